@@ -1,0 +1,53 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes; the HTTP layer maps them to status codes.
+const (
+	EINVALID  = "invalid"   // 400
+	ETOOLARGE = "too_large" // 413
+	ENOTFOUND = "not_found" // 404
+	EGONE     = "gone"      // 410
+	ERATE     = "rate_limited"
+	EINTERNAL = "internal" // 500
+)
+
+// Error is an error with a code and a message safe to show to a visitor.
+type Error struct {
+	Code    string
+	Message string
+}
+
+// Error implements error.
+func (e *Error) Error() string { return e.Code + ": " + e.Message }
+
+// Errorf returns an *Error with code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, EINTERNAL
+// for any other non-nil error and "" for nil.
+func ErrorCode(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	}
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the visitor-safe message of err: the *Error's message,
+// or a generic one for internal errors.
+func ErrorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "Internal error."
+}

@@ -1,0 +1,241 @@
+package site
+
+import (
+	"sort"
+	"time"
+)
+
+// Library is an immutable snapshot of the loaded content: every article and
+// category in every locale (drafts and scheduled articles included; callers
+// filter with View), the site config, synonyms, redirects and the problems
+// found while loading. It is never modified after content.Load returns it.
+type Library struct {
+	Config     Config
+	Articles   []*Article  // sorted by SourcePath
+	Categories []*Category // sorted by ID then locale
+	// Synonyms maps a locale to groups of equivalent search terms.
+	Synonyms  map[string][][]string
+	Redirects []Redirect
+	Problems  []Problem
+	// Hash identifies the content: equal hashes mean equal content, so a
+	// search index built from one can be reused for the other.
+	Hash string
+}
+
+// Locales returns the configured locales, the default one first.
+func (l *Library) Locales() []string {
+	out := []string{l.Config.DefaultLocale}
+	for _, loc := range l.Config.Locales {
+		if loc != l.Config.DefaultLocale {
+			out = append(out, loc)
+		}
+	}
+	return out
+}
+
+// HasErrors reports whether loading found at least one error.
+func (l *Library) HasErrors() bool {
+	for _, p := range l.Problems {
+		if p.Severity == SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// View is the part of a Library visible at one moment: published articles
+// (or all of them in drafts mode), indexed for lookups. Build it with
+// NewView; it is immutable.
+type View struct {
+	Lib    *Library
+	Now    time.Time
+	Drafts bool
+
+	// Articles visible, grouped by locale, each list sorted by category,
+	// weight then title.
+	ByLocale map[string][]*Article
+	byURL    map[string]*Article
+	byID     map[string]map[string]*Article // id → locale → article
+	catByURL map[string]*Category
+	catByID  map[string]map[string]*Category
+	children map[string][]*Category // parent ID|locale → child categories
+	inCat    map[string][]*Article  // section ID|locale → articles directly inside
+	// NextChange is the earliest future publish_at among hidden articles;
+	// zero when nothing is scheduled. The view must be rebuilt then.
+	NextChange time.Time
+}
+
+// NewView selects what is visible at now.
+func NewView(lib *Library, now time.Time, drafts bool) *View {
+	v := &View{
+		Lib: lib, Now: now, Drafts: drafts,
+		ByLocale: map[string][]*Article{},
+		byURL:    map[string]*Article{},
+		byID:     map[string]map[string]*Article{},
+		catByURL: map[string]*Category{},
+		catByID:  map[string]map[string]*Category{},
+		children: map[string][]*Category{},
+		inCat:    map[string][]*Article{},
+	}
+	for _, c := range lib.Categories {
+		v.catByURL[c.URL] = c
+		if v.catByID[c.ID] == nil {
+			v.catByID[c.ID] = map[string]*Category{}
+		}
+		v.catByID[c.ID][c.Locale] = c
+		if c.ParentID != "" {
+			k := c.ParentID + "|" + c.Locale
+			v.children[k] = append(v.children[k], c)
+		}
+	}
+	for _, a := range lib.Articles {
+		if !a.Visible(now, drafts) {
+			if !a.Draft && a.PublishAt.After(now) && (v.NextChange.IsZero() || a.PublishAt.Before(v.NextChange)) {
+				v.NextChange = a.PublishAt
+			}
+			continue
+		}
+		v.ByLocale[a.Locale] = append(v.ByLocale[a.Locale], a)
+		v.byURL[a.URL] = a
+		if v.byID[a.ID] == nil {
+			v.byID[a.ID] = map[string]*Article{}
+		}
+		v.byID[a.ID][a.Locale] = a
+		k := a.SectionID + "|" + a.Locale
+		v.inCat[k] = append(v.inCat[k], a)
+	}
+	for _, list := range v.ByLocale {
+		sortArticles(list)
+	}
+	for _, list := range v.inCat {
+		sortArticles(list)
+	}
+	for _, list := range v.children {
+		sortCategories(list)
+	}
+	return v
+}
+
+func sortArticles(list []*Article) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if a.CategoryID != b.CategoryID {
+			return a.CategoryID < b.CategoryID
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Title < b.Title
+	})
+}
+
+func sortCategories(list []*Category) {
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].Weight != list[j].Weight {
+			return list[i].Weight < list[j].Weight
+		}
+		return list[i].Title < list[j].Title
+	})
+}
+
+// ArticleByURL returns the visible article at path, or ENOTFOUND.
+func (v *View) ArticleByURL(path string) (*Article, error) {
+	if a, ok := v.byURL[path]; ok {
+		return a, nil
+	}
+	return nil, Errorf(ENOTFOUND, "no article at %s", path)
+}
+
+// Article returns the visible article with id in locale, or ENOTFOUND.
+func (v *View) Article(id, locale string) (*Article, error) {
+	if a, ok := v.byID[id][locale]; ok {
+		return a, nil
+	}
+	return nil, Errorf(ENOTFOUND, "no article %q in locale %q", id, locale)
+}
+
+// Translations returns the visible versions of the article with id, by locale.
+func (v *View) Translations(id string) map[string]*Article {
+	return v.byID[id]
+}
+
+// CategoryByURL returns the category or section at path, or ENOTFOUND.
+func (v *View) CategoryByURL(path string) (*Category, error) {
+	if c, ok := v.catByURL[path]; ok {
+		return c, nil
+	}
+	return nil, Errorf(ENOTFOUND, "no category at %s", path)
+}
+
+// Category returns the category with id in locale, falling back to the
+// default locale, or ENOTFOUND.
+func (v *View) Category(id, locale string) (*Category, error) {
+	if c, ok := v.catByID[id][locale]; ok {
+		return c, nil
+	}
+	if c, ok := v.catByID[id][v.Lib.Config.DefaultLocale]; ok {
+		return c, nil
+	}
+	return nil, Errorf(ENOTFOUND, "no category %q", id)
+}
+
+// CategoryTranslations returns the category with id by locale.
+func (v *View) CategoryTranslations(id string) map[string]*Category {
+	return v.catByID[id]
+}
+
+// TopCategories returns the top-level categories of locale that hold at
+// least one visible article (directly or in a section), in display order.
+func (v *View) TopCategories(locale string) []*Category {
+	var out []*Category
+	for _, c := range v.Lib.Categories {
+		if c.Locale == locale && c.ParentID == "" && v.CountIn(c.ID, locale) > 0 {
+			out = append(out, c)
+		}
+	}
+	sortCategories(out)
+	return out
+}
+
+// Children returns the sections directly inside category id in locale that
+// hold at least one visible article.
+func (v *View) Children(id, locale string) []*Category {
+	var out []*Category
+	for _, c := range v.children[id+"|"+locale] {
+		if v.CountIn(c.ID, locale) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ArticlesIn returns the visible articles directly inside the category or
+// section id in locale, in display order.
+func (v *View) ArticlesIn(id, locale string) []*Article {
+	return v.inCat[id+"|"+locale]
+}
+
+// CountIn counts visible articles inside category id in locale, sections
+// included.
+func (v *View) CountIn(id, locale string) int {
+	n := len(v.inCat[id+"|"+locale])
+	for _, c := range v.children[id+"|"+locale] {
+		n += v.CountIn(c.ID, locale)
+	}
+	return n
+}
+
+// Ancestors returns the chain of categories from the top-level category down
+// to the section id (inclusive) in locale.
+func (v *View) Ancestors(id, locale string) []*Category {
+	var chain []*Category
+	for id != "" {
+		c, err := v.Category(id, locale)
+		if err != nil {
+			break
+		}
+		chain = append([]*Category{c}, chain...)
+		id = c.ParentID
+	}
+	return chain
+}

@@ -1,0 +1,168 @@
+package site
+
+import (
+	"context"
+	"html/template"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// MaxQueryLen is the longest query, in characters, that search accepts.
+const MaxQueryLen = 256
+
+// SearchRequest is one search or autocomplete request.
+type SearchRequest struct {
+	Query  string
+	Locale string // requested locale; empty means the default locale
+	Limit  int    // 1..50
+	Offset int
+}
+
+// SearchHit is one matching article.
+type SearchHit struct {
+	ID       string  `json:"id"`
+	Title    string  `json:"title"`
+	URL      string  `json:"url"`      // article path, without anchor
+	Category string  `json:"category"` // category title
+	Locale   string  `json:"locale"`
+	Score    float64 `json:"-"`
+	// Snippet is the best matching passage: HTML-escaped text where the
+	// matched terms are wrapped in <mark>.
+	Snippet template.HTML `json:"snippet"`
+	// Heading and Anchor name the section that matched best, if any.
+	Heading string `json:"heading,omitempty"`
+	Anchor  string `json:"anchor,omitempty"`
+}
+
+// SearchResults is a page of hits.
+type SearchResults struct {
+	Query  string      `json:"query"`
+	Locale string      `json:"locale"` // the locale the hits come from
+	Total  int         `json:"total"`
+	Hits   []SearchHit `json:"results"`
+	// DidYouMean is a corrected query that would find more, if any.
+	DidYouMean string `json:"did_you_mean,omitempty"`
+}
+
+// Searcher finds articles. Implementations are safe for concurrent use.
+type Searcher interface {
+	// Search returns full results with snippets.
+	Search(ctx context.Context, req SearchRequest) (*SearchResults, error)
+	// Suggest returns autocomplete results: prefix matching on the last
+	// word, titles first, one hit per article.
+	Suggest(ctx context.Context, req SearchRequest) (*SearchResults, error)
+}
+
+// Event sources.
+const (
+	SourceSite   = "site"
+	SourceWidget = "widget"
+	SourceAPI    = "api"
+)
+
+// Event types accepted by POST /api/v1/events.
+const (
+	EventSearch = "search" // the final query of a typing session
+	EventClick  = "click"  // a result was opened
+	EventVote   = "vote"   // "Was this helpful?"
+)
+
+// SearchEvent records one search. Several records with the same ID (an
+// autocomplete typing session) collapse into one row holding the last query.
+type SearchEvent struct {
+	ID         string
+	Query      string // as typed
+	Normalized string // NormalizeQuery(Query)
+	Locale     string
+	Results    int
+	Source     string
+	Context    string // widget context or host path, if any
+	Time       time.Time
+}
+
+// Event records a click or a vote.
+type Event struct {
+	Type      string
+	SearchID  string
+	ArticleID string
+	Locale    string
+	Position  int    // 1-based rank of the clicked result
+	Helpful   *bool  // votes
+	Reason    string // votes
+	Comment   string // votes
+	Source    string
+	Time      time.Time
+}
+
+// EventRecorder stores events. Record methods never block the caller: they
+// queue the event for a background writer and return.
+type EventRecorder interface {
+	RecordSearch(e SearchEvent)
+	RecordEvent(e Event)
+}
+
+// NormalizeQuery folds a query for counting: lower case, accents removed,
+// punctuation turned into spaces, spaces collapsed.
+func NormalizeQuery(q string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(q) {
+		r = foldAccent(r)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// FoldAccents removes diacritics from the Latin letters used in European
+// languages ("annulé" → "annule").
+func FoldAccents(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteRune(foldAccent(r))
+	}
+	return b.String()
+}
+
+// accentFolds maps accented letters to their base letter; read-only after
+// package initialisation.
+var accentFolds = buildAccentFolds()
+
+func buildAccentFolds() map[rune]rune {
+	folds := map[rune]rune{}
+	groups := map[rune]string{
+		'a': "àáâãäåāăą", 'c': "çćĉċč", 'd': "ďđ", 'e': "èéêëēĕėęě",
+		'g': "ĝğġģ", 'h': "ĥħ", 'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ",
+		'l': "ĺļľŀł", 'n': "ñńņňŉ", 'o': "òóôõöøōŏő", 'r': "ŕŗř",
+		's': "śŝşšș", 't': "ţťŧț", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ",
+		'z': "źżž",
+		'A': "ÀÁÂÃÄÅĀĂĄ", 'C': "ÇĆĈĊČ", 'E': "ÈÉÊËĒĔĖĘĚ", 'I': "ÌÍÎÏĨĪĬĮİ",
+		'N': "ÑŃŅŇ", 'O': "ÒÓÔÕÖØŌŎŐ", 'U': "ÙÚÛÜŨŪŬŮŰŲ", 'Y': "ÝŸŶ",
+		'S': "ŚŜŞŠȘ", 'Z': "ŹŻŽ",
+	}
+	for base, list := range groups {
+		for _, r := range list {
+			folds[r] = base
+		}
+	}
+	return folds
+}
+
+func foldAccent(r rune) rune {
+	if r < 0xC0 {
+		return r
+	}
+	if f, ok := accentFolds[r]; ok {
+		return f
+	}
+	return r
+}

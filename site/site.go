@@ -1,0 +1,165 @@
+// Package site holds Guichet's domain: the help center's content model
+// (articles, categories, the immutable Library snapshot), the small interfaces
+// that adapters implement (search, events) and coded errors. It imports only
+// the standard library; adapters live in sub-packages and in search/.
+package site
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the site configuration read from guichet.yaml in the content
+// directory. Zero values are replaced by defaults in content.Load.
+type Config struct {
+	Title         string   `yaml:"title" json:"title"`
+	Description   string   `yaml:"description" json:"description"`
+	BaseURL       string   `yaml:"base_url" json:"base_url"`
+	DefaultLocale string   `yaml:"default_locale" json:"default_locale"`
+	Locales       []string `yaml:"locales" json:"locales"`
+	Theme         string   `yaml:"theme" json:"theme"`
+	ContactURL    string   `yaml:"contact_url" json:"contact_url"`
+	BrandColor    string   `yaml:"brand_color" json:"brand_color"`
+	// AllowHTML renders raw HTML found in Markdown. Off by default.
+	AllowHTML bool         `yaml:"allow_html" json:"allow_html"`
+	Widget    WidgetConfig `yaml:"widget" json:"widget"`
+}
+
+// WidgetConfig configures the embeddable widget.
+type WidgetConfig struct {
+	// AllowedOrigins lists the host origins allowed to embed the widget;
+	// empty means any.
+	AllowedOrigins []string `yaml:"allowed_origins" json:"allowed_origins"`
+}
+
+// FAQ values of the `faq` front-matter field.
+const (
+	FAQNone   = ""
+	FAQTrue   = "true"
+	FAQPinned = "pinned"
+)
+
+// Heading is one heading of an article body, used for the table of contents
+// and for section-level search results.
+type Heading struct {
+	Level int    `json:"level"`
+	ID    string `json:"id"` // anchor, unique within the article
+	Text  string `json:"text"`
+}
+
+// Section is a block of an article's plain text under one heading; the first
+// section (before any heading) has an empty Heading.
+type Section struct {
+	Heading Heading
+	Text    string
+}
+
+// Article is one article in one locale. Translations share ID.
+type Article struct {
+	ID          string
+	Locale      string
+	Slug        string
+	Title       string
+	Description string // front matter, else first sentence of the body
+	Tags        []string
+	Keywords    []string
+	Contexts    []string
+	TicketTags  []string
+	FAQ         string // FAQNone, FAQTrue or FAQPinned
+	Weight      int
+	Draft       bool
+	PublishAt   time.Time // zero: no schedule
+	Aliases     []string  // old URL paths that redirect here, each starting with "/"
+	Updated     time.Time
+	SearchTests []string
+	// Extra keeps front-matter fields Guichet does not know.
+	Extra map[string]any
+
+	// SourcePath is the file's path relative to the content directory, with
+	// forward slashes ("billing/refund.fr.md").
+	SourcePath string
+	// URL is the article's site path ("/billing/refund", "/fr/billing/refund").
+	URL string
+	// CategoryID is the ID of the top-level category the article belongs to.
+	CategoryID string
+	// SectionID is the ID of the folder holding the article: equal to
+	// CategoryID for an article at the top of its category, else the nested
+	// folder's ID ("office/outlook/calendar").
+	SectionID string
+
+	HTML     template.HTML // rendered body, safe to embed
+	TOC      []Heading     // headings of level 2 and 3
+	Headings []Heading     // all headings
+	Sections []Section     // plain text split by heading, for search snippets
+	Text     string        // plain text of the whole body
+}
+
+// Visible reports whether the article is public at time now. Drafts are
+// visible only when drafts is true (dev mode).
+func (a *Article) Visible(now time.Time, drafts bool) bool {
+	if drafts {
+		return true
+	}
+	if a.Draft {
+		return false
+	}
+	return a.PublishAt.IsZero() || !a.PublishAt.After(now)
+}
+
+// Category is a content folder in one locale: a top-level category or a
+// section nested inside one. Categories share ID across locales.
+type Category struct {
+	ID          string // folder path relative to the content directory ("billing", "billing/invoices")
+	Locale      string
+	Slug        string // URL segment
+	Title       string // from _index.md, else derived from the folder name
+	Description string
+	Weight      int
+	URL         string // "/billing/", "/fr/billing/invoices/"
+	ParentID    string // "" for a top-level category
+	SourcePath  string // the _index.md used, "" when none
+	HTML        template.HTML
+}
+
+// Redirect is one entry of redirects.yaml: a removed URL path that either
+// moved (To set, answered with 301) or is gone (410).
+type Redirect struct {
+	From string `yaml:"from" json:"from"`
+	To   string `yaml:"to" json:"to"`
+}
+
+// Severity of a content Problem.
+type Severity string
+
+// Problem severities.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)
+
+// Problem is one error or warning found while loading content, located by
+// file (relative to the content directory) and line (1-based, 0 if unknown).
+type Problem struct {
+	Severity Severity `json:"severity"`
+	File     string   `json:"file"`
+	Line     int      `json:"line,omitempty"`
+	Field    string   `json:"field,omitempty"`
+	Message  string   `json:"message"`
+}
+
+// String formats the problem like a compiler message: file:line: severity: message.
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		b.WriteString(":")
+		b.WriteString(strconv.Itoa(p.Line))
+	}
+	b.WriteString(": ")
+	b.WriteString(string(p.Severity))
+	b.WriteString(": ")
+	b.WriteString(p.Message)
+	return b.String()
+}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/content"
+)
+
+// checkReport is the JSON output of `guichet check --format json`.
+type checkReport struct {
+	Content  string         `json:"content"`
+	Articles int            `json:"articles"`
+	Errors   int            `json:"errors"`
+	Warnings int            `json:"warnings"`
+	Problems []site.Problem `json:"problems"`
+}
+
+// runCheck implements `guichet check`: it loads the content like serve does
+// and prints every problem. failed is true when at least one is an error.
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (failed bool, err error) {
+	cfg := defaultConfig()
+	fset, err := newFlagSet("check", &cfg, "content", "format")
+	if err != nil {
+		return false, err
+	}
+	fset.SetOutput(stderr)
+	if err := fset.Parse(args); err != nil {
+		return false, err
+	}
+	if err := cfg.validate(); err != nil {
+		return false, err
+	}
+	info, err := os.Stat(cfg.Content)
+	if err != nil {
+		return false, fmt.Errorf("content folder %s: %w", cfg.Content, err)
+	}
+	if !info.IsDir() {
+		return false, fmt.Errorf("content folder %s is not a directory", cfg.Content)
+	}
+	lib, err := content.Load(ctx, os.DirFS(cfg.Content), content.Options{Dir: cfg.Content})
+	if err != nil {
+		return false, fmt.Errorf("load content: %w", err)
+	}
+	rep := checkReport{Content: cfg.Content, Articles: len(lib.Articles), Problems: lib.Problems}
+	if rep.Problems == nil {
+		rep.Problems = []site.Problem{}
+	}
+	for _, p := range lib.Problems {
+		if p.Severity == site.SeverityError {
+			rep.Errors++
+		} else {
+			rep.Warnings++
+		}
+	}
+	if cfg.Format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return false, fmt.Errorf("write report: %w", err)
+		}
+	} else {
+		for _, p := range lib.Problems {
+			fmt.Fprintln(stdout, p.String())
+		}
+		fmt.Fprintf(stdout, "%s: %d articles, %d errors, %d warnings\n", cfg.Content, rep.Articles, rep.Errors, rep.Warnings)
+	}
+	return rep.Errors > 0, nil
+}

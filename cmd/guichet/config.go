@@ -1,0 +1,159 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+)
+
+// Config is the whole configuration of a guichet process: defaults, then
+// GUICHET_* environment variables, then command-line flags (a flag given on
+// the command line wins). Site settings (title, locales…) live in the
+// content folder's guichet.yaml instead.
+type Config struct {
+	Content        string // content folder
+	Data           string // data folder: SQLite file and search index
+	Addr           string // listen address
+	BaseURL        string // overrides base_url of guichet.yaml when set
+	Dev            bool   // live reload, drafts visible
+	TrustedProxies string // comma-separated CIDRs whose X-Forwarded-For is believed
+	EventRate      float64
+	Format         string // check: text or json
+}
+
+// flagDef describes one flag and the environment variable behind it.
+type flagDef struct {
+	name, env, usage string
+	str              *string
+	boolean          *bool
+	float            *float64
+}
+
+// newFlagSet declares the flags of a sub-command on cfg with defaults and
+// environment values applied.
+func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error) {
+	fs := flag.NewFlagSet("guichet "+cmd, flag.ContinueOnError)
+	defs := []flagDef{
+		{name: "content", env: "GUICHET_CONTENT", usage: "content folder (Markdown and guichet.yaml)", str: &cfg.Content},
+		{name: "data", env: "GUICHET_DATA", usage: "data folder for the SQLite file and the search index", str: &cfg.Data},
+		{name: "addr", env: "GUICHET_ADDR", usage: "address to listen on", str: &cfg.Addr},
+		{name: "base-url", env: "GUICHET_BASE_URL", usage: "public URL of the site, overrides base_url in guichet.yaml", str: &cfg.BaseURL},
+		{name: "dev", env: "GUICHET_DEV", usage: "reload content and templates on change, show drafts", boolean: &cfg.Dev},
+		{name: "trusted-proxies", env: "GUICHET_TRUSTED_PROXIES", usage: "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is trusted (loopback is always trusted)", str: &cfg.TrustedProxies},
+		{name: "event-rate", env: "GUICHET_EVENT_RATE", usage: "events per second allowed per client on the public event endpoints", float: &cfg.EventRate},
+		{name: "format", env: "GUICHET_FORMAT", usage: "output format: text or json", str: &cfg.Format},
+	}
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	for _, d := range defs {
+		if !want[d.name] {
+			continue
+		}
+		env, set := os.LookupEnv(d.env)
+		switch {
+		case d.str != nil:
+			if set {
+				*d.str = env
+			}
+			fs.StringVar(d.str, d.name, *d.str, d.usage+" (env "+d.env+")")
+		case d.boolean != nil:
+			if set {
+				v, err := parseBool(env)
+				if err != nil {
+					return nil, fmt.Errorf("environment %s: %w", d.env, err)
+				}
+				*d.boolean = v
+			}
+			fs.BoolVar(d.boolean, d.name, *d.boolean, d.usage+" (env "+d.env+")")
+		case d.float != nil:
+			if set {
+				var v float64
+				if _, err := fmt.Sscan(env, &v); err != nil {
+					return nil, fmt.Errorf("environment %s: %q is not a number", d.env, env)
+				}
+				*d.float = v
+			}
+			fs.Float64Var(d.float, d.name, *d.float, d.usage+" (env "+d.env+")")
+		}
+	}
+	return fs, nil
+}
+
+func parseBool(s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "1", "true", "yes", "on":
+		return true, nil
+	case "", "0", "false", "no", "off":
+		return false, nil
+	}
+	return false, fmt.Errorf("%q is not a boolean", s)
+}
+
+// defaultConfig returns the embedded defaults.
+func defaultConfig() Config {
+	return Config{Content: "./content", Data: "./data", Addr: "127.0.0.1:8080", EventRate: 10, Format: "text"}
+}
+
+// validate checks the configuration once, after all sources are applied.
+func (c *Config) validate() error {
+	var errs []error
+	if c.Content == "" {
+		errs = append(errs, errors.New("--content must not be empty"))
+	}
+	if c.Data == "" {
+		errs = append(errs, errors.New("--data must not be empty"))
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("--addr %q: %w", c.Addr, err))
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("--base-url %q: want an absolute http(s) URL", c.BaseURL))
+		}
+	}
+	if _, err := c.proxies(); err != nil {
+		errs = append(errs, err)
+	}
+	if c.Format != "text" && c.Format != "json" {
+		errs = append(errs, fmt.Errorf("--format %q: want text or json", c.Format))
+	}
+	if c.EventRate <= 0 {
+		errs = append(errs, fmt.Errorf("--event-rate must be positive"))
+	}
+	return errors.Join(errs...)
+}
+
+// proxies parses TrustedProxies.
+func (c *Config) proxies() ([]*net.IPNet, error) {
+	var out []*net.IPNet
+	for _, s := range strings.Split(c.TrustedProxies, ",") {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if !strings.Contains(s, "/") {
+			if strings.Contains(s, ":") {
+				s += "/128"
+			} else {
+				s += "/32"
+			}
+		}
+		_, n, err := net.ParseCIDR(s)
+		if err != nil {
+			return nil, fmt.Errorf("--trusted-proxies: %q is not an IP or CIDR", s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// shutdownGrace is how long in-flight requests get on SIGINT/SIGTERM.
+const shutdownGrace = 10 * time.Second

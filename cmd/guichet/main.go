@@ -1,0 +1,70 @@
+// Command guichet serves a help center from a folder of Markdown articles.
+//
+//	guichet serve   start the help center
+//	guichet check   lint the content, exit 1 on errors
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `Guichet, a self-hosted help center.
+
+Usage:
+  guichet serve [flags]   start the help center (see guichet serve -h)
+  guichet check [flags]   report content errors and warnings; exit 1 on errors
+  guichet version         print the version
+
+Every flag can also be set with a GUICHET_* environment variable.
+`
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one sub-command and returns the process exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "serve":
+		err = runServe(ctx, args[1:], stdout, stderr)
+	case "check":
+		var failed bool
+		failed, err = runCheck(ctx, args[1:], stdout, stderr)
+		if err == nil && failed {
+			return 1
+		}
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "guichet", version)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "guichet: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "guichet:", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/sqlite"
+)
+
+// corpusDir is the real help corpus beside the repository.
+const corpusDir = "../../../shared/corpora/officedocs-support"
+
+// needCorpus skips when the corpus is absent, except in CI where it must be.
+func needCorpus(tb testing.TB) {
+	tb.Helper()
+	if _, err := os.Stat(corpusDir); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("corpus missing in CI: %v", err)
+		}
+		tb.Skipf("corpus not available: %v", err)
+	}
+}
+
+// TestServeEndToEnd runs `guichet serve` on the sample content as a user
+// would, searches, and stops it with a cancelled context (SIGINT), checking
+// that the search was flushed to the database on shutdown.
+func TestServeEndToEnd(t *testing.T) {
+	data := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	outR, outW := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--content", "../../content", "--data", data, "--addr", "127.0.0.1:0"}, outW, io.Discard)
+		outW.Close()
+	}()
+	line, err := bufio.NewReader(outR).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no startup line: %v", err)
+	}
+	go io.Copy(io.Discard, outR)
+	base := regexp.MustCompile(`http://\S+/`).FindString(line)
+	if base == "" {
+		t.Fatalf("startup line without URL: %q", line)
+	}
+	get := func(p string) (int, string) {
+		resp, err := http.Get(strings.TrimSuffix(base, "/") + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, body := get("/"); code != 200 || !strings.Contains(body, "<h1>") {
+		t.Fatalf("home: %d", code)
+	}
+	if code, body := get("/fr/"); code != 200 || !strings.Contains(body, `lang="fr"`) {
+		t.Fatalf("French home: %d", code)
+	}
+	code, body := get("/api/v1/search?q=refund&source=api")
+	if code != 200 || !strings.Contains(body, `"results":[{`) {
+		t.Fatalf("search: %d %s", code, body)
+	}
+	cancel()
+	select {
+	case c := <-done:
+		if c != 0 {
+			t.Fatalf("serve exited with %d", c)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop on cancel")
+	}
+	db := openDB(t, filepath.Join(data, "guichet.db"))
+	n, err := db.CountSearches(context.Background())
+	if err != nil || n != 1 {
+		t.Fatalf("searches recorded after shutdown: %d, %v", n, err)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	broken := t.TempDir()
+	write := func(name, body string) {
+		p := filepath.Join(broken, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("billing/ok.md", "---\ntitle: Fine\nauthor: someone\n---\nSee [missing](nope.md).\n")
+	write("billing/bad.md", "---\ntitle: Bad\nweight: heavy\n---\nBody\n")
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout []string
+		stderr string
+	}{
+		{"sample content is clean", []string{"check", "--content", "../../content"}, 0, []string{"0 errors"}, ""},
+		{"broken content fails", []string{"check", "--content", broken}, 1,
+			[]string{"billing/bad.md:3: error:", "weight", "billing/ok.md:5: error:", "nope.md", "billing/ok.md:3: warning:", "author"}, ""},
+		{"missing folder", []string{"check", "--content", filepath.Join(broken, "nope")}, 1, nil, "content folder"},
+		{"bad format", []string{"check", "--format", "xml"}, 1, nil, "--format"},
+		{"unknown command", []string{"frobnicate"}, 2, nil, "unknown command"},
+		{"serve without content", []string{"serve", "--content", filepath.Join(broken, "nope"), "--data", t.TempDir()}, 1, nil, "content folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(context.Background(), tt.args, &out, &errb)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out.String(), errb.String())
+			}
+			for _, s := range tt.stdout {
+				if !strings.Contains(out.String(), s) {
+					t.Errorf("stdout lacks %q:\n%s", s, out.String())
+				}
+			}
+			if !strings.Contains(errb.String(), tt.stderr) {
+				t.Errorf("stderr lacks %q: %s", tt.stderr, errb.String())
+			}
+		})
+	}
+	var out bytes.Buffer
+	if code := run(context.Background(), []string{"check", "--content", broken, "--format", "json"}, &out, io.Discard); code != 1 {
+		t.Fatalf("json check exit %d", code)
+	}
+	var rep checkReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || rep.Errors < 2 || rep.Warnings < 1 {
+		t.Fatalf("json report %+v, %v", rep, err)
+	}
+}
+
+func TestEnvAndFlags(t *testing.T) {
+	t.Setenv("GUICHET_ADDR", "127.0.0.1:9999")
+	t.Setenv("GUICHET_DEV", "true")
+	cfg := defaultConfig()
+	fs, err := newFlagSet("serve", &cfg, "addr", "dev", "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fs.Parse([]string{"--data", "/tmp/x"}); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Addr != "127.0.0.1:9999" || !cfg.Dev || cfg.Data != "/tmp/x" {
+		t.Errorf("config %+v", cfg)
+	}
+	cfg = defaultConfig()
+	fs, _ = newFlagSet("serve", &cfg, "addr")
+	fs.Parse([]string{"--addr", "127.0.0.1:7000"})
+	if cfg.Addr != "127.0.0.1:7000" {
+		t.Errorf("flag did not win over environment: %s", cfg.Addr)
+	}
+	t.Setenv("GUICHET_DEV", "maybe")
+	if _, err := newFlagSet("serve", &cfg, "dev"); err == nil || !strings.Contains(err.Error(), "GUICHET_DEV") {
+		t.Errorf("bad boolean env accepted: %v", err)
+	}
+}
+
+// openCorpus loads the real corpus through Main like `serve` does.
+func openCorpus(tb testing.TB, data string) *Main {
+	tb.Helper()
+	m := &Main{Config: Config{Content: corpusDir, Data: data, Addr: "127.0.0.1:0", EventRate: 10},
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if err := m.Open(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	return m
+}
+
+// TestCorpusServes loads the 2,448-article corpus written for another tool:
+// every article is reachable and searchable.
+func TestCorpusServes(t *testing.T) {
+	needCorpus(t)
+	m := openCorpus(t, t.TempDir())
+	defer m.Close(context.Background())
+	v := m.Server.View()
+	articles := v.ByLocale[v.Lib.Config.DefaultLocale]
+	if len(articles) != 2448 {
+		t.Fatalf("%d articles published, want 2448", len(articles))
+	}
+	for _, p := range v.Lib.Problems {
+		if p.Severity == site.SeverityError && strings.Contains(p.Message, "skipped") {
+			t.Errorf("article skipped: %s", p)
+		}
+	}
+	for i, a := range articles {
+		w := httptest.NewRecorder()
+		m.Server.ServeHTTP(w, httptest.NewRequest("GET", a.URL, nil))
+		if w.Code != 200 {
+			t.Fatalf("%s (%s): status %d", a.URL, a.SourcePath, w.Code)
+		}
+		if i%97 == 0 {
+			w := httptest.NewRecorder()
+			m.Server.ServeHTTP(w, httptest.NewRequest("GET", "/api/v1/search?limit=50&q="+urlQuery(a.Title), nil))
+			if !strings.Contains(w.Body.String(), `"id":"`+a.ID+`"`) {
+				t.Errorf("searching the title %q does not find %s", a.Title, a.ID)
+			}
+		}
+	}
+}
+
+func urlQuery(s string) string {
+	r := strings.NewReplacer(" ", "+", "&", "%26", "#", "%23", "?", "%3F", "%", "%25", "+", "%2B")
+	if len(s) > 200 {
+		s = s[:200]
+	}
+	return r.Replace(s)
+}
+
+func openDB(t *testing.T, path string) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}

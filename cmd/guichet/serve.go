@@ -1,0 +1,262 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/guichet/guichet/search"
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/content"
+	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/web"
+	"github.com/guichet/guichet/static"
+	"github.com/guichet/guichet/themes"
+)
+
+// Main wires the program: configuration, events database, search index and
+// HTTP server. Open starts everything, Close stops it in order.
+type Main struct {
+	Config   Config
+	Logger   *slog.Logger
+	Now      func() time.Time
+	DB       *sqlite.DB
+	Recorder *sqlite.Recorder
+	Server   *web.Server
+
+	mu       sync.Mutex // serialises Reload
+	index    *search.Index
+	timer    *time.Timer // next scheduled publication
+	contents fs.FS
+}
+
+// Open checks the content folder, opens the database, loads the content and
+// builds the server. The content folder must exist.
+func (m *Main) Open(ctx context.Context) error {
+	if m.Logger == nil {
+		m.Logger = slog.Default()
+	}
+	if m.Now == nil {
+		m.Now = time.Now
+	}
+	info, err := os.Stat(m.Config.Content)
+	if err != nil {
+		return fmt.Errorf("content folder %s: %w", m.Config.Content, err)
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("content folder %s is not a directory", m.Config.Content)
+	}
+	m.contents = os.DirFS(m.Config.Content)
+	db, err := sqlite.Open(ctx, filepath.Join(m.Config.Data, "guichet.db"))
+	if err != nil {
+		return err
+	}
+	m.DB = db
+	m.Recorder = sqlite.NewRecorder(db, sqlite.RecorderOptions{Logger: m.Logger})
+	proxies, err := m.Config.proxies()
+	if err != nil {
+		return err
+	}
+	theme, staticFS := m.themeFS()
+	srv, err := web.New(web.Options{
+		Theme: theme, Static: staticFS, Content: m.contents,
+		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
+		TrustedProxies: proxies, EventRate: m.Config.EventRate, Logger: m.Logger, Now: m.Now,
+	})
+	if err != nil {
+		return err
+	}
+	m.Server = srv
+	return m.Reload(ctx)
+}
+
+// themeFS returns the embedded theme and static files, or, in dev mode when
+// run from a checkout, the files on disk so edits show up on reload.
+func (m *Main) themeFS() (fs.FS, fs.FS) {
+	theme, _ := fs.Sub(themes.FS, "default")
+	var staticFS fs.FS = static.FS
+	if m.Config.Dev {
+		if st, err := os.Stat("themes/default/templates"); err == nil && st.IsDir() {
+			theme = os.DirFS("themes/default")
+		}
+		if st, err := os.Stat("static/js"); err == nil && st.IsDir() {
+			staticFS = os.DirFS("static")
+		}
+	}
+	return theme, staticFS
+}
+
+// Reload loads the content, builds (or reuses) the search index, publishes
+// both and schedules the next reload at the next publish_at.
+func (m *Main) Reload(ctx context.Context) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	start := time.Now()
+	lib, err := content.Load(ctx, m.contents, content.Options{Dir: m.Config.Content})
+	if err != nil {
+		return fmt.Errorf("load content: %w", err)
+	}
+	if m.Config.BaseURL != "" {
+		lib.Config.BaseURL = m.Config.BaseURL
+	}
+	errs, warns := 0, 0
+	for _, p := range lib.Problems {
+		if p.Severity == site.SeverityError {
+			errs++
+			m.Logger.Warn("content error", "problem", p.String())
+		} else {
+			warns++
+			if m.Config.Dev {
+				m.Logger.Info("content warning", "problem", p.String())
+			}
+		}
+	}
+	view := site.NewView(lib, m.Now(), m.Config.Dev)
+	idx, err := search.Build(ctx, view, filepath.Join(m.Config.Data, "index"))
+	if err != nil {
+		return fmt.Errorf("build search index: %w", err)
+	}
+	old, err := m.Server.Publish(view, idx)
+	if err != nil {
+		idx.Close()
+		return fmt.Errorf("publish content: %w", err)
+	}
+	m.index = idx
+	if oldIdx, ok := old.(*search.Index); ok && oldIdx != idx {
+		// Requests started on the old snapshot get a few seconds to finish.
+		time.AfterFunc(5*time.Second, func() { oldIdx.Close() })
+	}
+	if err := search.Prune(filepath.Join(m.Config.Data, "index"), idx.Key()); err != nil {
+		m.Logger.Warn("prune old search indexes", "err", err)
+	}
+	articles := 0
+	for _, l := range view.ByLocale {
+		articles += len(l)
+	}
+	m.Logger.Info("content published", "articles", articles, "errors", errs, "warnings", warns,
+		"took", time.Since(start).Round(time.Millisecond))
+	m.schedule(view.NextChange)
+	return nil
+}
+
+// schedule reloads the content when a scheduled article goes live, so
+// publish_at needs no restart.
+func (m *Main) schedule(at time.Time) {
+	if m.timer != nil {
+		m.timer.Stop()
+		m.timer = nil
+	}
+	if at.IsZero() {
+		return
+	}
+	d := at.Sub(m.Now()) + time.Second
+	if d > 24*time.Hour {
+		d = 24 * time.Hour // re-check daily rather than trusting a month-long timer
+	}
+	m.timer = time.AfterFunc(d, func() {
+		if err := m.Reload(context.Background()); err != nil {
+			m.Logger.Error("scheduled reload", "err", err)
+		}
+	})
+}
+
+// Close stops the timers, flushes the event writer and closes the stores.
+func (m *Main) Close(ctx context.Context) error {
+	m.mu.Lock()
+	if m.timer != nil {
+		m.timer.Stop()
+	}
+	idx := m.index
+	m.mu.Unlock()
+	var errs []error
+	if m.Recorder != nil {
+		errs = append(errs, m.Recorder.Close(ctx))
+	}
+	if idx != nil {
+		errs = append(errs, idx.Close())
+	}
+	if m.DB != nil {
+		errs = append(errs, m.DB.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// runServe implements `guichet serve`.
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg := defaultConfig()
+	fset, err := newFlagSet("serve", &cfg, "content", "data", "addr", "base-url", "dev", "trusted-proxies", "event-rate")
+	if err != nil {
+		return err
+	}
+	fset.SetOutput(stderr)
+	if err := fset.Parse(args); err != nil {
+		return err
+	}
+	if err := cfg.validate(); err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	m := &Main{Config: cfg, Logger: logger}
+	if err := m.Open(ctx); err != nil {
+		closeCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+		defer cancel()
+		m.Close(closeCtx)
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		m.Close(context.Background())
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	hs := &http.Server{
+		Handler:           m.Server,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	fmt.Fprintf(stdout, "Guichet is serving the help center at http://%s/\n", displayAddr(ln.Addr()))
+	if cfg.Dev {
+		go m.watch(ctx)
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	select {
+	case err = <-served:
+	case <-ctx.Done():
+		logger.Info("shutting down")
+	}
+	shutCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if serr := hs.Shutdown(shutCtx); serr != nil && err == nil {
+		err = fmt.Errorf("shut down HTTP server: %w", serr)
+	}
+	if cerr := m.Close(shutCtx); cerr != nil && err == nil {
+		err = cerr
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// displayAddr turns a listen address into one a browser can open.
+func displayAddr(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}

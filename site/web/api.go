@@ -1,0 +1,355 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/guichet/guichet/site"
+)
+
+// maxEventBody is the largest POST /api/v1/events body accepted.
+const maxEventBody = 8 << 10
+
+// searchParams are the validated parameters of search and suggest.
+type searchParams struct {
+	req    site.SearchRequest
+	id     string
+	source string
+	ctx    string
+}
+
+// parseSearchParams validates q, locale, limit, offset, source, sid and
+// context, answering 400 on anything out of range.
+func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (searchParams, error) {
+	qv := c.Request().URL.Query()
+	var p searchParams
+	p.req.Query = strings.TrimSpace(qv.Get("q"))
+	if utf8.RuneCountInString(p.req.Query) > site.MaxQueryLen {
+		return p, site.Errorf(site.EINVALID, "q is longer than %d characters", site.MaxQueryLen)
+	}
+	if !utf8.ValidString(p.req.Query) {
+		return p, site.Errorf(site.EINVALID, "q is not valid UTF-8")
+	}
+	loc, err := s.requestLocale(c, st, qv.Get("locale"))
+	if err != nil {
+		return p, err
+	}
+	p.req.Locale = loc
+	p.req.Limit = defLimit
+	if v := qv.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 50 {
+			return p, site.Errorf(site.EINVALID, "limit must be a number from 1 to 50")
+		}
+		p.req.Limit = n
+	}
+	if v := qv.Get("offset"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 10000 {
+			return p, site.Errorf(site.EINVALID, "offset must be a number from 0 to 10000")
+		}
+		p.req.Offset = n
+	}
+	p.source = site.SourceAPI
+	switch v := qv.Get("source"); v {
+	case "", site.SourceAPI:
+	case site.SourceSite, site.SourceWidget:
+		p.source = v
+	default:
+		return p, site.Errorf(site.EINVALID, "source must be site, widget or api")
+	}
+	p.id = qv.Get("sid")
+	if p.id != "" && !validID(p.id) {
+		return p, site.Errorf(site.EINVALID, "sid must be a search_id returned by this API")
+	}
+	if p.id == "" {
+		p.id = newID()
+	}
+	p.ctx = qv.Get("context")
+	if utf8.RuneCountInString(p.ctx) > 200 {
+		return p, site.Errorf(site.EINVALID, "context is longer than 200 characters")
+	}
+	return p, nil
+}
+
+// requestLocale returns the explicit locale parameter when supported,
+// else the best match for Accept-Language, else the default locale.
+func (s *Server) requestLocale(c echo.Context, st *state, param string) (string, error) {
+	locales := st.view.Lib.Locales()
+	if param != "" {
+		for _, l := range locales {
+			if strings.EqualFold(l, param) {
+				return l, nil
+			}
+		}
+		return "", site.Errorf(site.EINVALID, "locale must be one of %s", strings.Join(locales, ", "))
+	}
+	if l := negotiateLocale(c.Request().Header.Get("Accept-Language"), locales); l != "" {
+		return l, nil
+	}
+	return st.view.Lib.Config.DefaultLocale, nil
+}
+
+// searchResponse is the JSON of search and suggest (DESIGN.md §4).
+type searchResponse struct {
+	*site.SearchResults
+	SearchID string `json:"search_id"`
+}
+
+func (s *Server) apiSearch(c echo.Context) error {
+	return s.apiFind(c, 10, func(st *state, p searchParams) (*site.SearchResults, error) {
+		return st.search.Search(c.Request().Context(), p.req)
+	})
+}
+
+func (s *Server) apiSuggest(c echo.Context) error {
+	return s.apiFind(c, 8, func(st *state, p searchParams) (*site.SearchResults, error) {
+		return st.search.Suggest(c.Request().Context(), p.req)
+	})
+}
+
+// apiFind runs a search or suggest and records it. Suggest calls of one
+// typing session share a search_id (the client sends it back as sid), so the
+// store keeps one row holding the last query.
+func (s *Server) apiFind(c echo.Context, defLimit int, find func(*state, searchParams) (*site.SearchResults, error)) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	p, err := s.parseSearchParams(c, st, defLimit)
+	if err != nil {
+		return err
+	}
+	res := &site.SearchResults{Query: p.req.Query, Locale: p.req.Locale, Hits: []site.SearchHit{}}
+	if p.req.Query != "" {
+		if res, err = find(st, p); err != nil {
+			return err
+		}
+		if res.Hits == nil {
+			res.Hits = []site.SearchHit{}
+		}
+		if p.req.Offset == 0 {
+			s.recordSearch(p.id, p.req.Query, p.req.Locale, res.Total, p.source, p.ctx)
+		}
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(http.StatusOK, searchResponse{SearchResults: res, SearchID: p.id})
+}
+
+// articleJSON is one article in the API.
+type articleJSON struct {
+	ID           string            `json:"id"`
+	Locale       string            `json:"locale"`
+	Title        string            `json:"title"`
+	Description  string            `json:"description"`
+	URL          string            `json:"url"`
+	Category     string            `json:"category"`
+	Tags         []string          `json:"tags"`
+	Updated      time.Time         `json:"updated"`
+	HTML         string            `json:"html"`
+	TOC          []site.Heading    `json:"toc"`
+	Translations map[string]string `json:"translations"`
+}
+
+func (s *Server) apiArticle(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	id, err := url.PathUnescape(c.Param("*"))
+	if err != nil || id == "" {
+		return site.Errorf(site.EINVALID, "article id is missing or malformed")
+	}
+	loc, err := s.requestLocale(c, st, c.QueryParam("locale"))
+	if err != nil {
+		return err
+	}
+	a, err := st.view.Article(id, loc)
+	if err != nil {
+		if a, err = st.view.Article(id, st.view.Lib.Config.DefaultLocale); err != nil {
+			return err
+		}
+	}
+	out := articleJSON{
+		ID: a.ID, Locale: a.Locale, Title: a.Title, Description: a.Description, URL: a.URL,
+		Tags: a.Tags, Updated: a.Updated, HTML: string(a.HTML), TOC: a.TOC, Translations: map[string]string{},
+	}
+	if out.Tags == nil {
+		out.Tags = []string{}
+	}
+	if out.TOC == nil {
+		out.TOC = []site.Heading{}
+	}
+	if cat, err := st.view.Category(a.CategoryID, a.Locale); err == nil {
+		out.Category = cat.Title
+	}
+	for l, t := range st.view.Translations(a.ID) {
+		out.Translations[l] = t.URL
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// eventJSON is the body of POST /api/v1/events.
+type eventJSON struct {
+	Type      string `json:"type"`
+	SearchID  string `json:"search_id"`
+	ArticleID string `json:"article_id"`
+	Locale    string `json:"locale"`
+	Position  int    `json:"position"`
+	Helpful   *bool  `json:"helpful"`
+	Reason    string `json:"reason"`
+	Comment   string `json:"comment"`
+	Query     string `json:"query"`
+	Results   int    `json:"results"`
+	Source    string `json:"source"`
+	Context   string `json:"context"`
+}
+
+// voteReasons are the accepted reasons for a "not helpful" vote.
+var voteReasons = map[string]bool{"": true, "missing_information": true, "inaccurate": true, "hard_to_understand": true, "broken_link": true, "other": true}
+
+// readEvent reads and validates an event body of at most maxEventBody bytes.
+func (s *Server) readEvent(c echo.Context, st *state) (site.Event, *eventJSON, error) {
+	r := c.Request()
+	if r.ContentLength > maxEventBody {
+		return site.Event{}, nil, site.Errorf(site.ETOOLARGE, "event body is larger than %d bytes", maxEventBody)
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), r.Body, maxEventBody))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return site.Event{}, nil, site.Errorf(site.ETOOLARGE, "event body is larger than %d bytes", maxEventBody)
+		}
+		return site.Event{}, nil, site.Errorf(site.EINVALID, "cannot read the event body")
+	}
+	var in eventJSON
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		return site.Event{}, nil, site.Errorf(site.EINVALID, "event body is not valid JSON: %v", err)
+	}
+	ev := site.Event{
+		Type: in.Type, SearchID: in.SearchID, ArticleID: in.ArticleID, Position: in.Position,
+		Helpful: in.Helpful, Reason: in.Reason, Comment: strings.TrimSpace(in.Comment), Time: s.opts.Now().UTC(),
+	}
+	switch in.Source {
+	case "":
+		ev.Source = site.SourceAPI
+	case site.SourceSite, site.SourceWidget, site.SourceAPI:
+		ev.Source = in.Source
+	default:
+		return ev, nil, site.Errorf(site.EINVALID, "source must be site, widget or api")
+	}
+	if in.SearchID != "" && !validID(in.SearchID) {
+		return ev, nil, site.Errorf(site.EINVALID, "search_id must be a search_id returned by the search API")
+	}
+	loc, err := s.requestLocale(c, st, in.Locale)
+	if err != nil {
+		return ev, nil, err
+	}
+	ev.Locale = loc
+	switch in.Type {
+	case site.EventClick, site.EventVote:
+		if in.ArticleID == "" {
+			return ev, nil, site.Errorf(site.EINVALID, "article_id is required for %s events", in.Type)
+		}
+		if _, err := st.view.Article(in.ArticleID, loc); err != nil {
+			if _, err := st.view.Article(in.ArticleID, st.view.Lib.Config.DefaultLocale); err != nil {
+				return ev, nil, site.Errorf(site.EINVALID, "article_id %q is not a published article", in.ArticleID)
+			}
+		}
+		if in.Type == site.EventClick && (in.Position < 0 || in.Position > 10000) {
+			return ev, nil, site.Errorf(site.EINVALID, "position must be from 1 to 10000")
+		}
+		if in.Type == site.EventVote {
+			if in.Helpful == nil {
+				return ev, nil, site.Errorf(site.EINVALID, "helpful (true or false) is required for vote events")
+			}
+			if !voteReasons[in.Reason] {
+				return ev, nil, site.Errorf(site.EINVALID, "reason must be one of missing_information, inaccurate, hard_to_understand, broken_link, other")
+			}
+			if utf8.RuneCountInString(ev.Comment) > 1000 {
+				return ev, nil, site.Errorf(site.EINVALID, "comment is longer than 1000 characters")
+			}
+		}
+	case site.EventSearch:
+		q := strings.TrimSpace(in.Query)
+		if q == "" || utf8.RuneCountInString(q) > site.MaxQueryLen {
+			return ev, nil, site.Errorf(site.EINVALID, "query must be 1 to %d characters", site.MaxQueryLen)
+		}
+		in.Query = q
+	case "":
+		return ev, nil, site.Errorf(site.EINVALID, "type is required: search, click or vote")
+	default:
+		return ev, nil, site.Errorf(site.EINVALID, "unknown event type %q: expected search, click or vote", in.Type)
+	}
+	return ev, &in, nil
+}
+
+// apiEvents records a click, a vote or the final query of a typing session.
+func (s *Server) apiEvents(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	ev, in, err := s.readEvent(c, st)
+	if err != nil {
+		return err
+	}
+	if ev.Type == site.EventSearch {
+		id := in.SearchID
+		if id == "" {
+			id = newID()
+		}
+		s.recordSearch(id, in.Query, ev.Locale, in.Results, ev.Source, in.Context)
+		return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted", "search_id": id})
+	}
+	s.opts.Recorder.RecordEvent(ev)
+	return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
+}
+
+// feedback takes the "Was this helpful?" form when JavaScript is off and
+// answers with a thank-you page.
+func (s *Server) feedback(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	r := c.Request()
+	r.Body = http.MaxBytesReader(c.Response(), r.Body, maxEventBody)
+	if err := r.ParseForm(); err != nil {
+		return site.Errorf(site.EINVALID, "cannot read the form")
+	}
+	loc, err := s.requestLocale(c, st, r.PostForm.Get("locale"))
+	if err != nil {
+		return err
+	}
+	a, err := st.view.Article(r.PostForm.Get("article"), loc)
+	if err != nil {
+		return site.Errorf(site.EINVALID, "unknown article")
+	}
+	var helpful bool
+	switch r.PostForm.Get("helpful") {
+	case "yes":
+		helpful = true
+	case "no":
+	default:
+		return site.Errorf(site.EINVALID, "helpful must be yes or no")
+	}
+	s.opts.Recorder.RecordEvent(site.Event{
+		Type: site.EventVote, ArticleID: a.ID, Locale: a.Locale, Helpful: &helpful,
+		Source: site.SourceSite, Time: s.opts.Now().UTC(),
+	})
+	b := newBase(st.view, loc, strs(loc)["thanks"], "", "")
+	b.NoIndex = true
+	return s.renderDynamic(c, st, http.StatusOK, "thanks", &thanksPage{basePage: b, Helpful: helpful, BackURL: a.URL})
+}

@@ -1,0 +1,143 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/guichet/guichet/site"
+)
+
+// statusOf maps an error to its HTTP status and code.
+func statusOf(err error) (int, string, string) {
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		code := "http_error"
+		switch he.Code {
+		case http.StatusNotFound:
+			code = site.ENOTFOUND
+		case http.StatusMethodNotAllowed:
+			code = "method_not_allowed"
+		case http.StatusRequestEntityTooLarge:
+			code = site.ETOOLARGE
+		case http.StatusBadRequest:
+			code = site.EINVALID
+		case http.StatusTooManyRequests:
+			code = site.ERATE
+		}
+		msg := http.StatusText(he.Code)
+		if s, ok := he.Message.(string); ok {
+			msg = s
+		}
+		return he.Code, code, msg
+	}
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return http.StatusRequestEntityTooLarge, site.ETOOLARGE, "request body too large"
+	}
+	code := site.ErrorCode(err)
+	status := map[string]int{
+		site.EINVALID:  http.StatusBadRequest,
+		site.ETOOLARGE: http.StatusRequestEntityTooLarge,
+		site.ENOTFOUND: http.StatusNotFound,
+		site.EGONE:     http.StatusGone,
+		site.ERATE:     http.StatusTooManyRequests,
+	}[code]
+	if status == 0 {
+		status = http.StatusInternalServerError
+	}
+	return status, code, site.ErrorMessage(err)
+}
+
+// handleError is the one place errors become responses: JSON under /api/,
+// a themed page elsewhere. 5xx are logged once.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status, code, msg := statusOf(err)
+	r := c.Request()
+	if status >= 500 {
+		s.opts.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") || r.Method == http.MethodPost && r.URL.Path != "/feedback" {
+		body, _ := json.Marshal(map[string]any{"error": map[string]string{"code": code, "message": msg}})
+		h := c.Response().Header()
+		h.Set("Content-Type", "application/json; charset=utf-8")
+		h.Set("Cache-Control", "no-store")
+		c.Response().WriteHeader(status)
+		if r.Method != http.MethodHead {
+			c.Response().Write(body)
+		}
+		return
+	}
+	st := s.state.Load()
+	if st == nil {
+		c.Response().Header().Set("Content-Type", "text/plain; charset=utf-8")
+		c.Response().WriteHeader(status)
+		c.Response().Write([]byte(msg + "\n"))
+		return
+	}
+	loc, rest := st.localeOf(r.URL.Path)
+	b := newBase(st.view, loc, "", "", "")
+	b.NoIndex = true
+	data := &errorPage{basePage: b, Status: status}
+	switch status {
+	case http.StatusNotFound, http.StatusGone:
+		data.Heading, data.Text = b.T["not_found_title"], b.T["not_found_text"]
+		if status == http.StatusGone {
+			data.Heading, data.Text = b.T["gone_title"], b.T["gone_text"]
+		}
+		data.Query = pathWords(rest)
+		data.Hits = s.suggestFor(c, st, data.Query, loc)
+		if len(data.Hits) == 0 {
+			data.Categories = st.view.TopCategories(loc)
+		}
+	case http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusTooManyRequests:
+		data.Heading, data.Text = b.T["bad_request"], msg
+	default:
+		data.Heading, data.Text = b.T["error_title"], b.T["error_text"]
+	}
+	data.Title = data.Heading + " – " + b.SiteTitle
+	if err := s.renderDynamic(c, st, status, "error", data); err != nil {
+		s.opts.Logger.Error("render error page", "err", err)
+		c.Response().WriteHeader(status)
+	}
+}
+
+// pathWords turns a missing URL path into a query: "/billing/get-a-refund.html"
+// becomes "billing get a refund".
+func pathWords(p string) string {
+	p = strings.TrimSuffix(p, path.Ext(p))
+	f := strings.FieldsFunc(p, func(r rune) bool {
+		return r == '/' || r == '-' || r == '_' || r == '.' || r == '+' || r == '%'
+	})
+	q := strings.Join(f, " ")
+	if len(q) > 200 {
+		q = q[:200]
+	}
+	return strings.ToValidUTF8(q, "")
+}
+
+// suggestFor searches the words of a missing page and returns the matching
+// articles of the view.
+func (s *Server) suggestFor(c echo.Context, st *state, q, loc string) []*site.Article {
+	if q == "" {
+		return nil
+	}
+	res, err := st.search.Search(c.Request().Context(), site.SearchRequest{Query: q, Locale: loc, Limit: 5})
+	if err != nil {
+		return nil
+	}
+	var out []*site.Article
+	for _, h := range res.Hits {
+		if a, err := st.view.Article(h.ID, h.Locale); err == nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}

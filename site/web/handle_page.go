@@ -1,0 +1,197 @@
+package web
+
+import (
+	"fmt"
+	"io/fs"
+	"mime"
+	"net/http"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/guichet/guichet/site"
+)
+
+// pageCache lets browsers and Caddy keep a page briefly and revalidate it
+// with its ETag afterwards.
+const pageCache = "public, max-age=60"
+
+// page serves the prepared home, category and article pages, the search
+// page, aliases and redirects; anything else is a themed 404.
+func (s *Server) page(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	r, w := c.Request(), c.Response()
+	p := r.URL.Path
+	if b, ok := st.pages[p]; ok {
+		b.write(w, r, http.StatusOK, pageCache)
+		return nil
+	}
+	// One URL form: categories end with a slash, articles do not.
+	if strings.HasSuffix(p, "/") && p != "/" {
+		if _, ok := st.pages[strings.TrimSuffix(p, "/")]; ok {
+			return redirect(c, strings.TrimSuffix(p, "/"))
+		}
+	} else if _, ok := st.pages[p+"/"]; ok {
+		return redirect(c, p+"/")
+	}
+	if to, ok := st.moved[p]; ok {
+		return redirect(c, to)
+	}
+	if to, ok := st.moved[strings.TrimSuffix(p, "/")]; ok && p != "/" {
+		return redirect(c, to)
+	}
+	if st.gone[p] || st.gone[strings.TrimSuffix(p, "/")] {
+		return site.Errorf(site.EGONE, "%s has been removed", p)
+	}
+	loc, rest := st.localeOf(p)
+	if rest == "/search" || rest == "/search/" {
+		return s.searchPage(c, st, loc)
+	}
+	return site.Errorf(site.ENOTFOUND, "no page at %s", p)
+}
+
+// redirect answers 301 to target, keeping the query string.
+func redirect(c echo.Context, target string) error {
+	if q := c.Request().URL.RawQuery; q != "" && !strings.Contains(target, "?") {
+		target += "?" + q
+	}
+	return c.Redirect(http.StatusMovedPermanently, target)
+}
+
+// searchPageSize is the number of results per search page.
+const searchPageSize = 10
+
+// searchPage renders /search?q=&page= on the server.
+func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
+	r := c.Request()
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if utf8.RuneCountInString(q) > site.MaxQueryLen {
+		return site.Errorf(site.EINVALID, "the query is longer than %d characters", site.MaxQueryLen)
+	}
+	pageNum := 1
+	if v := r.URL.Query().Get("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000 {
+			return site.Errorf(site.EINVALID, "page must be a number from 1 to 1000")
+		}
+		pageNum = n
+	}
+	v := st.view
+	b := newBase(v, loc, "", "", "")
+	b.NoIndex = true
+	b.Query = q
+	b.Title = b.T["results_title"] + " – " + b.SiteTitle
+	data := &searchPage{basePage: b, Heading: b.T["results_title"], Start: (pageNum-1)*searchPageSize + 1}
+	if q != "" {
+		data.Title = fmt.Sprintf(b.T["results_for"], q) + " – " + b.SiteTitle
+		data.Heading = fmt.Sprintf(b.T["results_for"], q)
+		res, err := st.search.Search(r.Context(), site.SearchRequest{Query: q, Locale: loc, Limit: searchPageSize, Offset: (pageNum - 1) * searchPageSize})
+		if err != nil {
+			return fmt.Errorf("search %q: %w", q, err)
+		}
+		id := r.URL.Query().Get("sid")
+		if !validID(id) {
+			id = newID()
+		}
+		data.SearchID = id
+		data.Results = res
+		if pageNum == 1 {
+			s.recordSearch(id, q, loc, res.Total, site.SourceSite, "")
+		}
+		data.CountLabel = fmt.Sprintf(b.T["results_count"], res.Total)
+		if res.Total == 1 {
+			data.CountLabel = b.T["result_one"]
+		}
+		data.NoResults = fmt.Sprintf(b.T["no_results"], q)
+		if res.DidYouMean != "" {
+			data.DidYouMean = res.DidYouMean
+			data.DidYouMeanURL = searchURL(b.SearchURL, res.DidYouMean, 1)
+		}
+		if res.Locale != "" && res.Locale != loc && len(res.Hits) > 0 {
+			data.FallbackNote = fmt.Sprintf(b.T["fallback_locale"], langName(res.Locale))
+		}
+		if pageNum > 1 {
+			data.PrevURL = searchURL(b.SearchURL, q, pageNum-1)
+		}
+		if pageNum*searchPageSize < res.Total {
+			data.NextURL = searchURL(b.SearchURL, q, pageNum+1)
+		}
+		data.PageLabel = fmt.Sprintf(b.T["page_n"], pageNum)
+		if res.Total == 0 {
+			data.Categories = v.TopCategories(loc)
+		}
+	} else {
+		data.Categories = v.TopCategories(loc)
+	}
+	return s.renderDynamic(c, st, http.StatusOK, "search", data)
+}
+
+func searchURL(base, q string, page int) string {
+	u := base + "?q=" + url.QueryEscape(q)
+	if page > 1 {
+		u += "&page=" + strconv.Itoa(page)
+	}
+	return u
+}
+
+// renderDynamic renders a per-request page and writes it, compressed when
+// the client accepts it. Such pages are never cached by shared caches.
+func (s *Server) renderDynamic(c echo.Context, st *state, status int, name string, data any) error {
+	body, err := st.tmpl.render(name, data)
+	if err != nil {
+		return err
+	}
+	newBlob(htmlType, body).write(c.Response(), c.Request(), status, "no-store")
+	return nil
+}
+
+// recordSearch queues a search event.
+func (s *Server) recordSearch(id, q, loc string, results int, source, context string) {
+	s.opts.Recorder.RecordSearch(site.SearchEvent{
+		ID: id, Query: q, Normalized: site.NormalizeQuery(q), Locale: loc,
+		Results: results, Source: source, Context: context, Time: s.opts.Now().UTC(),
+	})
+}
+
+// static serves fingerprinted assets.
+func (s *Server) static(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	if st.assets.serve(c.Response(), c.Request()) {
+		return nil
+	}
+	return site.Errorf(site.ENOTFOUND, "no asset at %s", c.Request().URL.Path)
+}
+
+// contentImages are the file types served from the content folder.
+var contentImages = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".svg": true, ".webp": true, ".avif": true}
+
+// contentFile serves the images that articles reference, and nothing else
+// from the content folder.
+func (s *Server) contentFile(c echo.Context) error {
+	name := strings.TrimPrefix(c.Request().URL.Path, "/_content/")
+	ext := strings.ToLower(path.Ext(name))
+	if s.opts.Content == nil || !contentImages[ext] || !fs.ValidPath(name) || strings.Contains("/"+name, "/.") {
+		return site.Errorf(site.ENOTFOUND, "no file at %s", c.Request().URL.Path)
+	}
+	body, err := fs.ReadFile(s.opts.Content, name)
+	if err != nil {
+		return site.Errorf(site.ENOTFOUND, "no file at %s", c.Request().URL.Path)
+	}
+	ctype := mime.TypeByExtension(ext)
+	if ext == ".svg" {
+		// An SVG can hold script: serve it so browsers never run it.
+		c.Response().Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+	}
+	newBlob(ctype, body).write(c.Response(), c.Request(), http.StatusOK, "public, max-age=3600")
+	return nil
+}

@@ -1,0 +1,187 @@
+package web
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// messages holds the interface strings per locale. A locale without a table
+// uses English. Read-only after package initialisation.
+var messages = map[string]map[string]string{
+	"en": {
+		"lang_name":         "English",
+		"skip":              "Skip to content",
+		"home":              "Help Center",
+		"search_label":      "Search the help center",
+		"search_ph":         "Search for answers…",
+		"search_btn":        "Search",
+		"categories":        "Categories",
+		"top_questions":     "Top questions",
+		"articles":          "articles",
+		"article_one":       "article",
+		"in_this_article":   "In this article",
+		"updated":           "Last updated",
+		"related":           "Related articles",
+		"helpful_q":         "Was this article helpful?",
+		"yes":               "Yes",
+		"no":                "No",
+		"thanks":            "Thanks for your feedback!",
+		"thanks_no":         "Thanks for telling us. We will use your feedback to improve this article.",
+		"back_to_article":   "Back to the article",
+		"breadcrumb":        "Breadcrumb",
+		"language":          "Language",
+		"other_languages":   "Also available in",
+		"results_for":       "Search results for “%s”",
+		"results_title":     "Search results",
+		"results_count":     "%d results",
+		"result_one":        "1 result",
+		"no_results":        "No articles match “%s”.",
+		"no_results_tips":   "Try fewer or different words, or browse the categories below.",
+		"did_you_mean":      "Did you mean",
+		"fallback_locale":   "No results in your language; showing results in %s.",
+		"prev":              "Previous",
+		"next":              "Next",
+		"pagination":        "Pagination",
+		"page_n":            "Page %d",
+		"not_found_title":   "Page not found",
+		"not_found_text":    "We could not find this page. These articles might help:",
+		"gone_title":        "Page removed",
+		"gone_text":         "This article has been removed. Search for what you need:",
+		"error_title":       "Something went wrong",
+		"error_text":        "Please try again in a moment.",
+		"contact":           "Contact support",
+		"still_need_help":   "Still need help?",
+		"sections":          "Sections",
+		"suggestions":       "Suggestions",
+		"no_suggestions":    "No suggestions",
+		"suggestions_count": "%d suggestions available. Use up and down arrows to choose.",
+		"draft":             "Draft",
+		"scheduled":         "Scheduled",
+		"description":       "Answers to your questions.",
+		"bad_request":       "Bad request",
+		"toc":               "Table of contents",
+		"main_nav":          "Main",
+		"footer":            "Powered by Guichet",
+	},
+	"fr": {
+		"lang_name":         "Français",
+		"skip":              "Aller au contenu",
+		"home":              "Centre d’aide",
+		"search_label":      "Rechercher dans le centre d’aide",
+		"search_ph":         "Rechercher une réponse…",
+		"search_btn":        "Rechercher",
+		"categories":        "Catégories",
+		"top_questions":     "Questions fréquentes",
+		"articles":          "articles",
+		"article_one":       "article",
+		"in_this_article":   "Dans cet article",
+		"updated":           "Dernière mise à jour",
+		"related":           "Articles connexes",
+		"helpful_q":         "Cet article vous a-t-il aidé ?",
+		"yes":               "Oui",
+		"no":                "Non",
+		"thanks":            "Merci pour votre avis !",
+		"thanks_no":         "Merci de nous l’avoir signalé. Votre avis nous aidera à améliorer cet article.",
+		"back_to_article":   "Retour à l’article",
+		"breadcrumb":        "Fil d’Ariane",
+		"language":          "Langue",
+		"other_languages":   "Aussi disponible en",
+		"results_for":       "Résultats pour « %s »",
+		"results_title":     "Résultats de recherche",
+		"results_count":     "%d résultats",
+		"result_one":        "1 résultat",
+		"no_results":        "Aucun article ne correspond à « %s ».",
+		"no_results_tips":   "Essayez d’autres mots, moins nombreux, ou parcourez les catégories ci-dessous.",
+		"did_you_mean":      "Vouliez-vous dire",
+		"fallback_locale":   "Aucun résultat dans votre langue ; voici les résultats en %s.",
+		"prev":              "Précédent",
+		"next":              "Suivant",
+		"pagination":        "Pagination",
+		"page_n":            "Page %d",
+		"not_found_title":   "Page introuvable",
+		"not_found_text":    "Nous n’avons pas trouvé cette page. Ces articles pourraient vous aider :",
+		"gone_title":        "Page supprimée",
+		"gone_text":         "Cet article a été supprimé. Recherchez ce dont vous avez besoin :",
+		"error_title":       "Une erreur est survenue",
+		"error_text":        "Veuillez réessayer dans un instant.",
+		"contact":           "Contacter le support",
+		"still_need_help":   "Besoin d’aide supplémentaire ?",
+		"sections":          "Sections",
+		"suggestions":       "Suggestions",
+		"no_suggestions":    "Aucune suggestion",
+		"suggestions_count": "%d suggestions disponibles. Utilisez les flèches haut et bas pour choisir.",
+		"draft":             "Brouillon",
+		"scheduled":         "Programmé",
+		"description":       "Des réponses à vos questions.",
+		"bad_request":       "Requête invalide",
+		"toc":               "Table des matières",
+		"main_nav":          "Principal",
+		"footer":            "Propulsé par Guichet",
+	},
+}
+
+// strs returns the interface strings for locale ("fr-CA" uses "fr").
+func strs(locale string) map[string]string {
+	if m, ok := messages[locale]; ok {
+		return m
+	}
+	if i := strings.IndexByte(locale, '-'); i > 0 {
+		if m, ok := messages[locale[:i]]; ok {
+			return m
+		}
+	}
+	return messages["en"]
+}
+
+// langName is the name of a locale in its own language.
+func langName(locale string) string {
+	if m, ok := messages[locale]; ok {
+		return m["lang_name"]
+	}
+	return locale
+}
+
+// negotiateLocale picks the best of supported for an Accept-Language header,
+// or "" when none matches.
+func negotiateLocale(header string, supported []string) string {
+	type pref struct {
+		tag string
+		q   float64
+	}
+	var prefs []pref
+	for _, part := range strings.Split(header, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		tag, params, _ := strings.Cut(part, ";")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				q = f
+			}
+		}
+		prefs = append(prefs, pref{strings.ToLower(strings.TrimSpace(tag)), q})
+	}
+	sort.SliceStable(prefs, func(i, j int) bool { return prefs[i].q > prefs[j].q })
+	for _, p := range prefs {
+		if p.q <= 0 {
+			continue
+		}
+		for _, s := range supported {
+			ls := strings.ToLower(s)
+			if p.tag == ls {
+				return s
+			}
+		}
+		base, _, _ := strings.Cut(p.tag, "-")
+		for _, s := range supported {
+			sb, _, _ := strings.Cut(strings.ToLower(s), "-")
+			if base == sb {
+				return s
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,303 @@
+package web
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+// basePage carries what every page needs: locale, strings, SEO slots.
+type basePage struct {
+	Locale      string
+	T           map[string]string
+	SiteTitle   string
+	Title       string // the whole <title>
+	Description string
+	Canonical   string
+	Alternates  []alternate // hreflang links, x-default included
+	Languages   []alternate // language switcher
+	NoIndex     bool
+	BrandColor  string
+	HomeURL     string
+	SearchURL   string
+	ContactURL  string
+	Query       string
+	// HideHeaderSearch is set on pages that show their own search box.
+	HideHeaderSearch bool
+}
+
+// alternate is one language version of a page.
+type alternate struct {
+	Locale  string // hreflang value ("en", "fr", "x-default")
+	Name    string // the language's own name
+	URL     string // absolute, for hreflang
+	Path    string // site path, for the switcher
+	Current bool
+}
+
+type crumb struct {
+	Title string
+	URL   string // empty for the current page
+}
+
+type catCard struct {
+	Category   *site.Category
+	Articles   []*site.Article
+	CountLabel string
+	More       bool
+}
+
+type homePage struct {
+	basePage
+	Heading    string
+	Intro      string
+	Top        []*site.Article
+	Categories []catCard
+}
+
+type categoryPage struct {
+	basePage
+	Category *site.Category
+	Crumbs   []crumb
+	Articles []*site.Article
+	Sections []catCard
+}
+
+type articlePage struct {
+	basePage
+	Article      *site.Article
+	Crumbs       []crumb
+	TOC          []site.Heading
+	Related      []*site.Article
+	UpdatedISO   string
+	UpdatedHuman string
+	Status       string
+}
+
+type searchPage struct {
+	basePage
+	Heading       string
+	Results       *site.SearchResults
+	SearchID      string
+	Start         int
+	CountLabel    string
+	NoResults     string
+	DidYouMean    string
+	DidYouMeanURL string
+	FallbackNote  string
+	PrevURL       string
+	NextURL       string
+	PageLabel     string
+	Categories    []*site.Category
+}
+
+type errorPage struct {
+	basePage
+	Status     int
+	Heading    string
+	Text       string
+	Hits       []*site.Article
+	Categories []*site.Category
+}
+
+type thanksPage struct {
+	basePage
+	Helpful bool
+	BackURL string
+}
+
+var hexColor = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+
+// localePrefix is "" for the default locale and "/fr" for the others.
+func localePrefix(v *site.View, locale string) string {
+	if locale == v.Lib.Config.DefaultLocale {
+		return ""
+	}
+	return "/" + locale
+}
+
+// absURL joins the site's base URL and a path.
+func absURL(v *site.View, p string) string {
+	return strings.TrimRight(v.Lib.Config.BaseURL, "/") + p
+}
+
+// newBase fills the parts of basePage common to every page of locale.
+func newBase(v *site.View, locale, title, description, path string) basePage {
+	cfg := v.Lib.Config
+	t := strs(locale)
+	siteTitle := cfg.Title
+	if siteTitle == "" {
+		siteTitle = t["home"]
+	}
+	full := siteTitle
+	if title != "" && title != siteTitle {
+		full = title + " – " + siteTitle
+	}
+	if description == "" {
+		description = cfg.Description
+	}
+	if description == "" {
+		description = t["description"]
+	}
+	b := basePage{
+		Locale:      locale,
+		T:           t,
+		SiteTitle:   siteTitle,
+		Title:       full,
+		Description: description,
+		HomeURL:     localePrefix(v, locale) + "/",
+		SearchURL:   localePrefix(v, locale) + "/search",
+		ContactURL:  cfg.ContactURL,
+	}
+	if path != "" {
+		b.Canonical = absURL(v, path)
+	}
+	if hexColor.MatchString(cfg.BrandColor) {
+		b.BrandColor = cfg.BrandColor
+	}
+	return b
+}
+
+// setAlternates fills hreflang alternates and the language switcher from a
+// locale → path map of the page's versions.
+func (b *basePage) setAlternates(v *site.View, paths map[string]string) {
+	if len(paths) < 2 {
+		return
+	}
+	for _, loc := range v.Lib.Locales() {
+		p, ok := paths[loc]
+		if !ok {
+			continue
+		}
+		a := alternate{Locale: loc, Name: langName(loc), URL: absURL(v, p), Path: p, Current: loc == b.Locale}
+		b.Alternates = append(b.Alternates, a)
+		b.Languages = append(b.Languages, a)
+	}
+	if p, ok := paths[v.Lib.Config.DefaultLocale]; ok {
+		b.Alternates = append(b.Alternates, alternate{Locale: "x-default", URL: absURL(v, p)})
+	}
+}
+
+// countLabel says "3 articles" in locale.
+func countLabel(t map[string]string, n int) string {
+	if n == 1 {
+		return "1 " + t["article_one"]
+	}
+	return fmt.Sprintf("%d %s", n, t["articles"])
+}
+
+var monthNames = map[string][]string{
+	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+}
+
+// humanDate formats a date the way readers of locale expect.
+func humanDate(t time.Time, locale string) string {
+	if t.IsZero() {
+		return ""
+	}
+	base, _, _ := strings.Cut(locale, "-")
+	months, ok := monthNames[base]
+	if !ok {
+		return t.Format("2006-01-02")
+	}
+	if base == "en" {
+		return fmt.Sprintf("%s %d, %d", months[t.Month()-1], t.Day(), t.Year())
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
+}
+
+// crumbsFor builds breadcrumbs from home down to the category or section id;
+// the last crumb links too unless current is true.
+func crumbsFor(v *site.View, id, locale string, current bool) []crumb {
+	out := []crumb{{Title: strs(locale)["home"], URL: localePrefix(v, locale) + "/"}}
+	chain := v.Ancestors(id, locale)
+	for i, c := range chain {
+		cr := crumb{Title: c.Title, URL: c.URL}
+		if current && i == len(chain)-1 {
+			cr.URL = ""
+		}
+		out = append(out, cr)
+	}
+	return out
+}
+
+// topQuestions lists the FAQ articles of locale: pinned first, then the
+// articles marked faq: true, by weight.
+func topQuestions(v *site.View, locale string, limit int) []*site.Article {
+	var pinned, faq []*site.Article
+	for _, a := range v.ByLocale[locale] {
+		switch a.FAQ {
+		case site.FAQPinned:
+			pinned = append(pinned, a)
+		case site.FAQTrue:
+			faq = append(faq, a)
+		}
+	}
+	byWeight := func(list []*site.Article) {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].Weight < list[j].Weight })
+	}
+	byWeight(pinned)
+	byWeight(faq)
+	out := append(pinned, faq...)
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// related picks up to limit articles of the same locale that share the most
+// tags and keywords with a, preferring its own section and category.
+func related(v *site.View, a *site.Article, limit int) []*site.Article {
+	terms := map[string]bool{}
+	for _, t := range a.Tags {
+		terms[strings.ToLower(t)] = true
+	}
+	for _, k := range a.Keywords {
+		terms[strings.ToLower(k)] = true
+	}
+	type scored struct {
+		a     *site.Article
+		score int
+	}
+	var list []scored
+	for _, b := range v.ByLocale[a.Locale] {
+		if b == a {
+			continue
+		}
+		s := 0
+		for _, t := range b.Tags {
+			if terms[strings.ToLower(t)] {
+				s += 3
+			}
+		}
+		for _, k := range b.Keywords {
+			if terms[strings.ToLower(k)] {
+				s += 2
+			}
+		}
+		if b.SectionID == a.SectionID {
+			s += 2
+		} else if b.CategoryID == a.CategoryID {
+			s++
+		}
+		if s > 0 {
+			list = append(list, scored{b, s})
+		}
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].score != list[j].score {
+			return list[i].score > list[j].score
+		}
+		return list[i].a.Weight < list[j].a.Weight
+	})
+	var out []*site.Article
+	for i := 0; i < len(list) && i < limit; i++ {
+		out = append(out, list[i].a)
+	}
+	return out
+}

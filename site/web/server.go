@@ -1,0 +1,214 @@
+// Package web is Guichet's HTTP surface on echo: the server-rendered site,
+// the JSON API, static assets and the event endpoint. Pages that do not
+// depend on the request are rendered once per content snapshot and served
+// from memory; a snapshot is swapped atomically when content reloads.
+package web
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"golang.org/x/time/rate"
+
+	"github.com/guichet/guichet/site"
+)
+
+// Options configures a Server.
+type Options struct {
+	// Theme is the theme folder: templates/ and assets/.
+	Theme fs.FS
+	// Static holds the site's JavaScript and images.
+	Static fs.FS
+	// Content is the content folder; its images are served under /_content/.
+	Content fs.FS
+	// ExtraCSS is appended to the theme's style.css (syntax highlighting).
+	ExtraCSS string
+	// Recorder receives searches, clicks and votes. Required.
+	Recorder site.EventRecorder
+	// Dev re-reads templates and assets at every Publish.
+	Dev bool
+	// TrustedProxies are the networks whose X-Forwarded-For header is
+	// believed (the Caddy front). Empty: loopback only.
+	TrustedProxies []*net.IPNet
+	// EventRate is the sustained number of event posts per second allowed
+	// per client IP (default 10, burst 3x).
+	EventRate float64
+	Logger    *slog.Logger
+	Now       func() time.Time
+}
+
+// Server serves the help center. Create it with New, give it content with
+// Publish, and use it as an http.Handler.
+type Server struct {
+	opts  Options
+	echo  *echo.Echo
+	state atomic.Pointer[state]
+
+	mu     sync.Mutex // serialises Publish
+	tmpl   *templates
+	assets *assetSet
+}
+
+// New builds a server: parses the theme and loads the assets.
+func New(opts Options) (*Server, error) {
+	if opts.Recorder == nil {
+		return nil, fmt.Errorf("new web server: a Recorder is required")
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.EventRate <= 0 {
+		opts.EventRate = 10
+	}
+	s := &Server{opts: opts}
+	if err := s.loadTheme(); err != nil {
+		return nil, err
+	}
+	s.echo = s.routes()
+	return s, nil
+}
+
+func (s *Server) loadTheme() error {
+	assets, err := loadAssets(s.opts.Static, s.opts.Theme, s.opts.ExtraCSS)
+	if err != nil {
+		return err
+	}
+	tmpl, err := parseTemplates(s.opts.Theme, assets.url)
+	if err != nil {
+		return err
+	}
+	s.tmpl, s.assets = tmpl, assets
+	return nil
+}
+
+// Publish renders the view's pages and makes them, with searcher, the ones
+// served. Requests in flight finish on the previous snapshot. It returns
+// the searcher that was replaced (nil the first time) so the caller can
+// close it once those requests are done.
+func (s *Server) Publish(v *site.View, searcher site.Searcher) (site.Searcher, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.opts.Dev {
+		if err := s.loadTheme(); err != nil {
+			return nil, err
+		}
+	}
+	st, err := buildState(v, searcher, s.tmpl, s.assets)
+	if err != nil {
+		return nil, err
+	}
+	old := s.state.Swap(st)
+	if old == nil {
+		return nil, nil
+	}
+	return old.search, nil
+}
+
+// View returns the content view being served, nil before the first Publish.
+func (s *Server) View() *site.View {
+	if st := s.state.Load(); st != nil {
+		return st.view
+	}
+	return nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.echo.ServeHTTP(w, r)
+}
+
+func (s *Server) routes() *echo.Echo {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleError
+	trust := []echo.TrustOption{echo.TrustLoopback(true), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range s.opts.TrustedProxies {
+		trust = append(trust, echo.TrustIPRange(n))
+	}
+	e.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
+	e.Use(middleware.Recover())
+	e.Use(securityHeaders)
+
+	gz := middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024})
+	api := e.Group("/api/v1", gz)
+	api.GET("/search", s.apiSearch)
+	api.GET("/suggest", s.apiSuggest)
+	api.GET("/articles/*", s.apiArticle)
+	limiter := middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+			Rate: rate.Limit(s.opts.EventRate), Burst: int(3 * s.opts.EventRate), ExpiresIn: 3 * time.Minute,
+		}),
+		IdentifierExtractor: func(c echo.Context) (string, error) { return c.RealIP(), nil },
+		ErrorHandler: func(c echo.Context, err error) error {
+			return site.Errorf(site.EINVALID, "cannot identify client")
+		},
+		DenyHandler: func(c echo.Context, id string, err error) error {
+			return site.Errorf(site.ERATE, "too many requests, slow down")
+		},
+	})
+	api.POST("/events", s.apiEvents, limiter)
+	api.Any("/*", func(c echo.Context) error {
+		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)
+	})
+	e.POST("/feedback", s.feedback, limiter)
+	e.GET("/healthz", func(c echo.Context) error {
+		if s.state.Load() == nil {
+			return c.String(http.StatusServiceUnavailable, "loading\n")
+		}
+		return c.String(http.StatusOK, "ok\n")
+	})
+	e.Match([]string{http.MethodGet, http.MethodHead}, "/static/*", s.static)
+	e.Match([]string{http.MethodGet, http.MethodHead}, "/_content/*", s.contentFile)
+	e.Match([]string{http.MethodGet, http.MethodHead}, "/*", s.page)
+	return e
+}
+
+func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		return next(c)
+	}
+}
+
+// current returns the snapshot being served or a 503 error before the first
+// Publish.
+func (s *Server) current() (*state, error) {
+	st := s.state.Load()
+	if st == nil {
+		return nil, echo.NewHTTPError(http.StatusServiceUnavailable, "content is loading")
+	}
+	return st, nil
+}
+
+// newID returns a random 32-hex-digit identifier for a search.
+func newID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// validID reports whether id looks like one newID made, so a client cannot
+// store arbitrary text as an identifier.
+func validID(id string) bool {
+	if len(id) != 32 {
+		return false
+	}
+	_, err := hex.DecodeString(id)
+	return err == nil
+}

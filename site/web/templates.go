@@ -1,0 +1,62 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+)
+
+// pageNames are the page templates of a theme; each is parsed together with
+// layout.html into its own template set.
+var pageNames = []string{"home", "category", "article", "search", "error", "thanks"}
+
+// templates holds one parsed template set per page.
+type templates struct {
+	pages map[string]*template.Template
+}
+
+// parseTemplates parses the theme's templates/ folder. asset maps a logical
+// asset name to its fingerprinted URL.
+func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) {
+	funcs := template.FuncMap{
+		"asset": asset,
+		"add":   func(a, b int) int { return a + b },
+	}
+	layout, err := fs.ReadFile(theme, "templates/layout.html")
+	if err != nil {
+		return nil, fmt.Errorf("read theme layout: %w", err)
+	}
+	t := &templates{pages: map[string]*template.Template{}}
+	for _, name := range pageNames {
+		file := path.Join("templates", name+".html")
+		body, err := fs.ReadFile(theme, file)
+		if err != nil {
+			return nil, fmt.Errorf("read theme template %s: %w", file, err)
+		}
+		set, err := template.New(name).Funcs(funcs).Parse(string(layout))
+		if err != nil {
+			return nil, fmt.Errorf("parse theme template layout.html: %w", err)
+		}
+		if _, err := set.Parse(string(body)); err != nil {
+			return nil, fmt.Errorf("parse theme template %s: %w", file, err)
+		}
+		t.pages[name] = set
+	}
+	return t, nil
+}
+
+// render executes page name with data into a new buffer, so a template error
+// never leaves a half-written response.
+func (t *templates) render(name string, data any) ([]byte, error) {
+	set, ok := t.pages[name]
+	if !ok {
+		return nil, fmt.Errorf("render %s: no such template", name)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, "layout", data); err != nil {
+		return nil, fmt.Errorf("render %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}

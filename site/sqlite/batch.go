@@ -1,0 +1,148 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/guichet/guichet/site"
+)
+
+// batch is the events the writer has taken from the queue but not yet
+// written. Searches sharing an ID are coalesced into one row here, so a
+// typing session costs one upsert per batch, not one per keystroke.
+type batch struct {
+	n        int // items added, before coalescing
+	searches []searchRow
+	byID     map[string]int // search ID → index in searches
+	events   []site.Event
+}
+
+// searchRow is one coalesced search: the latest record of its ID in the
+// batch, and the earliest time seen.
+type searchRow struct {
+	site.SearchEvent       // the latest record; Time is its time
+	first            int64 // earliest Time in the batch, unix ms
+}
+
+func newBatch() *batch { return &batch{byID: map[string]int{}} }
+
+func (b *batch) len() int { return b.n }
+
+func (b *batch) reset() {
+	b.n = 0
+	clear(b.searches) // drop string references
+	b.searches = b.searches[:0]
+	clear(b.byID)
+	clear(b.events)
+	b.events = b.events[:0]
+}
+
+func (b *batch) add(it item) {
+	b.n++
+	if !it.isSearch {
+		b.events = append(b.events, it.event)
+		return
+	}
+	e := it.search
+	if e.ID == "" {
+		e.ID = NewID()
+	}
+	t := millis(e.Time)
+	i, ok := b.byID[e.ID]
+	if !ok {
+		b.byID[e.ID] = len(b.searches)
+		b.searches = append(b.searches, searchRow{SearchEvent: e, first: t})
+		return
+	}
+	row := &b.searches[i]
+	row.first = min(row.first, t)
+	// The latest keystroke wins; on a tie, the one recorded last.
+	if t >= millis(row.Time) {
+		row.SearchEvent = e
+	}
+}
+
+// write stores the batch in one transaction.
+func (b *batch) write(ctx context.Context, db *DB) error {
+	if err := b.writeTx(ctx, db); err != nil {
+		return fmt.Errorf("write events: %w", err)
+	}
+	return nil
+}
+
+func (b *batch) writeTx(ctx context.Context, db *DB) error {
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() // no-op after Commit
+	if err := writeSearches(ctx, tx, b.searches); err != nil {
+		return err
+	}
+	if err := writeEvents(ctx, tx, b.events); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// writeSearches upserts rows: a search ID already stored by an earlier batch
+// takes the newer query, keeping its created_at, unless the stored row is
+// already newer (records can arrive out of order).
+func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT INTO searches (id, query, normalized, locale, results, source, context, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET
+			query      = excluded.query,
+			normalized = excluded.normalized,
+			locale     = excluded.locale,
+			results    = excluded.results,
+			source     = excluded.source,
+			context    = excluded.context,
+			updated_at = excluded.updated_at
+		WHERE excluded.updated_at >= searches.updated_at`)
+	if err != nil {
+		return fmt.Errorf("prepare searches: %w", err)
+	}
+	defer stmt.Close()
+	for _, r := range rows {
+		norm := r.Normalized
+		if norm == "" {
+			norm = site.NormalizeQuery(r.Query)
+		}
+		if _, err := stmt.ExecContext(ctx, r.ID, r.Query, norm, r.Locale, r.Results,
+			r.Source, r.Context, r.first, millis(r.Time)); err != nil {
+			return fmt.Errorf("search %s: %w", r.ID, err)
+		}
+	}
+	return nil
+}
+
+// writeEvents inserts clicks and votes.
+func writeEvents(ctx context.Context, tx *sql.Tx, events []site.Event) error {
+	if len(events) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT INTO events (type, search_id, article_id, locale, position, helpful, reason, comment, source, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("prepare events: %w", err)
+	}
+	defer stmt.Close()
+	for _, e := range events {
+		var helpful sql.NullBool
+		if e.Helpful != nil {
+			helpful = sql.NullBool{Bool: *e.Helpful, Valid: true}
+		}
+		if _, err := stmt.ExecContext(ctx, e.Type, e.SearchID, e.ArticleID, e.Locale, e.Position,
+			helpful, e.Reason, e.Comment, e.Source, millis(e.Time)); err != nil {
+			return fmt.Errorf("%s event: %w", e.Type, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,58 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// BenchmarkRecordSearch measures the recorder end to end: queueing and
+// writing. It flushes every 4096 records so the queue never overflows and
+// every record is written; ns/op is the cost of getting one search to disk.
+func BenchmarkRecordSearch(b *testing.B) {
+	for _, bc := range []struct {
+		name       string
+		keystrokes int // records per search ID
+	}{
+		{"unique", 1},
+		{"typing6", 6},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			db := openTest(b)
+			r := newTestRecorder(b, db, RecorderOptions{})
+			ids := make([]string, 1024)
+			for i := range ids {
+				ids[i] = NewID()
+			}
+			query := "how do I get a refund"
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := range b.N {
+				session := i / bc.keystrokes
+				n := i%bc.keystrokes + 1
+				r.RecordSearch(site.SearchEvent{
+					ID:      fmt.Sprint(ids[session%len(ids)], session),
+					Query:   query[:min(len(query), n*3)],
+					Locale:  "en",
+					Results: 3,
+					Source:  site.SourceSite,
+				})
+				if i%4096 == 4095 {
+					if err := r.Flush(context.Background()); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			if err := r.Flush(context.Background()); err != nil {
+				b.Fatal(err)
+			}
+			b.StopTimer()
+			if d := r.Dropped(); d != 0 {
+				b.Fatalf("dropped %d", d)
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
+		})
+	}
+}

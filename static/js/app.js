@@ -1,0 +1,195 @@
+/* Guichet: search autocomplete (ARIA combobox), click beacons, feedback. Pages work without it. */
+(() => {
+	'use strict';
+	const d = document;
+	let uid = 0;
+	const on = (n, type, fn) => n.addEventListener(type, fn);
+	const send = (url, obj) => {
+		if (!url) return;
+		const body = JSON.stringify(obj);
+		try { if (navigator.sendBeacon(url, new Blob([body], {type: 'text/plain'}))) return; } catch (e) {}
+		fetch(url, {method: 'POST', body, keepalive: true}).catch(() => {});
+	};
+	const el = (tag, cls, text) => {
+		const n = d.createElement(tag);
+		n.className = cls || '';
+		n.textContent = text || '';
+		return n;
+	};
+	const hidden = (name, value) => Object.assign(el('input'), {type: 'hidden', name, value});
+	// Same typing session when one query extends or shortens the other.
+	const related = (a, b) => {
+		a = a.trim().toLowerCase(); b = b.trim().toLowerCase();
+		return !!a && !!b && (a.startsWith(b) || b.startsWith(a));
+	};
+
+	function combo(form) {
+		const input = form.querySelector('input[name=q]'), ds = form.dataset;
+		if (!input || !ds.suggest) return;
+		const wrap = form.querySelector('.search-combo') || input.parentNode, id = 'gs' + ++uid;
+		const list = el('ul', 'suggestions'), live = el('div', 'visually-hidden');
+		let items = [], active = -1, timer, ctrl, seq = 0, sid = '', prevQ = '', shownQ = '';
+		const attr = (n, o) => { for (const k in o) n.setAttribute(k, o[k]); };
+		attr(list, {id, role: 'listbox', 'aria-label': input.labels[0] ? input.labels[0].textContent.trim() : ''});
+		attr(live, {role: 'status', 'aria-live': 'polite'});
+		attr(input, {role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': false, 'aria-controls': id});
+		list.hidden = true;
+		wrap.append(list);
+		form.append(live);
+
+		const setActive = i => {
+			if (items[active]) items[active].li.setAttribute('aria-selected', false);
+			active = items[i] ? i : -1;
+			if (active < 0) return input.removeAttribute('aria-activedescendant');
+			const li = items[i].li;
+			li.setAttribute('aria-selected', true);
+			input.setAttribute('aria-activedescendant', li.id);
+			li.scrollIntoView({block: 'nearest'});
+		};
+		const show = open => {
+			open = !!open && items.length > 0;
+			list.hidden = !open;
+			input.setAttribute('aria-expanded', open);
+			if (!open) setActive(-1);
+		};
+		const clear = () => { items = []; list.textContent = ''; show(false); };
+		const cancel = () => { clearTimeout(timer); seq++; if (ctrl) ctrl.abort(); };
+		const reset = () => { cancel(); sid = prevQ = shownQ = ''; clear(); };
+
+		const pick = i => {
+			const r = items[i].r;
+			send(ds.events, {type: 'click', search_id: sid, article_id: r.id, position: i + 1, locale: ds.locale, source: 'site'});
+			show(false);
+			try {
+				const u = new URL(r.url + (r.anchor ? '#' + r.anchor : ''), location.href);
+				if (/^https?:$/.test(u.protocol)) location.assign(u.href);
+			} catch (e) {}
+		};
+
+		const render = (results, q) => {
+			clear();
+			items = results.slice(0, 8).map((r, i) => {
+				const li = el('li');
+				attr(li, {id: id + '-' + i, role: 'option', 'aria-selected': false});
+				li.append(el('span', 's-title', r.title), el('span', 's-cat', [r.category, r.heading].filter(Boolean).join(' › ')));
+				li.onmousedown = e => e.preventDefault(); // keep focus in the input
+				li.onclick = () => pick(i);
+				list.append(li);
+				return {li, r};
+			});
+			shownQ = q;
+			live.textContent = items.length ? (ds.i18nCount || '%d').replace('%d', items.length) : ds.i18nNone || '';
+			show(d.activeElement === input);
+		};
+
+		const suggest = async q => {
+			cancel();
+			const my = seq;
+			if (!related(q, prevQ)) sid = '';
+			prevQ = q;
+			try {
+				const u = new URL(ds.suggest, location.href), p = {q, locale: ds.locale || '', limit: 8, source: 'site'};
+				if (sid) p.sid = sid;
+				for (const k in p) u.searchParams.set(k, p[k]);
+				ctrl = new AbortController();
+				const res = await fetch(u, {signal: ctrl.signal, headers: {Accept: 'application/json'}});
+				if (!res.ok) throw Error(res.status);
+				const data = await res.json();
+				if (my !== seq) return; // superseded by a newer request
+				sid = data.search_id || sid;
+				render(data.results || [], q);
+			} catch (e) {
+				if (my === seq) clear();
+			}
+		};
+
+		on(input, 'input', () => {
+			const q = input.value.trim();
+			if (!q) return reset();
+			if (q === shownQ && items.length) { cancel(); return show(true); }
+			clearTimeout(timer);
+			timer = setTimeout(suggest, 120, q);
+		});
+		on(input, 'keydown', e => {
+			const n = items.length, k = e.key, open = !list.hidden;
+			if (e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
+			if (k === 'ArrowDown' || k === 'ArrowUp') {
+				if (!n) return;
+				e.preventDefault();
+				const dn = k === 'ArrowDown';
+				show(true);
+				setActive(active < 0 ? (dn ? 0 : n - 1) : (active + (dn ? 1 : n - 1)) % n);
+			} else if (k === 'Enter' && open && active >= 0) {
+				e.preventDefault();
+				pick(active);
+			} else if (k === 'Escape' && (open || input.value)) {
+				e.preventDefault();
+				if (open) show(false);
+				else { input.value = ''; reset(); }
+			} else if (k === 'Home' || k === 'End') {
+				setActive(-1); // the caret moves inside the input
+			}
+		});
+		on(input, 'blur', () => show(false));
+		on(input, 'click', () => show(input.value.trim() === shownQ));
+		on(d, 'click', e => wrap.contains(e.target) || show(false));
+
+		// Typing then Enter counts as one search: carry the session id.
+		on(form, 'submit', () => {
+			clearTimeout(timer);
+			show(false);
+			const h = form.querySelector('input[name=sid]');
+			if (h) h.remove();
+			if (sid && related(input.value, prevQ)) form.append(hidden('sid', sid));
+		});
+	}
+
+	function results(ol, events, locale) {
+		on(ol, 'click', e => {
+			const a = e.target.closest('a[data-article]');
+			if (a) send(events, {type: 'click', search_id: ol.dataset.searchId, article_id: a.dataset.article, position: +a.dataset.pos || 0, locale, source: 'site'});
+		});
+	}
+
+	function feedback(form) {
+		let last;
+		on(form, 'click', e => { last = e.target.closest('button[name=helpful]') || last; });
+		on(form, 'submit', async e => {
+			const btn = e.submitter || last, val = btn && btn.name === 'helpful' ? btn.value : '';
+			const f = form.elements, fs = form.querySelector('fieldset'), thanks = form.querySelector('.feedback-thanks');
+			if (!val || !form.dataset.events || !f.article) return; // plain form post
+			e.preventDefault();
+			const helpful = val === 'yes';
+			if (fs) fs.disabled = true;
+			try {
+				const res = await fetch(form.dataset.events, {method: 'POST', body: JSON.stringify({type: 'vote',
+					article_id: f.article.value, locale: f.locale ? f.locale.value : '', helpful, source: 'site'})});
+				if (!res.ok) throw Error(res.status);
+				if (fs) fs.hidden = true;
+				if (thanks) {
+					thanks.textContent = thanks.dataset[helpful ? 'yes' : 'no'] || '';
+					thanks.hidden = false;
+					thanks.tabIndex = -1;
+					thanks.focus();
+				}
+			} catch (err) {
+				// No-JS path: submit() skips this handler and the button's value, so add it.
+				if (fs) fs.disabled = false;
+				form.append(hidden('helpful', val));
+				HTMLFormElement.prototype.submit.call(form);
+			}
+		});
+	}
+
+	const each = (sel, fn) => d.querySelectorAll(sel).forEach(n => {
+		try { fn(n); } catch (e) { console.error(e); }
+	});
+	const init = () => {
+		const sf = d.querySelector('form.search-form') || {dataset: {}};
+		each('form.search-form', combo);
+		each('ol.results', ol => results(ol, sf.dataset.events || '/api/v1/events', sf.dataset.locale || d.documentElement.lang));
+		each('form.feedback', feedback);
+	};
+	if (d.readyState === 'loading') on(d, 'DOMContentLoaded', init);
+	else init();
+})();

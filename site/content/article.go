@@ -1,0 +1,222 @@
+package content
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/guichet/guichet/site"
+	"gopkg.in/yaml.v3"
+)
+
+// articleFields are the front-matter fields of an article.
+func articleFields() []string {
+	return []string{"title", "description", "id", "slug", "tags", "keywords", "contexts",
+		"ticket_tags", "aliases", "search_tests", "faq", "weight", "draft", "publish_at", "updated"}
+}
+
+// categoryFields are the front-matter fields of an _index.md file.
+func categoryFields() []string {
+	return []string{"title", "description", "weight"}
+}
+
+// meta is what front matter says about an article, with the lines of the
+// fields that identify it (for duplicate reports).
+type meta struct {
+	a        site.Article
+	hasID    bool
+	idLine   int
+	slugLine int
+	updated  bool            // updated set in front matter
+	set      map[string]bool // fields present in front matter
+}
+
+// decodeArticle reads an article's front-matter fields. ok is false when
+// an error makes the article unusable.
+func decodeArticle(file string, fields []field) (m meta, probs []site.Problem, ok bool) {
+	ok = true
+	known := articleFields()
+	fail := func(p *site.Problem) bool {
+		if p != nil {
+			probs = append(probs, *p)
+			ok = false
+			return true
+		}
+		return false
+	}
+	a := &m.a
+	m.set = map[string]bool{}
+	titleSeen := false
+	for _, f := range fields {
+		m.set[f.name] = true
+		var p *site.Problem
+		switch f.name {
+		case "title":
+			titleSeen = true
+			a.Title, p = asString(file, f)
+			if p == nil && a.Title == "" {
+				e := errorAt(file, f.line, "title", "field `title` is empty")
+				p = &e
+			}
+		case "description":
+			a.Description, p = asString(file, f)
+		case "id":
+			a.ID, p = asString(file, f)
+			a.ID = strings.Trim(a.ID, "/")
+			m.hasID, m.idLine = a.ID != "", f.line
+		case "slug":
+			a.Slug, p = asString(file, f)
+			m.slugLine = f.line
+			if p == nil && (strings.ContainsAny(a.Slug, "/?#") || a.Slug == "." || a.Slug == "..") {
+				e := errorAt(file, f.line, "slug", "field `slug` must be one URL segment, not %q", a.Slug)
+				p = &e
+			}
+		case "tags":
+			a.Tags, p = asStrings(file, f)
+		case "keywords":
+			a.Keywords, p = asStrings(file, f)
+		case "contexts":
+			a.Contexts, p = asStrings(file, f)
+		case "ticket_tags":
+			a.TicketTags, p = asStrings(file, f)
+		case "search_tests":
+			a.SearchTests, p = asStrings(file, f)
+		case "aliases":
+			var list []string
+			list, p = asStrings(file, f)
+			for _, s := range list {
+				if path := normalizePath(s); path != "" {
+					a.Aliases = append(a.Aliases, path)
+				}
+			}
+		case "faq":
+			a.FAQ, p = asFAQ(file, f)
+		case "weight":
+			a.Weight, p = asInt(file, f)
+		case "draft":
+			a.Draft, p = asBool(file, f)
+		case "publish_at":
+			a.PublishAt, p = asTime(file, f)
+		case "updated":
+			a.Updated, p = asTime(file, f)
+			m.updated = !a.Updated.IsZero()
+		default:
+			if a.Extra == nil {
+				a.Extra = map[string]any{}
+			}
+			a.Extra[f.name] = asAny(f)
+			probs = append(probs, unknownField(file, f, known, true))
+		}
+		fail(p)
+	}
+	if !titleSeen {
+		fail(&site.Problem{Severity: site.SeverityError, File: file, Line: 1, Field: "title", Message: "missing required field `title`"})
+	}
+	return m, probs, ok
+}
+
+// inherited lists the fields a translation takes from its default-locale
+// article when it does not set them: they describe the article's place
+// and use, not its words.
+func inherited() []string { return []string{"faq", "weight", "contexts", "ticket_tags"} }
+
+// inherit copies the inherited fields from the default-locale article into
+// a translation that does not set them.
+func inherit(tr *site.Article, set map[string]bool, def *site.Article) {
+	for _, f := range inherited() {
+		if set[f] {
+			continue
+		}
+		switch f {
+		case "faq":
+			tr.FAQ = def.FAQ
+		case "weight":
+			tr.Weight = def.Weight
+		case "contexts":
+			tr.Contexts = def.Contexts
+		case "ticket_tags":
+			tr.TicketTags = def.TicketTags
+		}
+	}
+}
+
+// asFAQ reads the faq field: true, false or "pinned".
+func asFAQ(file string, f field) (string, *site.Problem) {
+	v := f.value
+	if isNull(v) {
+		return site.FAQNone, nil
+	}
+	if v.Kind == yaml.ScalarNode && (v.Tag == "!!bool" || v.Tag == "!!str") {
+		switch strings.ToLower(strings.TrimSpace(v.Value)) {
+		case "true":
+			return site.FAQTrue, nil
+		case "false":
+			return site.FAQNone, nil
+		case "pinned":
+			return site.FAQPinned, nil
+		}
+	}
+	p := errorAt(file, f.line, f.name, "field `faq` must be true, false or pinned, not %q", v.Value)
+	return "", &p
+}
+
+// categoryMeta is what an _index.md file says about its folder.
+type categoryMeta struct {
+	title, description string
+	weight             int
+}
+
+// decodeCategory reads an _index.md file's fields; bad values are
+// reported and left at their defaults.
+func decodeCategory(file string, fields []field) (categoryMeta, []site.Problem) {
+	var c categoryMeta
+	var probs []site.Problem
+	for _, f := range fields {
+		var p *site.Problem
+		switch f.name {
+		case "title":
+			c.title, p = asString(file, f)
+		case "description":
+			c.description, p = asString(file, f)
+		case "weight":
+			c.weight, p = asInt(file, f)
+		default:
+			if contains(articleFields(), f.name) {
+				probs = append(probs, warningAt(file, f.line, f.name, "field `%s` is not used on a category page", f.name))
+			} else {
+				probs = append(probs, unknownField(file, f, categoryFields(), false))
+			}
+		}
+		if p != nil {
+			probs = append(probs, *p)
+		}
+	}
+	return c, probs
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// normalizePath turns an alias or redirect source into a site path that
+// starts with "/": full URLs keep only their path (and query).
+func normalizePath(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if u, err := url.Parse(s); err == nil && (u.Scheme != "" || u.Host != "") {
+		s = u.EscapedPath()
+		if u.RawQuery != "" {
+			s += "?" + u.RawQuery
+		}
+	}
+	if !strings.HasPrefix(s, "/") {
+		s = "/" + s
+	}
+	return s
+}

@@ -1,0 +1,288 @@
+package content
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+// assemble turns parsed sources into articles and categories: ids, URLs,
+// dates, duplicate checks. Files are taken in path order, so of two files
+// claiming the same id or URL the later one is rejected.
+func (l *loader) assemble(dates map[string]time.Time) {
+	type key struct{ locale, v string }
+	ids := map[key]string{}
+	urls := map[key]string{}
+	indexes := map[string]map[string]*source{} // dir → locale → _index
+	dirs := map[string]bool{}
+	for _, s := range l.sources {
+		l.probs = append(l.probs, s.probs...)
+		for d := s.dir; d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
+		if !s.ok {
+			continue
+		}
+		if s.name.index {
+			if indexes[s.dir] == nil {
+				indexes[s.dir] = map[string]*source{}
+			}
+			indexes[s.dir][s.locale] = s
+			continue
+		}
+		a := s.meta.a
+		a.Locale = s.locale
+		a.SourcePath = s.path
+		if a.ID == "" {
+			a.ID = path.Join(s.dir, s.name.stem)
+		}
+		if a.Slug == "" {
+			a.Slug = s.name.stem
+		}
+		a.CategoryID, _, _ = strings.Cut(s.dir, "/")
+		a.SectionID = s.dir
+		a.URL = l.localePrefix(a.Locale) + "/" + slugPath(s.dir) + "/" + a.Slug
+		if !s.meta.updated {
+			if t, ok := dates[s.path]; ok {
+				a.Updated = t
+			} else {
+				a.Updated = s.modTime.UTC()
+			}
+		}
+		if prev, dup := ids[key{a.Locale, a.ID}]; dup {
+			l.probs = append(l.probs, errorAt(s.path, max(s.meta.idLine, 1), "id",
+				"duplicate id %q in locale %s: already used by %s; this article is skipped", a.ID, a.Locale, prev))
+			continue
+		}
+		if prev, dup := urls[key{a.Locale, a.URL}]; dup {
+			l.probs = append(l.probs, errorAt(s.path, max(s.meta.slugLine, 1), "slug",
+				"duplicate URL %s: already used by %s; this article is skipped", a.URL, prev))
+			continue
+		}
+		ids[key{a.Locale, a.ID}] = s.path
+		urls[key{a.Locale, a.URL}] = s.path
+		s.article = &a
+		l.lib.Articles = append(l.lib.Articles, &a)
+	}
+	l.inheritTranslations()
+	for d := range dirs {
+		l.dirs = append(l.dirs, d)
+	}
+	sort.Strings(l.dirs)
+	l.buildCategories(indexes)
+	l.r = newResolver(l)
+}
+
+// inheritTranslations gives translations the default-locale article's
+// faq, weight, contexts and ticket_tags when they do not set their own.
+func (l *loader) inheritTranslations() {
+	def := l.lib.Config.DefaultLocale
+	byID := map[string]*site.Article{}
+	for _, a := range l.lib.Articles {
+		if a.Locale == def {
+			byID[a.ID] = a
+		}
+	}
+	for _, s := range l.sources {
+		if a := s.article; a != nil && a.Locale != def {
+			if d := byID[a.ID]; d != nil {
+				inherit(a, s.meta.set, d)
+			}
+		}
+	}
+}
+
+// buildCategories makes one category per folder and locale. A locale
+// without its own _index file falls back to the default locale's, then to
+// a title derived from the folder name.
+func (l *loader) buildCategories(indexes map[string]map[string]*source) {
+	def := l.lib.Config.DefaultLocale
+	catURLs := map[string]string{}
+	for _, dir := range l.dirs {
+		parent := path.Dir(dir)
+		if parent == "." {
+			parent = ""
+		}
+		base := path.Base(dir)
+		for _, loc := range l.lib.Config.Locales {
+			c := &site.Category{
+				ID: dir, Locale: loc, ParentID: parent,
+				Slug:  slugify(base),
+				Title: folderTitle(base),
+				URL:   l.localePrefix(loc) + "/" + slugPath(dir) + "/",
+			}
+			if c.Slug == "" {
+				c.Slug = strings.ToLower(base)
+			}
+			fallback, own := indexes[dir][def], indexes[dir][loc]
+			for _, s := range []*source{fallback, own} {
+				if s == nil {
+					continue
+				}
+				c.SourcePath = s.path
+				if s.cat.title != "" {
+					c.Title = s.cat.title
+				}
+				if s.cat.description != "" || s == own {
+					c.Description = s.cat.description
+				}
+				c.Weight = s.cat.weight
+			}
+			if prev, dup := catURLs[c.URL]; dup {
+				l.probs = append(l.probs, errorAt(dir, 0, "", "folder %s has the same URL %s as folder %s", dir, c.URL, prev))
+			} else {
+				catURLs[c.URL] = dir
+			}
+			l.lib.Categories = append(l.lib.Categories, c)
+		}
+	}
+	sort.SliceStable(l.lib.Categories, func(i, j int) bool {
+		a, b := l.lib.Categories[i], l.lib.Categories[j]
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return a.Locale < b.Locale
+	})
+}
+
+// resolver answers the renderer's questions about link targets.
+type resolver struct {
+	known   map[string]bool
+	byPath  map[string]*site.Article
+	byID    map[string]map[string]*site.Article
+	catByID map[string]map[string]*site.Category
+	mdFiles map[string]bool
+	assets  map[string]bool
+	def     string
+}
+
+func newResolver(l *loader) *resolver {
+	r := &resolver{
+		known:   l.known,
+		byPath:  map[string]*site.Article{},
+		byID:    map[string]map[string]*site.Article{},
+		catByID: map[string]map[string]*site.Category{},
+		mdFiles: l.mdFiles,
+		assets:  l.assets,
+		def:     l.lib.Config.DefaultLocale,
+	}
+	for _, a := range l.lib.Articles {
+		r.byPath[a.SourcePath] = a
+		if r.byID[a.ID] == nil {
+			r.byID[a.ID] = map[string]*site.Article{}
+		}
+		r.byID[a.ID][a.Locale] = a
+	}
+	for _, c := range l.lib.Categories {
+		if r.catByID[c.ID] == nil {
+			r.catByID[c.ID] = map[string]*site.Category{}
+		}
+		r.catByID[c.ID][c.Locale] = c
+	}
+	return r
+}
+
+// article implements linkResolver.
+func (r *resolver) article(p, locale string) (string, string, error) {
+	if a := r.byPath[p]; a != nil {
+		if t := r.byID[a.ID][locale]; t != nil {
+			return t.URL, t.SourcePath, nil
+		}
+		return a.URL, a.SourcePath, nil
+	}
+	if parseFileName(path.Base(p), r.known).index {
+		if cats := r.catByID[path.Dir(p)]; cats != nil {
+			if c := cats[locale]; c != nil {
+				return c.URL, "", nil
+			}
+			return cats[r.def].URL, "", nil
+		}
+	}
+	if r.mdFiles[p] {
+		return "", "", fmt.Errorf("%s is not a published article (see its own errors)", p)
+	}
+	return "", "", fmt.Errorf("%s does not exist", p)
+}
+
+// asset implements linkResolver.
+func (r *resolver) asset(p string) bool { return r.assets[p] }
+
+// renderAll renders every article and category description in parallel,
+// then checks links into other articles' headings.
+func (l *loader) renderAll(ctx context.Context) error {
+	rd := NewRenderer(RenderOptions{AllowHTML: l.lib.Config.AllowHTML})
+	var jobs []*source
+	for _, s := range l.sources {
+		if s.article != nil || (s.name.index && s.ok) {
+			jobs = append(jobs, s)
+		}
+	}
+	err := parallel(ctx, len(jobs), func(i int) {
+		s := jobs[i]
+		in := Input{Source: s.body, Locale: s.locale, File: s.path, FirstLine: s.line, links: l.r}
+		if s.article != nil {
+			in.Title = s.article.Title
+		} else {
+			in.Title = s.cat.title
+		}
+		out, err := rd.render(in)
+		if err != nil {
+			out = &Output{Problems: []site.Problem{errorAt(s.path, 0, "", "%v", err)}}
+		}
+		s.out = out
+		if a := s.article; a != nil {
+			a.HTML, a.TOC, a.Headings = out.HTML, out.TOC, out.Headings
+			a.Sections, a.Text = out.Sections, out.Text
+			if a.Description == "" {
+				a.Description = summary(out.lead)
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	indexHTML := map[string]template.HTML{}
+	for _, s := range jobs {
+		if s.name.index {
+			indexHTML[s.path] = s.out.HTML
+		}
+	}
+	for _, c := range l.lib.Categories {
+		c.HTML = indexHTML[c.SourcePath]
+	}
+	for _, s := range jobs {
+		l.probs = append(l.probs, s.out.Problems...)
+		for _, ref := range s.out.anchors {
+			if !l.hasAnchor(ref) {
+				l.probs = append(l.probs, errorAt(s.path, ref.Line, "", "broken link %q: %s has no heading #%s", ref.Dest, ref.Target, ref.Anchor))
+			}
+		}
+	}
+	return nil
+}
+
+// hasAnchor reports whether the article a link points to has the heading
+// the link names.
+func (l *loader) hasAnchor(ref anchorRef) bool {
+	a := l.r.byPath[ref.Target]
+	if a == nil {
+		return false
+	}
+	want := ref.Anchor
+	if u, err := url.PathUnescape(want); err == nil {
+		want = u
+	}
+	for _, h := range a.Headings {
+		if h.ID == want || h.ID == ref.Anchor {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,227 @@
+package content
+
+import (
+	"strings"
+
+	"github.com/guichet/guichet/site"
+	"gopkg.in/yaml.v3"
+)
+
+// Config defaults.
+const (
+	defaultTitle   = "Help Center"
+	defaultLocale  = "en"
+	defaultBaseURL = "http://localhost:8080"
+)
+
+// configKeys are the keys guichet.yaml may hold, by mapping.
+func configKeys() []string {
+	return []string{"title", "description", "base_url", "default_locale", "locales", "theme",
+		"contact_url", "brand_color", "allow_html", "widget"}
+}
+
+func widgetKeys() []string { return []string{"allowed_origins"} }
+
+// defaultConfig is the configuration of a content folder without
+// guichet.yaml.
+func defaultConfig() site.Config {
+	return site.Config{Title: defaultTitle, DefaultLocale: defaultLocale, BaseURL: defaultBaseURL}
+}
+
+// parseConfig reads guichet.yaml. Unknown keys are warnings; bad YAML or
+// values of the wrong type are errors, and the defaults stand in for them.
+func parseConfig(data []byte) (site.Config, []site.Problem) {
+	cfg := defaultConfig()
+	fields, probs := parseYAMLMapping(data, configFile, 0, configFile)
+	for _, p := range probs {
+		if p.Severity == site.SeverityError && p.Field == "" {
+			return cfg, probs
+		}
+	}
+	for _, f := range fields {
+		if !contains(configKeys(), f.name) {
+			probs = append(probs, unknownField(configFile, f, configKeys(), false))
+			continue
+		}
+		if f.name == "widget" && f.value.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(f.value.Content); i += 2 {
+				k := f.value.Content[i]
+				if !contains(widgetKeys(), k.Value) {
+					probs = append(probs, unknownField(configFile, field{name: "widget." + k.Value, line: k.Line}, widgetKeys(), false))
+				}
+			}
+		}
+		// Decode each key alone so that one bad value keeps its default
+		// without losing the others.
+		var one site.Config
+		single := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: f.name}, f.value}}
+		if err := single.Decode(&one); err != nil {
+			probs = append(probs, errorAt(configFile, f.line, f.name, "%s: %s", f.name, yamlMessage(err)))
+			continue
+		}
+		mergeConfig(&cfg, &one, f.name)
+	}
+	cfg.Title = strings.TrimSpace(cfg.Title)
+	if cfg.Title == "" {
+		cfg.Title = defaultTitle
+	}
+	cfg.BaseURL = strings.TrimRight(strings.TrimSpace(cfg.BaseURL), "/")
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = defaultBaseURL
+	}
+	if !localeCode.MatchString(cfg.DefaultLocale) {
+		probs = append(probs, errorAt(configFile, lineOf(fields, "default_locale"), "default_locale",
+			"default_locale %q is not a locale code like en or pt-BR", cfg.DefaultLocale))
+		cfg.DefaultLocale = defaultLocale
+	}
+	locales := cfg.Locales[:0:0]
+	for _, l := range cfg.Locales {
+		if !localeCode.MatchString(l) {
+			probs = append(probs, errorAt(configFile, lineOf(fields, "locales"), "locales", "locale %q is not a locale code like en or pt-BR", l))
+			continue
+		}
+		locales = append(locales, l)
+	}
+	cfg.Locales = locales
+	return cfg, probs
+}
+
+// mergeConfig copies the key name decoded into one over cfg.
+func mergeConfig(cfg, one *site.Config, name string) {
+	switch name {
+	case "title":
+		cfg.Title = one.Title
+	case "description":
+		cfg.Description = one.Description
+	case "base_url":
+		cfg.BaseURL = one.BaseURL
+	case "default_locale":
+		cfg.DefaultLocale = one.DefaultLocale
+	case "locales":
+		cfg.Locales = one.Locales
+	case "theme":
+		cfg.Theme = one.Theme
+	case "contact_url":
+		cfg.ContactURL = one.ContactURL
+	case "brand_color":
+		cfg.BrandColor = one.BrandColor
+	case "allow_html":
+		cfg.AllowHTML = one.AllowHTML
+	case "widget":
+		cfg.Widget = one.Widget
+	}
+}
+
+func lineOf(fields []field, name string) int {
+	for _, f := range fields {
+		if f.name == name {
+			return f.line
+		}
+	}
+	return 0
+}
+
+// parseSynonyms reads synonyms.yaml: locale → list of groups of terms.
+// Terms are lower-cased; groups of fewer than two terms are dropped.
+func parseSynonyms(data []byte) (map[string][][]string, []site.Problem) {
+	fields, probs := parseYAMLMapping(data, synonymsFile, 0, synonymsFile)
+	out := map[string][][]string{}
+	for _, f := range fields {
+		if !localeCode.MatchString(f.name) {
+			probs = append(probs, errorAt(synonymsFile, f.line, f.name, "%q is not a locale code like en or pt-BR", f.name))
+			continue
+		}
+		if f.value.Kind != yaml.SequenceNode {
+			probs = append(probs, errorAt(synonymsFile, f.line, f.name, "synonyms for %s must be a list of groups like [refund, money back]", f.name))
+			continue
+		}
+		for _, g := range f.value.Content {
+			var terms []string
+			if g.Kind == yaml.SequenceNode {
+				for _, t := range g.Content {
+					if t.Kind == yaml.ScalarNode && strings.TrimSpace(t.Value) != "" {
+						terms = append(terms, strings.ToLower(strings.TrimSpace(t.Value)))
+					}
+				}
+			} else if g.Kind == yaml.ScalarNode {
+				// "refund, money back" written as one string.
+				for _, t := range strings.Split(g.Value, ",") {
+					if t = strings.TrimSpace(t); t != "" {
+						terms = append(terms, strings.ToLower(t))
+					}
+				}
+			}
+			if len(terms) < 2 {
+				probs = append(probs, warningAt(synonymsFile, g.Line, f.name, "a synonym group needs at least two terms"))
+				continue
+			}
+			out[f.name] = append(out[f.name], terms)
+		}
+	}
+	return out, probs
+}
+
+// parseRedirects reads redirects.yaml: either a list of {from, to} or a
+// mapping from: to. An empty to, or "gone", means 410 Gone.
+func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, []site.Problem{errorAt(redirectsFile, yamlErrorLine(err), "", "invalid YAML in %s: %s", redirectsFile, yamlMessage(err))}
+	}
+	if len(root.Content) == 0 {
+		return nil, nil
+	}
+	var out []site.Redirect
+	var probs []site.Problem
+	add := func(from, to string, line int) {
+		r := site.Redirect{From: normalizePath(from)}
+		if r.From == "" {
+			probs = append(probs, errorAt(redirectsFile, line, "from", "redirect without a from path"))
+			return
+		}
+		to = strings.TrimSpace(to)
+		switch {
+		case to == "" || strings.EqualFold(to, "gone"):
+		case scheme(to) != "" || strings.HasPrefix(to, "//"):
+			r.To = to
+		default:
+			r.To = normalizePath(to)
+		}
+		out = append(out, r)
+	}
+	switch n := root.Content[0]; n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if v.Kind != yaml.ScalarNode {
+				probs = append(probs, errorAt(redirectsFile, k.Line, k.Value, "redirect target must be a path, a URL or gone"))
+				continue
+			}
+			add(k.Value, nullAsEmpty(v), k.Line)
+		}
+	case yaml.SequenceNode:
+		for _, item := range n.Content {
+			var r struct {
+				From string `yaml:"from"`
+				To   string `yaml:"to"`
+			}
+			if item.Kind != yaml.MappingNode || item.Decode(&r) != nil {
+				probs = append(probs, errorAt(redirectsFile, item.Line, "", "each redirect must be a mapping {from: /old, to: /new}"))
+				continue
+			}
+			add(r.From, r.To, item.Line)
+		}
+	default:
+		if !isNull(n) {
+			probs = append(probs, errorAt(redirectsFile, n.Line, "", "%s must be a list of {from, to} or a mapping of from: to", redirectsFile))
+		}
+	}
+	return out, probs
+}
+
+func nullAsEmpty(n *yaml.Node) string {
+	if isNull(n) {
+		return ""
+	}
+	return n.Value
+}

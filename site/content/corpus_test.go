@@ -1,0 +1,83 @@
+package content
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// corpusDir is a real help center: 2,448 Microsoft support articles with
+// docfx front matter, nested three to five folders deep.
+const corpusDir = "/work/shared/corpora/officedocs-support"
+
+const corpusArticles = 2448
+
+func corpus(tb testing.TB) string {
+	tb.Helper()
+	if _, err := os.Stat(corpusDir); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("corpus missing in CI: %v", err)
+		}
+		tb.Skipf("corpus not available: %v", err)
+	}
+	return corpusDir
+}
+
+func TestLoadCorpus(t *testing.T) {
+	dir := corpus(t)
+	lib, err := Load(context.Background(), os.DirFS(dir), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(lib.Articles); got != corpusArticles {
+		t.Errorf("loaded %d articles, want %d", got, corpusArticles)
+	}
+	urls := map[string]string{}
+	for _, a := range lib.Articles {
+		if prev, dup := urls[a.URL]; dup {
+			t.Errorf("URL %s used by %s and %s", a.URL, prev, a.SourcePath)
+		}
+		urls[a.URL] = a.SourcePath
+		if a.HTML == "" || a.Title == "" || a.Text == "" {
+			t.Errorf("%s: empty HTML, title or text", a.SourcePath)
+		}
+		if a.Updated.IsZero() {
+			t.Errorf("%s: no updated date", a.SourcePath)
+		}
+	}
+	warnings := 0
+	for _, p := range lib.Problems {
+		if p.Severity == site.SeverityWarning {
+			warnings++
+			continue
+		}
+		// Errors are allowed (the corpus links to includes and images it
+		// does not ship) but never about front matter, which would drop
+		// an article.
+		if p.Field != "" {
+			t.Errorf("front-matter error: %s", p)
+		}
+	}
+	if warnings == 0 {
+		t.Error("no warnings for the corpus's unknown ms.* fields")
+	}
+	if lib.Hash == "" {
+		t.Error("empty hash")
+	}
+}
+
+func BenchmarkLoadCorpus(b *testing.B) {
+	dir := corpus(b)
+	fsys := os.DirFS(dir)
+	for b.Loop() {
+		lib, err := Load(context.Background(), fsys, Options{Dir: dir})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(lib.Articles) != corpusArticles {
+			b.Fatalf("loaded %d articles", len(lib.Articles))
+		}
+	}
+}

@@ -1,0 +1,283 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"gopkg.in/yaml.v3"
+)
+
+// splitFrontMatter separates the YAML front matter from the body.
+// bodyLine is the file line where the body starts. has is false when the
+// file has no front matter; an opening "---" without a closing one is an
+// error.
+func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, has bool, err error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	first, rest, ok := cutLine(data)
+	if !ok && len(first) == 0 || string(bytes.TrimRight(first, " \t\r")) != "---" {
+		return nil, data, 1, false, nil
+	}
+	line := 2
+	start := rest
+	for len(rest) > 0 {
+		l, next, _ := cutLine(rest)
+		if t := string(bytes.TrimRight(l, " \t\r")); t == "---" || t == "..." {
+			return start[:len(start)-len(rest)], next, line + 1, true, nil
+		}
+		rest = next
+		line++
+	}
+	return nil, nil, 0, true, errors.New("front matter opened with --- on line 1 is never closed")
+}
+
+// cutLine returns the first line of b (without "\n") and what follows.
+func cutLine(b []byte) (line, rest []byte, found bool) {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i], b[i+1:], true
+	}
+	return b, nil, false
+}
+
+// yamlLine finds "line N" in a yaml.v3 error message.
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// yamlErrorLine returns the YAML line an error refers to, 0 if none.
+func yamlErrorLine(err error) int {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 0
+}
+
+// yamlMessage strips yaml.v3's "yaml: line N: " prefix.
+func yamlMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
+		msg = msg[i+2:]
+	}
+	return msg
+}
+
+// field is one front-matter entry located in its file.
+type field struct {
+	name   string
+	line   int // line of the key in the Markdown file
+	value  *yaml.Node
+	offset int // file line = YAML line + offset
+}
+
+// parseYAMLMapping parses YAML text into its top-level fields. offset is
+// added to YAML lines to get file lines (1 for front matter, whose first
+// YAML line is line 2 of the file). Duplicate keys are reported.
+func parseYAMLMapping(src []byte, file string, offset int, what string) ([]field, []site.Problem) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		line := yamlErrorLine(err)
+		if line > 0 {
+			line += offset
+		}
+		return nil, []site.Problem{errorAt(file, line, "", "invalid YAML in %s: %s", what, yamlMessage(err))}
+	}
+	if root.Kind == 0 || len(root.Content) == 0 {
+		return nil, nil
+	}
+	m := root.Content[0]
+	if m.Kind == yaml.ScalarNode && m.Tag == "!!null" {
+		return nil, nil
+	}
+	if m.Kind != yaml.MappingNode {
+		return nil, []site.Problem{errorAt(file, m.Line+offset, "", "%s must be a mapping of field: value, not %s", what, kindName(m))}
+	}
+	var fields []field
+	var probs []site.Problem
+	seen := map[string]int{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		f := field{name: k.Value, line: k.Line + offset, value: v, offset: offset}
+		if prev, ok := seen[f.name]; ok {
+			probs = append(probs, errorAt(file, f.line, f.name, "field `%s` is set twice (first on line %d)", f.name, prev))
+			continue
+		}
+		seen[f.name] = f.line
+		fields = append(fields, f)
+	}
+	return fields, probs
+}
+
+// kindName names a YAML node's type for messages.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "a boolean"
+	case "!!timestamp":
+		return "a date"
+	case "!!null":
+		return "empty"
+	}
+	return "a string"
+}
+
+// typeError reports a front-matter value of the wrong type.
+func typeError(file string, f field, want string) site.Problem {
+	return errorAt(file, f.line, f.name, "field `%s` must be %s, not %s", f.name, want, kindName(f.value))
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// asString reads a scalar as a string: numbers and booleans keep their
+// literal spelling ("title: 2024" is the string "2024").
+func asString(file string, f field) (string, *site.Problem) {
+	v := f.value
+	if isNull(v) {
+		return "", nil
+	}
+	if v.Kind != yaml.ScalarNode {
+		p := typeError(file, f, "a string")
+		return "", &p
+	}
+	return strings.TrimSpace(v.Value), nil
+}
+
+// asStrings reads a list of strings; a single string is a list of one.
+func asStrings(file string, f field) ([]string, *site.Problem) {
+	v := f.value
+	switch {
+	case isNull(v):
+		return nil, nil
+	case v.Kind == yaml.ScalarNode:
+		if s := strings.TrimSpace(v.Value); s != "" {
+			return []string{s}, nil
+		}
+		return nil, nil
+	case v.Kind != yaml.SequenceNode:
+		p := typeError(file, f, "a list of strings")
+		return nil, &p
+	}
+	out := make([]string, 0, len(v.Content))
+	for _, item := range v.Content {
+		if item.Kind != yaml.ScalarNode {
+			p := errorAt(file, item.Line+f.offset, f.name, "field `%s` must be a list of strings, found %s", f.name, kindName(item))
+			return nil, &p
+		}
+		if s := strings.TrimSpace(item.Value); s != "" && !isNull(item) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+func asInt(file string, f field) (int, *site.Problem) {
+	var n int
+	if f.value.Kind != yaml.ScalarNode || f.value.Tag != "!!int" || f.value.Decode(&n) != nil {
+		if isNull(f.value) {
+			return 0, nil
+		}
+		p := typeError(file, f, "a whole number")
+		return 0, &p
+	}
+	return n, nil
+}
+
+func asBool(file string, f field) (bool, *site.Problem) {
+	var b bool
+	if f.value.Kind != yaml.ScalarNode || f.value.Tag != "!!bool" || f.value.Decode(&b) != nil {
+		if isNull(f.value) {
+			return false, nil
+		}
+		p := typeError(file, f, "true or false")
+		return false, &p
+	}
+	return b, nil
+}
+
+// parseDate parses a front-matter date string in one of the formats
+// accepted besides YAML timestamps. Times without a zone are UTC.
+func parseDate(s string) (time.Time, bool) {
+	layouts := [...]string{
+		time.RFC3339Nano,
+		"2006-01-02T15:04:05",
+		"2006-01-02 15:04:05",
+		"2006-01-02T15:04",
+		"2006-01-02 15:04",
+		"2006-01-02",
+		"01/02/2006",
+	}
+	for _, layout := range layouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func asTime(file string, f field) (time.Time, *site.Problem) {
+	v := f.value
+	if isNull(v) {
+		return time.Time{}, nil
+	}
+	if v.Kind == yaml.ScalarNode {
+		if v.Tag == "!!timestamp" {
+			var t time.Time
+			if v.Decode(&t) == nil {
+				return t, nil
+			}
+		}
+		if t, ok := parseDate(strings.TrimSpace(v.Value)); ok {
+			return t, nil
+		}
+		if v.Tag == "!!str" || v.Tag == "!!timestamp" {
+			p := errorAt(file, f.line, f.name, "field `%s`: %q is not a date (use 2006-01-02, 2006-01-02 15:04 or RFC 3339)", f.name, v.Value)
+			return time.Time{}, &p
+		}
+	}
+	p := typeError(file, f, "a date")
+	return time.Time{}, &p
+}
+
+// asAny decodes an unknown field's value for Article.Extra.
+func asAny(f field) any {
+	var v any
+	if err := f.value.Decode(&v); err != nil {
+		return f.value.Value
+	}
+	return v
+}
+
+func errorAt(file string, line int, fieldName, format string, args ...any) site.Problem {
+	return site.Problem{Severity: site.SeverityError, File: file, Line: line, Field: fieldName, Message: fmt.Sprintf(format, args...)}
+}
+
+func warningAt(file string, line int, fieldName, format string, args ...any) site.Problem {
+	return site.Problem{Severity: site.SeverityWarning, File: file, Line: line, Field: fieldName, Message: fmt.Sprintf(format, args...)}
+}
+
+// unknownField is the warning for a field Guichet does not know.
+func unknownField(file string, f field, known []string, kept bool) site.Problem {
+	msg := fmt.Sprintf("unknown field `%s`", f.name)
+	if s := didYouMean(f.name, known); s != "" {
+		msg += fmt.Sprintf(": did you mean `%s`?", s)
+	}
+	if kept {
+		msg += " (kept in Extra)"
+	}
+	return warningAt(file, f.line, f.name, "%s", msg)
+}

@@ -1,0 +1,77 @@
+package content
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+)
+
+func TestParseGitLog(t *testing.T) {
+	out := "\x001700000300\n\nbilling/refund.md\n\"billing/caf\\303\\251.md\"\n\x001700000200\n\nbilling/refund.md\naccount/profile.md\n"
+	got := parseGitLog([]byte(out))
+	want := map[string]time.Time{
+		"billing/refund.md":  time.Unix(1700000300, 0).UTC(),
+		"billing/café.md":    time.Unix(1700000300, 0).UTC(),
+		"account/profile.md": time.Unix(1700000200, 0).UTC(),
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}
+
+func TestLoadGitDates(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	repo := t.TempDir()
+	content := filepath.Join(repo, "content")
+	write := func(name, data string) {
+		t.Helper()
+		p := filepath.Join(content, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git := func(date string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", repo}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date,
+			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t",
+			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("", "init", "-q")
+	write("billing/old.md", "---\ntitle: Old\n---\n")
+	write("billing/new.md", "---\ntitle: New\n---\n")
+	git("2021-01-01T00:00:00Z", "add", ".")
+	git("2021-01-01T00:00:00Z", "commit", "-q", "-m", "first")
+	write("billing/new.md", "---\ntitle: New, edited\n---\n")
+	git("2022-02-02T00:00:00Z", "commit", "-q", "-am", "second")
+	write("billing/uncommitted.md", "---\ntitle: Not yet\n---\n")
+
+	lib, err := Load(context.Background(), os.DirFS(content), Options{Dir: content})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]time.Time{
+		"billing/old.md": time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC),
+		"billing/new.md": time.Date(2022, 2, 2, 0, 0, 0, 0, time.UTC),
+	}
+	for _, a := range lib.Articles {
+		if w, ok := want[a.SourcePath]; ok && !a.Updated.Equal(w) {
+			t.Errorf("%s updated = %v, want commit date %v", a.SourcePath, a.Updated, w)
+		}
+		if a.SourcePath == "billing/uncommitted.md" && time.Since(a.Updated) > time.Hour {
+			t.Errorf("uncommitted file: updated = %v, want its mod time", a.Updated)
+		}
+	}
+}

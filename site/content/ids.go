@@ -1,0 +1,50 @@
+package content
+
+import (
+	"strconv"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// headingIDs generates GitHub-style anchors, unique within one article:
+// lower-cased letters and digits of any script, spaces turned into '-',
+// other punctuation dropped; repeats get "-1", "-2"…
+type headingIDs struct {
+	used map[string]bool
+}
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+
+// Generate implements parser.IDs.
+func (g *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := anchor(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; g.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	g.used[id] = true
+	return []byte(id)
+}
+
+// Put implements parser.IDs.
+func (g *headingIDs) Put(value []byte) { g.used[string(value)] = true }
+
+// anchor is the GitHub anchor of a heading text, without deduplication.
+func anchor(s string) string {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			out = append(out, unicode.ToLower(r))
+		case r == ' ' || r == '-':
+			out = append(out, '-')
+		case r == '_':
+			out = append(out, '_')
+		}
+	}
+	return string(out)
+}

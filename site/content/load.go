@@ -1,0 +1,403 @@
+// Package content is Guichet's content pipeline: it reads a content folder
+// (an fs.FS of Markdown files with YAML front matter, guichet.yaml,
+// synonyms.yaml and redirects.yaml), validates it, resolves links, renders
+// every article once with goldmark and returns an immutable *site.Library.
+//
+// Loading is pure and deterministic for a given folder: problems in the
+// content never abort it; they are collected, located by file and line, in
+// Library.Problems while everything else loads.
+package content
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+// Options tunes Load.
+type Options struct {
+	// Dir is the on-disk path of the folder fsys reads, "" if it has none.
+	// When it is inside a git work tree, an article's default `updated` is
+	// its last commit date instead of its modification time.
+	Dir string
+}
+
+// Load reads the content folder fsys into a Library. It returns an error
+// only when the folder cannot be read at all (or ctx ends); every problem
+// in the content itself is reported in Library.Problems, sorted by file
+// and line, and the rest of the content loads.
+func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) {
+	where := opts.Dir
+	if where == "" {
+		where = "."
+	}
+	if _, err := fs.ReadDir(fsys, "."); err != nil {
+		return nil, fmt.Errorf("load content %s: %w", where, err)
+	}
+	gitCtx, cancelGit := context.WithCancel(ctx)
+	defer cancelGit()
+	gitCh := make(chan map[string]time.Time, 1)
+	go func() { gitCh <- gitDates(gitCtx, opts.Dir) }()
+
+	l := &loader{fsys: fsys, assets: map[string]bool{}, mdFiles: map[string]bool{}}
+	if err := l.walk(); err != nil {
+		return nil, fmt.Errorf("load content %s: %w", where, err)
+	}
+	l.readSiteFiles()
+	l.setLocales()
+	if err := l.readSources(ctx); err != nil {
+		return nil, fmt.Errorf("load content %s: %w", where, err)
+	}
+	dates := <-gitCh
+	l.assemble(dates)
+	if err := l.renderAll(ctx); err != nil {
+		return nil, fmt.Errorf("load content %s: %w", where, err)
+	}
+	l.lib.Problems = append(l.lib.Problems, l.probs...)
+	sortProblems(l.lib.Problems)
+	l.lib.Hash = l.hash()
+	return &l.lib, nil
+}
+
+// loader holds the state of one Load.
+type loader struct {
+	fsys    fs.FS
+	lib     site.Library
+	probs   []site.Problem
+	known   map[string]bool // locale suffixes of file names; nil: any locale code
+	sources []*source       // Markdown files, sorted by path
+	files   []fileSum       // site files read (yaml), for the hash
+	assets  map[string]bool // every non-Markdown file, for image checks
+	mdFiles map[string]bool // every Markdown file found
+	dirs    []string        // category and section folders
+	r       *resolver
+}
+
+// fileSum is a file read and the sha256 of its content.
+type fileSum struct {
+	path string
+	sum  [sha256.Size]byte
+}
+
+// source is one Markdown file on its way to becoming an article or a
+// category description.
+type source struct {
+	path    string
+	dir     string
+	name    fileName
+	locale  string
+	sum     [sha256.Size]byte
+	modTime time.Time
+	body    []byte
+	line    int // file line where body starts
+	probs   []site.Problem
+	ok      bool // usable: no error in its front matter
+	meta    meta
+	cat     categoryMeta
+	article *site.Article
+	out     *Output
+}
+
+// walk lists the content folder. Unreadable sub-folders become problems.
+func (l *loader) walk() error {
+	return fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." {
+				return err
+			}
+			l.probs = append(l.probs, errorAt(p, 0, "", "cannot read: %v", err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		name := d.Name()
+		if skipName(name, d.IsDir()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !isMarkdown(name) {
+			l.assets[p] = true
+			return nil
+		}
+		l.mdFiles[p] = true
+		if isReadme(name) {
+			return nil
+		}
+		if !strings.Contains(p, "/") {
+			if !strings.HasPrefix(name, indexName+".") {
+				l.probs = append(l.probs, warningAt(p, 0, "", "ignored: articles must live in a category folder"))
+			}
+			return nil
+		}
+		l.sources = append(l.sources, &source{path: p, dir: path.Dir(p)})
+		return nil
+	})
+}
+
+// readSiteFiles reads guichet.yaml, synonyms.yaml and redirects.yaml.
+func (l *loader) readSiteFiles() {
+	l.lib.Config = defaultConfig()
+	l.lib.Synonyms = map[string][][]string{}
+	read := func(name string) ([]byte, bool) {
+		if !l.assets[name] {
+			return nil, false
+		}
+		data, err := fs.ReadFile(l.fsys, name)
+		if err != nil {
+			l.probs = append(l.probs, errorAt(name, 0, "", "cannot read: %v", err))
+			return nil, false
+		}
+		l.files = append(l.files, fileSum{path: name, sum: sha256.Sum256(data)})
+		return data, true
+	}
+	if data, ok := read(configFile); ok {
+		cfg, probs := parseConfig(data)
+		l.lib.Config = cfg
+		l.probs = append(l.probs, probs...)
+	}
+	if data, ok := read(synonymsFile); ok {
+		syn, probs := parseSynonyms(data)
+		l.lib.Synonyms = syn
+		l.probs = append(l.probs, probs...)
+	}
+	if data, ok := read(redirectsFile); ok {
+		red, probs := parseRedirects(data)
+		l.lib.Redirects = red
+		l.probs = append(l.probs, probs...)
+	}
+}
+
+// setLocales fixes the site's locales: the configured ones, else the
+// default locale plus every locale suffix found in file names. It also
+// splits every file name.
+func (l *loader) setLocales() {
+	cfg := &l.lib.Config
+	if len(cfg.Locales) > 0 {
+		l.known = map[string]bool{cfg.DefaultLocale: true}
+		for _, loc := range cfg.Locales {
+			l.known[loc] = true
+		}
+	}
+	found := map[string]bool{}
+	for _, s := range l.sources {
+		s.name = parseFileName(path.Base(s.path), l.known)
+		if l.known != nil && s.name.locale == "" {
+			if loc := parseFileName(path.Base(s.path), nil).locale; loc != "" {
+				l.probs = append(l.probs, warningAt(s.path, 0, "", "%q is not one of the locales in %s: it is read as part of the slug", loc, configFile))
+			}
+		}
+		s.locale = s.name.locale
+		if s.locale == "" {
+			s.locale = cfg.DefaultLocale
+		}
+		found[s.locale] = true
+	}
+	locales := []string{cfg.DefaultLocale}
+	if l.known != nil {
+		for _, loc := range cfg.Locales {
+			if loc != cfg.DefaultLocale && !contains(locales, loc) {
+				locales = append(locales, loc)
+			}
+		}
+	} else {
+		var extra []string
+		for loc := range found {
+			if loc != cfg.DefaultLocale {
+				extra = append(extra, loc)
+			}
+		}
+		sort.Strings(extra)
+		locales = append(locales, extra...)
+	}
+	cfg.Locales = locales
+}
+
+// readSources reads and parses the front matter of every Markdown file,
+// in parallel.
+func (l *loader) readSources(ctx context.Context) error {
+	return parallel(ctx, len(l.sources), func(i int) {
+		l.sources[i].read(l.fsys)
+	})
+}
+
+// read loads one file and decodes its front matter.
+func (s *source) read(fsys fs.FS) {
+	data, modTime, err := readFile(fsys, s.path)
+	if err != nil {
+		s.probs = append(s.probs, errorAt(s.path, 0, "", "cannot read: %v", err))
+		return
+	}
+	s.sum = sha256.Sum256(data)
+	s.modTime = modTime
+	fm, body, line, _, err := splitFrontMatter(data)
+	if err != nil {
+		s.probs = append(s.probs, errorAt(s.path, 1, "", "%v", err))
+		return
+	}
+	s.body, s.line = body, line
+	fields, probs := parseYAMLMapping(fm, s.path, 1, "front matter")
+	s.probs = append(s.probs, probs...)
+	if s.name.index {
+		cat, probs := decodeCategory(s.path, fields)
+		s.cat = cat
+		s.probs = append(s.probs, probs...)
+		s.ok = true
+		return
+	}
+	if hasError(probs) {
+		return
+	}
+	m, probs, ok := decodeArticle(s.path, fields)
+	s.meta, s.ok = m, ok
+	s.probs = append(s.probs, probs...)
+}
+
+// readFile reads a file and its modification time with one open.
+func readFile(fsys fs.FS, name string) ([]byte, time.Time, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	buf := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
+	return buf, fi.ModTime(), nil
+}
+
+func hasError(probs []site.Problem) bool {
+	for _, p := range probs {
+		if p.Severity == site.SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// localePrefix is the URL prefix of a locale: "" for the default one.
+func (l *loader) localePrefix(locale string) string {
+	if locale == l.lib.Config.DefaultLocale {
+		return ""
+	}
+	return "/" + locale
+}
+
+// slugPath is the URL path of a folder: "office/Outlook" → "office/outlook".
+func slugPath(dir string) string {
+	segs := strings.Split(dir, "/")
+	for i, s := range segs {
+		if slug := slugify(s); slug != "" {
+			segs[i] = slug
+		} else {
+			segs[i] = strings.ToLower(s)
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
+// parallel runs fn for 0..n-1 on GOMAXPROCS goroutines.
+func parallel(ctx context.Context, n int, fn func(i int)) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+	return ctx.Err()
+}
+
+// sortProblems orders problems by file and line; the rest of the key
+// keeps the order deterministic.
+func sortProblems(probs []site.Problem) {
+	sort.SliceStable(probs, func(i, j int) bool {
+		a, b := probs[i], probs[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Severity != b.Severity {
+			return a.Severity == site.SeverityError
+		}
+		if a.Field != b.Field {
+			return a.Field < b.Field
+		}
+		return a.Message < b.Message
+	})
+}
+
+// hash identifies the content: every file path and content read, the
+// other files' paths and the resulting config.
+func (l *loader) hash() string {
+	h := sha256.New()
+	var files []fileSum
+	files = append(files, l.files...)
+	for _, s := range l.sources {
+		files = append(files, fileSum{path: s.path, sum: s.sum})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
+	for _, f := range files {
+		fmt.Fprintf(h, "file %s %x\n", f.path, f.sum)
+	}
+	assets := make([]string, 0, len(l.assets))
+	for p := range l.assets {
+		assets = append(assets, p)
+	}
+	sort.Strings(assets)
+	for _, p := range assets {
+		fmt.Fprintf(h, "asset %s\n", p)
+	}
+	cfg, _ := json.Marshal(l.lib.Config)
+	h.Write([]byte("config "))
+	h.Write(cfg)
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -1,0 +1,292 @@
+package content
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+// modTime is the modification time of every test file.
+var modTime = time.Date(2025, 3, 4, 5, 6, 7, 0, time.UTC)
+
+// mapFS builds a content folder from file contents.
+func mapFS(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data), ModTime: modTime}
+	}
+	return fsys
+}
+
+func load(t *testing.T, files map[string]string) *site.Library {
+	t.Helper()
+	lib, err := Load(context.Background(), mapFS(files), Options{})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return lib
+}
+
+func article(t *testing.T, lib *site.Library, sourcePath string) *site.Article {
+	t.Helper()
+	for _, a := range lib.Articles {
+		if a.SourcePath == sourcePath {
+			return a
+		}
+	}
+	t.Fatalf("no article from %s; problems: %v", sourcePath, lib.Problems)
+	return nil
+}
+
+func hasArticle(lib *site.Library, sourcePath string) bool {
+	for _, a := range lib.Articles {
+		if a.SourcePath == sourcePath {
+			return true
+		}
+	}
+	return false
+}
+
+// want is an expected problem: every set field must match, Message by
+// substring.
+type want struct {
+	sev     site.Severity
+	file    string
+	line    int
+	field   string
+	message string
+}
+
+func (w want) matches(p site.Problem) bool {
+	return p.Severity == w.sev && p.File == w.file && p.Line == w.line &&
+		(w.field == "" || p.Field == w.field) && strings.Contains(p.Message, w.message)
+}
+
+func findProblem(lib *site.Library, w want) bool {
+	for _, p := range lib.Problems {
+		if w.matches(p) {
+			return true
+		}
+	}
+	return false
+}
+
+const refund = `---
+title: How do I get a refund?
+tags: [billing, money]
+---
+Refunds take **five days**. You can ask for one from the billing page.
+
+## Fees
+
+Some fees are not refunded.
+`
+
+func TestLoadProblems(t *testing.T) {
+	tests := []struct {
+		name    string
+		files   map[string]string
+		want    []want
+		skipped string // an article expected to be dropped
+		kept    string // an article expected to load
+	}{
+		{
+			name:    "missing title",
+			files:   map[string]string{"billing/a.md": "---\ndescription: x\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "title", "missing required field `title`"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "no front matter at all",
+			files:   map[string]string{"billing/a.md": "# Just a body\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "title", "missing required field"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "bad YAML",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\nweight: 2\n  tags: 3\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 4, "", "invalid YAML in front matter: mapping values are not allowed"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "front matter not closed",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "never closed"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "wrong type: weight",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\nweight: heavy\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "weight", "must be a whole number, not a string"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "wrong type: title list",
+			files:   map[string]string{"billing/a.md": "---\ntitle: [a, b]\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 2, "title", "must be a string, not a list"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "wrong type: draft",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\n\ndraft: maybe\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 4, "draft", "must be true or false"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "wrong type: faq",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\nfaq: sometimes\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "faq", "true, false or pinned"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "wrong type: tags mapping",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\ntags:\n  a: b\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "tags", "must be a list of strings, not a mapping"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "wrong type: nested list item",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\nkeywords:\n  - ok\n  - [no]\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 5, "keywords", "found a list"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "bad date",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\npublish_at: next tuesday\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "publish_at", `"next tuesday" is not a date`}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "field set twice",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\ntitle: B\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "title", "set twice (first on line 2)"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "slug with a slash",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\nslug: a/b\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "slug", "one URL segment"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name: "duplicate id",
+			files: map[string]string{
+				"billing/a.md": "---\ntitle: A\nid: same\n---\nBody.\n",
+				"billing/b.md": "---\ntitle: B\nid: same\n---\nBody.\n",
+			},
+			want:    []want{{site.SeverityError, "billing/b.md", 3, "id", `duplicate id "same" in locale en: already used by billing/a.md`}},
+			skipped: "billing/b.md",
+			kept:    "billing/a.md",
+		},
+		{
+			name: "duplicate URL through slug",
+			files: map[string]string{
+				"billing/a.md": "---\ntitle: A\n---\nBody.\n",
+				"billing/b.md": "---\ntitle: B\n\nslug: a\n---\nBody.\n",
+			},
+			want:    []want{{site.SeverityError, "billing/b.md", 4, "slug", "duplicate URL /billing/a: already used by billing/a.md"}},
+			skipped: "billing/b.md",
+			kept:    "billing/a.md",
+		},
+		{
+			name:  "unknown fields are warnings with a suggestion",
+			files: map[string]string{"billing/a.md": "---\ntitle: A\ntitel: typo\nTags: [x]\nkeyword: y\nms.topic: troubleshooting\nauthor: someone\n---\nBody.\n"},
+			want: []want{
+				{site.SeverityWarning, "billing/a.md", 3, "titel", "unknown field `titel`: did you mean `title`?"},
+				{site.SeverityWarning, "billing/a.md", 4, "Tags", "did you mean `tags`?"},
+				{site.SeverityWarning, "billing/a.md", 5, "keyword", "did you mean `keywords`?"},
+				{site.SeverityWarning, "billing/a.md", 6, "ms.topic", "unknown field `ms.topic` (kept in Extra)"},
+				{site.SeverityWarning, "billing/a.md", 7, "author", "unknown field `author` (kept in Extra)"},
+			},
+			kept: "billing/a.md",
+		},
+		{
+			name: "broken links and images are reported, the article kept",
+			files: map[string]string{
+				"billing/a.md": "---\ntitle: A\n---\nSee [gone](missing.md).\n\nAnd [fees](b.md#nope), [ok](b.md#fees).\n\n![shot](img/none.png)\n\n[out](../../x.md)\n",
+				"billing/b.md": "---\ntitle: B\n---\n## Fees\n",
+			},
+			want: []want{
+				{site.SeverityError, "billing/a.md", 4, "", `broken link "missing.md": billing/missing.md does not exist`},
+				{site.SeverityError, "billing/a.md", 6, "", `broken link "b.md#nope": billing/b.md has no heading #nope`},
+				{site.SeverityError, "billing/a.md", 8, "", `image "img/none.png" not found`},
+				{site.SeverityError, "billing/a.md", 10, "", "outside the content folder"},
+			},
+			kept: "billing/a.md",
+		},
+		{
+			name: "link to an article that failed to load",
+			files: map[string]string{
+				"billing/a.md": "---\ntitle: A\n---\nSee [b](b.md).\n",
+				"billing/b.md": "---\nweight: 1\n---\n",
+			},
+			want: []want{{site.SeverityError, "billing/a.md", 4, "", "billing/b.md is not a published article"}},
+			kept: "billing/a.md",
+		},
+		{
+			name:  "markdown at the root is ignored",
+			files: map[string]string{"faq.md": refund, "README.md": "# Docs\n", "_index.md": "---\ntitle: Home\n---\n", "billing/a.md": refund},
+			want:  []want{{site.SeverityWarning, "faq.md", 0, "", "articles must live in a category folder"}},
+			kept:  "billing/a.md",
+		},
+		{
+			name:  "bad guichet.yaml",
+			files: map[string]string{"guichet.yaml": "title: Acme\ntheme: x\n  locales: [en]\n", "billing/a.md": refund},
+			want:  []want{{site.SeverityError, "guichet.yaml", 3, "", "invalid YAML in guichet.yaml"}},
+			kept:  "billing/a.md",
+		},
+		{
+			name:  "guichet.yaml unknown key and bad type",
+			files: map[string]string{"guichet.yaml": "title: Acme\ntitel: x\nallow_html: sure\n", "billing/a.md": refund},
+			want: []want{
+				{site.SeverityWarning, "guichet.yaml", 2, "titel", "did you mean `title`?"},
+				{site.SeverityError, "guichet.yaml", 3, "allow_html", "allow_html"},
+			},
+			kept: "billing/a.md",
+		},
+		{
+			name:  "_index.md with a bad weight keeps the folder",
+			files: map[string]string{"billing/_index.md": "---\ntitle: Billing\nweight: first\ntags: [x]\n---\n", "billing/a.md": refund},
+			want: []want{
+				{site.SeverityError, "billing/_index.md", 3, "weight", "whole number"},
+				{site.SeverityWarning, "billing/_index.md", 4, "tags", "not used on a category page"},
+			},
+			kept: "billing/a.md",
+		},
+		{
+			name:  "redirects.yaml of the wrong shape",
+			files: map[string]string{"redirects.yaml": "just a string\n", "billing/a.md": refund},
+			want:  []want{{site.SeverityError, "redirects.yaml", 1, "", "must be a list"}},
+			kept:  "billing/a.md",
+		},
+		{
+			name:  "synonyms.yaml with a bad locale",
+			files: map[string]string{"synonyms.yaml": "english: [[a, b]]\n", "billing/a.md": refund},
+			want:  []want{{site.SeverityError, "synonyms.yaml", 1, "english", "not a locale code"}},
+			kept:  "billing/a.md",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lib := load(t, tt.files)
+			for _, w := range tt.want {
+				if !findProblem(lib, w) {
+					t.Errorf("missing problem %+v\ngot:", w)
+					for _, p := range lib.Problems {
+						t.Errorf("  %s [field %s]", p, p.Field)
+					}
+				}
+			}
+			if tt.skipped != "" && hasArticle(lib, tt.skipped) {
+				t.Errorf("%s loaded, want it skipped", tt.skipped)
+			}
+			if tt.kept != "" && !hasArticle(lib, tt.kept) {
+				t.Errorf("%s not loaded", tt.kept)
+			}
+		})
+	}
+}

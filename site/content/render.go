@@ -1,0 +1,184 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"sort"
+
+	"github.com/guichet/guichet/site"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// RenderOptions configures the site's single Markdown configuration.
+type RenderOptions struct {
+	// AllowHTML renders raw HTML found in Markdown (site.Config.AllowHTML).
+	// Dangerous URL schemes stay blocked either way.
+	AllowHTML bool
+}
+
+// Renderer turns Markdown bodies into HTML with the one goldmark
+// configuration of the site: GFM, heading ids, GitHub alerts, lazy images,
+// server-side highlighting with CSS classes, link rewriting. It is safe for
+// concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// docKey hands the per-render state to the AST transformer. goldmark
+// context keys must be package-level: NewContextKey bumps a global counter
+// (without locking) that sizes every parser context, so creating one per
+// Renderer would race and grow each parse on every content reload.
+var docKey = parser.NewContextKey()
+
+// Input is one Markdown body to render.
+type Input struct {
+	Source []byte // the body, without front matter
+	Locale string // locale of the article: alert titles
+	// Title is the article's title: a leading level-1 heading equal to it
+	// is dropped; every other level-1 heading is rendered as h2.
+	Title string
+	// File is the source path relative to the content root (for problems
+	// and relative links); FirstLine is the line of Source's first byte in
+	// that file (1 when Source is the whole file).
+	File      string
+	FirstLine int
+
+	links linkResolver // nil: relative links are left alone
+}
+
+// Output is a rendered body.
+type Output struct {
+	HTML     template.HTML
+	Headings []site.Heading // all headings, in order
+	TOC      []site.Heading // headings of level 2 and 3
+	Sections []site.Section // plain text split by heading
+	Text     string         // plain text of the body
+	Problems []site.Problem // broken links and images
+	// anchors are links into other articles with a fragment, checked by
+	// the loader once every article has its headings.
+	anchors []anchorRef
+	// lead is the text of the first paragraph, for a default description.
+	lead string
+}
+
+// anchorRef is a link to target#anchor found on line of a file.
+type anchorRef struct {
+	Line   int
+	Dest   string
+	Target string // SourcePath of the article linked to
+	Anchor string
+}
+
+// NewRenderer builds the site's goldmark configuration.
+func NewRenderer(opts RenderOptions) *Renderer {
+	r := &Renderer{}
+	htmlOpts := []renderer.Option{}
+	if opts.AllowHTML {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	r.md = goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.TaskList,
+			extension.NewLinkify(),
+		),
+		goldmark.WithParserOptions(
+			parser.WithHeadingAttribute(),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(htmlOpts...),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
+			util.Prioritized(calloutRenderer{}, 100),
+			util.Prioritized(newCodeRenderer(), 200),
+		)),
+	)
+	return r
+}
+
+// Render renders one Markdown body. Relative links to .md files are left
+// as written; use Load to have them rewritten and checked.
+func (r *Renderer) Render(in Input) (*Output, error) {
+	return r.render(in)
+}
+
+func (r *Renderer) render(in Input) (*Output, error) {
+	if in.FirstLine < 1 {
+		in.FirstLine = 1
+	}
+	d := &doc{in: in, lines: newLineIndex(in.Source, in.FirstLine), out: &Output{}}
+	pc := parser.NewContext()
+	pc.Set(docKey, d)
+	root := r.md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(pc))
+	var buf bytes.Buffer
+	buf.Grow(len(in.Source) * 3 / 2)
+	if err := r.md.Renderer().Render(&buf, in.Source, root); err != nil {
+		return nil, fmt.Errorf("render %s: %w", in.File, err)
+	}
+	d.out.HTML = template.HTML(buf.String()) //nolint:gosec // produced by goldmark with raw HTML off unless the site allows it
+	return d.out, nil
+}
+
+// doc is the per-render state handed to the AST transformer.
+type doc struct {
+	in    Input
+	lines lineIndex
+	out   *Output
+}
+
+func (d *doc) problem(line int, format string, args ...any) {
+	d.out.Problems = append(d.out.Problems, site.Problem{
+		Severity: site.SeverityError, File: d.in.File, Line: line,
+		Message: fmt.Sprintf(format, args...),
+	})
+}
+
+// lineIndex maps byte offsets of a body to line numbers in its file.
+type lineIndex struct {
+	starts []int // offsets where each line starts
+	first  int
+}
+
+func newLineIndex(src []byte, first int) lineIndex {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return lineIndex{starts: starts, first: first}
+}
+
+// line returns the file line of offset; 0 when offset is unknown.
+func (l lineIndex) line(offset int) int {
+	if offset < 0 {
+		return 0
+	}
+	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	return l.first + i - 1
+}
+
+// nodeLine finds the line of n, climbing to its ancestors when n itself
+// carries no position (goldmark only records it on some nodes).
+func (d *doc) nodeLine(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if p := n.Pos(); p >= 0 {
+			return d.lines.line(p)
+		}
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return d.lines.line(n.Lines().At(0).Start)
+		}
+		if t, ok := n.(*ast.Text); ok {
+			return d.lines.line(t.Segment.Start)
+		}
+	}
+	return 0
+}

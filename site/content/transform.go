@@ -1,0 +1,120 @@
+package content
+
+import (
+	"github.com/guichet/guichet/site"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// transformer applies Guichet's rules to a parsed body: one h1 per page,
+// GitHub alerts, heading ids, safe and rewritten links, lazy images, and
+// the plain text used by search.
+type transformer struct{}
+
+// Transform implements parser.ASTTransformer.
+func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
+	d, _ := pc.Get(docKey).(*doc)
+	if d == nil {
+		return
+	}
+	src := reader.Source()
+	d.fixTopHeading(root, src)
+	d.alerts(root, src)
+	d.headingIDs(root, src)
+	d.links(root, src)
+	d.plainText(root, src)
+}
+
+// fixTopHeading drops a leading h1 that repeats the title and demotes every
+// other h1, so that the page keeps the single h1 its template prints.
+func (d *doc) fixTopHeading(root *ast.Document, src []byte) {
+	if first, ok := root.FirstChild().(*ast.Heading); ok && first.Level == 1 &&
+		d.in.Title != "" && sameTitle(inlineText(first, src), d.in.Title) {
+		root.RemoveChild(root, first)
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if h, ok := n.(*ast.Heading); ok {
+			if h.Level == 1 {
+				h.Level = 2
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// headingIDs gives every heading a unique id (explicit {#id} attributes
+// win) and records Headings and TOC.
+func (d *doc) headingIDs(root *ast.Document, src []byte) {
+	ids := newHeadingIDs()
+	var heads []*ast.Heading
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			heads = append(heads, h)
+			if v, ok := h.AttributeString("id"); ok {
+				if b, ok := v.([]byte); ok {
+					ids.Put(b)
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, h := range heads {
+		txt := inlineText(h, src)
+		var id string
+		if v, ok := h.AttributeString("id"); ok {
+			if b, ok := v.([]byte); ok {
+				id = string(b)
+			}
+		}
+		if id == "" {
+			id = string(ids.Generate([]byte(txt), ast.KindHeading))
+			h.SetAttributeString("id", []byte(id))
+		}
+		hd := site.Heading{Level: h.Level, ID: id, Text: txt}
+		d.out.Headings = append(d.out.Headings, hd)
+		if h.Level == 2 || h.Level == 3 {
+			d.out.TOC = append(d.out.TOC, hd)
+		}
+	}
+}
+
+// links neutralises dangerous URLs, rewrites relative links to articles
+// and images, and marks images lazy.
+func (d *doc) links(root *ast.Document, src []byte) {
+	var autolinks []*ast.AutoLink
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination = []byte(d.linkDest(n, string(n.Destination)))
+		case *ast.Image:
+			n.Destination = []byte(d.imageDest(n, string(n.Destination)))
+			n.SetAttributeString("loading", []byte("lazy"))
+			n.SetAttributeString("decoding", []byte("async"))
+		case *ast.AutoLink:
+			if dangerousURL(string(n.URL(src)), false) {
+				autolinks = append(autolinks, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, a := range autolinks {
+		a.Parent().ReplaceChild(a.Parent(), a, ast.NewString(a.Label(src)))
+	}
+}
+
+// isTableCell reports whether n is a GFM table cell; cells hold inline
+// content like paragraphs do.
+func isTableCell(n ast.Node) bool {
+	_, ok := n.(*east.TableCell)
+	return ok
+}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -199,7 +200,7 @@ func TestCorpusServes(t *testing.T) {
 	}
 	for i, a := range articles {
 		w := httptest.NewRecorder()
-		m.Server.ServeHTTP(w, httptest.NewRequest("GET", a.URL, nil))
+		m.Server.ServeHTTP(w, httptest.NewRequest("GET", (&url.URL{Path: a.URL}).EscapedPath(), nil))
 		if w.Code != 200 {
 			t.Fatalf("%s (%s): status %d", a.URL, a.SourcePath, w.Code)
 		}

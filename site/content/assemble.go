@@ -44,6 +44,10 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			a.ID = path.Join(s.dir, s.name.stem)
 		}
 		if a.Slug == "" {
+			// File names become clean URL segments: "Clip Art.md" → "clip-art".
+			a.Slug = slugify(s.name.stem)
+		}
+		if a.Slug == "" {
 			a.Slug = s.name.stem
 		}
 		a.CategoryID, _, _ = strings.Cut(s.dir, "/")

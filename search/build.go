@@ -1,0 +1,327 @@
+package search
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/guichet/guichet/site"
+)
+
+// markerFile is written last into a finished on-disk index: a directory
+// without it is incomplete and never opened.
+const markerFile = "COMPLETE"
+
+// batchBytes bounds the text indexed per bleve batch: one batch becomes one
+// segment, so large batches mean few segments to merge and to search, while
+// the bound keeps memory in check on big corpora.
+const batchBytes = 32 << 20
+
+// Build indexes the visible articles of v, one bleve index per locale.
+//
+// With dir == "" the indexes live in memory. Otherwise they live in
+// dir/<key>/, where key (see Key) identifies the content, the visible
+// articles, the drafts flag and the index format: when a complete index with
+// that key exists it is opened instead of rebuilt, so a restart with
+// unchanged content is quick. A new index is built in a temporary directory
+// and renamed into place, so a crash never leaves a half index behind. Use
+// Prune to delete indexes of older content.
+//
+// The returned Index is immutable and safe for concurrent use; Close it when
+// it is no longer served.
+func Build(ctx context.Context, v *site.View, dir string) (*Index, error) {
+	key := Key(v)
+	if dir == "" {
+		return build(ctx, v, key, "")
+	}
+	final := filepath.Join(dir, key)
+	if complete(final) {
+		ix, err := open(v, key, final)
+		if err == nil {
+			return ix, nil
+		}
+		// A damaged index is derived data: rebuild it.
+		if err := os.RemoveAll(final); err != nil {
+			return nil, fmt.Errorf("search: remove damaged index %s: %w", final, err)
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("search: build: %w", err)
+	}
+	tmp, err := os.MkdirTemp(dir, ".tmp-"+key+"-")
+	if err != nil {
+		return nil, fmt.Errorf("search: build: %w", err)
+	}
+	defer os.RemoveAll(tmp) // no-op once renamed
+	built, err := build(ctx, v, key, tmp)
+	if err != nil {
+		return nil, err
+	}
+	// Close flushes everything to disk before the marker says "complete".
+	if err := built.Close(); err != nil {
+		return nil, fmt.Errorf("search: build: close: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, markerFile), []byte(key+"\n"), 0o644); err != nil {
+		return nil, fmt.Errorf("search: build: %w", err)
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		// Another process may have finished the same index first.
+		if !complete(final) {
+			return nil, fmt.Errorf("search: build: %w", err)
+		}
+	}
+	return open(v, key, final)
+}
+
+// Key identifies the index Build makes for v: a hash of the library's
+// content hash, the visible articles (IDs and locales, in index order), the
+// drafts flag and the index format version.
+func Key(v *site.View) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00drafts=%t\x00", mappingVersion, v.Lib.Hash, v.Drafts)
+	for _, loc := range viewLocales(v) {
+		fmt.Fprintf(h, "L%s\x00", loc)
+		for _, a := range v.ByLocale[loc] {
+			fmt.Fprintf(h, "%s\x00%s\x00", a.ID, a.Locale)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:20]
+}
+
+// Prune removes the index directories under dir other than keepKey,
+// including temporary directories of interrupted builds. A missing dir is
+// not an error.
+func Prune(dir, keepKey string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("search: prune: %w", err)
+	}
+	var errs []error
+	for _, e := range entries {
+		if !e.IsDir() || e.Name() == keepKey || !isIndexDirName(e.Name()) {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("search: prune: %w", err)
+	}
+	return nil
+}
+
+// isIndexDirName reports whether name looks like a directory Build made, so
+// that Prune never deletes anything else an operator put next to them.
+func isIndexDirName(name string) bool {
+	name = strings.TrimPrefix(name, ".tmp-")
+	if i := strings.IndexByte(name, '-'); i >= 0 {
+		name = name[:i]
+	}
+	if len(name) != 20 {
+		return false
+	}
+	_, err := hex.DecodeString(name)
+	return err == nil
+}
+
+func complete(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, markerFile))
+	return err == nil
+}
+
+// viewLocales returns the locales with at least one visible article, sorted.
+func viewLocales(v *site.View) []string {
+	var out []string
+	for loc, list := range v.ByLocale {
+		if len(list) > 0 {
+			out = append(out, loc)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// localeDir is the directory name of a locale's index: the locale itself
+// when it is a plain tag, else its hex encoding.
+func localeDir(locale string) string {
+	for _, r := range locale {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return "x" + hex.EncodeToString([]byte(locale))
+		}
+	}
+	if locale == "" {
+		return "x"
+	}
+	return locale
+}
+
+// build indexes every locale of v in parallel into root ("" = memory).
+func build(ctx context.Context, v *site.View, key, root string) (*Index, error) {
+	locales := viewLocales(v)
+	ix := newIndex(v, key)
+	out := make([]*localeIndex, len(locales))
+	errs := make([]error, len(locales))
+	var wg sync.WaitGroup
+	for i, loc := range locales {
+		wg.Go(func() {
+			path := ""
+			if root != "" {
+				path = filepath.Join(root, localeDir(loc))
+			}
+			out[i], errs[i] = buildLocale(ctx, v, loc, path)
+		})
+	}
+	wg.Wait()
+	for _, li := range out {
+		if li != nil {
+			ix.locales[li.locale] = li
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// buildLocale indexes the visible articles of one locale.
+func buildLocale(ctx context.Context, v *site.View, locale, path string) (*localeIndex, error) {
+	m, err := newMapping(locale)
+	if err != nil {
+		return nil, err
+	}
+	an, err := loadAnalyzers(m)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("search: create %s index: %w", locale, err)
+	}
+	li := &localeIndex{locale: locale, idx: idx, an: an}
+	fail := func(err error) (*localeIndex, error) {
+		idx.Close()
+		return nil, fmt.Errorf("search: build %s index: %w", locale, err)
+	}
+	articles := v.ByLocale[locale]
+	b := idx.NewBatch()
+	size := 0
+	for i, a := range articles {
+		if err := ctx.Err(); err != nil {
+			return fail(err)
+		}
+		if err := b.IndexAdvanced(articleDoc(docID(i), a, an)); err != nil {
+			return fail(err)
+		}
+		size += len(a.Text) + len(a.Title) + len(a.Description)
+		if size >= batchBytes {
+			if err := idx.Batch(b); err != nil {
+				return fail(err)
+			}
+			b.Reset()
+			size = 0
+		}
+	}
+	if b.Size() > 0 {
+		if err := idx.Batch(b); err != nil {
+			return fail(err)
+		}
+	}
+	if path != "" {
+		// Several batches make several segments: merge them into one for
+		// faster queries. In memory there is no merger, hence one big batch
+		// per batchBytes.
+		if adv, err := idx.Advanced(); err == nil {
+			if s, ok := adv.(*scorch.Scorch); ok {
+				if err := s.ForceMerge(ctx, nil); err != nil {
+					return fail(fmt.Errorf("merge: %w", err))
+				}
+			}
+		}
+	}
+	if err := li.load(v, articles); err != nil {
+		return fail(err)
+	}
+	return li, nil
+}
+
+// open opens a complete on-disk index read-only.
+func open(v *site.View, key, root string) (*Index, error) {
+	ix := newIndex(v, key)
+	for _, loc := range viewLocales(v) {
+		path := filepath.Join(root, localeDir(loc))
+		idx, err := bleve.OpenUsing(path, map[string]any{"read_only": true})
+		if err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("search: open %s index: %w", loc, err)
+		}
+		li := &localeIndex{locale: loc, idx: idx}
+		ix.locales[loc] = li
+		m, ok := idx.Mapping().(*mapping.IndexMappingImpl)
+		if !ok {
+			ix.Close()
+			return nil, fmt.Errorf("search: open %s index: unexpected mapping %T", loc, idx.Mapping())
+		}
+		if li.an, err = loadAnalyzers(m); err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("search: open %s index: %w", loc, err)
+		}
+		if err := li.load(v, v.ByLocale[loc]); err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("search: open %s index: %w", loc, err)
+		}
+	}
+	return ix, nil
+}
+
+// docID is the bleve document ID of the i-th article of a locale in
+// View.ByLocale order; the index key covers that order.
+func docID(i int) string { return strconv.Itoa(i) }
+
+// articleDoc makes the bleve document of an article. Nothing is stored:
+// hits are resolved through Index.docs.
+func articleDoc(id string, a *site.Article, an analyzers) *document.Document {
+	d := document.NewDocument(id)
+	text := func(name, value string) {
+		if value != "" {
+			d.AddField(document.NewTextFieldCustom(name, nil, []byte(value), index.IndexField, an.text))
+		}
+	}
+	ac := func(name, value string) {
+		if value != "" {
+			d.AddField(document.NewTextFieldCustom(name, nil, []byte(value), index.IndexField, an.ac))
+		}
+	}
+	headings := make([]string, 0, len(a.Headings))
+	for _, h := range a.Headings {
+		headings = append(headings, h.Text)
+	}
+	text(fieldTitle, a.Title)
+	text(fieldKeywords, strings.Join(a.Keywords, "\n"))
+	text(fieldTags, strings.Join(a.Tags, "\n"))
+	text(fieldHeadings, strings.Join(headings, "\n"))
+	text(fieldDescription, a.Description)
+	text(fieldBody, a.Text)
+	ac(fieldTitleAC, a.Title)
+	more := slices.Concat(headings, a.Keywords, a.Tags)
+	ac(fieldMoreAC, strings.Join(more, "\n"))
+	return d
+}

@@ -1,0 +1,457 @@
+package search
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/guichet/guichet/site"
+)
+
+// maxWords bounds the words of a query that are searched, which bounds the
+// cost of a query whatever its length.
+const maxWords = 24
+
+// word is one word of a query.
+type word struct {
+	plain string // folded, lower-cased, as typed: matched against autocomplete prefixes
+	stem  string // analysed term; "" for a stop word
+	fuzz  int    // edit distance tolerated: 0 when stem is in the vocabulary
+	// typos are the indexed terms of the words one typo away from this
+	// one, when it is not in the vocabulary.
+	typos []string
+}
+
+// synSpan is a run of query words equal to an entry of a synonym group.
+type synSpan struct {
+	n    int        // words covered, stop words included
+	alts [][]string // the other entries of the group, as terms
+}
+
+// queryAnalysis is a query cut into words, ready to become a bleve query.
+type queryAnalysis struct {
+	words  []word
+	prefix bool             // the last word is being typed (Suggest)
+	spans  map[int]*synSpan // by index of the span's first word
+}
+
+// analyze cuts text into words with the locale's analyzers. The plain
+// analyzer keeps every word; the text analyzer gives the stemmed term of the
+// word at the same position, or none for a stop word.
+func (li *localeIndex) analyze(text string, suggest bool) *queryAnalysis {
+	stems := map[int]string{}
+	for _, t := range li.an.text.Analyze([]byte(text)) {
+		stems[t.Position] = string(t.Term)
+	}
+	qa := &queryAnalysis{}
+	for _, t := range li.an.plain.Analyze([]byte(text)) {
+		w := word{plain: string(t.Term), stem: stems[t.Position]}
+		if w.stem != "" && li.vocab[w.stem] == 0 {
+			w.fuzz = fuzziness(w.plain, w.stem)
+		}
+		qa.words = append(qa.words, w)
+	}
+	if len(qa.words) > maxWords {
+		qa.words = qa.words[len(qa.words)-maxWords:]
+	}
+	if suggest && len(qa.words) > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text)
+		qa.prefix = unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	for i := range qa.words {
+		if w := &qa.words[i]; w.fuzz > 0 && !(qa.prefix && i == len(qa.words)-1) {
+			w.typos = li.typoCandidates(w.plain)
+		}
+	}
+	qa.spans = li.synonymSpans(qa.words, qa.prefix)
+	return qa
+}
+
+// fuzziness is the edit distance tolerated for a word missing from the
+// vocabulary: one typo from 5 letters, two from 8, never more than the
+// stem can bear.
+func fuzziness(plain, stem string) int {
+	n, s := utf8.RuneCountInString(plain), utf8.RuneCountInString(stem)
+	f := 0
+	switch {
+	case n >= 8:
+		f = 2
+	case n >= 5:
+		f = 1
+	}
+	switch {
+	case s < 4:
+		return 0
+	case s < 6:
+		return min(f, 1)
+	}
+	return f
+}
+
+// maxTypoCandidates bounds the corrections searched for one word.
+const maxTypoCandidates = 8
+
+// typoCandidates returns the indexed terms of the words at
+// Damerau-Levenshtein distance 1 from plain, most frequent first. Editing
+// the word before stemming it is what makes a typo in a suffix forgivable
+// ("reimbursemnt" → "reimbursement" → "reimburs"); a fuzzy query on the
+// stem alone would miss it. All variants are analysed in one pass.
+func (li *localeIndex) typoCandidates(plain string) []string {
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	rs := []rune(plain)
+	var b strings.Builder
+	b.Grow(len(rs) * len(rs) * 60)
+	emit := func(parts ...[]rune) {
+		for _, p := range parts {
+			b.WriteString(string(p))
+		}
+		b.WriteByte(' ')
+	}
+	for i := range rs {
+		emit(rs[:i], rs[i+1:]) // deletion
+		if i+1 < len(rs) && rs[i] != rs[i+1] {
+			emit(rs[:i], []rune{rs[i+1], rs[i]}, rs[i+2:]) // transposition
+		}
+		for _, c := range letters {
+			if c != rs[i] {
+				emit(rs[:i], []rune{c}, rs[i+1:]) // substitution
+			}
+		}
+	}
+	for i := 0; i <= len(rs); i++ {
+		for _, c := range letters {
+			emit(rs[:i], []rune{c}, rs[i:]) // insertion
+		}
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range li.an.text.Analyze([]byte(b.String())) {
+		if term := string(t.Term); !seen[term] && li.vocab[term] > 0 {
+			seen[term] = true
+			out = append(out, term)
+		}
+	}
+	slices.SortFunc(out, func(x, y string) int {
+		if d := li.vocab[y] - li.vocab[x]; d != 0 {
+			return d
+		}
+		return strings.Compare(x, y)
+	})
+	if len(out) > maxTypoCandidates {
+		out = out[:maxTypoCandidates]
+	}
+	return out
+}
+
+// synonymSpans finds the runs of query words equal to a synonym entry. The
+// word being typed is left out: it is still incomplete.
+func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan {
+	if len(li.synonyms) == 0 {
+		return nil
+	}
+	type pos struct {
+		i    int
+		stem string
+	}
+	var seq []pos
+	for i, w := range words {
+		if w.stem != "" && !(prefix && i == len(words)-1) {
+			seq = append(seq, pos{i, w.stem})
+		}
+	}
+	spans := map[int]*synSpan{}
+	for _, group := range li.synonyms {
+		for ei, entry := range group {
+			for j := 0; j+len(entry) <= len(seq); j++ {
+				ok := true
+				for k, t := range entry {
+					if seq[j+k].stem != t {
+						ok = false
+						break
+					}
+				}
+				if !ok {
+					continue
+				}
+				first, last := seq[j].i, seq[j+len(entry)-1].i
+				n := last - first + 1
+				if old := spans[first]; old != nil && old.n > n {
+					continue
+				}
+				sp := &synSpan{n: n}
+				for oi, other := range group {
+					if oi != ei && !slices.Equal(other, entry) {
+						sp.alts = append(sp.alts, other)
+					}
+				}
+				if len(sp.alts) > 0 {
+					spans[first] = sp
+				}
+			}
+		}
+	}
+	return spans
+}
+
+// matcher tells which words of an article text match the query, for
+// highlighting: by analysed term, so stemmed and folded forms match too.
+// Analysing every word of every hit would cost more than the search
+// itself, so words are first screened by their first two letters (stemming
+// and elision leave those alone) and the survivors analysed once each.
+type matcher struct {
+	li     *localeIndex
+	exact  map[string]bool
+	fuzzy  []word // words tolerating two edits of their stem
+	prefix string // the word being typed, plain
+	heads  map[string]bool
+	screen bool              // heads is usable
+	terms  map[string]string // word → analysed term, a cache
+}
+
+func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
+	m := &matcher{li: li, exact: map[string]bool{}, heads: map[string]bool{}, screen: true, terms: map[string]string{}}
+	for i, w := range qa.words {
+		if qa.prefix && i == len(qa.words)-1 {
+			m.prefix = w.plain
+		}
+		if w.stem == "" {
+			continue
+		}
+		m.exact[w.stem] = true
+		for _, t := range w.typos {
+			m.exact[t] = true
+		}
+		if w.fuzz > 1 {
+			m.fuzzy = append(m.fuzzy, w)
+			m.screen = false
+		}
+	}
+	for _, sp := range qa.spans {
+		for _, alt := range sp.alts {
+			for _, t := range alt {
+				m.exact[t] = true
+			}
+		}
+	}
+	for t := range m.exact {
+		h := head(t)
+		if utf8.RuneCountInString(h) < 2 {
+			m.screen = false
+		}
+		m.heads[h] = true
+	}
+	return m
+}
+
+// head returns the first two letters of a word, folded and lower-cased,
+// after an elided article ("l'opération" → "op").
+func head(w string) string {
+	if i := strings.IndexAny(w, "'’"); i > 0 && i <= 3 {
+		_, n := utf8.DecodeRuneInString(w[i:])
+		w = w[i+n:]
+	}
+	n := 0
+	for i := range w {
+		if n == 2 {
+			w = w[:i]
+			break
+		}
+		n++
+	}
+	return strings.ToLower(site.FoldAccents(w))
+}
+
+// match reports whether the word w of a text matches the query; key is
+// its matched term, to count distinct matches.
+func (m *matcher) match(w string) (key string, ok bool) {
+	if m.prefix != "" {
+		if plain := strings.ToLower(site.FoldAccents(w)); strings.HasPrefix(plain, m.prefix) {
+			return plain, true
+		}
+	}
+	if m.screen && !m.heads[head(w)] {
+		return "", false
+	}
+	term, seen := m.terms[w]
+	if !seen {
+		if toks := m.li.an.text.Analyze([]byte(w)); len(toks) > 0 {
+			term = string(toks[0].Term)
+		}
+		m.terms[w] = term
+	}
+	if term == "" {
+		return "", false
+	}
+	if m.exact[term] {
+		return term, true
+	}
+	for _, fw := range m.fuzzy {
+		if abs(len(term)-len(fw.stem)) <= fw.fuzz && editDistance(term, fw.stem, fw.fuzz) <= fw.fuzz {
+			return term, true
+		}
+	}
+	return "", false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// editDistance is the Damerau-Levenshtein distance (optimal string
+// alignment: substitution, insertion, deletion, adjacent transposition)
+// between a and b, computed on runes; any value above limit may be reported
+// as limit+1.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if abs(len(ra)-len(rb)) > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// didYouMean proposes a corrected query when words of the query are not in
+// the vocabulary but close terms are, and the corrected query finds at
+// least as many articles as the query did (and some). The correction uses
+// the surface form of the term as written in the best matching article.
+func (li *localeIndex) didYouMean(ctx context.Context, qa *queryAnalysis, total int) (string, error) {
+	words := slices.Clone(qa.words)
+	var fixed []int
+	for i, w := range words {
+		if w.stem == "" || li.vocab[w.stem] > 0 || utf8.RuneCountInString(w.stem) < 3 {
+			continue
+		}
+		best := ""
+		if len(w.typos) > 0 {
+			best = w.typos[0]
+		} else {
+			var err error
+			if best, err = li.closest(w.stem, max(w.fuzz, 1)); err != nil {
+				return "", err
+			}
+		}
+		if best != "" {
+			words[i].stem, words[i].fuzz, words[i].typos = best, 0, nil
+			fixed = append(fixed, i)
+		}
+	}
+	if len(fixed) == 0 {
+		return "", nil
+	}
+	fq := &queryAnalysis{words: words, spans: li.synonymSpans(words, false)}
+	q, _ := li.buildQuery(fq, true, false)
+	if q == nil {
+		return "", nil
+	}
+	sr, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 1, 0, false))
+	if err != nil {
+		return "", err
+	}
+	if sr.Total == 0 || int(sr.Total) < total || len(sr.Hits) == 0 {
+		return "", nil
+	}
+	top := li.docs[atoi(sr.Hits[0].ID)]
+	for _, i := range fixed {
+		words[i].plain = li.surface(top, words[i].stem)
+	}
+	parts := make([]string, len(words))
+	for i, w := range words {
+		parts[i] = w.plain
+	}
+	return strings.Join(parts, " "), nil
+}
+
+// closest returns the indexed term within distance f of stem that is the
+// nearest and, among the nearest, the most frequent; "" when none.
+func (li *localeIndex) closest(stem string, f int) (string, error) {
+	adv, err := li.idx.Advanced()
+	if err != nil {
+		return "", err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return "", err
+	}
+	defer r.Close()
+	fr, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return "", nil
+	}
+	best, bestD, bestN := "", f+1, 0
+	for _, field := range contentFields {
+		d, err := fr.FieldDictFuzzy(field, stem, f, "")
+		if err != nil {
+			return "", err
+		}
+		for {
+			e, err := d.Next()
+			if err != nil {
+				d.Close()
+				return "", err
+			}
+			if e == nil {
+				break
+			}
+			dist := editDistance(stem, e.Term, f)
+			n := li.vocab[e.Term]
+			if dist < bestD || dist == bestD && (n > bestN || n == bestN && e.Term < best) {
+				best, bestD, bestN = e.Term, dist, n
+			}
+		}
+		d.Close()
+	}
+	return best, nil
+}
+
+// surface returns how the term appears in the article (lower-cased), or the
+// term itself when it cannot be found.
+func (li *localeIndex) surface(a *site.Article, term string) string {
+	texts := []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text}
+	m := &matcher{li: li, exact: map[string]bool{term: true}, terms: map[string]string{}}
+	for _, s := range texts {
+		for _, t := range splitWords(s) {
+			if _, ok := m.match(s[t.start:t.end]); ok {
+				return strings.ToLower(s[t.start:t.end])
+			}
+		}
+	}
+	return term
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

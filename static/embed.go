@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds the static files (js/, img/).
 //
-//go:embed js
+//go:embed js img
 var FS embed.FS

@@ -28,6 +28,8 @@ type basePage struct {
 	Query       string
 	// HideHeaderSearch is set on pages that show their own search box.
 	HideHeaderSearch bool
+	// Dev adds the script that reloads the page when content changes.
+	Dev bool
 }
 
 // alternate is one language version of a page.
@@ -152,6 +154,7 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 		HomeURL:     localePrefix(v, locale) + "/",
 		SearchURL:   localePrefix(v, locale) + "/search",
 		ContactURL:  cfg.ContactURL,
+		Dev:         v.Drafts,
 	}
 	if path != "" {
 		b.Canonical = absURL(v, path)

@@ -54,9 +54,10 @@ type Server struct {
 	echo  *echo.Echo
 	state atomic.Pointer[state]
 
-	mu     sync.Mutex // serialises Publish
-	tmpl   *templates
-	assets *assetSet
+	mu      sync.Mutex // serialises Publish
+	tmpl    *templates
+	assets  *assetSet
+	version atomic.Int64 // counts Publish calls, for the dev reload script
 }
 
 // New builds a server: parses the theme and loads the assets.
@@ -111,6 +112,7 @@ func (s *Server) Publish(v *site.View, searcher site.Searcher) (site.Searcher, e
 		return nil, err
 	}
 	old := s.state.Swap(st)
+	s.version.Add(1)
 	if old == nil {
 		return nil, nil
 	}
@@ -171,6 +173,13 @@ func (s *Server) routes() *echo.Echo {
 		}
 		return c.String(http.StatusOK, "ok\n")
 	})
+	if s.opts.Dev {
+		// The preview reloads itself: dev.js polls this until it changes.
+		e.GET("/_dev/version", func(c echo.Context) error {
+			c.Response().Header().Set("Cache-Control", "no-store")
+			return c.JSON(http.StatusOK, map[string]int64{"version": s.version.Load()})
+		})
+	}
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/static/*", s.static)
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/_content/*", s.contentFile)
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/*", s.page)

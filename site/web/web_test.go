@@ -574,3 +574,50 @@ func TestContentImages(t *testing.T) {
 		t.Errorf("status %d, type %q, CSP %q", w.Code, w.Header().Get("Content-Type"), w.Header().Get("Content-Security-Policy"))
 	}
 }
+
+// TestDevMode shows drafts with a badge, adds the reload script, and bumps
+// the version the script polls at every Publish.
+func TestDevMode(t *testing.T) {
+	ctx := context.Background()
+	lib, err := content.Load(ctx, fixture, content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "guichet.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := sqlite.NewRecorder(db, sqlite.RecorderOptions{})
+	defer db.Close()
+	defer rec.Close(ctx)
+	theme, _ := fs.Sub(themes.FS, "default")
+	srv, err := web.New(web.Options{Theme: theme, Static: static.FS, Recorder: rec, Dev: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	view := site.NewView(lib, time.Now(), true)
+	idx, err := search.Build(ctx, view, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	version := func() string {
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, httptest.NewRequest("GET", "/_dev/version", nil))
+		return w.Body.String()
+	}
+	srv.Publish(view, idx)
+	v1 := version()
+	w := httptest.NewRecorder()
+	srv.ServeHTTP(w, httptest.NewRequest("GET", "/billing/secret", nil))
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `class="badge">Draft`) || !strings.Contains(w.Body.String(), "/static/js/dev.") {
+		t.Fatalf("draft in dev mode: status %d", w.Code)
+	}
+	if !strings.Contains(w.Body.String(), `<meta name="robots" content="noindex">`) {
+		t.Error("draft preview is indexable")
+	}
+	srv.Publish(view, idx)
+	if v2 := version(); v2 == v1 || !strings.Contains(v2, `"version"`) {
+		t.Errorf("version %s then %s", v1, v2)
+	}
+}

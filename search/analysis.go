@@ -35,7 +35,9 @@ const (
 
 // contentFields lists the fields analysed with the locale's full analyzer;
 // their terms make up the vocabulary used for typo tolerance.
-var contentFields = [...]string{fieldTitle, fieldKeywords, fieldTags, fieldHeadings, fieldDescription, fieldBody}
+func contentFields() []string {
+	return []string{fieldTitle, fieldKeywords, fieldTags, fieldHeadings, fieldDescription, fieldBody}
+}
 
 // Analyzer names inside a locale's mapping.
 const (

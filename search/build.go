@@ -16,7 +16,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/guichet/guichet/site"
@@ -26,10 +25,15 @@ import (
 // without it is incomplete and never opened.
 const markerFile = "COMPLETE"
 
-// batchBytes bounds the text indexed per bleve batch: one batch becomes one
-// segment, so large batches mean few segments to merge and to search, while
-// the bound keeps memory in check on big corpora.
-const batchBytes = 32 << 20
+// Bulk loading: articles go in batchWorkers batches indexed at the same
+// time, so that one batch's analysis (parallel inside bleve) overlaps with
+// the other's segment building (serial); more batches when the text exceeds
+// maxBatchBytes per batch, to bound memory. One batch becomes one segment;
+// few segments keep queries fast, and on disk they are merged into one.
+const (
+	batchWorkers  = 2
+	maxBatchBytes = 16 << 20
+)
 
 // Build indexes the visible articles of v, one bleve index per locale.
 //
@@ -77,6 +81,12 @@ func Build(ctx context.Context, v *site.View, dir string) (*Index, error) {
 	}
 	if err := os.WriteFile(filepath.Join(tmp, markerFile), []byte(key+"\n"), 0o644); err != nil {
 		return nil, fmt.Errorf("search: build: %w", err)
+	}
+	if _, err := os.Stat(final); err == nil && !complete(final) {
+		// Left over by an interrupted removal: not an index.
+		if err := os.RemoveAll(final); err != nil {
+			return nil, fmt.Errorf("search: build: %w", err)
+		}
 	}
 	if err := os.Rename(tmp, final); err != nil {
 		// Another process may have finished the same index first.
@@ -222,33 +232,13 @@ func buildLocale(ctx context.Context, v *site.View, locale, path string) (*local
 		return nil, fmt.Errorf("search: build %s index: %w", locale, err)
 	}
 	articles := v.ByLocale[locale]
-	b := idx.NewBatch()
-	size := 0
-	for i, a := range articles {
-		if err := ctx.Err(); err != nil {
-			return fail(err)
-		}
-		if err := b.IndexAdvanced(articleDoc(docID(i), a, an)); err != nil {
-			return fail(err)
-		}
-		size += len(a.Text) + len(a.Title) + len(a.Description)
-		if size >= batchBytes {
-			if err := idx.Batch(b); err != nil {
-				return fail(err)
-			}
-			b.Reset()
-			size = 0
-		}
-	}
-	if b.Size() > 0 {
-		if err := idx.Batch(b); err != nil {
-			return fail(err)
-		}
+	if err := indexArticles(ctx, idx, articles, an); err != nil {
+		return fail(err)
 	}
 	if path != "" {
 		// Several batches make several segments: merge them into one for
-		// faster queries. In memory there is no merger, hence one big batch
-		// per batchBytes.
+		// faster queries. (In memory, bleve has no merger: the few
+		// segments stay.)
 		if adv, err := idx.Advanced(); err == nil {
 			if s, ok := adv.(*scorch.Scorch); ok {
 				if err := s.ForceMerge(ctx, nil); err != nil {
@@ -263,6 +253,58 @@ func buildLocale(ctx context.Context, v *site.View, locale, path string) (*local
 	return li, nil
 }
 
+// indexArticles indexes articles in batches, batchWorkers at a time.
+func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Article, an analyzers) error {
+	type chunk struct{ from, to int }
+	textSize := func(a *site.Article) int { return len(a.Text) + len(a.Title) + len(a.Description) + 64 }
+	total := 0
+	for _, a := range articles {
+		total += textSize(a)
+	}
+	batchBytes := min(total/batchWorkers+1, maxBatchBytes)
+	var chunks []chunk
+	size, from := 0, 0
+	for i, a := range articles {
+		size += textSize(a)
+		if size >= batchBytes || i == len(articles)-1 {
+			chunks = append(chunks, chunk{from, i + 1})
+			size, from = 0, i+1
+		}
+	}
+	work := make(chan chunk)
+	errs := make([]error, batchWorkers)
+	var wg sync.WaitGroup
+	for w := range batchWorkers {
+		wg.Go(func() {
+			for c := range work {
+				if errs[w] != nil {
+					continue // drain
+				}
+				b := idx.NewBatch()
+				for i := c.from; i < c.to; i++ {
+					if err := b.IndexAdvanced(articleDoc(docID(i), articles[i], an)); err != nil {
+						errs[w] = err
+						break
+					}
+				}
+				if errs[w] == nil {
+					errs[w] = idx.Batch(b)
+				}
+			}
+		})
+	}
+	var err error
+	for _, c := range chunks {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		work <- c
+	}
+	close(work)
+	wg.Wait()
+	return errors.Join(append(errs, err)...)
+}
+
 // open opens a complete on-disk index read-only.
 func open(v *site.View, key, root string) (*Index, error) {
 	ix := newIndex(v, key)
@@ -275,12 +317,9 @@ func open(v *site.View, key, root string) (*Index, error) {
 		}
 		li := &localeIndex{locale: loc, idx: idx}
 		ix.locales[loc] = li
-		m, ok := idx.Mapping().(*mapping.IndexMappingImpl)
-		if !ok {
-			ix.Close()
-			return nil, fmt.Errorf("search: open %s index: unexpected mapping %T", loc, idx.Mapping())
-		}
-		if li.an, err = loadAnalyzers(m); err != nil {
+		// The analyzers come from the stored mapping: the ones the index
+		// was built with.
+		if li.an, err = loadAnalyzers(idx.Mapping()); err != nil {
 			ix.Close()
 			return nil, fmt.Errorf("search: open %s index: %w", loc, err)
 		}

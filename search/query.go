@@ -14,15 +14,24 @@ import (
 	"github.com/guichet/guichet/site"
 )
 
-// maxWords bounds the words of a query that are searched, which bounds the
-// cost of a query whatever its length.
-const maxWords = 24
+// Bounds on the work done for one query, whatever its length: the words
+// searched, the words given typo tolerance, and the length of a word whose
+// one-typo variants are generated.
+const (
+	// rareDocs: a query word found in fewer documents than this may be a
+	// typo that made it into the content, so words one typo away are
+	// searched too (ranked below the exact matches).
+	rareDocs       = 3
+	maxWords       = 24
+	maxFuzzyWords  = 6
+	maxVariantWord = 24
+)
 
 // word is one word of a query.
 type word struct {
 	plain string // folded, lower-cased, as typed: matched against autocomplete prefixes
 	stem  string // analysed term; "" for a stop word
-	fuzz  int    // edit distance tolerated: 0 when stem is in the vocabulary
+	fuzz  int    // edit distance tolerated: 0 when stem is a common term
 	// typos are the indexed terms of the words one typo away from this
 	// one, when it is not in the vocabulary.
 	typos []string
@@ -52,7 +61,7 @@ func (li *localeIndex) analyze(text string, suggest bool) *queryAnalysis {
 	qa := &queryAnalysis{}
 	for _, t := range li.an.plain.Analyze([]byte(text)) {
 		w := word{plain: string(t.Term), stem: stems[t.Position]}
-		if w.stem != "" && li.vocab[w.stem] == 0 {
+		if w.stem != "" && li.vocab[w.stem] < rareDocs {
 			w.fuzz = fuzziness(w.plain, w.stem)
 		}
 		qa.words = append(qa.words, w)
@@ -64,9 +73,22 @@ func (li *localeIndex) analyze(text string, suggest bool) *queryAnalysis {
 		r, _ := utf8.DecodeLastRuneInString(text)
 		qa.prefix = unicode.IsLetter(r) || unicode.IsDigit(r)
 	}
+	fuzzy := 0
 	for i := range qa.words {
-		if w := &qa.words[i]; w.fuzz > 0 && !(qa.prefix && i == len(qa.words)-1) {
-			w.typos = li.typoCandidates(w.plain)
+		w := &qa.words[i]
+		if w.fuzz == 0 {
+			continue
+		}
+		if fuzzy++; fuzzy > maxFuzzyWords {
+			w.fuzz = 0 // bound the cost of a query full of unknown words
+			continue
+		}
+		if !(qa.prefix && i == len(qa.words)-1) {
+			w.typos = li.typoCandidates(w.plain, w.stem)
+			if len(w.typos) > 0 {
+				// A word one typo away exists: do not look two away.
+				w.fuzz = 1
+			}
 		}
 	}
 	qa.spans = li.synonymSpans(qa.words, qa.prefix)
@@ -97,16 +119,20 @@ func fuzziness(plain, stem string) int {
 // maxTypoCandidates bounds the corrections searched for one word.
 const maxTypoCandidates = 8
 
-// typoCandidates returns the indexed terms of the words at
-// Damerau-Levenshtein distance 1 from plain, most frequent first. Editing
+// typoCandidates returns the indexed terms (other than stem, the word's
+// own) of the words at Damerau-Levenshtein distance 1 from plain, most
+// frequent first. Editing
 // the word before stemming it is what makes a typo in a suffix forgivable
 // ("reimbursemnt" → "reimbursement" → "reimburs"); a fuzzy query on the
 // stem alone would miss it. All variants are analysed in one pass.
-func (li *localeIndex) typoCandidates(plain string) []string {
+func (li *localeIndex) typoCandidates(plain, stem string) []string {
 	const letters = "abcdefghijklmnopqrstuvwxyz"
 	rs := []rune(plain)
+	if len(rs) > maxVariantWord {
+		return nil
+	}
 	var b strings.Builder
-	b.Grow(len(rs) * len(rs) * 60)
+	b.Grow((2*len(rs) + 1) * len(letters) * (len(rs) + 2))
 	emit := func(parts ...[]rune) {
 		for _, p := range parts {
 			b.WriteString(string(p))
@@ -132,7 +158,7 @@ func (li *localeIndex) typoCandidates(plain string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range li.an.text.Analyze([]byte(b.String())) {
-		if term := string(t.Term); !seen[term] && li.vocab[term] > 0 {
+		if term := string(t.Term); !seen[term] && term != stem && li.vocab[term] > 0 {
 			seen[term] = true
 			out = append(out, term)
 		}
@@ -411,7 +437,7 @@ func (li *localeIndex) closest(stem string, f int) (string, error) {
 		return "", nil
 	}
 	best, bestD, bestN := "", f+1, 0
-	for _, field := range contentFields {
+	for _, field := range contentFields() {
 		d, err := fr.FieldDictFuzzy(field, stem, f, "")
 		if err != nil {
 			return "", err
@@ -440,7 +466,7 @@ func (li *localeIndex) closest(stem string, f int) (string, error) {
 // term itself when it cannot be found.
 func (li *localeIndex) surface(a *site.Article, term string) string {
 	texts := []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text}
-	m := &matcher{li: li, exact: map[string]bool{term: true}, terms: map[string]string{}}
+	m := li.newMatcher(&queryAnalysis{words: []word{{stem: term}}})
 	for _, s := range texts {
 		for _, t := range splitWords(s) {
 			if _, ok := m.match(s[t.start:t.end]); ok {

@@ -28,6 +28,9 @@ const (
 	defaultLimit = 10
 	maxLimit     = 50
 	maxOffset    = 1000 // deeper pages are of no use to anyone
+	// enoughHits is how many hits a stricter pass must find for the looser
+	// passes to be skipped.
+	enoughHits = 10
 )
 
 // Index is the search index of one site.View: immutable and safe for
@@ -81,7 +84,7 @@ func (ix *Index) Close() error {
 func (li *localeIndex) load(v *site.View, articles []*site.Article) error {
 	li.docs = articles
 	li.vocab = make(map[string]int, 1024)
-	for _, field := range contentFields {
+	for _, field := range contentFields() {
 		d, err := li.idx.FieldDict(field)
 		if err != nil {
 			return fmt.Errorf("read %s terms: %w", field, err)
@@ -185,8 +188,9 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, text string,
 	qa := li.analyze(text, suggest)
 	res := &site.SearchResults{Hits: []site.SearchHit{}}
 	// Every word is required first: cheap (bleve leaps over documents that
-	// miss a word) and precise. When that does not fill the page, any word
-	// will do, ranked by how many match. Autocomplete looks at titles,
+	// miss a word) and precise. When that finds fewer than enoughHits, any
+	// word will do, ranked by how many match. (The threshold ignores Limit
+	// and Offset so that every page of a query comes from the same pass.) Autocomplete looks at titles,
 	// headings, keywords, tags and descriptions first: they are short, so
 	// queries on them are cheap, and they rank first anyway; body text is
 	// the last resort.
@@ -209,7 +213,7 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, text string,
 		if err != nil {
 			return nil, err
 		}
-		if int(sr.Total) >= offset+limit {
+		if sr.Total >= enoughHits {
 			break
 		}
 	}
@@ -226,7 +230,11 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, text string,
 			hit.Category = c.Title
 		}
 		if suggest {
-			hit.Snippet = li.highlight(a.Description, m, 0)
+			desc := a.Description
+			if desc == "" {
+				desc = a.Text
+			}
+			hit.Snippet = li.highlight(desc, m, suggestWords)
 		} else {
 			hit.Snippet, hit.Heading, hit.Anchor = li.snippet(a, m)
 		}
@@ -262,12 +270,13 @@ func searchFields(body bool) []fieldBoost {
 
 // Scoring factors relative to an exact match of the query word.
 const (
-	fuzzyFactor   = 0.3 // a typo-tolerant match
-	synonymFactor = 0.8 // a match through a synonym
-	prefixTitle   = 10  // suggest: title starts with the last word
-	prefixMore    = 4   // suggest: a heading, keyword or tag starts with it
-	prefixBody    = 0.5 // suggest: body word starts with it
-	minBodyPrefix = 4   // suggest: shortest prefix searched in body text
+	fuzzyFactor   = 0.05 // a typo-tolerant match: below any exact match, title against body included
+	synonymFactor = 0.8  // a match through a synonym
+	prefixTitle   = 10   // suggest: title starts with the last word
+	prefixMore    = 4    // suggest: a heading, keyword or tag starts with it
+	prefixBody    = 0.5  // suggest: body word starts with it
+	minBodyPrefix = 4    // suggest: shortest prefix searched in body text
+	suggestWords  = 24   // suggest: longest snippet, in words
 )
 
 // buildQuery turns an analysed query into a bleve query, or nil when there
@@ -312,7 +321,8 @@ func (li *localeIndex) buildQuery(qa *queryAnalysis, body, all bool) (query.Quer
 
 // wordClause matches one query word in any field: exactly, or, when the
 // word is not in the vocabulary, through the terms of the words one typo
-// away and, for long words, a fuzzy query tolerating two edits of the stem.
+// away or, failing those, for long words, a fuzzy query tolerating two
+// edits of the stem.
 func (li *localeIndex) wordClause(w word, fields []fieldBoost, factor float64) query.Query {
 	var qs []query.Query
 	for _, f := range fields {
@@ -322,7 +332,12 @@ func (li *localeIndex) wordClause(w word, fields []fieldBoost, factor float64) q
 		}
 	}
 	if w.fuzz > 1 {
+		// Two edits: costly automata, so only on the fields that hold
+		// nearly every term.
 		for _, f := range fields {
+			if f.field != fieldTitle && f.field != fieldBody {
+				continue
+			}
 			fq := bleve.NewFuzzyQuery(w.stem)
 			fq.SetField(f.field)
 			fq.SetFuzziness(w.fuzz)

@@ -201,6 +201,30 @@ func TestExactOutranksFuzzy(t *testing.T) {
 	}
 }
 
+func TestExactAboveTypo(t *testing.T) {
+	lib := testLibrary()
+	lib.Articles = append(lib.Articles,
+		art("receive", "en", "billing", "When will I receive my order?", "", nil, sec("", "", "Orders arrive in two days.")),
+		art("recieve", "en", "billing", "Shipping", "", nil, sec("", "", "You recieve a tracking number by email.")))
+	ix, err := Build(context.Background(), testView(lib), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, tt := range []struct{ query, first, second string }{
+		{"recieve", "recieve", "receive"},
+		{"receive", "receive", "recieve"},
+	} {
+		r, err := ix.Search(context.Background(), site.SearchRequest{Query: tt.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(r); len(got) < 2 || got[0] != tt.first || got[1] != tt.second {
+			t.Errorf("Search(%q) = %v, want %s then %s", tt.query, got, tt.first, tt.second)
+		}
+	}
+}
+
 func TestHitFields(t *testing.T) {
 	ix := buildTest(t, "")
 	r, err := ix.Search(context.Background(), site.SearchRequest{Query: "fees"})
@@ -538,6 +562,64 @@ func TestEditDistance(t *testing.T) {
 	for _, tt := range tests {
 		if got := editDistance(tt.a, tt.b, 3); got != tt.want {
 			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	ix := buildTest(t, "")
+	queries := []string{"password", "cancel my tick", "reimbursment", "annule", "bill", `+x -y "z`}
+	done := make(chan error)
+	for g := range 8 {
+		go func() {
+			var err error
+			for i := range 20 {
+				q := queries[(g+i)%len(queries)]
+				if _, err = ix.Search(context.Background(), site.SearchRequest{Query: q, Locale: "fr"}); err != nil {
+					break
+				}
+				if _, err = ix.Suggest(context.Background(), site.SearchRequest{Query: q}); err != nil {
+					break
+				}
+			}
+			done <- err
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestAnalyzers(t *testing.T) {
+	tests := []struct {
+		locale, a, b string
+	}{
+		{"en", "refunds", "refund"},
+		{"en", "refunded", "refunding"},
+		{"en", "Reimbursement", "reimburse"},
+		{"en", "user's", "users"},
+		{"en", "café", "cafe"},
+		{"fr", "annulé", "annule"},
+		{"fr", "annulée", "annulé"},
+		{"fr", "remboursement", "rembourser"},
+		{"fr", "l'opération", "opérations"},
+		{"fr", "Événement", "evenements"},
+		{"fr-CA", "d'abonnement", "abonnements"},
+	}
+	for _, tt := range tests {
+		m, err := newMapping(tt.locale)
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := loadAnalyzers(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ta, tb := an.text.Analyze([]byte(tt.a)), an.text.Analyze([]byte(tt.b))
+		if len(ta) != 1 || len(tb) != 1 || string(ta[0].Term) != string(tb[0].Term) {
+			t.Errorf("%s: %q → %v, %q → %v: want the same term", tt.locale, tt.a, ta, tt.b, tb)
 		}
 	}
 }

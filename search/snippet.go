@@ -96,10 +96,6 @@ func (li *localeIndex) snippet(a *site.Article, m *matcher) (template.HTML, stri
 		return li.highlight(text, m, snippetWords), "", ""
 	}
 	sec := a.Sections[best]
-	if len(bestToks) == 0 || bestCount == 0 {
-		// Only the heading matched: show the start of the section.
-		bestMarks = make([]bool, len(bestToks))
-	}
 	return render(sec.Text, bestToks, bestMarks, snippetWords), sec.Heading.Text, sec.Heading.ID
 }
 

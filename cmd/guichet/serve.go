@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -101,10 +102,12 @@ func (m *Main) Reload(ctx context.Context) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	start := time.Now()
-	lib, err := content.Load(ctx, m.contents, content.Options{Dir: m.Config.Content})
+	cacheDir := renderCacheDir(m.Config.Data)
+	lib, err := content.Load(ctx, m.contents, content.Options{Dir: m.Config.Content, Cache: cacheDir})
 	if err != nil {
 		return fmt.Errorf("load content: %w", err)
 	}
+	pruneSiblings(cacheDir)
 	if m.Config.BaseURL != "" {
 		lib.Config.BaseURL = m.Config.BaseURL
 	}
@@ -120,8 +123,10 @@ func (m *Main) Reload(ctx context.Context) error {
 			}
 		}
 	}
+	loaded := time.Now()
 	view := site.NewView(lib, m.Now(), m.Config.Dev)
 	idx, err := search.Build(ctx, view, filepath.Join(m.Config.Data, "index"))
+	indexed := time.Now()
 	if err != nil {
 		return fmt.Errorf("build search index: %w", err)
 	}
@@ -143,9 +148,35 @@ func (m *Main) Reload(ctx context.Context) error {
 		articles += len(l)
 	}
 	m.Logger.Info("content published", "articles", articles, "errors", errs, "warnings", warns,
+		"load", loaded.Sub(start).Round(time.Millisecond), "index", indexed.Sub(loaded).Round(time.Millisecond),
 		"took", time.Since(start).Round(time.Millisecond))
 	m.schedule(view.NextChange)
 	return nil
+}
+
+// renderCacheDir is where rendered content is cached: one folder per build
+// of this program, since rendering code may differ between builds.
+func renderCacheDir(data string) string {
+	build := "unknown"
+	if exe, err := os.Executable(); err == nil {
+		if info, err := os.Stat(exe); err == nil {
+			h := fnv.New64a()
+			fmt.Fprintf(h, "%s|%d|%d", exe, info.Size(), info.ModTime().UnixNano())
+			build = fmt.Sprintf("%016x", h.Sum64())
+		}
+	}
+	return filepath.Join(data, "cache", build)
+}
+
+// pruneSiblings removes the caches other builds left beside dir.
+func pruneSiblings(dir string) {
+	parent := filepath.Dir(dir)
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != filepath.Base(dir) {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
 }
 
 // schedule reloads the content when a scheduled article goes live, so

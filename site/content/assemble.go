@@ -228,8 +228,20 @@ func (l *loader) renderAll(ctx context.Context) error {
 			jobs = append(jobs, s)
 		}
 	}
+	cached := l.cache.load()
+	for _, s := range jobs {
+		if cached[s.path] == nil {
+			cached = nil // incomplete: render everything
+			break
+		}
+	}
 	err := parallel(ctx, len(jobs), func(i int) {
 		s := jobs[i]
+		if out := cached[s.path]; out != nil {
+			s.out = out
+			s.applyOutput()
+			return
+		}
 		in := Input{Source: s.body, Locale: s.locale, File: s.path, FirstLine: s.line, links: l.r}
 		if s.article != nil {
 			in.Title = s.article.Title
@@ -241,16 +253,20 @@ func (l *loader) renderAll(ctx context.Context) error {
 			out = &Output{Problems: []site.Problem{errorAt(s.path, 0, "", "%v", err)}}
 		}
 		s.out = out
-		if a := s.article; a != nil {
-			a.HTML, a.TOC, a.Headings = out.HTML, out.TOC, out.Headings
-			a.Sections, a.Text = out.Sections, out.Text
-			if a.Description == "" {
-				a.Description = summary(out.lead)
-			}
-		}
+		s.applyOutput()
 	})
 	if err != nil {
 		return err
+	}
+	if cached == nil && l.cache != nil {
+		outs := make(map[string]*Output, len(jobs))
+		for _, s := range jobs {
+			outs[s.path] = s.out
+		}
+		if err := l.cache.save(outs); err != nil {
+			// Only an optimisation: the next load renders again.
+			l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, File: l.cache.dir, Message: err.Error()})
+		}
 	}
 	indexHTML := map[string]template.HTML{}
 	for _, s := range jobs {
@@ -270,6 +286,20 @@ func (l *loader) renderAll(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// applyOutput copies the rendered output into the article.
+func (s *source) applyOutput() {
+	a := s.article
+	if a == nil {
+		return
+	}
+	out := s.out
+	a.HTML, a.TOC, a.Headings = out.HTML, out.TOC, out.Headings
+	a.Sections, a.Text = out.Sections, out.Text
+	if a.Description == "" {
+		a.Description = summary(out.lead)
+	}
 }
 
 // hasAnchor reports whether the article a link points to has the heading

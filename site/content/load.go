@@ -33,6 +33,11 @@ type Options struct {
 	// When it is inside a git work tree, an article's default `updated` is
 	// its last commit date instead of its modification time.
 	Dir string
+	// Cache, when set, is a folder where the rendered output of the whole
+	// folder is kept, keyed by the content's hash, so that loading
+	// unchanged content again skips rendering. The caller must use a folder
+	// per program build (rendering code may change between builds).
+	Cache string
 }
 
 // Load reads the content folder fsys into a Library. It returns an error
@@ -63,6 +68,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	}
 	dates := <-gitCh
 	l.assemble(dates)
+	l.cache = newRenderCache(opts.Cache, l.hash())
 	if err := l.renderAll(ctx); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)
 	}
@@ -84,6 +90,7 @@ type loader struct {
 	mdFiles map[string]bool // every Markdown file found
 	dirs    []string        // category and section folders
 	r       *resolver
+	cache   *renderCache // nil: no cache
 }
 
 // fileSum is a file read and the sha256 of its content.

@@ -253,54 +253,71 @@ func topQuestions(v *site.View, locale string, limit int) []*site.Article {
 	return out
 }
 
-// related picks up to limit articles of the same locale that share the most
-// tags and keywords with a, preferring its own section and category.
-func related(v *site.View, a *site.Article, limit int) []*site.Article {
-	terms := map[string]bool{}
-	for _, t := range a.Tags {
-		terms[strings.ToLower(t)] = true
-	}
-	for _, k := range a.Keywords {
-		terms[strings.ToLower(k)] = true
-	}
-	type scored struct {
-		a     *site.Article
-		score int
-	}
-	var list []scored
-	for _, b := range v.ByLocale[a.Locale] {
-		if b == a {
-			continue
-		}
-		s := 0
-		for _, t := range b.Tags {
-			if terms[strings.ToLower(t)] {
-				s += 3
+// relatedIndex finds related articles: those sharing tags or keywords with
+// an article, then those of its own section. Built once per snapshot so the
+// cost grows with shared terms, not with the square of the article count.
+type relatedIndex struct {
+	v      *site.View
+	byTerm map[string][]*site.Article // locale|term → articles
+}
+
+func newRelatedIndex(v *site.View) *relatedIndex {
+	ri := &relatedIndex{v: v, byTerm: map[string][]*site.Article{}}
+	for loc, list := range v.ByLocale {
+		for _, a := range list {
+			for _, t := range articleTerms(a) {
+				k := loc + "|" + t
+				ri.byTerm[k] = append(ri.byTerm[k], a)
 			}
 		}
-		for _, k := range b.Keywords {
-			if terms[strings.ToLower(k)] {
-				s += 2
+	}
+	return ri
+}
+
+// articleTerms returns the lower-cased tags and keywords of a, deduplicated.
+func articleTerms(a *site.Article) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, list := range [][]string{a.Tags, a.Keywords} {
+		for _, t := range list {
+			t = strings.ToLower(strings.TrimSpace(t))
+			if t != "" && !seen[t] {
+				seen[t] = true
+				out = append(out, t)
 			}
 		}
-		if b.SectionID == a.SectionID {
-			s += 2
-		} else if b.CategoryID == a.CategoryID {
-			s++
-		}
-		if s > 0 {
-			list = append(list, scored{b, s})
-		}
-	}
-	sort.SliceStable(list, func(i, j int) bool {
-		if list[i].score != list[j].score {
-			return list[i].score > list[j].score
-		}
-		return list[i].a.Weight < list[j].a.Weight
-	})
-	var out []*site.Article
-	for i := 0; i < len(list) && i < limit; i++ {
-		out = append(out, list[i].a)
 	}
 	return out
+}
+
+// related picks up to limit articles of a's locale: most shared tags and
+// keywords first, its own section breaking ties and filling the list.
+func (ri *relatedIndex) related(a *site.Article, limit int) []*site.Article {
+	score := map[*site.Article]int{}
+	for _, t := range articleTerms(a) {
+		for _, b := range ri.byTerm[a.Locale+"|"+t] {
+			score[b] += 2
+		}
+	}
+	for _, b := range ri.v.ArticlesIn(a.SectionID, a.Locale) {
+		score[b]++
+	}
+	delete(score, a)
+	list := make([]*site.Article, 0, len(score))
+	for b := range score {
+		list = append(list, b)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if score[list[i]] != score[list[j]] {
+			return score[list[i]] > score[list[j]]
+		}
+		if list[i].Weight != list[j].Weight {
+			return list[i].Weight < list[j].Weight
+		}
+		return list[i].URL < list[j].URL
+	})
+	if len(list) > limit {
+		list = list[:limit]
+	}
+	return list
 }

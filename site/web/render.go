@@ -46,23 +46,24 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 	type job struct {
 		path string
 		name string
-		data any
+		data func() any
 	}
+	rel := newRelatedIndex(v)
 	var jobs []job
 	for _, loc := range v.Lib.Locales() {
 		if len(v.ByLocale[loc]) == 0 && loc != v.Lib.Config.DefaultLocale {
 			continue
 		}
-		jobs = append(jobs, job{localePrefix(v, loc) + "/", "home", homeData(v, loc)})
+		jobs = append(jobs, job{localePrefix(v, loc) + "/", "home", func() any { return homeData(v, loc) }})
 		for _, c := range v.Lib.Categories {
 			if c.Locale == loc && v.CountIn(c.ID, loc) > 0 {
-				jobs = append(jobs, job{c.URL, "category", categoryData(v, c)})
+				jobs = append(jobs, job{c.URL, "category", func() any { return categoryData(v, c) }})
 			}
 		}
 	}
 	for _, list := range v.ByLocale {
 		for _, a := range list {
-			jobs = append(jobs, job{a.URL, "article", articleData(v, a)})
+			jobs = append(jobs, job{a.URL, "article", func() any { return articleData(v, rel, a) }})
 		}
 	}
 	var (
@@ -76,7 +77,7 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				body, err := tmpl.render(j.name, j.data)
+				body, err := tmpl.render(j.name, j.data())
 				mu.Lock()
 				if err != nil && firstErr == nil {
 					firstErr = fmt.Errorf("render page %s: %w", j.path, err)
@@ -158,7 +159,7 @@ func categoryData(v *site.View, c *site.Category) *categoryPage {
 	return p
 }
 
-func articleData(v *site.View, a *site.Article) *articlePage {
+func articleData(v *site.View, rel *relatedIndex, a *site.Article) *articlePage {
 	b := newBase(v, a.Locale, a.Title, a.Description, a.URL)
 	paths := map[string]string{}
 	for loc, t := range v.Translations(a.ID) {
@@ -170,7 +171,7 @@ func articleData(v *site.View, a *site.Article) *articlePage {
 		Article:      a,
 		Crumbs:       crumbsFor(v, a.SectionID, a.Locale, false),
 		TOC:          a.TOC,
-		Related:      related(v, a, 5),
+		Related:      rel.related(a, 5),
 		UpdatedISO:   a.Updated.UTC().Format(time.RFC3339),
 		UpdatedHuman: humanDate(a.Updated, a.Locale),
 	}

@@ -1,0 +1,64 @@
+package content
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestRenderCache loads the same content twice through the cache and gets
+// the same library; a changed file is rendered anew.
+func TestRenderCache(t *testing.T) {
+	fsys := fstest.MapFS{
+		"billing/refund.md":    {Data: []byte("---\ntitle: Refunds\n---\nSee [fees](fees.md#card-fees).\n\n## Timing\n\nFive days.\n")},
+		"billing/fees.md":      {Data: []byte("---\ntitle: Fees\n---\n## Card fees\n\n2%.\n")},
+		"billing/broken.md":    {Data: []byte("---\ntitle: Broken\n---\n[gone](nope.md)\n")},
+		"billing/_index.md":    {Data: []byte("---\ntitle: Billing\n---\nAll about **billing**.\n")},
+		"billing/refund.fr.md": {Data: []byte("---\ntitle: Remboursements\nid: billing/refund\n---\nCinq jours.\n")},
+	}
+	cache := t.TempDir()
+	ctx := context.Background()
+	first, err := Load(ctx, fsys, Options{Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(cache, "render-*.gob"))
+	if len(files) != 1 {
+		t.Fatalf("%d cache files, want 1", len(files))
+	}
+	second, err := Load(ctx, fsys, Options{Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(first.Articles, second.Articles) || !reflect.DeepEqual(first.Problems, second.Problems) ||
+		!reflect.DeepEqual(first.Categories, second.Categories) {
+		t.Fatal("library loaded from the cache differs from the rendered one")
+	}
+	fsys["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Fees\n---\n## Bank fees\n\n1%.\n")}
+	third, err := Load(ctx, fsys, Options{Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fees string
+	for _, a := range third.Articles {
+		if a.ID == "billing/fees" {
+			fees = string(a.HTML)
+		}
+	}
+	if !strings.Contains(fees, "Bank fees") || len(third.Problems) <= len(first.Problems) {
+		t.Errorf("changed content served from a stale cache: %s, %d problems", fees, len(third.Problems))
+	}
+	files, _ = filepath.Glob(filepath.Join(cache, "render-*.gob"))
+	if len(files) != 1 {
+		t.Errorf("%d cache files after a change, want the old one removed", len(files))
+	}
+	// A damaged cache file is ignored, never an error.
+	os.WriteFile(files[0], []byte("garbage"), 0o644)
+	if _, err := Load(ctx, fsys, Options{Cache: cache}); err != nil {
+		t.Fatal(err)
+	}
+}

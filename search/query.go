@@ -318,7 +318,7 @@ func (m *matcher) match(w string) (key string, ok bool) {
 		return term, true
 	}
 	for _, fw := range m.fuzzy {
-		if abs(len(term)-len(fw.stem)) <= fw.fuzz && editDistance(term, fw.stem, fw.fuzz) <= fw.fuzz {
+		if abs(len(term)-len(fw.stem)) <= fw.fuzz && site.EditDistance(term, fw.stem, fw.fuzz) <= fw.fuzz {
 			return term, true
 		}
 	}
@@ -330,43 +330,6 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// editDistance is the Damerau-Levenshtein distance (optimal string
-// alignment: substitution, insertion, deletion, adjacent transposition)
-// between a and b, computed on runes; any value above limit may be reported
-// as limit+1.
-func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if abs(len(ra)-len(rb)) > limit {
-		return limit + 1
-	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
 
 // didYouMean proposes a corrected query when words of the query are not in
@@ -451,7 +414,7 @@ func (li *localeIndex) closest(stem string, f int) (string, error) {
 			if e == nil {
 				break
 			}
-			dist := editDistance(stem, e.Term, f)
+			dist := site.EditDistance(stem, e.Term, f)
 			n := li.vocab[e.Term]
 			if dist < bestD || dist == bestD && (n > bestN || n == bestN && e.Term < best) {
 				best, bestD, bestN = e.Term, dist, n

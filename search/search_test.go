@@ -545,27 +545,6 @@ func TestOnDisk(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"password", "password", 0},
-		{"passwrod", "password", 1},
-		{"pasword", "password", 1},
-		{"passwordd", "password", 1},
-		{"passwerd", "password", 1},
-		{"pswrod", "password", 3},
-		{"annulé", "annule", 1},
-		{"", "abc", 3},
-	}
-	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b, 3); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
 func TestConcurrent(t *testing.T) {
 	ix := buildTest(t, "")
 	queries := []string{"password", "cancel my tick", "reimbursment", "annule", "bill", `+x -y "z`}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/guichet/guichet/site"
 )
 
 // localeCode matches the locale suffix of a file name: "fr", "pt-BR".
@@ -106,39 +108,10 @@ func didYouMean(name string, known []string) string {
 		if len(name) > len(k)+2 || len(k) > len(name)+2 {
 			continue // at least three edits apart
 		}
-		d := editDistance(strings.ToLower(name), k)
+		d := site.EditDistance(strings.ToLower(name), k, bestD)
 		if d < bestD && d < len(k) {
 			best, bestD = k, d
 		}
 	}
 	return best
-}
-
-// editDistance is the optimal string alignment distance between a and b.
-// Rows live in a stack array for the short names it compares.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	var rows [3][24]int
-	prev2, prev, cur := rows[0][:], rows[1][:], rows[2][:]
-	if len(rb)+1 > len(prev) {
-		prev2, prev, cur = make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1)
-	}
-	for j := 0; j <= len(rb); j++ {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }

@@ -70,12 +70,18 @@ Aucun frais.
 }
 
 type env struct {
-	srv *web.Server
-	db  *sqlite.DB
-	rec *sqlite.Recorder
+	srv  *web.Server
+	db   *sqlite.DB
+	rec  *sqlite.Recorder
+	view *site.View
+	idx  *search.Index
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t *testing.T) *env { return newEnvMode(t, false) }
+
+// newEnvMode serves the fixture with a real SQLite file and bleve index;
+// dev shows drafts and enables the reload script.
+func newEnvMode(t *testing.T, dev bool) *env {
 	t.Helper()
 	ctx := context.Background()
 	lib, err := content.Load(ctx, fixture, content.Options{})
@@ -92,11 +98,11 @@ func newEnv(t *testing.T) *env {
 		db.Close()
 	})
 	theme, _ := fs.Sub(themes.FS, "default")
-	srv, err := web.New(web.Options{Theme: theme, Static: static.FS, Content: fixture, Recorder: rec, ExtraCSS: content.HighlightCSS()})
+	srv, err := web.New(web.Options{Theme: theme, Static: static.FS, Content: fixture, Recorder: rec, ExtraCSS: content.HighlightCSS(), Dev: dev})
 	if err != nil {
 		t.Fatal(err)
 	}
-	view := site.NewView(lib, time.Now(), false)
+	view := site.NewView(lib, time.Now(), dev)
 	idx, err := search.Build(ctx, view, filepath.Join(t.TempDir(), "index"))
 	if err != nil {
 		t.Fatal(err)
@@ -105,7 +111,7 @@ func newEnv(t *testing.T) *env {
 	if _, err := srv.Publish(view, idx); err != nil {
 		t.Fatal(err)
 	}
-	return &env{srv: srv, db: db, rec: rec}
+	return &env{srv: srv, db: db, rec: rec, view: view, idx: idx}
 }
 
 func (e *env) do(t *testing.T, method, target string, body io.Reader, hdr ...string) *httptest.ResponseRecorder {
@@ -578,35 +584,13 @@ func TestContentImages(t *testing.T) {
 // TestDevMode shows drafts with a badge, adds the reload script, and bumps
 // the version the script polls at every Publish.
 func TestDevMode(t *testing.T) {
-	ctx := context.Background()
-	lib, err := content.Load(ctx, fixture, content.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "guichet.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := sqlite.NewRecorder(db, sqlite.RecorderOptions{})
-	defer db.Close()
-	defer rec.Close(ctx)
-	theme, _ := fs.Sub(themes.FS, "default")
-	srv, err := web.New(web.Options{Theme: theme, Static: static.FS, Recorder: rec, Dev: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	view := site.NewView(lib, time.Now(), true)
-	idx, err := search.Build(ctx, view, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	e := newEnvMode(t, true)
+	srv := e.srv
 	version := func() string {
 		w := httptest.NewRecorder()
 		srv.ServeHTTP(w, httptest.NewRequest("GET", "/_dev/version", nil))
 		return w.Body.String()
 	}
-	srv.Publish(view, idx)
 	v1 := version()
 	w := httptest.NewRecorder()
 	srv.ServeHTTP(w, httptest.NewRequest("GET", "/billing/secret", nil))
@@ -616,7 +600,7 @@ func TestDevMode(t *testing.T) {
 	if !strings.Contains(w.Body.String(), `<meta name="robots" content="noindex">`) {
 		t.Error("draft preview is indexable")
 	}
-	srv.Publish(view, idx)
+	srv.Publish(e.view, e.idx)
 	if v2 := version(); v2 == v1 || !strings.Contains(v2, `"version"`) {
 		t.Errorf("version %s then %s", v1, v2)
 	}

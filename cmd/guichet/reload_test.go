@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// writeFile writes body to dir/name, creating folders.
+func writeFile(t *testing.T, dir, name, body string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func status(m *Main, path string) int {
+	w := httptest.NewRecorder()
+	m.Server.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+	return w.Code
+}
+
+// waitFor polls cond for up to d.
+func waitFor(d time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return true
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return cond()
+}
+
+func openMain(t *testing.T, contentDir string, dev bool) *Main {
+	t.Helper()
+	m := &Main{Config: Config{Content: contentDir, Data: t.TempDir(), Addr: "127.0.0.1:0", EventRate: 10, Dev: dev},
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if err := m.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close(context.Background()) })
+	return m
+}
+
+// TestScheduledArticleGoesLive publishes an article when its publish_at
+// passes, without a restart.
+func TestScheduledArticleGoesLive(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/now.md", "---\ntitle: Available now\n---\nHello.\n")
+	at := time.Now().UTC().Add(2 * time.Second).Format(time.RFC3339)
+	writeFile(t, dir, "billing/soon.md", "---\ntitle: Coming soon\npublish_at: "+at+"\n---\nSoon.\n")
+	m := openMain(t, dir, false)
+	if got := status(m, "/billing/soon"); got != 404 {
+		t.Fatalf("scheduled article before its time: %d", got)
+	}
+	if !waitFor(6*time.Second, func() bool { return status(m, "/billing/soon") == 200 }) {
+		t.Fatal("scheduled article did not go live")
+	}
+}
+
+// TestDevReloadsOnChange edits the content folder under `serve --dev` and
+// sees the change served without a restart.
+func TestDevReloadsOnChange(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nHello.\n")
+	m := openMain(t, dir, true)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go m.watch(ctx)
+	if got := status(m, "/billing/new"); got != 404 {
+		t.Fatalf("before: %d", got)
+	}
+	time.Sleep(100 * time.Millisecond)
+	writeFile(t, dir, "billing/new.md", "---\ntitle: Brand new\ndraft: true\n---\nA draft, visible in dev mode.\n")
+	if !waitFor(5*time.Second, func() bool { return status(m, "/billing/new") == 200 }) {
+		t.Fatal("new draft not served after the change")
+	}
+}

@@ -6,18 +6,22 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
+	"time"
 
+	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/content"
 )
 
 // checkReport is the JSON output of `guichet check --format json`.
 type checkReport struct {
-	Content  string         `json:"content"`
-	Articles int            `json:"articles"`
-	Errors   int            `json:"errors"`
-	Warnings int            `json:"warnings"`
-	Problems []site.Problem `json:"problems"`
+	Content     string         `json:"content"`
+	Articles    int            `json:"articles"`
+	SearchTests int            `json:"search_tests"`
+	Errors      int            `json:"errors"`
+	Warnings    int            `json:"warnings"`
+	Problems    []site.Problem `json:"problems"`
 }
 
 // runCheck implements `guichet check`: it loads the content like serve does
@@ -46,11 +50,24 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (fai
 	if err != nil {
 		return false, fmt.Errorf("load content: %w", err)
 	}
-	rep := checkReport{Content: cfg.Content, Articles: len(lib.Articles), Problems: lib.Problems}
+	// search_tests run against the index the site would serve now.
+	view := site.NewView(lib, time.Now(), false)
+	idx, err := search.Build(ctx, view, "")
+	if err != nil {
+		return false, fmt.Errorf("build search index: %w", err)
+	}
+	defer idx.Close()
+	testProbs, ran, err := runSearchTests(ctx, view, idx)
+	if err != nil {
+		return false, err
+	}
+	problems := append(append([]site.Problem(nil), lib.Problems...), testProbs...)
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].File < problems[j].File })
+	rep := checkReport{Content: cfg.Content, Articles: len(lib.Articles), SearchTests: ran, Problems: problems}
 	if rep.Problems == nil {
 		rep.Problems = []site.Problem{}
 	}
-	for _, p := range lib.Problems {
+	for _, p := range problems {
 		if p.Severity == site.SeverityError {
 			rep.Errors++
 		} else {
@@ -64,10 +81,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (fai
 			return false, fmt.Errorf("write report: %w", err)
 		}
 	} else {
-		for _, p := range lib.Problems {
+		for _, p := range problems {
 			fmt.Fprintln(stdout, p.String())
 		}
-		fmt.Fprintf(stdout, "%s: %d articles, %d errors, %d warnings\n", cfg.Content, rep.Articles, rep.Errors, rep.Warnings)
+		fmt.Fprintf(stdout, "%s: %d articles, %d search tests, %d errors, %d warnings\n", cfg.Content, rep.Articles, rep.SearchTests, rep.Errors, rep.Warnings)
 	}
 	return rep.Errors > 0, nil
 }

@@ -103,6 +103,10 @@ func TestCheck(t *testing.T) {
 	}
 	write("billing/ok.md", "---\ntitle: Fine\nauthor: someone\n---\nSee [missing](nope.md).\n")
 	write("billing/bad.md", "---\ntitle: Bad\nweight: heavy\n---\nBody\n")
+	tested := t.TempDir()
+	writeFile(t, tested, "billing/refund.md", "---\ntitle: How do I get a refund?\nsearch_tests: [\"money back\", \"refund\", \"quantum teleportation\"]\nkeywords: [money back]\n---\nRefunds take five days.\n")
+	writeFile(t, tested, "billing/invoices.md", "---\ntitle: Download invoices\n---\nInvoices are PDF files.\n")
+	writeFile(t, tested, "billing/draft.md", "---\ntitle: Draft\ndraft: true\nsearch_tests: [draft]\n---\nNot yet.\n")
 	tests := []struct {
 		name   string
 		args   []string
@@ -113,6 +117,9 @@ func TestCheck(t *testing.T) {
 		{"sample content is clean", []string{"check", "--content", "../../content"}, 0, []string{"0 errors"}, ""},
 		{"broken content fails", []string{"check", "--content", broken}, 1,
 			[]string{"billing/bad.md:3: error:", "weight", "billing/ok.md:5: error:", "nope.md", "billing/ok.md:3: warning:", "author"}, ""},
+		{"failing search test", []string{"check", "--content", tested}, 1,
+			[]string{`billing/refund.md: error: search test "quantum teleportation": the article is not in the top 3`,
+				"billing/draft.md: warning: search tests skipped", "3 search tests, 1 errors"}, ""},
 		{"missing folder", []string{"check", "--content", filepath.Join(broken, "nope")}, 1, nil, "content folder"},
 		{"bad format", []string{"check", "--format", "xml"}, 1, nil, "--format"},
 		{"unknown command", []string{"frobnicate"}, 2, nil, "unknown command"},

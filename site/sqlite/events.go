@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/guichet/guichet/site"
 )
@@ -39,4 +40,31 @@ func (db *DB) RecentEvents(ctx context.Context, limit int) ([]site.Event, error)
 		return nil, fmt.Errorf("recent events: %w", err)
 	}
 	return list, nil
+}
+
+// ArticleClicks counts the result clicks per article id (all locales
+// together) since the given time: how often searchers chose each article.
+func (db *DB) ArticleClicks(ctx context.Context, since time.Time) (map[string]int, error) {
+	rows, err := db.reader.QueryContext(ctx, `
+		SELECT article_id, count(*)
+		FROM events
+		WHERE type = 'click' AND created_at >= ? AND article_id != ''
+		GROUP BY article_id`, millis(since))
+	if err != nil {
+		return nil, fmt.Errorf("count article clicks: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("count article clicks: %w", err)
+		}
+		out[id] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count article clicks: %w", err)
+	}
+	return out, nil
 }

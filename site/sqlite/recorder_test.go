@@ -389,3 +389,28 @@ func TestConcurrentClose(t *testing.T) {
 		t.Errorf("stored + dropped = %d, want 8000", got)
 	}
 }
+
+func TestArticleClicks(t *testing.T) {
+	db := openTest(t)
+	r := newTestRecorder(t, db, RecorderOptions{})
+	old := time.Now().Add(-40 * 24 * time.Hour)
+	yes := true
+	for _, e := range []site.Event{
+		{Type: site.EventClick, ArticleID: "billing/refund", Locale: "en"},
+		{Type: site.EventClick, ArticleID: "billing/refund", Locale: "fr"},
+		{Type: site.EventClick, ArticleID: "account/password"},
+		{Type: site.EventClick, ArticleID: "account/password", Time: old},
+		{Type: site.EventVote, ArticleID: "account/password", Helpful: &yes},
+	} {
+		r.RecordEvent(e)
+	}
+	flush(t, r)
+	got, err := db.ArticleClicks(context.Background(), time.Now().Add(-30*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"billing/refund": 2, "account/password": 1}
+	if len(got) != len(want) || got["billing/refund"] != 2 || got["account/password"] != 1 {
+		t.Errorf("clicks %v, want %v", got, want)
+	}
+}

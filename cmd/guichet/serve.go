@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -151,6 +152,9 @@ func (m *Main) Reload(ctx context.Context) error {
 		"load", loaded.Sub(start).Round(time.Millisecond), "index", indexed.Sub(loaded).Round(time.Millisecond),
 		"took", time.Since(start).Round(time.Millisecond))
 	m.schedule(view.NextChange)
+	// Loading allocates several times what the site keeps; give the
+	// garbage back to the system now rather than holding it as RSS.
+	debug.FreeOSMemory()
 	return nil
 }
 

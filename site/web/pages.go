@@ -261,6 +261,11 @@ type relatedIndex struct {
 	byTerm map[string][]*site.Article // locale|term → articles
 }
 
+// maxTermArticles drops tags shared by more articles than this: a tag on
+// half the site says little about what is related, and would make the
+// index quadratic.
+const maxTermArticles = 50
+
 func newRelatedIndex(v *site.View) *relatedIndex {
 	ri := &relatedIndex{v: v, byTerm: map[string][]*site.Article{}}
 	for loc, list := range v.ByLocale {
@@ -269,6 +274,11 @@ func newRelatedIndex(v *site.View) *relatedIndex {
 				k := loc + "|" + t
 				ri.byTerm[k] = append(ri.byTerm[k], a)
 			}
+		}
+	}
+	for k, list := range ri.byTerm {
+		if len(list) > maxTermArticles {
+			delete(ri.byTerm, k)
 		}
 	}
 	return ri

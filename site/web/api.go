@@ -105,22 +105,14 @@ type searchResponse struct {
 	SearchID string `json:"search_id"`
 }
 
-func (s *Server) apiSearch(c echo.Context) error {
-	return s.apiFind(c, 10, func(st *state, p searchParams) (*site.SearchResults, error) {
-		return st.search.Search(c.Request().Context(), p.req)
-	})
-}
+func (s *Server) apiSearch(c echo.Context) error { return s.apiFind(c, "s", 10) }
 
-func (s *Server) apiSuggest(c echo.Context) error {
-	return s.apiFind(c, 8, func(st *state, p searchParams) (*site.SearchResults, error) {
-		return st.search.Suggest(c.Request().Context(), p.req)
-	})
-}
+func (s *Server) apiSuggest(c echo.Context) error { return s.apiFind(c, "g", 8) }
 
 // apiFind runs a search or suggest and records it. Suggest calls of one
 // typing session share a search_id (the client sends it back as sid), so the
 // store keeps one row holding the last query.
-func (s *Server) apiFind(c echo.Context, defLimit int, find func(*state, searchParams) (*site.SearchResults, error)) error {
+func (s *Server) apiFind(c echo.Context, kind string, defLimit int) error {
 	st, err := s.current()
 	if err != nil {
 		return err
@@ -131,11 +123,8 @@ func (s *Server) apiFind(c echo.Context, defLimit int, find func(*state, searchP
 	}
 	res := &site.SearchResults{Query: p.req.Query, Locale: p.req.Locale, Hits: []site.SearchHit{}}
 	if p.req.Query != "" {
-		if res, err = find(st, p); err != nil {
+		if res, err = st.find(c.Request().Context(), kind, p.req); err != nil {
 			return err
-		}
-		if res.Hits == nil {
-			res.Hits = []site.SearchHit{}
 		}
 		if p.req.Offset == 0 {
 			s.recordSearch(p.id, p.req.Query, p.req.Locale, res.Total, p.source, p.ctx)

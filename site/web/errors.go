@@ -129,7 +129,7 @@ func (s *Server) suggestFor(c echo.Context, st *state, q, loc string) []*site.Ar
 	if q == "" {
 		return nil
 	}
-	res, err := st.search.Search(c.Request().Context(), site.SearchRequest{Query: q, Locale: loc, Limit: 5})
+	res, err := st.find(c.Request().Context(), "s", site.SearchRequest{Query: q, Locale: loc, Limit: 5})
 	if err != nil {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"strings"
@@ -27,6 +28,8 @@ type state struct {
 	gone  map[string]bool
 	// nonDefault lists the locales served under a "/{locale}" prefix.
 	nonDefault map[string]bool
+	// results caches search and suggest answers for this snapshot.
+	results *resultCache
 }
 
 // buildState renders every static page of the view.
@@ -37,6 +40,7 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 		moved:      map[string]string{},
 		gone:       map[string]bool{},
 		nonDefault: map[string]bool{},
+		results:    newResultCache(resultCacheSize),
 	}
 	for _, loc := range v.Lib.Locales() {
 		if loc != v.Lib.Config.DefaultLocale {
@@ -204,4 +208,27 @@ func (st *state) localeOf(p string) (string, string) {
 		return seg, rest
 	}
 	return st.view.Lib.Config.DefaultLocale, p
+}
+
+// find runs a search ("s") or suggest ("g") through the snapshot's cache.
+func (st *state) find(ctx context.Context, kind string, req site.SearchRequest) (*site.SearchResults, error) {
+	key := cacheKey(kind, req)
+	if res, ok := st.results.get(key); ok {
+		return res, nil
+	}
+	var res *site.SearchResults
+	var err error
+	if kind == "g" {
+		res, err = st.search.Suggest(ctx, req)
+	} else {
+		res, err = st.search.Search(ctx, req)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if res.Hits == nil {
+		res.Hits = []site.SearchHit{}
+	}
+	st.results.put(key, res)
+	return res, nil
 }

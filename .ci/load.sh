@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
-# Load test: serve the real corpus and hit an article page and the suggest
-# API with wrk on loopback. Needs wrk (apt-get install wrk) and the corpus in
-# ../shared/corpora/officedocs-support. Bounded: 10 s per run, loopback only.
+# Load test on loopback: serve a content folder and hit an article page and
+# the suggest API with wrk. Needs wrk (apt-get install wrk). Bounded: 10 s
+# per run, loopback only.
+#   bash .ci/load.sh                         # the real corpus in ../shared
+#   CONTENT=/tmp/c10k bash .ci/load.sh       # e.g. go run ./cmd/gencontent -n 10000 -out /tmp/c10k
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=${CORPUS:-../shared/corpora/officedocs-support}
-data=$(mktemp -d)
+content=${CONTENT:-../shared/corpora/officedocs-support}
+tmp=$(mktemp -d)
 addr=127.0.0.1:18080
-go build -o "$data/guichet" ./cmd/guichet
-"$data/guichet" serve --content "$corpus" --data "$data/data" --addr "$addr" >"$data/out" 2>"$data/err" &
+go build -o "$tmp/guichet" ./cmd/guichet
+"$tmp/guichet" serve --content "$content" --data "$tmp/data" --addr "$addr" >"$tmp/out" 2>"$tmp/err" &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 100); do
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT
+for _ in $(seq 1 300); do
   curl -fs "http://$addr/healthz" >/dev/null 2>&1 && break
   sleep 0.2
 done
-article=$(curl -fs "http://$addr/api/v1/search?q=outlook+calendar&limit=1" | sed -n 's/.*"url":"\([^"]*\)".*/\1/p')
+grep -h 'content published' "$tmp/err" || true
+echo "RSS after load: $(grep VmRSS /proc/$pid/status)"
+article=$(curl -fs "http://$addr/api/v1/search?q=password&limit=1" | sed -n 's/.*"url":"\([^"]*\)".*/\1/p')
 echo "== article page $article (gzip)"
 wrk -t2 -c64 -d10s -H 'Accept-Encoding: gzip' "http://$addr$article"
-echo "== suggest"
-wrk -t2 -c64 -d10s "http://$addr/api/v1/suggest?q=outlook+cal"
+echo "== suggest, one query (answered from the result cache after the first call)"
+wrk -t2 -c64 -d10s "http://$addr/api/v1/suggest?q=password+res"
+echo "== suggest, ~600 different prefixes (.ci/suggest.lua)"
+wrk -t2 -c64 -d10s -s .ci/suggest.lua "http://$addr"
+echo "RSS after load test: $(grep VmRSS /proc/$pid/status)"

@@ -8,8 +8,9 @@ import (
 	"unicode"
 )
 
-// MaxQueryLen is the longest query, in characters, that search accepts.
-const MaxQueryLen = 256
+// MaxQueryLen is the longest query, in characters, that search accepts:
+// 256 characters or more is a bad request.
+const MaxQueryLen = 255
 
 // SearchRequest is one search or autocomplete request.
 type SearchRequest struct {

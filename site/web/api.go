@@ -34,7 +34,7 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 	var p searchParams
 	p.req.Query = strings.TrimSpace(qv.Get("q"))
 	if utf8.RuneCountInString(p.req.Query) > site.MaxQueryLen {
-		return p, site.Errorf(site.EINVALID, "q is longer than %d characters", site.MaxQueryLen)
+		return p, site.Errorf(site.EINVALID, "q must be at most %d characters", site.MaxQueryLen)
 	}
 	if !utf8.ValidString(p.req.Query) {
 		return p, site.Errorf(site.EINVALID, "q is not valid UTF-8")

@@ -73,7 +73,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	r := c.Request()
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	if utf8.RuneCountInString(q) > site.MaxQueryLen {
-		return site.Errorf(site.EINVALID, "the query is longer than %d characters", site.MaxQueryLen)
+		return site.Errorf(site.EINVALID, "the query must be at most %d characters", site.MaxQueryLen)
 	}
 	pageNum := 1
 	if v := r.URL.Query().Get("page"); v != "" {

@@ -17,6 +17,13 @@
 		return n;
 	};
 	const hidden = (name, value) => Object.assign(el('input'), {type: 'hidden', name, value});
+	// A typing session's id, made here rather than awaited from the server: on a slow network
+	// each keystroke aborts the previous suggest call before its search_id comes back, and
+	// every call (and the final Enter) would then be recorded as a separate search.
+	// The server accepts any 32-hex-digit id and updates the one row that carries it.
+	const newSid = () => {
+		try { return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join(''); } catch (e) { return ''; }
+	};
 	// Same typing session when one query extends or shortens the other.
 	const related = (a, b) => {
 		a = a.trim().toLowerCase(); b = b.trim().toLowerCase();
@@ -86,6 +93,7 @@
 			cancel();
 			const my = seq;
 			if (!related(q, prevQ)) sid = '';
+			if (!sid) sid = newSid();
 			prevQ = q;
 			try {
 				const u = new URL(ds.suggest, location.href), p = {q, locale: ds.locale || '', limit: 8, source: 'site'};

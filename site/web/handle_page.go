@@ -110,6 +110,10 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 			data.CountLabel = b.T["result_one"]
 		}
 		data.NoResults = fmt.Sprintf(b.T["no_results"], q)
+		if res.Total > 0 && len(res.Hits) == 0 {
+			data.NoResults = fmt.Sprintf(b.T["past_end"], q)
+			data.FirstPageURL = searchURL(b.SearchURL, q, 1)
+		}
 		if res.DidYouMean != "" {
 			data.DidYouMean = res.DidYouMean
 			data.DidYouMeanURL = searchURL(b.SearchURL, res.DidYouMean, 1)

@@ -93,6 +93,7 @@ type searchPage struct {
 	FallbackNote  string
 	PrevURL       string
 	NextURL       string
+	FirstPageURL  string // set past the last page
 	PageLabel     string
 	Categories    []*site.Category
 }

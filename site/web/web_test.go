@@ -157,7 +157,7 @@ func TestPages(t *testing.T) {
 		{"/account/security/", "Security – Acme Help", "Answers to your questions.", "https://help.acme.test/account/security/", "Security",
 			[]string{`href="/account/security/two-factor"`}},
 		{"/billing/refund", "How do I get a refund? – Acme Help", "Ask for a refund within 30 days of payment.", "https://help.acme.test/billing/refund", "How do I get a refund?",
-			[]string{`id="refund-fees"`, `href="#refund-fees"`, `href="/billing/invoices"`, `datetime="2026-09-14`, "September 14, 2026",
+			[]string{`id="refund-fees"`, `href="#refund-fees"`, `href="/billing/invoices"`, `datetime="2026-09-14`, "Last updated: <time", "September 14, 2026",
 				`hreflang="x-default"`, `href="/fr/billing/refund"`, `name="helpful" value="no"`, `action="/feedback"`}},
 		{"/fr/billing/refund", "Comment obtenir un remboursement ? – Acme Help", "Demandez un remboursement dans les 30 jours.", "https://help.acme.test/fr/billing/refund", "Comment obtenir un remboursement ?",
 			[]string{"Dernière mise à jour", "Cet article vous a-t-il aidé ?", `href="/billing/refund"`}},
@@ -606,5 +606,13 @@ func TestDevMode(t *testing.T) {
 	srv.Publish(e.view, e.idx)
 	if v2 := version(); v2 == v1 || !strings.Contains(v2, `"version"`) {
 		t.Errorf("version %s then %s", v1, v2)
+	}
+}
+
+func TestSearchPastLastPage(t *testing.T) {
+	e := newEnv(t)
+	body := e.do(t, "GET", "/search?q=refund&page=99", nil).Body.String()
+	if !strings.Contains(body, "There are no more results for “refund”.") || !strings.Contains(body, `href="/search?q=refund"`) {
+		t.Errorf("page past the end does not say so or link back:\n%s", body)
 	}
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -11,32 +12,47 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
 	"github.com/blevesearch/bleve/v2/analysis/token/edgengram"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
+	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/guichet/guichet/site"
 )
 
 // mappingVersion is part of every on-disk index key: bump it whenever the
 // analyzers, the fields or the way documents are built change, so that old
 // indexes are rebuilt instead of reused.
-const mappingVersion = "guichet-search-3"
+const mappingVersion = "guichet-search-5"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
 const (
-	fieldTitle       = "title"
-	fieldKeywords    = "keywords"
-	fieldTags        = "tags"
-	fieldHeadings    = "headings"
-	fieldDescription = "description"
-	fieldBody        = "body"
-	fieldTitleAC     = "title_ac" // edge n-grams of the title
-	fieldMoreAC      = "more_ac"  // edge n-grams of headings, keywords and tags
+	fieldTitle    = "title"
+	fieldKeywords = "keywords"
+	// fieldMore holds headings, description and tags: one field rather
+	// than three, because bleve multiplies the score of a word by the
+	// share of its per-field clauses that match (coordination), which
+	// would favour a word spread thinly over many fields over a word in
+	// the title.
+	fieldMore    = "more"
+	fieldBody    = "body"
+	fieldTitleAC = "title_ac" // edge n-grams of the title
+	fieldMoreAC  = "more_ac"  // edge n-grams of headings, keywords and tags
+	// fieldPhrases holds each keyword and tag of several words as one
+	// token, its analysed terms joined by phraseSep, so that a query
+	// containing a whole keyword phrase ("double booked appointments")
+	// outranks articles that merely use its words here and there; and
+	// likewise each pair of consecutive terms of the title.
+	fieldPhrases = "phrases"
+	phraseSep    = "_"
 )
 
 // contentFields lists the fields analysed with the locale's full analyzer;
 // their terms make up the vocabulary used for typo tolerance.
 func contentFields() []string {
-	return []string{fieldTitle, fieldKeywords, fieldTags, fieldHeadings, fieldDescription, fieldBody}
+	return []string{fieldTitle, fieldKeywords, fieldMore, fieldBody}
 }
 
 // Analyzer names inside a locale's mapping.
@@ -44,6 +60,8 @@ const (
 	analyzerText    = "guichet_text"    // full: folding, stop words, stemming
 	analyzerPlain   = "guichet_plain"   // folding and lower case only: query words
 	analyzerAC      = "guichet_ac"      // plain + edge n-grams: autocomplete fields
+	analyzerPhrase  = "guichet_phrase"  // whitespace only: pre-analysed phrases
+	filterStop      = "guichet_stop"    // the locale's stop words, when customised
 	filterEdgeNgram = "guichet_edge"    // edge n-gram token filter
 	maxNgram        = 20                // longest autocomplete prefix indexed
 	ngramFilterMin  = float64(1)        // shortest prefix indexed
@@ -52,9 +70,43 @@ const (
 
 // analyzers holds the analyzers of one locale.
 type analyzers struct {
-	text  analysis.Analyzer
-	plain analysis.Analyzer
-	ac    analysis.Analyzer
+	text   analysis.Analyzer
+	plain  analysis.Analyzer
+	ac     analysis.Analyzer
+	phrase analysis.Analyzer
+}
+
+// englishKeep are words of the Snowball English stop list that carry the
+// meaning of help-center queries: "is Relais down", "sign out other
+// devices", "emails not arriving", "no-show", "charged after cancelling".
+var englishKeep = map[string]bool{
+	"up": true, "down": true, "out": true, "off": true, "over": true, "under": true,
+	"no": true, "not": true, "before": true, "after": true, "against": true,
+	"all": true, "other": true, "more": true, "same": true, "only": true, "own": true, "few": true,
+}
+
+// englishExtraStops are modal verbs and words of questions and chat that
+// say nothing about the answer, and contractions the tokenizer keeps whole.
+const englishExtraStops = `can will may might must shall want need please hi hello thanks thank anyone somebody someone
+can't don't doesn't didn't isn't aren't wasn't weren't won't wouldn't couldn't shouldn't haven't hasn't
+i'm i've i'd it's that's what's there's`
+
+// englishStops returns the English stop words: the Snowball list without
+// englishKeep, plus englishExtraStops.
+func englishStops() []any {
+	tm := analysis.NewTokenMap()
+	if err := tm.LoadBytes(en.EnglishStopWords); err != nil {
+		return nil
+	}
+	tm.LoadLine(englishExtraStops)
+	out := make([]any, 0, len(tm))
+	for w := range tm {
+		if !englishKeep[w] {
+			out = append(out, w)
+		}
+	}
+	slices.SortFunc(out, func(a, b any) int { return strings.Compare(a.(string), b.(string)) })
+	return out
 }
 
 // language returns the base language of a locale tag ("fr-CA" → "fr").
@@ -64,6 +116,25 @@ func language(locale string) string {
 		locale = locale[:i]
 	}
 	return locale
+}
+
+// frenchStops returns the Snowball French stop words and their forms
+// without accents: accents are folded before the stop filter sees a word,
+// so "ça" and "été" arrive as "ca" and "ete".
+func frenchStops() []any {
+	tm := analysis.NewTokenMap()
+	if err := tm.LoadBytes(fr.FrenchStopWords); err != nil {
+		return nil
+	}
+	out := make([]any, 0, 2*len(tm))
+	for w := range tm {
+		out = append(out, w)
+		if f := site.FoldAccents(w); f != w && !tm[f] {
+			out = append(out, f)
+		}
+	}
+	slices.SortFunc(out, func(a, b any) int { return strings.Compare(a.(string), b.(string)) })
+	return out
 }
 
 // newMapping returns the index mapping of one locale. The analyzers are
@@ -81,10 +152,22 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 	switch language(locale) {
 	case "en":
 		pre = []any{en.PossessiveName}
-		post = []any{en.StopName, en.SnowballStemmerName}
+		post = []any{filterStop, en.SnowballStemmerName}
+		if err := m.AddCustomTokenMap(filterStop, map[string]any{"type": tokenmap.Name, "tokens": englishStops()}); err != nil {
+			return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
+		}
+		if err := m.AddCustomTokenFilter(filterStop, map[string]any{"type": stop.Name, "stop_token_map": filterStop}); err != nil {
+			return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
+		}
 	case "fr":
 		pre = nil
-		post = []any{fr.StopName, fr.LightStemmerName}
+		post = []any{filterStop, fr.LightStemmerName}
+		if err := m.AddCustomTokenMap(filterStop, map[string]any{"type": tokenmap.Name, "tokens": frenchStops()}); err != nil {
+			return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
+		}
+		if err := m.AddCustomTokenFilter(filterStop, map[string]any{"type": stop.Name, "stop_token_map": filterStop}); err != nil {
+			return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
+		}
 	}
 	plain := append(append([]any{}, pre...), lowercase.Name)
 	if language(locale) == "fr" {
@@ -109,6 +192,12 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 			return nil, fmt.Errorf("search: mapping %s: analyzer %s: %w", locale, name, err)
 		}
 	}
+	if err := m.AddCustomAnalyzer(analyzerPhrase, map[string]any{
+		"type":      custom.Name,
+		"tokenizer": whitespace.Name,
+	}); err != nil {
+		return nil, fmt.Errorf("search: mapping %s: analyzer %s: %w", locale, analyzerPhrase, err)
+	}
 	m.DefaultAnalyzer = analyzerText
 	m.StoreDynamic = false
 	m.IndexDynamic = false
@@ -122,7 +211,7 @@ func loadAnalyzers(m mapping.IndexMapping) (analyzers, error) {
 	for _, x := range []struct {
 		name string
 		dst  *analysis.Analyzer
-	}{{analyzerText, &a.text}, {analyzerPlain, &a.plain}, {analyzerAC, &a.ac}} {
+	}{{analyzerText, &a.text}, {analyzerPlain, &a.plain}, {analyzerAC, &a.ac}, {analyzerPhrase, &a.phrase}} {
 		an := m.AnalyzerNamed(x.name)
 		if an == nil {
 			return a, fmt.Errorf("search: analyzer %s missing from mapping", x.name)

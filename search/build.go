@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
@@ -355,12 +356,38 @@ func articleDoc(id string, a *site.Article, an analyzers) *document.Document {
 	}
 	text(fieldTitle, a.Title)
 	text(fieldKeywords, strings.Join(a.Keywords, "\n"))
-	text(fieldTags, strings.Join(a.Tags, "\n"))
-	text(fieldHeadings, strings.Join(headings, "\n"))
-	text(fieldDescription, a.Description)
+	text(fieldMore, strings.Join(slices.Concat(headings, []string{a.Description}, a.Tags), "\n"))
 	text(fieldBody, a.Text)
 	ac(fieldTitleAC, a.Title)
 	more := slices.Concat(headings, a.Keywords, a.Tags)
 	ac(fieldMoreAC, strings.Join(more, "\n"))
+	var phrases []string
+	for _, k := range slices.Concat(a.Keywords, a.Tags) {
+		if p := phraseOf(an.text, k); strings.Contains(p, phraseSep) {
+			phrases = append(phrases, p)
+		}
+	}
+	// Pairs of consecutive terms of the title: queries that keep two of
+	// its words together rank it higher ("single sign-on"). (Pairs from
+	// the headings too made no difference on the sample help center and
+	// cost index time.)
+	toks := an.text.Analyze([]byte(a.Title))
+	for i := 1; i < len(toks); i++ {
+		phrases = append(phrases, string(toks[i-1].Term)+phraseSep+string(toks[i].Term))
+	}
+	if len(phrases) > 0 {
+		d.AddField(document.NewTextFieldCustom(fieldPhrases, nil, []byte(strings.Join(phrases, " ")), index.IndexField, an.phrase))
+	}
 	return d
+}
+
+// phraseOf returns the analysed terms of s joined by phraseSep: one token
+// of the phrases field.
+func phraseOf(text analysis.Analyzer, s string) string {
+	toks := text.Analyze([]byte(s))
+	terms := make([]string, len(toks))
+	for i, t := range toks {
+		terms[i] = string(t.Term)
+	}
+	return strings.Join(terms, phraseSep)
 }

@@ -21,7 +21,10 @@ const (
 	// rareDocs: a query word found in fewer documents than this may be a
 	// typo that made it into the content, so words one typo away are
 	// searched too (ranked below the exact matches).
-	rareDocs       = 3
+	rareDocs = 3
+	// minRareTypo: a rare word shorter than this is taken as meant (short
+	// words have too many neighbours one typo away).
+	minRareTypo    = 6
 	maxWords       = 24
 	maxFuzzyWords  = 6
 	maxVariantWord = 24
@@ -32,6 +35,9 @@ type word struct {
 	plain string // folded, lower-cased, as typed: matched against autocomplete prefixes
 	stem  string // analysed term; "" for a stop word
 	fuzz  int    // edit distance tolerated: 0 when stem is a common term
+	// unknown: stem is in no article, so its corrections weigh nearly as
+	// much as an exact match would.
+	unknown bool
 	// typos are the indexed terms of the words one typo away from this
 	// one, when it is not in the vocabulary.
 	typos []string
@@ -45,9 +51,10 @@ type synSpan struct {
 
 // queryAnalysis is a query cut into words, ready to become a bleve query.
 type queryAnalysis struct {
-	words  []word
-	prefix bool             // the last word is being typed (Suggest)
-	spans  map[int]*synSpan // by index of the span's first word
+	words   []word
+	prefix  bool             // the last word is being typed (Suggest)
+	suggest bool             // autocomplete: cheaper queries
+	spans   map[int]*synSpan // by index of the span's first word
 }
 
 // analyze cuts text into words with the locale's analyzers. The plain
@@ -58,11 +65,12 @@ func (li *localeIndex) analyze(text string, suggest bool) *queryAnalysis {
 	for _, t := range li.an.text.Analyze([]byte(text)) {
 		stems[t.Position] = string(t.Term)
 	}
-	qa := &queryAnalysis{}
+	qa := &queryAnalysis{suggest: suggest}
 	for _, t := range li.an.plain.Analyze([]byte(text)) {
 		w := word{plain: string(t.Term), stem: stems[t.Position]}
-		if w.stem != "" && li.vocab[w.stem] < rareDocs {
+		if n := li.vocab[w.stem]; w.stem != "" && (n == 0 || n < rareDocs && utf8.RuneCountInString(w.plain) >= minRareTypo) {
 			w.fuzz = fuzziness(w.plain, w.stem)
+			w.unknown = n == 0
 		}
 		qa.words = append(qa.words, w)
 	}
@@ -96,25 +104,24 @@ func (li *localeIndex) analyze(text string, suggest bool) *queryAnalysis {
 }
 
 // fuzziness is the edit distance tolerated for a word missing from the
-// vocabulary: one typo from 5 letters, two from 8, never more than the
-// stem can bear.
+// vocabulary: one typo from 4 letters, two from 8. Words one typo away are
+// found by editing the word as typed (typoCandidates), whatever the length
+// of its stem; two edits are searched on the stem, so only when the stem
+// keeps at least minFuzzyStem letters (shorter, nearly anything is two
+// edits away).
 func fuzziness(plain, stem string) int {
 	n, s := utf8.RuneCountInString(plain), utf8.RuneCountInString(stem)
-	f := 0
 	switch {
-	case n >= 8:
-		f = 2
-	case n >= 5:
-		f = 1
+	case n >= 8 && s >= minFuzzyStem:
+		return 2
+	case n >= 4:
+		return 1
 	}
-	switch {
-	case s < 4:
-		return 0
-	case s < 6:
-		return min(f, 1)
-	}
-	return f
+	return 0
 }
+
+// minFuzzyStem is the shortest stem searched with two edits.
+const minFuzzyStem = 6
 
 // maxTypoCandidates bounds the corrections searched for one word.
 const maxTypoCandidates = 8
@@ -175,45 +182,62 @@ func (li *localeIndex) typoCandidates(plain, stem string) []string {
 	return out
 }
 
+// synEntry is one entry of a synonym group.
+type synEntry struct {
+	terms []string // analysed terms, stop words left out: what documents are searched for
+	keys  []string // every word: its term, or "=" and the word for a stop word
+}
+
+// wordKey is what a query word must equal to match a word of a synonym
+// entry. Stop words count, so that "sign in" is matched by "sign in" and
+// not by every "sign".
+func wordKey(w word) string {
+	if w.stem != "" {
+		return w.stem
+	}
+	return "=" + w.plain
+}
+
+// newSynEntry analyses a synonym entry.
+func (li *localeIndex) newSynEntry(s string) synEntry {
+	stems := map[int]string{}
+	var e synEntry
+	for _, t := range li.an.text.Analyze([]byte(s)) {
+		stems[t.Position] = string(t.Term)
+		e.terms = append(e.terms, string(t.Term))
+	}
+	for _, t := range li.an.plain.Analyze([]byte(s)) {
+		e.keys = append(e.keys, wordKey(word{plain: string(t.Term), stem: stems[t.Position]}))
+	}
+	return e
+}
+
 // synonymSpans finds the runs of query words equal to a synonym entry. The
-// word being typed is left out: it is still incomplete.
+// word being typed counts too: when it is already a whole word ("gst"),
+// its synonyms are found while the prefix still matches longer words.
 func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan {
 	if len(li.synonyms) == 0 {
 		return nil
 	}
-	type pos struct {
-		i    int
-		stem string
-	}
-	var seq []pos
+	keys := make([]string, len(words))
 	for i, w := range words {
-		if w.stem != "" && !(prefix && i == len(words)-1) {
-			seq = append(seq, pos{i, w.stem})
-		}
+		keys[i] = wordKey(w)
 	}
 	spans := map[int]*synSpan{}
 	for _, group := range li.synonyms {
 		for ei, entry := range group {
-			for j := 0; j+len(entry) <= len(seq); j++ {
-				ok := true
-				for k, t := range entry {
-					if seq[j+k].stem != t {
-						ok = false
-						break
-					}
-				}
-				if !ok {
+			n := len(entry.keys)
+			for first := 0; first+n <= len(words); first++ {
+				if words[first].stem == "" || !slices.Equal(keys[first:first+n], entry.keys) {
 					continue
 				}
-				first, last := seq[j].i, seq[j+len(entry)-1].i
-				n := last - first + 1
 				if old := spans[first]; old != nil && old.n > n {
 					continue
 				}
 				sp := &synSpan{n: n}
 				for oi, other := range group {
-					if oi != ei && !slices.Equal(other, entry) {
-						sp.alts = append(sp.alts, other)
+					if oi != ei && len(other.terms) > 0 && !slices.Equal(other.terms, entry.terms) {
+						sp.alts = append(sp.alts, other.terms)
 					}
 				}
 				if len(sp.alts) > 0 {
@@ -338,9 +362,16 @@ func abs(x int) int {
 // the surface form of the term as written in the best matching article.
 func (li *localeIndex) didYouMean(ctx context.Context, qa *queryAnalysis, total int) (string, error) {
 	words := slices.Clone(qa.words)
+	// A word in a synonym span is understood: "gst" is no typo of "get".
+	synonym := map[int]bool{}
+	for i, sp := range qa.spans {
+		for j := i; j < i+sp.n; j++ {
+			synonym[j] = true
+		}
+	}
 	var fixed []int
 	for i, w := range words {
-		if w.stem == "" || li.vocab[w.stem] > 0 || utf8.RuneCountInString(w.stem) < 3 {
+		if w.stem == "" || li.vocab[w.stem] > 0 || synonym[i] || utf8.RuneCountInString(w.stem) < 3 {
 			continue
 		}
 		best := ""

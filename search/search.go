@@ -10,11 +10,16 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -41,6 +46,63 @@ type Index struct {
 	view          *site.View
 	defaultLocale string
 	locales       map[string]*localeIndex
+	// popularity is replaced whole by SetPopularity; nil means none.
+	popularity atomic.Pointer[popularity]
+}
+
+// popularity is a snapshot of recent clicks per article ID.
+type popularity struct {
+	clicks map[string]int
+	logMax float64 // log1p of the largest count
+}
+
+// SetPopularity sets the recent click counts per article ID used to break
+// near-ties between results; nil or empty clears them. The map is copied.
+// It is safe to call while searches run: each search uses the snapshot it
+// started with.
+func (ix *Index) SetPopularity(clicks map[string]int) {
+	p := &popularity{clicks: make(map[string]int, len(clicks))}
+	top := 0
+	for id, n := range clicks {
+		if n > 0 {
+			p.clicks[id] = n
+			top = max(top, n)
+		}
+	}
+	if top == 0 {
+		ix.popularity.Store(nil)
+		return
+	}
+	p.logMax = math.Log1p(float64(top))
+	ix.popularity.Store(p)
+}
+
+// Tie-breaks: a score is raised by at most popularityBoost for the most
+// clicked article and by at most recencyBoost for an article updated
+// today (halving every recencyHalfLife), so that only near-ties change
+// order.
+const (
+	popularityBoost = 0.03
+	recencyBoost    = 0.01
+	recencyHalfLife = 90 * 24 * time.Hour
+	// rerankExtra hits beyond the page are fetched so that one just
+	// below it can move up.
+	rerankExtra = 10
+)
+
+// tieBreak returns the factor applied to the score of article a.
+func (ix *Index) tieBreak(a *site.Article, pop *popularity) float64 {
+	f := 1.0
+	if pop != nil {
+		if n := pop.clicks[a.ID]; n > 0 {
+			f += popularityBoost * math.Log1p(float64(n)) / pop.logMax
+		}
+	}
+	if !a.Updated.IsZero() {
+		age := max(ix.view.Now.Sub(a.Updated), 0)
+		f += recencyBoost * math.Exp2(-float64(age)/float64(recencyHalfLife))
+	}
+	return f
 }
 
 var _ site.Searcher = (*Index)(nil)
@@ -55,9 +117,12 @@ type localeIndex struct {
 	// document frequency in any field: typo tolerance applies to query
 	// words missing from it.
 	vocab map[string]int
-	// synonyms holds the locale's synonym groups, each entry analysed into
-	// its sequence of terms.
-	synonyms [][][]string
+	// phrases holds the terms of the phrases field (keywords and tags of
+	// more than one word, pairs of title words), so that only phrases
+	// some article has are searched.
+	phrases map[string]bool
+	// synonyms holds the locale's synonym groups, entries analysed.
+	synonyms [][]synEntry
 }
 
 func newIndex(v *site.View, key string) *Index {
@@ -106,15 +171,30 @@ func (li *localeIndex) load(v *site.View, articles []*site.Article) error {
 			return fmt.Errorf("read %s terms: %w", field, err)
 		}
 	}
+	li.phrases = map[string]bool{}
+	d, err := li.idx.FieldDict(fieldPhrases)
+	if err != nil {
+		return fmt.Errorf("read %s terms: %w", fieldPhrases, err)
+	}
+	for {
+		e, err := d.Next()
+		if err != nil {
+			d.Close()
+			return fmt.Errorf("read %s terms: %w", fieldPhrases, err)
+		}
+		if e == nil {
+			break
+		}
+		li.phrases[e.Term] = true
+	}
+	if err := d.Close(); err != nil {
+		return fmt.Errorf("read %s terms: %w", fieldPhrases, err)
+	}
 	for _, group := range v.Lib.Synonyms[li.locale] {
-		var entries [][]string
+		var entries []synEntry
 		for _, s := range group {
-			var terms []string
-			for _, t := range li.an.text.Analyze([]byte(s)) {
-				terms = append(terms, string(t.Term))
-			}
-			if len(terms) > 0 {
-				entries = append(entries, terms)
+			if e := li.newSynEntry(s); len(e.terms) > 0 {
+				entries = append(entries, e)
 			}
 		}
 		if len(entries) > 1 {
@@ -189,17 +269,29 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, text string,
 	res := &site.SearchResults{Hits: []site.SearchHit{}}
 	// Every word is required first: cheap (bleve leaps over documents that
 	// miss a word) and precise. When that finds fewer than enoughHits, any
-	// word will do, ranked by how many match. (The threshold ignores Limit
-	// and Offset so that every page of a query comes from the same pass.) Autocomplete looks at titles,
-	// headings, keywords, tags and descriptions first: they are short, so
-	// queries on them are cheap, and they rank first anyway; body text is
-	// the last resort.
+	// word will do, ranked by how many match, below the articles the
+	// stricter pass found. (The threshold ignores Limit and Offset so that
+	// every page of a query comes from the same passes.) Autocomplete looks
+	// at titles, keywords, headings, tags and descriptions first: they are
+	// short, so queries on them are cheap, and they rank first anyway; body
+	// text is the last resort. Every pass fetches rerankExtra hits beyond
+	// the page, for the tie-breaks to reorder.
 	type pass struct{ body, all bool }
 	passes := []pass{{true, true}, {true, false}}
 	if suggest {
 		passes = []pass{{false, true}, {false, false}, {true, false}}
 	}
-	var sr *bleve.SearchResult
+	// The hits of a stricter pass stay above those a looser pass adds: an
+	// article with every word of the query (in its title, say) outranks one
+	// with only some of them, however often it repeats those.
+	type ranked struct {
+		a     *site.Article
+		score float64
+		pass  int
+	}
+	pop := ix.popularity.Load()
+	var hits []ranked
+	seen := map[string]bool{}
 	for i, p := range passes {
 		q, clauses := li.buildQuery(qa, p.body, p.all)
 		if q == nil {
@@ -208,24 +300,38 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, text string,
 		if i > 0 && clauses == 1 && p.body == passes[i-1].body {
 			continue // same query as the previous pass
 		}
-		var err error
-		sr, err = li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, limit, offset, false))
+		sr, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, offset+limit+rerankExtra, 0, false))
 		if err != nil {
 			return nil, err
+		}
+		// Each pass matches a superset of the previous one's articles.
+		res.Total = int(sr.Total)
+		for _, h := range sr.Hits {
+			if seen[h.ID] {
+				continue
+			}
+			seen[h.ID] = true
+			d, err := strconv.Atoi(h.ID)
+			if err != nil || d < 0 || d >= len(li.docs) {
+				return nil, fmt.Errorf("unknown document %q", h.ID)
+			}
+			hits = append(hits, ranked{li.docs[d], h.Score * ix.tieBreak(li.docs[d], pop), i})
 		}
 		if sr.Total >= enoughHits {
 			break
 		}
 	}
-	res.Total = int(sr.Total)
-	m := li.newMatcher(qa)
-	for _, h := range sr.Hits {
-		i, err := strconv.Atoi(h.ID)
-		if err != nil || i < 0 || i >= len(li.docs) {
-			return nil, fmt.Errorf("unknown document %q", h.ID)
+	slices.SortStableFunc(hits, func(x, y ranked) int {
+		if x.pass != y.pass {
+			return cmp.Compare(x.pass, y.pass)
 		}
-		a := li.docs[i]
-		hit := site.SearchHit{ID: a.ID, Title: a.Title, URL: a.URL, Locale: a.Locale, Score: h.Score}
+		return cmp.Compare(y.score, x.score)
+	})
+	hits = hits[min(offset, len(hits)):min(offset+limit, len(hits))]
+	m := li.newMatcher(qa)
+	for _, h := range hits {
+		a := h.a
+		hit := site.SearchHit{ID: a.ID, Title: a.Title, URL: a.URL, Locale: a.Locale, Score: h.score}
 		if c, err := ix.view.Category(a.CategoryID, a.Locale); err == nil {
 			hit.Category = c.Title
 		}
@@ -259,8 +365,7 @@ type fieldBoost struct {
 
 func searchFields(body bool) []fieldBoost {
 	fields := []fieldBoost{
-		{fieldTitle, 8}, {fieldKeywords, 5}, {fieldHeadings, 3},
-		{fieldDescription, 2}, {fieldTags, 2},
+		{fieldTitle, 8}, {fieldKeywords, 5}, {fieldMore, 3},
 	}
 	if body {
 		fields = append(fields, fieldBoost{fieldBody, 1})
@@ -270,7 +375,8 @@ func searchFields(body bool) []fieldBoost {
 
 // Scoring factors relative to an exact match of the query word.
 const (
-	fuzzyFactor   = 0.05 // a typo-tolerant match: below any exact match, title against body included
+	fuzzyFactor   = 0.05 // a typo-tolerant match of a word that exists: below any exact match, title against body included
+	typoFactor    = 0.5  // a correction of a word found nowhere: the only reading of that word
 	synonymFactor = 0.8  // a match through a synonym
 	prefixTitle   = 10   // suggest: title starts with the last word
 	prefixMore    = 4    // suggest: a heading, keyword or tag starts with it
@@ -288,35 +394,103 @@ func (li *localeIndex) buildQuery(qa *queryAnalysis, body, all bool) (query.Quer
 	fields := searchFields(body)
 	var clauses []query.Query
 	words := qa.words
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		if qa.prefix && i == len(words)-1 {
-			clauses = append(clauses, li.prefixClause(w, fields, body))
-			continue
+	// clause matches word i: as a prefix when it is being typed.
+	clause := func(i int) query.Query {
+		switch {
+		case qa.prefix && i == len(words)-1:
+			return li.prefixClause(words[i], fields, body)
+		case words[i].stem == "":
+			return nil
 		}
-		if w.stem == "" {
-			continue
-		}
-		if syn := qa.spans[i]; syn != nil {
-			alts := []query.Query{li.conjunction(words[i:i+syn.n], fields, 1)}
-			for _, e := range syn.alts {
-				alts = append(alts, li.termsConjunction(e, fields, synonymFactor))
-			}
-			clauses = append(clauses, bleve.NewDisjunctionQuery(alts...))
-			i += syn.n - 1
-			continue
-		}
-		clauses = append(clauses, li.wordClause(w, fields, 1))
+		return li.wordClause(words[i], fields, 1)
 	}
+	for i := 0; i < len(words); i++ {
+		syn := qa.spans[i]
+		if syn == nil {
+			if c := clause(i); c != nil {
+				clauses = append(clauses, c)
+			}
+			continue
+		}
+		var own []query.Query
+		for j := i; j < i+syn.n; j++ {
+			if c := clause(j); c != nil {
+				own = append(own, c)
+			}
+		}
+		alts := []query.Query{bleve.NewConjunctionQuery(own...)}
+		if len(own) == 1 {
+			alts[0] = own[0]
+		}
+		for _, e := range syn.alts {
+			alts = append(alts, li.termsConjunction(e, fields, synonymFactor))
+		}
+		clauses = append(clauses, bleve.NewDisjunctionQuery(alts...))
+		i += syn.n - 1
+	}
+	var q query.Query
 	switch {
 	case len(clauses) == 0:
 		return nil, 0
 	case len(clauses) == 1:
-		return clauses[0], 1
+		q = clauses[0]
 	case all:
-		return bleve.NewConjunctionQuery(clauses...), len(clauses)
+		q = bleve.NewConjunctionQuery(clauses...)
+	default:
+		q = bleve.NewDisjunctionQuery(clauses...)
 	}
-	return bleve.NewDisjunctionQuery(clauses...), len(clauses)
+	// Not for autocomplete: each keystroke must be cheap, and the titles
+	// already rank first there.
+	if ph := li.phraseClause(qa); ph != nil && !qa.suggest {
+		// Optional: it reorders the matches, it does not add any.
+		q = query.NewBooleanQuery([]query.Query{q}, []query.Query{ph}, nil)
+	}
+	return q, len(clauses)
+}
+
+// Keyword phrases: runs of up to maxPhraseWords query terms are looked up
+// whole in the phrases field, at most maxPhraseSpans of them.
+const (
+	minPhraseWords = 2 // a keyword of one word is matched by the keywords field
+	maxPhraseWords = 5
+	maxPhraseSpans = 40
+	phraseBoost    = 6 // per word of the phrase
+)
+
+// phraseClause matches the keywords and tags equal to a run of consecutive
+// query terms (stop words skipped, the word being typed left out), longer
+// runs scoring higher; nil when no such phrase is indexed (then the query
+// stays as cheap as without phrases).
+func (li *localeIndex) phraseClause(qa *queryAnalysis) query.Query {
+	// Terms in most articles (the product's name) are skipped too, so
+	// "how much does Relais cost" finds the keyword "how much does it cost".
+	var stems, informative []string
+	for i, w := range qa.words {
+		if w.stem == "" || qa.prefix && i == len(qa.words)-1 {
+			continue
+		}
+		stems = append(stems, w.stem)
+		if 2*li.vocab[w.stem] <= len(li.docs) {
+			informative = append(informative, w.stem)
+		}
+	}
+	var qs []query.Query
+	seen := map[string]bool{}
+	for _, seq := range [][]string{stems, informative} {
+		for i := range seq {
+			for n := minPhraseWords; n <= maxPhraseWords && i+n <= len(seq) && len(qs) < maxPhraseSpans; n++ {
+				p := strings.Join(seq[i:i+n], phraseSep)
+				if !seen[p] && li.phrases[p] {
+					seen[p] = true
+					qs = append(qs, term(p, fieldPhrases, phraseBoost*float64(n)))
+				}
+			}
+		}
+	}
+	if len(qs) == 0 {
+		return nil
+	}
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 // wordClause matches one query word in any field: exactly, or, when the
@@ -325,10 +499,14 @@ func (li *localeIndex) buildQuery(qa *queryAnalysis, body, all bool) (query.Quer
 // edits of the stem.
 func (li *localeIndex) wordClause(w word, fields []fieldBoost, factor float64) query.Query {
 	var qs []query.Query
+	typo := fuzzyFactor
+	if w.unknown {
+		typo = typoFactor
+	}
 	for _, f := range fields {
 		qs = append(qs, term(w.stem, f.field, f.boost*factor))
 		for _, t := range w.typos {
-			qs = append(qs, term(t, f.field, f.boost*factor*fuzzyFactor))
+			qs = append(qs, term(t, f.field, f.boost*factor*typo))
 		}
 	}
 	if w.fuzz > 1 {
@@ -341,7 +519,7 @@ func (li *localeIndex) wordClause(w word, fields []fieldBoost, factor float64) q
 			fq := bleve.NewFuzzyQuery(w.stem)
 			fq.SetField(f.field)
 			fq.SetFuzziness(w.fuzz)
-			fq.SetBoost(f.boost * factor * fuzzyFactor)
+			fq.SetBoost(f.boost * factor * typo)
 			qs = append(qs, fq)
 		}
 	}

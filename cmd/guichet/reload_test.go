@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -9,6 +10,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/guichet/guichet/site"
 )
 
 // writeFile writes body to dir/name, creating folders.
@@ -84,5 +87,42 @@ func TestDevReloadsOnChange(t *testing.T) {
 	writeFile(t, dir, "billing/new.md", "---\ntitle: Brand new\ndraft: true\n---\nA draft, visible in dev mode.\n")
 	if !waitFor(5*time.Second, func() bool { return status(m, "/billing/new") == 200 }) {
 		t.Fatal("new draft not served after the change")
+	}
+}
+
+// TestPopularityBreaksTies records clicks on the second of two equally good
+// answers and expects it first once click counts are refreshed.
+func TestPopularityBreaksTies(t *testing.T) {
+	dir := t.TempDir()
+	body := "---\ntitle: Export your data\n---\nDownload a CSV export of your bookings.\n"
+	writeFile(t, dir, "account/export.md", body)
+	writeFile(t, dir, "booking/export.md", body)
+	m := openMain(t, dir, false)
+	first := func() string {
+		w := httptest.NewRecorder()
+		m.Server.ServeHTTP(w, httptest.NewRequest("GET", "/api/v1/search?q=export+data", nil))
+		var res struct {
+			Results []struct{ ID string } `json:"results"`
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil || len(res.Results) < 2 {
+			t.Fatalf("search: %s", w.Body)
+		}
+		return res.Results[0].ID
+	}
+	loser := "booking/export"
+	if first() == loser {
+		loser = "account/export"
+	}
+	for i := 0; i < 5; i++ {
+		m.Recorder.RecordEvent(site.Event{Type: site.EventClick, ArticleID: loser, Locale: "en"})
+	}
+	if err := m.Recorder.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.RefreshPopularity(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := first(); got != loser {
+		t.Errorf("after clicks, first result is %s, want %s", got, loser)
 	}
 }

@@ -152,10 +152,56 @@ func (m *Main) Reload(ctx context.Context) error {
 		"load", loaded.Sub(start).Round(time.Millisecond), "index", indexed.Sub(loaded).Round(time.Millisecond),
 		"took", time.Since(start).Round(time.Millisecond))
 	m.schedule(view.NextChange)
+	if err := m.refreshPopularityLocked(ctx); err != nil {
+		m.Logger.Warn("load click counts for ranking", "err", err)
+	}
 	// Loading allocates several times what the site keeps; give the
 	// garbage back to the system now rather than holding it as RSS.
 	debug.FreeOSMemory()
 	return nil
+}
+
+// popularityWindow is how far back result clicks count as popularity.
+const popularityWindow = 30 * 24 * time.Hour
+
+// popularityEvery is how often click counts are reloaded into the index.
+const popularityEvery = 10 * time.Minute
+
+// RefreshPopularity gives the search index the recent click counts per
+// article, which break ties between equally good results.
+func (m *Main) RefreshPopularity(ctx context.Context) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.refreshPopularityLocked(ctx)
+}
+
+func (m *Main) refreshPopularityLocked(ctx context.Context) error {
+	if m.index == nil || m.DB == nil {
+		return nil
+	}
+	clicks, err := m.DB.ArticleClicks(ctx, m.Now().Add(-popularityWindow))
+	if err != nil {
+		return err
+	}
+	m.index.SetPopularity(clicks)
+	m.Server.ClearResults()
+	return nil
+}
+
+// refreshPopularityLoop runs RefreshPopularity until ctx ends.
+func (m *Main) refreshPopularityLoop(ctx context.Context) {
+	t := time.NewTicker(popularityEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := m.RefreshPopularity(ctx); err != nil {
+				m.Logger.Warn("load click counts for ranking", "err", err)
+			}
+		}
+	}
 }
 
 // renderCacheDir is where rendered content is cached: one folder per build
@@ -263,6 +309,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if cfg.Dev {
 		go m.watch(ctx)
 	}
+	go m.refreshPopularityLoop(ctx)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	select {

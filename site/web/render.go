@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -28,8 +29,9 @@ type state struct {
 	gone  map[string]bool
 	// nonDefault lists the locales served under a "/{locale}" prefix.
 	nonDefault map[string]bool
-	// results caches search and suggest answers for this snapshot.
-	results *resultCache
+	// results caches search and suggest answers for this snapshot;
+	// replaced when ranking signals change (ClearResults).
+	results atomic.Pointer[resultCache]
 }
 
 // buildState renders every static page of the view.
@@ -40,8 +42,8 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 		moved:      map[string]string{},
 		gone:       map[string]bool{},
 		nonDefault: map[string]bool{},
-		results:    newResultCache(resultCacheSize),
 	}
+	st.results.Store(newResultCache(resultCacheSize))
 	for _, loc := range v.Lib.Locales() {
 		if loc != v.Lib.Config.DefaultLocale {
 			st.nonDefault[loc] = true
@@ -213,7 +215,8 @@ func (st *state) localeOf(p string) (string, string) {
 // find runs a search ("s") or suggest ("g") through the snapshot's cache.
 func (st *state) find(ctx context.Context, kind string, req site.SearchRequest) (*site.SearchResults, error) {
 	key := cacheKey(kind, req)
-	if res, ok := st.results.get(key); ok {
+	cache := st.results.Load()
+	if res, ok := cache.get(key); ok {
 		return res, nil
 	}
 	var res *site.SearchResults
@@ -229,6 +232,6 @@ func (st *state) find(ctx context.Context, kind string, req site.SearchRequest) 
 	if res.Hits == nil {
 		res.Hits = []site.SearchHit{}
 	}
-	st.results.put(key, res)
+	cache.put(key, res)
 	return res, nil
 }

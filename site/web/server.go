@@ -119,6 +119,14 @@ func (s *Server) Publish(v *site.View, searcher site.Searcher) (site.Searcher, e
 	return old.search, nil
 }
 
+// ClearResults forgets the cached search answers, for when the ranking
+// changes without new content (popularity from recent clicks).
+func (s *Server) ClearResults() {
+	if st := s.state.Load(); st != nil {
+		st.results.Store(newResultCache(resultCacheSize))
+	}
+}
+
 // View returns the content view being served, nil before the first Publish.
 func (s *Server) View() *site.View {
 	if st := s.state.Load(); st != nil {

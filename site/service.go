@@ -79,7 +79,9 @@ type SearchEvent struct {
 	Results    int
 	Source     string
 	Context    string // widget context or host path, if any
-	Time       time.Time
+	// Visitor is a daily-rotated salted hash of the client; never an IP.
+	Visitor string
+	Time    time.Time
 }
 
 // Event records a click or a vote.
@@ -93,6 +95,7 @@ type Event struct {
 	Reason    string // votes
 	Comment   string // votes
 	Source    string
+	Visitor   string // as in SearchEvent
 	Time      time.Time
 }
 

@@ -94,8 +94,8 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
 		return nil
 	}
 	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO searches (id, query, normalized, locale, results, source, context, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO searches (id, query, normalized, locale, results, source, context, visitor, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET
 			query      = excluded.query,
 			normalized = excluded.normalized,
@@ -103,6 +103,7 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
 			results    = excluded.results,
 			source     = excluded.source,
 			context    = excluded.context,
+			visitor    = excluded.visitor,
 			updated_at = excluded.updated_at
 		WHERE excluded.updated_at >= searches.updated_at`)
 	if err != nil {
@@ -115,7 +116,7 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
 			norm = site.NormalizeQuery(r.Query)
 		}
 		if _, err := stmt.ExecContext(ctx, r.ID, r.Query, norm, r.Locale, r.Results,
-			r.Source, r.Context, r.first, millis(r.Time)); err != nil {
+			r.Source, r.Context, r.Visitor, r.first, millis(r.Time)); err != nil {
 			return fmt.Errorf("search %s: %w", r.ID, err)
 		}
 	}
@@ -128,8 +129,8 @@ func writeEvents(ctx context.Context, tx *sql.Tx, events []site.Event) error {
 		return nil
 	}
 	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO events (type, search_id, article_id, locale, position, helpful, reason, comment, source, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		INSERT INTO events (type, search_id, article_id, locale, position, helpful, reason, comment, source, visitor, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("prepare events: %w", err)
 	}
@@ -140,7 +141,7 @@ func writeEvents(ctx context.Context, tx *sql.Tx, events []site.Event) error {
 			helpful = sql.NullBool{Bool: *e.Helpful, Valid: true}
 		}
 		if _, err := stmt.ExecContext(ctx, e.Type, e.SearchID, e.ArticleID, e.Locale, e.Position,
-			helpful, e.Reason, e.Comment, e.Source, millis(e.Time)); err != nil {
+			helpful, e.Reason, e.Comment, e.Source, e.Visitor, millis(e.Time)); err != nil {
 			return fmt.Errorf("%s event: %w", e.Type, err)
 		}
 	}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"fmt"
 	"time"
@@ -13,7 +14,7 @@ import (
 // clamped to 1..MaxRecentLimit; 0 means DefaultRecentLimit.
 func (db *DB) RecentEvents(ctx context.Context, limit int) ([]site.Event, error) {
 	rows, err := db.reader.QueryContext(ctx, `
-		SELECT type, search_id, article_id, locale, position, helpful, reason, comment, source, created_at
+		SELECT type, search_id, article_id, locale, position, helpful, reason, comment, source, visitor, created_at
 		FROM events
 		ORDER BY created_at DESC, id DESC
 		LIMIT ?`, recentLimit(limit))
@@ -27,7 +28,7 @@ func (db *DB) RecentEvents(ctx context.Context, limit int) ([]site.Event, error)
 		var helpful sql.NullBool
 		var created int64
 		if err := rows.Scan(&e.Type, &e.SearchID, &e.ArticleID, &e.Locale, &e.Position,
-			&helpful, &e.Reason, &e.Comment, &e.Source, &created); err != nil {
+			&helpful, &e.Reason, &e.Comment, &e.Source, &e.Visitor, &created); err != nil {
 			return nil, fmt.Errorf("recent events: %w", err)
 		}
 		if helpful.Valid {
@@ -67,4 +68,21 @@ func (db *DB) ArticleClicks(ctx context.Context, since time.Time) (map[string]in
 		return nil, fmt.Errorf("count article clicks: %w", err)
 	}
 	return out, nil
+}
+
+// Secret returns the secret stored under name, creating it from
+// crypto/rand (size bytes) the first time, so it survives restarts.
+func (db *DB) Secret(ctx context.Context, name string, size int) ([]byte, error) {
+	fresh := make([]byte, size)
+	if _, err := rand.Read(fresh); err != nil {
+		return nil, fmt.Errorf("secret %s: %w", name, err)
+	}
+	if _, err := db.writer.ExecContext(ctx, `INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`, name, fresh); err != nil {
+		return nil, fmt.Errorf("secret %s: %w", name, err)
+	}
+	var v []byte
+	if err := db.writer.QueryRowContext(ctx, `SELECT value FROM secrets WHERE name = ?`, name).Scan(&v); err != nil {
+		return nil, fmt.Errorf("secret %s: %w", name, err)
+	}
+	return v, nil
 }

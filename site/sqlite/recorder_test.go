@@ -1,10 +1,12 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -412,5 +414,43 @@ func TestArticleClicks(t *testing.T) {
 	want := map[string]int{"billing/refund": 2, "account/password": 1}
 	if len(got) != len(want) || got["billing/refund"] != 2 || got["account/password"] != 1 {
 		t.Errorf("clicks %v, want %v", got, want)
+	}
+}
+
+func TestVisitorStored(t *testing.T) {
+	db := openTest(t)
+	r := newTestRecorder(t, db, RecorderOptions{})
+	r.RecordSearch(site.SearchEvent{ID: NewID(), Query: "refund", Visitor: "v1"})
+	r.RecordEvent(site.Event{Type: site.EventClick, ArticleID: "billing/refund", Visitor: "v2"})
+	flush(t, r)
+	ss, _ := db.RecentSearches(context.Background(), 1)
+	es, _ := db.RecentEvents(context.Background(), 1)
+	if len(ss) != 1 || ss[0].Visitor != "v1" || len(es) != 1 || es[0].Visitor != "v2" {
+		t.Errorf("searches %+v events %+v", ss, es)
+	}
+}
+
+func TestSecretPersists(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.db")
+	ctx := context.Background()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := db.Secret(ctx, "visitor", 32)
+	if err != nil || len(a) != 32 {
+		t.Fatalf("secret %x, %v", a, err)
+	}
+	b, _ := db.Secret(ctx, "visitor", 32)
+	other, _ := db.Secret(ctx, "other", 32)
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c, _ := db.Secret(ctx, "visitor", 32)
+	if !bytes.Equal(a, b) || !bytes.Equal(a, c) || bytes.Equal(a, other) {
+		t.Error("secret not stable across calls and restarts, or shared between names")
 	}
 }

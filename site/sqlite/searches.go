@@ -25,14 +25,14 @@ func recentLimit(limit int) int {
 }
 
 // searchColumns are the columns scanSearch reads, in order.
-const searchColumns = `id, query, normalized, locale, results, source, context, created_at`
+const searchColumns = `id, query, normalized, locale, results, source, context, visitor, created_at`
 
 // scanSearch reads one searches row. Time is when the search started
 // (created_at); the row holds the session's latest query.
 func scanSearch(s interface{ Scan(...any) error }) (site.SearchEvent, error) {
 	var e site.SearchEvent
 	var created int64
-	err := s.Scan(&e.ID, &e.Query, &e.Normalized, &e.Locale, &e.Results, &e.Source, &e.Context, &created)
+	err := s.Scan(&e.ID, &e.Query, &e.Normalized, &e.Locale, &e.Results, &e.Source, &e.Context, &e.Visitor, &created)
 	e.Time = fromMillis(created)
 	return e, err
 }

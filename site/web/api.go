@@ -127,7 +127,7 @@ func (s *Server) apiFind(c echo.Context, kind string, defLimit int) error {
 			return err
 		}
 		if p.req.Offset == 0 {
-			s.recordSearch(p.id, p.req.Query, p.req.Locale, res.Total, p.source, p.ctx)
+			s.recordSearch(c, p.id, p.req.Query, p.req.Locale, res.Total, p.source, p.ctx)
 		}
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
@@ -299,9 +299,11 @@ func (s *Server) apiEvents(c echo.Context) error {
 		if id == "" {
 			id = newID()
 		}
-		s.recordSearch(id, in.Query, ev.Locale, in.Results, ev.Source, in.Context)
+		s.recordSearch(c, id, in.Query, ev.Locale, in.Results, ev.Source, in.Context)
 		return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted", "search_id": id})
 	}
+	ev.Comment = site.Redact(ev.Comment)
+	ev.Visitor = s.visitor(c)
 	s.opts.Recorder.RecordEvent(ev)
 	return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
 }
@@ -336,7 +338,7 @@ func (s *Server) feedback(c echo.Context) error {
 	}
 	s.opts.Recorder.RecordEvent(site.Event{
 		Type: site.EventVote, ArticleID: a.ID, Locale: a.Locale, Helpful: &helpful,
-		Source: site.SourceSite, Time: s.opts.Now().UTC(),
+		Source: site.SourceSite, Visitor: s.visitor(c), Time: s.opts.Now().UTC(),
 	})
 	b := newBase(st.view, loc, strs(loc)["thanks"], "", "")
 	b.NoIndex = true

@@ -1,6 +1,9 @@
 package web
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"mime"
@@ -103,7 +106,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		data.SearchID = id
 		data.Results = res
 		if pageNum == 1 {
-			s.recordSearch(id, q, loc, res.Total, site.SourceSite, "")
+			s.recordSearch(c, id, q, loc, res.Total, site.SourceSite, "")
 		}
 		data.CountLabel = fmt.Sprintf(b.T["results_count"], res.Total)
 		if res.Total == 1 {
@@ -156,12 +159,28 @@ func (s *Server) renderDynamic(c echo.Context, st *state, status int, name strin
 	return nil
 }
 
-// recordSearch queues a search event.
-func (s *Server) recordSearch(id, q, loc string, results int, source, context string) {
+// recordSearch queues a search event, with personal data in the query
+// replaced by placeholders first.
+func (s *Server) recordSearch(c echo.Context, id, q, loc string, results int, source, context string) {
+	q = site.Redact(q)
 	s.opts.Recorder.RecordSearch(site.SearchEvent{
 		ID: id, Query: q, Normalized: site.NormalizeQuery(q), Locale: loc,
-		Results: results, Source: source, Context: context, Time: s.opts.Now().UTC(),
+		Results: results, Source: source, Context: site.Redact(context), Visitor: s.visitor(c),
+		Time: s.opts.Now().UTC(),
 	})
+}
+
+// visitor identifies the client for counting distinct people without
+// storing who they are: an HMAC of the day, the client IP (the real one
+// behind the trusted proxy) and the user agent, under a server secret. It
+// changes every day and cannot be reversed to an IP. Empty without a key.
+func (s *Server) visitor(c echo.Context) string {
+	if len(s.opts.VisitorKey) == 0 {
+		return ""
+	}
+	mac := hmac.New(sha256.New, s.opts.VisitorKey)
+	fmt.Fprintf(mac, "%s|%s|%s", s.opts.Now().UTC().Format("2006-01-02"), c.RealIP(), c.Request().UserAgent())
+	return hex.EncodeToString(mac.Sum(nil)[:16])
 }
 
 // static serves fingerprinted assets.

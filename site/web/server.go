@@ -40,6 +40,9 @@ type Options struct {
 	// TrustedProxies are the networks whose X-Forwarded-For header is
 	// believed (the Caddy front). Empty: loopback only.
 	TrustedProxies []*net.IPNet
+	// VisitorKey is the secret under which visitors are hashed (see
+	// Server.visitor); empty: visitors are not identified.
+	VisitorKey []byte
 	// EventRate is the sustained number of event posts per second allowed
 	// per client IP (default 10, burst 3x).
 	EventRate float64

@@ -98,7 +98,7 @@ func newEnvMode(t *testing.T, dev bool) *env {
 		db.Close()
 	})
 	theme, _ := fs.Sub(themes.FS, "default")
-	srv, err := web.New(web.Options{Theme: theme, Static: static.FS, Content: fixture, Recorder: rec, ExtraCSS: content.HighlightCSS(), Dev: dev})
+	srv, err := web.New(web.Options{Theme: theme, Static: static.FS, Content: fixture, Recorder: rec, ExtraCSS: content.HighlightCSS(), Dev: dev, VisitorKey: []byte("test visitor key")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -614,5 +614,48 @@ func TestSearchPastLastPage(t *testing.T) {
 	body := e.do(t, "GET", "/search?q=refund&page=99", nil).Body.String()
 	if !strings.Contains(body, "There are no more results for “refund”.") || !strings.Contains(body, `href="/search?q=refund"`) {
 		t.Errorf("page past the end does not say so or link back:\n%s", body)
+	}
+}
+
+// TestPrivacy stores queries with personal data replaced and visitors as
+// daily hashes, never raw IPs.
+func TestPrivacy(t *testing.T) {
+	e := newEnv(t)
+	search := func(q, ip, ua string, hdr ...string) {
+		req := httptest.NewRequest("GET", "/api/v1/search?q="+url.QueryEscape(q), nil)
+		req.RemoteAddr = ip + ":4000"
+		req.Header.Set("User-Agent", ua)
+		for i := 0; i+1 < len(hdr); i += 2 {
+			req.Header.Set(hdr[i], hdr[i+1])
+		}
+		w := httptest.NewRecorder()
+		e.srv.ServeHTTP(w, req)
+		if w.Code != 200 {
+			t.Fatalf("status %d", w.Code)
+		}
+	}
+	search("refund for jane@example.com card 4111 1111 1111 1111", "203.0.113.7", "Firefox")
+	search("refund", "203.0.113.7", "Firefox")
+	search("refund", "203.0.113.7", "Chrome")
+	search("refund", "203.0.113.7", "Firefox", "X-Forwarded-For", "198.51.100.1") // not from a trusted proxy: ignored
+	e.rec.Flush(context.Background())
+	got, err := e.db.RecentSearches(context.Background(), 10)
+	if err != nil || len(got) != 4 {
+		t.Fatalf("%d searches, %v", len(got), err)
+	}
+	byQuery := map[string]bool{}
+	visitors := map[string]int{}
+	for _, s := range got {
+		byQuery[s.Query] = true
+		visitors[s.Visitor]++
+		if s.Visitor == "" || strings.Contains(s.Visitor, "203.0.113.7") {
+			t.Errorf("visitor %q", s.Visitor)
+		}
+	}
+	if !byQuery["refund for [email] card [card]"] {
+		t.Errorf("personal data stored: %v", byQuery)
+	}
+	if len(visitors) != 2 {
+		t.Errorf("visitors %v: want Firefox (3 searches, spoofed header ignored) and Chrome", visitors)
 	}
 }

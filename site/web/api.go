@@ -336,11 +336,29 @@ func (s *Server) feedback(c echo.Context) error {
 	default:
 		return site.Errorf(site.EINVALID, "helpful must be yes or no")
 	}
-	s.opts.Recorder.RecordEvent(site.Event{
-		Type: site.EventVote, ArticleID: a.ID, Locale: a.Locale, Helpful: &helpful,
-		Source: site.SourceSite, Visitor: s.visitor(c), Time: s.opts.Now().UTC(),
-	})
 	b := newBase(st.view, loc, strs(loc)["thanks"], "", "")
 	b.NoIndex = true
-	return s.renderDynamic(c, st, http.StatusOK, "thanks", &thanksPage{basePage: b, Helpful: helpful, BackURL: a.URL})
+	page := &thanksPage{basePage: b, Helpful: helpful, BackURL: a.URL, ArticleID: a.ID, Reasons: reasonsFor(b.T)}
+	if !helpful && r.PostForm.Get("step") != "final" {
+		// Ask why before recording, so that one "No" is one vote.
+		page.Ask = true
+		page.Title = b.T["why_title"] + " – " + b.SiteTitle
+		return s.renderDynamic(c, st, http.StatusOK, "thanks", page)
+	}
+	reason, comment := r.PostForm.Get("reason"), strings.TrimSpace(r.PostForm.Get("comment"))
+	if helpful {
+		reason, comment = "", ""
+	}
+	if !voteReasons[reason] {
+		return site.Errorf(site.EINVALID, "reason must be one of %s", strings.Join(reasonOrder, ", "))
+	}
+	if utf8.RuneCountInString(comment) > 1000 {
+		return site.Errorf(site.EINVALID, "comment is longer than 1000 characters")
+	}
+	s.opts.Recorder.RecordEvent(site.Event{
+		Type: site.EventVote, ArticleID: a.ID, Locale: a.Locale, Helpful: &helpful,
+		Reason: reason, Comment: site.Redact(comment),
+		Source: site.SourceSite, Visitor: s.visitor(c), Time: s.opts.Now().UTC(),
+	})
+	return s.renderDynamic(c, st, http.StatusOK, "thanks", page)
 }

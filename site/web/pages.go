@@ -71,6 +71,7 @@ type categoryPage struct {
 
 type articlePage struct {
 	basePage
+	Reasons      []reason
 	Article      *site.Article
 	Crumbs       []crumb
 	TOC          []site.Heading
@@ -111,6 +112,28 @@ type thanksPage struct {
 	basePage
 	Helpful bool
 	BackURL string
+	// Ask shows the "what went wrong?" form instead of thanks (a "No"
+	// vote without JavaScript, before it is recorded).
+	Ask       bool
+	ArticleID string
+	Reasons   []reason
+}
+
+// reason is one answer to "what went wrong?".
+type reason struct {
+	Value, Label string
+}
+
+// reasonOrder lists the vote reasons in display order.
+var reasonOrder = []string{"missing_information", "inaccurate", "hard_to_understand", "broken_link", "other"}
+
+// reasonsFor returns the vote reasons labelled in locale's strings.
+func reasonsFor(t map[string]string) []reason {
+	out := make([]reason, len(reasonOrder))
+	for i, r := range reasonOrder {
+		out[i] = reason{Value: r, Label: t["reason_"+r]}
+	}
+	return out
 }
 
 var hexColor = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)

@@ -180,6 +180,7 @@ func articleData(v *site.View, rel *relatedIndex, a *site.Article) *articlePage 
 		Related:      rel.related(a, 5),
 		UpdatedISO:   a.Updated.UTC().Format(time.RFC3339),
 		UpdatedHuman: humanDate(a.Updated, a.Locale),
+		Reasons:      reasonsFor(b.T),
 	}
 	if len(p.TOC) < 2 {
 		p.TOC = nil

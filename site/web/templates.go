@@ -23,6 +23,10 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 	funcs := template.FuncMap{
 		"asset": asset,
 		"add":   func(a, b int) int { return a + b },
+		// why passes the vote-reason form its strings and options.
+		"why": func(t map[string]string, reasons []reason, hidden bool) map[string]any {
+			return map[string]any{"T": t, "Reasons": reasons, "Hidden": hidden}
+		},
 	}
 	layout, err := fs.ReadFile(theme, "templates/layout.html")
 	if err != nil {

@@ -659,3 +659,40 @@ func TestPrivacy(t *testing.T) {
 		t.Errorf("visitors %v: want Firefox (3 searches, spoofed header ignored) and Chrome", visitors)
 	}
 }
+
+// TestNotHelpfulAsksWhy follows a "No" without JavaScript: the reasons are
+// asked first, and one vote is recorded with its reason and comment.
+func TestNotHelpfulAsksWhy(t *testing.T) {
+	e := newEnv(t)
+	post := func(v url.Values) *httptest.ResponseRecorder {
+		return e.do(t, "POST", "/feedback", strings.NewReader(v.Encode()), "Content-Type", "application/x-www-form-urlencoded")
+	}
+	page := e.do(t, "GET", "/billing/refund", nil).Body.String()
+	if !strings.Contains(page, `class="feedback-why" hidden disabled`) || !strings.Contains(page, `value="missing_information"`) {
+		t.Error("article page lacks the hidden reasons form")
+	}
+	w := post(url.Values{"article": {"billing/refund"}, "locale": {"en"}, "helpful": {"no"}})
+	body := w.Body.String()
+	if w.Code != 200 || !strings.Contains(body, "Tell us what was missing") || !strings.Contains(body, `name="reason" value="broken_link"`) || !strings.Contains(body, `maxlength="1000"`) {
+		t.Fatalf("no ask page: %d\n%s", w.Code, body)
+	}
+	e.rec.Flush(context.Background())
+	if evs, _ := e.db.RecentEvents(context.Background(), 10); len(evs) != 0 {
+		t.Fatalf("vote recorded before the reason was given: %+v", evs)
+	}
+	w = post(url.Values{"article": {"billing/refund"}, "locale": {"en"}, "helpful": {"no"}, "step": {"final"}, "reason": {"inaccurate"}, "comment": {"Fee is 2% now, call +33 6 12 34 56 78"}})
+	if w.Code != 200 || !strings.Contains(w.Body.String(), "Thanks for telling us") {
+		t.Fatalf("final step: %d", w.Code)
+	}
+	e.rec.Flush(context.Background())
+	evs, _ := e.db.RecentEvents(context.Background(), 10)
+	if len(evs) != 1 || evs[0].Reason != "inaccurate" || evs[0].Comment != "Fee is 2% now, call [phone]" || *evs[0].Helpful {
+		t.Errorf("events %+v", evs)
+	}
+	if w := post(url.Values{"article": {"billing/refund"}, "helpful": {"no"}, "step": {"final"}, "reason": {"ugly"}}); w.Code != 400 {
+		t.Errorf("bad reason: %d", w.Code)
+	}
+	if w := post(url.Values{"article": {"billing/refund"}, "helpful": {"no"}, "step": {"final"}, "comment": {strings.Repeat("é", 1001)}}); w.Code != 400 {
+		t.Errorf("long comment: %d", w.Code)
+	}
+}

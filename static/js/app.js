@@ -165,15 +165,26 @@
 		on(form, 'submit', async e => {
 			const btn = e.submitter || last, val = btn && btn.name === 'helpful' ? btn.value : '';
 			const f = form.elements, fs = form.querySelector('fieldset'), thanks = form.querySelector('.feedback-thanks');
+			const why = form.querySelector('.feedback-why'), inWhy = why && btn && why.contains(btn);
 			if (!val || !form.dataset.events || !f.article) return; // plain form post
 			e.preventDefault();
+			if (val === 'no' && why && !inWhy) { // ask why before sending the vote
+				why.hidden = why.disabled = false;
+				fs.hidden = true;
+				const first = why.querySelector('input[type=radio]');
+				if (first) first.focus();
+				return;
+			}
 			const helpful = val === 'yes';
+			const checked = form.querySelector('input[name=reason]:checked');
+			const reason = !helpful && checked ? checked.value : '', comment = !helpful && f.comment ? f.comment.value.slice(0, 1000) : '';
 			if (fs) fs.disabled = true;
 			try {
 				const res = await fetch(form.dataset.events, {method: 'POST', body: JSON.stringify({type: 'vote',
-					article_id: f.article.value, locale: f.locale ? f.locale.value : '', helpful, source: 'site'})});
+					article_id: f.article.value, locale: f.locale ? f.locale.value : '', helpful, reason, comment, source: 'site'})});
 				if (!res.ok) throw Error(res.status);
 				if (fs) fs.hidden = true;
+				if (why) why.hidden = true;
 				if (thanks) {
 					thanks.textContent = thanks.dataset[helpful ? 'yes' : 'no'] || '';
 					thanks.hidden = false;

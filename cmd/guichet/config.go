@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -23,6 +24,7 @@ type Config struct {
 	Dev            bool   // live reload, drafts visible
 	TrustedProxies string // comma-separated CIDRs whose X-Forwarded-For is believed
 	EventRate      float64
+	RetentionDays  int    // raw events older than this are rolled up and deleted
 	Format         string // check: text or json
 }
 
@@ -32,6 +34,7 @@ type flagDef struct {
 	str              *string
 	boolean          *bool
 	float            *float64
+	integer          *int
 }
 
 // newFlagSet declares the flags of a sub-command on cfg with defaults and
@@ -46,6 +49,7 @@ func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error)
 		{name: "dev", env: "GUICHET_DEV", usage: "reload content and templates on change, show drafts", boolean: &cfg.Dev},
 		{name: "trusted-proxies", env: "GUICHET_TRUSTED_PROXIES", usage: "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is trusted (loopback is always trusted)", str: &cfg.TrustedProxies},
 		{name: "event-rate", env: "GUICHET_EVENT_RATE", usage: "events per second allowed per client on the public event endpoints", float: &cfg.EventRate},
+		{name: "retention-days", env: "GUICHET_RETENTION_DAYS", usage: "days raw searches and events are kept before only daily totals remain", integer: &cfg.RetentionDays},
 		{name: "format", env: "GUICHET_FORMAT", usage: "output format: text or json", str: &cfg.Format},
 	}
 	want := map[string]bool{}
@@ -81,6 +85,15 @@ func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error)
 				*d.float = v
 			}
 			fs.Float64Var(d.float, d.name, *d.float, d.usage+" (env "+d.env+")")
+		case d.integer != nil:
+			if set {
+				v, err := strconv.Atoi(strings.TrimSpace(env))
+				if err != nil {
+					return nil, fmt.Errorf("environment %s: %q is not a whole number", d.env, env)
+				}
+				*d.integer = v
+			}
+			fs.IntVar(d.integer, d.name, *d.integer, d.usage+" (env "+d.env+")")
 		}
 	}
 	return fs, nil
@@ -98,7 +111,7 @@ func parseBool(s string) (bool, error) {
 
 // defaultConfig returns the embedded defaults.
 func defaultConfig() Config {
-	return Config{Content: "./content", Data: "./data", Addr: "127.0.0.1:8080", EventRate: 10, Format: "text"}
+	return Config{Content: "./content", Data: "./data", Addr: "127.0.0.1:8080", EventRate: 10, RetentionDays: 90, Format: "text"}
 }
 
 // validate checks the configuration once, after all sources are applied.
@@ -124,6 +137,9 @@ func (c *Config) validate() error {
 	}
 	if c.Format != "text" && c.Format != "json" {
 		errs = append(errs, fmt.Errorf("--format %q: want text or json", c.Format))
+	}
+	if c.RetentionDays < 1 {
+		errs = append(errs, fmt.Errorf("--retention-days must be at least 1"))
 	}
 	if c.EventRate <= 0 {
 		errs = append(errs, fmt.Errorf("--event-rate must be positive"))

@@ -46,7 +46,7 @@ func waitFor(d time.Duration, cond func() bool) bool {
 
 func openMain(t *testing.T, contentDir string, dev bool) *Main {
 	t.Helper()
-	m := &Main{Config: Config{Content: contentDir, Data: t.TempDir(), Addr: "127.0.0.1:0", EventRate: 10, Dev: dev},
+	m := &Main{Config: Config{Content: contentDir, Data: t.TempDir(), Addr: "127.0.0.1:0", EventRate: 10, RetentionDays: 90, Dev: dev},
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	if err := m.Open(context.Background()); err != nil {
 		t.Fatal(err)
@@ -124,5 +124,23 @@ func TestPopularityBreaksTies(t *testing.T) {
 	}
 	if got := first(); got != loser {
 		t.Errorf("after clicks, first result is %s, want %s", got, loser)
+	}
+}
+
+// TestRetention deletes raw events past the retention period.
+func TestRetention(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nHello.\n")
+	m := openMain(t, dir, false)
+	m.Config.RetentionDays = 30
+	m.Recorder.RecordSearch(site.SearchEvent{ID: "0123456789abcdef0123456789abcdef", Query: "old", Time: time.Now().Add(-40 * 24 * time.Hour)})
+	m.Recorder.RecordSearch(site.SearchEvent{ID: "1123456789abcdef0123456789abcdef", Query: "new", Time: time.Now()})
+	m.Recorder.Flush(context.Background())
+	if err := m.PruneEvents(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := m.DB.RecentSearches(context.Background(), 10)
+	if len(got) != 1 || got[0].Query != "new" {
+		t.Errorf("searches after pruning: %+v", got)
 	}
 }

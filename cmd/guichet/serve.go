@@ -208,6 +208,35 @@ func (m *Main) refreshPopularityLoop(ctx context.Context) {
 	}
 }
 
+// PruneEvents rolls raw events older than the retention period into daily
+// totals and deletes them.
+func (m *Main) PruneEvents(ctx context.Context) error {
+	n, err := m.DB.Prune(ctx, m.Now().Add(-time.Duration(m.Config.RetentionDays)*24*time.Hour))
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		m.Logger.Info("pruned raw events", "rows", n, "retention_days", m.Config.RetentionDays)
+	}
+	return nil
+}
+
+// pruneLoop prunes at start and then daily until ctx ends.
+func (m *Main) pruneLoop(ctx context.Context) {
+	t := time.NewTicker(24 * time.Hour)
+	defer t.Stop()
+	for {
+		if err := m.PruneEvents(ctx); err != nil && ctx.Err() == nil {
+			m.Logger.Warn("prune events", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
 // renderCacheDir is where rendered content is cached: one folder per build
 // of this program, since rendering code may differ between builds.
 func renderCacheDir(data string) string {
@@ -278,7 +307,7 @@ func (m *Main) Close(ctx context.Context) error {
 // runServe implements `guichet serve`.
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
-	fset, err := newFlagSet("serve", &cfg, "content", "data", "addr", "base-url", "dev", "trusted-proxies", "event-rate")
+	fset, err := newFlagSet("serve", &cfg, "content", "data", "addr", "base-url", "dev", "trusted-proxies", "event-rate", "retention-days")
 	if err != nil {
 		return err
 	}
@@ -314,6 +343,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		go m.watch(ctx)
 	}
 	go m.refreshPopularityLoop(ctx)
+	go m.pruneLoop(ctx)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	select {

@@ -1,0 +1,88 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Prune rolls raw searches and events older than before into the daily
+// aggregate tables (daily_searches, daily_articles) and deletes them, in one
+// transaction, so totals survive while raw rows — queries as typed,
+// comments, visitor hashes — do not. Only whole UTC days are rolled up:
+// before is truncated to midnight. It returns the number of raw rows
+// deleted.
+func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
+	cut := millis(before.UTC().Truncate(24 * time.Hour))
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("prune events: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO daily_searches (day, locale, source, normalized, searches, visitors, zero_results)
+		SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch'), locale, source, normalized,
+		       count(*), count(DISTINCT NULLIF(visitor, '')), sum(results = 0)
+		FROM searches WHERE created_at < ?
+		GROUP BY 1, 2, 3, 4
+		ON CONFLICT (day, locale, source, normalized) DO UPDATE SET
+			searches     = searches + excluded.searches,
+			visitors     = visitors + excluded.visitors,
+			zero_results = zero_results + excluded.zero_results`, cut); err != nil {
+		return 0, fmt.Errorf("prune events: aggregate searches: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO daily_articles (day, article_id, locale, clicks, helpful_yes, helpful_no)
+		SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch'), article_id, locale,
+		       sum(type = 'click'), sum(type = 'vote' AND helpful = 1), sum(type = 'vote' AND helpful = 0)
+		FROM events WHERE created_at < ? AND article_id != ''
+		GROUP BY 1, 2, 3
+		ON CONFLICT (day, article_id, locale) DO UPDATE SET
+			clicks      = clicks + excluded.clicks,
+			helpful_yes = helpful_yes + excluded.helpful_yes,
+			helpful_no  = helpful_no + excluded.helpful_no`, cut); err != nil {
+		return 0, fmt.Errorf("prune events: aggregate events: %w", err)
+	}
+	var deleted int64
+	for _, q := range []string{`DELETE FROM searches WHERE created_at < ?`, `DELETE FROM events WHERE created_at < ?`} {
+		res, err := tx.ExecContext(ctx, q, cut)
+		if err != nil {
+			return 0, fmt.Errorf("prune events: delete: %w", err)
+		}
+		n, _ := res.RowsAffected()
+		deleted += n
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("prune events: %w", err)
+	}
+	return deleted, nil
+}
+
+// DailySearches returns the aggregated number of searches and visitors for
+// a normalised query on each day it was aggregated, oldest first.
+func (db *DB) DailySearches(ctx context.Context, normalized string) ([]DailySearch, error) {
+	rows, err := db.reader.QueryContext(ctx, `
+		SELECT day, sum(searches), sum(visitors), sum(zero_results)
+		FROM daily_searches WHERE normalized = ? GROUP BY day ORDER BY day`, normalized)
+	if err != nil {
+		return nil, fmt.Errorf("daily searches: %w", err)
+	}
+	defer rows.Close()
+	var out []DailySearch
+	for rows.Next() {
+		var d DailySearch
+		if err := rows.Scan(&d.Day, &d.Searches, &d.Visitors, &d.ZeroResults); err != nil {
+			return nil, fmt.Errorf("daily searches: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// DailySearch is one day of an aggregated query.
+type DailySearch struct {
+	Day         string
+	Searches    int
+	Visitors    int
+	ZeroResults int
+}

@@ -1,0 +1,397 @@
+// Package gaps turns failed searches into a content-gap report: searches
+// that found nothing, and searches whose results nobody opened, grouped by
+// what they mean and ranked by how many people made them.
+package gaps
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/guichet/guichet/site"
+)
+
+// Kinds of failure.
+const (
+	NoResults = "no_results" // the search found nothing
+	NoClick   = "no_click"   // it found articles, but none was opened or voted on
+)
+
+// Search is one recorded search with what followed it.
+type Search struct {
+	Query      string // as typed (personal data already redacted)
+	Normalized string
+	Locale     string
+	Source     string
+	Context    string
+	Visitor    string
+	Results    int
+	Clicked    bool // a result was opened, or an article voted on, within the visit
+	Time       time.Time
+}
+
+// Kind returns NoResults, NoClick, or "" for a search that succeeded.
+func (s Search) Kind() string {
+	switch {
+	case s.Results == 0:
+		return NoResults
+	case !s.Clicked:
+		return NoClick
+	}
+	return ""
+}
+
+// Variant is one way a gap was phrased.
+type Variant struct {
+	Query    string `json:"query"`
+	Searches int    `json:"searches"`
+}
+
+// Gap is a group of failed searches that mean the same thing.
+type Gap struct {
+	Kind     string    `json:"kind"`
+	Locale   string    `json:"locale"`
+	Key      string    `json:"key"`   // the meaning: sorted terms
+	Query    string    `json:"query"` // representative: the most searched variant
+	Variants []Variant `json:"variants"`
+	// Visitors counts distinct people (a visitor on a day counts once,
+	// however often they searched).
+	Visitors  int            `json:"visitors"`
+	Searches  int            `json:"searches"`
+	FirstSeen time.Time      `json:"first_seen"`
+	LastSeen  time.Time      `json:"last_seen"`
+	Last7     int            `json:"visitors_7d"`      // visitors in the last 7 days
+	Prev7     int            `json:"visitors_prev_7d"` // in the 7 days before
+	Last30    int            `json:"visitors_30d"`
+	Sources   map[string]int `json:"sources"`  // searches by source
+	Contexts  map[string]int `json:"contexts"` // widget contexts or host paths
+}
+
+// Options tune Group.
+type Options struct {
+	// MinVisitors is the number of distinct visitors below which a gap is
+	// not listed (default 2): one person cannot make a gap.
+	MinVisitors int
+	// Now anchors the 7- and 30-day windows.
+	Now time.Time
+	// Terms reduces a query to the terms that carry its meaning in locale
+	// (the search index's analyzer: stems, stop words, synonyms). Nil:
+	// the normalised words, sorted.
+	Terms func(locale, text string) []string
+}
+
+type acc struct {
+	gap      *Gap
+	variants map[string]int
+	visits   map[string]bool // visitor|day
+	people   map[string]bool
+	days7    map[string]bool
+	prev7    map[string]bool
+	days30   map[string]bool
+}
+
+// Group groups failed searches by kind, locale and meaning, and returns the
+// gaps with at least MinVisitors distinct visitors, most visitors first.
+// Words are grouped across typos too: a term one edit away (two for 8
+// letters or more) from a more frequent term of the same locale counts as
+// that term.
+func Group(searches []Search, opts Options) []Gap {
+	if opts.MinVisitors <= 0 {
+		opts.MinVisitors = 2
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	terms := opts.Terms
+	if terms == nil {
+		terms = func(_, text string) []string {
+			f := strings.Fields(site.NormalizeQuery(text))
+			sort.Strings(f)
+			return f
+		}
+	}
+	type analysed struct {
+		s     Search
+		kind  string
+		terms []string
+	}
+	var list []analysed
+	freq := map[string]map[string]int{} // locale → term → searches
+	for _, s := range searches {
+		k := s.Kind()
+		if k == "" {
+			continue
+		}
+		t := dropGeneric(terms(s.Locale, s.Query))
+		if len(t) == 0 {
+			continue
+		}
+		list = append(list, analysed{s, k, t})
+		if freq[s.Locale] == nil {
+			freq[s.Locale] = map[string]int{}
+		}
+		for _, w := range t {
+			freq[s.Locale][w]++
+		}
+	}
+	canon := map[string]map[string]string{}
+	for loc, f := range freq {
+		canon[loc] = mergeTypos(f)
+	}
+	groups := map[string]*acc{}
+	var order []string
+	for _, a := range list {
+		ts := make([]string, 0, len(a.terms))
+		for _, t := range a.terms {
+			ts = append(ts, canon[a.s.Locale][t])
+		}
+		sort.Strings(ts)
+		ts = compact(ts)
+		key := a.kind + "|" + a.s.Locale + "|" + strings.Join(ts, " ")
+		g := groups[key]
+		if g == nil {
+			g = &acc{
+				gap:      &Gap{Kind: a.kind, Locale: a.s.Locale, Key: strings.Join(ts, " "), Sources: map[string]int{}, Contexts: map[string]int{}},
+				variants: map[string]int{}, visits: map[string]bool{}, people: map[string]bool{},
+				days7: map[string]bool{}, prev7: map[string]bool{}, days30: map[string]bool{},
+			}
+			groups[key] = g
+			order = append(order, key)
+		}
+		s := a.s
+		gap := g.gap
+		gap.Searches++
+		g.variants[strings.TrimSpace(s.Query)]++
+		who := s.Visitor
+		if who == "" {
+			who = "?" + s.Time.UTC().Format(time.RFC3339Nano) // unknown visitor: count each search
+		}
+		day := s.Time.UTC().Format("2006-01-02")
+		g.visits[who+"|"+day] = true
+		g.people[who] = true
+		age := opts.Now.Sub(s.Time)
+		switch {
+		case age < 7*24*time.Hour:
+			g.days7[who+"|"+day] = true
+		case age < 14*24*time.Hour:
+			g.prev7[who+"|"+day] = true
+		}
+		if age < 30*24*time.Hour {
+			g.days30[who+"|"+day] = true
+		}
+		if gap.FirstSeen.IsZero() || s.Time.Before(gap.FirstSeen) {
+			gap.FirstSeen = s.Time
+		}
+		if s.Time.After(gap.LastSeen) {
+			gap.LastSeen = s.Time
+		}
+		gap.Sources[s.Source]++
+		if s.Context != "" {
+			gap.Contexts[s.Context]++
+		}
+	}
+	order = mergeSubsets(groups, order)
+	var out []Gap
+	for _, key := range order {
+		g := groups[key]
+		if len(g.people) < opts.MinVisitors {
+			continue
+		}
+		gap := g.gap
+		gap.Visitors = len(g.visits)
+		gap.Last7, gap.Prev7, gap.Last30 = len(g.days7), len(g.prev7), len(g.days30)
+		for q, n := range g.variants {
+			gap.Variants = append(gap.Variants, Variant{Query: q, Searches: n})
+		}
+		sort.Slice(gap.Variants, func(i, j int) bool {
+			a, b := gap.Variants[i], gap.Variants[j]
+			if a.Searches != b.Searches {
+				return a.Searches > b.Searches
+			}
+			return a.Query < b.Query
+		})
+		gap.Query = gap.Variants[0].Query
+		out = append(out, *gap)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Visitors != out[j].Visitors {
+			return out[i].Visitors > out[j].Visitors
+		}
+		if out[i].Searches != out[j].Searches {
+			return out[i].Searches > out[j].Searches
+		}
+		return out[i].LastSeen.After(out[j].LastSeen)
+	})
+	return out
+}
+
+// mergeTypos maps each term to itself or to a more frequent term one edit
+// away (two for terms of 8 letters or more); terms under 4 letters stay.
+func mergeTypos(freq map[string]int) map[string]string {
+	terms := make([]string, 0, len(freq))
+	for t := range freq {
+		terms = append(terms, t)
+	}
+	// Most frequent first, so each term maps to the best-attested spelling.
+	sort.Slice(terms, func(i, j int) bool {
+		if freq[terms[i]] != freq[terms[j]] {
+			return freq[terms[i]] > freq[terms[j]]
+		}
+		return terms[i] < terms[j]
+	})
+	canon := make(map[string]string, len(terms))
+	var heads []string
+	for _, t := range terms {
+		canon[t] = t
+		n := utf8.RuneCountInString(t)
+		if n < 4 || strings.HasPrefix(t, "~") {
+			heads = append(heads, t)
+			continue
+		}
+		limit := 1
+		if n >= 8 {
+			limit = 2
+		}
+		for _, h := range heads {
+			if strings.HasPrefix(h, "~") || freq[h] < freq[t] {
+				continue
+			}
+			if site.EditDistance(t, h, limit) <= limit {
+				canon[t] = h
+				break
+			}
+		}
+		if canon[t] == t {
+			heads = append(heads, t)
+		}
+	}
+	return canon
+}
+
+func compact(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// generic are verbs that say how, not what ("take my bike", "get my
+// invoice"), as stemmed by the English and French analyzers: they would
+// keep apart queries about the same thing.
+var generic = map[string]bool{
+	"take": true, "get": true, "make": true, "use": true, "need": true, "want": true,
+	"put": true, "bring": true, "carri": true, "find": true, "see": true, "go": true,
+	"prendr": true, "fair": true, "utilis": true, "trouv": true, "voir": true, "veux": true, "besoin": true,
+}
+
+func dropGeneric(ts []string) []string {
+	out := ts[:0:0]
+	for _, t := range ts {
+		if !generic[t] {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return ts
+	}
+	return out
+}
+
+// mergeSubsets folds a group into another of the same kind and locale whose
+// terms include all of its terms ("bike" into "bike train"), choosing the
+// one with the most searches, so a shorter phrasing joins the gap it
+// belongs to. It returns the remaining keys in order.
+func mergeSubsets(groups map[string]*acc, order []string) []string {
+	sets := map[string][]string{}
+	posting := map[string][]string{} // kind|locale|term → group keys holding it
+	for _, k := range order {
+		g := groups[k].gap
+		sets[k] = strings.Fields(g.Key)
+		for _, t := range sets[k] {
+			pk := g.Kind + "|" + g.Locale + "|" + t
+			posting[pk] = append(posting[pk], k)
+		}
+	}
+	bySize := append([]string(nil), order...)
+	sort.SliceStable(bySize, func(i, j int) bool { return len(sets[bySize[i]]) < len(sets[bySize[j]]) })
+	merged := map[string]bool{}
+	for _, small := range bySize {
+		g := groups[small].gap
+		// Supersets hold every term of small: scan the shortest posting list.
+		var cands []string
+		for i, t := range sets[small] {
+			p := posting[g.Kind+"|"+g.Locale+"|"+t]
+			if i == 0 || len(p) < len(cands) {
+				cands = p
+			}
+		}
+		best := ""
+		for _, big := range cands {
+			if big == small || merged[big] || len(sets[big]) <= len(sets[small]) || !subset(sets[small], sets[big]) {
+				continue
+			}
+			if best == "" || groups[big].gap.Searches > groups[best].gap.Searches {
+				best = big
+			}
+		}
+		if best != "" {
+			groups[best].absorb(groups[small])
+			merged[small] = true
+		}
+	}
+	out := order[:0:0]
+	for _, k := range order {
+		if !merged[k] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func subset(small, big []string) bool {
+	for _, s := range small {
+		found := false
+		for _, b := range big {
+			if s == b {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// absorb adds o's searches to a.
+func (a *acc) absorb(o *acc) {
+	g, og := a.gap, o.gap
+	g.Searches += og.Searches
+	for k, v := range o.variants {
+		a.variants[k] += v
+	}
+	for _, pair := range []struct{ to, from map[string]bool }{
+		{a.visits, o.visits}, {a.people, o.people}, {a.days7, o.days7}, {a.prev7, o.prev7}, {a.days30, o.days30},
+	} {
+		for k := range pair.from {
+			pair.to[k] = true
+		}
+	}
+	for k, v := range og.Sources {
+		g.Sources[k] += v
+	}
+	for k, v := range og.Contexts {
+		g.Contexts[k] += v
+	}
+	if og.FirstSeen.Before(g.FirstSeen) {
+		g.FirstSeen = og.FirstSeen
+	}
+	if og.LastSeen.After(g.LastSeen) {
+		g.LastSeen = og.LastSeen
+	}
+}

@@ -1,0 +1,103 @@
+package gaps
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+func search(q, visitor string, results int, clicked bool, ago time.Duration) Search {
+	return Search{Query: q, Locale: "en", Source: "site", Visitor: visitor, Results: results, Clicked: clicked, Time: now.Add(-ago)}
+}
+
+func TestGroup(t *testing.T) {
+	in := []Search{
+		search("bike on train", "v1", 0, false, time.Hour),
+		search("Train bike!", "v2", 0, false, 2*time.Hour),
+		search("take my bikes", "v3", 0, false, 10*24*time.Hour),
+		search("cancel plan", "v1", 4, true, time.Hour),      // succeeded
+		search("export pdf", "v1", 3, false, time.Hour),      // no click
+		search("export pdf", "v2", 3, false, 2*time.Hour),    // no click
+		search("export pdf", "v2", 0, false, 3*time.Hour),    // a different kind
+		search("lonely question", "v9", 0, false, time.Hour), // one visitor only
+	}
+	for i := 0; i < 500; i++ { // one visitor hammering counts once
+		in = append(in, search("spam query", "bot", 0, false, time.Minute))
+	}
+	in = append(in, search("spam query", "v4", 0, false, time.Minute))
+	got := Group(in, Options{Now: now, Terms: simpleTerms})
+	byKey := map[string]Gap{}
+	for _, g := range got {
+		byKey[g.Kind+" "+g.Key] = g
+	}
+	bike, ok := byKey["no_results bike train"]
+	if !ok {
+		t.Fatalf("no bike/train gap in %+v", keys(got))
+	}
+	if bike.Visitors != 3 || bike.Searches != 3 || len(bike.Variants) != 3 || bike.Last7 != 2 || bike.Prev7 != 1 || bike.Last30 != 3 {
+		t.Errorf("bike gap %+v", bike)
+	}
+	if bike.Sources["site"] != 3 || !bike.FirstSeen.Equal(now.Add(-10*24*time.Hour)) || !bike.LastSeen.Equal(now.Add(-time.Hour)) {
+		t.Errorf("bike gap sources/dates %+v", bike)
+	}
+	if g, ok := byKey["no_click export pdf"]; !ok || g.Visitors != 2 || g.Query != "export pdf" {
+		t.Errorf("no-click gap %+v (all: %v)", g, keys(got))
+	}
+	if _, ok := byKey["no_results export pdf"]; ok {
+		t.Error("a gap of one visitor was listed")
+	}
+	if _, ok := byKey["no_results lonely question"]; ok {
+		t.Error("a gap of one visitor was listed")
+	}
+	if g := byKey["no_results query spam"]; g.Visitors != 2 || g.Searches != 501 {
+		t.Errorf("spam gap %+v", g)
+	}
+	if got[0].Key != "bike train" {
+		t.Errorf("ranking: first gap %q, want the one most people hit", got[0].Key)
+	}
+	if _, ok := byKey["no_results cancel plan"]; ok {
+		t.Error("a successful search became a gap")
+	}
+}
+
+// simpleTerms stands in for the search analyzer: stop words out, plurals
+// folded.
+func simpleTerms(_, text string) []string {
+	stop := map[string]bool{"on": true, "my": true, "the": true, "a": true}
+	text = strings.ReplaceAll(text, "trian", "train") // the real analyzer fixes typos against the content
+	var out []string
+	for _, w := range strings.Fields(site.NormalizeQuery(text)) {
+		if !stop[w] {
+			out = append(out, strings.TrimSuffix(w, "s"))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func keys(gs []Gap) []string {
+	var out []string
+	for _, g := range gs {
+		out = append(out, fmt.Sprintf("%s %s (%d)", g.Kind, g.Key, g.Visitors))
+	}
+	return out
+}
+
+func BenchmarkGroup100k(b *testing.B) {
+	words := []string{"refund", "invoice", "bike", "train", "export", "pdf", "login", "password", "calendar", "sync", "team", "invite", "delete", "account", "sms", "reminder"}
+	var in []Search
+	for i := 0; i < 100000; i++ {
+		q := words[i%len(words)] + " " + words[(i/7)%len(words)] + fmt.Sprintf(" w%d", i%300)
+		in = append(in, search(q, fmt.Sprintf("v%d", i%5000), i%3, false, time.Duration(i)*time.Minute))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Group(in, Options{Now: now})
+	}
+}

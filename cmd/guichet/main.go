@@ -20,6 +20,7 @@ const usage = `Guichet, a self-hosted help center.
 Usage:
   guichet serve [flags]   start the help center (see guichet serve -h)
   guichet check [flags]   report content errors and warnings; exit 1 on errors
+  guichet gaps [flags]    what visitors searched and did not find (see guichet gaps -h)
   guichet version         print the version
 
 Every flag can also be set with a GUICHET_* environment variable.
@@ -51,6 +52,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if err == nil && failed {
 			return 1
 		}
+	case "gaps":
+		err = runGaps(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "guichet", version)
 	case "help", "-h", "--help":

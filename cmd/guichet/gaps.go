@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/guichet/guichet/search"
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/content"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/sqlite"
+)
+
+// runGaps implements `guichet gaps`: the content-gap report from the events
+// database, grouped with the content's own analyzer and synonyms.
+func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg := defaultConfig()
+	fset, err := newFlagSet("gaps", &cfg, "content", "data", "format")
+	if err != nil {
+		return err
+	}
+	since := fset.String("since", "30d", "report searches since this long ago (30d, 12h) or this date (2026-11-01)")
+	locale := fset.String("locale", "", "only this locale")
+	minVisitors := fset.Int("min-visitors", 2, "list a gap once this many distinct visitors hit it")
+	fset.SetOutput(stderr)
+	if err := fset.Parse(args); err != nil {
+		return err
+	}
+	if cfg.Format != "table" && cfg.Format != "text" && cfg.Format != "csv" && cfg.Format != "json" {
+		return fmt.Errorf("--format %q: want table, csv or json", cfg.Format)
+	}
+	if *minVisitors < 1 {
+		return fmt.Errorf("--min-visitors must be at least 1")
+	}
+	now := time.Now().UTC()
+	from, err := parseSince(*since, now)
+	if err != nil {
+		return err
+	}
+	dbPath := filepath.Join(cfg.Data, "guichet.db")
+	if _, err := os.Stat(dbPath); err != nil {
+		return fmt.Errorf("events database %s: %w (run guichet serve first, or pass --data)", dbPath, err)
+	}
+	db, err := sqlite.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	terms, closeIdx, err := contentTerms(ctx, cfg.Content, now)
+	if err != nil {
+		return err
+	}
+	defer closeIdx()
+	rows, err := db.GapSearches(ctx, from, *locale)
+	if err != nil {
+		return err
+	}
+	report := gaps.Group(rows, gaps.Options{MinVisitors: *minVisitors, Now: now, Terms: terms})
+	switch cfg.Format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if report == nil {
+			report = []gaps.Gap{}
+		}
+		return enc.Encode(map[string]any{"since": from, "gaps": report})
+	case "csv":
+		w := csv.NewWriter(stdout)
+		w.Write([]string{"kind", "locale", "query", "visitors", "searches", "visitors_7d", "visitors_prev_7d", "visitors_30d", "first_seen", "last_seen", "variants", "sources", "contexts"})
+		for _, g := range report {
+			w.Write([]string{g.Kind, g.Locale, g.Query, strconv.Itoa(g.Visitors), strconv.Itoa(g.Searches),
+				strconv.Itoa(g.Last7), strconv.Itoa(g.Prev7), strconv.Itoa(g.Last30),
+				g.FirstSeen.Format(time.RFC3339), g.LastSeen.Format(time.RFC3339),
+				variantList(g.Variants), countList(g.Sources), countList(g.Contexts)})
+		}
+		w.Flush()
+		return w.Error()
+	default:
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "VISITORS\t7D\tPREV 7D\tKIND\tLOCALE\tQUERY\tVARIANTS\tSOURCES")
+		for _, g := range report {
+			fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", g.Visitors, g.Last7, g.Prev7, g.Kind, g.Locale,
+				oneLine(g.Query), oneLine(variantList(g.Variants)), countList(g.Sources))
+		}
+		tw.Flush()
+		fmt.Fprintf(stdout, "%d gaps from %d searches since %s\n", len(report), len(rows), from.Format("2006-01-02 15:04"))
+		return nil
+	}
+}
+
+// contentTerms builds the published content's search index in memory and
+// returns its Terms function, so gaps group the way search matches.
+func contentTerms(ctx context.Context, dir string, now time.Time) (func(string, string) []string, func(), error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, nil, fmt.Errorf("content folder %s: %w", dir, err)
+	}
+	lib, err := content.Load(ctx, os.DirFS(dir), content.Options{Dir: dir})
+	if err != nil {
+		return nil, nil, fmt.Errorf("load content: %w", err)
+	}
+	idx, err := search.Build(ctx, site.NewView(lib, now, false), "")
+	if err != nil {
+		return nil, nil, fmt.Errorf("build search index: %w", err)
+	}
+	return idx.Terms, func() { idx.Close() }, nil
+}
+
+// parseSince reads "30d", "12h", "90m" or a date.
+func parseSince(s string, now time.Time) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		if d, err := strconv.Atoi(n); err == nil && d >= 0 {
+			return now.Add(-time.Duration(d) * 24 * time.Hour), nil
+		}
+	}
+	if d, err := time.ParseDuration(s); err == nil && d >= 0 {
+		return now.Add(-d), nil
+	}
+	for _, layout := range []string{"2006-01-02", time.RFC3339} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("--since %q: want a duration like 30d or 12h, or a date like 2026-11-01", s)
+}
+
+func variantList(vs []gaps.Variant) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = fmt.Sprintf("%s (%d)", v.Query, v.Searches)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func countList(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s:%d", k, m[k])
+	}
+	return strings.Join(parts, " ")
+}
+
+// oneLine keeps a table cell on one line and reasonably short.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:59]) + "…"
+	}
+	return s
+}

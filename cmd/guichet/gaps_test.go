@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/sqlite"
+)
+
+// TestGapsReport records the searches of several visitors the way the site
+// does and reads the gap report like the team would.
+func TestGapsReport(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "synonyms.yaml", "en:\n  - [bike, bicycle, velo]\n")
+	writeFile(t, dir, "travel/luggage.md", "---\ntitle: Luggage on the train\n---\nSuitcases go on the racks above your seat.\n")
+	m := openMain(t, dir, false)
+	now := time.Now().UTC()
+	rec := func(q, visitor string, results int) {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: newTestID(), Query: q, Normalized: site.NormalizeQuery(q), Locale: "en",
+			Source: site.SourceWidget, Context: "checkout", Visitor: visitor, Results: results, Time: now.Add(-time.Hour)})
+	}
+	rec("bike on train", "v1", 0)
+	rec("Bicycle train", "v2", 0)
+	rec("take my bikes", "v3", 0)
+	rec("velo train", "v4", 0)
+	for i := 0; i < 50; i++ {
+		rec("velo train", "v4", 0) // the same visitor again: still one
+	}
+	rec("luggage", "v1", 1) // found something, nobody clicked
+	rec("luggage", "v5", 1)
+	rec("<script>alert(1)</script>", "v6", 0)
+	if err := m.Recorder.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"gaps", "--content", dir, "--data", m.Config.Data, "--format", "json"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var rep struct{ Gaps []gaps.Gap }
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Gaps) != 2 {
+		t.Fatalf("gaps %+v", rep.Gaps)
+	}
+	bike := rep.Gaps[0]
+	if bike.Kind != gaps.NoResults || bike.Visitors != 4 || len(bike.Variants) != 4 || bike.Query != "velo train" || bike.Sources["widget"] != 54 || bike.Contexts["checkout"] != 54 {
+		t.Errorf("bike gap %+v", bike)
+	}
+	if g := rep.Gaps[1]; g.Kind != gaps.NoClick || g.Query != "luggage" || g.Visitors != 2 {
+		t.Errorf("no-click gap %+v", g)
+	}
+	out.Reset()
+	if code := run(context.Background(), []string{"gaps", "--content", dir, "--data", m.Config.Data, "--min-visitors", "1", "--format", "csv"}, &out, io.Discard); code != 0 {
+		t.Fatal("csv failed")
+	}
+	if !strings.Contains(out.String(), "<script>alert(1)</script>") || !strings.HasPrefix(out.String(), "kind,locale,query,visitors") {
+		t.Errorf("csv:\n%s", out.String())
+	}
+	out.Reset()
+	run(context.Background(), []string{"gaps", "--content", dir, "--data", m.Config.Data}, &out, io.Discard)
+	if !strings.Contains(out.String(), "2 gaps from") || !strings.Contains(out.String(), "velo train") {
+		t.Errorf("table:\n%s", out.String())
+	}
+	for _, bad := range [][]string{{"--since", "yesterday"}, {"--format", "xml"}, {"--min-visitors", "0"}} {
+		if code := run(context.Background(), append([]string{"gaps", "--content", dir, "--data", m.Config.Data}, bad...), io.Discard, io.Discard); code != 1 {
+			t.Errorf("%v: exit %d, want 1", bad, code)
+		}
+	}
+}
+
+// newTestID returns a fresh 32-hex-digit search id.
+func newTestID() string { return sqlite.NewID() }

@@ -24,6 +24,9 @@ import (
 // runGaps implements `guichet gaps`: the content-gap report from the events
 // database, grouped with the content's own analyzer and synonyms.
 func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "mark" {
+		return runGapsMark(ctx, args[1:], stdout, stderr)
+	}
 	cfg := defaultConfig()
 	fset, err := newFlagSet("gaps", &cfg, "content", "data", "format")
 	if err != nil {
@@ -32,6 +35,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	since := fset.String("since", "30d", "report searches since this long ago (30d, 12h) or this date (2026-11-01)")
 	locale := fset.String("locale", "", "only this locale")
 	minVisitors := fset.Int("min-visitors", 2, "list a gap once this many distinct visitors hit it")
+	all := fset.Bool("all", false, "also list gaps marked ignored")
 	fset.SetOutput(stderr)
 	if err := fset.Parse(args); err != nil {
 		return err
@@ -65,7 +69,11 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	report := gaps.Group(rows, gaps.Options{MinVisitors: *minVisitors, Now: now, Terms: terms})
+	decisions, err := db.Triage(ctx)
+	if err != nil {
+		return err
+	}
+	report := gaps.Group(rows, gaps.Options{MinVisitors: *minVisitors, Now: now, Terms: terms, Decisions: decisions, KeepIgnored: *all})
 	switch cfg.Format {
 	case "json":
 		enc := json.NewEncoder(stdout)
@@ -76,9 +84,9 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return enc.Encode(map[string]any{"since": from, "gaps": report})
 	case "csv":
 		w := csv.NewWriter(stdout)
-		w.Write([]string{"kind", "locale", "query", "visitors", "searches", "visitors_7d", "visitors_prev_7d", "visitors_30d", "first_seen", "last_seen", "variants", "sources", "contexts"})
+		w.Write([]string{"id", "status", "note", "kind", "locale", "query", "visitors", "searches", "visitors_7d", "visitors_prev_7d", "visitors_30d", "first_seen", "last_seen", "variants", "sources", "contexts"})
 		for _, g := range report {
-			w.Write([]string{g.Kind, g.Locale, g.Query, strconv.Itoa(g.Visitors), strconv.Itoa(g.Searches),
+			w.Write([]string{g.ID, g.Status, g.Note, g.Kind, g.Locale, g.Query, strconv.Itoa(g.Visitors), strconv.Itoa(g.Searches),
 				strconv.Itoa(g.Last7), strconv.Itoa(g.Prev7), strconv.Itoa(g.Last30),
 				g.FirstSeen.Format(time.RFC3339), g.LastSeen.Format(time.RFC3339),
 				variantList(g.Variants), countList(g.Sources), countList(g.Contexts)})
@@ -87,10 +95,14 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return w.Error()
 	default:
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "VISITORS\t7D\tPREV 7D\tKIND\tLOCALE\tQUERY\tVARIANTS\tSOURCES")
+		fmt.Fprintln(tw, "ID\tVISITORS\t7D\tPREV 7D\tKIND\tLOCALE\tSTATUS\tQUERY\tVARIANTS\tSOURCES")
 		for _, g := range report {
-			fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", g.Visitors, g.Last7, g.Prev7, g.Kind, g.Locale,
-				oneLine(g.Query), oneLine(variantList(g.Variants)), countList(g.Sources))
+			status := g.Status
+			if g.AnsweredAt != nil {
+				status += fmt.Sprintf(" (before %d, after %d)", g.Before, g.After)
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", g.ID, g.Visitors, g.Last7, g.Prev7, g.Kind, g.Locale,
+				status, oneLine(g.Query), oneLine(variantList(g.Variants)), countList(g.Sources))
 		}
 		tw.Flush()
 		fmt.Fprintf(stdout, "%d gaps from %d searches since %s\n", len(report), len(rows), from.Format("2006-01-02 15:04"))
@@ -162,4 +174,66 @@ func oneLine(s string) string {
 		s = string(r[:59]) + "…"
 	}
 	return s
+}
+
+// runGapsMark implements `guichet gaps mark ID STATUS [--note TEXT]`.
+func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg := defaultConfig()
+	fset, err := newFlagSet("gaps mark", &cfg, "content", "data")
+	if err != nil {
+		return err
+	}
+	note := fset.String("note", "", "what was decided, for the team")
+	fset.SetOutput(stderr)
+	// Flags may come after the two arguments.
+	var pos []string
+	rest := args
+	for len(rest) > 0 {
+		if err := fset.Parse(rest); err != nil {
+			return err
+		}
+		if fset.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fset.Arg(0))
+		rest = fset.Args()[1:]
+	}
+	if len(pos) != 2 {
+		return fmt.Errorf("usage: guichet gaps mark ID new-article|product-fix|ignored|answered [--note TEXT]")
+	}
+	id, status := pos[0], strings.ReplaceAll(pos[1], "-", "_")
+	switch status {
+	case gaps.StatusNewArticle, gaps.StatusProductFix, gaps.StatusIgnored, gaps.StatusAnswered:
+	default:
+		return fmt.Errorf("status %q: want new-article, product-fix, ignored or answered", pos[1])
+	}
+	dbPath := filepath.Join(cfg.Data, "guichet.db")
+	if _, err := os.Stat(dbPath); err != nil {
+		return fmt.Errorf("events database %s: %w", dbPath, err)
+	}
+	db, err := sqlite.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	now := time.Now().UTC()
+	terms, closeIdx, err := contentTerms(ctx, cfg.Content, now)
+	if err != nil {
+		return err
+	}
+	defer closeIdx()
+	rows, err := db.GapSearches(ctx, now.Add(-time.Duration(cfg.RetentionDays)*24*time.Hour), "")
+	if err != nil {
+		return err
+	}
+	for _, g := range gaps.Group(rows, gaps.Options{MinVisitors: 1, Now: now, Terms: terms, KeepIgnored: true}) {
+		if g.ID == id {
+			if err := db.SetTriage(ctx, g, status, *note); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "gap %s (%q) marked %s\n", g.ID, g.Query, strings.ReplaceAll(status, "_", "-"))
+			return nil
+		}
+	}
+	return fmt.Errorf("no gap %s in the searches of the last %d days (see guichet gaps --all)", id, cfg.RetentionDays)
 }

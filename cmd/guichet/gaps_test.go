@@ -61,13 +61,36 @@ func TestGapsReport(t *testing.T) {
 	if code := run(context.Background(), []string{"gaps", "--content", dir, "--data", m.Config.Data, "--min-visitors", "1", "--format", "csv"}, &out, io.Discard); code != 0 {
 		t.Fatal("csv failed")
 	}
-	if !strings.Contains(out.String(), "<script>alert(1)</script>") || !strings.HasPrefix(out.String(), "kind,locale,query,visitors") {
+	if !strings.Contains(out.String(), "<script>alert(1)</script>") || !strings.HasPrefix(out.String(), "id,status,note,kind,locale,query,visitors") {
 		t.Errorf("csv:\n%s", out.String())
 	}
 	out.Reset()
 	run(context.Background(), []string{"gaps", "--content", dir, "--data", m.Config.Data}, &out, io.Discard)
 	if !strings.Contains(out.String(), "2 gaps from") || !strings.Contains(out.String(), "velo train") {
 		t.Errorf("table:\n%s", out.String())
+	}
+	// Triage: the team marks the bike gap, then publishes an article that
+	// answers it; the next reload marks it answered.
+	out.Reset()
+	args := []string{"gaps", "mark", bike.ID, "new-article", "--note", "write about bikes", "--content", dir, "--data", m.Config.Data}
+	if code := run(context.Background(), args, &out, &errb); code != 0 || !strings.Contains(out.String(), "marked new-article") {
+		t.Fatalf("mark: exit %d %s %s", code, out.String(), errb.String())
+	}
+	if code := run(context.Background(), []string{"gaps", "mark", "nope", "ignored", "--content", dir, "--data", m.Config.Data}, io.Discard, io.Discard); code != 1 {
+		t.Errorf("marking an unknown gap: exit %d", code)
+	}
+	writeFile(t, dir, "travel/bikes.md", "---\ntitle: Bikes on trains\n---\nFold your bicycle and take it on board.\n")
+	if err := m.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	m.answers.Wait()
+	out.Reset()
+	run(context.Background(), []string{"gaps", "--content", dir, "--data", m.Config.Data, "--format", "json"}, &out, io.Discard)
+	rep.Gaps = nil
+	json.Unmarshal(out.Bytes(), &rep)
+	if len(rep.Gaps) == 0 || rep.Gaps[0].ID != bike.ID || rep.Gaps[0].Status != gaps.StatusAnswered || rep.Gaps[0].AnsweredAt == nil ||
+		rep.Gaps[0].Note != "write about bikes" || rep.Gaps[0].Before != 4 || rep.Gaps[0].After != 0 {
+		t.Errorf("after publishing: %+v", rep.Gaps)
 	}
 	for _, bad := range [][]string{{"--since", "yesterday"}, {"--format", "xml"}, {"--min-visitors", "0"}} {
 		if code := run(context.Background(), append([]string{"gaps", "--content", dir, "--data", m.Config.Data}, bad...), io.Discard, io.Discard); code != 1 {

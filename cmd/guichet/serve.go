@@ -35,7 +35,8 @@ type Main struct {
 	Recorder *sqlite.Recorder
 	Server   *web.Server
 
-	mu       sync.Mutex // serialises Reload
+	answers  sync.WaitGroup // checkAnswered runs, waited for by Close
+	mu       sync.Mutex     // serialises Reload
 	index    *search.Index
 	timer    *time.Timer // next scheduled publication
 	contents fs.FS
@@ -159,6 +160,16 @@ func (m *Main) Reload(ctx context.Context) error {
 	if err := m.refreshPopularityLocked(ctx); err != nil {
 		m.Logger.Warn("load click counts for ranking", "err", err)
 	}
+	m.answers.Add(1)
+	go func() {
+		defer m.answers.Done()
+		n, err := m.checkAnswered(context.WithoutCancel(ctx), idx)
+		if err != nil {
+			m.Logger.Warn("check which gaps the new content answers", "err", err)
+		} else if n > 0 {
+			m.Logger.Info("content answers gaps", "gaps", n)
+		}
+	}()
 	// Loading allocates several times what the site keeps; give the
 	// garbage back to the system now rather than holding it as RSS.
 	debug.FreeOSMemory()
@@ -291,6 +302,7 @@ func (m *Main) Close(ctx context.Context) error {
 	}
 	idx := m.index
 	m.mu.Unlock()
+	m.answers.Wait()
 	var errs []error
 	if m.Recorder != nil {
 		errs = append(errs, m.Recorder.Close(ctx))

@@ -4,6 +4,8 @@
 package gaps
 
 import (
+	"fmt"
+	"hash/fnv"
 	"sort"
 	"strings"
 	"time"
@@ -50,6 +52,8 @@ type Variant struct {
 
 // Gap is a group of failed searches that mean the same thing.
 type Gap struct {
+	// ID identifies the gap across reports (see ID).
+	ID       string    `json:"id"`
 	Kind     string    `json:"kind"`
 	Locale   string    `json:"locale"`
 	Key      string    `json:"key"`   // the meaning: sorted terms
@@ -66,6 +70,37 @@ type Gap struct {
 	Last30    int            `json:"visitors_30d"`
 	Sources   map[string]int `json:"sources"`  // searches by source
 	Contexts  map[string]int `json:"contexts"` // widget contexts or host paths
+	// Triage, filled from the team's decisions (see Triage).
+	Status     string     `json:"status,omitempty"`
+	Note       string     `json:"note,omitempty"`
+	AnsweredAt *time.Time `json:"answered_at,omitempty"`
+	// Before and After count visitors before and since AnsweredAt.
+	Before int `json:"visitors_before_answer,omitempty"`
+	After  int `json:"visitors_after_answer,omitempty"`
+}
+
+// Triage statuses.
+const (
+	StatusNewArticle = "new_article"
+	StatusProductFix = "product_fix"
+	StatusIgnored    = "ignored"
+	StatusAnswered   = "answered"
+)
+
+// Triage is the team's decision on one gap.
+type Triage struct {
+	ID         string
+	Status     string
+	Note       string
+	AnsweredAt *time.Time
+}
+
+// ID returns a short stable identifier of a gap from its kind, locale and
+// key, so decisions stick to it as new searches come in.
+func ID(kind, locale, key string) string {
+	h := fnv.New64a()
+	h.Write([]byte(kind + "|" + locale + "|" + key))
+	return fmt.Sprintf("%012x", h.Sum64()&0xffffffffffff)
 }
 
 // Options tune Group.
@@ -79,6 +114,11 @@ type Options struct {
 	// (the search index's analyzer: stems, stop words, synonyms). Nil:
 	// the normalised words, sorted.
 	Terms func(locale, text string) []string
+	// Decisions are the team's triage by gap ID: status and note are
+	// copied into the gaps; answered gaps count visitors before and since
+	// the answer. Gaps marked ignored are left out unless KeepIgnored.
+	Decisions   map[string]Triage
+	KeepIgnored bool
 }
 
 type acc struct {
@@ -89,6 +129,9 @@ type acc struct {
 	days7    map[string]bool
 	prev7    map[string]bool
 	days30   map[string]bool
+	// firstAt is when each visit (visitor|day) first searched, to count
+	// visitors before and after an answer.
+	firstAt map[string]time.Time
 }
 
 // Group groups failed searches by kind, locale and meaning, and returns the
@@ -155,6 +198,11 @@ func Group(searches []Search, opts Options) []Gap {
 				gap:      &Gap{Kind: a.kind, Locale: a.s.Locale, Key: strings.Join(ts, " "), Sources: map[string]int{}, Contexts: map[string]int{}},
 				variants: map[string]int{}, visits: map[string]bool{}, people: map[string]bool{},
 				days7: map[string]bool{}, prev7: map[string]bool{}, days30: map[string]bool{},
+				firstAt: map[string]time.Time{},
+			}
+			g.gap.ID = ID(a.kind, a.s.Locale, g.gap.Key)
+			if d, ok := opts.Decisions[g.gap.ID]; ok {
+				g.gap.Status, g.gap.Note, g.gap.AnsweredAt = d.Status, d.Note, d.AnsweredAt
 			}
 			groups[key] = g
 			order = append(order, key)
@@ -170,6 +218,9 @@ func Group(searches []Search, opts Options) []Gap {
 		day := s.Time.UTC().Format("2006-01-02")
 		g.visits[who+"|"+day] = true
 		g.people[who] = true
+		if t, ok := g.firstAt[who+"|"+day]; !ok || s.Time.Before(t) {
+			g.firstAt[who+"|"+day] = s.Time
+		}
 		age := opts.Now.Sub(s.Time)
 		switch {
 		case age < 7*24*time.Hour:
@@ -195,12 +246,21 @@ func Group(searches []Search, opts Options) []Gap {
 	var out []Gap
 	for _, key := range order {
 		g := groups[key]
-		if len(g.people) < opts.MinVisitors {
+		if len(g.people) < opts.MinVisitors || g.gap.Status == StatusIgnored && !opts.KeepIgnored {
 			continue
 		}
 		gap := g.gap
 		gap.Visitors = len(g.visits)
 		gap.Last7, gap.Prev7, gap.Last30 = len(g.days7), len(g.prev7), len(g.days30)
+		if gap.AnsweredAt != nil {
+			for _, t := range g.firstAt {
+				if t.Before(*gap.AnsweredAt) {
+					gap.Before++
+				} else {
+					gap.After++
+				}
+			}
+		}
 		for q, n := range g.variants {
 			gap.Variants = append(gap.Variants, Variant{Query: q, Searches: n})
 		}
@@ -380,6 +440,11 @@ func (a *acc) absorb(o *acc) {
 	} {
 		for k := range pair.from {
 			pair.to[k] = true
+		}
+	}
+	for k, t := range o.firstAt {
+		if old, ok := a.firstAt[k]; !ok || t.Before(old) {
+			a.firstAt[k] = t
 		}
 	}
 	for k, v := range og.Sources {

@@ -101,3 +101,28 @@ func BenchmarkGroup100k(b *testing.B) {
 		Group(in, Options{Now: now})
 	}
 }
+
+func TestDecisions(t *testing.T) {
+	in := []Search{
+		search("export pdf", "v1", 0, false, 3*24*time.Hour),
+		search("export pdf", "v2", 0, false, 2*24*time.Hour),
+		search("export pdf", "v3", 0, false, time.Hour),
+		search("spam words", "v1", 0, false, time.Hour),
+		search("spam words", "v2", 0, false, time.Hour),
+	}
+	answered := now.Add(-36 * time.Hour)
+	dec := map[string]Triage{
+		ID(NoResults, "en", "export pdf"): {Status: StatusAnswered, AnsweredAt: &answered},
+		ID(NoResults, "en", "spam word"):  {Status: StatusIgnored, Note: "bots"},
+	}
+	got := Group(in, Options{Now: now, Terms: simpleTerms, Decisions: dec})
+	if len(got) != 1 {
+		t.Fatalf("gaps %v: want the ignored one left out", keys(got))
+	}
+	if g := got[0]; g.Status != StatusAnswered || g.Before != 2 || g.After != 1 || g.ID != ID(NoResults, "en", "export pdf") {
+		t.Errorf("answered gap %+v", g)
+	}
+	if got := Group(in, Options{Now: now, Terms: simpleTerms, Decisions: dec, KeepIgnored: true}); len(got) != 2 {
+		t.Errorf("KeepIgnored: %v", keys(got))
+	}
+}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -43,4 +44,63 @@ func (db *DB) GapSearches(ctx context.Context, since time.Time, locale string) (
 		return nil, fmt.Errorf("gap searches: %w", err)
 	}
 	return out, nil
+}
+
+// SetTriage records the team's decision on a gap (status new_article,
+// product_fix, ignored or answered, and a note), replacing any earlier one.
+// Marking a gap answered by hand sets its answer time to now.
+func (db *DB) SetTriage(ctx context.Context, g gaps.Gap, status, note string) error {
+	var answered any
+	if status == gaps.StatusAnswered {
+		answered = millis(db.now())
+	}
+	_, err := db.writer.ExecContext(ctx, `
+		INSERT INTO gap_triage (id, kind, locale, key, status, note, answered_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET status = excluded.status, note = excluded.note,
+			answered_at = coalesce(gap_triage.answered_at, excluded.answered_at), updated_at = excluded.updated_at`,
+		g.ID, g.Kind, g.Locale, g.Key, status, note, answered, millis(db.now()))
+	if err != nil {
+		return fmt.Errorf("triage gap %s: %w", g.ID, err)
+	}
+	return nil
+}
+
+// MarkAnswered records that published content now answers the gap, at the
+// given time, keeping the status and note the team chose and the first
+// answer time.
+func (db *DB) MarkAnswered(ctx context.Context, g gaps.Gap, at time.Time) error {
+	_, err := db.writer.ExecContext(ctx, `
+		INSERT INTO gap_triage (id, kind, locale, key, status, note, answered_at, updated_at)
+		VALUES (?, ?, ?, ?, 'answered', '', ?, ?)
+		ON CONFLICT (id) DO UPDATE SET status = 'answered',
+			answered_at = coalesce(gap_triage.answered_at, excluded.answered_at), updated_at = excluded.updated_at`,
+		g.ID, g.Kind, g.Locale, g.Key, millis(at), millis(db.now()))
+	if err != nil {
+		return fmt.Errorf("mark gap %s answered: %w", g.ID, err)
+	}
+	return nil
+}
+
+// Triage returns every decision by gap ID.
+func (db *DB) Triage(ctx context.Context) (map[string]gaps.Triage, error) {
+	rows, err := db.reader.QueryContext(ctx, `SELECT id, status, note, answered_at FROM gap_triage`)
+	if err != nil {
+		return nil, fmt.Errorf("read gap triage: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]gaps.Triage{}
+	for rows.Next() {
+		var t gaps.Triage
+		var answered sql.NullInt64
+		if err := rows.Scan(&t.ID, &t.Status, &t.Note, &answered); err != nil {
+			return nil, fmt.Errorf("read gap triage: %w", err)
+		}
+		if answered.Valid {
+			at := fromMillis(answered.Int64)
+			t.AnsweredAt = &at
+		}
+		out[t.ID] = t
+	}
+	return out, rows.Err()
 }

@@ -132,6 +132,7 @@ func TestRetention(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nHello.\n")
 	m := openMain(t, dir, false)
+	m.answers.Wait() // the check of answered gaps after the first publication reads the config
 	m.Config.RetentionDays = 30
 	m.Recorder.RecordSearch(site.SearchEvent{ID: "0123456789abcdef0123456789abcdef", Query: "old", Time: time.Now().Add(-40 * 24 * time.Hour)})
 	m.Recorder.RecordSearch(site.SearchEvent{ID: "1123456789abcdef0123456789abcdef", Query: "new", Time: time.Now()})

@@ -27,6 +27,9 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(args) > 0 && args[0] == "mark" {
 		return runGapsMark(ctx, args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "stub" {
+		return runGapsStub(ctx, args[1:], stdout, stderr)
+	}
 	cfg := defaultConfig()
 	fset, err := newFlagSet("gaps", &cfg, "content", "data", "format")
 	if err != nil {
@@ -113,18 +116,24 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // contentTerms builds the published content's search index in memory and
 // returns its Terms function, so gaps group the way search matches.
 func contentTerms(ctx context.Context, dir string, now time.Time) (func(string, string) []string, func(), error) {
+	terms, _, closeIdx, err := loadTerms(ctx, dir, now)
+	return terms, closeIdx, err
+}
+
+// loadTerms is contentTerms that also returns the content's default locale.
+func loadTerms(ctx context.Context, dir string, now time.Time) (func(string, string) []string, string, func(), error) {
 	if _, err := os.Stat(dir); err != nil {
-		return nil, nil, fmt.Errorf("content folder %s: %w", dir, err)
+		return nil, "", nil, fmt.Errorf("content folder %s: %w", dir, err)
 	}
 	lib, err := content.Load(ctx, os.DirFS(dir), content.Options{Dir: dir})
 	if err != nil {
-		return nil, nil, fmt.Errorf("load content: %w", err)
+		return nil, "", nil, fmt.Errorf("load content: %w", err)
 	}
 	idx, err := search.Build(ctx, site.NewView(lib, now, false), "")
 	if err != nil {
-		return nil, nil, fmt.Errorf("build search index: %w", err)
+		return nil, "", nil, fmt.Errorf("build search index: %w", err)
 	}
-	return idx.Terms, func() { idx.Close() }, nil
+	return idx.Terms, lib.Config.DefaultLocale, func() { idx.Close() }, nil
 }
 
 // parseSince reads "30d", "12h", "90m" or a date.
@@ -207,26 +216,12 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	default:
 		return fmt.Errorf("status %q: want new-article, product-fix, ignored or answered", pos[1])
 	}
-	dbPath := filepath.Join(cfg.Data, "guichet.db")
-	if _, err := os.Stat(dbPath); err != nil {
-		return fmt.Errorf("events database %s: %w", dbPath, err)
-	}
-	db, err := sqlite.Open(ctx, dbPath)
+	db, all, _, err := allGaps(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	now := time.Now().UTC()
-	terms, closeIdx, err := contentTerms(ctx, cfg.Content, now)
-	if err != nil {
-		return err
-	}
-	defer closeIdx()
-	rows, err := db.GapSearches(ctx, now.Add(-time.Duration(cfg.RetentionDays)*24*time.Hour), "")
-	if err != nil {
-		return err
-	}
-	for _, g := range gaps.Group(rows, gaps.Options{MinVisitors: 1, Now: now, Terms: terms, KeepIgnored: true}) {
+	for _, g := range all {
 		if g.ID == id {
 			if err := db.SetTriage(ctx, g, status, *note); err != nil {
 				return err
@@ -236,4 +231,139 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 	}
 	return fmt.Errorf("no gap %s in the searches of the last %d days (see guichet gaps --all)", id, cfg.RetentionDays)
+}
+
+// allGaps opens the events database and groups every failed search of the
+// retention period, ignored gaps and single visitors included.
+func allGaps(ctx context.Context, cfg Config) (*sqlite.DB, []gaps.Gap, string, error) {
+	dbPath := filepath.Join(cfg.Data, "guichet.db")
+	if _, err := os.Stat(dbPath); err != nil {
+		return nil, nil, "", fmt.Errorf("events database %s: %w", dbPath, err)
+	}
+	db, err := sqlite.Open(ctx, dbPath)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	now := time.Now().UTC()
+	terms, defLocale, closeIdx, err := loadTerms(ctx, cfg.Content, now)
+	if err != nil {
+		db.Close()
+		return nil, nil, "", err
+	}
+	defer closeIdx()
+	rows, err := db.GapSearches(ctx, now.Add(-time.Duration(cfg.RetentionDays)*24*time.Hour), "")
+	if err != nil {
+		db.Close()
+		return nil, nil, "", err
+	}
+	decisions, err := db.Triage(ctx)
+	if err != nil {
+		db.Close()
+		return nil, nil, "", err
+	}
+	return db, gaps.Group(rows, gaps.Options{MinVisitors: 1, Now: now, Terms: terms, Decisions: decisions, KeepIgnored: true}), defLocale, nil
+}
+
+// runGapsStub implements `guichet gaps stub ID... [--folder F]`: a draft
+// article per gap, in the customers' words, for a writer to finish.
+func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg := defaultConfig()
+	fset, err := newFlagSet("gaps stub", &cfg, "content", "data")
+	if err != nil {
+		return err
+	}
+	folder := fset.String("folder", "drafts", "content sub-folder (category) to write the drafts in")
+	fset.SetOutput(stderr)
+	var ids []string
+	rest := args
+	for len(rest) > 0 {
+		if err := fset.Parse(rest); err != nil {
+			return err
+		}
+		if fset.NArg() == 0 {
+			break
+		}
+		ids = append(ids, fset.Arg(0))
+		rest = fset.Args()[1:]
+	}
+	if len(ids) == 0 {
+		return fmt.Errorf("usage: guichet gaps stub ID... [--folder drafts] (IDs from guichet gaps)")
+	}
+	if *folder == "" || strings.Contains(*folder, "..") || filepath.IsAbs(*folder) {
+		return fmt.Errorf("--folder %q: want a folder inside the content folder", *folder)
+	}
+	db, all, defLocale, err := allGaps(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	byID := map[string]gaps.Gap{}
+	for _, g := range all {
+		byID[g.ID] = g
+	}
+	for _, id := range ids {
+		g, ok := byID[id]
+		if !ok {
+			return fmt.Errorf("no gap %s in the searches of the last %d days", id, cfg.RetentionDays)
+		}
+		rel, err := writeStub(cfg.Content, *folder, defLocale, g)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: draft for %q (%d visitors)\n", rel, g.Query, g.Visitors)
+	}
+	return nil
+}
+
+// writeStub writes a draft article for gap g and returns its path relative
+// to the content folder. It never overwrites a file.
+func writeStub(contentDir, folder, defLocale string, g gaps.Gap) (string, error) {
+	slug := slugWords(g.Query)
+	if slug == "" {
+		slug = "gap-" + g.ID
+	}
+	if g.Locale != "" && g.Locale != defLocale {
+		slug += "." + g.Locale // a translation file name: x.fr.md
+	}
+	rel := filepath.ToSlash(filepath.Join(folder, slug+".md"))
+	path := filepath.Join(contentDir, folder, slug+".md")
+	var b strings.Builder
+	title := strings.TrimSpace(g.Query)
+	if r := []rune(title); len(r) > 0 {
+		title = strings.ToUpper(string(r[0])) + string(r[1:])
+	}
+	fmt.Fprintf(&b, "---\ntitle: %s\ndraft: true\nkeywords:\n", yamlString(title))
+	for _, v := range g.Variants {
+		fmt.Fprintf(&b, "  - %s\n", yamlString(v.Query))
+	}
+	fmt.Fprintf(&b, "search_tests:\n  - %s\n---\n", yamlString(g.Query))
+	fmt.Fprintf(&b, "<!-- Draft from content gap %s: %d visitors searched this (%s) and found %s. Write the answer, then remove draft: true. -->\n",
+		g.ID, g.Visitors, g.Kind, map[string]string{gaps.NoResults: "nothing", gaps.NoClick: "no result worth opening"}[g.Kind])
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", fmt.Errorf("write draft %s: %w", rel, err)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return "", fmt.Errorf("write draft %s: %w", rel, err)
+	}
+	if _, err := f.WriteString(b.String()); err != nil {
+		f.Close()
+		return "", fmt.Errorf("write draft %s: %w", rel, err)
+	}
+	return rel, f.Close()
+}
+
+// slugWords makes a file name from a query: lower-case words joined by "-".
+func slugWords(q string) string {
+	words := strings.Fields(site.NormalizeQuery(q))
+	if len(words) > 8 {
+		words = words[:8]
+	}
+	return strings.Join(words, "-")
+}
+
+// yamlString quotes s for YAML.
+func yamlString(s string) string {
+	b, _ := json.Marshal(s) // a JSON string is a valid YAML double-quoted scalar
+	return string(b)
 }

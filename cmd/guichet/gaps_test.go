@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -78,6 +80,19 @@ func TestGapsReport(t *testing.T) {
 	}
 	if code := run(context.Background(), []string{"gaps", "mark", "nope", "ignored", "--content", dir, "--data", m.Config.Data}, io.Discard, io.Discard); code != 1 {
 		t.Errorf("marking an unknown gap: exit %d", code)
+	}
+	// A writer starts a draft from the no-click gap, in the customers' words.
+	out.Reset()
+	noClick := rep.Gaps[1]
+	if code := run(context.Background(), []string{"gaps", "stub", noClick.ID, "--content", dir, "--data", m.Config.Data}, &out, &errb); code != 0 {
+		t.Fatalf("stub: %s", errb.String())
+	}
+	draft, err := os.ReadFile(filepath.Join(dir, "drafts", "luggage.md"))
+	if err != nil || !strings.Contains(string(draft), "title: \"Luggage\"\ndraft: true\nkeywords:\n  - \"luggage\"") {
+		t.Errorf("draft %s, %v", draft, err)
+	}
+	if code := run(context.Background(), []string{"gaps", "stub", noClick.ID, "--content", dir, "--data", m.Config.Data}, io.Discard, io.Discard); code != 1 {
+		t.Error("stub overwrote an existing draft")
 	}
 	writeFile(t, dir, "travel/bikes.md", "---\ntitle: Bikes on trains\n---\nFold your bicycle and take it on board.\n")
 	if err := m.Reload(context.Background()); err != nil {

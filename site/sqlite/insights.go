@@ -1,0 +1,110 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// QueryCount is one normalised query with how often it was searched.
+type QueryCount struct {
+	Query       string `json:"query"`
+	Locale      string `json:"locale"`
+	Searches    int    `json:"searches"`
+	Visitors    int    `json:"visitors"`
+	ZeroResults int    `json:"zero_results"`
+}
+
+// TopSearches returns the most searched normalised queries since the given
+// time, by distinct visitors.
+func (db *DB) TopSearches(ctx context.Context, since time.Time, limit int) ([]QueryCount, error) {
+	rows, err := db.reader.QueryContext(ctx, `
+		SELECT normalized, locale, count(*), count(DISTINCT NULLIF(visitor, '')), sum(results = 0)
+		FROM searches WHERE created_at >= ? AND normalized != ''
+		GROUP BY normalized, locale
+		ORDER BY 4 DESC, 3 DESC, normalized
+		LIMIT ?`, millis(since), recentLimit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("top searches: %w", err)
+	}
+	defer rows.Close()
+	var out []QueryCount
+	for rows.Next() {
+		var q QueryCount
+		if err := rows.Scan(&q.Query, &q.Locale, &q.Searches, &q.Visitors, &q.ZeroResults); err != nil {
+			return nil, fmt.Errorf("top searches: %w", err)
+		}
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}
+
+// ArticleFeedback sums the "Was this helpful?" votes of one article.
+type ArticleFeedback struct {
+	ArticleID string         `json:"article_id"`
+	Locale    string         `json:"locale"`
+	Yes       int            `json:"yes"`
+	No        int            `json:"no"`
+	Reasons   map[string]int `json:"reasons"`
+	Comments  []string       `json:"comments"` // newest first, at most 10
+}
+
+// ShareNo is the share of "No" among the votes.
+func (f ArticleFeedback) ShareNo() float64 {
+	if f.Yes+f.No == 0 {
+		return 0
+	}
+	return float64(f.No) / float64(f.Yes+f.No)
+}
+
+// NotHelpful returns the articles with at least one "No" vote since the
+// given time, highest share of "No" first, with reasons and comments.
+func (db *DB) NotHelpful(ctx context.Context, since time.Time, limit int) ([]ArticleFeedback, error) {
+	rows, err := db.reader.QueryContext(ctx, `
+		SELECT article_id, locale, sum(helpful = 1), sum(helpful = 0)
+		FROM events WHERE type = 'vote' AND created_at >= ?
+		GROUP BY article_id, locale HAVING sum(helpful = 0) > 0
+		ORDER BY 1.0 * sum(helpful = 0) / count(*) DESC, sum(helpful = 0) DESC, article_id
+		LIMIT ?`, millis(since), recentLimit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("not helpful articles: %w", err)
+	}
+	var out []ArticleFeedback
+	for rows.Next() {
+		f := ArticleFeedback{Reasons: map[string]int{}, Comments: []string{}}
+		if err := rows.Scan(&f.ArticleID, &f.Locale, &f.Yes, &f.No); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("not helpful articles: %w", err)
+		}
+		out = append(out, f)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("not helpful articles: %w", err)
+	}
+	for i := range out {
+		f := &out[i]
+		r, err := db.reader.QueryContext(ctx, `
+			SELECT reason, comment FROM events
+			WHERE type = 'vote' AND helpful = 0 AND article_id = ? AND locale = ? AND created_at >= ?
+			ORDER BY created_at DESC`, f.ArticleID, f.Locale, millis(since))
+		if err != nil {
+			return nil, fmt.Errorf("not helpful articles: %w", err)
+		}
+		for r.Next() {
+			var reason, comment string
+			if err := r.Scan(&reason, &comment); err != nil {
+				r.Close()
+				return nil, fmt.Errorf("not helpful articles: %w", err)
+			}
+			if reason != "" {
+				f.Reasons[reason]++
+			}
+			if comment != "" && len(f.Comments) < 10 {
+				f.Comments = append(f.Comments, comment)
+			}
+		}
+		r.Close()
+	}
+	return out, nil
+}

@@ -173,3 +173,19 @@ func (c *Config) proxies() ([]*net.IPNet, error) {
 
 // shutdownGrace is how long in-flight requests get on SIGINT/SIGTERM.
 const shutdownGrace = 10 * time.Second
+
+// parseInterspersed parses flags that may come before, between or after
+// positional arguments, and returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

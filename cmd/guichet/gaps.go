@@ -194,18 +194,9 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	note := fset.String("note", "", "what was decided, for the team")
 	fset.SetOutput(stderr)
-	// Flags may come after the two arguments.
-	var pos []string
-	rest := args
-	for len(rest) > 0 {
-		if err := fset.Parse(rest); err != nil {
-			return err
-		}
-		if fset.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fset.Arg(0))
-		rest = fset.Args()[1:]
+	pos, err := parseInterspersed(fset, args)
+	if err != nil {
+		return err
 	}
 	if len(pos) != 2 {
 		return fmt.Errorf("usage: guichet gaps mark ID new-article|product-fix|ignored|answered [--note TEXT]")
@@ -274,17 +265,9 @@ func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	folder := fset.String("folder", "drafts", "content sub-folder (category) to write the drafts in")
 	fset.SetOutput(stderr)
-	var ids []string
-	rest := args
-	for len(rest) > 0 {
-		if err := fset.Parse(rest); err != nil {
-			return err
-		}
-		if fset.NArg() == 0 {
-			break
-		}
-		ids = append(ids, fset.Arg(0))
-		rest = fset.Args()[1:]
+	ids, err := parseInterspersed(fset, args)
+	if err != nil {
+		return err
 	}
 	if len(ids) == 0 {
 		return fmt.Errorf("usage: guichet gaps stub ID... [--folder drafts] (IDs from guichet gaps)")

@@ -21,6 +21,7 @@ Usage:
   guichet serve [flags]   start the help center (see guichet serve -h)
   guichet check [flags]   report content errors and warnings; exit 1 on errors
   guichet gaps [flags]    what visitors searched and did not find (see guichet gaps -h)
+  guichet token create --scope admin|tickets [--name N] | token list | token revoke ID
   guichet version         print the version
 
 Every flag can also be set with a GUICHET_* environment variable.
@@ -52,6 +53,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if err == nil && failed {
 			return 1
 		}
+	case "token":
+		err = runToken(ctx, args[1:], stdout, stderr)
 	case "gaps":
 		err = runGaps(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":

@@ -73,11 +73,16 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	sessionKey, err := db.Secret(ctx, "admin-session", 32)
+	if err != nil {
+		return err
+	}
 	theme, staticFS := m.themeFS()
 	srv, err := web.New(web.Options{
 		Theme: theme, Static: staticFS, Content: m.contents,
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
-		TrustedProxies: proxies, EventRate: m.Config.EventRate, VisitorKey: visitorKey, Logger: m.Logger, Now: m.Now,
+		TrustedProxies: proxies, EventRate: m.Config.EventRate, VisitorKey: visitorKey,
+		Insights: insights{m}, SessionKey: sessionKey, Logger: m.Logger, Now: m.Now,
 	})
 	if err != nil {
 		return err

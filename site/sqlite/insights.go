@@ -4,20 +4,13 @@ import (
 	"context"
 	"fmt"
 	"time"
-)
 
-// QueryCount is one normalised query with how often it was searched.
-type QueryCount struct {
-	Query       string `json:"query"`
-	Locale      string `json:"locale"`
-	Searches    int    `json:"searches"`
-	Visitors    int    `json:"visitors"`
-	ZeroResults int    `json:"zero_results"`
-}
+	"github.com/guichet/guichet/site"
+)
 
 // TopSearches returns the most searched normalised queries since the given
 // time, by distinct visitors.
-func (db *DB) TopSearches(ctx context.Context, since time.Time, limit int) ([]QueryCount, error) {
+func (db *DB) TopSearches(ctx context.Context, since time.Time, limit int) ([]site.QueryCount, error) {
 	rows, err := db.reader.QueryContext(ctx, `
 		SELECT normalized, locale, count(*), count(DISTINCT NULLIF(visitor, '')), sum(results = 0)
 		FROM searches WHERE created_at >= ? AND normalized != ''
@@ -28,9 +21,9 @@ func (db *DB) TopSearches(ctx context.Context, since time.Time, limit int) ([]Qu
 		return nil, fmt.Errorf("top searches: %w", err)
 	}
 	defer rows.Close()
-	var out []QueryCount
+	var out []site.QueryCount
 	for rows.Next() {
-		var q QueryCount
+		var q site.QueryCount
 		if err := rows.Scan(&q.Query, &q.Locale, &q.Searches, &q.Visitors, &q.ZeroResults); err != nil {
 			return nil, fmt.Errorf("top searches: %w", err)
 		}
@@ -39,27 +32,9 @@ func (db *DB) TopSearches(ctx context.Context, since time.Time, limit int) ([]Qu
 	return out, rows.Err()
 }
 
-// ArticleFeedback sums the "Was this helpful?" votes of one article.
-type ArticleFeedback struct {
-	ArticleID string         `json:"article_id"`
-	Locale    string         `json:"locale"`
-	Yes       int            `json:"yes"`
-	No        int            `json:"no"`
-	Reasons   map[string]int `json:"reasons"`
-	Comments  []string       `json:"comments"` // newest first, at most 10
-}
-
-// ShareNo is the share of "No" among the votes.
-func (f ArticleFeedback) ShareNo() float64 {
-	if f.Yes+f.No == 0 {
-		return 0
-	}
-	return float64(f.No) / float64(f.Yes+f.No)
-}
-
 // NotHelpful returns the articles with at least one "No" vote since the
 // given time, highest share of "No" first, with reasons and comments.
-func (db *DB) NotHelpful(ctx context.Context, since time.Time, limit int) ([]ArticleFeedback, error) {
+func (db *DB) NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error) {
 	rows, err := db.reader.QueryContext(ctx, `
 		SELECT article_id, locale, sum(helpful = 1), sum(helpful = 0)
 		FROM events WHERE type = 'vote' AND created_at >= ?
@@ -69,9 +44,9 @@ func (db *DB) NotHelpful(ctx context.Context, since time.Time, limit int) ([]Art
 	if err != nil {
 		return nil, fmt.Errorf("not helpful articles: %w", err)
 	}
-	var out []ArticleFeedback
+	var out []site.ArticleFeedback
 	for rows.Next() {
-		f := ArticleFeedback{Reasons: map[string]int{}, Comments: []string{}}
+		f := site.ArticleFeedback{Reasons: map[string]int{}, Comments: []string{}}
 		if err := rows.Scan(&f.ArticleID, &f.Locale, &f.Yes, &f.No); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("not helpful articles: %w", err)

@@ -62,7 +62,7 @@ func TestInsights(t *testing.T) {
 	flush(t, r)
 	ctx := context.Background()
 	top, err := db.TopSearches(ctx, time.Now().Add(-time.Hour), 10)
-	if err != nil || len(top) != 2 || top[0] != (QueryCount{Query: "refund", Locale: "en", Searches: 3, Visitors: 2, ZeroResults: 3}) {
+	if err != nil || len(top) != 2 || top[0] != (site.QueryCount{Query: "refund", Locale: "en", Searches: 3, Visitors: 2, ZeroResults: 3}) {
 		t.Errorf("top %+v, %v", top, err)
 	}
 	nh, err := db.NotHelpful(ctx, time.Now().Add(-time.Hour), 10)

@@ -28,6 +28,10 @@ func statusOf(err error) (int, string, string) {
 			code = site.EINVALID
 		case http.StatusTooManyRequests:
 			code = site.ERATE
+		case http.StatusUnauthorized:
+			code = "unauthorized"
+		case http.StatusForbidden:
+			code = "forbidden"
 		}
 		msg := http.StatusText(he.Code)
 		if s, ok := he.Message.(string); ok {

@@ -43,6 +43,11 @@ type Options struct {
 	// VisitorKey is the secret under which visitors are hashed (see
 	// Server.visitor); empty: visitors are not identified.
 	VisitorKey []byte
+	// Insights backs the admin page and the insights API; nil disables
+	// them.
+	Insights Insights
+	// SessionKey signs admin sessions and form tokens.
+	SessionKey []byte
 	// EventRate is the sustained number of event posts per second allowed
 	// per client IP (default 10, burst 3x).
 	EventRate float64
@@ -174,10 +179,16 @@ func (s *Server) routes() *echo.Echo {
 		},
 	})
 	api.POST("/events", s.apiEvents, limiter)
+	api.GET("/insights/gaps", s.apiGaps)
 	api.Any("/*", func(c echo.Context) error {
 		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)
 	})
 	e.POST("/feedback", s.feedback, limiter)
+	e.GET("/admin/", s.admin)
+	e.GET("/admin", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/admin/") })
+	e.POST("/admin/login", s.adminLogin, limiter)
+	e.POST("/admin/logout", s.adminLogout)
+	e.POST("/admin/triage", s.adminTriage)
 	e.GET("/healthz", func(c echo.Context) error {
 		if s.state.Load() == nil {
 			return c.String(http.StatusServiceUnavailable, "loading\n")

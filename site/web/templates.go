@@ -3,14 +3,17 @@ package web
 import (
 	"bytes"
 	"fmt"
+	"github.com/guichet/guichet/site/gaps"
 	"html/template"
 	"io/fs"
 	"path"
+	"strings"
+	"time"
 )
 
 // pageNames are the page templates of a theme; each is parsed together with
 // layout.html into its own template set.
-var pageNames = []string{"home", "category", "article", "search", "error", "thanks"}
+var pageNames = []string{"home", "category", "article", "search", "error", "thanks", "admin"}
 
 // templates holds one parsed template set per page.
 type templates struct {
@@ -23,6 +26,24 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 	funcs := template.FuncMap{
 		"asset": asset,
 		"add":   func(a, b int) int { return a + b },
+		"date": func(t any) string {
+			switch v := t.(type) {
+			case time.Time:
+				return v.UTC().Format("2006-01-02")
+			case *time.Time:
+				if v != nil {
+					return v.UTC().Format("2006-01-02")
+				}
+			}
+			return ""
+		},
+		// gapsOf renders the gap table for another list of the admin page.
+		"gapsOf": func(p *adminPage, list []gaps.Gap) *adminPage {
+			q := *p
+			q.Gaps = list
+			return &q
+		},
+		"label": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
 		// why passes the vote-reason form its strings and options.
 		"why": func(t map[string]string, reasons []reason, hidden bool) map[string]any {
 			return map[string]any{"T": t, "Reasons": reasons, "Hidden": hidden}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/sqlite"
+)
+
+// TestAdminAndInsightsAPI signs in to /admin/ with a token, reads the
+// insights, triages a gap, and checks the API's bearer authentication.
+func TestAdminAndInsightsAPI(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	no := false
+	for _, v := range []string{"v1", "v2"} {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: "<script>alert(1)</script> invoice", Locale: "en", Source: "site", Visitor: v, Time: time.Now()})
+	}
+	m.Recorder.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "billing/refund", Locale: "en", Helpful: &no, Reason: "inaccurate", Comment: "<b>fee</b> is wrong"})
+	m.Recorder.Flush(ctx)
+	admin, _, err := m.DB.CreateToken(ctx, sqlite.ScopeAdmin, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tickets, _, _ := m.DB.CreateToken(ctx, sqlite.ScopeTickets, "helpdesk")
+	do := func(method, target, body string, hdr ...string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, target, strings.NewReader(body))
+		if method == "POST" {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+		for i := 0; i+1 < len(hdr); i += 2 {
+			req.Header.Set(hdr[i], hdr[i+1])
+		}
+		w := httptest.NewRecorder()
+		m.Server.ServeHTTP(w, req)
+		return w
+	}
+
+	// The API wants an admin bearer token and says nothing more.
+	for _, auth := range []string{"", "Bearer nope", "Bearer " + tickets} {
+		w := do("GET", "/api/v1/insights/gaps", "", "Authorization", auth)
+		if w.Code != 401 || !strings.Contains(w.Body.String(), `"code":"unauthorized"`) || strings.Contains(w.Body.String(), "tickets") {
+			t.Errorf("auth %q: %d %s", auth, w.Code, w.Body)
+		}
+	}
+	w := do("GET", "/api/v1/insights/gaps?since=7d", "", "Authorization", "Bearer "+admin)
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `"query":"\u003cscript\u003ealert(1)\u003c/script\u003e invoice"`) {
+		t.Fatalf("gaps API: %d %s", w.Code, w.Body)
+	}
+	if w := do("GET", "/api/v1/insights/gaps?since=soon", "", "Authorization", "Bearer "+admin); w.Code != 400 {
+		t.Errorf("bad since: %d", w.Code)
+	}
+
+	// The admin page: sign-in form, then a secure session cookie.
+	if w := do("GET", "/admin/", ""); w.Code != 200 || !strings.Contains(w.Body.String(), `name="token"`) || !strings.Contains(w.Body.String(), "noindex") {
+		t.Fatalf("sign-in page: %d", w.Code)
+	}
+	if w := do("POST", "/admin/login", "token=wrong"); w.Code != 401 || w.Header().Get("Set-Cookie") != "" {
+		t.Errorf("wrong token: %d, cookie %q", w.Code, w.Header().Get("Set-Cookie"))
+	}
+	w = do("POST", "/admin/login", "token="+url.QueryEscape(admin))
+	cookie := w.Header().Get("Set-Cookie")
+	if w.Code != 303 || !strings.Contains(cookie, "Secure") || !strings.Contains(cookie, "HttpOnly") || !strings.Contains(cookie, "SameSite=Strict") {
+		t.Fatalf("login: %d, cookie %q", w.Code, cookie)
+	}
+	session := strings.Split(cookie, ";")[0]
+	w = do("GET", "/admin/", "", "Cookie", session)
+	page := w.Body.String()
+	if w.Code != 200 || strings.Contains(page, "<script>alert(1)") || !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt; invoice") {
+		t.Fatalf("admin page: %d, query not escaped or missing", w.Code)
+	}
+	if strings.Contains(page, "<b>fee</b>") || !strings.Contains(page, "&lt;b&gt;fee&lt;/b&gt; is wrong") || !strings.Contains(page, "billing/refund.md") || !strings.Contains(page, "inaccurate: 1") {
+		t.Error("not-helpful section missing, unescaped, or without the source file")
+	}
+	csrf := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(page)
+	gap := regexp.MustCompile(`name="gap" value="([0-9a-f]+)"`).FindStringSubmatch(page)
+	if csrf == nil || gap == nil {
+		t.Fatal("no triage form")
+	}
+	form := url.Values{"gap": {gap[1]}, "status": {"product_fix"}, "note": {"invoice page broken"}}
+	if w := do("POST", "/admin/triage", form.Encode(), "Cookie", session); w.Code != 403 {
+		t.Errorf("triage without CSRF token: %d", w.Code)
+	}
+	form.Set("csrf", csrf[1])
+	if w := do("POST", "/admin/triage", form.Encode(), "Cookie", session, "Origin", "https://evil.example"); w.Code != 403 {
+		t.Errorf("cross-site triage: %d", w.Code)
+	}
+	if w := do("POST", "/admin/triage", form.Encode()); w.Code != 401 {
+		t.Errorf("triage without session: %d", w.Code)
+	}
+	if w := do("POST", "/admin/triage", form.Encode(), "Cookie", session); w.Code != 303 {
+		t.Fatalf("triage: %d %s", w.Code, w.Body)
+	}
+	dec, _ := m.DB.Triage(ctx)
+	if d := dec[gap[1]]; d.Status != "product_fix" || d.Note != "invoice page broken" {
+		t.Errorf("decision %+v", d)
+	}
+	if w := do("GET", "/admin/", "", "Cookie", session+"x"); !strings.Contains(w.Body.String(), `name="token"`) {
+		t.Error("a tampered session cookie was accepted")
+	}
+	if w := do("POST", "/admin/logout", "csrf="+csrf[1], "Cookie", session); w.Code != http.StatusSeeOther || !strings.Contains(w.Header().Get("Set-Cookie"), "Max-Age=0") {
+		t.Errorf("logout: %d %q", w.Code, w.Header().Get("Set-Cookie"))
+	}
+}
+
+func TestTokenCommands(t *testing.T) {
+	data := t.TempDir()
+	var out, errb strings.Builder
+	if code := run(context.Background(), []string{"token", "create", "--scope", "admin", "--name", "ops", "--data", data}, &out, &errb); code != 0 {
+		t.Fatalf("create: %s", errb.String())
+	}
+	secret := strings.TrimSpace(out.String())
+	if !strings.HasPrefix(secret, "gch_") || !strings.Contains(errb.String(), "cannot be shown again") {
+		t.Fatalf("create printed %q / %q", secret, errb.String())
+	}
+	out.Reset()
+	run(context.Background(), []string{"token", "list", "--data", data}, &out, &errb)
+	if !strings.Contains(out.String(), "admin") || !strings.Contains(out.String(), "ops") || strings.Contains(out.String(), secret) {
+		t.Errorf("list:\n%s", out.String())
+	}
+	id := strings.Fields(strings.Split(out.String(), "\n")[1])[0]
+	out.Reset()
+	if code := run(context.Background(), []string{"token", "revoke", id, "--data", data}, &out, &errb); code != 0 {
+		t.Errorf("revoke: %s", errb.String())
+	}
+	for _, bad := range [][]string{{"token", "create", "--scope", "root"}, {"token", "revoke", "nope"}, {"token"}, {"token", "frob"}} {
+		if code := run(context.Background(), append(bad, "--data", data), &out, &errb); code != 1 {
+			t.Errorf("%v: exit %d", bad, code)
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+	"time"
+
+	"github.com/guichet/guichet/site/sqlite"
+)
+
+const tokenUsage = "usage: guichet token create --scope admin|tickets [--name N] | token list | token revoke ID"
+
+// runToken implements `guichet token create|list|revoke`.
+func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%s", tokenUsage)
+	}
+	cfg := defaultConfig()
+	fset, err := newFlagSet("token "+args[0], &cfg, "data")
+	if err != nil {
+		return err
+	}
+	scope := fset.String("scope", "", "admin (insights, admin page) or tickets (ticket ingestion)")
+	name := fset.String("name", "", "what the token is for")
+	fset.SetOutput(stderr)
+	pos, err := parseInterspersed(fset, args[1:])
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(cfg.Data, 0o755); err != nil {
+		return fmt.Errorf("data folder %s: %w", cfg.Data, err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(cfg.Data, "guichet.db"))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	switch args[0] {
+	case "create":
+		secret, t, err := db.CreateToken(ctx, *scope, *name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "Token %s (scope %s) created. Copy it now: it is not stored and cannot be shown again.\n", t.ID, t.Scope)
+		fmt.Fprintln(stdout, secret)
+	case "list":
+		list, err := db.Tokens(ctx)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tSCOPE\tNAME\tCREATED\tREVOKED")
+		for _, t := range list {
+			revoked := ""
+			if t.RevokedAt != nil {
+				revoked = t.RevokedAt.Format(time.DateTime)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.ID, t.Scope, t.Name, t.CreatedAt.Format(time.DateTime), revoked)
+		}
+		return tw.Flush()
+	case "revoke":
+		if len(pos) != 1 {
+			return fmt.Errorf("%s", tokenUsage)
+		}
+		if err := db.RevokeToken(ctx, pos[0]); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "token %s revoked\n", pos[0])
+	default:
+		return fmt.Errorf("unknown token command %q; %s", args[0], tokenUsage)
+	}
+	return nil
+}

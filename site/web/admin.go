@@ -1,0 +1,305 @@
+package web
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+)
+
+// Insights is what the admin page and the insights API read and change.
+type Insights interface {
+	// Authenticate checks a bearer token of scope and returns its ID; any
+	// failure is an error that says nothing about which tokens exist.
+	Authenticate(ctx context.Context, secret, scope string) (string, error)
+	// Gaps is the content-gap report since a time, for one locale or all.
+	Gaps(ctx context.Context, since time.Time, locale string, minVisitors int) ([]gaps.Gap, error)
+	// Triage records the team's decision on a gap.
+	Triage(ctx context.Context, id, status, note string) error
+	TopSearches(ctx context.Context, since time.Time, limit int) ([]site.QueryCount, error)
+	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
+}
+
+const (
+	sessionCookie = "guichet_admin"
+	sessionTTL    = 12 * time.Hour
+	adminScope    = "admin"
+)
+
+// errUnauthorized answers 401 without a hint of which tokens exist.
+var errUnauthorized = echo.NewHTTPError(http.StatusUnauthorized, "a valid admin token is required")
+
+// bearer extracts the token of an Authorization: Bearer header.
+func bearer(r *http.Request) string {
+	h := r.Header.Get("Authorization")
+	if len(h) > 7 && strings.EqualFold(h[:7], "bearer ") {
+		return strings.TrimSpace(h[7:])
+	}
+	return ""
+}
+
+// apiGaps answers GET /api/v1/insights/gaps (bearer token, scope admin).
+func (s *Server) apiGaps(c echo.Context) error {
+	if s.opts.Insights == nil {
+		return site.Errorf(site.ENOTFOUND, "insights are not available")
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	if _, err := s.opts.Insights.Authenticate(c.Request().Context(), bearer(c.Request()), adminScope); err != nil {
+		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="guichet"`)
+		return errUnauthorized
+	}
+	q := c.QueryParams()
+	since, err := parseSinceParam(q.Get("since"), s.opts.Now())
+	if err != nil {
+		return err
+	}
+	minVisitors := 2
+	if v := q.Get("min_visitors"); v != "" {
+		if minVisitors, err = strconv.Atoi(v); err != nil || minVisitors < 1 || minVisitors > 1000000 {
+			return site.Errorf(site.EINVALID, "min_visitors must be a positive number")
+		}
+	}
+	report, err := s.opts.Insights.Gaps(c.Request().Context(), since, q.Get("locale"), minVisitors)
+	if err != nil {
+		return err
+	}
+	if report == nil {
+		report = []gaps.Gap{}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"since": since, "gaps": report})
+}
+
+// parseSinceParam reads "30d", "12h" or a date; empty means 30 days.
+func parseSinceParam(v string, now time.Time) (time.Time, error) {
+	if v == "" {
+		return now.Add(-30 * 24 * time.Hour), nil
+	}
+	if n, ok := strings.CutSuffix(v, "d"); ok {
+		if d, err := strconv.Atoi(n); err == nil && d >= 0 && d <= 3650 {
+			return now.Add(-time.Duration(d) * 24 * time.Hour), nil
+		}
+	}
+	if d, err := time.ParseDuration(v); err == nil && d >= 0 {
+		return now.Add(-d), nil
+	}
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		return t, nil
+	}
+	return time.Time{}, site.Errorf(site.EINVALID, "since must be like 30d, 12h or 2026-11-01")
+}
+
+// session values are "tokenID|expiry unix|signature".
+func (s *Server) signSession(tokenID string, exp time.Time) string {
+	payload := tokenID + "|" + strconv.FormatInt(exp.Unix(), 10)
+	return base64.RawURLEncoding.EncodeToString([]byte(payload)) + "." + s.mac("session", payload)
+}
+
+func (s *Server) mac(purpose, payload string) string {
+	m := hmac.New(sha256.New, s.opts.SessionKey)
+	m.Write([]byte(purpose + "\x00" + payload))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// session returns the signed-in session value, or "" when there is none
+// valid.
+func (s *Server) session(c echo.Context) string {
+	ck, err := c.Cookie(sessionCookie)
+	if err != nil || len(s.opts.SessionKey) == 0 {
+		return ""
+	}
+	enc, sig, ok := strings.Cut(ck.Value, ".")
+	if !ok {
+		return ""
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(enc)
+	if err != nil || !hmac.Equal([]byte(sig), []byte(s.mac("session", string(raw)))) {
+		return ""
+	}
+	_, expS, _ := strings.Cut(string(raw), "|")
+	exp, err := strconv.ParseInt(expS, 10, 64)
+	if err != nil || s.opts.Now().Unix() > exp {
+		return ""
+	}
+	return ck.Value
+}
+
+// csrfToken ties a form to the session it was shown in.
+func (s *Server) csrfToken(session string) string { return s.mac("csrf", session) }
+
+// checkForm rejects cross-site posts: the CSRF field must match the
+// session, and an Origin header, when sent, must be this site.
+func (s *Server) checkForm(c echo.Context, session string) error {
+	r := c.Request()
+	if o := r.Header.Get("Origin"); o != "" {
+		u, err := url.Parse(o)
+		if err != nil || u.Host != r.Host {
+			return echo.NewHTTPError(http.StatusForbidden, "cross-site request refused")
+		}
+	}
+	got := r.PostFormValue("csrf")
+	if session == "" || subtle.ConstantTimeCompare([]byte(got), []byte(s.csrfToken(session))) != 1 {
+		return echo.NewHTTPError(http.StatusForbidden, "the form has expired; reload the page")
+	}
+	return nil
+}
+
+func (s *Server) setSession(c echo.Context, value string, maxAge int) {
+	c.SetCookie(&http.Cookie{
+		Name: sessionCookie, Value: value, Path: "/admin/", MaxAge: maxAge,
+		Secure: true, HttpOnly: true, SameSite: http.SameSiteStrictMode,
+	})
+}
+
+// adminPage is the team's insights page.
+type adminPage struct {
+	basePage
+	SignedIn   bool
+	Error      string
+	CSRF       string
+	Since      string
+	Gaps       []gaps.Gap
+	NoClick    []gaps.Gap
+	Top        []site.QueryCount
+	NotHelpful []adminFeedback
+	Statuses   []string
+}
+
+type adminFeedback struct {
+	site.ArticleFeedback
+	Title   string
+	URL     string
+	Source  string
+	ShareNo int // percent
+}
+
+func (s *Server) adminBase(st *state) basePage {
+	b := newBase(st.view, st.view.Lib.Config.DefaultLocale, "Insights", "", "")
+	b.NoIndex = true
+	b.Title = "Insights – " + b.SiteTitle
+	return b
+}
+
+// admin serves GET /admin/: the sign-in form, or the insights.
+func (s *Server) admin(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	if s.opts.Insights == nil {
+		return site.Errorf(site.ENOTFOUND, "the admin page is not available")
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	c.Response().Header().Set("X-Frame-Options", "DENY")
+	page := &adminPage{basePage: s.adminBase(st)}
+	sess := s.session(c)
+	if sess == "" {
+		return s.renderDynamic(c, st, http.StatusOK, "admin", page)
+	}
+	ctx := c.Request().Context()
+	since, err := parseSinceParam(c.QueryParam("since"), s.opts.Now())
+	if err != nil {
+		return err
+	}
+	page.SignedIn, page.CSRF, page.Since = true, s.csrfToken(sess), c.QueryParam("since")
+	page.Statuses = []string{gaps.StatusNewArticle, gaps.StatusProductFix, gaps.StatusIgnored, gaps.StatusAnswered}
+	report, err := s.opts.Insights.Gaps(ctx, since, "", 2)
+	if err != nil {
+		return err
+	}
+	for _, g := range report {
+		if g.Kind == gaps.NoResults {
+			page.Gaps = append(page.Gaps, g)
+		} else {
+			page.NoClick = append(page.NoClick, g)
+		}
+	}
+	if page.Top, err = s.opts.Insights.TopSearches(ctx, since, 20); err != nil {
+		return err
+	}
+	nh, err := s.opts.Insights.NotHelpful(ctx, since, 20)
+	if err != nil {
+		return err
+	}
+	for _, f := range nh {
+		af := adminFeedback{ArticleFeedback: f, ShareNo: int(f.ShareNo()*100 + 0.5), Title: f.ArticleID}
+		if a, err := st.view.Article(f.ArticleID, f.Locale); err == nil {
+			af.Title, af.URL, af.Source = a.Title, a.URL, a.SourcePath
+		}
+		page.NotHelpful = append(page.NotHelpful, af)
+	}
+	return s.renderDynamic(c, st, http.StatusOK, "admin", page)
+}
+
+// adminLogin takes an admin token from the sign-in form and starts a
+// session.
+func (s *Server) adminLogin(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	if s.opts.Insights == nil {
+		return site.Errorf(site.ENOTFOUND, "the admin page is not available")
+	}
+	r := c.Request()
+	r.Body = http.MaxBytesReader(c.Response(), r.Body, 4096)
+	if o := r.Header.Get("Origin"); o != "" {
+		if u, err := url.Parse(o); err != nil || u.Host != r.Host {
+			return echo.NewHTTPError(http.StatusForbidden, "cross-site request refused")
+		}
+	}
+	id, err := s.opts.Insights.Authenticate(r.Context(), strings.TrimSpace(r.PostFormValue("token")), adminScope)
+	if err != nil {
+		page := &adminPage{basePage: s.adminBase(st), Error: "This token is not valid."}
+		return s.renderDynamic(c, st, http.StatusUnauthorized, "admin", page)
+	}
+	s.setSession(c, s.signSession(id, s.opts.Now().Add(sessionTTL)), int(sessionTTL.Seconds()))
+	return c.Redirect(http.StatusSeeOther, "/admin/")
+}
+
+// adminLogout ends the session.
+func (s *Server) adminLogout(c echo.Context) error {
+	sess := s.session(c)
+	if err := s.checkForm(c, sess); err != nil {
+		return err
+	}
+	s.setSession(c, "", -1)
+	return c.Redirect(http.StatusSeeOther, "/admin/")
+}
+
+// adminTriage records a decision on a gap from the admin page.
+func (s *Server) adminTriage(c echo.Context) error {
+	sess := s.session(c)
+	if sess == "" {
+		return errUnauthorized
+	}
+	c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, 8192)
+	if err := s.checkForm(c, sess); err != nil {
+		return err
+	}
+	status := c.Request().PostFormValue("status")
+	switch status {
+	case gaps.StatusNewArticle, gaps.StatusProductFix, gaps.StatusIgnored, gaps.StatusAnswered:
+	default:
+		return site.Errorf(site.EINVALID, "unknown status %q", status)
+	}
+	note := strings.TrimSpace(c.Request().PostFormValue("note"))
+	if len([]rune(note)) > 1000 {
+		return site.Errorf(site.EINVALID, "the note is longer than 1000 characters")
+	}
+	if err := s.opts.Insights.Triage(c.Request().Context(), c.Request().PostFormValue("gap"), status, note); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/admin/#gaps")
+}

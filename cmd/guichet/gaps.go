@@ -39,6 +39,8 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	locale := fset.String("locale", "", "only this locale")
 	minVisitors := fset.Int("min-visitors", 2, "list a gap once this many distinct visitors hit it")
 	all := fset.Bool("all", false, "also list gaps marked ignored")
+	stub := fset.Bool("stub", false, "write a draft article for every gap listed (see also: guichet gaps stub ID...)")
+	stubFolder := fset.String("folder", "drafts", "with --stub: content sub-folder for the drafts")
 	fset.SetOutput(stderr)
 	if err := fset.Parse(args); err != nil {
 		return err
@@ -63,7 +65,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer db.Close()
-	terms, closeIdx, err := contentTerms(ctx, cfg.Content, now)
+	terms, defLocale, closeIdx, err := loadTerms(ctx, cfg.Content, now)
 	if err != nil {
 		return err
 	}
@@ -77,6 +79,20 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	report := gaps.Group(rows, gaps.Options{MinVisitors: *minVisitors, Now: now, Terms: terms, Decisions: decisions, KeepIgnored: *all})
+	if *stub {
+		for _, g := range report {
+			if g.Status == gaps.StatusAnswered || g.Status == gaps.StatusIgnored || g.Status == gaps.StatusProductFix {
+				continue // nothing to write
+			}
+			rel, err := writeStub(cfg.Content, *stubFolder, defLocale, g)
+			if err != nil {
+				fmt.Fprintln(stderr, "guichet:", err) // an existing draft: keep going
+				continue
+			}
+			fmt.Fprintf(stdout, "%s: draft for %q (%d visitors)\n", rel, g.Query, g.Visitors)
+		}
+		return nil
+	}
 	switch cfg.Format {
 	case "json":
 		enc := json.NewEncoder(stdout)

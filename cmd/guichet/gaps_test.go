@@ -94,6 +94,15 @@ func TestGapsReport(t *testing.T) {
 	if code := run(context.Background(), []string{"gaps", "stub", noClick.ID, "--content", dir, "--data", m.Config.Data}, io.Discard, io.Discard); code != 1 {
 		t.Error("stub overwrote an existing draft")
 	}
+	// --stub drafts every gap of the report; the one drafted already is kept.
+	out.Reset()
+	errb.Reset()
+	if code := run(context.Background(), []string{"gaps", "--stub", "--content", dir, "--data", m.Config.Data}, &out, &errb); code != 0 {
+		t.Fatalf("--stub: %s", errb.String())
+	}
+	if !strings.Contains(out.String(), "drafts/velo-train.md") || !strings.Contains(errb.String(), "luggage.md") {
+		t.Errorf("--stub: %s / %s", out.String(), errb.String())
+	}
 	writeFile(t, dir, "travel/bikes.md", "---\ntitle: Bikes on trains\n---\nFold your bicycle and take it on board.\n")
 	if err := m.Reload(context.Background()); err != nil {
 		t.Fatal(err)

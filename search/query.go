@@ -54,6 +54,9 @@ type queryAnalysis struct {
 	words   []word
 	prefix  bool             // the last word is being typed (Suggest)
 	suggest bool             // autocomplete: cheaper queries
+	// noPhrases leaves out the keyword-phrase clause (ticket linking
+	// ranks candidates itself).
+	noPhrases bool
 	spans   map[int]*synSpan // by index of the span's first word
 }
 
@@ -61,6 +64,12 @@ type queryAnalysis struct {
 // analyzer keeps every word; the text analyzer gives the stemmed term of the
 // word at the same position, or none for a stop word.
 func (li *localeIndex) analyze(text string, suggest bool) *queryAnalysis {
+	return li.analyzeTypos(text, suggest, true)
+}
+
+// analyzeTypos is analyze, looking up the words one typo away from unknown
+// words only when typos is set.
+func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnalysis {
 	stems := map[int]string{}
 	for _, t := range li.an.text.Analyze([]byte(text)) {
 		stems[t.Position] = string(t.Term)
@@ -91,7 +100,7 @@ func (li *localeIndex) analyze(text string, suggest bool) *queryAnalysis {
 			w.fuzz = 0 // bound the cost of a query full of unknown words
 			continue
 		}
-		if !(qa.prefix && i == len(qa.words)-1) {
+		if typos && !(qa.prefix && i == len(qa.words)-1) {
 			w.typos = li.typoCandidates(w.plain, w.stem)
 			if len(w.typos) > 0 {
 				// A word one typo away exists: do not look two away.
@@ -133,6 +142,21 @@ const maxTypoCandidates = 8
 // ("reimbursemnt" → "reimbursement" → "reimburs"); a fuzzy query on the
 // stem alone would miss it. All variants are analysed in one pass.
 func (li *localeIndex) typoCandidates(plain, stem string) []string {
+	if v, ok := li.typos.Load(plain); ok {
+		return v.([]string)
+	}
+	out := li.findTypos(plain, stem)
+	if li.typoCount.Add(1) <= maxTypoCache {
+		li.typos.Store(plain, out)
+	}
+	return out
+}
+
+// maxTypoCache bounds the words whose corrections are remembered.
+const maxTypoCache = 100000
+
+// findTypos computes typoCandidates.
+func (li *localeIndex) findTypos(plain, stem string) []string {
 	const letters = "abcdefghijklmnopqrstuvwxyz"
 	rs := []rune(plain)
 	if len(rs) > maxVariantWord {

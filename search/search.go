@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -123,6 +124,13 @@ type localeIndex struct {
 	phrases map[string]bool
 	// synonyms holds the locale's synonym groups, entries analysed.
 	synonyms [][]synEntry
+	// terms caches the analysed terms of articles met while linking
+	// tickets (document ID → *docTerms).
+	terms sync.Map
+	// typos caches typoCandidates by word (at most maxTypoCache words,
+	// counted by typoCount): the index never changes, nor do they.
+	typos     sync.Map
+	typoCount atomic.Int64
 }
 
 func newIndex(v *site.View, key string) *Index {
@@ -441,7 +449,7 @@ func (li *localeIndex) buildQuery(qa *queryAnalysis, body, all bool) (query.Quer
 	}
 	// Not for autocomplete: each keystroke must be cheap, and the titles
 	// already rank first there.
-	if ph := li.phraseClause(qa); ph != nil && !qa.suggest {
+	if ph := li.phraseClause(qa); ph != nil && !qa.suggest && !qa.noPhrases {
 		// Optional: it reorders the matches, it does not add any.
 		q = query.NewBooleanQuery([]query.Query{q}, []query.Query{ph}, nil)
 	}

@@ -25,6 +25,9 @@ type Config struct {
 	// AllowHTML renders raw HTML found in Markdown. Off by default.
 	AllowHTML bool         `yaml:"allow_html" json:"allow_html"`
 	Widget    WidgetConfig `yaml:"widget" json:"widget"`
+	// FAQ tunes the FAQ ranking; Tickets, ticket linking.
+	FAQ     FAQConfig     `yaml:"faq" json:"faq"`
+	Tickets TicketsConfig `yaml:"tickets" json:"tickets"`
 }
 
 // WidgetConfig configures the embeddable widget.
@@ -33,6 +36,10 @@ type WidgetConfig struct {
 	// empty means any.
 	AllowedOrigins []string `yaml:"allowed_origins" json:"allowed_origins"`
 }
+
+// DefaultTicketConfidence is the confidence from which a ticket is linked
+// to the article search finds for it (tickets.min_confidence).
+const DefaultTicketConfidence = 0.6
 
 // FAQ values of the `faq` front-matter field.
 const (

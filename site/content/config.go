@@ -17,15 +17,28 @@ const (
 // configKeys are the keys guichet.yaml may hold, by mapping.
 func configKeys() []string {
 	return []string{"title", "description", "base_url", "default_locale", "locales", "theme",
-		"contact_url", "brand_color", "allow_html", "widget"}
+		"contact_url", "brand_color", "allow_html", "widget", "faq", "tickets"}
 }
 
-func widgetKeys() []string { return []string{"allowed_origins"} }
+// subKeys are the keys of the config sections that are mappings.
+func subKeys(section string) []string {
+	switch section {
+	case "widget":
+		return []string{"allowed_origins"}
+	case "faq":
+		return []string{"size", "include", "window_days", "half_life_days"}
+	case "tickets":
+		return []string{"min_confidence"}
+	}
+	return nil
+}
 
 // defaultConfig is the configuration of a content folder without
 // guichet.yaml.
 func defaultConfig() site.Config {
-	return site.Config{Title: defaultTitle, DefaultLocale: defaultLocale, BaseURL: defaultBaseURL}
+	cfg := site.Config{Title: defaultTitle, DefaultLocale: defaultLocale, BaseURL: defaultBaseURL}
+	checkFAQ(&cfg, nil)
+	return cfg
 }
 
 // parseConfig reads guichet.yaml. Unknown keys are warnings; bad YAML or
@@ -43,11 +56,11 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 			probs = append(probs, unknownField(configFile, f, configKeys(), false))
 			continue
 		}
-		if f.name == "widget" && f.value.Kind == yaml.MappingNode {
+		if keys := subKeys(f.name); keys != nil && f.value.Kind == yaml.MappingNode {
 			for i := 0; i+1 < len(f.value.Content); i += 2 {
 				k := f.value.Content[i]
-				if !contains(widgetKeys(), k.Value) {
-					probs = append(probs, unknownField(configFile, field{name: "widget." + k.Value, line: k.Line}, widgetKeys(), false))
+				if !contains(keys, k.Value) {
+					probs = append(probs, unknownField(configFile, field{name: f.name + "." + k.Value, line: k.Line}, keys, false))
 				}
 			}
 		}
@@ -83,7 +96,56 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		locales = append(locales, l)
 	}
 	cfg.Locales = locales
+	probs = append(probs, checkFAQ(&cfg, fields)...)
 	return cfg, probs
+}
+
+// checkFAQ fills the FAQ and ticket defaults and replaces values out of
+// range by them, reporting each.
+func checkFAQ(cfg *site.Config, fields []field) []site.Problem {
+	var probs []site.Problem
+	bad := func(section, key, format string, args ...any) {
+		probs = append(probs, errorAt(configFile, lineOf(fields, section), section+"."+key, format, args...))
+	}
+	f := &cfg.FAQ
+	switch {
+	case f.Size == 0:
+		f.Size = site.DefaultFAQSize
+	case f.Size < 1 || f.Size > 100:
+		bad("faq", "size", "faq.size %d must be from 1 to 100", f.Size)
+		f.Size = site.DefaultFAQSize
+	}
+	switch f.Include {
+	case "":
+		f.Include = site.FAQIncludeAll
+	case site.FAQIncludeAll, site.FAQIncludeMarked:
+	default:
+		bad("faq", "include", "faq.include %q must be %s or %s", f.Include, site.FAQIncludeAll, site.FAQIncludeMarked)
+		f.Include = site.FAQIncludeAll
+	}
+	switch {
+	case f.WindowDays == 0:
+		f.WindowDays = site.DefaultFAQWindow
+	case f.WindowDays < 1 || f.WindowDays > 365:
+		bad("faq", "window_days", "faq.window_days %d must be from 1 to 365", f.WindowDays)
+		f.WindowDays = site.DefaultFAQWindow
+	}
+	switch {
+	case f.HalfLifeDays == 0:
+		f.HalfLifeDays = site.DefaultFAQHalfLife
+	case f.HalfLifeDays < 1 || f.HalfLifeDays > 365:
+		bad("faq", "half_life_days", "faq.half_life_days %d must be from 1 to 365", f.HalfLifeDays)
+		f.HalfLifeDays = site.DefaultFAQHalfLife
+	}
+	t := &cfg.Tickets
+	switch {
+	case t.MinConfidence == 0:
+		t.MinConfidence = site.DefaultTicketConfidence
+	case t.MinConfidence < 0 || t.MinConfidence > 1:
+		bad("tickets", "min_confidence", "tickets.min_confidence %g must be from 0 to 1", t.MinConfidence)
+		t.MinConfidence = site.DefaultTicketConfidence
+	}
+	return probs
 }
 
 // mergeConfig copies the key name decoded into one over cfg.
@@ -109,6 +171,10 @@ func mergeConfig(cfg, one *site.Config, name string) {
 		cfg.AllowHTML = one.AllowHTML
 	case "widget":
 		cfg.Widget = one.Widget
+	case "faq":
+		cfg.FAQ = one.FAQ
+	case "tickets":
+		cfg.Tickets = one.Tickets
 	}
 }
 

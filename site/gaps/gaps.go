@@ -18,6 +18,9 @@ import (
 const (
 	NoResults = "no_results" // the search found nothing
 	NoClick   = "no_click"   // it found articles, but none was opened or voted on
+	// UnlinkedTicket: a support ticket that no article answers (its
+	// subject is the query).
+	UnlinkedTicket = "unlinked_ticket"
 )
 
 // Search is one recorded search with what followed it.
@@ -31,11 +34,17 @@ type Search struct {
 	Results    int
 	Clicked    bool // a result was opened, or an article voted on, within the visit
 	Time       time.Time
+	// Kind, when set, is the failure this record stands for (an
+	// UnlinkedTicket); empty, it follows from Results and Clicked.
+	Kind string
 }
 
-// Kind returns NoResults, NoClick, or "" for a search that succeeded.
-func (s Search) Kind() string {
+// Failure returns the kind of failure: Kind when set, else NoResults,
+// NoClick, or "" for a search that succeeded.
+func (s Search) Failure() string {
 	switch {
+	case s.Kind != "":
+		return s.Kind
 	case s.Results == 0:
 		return NoResults
 	case !s.Clicked:
@@ -162,7 +171,7 @@ func Group(searches []Search, opts Options) []Gap {
 	var list []analysed
 	freq := map[string]map[string]int{} // locale → term → searches
 	for _, s := range searches {
-		k := s.Kind()
+		k := s.Failure()
 		if k == "" {
 			continue
 		}

@@ -1,0 +1,259 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// Linking a support ticket to the article that answers it. The index finds
+// candidates (the ticket's words, any of them, ranked as a search would);
+// the confidence is then how much of what the ticket says the best
+// candidate covers: each distinct term of the subject weighs its inverse
+// document frequency (a rare word says more about the topic than a common
+// one), counts fully when the article has it in its title, keywords,
+// headings, tags or description, partly when only its body has it, and not
+// at all otherwise. The body is scored alone, at a discount: it holds
+// greetings, order numbers and signatures as well as the problem.
+const (
+	linkCandidates = 5    // hits scored for coverage
+	linkBodyWords  = 60   // first words of a ticket body considered
+	linkBodyWeight = 0.9  // confidence factor of a link found through the body alone
+	linkBodyMatch  = 0.6  // credit for a term only the article's body has
+	linkUnknown    = 0.5  // weight of a word found in no article, relative to the rarest known word
+	linkCommon     = 0.5  // terms in more than this share of the articles carry no evidence
+	linkTiePenalty = 0.85 // confidence factor when a second article covers the ticket as well
+	linkTieMargin  = 0.05
+	// linkEvidence: the matched weight below which confidence shrinks, as
+	// a share of the weight of a term found in a single article.
+	linkEvidence = 0.6
+)
+
+// docTerms are the analysed terms of one article, split by where they
+// appear.
+type docTerms struct {
+	strong map[string]bool // title, keywords, headings, tags, description
+	body   map[string]bool
+}
+
+// Link returns the ID of the article of locale (the default locale when
+// locale has no index) that best answers a ticket with this subject and
+// body, and the confidence of that match, from 0 (no article) to 1 (the
+// article covers every informative word of the subject). A subject too
+// vague to say anything ("Question", "Order 4821") leaves the body to
+// decide, at a discount. Callers decide above which confidence a link is
+// trusted.
+func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string, float64, error) {
+	li := ix.locales[locale]
+	if li == nil {
+		li = ix.locales[ix.defaultLocale]
+	}
+	if li == nil || len(li.docs) == 0 {
+		return "", 0, nil
+	}
+	stops := ticketStops[language(li.locale)]
+	words := make([]word, 0, maxWords)
+	seen := map[string]bool{}
+	// Typos are corrected in the subject only, and no word is searched
+	// with two edits (fuzzy automata): linking must stay cheap enough for
+	// a million tickets.
+	weigh := func(text string, unknown float64, typos bool) map[string]float64 {
+		weights := map[string]float64{}
+		for _, w := range li.analyzeTypos(text, false, typos).words {
+			w.fuzz = 0
+			t := linkTerm(w)
+			if t == "" || isNumber(w.plain) || stops[w.plain] {
+				continue
+			}
+			wt := li.termWeight(t)
+			if li.vocab[t] == 0 {
+				wt *= unknown
+			}
+			if wt == 0 {
+				continue
+			}
+			weights[t] = wt
+			// Only terms some article has can find candidates.
+			if !seen[t] && len(words) < maxWords && li.vocab[t] > 0 {
+				seen[t] = true
+				words = append(words, w)
+			}
+		}
+		return weights
+	}
+	subj := weigh(subject, 1, true)
+	// Words of a body found in no article are mostly names and signatures.
+	bodyW := weigh(firstWords(body, linkBodyWords), 0.3, false)
+	if len(words) == 0 {
+		return "", 0, nil
+	}
+	qa := &queryAnalysis{words: words, noPhrases: true}
+	qa.spans = li.synonymSpans(words, false)
+	q, _ := li.buildQuery(qa, true, false)
+	if q == nil {
+		return "", 0, nil
+	}
+	sr, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, linkCandidates, 0, false))
+	if err != nil {
+		return "", 0, fmt.Errorf("link ticket %q: %w", subject, err)
+	}
+	need := linkEvidence * math.Log(1+float64(len(li.docs)))
+	best, bestConf, second := -1, 0.0, 0.0
+	for _, h := range sr.Hits {
+		d, err := strconv.Atoi(h.ID)
+		if err != nil || d < 0 || d >= len(li.docs) {
+			return "", 0, fmt.Errorf("link ticket: unknown document %q", h.ID)
+		}
+		dt := li.docTerms(d)
+		conf := max(dt.coverage(subj, need), linkBodyWeight*dt.coverage(bodyW, need))
+		switch {
+		case conf > bestConf:
+			second = bestConf
+			best, bestConf = d, conf
+		case conf > second:
+			second = conf
+		}
+	}
+	if best < 0 {
+		return "", 0, nil
+	}
+	if second >= bestConf-linkTieMargin {
+		bestConf *= linkTiePenalty
+	}
+	return li.docs[best].ID, math.Round(bestConf*1000) / 1000, nil
+}
+
+// coverage is the weighted share of the terms the article has (fully in
+// its strong fields, partly in its body), scaled down when the matched
+// weight is below need: one common word matched is little evidence,
+// however well it is covered.
+func (dt *docTerms) coverage(weights map[string]float64, need float64) float64 {
+	var got, total float64
+	for t, w := range weights {
+		total += w
+		switch {
+		case dt.strong[t]:
+			got += w
+		case dt.body[t]:
+			got += w * linkBodyMatch
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	cov := got / total
+	if got < need {
+		cov *= got / need
+	}
+	return cov
+}
+
+// ticketStops are the words of tickets that say nothing about the topic:
+// greetings, thanks, and the words every ticket could use ("question",
+// "issue", "urgent"), by language, folded and lower-cased.
+var ticketStops = map[string]map[string]bool{
+	"en": setOf("hi", "hello", "hey", "dear", "thanks", "thank", "thx", "regards", "cheers", "best", "please", "pls",
+		"question", "questions", "issue", "issues", "problem", "problems", "help", "request", "inquiry", "enquiry",
+		"query", "message", "ticket", "support", "urgent", "asap", "re", "fw", "fwd", "team", "sir", "madam"),
+	"fr": setOf("bonjour", "bonsoir", "salut", "merci", "cordialement", "cdlt", "madame", "monsieur", "svp", "stp",
+		"question", "questions", "probleme", "problemes", "souci", "soucis", "aide", "demande", "message", "ticket",
+		"support", "urgent", "re", "tr", "fwd", "equipe"),
+}
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// linkTerm is the term a query word stands for: its stem, or the indexed
+// term one typo away when the stem is in no article.
+func linkTerm(w word) string {
+	if w.stem == "" {
+		return ""
+	}
+	if w.unknown && len(w.typos) > 0 {
+		return w.typos[0]
+	}
+	return w.stem
+}
+
+// termWeight is the inverse document frequency of a term; a term found in
+// no article weighs half the rarest term's weight, one found in most
+// articles weighs nothing.
+func (li *localeIndex) termWeight(t string) float64 {
+	n := float64(len(li.docs))
+	df := float64(li.vocab[t])
+	switch {
+	case df == 0:
+		return linkUnknown * math.Log(1+n)
+	case df > linkCommon*n && n >= 4:
+		return 0
+	}
+	return math.Log(1 + n/df)
+}
+
+// docTerms returns (and caches) the analysed terms of the d-th article.
+func (li *localeIndex) docTerms(d int) *docTerms {
+	if v, ok := li.terms.Load(d); ok {
+		return v.(*docTerms)
+	}
+	a := li.docs[d]
+	dt := &docTerms{strong: map[string]bool{}, body: map[string]bool{}}
+	strong := []string{a.Title, a.Description}
+	strong = append(strong, a.Keywords...)
+	strong = append(strong, a.Tags...)
+	for _, h := range a.Headings {
+		strong = append(strong, h.Text)
+	}
+	for _, tok := range li.an.text.Analyze([]byte(strings.Join(strong, "\n"))) {
+		dt.strong[string(tok.Term)] = true
+	}
+	for _, tok := range li.an.text.Analyze([]byte(a.Text)) {
+		dt.body[string(tok.Term)] = true
+	}
+	for _, group := range li.synonyms {
+		// A synonym of a term the article has counts as that term.
+		for _, set := range []map[string]bool{dt.strong, dt.body} {
+			has := slices.ContainsFunc(group, func(e synEntry) bool { return len(e.terms) == 1 && set[e.terms[0]] })
+			if !has {
+				continue
+			}
+			for _, e := range group {
+				if len(e.terms) == 1 {
+					set[e.terms[0]] = true
+				}
+			}
+		}
+	}
+	v, _ := li.terms.LoadOrStore(d, dt)
+	return v.(*docTerms)
+}
+
+// firstWords returns the first n words of s.
+func firstWords(s string, n int) string {
+	f := strings.FieldsFunc(s, unicode.IsSpace)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+// isNumber reports whether a word is only digits (an order or ticket
+// number, which says nothing about the topic).
+func isNumber(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return s != ""
+}

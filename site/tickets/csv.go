@@ -1,0 +1,369 @@
+package tickets
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/guichet/guichet/site"
+)
+
+// Import formats.
+const (
+	FormatCSV       = "csv"
+	FormatZendesk   = "zendesk"
+	FormatFreshdesk = "freshdesk"
+	FormatHelpScout = "helpscout"
+)
+
+// Formats lists the import formats.
+func Formats() []string {
+	return []string{FormatZendesk, FormatFreshdesk, FormatHelpScout, FormatCSV}
+}
+
+// Ticket fields a CSV column can feed.
+const (
+	colID      = "id"
+	colSubject = "subject"
+	colBody    = "body"
+	colTags    = "tags"
+	colCreated = "created_at"
+	colLocale  = "locale"
+	colArticle = "article"
+)
+
+// columns maps, per format, each field to the header names that feed it,
+// compared case-insensitively, spaces and underscores alike; the first
+// header found wins. The names are those of each helpdesk's CSV export:
+// Zendesk (Reporting › Export: "Id", "Subject", "Tags" separated by
+// spaces, "Created at" like "2024-03-05 14:22"), Freshdesk (Tickets ›
+// Export: "Ticket ID", "Subject", "Description", "Tags" separated by
+// commas, "Created time" like "2024-03-05 14:22:10", the contact's
+// "Language"), Help Scout (conversation exports: "Conversation ID" or
+// "Number", "Subject", "Preview", "Tags", "Created At"). Each format also
+// takes the generic names, so an export with an extra "locale" or
+// "article" column keeps it.
+var columns = map[string]map[string][]string{
+	FormatCSV: {},
+	FormatZendesk: {
+		colID: {"id", "ticket id"}, colSubject: {"subject"}, colBody: {"description"},
+		colTags: {"tags"}, colCreated: {"created at"}, colLocale: {"requester language", "language", "locale"},
+	},
+	FormatFreshdesk: {
+		colID: {"ticket id", "id"}, colSubject: {"subject"}, colBody: {"description"},
+		colTags: {"tags"}, colCreated: {"created time", "created at"}, colLocale: {"language", "locale"},
+	},
+	FormatHelpScout: {
+		colID: {"conversation id", "id", "conversation number", "number"}, colSubject: {"subject"},
+		colBody: {"preview", "body", "first message"}, colTags: {"tags"},
+		colCreated: {"created at", "created", "date created", "conversation created"}, colLocale: {"language", "locale"},
+	},
+}
+
+// genericColumns are the header names of the generic format, accepted by
+// every format.
+var genericColumns = map[string][]string{
+	colID: {"id", "external_id"}, colSubject: {"subject"}, colBody: {"body"}, colTags: {"tags"},
+	colCreated: {"created_at"}, colLocale: {"locale"}, colArticle: {"article", "article_id", "article_url"},
+}
+
+// RowError is a CSV row that could not be read as a ticket.
+type RowError struct {
+	Line int
+	Err  error
+}
+
+func (e *RowError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+
+// Reader reads tickets from a helpdesk's CSV export, one row at a time.
+type Reader struct {
+	r      *csv.Reader
+	format string
+	cols   map[string]int // field → column index
+	loc    *time.Location
+	header []string
+}
+
+// NewReader reads the header of a CSV export in format and returns a
+// reader of its tickets. Times without a zone are read in loc (UTC when
+// nil). An unknown format, or a header missing a required column, is an
+// error naming what is missing.
+func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) {
+	names, ok := columns[format]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats(), ", "))
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	cr := csv.NewReader(bufio.NewReaderSize(r, 64<<10))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("line 1: the file is empty, a header row is required")
+		}
+		return nil, fmt.Errorf("line 1: read header: %w", err)
+	}
+	header = append([]string(nil), header...)
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff") // Excel's byte-order mark
+	}
+	if len(header) == 1 && strings.Contains(header[0], ";") {
+		return nil, fmt.Errorf("line 1: the header has one column holding %q: the file looks separated by semicolons, export it with commas", header[0])
+	}
+	index := map[string]int{}
+	for i, h := range header {
+		k := headerKey(h)
+		if _, dup := index[k]; !dup {
+			index[k] = i
+		}
+	}
+	rd := &Reader{r: cr, format: format, cols: map[string]int{}, loc: loc, header: header}
+	for _, field := range []string{colID, colSubject, colBody, colTags, colCreated, colLocale, colArticle} {
+		for _, name := range append(append([]string(nil), names[field]...), genericColumns[field]...) {
+			if i, ok := index[headerKey(name)]; ok {
+				rd.cols[field] = i
+				break
+			}
+		}
+	}
+	var missing []string
+	for _, field := range []string{colID, colSubject, colCreated} {
+		if _, ok := rd.cols[field]; !ok {
+			want := append(append([]string(nil), names[field]...), genericColumns[field]...)
+			missing = append(missing, fmt.Sprintf("%s (a column named %s)", field, quoteList(want)))
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("line 1: the %s header lacks %s; it has %s", format, strings.Join(missing, " and "), quoteList(header))
+	}
+	return rd, nil
+}
+
+func headerKey(h string) string {
+	return strings.ToLower(strings.Join(strings.FieldsFunc(h, func(r rune) bool { return r == ' ' || r == '_' || r == '-' }), " "))
+}
+
+func quoteList(list []string) string {
+	q := make([]string, 0, len(list))
+	seen := map[string]bool{}
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			q = append(q, strconv.Quote(s))
+		}
+	}
+	if len(q) > 12 {
+		q = append(q[:12], "…")
+	}
+	return strings.Join(q, ", ")
+}
+
+// Next returns the next ticket and the line it starts on, io.EOF at the
+// end, or a *RowError for a row that cannot be read (reading can go on).
+func (rd *Reader) Next() (site.Ticket, int, error) {
+	rec, err := rd.r.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return site.Ticket{}, 0, io.EOF
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return site.Ticket{}, pe.StartLine, &RowError{Line: pe.StartLine, Err: pe.Err}
+		}
+		return site.Ticket{}, 0, err
+	}
+	line, _ := rd.r.FieldPos(0)
+	get := func(field string) string {
+		if i, ok := rd.cols[field]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+		return rd.Next() // a blank line
+	}
+	t := site.Ticket{
+		ExternalID: get(colID), Subject: get(colSubject), Body: get(colBody),
+		Locale: get(colLocale), Article: get(colArticle), Source: rd.format,
+		Tags: splitTags(get(colTags)),
+	}
+	if !utf8.ValidString(t.Subject + t.Body + t.ExternalID) {
+		return t, line, &RowError{Line: line, Err: fmt.Errorf("the row is not valid UTF-8: export the file as UTF-8")}
+	}
+	if n := len(rec); n < len(rd.header) && rd.cols[colCreated] >= n {
+		return t, line, &RowError{Line: line, Err: fmt.Errorf("the row has %d columns, the header %d", n, len(rd.header))}
+	}
+	created := get(colCreated)
+	if created == "" {
+		return t, line, &RowError{Line: line, Err: fmt.Errorf("created_at is empty")}
+	}
+	if t.CreatedAt, err = ParseTime(created, rd.loc); err != nil {
+		return t, line, &RowError{Line: line, Err: fmt.Errorf("created_at: %w", err)}
+	}
+	return t, line, nil
+}
+
+// splitTags splits a tags cell: on commas or semicolons when it has any
+// (Freshdesk, Help Scout), else on spaces (Zendesk tags have none).
+func splitTags(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var parts []string
+	if strings.ContainsAny(s, ",;") {
+		parts = strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' })
+	} else {
+		parts = strings.Fields(s)
+	}
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// timeLayouts are the date forms helpdesk exports use; those without a
+// zone are read in the import's time zone.
+var timeLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04 -0700",
+	"2006-01-02 15:04:05 MST",
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02T15:04",
+	"2006/01/02 15:04:05",
+	"2006/01/02 15:04",
+	"2006-01-02",
+	"Jan 2, 2006 15:04",
+	"Jan 2, 2006 3:04 PM",
+	"January 2, 2006 15:04",
+	"Jan 2, 2006",
+}
+
+// ParseTime reads a ticket date: RFC 3339, the "YYYY-MM-DD HH:MM[:SS]"
+// forms of helpdesk exports with or without a zone offset, "Jan 2, 2006"
+// forms, or unix seconds. Times without a zone are in loc.
+func ParseTime(s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if loc == nil {
+		loc = time.UTC
+	}
+	for _, layout := range timeLayouts {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 600000000 && n < 1e11 {
+		return time.Unix(n, 0), nil
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date like 2024-03-05 14:22 or 2024-03-05T14:22:00Z", truncate(s, 40))
+}
+
+// Summary counts what an import did.
+type Summary struct {
+	Rows      int            `json:"rows"`
+	Created   int            `json:"created"`
+	Updated   int            `json:"updated"`
+	Unchanged int            `json:"unchanged"`
+	Rejected  int            `json:"rejected"`
+	Linked    map[string]int `json:"linked"` // by method
+	Unlinked  int            `json:"unlinked"`
+}
+
+// Add counts one result.
+func (s *Summary) Add(r Result) {
+	s.Rows++
+	switch {
+	case r.Status == site.TicketRejected:
+		s.Rejected++
+		return
+	case r.Status == site.TicketCreated:
+		s.Created++
+	case r.Changed:
+		s.Updated++
+	default:
+		s.Unchanged++
+	}
+	if s.Linked == nil {
+		s.Linked = map[string]int{}
+	}
+	if r.Link.Method == "" {
+		s.Unlinked++
+	} else {
+		s.Linked[r.Link.Method]++
+	}
+}
+
+// importBatch is how many rows are linked and written together.
+const importBatch = 1000
+
+// Import reads a CSV export and ingests its tickets in batches, so memory
+// stays constant whatever the file's size. Each rejected row (unreadable,
+// or refused by Clean) is passed to report with its line number; the
+// import goes on. It returns the counts; an error (reading the header, the
+// store) stops it, and the batches written before stay written.
+func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) (Summary, error) {
+	var sum Summary
+	batch := make([]site.Ticket, 0, importBatch)
+	lines := make([]int, 0, importBatch)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		results, err := in.Ingest(ctx, batch)
+		if err != nil {
+			return fmt.Errorf("lines %d-%d: %w", lines[0], lines[len(lines)-1], err)
+		}
+		for i, r := range results {
+			r.Line = lines[i]
+			sum.Add(r)
+			if r.Status == site.TicketRejected || r.Warning != "" {
+				report(r)
+			}
+		}
+		batch, lines = batch[:0], lines[:0]
+		return nil
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		t, line, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var re *RowError
+		if errors.As(err, &re) {
+			r := Result{ExternalID: t.ExternalID, Status: site.TicketRejected, Reason: re.Err.Error(), Line: re.Line}
+			sum.Add(r)
+			report(r)
+			continue
+		}
+		if err != nil {
+			return sum, fmt.Errorf("line %d: %w", line, err)
+		}
+		batch = append(batch, t)
+		lines = append(lines, line)
+		if len(batch) == importBatch {
+			if err := flush(); err != nil {
+				return sum, err
+			}
+		}
+	}
+	return sum, flush()
+}

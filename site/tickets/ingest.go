@@ -1,0 +1,237 @@
+package tickets
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/guichet/guichet/site"
+)
+
+// Result is what became of one ticket.
+type Result struct {
+	ExternalID string `json:"external_id"`
+	// Status is site.TicketCreated, site.TicketUpdated or
+	// site.TicketRejected.
+	Status string `json:"status"`
+	// Changed is false for an update that changed nothing (a retry).
+	Changed bool   `json:"changed"`
+	Reason  string `json:"reason,omitempty"` // why it was rejected
+	// Warning notes a problem that did not stop the ticket (an article
+	// reference that names no article).
+	Warning string          `json:"warning,omitempty"`
+	Link    site.TicketLink `json:"link"`
+	// Line is the CSV line the ticket started on (imports only).
+	Line int `json:"line,omitempty"`
+}
+
+// Store is where tickets are written (sqlite.DB implements it).
+type Store interface {
+	ExistingTickets(ctx context.Context, ids []string) (map[string]site.StoredTicket, error)
+	WriteTickets(ctx context.Context, tickets []site.StoredTicket) ([]string, error)
+}
+
+// Cleaner normalises tickets for one site: locales, lengths, personal data.
+type Cleaner struct {
+	DefaultLocale string
+	Locales       []string
+	Now           func() time.Time
+}
+
+// Clean checks and normalises a ticket in place: trims fields, removes
+// personal data (e-mail addresses, phone and card numbers) from subject and
+// body, keeps the first site.MaxTicketBodyLen characters of the body, maps
+// its locale to a configured one ("fr-CA" → "fr"; unknown or empty → the
+// default locale) and deduplicates tags. It returns the reason a ticket
+// cannot be taken, naming the field.
+func (c Cleaner) Clean(t *site.Ticket) error {
+	t.ExternalID = strings.TrimSpace(t.ExternalID)
+	switch {
+	case t.ExternalID == "":
+		return fmt.Errorf("external_id is required")
+	case utf8.RuneCountInString(t.ExternalID) > site.MaxTicketIDLen:
+		return fmt.Errorf("external_id is longer than %d characters", site.MaxTicketIDLen)
+	case !utf8.ValidString(t.ExternalID) || strings.IndexFunc(t.ExternalID, unicode.IsControl) >= 0:
+		return fmt.Errorf("external_id holds control characters or invalid UTF-8")
+	}
+	t.Subject = strings.Join(strings.Fields(strings.ToValidUTF8(t.Subject, "")), " ")
+	if t.Subject == "" {
+		return fmt.Errorf("subject is required")
+	}
+	t.Subject = site.Redact(truncate(t.Subject, site.MaxTicketSubjectLen))
+	t.Body = site.Redact(truncate(strings.TrimSpace(strings.ToValidUTF8(t.Body, "")), site.MaxTicketBodyLen))
+	if t.CreatedAt.IsZero() {
+		return fmt.Errorf("created_at is required")
+	}
+	now := time.Now
+	if c.Now != nil {
+		now = c.Now
+	}
+	if t.CreatedAt.After(now().Add(24 * time.Hour)) {
+		return fmt.Errorf("created_at %s is in the future", t.CreatedAt.Format(time.RFC3339))
+	}
+	if t.CreatedAt.Year() < 1990 {
+		return fmt.Errorf("created_at %s is before 1990", t.CreatedAt.Format(time.RFC3339))
+	}
+	t.CreatedAt = t.CreatedAt.UTC().Truncate(time.Millisecond)
+	t.Locale = c.locale(t.Locale)
+	if len(t.Tags) > site.MaxTicketTags {
+		return fmt.Errorf("tags: more than %d", site.MaxTicketTags)
+	}
+	seen := map[string]bool{}
+	tags := t.Tags[:0:0]
+	for _, tag := range t.Tags {
+		tag = strings.TrimSpace(strings.ToValidUTF8(tag, ""))
+		if k := strings.ToLower(tag); tag != "" && !seen[k] && utf8.RuneCountInString(tag) <= 100 {
+			seen[k] = true
+			tags = append(tags, tag)
+		}
+	}
+	t.Tags = tags
+	t.Article = strings.TrimSpace(t.Article)
+	if utf8.RuneCountInString(t.Article) > 1000 {
+		return fmt.Errorf("article is longer than 1000 characters")
+	}
+	return nil
+}
+
+// locale maps a ticket's language to a configured locale: exact (case and
+// "_" aside), then by language ("fr-CA" → "fr", "pt" → "pt-BR"), then by
+// English or native name ("French", "Français"); else the default.
+func (c Cleaner) locale(l string) string {
+	l = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(l), "_", "-"))
+	if l == "" {
+		return c.DefaultLocale
+	}
+	if code, ok := languageNames[site.FoldAccents(l)]; ok {
+		l = code
+	}
+	all := append([]string{c.DefaultLocale}, c.Locales...)
+	for _, loc := range all {
+		if strings.EqualFold(loc, l) {
+			return loc
+		}
+	}
+	base, _, _ := strings.Cut(l, "-")
+	for _, loc := range all {
+		lb, _, _ := strings.Cut(strings.ToLower(loc), "-")
+		if lb == base {
+			return loc
+		}
+	}
+	return c.DefaultLocale
+}
+
+// languageNames maps language names, as helpdesks export them, to codes.
+var languageNames = map[string]string{
+	"english": "en", "anglais": "en", "french": "fr", "francais": "fr", "german": "de", "deutsch": "de",
+	"allemand": "de", "spanish": "es", "espanol": "es", "espagnol": "es", "italian": "it", "italiano": "it",
+	"italien": "it", "portuguese": "pt", "portugues": "pt", "portugais": "pt", "dutch": "nl",
+	"nederlands": "nl", "neerlandais": "nl",
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}
+
+// Ingester cleans, links and stores batches of tickets.
+type Ingester struct {
+	Store   Store
+	Linker  *Linker
+	Cleaner Cleaner
+}
+
+// Ingest takes a batch in: each ticket is cleaned (or rejected with the
+// reason), compared with its stored version (an unchanged ticket already
+// linked on this content is not written again), linked, and the batch is
+// written in one transaction. A ticket appearing twice keeps its last
+// version. Results are in input order. An error means nothing of the batch
+// was stored.
+func (in *Ingester) Ingest(ctx context.Context, batch []site.Ticket) ([]Result, error) {
+	results := make([]Result, len(batch))
+	last := map[string]int{}
+	var ids []string
+	for i := range batch {
+		t := &batch[i]
+		results[i].ExternalID = strings.TrimSpace(t.ExternalID)
+		if err := in.Cleaner.Clean(t); err != nil {
+			results[i].Status, results[i].Reason = site.TicketRejected, err.Error()
+			continue
+		}
+		if j, dup := last[t.ExternalID]; dup {
+			results[j].Status = site.TicketRejected
+			results[j].Reason = "external_id appears again later in the same batch; the later ticket was kept"
+		} else {
+			ids = append(ids, t.ExternalID)
+		}
+		last[t.ExternalID] = i
+	}
+	stored, err := in.Store.ExistingTickets(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	// Link the new and changed tickets, on every core.
+	var todo []int
+	for _, i := range last {
+		t := batch[i]
+		if old, ok := stored[t.ExternalID]; ok && site.SameTicket(old.Ticket, t) && old.Key == in.Linker.Key() {
+			results[i].Status, results[i].Link = site.TicketUpdated, old.Link
+			continue
+		}
+		todo = append(todo, i)
+	}
+	if err := in.link(ctx, batch, todo, results); err != nil {
+		return nil, err
+	}
+	write := make([]site.StoredTicket, 0, len(todo))
+	for _, i := range todo {
+		write = append(write, site.StoredTicket{Ticket: batch[i], Link: results[i].Link, Key: in.Linker.Key()})
+	}
+	statuses, err := in.Store.WriteTickets(ctx, write)
+	if err != nil {
+		return nil, err
+	}
+	for k, i := range todo {
+		results[i].Status, results[i].Changed = statuses[k], true
+		if batch[i].Article != "" && results[i].Link.Method != site.LinkExplicit {
+			results[i].Warning = fmt.Sprintf("article %q names no published article", batch[i].Article)
+		}
+	}
+	return results, nil
+}
+
+func (in *Ingester) link(ctx context.Context, batch []site.Ticket, todo []int, results []Result) error {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)/8))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var once sync.Once
+	var firstErr error
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				l, err := in.Linker.Link(ctx, &batch[i])
+				if err != nil {
+					once.Do(func() { firstErr = fmt.Errorf("link ticket %q: %w", batch[i].ExternalID, err) })
+					continue
+				}
+				results[i].Link = l
+			}
+		}()
+	}
+	for _, i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return firstErr
+}

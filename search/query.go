@@ -52,12 +52,12 @@ type synSpan struct {
 // queryAnalysis is a query cut into words, ready to become a bleve query.
 type queryAnalysis struct {
 	words   []word
-	prefix  bool             // the last word is being typed (Suggest)
-	suggest bool             // autocomplete: cheaper queries
+	prefix  bool // the last word is being typed (Suggest)
+	suggest bool // autocomplete: cheaper queries
 	// noPhrases leaves out the keyword-phrase clause (ticket linking
 	// ranks candidates itself).
 	noPhrases bool
-	spans   map[int]*synSpan // by index of the span's first word
+	spans     map[int]*synSpan // by index of the span's first word
 }
 
 // analyze cuts text into words with the locale's analyzers. The plain

@@ -160,10 +160,12 @@ func (dt *docTerms) coverage(weights map[string]float64, need float64) float64 {
 var ticketStops = map[string]map[string]bool{
 	"en": setOf("hi", "hello", "hey", "dear", "thanks", "thank", "thx", "regards", "cheers", "best", "please", "pls",
 		"question", "questions", "issue", "issues", "problem", "problems", "help", "request", "inquiry", "enquiry",
-		"query", "message", "ticket", "support", "urgent", "asap", "re", "fw", "fwd", "team", "sir", "madam"),
+		"query", "message", "ticket", "support", "urgent", "asap", "re", "fw", "fwd", "team", "sir", "madam",
+		"unable", "cannot", "trying", "tried", "need", "want", "able"),
 	"fr": setOf("bonjour", "bonsoir", "salut", "merci", "cordialement", "cdlt", "madame", "monsieur", "svp", "stp",
 		"question", "questions", "probleme", "problemes", "souci", "soucis", "aide", "demande", "message", "ticket",
-		"support", "urgent", "re", "tr", "fwd", "equipe"),
+		"support", "urgent", "re", "tr", "fwd", "equipe",
+		"arrive", "arriver", "arrivons", "impossible", "besoin", "veux", "voudrais", "souhaite"),
 }
 
 func setOf(words ...string) map[string]bool {

@@ -74,6 +74,11 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	unlinked, err := db.UnlinkedTickets(ctx, from, *locale)
+	if err != nil {
+		return err
+	}
+	rows = append(rows, unlinked...)
 	decisions, err := db.Triage(ctx)
 	if err != nil {
 		return err
@@ -124,7 +129,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				status, oneLine(g.Query), oneLine(variantList(g.Variants)), countList(g.Sources))
 		}
 		tw.Flush()
-		fmt.Fprintf(stdout, "%d gaps from %d searches since %s\n", len(report), len(rows), from.Format("2006-01-02 15:04"))
+		fmt.Fprintf(stdout, "%d gaps from %d searches and %d unlinked tickets since %s\n", len(report), len(rows)-len(unlinked), len(unlinked), from.Format("2006-01-02 15:04"))
 		return nil
 	}
 }

@@ -44,6 +44,10 @@ func (in insights) NotHelpful(ctx context.Context, since time.Time, limit int) (
 	return in.m.DB.NotHelpful(ctx, since, limit)
 }
 
+func (in insights) TicketTotals(ctx context.Context) (map[string]int, error) {
+	return in.m.DB.TicketTotals(ctx)
+}
+
 // gapReport groups the failed searches since a time with the current index.
 func (m *Main) gapReport(ctx context.Context, since time.Time, locale string, minVisitors int, keepIgnored bool) ([]gaps.Gap, error) {
 	m.mu.Lock()
@@ -53,6 +57,11 @@ func (m *Main) gapReport(ctx context.Context, since time.Time, locale string, mi
 	if err != nil {
 		return nil, err
 	}
+	unlinked, err := m.DB.UnlinkedTickets(ctx, since, locale)
+	if err != nil {
+		return nil, err
+	}
+	rows = append(rows, unlinked...)
 	decisions, err := m.DB.Triage(ctx)
 	if err != nil {
 		return nil, err

@@ -21,6 +21,8 @@ Usage:
   guichet serve [flags]   start the help center (see guichet serve -h)
   guichet check [flags]   report content errors and warnings; exit 1 on errors
   guichet gaps [flags]    what visitors searched and did not find (see guichet gaps -h)
+  guichet tickets import FILE --format zendesk|freshdesk|helpscout|csv
+                          take in a helpdesk's ticket export (see guichet tickets import -h)
   guichet token create --scope admin|tickets [--name N] | token list | token revoke ID
   guichet version         print the version
 
@@ -57,6 +59,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runToken(ctx, args[1:], stdout, stderr)
 	case "gaps":
 		err = runGaps(ctx, args[1:], stdout, stderr)
+	case "tickets":
+		err = runTickets(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "guichet", version)
 	case "help", "-h", "--help":

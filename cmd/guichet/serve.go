@@ -14,12 +14,14 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/tickets"
 	"github.com/guichet/guichet/site/web"
 	"github.com/guichet/guichet/static"
 	"github.com/guichet/guichet/themes"
@@ -35,7 +37,12 @@ type Main struct {
 	Recorder *sqlite.Recorder
 	Server   *web.Server
 
-	answers  sync.WaitGroup // checkAnswered runs, waited for by Close
+	answers  sync.WaitGroup // checkAnswered and relink runs, waited for by Close
+	// ingester links and stores tickets with the content being served.
+	ingester atomic.Pointer[tickets.Ingester]
+	// stopRelink cancels the relinking of the previous publication.
+	stopRelink context.CancelFunc
+	ticketKick chan struct{}
 	mu       sync.Mutex     // serialises Reload
 	index    *search.Index
 	timer    *time.Timer // next scheduled publication
@@ -51,6 +58,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if m.Now == nil {
 		m.Now = time.Now
 	}
+	m.ticketKick = make(chan struct{}, 1)
 	info, err := os.Stat(m.Config.Content)
 	if err != nil {
 		return fmt.Errorf("content folder %s: %w", m.Config.Content, err)
@@ -82,7 +90,7 @@ func (m *Main) Open(ctx context.Context) error {
 		Theme: theme, Static: staticFS, Content: m.contents,
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
 		TrustedProxies: proxies, EventRate: m.Config.EventRate, VisitorKey: visitorKey,
-		Insights: insights{m}, SessionKey: sessionKey, Logger: m.Logger, Now: m.Now,
+		Insights: insights{m}, Tickets: ticketService{m}, SessionKey: sessionKey, Logger: m.Logger, Now: m.Now,
 	})
 	if err != nil {
 		return err
@@ -162,6 +170,18 @@ func (m *Main) Reload(ctx context.Context) error {
 		"load", loaded.Sub(start).Round(time.Millisecond), "index", indexed.Sub(loaded).Round(time.Millisecond),
 		"took", time.Since(start).Round(time.Millisecond))
 	m.schedule(view.NextChange)
+	in := newIngester(m.DB, view, idx, m.Now)
+	m.ingester.Store(in)
+	if m.stopRelink != nil {
+		m.stopRelink()
+	}
+	relinkCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	m.stopRelink = stop
+	m.answers.Add(1)
+	go func() {
+		defer m.answers.Done()
+		m.relink(relinkCtx, in)
+	}()
 	if err := m.refreshPopularityLocked(ctx); err != nil {
 		m.Logger.Warn("load click counts for ranking", "err", err)
 	}
@@ -305,6 +325,9 @@ func (m *Main) Close(ctx context.Context) error {
 	if m.timer != nil {
 		m.timer.Stop()
 	}
+	if m.stopRelink != nil {
+		m.stopRelink()
+	}
 	idx := m.index
 	m.mu.Unlock()
 	m.answers.Wait()
@@ -361,6 +384,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	go m.refreshPopularityLoop(ctx)
 	go m.pruneLoop(ctx)
+	go m.ticketsLoop(ctx)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	select {

@@ -89,27 +89,44 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	if l.match == nil {
 		return site.TicketLink{}, nil
 	}
-	key := t.Locale + "\x00" + t.Subject + "\x00" + t.Body
-	l.mu.Lock()
-	r, ok := l.cache[key]
-	l.mu.Unlock()
-	if !ok {
-		id, score, err := l.match.Link(ctx, t.Locale, t.Subject, t.Body)
+	// The ticket's locale first; a translation may be missing, so the
+	// default locale's articles when that finds nothing good enough.
+	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
+		r, err := l.search(ctx, loc, t)
 		if err != nil {
 			return site.TicketLink{}, err
 		}
-		r = searchLink{id, score}
-		l.mu.Lock()
-		if len(l.cache) >= maxLinkCache {
-			clear(l.cache)
+		if r.id != "" && r.score >= l.minConf {
+			return site.TicketLink{ArticleID: r.id, Method: site.LinkSearch, Score: r.score}, nil
 		}
-		l.cache[key] = r
-		l.mu.Unlock()
+		if loc == l.view.Lib.Config.DefaultLocale {
+			break
+		}
 	}
-	if r.id == "" || r.score < l.minConf {
-		return site.TicketLink{}, nil
+	return site.TicketLink{}, nil
+}
+
+// search runs (or recalls) the search match of a ticket in locale.
+func (l *Linker) search(ctx context.Context, locale string, t *site.Ticket) (searchLink, error) {
+	key := locale + "\x00" + t.Subject + "\x00" + t.Body
+	l.mu.Lock()
+	r, ok := l.cache[key]
+	l.mu.Unlock()
+	if ok {
+		return r, nil
 	}
-	return site.TicketLink{ArticleID: r.id, Method: site.LinkSearch, Score: r.score}, nil
+	id, score, err := l.match.Link(ctx, locale, t.Subject, t.Body)
+	if err != nil {
+		return searchLink{}, err
+	}
+	r = searchLink{id, score}
+	l.mu.Lock()
+	if len(l.cache) >= maxLinkCache {
+		clear(l.cache)
+	}
+	l.cache[key] = r
+	l.mu.Unlock()
+	return r, nil
 }
 
 // Resolves reports whether ref names a visible article, by ID or URL.

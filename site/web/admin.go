@@ -30,6 +30,8 @@ type Insights interface {
 	Triage(ctx context.Context, id, status, note string) error
 	TopSearches(ctx context.Context, since time.Time, limit int) ([]site.QueryCount, error)
 	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
+	// TicketTotals counts stored tickets by link method ("" unlinked).
+	TicketTotals(ctx context.Context) (map[string]int, error)
 }
 
 const (
@@ -174,6 +176,46 @@ type adminPage struct {
 	Top        []site.QueryCount
 	NotHelpful []adminFeedback
 	Statuses   []string
+	// Unlinked are the topics of tickets no article answers.
+	Unlinked []gaps.Gap
+	Tickets  []adminTickets
+	// TicketsTotal and TicketsBy count stored tickets, by link method.
+	TicketsTotal int
+	TicketsBy    map[string]int
+}
+
+// adminTickets is one article's line of the tickets table.
+type adminTickets struct {
+	site.ArticleTickets
+	Title, URL, Source string
+	Trend              string
+	Updated            time.Time
+	// Before and After count tickets in the 30 days before the article's
+	// last update and since then (AfterDays days, at most 30).
+	Before, After, AfterDays int
+}
+
+// ticketRows lists the articles with tickets in the last 90 days, most
+// first, with how their count moved since their last update.
+func ticketRows(st *state, limit int) []adminTickets {
+	var out []adminTickets
+	for _, a := range st.stats.All() {
+		if a.Last90 == 0 {
+			continue
+		}
+		row := adminTickets{ArticleTickets: a, Title: a.ArticleID, Trend: a.Trend()}
+		if art, err := st.view.Article(a.ArticleID, a.Locale); err == nil {
+			row.Title, row.URL, row.Source, row.Updated = art.Title, art.URL, art.SourcePath, art.Updated
+			if !art.Updated.IsZero() {
+				row.Before, row.After, row.AfterDays = st.stats.Around(a.ArticleID, a.Locale, art.Updated, 30)
+			}
+		}
+		out = append(out, row)
+		if len(out) == limit {
+			break
+		}
+	}
+	return out
 }
 
 type adminFeedback struct {
@@ -219,11 +261,21 @@ func (s *Server) admin(c echo.Context) error {
 		return err
 	}
 	for _, g := range report {
-		if g.Kind == gaps.NoResults {
+		switch g.Kind {
+		case gaps.NoResults:
 			page.Gaps = append(page.Gaps, g)
-		} else {
+		case gaps.UnlinkedTicket:
+			page.Unlinked = append(page.Unlinked, g)
+		default:
 			page.NoClick = append(page.NoClick, g)
 		}
+	}
+	page.Tickets = ticketRows(st, 50)
+	if page.TicketsBy, err = s.opts.Insights.TicketTotals(ctx); err != nil {
+		return err
+	}
+	for _, n := range page.TicketsBy {
+		page.TicketsTotal += n
 	}
 	if page.Top, err = s.opts.Insights.TopSearches(ctx, since, 20); err != nil {
 		return err

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"encoding/json"
 	"fmt"
+	"html/template"
 	"regexp"
 	"sort"
 	"strings"
@@ -30,6 +32,9 @@ type basePage struct {
 	HideHeaderSearch bool
 	// Dev adds the script that reloads the page when content changes.
 	Dev bool
+	// JSONLD holds structured-data blocks, already JSON-encoded with <, >
+	// and & escaped, so no value can close the script element.
+	JSONLD []template.JS
 }
 
 // alternate is one language version of a page.
@@ -58,7 +63,32 @@ type homePage struct {
 	Heading    string
 	Intro      string
 	Top        []*site.Article
+	FAQURL     string
 	Categories []catCard
+}
+
+// faqPage is /faq: the top questions with their answers.
+type faqPage struct {
+	basePage
+	Heading string
+	Entries []faqItem
+}
+
+// faqItem is one question of the FAQ page, its answer's anchors made
+// unique within the page.
+type faqItem struct {
+	site.FAQEntry
+	Anchor string
+	HTML   template.HTML
+}
+
+// idAttr matches the id attributes and in-page links of rendered articles.
+var idAttr = regexp.MustCompile(`\b(id="|href="#)([^"]*)"`)
+
+// scopeIDs prefixes every id and in-page link of an article's HTML, so that
+// several articles can share a page without duplicate ids.
+func scopeIDs(h template.HTML, prefix string) template.HTML {
+	return template.HTML(idAttr.ReplaceAllString(string(h), "${1}"+prefix+"-${2}\""))
 }
 
 type categoryPage struct {
@@ -253,28 +283,37 @@ func crumbsFor(v *site.View, id, locale string, current bool) []crumb {
 	return out
 }
 
-// topQuestions lists the FAQ articles of locale: pinned first, then the
-// articles marked faq: true, by weight.
-func topQuestions(v *site.View, locale string, limit int) []*site.Article {
-	var pinned, faq []*site.Article
-	for _, a := range v.ByLocale[locale] {
-		switch a.FAQ {
-		case site.FAQPinned:
-			pinned = append(pinned, a)
-		case site.FAQTrue:
-			faq = append(faq, a)
-		}
+// homeFAQ is the number of top questions on the home page.
+const homeFAQ = 5
+
+// jsonLD encodes a structured-data object for a script element: Go's JSON
+// encoder escapes <, > and &, so a title cannot end the element.
+func jsonLD(v any) template.JS {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
 	}
-	byWeight := func(list []*site.Article) {
-		sort.SliceStable(list, func(i, j int) bool { return list[i].Weight < list[j].Weight })
+	return template.JS(b)
+}
+
+// faqJSONLD is the schema.org FAQPage of a list of questions.
+func faqJSONLD(v *site.View, entries []site.FAQEntry) template.JS {
+	type answer struct {
+		Type string `json:"@type"`
+		Text string `json:"text"`
+		URL  string `json:"url"`
 	}
-	byWeight(pinned)
-	byWeight(faq)
-	out := append(pinned, faq...)
-	if len(out) > limit {
-		out = out[:limit]
+	type question struct {
+		Type   string `json:"@type"`
+		Name   string `json:"name"`
+		Answer answer `json:"acceptedAnswer"`
 	}
-	return out
+	qs := make([]question, 0, len(entries))
+	for _, e := range entries {
+		qs = append(qs, question{Type: "Question", Name: e.Article.Title,
+			Answer: answer{Type: "Answer", Text: string(e.Article.HTML), URL: absURL(v, e.Article.URL)}})
+	}
+	return jsonLD(map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": qs})
 }
 
 // relatedIndex finds related articles: those sharing tags or keywords with

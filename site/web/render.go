@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,16 +33,70 @@ type state struct {
 	// results caches search and suggest answers for this snapshot;
 	// replaced when ranking signals change (ClearResults).
 	results atomic.Pointer[resultCache]
+	// stats are the ticket counts the FAQ was ranked with; faq is that
+	// ranking per locale, up to maxFAQ entries (the API's limit).
+	stats *site.TicketStats
+	faq   map[string][]site.FAQEntry
+}
+
+// maxFAQ is the most FAQ entries the API returns.
+const maxFAQ = 50
+
+// rankFAQ ranks the FAQ of every locale of the view.
+func rankFAQ(v *site.View, stats *site.TicketStats) map[string][]site.FAQEntry {
+	cfg := v.Lib.Config.FAQ
+	cfg.Size = maxFAQ
+	out := map[string][]site.FAQEntry{}
+	for _, loc := range v.Lib.Locales() {
+		out[loc] = site.RankFAQ(v, loc, stats, cfg)
+	}
+	return out
+}
+
+// faqShown is the part of a locale's FAQ the pages show: the configured
+// size, and every pinned article.
+func (st *state) faqShown(loc string, limit int) []site.FAQEntry {
+	list := st.faq[loc]
+	n := limit
+	for n < len(list) && list[n].Pinned {
+		n++
+	}
+	return list[:min(n, len(list))]
+}
+
+// ticketPages are the pages that depend on ticket counts: each locale's
+// home and FAQ page.
+func (st *state) ticketPages() []job {
+	v := st.view
+	var jobs []job
+	for _, loc := range v.Lib.Locales() {
+		if len(v.ByLocale[loc]) == 0 && loc != v.Lib.Config.DefaultLocale {
+			continue
+		}
+		jobs = append(jobs,
+			job{localePrefix(v, loc) + "/", "home", func() any { return homeData(st, loc) }},
+			job{localePrefix(v, loc) + "/faq", "faq", func() any { return faqData(st, loc) }})
+	}
+	return jobs
+}
+
+// job is one page to render.
+type job struct {
+	path string
+	name string
+	data func() any
 }
 
 // buildState renders every static page of the view.
-func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *assetSet) (*state, error) {
+func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *assetSet, stats *site.TicketStats) (*state, error) {
 	st := &state{
 		view: v, search: searcher, tmpl: tmpl, assets: assets,
 		pages:      map[string]*blob{},
 		moved:      map[string]string{},
 		gone:       map[string]bool{},
 		nonDefault: map[string]bool{},
+		stats:      stats,
+		faq:        rankFAQ(v, stats),
 	}
 	st.results.Store(newResultCache(resultCacheSize))
 	for _, loc := range v.Lib.Locales() {
@@ -49,18 +104,12 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 			st.nonDefault[loc] = true
 		}
 	}
-	type job struct {
-		path string
-		name string
-		data func() any
-	}
 	rel := newRelatedIndex(v)
-	var jobs []job
+	jobs := st.ticketPages()
 	for _, loc := range v.Lib.Locales() {
 		if len(v.ByLocale[loc]) == 0 && loc != v.Lib.Config.DefaultLocale {
 			continue
 		}
-		jobs = append(jobs, job{localePrefix(v, loc) + "/", "home", func() any { return homeData(v, loc) }})
 		for _, c := range v.Lib.Categories {
 			if c.Locale == loc && v.CountIn(c.ID, loc) > 0 {
 				jobs = append(jobs, job{c.URL, "category", func() any { return categoryData(v, c) }})
@@ -72,36 +121,8 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 			jobs = append(jobs, job{a.URL, "article", func() any { return articleData(v, rel, a) }})
 		}
 	}
-	var (
-		mu       sync.Mutex
-		firstErr error
-		wg       sync.WaitGroup
-		next     = make(chan job)
-	)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range next {
-				body, err := tmpl.render(j.name, j.data())
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = fmt.Errorf("render page %s: %w", j.path, err)
-				}
-				if err == nil {
-					st.pages[j.path] = newBlob(htmlType, body)
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, j := range jobs {
-		next <- j
-	}
-	close(next)
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
+	if err := renderAll(tmpl, jobs, st.pages); err != nil {
+		return nil, err
 	}
 	for _, list := range v.ByLocale {
 		for _, a := range list {
@@ -125,7 +146,60 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 	return st, nil
 }
 
-func homeData(v *site.View, loc string) *homePage {
+// withStats returns a copy of the snapshot whose FAQ is ranked with new
+// ticket counts, its home and FAQ pages rendered again; the other pages
+// are shared.
+func (st *state) withStats(stats *site.TicketStats) (*state, error) {
+	next := &state{
+		view: st.view, search: st.search, tmpl: st.tmpl, assets: st.assets,
+		pages: make(map[string]*blob, len(st.pages)), moved: st.moved, gone: st.gone,
+		nonDefault: st.nonDefault, stats: stats, faq: rankFAQ(st.view, stats),
+	}
+	next.results.Store(st.results.Load())
+	for k, b := range st.pages {
+		next.pages[k] = b
+	}
+	if err := renderAll(st.tmpl, next.ticketPages(), next.pages); err != nil {
+		return nil, err
+	}
+	return next, nil
+}
+
+// renderAll renders jobs on every core into pages.
+func renderAll(tmpl *templates, jobs []job, pages map[string]*blob) error {
+	var (
+		mu       sync.Mutex
+		firstErr error
+		wg       sync.WaitGroup
+		next     = make(chan job)
+	)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				body, err := tmpl.render(j.name, j.data())
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = fmt.Errorf("render page %s: %w", j.path, err)
+				}
+				if err == nil {
+					pages[j.path] = newBlob(htmlType, body)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	return firstErr
+}
+
+func homeData(st *state, loc string) *homePage {
+	v := st.view
 	b := newBase(v, loc, "", "", localePrefix(v, loc)+"/")
 	b.HideHeaderSearch = true
 	paths := map[string]string{}
@@ -135,9 +209,37 @@ func homeData(v *site.View, loc string) *homePage {
 		}
 	}
 	b.setAlternates(v, paths)
-	p := &homePage{basePage: b, Heading: b.SiteTitle, Intro: v.Lib.Config.Description, Top: topQuestions(v, loc, 5)}
+	p := &homePage{basePage: b, Heading: b.SiteTitle, Intro: v.Lib.Config.Description}
+	for _, e := range st.faqShown(loc, homeFAQ) {
+		p.Top = append(p.Top, e.Article)
+	}
+	if len(st.faq[loc]) > 0 {
+		p.FAQURL = localePrefix(v, loc) + "/faq"
+	}
 	for _, c := range v.TopCategories(loc) {
 		p.Categories = append(p.Categories, catCard{Category: c, CountLabel: countLabel(b.T, v.CountIn(c.ID, loc))})
+	}
+	return p
+}
+
+func faqData(st *state, loc string) *faqPage {
+	v := st.view
+	b := newBase(v, loc, strs(loc)["faq_title"], strs(loc)["faq_intro"], localePrefix(v, loc)+"/faq")
+	paths := map[string]string{}
+	for _, l := range v.Lib.Locales() {
+		if len(v.ByLocale[l]) > 0 {
+			paths[l] = localePrefix(v, l) + "/faq"
+		}
+	}
+	b.setAlternates(v, paths)
+	entries := st.faqShown(loc, v.Lib.Config.FAQ.Size)
+	p := &faqPage{basePage: b, Heading: b.T["faq_title"]}
+	for i, e := range entries {
+		anchor := "q" + strconv.Itoa(i+1)
+		p.Entries = append(p.Entries, faqItem{FAQEntry: e, Anchor: anchor, HTML: scopeIDs(e.Article.HTML, anchor)})
+	}
+	if len(entries) > 0 {
+		p.JSONLD = append(p.JSONLD, faqJSONLD(v, entries))
 	}
 	return p
 }

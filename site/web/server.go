@@ -46,6 +46,9 @@ type Options struct {
 	// Insights backs the admin page and the insights API; nil disables
 	// them.
 	Insights Insights
+	// Tickets stores tickets posted by the helpdesk; nil disables
+	// POST /api/v1/tickets.
+	Tickets TicketIngester
 	// SessionKey signs admin sessions and form tokens.
 	SessionKey []byte
 	// EventRate is the sustained number of event posts per second allowed
@@ -65,6 +68,7 @@ type Server struct {
 	mu      sync.Mutex // serialises Publish
 	tmpl    *templates
 	assets  *assetSet
+	stats   *site.TicketStats // the latest, used by Publish
 	version atomic.Int64 // counts Publish calls, for the dev reload script
 }
 
@@ -115,7 +119,7 @@ func (s *Server) Publish(v *site.View, searcher site.Searcher) (site.Searcher, e
 			return nil, err
 		}
 	}
-	st, err := buildState(v, searcher, s.tmpl, s.assets)
+	st, err := buildState(v, searcher, s.tmpl, s.assets, s.stats)
 	if err != nil {
 		return nil, err
 	}
@@ -125,6 +129,25 @@ func (s *Server) Publish(v *site.View, searcher site.Searcher) (site.Searcher, e
 		return nil, nil
 	}
 	return old.search, nil
+}
+
+// SetTicketStats ranks the FAQ with new ticket counts and renders the pages
+// that show it (home and FAQ of every locale) again; the other pages stay.
+// Requests never see a half-updated site.
+func (s *Server) SetTicketStats(stats *site.TicketStats) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stats = stats
+	st := s.state.Load()
+	if st == nil {
+		return nil
+	}
+	next, err := st.withStats(stats)
+	if err != nil {
+		return err
+	}
+	s.state.Store(next)
+	return nil
 }
 
 // ClearResults forgets the cached search answers, for when the ranking
@@ -180,6 +203,8 @@ func (s *Server) routes() *echo.Echo {
 	})
 	api.POST("/events", s.apiEvents, limiter)
 	api.GET("/insights/gaps", s.apiGaps)
+	api.GET("/faq", s.apiFAQ)
+	api.POST("/tickets", s.apiTickets)
 	api.Any("/*", func(c echo.Context) error {
 		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)
 	})

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/guichet/guichet/search"
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/content"
+	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/tickets"
+)
+
+const ticketsUsage = "usage: guichet tickets import FILE --format zendesk|freshdesk|helpscout|csv [--timezone ZONE] [--content DIR] [--data DIR]"
+
+// linkVersion changes when the linking rules change, so stored links are
+// recomputed.
+const linkVersion = "link1"
+
+// linkerKey names the content, settings and rules links depend on.
+func linkerKey(v *site.View) string {
+	return fmt.Sprintf("%s|%s|%.3f", linkVersion, search.Key(v), v.Lib.Config.Tickets.MinConfidence)
+}
+
+// newIngester builds the ingester of a view linked through idx.
+func newIngester(db *sqlite.DB, v *site.View, idx *search.Index, now func() time.Time) *tickets.Ingester {
+	cfg := v.Lib.Config
+	return &tickets.Ingester{
+		Store:   db,
+		Linker:  tickets.NewLinker(v, idx, cfg.Tickets.MinConfidence, linkerKey(v)),
+		Cleaner: tickets.Cleaner{DefaultLocale: cfg.DefaultLocale, Locales: cfg.Locales, Now: now},
+	}
+}
+
+// runTickets implements `guichet tickets import`.
+func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "import" {
+		return fmt.Errorf("%s", ticketsUsage)
+	}
+	cfg := defaultConfig()
+	fset, err := newFlagSet("tickets import", &cfg, "content", "data")
+	if err != nil {
+		return err
+	}
+	format := fset.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", "))
+	tz := fset.String("timezone", "UTC", "time zone of dates written without one (the helpdesk account's, e.g. Europe/Paris)")
+	asJSON := fset.Bool("json", false, "print the summary as JSON")
+	fset.SetOutput(stderr)
+	pos, err := parseInterspersed(fset, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fmt.Errorf("%s", ticketsUsage)
+	}
+	if *format == "" {
+		return fmt.Errorf("--format is required: %s", strings.Join(tickets.Formats(), ", "))
+	}
+	loc, err := time.LoadLocation(*tz)
+	if err != nil {
+		return fmt.Errorf("--timezone %q: %w", *tz, err)
+	}
+	path := pos[0]
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open tickets file: %w", err)
+	}
+	defer f.Close()
+	rd, err := tickets.NewReader(f, *format, loc)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	start := time.Now()
+	now := time.Now().UTC()
+	if _, err := os.Stat(cfg.Content); err != nil {
+		return fmt.Errorf("content folder %s: %w", cfg.Content, err)
+	}
+	lib, err := content.Load(ctx, os.DirFS(cfg.Content), content.Options{Dir: cfg.Content})
+	if err != nil {
+		return fmt.Errorf("load content: %w", err)
+	}
+	view := site.NewView(lib, now, false)
+	idx, err := search.Build(ctx, view, "")
+	if err != nil {
+		return fmt.Errorf("build search index: %w", err)
+	}
+	defer idx.Close()
+	if err := os.MkdirAll(cfg.Data, 0o755); err != nil {
+		return fmt.Errorf("data folder %s: %w", cfg.Data, err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(cfg.Data, "guichet.db"))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	in := newIngester(db, view, idx, time.Now)
+	sum, err := tickets.Import(ctx, rd, in, func(r tickets.Result) {
+		id := ""
+		if r.ExternalID != "" {
+			id = fmt.Sprintf(" ticket %q:", r.ExternalID)
+		}
+		if r.Status == site.TicketRejected {
+			fmt.Fprintf(stderr, "%s:%d:%s skipped: %s\n", path, r.Line, id, r.Reason)
+		} else {
+			fmt.Fprintf(stderr, "%s:%d:%s warning: %s\n", path, r.Line, id, r.Warning)
+		}
+	})
+	took := time.Since(start).Round(time.Millisecond)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if eerr := enc.Encode(map[string]any{"summary": sum, "seconds": took.Seconds()}); eerr != nil && err == nil {
+			err = eerr
+		}
+	} else {
+		printSummary(stdout, path, sum, took)
+	}
+	return err
+}
+
+func printSummary(w io.Writer, path string, s tickets.Summary, took time.Duration) {
+	fmt.Fprintf(w, "%s: %d rows in %s: %d created, %d updated, %d unchanged, %d skipped\n",
+		path, s.Rows, took, s.Created, s.Updated, s.Unchanged, s.Rejected)
+	kept := s.Rows - s.Rejected
+	if kept == 0 {
+		return
+	}
+	methods := make([]string, 0, len(s.Linked))
+	for m := range s.Linked {
+		methods = append(methods, m)
+	}
+	sort.Strings(methods)
+	var parts []string
+	for _, m := range methods {
+		parts = append(parts, fmt.Sprintf("%d by %s", s.Linked[m], m))
+	}
+	if len(parts) == 0 {
+		parts = []string{"none"}
+	}
+	fmt.Fprintf(w, "linked to an article: %s; unlinked: %d (see guichet gaps)\n", strings.Join(parts, ", "), s.Unlinked)
+}

@@ -1,0 +1,264 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/tickets"
+)
+
+// TicketIngester stores tickets from the helpdesk.
+type TicketIngester interface {
+	Ingest(ctx context.Context, batch []site.Ticket) ([]tickets.Result, error)
+}
+
+const (
+	ticketsScope = "tickets"
+	// maxTicketBody is the largest POST /api/v1/tickets body.
+	maxTicketBody = 5 << 20
+)
+
+// ticketWire is a ticket as a helpdesk sends it: external_id may be a
+// number, tags a list or a comma-separated string, created_at RFC 3339 or
+// unix seconds.
+type ticketWire struct {
+	ExternalID json.RawMessage `json:"external_id"`
+	Subject    string          `json:"subject"`
+	Body       string          `json:"body"`
+	Tags       json.RawMessage `json:"tags"`
+	CreatedAt  json.RawMessage `json:"created_at"`
+	Locale     string          `json:"locale"`
+	Article    string          `json:"article"`
+}
+
+// decode turns the wire form into a ticket, or says which field is wrong.
+func (w ticketWire) decode() (site.Ticket, error) {
+	t := site.Ticket{Subject: w.Subject, Body: w.Body, Locale: w.Locale, Article: w.Article, Source: site.SourceAPI}
+	id, err := scalar(w.ExternalID)
+	if err != nil {
+		return t, fmt.Errorf("external_id: %w", err)
+	}
+	t.ExternalID = id
+	if len(w.Tags) > 0 && string(w.Tags) != "null" {
+		var list []string
+		var one string
+		switch {
+		case json.Unmarshal(w.Tags, &list) == nil:
+			t.Tags = list
+		case json.Unmarshal(w.Tags, &one) == nil:
+			t.Tags = strings.FieldsFunc(one, func(r rune) bool { return r == ',' })
+		default:
+			return t, fmt.Errorf("tags must be a list of strings")
+		}
+	}
+	created, err := scalar(w.CreatedAt)
+	if err != nil {
+		return t, fmt.Errorf("created_at: %w", err)
+	}
+	if created != "" {
+		if t.CreatedAt, err = tickets.ParseTime(created, time.UTC); err != nil {
+			return t, fmt.Errorf("created_at: %w", err)
+		}
+	}
+	return t, nil
+}
+
+// scalar reads a JSON string or number as text; null or absent is "".
+func scalar(raw json.RawMessage) (string, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s, nil
+	}
+	var n json.Number
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&n); err == nil {
+		return n.String(), nil
+	}
+	return "", errors.New("must be a string or a number")
+}
+
+// apiTickets answers POST /api/v1/tickets (bearer token of scope tickets):
+// one ticket object, a list of them, or {"tickets": [...]}, up to
+// site.MaxTicketBatch. The batch is written before the answer; each ticket
+// gets its own result. 200 when at least one ticket was stored, 400 when
+// none could be.
+func (s *Server) apiTickets(c echo.Context) error {
+	if s.opts.Insights == nil || s.opts.Tickets == nil {
+		return site.Errorf(site.ENOTFOUND, "ticket ingestion is not available")
+	}
+	r := c.Request()
+	c.Response().Header().Set("Cache-Control", "no-store")
+	if _, err := s.opts.Insights.Authenticate(r.Context(), bearer(r), ticketsScope); err != nil {
+		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="guichet"`)
+		return echo.NewHTTPError(http.StatusUnauthorized, "a valid tickets token is required")
+	}
+	if r.ContentLength > maxTicketBody {
+		return site.Errorf(site.ETOOLARGE, "the body is larger than %d MiB", maxTicketBody>>20)
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), r.Body, maxTicketBody))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return site.Errorf(site.ETOOLARGE, "the body is larger than %d MiB", maxTicketBody>>20)
+		}
+		return site.Errorf(site.EINVALID, "read body: %v", err)
+	}
+	items, err := splitBatch(body)
+	if err != nil {
+		return err
+	}
+	batch := make([]site.Ticket, 0, len(items))
+	pos := make([]int, 0, len(items)) // index in items of each decoded ticket
+	results := make([]tickets.Result, len(items))
+	for i, raw := range items {
+		var w ticketWire
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&w); err != nil {
+			results[i] = tickets.Result{Status: site.TicketRejected, Reason: "ticket " + strconv.Itoa(i) + ": " + jsonMessage(err)}
+			continue
+		}
+		t, err := w.decode()
+		if err != nil {
+			results[i] = tickets.Result{ExternalID: t.ExternalID, Status: site.TicketRejected, Reason: err.Error()}
+			continue
+		}
+		batch = append(batch, t)
+		pos = append(pos, i)
+	}
+	if len(batch) > 0 {
+		stored, err := s.opts.Tickets.Ingest(r.Context(), batch)
+		if err != nil {
+			return err
+		}
+		for k, res := range stored {
+			results[pos[k]] = res
+		}
+	}
+	counts := map[string]int{site.TicketCreated: 0, site.TicketUpdated: 0, site.TicketRejected: 0}
+	for _, res := range results {
+		counts[res.Status]++
+	}
+	status := http.StatusOK
+	if counts[site.TicketRejected] == len(results) {
+		status = http.StatusBadRequest
+	}
+	out := map[string]any{"created": counts[site.TicketCreated], "updated": counts[site.TicketUpdated],
+		"rejected": counts[site.TicketRejected], "results": results}
+	if status != http.StatusOK {
+		out["error"] = map[string]string{"code": site.EINVALID, "message": "no ticket could be stored: " + results[0].Reason}
+	}
+	return c.JSON(status, out)
+}
+
+// splitBatch accepts one ticket object, a list, or {"tickets": [...]}.
+func splitBatch(body []byte) ([]json.RawMessage, error) {
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 {
+		return nil, site.Errorf(site.EINVALID, "the body is empty: send a ticket object or {\"tickets\": [...]}")
+	}
+	var items []json.RawMessage
+	switch body[0] {
+	case '[':
+		if err := json.Unmarshal(body, &items); err != nil {
+			return nil, site.Errorf(site.EINVALID, "the body is not a JSON list of tickets: %s", jsonMessage(err))
+		}
+	case '{':
+		var wrap struct {
+			Tickets *[]json.RawMessage `json:"tickets"`
+		}
+		if err := json.Unmarshal(body, &wrap); err != nil {
+			return nil, site.Errorf(site.EINVALID, "the body is not JSON: %s", jsonMessage(err))
+		}
+		if wrap.Tickets != nil {
+			items = *wrap.Tickets
+		} else {
+			items = []json.RawMessage{body}
+		}
+	default:
+		return nil, site.Errorf(site.EINVALID, "the body must be a JSON object or list")
+	}
+	switch {
+	case len(items) == 0:
+		return nil, site.Errorf(site.EINVALID, "the batch holds no ticket")
+	case len(items) > site.MaxTicketBatch:
+		return nil, site.Errorf(site.ETOOLARGE, "the batch holds %d tickets; send at most %d per request", len(items), site.MaxTicketBatch)
+	}
+	return items, nil
+}
+
+// jsonMessage makes a JSON decoding error readable.
+func jsonMessage(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("invalid JSON at byte %d: %s", se.Offset, se.Error())
+	case errors.As(err, &te):
+		return fmt.Sprintf("field %s must be %s", te.Field, te.Type)
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// faqJSON is one entry of GET /api/v1/faq.
+type faqJSON struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	URL         string `json:"url"`
+	Description string `json:"description"`
+	Locale      string `json:"locale"`
+	Pinned      bool   `json:"pinned"`
+	Marked      bool   `json:"faq"` // faq: true in front matter
+	site.ArticleTickets
+	Trend string `json:"trend,omitempty"`
+}
+
+// apiFAQ answers GET /api/v1/faq?locale=&limit=: the ranked FAQ with each
+// entry's ticket counts and trend.
+func (s *Server) apiFAQ(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	q := c.QueryParams()
+	loc, err := s.requestLocale(c, st, q.Get("locale"))
+	if err != nil {
+		return err
+	}
+	limit := st.view.Lib.Config.FAQ.Size
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxFAQ {
+			return site.Errorf(site.EINVALID, "limit must be a number from 1 to %d", maxFAQ)
+		}
+		limit = n
+	}
+	list := st.faq[loc]
+	if len(list) > limit {
+		list = list[:limit]
+	}
+	out := make([]faqJSON, 0, len(list))
+	for _, e := range list {
+		a := e.Article
+		out = append(out, faqJSON{ID: a.ID, Title: a.Title, URL: absURL(st.view, a.URL), Description: a.Description,
+			Locale: a.Locale, Pinned: e.Pinned, Marked: a.FAQ == site.FAQTrue, ArticleTickets: e.Tickets, Trend: e.Tickets.Trend()})
+	}
+	c.Response().Header().Set("Cache-Control", "public, max-age=60")
+	c.Response().Header().Set("Access-Control-Allow-Origin", "*")
+	return c.JSON(http.StatusOK, map[string]any{"locale": loc, "faq": out})
+}

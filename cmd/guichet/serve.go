@@ -37,16 +37,16 @@ type Main struct {
 	Recorder *sqlite.Recorder
 	Server   *web.Server
 
-	answers  sync.WaitGroup // checkAnswered and relink runs, waited for by Close
+	answers sync.WaitGroup // checkAnswered and relink runs, waited for by Close
 	// ingester links and stores tickets with the content being served.
 	ingester atomic.Pointer[tickets.Ingester]
 	// stopRelink cancels the relinking of the previous publication.
 	stopRelink context.CancelFunc
 	ticketKick chan struct{}
-	mu       sync.Mutex     // serialises Reload
-	index    *search.Index
-	timer    *time.Timer // next scheduled publication
-	contents fs.FS
+	mu         sync.Mutex // serialises Reload
+	index      *search.Index
+	timer      *time.Timer // next scheduled publication
+	contents   fs.FS
 }
 
 // Open checks the content folder, opens the database, loads the content and

@@ -69,7 +69,7 @@ type Server struct {
 	tmpl    *templates
 	assets  *assetSet
 	stats   *site.TicketStats // the latest, used by Publish
-	version atomic.Int64 // counts Publish calls, for the dev reload script
+	version atomic.Int64      // counts Publish calls, for the dev reload script
 }
 
 // New builds a server: parses the theme and loads the assets.

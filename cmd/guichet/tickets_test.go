@@ -1,0 +1,284 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site/sqlite"
+)
+
+// ticketContent is a small help center for the ticket tests.
+func ticketContent(t *testing.T) string {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nlocales: [en, fr]\nfaq:\n  size: 3\n")
+	writeFile(t, dir, "billing/refunds.md", "---\ntitle: Get a refund </script>\nticket_tags: [refund_request]\nfaq: true\nweight: 1\n---\nAsk for your money back within 30 days. <Refunds> take five days.\n")
+	writeFile(t, dir, "account/password.md", "---\ntitle: Reset your password\nfaq: pinned\n---\nUse the *forgot password* link on the sign-in page.\n\n## Reset link expired\n\nAsk for a new link.\n")
+	writeFile(t, dir, "account/password.fr.md", "---\ntitle: Réinitialiser votre mot de passe\nfaq: pinned\n---\nUtilisez le lien *mot de passe oublié*.\n")
+	writeFile(t, dir, "sync/calendar.md", "---\ntitle: Sync your Google Calendar\n---\nConnect Google Calendar so busy times block bookings.\n")
+	writeFile(t, dir, "sync/exports.md", "---\ntitle: Export your bookings\n---\nDownload bookings as a spreadsheet.\n")
+	writeFile(t, dir, "sync/secret.md", "---\ntitle: Upcoming printer support\ndraft: true\nfaq: true\nticket_tags: [printer]\n---\nPrinters soon.\n")
+	return dir
+}
+
+// TestTicketsAPIAndFAQ posts tickets through the API and follows them to
+// the FAQ page, the home page, the FAQ API, the gap report and the admin
+// page; then new content claims old tickets.
+func TestTicketsAPIAndFAQ(t *testing.T) {
+	dir := ticketContent(t)
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	tok, _, err := m.DB.CreateToken(ctx, sqlite.ScopeTickets, "helpdesk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin, _, _ := m.DB.CreateToken(ctx, sqlite.ScopeAdmin, "team")
+	revoked, rt, _ := m.DB.CreateToken(ctx, sqlite.ScopeTickets, "old")
+	if err := m.DB.RevokeToken(ctx, rt.ID); err != nil {
+		t.Fatal(err)
+	}
+	post := func(auth, body string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("POST", "/api/v1/tickets", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if auth != "" {
+			req.Header.Set("Authorization", "Bearer "+auth)
+		}
+		w := httptest.NewRecorder()
+		m.Server.ServeHTTP(w, req)
+		return w
+	}
+	one := `{"external_id":"z-1","subject":"Refund please","tags":["refund_request"],"created_at":"2026-11-01T10:00:00Z"}`
+
+	// Authentication: nothing, garbage, the wrong scope, a revoked token.
+	for _, auth := range []string{"", "gch_nope", admin, revoked} {
+		w := post(auth, one)
+		if w.Code != 401 || !strings.Contains(w.Body.String(), `"unauthorized"`) || strings.Contains(w.Body.String(), "revoked") || strings.Contains(w.Body.String(), "scope") {
+			t.Errorf("auth %.10q: %d %s", auth, w.Code, w.Body)
+		}
+	}
+	// Too big: over 5 MiB, or over 1,000 tickets.
+	if w := post(tok, `{"tickets":[`+strings.Repeat(" ", 5<<20)+`]}`); w.Code != 413 {
+		t.Errorf("6 MiB body: %d", w.Code)
+	}
+	if w := post(tok, "["+strings.TrimSuffix(strings.Repeat(one+",", 1001), ",")+"]"); w.Code != 413 || !strings.Contains(w.Body.String(), "at most 1000") {
+		t.Errorf("1001 tickets: %d %s", w.Code, w.Body)
+	}
+	if w := post(tok, `{"tickets": [}`); w.Code != 400 || !strings.Contains(w.Body.String(), `"error"`) {
+		t.Errorf("bad JSON: %d %s", w.Code, w.Body)
+	}
+
+	now := time.Now().UTC()
+	day := func(ago int) string { return now.Add(-time.Duration(ago) * 24 * time.Hour).Format(time.RFC3339) }
+	var batch []string
+	// Calendar tickets: linked by search, they must lift "Sync your Google Calendar" into the FAQ.
+	for i := 0; i < 6; i++ {
+		batch = append(batch, fmt.Sprintf(`{"external_id":"cal-%d","subject":"Google calendar not syncing","body":"Hi, my google calendar stopped syncing. Thanks, Ana","created_at":%q}`, i, day(i)))
+	}
+	batch = append(batch,
+		fmt.Sprintf(`{"external_id":1001,"subject":"Money back?","tags":"refund_request,vip","created_at":%q}`, day(2)),
+		fmt.Sprintf(`{"external_id":"exp-1","subject":"Where is the spreadsheet","article":"http://localhost:8080/sync/exports?utm=x#top","created_at":%q}`, day(3)),
+		// Unlinked: nothing answers these; two of them make a gap.
+		fmt.Sprintf(`{"external_id":"pr-1","subject":"Printer does not print receipts","created_at":%q}`, day(1)),
+		fmt.Sprintf(`{"external_id":"pr-2","subject":"printer not printing receipts","created_at":%q}`, day(4)),
+		// Rejected, each for its own reason.
+		`{"external_id":"bad-1","subject":"","created_at":"2026-11-01"}`,
+		`{"external_id":"bad-2","subject":"No date"}`,
+		`{"external_id":"bad-3","subject":"Future","created_at":"2999-01-01T00:00:00Z"}`,
+		`{"external_id":"bad-4","subject":"Typo","created":"2026-11-01"}`,
+	)
+	w := post(tok, `{"tickets":[`+strings.Join(batch, ",")+`]}`)
+	if w.Code != 200 {
+		t.Fatalf("batch: %d %s", w.Code, w.Body)
+	}
+	var resp struct {
+		Created, Updated, Rejected int
+		Results                    []struct {
+			ExternalID string `json:"external_id"`
+			Status     string
+			Changed    bool
+			Reason     string
+			Link       struct {
+				ArticleID string `json:"article_id"`
+				Method    string
+			}
+		}
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
+		t.Fatal(err)
+	}
+	if resp.Created != 10 || resp.Rejected != 4 || len(resp.Results) != 14 {
+		t.Fatalf("counts: %+v", resp)
+	}
+	wantLinks := map[string]string{"cal-0": "search:sync/calendar", "1001": "tag:billing/refunds", "exp-1": "explicit:sync/exports", "pr-1": ":"}
+	reasons := map[string]string{"bad-1": "subject is required", "bad-2": "created_at is required", "bad-3": "in the future", "bad-4": `unknown field "created"`}
+	for _, r := range resp.Results {
+		if want, ok := wantLinks[r.ExternalID]; ok && r.Link.Method+":"+r.Link.ArticleID != want {
+			t.Errorf("%s linked %s:%s, want %s", r.ExternalID, r.Link.Method, r.Link.ArticleID, want)
+		}
+		if want, ok := reasons[r.ExternalID]; ok && (r.Status != "rejected" || !strings.Contains(r.Reason, want)) {
+			t.Errorf("%s: %s %q, want rejected %q", r.ExternalID, r.Status, r.Reason, want)
+		}
+	}
+
+	// A retry changes nothing; an edited ticket is updated, not added.
+	w = post(tok, `{"tickets":[`+strings.Join(batch[:6], ",")+`]}`)
+	if !strings.Contains(w.Body.String(), `"updated":6`) || strings.Contains(w.Body.String(), `"changed":true`) {
+		t.Errorf("retry: %s", w.Body)
+	}
+	w = post(tok, fmt.Sprintf(`{"external_id":"exp-1","subject":"Where is the spreadsheet export","created_at":%q}`, day(3)))
+	if !strings.Contains(w.Body.String(), `"status":"updated","changed":true`) {
+		t.Errorf("edit: %s", w.Body)
+	}
+	totals, err := m.DB.TicketTotals(ctx)
+	if rows := totals["search"] + totals["tag"] + totals["explicit"] + totals[""]; err != nil || rows != 10 {
+		t.Errorf("stored tickets: %v (%v), want 10", totals, err)
+	}
+
+	if err := m.RefreshTickets(ctx); err != nil {
+		t.Fatal(err)
+	}
+	get := func(path string) string {
+		w := httptest.NewRecorder()
+		m.Server.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		if w.Code != 200 {
+			t.Fatalf("GET %s: %d", path, w.Code)
+		}
+		return w.Body.String()
+	}
+	// The FAQ page: pinned first, then by tickets; answers inline; no draft.
+	faq := get("/faq")
+	titles := regexp.MustCompile(`<summary><h2>([^<]*)</h2>`).FindAllStringSubmatch(faq, -1)
+	var got []string
+	for _, m := range titles {
+		got = append(got, m[1])
+	}
+	if strings.Join(got, "|") != "Reset your password|Sync your Google Calendar|Get a refund &lt;/script&gt;" {
+		t.Errorf("FAQ order: %q", got)
+	}
+	for _, want := range []string{`<details class="faq-item" id="q1">`, `"@type":"FAQPage"`, `"acceptedAnswer"`, `href="/sync/calendar"`,
+		`id="q1-reset-link-expired"`, `"name":"Get a refund \u003c/script\u003e"`} {
+		if !strings.Contains(faq, want) {
+			t.Errorf("FAQ page lacks %s", want)
+		}
+	}
+	if strings.Contains(faq, "printer") || strings.Contains(faq, "refund </script>") {
+		t.Errorf("FAQ page shows a draft or unescaped text")
+	}
+	if !strings.Contains(get("/fr/faq"), "Réinitialiser votre mot de passe") {
+		t.Errorf("French FAQ lacks its pinned article")
+	}
+	home := get("/")
+	if !strings.Contains(home, `<a href="/sync/calendar">Sync your Google Calendar</a>`) || !strings.Contains(home, `href="/faq"`) {
+		t.Errorf("home page lacks the FAQ")
+	}
+	// The FAQ API: ticket counts and trend.
+	var api struct {
+		FAQ []struct {
+			ID      string
+			Tickets int
+			Last7   int `json:"tickets_7d"`
+			Trend   string
+			Pinned  bool
+		}
+	}
+	if err := json.Unmarshal([]byte(get("/api/v1/faq?locale=en&limit=2")), &api); err != nil {
+		t.Fatal(err)
+	}
+	if len(api.FAQ) != 2 || api.FAQ[1].ID != "sync/calendar" || api.FAQ[1].Tickets != 6 || api.FAQ[1].Last7 != 6 || api.FAQ[1].Trend != "new" || !api.FAQ[0].Pinned {
+		t.Errorf("FAQ API: %+v", api.FAQ)
+	}
+	for _, bad := range []string{"/api/v1/faq?limit=0", "/api/v1/faq?limit=51", "/api/v1/faq?locale=xx"} {
+		w := httptest.NewRecorder()
+		m.Server.ServeHTTP(w, httptest.NewRequest("GET", bad, nil))
+		if w.Code != 400 {
+			t.Errorf("%s: %d", bad, w.Code)
+		}
+	}
+
+	// The unlinked printer tickets are a content gap.
+	report, err := m.gapReport(ctx, now.Add(-30*24*time.Hour), "", 2, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, g := range report {
+		if g.Kind == "unlinked_ticket" && g.Visitors == 2 && strings.Contains(g.Key, "printer") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no unlinked-ticket gap for the printer tickets: %+v", report)
+	}
+
+	// New content claims the old tickets: relinked, the FAQ follows.
+	writeFile(t, dir, "hardware/printers.md", "---\ntitle: Print receipts on a printer\nfaq: true\n---\nPair a receipt printer.\n")
+	if err := m.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !waitFor(5*time.Second, func() bool {
+		got, _ := m.DB.ExistingTickets(ctx, []string{"pr-1", "pr-2"})
+		return got["pr-1"].Link.ArticleID == "hardware/printers" && got["pr-2"].Link.ArticleID == "hardware/printers"
+	}) {
+		t.Fatal("the new article did not claim the printer tickets")
+	}
+	if !waitFor(5*time.Second, func() bool { return strings.Contains(get("/api/v1/faq?limit=10"), `"id":"hardware/printers","title":"Print receipts on a printer"`) }) {
+		t.Error("the FAQ does not list the new article")
+	}
+}
+
+// TestTicketsImport imports a generic CSV export with bad rows, then the
+// same file again.
+func TestTicketsImport(t *testing.T) {
+	dir := ticketContent(t)
+	data := t.TempDir()
+	file := filepath.Join(t.TempDir(), "tickets.csv")
+	csv := "\ufeffid,subject,tags,created_at,locale,article\n" +
+		"1,Refund for my order,refund_request,2026-11-01 10:00,en,\n" +
+		"2,\"Google calendar\nnot syncing\",,2026-11-02T10:00:00Z,fr-CA,\n" +
+		"3,No date,,,en,\n" +
+		"4,Bad date,,yesterday,en,\n" +
+		"5,,,2026-11-02,en,\n" +
+		"6,Exports,,2026-11-03,,sync/exports\n"
+	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb strings.Builder
+	args := []string{"tickets", "import", file, "--format", "csv", "--content", dir, "--data", data}
+	if code := run(context.Background(), args, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	for _, want := range []string{file + ":5: ticket \"3\": skipped: created_at is empty", file + ":6: ticket \"4\": skipped: created_at: \"yesterday\" is not a date",
+		file + ":7: ticket \"5\": skipped: subject is required"} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errb.String())
+		}
+	}
+	if !strings.Contains(out.String(), "6 rows") || !strings.Contains(out.String(), "3 created, 0 updated, 0 unchanged, 3 skipped") ||
+		!strings.Contains(out.String(), "1 by explicit") || !strings.Contains(out.String(), "1 by tag") {
+		t.Errorf("summary:\n%s", out.String())
+	}
+	out.Reset()
+	errb.Reset()
+	run(context.Background(), args, &out, &errb)
+	if !strings.Contains(out.String(), "0 created, 0 updated, 3 unchanged, 3 skipped") {
+		t.Errorf("second import:\n%s", out.String())
+	}
+	db := openDB(t, filepath.Join(data, "guichet.db"))
+	stored, err := db.ExistingTickets(context.Background(), []string{"2"})
+	if err != nil || stored["2"].Locale != "fr" || stored["2"].Subject != "Google calendar not syncing" {
+		t.Errorf("ticket 2 stored as %+v (%v), want locale fr, subject on one line", stored["2"], err)
+	}
+	for _, bad := range [][]string{{"tickets", "import", file, "--format", "kayako"}, {"tickets", "import", "/nope.csv", "--format", "csv"}, {"tickets", "import", file}} {
+		errb.Reset()
+		if code := run(context.Background(), append(bad, "--content", dir, "--data", data), &out, &errb); code != 1 {
+			t.Errorf("%v: exit %d", bad, code)
+		}
+	}
+}

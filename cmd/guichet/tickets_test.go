@@ -228,7 +228,9 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	}) {
 		t.Fatal("the new article did not claim the printer tickets")
 	}
-	if !waitFor(5*time.Second, func() bool { return strings.Contains(get("/api/v1/faq?limit=10"), `"id":"hardware/printers","title":"Print receipts on a printer"`) }) {
+	if !waitFor(5*time.Second, func() bool {
+		return strings.Contains(get("/api/v1/faq?limit=10"), `"id":"hardware/printers","title":"Print receipts on a printer"`)
+	}) {
 		t.Error("the FAQ does not list the new article")
 	}
 }

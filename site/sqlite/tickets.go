@@ -79,23 +79,30 @@ func (db *DB) WriteTickets(ctx context.Context, tickets []site.StoredTicket) ([]
 			tags = excluded.tags, locale = excluded.locale, article_ref = excluded.article_ref,
 			source = excluded.source, created_at = excluded.created_at, updated_at = excluded.updated_at,
 			article_id = excluded.article_id, link_method = excluded.link_method,
-			link_score = excluded.link_score, linked_key = excluded.linked_key
-		RETURNING received_at = ?`)
+			link_score = excluded.link_score, linked_key = excluded.linked_key`)
 	if err != nil {
 		return nil, fmt.Errorf("store tickets: %w", err)
 	}
 	defer ins.Close()
+	exists, err := tx.PrepareContext(ctx, `SELECT EXISTS (SELECT 1 FROM tickets WHERE external_id = ?)`)
+	if err != nil {
+		return nil, fmt.Errorf("store tickets: %w", err)
+	}
+	defer exists.Close()
 	now := millis(db.now())
 	for i, t := range tickets {
-		var created bool
-		err := ins.QueryRowContext(ctx, t.ExternalID, t.Subject, t.Body, strings.Join(t.Tags, "\n"), t.Locale,
-			t.Article, t.Source, millis(t.CreatedAt), now, now, t.Link.ArticleID, t.Link.Method, t.Link.Score, t.Key, now).Scan(&created)
+		var found bool
+		if err := exists.QueryRowContext(ctx, t.ExternalID).Scan(&found); err != nil {
+			return nil, fmt.Errorf("store ticket %q: %w", t.ExternalID, err)
+		}
+		_, err := ins.ExecContext(ctx, t.ExternalID, t.Subject, t.Body, strings.Join(t.Tags, "\n"), t.Locale,
+			t.Article, t.Source, millis(t.CreatedAt), now, now, t.Link.ArticleID, t.Link.Method, t.Link.Score, t.Key)
 		if err != nil {
 			return nil, fmt.Errorf("store ticket %q: %w", t.ExternalID, err)
 		}
-		out[i] = site.TicketUpdated
-		if created {
-			out[i] = site.TicketCreated
+		out[i] = site.TicketCreated
+		if found {
+			out[i] = site.TicketUpdated
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE ticket_state SET version = version + 1 WHERE id = 1`); err != nil {

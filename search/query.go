@@ -77,7 +77,9 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 	qa := &queryAnalysis{suggest: suggest}
 	for _, t := range li.an.plain.Analyze([]byte(text)) {
 		w := word{plain: string(t.Term), stem: stems[t.Position]}
-		if n := li.vocab[w.stem]; w.stem != "" && (n == 0 || n < rareDocs && utf8.RuneCountInString(w.plain) >= minRareTypo) {
+		// Numbers (order, account, error codes) are taken as typed: a
+		// number one edit away is another number, not a typo.
+		if n := li.vocab[w.stem]; w.stem != "" && !hasDigit(w.plain) && (n == 0 || n < rareDocs && utf8.RuneCountInString(w.plain) >= minRareTypo) {
 			w.fuzz = fuzziness(w.plain, w.stem)
 			w.unknown = n == 0
 		}
@@ -498,4 +500,9 @@ func (li *localeIndex) surface(a *site.Article, term string) string {
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// hasDigit reports whether s holds a digit.
+func hasDigit(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsDigit)
 }

@@ -11,7 +11,7 @@ import (
 // counts.
 func TestTicketStats(t *testing.T) {
 	now := time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
-	day := func(ago int) time.Time { return now.Truncate(24*time.Hour).Add(-time.Duration(ago) * 24 * time.Hour) }
+	day := func(ago int) time.Time { return now.Truncate(24 * time.Hour).Add(-time.Duration(ago) * 24 * time.Hour) }
 	days := []TicketDay{
 		{"a", "en", day(0), 4}, {"a", "en", day(30), 2}, {"a", "en", day(45), 1}, {"a", "en", day(100), 50},
 		{"a", "fr", day(1), 1},

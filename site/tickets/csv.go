@@ -103,7 +103,11 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 	if loc == nil {
 		loc = time.UTC
 	}
-	cr := csv.NewReader(bufio.NewReaderSize(r, 64<<10))
+	br := bufio.NewReaderSize(r, 64<<10)
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
+		br.Discard(3) // Excel's byte-order mark
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
@@ -114,9 +118,6 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 		return nil, fmt.Errorf("line 1: read header: %w", err)
 	}
 	header = append([]string(nil), header...)
-	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\ufeff") // Excel's byte-order mark
-	}
 	if len(header) == 1 && strings.Contains(header[0], ";") {
 		return nil, fmt.Errorf("line 1: the header has one column holding %q: the file looks separated by semicolons, export it with commas", header[0])
 	}
@@ -195,7 +196,7 @@ func (rd *Reader) Next() (site.Ticket, int, error) {
 	t := site.Ticket{
 		ExternalID: get(colID), Subject: get(colSubject), Body: get(colBody),
 		Locale: get(colLocale), Article: get(colArticle), Source: rd.format,
-		Tags: splitTags(get(colTags)),
+		Tags: splitTags(get(colTags), rd.format == FormatZendesk || rd.format == FormatCSV),
 	}
 	if !utf8.ValidString(t.Subject + t.Body + t.ExternalID) {
 		return t, line, &RowError{Line: line, Err: fmt.Errorf("the row is not valid UTF-8: export the file as UTF-8")}
@@ -213,14 +214,16 @@ func (rd *Reader) Next() (site.Ticket, int, error) {
 	return t, line, nil
 }
 
-// splitTags splits a tags cell: on commas or semicolons when it has any
-// (Freshdesk, Help Scout), else on spaces (Zendesk tags have none).
-func splitTags(s string) []string {
+// splitTags splits a tags cell on commas or semicolons (Freshdesk and Help
+// Scout tags may hold spaces); with spaces set (Zendesk, whose tags have
+// none, and generic files), a cell without a comma or semicolon is split
+// on spaces.
+func splitTags(s string, spaces bool) []string {
 	if s == "" {
 		return nil
 	}
 	var parts []string
-	if strings.ContainsAny(s, ",;") {
+	if !spaces || strings.ContainsAny(s, ",;") {
 		parts = strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' })
 	} else {
 		parts = strings.Fields(s)
@@ -264,9 +267,15 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 		loc = time.UTC
 	}
 	for _, layout := range timeLayouts {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
+		t, err := time.ParseInLocation(layout, s, loc)
+		if err != nil {
+			continue
 		}
+		// An unknown zone abbreviation parses with a zero offset.
+		if name, off := t.Zone(); strings.Contains(layout, "MST") && off == 0 && name != "UTC" && name != "GMT" {
+			return time.Time{}, fmt.Errorf("%q: unknown time zone %q; use an offset like +0200", truncate(s, 40), name)
+		}
+		return t, nil
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 600000000 && n < 1e11 {
 		return time.Unix(n, 0), nil

@@ -63,8 +63,9 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 	if t.Subject == "" {
 		return fmt.Errorf("subject is required")
 	}
-	t.Subject = site.Redact(truncate(t.Subject, site.MaxTicketSubjectLen))
-	t.Body = site.Redact(truncate(strings.TrimSpace(strings.ToValidUTF8(t.Body, "")), site.MaxTicketBodyLen))
+	// Personal data goes before the text is cut, so no half address stays.
+	t.Subject = truncate(site.Redact(t.Subject), site.MaxTicketSubjectLen)
+	t.Body = truncate(site.Redact(strings.TrimSpace(strings.ToValidUTF8(t.Body, ""))), site.MaxTicketBodyLen)
 	if t.CreatedAt.IsZero() {
 		return fmt.Errorf("created_at is required")
 	}
@@ -80,9 +81,6 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 	}
 	t.CreatedAt = t.CreatedAt.UTC().Truncate(time.Millisecond)
 	t.Locale = c.locale(t.Locale)
-	if len(t.Tags) > site.MaxTicketTags {
-		return fmt.Errorf("tags: more than %d", site.MaxTicketTags)
-	}
 	seen := map[string]bool{}
 	tags := t.Tags[:0:0]
 	for _, tag := range t.Tags {
@@ -91,6 +89,9 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 			seen[k] = true
 			tags = append(tags, tag)
 		}
+	}
+	if len(tags) > site.MaxTicketTags {
+		return fmt.Errorf("tags: more than %d", site.MaxTicketTags)
 	}
 	t.Tags = tags
 	t.Article = strings.TrimSpace(t.Article)

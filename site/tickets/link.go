@@ -6,6 +6,7 @@ package tickets
 import (
 	"context"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -33,6 +34,9 @@ type Linker struct {
 	mu    sync.Mutex
 	cache map[string]searchLink // locale|subject|body → search result
 }
+
+// digits are runs of digits, masked in cache keys.
+var digits = regexp.MustCompile(`[0-9]+`)
 
 type searchLink struct {
 	id    string
@@ -108,7 +112,9 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 
 // search runs (or recalls) the search match of a ticket in locale.
 func (l *Linker) search(ctx context.Context, locale string, t *site.Ticket) (searchLink, error) {
-	key := locale + "\x00" + t.Subject + "\x00" + t.Body
+	// Numbers say nothing to the matcher: tickets that differ only by
+	// an order number share a result.
+	key := locale + "\x00" + digits.ReplaceAllString(t.Subject, "0") + "\x00" + digits.ReplaceAllString(t.Body, "0")
 	l.mu.Lock()
 	r, ok := l.cache[key]
 	l.mu.Unlock()

@@ -1,0 +1,173 @@
+package tickets
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/guichet/guichet/site"
+)
+
+func TestCleanerClean(t *testing.T) {
+	now := time.Date(2026, 9, 10, 12, 0, 0, 0, time.UTC)
+	c := Cleaner{DefaultLocale: "en", Locales: []string{"en", "fr"}, Now: func() time.Time { return now }}
+	created := time.Date(2026, 9, 1, 19, 2, 33, 0, time.UTC)
+	// base is a valid ticket; each case changes it.
+	base := func() site.Ticket {
+		return site.Ticket{ExternalID: "4101", Subject: "Hive scale shows 0 kg", Locale: "en", CreatedAt: created, Source: FormatZendesk}
+	}
+	manyTags := make([]string, site.MaxTicketTags+1)
+	for i := range manyTags {
+		manyTags[i] = fmt.Sprintf("tag%d", i)
+	}
+	longBody := strings.Repeat("é", site.MaxTicketBodyLen+500)
+
+	tests := []struct {
+		name    string
+		edit    func(*site.Ticket)
+		want    func(*site.Ticket) // the ticket after Clean, from base
+		wantErr string             // substring of the error
+	}{
+		{name: "valid ticket unchanged", edit: func(*site.Ticket) {}, want: func(*site.Ticket) {}},
+		{
+			name: "fields trimmed",
+			edit: func(t *site.Ticket) {
+				t.ExternalID, t.Subject, t.Body, t.Article = "  4101\t", "  Hive   scale\n shows  0 kg ", "\n  Since the update.  \n", " billing/refunds "
+			},
+			want: func(t *site.Ticket) { t.Body, t.Article = "Since the update.", "billing/refunds" },
+		},
+		{name: "empty external_id", edit: func(t *site.Ticket) { t.ExternalID = "" }, wantErr: "external_id is required"},
+		{name: "blank external_id", edit: func(t *site.Ticket) { t.ExternalID = " \t " }, wantErr: "external_id is required"},
+		{name: "external_id too long", edit: func(t *site.Ticket) { t.ExternalID = strings.Repeat("9", site.MaxTicketIDLen+1) }, wantErr: "external_id is longer than 200"},
+		{name: "external_id with control character", edit: func(t *site.Ticket) { t.ExternalID = "41\x0001" }, wantErr: "external_id holds control characters"},
+		{name: "empty subject", edit: func(t *site.Ticket) { t.Subject = "" }, wantErr: "subject is required"},
+		{name: "blank subject", edit: func(t *site.Ticket) { t.Subject = " \n\t " }, wantErr: "subject is required"},
+		{
+			name: "subject and body redacted",
+			edit: func(t *site.Ticket) {
+				t.Subject = "Call me at +33 6 12 34 56 78 or write to marie.dupont@example.fr"
+				t.Body = "My order 48213377 was paid with 4970 1012 3456 7890, reach me on (555) 123-4567."
+			},
+			want: func(t *site.Ticket) {
+				t.Subject = "Call me at [phone] or write to [email]"
+				t.Body = "My order [number] was paid with [card], reach me on [phone]."
+			},
+		},
+		{
+			name: "body truncated to MaxTicketBodyLen characters",
+			edit: func(t *site.Ticket) { t.Body = longBody },
+			want: func(t *site.Ticket) { t.Body = strings.Repeat("é", site.MaxTicketBodyLen) },
+		},
+		{
+			name: "subject truncated to MaxTicketSubjectLen characters",
+			edit: func(t *site.Ticket) { t.Subject = strings.Repeat("ü", site.MaxTicketSubjectLen+1) },
+			want: func(t *site.Ticket) { t.Subject = strings.Repeat("ü", site.MaxTicketSubjectLen) },
+		},
+		{
+			name: "invalid UTF-8 dropped",
+			edit: func(t *site.Ticket) { t.Subject, t.Body = "Hive \xff scale", "caf\xc3" },
+			want: func(t *site.Ticket) { t.Subject, t.Body = "Hive scale", "caf" },
+		},
+		{name: "locale fr-CA", edit: func(t *site.Ticket) { t.Locale = "fr-CA" }, want: func(t *site.Ticket) { t.Locale = "fr" }},
+		{name: "locale fr_FR", edit: func(t *site.Ticket) { t.Locale = "fr_FR" }, want: func(t *site.Ticket) { t.Locale = "fr" }},
+		{name: "locale FR", edit: func(t *site.Ticket) { t.Locale = "FR" }, want: func(t *site.Ticket) { t.Locale = "fr" }},
+		{name: "locale French", edit: func(t *site.Ticket) { t.Locale = "French" }, want: func(t *site.Ticket) { t.Locale = "fr" }},
+		{name: "locale Français", edit: func(t *site.Ticket) { t.Locale = " Français " }, want: func(t *site.Ticket) { t.Locale = "fr" }},
+		{name: "locale English", edit: func(t *site.Ticket) { t.Locale = "English" }, want: func(t *site.Ticket) { t.Locale = "en" }},
+		{name: "locale de not configured", edit: func(t *site.Ticket) { t.Locale = "de" }, want: func(t *site.Ticket) { t.Locale = "en" }},
+		{name: "locale German not configured", edit: func(t *site.Ticket) { t.Locale = "German" }, want: func(t *site.Ticket) { t.Locale = "en" }},
+		{name: "locale empty", edit: func(t *site.Ticket) { t.Locale = "" }, want: func(t *site.Ticket) { t.Locale = "en" }},
+		{name: "created_at zero", edit: func(t *site.Ticket) { t.CreatedAt = time.Time{} }, wantErr: "created_at is required"},
+		{
+			name:    "created_at more than a day ahead",
+			edit:    func(t *site.Ticket) { t.CreatedAt = now.Add(25 * time.Hour) },
+			wantErr: "created_at 2026-09-11T13:00:00Z is in the future",
+		},
+		{
+			name: "created_at less than a day ahead",
+			edit: func(t *site.Ticket) { t.CreatedAt = now.Add(23 * time.Hour) },
+			want: func(t *site.Ticket) { t.CreatedAt = now.Add(23 * time.Hour) },
+		},
+		{name: "created_at before 1990", edit: func(t *site.Ticket) { t.CreatedAt = time.Date(1989, 12, 31, 0, 0, 0, 0, time.UTC) }, wantErr: "before 1990"},
+		{
+			name: "created_at in UTC to the millisecond",
+			edit: func(t *site.Ticket) {
+				t.CreatedAt = time.Date(2026, 9, 1, 21, 2, 33, 123456789, time.FixedZone("CEST", 2*3600))
+			},
+			want: func(t *site.Ticket) { t.CreatedAt = time.Date(2026, 9, 1, 19, 2, 33, 123000000, time.UTC) },
+		},
+		{
+			name: "tags trimmed and deduplicated case-insensitively",
+			edit: func(t *site.Ticket) {
+				t.Tags = []string{" Billing ", "refund", "billing", "", "   ", "BILLING", "Refund ", "hive sensor"}
+			},
+			want: func(t *site.Ticket) { t.Tags = []string{"Billing", "refund", "hive sensor"} },
+		},
+		{
+			name: "tag over 100 characters dropped",
+			edit: func(t *site.Ticket) { t.Tags = []string{strings.Repeat("x", 101), "alerts"} },
+			want: func(t *site.Ticket) { t.Tags = []string{"alerts"} },
+		},
+		{
+			name: "MaxTicketTags tags kept",
+			edit: func(t *site.Ticket) { t.Tags = append([]string(nil), manyTags[:site.MaxTicketTags]...) },
+			want: func(t *site.Ticket) { t.Tags = manyTags[:site.MaxTicketTags] },
+		},
+		{name: "too many tags", edit: func(t *site.Ticket) { t.Tags = manyTags }, wantErr: "tags: more than 100"},
+		{name: "article too long", edit: func(t *site.Ticket) { t.Article = strings.Repeat("a", 1001) }, wantErr: "article is longer than 1000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := base()
+			tt.edit(&got)
+			err := c.Clean(&got)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("Clean error = %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Clean: %v", err)
+			}
+			want := base()
+			tt.want(&want)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("Clean:\ngot  %#v\nwant %#v", got, want)
+			}
+			if n := utf8.RuneCountInString(got.Body); n > site.MaxTicketBodyLen {
+				t.Errorf("body has %d characters, more than %d", n, site.MaxTicketBodyLen)
+			}
+		})
+	}
+}
+
+// TestCleanerLocaleRegions checks a configured regional locale ("pt-BR")
+// is found from its language and an unconfigured default is kept.
+func TestCleanerLocaleRegions(t *testing.T) {
+	c := Cleaner{DefaultLocale: "en", Locales: []string{"en", "fr", "pt-BR"}}
+	for in, want := range map[string]string{
+		"pt": "pt-BR", "PT_br": "pt-BR", "pt-PT": "pt-BR", "Portuguese": "pt-BR", "Português": "pt-BR",
+		"fr-BE": "fr", "en-GB": "en", "nl": "en", "xx-YY": "en",
+	} {
+		if got := c.locale(in); got != want {
+			t.Errorf("locale(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCleanerNowDefault checks Clean uses the clock when Now is nil.
+func TestCleanerNowDefault(t *testing.T) {
+	c := Cleaner{DefaultLocale: "en"}
+	tk := site.Ticket{ExternalID: "1", Subject: "Hub offline", CreatedAt: time.Now().Add(48 * time.Hour)}
+	if err := c.Clean(&tk); err == nil || !strings.Contains(err.Error(), "in the future") {
+		t.Errorf("Clean of a ticket two days ahead: %v, want in the future", err)
+	}
+	tk.CreatedAt = time.Now().Add(-time.Hour)
+	if err := c.Clean(&tk); err != nil {
+		t.Errorf("Clean of a ticket an hour old: %v", err)
+	}
+}

@@ -1,0 +1,271 @@
+package tickets
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	_ "time/tzdata" // Europe/Paris wherever the tests run
+	"unicode/utf8"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+func paris(t *testing.T) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
+
+// readAll renders every Next result of a reader, one per line.
+func readAll(t *testing.T, rd *Reader) string {
+	t.Helper()
+	var b strings.Builder
+	for i := 0; ; i++ {
+		if i > 1000 {
+			t.Fatal("Next does not reach io.EOF")
+		}
+		tk, line, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var re *RowError
+			if !errors.As(err, &re) {
+				t.Fatalf("Next: %v (%T), want a *RowError", err, err)
+			}
+			if re.Line != line {
+				t.Errorf("RowError.Line = %d, Next returned line %d", re.Line, line)
+			}
+			fmt.Fprintf(&b, "L%d id=%q ERROR %s\n", line, tk.ExternalID, err)
+			continue
+		}
+		body := tk.Body
+		if utf8.RuneCountInString(body) > 40 {
+			body = string([]rune(body)[:40])
+		}
+		fmt.Fprintf(&b, "L%d id=%q subject=%q body=%q tags=%s locale=%q article=%q created=%s source=%s\n",
+			line, tk.ExternalID, tk.Subject, body, strings.Join(tk.Tags, "|"), tk.Locale, tk.Article,
+			tk.CreatedAt.UTC().Format(time.RFC3339), tk.Source)
+	}
+	return b.String()
+}
+
+func TestReaderGolden(t *testing.T) {
+	tests := []struct {
+		file, format string
+		paris        bool // read zone-less times in Europe/Paris
+	}{
+		{"zendesk.csv", FormatZendesk, true},
+		{"freshdesk.csv", FormatFreshdesk, false}, // starts with a UTF-8 BOM
+		{"helpscout.csv", FormatHelpScout, false},
+		{"tickets.csv", FormatCSV, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			f, err := os.Open(filepath.Join("testdata", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			var loc *time.Location
+			if tt.paris {
+				loc = paris(t)
+			}
+			rd, err := NewReader(f, tt.format, loc)
+			if err != nil {
+				t.Fatalf("NewReader: %v", err)
+			}
+			got := readAll(t, rd)
+			golden := filepath.Join("testdata", strings.TrimSuffix(tt.file, ".csv")+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+// TestReaderLocation checks that zone-less Zendesk times are read in the
+// reader's location, across summer and winter time, and in UTC by default.
+func TestReaderLocation(t *testing.T) {
+	created := func(loc *time.Location) map[string]time.Time {
+		f, err := os.Open(filepath.Join("testdata", "zendesk.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rd, err := NewReader(f, FormatZendesk, loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]time.Time{}
+		for {
+			tk, _, err := rd.Next()
+			if errors.Is(err, io.EOF) {
+				return m
+			}
+			if err == nil {
+				m[tk.ExternalID] = tk.CreatedAt
+			}
+		}
+	}
+	inParis, inUTC := created(paris(t)), created(nil)
+	for _, tt := range []struct {
+		id         string
+		paris, utc string
+	}{
+		{"4101", "2026-09-01T17:02:00Z", "2026-09-01T19:02:00Z"}, // CEST, UTC+2
+		{"4102", "2026-01-15T08:30:00Z", "2026-01-15T09:30:00Z"}, // CET, UTC+1
+		{"4105", "2026-12-24T22:30:00Z", "2026-12-24T23:30:00Z"},
+	} {
+		if got := inParis[tt.id].UTC().Format(time.RFC3339); got != tt.paris {
+			t.Errorf("ticket %s in Europe/Paris: created %s, want %s", tt.id, got, tt.paris)
+		}
+		if got := inUTC[tt.id].UTC().Format(time.RFC3339); got != tt.utc {
+			t.Errorf("ticket %s with nil location: created %s, want %s", tt.id, got, tt.utc)
+		}
+	}
+}
+
+// TestReaderGenericWithoutBody reads a generic file without its optional
+// body column, with the header's columns in another order.
+func TestReaderGenericWithoutBody(t *testing.T) {
+	in := "created_at,locale,subject,id,tags,article\n" +
+		"2026-09-01T19:02:33Z,fr,Capteur hors ligne,A-1,\"hub , sensor\",hardware/offline\n"
+	rd, err := NewReader(strings.NewReader(in), FormatCSV, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readAll(t, rd)
+	want := `L2 id="A-1" subject="Capteur hors ligne" body="" tags=hub|sensor locale="fr" article="hardware/offline" created=2026-09-01T19:02:33Z source=csv` + "\n"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestNewReaderErrors(t *testing.T) {
+	zendeskNoCreated := "Summation column,Id,Requester,Subject,Tags,Status,Updated at\n1,4101,Agathe,Scale,,open,2026-09-01 19:02\n"
+	tests := []struct {
+		name, format, in string
+		want             []string // substrings of the error
+	}{
+		{"unknown format", "kayako", "id,subject,created_at\n",
+			[]string{`unknown format "kayako"`, "zendesk, freshdesk, helpscout, csv"}},
+		{"empty file", FormatCSV, "", []string{"line 1", "empty", "header"}},
+		{"missing created", FormatZendesk, zendeskNoCreated,
+			[]string{"line 1", "zendesk header lacks created_at", `"created at"`,
+				`"Summation column", "Id", "Requester", "Subject", "Tags", "Status", "Updated at"`}},
+		{"missing id and subject", FormatFreshdesk, "Description,Created time,Tags\nx,2026-09-01 19:02:33,\n",
+			[]string{"line 1", "lacks id", `"ticket id"`, "and subject", `"Description", "Created time", "Tags"`}},
+		{"generic missing subject", FormatCSV, "id,created_at,body\n",
+			[]string{"line 1", "csv header lacks subject", `"id", "created_at", "body"`}},
+		{"semicolons", FormatCSV, "id;subject;created_at\nT-1;Reset;2026-09-01\n",
+			[]string{"line 1", "semicolons", `"id;subject;created_at"`}},
+		{"semicolons with BOM", FormatFreshdesk, "\ufeffTicket ID;Subject;Created time\n",
+			[]string{"line 1", "semicolons"}},
+		{"bad quote in header", FormatCSV, "id,sub\"ject,created_at\n", []string{"line 1", "read header"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rd, err := NewReader(strings.NewReader(tt.in), tt.format, nil)
+			if err == nil {
+				t.Fatalf("NewReader = %+v, want an error", rd)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestParseTime(t *testing.T) {
+	loc := paris(t)
+	tests := []struct {
+		in   string
+		want string // RFC 3339 in UTC; "" for an error
+	}{
+		{"2026-09-01T19:02:33Z", "2026-09-01T19:02:33Z"},
+		{"2026-09-01T19:02:33.250+02:00", "2026-09-01T17:02:33Z"},
+		{"2026-09-01 19:02:33 +0200", "2026-09-01T17:02:33Z"},
+		{"2026-09-01 19:02:33 -05:00", "2026-09-02T00:02:33Z"},
+		{"2026-09-01 19:02 +0000", "2026-09-01T19:02:00Z"},
+		{"2026-09-01 19:02:33 UTC", "2026-09-01T19:02:33Z"},
+		{"2026-09-01 19:02:33 CEST", "2026-09-01T17:02:33Z"}, // known in loc
+		// Without a zone: in loc (CEST in summer, CET in winter).
+		{"2026-09-01T19:02:33", "2026-09-01T17:02:33Z"},
+		{"2026-09-01 19:02:33", "2026-09-01T17:02:33Z"},
+		{"2026-09-01 19:02", "2026-09-01T17:02:00Z"},
+		{"2026-01-15 09:30", "2026-01-15T08:30:00Z"},
+		{"2026-09-01T19:02", "2026-09-01T17:02:00Z"},
+		{"2026/09/01 19:02:33", "2026-09-01T17:02:33Z"},
+		{"2026/09/01 19:02", "2026-09-01T17:02:00Z"},
+		{"2026-09-01", "2026-08-31T22:00:00Z"},
+		{"Sep 1, 2026 19:02", "2026-09-01T17:02:00Z"},
+		{"Sep 1, 2026 7:02 PM", "2026-09-01T17:02:00Z"},
+		{"September 1, 2026 19:02", "2026-09-01T17:02:00Z"},
+		{"Sep 1, 2026", "2026-08-31T22:00:00Z"},
+		{"  2026-09-01 19:02  ", "2026-09-01T17:02:00Z"},
+		{"1788289353", "2026-09-01T19:02:33Z"}, // unix seconds
+		{"", ""},
+		{"garbage", ""},
+		{"yesterday", ""},
+		{"2026-13-01", ""},
+		{"2026-09-31 10:00", ""},
+		{"01/09/2026", ""},
+		{"12345", ""},         // too small for unix seconds
+		{"1788289353000", ""}, // unix milliseconds
+		{"2026-09-01 25:00", ""},
+	}
+	for _, tt := range tests {
+		got, err := ParseTime(tt.in, loc)
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("ParseTime(%q) = %v, want an error", tt.in, got)
+			} else if want := fmt.Sprintf("%q", strings.TrimSpace(tt.in)); !strings.Contains(err.Error(), want) {
+				t.Errorf("ParseTime(%q) error %q does not name the value", tt.in, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ParseTime(%q): %v", tt.in, err)
+			continue
+		}
+		if s := got.UTC().Format(time.RFC3339); s != tt.want {
+			t.Errorf("ParseTime(%q) = %s, want %s", tt.in, s, tt.want)
+		}
+	}
+}
+
+func TestParseTimeDefaultUTC(t *testing.T) {
+	got, err := ParseTime("2026-09-01 19:02", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2026, 9, 1, 19, 2, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("ParseTime with nil location = %v, want %v", got, want)
+	}
+	long := strings.Repeat("x", 100)
+	_, err = ParseTime(long, nil)
+	if err == nil || !strings.Contains(err.Error(), strings.Repeat("x", 40)) || strings.Contains(err.Error(), strings.Repeat("x", 41)) {
+		t.Errorf("ParseTime(100 x) error %v, want the value cut to 40 characters", err)
+	}
+}

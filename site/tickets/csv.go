@@ -322,57 +322,97 @@ func (s *Summary) Add(r Result) {
 const importBatch = 1000
 
 // Import reads a CSV export and ingests its tickets in batches, so memory
-// stays constant whatever the file's size. Each rejected row (unreadable,
-// or refused by Clean) is passed to report with its line number; the
-// import goes on. It returns the counts; an error (reading the header, the
-// store) stops it, and the batches written before stay written.
+// stays constant whatever the file's size: while one batch is written, the
+// next is read, cleaned and linked. Each rejected row (unreadable, or
+// refused by Clean) is passed to report with its line number, as are
+// warnings; the import goes on. It returns the counts; an error (the
+// store, a broken file) stops it, and the batches written before stay
+// written.
 func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) (Summary, error) {
-	var sum Summary
-	batch := make([]site.Ticket, 0, importBatch)
-	lines := make([]int, 0, importBatch)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		results, err := in.Ingest(ctx, batch)
-		if err != nil {
-			return fmt.Errorf("lines %d-%d: %w", lines[0], lines[len(lines)-1], err)
-		}
-		for i, r := range results {
-			r.Line = lines[i]
-			sum.Add(r)
-			if r.Status == site.TicketRejected || r.Warning != "" {
-				report(r)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// Items reach the writer in file order: unreadable rows, prepared
+	// batches, and at most one error, last.
+	type item struct {
+		row     *Result
+		pending *Pending
+		lines   []int
+		err     error
+	}
+	items := make(chan item, 1)
+	go func() {
+		defer close(items)
+		send := func(it item) bool {
+			select {
+			case items <- it:
+				return true
+			case <-ctx.Done():
+				return false
 			}
 		}
-		batch, lines = batch[:0], lines[:0]
-		return nil
-	}
-	for {
+		batch := make([]site.Ticket, 0, importBatch)
+		lines := make([]int, 0, importBatch)
+		flush := func() bool {
+			if len(batch) == 0 {
+				return true
+			}
+			p, err := in.Prepare(ctx, batch)
+			if err != nil {
+				err = fmt.Errorf("lines %d-%d: %w", lines[0], lines[len(lines)-1], err)
+			}
+			ok := send(item{pending: p, lines: lines, err: err})
+			batch, lines = make([]site.Ticket, 0, importBatch), make([]int, 0, importBatch)
+			return ok && err == nil
+		}
+		for ctx.Err() == nil {
+			t, line, err := rd.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			var re *RowError
+			if errors.As(err, &re) {
+				if !send(item{row: &Result{ExternalID: t.ExternalID, Status: site.TicketRejected, Reason: re.Err.Error(), Line: re.Line}}) {
+					return
+				}
+				continue
+			}
+			if err != nil {
+				send(item{err: fmt.Errorf("line %d: %w", line, err)})
+				return
+			}
+			batch = append(batch, t)
+			lines = append(lines, line)
+			if len(batch) == importBatch && !flush() {
+				return
+			}
+		}
 		if err := ctx.Err(); err != nil {
-			return sum, err
+			send(item{err: err})
+			return
 		}
-		t, line, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var re *RowError
-		if errors.As(err, &re) {
-			r := Result{ExternalID: t.ExternalID, Status: site.TicketRejected, Reason: re.Err.Error(), Line: re.Line}
-			sum.Add(r)
-			report(r)
-			continue
-		}
-		if err != nil {
-			return sum, fmt.Errorf("line %d: %w", line, err)
-		}
-		batch = append(batch, t)
-		lines = append(lines, line)
-		if len(batch) == importBatch {
-			if err := flush(); err != nil {
-				return sum, err
+		flush()
+	}()
+	var sum Summary
+	for it := range items {
+		switch {
+		case it.err != nil:
+			return sum, it.err
+		case it.row != nil:
+			sum.Add(*it.row)
+			report(*it.row)
+		default:
+			results, err := in.Commit(ctx, it.pending)
+			if err != nil {
+				return sum, fmt.Errorf("lines %d-%d: %w", it.lines[0], it.lines[len(it.lines)-1], err)
+			}
+			for i, r := range results {
+				r.Line = it.lines[i]
+				sum.Add(r)
+				if r.Status == site.TicketRejected || r.Warning != "" {
+					report(r)
+				}
 			}
 		}
 	}
-	return sum, flush()
+	return sum, ctx.Err()
 }

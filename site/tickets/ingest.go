@@ -157,60 +157,100 @@ type Ingester struct {
 // version. Results are in input order. An error means nothing of the batch
 // was stored.
 func (in *Ingester) Ingest(ctx context.Context, batch []site.Ticket) ([]Result, error) {
-	results := make([]Result, len(batch))
+	p, err := in.Prepare(ctx, batch)
+	if err != nil {
+		return nil, err
+	}
+	return in.Commit(ctx, p)
+}
+
+// Pending is a batch cleaned and linked, not yet written.
+type Pending struct {
+	batch   []site.Ticket
+	results []Result
+	todo    []int // tickets to write
+}
+
+// Prepare does all of Ingest but the writing: cleaning and linking run on
+// every core. A pipeline prepares the next batch while the previous one is
+// committed.
+func (in *Ingester) Prepare(ctx context.Context, batch []site.Ticket) (*Pending, error) {
+	p := &Pending{batch: batch, results: make([]Result, len(batch))}
+	all := make([]int, len(batch))
+	for i := range all {
+		all[i] = i
+		p.results[i].ExternalID = strings.TrimSpace(batch[i].ExternalID)
+	}
+	parallel(all, func(i int) error {
+		if err := in.Cleaner.Clean(&batch[i]); err != nil {
+			p.results[i].Status, p.results[i].Reason = site.TicketRejected, err.Error()
+		}
+		return nil
+	})
 	last := map[string]int{}
 	var ids []string
 	for i := range batch {
-		t := &batch[i]
-		results[i].ExternalID = strings.TrimSpace(t.ExternalID)
-		if err := in.Cleaner.Clean(t); err != nil {
-			results[i].Status, results[i].Reason = site.TicketRejected, err.Error()
+		if p.results[i].Status == site.TicketRejected {
 			continue
 		}
-		if j, dup := last[t.ExternalID]; dup {
-			results[j].Status = site.TicketRejected
-			results[j].Reason = "external_id appears again later in the same batch; the later ticket was kept"
+		id := batch[i].ExternalID
+		if j, dup := last[id]; dup {
+			p.results[j].Status = site.TicketRejected
+			p.results[j].Reason = "external_id appears again later in the same batch; the later ticket was kept"
 		} else {
-			ids = append(ids, t.ExternalID)
+			ids = append(ids, id)
 		}
-		last[t.ExternalID] = i
+		last[id] = i
 	}
 	stored, err := in.Store.ExistingTickets(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	// Link the new and changed tickets, on every core.
-	var todo []int
-	for _, i := range last {
+	for _, id := range ids {
+		i := last[id]
 		t := batch[i]
-		if old, ok := stored[t.ExternalID]; ok && site.SameTicket(old.Ticket, t) && old.Key == in.Linker.Key() {
-			results[i].Status, results[i].Link = site.TicketUpdated, old.Link
+		if old, ok := stored[id]; ok && site.SameTicket(old.Ticket, t) && old.Key == in.Linker.Key() {
+			p.results[i].Status, p.results[i].Link = site.TicketUpdated, old.Link
 			continue
 		}
-		todo = append(todo, i)
+		p.todo = append(p.todo, i)
 	}
-	if err := in.link(ctx, batch, todo, results); err != nil {
-		return nil, err
-	}
-	write := make([]site.StoredTicket, 0, len(todo))
-	for _, i := range todo {
-		write = append(write, site.StoredTicket{Ticket: batch[i], Link: results[i].Link, Key: in.Linker.Key()})
+	err = parallel(p.todo, func(i int) error {
+		l, err := in.Linker.Link(ctx, &batch[i])
+		if err != nil {
+			return fmt.Errorf("link ticket %q: %w", batch[i].ExternalID, err)
+		}
+		p.results[i].Link = l
+		return nil
+	})
+	return p, err
+}
+
+// Commit writes a prepared batch in one transaction and returns the
+// results in input order.
+func (in *Ingester) Commit(ctx context.Context, p *Pending) ([]Result, error) {
+	write := make([]site.StoredTicket, 0, len(p.todo))
+	for _, i := range p.todo {
+		write = append(write, site.StoredTicket{Ticket: p.batch[i], Link: p.results[i].Link, Key: in.Linker.Key()})
 	}
 	statuses, err := in.Store.WriteTickets(ctx, write)
 	if err != nil {
 		return nil, err
 	}
-	for k, i := range todo {
-		results[i].Status, results[i].Changed = statuses[k], true
-		if batch[i].Article != "" && results[i].Link.Method != site.LinkExplicit {
-			results[i].Warning = fmt.Sprintf("article %q names no published article", batch[i].Article)
+	for k, i := range p.todo {
+		r := &p.results[i]
+		r.Status, r.Changed = statuses[k], true
+		if p.batch[i].Article != "" && r.Link.Method != site.LinkExplicit {
+			r.Warning = fmt.Sprintf("article %q names no published article", p.batch[i].Article)
 		}
 	}
-	return results, nil
+	return p.results, nil
 }
 
-func (in *Ingester) link(ctx context.Context, batch []site.Ticket, todo []int, results []Result) error {
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)/8))
+// parallel runs f on every index, on every core, and returns the first
+// error.
+func parallel(idx []int, f func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(idx)/8))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	var once sync.Once
@@ -220,16 +260,13 @@ func (in *Ingester) link(ctx context.Context, batch []site.Ticket, todo []int, r
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				l, err := in.Linker.Link(ctx, &batch[i])
-				if err != nil {
-					once.Do(func() { firstErr = fmt.Errorf("link ticket %q: %w", batch[i].ExternalID, err) })
-					continue
+				if err := f(i); err != nil {
+					once.Do(func() { firstErr = err })
 				}
-				results[i].Link = l
 			}
 		}()
 	}
-	for _, i := range todo {
+	for _, i := range idx {
 		next <- i
 	}
 	close(next)

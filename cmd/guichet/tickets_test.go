@@ -217,6 +217,23 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 		t.Errorf("no unlinked-ticket gap for the printer tickets: %+v", report)
 	}
 
+	// The admin page: tickets per article, their trend and the unlinked topics.
+	lw := httptest.NewRecorder()
+	lreq := httptest.NewRequest("POST", "/admin/login", strings.NewReader("token="+admin))
+	lreq.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	m.Server.ServeHTTP(lw, lreq)
+	areq := httptest.NewRequest("GET", "/admin/", nil)
+	areq.Header.Set("Cookie", strings.Split(lw.Header().Get("Set-Cookie"), ";")[0])
+	aw := httptest.NewRecorder()
+	m.Server.ServeHTTP(aw, areq)
+	page := aw.Body.String()
+	for _, want := range []string{`id="tickets"`, `<a href="/sync/calendar">Sync your Google Calendar</a>`, "<td>6</td><td>6</td><td>6</td><td>new (0 → 6)</td>",
+		"in the 30 days before", "10 tickets stored", `id="unlinked"`, "Printer does not print receipts"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("admin page lacks %q", want)
+		}
+	}
+
 	// New content claims the old tickets: relinked, the FAQ follows.
 	writeFile(t, dir, "hardware/printers.md", "---\ntitle: Print receipts on a printer\nfaq: true\n---\nPair a receipt printer.\n")
 	if err := m.Reload(ctx); err != nil {

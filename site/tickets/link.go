@@ -7,6 +7,7 @@ import (
 	"context"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -28,8 +29,9 @@ type Linker struct {
 	match   Matcher
 	minConf float64
 	key     string
-	// tags maps locale → lower-cased ticket tag → article ID.
-	tags map[string]map[string]string
+	// tags maps locale → lower-cased ticket tag → the IDs of the articles
+	// listing it, in file order.
+	tags map[string]map[string][]string
 
 	mu    sync.Mutex
 	cache map[string]searchLink // locale|subject|body → search result
@@ -55,21 +57,24 @@ func NewLinker(v *site.View, match Matcher, minConf float64, key string) *Linker
 	if minConf <= 0 {
 		minConf = site.DefaultTicketConfidence
 	}
-	l := &Linker{view: v, match: match, minConf: minConf, key: key, tags: map[string]map[string]string{}, cache: map[string]searchLink{}}
-	for loc, list := range v.ByLocale {
-		m := map[string]string{}
-		for _, a := range list { // display order: the first claim wins
-			if a.Draft {
-				continue
-			}
-			for _, t := range a.TicketTags {
-				t = strings.ToLower(strings.TrimSpace(t))
-				if _, taken := m[t]; t != "" && !taken {
-					m[t] = a.ID
-				}
+	l := &Linker{view: v, match: match, minConf: minConf, key: key, tags: map[string]map[string][]string{}, cache: map[string]searchLink{}}
+	for _, a := range v.Lib.Articles { // file order
+		if a.Draft {
+			continue
+		}
+		if vis, err := v.Article(a.ID, a.Locale); err != nil || vis != a {
+			continue
+		}
+		m := l.tags[a.Locale]
+		if m == nil {
+			m = map[string][]string{}
+			l.tags[a.Locale] = m
+		}
+		for _, t := range a.TicketTags {
+			if t = strings.ToLower(strings.TrimSpace(t)); t != "" && !slices.Contains(m[t], a.ID) {
+				m[t] = append(m[t], a.ID)
 			}
 		}
-		l.tags[loc] = m
 	}
 	return l
 }
@@ -84,10 +89,31 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 		return site.TicketLink{ArticleID: id, Method: site.LinkExplicit, Score: 1}, nil
 	}
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
+		var ids []string
 		for _, tag := range t.Tags {
-			if id, ok := l.tags[loc][strings.ToLower(tag)]; ok {
-				return site.TicketLink{ArticleID: id, Method: site.LinkTag, Score: 1}, nil
+			for _, id := range l.tags[loc][strings.ToLower(tag)] {
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id)
+				}
 			}
+		}
+		switch {
+		case len(ids) == 1:
+			return site.TicketLink{ArticleID: ids[0], Method: site.LinkTag, Score: 1}, nil
+		case len(ids) > 1:
+			// Several articles list the tag: the one search prefers for
+			// this ticket, else the first.
+			pick := ids[0]
+			if l.match != nil {
+				r, err := l.search(ctx, loc, t)
+				if err != nil {
+					return site.TicketLink{}, err
+				}
+				if slices.Contains(ids, r.id) {
+					pick = r.id
+				}
+			}
+			return site.TicketLink{ArticleID: pick, Method: site.LinkTag, Score: 1}, nil
 		}
 	}
 	if l.match == nil {

@@ -130,7 +130,12 @@ func (s *Server) apiTickets(c echo.Context) error {
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&w); err != nil {
-			results[i] = tickets.Result{Status: site.TicketRejected, Reason: "ticket " + strconv.Itoa(i) + ": " + jsonMessage(err)}
+			var idOnly struct {
+				ExternalID json.RawMessage `json:"external_id"`
+			}
+			json.Unmarshal(raw, &idOnly)
+			id, _ := scalar(idOnly.ExternalID)
+			results[i] = tickets.Result{ExternalID: id, Status: site.TicketRejected, Reason: "ticket " + strconv.Itoa(i) + ": " + jsonMessage(err)}
 			continue
 		}
 		t, err := w.decode()

@@ -16,7 +16,7 @@ const tokenUsage = "usage: guichet token create --scope admin|tickets [--name N]
 
 // runToken implements `guichet token create|list|revoke`.
 func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
+	if len(args) == 0 || args[0] != "create" && args[0] != "list" && args[0] != "revoke" {
 		return fmt.Errorf("%s", tokenUsage)
 	}
 	cfg := defaultConfig()

@@ -173,6 +173,9 @@ func quoteList(list []string) string {
 // end, or a *RowError for a row that cannot be read (reading can go on).
 func (rd *Reader) Next() (site.Ticket, int, error) {
 	rec, err := rd.r.Read()
+	for err == nil && len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+		rec, err = rd.r.Read() // a blank line
+	}
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			return site.Ticket{}, 0, io.EOF
@@ -189,9 +192,6 @@ func (rd *Reader) Next() (site.Ticket, int, error) {
 			return strings.TrimSpace(rec[i])
 		}
 		return ""
-	}
-	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-		return rd.Next() // a blank line
 	}
 	t := site.Ticket{
 		ExternalID: get(colID), Subject: get(colSubject), Body: get(colBody),

@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -268,4 +269,25 @@ func TestParseTimeDefaultUTC(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), strings.Repeat("x", 40)) || strings.Contains(err.Error(), strings.Repeat("x", 41)) {
 		t.Errorf("ParseTime(100 x) error %v, want the value cut to 40 characters", err)
 	}
+}
+
+// FuzzReader: any bytes give tickets, row errors or a header error, never
+// a panic or an endless loop.
+func FuzzReader(f *testing.F) {
+	f.Add([]byte("id,subject,tags,created_at\n1,Hello,a b,2026-01-02\n"), "csv")
+	f.Add([]byte("Id,Subject,Tags,Created at\n\"1\",\"x\ny\",,2026-01-02 10:00\n2,\"bad,,\n"), "zendesk")
+	f.Add([]byte("\ufeffTicket ID,Subject,Created time\n1,x,\n"), "freshdesk")
+	f.Fuzz(func(t *testing.T, data []byte, format string) {
+		rd, err := NewReader(bytes.NewReader(data), format, nil)
+		if err != nil {
+			return
+		}
+		for i := 0; i <= len(data)+1; i++ {
+			_, _, err := rd.Next()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+		}
+		t.Fatalf("more rows than bytes in %q", data)
+	})
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -70,8 +71,14 @@ var columns = map[string]map[string][]string{
 // genericColumns are the header names of the generic format, accepted by
 // every format.
 var genericColumns = map[string][]string{
-	colID: {"id", "external_id"}, colSubject: {"subject"}, colBody: {"body"}, colTags: {"tags"},
-	colCreated: {"created_at"}, colLocale: {"locale"}, colArticle: {"article", "article_id", "article_url"},
+	colID:      {"id", "external_id", "ticket id", "ticket number", "conversation id", "case number", "number"},
+	colSubject: {"subject", "ticket subject", "title", "summary"},
+	colBody:    {"body", "description", "ticket description", "message", "first message", "preview"},
+	colTags:    {"tags", "ticket tags", "labels"},
+	colCreated: {"created_at", "created at", "created", "created time", "ticket created - timestamp",
+		"ticket created - date", "date created", "creation date", "date", "opened"},
+	colLocale:  {"locale", "language", "requester language", "ticket language"},
+	colArticle: {"article", "article_id", "article_url"},
 }
 
 // RowError is a CSV row that could not be read as a ticket.
@@ -277,10 +284,57 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 		}
 		return t, nil
 	}
+	if t, ok := parseNumericDate(s, loc); ok {
+		return t, nil
+	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 600000000 && n < 1e11 {
 		return time.Unix(n, 0), nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date like 2024-03-05 14:22 or 2024-03-05T14:22:00Z", truncate(s, 40))
+}
+
+// numericDate matches "08-04-2026 20:52", "4/8/2026 8:52:10 PM" and the
+// like: two numbers before a four-digit year, then an optional time.
+var numericDate = regexp.MustCompile(`^(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$`)
+
+// parseNumericDate reads dates written with the year last, as spreadsheets
+// re-save exports: with "/" the month comes first (US) unless the first
+// number cannot be a month; with "-" or "." the day comes first.
+func parseNumericDate(s string, loc *time.Location) (time.Time, bool) {
+	m := numericDate.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[3])
+	year, _ := strconv.Atoi(m[4])
+	day, month := a, b
+	if m[2] == "/" && a <= 12 {
+		day, month = b, a
+	}
+	hour, minute, sec := 0, 0, 0
+	if m[5] != "" {
+		hour, _ = strconv.Atoi(m[5])
+		minute, _ = strconv.Atoi(m[6])
+		if m[7] != "" {
+			sec, _ = strconv.Atoi(m[7])
+		}
+		switch strings.ToLower(m[8]) {
+		case "pm":
+			if hour < 12 {
+				hour += 12
+			}
+		case "am":
+			if hour == 12 {
+				hour = 0
+			}
+		}
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, loc)
+	if month < 1 || month > 12 || day < 1 || t.Day() != day || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // Summary counts what an import did.

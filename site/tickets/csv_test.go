@@ -231,7 +231,7 @@ func TestParseTime(t *testing.T) {
 		{"yesterday", ""},
 		{"2026-13-01", ""},
 		{"2026-09-31 10:00", ""},
-		{"01/09/2026", ""},
+		{"01/09/2026", "2026-01-08T23:00:00Z"}, // US order with "/": January 9 in Paris
 		{"12345", ""},         // too small for unix seconds
 		{"1788289353000", ""}, // unix milliseconds
 		{"2026-09-01 25:00", ""},
@@ -290,4 +290,25 @@ func FuzzReader(f *testing.F) {
 		}
 		t.Fatalf("more rows than bytes in %q", data)
 	})
+}
+
+// TestParseNumericDate: dates with the year last, as spreadsheets write them.
+func TestParseNumericDate(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"08-04-2026 20:52", "2026-04-08T20:52:00Z"},    // day first with "-"
+		{"08.04.2026", "2026-04-08T00:00:00Z"},          // and with "."
+		{"4/8/2026 8:52:10 PM", "2026-04-08T20:52:10Z"}, // US: month first with "/"
+		{"12/1/2026 12:05 AM", "2026-12-01T00:05:00Z"},
+		{"25/12/2026 10:00", "2026-12-25T10:00:00Z"}, // 25 cannot be a month
+	} {
+		got, err := ParseTime(c.in, time.UTC)
+		if err != nil || got.UTC().Format(time.RFC3339) != c.want {
+			t.Errorf("ParseTime(%q) = %v, %v; want %s", c.in, got, err, c.want)
+		}
+	}
+	for _, bad := range []string{"31-02-2026", "13/13/2026", "1-2-26", "08-04-2026 25:00"} {
+		if _, err := ParseTime(bad, time.UTC); err == nil {
+			t.Errorf("ParseTime(%q) accepted", bad)
+		}
+	}
 }

@@ -232,8 +232,8 @@ func TestParseTime(t *testing.T) {
 		{"2026-13-01", ""},
 		{"2026-09-31 10:00", ""},
 		{"01/09/2026", "2026-01-08T23:00:00Z"}, // US order with "/": January 9 in Paris
-		{"12345", ""},         // too small for unix seconds
-		{"1788289353000", ""}, // unix milliseconds
+		{"12345", ""},                          // too small for unix seconds
+		{"1788289353000", ""},                  // unix milliseconds
 		{"2026-09-01 25:00", ""},
 	}
 	for _, tt := range tests {

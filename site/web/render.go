@@ -37,6 +37,9 @@ type state struct {
 	// ranking per locale, up to maxFAQ entries (the API's limit).
 	stats *site.TicketStats
 	faq   map[string][]site.FAQEntry
+	// contexts finds the articles whose front-matter contexts fit a host
+	// page of the widget.
+	contexts *site.ContextIndex
 }
 
 // maxFAQ is the most FAQ entries the API returns.
@@ -97,6 +100,7 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 		nonDefault: map[string]bool{},
 		stats:      stats,
 		faq:        rankFAQ(v, stats),
+		contexts:   site.NewContextIndex(v),
 	}
 	st.results.Store(newResultCache(resultCacheSize))
 	for _, loc := range v.Lib.Locales() {
@@ -153,7 +157,7 @@ func (st *state) withStats(stats *site.TicketStats) (*state, error) {
 	next := &state{
 		view: st.view, search: st.search, tmpl: st.tmpl, assets: st.assets,
 		pages: make(map[string]*blob, len(st.pages)), moved: st.moved, gone: st.gone,
-		nonDefault: st.nonDefault, stats: stats, faq: rankFAQ(st.view, stats),
+		nonDefault: st.nonDefault, stats: stats, faq: rankFAQ(st.view, stats), contexts: st.contexts,
 	}
 	next.results.Store(st.results.Load())
 	for k, b := range st.pages {

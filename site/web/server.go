@@ -204,6 +204,7 @@ func (s *Server) routes() *echo.Echo {
 	api.POST("/events", s.apiEvents, limiter)
 	api.GET("/insights/gaps", s.apiGaps)
 	api.GET("/faq", s.apiFAQ)
+	api.GET("/context", s.apiContext)
 	api.POST("/tickets", s.apiTickets)
 	api.Any("/*", func(c echo.Context) error {
 		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)

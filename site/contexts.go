@@ -1,0 +1,165 @@
+package site
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Context matching: the `contexts` of an article name where in a product
+// it helps. An entry starting with "/" is a URL path pattern matched
+// against the host page's path ("*" stands for any characters inside one
+// segment, "**" for any characters across segments, a trailing "/*" also
+// matches the path itself); any other entry is a context key the app sets
+// ("checkout"), compared without case.
+
+// ContextMatch is one article that fits a host page.
+type ContextMatch struct {
+	Article *Article
+	// How is "context" (the key matched), "path" (a path pattern
+	// matched) or "faq" (nothing matched: the top FAQ stands in).
+	How string
+	// Specificity orders matches: a key beats any path; among paths, the
+	// pattern with more literal characters wins, an exact path first.
+	Specificity int
+}
+
+// Match kinds.
+const (
+	MatchContext = "context"
+	MatchPath    = "path"
+	MatchFAQ     = "faq"
+)
+
+// keySpecificity ranks a context key above every path pattern: the app
+// chose it for this screen.
+const keySpecificity = 1 << 20
+
+type pathPattern struct {
+	re          *regexp.Regexp
+	specificity int
+	article     *Article
+}
+
+// ContextIndex finds the articles of a view whose contexts fit a host
+// page. Build it once per view; it is immutable.
+type ContextIndex struct {
+	keys  map[string][]*Article // locale|lower-cased key
+	exact map[string][]*Article // locale|path without trailing slash
+	globs map[string][]pathPattern
+}
+
+// NewContextIndex indexes the contexts of the view's visible articles.
+func NewContextIndex(v *View) *ContextIndex {
+	ix := &ContextIndex{keys: map[string][]*Article{}, exact: map[string][]*Article{}, globs: map[string][]pathPattern{}}
+	for loc, list := range v.ByLocale {
+		for _, a := range list {
+			if a.Draft {
+				continue
+			}
+			for _, c := range a.Contexts {
+				c = strings.TrimSpace(c)
+				switch {
+				case c == "":
+				case !strings.HasPrefix(c, "/"):
+					k := loc + "|" + strings.ToLower(c)
+					ix.keys[k] = append(ix.keys[k], a)
+				case !strings.Contains(c, "*"):
+					k := loc + "|" + trimSlash(c)
+					ix.exact[k] = append(ix.exact[k], a)
+				default:
+					re, literal := globRegexp(c)
+					ix.globs[loc] = append(ix.globs[loc], pathPattern{re: re, specificity: 2 * literal, article: a})
+				}
+			}
+		}
+	}
+	return ix
+}
+
+func trimSlash(p string) string {
+	if p != "/" {
+		p = strings.TrimRight(p, "/")
+	}
+	return p
+}
+
+// globRegexp compiles a path pattern and counts its literal characters.
+func globRegexp(p string) (*regexp.Regexp, int) {
+	var b strings.Builder
+	b.WriteString("^")
+	p = trimSlash(p)
+	tail := ""
+	switch {
+	case strings.HasSuffix(p, "/**"):
+		tail, p = "(?:/.*)?", strings.TrimSuffix(p, "/**")
+	case strings.HasSuffix(p, "/*"):
+		tail, p = "(?:/[^/]*)?", strings.TrimSuffix(p, "/*")
+	}
+	for i := 0; i < len(p); i++ {
+		switch {
+		case strings.HasPrefix(p[i:], "**"):
+			b.WriteString(".*")
+			i++
+		case p[i] == '*':
+			b.WriteString("[^/]*")
+		default:
+			b.WriteString(regexp.QuoteMeta(p[i : i+1]))
+		}
+	}
+	b.WriteString(tail + "$")
+	return regexp.MustCompile(b.String()), len(strings.ReplaceAll(p, "*", ""))
+}
+
+// Match returns the articles of locale whose contexts fit the host page's
+// path and context key, most specific first, ties broken by rank (an
+// article's position in the FAQ, lower first; articles not in it after),
+// each article once, at most limit.
+func (ix *ContextIndex) Match(locale, path, key string, rank map[string]int, limit int) []ContextMatch {
+	best := map[*Article]ContextMatch{}
+	add := func(a *Article, how string, spec int) {
+		if m, ok := best[a]; !ok || spec > m.Specificity {
+			best[a] = ContextMatch{Article: a, How: how, Specificity: spec}
+		}
+	}
+	if key = strings.ToLower(strings.TrimSpace(key)); key != "" {
+		for _, a := range ix.keys[locale+"|"+key] {
+			add(a, MatchContext, keySpecificity)
+		}
+	}
+	if path != "" {
+		p := trimSlash(path)
+		for _, a := range ix.exact[locale+"|"+p] {
+			add(a, MatchPath, 2*len(p)+1) // an exact path beats a pattern as long
+		}
+		for _, g := range ix.globs[locale] {
+			if g.re.MatchString(p) {
+				add(g.article, MatchPath, g.specificity)
+			}
+		}
+	}
+	out := make([]ContextMatch, 0, len(best))
+	for _, m := range best {
+		out = append(out, m)
+	}
+	pos := func(a *Article) int {
+		if r, ok := rank[a.ID]; ok {
+			return r
+		}
+		return 1 << 30
+	}
+	sort.Slice(out, func(i, j int) bool {
+		x, y := out[i], out[j]
+		if x.Specificity != y.Specificity {
+			return x.Specificity > y.Specificity
+		}
+		if px, py := pos(x.Article), pos(y.Article); px != py {
+			return px < py
+		}
+		return x.Article.URL < y.Article.URL
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}

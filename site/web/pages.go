@@ -85,6 +85,18 @@ type faqItem struct {
 // idAttr matches the id attributes and in-page links of rendered articles.
 var idAttr = regexp.MustCompile(`\b(id="|href="#)([^"]*)"`)
 
+// headingTag matches the opening and closing tags of h2 to h5.
+var headingTag = regexp.MustCompile(`<(/?)h([2-5])\b`)
+
+// demoteHeadings moves an article's headings one level down, so that
+// inside a FAQ answer they sit under the question's h2.
+func demoteHeadings(h template.HTML) template.HTML {
+	return template.HTML(headingTag.ReplaceAllStringFunc(string(h), func(m string) string {
+		sub := headingTag.FindStringSubmatch(m)
+		return "<" + sub[1] + "h" + string(rune(sub[2][0]+1))
+	}))
+}
+
 // scopeIDs prefixes every id and in-page link of an article's HTML, so that
 // several articles can share a page without duplicate ids.
 func scopeIDs(h template.HTML, prefix string) template.HTML {

@@ -240,7 +240,7 @@ func faqData(st *state, loc string) *faqPage {
 	p := &faqPage{basePage: b, Heading: b.T["faq_title"]}
 	for i, e := range entries {
 		anchor := "q" + strconv.Itoa(i+1)
-		p.Entries = append(p.Entries, faqItem{FAQEntry: e, Anchor: anchor, HTML: scopeIDs(e.Article.HTML, anchor)})
+		p.Entries = append(p.Entries, faqItem{FAQEntry: e, Anchor: anchor, HTML: demoteHeadings(scopeIDs(e.Article.HTML, anchor))})
 	}
 	if len(entries) > 0 {
 		p.JSONLD = append(p.JSONLD, faqJSONLD(v, entries))

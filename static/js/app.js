@@ -208,6 +208,13 @@
 		each('form.search-form', combo);
 		each('ol.results', ol => results(ol, sf.dataset.events || '/api/v1/events', sf.dataset.locale || d.documentElement.lang));
 		each('form.feedback', feedback);
+		// A link to one FAQ question (/faq#q3) opens its answer.
+		const openTarget = () => {
+			const t = location.hash && d.getElementById(decodeURIComponent(location.hash.slice(1)));
+			if (t && t.tagName === 'DETAILS') t.open = true;
+		};
+		openTarget();
+		on(window, 'hashchange', openTarget);
 	};
 	if (d.readyState === 'loading') on(d, 'DOMContentLoaded', init);
 	else init();

@@ -138,7 +138,8 @@ func (db *DB) TicketsToRelink(ctx context.Context, key, after string, limit int)
 }
 
 // SetTicketLinks replaces the links of stored tickets (ExternalID, Link and
-// Key are read; the rest is ignored); the daily counts follow.
+// Key are read; the rest is ignored); the daily counts follow. A ticket
+// already linked under Key (written again meanwhile) is left as it is.
 func (db *DB) SetTicketLinks(ctx context.Context, tickets []site.StoredTicket) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
@@ -146,13 +147,14 @@ func (db *DB) SetTicketLinks(ctx context.Context, tickets []site.StoredTicket) e
 	}
 	defer tx.Rollback()
 	st, err := tx.PrepareContext(ctx, `
-		UPDATE tickets SET article_id = ?, link_method = ?, link_score = ?, linked_key = ? WHERE external_id = ?`)
+		UPDATE tickets SET article_id = ?, link_method = ?, link_score = ?, linked_key = ?
+		WHERE external_id = ? AND linked_key != ?`)
 	if err != nil {
 		return fmt.Errorf("relink tickets: %w", err)
 	}
 	defer st.Close()
 	for _, t := range tickets {
-		if _, err := st.ExecContext(ctx, t.Link.ArticleID, t.Link.Method, t.Link.Score, t.Key, t.ExternalID); err != nil {
+		if _, err := st.ExecContext(ctx, t.Link.ArticleID, t.Link.Method, t.Link.Score, t.Key, t.ExternalID, t.Key); err != nil {
 			return fmt.Errorf("relink ticket %q: %w", t.ExternalID, err)
 		}
 	}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"context"
 	"slices"
 	"time"
 )
@@ -75,10 +74,4 @@ type TicketDay struct {
 	Locale    string
 	Day       time.Time
 	Tickets   int
-}
-
-// TicketLinker links tickets to articles. Implementations are safe for
-// concurrent use.
-type TicketLinker interface {
-	Link(ctx context.Context, t *Ticket) (TicketLink, error)
 }

@@ -33,16 +33,7 @@ func TestAdminAndInsightsAPI(t *testing.T) {
 	}
 	tickets, _, _ := m.DB.CreateToken(ctx, sqlite.ScopeTickets, "helpdesk")
 	do := func(method, target, body string, hdr ...string) *httptest.ResponseRecorder {
-		req := httptest.NewRequest(method, target, strings.NewReader(body))
-		if method == "POST" {
-			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		}
-		for i := 0; i+1 < len(hdr); i += 2 {
-			req.Header.Set(hdr[i], hdr[i+1])
-		}
-		w := httptest.NewRecorder()
-		m.Server.ServeHTTP(w, req)
-		return w
+		return serve(m, method, target, body, hdr...)
 	}
 
 	// The API wants an admin bearer token and says nothing more.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -16,10 +15,7 @@ func TestContextAPI(t *testing.T) {
 	writeFile(t, dir, "account/password.md", "---\ntitle: Reset your password\nfaq: pinned\n---\nUse the forgot-password link.\n")
 	m := openMain(t, dir, false)
 	get := func(target string) (int, string, map[string]any) {
-		w := httptest.NewRecorder()
-		req := httptest.NewRequest("GET", target, nil)
-		req.Header.Set("Origin", "https://app.example.org")
-		m.Server.ServeHTTP(w, req)
+		w := serve(m, "GET", target, "", "Origin", "https://app.example.org")
 		var body map[string]any
 		json.Unmarshal(w.Body.Bytes(), &body)
 		if w.Code == 200 && w.Header().Get("Access-Control-Allow-Origin") != "*" {

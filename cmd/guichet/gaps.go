@@ -134,27 +134,34 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 }
 
-// contentTerms builds the published content's search index in memory and
-// returns its Terms function, so gaps group the way search matches.
-func contentTerms(ctx context.Context, dir string, now time.Time) (func(string, string) []string, func(), error) {
-	terms, _, closeIdx, err := loadTerms(ctx, dir, now)
-	return terms, closeIdx, err
+// loadTerms builds the published content's search index in memory and
+// returns its Terms function, so gaps group the way search matches, and
+// the content's default locale.
+func loadTerms(ctx context.Context, dir string, now time.Time) (func(string, string) []string, string, func(), error) {
+	view, idx, err := loadPublished(ctx, dir, now)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return idx.Terms, view.Lib.Config.DefaultLocale, func() { idx.Close() }, nil
 }
 
-// loadTerms is contentTerms that also returns the content's default locale.
-func loadTerms(ctx context.Context, dir string, now time.Time) (func(string, string) []string, string, func(), error) {
+// loadPublished loads the content folder as published at now and indexes
+// it in memory, for the commands that need the content without a server.
+// Close the index when done.
+func loadPublished(ctx context.Context, dir string, now time.Time) (*site.View, *search.Index, error) {
 	if _, err := os.Stat(dir); err != nil {
-		return nil, "", nil, fmt.Errorf("content folder %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("content folder %s: %w", dir, err)
 	}
 	lib, err := content.Load(ctx, os.DirFS(dir), content.Options{Dir: dir})
 	if err != nil {
-		return nil, "", nil, fmt.Errorf("load content: %w", err)
+		return nil, nil, fmt.Errorf("load content: %w", err)
 	}
-	idx, err := search.Build(ctx, site.NewView(lib, now, false), "")
+	view := site.NewView(lib, now, false)
+	idx, err := search.Build(ctx, view, "")
 	if err != nil {
-		return nil, "", nil, fmt.Errorf("build search index: %w", err)
+		return nil, nil, fmt.Errorf("build search index: %w", err)
 	}
-	return idx.Terms, lib.Config.DefaultLocale, func() { idx.Close() }, nil
+	return view, idx, nil
 }
 
 // parseSince reads "30d", "12h", "90m" or a date.

@@ -36,6 +36,9 @@ type Main struct {
 	DB       *sqlite.DB
 	Recorder *sqlite.Recorder
 	Server   *web.Server
+	// TicketPoll is how often the server checks for tickets imported by
+	// another process (default 10 s).
+	TicketPoll time.Duration
 
 	answers sync.WaitGroup // checkAnswered and relink runs, waited for by Close
 	// ingester links and stores tickets with the content being served.

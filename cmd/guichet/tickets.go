@@ -13,7 +13,6 @@ import (
 
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/tickets"
 )
@@ -78,18 +77,9 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	start := time.Now()
-	now := time.Now().UTC()
-	if _, err := os.Stat(cfg.Content); err != nil {
-		return fmt.Errorf("content folder %s: %w", cfg.Content, err)
-	}
-	lib, err := content.Load(ctx, os.DirFS(cfg.Content), content.Options{Dir: cfg.Content})
+	view, idx, err := loadPublished(ctx, cfg.Content, time.Now().UTC())
 	if err != nil {
-		return fmt.Errorf("load content: %w", err)
-	}
-	view := site.NewView(lib, now, false)
-	idx, err := search.Build(ctx, view, "")
-	if err != nil {
-		return fmt.Errorf("build search index: %w", err)
+		return err
 	}
 	defer idx.Close()
 	if err := os.MkdirAll(cfg.Data, 0o755); err != nil {

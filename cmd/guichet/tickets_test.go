@@ -45,14 +45,11 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 		t.Fatal(err)
 	}
 	post := func(auth, body string) *httptest.ResponseRecorder {
-		req := httptest.NewRequest("POST", "/api/v1/tickets", strings.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
+		hdr := []string{"Content-Type", "application/json"}
 		if auth != "" {
-			req.Header.Set("Authorization", "Bearer "+auth)
+			hdr = append(hdr, "Authorization", "Bearer "+auth)
 		}
-		w := httptest.NewRecorder()
-		m.Server.ServeHTTP(w, req)
-		return w
+		return serve(m, "POST", "/api/v1/tickets", body, hdr...)
 	}
 	one := `{"external_id":"z-1","subject":"Refund please","tags":["refund_request"],"created_at":"2026-11-01T10:00:00Z"}`
 
@@ -145,8 +142,7 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 		t.Fatal(err)
 	}
 	get := func(path string) string {
-		w := httptest.NewRecorder()
-		m.Server.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		w := serve(m, "GET", path, "")
 		if w.Code != 200 {
 			t.Fatalf("GET %s: %d", path, w.Code)
 		}
@@ -195,9 +191,7 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 		t.Errorf("FAQ API: %+v", api.FAQ)
 	}
 	for _, bad := range []string{"/api/v1/faq?limit=0", "/api/v1/faq?limit=51", "/api/v1/faq?locale=xx"} {
-		w := httptest.NewRecorder()
-		m.Server.ServeHTTP(w, httptest.NewRequest("GET", bad, nil))
-		if w.Code != 400 {
+		if w := serve(m, "GET", bad, ""); w.Code != 400 {
 			t.Errorf("%s: %d", bad, w.Code)
 		}
 	}
@@ -218,15 +212,8 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	}
 
 	// The admin page: tickets per article, their trend and the unlinked topics.
-	lw := httptest.NewRecorder()
-	lreq := httptest.NewRequest("POST", "/admin/login", strings.NewReader("token="+admin))
-	lreq.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	m.Server.ServeHTTP(lw, lreq)
-	areq := httptest.NewRequest("GET", "/admin/", nil)
-	areq.Header.Set("Cookie", strings.Split(lw.Header().Get("Set-Cookie"), ";")[0])
-	aw := httptest.NewRecorder()
-	m.Server.ServeHTTP(aw, areq)
-	page := aw.Body.String()
+	lw := serve(m, "POST", "/admin/login", "token="+admin)
+	page := serve(m, "GET", "/admin/", "", "Cookie", strings.Split(lw.Header().Get("Set-Cookie"), ";")[0]).Body.String()
 	for _, want := range []string{`id="tickets"`, `<a href="/sync/calendar">Sync your Google Calendar</a>`, "<td>6</td><td>6</td><td>6</td><td>new (0 → 6)</td>",
 		"in the 30 days before", "10 tickets stored", `id="unlinked"`, "Printer does not print receipts"} {
 		if !strings.Contains(page, want) {
@@ -299,5 +286,46 @@ func TestTicketsImport(t *testing.T) {
 		if code := run(context.Background(), append(bad, "--content", dir, "--data", data), &out, &errb); code != 1 {
 			t.Errorf("%v: exit %d", bad, code)
 		}
+	}
+}
+
+// TestFAQFollowsImports: tickets imported by another process (the
+// command line, on the same database) reach the served FAQ by themselves,
+// and the JSON summary of the import counts them.
+func TestFAQFollowsImports(t *testing.T) {
+	dir := ticketContent(t)
+	m := openMain(t, dir, false)
+	m.TicketPoll = 50 * time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go m.ticketsLoop(ctx)
+
+	file := filepath.Join(t.TempDir(), "export.csv")
+	var rows strings.Builder
+	rows.WriteString("Ticket ID,Subject,Description,Tags,Created time\n")
+	for i := 0; i < 4; i++ {
+		fmt.Fprintf(&rows, "%d,Export my bookings,,\"spreadsheet, export\",%s\n", i, time.Now().UTC().Add(-time.Hour).Format("2006-01-02 15:04:05"))
+	}
+	if err := os.WriteFile(file, []byte(rows.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb strings.Builder
+	if code := run(context.Background(), []string{"tickets", "import", file, "--format", "freshdesk", "--json", "--content", dir, "--data", m.Config.Data}, &out, &errb); code != 0 {
+		t.Fatalf("import: %s", errb.String())
+	}
+	var sum struct {
+		Summary struct {
+			Created int
+			Linked  map[string]int
+		}
+	}
+	if err := json.Unmarshal([]byte(out.String()), &sum); err != nil || sum.Summary.Created != 4 || sum.Summary.Linked["search"] != 4 {
+		t.Fatalf("JSON summary %s (%v)", out.String(), err)
+	}
+	faq := func() string {
+		return serve(m, "GET", "/api/v1/faq", "").Body.String()
+	}
+	if !waitFor(5*time.Second, func() bool { return strings.Contains(faq(), `"id":"sync/exports"`) }) {
+		t.Fatalf("the served FAQ did not pick up the import: %s", faq())
 	}
 }

@@ -29,9 +29,9 @@ func (ts ticketService) Ingest(ctx context.Context, batch []site.Ticket) ([]tick
 
 // Ticket bookkeeping of the server.
 const (
-	// ticketPoll is how often the server looks for tickets written by
-	// another process (guichet tickets import).
-	ticketPoll = 10 * time.Second
+	// defaultTicketPoll is how often the server looks for tickets
+	// written by another process (guichet tickets import).
+	defaultTicketPoll = 10 * time.Second
 	// statsEvery re-ranks the FAQ even without new tickets: ages change.
 	statsEvery = time.Hour
 	// statsDays is how far back daily counts are loaded (the admin page
@@ -68,7 +68,11 @@ func (m *Main) RefreshTickets(ctx context.Context) error {
 // imported by another process) and every hour, until ctx ends. Several
 // changes close together are ranked once.
 func (m *Main) ticketsLoop(ctx context.Context) {
-	poll := time.NewTicker(ticketPoll)
+	every := m.TicketPoll
+	if every <= 0 {
+		every = defaultTicketPoll
+	}
+	poll := time.NewTicker(every)
 	defer poll.Stop()
 	last, _ := m.DB.TicketVersion(ctx)
 	lastRank := m.Now()

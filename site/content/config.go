@@ -104,45 +104,38 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 // range by them, reporting each.
 func checkFAQ(cfg *site.Config, fields []field) []site.Problem {
 	var probs []site.Problem
-	bad := func(section, key, format string, args ...any) {
-		probs = append(probs, errorAt(configFile, lineOf(fields, section), section+"."+key, format, args...))
+	bad := func(key, format string, args ...any) {
+		section, _, _ := strings.Cut(key, ".")
+		probs = append(probs, errorAt(configFile, lineOf(fields, section), key, format, args...))
+	}
+	// days: 0 takes the default, anything outside lo..hi is reported.
+	days := func(v *int, key string, def, lo, hi int) {
+		switch {
+		case *v == 0:
+			*v = def
+		case *v < lo || *v > hi:
+			bad(key, "%s %d must be from %d to %d", key, *v, lo, hi)
+			*v = def
+		}
 	}
 	f := &cfg.FAQ
-	switch {
-	case f.Size == 0:
-		f.Size = site.DefaultFAQSize
-	case f.Size < 1 || f.Size > 100:
-		bad("faq", "size", "faq.size %d must be from 1 to 100", f.Size)
-		f.Size = site.DefaultFAQSize
-	}
+	days(&f.Size, "faq.size", site.DefaultFAQSize, 1, 100)
+	days(&f.WindowDays, "faq.window_days", site.DefaultFAQWindow, 1, 365)
+	days(&f.HalfLifeDays, "faq.half_life_days", site.DefaultFAQHalfLife, 1, 365)
 	switch f.Include {
 	case "":
 		f.Include = site.FAQIncludeAll
 	case site.FAQIncludeAll, site.FAQIncludeMarked:
 	default:
-		bad("faq", "include", "faq.include %q must be %s or %s", f.Include, site.FAQIncludeAll, site.FAQIncludeMarked)
+		bad("faq.include", "faq.include %q must be %s or %s", f.Include, site.FAQIncludeAll, site.FAQIncludeMarked)
 		f.Include = site.FAQIncludeAll
-	}
-	switch {
-	case f.WindowDays == 0:
-		f.WindowDays = site.DefaultFAQWindow
-	case f.WindowDays < 1 || f.WindowDays > 365:
-		bad("faq", "window_days", "faq.window_days %d must be from 1 to 365", f.WindowDays)
-		f.WindowDays = site.DefaultFAQWindow
-	}
-	switch {
-	case f.HalfLifeDays == 0:
-		f.HalfLifeDays = site.DefaultFAQHalfLife
-	case f.HalfLifeDays < 1 || f.HalfLifeDays > 365:
-		bad("faq", "half_life_days", "faq.half_life_days %d must be from 1 to 365", f.HalfLifeDays)
-		f.HalfLifeDays = site.DefaultFAQHalfLife
 	}
 	t := &cfg.Tickets
 	switch {
 	case t.MinConfidence == 0:
 		t.MinConfidence = site.DefaultTicketConfidence
 	case t.MinConfidence < 0 || t.MinConfidence > 1:
-		bad("tickets", "min_confidence", "tickets.min_confidence %g must be from 0 to 1", t.MinConfidence)
+		bad("tickets.min_confidence", "tickets.min_confidence %g must be from 0 to 1", t.MinConfidence)
 		t.MinConfidence = site.DefaultTicketConfidence
 	}
 	return probs

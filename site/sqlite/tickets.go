@@ -23,9 +23,7 @@ func (db *DB) ExistingTickets(ctx context.Context, ids []string) (map[string]sit
 			args[i] = id
 		}
 		rows, err := db.reader.QueryContext(ctx, `
-			SELECT external_id, subject, body, tags, locale, article_ref, source, created_at,
-			       article_id, link_method, link_score, linked_key
-			FROM tickets WHERE external_id IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
+			SELECT `+ticketColumns+` FROM tickets WHERE external_id IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("read stored tickets: %w", err)
 		}
@@ -43,6 +41,10 @@ func (db *DB) ExistingTickets(ctx context.Context, ids []string) (map[string]sit
 	}
 	return out, nil
 }
+
+// ticketColumns are the columns scanTicket reads, in its order.
+const ticketColumns = `external_id, subject, body, tags, locale, article_ref, source, created_at,
+	article_id, link_method, link_score, linked_key`
 
 func scanTicket(rows *sql.Rows) (site.StoredTicket, error) {
 	var t site.StoredTicket
@@ -84,6 +86,9 @@ func (db *DB) WriteTickets(ctx context.Context, tickets []site.StoredTicket) ([]
 		return nil, fmt.Errorf("store tickets: %w", err)
 	}
 	defer ins.Close()
+	// Looked up inside the transaction, not taken from the caller: an
+	// import prepares the next batch while this one is written, so what
+	// it read before may be stale.
 	exists, err := tx.PrepareContext(ctx, `SELECT EXISTS (SELECT 1 FROM tickets WHERE external_id = ?)`)
 	if err != nil {
 		return nil, fmt.Errorf("store tickets: %w", err)
@@ -119,9 +124,8 @@ func (db *DB) WriteTickets(ctx context.Context, tickets []site.StoredTicket) ([]
 // ID ("" to start).
 func (db *DB) TicketsToRelink(ctx context.Context, key, after string, limit int) ([]site.StoredTicket, error) {
 	rows, err := db.reader.QueryContext(ctx, `
-		SELECT external_id, subject, body, tags, locale, article_ref, source, created_at,
-		       article_id, link_method, link_score, linked_key
-		FROM tickets WHERE linked_key != ? AND external_id > ? ORDER BY external_id LIMIT ?`, key, after, limit)
+		SELECT `+ticketColumns+` FROM tickets
+		WHERE linked_key != ? AND external_id > ? ORDER BY external_id LIMIT ?`, key, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read tickets to relink: %w", err)
 	}

@@ -161,9 +161,6 @@ func (l *Linker) search(ctx context.Context, locale string, t *site.Ticket) (sea
 	return r, nil
 }
 
-// Resolves reports whether ref names a visible article, by ID or URL.
-func (l *Linker) Resolves(ref, locale string) bool { return l.resolve(ref, locale) != "" }
-
 // resolve returns the ID of the visible article that ref names: an article
 // ID ("billing/refunds"), a site path ("/fr/billing/refunds") or a full URL
 // of the help center (query and fragment ignored). An ID is looked up in

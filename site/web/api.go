@@ -44,20 +44,11 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 		return p, err
 	}
 	p.req.Locale = loc
-	p.req.Limit = defLimit
-	if v := qv.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 50 {
-			return p, site.Errorf(site.EINVALID, "limit must be a number from 1 to 50")
-		}
-		p.req.Limit = n
+	if p.req.Limit, err = intParam(qv, "limit", defLimit, 1, 50); err != nil {
+		return p, err
 	}
-	if v := qv.Get("offset"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 10000 {
-			return p, site.Errorf(site.EINVALID, "offset must be a number from 0 to 10000")
-		}
-		p.req.Offset = n
+	if p.req.Offset, err = intParam(qv, "offset", 0, 0, 10000); err != nil {
+		return p, err
 	}
 	p.source = site.SourceAPI
 	switch v := qv.Get("source"); v {
@@ -132,6 +123,42 @@ func (s *Server) apiFind(c echo.Context, kind string, defLimit int) error {
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return c.JSON(http.StatusOK, searchResponse{SearchResults: res, SearchID: p.id})
+}
+
+// intParam reads an optional integer query parameter: def when absent, a
+// 400 naming the parameter when it is not a number from lo to hi.
+func intParam(q url.Values, name string, def, lo, hi int) (int, error) {
+	v := q.Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, site.Errorf(site.EINVALID, "%s must be a number from %d to %d", name, lo, hi)
+	}
+	return n, nil
+}
+
+// articleRef is an article in the lists of the API (FAQ, context): enough
+// to show a link and a summary.
+type articleRef struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	URL         string `json:"url"` // absolute
+	Description string `json:"description"`
+	Locale      string `json:"locale"`
+}
+
+func newArticleRef(v *site.View, a *site.Article) articleRef {
+	return articleRef{ID: a.ID, Title: a.Title, URL: absURL(v, a.URL), Description: a.Description, Locale: a.Locale}
+}
+
+// publicRead marks a response any origin may read, without credentials,
+// and caches may keep for a minute.
+func publicRead(c echo.Context) {
+	h := c.Response().Header()
+	h.Set("Access-Control-Allow-Origin", "*")
+	h.Set("Cache-Control", "public, max-age=60")
 }
 
 // articleJSON is one article in the API.

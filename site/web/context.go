@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -13,12 +12,8 @@ import (
 
 // contextJSON is one article of GET /api/v1/context.
 type contextJSON struct {
-	ID          string `json:"id"`
-	Title       string `json:"title"`
-	URL         string `json:"url"`
-	Description string `json:"description"`
-	Locale      string `json:"locale"`
-	Match       string `json:"match"` // context, path or faq
+	articleRef
+	Match string `json:"match"` // context, path or faq
 }
 
 // maxContextLimit is the most articles GET /api/v1/context returns.
@@ -57,24 +52,13 @@ func (s *Server) apiContext(c echo.Context) error {
 			path = "/"
 		}
 	}
-	limit := 5
-	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > maxContextLimit {
-			return site.Errorf(site.EINVALID, "limit must be a number from 1 to %d", maxContextLimit)
-		}
-		limit = n
-	}
-	rank := map[string]int{}
-	for i, e := range st.faq[loc] {
-		rank[e.Article.ID] = i
+	limit, err := intParam(q, "limit", 5, 1, maxContextLimit)
+	if err != nil {
+		return err
 	}
 	out := []contextJSON{}
-	item := func(a *site.Article, how string) contextJSON {
-		return contextJSON{ID: a.ID, Title: a.Title, URL: absURL(st.view, a.URL), Description: a.Description, Locale: a.Locale, Match: how}
-	}
-	for _, m := range st.contexts.Match(loc, path, key, rank, limit) {
-		out = append(out, item(m.Article, m.How))
+	for _, m := range st.contexts.Match(loc, path, key, st.faqRank[loc], limit) {
+		out = append(out, contextJSON{newArticleRef(st.view, m.Article), m.How})
 	}
 	matched := len(out) > 0
 	if !matched {
@@ -82,11 +66,9 @@ func (s *Server) apiContext(c echo.Context) error {
 			if len(out) == limit {
 				break
 			}
-			out = append(out, item(e.Article, site.MatchFAQ))
+			out = append(out, contextJSON{newArticleRef(st.view, e.Article), site.MatchFAQ})
 		}
 	}
-	h := c.Response().Header()
-	h.Set("Access-Control-Allow-Origin", "*")
-	h.Set("Cache-Control", "public, max-age=60")
+	publicRead(c)
 	return c.JSON(http.StatusOK, map[string]any{"locale": loc, "matched": matched, "articles": out})
 }

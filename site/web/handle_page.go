@@ -78,13 +78,9 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	if utf8.RuneCountInString(q) > site.MaxQueryLen {
 		return site.Errorf(site.EINVALID, "the query must be at most %d characters", site.MaxQueryLen)
 	}
-	pageNum := 1
-	if v := r.URL.Query().Get("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 1000 {
-			return site.Errorf(site.EINVALID, "page must be a number from 1 to 1000")
-		}
-		pageNum = n
+	pageNum, err := intParam(r.URL.Query(), "page", 1, 1, 1000)
+	if err != nil {
+		return err
 	}
 	v := st.view
 	b := newBase(v, loc, "", "", "")

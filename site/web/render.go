@@ -37,6 +37,8 @@ type state struct {
 	// ranking per locale, up to maxFAQ entries (the API's limit).
 	stats *site.TicketStats
 	faq   map[string][]site.FAQEntry
+	// faqRank is each article's position in faq, per locale.
+	faqRank map[string]map[string]int
 	// contexts finds the articles whose front-matter contexts fit a host
 	// page of the widget.
 	contexts *site.ContextIndex
@@ -45,13 +47,43 @@ type state struct {
 // maxFAQ is the most FAQ entries the API returns.
 const maxFAQ = 50
 
-// rankFAQ ranks the FAQ of every locale of the view.
-func rankFAQ(v *site.View, stats *site.TicketStats) map[string][]site.FAQEntry {
-	cfg := v.Lib.Config.FAQ
+// setFAQ ranks the FAQ of every locale of the view with stats.
+func (st *state) setFAQ(stats *site.TicketStats) {
+	cfg := st.view.Lib.Config.FAQ
 	cfg.Size = maxFAQ
-	out := map[string][]site.FAQEntry{}
+	st.stats = stats
+	st.faq = map[string][]site.FAQEntry{}
+	st.faqRank = map[string]map[string]int{}
+	for _, loc := range st.view.Lib.Locales() {
+		list := site.RankFAQ(st.view, loc, stats, cfg)
+		rank := make(map[string]int, len(list))
+		for i, e := range list {
+			rank[e.Article.ID] = i
+		}
+		st.faq[loc], st.faqRank[loc] = list, rank
+	}
+}
+
+// localePaths maps each locale with visible articles to the path of a
+// page every such locale has ("/" → "/", "/fr/").
+func localePaths(v *site.View, rest string) map[string]string {
+	paths := map[string]string{}
+	for _, l := range v.Lib.Locales() {
+		if len(v.ByLocale[l]) > 0 {
+			paths[l] = localePrefix(v, l) + rest
+		}
+	}
+	return paths
+}
+
+// servedLocales are the locales with pages: the default one, and every
+// other that has a visible article.
+func servedLocales(v *site.View) []string {
+	var out []string
 	for _, loc := range v.Lib.Locales() {
-		out[loc] = site.RankFAQ(v, loc, stats, cfg)
+		if len(v.ByLocale[loc]) > 0 || loc == v.Lib.Config.DefaultLocale {
+			out = append(out, loc)
+		}
 	}
 	return out
 }
@@ -72,10 +104,7 @@ func (st *state) faqShown(loc string, limit int) []site.FAQEntry {
 func (st *state) ticketPages() []job {
 	v := st.view
 	var jobs []job
-	for _, loc := range v.Lib.Locales() {
-		if len(v.ByLocale[loc]) == 0 && loc != v.Lib.Config.DefaultLocale {
-			continue
-		}
+	for _, loc := range servedLocales(v) {
 		jobs = append(jobs,
 			job{localePrefix(v, loc) + "/", "home", func() any { return homeData(st, loc) }},
 			job{localePrefix(v, loc) + "/faq", "faq", func() any { return faqData(st, loc) }})
@@ -98,10 +127,9 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 		moved:      map[string]string{},
 		gone:       map[string]bool{},
 		nonDefault: map[string]bool{},
-		stats:      stats,
-		faq:        rankFAQ(v, stats),
 		contexts:   site.NewContextIndex(v),
 	}
+	st.setFAQ(stats)
 	st.results.Store(newResultCache(resultCacheSize))
 	for _, loc := range v.Lib.Locales() {
 		if loc != v.Lib.Config.DefaultLocale {
@@ -110,10 +138,7 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 	}
 	rel := newRelatedIndex(v)
 	jobs := st.ticketPages()
-	for _, loc := range v.Lib.Locales() {
-		if len(v.ByLocale[loc]) == 0 && loc != v.Lib.Config.DefaultLocale {
-			continue
-		}
+	for _, loc := range servedLocales(v) {
 		for _, c := range v.Lib.Categories {
 			if c.Locale == loc && v.CountIn(c.ID, loc) > 0 {
 				jobs = append(jobs, job{c.URL, "category", func() any { return categoryData(v, c) }})
@@ -157,8 +182,9 @@ func (st *state) withStats(stats *site.TicketStats) (*state, error) {
 	next := &state{
 		view: st.view, search: st.search, tmpl: st.tmpl, assets: st.assets,
 		pages: make(map[string]*blob, len(st.pages)), moved: st.moved, gone: st.gone,
-		nonDefault: st.nonDefault, stats: stats, faq: rankFAQ(st.view, stats), contexts: st.contexts,
+		nonDefault: st.nonDefault, contexts: st.contexts,
 	}
+	next.setFAQ(stats)
 	next.results.Store(st.results.Load())
 	for k, b := range st.pages {
 		next.pages[k] = b
@@ -206,15 +232,9 @@ func homeData(st *state, loc string) *homePage {
 	v := st.view
 	b := newBase(v, loc, "", "", localePrefix(v, loc)+"/")
 	b.HideHeaderSearch = true
-	paths := map[string]string{}
-	for _, l := range v.Lib.Locales() {
-		if len(v.ByLocale[l]) > 0 {
-			paths[l] = localePrefix(v, l) + "/"
-		}
-	}
-	b.setAlternates(v, paths)
+	b.setAlternates(v, localePaths(v, "/"))
 	p := &homePage{basePage: b, Heading: b.SiteTitle, Intro: v.Lib.Config.Description}
-	for _, e := range st.faqShown(loc, homeFAQ) {
+	for _, e := range st.faq[loc][:min(homeFAQ, len(st.faq[loc]))] {
 		p.Top = append(p.Top, e.Article)
 	}
 	if len(st.faq[loc]) > 0 {
@@ -229,13 +249,7 @@ func homeData(st *state, loc string) *homePage {
 func faqData(st *state, loc string) *faqPage {
 	v := st.view
 	b := newBase(v, loc, strs(loc)["faq_title"], strs(loc)["faq_intro"], localePrefix(v, loc)+"/faq")
-	paths := map[string]string{}
-	for _, l := range v.Lib.Locales() {
-		if len(v.ByLocale[l]) > 0 {
-			paths[l] = localePrefix(v, l) + "/faq"
-		}
-	}
-	b.setAlternates(v, paths)
+	b.setAlternates(v, localePaths(v, "/faq"))
 	entries := st.faqShown(loc, v.Lib.Config.FAQ.Size)
 	p := &faqPage{basePage: b, Heading: b.T["faq_title"]}
 	for i, e := range entries {

@@ -222,13 +222,9 @@ func jsonMessage(err error) string {
 
 // faqJSON is one entry of GET /api/v1/faq.
 type faqJSON struct {
-	ID          string `json:"id"`
-	Title       string `json:"title"`
-	URL         string `json:"url"`
-	Description string `json:"description"`
-	Locale      string `json:"locale"`
-	Pinned      bool   `json:"pinned"`
-	Marked      bool   `json:"faq"` // faq: true in front matter
+	articleRef
+	Pinned bool `json:"pinned"`
+	Marked bool `json:"faq"` // faq: true in front matter
 	site.ArticleTickets
 	Trend string `json:"trend,omitempty"`
 }
@@ -245,13 +241,9 @@ func (s *Server) apiFAQ(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	limit := st.view.Lib.Config.FAQ.Size
-	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > maxFAQ {
-			return site.Errorf(site.EINVALID, "limit must be a number from 1 to %d", maxFAQ)
-		}
-		limit = n
+	limit, err := intParam(q, "limit", st.view.Lib.Config.FAQ.Size, 1, maxFAQ)
+	if err != nil {
+		return err
 	}
 	list := st.faq[loc]
 	if len(list) > limit {
@@ -259,11 +251,9 @@ func (s *Server) apiFAQ(c echo.Context) error {
 	}
 	out := make([]faqJSON, 0, len(list))
 	for _, e := range list {
-		a := e.Article
-		out = append(out, faqJSON{ID: a.ID, Title: a.Title, URL: absURL(st.view, a.URL), Description: a.Description,
-			Locale: a.Locale, Pinned: e.Pinned, Marked: a.FAQ == site.FAQTrue, ArticleTickets: e.Tickets, Trend: e.Tickets.Trend()})
+		out = append(out, faqJSON{articleRef: newArticleRef(st.view, e.Article), Pinned: e.Pinned,
+			Marked: e.Article.FAQ == site.FAQTrue, ArticleTickets: e.Tickets, Trend: e.Tickets.Trend()})
 	}
-	c.Response().Header().Set("Cache-Control", "public, max-age=60")
-	c.Response().Header().Set("Access-Control-Allow-Origin", "*")
+	publicRead(c)
 	return c.JSON(http.StatusOK, map[string]any{"locale": loc, "faq": out})
 }

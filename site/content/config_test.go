@@ -1,0 +1,43 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// TestConfigFAQ: the faq and tickets sections get their defaults, keep
+// valid values, and report bad ones (line and key) while falling back.
+func TestConfigFAQ(t *testing.T) {
+	for _, c := range []struct {
+		name, yaml string
+		faq        site.FAQConfig
+		conf       float64
+		problems   []string // substrings, one per problem, in order
+	}{
+		{"defaults", "title: X\n", site.FAQConfig{Size: 10, Include: "all", WindowDays: 90, HalfLifeDays: 30}, 0.6, nil},
+		{"set", "faq:\n  size: 5\n  include: marked\n  window_days: 30\n  half_life_days: 7\ntickets:\n  min_confidence: 0.8\n",
+			site.FAQConfig{Size: 5, Include: "marked", WindowDays: 30, HalfLifeDays: 7}, 0.8, nil},
+		{"out of range", "title: X\nfaq:\n  size: 500\n  include: some\n  window_days: -1\n  half_life_days: 400\ntickets:\n  min_confidence: 2\n",
+			site.FAQConfig{Size: 10, Include: "all", WindowDays: 90, HalfLifeDays: 30}, 0.6,
+			[]string{"guichet.yaml:2: error: faq.size 500 must be from 1 to 100", "faq.window_days -1 must be from 1 to 365",
+				"faq.half_life_days 400", `faq.include "some" must be all or marked`, "guichet.yaml:7: error: tickets.min_confidence 2 must be from 0 to 1"}},
+		{"unknown key", "faq:\n  sise: 3\n", site.FAQConfig{Size: 10, Include: "all", WindowDays: 90, HalfLifeDays: 30}, 0.6,
+			[]string{`faq.sise`}},
+	} {
+		cfg, probs := parseConfig([]byte(c.yaml))
+		if cfg.FAQ != c.faq || cfg.Tickets.MinConfidence != c.conf {
+			t.Errorf("%s: %+v %v", c.name, cfg.FAQ, cfg.Tickets.MinConfidence)
+		}
+		if len(probs) != len(c.problems) {
+			t.Errorf("%s: problems %v, want %d", c.name, probs, len(c.problems))
+			continue
+		}
+		for i, want := range c.problems {
+			if !strings.Contains(probs[i].String(), want) {
+				t.Errorf("%s: problem %d is %q, want %q", c.name, i, probs[i], want)
+			}
+		}
+	}
+}

@@ -67,6 +67,10 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	if w := post(tok, "["+strings.TrimSuffix(strings.Repeat(one+",", 1001), ",")+"]"); w.Code != 413 || !strings.Contains(w.Body.String(), "at most 1000") {
 		t.Errorf("1001 tickets: %d %s", w.Code, w.Body)
 	}
+	if w := post(tok, `{"external_id":"only-bad","subject":"","created_at":"2026-11-01"}`); w.Code != 400 ||
+		!strings.Contains(w.Body.String(), `"rejected":1`) || !strings.Contains(w.Body.String(), "subject is required") {
+		t.Errorf("a batch with nothing storable: %d %s", w.Code, w.Body)
+	}
 	if w := post(tok, `{"tickets": [}`); w.Code != 400 || !strings.Contains(w.Body.String(), `"error"`) {
 		t.Errorf("bad JSON: %d %s", w.Code, w.Body)
 	}

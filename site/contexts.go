@@ -36,6 +36,7 @@ const (
 const keySpecificity = 1 << 20
 
 type pathPattern struct {
+	pattern     string // as written
 	re          *regexp.Regexp
 	specificity int
 	article     *Article
@@ -69,12 +70,36 @@ func NewContextIndex(v *View) *ContextIndex {
 					ix.exact[k] = append(ix.exact[k], a)
 				default:
 					re, literal := globRegexp(c)
-					ix.globs[loc] = append(ix.globs[loc], pathPattern{re: re, specificity: 2 * literal, article: a})
+					ix.globs[loc] = append(ix.globs[loc], pathPattern{pattern: c, re: re, specificity: 2 * literal, article: a})
 				}
 			}
 		}
 	}
 	return ix
+}
+
+// Samples returns, sorted, the context keys and the literal paths (a
+// pattern's wildcards filled with "example" when there are none) that
+// articles of a locale name: screens the widget demo can show.
+func (ix *ContextIndex) Samples(locale string) (keys, paths []string) {
+	for k := range ix.keys {
+		if l, key, _ := strings.Cut(k, "|"); l == locale {
+			keys = append(keys, key)
+		}
+	}
+	for k := range ix.exact {
+		if l, p, _ := strings.Cut(k, "|"); l == locale {
+			paths = append(paths, p)
+		}
+	}
+	if len(paths) == 0 {
+		for _, g := range ix.globs[locale] {
+			paths = append(paths, strings.ReplaceAll(strings.ReplaceAll(g.pattern, "**", "*"), "*", "example"))
+		}
+	}
+	sort.Strings(keys)
+	sort.Strings(paths)
+	return keys, paths
 }
 
 func trimSlash(p string) string {

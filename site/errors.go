@@ -7,12 +7,13 @@ import (
 
 // Error codes; the HTTP layer maps them to status codes.
 const (
-	EINVALID  = "invalid"   // 400
-	ETOOLARGE = "too_large" // 413
-	ENOTFOUND = "not_found" // 404
-	EGONE     = "gone"      // 410
-	ERATE     = "rate_limited"
-	EINTERNAL = "internal" // 500
+	EINVALID   = "invalid"   // 400
+	EFORBIDDEN = "forbidden" // 403
+	ETOOLARGE  = "too_large" // 413
+	ENOTFOUND  = "not_found" // 404
+	EGONE      = "gone"      // 410
+	ERATE      = "rate_limited"
+	EINTERNAL  = "internal" // 500
 )
 
 // Error is an error with a code and a message safe to show to a visitor.

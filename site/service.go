@@ -67,6 +67,7 @@ const (
 	EventSearch = "search" // the final query of a typing session
 	EventClick  = "click"  // a result was opened
 	EventVote   = "vote"   // "Was this helpful?"
+	EventOpen   = "open"   // the widget panel was opened on a host page
 )
 
 // SearchEvent records one search. Several records with the same ID (an
@@ -78,7 +79,8 @@ type SearchEvent struct {
 	Locale     string
 	Results    int
 	Source     string
-	Context    string // widget context or host path, if any
+	Context    string // the widget's context key, if any
+	Path       string // the widget's host page path, if any
 	// Visitor is a daily-rotated salted hash of the client; never an IP.
 	Visitor string
 	Time    time.Time
@@ -95,8 +97,21 @@ type Event struct {
 	Reason    string // votes
 	Comment   string // votes
 	Source    string
+	Context   string // as in SearchEvent
+	Path      string // as in SearchEvent
 	Visitor   string // as in SearchEvent
 	Time      time.Time
+}
+
+// WidgetOpen records one opening of the widget panel on a host page, and
+// whether any article's contexts fitted that page.
+type WidgetOpen struct {
+	Locale  string
+	Path    string // the host page's path, without query string
+	Context string // the context key the host app gave, if any
+	Matched bool
+	Visitor string // as in SearchEvent
+	Time    time.Time
 }
 
 // EventRecorder stores events. Record methods never block the caller: they
@@ -104,6 +119,7 @@ type Event struct {
 type EventRecorder interface {
 	RecordSearch(e SearchEvent)
 	RecordEvent(e Event)
+	RecordOpen(e WidgetOpen)
 }
 
 // NormalizeQuery folds a query for counting: lower case, accents removed,

@@ -5,7 +5,9 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,9 +34,61 @@ type Config struct {
 
 // WidgetConfig configures the embeddable widget.
 type WidgetConfig struct {
-	// AllowedOrigins lists the host origins allowed to embed the widget;
-	// empty means any.
+	// AllowedOrigins lists the host origins ("https://app.example.com")
+	// allowed to embed the widget and post its events; empty, or "*",
+	// means any.
 	AllowedOrigins []string `yaml:"allowed_origins" json:"allowed_origins"`
+}
+
+// AnyOrigin reports whether every origin may embed the widget.
+func (w WidgetConfig) AnyOrigin() bool {
+	return len(w.AllowedOrigins) == 0 || slices.Contains(w.AllowedOrigins, "*")
+}
+
+// Allows reports whether a host origin (as NormalizeOrigin returns it) may
+// embed the widget.
+func (w WidgetConfig) Allows(origin string) bool {
+	return w.AnyOrigin() || slices.Contains(w.AllowedOrigins, origin)
+}
+
+// NormalizeOrigin checks that s is a web origin, scheme://host[:port] with
+// scheme http or https and nothing after, or "*", and returns it lower-cased
+// without a trailing slash.
+func NormalizeOrigin(s string) (string, error) {
+	o := strings.ToLower(strings.TrimRight(strings.TrimSpace(s), "/"))
+	if o == "*" {
+		return o, nil
+	}
+	scheme, rest, ok := strings.Cut(o, "://")
+	if !ok || scheme != "http" && scheme != "https" || rest == "" || strings.ContainsAny(rest, "/?#@ \t") {
+		return "", fmt.Errorf("origin %q must look like https://app.example.com (scheme, host and optional port, no path)", s)
+	}
+	host := rest
+	if h, port, found := strings.Cut(rest, ":"); found && !strings.HasPrefix(rest, "[") {
+		if _, err := strconv.ParseUint(port, 10, 16); err != nil || h == "" {
+			return "", fmt.Errorf("origin %q has a bad port", s)
+		}
+		host = h
+	}
+	for _, r := range host {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r == '[' || r == ']' || r == ':') {
+			return "", fmt.Errorf("origin %q has a bad host name", s)
+		}
+	}
+	return o, nil
+}
+
+// ValidColor reports whether s is a CSS hex colour, #rgb or #rrggbb.
+func ValidColor(s string) bool {
+	if len(s) != 4 && len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for _, r := range s[1:] {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // DefaultTicketConfidence is the confidence from which a ticket is linked

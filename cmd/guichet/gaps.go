@@ -70,15 +70,10 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer closeIdx()
-	rows, err := db.GapSearches(ctx, from, *locale)
+	rows, unlinked, screens, err := gapRecords(ctx, db, from, *locale)
 	if err != nil {
 		return err
 	}
-	unlinked, err := db.UnlinkedTickets(ctx, from, *locale)
-	if err != nil {
-		return err
-	}
-	rows = append(rows, unlinked...)
 	decisions, err := db.Triage(ctx)
 	if err != nil {
 		return err
@@ -108,12 +103,12 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return enc.Encode(map[string]any{"since": from, "gaps": report})
 	case "csv":
 		w := csv.NewWriter(stdout)
-		w.Write([]string{"id", "status", "note", "kind", "locale", "query", "visitors", "searches", "visitors_7d", "visitors_prev_7d", "visitors_30d", "first_seen", "last_seen", "variants", "sources", "contexts"})
+		w.Write([]string{"id", "status", "note", "kind", "locale", "query", "visitors", "searches", "visitors_7d", "visitors_prev_7d", "visitors_30d", "first_seen", "last_seen", "variants", "sources", "contexts", "paths"})
 		for _, g := range report {
 			w.Write([]string{g.ID, g.Status, g.Note, g.Kind, g.Locale, g.Query, strconv.Itoa(g.Visitors), strconv.Itoa(g.Searches),
 				strconv.Itoa(g.Last7), strconv.Itoa(g.Prev7), strconv.Itoa(g.Last30),
 				g.FirstSeen.Format(time.RFC3339), g.LastSeen.Format(time.RFC3339),
-				variantList(g.Variants), countList(g.Sources), countList(g.Contexts)})
+				variantList(g.Variants), countList(g.Sources), countList(g.Contexts), countList(g.Paths)})
 		}
 		w.Flush()
 		return w.Error()
@@ -129,7 +124,8 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				status, oneLine(g.Query), oneLine(variantList(g.Variants)), countList(g.Sources))
 		}
 		tw.Flush()
-		fmt.Fprintf(stdout, "%d gaps from %d searches and %d unlinked tickets since %s\n", len(report), len(rows)-len(unlinked), len(unlinked), from.Format("2006-01-02 15:04"))
+		fmt.Fprintf(stdout, "%d gaps from %d searches, %d unlinked tickets and %d widget openings with no help since %s\n",
+			len(report), len(rows)-unlinked-screens, unlinked, screens, from.Format("2006-01-02 15:04"))
 		return nil
 	}
 }

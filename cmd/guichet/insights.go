@@ -6,6 +6,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/web"
 )
 
@@ -48,20 +49,34 @@ func (in insights) TicketTotals(ctx context.Context) (map[string]int, error) {
 	return in.m.DB.TicketTotals(ctx)
 }
 
+// gapRecords reads everything the gap report groups since a time: failed
+// searches, tickets no article answers, and widget openings on screens
+// with no help. It also returns how many records were tickets and screens.
+func gapRecords(ctx context.Context, db *sqlite.DB, since time.Time, locale string) (rows []gaps.Search, tickets, screens int, err error) {
+	if rows, err = db.GapSearches(ctx, since, locale); err != nil {
+		return nil, 0, 0, err
+	}
+	unlinked, err := db.UnlinkedTickets(ctx, since, locale)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	opens, err := db.ScreensWithoutHelp(ctx, since, locale)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	rows = append(append(rows, unlinked...), opens...)
+	return rows, len(unlinked), len(opens), nil
+}
+
 // gapReport groups the failed searches since a time with the current index.
 func (m *Main) gapReport(ctx context.Context, since time.Time, locale string, minVisitors int, keepIgnored bool) ([]gaps.Gap, error) {
 	m.mu.Lock()
 	idx := m.index
 	m.mu.Unlock()
-	rows, err := m.DB.GapSearches(ctx, since, locale)
+	rows, _, _, err := gapRecords(ctx, m.DB, since, locale)
 	if err != nil {
 		return nil, err
 	}
-	unlinked, err := m.DB.UnlinkedTickets(ctx, since, locale)
-	if err != nil {
-		return nil, err
-	}
-	rows = append(rows, unlinked...)
 	decisions, err := m.DB.Triage(ctx)
 	if err != nil {
 		return nil, err

@@ -191,7 +191,7 @@ func (m *Main) Reload(ctx context.Context) error {
 	m.answers.Add(1)
 	go func() {
 		defer m.answers.Done()
-		n, err := m.checkAnswered(context.WithoutCancel(ctx), idx)
+		n, err := m.checkAnswered(context.WithoutCancel(ctx), view, idx)
 		if err != nil {
 			m.Logger.Warn("check which gaps the new content answers", "err", err)
 		} else if n > 0 {

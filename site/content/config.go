@@ -97,7 +97,30 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 	}
 	cfg.Locales = locales
 	probs = append(probs, checkFAQ(&cfg, fields)...)
+	probs = append(probs, checkWidget(&cfg, fields)...)
 	return cfg, probs
+}
+
+// checkWidget normalises widget.allowed_origins ("https://app.example.com",
+// or "*" for any) and brand_color, reporting and dropping bad values.
+func checkWidget(cfg *site.Config, fields []field) []site.Problem {
+	var probs []site.Problem
+	if c := strings.TrimSpace(cfg.BrandColor); c != "" && !site.ValidColor(c) {
+		probs = append(probs, errorAt(configFile, lineOf(fields, "brand_color"), "brand_color",
+			"brand_color %q must be a hex colour like #0b5cad", c))
+		cfg.BrandColor = ""
+	}
+	var origins []string
+	for _, o := range cfg.Widget.AllowedOrigins {
+		norm, err := site.NormalizeOrigin(o)
+		if err != nil {
+			probs = append(probs, errorAt(configFile, lineOf(fields, "widget"), "widget.allowed_origins", "%v", err))
+			continue
+		}
+		origins = append(origins, norm)
+	}
+	cfg.Widget.AllowedOrigins = origins
+	return probs
 }
 
 // checkFAQ fills the FAQ and ticket defaults and replaces values out of

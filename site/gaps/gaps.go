@@ -21,6 +21,9 @@ const (
 	// UnlinkedTicket: a support ticket that no article answers (its
 	// subject is the query).
 	UnlinkedTicket = "unlinked_ticket"
+	// NoHelp: the widget opened on a host screen (a context key, else a
+	// path) that no article's contexts fit. Its key is the screen.
+	NoHelp = "no_help"
 )
 
 // Search is one recorded search with what followed it.
@@ -29,7 +32,8 @@ type Search struct {
 	Normalized string
 	Locale     string
 	Source     string
-	Context    string
+	Context    string // the widget's context key
+	Path       string // the widget's host page path
 	Visitor    string
 	Results    int
 	Clicked    bool // a result was opened, or an article voted on, within the visit
@@ -78,7 +82,8 @@ type Gap struct {
 	Prev7     int            `json:"visitors_prev_7d"` // in the 7 days before
 	Last30    int            `json:"visitors_30d"`
 	Sources   map[string]int `json:"sources"`  // searches by source
-	Contexts  map[string]int `json:"contexts"` // widget contexts or host paths
+	Contexts  map[string]int `json:"contexts"` // widget context keys
+	Paths     map[string]int `json:"paths"`    // widget host paths, IDs folded (see Screen)
 	// Triage, filled from the team's decisions (see Triage).
 	Status     string     `json:"status,omitempty"`
 	Note       string     `json:"note,omitempty"`
@@ -175,6 +180,13 @@ func Group(searches []Search, opts Options) []Gap {
 		if k == "" {
 			continue
 		}
+		if k == NoHelp {
+			// A screen is its own key: no stems, typos or subsets.
+			if t := Screen(s.Context, s.Path); t != "" {
+				list = append(list, analysed{s, k, []string{t}})
+			}
+			continue
+		}
 		t := dropGeneric(terms(s.Locale, s.Query))
 		if len(t) == 0 {
 			continue
@@ -194,17 +206,20 @@ func Group(searches []Search, opts Options) []Gap {
 	groups := map[string]*acc{}
 	var order []string
 	for _, a := range list {
-		ts := make([]string, 0, len(a.terms))
-		for _, t := range a.terms {
-			ts = append(ts, canon[a.s.Locale][t])
+		ts := a.terms
+		if a.kind != NoHelp {
+			ts = make([]string, 0, len(a.terms))
+			for _, t := range a.terms {
+				ts = append(ts, canon[a.s.Locale][t])
+			}
+			sort.Strings(ts)
+			ts = compact(ts)
 		}
-		sort.Strings(ts)
-		ts = compact(ts)
 		key := a.kind + "|" + a.s.Locale + "|" + strings.Join(ts, " ")
 		g := groups[key]
 		if g == nil {
 			g = &acc{
-				gap:      &Gap{Kind: a.kind, Locale: a.s.Locale, Key: strings.Join(ts, " "), Sources: map[string]int{}, Contexts: map[string]int{}},
+				gap:      &Gap{Kind: a.kind, Locale: a.s.Locale, Key: strings.Join(ts, " "), Sources: map[string]int{}, Contexts: map[string]int{}, Paths: map[string]int{}},
 				variants: map[string]int{}, visits: map[string]bool{}, people: map[string]bool{},
 				days7: map[string]bool{}, prev7: map[string]bool{}, days30: map[string]bool{},
 				firstAt: map[string]time.Time{},
@@ -219,7 +234,11 @@ func Group(searches []Search, opts Options) []Gap {
 		s := a.s
 		gap := g.gap
 		gap.Searches++
-		g.variants[strings.TrimSpace(s.Query)]++
+		if a.kind == NoHelp {
+			g.variants[ts[0]]++
+		} else {
+			g.variants[strings.TrimSpace(s.Query)]++
+		}
 		who := s.Visitor
 		if who == "" {
 			who = "?" + s.Time.UTC().Format(time.RFC3339Nano) // unknown visitor: count each search
@@ -249,6 +268,9 @@ func Group(searches []Search, opts Options) []Gap {
 		gap.Sources[s.Source]++
 		if s.Context != "" {
 			gap.Contexts[s.Context]++
+		}
+		if s.Path != "" {
+			gap.Paths[screenPath(s.Path)]++
 		}
 	}
 	order = mergeSubsets(groups, order)
@@ -293,6 +315,58 @@ func Group(searches []Search, opts Options) []Gap {
 		return out[i].LastSeen.After(out[j].LastSeen)
 	})
 	return out
+}
+
+// Screen names a host screen of the widget: its context key when the app
+// gave one, else its path with the segments that look like identifiers
+// folded to "*" (/orders/8412/edit → /orders/*/edit), so one screen is one
+// gap whatever record it shows. Empty when there is neither.
+func Screen(context, path string) string {
+	if context = strings.TrimSpace(context); context != "" {
+		return context
+	}
+	if path == "" {
+		return ""
+	}
+	return screenPath(path)
+}
+
+// screenPath folds identifier-like segments of a path: those with a digit
+// that are all digits, or long (16+ characters, as UUIDs and hashes are),
+// or of 6+ characters a third of which are digits.
+func screenPath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		if idLike(s) {
+			segs[i] = "*"
+		}
+	}
+	if out := strings.Join(segs, "/"); out != "" {
+		return out
+	}
+	return "/"
+}
+
+func idLike(s string) bool {
+	digits, letters := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' || r == '_' || r == '.':
+		default:
+			letters++
+		}
+	}
+	switch {
+	case digits == 0:
+		return false
+	case letters == 0:
+		return true // 8412, 2024-05-01
+	case len(s) >= 16:
+		return true // UUIDs, hashes, slugs with ids
+	}
+	return len(s) >= 6 && digits*3 >= len(s) // a3f9c1, inv_8412; not v2, step3, 2fa
 }
 
 // mergeTypos maps each term to itself or to a more frequent term one edit
@@ -379,6 +453,9 @@ func mergeSubsets(groups map[string]*acc, order []string) []string {
 	posting := map[string][]string{} // kind|locale|term → group keys holding it
 	for _, k := range order {
 		g := groups[k].gap
+		if g.Kind == NoHelp {
+			continue // a screen is not a set of words
+		}
 		sets[k] = strings.Fields(g.Key)
 		for _, t := range sets[k] {
 			pk := g.Kind + "|" + g.Locale + "|" + t
@@ -456,11 +533,12 @@ func (a *acc) absorb(o *acc) {
 			a.firstAt[k] = t
 		}
 	}
-	for k, v := range og.Sources {
-		g.Sources[k] += v
-	}
-	for k, v := range og.Contexts {
-		g.Contexts[k] += v
+	for _, pair := range []struct{ to, from map[string]int }{
+		{g.Sources, og.Sources}, {g.Contexts, og.Contexts}, {g.Paths, og.Paths},
+	} {
+		for k, v := range pair.from {
+			pair.to[k] += v
+		}
 	}
 	if og.FirstSeen.Before(g.FirstSeen) {
 		g.FirstSeen = og.FirstSeen

@@ -16,6 +16,7 @@ type batch struct {
 	searches []searchRow
 	byID     map[string]int // search ID → index in searches
 	events   []site.Event
+	opens    []site.WidgetOpen
 }
 
 // searchRow is one coalesced search: the latest record of its ID in the
@@ -36,10 +37,16 @@ func (b *batch) reset() {
 	clear(b.byID)
 	clear(b.events)
 	b.events = b.events[:0]
+	clear(b.opens)
+	b.opens = b.opens[:0]
 }
 
 func (b *batch) add(it item) {
 	b.n++
+	if it.isOpen {
+		b.opens = append(b.opens, it.open)
+		return
+	}
 	if !it.isSearch {
 		b.events = append(b.events, it.event)
 		return
@@ -83,6 +90,9 @@ func (b *batch) writeTx(ctx context.Context, db *DB) error {
 	if err := writeEvents(ctx, tx, b.events); err != nil {
 		return err
 	}
+	if err := writeOpens(ctx, tx, b.opens); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 
@@ -94,8 +104,8 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
 		return nil
 	}
 	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO searches (id, query, normalized, locale, results, source, context, visitor, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO searches (id, query, normalized, locale, results, source, context, path, visitor, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET
 			query      = excluded.query,
 			normalized = excluded.normalized,
@@ -103,6 +113,7 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
 			results    = excluded.results,
 			source     = excluded.source,
 			context    = excluded.context,
+			path       = excluded.path,
 			visitor    = excluded.visitor,
 			updated_at = excluded.updated_at
 		WHERE excluded.updated_at >= searches.updated_at`)
@@ -116,7 +127,7 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
 			norm = site.NormalizeQuery(r.Query)
 		}
 		if _, err := stmt.ExecContext(ctx, r.ID, r.Query, norm, r.Locale, r.Results,
-			r.Source, r.Context, r.Visitor, r.first, millis(r.Time)); err != nil {
+			r.Source, r.Context, r.Path, r.Visitor, r.first, millis(r.Time)); err != nil {
 			return fmt.Errorf("search %s: %w", r.ID, err)
 		}
 	}
@@ -129,8 +140,8 @@ func writeEvents(ctx context.Context, tx *sql.Tx, events []site.Event) error {
 		return nil
 	}
 	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO events (type, search_id, article_id, locale, position, helpful, reason, comment, source, visitor, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		INSERT INTO events (type, search_id, article_id, locale, position, helpful, reason, comment, source, context, path, visitor, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("prepare events: %w", err)
 	}
@@ -141,8 +152,27 @@ func writeEvents(ctx context.Context, tx *sql.Tx, events []site.Event) error {
 			helpful = sql.NullBool{Bool: *e.Helpful, Valid: true}
 		}
 		if _, err := stmt.ExecContext(ctx, e.Type, e.SearchID, e.ArticleID, e.Locale, e.Position,
-			helpful, e.Reason, e.Comment, e.Source, e.Visitor, millis(e.Time)); err != nil {
+			helpful, e.Reason, e.Comment, e.Source, e.Context, e.Path, e.Visitor, millis(e.Time)); err != nil {
 			return fmt.Errorf("%s event: %w", e.Type, err)
+		}
+	}
+	return nil
+}
+
+// writeOpens inserts openings of the widget panel.
+func writeOpens(ctx context.Context, tx *sql.Tx, opens []site.WidgetOpen) error {
+	if len(opens) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT INTO widget_opens (locale, path, context, matched, visitor, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("prepare widget opens: %w", err)
+	}
+	defer stmt.Close()
+	for _, o := range opens {
+		if _, err := stmt.ExecContext(ctx, o.Locale, o.Path, o.Context, o.Matched, o.Visitor, millis(o.Time)); err != nil {
+			return fmt.Errorf("widget open: %w", err)
 		}
 	}
 	return nil

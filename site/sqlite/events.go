@@ -14,7 +14,7 @@ import (
 // clamped to 1..MaxRecentLimit; 0 means DefaultRecentLimit.
 func (db *DB) RecentEvents(ctx context.Context, limit int) ([]site.Event, error) {
 	rows, err := db.reader.QueryContext(ctx, `
-		SELECT type, search_id, article_id, locale, position, helpful, reason, comment, source, visitor, created_at
+		SELECT type, search_id, article_id, locale, position, helpful, reason, comment, source, context, path, visitor, created_at
 		FROM events
 		ORDER BY created_at DESC, id DESC
 		LIMIT ?`, recentLimit(limit))
@@ -28,7 +28,7 @@ func (db *DB) RecentEvents(ctx context.Context, limit int) ([]site.Event, error)
 		var helpful sql.NullBool
 		var created int64
 		if err := rows.Scan(&e.Type, &e.SearchID, &e.ArticleID, &e.Locale, &e.Position,
-			&helpful, &e.Reason, &e.Comment, &e.Source, &e.Visitor, &created); err != nil {
+			&helpful, &e.Reason, &e.Comment, &e.Source, &e.Context, &e.Path, &e.Visitor, &created); err != nil {
 			return nil, fmt.Errorf("recent events: %w", err)
 		}
 		if helpful.Valid {

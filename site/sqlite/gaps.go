@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 )
 
@@ -19,7 +20,7 @@ const visitWindow = 30 * time.Minute
 // not empty, keeps one locale.
 func (db *DB) GapSearches(ctx context.Context, since time.Time, locale string) ([]gaps.Search, error) {
 	rows, err := db.reader.QueryContext(ctx, `
-		SELECT s.query, s.normalized, s.locale, s.source, s.context, s.visitor, s.results, s.created_at,
+		SELECT s.query, s.normalized, s.locale, s.source, s.context, s.path, s.visitor, s.results, s.created_at,
 		       EXISTS (SELECT 1 FROM events e WHERE e.search_id = s.id AND e.type = 'click')
 		       OR (s.visitor != '' AND EXISTS (SELECT 1 FROM events e WHERE e.visitor = s.visitor
 		            AND e.type = 'vote' AND e.created_at BETWEEN s.created_at AND s.created_at + ?))
@@ -34,7 +35,7 @@ func (db *DB) GapSearches(ctx context.Context, since time.Time, locale string) (
 	for rows.Next() {
 		var s gaps.Search
 		var created int64
-		if err := rows.Scan(&s.Query, &s.Normalized, &s.Locale, &s.Source, &s.Context, &s.Visitor, &s.Results, &created, &s.Clicked); err != nil {
+		if err := rows.Scan(&s.Query, &s.Normalized, &s.Locale, &s.Source, &s.Context, &s.Path, &s.Visitor, &s.Results, &created, &s.Clicked); err != nil {
 			return nil, fmt.Errorf("gap searches: %w", err)
 		}
 		s.Time = fromMillis(created)
@@ -44,6 +45,44 @@ func (db *DB) GapSearches(ctx context.Context, since time.Time, locale string) (
 		return nil, fmt.Errorf("gap searches: %w", err)
 	}
 	return out, nil
+}
+
+// ScreensWithoutHelp returns the openings of the widget since a time on
+// host pages no article's contexts fitted, as records for the gap report:
+// kind gaps.NoHelp, the screen (context key, else path) as the query.
+// locale, when not empty, keeps one locale.
+func (db *DB) ScreensWithoutHelp(ctx context.Context, since time.Time, locale string) ([]gaps.Search, error) {
+	rows, err := db.reader.QueryContext(ctx, `
+		SELECT locale, path, context, visitor, created_at FROM widget_opens
+		WHERE matched = 0 AND created_at >= ? AND (? = '' OR locale = ?)`, millis(since), locale, locale)
+	if err != nil {
+		return nil, fmt.Errorf("read widget openings: %w", err)
+	}
+	defer rows.Close()
+	var out []gaps.Search
+	for rows.Next() {
+		s := gaps.Search{Kind: gaps.NoHelp, Source: site.SourceWidget}
+		var created int64
+		if err := rows.Scan(&s.Locale, &s.Path, &s.Context, &s.Visitor, &created); err != nil {
+			return nil, fmt.Errorf("read widget openings: %w", err)
+		}
+		s.Query = gaps.Screen(s.Context, s.Path)
+		s.Normalized = s.Query
+		s.Time = fromMillis(created)
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// WidgetOpens counts the openings of the widget since a time, and how many
+// of them found no article for the host page.
+func (db *DB) WidgetOpens(ctx context.Context, since time.Time) (total, unmatched int, err error) {
+	err = db.reader.QueryRowContext(ctx, `
+		SELECT count(*), coalesce(sum(matched = 0), 0) FROM widget_opens WHERE created_at >= ?`, millis(since)).Scan(&total, &unmatched)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count widget openings: %w", err)
+	}
+	return total, unmatched, nil
 }
 
 // SetTriage records the team's decision on a gap (status new_article,

@@ -62,12 +62,15 @@ type Recorder struct {
 
 var _ site.EventRecorder = (*Recorder)(nil)
 
-// item is one queued event: a search when isSearch, else a click or vote.
-// Held by value so that Record does not allocate.
+// item is one queued event: a search when isSearch, a widget opening when
+// isOpen, else a click or vote. Held by value so that Record does not
+// allocate.
 type item struct {
 	isSearch bool
+	isOpen   bool
 	search   site.SearchEvent
 	event    site.Event
+	open     site.WidgetOpen
 }
 
 // NewRecorder starts a Recorder writing to db. Close it before closing db.
@@ -123,6 +126,15 @@ func (r *Recorder) RecordEvent(e site.Event) {
 		e.Time = r.db.now()
 	}
 	r.enqueue(item{event: e})
+}
+
+// RecordOpen queues an opening of the widget panel. A zero Time is set to
+// now. Never blocks, like RecordEvent.
+func (r *Recorder) RecordOpen(e site.WidgetOpen) {
+	if e.Time.IsZero() {
+		e.Time = r.db.now()
+	}
+	r.enqueue(item{isOpen: true, open: e})
 }
 
 func (r *Recorder) enqueue(it item) {

@@ -10,8 +10,8 @@ import (
 // aggregate tables (daily_searches, daily_articles) and deletes them, in one
 // transaction, so totals survive while raw rows — queries as typed,
 // comments, visitor hashes — do not. Only whole UTC days are rolled up:
-// before is truncated to midnight. It returns the number of raw rows
-// deleted.
+// before is truncated to midnight. Widget openings older than that are
+// deleted without a daily total. It returns the number of raw rows deleted.
 func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
 	cut := millis(before.UTC().Truncate(24 * time.Hour))
 	tx, err := db.writer.BeginTx(ctx, nil)
@@ -44,7 +44,7 @@ func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
 		return 0, fmt.Errorf("prune events: aggregate events: %w", err)
 	}
 	var deleted int64
-	for _, q := range []string{`DELETE FROM searches WHERE created_at < ?`, `DELETE FROM events WHERE created_at < ?`} {
+	for _, q := range []string{`DELETE FROM searches WHERE created_at < ?`, `DELETE FROM events WHERE created_at < ?`, `DELETE FROM widget_opens WHERE created_at < ?`} {
 		res, err := tx.ExecContext(ctx, q, cut)
 		if err != nil {
 			return 0, fmt.Errorf("prune events: delete: %w", err)

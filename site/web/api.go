@@ -25,10 +25,12 @@ type searchParams struct {
 	id     string
 	source string
 	ctx    string
+	path   string
 }
 
-// parseSearchParams validates q, locale, limit, offset, source, sid and
-// context, answering 400 on anything out of range.
+// parseSearchParams validates q, locale, limit, offset, source, sid, and
+// the widget's context and host path, answering 400 on anything out of
+// range.
 func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (searchParams, error) {
 	qv := c.Request().URL.Query()
 	var p searchParams
@@ -65,9 +67,11 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 	if p.id == "" {
 		p.id = newID()
 	}
-	p.ctx = qv.Get("context")
-	if utf8.RuneCountInString(p.ctx) > 200 {
-		return p, site.Errorf(site.EINVALID, "context is longer than 200 characters")
+	if p.ctx, err = contextKey(qv.Get("context")); err != nil {
+		return p, err
+	}
+	if p.path, err = hostPath(qv.Get("path")); err != nil {
+		return p, err
 	}
 	return p, nil
 }
@@ -118,7 +122,7 @@ func (s *Server) apiFind(c echo.Context, kind string, defLimit int) error {
 			return err
 		}
 		if p.req.Offset == 0 {
-			s.recordSearch(c, p.id, p.req.Query, p.req.Locale, res.Total, p.source, p.ctx)
+			s.recordSearch(c, p.id, p.req.Query, p.req.Locale, res.Total, p.source, p.ctx, p.path)
 		}
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
@@ -228,6 +232,7 @@ type eventJSON struct {
 	Results   int    `json:"results"`
 	Source    string `json:"source"`
 	Context   string `json:"context"`
+	Path      string `json:"path"`
 }
 
 // voteReasons are the accepted reasons for a "not helpful" vote.
@@ -264,6 +269,12 @@ func (s *Server) readEvent(c echo.Context, st *state) (site.Event, *eventJSON, e
 		ev.Source = in.Source
 	default:
 		return ev, nil, site.Errorf(site.EINVALID, "source must be site, widget or api")
+	}
+	if ev.Context, err = contextKey(in.Context); err != nil {
+		return ev, nil, err
+	}
+	if ev.Path, err = hostPath(in.Path); err != nil {
+		return ev, nil, err
 	}
 	if in.SearchID != "" && !validID(in.SearchID) {
 		return ev, nil, site.Errorf(site.EINVALID, "search_id must be a search_id returned by the search API")
@@ -303,15 +314,20 @@ func (s *Server) readEvent(c echo.Context, st *state) (site.Event, *eventJSON, e
 			return ev, nil, site.Errorf(site.EINVALID, "query must be 1 to %d characters", site.MaxQueryLen)
 		}
 		in.Query = q
+	case site.EventOpen:
+		if ev.Source != site.SourceWidget {
+			return ev, nil, site.Errorf(site.EINVALID, "open events come from the widget: source must be widget")
+		}
 	case "":
-		return ev, nil, site.Errorf(site.EINVALID, "type is required: search, click or vote")
+		return ev, nil, site.Errorf(site.EINVALID, "type is required: search, click, vote or open")
 	default:
-		return ev, nil, site.Errorf(site.EINVALID, "unknown event type %q: expected search, click or vote", in.Type)
+		return ev, nil, site.Errorf(site.EINVALID, "unknown event type %q: expected search, click, vote or open", in.Type)
 	}
 	return ev, &in, nil
 }
 
-// apiEvents records a click, a vote or the final query of a typing session.
+// apiEvents records a click, a vote, the final query of a typing session,
+// or an opening of the widget panel.
 func (s *Server) apiEvents(c echo.Context) error {
 	st, err := s.current()
 	if err != nil {
@@ -326,10 +342,21 @@ func (s *Server) apiEvents(c echo.Context) error {
 		if id == "" {
 			id = newID()
 		}
-		s.recordSearch(c, id, in.Query, ev.Locale, in.Results, ev.Source, in.Context)
+		s.recordSearch(c, id, in.Query, ev.Locale, in.Results, ev.Source, ev.Context, ev.Path)
 		return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted", "search_id": id})
 	}
+	if ev.Type == site.EventOpen {
+		// Whether the host page has help is decided here, from the
+		// published contexts, not taken from the client.
+		matched := len(st.contexts.Match(ev.Locale, ev.Path, ev.Context, nil, 1)) > 0
+		s.opts.Recorder.RecordOpen(site.WidgetOpen{
+			Locale: ev.Locale, Path: site.Redact(ev.Path), Context: site.Redact(ev.Context), Matched: matched,
+			Visitor: s.visitor(c), Time: ev.Time,
+		})
+		return c.JSON(http.StatusAccepted, map[string]any{"status": "accepted", "matched": matched})
+	}
 	ev.Comment = site.Redact(ev.Comment)
+	ev.Path, ev.Context = site.Redact(ev.Path), site.Redact(ev.Context)
 	ev.Visitor = s.visitor(c)
 	s.opts.Recorder.RecordEvent(ev)
 	return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})

@@ -45,11 +45,12 @@ func statusOf(err error) (int, string, string) {
 	}
 	code := site.ErrorCode(err)
 	status := map[string]int{
-		site.EINVALID:  http.StatusBadRequest,
-		site.ETOOLARGE: http.StatusRequestEntityTooLarge,
-		site.ENOTFOUND: http.StatusNotFound,
-		site.EGONE:     http.StatusGone,
-		site.ERATE:     http.StatusTooManyRequests,
+		site.EINVALID:   http.StatusBadRequest,
+		site.EFORBIDDEN: http.StatusForbidden,
+		site.ETOOLARGE:  http.StatusRequestEntityTooLarge,
+		site.ENOTFOUND:  http.StatusNotFound,
+		site.EGONE:      http.StatusGone,
+		site.ERATE:      http.StatusTooManyRequests,
 	}[code]
 	if status == 0 {
 		status = http.StatusInternalServerError
@@ -101,7 +102,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if len(data.Hits) == 0 {
 			data.Categories = st.view.TopCategories(loc)
 		}
-	case http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusTooManyRequests:
+	case http.StatusBadRequest, http.StatusForbidden, http.StatusRequestEntityTooLarge, http.StatusTooManyRequests:
 		data.Heading, data.Text = b.T["bad_request"], msg
 	default:
 		data.Heading, data.Text = b.T["error_title"], b.T["error_text"]

@@ -102,7 +102,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		data.SearchID = id
 		data.Results = res
 		if pageNum == 1 {
-			s.recordSearch(c, id, q, loc, res.Total, site.SourceSite, "")
+			s.recordSearch(c, id, q, loc, res.Total, site.SourceSite, "", "")
 		}
 		data.CountLabel = fmt.Sprintf(b.T["results_count"], res.Total)
 		if res.Total == 1 {
@@ -157,11 +157,11 @@ func (s *Server) renderDynamic(c echo.Context, st *state, status int, name strin
 
 // recordSearch queues a search event, with personal data in the query
 // replaced by placeholders first.
-func (s *Server) recordSearch(c echo.Context, id, q, loc string, results int, source, context string) {
+func (s *Server) recordSearch(c echo.Context, id, q, loc string, results int, source, context, path string) {
 	q = site.Redact(q)
 	s.opts.Recorder.RecordSearch(site.SearchEvent{
 		ID: id, Query: q, Normalized: site.NormalizeQuery(q), Locale: loc,
-		Results: results, Source: source, Context: site.Redact(context), Visitor: s.visitor(c),
+		Results: results, Source: source, Context: site.Redact(context), Path: site.Redact(path), Visitor: s.visitor(c),
 		Time: s.opts.Now().UTC(),
 	})
 }

@@ -42,6 +42,8 @@ type state struct {
 	// contexts finds the articles whose front-matter contexts fit a host
 	// page of the widget.
 	contexts *site.ContextIndex
+	// widgetJS is the widget loader with this snapshot's settings.
+	widgetJS *blob
 }
 
 // maxFAQ is the most FAQ entries the API returns.
@@ -128,6 +130,7 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 		gone:       map[string]bool{},
 		nonDefault: map[string]bool{},
 		contexts:   site.NewContextIndex(v),
+		widgetJS:   buildWidgetJS(v, assets),
 	}
 	st.setFAQ(stats)
 	st.results.Store(newResultCache(resultCacheSize))
@@ -182,7 +185,7 @@ func (st *state) withStats(stats *site.TicketStats) (*state, error) {
 	next := &state{
 		view: st.view, search: st.search, tmpl: st.tmpl, assets: st.assets,
 		pages: make(map[string]*blob, len(st.pages)), moved: st.moved, gone: st.gone,
-		nonDefault: st.nonDefault, contexts: st.contexts,
+		nonDefault: st.nonDefault, contexts: st.contexts, widgetJS: st.widgetJS,
 	}
 	next.setFAQ(stats)
 	next.results.Store(st.results.Load())

@@ -186,9 +186,9 @@ func (s *Server) routes() *echo.Echo {
 
 	gz := middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024})
 	api := e.Group("/api/v1", gz)
-	api.GET("/search", s.apiSearch)
-	api.GET("/suggest", s.apiSuggest)
-	api.GET("/articles/*", s.apiArticle)
+	api.GET("/search", s.apiSearch, anyOrigin)
+	api.GET("/suggest", s.apiSuggest, anyOrigin)
+	api.GET("/articles/*", s.apiArticle, anyOrigin)
 	limiter := middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
 		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
 			Rate: rate.Limit(s.opts.EventRate), Burst: int(3 * s.opts.EventRate), ExpiresIn: 3 * time.Minute,
@@ -201,7 +201,8 @@ func (s *Server) routes() *echo.Echo {
 			return site.Errorf(site.ERATE, "too many requests, slow down")
 		},
 	})
-	api.POST("/events", s.apiEvents, limiter)
+	api.POST("/events", s.apiEvents, s.eventCORS, limiter)
+	api.OPTIONS("/events", func(c echo.Context) error { return nil }, s.eventCORS)
 	api.GET("/insights/gaps", s.apiGaps)
 	api.GET("/faq", s.apiFAQ)
 	api.GET("/context", s.apiContext)
@@ -228,6 +229,10 @@ func (s *Server) routes() *echo.Echo {
 			return c.JSON(http.StatusOK, map[string]int64{"version": s.version.Load()})
 		})
 	}
+	e.Match([]string{http.MethodGet, http.MethodHead}, "/widget.js", s.widgetJS)
+	e.Match([]string{http.MethodGet, http.MethodHead}, "/widget/frame", s.widgetFrame)
+	e.Match([]string{http.MethodGet, http.MethodHead}, "/widget/demo", s.widgetDemo)
+	e.Match([]string{http.MethodGet, http.MethodHead}, "/widget/demo/*", s.widgetDemo)
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/static/*", s.static)
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/_content/*", s.contentFile)
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/*", s.page)
@@ -239,6 +244,18 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h := c.Response().Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		// No other site may frame these pages (clickjacking); the widget
+		// frame replaces this with its own policy.
+		h.Set("Content-Security-Policy", "frame-ancestors 'self'")
+		return next(c)
+	}
+}
+
+// anyOrigin lets any origin read a response, without credentials: the
+// read endpoints of the API, for widgets and apps on other sites.
+func anyOrigin(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		c.Response().Header().Set("Access-Control-Allow-Origin", "*")
 		return next(c)
 	}
 }

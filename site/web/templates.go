@@ -13,7 +13,7 @@ import (
 
 // pageNames are the page templates of a theme; each is parsed together with
 // layout.html into its own template set.
-var pageNames = []string{"home", "category", "article", "search", "error", "thanks", "admin", "faq"}
+var pageNames = []string{"home", "category", "article", "search", "error", "thanks", "admin", "faq", "widget", "demo"}
 
 // templates holds one parsed template set per page.
 type templates struct {
@@ -47,6 +47,11 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 		// why passes the vote-reason form its strings and options.
 		"why": func(t map[string]string, reasons []reason, hidden bool) map[string]any {
 			return map[string]any{"T": t, "Reasons": reasons, "Hidden": hidden}
+		},
+		// feedbackOf passes the "Was this helpful?" form what it shows;
+		// source is the events' source ("" for the site).
+		"feedbackOf": func(t map[string]string, reasons []reason, locale, articleID, source string) map[string]any {
+			return map[string]any{"T": t, "Reasons": reasons, "Locale": locale, "ArticleID": articleID, "Source": source}
 		},
 	}
 	layout, err := fs.ReadFile(theme, "templates/layout.html")

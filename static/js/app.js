@@ -25,6 +25,13 @@
 		try { return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join(''); } catch (e) { return ''; }
 	};
 	// Same typing session when one query extends or shortens the other.
+	// where adds the events' source, and in the widget the host page's context key and path.
+	const where = (ds, o) => {
+		o.source = ds.source || 'site';
+		if (ds.context) o.context = ds.context;
+		if (ds.path) o.path = ds.path;
+		return o;
+	};
 	const related = (a, b) => {
 		a = a.trim().toLowerCase(); b = b.trim().toLowerCase();
 		return !!a && !!b && (a.startsWith(b) || b.startsWith(a));
@@ -65,8 +72,10 @@
 
 		const pick = i => {
 			const r = items[i].r;
-			send(ds.events, {type: 'click', search_id: sid, article_id: r.id, position: i + 1, locale: ds.locale, source: 'site'});
+			send(ds.events, where(ds, {type: 'click', search_id: sid, article_id: r.id, position: i + 1, locale: ds.locale}));
 			show(false);
+			// In the widget the article opens inside the panel.
+			if (ds.inline) return form.dispatchEvent(new CustomEvent('guichet:pick', {detail: {id: r.id, anchor: r.anchor || ''}}));
 			try {
 				const u = new URL(r.url + (r.anchor ? '#' + r.anchor : ''), location.href);
 				if (/^https?:$/.test(u.protocol)) location.assign(u.href);
@@ -96,7 +105,7 @@
 			if (!sid) sid = newSid();
 			prevQ = q;
 			try {
-				const u = new URL(ds.suggest, location.href), p = {q, locale: ds.locale || '', limit: 8, source: 'site'};
+				const u = new URL(ds.suggest, location.href), p = where(ds, {q, locale: ds.locale || '', limit: 8});
 				if (sid) p.sid = sid;
 				for (const k in p) u.searchParams.set(k, p[k]);
 				ctrl = new AbortController();
@@ -180,8 +189,8 @@
 			const reason = !helpful && checked ? checked.value : '', comment = !helpful && f.comment ? f.comment.value.slice(0, 1000) : '';
 			if (fs) fs.disabled = true;
 			try {
-				const res = await fetch(form.dataset.events, {method: 'POST', body: JSON.stringify({type: 'vote',
-					article_id: f.article.value, locale: f.locale ? f.locale.value : '', helpful, reason, comment, source: 'site'})});
+				const res = await fetch(form.dataset.events, {method: 'POST', body: JSON.stringify(where(form.dataset, {type: 'vote',
+					article_id: f.article.value, locale: f.locale ? f.locale.value : '', helpful, reason, comment}))});
 				if (!res.ok) throw Error(res.status);
 				if (fs) fs.hidden = true;
 				if (why) why.hidden = true;
@@ -215,6 +224,8 @@
 		};
 		openTarget();
 		on(window, 'hashchange', openTarget);
+		// Markup added later (the widget's article view) asks to be enhanced.
+		on(d, 'guichet:enhance', e => e.target.querySelectorAll('form.feedback').forEach(feedback));
 	};
 	if (d.readyState === 'loading') on(d, 'DOMContentLoaded', init);
 	else init();

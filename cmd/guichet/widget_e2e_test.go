@@ -1,0 +1,354 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/guichet/guichet/site/gaps"
+)
+
+// chromium returns the path of a Chromium binary, skipping the test when
+// there is none, except in CI (CI=true), where a missing browser fails.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("Chromium is not installed; .ci/run installs Debian's chromium package")
+	}
+	t.Skip("Chromium is not installed (apt-get install chromium); this browser test runs in CI")
+	return ""
+}
+
+// browser starts headless Chromium and returns a context driving one tab.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		// One renderer for both origins, so the test can reach into the
+		// cross-origin frame's DOM; isolation is the browser's business,
+		// what is tested here is that the two documents only talk by
+		// postMessage.
+		chromedp.Flag("disable-site-isolation-trials", true),
+		chromedp.Flag("disable-features", "IsolateOrigins,site-per-process"),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return ctx
+}
+
+// hostPage is a page of "another company's app" that embeds the widget:
+// the queue stub, a handler registered before the loader arrives, and the
+// one tag.
+const hostPage = `<!doctype html>
+<html lang="en"%s>
+<head><meta charset="utf-8"><title>Acme app</title>
+<style>button, iframe, div { all: unset; color: red !important; font-size: 40px !important }</style>
+<script>window.Guichet=window.Guichet||{q:[]};"open close setContext suggest search openArticle on".split(" ").forEach(function(m){Guichet[m]=Guichet[m]||function(){Guichet.q.push([m,arguments])}})</script>
+<script>window.seen=[];Guichet.on("open",function(){seen.push("open")});Guichet.on("close",function(){seen.push("close")});Guichet.on("article",function(a){seen.push("article:"+a.id)})</script>
+</head>
+<body><h1>Acme</h1><button id="own" type="button">App button</button>
+<script src="%s/widget.js" data-locale="en"%s async></script>
+</body></html>`
+
+// TestWidgetInBrowser drives Chromium against a host app served from
+// another origin than the help center: it opens the widget, checks the
+// contextual articles for two host paths and a context key, follows a
+// History API route change, searches, reads an article, votes, uses the JS
+// API, and checks what landed in the database.
+func TestWidgetInBrowser(t *testing.T) {
+	ctx := browser(t)
+
+	helpLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	helpURL := "http://" + helpLn.Addr().String()
+	// Another origin: another host name and port.
+	hostURL := fmt.Sprintf("http://localhost:%d", hostLn.Addr().(*net.TCPAddr).Port)
+
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: "+helpURL+"\ncontact_url: https://acme.example/contact\nbrand_color: \"#7a1fa2\"\nwidget:\n  allowed_origins: [\""+hostURL+"\"]\n")
+	writeFile(t, dir, "billing/_index.md", "---\ntitle: Billing\n---\n")
+	writeFile(t, dir, "billing/update-card.md", "---\ntitle: Update your payment card\ndescription: Change the card we charge each month.\ncontexts: [/settings/billing, /settings/billing/*]\n---\nOpen **Settings › Billing** and choose *Replace card*. The new card is charged from the next invoice.\n")
+	writeFile(t, dir, "billing/apply-coupon.md", "---\ntitle: Apply a coupon at checkout\ndescription: Where to type a promotion code.\ncontexts: [checkout]\n---\nType the coupon code in the *Promotion code* box before you pay. One coupon per order.\n")
+	writeFile(t, dir, "team/_index.md", "---\ntitle: Team\n---\n")
+	writeFile(t, dir, "team/invite.md", "---\ntitle: Invite a teammate\ndescription: Add people to your workspace.\ncontexts: [/team/*]\n---\nOpen **Team** and choose *Invite*. They receive an e-mail with a link valid for seven days.\n")
+	writeFile(t, dir, "account/reset-password.md", "---\ntitle: Reset your password\nfaq: pinned\n---\nChoose *Forgot password* on the sign-in page.\n")
+	m := openMain(t, dir, false)
+
+	help := &http.Server{Handler: m.Server}
+	go help.Serve(helpLn)
+	t.Cleanup(func() { help.Close() })
+	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		attr, tag := "", ""
+		if r.URL.Query().Get("dark") != "" {
+			attr = ` data-theme="dark"`
+		}
+		if r.URL.Query().Get("evil") != "" {
+			tag = ` data-context="&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;"`
+		}
+		fmt.Fprintf(w, hostPage, attr, helpURL, tag)
+	})}
+	go host.Serve(hostLn)
+	t.Cleanup(func() { host.Close() })
+
+	const shadow = `document.querySelector('[data-guichet-widget]').shadowRoot`
+	var frame *chromedp.Node
+	inFrame := func() chromedp.QueryOption { return chromedp.FromNode(frame) }
+	// frameTexts reads the text of every node matching sel in the frame.
+	frameTexts := func(sel string) []string {
+		t.Helper()
+		// Runs in the frame's own JavaScript context.
+		out, err := chromedp.Run(ctx, chromedp.Poll[[]string](
+			fmt.Sprintf(`Array.from(document.querySelectorAll(%q), n => n.textContent.trim())`, sel),
+			chromedp.WithPollingInFrame(frame), chromedp.WithPollingTimeout(5*time.Second)))
+		if err != nil {
+			t.Fatalf("read %s in the widget: %v", sel, err)
+		}
+		return out
+	}
+	evalBool := func(js string) bool {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		if err != nil {
+			t.Fatalf("evaluate %s: %v", js, err)
+		}
+		return v
+	}
+	evalDo := func(js string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](js)); err != nil {
+			t.Fatalf("evaluate %s: %v", js, err)
+		}
+	}
+	seenEvents := func() string {
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.seen`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(v, ",")
+	}
+	do := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	button := chromedp.JSPath(shadow + `.querySelector('button')`)
+	// openOn loads a host page, clicks the help button and waits for the
+	// panel's list.
+	openOn := func(url string) {
+		t.Helper()
+		do("open the widget on "+url,
+			chromedp.Navigate(url),
+			chromedp.WaitVisible(button),
+			chromedp.Click(button),
+			chromedp.WaitVisible(chromedp.JSPath(shadow+`.querySelector('iframe')`)),
+		)
+		nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.JSPath(shadow+`.querySelector('iframe')`)))
+		if err != nil || len(nodes) != 1 {
+			t.Fatalf("find the widget's iframe: %v", err)
+		}
+		frame = nodes[0]
+		do("wait for the article list on "+url, chromedp.WaitVisible(chromedp.CSS(".w-list a"), inFrame()))
+	}
+	waitHeading := func(want string) {
+		t.Helper()
+		if !waitFor(10*time.Second, func() bool {
+			h := frameTexts(".w-view h2")
+			return len(h) > 0 && h[0] == want
+		}) {
+			t.Fatalf("widget heading: got %q, want %q", frameTexts(".w-view h2"), want)
+		}
+	}
+
+	// 1. A host path: the article whose contexts match it.
+	openOn(hostURL + "/settings/billing/cards")
+	waitHeading("Suggested for this page")
+	if got := frameTexts(".w-list .w-t"); len(got) != 1 || got[0] != "Update your payment card" {
+		t.Fatalf("articles for /settings/billing/cards: %q", got)
+	}
+	if !evalBool(shadow + `.querySelector('button').getAttribute('aria-expanded') === 'true'`) {
+		t.Error("help button is not aria-expanded while open")
+	}
+	// Focus is inside the panel, on its search box.
+	if !waitFor(5*time.Second, func() bool {
+		return evalBool(`document.activeElement === document.querySelector('[data-guichet-widget]') && ` + shadow + `.activeElement.tagName === 'IFRAME'`)
+	}) {
+		t.Error("focus did not move into the widget panel")
+	}
+	// Escape closes and gives focus back to the help button.
+	do("press Escape", chromedp.KeyEvent(kb.Escape))
+	if !waitFor(5*time.Second, func() bool {
+		return evalBool(shadow + `.querySelector('.p').hidden && ` + shadow + `.activeElement === ` + shadow + `.querySelector('button')`)
+	}) {
+		t.Error("Escape did not close the panel and return focus to the help button")
+	}
+	if got := seenEvents(); got != "open,close" {
+		t.Errorf("on('open'/'close') handlers registered before the loader: saw %s", got)
+	}
+
+	// 2. A route change through the History API refreshes the context.
+	evalDo(`history.pushState(null, '', '/team/people')`)
+	do("reopen the widget", chromedp.Click(button))
+	if !waitFor(10*time.Second, func() bool {
+		got := frameTexts(".w-list .w-t")
+		return len(got) == 1 && got[0] == "Invite a teammate"
+	}) {
+		t.Fatalf("after pushState to /team/people: %q", frameTexts(".w-list .w-t"))
+	}
+
+	// 3. Search inside the panel, open a result inline, vote.
+	do("search in the widget",
+		chromedp.SendKeys(chromedp.CSS("#wq"), "coupon", inFrame()),
+		chromedp.WaitVisible(chromedp.CSS(".suggestions [role=option]"), inFrame()),
+		chromedp.SendKeys(chromedp.CSS("#wq"), kb.Enter, inFrame()),
+	)
+	waitHeading("Search results for “coupon”")
+	if got := frameTexts(".w-list .w-t"); len(got) == 0 || got[0] != "Apply a coupon at checkout" {
+		t.Fatalf("search results: %q", got)
+	}
+	do("open a result", chromedp.Click(chromedp.CSS(".w-list a"), inFrame()))
+	waitHeading("Apply a coupon at checkout")
+	if got := strings.Join(frameTexts(".w-article .prose"), " "); !strings.Contains(got, "Promotion code") {
+		t.Errorf("article body not shown inline: %q", got)
+	}
+	full, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(".w-full a"), "href", inFrame()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if full.Value != "/billing/apply-coupon" {
+		t.Errorf("full article link = %q", full.Value)
+	}
+	do("vote in the widget",
+		chromedp.Click(chromedp.CSS(".w-article button[value=yes]"), inFrame()),
+		chromedp.WaitVisible(chromedp.CSS(".w-article .feedback-thanks"), inFrame()),
+	)
+	// Back returns to the results.
+	do("go back", chromedp.Click(chromedp.CSS(".w-back"), inFrame()))
+	waitHeading("Search results for “coupon”")
+
+	// 4. The JS API: a context key, an article chosen by the app, a
+	// search given markup (shown as text).
+	evalDo(`Guichet.close(); Guichet.setContext('checkout'); Guichet.open()`)
+	do("go back home", chromedp.Click(chromedp.CSS(".w-back"), inFrame()))
+	if !waitFor(10*time.Second, func() bool {
+		// The key's article first (more specific), then the path's.
+		got := frameTexts(".w-list .w-t")
+		return strings.Join(got, "|") == "Apply a coupon at checkout|Invite a teammate"
+	}) {
+		t.Fatalf("after setContext('checkout'): %q", frameTexts(".w-list .w-t"))
+	}
+	evalDo(`Guichet.openArticle('billing/update-card')`)
+	waitHeading("Update your payment card")
+	if !waitFor(5*time.Second, func() bool { return strings.Contains(seenEvents(), "article:billing/update-card") }) {
+		t.Errorf("on('article') not called: %s", seenEvents())
+	}
+	evalDo(`Guichet.search('<img src=x onerror="window.pwned=1">')`)
+	waitHeading(`No articles match “<img src=x onerror="window.pwned=1">”.`)
+
+	// 5. A screen with no help, opened by a host page whose data-context
+	// carries markup, in dark mode.
+	openOn(hostURL + "/reports/2024?dark=1&evil=1")
+	waitHeading("Popular articles")
+	if got := frameTexts(".w-list .w-t"); len(got) == 0 || got[0] != "Reset your password" {
+		t.Errorf("no match should show the top FAQ: %q", got)
+	}
+	if !waitFor(5*time.Second, func() bool {
+		theme, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("html"), "data-theme", inFrame()))
+		return err == nil && theme.Value == "dark"
+	}) {
+		t.Error("the panel does not follow the dark host page")
+	}
+	if evalBool(`!!window.pwned`) {
+		t.Error("markup from the host page ran as script")
+	}
+
+	// 6. What landed in the database.
+	if !waitFor(10*time.Second, func() bool {
+		m.Recorder.Flush(context.Background())
+		events, _ := m.DB.RecentEvents(context.Background(), 50)
+		votes := 0
+		for _, e := range events {
+			if e.Type == "vote" && e.Source == "widget" && e.Path == "/team/people" && e.ArticleID == "billing/apply-coupon" {
+				votes++
+			}
+		}
+		return votes == 1
+	}) {
+		events, _ := m.DB.RecentEvents(context.Background(), 50)
+		t.Fatalf("the widget vote was not stored with its host path: %+v", events)
+	}
+	events, _ := m.DB.RecentEvents(context.Background(), 50)
+	clicked := false
+	for _, e := range events {
+		if e.Type == "click" && e.Source == "widget" && e.ArticleID == "billing/apply-coupon" && e.SearchID != "" && e.Path == "/team/people" {
+			clicked = true
+		}
+	}
+	if !clicked {
+		t.Errorf("no widget click with its search and host path: %+v", events)
+	}
+	searches, err := m.DB.GapSearches(context.Background(), time.Now().Add(-time.Hour), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range searches {
+		if s.Query == "coupon" && s.Source == "widget" && s.Path == "/team/people" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the widget search was not stored with source widget and its host path: %+v", searches)
+	}
+	screens, err := m.DB.ScreensWithoutHelp(context.Background(), time.Now().Add(-time.Hour), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(screens) != 1 || screens[0].Path != "/reports/2024" || screens[0].Context != `<img src=x onerror="window.pwned=1">` {
+		t.Errorf("screens with no help: %+v", screens)
+	}
+	report, err := m.gapReport(context.Background(), time.Now().Add(-time.Hour), "", 1, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noHelp := 0
+	for _, g := range report {
+		if g.Kind == gaps.NoHelp {
+			noHelp++
+		}
+	}
+	if noHelp != 1 {
+		t.Errorf("gap report: %d screens with no help, want 1: %+v", noHelp, report)
+	}
+}

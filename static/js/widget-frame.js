@@ -1,0 +1,230 @@
+/* Guichet widget panel: runs in the iframe widget.js opens, on the help center's origin.
+   It talks to the host page only through postMessage, to and from the host's exact origin. */
+(() => {
+	'use strict';
+	const d = document, b = d.body, ds = b.dataset, host = ds.host, T = JSON.parse(d.getElementById('w-i18n').textContent);
+	const main = d.getElementById('w-main'), back = d.querySelector('.w-back'), closer = d.querySelector('.w-close');
+	const form = d.querySelector('form.w-search'), input = form.elements.q, locale = ds.locale;
+	const embedded = !!host && parent !== window;
+	let path = ds.path || '', context = ds.context || '', home = main.querySelector('[data-view=home]'), current = home;
+	let suggested = null; // article ids chosen by the app, shown instead of the context's
+	let seq = 0; // the latest view request; older answers are dropped
+	const stack = []; // views behind the current one, for Back
+
+	const post = msg => { if (embedded) parent.postMessage(Object.assign({guichet: 1}, msg), host); };
+	const el = (tag, cls, text) => {
+		const n = d.createElement(tag);
+		if (cls) n.className = cls;
+		if (text) n.textContent = text;
+		return n;
+	};
+	const getJSON = async (p, params) => {
+		const u = new URL(p, location.href);
+		for (const k in params) if (params[k] !== '' && params[k] != null) u.searchParams.set(k, params[k]);
+		const r = await fetch(u, {headers: {Accept: 'application/json'}});
+		if (!r.ok) throw Error(r.status);
+		return r.json();
+	};
+	const event = o => fetch(ds.events, {method: 'POST', keepalive: true,
+		body: JSON.stringify(Object.assign({locale, source: 'widget', context, path}, o))}).catch(() => {});
+	const setWhere = () => {
+		for (const f of d.querySelectorAll('form')) { f.dataset.context = context; f.dataset.path = path; }
+	};
+
+	// show replaces the current view; push keeps it for Back. Focus goes to the new view's
+	// heading, so screen readers announce it.
+	const show = (view, push) => {
+		if (view === current) return;
+		if (push) stack.push(current);
+		current.replaceWith(view);
+		current = view;
+		back.hidden = !stack.length;
+		const h = view.querySelector('h2');
+		if (h) h.focus({preventScroll: true});
+		main.scrollTop = 0;
+	};
+	const goBack = () => { if (stack.length) show(stack.pop(), false); };
+	const view = (name, heading, id) => {
+		const s = el('section', 'w-view'), h = el('h2', '', heading);
+		s.dataset.view = name;
+		h.id = id || 'w-' + name + '-h';
+		h.tabIndex = -1;
+		s.setAttribute('aria-labelledby', h.id);
+		s.append(h);
+		return s;
+	};
+	const message = (name, text) => {
+		const s = view(name, text);
+		s.querySelector('h2').className = 'w-note';
+		return s;
+	};
+	const list = (name, heading, items) => {
+		const s = view(name, heading), ul = el('ul', 'w-list');
+		items.forEach((a, i) => {
+			const li = el('li'), link = el('a');
+			link.href = a.url;
+			link.target = '_blank';
+			link.rel = 'noopener';
+			link.dataset.article = a.id;
+			link.dataset.pos = i + 1;
+			link.append(el('span', 'w-t', a.title));
+			if (a.description || a.snippet) {
+				const desc = el('span', 'w-d');
+				// Search snippets come from the server with <mark> highlights only.
+				if (a.snippet) desc.innerHTML = a.snippet; else desc.textContent = a.description;
+				link.append(desc);
+			}
+			li.append(link);
+			ul.append(li);
+		});
+		s.append(ul);
+		return s;
+	};
+
+	// Home: the app's suggestions, else the articles for the host page (or the top FAQ).
+	const loadHome = async () => {
+		const my = ++seq;
+		let next;
+		try {
+			if (suggested) {
+				const got = await Promise.all(suggested.map(id => getJSON('/api/v1/articles/' + encodeURIComponent(id), {locale}).catch(() => null)));
+				next = list('home', T.suggested, got.filter(Boolean));
+			} else {
+				const data = await getJSON('/api/v1/context', {url: path, context, locale, limit: 5});
+				next = list('home', data.matched ? T.for_page : T.popular, data.articles);
+			}
+		} catch (e) {
+			next = message('home', T.error);
+		}
+		if (my !== seq) return;
+		const i = stack.indexOf(home);
+		if (current === home) {
+			home.replaceWith(next);
+			current = next;
+		} else if (i >= 0) stack[i] = next;
+		home = next;
+	};
+
+	const openArticle = async (id, click) => {
+		const my = ++seq;
+		if (click) event(Object.assign({type: 'click', article_id: id}, click));
+		let a;
+		try {
+			a = await getJSON('/api/v1/articles/' + encodeURIComponent(id), {locale});
+		} catch (e) {
+			if (my === seq) show(message('article', T.error), true);
+			return;
+		}
+		if (my !== seq) return;
+		const s = view('article', a.title, 'w-art-h'), body = el('div', 'prose'), full = el('p', 'w-full'), link = el('a', '', T.full);
+		s.className = 'w-view w-article';
+		s.querySelector('h2').className = 'w-art-title';
+		body.innerHTML = a.html; // the help center's own rendered Markdown
+		// Links inside the article open on the full site, not in the panel.
+		body.querySelectorAll('a[href]').forEach(l => {
+			if (!l.getAttribute('href').startsWith('#')) { l.target = '_blank'; l.rel = 'noopener'; }
+		});
+		link.href = a.url;
+		link.target = '_blank';
+		link.rel = 'noopener';
+		full.append(link);
+		const fb = d.getElementById('w-feedback').content.firstElementChild.cloneNode(true);
+		fb.elements.article.value = a.id;
+		fb.removeAttribute('id');
+		fb.dataset.context = context;
+		fb.dataset.path = path;
+		s.append(body, full, fb);
+		show(s, true);
+		d.dispatchEvent(new Event('guichet:enhance', {bubbles: true})); // app.js wires the feedback form
+		post({type: 'article', id: a.id, title: a.title, url: new URL(a.url, location.href).href});
+	};
+
+	const search = async (q, sid) => {
+		q = q.trim();
+		if (!q) return;
+		const my = ++seq;
+		let data;
+		try {
+			data = await getJSON('/api/v1/search', {q, locale, limit: 10, source: 'widget', context, path, sid});
+		} catch (e) {
+			if (my === seq) show(message('results', T.error), true);
+			return;
+		}
+		if (my !== seq) return;
+		const s = data.results.length ? list('results', T.results_for.replace('%s', q), data.results)
+			: message('results', T.no_results.replace('%s', q));
+		s.dataset.sid = data.search_id;
+		show(s, current.dataset.view !== 'results');
+	};
+
+	// Opening an article from a list.
+	main.addEventListener('click', e => {
+		const a = e.target.closest('a[data-article]');
+		if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
+		e.preventDefault();
+		const v = a.closest('.w-view');
+		openArticle(a.dataset.article, {position: +a.dataset.pos || 0, search_id: v && v.dataset.sid || ''});
+	});
+	form.addEventListener('guichet:pick', e => openArticle(e.detail.id, null)); // app.js sent the click
+	form.addEventListener('submit', e => {
+		e.preventDefault();
+		search(input.value, form.elements.sid ? form.elements.sid.value : '');
+	});
+	back.addEventListener('click', goBack);
+	closer.addEventListener('click', () => post({type: 'close'}));
+	if (!embedded) closer.hidden = true;
+
+	// Keyboard: Escape closes (unless the autocomplete used it), Tab stays inside the panel.
+	d.addEventListener('keydown', e => {
+		if (e.key === 'Escape' && !e.defaultPrevented) {
+			e.preventDefault();
+			post({type: 'close'});
+		} else if (e.key === 'Tab') {
+			const f = [...d.querySelectorAll('a[href], button, input, textarea, select, [tabindex="0"]')]
+				.filter(n => !n.disabled && n.type !== 'hidden' && n.getClientRects().length);
+			if (!f.length) return;
+			const first = f[0], last = f[f.length - 1], at = d.activeElement;
+			if (e.shiftKey && (at === first || !f.includes(at))) { e.preventDefault(); last.focus(); }
+			else if (!e.shiftKey && (at === last || !f.includes(at))) { e.preventDefault(); first.focus(); }
+		}
+	});
+
+	// Messages from the host page: only from the parent window, at the origin it said it has.
+	addEventListener('message', e => {
+		if (!embedded || e.source !== parent || e.origin !== host) return;
+		const m = e.data;
+		if (!m || m.guichet !== 1 || typeof m.type !== 'string') return;
+		const str = (v, n) => String(v == null ? '' : v).slice(0, n);
+		switch (m.type) {
+		case 'open':
+			d.documentElement.dataset.theme = /^(light|dark)$/.test(m.theme) ? m.theme : 'auto';
+			event({type: 'open'});
+			(current === home ? input : current.querySelector('h2') || input).focus();
+			break;
+		case 'context': {
+			const p = str(m.path, 2000), c = str(m.context, 200);
+			if (p === path && c === context) return;
+			path = p.startsWith('/') ? p : '';
+			context = c;
+			suggested = null;
+			setWhere();
+			loadHome();
+			break;
+		}
+		case 'suggest':
+			suggested = (Array.isArray(m.ids) ? m.ids : []).slice(0, 5).map(id => str(id, 200)).filter(Boolean);
+			if (!suggested.length) suggested = null;
+			loadHome();
+			break;
+		case 'search':
+			input.value = str(m.q, 255);
+			search(input.value, '');
+			break;
+		case 'article':
+			openArticle(str(m.id, 200), null);
+			break;
+		}
+	});
+	setWhere();
+	post({type: 'ready'});
+})();

@@ -1,0 +1,178 @@
+/* Guichet widget loader. One tag adds a help button; the panel is an iframe on the help center's
+   origin, so its HTML never enters this page. No dependencies, no cookies, never blocks rendering.
+   <script src="https://help.example.com/widget.js" data-locale="fr" data-context="checkout" async></script> */
+(function () {
+	'use strict';
+	var w = window, d = document, C = /*GUICHET_CONFIG*/{}, G = w.Guichet;
+	if (G && G.version) return; // included twice
+	var s = d.currentScript, all, i;
+	if (!s) { all = d.querySelectorAll('script[src*="widget.js"]'); s = all[all.length - 1]; }
+	if (!s || !w.URL || !w.postMessage) return;
+	var ds = s.dataset, base = new URL(s.src, location.href).origin, strings = C.strings || {};
+	var lang = ds.locale || (d.documentElement.lang || '').toLowerCase();
+	var loc = strings[lang] ? lang : strings[lang.split('-')[0]] ? lang.split('-')[0] : C.locale;
+	var S = strings[loc] || {open: 'Help', close: 'Close help', title: 'Help'};
+	var hex = /^#([0-9a-f]{3}){1,2}$/i, color = hex.test(ds.color || '') ? ds.color : C.color || '#0b5cad';
+	var ctx = clip(ds.context, 200), prefix = ds.pathPrefix || '', path = hostPath();
+	var frame, ready = false, pending = [], isOpen = false, lastFocus;
+	var handlers = {open: [], close: [], article: []};
+
+	function clip(v, n) { return String(v == null ? '' : v).slice(0, n); }
+	function hostPath() {
+		var p = location.pathname;
+		if (prefix && p.indexOf(prefix) === 0) p = p.slice(prefix.length);
+		return p.charAt(0) === '/' ? p : '/' + p;
+	}
+	// Black or white text, whichever reads better on the brand colour.
+	function textOn(c) {
+		c = c.slice(1);
+		if (c.length === 3) c = c.replace(/./g, '$&$&');
+		var l = [0, 2, 4].map(function (k) {
+			var v = parseInt(c.substr(k, 2), 16) / 255;
+			return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+		});
+		return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2] > 0.179 ? '#000' : '#fff';
+	}
+	// The host's theme: data-theme on the tag, else its own markers, else the system's (auto).
+	function theme() {
+		var t = ds.theme, h = d.documentElement, cs;
+		if (t === 'light' || t === 'dark') return t;
+		t = h.getAttribute('data-theme') || h.getAttribute('data-bs-theme') || '';
+		if (t === 'light' || t === 'dark') return t;
+		if (h.classList.contains('dark')) return 'dark';
+		cs = (getComputedStyle(h).colorScheme || '').trim();
+		return cs === 'dark' || cs === 'light' ? cs : 'auto';
+	}
+
+	var el = d.createElement('div');
+	el.setAttribute('data-guichet-widget', '');
+	var root = el.attachShadow ? el.attachShadow({mode: 'open'}) : el;
+	var fg = textOn(color);
+	root.innerHTML = '<style>:host{all:initial}' +
+		'.b{position:fixed;right:20px;bottom:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;height:48px;' +
+		'min-width:48px;padding:0 18px;border:0;border-radius:24px;background:' + color + ';color:' + fg + ';' +
+		'font:600 16px/1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.25);cursor:pointer}' +
+		'.b:focus-visible{outline:3px solid ' + color + ';outline-offset:3px}.b svg{width:20px;height:20px;fill:currentColor}' +
+		'.p{position:fixed;right:20px;bottom:80px;z-index:2147483000;width:400px;max-width:calc(100vw - 40px);' +
+		'height:min(640px,calc(100vh - 100px));border-radius:12px;overflow:hidden;background:#fff;box-shadow:0 12px 48px rgba(0,0,0,.3)}' +
+		'.p[hidden]{display:none}iframe{display:block;width:100%;height:100%;border:0;color-scheme:normal}' +
+		'@media (max-width:480px){.p{right:0;bottom:0;width:100%;max-width:none;height:100%;border-radius:0}}' +
+		'@media (prefers-reduced-motion:no-preference){.p{animation:g .15s ease-out}}@keyframes g{from{opacity:0;transform:translateY(8px)}}' +
+		'</style><button class="b" type="button" aria-haspopup="dialog" aria-expanded="false">' +
+		'<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 17h-2v-2h2zm2.1-7.7-.9.9c-.7.8-1.2 1.4-1.2 2.8h-2v-.5c0-1.1.5-2.1 1.2-2.8l1.2-1.3A2 2 0 0 0 12 7a2 2 0 0 0-2 2H8a4 4 0 0 1 8 0c0 .9-.4 1.7-.9 2.3z"/></svg>' +
+		'<span></span></button><div class="p" role="dialog" aria-modal="true" hidden></div>';
+	var btn = root.querySelector('button'), panel = root.querySelector('.p'), label = root.querySelector('span');
+	label.textContent = S.open;
+	panel.setAttribute('aria-label', S.title);
+	btn.addEventListener('click', function () { if (isOpen) close(); else open(); });
+
+	function emit(name, detail) {
+		handlers[name].forEach(function (fn) { try { fn(detail); } catch (e) { setTimeout(function () { throw e; }); } });
+	}
+	// send posts to the frame, with its exact origin, once it is ready.
+	function send(msg) {
+		msg.guichet = 1;
+		if (ready) frame.contentWindow.postMessage(msg, base);
+		else if (frame || msg.type !== 'context') pending.push(msg); // a new frame reads the context from its URL
+	}
+	function frameURL() {
+		var q = {locale: loc, path: path, context: ctx, theme: theme()}, u = new URL('/widget/frame', base), k;
+		if (location.origin && location.origin !== 'null') q.origin = location.origin;
+		if (hex.test(ds.color || '')) q.color = ds.color;
+		for (k in q) if (q[k]) u.searchParams.set(k, q[k]);
+		return u.href;
+	}
+	function open() {
+		if (isOpen) return;
+		if (!frame) {
+			frame = d.createElement('iframe');
+			frame.title = S.title;
+			frame.src = frameURL();
+			panel.appendChild(frame);
+		}
+		lastFocus = d.activeElement;
+		isOpen = true;
+		panel.hidden = false;
+		btn.setAttribute('aria-expanded', 'true');
+		label.textContent = S.close;
+		send({type: 'open', theme: theme()});
+		if (ready) frame.focus();
+		emit('open');
+	}
+	function close() {
+		if (!isOpen) return;
+		isOpen = false;
+		panel.hidden = true;
+		btn.setAttribute('aria-expanded', 'false');
+		label.textContent = S.open;
+		(lastFocus && lastFocus !== el && lastFocus !== d.body && lastFocus.focus ? lastFocus : btn).focus();
+		emit('close');
+	}
+	// A route change, or a new context key, refreshes the panel's articles.
+	function refresh() {
+		var p = hostPath();
+		path = p;
+		send({type: 'context', path: path, context: ctx});
+	}
+
+	w.addEventListener('message', function (e) {
+		var m = e.data;
+		if (!frame || e.source !== frame.contentWindow || e.origin !== base || !m || m.guichet !== 1) return;
+		if (m.type === 'ready') {
+			ready = true;
+			pending.splice(0).forEach(send);
+			if (isOpen) frame.focus();
+		} else if (m.type === 'close') close();
+		else if (m.type === 'article') emit('article', {id: clip(m.id, 200), title: clip(m.title, 500), url: clip(m.url, 2000)});
+	});
+	// Keep focus in the panel while it is open (it is a modal dialog); Escape closes it.
+	d.addEventListener('focusin', function (e) { if (isOpen && e.target !== el && frame) frame.focus(); });
+	d.addEventListener('keydown', function (e) { if (isOpen && e.key === 'Escape') close(); });
+	// Single-page apps: follow History API route changes.
+	['pushState', 'replaceState'].forEach(function (m) {
+		var orig = history[m];
+		if (typeof orig !== 'function') return;
+		history[m] = function () {
+			var r = orig.apply(this, arguments);
+			if (hostPath() !== path) refresh();
+			return r;
+		};
+	});
+	w.addEventListener('popstate', function () { if (hostPath() !== path) refresh(); });
+
+	var api = {
+		version: 1,
+		open: open,
+		close: close,
+		setContext: function (key) {
+			ctx = clip(key, 200);
+			refresh();
+		},
+		suggest: function (ids) {
+			send({type: 'suggest', ids: (Array.isArray(ids) ? ids : [ids]).slice(0, 5).map(function (x) { return clip(x, 200); })});
+		},
+		search: function (query) {
+			open();
+			send({type: 'search', q: clip(query, 255)});
+		},
+		openArticle: function (id) {
+			open();
+			send({type: 'article', id: clip(id, 200)});
+		},
+		on: function (name, fn) {
+			if (handlers[name] && typeof fn === 'function') handlers[name].push(fn);
+			return api;
+		}
+	};
+	var queue = G && G.q || [];
+	w.Guichet = api;
+	function mount() {
+		d.body.appendChild(el);
+		for (i = 0; i < queue.length; i++) {
+			var call = queue[i], fn = api[call[0]];
+			if (typeof fn === 'function') fn.apply(api, [].slice.call(call[1] || []));
+		}
+	}
+	if (d.body) mount();
+	else d.addEventListener('DOMContentLoaded', mount);
+})();

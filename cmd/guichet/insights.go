@@ -45,6 +45,10 @@ func (in insights) NotHelpful(ctx context.Context, since time.Time, limit int) (
 	return in.m.DB.NotHelpful(ctx, since, limit)
 }
 
+func (in insights) WidgetOpens(ctx context.Context, since time.Time) (int, int, error) {
+	return in.m.DB.WidgetOpens(ctx, since)
+}
+
 func (in insights) TicketTotals(ctx context.Context) (map[string]int, error) {
 	return in.m.DB.TicketTotals(ctx)
 }

@@ -41,3 +41,36 @@ func TestConfigFAQ(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigWidget: allowed origins are normalised, bad ones and a bad
+// brand colour reported with their line and dropped.
+func TestConfigWidget(t *testing.T) {
+	for _, c := range []struct {
+		name, yaml string
+		origins    []string
+		color      string
+		problems   []string
+	}{
+		{"any by default", "title: X\n", nil, "", nil},
+		{"normalised", "brand_color: \"#0F6B5C\"\nwidget:\n  allowed_origins: [\"HTTPS://App.Example.com/\", \"http://localhost:3000\", \"*\"]\n",
+			[]string{"https://app.example.com", "http://localhost:3000", "*"}, "#0F6B5C", nil},
+		{"bad", "title: X\nbrand_color: blue\nwidget:\n  allowed_origins: [\"app.example.com\", \"https://a.example/path\", \"ftp://x.example\", \"https://ok.example\", \"https://x.example:99999\"]\n",
+			[]string{"https://ok.example"}, "",
+			[]string{`guichet.yaml:2: error: brand_color "blue" must be a hex colour`, `guichet.yaml:3: error: origin "app.example.com" must look like https://app.example.com`,
+				`origin "https://a.example/path"`, `origin "ftp://x.example"`, `origin "https://x.example:99999" has a bad port`}},
+	} {
+		cfg, probs := parseConfig([]byte(c.yaml))
+		if strings.Join(cfg.Widget.AllowedOrigins, " ") != strings.Join(c.origins, " ") || cfg.BrandColor != c.color {
+			t.Errorf("%s: origins %q, colour %q", c.name, cfg.Widget.AllowedOrigins, cfg.BrandColor)
+		}
+		if len(probs) != len(c.problems) {
+			t.Errorf("%s: problems %v, want %d", c.name, probs, len(c.problems))
+			continue
+		}
+		for i, want := range c.problems {
+			if !strings.Contains(probs[i].String(), want) {
+				t.Errorf("%s: problem %d is %q, want %q", c.name, i, probs[i], want)
+			}
+		}
+	}
+}

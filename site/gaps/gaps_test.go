@@ -126,3 +126,60 @@ func TestDecisions(t *testing.T) {
 		t.Errorf("KeepIgnored: %v", keys(got))
 	}
 }
+
+// TestScreensWithoutHelp: widget openings with no article group by screen:
+// the context key, else the path with identifiers folded; never merged
+// with searches or with each other by words.
+func TestScreensWithoutHelp(t *testing.T) {
+	open := func(ctx, path, visitor string) Search {
+		return Search{Kind: NoHelp, Locale: "en", Source: "widget", Context: ctx, Path: path, Visitor: visitor, Time: now.Add(-time.Hour)}
+	}
+	in := []Search{
+		open("", "/orders/8412/edit", "v1"),
+		open("", "/orders/99/edit", "v2"),
+		open("", "/orders/3f9a2c1b-77aa-4e5b-9c1d-0a1b2c3d4e5f/edit", "v3"),
+		open("checkout", "/shop/cart", "v1"),
+		open("checkout", "/shop/cart/2", "v2"),
+		open("", "/settings/billing", "v1"),
+		open("", "/settings/billing", "v2"),
+		open("", "/settings", "v3"), // not merged into /settings/billing
+		open("", "/settings", "v4"),
+		search("settings billing", "v1", 0, false, time.Hour), // a search: its own kind
+		search("settings billing", "v2", 0, false, time.Hour),
+	}
+	list := Group(in, Options{Now: now, Terms: simpleTerms})
+	got := map[string]Gap{}
+	for _, g := range list {
+		got[g.Kind+" "+g.Key] = g
+	}
+	for key, visitors := range map[string]int{
+		"no_help /orders/*/edit": 3, "no_help checkout": 2, "no_help /settings/billing": 2, "no_help /settings": 2, "no_results billing setting": 2,
+	} {
+		if g, ok := got[key]; !ok || g.Visitors != visitors {
+			t.Errorf("%s: %+v, want %d visitors (all: %v)", key, g, visitors, keys(list))
+		}
+	}
+	if len(got) != 5 {
+		t.Errorf("gaps %v", keys(list))
+	}
+	if g := got["no_help checkout"]; g.Paths["/shop/cart"] != 1 || g.Paths["/shop/cart/*"] != 1 || g.Contexts["checkout"] != 2 {
+		t.Errorf("where the checkout screen was seen: %v %v", g.Paths, g.Contexts)
+	}
+}
+
+func TestScreen(t *testing.T) {
+	for _, c := range []struct{ ctx, path, want string }{
+		{"checkout", "/x/1", "checkout"},
+		{"", "/orders/8412", "/orders/*"},
+		{"", "/invoices/inv_8412/pdf", "/invoices/*/pdf"},
+		{"", "/v2/step3/2fa", "/v2/step3/2fa"},
+		{"", "/reports/2024-05-01", "/reports/*"},
+		{"", "/p/a3f9c1", "/p/*"},
+		{"", "/", "/"},
+		{"", "", ""},
+	} {
+		if got := Screen(c.ctx, c.path); got != c.want {
+			t.Errorf("Screen(%q, %q) = %q, want %q", c.ctx, c.path, got, c.want)
+		}
+	}
+}

@@ -30,6 +30,9 @@ type Insights interface {
 	Triage(ctx context.Context, id, status, note string) error
 	TopSearches(ctx context.Context, since time.Time, limit int) ([]site.QueryCount, error)
 	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
+	// WidgetOpens counts the widget's openings since a time, and those on
+	// screens no article fitted.
+	WidgetOpens(ctx context.Context, since time.Time) (total, unmatched int, err error)
 	// TicketTotals counts stored tickets by link method ("" unlinked).
 	TicketTotals(ctx context.Context) (map[string]int, error)
 }
@@ -178,6 +181,12 @@ type adminPage struct {
 	Statuses   []string
 	// Unlinked are the topics of tickets no article answers.
 	Unlinked []gaps.Gap
+	// Screens are the host screens where the widget opened with no
+	// article for them.
+	Screens []gaps.Gap
+	// WidgetOpens counts the widget's openings since the period's start,
+	// and those with no article for the screen.
+	WidgetOpens, WidgetUnmatched int
 	Tickets  []adminTickets
 	// TicketsTotal and TicketsBy count stored tickets, by link method.
 	TicketsTotal int
@@ -266,9 +275,14 @@ func (s *Server) admin(c echo.Context) error {
 			page.Gaps = append(page.Gaps, g)
 		case gaps.UnlinkedTicket:
 			page.Unlinked = append(page.Unlinked, g)
+		case gaps.NoHelp:
+			page.Screens = append(page.Screens, g)
 		default:
 			page.NoClick = append(page.NoClick, g)
 		}
+	}
+	if page.WidgetOpens, page.WidgetUnmatched, err = s.opts.Insights.WidgetOpens(ctx, since); err != nil {
+		return err
 	}
 	page.Tickets = ticketRows(st, 50)
 	if page.TicketsBy, err = s.opts.Insights.TicketTotals(ctx); err != nil {

@@ -56,7 +56,7 @@
 		'.p{position:fixed;right:20px;bottom:80px;z-index:2147483000;width:400px;max-width:calc(100vw - 40px);' +
 		'height:min(640px,calc(100vh - 100px));border-radius:12px;overflow:hidden;background:#fff;box-shadow:0 12px 48px rgba(0,0,0,.3)}' +
 		'.p[hidden]{display:none}iframe{display:block;width:100%;height:100%;border:0;color-scheme:normal}' +
-		'@media (max-width:480px){.p{right:0;bottom:0;width:100%;max-width:none;height:100%;border-radius:0}}' +
+		'@media (max-width:480px){.p{right:0;bottom:0;width:100%;max-width:none;height:100%;border-radius:0}.b[aria-expanded=true]{display:none}}' +
 		'@media (prefers-reduced-motion:no-preference){.p{animation:g .15s ease-out}}@keyframes g{from{opacity:0;transform:translateY(8px)}}' +
 		'</style><button class="b" type="button" aria-haspopup="dialog" aria-expanded="false">' +
 		'<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 17h-2v-2h2zm2.1-7.7-.9.9c-.7.8-1.2 1.4-1.2 2.8h-2v-.5c0-1.1.5-2.1 1.2-2.8l1.2-1.3A2 2 0 0 0 12 7a2 2 0 0 0-2 2H8a4 4 0 0 1 8 0c0 .9-.4 1.7-.9 2.3z"/></svg>' +

@@ -187,7 +187,7 @@ type adminPage struct {
 	// WidgetOpens counts the widget's openings since the period's start,
 	// and those with no article for the screen.
 	WidgetOpens, WidgetUnmatched int
-	Tickets  []adminTickets
+	Tickets                      []adminTickets
 	// TicketsTotal and TicketsBy count stored tickets, by link method.
 	TicketsTotal int
 	TicketsBy    map[string]int

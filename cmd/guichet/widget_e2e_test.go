@@ -159,7 +159,9 @@ func TestWidgetInBrowser(t *testing.T) {
 	}
 	do := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
+		step, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		if err := chromedp.Do(step, actions...); err != nil {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
@@ -205,6 +207,20 @@ func TestWidgetInBrowser(t *testing.T) {
 		return evalBool(`document.activeElement === document.querySelector('[data-guichet-widget]') && ` + shadow + `.activeElement.tagName === 'IFRAME'`)
 	}) {
 		t.Error("focus did not move into the widget panel")
+	}
+	// Tab from the panel's last control wraps to its first (focus trap).
+	inFrameJS := func(js string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Poll[string](js, chromedp.WithPollingInFrame(frame), chromedp.WithPollingTimeout(5*time.Second)))
+		if err != nil {
+			t.Fatalf("in the widget, %s: %v", js, err)
+		}
+		return v
+	}
+	inFrameJS(`(document.querySelector('.w-foot a:last-child').focus(), 'ok')`)
+	do("press Tab", chromedp.KeyEvent(kb.Tab))
+	if got := inFrameJS(`document.activeElement.className || document.activeElement.tagName`); got != "w-icon w-close" {
+		t.Errorf("Tab from the last control went to %q, want the close button", got)
 	}
 	// Escape closes and gives focus back to the help button.
 	do("press Escape", chromedp.KeyEvent(kb.Escape))
@@ -268,6 +284,15 @@ func TestWidgetInBrowser(t *testing.T) {
 	}) {
 		t.Fatalf("after setContext('checkout'): %q", frameTexts(".w-list .w-t"))
 	}
+	// Articles chosen by the app replace the contextual list.
+	evalDo(`Guichet.suggest(['account/reset-password', 'billing/update-card'])`)
+	if !waitFor(10*time.Second, func() bool {
+		got := frameTexts(".w-list .w-t")
+		return strings.Join(got, "|") == "Reset your password|Update your payment card"
+	}) {
+		t.Fatalf("after suggest(): %q", frameTexts(".w-list .w-t"))
+	}
+	waitHeading("Suggested articles")
 	evalDo(`Guichet.openArticle('billing/update-card')`)
 	waitHeading("Update your payment card")
 	if !waitFor(5*time.Second, func() bool { return strings.Contains(seenEvents(), "article:billing/update-card") }) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"sort"
@@ -105,4 +106,28 @@ func reportPercentiles(b *testing.B, durs []time.Duration) {
 	sort.Slice(durs, func(i, j int) bool { return durs[i] < durs[j] })
 	b.ReportMetric(float64(durs[len(durs)/2].Microseconds()), "p50-µs")
 	b.ReportMetric(float64(durs[len(durs)*99/100].Microseconds()), "p99-µs")
+}
+
+// BenchmarkCorpusWidgetFrame measures rendering the widget panel for a host
+// page (context matching, the FAQ fallback and the template) on the
+// corpus, with a different host path each time.
+func BenchmarkCorpusWidgetFrame(b *testing.B) {
+	needCorpus(b)
+	m := openCorpus(b, b.TempDir())
+	defer m.Close(context.Background())
+	durs := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		w := httptest.NewRecorder()
+		r := httptest.NewRequest("GET", fmt.Sprintf("/widget/frame?origin=https://app.example.com&path=/settings/team/%d&context=checkout", i), nil)
+		r.Header.Set("Accept-Encoding", "gzip")
+		m.Server.ServeHTTP(w, r)
+		durs = append(durs, time.Since(start))
+		if w.Code != 200 {
+			b.Fatalf("status %d", w.Code)
+		}
+	}
+	b.StopTimer()
+	reportPercentiles(b, durs)
 }

@@ -390,9 +390,11 @@ func (s *Server) eventCORS(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		origin, err := site.NormalizeOrigin(raw)
-		if err != nil || origin == "*" || !st.view.Lib.Config.Widget.Allows(origin) {
-			return site.Errorf(site.EFORBIDDEN, "origin %q may not post events: it is not in widget.allowed_origins", raw)
+		if cfg := st.view.Lib.Config.Widget; !cfg.AnyOrigin() {
+			origin, err := site.NormalizeOrigin(raw)
+			if err != nil || !cfg.Allows(origin) {
+				return site.Errorf(site.EFORBIDDEN, "origin %q may not post events: it is not in widget.allowed_origins", raw)
+			}
 		}
 		h.Set("Access-Control-Allow-Origin", raw)
 		if preflight {

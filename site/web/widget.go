@@ -225,7 +225,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		Strings: map[string]string{},
 	}
 	for _, k := range []string{"widget_for_page", "widget_suggested", "widget_popular", "widget_full", "widget_error",
-		"widget_loading", "results_for", "no_results", "no_results_tips"} {
+		"results_for", "no_results"} {
 		page.Strings[strings.TrimPrefix(k, "widget_")] = b.T[k]
 	}
 	matches := st.contexts.Match(loc, path, key, st.faqRank[loc], 5)

@@ -30,15 +30,7 @@ func TestConfigFAQ(t *testing.T) {
 		if cfg.FAQ != c.faq || cfg.Tickets.MinConfidence != c.conf {
 			t.Errorf("%s: %+v %v", c.name, cfg.FAQ, cfg.Tickets.MinConfidence)
 		}
-		if len(probs) != len(c.problems) {
-			t.Errorf("%s: problems %v, want %d", c.name, probs, len(c.problems))
-			continue
-		}
-		for i, want := range c.problems {
-			if !strings.Contains(probs[i].String(), want) {
-				t.Errorf("%s: problem %d is %q, want %q", c.name, i, probs[i], want)
-			}
-		}
+		wantProblems(t, c.name, probs, c.problems)
 	}
 }
 
@@ -63,14 +55,21 @@ func TestConfigWidget(t *testing.T) {
 		if strings.Join(cfg.Widget.AllowedOrigins, " ") != strings.Join(c.origins, " ") || cfg.BrandColor != c.color {
 			t.Errorf("%s: origins %q, colour %q", c.name, cfg.Widget.AllowedOrigins, cfg.BrandColor)
 		}
-		if len(probs) != len(c.problems) {
-			t.Errorf("%s: problems %v, want %d", c.name, probs, len(c.problems))
-			continue
-		}
-		for i, want := range c.problems {
-			if !strings.Contains(probs[i].String(), want) {
-				t.Errorf("%s: problem %d is %q, want %q", c.name, i, probs[i], want)
-			}
+		wantProblems(t, c.name, probs, c.problems)
+	}
+}
+
+// wantProblems checks that probs are, in order, problems containing each
+// of want.
+func wantProblems(t *testing.T, name string, probs []site.Problem, want []string) {
+	t.Helper()
+	if len(probs) != len(want) {
+		t.Errorf("%s: problems %v, want %d", name, probs, len(want))
+		return
+	}
+	for i, w := range want {
+		if !strings.Contains(probs[i].String(), w) {
+			t.Errorf("%s: problem %d is %q, want %q", name, i, probs[i], w)
 		}
 	}
 }

@@ -176,12 +176,25 @@ func TestWidgetInBrowser(t *testing.T) {
 			chromedp.Click(button),
 			chromedp.WaitVisible(chromedp.JSPath(shadow+`.querySelector('iframe')`)),
 		)
-		nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.JSPath(shadow+`.querySelector('iframe')`)))
-		if err != nil || len(nodes) != 1 {
-			t.Fatalf("find the widget's iframe: %v", err)
+		// The iframe's node may still hold its initial about:blank
+		// document: look it up again until its list shows.
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.JSPath(shadow+`.querySelector('iframe')`)))
+			if err != nil || len(nodes) != 1 {
+				t.Fatalf("find the widget's iframe: %v", err)
+			}
+			frame = nodes[0]
+			step, cancel := context.WithTimeout(ctx, 2*time.Second)
+			err = chromedp.Do(step, chromedp.WaitVisible(chromedp.CSS(".w-list a"), inFrame()))
+			cancel()
+			if err == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("no article list in the widget on %s: %v", url, err)
+			}
 		}
-		frame = nodes[0]
-		do("wait for the article list on "+url, chromedp.WaitVisible(chromedp.CSS(".w-list a"), inFrame()))
 	}
 	waitHeading := func(want string) {
 		t.Helper()

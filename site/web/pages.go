@@ -35,6 +35,10 @@ type basePage struct {
 	// JSONLD holds structured-data blocks, already JSON-encoded with <, >
 	// and & escaped, so no value can close the script element.
 	JSONLD []template.JS
+	// OGType is the OpenGraph type: website, or article.
+	OGType string
+	// Feeds are the feeds the page links to.
+	Feeds []feedLink
 }
 
 // alternate is one language version of a page.
@@ -212,6 +216,8 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 		description = t["description"]
 	}
 	b := basePage{
+		OGType:      "website",
+		Feeds:       feedLinks(v, locale, nil),
 		Locale:      locale,
 		T:           t,
 		SiteTitle:   siteTitle,

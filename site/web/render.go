@@ -156,6 +156,13 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 	if err := renderAll(tmpl, jobs, st.pages); err != nil {
 		return nil, err
 	}
+	if err := buildFeeds(v, st.pages); err != nil {
+		return nil, err
+	}
+	if err := st.buildSitemap(); err != nil {
+		return nil, err
+	}
+	st.pages["/robots.txt"] = robotsTxt(v)
 	for _, list := range v.ByLocale {
 		for _, a := range list {
 			for _, alias := range a.Aliases {
@@ -195,7 +202,16 @@ func (st *state) withStats(stats *site.TicketStats) (*state, error) {
 	if err := renderAll(st.tmpl, next.ticketPages(), next.pages); err != nil {
 		return nil, err
 	}
+	// The FAQ pages listed depend on the ranking.
+	if err := next.buildSitemap(); err != nil {
+		return nil, err
+	}
 	return next, nil
+}
+
+// buildSitemap renders the sitemap of the snapshot into its pages.
+func (st *state) buildSitemap() error {
+	return buildSitemaps(st.view, sitemapEntries(st.view, func(loc string) bool { return len(st.faq[loc]) > 0 }), st.pages)
 }
 
 // renderAll renders jobs on every core into pages.
@@ -233,10 +249,12 @@ func renderAll(tmpl *templates, jobs []job, pages map[string]*blob) error {
 
 func homeData(st *state, loc string) *homePage {
 	v := st.view
-	b := newBase(v, loc, "", "", localePrefix(v, loc)+"/")
+	// "Help Center – Acme", "Centre d’aide – Acme": one title per locale.
+	b := newBase(v, loc, strs(loc)["home"], "", localePrefix(v, loc)+"/")
 	b.HideHeaderSearch = true
 	b.setAlternates(v, localePaths(v, "/"))
 	p := &homePage{basePage: b, Heading: b.SiteTitle, Intro: v.Lib.Config.Description}
+	p.JSONLD = append(p.JSONLD, schemaWebSite(v, loc))
 	for _, e := range st.faq[loc][:min(homeFAQ, len(st.faq[loc]))] {
 		p.Top = append(p.Top, e.Article)
 	}
@@ -275,6 +293,8 @@ func categoryData(v *site.View, c *site.Category) *categoryPage {
 	}
 	b.setAlternates(v, paths)
 	p := &categoryPage{basePage: b, Category: c, Crumbs: crumbsFor(v, c.ID, c.Locale, true), Articles: v.ArticlesIn(c.ID, c.Locale)}
+	p.Feeds = feedLinks(v, c.Locale, c)
+	p.JSONLD = append(p.JSONLD, schemaCrumbs(v, p.Crumbs, p.Canonical))
 	for _, s := range v.Children(c.ID, c.Locale) {
 		list := v.ArticlesIn(s.ID, s.Locale)
 		n := v.CountIn(s.ID, s.Locale)
@@ -307,6 +327,10 @@ func articleData(v *site.View, rel *relatedIndex, a *site.Article) *articlePage 
 	}
 	if len(p.TOC) < 2 {
 		p.TOC = nil
+	}
+	p.OGType = "article"
+	if publicArticle(v, a) {
+		p.JSONLD = append(p.JSONLD, schemaArticle(v, a), schemaCrumbs(v, append(p.Crumbs, crumb{Title: a.Title}), p.Canonical))
 	}
 	switch {
 	case a.Draft:

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -247,6 +248,10 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		// No other site may frame these pages (clickjacking); the widget
 		// frame replaces this with its own policy.
 		h.Set("Content-Security-Policy", "frame-ancestors 'self'")
+		// What only people and apps use stays out of search engines.
+		if p := c.Request().URL.Path; strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/admin") || strings.HasPrefix(p, "/widget") {
+			h.Set("X-Robots-Tag", "noindex")
+		}
 		return next(c)
 	}
 }

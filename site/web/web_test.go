@@ -146,9 +146,9 @@ func TestPages(t *testing.T) {
 		path, title, desc, canonical, h1 string
 		contains                         []string
 	}{
-		{"/", "Acme Help", "Answers to your questions.", "https://help.acme.test/", "Acme Help",
+		{"/", "Help Center – Acme Help", "Answers to your questions.", "https://help.acme.test/", "Acme Help",
 			[]string{`href="/billing/"`, `href="/billing/refund"`, `hreflang="fr"`, `role="search"`}},
-		{"/fr/", "Acme Help", "Des réponses à vos questions.", "https://help.acme.test/fr/", "Acme Help",
+		{"/fr/", "Centre d’aide – Acme Help", "Des réponses à vos questions.", "https://help.acme.test/fr/", "Acme Help",
 			[]string{`lang="fr"`, `href="/fr/billing/refund"`, "Questions fréquentes"}},
 		{"/billing/", "Billing – Acme Help", "Plans, invoices and refunds.", "https://help.acme.test/billing/", "Billing",
 			[]string{`href="/billing/invoices"`, `aria-label="Breadcrumb"`}},

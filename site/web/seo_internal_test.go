@@ -1,0 +1,39 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// TestSitemapIndex: past the per-file limit, /sitemap.xml indexes parts
+// that hold every URL once.
+func TestSitemapIndex(t *testing.T) {
+	old := maxSitemapURLs
+	maxSitemapURLs = 3
+	defer func() { maxSitemapURLs = old }()
+	v := &site.View{Lib: &site.Library{Config: site.Config{BaseURL: "https://help.example.com"}}}
+	var entries []sitemapURL
+	for _, p := range []string{"/a", "/b", "/c", "/d", "/e", "/f", "/g"} {
+		entries = append(entries, sitemapURL{Loc: "https://help.example.com" + p, LastMod: "2026-0" + string(rune('1'+len(entries))) + "-01"})
+	}
+	pages := map[string]*blob{}
+	if err := buildSitemaps(v, entries, pages); err != nil {
+		t.Fatal(err)
+	}
+	index := string(pages["/sitemap.xml"].body)
+	for _, want := range []string{"<sitemapindex", "<loc>https://help.example.com/sitemap-1.xml</loc>", "<loc>https://help.example.com/sitemap-3.xml</loc>", "<lastmod>2026-07-01</lastmod>"} {
+		if !strings.Contains(index, want) {
+			t.Errorf("sitemap index lacks %s:\n%s", want, index)
+		}
+	}
+	seen := 0
+	for i := 1; i <= 3; i++ {
+		part := string(pages["/sitemap-"+string(rune('0'+i))+".xml"].body)
+		seen += strings.Count(part, "<url>")
+	}
+	if seen != 7 || pages["/sitemap-4.xml"] != nil {
+		t.Errorf("parts list %d URLs, want 7", seen)
+	}
+}

@@ -1,0 +1,260 @@
+package web_test
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var (
+	ldRe = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
+	ogRe = regexp.MustCompile(`<meta property="og:(\w+)" content="([^"]*)">`)
+)
+
+// structured returns the page's JSON-LD blocks by @type.
+func structured(t *testing.T, page string) map[string]map[string]any {
+	t.Helper()
+	out := map[string]map[string]any{}
+	for _, m := range ldRe.FindAllStringSubmatch(page, -1) {
+		var v map[string]any
+		if err := json.Unmarshal([]byte(m[1]), &v); err != nil {
+			t.Fatalf("JSON-LD does not parse: %v\n%s", err, m[1])
+		}
+		out[v["@type"].(string)] = v
+	}
+	return out
+}
+
+// TestSEOHead: every public page type has one h1, a unique title and
+// description, canonical, OpenGraph and Twitter tags, feeds, and its
+// structured data.
+func TestSEOHead(t *testing.T) {
+	e := newEnv(t)
+	titles := map[string]string{}
+	for _, c := range []struct {
+		path, ogType string
+		ld           []string
+	}{
+		{"/", "website", []string{"WebSite"}},
+		{"/fr/", "website", []string{"WebSite"}},
+		{"/billing/", "website", []string{"BreadcrumbList"}},
+		{"/billing/refund", "article", []string{"Article", "BreadcrumbList"}},
+		{"/fr/billing/refund", "article", []string{"Article", "BreadcrumbList"}},
+		{"/faq", "website", []string{"FAQPage"}},
+		{"/search?q=refund", "website", nil},
+	} {
+		w := e.do(t, "GET", c.path, nil)
+		page := w.Body.String()
+		if w.Code != 200 {
+			t.Fatalf("%s: %d", c.path, w.Code)
+		}
+		if n := len(h1Re.FindAllString(page, -1)); n != 1 {
+			t.Errorf("%s: %d h1", c.path, n)
+		}
+		title := find(titleRe, page)
+		if prev, dup := titles[title]; dup {
+			t.Errorf("%s and %s share the title %q", prev, c.path, title)
+		}
+		titles[title] = c.path
+		if find(descRe, page) == "" {
+			t.Errorf("%s: no meta description", c.path)
+		}
+		og := map[string]string{}
+		for _, m := range ogRe.FindAllStringSubmatch(page, -1) {
+			og[m[1]] = m[2]
+		}
+		if og["type"] != c.ogType || og["title"] != title || og["description"] == "" || og["site_name"] != "Acme Help" {
+			t.Errorf("%s: OpenGraph %v", c.path, og)
+		}
+		if canon := find(canonicalRe, page); canon != "" && og["url"] != canon {
+			t.Errorf("%s: og:url %q, canonical %q", c.path, og["url"], canon)
+		}
+		if !strings.Contains(page, `<meta name="twitter:card" content="summary">`) {
+			t.Errorf("%s: no Twitter card", c.path)
+		}
+		feed := `<link rel="alternate" type="application/atom+xml"`
+		if !strings.Contains(page, feed) {
+			t.Errorf("%s: no feed link", c.path)
+		}
+		ld := structured(t, page)
+		if len(ld) != len(c.ld) {
+			t.Errorf("%s: JSON-LD types %v, want %v", c.path, ld, c.ld)
+		}
+		for _, typ := range c.ld {
+			if ld[typ] == nil {
+				t.Errorf("%s: no %s JSON-LD", c.path, typ)
+			}
+		}
+	}
+
+	page := e.do(t, "GET", "/billing/refund", nil).Body.String()
+	ld := structured(t, page)
+	art := ld["Article"]
+	if art["headline"] != "How do I get a refund?" || art["inLanguage"] != "en" || !strings.HasPrefix(art["dateModified"].(string), "2026-09-14") ||
+		art["url"] != "https://help.acme.test/billing/refund" {
+		t.Errorf("Article: %v", art)
+	}
+	crumbs := ld["BreadcrumbList"]["itemListElement"].([]any)
+	last := crumbs[len(crumbs)-1].(map[string]any)
+	if len(crumbs) != 3 || last["name"] != "How do I get a refund?" || last["item"] != "https://help.acme.test/billing/refund" || last["position"] != 3.0 {
+		t.Errorf("breadcrumbs: %v", crumbs)
+	}
+	if !strings.Contains(page, `<link rel="alternate" type="application/atom+xml" title="Acme Help – New and updated articles (ATOM)" href="/feed.atom">`) {
+		t.Error("article does not link the locale's feed")
+	}
+	cat := e.do(t, "GET", "/billing/", nil).Body.String()
+	if !strings.Contains(cat, `href="/billing/feed.rss"`) {
+		t.Error("category does not link its own feed")
+	}
+	home := structured(t, e.do(t, "GET", "/fr/", nil).Body.String())["WebSite"]
+	action := home["potentialAction"].(map[string]any)
+	if target := action["target"].(map[string]any)["urlTemplate"]; target != "https://help.acme.test/fr/search?q={search_term_string}" {
+		t.Errorf("SearchAction target %v", target)
+	}
+
+	// A title made of markup cannot leave its script element.
+	xss := e.do(t, "GET", "/billing/xss", nil).Body.String()
+	for _, m := range ldRe.FindAllStringSubmatch(xss, -1) {
+		if strings.Contains(m[1], "<") {
+			t.Errorf("JSON-LD holds a raw <: %s", m[1])
+		}
+	}
+	if got := structured(t, xss)["Article"]["headline"]; got != "<script>alert(1)</script> Tricky title" {
+		t.Errorf("escaped headline decodes to %q", got)
+	}
+}
+
+type sitemapDoc struct {
+	URLs []struct {
+		Loc        string `xml:"loc"`
+		LastMod    string `xml:"lastmod"`
+		Alternates []struct {
+			Hreflang string `xml:"hreflang,attr"`
+			Href     string `xml:"href,attr"`
+		} `xml:"link"`
+	} `xml:"url"`
+}
+
+// TestSitemapAndRobots: every published page in every locale with its
+// last update and alternates; drafts and scheduled articles absent;
+// robots.txt points to it and keeps crawlers off search, admin and API.
+func TestSitemapAndRobots(t *testing.T) {
+	e := newEnv(t)
+	w := e.do(t, "GET", "/sitemap.xml", nil)
+	if w.Code != 200 || !strings.HasPrefix(w.Header().Get("Content-Type"), "application/xml") {
+		t.Fatalf("/sitemap.xml: %d %s", w.Code, w.Header().Get("Content-Type"))
+	}
+	var doc sitemapDoc
+	if err := xml.Unmarshal(w.Body.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	byLoc := map[string]int{}
+	for i, u := range doc.URLs {
+		byLoc[u.Loc] = i
+	}
+	for _, want := range []string{"/", "/fr/", "/faq", "/billing/", "/fr/billing/", "/billing/refund", "/fr/billing/refund", "/billing/invoices", "/account/security/", "/account/security/two-factor"} {
+		if _, ok := byLoc["https://help.acme.test"+want]; !ok {
+			t.Errorf("sitemap lacks %s", want)
+		}
+	}
+	for loc := range byLoc {
+		if strings.Contains(loc, "secret") || strings.Contains(loc, "future") || strings.Contains(loc, "search") {
+			t.Errorf("sitemap lists %s", loc)
+		}
+	}
+	refund := doc.URLs[byLoc["https://help.acme.test/billing/refund"]]
+	alts := map[string]string{}
+	for _, a := range refund.Alternates {
+		alts[a.Hreflang] = a.Href
+	}
+	if refund.LastMod != "2026-09-14" || alts["fr"] != "https://help.acme.test/fr/billing/refund" || alts["x-default"] != "https://help.acme.test/billing/refund" || alts["en"] == "" {
+		t.Errorf("refund in the sitemap: %+v", refund)
+	}
+	if inv := doc.URLs[byLoc["https://help.acme.test/billing/invoices"]]; len(inv.Alternates) != 0 {
+		t.Errorf("an article without translation has alternates: %+v", inv)
+	}
+
+	robots := e.do(t, "GET", "/robots.txt", nil).Body.String()
+	for _, want := range []string{"Sitemap: https://help.acme.test/sitemap.xml", "Disallow: /search?", "Disallow: /fr/search?", "Disallow: /admin/", "Disallow: /api/"} {
+		if !strings.Contains(robots, want) {
+			t.Errorf("robots.txt lacks %q:\n%s", want, robots)
+		}
+	}
+	if got := e.do(t, "GET", "/api/v1/search?q=refund", nil).Header().Get("X-Robots-Tag"); got != "noindex" {
+		t.Errorf("API X-Robots-Tag %q", got)
+	}
+	if !strings.Contains(e.do(t, "GET", "/search?q=refund", nil).Body.String(), `<meta name="robots" content="noindex">`) {
+		t.Error("search page is indexable")
+	}
+}
+
+// TestFeeds: Atom, RSS and JSON Feed per locale and per category, newest
+// first, published articles only, links made absolute.
+func TestFeeds(t *testing.T) {
+	e := newEnv(t)
+	var atom struct {
+		Title   string `xml:"title"`
+		Entries []struct {
+			Title   string `xml:"title"`
+			ID      string `xml:"id"`
+			Content string `xml:"content"`
+		} `xml:"entry"`
+	}
+	w := e.do(t, "GET", "/feed.atom", nil)
+	if w.Code != 200 || !strings.HasPrefix(w.Header().Get("Content-Type"), "application/atom+xml") {
+		t.Fatalf("/feed.atom: %d %s", w.Code, w.Header().Get("Content-Type"))
+	}
+	if err := xml.Unmarshal(w.Body.Bytes(), &atom); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, en := range atom.Entries {
+		ids[en.ID] = true
+		if strings.Contains(en.Content, `href="/`) {
+			t.Errorf("%s: relative link in the feed", en.ID)
+		}
+	}
+	if atom.Title != "Acme Help – New and updated articles" || !ids["https://help.acme.test/billing/refund"] || ids["https://help.acme.test/billing/secret"] ||
+		ids["https://help.acme.test/billing/future"] || ids["https://help.acme.test/fr/billing/refund"] {
+		t.Errorf("English Atom feed: %q %v", atom.Title, ids)
+	}
+
+	var rss struct {
+		Channel struct {
+			Items []struct {
+				Link string `xml:"link"`
+			} `xml:"item"`
+		} `xml:"channel"`
+	}
+	if err := xml.Unmarshal(e.do(t, "GET", "/fr/feed.rss", nil).Body.Bytes(), &rss); err != nil {
+		t.Fatal(err)
+	}
+	if len(rss.Channel.Items) != 1 || rss.Channel.Items[0].Link != "https://help.acme.test/fr/billing/refund" {
+		t.Errorf("French RSS feed: %+v", rss.Channel.Items)
+	}
+
+	var jf struct {
+		Version string `json:"version"`
+		Items   []struct {
+			URL string `json:"url"`
+		} `json:"items"`
+	}
+	w = e.do(t, "GET", "/account/feed.json", nil)
+	if err := json.Unmarshal(w.Body.Bytes(), &jf); err != nil {
+		t.Fatalf("category JSON feed: %v\n%s", err, w.Body.String())
+	}
+	var urls []string
+	for _, it := range jf.Items {
+		urls = append(urls, it.URL)
+	}
+	// The category's feed holds its sections' articles too.
+	if !strings.HasPrefix(jf.Version, "https://jsonfeed.org/version/") || strings.Join(urls, " ") != "https://help.acme.test/account/password https://help.acme.test/account/security/two-factor" &&
+		strings.Join(urls, " ") != "https://help.acme.test/account/security/two-factor https://help.acme.test/account/password" {
+		t.Errorf("account JSON feed: %s %v", jf.Version, urls)
+	}
+	if w := e.do(t, "HEAD", "/feed.rss", nil); w.Code != 200 || w.Body.Len() != 0 {
+		t.Errorf("HEAD /feed.rss: %d", w.Code)
+	}
+}

@@ -1,0 +1,266 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// ciTools returns .ci/node_modules, where `npm ci --prefix .ci` installs
+// Lighthouse, the Nu HTML checker and axe-core. Missing, the test is
+// skipped, except under CI=true.
+func ciTools(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", ".ci", "node_modules"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, need := range []string{"lighthouse/cli/index.js", "vnu-jar/build/dist/vnu.jar", "axe-core/axe.min.js"} {
+		if _, err := os.Stat(filepath.Join(dir, need)); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s is missing: .ci/run installs it with npm ci --prefix .ci", need)
+			}
+			t.Skipf("%s is missing (npm ci --prefix .ci); this check runs in CI", need)
+		}
+	}
+	for _, bin := range []string{"java", "node"} {
+		if _, err := exec.LookPath(bin); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s is not installed", bin)
+			}
+			t.Skipf("%s is not installed", bin)
+		}
+	}
+	return dir
+}
+
+// qualityPages serves the sample help center on a real port, its base URL
+// that address, and returns one URL per public page type.
+func qualityPages(t *testing.T) (string, map[string]string) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + ln.Addr().String()
+	m := &Main{Config: Config{Content: filepath.Join("..", "..", "content"), Data: t.TempDir(), Addr: ln.Addr().String(), BaseURL: base, EventRate: 100, RetentionDays: 90},
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if err := m.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close(context.Background()) })
+	srv := &http.Server{Handler: m.Server}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	v := m.Server.View()
+	def := v.Lib.Config.DefaultLocale
+	cats := v.TopCategories(def)
+	arts := v.ArticlesIn(cats[0].ID, def)
+	return base, map[string]string{
+		"home":     base + "/",
+		"category": base + cats[0].URL,
+		"article":  base + arts[0].URL,
+		"faq":      base + "/faq",
+		"search":   base + "/search?q=refund",
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestHTMLValid: the HTML of each page type passes the Nu HTML checker
+// (vnu) with no errors.
+func TestHTMLValid(t *testing.T) {
+	tools := ciTools(t)
+	_, pages := qualityPages(t)
+	dir := t.TempDir()
+	var files []string
+	for _, name := range sortedKeys(pages) {
+		res, err := http.Get(pages[name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		f := filepath.Join(dir, name+".html")
+		os.WriteFile(f, body, 0o644)
+		files = append(files, f)
+	}
+	cmd := exec.Command("java", append([]string{"-jar", filepath.Join(tools, "vnu-jar/build/dist/vnu.jar"), "--errors-only", "--format", "json", "--stdout"}, files...)...)
+	out, err := cmd.Output()
+	var report struct {
+		Messages []struct {
+			URL      string `json:"url"`
+			Type     string `json:"type"`
+			Line     int    `json:"lastLine"`
+			Message  string `json:"message"`
+			Extract  string `json:"extract"`
+			SubType  string `json:"subType"`
+			FirstCol int    `json:"firstColumn"`
+		} `json:"messages"`
+	}
+	if jerr := json.Unmarshal(out, &report); jerr != nil {
+		t.Fatalf("vnu: %v (%v)\n%s", jerr, err, out)
+	}
+	for _, m := range report.Messages {
+		if m.Type == "error" || m.SubType == "fatal" {
+			t.Errorf("%s:%d: %s (%q)", filepath.Base(m.URL), m.Line, m.Message, m.Extract)
+		}
+	}
+}
+
+// axeViolation is what the test keeps of an axe-core violation.
+type axeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// TestAccessibilityAxe: axe-core finds no violation on any page type, in
+// light and in dark mode.
+func TestAccessibilityAxe(t *testing.T) {
+	tools := ciTools(t)
+	ctx := browser(t)
+	_, pages := qualityPages(t)
+	axe, err := os.ReadFile(filepath.Join(tools, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+			return err
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range sortedKeys(pages) {
+			step, cancel := context.WithTimeout(ctx, 30*time.Second)
+			if err := chromedp.Do(step, chromedp.Navigate(pages[name]), chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+				cancel()
+				t.Fatalf("%s: %v", name, err)
+			}
+			got, err := chromedp.Run(step, chromedp.Evaluate[[]axeViolation](`axe.run(document, {resultTypes: ['violations']}).then(r =>
+				r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))`, chromedp.EvalAwaitPromise))
+			cancel()
+			if err != nil {
+				t.Fatalf("%s: run axe: %v", name, err)
+			}
+			for _, v := range got {
+				t.Errorf("%s (%s): %s [%s, %s] on %s", name, scheme, v.Help, v.ID, v.Impact, strings.Join(v.Nodes, ", "))
+			}
+		}
+	}
+}
+
+// lighthouseMin are the scores each page must reach (mobile preset).
+var lighthouseMin = map[string]float64{"seo": 1, "accessibility": 0.95, "best-practices": 0.95, "performance": 0.95}
+
+// TestLighthouse: every page type scores SEO 100, Accessibility, Best
+// Practices and Performance 95 or more with Lighthouse's mobile preset in
+// Debian's Chromium. The search page is noindex on purpose (the issue asks
+// for it), which Lighthouse's is-crawlable audit counts against SEO; its
+// SEO score is computed without that one audit.
+func TestLighthouse(t *testing.T) {
+	tools := ciTools(t)
+	chrome := chromium(t)
+	_, pages := qualityPages(t)
+	dir := t.TempDir()
+	for _, name := range sortedKeys(pages) {
+		out := filepath.Join(dir, name+".json")
+		cmd := exec.Command("node", filepath.Join(tools, "lighthouse/cli/index.js"), pages[name],
+			"--quiet", "--output=json", "--output-path="+out,
+			"--only-categories=performance,accessibility,best-practices,seo",
+			"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic --disable-background-networking --disable-component-update --no-first-run")
+		cmd.Env = append(os.Environ(), "CHROME_PATH="+chrome)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("lighthouse %s: %v\n%s", name, err, msg)
+		}
+		raw, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lhr struct {
+			Categories map[string]struct {
+				Score *float64 `json:"score"`
+				Refs  []struct {
+					ID     string  `json:"id"`
+					Weight float64 `json:"weight"`
+				} `json:"auditRefs"`
+			} `json:"categories"`
+			Audits map[string]struct {
+				Score *float64 `json:"score"`
+				Title string   `json:"title"`
+			} `json:"audits"`
+		}
+		if err := json.Unmarshal(raw, &lhr); err != nil {
+			t.Fatal(err)
+		}
+		for cat, min := range lighthouseMin {
+			c, ok := lhr.Categories[cat]
+			if !ok || c.Score == nil {
+				t.Errorf("%s: no %s score", name, cat)
+				continue
+			}
+			score := *c.Score
+			if name == "search" && cat == "seo" {
+				score = scoreWithout(c.Refs, lhr.Audits, "is-crawlable")
+			}
+			t.Logf("%s %s %.2f", name, cat, score)
+			if score+1e-9 < min {
+				var failing []string
+				for _, r := range c.Refs {
+					if a := lhr.Audits[r.ID]; r.Weight > 0 && a.Score != nil && *a.Score < 1 {
+						failing = append(failing, fmt.Sprintf("%s (%.2f)", a.Title, *a.Score))
+					}
+				}
+				t.Errorf("%s: %s %.2f, want %.2f; failing: %s", name, cat, score, min, strings.Join(failing, "; "))
+			}
+		}
+	}
+}
+
+// scoreWithout recomputes a category's weighted score leaving one audit out.
+func scoreWithout(refs []struct {
+	ID     string  `json:"id"`
+	Weight float64 `json:"weight"`
+}, audits map[string]struct {
+	Score *float64 `json:"score"`
+	Title string   `json:"title"`
+}, skip string) float64 {
+	var sum, weights float64
+	for _, r := range refs {
+		a, ok := audits[r.ID]
+		if r.ID == skip || !ok || a.Score == nil || r.Weight == 0 {
+			continue
+		}
+		sum += *a.Score * r.Weight
+		weights += r.Weight
+	}
+	if weights == 0 {
+		return 0
+	}
+	return sum / weights
+}

@@ -164,6 +164,7 @@ type resolver struct {
 	catByID map[string]map[string]*site.Category
 	mdFiles map[string]bool
 	assets  map[string]bool
+	sizes   map[string][2]int
 	def     string
 }
 
@@ -175,6 +176,7 @@ func newResolver(l *loader) *resolver {
 		catByID: map[string]map[string]*site.Category{},
 		mdFiles: l.mdFiles,
 		assets:  l.assets,
+		sizes:   l.sizes,
 		def:     l.lib.Config.DefaultLocale,
 	}
 	for _, a := range l.lib.Articles {
@@ -217,6 +219,12 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 
 // asset implements linkResolver.
 func (r *resolver) asset(p string) bool { return r.assets[p] }
+
+// imageSize implements linkResolver.
+func (r *resolver) imageSize(p string) (int, int, bool) {
+	s, ok := r.sizes[p]
+	return s[0], s[1], ok
+}
 
 // renderAll renders every article and category description in parallel,
 // then checks links into other articles' headings.

@@ -4,6 +4,7 @@ import (
 	"html"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -18,6 +19,8 @@ type linkResolver interface {
 	article(p, locale string) (urlPath, target string, err error)
 	// asset reports whether a file exists at p.
 	asset(p string) bool
+	// imageSize returns the width and height of the image at p, if known.
+	imageSize(p string) (w, h int, ok bool)
 }
 
 // isImage reports whether p names an image type served from the content
@@ -85,6 +88,10 @@ func (d *doc) imageDest(n ast.Node, dest string) string {
 	}
 	if !d.in.links.asset(target) {
 		d.problem(line, "image %q not found (looked for %s)", dest, target)
+	}
+	if w, h, ok := d.in.links.imageSize(target); ok {
+		n.SetAttributeString("width", []byte(strconv.Itoa(w)))
+		n.SetAttributeString("height", []byte(strconv.Itoa(h)))
 	}
 	return assetURL(target)
 }

@@ -57,7 +57,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	gitCh := make(chan map[string]time.Time, 1)
 	go func() { gitCh <- gitDates(gitCtx, opts.Dir) }()
 
-	l := &loader{fsys: fsys, assets: map[string]bool{}, mdFiles: map[string]bool{}}
+	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, mdFiles: map[string]bool{}}
 	if err := l.walk(); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)
 	}
@@ -83,12 +83,13 @@ type loader struct {
 	fsys    fs.FS
 	lib     site.Library
 	probs   []site.Problem
-	known   map[string]bool // locale suffixes of file names; nil: any locale code
-	sources []*source       // Markdown files, sorted by path
-	files   []fileSum       // site files read (yaml), for the hash
-	assets  map[string]bool // every non-Markdown file, for image checks
-	mdFiles map[string]bool // every Markdown file found
-	dirs    []string        // category and section folders
+	known   map[string]bool   // locale suffixes of file names; nil: any locale code
+	sources []*source         // Markdown files, sorted by path
+	files   []fileSum         // site files read (yaml), for the hash
+	assets  map[string]bool   // every non-Markdown file, for image checks
+	sizes   map[string][2]int // width and height of the images whose size is readable
+	mdFiles map[string]bool   // every Markdown file found
+	dirs    []string          // category and section folders
 	r       *resolver
 	cache   *renderCache // nil: no cache
 }
@@ -146,6 +147,11 @@ func (l *loader) walk() error {
 		}
 		if !isMarkdown(name) {
 			l.assets[p] = true
+			if isImage(p) {
+				if w, h, ok := imageSize(l.fsys, p); ok {
+					l.sizes[p] = [2]int{w, h}
+				}
+			}
 			return nil
 		}
 		l.mdFiles[p] = true
@@ -401,7 +407,7 @@ func (l *loader) hash() string {
 	}
 	sort.Strings(assets)
 	for _, p := range assets {
-		fmt.Fprintf(h, "asset %s\n", p)
+		fmt.Fprintf(h, "asset %s %v\n", p, l.sizes[p]) // a resized image renders again
 	}
 	cfg, _ := json.Marshal(l.lib.Config)
 	h.Write([]byte("config "))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -70,6 +71,17 @@ func qualityPages(t *testing.T) (string, map[string]string) {
 	def := v.Lib.Config.DefaultLocale
 	cats := v.TopCategories(def)
 	arts := v.ArticlesIn(cats[0].ID, def)
+	// Articles with a table, code or an image too, when the content has
+	// them (valid HTML and axe only).
+	extra := map[string]string{}
+	for _, a := range v.ByLocale[def] {
+		for name, marker := range map[string]string{"article-table": "<table", "article-code": "<pre", "article-image": "<img"} {
+			if _, ok := extra[name]; !ok && strings.Contains(string(a.HTML), marker) {
+				extra[name] = base + a.URL
+			}
+		}
+	}
+	qualityExtra = extra
 	return base, map[string]string{
 		"home":     base + "/",
 		"category": base + cats[0].URL,
@@ -77,6 +89,22 @@ func qualityPages(t *testing.T) (string, map[string]string) {
 		"faq":      base + "/faq",
 		"search":   base + "/search?q=refund",
 	}
+}
+
+// qualityExtra are articles with tables, code and images found by the last
+// qualityPages call.
+var qualityExtra map[string]string
+
+// widgetPages are the widget's own pages and qualityExtra, checked for
+// valid HTML and accessibility too (not by Lighthouse: the widget's pages
+// are noindex, and one article is enough for its scores).
+func widgetPages(base string) map[string]string {
+	out := map[string]string{
+		"widget-frame": base + "/widget/frame?path=/calendar&origin=" + base,
+		"widget-demo":  base + "/widget/demo",
+	}
+	maps.Copy(out, qualityExtra)
+	return out
 }
 
 func sortedKeys(m map[string]string) []string {
@@ -88,11 +116,13 @@ func sortedKeys(m map[string]string) []string {
 	return out
 }
 
-// TestHTMLValid: the HTML of each page type passes the Nu HTML checker
-// (vnu) with no errors.
+// TestHTMLValid: the HTML of each page type, and of the widget's panel and
+// demo, passes the Nu HTML checker (vnu) with no errors.
 func TestHTMLValid(t *testing.T) {
 	tools := ciTools(t)
-	_, pages := qualityPages(t)
+	base, pages := qualityPages(t)
+	maps.Copy(pages, widgetPages(base))
+	t.Logf("pages: %v", sortedKeys(pages))
 	dir := t.TempDir()
 	var files []string
 	for _, name := range sortedKeys(pages) {
@@ -137,12 +167,13 @@ type axeViolation struct {
 	Nodes  []string `json:"nodes"`
 }
 
-// TestAccessibilityAxe: axe-core finds no violation on any page type, in
-// light and in dark mode.
+// TestAccessibilityAxe: axe-core finds no violation on any page type, nor
+// on the widget's panel and demo, in light and in dark mode.
 func TestAccessibilityAxe(t *testing.T) {
 	tools := ciTools(t)
 	ctx := browser(t)
-	_, pages := qualityPages(t)
+	base, pages := qualityPages(t)
+	maps.Copy(pages, widgetPages(base))
 	axe, err := os.ReadFile(filepath.Join(tools, "axe-core/axe.min.js"))
 	if err != nil {
 		t.Fatal(err)

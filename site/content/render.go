@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"strings"
 
 	"github.com/guichet/guichet/site"
 	"github.com/yuin/goldmark"
@@ -123,7 +124,10 @@ func (r *Renderer) render(in Input) (*Output, error) {
 	if err := r.md.Renderer().Render(&buf, in.Source, root); err != nil {
 		return nil, fmt.Errorf("render %s: %w", in.File, err)
 	}
-	d.out.HTML = template.HTML(buf.String()) //nolint:gosec // produced by goldmark with raw HTML off unless the site allows it
+	// Code blocks scroll sideways: keyboard users must be able to reach them.
+	html := strings.ReplaceAll(buf.String(), "<pre>", `<pre tabindex="0">`)
+	html = strings.ReplaceAll(html, `<pre class="chroma">`, `<pre tabindex="0" class="chroma">`)
+	d.out.HTML = template.HTML(html) //nolint:gosec // produced by goldmark with raw HTML off unless the site allows it
 	return d.out, nil
 }
 

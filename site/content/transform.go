@@ -86,7 +86,7 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 }
 
 // links neutralises dangerous URLs, rewrites relative links to articles
-// and images, and marks images lazy.
+// and images, marks images lazy and makes tables focusable.
 func (d *doc) links(root *ast.Document, src []byte) {
 	var autolinks []*ast.AutoLink
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -104,6 +104,9 @@ func (d *doc) links(root *ast.Document, src []byte) {
 			if dangerousURL(string(n.URL(src)), false) {
 				autolinks = append(autolinks, n)
 			}
+		case *east.Table:
+			// Wide tables scroll sideways (CSS): reachable by keyboard.
+			n.SetAttributeString("tabindex", []byte("0"))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -49,7 +49,8 @@ func (db *DB) GapSearches(ctx context.Context, since time.Time, locale string) (
 
 // ScreensWithoutHelp returns the openings of the widget since a time on
 // host pages no article's contexts fitted, as records for the gap report:
-// kind gaps.NoHelp, the screen (context key, else path) as the query.
+// kind gaps.NoHelp, with the context key and path the report groups by
+// (gaps.Screen).
 // locale, when not empty, keeps one locale.
 func (db *DB) ScreensWithoutHelp(ctx context.Context, since time.Time, locale string) ([]gaps.Search, error) {
 	rows, err := db.reader.QueryContext(ctx, `
@@ -66,8 +67,6 @@ func (db *DB) ScreensWithoutHelp(ctx context.Context, since time.Time, locale st
 		if err := rows.Scan(&s.Locale, &s.Path, &s.Context, &s.Visitor, &created); err != nil {
 			return nil, fmt.Errorf("read widget openings: %w", err)
 		}
-		s.Query = gaps.Screen(s.Context, s.Path)
-		s.Normalized = s.Query
 		s.Time = fromMillis(created)
 		out = append(out, s)
 	}

@@ -157,12 +157,10 @@ func newArticleRef(v *site.View, a *site.Article) articleRef {
 	return articleRef{ID: a.ID, Title: a.Title, URL: absURL(v, a.URL), Description: a.Description, Locale: a.Locale}
 }
 
-// publicRead marks a response any origin may read, without credentials,
-// and caches may keep for a minute.
+// publicRead lets caches keep a read-only answer for a minute (any
+// origin may read it: the route has the anyOrigin middleware).
 func publicRead(c echo.Context) {
-	h := c.Response().Header()
-	h.Set("Access-Control-Allow-Origin", "*")
-	h.Set("Cache-Control", "public, max-age=60")
+	c.Response().Header().Set("Cache-Control", "public, max-age=60")
 }
 
 // articleJSON is one article in the API.

@@ -19,6 +19,21 @@ type contextJSON struct {
 // maxContextLimit is the most articles GET /api/v1/context returns.
 const maxContextLimit = 20
 
+// screenArticles are the articles for a host screen (its path and the
+// app's context key): those whose contexts fit, most specific first, then
+// by FAQ rank; with none, the top of the locale's FAQ (matched false).
+// The widget's panel and GET /api/v1/context both show this list.
+func (st *state) screenArticles(loc, path, key string, limit int) ([]site.ContextMatch, bool) {
+	if list := st.contexts.Match(loc, path, key, st.faqRank[loc], limit); len(list) > 0 {
+		return list, true
+	}
+	var out []site.ContextMatch
+	for _, e := range st.faq[loc][:min(limit, len(st.faq[loc]))] {
+		out = append(out, site.ContextMatch{Article: e.Article, How: site.MatchFAQ})
+	}
+	return out, false
+}
+
 // apiContext answers GET /api/v1/context?url=&context=&locale=&limit=: the
 // articles whose contexts fit the host page (its URL or path, and the
 // app's context key), most specific first, then by FAQ rank; with no
@@ -34,12 +49,13 @@ func (s *Server) apiContext(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	raw, key := q.Get("url"), q.Get("context")
-	if utf8.RuneCountInString(raw) > 2000 || !utf8.ValidString(raw) {
-		return site.Errorf(site.EINVALID, "url must be valid UTF-8 of at most 2000 characters")
+	raw := q.Get("url")
+	if utf8.RuneCountInString(raw) > maxHostPath || !utf8.ValidString(raw) {
+		return site.Errorf(site.EINVALID, "url must be valid UTF-8 of at most %d characters", maxHostPath)
 	}
-	if utf8.RuneCountInString(key) > 200 || !utf8.ValidString(key) {
-		return site.Errorf(site.EINVALID, "context must be valid UTF-8 of at most 200 characters")
+	key, err := contextKey(q.Get("context"))
+	if err != nil {
+		return err
 	}
 	path := ""
 	if raw != "" {
@@ -56,18 +72,10 @@ func (s *Server) apiContext(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := []contextJSON{}
-	for _, m := range st.contexts.Match(loc, path, key, st.faqRank[loc], limit) {
+	list, matched := st.screenArticles(loc, path, key, limit)
+	out := make([]contextJSON, 0, len(list))
+	for _, m := range list {
 		out = append(out, contextJSON{newArticleRef(st.view, m.Article), m.How})
-	}
-	matched := len(out) > 0
-	if !matched {
-		for _, e := range st.faq[loc] {
-			if len(out) == limit {
-				break
-			}
-			out = append(out, contextJSON{newArticleRef(st.view, e.Article), site.MatchFAQ})
-		}
 	}
 	publicRead(c)
 	return c.JSON(http.StatusOK, map[string]any{"locale": loc, "matched": matched, "articles": out})

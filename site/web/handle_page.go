@@ -23,8 +23,9 @@ import (
 // with its ETag afterwards.
 const pageCache = "public, max-age=60"
 
-// page serves the prepared home, category and article pages, the search
-// page, aliases and redirects; anything else is a themed 404.
+// page serves the prepared home, category and article pages, sitemaps and
+// feeds, the search page, aliases and redirects; anything else is a themed
+// 404.
 func (s *Server) page(c echo.Context) error {
 	st, err := s.current()
 	if err != nil {
@@ -33,6 +34,13 @@ func (s *Server) page(c echo.Context) error {
 	r, w := c.Request(), c.Response()
 	p := r.URL.Path
 	if b, ok := st.pages[p]; ok {
+		b.write(w, r, http.StatusOK, pageCache)
+		return nil
+	}
+	if b, ok, err := st.feeds.blob(st.view, p); ok {
+		if err != nil {
+			return err
+		}
 		b.write(w, r, http.StatusOK, pageCache)
 		return nil
 	}

@@ -182,8 +182,6 @@ func reasonsFor(t map[string]string) []reason {
 	return out
 }
 
-var hexColor = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
-
 // localePrefix is "" for the default locale and "/fr" for the others.
 func localePrefix(v *site.View, locale string) string {
 	if locale == v.Lib.Config.DefaultLocale {
@@ -231,7 +229,7 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 	if path != "" {
 		b.Canonical = absURL(v, path)
 	}
-	if hexColor.MatchString(cfg.BrandColor) {
+	if site.ValidColor(cfg.BrandColor) {
 		b.BrandColor = cfg.BrandColor
 	}
 	return b

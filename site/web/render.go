@@ -44,6 +44,8 @@ type state struct {
 	contexts *site.ContextIndex
 	// widgetJS is the widget loader with this snapshot's settings.
 	widgetJS *blob
+	// feeds are the snapshot's Atom, RSS and JSON feeds.
+	feeds *feedSet
 }
 
 // maxFAQ is the most FAQ entries the API returns.
@@ -156,9 +158,7 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 	if err := renderAll(tmpl, jobs, st.pages); err != nil {
 		return nil, err
 	}
-	if err := buildFeeds(v, st.pages); err != nil {
-		return nil, err
-	}
+	st.feeds = newFeedSet(v)
 	if err := st.buildSitemap(); err != nil {
 		return nil, err
 	}
@@ -192,7 +192,7 @@ func (st *state) withStats(stats *site.TicketStats) (*state, error) {
 	next := &state{
 		view: st.view, search: st.search, tmpl: st.tmpl, assets: st.assets,
 		pages: make(map[string]*blob, len(st.pages)), moved: st.moved, gone: st.gone,
-		nonDefault: st.nonDefault, contexts: st.contexts, widgetJS: st.widgetJS,
+		nonDefault: st.nonDefault, contexts: st.contexts, widgetJS: st.widgetJS, feeds: st.feeds,
 	}
 	next.setFAQ(stats)
 	next.results.Store(st.results.Load())
@@ -329,7 +329,8 @@ func articleData(v *site.View, rel *relatedIndex, a *site.Article) *articlePage 
 		p.TOC = nil
 	}
 	p.OGType = "article"
-	if publicArticle(v, a) {
+	// Drafts and scheduled articles (the preview) carry no structured data.
+	if a.Visible(v.Now, false) {
 		p.JSONLD = append(p.JSONLD, schemaArticle(v, a), schemaCrumbs(v, append(p.Crumbs, crumb{Title: a.Title}), p.Canonical))
 	}
 	switch {

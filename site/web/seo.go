@@ -4,9 +4,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
-	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gorilla/feeds"
@@ -16,12 +16,6 @@ import (
 
 // Structured data, sitemaps, robots.txt and feeds: everything search
 // engines and feed readers read, built once per content snapshot.
-
-// publicArticle reports whether an article belongs in sitemaps, feeds and
-// structured data: not a draft, not scheduled (the preview shows those).
-func publicArticle(v *site.View, a *site.Article) bool {
-	return !a.Draft && (a.PublishAt.IsZero() || !a.PublishAt.After(v.Now))
-}
 
 // schemaCrumbs is the schema.org BreadcrumbList of a page's breadcrumbs;
 // the current page (a crumb without URL) takes the canonical URL.
@@ -121,15 +115,55 @@ func feedLinks(v *site.View, locale string, c *site.Category) []feedLink {
 	return out
 }
 
-// buildFeeds renders the Atom, RSS and JSON feeds of new and updated
-// articles of every served locale (/feed.atom, /fr/feed.atom…) and of each
-// category with articles (/billing/feed.atom…) into pages.
-func buildFeeds(v *site.View, pages map[string]*blob) error {
+// feedSet is a snapshot's feeds of new and updated articles: each served
+// locale's (/feed.atom, /fr/feed.rss…) and each category's, its sections
+// included (/billing/feed.json…). Which articles go in each is decided
+// when the snapshot is built; a feed is rendered (in its three formats) on
+// its first request and kept with the snapshot, because formatting every
+// feed of a large help center costs more than the rest of a restart and
+// feeds are read rarely.
+type feedSet struct {
+	feeds    map[string]*lazyFeed // path → its feed (three paths per feed)
+	contents sync.Map             // *site.Article → content with absolute links, shared by the feeds
+}
+
+// lazyFeed is one feed, rendered once.
+type lazyFeed struct {
+	job   feedJob
+	once  sync.Once
+	blobs map[string]*blob
+	err   error
+}
+
+// newFeedSet sorts the view's published articles once and groups them by
+// category in one pass.
+func newFeedSet(v *site.View) *feedSet {
+	fs := &feedSet{feeds: map[string]*lazyFeed{}}
+	add := func(j feedJob) {
+		f := &lazyFeed{job: j}
+		for _, format := range feedFormats {
+			fs.feeds[j.base+"feed."+format.ext] = f
+		}
+	}
 	for _, loc := range servedLocales(v) {
 		var all []*site.Article
 		for _, a := range v.ByLocale[loc] {
-			if publicArticle(v, a) {
+			if a.Visible(v.Now, false) {
 				all = append(all, a)
+			}
+		}
+		sort.SliceStable(all, func(i, j int) bool {
+			if !all[i].Updated.Equal(all[j].Updated) {
+				return all[i].Updated.After(all[j].Updated)
+			}
+			return all[i].URL < all[j].URL
+		})
+		byCat := map[string][]*site.Article{}
+		for _, a := range all {
+			for _, c := range v.Ancestors(a.SectionID, loc) {
+				if len(byCat[c.ID]) < feedSize {
+					byCat[c.ID] = append(byCat[c.ID], a)
+				}
 			}
 		}
 		t := strs(loc)
@@ -137,64 +171,58 @@ func buildFeeds(v *site.View, pages map[string]*blob) error {
 		if desc == "" {
 			desc = t["description"]
 		}
-		if err := writeFeeds(v, pages, localePrefix(v, loc)+"/", siteName(v, loc)+" – "+t["feed_title"], desc, all); err != nil {
-			return err
-		}
+		add(feedJob{localePrefix(v, loc) + "/", siteName(v, loc) + " – " + t["feed_title"], desc, all[:min(feedSize, len(all))]})
 		for _, c := range v.Lib.Categories {
-			if c.Locale != loc || v.CountIn(c.ID, loc) == 0 {
-				continue
-			}
-			var in []*site.Article
-			for _, a := range all {
-				if a.SectionID == c.ID || a.CategoryID == c.ID || under(v, a, c.ID) {
-					in = append(in, a)
-				}
-			}
-			if err := writeFeeds(v, pages, c.URL, c.Title+" – "+t["feed_title"], c.Description, in); err != nil {
-				return err
+			if list := byCat[c.ID]; c.Locale == loc && len(list) > 0 {
+				add(feedJob{c.URL, c.Title + " – " + t["feed_title"], c.Description, list})
 			}
 		}
 	}
-	return nil
+	return fs
 }
 
-// under reports whether the article sits somewhere below category id.
-func under(v *site.View, a *site.Article, id string) bool {
-	for _, c := range v.Ancestors(a.SectionID, a.Locale) {
-		if c.ID == id {
-			return true
-		}
+// blob returns the feed at path, rendering it on first use; false when
+// path is not a feed.
+func (fs *feedSet) blob(v *site.View, path string) (*blob, bool, error) {
+	f, ok := fs.feeds[path]
+	if !ok {
+		return nil, false, nil
 	}
-	return false
+	f.once.Do(func() { f.blobs, f.err = f.job.render(v, fs.content(v)) })
+	return f.blobs[path], true, f.err
 }
 
-// writeFeeds renders one feed in the three formats under base ("/",
-// "/fr/", "/billing/"): the feedSize most recently updated articles.
-func writeFeeds(v *site.View, pages map[string]*blob, base, title, description string, list []*site.Article) error {
-	list = append([]*site.Article(nil), list...)
-	sort.SliceStable(list, func(i, j int) bool {
-		if !list[i].Updated.Equal(list[j].Updated) {
-			return list[i].Updated.After(list[j].Updated)
+// content returns an article's feed content: its HTML with site-relative
+// links made absolute, computed once per snapshot.
+func (fs *feedSet) content(v *site.View) func(*site.Article) string {
+	return func(a *site.Article) string {
+		if c, ok := fs.contents.Load(a); ok {
+			return c.(string)
 		}
-		return list[i].URL < list[j].URL
-	})
-	if len(list) > feedSize {
-		list = list[:feedSize]
+		c := absLinks(v, string(a.HTML))
+		fs.contents.Store(a, c)
+		return c
 	}
-	f := &feeds.Feed{
-		Title:       title,
-		Link:        &feeds.Link{Href: absURL(v, base)},
-		Description: description,
-		Id:          absURL(v, base+"feed.atom"),
-	}
-	for _, a := range list {
+}
+
+// feedJob is one feed: its path prefix ("/", "/fr/", "/billing/"), title,
+// description and articles, newest first, at most feedSize.
+type feedJob struct {
+	base, title, description string
+	list                     []*site.Article
+}
+
+// render makes the job's feed in the three formats, keyed by path.
+func (j feedJob) render(v *site.View, content func(*site.Article) string) (map[string]*blob, error) {
+	f := &feeds.Feed{Title: j.title, Link: &feeds.Link{Href: absURL(v, j.base)}, Description: j.description}
+	for _, a := range j.list {
 		created := a.Updated
 		if !a.PublishAt.IsZero() {
 			created = a.PublishAt
 		}
 		f.Items = append(f.Items, &feeds.Item{
 			Title: a.Title, Link: &feeds.Link{Href: absURL(v, a.URL)}, Id: absURL(v, a.URL),
-			Description: a.Description, Content: absLinks(v, string(a.HTML)), Created: created.UTC(), Updated: a.Updated.UTC(),
+			Description: a.Description, Content: content(a), Created: created.UTC(), Updated: a.Updated.UTC(),
 		})
 		if a.Updated.After(f.Updated) {
 			f.Updated = a.Updated.UTC()
@@ -204,6 +232,7 @@ func writeFeeds(v *site.View, pages map[string]*blob, base, title, description s
 		f.Updated = v.Now.UTC().Truncate(24 * time.Hour)
 	}
 	f.Created = f.Updated
+	out := map[string]*blob{}
 	for _, format := range feedFormats {
 		var body string
 		var err error
@@ -216,20 +245,35 @@ func writeFeeds(v *site.View, pages map[string]*blob, base, title, description s
 			body, err = f.ToJSON()
 		}
 		if err != nil {
-			return fmt.Errorf("render feed %sfeed.%s: %w", base, format.ext, err)
+			return nil, fmt.Errorf("render feed %sfeed.%s: %w", j.base, format.ext, err)
 		}
-		pages[base+"feed."+format.ext] = newBlob(format.ctype+"; charset=utf-8", []byte(body))
+		out[j.base+"feed."+format.ext] = newBlob(format.ctype+"; charset=utf-8", []byte(body))
 	}
-	return nil
+	return out, nil
 }
 
-// rootRelative matches links and images given as site paths.
-var rootRelative = regexp.MustCompile(`\b(href|src)="/([^/"])`)
-
-// absLinks makes an article's site-relative links and images absolute, so
-// they work in feed readers.
+// absLinks makes an article's site-relative links and images (href="/…",
+// src="/…", not protocol-relative "//…") absolute, so they work in feed
+// readers.
 func absLinks(v *site.View, html string) string {
-	return rootRelative.ReplaceAllString(html, `$1="`+strings.TrimRight(v.Lib.Config.BaseURL, "/")+`/$2`)
+	base := strings.TrimRight(v.Lib.Config.BaseURL, "/")
+	var b strings.Builder
+	b.Grow(len(html) + 256)
+	for {
+		i := strings.Index(html, `="/`)
+		if i < 0 {
+			break
+		}
+		attr := html[:i]
+		rooted := (strings.HasSuffix(attr, " href") || strings.HasSuffix(attr, " src")) && !strings.HasPrefix(html[i+3:], "/")
+		b.WriteString(html[:i+2])
+		if rooted {
+			b.WriteString(base)
+		}
+		html = html[i+2:]
+	}
+	b.WriteString(html)
+	return b.String()
 }
 
 // maxSitemapURLs is the most URLs one sitemap file may list (the sitemaps
@@ -278,12 +322,12 @@ func sitemapEntries(v *site.View, hasFAQ func(loc string) bool) []sitemapURL {
 	var articles []sitemapURL
 	for _, loc := range servedLocales(v) {
 		for _, a := range v.ByLocale[loc] {
-			if !publicArticle(v, a) {
+			if !a.Visible(v.Now, false) {
 				continue
 			}
 			paths := map[string]string{}
 			for l, t := range v.Translations(a.ID) {
-				if publicArticle(v, t) {
+				if t.Visible(v.Now, false) {
 					paths[l] = t.URL
 				}
 			}

@@ -37,3 +37,12 @@ func TestSitemapIndex(t *testing.T) {
 		t.Errorf("parts list %d URLs, want 7", seen)
 	}
 }
+
+func TestAbsLinks(t *testing.T) {
+	v := &site.View{Lib: &site.Library{Config: site.Config{BaseURL: "https://help.example.com/"}}}
+	in := `<a href="/billing/refund#fees">x</a> <img src="/_content/a.png" alt="y"> <a href="//cdn.example.com/x">z</a> <a href="https://e.com/">w</a> <a title="/not-a-link" href="#top">t</a>`
+	want := `<a href="https://help.example.com/billing/refund#fees">x</a> <img src="https://help.example.com/_content/a.png" alt="y"> <a href="//cdn.example.com/x">z</a> <a href="https://e.com/">w</a> <a title="/not-a-link" href="#top">t</a>`
+	if got := absLinks(v, in); got != want {
+		t.Errorf("absLinks:\n got %s\nwant %s", got, want)
+	}
+}

@@ -205,8 +205,8 @@ func (s *Server) routes() *echo.Echo {
 	api.POST("/events", s.apiEvents, s.eventCORS, limiter)
 	api.OPTIONS("/events", func(c echo.Context) error { return nil }, s.eventCORS)
 	api.GET("/insights/gaps", s.apiGaps)
-	api.GET("/faq", s.apiFAQ)
-	api.GET("/context", s.apiContext)
+	api.GET("/faq", s.apiFAQ, anyOrigin)
+	api.GET("/context", s.apiContext, anyOrigin)
 	api.POST("/tickets", s.apiTickets)
 	api.Any("/*", func(c echo.Context) error {
 		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)

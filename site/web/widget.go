@@ -103,7 +103,6 @@ func (s *Server) widgetJS(c echo.Context) error {
 	if st.widgetJS == nil {
 		return site.Errorf(site.ENOTFOUND, "this theme has no widget loader")
 	}
-	c.Response().Header().Set("Access-Control-Allow-Origin", "*")
 	st.widgetJS.write(c.Response(), c.Request(), http.StatusOK, "public, max-age=300")
 	return nil
 }
@@ -149,11 +148,9 @@ func widgetCSP(cfg site.WidgetConfig) string {
 		"connect-src 'self'; frame-src https:; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors " + frameAncestors(cfg)
 }
 
-// frameArticle is one article listed in the frame.
-type frameArticle struct {
-	articleRef
-	Path string // the article's path on this site
-}
+// widgetListSize is how many articles the panel lists for a screen (the
+// frame's script asks /api/v1/context for as many).
+const widgetListSize = 5
 
 // framePage is the widget panel.
 type framePage struct {
@@ -165,7 +162,7 @@ type framePage struct {
 	TextColor  string // on BrandColor
 	Heading    string // above the list: for this page, or popular
 	Matched    bool
-	Articles   []frameArticle
+	Articles   []articleRef
 	Reasons    []reason
 	Events     string
 	// Strings are the texts the panel's script shows.
@@ -228,20 +225,13 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		"results_for", "no_results"} {
 		page.Strings[strings.TrimPrefix(k, "widget_")] = b.T[k]
 	}
-	matches := st.contexts.Match(loc, path, key, st.faqRank[loc], 5)
-	page.Matched = len(matches) > 0
-	page.Heading = b.T["widget_for_page"]
-	for _, m := range matches {
-		page.Articles = append(page.Articles, frameArticle{newArticleRef(st.view, m.Article), m.Article.URL})
-	}
-	if !page.Matched {
+	list, matched := st.screenArticles(loc, path, key, widgetListSize)
+	page.Matched, page.Heading = matched, b.T["widget_for_page"]
+	if !matched {
 		page.Heading = b.T["widget_popular"]
-		for _, e := range st.faqShown(loc, 5) {
-			if len(page.Articles) == 5 {
-				break
-			}
-			page.Articles = append(page.Articles, frameArticle{newArticleRef(st.view, e.Article), e.Article.URL})
-		}
+	}
+	for _, m := range list {
+		page.Articles = append(page.Articles, newArticleRef(st.view, m.Article))
 	}
 	body, err := st.tmpl.render("widget", page)
 	if err != nil {

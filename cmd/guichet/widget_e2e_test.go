@@ -114,7 +114,7 @@ func TestWidgetInBrowser(t *testing.T) {
 			attr = ` data-theme="dark"`
 		}
 		if r.URL.Query().Get("evil") != "" {
-			tag = ` data-context="&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;"`
+			tag = ` data-context="&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;" data-color="#123456"`
 		}
 		fmt.Fprintf(w, hostPage, attr, helpURL, tag)
 	})}
@@ -256,6 +256,22 @@ func TestWidgetInBrowser(t *testing.T) {
 		t.Fatalf("after pushState to /team/people: %q", frameTexts(".w-list .w-t"))
 	}
 
+	// The back and forward buttons (popstate) are followed too.
+	evalDo(`history.back()`)
+	if !waitFor(10*time.Second, func() bool {
+		got := frameTexts(".w-list .w-t")
+		return len(got) == 1 && got[0] == "Update your payment card"
+	}) {
+		t.Fatalf("after history.back(): %q", frameTexts(".w-list .w-t"))
+	}
+	evalDo(`history.forward()`)
+	if !waitFor(10*time.Second, func() bool {
+		got := frameTexts(".w-list .w-t")
+		return len(got) == 1 && got[0] == "Invite a teammate"
+	}) {
+		t.Fatalf("after history.forward(): %q", frameTexts(".w-list .w-t"))
+	}
+
 	// 3. Search inside the panel, open a result inline, vote.
 	do("search in the widget",
 		chromedp.SendKeys(chromedp.CSS("#wq"), "coupon", inFrame()),
@@ -326,6 +342,12 @@ func TestWidgetInBrowser(t *testing.T) {
 		return err == nil && theme.Value == "dark"
 	}) {
 		t.Error("the panel does not follow the dark host page")
+	}
+	// data-color on the tag wins over the site's brand colour.
+	brand, err := chromedp.Run(ctx, chromedp.Poll[string](`getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()`,
+		chromedp.WithPollingInFrame(frame), chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil || brand != "#123456" {
+		t.Errorf("the panel's brand colour with data-color=#123456: %q %v", brand, err)
 	}
 	if evalBool(`!!window.pwned`) {
 		t.Error("markup from the host page ran as script")

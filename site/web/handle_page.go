@@ -138,6 +138,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		if res.Total == 0 {
 			data.Categories = v.TopCategories(loc)
 		}
+		data.Description = data.Heading + " – " + data.CountLabel
 	} else {
 		data.Categories = v.TopCategories(loc)
 	}

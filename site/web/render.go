@@ -284,7 +284,12 @@ func faqData(st *state, loc string) *faqPage {
 }
 
 func categoryData(v *site.View, c *site.Category) *categoryPage {
-	b := newBase(v, c.Locale, c.Title, c.Description, c.URL)
+	desc := c.Description
+	if desc == "" {
+		// Not the site's description: each page describes itself.
+		desc = c.Title + ": " + countLabel(strs(c.Locale), v.CountIn(c.ID, c.Locale)) + "."
+	}
+	b := newBase(v, c.Locale, c.Title, desc, c.URL)
 	paths := map[string]string{}
 	for loc, t := range v.CategoryTranslations(c.ID) {
 		if v.CountIn(c.ID, loc) > 0 {

@@ -32,7 +32,7 @@ func structured(t *testing.T, page string) map[string]map[string]any {
 // structured data.
 func TestSEOHead(t *testing.T) {
 	e := newEnv(t)
-	titles := map[string]string{}
+	titles, descriptions := map[string]string{}, map[string]string{}
 	for _, c := range []struct {
 		path, ogType string
 		ld           []string
@@ -40,6 +40,7 @@ func TestSEOHead(t *testing.T) {
 		{"/", "website", []string{"WebSite"}},
 		{"/fr/", "website", []string{"WebSite"}},
 		{"/billing/", "website", []string{"BreadcrumbList"}},
+		{"/account/security/", "website", []string{"BreadcrumbList"}}, // no description of its own
 		{"/billing/refund", "article", []string{"Article", "BreadcrumbList"}},
 		{"/fr/billing/refund", "article", []string{"Article", "BreadcrumbList"}},
 		{"/faq", "website", []string{"FAQPage"}},
@@ -58,9 +59,14 @@ func TestSEOHead(t *testing.T) {
 			t.Errorf("%s and %s share the title %q", prev, c.path, title)
 		}
 		titles[title] = c.path
-		if find(descRe, page) == "" {
+		desc := find(descRe, page)
+		if desc == "" {
 			t.Errorf("%s: no meta description", c.path)
 		}
+		if prev, dup := descriptions[desc]; dup {
+			t.Errorf("%s and %s share the description %q", prev, c.path, desc)
+		}
+		descriptions[desc] = c.path
 		og := map[string]string{}
 		for _, m := range ogRe.FindAllStringSubmatch(page, -1) {
 			og[m[1]] = m[2]

@@ -225,14 +225,17 @@ func wordKey(w word) string {
 }
 
 // newSynEntry analyses a synonym entry.
-func (li *localeIndex) newSynEntry(s string) synEntry {
+func (li *localeIndex) newSynEntry(s string) synEntry { return analyzeSynEntry(li.an, s) }
+
+// analyzeSynEntry analyses a synonym entry with a locale's analyzers.
+func analyzeSynEntry(an analyzers, s string) synEntry {
 	stems := map[int]string{}
 	var e synEntry
-	for _, t := range li.an.text.Analyze([]byte(s)) {
+	for _, t := range an.text.Analyze([]byte(s)) {
 		stems[t.Position] = string(t.Term)
 		e.terms = append(e.terms, string(t.Term))
 	}
-	for _, t := range li.an.plain.Analyze([]byte(s)) {
+	for _, t := range an.plain.Analyze([]byte(s)) {
 		e.keys = append(e.keys, wordKey(word{plain: string(t.Term), stem: stems[t.Position]}))
 	}
 	return e

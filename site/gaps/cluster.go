@@ -1,0 +1,390 @@
+package gaps
+
+import (
+	"container/heap"
+	"math"
+	"sort"
+)
+
+// Grouping by meaning works on items: the distinct sets of terms the
+// failed phrasings reduce to (word order, plurals, stop words, typos among
+// the failed set and synonyms already folded). Items then join in two
+// steps, each a general rule rather than a list of words:
+//
+//  1. Shared informative words. Each term weighs its rarity among the
+//     items: a word that appears in the phrasings of many topics
+//     ("train", "account"), or in many of the help center's articles,
+//     weighs little; so does a word only one phrasing has. Two items are similar by the
+//     weight of the terms they share over the weight of the smaller one
+//     (a shorter phrasing is contained in a longer one). Groups join by
+//     average linkage: every pair of items across two groups counts, so a
+//     single phrasing that mentions two topics ("delay refund") cannot
+//     chain them together.
+//  2. Reformulations. A visitor who typed one failed query and then
+//     another within the visit tells that they ask the same thing. Two
+//     groups join when the visitors who went from one to the other are at
+//     least half of the smaller group's: a phrasing only one person used
+//     joins the group that person came from or went to, while groups
+//     several people used need at least two visitors going between them,
+//     so one visitor who looked for two different things does not merge
+//     two topics.
+const (
+	// joinSimilarity is the average similarity from which two groups of
+	// items join.
+	joinSimilarity = 0.5
+	// minSimilarity: pairs of items less similar than this are not
+	// compared (they add nothing an average above joinSimilarity needs).
+	minSimilarity = 0.3
+	// reformulationShare is the share of the smaller group's visitors
+	// that must have reformulated between two groups for them to join.
+	reformulationShare = 0.5
+	// lightWeight is the weight of a light word relative to another.
+	lightWeight = 0.2
+	// minWeight: an item lighter than this (only common or light words)
+	// is compared as if it weighed this much, so that "ticket" alone is
+	// not contained in every query about a ticket.
+	minWeight = 0.5
+)
+
+// item is one distinct set of terms.
+type item struct {
+	terms    []int32 // term IDs, sorted
+	visitors int     // visitors of its phrasings (summed)
+}
+
+// bridge counts the visitors who typed phrasing a then phrasing b (or b
+// then a) in one visit.
+type bridge struct {
+	a, b     int32
+	visitors int
+}
+
+// clusterItems returns the group of each item: the index of one of its
+// items. factor holds, per term, what the content and the language say of
+// it (see termFactor); bridges are between items.
+func clusterItems(items []item, factor []float64, bridges []bridge) []int {
+	n := len(items)
+	df := make([]int, len(factor))
+	for _, it := range items {
+		for _, t := range it.terms {
+			df[t]++
+		}
+	}
+	// A term weighs its rarity among the failed set, from 1 (one item has
+	// it) toward 0 (all have it), times the share of it that is evidence:
+	// a word only one phrasing has links it to nothing, and tells nothing
+	// against a link either (1 - 1/df: none for one item, half for two);
+	// times what the content and the language say of it.
+	weight := make([]float64, len(factor))
+	for t, d := range df {
+		if d > 0 {
+			rarity := math.Log(float64(n+1)/float64(d)) / math.Log(float64(n+1))
+			weight[t] = rarity * (1 - 1/float64(d)) * factor[t]
+		}
+	}
+	root := clusterOnce(items, weight, df, bridges)
+	// A word common to many topics is not enough to join two: once
+	// grouped, each term weighs how concentrated its items are, the
+	// chance that two of them fell in one group ("dog": all in one;
+	// "booking": spread over bikes, seats, groups, assistance…), and the
+	// items are grouped again with these weights.
+	for t, c := range concentration(items, root, len(weight)) {
+		weight[t] *= math.Sqrt(c)
+	}
+	return clusterOnce(items, weight, df, bridges)
+}
+
+// clusterOnce groups items with the given term weights.
+func clusterOnce(items []item, weight []float64, df []int, bridges []bridge) []int {
+	total := make([]float64, len(items))
+	for i, it := range items {
+		for _, t := range it.terms {
+			total[i] += weight[t]
+		}
+	}
+	edges := similarItems(items, weight, total, df)
+	root := averageLinkage(len(items), edges)
+	return joinReformulations(items, root, bridges)
+}
+
+// concentration returns, for each term, the probability that two distinct
+// items holding it are in one group (1 for a term of one item).
+func concentration(items []item, root []int, nterms int) []float64 {
+	perGroup := make([]map[int]int, nterms)
+	for i, it := range items {
+		for _, t := range it.terms {
+			if perGroup[t] == nil {
+				perGroup[t] = map[int]int{}
+			}
+			perGroup[t][root[i]]++
+		}
+	}
+	out := make([]float64, nterms)
+	for t, m := range perGroup {
+		total, same := 0, 0
+		for _, k := range m {
+			total += k
+			same += k * (k - 1)
+		}
+		out[t] = 1
+		if total > 1 {
+			out[t] = float64(same) / float64(total*(total-1))
+		}
+	}
+	return out
+}
+
+// termFactor weighs a term by what the content and the language say of it:
+// a word the help center uses in many articles ("train" on a railway's,
+// "account" on a bank's) is common to many topics, and a word that says
+// something is wrong rather than what (see lightWords) weighs little.
+// spread is the share of articles holding the term.
+func termFactor(spread float64, light bool) float64 {
+	f := 1 - math.Sqrt(spread)
+	if light {
+		f *= lightWeight
+	}
+	return f
+}
+
+// edge is a similarity between two items or groups.
+type edge struct {
+	a, b int
+	sim  float64
+}
+
+// similarItems returns the pairs of items at least minSimilarity alike.
+// Candidates are found through the postings of each item's heaviest terms:
+// a pair can reach minSimilarity only by sharing one of the terms that
+// make up more than 1-minSimilarity of the smaller item's weight.
+func similarItems(items []item, weight, total []float64, df []int) []edge {
+	postings := make([][]int32, len(df))
+	for i, it := range items {
+		for _, t := range it.terms {
+			postings[t] = append(postings[t], int32(i))
+		}
+	}
+	var edges []edge
+	seen := map[int32]bool{}
+	byWeight := make([]int32, 0, 16)
+	for i, it := range items {
+		byWeight = append(byWeight[:0], it.terms...)
+		sort.Slice(byWeight, func(a, b int) bool { return weight[byWeight[a]] > weight[byWeight[b]] })
+		clear(seen)
+		covered := 0.0
+		for _, t := range byWeight {
+			if covered > (1-minSimilarity)*total[i] {
+				break
+			}
+			covered += weight[t]
+			for _, j := range postings[t] {
+				if int(j) <= i || seen[j] {
+					continue
+				}
+				seen[j] = true
+				if s := similarity(it.terms, items[j].terms, weight, total[i], total[j]); s >= minSimilarity {
+					edges = append(edges, edge{i, int(j), s})
+				}
+			}
+		}
+	}
+	return edges
+}
+
+// similarity is the weight of the terms a and b share over the weight of
+// the lighter of the two. Terms are sorted.
+func similarity(a, b []int32, weight []float64, ta, tb float64) float64 {
+	shared := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			shared += weight[a[i]]
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return shared / max(min(ta, tb), minWeight)
+}
+
+// averageLinkage joins the n items into groups, most similar first, while
+// the average similarity of the pairs across two groups reaches
+// joinSimilarity (pairs without an edge count as 0). It returns each
+// item's group root.
+func averageLinkage(n int, edges []edge) []int {
+	root := make([]int, n)
+	size := make([]int, n)
+	nb := make([]map[int]float64, n) // group → neighbour group → sum of similarities
+	for i := range root {
+		root[i], size[i] = i, 1
+	}
+	h := &edgeHeap{}
+	for _, e := range edges {
+		if nb[e.a] == nil {
+			nb[e.a] = map[int]float64{}
+		}
+		if nb[e.b] == nil {
+			nb[e.b] = map[int]float64{}
+		}
+		nb[e.a][e.b] += e.sim
+		nb[e.b][e.a] += e.sim
+	}
+	for a, m := range nb {
+		for b, s := range m {
+			if a < b {
+				h.items = append(h.items, edge{a, b, s})
+			}
+		}
+	}
+	heap.Init(h)
+	avg := func(a, b int) float64 { return nb[a][b] / float64(size[a]*size[b]) }
+	for h.Len() > 0 {
+		e := heap.Pop(h).(edge)
+		if root[e.a] != e.a || root[e.b] != e.b {
+			continue // a side was merged away
+		}
+		cur := avg(e.a, e.b)
+		if cur < e.sim-1e-12 {
+			heap.Push(h, edge{e.a, e.b, cur}) // groups grew: re-rank
+			continue
+		}
+		if cur < joinSimilarity {
+			break // the best remaining pair is below the bar
+		}
+		big, small := e.a, e.b
+		if size[small] > size[big] || size[small] == size[big] && small < big {
+			big, small = small, big
+		}
+		root[small] = big
+		size[big] += size[small]
+		for w, s := range nb[small] {
+			delete(nb[w], small)
+			if w == big {
+				continue
+			}
+			nb[big][w] += s
+			nb[w][big] += s
+		}
+		nb[small] = nil
+		for w := range nb[big] {
+			heap.Push(h, edge{big, w, avg(big, w)})
+		}
+	}
+	for i := range root {
+		root[i] = find(root, i)
+	}
+	return root
+}
+
+// joinReformulations joins the groups that visitors reformulated between
+// (see reformulationShare), strongest evidence first, and returns each
+// item's group root.
+func joinReformulations(items []item, root []int, bridges []bridge) []int {
+	visitors := map[int]int{}
+	for i, it := range items {
+		visitors[root[i]] += it.visitors
+	}
+	nb := map[int]map[int]int{} // group → group → visitors who went between them
+	for _, br := range bridges {
+		a, b := root[br.a], root[br.b]
+		if a == b {
+			continue
+		}
+		if nb[a] == nil {
+			nb[a] = map[int]int{}
+		}
+		if nb[b] == nil {
+			nb[b] = map[int]int{}
+		}
+		nb[a][b] += br.visitors
+		nb[b][a] += br.visitors
+	}
+	share := func(a, b int) float64 {
+		return float64(nb[a][b]) / float64(max(1, min(visitors[a], visitors[b])))
+	}
+	h := &edgeHeap{}
+	for a, m := range nb {
+		for b := range m {
+			if a < b {
+				h.items = append(h.items, edge{a, b, share(a, b)})
+			}
+		}
+	}
+	heap.Init(h)
+	for h.Len() > 0 {
+		e := heap.Pop(h).(edge)
+		if root[e.a] != e.a || root[e.b] != e.b {
+			continue
+		}
+		if cur := share(e.a, e.b); cur != e.sim {
+			heap.Push(h, edge{e.a, e.b, cur})
+			continue
+		}
+		if e.sim < reformulationShare {
+			break
+		}
+		if nb[e.a][e.b] < 2 && min(visitors[e.a], visitors[e.b]) >= 2 {
+			// One visitor's two searches are not enough to join two
+			// phrasings several people used: they may have had two
+			// questions.
+			continue
+		}
+		big, small := e.a, e.b
+		if visitors[small] > visitors[big] || visitors[small] == visitors[big] && small < big {
+			big, small = small, big
+		}
+		root[small] = big
+		visitors[big] += visitors[small]
+		for w, n := range nb[small] {
+			delete(nb[w], small)
+			if w == big {
+				continue
+			}
+			nb[big][w] += n
+			nb[w][big] += n
+		}
+		delete(nb, small)
+		for w := range nb[big] {
+			heap.Push(h, edge{big, w, share(big, w)})
+		}
+	}
+	for i := range root {
+		root[i] = find(root, i)
+	}
+	return root
+}
+
+// find follows root links to a group's root, shortening the path.
+func find(root []int, i int) int {
+	for root[i] != i {
+		root[i] = root[root[i]]
+		i = root[i]
+	}
+	return i
+}
+
+// edgeHeap is a max-heap of edges by similarity, ties by item order.
+type edgeHeap struct{ items []edge }
+
+func (h *edgeHeap) Len() int { return len(h.items) }
+func (h *edgeHeap) Less(i, j int) bool {
+	a, b := h.items[i], h.items[j]
+	if a.sim != b.sim {
+		return a.sim > b.sim
+	}
+	if a.a != b.a {
+		return a.a < b.a
+	}
+	return a.b < b.b
+}
+func (h *edgeHeap) Swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *edgeHeap) Push(x any)    { h.items = append(h.items, x.(edge)) }
+func (h *edgeHeap) Pop() any {
+	old := h.items
+	e := old[len(old)-1]
+	h.items = old[:len(old)-1]
+	return e
+}

@@ -1,0 +1,187 @@
+package gaps
+
+import (
+	"strings"
+
+	"github.com/guichet/guichet/site"
+)
+
+// collector takes the records of a report one by one, searches in time
+// order, and keeps of each only what the report counts: who, when, how it
+// failed and where. Memory grows with the records (about 24 bytes each)
+// and the distinct phrasings, never with their text repeated.
+type collector struct {
+	visitors map[string]uint32
+	nextAnon uint32
+	nextID   uint32
+
+	phrasings []*phrasing
+	byKey     map[phrasingKey]int32
+
+	strs    map[string]uint32 // sources, contexts, paths, articles
+	strList []string
+
+	// last is, per visitor, their last failed search, to find
+	// reformulations; a satisfied search ends the chain.
+	last map[uint32]lastSearch
+	// bridges holds each (phrasing, phrasing, visitor) once.
+	bridges map[bridgeKey]struct{}
+}
+
+type phrasingKey struct{ kind, locale, text string }
+
+type lastSearch struct {
+	phrasing int32
+	at       int64 // unix ms
+}
+
+type bridgeKey struct {
+	a, b    int32
+	visitor uint32
+}
+
+// phrasing is one distinct normalised query (or screen) of a kind and
+// locale.
+type phrasing struct {
+	kind, locale, text string
+	// spellings counts how the phrasing was typed (the first few).
+	spellings map[string]int
+	hits      []hit
+	failed    bool  // any hit failed
+	first     int64 // earliest failed hit, unix ms
+}
+
+// hit is one record of a phrasing.
+type hit struct {
+	at       int64 // unix ms
+	visitor  uint32
+	failure  uint8 // one of the fail… constants
+	source   uint32
+	context  uint32
+	path     uint32 // the host path, identifiers folded
+	nearest  uint32 // tickets: the nearest article
+	nearestS float32
+}
+
+// Failures, as stored in a hit.
+const (
+	failNone uint8 = iota
+	failNoResults
+	failNoClick
+	failTicket
+	failScreen
+)
+
+// maxSpellings bounds the spellings kept per phrasing.
+const maxSpellings = 8
+
+func newCollector() *collector {
+	c := &collector{
+		visitors: map[string]uint32{},
+		byKey:    map[phrasingKey]int32{},
+		strs:     map[string]uint32{},
+		last:     map[uint32]lastSearch{},
+		bridges:  map[bridgeKey]struct{}{},
+	}
+	c.intern("") // 0 is the empty string
+	return c
+}
+
+func (c *collector) intern(s string) uint32 {
+	if id, ok := c.strs[s]; ok {
+		return id
+	}
+	id := uint32(len(c.strList))
+	c.strs[s] = id
+	c.strList = append(c.strList, s)
+	return id
+}
+
+// visitor returns the number that identifies a record's person: its
+// visitor hash, or, without one, a number of its own.
+func (c *collector) visitor(v string) (uint32, bool) {
+	if v == "" {
+		c.nextID++
+		return c.nextID, false
+	}
+	if id, ok := c.visitors[v]; ok {
+		return id, true
+	}
+	c.nextID++
+	c.visitors[v] = c.nextID
+	return c.nextID, true
+}
+
+// add takes one record.
+func (c *collector) add(r Record) {
+	var kind, text string
+	var fail uint8
+	switch r.Failure() {
+	case NoHelp:
+		kind, text, fail = NoHelp, Screen(r.Context, r.Path), failScreen
+		if text == "" {
+			return
+		}
+	case UnlinkedTicket:
+		kind, fail = UnlinkedTicket, failTicket
+	case NoResults:
+		kind, fail = KindSearch, failNoResults
+	case NoClick:
+		kind, fail = KindSearch, failNoClick
+	default:
+		kind, fail = KindSearch, failNone
+	}
+	if kind != NoHelp {
+		text = r.Normalized
+		if text == "" {
+			text = site.NormalizeQuery(r.Query)
+		}
+		if text == "" {
+			return
+		}
+	}
+	key := phrasingKey{kind, r.Locale, text}
+	pi, ok := c.byKey[key]
+	if !ok {
+		pi = int32(len(c.phrasings))
+		c.byKey[key] = pi
+		c.phrasings = append(c.phrasings, &phrasing{kind: kind, locale: r.Locale, text: text, spellings: map[string]int{}})
+	}
+	p := c.phrasings[pi]
+	at := r.Time.UnixMilli()
+	spelling := strings.TrimSpace(r.Query)
+	if kind == NoHelp {
+		spelling = text
+	}
+	if _, ok := p.spellings[spelling]; ok || len(p.spellings) < maxSpellings {
+		p.spellings[spelling]++
+	}
+	vid, known := c.visitor(r.Visitor)
+	h := hit{at: at, visitor: vid, failure: fail, source: c.intern(r.Source), context: c.intern(r.Context)}
+	if r.Path != "" {
+		h.path = c.intern(screenPath(r.Path))
+	}
+	if r.Nearest != "" {
+		h.nearest, h.nearestS = c.intern(r.Nearest), float32(r.NearestScore)
+	}
+	p.hits = append(p.hits, h)
+	if fail != failNone && (!p.failed || at < p.first) {
+		p.failed, p.first = true, at
+	}
+	if kind != KindSearch || !known {
+		return
+	}
+	// Reformulations: consecutive failed searches of one visit.
+	if fail == failNone {
+		delete(c.last, vid)
+		return
+	}
+	if l, ok := c.last[vid]; ok && l.phrasing != pi && at-l.at <= VisitGap.Milliseconds() {
+		a, b := l.phrasing, pi
+		if a > b {
+			a, b = b, a
+		}
+		c.bridges[bridgeKey{a, b, vid}] = struct{}{}
+	}
+	c.last[vid] = lastSearch{pi, at}
+}

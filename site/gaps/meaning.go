@@ -1,0 +1,155 @@
+package gaps
+
+import (
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// meaningInput is what grouping by meaning knows of one distinct phrasing
+// (one normalised query) of a kind and locale.
+type meaningInput struct {
+	text     string // the phrasing as most often typed
+	visitors int    // distinct visitors who failed with it, over all records read
+}
+
+// groupByMeaning groups the phrasings of one kind and locale (see
+// clusterItems) and returns, for each phrasing, its group (the index of
+// one of its phrasings) and its key: its sorted terms. bridges are between
+// phrasings.
+func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bridge) (group []int, keys []string) {
+	analyses := analyzeAll(an, locale, in)
+	// Typos are fixed among the failed set's own words.
+	freq := map[string]int{}
+	for i, a := range analyses {
+		for _, w := range a.Words {
+			if w.Term != "" && !strings.HasPrefix(w.Term, "~") {
+				freq[w.Plain] += in[i].visitors
+			}
+		}
+	}
+	fixes := typoFixes(freq)
+	light := map[string]bool{} // terms of light words
+	lights := lightWords[language(locale)]
+	keys = make([]string, len(in))
+	itemOf := map[string]int32{}
+	var items []item
+	termID := map[string]int32{}
+	phrasingItem := make([]int32, len(in))
+	for i, a := range analyses {
+		terms, words := a.Terms, a.Words
+		if fixed, ok := fixWords(a.Words, fixes); ok {
+			b := an.Analyze(locale, fixed)
+			terms, words = b.Terms, b.Words
+		}
+		for _, w := range words {
+			if lights[w.Plain] && w.Term != "" {
+				light[w.Term] = true
+			}
+		}
+		if len(terms) == 0 {
+			// Only stop words ("how to"): the words themselves.
+			for _, w := range a.Words {
+				terms = append(terms, "="+w.Plain)
+			}
+		}
+		terms = sortedSet(terms)
+		key := strings.Join(terms, " ")
+		keys[i] = key
+		it, ok := itemOf[key]
+		if !ok {
+			it = int32(len(items))
+			itemOf[key] = it
+			ids := make([]int32, len(terms))
+			for k, t := range terms {
+				id, ok := termID[t]
+				if !ok {
+					id = int32(len(termID))
+					termID[t] = id
+				}
+				ids[k] = id
+			}
+			sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
+			items = append(items, item{terms: ids})
+		}
+		items[it].visitors += in[i].visitors
+		phrasingItem[i] = it
+	}
+	itemBridges := make([]bridge, 0, len(bridges))
+	for _, br := range bridges {
+		a, b := phrasingItem[br.a], phrasingItem[br.b]
+		if a != b {
+			itemBridges = append(itemBridges, bridge{a, b, br.visitors})
+		}
+	}
+	factor := make([]float64, len(termID))
+	for t, id := range termID {
+		spread := 0.0
+		if !strings.HasPrefix(t, "=") {
+			spread = an.Spread(locale, t)
+		}
+		factor[id] = termFactor(spread, light[t])
+	}
+	root := clusterItems(items, factor, itemBridges)
+	// A group is named by its first phrasing.
+	first := map[int]int{}
+	group = make([]int, len(in))
+	for i := range in {
+		r := root[phrasingItem[i]]
+		if _, ok := first[r]; !ok {
+			first[r] = i
+		}
+		group[i] = first[r]
+	}
+	return group, keys
+}
+
+// analyzeAll analyses every phrasing, on every core.
+func analyzeAll(an Analyzer, locale string, in []meaningInput) []Analysis {
+	out := make([]Analysis, len(in))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(in)/256))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(in); i += workers {
+				out[i] = an.Analyze(locale, in[i].text)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// fixWords returns the words with their typos fixed, joined by spaces, and
+// whether any was.
+func fixWords(words []Word, fixes map[string]string) (string, bool) {
+	changed := false
+	parts := make([]string, len(words))
+	for i, w := range words {
+		parts[i] = w.Plain
+		if f, ok := fixes[w.Plain]; ok {
+			parts[i], changed = f, true
+		}
+	}
+	if !changed {
+		return "", false
+	}
+	return strings.Join(parts, " "), true
+}
+
+// sortedSet sorts terms and removes duplicates, in a new slice.
+func sortedSet(terms []string) []string {
+	out := append([]string(nil), terms...)
+	sort.Strings(out)
+	n := 0
+	for i, t := range out {
+		if i == 0 || t != out[n-1] {
+			out[n] = t
+			n++
+		}
+	}
+	return out[:n]
+}

@@ -158,7 +158,9 @@ func TestGroupingByMeaning(t *testing.T) {
 			for id := range byGap {
 				ids = append(ids, id)
 			}
-			sort.Slice(ids, func(i, j int) bool { return len(byGap[ids[i]]) > len(byGap[ids[j]]) || len(byGap[ids[i]]) == len(byGap[ids[j]]) && ids[i] < ids[j] })
+			sort.Slice(ids, func(i, j int) bool {
+				return len(byGap[ids[i]]) > len(byGap[ids[j]]) || len(byGap[ids[i]]) == len(byGap[ids[j]]) && ids[i] < ids[j]
+			})
 			for _, id := range ids {
 				sort.Strings(byGap[id])
 				fmt.Printf("  %s %v\n", id, byGap[id])

@@ -53,4 +53,3 @@ func idLike(s string) bool {
 	}
 	return len(s) >= 6 && digits*3 >= len(s) // a3f9c1, inv_8412; not v2, step3, 2fa
 }
-

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Kinds of failure.
@@ -163,7 +164,7 @@ func Group(searches []Search, opts Options) []Gap {
 	terms := opts.Terms
 	if terms == nil {
 		terms = func(_, text string) []string {
-			f := strings.Fields(site.NormalizeQuery(text))
+			f := strings.Fields(textnorm.Key(text))
 			sort.Strings(f)
 			return f
 		}

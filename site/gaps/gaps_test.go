@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
@@ -72,7 +72,7 @@ func simpleTerms(_, text string) []string {
 	stop := map[string]bool{"on": true, "my": true, "the": true, "a": true}
 	text = strings.ReplaceAll(text, "trian", "train") // the real analyzer fixes typos against the content
 	var out []string
-	for _, w := range strings.Fields(site.NormalizeQuery(text)) {
+	for _, w := range strings.Fields(textnorm.Key(text)) {
 		if !stop[w] {
 			out = append(out, strings.TrimSuffix(w, "s"))
 		}

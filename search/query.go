@@ -12,6 +12,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Bounds on the work done for one query, whatever its length: the words
@@ -343,14 +344,14 @@ func head(w string) string {
 		}
 		n++
 	}
-	return strings.ToLower(site.FoldAccents(w))
+	return strings.ToLower(textnorm.Fold(w))
 }
 
 // match reports whether the word w of a text matches the query; key is
 // its matched term, to count distinct matches.
 func (m *matcher) match(w string) (key string, ok bool) {
 	if m.prefix != "" {
-		if plain := strings.ToLower(site.FoldAccents(w)); strings.HasPrefix(plain, m.prefix) {
+		if plain := strings.ToLower(textnorm.Fold(w)); strings.HasPrefix(plain, m.prefix) {
 			return plain, true
 		}
 	}

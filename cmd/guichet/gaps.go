@@ -19,6 +19,7 @@ import (
 	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // runGaps implements `guichet gaps`: the content-gap report from the events
@@ -362,7 +363,7 @@ func writeStub(contentDir, folder, defLocale string, g gaps.Gap) (string, error)
 
 // slugWords makes a file name from a query: lower-case words joined by "-".
 func slugWords(q string) string {
-	words := strings.Fields(site.NormalizeQuery(q))
+	words := strings.Fields(textnorm.Key(q))
 	if len(words) > 8 {
 		words = words[:8]
 	}

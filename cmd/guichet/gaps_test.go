@@ -14,6 +14,7 @@ import (
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // TestGapsReport records the searches of several visitors the way the site
@@ -25,7 +26,7 @@ func TestGapsReport(t *testing.T) {
 	m := openMain(t, dir, false)
 	now := time.Now().UTC()
 	rec := func(q, visitor string, results int) {
-		m.Recorder.RecordSearch(site.SearchEvent{ID: newTestID(), Query: q, Normalized: site.NormalizeQuery(q), Locale: "en",
+		m.Recorder.RecordSearch(site.SearchEvent{ID: newTestID(), Query: q, Normalized: textnorm.Key(q), Locale: "en",
 			Source: site.SourceWidget, Context: "checkout", Visitor: visitor, Results: results, Time: now.Add(-time.Hour)})
 	}
 	rec("bike on train", "v1", 0)

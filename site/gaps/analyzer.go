@@ -3,7 +3,7 @@ package gaps
 import (
 	"strings"
 
-	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Analyzer reads a query in a locale the way search reads it (package
@@ -43,7 +43,7 @@ func (plainAnalyzer) Spread(_, _ string) float64 { return 0 }
 
 func (plainAnalyzer) Analyze(_, text string) Analysis {
 	var a Analysis
-	for _, w := range strings.Fields(site.NormalizeQuery(text)) {
+	for _, w := range strings.Fields(textnorm.Key(text)) {
 		a.Words = append(a.Words, Word{Plain: w, Term: w})
 		a.Terms = append(a.Terms, w)
 	}

@@ -3,7 +3,7 @@ package gaps
 import (
 	"strings"
 
-	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // collector takes the records of a report one by one, searches in time
@@ -134,7 +134,7 @@ func (c *collector) add(r Record) {
 	if kind != NoHelp {
 		text = r.Normalized
 		if text == "" {
-			text = site.NormalizeQuery(r.Query)
+			text = textnorm.Key(r.Query)
 		}
 		if text == "" {
 			return

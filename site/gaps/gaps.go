@@ -45,7 +45,7 @@ const VisitGap = 30 * time.Minute
 // it, an unlinked ticket, or an opening of the widget with no help.
 type Record struct {
 	Query      string // as typed (personal data already redacted)
-	Normalized string // site.NormalizeQuery(Query); computed when empty
+	Normalized string // textnorm.Key(Query); computed when empty
 	Locale     string
 	Source     string // site, widget, api; a helpdesk for tickets
 	Context    string // the widget's context key

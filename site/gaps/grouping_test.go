@@ -17,6 +17,7 @@ import (
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // testSet is a file of failed searches labelled with their topic.
@@ -56,7 +57,7 @@ func loadTestSet(t testing.TB, name string) testSet {
 		for _, r := range visitor {
 			hour = (hour*31 + int(r)) % 20
 		}
-		norm := site.NormalizeQuery(q)
+		norm := textnorm.Key(q)
 		if old, ok := ts.topic[norm]; ok && old != topic {
 			t.Fatalf("%s.tsv:%d: %q is in topics %s and %s", name, line, q, old, topic)
 		}
@@ -110,7 +111,7 @@ func pairwise(ts testSet, rep gaps.Report) (precision, recall float64, gapOf map
 	gapOf = map[string]string{}
 	for _, g := range rep.Gaps {
 		for _, v := range g.Variants {
-			gapOf[site.NormalizeQuery(v.Query)] = g.ID
+			gapOf[textnorm.Key(v.Query)] = g.ID
 		}
 	}
 	var queries []string

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // batch is the events the writer has taken from the queue but not yet
@@ -124,7 +125,7 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
 	for _, r := range rows {
 		norm := r.Normalized
 		if norm == "" {
-			norm = site.NormalizeQuery(r.Query)
+			norm = textnorm.Key(r.Query)
 		}
 		if _, err := stmt.ExecContext(ctx, r.ID, r.Query, norm, r.Locale, r.Results,
 			r.Source, r.Context, r.Path, r.Visitor, r.first, millis(r.Time)); err != nil {

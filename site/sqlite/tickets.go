@@ -9,6 +9,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // ExistingTickets returns, for those of ids already stored, the stored
@@ -244,7 +245,7 @@ func (db *DB) UnlinkedTickets(ctx context.Context, since time.Time, locale strin
 		if err := rows.Scan(&id, &s.Query, &s.Locale, &s.Source, &created); err != nil {
 			return nil, fmt.Errorf("read unlinked tickets: %w", err)
 		}
-		s.Normalized = site.NormalizeQuery(s.Query)
+		s.Normalized = textnorm.Key(s.Query)
 		s.Visitor = "ticket:" + id
 		s.Time = fromMillis(created)
 		out = append(out, s)

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Result is what became of one ticket.
@@ -109,7 +110,7 @@ func (c Cleaner) locale(l string) string {
 	if l == "" {
 		return c.DefaultLocale
 	}
-	if code, ok := languageNames[site.FoldAccents(l)]; ok {
+	if code, ok := languageNames[textnorm.Fold(l)]; ok {
 		l = code
 	}
 	all := append([]string{c.DefaultLocale}, c.Locales...)

@@ -17,6 +17,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // pageCache lets browsers and Caddy keep a page briefly and revalidate it
@@ -169,7 +170,7 @@ func (s *Server) renderDynamic(c echo.Context, st *state, status int, name strin
 func (s *Server) recordSearch(c echo.Context, id, q, loc string, results int, source, context, path string) {
 	q = site.Redact(q)
 	s.opts.Recorder.RecordSearch(site.SearchEvent{
-		ID: id, Query: q, Normalized: site.NormalizeQuery(q), Locale: loc,
+		ID: id, Query: q, Normalized: textnorm.Key(q), Locale: loc,
 		Results: results, Source: source, Context: site.Redact(context), Path: site.Redact(path), Visitor: s.visitor(c),
 		Time: s.opts.Now().UTC(),
 	})

@@ -30,6 +30,7 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 		}
 	}
 	fixes := typoFixes(freq)
+	joins, splits := compounds(analyses, in)
 	light := map[string]bool{} // terms of light words
 	lights := lightWords[language(locale)]
 	keys = make([]string, len(in))
@@ -39,7 +40,7 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	phrasingItem := make([]int32, len(in))
 	for i, a := range analyses {
 		terms, words := a.Terms, a.Words
-		if fixed, ok := fixWords(a.Words, fixes); ok {
+		if fixed, ok := fixWords(a.Words, fixes, joins, splits); ok {
 			b := an.Analyze(locale, fixed)
 			terms, words = b.Terms, b.Words
 		}
@@ -123,21 +124,63 @@ func analyzeAll(an Analyzer, locale string, in []meaningInput) []Analysis {
 	return out
 }
 
-// fixWords returns the words with their typos fixed, joined by spaces, and
-// whether any was.
-func fixWords(words []Word, fixes map[string]string) (string, bool) {
+// fixWords returns the words with their typos fixed and compounds spelt
+// the one way (see compounds), joined by spaces, and whether any changed.
+func fixWords(words []Word, fixes map[string]string, joins map[[2]string]string, splits map[string]string) (string, bool) {
 	changed := false
-	parts := make([]string, len(words))
-	for i, w := range words {
-		parts[i] = w.Plain
-		if f, ok := fixes[w.Plain]; ok {
-			parts[i], changed = f, true
+	parts := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		w := words[i].Plain
+		if i+1 < len(words) {
+			if j, ok := joins[[2]string{w, words[i+1].Plain}]; ok {
+				parts, changed = append(parts, j), true
+				i++
+				continue
+			}
 		}
+		if sp, ok := splits[w]; ok {
+			parts, changed = append(parts, sp), true
+			continue
+		}
+		if f, ok := fixes[w]; ok {
+			w, changed = f, true
+		}
+		parts = append(parts, w)
 	}
 	if !changed {
 		return "", false
 	}
 	return strings.Join(parts, " "), true
+}
+
+// compounds finds the words the failed set spells both joined and in two
+// ("wifi" and "wi-fi", "seasonticket" and "season ticket") and returns how
+// to spell each the one way: the way more visitors typed it.
+func compounds(analyses []Analysis, in []meaningInput) (joins map[[2]string]string, splits map[string]string) {
+	single := map[string]int{}
+	pairs := map[[2]string]int{}
+	for i, a := range analyses {
+		for k, w := range a.Words {
+			single[w.Plain] += in[i].visitors
+			if k+1 < len(a.Words) {
+				pairs[[2]string{w.Plain, a.Words[k+1].Plain}] += in[i].visitors
+			}
+		}
+	}
+	joins, splits = map[[2]string]string{}, map[string]string{}
+	for p, n := range pairs {
+		joined := p[0] + p[1]
+		m, ok := single[joined]
+		if !ok || len(p[0]) < 2 || len(p[1]) < 2 || hasDigit(joined) {
+			continue
+		}
+		if m >= n {
+			joins[p] = joined
+		} else {
+			splits[joined] = p[0] + " " + p[1]
+		}
+	}
+	return joins, splits
 }
 
 // sortedSet sorts terms and removes duplicates, in a new slice.

@@ -17,6 +17,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/content"
@@ -36,6 +38,8 @@ type Main struct {
 	DB       *sqlite.DB
 	Recorder *sqlite.Recorder
 	Server   *web.Server
+	// Metrics is the Prometheus registry /metrics serves; nil: a new one.
+	Metrics *prometheus.Registry
 	// TicketPoll is how often the server checks for tickets imported by
 	// another process (default 10 s).
 	TicketPoll time.Duration
@@ -62,6 +66,9 @@ func (m *Main) Open(ctx context.Context) error {
 		m.Now = time.Now
 	}
 	m.ticketKick = make(chan struct{}, 1)
+	if m.Metrics == nil {
+		m.Metrics = prometheus.NewRegistry()
+	}
 	info, err := os.Stat(m.Config.Content)
 	if err != nil {
 		return fmt.Errorf("content folder %s: %w", m.Config.Content, err)
@@ -84,16 +91,12 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	sessionKey, err := db.Secret(ctx, "admin-session", 32)
-	if err != nil {
-		return err
-	}
 	theme, staticFS := m.themeFS()
 	srv, err := web.New(web.Options{
 		Theme: theme, Static: staticFS, Content: m.contents,
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
-		TrustedProxies: proxies, EventRate: m.Config.EventRate, VisitorKey: visitorKey,
-		Insights: insights{m}, Tickets: ticketService{m}, SessionKey: sessionKey, Logger: m.Logger, Now: m.Now,
+		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKey: visitorKey, Metrics: m.Metrics,
+		Insights: insights{m}, Tickets: ticketService{m}, Auth: db, Logger: m.Logger, Now: m.Now,
 	})
 	if err != nil {
 		return err
@@ -350,7 +353,7 @@ func (m *Main) Close(ctx context.Context) error {
 // runServe implements `guichet serve`.
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
-	fset, err := newFlagSet("serve", &cfg, "content", "data", "addr", "base-url", "dev", "trusted-proxies", "event-rate", "retention-days")
+	fset, err := newFlagSet("serve", &cfg, "content", "data", "addr", "base-url", "dev", "trusted-proxies", "record-rate", "record-burst", "request-rate", "request-burst", "auth-failures", "retention-days")
 	if err != nil {
 		return err
 	}

@@ -165,8 +165,17 @@ func (s *Server) renderDynamic(c echo.Context, st *state, status int, name strin
 }
 
 // recordSearch queues a search event, with personal data in the query
-// replaced by placeholders first.
+// replaced by placeholders first. Beyond the client's recording budget the
+// search is answered but not recorded, so one client cannot inflate counts.
 func (s *Server) recordSearch(c echo.Context, id, q, loc string, results int, source, context, path string) {
+	if !s.mayRecord(c) {
+		return
+	}
+	s.storeSearch(c, id, q, loc, results, source, context, path)
+}
+
+// storeSearch queues a search event whose recording budget was taken.
+func (s *Server) storeSearch(c echo.Context, id, q, loc string, results int, source, context, path string) {
 	q = site.Redact(q)
 	s.opts.Recorder.RecordSearch(site.SearchEvent{
 		ID: id, Query: q, Normalized: site.NormalizeQuery(q), Locale: loc,
@@ -176,15 +185,18 @@ func (s *Server) recordSearch(c echo.Context, id, q, loc string, results int, so
 }
 
 // visitor identifies the client for counting distinct people without
-// storing who they are: an HMAC of the day, the client IP (the real one
-// behind the trusted proxy) and the user agent, under a server secret. It
-// changes every day and cannot be reversed to an IP. Empty without a key.
+// storing who they are: an HMAC of the day and the client's key (its real
+// address behind the trusted proxy, IPv6 by /64; see clientKey) under a
+// server secret. A visitor is a client address per day, whatever its
+// User-Agent, so rotating the User-Agent does not make new visitors. It
+// changes every day and cannot be reversed to an address. Empty without a
+// key.
 func (s *Server) visitor(c echo.Context) string {
 	if len(s.opts.VisitorKey) == 0 {
 		return ""
 	}
 	mac := hmac.New(sha256.New, s.opts.VisitorKey)
-	fmt.Fprintf(mac, "%s|%s|%s", s.opts.Now().UTC().Format("2006-01-02"), c.RealIP(), c.Request().UserAgent())
+	fmt.Fprintf(mac, "%s|%s", s.opts.Now().UTC().Format("2006-01-02"), client(c))
 	return hex.EncodeToString(mac.Sum(nil)[:16])
 }
 

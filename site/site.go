@@ -155,6 +155,10 @@ type Article struct {
 	Headings []Heading     // all headings
 	Sections []Section     // plain text split by heading, for search snippets
 	Text     string        // plain text of the whole body
+	// Files are the content files (images, attachments) the body
+	// references, as paths relative to the content directory: the only
+	// files the site serves from the content folder, under /_content/.
+	Files []string
 }
 
 // Visible reports whether the article is public at time now. Drafts are
@@ -182,6 +186,7 @@ type Category struct {
 	ParentID    string // "" for a top-level category
 	SourcePath  string // the _index.md used, "" when none
 	HTML        template.HTML
+	Files       []string // content files the description references (see Article.Files)
 }
 
 // Redirect is one entry of redirects.yaml: a removed URL path that either

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -54,6 +55,8 @@ type Main struct {
 	index      *search.Index
 	timer      *time.Timer // next scheduled publication
 	contents   fs.FS
+	// contentRoot confines reads of contents to the content folder.
+	contentRoot io.Closer
 }
 
 // Open checks the content folder, opens the database, loads the content and
@@ -76,7 +79,14 @@ func (m *Main) Open(ctx context.Context) error {
 	if !info.IsDir() {
 		return fmt.Errorf("content folder %s is not a directory", m.Config.Content)
 	}
-	m.contents = os.DirFS(m.Config.Content)
+	if inside(m.Config.Data, m.Config.Content) {
+		return fmt.Errorf("the data folder %s is inside the content folder %s: its database could be published; put it elsewhere (--data)", m.Config.Data, m.Config.Content)
+	}
+	fsys, closer, err := content.OpenDir(m.Config.Content)
+	if err != nil {
+		return err
+	}
+	m.contents, m.contentRoot = fsys, closer
 	db, err := sqlite.Open(ctx, filepath.Join(m.Config.Data, "guichet.db"))
 	if err != nil {
 		return err
@@ -347,6 +357,9 @@ func (m *Main) Close(ctx context.Context) error {
 	if m.DB != nil {
 		errs = append(errs, m.DB.Close())
 	}
+	if m.contentRoot != nil {
+		errs = append(errs, m.contentRoot.Close())
+	}
 	return errors.Join(errs...)
 }
 
@@ -410,6 +423,31 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		err = nil
 	}
 	return err
+}
+
+// inside reports whether path is dir or inside it, once both are made
+// absolute and their symbolic links resolved.
+func inside(path, dir string) bool {
+	resolve := func(p string) string {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return p
+		}
+		// The data folder may not exist yet: resolve its nearest parent.
+		for q, rest := abs, ""; ; {
+			if r, err := filepath.EvalSymlinks(q); err == nil {
+				return filepath.Join(r, rest)
+			}
+			parent := filepath.Dir(q)
+			if parent == q {
+				return abs
+			}
+			rest = filepath.Join(filepath.Base(q), rest)
+			q = parent
+		}
+	}
+	rel, err := filepath.Rel(resolve(dir), resolve(path))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // displayAddr turns a listen address into one a browser can open.

@@ -63,6 +63,9 @@ type Output struct {
 	Sections []site.Section // plain text split by heading
 	Text     string         // plain text of the body
 	Problems []site.Problem // broken links and images
+	// Files are the content files the body references and the site
+	// publishes under /_content/ (images and attachments), content paths.
+	Files []string
 	// anchors are links into other articles with a fragment, checked by
 	// the loader once every article has its headings.
 	anchors []anchorRef

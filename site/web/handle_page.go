@@ -212,15 +212,20 @@ func (s *Server) static(c echo.Context) error {
 	return site.Errorf(site.ENOTFOUND, "no asset at %s", c.Request().URL.Path)
 }
 
-// contentImages are the file types served from the content folder.
-var contentImages = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".svg": true, ".webp": true, ".avif": true}
-
-// contentFile serves the images that articles reference, and nothing else
-// from the content folder.
+// contentFile serves the images and attachments that visible articles
+// reference (site.View.Published), and nothing else from the content
+// folder: not the Markdown sources, not a file no article links to, not
+// what a symbolic link outside the folder points to (the folder is read
+// through an os.Root).
 func (s *Server) contentFile(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
 	name := strings.TrimPrefix(c.Request().URL.Path, "/_content/")
 	ext := strings.ToLower(path.Ext(name))
-	if s.opts.Content == nil || !contentImages[ext] || !fs.ValidPath(name) || strings.Contains("/"+name, "/.") {
+	if s.opts.Content == nil || !fs.ValidPath(name) || !st.view.Published(name) ||
+		!site.IsImage(name) && !site.IsAttachment(name) {
 		return site.Errorf(site.ENOTFOUND, "no file at %s", c.Request().URL.Path)
 	}
 	body, err := fs.ReadFile(s.opts.Content, name)
@@ -228,9 +233,16 @@ func (s *Server) contentFile(c echo.Context) error {
 		return site.Errorf(site.ENOTFOUND, "no file at %s", c.Request().URL.Path)
 	}
 	ctype := mime.TypeByExtension(ext)
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
 	if ext == ".svg" {
 		// An SVG can hold script: serve it so browsers never run it.
 		c.Response().Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+	}
+	if !site.IsImage(name) {
+		c.Response().Header().Set("Content-Disposition", "attachment; filename=\""+strings.ReplaceAll(path.Base(name), `"`, "")+"\"")
+		c.Response().Header().Set("Content-Security-Policy", "default-src 'none'; sandbox")
 	}
 	newBlob(ctype, body).write(c.Response(), c.Request(), http.StatusOK, "public, max-age=3600")
 	return nil

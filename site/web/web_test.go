@@ -589,8 +589,15 @@ func TestEventRateLimit(t *testing.T) {
 
 func TestContentImages(t *testing.T) {
 	fixture["billing/images/plan.svg"] = &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>`)}
+	fixture["billing/images/unused.svg"] = &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>`)}
+	fixture["billing/plans.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Plans\n---\n![The plans](images/plan.svg)\n")}
 	defer delete(fixture, "billing/images/plan.svg")
+	defer delete(fixture, "billing/images/unused.svg")
+	defer delete(fixture, "billing/plans.md")
 	e := newEnv(t)
+	if w := e.do(t, "GET", "/_content/billing/images/unused.svg", nil); w.Code != 404 {
+		t.Errorf("an image no article references: %d", w.Code)
+	}
 	w := e.do(t, "GET", "/_content/billing/images/plan.svg", nil)
 	if w.Code != 200 || w.Header().Get("Content-Type") != "image/svg+xml" || !strings.Contains(w.Header().Get("Content-Security-Policy"), "sandbox") {
 		t.Errorf("status %d, type %q, CSP %q", w.Code, w.Header().Get("Content-Type"), w.Header().Get("Content-Security-Policy"))

@@ -158,6 +158,15 @@ func (m *Main) Reload(ctx context.Context) error {
 			}
 		}
 	}
+	if lib.Config.Widget.Invalid {
+		// Fail closed: never run on a list that lost an entry.
+		prev := m.Server.View()
+		if prev == nil {
+			return fmt.Errorf("%s: widget.allowed_origins has an invalid entry (see the content errors above); the server does not start on it: correct or remove the entry", filepath.Join(m.Config.Content, "guichet.yaml"))
+		}
+		lib.Config.Widget = prev.Lib.Config.Widget
+		m.Logger.Error("widget.allowed_origins has an invalid entry: the previous list stays in force until it is corrected")
+	}
 	loaded := time.Now()
 	view := site.NewView(lib, m.Now(), m.Config.Dev)
 	idx, err := search.Build(ctx, view, filepath.Join(m.Config.Data, "index"))

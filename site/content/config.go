@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/guichet/guichet/site"
@@ -114,10 +115,15 @@ func checkWidget(cfg *site.Config, fields []field) []site.Problem {
 	for _, o := range cfg.Widget.AllowedOrigins {
 		norm, err := site.NormalizeOrigin(o)
 		if err != nil {
+			// Fail closed: one bad entry allows no other origin at all,
+			// and the server refuses to start on it.
 			probs = append(probs, errorAt(configFile, lineOf(fields, "widget"), "widget.allowed_origins", "%v", err))
+			cfg.Widget.Invalid = true
 			continue
 		}
-		origins = append(origins, norm)
+		if !slices.Contains(origins, norm) {
+			origins = append(origins, norm)
+		}
 	}
 	cfg.Widget.AllowedOrigins = origins
 	return probs

@@ -137,6 +137,9 @@ func frameAncestors(cfg site.WidgetConfig) string {
 	if cfg.AnyOrigin() {
 		return "*"
 	}
+	if cfg.Invalid || len(cfg.AllowedOrigins) == 0 {
+		return "'self'"
+	}
 	return "'self' " + strings.Join(cfg.AllowedOrigins, " ")
 }
 
@@ -361,7 +364,7 @@ func originOf(raw string) string {
 }
 
 // eventCORS guards POST /api/v1/events: requests from another origin are
-// accepted only from widget.allowed_origins (any when the list is empty),
+// accepted only from widget.allowed_origins (any when it says "*"),
 // and preflights are answered for those alone. Same-origin requests and
 // requests without an Origin (servers, curl) pass.
 func (s *Server) eventCORS(next echo.HandlerFunc) echo.HandlerFunc {

@@ -13,7 +13,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -205,7 +204,7 @@ func (s *Server) routes() *echo.Echo {
 	}
 	e.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
 	e.Use(middleware.Recover())
-	e.Use(securityHeaders)
+	e.Use(s.securityHeaders)
 	e.Use(s.protect)
 
 	gz := middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024})
@@ -250,22 +249,6 @@ func (s *Server) routes() *echo.Echo {
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/_content/*", s.contentFile)
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/*", s.page)
 	return e
-}
-
-func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		h := c.Response().Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		// No other site may frame these pages (clickjacking); the widget
-		// frame replaces this with its own policy.
-		h.Set("Content-Security-Policy", "frame-ancestors 'self'")
-		// What only people and apps use stays out of search engines.
-		if p := c.Request().URL.Path; strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/admin") || strings.HasPrefix(p, "/widget") {
-			h.Set("X-Robots-Tag", "noindex")
-		}
-		return next(c)
-	}
 }
 
 // anyOrigin lets any origin read a response, without credentials: the

@@ -5,12 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"net"
-	"net/url"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/web"
 )
 
@@ -140,9 +140,8 @@ func (c *Config) validate() error {
 		errs = append(errs, fmt.Errorf("--addr %q: %w", c.Addr, err))
 	}
 	if c.BaseURL != "" {
-		u, err := url.Parse(c.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			errs = append(errs, fmt.Errorf("--base-url %q: want an absolute http(s) URL", c.BaseURL))
+		if _, err := site.CheckURL(c.BaseURL, site.WebSchemes); err != nil {
+			errs = append(errs, fmt.Errorf("--base-url %w", err))
 		}
 	}
 	if _, err := c.proxies(); err != nil {

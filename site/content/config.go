@@ -82,6 +82,16 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 	cfg.BaseURL = strings.TrimRight(strings.TrimSpace(cfg.BaseURL), "/")
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = defaultBaseURL
+	} else if _, err := site.CheckURL(cfg.BaseURL, site.WebSchemes); err != nil {
+		probs = append(probs, errorAt(configFile, lineOf(fields, "base_url"), "base_url", "base_url %v; %s is used instead", err, defaultBaseURL))
+		cfg.BaseURL = defaultBaseURL
+	}
+	if c := strings.TrimSpace(cfg.ContactURL); c != "" {
+		if _, err := site.CheckURL(c, site.LinkSchemes); err != nil {
+			probs = append(probs, errorAt(configFile, lineOf(fields, "contact_url"), "contact_url", "contact_url %v; no contact link is shown", err))
+			c = ""
+		}
+		cfg.ContactURL = c
 	}
 	if !localeCode.MatchString(cfg.DefaultLocale) {
 		probs = append(probs, errorAt(configFile, lineOf(fields, "default_locale"), "default_locale",
@@ -268,12 +278,20 @@ func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
 			return
 		}
 		to = strings.TrimSpace(to)
+		var err error
 		switch {
 		case to == "" || strings.EqualFold(to, "gone"):
-		case scheme(to) != "" || strings.HasPrefix(to, "//"):
-			r.To = to
+		case scheme(to) != "":
+			r.To, err = site.CheckURL(to, site.WebSchemes)
 		default:
-			r.To = normalizePath(to)
+			if !strings.HasPrefix(to, "/") {
+				to = "/" + to
+			}
+			r.To, err = site.CheckPath(to)
+		}
+		if err != nil {
+			probs = append(probs, errorAt(redirectsFile, line, "to", "redirect from %s: %v; the redirect is ignored", r.From, err))
+			return
 		}
 		out = append(out, r)
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/guichet/guichet/site"
 )
 
 // linkResolver answers the questions the renderer asks about other content
@@ -25,13 +27,7 @@ type linkResolver interface {
 
 // isImage reports whether p names an image type served from the content
 // folder.
-func isImage(p string) bool {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif":
-		return true
-	}
-	return false
-}
+func isImage(p string) bool { return site.IsImage(p) }
 
 // linkDest returns the href to render for a link written as dest.
 func (d *doc) linkDest(n ast.Node, dest string) string {
@@ -43,7 +39,7 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 	}
 	p, query, frag := splitURL(dest)
 	if !strings.EqualFold(path.Ext(p), ".md") {
-		return dest
+		return d.attachmentDest(n, dest, p)
 	}
 	line := d.nodeLine(n)
 	target, ok := d.resolvePath(p)
@@ -88,11 +84,34 @@ func (d *doc) imageDest(n ast.Node, dest string) string {
 	}
 	if !d.in.links.asset(target) {
 		d.problem(line, "image %q not found (looked for %s)", dest, target)
+	} else {
+		d.out.Files = append(d.out.Files, target)
 	}
 	if w, h, ok := d.in.links.imageSize(target); ok {
 		n.SetAttributeString("width", []byte(strconv.Itoa(w)))
 		n.SetAttributeString("height", []byte(strconv.Itoa(h)))
 	}
+	return assetURL(target)
+}
+
+// attachmentDest returns the href of a relative link to a file that is not
+// an article: an image or an attachment (see IsAttachment) found in the
+// content folder is published under /_content/; anything else is left as
+// written.
+func (d *doc) attachmentDest(n ast.Node, dest, p string) string {
+	if !isImage(p) && !site.IsAttachment(p) {
+		return dest
+	}
+	target, ok := d.resolvePath(p)
+	if !ok {
+		d.problem(d.nodeLine(n), "link %q points outside the content folder", dest)
+		return dest
+	}
+	if !d.in.links.asset(target) {
+		d.problem(d.nodeLine(n), "broken link %q: no file %s", dest, target)
+		return dest
+	}
+	d.out.Files = append(d.out.Files, target)
 	return assetURL(target)
 }
 

@@ -88,7 +88,8 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 // links neutralises dangerous URLs, rewrites relative links to articles
 // and images, marks images lazy and makes tables focusable.
 func (d *doc) links(root *ast.Document, src []byte) {
-	var autolinks []*ast.AutoLink
+	// Links and images whose URL may not be rendered become their text.
+	var unwrap []ast.Node
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -96,22 +97,48 @@ func (d *doc) links(root *ast.Document, src []byte) {
 		switch n := n.(type) {
 		case *ast.Link:
 			n.Destination = []byte(d.linkDest(n, string(n.Destination)))
+			if len(n.Destination) == 0 {
+				unwrap = append(unwrap, n)
+			}
 		case *ast.Image:
 			n.Destination = []byte(d.imageDest(n, string(n.Destination)))
+			if len(n.Destination) == 0 {
+				unwrap = append(unwrap, n)
+				return ast.WalkSkipChildren, nil
+			}
 			n.SetAttributeString("loading", []byte("lazy"))
 			n.SetAttributeString("decoding", []byte("async"))
 		case *ast.AutoLink:
 			if dangerousURL(string(n.URL(src)), false) {
-				autolinks = append(autolinks, n)
+				unwrap = append(unwrap, n)
 			}
 		case *east.Table:
 			// Wide tables scroll sideways (CSS): reachable by keyboard.
 			n.SetAttributeString("tabindex", []byte("0"))
+		case *east.TableCell:
+			// Alignment as a class, not goldmark's inline style, which the
+			// sanitiser and the Content-Security-Policy would drop.
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, a := range autolinks {
-		a.Parent().ReplaceChild(a.Parent(), a, ast.NewString(a.Label(src)))
+	for _, n := range unwrap {
+		parent := n.Parent()
+		switch n := n.(type) {
+		case *ast.AutoLink:
+			parent.ReplaceChild(parent, n, ast.NewString(n.Label(src)))
+		case *ast.Image:
+			parent.ReplaceChild(parent, n, ast.NewString([]byte(inlineText(n, src))))
+		default:
+			for c := n.FirstChild(); c != nil; {
+				next := c.NextSibling()
+				parent.InsertBefore(parent, n, c)
+				c = next
+			}
+			parent.RemoveChild(parent, n)
+		}
 	}
 }
 

@@ -76,19 +76,56 @@ type group struct {
 	id           string
 }
 
-// report groups the collected records and counts the period.
-func (c *collector) report(an Analyzer, decisions []Decision, opts Options) Report {
+// grouped is the collected records grouped into gaps with their IDs.
+type grouped struct {
+	groups []*group
+	keys   []string // per phrasing
+}
+
+// grouping groups the collected records by meaning and gives each group
+// its ID. an nil splits on words.
+func (c *collector) grouping(an Analyzer, decisions []Decision) *grouped {
 	if an == nil {
 		an = plainAnalyzer{}
 	}
+	groups, keys := c.group(an)
+	assignIDs(groups, keys, c, decisions)
+	return &grouped{groups, keys}
+}
+
+// keysOf returns the keys of the phrasings of the gap with id.
+func (g *grouped) keysOf(id string) []string {
+	for _, gr := range g.groups {
+		if gr.id != id {
+			continue
+		}
+		seen := map[string]bool{}
+		var out []string
+		for _, m := range gr.members {
+			if k := g.keys[m]; !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// report groups the collected records and counts the period.
+func (c *collector) report(an Analyzer, decisions []Decision, opts Options) Report {
+	return c.reportFrom(c.grouping(an, decisions), decisions, opts)
+}
+
+// reportFrom counts the period of grouped records.
+func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) Report {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
 	if opts.MinVisitors <= 0 {
 		opts.MinVisitors = 1
 	}
-	groups, keys := c.group(an)
-	assignIDs(groups, keys, c, decisions)
+	groups, keys := gr.groups, gr.keys
 	byID := map[string]Decision{}
 	for _, d := range decisions {
 		byID[d.ID] = d

@@ -66,6 +66,9 @@ const (
 	EventClick  = "click"  // a result was opened
 	EventVote   = "vote"   // "Was this helpful?"
 	EventOpen   = "open"   // the widget panel was opened on a host page
+	// EventView: an article was read (shown for a while, or opened inline
+	// in the widget), whatever led there.
+	EventView = "view"
 )
 
 // SearchEvent records one search. Several records with the same ID (an
@@ -76,15 +79,22 @@ type SearchEvent struct {
 	Normalized string // textnorm.Key(Query): the key searches are counted by
 	Locale     string
 	Results    int
-	Source     string
-	Context    string // the widget's context key, if any
-	Path       string // the widget's host page path, if any
+	// Hits are the IDs of the articles it returned, best first (at most
+	// MaxRecordedHits): a vote on or a reading of one of them satisfies
+	// the search.
+	Hits    []string
+	Source  string
+	Context string // the widget's context key, if any
+	Path    string // the widget's host page path, if any
 	// Visitor is a daily-rotated salted hash of the client; never an IP.
 	Visitor string
 	Time    time.Time
 }
 
-// Event records a click or a vote.
+// MaxRecordedHits is how many result IDs a SearchEvent keeps.
+const MaxRecordedHits = 10
+
+// Event records a click, a vote or a reading.
 type Event struct {
 	Type      string
 	SearchID  string

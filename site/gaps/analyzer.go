@@ -81,3 +81,18 @@ func language(locale string) string {
 	}
 	return locale
 }
+
+// MeaningKey returns the key of a text's meaning in locale as a gap's
+// phrasings have it (Gap.Key): its terms, sorted, each once; the words
+// themselves for a text of stop words only. Typos and compounds are not
+// fixed: that needs the other failed queries.
+func MeaningKey(an Analyzer, locale, text string) string {
+	a := an.Analyze(locale, text)
+	terms := a.Terms
+	if len(terms) == 0 {
+		for _, w := range a.Words {
+			terms = append(terms, "="+w.Plain)
+		}
+	}
+	return strings.Join(sortedSet(terms), " ")
+}

@@ -3,26 +3,58 @@ package gaps
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
+	"sort"
 	"time"
 
 	"github.com/guichet/guichet/site"
 )
 
-// Published is the content the answered check reads: what is published
-// now, never drafts or scheduled articles, even when the site serves them
-// (--dev).
-type Published struct {
-	View     *site.View
-	Searcher site.Searcher
-	// Since holds, per article (see VersionKey), when its current version
-	// was first published.
-	Since map[string]time.Time
-	// Contexts indexes the published articles' contexts; nil: built from
-	// View.
-	Contexts *site.ContextIndex
+// ArticleVersion identifies the text of one published article: a new
+// version is a new publication for the answered check.
+type ArticleVersion struct {
+	ID, Locale, Version string
 }
 
-// VersionKey is the key of an article in Published.Since.
+// Versions returns the version of every article of the view that is
+// published (never drafts or scheduled articles, even with --dev).
+func Versions(v *site.View) []ArticleVersion {
+	var out []ArticleVersion
+	for _, list := range v.ByLocale {
+		for _, a := range list {
+			if !a.Visible(v.Now, false) {
+				continue
+			}
+			h := fnv.New64a()
+			for _, s := range append([]string{a.Title, a.Description, a.Text}, append(a.Keywords, a.Tags...)...) {
+				h.Write([]byte(s))
+				h.Write([]byte{0})
+			}
+			out = append(out, ArticleVersion{ID: a.ID, Locale: a.Locale, Version: fmt.Sprintf("%016x", h.Sum64())})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Locale != out[j].Locale {
+			return out[i].Locale < out[j].Locale
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// published is the content the answered check reads: what is published
+// now, never drafts or scheduled articles, even when the site serves them
+// (--dev).
+type published struct {
+	view     *site.View
+	searcher site.Searcher
+	// since holds, per article (see VersionKey), when its current version
+	// was first published.
+	since    map[string]time.Time
+	contexts *site.ContextIndex
+}
+
+// VersionKey is the key of an article in the map PublishedSince returns.
 func VersionKey(id, locale string) string { return locale + "|" + id }
 
 // Answer-check bounds.
@@ -38,7 +70,8 @@ const (
 	answerHits = 10
 )
 
-// CheckAnswered decides, with the content just published, which gaps are
+// CheckAnswered records the versions of the published articles of view,
+// then decides with that content (searched with searcher) which gaps are
 // answered: a gap of searches (or tickets) is answered when one article,
 // published or changed since the gap was first seen, comes in the top 3
 // published results for most of the queries its visitors made (each
@@ -46,14 +79,16 @@ const (
 // a published article's contexts now fit it. A gap newly answered gets
 // AnsweredAt and AnsweredBy; a gap that no longer is goes back to open.
 // The team's decisions are kept. It returns how many gaps changed state.
-func (s *Service) CheckAnswered(ctx context.Context, p Published) (int, error) {
+func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher site.Searcher) (int, error) {
+	now := s.now()
+	since, err := s.Store.PublishedSince(ctx, now, Versions(view))
+	if err != nil {
+		return 0, fmt.Errorf("check answered gaps: %w", err)
+	}
+	p := published{view: view, searcher: searcher, since: since, contexts: site.NewContextIndex(view)}
 	c, decisions, err := s.collect(ctx)
 	if err != nil {
 		return 0, err
-	}
-	now := s.now()
-	if p.Contexts == nil {
-		p.Contexts = site.NewContextIndex(p.View)
 	}
 	an := s.analysis()
 	g := c.grouping(an, decisions)
@@ -99,7 +134,7 @@ func (s *Service) CheckAnswered(ctx context.Context, p Published) (int, error) {
 }
 
 // answeredBy returns the article that answers the gap now, or "".
-func (p Published) answeredBy(ctx context.Context, g Gap) (string, error) {
+func (p published) answeredBy(ctx context.Context, g Gap) (string, error) {
 	switch g.Kind {
 	case NoHelp:
 		return p.screenArticle(g), nil
@@ -121,7 +156,7 @@ func (p Published) answeredBy(ctx context.Context, g Gap) (string, error) {
 			return "", err
 		}
 		for _, id := range top {
-			if t, ok := p.Since[VersionKey(id, g.Locale)]; ok && t.After(g.FirstSeen) {
+			if t, ok := p.since[VersionKey(id, g.Locale)]; ok && t.After(g.FirstSeen) {
 				votes[id] += v.Visitors
 			}
 		}
@@ -140,8 +175,8 @@ func (p Published) answeredBy(ctx context.Context, g Gap) (string, error) {
 
 // top returns the first answerTop published articles search returns for
 // query in locale (results in another locale do not count).
-func (p Published) top(ctx context.Context, locale, query string) ([]string, error) {
-	res, err := p.Searcher.Search(ctx, site.SearchRequest{Query: query, Locale: locale, Limit: answerHits})
+func (p published) top(ctx context.Context, locale, query string) ([]string, error) {
+	res, err := p.searcher.Search(ctx, site.SearchRequest{Query: query, Locale: locale, Limit: answerHits})
 	if err != nil {
 		return nil, err
 	}
@@ -150,8 +185,8 @@ func (p Published) top(ctx context.Context, locale, query string) ([]string, err
 		if h.Locale != locale {
 			continue
 		}
-		a, err := p.View.Article(h.ID, locale)
-		if err != nil || !a.Visible(p.View.Now, false) {
+		a, err := p.view.Article(h.ID, locale)
+		if err != nil || !a.Visible(p.view.Now, false) {
 			continue // a draft or scheduled article served by --dev
 		}
 		out = append(out, h.ID)
@@ -164,10 +199,10 @@ func (p Published) top(ctx context.Context, locale, query string) ([]string, err
 
 // screenArticle returns a published article whose contexts fit a screen
 // with no help: its context key, or a host path it was seen on.
-func (p Published) screenArticle(g Gap) string {
+func (p published) screenArticle(g Gap) string {
 	try := func(path, key string) string {
-		for _, m := range p.Contexts.Match(g.Locale, path, key, nil, 5) {
-			if m.Article.Visible(p.View.Now, false) {
+		for _, m := range p.contexts.Match(g.Locale, path, key, nil, 5) {
+			if m.Article.Visible(p.view.Now, false) {
 				return m.Article.ID
 			}
 		}

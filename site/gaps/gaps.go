@@ -86,6 +86,8 @@ type Variant struct {
 	Query    string `json:"query"` // the most common spelling of this phrasing
 	Searches int    `json:"searches"`
 	Visitors int    `json:"visitors"`
+	// Key is the phrasing's meaning key (see MeaningKey).
+	Key string `json:"-"`
 }
 
 // Gap is a group of failed searches (or unlinked tickets, or openings of

@@ -352,7 +352,7 @@ func (c *collector) count(g *group, keys []string, since int64, now time.Time) (
 	var first, last int64
 	for _, m := range g.members {
 		p := c.phrasings[m]
-		v := Variant{Query: p.spelling()}
+		v := Variant{Query: p.spelling(), Key: keys[m]}
 		seen := visitorSet{}
 		for _, h := range p.hits {
 			if h.at < since || h.failure == failNone {

@@ -22,6 +22,11 @@ type Store interface {
 	Decisions(ctx context.Context) ([]Decision, error)
 	// SaveDecision stores d, replacing the decision with its ID.
 	SaveDecision(ctx context.Context, d Decision) error
+	// PublishedSince records the versions of the published articles and
+	// returns, for each (by VersionKey), when its current version was
+	// first published: now for an article or version not seen before,
+	// zero for the articles there when none was recorded yet.
+	PublishedSince(ctx context.Context, now time.Time, versions []ArticleVersion) (map[string]time.Time, error)
 }
 
 // Service is the one content-gap report: the command line, the admin page,

@@ -227,6 +227,7 @@ func (s *Server) routes() *echo.Echo {
 	e.POST("/admin/login", s.adminLogin)
 	e.POST("/admin/logout", s.adminLogout)
 	e.POST("/admin/triage", s.adminTriage)
+	e.POST("/admin/link-topic", s.adminLinkTopic)
 	e.GET("/metrics", s.metricsHandler())
 	e.GET("/healthz", func(c echo.Context) error {
 		if s.state.Load() == nil {

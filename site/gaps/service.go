@@ -155,4 +155,3 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 
 // MaxNoteLen is the longest note, in characters.
 const MaxNoteLen = 1000
-

@@ -151,10 +151,10 @@ func (s *Server) setSession(c echo.Context, value string, maxAge int) {
 // adminPage is the team's insights page.
 type adminPage struct {
 	basePage
-	SignedIn   bool
-	Error      string
-	CSRF       string
-	Since      string
+	SignedIn bool
+	Error    string
+	CSRF     string
+	Since    string
 	// Gaps are the failed searches grouped by meaning.
 	Gaps       []gaps.Gap
 	Top        []gaps.QueryCount

@@ -138,6 +138,18 @@ func (a *Analyzer) Spread(locale, term string) float64 {
 	return min(1, float64(n)/float64(r.docs))
 }
 
+// Articles returns how many published articles the locale has.
+func (a *Analyzer) Articles(locale string) int {
+	r := a.locales[locale]
+	if r == nil {
+		r = a.locales[a.defaultLocale]
+	}
+	if r == nil {
+		return 0
+	}
+	return r.docs
+}
+
 // synonymAt returns the token of the longest synonym entry starting at
 // word i, and its length in words (0 for none). An entry cannot start on a
 // stop word.

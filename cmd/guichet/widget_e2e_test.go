@@ -411,7 +411,13 @@ func TestWidgetInBrowser(t *testing.T) {
 	if !clicked {
 		t.Errorf("no widget click with its search and host path: %+v", events)
 	}
-	searches, err := m.DB.GapSearches(context.Background(), time.Now().Add(-time.Hour), "")
+	var searches []gaps.Record
+	err = m.DB.GapRecords(context.Background(), time.Now().Add(-time.Hour), func(r gaps.Record) error {
+		if r.Kind == "" {
+			searches = append(searches, r)
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -424,14 +430,21 @@ func TestWidgetInBrowser(t *testing.T) {
 	if !found {
 		t.Errorf("the widget search was not stored with source widget and its host path: %+v", searches)
 	}
-	screens, err := m.DB.ScreensWithoutHelp(context.Background(), time.Now().Add(-time.Hour), "")
+	var screens []gaps.Record
+	err = m.DB.GapRecords(context.Background(), time.Now().Add(-time.Hour), func(r gaps.Record) error {
+		if r.Failure() == gaps.NoHelp {
+			screens = append(screens, r)
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(screens) != 1 || screens[0].Path != "/reports/2024" || screens[0].Context != `<img src=x onerror="window.pwned=1">` {
 		t.Errorf("screens with no help: %+v", screens)
 	}
-	report, err := m.gapReport(context.Background(), time.Now().Add(-time.Hour), "", 1, false)
+	rep, err := m.Gaps.Report(context.Background(), gaps.Options{Since: time.Now().Add(-time.Hour), MinVisitors: 1})
+	report := rep.Gaps
 	if err != nil {
 		t.Fatal(err)
 	}

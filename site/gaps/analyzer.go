@@ -14,8 +14,10 @@ type Analyzer interface {
 	Analyze(locale, text string) Analysis
 	// Spread is the share of the locale's published articles that hold a
 	// term of Analyze, from 0 (the content does not use it) to 1: a word
-	// most articles use says little about what a query asks.
+	// most articles use says little about what a query asks. Articles
+	// is how many there are.
 	Spread(locale, term string) float64
+	Articles(locale string) int
 }
 
 // Analysis is a query as search reads it.
@@ -40,6 +42,7 @@ type Word struct {
 type plainAnalyzer struct{}
 
 func (plainAnalyzer) Spread(_, _ string) float64 { return 0 }
+func (plainAnalyzer) Articles(string) int        { return 0 }
 
 func (plainAnalyzer) Analyze(_, text string) Analysis {
 	var a Analysis

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -52,6 +53,11 @@ type published struct {
 	// was first published.
 	since    map[string]time.Time
 	contexts *site.ContextIndex
+	an       Analyzer
+	// terms caches the terms of the articles met (see covers); light the
+	// terms of each locale's light words.
+	terms map[*site.Article]map[string]bool
+	light map[string]map[string]bool
 }
 
 // VersionKey is the key of an article in the map PublishedSince returns.
@@ -72,20 +78,27 @@ const (
 
 // CheckAnswered records the versions of the published articles of view,
 // then decides with that content (searched with searcher) which gaps are
-// answered: a gap of searches (or tickets) is answered when one article,
+// answered. A gap of searches (or tickets) is answered when one article,
 // published or changed since the gap was first seen, comes in the top 3
 // published results for most of the queries its visitors made (each
-// visitor's phrasing counts once); a screen with no help is answered when
-// a published article's contexts now fit it. A gap newly answered gets
-// AnsweredAt and AnsweredBy; a gap that no longer is goes back to open.
-// The team's decisions are kept. It returns how many gaps changed state.
+// visitor's phrasing counts once) and holds the words that carry each
+// such query's meaning (a result found on a common word alone does not
+// answer); a screen with no help is answered when a published article's
+// contexts now fit it. Drafts and scheduled articles never answer, even
+// when the site serves them (--dev). A gap newly answered gets AnsweredAt
+// and AnsweredBy; a gap no longer answered goes back to open. The team's
+// decisions are kept. It returns how many gaps changed state.
 func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher site.Searcher) (int, error) {
 	now := s.now()
 	since, err := s.Store.PublishedSince(ctx, now, Versions(view))
 	if err != nil {
 		return 0, fmt.Errorf("check answered gaps: %w", err)
 	}
-	p := published{view: view, searcher: searcher, since: since, contexts: site.NewContextIndex(view)}
+	p := published{view: view, searcher: searcher, since: since, contexts: site.NewContextIndex(view),
+		an: s.analysis(), terms: map[*site.Article]map[string]bool{}, light: map[string]map[string]bool{}}
+	if p.an == nil {
+		p.an = plainAnalyzer{}
+	}
 	c, decisions, err := s.collect(ctx)
 	if err != nil {
 		return 0, err
@@ -155,9 +168,9 @@ func (p published) answeredBy(ctx context.Context, g Gap) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		for _, id := range top {
-			if t, ok := p.since[VersionKey(id, g.Locale)]; ok && t.After(g.FirstSeen) {
-				votes[id] += v.Visitors
+		for _, a := range top {
+			if t, ok := p.since[VersionKey(a.ID, g.Locale)]; ok && t.After(g.FirstSeen) && p.covers(a, g.Locale, v) {
+				votes[a.ID] += v.Visitors
 			}
 		}
 	}
@@ -175,12 +188,12 @@ func (p published) answeredBy(ctx context.Context, g Gap) (string, error) {
 
 // top returns the first answerTop published articles search returns for
 // query in locale (results in another locale do not count).
-func (p published) top(ctx context.Context, locale, query string) ([]string, error) {
+func (p published) top(ctx context.Context, locale, query string) ([]*site.Article, error) {
 	res, err := p.searcher.Search(ctx, site.SearchRequest{Query: query, Locale: locale, Limit: answerHits})
 	if err != nil {
 		return nil, err
 	}
-	var out []string
+	var out []*site.Article
 	for _, h := range res.Hits {
 		if h.Locale != locale {
 			continue
@@ -189,12 +202,50 @@ func (p published) top(ctx context.Context, locale, query string) ([]string, err
 		if err != nil || !a.Visible(p.view.Now, false) {
 			continue // a draft or scheduled article served by --dev
 		}
-		out = append(out, h.ID)
+		out = append(out, a)
 		if len(out) == answerTop {
 			break
 		}
 	}
 	return out, nil
+}
+
+// covers reports whether article a holds every word that carries the
+// meaning of phrasing v (its key: typos fixed, synonyms as their group,
+// light words left out): a search result that matched only on a common
+// word ("train" for "bike on train") does not answer a gap.
+func (p published) covers(a *site.Article, locale string, v Variant) bool {
+	have := p.terms[a]
+	if have == nil {
+		have = map[string]bool{}
+		text := strings.Join(append(append([]string{a.Title, a.Description}, a.Keywords...), append(a.Tags, a.Text)...), "\n")
+		for _, t := range p.an.Analyze(locale, text).Terms {
+			have[t] = true
+		}
+		p.terms[a] = have
+	}
+	light := p.light[locale]
+	if light == nil {
+		light = lightTerms(p.an, locale)
+		p.light[locale] = light
+	}
+	for _, t := range strings.Fields(v.Key) {
+		if !strings.HasPrefix(t, "=") && !light[t] && !have[t] {
+			return false
+		}
+	}
+	return true
+}
+
+// lightTerms returns the terms of the locale's light words.
+func lightTerms(an Analyzer, locale string) map[string]bool {
+	out := map[string]bool{}
+	for w := range lightWords[language(locale)] {
+		for _, t := range an.Analyze(locale, w).Terms {
+			out[t] = true
+		}
+	}
+	return out
 }
 
 // screenArticle returns a published article whose contexts fit a screen

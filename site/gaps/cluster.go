@@ -138,8 +138,14 @@ func concentration(items []item, root []int, nterms int) []float64 {
 // a word the help center uses in many articles ("train" on a railway's,
 // "account" on a bank's) is common to many topics, and a word that says
 // something is wrong rather than what (see lightWords) weighs little.
-// spread is the share of articles holding the term.
-func termFactor(spread float64, light bool) float64 {
+// spread is the share of the docs articles holding the term; the first
+// two articles holding it do not count: a word one or two articles use is
+// their topic, not the product's (and publishing the article that answers
+// a gap must not regroup it).
+func termFactor(spread float64, docs int, light bool) float64 {
+	if docs > 0 {
+		spread = max(0, spread-2/float64(docs))
+	}
 	f := 1 - math.Sqrt(spread)
 	if light {
 		f *= lightWeight

@@ -85,12 +85,13 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 		}
 	}
 	factor := make([]float64, len(termID))
+	docs := an.Articles(locale)
 	for t, id := range termID {
 		spread := 0.0
 		if !strings.HasPrefix(t, "=") {
 			spread = an.Spread(locale, t)
 		}
-		factor[id] = termFactor(spread, light[t])
+		factor[id] = termFactor(spread, docs, light[t])
 	}
 	root := clusterItems(items, factor, itemBridges)
 	// A group is named by its first phrasing.

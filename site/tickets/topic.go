@@ -66,8 +66,10 @@ var (
 	leading = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 		`(?:fwd?|fw|re|tr|r[eé]f|rep|aw|wg)\s*(?:\[\d+\])?\s*:`,
 		`(?:help|question|problem|issue|request|urgent|support|aide|probl[eè]me|demande|souci|bug)\s*[:!-]`,
-		`(?:hello|hi|hey|dear(?: \w+)?|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)\b` + sep,
+		`(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)(?:,? (?:team|all|there|everyone|guys|folks|support|sir|madam|[ée]quipe|[àa] tous))?\b` + sep,
+		`dear \w+\b` + sep,
 		`(?:please|pls|plz|kindly)\s+help(?:\s+me)?\b` + sep,
+		`(?:svp|stp|please|pls|plz|s` + apos + `il (?:vous|te) pla[iî]t)\b` + sep,
 		`(?:i )?(?:can` + apos + `?t|cannot|could not|couldn` + apos + `?t|don` + apos + `?t know how to|unable to) (?:figure out|work out|find out|understand)(?: how(?: to)?)?\b` + sep,
 		`(?:je )?n` + apos + `arrive pas (?:[àa] )?`,
 		`impossible de (?:comprendre comment )?`,

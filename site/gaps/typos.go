@@ -39,13 +39,20 @@ func typoFixes(freq map[string]int) map[string]string {
 		return words[i] < words[j]
 	})
 	fixes := map[string]string{}
-	// heads indexes the words kept as spellings by their deletion
-	// neighbourhood: two words within one edit share a key (a word with
-	// one letter removed, or the word itself).
-	heads := map[string][]string{}
+	// The spellings kept are indexed by their deletion neighbourhoods
+	// (symmetric delete): two words within d edits share a key among
+	// their deletions of up to d letters. near1 holds every kept word's
+	// deletions of up to one letter; near2 those of up to two, for the
+	// words long enough to be two edits from a word of typo2Len letters.
+	near1, near2 := map[string][]string{}, map[string][]string{}
 	add := func(w string) {
-		for _, k := range deletions(w) {
-			heads[k] = append(heads[k], w)
+		for _, k := range deletions(w, 1) {
+			near1[k] = append(near1[k], w)
+		}
+		if utf8.RuneCountInString(w) >= typo2Len-2 {
+			for _, k := range deletions(w, 2) {
+				near2[k] = append(near2[k], w)
+			}
 		}
 	}
 	for _, w := range words {
@@ -54,26 +61,14 @@ func typoFixes(freq map[string]int) map[string]string {
 			add(w)
 			continue
 		}
-		limit := 1
+		limit, near := 1, near1
 		if n >= typo2Len {
-			limit = 2
+			limit, near = 2, near2
 		}
 		best := ""
 		seen := map[string]bool{}
-		for _, k := range deletions(w) {
-			for _, h := range heads[k] {
-				if seen[h] {
-					continue
-				}
-				seen[h] = true
-				if site.EditDistance(w, h, limit) <= limit && (best == "" || freq[h] > freq[best]) {
-					best = h
-				}
-			}
-		}
-		if best == "" && limit == 2 {
-			// Two edits: compare with the long heads of similar length.
-			for _, h := range longHeads(heads, w) {
+		for _, k := range deletions(w, limit) {
+			for _, h := range near[k] {
 				if seen[h] {
 					continue
 				}
@@ -92,25 +87,26 @@ func typoFixes(freq map[string]int) map[string]string {
 	return fixes
 }
 
-// deletions returns w and w with each one of its letters removed.
-func deletions(w string) []string {
-	r := []rune(w)
-	out := make([]string, 0, len(r)+1)
-	out = append(out, w)
-	for i := range r {
-		out = append(out, string(r[:i])+string(r[i+1:]))
-	}
-	return out
-}
-
-// longHeads returns the heads reachable from w by two deletions on either
-// side: the candidates within two edits.
-func longHeads(heads map[string][]string, w string) []string {
-	var out []string
-	for _, d1 := range deletions(w)[1:] {
-		for _, d2 := range deletions(d1) {
-			out = append(out, heads[d2]...)
+// deletions returns w and the words made by removing up to d of its
+// letters.
+func deletions(w string, d int) []string {
+	out := []string{w}
+	level := []string{w}
+	seen := map[string]bool{w: true}
+	for ; d > 0; d-- {
+		var next []string
+		for _, s := range level {
+			r := []rune(s)
+			for i := range r {
+				k := string(r[:i]) + string(r[i+1:])
+				if !seen[k] {
+					seen[k] = true
+					next = append(next, k)
+				}
+			}
 		}
+		out = append(out, next...)
+		level = next
 	}
 	return out
 }

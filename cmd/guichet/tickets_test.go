@@ -202,7 +202,7 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	}
 
 	// The unlinked printer tickets are a content gap.
-	rep, err := m.Gaps.Report(ctx, gaps.Options{Since: now.Add(-30*24*time.Hour), MinVisitors: 2})
+	rep, err := m.Gaps.Report(ctx, gaps.Options{Since: now.Add(-30 * 24 * time.Hour), MinVisitors: 2})
 	report := rep.Gaps
 	if err != nil {
 		t.Fatal(err)

@@ -99,7 +99,7 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 	if p.an == nil {
 		p.an = plainAnalyzer{}
 	}
-	c, decisions, err := s.collect(ctx)
+	c, decisions, err := s.collect(ctx, false)
 	if err != nil {
 		return 0, err
 	}

@@ -82,28 +82,17 @@ func clusterItems(items []item, factor []float64, bridges []bridge) []int {
 			weight[t] = rarity * (1 - 1/float64(d)) * factor[t]
 		}
 	}
-	root := clusterOnce(items, weight, df, bridges)
 	// A word common to many topics is not enough to join two: once
-	// grouped, each term weighs how concentrated its items are, the
-	// chance that two of them fell in one group ("dog": all in one;
-	// "booking": spread over bikes, seats, groups, assistance…), and the
-	// items are grouped again with these weights.
+	// grouped by their words, each term weighs how concentrated its items
+	// are, the chance that two of them fell in one group ("dog": all in
+	// one; "booking": spread over bikes, seats, groups, assistance…), and
+	// the items are grouped again with these weights, then joined by
+	// reformulations.
+	root := groupLinkage(items, weight, similarItems(items, weight, df))
 	for t, c := range concentration(items, root, len(weight)) {
 		weight[t] *= math.Sqrt(c)
 	}
-	return clusterOnce(items, weight, df, bridges)
-}
-
-// clusterOnce groups items with the given term weights.
-func clusterOnce(items []item, weight []float64, df []int, bridges []bridge) []int {
-	total := make([]float64, len(items))
-	for i, it := range items {
-		for _, t := range it.terms {
-			total[i] += weight[t]
-		}
-	}
-	edges := similarItems(items, weight, total, df)
-	root := averageLinkage(len(items), edges)
+	root = groupLinkage(items, weight, similarItems(items, weight, df))
 	return joinReformulations(items, root, bridges)
 }
 
@@ -134,24 +123,14 @@ func concentration(items []item, root []int, nterms int) []float64 {
 	return out
 }
 
-// termFactor weighs a term by what the content and the language say of it:
-// a word the help center uses in many articles ("train" on a railway's,
-// "account" on a bank's) is common to many topics, and a word that says
-// something is wrong rather than what (see lightWords) weighs little.
-// spread is the share of the docs articles holding the term; the first
-// two articles holding it do not count: a word one or two articles use is
-// their topic, not the product's (and publishing the article that answers
-// a gap must not regroup it).
-func termFactor(spread float64, docs int, light bool) float64 {
-	if docs > 0 {
-		spread = max(0, spread-2/float64(docs))
-	}
-	f := 1 - math.Sqrt(spread)
-	if light {
-		f *= lightWeight
-	}
-	return f
-}
+// Bounds on the comparisons, whatever the number of items: each item is
+// compared with at most postingScan items of each of its heaviest terms'
+// postings (the most visited first), and keeps its nearNeighbours most
+// similar as candidates to join.
+const (
+	postingScan    = 200
+	nearNeighbours = 10
+)
 
 // edge is a similarity between two items or groups.
 type edge struct {
@@ -159,46 +138,66 @@ type edge struct {
 	sim  float64
 }
 
-// similarItems returns the pairs of items at least minSimilarity alike.
-// Candidates are found through the postings of each item's heaviest terms:
-// a pair can reach minSimilarity only by sharing one of the terms that
-// make up more than 1-minSimilarity of the smaller item's weight.
-func similarItems(items []item, weight, total []float64, df []int) []edge {
+// similarItems returns, for each item, its most similar items, at least
+// minSimilarity alike. Candidates are found through the postings of each
+// item's heaviest terms: a pair reaches minSimilarity only by sharing one
+// of the terms that make up more than 1-minSimilarity of the smaller
+// item's weight.
+func similarItems(items []item, weight []float64, df []int) []edge {
+	total := make([]float64, len(items))
+	for i, it := range items {
+		for _, t := range it.terms {
+			total[i] += weight[t]
+		}
+	}
 	postings := make([][]int32, len(df))
 	for i, it := range items {
 		for _, t := range it.terms {
 			postings[t] = append(postings[t], int32(i))
 		}
 	}
+	for _, p := range postings {
+		sort.SliceStable(p, func(a, b int) bool { return items[p[a]].visitors > items[p[b]].visitors })
+	}
 	var edges []edge
 	seen := map[int32]bool{}
 	byWeight := make([]int32, 0, 16)
+	var best []edge
 	for i, it := range items {
 		byWeight = append(byWeight[:0], it.terms...)
 		sort.Slice(byWeight, func(a, b int) bool { return weight[byWeight[a]] > weight[byWeight[b]] })
 		clear(seen)
+		best = best[:0]
 		covered := 0.0
 		for _, t := range byWeight {
-			if covered > (1-minSimilarity)*total[i] {
+			if covered > (1-minSimilarity)*max(total[i], minWeight) {
 				break
 			}
 			covered += weight[t]
-			for _, j := range postings[t] {
-				if int(j) <= i || seen[j] {
+			for k, j := range postings[t] {
+				if k == postingScan {
+					break
+				}
+				if int(j) == i || seen[j] {
 					continue
 				}
 				seen[j] = true
 				if s := similarity(it.terms, items[j].terms, weight, total[i], total[j]); s >= minSimilarity {
-					edges = append(edges, edge{i, int(j), s})
+					best = append(best, edge{i, int(j), s})
 				}
 			}
 		}
+		sort.Slice(best, func(a, b int) bool { return best[a].sim > best[b].sim || best[a].sim == best[b].sim && best[a].b < best[b].b })
+		if len(best) > nearNeighbours {
+			best = best[:nearNeighbours]
+		}
+		edges = append(edges, best...)
 	}
 	return edges
 }
 
 // similarity is the weight of the terms a and b share over the weight of
-// the lighter of the two. Terms are sorted.
+// the lighter of the two (at least minWeight). Terms are sorted.
 func similarity(a, b []int32, weight []float64, ta, tb float64) float64 {
 	shared := 0.0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
@@ -216,67 +215,93 @@ func similarity(a, b []int32, weight []float64, ta, tb float64) float64 {
 	return shared / max(min(ta, tb), minWeight)
 }
 
-// averageLinkage joins the n items into groups, most similar first, while
-// the average similarity of the pairs across two groups reaches
-// joinSimilarity (pairs without an edge count as 0). It returns each
-// item's group root.
-func averageLinkage(n int, edges []edge) []int {
+// profile is a group of items as the share of them holding each term.
+type profile struct {
+	count map[int32]int // term → items holding it
+	size  int
+	sum   float64 // Σ weight × count: size times the mean item weight
+	nb    map[int]struct{}
+}
+
+// groupLinkage joins items into groups, most similar first, while the
+// similarity of two groups reaches joinSimilarity. Two groups are similar
+// by the weight of the terms they share, each term counting the smaller
+// share of their items that hold it, over the mean weight of the lighter
+// group's items: for two single items, their similarity; for groups, an
+// average over their items, so one item that mentions two topics ("delay
+// refund") cannot join them. Only the groups of items that are candidate
+// neighbours (see similarItems) are compared. It returns each item's
+// group root.
+func groupLinkage(items []item, weight []float64, edges []edge) []int {
+	n := len(items)
 	root := make([]int, n)
-	size := make([]int, n)
-	nb := make([]map[int]float64, n) // group → neighbour group → sum of similarities
-	for i := range root {
-		root[i], size[i] = i, 1
+	groups := make([]*profile, n)
+	for i, it := range items {
+		root[i] = i
+		p := &profile{count: make(map[int32]int, len(it.terms)), size: 1, nb: map[int]struct{}{}}
+		for _, t := range it.terms {
+			p.count[t] = 1
+			p.sum += weight[t]
+		}
+		groups[i] = p
+	}
+	for _, e := range edges {
+		groups[e.a].nb[e.b] = struct{}{}
+		groups[e.b].nb[e.a] = struct{}{}
+	}
+	sim := func(a, b int) float64 {
+		x, y := groups[a], groups[b]
+		if len(x.count) > len(y.count) {
+			x, y = y, x
+		}
+		shared := 0.0
+		for t, cx := range x.count {
+			if cy, ok := y.count[t]; ok {
+				shared += weight[t] * min(float64(cx)/float64(x.size), float64(cy)/float64(y.size))
+			}
+		}
+		return shared / max(min(x.sum/float64(x.size), y.sum/float64(y.size)), minWeight)
 	}
 	h := &edgeHeap{}
 	for _, e := range edges {
-		if nb[e.a] == nil {
-			nb[e.a] = map[int]float64{}
-		}
-		if nb[e.b] == nil {
-			nb[e.b] = map[int]float64{}
-		}
-		nb[e.a][e.b] += e.sim
-		nb[e.b][e.a] += e.sim
-	}
-	for a, m := range nb {
-		for b, s := range m {
-			if a < b {
-				h.items = append(h.items, edge{a, b, s})
-			}
-		}
+		h.items = append(h.items, edge{e.a, e.b, e.sim})
 	}
 	heap.Init(h)
-	avg := func(a, b int) float64 { return nb[a][b] / float64(size[a]*size[b]) }
 	for h.Len() > 0 {
 		e := heap.Pop(h).(edge)
 		if root[e.a] != e.a || root[e.b] != e.b {
 			continue // a side was merged away
 		}
-		cur := avg(e.a, e.b)
-		if cur < e.sim-1e-12 {
-			heap.Push(h, edge{e.a, e.b, cur}) // groups grew: re-rank
+		cur := sim(e.a, e.b)
+		if math.Abs(cur-e.sim) > 1e-9 {
+			heap.Push(h, edge{e.a, e.b, cur}) // the groups changed: re-rank
 			continue
 		}
 		if cur < joinSimilarity {
-			break // the best remaining pair is below the bar
+			break // the best pair left is below the bar
 		}
 		big, small := e.a, e.b
-		if size[small] > size[big] || size[small] == size[big] && small < big {
+		if groups[small].size > groups[big].size || groups[small].size == groups[big].size && small < big {
 			big, small = small, big
 		}
+		gb, gs := groups[big], groups[small]
 		root[small] = big
-		size[big] += size[small]
-		for w, s := range nb[small] {
-			delete(nb[w], small)
-			if w == big {
-				continue
-			}
-			nb[big][w] += s
-			nb[w][big] += s
+		for t, c := range gs.count {
+			gb.count[t] += c
 		}
-		nb[small] = nil
-		for w := range nb[big] {
-			heap.Push(h, edge{big, w, avg(big, w)})
+		gb.size += gs.size
+		gb.sum += gs.sum
+		for w := range gs.nb {
+			delete(groups[w].nb, small)
+			if w != big {
+				gb.nb[w] = struct{}{}
+				groups[w].nb[big] = struct{}{}
+			}
+		}
+		delete(gb.nb, small)
+		groups[small] = &profile{}
+		for w := range gb.nb {
+			heap.Push(h, edge{big, w, sim(big, w)})
 		}
 	}
 	for i := range root {
@@ -393,4 +418,23 @@ func (h *edgeHeap) Pop() any {
 	e := old[len(old)-1]
 	h.items = old[:len(old)-1]
 	return e
+}
+
+// termFactor weighs a term by what the content and the language say of it:
+// a word the help center uses in many articles ("train" on a railway's,
+// "account" on a bank's) is common to many topics, and a word that says
+// something is wrong rather than what (see lightWords) weighs little.
+// spread is the share of the docs articles holding the term; the first
+// two articles holding it do not count: a word one or two articles use is
+// their topic, not the product's (and publishing the article that answers
+// a gap must not regroup it).
+func termFactor(spread float64, docs int, light bool) float64 {
+	if docs > 0 {
+		spread = max(0, spread-2/float64(docs))
+	}
+	f := 1 - math.Sqrt(spread)
+	if light {
+		f *= lightWeight
+	}
+	return f
 }

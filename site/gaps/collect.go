@@ -1,15 +1,16 @@
 package gaps
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/guichet/guichet/site/textnorm"
 )
 
-// collector takes the records of a report one by one, searches in time
-// order, and keeps of each only what the report counts: who, when, how it
-// failed and where. Memory grows with the records (about 24 bytes each)
-// and the distinct phrasings, never with their text repeated.
+// collector takes the records of a report one by one, in any order, and
+// keeps of each only what the report counts: who, when, how it failed and
+// where. Memory grows with the records (about 40 bytes each) and the
+// distinct phrasings, never with their text repeated.
 type collector struct {
 	visitors map[string]uint32
 	nextAnon uint32
@@ -21,19 +22,27 @@ type collector struct {
 	strs    map[string]uint32 // sources, contexts, paths, articles
 	strList []string
 
-	// last is, per visitor, their last failed search, to find
-	// reformulations; a satisfied search ends the chain.
-	last map[uint32]lastSearch
-	// bridges holds each (phrasing, phrasing, visitor) once.
+	// steps are the failed searches of known visitors, to find
+	// reformulations once all are in (see finish); bridges holds each
+	// (phrasing, phrasing, visitor) once.
+	steps   []step
 	bridges map[bridgeKey]struct{}
+	// lastStr caches the last strings interned: sources, contexts and
+	// paths repeat from one record to the next.
+	lastStr [3]struct {
+		s  string
+		id uint32
+	}
+}
+
+// step is one failed search of a known visitor.
+type step struct {
+	visitor  uint32
+	phrasing int32
+	at       int64
 }
 
 type phrasingKey struct{ kind, locale, text string }
-
-type lastSearch struct {
-	phrasing int32
-	at       int64 // unix ms
-}
 
 type bridgeKey struct {
 	a, b    int32
@@ -80,7 +89,6 @@ func newCollector() *collector {
 		visitors: map[string]uint32{},
 		byKey:    map[phrasingKey]int32{},
 		strs:     map[string]uint32{},
-		last:     map[uint32]lastSearch{},
 		bridges:  map[bridgeKey]struct{}{},
 	}
 	c.intern("") // 0 is the empty string
@@ -88,6 +96,9 @@ func newCollector() *collector {
 }
 
 func (c *collector) intern(s string) uint32 {
+	if s == "" {
+		return 0
+	}
 	if id, ok := c.strs[s]; ok {
 		return id
 	}
@@ -153,13 +164,13 @@ func (c *collector) add(r Record) {
 	if kind == NoHelp {
 		spelling = text
 	}
-	if _, ok := p.spellings[spelling]; ok || len(p.spellings) < maxSpellings {
+	if _, ok := p.spellings[spelling]; ok || len(p.spellings) < maxSpellings && spelling != "" {
 		p.spellings[spelling]++
 	}
 	vid, known := c.visitor(r.Visitor)
-	h := hit{at: at, visitor: vid, failure: fail, source: c.intern(r.Source), context: c.intern(r.Context)}
+	h := hit{at: at, visitor: vid, failure: fail, source: c.cached(0, r.Source), context: c.cached(1, r.Context)}
 	if r.Path != "" {
-		h.path = c.intern(screenPath(r.Path))
+		h.path = c.cached(2, screenPath(r.Path))
 	}
 	if r.Nearest != "" {
 		h.nearest, h.nearestS = c.intern(r.Nearest), float32(r.NearestScore)
@@ -168,20 +179,41 @@ func (c *collector) add(r Record) {
 	if fail != failNone && (!p.failed || at < p.first) {
 		p.failed, p.first = true, at
 	}
-	if kind != KindSearch || !known {
-		return
+	if kind == KindSearch && known && fail != failNone {
+		c.steps = append(c.steps, step{vid, pi, at})
 	}
-	// Reformulations: consecutive failed searches of one visit.
-	if fail == failNone {
-		delete(c.last, vid)
-		return
+}
+
+// cached interns s through the cache slot k.
+func (c *collector) cached(k int, s string) uint32 {
+	if l := &c.lastStr[k]; l.s == s && (s != "" || l.id == 0) {
+		return l.id
 	}
-	if l, ok := c.last[vid]; ok && l.phrasing != pi && at-l.at <= VisitGap.Milliseconds() {
-		a, b := l.phrasing, pi
+	id := c.intern(s)
+	c.lastStr[k].s, c.lastStr[k].id = s, id
+	return id
+}
+
+// finish finds the reformulations once every record is in: a visitor's
+// failed searches less than VisitGap apart, one after the other.
+func (c *collector) finish() {
+	sort.Slice(c.steps, func(i, j int) bool {
+		a, b := c.steps[i], c.steps[j]
+		if a.visitor != b.visitor {
+			return a.visitor < b.visitor
+		}
+		return a.at < b.at
+	})
+	for i := 1; i < len(c.steps); i++ {
+		prev, cur := c.steps[i-1], c.steps[i]
+		if prev.visitor != cur.visitor || prev.phrasing == cur.phrasing || cur.at-prev.at > VisitGap.Milliseconds() {
+			continue
+		}
+		a, b := prev.phrasing, cur.phrasing
 		if a > b {
 			a, b = b, a
 		}
-		c.bridges[bridgeKey{a, b, vid}] = struct{}{}
+		c.bridges[bridgeKey{a, b, cur.visitor}] = struct{}{}
 	}
-	c.last[vid] = lastSearch{pi, at}
+	c.steps = nil
 }

@@ -34,9 +34,9 @@ type Report struct {
 	// are part of.
 	Queries []QueryCount `json:"queries,omitempty"`
 	// Searches, Tickets and Openings count the records of the period:
-	// every search, the unlinked tickets and the openings of the widget
-	// on screens with no help.
-	Searches int `json:"searches"`
+	// the failed searches, the unlinked tickets and the openings of the
+	// widget on screens with no help.
+	Searches int `json:"failed_searches"`
 	Tickets  int `json:"unlinked_tickets"`
 	Openings int `json:"openings_without_help"`
 }
@@ -59,12 +59,11 @@ type QueryCount struct {
 // Service.Report without a store. decisions are the stored decisions;
 // analyzer nil splits on words.
 func Group(records []Record, analyzer Analyzer, decisions []Decision, opts Options) Report {
-	sorted := append([]Record(nil), records...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Time.Before(sorted[j].Time) })
 	c := newCollector()
-	for _, r := range sorted {
+	for _, r := range records {
 		c.add(r)
 	}
+	c.finish()
 	return c.report(analyzer, decisions, opts)
 }
 
@@ -180,12 +179,13 @@ func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) 
 			if h.at < since {
 				continue
 			}
-			switch p.kind {
-			case KindSearch:
+			switch {
+			case h.failure == failNone:
+			case p.kind == KindSearch:
 				rep.Searches++
-			case UnlinkedTicket:
+			case p.kind == UnlinkedTicket:
 				rep.Tickets++
-			case NoHelp:
+			case p.kind == NoHelp:
 				rep.Openings++
 			}
 		}
@@ -498,9 +498,10 @@ func (c *collector) queries(opts Options, since int64, gapOf map[int32]string) [
 	return out
 }
 
-// spelling is the most common way the phrasing was typed.
+// spelling is the most common way the phrasing was typed (its normalised
+// text when only satisfied searches, read without their query, had it).
 func (p *phrasing) spelling() string {
-	best, n := "", -1
+	best, n := p.text, 0
 	for s, k := range p.spellings {
 		if k > n || k == n && s < best {
 			best, n = s, k

@@ -13,11 +13,15 @@ import (
 // Store is where the report's records and the decisions are kept
 // (site/sqlite implements it).
 type Store interface {
-	// GapRecords calls fn with every record since a time: the searches in
-	// the order they were made (Satisfied set), then the unlinked
-	// tickets, then the openings of the widget on screens with no help.
-	// It stops at the first error fn returns.
+	// GapRecords calls fn with every failed record since a time, in any
+	// order: the searches that were not satisfied, the unlinked tickets
+	// and the openings of the widget on screens with no help. It stops at
+	// the first error fn returns.
 	GapRecords(ctx context.Context, since time.Time, fn func(Record) error) error
+	// SatisfiedSearches calls fn with every satisfied search since a
+	// time, in any order, with its Normalized text, Locale, Visitor and
+	// Time (Query empty): what the most searched queries count.
+	SatisfiedSearches(ctx context.Context, since time.Time, fn func(Record) error) error
 	// Decisions returns every stored decision.
 	Decisions(ctx context.Context) ([]Decision, error)
 	// SaveDecision stores d, replacing the decision with its ID.
@@ -64,20 +68,46 @@ func (s *Service) analysis() Analyzer {
 	return nil
 }
 
-// collect reads every record of the retention period.
-func (s *Service) collect(ctx context.Context) (*collector, []Decision, error) {
+// collect reads every failed record of the retention period, and the
+// satisfied searches too when satisfied is set.
+func (s *Service) collect(ctx context.Context, satisfied bool) (*collector, []Decision, error) {
 	from := time.Time{}
 	if s.Retention > 0 {
 		from = s.now().Add(-s.Retention)
 	}
 	c := newCollector()
-	err := s.Store.GapRecords(ctx, from, func(r Record) error {
-		c.add(r)
+	// The store reads on this goroutine while the collector takes the
+	// records on another, a batch at a time.
+	batches := make(chan []Record, 4)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for b := range batches {
+			for _, r := range b {
+				c.add(r)
+			}
+		}
+	}()
+	batch := make([]Record, 0, collectBatch)
+	send := func(r Record) error {
+		batch = append(batch, r)
+		if len(batch) == collectBatch {
+			batches <- batch
+			batch = make([]Record, 0, collectBatch)
+		}
 		return ctx.Err()
-	})
+	}
+	err := s.Store.GapRecords(ctx, from, send)
+	if err == nil && satisfied {
+		err = s.Store.SatisfiedSearches(ctx, from, send)
+	}
+	batches <- batch
+	close(batches)
+	<-done
 	if err != nil {
 		return nil, nil, fmt.Errorf("gap report: %w", err)
 	}
+	c.finish()
 	decisions, err := s.Store.Decisions(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("gap report: %w", err)
@@ -89,7 +119,7 @@ func (s *Service) collect(ctx context.Context) (*collector, []Decision, error) {
 // over the whole retention period, counted over the period, the team's
 // decisions and the answered state applied.
 func (s *Service) Report(ctx context.Context, opts Options) (Report, error) {
-	c, decisions, err := s.collect(ctx)
+	c, decisions, err := s.collect(ctx, opts.TopQueries > 0)
 	if err != nil {
 		return Report{}, err
 	}
@@ -126,7 +156,7 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 	if len([]rune(note)) > MaxNoteLen {
 		return Gap{}, site.Errorf(site.EINVALID, "The note is longer than %d characters.", MaxNoteLen)
 	}
-	c, decisions, err := s.collect(ctx)
+	c, decisions, err := s.collect(ctx, false)
 	if err != nil {
 		return Gap{}, err
 	}
@@ -152,6 +182,9 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 	}
 	return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
 }
+
+// collectBatch is how many records go to the collector at a time.
+const collectBatch = 1024
 
 // MaxNoteLen is the longest note, in characters.
 const MaxNoteLen = 1000

@@ -13,14 +13,18 @@ import (
 
 var _ gaps.Store = (*DB)(nil)
 
-// GapRecords calls fn with every record the gap report reads since a
-// time: the searches in the order they were made, each with whether it was
-// satisfied (see migration 0010); then the unlinked tickets (their cleaned
+// GapRecords calls fn with every failed record the gap report reads since
+// a time, in storage order: the searches no click, vote or reading
+// satisfied (see migration 0010); the unlinked tickets (their cleaned
 // subject as the query, each ticket a person of its own, with the article
-// search found nearest); then the openings of the widget on screens no
-// article fitted. It stops at the first error fn returns.
+// search found nearest); the openings of the widget on screens no article
+// fitted. It stops at the first error fn returns.
 func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
-	if err := db.gapSearches(ctx, since, fn); err != nil {
+	// The whole table is read in storage order (+created_at keeps SQLite
+	// from walking the time index, which costs a page look-up per row).
+	if err := db.searchRecords(ctx, `
+		SELECT query, normalized, locale, source, context, path, visitor, results, 0, created_at
+		FROM searches WHERE +created_at >= ? AND satisfied = 0`, since, fn); err != nil {
 		return err
 	}
 	if err := db.unlinkedTickets(ctx, since, fn); err != nil {
@@ -29,10 +33,16 @@ func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Reco
 	return db.screensWithoutHelp(ctx, since, fn)
 }
 
-func (db *DB) gapSearches(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
-	rows, err := db.reader.QueryContext(ctx, `
-		SELECT query, normalized, locale, source, context, path, visitor, results, satisfied, created_at
-		FROM searches WHERE created_at >= ? ORDER BY created_at, rowid`, millis(since))
+// SatisfiedSearches calls fn with every satisfied search since a time, in
+// storage order, its query as typed left out.
+func (db *DB) SatisfiedSearches(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
+	return db.searchRecords(ctx, `
+		SELECT '', normalized, locale, source, context, path, visitor, results, 1, created_at
+		FROM searches WHERE +created_at >= ? AND satisfied = 1`, since, fn)
+}
+
+func (db *DB) searchRecords(ctx context.Context, stmt string, since time.Time, fn func(gaps.Record) error) error {
+	rows, err := db.reader.QueryContext(ctx, stmt, millis(since))
 	if err != nil {
 		return fmt.Errorf("read searches: %w", err)
 	}

@@ -1,25 +1,29 @@
 package gaps
 
 import (
-	"container/heap"
 	"math"
 	"sort"
 )
 
 // Grouping by meaning works on items: the distinct sets of terms the
-// failed phrasings reduce to (word order, plurals, stop words, typos among
-// the failed set and synonyms already folded). Items then join in two
-// steps, each a general rule rather than a list of words:
+// failed phrasings reduce to (word order, plurals, stop words, typos and
+// compounds among the failed set, and synonyms already folded). Items then
+// join in two steps, each a general rule rather than a list of words:
 //
 //  1. Shared informative words. Each term weighs its rarity among the
-//     items: a word that appears in the phrasings of many topics
-//     ("train", "account"), or in many of the help center's articles,
-//     weighs little; so does a word only one phrasing has. Two items are similar by the
-//     weight of the terms they share over the weight of the smaller one
-//     (a shorter phrasing is contained in a longer one). Groups join by
-//     average linkage: every pair of items across two groups counts, so a
-//     single phrasing that mentions two topics ("delay refund") cannot
-//     chain them together.
+//     items, times the share of it that is evidence (a word only one
+//     phrasing has links nothing), times what the content says (a word
+//     many of the help center's articles use, "train" on a railway's,
+//     "account" on a bank's, is the product's, not a topic's) and the
+//     language (words that say something is wrong rather than what). Two
+//     items are similar by the weight of the terms they share over the
+//     weight of the lighter one (a shorter phrasing is contained in a
+//     longer one). Groups join, most similar first, on their profiles:
+//     each shared term counts the smaller share of the two groups' items
+//     that hold it, so one phrasing that mentions two topics ("delay
+//     refund") cannot join them. Once grouped, each term also weighs how
+//     concentrated its items are (a word common to many groups is not
+//     enough to join two), and the items are grouped again.
 //  2. Reformulations. A visitor who typed one failed query and then
 //     another within the visit tells that they ask the same thing. Two
 //     groups join when the visitors who went from one to the other are at
@@ -29,11 +33,11 @@ import (
 //     so one visitor who looked for two different things does not merge
 //     two topics.
 const (
-	// joinSimilarity is the average similarity from which two groups of
-	// items join.
+	// joinSimilarity is the similarity from which two groups of items
+	// join.
 	joinSimilarity = 0.5
-	// minSimilarity: pairs of items less similar than this are not
-	// compared (they add nothing an average above joinSimilarity needs).
+	// minSimilarity: items less similar than this are not candidate
+	// neighbours.
 	minSimilarity = 0.3
 	// reformulationShare is the share of the smaller group's visitors
 	// that must have reformulated between two groups for them to join.
@@ -160,13 +164,12 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 		sort.SliceStable(p, func(a, b int) bool { return items[p[a]].visitors > items[p[b]].visitors })
 	}
 	var edges []edge
-	seen := map[int32]bool{}
+	seen := make([]int32, len(items)) // seen[j] == i+1: j compared with i
 	byWeight := make([]int32, 0, 16)
 	var best []edge
 	for i, it := range items {
 		byWeight = append(byWeight[:0], it.terms...)
 		sort.Slice(byWeight, func(a, b int) bool { return weight[byWeight[a]] > weight[byWeight[b]] })
-		clear(seen)
 		best = best[:0]
 		covered := 0.0
 		for _, t := range byWeight {
@@ -178,10 +181,10 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 				if k == postingScan {
 					break
 				}
-				if int(j) == i || seen[j] {
+				if int(j) == i || seen[j] == int32(i+1) {
 					continue
 				}
-				seen[j] = true
+				seen[j] = int32(i + 1)
 				if s := similarity(it.terms, items[j].terms, weight, total[i], total[j]); s >= minSimilarity {
 					best = append(best, edge{i, int(j), s})
 				}
@@ -264,21 +267,46 @@ func groupLinkage(items []item, weight []float64, edges []edge) []int {
 	}
 	h := &edgeHeap{}
 	for _, e := range edges {
-		h.items = append(h.items, edge{e.a, e.b, e.sim})
+		if e.sim >= joinSimilarity {
+			h.items = append(h.items, edge{e.a, e.b, e.sim})
+		}
 	}
-	heap.Init(h)
-	for h.Len() > 0 {
-		e := heap.Pop(h).(edge)
+	h.init()
+	for {
+		if h.len() == 0 {
+			// A merge re-ranks only the pairs of the group that joined;
+			// the other pairs of the group it joined may have risen:
+			// look at every pair once more before stopping.
+			for a, g := range groups {
+				if root[a] != a {
+					continue
+				}
+				for b := range g.nb {
+					if a < b {
+						if s := sim(a, b); s >= joinSimilarity {
+							h.items = append(h.items, edge{a, b, s})
+						}
+					}
+				}
+			}
+			if h.len() == 0 {
+				break
+			}
+			h.init()
+		}
+		e := h.pop()
 		if root[e.a] != e.a || root[e.b] != e.b {
 			continue // a side was merged away
 		}
 		cur := sim(e.a, e.b)
 		if math.Abs(cur-e.sim) > 1e-9 {
-			heap.Push(h, edge{e.a, e.b, cur}) // the groups changed: re-rank
+			if cur >= joinSimilarity {
+				h.push(edge{e.a, e.b, cur}) // the groups changed: re-rank
+			}
 			continue
 		}
 		if cur < joinSimilarity {
-			break // the best pair left is below the bar
+			continue
 		}
 		big, small := e.a, e.b
 		if groups[small].size > groups[big].size || groups[small].size == groups[big].size && small < big {
@@ -296,13 +324,13 @@ func groupLinkage(items []item, weight []float64, edges []edge) []int {
 			if w != big {
 				gb.nb[w] = struct{}{}
 				groups[w].nb[big] = struct{}{}
+				if s := sim(big, w); s >= joinSimilarity {
+					h.push(edge{big, w, s})
+				}
 			}
 		}
 		delete(gb.nb, small)
 		groups[small] = &profile{}
-		for w := range gb.nb {
-			heap.Push(h, edge{big, w, sim(big, w)})
-		}
 	}
 	for i := range root {
 		root[i] = find(root, i)
@@ -344,14 +372,14 @@ func joinReformulations(items []item, root []int, bridges []bridge) []int {
 			}
 		}
 	}
-	heap.Init(h)
-	for h.Len() > 0 {
-		e := heap.Pop(h).(edge)
+	h.init()
+	for h.len() > 0 {
+		e := h.pop()
 		if root[e.a] != e.a || root[e.b] != e.b {
 			continue
 		}
 		if cur := share(e.a, e.b); cur != e.sim {
-			heap.Push(h, edge{e.a, e.b, cur})
+			h.push(edge{e.a, e.b, cur})
 			continue
 		}
 		if e.sim < reformulationShare {
@@ -379,7 +407,7 @@ func joinReformulations(items []item, root []int, bridges []bridge) []int {
 		}
 		delete(nb, small)
 		for w := range nb[big] {
-			heap.Push(h, edge{big, w, share(big, w)})
+			h.push(edge{big, w, share(big, w)})
 		}
 	}
 	for i := range root {
@@ -400,8 +428,9 @@ func find(root []int, i int) int {
 // edgeHeap is a max-heap of edges by similarity, ties by item order.
 type edgeHeap struct{ items []edge }
 
-func (h *edgeHeap) Len() int { return len(h.items) }
-func (h *edgeHeap) Less(i, j int) bool {
+func (h *edgeHeap) len() int { return len(h.items) }
+
+func (h *edgeHeap) less(i, j int) bool {
 	a, b := h.items[i], h.items[j]
 	if a.sim != b.sim {
 		return a.sim > b.sim
@@ -411,13 +440,51 @@ func (h *edgeHeap) Less(i, j int) bool {
 	}
 	return a.b < b.b
 }
-func (h *edgeHeap) Swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[i] }
-func (h *edgeHeap) Push(x any)    { h.items = append(h.items, x.(edge)) }
-func (h *edgeHeap) Pop() any {
-	old := h.items
-	e := old[len(old)-1]
-	h.items = old[:len(old)-1]
-	return e
+
+func (h *edgeHeap) init() {
+	for i := len(h.items)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h *edgeHeap) push(e edge) {
+	h.items = append(h.items, e)
+	for i := len(h.items) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h.less(i, p) {
+			break
+		}
+		h.items[i], h.items[p] = h.items[p], h.items[i]
+		i = p
+	}
+}
+
+func (h *edgeHeap) pop() edge {
+	top := h.items[0]
+	last := len(h.items) - 1
+	h.items[0] = h.items[last]
+	h.items = h.items[:last]
+	h.down(0)
+	return top
+}
+
+func (h *edgeHeap) down(i int) {
+	n := len(h.items)
+	for {
+		l := 2*i + 1
+		if l >= n {
+			return
+		}
+		m := l
+		if r := l + 1; r < n && h.less(r, l) {
+			m = r
+		}
+		if !h.less(m, i) {
+			return
+		}
+		h.items[i], h.items[m] = h.items[m], h.items[i]
+		i = m
+	}
 }
 
 // termFactor weighs a term by what the content and the language say of it:

@@ -41,40 +41,62 @@ func typoFixes(freq map[string]int) map[string]string {
 	fixes := map[string]string{}
 	// The spellings kept are indexed by their deletion neighbourhoods
 	// (symmetric delete): two words within d edits share a key among
-	// their deletions of up to d letters. near1 holds every kept word's
+	// their deletions of up to d letters (keys are hashes; candidates are
+	// checked with the edit distance). near1 holds every kept word's
 	// deletions of up to one letter; near2 those of up to two, for the
-	// words long enough to be two edits from a word of typo2Len letters.
-	near1, near2 := map[string][]string{}, map[string][]string{}
+	// words of typo2Len letters or more (a word two edits from a word of
+	// typo2Len letters is at least typo2Len-2 long: those shorter are
+	// found through near1 from the longer word's deletions).
+	near1, near2 := map[uint64][]int32{}, map[uint64][]int32{}
+	var kept []string
+	var keys []uint64
 	add := func(w string) {
-		for _, k := range deletions(w, 1) {
-			near1[k] = append(near1[k], w)
+		id := int32(len(kept))
+		kept = append(kept, w)
+		keys = deletionKeys(w, 1, keys[:0])
+		for _, k := range keys {
+			near1[k] = append(near1[k], id)
 		}
-		if utf8.RuneCountInString(w) >= typo2Len-2 {
-			for _, k := range deletions(w, 2) {
-				near2[k] = append(near2[k], w)
+		if utf8.RuneCountInString(w) >= typo2Len {
+			keys = deletionKeys(w, 2, keys[:0])
+			for _, k := range keys {
+				near2[k] = append(near2[k], id)
 			}
 		}
 	}
+	var tried []int32
 	for _, w := range words {
 		n := utf8.RuneCountInString(w)
 		if n < minTypoLen || hasDigit(w) {
 			add(w)
 			continue
 		}
-		limit, near := 1, near1
+		limit := 1
 		if n >= typo2Len {
-			limit, near = 2, near2
+			limit = 2
 		}
 		best := ""
-		seen := map[string]bool{}
-		for _, k := range deletions(w, limit) {
-			for _, h := range near[k] {
-				if seen[h] {
-					continue
+		tried = tried[:0]
+		try := func(id int32) {
+			for _, t := range tried {
+				if t == id {
+					return
 				}
-				seen[h] = true
-				if site.EditDistance(w, h, limit) <= limit && (best == "" || freq[h] > freq[best]) {
-					best = h
+			}
+			tried = append(tried, id)
+			h := kept[id]
+			if (best == "" || freq[h] > freq[best]) && site.EditDistance(w, h, limit) <= limit {
+				best = h
+			}
+		}
+		keys = deletionKeys(w, limit, keys[:0])
+		for _, k := range keys {
+			for _, id := range near1[k] {
+				try(id)
+			}
+			if limit == 2 {
+				for _, id := range near2[k] {
+					try(id)
 				}
 			}
 		}
@@ -87,28 +109,35 @@ func typoFixes(freq map[string]int) map[string]string {
 	return fixes
 }
 
-// deletions returns w and the words made by removing up to d of its
-// letters.
-func deletions(w string, d int) []string {
-	out := []string{w}
-	level := []string{w}
-	seen := map[string]bool{w: true}
-	for ; d > 0; d-- {
-		var next []string
-		for _, s := range level {
-			r := []rune(s)
-			for i := range r {
-				k := string(r[:i]) + string(r[i+1:])
-				if !seen[k] {
-					seen[k] = true
-					next = append(next, k)
-				}
+// deletionKeys appends to keys the hashes of w and of the words made by
+// removing up to d (1 or 2) of its letters.
+func deletionKeys(w string, d int, keys []uint64) []uint64 {
+	var buf [64]rune
+	r := buf[:0]
+	for _, c := range w {
+		r = append(r, c)
+	}
+	hash := func(skip1, skip2 int) uint64 {
+		h := uint64(14695981039346656037)
+		for i, c := range r {
+			if i == skip1 || i == skip2 {
+				continue
+			}
+			h ^= uint64(c)
+			h *= 1099511628211
+		}
+		return h
+	}
+	keys = append(keys, hash(-1, -1))
+	for i := range r {
+		keys = append(keys, hash(i, -1))
+		if d == 2 {
+			for j := i + 1; j < len(r); j++ {
+				keys = append(keys, hash(i, j))
 			}
 		}
-		out = append(out, next...)
-		level = next
 	}
-	return out
+	return keys
 }
 
 func hasDigit(s string) bool {

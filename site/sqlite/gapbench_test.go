@@ -96,7 +96,7 @@ func benchGapReport(b *testing.B, n int) {
 	b.ResetTimer()
 	var rep gaps.Report
 	for i := 0; i < b.N; i++ {
-		rep, err = svc.Report(ctx, gaps.Options{Since: now.Add(-30 * 24 * time.Hour), MinVisitors: 2, TopQueries: 20})
+		rep, err = svc.Report(ctx, gaps.Options{Since: now.Add(-30 * 24 * time.Hour), MinVisitors: 2})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -190,7 +190,9 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 				}
 			}
 		}
-		sort.Slice(best, func(a, b int) bool { return best[a].sim > best[b].sim || best[a].sim == best[b].sim && best[a].b < best[b].b })
+		sort.Slice(best, func(a, b int) bool {
+			return best[a].sim > best[b].sim || best[a].sim == best[b].sim && best[a].b < best[b].b
+		})
 		if len(best) > nearNeighbours {
 			best = best[:nearNeighbours]
 		}

@@ -357,7 +357,7 @@ func (s *Server) adminTriage(c echo.Context) error {
 	default:
 		return site.Errorf(site.EINVALID, "unknown status %q", status)
 	}
-	note := strings.TrimSpace(c.Request().PostFormValue("note"))
+	note := strings.TrimSpace(strings.ToValidUTF8(c.Request().PostFormValue("note"), "\uFFFD"))
 	if len([]rune(note)) > 1000 {
 		return site.Errorf(site.EINVALID, "the note is longer than 1000 characters")
 	}

@@ -50,6 +50,10 @@ type Main struct {
 	TicketPoll time.Duration
 
 	answers sync.WaitGroup // answered checks and relink runs, waited for by Close
+	// bg is the context of background work started by Reload; Close
+	// cancels it, so shutdown never waits for a long pass to finish.
+	bg     context.Context
+	stopBG context.CancelFunc
 	// stopRelink cancels the relinking of the previous publication.
 	stopRelink context.CancelFunc
 	mu         sync.Mutex // serialises Reload
@@ -69,6 +73,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if m.Now == nil {
 		m.Now = time.Now
 	}
+	m.bg, m.stopBG = context.WithCancel(context.Background())
 	if m.Metrics == nil {
 		m.Metrics = prometheus.NewRegistry()
 	}
@@ -87,6 +92,9 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	m.contents, m.contentRoot = fsys, closer
+	if err := checkDataDir(m.Config.Data, dataNeed(m.Config.Content)); err != nil {
+		return err
+	}
 	db, err := sqlite.Open(ctx, filepath.Join(m.Config.Data, "guichet.db"))
 	if err != nil {
 		return err
@@ -207,7 +215,7 @@ func (m *Main) Reload(ctx context.Context) error {
 	if m.stopRelink != nil {
 		m.stopRelink()
 	}
-	relinkCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	relinkCtx, stop := context.WithCancel(m.bg)
 	m.stopRelink = stop
 	m.answers.Add(1)
 	go func() {
@@ -220,8 +228,8 @@ func (m *Main) Reload(ctx context.Context) error {
 	m.answers.Add(1)
 	go func() {
 		defer m.answers.Done()
-		n, err := m.Gaps.CheckAnswered(context.WithoutCancel(ctx), view, idx)
-		if err != nil {
+		n, err := m.Gaps.CheckAnswered(m.bg, view, idx)
+		if err != nil && m.bg.Err() == nil {
 			m.Logger.Warn("check which gaps the new content answers", "err", err)
 		} else if n > 0 {
 			m.Logger.Info("answered gaps changed", "gaps", n)
@@ -362,6 +370,9 @@ func (m *Main) Close(ctx context.Context) error {
 	}
 	idx := m.index
 	m.mu.Unlock()
+	if m.stopBG != nil {
+		m.stopBG()
+	}
 	m.answers.Wait()
 	var errs []error
 	if m.Recorder != nil {

@@ -9,6 +9,7 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -24,6 +25,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
 )
@@ -291,6 +293,11 @@ func (s *source) read(fsys fs.FS) {
 	}
 	s.sum = sha256.Sum256(data)
 	s.modTime = modTime
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
+		s.probs = append(s.probs, warningAt(s.path, line, "", "the file is not valid UTF-8: its invalid bytes are shown as \uFFFD; save it as UTF-8"))
+		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
 	fm, body, line, _, err := splitFrontMatter(data)
 	if err != nil {
 		s.probs = append(s.probs, errorAt(s.path, 1, "", "%v", err))
@@ -312,6 +319,19 @@ func (s *source) read(fsys fs.FS) {
 	m, probs, ok := decodeArticle(s.path, fields)
 	s.meta, s.ok = m, ok
 	s.probs = append(s.probs, probs...)
+}
+
+// invalidUTF8At returns the offset of the first byte of data that is not
+// part of valid UTF-8, len(data) when there is none.
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
 }
 
 // readFile reads a file and its modification time with one open.

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 
@@ -121,6 +122,11 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 func (r *Renderer) render(in Input) (*Output, error) {
 	if in.FirstLine < 1 {
 		in.FirstLine = 1
+	}
+	// Invalid bytes become U+FFFD (the loader warns about them): every
+	// page, feed and JSON stays valid UTF-8.
+	if !utf8.Valid(in.Source) {
+		in.Source = bytes.ToValidUTF8(in.Source, []byte("\uFFFD"))
 	}
 	d := &doc{in: in, lines: newLineIndex(in.Source, in.FirstLine), out: &Output{}}
 	pc := parser.NewContext()

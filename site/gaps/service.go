@@ -153,6 +153,7 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 	if !ValidStatus(status) {
 		return Gap{}, site.Errorf(site.EINVALID, "Unknown status %q: want %s.", status, strings.Join(Statuses, ", "))
 	}
+	note = strings.TrimSpace(strings.ToValidUTF8(note, "\uFFFD"))
 	if len([]rune(note)) > MaxNoteLen {
 		return Gap{}, site.Errorf(site.EINVALID, "The note is longer than %d characters.", MaxNoteLen)
 	}
@@ -172,7 +173,7 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 				d = old
 			}
 		}
-		d.Status, d.Note, d.Updated = status, strings.TrimSpace(note), s.now()
+		d.Status, d.Note, d.Updated = status, note, s.now()
 		d.Keys = gr.keysOf(id)
 		if err := s.Store.SaveDecision(ctx, d); err != nil {
 			return Gap{}, fmt.Errorf("decide on gap %s: %w", id, err)

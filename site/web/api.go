@@ -401,7 +401,7 @@ func (s *Server) feedback(c echo.Context) error {
 		page.Title = b.T["why_title"] + " – " + b.SiteTitle
 		return s.renderDynamic(c, st, http.StatusOK, "thanks", page)
 	}
-	reason, comment := r.PostForm.Get("reason"), strings.TrimSpace(r.PostForm.Get("comment"))
+	reason, comment := r.PostForm.Get("reason"), strings.TrimSpace(strings.ToValidUTF8(r.PostForm.Get("comment"), "\uFFFD"))
 	if helpful {
 		reason, comment = "", ""
 	}

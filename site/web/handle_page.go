@@ -83,7 +83,10 @@ const searchPageSize = 10
 // searchPage renders /search?q=&page= on the server.
 func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	r := c.Request()
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	// A page is forgiving where the API is strict: bytes that are not
+	// UTF-8 are repaired rather than refused, so nothing invalid is shown
+	// or stored.
+	q := strings.TrimSpace(strings.ToValidUTF8(r.URL.Query().Get("q"), "\uFFFD"))
 	if utf8.RuneCountInString(q) > site.MaxQueryLen {
 		return site.Errorf(site.EINVALID, "the query must be at most %d characters", site.MaxQueryLen)
 	}

@@ -90,7 +90,7 @@ func newEnvMode(t *testing.T, dev bool) *env {
 
 // newEnvWith serves the fixture like newEnvMode, with the server's options
 // changed by opts.
-func newEnvWith(t *testing.T, opts ...func(*web.Options)) *env {
+func newEnvWith(t testing.TB, opts ...func(*web.Options)) *env {
 	t.Helper()
 	ctx := context.Background()
 	lib, err := content.Load(ctx, fixture, content.Options{})

@@ -137,19 +137,31 @@ func pairwise(ts testSet, rep gaps.Report) (precision, recall float64, gapOf map
 	return float64(tp) / float64(max(1, tp+fp)), float64(tp) / float64(max(1, tp+fn)), gapOf
 }
 
+// TestGroupingByMeaning measures the grouping on failed searches written
+// for two other products, a train-ticket app (the set the rules were
+// developed on) and a mobile bank (held out: written before the rules and
+// measured once they were done), each with its help center's content, with
+// and without the synonyms its writers keep. The figures are in
+// BENCHMARKS.md; the floors below keep them from sliding back. They are
+// under the goal of precision 0.95 and recall 0.85: see BENCHMARKS.md for
+// what word-based grouping cannot reach on these sets.
 func TestGroupingByMeaning(t *testing.T) {
 	for _, c := range []struct {
-		set, synonyms string
+		set, synonyms     string
+		precision, recall float64 // floors
 	}{
-		{"railway-app", ""},
-		{"railway-app", "railway-app"},
-		// {"bank-app", ""},
-		// {"bank-app", "bank-app"},
+		{"railway-app", "", 0.90, 0.50},
+		{"railway-app", "railway-app", 0.90, 0.67},
+		{"bank-app", "", 0.80, 0.47},
+		{"bank-app", "bank-app", 0.83, 0.58},
 	} {
 		ts := loadTestSet(t, c.set)
 		rep := gaps.Group(ts.records, analyzer(t, c.set, c.synonyms), nil, gaps.Options{})
 		p, r, gapOf := pairwise(ts, rep)
-		t.Logf("%s, synonyms %q: %d queries, %d gaps: precision %.3f, recall %.3f", c.set, c.synonyms, len(ts.topic), len(rep.Gaps), p, r)
+		t.Logf("%s, synonyms %q: %d queries, %d topics, %d gaps: precision %.3f, recall %.3f", c.set, c.synonyms, len(ts.topic), topics(ts), len(rep.Gaps), p, r)
+		if p < c.precision || r < c.recall {
+			t.Errorf("%s, synonyms %q: precision %.3f (floor %.2f), recall %.3f (floor %.2f)", c.set, c.synonyms, p, c.precision, r, c.recall)
+		}
 		if testing.Verbose() {
 			byGap := map[string][]string{}
 			for q, id := range gapOf {
@@ -168,4 +180,12 @@ func TestGroupingByMeaning(t *testing.T) {
 			}
 		}
 	}
+}
+
+func topics(ts testSet) int {
+	seen := map[string]bool{}
+	for _, t := range ts.topic {
+		seen[t] = true
+	}
+	return len(seen)
 }

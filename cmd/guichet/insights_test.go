@@ -36,7 +36,9 @@ func TestAdminTicketTopics(t *testing.T) {
 		if w.Code != 200 {
 			t.Fatalf("post %s: %d %s", id, w.Code, w.Body)
 		}
-		var res struct{ Results []struct{ Link site.TicketLink } }
+		var res struct {
+			Results []struct{ Link site.TicketLink }
+		}
 		json.Unmarshal(w.Body.Bytes(), &res)
 		return res.Results[0].Link.Method + ":" + res.Results[0].Link.ArticleID
 	}

@@ -2,6 +2,7 @@ package gaps
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -92,12 +93,30 @@ func clusterItems(items []item, factor []float64, bridges []bridge) []int {
 	// one; "booking": spread over bikes, seats, groups, assistance…), and
 	// the items are grouped again with these weights, then joined by
 	// reformulations.
-	root := groupLinkage(items, weight, similarItems(items, weight, df))
+	edges := similarItems(items, weight, df)
+	root := groupLinkage(items, weight, edges)
 	for t, c := range concentration(items, root, len(weight)) {
 		weight[t] *= math.Sqrt(c)
 	}
-	root = groupLinkage(items, weight, similarItems(items, weight, df))
+	// The candidate neighbours stay; their similarities follow the new
+	// weights.
+	total := itemWeights(items, weight)
+	for k, e := range edges {
+		edges[k].sim = similarity(items[e.a].terms, items[e.b].terms, weight, total[e.a], total[e.b])
+	}
+	root = groupLinkage(items, weight, edges)
 	return joinReformulations(items, root, bridges)
+}
+
+// itemWeights returns the weight of each item: the sum of its terms'.
+func itemWeights(items []item, weight []float64) []float64 {
+	total := make([]float64, len(items))
+	for i, it := range items {
+		for _, t := range it.terms {
+			total[i] += weight[t]
+		}
+	}
+	return total
 }
 
 // concentration returns, for each term, the probability that two distinct
@@ -148,12 +167,7 @@ type edge struct {
 // of the terms that make up more than 1-minSimilarity of the smaller
 // item's weight.
 func similarItems(items []item, weight []float64, df []int) []edge {
-	total := make([]float64, len(items))
-	for i, it := range items {
-		for _, t := range it.terms {
-			total[i] += weight[t]
-		}
-	}
+	total := itemWeights(items, weight)
 	postings := make([][]int32, len(df))
 	for i, it := range items {
 		for _, t := range it.terms {
@@ -163,7 +177,7 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 	for _, p := range postings {
 		sort.SliceStable(p, func(a, b int) bool { return items[p[a]].visitors > items[p[b]].visitors })
 	}
-	var edges []edge
+	edges := make([]edge, 0, len(items)*nearNeighbours/2)
 	seen := make([]int32, len(items)) // seen[j] == i+1: j compared with i
 	byWeight := make([]int32, 0, 16)
 	var best []edge
@@ -186,19 +200,45 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 				}
 				seen[j] = int32(i + 1)
 				if s := similarity(it.terms, items[j].terms, weight, total[i], total[j]); s >= minSimilarity {
-					best = append(best, edge{i, int(j), s})
+					best = keepBest(best, edge{i, int(j), s})
 				}
 			}
 		}
-		sort.Slice(best, func(a, b int) bool {
-			return best[a].sim > best[b].sim || best[a].sim == best[b].sim && best[a].b < best[b].b
-		})
-		if len(best) > nearNeighbours {
-			best = best[:nearNeighbours]
+		for _, e := range best {
+			if e.a > e.b {
+				e.a, e.b = e.b, e.a
+			}
+			edges = append(edges, e)
 		}
-		edges = append(edges, best...)
 	}
-	return edges
+	// Each pair once (both items may have kept it).
+	slices.SortFunc(edges, func(x, y edge) int {
+		if x.a != y.a {
+			return x.a - y.a
+		}
+		return x.b - y.b
+	})
+	return slices.CompactFunc(edges, func(x, y edge) bool { return x.a == y.a && x.b == y.b })
+}
+
+// keepBest adds e to best, the nearNeighbours most similar edges so far,
+// most similar first (ties: the lower item first).
+func keepBest(best []edge, e edge) []edge {
+	better := func(x, y edge) bool { return x.sim > y.sim || x.sim == y.sim && x.b < y.b }
+	if len(best) == nearNeighbours {
+		if !better(e, best[len(best)-1]) {
+			return best
+		}
+		best = best[:len(best)-1]
+	}
+	k := len(best)
+	best = append(best, e)
+	for k > 0 && better(e, best[k-1]) {
+		best[k] = best[k-1]
+		k--
+	}
+	best[k] = e
+	return best
 }
 
 // similarity is the weight of the terms a and b share over the weight of
@@ -222,10 +262,13 @@ func similarity(a, b []int32, weight []float64, ta, tb float64) float64 {
 
 // profile is a group of items as the share of them holding each term.
 type profile struct {
-	count map[int32]int // term → items holding it
-	size  int
-	sum   float64 // Σ weight × count: size times the mean item weight
-	nb    map[int]struct{}
+	terms  []int32 // sorted
+	counts []int32 // items holding each term
+	size   int
+	sum    float64 // Σ weight × count: size times the mean item weight
+	// nb lists the neighbour groups; it may hold a group twice, or one
+	// merged away (its root is followed when it is met).
+	nb []int32
 }
 
 // groupLinkage joins items into groups, most similar first, while the
@@ -240,33 +283,52 @@ type profile struct {
 func groupLinkage(items []item, weight []float64, edges []edge) []int {
 	n := len(items)
 	root := make([]int, n)
-	groups := make([]*profile, n)
+	groups := make([]profile, n)
 	for i, it := range items {
 		root[i] = i
-		p := &profile{count: make(map[int32]int, len(it.terms)), size: 1, nb: map[int]struct{}{}}
-		for _, t := range it.terms {
-			p.count[t] = 1
-			p.sum += weight[t]
+		g := &groups[i]
+		g.terms, g.size = it.terms, 1
+		g.counts = make([]int32, len(it.terms))
+		for k, t := range it.terms {
+			g.counts[k] = 1
+			g.sum += weight[t]
 		}
-		groups[i] = p
 	}
 	for _, e := range edges {
-		groups[e.a].nb[e.b] = struct{}{}
-		groups[e.b].nb[e.a] = struct{}{}
+		groups[e.a].nb = append(groups[e.a].nb, int32(e.b))
+		groups[e.b].nb = append(groups[e.b].nb, int32(e.a))
 	}
 	sim := func(a, b int) float64 {
-		x, y := groups[a], groups[b]
-		if len(x.count) > len(y.count) {
+		x, y := &groups[a], &groups[b]
+		if len(x.terms) > len(y.terms) {
 			x, y = y, x
 		}
 		shared := 0.0
-		for t, cx := range x.count {
-			if cy, ok := y.count[t]; ok {
-				shared += weight[t] * min(float64(cx)/float64(x.size), float64(cy)/float64(y.size))
+		if len(y.terms) > 8*len(x.terms) {
+			for i, t := range x.terms {
+				k, ok := slices.BinarySearch(y.terms, t)
+				if ok {
+					shared += weight[t] * min(float64(x.counts[i])/float64(x.size), float64(y.counts[k])/float64(y.size))
+				}
+			}
+		} else {
+			for i, j := 0, 0; i < len(x.terms) && j < len(y.terms); {
+				switch {
+				case x.terms[i] == y.terms[j]:
+					shared += weight[x.terms[i]] * min(float64(x.counts[i])/float64(x.size), float64(y.counts[j])/float64(y.size))
+					i++
+					j++
+				case x.terms[i] < y.terms[j]:
+					i++
+				default:
+					j++
+				}
 			}
 		}
 		return shared / max(min(x.sum/float64(x.size), y.sum/float64(y.size)), minWeight)
 	}
+	stamp := make([]int32, n) // stamp[g] == mark: g already met in this pass over a list
+	mark := int32(0)
 	h := &edgeHeap{}
 	for _, e := range edges {
 		if e.sim >= joinSimilarity {
@@ -279,12 +341,15 @@ func groupLinkage(items []item, weight []float64, edges []edge) []int {
 			// A merge re-ranks only the pairs of the group that joined;
 			// the other pairs of the group it joined may have risen:
 			// look at every pair once more before stopping.
-			for a, g := range groups {
+			for a := range groups {
 				if root[a] != a {
 					continue
 				}
-				for b := range g.nb {
-					if a < b {
+				mark++
+				for _, b := range groups[a].nb {
+					b := find(root, int(b))
+					if a < b && stamp[b] != mark {
+						stamp[b] = mark
 						if s := sim(a, b); s >= joinSimilarity {
 							h.items = append(h.items, edge{a, b, s})
 						}
@@ -314,30 +379,53 @@ func groupLinkage(items []item, weight []float64, edges []edge) []int {
 		if groups[small].size > groups[big].size || groups[small].size == groups[big].size && small < big {
 			big, small = small, big
 		}
-		gb, gs := groups[big], groups[small]
+		gb, gs := &groups[big], &groups[small]
 		root[small] = big
-		for t, c := range gs.count {
-			gb.count[t] += c
-		}
+		gb.terms, gb.counts = mergeCounts(gb.terms, gb.counts, gs.terms, gs.counts)
 		gb.size += gs.size
 		gb.sum += gs.sum
-		for w := range gs.nb {
-			delete(groups[w].nb, small)
-			if w != big {
-				gb.nb[w] = struct{}{}
-				groups[w].nb[big] = struct{}{}
-				if s := sim(big, w); s >= joinSimilarity {
-					h.push(edge{big, w, s})
-				}
+		mark++
+		stamp[big] = mark
+		for _, w := range gs.nb {
+			w := find(root, int(w))
+			if stamp[w] == mark {
+				continue
+			}
+			stamp[w] = mark
+			gb.nb = append(gb.nb, int32(w))
+			groups[w].nb = append(groups[w].nb, int32(big))
+			if s := sim(big, w); s >= joinSimilarity {
+				h.push(edge{big, w, s})
 			}
 		}
-		delete(gb.nb, small)
-		groups[small] = &profile{}
+		*gs = profile{}
 	}
 	for i := range root {
 		root[i] = find(root, i)
 	}
 	return root
+}
+
+// mergeCounts merges two sorted term lists and their counts.
+func mergeCounts(at []int32, ac []int32, bt []int32, bc []int32) ([]int32, []int32) {
+	terms := make([]int32, 0, len(at)+len(bt))
+	counts := make([]int32, 0, len(at)+len(bt))
+	i, j := 0, 0
+	for i < len(at) || j < len(bt) {
+		switch {
+		case j == len(bt) || i < len(at) && at[i] < bt[j]:
+			terms, counts = append(terms, at[i]), append(counts, ac[i])
+			i++
+		case i == len(at) || bt[j] < at[i]:
+			terms, counts = append(terms, bt[j]), append(counts, bc[j])
+			j++
+		default:
+			terms, counts = append(terms, at[i]), append(counts, ac[i]+bc[j])
+			i++
+			j++
+		}
+	}
+	return terms, counts
 }
 
 // joinReformulations joins the groups that visitors reformulated between

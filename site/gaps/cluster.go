@@ -1,9 +1,12 @@
 package gaps
 
 import (
+	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // Grouping by meaning works on items: the distinct sets of terms the
@@ -177,40 +180,54 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 	for _, p := range postings {
 		sort.SliceStable(p, func(a, b int) bool { return items[p[a]].visitors > items[p[b]].visitors })
 	}
-	edges := make([]edge, 0, len(items)*nearNeighbours/2)
-	seen := make([]int32, len(items)) // seen[j] == i+1: j compared with i
-	byWeight := make([]int32, 0, 16)
-	var best []edge
-	for i, it := range items {
-		byWeight = append(byWeight[:0], it.terms...)
-		sort.Slice(byWeight, func(a, b int) bool { return weight[byWeight[a]] > weight[byWeight[b]] })
-		best = best[:0]
-		covered := 0.0
-		for _, t := range byWeight {
-			if covered > (1-minSimilarity)*max(total[i], minWeight) {
-				break
-			}
-			covered += weight[t]
-			for k, j := range postings[t] {
-				if k == postingScan {
-					break
+	// The items are shared out between the cores.
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(items)/2048))
+	parts := make([][]edge, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var out []edge
+			seen := make([]int32, len(items)) // seen[j] == i+1: j compared with i
+			byWeight := make([]int32, 0, 16)
+			var best []edge
+			for i := w; i < len(items); i += workers {
+				it := items[i]
+				byWeight = append(byWeight[:0], it.terms...)
+				slices.SortFunc(byWeight, func(a, b int32) int { return cmp.Compare(weight[b], weight[a]) })
+				best = best[:0]
+				covered := 0.0
+				for _, t := range byWeight {
+					if covered > (1-minSimilarity)*max(total[i], minWeight) {
+						break
+					}
+					covered += weight[t]
+					for k, j := range postings[t] {
+						if k == postingScan {
+							break
+						}
+						if int(j) == i || seen[j] == int32(i+1) {
+							continue
+						}
+						seen[j] = int32(i + 1)
+						if s := similarity(it.terms, items[j].terms, weight, total[i], total[j]); s >= minSimilarity {
+							best = keepBest(best, edge{i, int(j), s})
+						}
+					}
 				}
-				if int(j) == i || seen[j] == int32(i+1) {
-					continue
-				}
-				seen[j] = int32(i + 1)
-				if s := similarity(it.terms, items[j].terms, weight, total[i], total[j]); s >= minSimilarity {
-					best = keepBest(best, edge{i, int(j), s})
+				for _, e := range best {
+					if e.a > e.b {
+						e.a, e.b = e.b, e.a
+					}
+					out = append(out, e)
 				}
 			}
-		}
-		for _, e := range best {
-			if e.a > e.b {
-				e.a, e.b = e.b, e.a
-			}
-			edges = append(edges, e)
-		}
+			parts[w] = out
+		}()
 	}
+	wg.Wait()
+	edges := slices.Concat(parts...)
 	// Each pair once (both items may have kept it).
 	slices.SortFunc(edges, func(x, y edge) int {
 		if x.a != y.a {

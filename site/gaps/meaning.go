@@ -21,7 +21,7 @@ type meaningInput struct {
 func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bridge) (group []int, keys []string) {
 	analyses := analyzeAll(an, locale, in)
 	// Typos are fixed among the failed set's own words.
-	freq := map[string]int{}
+	freq := make(map[string]int, len(in))
 	for i, a := range analyses {
 		for _, w := range a.Words {
 			if w.Term != "" && !strings.HasPrefix(w.Term, "~") {
@@ -34,9 +34,9 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	light := map[string]bool{} // terms of light words
 	lights := lightWords[language(locale)]
 	keys = make([]string, len(in))
-	itemOf := map[string]int32{}
-	var items []item
-	termID := map[string]int32{}
+	itemOf := make(map[string]int32, len(in))
+	items := make([]item, 0, len(in))
+	termID := make(map[string]int32, len(in)/2)
 	phrasingItem := make([]int32, len(in))
 	for i, a := range analyses {
 		terms, words := a.Terms, a.Words

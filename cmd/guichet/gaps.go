@@ -103,7 +103,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			status, oneLine(g.Query), oneLine(gaps.VariantList(g.Variants)), gaps.CountList(g.Sources))
 	}
 	tw.Flush()
-	fmt.Fprintf(stdout, "%d gaps from %d searches, %d unlinked tickets and %d widget openings with no help since %s\n",
+	fmt.Fprintf(stdout, "%d gaps from %d failed searches, %d unlinked tickets and %d widget openings with no help since %s\n",
 		len(rep.Gaps), rep.Searches, rep.Tickets, rep.Openings, from.Format("2006-01-02 15:04"))
 	return nil
 }

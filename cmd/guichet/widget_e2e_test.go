@@ -412,18 +412,22 @@ func TestWidgetInBrowser(t *testing.T) {
 		t.Errorf("no widget click with its search and host path: %+v", events)
 	}
 	var searches []gaps.Record
-	err = m.DB.GapRecords(context.Background(), time.Now().Add(-time.Hour), func(r gaps.Record) error {
+	keep := func(r gaps.Record) error {
 		if r.Kind == "" {
 			searches = append(searches, r)
 		}
 		return nil
-	})
+	}
+	err = m.DB.GapRecords(context.Background(), time.Now().Add(-time.Hour), keep)
+	if err == nil {
+		err = m.DB.SatisfiedSearches(context.Background(), time.Now().Add(-time.Hour), keep)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	found := false
 	for _, s := range searches {
-		if s.Query == "coupon" && s.Source == "widget" && s.Path == "/team/people" {
+		if s.Normalized == "coupon" && s.Source == "widget" && s.Path == "/team/people" {
 			found = true
 		}
 	}

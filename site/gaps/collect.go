@@ -91,7 +91,7 @@ func newCollector() *collector {
 		strs:     map[string]uint32{},
 		bridges:  map[bridgeKey]struct{}{},
 	}
-	c.intern("") // 0 is the empty string
+	c.strList = []string{""} // 0 is the empty string
 	return c
 }
 

@@ -102,7 +102,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	if q != "" {
 		data.Title = fmt.Sprintf(b.T["results_for"], q) + " – " + b.SiteTitle
 		data.Heading = fmt.Sprintf(b.T["results_for"], q)
-		res, err := st.find(r.Context(), "s", site.SearchRequest{Query: q, Locale: loc, Limit: searchPageSize, Offset: (pageNum - 1) * searchPageSize})
+		res, err := s.find(r.Context(), st, "s", site.SearchRequest{Query: q, Locale: loc, Limit: searchPageSize, Offset: (pageNum - 1) * searchPageSize})
 		if err != nil {
 			return fmt.Errorf("search %q: %w", q, err)
 		}

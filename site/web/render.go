@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/guichet/guichet/site"
 )
 
@@ -371,7 +373,13 @@ func (st *state) localeOf(p string) (string, string) {
 }
 
 // find runs a search ("s") or suggest ("g") through the snapshot's cache.
-func (st *state) find(ctx context.Context, kind string, req site.SearchRequest) (*site.SearchResults, error) {
+// find answers a search (kind "s") or suggest ("g") from the snapshot,
+// timing the index (cached answers are not timed).
+func (s *Server) find(ctx context.Context, st *state, kind string, req site.SearchRequest) (*site.SearchResults, error) {
+	return st.find(ctx, kind, req, s.limiter.metrics.search)
+}
+
+func (st *state) find(ctx context.Context, kind string, req site.SearchRequest, timing *prometheus.HistogramVec) (*site.SearchResults, error) {
 	key := cacheKey(kind, req)
 	cache := st.results.Load()
 	if res, ok := cache.get(key); ok {
@@ -379,10 +387,13 @@ func (st *state) find(ctx context.Context, kind string, req site.SearchRequest) 
 	}
 	var res *site.SearchResults
 	var err error
+	start := time.Now()
 	if kind == "g" {
 		res, err = st.search.Suggest(ctx, req)
+		timing.WithLabelValues("suggest").Observe(time.Since(start).Seconds())
 	} else {
 		res, err = st.search.Search(ctx, req)
+		timing.WithLabelValues("search").Observe(time.Since(start).Seconds())
 	}
 	if err != nil {
 		return nil, err

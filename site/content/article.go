@@ -54,7 +54,7 @@ func decodeArticle(file string, fields []field) (m meta, probs []site.Problem, o
 			titleSeen = true
 			a.Title, p = asString(file, f)
 			if p == nil && a.Title == "" {
-				e := errorAt(file, f.line, "title", "field `title` is empty")
+				e := errorAt(site.KindFrontMatter, file, f.line, "title", "field `title` is empty")
 				p = &e
 			}
 		case "description":
@@ -67,7 +67,7 @@ func decodeArticle(file string, fields []field) (m meta, probs []site.Problem, o
 			a.Slug, p = asString(file, f)
 			m.slugLine = f.line
 			if p == nil && (strings.ContainsAny(a.Slug, "/?#") || a.Slug == "." || a.Slug == "..") {
-				e := errorAt(file, f.line, "slug", "field `slug` must be one URL segment, not %q", a.Slug)
+				e := errorAt(site.KindFrontMatter, file, f.line, "slug", "field `slug` must be one URL segment, not %q", a.Slug)
 				p = &e
 			}
 		case "tags":
@@ -109,7 +109,7 @@ func decodeArticle(file string, fields []field) (m meta, probs []site.Problem, o
 		fail(p)
 	}
 	if !titleSeen {
-		fail(&site.Problem{Severity: site.SeverityError, File: file, Line: 1, Field: "title", Message: "missing required field `title`"})
+		fail(&site.Problem{Severity: site.SeverityError, Kind: site.KindFrontMatter, File: file, Line: 1, Field: "title", Message: "missing required field `title`"})
 	}
 	return m, probs, ok
 }
@@ -155,7 +155,7 @@ func asFAQ(file string, f field) (string, *site.Problem) {
 			return site.FAQPinned, nil
 		}
 	}
-	p := errorAt(file, f.line, f.name, "field `faq` must be true, false or pinned, not %q", v.Value)
+	p := errorAt(site.KindFrontMatter, file, f.line, f.name, "field `faq` must be true, false or pinned, not %q", v.Value)
 	return "", &p
 }
 
@@ -181,7 +181,7 @@ func decodeCategory(file string, fields []field) (categoryMeta, []site.Problem) 
 			c.weight, p = asInt(file, f)
 		default:
 			if contains(articleFields(), f.name) {
-				probs = append(probs, warningAt(file, f.line, f.name, "field `%s` is not used on a category page", f.name))
+				probs = append(probs, warningAt(site.KindUnknownField, file, f.line, f.name, "field `%s` is not used on a category page", f.name))
 			} else {
 				probs = append(probs, unknownField(file, f, categoryFields(), false))
 			}

@@ -61,12 +61,12 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			}
 		}
 		if prev, dup := ids[key{a.Locale, a.ID}]; dup {
-			l.probs = append(l.probs, errorAt(s.path, max(s.meta.idLine, 1), "id",
+			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.idLine, 1), "id",
 				"duplicate id %q in locale %s: already used by %s; this article is skipped", a.ID, a.Locale, prev))
 			continue
 		}
 		if prev, dup := urls[key{a.Locale, a.URL}]; dup {
-			l.probs = append(l.probs, errorAt(s.path, max(s.meta.slugLine, 1), "slug",
+			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.slugLine, 1), "slug",
 				"duplicate URL %s: already used by %s; this article is skipped", a.URL, prev))
 			continue
 		}
@@ -140,7 +140,7 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 				c.Weight = s.cat.weight
 			}
 			if prev, dup := catURLs[c.URL]; dup {
-				l.probs = append(l.probs, errorAt(dir, 0, "", "folder %s has the same URL %s as folder %s", dir, c.URL, prev))
+				l.probs = append(l.probs, errorAt(site.KindDuplicate, dir, 0, "", "folder %s has the same URL %s as folder %s", dir, c.URL, prev))
 			} else {
 				catURLs[c.URL] = dir
 			}
@@ -258,7 +258,7 @@ func (l *loader) renderAll(ctx context.Context) error {
 		}
 		out, err := rd.render(in)
 		if err != nil {
-			out = &Output{Problems: []site.Problem{errorAt(s.path, 0, "", "%v", err)}}
+			out = &Output{Problems: []site.Problem{errorAt(site.KindFile, s.path, 0, "", "%v", err)}}
 		}
 		s.out = out
 		s.applyOutput()
@@ -273,7 +273,7 @@ func (l *loader) renderAll(ctx context.Context) error {
 		}
 		if err := l.cache.save(outs); err != nil {
 			// Only an optimisation: the next load renders again.
-			l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, File: l.cache.dir, Message: err.Error()})
+			l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindFile, File: l.cache.dir, Message: err.Error()})
 		}
 	}
 	indexHTML := map[string]template.HTML{}
@@ -289,7 +289,7 @@ func (l *loader) renderAll(ctx context.Context) error {
 		l.probs = append(l.probs, s.out.Problems...)
 		for _, ref := range s.out.anchors {
 			if !l.hasAnchor(ref) {
-				l.probs = append(l.probs, errorAt(s.path, ref.Line, "", "broken link %q: %s has no heading #%s", ref.Dest, ref.Target, ref.Anchor))
+				l.probs = append(l.probs, errorAt(site.KindBrokenLink, s.path, ref.Line, "", "broken link %q: %s has no heading #%s", ref.Dest, ref.Target, ref.Anchor))
 			}
 		}
 	}

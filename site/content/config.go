@@ -69,7 +69,7 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		var one site.Config
 		single := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: f.name}, f.value}}
 		if err := single.Decode(&one); err != nil {
-			probs = append(probs, errorAt(configFile, f.line, f.name, "%s: %s", f.name, yamlMessage(err)))
+			probs = append(probs, errorAt(site.KindConfig, configFile, f.line, f.name, "%s: %s", f.name, yamlMessage(err)))
 			continue
 		}
 		mergeConfig(&cfg, &one, f.name)
@@ -83,14 +83,14 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		cfg.BaseURL = defaultBaseURL
 	}
 	if !localeCode.MatchString(cfg.DefaultLocale) {
-		probs = append(probs, errorAt(configFile, lineOf(fields, "default_locale"), "default_locale",
+		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "default_locale"), "default_locale",
 			"default_locale %q is not a locale code like en or pt-BR", cfg.DefaultLocale))
 		cfg.DefaultLocale = defaultLocale
 	}
 	locales := cfg.Locales[:0:0]
 	for _, l := range cfg.Locales {
 		if !localeCode.MatchString(l) {
-			probs = append(probs, errorAt(configFile, lineOf(fields, "locales"), "locales", "locale %q is not a locale code like en or pt-BR", l))
+			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "locales"), "locales", "locale %q is not a locale code like en or pt-BR", l))
 			continue
 		}
 		locales = append(locales, l)
@@ -106,7 +106,7 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 func checkWidget(cfg *site.Config, fields []field) []site.Problem {
 	var probs []site.Problem
 	if c := strings.TrimSpace(cfg.BrandColor); c != "" && !site.ValidColor(c) {
-		probs = append(probs, errorAt(configFile, lineOf(fields, "brand_color"), "brand_color",
+		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "brand_color"), "brand_color",
 			"brand_color %q must be a hex colour like #0b5cad", c))
 		cfg.BrandColor = ""
 	}
@@ -114,7 +114,7 @@ func checkWidget(cfg *site.Config, fields []field) []site.Problem {
 	for _, o := range cfg.Widget.AllowedOrigins {
 		norm, err := site.NormalizeOrigin(o)
 		if err != nil {
-			probs = append(probs, errorAt(configFile, lineOf(fields, "widget"), "widget.allowed_origins", "%v", err))
+			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "widget"), "widget.allowed_origins", "%v", err))
 			continue
 		}
 		origins = append(origins, norm)
@@ -129,7 +129,7 @@ func checkFAQ(cfg *site.Config, fields []field) []site.Problem {
 	var probs []site.Problem
 	bad := func(key, format string, args ...any) {
 		section, _, _ := strings.Cut(key, ".")
-		probs = append(probs, errorAt(configFile, lineOf(fields, section), key, format, args...))
+		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, section), key, format, args...))
 	}
 	// days: 0 takes the default, anything outside lo..hi is reported.
 	days := func(v *int, key string, def, lo, hi int) {
@@ -210,11 +210,11 @@ func parseSynonyms(data []byte) (map[string][][]string, []site.Problem) {
 	out := map[string][][]string{}
 	for _, f := range fields {
 		if !localeCode.MatchString(f.name) {
-			probs = append(probs, errorAt(synonymsFile, f.line, f.name, "%q is not a locale code like en or pt-BR", f.name))
+			probs = append(probs, errorAt(site.KindConfig, synonymsFile, f.line, f.name, "%q is not a locale code like en or pt-BR", f.name))
 			continue
 		}
 		if f.value.Kind != yaml.SequenceNode {
-			probs = append(probs, errorAt(synonymsFile, f.line, f.name, "synonyms for %s must be a list of groups like [refund, money back]", f.name))
+			probs = append(probs, errorAt(site.KindConfig, synonymsFile, f.line, f.name, "synonyms for %s must be a list of groups like [refund, money back]", f.name))
 			continue
 		}
 		for _, g := range f.value.Content {
@@ -234,7 +234,7 @@ func parseSynonyms(data []byte) (map[string][][]string, []site.Problem) {
 				}
 			}
 			if len(terms) < 2 {
-				probs = append(probs, warningAt(synonymsFile, g.Line, f.name, "a synonym group needs at least two terms"))
+				probs = append(probs, warningAt(site.KindConfig, synonymsFile, g.Line, f.name, "a synonym group needs at least two terms"))
 				continue
 			}
 			out[f.name] = append(out[f.name], terms)
@@ -248,7 +248,7 @@ func parseSynonyms(data []byte) (map[string][][]string, []site.Problem) {
 func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, []site.Problem{errorAt(redirectsFile, yamlErrorLine(err), "", "invalid YAML in %s: %s", redirectsFile, yamlMessage(err))}
+		return nil, []site.Problem{errorAt(site.KindYAML, redirectsFile, yamlErrorLine(err), "", "invalid YAML in %s: %s", redirectsFile, yamlMessage(err))}
 	}
 	if len(root.Content) == 0 {
 		return nil, nil
@@ -258,7 +258,7 @@ func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
 	add := func(from, to string, line int) {
 		r := site.Redirect{From: normalizePath(from)}
 		if r.From == "" {
-			probs = append(probs, errorAt(redirectsFile, line, "from", "redirect without a from path"))
+			probs = append(probs, errorAt(site.KindRedirect, redirectsFile, line, "from", "redirect without a from path"))
 			return
 		}
 		to = strings.TrimSpace(to)
@@ -276,7 +276,7 @@ func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if v.Kind != yaml.ScalarNode {
-				probs = append(probs, errorAt(redirectsFile, k.Line, k.Value, "redirect target must be a path, a URL or gone"))
+				probs = append(probs, errorAt(site.KindRedirect, redirectsFile, k.Line, k.Value, "redirect target must be a path, a URL or gone"))
 				continue
 			}
 			add(k.Value, nullAsEmpty(v), k.Line)
@@ -288,14 +288,14 @@ func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
 				To   string `yaml:"to"`
 			}
 			if item.Kind != yaml.MappingNode || item.Decode(&r) != nil {
-				probs = append(probs, errorAt(redirectsFile, item.Line, "", "each redirect must be a mapping {from: /old, to: /new}"))
+				probs = append(probs, errorAt(site.KindRedirect, redirectsFile, item.Line, "", "each redirect must be a mapping {from: /old, to: /new}"))
 				continue
 			}
 			add(r.From, r.To, item.Line)
 		}
 	default:
 		if !isNull(n) {
-			probs = append(probs, errorAt(redirectsFile, n.Line, "", "%s must be a list of {from, to} or a mapping of from: to", redirectsFile))
+			probs = append(probs, errorAt(site.KindRedirect, redirectsFile, n.Line, "", "%s must be a list of {from, to} or a mapping of from: to", redirectsFile))
 		}
 	}
 	return out, probs

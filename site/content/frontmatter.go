@@ -83,7 +83,7 @@ func parseYAMLMapping(src []byte, file string, offset int, what string) ([]field
 		if line > 0 {
 			line += offset
 		}
-		return nil, []site.Problem{errorAt(file, line, "", "invalid YAML in %s: %s", what, yamlMessage(err))}
+		return nil, []site.Problem{errorAt(site.KindYAML, file, line, "", "invalid YAML in %s: %s", what, yamlMessage(err))}
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return nil, nil
@@ -93,7 +93,7 @@ func parseYAMLMapping(src []byte, file string, offset int, what string) ([]field
 		return nil, nil
 	}
 	if m.Kind != yaml.MappingNode {
-		return nil, []site.Problem{errorAt(file, m.Line+offset, "", "%s must be a mapping of field: value, not %s", what, kindName(m))}
+		return nil, []site.Problem{errorAt(site.KindYAML, file, m.Line+offset, "", "%s must be a mapping of field: value, not %s", what, kindName(m))}
 	}
 	var fields []field
 	var probs []site.Problem
@@ -102,7 +102,7 @@ func parseYAMLMapping(src []byte, file string, offset int, what string) ([]field
 		k, v := m.Content[i], m.Content[i+1]
 		f := field{name: k.Value, line: k.Line + offset, value: v, offset: offset}
 		if prev, ok := seen[f.name]; ok {
-			probs = append(probs, errorAt(file, f.line, f.name, "field `%s` is set twice (first on line %d)", f.name, prev))
+			probs = append(probs, errorAt(site.KindYAML, file, f.line, f.name, "field `%s` is set twice (first on line %d)", f.name, prev))
 			continue
 		}
 		seen[f.name] = f.line
@@ -136,7 +136,7 @@ func kindName(n *yaml.Node) string {
 
 // typeError reports a front-matter value of the wrong type.
 func typeError(file string, f field, want string) site.Problem {
-	return errorAt(file, f.line, f.name, "field `%s` must be %s, not %s", f.name, want, kindName(f.value))
+	return errorAt(site.KindFrontMatter, file, f.line, f.name, "field `%s` must be %s, not %s", f.name, want, kindName(f.value))
 }
 
 func isNull(n *yaml.Node) bool {
@@ -175,7 +175,7 @@ func asStrings(file string, f field) ([]string, *site.Problem) {
 	out := make([]string, 0, len(v.Content))
 	for _, item := range v.Content {
 		if item.Kind != yaml.ScalarNode {
-			p := errorAt(file, item.Line+f.offset, f.name, "field `%s` must be a list of strings, found %s", f.name, kindName(item))
+			p := errorAt(site.KindFrontMatter, file, item.Line+f.offset, f.name, "field `%s` must be a list of strings, found %s", f.name, kindName(item))
 			return nil, &p
 		}
 		if s := strings.TrimSpace(item.Value); s != "" && !isNull(item) {
@@ -245,7 +245,7 @@ func asTime(file string, f field) (time.Time, *site.Problem) {
 			return t, nil
 		}
 		if v.Tag == "!!str" || v.Tag == "!!timestamp" {
-			p := errorAt(file, f.line, f.name, "field `%s`: %q is not a date (use 2006-01-02, 2006-01-02 15:04 or RFC 3339)", f.name, v.Value)
+			p := errorAt(site.KindFrontMatter, file, f.line, f.name, "field `%s`: %q is not a date (use 2006-01-02, 2006-01-02 15:04 or RFC 3339)", f.name, v.Value)
 			return time.Time{}, &p
 		}
 	}
@@ -262,12 +262,14 @@ func asAny(f field) any {
 	return v
 }
 
-func errorAt(file string, line int, fieldName, format string, args ...any) site.Problem {
-	return site.Problem{Severity: site.SeverityError, File: file, Line: line, Field: fieldName, Message: fmt.Sprintf(format, args...)}
+// errorAt is an error of kind (a site.Kind… constant) in file at line.
+func errorAt(kind, file string, line int, fieldName, format string, args ...any) site.Problem {
+	return site.Problem{Severity: site.SeverityError, Kind: kind, File: file, Line: line, Field: fieldName, Message: fmt.Sprintf(format, args...)}
 }
 
-func warningAt(file string, line int, fieldName, format string, args ...any) site.Problem {
-	return site.Problem{Severity: site.SeverityWarning, File: file, Line: line, Field: fieldName, Message: fmt.Sprintf(format, args...)}
+// warningAt is a warning of kind in file at line.
+func warningAt(kind, file string, line int, fieldName, format string, args ...any) site.Problem {
+	return site.Problem{Severity: site.SeverityWarning, Kind: kind, File: file, Line: line, Field: fieldName, Message: fmt.Sprintf(format, args...)}
 }
 
 // unknownField is the warning for a field Guichet does not know.
@@ -279,5 +281,5 @@ func unknownField(file string, f field, known []string, kept bool) site.Problem 
 	if kept {
 		msg += " (kept in Extra)"
 	}
-	return warningAt(file, f.line, f.name, "%s", msg)
+	return warningAt(site.KindUnknownField, file, f.line, f.name, "%s", msg)
 }

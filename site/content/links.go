@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/guichet/guichet/site"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -48,12 +49,12 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 	line := d.nodeLine(n)
 	target, ok := d.resolvePath(p)
 	if !ok {
-		d.problem(line, "broken link %q: it points outside the content folder", dest)
+		d.errorf(site.KindBrokenLink, line, "broken link %q: it points outside the content folder", dest)
 		return dest
 	}
 	u, article, err := d.in.links.article(target, d.in.Locale)
 	if err != nil {
-		d.problem(line, "broken link %q: %v", dest, err)
+		d.errorf(site.KindBrokenLink, line, "broken link %q: %v", dest, err)
 		return dest
 	}
 	if frag != "" && article != "" {
@@ -83,11 +84,11 @@ func (d *doc) imageDest(n ast.Node, dest string) string {
 	line := d.nodeLine(n)
 	target, ok := d.resolvePath(p)
 	if !ok {
-		d.problem(line, "image %q points outside the content folder", dest)
+		d.errorf(site.KindImage, line, "image %q points outside the content folder", dest)
 		return dest
 	}
 	if !d.in.links.asset(target) {
-		d.problem(line, "image %q not found (looked for %s)", dest, target)
+		d.errorf(site.KindImage, line, "image %q not found (looked for %s)", dest, target)
 	}
 	if w, h, ok := d.in.links.imageSize(target); ok {
 		n.SetAttributeString("width", []byte(strconv.Itoa(w)))

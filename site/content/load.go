@@ -126,7 +126,7 @@ func (l *loader) walk() error {
 			if p == "." {
 				return err
 			}
-			l.probs = append(l.probs, errorAt(p, 0, "", "cannot read: %v", err))
+			l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "cannot read: %v", err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -160,7 +160,7 @@ func (l *loader) walk() error {
 		}
 		if !strings.Contains(p, "/") {
 			if !strings.HasPrefix(name, indexName+".") {
-				l.probs = append(l.probs, warningAt(p, 0, "", "ignored: articles must live in a category folder"))
+				l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "ignored: articles must live in a category folder"))
 			}
 			return nil
 		}
@@ -179,10 +179,14 @@ func (l *loader) readSiteFiles() {
 		}
 		data, err := fs.ReadFile(l.fsys, name)
 		if err != nil {
-			l.probs = append(l.probs, errorAt(name, 0, "", "cannot read: %v", err))
+			l.probs = append(l.probs, errorAt(site.KindFile, name, 0, "", "cannot read: %v", err))
 			return nil, false
 		}
 		l.files = append(l.files, fileSum{path: name, sum: sha256.Sum256(data)})
+		data, cleaned := cleanText(data)
+		if p := cleaned.problem(name); p != nil {
+			l.probs = append(l.probs, *p)
+		}
 		return data, true
 	}
 	if data, ok := read(configFile); ok {
@@ -218,7 +222,7 @@ func (l *loader) setLocales() {
 		s.name = parseFileName(path.Base(s.path), l.known)
 		if l.known != nil && s.name.locale == "" {
 			if loc := parseFileName(path.Base(s.path), nil).locale; loc != "" {
-				l.probs = append(l.probs, warningAt(s.path, 0, "", "%q is not one of the locales in %s: it is read as part of the slug", loc, configFile))
+				l.probs = append(l.probs, warningAt(site.KindFile, s.path, 0, "", "%q is not one of the locales in %s: it is read as part of the slug", loc, configFile))
 			}
 		}
 		s.locale = s.name.locale
@@ -259,14 +263,18 @@ func (l *loader) readSources(ctx context.Context) error {
 func (s *source) read(fsys fs.FS) {
 	data, modTime, err := readFile(fsys, s.path)
 	if err != nil {
-		s.probs = append(s.probs, errorAt(s.path, 0, "", "cannot read: %v", err))
+		s.probs = append(s.probs, errorAt(site.KindFile, s.path, 0, "", "cannot read: %v", err))
 		return
 	}
 	s.sum = sha256.Sum256(data)
 	s.modTime = modTime
+	data, cleaned := cleanText(data)
+	if p := cleaned.problem(s.path); p != nil {
+		s.probs = append(s.probs, *p)
+	}
 	fm, body, line, _, err := splitFrontMatter(data)
 	if err != nil {
-		s.probs = append(s.probs, errorAt(s.path, 1, "", "%v", err))
+		s.probs = append(s.probs, errorAt(site.KindFrontMatter, s.path, 1, "", "%v", err))
 		return
 	}
 	s.body, s.line = body, line

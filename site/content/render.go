@@ -91,15 +91,27 @@ func NewRenderer(opts RenderOptions) *Renderer {
 			extension.Strikethrough,
 			extension.TaskList,
 			extension.NewLinkify(),
+			extension.DefinitionList, // Hugo and MkDocs content uses them
 		),
 		goldmark.WithParserOptions(
 			parser.WithHeadingAttribute(),
-			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+			parser.WithBlockParsers(
+				util.Prioritized(extension.NewFootnoteBlockParser(), 999),
+			),
+			parser.WithInlineParsers(
+				util.Prioritized(extension.NewFootnoteParser(), 101),
+			),
+			parser.WithASTTransformers(
+				util.Prioritized(extension.NewFootnoteASTTransformer(), 999),
+				// After the footnotes are numbered and listed.
+				util.Prioritized(transformer{}, 1000),
+			),
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
 			util.Prioritized(calloutRenderer{}, 100),
 			util.Prioritized(newCodeRenderer(), 200),
+			util.Prioritized(footnoteRenderer{}, 100),
 		)),
 	)
 	return r
@@ -138,11 +150,14 @@ type doc struct {
 	out   *Output
 }
 
-func (d *doc) problem(line int, format string, args ...any) {
-	d.out.Problems = append(d.out.Problems, site.Problem{
-		Severity: site.SeverityError, File: d.in.File, Line: line,
-		Message: fmt.Sprintf(format, args...),
-	})
+// errorf records an error of kind at line of the file being rendered.
+func (d *doc) errorf(kind string, line int, format string, args ...any) {
+	d.out.Problems = append(d.out.Problems, errorAt(kind, d.in.File, line, "", format, args...))
+}
+
+// warnf records a warning of kind at line of the file being rendered.
+func (d *doc) warnf(kind string, line int, format string, args ...any) {
+	d.out.Problems = append(d.out.Problems, warningAt(kind, d.in.File, line, "", format, args...))
 }
 
 // lineIndex maps byte offsets of a body to line numbers in its file.

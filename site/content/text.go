@@ -8,6 +8,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -36,8 +37,8 @@ func writeInline(b *strings.Builder, n ast.Node, src []byte, code bool) {
 			writeInline(b, c, src, true)
 		case *ast.AutoLink:
 			b.Write(c.Label(src))
-		case *ast.RawHTML, *ast.Image:
-			// markup and pictures carry no readable text
+		case *ast.RawHTML, *ast.Image, *east.FootnoteLink, *east.FootnoteBacklink:
+			// markup, pictures and footnote marks carry no readable text
 		default:
 			writeInline(b, c, src, code)
 		}
@@ -84,7 +85,11 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 				line(string(seg.Value(src)))
 			}
 			return ast.WalkSkipChildren, nil
-		case *ast.HTMLBlock:
+		case *ast.HTMLBlock, *east.FootnoteList:
+			// Footnotes are asides: out of descriptions and snippets.
+			return ast.WalkSkipChildren, nil
+		case *east.DefinitionTerm:
+			line(inlineText(n, src))
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			t := inlineText(n, src)

@@ -21,6 +21,7 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 	}
 	src := reader.Source()
 	d.fixTopHeading(root, src)
+	labelFootnotes(root, d.in.Locale)
 	d.alerts(root, src)
 	d.headingIDs(root, src)
 	d.links(root, src)
@@ -52,12 +53,18 @@ func (d *doc) fixTopHeading(root *ast.Document, src []byte) {
 // win) and records Headings and TOC.
 func (d *doc) headingIDs(root *ast.Document, src []byte) {
 	ids := newHeadingIDs()
+	for _, id := range footnoteIDs(root) {
+		ids.Put([]byte(id))
+	}
 	var heads []*ast.Heading
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
 			heads = append(heads, h)
 			if v, ok := h.AttributeString("id"); ok {
 				if b, ok := v.([]byte); ok {
+					// {#id} written by the writer: kept, but out of the theme's namespace.
+					b = []byte(safeID(string(b)))
+					h.SetAttributeString("id", b)
 					ids.Put(b)
 				}
 			}

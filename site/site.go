@@ -30,6 +30,15 @@ type Config struct {
 	// FAQ tunes the FAQ ranking; Tickets, ticket linking.
 	FAQ     FAQConfig     `yaml:"faq" json:"faq"`
 	Tickets TicketsConfig `yaml:"tickets" json:"tickets"`
+	Check   CheckConfig   `yaml:"check" json:"check"`
+}
+
+// CheckConfig tunes the content checks (`guichet check`).
+type CheckConfig struct {
+	// IgnoreFields lists front-matter fields the team keeps on purpose
+	// (ms.topic, Hugo's menu…): they raise no unknown-field warning. An
+	// entry may be a pattern with * ("ms.*").
+	IgnoreFields []string `yaml:"ignore_fields" json:"ignore_fields"`
 }
 
 // WidgetConfig configures the embeddable widget.

@@ -26,6 +26,7 @@ type Config struct {
 	EventRate      float64
 	RetentionDays  int    // raw events older than this are rolled up and deleted
 	Format         string // check: text or json
+	Verbose        bool   // check: every problem instead of the summary
 }
 
 // flagDef describes one flag and the environment variable behind it.
@@ -51,6 +52,7 @@ func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error)
 		{name: "event-rate", env: "GUICHET_EVENT_RATE", usage: "events per second allowed per client on the public event endpoints", float: &cfg.EventRate},
 		{name: "retention-days", env: "GUICHET_RETENTION_DAYS", usage: "days raw searches and events are kept before only daily totals remain", integer: &cfg.RetentionDays},
 		{name: "format", env: "GUICHET_FORMAT", usage: "output format: text or json", str: &cfg.Format},
+		{name: "verbose", env: "GUICHET_VERBOSE", usage: "list every problem, not only the summary", boolean: &cfg.Verbose},
 	}
 	want := map[string]bool{}
 	for _, n := range names {

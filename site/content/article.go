@@ -2,6 +2,7 @@ package content
 
 import (
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/guichet/guichet/site"
@@ -32,7 +33,7 @@ type meta struct {
 
 // decodeArticle reads an article's front-matter fields. ok is false when
 // an error makes the article unusable.
-func decodeArticle(file string, fields []field) (m meta, probs []site.Problem, ok bool) {
+func decodeArticle(file string, fields []field, ignore []string) (m meta, probs []site.Problem, ok bool) {
 	ok = true
 	known := articleFields()
 	fail := func(p *site.Problem) bool {
@@ -104,7 +105,9 @@ func decodeArticle(file string, fields []field) (m meta, probs []site.Problem, o
 				a.Extra = map[string]any{}
 			}
 			a.Extra[f.name] = asAny(f)
-			probs = append(probs, unknownField(file, f, known, true))
+			if !ignoredField(f.name, ignore) {
+				probs = append(probs, unknownField(file, f, known, true))
+			}
 		}
 		fail(p)
 	}
@@ -167,7 +170,7 @@ type categoryMeta struct {
 
 // decodeCategory reads an _index.md file's fields; bad values are
 // reported and left at their defaults.
-func decodeCategory(file string, fields []field) (categoryMeta, []site.Problem) {
+func decodeCategory(file string, fields []field, ignore []string) (categoryMeta, []site.Problem) {
 	var c categoryMeta
 	var probs []site.Problem
 	for _, f := range fields {
@@ -180,6 +183,9 @@ func decodeCategory(file string, fields []field) (categoryMeta, []site.Problem) 
 		case "weight":
 			c.weight, p = asInt(file, f)
 		default:
+			if ignoredField(f.name, ignore) {
+				continue
+			}
 			if contains(articleFields(), f.name) {
 				probs = append(probs, warningAt(site.KindUnknownField, file, f.line, f.name, "field `%s` is not used on a category page", f.name))
 			} else {
@@ -191,6 +197,20 @@ func decodeCategory(file string, fields []field) (categoryMeta, []site.Problem) 
 		}
 	}
 	return c, probs
+}
+
+// ignoredField reports whether name is in check.ignore_fields: equal to
+// an entry, or matching one written as a pattern ("ms.*").
+func ignoredField(name string, ignore []string) bool {
+	for _, pat := range ignore {
+		if pat == name {
+			return true
+		}
+		if ok, err := path.Match(pat, name); err == nil && ok {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {

@@ -17,7 +17,7 @@ const (
 // configKeys are the keys guichet.yaml may hold, by mapping.
 func configKeys() []string {
 	return []string{"title", "description", "base_url", "default_locale", "locales", "theme",
-		"contact_url", "brand_color", "allow_html", "widget", "faq", "tickets"}
+		"contact_url", "brand_color", "allow_html", "widget", "faq", "tickets", "check"}
 }
 
 // subKeys are the keys of the config sections that are mappings.
@@ -29,6 +29,8 @@ func subKeys(section string) []string {
 		return []string{"size", "include", "window_days", "half_life_days"}
 	case "tickets":
 		return []string{"min_confidence"}
+	case "check":
+		return []string{"ignore_fields"}
 	}
 	return nil
 }
@@ -69,7 +71,7 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		var one site.Config
 		single := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: f.name}, f.value}}
 		if err := single.Decode(&one); err != nil {
-			probs = append(probs, errorAt(site.KindConfig, configFile, f.line, f.name, "%s: %s", f.name, yamlMessage(err)))
+			probs = append(probs, errorAt(site.KindConfig, configFile, f.line, f.name, "%s: %s", f.name, ExplainYAML(data, err).Text()))
 			continue
 		}
 		mergeConfig(&cfg, &one, f.name)
@@ -191,6 +193,8 @@ func mergeConfig(cfg, one *site.Config, name string) {
 		cfg.FAQ = one.FAQ
 	case "tickets":
 		cfg.Tickets = one.Tickets
+	case "check":
+		cfg.Check = one.Check
 	}
 }
 
@@ -248,7 +252,7 @@ func parseSynonyms(data []byte) (map[string][][]string, []site.Problem) {
 func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, []site.Problem{errorAt(site.KindYAML, redirectsFile, yamlErrorLine(err), "", "invalid YAML in %s: %s", redirectsFile, yamlMessage(err))}
+		return nil, []site.Problem{yamlProblem(redirectsFile, 0, redirectsFile, ExplainYAML(data, err))}
 	}
 	if len(root.Content) == 0 {
 		return nil, nil

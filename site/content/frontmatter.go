@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -44,25 +42,17 @@ func cutLine(b []byte) (line, rest []byte, found bool) {
 	return b, nil, false
 }
 
-// yamlLine finds "line N" in a yaml.v3 error message.
-var yamlLine = regexp.MustCompile(`line (\d+)`)
-
-// yamlErrorLine returns the YAML line an error refers to, 0 if none.
-func yamlErrorLine(err error) int {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n
+// yamlProblem is the error for YAML that does not parse: e explained,
+// located in file by adding offset to its line (the lines before the YAML
+// text in the file); what names the text ("front matter").
+func yamlProblem(file string, offset int, what string, e *YAMLError) site.Problem {
+	line := e.Line
+	if line > 0 {
+		line += offset
 	}
-	return 0
-}
-
-// yamlMessage strips yaml.v3's "yaml: line N: " prefix.
-func yamlMessage(err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
-		msg = msg[i+2:]
-	}
-	return msg
+	p := errorAt(site.KindYAML, file, line, "", "%s: %s", what, e.Text())
+	p.Column = e.Column
+	return p
 }
 
 // field is one front-matter entry located in its file.
@@ -79,11 +69,7 @@ type field struct {
 func parseYAMLMapping(src []byte, file string, offset int, what string) ([]field, []site.Problem) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		line := yamlErrorLine(err)
-		if line > 0 {
-			line += offset
-		}
-		return nil, []site.Problem{errorAt(site.KindYAML, file, line, "", "invalid YAML in %s: %s", what, yamlMessage(err))}
+		return nil, []site.Problem{yamlProblem(file, offset, what, ExplainYAML(src, err))}
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return nil, nil

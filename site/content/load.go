@@ -255,12 +255,12 @@ func (l *loader) setLocales() {
 // in parallel.
 func (l *loader) readSources(ctx context.Context) error {
 	return parallel(ctx, len(l.sources), func(i int) {
-		l.sources[i].read(l.fsys)
+		l.sources[i].read(l.fsys, l.lib.Config.Check.IgnoreFields)
 	})
 }
 
 // read loads one file and decodes its front matter.
-func (s *source) read(fsys fs.FS) {
+func (s *source) read(fsys fs.FS, ignore []string) {
 	data, modTime, err := readFile(fsys, s.path)
 	if err != nil {
 		s.probs = append(s.probs, errorAt(site.KindFile, s.path, 0, "", "cannot read: %v", err))
@@ -281,7 +281,7 @@ func (s *source) read(fsys fs.FS) {
 	fields, probs := parseYAMLMapping(fm, s.path, 1, "front matter")
 	s.probs = append(s.probs, probs...)
 	if s.name.index {
-		cat, probs := decodeCategory(s.path, fields)
+		cat, probs := decodeCategory(s.path, fields, ignore)
 		s.cat = cat
 		s.probs = append(s.probs, probs...)
 		s.ok = true
@@ -290,7 +290,7 @@ func (s *source) read(fsys fs.FS) {
 	if hasError(probs) {
 		return
 	}
-	m, probs, ok := decodeArticle(s.path, fields)
+	m, probs, ok := decodeArticle(s.path, fields, ignore)
 	s.meta, s.ok = m, ok
 	s.probs = append(s.probs, probs...)
 }

@@ -109,7 +109,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:    "bad YAML",
 			files:   map[string]string{"billing/a.md": "---\ntitle: A\nweight: 2\n  tags: 3\n---\nBody.\n"},
-			want:    []want{{site.SeverityError, "billing/a.md", 4, "", "invalid YAML in front matter: mapping values are not allowed"}},
+			want:    []want{{site.SeverityError, "billing/a.md", 4, "", "front matter: this line is indented, so YAML reads it as the rest of `weight` on line 2. Fix: remove the 2 spaces"}},
 			skipped: "billing/a.md",
 		},
 		{
@@ -236,7 +236,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:  "bad guichet.yaml",
 			files: map[string]string{"guichet.yaml": "title: Acme\ntheme: x\n  locales: [en]\n", "billing/a.md": refund},
-			want:  []want{{site.SeverityError, "guichet.yaml", 3, "", "invalid YAML in guichet.yaml"}},
+			want:  []want{{site.SeverityError, "guichet.yaml", 3, "", "guichet.yaml: this line is indented"}},
 			kept:  "billing/a.md",
 		},
 		{

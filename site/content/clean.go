@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
@@ -106,19 +107,19 @@ func (rep cleanReport) problem(file string) *site.Problem {
 	if rep.removed == 0 && rep.invalid == 0 {
 		return nil
 	}
-	var msg string
-	switch {
-	case rep.removed > 0 && rep.first != utf8.RuneError:
-		msg = fmt.Sprintf("removed %s, an invisible control character that would make feeds invalid XML", plural(rep.removed, "character"))
-		msg = fmt.Sprintf("%s (U+%04X first, here)", msg, rep.first)
-		if rep.invalid > 0 {
-			msg += fmt.Sprintf("; %s not valid UTF-8 replaced by �", plural(rep.invalid, "byte sequence"))
-		}
-	default:
-		msg = fmt.Sprintf("%s not valid UTF-8 replaced by � (first here): save the file as UTF-8", plural(rep.invalid, "byte sequence"))
-		if rep.removed > 0 {
-			msg += fmt.Sprintf("; %s removed", plural(rep.removed, "control character"))
-		}
+	var parts []string
+	if rep.removed > 0 {
+		parts = append(parts, fmt.Sprintf("removed %s that would make feeds invalid XML", plural(rep.removed, "invisible control character")))
+	}
+	if rep.invalid > 0 {
+		parts = append(parts, fmt.Sprintf("replaced %s that %s not UTF-8 by �: save the file as UTF-8", plural(rep.invalid, "byte sequence"),
+			map[bool]string{true: "is", false: "are"}[rep.invalid == 1]))
+	}
+	msg := strings.Join(parts, "; ")
+	if rep.first != utf8.RuneError {
+		msg += fmt.Sprintf(" (the first, U+%04X, on this line)", rep.first)
+	} else {
+		msg += " (the first on this line)"
 	}
 	p := warningAt(site.KindControlChars, file, rep.firstLine, "", "%s", msg)
 	return &p

@@ -249,16 +249,16 @@ func parseSynonyms(data []byte) (map[string][][]string, []site.Problem) {
 
 // parseRedirects reads redirects.yaml: either a list of {from, to} or a
 // mapping from: to. An empty to, or "gone", means 410 Gone.
-func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
+// lines holds the line of each redirect, for later reports.
+func parseRedirects(data []byte) (redirects []site.Redirect, lines []int, probs []site.Problem) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, []site.Problem{yamlProblem(redirectsFile, 0, redirectsFile, ExplainYAML(data, err))}
+		return nil, nil, []site.Problem{yamlProblem(redirectsFile, 0, redirectsFile, ExplainYAML(data, err))}
 	}
 	if len(root.Content) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	var out []site.Redirect
-	var probs []site.Problem
 	add := func(from, to string, line int) {
 		r := site.Redirect{From: normalizePath(from)}
 		if r.From == "" {
@@ -274,6 +274,7 @@ func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
 			r.To = normalizePath(to)
 		}
 		out = append(out, r)
+		lines = append(lines, line)
 	}
 	switch n := root.Content[0]; n.Kind {
 	case yaml.MappingNode:
@@ -302,7 +303,7 @@ func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
 			probs = append(probs, errorAt(site.KindRedirect, redirectsFile, n.Line, "", "%s must be a list of {from, to} or a mapping of from: to", redirectsFile))
 		}
 	}
-	return out, probs
+	return out, lines, probs
 }
 
 func nullAsEmpty(n *yaml.Node) string {

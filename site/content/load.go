@@ -68,6 +68,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	}
 	dates := <-gitCh
 	l.assemble(dates)
+	l.checkRedirects()
 	l.cache = newRenderCache(opts.Cache, l.hash())
 	if err := l.renderAll(ctx); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)
@@ -92,6 +93,8 @@ type loader struct {
 	dirs    []string          // category and section folders
 	r       *resolver
 	cache   *renderCache // nil: no cache
+	// redirectLines is the line of each of lib.Redirects in redirects.yaml.
+	redirectLines []int
 }
 
 // fileSum is a file read and the sha256 of its content.
@@ -200,8 +203,8 @@ func (l *loader) readSiteFiles() {
 		l.probs = append(l.probs, probs...)
 	}
 	if data, ok := read(redirectsFile); ok {
-		red, probs := parseRedirects(data)
-		l.lib.Redirects = red
+		red, lines, probs := parseRedirects(data)
+		l.lib.Redirects, l.redirectLines = red, lines
 		l.probs = append(l.probs, probs...)
 	}
 }

@@ -46,6 +46,9 @@ type state struct {
 	widgetJS *blob
 	// feeds are the snapshot's Atom, RSS and JSON feeds.
 	feeds *feedSet
+	// variants finds pages from other spellings of their URL (variants.go).
+	variantsOnce sync.Once
+	variants     variantIndex
 }
 
 // maxFAQ is the most FAQ entries the API returns.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"net/url"
 	"path"
 	"sort"
@@ -158,6 +159,7 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 
 // resolver answers the renderer's questions about link targets.
 type resolver struct {
+	fsys    fs.FS
 	known   map[string]bool
 	byPath  map[string]*site.Article
 	byID    map[string]map[string]*site.Article
@@ -170,6 +172,7 @@ type resolver struct {
 
 func newResolver(l *loader) *resolver {
 	r := &resolver{
+		fsys:    l.fsys,
 		known:   l.known,
 		byPath:  map[string]*site.Article{},
 		byID:    map[string]map[string]*site.Article{},
@@ -219,6 +222,11 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 
 // asset implements linkResolver.
 func (r *resolver) asset(p string) bool { return r.assets[p] }
+
+// read implements linkResolver.
+func (r *resolver) read(p string) ([]byte, error) {
+	return fs.ReadFile(r.fsys, p)
+}
 
 // imageSize implements linkResolver.
 func (r *resolver) imageSize(p string) (int, int, bool) {
@@ -289,7 +297,11 @@ func (l *loader) renderAll(ctx context.Context) error {
 		l.probs = append(l.probs, s.out.Problems...)
 		for _, ref := range s.out.anchors {
 			if !l.hasAnchor(ref) {
-				l.probs = append(l.probs, errorAt(site.KindBrokenLink, s.path, ref.Line, "", "broken link %q: %s has no heading #%s", ref.Dest, ref.Target, ref.Anchor))
+				file := ref.File
+				if file == "" {
+					file = s.path
+				}
+				l.probs = append(l.probs, errorAt(site.KindBrokenLink, file, ref.Line, "", "broken link %q: %s has no heading #%s", ref.Dest, ref.Target, ref.Anchor))
 			}
 		}
 	}

@@ -22,6 +22,8 @@ type linkResolver interface {
 	asset(p string) bool
 	// imageSize returns the width and height of the image at p, if known.
 	imageSize(p string) (w, h int, ok bool)
+	// read returns the content of the file at p (includes).
+	read(p string) ([]byte, error)
 }
 
 // isImage reports whether p names an image type served from the content
@@ -58,7 +60,7 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 		return dest
 	}
 	if frag != "" && article != "" {
-		d.out.anchors = append(d.out.anchors, anchorRef{Line: line, Dest: dest, Target: article, Anchor: frag})
+		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line, Dest: dest, Target: article, Anchor: frag})
 	}
 	if query != "" {
 		u += "?" + query

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"sort"
@@ -51,8 +52,13 @@ type Input struct {
 	// that file (1 when Source is the whole file).
 	File      string
 	FirstLine int
+	// Params are the article's front-matter fields (Hugo's param
+	// shortcode reads them).
+	Params map[string]any
 
-	links linkResolver // nil: relative links are left alone
+	links     linkResolver // nil: relative links are left alone
+	including []string     // files being included, outermost first (cycles)
+	ids       *headingIDs  // the including article's ids, shared
 }
 
 // Output is a rendered body.
@@ -68,10 +74,14 @@ type Output struct {
 	anchors []anchorRef
 	// lead is the text of the first paragraph, for a default description.
 	lead string
+	// includes are the files included and the sha256 of what was read,
+	// for the render cache.
+	includes map[string][sha256.Size]byte
 }
 
 // anchorRef is a link to target#anchor found on line of a file.
 type anchorRef struct {
+	File   string // where the link is written: the article or a file it includes
 	Line   int
 	Dest   string
 	Target string // SourcePath of the article linked to
@@ -97,9 +107,15 @@ func NewRenderer(opts RenderOptions) *Renderer {
 			parser.WithHeadingAttribute(),
 			parser.WithBlockParsers(
 				util.Prioritized(extension.NewFootnoteBlockParser(), 999),
+				// Other tools' blocks, before the setext heading (===) and
+				// the paragraph parsers.
+				util.Prioritized(colonFenceParser{}, 50),
+				util.Prioritized(mkdocsParser{}, 50),
 			),
 			parser.WithInlineParsers(
 				util.Prioritized(extension.NewFootnoteParser(), 101),
+				util.Prioritized(docfxInlineParser{}, 100),
+				util.Prioritized(includeParser{}, 100),
 			),
 			parser.WithASTTransformers(
 				util.Prioritized(extension.NewFootnoteASTTransformer(), 999),
@@ -112,6 +128,7 @@ func NewRenderer(opts RenderOptions) *Renderer {
 			util.Prioritized(calloutRenderer{}, 100),
 			util.Prioritized(newCodeRenderer(), 200),
 			util.Prioritized(footnoteRenderer{}, 100),
+			util.Prioritized(blockRenderer{}, 100),
 		)),
 	)
 	return r
@@ -127,7 +144,10 @@ func (r *Renderer) render(in Input) (*Output, error) {
 	if in.FirstLine < 1 {
 		in.FirstLine = 1
 	}
-	d := &doc{in: in, lines: newLineIndex(in.Source, in.FirstLine), out: &Output{}}
+	d := &doc{in: in, r: r, src: in.Source, lines: newLineIndex(in.Source, in.FirstLine), out: &Output{}, ids: in.ids}
+	if d.ids == nil {
+		d.ids = newHeadingIDs()
+	}
 	pc := parser.NewContext()
 	pc.Set(docKey, d)
 	root := r.md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(pc))
@@ -146,13 +166,24 @@ func (r *Renderer) render(in Input) (*Output, error) {
 // doc is the per-render state handed to the AST transformer.
 type doc struct {
 	in    Input
+	r     *Renderer
+	src   []byte
 	lines lineIndex
 	out   *Output
+	ids   *headingIDs
+	// headingOf is each heading's entry in out.Headings (plainText).
+	headingOf map[*ast.Heading]site.Heading
 }
 
 // errorf records an error of kind at line of the file being rendered.
 func (d *doc) errorf(kind string, line int, format string, args ...any) {
 	d.out.Problems = append(d.out.Problems, errorAt(kind, d.in.File, line, "", format, args...))
+}
+
+// syntaxWarning records a warning about another tool's construct name
+// (a shortcode, a ::: block) that Guichet leaves out, at line.
+func (d *doc) syntaxWarning(name string, line int, format string, args ...any) {
+	d.out.Problems = append(d.out.Problems, warningAt(site.KindSyntax, d.in.File, line, name, format, args...))
 }
 
 // warnf records a warning of kind at line of the file being rendered.

@@ -52,7 +52,6 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 	var cur strings.Builder
 	cur.Grow(len(src) / 2)
 	heading := site.Heading{}
-	hi := 0
 	flush := func() {
 		t := strings.TrimSpace(cur.String())
 		if t != "" || heading.ID != "" {
@@ -73,9 +72,22 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			flush()
-			if hi < len(d.out.Headings) {
-				heading = d.out.Headings[hi]
-				hi++
+			heading = d.headingOf[n]
+			return ast.WalkSkipChildren, nil
+		case *rawHTML:
+			// An included file: its text, split at its own headings.
+			if n.out == nil {
+				return ast.WalkSkipChildren, nil
+			}
+			if d.out.lead == "" {
+				d.out.lead = n.out.lead
+			}
+			for _, sec := range n.out.Sections {
+				if sec.Heading.ID != "" {
+					flush()
+					heading = sec.Heading
+				}
+				line(sec.Text)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock:

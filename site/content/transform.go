@@ -20,9 +20,12 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 		return
 	}
 	src := reader.Source()
+	d.expandIncludes(root)
+	placeComplexImages(root)
 	d.fixTopHeading(root, src)
 	labelFootnotes(root, d.in.Locale)
 	d.alerts(root, src)
+	groupTabs(root)
 	d.headingIDs(root, src)
 	d.links(root, src)
 	d.plainText(root, src)
@@ -52,14 +55,22 @@ func (d *doc) fixTopHeading(root *ast.Document, src []byte) {
 // headingIDs gives every heading a unique id (explicit {#id} attributes
 // win) and records Headings and TOC.
 func (d *doc) headingIDs(root *ast.Document, src []byte) {
-	ids := newHeadingIDs()
+	ids := d.ids
+	d.headingOf = map[*ast.Heading]site.Heading{}
 	for _, id := range footnoteIDs(root) {
 		ids.Put([]byte(id))
 	}
-	var heads []*ast.Heading
+	var items []ast.Node // headings and included files, in order
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			heads = append(heads, h)
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if r, ok := n.(*rawHTML); ok && r.out != nil {
+			items = append(items, r)
+			return ast.WalkSkipChildren, nil
+		}
+		if h, ok := n.(*ast.Heading); ok {
+			items = append(items, h)
 			if v, ok := h.AttributeString("id"); ok {
 				if b, ok := v.([]byte); ok {
 					// {#id} written by the writer: kept, but out of the theme's namespace.
@@ -72,7 +83,21 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, h := range heads {
+	add := func(hd site.Heading) {
+		d.out.Headings = append(d.out.Headings, hd)
+		if hd.Level == 2 || hd.Level == 3 {
+			d.out.TOC = append(d.out.TOC, hd)
+		}
+	}
+	for _, item := range items {
+		h, ok := item.(*ast.Heading)
+		if !ok {
+			// An included file's headings, their ids taken from the same set.
+			for _, hd := range item.(*rawHTML).out.Headings {
+				add(hd)
+			}
+			continue
+		}
 		txt := inlineText(h, src)
 		var id string
 		if v, ok := h.AttributeString("id"); ok {
@@ -85,10 +110,8 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 			h.SetAttributeString("id", []byte(id))
 		}
 		hd := site.Heading{Level: h.Level, ID: id, Text: txt}
-		d.out.Headings = append(d.out.Headings, hd)
-		if h.Level == 2 || h.Level == 3 {
-			d.out.TOC = append(d.out.TOC, hd)
-		}
+		d.headingOf[h] = hd
+		add(hd)
 	}
 }
 

@@ -10,6 +10,7 @@ type ui struct {
 	imageDescription string // summary of a long image description
 	watchVideo       string // link text of an embedded video
 	tab              string // summary of an unnamed tab
+	details          string // summary of an untitled collapsible block
 }
 
 // uiFor returns the renderer's words in locale's language, English for
@@ -19,11 +20,11 @@ func uiFor(locale string) ui {
 	if lang == "fr" {
 		return ui{
 			footnotes: "Notes", backToText: "Retour au texte", imageDescription: "Description de l’image",
-			watchVideo: "Regarder la vidéo", tab: "Onglet",
+			watchVideo: "Regarder la vidéo", tab: "Onglet", details: "Détails",
 		}
 	}
 	return ui{
 		footnotes: "Footnotes", backToText: "Back to text", imageDescription: "Image description",
-		watchVideo: "Watch the video", tab: "Tab",
+		watchVideo: "Watch the video", tab: "Tab", details: "Details",
 	}
 }

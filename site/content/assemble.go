@@ -162,6 +162,7 @@ type resolver struct {
 	fsys    fs.FS
 	known   map[string]bool
 	byPath  map[string]*site.Article
+	byURL   map[string]*site.Article
 	byID    map[string]map[string]*site.Article
 	catByID map[string]map[string]*site.Category
 	mdFiles map[string]bool
@@ -175,6 +176,7 @@ func newResolver(l *loader) *resolver {
 		fsys:    l.fsys,
 		known:   l.known,
 		byPath:  map[string]*site.Article{},
+		byURL:   map[string]*site.Article{},
 		byID:    map[string]map[string]*site.Article{},
 		catByID: map[string]map[string]*site.Category{},
 		mdFiles: l.mdFiles,
@@ -184,6 +186,7 @@ func newResolver(l *loader) *resolver {
 	}
 	for _, a := range l.lib.Articles {
 		r.byPath[a.SourcePath] = a
+		r.byURL[a.URL] = a
 		if r.byID[a.ID] == nil {
 			r.byID[a.ID] = map[string]*site.Article{}
 		}
@@ -223,6 +226,19 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 // asset implements linkResolver.
 func (r *resolver) asset(p string) bool { return r.assets[p] }
 
+// title implements linkResolver.
+func (r *resolver) title(u, locale string) string {
+	if a := r.byURL[u]; a != nil {
+		return a.Title
+	}
+	for _, cats := range r.catByID {
+		if c := cats[locale]; c != nil && c.URL == u {
+			return c.Title
+		}
+	}
+	return ""
+}
+
 // read implements linkResolver.
 func (r *resolver) read(p string) ([]byte, error) {
 	return fs.ReadFile(r.fsys, p)
@@ -259,8 +275,12 @@ func (l *loader) renderAll(ctx context.Context) error {
 			return
 		}
 		in := Input{Source: s.body, Locale: s.locale, File: s.path, FirstLine: s.line, links: l.r}
-		if s.article != nil {
-			in.Title = s.article.Title
+		if a := s.article; a != nil {
+			in.Title = a.Title
+			in.Params = map[string]any{"title": a.Title, "description": a.Description}
+			for k, v := range a.Extra {
+				in.Params[k] = v
+			}
 		} else {
 			in.Title = s.cat.title
 		}

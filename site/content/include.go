@@ -32,6 +32,9 @@ type includeRef struct {
 	Path string // as written
 	What string // how the writer asked for it, for messages: "[!INCLUDE]"
 	line int    // 0: the line of its paragraph
+	// alsoRoot looks for a relative path from the content root too when
+	// it is not beside the file (Hugo's include shortcodes).
+	alsoRoot bool
 }
 
 // Kind implements ast.Node.
@@ -144,17 +147,25 @@ func (d *doc) renderInclude(ref *includeRef, line int) (*Output, bool) {
 	if ext := strings.ToLower(path.Ext(target)); ext != ".md" && ext != ".markdown" {
 		return fail("only Markdown files can be included")
 	}
-	for _, f := range d.in.including {
+	data, err := d.in.links.read(target)
+	if err != nil && ref.alsoRoot && !strings.HasPrefix(p, "/") {
+		if t, ok := d.resolvePath("/" + p); ok {
+			if data2, err2 := d.in.links.read(t); err2 == nil {
+				target, data, err = t, data2, nil
+			}
+		}
+	}
+	if err != nil {
+		return fail("%s does not exist", target)
+	}
+	chain := append(append([]string(nil), d.in.including...), d.in.File)
+	for _, f := range chain {
 		if f == target {
-			return fail("%s includes itself (%s)", target, strings.Join(append(d.in.including, target), " → "))
+			return fail("%s includes itself (%s)", target, strings.Join(append(chain, target), " → "))
 		}
 	}
 	if len(d.in.including) >= maxIncludeDepth {
 		return fail("includes are nested more than %d deep", maxIncludeDepth)
-	}
-	data, err := d.in.links.read(target)
-	if err != nil {
-		return fail("%s does not exist", target)
 	}
 	sum := sha256.Sum256(data)
 	data, _ = cleanText(data)
@@ -162,12 +173,8 @@ func (d *doc) renderInclude(ref *includeRef, line int) (*Output, bool) {
 	if err != nil {
 		body, bodyLine = data, 1
 	}
-	including := append(append([]string(nil), d.in.including...), d.in.File)
-	if len(d.in.including) == 0 {
-		including = []string{d.in.File}
-	}
 	sub, err := d.r.render(Input{Source: body, Locale: d.in.Locale, File: target, FirstLine: bodyLine,
-		Params: d.in.Params, links: d.in.links, including: including, ids: d.ids})
+		Params: d.in.Params, links: d.in.links, including: chain, ids: d.ids})
 	if err != nil {
 		return fail("%v", err)
 	}

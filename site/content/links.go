@@ -24,6 +24,9 @@ type linkResolver interface {
 	imageSize(p string) (w, h int, ok bool)
 	// read returns the content of the file at p (includes).
 	read(p string) ([]byte, error)
+	// title returns the title of the article or category at URL path u
+	// in locale, "" when none.
+	title(u, locale string) string
 }
 
 // isImage reports whether p names an image type served from the content

@@ -111,11 +111,13 @@ func NewRenderer(opts RenderOptions) *Renderer {
 				// the paragraph parsers.
 				util.Prioritized(colonFenceParser{}, 50),
 				util.Prioritized(mkdocsParser{}, 50),
+				util.Prioritized(shortcodeBlockParser{}, 50),
 			),
 			parser.WithInlineParsers(
 				util.Prioritized(extension.NewFootnoteParser(), 101),
 				util.Prioritized(docfxInlineParser{}, 100),
 				util.Prioritized(includeParser{}, 100),
+				util.Prioritized(shortcodeInlineParser{}, 100),
 			),
 			parser.WithASTTransformers(
 				util.Prioritized(extension.NewFootnoteASTTransformer(), 999),

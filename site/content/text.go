@@ -90,7 +90,7 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 				line(sec.Text)
 			}
 			return ast.WalkSkipChildren, nil
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *codeShortcode:
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"strings"
+
 	"github.com/guichet/guichet/site"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -20,6 +22,7 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 		return
 	}
 	src := reader.Source()
+	d.shortcodes(root)
 	d.expandIncludes(root)
 	placeComplexImages(root)
 	d.fixTopHeading(root, src)
@@ -119,13 +122,24 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 // and images, marks images lazy and makes tables focusable.
 func (d *doc) links(root *ast.Document, src []byte) {
 	var autolinks []*ast.AutoLink
+	var unwrap []*ast.Link
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			n.Destination = []byte(d.linkDest(n, string(n.Destination)))
+			dest := string(n.Destination)
+			if strings.Contains(dest, "{{<") || strings.Contains(dest, "{{%") {
+				u, keep := d.linkShortcode(dest, d.nodeLine(n))
+				if !keep {
+					unwrap = append(unwrap, n)
+					return ast.WalkContinue, nil
+				}
+				n.Destination = []byte(u)
+				return ast.WalkContinue, nil
+			}
+			n.Destination = []byte(d.linkDest(n, dest))
 		case *ast.Image:
 			n.Destination = []byte(d.imageDest(n, string(n.Destination)))
 			n.SetAttributeString("loading", []byte("lazy"))
@@ -142,6 +156,15 @@ func (d *doc) links(root *ast.Document, src []byte) {
 	})
 	for _, a := range autolinks {
 		a.Parent().ReplaceChild(a.Parent(), a, ast.NewString(a.Label(src)))
+	}
+	for _, l := range unwrap {
+		p := l.Parent()
+		for c := l.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			p.InsertBefore(p, l, c)
+			c = next
+		}
+		p.RemoveChild(p, l)
 	}
 }
 

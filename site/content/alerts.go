@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
@@ -98,6 +99,12 @@ func (d *doc) alerts(root *ast.Document, src []byte) {
 		return ast.WalkContinue, nil
 	})
 	for _, q := range quotes {
+		if dl, ok := q.FirstChild().(*east.DefinitionList); ok {
+			// "> [!WARNING]" then "> : text" reads as a definition list:
+			// the marker is its term.
+			d.alertDefinitionList(q, dl, src)
+			continue
+		}
 		p, ok := q.FirstChild().(*ast.Paragraph)
 		if !ok || p.Lines().Len() == 0 {
 			continue
@@ -154,6 +161,107 @@ func (d *doc) alerts(root *ast.Document, src []byte) {
 			ch = next
 		}
 		q.Parent().ReplaceChild(q.Parent(), q, repl)
+	}
+}
+
+// alertDefinitionList turns a blockquote holding a definition list whose
+// only term is an alert marker into a callout of the descriptions.
+func (d *doc) alertDefinitionList(q *ast.Blockquote, dl *east.DefinitionList, src []byte) {
+	term, ok := dl.FirstChild().(*east.DefinitionTerm)
+	if !ok || term.Lines().Len() != 1 {
+		return
+	}
+	seg := term.Lines().At(0)
+	m := alertMarker.FindSubmatch(seg.Value(src))
+	if m == nil {
+		return
+	}
+	typ := strings.ToLower(string(m[1]))
+	if typ != "note" && typ != "tip" && typ != "important" && typ != "warning" && typ != "caution" {
+		if typ, ok = admonitionKind(typ); !ok {
+			return
+		}
+	}
+	c := newCallout(typ, strings.TrimSpace(string(m[3])), d.in.Locale)
+	for desc := term.NextSibling(); desc != nil; desc = desc.NextSibling() {
+		if _, ok := desc.(*east.DefinitionDescription); !ok {
+			return // another term: a real definition list
+		}
+	}
+	for desc := term.NextSibling(); desc != nil; {
+		next := desc.NextSibling()
+		for ch := desc.FirstChild(); ch != nil; {
+			nc := ch.NextSibling()
+			if tb, ok := ch.(*ast.TextBlock); ok {
+				// A tight description: its text as a paragraph.
+				p := ast.NewParagraph()
+				p.SetLines(tb.Lines())
+				for in := tb.FirstChild(); in != nil; {
+					ni := in.NextSibling()
+					p.AppendChild(p, in)
+					in = ni
+				}
+				c.AppendChild(c, p)
+			} else {
+				c.AppendChild(c, ch)
+			}
+			ch = nc
+		}
+		desc = next
+	}
+	q.RemoveChild(q, dl)
+	for ch := q.FirstChild(); ch != nil; {
+		next := ch.NextSibling()
+		c.AppendChild(c, ch)
+		ch = next
+	}
+	q.Parent().ReplaceChild(q.Parent(), q, c)
+}
+
+// stripDocfxMarkers removes DocFX's [!div] marker line from any paragraph
+// it starts (inside a callout, a list…), keeping what follows, and turns a
+// paragraph that is only a [!VIDEO] marker into a link.
+func (d *doc) stripDocfxMarkers(root *ast.Document, src []byte) {
+	var paras []*ast.Paragraph
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if p, ok := n.(*ast.Paragraph); ok && entering {
+			if p.Lines().Len() > 0 {
+				paras = append(paras, p)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, p := range paras {
+		first := p.Lines().At(0)
+		line := first.Value(src)
+		video := videoMarker.FindSubmatch(line)
+		if video == nil && !divMarker.Match(line) {
+			continue
+		}
+		end := first.Stop
+		for c := p.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			t, ok := c.(*ast.Text)
+			if !ok || t.Segment.Start >= end {
+				break
+			}
+			if t.Segment.Stop > end {
+				t.Segment = t.Segment.WithStart(end)
+				break
+			}
+			p.RemoveChild(p, c)
+			c = next
+		}
+		if video != nil {
+			link := ast.NewLink()
+			link.Destination = video[1]
+			link.AppendChild(link, ast.NewString([]byte(uiFor(d.in.Locale).watchVideo)))
+			p.InsertBefore(p, p.FirstChild(), link)
+		}
+		if p.ChildCount() == 0 {
+			p.Parent().RemoveChild(p.Parent(), p)
+		}
 	}
 }
 

@@ -161,7 +161,7 @@ func (d *doc) renderInclude(ref *includeRef, line int) (*Output, bool) {
 	chain := append(append([]string(nil), d.in.including...), d.in.File)
 	for _, f := range chain {
 		if f == target {
-			return fail("%s includes itself (%s)", target, strings.Join(append(chain, target), " → "))
+			return fail("it would include itself again (%s)", strings.Join(append(chain, target), " → "))
 		}
 	}
 	if len(d.in.including) >= maxIncludeDepth {

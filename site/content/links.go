@@ -48,6 +48,19 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 		return dest
 	}
 	p, query, frag := splitURL(dest)
+	if isImage(p) {
+		// A link to a picture of the content folder (a full-size screenshot).
+		line := d.nodeLine(n)
+		target, ok := d.resolvePath(p)
+		if !ok {
+			d.errorf(site.KindImage, line, "image %q points outside the content folder", dest)
+			return dest
+		}
+		if !d.in.links.asset(target) {
+			d.errorf(site.KindImage, line, "image %q not found (looked for %s)", dest, target)
+		}
+		return assetURL(target)
+	}
 	if !strings.EqualFold(path.Ext(p), ".md") {
 		return dest
 	}

@@ -75,6 +75,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	}
 	l.lib.Problems = append(l.lib.Problems, l.probs...)
 	sortProblems(l.lib.Problems)
+	l.lib.Problems = dedupeProblems(l.lib.Problems)
 	l.lib.Hash = l.hash()
 	return &l.lib, nil
 }
@@ -158,7 +159,7 @@ func (l *loader) walk() error {
 			return nil
 		}
 		l.mdFiles[p] = true
-		if isReadme(name) {
+		if isReadme(name) || isSnippet(p) {
 			return nil
 		}
 		if !strings.Contains(p, "/") {
@@ -397,6 +398,19 @@ func sortProblems(probs []site.Problem) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// dedupeProblems drops repeats of a sorted list: a file included by several
+// articles reports its own problems once.
+func dedupeProblems(probs []site.Problem) []site.Problem {
+	out := probs[:0]
+	for i, p := range probs {
+		if i > 0 && p == probs[i-1] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // hash identifies the content: every file path and content read, the

@@ -57,6 +57,18 @@ func skipName(name string, dir bool) bool {
 	return dir && strings.HasPrefix(name, "_")
 }
 
+// isSnippet reports whether the Markdown file at p is a piece of text for
+// other articles to include rather than an article: DocFX keeps them in
+// folders named includes.
+func isSnippet(p string) bool {
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		if strings.EqualFold(seg, "includes") {
+			return true
+		}
+	}
+	return false
+}
+
 // isReadme reports whether name is a README, which documents the content
 // repository on GitHub and is never an article.
 func isReadme(name string) bool {

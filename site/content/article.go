@@ -31,13 +31,64 @@ type meta struct {
 	set      map[string]bool // fields present in front matter
 }
 
+// otherToolFields are the names Hugo, Microsoft Docs, Docusaurus, Jekyll
+// and MkDocs give fields Guichet has: each is read as the Guichet field
+// when the article does not set that one (the first present wins), with no
+// warning. A value that does not fit is warned about and ignored.
+var otherToolFields = []struct{ name, field string }{
+	{"lastmod", "updated"}, {"last_modified_at", "updated"}, {"ms.date", "updated"}, {"date", "updated"},
+	{"publishDate", "publish_at"}, {"publishdate", "publish_at"},
+	{"sidebar_position", "weight"}, {"nav_order", "weight"},
+	{"summary", "description"},
+}
+
+// mapOtherToolFields renames the fields other tools name differently.
+func mapOtherToolFields(fields []field) []field {
+	present := map[string]bool{}
+	for _, f := range fields {
+		present[f.name] = true
+	}
+	out := append([]field(nil), fields...)
+	for _, alias := range otherToolFields {
+		if present[alias.field] || !present[alias.name] {
+			continue
+		}
+		for i := range out {
+			if out[i].name == alias.name && out[i].orig == "" {
+				out[i].orig, out[i].name = alias.name, alias.field
+				present[alias.field] = true
+				break
+			}
+		}
+	}
+	// The others (Hugo's date beside its lastmod) are understood, not used.
+	for i := range out {
+		for _, alias := range otherToolFields {
+			if out[i].name == alias.name && out[i].orig == "" {
+				out[i].orig, out[i].name = alias.name, ""
+			}
+		}
+	}
+	return out
+}
+
 // decodeArticle reads an article's front-matter fields. ok is false when
-// an error makes the article unusable.
-func decodeArticle(file string, fields []field, ignore []string) (m meta, probs []site.Problem, ok bool) {
+// an error makes the article unusable. bodyTitle is the body's first
+// level-1 heading, the title of an article without one (as MkDocs and
+// Docusaurus do).
+func decodeArticle(file string, fields []field, ignore []string, bodyTitle string) (m meta, probs []site.Problem, ok bool) {
 	ok = true
 	known := articleFields()
+	var cur field
 	fail := func(p *site.Problem) bool {
 		if p != nil {
+			if cur.orig != "" {
+				// Another tool's field that does not fit: ignored.
+				p.Severity = site.SeverityWarning
+				p.Message += " (ignored)"
+				probs = append(probs, *p)
+				return true
+			}
 			probs = append(probs, *p)
 			ok = false
 			return true
@@ -47,7 +98,17 @@ func decodeArticle(file string, fields []field, ignore []string) (m meta, probs 
 	a := &m.a
 	m.set = map[string]bool{}
 	titleSeen := false
-	for _, f := range fields {
+	for _, f := range mapOtherToolFields(fields) {
+		cur = f
+		if f.orig != "" {
+			if a.Extra == nil {
+				a.Extra = map[string]any{}
+			}
+			a.Extra[f.orig] = asAny(f) // still there for param and the API
+		}
+		if f.name == "" {
+			continue
+		}
 		m.set[f.name] = true
 		var p *site.Problem
 		switch f.name {
@@ -67,7 +128,15 @@ func decodeArticle(file string, fields []field, ignore []string) (m meta, probs 
 		case "slug":
 			a.Slug, p = asString(file, f)
 			m.slugLine = f.line
-			if p == nil && (strings.ContainsAny(a.Slug, "/?#") || a.Slug == "." || a.Slug == "..") {
+			if p == nil && strings.Contains(strings.Trim(a.Slug, "/"), "/") {
+				// Docusaurus slugs are whole paths: the last segment is the slug.
+				last := path.Base(strings.Trim(a.Slug, "/"))
+				probs = append(probs, warningAt(site.KindFrontMatter, file, f.line, "slug",
+					"field `slug` %q is a path: the folder gives the URL, the last segment %q is used", a.Slug, last))
+				a.Slug = last
+			}
+			a.Slug = strings.Trim(a.Slug, "/")
+			if p == nil && (strings.ContainsAny(a.Slug, "?#") || a.Slug == "." || a.Slug == "..") {
 				e := errorAt(site.KindFrontMatter, file, f.line, "slug", "field `slug` must be one URL segment, not %q", a.Slug)
 				p = &e
 			}
@@ -112,7 +181,13 @@ func decodeArticle(file string, fields []field, ignore []string) (m meta, probs 
 		fail(p)
 	}
 	if !titleSeen {
-		fail(&site.Problem{Severity: site.SeverityError, Kind: site.KindFrontMatter, File: file, Line: 1, Field: "title", Message: "missing required field `title`"})
+		cur = field{}
+		if bodyTitle != "" {
+			a.Title = bodyTitle
+			probs = append(probs, warningAt(site.KindFrontMatter, file, 1, "title", "no `title`: the first heading, %q, is the title", bodyTitle))
+		} else {
+			fail(&site.Problem{Severity: site.SeverityError, Kind: site.KindFrontMatter, File: file, Line: 1, Field: "title", Message: "missing required field `title` (and no # heading to take it from)"})
+		}
 	}
 	return m, probs, ok
 }

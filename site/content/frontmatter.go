@@ -58,9 +58,18 @@ func yamlProblem(file string, offset int, what string, e *YAMLError) site.Proble
 // field is one front-matter entry located in its file.
 type field struct {
 	name   string
+	orig   string // the other tool's name the field was written with ("lastmod")
 	line   int // line of the key in the Markdown file
 	value  *yaml.Node
 	offset int // file line = YAML line + offset
+}
+
+// label is the field's name as written.
+func (f field) label() string {
+	if f.orig != "" {
+		return f.orig
+	}
+	return f.name
 }
 
 // parseYAMLMapping parses YAML text into its top-level fields. offset is
@@ -122,7 +131,7 @@ func kindName(n *yaml.Node) string {
 
 // typeError reports a front-matter value of the wrong type.
 func typeError(file string, f field, want string) site.Problem {
-	return errorAt(site.KindFrontMatter, file, f.line, f.name, "field `%s` must be %s, not %s", f.name, want, kindName(f.value))
+	return errorAt(site.KindFrontMatter, file, f.line, f.name, "field `%s` must be %s, not %s", f.label(), want, kindName(f.value))
 }
 
 func isNull(n *yaml.Node) bool {
@@ -161,7 +170,7 @@ func asStrings(file string, f field) ([]string, *site.Problem) {
 	out := make([]string, 0, len(v.Content))
 	for _, item := range v.Content {
 		if item.Kind != yaml.ScalarNode {
-			p := errorAt(site.KindFrontMatter, file, item.Line+f.offset, f.name, "field `%s` must be a list of strings, found %s", f.name, kindName(item))
+			p := errorAt(site.KindFrontMatter, file, item.Line+f.offset, f.name, "field `%s` must be a list of strings, found %s", f.label(), kindName(item))
 			return nil, &p
 		}
 		if s := strings.TrimSpace(item.Value); s != "" && !isNull(item) {
@@ -231,7 +240,7 @@ func asTime(file string, f field) (time.Time, *site.Problem) {
 			return t, nil
 		}
 		if v.Tag == "!!str" || v.Tag == "!!timestamp" {
-			p := errorAt(site.KindFrontMatter, file, f.line, f.name, "field `%s`: %q is not a date (use 2006-01-02, 2006-01-02 15:04 or RFC 3339)", f.name, v.Value)
+			p := errorAt(site.KindFrontMatter, file, f.line, f.name, "field `%s`: %q is not a date (use 2006-01-02, 2006-01-02 15:04 or RFC 3339)", f.label(), v.Value)
 			return time.Time{}, &p
 		}
 	}

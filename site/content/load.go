@@ -294,7 +294,7 @@ func (s *source) read(fsys fs.FS, ignore []string) {
 	if hasError(probs) {
 		return
 	}
-	m, probs, ok := decodeArticle(s.path, fields, ignore)
+	m, probs, ok := decodeArticle(s.path, fields, ignore, firstHeading(body))
 	s.meta, s.ok = m, ok
 	s.probs = append(s.probs, probs...)
 }

@@ -101,10 +101,16 @@ func TestLoadProblems(t *testing.T) {
 			skipped: "billing/a.md",
 		},
 		{
-			name:    "no front matter at all",
-			files:   map[string]string{"billing/a.md": "# Just a body\n"},
+			name:    "no front matter and no heading",
+			files:   map[string]string{"billing/a.md": "Just a body\n"},
 			want:    []want{{site.SeverityError, "billing/a.md", 1, "title", "missing required field"}},
 			skipped: "billing/a.md",
+		},
+		{
+			name:  "no front matter: the first heading is the title",
+			files: map[string]string{"billing/a.md": "# Just a body\n\nText.\n"},
+			want:  []want{{site.SeverityWarning, "billing/a.md", 1, "title", `the first heading, "Just a body", is the title`}},
+			kept:  "billing/a.md",
 		},
 		{
 			name:    "bad YAML",
@@ -167,10 +173,23 @@ func TestLoadProblems(t *testing.T) {
 			skipped: "billing/a.md",
 		},
 		{
-			name:    "slug with a slash",
-			files:   map[string]string{"billing/a.md": "---\ntitle: A\nslug: a/b\n---\nBody.\n"},
+			name:    "slug with a query",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\nslug: a?b\n---\nBody.\n"},
 			want:    []want{{site.SeverityError, "billing/a.md", 3, "slug", "one URL segment"}},
 			skipped: "billing/a.md",
+		},
+		{
+			name:  "slug as a path (Docusaurus)",
+			files: map[string]string{"billing/a.md": "---\ntitle: A\nslug: /guides/a-b\n---\nBody.\n"},
+			want:  []want{{site.SeverityWarning, "billing/a.md", 3, "slug", `the last segment "a-b" is used`}},
+			kept:  "billing/a.md",
+		},
+		{
+			name: "other tools' fields",
+			files: map[string]string{"billing/a.md": "---\ntitle: A\nlastmod: 2024-05-01\ndate: 2024-01-01\nms.date: not a date\nsidebar_position: 3\n---\nBody.\n",
+				"billing/b.md": "---\ntitle: B\nms.date: sometime\n---\nBody.\n"},
+			want: []want{{site.SeverityWarning, "billing/b.md", 3, "updated", "field `ms.date`: \"sometime\" is not a date"}},
+			kept: "billing/b.md",
 		},
 		{
 			name: "duplicate id",

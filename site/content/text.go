@@ -139,6 +139,59 @@ func sameTitle(a, b string) bool {
 	return foldTitle(a) == foldTitle(b)
 }
 
+// nearTitle reports whether a heading nearly repeats a title: the same
+// words once case, punctuation, plurals and small words are set aside,
+// one's words all in the other ("Sync fails" in "Sync fails after an
+// update"), or three quarters of the shorter one's words in the longer.
+// Microsoft Docs articles open with a # heading that restates the
+// front-matter title this way.
+func nearTitle(heading, title string) bool {
+	if sameTitle(heading, title) {
+		return true
+	}
+	a, b := titleWords(heading), titleWords(title)
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	shared := 0
+	for w := range a {
+		if b[w] {
+			shared++
+		}
+	}
+	return shared == len(a) || len(a) >= 3 && shared*4 >= len(a)*3
+}
+
+// titleWords are the meaningful words of a title, lower-cased, plurals
+// folded.
+func titleWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		w = strings.TrimSuffix(strings.Trim(w, "'"), "'s")
+		if n := len(w); n > 3 && w[n-1] == 's' && w[n-2] != 's' {
+			w = w[:n-1]
+		}
+		if w != "" && !titleStopWords[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// titleStopWords are the small words set aside when comparing titles.
+var titleStopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "in": true, "on": true, "of": true, "to": true, "for": true, "and": true,
+	"or": true, "is": true, "are": true, "be": true, "with": true, "when": true, "you": true, "your": true, "if": true,
+	"from": true, "by": true, "at": true, "that": true, "this": true, "it": true, "as": true, "how": true,
+	"le": true, "la": true, "les": true, "un": true, "une": true, "des": true, "de": true, "du": true, "et": true,
+	"ou": true, "en": true, "pour": true, "dans": true, "sur": true, "avec": true, "votre": true, "vos": true,
+}
+
 func foldTitle(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -191,4 +244,31 @@ func isAbbrev(before string) bool {
 		return true
 	}
 	return len(w) == 1
+}
+
+// firstHeading returns the text of the first level-1 heading of a
+// Markdown body ("# Title", outside code blocks), "" when it has none.
+func firstHeading(body []byte) string {
+	fence := ""
+	for _, line := range strings.Split(string(body), "\n") {
+		t := strings.TrimSpace(line)
+		if fence != "" {
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = t[:3]
+			continue
+		}
+		if strings.HasPrefix(line, "# ") {
+			h := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line[2:]), "#"))
+			if i := strings.Index(h, " {#"); i >= 0 && strings.HasSuffix(h, "}") {
+				h = strings.TrimSpace(h[:i])
+			}
+			return h
+		}
+	}
+	return ""
 }

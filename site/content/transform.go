@@ -35,11 +35,12 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 	d.plainText(root, src)
 }
 
-// fixTopHeading drops a leading h1 that repeats the title and demotes every
-// other h1, so that the page keeps the single h1 its template prints.
+// fixTopHeading drops a leading h1 that repeats or nearly repeats the
+// title (nearTitle) and demotes every other h1, so that the page keeps the
+// single h1 its template prints and shows its title once.
 func (d *doc) fixTopHeading(root *ast.Document, src []byte) {
 	if first, ok := root.FirstChild().(*ast.Heading); ok && first.Level == 1 &&
-		d.in.Title != "" && sameTitle(inlineText(first, src), d.in.Title) {
+		d.in.Title != "" && nearTitle(inlineText(first, src), d.in.Title) {
 		root.RemoveChild(root, first)
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

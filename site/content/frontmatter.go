@@ -59,7 +59,7 @@ func yamlProblem(file string, offset int, what string, e *YAMLError) site.Proble
 type field struct {
 	name   string
 	orig   string // the other tool's name the field was written with ("lastmod")
-	line   int // line of the key in the Markdown file
+	line   int    // line of the key in the Markdown file
 	value  *yaml.Node
 	offset int // file line = YAML line + offset
 }

@@ -4,29 +4,29 @@ import "testing"
 
 func TestFolderTitle(t *testing.T) {
 	tests := map[string]string{
-		"billing-and-plans":  "Billing and plans",
-		"two-factor-auth":    "Two factor auth",
-		"SkypeforBusiness":   "Skype for Business",
-		"SharePointOnline":   "SharePoint Online",
-		"SharePoint":         "SharePoint",
-		"Microsoft365":       "Microsoft 365",
-		"OfficeExperts":      "Office Experts",
-		"ExchangeHybrid":     "Exchange Hybrid",
-		"SQLServer":          "SQL Server",
-		"OneDrive":           "OneDrive",
-		"iOS":                "iOS",
-		"macOS-setup":        "macOS setup",
-		"Viva-suite-admin":   "Viva suite admin",
-		"SQL":                "SQL",
-		"Password":           "Password",
-		"hybrid-sign-in":     "Hybrid sign in",
-		"Clip Art":           "Clip Art",
-		"GitHubIntegration":  "GitHub Integration",
-		"IPv6Settings":       "IPv6 Settings",
-		"réglages-avancés":   "Réglages avancés",
-		"WindowsServer2019":  "Windows Server 2019",
-		"PowerShellScripts":  "PowerShell Scripts",
-		"ExchangeOnlineEOP":  "Exchange Online EOP",
+		"billing-and-plans": "Billing and plans",
+		"two-factor-auth":   "Two factor auth",
+		"SkypeforBusiness":  "Skype for Business",
+		"SharePointOnline":  "SharePoint Online",
+		"SharePoint":        "SharePoint",
+		"Microsoft365":      "Microsoft 365",
+		"OfficeExperts":     "Office Experts",
+		"ExchangeHybrid":    "Exchange Hybrid",
+		"SQLServer":         "SQL Server",
+		"OneDrive":          "OneDrive",
+		"iOS":               "iOS",
+		"macOS-setup":       "macOS setup",
+		"Viva-suite-admin":  "Viva suite admin",
+		"SQL":               "SQL",
+		"Password":          "Password",
+		"hybrid-sign-in":    "Hybrid sign in",
+		"Clip Art":          "Clip Art",
+		"GitHubIntegration": "GitHub Integration",
+		"IPv6Settings":      "IPv6 Settings",
+		"réglages-avancés":  "Réglages avancés",
+		"WindowsServer2019": "Windows Server 2019",
+		"PowerShellScripts": "PowerShell Scripts",
+		"ExchangeOnlineEOP": "Exchange Online EOP",
 	}
 	for in, want := range tests {
 		if got := folderTitle(in); got != want {
@@ -62,10 +62,10 @@ func TestNearTitle(t *testing.T) {
 
 func TestFirstHeading(t *testing.T) {
 	tests := map[string]string{
-		"# Install the agent\n\nText.\n":                   "Install the agent",
-		"Intro.\n\n# Title {#custom}\n":                    "Title",
-		"```\n# not a heading\n```\n# Real one #\n":        "Real one",
-		"## Only a second level\n":                         "",
+		"# Install the agent\n\nText.\n":                  "Install the agent",
+		"Intro.\n\n# Title {#custom}\n":                   "Title",
+		"```\n# not a heading\n```\n# Real one #\n":       "Real one",
+		"## Only a second level\n":                        "",
 		"import Tabs from '@theme/Tabs';\n\n# MDX page\n": "MDX page",
 	}
 	for in, want := range tests {

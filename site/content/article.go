@@ -132,7 +132,7 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 				// Docusaurus slugs are whole paths: the last segment is the slug.
 				last := path.Base(strings.Trim(a.Slug, "/"))
 				probs = append(probs, warningAt(site.KindFrontMatter, file, f.line, "slug",
-					"field `slug` %q is a path: the folder gives the URL, the last segment %q is used", a.Slug, last))
+					"field `slug` %q is a whole path: URLs come from folders, so its last segment %q is used (list the old path in `aliases` if it changes)", a.Slug, last))
 				a.Slug = last
 			}
 			a.Slug = strings.Trim(a.Slug, "/")

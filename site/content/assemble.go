@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"gopkg.in/yaml.v3"
 )
 
 // assemble turns parsed sources into articles and categories: ids, URLs,
@@ -126,6 +128,14 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 			if c.Slug == "" {
 				c.Slug = strings.ToLower(base)
 			}
+			if meta, ok := l.categoryFile(dir); ok {
+				// Docusaurus' _category_.json: label and position.
+				if meta.Label != "" {
+					c.Title = meta.Label
+				}
+				c.Weight = meta.Position
+				c.Description = meta.Link.Description
+			}
 			fallback, own := indexes[dir][def], indexes[dir][loc]
 			for _, s := range []*source{fallback, own} {
 				if s == nil {
@@ -155,6 +165,42 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 		}
 		return a.Locale < b.Locale
 	})
+}
+
+// docusaurusCategory is what Guichet reads of a Docusaurus
+// _category_.json (or .yml): the folder's title, order and description.
+type docusaurusCategory struct {
+	Label    string `json:"label" yaml:"label"`
+	Position int    `json:"position" yaml:"position"`
+	Link     struct {
+		Description string `json:"description" yaml:"description"`
+	} `json:"link" yaml:"link"`
+}
+
+// categoryFile reads the _category_ file of dir, if there is one; a file
+// that cannot be read is reported.
+func (l *loader) categoryFile(dir string) (docusaurusCategory, bool) {
+	var meta docusaurusCategory
+	for _, name := range []string{"_category_.json", "_category_.yml", "_category_.yaml"} {
+		p := path.Join(dir, name)
+		if !l.assets[p] {
+			continue
+		}
+		data, err := fs.ReadFile(l.fsys, p)
+		if err == nil {
+			if strings.HasSuffix(name, ".json") {
+				err = json.Unmarshal(data, &meta)
+			} else {
+				err = yaml.Unmarshal(data, &meta)
+			}
+		}
+		if err != nil {
+			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "cannot read the folder's label and position: %v", err))
+			return meta, false
+		}
+		return meta, true
+	}
+	return meta, false
 }
 
 // resolver answers the renderer's questions about link targets.

@@ -47,8 +47,9 @@ type box struct {
 	Summary string
 	Open    bool
 
-	fence blockFence // how the block ends, while it is parsed
-	image ast.Node   // the image a DocFX complex image describes, while parsed
+	fence   blockFence  // how the block ends, while it is parsed
+	image   ast.Node    // the image a DocFX complex image describes, while parsed
+	include *includeRef // a snippet to include here, while parsed
 }
 
 // Kind implements ast.Node.
@@ -165,6 +166,19 @@ func (blockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			_, _ = w.WriteString("\n</figure>\n")
 		}
 		return ast.WalkContinue, nil
+	})
+	reg.Register(kindKeys, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			for i, k := range node.(*keys).Keys {
+				if i > 0 {
+					_ = w.WriteByte('+')
+				}
+				_, _ = w.WriteString("<kbd>")
+				_, _ = w.Write(util.EscapeHTML([]byte(k)))
+				_, _ = w.WriteString("</kbd>")
+			}
+		}
+		return ast.WalkSkipChildren, nil
 	})
 	reg.Register(kindRawHTML, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {

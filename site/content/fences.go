@@ -186,6 +186,21 @@ func placeComplexImages(root ast.Node) {
 	}
 }
 
+// placeSnippets turns the MkDocs snippets parsed as blocks into includes
+// (an include is an inline node, placed once inline parsing is done).
+func placeSnippets(root ast.Node) {
+	var boxes []*box
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if b, ok := n.(*box); ok && entering && b.include != nil {
+			boxes = append(boxes, b)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, b := range boxes {
+		b.Parent().ReplaceChild(b.Parent(), b, paragraphOf(b.include))
+	}
+}
+
 // CanInterruptParagraph implements parser.BlockParser.
 func (colonFenceParser) CanInterruptParagraph() bool { return true }
 

@@ -144,7 +144,7 @@ func (d *doc) renderInclude(ref *includeRef, line int) (*Output, bool) {
 	if !ok {
 		return fail("it is outside the content folder")
 	}
-	if ext := strings.ToLower(path.Ext(target)); ext != ".md" && ext != ".markdown" {
+	if !isMarkdown(target) && !strings.EqualFold(path.Ext(target), ".markdown") {
 		return fail("only Markdown files can be included")
 	}
 	data, err := d.in.links.read(target)

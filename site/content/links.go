@@ -61,7 +61,7 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 		}
 		return assetURL(target)
 	}
-	if !strings.EqualFold(path.Ext(p), ".md") {
+	if !isMarkdown(p) {
 		return dest
 	}
 	line := d.nodeLine(n)

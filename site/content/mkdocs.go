@@ -1,6 +1,7 @@
 package content
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,7 +20,14 @@ import (
 type mkdocsParser struct{}
 
 // Trigger implements parser.BlockParser.
-func (mkdocsParser) Trigger() []byte { return []byte{'!', '?', '='} }
+func (mkdocsParser) Trigger() []byte { return []byte{'!', '?', '=', '*', '-'} }
+
+// abbrLine matches a Python-Markdown abbreviation definition, `*[HTML]:
+// Hyper Text Markup Language`, shown nowhere (Guichet has no abbr).
+var abbrLine = regexp.MustCompile(`^\*\[[^\]]+\]:\s`)
+
+// snippetLine matches a pymdownx snippet, `--8<-- "path.md"`: an include.
+var snippetLine = regexp.MustCompile(`^-{1,2}8<-{1,2}\s+["']([^"']+)["']\s*$`)
 
 // tabClass marks the boxes of content tabs, grouped after parsing.
 const tabClass = "tab"
@@ -32,6 +40,22 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 		return nil, parser.NoChildren
 	}
 	head := string(line[pos:])
+	if abbrLine.MatchString(head) {
+		reader.AdvanceToEOL()
+		return &box{}, parser.NoChildren
+	}
+	if m := snippetLine.FindStringSubmatch(strings.TrimRight(head, "\r\n")); m != nil {
+		d, _ := pc.Get(docKey).(*doc)
+		_, seg := reader.PeekLine()
+		ref := &includeRef{Path: m[1], What: "--8<--", alsoRoot: true}
+		if d != nil {
+			ref.line = d.lines.line(seg.Start)
+		}
+		b := &box{}
+		b.include = ref
+		reader.AdvanceToEOL()
+		return b, parser.NoChildren
+	}
 	mark := head[:3]
 	if mark != "!!!" && mark != "???" && mark != "===" {
 		return nil, parser.NoChildren
@@ -189,4 +213,63 @@ func groupTabs(root ast.Node) {
 			}
 		}
 	}
+}
+
+// kindKeys is the goldmark node kind of keyboard keys.
+var kindKeys = ast.NewNodeKind("Keys")
+
+// keys is a key combination, `++ctrl+alt+del++` (pymdownx.keys).
+type keys struct {
+	ast.BaseInline
+	Keys []string
+}
+
+// Kind implements ast.Node.
+func (n *keys) Kind() ast.NodeKind { return kindKeys }
+
+// Dump implements ast.Node.
+func (n *keys) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Keys": strings.Join(n.Keys, "+")}, nil)
+}
+
+// keysParser reads `++ctrl+p++` as the keys Ctrl and P.
+type keysParser struct{}
+
+// Trigger implements parser.InlineParser.
+func (keysParser) Trigger() []byte { return []byte{'+'} }
+
+// keysPattern matches a key combination at the start of a line.
+var keysPattern = regexp.MustCompile(`^\+\+([A-Za-z0-9][\w-]*(?:\+[A-Za-z0-9][\w-]*)*)\+\+`)
+
+// Parse implements parser.InlineParser.
+func (keysParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	m := keysPattern.FindSubmatch(line)
+	if m == nil {
+		return nil
+	}
+	block.Advance(len(m[0]))
+	n := &keys{}
+	for _, k := range strings.Split(string(m[1]), "+") {
+		n.Keys = append(n.Keys, keyName(k))
+	}
+	return n
+}
+
+// keyName spells a key as keyboards print it: "ctrl" → "Ctrl", "p" → "P".
+func keyName(k string) string {
+	switch strings.ToLower(k) {
+	case "cmd", "command":
+		return "Cmd"
+	case "ctrl", "control":
+		return "Ctrl"
+	case "esc", "escape":
+		return "Esc"
+	case "del", "delete":
+		return "Del"
+	}
+	if len(k) == 1 {
+		return strings.ToUpper(k)
+	}
+	return titleCase(strings.ReplaceAll(k, "-", " "))
 }

@@ -29,9 +29,11 @@ type fileName struct {
 	index  bool   // an _index file describing its folder
 }
 
-// isMarkdown reports whether name is a Markdown file.
+// isMarkdown reports whether name is a Markdown file (or MDX, Docusaurus'
+// Markdown with components).
 func isMarkdown(name string) bool {
-	return strings.EqualFold(path.Ext(name), ".md")
+	ext := path.Ext(name)
+	return strings.EqualFold(ext, ".md") || strings.EqualFold(ext, ".mdx")
 }
 
 // parseFileName splits a Markdown file name. A suffix counts as a locale
@@ -59,10 +61,10 @@ func skipName(name string, dir bool) bool {
 
 // isSnippet reports whether the Markdown file at p is a piece of text for
 // other articles to include rather than an article: DocFX keeps them in
-// folders named includes.
+// folders named includes, MkDocs sites in folders named snippets.
 func isSnippet(p string) bool {
 	for _, seg := range strings.Split(path.Dir(p), "/") {
-		if strings.EqualFold(seg, "includes") {
+		if strings.EqualFold(seg, "includes") || strings.EqualFold(seg, "snippets") {
 			return true
 		}
 	}

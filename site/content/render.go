@@ -112,12 +112,14 @@ func NewRenderer(opts RenderOptions) *Renderer {
 				util.Prioritized(colonFenceParser{}, 50),
 				util.Prioritized(mkdocsParser{}, 50),
 				util.Prioritized(shortcodeBlockParser{}, 50),
+				util.Prioritized(esmParser{}, 50),
 			),
 			parser.WithInlineParsers(
 				util.Prioritized(extension.NewFootnoteParser(), 101),
 				util.Prioritized(docfxInlineParser{}, 100),
 				util.Prioritized(includeParser{}, 100),
 				util.Prioritized(shortcodeInlineParser{}, 100),
+				util.Prioritized(keysParser{}, 100),
 			),
 			parser.WithASTTransformers(
 				util.Prioritized(extension.NewFootnoteASTTransformer(), 999),

@@ -33,6 +33,12 @@ func writeInline(b *strings.Builder, n ast.Node, src []byte, code bool) {
 			}
 		case *ast.String:
 			b.Write(c.Value)
+		case *keys:
+			b.WriteString(strings.Join(c.Keys, "+"))
+		case *rawHTML:
+			if c.out != nil {
+				b.WriteString(c.out.Text)
+			}
 		case *ast.CodeSpan:
 			writeInline(b, c, src, true)
 		case *ast.AutoLink:

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/guichet/guichet/site"
@@ -23,6 +24,8 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 	}
 	src := reader.Source()
 	d.shortcodes(root)
+	d.jsxTabs(root)
+	placeSnippets(root)
 	d.expandIncludes(root)
 	placeComplexImages(root)
 	d.fixTopHeading(root, src)
@@ -131,6 +134,7 @@ func (d *doc) links(root *ast.Document, src []byte) {
 		}
 		switch n := n.(type) {
 		case *ast.Link:
+			d.dropAttrList(n)
 			dest := string(n.Destination)
 			if strings.Contains(dest, "{{<") || strings.Contains(dest, "{{%") {
 				u, keep := d.linkShortcode(dest, d.nodeLine(n))
@@ -143,6 +147,7 @@ func (d *doc) links(root *ast.Document, src []byte) {
 			}
 			n.Destination = []byte(d.linkDest(n, dest))
 		case *ast.Image:
+			d.dropAttrList(n)
 			n.Destination = []byte(d.imageDest(n, string(n.Destination)))
 			n.SetAttributeString("loading", []byte("lazy"))
 			n.SetAttributeString("decoding", []byte("async"))
@@ -175,4 +180,39 @@ func (d *doc) links(root *ast.Document, src []byte) {
 func isTableCell(n ast.Node) bool {
 	_, ok := n.(*east.TableCell)
 	return ok
+}
+
+// attrList matches the attribute list Python-Markdown (MkDocs) and kramdown
+// (Jekyll) put after a link or an image: `{ .md-button }`, `{: #id }`,
+// `{ width="300" }`.
+var attrList = regexp.MustCompile(`^\{:?\s*(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))(?:\s+(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)))*\s*\}`)
+
+// dropAttrList removes the attribute list written right after a link or an
+// image: Guichet's theme styles links itself.
+func (d *doc) dropAttrList(n ast.Node) {
+	var texts []*ast.Text
+	var b []byte
+	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok || len(b) > 200 {
+			break
+		}
+		texts = append(texts, t)
+		b = append(b, t.Segment.Value(d.src)...)
+	}
+	m := attrList.Find(b)
+	if m == nil {
+		return
+	}
+	cut := len(m)
+	for _, t := range texts {
+		l := t.Segment.Len()
+		if cut >= l {
+			t.Segment = t.Segment.WithStart(t.Segment.Stop)
+			cut -= l
+			continue
+		}
+		t.Segment = t.Segment.WithStart(t.Segment.Start + cut)
+		break
+	}
 }

@@ -181,7 +181,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:  "slug as a path (Docusaurus)",
 			files: map[string]string{"billing/a.md": "---\ntitle: A\nslug: /guides/a-b\n---\nBody.\n"},
-			want:  []want{{site.SeverityWarning, "billing/a.md", 3, "slug", `the last segment "a-b" is used`}},
+			want:  []want{{site.SeverityWarning, "billing/a.md", 3, "slug", `its last segment "a-b" is used`}},
 			kept:  "billing/a.md",
 		},
 		{

@@ -25,6 +25,7 @@ func (l *loader) assemble(dates map[string]time.Time) {
 	urls := map[key]string{}
 	indexes := map[string]map[string]*source{} // dir → locale → _index
 	dirs := map[string]bool{}
+	l.findBundles()
 	for _, s := range l.sources {
 		l.probs = append(l.probs, s.probs...)
 		for d := s.dir; d != "."; d = path.Dir(d) {
@@ -43,12 +44,16 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		a := s.meta.a
 		a.Locale = s.locale
 		a.SourcePath = s.path
+		stem := s.name.stem
+		if s.bundle != "" {
+			stem = path.Base(s.bundle) // a page bundle is named by its folder
+		}
 		if a.ID == "" {
-			a.ID = path.Join(s.dir, s.name.stem)
+			a.ID = path.Join(s.dir, stem)
 		}
 		if a.Slug == "" {
 			// File names become clean URL segments: "Clip Art.md" → "clip-art".
-			a.Slug = slugify(s.name.stem)
+			a.Slug = slugify(stem)
 		}
 		if a.Slug == "" {
 			a.Slug = s.name.stem
@@ -85,6 +90,34 @@ func (l *loader) assemble(dates map[string]time.Time) {
 	sort.Strings(l.dirs)
 	l.buildCategories(indexes)
 	l.r = newResolver(l)
+}
+
+// findBundles finds page bundles (Hugo): a folder holding index.md (and
+// its translations) with its pictures and no other article. Its index.md
+// is an article of the parent folder named after the bundle folder
+// (docs/setup/index.md → /docs/setup), not a section of its own.
+func (l *loader) findBundles() {
+	under := map[string]int{} // folder → articles in it and below
+	for _, s := range l.sources {
+		if s.name.index {
+			continue
+		}
+		for d := s.dir; d != "."; d = path.Dir(d) {
+			under[d]++
+		}
+	}
+	indexes := map[string]int{} // folder → index.md files (translations)
+	for _, s := range l.sources {
+		if !s.name.index && s.name.stem == "index" {
+			indexes[s.dir]++
+		}
+	}
+	for _, s := range l.sources {
+		if s.name.index || s.name.stem != "index" || path.Dir(s.dir) == "." || under[s.dir] != indexes[s.dir] {
+			continue
+		}
+		s.bundle, s.dir = s.dir, path.Dir(s.dir)
+	}
 }
 
 // inheritTranslations gives translations the default-locale article's

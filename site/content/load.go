@@ -108,7 +108,8 @@ type fileSum struct {
 // category description.
 type source struct {
 	path    string
-	dir     string
+	dir     string // the folder it belongs to
+	bundle  string // a page bundle's own folder (path.Dir of path), "" for other files
 	name    fileName
 	locale  string
 	sum     [sha256.Size]byte

@@ -86,18 +86,23 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (fai
 			return false, fmt.Errorf("write report: %w", err)
 		}
 	} else {
+		totals := fmt.Sprintf("%s: %s, %s, %s, %s\n", cfg.Content, count(rep.Articles, "article"), count(rep.SearchTests, "search test"),
+			count(rep.Errors, "error"), count(rep.Warnings, "warning"))
 		if cfg.Verbose {
 			for _, p := range problems {
 				fmt.Fprintln(stdout, p.String())
 			}
+			if len(problems) > 0 {
+				fmt.Fprintln(stdout)
+			}
+			fmt.Fprint(stdout, totals) // after the list, where the reader is
 		} else {
-			writeSummary(stdout, groupProblems(problems), func(f string) string { return f }, len(problems))
+			fmt.Fprint(stdout, totals)
+			if len(problems) > 0 {
+				fmt.Fprintln(stdout)
+			}
+			writeSummary(stdout, groupProblems(problems), len(problems))
 		}
-		if len(problems) > 0 {
-			fmt.Fprintln(stdout)
-		}
-		fmt.Fprintf(stdout, "%s: %s, %s, %s, %s\n", cfg.Content, count(rep.Articles, "article"), count(rep.SearchTests, "search test"),
-			count(rep.Errors, "error"), count(rep.Warnings, "warning"))
 	}
 	return rep.Errors > 0, nil
 }

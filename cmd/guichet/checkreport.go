@@ -128,7 +128,7 @@ const summaryPlaces = 3
 
 // writeSummary prints the problems grouped by kind, with counts and the
 // first places of each, then what to do next.
-func writeSummary(w io.Writer, groups []*problemGroup, where func(string) string, total int) {
+func writeSummary(w io.Writer, groups []*problemGroup, total int) {
 	var ignore []string
 	shown := 0
 	for i, g := range groups {
@@ -159,9 +159,9 @@ func writeSummary(w io.Writer, groups []*problemGroup, where func(string) string
 		fmt.Fprintf(w, "  %s: %s\n", title, label)
 		for _, p := range g.problems[:min(summaryPlaces, n)] {
 			if g.kind == site.KindUnknownField {
-				fmt.Fprintf(w, "    %s\n", placeOf(p, where))
+				fmt.Fprintf(w, "    %s\n", placeOf(p))
 			} else {
-				fmt.Fprintf(w, "    %s: %s\n", placeOf(p, where), p.Message)
+				fmt.Fprintf(w, "    %s: %s\n", placeOf(p), p.Message)
 			}
 			shown++
 		}
@@ -207,8 +207,8 @@ func likelyTypo(g *problemGroup, groups []*problemGroup) string {
 }
 
 // placeOf is "path:line:column" of a problem.
-func placeOf(p site.Problem, where func(string) string) string {
-	s := where(p.File)
+func placeOf(p site.Problem) string {
+	s := p.File
 	if p.Line > 0 {
 		s += ":" + strconv.Itoa(p.Line)
 		if p.Column > 0 {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -341,8 +342,8 @@ func (l *loader) renderAll(ctx context.Context) error {
 	}
 	cached := l.cache.load()
 	for _, s := range jobs {
-		if cached[s.path] == nil {
-			cached = nil // incomplete: render everything
+		if cached[s.path] == nil || !l.includesUnchanged(cached[s.path]) {
+			cached = nil // incomplete or stale: render everything
 			break
 		}
 	}
@@ -405,6 +406,19 @@ func (l *loader) renderAll(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// includesUnchanged reports whether the files a cached output included
+// still hold what was rendered: included files may live outside what the
+// content hash covers (folders starting with _).
+func (l *loader) includesUnchanged(out *Output) bool {
+	for p, sum := range out.includes {
+		data, err := fs.ReadFile(l.fsys, p)
+		if err != nil || sha256.Sum256(data) != sum {
+			return false
+		}
+	}
+	return true
 }
 
 // applyOutput copies the rendered output into the article.

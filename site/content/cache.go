@@ -28,6 +28,7 @@ type cachedOutput struct {
 	Problems []site.Problem
 	Anchors  []anchorRef
 	Lead     string
+	Includes map[string][sha256.Size]byte
 }
 
 // renderCache keeps the rendered output of a whole content folder in one
@@ -69,7 +70,7 @@ func (c *renderCache) load() map[string]*Output {
 	for p, s := range stored {
 		out[p] = &Output{
 			HTML: template.HTML(s.HTML), Headings: s.Headings, TOC: s.TOC, Sections: s.Sections,
-			Text: s.Text, Problems: s.Problems, anchors: s.Anchors, lead: s.Lead,
+			Text: s.Text, Problems: s.Problems, anchors: s.Anchors, lead: s.Lead, includes: s.Includes,
 		}
 	}
 	return out
@@ -85,7 +86,7 @@ func (c *renderCache) save(outs map[string]*Output) error {
 	for p, o := range outs {
 		stored[p] = cachedOutput{
 			HTML: string(o.HTML), Headings: o.Headings, TOC: o.TOC, Sections: o.Sections,
-			Text: o.Text, Problems: o.Problems, Anchors: o.anchors, Lead: o.lead,
+			Text: o.Text, Problems: o.Problems, Anchors: o.anchors, Lead: o.lead, Includes: o.includes,
 		}
 	}
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {

@@ -9,6 +9,7 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -276,6 +277,10 @@ func (s *source) read(fsys fs.FS, ignore []string) {
 	data, cleaned := cleanText(data)
 	if p := cleaned.problem(s.path); p != nil {
 		s.probs = append(s.probs, *p)
+	}
+	if bytes.HasPrefix(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), []byte("+++")) {
+		s.probs = append(s.probs, errorAt(site.KindFrontMatter, s.path, 1, "", "front matter in TOML (between +++ lines, Hugo) is not supported: convert it to YAML between --- lines"))
+		return
 	}
 	fm, body, line, _, err := splitFrontMatter(data)
 	if err != nil {

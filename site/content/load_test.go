@@ -107,6 +107,12 @@ func TestLoadProblems(t *testing.T) {
 			skipped: "billing/a.md",
 		},
 		{
+			name:    "TOML front matter",
+			files:   map[string]string{"billing/a.md": "+++\ntitle = \"A\"\n+++\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "TOML"}},
+			skipped: "billing/a.md",
+		},
+		{
 			name:  "no front matter: the first heading is the title",
 			files: map[string]string{"billing/a.md": "# Just a body\n\nText.\n"},
 			want:  []want{{site.SeverityWarning, "billing/a.md", 1, "title", `the first heading, "Just a body", is the title`}},

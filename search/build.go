@@ -289,7 +289,7 @@ func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Articl
 					}
 				}
 				if errs[w] == nil {
-					errs[w] = idx.Batch(b)
+					errs[w] = safeBatch(idx, b)
 				}
 			}
 		})
@@ -390,4 +390,16 @@ func phraseOf(text analysis.Analyzer, s string) string {
 		terms[i] = string(t.Term)
 	}
 	return strings.Join(terms, phraseSep)
+}
+
+// safeBatch applies a batch, turning a panic inside bleve into an error:
+// after a failed write (a full disk) bleve v2.6.1 can panic on the next
+// batch instead of returning the error.
+func safeBatch(idx bleve.Index, b *bleve.Batch) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("index batch: %v (is the disk full?)", r)
+		}
+	}()
+	return idx.Batch(b)
 }

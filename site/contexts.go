@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Context matching: the `contexts` of an article name where in a product
@@ -110,10 +111,11 @@ func trimSlash(p string) string {
 }
 
 // globRegexp compiles a path pattern and counts its literal characters.
+// Bytes that are not UTF-8 stand for U+FFFD, so no pattern can fail.
 func globRegexp(p string) (*regexp.Regexp, int) {
 	var b strings.Builder
 	b.WriteString("^")
-	p = trimSlash(p)
+	p = trimSlash(strings.ToValidUTF8(p, "\uFFFD"))
 	tail := ""
 	switch {
 	case strings.HasSuffix(p, "/**"):
@@ -121,15 +123,18 @@ func globRegexp(p string) (*regexp.Regexp, int) {
 	case strings.HasSuffix(p, "/*"):
 		tail, p = "(?:/[^/]*)?", strings.TrimSuffix(p, "/*")
 	}
-	for i := 0; i < len(p); i++ {
+	for i := 0; i < len(p); {
 		switch {
 		case strings.HasPrefix(p[i:], "**"):
 			b.WriteString(".*")
-			i++
+			i += 2
 		case p[i] == '*':
 			b.WriteString("[^/]*")
+			i++
 		default:
-			b.WriteString(regexp.QuoteMeta(p[i : i+1]))
+			_, n := utf8.DecodeRuneInString(p[i:])
+			b.WriteString(regexp.QuoteMeta(p[i : i+n]))
+			i += n
 		}
 	}
 	b.WriteString(tail + "$")

@@ -7,13 +7,15 @@ import (
 
 // Error codes; the HTTP layer maps them to status codes.
 const (
-	EINVALID   = "invalid"   // 400
-	EFORBIDDEN = "forbidden" // 403
-	ETOOLARGE  = "too_large" // 413
-	ENOTFOUND  = "not_found" // 404
-	EGONE      = "gone"      // 410
-	ERATE      = "rate_limited"
-	EINTERNAL  = "internal" // 500
+	EINVALID      = "invalid"      // 400
+	EUNAUTHORIZED = "unauthorized" // 401: missing, wrong, revoked or out-of-scope credentials
+	EFORBIDDEN    = "forbidden"    // 403
+	ENOTFOUND     = "not_found"    // 404
+	EGONE         = "gone"         // 410
+	ETOOLARGE     = "too_large"    // 413
+	ERATE         = "rate_limited" // 429
+	EINTERNAL     = "internal"     // 500
+	EUNAVAILABLE  = "unavailable"  // 503: loading, or a store that cannot be reached
 )
 
 // Error is an error with a code and a message safe to show to a visitor.

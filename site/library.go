@@ -60,6 +60,7 @@ type View struct {
 	catByID  map[string]map[string]*Category
 	children map[string][]*Category // parent ID|locale → child categories
 	inCat    map[string][]*Article  // section ID|locale → articles directly inside
+	files    map[string]bool        // content files visible articles and categories reference
 	// NextChange is the earliest future publish_at among hidden articles;
 	// zero when nothing is scheduled. The view must be rebuilt then.
 	NextChange time.Time
@@ -76,8 +77,12 @@ func NewView(lib *Library, now time.Time, drafts bool) *View {
 		catByID:  map[string]map[string]*Category{},
 		children: map[string][]*Category{},
 		inCat:    map[string][]*Article{},
+		files:    map[string]bool{},
 	}
 	for _, c := range lib.Categories {
+		for _, f := range c.Files {
+			v.files[f] = true
+		}
 		v.catByURL[c.URL] = c
 		if v.catByID[c.ID] == nil {
 			v.catByID[c.ID] = map[string]*Category{}
@@ -96,6 +101,9 @@ func NewView(lib *Library, now time.Time, drafts bool) *View {
 			continue
 		}
 		v.ByLocale[a.Locale] = append(v.ByLocale[a.Locale], a)
+		for _, f := range a.Files {
+			v.files[f] = true
+		}
 		v.byURL[a.URL] = a
 		if v.byID[a.ID] == nil {
 			v.byID[a.ID] = map[string]*Article{}
@@ -115,6 +123,11 @@ func NewView(lib *Library, now time.Time, drafts bool) *View {
 	}
 	return v
 }
+
+// Published reports whether the content file at p (a path relative to the
+// content directory) is referenced by a visible article or a category, the
+// only files the site may serve from the content folder.
+func (v *View) Published(p string) bool { return v.files[p] }
 
 func sortArticles(list []*Article) {
 	sort.SliceStable(list, func(i, j int) bool {

@@ -7,10 +7,13 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"net"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Config is the site configuration read from guichet.yaml in the content
@@ -43,48 +46,88 @@ type CheckConfig struct {
 
 // WidgetConfig configures the embeddable widget.
 type WidgetConfig struct {
-	// AllowedOrigins lists the host origins ("https://app.example.com")
-	// allowed to embed the widget and post its events; empty, or "*",
-	// means any.
+	// AllowedOrigins lists the host origins ("https://app.example.com"),
+	// as NormalizeOrigin returns them, allowed to embed the widget and post
+	// its events besides the help center's own; "*" means any. Empty: the
+	// help center's own origin only.
 	AllowedOrigins []string `yaml:"allowed_origins" json:"allowed_origins"`
+	// Invalid is set when an entry of allowed_origins could not be read:
+	// the list then fails closed, allowing no other origin (never "any").
+	Invalid bool `yaml:"-" json:"-"`
 }
 
-// AnyOrigin reports whether every origin may embed the widget.
+// AnyOrigin reports whether every origin may embed the widget: only when
+// the list says "*" and has no invalid entry.
 func (w WidgetConfig) AnyOrigin() bool {
-	return len(w.AllowedOrigins) == 0 || slices.Contains(w.AllowedOrigins, "*")
+	return !w.Invalid && slices.Contains(w.AllowedOrigins, "*")
 }
 
 // Allows reports whether a host origin (as NormalizeOrigin returns it) may
-// embed the widget.
+// embed the widget; never when the list has an invalid entry.
 func (w WidgetConfig) Allows(origin string) bool {
-	return w.AnyOrigin() || slices.Contains(w.AllowedOrigins, origin)
+	return !w.Invalid && (w.AnyOrigin() || slices.Contains(w.AllowedOrigins, origin))
 }
 
 // NormalizeOrigin checks that s is a web origin, scheme://host[:port] with
-// scheme http or https and nothing after, or "*", and returns it lower-cased
-// without a trailing slash.
+// scheme http or https and nothing after (a trailing "/" is allowed), or
+// "*", and returns it the way browsers serialise an origin: lower case,
+// without the scheme's default port (:80 for http, :443 for https) and
+// without a trailing slash. Host names must be ASCII (write an
+// internationalised name in its xn-- form).
 func NormalizeOrigin(s string) (string, error) {
-	o := strings.ToLower(strings.TrimRight(strings.TrimSpace(s), "/"))
-	if o == "*" {
-		return o, nil
+	raw := strings.TrimSpace(s)
+	if raw == "*" {
+		return raw, nil
 	}
-	scheme, rest, ok := strings.Cut(o, "://")
-	if !ok || scheme != "http" && scheme != "https" || rest == "" || strings.ContainsAny(rest, "/?#@ \t") {
-		return "", fmt.Errorf("origin %q must look like https://app.example.com (scheme, host and optional port, no path)", s)
+	hint := "must look like https://app.example.com (scheme, host and optional port, nothing after)"
+	if strings.ContainsAny(raw, "\\ \t\r\n") || !utf8.ValidString(raw) {
+		return "", fmt.Errorf("origin %q %s", s, hint)
 	}
-	host := rest
-	if h, port, found := strings.Cut(rest, ":"); found && !strings.HasPrefix(rest, "[") {
-		if _, err := strconv.ParseUint(port, 10, 16); err != nil || h == "" {
+	u, err := url.Parse(raw)
+	if err != nil || u.Opaque != "" || u.User != nil || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || (u.Path != "" && u.Path != "/") {
+		return "", fmt.Errorf("origin %q %s", s, hint)
+	}
+	scheme := strings.ToLower(u.Scheme)
+	if scheme != "http" && scheme != "https" {
+		return "", fmt.Errorf("origin %q %s: the scheme must be http or https", s, hint)
+	}
+	host, port := strings.ToLower(u.Hostname()), u.Port()
+	if host == "" {
+		return "", fmt.Errorf("origin %q %s: the host is missing", s, hint)
+	}
+	if strings.HasSuffix(u.Host, ":") {
+		return "", fmt.Errorf("origin %q has an empty port", s)
+	}
+	if strings.Contains(host, ":") {
+		if net.ParseIP(host) == nil {
+			return "", fmt.Errorf("origin %q has a bad IPv6 address", s)
+		}
+		host = "[" + host + "]"
+	} else {
+		for _, r := range host {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
+				if r == '*' {
+					return "", fmt.Errorf("origin %q: wildcards are not supported; list each origin, or write \"*\" alone for any", s)
+				}
+				return "", fmt.Errorf("origin %q has a bad host name (write an internationalised name in its xn-- form)", s)
+			}
+		}
+	}
+	if port != "" {
+		n, err := strconv.ParseUint(port, 10, 16)
+		if err != nil || n == 0 {
 			return "", fmt.Errorf("origin %q has a bad port", s)
 		}
-		host = h
-	}
-	for _, r := range host {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r == '[' || r == ']' || r == ':') {
-			return "", fmt.Errorf("origin %q has a bad host name", s)
+		if scheme == "http" && n == 80 || scheme == "https" && n == 443 {
+			port = ""
+		} else {
+			port = strconv.FormatUint(n, 10)
 		}
 	}
-	return o, nil
+	if port != "" {
+		return scheme + "://" + host + ":" + port, nil
+	}
+	return scheme + "://" + host, nil
 }
 
 // ValidColor reports whether s is a CSS hex colour, #rgb or #rrggbb.
@@ -164,6 +207,10 @@ type Article struct {
 	Headings []Heading     // all headings
 	Sections []Section     // plain text split by heading, for search snippets
 	Text     string        // plain text of the whole body
+	// Files are the content files (images, attachments) the body
+	// references, as paths relative to the content directory: the only
+	// files the site serves from the content folder, under /_content/.
+	Files []string
 }
 
 // Visible reports whether the article is public at time now. Drafts are
@@ -191,6 +238,7 @@ type Category struct {
 	ParentID    string // "" for a top-level category
 	SourcePath  string // the _index.md used, "" when none
 	HTML        template.HTML
+	Files       []string // content files the description references (see Article.Files)
 }
 
 // Redirect is one entry of redirects.yaml: a removed URL path that either

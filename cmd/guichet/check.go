@@ -46,7 +46,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (fai
 	if !info.IsDir() {
 		return false, fmt.Errorf("content folder %s is not a directory", cfg.Content)
 	}
-	lib, err := content.Load(ctx, os.DirFS(cfg.Content), content.Options{Dir: cfg.Content})
+	fsys, closer, err := content.OpenDir(cfg.Content)
+	if err != nil {
+		return false, err
+	}
+	defer closer.Close()
+	lib, err := content.Load(ctx, fsys, content.Options{Dir: cfg.Content})
 	if err != nil {
 		return false, fmt.Errorf("load content: %w", err)
 	}

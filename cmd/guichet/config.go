@@ -5,11 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"net"
-	"net/url"
 	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/web"
 )
 
 // Config is the whole configuration of a guichet process: defaults, then
@@ -23,10 +25,17 @@ type Config struct {
 	BaseURL        string // overrides base_url of guichet.yaml when set
 	Dev            bool   // live reload, drafts visible
 	TrustedProxies string // comma-separated CIDRs whose X-Forwarded-For is believed
-	EventRate      float64
-	RetentionDays  int    // raw events older than this are rolled up and deleted
-	Format         string // check: text or json
-	Verbose        bool   // check: every problem instead of the summary
+	// RecordRate/RecordBurst: per-client recording budget; RequestRate/
+	// RequestBurst: per-client protection limit; AuthFailures: failed
+	// authentications per minute before a minute's lockout (web.Limits).
+	RecordRate    float64
+	RecordBurst   int
+	RequestRate   float64
+	RequestBurst  int
+	AuthFailures  int
+	RetentionDays int    // raw events older than this are rolled up and deleted
+	Format        string // check: text or json
+	Verbose       bool   // check: every problem instead of the summary
 }
 
 // flagDef describes one flag and the environment variable behind it.
@@ -49,7 +58,11 @@ func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error)
 		{name: "base-url", env: "GUICHET_BASE_URL", usage: "public URL of the site, overrides base_url in guichet.yaml", str: &cfg.BaseURL},
 		{name: "dev", env: "GUICHET_DEV", usage: "reload content and templates on change, show drafts", boolean: &cfg.Dev},
 		{name: "trusted-proxies", env: "GUICHET_TRUSTED_PROXIES", usage: "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is trusted (loopback is always trusted)", str: &cfg.TrustedProxies},
-		{name: "event-rate", env: "GUICHET_EVENT_RATE", usage: "events per second allowed per client on the public event endpoints", float: &cfg.EventRate},
+		{name: "record-rate", env: "GUICHET_RECORD_RATE", usage: "searches and events recorded per second per client; beyond it searches are answered but not recorded and event posts get 429", float: &cfg.RecordRate},
+		{name: "record-burst", env: "GUICHET_RECORD_BURST", usage: "burst of the recording budget", integer: &cfg.RecordBurst},
+		{name: "request-rate", env: "GUICHET_REQUEST_RATE", usage: "requests per second per client before 429", float: &cfg.RequestRate},
+		{name: "request-burst", env: "GUICHET_REQUEST_BURST", usage: "burst of the request limit", integer: &cfg.RequestBurst},
+		{name: "auth-failures", env: "GUICHET_AUTH_FAILURES", usage: "failed token checks or sign-ins per minute per client before a minute's lockout", integer: &cfg.AuthFailures},
 		{name: "retention-days", env: "GUICHET_RETENTION_DAYS", usage: "days raw searches and events are kept before only daily totals remain", integer: &cfg.RetentionDays},
 		{name: "format", env: "GUICHET_FORMAT", usage: "output format: text or json", str: &cfg.Format},
 		{name: "verbose", env: "GUICHET_VERBOSE", usage: "list every problem, not only the summary", boolean: &cfg.Verbose},
@@ -113,7 +126,7 @@ func parseBool(s string) (bool, error) {
 
 // defaultConfig returns the embedded defaults.
 func defaultConfig() Config {
-	return Config{Content: "./content", Data: "./data", Addr: "127.0.0.1:8080", EventRate: 10, RetentionDays: 90, Format: "text"}
+	return Config{Content: "./content", Data: "./data", Addr: "127.0.0.1:8080", RecordRate: 10, RecordBurst: 30, RequestRate: 50, RequestBurst: 100, AuthFailures: 10, RetentionDays: 90, Format: "text"}
 }
 
 // validate checks the configuration once, after all sources are applied.
@@ -129,9 +142,8 @@ func (c *Config) validate() error {
 		errs = append(errs, fmt.Errorf("--addr %q: %w", c.Addr, err))
 	}
 	if c.BaseURL != "" {
-		u, err := url.Parse(c.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			errs = append(errs, fmt.Errorf("--base-url %q: want an absolute http(s) URL", c.BaseURL))
+		if _, err := site.CheckURL(c.BaseURL, site.WebSchemes); err != nil {
+			errs = append(errs, fmt.Errorf("--base-url %w", err))
 		}
 	}
 	if _, err := c.proxies(); err != nil {
@@ -143,10 +155,28 @@ func (c *Config) validate() error {
 	if c.RetentionDays < 1 {
 		errs = append(errs, fmt.Errorf("--retention-days must be at least 1"))
 	}
-	if c.EventRate <= 0 {
-		errs = append(errs, fmt.Errorf("--event-rate must be positive"))
+	for _, v := range []struct {
+		name string
+		ok   bool
+	}{
+		{"--record-rate", c.RecordRate > 0}, {"--record-burst", c.RecordBurst >= 1},
+		{"--request-rate", c.RequestRate > 0}, {"--request-burst", c.RequestBurst >= 1},
+		{"--auth-failures", c.AuthFailures >= 1},
+	} {
+		if !v.ok {
+			errs = append(errs, fmt.Errorf("%s must be positive", v.name))
+		}
 	}
 	return errors.Join(errs...)
+}
+
+// limits is the per-client policy of the public endpoints.
+func (c *Config) limits() web.Limits {
+	return web.Limits{
+		RecordRate: c.RecordRate, RecordBurst: c.RecordBurst,
+		RequestRate: c.RequestRate, RequestBurst: c.RequestBurst,
+		AuthFailures: c.AuthFailures, AuthWindow: time.Minute,
+	}
 }
 
 // proxies parses TrustedProxies.

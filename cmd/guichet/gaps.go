@@ -148,7 +148,12 @@ func loadPublished(ctx context.Context, dir string, now time.Time) (*site.View, 
 	if _, err := os.Stat(dir); err != nil {
 		return nil, nil, fmt.Errorf("content folder %s: %w", dir, err)
 	}
-	lib, err := content.Load(ctx, os.DirFS(dir), content.Options{Dir: dir})
+	fsys, closer, err := content.OpenDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer closer.Close()
+	lib, err := content.Load(ctx, fsys, content.Options{Dir: dir})
 	if err != nil {
 		return nil, nil, fmt.Errorf("load content: %w", err)
 	}

@@ -16,10 +16,6 @@ type insights struct{ m *Main }
 
 var _ web.Insights = insights{}
 
-func (in insights) Authenticate(ctx context.Context, secret, scope string) (string, error) {
-	return in.m.DB.Authenticate(ctx, secret, scope)
-}
-
 func (in insights) Gaps(ctx context.Context, since time.Time, locale string, minVisitors int) ([]gaps.Gap, error) {
 	return in.m.gapReport(ctx, since, locale, minVisitors, false)
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 const usage = `Guichet, a self-hosted help center.
@@ -34,6 +35,16 @@ var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		// A second signal ends the process at once; and whatever is
+		// stuck (a disk that hangs, a library that ignores its context),
+		// the process ends within the grace period and a few seconds.
+		stop()
+		time.Sleep(shutdownGrace + 5*time.Second)
+		fmt.Fprintln(os.Stderr, "guichet: did not stop within the grace period; exiting")
+		os.Exit(1)
+	}()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

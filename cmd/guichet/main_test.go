@@ -185,7 +185,8 @@ func TestEnvAndFlags(t *testing.T) {
 // openCorpus loads the real corpus through Main like `serve` does.
 func openCorpus(tb testing.TB, data string) *Main {
 	tb.Helper()
-	m := &Main{Config: Config{Content: corpusDir, Data: data, Addr: "127.0.0.1:0", EventRate: 10},
+	// One client reads every page: no protection limit in the way.
+	m := &Main{Config: testConfig(corpusDir, data, func(c *Config) { c.RequestRate, c.RequestBurst = 1e6, 1e6 }),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	if err := m.Open(context.Background()); err != nil {
 		tb.Fatal(err)
@@ -241,4 +242,15 @@ func openDB(t *testing.T, path string) *sqlite.DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// testConfig is the default configuration on a content and a data folder,
+// listening on a free port, changed by each of opts.
+func testConfig(content, data string, opts ...func(*Config)) Config {
+	c := defaultConfig()
+	c.Content, c.Data, c.Addr = content, data, "127.0.0.1:0"
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
 }

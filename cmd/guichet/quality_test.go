@@ -60,7 +60,9 @@ func qualityPages(t *testing.T) (pages, more map[string]string) {
 		t.Fatal(err)
 	}
 	base := "http://" + ln.Addr().String()
-	m := &Main{Config: Config{Content: filepath.Join("..", "..", "content"), Data: t.TempDir(), Addr: ln.Addr().String(), BaseURL: base, EventRate: 100, RetentionDays: 90},
+	m := &Main{Config: testConfig(filepath.Join("..", "..", "content"), t.TempDir(), func(c *Config) {
+		c.Addr, c.BaseURL, c.RecordRate, c.RequestRate, c.RequestBurst = ln.Addr().String(), base, 100, 1000, 1000
+	}),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	if err := m.Open(context.Background()); err != nil {
 		t.Fatal(err)

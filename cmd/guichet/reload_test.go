@@ -62,7 +62,7 @@ func waitFor(d time.Duration, cond func() bool) bool {
 
 func openMain(t *testing.T, contentDir string, dev bool) *Main {
 	t.Helper()
-	m := &Main{Config: Config{Content: contentDir, Data: t.TempDir(), Addr: "127.0.0.1:0", EventRate: 10, RetentionDays: 90, Dev: dev},
+	m := &Main{Config: testConfig(contentDir, t.TempDir(), func(c *Config) { c.Dev = dev }),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	if err := m.Open(context.Background()); err != nil {
 		t.Fatal(err)

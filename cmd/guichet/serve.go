@@ -13,9 +13,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
@@ -36,11 +39,17 @@ type Main struct {
 	DB       *sqlite.DB
 	Recorder *sqlite.Recorder
 	Server   *web.Server
+	// Metrics is the Prometheus registry /metrics serves; nil: a new one.
+	Metrics *prometheus.Registry
 	// TicketPoll is how often the server checks for tickets imported by
 	// another process (default 10 s).
 	TicketPoll time.Duration
 
 	answers sync.WaitGroup // checkAnswered and relink runs, waited for by Close
+	// bg is the context of background work started by Reload; Close
+	// cancels it, so shutdown never waits for a long pass to finish.
+	bg     context.Context
+	stopBG context.CancelFunc
 	// ingester links and stores tickets with the content being served.
 	ingester atomic.Pointer[tickets.Ingester]
 	// stopRelink cancels the relinking of the previous publication.
@@ -50,6 +59,8 @@ type Main struct {
 	index      *search.Index
 	timer      *time.Timer // next scheduled publication
 	contents   fs.FS
+	// contentRoot confines reads of contents to the content folder.
+	contentRoot io.Closer
 }
 
 // Open checks the content folder, opens the database, loads the content and
@@ -62,6 +73,10 @@ func (m *Main) Open(ctx context.Context) error {
 		m.Now = time.Now
 	}
 	m.ticketKick = make(chan struct{}, 1)
+	m.bg, m.stopBG = context.WithCancel(context.Background())
+	if m.Metrics == nil {
+		m.Metrics = prometheus.NewRegistry()
+	}
 	info, err := os.Stat(m.Config.Content)
 	if err != nil {
 		return fmt.Errorf("content folder %s: %w", m.Config.Content, err)
@@ -69,7 +84,17 @@ func (m *Main) Open(ctx context.Context) error {
 	if !info.IsDir() {
 		return fmt.Errorf("content folder %s is not a directory", m.Config.Content)
 	}
-	m.contents = os.DirFS(m.Config.Content)
+	if inside(m.Config.Data, m.Config.Content) {
+		return fmt.Errorf("the data folder %s is inside the content folder %s: its database could be published; put it elsewhere (--data)", m.Config.Data, m.Config.Content)
+	}
+	fsys, closer, err := content.OpenDir(m.Config.Content)
+	if err != nil {
+		return err
+	}
+	m.contents, m.contentRoot = fsys, closer
+	if err := checkDataDir(m.Config.Data, dataNeed(m.Config.Content)); err != nil {
+		return err
+	}
 	db, err := sqlite.Open(ctx, filepath.Join(m.Config.Data, "guichet.db"))
 	if err != nil {
 		return err
@@ -84,16 +109,12 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	sessionKey, err := db.Secret(ctx, "admin-session", 32)
-	if err != nil {
-		return err
-	}
 	theme, staticFS := m.themeFS()
 	srv, err := web.New(web.Options{
 		Theme: theme, Static: staticFS, Content: m.contents,
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
-		TrustedProxies: proxies, EventRate: m.Config.EventRate, VisitorKey: visitorKey,
-		Insights: insights{m}, Tickets: ticketService{m}, SessionKey: sessionKey, Logger: m.Logger, Now: m.Now,
+		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKey: visitorKey, Metrics: m.Metrics,
+		Insights: insights{m}, Tickets: ticketService{m}, Auth: db, Logger: m.Logger, Now: m.Now,
 	})
 	if err != nil {
 		return err
@@ -145,6 +166,15 @@ func (m *Main) Reload(ctx context.Context) error {
 			}
 		}
 	}
+	if lib.Config.Widget.Invalid {
+		// Fail closed: never run on a list that lost an entry.
+		prev := m.Server.View()
+		if prev == nil {
+			return fmt.Errorf("%s: widget.allowed_origins has an invalid entry (see the content errors above); the server does not start on it: correct or remove the entry", filepath.Join(m.Config.Content, "guichet.yaml"))
+		}
+		lib.Config.Widget = prev.Lib.Config.Widget
+		m.Logger.Error("widget.allowed_origins has an invalid entry: the previous list stays in force until it is corrected")
+	}
 	loaded := time.Now()
 	view := site.NewView(lib, m.Now(), m.Config.Dev)
 	idx, err := search.Build(ctx, view, filepath.Join(m.Config.Data, "index"))
@@ -178,7 +208,7 @@ func (m *Main) Reload(ctx context.Context) error {
 	if m.stopRelink != nil {
 		m.stopRelink()
 	}
-	relinkCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	relinkCtx, stop := context.WithCancel(m.bg)
 	m.stopRelink = stop
 	m.answers.Add(1)
 	go func() {
@@ -191,8 +221,8 @@ func (m *Main) Reload(ctx context.Context) error {
 	m.answers.Add(1)
 	go func() {
 		defer m.answers.Done()
-		n, err := m.checkAnswered(context.WithoutCancel(ctx), view, idx)
-		if err != nil {
+		n, err := m.checkAnswered(m.bg, view, idx)
+		if err != nil && m.bg.Err() == nil {
 			m.Logger.Warn("check which gaps the new content answers", "err", err)
 		} else if n > 0 {
 			m.Logger.Info("content answers gaps", "gaps", n)
@@ -333,6 +363,9 @@ func (m *Main) Close(ctx context.Context) error {
 	}
 	idx := m.index
 	m.mu.Unlock()
+	if m.stopBG != nil {
+		m.stopBG()
+	}
 	m.answers.Wait()
 	var errs []error
 	if m.Recorder != nil {
@@ -344,13 +377,16 @@ func (m *Main) Close(ctx context.Context) error {
 	if m.DB != nil {
 		errs = append(errs, m.DB.Close())
 	}
+	if m.contentRoot != nil {
+		errs = append(errs, m.contentRoot.Close())
+	}
 	return errors.Join(errs...)
 }
 
 // runServe implements `guichet serve`.
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
-	fset, err := newFlagSet("serve", &cfg, "content", "data", "addr", "base-url", "dev", "trusted-proxies", "event-rate", "retention-days")
+	fset, err := newFlagSet("serve", &cfg, "content", "data", "addr", "base-url", "dev", "trusted-proxies", "record-rate", "record-burst", "request-rate", "request-burst", "auth-failures", "retention-days")
 	if err != nil {
 		return err
 	}
@@ -407,6 +443,31 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		err = nil
 	}
 	return err
+}
+
+// inside reports whether path is dir or inside it, once both are made
+// absolute and their symbolic links resolved.
+func inside(path, dir string) bool {
+	resolve := func(p string) string {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return p
+		}
+		// The data folder may not exist yet: resolve its nearest parent.
+		for q, rest := abs, ""; ; {
+			if r, err := filepath.EvalSymlinks(q); err == nil {
+				return filepath.Join(r, rest)
+			}
+			parent := filepath.Dir(q)
+			if parent == q {
+				return abs
+			}
+			rest = filepath.Join(filepath.Base(q), rest)
+			q = parent
+		}
+	}
+	rel, err := filepath.Rel(resolve(dir), resolve(path))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // displayAddr turns a listen address into one a browser can open.

@@ -8,9 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -57,7 +60,37 @@ func browser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
+	watchCSP(t, ctx)
 	return ctx
+}
+
+// watchCSP fails the test, when it ends, for every Content-Security-Policy
+// violation the browser reported on the help center's pages (the host
+// pages of the tests have no policy): the pages must work under their own
+// policy with nothing blocked.
+func watchCSP(t *testing.T, ctx context.Context) {
+	t.Helper()
+	var mu sync.Mutex
+	var violations []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*cdplog.EventEntryAdded); ok && strings.Contains(e.Entry.Text, "Content Security Policy") {
+			mu.Lock()
+			violations = append(violations, e.Entry.URL+": "+e.Entry.Text)
+			mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, cdplog.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, v := range violations {
+			t.Errorf("CSP violation: %s", v)
+		}
+	})
 }
 
 // hostPage is a page of "another company's app" that embeds the widget:

@@ -107,19 +107,58 @@ func TestWidgetFrame(t *testing.T) {
 		}
 	}
 	// Other pages may not be framed by other sites.
-	if csp := serve(m, "GET", "/", "").Header().Get("Content-Security-Policy"); csp != "frame-ancestors 'self'" {
+	if csp := serve(m, "GET", "/", "").Header().Get("Content-Security-Policy"); !strings.HasSuffix(csp, "; frame-ancestors 'self'") {
 		t.Errorf("home page CSP %q", csp)
 	}
 }
 
-// TestWidgetFrameAnyOrigin: with no allowed_origins, any site may embed it.
-func TestWidgetFrameAnyOrigin(t *testing.T) {
+// TestWidgetFrameOrigins: with no allowed_origins only the help center
+// itself may embed the panel; "*" written out lets any site; a list with a
+// malformed entry fails closed: the server does not start on it, and a
+// reload keeps the last valid list.
+func TestWidgetFrameOrigins(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "billing/cards.md", "---\ntitle: Update your card\n---\nChange the card.\n")
 	m := openMain(t, dir, false)
 	w := serve(m, "GET", "/widget/frame?origin=https://anyone.example", "")
+	if w.Code != 403 || !strings.HasSuffix(w.Header().Get("Content-Security-Policy"), "frame-ancestors 'self'") {
+		t.Errorf("frame for another origin with no list: %d, CSP %q", w.Code, w.Header().Get("Content-Security-Policy"))
+	}
+	if w := serve(m, "POST", "/api/v1/events", `{"type":"open","source":"widget","path":"/x"}`, "Content-Type", "application/json", "Origin", "https://anyone.example"); w.Code != 403 {
+		t.Errorf("event from another origin with no list: %d", w.Code)
+	}
+
+	writeFile(t, dir, "guichet.yaml", "widget:\n  allowed_origins: [\"*\"]\n")
+	if err := m.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	w = serve(m, "GET", "/widget/frame?origin=https://anyone.example", "")
 	if w.Code != 200 || !strings.HasSuffix(w.Header().Get("Content-Security-Policy"), "frame-ancestors *") {
 		t.Errorf("frame for any origin: %d, CSP %q", w.Code, w.Header().Get("Content-Security-Policy"))
+	}
+
+	// A malformed entry added on reload: the previous list stays.
+	writeFile(t, dir, "guichet.yaml", "widget:\n  allowed_origins: [\"*\", \"app.example.com\"]\n")
+	if err := m.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if w := serve(m, "GET", "/widget/frame?origin=https://anyone.example", ""); w.Code != 200 {
+		t.Errorf("after a bad reload the last valid list is not kept: %d", w.Code)
+	}
+	writeFile(t, dir, "guichet.yaml", "widget:\n  allowed_origins: [\"https://app.example.com/path\"]\n")
+	if err := m.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if w := serve(m, "GET", "/widget/frame?origin=https://anyone.example", ""); w.Code != 200 {
+		t.Errorf("after a bad reload the last valid list is not kept: %d", w.Code)
+	}
+
+	// At start: refused.
+	m2 := &Main{Config: testConfig(dir, t.TempDir()), Logger: m.Logger}
+	err := m2.Open(context.Background())
+	m2.Close(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "widget.allowed_origins") {
+		t.Errorf("start with a malformed origin: %v", err)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"net/url"
 	"path"
@@ -384,14 +383,16 @@ func (l *loader) renderAll(ctx context.Context) error {
 			l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindFile, File: l.cache.dir, Message: err.Error()})
 		}
 	}
-	indexHTML := map[string]template.HTML{}
+	indexOut := map[string]*Output{}
 	for _, s := range jobs {
 		if s.name.index {
-			indexHTML[s.path] = s.out.HTML
+			indexOut[s.path] = s.out
 		}
 	}
 	for _, c := range l.lib.Categories {
-		c.HTML = indexHTML[c.SourcePath]
+		if out := indexOut[c.SourcePath]; out != nil {
+			c.HTML, c.Files = out.HTML, out.Files
+		}
 	}
 	for _, s := range jobs {
 		l.probs = append(l.probs, s.out.Problems...)
@@ -429,7 +430,7 @@ func (s *source) applyOutput() {
 	}
 	out := s.out
 	a.HTML, a.TOC, a.Headings = out.HTML, out.TOC, out.Headings
-	a.Sections, a.Text = out.Sections, out.Text
+	a.Sections, a.Text, a.Files = out.Sections, out.Text, out.Files
 	if a.Description == "" {
 		a.Description = summary(out.lead)
 	}

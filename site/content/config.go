@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/guichet/guichet/site"
@@ -83,6 +84,16 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 	cfg.BaseURL = strings.TrimRight(strings.TrimSpace(cfg.BaseURL), "/")
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = defaultBaseURL
+	} else if _, err := site.CheckURL(cfg.BaseURL, site.WebSchemes); err != nil {
+		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "base_url"), "base_url", "base_url %v; %s is used instead", err, defaultBaseURL))
+		cfg.BaseURL = defaultBaseURL
+	}
+	if c := strings.TrimSpace(cfg.ContactURL); c != "" {
+		if _, err := site.CheckURL(c, site.LinkSchemes); err != nil {
+			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "contact_url"), "contact_url", "contact_url %v; no contact link is shown", err))
+			c = ""
+		}
+		cfg.ContactURL = c
 	}
 	if !localeCode.MatchString(cfg.DefaultLocale) {
 		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "default_locale"), "default_locale",
@@ -116,10 +127,15 @@ func checkWidget(cfg *site.Config, fields []field) []site.Problem {
 	for _, o := range cfg.Widget.AllowedOrigins {
 		norm, err := site.NormalizeOrigin(o)
 		if err != nil {
+			// Fail closed: one bad entry allows no other origin at all,
+			// and the server refuses to start on it.
 			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "widget"), "widget.allowed_origins", "%v", err))
+			cfg.Widget.Invalid = true
 			continue
 		}
-		origins = append(origins, norm)
+		if !slices.Contains(origins, norm) {
+			origins = append(origins, norm)
+		}
 	}
 	cfg.Widget.AllowedOrigins = origins
 	return probs
@@ -266,12 +282,20 @@ func parseRedirects(data []byte) (redirects []site.Redirect, lines []int, probs 
 			return
 		}
 		to = strings.TrimSpace(to)
+		var err error
 		switch {
 		case to == "" || strings.EqualFold(to, "gone"):
-		case scheme(to) != "" || strings.HasPrefix(to, "//"):
-			r.To = to
+		case scheme(to) != "":
+			r.To, err = site.CheckURL(to, site.WebSchemes)
 		default:
-			r.To = normalizePath(to)
+			if !strings.HasPrefix(to, "/") {
+				to = "/" + to
+			}
+			r.To, err = site.CheckPath(to)
+		}
+		if err != nil {
+			probs = append(probs, errorAt(site.KindRedirect, redirectsFile, line, "to", "redirect from %s: %v; the redirect is ignored", r.From, err))
+			return
 		}
 		out = append(out, r)
 		lines = append(lines, line)

@@ -42,20 +42,29 @@ func TestConfigWidget(t *testing.T) {
 		origins    []string
 		color      string
 		problems   []string
+		invalid    bool
 	}{
-		{"any by default", "title: X\n", nil, "", nil},
-		{"normalised", "brand_color: \"#0F6B5C\"\nwidget:\n  allowed_origins: [\"HTTPS://App.Example.com/\", \"http://localhost:3000\", \"*\"]\n",
-			[]string{"https://app.example.com", "http://localhost:3000", "*"}, "#0F6B5C", nil},
+		{"own origin only by default", "title: X\n", nil, "", nil, false},
+		{"normalised", "brand_color: \"#0F6B5C\"\nwidget:\n  allowed_origins: [\"HTTPS://App.Example.com/\", \"http://localhost:3000\", \"*\", \"https://app3.example.com:443\", \"http://APP4.example.com:80\", \"https://app.example.com\"]\n",
+			[]string{"https://app.example.com", "http://localhost:3000", "*", "https://app3.example.com", "http://app4.example.com"}, "#0F6B5C", nil, false},
 		{"bad", "title: X\nbrand_color: blue\nwidget:\n  allowed_origins: [\"app.example.com\", \"https://a.example/path\", \"ftp://x.example\", \"https://ok.example\", \"https://x.example:99999\"]\n",
 			[]string{"https://ok.example"}, "",
 			[]string{`guichet.yaml:2: error: brand_color "blue" must be a hex colour`, `guichet.yaml:3: error: origin "app.example.com" must look like https://app.example.com`,
-				`origin "https://a.example/path"`, `origin "ftp://x.example"`, `origin "https://x.example:99999" has a bad port`}},
+				`origin "https://a.example/path"`, `origin "ftp://x.example"`, `origin "https://x.example:99999" has a bad port`}, true},
 	} {
 		cfg, probs := parseConfig([]byte(c.yaml))
 		if strings.Join(cfg.Widget.AllowedOrigins, " ") != strings.Join(c.origins, " ") || cfg.BrandColor != c.color {
 			t.Errorf("%s: origins %q, colour %q", c.name, cfg.Widget.AllowedOrigins, cfg.BrandColor)
 		}
+		if cfg.Widget.Invalid != c.invalid {
+			t.Errorf("%s: invalid %v", c.name, cfg.Widget.Invalid)
+		}
 		wantProblems(t, c.name, probs, c.problems)
+	}
+	// One bad entry fails closed: no other origin, never "any".
+	cfg, _ := parseConfig([]byte("widget:\n  allowed_origins: [\"*\", \"https://ok.example\", \"https://ok.example/path\"]\n"))
+	if cfg.Widget.AnyOrigin() || cfg.Widget.Allows("https://ok.example") || cfg.Widget.Allows("https://evil.example") {
+		t.Error("a list with an invalid entry still allows other origins")
 	}
 }
 

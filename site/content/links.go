@@ -7,8 +7,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/guichet/guichet/site"
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/guichet/guichet/site"
 )
 
 // linkResolver answers the questions the renderer asks about other content
@@ -31,13 +32,7 @@ type linkResolver interface {
 
 // isImage reports whether p names an image type served from the content
 // folder.
-func isImage(p string) bool {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif":
-		return true
-	}
-	return false
-}
+func isImage(p string) bool { return site.IsImage(p) }
 
 // linkDest returns the href to render for a link written as dest.
 func (d *doc) linkDest(n ast.Node, dest string) string {
@@ -48,21 +43,9 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 		return dest
 	}
 	p, query, frag := splitURL(dest)
-	if isImage(p) {
-		// A link to a picture of the content folder (a full-size screenshot).
-		line := d.nodeLine(n)
-		target, ok := d.resolvePath(p)
-		if !ok {
-			d.errorf(site.KindImage, line, "image %q points outside the content folder", dest)
-			return dest
-		}
-		if !d.in.links.asset(target) {
-			d.errorf(site.KindImage, line, "image %q not found (looked for %s)", dest, target)
-		}
-		return assetURL(target)
-	}
 	if !isMarkdown(p) {
-		return dest
+		// A picture (a full-size screenshot) or an attachment is published.
+		return d.attachmentDest(n, dest, p)
 	}
 	line := d.nodeLine(n)
 	target, ok := d.resolvePath(p)
@@ -107,11 +90,34 @@ func (d *doc) imageDest(n ast.Node, dest string) string {
 	}
 	if !d.in.links.asset(target) {
 		d.errorf(site.KindImage, line, "image %q not found (looked for %s)", dest, target)
+	} else {
+		d.out.Files = append(d.out.Files, target)
 	}
 	if w, h, ok := d.in.links.imageSize(target); ok {
 		n.SetAttributeString("width", []byte(strconv.Itoa(w)))
 		n.SetAttributeString("height", []byte(strconv.Itoa(h)))
 	}
+	return assetURL(target)
+}
+
+// attachmentDest returns the href of a relative link to a file that is not
+// an article: an image or an attachment (see IsAttachment) found in the
+// content folder is published under /_content/; anything else is left as
+// written.
+func (d *doc) attachmentDest(n ast.Node, dest, p string) string {
+	if !isImage(p) && !site.IsAttachment(p) {
+		return dest
+	}
+	target, ok := d.resolvePath(p)
+	if !ok {
+		d.errorf(site.KindBrokenLink, d.nodeLine(n), "link %q points outside the content folder", dest)
+		return dest
+	}
+	if !d.in.links.asset(target) {
+		d.errorf(attachmentKind(p), d.nodeLine(n), "broken link %q: no file %s", dest, target)
+		return dest
+	}
+	d.out.Files = append(d.out.Files, target)
 	return assetURL(target)
 }
 
@@ -206,4 +212,13 @@ func dangerousURL(dest string, image bool) bool {
 		return true
 	}
 	return false
+}
+
+// attachmentKind is the kind of a missing linked file: an image or a
+// broken link.
+func attachmentKind(p string) string {
+	if isImage(p) {
+		return site.KindImage
+	}
+	return site.KindBrokenLink
 }

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"runtime"
 	"sort"
@@ -39,6 +40,19 @@ type Options struct {
 	// unchanged content again skips rendering. The caller must use a folder
 	// per program build (rendering code may change between builds).
 	Cache string
+}
+
+// OpenDir opens the content folder dir for Load and the web server: an
+// fs.FS confined to dir by an os.Root, so no path — ".." or a symbolic
+// link, absolute or relative — can resolve outside it. A symbolic link to
+// another file inside dir is followed. Close the returned closer when the
+// folder is no longer read.
+func OpenDir(dir string) (fs.FS, io.Closer, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open content folder %s: %w", dir, err)
+	}
+	return root.FS(), root, nil
 }
 
 // Load reads the content folder fsys into a Library. It returns an error
@@ -150,6 +164,19 @@ func (l *loader) walk() error {
 		}
 		if d.IsDir() {
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Read through an os.Root (see OpenDir), a link that leaves the
+			// folder cannot be followed; say so rather than skip silently.
+			info, err := fs.Stat(l.fsys, p)
+			if err != nil {
+				l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "symbolic link points outside the content folder (or to nothing): it is not published; link to a file inside the folder or copy the file in"))
+				return nil
+			}
+			if info.IsDir() {
+				l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "symbolic link to a folder is not followed; move the folder here or link its files one by one"))
+				return nil
+			}
 		}
 		if !isMarkdown(name) {
 			l.assets[p] = true

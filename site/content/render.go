@@ -7,6 +7,9 @@ import (
 	"html/template"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/microcosm-cc/bluemonday"
 
 	"github.com/guichet/guichet/site"
 	"github.com/yuin/goldmark"
@@ -31,7 +34,8 @@ type RenderOptions struct {
 // server-side highlighting with CSS classes, link rewriting. It is safe for
 // concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md       goldmark.Markdown
+	sanitize *bluemonday.Policy
 }
 
 // docKey hands the per-render state to the AST transformer. goldmark
@@ -69,6 +73,9 @@ type Output struct {
 	Sections []site.Section // plain text split by heading
 	Text     string         // plain text of the body
 	Problems []site.Problem // broken links and images
+	// Files are the content files the body references and the site
+	// publishes under /_content/ (images and attachments), content paths.
+	Files []string
 	// anchors are links into other articles with a fragment, checked by
 	// the loader once every article has its headings.
 	anchors []anchorRef
@@ -90,14 +97,15 @@ type anchorRef struct {
 
 // NewRenderer builds the site's goldmark configuration.
 func NewRenderer(opts RenderOptions) *Renderer {
-	r := &Renderer{}
+	r := &Renderer{sanitize: newSanitizer()}
 	htmlOpts := []renderer.Option{}
 	if opts.AllowHTML {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
 	r.md = goldmark.New(
 		goldmark.WithExtensions(
-			extension.Table,
+			// Alignment becomes a class (see tableAlign): no inline style.
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
 			extension.TaskList,
 			extension.NewLinkify(),
@@ -148,6 +156,11 @@ func (r *Renderer) render(in Input) (*Output, error) {
 	if in.FirstLine < 1 {
 		in.FirstLine = 1
 	}
+	// Invalid bytes become U+FFFD (the loader warns about them): every
+	// page, feed and JSON stays valid UTF-8.
+	if !utf8.Valid(in.Source) {
+		in.Source = bytes.ToValidUTF8(in.Source, []byte("\uFFFD"))
+	}
 	d := &doc{in: in, r: r, src: in.Source, lines: newLineIndex(in.Source, in.FirstLine), out: &Output{}, ids: in.ids}
 	if d.ids == nil {
 		d.ids = newHeadingIDs()
@@ -163,7 +176,8 @@ func (r *Renderer) render(in Input) (*Output, error) {
 	// Code blocks scroll sideways: keyboard users must be able to reach them.
 	html := strings.ReplaceAll(buf.String(), "<pre>", `<pre tabindex="0">`)
 	html = strings.ReplaceAll(html, `<pre class="chroma">`, `<pre tabindex="0" class="chroma">`)
-	d.out.HTML = template.HTML(html) //nolint:gosec // produced by goldmark with raw HTML off unless the site allows it
+	// Whatever goldmark produced, raw HTML included, passes the one policy.
+	d.out.HTML = template.HTML(r.sanitize.Sanitize(html)) //nolint:gosec // sanitised above
 	return d.out, nil
 }
 

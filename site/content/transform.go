@@ -126,8 +126,8 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 // links neutralises dangerous URLs, rewrites relative links to articles
 // and images, marks images lazy and makes tables focusable.
 func (d *doc) links(root *ast.Document, src []byte) {
-	var autolinks []*ast.AutoLink
-	var unwrap []*ast.Link
+	// Links and images whose URL may not be rendered become their text.
+	var unwrap []ast.Node
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -137,41 +137,58 @@ func (d *doc) links(root *ast.Document, src []byte) {
 			d.dropAttrList(n)
 			dest := string(n.Destination)
 			if strings.Contains(dest, "{{<") || strings.Contains(dest, "{{%") {
+				// A Hugo shortcode as the target: ref gives the URL, others drop the link.
 				u, keep := d.linkShortcode(dest, d.nodeLine(n))
-				if !keep {
-					unwrap = append(unwrap, n)
-					return ast.WalkContinue, nil
-				}
 				n.Destination = []byte(u)
-				return ast.WalkContinue, nil
+				if !keep {
+					n.Destination = nil
+				}
+			} else {
+				n.Destination = []byte(d.linkDest(n, dest))
 			}
-			n.Destination = []byte(d.linkDest(n, dest))
+			if len(n.Destination) == 0 {
+				unwrap = append(unwrap, n)
+			}
 		case *ast.Image:
 			d.dropAttrList(n)
 			n.Destination = []byte(d.imageDest(n, string(n.Destination)))
+			if len(n.Destination) == 0 {
+				unwrap = append(unwrap, n)
+				return ast.WalkSkipChildren, nil
+			}
 			n.SetAttributeString("loading", []byte("lazy"))
 			n.SetAttributeString("decoding", []byte("async"))
 		case *ast.AutoLink:
 			if dangerousURL(string(n.URL(src)), false) {
-				autolinks = append(autolinks, n)
+				unwrap = append(unwrap, n)
 			}
 		case *east.Table:
 			// Wide tables scroll sideways (CSS): reachable by keyboard.
 			n.SetAttributeString("tabindex", []byte("0"))
+		case *east.TableCell:
+			// Alignment as a class, not goldmark's inline style, which the
+			// sanitiser and the Content-Security-Policy would drop.
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, a := range autolinks {
-		a.Parent().ReplaceChild(a.Parent(), a, ast.NewString(a.Label(src)))
-	}
-	for _, l := range unwrap {
-		p := l.Parent()
-		for c := l.FirstChild(); c != nil; {
-			next := c.NextSibling()
-			p.InsertBefore(p, l, c)
-			c = next
+	for _, n := range unwrap {
+		parent := n.Parent()
+		switch n := n.(type) {
+		case *ast.AutoLink:
+			parent.ReplaceChild(parent, n, ast.NewString(n.Label(src)))
+		case *ast.Image:
+			parent.ReplaceChild(parent, n, ast.NewString([]byte(inlineText(n, src))))
+		default:
+			for c := n.FirstChild(); c != nil; {
+				next := c.NextSibling()
+				parent.InsertBefore(parent, n, c)
+				c = next
+			}
+			parent.RemoveChild(parent, n)
 		}
-		p.RemoveChild(p, l)
 	}
 }
 

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"errors"
 	"testing"
 	"time"
 
@@ -20,7 +19,7 @@ func TestTokens(t *testing.T) {
 		t.Fatalf("authenticate: %s, %v", id, err)
 	}
 	for _, c := range []struct{ secret, scope string }{{secret, ScopeTickets}, {secret + "x", ScopeAdmin}, {"", ScopeAdmin}} {
-		if _, err := db.Authenticate(ctx, c.secret, c.scope); !errors.Is(err, ErrUnauthorized) {
+		if _, err := db.Authenticate(ctx, c.secret, c.scope); site.ErrorCode(err) != site.EUNAUTHORIZED {
 			t.Errorf("%q %s: %v", c.secret, c.scope, err)
 		}
 	}
@@ -32,7 +31,7 @@ func TestTokens(t *testing.T) {
 	if err := db.RevokeToken(ctx, tok.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Authenticate(ctx, secret, ScopeAdmin); !errors.Is(err, ErrUnauthorized) {
+	if _, err := db.Authenticate(ctx, secret, ScopeAdmin); site.ErrorCode(err) != site.EUNAUTHORIZED {
 		t.Errorf("revoked token accepted: %v", err)
 	}
 	if err := db.RevokeToken(ctx, "nope"); site.ErrorCode(err) != site.ENOTFOUND {

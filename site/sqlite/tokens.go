@@ -78,33 +78,47 @@ func (db *DB) Tokens(ctx context.Context) ([]Token, error) {
 	return out, rows.Err()
 }
 
-// RevokeToken revokes the token with id; ENOTFOUND when there is none.
+// RevokeToken revokes the token with id and ends its admin sessions;
+// ENOTFOUND when there is none.
 func (db *DB) RevokeToken(ctx context.Context, id string) error {
-	res, err := db.writer.ExecContext(ctx, `UPDATE tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?`, millis(db.now()), id)
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("revoke token %s: %w", id, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?`, millis(db.now()), id)
 	if err != nil {
 		return fmt.Errorf("revoke token %s: %w", id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return site.Errorf(site.ENOTFOUND, "no token %s", id)
 	}
+	// Its admin sessions end now, not at their expiry.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM admin_sessions WHERE token_id = ?`, id); err != nil {
+		return fmt.Errorf("revoke token %s: end its sessions: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("revoke token %s: %w", id, err)
+	}
 	return nil
 }
 
-// ErrUnauthorized is returned for a missing, wrong, revoked or
+// errUnauthorized is returned for a missing, wrong, revoked or
 // out-of-scope token, without saying which.
-var ErrUnauthorized = errors.New("invalid token")
+var errUnauthorized = site.Errorf(site.EUNAUTHORIZED, "a valid token is required")
 
 // Authenticate checks that secret is a live token of scope and returns its
-// ID.
+// ID. A bad secret is an EUNAUTHORIZED error that does not say why; a
+// database failure is any other error, never EUNAUTHORIZED.
 func (db *DB) Authenticate(ctx context.Context, secret, scope string) (string, error) {
 	if secret == "" {
-		return "", ErrUnauthorized
+		return "", errUnauthorized
 	}
 	var id, s string
 	var revoked sql.NullInt64
 	err := db.reader.QueryRowContext(ctx, `SELECT id, scope, revoked_at FROM tokens WHERE hash = ?`, tokenHash(secret)).Scan(&id, &s, &revoked)
 	if errors.Is(err, sql.ErrNoRows) || err == nil && (revoked.Valid || s != scope) {
-		return "", ErrUnauthorized
+		return "", errUnauthorized
 	}
 	if err != nil {
 		return "", fmt.Errorf("authenticate: %w", err)

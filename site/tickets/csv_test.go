@@ -277,15 +277,23 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("id,subject,tags,created_at\n1,Hello,a b,2026-01-02\n"), "csv")
 	f.Add([]byte("Id,Subject,Tags,Created at\n\"1\",\"x\ny\",,2026-01-02 10:00\n2,\"bad,,\n"), "zendesk")
 	f.Add([]byte("\ufeffTicket ID,Subject,Created time\n1,x,\n"), "freshdesk")
+	f.Add([]byte("id,subject,body\n1,caf\xe9 \xff,\xc3\x28\n"), "csv")
 	f.Fuzz(func(t *testing.T, data []byte, format string) {
 		rd, err := NewReader(bytes.NewReader(data), format, nil)
 		if err != nil {
 			return
 		}
 		for i := 0; i <= len(data)+1; i++ {
-			_, _, err := rd.Next()
+			tk, _, err := rd.Next()
 			if errors.Is(err, io.EOF) {
 				return
+			}
+			if err == nil {
+				for _, s := range append([]string{tk.ExternalID, tk.Subject, tk.Body, tk.Locale, tk.Article}, tk.Tags...) {
+					if !utf8.ValidString(s) {
+						t.Fatalf("ticket field %q is not valid UTF-8", s)
+					}
+				}
 			}
 		}
 		t.Fatalf("more rows than bytes in %q", data)

@@ -2,10 +2,8 @@ package web
 
 import (
 	"context"
-	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/subtle"
-	"encoding/base64"
 	"encoding/hex"
 	"net/http"
 	"net/url"
@@ -21,9 +19,6 @@ import (
 
 // Insights is what the admin page and the insights API read and change.
 type Insights interface {
-	// Authenticate checks a bearer token of scope and returns its ID; any
-	// failure is an error that says nothing about which tokens exist.
-	Authenticate(ctx context.Context, secret, scope string) (string, error)
 	// Gaps is the content-gap report since a time, for one locale or all.
 	Gaps(ctx context.Context, since time.Time, locale string, minVisitors int) ([]gaps.Gap, error)
 	// Triage records the team's decision on a gap.
@@ -44,26 +39,16 @@ const (
 )
 
 // errUnauthorized answers 401 without a hint of which tokens exist.
-var errUnauthorized = echo.NewHTTPError(http.StatusUnauthorized, "a valid admin token is required")
-
-// bearer extracts the token of an Authorization: Bearer header.
-func bearer(r *http.Request) string {
-	h := r.Header.Get("Authorization")
-	if len(h) > 7 && strings.EqualFold(h[:7], "bearer ") {
-		return strings.TrimSpace(h[7:])
-	}
-	return ""
-}
+var errUnauthorized = site.Errorf(site.EUNAUTHORIZED, "a valid admin token is required")
 
 // apiGaps answers GET /api/v1/insights/gaps (bearer token, scope admin).
 func (s *Server) apiGaps(c echo.Context) error {
-	if s.opts.Insights == nil {
+	if s.opts.Insights == nil || s.opts.Auth == nil {
 		return site.Errorf(site.ENOTFOUND, "insights are not available")
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
-	if _, err := s.opts.Insights.Authenticate(c.Request().Context(), bearer(c.Request()), adminScope); err != nil {
-		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="guichet"`)
-		return errUnauthorized
+	if err := s.requireToken(c, adminScope); err != nil {
+		return err
 	}
 	q := c.QueryParams()
 	since, err := parseSinceParam(q.Get("since"), s.opts.Now())
@@ -105,43 +90,30 @@ func parseSinceParam(v string, now time.Time) (time.Time, error) {
 	return time.Time{}, site.Errorf(site.EINVALID, "since must be like 30d, 12h or 2026-11-01")
 }
 
-// session values are "tokenID|expiry unix|signature".
-func (s *Server) signSession(tokenID string, exp time.Time) string {
-	payload := tokenID + "|" + strconv.FormatInt(exp.Unix(), 10)
-	return base64.RawURLEncoding.EncodeToString([]byte(payload)) + "." + s.mac("session", payload)
-}
-
-func (s *Server) mac(purpose, payload string) string {
-	m := hmac.New(sha256.New, s.opts.SessionKey)
-	m.Write([]byte(purpose + "\x00" + payload))
-	return hex.EncodeToString(m.Sum(nil))
-}
-
-// session returns the signed-in session value, or "" when there is none
-// valid.
-func (s *Server) session(c echo.Context) string {
+// session returns the secret of the request's live admin session, "" when
+// it has none (no cookie, or one that is unknown, expired, signed out or
+// whose token was revoked). The session is checked against the store on
+// every request; a store failure is an error, not a signed-out visitor.
+func (s *Server) session(c echo.Context) (string, error) {
 	ck, err := c.Cookie(sessionCookie)
-	if err != nil || len(s.opts.SessionKey) == 0 {
-		return ""
+	if err != nil || ck.Value == "" || s.opts.Auth == nil {
+		return "", nil
 	}
-	enc, sig, ok := strings.Cut(ck.Value, ".")
-	if !ok {
-		return ""
+	if _, err := s.opts.Auth.Session(c.Request().Context(), ck.Value); err != nil {
+		if site.ErrorCode(err) == site.EUNAUTHORIZED {
+			return "", nil
+		}
+		return "", err
 	}
-	raw, err := base64.RawURLEncoding.DecodeString(enc)
-	if err != nil || !hmac.Equal([]byte(sig), []byte(s.mac("session", string(raw)))) {
-		return ""
-	}
-	_, expS, _ := strings.Cut(string(raw), "|")
-	exp, err := strconv.ParseInt(expS, 10, 64)
-	if err != nil || s.opts.Now().Unix() > exp {
-		return ""
-	}
-	return ck.Value
+	return ck.Value, nil
 }
 
-// csrfToken ties a form to the session it was shown in.
-func (s *Server) csrfToken(session string) string { return s.mac("csrf", session) }
+// csrfToken ties a form to the session it was shown in: a hash of the
+// session's secret, which only the holder of the cookie knows.
+func csrfToken(session string) string {
+	sum := sha256.Sum256([]byte("guichet-csrf\x00" + session))
+	return hex.EncodeToString(sum[:])
+}
 
 // checkForm rejects cross-site posts: the CSRF field must match the
 // session, and an Origin header, when sent, must be this site.
@@ -150,12 +122,12 @@ func (s *Server) checkForm(c echo.Context, session string) error {
 	if o := r.Header.Get("Origin"); o != "" {
 		u, err := url.Parse(o)
 		if err != nil || u.Host != r.Host {
-			return echo.NewHTTPError(http.StatusForbidden, "cross-site request refused")
+			return site.Errorf(site.EFORBIDDEN, "cross-site request refused")
 		}
 	}
 	got := r.PostFormValue("csrf")
-	if session == "" || subtle.ConstantTimeCompare([]byte(got), []byte(s.csrfToken(session))) != 1 {
-		return echo.NewHTTPError(http.StatusForbidden, "the form has expired; reload the page")
+	if session == "" || subtle.ConstantTimeCompare([]byte(got), []byte(csrfToken(session))) != 1 {
+		return site.Errorf(site.EFORBIDDEN, "the form has expired; reload the page")
 	}
 	return nil
 }
@@ -248,13 +220,16 @@ func (s *Server) admin(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if s.opts.Insights == nil {
+	if s.opts.Insights == nil || s.opts.Auth == nil {
 		return site.Errorf(site.ENOTFOUND, "the admin page is not available")
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	c.Response().Header().Set("X-Frame-Options", "DENY")
 	page := &adminPage{basePage: s.adminBase(st)}
-	sess := s.session(c)
+	sess, err := s.session(c)
+	if err != nil {
+		return err
+	}
 	if sess == "" {
 		return s.renderDynamic(c, st, http.StatusOK, "admin", page)
 	}
@@ -263,7 +238,7 @@ func (s *Server) admin(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page.SignedIn, page.CSRF, page.Since = true, s.csrfToken(sess), c.QueryParam("since")
+	page.SignedIn, page.CSRF, page.Since = true, csrfToken(sess), c.QueryParam("since")
 	page.Statuses = []string{gaps.StatusNewArticle, gaps.StatusProductFix, gaps.StatusIgnored, gaps.StatusAnswered}
 	report, err := s.opts.Insights.Gaps(ctx, since, "", 2)
 	if err != nil {
@@ -315,29 +290,48 @@ func (s *Server) adminLogin(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if s.opts.Insights == nil {
+	if s.opts.Insights == nil || s.opts.Auth == nil {
 		return site.Errorf(site.ENOTFOUND, "the admin page is not available")
 	}
 	r := c.Request()
 	r.Body = http.MaxBytesReader(c.Response(), r.Body, 4096)
 	if o := r.Header.Get("Origin"); o != "" {
 		if u, err := url.Parse(o); err != nil || u.Host != r.Host {
-			return echo.NewHTTPError(http.StatusForbidden, "cross-site request refused")
+			return site.Errorf(site.EFORBIDDEN, "cross-site request refused")
 		}
 	}
-	id, err := s.opts.Insights.Authenticate(r.Context(), strings.TrimSpace(r.PostFormValue("token")), adminScope)
-	if err != nil {
-		page := &adminPage{basePage: s.adminBase(st), Error: "This token is not valid."}
-		return s.renderDynamic(c, st, http.StatusUnauthorized, "admin", page)
+	id, err := s.authenticate(c, strings.TrimSpace(r.PostFormValue("token")), adminScope)
+	switch site.ErrorCode(err) {
+	case "":
+	case site.EUNAUTHORIZED, site.ERATE:
+		msg := "This token is not valid."
+		status := http.StatusUnauthorized
+		if site.ErrorCode(err) == site.ERATE {
+			msg, status = "Too many failed attempts. Try again in a minute.", http.StatusTooManyRequests
+		}
+		page := &adminPage{basePage: s.adminBase(st), Error: msg}
+		return s.renderDynamic(c, st, status, "admin", page)
+	default:
+		return err
 	}
-	s.setSession(c, s.signSession(id, s.opts.Now().Add(sessionTTL)), int(sessionTTL.Seconds()))
+	secret, err := s.opts.Auth.StartSession(r.Context(), id, sessionTTL)
+	if err != nil {
+		return err
+	}
+	s.setSession(c, secret, int(sessionTTL.Seconds()))
 	return c.Redirect(http.StatusSeeOther, "/admin/")
 }
 
 // adminLogout ends the session.
 func (s *Server) adminLogout(c echo.Context) error {
-	sess := s.session(c)
+	sess, err := s.session(c)
+	if err != nil {
+		return err
+	}
 	if err := s.checkForm(c, sess); err != nil {
+		return err
+	}
+	if err := s.opts.Auth.EndSession(c.Request().Context(), sess); err != nil {
 		return err
 	}
 	s.setSession(c, "", -1)
@@ -346,7 +340,10 @@ func (s *Server) adminLogout(c echo.Context) error {
 
 // adminTriage records a decision on a gap from the admin page.
 func (s *Server) adminTriage(c echo.Context) error {
-	sess := s.session(c)
+	sess, err := s.session(c)
+	if err != nil {
+		return err
+	}
 	if sess == "" {
 		return errUnauthorized
 	}
@@ -360,7 +357,7 @@ func (s *Server) adminTriage(c echo.Context) error {
 	default:
 		return site.Errorf(site.EINVALID, "unknown status %q", status)
 	}
-	note := strings.TrimSpace(c.Request().PostFormValue("note"))
+	note := strings.TrimSpace(strings.ToValidUTF8(c.Request().PostFormValue("note"), "\uFFFD"))
 	if len([]rune(note)) > 1000 {
 		return site.Errorf(site.EINVALID, "the note is longer than 1000 characters")
 	}

@@ -335,12 +335,16 @@ func (s *Server) apiEvents(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if !s.mayRecord(c) {
+		c.Response().Header().Set("Retry-After", "1")
+		return site.Errorf(site.ERATE, "too many events from this client; this one was not recorded")
+	}
 	if ev.Type == site.EventSearch {
 		id := in.SearchID
 		if id == "" {
 			id = newID()
 		}
-		s.recordSearch(c, id, in.Query, ev.Locale, in.Results, ev.Source, ev.Context, ev.Path)
+		s.storeSearch(c, id, in.Query, ev.Locale, in.Results, ev.Source, ev.Context, ev.Path)
 		return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted", "search_id": id})
 	}
 	if ev.Type == site.EventOpen {
@@ -397,7 +401,7 @@ func (s *Server) feedback(c echo.Context) error {
 		page.Title = b.T["why_title"] + " – " + b.SiteTitle
 		return s.renderDynamic(c, st, http.StatusOK, "thanks", page)
 	}
-	reason, comment := r.PostForm.Get("reason"), strings.TrimSpace(r.PostForm.Get("comment"))
+	reason, comment := r.PostForm.Get("reason"), strings.TrimSpace(strings.ToValidUTF8(r.PostForm.Get("comment"), "\uFFFD"))
 	if helpful {
 		reason, comment = "", ""
 	}
@@ -406,6 +410,9 @@ func (s *Server) feedback(c echo.Context) error {
 	}
 	if utf8.RuneCountInString(comment) > 1000 {
 		return site.Errorf(site.EINVALID, "comment is longer than 1000 characters")
+	}
+	if !s.mayRecord(c) {
+		return site.Errorf(site.ERATE, "too many votes from this address; try again in a moment")
 	}
 	s.opts.Recorder.RecordEvent(site.Event{
 		Type: site.EventVote, ArticleID: a.ID, Locale: a.Locale, Helpful: &helpful,

@@ -45,12 +45,14 @@ func statusOf(err error) (int, string, string) {
 	}
 	code := site.ErrorCode(err)
 	status := map[string]int{
-		site.EINVALID:   http.StatusBadRequest,
-		site.EFORBIDDEN: http.StatusForbidden,
-		site.ETOOLARGE:  http.StatusRequestEntityTooLarge,
-		site.ENOTFOUND:  http.StatusNotFound,
-		site.EGONE:      http.StatusGone,
-		site.ERATE:      http.StatusTooManyRequests,
+		site.EINVALID:      http.StatusBadRequest,
+		site.EUNAUTHORIZED: http.StatusUnauthorized,
+		site.EFORBIDDEN:    http.StatusForbidden,
+		site.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+		site.ENOTFOUND:     http.StatusNotFound,
+		site.EGONE:         http.StatusGone,
+		site.ERATE:         http.StatusTooManyRequests,
+		site.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	}[code]
 	if status == 0 {
 		status = http.StatusInternalServerError

@@ -88,7 +88,10 @@ const searchPageSize = 10
 // searchPage renders /search?q=&page= on the server.
 func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	r := c.Request()
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	// A page is forgiving where the API is strict: bytes that are not
+	// UTF-8 are repaired rather than refused, so nothing invalid is shown
+	// or stored.
+	q := strings.TrimSpace(strings.ToValidUTF8(r.URL.Query().Get("q"), "\uFFFD"))
 	if utf8.RuneCountInString(q) > site.MaxQueryLen {
 		return site.Errorf(site.EINVALID, "the query must be at most %d characters", site.MaxQueryLen)
 	}
@@ -171,8 +174,17 @@ func (s *Server) renderDynamic(c echo.Context, st *state, status int, name strin
 }
 
 // recordSearch queues a search event, with personal data in the query
-// replaced by placeholders first.
+// replaced by placeholders first. Beyond the client's recording budget the
+// search is answered but not recorded, so one client cannot inflate counts.
 func (s *Server) recordSearch(c echo.Context, id, q, loc string, results int, source, context, path string) {
+	if !s.mayRecord(c) {
+		return
+	}
+	s.storeSearch(c, id, q, loc, results, source, context, path)
+}
+
+// storeSearch queues a search event whose recording budget was taken.
+func (s *Server) storeSearch(c echo.Context, id, q, loc string, results int, source, context, path string) {
 	q = site.Redact(q)
 	s.opts.Recorder.RecordSearch(site.SearchEvent{
 		ID: id, Query: q, Normalized: site.NormalizeQuery(q), Locale: loc,
@@ -182,15 +194,18 @@ func (s *Server) recordSearch(c echo.Context, id, q, loc string, results int, so
 }
 
 // visitor identifies the client for counting distinct people without
-// storing who they are: an HMAC of the day, the client IP (the real one
-// behind the trusted proxy) and the user agent, under a server secret. It
-// changes every day and cannot be reversed to an IP. Empty without a key.
+// storing who they are: an HMAC of the day and the client's key (its real
+// address behind the trusted proxy, IPv6 by /64; see clientKey) under a
+// server secret. A visitor is a client address per day, whatever its
+// User-Agent, so rotating the User-Agent does not make new visitors. It
+// changes every day and cannot be reversed to an address. Empty without a
+// key.
 func (s *Server) visitor(c echo.Context) string {
 	if len(s.opts.VisitorKey) == 0 {
 		return ""
 	}
 	mac := hmac.New(sha256.New, s.opts.VisitorKey)
-	fmt.Fprintf(mac, "%s|%s|%s", s.opts.Now().UTC().Format("2006-01-02"), c.RealIP(), c.Request().UserAgent())
+	fmt.Fprintf(mac, "%s|%s", s.opts.Now().UTC().Format("2006-01-02"), client(c))
 	return hex.EncodeToString(mac.Sum(nil)[:16])
 }
 
@@ -206,15 +221,20 @@ func (s *Server) static(c echo.Context) error {
 	return site.Errorf(site.ENOTFOUND, "no asset at %s", c.Request().URL.Path)
 }
 
-// contentImages are the file types served from the content folder.
-var contentImages = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".svg": true, ".webp": true, ".avif": true}
-
-// contentFile serves the images that articles reference, and nothing else
-// from the content folder.
+// contentFile serves the images and attachments that visible articles
+// reference (site.View.Published), and nothing else from the content
+// folder: not the Markdown sources, not a file no article links to, not
+// what a symbolic link outside the folder points to (the folder is read
+// through an os.Root).
 func (s *Server) contentFile(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
 	name := strings.TrimPrefix(c.Request().URL.Path, "/_content/")
 	ext := strings.ToLower(path.Ext(name))
-	if s.opts.Content == nil || !contentImages[ext] || !fs.ValidPath(name) || strings.Contains("/"+name, "/.") {
+	if s.opts.Content == nil || !fs.ValidPath(name) || !st.view.Published(name) ||
+		!site.IsImage(name) && !site.IsAttachment(name) {
 		return site.Errorf(site.ENOTFOUND, "no file at %s", c.Request().URL.Path)
 	}
 	body, err := fs.ReadFile(s.opts.Content, name)
@@ -222,9 +242,16 @@ func (s *Server) contentFile(c echo.Context) error {
 		return site.Errorf(site.ENOTFOUND, "no file at %s", c.Request().URL.Path)
 	}
 	ctype := mime.TypeByExtension(ext)
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
 	if ext == ".svg" {
 		// An SVG can hold script: serve it so browsers never run it.
 		c.Response().Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+	}
+	if !site.IsImage(name) {
+		c.Response().Header().Set("Content-Disposition", "attachment; filename=\""+strings.ReplaceAll(path.Base(name), `"`, "")+"\"")
+		c.Response().Header().Set("Content-Security-Policy", "default-src 'none'; sandbox")
 	}
 	newBlob(ctype, body).write(c.Response(), c.Request(), http.StatusOK, "public, max-age=3600")
 	return nil

@@ -24,10 +24,13 @@ type basePage struct {
 	Languages   []alternate // language switcher
 	NoIndex     bool
 	BrandColor  string
-	HomeURL     string
-	SearchURL   string
-	ContactURL  string
-	Query       string
+	// BrandCSS is the page's one inline style (the brand colour); the
+	// Content-Security-Policy allows exactly it by its hash (styleHash).
+	BrandCSS   template.CSS
+	HomeURL    string
+	SearchURL  string
+	ContactURL string
+	Query      string
 	// HideHeaderSearch is set on pages that show their own search box.
 	HideHeaderSearch bool
 	// Dev adds the script that reloads the page when content changes.
@@ -231,6 +234,7 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 	}
 	if site.ValidColor(cfg.BrandColor) {
 		b.BrandColor = cfg.BrandColor
+		b.BrandCSS = brandCSS(cfg.BrandColor)
 	}
 	return b
 }

@@ -46,6 +46,9 @@ type state struct {
 	widgetJS *blob
 	// feeds are the snapshot's Atom, RSS and JSON feeds.
 	feeds *feedSet
+	// csp is the Content-Security-Policy of the snapshot's pages (their
+	// inline style depends on the brand colour).
+	csp string
 	// variants finds pages from other spellings of their URL (variants.go).
 	variantsOnce sync.Once
 	variants     variantIndex
@@ -136,6 +139,7 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 		nonDefault: map[string]bool{},
 		contexts:   site.NewContextIndex(v),
 		widgetJS:   buildWidgetJS(v, assets),
+		csp:        contentSecurityPolicy(newBase(v, v.Lib.Config.DefaultLocale, "", "", "").BrandCSS, "'self'"),
 	}
 	st.setFAQ(stats)
 	st.results.Store(newResultCache(resultCacheSize))
@@ -195,7 +199,7 @@ func (st *state) withStats(stats *site.TicketStats) (*state, error) {
 	next := &state{
 		view: st.view, search: st.search, tmpl: st.tmpl, assets: st.assets,
 		pages: make(map[string]*blob, len(st.pages)), moved: st.moved, gone: st.gone,
-		nonDefault: st.nonDefault, contexts: st.contexts, widgetJS: st.widgetJS, feeds: st.feeds,
+		nonDefault: st.nonDefault, contexts: st.contexts, widgetJS: st.widgetJS, feeds: st.feeds, csp: st.csp,
 	}
 	next.setFAQ(stats)
 	next.results.Store(st.results.Load())

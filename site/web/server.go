@@ -5,6 +5,7 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
@@ -12,14 +13,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
-	"golang.org/x/time/rate"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/guichet/guichet/site"
 )
@@ -50,13 +50,31 @@ type Options struct {
 	// Tickets stores tickets posted by the helpdesk; nil disables
 	// POST /api/v1/tickets.
 	Tickets TicketIngester
-	// SessionKey signs admin sessions and form tokens.
-	SessionKey []byte
-	// EventRate is the sustained number of event posts per second allowed
-	// per client IP (default 10, burst 3x).
-	EventRate float64
-	Logger    *slog.Logger
-	Now       func() time.Time
+	// Auth checks bearer tokens and keeps admin sessions; nil disables
+	// everything that needs a token.
+	Auth Auth
+	// Limits is the per-client policy of the public endpoints.
+	Limits Limits
+	// Metrics receives the server's Prometheus collectors and is what
+	// /metrics serves; nil: a registry of the server's own.
+	Metrics *prometheus.Registry
+	Logger  *slog.Logger
+	Now     func() time.Time
+}
+
+// Auth checks bearer tokens and keeps the admin sessions on the server.
+// Credentials that are missing, wrong, revoked, expired or out of scope are
+// EUNAUTHORIZED errors; a store failure is any other error.
+type Auth interface {
+	// Authenticate checks a token of scope and returns its ID.
+	Authenticate(ctx context.Context, secret, scope string) (string, error)
+	// StartSession opens an admin session for a token and returns the
+	// session's secret, the cookie value.
+	StartSession(ctx context.Context, tokenID string, ttl time.Duration) (string, error)
+	// Session returns the token ID of a live session.
+	Session(ctx context.Context, secret string) (string, error)
+	// EndSession ends a session; ending an unknown one is not an error.
+	EndSession(ctx context.Context, secret string) error
 }
 
 // Server serves the help center. Create it with New, give it content with
@@ -71,6 +89,7 @@ type Server struct {
 	assets  *assetSet
 	stats   *site.TicketStats // the latest, used by Publish
 	version atomic.Int64      // counts Publish calls, for the dev reload script
+	limiter *limiter
 }
 
 // New builds a server: parses the theme and loads the assets.
@@ -84,10 +103,12 @@ func New(opts Options) (*Server, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if opts.EventRate <= 0 {
-		opts.EventRate = 10
+	opts.Limits = opts.Limits.withDefaults()
+	if opts.Metrics == nil {
+		opts.Metrics = prometheus.NewRegistry()
 	}
 	s := &Server{opts: opts}
+	s.limiter = newLimiter(opts.Limits, opts.Now, newMetrics(opts.Metrics, opts.Limits))
 	if err := s.loadTheme(); err != nil {
 		return nil, err
 	}
@@ -183,26 +204,15 @@ func (s *Server) routes() *echo.Echo {
 	}
 	e.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
 	e.Use(middleware.Recover())
-	e.Use(securityHeaders)
+	e.Use(s.securityHeaders)
+	e.Use(s.protect)
 
 	gz := middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024})
 	api := e.Group("/api/v1", gz)
 	api.GET("/search", s.apiSearch, anyOrigin)
 	api.GET("/suggest", s.apiSuggest, anyOrigin)
 	api.GET("/articles/*", s.apiArticle, anyOrigin)
-	limiter := middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
-		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
-			Rate: rate.Limit(s.opts.EventRate), Burst: int(3 * s.opts.EventRate), ExpiresIn: 3 * time.Minute,
-		}),
-		IdentifierExtractor: func(c echo.Context) (string, error) { return c.RealIP(), nil },
-		ErrorHandler: func(c echo.Context, err error) error {
-			return site.Errorf(site.EINVALID, "cannot identify client")
-		},
-		DenyHandler: func(c echo.Context, id string, err error) error {
-			return site.Errorf(site.ERATE, "too many requests, slow down")
-		},
-	})
-	api.POST("/events", s.apiEvents, s.eventCORS, limiter)
+	api.POST("/events", s.apiEvents, s.eventCORS)
 	api.OPTIONS("/events", func(c echo.Context) error { return nil }, s.eventCORS)
 	api.GET("/insights/gaps", s.apiGaps)
 	api.GET("/faq", s.apiFAQ, anyOrigin)
@@ -211,12 +221,13 @@ func (s *Server) routes() *echo.Echo {
 	api.Any("/*", func(c echo.Context) error {
 		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)
 	})
-	e.POST("/feedback", s.feedback, limiter)
+	e.POST("/feedback", s.feedback)
 	e.GET("/admin/", s.admin)
 	e.GET("/admin", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/admin/") })
-	e.POST("/admin/login", s.adminLogin, limiter)
+	e.POST("/admin/login", s.adminLogin)
 	e.POST("/admin/logout", s.adminLogout)
 	e.POST("/admin/triage", s.adminTriage)
+	e.GET("/metrics", s.metricsHandler())
 	e.GET("/healthz", func(c echo.Context) error {
 		if s.state.Load() == nil {
 			return c.String(http.StatusServiceUnavailable, "loading\n")
@@ -238,22 +249,6 @@ func (s *Server) routes() *echo.Echo {
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/_content/*", s.contentFile)
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/*", s.page)
 	return e
-}
-
-func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		h := c.Response().Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		// No other site may frame these pages (clickjacking); the widget
-		// frame replaces this with its own policy.
-		h.Set("Content-Security-Policy", "frame-ancestors 'self'")
-		// What only people and apps use stays out of search engines.
-		if p := c.Request().URL.Path; strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/admin") || strings.HasPrefix(p, "/widget") {
-			h.Set("X-Robots-Tag", "noindex")
-		}
-		return next(c)
-	}
 }
 
 // anyOrigin lets any origin read a response, without credentials: the

@@ -98,14 +98,13 @@ func scalar(raw json.RawMessage) (string, error) {
 // gets its own result. 200 when at least one ticket was stored, 400 when
 // none could be.
 func (s *Server) apiTickets(c echo.Context) error {
-	if s.opts.Insights == nil || s.opts.Tickets == nil {
+	if s.opts.Auth == nil || s.opts.Tickets == nil {
 		return site.Errorf(site.ENOTFOUND, "ticket ingestion is not available")
 	}
 	r := c.Request()
 	c.Response().Header().Set("Cache-Control", "no-store")
-	if _, err := s.opts.Insights.Authenticate(r.Context(), bearer(r), ticketsScope); err != nil {
-		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="guichet"`)
-		return echo.NewHTTPError(http.StatusUnauthorized, "a valid tickets token is required")
+	if err := s.requireToken(c, ticketsScope); err != nil {
+		return err
 	}
 	if r.ContentLength > maxTicketBody {
 		return site.Errorf(site.ETOOLARGE, "the body is larger than %d MiB", maxTicketBody>>20)

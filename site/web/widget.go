@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"math"
 	"net/http"
 	"net/url"
@@ -137,15 +138,17 @@ func frameAncestors(cfg site.WidgetConfig) string {
 	if cfg.AnyOrigin() {
 		return "*"
 	}
+	if cfg.Invalid || len(cfg.AllowedOrigins) == 0 {
+		return "'self'"
+	}
 	return "'self' " + strings.Join(cfg.AllowedOrigins, " ")
 }
 
-// widgetCSP is the frame's Content-Security-Policy: its own scripts and
-// API only, images from anywhere over HTTPS (articles may show them), and
-// embedding limited to the allowed host origins.
-func widgetCSP(cfg site.WidgetConfig) string {
-	return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
-		"connect-src 'self'; frame-src https:; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors " + frameAncestors(cfg)
+// widgetCSP is the frame's Content-Security-Policy: the site's policy
+// (contentSecurityPolicy) with its own inline style and embedding limited
+// to the allowed host origins.
+func widgetCSP(cfg site.WidgetConfig, css template.CSS) string {
+	return contentSecurityPolicy(css, frameAncestors(cfg))
 }
 
 // widgetListSize is how many articles the panel lists for a screen (the
@@ -221,6 +224,11 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		TextColor: textOn(brandColor(b.BrandColor)), Reasons: reasonsFor(b.T), Events: "/api/v1/events",
 		Strings: map[string]string{},
 	}
+	page.BrandCSS = template.CSS(":root{")
+	if b.BrandColor != "" {
+		page.BrandCSS += template.CSS("--brand:" + b.BrandColor + ";")
+	}
+	page.BrandCSS += template.CSS("--on-brand:" + page.TextColor + "}")
 	for _, k := range []string{"widget_for_page", "widget_suggested", "widget_popular", "widget_full", "widget_error",
 		"results_for", "no_results"} {
 		page.Strings[strings.TrimPrefix(k, "widget_")] = b.T[k]
@@ -238,7 +246,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		return err
 	}
 	h := c.Response().Header()
-	h.Set("Content-Security-Policy", widgetCSP(cfg.Widget))
+	h.Set("Content-Security-Policy", widgetCSP(cfg.Widget, page.BrandCSS))
 	newBlob(htmlType, body).write(c.Response(), c.Request(), http.StatusOK, "no-store")
 	return nil
 }
@@ -361,7 +369,7 @@ func originOf(raw string) string {
 }
 
 // eventCORS guards POST /api/v1/events: requests from another origin are
-// accepted only from widget.allowed_origins (any when the list is empty),
+// accepted only from widget.allowed_origins (any when it says "*"),
 // and preflights are answered for those alone. Same-origin requests and
 // requests without an Origin (servers, curl) pass.
 func (s *Server) eventCORS(next echo.HandlerFunc) echo.HandlerFunc {

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"database/sql"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestMain lets the test binary stand in for the guichet binary: with
+// GUICHET_TEST_MAIN=1 it runs main, so tests can start a real process,
+// signal it and read its exit code.
+func TestMain(m *testing.M) {
+	if os.Getenv("GUICHET_TEST_MAIN") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// guichetProcess starts `guichet args…` as a separate process.
+func guichetProcess(t *testing.T, args ...string) (*exec.Cmd, *syncBuffer, *syncBuffer) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "GUICHET_TEST_MAIN=1")
+	var stdout, stderr syncBuffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+		}
+	})
+	return cmd, &stdout, &stderr
+}
+
+// waitExit waits for cmd to end and returns its exit code, failing the
+// test when it runs longer than limit.
+func waitExit(t *testing.T, cmd *exec.Cmd, limit time.Duration) int {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+		return cmd.ProcessState.ExitCode()
+	case <-time.After(limit):
+		cmd.Process.Kill()
+		<-done
+		t.Fatalf("the process did not end within %s", limit)
+		return -1
+	}
+}
+
+// mountTmpfs mounts a fresh tmpfs of size (like "4m") with extra options
+// at dir, for the tests of full and read-only disks. It needs the right to
+// mount (root); it skips otherwise, except under CI=true where it fails.
+func mountTmpfs(t *testing.T, dir, opts string) {
+	t.Helper()
+	var sudo []string
+	if os.Geteuid() != 0 {
+		sudo = []string{"sudo", "-n"}
+	}
+	run := func(args ...string) ([]byte, error) {
+		args = append(sudo, args...)
+		return exec.Command(args[0], args[1:]...).CombinedOutput()
+	}
+	if out, err := run("mount", "-t", "tmpfs", "-o", opts, "tmpfs", dir); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("mount tmpfs (CI runs as root or with sudo): %v %s", err, out)
+		}
+		t.Skipf("cannot mount a tmpfs here (needs root or sudo): %v %s", err, out)
+	}
+	t.Cleanup(func() { run("umount", "-l", dir) })
+}
+
+// TestStartOnBrokenDisk: a read-only or full data folder is one clear error
+// and exit code 1 within seconds, before anything is built.
+func TestStartOnBrokenDisk(t *testing.T) {
+	content := t.TempDir()
+	writeFile(t, content, "guichet.yaml", "title: Acme\n")
+	// 60 articles of 60 KB: the index needs more than the full disk has.
+	para := strings.Repeat("Refunds arrive on the card used for the order within five working days. ", 800)
+	for i := range 60 {
+		writeFile(t, content, fmt.Sprintf("billing/article-%02d.md", i), fmt.Sprintf("---\ntitle: Article %d\n---\n%s\n", i, para))
+	}
+	for _, c := range []struct {
+		name, opts, want string
+	}{
+		{"read-only", "ro,size=1m", "read-only"},
+		{"full", "size=1m", "MB free"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := t.TempDir()
+			mountTmpfs(t, data, c.opts)
+			start := time.Now()
+			cmd, _, stderr := guichetProcess(t, "serve", "--content", content, "--data", data, "--addr", "127.0.0.1:0")
+			code := waitExit(t, cmd, 20*time.Second)
+			if code != 1 || !strings.Contains(stderr.String(), c.want) || !strings.Contains(stderr.String(), data) {
+				t.Errorf("exit %d after %s, stderr:\n%s", code, time.Since(start).Round(time.Millisecond), stderr)
+			}
+			if strings.Contains(stderr.String(), "panic") || strings.Contains(stderr.String(), "goroutine") {
+				t.Errorf("a panic instead of an error:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// TestSIGTERMDuringBackgroundWork stops a server with SIGTERM right after
+// it started on a database whose answered-gap pass is long: the pass is
+// cancelled and the process ends cleanly within the grace period.
+func TestSIGTERMDuringBackgroundWork(t *testing.T) {
+	content, data := t.TempDir(), t.TempDir()
+	writeFile(t, content, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	seedFailedSearches(t, data, 200000)
+	cmd, stdout, stderr := guichetProcess(t, "serve", "--content", content, "--data", data, "--addr", "127.0.0.1:0")
+	waitServing(t, stdout)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := waitExit(t, cmd, shutdownGrace); code != 0 {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+// waitServing waits until the server printed its address.
+func waitServing(t *testing.T, stdout *syncBuffer) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(stdout.String(), "serving") {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("the server did not start: %s", stdout)
+}
+
+// seedFailedSearches writes n failed searches in n/4 distinct topics from
+// many visitors into the events database of data, as weeks of traffic
+// would (one SQL statement: the recorder would take a minute).
+func seedFailedSearches(t *testing.T, data string, n int) {
+	t.Helper()
+	db := openDB(t, filepath.Join(data, "guichet.db"))
+	db.Close()
+	raw, err := sql.Open("sqlite", filepath.Join(data, "guichet.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	now := time.Now().UnixMilli()
+	if _, err := raw.Exec(`
+		INSERT INTO searches (id, query, normalized, locale, results, source, context, path, visitor, created_at, updated_at)
+		WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
+		SELECT printf('%032x', i), 'wombat' || (i % ?) || ' export', 'wombat' || (i % ?) || ' export', 'en', 0, 'site', '', '',
+		       'v' || (i % 7919), ? - i * 1000, ? - i * 1000
+		FROM n`, n, n/4, n/4, now, now); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe to read while a process writes to it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}

@@ -1,0 +1,71 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestSanitize renders hostile Markdown and raw HTML, with raw HTML both
+// allowed and not, and checks that nothing that runs, styles, frames or
+// leaves through a dangerous URL survives, whatever the encoding.
+func TestSanitize(t *testing.T) {
+	payloads := []string{
+		`<a href="javascript:alert(1)">a</a>`,
+		`<a href="&#106;avascript:alert(1)">entity</a>`,
+		`<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)">hex entities</a>`,
+		`<a href="jav&#x09;ascript:alert(1)">tab</a>`,
+		`<a href=" JaVaScRiPt:alert(1)">case</a>`,
+		`<a href="vbscript:msgbox(1)">vb</a>`,
+		`<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">data</a>`,
+		`<svg><a xlink:href="javascript:alert(1)"><text>svg</text></a></svg>`,
+		`<math><mi xlink:href="javascript:alert(1)">math</mi></math>`,
+		`<img src=x onerror=alert(1)>`,
+		`<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">`,
+		`<img srcset="javascript:alert(1) 1x" src="ok.png">`,
+		`<iframe srcdoc="<script>alert(1)</script>"></iframe>`,
+		`<iframe src="https://evil.example"></iframe>`,
+		`<div style="position:fixed;inset:0;background:red">overlay</div>`,
+		`<p title="x" onmouseover="alert(1)">hover</p>`,
+		`<details open ontoggle="alert(1)"><summary>s</summary>d</details>`,
+		`<style>body{display:none}</style>`,
+		`<script>alert(1)</script>`,
+		`<object data="evil.swf"></object><embed src="evil.swf">`,
+		`<form action="https://evil.example"><input type="text" name="card"><button formaction="javascript:alert(1)">b</button></form>`,
+		`<base href="https://evil.example/">`,
+		`<meta http-equiv="refresh" content="0;url=https://evil.example">`,
+		`<link rel="stylesheet" href="https://evil.example/x.css">`,
+		`<img src="https://tracker.example/pixel.gif" style="display:none">`,
+		`<video><source onerror="alert(1)"></video>`,
+		`<a href="https://example.com" target="_blank" onclick="alert(1)">ok link</a>`,
+		"[md link](javascript:alert(1)) [md data](data:text/html,x) ![md img](javascript:alert(1))",
+		"<javascript:alert(1)>",
+	}
+	headings := "## Overlay {style=\"position:fixed;inset:0\" onclick=\"alert(1)\" class=\"note\" id=\"over\" data-x=\"1\"}\n\n"
+	bad := regexp.MustCompile(`(?i)<script|<style|<iframe|<object|<embed|<form|<base|<meta|<link|<svg|<math|<button|\son\w+=|style=|javascript:|vbscript:|data:text|data:image/svg|srcdoc|xlink|srcset|formaction|type="text"`)
+	for _, allow := range []bool{false, true} {
+		r := NewRenderer(RenderOptions{AllowHTML: allow})
+		src := headings + strings.Join(payloads, "\n\n") + "\n"
+		out, err := r.Render(Input{Source: []byte(src), File: "x.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(out.HTML)
+		// Plain text that says "javascript:" is text, not a URL: look at
+		// the markup only.
+		markup := regexp.MustCompile(`>[^<]*<`).ReplaceAllString(html, "><")
+		if m := bad.FindAllString(markup, -1); m != nil {
+			t.Errorf("allow_html=%v: %v survived:\n%s", allow, m, html)
+		}
+		if !strings.Contains(html, `<h2 id="over" class="note">`) && !strings.Contains(html, `<h2 class="note" id="over">`) {
+			t.Errorf("allow_html=%v: heading lost its id and class:\n%s", allow, html)
+		}
+		if allow {
+			for _, want := range []string{`<a href="https://example.com"`, `ok link</a>`, `<details open=""><summary>s</summary>d</details>`, `<p title="x">hover</p>`, `overlay`} {
+				if !strings.Contains(html, want) {
+					t.Errorf("allow_html: %q lost:\n%s", want, html)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,104 @@
+package sqlite
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+func TestSessions(t *testing.T) {
+	db := openTest(t)
+	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	db.Now = func() time.Time { return now }
+	ctx := context.Background()
+	_, admin, err := db.CreateToken(ctx, ScopeAdmin, "lead")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, other, err := db.CreateToken(ctx, ScopeAdmin, "ops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, err := db.StartSession(ctx, admin.ID, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := db.StartSession(ctx, other.ID, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, err := db.Session(ctx, secret); err != nil || id != admin.ID {
+		t.Fatalf("live session: %q, %v", id, err)
+	}
+	unauthorized := func(what, secret string) {
+		t.Helper()
+		if id, err := db.Session(ctx, secret); site.ErrorCode(err) != site.EUNAUTHORIZED {
+			t.Errorf("%s: session accepted (%q, %v)", what, id, err)
+		}
+	}
+	unauthorized("empty", "")
+	unauthorized("unknown", secret+"x")
+
+	// What a stolen copy of the database holds is not a cookie.
+	var stored []string
+	rows, err := db.reader.Query(`SELECT hash || '|' || token_id FROM admin_sessions`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		stored = append(stored, s)
+	}
+	rows.Close()
+	if len(stored) != 2 {
+		t.Fatalf("stored sessions %v", stored)
+	}
+	for _, s := range stored {
+		if s == secret || len(s) > 0 && s[:64] == secret {
+			t.Fatal("the session secret is stored in clear")
+		}
+		unauthorized("stored hash", s[:64])
+	}
+
+	// Expiry.
+	now = now.Add(time.Hour)
+	unauthorized("expired", secret)
+	now = now.Add(-time.Minute)
+
+	// Sign-out ends one session only.
+	if err := db.EndSession(ctx, secret); err != nil {
+		t.Fatal(err)
+	}
+	unauthorized("ended", secret)
+	if _, err := db.Session(ctx, kept); err != nil {
+		t.Errorf("another session ended too: %v", err)
+	}
+	if err := db.EndSession(ctx, "never-existed"); err != nil {
+		t.Errorf("ending an unknown session: %v", err)
+	}
+
+	// Revoking the token ends its sessions at once.
+	if err := db.RevokeToken(ctx, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	unauthorized("revoked token", kept)
+	var left int
+	db.reader.QueryRow(`SELECT count(*) FROM admin_sessions`).Scan(&left)
+	if left != 0 {
+		t.Errorf("%d sessions left after sign-out and revocation", left)
+	}
+
+	// A token of another scope never holds an admin session.
+	_, tickets, err := db.CreateToken(ctx, ScopeTickets, "helpdesk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := db.StartSession(ctx, tickets.ID, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unauthorized("tickets token", s)
+}

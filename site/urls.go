@@ -1,0 +1,93 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// URL schemes a configuration value may use.
+var (
+	// WebSchemes are the schemes of pages: base_url, redirect targets on
+	// another site.
+	WebSchemes = []string{"http", "https"}
+	// LinkSchemes are the schemes of links shown to visitors: contact_url.
+	LinkSchemes = []string{"http", "https", "mailto", "tel"}
+)
+
+// CheckURL validates a URL written in the configuration and returns it
+// trimmed. It must be absolute with one of schemes; http and https URLs
+// need a host and no user name or password. It refuses what browsers read
+// differently from servers: backslashes (a "/\host" path is another host to
+// a browser), control and space characters, invalid UTF-8, and any other
+// scheme (javascript:, data:, file:…). The error says what is wrong in
+// words a writer understands.
+func CheckURL(raw string, schemes []string) (string, error) {
+	s := strings.TrimSpace(raw)
+	if err := unsafeURLText(s); err != nil {
+		return "", err
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme == "" {
+		return "", fmt.Errorf("%q is not an absolute URL: write it like %s", raw, example(schemes))
+	}
+	sch := strings.ToLower(u.Scheme)
+	if !slices.Contains(schemes, sch) {
+		return "", fmt.Errorf("%q uses the scheme %q: only %s are allowed", raw, sch, strings.Join(schemes, ", "))
+	}
+	switch sch {
+	case "http", "https":
+		if u.Host == "" || u.Hostname() == "" || u.Opaque != "" {
+			return "", fmt.Errorf("%q has no host: write it like https://help.example.com", raw)
+		}
+		if u.User != nil {
+			return "", fmt.Errorf("%q holds a user name or password: remove it", raw)
+		}
+	case "mailto", "tel":
+		if u.Opaque == "" {
+			return "", fmt.Errorf("%q has nothing after %s:", raw, sch)
+		}
+	}
+	return s, nil
+}
+
+// CheckPath validates a site path written in the configuration (a redirect
+// target on this site): it must start with one "/" (not "//", another
+// host to a browser) and hold no backslash, control or space character.
+func CheckPath(raw string) (string, error) {
+	s := strings.TrimSpace(raw)
+	if err := unsafeURLText(s); err != nil {
+		return "", err
+	}
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") {
+		return "", fmt.Errorf("%q is not a path of this site: write it like /billing/refund", raw)
+	}
+	return s, nil
+}
+
+// unsafeURLText refuses the characters browsers treat differently from
+// servers in URLs.
+func unsafeURLText(s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%q is not valid UTF-8", s)
+	}
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			return fmt.Errorf("%q holds a backslash, which browsers read as \"/\": use \"/\"", s)
+		case unicode.IsControl(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
+			return fmt.Errorf("%q holds a space or an invisible character: remove it or write it as %%20", s)
+		}
+	}
+	return nil
+}
+
+func example(schemes []string) string {
+	if slices.Contains(schemes, "mailto") {
+		return "https://example.com/contact or mailto:help@example.com"
+	}
+	return "https://help.example.com"
+}

@@ -1,0 +1,53 @@
+package site
+
+import "testing"
+
+func TestCheckURL(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		schemes []string
+		ok      bool
+	}{
+		{"https://help.example.com", WebSchemes, true},
+		{" http://localhost:8080 ", WebSchemes, true},
+		{"https://help.example.com/docs?x=1", WebSchemes, true},
+		{"mailto:help@example.com", LinkSchemes, true},
+		{"tel:+33123456789", LinkSchemes, true},
+		{"https://example.com/contact", LinkSchemes, true},
+		{"javascript:alert(1)", LinkSchemes, false},
+		{"JavaScript:alert(1)", LinkSchemes, false},
+		{"data:text/html,<script>alert(1)</script>", LinkSchemes, false},
+		{"vbscript:msgbox", LinkSchemes, false},
+		{"file:///etc/passwd", LinkSchemes, false},
+		{"mailto:help@example.com", WebSchemes, false},
+		{"/\\evil.example", WebSchemes, false},
+		{"https:/\\evil.example", WebSchemes, false},
+		{"https://help.example.com\\@evil.example", WebSchemes, false},
+		{"//evil.example", WebSchemes, false},
+		{"help.example.com", WebSchemes, false},
+		{"https://", WebSchemes, false},
+		{"https://user:pw@help.example.com", WebSchemes, false},
+		{"https://help.example.com/\x00", WebSchemes, false},
+		{"https://help.exa mple.com", WebSchemes, false},
+		{"https://help.example.com/\u200b", WebSchemes, false},
+		{"java\tscript:alert(1)", LinkSchemes, false},
+		{"mailto:", LinkSchemes, false},
+		{"https://\xff", WebSchemes, false},
+	} {
+		_, err := CheckURL(c.in, c.schemes)
+		if (err == nil) != c.ok {
+			t.Errorf("CheckURL(%q, %v): %v, want ok=%v", c.in, c.schemes, err, c.ok)
+		}
+	}
+	for _, c := range []struct {
+		in string
+		ok bool
+	}{
+		{"/billing/refund", true}, {"/fr/", true}, {"//evil.example", false}, {"/\\evil.example", false},
+		{"billing", false}, {"/a b", false}, {"/\t/evil", false},
+	} {
+		if _, err := CheckPath(c.in); (err == nil) != c.ok {
+			t.Errorf("CheckPath(%q): %v, want ok=%v", c.in, err, c.ok)
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/guichet/guichet/site"
+)
+
+// bearer extracts the token of an Authorization: Bearer header.
+func bearer(r *http.Request) string {
+	h := r.Header.Get("Authorization")
+	if len(h) > 7 && strings.EqualFold(h[:7], "bearer ") {
+		return strings.TrimSpace(h[7:])
+	}
+	return ""
+}
+
+// authenticate checks a token of scope for the client, counting failures
+// against the client's authentication limit: a locked-out client gets
+// ERATE whatever it sends. A wrong token is EUNAUTHORIZED; a store failure
+// is returned as is (never EUNAUTHORIZED).
+func (s *Server) authenticate(c echo.Context, secret, scope string) (string, error) {
+	key := client(c)
+	if d := s.limiter.auth.lockedFor(key); d > 0 {
+		s.limiter.metrics.limited.WithLabelValues("auth").Inc()
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(d.Seconds()+0.999)))
+		return "", site.Errorf(site.ERATE, "too many failed attempts; try again in a minute")
+	}
+	if s.opts.Auth == nil {
+		return "", site.Errorf(site.ENOTFOUND, "authentication is not available")
+	}
+	id, err := s.opts.Auth.Authenticate(c.Request().Context(), secret, scope)
+	if site.ErrorCode(err) == site.EUNAUTHORIZED {
+		s.limiter.auth.fail(key)
+		s.limiter.metrics.authFailures.Inc()
+	}
+	return id, err
+}
+
+// requireToken checks the request's bearer token for scope (see
+// authenticate); a missing or wrong one answers 401 with a
+// WWW-Authenticate challenge and no hint of which tokens exist.
+func (s *Server) requireToken(c echo.Context, scope string) error {
+	_, err := s.authenticate(c, bearer(c.Request()), scope)
+	if site.ErrorCode(err) == site.EUNAUTHORIZED {
+		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="guichet"`)
+		return site.Errorf(site.EUNAUTHORIZED, "a valid %s token is required", scope)
+	}
+	return err
+}

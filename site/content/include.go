@@ -180,6 +180,7 @@ func (d *doc) renderInclude(ref *includeRef, line int) (*Output, bool) {
 	}
 	d.out.Problems = append(d.out.Problems, sub.Problems...)
 	d.out.anchors = append(d.out.anchors, sub.anchors...)
+	d.out.Files = append(d.out.Files, sub.Files...) // its pictures are published with the article
 	if d.out.includes == nil {
 		d.out.includes = map[string][sha256.Size]byte{}
 	}

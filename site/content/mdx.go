@@ -193,6 +193,7 @@ func (d *doc) jsxContent(tab *box, md []byte, line int) {
 	}
 	d.out.Problems = append(d.out.Problems, out.Problems...)
 	d.out.anchors = append(d.out.anchors, out.anchors...)
+	d.out.Files = append(d.out.Files, out.Files...)
 	tab.AppendChild(tab, &rawHTML{HTML: string(out.HTML), out: out})
 }
 

@@ -283,3 +283,23 @@ func TestURLVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestIncludedPicturesServed: a picture shown by an included file is
+// published with the article that includes it, like its own.
+func TestIncludedPicturesServed(t *testing.T) {
+	e, lib := newEnvFS(t, map[string]string{
+		"help/a.md":                  "---\ntitle: A\n---\n[!INCLUDE [note](../includes/note.md)]\n",
+		"includes/note.md":           "![Diagram](media/diagram.png)\n",
+		"includes/media/diagram.png": "\x89PNG\r\n\x1a\n",
+	})
+	for _, p := range lib.Problems {
+		t.Errorf("problem: %s", p)
+	}
+	body := e.do(t, "GET", "/help/a", nil).Body.String()
+	if !strings.Contains(body, `src="/_content/includes/media/diagram.png"`) {
+		t.Fatalf("included picture missing:\n%s", body)
+	}
+	if w := e.do(t, "GET", "/_content/includes/media/diagram.png", nil); w.Code != 200 {
+		t.Errorf("included picture answers %d", w.Code)
+	}
+}

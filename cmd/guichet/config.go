@@ -40,6 +40,7 @@ type Config struct {
 	AuthFailures  int
 	RetentionDays int    // raw events older than this are rolled up and deleted
 	Format        string // check: text or json
+	Verbose       bool   // check: every problem instead of the summary
 }
 
 // flagDef describes one flag and the environment variable behind it.
@@ -72,6 +73,7 @@ func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error)
 		{name: "auth-failures", env: "GUICHET_AUTH_FAILURES", usage: "failed token checks or sign-ins per minute per client before a minute's lockout", integer: &cfg.AuthFailures},
 		{name: "retention-days", env: "GUICHET_RETENTION_DAYS", usage: "days raw searches and events are kept before only daily totals remain", integer: &cfg.RetentionDays},
 		{name: "format", env: "GUICHET_FORMAT", usage: "output format: text or json", str: &cfg.Format},
+		{name: "verbose", env: "GUICHET_VERBOSE", usage: "list every problem, not only the summary", boolean: &cfg.Verbose},
 	}
 	want := map[string]bool{}
 	for _, n := range names {

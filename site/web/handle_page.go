@@ -33,6 +33,9 @@ func (s *Server) page(c echo.Context) error {
 	}
 	r, w := c.Request(), c.Response()
 	p := r.URL.Path
+	if to, ok := st.encodedVariant(r.URL.RawPath, p); ok {
+		return redirect(c, to)
+	}
 	if b, ok := st.pages[p]; ok {
 		b.write(w, r, http.StatusOK, pageCache)
 		return nil
@@ -64,6 +67,9 @@ func (s *Server) page(c echo.Context) error {
 	loc, rest := st.localeOf(p)
 	if rest == "/search" || rest == "/search/" {
 		return s.searchPage(c, st, loc)
+	}
+	if to, ok := st.variant(p); ok {
+		return redirect(c, to)
 	}
 	return site.Errorf(site.ENOTFOUND, "no page at %s", p)
 }

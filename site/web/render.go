@@ -51,6 +51,9 @@ type state struct {
 	// csp is the Content-Security-Policy of the snapshot's pages (their
 	// inline style depends on the brand colour).
 	csp string
+	// variants finds pages from other spellings of their URL (variants.go).
+	variantsOnce sync.Once
+	variants     variantIndex
 }
 
 // maxFAQ is the most FAQ entries the API returns.

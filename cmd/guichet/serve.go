@@ -65,6 +65,8 @@ type Main struct {
 	contentRoot io.Closer
 	// releaseData unlocks the data folder (lockData).
 	releaseData func()
+	closeOnce   sync.Once
+	closeErr    error
 	publish     *publishMetrics
 	// pubMu guards pubRunning and pubPending (publishSoon).
 	pubMu                  sync.Mutex
@@ -373,7 +375,13 @@ func (m *Main) schedule(at time.Time) {
 }
 
 // Close stops the timers, flushes the event writer and closes the stores.
+// Only the first call does anything; later ones return its result.
 func (m *Main) Close(ctx context.Context) error {
+	m.closeOnce.Do(func() { m.closeErr = m.close(ctx) })
+	return m.closeErr
+}
+
+func (m *Main) close(ctx context.Context) error {
 	m.mu.Lock()
 	if m.timer != nil {
 		m.timer.Stop()

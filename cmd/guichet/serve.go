@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
@@ -86,6 +87,7 @@ func (m *Main) Open(ctx context.Context) error {
 	m.bg, m.stopBG = context.WithCancel(context.Background())
 	if m.Metrics == nil {
 		m.Metrics = prometheus.NewRegistry()
+		m.Metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	}
 	info, err := os.Stat(m.Config.Content)
 	if err != nil {

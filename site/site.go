@@ -288,6 +288,7 @@ const (
 	KindRedirect     = "redirect"      // a redirect loop, chain or dead end
 	KindControlChars = "control-chars" // invisible characters removed from a file
 	KindFile         = "file"          // a file that cannot be read or is ignored
+	KindKept         = "kept"          // a broken article whose last good version is served
 	KindSearchTest   = "search-test"   // a search_tests query that fails
 )
 

@@ -172,7 +172,11 @@ func (m *Main) Reload(ctx context.Context) error {
 	defer m.mu.Unlock()
 	start := time.Now()
 	cacheDir := renderCacheDir(m.Config.Data)
-	lib, err := content.Load(ctx, m.contents, content.Options{Dir: m.Config.Content, Cache: cacheDir})
+	opts := content.Options{Dir: m.Config.Content, Cache: cacheDir}
+	if prev := m.Server.View(); prev != nil {
+		opts.Previous = prev.Lib
+	}
+	lib, err := content.Load(ctx, m.contents, opts)
 	if err != nil {
 		return fmt.Errorf("load content: %w", err)
 	}

@@ -16,11 +16,13 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// key is a value per locale: an article's id or URL.
+type key struct{ locale, v string }
+
 // assemble turns parsed sources into articles and categories: ids, URLs,
 // dates, duplicate checks. Files are taken in path order, so of two files
 // claiming the same id or URL the later one is rejected.
 func (l *loader) assemble(dates map[string]time.Time) {
-	type key struct{ locale, v string }
 	ids := map[key]string{}
 	urls := map[key]string{}
 	indexes := map[string]map[string]*source{} // dir → locale → _index
@@ -32,6 +34,9 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			dirs[d] = true
 		}
 		if !s.ok {
+			if old := l.previous[s.path]; old != nil && !s.name.index {
+				l.keep(s, old, ids, urls)
+			}
 			continue
 		}
 		if s.name.index {
@@ -453,4 +458,21 @@ func (l *loader) hasAnchor(ref anchorRef) bool {
 		}
 	}
 	return false
+}
+
+// keep serves the last good version old of the article in the broken file
+// s, unless its id or URL is now taken by another article.
+func (l *loader) keep(s *source, old *site.Article, ids, urls map[key]string) {
+	if _, dup := ids[key{old.Locale, old.ID}]; dup {
+		return
+	}
+	if _, dup := urls[key{old.Locale, old.URL}]; dup {
+		return
+	}
+	a := *old
+	ids[key{a.Locale, a.ID}] = s.path
+	urls[key{a.Locale, a.URL}] = s.path
+	l.lib.Articles = append(l.lib.Articles, &a)
+	l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindKept, File: s.path,
+		Message: "the last good version of this article is served until the errors above are fixed"})
 }

@@ -40,6 +40,10 @@ type Options struct {
 	// unchanged content again skips rendering. The caller must use a folder
 	// per program build (rendering code may change between builds).
 	Cache string
+	// Previous is the library being served, when there is one: an article
+	// whose file now has errors that skip it (its front matter) keeps its
+	// version from Previous, so a broken edit never takes a page down.
+	Previous *site.Library
 }
 
 // OpenDir opens the content folder dir for Load and the web server: an
@@ -73,6 +77,12 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	go func() { gitCh <- gitDates(gitCtx, opts.Dir) }()
 
 	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, mdFiles: map[string]bool{}}
+	if opts.Previous != nil {
+		l.previous = map[string]*site.Article{}
+		for _, a := range opts.Previous.Articles {
+			l.previous[a.SourcePath] = a
+		}
+	}
 	if err := l.walk(); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)
 	}
@@ -111,6 +121,8 @@ type loader struct {
 	cache   *renderCache // nil: no cache
 	// redirectLines is the line of each of lib.Redirects in redirects.yaml.
 	redirectLines []int
+	// previous holds the articles being served by source path (Options.Previous).
+	previous map[string]*site.Article
 }
 
 // fileSum is a file read and the sha256 of its content.

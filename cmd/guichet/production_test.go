@@ -266,3 +266,27 @@ func TestVersion(t *testing.T) {
 
 // discard is a logger that writes nothing.
 func discard() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// TestBanner: serve says where everything is, with one URL everywhere: the
+// printed one is the canonical base when none is configured.
+func TestBanner(t *testing.T) {
+	dir, data := t.TempDir(), t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back.\n")
+	cmd, stdout, _ := guichetProcess(t, "serve", "--content", dir, "--data", data, "--addr", "127.0.0.1:0")
+	base := servedURL(t, stdout)
+	out := stdout.String()
+	for _, want := range []string{base + "/admin/", "token create --scope admin --data " + data, base + "/widget/demo", data, dir, "--dev"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the banner lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.HasPrefix(base, "http://localhost:") {
+		t.Errorf("printed URL %s: want localhost for a loopback address", base)
+	}
+	_, home := get(t, base+"/")
+	if !strings.Contains(home, `<link rel="canonical" href="`+base+`/">`) {
+		t.Errorf("canonical link of the home page is not the printed URL %s", base)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	waitExit(t, cmd, shutdownGrace)
+}

@@ -44,6 +44,9 @@ type Main struct {
 	Metrics *prometheus.Registry
 	// AccessLog gets a line per request; nil: none.
 	AccessLog *slog.Logger
+	// ListenURL is the URL the server was found at ("http://localhost:8080"),
+	// the base URL when neither --base-url nor base_url sets one.
+	ListenURL string
 	// TicketPoll is how often the server checks for tickets imported by
 	// another process (default 10 s).
 	TicketPoll time.Duration
@@ -181,8 +184,12 @@ func (m *Main) Reload(ctx context.Context) error {
 		return fmt.Errorf("load content: %w", err)
 	}
 	pruneSiblings(cacheDir)
-	if m.Config.BaseURL != "" {
+	switch {
+	case m.Config.BaseURL != "":
 		lib.Config.BaseURL = m.Config.BaseURL
+	case !lib.Config.BaseURLSet && m.ListenURL != "":
+		// One URL everywhere: the printed one.
+		lib.Config.BaseURL = m.ListenURL
 	}
 	errs, warns := 0, 0
 	for _, p := range lib.Problems {
@@ -462,7 +469,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return hs.Shutdown(shutCtx)
 	}
 
-	m := &Main{Config: cfg, Logger: logger, AccessLog: logger}
+	listenURL := "http://" + displayAddr(ln.Addr())
+	m := &Main{Config: cfg, Logger: logger, AccessLog: logger, ListenURL: listenURL}
 	if err := m.Open(ctx); err != nil {
 		shutdown()
 		closeCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
@@ -471,7 +479,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	starting.set(m.Server)
-	fmt.Fprintf(stdout, "Guichet is serving the help center at http://%s/\n", displayAddr(ln.Addr()))
+	printBanner(stdout, m)
 	switch {
 	case cfg.Dev:
 		go m.watch(ctx, []string{cfg.Content, "themes", "static"})
@@ -558,7 +566,7 @@ func displayAddr(a net.Addr) string {
 	if err != nil {
 		return a.String()
 	}
-	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() || ip.IsLoopback() {
 		host = "localhost"
 	}
 	return net.JoinHostPort(host, port)

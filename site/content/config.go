@@ -87,6 +87,8 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 	} else if _, err := site.CheckURL(cfg.BaseURL, site.WebSchemes); err != nil {
 		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "base_url"), "base_url", "base_url %v; %s is used instead", err, defaultBaseURL))
 		cfg.BaseURL = defaultBaseURL
+	} else {
+		cfg.BaseURLSet = true
 	}
 	if c := strings.TrimSpace(cfg.ContactURL); c != "" {
 		if _, err := site.CheckURL(c, site.LinkSchemes); err != nil {

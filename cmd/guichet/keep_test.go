@@ -58,3 +58,39 @@ func TestBrokenEditKeepsLastGoodVersion(t *testing.T) {
 		t.Error("the fix is not published")
 	}
 }
+
+// TestDevErrorPanel: in --dev, an article whose front matter breaks shows
+// an error panel (file, line, message, fix, the lines around) in place of
+// the article, and its category marks it.
+func TestDevErrorPanel(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/_index.md", "---\ntitle: Billing\n---\n")
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	writeFile(t, dir, "billing/fees.md", "---\ntitle: Fees\n---\nNo fees.\n")
+	m := openMain(t, dir, true)
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds: how long they take\ntags: [billing\n---\nMoney back in three days.\n")
+	if err := m.Reload(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	w := serve(m, "GET", "/billing/refund", "")
+	page := w.Body.String()
+	if w.Code != 200 || !strings.Contains(page, "error-panel") || !strings.Contains(page, "billing/refund.md:2") {
+		t.Fatalf("dev page of a broken article: %d\n%s", w.Code, page)
+	}
+	for _, want := range []string{"Fix:", "title: Refunds: how long they take", `class="error-line"`, "noindex"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the panel lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "five days") {
+		t.Error("the panel shows the old article instead")
+	}
+	if cat := serve(m, "GET", "/billing/", "").Body.String(); !strings.Contains(cat, "has errors") || !strings.Contains(cat, `href="/billing/refund"`) {
+		t.Error("the category does not mark the broken article")
+	}
+	// Not in production: there the last good version serves.
+	prod := openMain(t, dir, false)
+	if body := serve(prod, "GET", "/billing/refund", "").Body.String(); strings.Contains(body, "error-panel") {
+		t.Error("the error panel shows outside --dev")
+	}
+}

@@ -34,8 +34,8 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			dirs[d] = true
 		}
 		if !s.ok {
-			if old := l.previous[s.path]; old != nil && !s.name.index {
-				l.keep(s, old, ids, urls)
+			if !s.name.index {
+				l.broken(s, ids, urls)
 			}
 			continue
 		}
@@ -460,14 +460,41 @@ func (l *loader) hasAnchor(ref anchorRef) bool {
 	return false
 }
 
+// broken records an article file that does not load and serves its last
+// good version instead when there is one (Options.Previous).
+func (l *loader) broken(s *source, ids, urls map[key]string) {
+	b := site.Broken{SourcePath: s.path, Locale: s.locale, SectionID: s.dir,
+		URL: l.localePrefix(s.locale) + "/" + slugPath(s.dir) + "/" + slugify(s.name.stem)}
+	for _, p := range s.probs {
+		if p.Severity == site.SeverityError {
+			b.Errors = append(b.Errors, p)
+		}
+	}
+	b.Lines = firstLines(s.raw, 30)
+	if old := l.previous[s.path]; old != nil && l.keep(s, old, ids, urls) {
+		b.URL = old.URL
+	}
+	l.lib.Broken = append(l.lib.Broken, b)
+}
+
+// firstLines returns the first n lines of data.
+func firstLines(data []byte, n int) []string {
+	lines := strings.SplitN(string(data), "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return lines
+}
+
 // keep serves the last good version old of the article in the broken file
-// s, unless its id or URL is now taken by another article.
-func (l *loader) keep(s *source, old *site.Article, ids, urls map[key]string) {
+// s, unless its id or URL is now taken by another article, and reports
+// whether it did.
+func (l *loader) keep(s *source, old *site.Article, ids, urls map[key]string) bool {
 	if _, dup := ids[key{old.Locale, old.ID}]; dup {
-		return
+		return false
 	}
 	if _, dup := urls[key{old.Locale, old.URL}]; dup {
-		return
+		return false
 	}
 	a := *old
 	ids[key{a.Locale, a.ID}] = s.path
@@ -475,4 +502,5 @@ func (l *loader) keep(s *source, old *site.Article, ids, urls map[key]string) {
 	l.lib.Articles = append(l.lib.Articles, &a)
 	l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindKept, File: s.path,
 		Message: "the last good version of this article is served until the errors above are fixed"})
+	return true
 }

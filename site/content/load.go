@@ -142,6 +142,8 @@ type source struct {
 	sum     [sha256.Size]byte
 	modTime time.Time
 	body    []byte
+	// raw is the start of a file that did not load, for the error panel.
+	raw []byte
 	line    int // file line where body starts
 	probs   []site.Problem
 	ok      bool // usable: no error in its front matter
@@ -317,6 +319,11 @@ func (s *source) read(fsys fs.FS, ignore []string) {
 	if p := cleaned.problem(s.path); p != nil {
 		s.probs = append(s.probs, *p)
 	}
+	defer func() {
+		if !s.ok {
+			s.raw = bytes.Clone(data[:min(len(data), 4096)])
+		}
+	}()
 	if bytes.HasPrefix(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), []byte("+++")) {
 		s.probs = append(s.probs, errorAt(site.KindFrontMatter, s.path, 1, "", "front matter in TOML (between +++ lines, Hugo) is not supported: convert it to YAML between --- lines"))
 		return

@@ -159,9 +159,19 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 			}
 		}
 	}
+	// In dev mode an article whose file has errors shows them in its place.
+	broken := map[string]bool{}
+	if v.Drafts {
+		for _, b := range v.Lib.Broken {
+			broken[b.URL] = true
+			jobs = append(jobs, job{b.URL, "broken", func() any { return brokenData(v, b) }})
+		}
+	}
 	for _, list := range v.ByLocale {
 		for _, a := range list {
-			jobs = append(jobs, job{a.URL, "article", func() any { return articleData(v, rel, a) }})
+			if !broken[a.URL] {
+				jobs = append(jobs, job{a.URL, "article", func() any { return articleData(v, rel, a) }})
+			}
 		}
 	}
 	if err := renderAll(tmpl, jobs, st.pages); err != nil {
@@ -307,6 +317,13 @@ func categoryData(v *site.View, c *site.Category) *categoryPage {
 	}
 	b.setAlternates(v, paths)
 	p := &categoryPage{basePage: b, Category: c, Crumbs: crumbsFor(v, c.ID, c.Locale, true), Articles: v.ArticlesIn(c.ID, c.Locale)}
+	if v.Drafts {
+		for _, br := range v.Lib.Broken {
+			if br.SectionID == c.ID && br.Locale == c.Locale {
+				p.Broken = append(p.Broken, br)
+			}
+		}
+	}
 	p.Feeds = feedLinks(v, c.Locale, c)
 	p.JSONLD = append(p.JSONLD, schemaCrumbs(v, p.Crumbs, p.Canonical))
 	for _, s := range v.Children(c.ID, c.Locale) {
@@ -318,6 +335,24 @@ func categoryData(v *site.View, c *site.Category) *categoryPage {
 		}
 		card.Articles = list
 		p.Sections = append(p.Sections, card)
+	}
+	return p
+}
+
+// brokenData is the dev-mode error panel of an article file that does not
+// load: where each error is, in words, with the start of the file.
+func brokenData(v *site.View, br site.Broken) *brokenPage {
+	b := newBase(v, br.Locale, br.SourcePath, "", br.URL)
+	b.NoIndex = true
+	p := &brokenPage{basePage: b, Broken: br}
+	marked := map[int]bool{}
+	for _, e := range br.Errors {
+		msg, fix, _ := strings.Cut(e.Message, ". Fix: ")
+		p.Errors = append(p.Errors, panelError{Problem: e, Text: msg, Fix: fix})
+		marked[e.Line] = true
+	}
+	for i, l := range br.Lines {
+		p.Lines = append(p.Lines, panelLine{N: i + 1, Text: l, Error: marked[i+1]})
 	}
 	return p
 }

@@ -19,12 +19,12 @@ import (
 // Config is the site configuration read from guichet.yaml in the content
 // directory. Zero values are replaced by defaults in content.Load.
 type Config struct {
-	Title         string   `yaml:"title" json:"title"`
-	Description   string   `yaml:"description" json:"description"`
-	BaseURL       string   `yaml:"base_url" json:"base_url"`
+	Title       string `yaml:"title" json:"title"`
+	Description string `yaml:"description" json:"description"`
+	BaseURL     string `yaml:"base_url" json:"base_url"`
 	// BaseURLSet says whether base_url was written in guichet.yaml; when
 	// not, the server uses the address it listens on.
-	BaseURLSet bool `yaml:"-" json:"-"`
+	BaseURLSet    bool     `yaml:"-" json:"-"`
 	DefaultLocale string   `yaml:"default_locale" json:"default_locale"`
 	Locales       []string `yaml:"locales" json:"locales"`
 	Theme         string   `yaml:"theme" json:"theme"`

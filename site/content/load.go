@@ -143,7 +143,7 @@ type source struct {
 	modTime time.Time
 	body    []byte
 	// raw is the start of a file that did not load, for the error panel.
-	raw []byte
+	raw     []byte
 	line    int // file line where body starts
 	probs   []site.Problem
 	ok      bool // usable: no error in its front matter

@@ -17,7 +17,7 @@ import (
 	"github.com/guichet/guichet/site/tickets"
 )
 
-const ticketsUsage = "usage: guichet tickets import FILE --format zendesk|freshdesk|helpscout|csv [--timezone ZONE] [--content DIR] [--data DIR]"
+const ticketsUsage = "usage: guichet tickets import FILE [--format zendesk|freshdesk|helpscout|csv] [--timezone ZONE] [--content DIR] [--data DIR]"
 
 // linkVersion changes when the linking rules change, so stored links are
 // recomputed.
@@ -48,7 +48,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	format := fset.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", "))
+	format := fset.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", ")+" (default: recognised from the header)")
 	tz := fset.String("timezone", "UTC", "time zone of dates written without one (the helpdesk account's, e.g. Europe/Paris)")
 	asJSON := fset.Bool("json", false, "print the summary as JSON")
 	fset.SetOutput(stderr)
@@ -58,9 +58,6 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if len(pos) != 1 {
 		return fmt.Errorf("%s", ticketsUsage)
-	}
-	if *format == "" {
-		return fmt.Errorf("--format is required: %s", strings.Join(tickets.Formats(), ", "))
 	}
 	loc, err := time.LoadLocation(*tz)
 	if err != nil {
@@ -75,6 +72,9 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	rd, err := tickets.NewReader(f, *format, loc)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
+	}
+	if *format == "" {
+		fmt.Fprintf(stderr, "Reading %s as a %s export (recognised from its header; --format chooses another).\n", path, formatName(rd.Format()))
 	}
 	start := time.Now()
 	view, idx, err := loadPublished(ctx, cfg.Content, time.Now().UTC())
@@ -135,4 +135,17 @@ func printSummary(w io.Writer, path string, s tickets.Summary, took time.Duratio
 		parts = []string{"none"}
 	}
 	fmt.Fprintf(w, "linked to an article: %s; unlinked: %d (see guichet gaps)\n", strings.Join(parts, ", "), s.Unlinked)
+}
+
+// formatName is how the user knows a format.
+func formatName(f string) string {
+	switch f {
+	case tickets.FormatZendesk:
+		return "Zendesk"
+	case tickets.FormatFreshdesk:
+		return "Freshdesk"
+	case tickets.FormatHelpScout:
+		return "Help Scout"
+	}
+	return "generic CSV"
 }

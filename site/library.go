@@ -17,9 +17,29 @@ type Library struct {
 	Synonyms  map[string][][]string
 	Redirects []Redirect
 	Problems  []Problem
+	// Broken lists the article files that did not load because of their
+	// errors (a kept last good version may stand in for them), for the
+	// error panel of dev mode.
+	Broken []Broken
 	// Hash identifies the content: equal hashes mean equal content, so a
 	// search index built from one can be reused for the other.
 	Hash string
+}
+
+// Broken is an article file whose errors keep it from loading.
+type Broken struct {
+	SourcePath string
+	Locale     string
+	// URL is where the article is (or would be) served: its last good
+	// version's, else the one its file name gives.
+	URL string
+	// SectionID is the folder holding the file, as Article.SectionID.
+	SectionID string
+	// Errors are its problems of severity error, in line order.
+	Errors []Problem
+	// Lines are the first lines of the file (the front matter and a few
+	// more), for showing where the errors are.
+	Lines []string
 }
 
 // Locales returns the configured locales, the default one first.

@@ -128,4 +128,13 @@ type EventRecorder interface {
 	RecordSearch(e SearchEvent)
 	RecordEvent(e Event)
 	RecordOpen(e WidgetOpen)
+	// Stats counts what the recorder did since it started.
+	Stats() RecorderStats
+}
+
+// RecorderStats counts, since an EventRecorder started, the events it
+// queued, wrote to its store and dropped (queue full, closed, unknown type
+// or a failed write), and the batches whose write failed.
+type RecorderStats struct {
+	Queued, Written, Dropped, WriteErrors uint64
 }

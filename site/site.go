@@ -19,9 +19,12 @@ import (
 // Config is the site configuration read from guichet.yaml in the content
 // directory. Zero values are replaced by defaults in content.Load.
 type Config struct {
-	Title         string   `yaml:"title" json:"title"`
-	Description   string   `yaml:"description" json:"description"`
-	BaseURL       string   `yaml:"base_url" json:"base_url"`
+	Title       string `yaml:"title" json:"title"`
+	Description string `yaml:"description" json:"description"`
+	BaseURL     string `yaml:"base_url" json:"base_url"`
+	// BaseURLSet says whether base_url was written in guichet.yaml; when
+	// not, the server uses the address it listens on.
+	BaseURLSet    bool     `yaml:"-" json:"-"`
 	DefaultLocale string   `yaml:"default_locale" json:"default_locale"`
 	Locales       []string `yaml:"locales" json:"locales"`
 	Theme         string   `yaml:"theme" json:"theme"`
@@ -33,6 +36,15 @@ type Config struct {
 	// FAQ tunes the FAQ ranking; Tickets, ticket linking.
 	FAQ     FAQConfig     `yaml:"faq" json:"faq"`
 	Tickets TicketsConfig `yaml:"tickets" json:"tickets"`
+	Check   CheckConfig   `yaml:"check" json:"check"`
+}
+
+// CheckConfig tunes the content checks (`guichet check`).
+type CheckConfig struct {
+	// IgnoreFields lists front-matter fields the team keeps on purpose
+	// (ms.topic, Hugo's menu…): they raise no unknown-field warning. An
+	// entry may be a pattern with * ("ms.*").
+	IgnoreFields []string `yaml:"ignore_fields" json:"ignore_fields"`
 }
 
 // WidgetConfig configures the embeddable widget.
@@ -249,14 +261,39 @@ const (
 )
 
 // Problem is one error or warning found while loading content, located by
-// file (relative to the content directory) and line (1-based, 0 if unknown).
+// file (relative to the content directory), line and column (1-based, 0 if
+// unknown).
 type Problem struct {
 	Severity Severity `json:"severity"`
-	File     string   `json:"file"`
-	Line     int      `json:"line,omitempty"`
-	Field    string   `json:"field,omitempty"`
-	Message  string   `json:"message"`
+	// Kind says what the problem is about (one of the Kind… constants), so
+	// that reports can group and count problems of one kind.
+	Kind   string `json:"kind,omitempty"`
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+	// Field is the front-matter field or config key concerned; for
+	// KindSyntax, the name of the other tool's construct (a shortcode).
+	Field   string `json:"field,omitempty"`
+	Message string `json:"message"`
 }
+
+// Problem kinds.
+const (
+	KindYAML         = "yaml"          // YAML that does not parse
+	KindFrontMatter  = "front-matter"  // a missing title, a value of the wrong type
+	KindUnknownField = "unknown-field" // a front-matter field Guichet does not use
+	KindConfig       = "config"        // a bad value in guichet.yaml, synonyms.yaml
+	KindDuplicate    = "duplicate"     // two articles with one id or URL
+	KindBrokenLink   = "broken-link"   // a link to a missing file or anchor
+	KindImage        = "image"         // a missing image
+	KindInclude      = "include"       // an include that is missing, outside the folder or a cycle
+	KindSyntax       = "syntax"        // another tool's syntax Guichet leaves out of the page
+	KindRedirect     = "redirect"      // a redirect loop, chain or dead end
+	KindControlChars = "control-chars" // invisible characters removed from a file
+	KindFile         = "file"          // a file that cannot be read or is ignored
+	KindKept         = "kept"          // a broken article whose last good version is served
+	KindSearchTest   = "search-test"   // a search_tests query that fails
+)
 
 // String formats the problem like a compiler message: file:line: severity: message.
 func (p Problem) String() string {
@@ -265,6 +302,10 @@ func (p Problem) String() string {
 	if p.Line > 0 {
 		b.WriteString(":")
 		b.WriteString(strconv.Itoa(p.Line))
+		if p.Column > 0 {
+			b.WriteString(":")
+			b.WriteString(strconv.Itoa(p.Column))
+		}
 	}
 	b.WriteString(": ")
 	b.WriteString(string(p.Severity))

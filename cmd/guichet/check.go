@@ -28,7 +28,7 @@ type checkReport struct {
 // and prints every problem. failed is true when at least one is an error.
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (failed bool, err error) {
 	cfg := defaultConfig()
-	fset, err := newFlagSet("check", &cfg, "content", "format")
+	fset, err := newFlagSet("check", &cfg, "content", "format", "verbose")
 	if err != nil {
 		return false, err
 	}
@@ -68,6 +68,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (fai
 	}
 	problems := append(append([]site.Problem(nil), lib.Problems...), testProbs...)
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].File < problems[j].File })
+	// Paths from the repository root, which editors and CI annotations open.
+	where := repoPath(ctx, cfg.Content)
+	for i := range problems {
+		problems[i].File = where(problems[i].File)
+	}
 	rep := checkReport{Content: cfg.Content, Articles: len(lib.Articles), SearchTests: ran, Problems: problems}
 	if rep.Problems == nil {
 		rep.Problems = []site.Problem{}
@@ -86,10 +91,23 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (fai
 			return false, fmt.Errorf("write report: %w", err)
 		}
 	} else {
-		for _, p := range problems {
-			fmt.Fprintln(stdout, p.String())
+		totals := fmt.Sprintf("%s: %s, %s, %s, %s\n", cfg.Content, count(rep.Articles, "article"), count(rep.SearchTests, "search test"),
+			count(rep.Errors, "error"), count(rep.Warnings, "warning"))
+		if cfg.Verbose {
+			for _, p := range problems {
+				fmt.Fprintln(stdout, p.String())
+			}
+			if len(problems) > 0 {
+				fmt.Fprintln(stdout)
+			}
+			fmt.Fprint(stdout, totals) // after the list, where the reader is
+		} else {
+			fmt.Fprint(stdout, totals)
+			if len(problems) > 0 {
+				fmt.Fprintln(stdout)
+			}
+			writeSummary(stdout, groupProblems(problems), len(problems))
 		}
-		fmt.Fprintf(stdout, "%s: %d articles, %d search tests, %d errors, %d warnings\n", cfg.Content, rep.Articles, rep.SearchTests, rep.Errors, rep.Warnings)
 	}
 	return rep.Errors > 0, nil
 }

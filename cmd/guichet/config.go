@@ -4,6 +4,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"log/slog"
 	"net"
 	"os"
 	"strconv"
@@ -24,6 +26,9 @@ type Config struct {
 	Addr           string // listen address
 	BaseURL        string // overrides base_url of guichet.yaml when set
 	Dev            bool   // live reload, drafts visible
+	Watch          bool   // publish on content file changes (no drafts)
+	GitPull        bool   // git pull --ff-only in the content folder before a SIGHUP or API publication
+	LogFormat      string // text or json
 	TrustedProxies string // comma-separated CIDRs whose X-Forwarded-For is believed
 	// RecordRate/RecordBurst: per-client recording budget; RequestRate/
 	// RequestBurst: per-client protection limit; AuthFailures: failed
@@ -35,6 +40,7 @@ type Config struct {
 	AuthFailures  int
 	RetentionDays int    // raw events older than this are rolled up and deleted
 	Format        string // check: text or json
+	Verbose       bool   // check: every problem instead of the summary
 }
 
 // flagDef describes one flag and the environment variable behind it.
@@ -56,6 +62,9 @@ func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error)
 		{name: "addr", env: "GUICHET_ADDR", usage: "address to listen on", str: &cfg.Addr},
 		{name: "base-url", env: "GUICHET_BASE_URL", usage: "public URL of the site, overrides base_url in guichet.yaml", str: &cfg.BaseURL},
 		{name: "dev", env: "GUICHET_DEV", usage: "reload content and templates on change, show drafts", boolean: &cfg.Dev},
+		{name: "watch", env: "GUICHET_WATCH", usage: "publish the content again when its files change (drafts stay hidden)", boolean: &cfg.Watch},
+		{name: "git-pull", env: "GUICHET_GIT_PULL", usage: "run git pull --ff-only in the content folder before a publication asked by SIGHUP or POST /api/v1/reload", boolean: &cfg.GitPull},
+		{name: "log-format", env: "GUICHET_LOG_FORMAT", usage: "log lines as text or json", str: &cfg.LogFormat},
 		{name: "trusted-proxies", env: "GUICHET_TRUSTED_PROXIES", usage: "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is trusted (loopback is always trusted)", str: &cfg.TrustedProxies},
 		{name: "record-rate", env: "GUICHET_RECORD_RATE", usage: "searches and events recorded per second per client; beyond it searches are answered but not recorded and event posts get 429", float: &cfg.RecordRate},
 		{name: "record-burst", env: "GUICHET_RECORD_BURST", usage: "burst of the recording budget", integer: &cfg.RecordBurst},
@@ -64,6 +73,7 @@ func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error)
 		{name: "auth-failures", env: "GUICHET_AUTH_FAILURES", usage: "failed token checks or sign-ins per minute per client before a minute's lockout", integer: &cfg.AuthFailures},
 		{name: "retention-days", env: "GUICHET_RETENTION_DAYS", usage: "days raw searches and events are kept before only daily totals remain", integer: &cfg.RetentionDays},
 		{name: "format", env: "GUICHET_FORMAT", usage: "output format: text or json", str: &cfg.Format},
+		{name: "verbose", env: "GUICHET_VERBOSE", usage: "list every problem, not only the summary", boolean: &cfg.Verbose},
 	}
 	want := map[string]bool{}
 	for _, n := range names {
@@ -124,7 +134,7 @@ func parseBool(s string) (bool, error) {
 
 // defaultConfig returns the embedded defaults.
 func defaultConfig() Config {
-	return Config{Content: "./content", Data: "./data", Addr: "127.0.0.1:8080", RecordRate: 10, RecordBurst: 30, RequestRate: 50, RequestBurst: 100, AuthFailures: 10, RetentionDays: 90, Format: "text"}
+	return Config{Content: "./content", Data: "./data", Addr: "127.0.0.1:8080", LogFormat: "text", RecordRate: 10, RecordBurst: 30, RequestRate: 50, RequestBurst: 100, AuthFailures: 10, RetentionDays: 90, Format: "text"}
 }
 
 // validate checks the configuration once, after all sources are applied.
@@ -150,6 +160,9 @@ func (c *Config) validate() error {
 	if c.Format != "text" && c.Format != "json" {
 		errs = append(errs, fmt.Errorf("--format %q: want text or json", c.Format))
 	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("--log-format %q: want text or json", c.LogFormat))
+	}
 	if c.RetentionDays < 1 {
 		errs = append(errs, fmt.Errorf("--retention-days must be at least 1"))
 	}
@@ -166,6 +179,15 @@ func (c *Config) validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// logger returns the process's logger on w in the configured format.
+func (c *Config) logger(w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 // limits is the per-client policy of the public endpoints.

@@ -24,14 +24,13 @@ Usage:
   guichet gaps [flags]    what visitors searched and did not find (see guichet gaps -h)
   guichet tickets import FILE --format zendesk|freshdesk|helpscout|csv
                           take in a helpdesk's ticket export (see guichet tickets import -h)
-  guichet token create --scope admin|tickets [--name N] | token list | token revoke ID
+  guichet token create --scope admin|tickets|publish [--name N] | token list | token revoke ID
+  guichet backup FILE     copy the events database of a running server
+  guichet restore FILE    put a backup in place (the server stopped)
   guichet version         print the version
 
 Every flag can also be set with a GUICHET_* environment variable.
 `
-
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -72,8 +71,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runGaps(ctx, args[1:], stdout, stderr)
 	case "tickets":
 		err = runTickets(ctx, args[1:], stdout, stderr)
+	case "backup":
+		err = runBackup(ctx, args[1:], stdout, stderr)
+	case "restore":
+		err = runRestore(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
-		fmt.Fprintln(stdout, "guichet", version)
+		fmt.Fprintln(stdout, "guichet", versionString())
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:

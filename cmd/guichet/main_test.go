@@ -115,11 +115,15 @@ func TestCheck(t *testing.T) {
 		stderr string
 	}{
 		{"sample content is clean", []string{"check", "--content", "../../content"}, 0, []string{"0 errors"}, ""},
-		{"broken content fails", []string{"check", "--content", broken}, 1,
+		{"broken content fails", []string{"check", "--content", broken, "--verbose"}, 1,
 			[]string{"billing/bad.md:3: error:", "weight", "billing/ok.md:5: error:", "nope.md", "billing/ok.md:3: warning:", "author"}, ""},
-		{"failing search test", []string{"check", "--content", tested}, 1,
+		{"summary by kind", []string{"check", "--content", broken}, 1,
+			[]string{"Errors\n  broken links: 1 problem\n    ", "billing/ok.md:5: broken link \"nope.md\"",
+				"front matter values: 1 problem\n    ", "billing/bad.md:3: field `weight` must be a whole number",
+				"Warnings\n  unknown field `author`: 1 file\n    ", "ignore_fields: [author]", "1 article, 0 search tests, 2 errors, 1 warning"}, ""},
+		{"failing search test", []string{"check", "--content", tested, "--verbose"}, 1,
 			[]string{`billing/refund.md: error: search test "quantum teleportation": the article is not in the top 3`,
-				"billing/draft.md: warning: search tests skipped", "3 search tests, 1 errors"}, ""},
+				"billing/draft.md: warning: search tests skipped", "3 search tests, 1 error"}, ""},
 		{"missing folder", []string{"check", "--content", filepath.Join(broken, "nope")}, 1, nil, "content folder"},
 		{"bad format", []string{"check", "--format", "xml"}, 1, nil, "--format"},
 		{"unknown command", []string{"frobnicate"}, 2, nil, "unknown command"},

@@ -98,7 +98,7 @@ func TestDevReloadsOnChange(t *testing.T) {
 	m := openMain(t, dir, true)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go m.watch(ctx)
+	go m.watch(ctx, []string{dir})
 	if got := status(m, "/billing/new"); got != 404 {
 		t.Fatalf("before: %d", got)
 	}

@@ -24,7 +24,7 @@ func runSearchTests(ctx context.Context, v *site.View, searcher site.Searcher) (
 			continue
 		}
 		if !a.Visible(v.Now, v.Drafts) {
-			probs = append(probs, site.Problem{Severity: site.SeverityWarning, File: a.SourcePath, Field: "search_tests",
+			probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindSearchTest, File: a.SourcePath, Field: "search_tests",
 				Message: "search tests skipped: the article is not published (draft or publish_at in the future)"})
 			continue
 		}
@@ -44,7 +44,7 @@ func runSearchTests(ctx context.Context, v *site.View, searcher site.Searcher) (
 			if len(got) == 0 {
 				got = []string{"no results"}
 			}
-			probs = append(probs, site.Problem{Severity: site.SeverityError, File: a.SourcePath, Field: "search_tests",
+			probs = append(probs, site.Problem{Severity: site.SeverityError, Kind: site.KindSearchTest, File: a.SourcePath, Field: "search_tests",
 				Message: fmt.Sprintf("search test %q: the article is not in the top %d (got %s)", q, searchTestDepth, strings.Join(got, ", "))})
 		}
 	}

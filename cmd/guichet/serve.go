@@ -15,9 +15,11 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
@@ -45,6 +47,11 @@ type Main struct {
 	// the FAQ's counts.
 	Gaps    *gaps.Service
 	Tickets *tickets.Service
+	// AccessLog gets a line per request; nil: none.
+	AccessLog *slog.Logger
+	// ListenURL is the URL the server was found at ("http://localhost:8080"),
+	// the base URL when neither --base-url nor base_url sets one.
+	ListenURL string
 	// TicketPoll is how often the server checks for tickets imported by
 	// another process (default 10 s).
 	TicketPoll time.Duration
@@ -62,6 +69,14 @@ type Main struct {
 	contents   fs.FS
 	// contentRoot confines reads of contents to the content folder.
 	contentRoot io.Closer
+	// releaseData unlocks the data folder (lockData).
+	releaseData func()
+	closeOnce   sync.Once
+	closeErr    error
+	publish     *publishMetrics
+	// pubMu guards pubRunning and pubPending (publishSoon).
+	pubMu                  sync.Mutex
+	pubRunning, pubPending bool
 }
 
 // Open checks the content folder, opens the database, loads the content and
@@ -76,6 +91,7 @@ func (m *Main) Open(ctx context.Context) error {
 	m.bg, m.stopBG = context.WithCancel(context.Background())
 	if m.Metrics == nil {
 		m.Metrics = prometheus.NewRegistry()
+		m.Metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	}
 	info, err := os.Stat(m.Config.Content)
 	if err != nil {
@@ -95,6 +111,12 @@ func (m *Main) Open(ctx context.Context) error {
 	if err := checkDataDir(m.Config.Data, dataNeed(m.Config.Content)); err != nil {
 		return err
 	}
+	release, err := lockData(m.Config.Data)
+	if err != nil {
+		return err
+	}
+	m.releaseData = release
+	m.publish = newPublishMetrics(m.Metrics)
 	db, err := sqlite.Open(ctx, filepath.Join(m.Config.Data, "guichet.db"))
 	if err != nil {
 		return err
@@ -118,12 +140,20 @@ func (m *Main) Open(ctx context.Context) error {
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
 		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKey: visitorKey, Metrics: m.Metrics,
 		Insights: insights{m}, Tickets: m.Tickets, Auth: db, Logger: m.Logger, Now: m.Now,
+		AccessLog: m.AccessLog, Health: db.Ping, Version: versionString(),
+		Publish: func(ctx context.Context, wait bool) error {
+			if !wait {
+				m.publishSoon("api")
+				return nil
+			}
+			return m.Publish(ctx, "api")
+		},
 	})
 	if err != nil {
 		return err
 	}
 	m.Server = srv
-	return m.Reload(ctx)
+	return m.Publish(ctx, "start")
 }
 
 // themeFS returns the embedded theme and static files, or, in dev mode when
@@ -149,13 +179,21 @@ func (m *Main) Reload(ctx context.Context) error {
 	defer m.mu.Unlock()
 	start := time.Now()
 	cacheDir := renderCacheDir(m.Config.Data)
-	lib, err := content.Load(ctx, m.contents, content.Options{Dir: m.Config.Content, Cache: cacheDir})
+	opts := content.Options{Dir: m.Config.Content, Cache: cacheDir}
+	if prev := m.Server.View(); prev != nil {
+		opts.Previous = prev.Lib
+	}
+	lib, err := content.Load(ctx, m.contents, opts)
 	if err != nil {
 		return fmt.Errorf("load content: %w", err)
 	}
 	pruneSiblings(cacheDir)
-	if m.Config.BaseURL != "" {
+	switch {
+	case m.Config.BaseURL != "":
 		lib.Config.BaseURL = m.Config.BaseURL
+	case !lib.Config.BaseURLSet && m.ListenURL != "":
+		// One URL everywhere: the printed one.
+		lib.Config.BaseURL = m.ListenURL
 	}
 	errs, warns := 0, 0
 	for _, p := range lib.Problems {
@@ -178,6 +216,8 @@ func (m *Main) Reload(ctx context.Context) error {
 		lib.Config.Widget = prev.Lib.Config.Widget
 		m.Logger.Error("widget.allowed_origins has an invalid entry: the previous list stays in force until it is corrected")
 	}
+	m.publish.problems.WithLabelValues("error").Set(float64(errs))
+	m.publish.problems.WithLabelValues("warning").Set(float64(warns))
 	loaded := time.Now()
 	view := site.NewView(lib, m.Now(), m.Config.Dev)
 	idx, err := search.Build(ctx, view, filepath.Join(m.Config.Data, "index"))
@@ -352,15 +392,17 @@ func (m *Main) schedule(at time.Time) {
 	if d > 24*time.Hour {
 		d = 24 * time.Hour // re-check daily rather than trusting a month-long timer
 	}
-	m.timer = time.AfterFunc(d, func() {
-		if err := m.Reload(context.Background()); err != nil {
-			m.Logger.Error("scheduled reload", "err", err)
-		}
-	})
+	m.timer = time.AfterFunc(d, func() { m.publishSoon("schedule") })
 }
 
 // Close stops the timers, flushes the event writer and closes the stores.
+// Only the first call does anything; later ones return its result.
 func (m *Main) Close(ctx context.Context) error {
+	m.closeOnce.Do(func() { m.closeErr = m.close(ctx) })
+	return m.closeErr
+}
+
+func (m *Main) close(ctx context.Context) error {
 	m.mu.Lock()
 	if m.timer != nil {
 		m.timer.Stop()
@@ -387,13 +429,21 @@ func (m *Main) Close(ctx context.Context) error {
 	if m.contentRoot != nil {
 		errs = append(errs, m.contentRoot.Close())
 	}
+	if m.releaseData != nil {
+		m.releaseData()
+	}
 	return errors.Join(errs...)
 }
 
 // runServe implements `guichet serve`.
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	// SIGHUP publishes the content again; caught from the start, so one
+	// sent while the content loads does not end the process.
+	hup, stopHUP := notifyHUP()
+	defer stopHUP()
 	cfg := defaultConfig()
-	fset, err := newFlagSet("serve", &cfg, "content", "data", "addr", "base-url", "dev", "trusted-proxies", "record-rate", "record-burst", "request-rate", "request-burst", "auth-failures", "retention-days")
+	fset, err := newFlagSet("serve", &cfg, "content", "data", "addr", "base-url", "dev", "watch", "git-pull", "log-format",
+		"trusted-proxies", "record-rate", "record-burst", "request-rate", "request-burst", "auth-failures", "retention-days")
 	if err != nil {
 		return err
 	}
@@ -404,52 +454,93 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := cfg.validate(); err != nil {
 		return err
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	m := &Main{Config: cfg, Logger: logger}
-	if err := m.Open(ctx); err != nil {
-		closeCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-		defer cancel()
-		m.Close(closeCtx)
-		return err
-	}
+	logger := cfg.logger(stderr)
+	// The address is taken before anything loads: a busy port is said at
+	// once, and /readyz answers 503 while the content loads.
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		m.Close(context.Background())
-		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+		return fmt.Errorf("cannot listen on %s: %w: another program (perhaps another guichet serve) uses it; stop it or give another --addr", cfg.Addr, err)
 	}
+	starting := &startingHandler{}
 	hs := &http.Server{
-		Handler:           m.Server,
+		Handler:           starting,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	fmt.Fprintf(stdout, "Guichet is serving the help center at http://%s/\n", displayAddr(ln.Addr()))
-	if cfg.Dev {
-		go m.watch(ctx)
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	shutdown := func() error {
+		shutCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+		defer cancel()
+		return hs.Shutdown(shutCtx)
 	}
+
+	listenURL := "http://" + displayAddr(ln.Addr())
+	m := &Main{Config: cfg, Logger: logger, AccessLog: logger, ListenURL: listenURL}
+	if err := m.Open(ctx); err != nil {
+		shutdown()
+		closeCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+		defer cancel()
+		m.Close(closeCtx)
+		return err
+	}
+	starting.set(m.Server)
+	printBanner(stdout, m)
+	switch {
+	case cfg.Dev:
+		go m.watch(ctx, []string{cfg.Content, "themes", "static"})
+	case cfg.Watch:
+		go m.watch(ctx, []string{cfg.Content})
+	}
+	go m.publishOnSignal(ctx, hup)
 	go m.refreshPopularityLoop(ctx)
 	go m.pruneLoop(ctx)
 	go m.Tickets.Run(ctx)
-	served := make(chan error, 1)
-	go func() { served <- hs.Serve(ln) }()
 	select {
 	case err = <-served:
 	case <-ctx.Done():
 		logger.Info("shutting down")
 	}
-	shutCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer cancel()
-	if serr := hs.Shutdown(shutCtx); serr != nil && err == nil {
+	if serr := shutdown(); serr != nil && err == nil {
 		err = fmt.Errorf("shut down HTTP server: %w", serr)
 	}
-	if cerr := m.Close(shutCtx); cerr != nil && err == nil {
+	closeCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if cerr := m.Close(closeCtx); cerr != nil && err == nil {
 		err = cerr
 	}
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
 	return err
+}
+
+// startingHandler answers 503 while the content loads, then hands every
+// request to the server.
+type startingHandler struct {
+	h atomic.Pointer[http.Handler]
+}
+
+func (s *startingHandler) set(h http.Handler) { s.h.Store(&h) }
+
+func (s *startingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h := s.h.Load(); h != nil {
+		(*h).ServeHTTP(w, r)
+		return
+	}
+	w.Header().Set("Retry-After", "5")
+	w.Header().Set("Cache-Control", "no-store")
+	if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || strings.HasPrefix(r.URL.Path, "/api/") {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintln(w, `{"status":"loading"}`)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	fmt.Fprintln(w, "The help center is starting; try again in a few seconds.")
 }
 
 // inside reports whether path is dir or inside it, once both are made
@@ -483,7 +574,7 @@ func displayAddr(a net.Addr) string {
 	if err != nil {
 		return a.String()
 	}
-	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() || ip.IsLoopback() {
 		host = "localhost"
 	}
 	return net.JoinHostPort(host, port)

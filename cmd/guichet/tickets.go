@@ -17,7 +17,7 @@ import (
 	"github.com/guichet/guichet/site/tickets"
 )
 
-const ticketsUsage = "usage: guichet tickets import FILE --format zendesk|freshdesk|helpscout|csv [--timezone ZONE] [--content DIR] [--data DIR]"
+const ticketsUsage = "usage: guichet tickets import FILE [--format zendesk|freshdesk|helpscout|csv] [--timezone ZONE] [--content DIR] [--data DIR]"
 
 // newIngester builds the ingester of a view linked through idx, with the
 // ticket topics the team linked by hand.
@@ -47,7 +47,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	format := fset.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", "))
+	format := fset.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", ")+" (default: recognised from the header)")
 	tz := fset.String("timezone", "UTC", "time zone of dates written without one (the helpdesk account's, e.g. Europe/Paris)")
 	asJSON := fset.Bool("json", false, "print the summary as JSON")
 	fset.SetOutput(stderr)
@@ -57,9 +57,6 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if len(pos) != 1 {
 		return fmt.Errorf("%s", ticketsUsage)
-	}
-	if *format == "" {
-		return fmt.Errorf("--format is required: %s", strings.Join(tickets.Formats(), ", "))
 	}
 	loc, err := time.LoadLocation(*tz)
 	if err != nil {
@@ -74,6 +71,9 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	rd, err := tickets.NewReader(f, *format, loc)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
+	}
+	if *format == "" {
+		fmt.Fprintf(stderr, "Reading %s as a %s export (recognised from its header; --format chooses another).\n", path, formatName(rd.Format()))
 	}
 	start := time.Now()
 	view, idx, err := loadPublished(ctx, cfg.Content, time.Now().UTC())
@@ -137,4 +137,17 @@ func printSummary(w io.Writer, path string, s tickets.Summary, took time.Duratio
 		parts = []string{"none"}
 	}
 	fmt.Fprintf(w, "linked to an article: %s; unlinked: %d (see guichet gaps)\n", strings.Join(parts, ", "), s.Unlinked)
+}
+
+// formatName is how the user knows a format.
+func formatName(f string) string {
+	switch f {
+	case tickets.FormatZendesk:
+		return "Zendesk"
+	case tickets.FormatFreshdesk:
+		return "Freshdesk"
+	case tickets.FormatHelpScout:
+		return "Help Scout"
+	}
+	return "generic CSV"
 }

@@ -287,7 +287,14 @@ func TestTicketsImport(t *testing.T) {
 	if err != nil || stored["2"].Locale != "fr" || stored["2"].Subject != "Google calendar not syncing" {
 		t.Errorf("ticket 2 stored as %+v (%v), want locale fr, subject on one line", stored["2"], err)
 	}
-	for _, bad := range [][]string{{"tickets", "import", file, "--format", "kayako"}, {"tickets", "import", "/nope.csv", "--format", "csv"}, {"tickets", "import", file}} {
+	// Without --format, the export is recognised from its header.
+	out.Reset()
+	errb.Reset()
+	if code := run(context.Background(), []string{"tickets", "import", file, "--content", dir, "--data", data}, &out, &errb); code != 0 ||
+		!strings.Contains(errb.String(), "as a generic CSV export (recognised from its header") || !strings.Contains(out.String(), "3 unchanged") {
+		t.Errorf("import without --format: exit %d\n%s\n%s", code, errb.String(), out.String())
+	}
+	for _, bad := range [][]string{{"tickets", "import", file, "--format", "kayako"}, {"tickets", "import", "/nope.csv", "--format", "csv"}} {
 		errb.Reset()
 		if code := run(context.Background(), append(bad, "--content", dir, "--data", data), &out, &errb); code != 1 {
 			t.Errorf("%v: exit %d", bad, code)

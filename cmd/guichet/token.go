@@ -12,7 +12,7 @@ import (
 	"github.com/guichet/guichet/site/sqlite"
 )
 
-const tokenUsage = "usage: guichet token create --scope admin|tickets [--name N] | token list | token revoke ID"
+const tokenUsage = "usage: guichet token create --scope admin|tickets|publish [--name N] | token list | token revoke ID"
 
 // runToken implements `guichet token create|list|revoke`.
 func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -24,7 +24,7 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	scope := fset.String("scope", "", "admin (insights, admin page) or tickets (ticket ingestion)")
+	scope := fset.String("scope", "", "admin (insights, admin page), tickets (ticket ingestion) or publish (POST /api/v1/reload)")
 	name := fset.String("name", "", "what the token is for")
 	fset.SetOutput(stderr)
 	pos, err := parseInterspersed(fset, args[1:])

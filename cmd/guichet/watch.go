@@ -14,11 +14,11 @@ import (
 // watchInterval is how often dev mode looks for changed files.
 const watchInterval = 500 * time.Millisecond
 
-// watch reloads content and templates whenever a file under the content
-// folder, themes/ or static/ changes (dev mode). It polls file sizes and
-// modification times: no dependency, and it works on every file system.
-func (m *Main) watch(ctx context.Context) {
-	roots := []string{m.Config.Content, "themes", "static"}
+// watch publishes the content again whenever a file under roots changes:
+// the content folder, themes/ and static/ in dev mode, the content folder
+// with --watch. It polls file sizes and modification times: no dependency,
+// and it works on every file system.
+func (m *Main) watch(ctx context.Context, roots []string) {
 	last := treeSignature(roots)
 	t := time.NewTicker(watchInterval)
 	defer t.Stop()
@@ -33,9 +33,7 @@ func (m *Main) watch(ctx context.Context) {
 			continue
 		}
 		last = sig
-		if err := m.Reload(ctx); err != nil {
-			m.Logger.Error("reload after change", "err", err)
-		}
+		m.Publish(ctx, "watch")
 	}
 }
 

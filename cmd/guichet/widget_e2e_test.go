@@ -307,9 +307,9 @@ func TestWidgetInBrowser(t *testing.T) {
 
 	// 3. Search inside the panel, open a result inline, vote.
 	do("search in the widget",
-		chromedp.SendKeys(chromedp.CSS("#wq"), "coupon", inFrame()),
+		chromedp.SendKeys(chromedp.CSS("#g-wq"), "coupon", inFrame()),
 		chromedp.WaitVisible(chromedp.CSS(".suggestions [role=option]"), inFrame()),
-		chromedp.SendKeys(chromedp.CSS("#wq"), kb.Enter, inFrame()),
+		chromedp.SendKeys(chromedp.CSS("#g-wq"), kb.Enter, inFrame()),
 	)
 	waitHeading("Search results for “coupon”")
 	if got := frameTexts(".w-list .w-t"); len(got) == 0 || got[0] != "Apply a coupon at checkout" {

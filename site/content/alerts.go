@@ -1,11 +1,11 @@
 package content
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
@@ -13,11 +13,17 @@ import (
 // kindCallout is the goldmark node kind of a GitHub alert block.
 var kindCallout = ast.NewNodeKind("Callout")
 
-// callout is a GitHub alert (`> [!NOTE]`) turned into a titled box.
+// callout is a GitHub alert (`> [!NOTE]`) turned into a titled box; the
+// admonitions of other tools become callouts too. A foldable callout
+// (`> [!NOTE]-`, MkDocs' `???`) is a <details>, open when Open.
 type callout struct {
 	ast.BaseBlock
-	Alert string // note, tip, important, warning, caution
-	Title string // in the article's locale
+	Alert    string // note, tip, important, warning, caution
+	Title    string // in the article's locale, or the writer's own
+	Foldable bool
+	Open     bool
+
+	fence blockFence // how the block ends, while it is parsed
 }
 
 // Kind implements ast.Node.
@@ -25,11 +31,29 @@ func (n *callout) Kind() ast.NodeKind { return kindCallout }
 
 // Dump implements ast.Node.
 func (n *callout) Dump(source []byte, level int) {
-	ast.DumpHelper(n, source, level, map[string]string{"Alert": n.Alert}, nil)
+	ast.DumpHelper(n, source, level, map[string]string{"Alert": n.Alert, "Title": n.Title}, nil)
 }
 
-// alertMarker matches the first line of a GitHub alert.
-var alertMarker = regexp.MustCompile(`^[ \t]*\[!(?i:(note|tip|important|warning|caution))\][ \t]*\r?\n?$`)
+// newCallout makes a callout of an admonition kind, titled title or, when
+// empty, by its kind in locale.
+func newCallout(kind, title, locale string) *callout {
+	if title == "" {
+		title = calloutTitle(kind, locale)
+	}
+	return &callout{Alert: kind, Title: title}
+}
+
+// alertMarker matches the first line of a GitHub alert, with the Obsidian
+// extensions Hugo also renders: any callout name, a fold mark (+ open, -
+// closed) and a title ("> [!WARNING]+ Radiation hazard").
+var alertMarker = regexp.MustCompile(`^[ \t]*\[!([A-Za-z][\w-]*)\]([+-]?)[ \t]*(.*?)[ \t]*\r?\n?$`)
+
+// divMarker matches DocFX's `> [!div class="…"]`; videoMarker its
+// `> [!VIDEO https://…]`.
+var (
+	divMarker   = regexp.MustCompile(`(?i)^[ \t]*\[!div(?:[ \t]+class=["']([^"']*)["'])?[ \t]*\][ \t]*\r?\n?$`)
+	videoMarker = regexp.MustCompile(`(?i)^[ \t]*\[!video[ \t]+(https?://[^\s\]]+)[ \t]*\][ \t]*\r?\n?$`)
+)
 
 // calloutTitle returns the title of alert type typ in locale, using the
 // language of a regional locale ("fr-CA") and English for languages
@@ -63,7 +87,9 @@ func calloutTitle(typ, locale string) string {
 	return "Caution"
 }
 
-// alerts replaces blockquotes that open with an alert marker by callouts.
+// alerts replaces blockquotes that open with an alert marker by callouts,
+// DocFX's [!div] blockquotes by their content and its [!VIDEO] ones by a
+// link to the video.
 func (d *doc) alerts(root *ast.Document, src []byte) {
 	var quotes []*ast.Blockquote
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -73,16 +99,45 @@ func (d *doc) alerts(root *ast.Document, src []byte) {
 		return ast.WalkContinue, nil
 	})
 	for _, q := range quotes {
+		if dl, ok := q.FirstChild().(*east.DefinitionList); ok {
+			// "> [!WARNING]" then "> : text" reads as a definition list:
+			// the marker is its term.
+			d.alertDefinitionList(q, dl, src)
+			continue
+		}
 		p, ok := q.FirstChild().(*ast.Paragraph)
 		if !ok || p.Lines().Len() == 0 {
 			continue
 		}
 		first := p.Lines().At(0)
-		m := alertMarker.FindSubmatch(first.Value(src))
-		if m == nil {
+		line := first.Value(src)
+		var repl ast.Node
+		if m := alertMarker.FindSubmatch(line); m != nil {
+			typ := strings.ToLower(string(m[1]))
+			if typ != "note" && typ != "tip" && typ != "important" && typ != "warning" && typ != "caution" {
+				k, ok := admonitionKind(typ)
+				if !ok {
+					continue
+				}
+				typ = k
+			}
+			c := newCallout(typ, strings.TrimSpace(string(m[3])), d.in.Locale)
+			c.Foldable, c.Open = len(m[2]) > 0, string(m[2]) == "+"
+			repl = c
+		} else if m := divMarker.FindSubmatch(line); m != nil {
+			repl = &box{}
+		} else if m := videoMarker.FindSubmatch(line); m != nil {
+			b := &box{}
+			link := ast.NewLink()
+			link.Destination = m[1]
+			link.AppendChild(link, ast.NewString([]byte(uiFor(d.in.Locale).watchVideo)))
+			para := ast.NewParagraph()
+			para.AppendChild(para, link)
+			b.AppendChild(b, para)
+			repl = b
+		} else {
 			continue
 		}
-		typ := string(bytes.ToLower(m[1]))
 		end := first.Stop
 		for c := p.FirstChild(); c != nil; {
 			next := c.NextSibling()
@@ -100,13 +155,113 @@ func (d *doc) alerts(root *ast.Document, src []byte) {
 		if p.ChildCount() == 0 {
 			q.RemoveChild(q, p)
 		}
-		c := &callout{Alert: typ, Title: calloutTitle(typ, d.in.Locale)}
 		for ch := q.FirstChild(); ch != nil; {
 			next := ch.NextSibling()
-			c.AppendChild(c, ch)
+			repl.AppendChild(repl, ch)
 			ch = next
 		}
-		q.Parent().ReplaceChild(q.Parent(), q, c)
+		q.Parent().ReplaceChild(q.Parent(), q, repl)
+	}
+}
+
+// alertDefinitionList turns a blockquote holding a definition list whose
+// only term is an alert marker into a callout of the descriptions.
+func (d *doc) alertDefinitionList(q *ast.Blockquote, dl *east.DefinitionList, src []byte) {
+	term, ok := dl.FirstChild().(*east.DefinitionTerm)
+	if !ok || term.Lines().Len() != 1 {
+		return
+	}
+	seg := term.Lines().At(0)
+	m := alertMarker.FindSubmatch(seg.Value(src))
+	if m == nil {
+		return
+	}
+	typ := strings.ToLower(string(m[1]))
+	if typ != "note" && typ != "tip" && typ != "important" && typ != "warning" && typ != "caution" {
+		if typ, ok = admonitionKind(typ); !ok {
+			return
+		}
+	}
+	c := newCallout(typ, strings.TrimSpace(string(m[3])), d.in.Locale)
+	for desc := term.NextSibling(); desc != nil; desc = desc.NextSibling() {
+		if _, ok := desc.(*east.DefinitionDescription); !ok {
+			return // another term: a real definition list
+		}
+	}
+	for desc := term.NextSibling(); desc != nil; {
+		next := desc.NextSibling()
+		for ch := desc.FirstChild(); ch != nil; {
+			nc := ch.NextSibling()
+			if tb, ok := ch.(*ast.TextBlock); ok {
+				// A tight description: its text as a paragraph.
+				p := ast.NewParagraph()
+				p.SetLines(tb.Lines())
+				for in := tb.FirstChild(); in != nil; {
+					ni := in.NextSibling()
+					p.AppendChild(p, in)
+					in = ni
+				}
+				c.AppendChild(c, p)
+			} else {
+				c.AppendChild(c, ch)
+			}
+			ch = nc
+		}
+		desc = next
+	}
+	q.RemoveChild(q, dl)
+	for ch := q.FirstChild(); ch != nil; {
+		next := ch.NextSibling()
+		c.AppendChild(c, ch)
+		ch = next
+	}
+	q.Parent().ReplaceChild(q.Parent(), q, c)
+}
+
+// stripDocfxMarkers removes DocFX's [!div] marker line from any paragraph
+// it starts (inside a callout, a list…), keeping what follows, and turns a
+// paragraph that is only a [!VIDEO] marker into a link.
+func (d *doc) stripDocfxMarkers(root *ast.Document, src []byte) {
+	var paras []*ast.Paragraph
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if p, ok := n.(*ast.Paragraph); ok && entering {
+			if p.Lines().Len() > 0 {
+				paras = append(paras, p)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, p := range paras {
+		first := p.Lines().At(0)
+		line := first.Value(src)
+		video := videoMarker.FindSubmatch(line)
+		if video == nil && !divMarker.Match(line) {
+			continue
+		}
+		end := first.Stop
+		for c := p.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			t, ok := c.(*ast.Text)
+			if !ok || t.Segment.Start >= end {
+				break
+			}
+			if t.Segment.Stop > end {
+				t.Segment = t.Segment.WithStart(end)
+				break
+			}
+			p.RemoveChild(p, c)
+			c = next
+		}
+		if video != nil {
+			link := ast.NewLink()
+			link.Destination = video[1]
+			link.AppendChild(link, ast.NewString([]byte(uiFor(d.in.Locale).watchVideo)))
+			p.InsertBefore(p, p.FirstChild(), link)
+		}
+		if p.ChildCount() == 0 {
+			p.Parent().RemoveChild(p.Parent(), p)
+		}
 	}
 }
 
@@ -117,11 +272,22 @@ type calloutRenderer struct{}
 func (calloutRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindCallout, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		c := n.(*callout)
-		if entering {
+		switch {
+		case entering && c.Foldable:
+			_, _ = w.WriteString(`<details class="callout callout-` + c.Alert + `"`)
+			if c.Open {
+				_, _ = w.WriteString(" open")
+			}
+			_, _ = w.WriteString(`><summary class="callout-title">`)
+			_, _ = w.Write(util.EscapeHTML([]byte(c.Title)))
+			_, _ = w.WriteString("</summary>\n")
+		case entering:
 			_, _ = w.WriteString(`<div class="callout callout-` + c.Alert + `" role="note"><p class="callout-title">`)
 			_, _ = w.Write(util.EscapeHTML([]byte(c.Title)))
 			_, _ = w.WriteString("</p>\n")
-		} else {
+		case c.Foldable:
+			_, _ = w.WriteString("</details>\n")
+		default:
 			_, _ = w.WriteString("</div>\n")
 		}
 		return ast.WalkContinue, nil

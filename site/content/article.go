@@ -2,6 +2,7 @@ package content
 
 import (
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/guichet/guichet/site"
@@ -30,13 +31,64 @@ type meta struct {
 	set      map[string]bool // fields present in front matter
 }
 
+// otherToolFields are the names Hugo, Microsoft Docs, Docusaurus, Jekyll
+// and MkDocs give fields Guichet has: each is read as the Guichet field
+// when the article does not set that one (the first present wins), with no
+// warning. A value that does not fit is warned about and ignored.
+var otherToolFields = []struct{ name, field string }{
+	{"lastmod", "updated"}, {"last_modified_at", "updated"}, {"ms.date", "updated"}, {"date", "updated"},
+	{"publishDate", "publish_at"}, {"publishdate", "publish_at"},
+	{"sidebar_position", "weight"}, {"nav_order", "weight"},
+	{"summary", "description"},
+}
+
+// mapOtherToolFields renames the fields other tools name differently.
+func mapOtherToolFields(fields []field) []field {
+	present := map[string]bool{}
+	for _, f := range fields {
+		present[f.name] = true
+	}
+	out := append([]field(nil), fields...)
+	for _, alias := range otherToolFields {
+		if present[alias.field] || !present[alias.name] {
+			continue
+		}
+		for i := range out {
+			if out[i].name == alias.name && out[i].orig == "" {
+				out[i].orig, out[i].name = alias.name, alias.field
+				present[alias.field] = true
+				break
+			}
+		}
+	}
+	// The others (Hugo's date beside its lastmod) are understood, not used.
+	for i := range out {
+		for _, alias := range otherToolFields {
+			if out[i].name == alias.name && out[i].orig == "" {
+				out[i].orig, out[i].name = alias.name, ""
+			}
+		}
+	}
+	return out
+}
+
 // decodeArticle reads an article's front-matter fields. ok is false when
-// an error makes the article unusable.
-func decodeArticle(file string, fields []field) (m meta, probs []site.Problem, ok bool) {
+// an error makes the article unusable. bodyTitle is the body's first
+// level-1 heading, the title of an article without one (as MkDocs and
+// Docusaurus do).
+func decodeArticle(file string, fields []field, ignore []string, bodyTitle string) (m meta, probs []site.Problem, ok bool) {
 	ok = true
 	known := articleFields()
+	var cur field
 	fail := func(p *site.Problem) bool {
 		if p != nil {
+			if cur.orig != "" {
+				// Another tool's field that does not fit: ignored.
+				p.Severity = site.SeverityWarning
+				p.Message += " (ignored)"
+				probs = append(probs, *p)
+				return true
+			}
 			probs = append(probs, *p)
 			ok = false
 			return true
@@ -46,7 +98,17 @@ func decodeArticle(file string, fields []field) (m meta, probs []site.Problem, o
 	a := &m.a
 	m.set = map[string]bool{}
 	titleSeen := false
-	for _, f := range fields {
+	for _, f := range mapOtherToolFields(fields) {
+		cur = f
+		if f.orig != "" {
+			if a.Extra == nil {
+				a.Extra = map[string]any{}
+			}
+			a.Extra[f.orig] = asAny(f) // still there for param and the API
+		}
+		if f.name == "" {
+			continue
+		}
 		m.set[f.name] = true
 		var p *site.Problem
 		switch f.name {
@@ -54,7 +116,7 @@ func decodeArticle(file string, fields []field) (m meta, probs []site.Problem, o
 			titleSeen = true
 			a.Title, p = asString(file, f)
 			if p == nil && a.Title == "" {
-				e := errorAt(file, f.line, "title", "field `title` is empty")
+				e := errorAt(site.KindFrontMatter, file, f.line, "title", "field `title` is empty")
 				p = &e
 			}
 		case "description":
@@ -66,8 +128,16 @@ func decodeArticle(file string, fields []field) (m meta, probs []site.Problem, o
 		case "slug":
 			a.Slug, p = asString(file, f)
 			m.slugLine = f.line
-			if p == nil && (strings.ContainsAny(a.Slug, "/?#") || a.Slug == "." || a.Slug == "..") {
-				e := errorAt(file, f.line, "slug", "field `slug` must be one URL segment, not %q", a.Slug)
+			if p == nil && strings.Contains(strings.Trim(a.Slug, "/"), "/") {
+				// Docusaurus slugs are whole paths: the last segment is the slug.
+				last := path.Base(strings.Trim(a.Slug, "/"))
+				probs = append(probs, warningAt(site.KindFrontMatter, file, f.line, "slug",
+					"field `slug` %q is a whole path: URLs come from folders, so its last segment %q is used (list the old path in `aliases` if it changes)", a.Slug, last))
+				a.Slug = last
+			}
+			a.Slug = strings.Trim(a.Slug, "/")
+			if p == nil && (strings.ContainsAny(a.Slug, "?#") || a.Slug == "." || a.Slug == "..") {
+				e := errorAt(site.KindFrontMatter, file, f.line, "slug", "field `slug` must be one URL segment, not %q", a.Slug)
 				p = &e
 			}
 		case "tags":
@@ -104,12 +174,20 @@ func decodeArticle(file string, fields []field) (m meta, probs []site.Problem, o
 				a.Extra = map[string]any{}
 			}
 			a.Extra[f.name] = asAny(f)
-			probs = append(probs, unknownField(file, f, known, true))
+			if !ignoredField(f.name, ignore) {
+				probs = append(probs, unknownField(file, f, known, true))
+			}
 		}
 		fail(p)
 	}
 	if !titleSeen {
-		fail(&site.Problem{Severity: site.SeverityError, File: file, Line: 1, Field: "title", Message: "missing required field `title`"})
+		cur = field{}
+		if bodyTitle != "" {
+			a.Title = bodyTitle
+			probs = append(probs, warningAt(site.KindFrontMatter, file, 1, "title", "no `title`: the first heading, %q, is the title", bodyTitle))
+		} else {
+			fail(&site.Problem{Severity: site.SeverityError, Kind: site.KindFrontMatter, File: file, Line: 1, Field: "title", Message: "missing required field `title` (and no # heading to take it from)"})
+		}
 	}
 	return m, probs, ok
 }
@@ -155,7 +233,7 @@ func asFAQ(file string, f field) (string, *site.Problem) {
 			return site.FAQPinned, nil
 		}
 	}
-	p := errorAt(file, f.line, f.name, "field `faq` must be true, false or pinned, not %q", v.Value)
+	p := errorAt(site.KindFrontMatter, file, f.line, f.name, "field `faq` must be true, false or pinned, not %q", v.Value)
 	return "", &p
 }
 
@@ -167,7 +245,7 @@ type categoryMeta struct {
 
 // decodeCategory reads an _index.md file's fields; bad values are
 // reported and left at their defaults.
-func decodeCategory(file string, fields []field) (categoryMeta, []site.Problem) {
+func decodeCategory(file string, fields []field, ignore []string) (categoryMeta, []site.Problem) {
 	var c categoryMeta
 	var probs []site.Problem
 	for _, f := range fields {
@@ -180,8 +258,11 @@ func decodeCategory(file string, fields []field) (categoryMeta, []site.Problem) 
 		case "weight":
 			c.weight, p = asInt(file, f)
 		default:
+			if ignoredField(f.name, ignore) {
+				continue
+			}
 			if contains(articleFields(), f.name) {
-				probs = append(probs, warningAt(file, f.line, f.name, "field `%s` is not used on a category page", f.name))
+				probs = append(probs, warningAt(site.KindUnknownField, file, f.line, f.name, "field `%s` is not used on a category page", f.name))
 			} else {
 				probs = append(probs, unknownField(file, f, categoryFields(), false))
 			}
@@ -191,6 +272,20 @@ func decodeCategory(file string, fields []field) (categoryMeta, []site.Problem) 
 		}
 	}
 	return c, probs
+}
+
+// ignoredField reports whether name is in check.ignore_fields: equal to
+// an entry, or matching one written as a pattern ("ms.*").
+func ignoredField(name string, ignore []string) bool {
+	for _, pat := range ignore {
+		if pat == name {
+			return true
+		}
+		if ok, err := path.Match(pat, name); err == nil && ok {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {

@@ -2,7 +2,10 @@ package content
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"path"
 	"sort"
@@ -11,23 +14,30 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/textnorm"
+	"gopkg.in/yaml.v3"
 )
+
+// key is a value per locale: an article's id or URL.
+type key struct{ locale, v string }
 
 // assemble turns parsed sources into articles and categories: ids, URLs,
 // dates, duplicate checks. Files are taken in path order, so of two files
 // claiming the same id or URL the later one is rejected.
 func (l *loader) assemble(dates map[string]time.Time) {
-	type key struct{ locale, v string }
 	ids := map[key]string{}
 	urls := map[key]string{}
 	indexes := map[string]map[string]*source{} // dir → locale → _index
 	dirs := map[string]bool{}
+	l.findBundles()
 	for _, s := range l.sources {
 		l.probs = append(l.probs, s.probs...)
 		for d := s.dir; d != "."; d = path.Dir(d) {
 			dirs[d] = true
 		}
 		if !s.ok {
+			if !s.name.index {
+				l.broken(s, ids, urls)
+			}
 			continue
 		}
 		if s.name.index {
@@ -40,12 +50,16 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		a := s.meta.a
 		a.Locale = s.locale
 		a.SourcePath = s.path
+		stem := s.name.stem
+		if s.bundle != "" {
+			stem = path.Base(s.bundle) // a page bundle is named by its folder
+		}
 		if a.ID == "" {
-			a.ID = path.Join(s.dir, s.name.stem)
+			a.ID = path.Join(s.dir, stem)
 		}
 		if a.Slug == "" {
 			// File names become clean URL segments: "Clip Art.md" → "clip-art".
-			a.Slug = slugify(s.name.stem)
+			a.Slug = slugify(stem)
 		}
 		if a.Slug == "" {
 			a.Slug = s.name.stem
@@ -61,12 +75,12 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			}
 		}
 		if prev, dup := ids[key{a.Locale, a.ID}]; dup {
-			l.probs = append(l.probs, errorAt(s.path, max(s.meta.idLine, 1), "id",
+			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.idLine, 1), "id",
 				"duplicate id %q in locale %s: already used by %s; this article is skipped", a.ID, a.Locale, prev))
 			continue
 		}
 		if prev, dup := urls[key{a.Locale, a.URL}]; dup {
-			l.probs = append(l.probs, errorAt(s.path, max(s.meta.slugLine, 1), "slug",
+			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.slugLine, 1), "slug",
 				"duplicate URL %s: already used by %s; this article is skipped", a.URL, prev))
 			continue
 		}
@@ -82,6 +96,34 @@ func (l *loader) assemble(dates map[string]time.Time) {
 	sort.Strings(l.dirs)
 	l.buildCategories(indexes)
 	l.r = newResolver(l)
+}
+
+// findBundles finds page bundles (Hugo): a folder holding index.md (and
+// its translations) with its pictures and no other article. Its index.md
+// is an article of the parent folder named after the bundle folder
+// (docs/setup/index.md → /docs/setup), not a section of its own.
+func (l *loader) findBundles() {
+	under := map[string]int{} // folder → articles in it and below
+	for _, s := range l.sources {
+		if s.name.index {
+			continue
+		}
+		for d := s.dir; d != "."; d = path.Dir(d) {
+			under[d]++
+		}
+	}
+	indexes := map[string]int{} // folder → index.md files (translations)
+	for _, s := range l.sources {
+		if !s.name.index && s.name.stem == "index" {
+			indexes[s.dir]++
+		}
+	}
+	for _, s := range l.sources {
+		if s.name.index || s.name.stem != "index" || path.Dir(s.dir) == "." || under[s.dir] != indexes[s.dir] {
+			continue
+		}
+		s.bundle, s.dir = s.dir, path.Dir(s.dir)
+	}
 }
 
 // inheritTranslations gives translations the default-locale article's
@@ -125,6 +167,14 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 			if c.Slug == "" {
 				c.Slug = strings.ToLower(base)
 			}
+			if meta, ok := l.categoryFile(dir); ok {
+				// Docusaurus' _category_.json: label and position.
+				if meta.Label != "" {
+					c.Title = meta.Label
+				}
+				c.Weight = meta.Position
+				c.Description = meta.Link.Description
+			}
 			fallback, own := indexes[dir][def], indexes[dir][loc]
 			for _, s := range []*source{fallback, own} {
 				if s == nil {
@@ -140,7 +190,7 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 				c.Weight = s.cat.weight
 			}
 			if prev, dup := catURLs[c.URL]; dup {
-				l.probs = append(l.probs, errorAt(dir, 0, "", "folder %s has the same URL %s as folder %s", dir, c.URL, prev))
+				l.probs = append(l.probs, errorAt(site.KindDuplicate, dir, 0, "", "folder %s has the same URL %s as folder %s", dir, c.URL, prev))
 			} else {
 				catURLs[c.URL] = dir
 			}
@@ -156,10 +206,48 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 	})
 }
 
+// docusaurusCategory is what Guichet reads of a Docusaurus
+// _category_.json (or .yml): the folder's title, order and description.
+type docusaurusCategory struct {
+	Label    string `json:"label" yaml:"label"`
+	Position int    `json:"position" yaml:"position"`
+	Link     struct {
+		Description string `json:"description" yaml:"description"`
+	} `json:"link" yaml:"link"`
+}
+
+// categoryFile reads the _category_ file of dir, if there is one; a file
+// that cannot be read is reported.
+func (l *loader) categoryFile(dir string) (docusaurusCategory, bool) {
+	var meta docusaurusCategory
+	for _, name := range []string{"_category_.json", "_category_.yml", "_category_.yaml"} {
+		p := path.Join(dir, name)
+		if !l.assets[p] {
+			continue
+		}
+		data, err := fs.ReadFile(l.fsys, p)
+		if err == nil {
+			if strings.HasSuffix(name, ".json") {
+				err = json.Unmarshal(data, &meta)
+			} else {
+				err = yaml.Unmarshal(data, &meta)
+			}
+		}
+		if err != nil {
+			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "cannot read the folder's label and position: %v", err))
+			return meta, false
+		}
+		return meta, true
+	}
+	return meta, false
+}
+
 // resolver answers the renderer's questions about link targets.
 type resolver struct {
+	fsys    fs.FS
 	known   map[string]bool
 	byPath  map[string]*site.Article
+	byURL   map[string]*site.Article
 	byID    map[string]map[string]*site.Article
 	catByID map[string]map[string]*site.Category
 	mdFiles map[string]bool
@@ -170,8 +258,10 @@ type resolver struct {
 
 func newResolver(l *loader) *resolver {
 	r := &resolver{
+		fsys:    l.fsys,
 		known:   l.known,
 		byPath:  map[string]*site.Article{},
+		byURL:   map[string]*site.Article{},
 		byID:    map[string]map[string]*site.Article{},
 		catByID: map[string]map[string]*site.Category{},
 		mdFiles: map[string]bool{},
@@ -187,6 +277,7 @@ func newResolver(l *loader) *resolver {
 	}
 	for _, a := range l.lib.Articles {
 		r.byPath[textnorm.Normalize(a.SourcePath)] = a
+		r.byURL[a.URL] = a
 		if r.byID[a.ID] == nil {
 			r.byID[a.ID] = map[string]*site.Article{}
 		}
@@ -230,6 +321,24 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 // asset implements linkResolver.
 func (r *resolver) asset(p string) bool { return r.assets[p] }
 
+// title implements linkResolver.
+func (r *resolver) title(u, locale string) string {
+	if a := r.byURL[u]; a != nil {
+		return a.Title
+	}
+	for _, cats := range r.catByID {
+		if c := cats[locale]; c != nil && c.URL == u {
+			return c.Title
+		}
+	}
+	return ""
+}
+
+// read implements linkResolver.
+func (r *resolver) read(p string) ([]byte, error) {
+	return fs.ReadFile(r.fsys, p)
+}
+
 // imageSize implements linkResolver.
 func (r *resolver) imageSize(p string) (int, int, bool) {
 	s, ok := r.sizes[p]
@@ -248,8 +357,8 @@ func (l *loader) renderAll(ctx context.Context) error {
 	}
 	cached := l.cache.load()
 	for _, s := range jobs {
-		if cached[s.path] == nil {
-			cached = nil // incomplete: render everything
+		if cached[s.path] == nil || !l.includesUnchanged(cached[s.path]) {
+			cached = nil // incomplete or stale: render everything
 			break
 		}
 	}
@@ -261,14 +370,18 @@ func (l *loader) renderAll(ctx context.Context) error {
 			return
 		}
 		in := Input{Source: s.body, Locale: s.locale, File: s.path, FirstLine: s.line, links: l.r}
-		if s.article != nil {
-			in.Title = s.article.Title
+		if a := s.article; a != nil {
+			in.Title = a.Title
+			in.Params = map[string]any{"title": a.Title, "description": a.Description}
+			for k, v := range a.Extra {
+				in.Params[k] = v
+			}
 		} else {
 			in.Title = s.cat.title
 		}
 		out, err := rd.render(in)
 		if err != nil {
-			out = &Output{Problems: []site.Problem{errorAt(s.path, 0, "", "%v", err)}}
+			out = &Output{Problems: []site.Problem{errorAt(site.KindFile, s.path, 0, "", "%v", err)}}
 		}
 		s.out = out
 		s.applyOutput()
@@ -283,7 +396,7 @@ func (l *loader) renderAll(ctx context.Context) error {
 		}
 		if err := l.cache.save(outs); err != nil {
 			// Only an optimisation: the next load renders again.
-			l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, File: l.cache.dir, Message: err.Error()})
+			l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindFile, File: l.cache.dir, Message: err.Error()})
 		}
 	}
 	indexOut := map[string]*Output{}
@@ -301,11 +414,28 @@ func (l *loader) renderAll(ctx context.Context) error {
 		l.probs = append(l.probs, s.out.Problems...)
 		for _, ref := range s.out.anchors {
 			if !l.hasAnchor(ref) {
-				l.probs = append(l.probs, errorAt(s.path, ref.Line, "", "broken link %q: %s has no heading #%s", ref.Dest, ref.Target, ref.Anchor))
+				file := ref.File
+				if file == "" {
+					file = s.path
+				}
+				l.probs = append(l.probs, errorAt(site.KindBrokenLink, file, ref.Line, "", "broken link %q: %s has no heading #%s", ref.Dest, ref.Target, ref.Anchor))
 			}
 		}
 	}
 	return nil
+}
+
+// includesUnchanged reports whether the files a cached output included
+// still hold what was rendered: included files may live outside what the
+// content hash covers (folders starting with _).
+func (l *loader) includesUnchanged(out *Output) bool {
+	for p, sum := range out.includes {
+		data, err := fs.ReadFile(l.fsys, p)
+		if err != nil || sha256.Sum256(data) != sum {
+			return false
+		}
+	}
+	return true
 }
 
 // applyOutput copies the rendered output into the article.
@@ -339,4 +469,49 @@ func (l *loader) hasAnchor(ref anchorRef) bool {
 		}
 	}
 	return false
+}
+
+// broken records an article file that does not load and serves its last
+// good version instead when there is one (Options.Previous).
+func (l *loader) broken(s *source, ids, urls map[key]string) {
+	b := site.Broken{SourcePath: s.path, Locale: s.locale, SectionID: s.dir,
+		URL: l.localePrefix(s.locale) + "/" + slugPath(s.dir) + "/" + slugify(s.name.stem)}
+	for _, p := range s.probs {
+		if p.Severity == site.SeverityError {
+			b.Errors = append(b.Errors, p)
+		}
+	}
+	b.Lines = firstLines(s.raw, 30)
+	if old := l.previous[s.path]; old != nil && l.keep(s, old, ids, urls) {
+		b.URL = old.URL
+	}
+	l.lib.Broken = append(l.lib.Broken, b)
+}
+
+// firstLines returns the first n lines of data.
+func firstLines(data []byte, n int) []string {
+	lines := strings.SplitN(string(data), "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return lines
+}
+
+// keep serves the last good version old of the article in the broken file
+// s, unless its id or URL is now taken by another article, and reports
+// whether it did.
+func (l *loader) keep(s *source, old *site.Article, ids, urls map[key]string) bool {
+	if _, dup := ids[key{old.Locale, old.ID}]; dup {
+		return false
+	}
+	if _, dup := urls[key{old.Locale, old.URL}]; dup {
+		return false
+	}
+	a := *old
+	ids[key{a.Locale, a.ID}] = s.path
+	urls[key{a.Locale, a.URL}] = s.path
+	l.lib.Articles = append(l.lib.Articles, &a)
+	l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindKept, File: s.path,
+		Message: "the last good version of this article is served until the errors above are fixed"})
+	return true
 }

@@ -16,7 +16,7 @@ import (
 
 // renderCacheVersion changes whenever the rendered output of the same
 // Markdown changes, so a cache written by older code is never reused.
-const renderCacheVersion = "3" // 2: focusable code blocks and tables, sized images; 3: published files
+const renderCacheVersion = "4" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes
 
 // cachedOutput is an Output in a form gob can store.
 type cachedOutput struct {
@@ -28,6 +28,7 @@ type cachedOutput struct {
 	Problems []site.Problem
 	Anchors  []anchorRef
 	Lead     string
+	Includes map[string][sha256.Size]byte
 	Files    []string
 }
 
@@ -70,7 +71,7 @@ func (c *renderCache) load() map[string]*Output {
 	for p, s := range stored {
 		out[p] = &Output{
 			HTML: template.HTML(s.HTML), Headings: s.Headings, TOC: s.TOC, Sections: s.Sections,
-			Text: s.Text, Problems: s.Problems, anchors: s.Anchors, lead: s.Lead, Files: s.Files,
+			Text: s.Text, Problems: s.Problems, anchors: s.Anchors, lead: s.Lead, includes: s.Includes, Files: s.Files,
 		}
 	}
 	return out
@@ -86,7 +87,7 @@ func (c *renderCache) save(outs map[string]*Output) error {
 	for p, o := range outs {
 		stored[p] = cachedOutput{
 			HTML: string(o.HTML), Headings: o.Headings, TOC: o.TOC, Sections: o.Sections,
-			Text: o.Text, Problems: o.Problems, Anchors: o.anchors, Lead: o.lead, Files: o.Files,
+			Text: o.Text, Problems: o.Problems, Anchors: o.anchors, Lead: o.lead, Includes: o.includes, Files: o.Files,
 		}
 	}
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {

@@ -62,3 +62,33 @@ func TestRenderCache(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestRenderCacheIncludes: an included file outside what the content hash
+// covers (a folder starting with _) still invalidates the cache when it
+// changes.
+func TestRenderCacheIncludes(t *testing.T) {
+	ctx := context.Background()
+	cache := t.TempDir()
+	fsys := fstest.MapFS{
+		"docs/a.md":          {Data: []byte("---\ntitle: A\n---\n{{% include \"_common/note.md\" %}}\n")},
+		"_common/note.md":    {Data: []byte("First version.\n")},
+		"docs/includes/x.md": {Data: []byte("Snippet.\n")},
+	}
+	html := func() string {
+		lib, err := Load(ctx, fsys, Options{Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(lib.Articles) != 1 {
+			t.Fatalf("articles: %d (a snippet is no article)", len(lib.Articles))
+		}
+		return string(lib.Articles[0].HTML)
+	}
+	if h := html(); !strings.Contains(h, "First version.") {
+		t.Fatalf("include not rendered: %s", h)
+	}
+	fsys["_common/note.md"] = &fstest.MapFile{Data: []byte("Second version.\n")}
+	if h := html(); !strings.Contains(h, "Second version.") {
+		t.Errorf("stale include served from the cache: %s", h)
+	}
+}

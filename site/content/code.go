@@ -55,27 +55,93 @@ func (r *codeRenderer) lexer(lang string) chroma.Lexer {
 // RegisterFuncs implements renderer.NodeRenderer.
 func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.renderFenced)
+	reg.Register(kindCodeShortcode, r.renderShortcode)
+	reg.Register(ast.KindCodeSpan, renderCodeSpan)
+}
+
+// renderCodeSpan writes inline code like goldmark does, also when its
+// content was made by Guichet (Hugo's escaped shortcodes, highlight
+// shortcodes used inline), and shows Hugo's escaped shortcodes as Hugo does.
+func renderCodeSpan(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		_, _ = w.WriteString("</code>")
+		return ast.WalkContinue, nil
+	}
+	var b strings.Builder
+	var collect func(ast.Node)
+	collect = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				v := c.Segment.Value(src)
+				if len(v) > 0 && v[len(v)-1] == '\n' {
+					v = append(v[:len(v)-1:len(v)-1], ' ')
+				}
+				b.Write(v)
+			case *ast.String:
+				b.Write(c.Value)
+			default:
+				collect(c)
+			}
+		}
+	}
+	collect(n)
+	s := b.String()
+	if strings.Contains(s, "/*") {
+		s = hugoEscapes.Replace(s)
+	}
+	_, _ = w.WriteString("<code>")
+	_, _ = w.Write(util.EscapeHTML([]byte(s)))
+	return ast.WalkSkipChildren, nil
 }
 
 func (r *codeRenderer) renderFenced(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
+	if entering {
+		n := node.(*ast.FencedCodeBlock)
+		r.render(w, string(n.Language(src)), codeText(n, src))
 	}
-	n := node.(*ast.FencedCodeBlock)
+	return ast.WalkSkipChildren, nil
+}
+
+// renderShortcode renders the code of Hugo's highlight, code and
+// code-toggle shortcodes.
+func (r *codeRenderer) renderShortcode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*codeShortcode)
+		r.render(w, n.Lang, codeText(n, src))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// codeText is the text of a code block's lines. Hugo's escaped shortcodes
+// ({{</* name */>}}), which Hugo documentation writes to show a shortcode,
+// are shown as Hugo shows them: {{< name >}}.
+func codeText(n ast.Node, src []byte) string {
 	var code strings.Builder
 	for i := 0; i < n.Lines().Len(); i++ {
 		seg := n.Lines().At(i)
 		code.Write(seg.Value(src))
 	}
-	lang := string(n.Language(src))
+	s := code.String()
+	if strings.Contains(s, "/*") {
+		s = hugoEscapes.Replace(s)
+	}
+	return s
+}
+
+// hugoEscapes turns Hugo's escaped shortcode delimiters into plain ones.
+var hugoEscapes = strings.NewReplacer("{{</*", "{{<", "*/>}}", ">}}", "{{%/*", "{{%", "*/%}}", "%}}")
+
+// render writes code in lang, highlighted when chroma knows the language.
+func (r *codeRenderer) render(w util.BufWriter, lang, code string) {
 	if lang != "" {
 		if lexer := r.lexer(lang); lexer != nil {
-			if it, err := lexer.Tokenise(nil, code.String()); err == nil {
+			if it, err := lexer.Tokenise(nil, code); err == nil {
 				var buf bytes.Buffer
 				if err := r.formatter.Format(&buf, r.style, it); err == nil {
 					_, _ = w.Write(buf.Bytes())
 					_ = w.WriteByte('\n')
-					return ast.WalkSkipChildren, nil
+					return
 				}
 			}
 		}
@@ -87,7 +153,6 @@ func (r *codeRenderer) renderFenced(w util.BufWriter, src []byte, node ast.Node,
 		_ = w.WriteByte('"')
 	}
 	_ = w.WriteByte('>')
-	_, _ = w.Write(util.EscapeHTML([]byte(code.String())))
+	_, _ = w.Write(util.EscapeHTML([]byte(code)))
 	_, _ = w.WriteString("</code></pre>\n")
-	return ast.WalkSkipChildren, nil
 }

@@ -18,7 +18,7 @@ const (
 // configKeys are the keys guichet.yaml may hold, by mapping.
 func configKeys() []string {
 	return []string{"title", "description", "base_url", "default_locale", "locales", "theme",
-		"contact_url", "brand_color", "allow_html", "widget", "faq", "tickets"}
+		"contact_url", "brand_color", "allow_html", "widget", "faq", "tickets", "check"}
 }
 
 // subKeys are the keys of the config sections that are mappings.
@@ -30,6 +30,8 @@ func subKeys(section string) []string {
 		return []string{"size", "include", "window_days", "half_life_days"}
 	case "tickets":
 		return []string{"min_confidence"}
+	case "check":
+		return []string{"ignore_fields"}
 	}
 	return nil
 }
@@ -70,7 +72,7 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		var one site.Config
 		single := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: f.name}, f.value}}
 		if err := single.Decode(&one); err != nil {
-			probs = append(probs, errorAt(configFile, f.line, f.name, "%s: %s", f.name, yamlMessage(err)))
+			probs = append(probs, errorAt(site.KindConfig, configFile, f.line, f.name, "%s: %s", f.name, ExplainYAML(data, err).Text()))
 			continue
 		}
 		mergeConfig(&cfg, &one, f.name)
@@ -83,25 +85,27 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = defaultBaseURL
 	} else if _, err := site.CheckURL(cfg.BaseURL, site.WebSchemes); err != nil {
-		probs = append(probs, errorAt(configFile, lineOf(fields, "base_url"), "base_url", "base_url %v; %s is used instead", err, defaultBaseURL))
+		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "base_url"), "base_url", "base_url %v; %s is used instead", err, defaultBaseURL))
 		cfg.BaseURL = defaultBaseURL
+	} else {
+		cfg.BaseURLSet = true
 	}
 	if c := strings.TrimSpace(cfg.ContactURL); c != "" {
 		if _, err := site.CheckURL(c, site.LinkSchemes); err != nil {
-			probs = append(probs, errorAt(configFile, lineOf(fields, "contact_url"), "contact_url", "contact_url %v; no contact link is shown", err))
+			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "contact_url"), "contact_url", "contact_url %v; no contact link is shown", err))
 			c = ""
 		}
 		cfg.ContactURL = c
 	}
 	if !localeCode.MatchString(cfg.DefaultLocale) {
-		probs = append(probs, errorAt(configFile, lineOf(fields, "default_locale"), "default_locale",
+		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "default_locale"), "default_locale",
 			"default_locale %q is not a locale code like en or pt-BR", cfg.DefaultLocale))
 		cfg.DefaultLocale = defaultLocale
 	}
 	locales := cfg.Locales[:0:0]
 	for _, l := range cfg.Locales {
 		if !localeCode.MatchString(l) {
-			probs = append(probs, errorAt(configFile, lineOf(fields, "locales"), "locales", "locale %q is not a locale code like en or pt-BR", l))
+			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "locales"), "locales", "locale %q is not a locale code like en or pt-BR", l))
 			continue
 		}
 		locales = append(locales, l)
@@ -117,7 +121,7 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 func checkWidget(cfg *site.Config, fields []field) []site.Problem {
 	var probs []site.Problem
 	if c := strings.TrimSpace(cfg.BrandColor); c != "" && !site.ValidColor(c) {
-		probs = append(probs, errorAt(configFile, lineOf(fields, "brand_color"), "brand_color",
+		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "brand_color"), "brand_color",
 			"brand_color %q must be a hex colour like #0b5cad", c))
 		cfg.BrandColor = ""
 	}
@@ -127,7 +131,7 @@ func checkWidget(cfg *site.Config, fields []field) []site.Problem {
 		if err != nil {
 			// Fail closed: one bad entry allows no other origin at all,
 			// and the server refuses to start on it.
-			probs = append(probs, errorAt(configFile, lineOf(fields, "widget"), "widget.allowed_origins", "%v", err))
+			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "widget"), "widget.allowed_origins", "%v", err))
 			cfg.Widget.Invalid = true
 			continue
 		}
@@ -145,7 +149,7 @@ func checkFAQ(cfg *site.Config, fields []field) []site.Problem {
 	var probs []site.Problem
 	bad := func(key, format string, args ...any) {
 		section, _, _ := strings.Cut(key, ".")
-		probs = append(probs, errorAt(configFile, lineOf(fields, section), key, format, args...))
+		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, section), key, format, args...))
 	}
 	// days: 0 takes the default, anything outside lo..hi is reported.
 	days := func(v *int, key string, def, lo, hi int) {
@@ -207,6 +211,8 @@ func mergeConfig(cfg, one *site.Config, name string) {
 		cfg.FAQ = one.FAQ
 	case "tickets":
 		cfg.Tickets = one.Tickets
+	case "check":
+		cfg.Check = one.Check
 	}
 }
 
@@ -226,11 +232,11 @@ func parseSynonyms(data []byte) (map[string][][]string, []site.Problem) {
 	out := map[string][][]string{}
 	for _, f := range fields {
 		if !localeCode.MatchString(f.name) {
-			probs = append(probs, errorAt(synonymsFile, f.line, f.name, "%q is not a locale code like en or pt-BR", f.name))
+			probs = append(probs, errorAt(site.KindConfig, synonymsFile, f.line, f.name, "%q is not a locale code like en or pt-BR", f.name))
 			continue
 		}
 		if f.value.Kind != yaml.SequenceNode {
-			probs = append(probs, errorAt(synonymsFile, f.line, f.name, "synonyms for %s must be a list of groups like [refund, money back]", f.name))
+			probs = append(probs, errorAt(site.KindConfig, synonymsFile, f.line, f.name, "synonyms for %s must be a list of groups like [refund, money back]", f.name))
 			continue
 		}
 		for _, g := range f.value.Content {
@@ -250,7 +256,7 @@ func parseSynonyms(data []byte) (map[string][][]string, []site.Problem) {
 				}
 			}
 			if len(terms) < 2 {
-				probs = append(probs, warningAt(synonymsFile, g.Line, f.name, "a synonym group needs at least two terms"))
+				probs = append(probs, warningAt(site.KindConfig, synonymsFile, g.Line, f.name, "a synonym group needs at least two terms"))
 				continue
 			}
 			out[f.name] = append(out[f.name], terms)
@@ -261,20 +267,20 @@ func parseSynonyms(data []byte) (map[string][][]string, []site.Problem) {
 
 // parseRedirects reads redirects.yaml: either a list of {from, to} or a
 // mapping from: to. An empty to, or "gone", means 410 Gone.
-func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
+// lines holds the line of each redirect, for later reports.
+func parseRedirects(data []byte) (redirects []site.Redirect, lines []int, probs []site.Problem) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, []site.Problem{errorAt(redirectsFile, yamlErrorLine(err), "", "invalid YAML in %s: %s", redirectsFile, yamlMessage(err))}
+		return nil, nil, []site.Problem{yamlProblem(redirectsFile, 0, redirectsFile, ExplainYAML(data, err))}
 	}
 	if len(root.Content) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	var out []site.Redirect
-	var probs []site.Problem
 	add := func(from, to string, line int) {
 		r := site.Redirect{From: normalizePath(from)}
 		if r.From == "" {
-			probs = append(probs, errorAt(redirectsFile, line, "from", "redirect without a from path"))
+			probs = append(probs, errorAt(site.KindRedirect, redirectsFile, line, "from", "redirect without a from path"))
 			return
 		}
 		to = strings.TrimSpace(to)
@@ -290,17 +296,18 @@ func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
 			r.To, err = site.CheckPath(to)
 		}
 		if err != nil {
-			probs = append(probs, errorAt(redirectsFile, line, "to", "redirect from %s: %v; the redirect is ignored", r.From, err))
+			probs = append(probs, errorAt(site.KindRedirect, redirectsFile, line, "to", "redirect from %s: %v; the redirect is ignored", r.From, err))
 			return
 		}
 		out = append(out, r)
+		lines = append(lines, line)
 	}
 	switch n := root.Content[0]; n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if v.Kind != yaml.ScalarNode {
-				probs = append(probs, errorAt(redirectsFile, k.Line, k.Value, "redirect target must be a path, a URL or gone"))
+				probs = append(probs, errorAt(site.KindRedirect, redirectsFile, k.Line, k.Value, "redirect target must be a path, a URL or gone"))
 				continue
 			}
 			add(k.Value, nullAsEmpty(v), k.Line)
@@ -312,17 +319,17 @@ func parseRedirects(data []byte) ([]site.Redirect, []site.Problem) {
 				To   string `yaml:"to"`
 			}
 			if item.Kind != yaml.MappingNode || item.Decode(&r) != nil {
-				probs = append(probs, errorAt(redirectsFile, item.Line, "", "each redirect must be a mapping {from: /old, to: /new}"))
+				probs = append(probs, errorAt(site.KindRedirect, redirectsFile, item.Line, "", "each redirect must be a mapping {from: /old, to: /new}"))
 				continue
 			}
 			add(r.From, r.To, item.Line)
 		}
 	default:
 		if !isNull(n) {
-			probs = append(probs, errorAt(redirectsFile, n.Line, "", "%s must be a list of {from, to} or a mapping of from: to", redirectsFile))
+			probs = append(probs, errorAt(site.KindRedirect, redirectsFile, n.Line, "", "%s must be a list of {from, to} or a mapping of from: to", redirectsFile))
 		}
 	}
-	return out, probs
+	return out, lines, probs
 }
 
 func nullAsEmpty(n *yaml.Node) string {

@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/guichet/guichet/site"
@@ -79,5 +80,36 @@ func BenchmarkLoadCorpus(b *testing.B) {
 		if len(lib.Articles) != corpusArticles {
 			b.Fatalf("loaded %d articles", len(lib.Articles))
 		}
+	}
+}
+
+// TestCorpusShowsNoOtherSyntax: no article of the Microsoft corpus shows
+// DocFX syntax (or any other tool's) outside code, in its HTML or its
+// description. GUICHET_IMPORT_DIRS (colon-separated content folders, such
+// as a Hugo documentation site's content/en) adds other corpora.
+func TestCorpusShowsNoOtherSyntax(t *testing.T) {
+	dirs := []string{corpus(t)}
+	if extra := os.Getenv("GUICHET_IMPORT_DIRS"); extra != "" {
+		dirs = append(dirs, strings.Split(extra, ":")...)
+	}
+	for _, dir := range dirs {
+		lib, err := Load(context.Background(), os.DirFS(dir), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		leaks := 0
+		for _, a := range lib.Articles {
+			lines := leakedSyntax(string(a.HTML))
+			if m := otherSyntax.FindString(a.Description); m != "" {
+				lines = append(lines, "description: "+a.Description)
+			}
+			if len(lines) > 0 {
+				leaks++
+				if leaks <= 20 {
+					t.Errorf("%s: %d lines show another tool's syntax, first: %.200s", a.SourcePath, len(lines), lines[0])
+				}
+			}
+		}
+		t.Logf("%s: %d articles, %d showing another tool's syntax", dir, len(lib.Articles), leaks)
 	}
 }

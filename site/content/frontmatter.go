@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -44,33 +42,34 @@ func cutLine(b []byte) (line, rest []byte, found bool) {
 	return b, nil, false
 }
 
-// yamlLine finds "line N" in a yaml.v3 error message.
-var yamlLine = regexp.MustCompile(`line (\d+)`)
-
-// yamlErrorLine returns the YAML line an error refers to, 0 if none.
-func yamlErrorLine(err error) int {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n
+// yamlProblem is the error for YAML that does not parse: e explained,
+// located in file by adding offset to its line (the lines before the YAML
+// text in the file); what names the text ("front matter").
+func yamlProblem(file string, offset int, what string, e *YAMLError) site.Problem {
+	line := e.Line
+	if line > 0 {
+		line += offset
 	}
-	return 0
-}
-
-// yamlMessage strips yaml.v3's "yaml: line N: " prefix.
-func yamlMessage(err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
-		msg = msg[i+2:]
-	}
-	return msg
+	p := errorAt(site.KindYAML, file, line, "", "%s: %s", what, e.Text())
+	p.Column = e.Column
+	return p
 }
 
 // field is one front-matter entry located in its file.
 type field struct {
 	name   string
-	line   int // line of the key in the Markdown file
+	orig   string // the other tool's name the field was written with ("lastmod")
+	line   int    // line of the key in the Markdown file
 	value  *yaml.Node
 	offset int // file line = YAML line + offset
+}
+
+// label is the field's name as written.
+func (f field) label() string {
+	if f.orig != "" {
+		return f.orig
+	}
+	return f.name
 }
 
 // parseYAMLMapping parses YAML text into its top-level fields. offset is
@@ -79,11 +78,7 @@ type field struct {
 func parseYAMLMapping(src []byte, file string, offset int, what string) ([]field, []site.Problem) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		line := yamlErrorLine(err)
-		if line > 0 {
-			line += offset
-		}
-		return nil, []site.Problem{errorAt(file, line, "", "invalid YAML in %s: %s", what, yamlMessage(err))}
+		return nil, []site.Problem{yamlProblem(file, offset, what, ExplainYAML(src, err))}
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return nil, nil
@@ -93,7 +88,7 @@ func parseYAMLMapping(src []byte, file string, offset int, what string) ([]field
 		return nil, nil
 	}
 	if m.Kind != yaml.MappingNode {
-		return nil, []site.Problem{errorAt(file, m.Line+offset, "", "%s must be a mapping of field: value, not %s", what, kindName(m))}
+		return nil, []site.Problem{errorAt(site.KindYAML, file, m.Line+offset, "", "%s must be a mapping of field: value, not %s", what, kindName(m))}
 	}
 	var fields []field
 	var probs []site.Problem
@@ -102,7 +97,7 @@ func parseYAMLMapping(src []byte, file string, offset int, what string) ([]field
 		k, v := m.Content[i], m.Content[i+1]
 		f := field{name: k.Value, line: k.Line + offset, value: v, offset: offset}
 		if prev, ok := seen[f.name]; ok {
-			probs = append(probs, errorAt(file, f.line, f.name, "field `%s` is set twice (first on line %d)", f.name, prev))
+			probs = append(probs, errorAt(site.KindYAML, file, f.line, f.name, "field `%s` is set twice (first on line %d)", f.name, prev))
 			continue
 		}
 		seen[f.name] = f.line
@@ -136,7 +131,7 @@ func kindName(n *yaml.Node) string {
 
 // typeError reports a front-matter value of the wrong type.
 func typeError(file string, f field, want string) site.Problem {
-	return errorAt(file, f.line, f.name, "field `%s` must be %s, not %s", f.name, want, kindName(f.value))
+	return errorAt(site.KindFrontMatter, file, f.line, f.name, "field `%s` must be %s, not %s", f.label(), want, kindName(f.value))
 }
 
 func isNull(n *yaml.Node) bool {
@@ -175,7 +170,7 @@ func asStrings(file string, f field) ([]string, *site.Problem) {
 	out := make([]string, 0, len(v.Content))
 	for _, item := range v.Content {
 		if item.Kind != yaml.ScalarNode {
-			p := errorAt(file, item.Line+f.offset, f.name, "field `%s` must be a list of strings, found %s", f.name, kindName(item))
+			p := errorAt(site.KindFrontMatter, file, item.Line+f.offset, f.name, "field `%s` must be a list of strings, found %s", f.label(), kindName(item))
 			return nil, &p
 		}
 		if s := strings.TrimSpace(item.Value); s != "" && !isNull(item) {
@@ -245,7 +240,7 @@ func asTime(file string, f field) (time.Time, *site.Problem) {
 			return t, nil
 		}
 		if v.Tag == "!!str" || v.Tag == "!!timestamp" {
-			p := errorAt(file, f.line, f.name, "field `%s`: %q is not a date (use 2006-01-02, 2006-01-02 15:04 or RFC 3339)", f.name, v.Value)
+			p := errorAt(site.KindFrontMatter, file, f.line, f.name, "field `%s`: %q is not a date (use 2006-01-02, 2006-01-02 15:04 or RFC 3339)", f.label(), v.Value)
 			return time.Time{}, &p
 		}
 	}
@@ -262,12 +257,14 @@ func asAny(f field) any {
 	return v
 }
 
-func errorAt(file string, line int, fieldName, format string, args ...any) site.Problem {
-	return site.Problem{Severity: site.SeverityError, File: file, Line: line, Field: fieldName, Message: fmt.Sprintf(format, args...)}
+// errorAt is an error of kind (a site.Kind… constant) in file at line.
+func errorAt(kind, file string, line int, fieldName, format string, args ...any) site.Problem {
+	return site.Problem{Severity: site.SeverityError, Kind: kind, File: file, Line: line, Field: fieldName, Message: fmt.Sprintf(format, args...)}
 }
 
-func warningAt(file string, line int, fieldName, format string, args ...any) site.Problem {
-	return site.Problem{Severity: site.SeverityWarning, File: file, Line: line, Field: fieldName, Message: fmt.Sprintf(format, args...)}
+// warningAt is a warning of kind in file at line.
+func warningAt(kind, file string, line int, fieldName, format string, args ...any) site.Problem {
+	return site.Problem{Severity: site.SeverityWarning, Kind: kind, File: file, Line: line, Field: fieldName, Message: fmt.Sprintf(format, args...)}
 }
 
 // unknownField is the warning for a field Guichet does not know.
@@ -279,5 +276,5 @@ func unknownField(file string, f field, known []string, kept bool) site.Problem 
 	if kept {
 		msg += " (kept in Extra)"
 	}
-	return warningAt(file, f.line, f.name, "%s", msg)
+	return warningAt(site.KindUnknownField, file, f.line, f.name, "%s", msg)
 }

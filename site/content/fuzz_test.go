@@ -10,15 +10,22 @@ import (
 	"unicode/utf8"
 )
 
-// seedMarkdown adds the render golden inputs as seeds.
+// seedMarkdown adds the render golden inputs as seeds, and the files
+// written for other tools (Hugo, DocFX, Docusaurus, MkDocs).
 func seedMarkdown(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "render", "*.md"))
+	for _, glob := range []string{"*/*.md", "*/*/*.md", "*/*/*.mdx", "*/*/*/*.md", "*/*/*/*/*.md"} {
+		more, _ := filepath.Glob(filepath.Join("testdata", "import", glob))
+		files = append(files, more...)
+	}
 	for _, p := range files {
 		b, err := os.ReadFile(p)
 		if err == nil {
 			f.Add(b)
 		}
 	}
+	f.Add([]byte("[x]({{< ref \"a\" >}}) {{< ref \"b\" >}} [y](<{{< relref \"c.md#d\" >}}>)"))
+	f.Add([]byte("{{< figure\n  src=\"a.png\"\n  caption=\"c\"\n>}}\n\n{{% note %}}\nx\n{{% /note %}}\n{{< /note >}}"))
 }
 
 // scriptable finds markup that could run script or load a dangerous URL.

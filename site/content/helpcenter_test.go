@@ -66,7 +66,7 @@ Click **Download**.
 `,
 		"billing/invoices/schedule.md":     "---\ntitle: Scheduled\npublish_at: 2030-01-02 09:30\nupdated: 2024-05-06\n---\nSoon.\n",
 		"account/profile.md":               "---\ntitle: Edit your profile\n---\nChange your name. Then save.\n",
-		"office-and-more/outlook/sync.md":  "---\ntitle: Calendar sync\nslug: calendar-sync\nms.topic: how-to\n---\n# Calendar sync problems\n\nText.\n",
+		"office-and-more/outlook/sync.md":  "---\ntitle: Calendar sync\nslug: calendar-sync\nms.topic: how-to\n---\n# Symptoms on phones\n\nText.\n",
 		".hidden/secret.md":                "---\ntitle: Secret\n---\n",
 		"node_modules/pkg/readme.md":       "---\ntitle: Pkg\n---\n",
 		"_drafts/idea.md":                  "---\ntitle: Idea\n---\n",
@@ -201,7 +201,7 @@ func TestLoadHelpCenter(t *testing.T) {
 		if a.Extra["ms.topic"] != "how-to" {
 			t.Errorf("extra = %v", a.Extra)
 		}
-		if !strings.Contains(string(a.HTML), `<h2 id="calendar-sync-problems">Calendar sync problems</h2>`) {
+		if !strings.Contains(string(a.HTML), `<h2 id="symptoms-on-phones">Symptoms on phones</h2>`) {
 			t.Errorf("a different h1 must become h2:\n%s", a.HTML)
 		}
 	})

@@ -108,7 +108,7 @@ func TestDidYouMean(t *testing.T) {
 func TestNames(t *testing.T) {
 	for _, tt := range []struct{ in, slug, title string }{
 		{"billing-and-plans", "billing-and-plans", "Billing and plans"},
-		{"SkypeforBusiness", "skypeforbusiness", "SkypeforBusiness"},
+		{"SkypeforBusiness", "skypeforbusiness", "Skype for Business"},
 		{"office_365 Apps", "office_365-apps", "Office 365 Apps"},
 		{"facturación", "facturación", "Facturación"},
 	} {

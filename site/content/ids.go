@@ -2,10 +2,30 @@ package content
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 )
+
+// ThemeIDPrefix begins every id the theme's templates and scripts give
+// their own elements (g-main, g-q, g-feedback, g-toc-h…). No id produced
+// from content begins with it: a heading whose anchor would ("G-Sync") gets
+// contentIDPrefix in front, so a heading can never take an id the page
+// already uses, whatever its text.
+const ThemeIDPrefix = "g-"
+
+// contentIDPrefix is put in front of content ids that would begin with
+// ThemeIDPrefix.
+const contentIDPrefix = "h-"
+
+// safeID returns id, moved out of the theme's namespace when needed.
+func safeID(id string) string {
+	if strings.HasPrefix(id, ThemeIDPrefix) {
+		return contentIDPrefix + id
+	}
+	return id
+}
 
 // headingIDs generates GitHub-style anchors, unique within one article:
 // lower-cased letters and digits of any script, spaces turned into '-',
@@ -18,7 +38,7 @@ func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
 
 // Generate implements parser.IDs.
 func (g *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := anchor(string(value))
+	base := safeID(anchor(string(value)))
 	if base == "" {
 		base = "section"
 	}

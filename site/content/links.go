@@ -23,6 +23,11 @@ type linkResolver interface {
 	asset(p string) bool
 	// imageSize returns the width and height of the image at p, if known.
 	imageSize(p string) (w, h int, ok bool)
+	// read returns the content of the file at p (includes).
+	read(p string) ([]byte, error)
+	// title returns the title of the article or category at URL path u
+	// in locale, "" when none.
+	title(u, locale string) string
 }
 
 // isImage reports whether p names an image type served from the content
@@ -38,22 +43,23 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 		return dest
 	}
 	p, query, frag := splitURL(dest)
-	if !strings.EqualFold(path.Ext(p), ".md") {
+	if !isMarkdown(p) {
+		// A picture (a full-size screenshot) or an attachment is published.
 		return d.attachmentDest(n, dest, p)
 	}
 	line := d.nodeLine(n)
 	target, ok := d.resolvePath(p)
 	if !ok {
-		d.problem(line, "broken link %q: it points outside the content folder", dest)
+		d.errorf(site.KindBrokenLink, line, "broken link %q: it points outside the content folder", dest)
 		return dest
 	}
 	u, article, err := d.in.links.article(target, d.in.Locale)
 	if err != nil {
-		d.problem(line, "broken link %q: %v", dest, err)
+		d.errorf(site.KindBrokenLink, line, "broken link %q: %v", dest, err)
 		return dest
 	}
 	if frag != "" && article != "" {
-		d.out.anchors = append(d.out.anchors, anchorRef{Line: line, Dest: dest, Target: article, Anchor: frag})
+		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line, Dest: dest, Target: article, Anchor: frag})
 	}
 	if query != "" {
 		u += "?" + query
@@ -79,11 +85,11 @@ func (d *doc) imageDest(n ast.Node, dest string) string {
 	line := d.nodeLine(n)
 	target, ok := d.resolvePath(p)
 	if !ok {
-		d.problem(line, "image %q points outside the content folder", dest)
+		d.errorf(site.KindImage, line, "image %q points outside the content folder", dest)
 		return dest
 	}
 	if !d.in.links.asset(target) {
-		d.problem(line, "image %q not found (looked for %s)", dest, target)
+		d.errorf(site.KindImage, line, "image %q not found (looked for %s)", dest, target)
 	} else {
 		d.out.Files = append(d.out.Files, target)
 	}
@@ -104,11 +110,11 @@ func (d *doc) attachmentDest(n ast.Node, dest, p string) string {
 	}
 	target, ok := d.resolvePath(p)
 	if !ok {
-		d.problem(d.nodeLine(n), "link %q points outside the content folder", dest)
+		d.errorf(site.KindBrokenLink, d.nodeLine(n), "link %q points outside the content folder", dest)
 		return dest
 	}
 	if !d.in.links.asset(target) {
-		d.problem(d.nodeLine(n), "broken link %q: no file %s", dest, target)
+		d.errorf(attachmentKind(p), d.nodeLine(n), "broken link %q: no file %s", dest, target)
 		return dest
 	}
 	d.out.Files = append(d.out.Files, target)
@@ -206,4 +212,13 @@ func dangerousURL(dest string, image bool) bool {
 		return true
 	}
 	return false
+}
+
+// attachmentKind is the kind of a missing linked file: an image or a
+// broken link.
+func attachmentKind(p string) string {
+	if isImage(p) {
+		return site.KindImage
+	}
+	return site.KindBrokenLink
 }

@@ -25,7 +25,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
 )
@@ -41,6 +40,10 @@ type Options struct {
 	// unchanged content again skips rendering. The caller must use a folder
 	// per program build (rendering code may change between builds).
 	Cache string
+	// Previous is the library being served, when there is one: an article
+	// whose file now has errors that skip it (its front matter) keeps its
+	// version from Previous, so a broken edit never takes a page down.
+	Previous *site.Library
 }
 
 // OpenDir opens the content folder dir for Load and the web server: an
@@ -74,6 +77,12 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	go func() { gitCh <- gitDates(gitCtx, opts.Dir) }()
 
 	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, mdFiles: map[string]bool{}}
+	if opts.Previous != nil {
+		l.previous = map[string]*site.Article{}
+		for _, a := range opts.Previous.Articles {
+			l.previous[a.SourcePath] = a
+		}
+	}
 	if err := l.walk(); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)
 	}
@@ -84,12 +93,14 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	}
 	dates := <-gitCh
 	l.assemble(dates)
+	l.checkRedirects()
 	l.cache = newRenderCache(opts.Cache, l.hash())
 	if err := l.renderAll(ctx); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)
 	}
 	l.lib.Problems = append(l.lib.Problems, l.probs...)
 	sortProblems(l.lib.Problems)
+	l.lib.Problems = dedupeProblems(l.lib.Problems)
 	l.lib.Hash = l.hash()
 	return &l.lib, nil
 }
@@ -108,6 +119,10 @@ type loader struct {
 	dirs    []string          // category and section folders
 	r       *resolver
 	cache   *renderCache // nil: no cache
+	// redirectLines is the line of each of lib.Redirects in redirects.yaml.
+	redirectLines []int
+	// previous holds the articles being served by source path (Options.Previous).
+	previous map[string]*site.Article
 }
 
 // fileSum is a file read and the sha256 of its content.
@@ -120,12 +135,15 @@ type fileSum struct {
 // category description.
 type source struct {
 	path    string
-	dir     string
+	dir     string // the folder it belongs to
+	bundle  string // a page bundle's own folder (path.Dir of path), "" for other files
 	name    fileName
 	locale  string
 	sum     [sha256.Size]byte
 	modTime time.Time
 	body    []byte
+	// raw is the start of a file that did not load, for the error panel.
+	raw     []byte
 	line    int // file line where body starts
 	probs   []site.Problem
 	ok      bool // usable: no error in its front matter
@@ -142,7 +160,7 @@ func (l *loader) walk() error {
 			if p == "." {
 				return err
 			}
-			l.probs = append(l.probs, errorAt(p, 0, "", "cannot read: %v", err))
+			l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "cannot read: %v", err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -166,11 +184,11 @@ func (l *loader) walk() error {
 			// folder cannot be followed; say so rather than skip silently.
 			info, err := fs.Stat(l.fsys, p)
 			if err != nil {
-				l.probs = append(l.probs, errorAt(p, 0, "", "symbolic link points outside the content folder (or to nothing): it is not published; link to a file inside the folder or copy the file in"))
+				l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "symbolic link points outside the content folder (or to nothing): it is not published; link to a file inside the folder or copy the file in"))
 				return nil
 			}
 			if info.IsDir() {
-				l.probs = append(l.probs, warningAt(p, 0, "", "symbolic link to a folder is not followed; move the folder here or link its files one by one"))
+				l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "symbolic link to a folder is not followed; move the folder here or link its files one by one"))
 				return nil
 			}
 		}
@@ -184,12 +202,12 @@ func (l *loader) walk() error {
 			return nil
 		}
 		l.mdFiles[p] = true
-		if isReadme(name) {
+		if isReadme(name) || isSnippet(p) {
 			return nil
 		}
 		if !strings.Contains(p, "/") {
 			if !strings.HasPrefix(name, indexName+".") {
-				l.probs = append(l.probs, warningAt(p, 0, "", "ignored: articles must live in a category folder"))
+				l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "ignored: articles must live in a category folder"))
 			}
 			return nil
 		}
@@ -208,10 +226,14 @@ func (l *loader) readSiteFiles() {
 		}
 		data, err := fs.ReadFile(l.fsys, name)
 		if err != nil {
-			l.probs = append(l.probs, errorAt(name, 0, "", "cannot read: %v", err))
+			l.probs = append(l.probs, errorAt(site.KindFile, name, 0, "", "cannot read: %v", err))
 			return nil, false
 		}
 		l.files = append(l.files, fileSum{path: name, sum: sha256.Sum256(data)})
+		data, cleaned := cleanText(data)
+		if p := cleaned.problem(name); p != nil {
+			l.probs = append(l.probs, *p)
+		}
 		return data, true
 	}
 	if data, ok := read(configFile); ok {
@@ -225,8 +247,8 @@ func (l *loader) readSiteFiles() {
 		l.probs = append(l.probs, probs...)
 	}
 	if data, ok := read(redirectsFile); ok {
-		red, probs := parseRedirects(data)
-		l.lib.Redirects = red
+		red, lines, probs := parseRedirects(data)
+		l.lib.Redirects, l.redirectLines = red, lines
 		l.probs = append(l.probs, probs...)
 	}
 }
@@ -247,7 +269,7 @@ func (l *loader) setLocales() {
 		s.name = parseFileName(path.Base(s.path), l.known)
 		if l.known != nil && s.name.locale == "" {
 			if loc := parseFileName(path.Base(s.path), nil).locale; loc != "" {
-				l.probs = append(l.probs, warningAt(s.path, 0, "", "%q is not one of the locales in %s: it is read as part of the slug", loc, configFile))
+				l.probs = append(l.probs, warningAt(site.KindFile, s.path, 0, "", "%q is not one of the locales in %s: it is read as part of the slug", loc, configFile))
 			}
 		}
 		s.locale = s.name.locale
@@ -280,34 +302,42 @@ func (l *loader) setLocales() {
 // in parallel.
 func (l *loader) readSources(ctx context.Context) error {
 	return parallel(ctx, len(l.sources), func(i int) {
-		l.sources[i].read(l.fsys)
+		l.sources[i].read(l.fsys, l.lib.Config.Check.IgnoreFields)
 	})
 }
 
 // read loads one file and decodes its front matter.
-func (s *source) read(fsys fs.FS) {
+func (s *source) read(fsys fs.FS, ignore []string) {
 	data, modTime, err := readFile(fsys, s.path)
 	if err != nil {
-		s.probs = append(s.probs, errorAt(s.path, 0, "", "cannot read: %v", err))
+		s.probs = append(s.probs, errorAt(site.KindFile, s.path, 0, "", "cannot read: %v", err))
 		return
 	}
 	s.sum = sha256.Sum256(data)
 	s.modTime = modTime
-	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
-		s.probs = append(s.probs, warningAt(s.path, line, "", "the file is not valid UTF-8: its invalid bytes are shown as \uFFFD; save it as UTF-8"))
-		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	data, cleaned := cleanText(data)
+	if p := cleaned.problem(s.path); p != nil {
+		s.probs = append(s.probs, *p)
+	}
+	defer func() {
+		if !s.ok {
+			s.raw = bytes.Clone(data[:min(len(data), 4096)])
+		}
+	}()
+	if bytes.HasPrefix(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), []byte("+++")) {
+		s.probs = append(s.probs, errorAt(site.KindFrontMatter, s.path, 1, "", "front matter in TOML (between +++ lines, Hugo) is not supported: convert it to YAML between --- lines"))
+		return
 	}
 	fm, body, line, _, err := splitFrontMatter(data)
 	if err != nil {
-		s.probs = append(s.probs, errorAt(s.path, 1, "", "%v", err))
+		s.probs = append(s.probs, errorAt(site.KindFrontMatter, s.path, 1, "", "%v", err))
 		return
 	}
 	s.body, s.line = body, line
 	fields, probs := parseYAMLMapping(fm, s.path, 1, "front matter")
 	s.probs = append(s.probs, probs...)
 	if s.name.index {
-		cat, probs := decodeCategory(s.path, fields)
+		cat, probs := decodeCategory(s.path, fields, ignore)
 		s.cat = cat
 		s.probs = append(s.probs, probs...)
 		s.ok = true
@@ -316,22 +346,9 @@ func (s *source) read(fsys fs.FS) {
 	if hasError(probs) {
 		return
 	}
-	m, probs, ok := decodeArticle(s.path, fields)
+	m, probs, ok := decodeArticle(s.path, fields, ignore, firstHeading(body))
 	s.meta, s.ok = m, ok
 	s.probs = append(s.probs, probs...)
-}
-
-// invalidUTF8At returns the offset of the first byte of data that is not
-// part of valid UTF-8, len(data) when there is none.
-func invalidUTF8At(data []byte) int {
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(data)
 }
 
 // readFile reads a file and its modification time with one open.
@@ -433,6 +450,19 @@ func sortProblems(probs []site.Problem) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// dedupeProblems drops repeats of a sorted list: a file included by several
+// articles reports its own problems once.
+func dedupeProblems(probs []site.Problem) []site.Problem {
+	out := probs[:0]
+	for i, p := range probs {
+		if i > 0 && p == probs[i-1] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // hash identifies the content: every file path and content read, the

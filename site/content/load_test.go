@@ -101,15 +101,27 @@ func TestLoadProblems(t *testing.T) {
 			skipped: "billing/a.md",
 		},
 		{
-			name:    "no front matter at all",
-			files:   map[string]string{"billing/a.md": "# Just a body\n"},
+			name:    "no front matter and no heading",
+			files:   map[string]string{"billing/a.md": "Just a body\n"},
 			want:    []want{{site.SeverityError, "billing/a.md", 1, "title", "missing required field"}},
 			skipped: "billing/a.md",
 		},
 		{
+			name:    "TOML front matter",
+			files:   map[string]string{"billing/a.md": "+++\ntitle = \"A\"\n+++\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "TOML"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:  "no front matter: the first heading is the title",
+			files: map[string]string{"billing/a.md": "# Just a body\n\nText.\n"},
+			want:  []want{{site.SeverityWarning, "billing/a.md", 1, "title", `the first heading, "Just a body", is the title`}},
+			kept:  "billing/a.md",
+		},
+		{
 			name:    "bad YAML",
 			files:   map[string]string{"billing/a.md": "---\ntitle: A\nweight: 2\n  tags: 3\n---\nBody.\n"},
-			want:    []want{{site.SeverityError, "billing/a.md", 4, "", "invalid YAML in front matter: mapping values are not allowed"}},
+			want:    []want{{site.SeverityError, "billing/a.md", 4, "", "front matter: this line is indented, so YAML reads it as the rest of `weight` on line 2. Fix: remove the 2 spaces"}},
 			skipped: "billing/a.md",
 		},
 		{
@@ -167,10 +179,23 @@ func TestLoadProblems(t *testing.T) {
 			skipped: "billing/a.md",
 		},
 		{
-			name:    "slug with a slash",
-			files:   map[string]string{"billing/a.md": "---\ntitle: A\nslug: a/b\n---\nBody.\n"},
+			name:    "slug with a query",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\nslug: a?b\n---\nBody.\n"},
 			want:    []want{{site.SeverityError, "billing/a.md", 3, "slug", "one URL segment"}},
 			skipped: "billing/a.md",
+		},
+		{
+			name:  "slug as a path (Docusaurus)",
+			files: map[string]string{"billing/a.md": "---\ntitle: A\nslug: /guides/a-b\n---\nBody.\n"},
+			want:  []want{{site.SeverityWarning, "billing/a.md", 3, "slug", `its last segment "a-b" is used`}},
+			kept:  "billing/a.md",
+		},
+		{
+			name: "other tools' fields",
+			files: map[string]string{"billing/a.md": "---\ntitle: A\nlastmod: 2024-05-01\ndate: 2024-01-01\nms.date: not a date\nsidebar_position: 3\n---\nBody.\n",
+				"billing/b.md": "---\ntitle: B\nms.date: sometime\n---\nBody.\n"},
+			want: []want{{site.SeverityWarning, "billing/b.md", 3, "updated", "field `ms.date`: \"sometime\" is not a date"}},
+			kept: "billing/b.md",
 		},
 		{
 			name: "duplicate id",
@@ -236,7 +261,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:  "bad guichet.yaml",
 			files: map[string]string{"guichet.yaml": "title: Acme\ntheme: x\n  locales: [en]\n", "billing/a.md": refund},
-			want:  []want{{site.SeverityError, "guichet.yaml", 3, "", "invalid YAML in guichet.yaml"}},
+			want:  []want{{site.SeverityError, "guichet.yaml", 3, "", "guichet.yaml: this line is indented"}},
 			kept:  "billing/a.md",
 		},
 		{

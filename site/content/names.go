@@ -30,9 +30,11 @@ type fileName struct {
 	index  bool   // an _index file describing its folder
 }
 
-// isMarkdown reports whether name is a Markdown file.
+// isMarkdown reports whether name is a Markdown file (or MDX, Docusaurus'
+// Markdown with components).
 func isMarkdown(name string) bool {
-	return strings.EqualFold(path.Ext(name), ".md")
+	ext := path.Ext(name)
+	return strings.EqualFold(ext, ".md") || strings.EqualFold(ext, ".mdx")
 }
 
 // parseFileName splits a Markdown file name. A suffix counts as a locale
@@ -56,6 +58,18 @@ func skipName(name string, dir bool) bool {
 		return true
 	}
 	return dir && strings.HasPrefix(name, "_")
+}
+
+// isSnippet reports whether the Markdown file at p is a piece of text for
+// other articles to include rather than an article: DocFX keeps them in
+// folders named includes, MkDocs sites in folders named snippets.
+func isSnippet(p string) bool {
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		if strings.EqualFold(seg, "includes") || strings.EqualFold(seg, "snippets") {
+			return true
+		}
+	}
+	return false
 }
 
 // isReadme reports whether name is a README, which documents the content
@@ -86,16 +100,130 @@ func slugify(s string) string {
 }
 
 // folderTitle derives a title from a folder name: "billing-and-plans" →
-// "Billing and plans". Existing capitals are kept.
+// "Billing and plans". Existing capitals are kept, and names glued in
+// CamelCase are split into words, known product names kept whole:
+// "SkypeforBusiness" → "Skype for Business", "SharePointOnline" →
+// "SharePoint Online", "Microsoft365" → "Microsoft 365".
 func folderTitle(name string) string {
-	t := strings.Join(strings.FieldsFunc(name, func(r rune) bool {
+	parts := strings.FieldsFunc(name, func(r rune) bool {
 		return r == '-' || r == '_' || unicode.IsSpace(r)
-	}), " ")
+	})
+	var words []string
+	for _, p := range parts {
+		words = append(words, splitGlued(p)...)
+	}
+	t := strings.Join(words, " ")
 	if t == "" {
 		return name
 	}
+	if productAt(t, 0) != "" {
+		return t // "iOS", "macOS" keep their spelling
+	}
 	r, n := utf8.DecodeRuneInString(t)
 	return string(unicode.ToUpper(r)) + t[n:]
+}
+
+// productNames are names written in CamelCase or glued to digits that a
+// title keeps whole, and the ones other words are glued to.
+var productNames = []string{
+	"SharePoint", "OneDrive", "OneNote", "PowerShell", "PowerPoint", "PowerApps", "PowerBI", "LinkedIn", "YouTube",
+	"GitHub", "GitLab", "JavaScript", "TypeScript", "WordPress", "PayPal", "QuickBooks", "HubSpot", "MailChimp",
+	"DocuSign", "FaceTime", "iPhone", "iPad", "iPadOS", "iOS", "macOS", "watchOS", "tvOS", "iCloud", "iTunes",
+	"AirDrop", "AirPods", "AirPlay", "WhatsApp", "TikTok", "DevOps", "PostgreSQL", "MySQL", "SQLite", "MongoDB",
+	"OAuth", "OpenID", "IPv4", "IPv6", "WiFi", "eBay", "FedEx", "LaTeX", "BitLocker", "InfoPath", "SkyDrive",
+	"OneLogin", "WebEx", "DirectX", "ActiveX", "VMware", "VirtualBox", "NetSuite", "ServiceNow", "BigQuery",
+	"CloudFront", "DynamoDB", "AppleCare", "ChromeOS", "FreshDesk", "HelpScout",
+	"Skype", "Outlook", "Exchange", "Teams", "Office", "Windows", "Azure", "Microsoft", "Intune", "Entra",
+	"Dynamics", "Viva", "Yammer", "Lync", "Visio", "Excel", "Google", "Android", "Apple", "Slack", "Zoom",
+	"Salesforce", "Zendesk", "Shopify", "Stripe", "Docker", "Kubernetes", "Linux", "Ubuntu", "Chrome", "Firefox",
+}
+
+// splitGlued splits a CamelCase word into its words; a word without
+// capitals after its first letter is returned as it is.
+func splitGlued(w string) []string {
+	if !isCamel(w) {
+		return []string{w}
+	}
+	var out []string
+	for i := 0; i < len(w); {
+		if p := productAt(w, i); p != "" {
+			out = append(out, p)
+			i += len(p)
+			continue
+		}
+		j := i + 1
+		for j < len(w) && !wordBoundary(w, j) && productAt(w, j) == "" {
+			j++
+		}
+		out = append(out, w[i:j])
+		i = j
+	}
+	return out
+}
+
+// isCamel reports whether w mixes capitals and small letters after its
+// start, or glues letters to digits ("Microsoft365").
+func isCamel(w string) bool {
+	lower, upperLater, digit := false, false, false
+	for i, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			lower = true
+		case unicode.IsUpper(r) && i > 0:
+			upperLater = true
+		case unicode.IsDigit(r):
+			digit = true
+		}
+	}
+	return lower && (upperLater || digit)
+}
+
+// productAt returns the product name written at w[i:], "" when none.
+func productAt(w string, i int) string {
+	best := ""
+	for _, p := range productNames {
+		end := i + len(p)
+		if len(p) > len(best) && strings.HasPrefix(w[i:], p) &&
+			(end == len(w) || !isAlnum(w[end]) || wordBoundary(w, end) || joinerAt(w, end)) {
+			best = p
+		}
+	}
+	return best
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// joinerAt reports whether a small joining word glued between two
+// capitalised words starts at w[j]: "for" in "SkypeforBusiness".
+func joinerAt(w string, j int) bool {
+	for _, joiner := range []string{"for", "and", "of", "on", "in", "to", "with"} {
+		end := j + len(joiner)
+		if strings.HasPrefix(w[j:], joiner) && end < len(w) && unicode.IsUpper(rune(w[end])) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordBoundary reports whether a new word starts at w[j]: a capital after
+// a small letter or a digit, the last capital of a run followed by a small
+// letter ("SQLServer"), or a change between letters and digits.
+func wordBoundary(w string, j int) bool {
+	if j <= 0 || j >= len(w) {
+		return true
+	}
+	prev, cur := rune(w[j-1]), rune(w[j])
+	switch {
+	case unicode.IsUpper(cur) && (unicode.IsLower(prev) || unicode.IsDigit(prev)):
+		return true
+	case unicode.IsUpper(cur) && unicode.IsUpper(prev) && j+1 < len(w) && unicode.IsLower(rune(w[j+1])):
+		return true
+	case unicode.IsDigit(cur) != unicode.IsDigit(prev) && unicode.IsLetter(prev) != unicode.IsLetter(cur):
+		return true
+	}
+	return false
 }
 
 // didYouMean returns the known name closest to name, when it is a likely

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"sort"
@@ -55,8 +56,13 @@ type Input struct {
 	// that file (1 when Source is the whole file).
 	File      string
 	FirstLine int
+	// Params are the article's front-matter fields (Hugo's param
+	// shortcode reads them).
+	Params map[string]any
 
-	links linkResolver // nil: relative links are left alone
+	links     linkResolver // nil: relative links are left alone
+	including []string     // files being included, outermost first (cycles)
+	ids       *headingIDs  // the including article's ids, shared
 }
 
 // Output is a rendered body.
@@ -75,10 +81,14 @@ type Output struct {
 	anchors []anchorRef
 	// lead is the text of the first paragraph, for a default description.
 	lead string
+	// includes are the files included and the sha256 of what was read,
+	// for the render cache.
+	includes map[string][sha256.Size]byte
 }
 
 // anchorRef is a link to target#anchor found on line of a file.
 type anchorRef struct {
+	File   string // where the link is written: the article or a file it includes
 	Line   int
 	Dest   string
 	Target string // SourcePath of the article linked to
@@ -99,15 +109,38 @@ func NewRenderer(opts RenderOptions) *Renderer {
 			extension.Strikethrough,
 			extension.TaskList,
 			extension.NewLinkify(),
+			extension.DefinitionList, // Hugo and MkDocs content uses them
 		),
 		goldmark.WithParserOptions(
 			parser.WithHeadingAttribute(),
-			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+			parser.WithBlockParsers(
+				util.Prioritized(extension.NewFootnoteBlockParser(), 999),
+				// Other tools' blocks, before the setext heading (===) and
+				// the paragraph parsers.
+				util.Prioritized(colonFenceParser{}, 50),
+				util.Prioritized(mkdocsParser{}, 50),
+				util.Prioritized(shortcodeBlockParser{}, 50),
+				util.Prioritized(esmParser{}, 50),
+			),
+			parser.WithInlineParsers(
+				util.Prioritized(extension.NewFootnoteParser(), 101),
+				util.Prioritized(docfxInlineParser{}, 100),
+				util.Prioritized(includeParser{}, 100),
+				util.Prioritized(shortcodeInlineParser{}, 100),
+				util.Prioritized(keysParser{}, 100),
+			),
+			parser.WithASTTransformers(
+				util.Prioritized(extension.NewFootnoteASTTransformer(), 999),
+				// After the footnotes are numbered and listed.
+				util.Prioritized(transformer{}, 1000),
+			),
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
 			util.Prioritized(calloutRenderer{}, 100),
 			util.Prioritized(newCodeRenderer(), 200),
+			util.Prioritized(footnoteRenderer{}, 100),
+			util.Prioritized(blockRenderer{}, 100),
 		)),
 	)
 	return r
@@ -128,7 +161,10 @@ func (r *Renderer) render(in Input) (*Output, error) {
 	if !utf8.Valid(in.Source) {
 		in.Source = bytes.ToValidUTF8(in.Source, []byte("\uFFFD"))
 	}
-	d := &doc{in: in, lines: newLineIndex(in.Source, in.FirstLine), out: &Output{}}
+	d := &doc{in: in, r: r, src: in.Source, lines: newLineIndex(in.Source, in.FirstLine), out: &Output{}, ids: in.ids}
+	if d.ids == nil {
+		d.ids = newHeadingIDs()
+	}
 	pc := parser.NewContext()
 	pc.Set(docKey, d)
 	root := r.md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(pc))
@@ -148,15 +184,29 @@ func (r *Renderer) render(in Input) (*Output, error) {
 // doc is the per-render state handed to the AST transformer.
 type doc struct {
 	in    Input
+	r     *Renderer
+	src   []byte
 	lines lineIndex
 	out   *Output
+	ids   *headingIDs
+	// headingOf is each heading's entry in out.Headings (plainText).
+	headingOf map[*ast.Heading]site.Heading
 }
 
-func (d *doc) problem(line int, format string, args ...any) {
-	d.out.Problems = append(d.out.Problems, site.Problem{
-		Severity: site.SeverityError, File: d.in.File, Line: line,
-		Message: fmt.Sprintf(format, args...),
-	})
+// errorf records an error of kind at line of the file being rendered.
+func (d *doc) errorf(kind string, line int, format string, args ...any) {
+	d.out.Problems = append(d.out.Problems, errorAt(kind, d.in.File, line, "", format, args...))
+}
+
+// syntaxWarning records a warning about another tool's construct name
+// (a shortcode, a ::: block) that Guichet leaves out, at line.
+func (d *doc) syntaxWarning(name string, line int, format string, args ...any) {
+	d.out.Problems = append(d.out.Problems, warningAt(site.KindSyntax, d.in.File, line, name, format, args...))
+}
+
+// warnf records a warning of kind at line of the file being rendered.
+func (d *doc) warnf(kind string, line int, format string, args ...any) {
+	d.out.Problems = append(d.out.Problems, warningAt(kind, d.in.File, line, "", format, args...))
 }
 
 // lineIndex maps byte offsets of a body to line numbers in its file.

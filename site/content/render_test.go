@@ -30,6 +30,8 @@ func TestRenderGolden(t *testing.T) {
 		{name: "unsafe", locale: "en"},
 		{name: "unsafe-allowed", locale: "en", allowHTML: true},
 		{name: "title", locale: "en", title: "How do I get a refund?"},
+		{name: "footnotes", locale: "en"},
+		{name: "footnotes-fr", locale: "fr"},
 	}
 	safe := NewRenderer(RenderOptions{})
 	unsafe := NewRenderer(RenderOptions{AllowHTML: true})

@@ -8,6 +8,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -32,12 +33,18 @@ func writeInline(b *strings.Builder, n ast.Node, src []byte, code bool) {
 			}
 		case *ast.String:
 			b.Write(c.Value)
+		case *keys:
+			b.WriteString(strings.Join(c.Keys, "+"))
+		case *rawHTML:
+			if c.out != nil {
+				b.WriteString(c.out.Text)
+			}
 		case *ast.CodeSpan:
 			writeInline(b, c, src, true)
 		case *ast.AutoLink:
 			b.Write(c.Label(src))
-		case *ast.RawHTML, *ast.Image:
-			// markup and pictures carry no readable text
+		case *ast.RawHTML, *ast.Image, *east.FootnoteLink, *east.FootnoteBacklink:
+			// markup, pictures and footnote marks carry no readable text
 		default:
 			writeInline(b, c, src, code)
 		}
@@ -51,7 +58,6 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 	var cur strings.Builder
 	cur.Grow(len(src) / 2)
 	heading := site.Heading{}
-	hi := 0
 	flush := func() {
 		t := strings.TrimSpace(cur.String())
 		if t != "" || heading.ID != "" {
@@ -72,19 +78,36 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			flush()
-			if hi < len(d.out.Headings) {
-				heading = d.out.Headings[hi]
-				hi++
+			heading = d.headingOf[n]
+			return ast.WalkSkipChildren, nil
+		case *rawHTML:
+			// An included file: its text, split at its own headings.
+			if n.out == nil {
+				return ast.WalkSkipChildren, nil
+			}
+			if d.out.lead == "" {
+				d.out.lead = n.out.lead
+			}
+			for _, sec := range n.out.Sections {
+				if sec.Heading.ID != "" {
+					flush()
+					heading = sec.Heading
+				}
+				line(sec.Text)
 			}
 			return ast.WalkSkipChildren, nil
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *codeShortcode:
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
 				line(string(seg.Value(src)))
 			}
 			return ast.WalkSkipChildren, nil
-		case *ast.HTMLBlock:
+		case *ast.HTMLBlock, *east.FootnoteList:
+			// Footnotes are asides: out of descriptions and snippets.
+			return ast.WalkSkipChildren, nil
+		case *east.DefinitionTerm:
+			line(inlineText(n, src))
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			t := inlineText(n, src)
@@ -120,6 +143,59 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 // sameTitle compares two titles ignoring case, punctuation and spacing.
 func sameTitle(a, b string) bool {
 	return foldTitle(a) == foldTitle(b)
+}
+
+// nearTitle reports whether a heading nearly repeats a title: the same
+// words once case, punctuation, plurals and small words are set aside,
+// one's words all in the other ("Sync fails" in "Sync fails after an
+// update"), or three quarters of the shorter one's words in the longer.
+// Microsoft Docs articles open with a # heading that restates the
+// front-matter title this way.
+func nearTitle(heading, title string) bool {
+	if sameTitle(heading, title) {
+		return true
+	}
+	a, b := titleWords(heading), titleWords(title)
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	shared := 0
+	for w := range a {
+		if b[w] {
+			shared++
+		}
+	}
+	return shared == len(a) || len(a) >= 3 && shared*4 >= len(a)*3
+}
+
+// titleWords are the meaningful words of a title, lower-cased, plurals
+// folded.
+func titleWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		w = strings.TrimSuffix(strings.Trim(w, "'"), "'s")
+		if n := len(w); n > 3 && w[n-1] == 's' && w[n-2] != 's' {
+			w = w[:n-1]
+		}
+		if w != "" && !titleStopWords[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// titleStopWords are the small words set aside when comparing titles.
+var titleStopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "in": true, "on": true, "of": true, "to": true, "for": true, "and": true,
+	"or": true, "is": true, "are": true, "be": true, "with": true, "when": true, "you": true, "your": true, "if": true,
+	"from": true, "by": true, "at": true, "that": true, "this": true, "it": true, "as": true, "how": true,
+	"le": true, "la": true, "les": true, "un": true, "une": true, "des": true, "de": true, "du": true, "et": true,
+	"ou": true, "en": true, "pour": true, "dans": true, "sur": true, "avec": true, "votre": true, "vos": true,
 }
 
 func foldTitle(s string) string {
@@ -174,4 +250,31 @@ func isAbbrev(before string) bool {
 		return true
 	}
 	return len(w) == 1
+}
+
+// firstHeading returns the text of the first level-1 heading of a
+// Markdown body ("# Title", outside code blocks), "" when it has none.
+func firstHeading(body []byte) string {
+	fence := ""
+	for _, line := range strings.Split(string(body), "\n") {
+		t := strings.TrimSpace(line)
+		if fence != "" {
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = t[:3]
+			continue
+		}
+		if strings.HasPrefix(line, "# ") {
+			h := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line[2:]), "#"))
+			if i := strings.Index(h, " {#"); i >= 0 && strings.HasSuffix(h, "}") {
+				h = strings.TrimSpace(h[:i])
+			}
+			return h
+		}
+	}
+	return ""
 }

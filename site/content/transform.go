@@ -1,6 +1,9 @@
 package content
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/guichet/guichet/site"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -20,18 +23,27 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 		return
 	}
 	src := reader.Source()
+	d.shortcodes(root)
+	d.jsxTabs(root)
+	placeSnippets(root)
+	d.expandIncludes(root)
+	placeComplexImages(root)
 	d.fixTopHeading(root, src)
+	labelFootnotes(root, d.in.Locale)
 	d.alerts(root, src)
+	d.stripDocfxMarkers(root, src)
+	groupTabs(root)
 	d.headingIDs(root, src)
 	d.links(root, src)
 	d.plainText(root, src)
 }
 
-// fixTopHeading drops a leading h1 that repeats the title and demotes every
-// other h1, so that the page keeps the single h1 its template prints.
+// fixTopHeading drops a leading h1 that repeats or nearly repeats the
+// title (nearTitle) and demotes every other h1, so that the page keeps the
+// single h1 its template prints and shows its title once.
 func (d *doc) fixTopHeading(root *ast.Document, src []byte) {
 	if first, ok := root.FirstChild().(*ast.Heading); ok && first.Level == 1 &&
-		d.in.Title != "" && sameTitle(inlineText(first, src), d.in.Title) {
+		d.in.Title != "" && nearTitle(inlineText(first, src), d.in.Title) {
 		root.RemoveChild(root, first)
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -51,13 +63,27 @@ func (d *doc) fixTopHeading(root *ast.Document, src []byte) {
 // headingIDs gives every heading a unique id (explicit {#id} attributes
 // win) and records Headings and TOC.
 func (d *doc) headingIDs(root *ast.Document, src []byte) {
-	ids := newHeadingIDs()
-	var heads []*ast.Heading
+	ids := d.ids
+	d.headingOf = map[*ast.Heading]site.Heading{}
+	for _, id := range footnoteIDs(root) {
+		ids.Put([]byte(id))
+	}
+	var items []ast.Node // headings and included files, in order
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			heads = append(heads, h)
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if r, ok := n.(*rawHTML); ok && r.out != nil {
+			items = append(items, r)
+			return ast.WalkSkipChildren, nil
+		}
+		if h, ok := n.(*ast.Heading); ok {
+			items = append(items, h)
 			if v, ok := h.AttributeString("id"); ok {
 				if b, ok := v.([]byte); ok {
+					// {#id} written by the writer: kept, but out of the theme's namespace.
+					b = []byte(safeID(string(b)))
+					h.SetAttributeString("id", b)
 					ids.Put(b)
 				}
 			}
@@ -65,7 +91,21 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, h := range heads {
+	add := func(hd site.Heading) {
+		d.out.Headings = append(d.out.Headings, hd)
+		if hd.Level == 2 || hd.Level == 3 {
+			d.out.TOC = append(d.out.TOC, hd)
+		}
+	}
+	for _, item := range items {
+		h, ok := item.(*ast.Heading)
+		if !ok {
+			// An included file's headings, their ids taken from the same set.
+			for _, hd := range item.(*rawHTML).out.Headings {
+				add(hd)
+			}
+			continue
+		}
 		txt := inlineText(h, src)
 		var id string
 		if v, ok := h.AttributeString("id"); ok {
@@ -78,10 +118,8 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 			h.SetAttributeString("id", []byte(id))
 		}
 		hd := site.Heading{Level: h.Level, ID: id, Text: txt}
-		d.out.Headings = append(d.out.Headings, hd)
-		if h.Level == 2 || h.Level == 3 {
-			d.out.TOC = append(d.out.TOC, hd)
-		}
+		d.headingOf[h] = hd
+		add(hd)
 	}
 }
 
@@ -96,11 +134,23 @@ func (d *doc) links(root *ast.Document, src []byte) {
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			n.Destination = []byte(d.linkDest(n, string(n.Destination)))
+			d.dropAttrList(n)
+			dest := string(n.Destination)
+			if strings.Contains(dest, "{{<") || strings.Contains(dest, "{{%") {
+				// A Hugo shortcode as the target: ref gives the URL, others drop the link.
+				u, keep := d.linkShortcode(dest, d.nodeLine(n))
+				n.Destination = []byte(u)
+				if !keep {
+					n.Destination = nil
+				}
+			} else {
+				n.Destination = []byte(d.linkDest(n, dest))
+			}
 			if len(n.Destination) == 0 {
 				unwrap = append(unwrap, n)
 			}
 		case *ast.Image:
+			d.dropAttrList(n)
 			n.Destination = []byte(d.imageDest(n, string(n.Destination)))
 			if len(n.Destination) == 0 {
 				unwrap = append(unwrap, n)
@@ -147,4 +197,39 @@ func (d *doc) links(root *ast.Document, src []byte) {
 func isTableCell(n ast.Node) bool {
 	_, ok := n.(*east.TableCell)
 	return ok
+}
+
+// attrList matches the attribute list Python-Markdown (MkDocs) and kramdown
+// (Jekyll) put after a link or an image: `{ .md-button }`, `{: #id }`,
+// `{ width="300" }`.
+var attrList = regexp.MustCompile(`^\{:?\s*(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))(?:\s+(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)))*\s*\}`)
+
+// dropAttrList removes the attribute list written right after a link or an
+// image: Guichet's theme styles links itself.
+func (d *doc) dropAttrList(n ast.Node) {
+	var texts []*ast.Text
+	var b []byte
+	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok || len(b) > 200 {
+			break
+		}
+		texts = append(texts, t)
+		b = append(b, t.Segment.Value(d.src)...)
+	}
+	m := attrList.Find(b)
+	if m == nil {
+		return
+	}
+	cut := len(m)
+	for _, t := range texts {
+		l := t.Segment.Len()
+		if cut >= l {
+			t.Segment = t.Segment.WithStart(t.Segment.Stop)
+			cut -= l
+			continue
+		}
+		t.Segment = t.Segment.WithStart(t.Segment.Start + cut)
+		break
+	}
 }

@@ -2,19 +2,116 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+	"time"
 )
 
 // Backup writes a consistent copy of the running database to path, a
-// plain SQLite file holding everything committed so far (the WAL
-// included), with VACUUM INTO. path must not exist.
+// plain SQLite database file holding everything committed so far (what is
+// still in the write-ahead log included), with VACUUM INTO. The server may
+// keep serving meanwhile: writers wait for the copy. path must not exist.
 func (db *DB) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("back up to %s: the file exists", path)
+		return fmt.Errorf("back up to %s: the file exists; give a new file name", path)
 	}
 	if _, err := db.writer.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		return fmt.Errorf("back up to %s: %w", path, err)
 	}
 	return nil
+}
+
+// Restore checks that from is a sound Guichet database (integrity check,
+// schema no newer than this program's) and puts a copy of it in place of
+// the database at to, whose previous file is kept beside it as
+// to.before-restore-<time>; it returns that file's name ("" when there was
+// none). No server may be using to: the caller holds the data folder's lock.
+// Migrations bring an older backup up to date at the next Open.
+func Restore(ctx context.Context, from, to string) (string, error) {
+	if err := checkBackup(ctx, from); err != nil {
+		return "", fmt.Errorf("restore %s: %w", from, err)
+	}
+	tmp := to + ".restoring"
+	if err := copyFile(from, tmp); err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("restore %s: %w", from, err)
+	}
+	var kept string
+	if _, err := os.Stat(to); err == nil {
+		kept = to + ".before-restore-" + time.Now().UTC().Format("20060102T150405Z")
+		if err := os.Rename(to, kept); err != nil {
+			os.Remove(tmp)
+			return "", fmt.Errorf("restore %s: keep the current database: %w", from, err)
+		}
+		for _, side := range []string{"-wal", "-shm"} {
+			if err := os.Rename(to+side, kept+side); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return "", fmt.Errorf("restore %s: keep the current database: %w", from, err)
+			}
+		}
+	}
+	if err := os.Rename(tmp, to); err != nil {
+		return "", fmt.Errorf("restore %s: %w", from, err)
+	}
+	return kept, nil
+}
+
+// checkBackup opens path read-only and checks it.
+func checkBackup(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	conn, err := sql.Open("sqlite", dsn(abs, true)+"&mode=ro")
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	var result string
+	if err := conn.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&result); err != nil {
+		return fmt.Errorf("not a SQLite database: %w", err)
+	}
+	if result != "ok" {
+		return fmt.Errorf("the file is damaged: %s", result)
+	}
+	var version int
+	if err := conn.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
+		return fmt.Errorf("not a Guichet database (no schema_migrations): %w", err)
+	}
+	list, err := readMigrations(migrationFS)
+	if err != nil {
+		return err
+	}
+	if version > len(list) {
+		return fmt.Errorf("its schema version %d is newer than this program's (%d): restore it with the newer guichet", version, len(list))
+	}
+	return nil
+}
+
+// copyFile copies from to a new file to and syncs it.
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o640)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }

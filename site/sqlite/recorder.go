@@ -51,6 +51,9 @@ type Recorder struct {
 	closed bool
 
 	dropped     atomic.Uint64
+	queued      atomic.Uint64
+	written     atomic.Uint64
+	writeErrors atomic.Uint64
 	lastDropLog atomic.Int64 // unix nanoseconds
 
 	// Owned by the writer goroutine.
@@ -146,6 +149,7 @@ func (r *Recorder) enqueue(it item) {
 	}
 	select {
 	case r.queue <- it:
+		r.queued.Add(1)
 	default:
 		r.drop(1, "event queue full")
 	}
@@ -154,6 +158,14 @@ func (r *Recorder) enqueue(it item) {
 // Dropped returns how many events were not stored: queue full, Recorder
 // closed, unknown type, or a failed write.
 func (r *Recorder) Dropped() uint64 { return r.dropped.Load() }
+
+// Stats implements site.EventRecorder.
+func (r *Recorder) Stats() site.RecorderStats {
+	return site.RecorderStats{
+		Queued: r.queued.Load(), Written: r.written.Load(),
+		Dropped: r.dropped.Load(), WriteErrors: r.writeErrors.Load(),
+	}
+}
 
 // drop counts n lost events and logs at most once a second.
 func (r *Recorder) drop(n int, why string) {
@@ -269,10 +281,13 @@ func (r *Recorder) write(b *batch) {
 	b.reset()
 	r.batches++
 	if err != nil {
+		r.writeErrors.Add(1)
 		r.drop(n, "write failed")
 		r.log.Error("write events", "events", n, "err", err)
 		if r.writeErr == nil {
 			r.writeErr = err
 		}
+		return
 	}
+	r.written.Add(uint64(n))
 }

@@ -33,7 +33,7 @@ func newTestRecorder(t testing.TB, db *DB, opts RecorderOptions) *Recorder {
 
 func flush(t testing.TB, r *Recorder) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	if err := r.Flush(ctx); err != nil {
 		t.Fatal(err)

@@ -162,3 +162,12 @@ func millis(t time.Time) int64 { return t.UnixMilli() }
 
 // fromMillis converts a stored time back to a UTC time.Time.
 func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
+
+// Ping checks that the database answers a query, for health checks.
+func (db *DB) Ping(ctx context.Context) error {
+	var one int
+	if err := db.reader.QueryRowContext(ctx, `SELECT 1`).Scan(&one); err != nil {
+		return fmt.Errorf("events database %s: %w", db.path, err)
+	}
+	return nil
+}

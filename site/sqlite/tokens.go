@@ -16,8 +16,9 @@ import (
 
 // Token scopes.
 const (
-	ScopeAdmin   = "admin"
-	ScopeTickets = "tickets"
+	ScopeAdmin   = "admin"   // the admin page and the insights API
+	ScopeTickets = "tickets" // ticket ingestion
+	ScopePublish = "publish" // POST /api/v1/reload, a git host's push webhook
 )
 
 // Token describes a stored token; the secret itself is never stored.
@@ -37,8 +38,8 @@ func tokenHash(secret string) string {
 // CreateToken makes a token of scope and returns its secret ("gch_…"),
 // which is not stored and cannot be shown again, with its description.
 func (db *DB) CreateToken(ctx context.Context, scope, name string) (string, Token, error) {
-	if scope != ScopeAdmin && scope != ScopeTickets {
-		return "", Token{}, site.Errorf(site.EINVALID, "scope must be admin or tickets, not %q", scope)
+	if scope != ScopeAdmin && scope != ScopeTickets && scope != ScopePublish {
+		return "", Token{}, site.Errorf(site.EINVALID, "scope must be admin, tickets or publish, not %q", scope)
 	}
 	var raw [32]byte
 	if _, err := rand.Read(raw[:]); err != nil {

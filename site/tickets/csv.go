@@ -98,13 +98,53 @@ type Reader struct {
 	header []string
 }
 
+// signatures are header names only one helpdesk's export has, by format;
+// DetectFormat counts them. Zendesk's and Freshdesk's are from their
+// documented exports; Help Scout's from its conversation export.
+var signatures = map[string][]string{
+	FormatZendesk:   {"requester", "requester id", "requester email", "submitter", "via", "ticket type", "satisfaction score", "created at", "id"},
+	FormatFreshdesk: {"ticket id", "created time", "due by time", "resolved time", "closed time", "last update time", "agent", "source"},
+	FormatHelpScout: {"conversation id", "conversation number", "mailbox", "customer", "customer email", "preview"},
+	FormatCSV:       {"external_id", "created_at", "body", "locale", "article"},
+}
+
+// DetectFormat names the export a CSV header comes from: the format whose
+// distinctive column names it has the most of; the generic format when it
+// holds only generic names; "" when it has none of them.
+func DetectFormat(header []string) string {
+	have := map[string]bool{}
+	for _, h := range header {
+		have[headerKey(strings.TrimPrefix(h, "\ufeff"))] = true
+	}
+	best, score := "", 0
+	for _, f := range Formats() { // in order: helpdesks before the generic format
+		n := 0
+		for _, name := range signatures[f] {
+			if have[headerKey(name)] {
+				n++
+			}
+		}
+		if n > score {
+			best, score = f, n
+		}
+	}
+	if best == "" {
+		for _, name := range genericColumns[colSubject] {
+			if have[headerKey(name)] {
+				return FormatCSV
+			}
+		}
+	}
+	return best
+}
+
 // NewReader reads the header of a CSV export in format and returns a
-// reader of its tickets. Times without a zone are read in loc (UTC when
-// nil). An unknown format, or a header missing a required column, is an
-// error naming what is missing.
+// reader of its tickets; an empty format is recognised from the header
+// (DetectFormat, see Reader.Format). Times without a zone are read in loc
+// (UTC when nil). An unknown format, or a header missing a required column,
+// is an error naming what is missing.
 func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) {
-	names, ok := columns[format]
-	if !ok {
+	if _, ok := columns[format]; !ok && format != "" {
 		return nil, fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats(), ", "))
 	}
 	if loc == nil {
@@ -128,6 +168,13 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 	if len(header) == 1 && strings.Contains(header[0], ";") {
 		return nil, fmt.Errorf("line 1: the header has one column holding %q: the file looks separated by semicolons, export it with commas", header[0])
 	}
+	if format == "" {
+		if format = DetectFormat(header); format == "" {
+			return nil, fmt.Errorf("line 1: the header %s is not one of a known export (%s) nor the generic one: name the format with --format, or name the columns id, subject and created_at",
+				quoteList(header), strings.Join(Formats(), ", "))
+		}
+	}
+	names := columns[format]
 	index := map[string]int{}
 	for i, h := range header {
 		k := headerKey(h)
@@ -156,6 +203,10 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 	}
 	return rd, nil
 }
+
+// Format returns the format the reader reads, the one recognised from the
+// header when none was given.
+func (rd *Reader) Format() string { return rd.format }
 
 func headerKey(h string) string {
 	return strings.ToLower(strings.Join(strings.FieldsFunc(h, func(r rune) bool { return r == ' ' || r == '_' || r == '-' }), " "))

@@ -320,3 +320,32 @@ func TestParseNumericDate(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectFormat: each helpdesk's export is recognised from its header,
+// the generic one too; a header of nothing known is not.
+func TestDetectFormat(t *testing.T) {
+	for _, c := range []struct{ header, want string }{
+		{"Id,Requester,Requester id,Requester email,Submitter,Assignee,Group,Subject,Tags,Status,Priority,Via,Ticket type,Created at,Updated at", FormatZendesk},
+		{"Summary,Id,Subject,Created at,Tags", FormatZendesk},
+		{"Ticket ID,Subject,Status,Priority,Source,Type,Agent,Group,Created time,Due by Time,Resolved time,Closed time,Last update time,Tags,Description", FormatFreshdesk},
+		{"Conversation ID,Number,Subject,Status,Mailbox,Customer,Customer Email,Created At,Tags,Preview", FormatHelpScout},
+		{"external_id,subject,body,tags,created_at,locale", FormatCSV},
+		{"\ufeffexternal_id,subject,created_at", FormatCSV},
+		{"Subject,When,Who", FormatCSV},
+		{"Name,Email,Phone", ""},
+	} {
+		if got := DetectFormat(strings.Split(c.header, ",")); got != c.want {
+			t.Errorf("DetectFormat(%q) = %q, want %q", c.header, got, c.want)
+		}
+	}
+	rd, err := NewReader(strings.NewReader("Ticket ID,Subject,Created time,Agent\n7,Refund,2026-01-02 10:00:00,Ann\n"), "", nil)
+	if err != nil || rd.Format() != FormatFreshdesk {
+		t.Fatalf("reader without format: %v, %v", rd, err)
+	}
+	if tk, _, err := rd.Next(); err != nil || tk.ExternalID != "7" || tk.Subject != "Refund" {
+		t.Errorf("first ticket %+v, %v", tk, err)
+	}
+	if _, err := NewReader(strings.NewReader("Name,Email\nx,y\n"), "", nil); err == nil || !strings.Contains(err.Error(), "--format") {
+		t.Errorf("unknown header: %v", err)
+	}
+}

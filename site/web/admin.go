@@ -169,6 +169,10 @@ type adminPage struct {
 	// and those with no article for the screen.
 	WidgetOpens, WidgetUnmatched int
 	Tickets                      []adminTickets
+	// ContentErrors are the first errors of the content being served, of
+	// ContentErrorCount.
+	ContentErrors     []site.Problem
+	ContentErrorCount int
 	// TicketsTotal and TicketsBy count stored tickets, by link method.
 	TicketsTotal int
 	TicketsBy    map[string]int
@@ -268,6 +272,13 @@ func (s *Server) admin(c echo.Context) error {
 		return err
 	}
 	page.Tickets = ticketRows(st, 50)
+	for _, p := range st.view.Lib.Problems {
+		if p.Severity == site.SeverityError {
+			if page.ContentErrorCount++; len(page.ContentErrors) < 50 {
+				page.ContentErrors = append(page.ContentErrors, p)
+			}
+		}
+	}
 	if page.TicketsBy, err = s.opts.Insights.TicketTotals(ctx); err != nil {
 		return err
 	}

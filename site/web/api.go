@@ -118,7 +118,7 @@ func (s *Server) apiFind(c echo.Context, kind string, defLimit int) error {
 	}
 	res := &site.SearchResults{Query: p.req.Query, Locale: p.req.Locale, Hits: []site.SearchHit{}}
 	if p.req.Query != "" {
-		if res, err = st.find(c.Request().Context(), kind, p.req); err != nil {
+		if res, err = s.find(c.Request().Context(), st, kind, p.req); err != nil {
 			return err
 		}
 		if p.req.Offset == 0 {

@@ -45,7 +45,13 @@ func (s *Server) authenticate(c echo.Context, secret, scope string) (string, err
 // authenticate); a missing or wrong one answers 401 with a
 // WWW-Authenticate challenge and no hint of which tokens exist.
 func (s *Server) requireToken(c echo.Context, scope string) error {
-	_, err := s.authenticate(c, bearer(c.Request()), scope)
+	return s.requireSecret(c, bearer(c.Request()), scope)
+}
+
+// requireSecret is requireToken for a token the request carries elsewhere
+// than in its Authorization header.
+func (s *Server) requireSecret(c echo.Context, secret, scope string) error {
+	_, err := s.authenticate(c, secret, scope)
 	if site.ErrorCode(err) == site.EUNAUTHORIZED {
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="guichet"`)
 		return site.Errorf(site.EUNAUTHORIZED, "a valid %s token is required", scope)

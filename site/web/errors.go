@@ -136,7 +136,7 @@ func (s *Server) suggestFor(c echo.Context, st *state, q, loc string) []*site.Ar
 	if q == "" {
 		return nil
 	}
-	res, err := st.find(c.Request().Context(), "s", site.SearchRequest{Query: q, Locale: loc, Limit: 5})
+	res, err := s.find(c.Request().Context(), st, "s", site.SearchRequest{Query: q, Locale: loc, Limit: 5})
 	if err != nil {
 		return nil
 	}

@@ -34,6 +34,9 @@ func (s *Server) page(c echo.Context) error {
 	}
 	r, w := c.Request(), c.Response()
 	p := r.URL.Path
+	if to, ok := st.encodedVariant(r.URL.RawPath, p); ok {
+		return redirect(c, to)
+	}
 	if b, ok := st.pages[p]; ok {
 		b.write(w, r, http.StatusOK, pageCache)
 		return nil
@@ -65,6 +68,9 @@ func (s *Server) page(c echo.Context) error {
 	loc, rest := st.localeOf(p)
 	if rest == "/search" || rest == "/search/" {
 		return s.searchPage(c, st, loc)
+	}
+	if to, ok := st.variant(p); ok {
+		return redirect(c, to)
 	}
 	return site.Errorf(site.ENOTFOUND, "no page at %s", p)
 }
@@ -103,7 +109,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	if q != "" {
 		data.Title = fmt.Sprintf(b.T["results_for"], q) + " – " + b.SiteTitle
 		data.Heading = fmt.Sprintf(b.T["results_for"], q)
-		res, err := st.find(r.Context(), "s", site.SearchRequest{Query: q, Locale: loc, Limit: searchPageSize, Offset: (pageNum - 1) * searchPageSize})
+		res, err := s.find(r.Context(), st, "s", site.SearchRequest{Query: q, Locale: loc, Limit: searchPageSize, Offset: (pageNum - 1) * searchPageSize})
 		if err != nil {
 			return fmt.Errorf("search %q: %w", q, err)
 		}

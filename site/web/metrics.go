@@ -1,7 +1,12 @@
 package web
 
 import (
+	"context"
+	"log/slog"
 	"net"
+	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
@@ -12,6 +17,12 @@ import (
 
 // metrics are the server's Prometheus collectors.
 type metrics struct {
+	// requests counts answered requests by route (the routes table's
+	// pattern) and status code; duration is their latency by route.
+	requests *prometheus.CounterVec
+	duration *prometheus.HistogramVec
+	// search is the latency of search and suggest, by kind.
+	search *prometheus.HistogramVec
 	// limited counts requests refused or not recorded, by limit: request
 	// (429), record (answered, not recorded; events 429), auth (429).
 	limited *prometheus.CounterVec
@@ -21,8 +32,22 @@ type metrics struct {
 
 // newMetrics registers the server's collectors on reg, with the limits in
 // force as gauges so a dashboard can show them beside the counts.
-func newMetrics(reg prometheus.Registerer, l Limits) *metrics {
+func newMetrics(reg prometheus.Registerer, l Limits, rec site.EventRecorder) *metrics {
 	m := &metrics{
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "guichet_http_requests_total",
+			Help: "HTTP requests answered, by route pattern and status code.",
+		}, []string{"route", "code"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "guichet_http_request_duration_seconds",
+			Help:    "Time to answer an HTTP request, by route pattern.",
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
+		}, []string{"route"}),
+		search: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "guichet_search_duration_seconds",
+			Help:    "Time the search index takes to answer, by kind: search or suggest.",
+			Buckets: []float64{.0002, .0005, .001, .0025, .005, .01, .025, .05, .1},
+		}, []string{"kind"}),
 		limited: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "guichet_rate_limited_total",
 			Help: "Requests over a per-client limit: request (answered 429), record (answered but not recorded; event posts 429), auth (authentication locked out, 429).",
@@ -49,8 +74,50 @@ func newMetrics(reg prometheus.Registerer, l Limits) *metrics {
 	for _, c := range []string{"request", "record", "auth"} {
 		m.limited.WithLabelValues(c)
 	}
-	reg.MustRegister(m.limited, m.authFailures, rates, bursts)
+	stat := func(name, help string, v func(site.RecorderStats) uint64) prometheus.Collector {
+		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help},
+			func() float64 { return float64(v(rec.Stats())) })
+	}
+	reg.MustRegister(m.limited, m.authFailures, rates, bursts, m.requests, m.duration, m.search,
+		stat("guichet_events_queued_total", "Events (searches, clicks, votes, views, openings) queued for the store.",
+			func(s site.RecorderStats) uint64 { return s.Queued }),
+		stat("guichet_events_written_total", "Events written to the store.",
+			func(s site.RecorderStats) uint64 { return s.Written }),
+		stat("guichet_events_dropped_total", "Events lost: queue full, shutting down, or a failed write.",
+			func(s site.RecorderStats) uint64 { return s.Dropped }),
+		stat("guichet_event_write_errors_total", "Batches of events the store failed to write.",
+			func(s site.RecorderStats) uint64 { return s.WriteErrors }),
+	)
 	return m
+}
+
+// observe counts and times every request by its route, and writes the
+// access log line when there is a logger for it: method, path (never the
+// query string, which may hold what visitors typed), status, bytes and
+// duration. Errors are answered here so the status is known.
+func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		if err := next(c); err != nil {
+			c.Error(err)
+		}
+		took := time.Since(start)
+		route := c.Path()
+		if route == "" {
+			route = "unmatched"
+		}
+		status := c.Response().Status
+		s.limiter.metrics.requests.WithLabelValues(route, strconv.Itoa(status)).Inc()
+		s.limiter.metrics.duration.WithLabelValues(route).Observe(took.Seconds())
+		if s.opts.AccessLog != nil {
+			r := c.Request()
+			s.opts.AccessLog.LogAttrs(r.Context(), slog.LevelInfo, "request",
+				slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("route", route),
+				slog.Int("status", status), slog.Int64("bytes", c.Response().Size),
+				slog.Duration("duration", took))
+		}
+		return nil
+	}
 }
 
 // metricsHandler serves /metrics in the Prometheus text format to clients
@@ -67,4 +134,45 @@ func (s *Server) metricsHandler() echo.HandlerFunc {
 		h.ServeHTTP(c.Response(), c.Request())
 		return nil
 	}
+}
+
+// health is the answer of /healthz and /readyz.
+type health struct {
+	Status   string `json:"status"` // ok, loading or unavailable
+	Version  string `json:"version,omitempty"`
+	Content  string `json:"content,omitempty"` // hash of the content being served
+	Database string `json:"database,omitempty"`
+	Error    string `json:"error,omitempty"`
+}
+
+// healthz answers whether this replica works: 200 when its store answers
+// (within two seconds), 503 otherwise, with the version and the revision
+// of the content it serves.
+func (s *Server) healthz(c echo.Context) error {
+	h := health{Status: "ok", Version: s.opts.Version, Database: "ok"}
+	if st := s.state.Load(); st != nil {
+		h.Content = st.view.Lib.Hash
+	}
+	code := http.StatusOK
+	if s.opts.Health != nil {
+		ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
+		defer cancel()
+		if err := s.opts.Health(ctx); err != nil {
+			s.opts.Logger.Warn("health check failed", "err", err)
+			h.Status, h.Database, h.Error, code = "unavailable", "unavailable", err.Error(), http.StatusServiceUnavailable
+		}
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(code, h)
+}
+
+// readyz answers whether this replica should get traffic: 503 until the
+// first content is published, then 200.
+func (s *Server) readyz(c echo.Context) error {
+	c.Response().Header().Set("Cache-Control", "no-store")
+	st := s.state.Load()
+	if st == nil {
+		return c.JSON(http.StatusServiceUnavailable, health{Status: "loading", Version: s.opts.Version})
+	}
+	return c.JSON(http.StatusOK, health{Status: "ok", Version: s.opts.Version, Content: st.view.Lib.Hash})
 }

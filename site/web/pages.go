@@ -116,6 +116,32 @@ type categoryPage struct {
 	Crumbs   []crumb
 	Articles []*site.Article
 	Sections []catCard
+	// Broken are the article files of this section that do not load,
+	// listed in dev mode only.
+	Broken []site.Broken
+}
+
+// brokenPage is the dev-mode error panel shown in place of an article whose
+// file has errors.
+type brokenPage struct {
+	basePage
+	Broken site.Broken
+	Errors []panelError
+	Lines  []panelLine
+}
+
+// panelError is one error of the panel: the problem, its message and the
+// likely fix apart.
+type panelError struct {
+	site.Problem
+	Text, Fix string
+}
+
+// panelLine is a line of the broken file, marked when an error is on it.
+type panelLine struct {
+	N     int
+	Text  string
+	Error bool
 }
 
 type articlePage struct {

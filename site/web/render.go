@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/guichet/guichet/site"
 )
 
@@ -49,6 +51,9 @@ type state struct {
 	// csp is the Content-Security-Policy of the snapshot's pages (their
 	// inline style depends on the brand colour).
 	csp string
+	// variants finds pages from other spellings of their URL (variants.go).
+	variantsOnce sync.Once
+	variants     variantIndex
 }
 
 // maxFAQ is the most FAQ entries the API returns.
@@ -154,9 +159,19 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 			}
 		}
 	}
+	// In dev mode an article whose file has errors shows them in its place.
+	broken := map[string]bool{}
+	if v.Drafts {
+		for _, b := range v.Lib.Broken {
+			broken[b.URL] = true
+			jobs = append(jobs, job{b.URL, "broken", func() any { return brokenData(v, b) }})
+		}
+	}
 	for _, list := range v.ByLocale {
 		for _, a := range list {
-			jobs = append(jobs, job{a.URL, "article", func() any { return articleData(v, rel, a) }})
+			if !broken[a.URL] {
+				jobs = append(jobs, job{a.URL, "article", func() any { return articleData(v, rel, a) }})
+			}
 		}
 	}
 	if err := renderAll(tmpl, jobs, st.pages); err != nil {
@@ -302,6 +317,13 @@ func categoryData(v *site.View, c *site.Category) *categoryPage {
 	}
 	b.setAlternates(v, paths)
 	p := &categoryPage{basePage: b, Category: c, Crumbs: crumbsFor(v, c.ID, c.Locale, true), Articles: v.ArticlesIn(c.ID, c.Locale)}
+	if v.Drafts {
+		for _, br := range v.Lib.Broken {
+			if br.SectionID == c.ID && br.Locale == c.Locale {
+				p.Broken = append(p.Broken, br)
+			}
+		}
+	}
 	p.Feeds = feedLinks(v, c.Locale, c)
 	p.JSONLD = append(p.JSONLD, schemaCrumbs(v, p.Crumbs, p.Canonical))
 	for _, s := range v.Children(c.ID, c.Locale) {
@@ -313,6 +335,24 @@ func categoryData(v *site.View, c *site.Category) *categoryPage {
 		}
 		card.Articles = list
 		p.Sections = append(p.Sections, card)
+	}
+	return p
+}
+
+// brokenData is the dev-mode error panel of an article file that does not
+// load: where each error is, in words, with the start of the file.
+func brokenData(v *site.View, br site.Broken) *brokenPage {
+	b := newBase(v, br.Locale, br.SourcePath, "", br.URL)
+	b.NoIndex = true
+	p := &brokenPage{basePage: b, Broken: br}
+	marked := map[int]bool{}
+	for _, e := range br.Errors {
+		msg, fix, _ := strings.Cut(e.Message, ". Fix: ")
+		p.Errors = append(p.Errors, panelError{Problem: e, Text: msg, Fix: fix})
+		marked[e.Line] = true
+	}
+	for i, l := range br.Lines {
+		p.Lines = append(p.Lines, panelLine{N: i + 1, Text: l, Error: marked[i+1]})
 	}
 	return p
 }
@@ -371,7 +411,13 @@ func (st *state) localeOf(p string) (string, string) {
 }
 
 // find runs a search ("s") or suggest ("g") through the snapshot's cache.
-func (st *state) find(ctx context.Context, kind string, req site.SearchRequest) (*site.SearchResults, error) {
+// find answers a search (kind "s") or suggest ("g") from the snapshot,
+// timing the index (cached answers are not timed).
+func (s *Server) find(ctx context.Context, st *state, kind string, req site.SearchRequest) (*site.SearchResults, error) {
+	return st.find(ctx, kind, req, s.limiter.metrics.search)
+}
+
+func (st *state) find(ctx context.Context, kind string, req site.SearchRequest, timing *prometheus.HistogramVec) (*site.SearchResults, error) {
 	key := cacheKey(kind, req)
 	cache := st.results.Load()
 	if res, ok := cache.get(key); ok {
@@ -379,10 +425,13 @@ func (st *state) find(ctx context.Context, kind string, req site.SearchRequest) 
 	}
 	var res *site.SearchResults
 	var err error
+	start := time.Now()
 	if kind == "g" {
 		res, err = st.search.Suggest(ctx, req)
+		timing.WithLabelValues("suggest").Observe(time.Since(start).Seconds())
 	} else {
 		res, err = st.search.Search(ctx, req)
+		timing.WithLabelValues("search").Observe(time.Since(start).Seconds())
 	}
 	if err != nil {
 		return nil, err

@@ -58,6 +58,17 @@ type Options struct {
 	// Metrics receives the server's Prometheus collectors and is what
 	// /metrics serves; nil: a registry of the server's own.
 	Metrics *prometheus.Registry
+	// AccessLog, when set, gets one line per request (see observe).
+	AccessLog *slog.Logger
+	// Health checks what the server depends on (the store) for /healthz;
+	// nil: nothing to check.
+	Health func(ctx context.Context) error
+	// Version is reported by /healthz.
+	Version string
+	// Publish loads and publishes the content again, for POST
+	// /api/v1/reload: at once in the background, or, with wait, before it
+	// returns, returning the error. Nil disables the endpoint.
+	Publish func(ctx context.Context, wait bool) error
 	Logger  *slog.Logger
 	Now     func() time.Time
 }
@@ -108,7 +119,7 @@ func New(opts Options) (*Server, error) {
 		opts.Metrics = prometheus.NewRegistry()
 	}
 	s := &Server{opts: opts}
-	s.limiter = newLimiter(opts.Limits, opts.Now, newMetrics(opts.Metrics, opts.Limits))
+	s.limiter = newLimiter(opts.Limits, opts.Now, newMetrics(opts.Metrics, opts.Limits, opts.Recorder))
 	if err := s.loadTheme(); err != nil {
 		return nil, err
 	}
@@ -203,6 +214,7 @@ func (s *Server) routes() *echo.Echo {
 		trust = append(trust, echo.TrustIPRange(n))
 	}
 	e.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
+	e.Use(s.observe)
 	e.Use(middleware.Recover())
 	e.Use(s.securityHeaders)
 	e.Use(s.protect)
@@ -218,6 +230,7 @@ func (s *Server) routes() *echo.Echo {
 	api.GET("/faq", s.apiFAQ, anyOrigin)
 	api.GET("/context", s.apiContext, anyOrigin)
 	api.POST("/tickets", s.apiTickets)
+	api.POST("/reload", s.apiReload)
 	api.Any("/*", func(c echo.Context) error {
 		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)
 	})
@@ -229,12 +242,8 @@ func (s *Server) routes() *echo.Echo {
 	e.POST("/admin/triage", s.adminTriage)
 	e.POST("/admin/link-topic", s.adminLinkTopic)
 	e.GET("/metrics", s.metricsHandler())
-	e.GET("/healthz", func(c echo.Context) error {
-		if s.state.Load() == nil {
-			return c.String(http.StatusServiceUnavailable, "loading\n")
-		}
-		return c.String(http.StatusOK, "ok\n")
-	})
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
 	if s.opts.Dev {
 		// The preview reloads itself: dev.js polls this until it changes.
 		e.GET("/_dev/version", func(c echo.Context) error {

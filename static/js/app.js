@@ -40,7 +40,7 @@
 	function combo(form) {
 		const input = form.querySelector('input[name=q]'), ds = form.dataset;
 		if (!input || !ds.suggest) return;
-		const wrap = form.querySelector('.search-combo') || input.parentNode, id = 'gs' + ++uid;
+		const wrap = form.querySelector('.search-combo') || input.parentNode, id = 'g-s' + ++uid;
 		const list = el('ul', 'suggestions'), live = el('div', 'visually-hidden');
 		let items = [], active = -1, timer, ctrl, seq = 0, sid = '', prevQ = '', shownQ = '';
 		const attr = (n, o) => { for (const k in o) n.setAttribute(k, o[k]); };

@@ -2,8 +2,8 @@
    It talks to the host page only through postMessage, to and from the host's exact origin. */
 (() => {
 	'use strict';
-	const d = document, b = d.body, ds = b.dataset, host = ds.host, T = JSON.parse(d.getElementById('w-i18n').textContent);
-	const main = d.getElementById('w-main'), back = d.querySelector('.w-back'), closer = d.querySelector('.w-close');
+	const d = document, b = d.body, ds = b.dataset, host = ds.host, T = JSON.parse(d.getElementById('g-w-i18n').textContent);
+	const main = d.getElementById('g-w-main'), back = d.querySelector('.w-back'), closer = d.querySelector('.w-close');
 	const form = d.querySelector('form.w-search'), input = form.elements.q, locale = ds.locale;
 	const embedded = !!host && parent !== window;
 	let path = ds.path || '', context = ds.context || '', home = main.querySelector('[data-view=home]'), current = home;
@@ -47,7 +47,7 @@
 	const view = (name, heading, id) => {
 		const s = el('section', 'w-view'), h = el('h2', '', heading);
 		s.dataset.view = name;
-		h.id = id || 'w-' + name + '-h';
+		h.id = id || 'g-w-' + name + '-h';
 		h.tabIndex = -1;
 		s.setAttribute('aria-labelledby', h.id);
 		s.append(h);
@@ -116,7 +116,7 @@
 			return;
 		}
 		if (my !== seq) return;
-		const s = view('article', a.title, 'w-art-h'), body = el('div', 'prose'), full = el('p', 'w-full'), link = el('a', '', T.full);
+		const s = view('article', a.title, 'g-w-art-h'), body = el('div', 'prose'), full = el('p', 'w-full'), link = el('a', '', T.full);
 		s.className = 'w-view w-article';
 		s.querySelector('h2').className = 'w-art-title';
 		body.innerHTML = a.html; // the help center's own rendered Markdown
@@ -128,7 +128,7 @@
 		link.target = '_blank';
 		link.rel = 'noopener';
 		full.append(link);
-		const fb = d.getElementById('w-feedback').content.firstElementChild.cloneNode(true);
+		const fb = d.getElementById('g-w-feedback').content.firstElementChild.cloneNode(true);
 		fb.elements.article.value = a.id;
 		fb.removeAttribute('id');
 		fb.dataset.context = context;

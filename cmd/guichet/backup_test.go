@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/sqlite"
+)
+
+// TestBackupRestore backs up a running server's database with the
+// searches still in its write-ahead log, refuses to restore while the
+// server runs, restores once it stopped, and refuses damaged backups.
+func TestBackupRestore(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back.\n")
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	for i := range 30 {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: "fresh search", Locale: "en", Visitor: string(rune('a' + i%26)), Time: time.Now()})
+	}
+	if err := m.Recorder.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(m.Config.Data, "guichet.db-wal")); err != nil {
+		t.Fatalf("no write-ahead log: %v", err)
+	}
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	var out, errb strings.Builder
+	if code := run(ctx, []string{"backup", backup, "--data", m.Config.Data}, &out, &errb); code != 0 {
+		t.Fatalf("backup: %s", errb.String())
+	}
+	// The copy is a plain database file holding the fresh searches.
+	copied := openDB(t, backup)
+	if got, _ := copied.RecentSearches(ctx, 100); len(got) != 30 {
+		t.Errorf("the backup holds %d of 30 fresh searches", len(got))
+	}
+	copied.Close()
+	if code := run(ctx, []string{"backup", backup, "--data", m.Config.Data}, &out, &errb); code != 1 {
+		t.Error("a backup over an existing file was not refused")
+	}
+
+	// Restoring under a running server is refused.
+	errb.Reset()
+	if code := run(ctx, []string{"restore", backup, "--data", m.Config.Data}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "in use") {
+		t.Errorf("restore under a running server: exit %d, %s", code, errb.String())
+	}
+	m.Recorder.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: "after the backup", Locale: "en", Time: time.Now()})
+	m.Close(ctx)
+
+	out.Reset()
+	errb.Reset()
+	if code := run(ctx, []string{"restore", backup, "--data", m.Config.Data}, &out, &errb); code != 0 {
+		t.Fatalf("restore: %s", errb.String())
+	}
+	if !strings.Contains(out.String(), "before-restore") {
+		t.Errorf("restore does not say where the previous database is: %s", out.String())
+	}
+	restored := openDB(t, filepath.Join(m.Config.Data, "guichet.db"))
+	got, _ := restored.RecentSearches(ctx, 100)
+	if len(got) != 30 {
+		t.Errorf("restored database holds %d searches, want the backup's 30", len(got))
+	}
+	restored.Close()
+
+	// Damaged or foreign files are refused, and nothing changes.
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	os.WriteFile(bad, []byte("not a database at all, just text"), 0o644)
+	errb.Reset()
+	if code := run(ctx, []string{"restore", bad, "--data", m.Config.Data}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "restore") {
+		t.Errorf("restore of a text file: exit %d, %s", code, errb.String())
+	}
+	if code := run(ctx, []string{"restore", filepath.Join(t.TempDir(), "missing.db"), "--data", m.Config.Data}, &out, &errb); code != 1 {
+		t.Error("restore of a missing file was not refused")
+	}
+}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+)
+
+// printBanner tells a newcomer what is running and what to do next: the
+// site, the admin page and the one command that makes its token, the
+// widget demo, where the data lives, and how edits show up.
+func printBanner(w io.Writer, m *Main) {
+	site := m.ListenURL + "/"
+	fmt.Fprintf(w, "Guichet is serving the help center at %s\n", site)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	if base := m.Server.View().Lib.Config.BaseURL; base+"/" != site {
+		fmt.Fprintf(tw, "  Public URL\t%s/\t(canonical links, feeds and the widget tag use it)\n", base)
+	}
+	fmt.Fprintf(tw, "  Admin page\t%sadmin/\tsign in with a token: %s token create --scope admin --data %s\n", site, selfCommand(), m.Config.Data)
+	fmt.Fprintf(tw, "  Widget demo\t%swidget/demo\tthe in-app help panel on a fake app\n", site)
+	fmt.Fprintf(tw, "  Content\t%s\t%s\n", m.Config.Content, editHint(m.Config))
+	fmt.Fprintf(tw, "  Data\t%s\tevents database, search index (back up with: %s backup FILE)\n", m.Config.Data, selfCommand())
+	tw.Flush()
+	fmt.Fprintln(w, "Stop with Ctrl-C.")
+}
+
+// editHint says how edits of the content reach the site in this mode.
+func editHint(c Config) string {
+	switch {
+	case c.Dev:
+		return "edits show up within a second (--dev; drafts shown)"
+	case c.Watch:
+		return "edits are published within a second (--watch)"
+	}
+	return "edits are published by SIGHUP or POST /api/v1/reload; --dev reloads on every save"
+}
+
+// selfCommand is how the user runs this program again: "go run
+// ./cmd/guichet" when it was started by go run, else "guichet".
+func selfCommand() string {
+	exe, err := os.Executable()
+	if err == nil && strings.Contains(filepath.ToSlash(exe), "/go-build") {
+		return "go run ./cmd/guichet"
+	}
+	return "guichet"
+}

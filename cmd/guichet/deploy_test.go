@@ -1,0 +1,74 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// buildCommand finds the `go build` command of a text: the README's build
+// line or the Dockerfile's RUN, without its output path.
+func buildCommand(t *testing.T, text, where string) string {
+	t.Helper()
+	m := regexp.MustCompile(`CGO_ENABLED=0 go build [^\n` + "`" + `]*\./cmd/guichet`).FindString(text)
+	if m == "" {
+		t.Fatalf("no CGO_ENABLED=0 go build … ./cmd/guichet in %s", where)
+	}
+	return regexp.MustCompile(`-o \S+ `).ReplaceAllString(m, "")
+}
+
+// TestDockerfileBuildsLikeTheReadme: the image's build stage runs the
+// README's build command (the engine cannot run here, so the test reads
+// both files).
+func TestDockerfileBuildsLikeTheReadme(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docker, err := os.ReadFile(filepath.Join("..", "..", "deploy", "Dockerfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, d := buildCommand(t, string(readme), "README.md"), buildCommand(t, string(docker), "deploy/Dockerfile"); r != d {
+		t.Errorf("README builds with\n  %s\nthe Dockerfile with\n  %s", r, d)
+	}
+	for _, want := range []string{"USER guichet", `VOLUME ["/data"]`, "GUICHET_CONTENT=/content", "GUICHET_DATA=/data", "FROM golang:", " AS build", "COPY --from=build"} {
+		if !strings.Contains(string(docker), want) {
+			t.Errorf("the Dockerfile lacks %q", want)
+		}
+	}
+}
+
+// TestSystemdUnit checks the service unit with systemd-analyze verify (its
+// ExecStart pointed at a real executable) and its hardening options.
+func TestSystemdUnit(t *testing.T) {
+	unit, err := os.ReadFile(filepath.Join("..", "..", "deploy", "guichet.service"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"ExecReload=/bin/kill -HUP $MAINPID", "NoNewPrivileges=yes", "ProtectSystem=strict", "ReadWritePaths=/var/lib/guichet",
+		"CapabilityBoundingSet=\n", "PrivateTmp=yes", "SystemCallFilter=@system-service", "RestrictAddressFamilies=", "User=guichet", "TimeoutStopSec="} {
+		if !strings.Contains(string(unit), want) {
+			t.Errorf("the unit lacks %q", want)
+		}
+	}
+	analyze, err := exec.LookPath("systemd-analyze")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("systemd-analyze is missing; .ci/run installs systemd")
+		}
+		t.Skip("systemd-analyze is not installed")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "guichet.service")
+	os.WriteFile(path, []byte(strings.ReplaceAll(string(unit), "/usr/local/bin/guichet", self)), 0o644)
+	if out, err := exec.Command(analyze, "verify", path).CombinedOutput(); err != nil || len(strings.TrimSpace(string(out))) > 0 {
+		t.Errorf("systemd-analyze verify: %v\n%s", err, out)
+	}
+}

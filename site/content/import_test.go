@@ -1,0 +1,183 @@
+package content
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// otherSyntax finds what another tool's syntax looks like when it leaks
+// into a page as text.
+var otherSyntax = regexp.MustCompile(`\{\{[<%]|[>%]\}\}|:::|\[!(?i:include|div|video|note|tip|important|warning|caution)\b|\[\^[^\]]+\]|^\s*(!!!|\?\?\?\+?|===) |\{\{ *\.`)
+
+// codeParts are the parts of a page where code is shown as written.
+var codeParts = regexp.MustCompile(`(?s)<pre[ >].*?</pre>|<code[ >].*?</code>`)
+
+// leakedSyntax returns the lines of rendered HTML, outside code, that show
+// another tool's syntax.
+func leakedSyntax(html string) []string {
+	var out []string
+	for _, line := range strings.Split(codeParts.ReplaceAllString(html, ""), "\n") {
+		if otherSyntax.MatchString(line) {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// TestImportGolden renders a content folder written for each tool, with
+// the loader (links, includes, images), into one golden file per tool:
+// every article's URL, contents and HTML, then the problems.
+func TestImportGolden(t *testing.T) {
+	for _, name := range []string{"hugo", "docfx", "docusaurus", "mkdocs"} {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join("testdata", "import", name)
+			if _, err := os.Stat(dir); err != nil {
+				t.Skip(err)
+			}
+			lib, err := Load(context.Background(), os.DirFS(dir), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for _, c := range lib.Categories {
+				fmt.Fprintf(&b, "=== category %s %s %q\n", c.ID, c.URL, c.Title)
+			}
+			for _, a := range lib.Articles {
+				fmt.Fprintf(&b, "=== %s %s %q\ndescription: %s\n", a.SourcePath, a.URL, a.Title, a.Description)
+				for _, h := range a.TOC {
+					fmt.Fprintf(&b, "toc: %d #%s %s\n", h.Level, h.ID, h.Text)
+				}
+				b.WriteString(string(a.HTML))
+				for _, l := range leakedSyntax(string(a.HTML)) {
+					t.Errorf("%s shows another tool's syntax: %s", a.SourcePath, l)
+				}
+				if m := otherSyntax.FindString(a.Description); m != "" {
+					t.Errorf("%s: description shows %q", a.SourcePath, m)
+				}
+			}
+			b.WriteString("=== problems\n")
+			for _, p := range lib.Problems {
+				b.WriteString(p.String() + "\n")
+			}
+			golden := filepath.Join("testdata", "import", name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if b.String() != string(want) {
+				t.Errorf("%s differs from %s (go test -update, then review the diff):\n%s", name, golden, b.String())
+			}
+		})
+	}
+}
+
+// handlerAttr finds an event handler attribute inside a tag.
+var handlerAttr = regexp.MustCompile(`<[^>]*\son\w+=`)
+
+// TestForeignSyntaxSafety: what other tools' syntax renders goes through
+// the same URL checks and escaping as Markdown: no script, no handler, no
+// dangerous URL, whatever a writer puts in their arguments.
+func TestForeignSyntaxSafety(t *testing.T) {
+	src := []byte(`:::image type="content" source="javascript:alert(1)" alt-text="<script>alert(2)</script>":::
+
+:::image type="content" source="a.png" lightbox="javascript:alert(3)" alt-text="x":::
+
+:::no-loc text="<img src=x onerror=alert(4)>":::
+
+{{< figure src="javascript:alert(5)" link="javascript:alert(6)" caption="<script>alert(7)</script>" >}}
+
+{{< youtube id="x\" onload=\"alert(8)" >}}
+
+{{< details summary="<script>alert(9)</script>" >}}
+Body.
+{{< /details >}}
+
+:::note[<img src=x onerror=alert(10)>]
+Body.
+:::
+
+!!! warning "<script>alert(11)</script>"
+    Body.
+
+=== "<b onmouseover=alert(12)>tab</b>"
+
+    Body.
+
+> [!NOTE] <script>alert(13)</script>
+> Body.
+
+> [!VIDEO javascript:alert(14)]
+
+[x]({{< ref "javascript:alert(15)" >}})
+
+{{< param "title" >}}
+`)
+	for _, allow := range []bool{false, true} {
+		out, err := NewRenderer(RenderOptions{AllowHTML: allow}).Render(Input{Source: src, Locale: "en", File: "x.md",
+			Params: map[string]any{"title": "<script>alert(16)</script>"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := strings.ToLower(string(out.HTML))
+		for _, m := range urlAttr.FindAllStringSubmatch(html, -1) {
+			if dangerousURL(m[2], m[1] == "src") {
+				t.Errorf("allowHTML=%v: %s=%q", allow, m[1], m[2])
+			}
+		}
+		if allow {
+			continue // the writer's own raw HTML is theirs to allow
+		}
+		if strings.Contains(html, "<script") || handlerAttr.MatchString(html) || strings.Contains(html, "<img src=x") || strings.Contains(html, "<b ") {
+			t.Errorf("markup from arguments rendered:\n%s", out.HTML)
+		}
+	}
+}
+
+// TestOtherToolFields: fields other tools name differently are read as
+// Guichet's.
+func TestOtherToolFields(t *testing.T) {
+	lib := load(t, map[string]string{
+		"docs/hugo.md": "---\ntitle: H\nlastmod: 2024-05-01\ndate: 2024-01-01\nweight: 2\npublishDate: 2020-01-01\nsummary: From Hugo.\n---\nBody.\n",
+		"docs/ms.md":   "---\ntitle: M\nms.date: 03/14/2024\n---\nBody.\n",
+		"docs/docu.md": "---\ntitle: D\nsidebar_position: 7\n---\nBody.\n",
+		"docs/own.md":  "---\ntitle: O\nupdated: 2025-01-01\nms.date: 01/01/2020\n---\nBody.\n",
+	})
+	for _, p := range lib.Problems {
+		t.Errorf("problem: %s", p)
+	}
+	day := func(a string) string {
+		for _, x := range lib.Articles {
+			if x.SourcePath == a {
+				return x.Updated.Format("2006-01-02")
+			}
+		}
+		return ""
+	}
+	for file, want := range map[string]string{"docs/hugo.md": "2024-05-01", "docs/ms.md": "2024-03-14", "docs/own.md": "2025-01-01"} {
+		if got := day(file); got != want {
+			t.Errorf("%s updated %s, want %s", file, got, want)
+		}
+	}
+	for _, a := range lib.Articles {
+		switch a.SourcePath {
+		case "docs/hugo.md":
+			if a.Description != "From Hugo." || a.PublishAt.Year() != 2020 || a.Weight != 2 {
+				t.Errorf("hugo: %q %v %d", a.Description, a.PublishAt, a.Weight)
+			}
+		case "docs/docu.md":
+			if a.Weight != 7 {
+				t.Errorf("docusaurus weight %d", a.Weight)
+			}
+		}
+	}
+}

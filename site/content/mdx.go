@@ -1,0 +1,225 @@
+package content
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Docusaurus writes its pages in MDX: Markdown with JavaScript imports and
+// JSX components. Guichet drops the import and export statements and reads
+// the <Tabs>/<TabItem> components as tabs; other components are HTML,
+// left out unless allow_html is on (their Markdown content is kept).
+
+// esmLine matches the first line of an import or export statement.
+var esmLine = regexp.MustCompile(`^(import\s+(?:[\w*{}\s,]+\s+from\s+)?['"][^'"]+['"]|export\s+(?:const|let|var|function|default|\{))`)
+
+// kindESM is the goldmark node kind of an MDX import or export.
+var kindESM = ast.NewNodeKind("MDXStatement")
+
+// esm is an MDX import or export statement: shown nowhere.
+type esm struct {
+	ast.BaseBlock
+	depth int // open brackets still to close
+}
+
+// Kind implements ast.Node.
+func (n *esm) Kind() ast.NodeKind { return kindESM }
+
+// Dump implements ast.Node.
+func (n *esm) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// esmParser reads MDX import and export statements at the top level.
+type esmParser struct{}
+
+// Trigger implements parser.BlockParser.
+func (esmParser) Trigger() []byte { return []byte{'i', 'e'} }
+
+// Open implements parser.BlockParser.
+func (esmParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if _, top := parent.(*ast.Document); !top || pc.BlockOffset() != 0 {
+		return nil, parser.NoChildren
+	}
+	line, _ := reader.PeekLine()
+	if !esmLine.Match(line) {
+		return nil, parser.NoChildren
+	}
+	n := &esm{depth: bracketDepth(line)}
+	reader.AdvanceToEOL()
+	return n, parser.NoChildren
+}
+
+// Continue implements parser.BlockParser: a statement goes on while its
+// brackets are open.
+func (esmParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	n := node.(*esm)
+	if n.depth <= 0 {
+		return parser.Close
+	}
+	line, _ := reader.PeekLine()
+	n.depth += bracketDepth(line)
+	reader.AdvanceToEOL()
+	return parser.Continue | parser.NoChildren
+}
+
+// Close implements parser.BlockParser.
+func (esmParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+
+// CanInterruptParagraph implements parser.BlockParser.
+func (esmParser) CanInterruptParagraph() bool { return false }
+
+// CanAcceptIndentedLine implements parser.BlockParser.
+func (esmParser) CanAcceptIndentedLine() bool { return false }
+
+// bracketDepth counts opening minus closing brackets in a line.
+func bracketDepth(line []byte) int {
+	d := 0
+	for _, c := range line {
+		switch c {
+		case '{', '[', '(':
+			d++
+		case '}', ']', ')':
+			d--
+		}
+	}
+	return d
+}
+
+// jsxTag matches the tab components of Docusaurus (and the Tab/Tabs of
+// other MDX sites).
+var jsxTag = regexp.MustCompile(`<(/?)(Tabs|TabItem|Tab)\b([^>]*?)/?>`)
+
+// jsxAttr matches name="value" in a JSX tag.
+var jsxAttr = regexp.MustCompile(`(\w+)=(?:"([^"]*)"|'([^']*)'|\{["']([^"']*)["']\})`)
+
+// jsxTabs turns <Tabs><TabItem label="…">…</TabItem></Tabs> into tabs.
+// Docusaurus content sits between the tags either as Markdown blocks
+// (with blank lines around it) or inside the HTML block of the tags
+// (without), which is rendered on its own.
+func (d *doc) jsxTabs(root *ast.Document) {
+	var parents []ast.Node
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if hb, ok := n.(*ast.HTMLBlock); ok && entering {
+			if jsxTag.Match(d.blockText(hb)) && (len(parents) == 0 || parents[len(parents)-1] != hb.Parent()) {
+				parents = append(parents, hb.Parent())
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, p := range parents {
+		var cur *box
+		newGroup := false
+		for c := p.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			hb, ok := c.(*ast.HTMLBlock)
+			if !ok || !jsxTag.Match(d.blockText(hb)) {
+				if cur != nil {
+					cur.AppendChild(cur, c)
+				}
+				c = next
+				continue
+			}
+			src := d.blockText(hb)
+			line := d.nodeLine(hb)
+			at := 0
+			for _, m := range jsxTag.FindAllSubmatchIndex(src, -1) {
+				if cur != nil {
+					d.jsxContent(cur, src[at:m[0]], line)
+				}
+				at = m[1]
+				closing, name := len(src[m[2]:m[3]]) > 0, string(src[m[4]:m[5]])
+				if name == "Tabs" {
+					newGroup = !closing
+					continue
+				}
+				if closing || bytes.HasSuffix(src[m[0]:m[1]], []byte("/>")) {
+					cur = nil
+					continue
+				}
+				attrs := map[string]string{}
+				for _, a := range jsxAttr.FindAllSubmatch(src[m[6]:m[7]], -1) {
+					attrs[string(a[1])] = string(a[2]) + string(a[3]) + string(a[4])
+				}
+				label := attrs["label"]
+				if label == "" {
+					label = attrs["value"]
+				}
+				if label == "" {
+					label = uiFor(d.in.Locale).tab
+				}
+				cur = &box{Tag: "details", Class: tabClass, Summary: label, Open: bytes.Contains(src[m[6]:m[7]], []byte("default"))}
+				if newGroup {
+					cur.Class, newGroup = tabClass+" tab-first", false
+				}
+				p.InsertBefore(p, hb, cur)
+			}
+			if cur != nil {
+				d.jsxContent(cur, src[at:], line)
+			}
+			p.RemoveChild(p, hb)
+			c = next
+		}
+	}
+}
+
+// blockText is the source text of an HTML block.
+func (d *doc) blockText(hb *ast.HTMLBlock) []byte {
+	var b bytes.Buffer
+	for i := 0; i < hb.Lines().Len(); i++ {
+		seg := hb.Lines().At(i)
+		b.Write(seg.Value(d.src))
+	}
+	if hb.HasClosure() {
+		seg := hb.ClosureLine
+		b.Write(seg.Value(d.src))
+	}
+	return b.Bytes()
+}
+
+// jsxContent renders Markdown found inside a tab's HTML block into the tab.
+func (d *doc) jsxContent(tab *box, md []byte, line int) {
+	md = dedent(md)
+	if len(bytes.TrimSpace(md)) == 0 {
+		return
+	}
+	out, err := d.r.render(Input{Source: md, Locale: d.in.Locale, File: d.in.File, FirstLine: line,
+		Params: d.in.Params, links: d.in.links, including: d.in.including, ids: d.ids})
+	if err != nil {
+		return
+	}
+	d.out.Problems = append(d.out.Problems, out.Problems...)
+	d.out.anchors = append(d.out.anchors, out.anchors...)
+	d.out.Files = append(d.out.Files, out.Files...)
+	tab.AppendChild(tab, &rawHTML{HTML: string(out.HTML), out: out})
+}
+
+// dedent removes the indentation every non-blank line of s shares, so
+// that text indented inside a component is not read as code.
+func dedent(s []byte) []byte {
+	lines := strings.Split(string(s), "\n")
+	common := -1
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n := len(l) - len(strings.TrimLeft(l, " \t"))
+		if common < 0 || n < common {
+			common = n
+		}
+	}
+	if common <= 0 {
+		return s
+	}
+	for i, l := range lines {
+		if len(l) >= common {
+			lines[i] = l[common:]
+		} else {
+			lines[i] = strings.TrimLeft(l, " \t")
+		}
+	}
+	return []byte(strings.Join(lines, "\n"))
+}

@@ -1,0 +1,275 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// mkdocsParser reads MkDocs Material's indented blocks: admonitions
+// (`!!! note "Title"`), collapsible ones (`??? note`, open with `???+`) and
+// content tabs (`=== "Tab"`), each followed by content indented by four
+// spaces. Admonitions become callouts; tabs become <details>, grouped, the
+// first (or the one marked `===+`) open.
+type mkdocsParser struct{}
+
+// Trigger implements parser.BlockParser.
+func (mkdocsParser) Trigger() []byte { return []byte{'!', '?', '=', '*', '-'} }
+
+// abbrLine matches a Python-Markdown abbreviation definition, `*[HTML]:
+// Hyper Text Markup Language`, shown nowhere (Guichet has no abbr).
+var abbrLine = regexp.MustCompile(`^\*\[[^\]]+\]:\s`)
+
+// snippetLine matches a pymdownx snippet, `--8<-- "path.md"`: an include.
+var snippetLine = regexp.MustCompile(`^-{1,2}8<-{1,2}\s+["']([^"']+)["']\s*$`)
+
+// tabClass marks the boxes of content tabs, grouped after parsing.
+const tabClass = "tab"
+
+// Open implements parser.BlockParser.
+func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, _ := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 || pos+3 > len(line) {
+		return nil, parser.NoChildren
+	}
+	head := string(line[pos:])
+	if abbrLine.MatchString(head) {
+		reader.AdvanceToEOL()
+		return &box{}, parser.NoChildren
+	}
+	if m := snippetLine.FindStringSubmatch(strings.TrimRight(head, "\r\n")); m != nil {
+		d, _ := pc.Get(docKey).(*doc)
+		_, seg := reader.PeekLine()
+		ref := &includeRef{Path: m[1], What: "--8<--", alsoRoot: true}
+		if d != nil {
+			ref.line = d.lines.line(seg.Start)
+		}
+		b := &box{}
+		b.include = ref
+		reader.AdvanceToEOL()
+		return b, parser.NoChildren
+	}
+	mark := head[:3]
+	if mark != "!!!" && mark != "???" && mark != "===" {
+		return nil, parser.NoChildren
+	}
+	rest := head[3:]
+	modifier := ""
+	if rest != "" && (rest[0] == '+' || rest[0] == '!') {
+		modifier, rest = rest[:1], rest[1:]
+	}
+	if rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
+		return nil, parser.NoChildren
+	}
+	rest = strings.TrimSpace(rest)
+	fence := blockFence{indent: pc.BlockIndent() + 4}
+	d, _ := pc.Get(docKey).(*doc)
+	locale := ""
+	if d != nil {
+		locale = d.in.Locale
+	}
+	var node ast.Node
+	if mark == "===" {
+		label, ok := quoted(rest)
+		if !ok {
+			return nil, parser.NoChildren
+		}
+		b := &box{Tag: "details", Class: tabClass, Summary: label, Open: modifier == "+", fence: fence}
+		if modifier == "!" {
+			b.Class = tabClass + " tab-first" // starts a new group of tabs
+		}
+		node = b
+	} else {
+		typ, title := rest, ""
+		if i := strings.IndexAny(rest, ` "'`); i >= 0 {
+			typ, title = rest[:i], strings.TrimSpace(rest[i:])
+		}
+		if typ == "" || !isWord(typ) {
+			return nil, parser.NoChildren
+		}
+		explicit := false
+		for _, m := range []string{"inline end", "inline"} {
+			title = strings.TrimSpace(strings.TrimPrefix(title, m))
+		}
+		if t, ok := quoted(title); ok {
+			title, explicit = t, true
+		}
+		kind, known := admonitionKind(typ)
+		if !known {
+			kind = "note"
+			if !explicit {
+				title = titleCase(typ) // MkDocs titles a custom type by its name
+			}
+		}
+		c := newCallout(kind, title, locale)
+		c.Foldable, c.Open = mark == "???", modifier == "+"
+		c.fence = fence
+		node = c
+	}
+	reader.AdvanceToEOL()
+	return node, parser.HasChildren
+}
+
+// Continue implements parser.BlockParser: the block goes on while lines
+// are blank or indented by four more spaces than its marker.
+func (mkdocsParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	f := fenceOf(node)
+	if f == nil {
+		return parser.Close
+	}
+	line, _ := reader.PeekLine()
+	if util.IsBlank(line) {
+		reader.AdvanceToEOL()
+		return parser.Continue | parser.HasChildren
+	}
+	indent, _ := util.IndentWidth(line, reader.LineOffset())
+	if indent < f.indent {
+		return parser.Close
+	}
+	pos, padding := util.IndentPosition(line, reader.LineOffset(), f.indent)
+	reader.AdvanceAndSetPadding(pos, padding)
+	return parser.Continue | parser.HasChildren
+}
+
+// Close implements parser.BlockParser.
+func (mkdocsParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+
+// CanInterruptParagraph implements parser.BlockParser: like
+// Python-Markdown, a block needs a blank line before it.
+func (mkdocsParser) CanInterruptParagraph() bool { return false }
+
+// CanAcceptIndentedLine implements parser.BlockParser.
+func (mkdocsParser) CanAcceptIndentedLine() bool { return false }
+
+// quoted returns the text inside double or single quotes around s.
+func quoted(s string) (string, bool) {
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+		return s[1 : len(s)-1], true
+	}
+	return "", false
+}
+
+// isWord reports whether s is a name made of letters, digits, - and _.
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// titleCase capitalises the first letter of s.
+func titleCase(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// groupTabs wraps runs of adjacent content tabs in a <div class="tabs">
+// and opens the first tab of each group unless one is marked open.
+func groupTabs(root ast.Node) {
+	var parents []ast.Node
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if b, ok := n.(*box); ok && entering && strings.HasPrefix(b.Class, tabClass) {
+			if p := n.Parent(); len(parents) == 0 || parents[len(parents)-1] != p {
+				parents = append(parents, p)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	isTab := func(n ast.Node) bool {
+		b, ok := n.(*box)
+		return ok && strings.HasPrefix(b.Class, tabClass)
+	}
+	for _, p := range parents {
+		for c := p.FirstChild(); c != nil; {
+			if !isTab(c) {
+				c = c.NextSibling()
+				continue
+			}
+			group := &box{Tag: "div", Class: "tabs"}
+			p.InsertBefore(p, c, group)
+			anyOpen := false
+			for c != nil && isTab(c) {
+				next := c.NextSibling()
+				b := c.(*box)
+				if b.Class != tabClass && group.ChildCount() > 0 {
+					break // `===!` starts another group
+				}
+				b.Class = tabClass
+				anyOpen = anyOpen || b.Open
+				group.AppendChild(group, c)
+				c = next
+			}
+			if !anyOpen {
+				group.FirstChild().(*box).Open = true
+			}
+		}
+	}
+}
+
+// kindKeys is the goldmark node kind of keyboard keys.
+var kindKeys = ast.NewNodeKind("Keys")
+
+// keys is a key combination, `++ctrl+alt+del++` (pymdownx.keys).
+type keys struct {
+	ast.BaseInline
+	Keys []string
+}
+
+// Kind implements ast.Node.
+func (n *keys) Kind() ast.NodeKind { return kindKeys }
+
+// Dump implements ast.Node.
+func (n *keys) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Keys": strings.Join(n.Keys, "+")}, nil)
+}
+
+// keysParser reads `++ctrl+p++` as the keys Ctrl and P.
+type keysParser struct{}
+
+// Trigger implements parser.InlineParser.
+func (keysParser) Trigger() []byte { return []byte{'+'} }
+
+// keysPattern matches a key combination at the start of a line.
+var keysPattern = regexp.MustCompile(`^\+\+([A-Za-z0-9][\w-]*(?:\+[A-Za-z0-9][\w-]*)*)\+\+`)
+
+// Parse implements parser.InlineParser.
+func (keysParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	m := keysPattern.FindSubmatch(line)
+	if m == nil {
+		return nil
+	}
+	block.Advance(len(m[0]))
+	n := &keys{}
+	for _, k := range strings.Split(string(m[1]), "+") {
+		n.Keys = append(n.Keys, keyName(k))
+	}
+	return n
+}
+
+// keyName spells a key as keyboards print it: "ctrl" → "Ctrl", "p" → "P".
+func keyName(k string) string {
+	switch strings.ToLower(k) {
+	case "cmd", "command":
+		return "Cmd"
+	case "ctrl", "control":
+		return "Ctrl"
+	case "esc", "escape":
+		return "Esc"
+	case "del", "delete":
+		return "Del"
+	}
+	if len(k) == 1 {
+		return strings.ToUpper(k)
+	}
+	return titleCase(strings.ReplaceAll(k, "-", " "))
+}

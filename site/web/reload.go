@@ -1,0 +1,48 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/guichet/guichet/site"
+)
+
+// publishScope is the token scope of POST /api/v1/reload.
+const publishScope = "publish"
+
+// apiReload answers POST /api/v1/reload, a git host's push webhook: with a
+// token of scope publish (Authorization: Bearer, GitLab's X-Gitlab-Token,
+// or a token query parameter for hosts whose webhooks cannot send
+// headers), the content is published again. 202 at once; with ?wait=1,
+// 200 once the new content is served, or the error.
+func (s *Server) apiReload(c echo.Context) error {
+	if s.opts.Publish == nil || s.opts.Auth == nil {
+		return site.Errorf(site.ENOTFOUND, "publishing by API is not available")
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	r := c.Request()
+	secret := bearer(r)
+	if secret == "" {
+		secret = strings.TrimSpace(r.Header.Get("X-Gitlab-Token"))
+	}
+	if secret == "" {
+		secret = r.URL.Query().Get("token")
+	}
+	if err := s.requireSecret(c, secret, publishScope); err != nil {
+		return err
+	}
+	if wait := r.URL.Query().Get("wait"); wait == "1" || wait == "true" {
+		if err := s.opts.Publish(r.Context(), true); err != nil {
+			return err
+		}
+		st, err := s.current()
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, map[string]string{"status": "published", "content": st.view.Lib.Hash})
+	}
+	s.opts.Publish(r.Context(), false)
+	return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
+}

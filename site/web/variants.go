@@ -1,0 +1,121 @@
+package web
+
+import (
+	"net/url"
+	"strings"
+)
+
+// URL variants: a request for a page's path written another way — other
+// letter case, a trailing .md or .html (links copied from a repository or
+// another tool), /index, or characters percent-encoded that need not be —
+// answers 301 to the page's URL, in one hop.
+
+// variantIndex maps lower-cased page and redirect paths, without trailing
+// slash, to the URL to send visitors to (escaped).
+type variantIndex map[string]string
+
+// variantsOf indexes the snapshot's pages and redirects (built on the first
+// miss, then kept with the snapshot).
+func (st *state) variantsOf() variantIndex {
+	st.variantsOnce.Do(func() {
+		idx := variantIndex{}
+		for p := range st.pages {
+			idx.add(p, escapePath(p))
+		}
+		for from, to := range st.moved {
+			idx.add(from, to)
+		}
+		st.variants = idx
+	})
+	return st.variants
+}
+
+func (idx variantIndex) add(p, to string) {
+	k := strings.ToLower(p)
+	if len(k) > 1 {
+		k = strings.TrimSuffix(k, "/")
+	}
+	if _, ok := idx[k]; !ok {
+		idx[k] = to
+	}
+}
+
+// variant returns where to send a request for p that matched nothing as
+// written, false when p is no variant of a page.
+func (st *state) variant(p string) (string, bool) {
+	idx := st.variantsOf()
+	k := strings.ToLower(p)
+	for _, ext := range []string{".md", ".html", ".htm"} {
+		k = strings.TrimSuffix(k, ext)
+	}
+	for _, index := range []string{"/index", "/_index", "/readme"} {
+		if strings.HasSuffix(k, index) {
+			k = strings.TrimSuffix(k, index) + "/"
+		}
+	}
+	if len(k) > 1 {
+		k = strings.TrimSuffix(k, "/")
+	}
+	to, ok := idx[k]
+	if !ok || to == escapePath(p) {
+		return "", false
+	}
+	return to, true
+}
+
+// encodedVariant returns the canonical form of a request whose path
+// percent-encodes characters that need no encoding ("/billing/%72efund"),
+// false when the path is written canonically or names no page.
+func (st *state) encodedVariant(raw, p string) (string, bool) {
+	if raw == "" {
+		return "", false
+	}
+	if _, ok := st.pages[p]; !ok {
+		return "", false
+	}
+	canonical := escapePath(p)
+	if canonical == raw || unreservedDecoded(raw) != canonical {
+		return "", false
+	}
+	return canonical, true
+}
+
+// escapePath percent-encodes a path the way Go (and browsers) do.
+func escapePath(p string) string {
+	return (&url.URL{Path: p}).EscapedPath()
+}
+
+// unreservedDecoded decodes the escapes of unreserved characters (letters,
+// digits, - . _ ~) in an escaped path and upper-cases the hex digits of the
+// others, as RFC 3986 normalisation does.
+func unreservedDecoded(raw string) string {
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == '%' && i+2 < len(raw) && isHex(raw[i+1]) && isHex(raw[i+2]) {
+			c := unhex(raw[i+1])<<4 | unhex(raw[i+2])
+			if c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~", c) >= 0) {
+				b.WriteByte(c)
+			} else {
+				b.WriteString("%" + strings.ToUpper(raw[i+1:i+3]))
+			}
+			i += 2
+			continue
+		}
+		b.WriteByte(raw[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0'
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}

@@ -17,8 +17,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/mapping"
-
-	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // mappingVersion is part of every on-disk index key: bump it whenever the
@@ -129,7 +128,7 @@ func frenchStops() []any {
 	out := make([]any, 0, 2*len(tm))
 	for w := range tm {
 		out = append(out, w)
-		if f := site.FoldAccents(w); f != w && !tm[f] {
+		if f := textnorm.Fold(w); f != w && !tm[f] {
 			out = append(out, f)
 		}
 	}

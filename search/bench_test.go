@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // helpWords are frequent help-center words; generated words fill the long
@@ -86,7 +87,7 @@ func sampleQueries(lib *site.Library, suggest bool) []string {
 	var out []string
 	for len(out) < 500 {
 		a := lib.Articles[r.IntN(len(lib.Articles))]
-		ws := strings.Fields(site.NormalizeQuery(a.Title + " " + a.Description))
+		ws := strings.Fields(textnorm.Key(a.Title + " " + a.Description))
 		k := 1 + r.IntN(3)
 		start := r.IntN(max(1, len(ws)-k))
 		q := ws[start:min(len(ws), start+k)]

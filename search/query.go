@@ -12,6 +12,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Bounds on the work done for one query, whatever its length: the words
@@ -225,14 +226,17 @@ func wordKey(w word) string {
 }
 
 // newSynEntry analyses a synonym entry.
-func (li *localeIndex) newSynEntry(s string) synEntry {
+func (li *localeIndex) newSynEntry(s string) synEntry { return analyzeSynEntry(li.an, s) }
+
+// analyzeSynEntry analyses a synonym entry with a locale's analyzers.
+func analyzeSynEntry(an analyzers, s string) synEntry {
 	stems := map[int]string{}
 	var e synEntry
-	for _, t := range li.an.text.Analyze([]byte(s)) {
+	for _, t := range an.text.Analyze([]byte(s)) {
 		stems[t.Position] = string(t.Term)
 		e.terms = append(e.terms, string(t.Term))
 	}
-	for _, t := range li.an.plain.Analyze([]byte(s)) {
+	for _, t := range an.plain.Analyze([]byte(s)) {
 		e.keys = append(e.keys, wordKey(word{plain: string(t.Term), stem: stems[t.Position]}))
 	}
 	return e
@@ -340,14 +344,14 @@ func head(w string) string {
 		}
 		n++
 	}
-	return strings.ToLower(site.FoldAccents(w))
+	return strings.ToLower(textnorm.Fold(w))
 }
 
 // match reports whether the word w of a text matches the query; key is
 // its matched term, to count distinct matches.
 func (m *matcher) match(w string) (key string, ok bool) {
 	if m.prefix != "" {
-		if plain := strings.ToLower(site.FoldAccents(w)); strings.HasPrefix(plain, m.prefix) {
+		if plain := strings.ToLower(textnorm.Fold(w)); strings.HasPrefix(plain, m.prefix) {
 			return plain, true
 		}
 	}

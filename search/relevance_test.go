@@ -21,7 +21,7 @@ import (
 // relevanceCase is one line of testdata/relevance.jsonl. The format is
 // shared with other tools: keep exactly these keys.
 type relevanceCase struct {
-	Kind   string `json:"kind"`   // exact, natural, synonym, typo, prefix, french
+	Kind   string `json:"kind"`   // see relevanceKinds
 	Locale string `json:"locale"` // locale searched; the hit must be in it
 	Query  string `json:"query"`
 	Expect string `json:"expect"` // front-matter id of the answer
@@ -34,11 +34,19 @@ const (
 	relevanceDepth = 10 // results looked at for MRR
 )
 
-var relevanceKinds = []string{"exact", "natural", "synonym", "typo", "prefix", "french"}
+// relevanceKinds are the kinds of query: exact (the article's own words),
+// natural (a question as a customer asks it), synonym (other words than
+// the article's), typo, prefix (typed part way, through Suggest), french,
+// compound (a hyphenated, joined or spaced spelling other than the
+// article's), code (error codes, product, command and file names).
+var relevanceKinds = []string{"exact", "natural", "synonym", "typo", "prefix", "french", "compound", "code"}
 
-func loadRelevanceCases(t *testing.T) []relevanceCase {
+// minNaturalHit3 is the hit@3 natural questions must reach (issue 14).
+const minNaturalHit3 = 0.97
+
+func loadRelevanceCases(t *testing.T, name string) []relevanceCase {
 	t.Helper()
-	f, err := os.Open("testdata/relevance.jsonl")
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,10 +62,10 @@ func loadRelevanceCases(t *testing.T) []relevanceCase {
 		dec := json.NewDecoder(strings.NewReader(line))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&c); err != nil {
-			t.Fatalf("relevance.jsonl:%d: %v", n, err)
+			t.Fatalf("%s:%d: %v", name, n, err)
 		}
 		if !slices.Contains(relevanceKinds, c.Kind) || c.Locale == "" || c.Query == "" || c.Expect == "" {
-			t.Fatalf("relevance.jsonl:%d: incomplete or unknown kind: %s", n, line)
+			t.Fatalf("%s:%d: incomplete or unknown kind: %s", name, n, line)
 		}
 		out = append(out, c)
 	}
@@ -69,9 +77,29 @@ func loadRelevanceCases(t *testing.T) []relevanceCase {
 
 // sampleIndex loads the sample help center in ../content and indexes it.
 func sampleIndex(t testing.TB) (*search.Index, *site.View) {
+	return contentIndex(t, "../content")
+}
+
+// corpusDir is a help center written by others for another product: 2,448
+// Microsoft support articles, beside the repository, never copied into it.
+const corpusDir = "../../shared/corpora/officedocs-support"
+
+// needCorpus skips when the corpus is absent, except in CI where it must be.
+func needCorpus(tb testing.TB) {
+	tb.Helper()
+	if _, err := os.Stat(corpusDir); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("corpus missing in CI: %v", err)
+		}
+		tb.Skipf("corpus not available: %v", err)
+	}
+}
+
+// contentIndex loads the content folder dir and indexes it.
+func contentIndex(t testing.TB, dir string) (*search.Index, *site.View) {
 	t.Helper()
 	ctx := context.Background()
-	lib, err := content.Load(ctx, os.DirFS("../content"), content.Options{})
+	lib, err := content.Load(ctx, os.DirFS(dir), content.Options{Dir: dir})
 	if err != nil {
 		t.Fatalf("load sample content: %v", err)
 	}
@@ -85,10 +113,15 @@ func sampleIndex(t testing.TB) (*search.Index, *site.View) {
 }
 
 // rankOf returns the 1-based rank of the expected article in the hits, in
-// the requested locale, or 0.
-func rankOf(r *site.SearchResults, c relevanceCase) int {
+// the requested locale, or in the default locale when the article has no
+// translation in the requested one; 0 when absent.
+func rankOf(v *site.View, r *site.SearchResults, c relevanceCase) int {
+	want := c.Locale
+	if _, err := v.Article(c.Expect, c.Locale); err != nil {
+		want = v.Lib.Config.DefaultLocale
+	}
 	for i, h := range r.Hits {
-		if h.ID == c.Expect && h.Locale == c.Locale {
+		if h.ID == c.Expect && h.Locale == want {
 			return i + 1
 		}
 	}
@@ -120,7 +153,7 @@ func describeHits(r *site.SearchResults, locale string, n int) []string {
 // keystrokes returns the number of characters of c.Query typed, through
 // Suggest, before the answer enters the first three suggestions: the
 // query's length when it never does.
-func keystrokes(ctx context.Context, t *testing.T, ix *search.Index, c relevanceCase) int {
+func keystrokes(ctx context.Context, t *testing.T, ix *search.Index, v *site.View, c relevanceCase) int {
 	rs := []rune(c.Query)
 	for k := 1; k <= len(rs); k++ {
 		prefix := string(rs[:k])
@@ -131,7 +164,7 @@ func keystrokes(ctx context.Context, t *testing.T, ix *search.Index, c relevance
 		if err != nil {
 			t.Fatalf("Suggest(%q): %v", prefix, err)
 		}
-		if rk := rankOf(r, c); rk > 0 && rk <= 3 {
+		if rk := rankOf(v, r, c); rk > 0 && rk <= 3 {
 			return k
 		}
 	}
@@ -173,17 +206,33 @@ func (s *relevanceStats) mean(x float64) float64 {
 
 // TestRelevance runs testdata/relevance.jsonl against the sample help
 // center: kind "prefix" through Suggest, the others through Search, each in
-// its locale. It fails when hit@3 falls under minOverallHit3 overall or
-// under minKindHit3 for a kind, and logs hit@1, hit@3, MRR@10 and the
-// keystrokes to answer per kind (go test -run Relevance -v).
+// its locale. It fails when hit@3 falls under minOverallHit3 overall, under
+// minKindHit3 for a kind or under minNaturalHit3 for natural questions, and
+// logs hit@1, hit@3, MRR@10 and the keystrokes to answer per kind (go test
+// -run Relevance -v).
 func TestRelevance(t *testing.T) {
 	if testing.Short() {
 		t.Skip("relevance evaluation skipped in short mode")
 	}
-	cases := loadRelevanceCases(t)
-	ix, _ := sampleIndex(t)
-	ctx := context.Background()
+	ix, v := sampleIndex(t)
+	runRelevance(t, ix, v, loadRelevanceCases(t, "testdata/relevance.jsonl"))
+}
 
+// TestRelevanceCorpus runs testdata/relevance-corpus.jsonl, queries
+// written against the Microsoft support corpus (content the team did not
+// write: error codes, product names, long questions), with the same
+// thresholds.
+func TestRelevanceCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("relevance evaluation skipped in short mode")
+	}
+	needCorpus(t)
+	ix, v := contentIndex(t, corpusDir)
+	runRelevance(t, ix, v, loadRelevanceCases(t, "testdata/relevance-corpus.jsonl"))
+}
+
+func runRelevance(t *testing.T, ix *search.Index, v *site.View, cases []relevanceCase) {
+	ctx := context.Background()
 	perKind := map[string]*relevanceStats{}
 	for _, k := range relevanceKinds {
 		perKind[k] = &relevanceStats{}
@@ -198,8 +247,8 @@ func TestRelevance(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s %q: %v", c.Kind, c.Query, err)
 		}
-		rr := relevanceRun{c: c, rank: rankOf(r, c), top: describeHits(r, c.Locale, 3)}
-		rr.typed = float64(keystrokes(ctx, t, ix, c)) / float64(utf8.RuneCountInString(c.Query))
+		rr := relevanceRun{c: c, rank: rankOf(v, r, c), top: describeHits(r, c.Locale, 3)}
+		rr.typed = float64(keystrokes(ctx, t, ix, v, c)) / float64(utf8.RuneCountInString(c.Query))
 		perKind[c.Kind].add(rr)
 		all.add(rr)
 	}
@@ -211,7 +260,9 @@ func TestRelevance(t *testing.T) {
 			s.mean(s.hit1), s.mean(s.hit3), s.mean(s.mrr), s.mean(s.typed))
 	}
 	for _, k := range relevanceKinds {
-		row(k, perKind[k])
+		if perKind[k].n > 0 {
+			row(k, perKind[k])
+		}
 	}
 	row("overall", &all)
 	b.WriteString("typed: mean fraction of the query typed (through Suggest) before the answer is in the top 3\n")
@@ -249,11 +300,14 @@ func TestRelevance(t *testing.T) {
 	for _, k := range relevanceKinds {
 		s := perKind[k]
 		if s.n == 0 {
-			t.Errorf("kind %s: no case", k)
 			continue
 		}
-		if h := s.mean(s.hit3); h < minKindHit3 {
-			t.Errorf("kind %s: hit@3 = %.3f, want ≥ %.2f; missed: %s", k, h, minKindHit3, missList(s.misses))
+		want := minKindHit3
+		if k == "natural" {
+			want = minNaturalHit3
+		}
+		if h := s.mean(s.hit3); h < want {
+			t.Errorf("kind %s: hit@3 = %.3f, want ≥ %.2f; missed: %s", k, h, want, missList(s.misses))
 		}
 	}
 }

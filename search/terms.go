@@ -1,57 +1,17 @@
 package search
 
 import (
-	"slices"
-	"sort"
-	"strconv"
+	"strings"
+
+	"github.com/guichet/guichet/site/gaps"
 )
 
-// Terms reduces a query to the terms that carry its meaning, for grouping
-// queries that mean the same thing: analysed with the locale's analyzer
-// (case, accents, plurals and verb forms, stop words), a run of words
-// equal to an entry of a synonym group replaced by that group's token, a
-// word missing from the content replaced by the indexed term one typo away,
-// sorted and deduplicated so that word order does not matter. An unknown
-// locale uses the default one.
+// Terms returns the terms that carry the meaning of text in locale, sorted,
+// each once: the key the gap report groups failed searches by
+// (gaps.MeaningKey): analysed with the locale's analyzer (case, accents,
+// plurals and verb forms, stop words), a run of words equal to an entry of
+// a synonym group replaced by that group's token. Nothing is corrected
+// toward the content's vocabulary. An unknown locale uses the default one.
 func (ix *Index) Terms(locale, text string) []string {
-	li := ix.locales[locale]
-	if li == nil {
-		li = ix.locales[ix.defaultLocale]
-	}
-	if li == nil {
-		return nil
-	}
-	qa := li.analyze(text, false)
-	keys := make([]string, len(qa.words))
-	for i, w := range qa.words {
-		keys[i] = wordKey(w)
-	}
-	out := make([]string, 0, len(qa.words))
-	covered := make([]bool, len(qa.words))
-	for gi, group := range li.synonyms {
-		for _, entry := range group {
-			n := len(entry.keys)
-			for first := 0; n > 0 && first+n <= len(keys); first++ {
-				if covered[first] || !slices.Equal(keys[first:first+n], entry.keys) {
-					continue
-				}
-				for k := first; k < first+n; k++ {
-					covered[k] = true
-				}
-				out = append(out, "~"+strconv.Itoa(gi))
-			}
-		}
-	}
-	for i, w := range qa.words {
-		if covered[i] || w.stem == "" {
-			continue
-		}
-		t := w.stem
-		if len(w.typos) > 0 {
-			t = w.typos[0]
-		}
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return slices.Compact(out)
+	return strings.Fields(gaps.MeaningKey(ix.Analyzer(), locale, text))
 }

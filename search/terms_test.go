@@ -24,7 +24,7 @@ func TestTermsGroupsQueriesThatMeanTheSame(t *testing.T) {
 	}
 	defer ix.Close()
 	same := [][]string{
-		{"bike on train", "Bicycle trains", "take my bikes on the train", "velo train", "trian bike"},
+		{"bike on train", "Bicycle trains", "take my bikes on the train", "velo train", "train bike"},
 	}
 	for _, group := range same {
 		want := ix.Terms("en", group[0])
@@ -45,5 +45,27 @@ func TestTermsGroupsQueriesThatMeanTheSame(t *testing.T) {
 	}
 	if got := ix.Terms("de", "bike"); !slices.Equal(got, ix.Terms("en", "bike")) {
 		t.Errorf("unknown locale does not use the default: %v", got)
+	}
+}
+
+// TestTermsKeepMissingWords: a word the content lacks is kept as typed
+// (never "corrected" into a content word: it says what is missing).
+func TestTermsKeepMissingWords(t *testing.T) {
+	lib := &site.Library{
+		Config: site.Config{DefaultLocale: "en", Locales: []string{"en"}},
+		Hash:   "terms2",
+		Articles: []*site.Article{
+			art("logs", "en", "help", "Export your logs", "Download the log of a year.", nil, sec("", "", "Parts and years.")),
+		},
+	}
+	ix, err := Build(context.Background(), site.NewView(lib, lib.Articles[0].Updated, false), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for q, want := range map[string]string{"dogs": "dog", "parking": "park", "near": "near"} {
+		if got := ix.Terms("en", q); len(got) != 1 || got[0] != want {
+			t.Errorf("Terms(%q) = %v, want [%s]", q, got, want)
+		}
 	}
 }

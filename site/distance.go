@@ -5,13 +5,19 @@ package site
 // between a and b, computed on runes; any value above limit may be reported
 // as limit+1.
 func EditDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
+	// Short words, the usual case, are compared without allocating.
+	var bufA, bufB [32]rune
+	ra, rb := toRunes(a, bufA[:0]), toRunes(b, bufB[:0])
 	if len(ra)-len(rb) > limit || len(rb)-len(ra) > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var rows [3][33]int
+	var prev2, prev, cur []int
+	if len(rb) < len(rows[0]) {
+		prev2, prev, cur = rows[0][:len(rb)+1], rows[1][:len(rb)+1], rows[2][:len(rb)+1]
+	} else {
+		prev2, prev, cur = make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
@@ -35,4 +41,12 @@ func EditDistance(a, b string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// toRunes appends the runes of s to buf.
+func toRunes(s string, buf []rune) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }

@@ -1,14 +1,5 @@
 package site
 
-// QueryCount is one normalised query with how often it was searched.
-type QueryCount struct {
-	Query       string `json:"query"`
-	Locale      string `json:"locale"`
-	Searches    int    `json:"searches"`
-	Visitors    int    `json:"visitors"`
-	ZeroResults int    `json:"zero_results"`
-}
-
 // ArticleFeedback sums the "Was this helpful?" votes of one article.
 type ArticleFeedback struct {
 	ArticleID string         `json:"article_id"`

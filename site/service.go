@@ -3,9 +3,7 @@ package site
 import (
 	"context"
 	"html/template"
-	"strings"
 	"time"
-	"unicode"
 )
 
 // MaxQueryLen is the longest query, in characters, that search accepts:
@@ -68,6 +66,9 @@ const (
 	EventClick  = "click"  // a result was opened
 	EventVote   = "vote"   // "Was this helpful?"
 	EventOpen   = "open"   // the widget panel was opened on a host page
+	// EventView: an article was read (shown for a while, or opened inline
+	// in the widget), whatever led there.
+	EventView = "view"
 )
 
 // SearchEvent records one search. Several records with the same ID (an
@@ -75,18 +76,25 @@ const (
 type SearchEvent struct {
 	ID         string
 	Query      string // as typed
-	Normalized string // NormalizeQuery(Query)
+	Normalized string // textnorm.Key(Query): the key searches are counted by
 	Locale     string
 	Results    int
-	Source     string
-	Context    string // the widget's context key, if any
-	Path       string // the widget's host page path, if any
+	// Hits are the IDs of the articles it returned, best first (at most
+	// MaxRecordedHits): a vote on or a reading of one of them satisfies
+	// the search.
+	Hits    []string
+	Source  string
+	Context string // the widget's context key, if any
+	Path    string // the widget's host page path, if any
 	// Visitor is a daily-rotated salted hash of the client; never an IP.
 	Visitor string
 	Time    time.Time
 }
 
-// Event records a click or a vote.
+// MaxRecordedHits is how many result IDs a SearchEvent keeps.
+const MaxRecordedHits = 10
+
+// Event records a click, a vote or a reading.
 type Event struct {
 	Type      string
 	SearchID  string
@@ -129,69 +137,4 @@ type EventRecorder interface {
 // or a failed write), and the batches whose write failed.
 type RecorderStats struct {
 	Queued, Written, Dropped, WriteErrors uint64
-}
-
-// NormalizeQuery folds a query for counting: lower case, accents removed,
-// punctuation turned into spaces, spaces collapsed.
-func NormalizeQuery(q string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(q) {
-		r = foldAccent(r)
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-			continue
-		}
-		space = true
-	}
-	return b.String()
-}
-
-// FoldAccents removes diacritics from the Latin letters used in European
-// languages ("annulé" → "annule").
-func FoldAccents(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		b.WriteRune(foldAccent(r))
-	}
-	return b.String()
-}
-
-// accentFolds maps accented letters to their base letter; read-only after
-// package initialisation.
-var accentFolds = buildAccentFolds()
-
-func buildAccentFolds() map[rune]rune {
-	folds := map[rune]rune{}
-	groups := map[rune]string{
-		'a': "àáâãäåāăą", 'c': "çćĉċč", 'd': "ďđ", 'e': "èéêëēĕėęě",
-		'g': "ĝğġģ", 'h': "ĥħ", 'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ",
-		'l': "ĺļľŀł", 'n': "ñńņňŉ", 'o': "òóôõöøōŏő", 'r': "ŕŗř",
-		's': "śŝşšș", 't': "ţťŧț", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ",
-		'z': "źżž",
-		'A': "ÀÁÂÃÄÅĀĂĄ", 'C': "ÇĆĈĊČ", 'E': "ÈÉÊËĒĔĖĘĚ", 'I': "ÌÍÎÏĨĪĬĮİ",
-		'N': "ÑŃŅŇ", 'O': "ÒÓÔÕÖØŌŎŐ", 'U': "ÙÚÛÜŨŪŬŮŰŲ", 'Y': "ÝŸŶ",
-		'S': "ŚŜŞŠȘ", 'Z': "ŹŻŽ",
-	}
-	for base, list := range groups {
-		for _, r := range list {
-			folds[r] = base
-		}
-	}
-	return folds
-}
-
-func foldAccent(r rune) rune {
-	if r < 0xC0 {
-		return r
-	}
-	if f, ok := accentFolds[r]; ok {
-		return f
-	}
-	return r
 }

@@ -21,21 +21,30 @@ type Ticket struct {
 // Ticket link methods, in the order they are tried.
 const (
 	LinkExplicit = "explicit" // the ticket names the article (ID or URL)
-	LinkTag      = "tag"      // a ticket tag is in the article's ticket_tags
-	LinkSearch   = "search"   // search on the subject (and body) was confident enough
+	// LinkManual: the team linked the ticket's topic to the article by
+	// hand (see tickets.TopicLink).
+	LinkManual = "manual"
+	LinkTag    = "tag"    // a ticket tag is in the article's ticket_tags
+	LinkSearch = "search" // search on the subject (and body) was confident enough
 )
 
 // TicketLink is the article a ticket is about, and how that was decided.
 type TicketLink struct {
 	ArticleID string  `json:"article_id,omitempty"`
 	Method    string  `json:"method,omitempty"` // "" when unlinked
-	Score     float64 `json:"score,omitempty"`  // search confidence, 0..1
+	Score     float64 `json:"score,omitempty"`  // search confidence, 0..1; of Nearest when unlinked
+	// Nearest is, for an unlinked ticket, the article search found
+	// closest, too far to link.
+	Nearest string `json:"nearest,omitempty"`
 }
 
 // StoredTicket is a ticket with its link, as stored.
 type StoredTicket struct {
 	Ticket
-	Link TicketLink
+	// Topic is the subject without forwarding prefixes, greetings and
+	// asides: what the ticket asks (see tickets.Topic).
+	Topic string
+	Link  TicketLink
 	// Key names the content and settings the link was computed on; a
 	// different key means the link must be recomputed.
 	Key string

@@ -91,9 +91,9 @@ func TestAdminAndInsightsAPI(t *testing.T) {
 	if w := do("POST", "/admin/triage", form.Encode(), "Cookie", session); w.Code != 303 {
 		t.Fatalf("triage: %d %s", w.Code, w.Body)
 	}
-	dec, _ := m.DB.Triage(ctx)
-	if d := dec[gap[1]]; d.Status != "product_fix" || d.Note != "invoice page broken" {
-		t.Errorf("decision %+v", d)
+	dec, _ := m.DB.Decisions(ctx)
+	if len(dec) != 1 || dec[0].ID != gap[1] || dec[0].Status != "product_fix" || dec[0].Note != "invoice page broken" {
+		t.Errorf("decisions %+v", dec)
 	}
 	if w := do("GET", "/admin/", "", "Cookie", session+"x"); !strings.Contains(w.Body.String(), `name="token"`) {
 		t.Error("a tampered session cookie was accepted")

@@ -14,19 +14,53 @@ import (
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
-// TestGapsReport records the searches of several visitors the way the site
-// does and reads the gap report like the team would.
+// gapsJSON runs `guichet gaps --format json` with args and returns the
+// report.
+func gapsJSON(t *testing.T, m *Main, dir string, args ...string) gaps.Report {
+	t.Helper()
+	var out, errb bytes.Buffer
+	args = append([]string{"gaps", "--content", dir, "--data", m.Config.Data, "--format", "json"}, args...)
+	if code := run(context.Background(), args, &out, &errb); code != 0 {
+		t.Fatalf("gaps: exit %d: %s", code, errb.String())
+	}
+	var rep gaps.Report
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("%v: %s", err, out.String())
+	}
+	return rep
+}
+
+func gapWith(rep gaps.Report, kind, query string) (gaps.Gap, bool) {
+	for _, g := range rep.Gaps {
+		if g.Kind != kind {
+			continue
+		}
+		for _, v := range g.Variants {
+			if v.Query == query {
+				return g, true
+			}
+		}
+	}
+	return gaps.Gap{}, false
+}
+
+// TestGapsReport records what visitors, the helpdesk and the widget do the
+// way the site does, and reads the one gap report like the team would:
+// from the command line (table, CSV, JSON), triaging and drafting every
+// kind of gap it lists, then publishing content that answers a gap.
 func TestGapsReport(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "synonyms.yaml", "en:\n  - [bike, bicycle, velo]\n")
 	writeFile(t, dir, "travel/luggage.md", "---\ntitle: Luggage on the train\n---\nSuitcases go on the racks above your seat.\n")
 	m := openMain(t, dir, false)
+	ctx := context.Background()
 	now := time.Now().UTC()
-	rec := func(q, visitor string, results int) {
-		m.Recorder.RecordSearch(site.SearchEvent{ID: newTestID(), Query: q, Normalized: site.NormalizeQuery(q), Locale: "en",
-			Source: site.SourceWidget, Context: "checkout", Visitor: visitor, Results: results, Time: now.Add(-time.Hour)})
+	rec := func(q, visitor string, results int, hits ...string) {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: q, Normalized: textnorm.Key(q), Locale: "en",
+			Source: site.SourceWidget, Context: "checkout", Visitor: visitor, Results: results, Hits: hits, Time: now.Add(-time.Hour)})
 	}
 	rec("bike on train", "v1", 0)
 	rec("Bicycle train", "v2", 0)
@@ -35,93 +69,160 @@ func TestGapsReport(t *testing.T) {
 	for i := 0; i < 50; i++ {
 		rec("velo train", "v4", 0) // the same visitor again: still one
 	}
-	rec("luggage", "v1", 1) // found something, nobody clicked
-	rec("luggage", "v5", 1)
-	rec("<script>alert(1)</script>", "v6", 0)
-	if err := m.Recorder.Flush(context.Background()); err != nil {
+	rec("bikes on trains", "v5", 2, "travel/luggage") // found something nobody took: the same gap
+	rec("luggage", "v9", 1, "travel/luggage")
+	rec("luggage", "v10", 1, "travel/luggage")
+	rec("luggage", "v7", 1, "travel/luggage") // v7 read the article it returned: satisfied
+	m.Recorder.RecordEvent(site.Event{Type: site.EventView, ArticleID: "travel/luggage", Locale: "en", Visitor: "v7", Time: now.Add(-50 * time.Minute)})
+	rec("=HYPERLINK(\"http://x\") <script>alert(1)</script>", "v6", 0)
+	rec("=HYPERLINK(\"http://x\") <script>alert(1)</script>", "v8", 0)
+	m.Recorder.RecordOpen(site.WidgetOpen{Locale: "en", Path: "/orders/8412/edit", Visitor: "v1", Time: now.Add(-time.Hour)})
+	m.Recorder.RecordOpen(site.WidgetOpen{Locale: "en", Path: "/orders/77/edit", Visitor: "v2", Time: now.Add(-time.Hour)})
+	if err := m.Recorder.Flush(ctx); err != nil {
 		t.Fatal(err)
 	}
-	var out, errb bytes.Buffer
-	if code := run(context.Background(), []string{"gaps", "--content", dir, "--data", m.Config.Data, "--format", "json"}, &out, &errb); code != 0 {
-		t.Fatalf("exit %d: %s", code, errb.String())
-	}
-	var rep struct{ Gaps []gaps.Gap }
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if _, err := m.DB.WriteTickets(ctx, []site.StoredTicket{
+		{Ticket: site.Ticket{ExternalID: "t1", Subject: "Fwd: Printer jammed, thanks", Locale: "en", CreatedAt: now.Add(-time.Hour)}, Topic: "Printer jammed", Key: "k"},
+		{Ticket: site.Ticket{ExternalID: "t2", Subject: "printer jammed!!", Locale: "en", CreatedAt: now.Add(-time.Hour)}, Topic: "printer jammed!", Key: "k"},
+	}); err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Gaps) != 2 {
-		t.Fatalf("gaps %+v", rep.Gaps)
-	}
-	bike := rep.Gaps[0]
-	if bike.Kind != gaps.NoResults || bike.Visitors != 4 || len(bike.Variants) != 4 || bike.Query != "velo train" || bike.Sources["widget"] != 54 || bike.Contexts["checkout"] != 54 {
+
+	rep := gapsJSON(t, m, dir)
+	bike, ok := gapWith(rep, gaps.KindSearch, "velo train")
+	if !ok || bike.Visitors != 5 || len(bike.Variants) != 5 || bike.Query != "velo train" || bike.Sources["widget"] != 55 ||
+		bike.Contexts["checkout"] != 55 || bike.NoResultsVisitors != 4 || bike.NoClickVisitors != 1 || bike.NoResults != 54 || bike.NoClick != 1 {
 		t.Errorf("bike gap %+v", bike)
 	}
-	if g := rep.Gaps[1]; g.Kind != gaps.NoClick || g.Query != "luggage" || g.Visitors != 2 {
-		t.Errorf("no-click gap %+v", g)
+	if g, ok := gapWith(rep, gaps.KindSearch, "luggage"); !ok || g.Visitors != 2 || g.NoClickVisitors != 2 {
+		t.Errorf("no-click gap (the visitor who read the article is satisfied) %+v", g)
 	}
-	out.Reset()
-	if code := run(context.Background(), []string{"gaps", "--content", dir, "--data", m.Config.Data, "--min-visitors", "1", "--format", "csv"}, &out, io.Discard); code != 0 {
+	printer, ok := gapWith(rep, gaps.UnlinkedTicket, "Printer jammed")
+	if !ok || printer.Visitors != 2 || len(printer.Variants) != 1 {
+		t.Errorf("unlinked tickets %+v", printer)
+	}
+	var screen gaps.Gap
+	for _, g := range rep.Gaps {
+		if g.Kind == gaps.NoHelp {
+			screen = g
+		}
+	}
+	if screen.Key != "/orders/*/edit" || screen.Visitors != 2 {
+		t.Errorf("screen with no help %+v", screen)
+	}
+	if len(rep.Gaps) != 5 || rep.Searches != 59 || rep.Tickets != 2 || rep.Openings != 2 {
+		t.Errorf("report: %d gaps, %d searches, %d tickets, %d openings", len(rep.Gaps), rep.Searches, rep.Tickets, rep.Openings)
+	}
+	// The same period gives the same gaps, IDs and counts in the API.
+	admin, _, err := m.DB.CreateToken(ctx, sqlite.ScopeAdmin, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := serve(m, "GET", "/api/v1/insights/gaps?since=30d", "", "Authorization", "Bearer "+admin)
+	var api gaps.Report
+	if err := json.Unmarshal(w.Body.Bytes(), &api); err != nil || w.Code != 200 {
+		t.Fatalf("API: %d %s", w.Code, w.Body)
+	}
+	if len(api.Gaps) != len(rep.Gaps) {
+		t.Fatalf("API lists %d gaps, the command line %d", len(api.Gaps), len(rep.Gaps))
+	}
+	for i := range api.Gaps {
+		a, c := api.Gaps[i], rep.Gaps[i]
+		if a.ID != c.ID || a.Visitors != c.Visitors || a.Searches != c.Searches || a.Query != c.Query {
+			t.Errorf("API %s %q (%d visitors) vs command line %s %q (%d)", a.ID, a.Query, a.Visitors, c.ID, c.Query, c.Visitors)
+		}
+	}
+
+	var out, errb bytes.Buffer
+	if code := run(ctx, []string{"gaps", "--content", dir, "--data", m.Config.Data, "--format", "csv"}, &out, io.Discard); code != 0 {
 		t.Fatal("csv failed")
 	}
-	if !strings.Contains(out.String(), "<script>alert(1)</script>") || !strings.HasPrefix(out.String(), "id,status,note,kind,locale,query,visitors") {
-		t.Errorf("csv:\n%s", out.String())
+	csvText := out.String()
+	if !strings.HasPrefix(csvText, strings.Join(gaps.CSVHeader, ",")+"\n") || !strings.Contains(csvText, `"'=HYPERLINK(""http://x"") <script>alert(1)</script>"`) {
+		t.Errorf("csv (a query that a spreadsheet would run as a formula must start with '):\n%s", csvText)
 	}
 	out.Reset()
-	run(context.Background(), []string{"gaps", "--content", dir, "--data", m.Config.Data}, &out, io.Discard)
-	if !strings.Contains(out.String(), "2 gaps from") || !strings.Contains(out.String(), "velo train") {
+	run(ctx, []string{"gaps", "--content", dir, "--data", m.Config.Data}, &out, io.Discard)
+	if !strings.Contains(out.String(), "5 gaps from 59 failed searches, 2 unlinked tickets and 2 widget openings") || !strings.Contains(out.String(), "velo train") ||
+		!strings.Contains(out.String(), "search (4 no results, 1 no click)") {
 		t.Errorf("table:\n%s", out.String())
 	}
-	// Triage: the team marks the bike gap, then publishes an article that
-	// answers it; the next reload marks it answered.
-	out.Reset()
-	args := []string{"gaps", "mark", bike.ID, "new-article", "--note", "write about bikes", "--content", dir, "--data", m.Config.Data}
-	if code := run(context.Background(), args, &out, &errb); code != 0 || !strings.Contains(out.String(), "marked new-article") {
-		t.Fatalf("mark: exit %d %s %s", code, out.String(), errb.String())
+
+	// Every ID listed can be triaged: searches, tickets and screens.
+	for _, c := range []struct{ id, status string }{{bike.ID, "new-article"}, {printer.ID, "product-fix"}, {screen.ID, "new-article"}} {
+		out.Reset()
+		args := []string{"gaps", "mark", c.id, c.status, "--note", "from the test", "--content", dir, "--data", m.Config.Data}
+		if code := run(ctx, args, &out, &errb); code != 0 || !strings.Contains(out.String(), "marked "+c.status) {
+			t.Fatalf("mark %s: exit %d %s %s", c.id, code, out.String(), errb.String())
+		}
 	}
-	if code := run(context.Background(), []string{"gaps", "mark", "nope", "ignored", "--content", dir, "--data", m.Config.Data}, io.Discard, io.Discard); code != 1 {
-		t.Errorf("marking an unknown gap: exit %d", code)
+	for _, bad := range [][]string{{"nope", "ignored"}, {bike.ID, "answered"}, {bike.ID, "done"}} {
+		if code := run(ctx, append([]string{"gaps", "mark"}, append(bad, "--content", dir, "--data", m.Config.Data)...), io.Discard, io.Discard); code != 1 {
+			t.Errorf("mark %v: exit %d, want 1", bad, code)
+		}
 	}
-	// A writer starts a draft from the no-click gap, in the customers' words.
-	out.Reset()
-	noClick := rep.Gaps[1]
-	if code := run(context.Background(), []string{"gaps", "stub", noClick.ID, "--content", dir, "--data", m.Config.Data}, &out, &errb); code != 0 {
-		t.Fatalf("stub: %s", errb.String())
+	// Every ID listed can be drafted.
+	luggage, _ := gapWith(rep, gaps.KindSearch, "luggage")
+	for _, id := range []string{luggage.ID, printer.ID, screen.ID} {
+		out.Reset()
+		if code := run(ctx, []string{"gaps", "stub", id, "--content", dir, "--data", m.Config.Data}, &out, &errb); code != 0 {
+			t.Fatalf("stub %s: %s", id, errb.String())
+		}
 	}
 	draft, err := os.ReadFile(filepath.Join(dir, "drafts", "luggage.md"))
 	if err != nil || !strings.Contains(string(draft), "title: \"Luggage\"\ndraft: true\nkeywords:\n  - \"luggage\"") {
 		t.Errorf("draft %s, %v", draft, err)
 	}
-	if code := run(context.Background(), []string{"gaps", "stub", noClick.ID, "--content", dir, "--data", m.Config.Data}, io.Discard, io.Discard); code != 1 {
+	if d, err := os.ReadFile(filepath.Join(dir, "drafts", "help-orders-edit.md")); err != nil || !strings.Contains(string(d), "contexts:\n  - \"/orders/*/edit\"") {
+		t.Errorf("screen draft %s, %v", d, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "drafts", "printer-jammed.md")); err != nil {
+		t.Errorf("ticket topic draft: %v", err)
+	}
+	if code := run(ctx, []string{"gaps", "stub", luggage.ID, "--content", dir, "--data", m.Config.Data}, io.Discard, io.Discard); code != 1 {
 		t.Error("stub overwrote an existing draft")
 	}
-	// --stub drafts every gap of the report; the one drafted already is kept.
+	// --stub drafts every open gap listed that wants one: not the product fix.
 	out.Reset()
 	errb.Reset()
-	if code := run(context.Background(), []string{"gaps", "--stub", "--content", dir, "--data", m.Config.Data}, &out, &errb); code != 0 {
+	if code := run(ctx, []string{"gaps", "--stub", "--content", dir, "--data", m.Config.Data}, &out, &errb); code != 0 {
 		t.Fatalf("--stub: %s", errb.String())
 	}
-	if !strings.Contains(out.String(), "drafts/velo-train.md") || !strings.Contains(errb.String(), "luggage.md") {
+	if !strings.Contains(out.String(), "drafts/velo-train.md") || !strings.Contains(errb.String(), "luggage.md") || strings.Contains(out.String()+errb.String(), "printer") {
 		t.Errorf("--stub: %s / %s", out.String(), errb.String())
 	}
-	writeFile(t, dir, "travel/bikes.md", "---\ntitle: Bikes on trains\n---\nFold your bicycle and take it on board.\n")
-	if err := m.Reload(context.Background()); err != nil {
-		t.Fatal(err)
+
+	// A draft about bikes answers nothing; publishing it does, and the
+	// team's decision stays apart from the answer.
+	os.RemoveAll(filepath.Join(dir, "drafts"))
+	writeFile(t, dir, "travel/bikes.md", "---\ntitle: Bikes on trains\ndraft: true\nkeywords: [velo train, take my bikes]\n---\nFold your bicycle and take it on board.\n")
+	reload := func() {
+		t.Helper()
+		if err := m.Reload(ctx); err != nil {
+			t.Fatal(err)
+		}
+		m.answers.Wait()
 	}
-	m.answers.Wait()
-	out.Reset()
-	run(context.Background(), []string{"gaps", "--content", dir, "--data", m.Config.Data, "--format", "json"}, &out, io.Discard)
-	rep.Gaps = nil
-	json.Unmarshal(out.Bytes(), &rep)
-	if len(rep.Gaps) == 0 || rep.Gaps[0].ID != bike.ID || rep.Gaps[0].Status != gaps.StatusAnswered || rep.Gaps[0].AnsweredAt == nil ||
-		rep.Gaps[0].Note != "write about bikes" || rep.Gaps[0].Before != 4 || rep.Gaps[0].After != 0 {
-		t.Errorf("after publishing: %+v", rep.Gaps)
+	reload()
+	if g, _ := gapWith(gapsJSON(t, m, dir), gaps.KindSearch, "velo train"); g.AnsweredAt != nil {
+		t.Errorf("a draft answered the gap: %+v", g)
+	}
+	writeFile(t, dir, "travel/bikes.md", "---\ntitle: Bikes on trains\nkeywords: [velo train, take my bikes]\n---\nFold your bicycle and take it on board.\n")
+	reload()
+	g, _ := gapWith(gapsJSON(t, m, dir), gaps.KindSearch, "velo train")
+	if g.ID != bike.ID || g.AnsweredAt == nil || g.AnsweredBy != "travel/bikes" || g.Status != gaps.StatusNewArticle ||
+		g.Note != "from the test" || g.Before != 5 || g.After != 0 {
+		t.Errorf("after publishing: %+v", g)
+	}
+	// A later change that no longer answers it: open again.
+	writeFile(t, dir, "travel/bikes.md", "---\ntitle: Dogs on trains\n---\nSmall dogs travel free in a basket.\n")
+	reload()
+	if g, _ := gapWith(gapsJSON(t, m, dir), gaps.KindSearch, "velo train"); g.AnsweredAt != nil || g.AnsweredBy != "" || g.Status != gaps.StatusNewArticle {
+		t.Errorf("not answered any more, still: %+v", g)
 	}
 	for _, bad := range [][]string{{"--since", "yesterday"}, {"--format", "xml"}, {"--min-visitors", "0"}} {
-		if code := run(context.Background(), append([]string{"gaps", "--content", dir, "--data", m.Config.Data}, bad...), io.Discard, io.Discard); code != 1 {
+		if code := run(ctx, append([]string{"gaps", "--content", dir, "--data", m.Config.Data}, bad...), io.Discard, io.Discard); code != 1 {
 			t.Errorf("%v: exit %d, want 1", bad, code)
 		}
 	}
 }
-
-// newTestID returns a fresh 32-hex-digit search id.
-func newTestID() string { return sqlite.NewID() }

@@ -6,35 +6,35 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
-	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/tickets"
 	"github.com/guichet/guichet/site/web"
 )
 
-// insights serves the admin page and the insights API from the events
-// database, grouping gaps with the search index being served.
+// insights wires the admin page and the insights API to the gap report,
+// the ticket topics and the events store.
 type insights struct{ m *Main }
 
 var _ web.Insights = insights{}
 
-func (in insights) Gaps(ctx context.Context, since time.Time, locale string, minVisitors int) ([]gaps.Gap, error) {
-	return in.m.gapReport(ctx, since, locale, minVisitors, false)
+func (in insights) Report(ctx context.Context, opts gaps.Options) (gaps.Report, error) {
+	return in.m.Gaps.Report(ctx, opts)
 }
 
-func (in insights) Triage(ctx context.Context, id, status, note string) error {
-	all, err := in.m.gapReport(ctx, in.m.Now().Add(-time.Duration(in.m.Config.RetentionDays)*24*time.Hour), "", 1, true)
-	if err != nil {
-		return err
-	}
-	for _, g := range all {
-		if g.ID == id {
-			return in.m.DB.SetTriage(ctx, g, status, note)
-		}
-	}
-	return site.Errorf(site.ENOTFOUND, "no gap %s", id)
+func (in insights) Decide(ctx context.Context, id, status, note string) error {
+	_, err := in.m.Gaps.Decide(ctx, id, status, note)
+	return err
 }
 
-func (in insights) TopSearches(ctx context.Context, since time.Time, limit int) ([]site.QueryCount, error) {
-	return in.m.DB.TopSearches(ctx, since, limit)
+func (in insights) LinkTopic(ctx context.Context, gapID, articleID string) (int, error) {
+	var linker *tickets.Linker
+	if ing := in.m.Tickets.Ingester(); ing != nil {
+		linker = ing.Linker
+	}
+	n, err := tickets.LinkTopic(ctx, in.m.Gaps, in.m.DB, in.m.Server.View(), linker, gapID, articleID)
+	if err == nil {
+		in.m.Tickets.Changed()
+	}
+	return n, err
 }
 
 func (in insights) NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error) {
@@ -47,43 +47,4 @@ func (in insights) WidgetOpens(ctx context.Context, since time.Time) (int, int, 
 
 func (in insights) TicketTotals(ctx context.Context) (map[string]int, error) {
 	return in.m.DB.TicketTotals(ctx)
-}
-
-// gapRecords reads everything the gap report groups since a time: failed
-// searches, tickets no article answers, and widget openings on screens
-// with no help. It also returns how many records were tickets and screens.
-func gapRecords(ctx context.Context, db *sqlite.DB, since time.Time, locale string) (rows []gaps.Search, tickets, screens int, err error) {
-	if rows, err = db.GapSearches(ctx, since, locale); err != nil {
-		return nil, 0, 0, err
-	}
-	unlinked, err := db.UnlinkedTickets(ctx, since, locale)
-	if err != nil {
-		return nil, 0, 0, err
-	}
-	opens, err := db.ScreensWithoutHelp(ctx, since, locale)
-	if err != nil {
-		return nil, 0, 0, err
-	}
-	rows = append(append(rows, unlinked...), opens...)
-	return rows, len(unlinked), len(opens), nil
-}
-
-// gapReport groups the failed searches since a time with the current index.
-func (m *Main) gapReport(ctx context.Context, since time.Time, locale string, minVisitors int, keepIgnored bool) ([]gaps.Gap, error) {
-	m.mu.Lock()
-	idx := m.index
-	m.mu.Unlock()
-	rows, _, _, err := gapRecords(ctx, m.DB, since, locale)
-	if err != nil {
-		return nil, err
-	}
-	decisions, err := m.DB.Triage(ctx)
-	if err != nil {
-		return nil, err
-	}
-	opts := gaps.Options{MinVisitors: minVisitors, Now: m.Now().UTC(), Decisions: decisions, KeepIgnored: keepIgnored}
-	if idx != nil {
-		opts.Terms = idx.Terms
-	}
-	return gaps.Group(rows, opts), nil
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/content"
+	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/tickets"
 	"github.com/guichet/guichet/site/web"
@@ -42,6 +43,10 @@ type Main struct {
 	Server   *web.Server
 	// Metrics is the Prometheus registry /metrics serves; nil: a new one.
 	Metrics *prometheus.Registry
+	// Gaps is the content-gap report; Tickets takes tickets in and keeps
+	// the FAQ's counts.
+	Gaps    *gaps.Service
+	Tickets *tickets.Service
 	// AccessLog gets a line per request; nil: none.
 	AccessLog *slog.Logger
 	// ListenURL is the URL the server was found at ("http://localhost:8080"),
@@ -51,16 +56,13 @@ type Main struct {
 	// another process (default 10 s).
 	TicketPoll time.Duration
 
-	answers sync.WaitGroup // checkAnswered and relink runs, waited for by Close
+	answers sync.WaitGroup // answered checks and relink runs, waited for by Close
 	// bg is the context of background work started by Reload; Close
 	// cancels it, so shutdown never waits for a long pass to finish.
 	bg     context.Context
 	stopBG context.CancelFunc
-	// ingester links and stores tickets with the content being served.
-	ingester atomic.Pointer[tickets.Ingester]
 	// stopRelink cancels the relinking of the previous publication.
 	stopRelink context.CancelFunc
-	ticketKick chan struct{}
 	mu         sync.Mutex // serialises Reload
 	index      *search.Index
 	timer      *time.Timer // next scheduled publication
@@ -86,7 +88,6 @@ func (m *Main) Open(ctx context.Context) error {
 	if m.Now == nil {
 		m.Now = time.Now
 	}
-	m.ticketKick = make(chan struct{}, 1)
 	m.bg, m.stopBG = context.WithCancel(context.Background())
 	if m.Metrics == nil {
 		m.Metrics = prometheus.NewRegistry()
@@ -130,12 +131,15 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	m.Gaps = &gaps.Service{Store: db, Retention: time.Duration(m.Config.RetentionDays) * 24 * time.Hour, Now: m.Now}
+	m.Tickets = tickets.NewService(db, func(st *site.TicketStats) error { return m.Server.SetTicketStats(st) }, m.Now, m.Logger)
+	m.Tickets.Poll = m.TicketPoll
 	theme, staticFS := m.themeFS()
 	srv, err := web.New(web.Options{
 		Theme: theme, Static: staticFS, Content: m.contents,
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
 		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKey: visitorKey, Metrics: m.Metrics,
-		Insights: insights{m}, Tickets: ticketService{m}, Auth: db, Logger: m.Logger, Now: m.Now,
+		Insights: insights{m}, Tickets: m.Tickets, Auth: db, Logger: m.Logger, Now: m.Now,
 		AccessLog: m.AccessLog, Health: db.Ping, Version: versionString(),
 		Publish: func(ctx context.Context, wait bool) error {
 			if !wait {
@@ -242,8 +246,12 @@ func (m *Main) Reload(ctx context.Context) error {
 		"load", loaded.Sub(start).Round(time.Millisecond), "index", indexed.Sub(loaded).Round(time.Millisecond),
 		"took", time.Since(start).Round(time.Millisecond))
 	m.schedule(view.NextChange)
-	in := newIngester(m.DB, view, idx, m.Now)
-	m.ingester.Store(in)
+	m.Gaps.SetAnalyzer(idx.Analyzer())
+	in, err := newIngester(ctx, m.DB, view, idx, m.Now)
+	if err != nil {
+		return err
+	}
+	m.Tickets.SetIngester(in)
 	if m.stopRelink != nil {
 		m.stopRelink()
 	}
@@ -252,7 +260,7 @@ func (m *Main) Reload(ctx context.Context) error {
 	m.answers.Add(1)
 	go func() {
 		defer m.answers.Done()
-		m.relink(relinkCtx, in)
+		m.Tickets.Relink(relinkCtx, in, m.DB)
 	}()
 	if err := m.refreshPopularityLocked(ctx); err != nil {
 		m.Logger.Warn("load click counts for ranking", "err", err)
@@ -260,11 +268,11 @@ func (m *Main) Reload(ctx context.Context) error {
 	m.answers.Add(1)
 	go func() {
 		defer m.answers.Done()
-		n, err := m.checkAnswered(m.bg, view, idx)
+		n, err := m.Gaps.CheckAnswered(m.bg, view, idx)
 		if err != nil && m.bg.Err() == nil {
 			m.Logger.Warn("check which gaps the new content answers", "err", err)
 		} else if n > 0 {
-			m.Logger.Info("content answers gaps", "gaps", n)
+			m.Logger.Info("answered gaps changed", "gaps", n)
 		}
 	}()
 	// Loading allocates several times what the site keeps; give the
@@ -489,7 +497,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	go m.publishOnSignal(ctx, hup)
 	go m.refreshPopularityLoop(ctx)
 	go m.pruneLoop(ctx)
-	go m.ticketsLoop(ctx)
+	go m.Tickets.Run(ctx)
 	select {
 	case err = <-served:
 	case <-ctx.Done():

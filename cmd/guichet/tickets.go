@@ -19,23 +19,22 @@ import (
 
 const ticketsUsage = "usage: guichet tickets import FILE [--format zendesk|freshdesk|helpscout|csv] [--timezone ZONE] [--content DIR] [--data DIR]"
 
-// linkVersion changes when the linking rules change, so stored links are
-// recomputed.
-const linkVersion = "link1"
-
-// linkerKey names the content, settings and rules links depend on.
-func linkerKey(v *site.View) string {
-	return fmt.Sprintf("%s|%s|%.3f", linkVersion, search.Key(v), v.Lib.Config.Tickets.MinConfidence)
-}
-
-// newIngester builds the ingester of a view linked through idx.
-func newIngester(db *sqlite.DB, v *site.View, idx *search.Index, now func() time.Time) *tickets.Ingester {
+// newIngester builds the ingester of a view linked through idx, with the
+// ticket topics the team linked by hand.
+func newIngester(ctx context.Context, db *sqlite.DB, v *site.View, idx *search.Index, now func() time.Time) (*tickets.Ingester, error) {
 	cfg := v.Lib.Config
+	l := tickets.NewLinker(v, idx, cfg.Tickets.MinConfidence, tickets.LinkKey(search.Key(v), cfg.Tickets.MinConfidence))
+	l.SetAnalyzer(idx.Analyzer())
+	topics, err := db.TopicLinks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	l.SetTopics(topics)
 	return &tickets.Ingester{
 		Store:   db,
-		Linker:  tickets.NewLinker(v, idx, cfg.Tickets.MinConfidence, linkerKey(v)),
+		Linker:  l,
 		Cleaner: tickets.Cleaner{DefaultLocale: cfg.DefaultLocale, Locales: cfg.Locales, Now: now},
-	}
+	}, nil
 }
 
 // runTickets implements `guichet tickets import`.
@@ -90,7 +89,10 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer db.Close()
-	in := newIngester(db, view, idx, time.Now)
+	in, err := newIngester(ctx, db, view, idx, time.Now)
+	if err != nil {
+		return err
+	}
 	sum, err := tickets.Import(ctx, rd, in, func(r tickets.Result) {
 		id := ""
 		if r.ExternalID != "" {

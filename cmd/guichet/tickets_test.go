@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/sqlite"
 )
 
@@ -142,7 +143,7 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 		t.Errorf("stored tickets: %v (%v), want 10", totals, err)
 	}
 
-	if err := m.RefreshTickets(ctx); err != nil {
+	if err := m.Tickets.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
 	get := func(path string) string {
@@ -201,7 +202,8 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	}
 
 	// The unlinked printer tickets are a content gap.
-	report, err := m.gapReport(ctx, now.Add(-30*24*time.Hour), "", 2, false)
+	rep, err := m.Gaps.Report(ctx, gaps.Options{Since: now.Add(-30 * 24 * time.Hour), MinVisitors: 2})
+	report := rep.Gaps
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,10 +308,10 @@ func TestTicketsImport(t *testing.T) {
 func TestFAQFollowsImports(t *testing.T) {
 	dir := ticketContent(t)
 	m := openMain(t, dir, false)
-	m.TicketPoll = 50 * time.Millisecond
+	m.Tickets.Poll = 50 * time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go m.ticketsLoop(ctx)
+	go m.Tickets.Run(ctx)
 
 	file := filepath.Join(t.TempDir(), "export.csv")
 	var rows strings.Builder

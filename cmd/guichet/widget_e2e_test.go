@@ -411,27 +411,44 @@ func TestWidgetInBrowser(t *testing.T) {
 	if !clicked {
 		t.Errorf("no widget click with its search and host path: %+v", events)
 	}
-	searches, err := m.DB.GapSearches(context.Background(), time.Now().Add(-time.Hour), "")
+	var searches []gaps.Record
+	keep := func(r gaps.Record) error {
+		if r.Kind == "" {
+			searches = append(searches, r)
+		}
+		return nil
+	}
+	err = m.DB.GapRecords(context.Background(), time.Now().Add(-time.Hour), keep)
+	if err == nil {
+		err = m.DB.SatisfiedSearches(context.Background(), time.Now().Add(-time.Hour), keep)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	found := false
 	for _, s := range searches {
-		if s.Query == "coupon" && s.Source == "widget" && s.Path == "/team/people" {
+		if s.Normalized == "coupon" && s.Source == "widget" && s.Path == "/team/people" {
 			found = true
 		}
 	}
 	if !found {
 		t.Errorf("the widget search was not stored with source widget and its host path: %+v", searches)
 	}
-	screens, err := m.DB.ScreensWithoutHelp(context.Background(), time.Now().Add(-time.Hour), "")
+	var screens []gaps.Record
+	err = m.DB.GapRecords(context.Background(), time.Now().Add(-time.Hour), func(r gaps.Record) error {
+		if r.Failure() == gaps.NoHelp {
+			screens = append(screens, r)
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(screens) != 1 || screens[0].Path != "/reports/2024" || screens[0].Context != `<img src=x onerror="window.pwned=1">` {
 		t.Errorf("screens with no help: %+v", screens)
 	}
-	report, err := m.gapReport(context.Background(), time.Now().Add(-time.Hour), "", 1, false)
+	rep, err := m.Gaps.Report(context.Background(), gaps.Options{Since: time.Now().Add(-time.Hour), MinVisitors: 1})
+	report := rep.Gaps
 	if err != nil {
 		t.Fatal(err)
 	}

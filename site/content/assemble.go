@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 	"gopkg.in/yaml.v3"
 )
 
@@ -263,13 +264,19 @@ func newResolver(l *loader) *resolver {
 		byURL:   map[string]*site.Article{},
 		byID:    map[string]map[string]*site.Article{},
 		catByID: map[string]map[string]*site.Category{},
-		mdFiles: l.mdFiles,
+		mdFiles: map[string]bool{},
 		assets:  l.assets,
 		sizes:   l.sizes,
 		def:     l.lib.Config.DefaultLocale,
 	}
+	// Markdown paths are compared normalised (NFC, invisible characters
+	// removed): a link typed on one system finds a file named on another
+	// (macOS writes names decomposed).
+	for p := range l.mdFiles {
+		r.mdFiles[textnorm.Normalize(p)] = true
+	}
 	for _, a := range l.lib.Articles {
-		r.byPath[a.SourcePath] = a
+		r.byPath[textnorm.Normalize(a.SourcePath)] = a
 		r.byURL[a.URL] = a
 		if r.byID[a.ID] == nil {
 			r.byID[a.ID] = map[string]*site.Article{}
@@ -281,12 +288,16 @@ func newResolver(l *loader) *resolver {
 			r.catByID[c.ID] = map[string]*site.Category{}
 		}
 		r.catByID[c.ID][c.Locale] = c
+		if n := textnorm.Normalize(c.ID); n != c.ID {
+			r.catByID[n] = r.catByID[c.ID]
+		}
 	}
 	return r
 }
 
 // article implements linkResolver.
 func (r *resolver) article(p, locale string) (string, string, error) {
+	p = textnorm.Normalize(p)
 	if a := r.byPath[p]; a != nil {
 		if t := r.byID[a.ID][locale]; t != nil {
 			return t.URL, t.SourcePath, nil
@@ -444,7 +455,7 @@ func (s *source) applyOutput() {
 // hasAnchor reports whether the article a link points to has the heading
 // the link names.
 func (l *loader) hasAnchor(ref anchorRef) bool {
-	a := l.r.byPath[ref.Target]
+	a := l.r.byPath[textnorm.Normalize(ref.Target)]
 	if a == nil {
 		return false
 	}

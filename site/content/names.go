@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // localeCode matches the locale suffix of a file name: "fr", "pt-BR".
@@ -77,12 +78,13 @@ func isReadme(name string) bool {
 	return strings.EqualFold(name, "README.md")
 }
 
-// slugify turns a folder name into a URL segment: lower case, letters and
-// digits of any script, dots, '-' and '_'; spaces become '-'.
+// slugify turns a folder name into a URL segment: normalised (NFC,
+// invisible characters removed, see textnorm.Normalize), lower case, letters
+// and digits of any script, dots, '-' and '_'; spaces become '-'.
 func slugify(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+	for _, r := range strings.ToLower(strings.TrimSpace(textnorm.Normalize(s))) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.':
 			b.WriteRune(r)

@@ -1,129 +1,100 @@
 package gaps
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/guichet/guichet/site"
 )
 
 var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
-func search(q, visitor string, results int, clicked bool, ago time.Duration) Search {
-	return Search{Query: q, Locale: "en", Source: "site", Visitor: visitor, Results: results, Clicked: clicked, Time: now.Add(-ago)}
+func rec(q, visitor string, results int, satisfied bool, ago time.Duration) Record {
+	return Record{Query: q, Locale: "en", Source: "site", Visitor: visitor, Results: results, Satisfied: satisfied, Time: now.Add(-ago)}
 }
 
-func TestGroup(t *testing.T) {
-	in := []Search{
-		search("bike on train", "v1", 0, false, time.Hour),
-		search("Train bike!", "v2", 0, false, 2*time.Hour),
-		search("take my bikes", "v3", 0, false, 10*24*time.Hour),
-		search("cancel plan", "v1", 4, true, time.Hour),      // succeeded
-		search("export pdf", "v1", 3, false, time.Hour),      // no click
-		search("export pdf", "v2", 3, false, 2*time.Hour),    // no click
-		search("export pdf", "v2", 0, false, 3*time.Hour),    // a different kind
-		search("lonely question", "v9", 0, false, time.Hour), // one visitor only
-	}
-	for i := 0; i < 500; i++ { // one visitor hammering counts once
-		in = append(in, search("spam query", "bot", 0, false, time.Minute))
-	}
-	in = append(in, search("spam query", "v4", 0, false, time.Minute))
-	got := Group(in, Options{Now: now, Terms: simpleTerms})
-	byKey := map[string]Gap{}
-	for _, g := range got {
-		byKey[g.Kind+" "+g.Key] = g
-	}
-	bike, ok := byKey["no_results bike train"]
-	if !ok {
-		t.Fatalf("no bike/train gap in %+v", keys(got))
-	}
-	if bike.Visitors != 3 || bike.Searches != 3 || len(bike.Variants) != 3 || bike.Last7 != 2 || bike.Prev7 != 1 || bike.Last30 != 3 {
-		t.Errorf("bike gap %+v", bike)
-	}
-	if bike.Sources["site"] != 3 || !bike.FirstSeen.Equal(now.Add(-10*24*time.Hour)) || !bike.LastSeen.Equal(now.Add(-time.Hour)) {
-		t.Errorf("bike gap sources/dates %+v", bike)
-	}
-	if g, ok := byKey["no_click export pdf"]; !ok || g.Visitors != 2 || g.Query != "export pdf" {
-		t.Errorf("no-click gap %+v (all: %v)", g, keys(got))
-	}
-	if _, ok := byKey["no_results export pdf"]; ok {
-		t.Error("a gap of one visitor was listed")
-	}
-	if _, ok := byKey["no_results lonely question"]; ok {
-		t.Error("a gap of one visitor was listed")
-	}
-	if g := byKey["no_results query spam"]; g.Visitors != 2 || g.Searches != 501 {
-		t.Errorf("spam gap %+v", g)
-	}
-	if got[0].Key != "bike train" {
-		t.Errorf("ranking: first gap %q, want the one most people hit", got[0].Key)
-	}
-	if _, ok := byKey["no_results cancel plan"]; ok {
-		t.Error("a successful search became a gap")
-	}
-}
-
-// simpleTerms stands in for the search analyzer: stop words out, plurals
-// folded.
-func simpleTerms(_, text string) []string {
-	stop := map[string]bool{"on": true, "my": true, "the": true, "a": true}
-	text = strings.ReplaceAll(text, "trian", "train") // the real analyzer fixes typos against the content
+// summary lists gaps as "kind: variant, variant (visitors)".
+func summary(rep Report) []string {
 	var out []string
-	for _, w := range strings.Fields(site.NormalizeQuery(text)) {
-		if !stop[w] {
-			out = append(out, strings.TrimSuffix(w, "s"))
+	for _, g := range rep.Gaps {
+		var vs []string
+		for _, v := range g.Variants {
+			vs = append(vs, v.Query)
 		}
+		sort.Strings(vs)
+		out = append(out, fmt.Sprintf("%s: %s (%d)", g.Kind, strings.Join(vs, ", "), g.Visitors))
 	}
 	sort.Strings(out)
 	return out
 }
 
-func keys(gs []Gap) []string {
-	var out []string
-	for _, g := range gs {
-		out = append(out, fmt.Sprintf("%s %s (%d)", g.Kind, g.Key, g.Visitors))
+func TestGroupCountsPeople(t *testing.T) {
+	in := []Record{
+		rec("export pdf", "v1", 3, false, time.Hour),        // no click
+		rec("export pdf", "v2", 0, false, 2*time.Hour),      // no results: the same gap
+		rec("Export PDF!", "v3", 0, false, 10*24*time.Hour), // another spelling of the phrasing
+		rec("cancel plan", "v1", 4, true, time.Hour),        // succeeded
+		rec("lonely question", "v9", 0, false, time.Hour),
+		rec("anonymous", "", 0, false, time.Hour), // no visitor hash: a person of its own
+		rec("anonymous", "", 0, false, time.Hour),
 	}
-	return out
+	for i := 0; i < 500; i++ { // one visitor hammering counts once
+		in = append(in, rec("spam query", "bot", 0, false, time.Minute))
+	}
+	in = append(in, rec("spam query", "v4", 0, false, time.Minute))
+	rep := Group(in, nil, nil, Options{Now: now, MinVisitors: 2, TopQueries: 3})
+	want := []string{"search: anonymous (2)", "search: export pdf (3)", "search: spam query (2)"}
+	if got := summary(rep); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("gaps %v, want %v", got, want)
+	}
+	for _, g := range rep.Gaps {
+		switch g.Query {
+		case "export pdf":
+			if g.Searches != 3 || g.NoResults != 2 || g.NoClick != 1 || g.NoResultsVisitors != 2 || g.NoClickVisitors != 1 ||
+				g.Last7 != 2 || g.Prev7 != 1 || g.Last30 != 3 || !g.FirstSeen.Equal(now.Add(-10*24*time.Hour)) {
+				t.Errorf("export gap %+v", g)
+			}
+		case "spam query":
+			if g.Searches != 501 || rep.Gaps[0].Query != "spam query" && rep.Gaps[0].Visitors < g.Visitors {
+				t.Errorf("spam gap %+v", g)
+			}
+		}
+	}
+	if rep.Gaps[0].Query != "export pdf" {
+		t.Errorf("ranking: first gap %q, want the one most people hit", rep.Gaps[0].Query)
+	}
+	if rep.Searches != 507 || len(rep.Queries) != 3 || rep.Queries[0].Query != "export pdf" || rep.Queries[0].Visitors != 3 || rep.Queries[0].Failed != 3 {
+		t.Errorf("report totals %d, queries %+v", rep.Searches, rep.Queries)
+	}
 }
 
-func BenchmarkGroup100k(b *testing.B) {
-	words := []string{"refund", "invoice", "bike", "train", "export", "pdf", "login", "password", "calendar", "sync", "team", "invite", "delete", "account", "sms", "reminder"}
-	var in []Search
-	for i := 0; i < 100000; i++ {
-		q := words[i%len(words)] + " " + words[(i/7)%len(words)] + fmt.Sprintf(" w%d", i%300)
-		in = append(in, search(q, fmt.Sprintf("v%d", i%5000), i%3, false, time.Duration(i)*time.Minute))
+// TestReformulations: a phrasing only one visitor typed joins the gap that
+// visitor reformulated from; two phrasings several people used need two
+// visitors going between them.
+func TestReformulations(t *testing.T) {
+	in := []Record{
+		// "bring my puppy" (one visitor) after "dog train": joins.
+		rec("dog train", "a", 0, false, 10*time.Minute), rec("bring my puppy", "a", 0, false, 9*time.Minute),
+		rec("dog train", "b", 0, false, time.Hour),
+		// One visitor looked for two things: "wifi password" and
+		// "sleeper cabin" are each used by others, so they stay apart.
+		rec("wifi password", "c", 0, false, 20*time.Minute), rec("sleeper cabin", "c", 0, false, 19*time.Minute),
+		rec("wifi password", "d", 0, false, time.Hour), rec("sleeper cabin", "e", 0, false, time.Hour),
+		// Two visitors going from "refund ticket" to "money back": joined.
+		rec("refund ticket", "f", 0, false, 30*time.Minute), rec("money back", "f", 0, false, 29*time.Minute),
+		rec("refund ticket", "g", 0, false, 30*time.Minute), rec("money back", "g", 0, false, 28*time.Minute),
+		rec("refund ticket", "h", 0, false, time.Hour), rec("money back", "i", 0, false, time.Hour),
+		// More than 30 minutes apart: another visit.
+		rec("luggage rack", "j", 0, false, 3*time.Hour), rec("bike space", "j", 0, false, time.Hour),
 	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		Group(in, Options{Now: now})
+	want := []string{
+		"search: bike space (1)", "search: bring my puppy, dog train (2)", "search: luggage rack (1)",
+		"search: money back, refund ticket (4)", "search: sleeper cabin (2)", "search: wifi password (2)",
 	}
-}
-
-func TestDecisions(t *testing.T) {
-	in := []Search{
-		search("export pdf", "v1", 0, false, 3*24*time.Hour),
-		search("export pdf", "v2", 0, false, 2*24*time.Hour),
-		search("export pdf", "v3", 0, false, time.Hour),
-		search("spam words", "v1", 0, false, time.Hour),
-		search("spam words", "v2", 0, false, time.Hour),
-	}
-	answered := now.Add(-36 * time.Hour)
-	dec := map[string]Triage{
-		ID(NoResults, "en", "export pdf"): {Status: StatusAnswered, AnsweredAt: &answered},
-		ID(NoResults, "en", "spam word"):  {Status: StatusIgnored, Note: "bots"},
-	}
-	got := Group(in, Options{Now: now, Terms: simpleTerms, Decisions: dec})
-	if len(got) != 1 {
-		t.Fatalf("gaps %v: want the ignored one left out", keys(got))
-	}
-	if g := got[0]; g.Status != StatusAnswered || g.Before != 2 || g.After != 1 || g.ID != ID(NoResults, "en", "export pdf") {
-		t.Errorf("answered gap %+v", g)
-	}
-	if got := Group(in, Options{Now: now, Terms: simpleTerms, Decisions: dec, KeepIgnored: true}); len(got) != 2 {
-		t.Errorf("KeepIgnored: %v", keys(got))
+	if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("gaps\n%v\nwant\n%v", got, want)
 	}
 }
 
@@ -131,10 +102,10 @@ func TestDecisions(t *testing.T) {
 // the context key, else the path with identifiers folded; never merged
 // with searches or with each other by words.
 func TestScreensWithoutHelp(t *testing.T) {
-	open := func(ctx, path, visitor string) Search {
-		return Search{Kind: NoHelp, Locale: "en", Source: "widget", Context: ctx, Path: path, Visitor: visitor, Time: now.Add(-time.Hour)}
+	open := func(ctx, path, visitor string) Record {
+		return Record{Kind: NoHelp, Locale: "en", Source: "widget", Context: ctx, Path: path, Visitor: visitor, Time: now.Add(-time.Hour)}
 	}
-	in := []Search{
+	in := []Record{
 		open("", "/orders/8412/edit", "v1"),
 		open("", "/orders/99/edit", "v2"),
 		open("", "/orders/3f9a2c1b-77aa-4e5b-9c1d-0a1b2c3d4e5f/edit", "v3"),
@@ -144,23 +115,23 @@ func TestScreensWithoutHelp(t *testing.T) {
 		open("", "/settings/billing", "v2"),
 		open("", "/settings", "v3"), // not merged into /settings/billing
 		open("", "/settings", "v4"),
-		search("settings billing", "v1", 0, false, time.Hour), // a search: its own kind
-		search("settings billing", "v2", 0, false, time.Hour),
+		rec("settings billing", "v1", 0, false, time.Hour), // a search: its own kind
+		rec("settings billing", "v2", 0, false, time.Hour),
 	}
-	list := Group(in, Options{Now: now, Terms: simpleTerms})
+	rep := Group(in, nil, nil, Options{Now: now})
 	got := map[string]Gap{}
-	for _, g := range list {
+	for _, g := range rep.Gaps {
 		got[g.Kind+" "+g.Key] = g
 	}
 	for key, visitors := range map[string]int{
-		"no_help /orders/*/edit": 3, "no_help checkout": 2, "no_help /settings/billing": 2, "no_help /settings": 2, "no_results billing setting": 2,
+		"no_help /orders/*/edit": 3, "no_help checkout": 2, "no_help /settings/billing": 2, "no_help /settings": 2, "search billing settings": 2,
 	} {
 		if g, ok := got[key]; !ok || g.Visitors != visitors {
-			t.Errorf("%s: %+v, want %d visitors (all: %v)", key, g, visitors, keys(list))
+			t.Errorf("%s: %+v, want %d visitors (all: %v)", key, g, visitors, summary(rep))
 		}
 	}
-	if len(got) != 5 {
-		t.Errorf("gaps %v", keys(list))
+	if len(got) != 5 || rep.Openings != 9 {
+		t.Errorf("gaps %v, openings %d", summary(rep), rep.Openings)
 	}
 	if g := got["no_help checkout"]; g.Paths["/shop/cart"] != 1 || g.Paths["/shop/cart/*"] != 1 || g.Contexts["checkout"] != 2 {
 		t.Errorf("where the checkout screen was seen: %v %v", g.Paths, g.Contexts)
@@ -180,6 +151,47 @@ func TestScreen(t *testing.T) {
 	} {
 		if got := Screen(c.ctx, c.path); got != c.want {
 			t.Errorf("Screen(%q, %q) = %q, want %q", c.ctx, c.path, got, c.want)
+		}
+	}
+}
+
+// TestTypoFixes: a rarer spelling joins a more frequent one of the failed
+// set; short words and numbers are taken as typed.
+func TestTypoFixes(t *testing.T) {
+	freq := map[string]int{"refund": 9, "refnd": 1, "compensation": 4, "compensaton": 1, "compnsaton": 1,
+		"card": 5, "cart": 1, "error": 3, "erorr": 1, "0x8004de8a": 3, "0x8004de8b": 1, "property": 1, "propery": 1}
+	fixes := typoFixes(freq)
+	want := map[string]string{"refnd": "refund", "compensaton": "compensation", "compnsaton": "compensation", "erorr": "error", "propery": "property"}
+	if fmt.Sprint(fixes) != fmt.Sprint(want) {
+		t.Errorf("fixes %v, want %v", fixes, want)
+	}
+}
+
+// TestCompounds: a word the failed set spells joined and in two is one.
+func TestCompounds(t *testing.T) {
+	in := []Record{
+		rec("wifi", "a", 0, false, time.Hour), rec("wifi password", "b", 0, false, time.Hour),
+		rec("wi-fi not working", "c", 0, false, time.Hour),
+		rec("season ticket", "d", 0, false, time.Hour), rec("season ticket renewal", "e", 0, false, time.Hour),
+		rec("seasonticket", "f", 0, false, time.Hour),
+	}
+	want := []string{"search: season ticket, season ticket renewal, seasonticket (3)", "search: wi-fi not working, wifi, wifi password (3)"}
+	if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("gaps %v, want %v", got, want)
+	}
+}
+
+// TestWriteCSV: text a spreadsheet would run as a formula is defused.
+func TestWriteCSV(t *testing.T) {
+	var b bytes.Buffer
+	g := Gap{ID: "x", Kind: KindSearch, Query: "=cmd|' /c calc'!A0", Variants: []Variant{{Query: "@SUM(1)", Searches: 2}}, Note: "+1"}
+	if err := WriteCSV(&b, []Gap{g}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{`'=cmd|' /c calc'!A0`, `'@SUM(1) (2)`, `,'+1,`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("csv lacks %q:\n%s", want, out)
 		}
 	}
 }

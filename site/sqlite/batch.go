@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // batch is the events the writer has taken from the queue but not yet
@@ -104,13 +106,14 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
 		return nil
 	}
 	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO searches (id, query, normalized, locale, results, source, context, path, visitor, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO searches (id, query, normalized, locale, results, hits, source, context, path, visitor, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET
 			query      = excluded.query,
 			normalized = excluded.normalized,
 			locale     = excluded.locale,
 			results    = excluded.results,
+			hits       = excluded.hits,
 			source     = excluded.source,
 			context    = excluded.context,
 			path       = excluded.path,
@@ -124,9 +127,13 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
 	for _, r := range rows {
 		norm := r.Normalized
 		if norm == "" {
-			norm = site.NormalizeQuery(r.Query)
+			norm = textnorm.Key(r.Query)
 		}
-		if _, err := stmt.ExecContext(ctx, r.ID, r.Query, norm, r.Locale, r.Results,
+		hits := r.Hits
+		if len(hits) > site.MaxRecordedHits {
+			hits = hits[:site.MaxRecordedHits]
+		}
+		if _, err := stmt.ExecContext(ctx, r.ID, r.Query, norm, r.Locale, r.Results, strings.Join(hits, "\n"),
 			r.Source, r.Context, r.Path, r.Visitor, r.first, millis(r.Time)); err != nil {
 			return fmt.Errorf("search %s: %w", r.ID, err)
 		}
@@ -134,7 +141,7 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
 	return nil
 }
 
-// writeEvents inserts clicks and votes.
+// writeEvents inserts clicks, votes and readings.
 func writeEvents(ctx context.Context, tx *sql.Tx, events []site.Event) error {
 	if len(events) == 0 {
 		return nil

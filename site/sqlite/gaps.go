@@ -4,73 +4,135 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 )
 
-// visitWindow is how long after a search a click or vote still counts as
-// its outcome.
-const visitWindow = 30 * time.Minute
+var _ gaps.Store = (*DB)(nil)
 
-// GapSearches returns the searches since the given time with what followed
-// each one: Clicked is true when a result of that search was opened, or
-// when the same visitor voted on an article within 30 minutes. locale, when
-// not empty, keeps one locale.
-func (db *DB) GapSearches(ctx context.Context, since time.Time, locale string) ([]gaps.Search, error) {
-	rows, err := db.reader.QueryContext(ctx, `
-		SELECT s.query, s.normalized, s.locale, s.source, s.context, s.path, s.visitor, s.results, s.created_at,
-		       EXISTS (SELECT 1 FROM events e WHERE e.search_id = s.id AND e.type = 'click')
-		       OR (s.visitor != '' AND EXISTS (SELECT 1 FROM events e WHERE e.visitor = s.visitor
-		            AND e.type = 'vote' AND e.created_at BETWEEN s.created_at AND s.created_at + ?))
-		FROM searches s
-		WHERE s.created_at >= ? AND (? = '' OR s.locale = ?)`,
-		visitWindow.Milliseconds(), millis(since), locale, locale)
-	if err != nil {
-		return nil, fmt.Errorf("gap searches: %w", err)
+// GapRecords calls fn with every failed record the gap report reads since
+// a time, in storage order: the searches no click, vote or reading
+// satisfied (see migration 0010); the unlinked tickets (their cleaned
+// subject as the query, each ticket a person of its own, with the article
+// search found nearest); the openings of the widget on screens no article
+// fitted. It stops at the first error fn returns.
+func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
+	// The whole table is read in storage order (+created_at keeps SQLite
+	// from walking the time index, which costs a page look-up per row).
+	if err := db.searchRecords(ctx, `
+		SELECT query, normalized, locale, source, context, path, visitor, results, 0, created_at
+		FROM searches WHERE +created_at >= ? AND satisfied = 0`, since, fn); err != nil {
+		return err
 	}
-	defer rows.Close()
-	var out []gaps.Search
-	for rows.Next() {
-		var s gaps.Search
-		var created int64
-		if err := rows.Scan(&s.Query, &s.Normalized, &s.Locale, &s.Source, &s.Context, &s.Path, &s.Visitor, &s.Results, &created, &s.Clicked); err != nil {
-			return nil, fmt.Errorf("gap searches: %w", err)
-		}
-		s.Time = fromMillis(created)
-		out = append(out, s)
+	if err := db.unlinkedTickets(ctx, since, fn); err != nil {
+		return err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("gap searches: %w", err)
-	}
-	return out, nil
+	return db.screensWithoutHelp(ctx, since, fn)
 }
 
-// ScreensWithoutHelp returns the openings of the widget since a time on
-// host pages no article's contexts fitted, as records for the gap report:
-// kind gaps.NoHelp, with the context key and path the report groups by
-// (gaps.Screen).
-// locale, when not empty, keeps one locale.
-func (db *DB) ScreensWithoutHelp(ctx context.Context, since time.Time, locale string) ([]gaps.Search, error) {
-	rows, err := db.reader.QueryContext(ctx, `
-		SELECT locale, path, context, visitor, created_at FROM widget_opens
-		WHERE matched = 0 AND created_at >= ? AND (? = '' OR locale = ?)`, millis(since), locale, locale)
+// SatisfiedSearches calls fn with every satisfied search since a time, in
+// storage order, its query as typed left out.
+func (db *DB) SatisfiedSearches(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
+	return db.searchRecords(ctx, `
+		SELECT '', normalized, locale, source, context, path, visitor, results, 1, created_at
+		FROM searches WHERE +created_at >= ? AND satisfied = 1`, since, fn)
+}
+
+func (db *DB) searchRecords(ctx context.Context, stmt string, since time.Time, fn func(gaps.Record) error) error {
+	rows, err := db.reader.QueryContext(ctx, stmt, millis(since))
 	if err != nil {
-		return nil, fmt.Errorf("read widget openings: %w", err)
+		return fmt.Errorf("read searches: %w", err)
 	}
 	defer rows.Close()
-	var out []gaps.Search
-	for rows.Next() {
-		s := gaps.Search{Kind: gaps.NoHelp, Source: site.SourceWidget}
-		var created int64
-		if err := rows.Scan(&s.Locale, &s.Path, &s.Context, &s.Visitor, &created); err != nil {
-			return nil, fmt.Errorf("read widget openings: %w", err)
+	// Sources, contexts and paths repeat: keep one copy of each.
+	intern := map[string]string{}
+	str := func(b []byte) string {
+		if s, ok := intern[string(b)]; ok {
+			return s
 		}
-		s.Time = fromMillis(created)
-		out = append(out, s)
+		s := string(b)
+		if len(intern) < 100000 {
+			intern[s] = s
+		}
+		return s
 	}
-	return out, rows.Err()
+	var query, norm, locale, source, context, path, visitor sql.RawBytes
+	var r gaps.Record
+	var created int64
+	for rows.Next() {
+		if err := rows.Scan(&query, &norm, &locale, &source, &context, &path, &visitor, &r.Results, &r.Satisfied, &created); err != nil {
+			return fmt.Errorf("read searches: %w", err)
+		}
+		r.Query, r.Normalized, r.Visitor = string(query), string(norm), string(visitor)
+		r.Locale, r.Source, r.Context, r.Path = str(locale), str(source), str(context), str(path)
+		r.Time = fromMillis(created)
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read searches: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) unlinkedTickets(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
+	rows, err := db.reader.QueryContext(ctx, `
+		SELECT external_id, subject, topic, locale, source, created_at, nearest_id, link_score FROM tickets
+		WHERE article_id = '' AND created_at >= ? ORDER BY created_at, external_id`, millis(since))
+	if err != nil {
+		return fmt.Errorf("read unlinked tickets: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, subject, topic string
+		var created int64
+		r := gaps.Record{Kind: gaps.UnlinkedTicket}
+		if err := rows.Scan(&id, &subject, &topic, &r.Locale, &r.Source, &created, &r.Nearest, &r.NearestScore); err != nil {
+			return fmt.Errorf("read unlinked tickets: %w", err)
+		}
+		r.Query = topic
+		if r.Query == "" {
+			r.Query = subject // stored before topics were kept
+		}
+		r.Visitor = "ticket:" + id
+		r.Time = fromMillis(created)
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read unlinked tickets: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) screensWithoutHelp(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
+	rows, err := db.reader.QueryContext(ctx, `
+		SELECT locale, path, context, visitor, created_at FROM widget_opens
+		WHERE matched = 0 AND created_at >= ? ORDER BY created_at, id`, millis(since))
+	if err != nil {
+		return fmt.Errorf("read widget openings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r := gaps.Record{Kind: gaps.NoHelp, Source: site.SourceWidget}
+		var created int64
+		if err := rows.Scan(&r.Locale, &r.Path, &r.Context, &r.Visitor, &created); err != nil {
+			return fmt.Errorf("read widget openings: %w", err)
+		}
+		r.Time = fromMillis(created)
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read widget openings: %w", err)
+	}
+	return nil
 }
 
 // WidgetOpens counts the openings of the widget since a time, and how many
@@ -84,61 +146,113 @@ func (db *DB) WidgetOpens(ctx context.Context, since time.Time) (total, unmatche
 	return total, unmatched, nil
 }
 
-// SetTriage records the team's decision on a gap (status new_article,
-// product_fix, ignored or answered, and a note), replacing any earlier one.
-// Marking a gap answered by hand sets its answer time to now.
-func (db *DB) SetTriage(ctx context.Context, g gaps.Gap, status, note string) error {
-	var answered any
-	if status == gaps.StatusAnswered {
-		answered = millis(db.now())
-	}
-	_, err := db.writer.ExecContext(ctx, `
-		INSERT INTO gap_triage (id, kind, locale, key, status, note, answered_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET status = excluded.status, note = excluded.note,
-			answered_at = coalesce(gap_triage.answered_at, excluded.answered_at), updated_at = excluded.updated_at`,
-		g.ID, g.Kind, g.Locale, g.Key, status, note, answered, millis(db.now()))
+// Decisions returns every stored gap decision.
+func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
+	rows, err := db.reader.QueryContext(ctx, `
+		SELECT id, kind, locale, status, note, answered_at, answered_by, keys, updated_at
+		FROM gap_decisions ORDER BY id`)
 	if err != nil {
-		return fmt.Errorf("triage gap %s: %w", g.ID, err)
-	}
-	return nil
-}
-
-// MarkAnswered records that published content now answers the gap, at the
-// given time, keeping the status and note the team chose and the first
-// answer time.
-func (db *DB) MarkAnswered(ctx context.Context, g gaps.Gap, at time.Time) error {
-	_, err := db.writer.ExecContext(ctx, `
-		INSERT INTO gap_triage (id, kind, locale, key, status, note, answered_at, updated_at)
-		VALUES (?, ?, ?, ?, 'answered', '', ?, ?)
-		ON CONFLICT (id) DO UPDATE SET status = 'answered',
-			answered_at = coalesce(gap_triage.answered_at, excluded.answered_at), updated_at = excluded.updated_at`,
-		g.ID, g.Kind, g.Locale, g.Key, millis(at), millis(db.now()))
-	if err != nil {
-		return fmt.Errorf("mark gap %s answered: %w", g.ID, err)
-	}
-	return nil
-}
-
-// Triage returns every decision by gap ID.
-func (db *DB) Triage(ctx context.Context) (map[string]gaps.Triage, error) {
-	rows, err := db.reader.QueryContext(ctx, `SELECT id, status, note, answered_at FROM gap_triage`)
-	if err != nil {
-		return nil, fmt.Errorf("read gap triage: %w", err)
+		return nil, fmt.Errorf("read gap decisions: %w", err)
 	}
 	defer rows.Close()
-	out := map[string]gaps.Triage{}
+	var out []gaps.Decision
 	for rows.Next() {
-		var t gaps.Triage
+		var d gaps.Decision
 		var answered sql.NullInt64
-		if err := rows.Scan(&t.ID, &t.Status, &t.Note, &answered); err != nil {
-			return nil, fmt.Errorf("read gap triage: %w", err)
+		var keys string
+		var updated int64
+		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &updated); err != nil {
+			return nil, fmt.Errorf("read gap decisions: %w", err)
 		}
 		if answered.Valid {
 			at := fromMillis(answered.Int64)
-			t.AnsweredAt = &at
+			d.AnsweredAt = &at
 		}
-		out[t.ID] = t
+		if keys != "" {
+			d.Keys = strings.Split(keys, "\n")
+		}
+		d.Updated = fromMillis(updated)
+		out = append(out, d)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read gap decisions: %w", err)
+	}
+	return out, nil
+}
+
+// SaveDecision stores a gap decision, replacing the one with its ID. A
+// zero Updated is set to now.
+func (db *DB) SaveDecision(ctx context.Context, d gaps.Decision) error {
+	if d.Updated.IsZero() {
+		d.Updated = db.now()
+	}
+	var answered any
+	if d.AnsweredAt != nil {
+		answered = millis(*d.AnsweredAt)
+	}
+	_, err := db.writer.ExecContext(ctx, `
+		INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, locale = excluded.locale, status = excluded.status,
+			note = excluded.note, answered_at = excluded.answered_at, answered_by = excluded.answered_by,
+			keys = excluded.keys, updated_at = excluded.updated_at`,
+		d.ID, d.Kind, d.Locale, d.Status, d.Note, answered, d.AnsweredBy, strings.Join(d.Keys, "\n"), millis(d.Updated))
+	if err != nil {
+		return fmt.Errorf("save decision on gap %s: %w", d.ID, err)
+	}
+	return nil
+}
+
+// PublishedSince records the versions of the published articles and
+// returns, for each (see gaps.VersionKey), when its current version was
+// first published: now for an article or a version not seen before. The
+// first time any is recorded, the articles already there are dated zero:
+// published before anyone kept track.
+func (db *DB) PublishedSince(ctx context.Context, now time.Time, versions []gaps.ArticleVersion) (map[string]time.Time, error) {
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("record article versions: %w", err)
+	}
+	defer tx.Rollback()
+	var any bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM article_versions)`).Scan(&any); err != nil {
+		return nil, fmt.Errorf("record article versions: %w", err)
+	}
+	at := millis(now)
+	if !any {
+		at = 0
+	}
+	upsert, err := tx.PrepareContext(ctx, `
+		INSERT INTO article_versions (article_id, locale, version, published_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (article_id, locale) DO UPDATE SET version = excluded.version, published_at = excluded.published_at
+		WHERE article_versions.version != excluded.version
+		RETURNING published_at`)
+	if err != nil {
+		return nil, fmt.Errorf("record article versions: %w", err)
+	}
+	defer upsert.Close()
+	read, err := tx.PrepareContext(ctx, `SELECT published_at FROM article_versions WHERE article_id = ? AND locale = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("record article versions: %w", err)
+	}
+	defer read.Close()
+	out := make(map[string]time.Time, len(versions))
+	for _, v := range versions {
+		var ms int64
+		err := upsert.QueryRowContext(ctx, v.ID, v.Locale, v.Version, at).Scan(&ms)
+		if err == sql.ErrNoRows { // the same version: unchanged
+			err = read.QueryRowContext(ctx, v.ID, v.Locale).Scan(&ms)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("record version of %s (%s): %w", v.ID, v.Locale, err)
+		}
+		out[gaps.VersionKey(v.ID, v.Locale)] = fromMillis(ms)
+		if ms == 0 {
+			out[gaps.VersionKey(v.ID, v.Locale)] = time.Time{}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("record article versions: %w", err)
+	}
+	return out, nil
 }

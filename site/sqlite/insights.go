@@ -8,30 +8,6 @@ import (
 	"github.com/guichet/guichet/site"
 )
 
-// TopSearches returns the most searched normalised queries since the given
-// time, by distinct visitors.
-func (db *DB) TopSearches(ctx context.Context, since time.Time, limit int) ([]site.QueryCount, error) {
-	rows, err := db.reader.QueryContext(ctx, `
-		SELECT normalized, locale, count(*), count(DISTINCT NULLIF(visitor, '')), sum(results = 0)
-		FROM searches WHERE created_at >= ? AND normalized != ''
-		GROUP BY normalized, locale
-		ORDER BY 4 DESC, 3 DESC, normalized
-		LIMIT ?`, millis(since), recentLimit(limit))
-	if err != nil {
-		return nil, fmt.Errorf("top searches: %w", err)
-	}
-	defer rows.Close()
-	var out []site.QueryCount
-	for rows.Next() {
-		var q site.QueryCount
-		if err := rows.Scan(&q.Query, &q.Locale, &q.Searches, &q.Visitors, &q.ZeroResults); err != nil {
-			return nil, fmt.Errorf("top searches: %w", err)
-		}
-		out = append(out, q)
-	}
-	return out, rows.Err()
-}
-
 // NotHelpful returns the articles with at least one "No" vote since the
 // given time, highest share of "No" first, with reasons and comments.
 func (db *DB) NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error) {

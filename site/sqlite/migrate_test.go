@@ -3,11 +3,16 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"io/fs"
+	pathpkg "path"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/guichet/guichet/site/gaps"
 )
 
 func TestMigrationsAppliedOnce(t *testing.T) {
@@ -143,5 +148,75 @@ func TestMigrateRefusesNewerSchema(t *testing.T) {
 	db.Close()
 	if _, err := Open(ctx, path); err == nil || !strings.Contains(err.Error(), "newer") {
 		t.Fatalf("Open = %v, want a newer-schema error", err)
+	}
+}
+
+// TestMigrationGapDecisions: a database of the previous schema keeps its
+// events and decisions through migration 0010: "answered" was a status and
+// becomes the answered check's to say; old clicks mark their searches
+// satisfied; the events table takes readings.
+func TestMigrationGapDecisions(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	conn, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetMaxOpenConns(1)
+	old := fstest.MapFS{}
+	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
+	for _, name := range names {
+		if strings.HasPrefix(pathpkg.Base(name), "0010") {
+			continue
+		}
+		b, _ := fs.ReadFile(migrationFS, name)
+		old[name] = &fstest.MapFile{Data: b}
+	}
+	if err := migrate(ctx, conn, old, time.Now); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO gap_triage (id, kind, locale, key, status, note, answered_at, updated_at) VALUES
+			('a1', 'no_results', 'en', 'bike train', 'answered', 'done', 1000, 1000),
+			('b2', 'unlinked_ticket', 'fr', 'imprimante', 'product_fix', 'firmware', NULL, 1000)`,
+		`INSERT INTO searches (id, query, normalized, locale, results, created_at, updated_at) VALUES
+			('s1', 'refund', 'refund', 'en', 3, 1000, 1000), ('s2', 'invoice', 'invoice', 'en', 3, 1000, 1000)`,
+		`INSERT INTO events (type, search_id, article_id, created_at) VALUES ('click', 's1', 'billing/refund', 2000)`,
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	conn.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	list, err := db.Decisions(ctx)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("decisions %+v %v", list, err)
+	}
+	if d := list[0]; d.ID != "a1" || d.Kind != "search" || d.Status != "" || d.Note != "done" || d.AnsweredAt == nil || fmt.Sprint(d.Keys) != "[bike train]" {
+		t.Errorf("answered decision %+v", d)
+	}
+	if d := list[1]; d.ID != "b2" || d.Kind != "unlinked_ticket" || d.Status != "product_fix" || d.AnsweredAt != nil {
+		t.Errorf("product fix %+v", d)
+	}
+	var satisfied []string
+	db.SatisfiedSearches(ctx, time.UnixMilli(0), func(r gaps.Record) error {
+		satisfied = append(satisfied, r.Normalized)
+		return nil
+	})
+	if fmt.Sprint(satisfied) != "[refund]" {
+		t.Errorf("satisfied after migration: %v", satisfied)
+	}
+	if _, err := db.writer.ExecContext(ctx, `INSERT INTO events (type, article_id, created_at) VALUES ('view', 'x', 3000)`); err != nil {
+		t.Errorf("a reading: %v", err)
+	}
+	events, _ := db.RecentEvents(ctx, 10)
+	if len(events) != 2 {
+		t.Errorf("events after migration: %+v", events)
 	}
 }

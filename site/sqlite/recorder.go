@@ -115,12 +115,12 @@ func (r *Recorder) RecordSearch(e site.SearchEvent) {
 	r.enqueue(item{isSearch: true, search: e})
 }
 
-// RecordEvent queues a click or vote. A zero Time is set to now. Never
+// RecordEvent queues a click, vote or reading. A zero Time is set to now. Never
 // blocks: the event is dropped if its Type is unknown, the queue is full or
 // the Recorder is closed.
 func (r *Recorder) RecordEvent(e site.Event) {
 	switch e.Type {
-	case site.EventSearch, site.EventClick, site.EventVote:
+	case site.EventSearch, site.EventClick, site.EventVote, site.EventView:
 	default:
 		r.drop(1, "unknown event type")
 		return

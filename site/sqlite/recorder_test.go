@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -75,7 +76,7 @@ func TestTypingSessionCollapses(t *testing.T) {
 	}
 	want := site.SearchEvent{ID: id, Query: "Refund", Normalized: "refund", Locale: "en",
 		Results: 5, Source: site.SourceSite, Time: t0}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
 	}
 }

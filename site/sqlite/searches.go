@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/guichet/guichet/site"
 )
@@ -25,15 +26,19 @@ func recentLimit(limit int) int {
 }
 
 // searchColumns are the columns scanSearch reads, in order.
-const searchColumns = `id, query, normalized, locale, results, source, context, visitor, created_at`
+const searchColumns = `id, query, normalized, locale, results, hits, source, context, visitor, created_at`
 
 // scanSearch reads one searches row. Time is when the search started
 // (created_at); the row holds the session's latest query.
 func scanSearch(s interface{ Scan(...any) error }) (site.SearchEvent, error) {
 	var e site.SearchEvent
 	var created int64
-	err := s.Scan(&e.ID, &e.Query, &e.Normalized, &e.Locale, &e.Results, &e.Source, &e.Context, &e.Visitor, &created)
+	var hits string
+	err := s.Scan(&e.ID, &e.Query, &e.Normalized, &e.Locale, &e.Results, &hits, &e.Source, &e.Context, &e.Visitor, &created)
 	e.Time = fromMillis(created)
+	if hits != "" {
+		e.Hits = strings.Split(hits, "\n")
+	}
 	return e, err
 }
 

@@ -15,7 +15,7 @@ func TestSearchByIDNotFound(t *testing.T) {
 	if site.ErrorCode(err) != site.ENOTFOUND {
 		t.Fatalf("err = %v, want %s", err, site.ENOTFOUND)
 	}
-	if got != (site.SearchEvent{}) {
+	if got.ID != "" || got.Query != "" {
 		t.Errorf("got %+v with the error", got)
 	}
 }

@@ -8,7 +8,8 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/textnorm"
+	"github.com/guichet/guichet/site/tickets"
 )
 
 // ExistingTickets returns, for those of ids already stored, the stored
@@ -44,14 +45,14 @@ func (db *DB) ExistingTickets(ctx context.Context, ids []string) (map[string]sit
 
 // ticketColumns are the columns scanTicket reads, in its order.
 const ticketColumns = `external_id, subject, body, tags, locale, article_ref, source, created_at,
-	article_id, link_method, link_score, linked_key`
+	topic, article_id, link_method, link_score, nearest_id, linked_key`
 
 func scanTicket(rows *sql.Rows) (site.StoredTicket, error) {
 	var t site.StoredTicket
 	var tags string
 	var created int64
 	err := rows.Scan(&t.ExternalID, &t.Subject, &t.Body, &tags, &t.Locale, &t.Article, &t.Source, &created,
-		&t.Link.ArticleID, &t.Link.Method, &t.Link.Score, &t.Key)
+		&t.Topic, &t.Link.ArticleID, &t.Link.Method, &t.Link.Score, &t.Link.Nearest, &t.Key)
 	if tags != "" {
 		t.Tags = strings.Split(tags, "\n")
 	}
@@ -75,13 +76,13 @@ func (db *DB) WriteTickets(ctx context.Context, tickets []site.StoredTicket) ([]
 	defer tx.Rollback()
 	ins, err := tx.PrepareContext(ctx, `
 		INSERT INTO tickets (external_id, subject, body, tags, locale, article_ref, source, created_at,
-		                     received_at, updated_at, article_id, link_method, link_score, linked_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		                     received_at, updated_at, topic, article_id, link_method, link_score, nearest_id, linked_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (external_id) DO UPDATE SET subject = excluded.subject, body = excluded.body,
 			tags = excluded.tags, locale = excluded.locale, article_ref = excluded.article_ref,
 			source = excluded.source, created_at = excluded.created_at, updated_at = excluded.updated_at,
-			article_id = excluded.article_id, link_method = excluded.link_method,
-			link_score = excluded.link_score, linked_key = excluded.linked_key`)
+			topic = excluded.topic, article_id = excluded.article_id, link_method = excluded.link_method,
+			link_score = excluded.link_score, nearest_id = excluded.nearest_id, linked_key = excluded.linked_key`)
 	if err != nil {
 		return nil, fmt.Errorf("store tickets: %w", err)
 	}
@@ -101,7 +102,7 @@ func (db *DB) WriteTickets(ctx context.Context, tickets []site.StoredTicket) ([]
 			return nil, fmt.Errorf("store ticket %q: %w", t.ExternalID, err)
 		}
 		_, err := ins.ExecContext(ctx, t.ExternalID, t.Subject, t.Body, strings.Join(t.Tags, "\n"), t.Locale,
-			t.Article, t.Source, millis(t.CreatedAt), now, now, t.Link.ArticleID, t.Link.Method, t.Link.Score, t.Key)
+			t.Article, t.Source, millis(t.CreatedAt), now, now, t.Topic, t.Link.ArticleID, t.Link.Method, t.Link.Score, t.Link.Nearest, t.Key)
 		if err != nil {
 			return nil, fmt.Errorf("store ticket %q: %w", t.ExternalID, err)
 		}
@@ -141,9 +142,10 @@ func (db *DB) TicketsToRelink(ctx context.Context, key, after string, limit int)
 	return out, rows.Err()
 }
 
-// SetTicketLinks replaces the links of stored tickets (ExternalID, Link and
-// Key are read; the rest is ignored); the daily counts follow. A ticket
-// already linked under Key (written again meanwhile) is left as it is.
+// SetTicketLinks replaces the links of stored tickets (ExternalID, Topic,
+// Link and Key are read; the rest is ignored); the daily counts follow. A
+// ticket already linked under Key (written again meanwhile) is left as it
+// is.
 func (db *DB) SetTicketLinks(ctx context.Context, tickets []site.StoredTicket) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
@@ -151,14 +153,14 @@ func (db *DB) SetTicketLinks(ctx context.Context, tickets []site.StoredTicket) e
 	}
 	defer tx.Rollback()
 	st, err := tx.PrepareContext(ctx, `
-		UPDATE tickets SET article_id = ?, link_method = ?, link_score = ?, linked_key = ?
+		UPDATE tickets SET topic = ?, article_id = ?, link_method = ?, link_score = ?, nearest_id = ?, linked_key = ?
 		WHERE external_id = ? AND linked_key != ?`)
 	if err != nil {
 		return fmt.Errorf("relink tickets: %w", err)
 	}
 	defer st.Close()
 	for _, t := range tickets {
-		if _, err := st.ExecContext(ctx, t.Link.ArticleID, t.Link.Method, t.Link.Score, t.Key, t.ExternalID, t.Key); err != nil {
+		if _, err := st.ExecContext(ctx, t.Topic, t.Link.ArticleID, t.Link.Method, t.Link.Score, t.Link.Nearest, t.Key, t.ExternalID, t.Key); err != nil {
 			return fmt.Errorf("relink ticket %q: %w", t.ExternalID, err)
 		}
 	}
@@ -225,29 +227,99 @@ func (db *DB) TicketTotals(ctx context.Context) (map[string]int, error) {
 	return out, rows.Err()
 }
 
-// UnlinkedTickets returns the tickets created since a time that no article
-// answers, as searches for the gap report: kind gaps.UnlinkedTicket, the
-// subject as the query, each ticket its own visitor.
-func (db *DB) UnlinkedTickets(ctx context.Context, since time.Time, locale string) ([]gaps.Search, error) {
+// TopicLinks returns the topics of tickets linked to an article by hand.
+func (db *DB) TopicLinks(ctx context.Context) ([]tickets.TopicLink, error) {
 	rows, err := db.reader.QueryContext(ctx, `
-		SELECT external_id, subject, locale, source, created_at FROM tickets
-		WHERE article_id = '' AND created_at >= ? AND (? = '' OR locale = ?)`, millis(since), locale, locale)
+		SELECT locale, topic, article_id, gap_id, created_at FROM ticket_topic_links ORDER BY locale, topic`)
 	if err != nil {
-		return nil, fmt.Errorf("read unlinked tickets: %w", err)
+		return nil, fmt.Errorf("read topic links: %w", err)
 	}
 	defer rows.Close()
-	var out []gaps.Search
+	var out []tickets.TopicLink
 	for rows.Next() {
-		var id string
+		var l tickets.TopicLink
 		var created int64
-		s := gaps.Search{Kind: gaps.UnlinkedTicket}
-		if err := rows.Scan(&id, &s.Query, &s.Locale, &s.Source, &created); err != nil {
-			return nil, fmt.Errorf("read unlinked tickets: %w", err)
+		if err := rows.Scan(&l.Locale, &l.Topic, &l.ArticleID, &l.GapID, &created); err != nil {
+			return nil, fmt.Errorf("read topic links: %w", err)
 		}
-		s.Normalized = site.NormalizeQuery(s.Query)
-		s.Visitor = "ticket:" + id
-		s.Time = fromMillis(created)
-		out = append(out, s)
+		l.Created = fromMillis(created)
+		out = append(out, l)
 	}
 	return out, rows.Err()
+}
+
+// SaveTopicLinks stores links, replacing those of the same locale and
+// topic, and links to their article, in the same transaction, the stored
+// unlinked tickets of their locale whose normalised topic is one of their
+// "text:" topics (method site.LinkManual; the daily counts follow). It
+// returns how many tickets it linked.
+func (db *DB) SaveTopicLinks(ctx context.Context, links []tickets.TopicLink) (int, error) {
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("link topics: %w", err)
+	}
+	defer tx.Rollback()
+	ins, err := tx.PrepareContext(ctx, `
+		INSERT INTO ticket_topic_links (locale, topic, article_id, gap_id, created_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (locale, topic) DO UPDATE SET article_id = excluded.article_id, gap_id = excluded.gap_id,
+			created_at = excluded.created_at`)
+	if err != nil {
+		return 0, fmt.Errorf("link topics: %w", err)
+	}
+	defer ins.Close()
+	texts := map[string]map[string]string{} // locale → normalised topic → article
+	for _, l := range links {
+		if _, err := ins.ExecContext(ctx, l.Locale, l.Topic, l.ArticleID, l.GapID, millis(l.Created)); err != nil {
+			return 0, fmt.Errorf("link topic %q: %w", l.Topic, err)
+		}
+		if text, ok := strings.CutPrefix(l.Topic, "text:"); ok {
+			if texts[l.Locale] == nil {
+				texts[l.Locale] = map[string]string{}
+			}
+			texts[l.Locale][text] = l.ArticleID
+		}
+	}
+	type match struct{ id, article string }
+	var found []match
+	for locale, byText := range texts {
+		rows, err := tx.QueryContext(ctx, `
+			SELECT external_id, topic, subject FROM tickets WHERE article_id = '' AND locale = ?`, locale)
+		if err != nil {
+			return 0, fmt.Errorf("link topics: %w", err)
+		}
+		for rows.Next() {
+			var id, topic, subject string
+			if err := rows.Scan(&id, &topic, &subject); err != nil {
+				rows.Close()
+				return 0, fmt.Errorf("link topics: %w", err)
+			}
+			if topic == "" {
+				topic = subject
+			}
+			if a, ok := byText[textnorm.Key(topic)]; ok {
+				found = append(found, match{id, a})
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return 0, fmt.Errorf("link topics: %w", err)
+		}
+	}
+	upd, err := tx.PrepareContext(ctx, `
+		UPDATE tickets SET article_id = ?, link_method = ?, link_score = 1, nearest_id = '' WHERE external_id = ?`)
+	if err != nil {
+		return 0, fmt.Errorf("link topics: %w", err)
+	}
+	defer upd.Close()
+	for _, m := range found {
+		if _, err := upd.ExecContext(ctx, m.article, site.LinkManual, m.id); err != nil {
+			return 0, fmt.Errorf("link ticket %q: %w", m.id, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE ticket_state SET version = version + 1 WHERE id = 1`); err != nil {
+		return 0, fmt.Errorf("link topics: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("link topics: %w", err)
+	}
+	return len(found), nil
 }

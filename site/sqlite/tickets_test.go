@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
 )
 
 // TestTicketDailyCounts: the per-article daily counts follow inserts,
@@ -77,8 +78,14 @@ func TestTicketDailyCounts(t *testing.T) {
 	if len(stale) != 1 || stale[0].ExternalID != "2" {
 		t.Errorf("second page: %+v", stale)
 	}
-	unlinked, err := db.UnlinkedTickets(ctx, d1.Add(-time.Hour), "")
-	if err != nil || len(unlinked) != 1 || unlinked[0].Query != "s 4" || unlinked[0].Failure() != "unlinked_ticket" {
+	var unlinked []gaps.Record
+	err = db.GapRecords(ctx, d1.Add(-time.Hour), func(r gaps.Record) error {
+		if r.Failure() == gaps.UnlinkedTicket {
+			unlinked = append(unlinked, r)
+		}
+		return nil
+	})
+	if err != nil || len(unlinked) != 1 || unlinked[0].Query != "s 4" || unlinked[0].Visitor != "ticket:4" {
 		t.Errorf("unlinked: %+v %v", unlinked, err)
 	}
 	totals, _ := db.TicketTotals(ctx)

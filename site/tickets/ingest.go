@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Result is what became of one ticket.
@@ -109,7 +110,7 @@ func (c Cleaner) locale(l string) string {
 	if l == "" {
 		return c.DefaultLocale
 	}
-	if code, ok := languageNames[site.FoldAccents(l)]; ok {
+	if code, ok := languageNames[textnorm.Fold(l)]; ok {
 		l = code
 	}
 	all := append([]string{c.DefaultLocale}, c.Locales...)
@@ -231,7 +232,7 @@ func (in *Ingester) Prepare(ctx context.Context, batch []site.Ticket) (*Pending,
 func (in *Ingester) Commit(ctx context.Context, p *Pending) ([]Result, error) {
 	write := make([]site.StoredTicket, 0, len(p.todo))
 	for _, i := range p.todo {
-		write = append(write, site.StoredTicket{Ticket: p.batch[i], Link: p.results[i].Link, Key: in.Linker.Key()})
+		write = append(write, site.StoredTicket{Ticket: p.batch[i], Topic: Topic(p.batch[i].Subject), Link: p.results[i].Link, Key: in.Linker.Key()})
 	}
 	statuses, err := in.Store.WriteTickets(ctx, write)
 	if err != nil {

@@ -5,13 +5,17 @@ package tickets
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Matcher finds the article of a locale that best answers a text, with a
@@ -21,14 +25,19 @@ type Matcher interface {
 }
 
 // Linker links tickets to the articles of one content view, in order: the
-// article the ticket names (ID or URL), an article listing one of the
-// ticket's tags in its ticket_tags, then the search match when its
-// confidence reaches MinConfidence. It is safe for concurrent use.
+// article the ticket names (ID or URL), the article the team linked the
+// ticket's topic to (see SetTopics), an article listing one of the
+// ticket's tags in its ticket_tags, then the search match on the ticket's
+// topic (see Topic) when its confidence reaches MinConfidence. It is safe
+// for concurrent use.
 type Linker struct {
 	view    *site.View
 	match   Matcher
 	minConf float64
 	key     string
+	// topics are the topics linked by hand; analyzer reads their meaning.
+	topics   atomic.Pointer[topicSet]
+	analyzer gaps.Analyzer
 	// tags maps locale → lower-cased ticket tag → the IDs of the articles
 	// listing it, in file order.
 	tags map[string]map[string][]string
@@ -82,11 +91,78 @@ func NewLinker(v *site.View, match Matcher, minConf float64, key string) *Linker
 // Key names the content and settings the links depend on.
 func (l *Linker) Key() string { return l.key }
 
-// Link returns the ticket's link; an unlinked ticket has an empty link.
+// linkRules changes when the linking rules change, so that stored links
+// are computed again.
+const linkRules = "link2"
+
+// LinkKey names what links depend on: the linking rules, the content (the
+// search index's key) and the confidence from which search links.
+func LinkKey(indexKey string, minConf float64) string {
+	return fmt.Sprintf("%s|%s|%.3f", linkRules, indexKey, minConf)
+}
+
+// SetAnalyzer sets how topics are read to find their meaning, for the
+// topics linked by hand (the search index's analysis); without one, only a
+// topic spelt the same way matches.
+func (l *Linker) SetAnalyzer(a gaps.Analyzer) { l.analyzer = a }
+
+// SetTopics sets the topics the team linked to an article by hand, in use
+// from the next ticket on. Links to articles that are not published are
+// left out.
+func (l *Linker) SetTopics(links []TopicLink) {
+	ts := &topicSet{byText: map[string]string{}, byKey: map[string]string{}}
+	for _, tl := range links {
+		a, err := l.view.Article(tl.ArticleID, tl.Locale)
+		if err != nil {
+			a, err = l.view.Article(tl.ArticleID, l.view.Lib.Config.DefaultLocale)
+		}
+		if err != nil || !a.Visible(l.view.Now, false) {
+			continue // the article is gone, or not published
+		}
+		kind, v, _ := strings.Cut(tl.Topic, ":")
+		switch kind {
+		case "text":
+			ts.byText[tl.Locale+"|"+v] = tl.ArticleID
+		case "key":
+			ts.byKey[tl.Locale+"|"+v] = tl.ArticleID
+		}
+	}
+	l.topics.Store(ts)
+}
+
+// topicSet holds the topics linked by hand: by locale|normalised text and
+// by locale|meaning key.
+type topicSet struct {
+	byText, byKey map[string]string
+}
+
+// manual returns the article the team linked a ticket's topic to, or "".
+func (l *Linker) manual(t *site.Ticket, topic string) string {
+	ts := l.topics.Load()
+	if ts == nil || len(ts.byText)+len(ts.byKey) == 0 {
+		return ""
+	}
+	if id, ok := ts.byText[t.Locale+"|"+textnorm.Key(topic)]; ok {
+		return id
+	}
+	if l.analyzer != nil && len(ts.byKey) > 0 {
+		if id, ok := ts.byKey[t.Locale+"|"+gaps.MeaningKey(l.analyzer, t.Locale, topic)]; ok {
+			return id
+		}
+	}
+	return ""
+}
+
+// Link returns the ticket's link; an unlinked ticket has an empty article
+// and method, and the nearest article search found with its confidence.
 // The ticket must be clean (see Clean).
 func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, error) {
 	if id := l.resolve(t.Article, t.Locale); id != "" {
 		return site.TicketLink{ArticleID: id, Method: site.LinkExplicit, Score: 1}, nil
+	}
+	topic := Topic(t.Subject)
+	if id := l.manual(t, topic); id != "" {
+		return site.TicketLink{ArticleID: id, Method: site.LinkManual, Score: 1}, nil
 	}
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
 		var ids []string
@@ -105,7 +181,7 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 			// this ticket, else the first.
 			pick := ids[0]
 			if l.match != nil {
-				r, err := l.search(ctx, loc, t)
+				r, err := l.search(ctx, loc, topic, t.Body)
 				if err != nil {
 					return site.TicketLink{}, err
 				}
@@ -121,33 +197,38 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	}
 	// The ticket's locale first; a translation may be missing, so the
 	// default locale's articles when that finds nothing good enough.
+	var nearest searchLink
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
-		r, err := l.search(ctx, loc, t)
+		r, err := l.search(ctx, loc, topic, t.Body)
 		if err != nil {
 			return site.TicketLink{}, err
 		}
 		if r.id != "" && r.score >= l.minConf {
 			return site.TicketLink{ArticleID: r.id, Method: site.LinkSearch, Score: r.score}, nil
 		}
+		if r.id != "" && r.score > nearest.score {
+			nearest = r
+		}
 		if loc == l.view.Lib.Config.DefaultLocale {
 			break
 		}
 	}
-	return site.TicketLink{}, nil
+	return site.TicketLink{Nearest: nearest.id, Score: nearest.score}, nil
 }
 
-// search runs (or recalls) the search match of a ticket in locale.
-func (l *Linker) search(ctx context.Context, locale string, t *site.Ticket) (searchLink, error) {
+// search runs (or recalls) the search match of a ticket's topic and body
+// in locale.
+func (l *Linker) search(ctx context.Context, locale, subject, body string) (searchLink, error) {
 	// Numbers say nothing to the matcher: tickets that differ only by
 	// an order number share a result.
-	key := locale + "\x00" + digits.ReplaceAllString(t.Subject, "0") + "\x00" + digits.ReplaceAllString(t.Body, "0")
+	key := locale + "\x00" + digits.ReplaceAllString(subject, "0") + "\x00" + digits.ReplaceAllString(body, "0")
 	l.mu.Lock()
 	r, ok := l.cache[key]
 	l.mu.Unlock()
 	if ok {
 		return r, nil
 	}
-	id, score, err := l.match.Link(ctx, locale, t.Subject, t.Body)
+	id, score, err := l.match.Link(ctx, locale, subject, body)
 	if err != nil {
 		return searchLink{}, err
 	}

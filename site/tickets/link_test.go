@@ -9,6 +9,8 @@ import (
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/content"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/textnorm"
 	"github.com/guichet/guichet/site/tickets"
 )
 
@@ -66,6 +68,81 @@ func TestLinker(t *testing.T) {
 		}
 		if s := got.Method + ":" + got.ArticleID; s != c.want || got.Score < c.minConf {
 			t.Errorf("%s: %s (%.2f), want %s", c.name, s, got.Score, c.want)
+		}
+	}
+}
+
+// TestLinkerNoisySubjectsAndTopics: subjects wrapped in forwarding and
+// greeting noise link to the article they name; a ticket no article
+// answers keeps the nearest one and its score; a topic the team linked by
+// hand links its tickets, by text or by meaning, before tags and search.
+func TestLinkerNoisySubjectsAndTopics(t *testing.T) {
+	ctx := context.Background()
+	fsys := fstest.MapFS{
+		"guichet.yaml":         {Data: []byte("locales: [en, fr]\n")},
+		"synonyms.yaml":        {Data: []byte("en:\n  - [printer, receipt printer]\n")},
+		"sync/calendar.md":     {Data: []byte("---\ntitle: Sync your Google Calendar\n---\nConnect Google Calendar so busy times block bookings.\n")},
+		"billing/cancel.md":    {Data: []byte("---\ntitle: Cancel your subscription\nticket_tags: [churn]\n---\nCancel at any time from Settings.\n")},
+		"hardware/printers.md": {Data: []byte("---\ntitle: Pair a receipt printer\n---\nPair the printer over Bluetooth.\n")},
+		"hardware/scanners.md": {Data: []byte("---\ntitle: Barcode scanners\n---\nPlug the scanner in.\n")},
+		"hardware/soon.md":     {Data: []byte("---\ntitle: Tablets\ndraft: true\n---\nSoon.\n")},
+	}
+	lib, err := content.Load(ctx, fsys, content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := site.NewView(lib, time.Now(), false)
+	idx, err := search.Build(ctx, v, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	l := tickets.NewLinker(v, idx, 0, "k")
+	l.SetAnalyzer(idx.Analyzer())
+	link := func(subject string, tags ...string) site.TicketLink {
+		t.Helper()
+		tk := site.Ticket{Subject: subject, Locale: "en", Tags: tags}
+		got, err := l.Link(ctx, &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	for _, subject := range []string{
+		"Fwd: Help: Sync your Google Calendar? since yesterday, thanks",
+		"RE: TR: Bonjour - Sync your Google Calendar (urgent) merci",
+		"Hello, can't figure out how to sync your Google Calendar!!! please help",
+	} {
+		if got := link(subject); got.Method != site.LinkSearch || got.ArticleID != "sync/calendar" {
+			t.Errorf("%q: %+v, want search:sync/calendar", subject, got)
+		}
+	}
+	un := link("my cat is sick and the vet is closed")
+	if un.ArticleID != "" || un.Method != "" {
+		t.Errorf("off-topic ticket linked: %+v", un)
+	}
+	near := link("Tablet stand wobbles on the counter with the scanner")
+	if near.ArticleID != "" || near.Nearest != "hardware/scanners" || near.Score <= 0 || near.Score >= site.DefaultTicketConfidence {
+		t.Errorf("an unlinked ticket keeps its nearest article: %+v", near)
+	}
+	l.SetTopics([]tickets.TopicLink{
+		{Locale: "en", Topic: "text:" + textnorm.Key("Tablet stand wobbles on the counter with the scanner"), ArticleID: "hardware/scanners"},
+		{Locale: "en", Topic: "key:" + gaps.MeaningKey(idx.Analyzer(), "en", "receipts printing blank"), ArticleID: "hardware/printers"},
+		{Locale: "en", Topic: "text:quit", ArticleID: "billing/cancel"},
+		{Locale: "en", Topic: "text:tablet", ArticleID: "hardware/soon"}, // a draft: left out
+	})
+	for _, c := range []struct {
+		subject string
+		tags    []string
+		want    string
+	}{
+		{"Fwd: Tablet stand wobbles on the counter with the scanner!!", nil, "manual:hardware/scanners"},
+		{"Receipt printing blank, thanks", nil, "manual:hardware/printers"}, // another spelling, the same meaning
+		{"Quit", []string{"churn"}, "manual:billing/cancel"},                // before the tag
+		{"tablet", nil, ":"},
+	} {
+		if got := link(c.subject, c.tags...); got.Method+":"+got.ArticleID != c.want {
+			t.Errorf("%q: %+v, want %s", c.subject, got, c.want)
 		}
 	}
 }

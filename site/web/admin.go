@@ -19,11 +19,13 @@ import (
 
 // Insights is what the admin page and the insights API read and change.
 type Insights interface {
-	// Gaps is the content-gap report since a time, for one locale or all.
-	Gaps(ctx context.Context, since time.Time, locale string, minVisitors int) ([]gaps.Gap, error)
-	// Triage records the team's decision on a gap.
-	Triage(ctx context.Context, id, status, note string) error
-	TopSearches(ctx context.Context, since time.Time, limit int) ([]site.QueryCount, error)
+	// Report is the content-gap report (the one gaps.Service).
+	Report(ctx context.Context, opts gaps.Options) (gaps.Report, error)
+	// Decide records the team's decision on a gap ("" takes it back).
+	Decide(ctx context.Context, id, status, note string) error
+	// LinkTopic links the topic of an unlinked-ticket gap to an article
+	// by hand and returns how many stored tickets it linked.
+	LinkTopic(ctx context.Context, gapID, articleID string) (int, error)
 	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
 	// WidgetOpens counts the widget's openings since a time, and those on
 	// screens no article fitted.
@@ -55,20 +57,27 @@ func (s *Server) apiGaps(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	minVisitors := 2
+	opts := gaps.Options{Since: since, Locale: q.Get("locale"), MinVisitors: 2, KeepIgnored: q.Get("all") == "true"}
 	if v := q.Get("min_visitors"); v != "" {
-		if minVisitors, err = strconv.Atoi(v); err != nil || minVisitors < 1 || minVisitors > 1000000 {
+		if opts.MinVisitors, err = strconv.Atoi(v); err != nil || opts.MinVisitors < 1 || opts.MinVisitors > 1000000 {
 			return site.Errorf(site.EINVALID, "min_visitors must be a positive number")
 		}
 	}
-	report, err := s.opts.Insights.Gaps(c.Request().Context(), since, q.Get("locale"), minVisitors)
+	format := q.Get("format")
+	if format != "" && format != "json" && format != "csv" {
+		return site.Errorf(site.EINVALID, "format must be json or csv")
+	}
+	report, err := s.opts.Insights.Report(c.Request().Context(), opts)
 	if err != nil {
 		return err
 	}
-	if report == nil {
-		report = []gaps.Gap{}
+	if format == "csv" {
+		c.Response().Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+		c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="gaps.csv"`)
+		c.Response().WriteHeader(http.StatusOK)
+		return gaps.WriteCSV(c.Response(), report.Gaps)
 	}
-	return c.JSON(http.StatusOK, map[string]any{"since": since, "gaps": report})
+	return c.JSON(http.StatusOK, report)
 }
 
 // parseSinceParam reads "30d", "12h" or a date; empty means 30 days.
@@ -142,13 +151,13 @@ func (s *Server) setSession(c echo.Context, value string, maxAge int) {
 // adminPage is the team's insights page.
 type adminPage struct {
 	basePage
-	SignedIn   bool
-	Error      string
-	CSRF       string
-	Since      string
+	SignedIn bool
+	Error    string
+	CSRF     string
+	Since    string
+	// Gaps are the failed searches grouped by meaning.
 	Gaps       []gaps.Gap
-	NoClick    []gaps.Gap
-	Top        []site.QueryCount
+	Top        []gaps.QueryCount
 	NotHelpful []adminFeedback
 	Statuses   []string
 	// Unlinked are the topics of tickets no article answers.
@@ -243,23 +252,22 @@ func (s *Server) admin(c echo.Context) error {
 		return err
 	}
 	page.SignedIn, page.CSRF, page.Since = true, csrfToken(sess), c.QueryParam("since")
-	page.Statuses = []string{gaps.StatusNewArticle, gaps.StatusProductFix, gaps.StatusIgnored, gaps.StatusAnswered}
-	report, err := s.opts.Insights.Gaps(ctx, since, "", 2)
+	page.Statuses = gaps.Statuses
+	report, err := s.opts.Insights.Report(ctx, gaps.Options{Since: since, MinVisitors: 2, TopQueries: 20})
 	if err != nil {
 		return err
 	}
-	for _, g := range report {
+	for _, g := range report.Gaps {
 		switch g.Kind {
-		case gaps.NoResults:
-			page.Gaps = append(page.Gaps, g)
 		case gaps.UnlinkedTicket:
 			page.Unlinked = append(page.Unlinked, g)
 		case gaps.NoHelp:
 			page.Screens = append(page.Screens, g)
 		default:
-			page.NoClick = append(page.NoClick, g)
+			page.Gaps = append(page.Gaps, g)
 		}
 	}
+	page.Top = report.Queries
 	if page.WidgetOpens, page.WidgetUnmatched, err = s.opts.Insights.WidgetOpens(ctx, since); err != nil {
 		return err
 	}
@@ -276,9 +284,6 @@ func (s *Server) admin(c echo.Context) error {
 	}
 	for _, n := range page.TicketsBy {
 		page.TicketsTotal += n
-	}
-	if page.Top, err = s.opts.Insights.TopSearches(ctx, since, 20); err != nil {
-		return err
 	}
 	nh, err := s.opts.Insights.NotHelpful(ctx, since, 20)
 	if err != nil {
@@ -362,18 +367,9 @@ func (s *Server) adminTriage(c echo.Context) error {
 	if err := s.checkForm(c, sess); err != nil {
 		return err
 	}
-	status := c.Request().PostFormValue("status")
-	switch status {
-	case gaps.StatusNewArticle, gaps.StatusProductFix, gaps.StatusIgnored, gaps.StatusAnswered:
-	default:
-		return site.Errorf(site.EINVALID, "unknown status %q", status)
-	}
-	note := strings.TrimSpace(strings.ToValidUTF8(c.Request().PostFormValue("note"), "\uFFFD"))
-	if len([]rune(note)) > 1000 {
-		return site.Errorf(site.EINVALID, "the note is longer than 1000 characters")
-	}
-	if err := s.opts.Insights.Triage(c.Request().Context(), c.Request().PostFormValue("gap"), status, note); err != nil {
+	r := c.Request()
+	if err := s.opts.Insights.Decide(r.Context(), r.PostFormValue("gap"), r.PostFormValue("status"), r.PostFormValue("note")); err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusSeeOther, "/admin/#gaps")
+	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(r.PostFormValue("gap")))
 }

@@ -122,7 +122,7 @@ func (s *Server) apiFind(c echo.Context, kind string, defLimit int) error {
 			return err
 		}
 		if p.req.Offset == 0 {
-			s.recordSearch(c, p.id, p.req.Query, p.req.Locale, res.Total, p.source, p.ctx, p.path)
+			s.recordSearch(c, p.id, p.req.Query, p.req.Locale, res, p.source, p.ctx, p.path)
 		}
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
@@ -283,7 +283,7 @@ func (s *Server) readEvent(c echo.Context, st *state) (site.Event, *eventJSON, e
 	}
 	ev.Locale = loc
 	switch in.Type {
-	case site.EventClick, site.EventVote:
+	case site.EventClick, site.EventVote, site.EventView:
 		if in.ArticleID == "" {
 			return ev, nil, site.Errorf(site.EINVALID, "article_id is required for %s events", in.Type)
 		}
@@ -317,15 +317,15 @@ func (s *Server) readEvent(c echo.Context, st *state) (site.Event, *eventJSON, e
 			return ev, nil, site.Errorf(site.EINVALID, "open events come from the widget: source must be widget")
 		}
 	case "":
-		return ev, nil, site.Errorf(site.EINVALID, "type is required: search, click, vote or open")
+		return ev, nil, site.Errorf(site.EINVALID, "type is required: search, click, vote, view or open")
 	default:
-		return ev, nil, site.Errorf(site.EINVALID, "unknown event type %q: expected search, click, vote or open", in.Type)
+		return ev, nil, site.Errorf(site.EINVALID, "unknown event type %q: expected search, click, vote, view or open", in.Type)
 	}
 	return ev, &in, nil
 }
 
-// apiEvents records a click, a vote, the final query of a typing session,
-// or an opening of the widget panel.
+// apiEvents records a click, a vote, a reading, the final query of a typing
+// session, or an opening of the widget panel.
 func (s *Server) apiEvents(c echo.Context) error {
 	st, err := s.current()
 	if err != nil {
@@ -344,7 +344,7 @@ func (s *Server) apiEvents(c echo.Context) error {
 		if id == "" {
 			id = newID()
 		}
-		s.storeSearch(c, id, in.Query, ev.Locale, in.Results, ev.Source, ev.Context, ev.Path)
+		s.storeSearch(c, id, in.Query, ev.Locale, in.Results, nil, ev.Source, ev.Context, ev.Path)
 		return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted", "search_id": id})
 	}
 	if ev.Type == site.EventOpen {

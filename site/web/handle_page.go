@@ -17,6 +17,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // pageCache lets browsers and Caddy keep a page briefly and revalidate it
@@ -119,7 +120,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		data.SearchID = id
 		data.Results = res
 		if pageNum == 1 {
-			s.recordSearch(c, id, q, loc, res.Total, site.SourceSite, "", "")
+			s.recordSearch(c, id, q, loc, res, site.SourceSite, "", "")
 		}
 		data.CountLabel = fmt.Sprintf(b.T["results_count"], res.Total)
 		if res.Total == 1 {
@@ -173,22 +174,31 @@ func (s *Server) renderDynamic(c echo.Context, st *state, status int, name strin
 	return nil
 }
 
-// recordSearch queues a search event, with personal data in the query
-// replaced by placeholders first. Beyond the client's recording budget the
-// search is answered but not recorded, so one client cannot inflate counts.
-func (s *Server) recordSearch(c echo.Context, id, q, loc string, results int, source, context, path string) {
+// recordSearch queues a search event with the articles it returned, with
+// personal data in the query replaced by placeholders first. Beyond the
+// client's recording budget the search is answered but not recorded, so
+// one client cannot inflate counts.
+func (s *Server) recordSearch(c echo.Context, id, q, loc string, res *site.SearchResults, source, context, path string) {
 	if !s.mayRecord(c) {
 		return
 	}
-	s.storeSearch(c, id, q, loc, results, source, context, path)
+	hits := make([]string, 0, min(len(res.Hits), site.MaxRecordedHits))
+	for _, h := range res.Hits {
+		if len(hits) == site.MaxRecordedHits {
+			break
+		}
+		hits = append(hits, h.ID)
+	}
+	s.storeSearch(c, id, q, loc, res.Total, hits, source, context, path)
 }
 
-// storeSearch queues a search event whose recording budget was taken.
-func (s *Server) storeSearch(c echo.Context, id, q, loc string, results int, source, context, path string) {
+// storeSearch queues a search event whose recording budget was taken;
+// hits are the IDs of the articles it returned, if known.
+func (s *Server) storeSearch(c echo.Context, id, q, loc string, results int, hits []string, source, context, path string) {
 	q = site.Redact(q)
 	s.opts.Recorder.RecordSearch(site.SearchEvent{
-		ID: id, Query: q, Normalized: site.NormalizeQuery(q), Locale: loc,
-		Results: results, Source: source, Context: site.Redact(context), Path: site.Redact(path), Visitor: s.visitor(c),
+		ID: id, Query: q, Normalized: textnorm.Key(q), Locale: loc, Results: results, Hits: hits,
+		Source: source, Context: site.Redact(context), Path: site.Redact(path), Visitor: s.visitor(c),
 		Time: s.opts.Now().UTC(),
 	})
 }

@@ -240,6 +240,7 @@ func (s *Server) routes() *echo.Echo {
 	e.POST("/admin/login", s.adminLogin)
 	e.POST("/admin/logout", s.adminLogout)
 	e.POST("/admin/triage", s.adminTriage)
+	e.POST("/admin/link-topic", s.adminLinkTopic)
 	e.GET("/metrics", s.metricsHandler())
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)

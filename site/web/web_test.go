@@ -495,6 +495,8 @@ func TestEventsAPI(t *testing.T) {
 		{"click", `{"type":"click","article_id":"billing/refund","position":1,"search_id":"0123456789abcdef0123456789abcdef","source":"site"}`, 202},
 		{"vote", `{"type":"vote","article_id":"billing/refund","locale":"fr","helpful":false,"reason":"inaccurate","comment":"<script>x</script>"}`, 202},
 		{"final query", `{"type":"search","query":"cancel my plan","results":0,"source":"widget","context":"checkout"}`, 202},
+		{"reading", `{"type":"view","article_id":"billing/refund","source":"widget"}`, 202},
+		{"reading a draft", `{"type":"view","article_id":"billing/secret"}`, 400},
 		{"unknown type", `{"type":"purchase","article_id":"billing/refund"}`, 400},
 		{"no type", `{"article_id":"billing/refund"}`, 400},
 		{"unknown article", `{"type":"click","article_id":"nope"}`, 400},
@@ -522,14 +524,20 @@ func TestEventsAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(evs) != 2 {
-		t.Fatalf("%d events stored, want 2: %+v", len(evs), evs)
+	if len(evs) != 3 {
+		t.Fatalf("%d events stored, want 3: %+v", len(evs), evs)
 	}
-	var vote *site.Event
+	var vote, view *site.Event
 	for i := range evs {
-		if evs[i].Type == site.EventVote {
+		switch evs[i].Type {
+		case site.EventVote:
 			vote = &evs[i]
+		case site.EventView:
+			view = &evs[i]
 		}
+	}
+	if view == nil || view.ArticleID != "billing/refund" || view.Source != site.SourceWidget {
+		t.Errorf("reading stored as %+v", view)
 	}
 	if vote == nil || vote.Helpful == nil || *vote.Helpful || vote.Comment != "<script>x</script>" || vote.Locale != "fr" {
 		t.Errorf("vote stored as %+v", vote)

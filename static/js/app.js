@@ -168,7 +168,26 @@
 		});
 	}
 
+	// A reading: the article stayed on screen for 10 seconds (while the page is visible).
+	// It tells the help center that a search which returned this article found an answer.
+	function reading(form) {
+		const f = form.elements;
+		if (!form.dataset.events || !f.article) return;
+		let timer = 0;
+		const arm = () => {
+			clearTimeout(timer);
+			if (d.visibilityState !== 'visible') return;
+			timer = setTimeout(() => {
+				d.removeEventListener('visibilitychange', arm);
+				if (form.isConnected) send(form.dataset.events, where(form.dataset, {type: 'view', article_id: f.article.value, locale: f.locale ? f.locale.value : ''}));
+			}, 10000);
+		};
+		on(d, 'visibilitychange', arm);
+		arm();
+	}
+
 	function feedback(form) {
+		reading(form);
 		let last;
 		on(form, 'click', e => { last = e.target.closest('button[name=helpful]') || last; });
 		on(form, 'submit', async e => {

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/sqlite"
+)
+
+// TestAdminTicketTopics: tickets whose subject is an article's title in
+// forwarding and greeting noise link to it; the others make a topic on the
+// admin page with the nearest article, which the team links by hand
+// (through the real router, with the session and the form's token); the
+// topic's tickets, stored and to come, then link to it. The page and the
+// API count searches one way.
+func TestAdminTicketTopics(t *testing.T) {
+	dir := ticketContent(t)
+	writeFile(t, dir, "hardware/scanners.md", "---\ntitle: Barcode scanners\n---\nPlug the barcode scanner in; it types the codes it reads.\n")
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	tok, _, _ := m.DB.CreateToken(ctx, sqlite.ScopeTickets, "helpdesk")
+	admin, _, _ := m.DB.CreateToken(ctx, sqlite.ScopeAdmin, "team")
+	day := time.Now().UTC().Add(-time.Hour).Format(time.RFC3339)
+	post := func(id, subject string) string {
+		t.Helper()
+		body := fmt.Sprintf(`{"external_id":%q,"subject":%q,"created_at":%q}`, id, subject, day)
+		w := serve(m, "POST", "/api/v1/tickets", body, "Content-Type", "application/json", "Authorization", "Bearer "+tok)
+		if w.Code != 200 {
+			t.Fatalf("post %s: %d %s", id, w.Code, w.Body)
+		}
+		var res struct {
+			Results []struct{ Link site.TicketLink }
+		}
+		json.Unmarshal(w.Body.Bytes(), &res)
+		return res.Results[0].Link.Method + ":" + res.Results[0].Link.ArticleID
+	}
+	for id, subject := range map[string]string{
+		"n1": "Fwd: Help: Sync your Google Calendar? since yesterday, thanks",
+		"n2": "RE: Bonjour - Export your bookings (urgent!!!) merci",
+	} {
+		if got := post(id, subject); !strings.HasPrefix(got, "search:") {
+			t.Errorf("noisy subject %q: %s, want a search link", subject, got)
+		}
+	}
+	post("s1", "Fwd: Scanner beeps twice at checkout, thanks")
+	post("s2", "scanner beeps twice at checkout!!")
+	rep, err := m.Gaps.Report(ctx, gaps.Options{MinVisitors: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var topic gaps.Gap
+	for _, g := range rep.Gaps {
+		if g.Kind == gaps.UnlinkedTicket {
+			topic = g
+		}
+	}
+	if topic.Visitors != 2 || len(topic.Variants) != 1 || topic.Query != "Scanner beeps twice at checkout" || topic.Nearest != "hardware/scanners" || topic.NearestScore <= 0 {
+		t.Fatalf("ticket topic %+v", topic)
+	}
+
+	// The admin page shows it with the nearest article, and a form to link it.
+	lw := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
+	session := strings.Split(lw.Header().Get("Set-Cookie"), ";")[0]
+	page := serve(m, "GET", "/admin/", "", "Cookie", session).Body.String()
+	for _, want := range []string{`id="gap-` + topic.ID + `"`, "nearest: <code>hardware/scanners</code>", `action="/admin/link-topic"`, `value="hardware/scanners"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("admin page lacks %s", want)
+		}
+	}
+	csrf := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(page)
+	if csrf == nil {
+		t.Fatal("no form token")
+	}
+	form := url.Values{"gap": {topic.ID}, "article": {"hardware/scanners"}}
+	if w := serve(m, "POST", "/admin/link-topic", form.Encode(), "Cookie", session); w.Code != 403 {
+		t.Errorf("link without the form token: %d", w.Code)
+	}
+	form.Set("csrf", csrf[1])
+	if w := serve(m, "POST", "/admin/link-topic", form.Encode()); w.Code != 401 {
+		t.Errorf("link without a session: %d", w.Code)
+	}
+	for _, bad := range []string{"nope/article", "sync/secret"} { // unknown; a draft
+		form.Set("article", bad)
+		if w := serve(m, "POST", "/admin/link-topic", form.Encode(), "Cookie", session); w.Code != 400 {
+			t.Errorf("link to %s: %d", bad, w.Code)
+		}
+	}
+	form.Set("article", "hardware/scanners")
+	if w := serve(m, "POST", "/admin/link-topic", form.Encode(), "Cookie", session); w.Code != 303 {
+		t.Fatalf("link: %d %s", w.Code, w.Body)
+	}
+	totals, _ := m.DB.TicketTotals(ctx)
+	if totals[site.LinkManual] != 2 || totals[""] != 0 {
+		t.Errorf("after linking the topic: %v", totals)
+	}
+	// A ticket of that topic to come links to the article by hand.
+	if got := post("s3", "TR: scanner beeps twice at checkout"); got != "manual:hardware/scanners" {
+		t.Errorf("a new ticket of the topic: %s", got)
+	}
+	rep, _ = m.Gaps.Report(ctx, gaps.Options{})
+	for _, g := range rep.Gaps {
+		if g.Kind == gaps.UnlinkedTicket {
+			t.Errorf("the linked topic is still a gap: %+v", g)
+		}
+	}
+
+	// Searches: the top searches and the gaps count visitors one way.
+	for _, v := range []string{"a", "b", "c"} {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: "gift card", Normalized: "gift card", Locale: "en", Visitor: v, Time: time.Now()})
+	}
+	m.Recorder.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: "gift card", Normalized: "gift card", Locale: "en", Visitor: "d", Results: 1, Hits: []string{"billing/refunds"}, Time: time.Now()})
+	m.Recorder.RecordEvent(site.Event{Type: site.EventClick, SearchID: "", ArticleID: "billing/refunds", Visitor: "d", Time: time.Now()})
+	m.Recorder.Flush(ctx)
+	page = serve(m, "GET", "/admin/", "", "Cookie", session).Body.String()
+	rep, _ = m.Gaps.Report(ctx, gaps.Options{})
+	gift := rep.Gaps[0]
+	if gift.Query != "gift card" || gift.Visitors != 4 || gift.NoResultsVisitors != 3 || gift.NoClickVisitors != 1 {
+		t.Errorf("gift card gap %+v", gift)
+	}
+	if !strings.Contains(page, `<tr><td>gift card</td><td>en</td><td>4</td><td>4</td><td>3</td><td>4 (<a href="#gap-`+gift.ID+`">gap</a>)</td></tr>`) {
+		t.Errorf("top searches row for gift card missing or counted another way")
+	}
+	w := serve(m, "GET", "/api/v1/insights/gaps?format=csv&min_visitors=1", "", "Authorization", "Bearer "+admin)
+	if w.Code != 200 || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/csv") || !strings.Contains(w.Body.String(), gift.ID+",search,en,gift card,4,4,3,1,") {
+		t.Errorf("CSV: %d %s\n%s", w.Code, w.Header().Get("Content-Type"), w.Body)
+	}
+	if w := serve(m, "GET", "/api/v1/insights/gaps?format=xml", "", "Authorization", "Bearer "+admin); w.Code != 400 {
+		t.Errorf("format=xml: %d", w.Code)
+	}
+}

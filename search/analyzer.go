@@ -1,0 +1,170 @@
+package search
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/guichet/guichet/site/gaps"
+)
+
+// Analyzer reads text the way the index of each locale reads queries (case,
+// accents, elision, stop words, stemming), replaces the runs of words equal
+// to an entry of a synonyms.yaml group with that group's token, and tells
+// how widespread a term is in the content. It is safe for concurrent use.
+// It implements gaps.Analyzer: failed searches are grouped by the words
+// search sees in them, never corrected toward the content's vocabulary.
+type Analyzer struct {
+	defaultLocale string
+	locales       map[string]*queryReader
+}
+
+var _ gaps.Analyzer = (*Analyzer)(nil)
+
+// queryReader is the analysis of one locale.
+type queryReader struct {
+	an       analyzers
+	synonyms []synGroup
+	// vocab counts the articles holding each term (see localeIndex);
+	// docs is the number of articles.
+	vocab map[string]int
+	docs  int
+	// tokens counts, for each synonym group's token, the articles
+	// holding its most widespread entry.
+	tokens map[string]int
+}
+
+// synGroup is one synonyms.yaml group: its entries analysed, and the token
+// that stands for any of them.
+type synGroup struct {
+	token   string
+	entries []synEntry
+}
+
+// Analyzer returns the analysis the index uses, with its synonyms.
+func (ix *Index) Analyzer() *Analyzer {
+	a := &Analyzer{defaultLocale: ix.defaultLocale, locales: map[string]*queryReader{}}
+	for loc, li := range ix.locales {
+		r := newQueryReader(li.an, ix.view.Lib.Synonyms[loc])
+		r.vocab, r.docs = li.vocab, len(li.docs)
+		for _, g := range r.synonyms {
+			for _, e := range g.entries {
+				n := -1
+				for _, t := range e.terms {
+					if n < 0 || li.vocab[t] < n {
+						n = li.vocab[t] // a phrase is in no more articles than its rarest word
+					}
+				}
+				r.tokens[g.token] = max(r.tokens[g.token], n)
+			}
+		}
+		a.locales[loc] = r
+	}
+	return a
+}
+
+func newQueryReader(an analyzers, groups [][]string) *queryReader {
+	r := &queryReader{an: an, tokens: map[string]int{}}
+	for _, g := range groups {
+		var sg synGroup
+		for _, s := range g {
+			if e := analyzeSynEntry(an, s); len(e.terms) > 0 {
+				sg.entries = append(sg.entries, e)
+			}
+		}
+		if len(sg.entries) > 1 {
+			// The first entry names the group: writers add synonyms at
+			// the end, so the token (and the gaps keyed on it) stays.
+			sg.token = "~" + strings.Join(sg.entries[0].terms, "_")
+			r.synonyms = append(r.synonyms, sg)
+		}
+	}
+	return r
+}
+
+// Analyze returns the words of text as locale's index reads them, and its
+// terms: the words' stems in order, stop words left out, each run of words
+// equal to a synonym entry replaced by its group's token (the longest run
+// wins). An unknown locale is read as the default one.
+func (a *Analyzer) Analyze(locale, text string) gaps.Analysis {
+	r := a.locales[locale]
+	if r == nil {
+		r = a.locales[a.defaultLocale]
+	}
+	if r == nil {
+		return gaps.Analysis{}
+	}
+	stems := map[int]string{}
+	for _, t := range r.an.text.Analyze([]byte(text)) {
+		stems[t.Position] = string(t.Term)
+	}
+	var out gaps.Analysis
+	keys := []string{}
+	for _, t := range r.an.plain.Analyze([]byte(text)) {
+		w := gaps.Word{Plain: string(t.Term), Term: stems[t.Position]}
+		out.Words = append(out.Words, w)
+		keys = append(keys, wordKey(word{plain: w.Plain, stem: w.Term}))
+	}
+	for i := 0; i < len(out.Words); {
+		token, n := r.synonymAt(keys, i)
+		switch {
+		case n > 0:
+			out.Terms = append(out.Terms, token)
+			i += n
+		default:
+			if t := out.Words[i].Term; t != "" {
+				out.Terms = append(out.Terms, t)
+			}
+			i++
+		}
+	}
+	return out
+}
+
+// Spread returns the share of the locale's published articles that hold
+// term (a term of Analyze, synonym tokens included): 0 for a word the
+// content does not use, near 1 for a word every article has.
+func (a *Analyzer) Spread(locale, term string) float64 {
+	r := a.locales[locale]
+	if r == nil {
+		r = a.locales[a.defaultLocale]
+	}
+	if r == nil || r.docs == 0 {
+		return 0
+	}
+	n := r.vocab[term]
+	if strings.HasPrefix(term, "~") {
+		n = r.tokens[term]
+	}
+	return min(1, float64(n)/float64(r.docs))
+}
+
+// Articles returns how many published articles the locale has.
+func (a *Analyzer) Articles(locale string) int {
+	r := a.locales[locale]
+	if r == nil {
+		r = a.locales[a.defaultLocale]
+	}
+	if r == nil {
+		return 0
+	}
+	return r.docs
+}
+
+// synonymAt returns the token of the longest synonym entry starting at
+// word i, and its length in words (0 for none). An entry cannot start on a
+// stop word.
+func (r *queryReader) synonymAt(keys []string, i int) (string, int) {
+	if strings.HasPrefix(keys[i], "=") {
+		return "", 0
+	}
+	token, best := "", 0
+	for _, g := range r.synonyms {
+		for _, e := range g.entries {
+			n := len(e.keys)
+			if n > best && i+n <= len(keys) && slices.Equal(keys[i:i+n], e.keys) {
+				token, best = g.token, n
+			}
+		}
+	}
+	return token, best
+}

@@ -1,0 +1,101 @@
+package gaps
+
+import (
+	"strings"
+
+	"github.com/guichet/guichet/site/textnorm"
+)
+
+// Analyzer reads a query in a locale the way search reads it (package
+// search implements it with the index's analyzers and synonyms.yaml).
+type Analyzer interface {
+	// Analyze returns text's words and terms. An unknown locale is read
+	// as the default one.
+	Analyze(locale, text string) Analysis
+	// Spread is the share of the locale's published articles that hold a
+	// term of Analyze, from 0 (the content does not use it) to 1: a word
+	// most articles use says little about what a query asks. Articles
+	// is how many there are.
+	Spread(locale, term string) float64
+	Articles(locale string) int
+}
+
+// Analysis is a query as search reads it.
+type Analysis struct {
+	// Words are the words as typed, folded and lower-cased, each with the
+	// term it stands for.
+	Words []Word
+	// Terms carry the meaning, in order: the words' terms without stop
+	// words, a run of words equal to a synonym entry replaced by its
+	// group's token (a term starting with "~").
+	Terms []string
+}
+
+// Word is one word of a query.
+type Word struct {
+	Plain string // folded and lower-cased, as typed
+	Term  string // its analysed term (stem); "" for a stop word
+}
+
+// plainAnalyzer stands in when no analyzer is given: normalised words,
+// each its own term.
+type plainAnalyzer struct{}
+
+func (plainAnalyzer) Spread(_, _ string) float64 { return 0 }
+func (plainAnalyzer) Articles(string) int        { return 0 }
+
+func (plainAnalyzer) Analyze(_, text string) Analysis {
+	var a Analysis
+	for _, w := range strings.Fields(textnorm.Key(text)) {
+		a.Words = append(a.Words, Word{Plain: w, Term: w})
+		a.Terms = append(a.Terms, w)
+	}
+	return a
+}
+
+// lightWords are words of queries that say something is wrong, or how,
+// rather than what: they appear in the failed searches of every topic
+// ("payment failed", "wifi not working", "can't get my ticket"). By
+// language, folded and lower-cased as Word.Plain. They weigh little when
+// grouping; frequency among the failed queries finds the others.
+var lightWords = map[string]map[string]bool{
+	"en": wordSet(`not no cant cannot dont doesnt didnt wont isnt arent wasnt aint
+		problem problems issue issues error errors fail fails failed failing failure work works working worked
+		broken wrong trouble help question questions anymore still
+		get gets getting got take takes taking took make makes making made use using used bring put find see go going`),
+	"fr": wordSet(`pas ne plus jamais probleme problemes souci soucis erreur erreurs bug bugs echec echoue marche marchent
+		fonctionne fonctionnent impossible aide question questions toujours
+		faire fait prendre mettre utiliser trouver voir aller avoir obtenir`),
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// language returns the base language of a locale tag ("fr-CA" → "fr").
+func language(locale string) string {
+	locale = strings.ToLower(locale)
+	if i := strings.IndexAny(locale, "-_"); i >= 0 {
+		locale = locale[:i]
+	}
+	return locale
+}
+
+// MeaningKey returns the key of a text's meaning in locale as a gap's
+// phrasings have it (Gap.Key): its terms, sorted, each once; the words
+// themselves for a text of stop words only. Typos and compounds are not
+// fixed: that needs the other failed queries.
+func MeaningKey(an Analyzer, locale, text string) string {
+	a := an.Analyze(locale, text)
+	terms := a.Terms
+	if len(terms) == 0 {
+		for _, w := range a.Words {
+			terms = append(terms, "="+w.Plain)
+		}
+	}
+	return strings.Join(sortedSet(terms), " ")
+}

@@ -1,0 +1,276 @@
+package gaps
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+// ArticleVersion identifies the text of one published article: a new
+// version is a new publication for the answered check.
+type ArticleVersion struct {
+	ID, Locale, Version string
+}
+
+// Versions returns the version of every article of the view that is
+// published (never drafts or scheduled articles, even with --dev).
+func Versions(v *site.View) []ArticleVersion {
+	var out []ArticleVersion
+	for _, list := range v.ByLocale {
+		for _, a := range list {
+			if !a.Visible(v.Now, false) {
+				continue
+			}
+			h := fnv.New64a()
+			for _, s := range append([]string{a.Title, a.Description, a.Text}, append(a.Keywords, a.Tags...)...) {
+				h.Write([]byte(s))
+				h.Write([]byte{0})
+			}
+			out = append(out, ArticleVersion{ID: a.ID, Locale: a.Locale, Version: fmt.Sprintf("%016x", h.Sum64())})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Locale != out[j].Locale {
+			return out[i].Locale < out[j].Locale
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// published is the content the answered check reads: what is published
+// now, never drafts or scheduled articles, even when the site serves them
+// (--dev).
+type published struct {
+	view     *site.View
+	searcher site.Searcher
+	// since holds, per article (see VersionKey), when its current version
+	// was first published.
+	since    map[string]time.Time
+	contexts *site.ContextIndex
+	an       Analyzer
+	// terms caches the terms of the articles met (see covers); light the
+	// terms of each locale's light words.
+	terms map[*site.Article]map[string]bool
+	light map[string]map[string]bool
+}
+
+// VersionKey is the key of an article in the map PublishedSince returns.
+func VersionKey(id, locale string) string { return locale + "|" + id }
+
+// Answer-check bounds.
+const (
+	// answerTop: an article answers a query when it is among its first
+	// answerTop published results.
+	answerTop = 3
+	// answerVariants bounds the phrasings searched per gap, the most used
+	// first; the others count as not answered.
+	answerVariants = 20
+	// answerHits is how many results are fetched to find the first
+	// answerTop published ones when the index serves drafts too.
+	answerHits = 10
+)
+
+// CheckAnswered records the versions of the published articles of view,
+// then decides with that content (searched with searcher) which gaps are
+// answered. A gap of searches (or tickets) is answered when one article,
+// published or changed since the gap was first seen, comes in the top 3
+// published results for most of the queries its visitors made (each
+// visitor's phrasing counts once) and holds the words that carry each
+// such query's meaning (a result found on a common word alone does not
+// answer); a screen with no help is answered when a published article's
+// contexts now fit it. Drafts and scheduled articles never answer, even
+// when the site serves them (--dev). A gap newly answered gets AnsweredAt
+// and AnsweredBy; a gap no longer answered goes back to open. The team's
+// decisions are kept. It returns how many gaps changed state.
+func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher site.Searcher) (int, error) {
+	now := s.now()
+	since, err := s.Store.PublishedSince(ctx, now, Versions(view))
+	if err != nil {
+		return 0, fmt.Errorf("check answered gaps: %w", err)
+	}
+	p := published{view: view, searcher: searcher, since: since, contexts: site.NewContextIndex(view),
+		an: s.analysis(), terms: map[*site.Article]map[string]bool{}, light: map[string]map[string]bool{}}
+	if p.an == nil {
+		p.an = plainAnalyzer{}
+	}
+	c, decisions, err := s.collect(ctx, false)
+	if err != nil {
+		return 0, err
+	}
+	an := s.analysis()
+	g := c.grouping(an, decisions)
+	rep := c.reportFrom(g, decisions, Options{Now: now, KeepIgnored: true})
+	byID := map[string]Decision{}
+	for _, d := range decisions {
+		byID[d.ID] = d
+	}
+	changed := 0
+	for _, gap := range rep.Gaps {
+		if err := ctx.Err(); err != nil {
+			return changed, err
+		}
+		d, stored := byID[gap.ID]
+		if !stored {
+			if gap.Visitors < 2 {
+				continue // not listed by default reports: not worth the searches
+			}
+			d = Decision{ID: gap.ID, Kind: gap.Kind, Locale: gap.Locale}
+		}
+		by, err := p.answeredBy(ctx, gap)
+		if err != nil {
+			return changed, fmt.Errorf("check gap %s: %w", gap.ID, err)
+		}
+		switch {
+		case by != "" && d.AnsweredAt == nil:
+			at := now
+			d.AnsweredAt, d.AnsweredBy = &at, by
+		case by != "" && d.AnsweredBy != by:
+			d.AnsweredBy = by // still answered, by another article now
+		case by == "" && d.AnsweredAt != nil:
+			d.AnsweredAt, d.AnsweredBy = nil, "" // back to open
+		default:
+			continue
+		}
+		d.Keys, d.Updated = g.keysOf(gap.ID), now
+		if err := s.Store.SaveDecision(ctx, d); err != nil {
+			return changed, err
+		}
+		changed++
+	}
+	return changed, nil
+}
+
+// answeredBy returns the article that answers the gap now, or "".
+func (p published) answeredBy(ctx context.Context, g Gap) (string, error) {
+	switch g.Kind {
+	case NoHelp:
+		return p.screenArticle(g), nil
+	case KindSearch, UnlinkedTicket:
+	default:
+		return "", nil
+	}
+	total := 0
+	for _, v := range g.Variants {
+		total += v.Visitors
+	}
+	votes := map[string]int{}
+	for i, v := range g.Variants {
+		if i == answerVariants {
+			break
+		}
+		top, err := p.top(ctx, g.Locale, v.Query)
+		if err != nil {
+			return "", err
+		}
+		for _, a := range top {
+			if t, ok := p.since[VersionKey(a.ID, g.Locale)]; ok && t.After(g.FirstSeen) && p.covers(a, g.Locale, v) {
+				votes[a.ID] += v.Visitors
+			}
+		}
+	}
+	best := ""
+	for id, n := range votes {
+		if best == "" || n > votes[best] || n == votes[best] && id < best {
+			best = id
+		}
+	}
+	if best != "" && 2*votes[best] > total {
+		return best, nil
+	}
+	return "", nil
+}
+
+// top returns the first answerTop published articles search returns for
+// query in locale (results in another locale do not count).
+func (p published) top(ctx context.Context, locale, query string) ([]*site.Article, error) {
+	res, err := p.searcher.Search(ctx, site.SearchRequest{Query: query, Locale: locale, Limit: answerHits})
+	if err != nil {
+		return nil, err
+	}
+	var out []*site.Article
+	for _, h := range res.Hits {
+		if h.Locale != locale {
+			continue
+		}
+		a, err := p.view.Article(h.ID, locale)
+		if err != nil || !a.Visible(p.view.Now, false) {
+			continue // a draft or scheduled article served by --dev
+		}
+		out = append(out, a)
+		if len(out) == answerTop {
+			break
+		}
+	}
+	return out, nil
+}
+
+// covers reports whether article a holds every word that carries the
+// meaning of phrasing v (its key: typos fixed, synonyms as their group,
+// light words left out): a search result that matched only on a common
+// word ("train" for "bike on train") does not answer a gap.
+func (p published) covers(a *site.Article, locale string, v Variant) bool {
+	have := p.terms[a]
+	if have == nil {
+		have = map[string]bool{}
+		text := strings.Join(append(append([]string{a.Title, a.Description}, a.Keywords...), append(a.Tags, a.Text)...), "\n")
+		for _, t := range p.an.Analyze(locale, text).Terms {
+			have[t] = true
+		}
+		p.terms[a] = have
+	}
+	light := p.light[locale]
+	if light == nil {
+		light = lightTerms(p.an, locale)
+		p.light[locale] = light
+	}
+	for _, t := range strings.Fields(v.Key) {
+		if !strings.HasPrefix(t, "=") && !light[t] && !have[t] {
+			return false
+		}
+	}
+	return true
+}
+
+// lightTerms returns the terms of the locale's light words.
+func lightTerms(an Analyzer, locale string) map[string]bool {
+	out := map[string]bool{}
+	for w := range lightWords[language(locale)] {
+		for _, t := range an.Analyze(locale, w).Terms {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+// screenArticle returns a published article whose contexts fit a screen
+// with no help: its context key, or a host path it was seen on.
+func (p published) screenArticle(g Gap) string {
+	try := func(path, key string) string {
+		for _, m := range p.contexts.Match(g.Locale, path, key, nil, 5) {
+			if m.Article.Visible(p.view.Now, false) {
+				return m.Article.ID
+			}
+		}
+		return ""
+	}
+	for key := range g.Contexts {
+		if id := try("", key); id != "" {
+			return id
+		}
+	}
+	for path := range g.Paths {
+		if id := try(path, ""); id != "" {
+			return id
+		}
+	}
+	if len(g.Contexts) == 0 && len(g.Paths) == 0 {
+		return try(g.Key, "")
+	}
+	return ""
+}

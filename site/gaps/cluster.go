@@ -1,0 +1,614 @@
+package gaps
+
+import (
+	"cmp"
+	"math"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+)
+
+// Grouping by meaning works on items: the distinct sets of terms the
+// failed phrasings reduce to (word order, plurals, stop words, typos and
+// compounds among the failed set, and synonyms already folded). Items then
+// join in two steps, each a general rule rather than a list of words:
+//
+//  1. Shared informative words. Each term weighs its rarity among the
+//     items, times the share of it that is evidence (a word only one
+//     phrasing has links nothing), times what the content says (a word
+//     many of the help center's articles use, "train" on a railway's,
+//     "account" on a bank's, is the product's, not a topic's) and the
+//     language (words that say something is wrong rather than what). Two
+//     items are similar by the weight of the terms they share over the
+//     weight of the lighter one (a shorter phrasing is contained in a
+//     longer one). Groups join, most similar first, on their profiles:
+//     each shared term counts the smaller share of the two groups' items
+//     that hold it, so one phrasing that mentions two topics ("delay
+//     refund") cannot join them. Once grouped, each term also weighs how
+//     concentrated its items are (a word common to many groups is not
+//     enough to join two), and the items are grouped again.
+//  2. Reformulations. A visitor who typed one failed query and then
+//     another within the visit tells that they ask the same thing. Two
+//     groups join when the visitors who went from one to the other are at
+//     least half of the smaller group's: a phrasing only one person used
+//     joins the group that person came from or went to, while groups
+//     several people used need at least two visitors going between them,
+//     so one visitor who looked for two different things does not merge
+//     two topics.
+const (
+	// joinSimilarity is the similarity from which two groups of items
+	// join.
+	joinSimilarity = 0.5
+	// minSimilarity: items less similar than this are not candidate
+	// neighbours.
+	minSimilarity = 0.3
+	// reformulationShare is the share of the smaller group's visitors
+	// that must have reformulated between two groups for them to join.
+	reformulationShare = 0.5
+	// lightWeight is the weight of a light word relative to another.
+	lightWeight = 0.2
+	// minWeight: an item lighter than this (only common or light words)
+	// is compared as if it weighed this much, so that "ticket" alone is
+	// not contained in every query about a ticket.
+	minWeight = 0.5
+)
+
+// item is one distinct set of terms.
+type item struct {
+	terms    []int32 // term IDs, sorted
+	visitors int     // visitors of its phrasings (summed)
+}
+
+// bridge counts the visitors who typed phrasing a then phrasing b (or b
+// then a) in one visit.
+type bridge struct {
+	a, b     int32
+	visitors int
+}
+
+// clusterItems returns the group of each item: the index of one of its
+// items. factor holds, per term, what the content and the language say of
+// it (see termFactor); bridges are between items.
+func clusterItems(items []item, factor []float64, bridges []bridge) []int {
+	n := len(items)
+	df := make([]int, len(factor))
+	for _, it := range items {
+		for _, t := range it.terms {
+			df[t]++
+		}
+	}
+	// A term weighs its rarity among the failed set, from 1 (one item has
+	// it) toward 0 (all have it), times the share of it that is evidence:
+	// a word only one phrasing has links it to nothing, and tells nothing
+	// against a link either (1 - 1/df: none for one item, half for two);
+	// times what the content and the language say of it.
+	weight := make([]float64, len(factor))
+	for t, d := range df {
+		if d > 0 {
+			rarity := math.Log(float64(n+1)/float64(d)) / math.Log(float64(n+1))
+			weight[t] = rarity * (1 - 1/float64(d)) * factor[t]
+		}
+	}
+	// A word common to many topics is not enough to join two: once
+	// grouped by their words, each term weighs how concentrated its items
+	// are, the chance that two of them fell in one group ("dog": all in
+	// one; "booking": spread over bikes, seats, groups, assistance…), and
+	// the items are grouped again with these weights, then joined by
+	// reformulations.
+	edges := similarItems(items, weight, df)
+	root := groupLinkage(items, weight, edges)
+	for t, c := range concentration(items, root, len(weight)) {
+		weight[t] *= math.Sqrt(c)
+	}
+	// The candidate neighbours stay; their similarities follow the new
+	// weights.
+	total := itemWeights(items, weight)
+	for k, e := range edges {
+		edges[k].sim = similarity(items[e.a].terms, items[e.b].terms, weight, total[e.a], total[e.b])
+	}
+	root = groupLinkage(items, weight, edges)
+	return joinReformulations(items, root, bridges)
+}
+
+// itemWeights returns the weight of each item: the sum of its terms'.
+func itemWeights(items []item, weight []float64) []float64 {
+	total := make([]float64, len(items))
+	for i, it := range items {
+		for _, t := range it.terms {
+			total[i] += weight[t]
+		}
+	}
+	return total
+}
+
+// concentration returns, for each term, the probability that two distinct
+// items holding it are in one group (1 for a term of one item).
+func concentration(items []item, root []int, nterms int) []float64 {
+	perGroup := make([]map[int]int, nterms)
+	for i, it := range items {
+		for _, t := range it.terms {
+			if perGroup[t] == nil {
+				perGroup[t] = map[int]int{}
+			}
+			perGroup[t][root[i]]++
+		}
+	}
+	out := make([]float64, nterms)
+	for t, m := range perGroup {
+		total, same := 0, 0
+		for _, k := range m {
+			total += k
+			same += k * (k - 1)
+		}
+		out[t] = 1
+		if total > 1 {
+			out[t] = float64(same) / float64(total*(total-1))
+		}
+	}
+	return out
+}
+
+// Bounds on the comparisons, whatever the number of items: each item is
+// compared with at most postingScan items of each of its heaviest terms'
+// postings (the most visited first), and keeps its nearNeighbours most
+// similar as candidates to join.
+const (
+	postingScan    = 200
+	nearNeighbours = 10
+)
+
+// edge is a similarity between two items or groups.
+type edge struct {
+	a, b int
+	sim  float64
+}
+
+// similarItems returns, for each item, its most similar items, at least
+// minSimilarity alike. Candidates are found through the postings of each
+// item's heaviest terms: a pair reaches minSimilarity only by sharing one
+// of the terms that make up more than 1-minSimilarity of the smaller
+// item's weight.
+func similarItems(items []item, weight []float64, df []int) []edge {
+	total := itemWeights(items, weight)
+	postings := make([][]int32, len(df))
+	for i, it := range items {
+		for _, t := range it.terms {
+			postings[t] = append(postings[t], int32(i))
+		}
+	}
+	for _, p := range postings {
+		sort.SliceStable(p, func(a, b int) bool { return items[p[a]].visitors > items[p[b]].visitors })
+	}
+	// The items are shared out between the cores.
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(items)/2048))
+	parts := make([][]edge, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var out []edge
+			seen := make([]int32, len(items)) // seen[j] == i+1: j compared with i
+			byWeight := make([]int32, 0, 16)
+			var best []edge
+			for i := w; i < len(items); i += workers {
+				it := items[i]
+				byWeight = append(byWeight[:0], it.terms...)
+				slices.SortFunc(byWeight, func(a, b int32) int { return cmp.Compare(weight[b], weight[a]) })
+				best = best[:0]
+				covered := 0.0
+				for _, t := range byWeight {
+					if covered > (1-minSimilarity)*max(total[i], minWeight) {
+						break
+					}
+					covered += weight[t]
+					for k, j := range postings[t] {
+						if k == postingScan {
+							break
+						}
+						if int(j) == i || seen[j] == int32(i+1) {
+							continue
+						}
+						seen[j] = int32(i + 1)
+						if s := similarity(it.terms, items[j].terms, weight, total[i], total[j]); s >= minSimilarity {
+							best = keepBest(best, edge{i, int(j), s})
+						}
+					}
+				}
+				for _, e := range best {
+					if e.a > e.b {
+						e.a, e.b = e.b, e.a
+					}
+					out = append(out, e)
+				}
+			}
+			parts[w] = out
+		}()
+	}
+	wg.Wait()
+	edges := slices.Concat(parts...)
+	// Each pair once (both items may have kept it).
+	slices.SortFunc(edges, func(x, y edge) int {
+		if x.a != y.a {
+			return x.a - y.a
+		}
+		return x.b - y.b
+	})
+	return slices.CompactFunc(edges, func(x, y edge) bool { return x.a == y.a && x.b == y.b })
+}
+
+// keepBest adds e to best, the nearNeighbours most similar edges so far,
+// most similar first (ties: the lower item first).
+func keepBest(best []edge, e edge) []edge {
+	better := func(x, y edge) bool { return x.sim > y.sim || x.sim == y.sim && x.b < y.b }
+	if len(best) == nearNeighbours {
+		if !better(e, best[len(best)-1]) {
+			return best
+		}
+		best = best[:len(best)-1]
+	}
+	k := len(best)
+	best = append(best, e)
+	for k > 0 && better(e, best[k-1]) {
+		best[k] = best[k-1]
+		k--
+	}
+	best[k] = e
+	return best
+}
+
+// similarity is the weight of the terms a and b share over the weight of
+// the lighter of the two (at least minWeight). Terms are sorted.
+func similarity(a, b []int32, weight []float64, ta, tb float64) float64 {
+	shared := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			shared += weight[a[i]]
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return shared / max(min(ta, tb), minWeight)
+}
+
+// profile is a group of items as the share of them holding each term.
+type profile struct {
+	terms  []int32 // sorted
+	counts []int32 // items holding each term
+	size   int
+	sum    float64 // Σ weight × count: size times the mean item weight
+	// nb lists the neighbour groups; it may hold a group twice, or one
+	// merged away (its root is followed when it is met).
+	nb []int32
+}
+
+// groupLinkage joins items into groups, most similar first, while the
+// similarity of two groups reaches joinSimilarity. Two groups are similar
+// by the weight of the terms they share, each term counting the smaller
+// share of their items that hold it, over the mean weight of the lighter
+// group's items: for two single items, their similarity; for groups, an
+// average over their items, so one item that mentions two topics ("delay
+// refund") cannot join them. Only the groups of items that are candidate
+// neighbours (see similarItems) are compared. It returns each item's
+// group root.
+func groupLinkage(items []item, weight []float64, edges []edge) []int {
+	n := len(items)
+	root := make([]int, n)
+	groups := make([]profile, n)
+	for i, it := range items {
+		root[i] = i
+		g := &groups[i]
+		g.terms, g.size = it.terms, 1
+		g.counts = make([]int32, len(it.terms))
+		for k, t := range it.terms {
+			g.counts[k] = 1
+			g.sum += weight[t]
+		}
+	}
+	for _, e := range edges {
+		groups[e.a].nb = append(groups[e.a].nb, int32(e.b))
+		groups[e.b].nb = append(groups[e.b].nb, int32(e.a))
+	}
+	sim := func(a, b int) float64 {
+		x, y := &groups[a], &groups[b]
+		if len(x.terms) > len(y.terms) {
+			x, y = y, x
+		}
+		shared := 0.0
+		if len(y.terms) > 8*len(x.terms) {
+			for i, t := range x.terms {
+				k, ok := slices.BinarySearch(y.terms, t)
+				if ok {
+					shared += weight[t] * min(float64(x.counts[i])/float64(x.size), float64(y.counts[k])/float64(y.size))
+				}
+			}
+		} else {
+			for i, j := 0, 0; i < len(x.terms) && j < len(y.terms); {
+				switch {
+				case x.terms[i] == y.terms[j]:
+					shared += weight[x.terms[i]] * min(float64(x.counts[i])/float64(x.size), float64(y.counts[j])/float64(y.size))
+					i++
+					j++
+				case x.terms[i] < y.terms[j]:
+					i++
+				default:
+					j++
+				}
+			}
+		}
+		return shared / max(min(x.sum/float64(x.size), y.sum/float64(y.size)), minWeight)
+	}
+	stamp := make([]int32, n) // stamp[g] == mark: g already met in this pass over a list
+	mark := int32(0)
+	h := &edgeHeap{}
+	for _, e := range edges {
+		if e.sim >= joinSimilarity {
+			h.items = append(h.items, edge{e.a, e.b, e.sim})
+		}
+	}
+	h.init()
+	for {
+		if h.len() == 0 {
+			// A merge re-ranks only the pairs of the group that joined;
+			// the other pairs of the group it joined may have risen:
+			// look at every pair once more before stopping.
+			for a := range groups {
+				if root[a] != a {
+					continue
+				}
+				mark++
+				for _, b := range groups[a].nb {
+					b := find(root, int(b))
+					if a < b && stamp[b] != mark {
+						stamp[b] = mark
+						if s := sim(a, b); s >= joinSimilarity {
+							h.items = append(h.items, edge{a, b, s})
+						}
+					}
+				}
+			}
+			if h.len() == 0 {
+				break
+			}
+			h.init()
+		}
+		e := h.pop()
+		if root[e.a] != e.a || root[e.b] != e.b {
+			continue // a side was merged away
+		}
+		cur := sim(e.a, e.b)
+		if math.Abs(cur-e.sim) > 1e-9 {
+			if cur >= joinSimilarity {
+				h.push(edge{e.a, e.b, cur}) // the groups changed: re-rank
+			}
+			continue
+		}
+		if cur < joinSimilarity {
+			continue
+		}
+		big, small := e.a, e.b
+		if groups[small].size > groups[big].size || groups[small].size == groups[big].size && small < big {
+			big, small = small, big
+		}
+		gb, gs := &groups[big], &groups[small]
+		root[small] = big
+		gb.terms, gb.counts = mergeCounts(gb.terms, gb.counts, gs.terms, gs.counts)
+		gb.size += gs.size
+		gb.sum += gs.sum
+		mark++
+		stamp[big] = mark
+		for _, w := range gs.nb {
+			w := find(root, int(w))
+			if stamp[w] == mark {
+				continue
+			}
+			stamp[w] = mark
+			gb.nb = append(gb.nb, int32(w))
+			groups[w].nb = append(groups[w].nb, int32(big))
+			if s := sim(big, w); s >= joinSimilarity {
+				h.push(edge{big, w, s})
+			}
+		}
+		*gs = profile{}
+	}
+	for i := range root {
+		root[i] = find(root, i)
+	}
+	return root
+}
+
+// mergeCounts merges two sorted term lists and their counts.
+func mergeCounts(at []int32, ac []int32, bt []int32, bc []int32) ([]int32, []int32) {
+	terms := make([]int32, 0, len(at)+len(bt))
+	counts := make([]int32, 0, len(at)+len(bt))
+	i, j := 0, 0
+	for i < len(at) || j < len(bt) {
+		switch {
+		case j == len(bt) || i < len(at) && at[i] < bt[j]:
+			terms, counts = append(terms, at[i]), append(counts, ac[i])
+			i++
+		case i == len(at) || bt[j] < at[i]:
+			terms, counts = append(terms, bt[j]), append(counts, bc[j])
+			j++
+		default:
+			terms, counts = append(terms, at[i]), append(counts, ac[i]+bc[j])
+			i++
+			j++
+		}
+	}
+	return terms, counts
+}
+
+// joinReformulations joins the groups that visitors reformulated between
+// (see reformulationShare), strongest evidence first, and returns each
+// item's group root.
+func joinReformulations(items []item, root []int, bridges []bridge) []int {
+	visitors := map[int]int{}
+	for i, it := range items {
+		visitors[root[i]] += it.visitors
+	}
+	nb := map[int]map[int]int{} // group → group → visitors who went between them
+	for _, br := range bridges {
+		a, b := root[br.a], root[br.b]
+		if a == b {
+			continue
+		}
+		if nb[a] == nil {
+			nb[a] = map[int]int{}
+		}
+		if nb[b] == nil {
+			nb[b] = map[int]int{}
+		}
+		nb[a][b] += br.visitors
+		nb[b][a] += br.visitors
+	}
+	share := func(a, b int) float64 {
+		return float64(nb[a][b]) / float64(max(1, min(visitors[a], visitors[b])))
+	}
+	h := &edgeHeap{}
+	for a, m := range nb {
+		for b := range m {
+			if a < b {
+				h.items = append(h.items, edge{a, b, share(a, b)})
+			}
+		}
+	}
+	h.init()
+	for h.len() > 0 {
+		e := h.pop()
+		if root[e.a] != e.a || root[e.b] != e.b {
+			continue
+		}
+		if cur := share(e.a, e.b); cur != e.sim {
+			h.push(edge{e.a, e.b, cur})
+			continue
+		}
+		if e.sim < reformulationShare {
+			break
+		}
+		if nb[e.a][e.b] < 2 && min(visitors[e.a], visitors[e.b]) >= 2 {
+			// One visitor's two searches are not enough to join two
+			// phrasings several people used: they may have had two
+			// questions.
+			continue
+		}
+		big, small := e.a, e.b
+		if visitors[small] > visitors[big] || visitors[small] == visitors[big] && small < big {
+			big, small = small, big
+		}
+		root[small] = big
+		visitors[big] += visitors[small]
+		for w, n := range nb[small] {
+			delete(nb[w], small)
+			if w == big {
+				continue
+			}
+			nb[big][w] += n
+			nb[w][big] += n
+		}
+		delete(nb, small)
+		for w := range nb[big] {
+			h.push(edge{big, w, share(big, w)})
+		}
+	}
+	for i := range root {
+		root[i] = find(root, i)
+	}
+	return root
+}
+
+// find follows root links to a group's root, shortening the path.
+func find(root []int, i int) int {
+	for root[i] != i {
+		root[i] = root[root[i]]
+		i = root[i]
+	}
+	return i
+}
+
+// edgeHeap is a max-heap of edges by similarity, ties by item order.
+type edgeHeap struct{ items []edge }
+
+func (h *edgeHeap) len() int { return len(h.items) }
+
+func (h *edgeHeap) less(i, j int) bool {
+	a, b := h.items[i], h.items[j]
+	if a.sim != b.sim {
+		return a.sim > b.sim
+	}
+	if a.a != b.a {
+		return a.a < b.a
+	}
+	return a.b < b.b
+}
+
+func (h *edgeHeap) init() {
+	for i := len(h.items)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h *edgeHeap) push(e edge) {
+	h.items = append(h.items, e)
+	for i := len(h.items) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h.less(i, p) {
+			break
+		}
+		h.items[i], h.items[p] = h.items[p], h.items[i]
+		i = p
+	}
+}
+
+func (h *edgeHeap) pop() edge {
+	top := h.items[0]
+	last := len(h.items) - 1
+	h.items[0] = h.items[last]
+	h.items = h.items[:last]
+	h.down(0)
+	return top
+}
+
+func (h *edgeHeap) down(i int) {
+	n := len(h.items)
+	for {
+		l := 2*i + 1
+		if l >= n {
+			return
+		}
+		m := l
+		if r := l + 1; r < n && h.less(r, l) {
+			m = r
+		}
+		if !h.less(m, i) {
+			return
+		}
+		h.items[i], h.items[m] = h.items[m], h.items[i]
+		i = m
+	}
+}
+
+// termFactor weighs a term by what the content and the language say of it:
+// a word the help center uses in many articles ("train" on a railway's,
+// "account" on a bank's) is common to many topics, and a word that says
+// something is wrong rather than what (see lightWords) weighs little.
+// spread is the share of the docs articles holding the term; the first
+// two articles holding it do not count: a word one or two articles use is
+// their topic, not the product's (and publishing the article that answers
+// a gap must not regroup it).
+func termFactor(spread float64, docs int, light bool) float64 {
+	if docs > 0 {
+		spread = max(0, spread-2/float64(docs))
+	}
+	f := 1 - math.Sqrt(spread)
+	if light {
+		f *= lightWeight
+	}
+	return f
+}

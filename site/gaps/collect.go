@@ -1,0 +1,219 @@
+package gaps
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/guichet/guichet/site/textnorm"
+)
+
+// collector takes the records of a report one by one, in any order, and
+// keeps of each only what the report counts: who, when, how it failed and
+// where. Memory grows with the records (about 40 bytes each) and the
+// distinct phrasings, never with their text repeated.
+type collector struct {
+	visitors map[string]uint32
+	nextAnon uint32
+	nextID   uint32
+
+	phrasings []*phrasing
+	byKey     map[phrasingKey]int32
+
+	strs    map[string]uint32 // sources, contexts, paths, articles
+	strList []string
+
+	// steps are the failed searches of known visitors, to find
+	// reformulations once all are in (see finish); bridges holds each
+	// (phrasing, phrasing, visitor) once.
+	steps   []step
+	bridges map[bridgeKey]struct{}
+	// lastStr caches the last strings interned: sources, contexts and
+	// paths repeat from one record to the next.
+	lastStr [3]struct {
+		s  string
+		id uint32
+	}
+}
+
+// step is one failed search of a known visitor.
+type step struct {
+	visitor  uint32
+	phrasing int32
+	at       int64
+}
+
+type phrasingKey struct{ kind, locale, text string }
+
+type bridgeKey struct {
+	a, b    int32
+	visitor uint32
+}
+
+// phrasing is one distinct normalised query (or screen) of a kind and
+// locale.
+type phrasing struct {
+	kind, locale, text string
+	// spellings counts how the phrasing was typed (the first few).
+	spellings map[string]int
+	hits      []hit
+	failed    bool  // any hit failed
+	first     int64 // earliest failed hit, unix ms
+}
+
+// hit is one record of a phrasing.
+type hit struct {
+	at       int64 // unix ms
+	visitor  uint32
+	failure  uint8 // one of the fail… constants
+	source   uint32
+	context  uint32
+	path     uint32 // the host path, identifiers folded
+	nearest  uint32 // tickets: the nearest article
+	nearestS float32
+}
+
+// Failures, as stored in a hit.
+const (
+	failNone uint8 = iota
+	failNoResults
+	failNoClick
+	failTicket
+	failScreen
+)
+
+// maxSpellings bounds the spellings kept per phrasing.
+const maxSpellings = 8
+
+func newCollector() *collector {
+	c := &collector{
+		visitors: map[string]uint32{},
+		byKey:    map[phrasingKey]int32{},
+		strs:     map[string]uint32{},
+		bridges:  map[bridgeKey]struct{}{},
+	}
+	c.strList = []string{""} // 0 is the empty string
+	return c
+}
+
+func (c *collector) intern(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	if id, ok := c.strs[s]; ok {
+		return id
+	}
+	id := uint32(len(c.strList))
+	c.strs[s] = id
+	c.strList = append(c.strList, s)
+	return id
+}
+
+// visitor returns the number that identifies a record's person: its
+// visitor hash, or, without one, a number of its own.
+func (c *collector) visitor(v string) (uint32, bool) {
+	if v == "" {
+		c.nextID++
+		return c.nextID, false
+	}
+	if id, ok := c.visitors[v]; ok {
+		return id, true
+	}
+	c.nextID++
+	c.visitors[v] = c.nextID
+	return c.nextID, true
+}
+
+// add takes one record.
+func (c *collector) add(r Record) {
+	var kind, text string
+	var fail uint8
+	switch r.Failure() {
+	case NoHelp:
+		kind, text, fail = NoHelp, Screen(r.Context, r.Path), failScreen
+		if text == "" {
+			return
+		}
+	case UnlinkedTicket:
+		kind, fail = UnlinkedTicket, failTicket
+	case NoResults:
+		kind, fail = KindSearch, failNoResults
+	case NoClick:
+		kind, fail = KindSearch, failNoClick
+	default:
+		kind, fail = KindSearch, failNone
+	}
+	if kind != NoHelp {
+		text = r.Normalized
+		if text == "" {
+			text = textnorm.Key(r.Query)
+		}
+		if text == "" {
+			return
+		}
+	}
+	key := phrasingKey{kind, r.Locale, text}
+	pi, ok := c.byKey[key]
+	if !ok {
+		pi = int32(len(c.phrasings))
+		c.byKey[key] = pi
+		c.phrasings = append(c.phrasings, &phrasing{kind: kind, locale: r.Locale, text: text, spellings: map[string]int{}})
+	}
+	p := c.phrasings[pi]
+	at := r.Time.UnixMilli()
+	spelling := strings.TrimSpace(r.Query)
+	if kind == NoHelp {
+		spelling = text
+	}
+	if _, ok := p.spellings[spelling]; ok || len(p.spellings) < maxSpellings && spelling != "" {
+		p.spellings[spelling]++
+	}
+	vid, known := c.visitor(r.Visitor)
+	h := hit{at: at, visitor: vid, failure: fail, source: c.cached(0, r.Source), context: c.cached(1, r.Context)}
+	if r.Path != "" {
+		h.path = c.cached(2, screenPath(r.Path))
+	}
+	if r.Nearest != "" {
+		h.nearest, h.nearestS = c.intern(r.Nearest), float32(r.NearestScore)
+	}
+	p.hits = append(p.hits, h)
+	if fail != failNone && (!p.failed || at < p.first) {
+		p.failed, p.first = true, at
+	}
+	if kind == KindSearch && known && fail != failNone {
+		c.steps = append(c.steps, step{vid, pi, at})
+	}
+}
+
+// cached interns s through the cache slot k.
+func (c *collector) cached(k int, s string) uint32 {
+	if l := &c.lastStr[k]; l.s == s && (s != "" || l.id == 0) {
+		return l.id
+	}
+	id := c.intern(s)
+	c.lastStr[k].s, c.lastStr[k].id = s, id
+	return id
+}
+
+// finish finds the reformulations once every record is in: a visitor's
+// failed searches less than VisitGap apart, one after the other.
+func (c *collector) finish() {
+	sort.Slice(c.steps, func(i, j int) bool {
+		a, b := c.steps[i], c.steps[j]
+		if a.visitor != b.visitor {
+			return a.visitor < b.visitor
+		}
+		return a.at < b.at
+	})
+	for i := 1; i < len(c.steps); i++ {
+		prev, cur := c.steps[i-1], c.steps[i]
+		if prev.visitor != cur.visitor || prev.phrasing == cur.phrasing || cur.at-prev.at > VisitGap.Milliseconds() {
+			continue
+		}
+		a, b := prev.phrasing, cur.phrasing
+		if a > b {
+			a, b = b, a
+		}
+		c.bridges[bridgeKey{a, b, cur.visitor}] = struct{}{}
+	}
+	c.steps = nil
+}

@@ -1,0 +1,199 @@
+package gaps
+
+import (
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// meaningInput is what grouping by meaning knows of one distinct phrasing
+// (one normalised query) of a kind and locale.
+type meaningInput struct {
+	text     string // the phrasing as most often typed
+	visitors int    // distinct visitors who failed with it, over all records read
+}
+
+// groupByMeaning groups the phrasings of one kind and locale (see
+// clusterItems) and returns, for each phrasing, its group (the index of
+// one of its phrasings) and its key: its sorted terms. bridges are between
+// phrasings.
+func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bridge) (group []int, keys []string) {
+	analyses := analyzeAll(an, locale, in)
+	// Typos are fixed among the failed set's own words.
+	freq := make(map[string]int, len(in))
+	for i, a := range analyses {
+		for _, w := range a.Words {
+			if w.Term != "" && !strings.HasPrefix(w.Term, "~") {
+				freq[w.Plain] += in[i].visitors
+			}
+		}
+	}
+	fixes := typoFixes(freq)
+	joins, splits := compounds(analyses, in)
+	light := map[string]bool{} // terms of light words
+	lights := lightWords[language(locale)]
+	keys = make([]string, len(in))
+	itemOf := make(map[string]int32, len(in))
+	items := make([]item, 0, len(in))
+	termID := make(map[string]int32, len(in)/2)
+	phrasingItem := make([]int32, len(in))
+	for i, a := range analyses {
+		terms, words := a.Terms, a.Words
+		if fixed, ok := fixWords(a.Words, fixes, joins, splits); ok {
+			b := an.Analyze(locale, fixed)
+			terms, words = b.Terms, b.Words
+		}
+		for _, w := range words {
+			if lights[w.Plain] && w.Term != "" {
+				light[w.Term] = true
+			}
+		}
+		if len(terms) == 0 {
+			// Only stop words ("how to"): the words themselves.
+			for _, w := range a.Words {
+				terms = append(terms, "="+w.Plain)
+			}
+		}
+		terms = sortedSet(terms)
+		key := strings.Join(terms, " ")
+		keys[i] = key
+		it, ok := itemOf[key]
+		if !ok {
+			it = int32(len(items))
+			itemOf[key] = it
+			ids := make([]int32, len(terms))
+			for k, t := range terms {
+				id, ok := termID[t]
+				if !ok {
+					id = int32(len(termID))
+					termID[t] = id
+				}
+				ids[k] = id
+			}
+			sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
+			items = append(items, item{terms: ids})
+		}
+		items[it].visitors += in[i].visitors
+		phrasingItem[i] = it
+	}
+	itemBridges := make([]bridge, 0, len(bridges))
+	for _, br := range bridges {
+		a, b := phrasingItem[br.a], phrasingItem[br.b]
+		if a != b {
+			itemBridges = append(itemBridges, bridge{a, b, br.visitors})
+		}
+	}
+	factor := make([]float64, len(termID))
+	docs := an.Articles(locale)
+	for t, id := range termID {
+		spread := 0.0
+		if !strings.HasPrefix(t, "=") {
+			spread = an.Spread(locale, t)
+		}
+		factor[id] = termFactor(spread, docs, light[t])
+	}
+	root := clusterItems(items, factor, itemBridges)
+	// A group is named by its first phrasing.
+	first := map[int]int{}
+	group = make([]int, len(in))
+	for i := range in {
+		r := root[phrasingItem[i]]
+		if _, ok := first[r]; !ok {
+			first[r] = i
+		}
+		group[i] = first[r]
+	}
+	return group, keys
+}
+
+// analyzeAll analyses every phrasing, on every core.
+func analyzeAll(an Analyzer, locale string, in []meaningInput) []Analysis {
+	out := make([]Analysis, len(in))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(in)/256))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(in); i += workers {
+				out[i] = an.Analyze(locale, in[i].text)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// fixWords returns the words with their typos fixed and compounds spelt
+// the one way (see compounds), joined by spaces, and whether any changed.
+func fixWords(words []Word, fixes map[string]string, joins map[[2]string]string, splits map[string]string) (string, bool) {
+	changed := false
+	parts := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		w := words[i].Plain
+		if i+1 < len(words) {
+			if j, ok := joins[[2]string{w, words[i+1].Plain}]; ok {
+				parts, changed = append(parts, j), true
+				i++
+				continue
+			}
+		}
+		if sp, ok := splits[w]; ok {
+			parts, changed = append(parts, sp), true
+			continue
+		}
+		if f, ok := fixes[w]; ok {
+			w, changed = f, true
+		}
+		parts = append(parts, w)
+	}
+	if !changed {
+		return "", false
+	}
+	return strings.Join(parts, " "), true
+}
+
+// compounds finds the words the failed set spells both joined and in two
+// ("wifi" and "wi-fi", "seasonticket" and "season ticket") and returns how
+// to spell each the one way: the way more visitors typed it.
+func compounds(analyses []Analysis, in []meaningInput) (joins map[[2]string]string, splits map[string]string) {
+	single := map[string]int{}
+	pairs := map[[2]string]int{}
+	for i, a := range analyses {
+		for k, w := range a.Words {
+			single[w.Plain] += in[i].visitors
+			if k+1 < len(a.Words) {
+				pairs[[2]string{w.Plain, a.Words[k+1].Plain}] += in[i].visitors
+			}
+		}
+	}
+	joins, splits = map[[2]string]string{}, map[string]string{}
+	for p, n := range pairs {
+		joined := p[0] + p[1]
+		m, ok := single[joined]
+		if !ok || len(p[0]) < 2 || len(p[1]) < 2 || hasDigit(joined) {
+			continue
+		}
+		if m >= n {
+			joins[p] = joined
+		} else {
+			splits[joined] = p[0] + " " + p[1]
+		}
+	}
+	return joins, splits
+}
+
+// sortedSet sorts terms and removes duplicates, in a new slice.
+func sortedSet(terms []string) []string {
+	out := append([]string(nil), terms...)
+	sort.Strings(out)
+	n := 0
+	for i, t := range out {
+		if i == 0 || t != out[n-1] {
+			out[n] = t
+			n++
+		}
+	}
+	return out[:n]
+}

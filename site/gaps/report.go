@@ -1,0 +1,518 @@
+package gaps
+
+import (
+	"sort"
+	"time"
+)
+
+// Options choose what a report shows.
+type Options struct {
+	// Since starts the period counted; zero counts every record read.
+	// Grouping always uses every record read, so a gap keeps its ID and
+	// its phrasings whatever the period.
+	Since time.Time
+	// Now anchors the 7- and 30-day windows; zero means time.Now.
+	Now time.Time
+	// Locale, when set, keeps one locale.
+	Locale string
+	// MinVisitors is the number of distinct visitors in the period from
+	// which a gap is listed (default 1).
+	MinVisitors int
+	// KeepIgnored lists the gaps the team marked ignored too.
+	KeepIgnored bool
+	// TopQueries is how many of the most searched queries Report.Queries
+	// holds (0: none).
+	TopQueries int
+}
+
+// Report is the content-gap report of a period.
+type Report struct {
+	Since time.Time `json:"since"`
+	Gaps  []Gap     `json:"gaps"`
+	// Queries are the most searched phrasings of the period, by
+	// visitors, with how many of those visitors failed and the gap they
+	// are part of.
+	Queries []QueryCount `json:"queries,omitempty"`
+	// Searches, Tickets and Openings count the records of the period:
+	// the failed searches, the unlinked tickets and the openings of the
+	// widget on screens with no help.
+	Searches int `json:"failed_searches"`
+	Tickets  int `json:"unlinked_tickets"`
+	Openings int `json:"openings_without_help"`
+}
+
+// QueryCount is one phrasing with how often it was searched. Visitors are
+// counted as everywhere in the report (see Gap.Visitors).
+type QueryCount struct {
+	Query    string `json:"query"` // the most common spelling
+	Locale   string `json:"locale"`
+	Searches int    `json:"searches"`
+	Visitors int    `json:"visitors"`
+	// Failed counts the visitors whose search of it failed, NoResults the
+	// searches that found nothing.
+	Failed    int    `json:"failed_visitors"`
+	NoResults int    `json:"no_results"`
+	GapID     string `json:"gap_id,omitempty"`
+}
+
+// Group builds the report of records held in memory: the same as
+// Service.Report without a store. decisions are the stored decisions;
+// analyzer nil splits on words.
+func Group(records []Record, analyzer Analyzer, decisions []Decision, opts Options) Report {
+	c := newCollector()
+	for _, r := range records {
+		c.add(r)
+	}
+	c.finish()
+	return c.report(analyzer, decisions, opts)
+}
+
+// group is one gap being built: its phrasings.
+type group struct {
+	kind, locale string
+	members      []int32 // phrasings
+	anchor       int32   // the first seen phrasing
+	id           string
+}
+
+// grouped is the collected records grouped into gaps with their IDs.
+type grouped struct {
+	groups []*group
+	keys   []string // per phrasing
+}
+
+// grouping groups the collected records by meaning and gives each group
+// its ID. an nil splits on words.
+func (c *collector) grouping(an Analyzer, decisions []Decision) *grouped {
+	if an == nil {
+		an = plainAnalyzer{}
+	}
+	groups, keys := c.group(an)
+	assignIDs(groups, keys, c, decisions)
+	return &grouped{groups, keys}
+}
+
+// keysOf returns the keys of the phrasings of the gap with id.
+func (g *grouped) keysOf(id string) []string {
+	for _, gr := range g.groups {
+		if gr.id != id {
+			continue
+		}
+		seen := map[string]bool{}
+		var out []string
+		for _, m := range gr.members {
+			if k := g.keys[m]; !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// report groups the collected records and counts the period.
+func (c *collector) report(an Analyzer, decisions []Decision, opts Options) Report {
+	return c.reportFrom(c.grouping(an, decisions), decisions, opts)
+}
+
+// reportFrom counts the period of grouped records.
+func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) Report {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.MinVisitors <= 0 {
+		opts.MinVisitors = 1
+	}
+	groups, keys := gr.groups, gr.keys
+	byID := map[string]Decision{}
+	for _, d := range decisions {
+		byID[d.ID] = d
+	}
+	rep := Report{Since: opts.Since, Gaps: []Gap{}}
+	since := opts.Since.UnixMilli()
+	if opts.Since.IsZero() {
+		since = -1 << 62
+	}
+	gapOf := map[int32]string{}
+	for _, g := range groups {
+		if opts.Locale != "" && g.locale != opts.Locale {
+			continue
+		}
+		gap, ok := c.count(g, keys, since, opts.Now)
+		if !ok {
+			continue
+		}
+		if d, ok := byID[gap.ID]; ok {
+			gap.Status, gap.Note, gap.AnsweredAt, gap.AnsweredBy = d.Status, d.Note, d.AnsweredAt, d.AnsweredBy
+			if d.AnsweredAt != nil {
+				gap.Before, gap.After = c.beforeAfter(g, since, d.AnsweredAt.UnixMilli())
+			}
+		}
+		for _, m := range g.members {
+			gapOf[m] = gap.ID
+		}
+		if gap.Visitors < opts.MinVisitors || gap.Status == StatusIgnored && !opts.KeepIgnored {
+			continue
+		}
+		rep.Gaps = append(rep.Gaps, gap)
+	}
+	sort.SliceStable(rep.Gaps, func(i, j int) bool {
+		a, b := rep.Gaps[i], rep.Gaps[j]
+		if a.Visitors != b.Visitors {
+			return a.Visitors > b.Visitors
+		}
+		if a.Searches != b.Searches {
+			return a.Searches > b.Searches
+		}
+		if !a.LastSeen.Equal(b.LastSeen) {
+			return a.LastSeen.After(b.LastSeen)
+		}
+		return a.ID < b.ID
+	})
+	rep.Queries = c.queries(opts, since, gapOf)
+	for _, p := range c.phrasings {
+		if opts.Locale != "" && p.locale != opts.Locale {
+			continue
+		}
+		for _, h := range p.hits {
+			if h.at < since {
+				continue
+			}
+			switch {
+			case h.failure == failNone:
+			case p.kind == KindSearch:
+				rep.Searches++
+			case p.kind == UnlinkedTicket:
+				rep.Tickets++
+			case p.kind == NoHelp:
+				rep.Openings++
+			}
+		}
+	}
+	return rep
+}
+
+// group groups the failed phrasings by kind, locale and meaning and
+// returns the groups and each phrasing's key.
+func (c *collector) group(an Analyzer) ([]*group, []string) {
+	keys := make([]string, len(c.phrasings))
+	type kl struct{ kind, locale string }
+	parts := map[kl][]int32{}
+	var order []kl
+	for i, p := range c.phrasings {
+		if !p.failed {
+			continue
+		}
+		k := kl{p.kind, p.locale}
+		if _, ok := parts[k]; !ok {
+			order = append(order, k)
+		}
+		parts[k] = append(parts[k], int32(i))
+	}
+	sort.Slice(order, func(i, j int) bool {
+		if order[i].kind != order[j].kind {
+			return order[i].kind < order[j].kind
+		}
+		return order[i].locale < order[j].locale
+	})
+	// Bridges by part, renumbered to the part's phrasings.
+	local := make(map[int32]int32, len(c.phrasings))
+	for _, list := range parts {
+		for li, pi := range list {
+			local[pi] = int32(li)
+		}
+	}
+	counts := map[[2]int32]int{}
+	for b := range c.bridges {
+		if c.phrasings[b.a].failed && c.phrasings[b.b].failed {
+			counts[[2]int32{b.a, b.b}]++
+		}
+	}
+	partBridges := map[kl][]bridge{}
+	for ab, n := range counts {
+		p := c.phrasings[ab[0]]
+		k := kl{p.kind, p.locale}
+		partBridges[k] = append(partBridges[k], bridge{local[ab[0]], local[ab[1]], n})
+	}
+	var groups []*group
+	for _, k := range order {
+		list := parts[k]
+		if k.kind == NoHelp {
+			// A screen is its own key: no words, typos or synonyms.
+			for _, pi := range list {
+				keys[pi] = c.phrasings[pi].text
+				groups = append(groups, &group{kind: k.kind, locale: k.locale, members: []int32{pi}, anchor: pi})
+			}
+			continue
+		}
+		in := make([]meaningInput, len(list))
+		for li, pi := range list {
+			in[li] = meaningInput{text: c.phrasings[pi].spelling(), visitors: c.failedVisitors(pi)}
+		}
+		brs := partBridges[k]
+		sort.Slice(brs, func(i, j int) bool {
+			if brs[i].a != brs[j].a {
+				return brs[i].a < brs[j].a
+			}
+			return brs[i].b < brs[j].b
+		})
+		of, ks := groupByMeaning(an, k.locale, in, brs)
+		byFirst := map[int]*group{}
+		for li, first := range of {
+			pi := list[li]
+			keys[pi] = ks[li]
+			g := byFirst[first]
+			if g == nil {
+				g = &group{kind: k.kind, locale: k.locale, anchor: pi}
+				byFirst[first] = g
+				groups = append(groups, g)
+			}
+			g.members = append(g.members, pi)
+			a := c.phrasings[g.anchor]
+			if p := c.phrasings[pi]; p.first < a.first || p.first == a.first && ks[li] < keys[g.anchor] {
+				g.anchor = pi
+			}
+		}
+	}
+	return groups, keys
+}
+
+// failedVisitors counts the distinct visitors of a phrasing's failed hits.
+func (c *collector) failedVisitors(pi int32) int {
+	seen := map[uint32]bool{}
+	for _, h := range c.phrasings[pi].hits {
+		if h.failure != failNone {
+			seen[h.visitor] = true
+		}
+	}
+	return len(seen)
+}
+
+// assignIDs gives each group its ID: the ID of a stored decision one of
+// its phrasings' keys belongs to (the one holding most hits when several
+// do; a decision goes to one group only), else one made from its kind,
+// locale and first phrasing's key.
+func assignIDs(groups []*group, keys []string, c *collector, decisions []Decision) {
+	owner := map[string]string{} // kind|locale|key → decision ID
+	for _, d := range decisions {
+		for _, k := range d.Keys {
+			owner[d.Kind+"|"+d.Locale+"|"+k] = d.ID
+		}
+	}
+	type claim struct {
+		g    *group
+		hits int
+	}
+	best := map[string]claim{}
+	claims := make([]map[string]int, len(groups))
+	for gi, g := range groups {
+		claims[gi] = map[string]int{}
+		for _, m := range g.members {
+			if id, ok := owner[g.kind+"|"+g.locale+"|"+keys[m]]; ok {
+				claims[gi][id] += len(c.phrasings[m].hits)
+			}
+		}
+		for id, n := range claims[gi] {
+			if b, ok := best[id]; !ok || n > b.hits {
+				best[id] = claim{g, n}
+			}
+		}
+	}
+	taken := map[string]bool{}
+	for gi, g := range groups {
+		pick, most := "", -1
+		for id, n := range claims[gi] {
+			if best[id].g == g && (n > most || n == most && id < pick) {
+				pick, most = id, n
+			}
+		}
+		if pick == "" {
+			pick = makeID(g.kind, g.locale, keys[g.anchor])
+		}
+		for taken[pick] {
+			pick = makeID(g.kind, g.locale, pick) // a decided ID held by another group
+		}
+		taken[pick] = true
+		g.id = pick
+	}
+}
+
+// count builds the gap of a group from its hits in the period; false when
+// it has none.
+func (c *collector) count(g *group, keys []string, since int64, now time.Time) (Gap, bool) {
+	gap := Gap{ID: g.id, Kind: g.kind, Locale: g.locale, Key: keys[g.anchor],
+		Sources: map[string]int{}, Contexts: map[string]int{}, Paths: map[string]int{}}
+	nowMs := now.UnixMilli()
+	day := int64(24 * time.Hour / time.Millisecond)
+	all, noRes, noClick := visitorSet{}, visitorSet{}, visitorSet{}
+	last7, prev7, last30 := visitorSet{}, visitorSet{}, visitorSet{}
+	nearest := map[uint32]int{}
+	nearestScore := map[uint32]float32{}
+	var first, last int64
+	for _, m := range g.members {
+		p := c.phrasings[m]
+		v := Variant{Query: p.spelling(), Key: keys[m]}
+		seen := visitorSet{}
+		for _, h := range p.hits {
+			if h.at < since || h.failure == failNone {
+				continue
+			}
+			v.Searches++
+			seen.add(h.visitor)
+			all.add(h.visitor)
+			switch h.failure {
+			case failNoResults:
+				gap.NoResults++
+				noRes.add(h.visitor)
+			case failNoClick:
+				gap.NoClick++
+				noClick.add(h.visitor)
+			}
+			switch age := nowMs - h.at; {
+			case age < 7*day:
+				last7.add(h.visitor)
+			case age < 14*day:
+				prev7.add(h.visitor)
+			}
+			if nowMs-h.at < 30*day {
+				last30.add(h.visitor)
+			}
+			if first == 0 || h.at < first {
+				first = h.at
+			}
+			last = max(last, h.at)
+			gap.Sources[c.strList[h.source]]++
+			if h.context != 0 {
+				gap.Contexts[c.strList[h.context]]++
+			}
+			if h.path != 0 {
+				gap.Paths[c.strList[h.path]]++
+			}
+			if h.nearest != 0 {
+				nearest[h.nearest]++
+				nearestScore[h.nearest] = max(nearestScore[h.nearest], h.nearestS)
+			}
+		}
+		if v.Searches == 0 {
+			continue
+		}
+		v.Visitors = len(seen)
+		gap.Searches += v.Searches
+		gap.Variants = append(gap.Variants, v)
+	}
+	if gap.Searches == 0 {
+		return Gap{}, false
+	}
+	gap.Visitors, gap.NoResultsVisitors, gap.NoClickVisitors = len(all), len(noRes), len(noClick)
+	gap.Last7, gap.Prev7, gap.Last30 = len(last7), len(prev7), len(last30)
+	gap.FirstSeen, gap.LastSeen = time.UnixMilli(first).UTC(), time.UnixMilli(last).UTC()
+	sort.Slice(gap.Variants, func(i, j int) bool {
+		a, b := gap.Variants[i], gap.Variants[j]
+		if a.Visitors != b.Visitors {
+			return a.Visitors > b.Visitors
+		}
+		if a.Searches != b.Searches {
+			return a.Searches > b.Searches
+		}
+		return a.Query < b.Query
+	})
+	gap.Query = gap.Variants[0].Query
+	most := uint32(0)
+	for a, n := range nearest {
+		if most == 0 || n > nearest[most] || n == nearest[most] && c.strList[a] < c.strList[most] {
+			most = a
+		}
+	}
+	if most != 0 {
+		gap.Nearest, gap.NearestScore = c.strList[most], float64(nearestScore[most])
+	}
+	return gap, true
+}
+
+// beforeAfter counts the distinct visitors of a group's failed hits in the
+// period before the time at and since.
+func (c *collector) beforeAfter(g *group, since, at int64) (before, after int) {
+	b, a := visitorSet{}, visitorSet{}
+	for _, m := range g.members {
+		for _, h := range c.phrasings[m].hits {
+			switch {
+			case h.at < since || h.failure == failNone:
+			case h.at < at:
+				b.add(h.visitor)
+			default:
+				a.add(h.visitor)
+			}
+		}
+	}
+	return len(b), len(a)
+}
+
+// queries returns the most searched phrasings of the period.
+func (c *collector) queries(opts Options, since int64, gapOf map[int32]string) []QueryCount {
+	if opts.TopQueries <= 0 {
+		return nil
+	}
+	var out []QueryCount
+	for pi, p := range c.phrasings {
+		if p.kind != KindSearch || opts.Locale != "" && p.locale != opts.Locale {
+			continue
+		}
+		q := QueryCount{Query: p.spelling(), Locale: p.locale, GapID: gapOf[int32(pi)]}
+		all, failed := visitorSet{}, visitorSet{}
+		for _, h := range p.hits {
+			if h.at < since {
+				continue
+			}
+			q.Searches++
+			all.add(h.visitor)
+			if h.failure != failNone {
+				failed.add(h.visitor)
+			}
+			if h.failure == failNoResults {
+				q.NoResults++
+			}
+		}
+		if q.Searches == 0 {
+			continue
+		}
+		q.Visitors, q.Failed = len(all), len(failed)
+		out = append(out, q)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Visitors != b.Visitors {
+			return a.Visitors > b.Visitors
+		}
+		if a.Searches != b.Searches {
+			return a.Searches > b.Searches
+		}
+		if a.Query != b.Query {
+			return a.Query < b.Query
+		}
+		return a.Locale < b.Locale
+	})
+	if len(out) > opts.TopQueries {
+		out = out[:opts.TopQueries]
+	}
+	return out
+}
+
+// spelling is the most common way the phrasing was typed (its normalised
+// text when only satisfied searches, read without their query, had it).
+func (p *phrasing) spelling() string {
+	best, n := p.text, 0
+	for s, k := range p.spellings {
+		if k > n || k == n && s < best {
+			best, n = s, k
+		}
+	}
+	return best
+}
+
+// visitorSet counts distinct visitors. A person is one visitor hash (a
+// person on one day), or one record without a hash: the one definition
+// every count of the report uses.
+type visitorSet map[uint32]struct{}
+
+func (s visitorSet) add(v uint32) { s[v] = struct{}{} }

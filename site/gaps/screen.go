@@ -1,0 +1,55 @@
+package gaps
+
+import "strings"
+
+// Screen names a host screen of the widget: its context key when the app
+// gave one, else its path with the segments that look like identifiers
+// folded to "*" (/orders/8412/edit → /orders/*/edit), so one screen is one
+// gap whatever record it shows. Empty when there is neither.
+func Screen(context, path string) string {
+	if context = strings.TrimSpace(context); context != "" {
+		return context
+	}
+	if path == "" {
+		return ""
+	}
+	return screenPath(path)
+}
+
+// screenPath folds identifier-like segments of a path: those with a digit
+// that are all digits, or long (16+ characters, as UUIDs and hashes are),
+// or of 6+ characters a third of which are digits.
+func screenPath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		if idLike(s) {
+			segs[i] = "*"
+		}
+	}
+	if out := strings.Join(segs, "/"); out != "" {
+		return out
+	}
+	return "/"
+}
+
+func idLike(s string) bool {
+	digits, letters := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' || r == '_' || r == '.':
+		default:
+			letters++
+		}
+	}
+	switch {
+	case digits == 0:
+		return false
+	case letters == 0:
+		return true // 8412, 2024-05-01
+	case len(s) >= 16:
+		return true // UUIDs, hashes, slugs with ids
+	}
+	return len(s) >= 6 && digits*3 >= len(s) // a3f9c1, inv_8412; not v2, step3, 2fa
+}

@@ -1,0 +1,191 @@
+package gaps
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+// Store is where the report's records and the decisions are kept
+// (site/sqlite implements it).
+type Store interface {
+	// GapRecords calls fn with every failed record since a time, in any
+	// order: the searches that were not satisfied, the unlinked tickets
+	// and the openings of the widget on screens with no help. It stops at
+	// the first error fn returns.
+	GapRecords(ctx context.Context, since time.Time, fn func(Record) error) error
+	// SatisfiedSearches calls fn with every satisfied search since a
+	// time, in any order, with its Normalized text, Locale, Visitor and
+	// Time (Query empty): what the most searched queries count.
+	SatisfiedSearches(ctx context.Context, since time.Time, fn func(Record) error) error
+	// Decisions returns every stored decision.
+	Decisions(ctx context.Context) ([]Decision, error)
+	// SaveDecision stores d, replacing the decision with its ID.
+	SaveDecision(ctx context.Context, d Decision) error
+	// PublishedSince records the versions of the published articles and
+	// returns, for each (by VersionKey), when its current version was
+	// first published: now for an article or version not seen before,
+	// zero for the articles there when none was recorded yet.
+	PublishedSince(ctx context.Context, now time.Time, versions []ArticleVersion) (map[string]time.Time, error)
+}
+
+// Service is the one content-gap report: the command line, the admin page,
+// the insights API, triage, drafts and the answered check all go through
+// it. Safe for concurrent use.
+type Service struct {
+	Store Store
+	// Retention is how far back records are read and grouped (the events
+	// retention period): a gap's phrasings and ID come from all of them,
+	// whatever period a report counts.
+	Retention time.Duration
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+
+	analyzer atomic.Pointer[analyzerRef]
+}
+
+type analyzerRef struct{ a Analyzer }
+
+// SetAnalyzer sets the analysis used from now on: that of the content
+// being served, so gaps group the way search reads queries.
+func (s *Service) SetAnalyzer(a Analyzer) { s.analyzer.Store(&analyzerRef{a}) }
+
+func (s *Service) now() time.Time {
+	if s.Now == nil {
+		return time.Now().UTC()
+	}
+	return s.Now().UTC()
+}
+
+func (s *Service) analysis() Analyzer {
+	if r := s.analyzer.Load(); r != nil {
+		return r.a
+	}
+	return nil
+}
+
+// collect reads every failed record of the retention period, and the
+// satisfied searches too when satisfied is set.
+func (s *Service) collect(ctx context.Context, satisfied bool) (*collector, []Decision, error) {
+	from := time.Time{}
+	if s.Retention > 0 {
+		from = s.now().Add(-s.Retention)
+	}
+	c := newCollector()
+	// The store reads on this goroutine while the collector takes the
+	// records on another, a batch at a time.
+	batches := make(chan []Record, 4)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for b := range batches {
+			for _, r := range b {
+				c.add(r)
+			}
+		}
+	}()
+	batch := make([]Record, 0, collectBatch)
+	send := func(r Record) error {
+		batch = append(batch, r)
+		if len(batch) == collectBatch {
+			batches <- batch
+			batch = make([]Record, 0, collectBatch)
+		}
+		return ctx.Err()
+	}
+	err := s.Store.GapRecords(ctx, from, send)
+	if err == nil && satisfied {
+		err = s.Store.SatisfiedSearches(ctx, from, send)
+	}
+	batches <- batch
+	close(batches)
+	<-done
+	if err != nil {
+		return nil, nil, fmt.Errorf("gap report: %w", err)
+	}
+	c.finish()
+	decisions, err := s.Store.Decisions(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("gap report: %w", err)
+	}
+	return c, decisions, nil
+}
+
+// Report returns the gaps of a period (see Options): grouped by meaning
+// over the whole retention period, counted over the period, the team's
+// decisions and the answered state applied.
+func (s *Service) Report(ctx context.Context, opts Options) (Report, error) {
+	c, decisions, err := s.collect(ctx, opts.TopQueries > 0)
+	if err != nil {
+		return Report{}, err
+	}
+	if opts.Now.IsZero() {
+		opts.Now = s.now()
+	}
+	return c.report(s.analysis(), decisions, opts), nil
+}
+
+// Gap returns the gap with id, as listed by any report: counted over the
+// retention period, ignored ones included. A site.ENOTFOUND error when no
+// report can list it.
+func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
+	rep, err := s.Report(ctx, Options{KeepIgnored: true})
+	if err != nil {
+		return Gap{}, err
+	}
+	for _, g := range rep.Gaps {
+		if g.ID == id {
+			return g, nil
+		}
+	}
+	return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
+}
+
+// Decide records the team's decision on the gap with id: status (see
+// ValidStatus; "" takes a decision back) and note. The gap's phrasings are
+// stored with it, so the decision stays with the gap as new phrasings
+// join. It returns the gap.
+func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, error) {
+	if !ValidStatus(status) {
+		return Gap{}, site.Errorf(site.EINVALID, "Unknown status %q: want %s.", status, strings.Join(Statuses, ", "))
+	}
+	note = strings.TrimSpace(strings.ToValidUTF8(note, "\uFFFD"))
+	if len([]rune(note)) > MaxNoteLen {
+		return Gap{}, site.Errorf(site.EINVALID, "The note is longer than %d characters.", MaxNoteLen)
+	}
+	c, decisions, err := s.collect(ctx, false)
+	if err != nil {
+		return Gap{}, err
+	}
+	gr := c.grouping(s.analysis(), decisions)
+	rep := c.reportFrom(gr, decisions, Options{Now: s.now(), KeepIgnored: true})
+	for _, g := range rep.Gaps {
+		if g.ID != id {
+			continue
+		}
+		d := Decision{ID: id, Kind: g.Kind, Locale: g.Locale}
+		for _, old := range decisions {
+			if old.ID == id {
+				d = old
+			}
+		}
+		d.Status, d.Note, d.Updated = status, note, s.now()
+		d.Keys = gr.keysOf(id)
+		if err := s.Store.SaveDecision(ctx, d); err != nil {
+			return Gap{}, fmt.Errorf("decide on gap %s: %w", id, err)
+		}
+		g.Status, g.Note = d.Status, d.Note
+		return g, nil
+	}
+	return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
+}
+
+// collectBatch is how many records go to the collector at a time.
+const collectBatch = 1024
+
+// MaxNoteLen is the longest note, in characters.
+const MaxNoteLen = 1000

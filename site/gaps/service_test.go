@@ -1,0 +1,206 @@
+package gaps_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/guichet/guichet/search"
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/content"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/textnorm"
+)
+
+// serviceSite is a gap report service on a real SQLite file, with the
+// search index of files.
+type serviceSite struct {
+	t   *testing.T
+	db  *sqlite.DB
+	rec *sqlite.Recorder
+	svc *gaps.Service
+	now time.Time
+}
+
+func newServiceSite(t *testing.T) *serviceSite {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "guichet.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := sqlite.NewRecorder(db, sqlite.RecorderOptions{})
+	t.Cleanup(func() {
+		rec.Close(context.Background())
+		db.Close()
+	})
+	s := &serviceSite{t: t, db: db, rec: rec, now: time.Now().UTC().Truncate(time.Millisecond)}
+	s.svc = &gaps.Service{Store: db, Retention: 90 * 24 * time.Hour, Now: func() time.Time { return s.now }}
+	return s
+}
+
+// publish builds the view and index of files (drafts visible when dev)
+// and gives the service their analysis.
+func (s *serviceSite) publish(files fstest.MapFS, dev bool) (*site.View, *search.Index) {
+	s.t.Helper()
+	lib, err := content.Load(context.Background(), files, content.Options{})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	v := site.NewView(lib, s.now, dev)
+	idx, err := search.Build(context.Background(), v, "")
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.t.Cleanup(func() { idx.Close() })
+	s.svc.SetAnalyzer(idx.Analyzer())
+	return v, idx
+}
+
+// search records a failed search made ago.
+func (s *serviceSite) search(q, visitor string, ago time.Duration) {
+	s.rec.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: q, Normalized: textnorm.Key(q), Locale: "en",
+		Source: site.SourceSite, Visitor: visitor, Time: s.now.Add(-ago)})
+}
+
+func (s *serviceSite) report(opts gaps.Options) gaps.Report {
+	s.t.Helper()
+	if err := s.rec.Flush(context.Background()); err != nil {
+		s.t.Fatal(err)
+	}
+	rep, err := s.svc.Report(context.Background(), opts)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return rep
+}
+
+func gapOf(rep gaps.Report, query string) (gaps.Gap, bool) {
+	for _, g := range rep.Gaps {
+		for _, v := range g.Variants {
+			if v.Query == query {
+				return g, true
+			}
+		}
+	}
+	return gaps.Gap{}, false
+}
+
+var petContent = fstest.MapFS{
+	"guichet.yaml":      {Data: []byte("title: Rail\n")},
+	"travel/luggage.md": {Data: []byte("---\ntitle: Luggage on the train\n---\nSuitcases go on the racks above your seat.\n")},
+	"travel/seats.md":   {Data: []byte("---\ntitle: Choose your seat on the train\n---\nPick a window or an aisle seat.\n")},
+	"travel/tickets.md": {Data: []byte("---\ntitle: Your train tickets\n---\nFind your tickets in the app.\n")},
+}
+
+// TestReportPeriodsIDsAndDecisions: a gap's ID and phrasings do not depend
+// on the period counted; a decision stays with the gap as new phrasings
+// (a typo, a reformulation) join it; ignored gaps are left out.
+func TestReportPeriodsIDsAndDecisions(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	s.search("dogs on the train", "a", 20*24*time.Hour)
+	s.search("dog on train", "b", 2*24*time.Hour)
+	s.search("can i bring my dog", "c", time.Hour)
+	s.search("wifi password", "d", time.Hour)
+	s.search("wifi password", "e", 3*time.Hour)
+	month := s.report(gaps.Options{Since: s.now.Add(-30 * 24 * time.Hour)})
+	week := s.report(gaps.Options{Since: s.now.Add(-7 * 24 * time.Hour)})
+	dogs, ok := gapOf(month, "dogs on the train")
+	if !ok || dogs.Visitors != 3 || len(dogs.Variants) != 3 {
+		t.Fatalf("dog gap over 30 days: %+v", dogs)
+	}
+	dogsWeek, ok := gapOf(week, "dog on train")
+	if !ok || dogsWeek.ID != dogs.ID || dogsWeek.Visitors != 2 || dogsWeek.Last7 != 2 || dogs.Last30 != 3 {
+		t.Errorf("dog gap over 7 days: %+v (30 days: %s)", dogsWeek, dogs.ID)
+	}
+	if _, err := s.svc.Decide(ctx, dogs.ID, gaps.StatusNewArticle, "Ana writes it"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Decide(ctx, "nope", gaps.StatusIgnored, ""); site.ErrorCode(err) != site.ENOTFOUND {
+		t.Errorf("decide on an unknown gap: %v", err)
+	}
+	if _, err := s.svc.Decide(ctx, dogs.ID, "answered", ""); site.ErrorCode(err) != site.EINVALID {
+		t.Errorf("answered is not a decision: %v", err)
+	}
+	// New phrasings join: a typo of the same failed set, and a
+	// reformulation by one visitor of a phrasing nobody else used.
+	s.search("doggs on the train", "f", time.Minute)
+	s.search("pets allowed?", "g", 3*time.Minute)
+	s.search("dogs on the train", "g", 2*time.Minute)
+	later := s.report(gaps.Options{Since: s.now.Add(-30 * 24 * time.Hour)})
+	g, _ := gapOf(later, "pets allowed?")
+	if g.ID != dogs.ID || g.Status != gaps.StatusNewArticle || g.Note != "Ana writes it" || g.Visitors != 5 || len(g.Variants) != 5 {
+		t.Errorf("after new phrasings joined: %+v", g)
+	}
+	wifi, _ := gapOf(later, "wifi password")
+	if _, err := s.svc.Decide(ctx, wifi.ID, gaps.StatusIgnored, "bots"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := gapOf(s.report(gaps.Options{}), "wifi password"); ok {
+		t.Error("an ignored gap was listed")
+	}
+	if g, ok := gapOf(s.report(gaps.Options{KeepIgnored: true}), "wifi password"); !ok || g.Status != gaps.StatusIgnored || g.Note != "bots" {
+		t.Errorf("KeepIgnored: %+v", g)
+	}
+	if g, err := s.svc.Gap(ctx, wifi.ID); err != nil || g.ID != wifi.ID {
+		t.Errorf("Gap(%s): %+v %v", wifi.ID, g, err)
+	}
+	// Visitors are counted one way: the top queries agree with the gaps.
+	rep := s.report(gaps.Options{TopQueries: 10})
+	for _, q := range rep.Queries {
+		if q.Query == "dogs on the train" && (q.Visitors != 2 || q.Failed != 2 || q.GapID != dogs.ID) {
+			t.Errorf("top query %+v", q)
+		}
+	}
+}
+
+// TestAnsweredInDevMode: a draft the site serves with --dev never answers
+// a gap; the article published since the gap was first seen does, and an
+// article that ranks on a common word alone does not.
+func TestAnsweredInDevMode(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	// The content is recorded as it was before anyone searched.
+	v0, idx0 := s.publish(petContent, false)
+	if _, err := s.svc.CheckAnswered(ctx, v0, idx0); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"a", "b", "c"} {
+		s.search("dog on the train", v, time.Hour)
+	}
+	s.search("pets allowed on trains", "d", time.Hour)
+	files := fstest.MapFS{}
+	for k, f := range petContent {
+		files[k] = f
+	}
+	files["travel/pets.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dogs and pets on the train\ndraft: true\n---\nSmall dogs and pets travel free.\n")}
+	files["travel/seats.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Choose your seat on the train\n---\nPick a window or an aisle seat, even on a busy train.\n")}
+	v, idx := s.publish(files, true) // --dev: the draft is served and found
+	if res, _ := idx.Search(ctx, site.SearchRequest{Query: "dog on the train", Locale: "en"}); len(res.Hits) == 0 || res.Hits[0].ID != "travel/pets" {
+		t.Fatalf("the draft is not what dev search finds first: %+v", res)
+	}
+	s.rec.Flush(ctx)
+	if n, err := s.svc.CheckAnswered(ctx, v, idx); err != nil || n != 0 {
+		t.Errorf("dev mode: %d gaps changed, %v", n, err)
+	}
+	g, _ := gapOf(s.report(gaps.Options{}), "dog on the train")
+	if g.AnsweredAt != nil {
+		t.Errorf("answered by a draft, or by the changed seats article found on \"train\": %+v", g)
+	}
+	delete(files, "travel/pets.md")
+	files["travel/pets.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dogs and pets on the train\nkeywords: [pets allowed]\n---\nSmall dogs and pets travel free.\n")}
+	s.now = s.now.Add(time.Minute)
+	v, idx = s.publish(files, false)
+	if n, err := s.svc.CheckAnswered(ctx, v, idx); err != nil || n != 1 {
+		t.Errorf("published: %d gaps changed, %v", n, err)
+	}
+	g, _ = gapOf(s.report(gaps.Options{}), "dog on the train")
+	if g.AnsweredAt == nil || g.AnsweredBy != "travel/pets" || g.Before != 3 || g.After != 0 || g.Status != "" {
+		t.Errorf("after publishing: %+v", g)
+	}
+}

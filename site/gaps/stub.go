@@ -1,0 +1,99 @@
+package gaps
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/guichet/guichet/site/textnorm"
+)
+
+// WriteStub writes a draft article for gap g into the folder (a path with
+// forward slashes, inside the content folder dir) and returns its path
+// relative to dir. The draft is written in the customers' words: the most
+// used phrasing as its title and search test, every phrasing as a keyword;
+// for a screen with no help, the screen in its contexts. It never
+// overwrites a file, and nothing is written outside dir (symbolic links
+// included). defLocale is the content's default locale: a gap of another
+// locale gets a translation file name (x.fr.md).
+func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
+	folder = strings.Trim(path.Clean("/"+strings.ReplaceAll(folder, "\\", "/")), "/")
+	if folder == "" || folder == "." {
+		return "", fmt.Errorf("write draft: the folder must be a folder inside the content folder")
+	}
+	slug := slugWords(g.Query)
+	if g.Kind == NoHelp {
+		slug = slugWords("help " + g.Key)
+	}
+	if slug == "" {
+		slug = "gap-" + g.ID
+	}
+	if g.Locale != "" && g.Locale != defLocale {
+		slug += "." + g.Locale // a translation file name: x.fr.md
+	}
+	rel := folder + "/" + slug + ".md"
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return "", fmt.Errorf("write draft %s: %w", rel, err)
+	}
+	defer root.Close()
+	if err := root.MkdirAll(folder, 0o755); err != nil {
+		return "", fmt.Errorf("write draft %s: %w", rel, err)
+	}
+	f, err := root.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return "", fmt.Errorf("write draft %s: %w", rel, err)
+	}
+	if _, err := f.WriteString(stubText(g)); err != nil {
+		f.Close()
+		return "", fmt.Errorf("write draft %s: %w", rel, err)
+	}
+	return rel, f.Close()
+}
+
+// stubText is the Markdown of a draft for g.
+func stubText(g Gap) string {
+	var b strings.Builder
+	title := strings.TrimSpace(g.Query)
+	if g.Kind == NoHelp {
+		title = "Help for " + g.Key
+	}
+	if r := []rune(title); len(r) > 0 {
+		title = strings.ToUpper(string(r[0])) + string(r[1:])
+	}
+	fmt.Fprintf(&b, "---\ntitle: %s\ndraft: true\n", yamlString(title))
+	if g.Kind == NoHelp {
+		fmt.Fprintf(&b, "contexts:\n  - %s\n---\n", yamlString(g.Key))
+		fmt.Fprintf(&b, "<!-- Draft from content gap %s: the help widget opened %d times on this screen (%d visitors) and no article fitted it. Write the help for it, then remove draft: true. -->\n",
+			g.ID, g.Searches, g.Visitors)
+		return b.String()
+	}
+	b.WriteString("keywords:\n")
+	for _, v := range g.Variants {
+		fmt.Fprintf(&b, "  - %s\n", yamlString(v.Query))
+	}
+	fmt.Fprintf(&b, "search_tests:\n  - %s\n---\n", yamlString(g.Query))
+	what := fmt.Sprintf("%d visitors searched this and found nothing (%d searches) or nothing worth opening (%d)", g.Visitors, g.NoResults, g.NoClick)
+	if g.Kind == UnlinkedTicket {
+		what = fmt.Sprintf("%d support tickets asked this and no article answers them", g.Searches)
+	}
+	fmt.Fprintf(&b, "<!-- Draft from content gap %s: %s. Write the answer, then remove draft: true. -->\n", g.ID, what)
+	return b.String()
+}
+
+// slugWords makes a file name from a query: lower-case words joined by "-".
+func slugWords(q string) string {
+	words := strings.Fields(textnorm.Key(q))
+	if len(words) > 8 {
+		words = words[:8]
+	}
+	return strings.Join(words, "-")
+}
+
+// yamlString quotes s for YAML.
+func yamlString(s string) string {
+	b, _ := json.Marshal(s) // a JSON string is a valid YAML double-quoted scalar
+	return string(b)
+}

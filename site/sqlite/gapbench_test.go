@@ -1,0 +1,229 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/guichet/guichet/search"
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/content"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/textnorm"
+)
+
+// BenchmarkGapReport1M reads 1,000,000 recorded searches over 90 days
+// (with the clicks that satisfied two thirds of them), groups the failed
+// ones by meaning with the search index's analysis, and counts the last 30
+// days: the report the admin page, the API and the command line show. The
+// generated database is kept in the temporary folder between runs.
+func BenchmarkGapReport1M(b *testing.B) {
+	benchGapReport(b, 1_000_000)
+}
+
+// BenchmarkGapReport100k is the same on 100,000 searches.
+func BenchmarkGapReport100k(b *testing.B) {
+	benchGapReport(b, 100_000)
+}
+
+func benchGapReport(b *testing.B, n int) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("guichet-gapbench-v2-%d.db", n))
+	db, err := Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if have, _ := db.CountSearches(ctx); have != n {
+		db.Close()
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(path + suffix)
+		}
+		if db, err = Open(ctx, path); err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		failed := generateSearches(b, db, n, now)
+		b.Logf("generated %d searches (%d failed) in %s", n, failed, time.Since(start).Round(time.Second))
+	}
+	lib, err := content.Load(ctx, fstest.MapFS{
+		"guichet.yaml":     {Data: []byte("title: Bench\n")},
+		"help/tickets.md":  {Data: []byte("---\ntitle: Your tickets\n---\nFind your train tickets in the app.\n")},
+		"help/account.md":  {Data: []byte("---\ntitle: Your account\n---\nSign in to the app with your train account.\n")},
+		"help/payments.md": {Data: []byte("---\ntitle: Payments\n---\nPay for tickets in the app.\n")},
+	}, content.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	idx, err := search.Build(ctx, site.NewView(lib, now, false), "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer idx.Close()
+	svc := &gaps.Service{Store: db, Retention: 90 * 24 * time.Hour, Now: func() time.Time { return now }}
+	svc.SetAnalyzer(idx.Analyzer())
+	runtime.GC()
+	var base runtime.MemStats
+	runtime.ReadMemStats(&base)
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() { // samples the heap while the report is made
+		defer close(done)
+		var ms runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+		}
+	}()
+	b.ReportAllocs()
+	b.ResetTimer()
+	var rep gaps.Report
+	for i := 0; i < b.N; i++ {
+		rep, err = svc.Report(ctx, gaps.Options{Since: now.Add(-30 * 24 * time.Hour), MinVisitors: 2})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	close(stop)
+	<-done
+	if len(rep.Gaps) == 0 {
+		b.Fatal("no gaps")
+	}
+	b.ReportMetric(float64(peak.Load()-min(peak.Load(), base.HeapInuse))/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(len(rep.Gaps)), "gaps")
+	b.Logf("%d gaps listed; %d searches in the last 30 days; largest: %q, %d visitors, %d phrasings",
+		len(rep.Gaps), rep.Searches, rep.Gaps[0].Query, rep.Gaps[0].Visitors, len(rep.Gaps[0].Variants))
+}
+
+// generateSearches stores n searches made over the 90 days before now,
+// and returns how many failed. Visitors search one topic per visit, most of them once,
+// some rephrasing a few times (with typos, plurals, other words); topics
+// are as popular as Zipf says; a third of searches fail.
+func generateSearches(b *testing.B, db *DB, n int, now time.Time) int {
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		const cons, vows = "bcdfghjklmnprstvwxz", "aeiouy"
+		var sb strings.Builder
+		for s := 0; s < 3+rng.IntN(2); s++ {
+			sb.WriteByte(cons[rng.IntN(len(cons))])
+			sb.WriteByte(vows[rng.IntN(len(vows))])
+		}
+		sb.WriteByte(cons[rng.IntN(len(cons))])
+		return sb.String()
+	}
+	type topic struct{ heads, words []string }
+	topics := make([]topic, 3000)
+	for i := range topics {
+		t := topic{heads: []string{word()}}
+		if rng.IntN(3) == 0 {
+			t.heads = append(t.heads, word())
+		}
+		for k := 0; k < 3+rng.IntN(5); k++ {
+			t.words = append(t.words, word())
+		}
+		topics[i] = t
+	}
+	generic := []string{"train", "ticket", "app", "account", "how to", "not working", "my", "can i", "the", "help"}
+	zipf := rand.NewZipf(rand.New(rand.NewPCG(3, 4)), 1.1, 8, uint64(len(topics)-1))
+	phrase := func(t topic) string {
+		var parts []string
+		parts = append(parts, t.heads[rng.IntN(len(t.heads))])
+		for k := rng.IntN(3); k > 0; k-- {
+			parts = append(parts, t.words[rng.IntN(len(t.words))])
+		}
+		if rng.IntN(2) == 0 {
+			parts = append(parts, generic[rng.IntN(len(generic))])
+		}
+		rng.Shuffle(len(parts), func(i, j int) { parts[i], parts[j] = parts[j], parts[i] })
+		q := strings.Join(parts, " ")
+		switch rng.IntN(20) {
+		case 0: // a typo: two letters swapped
+			if r := []rune(q); len(r) > 4 {
+				k := 1 + rng.IntN(len(r)-2)
+				r[k], r[k+1] = r[k+1], r[k]
+				q = string(r)
+			}
+		case 1:
+			q += "s"
+		}
+		return q
+	}
+	// Written straight into the tables, many rows per transaction (the
+	// triggers still mark the clicked searches satisfied).
+	ctx := context.Background()
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	insSearch, err := tx.Prepare(`INSERT INTO searches (id, query, normalized, locale, results, hits, source, visitor, created_at, updated_at)
+		VALUES (?, ?, ?, 'en', ?, ?, 'site', ?, ?, ?)`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	insClick, err := tx.Prepare(`INSERT INTO events (type, search_id, article_id, locale, source, visitor, created_at)
+		VALUES ('click', ?, 'help/tickets', 'en', 'site', ?, ?)`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	failed, visitor := 0, 0
+	span := int64(90 * 24 * time.Hour / time.Millisecond)
+	const hits = "help/tickets\nhelp/account\nhelp/payments"
+	for made := 0; made < n; {
+		visitor++
+		vid := fmt.Sprintf("%032x", visitor)
+		at := now.Add(-time.Duration(rng.Int64N(span)) * time.Millisecond)
+		t := topics[zipf.Uint64()]
+		for k := 1 + rng.IntN(3); k > 0 && made < n; k-- {
+			if rng.IntN(10) == 0 {
+				t = topics[zipf.Uint64()] // another question in the same visit
+			}
+			q := phrase(t)
+			id := NewID()
+			ms := millis(at)
+			results, hitList, clicked := 0, "", false
+			switch x := rng.IntN(100); {
+			case x < 18: // nothing found
+				failed++
+			case x < 33: // found, nobody took it
+				results, hitList = 3, hits
+				failed++
+			default:
+				results, hitList, clicked = 3, hits, true
+			}
+			if _, err := insSearch.Exec(id, q, textnorm.Key(q), results, hitList, vid, ms, ms); err != nil {
+				b.Fatal(err)
+			}
+			if clicked {
+				if _, err := insClick.Exec(id, vid, ms+5000); err != nil {
+					b.Fatal(err)
+				}
+			}
+			made++
+			at = at.Add(time.Duration(10+rng.IntN(120)) * time.Second)
+		}
+	}
+	insSearch.Close()
+	insClick.Close()
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	return failed
+}

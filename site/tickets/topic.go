@@ -1,0 +1,89 @@
+package tickets
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Topic returns what a ticket's subject asks, without the noise helpdesks
+// and customers wrap it in, in English and French: forwarding and reply
+// prefixes ("Fwd:", "RE:", "TR:", "[Ticket #4821]"), labels ("Help:",
+// "Urgent :"), greetings and sign-offs ("Hello,", "Bonjour", "thanks",
+// "merci d'avance", "please help"), complaints and asides ("can't figure
+// out how to", "je n'arrive pas à", "not working since the update",
+// "depuis hier", "urgent", "ASAP"), text in parentheses and repeated
+// punctuation. "Fwd: Help: How do I cancel my subscription? since
+// yesterday, thanks" is "How do I cancel my subscription?". A subject that
+// is only noise is returned trimmed, as it was.
+func Topic(subject string) string {
+	s := strings.Join(strings.Fields(subject), " ")
+	orig := s
+	s = parens.ReplaceAllString(s, " ")
+	s = asides.ReplaceAllString(s, " ")
+	for changed := true; changed; {
+		before := s
+		s = strings.TrimLeft(s, " !?.,;:-–—")
+		s = leading.ReplaceAllString(s, "")
+		s = trailing.ReplaceAllString(s, "")
+		changed = s != before
+	}
+	s = repeated.ReplaceAllStringFunc(s, func(m string) string { return m[:1] })
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Trim(s, " ,;:-–—")
+	if !hasLetterOrDigit(s) {
+		return orig
+	}
+	return s
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+// The noise, as (?i) patterns. Apostrophes may be typographic.
+const (
+	apos = `['’]`
+	// sep is what follows a prefix or precedes a suffix.
+	sep = `[\s,.;:!?–—-]*`
+)
+
+var (
+	// parens: text in parentheses or brackets ("(urgent)", "[EXT]").
+	parens = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
+	// asides: complaints about time and urgency anywhere in the subject.
+	asides = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
+		`since (?:yesterday|today|this morning|last (?:night|week|month)|(?:the )?(?:last |latest |new |recent )?(?:update|upgrade|version|release)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (?:days?|weeks?|hours?))`,
+		`depuis (?:hier|ce matin|aujourd` + apos + `hui|la semaine derni[eè]re|(?:la |cette )?(?:derni[eè]re |nouvelle )?(?:mise [àa] jour|version|maj)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|\d+ (?:jours?|semaines?|heures?))`,
+		`asap`, `urgent(?:e|ly)?`, `tr[eè]s urgent`, `au plus vite`,
+	}, "|") + `)\b`)
+	// leading: forwarding and reply prefixes, labels, greetings and
+	// complaints that open a subject.
+	leading = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+		`(?:fwd?|fw|re|tr|r[eé]f|rep|aw|wg)\s*(?:\[\d+\])?\s*:`,
+		`(?:help|question|problem|issue|request|urgent|support|aide|probl[eè]me|demande|souci|bug)\s*[:!-]`,
+		`(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)(?:,? (?:team|all|there|everyone|guys|folks|support|sir|madam|[ée]quipe|[àa] tous))?\b` + sep,
+		`dear \w+\b` + sep,
+		`(?:please|pls|plz|kindly)\s+help(?:\s+me)?\b` + sep,
+		`(?:svp|stp|please|pls|plz|s` + apos + `il (?:vous|te) pla[iî]t)\b` + sep,
+		`(?:i )?(?:can` + apos + `?t|cannot|could not|couldn` + apos + `?t|don` + apos + `?t know how to|unable to) (?:figure out|work out|find out|understand)(?: how(?: to)?)?\b` + sep,
+		`(?:je )?n` + apos + `arrive pas (?:[àa] )?`,
+		`impossible de (?:comprendre comment )?`,
+		`(?:aidez|aide)[- ]moi` + sep,
+	}, "|") + `)\s*`)
+	// trailing: sign-offs, pleas and complaints that close a subject.
+	trailing = regexp.MustCompile(`(?i)` + sep + `(?:` + strings.Join([]string{
+		`(?:many |thanks? (?:you )?(?:so much|a lot|in advance)|thank you|thanks|thx|ty|cheers|regards|best regards|kind regards)`,
+		`(?:merci(?: beaucoup| d` + apos + `avance| par avance)?|cordialement|bonne journ[ée]e)`,
+		`(?:please|pls|plz)(?: help(?: me)?)?`, `help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,
+		`(?:is |are )?(?:not working|doesn` + apos + `?t work|does not work|isn` + apos + `?t working|won` + apos + `?t work|stopped working|broken|not loading)`,
+		`(?:ne )?(?:marche|fonctionne) (?:pas|plus)`, `en panne`, `bloqu[ée]e?s?`,
+		`again`, `encore`,
+	}, "|") + `)` + `[\s,.;:!?–—-]*$`)
+	// repeated: runs of the same punctuation ("!!!", "??", "...").
+	repeated = regexp.MustCompile(`([!?.,;:])[!?.,;:]+`)
+)

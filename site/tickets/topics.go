@@ -1,0 +1,77 @@
+package tickets
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/textnorm"
+)
+
+// TopicLink links the tickets of one topic to an article, by hand: a
+// ticket of Locale whose topic is Topic ("text:" and its normalised text,
+// or "key:" and its meaning key, see gaps.MeaningKey) links to ArticleID.
+type TopicLink struct {
+	Locale    string
+	Topic     string
+	ArticleID string
+	GapID     string // the unlinked-ticket gap it was made from
+	Created   time.Time
+}
+
+// TopicStore keeps the topic links (site/sqlite implements it).
+type TopicStore interface {
+	// TopicLinks returns every topic link.
+	TopicLinks(ctx context.Context) ([]TopicLink, error)
+	// SaveTopicLinks stores links (replacing those of the same locale and
+	// topic) and links to their article, at once, the stored unlinked
+	// tickets whose normalised topic is one of their "text:" topics. It
+	// returns how many tickets it linked.
+	SaveTopicLinks(ctx context.Context, links []TopicLink) (int, error)
+}
+
+// LinkTopic links the topic of the unlinked-ticket gap gapID to the
+// published article articleID: every phrasing of the gap, by its text and
+// its meaning, so the topic's tickets to come link to the article (method
+// site.LinkManual), and those stored unlinked are linked now. linker, if
+// not nil, uses the new links from its next ticket. It returns how many
+// stored tickets were linked.
+func LinkTopic(ctx context.Context, report *gaps.Service, store TopicStore, view *site.View, linker *Linker, gapID, articleID string) (int, error) {
+	g, err := report.Gap(ctx, gapID)
+	if err != nil {
+		return 0, err
+	}
+	if g.Kind != gaps.UnlinkedTicket {
+		return 0, site.Errorf(site.EINVALID, "Gap %s is not a topic of unlinked tickets.", gapID)
+	}
+	a, err := view.Article(articleID, g.Locale)
+	if err != nil {
+		// Not translated: the default locale's article answers.
+		a, err = view.Article(articleID, view.Lib.Config.DefaultLocale)
+	}
+	if err != nil || !a.Visible(view.Now, false) {
+		return 0, site.Errorf(site.EINVALID, "%q is not a published article.", articleID)
+	}
+	now := time.Now().UTC()
+	var links []TopicLink
+	for _, v := range g.Variants {
+		links = append(links, TopicLink{Locale: g.Locale, Topic: "text:" + textnorm.Key(v.Query), ArticleID: a.ID, GapID: g.ID, Created: now})
+		if v.Key != "" {
+			links = append(links, TopicLink{Locale: g.Locale, Topic: "key:" + v.Key, ArticleID: a.ID, GapID: g.ID, Created: now})
+		}
+	}
+	n, err := store.SaveTopicLinks(ctx, links)
+	if err != nil {
+		return 0, fmt.Errorf("link topic %s: %w", gapID, err)
+	}
+	if linker != nil {
+		all, err := store.TopicLinks(ctx)
+		if err != nil {
+			return n, err
+		}
+		linker.SetTopics(all)
+	}
+	return n, nil
+}

@@ -1,0 +1,30 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+)
+
+// adminLinkTopic links the topic of an unlinked-ticket gap to an article,
+// from the admin page: the topic's tickets link to it from now on.
+func (s *Server) adminLinkTopic(c echo.Context) error {
+	sess, err := s.session(c)
+	if err != nil {
+		return err
+	}
+	if sess == "" {
+		return errUnauthorized
+	}
+	c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, 8192)
+	if err := s.checkForm(c, sess); err != nil {
+		return err
+	}
+	r := c.Request()
+	gap := r.PostFormValue("gap")
+	if _, err := s.opts.Insights.LinkTopic(r.Context(), gap, strings.TrimSpace(r.PostFormValue("article"))); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/admin/#unlinked")
+}

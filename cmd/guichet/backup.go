@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/guichet/guichet/site/datadir"
 	"github.com/guichet/guichet/site/sqlite"
 )
 
@@ -53,10 +54,10 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if len(pos) != 1 {
 		return fmt.Errorf("usage: guichet restore FILE [--data DIR]")
 	}
-	if err := checkDataDir(cfg.Data, 0); err != nil {
+	if err := datadir.Check(cfg.Data, 0); err != nil {
 		return err
 	}
-	release, err := lockData(cfg.Data)
+	release, err := datadir.Lock(cfg.Data)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -24,6 +23,7 @@ import (
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/content"
+	"github.com/guichet/guichet/site/datadir"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/tickets"
@@ -69,7 +69,7 @@ type Main struct {
 	contents   fs.FS
 	// contentRoot confines reads of contents to the content folder.
 	contentRoot io.Closer
-	// releaseData unlocks the data folder (lockData).
+	// releaseData unlocks the data folder (datadir.Lock).
 	releaseData func()
 	closeOnce   sync.Once
 	closeErr    error
@@ -100,7 +100,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if !info.IsDir() {
 		return fmt.Errorf("content folder %s is not a directory", m.Config.Content)
 	}
-	if inside(m.Config.Data, m.Config.Content) {
+	if datadir.Inside(m.Config.Data, m.Config.Content) {
 		return fmt.Errorf("the data folder %s is inside the content folder %s: its database could be published; put it elsewhere (--data)", m.Config.Data, m.Config.Content)
 	}
 	fsys, closer, err := content.OpenDir(m.Config.Content)
@@ -108,10 +108,10 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	m.contents, m.contentRoot = fsys, closer
-	if err := checkDataDir(m.Config.Data, dataNeed(m.Config.Content)); err != nil {
+	if err := datadir.Check(m.Config.Data, datadir.Need(m.Config.Content)); err != nil {
 		return err
 	}
-	release, err := lockData(m.Config.Data)
+	release, err := datadir.Lock(m.Config.Data)
 	if err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func (m *Main) Reload(ctx context.Context) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	start := time.Now()
-	cacheDir := renderCacheDir(m.Config.Data)
+	cacheDir := datadir.RenderCache(m.Config.Data)
 	opts := content.Options{Dir: m.Config.Content, Cache: cacheDir}
 	if prev := m.Server.View(); prev != nil {
 		opts.Previous = prev.Lib
@@ -187,7 +187,7 @@ func (m *Main) Reload(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load content: %w", err)
 	}
-	pruneSiblings(cacheDir)
+	datadir.PruneSiblings(cacheDir)
 	switch {
 	case m.Config.BaseURL != "":
 		lib.Config.BaseURL = m.Config.BaseURL
@@ -349,31 +349,6 @@ func (m *Main) pruneLoop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-		}
-	}
-}
-
-// renderCacheDir is where rendered content is cached: one folder per build
-// of this program, since rendering code may differ between builds.
-func renderCacheDir(data string) string {
-	build := "unknown"
-	if exe, err := os.Executable(); err == nil {
-		if info, err := os.Stat(exe); err == nil {
-			h := fnv.New64a()
-			fmt.Fprintf(h, "%s|%d|%d", exe, info.Size(), info.ModTime().UnixNano())
-			build = fmt.Sprintf("%016x", h.Sum64())
-		}
-	}
-	return filepath.Join(data, "cache", build)
-}
-
-// pruneSiblings removes the caches other builds left beside dir.
-func pruneSiblings(dir string) {
-	parent := filepath.Dir(dir)
-	entries, _ := os.ReadDir(parent)
-	for _, e := range entries {
-		if e.IsDir() && e.Name() != filepath.Base(dir) {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
 		}
 	}
 }
@@ -541,31 +516,6 @@ func (s *startingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(http.StatusServiceUnavailable)
 	fmt.Fprintln(w, "The help center is starting; try again in a few seconds.")
-}
-
-// inside reports whether path is dir or inside it, once both are made
-// absolute and their symbolic links resolved.
-func inside(path, dir string) bool {
-	resolve := func(p string) string {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			return p
-		}
-		// The data folder may not exist yet: resolve its nearest parent.
-		for q, rest := abs, ""; ; {
-			if r, err := filepath.EvalSymlinks(q); err == nil {
-				return filepath.Join(r, rest)
-			}
-			parent := filepath.Dir(q)
-			if parent == q {
-				return abs
-			}
-			rest = filepath.Join(filepath.Base(q), rest)
-			q = parent
-		}
-	}
-	rel, err := filepath.Rel(resolve(dir), resolve(path))
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // displayAddr turns a listen address into one a browser can open.

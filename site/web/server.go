@@ -275,7 +275,7 @@ func anyOrigin(next echo.HandlerFunc) echo.HandlerFunc {
 func (s *Server) current() (*state, error) {
 	st := s.state.Load()
 	if st == nil {
-		return nil, echo.NewHTTPError(http.StatusServiceUnavailable, "content is loading")
+		return nil, site.Errorf(site.EUNAVAILABLE, "content is loading")
 	}
 	return st, nil
 }

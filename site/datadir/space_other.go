@@ -1,6 +1,6 @@
 //go:build !unix
 
-package main
+package datadir
 
 // freeSpace is unknown on this system: the probe write still runs.
 func freeSpace(string) (int64, bool) { return 0, false }

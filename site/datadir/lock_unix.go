@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package datadir
 
 import (
 	"errors"
@@ -13,11 +13,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// lockData takes the data folder for this process: `serve` holds it while
+// Lock takes the data folder for this process: `serve` holds it while
 // it runs, so a second server, or `restore`, on the same folder is refused
 // rather than corrupting the index or the database. The lock is released
 // when the process ends, however it ends.
-func lockData(dir string) (release func(), err error) {
+func Lock(dir string) (release func(), err error) {
 	path := filepath.Join(dir, "guichet.lock")
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {

@@ -1,0 +1,122 @@
+// Package datadir manages the data folder of a Guichet server: the events
+// database, the search index and the render cache live there. It checks
+// that the folder can be written before anything is built, locks it for
+// one server at a time, and names the caches.
+package datadir
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+)
+
+// Check makes sure the data folder can hold what start-up writes
+// (the events database, the search index and the render cache) before
+// anything is built, so that a read-only or full disk is one clear error
+// instead of a half-written index: it creates the folder, writes and
+// removes a probe file, and compares the free space with need bytes.
+func Check(dir string, need int64) error {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return explain(dir, err)
+	}
+	f, err := os.CreateTemp(dir, ".guichet-probe-*")
+	if err != nil {
+		return explain(dir, err)
+	}
+	_, werr := f.Write(make([]byte, 64<<10))
+	serr := f.Sync()
+	cerr := f.Close()
+	os.Remove(f.Name())
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		return explain(dir, err)
+	}
+	if free, ok := freeSpace(dir); ok && free < need {
+		return fmt.Errorf("data folder %s: %d MB free, about %d MB are needed for the database and the search index: free some space or give another folder with --data",
+			dir, free>>20, (need+(1<<20)-1)>>20)
+	}
+	return nil
+}
+
+// explain says in words what stops the data folder from being used.
+func explain(dir string, err error) error {
+	switch {
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("data folder %s is on a read-only file system: give a writable folder with --data", dir)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("data folder %s is not writable by this user: change its owner or give another folder with --data", dir)
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return fmt.Errorf("data folder %s: the disk is full: free some space or give another folder with --data", dir)
+	}
+	return fmt.Errorf("data folder %s cannot be written: %w", dir, err)
+}
+
+// Need estimates the bytes start-up writes for a content folder: the
+// search index and render cache measured at about twice the Markdown on
+// the Microsoft corpus, plus room for the database.
+func Need(content string) int64 {
+	var total int64
+	filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				total += info.Size()
+			}
+		}
+		return nil
+	})
+	return 2*total + 16<<20
+}
+
+// RenderCache is where rendered content is cached: one folder per build
+// of this program, since rendering code may differ between builds.
+func RenderCache(data string) string {
+	build := "unknown"
+	if exe, err := os.Executable(); err == nil {
+		if info, err := os.Stat(exe); err == nil {
+			h := fnv.New64a()
+			fmt.Fprintf(h, "%s|%d|%d", exe, info.Size(), info.ModTime().UnixNano())
+			build = fmt.Sprintf("%016x", h.Sum64())
+		}
+	}
+	return filepath.Join(data, "cache", build)
+}
+
+// PruneSiblings removes the caches other builds left beside dir.
+func PruneSiblings(dir string) {
+	parent := filepath.Dir(dir)
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != filepath.Base(dir) {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
+}
+
+// Inside reports whether path is dir or inside it, once both are made
+// absolute and their symbolic links resolved.
+func Inside(path, dir string) bool {
+	resolve := func(p string) string {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return p
+		}
+		// The data folder may not exist yet: resolve its nearest parent.
+		for q, rest := abs, ""; ; {
+			if r, err := filepath.EvalSymlinks(q); err == nil {
+				return filepath.Join(r, rest)
+			}
+			parent := filepath.Dir(q)
+			if parent == q {
+				return abs
+			}
+			rest = filepath.Join(filepath.Base(q), rest)
+			q = parent
+		}
+	}
+	rel, err := filepath.Rel(resolve(dir), resolve(path))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}

@@ -23,7 +23,7 @@ func TestAdminAndInsightsAPI(t *testing.T) {
 	ctx := context.Background()
 	no := false
 	for _, v := range []string{"v1", "v2"} {
-		m.Recorder.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: "<script>alert(1)</script> invoice", Locale: "en", Source: "site", Visitor: v, Time: time.Now()})
+		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "<script>alert(1)</script> invoice", Locale: "en", Source: "site", Visitor: v, Time: time.Now()})
 	}
 	m.Recorder.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "billing/refund", Locale: "en", Helpful: &no, Reason: "inaccurate", Comment: "<b>fee</b> is wrong"})
 	m.Recorder.Flush(ctx)

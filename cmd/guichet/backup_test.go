@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/sqlite"
 )
 
 // TestBackupRestore backs up a running server's database with the
@@ -21,7 +20,7 @@ func TestBackupRestore(t *testing.T) {
 	m := openMain(t, dir, false)
 	ctx := context.Background()
 	for i := range 30 {
-		m.Recorder.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: "fresh search", Locale: "en", Visitor: string(rune('a' + i%26)), Time: time.Now()})
+		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "fresh search", Locale: "en", Visitor: string(rune('a' + i%26)), Time: time.Now()})
 	}
 	if err := m.Recorder.Flush(ctx); err != nil {
 		t.Fatal(err)
@@ -49,7 +48,7 @@ func TestBackupRestore(t *testing.T) {
 	if code := run(ctx, []string{"restore", backup, "--data", m.Config.Data}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "in use") {
 		t.Errorf("restore under a running server: exit %d, %s", code, errb.String())
 	}
-	m.Recorder.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: "after the backup", Locale: "en", Time: time.Now()})
+	m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "after the backup", Locale: "en", Time: time.Now()})
 	m.Close(ctx)
 
 	out.Reset()

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -154,23 +153,13 @@ func loadPublished(ctx context.Context, dir string, now time.Time) (*site.View, 
 	return view, idx, nil
 }
 
-// parseSince reads "30d", "12h", "90m" or a date.
+// parseSince reads --since (site.ParseSince; default 30 days).
 func parseSince(s string, now time.Time) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if n, ok := strings.CutSuffix(s, "d"); ok {
-		if d, err := strconv.Atoi(n); err == nil && d >= 0 {
-			return now.Add(-time.Duration(d) * 24 * time.Hour), nil
-		}
+	t, err := site.ParseSince(s, now, 30*24*time.Hour)
+	if err != nil {
+		return t, fmt.Errorf("--since: %s", site.ErrorMessage(err))
 	}
-	if d, err := time.ParseDuration(s); err == nil && d >= 0 {
-		return now.Add(-d), nil
-	}
-	for _, layout := range []string{"2006-01-02", time.RFC3339} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("--since %q: want a duration like 30d or 12h, or a date like 2026-11-01", s)
+	return t, nil
 }
 
 // oneLine keeps a table cell on one line and reasonably short.

@@ -59,7 +59,7 @@ func TestGapsReport(t *testing.T) {
 	ctx := context.Background()
 	now := time.Now().UTC()
 	rec := func(q, visitor string, results int, hits ...string) {
-		m.Recorder.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: q, Normalized: textnorm.Key(q), Locale: "en",
+		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: q, Normalized: textnorm.Key(q), Locale: "en",
 			Source: site.SourceWidget, Context: "checkout", Visitor: visitor, Results: results, Hits: hits, Time: now.Add(-time.Hour)})
 	}
 	rec("bike on train", "v1", 0)

@@ -114,9 +114,9 @@ func TestAdminTicketTopics(t *testing.T) {
 
 	// Searches: the top searches and the gaps count visitors one way.
 	for _, v := range []string{"a", "b", "c"} {
-		m.Recorder.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: "gift card", Normalized: "gift card", Locale: "en", Visitor: v, Time: time.Now()})
+		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "gift card", Normalized: "gift card", Locale: "en", Visitor: v, Time: time.Now()})
 	}
-	m.Recorder.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: "gift card", Normalized: "gift card", Locale: "en", Visitor: "d", Results: 1, Hits: []string{"billing/refunds"}, Time: time.Now()})
+	m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "gift card", Normalized: "gift card", Locale: "en", Visitor: "d", Results: 1, Hits: []string{"billing/refunds"}, Time: time.Now()})
 	m.Recorder.RecordEvent(site.Event{Type: site.EventClick, SearchID: "", ArticleID: "billing/refunds", Visitor: "d", Time: time.Now()})
 	m.Recorder.Flush(ctx)
 	page = serve(m, "GET", "/admin/", "", "Cookie", session).Body.String()

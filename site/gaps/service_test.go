@@ -61,7 +61,7 @@ func (s *serviceSite) publish(files fstest.MapFS, dev bool) (*site.View, *search
 
 // search records a failed search made ago.
 func (s *serviceSite) search(q, visitor string, ago time.Duration) {
-	s.rec.RecordSearch(site.SearchEvent{ID: sqlite.NewID(), Query: q, Normalized: textnorm.Key(q), Locale: "en",
+	s.rec.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: q, Normalized: textnorm.Key(q), Locale: "en",
 		Source: site.SourceSite, Visitor: visitor, Time: s.now.Add(-ago)})
 }
 

@@ -55,7 +55,7 @@ func (b *batch) add(it item) {
 	}
 	e := it.search
 	if e.ID == "" {
-		e.ID = NewID()
+		e.ID = site.NewID()
 	}
 	t := millis(e.Time)
 	i, ok := b.byID[e.ID]

@@ -24,7 +24,7 @@ func BenchmarkRecordSearch(b *testing.B) {
 			r := newTestRecorder(b, db, RecorderOptions{})
 			ids := make([]string, 1024)
 			for i := range ids {
-				ids[i] = NewID()
+				ids[i] = site.NewID()
 			}
 			query := "how do I get a refund"
 			b.ReportAllocs()

@@ -196,7 +196,7 @@ func generateSearches(b *testing.B, db *DB, n int, now time.Time) int {
 				t = topics[zipf.Uint64()] // another question in the same visit
 			}
 			q := phrase(t)
-			id := NewID()
+			id := site.NewID()
 			ms := millis(at)
 			results, hitList, clicked := 0, "", false
 			switch x := rng.IntN(100); {

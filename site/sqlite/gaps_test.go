@@ -34,7 +34,7 @@ func TestSatisfiedSearches(t *testing.T) {
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	yes, no := true, false
 	search := func(q, visitor string, results int, hits ...string) string {
-		id := NewID()
+		id := site.NewID()
 		r.RecordSearch(site.SearchEvent{ID: id, Query: q, Results: results, Hits: hits, Visitor: visitor, Locale: "en", Time: now})
 		return id
 	}
@@ -59,7 +59,7 @@ func TestSatisfiedSearches(t *testing.T) {
 	event(site.EventVote, "i", "x", "", -time.Minute, &yes)
 	flush(t, r)
 	// A click written before its search (another batch) still counts.
-	early := NewID()
+	early := site.NewID()
 	r.RecordEvent(site.Event{Type: site.EventClick, SearchID: early, ArticleID: "x", Visitor: "j", Time: now})
 	flush(t, r)
 	r.RecordSearch(site.SearchEvent{ID: early, Query: "clicked before written", Results: 1, Hits: []string{"x"}, Visitor: "j", Time: now})
@@ -96,9 +96,9 @@ func TestGapRecords(t *testing.T) {
 	r := newTestRecorder(t, db, RecorderOptions{})
 	ctx := context.Background()
 	now := time.Now().UTC().Truncate(time.Millisecond)
-	r.RecordSearch(site.SearchEvent{ID: NewID(), Query: "second", Locale: "fr", Visitor: "v", Time: now.Add(-time.Minute)})
-	r.RecordSearch(site.SearchEvent{ID: NewID(), Query: "first", Locale: "en", Visitor: "v", Time: now.Add(-2 * time.Minute)})
-	r.RecordSearch(site.SearchEvent{ID: NewID(), Query: "too old", Locale: "en", Visitor: "v", Time: now.Add(-48 * time.Hour)})
+	r.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "second", Locale: "fr", Visitor: "v", Time: now.Add(-time.Minute)})
+	r.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "first", Locale: "en", Visitor: "v", Time: now.Add(-2 * time.Minute)})
+	r.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "too old", Locale: "en", Visitor: "v", Time: now.Add(-48 * time.Hour)})
 	r.RecordOpen(site.WidgetOpen{Locale: "en", Path: "/orders/12", Matched: false, Visitor: "v", Time: now})
 	r.RecordOpen(site.WidgetOpen{Locale: "en", Path: "/home", Matched: true, Visitor: "v", Time: now})
 	flush(t, r)

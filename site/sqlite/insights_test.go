@@ -51,9 +51,9 @@ func TestInsights(t *testing.T) {
 	r := newTestRecorder(t, db, RecorderOptions{})
 	yes, no := true, false
 	for _, v := range []string{"a", "b", "b"} {
-		r.RecordSearch(site.SearchEvent{ID: NewID(), Query: "Refund", Locale: "en", Visitor: v})
+		r.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "Refund", Locale: "en", Visitor: v})
 	}
-	r.RecordSearch(site.SearchEvent{ID: NewID(), Query: "export", Locale: "en", Visitor: "a", Results: 2})
+	r.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "export", Locale: "en", Visitor: "a", Results: 2})
 	r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "x", Locale: "en", Helpful: &no, Reason: "inaccurate", Comment: "wrong fee"})
 	r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "x", Locale: "en", Helpful: &yes})
 	r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "y", Locale: "en", Helpful: &no, Reason: "broken_link"})

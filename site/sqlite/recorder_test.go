@@ -62,7 +62,7 @@ func TestTypingSessionCollapses(t *testing.T) {
 	db := openTest(t)
 	db.Now = fakeClock(t0, time.Second)
 	r := newTestRecorder(t, db, RecorderOptions{})
-	id := NewID()
+	id := site.NewID()
 	for i, q := range []string{"r", "re", "ref", "refu", "refun", "Refund"} {
 		r.RecordSearch(site.SearchEvent{ID: id, Query: q, Locale: "en", Results: 10 - i, Source: site.SourceSite})
 	}
@@ -85,7 +85,7 @@ func TestTypingSessionAcrossBatches(t *testing.T) {
 	db := openTest(t)
 	db.Now = fakeClock(t0, time.Second)
 	r := newTestRecorder(t, db, RecorderOptions{})
-	id := NewID()
+	id := site.NewID()
 	for _, q := range []string{"r", "re", "ref"} {
 		r.RecordSearch(site.SearchEvent{ID: id, Query: q})
 	}
@@ -327,7 +327,7 @@ func TestConcurrentRecorders(t *testing.T) {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			id := NewID()
+			id := site.NewID()
 			for i := range each {
 				switch i % 3 {
 				case 0:
@@ -421,7 +421,7 @@ func TestArticleClicks(t *testing.T) {
 func TestVisitorStored(t *testing.T) {
 	db := openTest(t)
 	r := newTestRecorder(t, db, RecorderOptions{})
-	r.RecordSearch(site.SearchEvent{ID: NewID(), Query: "refund", Visitor: "v1"})
+	r.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "refund", Visitor: "v1"})
 	r.RecordEvent(site.Event{Type: site.EventClick, ArticleID: "billing/refund", Visitor: "v2"})
 	flush(t, r)
 	ss, _ := db.RecentSearches(context.Background(), 1)

@@ -15,9 +15,9 @@ func TestPruneKeepsDailyTotals(t *testing.T) {
 	recent := time.Now().UTC()
 	no := false
 	for i, v := range []string{"a", "a", "b"} {
-		r.RecordSearch(site.SearchEvent{ID: NewID(), Query: "Refund!", Locale: "en", Source: site.SourceSite, Visitor: v, Results: i, Time: old})
+		r.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "Refund!", Locale: "en", Source: site.SourceSite, Visitor: v, Results: i, Time: old})
 	}
-	r.RecordSearch(site.SearchEvent{ID: NewID(), Query: "refund", Locale: "en", Source: site.SourceSite, Visitor: "c", Time: recent})
+	r.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "refund", Locale: "en", Source: site.SourceSite, Visitor: "c", Time: recent})
 	r.RecordEvent(site.Event{Type: site.EventClick, ArticleID: "billing/refund", Locale: "en", Time: old})
 	r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "billing/refund", Locale: "en", Helpful: &no, Comment: "secret", Time: old})
 	flush(t, r)

@@ -51,9 +51,9 @@ func TestRecentSearchesNewestFirst(t *testing.T) {
 func TestNewID(t *testing.T) {
 	seen := map[string]bool{}
 	for range 1000 {
-		id := NewID()
+		id := site.NewID()
 		if len(id) != 32 || seen[id] {
-			t.Fatalf("NewID() = %q: want 32 hex digits, unique", id)
+			t.Fatalf("site.NewID() = %q: want 32 hex digits, unique", id)
 		}
 		seen[id] = true
 	}

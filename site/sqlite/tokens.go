@@ -46,7 +46,7 @@ func (db *DB) CreateToken(ctx context.Context, scope, name string) (string, Toke
 		return "", Token{}, fmt.Errorf("create token: %w", err)
 	}
 	secret := "gch_" + base64.RawURLEncoding.EncodeToString(raw[:])
-	t := Token{ID: NewID()[:12], Name: name, Scope: scope, CreatedAt: db.now()}
+	t := Token{ID: site.NewID()[:12], Name: name, Scope: scope, CreatedAt: db.now()}
 	if _, err := db.writer.ExecContext(ctx, `INSERT INTO tokens (id, name, scope, hash, created_at) VALUES (?, ?, ?, ?, ?)`,
 		t.ID, name, scope, tokenHash(secret), millis(t.CreatedAt)); err != nil {
 		return "", Token{}, fmt.Errorf("create token: %w", err)

@@ -53,7 +53,7 @@ func (s *Server) apiGaps(c echo.Context) error {
 		return err
 	}
 	q := c.QueryParams()
-	since, err := parseSinceParam(q.Get("since"), s.opts.Now())
+	since, err := parseSince(q.Get("since"), s.opts.Now())
 	if err != nil {
 		return err
 	}
@@ -78,25 +78,6 @@ func (s *Server) apiGaps(c echo.Context) error {
 		return gaps.WriteCSV(c.Response(), report.Gaps)
 	}
 	return c.JSON(http.StatusOK, report)
-}
-
-// parseSinceParam reads "30d", "12h" or a date; empty means 30 days.
-func parseSinceParam(v string, now time.Time) (time.Time, error) {
-	if v == "" {
-		return now.Add(-30 * 24 * time.Hour), nil
-	}
-	if n, ok := strings.CutSuffix(v, "d"); ok {
-		if d, err := strconv.Atoi(n); err == nil && d >= 0 && d <= 3650 {
-			return now.Add(-time.Duration(d) * 24 * time.Hour), nil
-		}
-	}
-	if d, err := time.ParseDuration(v); err == nil && d >= 0 {
-		return now.Add(-d), nil
-	}
-	if t, err := time.Parse("2006-01-02", v); err == nil {
-		return t, nil
-	}
-	return time.Time{}, site.Errorf(site.EINVALID, "since must be like 30d, 12h or 2026-11-01")
 }
 
 // session returns the secret of the request's live admin session, "" when
@@ -247,7 +228,7 @@ func (s *Server) admin(c echo.Context) error {
 		return s.renderDynamic(c, st, http.StatusOK, "admin", page)
 	}
 	ctx := c.Request().Context()
-	since, err := parseSinceParam(c.QueryParam("since"), s.opts.Now())
+	since, err := parseSince(c.QueryParam("since"), s.opts.Now())
 	if err != nil {
 		return err
 	}
@@ -372,4 +353,13 @@ func (s *Server) adminTriage(c echo.Context) error {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(r.PostFormValue("gap")))
+}
+
+// parseSince reads the since parameter (site.ParseSince; default 30 days).
+func parseSince(v string, now time.Time) (time.Time, error) {
+	t, err := site.ParseSince(v, now, 30*24*time.Hour)
+	if err != nil {
+		return t, site.Errorf(site.EINVALID, "since: %s", site.ErrorMessage(err))
+	}
+	return t, nil
 }

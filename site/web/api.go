@@ -61,11 +61,11 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 		return p, site.Errorf(site.EINVALID, "source must be site, widget or api")
 	}
 	p.id = qv.Get("sid")
-	if p.id != "" && !validID(p.id) {
+	if p.id != "" && !site.ValidID(p.id) {
 		return p, site.Errorf(site.EINVALID, "sid must be a search_id returned by this API")
 	}
 	if p.id == "" {
-		p.id = newID()
+		p.id = site.NewID()
 	}
 	if p.ctx, err = contextKey(qv.Get("context")); err != nil {
 		return p, err
@@ -274,7 +274,7 @@ func (s *Server) readEvent(c echo.Context, st *state) (site.Event, *eventJSON, e
 	if ev.Path, err = hostPath(in.Path); err != nil {
 		return ev, nil, err
 	}
-	if in.SearchID != "" && !validID(in.SearchID) {
+	if in.SearchID != "" && !site.ValidID(in.SearchID) {
 		return ev, nil, site.Errorf(site.EINVALID, "search_id must be a search_id returned by the search API")
 	}
 	loc, err := s.requestLocale(c, st, in.Locale)
@@ -342,7 +342,7 @@ func (s *Server) apiEvents(c echo.Context) error {
 	if ev.Type == site.EventSearch {
 		id := in.SearchID
 		if id == "" {
-			id = newID()
+			id = site.NewID()
 		}
 		s.storeSearch(c, id, in.Query, ev.Locale, in.Results, nil, ev.Source, ev.Context, ev.Path)
 		return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted", "search_id": id})

@@ -114,8 +114,8 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 			return fmt.Errorf("search %q: %w", q, err)
 		}
 		id := r.URL.Query().Get("sid")
-		if !validID(id) {
-			id = newID()
+		if !site.ValidID(id) {
+			id = site.NewID()
 		}
 		data.SearchID = id
 		data.Results = res

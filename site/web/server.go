@@ -6,8 +6,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -278,21 +276,4 @@ func (s *Server) current() (*state, error) {
 		return nil, site.Errorf(site.EUNAVAILABLE, "content is loading")
 	}
 	return st, nil
-}
-
-// newID returns a random 32-hex-digit identifier for a search.
-func newID() string {
-	var b [16]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
-}
-
-// validID reports whether id looks like one newID made, so a client cannot
-// store arbitrary text as an identifier.
-func validID(id string) bool {
-	if len(id) != 32 {
-		return false
-	}
-	_, err := hex.DecodeString(id)
-	return err == nil
 }

@@ -3,12 +3,13 @@ package web
 import (
 	"bytes"
 	"fmt"
-	"github.com/guichet/guichet/site/gaps"
 	"html/template"
 	"io/fs"
 	"path"
 	"strings"
 	"time"
+
+	"github.com/guichet/guichet/site/gaps"
 )
 
 // pageNames are the page templates of a theme; each is parsed together with

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/check"
 	"github.com/guichet/guichet/site/sqlite"
 )
 
@@ -150,7 +151,7 @@ func TestCheck(t *testing.T) {
 	if code := run(context.Background(), []string{"check", "--content", broken, "--format", "json"}, &out, io.Discard); code != 1 {
 		t.Fatalf("json check exit %d", code)
 	}
-	var rep checkReport
+	var rep check.Report
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || rep.Errors < 2 || rep.Warnings < 1 {
 		t.Fatalf("json report %+v, %v", rep, err)
 	}

@@ -1,0 +1,113 @@
+// Package check lints a content folder the way `guichet serve` would load
+// it: every problem of the content pipeline and the articles' search_tests
+// run against the index the site would serve, with paths from the
+// repository root, as a report to print in full or as a summary.
+package check
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/guichet/guichet/search"
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/content"
+)
+
+// Report is what `guichet check` found; its JSON is the output of
+// `guichet check --format json`.
+type Report struct {
+	Content     string         `json:"content"`
+	Articles    int            `json:"articles"`
+	SearchTests int            `json:"search_tests"`
+	Errors      int            `json:"errors"`
+	Warnings    int            `json:"warnings"`
+	Problems    []site.Problem `json:"problems"`
+}
+
+// Run loads the content folder dir, builds its search index in memory, runs
+// the search tests and returns every problem, sorted by file, with paths
+// from the root of the git repository holding dir. It fails only when the
+// folder cannot be read.
+func Run(ctx context.Context, dir string, now time.Time) (*Report, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("content folder %s: %w", dir, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("content folder %s is not a directory", dir)
+	}
+	fsys, closer, err := content.OpenDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer closer.Close()
+	lib, err := content.Load(ctx, fsys, content.Options{Dir: dir})
+	if err != nil {
+		return nil, fmt.Errorf("load content: %w", err)
+	}
+	// search_tests run against the index the site would serve now.
+	view := site.NewView(lib, now, false)
+	idx, err := search.Build(ctx, view, "")
+	if err != nil {
+		return nil, fmt.Errorf("build search index: %w", err)
+	}
+	defer idx.Close()
+	testProbs, ran, err := site.RunSearchTests(ctx, view, idx)
+	if err != nil {
+		return nil, err
+	}
+	problems := append(append([]site.Problem{}, lib.Problems...), testProbs...)
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].File < problems[j].File })
+	// Paths from the repository root, which editors and CI annotations open.
+	where := repoPath(ctx, dir)
+	for i := range problems {
+		problems[i].File = where(problems[i].File)
+	}
+	rep := &Report{Content: dir, Articles: len(lib.Articles), SearchTests: ran, Problems: problems}
+	for _, p := range problems {
+		if p.Severity == site.SeverityError {
+			rep.Errors++
+		} else {
+			rep.Warnings++
+		}
+	}
+	return rep, nil
+}
+
+// WriteJSON writes the report as indented JSON.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// WriteText writes the totals and, by default, a summary of the problems
+// by kind with the first places of each; verbose lists every problem, the
+// totals after them where the reader is.
+func (r *Report) WriteText(w io.Writer, verbose bool) {
+	totals := fmt.Sprintf("%s: %s, %s, %s, %s\n", r.Content, count(r.Articles, "article"), count(r.SearchTests, "search test"),
+		count(r.Errors, "error"), count(r.Warnings, "warning"))
+	if verbose {
+		for _, p := range r.Problems {
+			fmt.Fprintln(w, p.String())
+		}
+		if len(r.Problems) > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprint(w, totals)
+		return
+	}
+	fmt.Fprint(w, totals)
+	if len(r.Problems) > 0 {
+		fmt.Fprintln(w)
+	}
+	writeSummary(w, groupProblems(r.Problems), len(r.Problems))
+}

@@ -11,10 +11,9 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/publish"
 	"github.com/guichet/guichet/site/sqlite"
 )
 
@@ -115,7 +114,7 @@ func openGaps(ctx context.Context, cfg Config) (*gaps.Service, string, func(), e
 	if _, err := os.Stat(dbPath); err != nil {
 		return nil, "", nil, fmt.Errorf("events database %s: %w (run guichet serve first, or pass --data)", dbPath, err)
 	}
-	view, idx, err := loadPublished(ctx, cfg.Content, time.Now().UTC())
+	view, idx, err := publish.Load(ctx, cfg.Content, time.Now().UTC())
 	if err != nil {
 		return nil, "", nil, err
 	}
@@ -127,30 +126,6 @@ func openGaps(ctx context.Context, cfg Config) (*gaps.Service, string, func(), e
 	svc := &gaps.Service{Store: db, Retention: time.Duration(cfg.RetentionDays) * 24 * time.Hour}
 	svc.SetAnalyzer(idx.Analyzer())
 	return svc, view.Lib.Config.DefaultLocale, func() { db.Close(); idx.Close() }, nil
-}
-
-// loadPublished loads the content folder as published at now and indexes
-// it in memory, for the commands that need the content without a server.
-// Close the index when done.
-func loadPublished(ctx context.Context, dir string, now time.Time) (*site.View, *search.Index, error) {
-	if _, err := os.Stat(dir); err != nil {
-		return nil, nil, fmt.Errorf("content folder %s: %w", dir, err)
-	}
-	fsys, closer, err := content.OpenDir(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer closer.Close()
-	lib, err := content.Load(ctx, fsys, content.Options{Dir: dir})
-	if err != nil {
-		return nil, nil, fmt.Errorf("load content: %w", err)
-	}
-	view := site.NewView(lib, now, false)
-	idx, err := search.Build(ctx, view, "")
-	if err != nil {
-		return nil, nil, fmt.Errorf("build search index: %w", err)
-	}
-	return view, idx, nil
 }
 
 // parseSince reads --since (site.ParseSince; default 30 days).

@@ -201,7 +201,7 @@ func TestGapsReport(t *testing.T) {
 		if err := m.Reload(ctx); err != nil {
 			t.Fatal(err)
 		}
-		m.answers.Wait()
+		m.Publisher.Wait()
 	}
 	reload()
 	if g, _ := gapWith(gapsJSON(t, m, dir), gaps.KindSearch, "velo train"); g.AnsweredAt != nil {

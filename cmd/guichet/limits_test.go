@@ -37,7 +37,7 @@ func openMainAt(t *testing.T, dir string, clk *clock) *Main {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { m.Close(context.Background()) })
-	m.answers.Wait()
+	m.Publisher.Wait()
 	return m
 }
 

@@ -171,7 +171,7 @@ func TestWatchPublishes(t *testing.T) {
 	m := openMain(t, dir, false)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go m.watch(ctx, []string{dir})
+	go m.Publisher.Watch(ctx, []string{dir})
 	time.Sleep(100 * time.Millisecond)
 	writeFile(t, dir, "billing/new.md", "---\ntitle: New\n---\nNew.\n")
 	writeFile(t, dir, "billing/draft.md", "---\ntitle: Draft\ndraft: true\n---\nNot yet.\n")

@@ -70,7 +70,7 @@ func openMain(t *testing.T, contentDir string, dev bool) *Main {
 	t.Cleanup(func() { m.Close(context.Background()) })
 	// The background work of the first publication (answered gaps,
 	// relinking) runs on an empty database, not on what the test records.
-	m.answers.Wait()
+	m.Publisher.Wait()
 	return m
 }
 
@@ -98,7 +98,7 @@ func TestDevReloadsOnChange(t *testing.T) {
 	m := openMain(t, dir, true)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go m.watch(ctx, []string{dir})
+	go m.Publisher.Watch(ctx, []string{dir})
 	if got := status(m, "/billing/new"); got != 404 {
 		t.Fatalf("before: %d", got)
 	}
@@ -138,7 +138,7 @@ func TestPopularityBreaksTies(t *testing.T) {
 	if err := m.Recorder.Flush(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.RefreshPopularity(context.Background()); err != nil {
+	if err := m.Publisher.RefreshPopularity(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if got := first(); got != loser {
@@ -151,7 +151,7 @@ func TestRetention(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nHello.\n")
 	m := openMain(t, dir, false)
-	m.answers.Wait() // the check of answered gaps after the first publication reads the config
+	m.Publisher.Wait() // the check of answered gaps after the first publication reads the config
 	m.Config.RetentionDays = 30
 	m.Recorder.RecordSearch(site.SearchEvent{ID: "0123456789abcdef0123456789abcdef", Query: "old", Time: time.Now().Add(-40 * 24 * time.Hour)})
 	m.Recorder.RecordSearch(site.SearchEvent{ID: "1123456789abcdef0123456789abcdef", Query: "new", Time: time.Now()})

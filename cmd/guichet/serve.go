@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -20,11 +19,11 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
-	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/datadir"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/publish"
 	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/tickets"
 	"github.com/guichet/guichet/site/web"
@@ -56,27 +55,16 @@ type Main struct {
 	// another process (default 10 s).
 	TicketPoll time.Duration
 
-	answers sync.WaitGroup // answered checks and relink runs, waited for by Close
-	// bg is the context of background work started by Reload; Close
-	// cancels it, so shutdown never waits for a long pass to finish.
-	bg     context.Context
-	stopBG context.CancelFunc
-	// stopRelink cancels the relinking of the previous publication.
-	stopRelink context.CancelFunc
-	mu         sync.Mutex // serialises Reload
-	index      *search.Index
-	timer      *time.Timer // next scheduled publication
-	contents   fs.FS
+	// Publisher loads and publishes the content.
+	Publisher *publish.Publisher
+
+	contents fs.FS
 	// contentRoot confines reads of contents to the content folder.
 	contentRoot io.Closer
 	// releaseData unlocks the data folder (datadir.Lock).
 	releaseData func()
 	closeOnce   sync.Once
 	closeErr    error
-	publish     *publishMetrics
-	// pubMu guards pubRunning and pubPending (publishSoon).
-	pubMu                  sync.Mutex
-	pubRunning, pubPending bool
 }
 
 // Open checks the content folder, opens the database, loads the content and
@@ -88,7 +76,6 @@ func (m *Main) Open(ctx context.Context) error {
 	if m.Now == nil {
 		m.Now = time.Now
 	}
-	m.bg, m.stopBG = context.WithCancel(context.Background())
 	if m.Metrics == nil {
 		m.Metrics = prometheus.NewRegistry()
 		m.Metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -116,7 +103,6 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	m.releaseData = release
-	m.publish = newPublishMetrics(m.Metrics)
 	db, err := sqlite.Open(ctx, filepath.Join(m.Config.Data, "guichet.db"))
 	if err != nil {
 		return err
@@ -143,17 +129,23 @@ func (m *Main) Open(ctx context.Context) error {
 		AccessLog: m.AccessLog, Health: db.Ping, Version: versionString(),
 		Publish: func(ctx context.Context, wait bool) error {
 			if !wait {
-				m.publishSoon("api")
+				m.Publisher.Soon("api")
 				return nil
 			}
-			return m.Publish(ctx, "api")
+			return m.Publisher.Publish(ctx, "api")
 		},
 	})
 	if err != nil {
 		return err
 	}
 	m.Server = srv
-	return m.Publish(ctx, "start")
+	m.Publisher = publish.New(publish.Options{
+		Content: m.contents, Dir: m.Config.Content, Data: m.Config.Data,
+		BaseURL: m.Config.BaseURL, ListenURL: m.ListenURL, Dev: m.Config.Dev, GitPull: m.Config.GitPull,
+		Server: srv, Store: db, Gaps: m.Gaps, Tickets: m.Tickets,
+		Metrics: m.Metrics, Logger: m.Logger, Now: m.Now,
+	})
+	return m.Publisher.Publish(ctx, "start")
 }
 
 // themeFS returns the embedded theme and static files, or, in dev mode when
@@ -172,157 +164,8 @@ func (m *Main) themeFS() (fs.FS, fs.FS) {
 	return theme, staticFS
 }
 
-// Reload loads the content, builds (or reuses) the search index, publishes
-// both and schedules the next reload at the next publish_at.
-func (m *Main) Reload(ctx context.Context) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	start := time.Now()
-	cacheDir := datadir.RenderCache(m.Config.Data)
-	opts := content.Options{Dir: m.Config.Content, Cache: cacheDir}
-	if prev := m.Server.View(); prev != nil {
-		opts.Previous = prev.Lib
-	}
-	lib, err := content.Load(ctx, m.contents, opts)
-	if err != nil {
-		return fmt.Errorf("load content: %w", err)
-	}
-	datadir.PruneSiblings(cacheDir)
-	switch {
-	case m.Config.BaseURL != "":
-		lib.Config.BaseURL = m.Config.BaseURL
-	case !lib.Config.BaseURLSet && m.ListenURL != "":
-		// One URL everywhere: the printed one.
-		lib.Config.BaseURL = m.ListenURL
-	}
-	errs, warns := 0, 0
-	for _, p := range lib.Problems {
-		if p.Severity == site.SeverityError {
-			errs++
-			m.Logger.Warn("content error", "problem", p.String())
-		} else {
-			warns++
-			if m.Config.Dev {
-				m.Logger.Info("content warning", "problem", p.String())
-			}
-		}
-	}
-	if lib.Config.Widget.Invalid {
-		// Fail closed: never run on a list that lost an entry.
-		prev := m.Server.View()
-		if prev == nil {
-			return fmt.Errorf("%s: widget.allowed_origins has an invalid entry (see the content errors above); the server does not start on it: correct or remove the entry", filepath.Join(m.Config.Content, "guichet.yaml"))
-		}
-		lib.Config.Widget = prev.Lib.Config.Widget
-		m.Logger.Error("widget.allowed_origins has an invalid entry: the previous list stays in force until it is corrected")
-	}
-	m.publish.problems.WithLabelValues("error").Set(float64(errs))
-	m.publish.problems.WithLabelValues("warning").Set(float64(warns))
-	loaded := time.Now()
-	view := site.NewView(lib, m.Now(), m.Config.Dev)
-	idx, err := search.Build(ctx, view, filepath.Join(m.Config.Data, "index"))
-	indexed := time.Now()
-	if err != nil {
-		return fmt.Errorf("build search index: %w", err)
-	}
-	old, err := m.Server.Publish(view, idx)
-	if err != nil {
-		idx.Close()
-		return fmt.Errorf("publish content: %w", err)
-	}
-	m.index = idx
-	if oldIdx, ok := old.(*search.Index); ok && oldIdx != idx {
-		// Requests started on the old snapshot get a few seconds to finish.
-		time.AfterFunc(5*time.Second, func() { oldIdx.Close() })
-	}
-	if err := search.Prune(filepath.Join(m.Config.Data, "index"), idx.Key()); err != nil {
-		m.Logger.Warn("prune old search indexes", "err", err)
-	}
-	articles := 0
-	for _, l := range view.ByLocale {
-		articles += len(l)
-	}
-	m.Logger.Info("content published", "articles", articles, "errors", errs, "warnings", warns,
-		"load", loaded.Sub(start).Round(time.Millisecond), "index", indexed.Sub(loaded).Round(time.Millisecond),
-		"took", time.Since(start).Round(time.Millisecond))
-	m.schedule(view.NextChange)
-	m.Gaps.SetAnalyzer(idx.Analyzer())
-	in, err := newIngester(ctx, m.DB, view, idx, m.Now)
-	if err != nil {
-		return err
-	}
-	m.Tickets.SetIngester(in)
-	if m.stopRelink != nil {
-		m.stopRelink()
-	}
-	relinkCtx, stop := context.WithCancel(m.bg)
-	m.stopRelink = stop
-	m.answers.Add(1)
-	go func() {
-		defer m.answers.Done()
-		m.Tickets.Relink(relinkCtx, in, m.DB)
-	}()
-	if err := m.refreshPopularityLocked(ctx); err != nil {
-		m.Logger.Warn("load click counts for ranking", "err", err)
-	}
-	m.answers.Add(1)
-	go func() {
-		defer m.answers.Done()
-		n, err := m.Gaps.CheckAnswered(m.bg, view, idx)
-		if err != nil && m.bg.Err() == nil {
-			m.Logger.Warn("check which gaps the new content answers", "err", err)
-		} else if n > 0 {
-			m.Logger.Info("answered gaps changed", "gaps", n)
-		}
-	}()
-	// Loading allocates several times what the site keeps; give the
-	// garbage back to the system now rather than holding it as RSS.
-	debug.FreeOSMemory()
-	return nil
-}
-
-// popularityWindow is how far back result clicks count as popularity.
-const popularityWindow = 30 * 24 * time.Hour
-
-// popularityEvery is how often click counts are reloaded into the index.
-const popularityEvery = 10 * time.Minute
-
-// RefreshPopularity gives the search index the recent click counts per
-// article, which break ties between equally good results.
-func (m *Main) RefreshPopularity(ctx context.Context) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.refreshPopularityLocked(ctx)
-}
-
-func (m *Main) refreshPopularityLocked(ctx context.Context) error {
-	if m.index == nil || m.DB == nil {
-		return nil
-	}
-	clicks, err := m.DB.ArticleClicks(ctx, m.Now().Add(-popularityWindow))
-	if err != nil {
-		return err
-	}
-	m.index.SetPopularity(clicks)
-	m.Server.ClearResults()
-	return nil
-}
-
-// refreshPopularityLoop runs RefreshPopularity until ctx ends.
-func (m *Main) refreshPopularityLoop(ctx context.Context) {
-	t := time.NewTicker(popularityEvery)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := m.RefreshPopularity(ctx); err != nil {
-				m.Logger.Warn("load click counts for ranking", "err", err)
-			}
-		}
-	}
-}
+// Reload publishes the content again (Publisher.Reload).
+func (m *Main) Reload(ctx context.Context) error { return m.Publisher.Reload(ctx) }
 
 // PruneEvents rolls raw events older than the retention period into daily
 // totals and deletes them.
@@ -353,23 +196,6 @@ func (m *Main) pruneLoop(ctx context.Context) {
 	}
 }
 
-// schedule reloads the content when a scheduled article goes live, so
-// publish_at needs no restart.
-func (m *Main) schedule(at time.Time) {
-	if m.timer != nil {
-		m.timer.Stop()
-		m.timer = nil
-	}
-	if at.IsZero() {
-		return
-	}
-	d := at.Sub(m.Now()) + time.Second
-	if d > 24*time.Hour {
-		d = 24 * time.Hour // re-check daily rather than trusting a month-long timer
-	}
-	m.timer = time.AfterFunc(d, func() { m.publishSoon("schedule") })
-}
-
 // Close stops the timers, flushes the event writer and closes the stores.
 // Only the first call does anything; later ones return its result.
 func (m *Main) Close(ctx context.Context) error {
@@ -378,25 +204,12 @@ func (m *Main) Close(ctx context.Context) error {
 }
 
 func (m *Main) close(ctx context.Context) error {
-	m.mu.Lock()
-	if m.timer != nil {
-		m.timer.Stop()
-	}
-	if m.stopRelink != nil {
-		m.stopRelink()
-	}
-	idx := m.index
-	m.mu.Unlock()
-	if m.stopBG != nil {
-		m.stopBG()
-	}
-	m.answers.Wait()
 	var errs []error
+	if m.Publisher != nil {
+		errs = append(errs, m.Publisher.Close())
+	}
 	if m.Recorder != nil {
 		errs = append(errs, m.Recorder.Close(ctx))
-	}
-	if idx != nil {
-		errs = append(errs, idx.Close())
 	}
 	if m.DB != nil {
 		errs = append(errs, m.DB.Close())
@@ -465,12 +278,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	printBanner(stdout, m)
 	switch {
 	case cfg.Dev:
-		go m.watch(ctx, []string{cfg.Content, "themes", "static"})
+		go m.Publisher.Watch(ctx, []string{cfg.Content, "themes", "static"})
 	case cfg.Watch:
-		go m.watch(ctx, []string{cfg.Content})
+		go m.Publisher.Watch(ctx, []string{cfg.Content})
 	}
 	go m.publishOnSignal(ctx, hup)
-	go m.refreshPopularityLoop(ctx)
+	go m.Publisher.RefreshPopularityEvery(ctx)
 	go m.pruneLoop(ctx)
 	go m.Tickets.Run(ctx)
 	select {

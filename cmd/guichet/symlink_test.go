@@ -54,7 +54,7 @@ func TestContentConfined(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer m.Close(context.Background())
-	m.answers.Wait()
+	m.Publisher.Wait()
 
 	for path, want := range map[string]int{
 		"/billing/refund":                     200,

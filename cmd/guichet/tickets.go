@@ -11,31 +11,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/publish"
 	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/tickets"
 )
 
 const ticketsUsage = "usage: guichet tickets import FILE [--format zendesk|freshdesk|helpscout|csv] [--timezone ZONE] [--content DIR] [--data DIR]"
-
-// newIngester builds the ingester of a view linked through idx, with the
-// ticket topics the team linked by hand.
-func newIngester(ctx context.Context, db *sqlite.DB, v *site.View, idx *search.Index, now func() time.Time) (*tickets.Ingester, error) {
-	cfg := v.Lib.Config
-	l := tickets.NewLinker(v, idx, cfg.Tickets.MinConfidence, tickets.LinkKey(search.Key(v), cfg.Tickets.MinConfidence))
-	l.SetAnalyzer(idx.Analyzer())
-	topics, err := db.TopicLinks(ctx)
-	if err != nil {
-		return nil, err
-	}
-	l.SetTopics(topics)
-	return &tickets.Ingester{
-		Store:   db,
-		Linker:  l,
-		Cleaner: tickets.Cleaner{DefaultLocale: cfg.DefaultLocale, Locales: cfg.Locales, Now: now},
-	}, nil
-}
 
 // runTickets implements `guichet tickets import`.
 func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -76,7 +58,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintf(stderr, "Reading %s as a %s export (recognised from its header; --format chooses another).\n", path, formatName(rd.Format()))
 	}
 	start := time.Now()
-	view, idx, err := loadPublished(ctx, cfg.Content, time.Now().UTC())
+	view, idx, err := publish.Load(ctx, cfg.Content, time.Now().UTC())
 	if err != nil {
 		return err
 	}
@@ -89,7 +71,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer db.Close()
-	in, err := newIngester(ctx, db, view, idx, time.Now)
+	in, err := publish.NewIngester(ctx, db, view, idx, time.Now)
 	if err != nil {
 		return err
 	}

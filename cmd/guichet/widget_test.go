@@ -273,7 +273,7 @@ func TestScreenAnsweredByContent(t *testing.T) {
 	if err := m.Reload(ctx); err != nil {
 		t.Fatal(err)
 	}
-	m.answers.Wait()
+	m.Publisher.Wait()
 	rep, err := m.Gaps.Report(ctx, gaps.Options{Since: time.Now().Add(-time.Hour)})
 	report := rep.Gaps
 	if err != nil {

@@ -1,4 +1,4 @@
-package main
+package publish
 
 import (
 	"context"
@@ -14,11 +14,11 @@ import (
 // watchInterval is how often dev mode looks for changed files.
 const watchInterval = 500 * time.Millisecond
 
-// watch publishes the content again whenever a file under roots changes:
-// the content folder, themes/ and static/ in dev mode, the content folder
-// with --watch. It polls file sizes and modification times: no dependency,
-// and it works on every file system.
-func (m *Main) watch(ctx context.Context, roots []string) {
+// Watch publishes the content again whenever a file under roots changes,
+// until ctx ends: the content folder, themes/ and static/ in dev mode, the
+// content folder with --watch. It polls file sizes and modification times
+// every half second: no dependency, and it works on every file system.
+func (p *Publisher) Watch(ctx context.Context, roots []string) {
 	last := treeSignature(roots)
 	t := time.NewTicker(watchInterval)
 	defer t.Stop()
@@ -33,7 +33,7 @@ func (m *Main) watch(ctx context.Context, roots []string) {
 			continue
 		}
 		last = sig
-		m.Publish(ctx, "watch")
+		p.Publish(ctx, "watch")
 	}
 }
 

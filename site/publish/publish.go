@@ -1,0 +1,385 @@
+// Package publish loads a content folder and publishes it to the web
+// server: the content pipeline, the search index built beside the one
+// being served and swapped in whole, and what follows a publication (the
+// next scheduled one, relinking tickets, which gaps the new content
+// answers, the ranking's click counts). Publications are asked at start, by
+// SIGHUP, by the reload API, by a file watcher and when a scheduled article
+// goes live; a failed one keeps the site being served.
+package publish
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/guichet/guichet/search"
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/content"
+	"github.com/guichet/guichet/site/datadir"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/tickets"
+)
+
+// Server is the web server the content is published to.
+type Server interface {
+	// Publish serves v and s from now on and returns the searcher it
+	// replaces (nil the first time).
+	Publish(v *site.View, s site.Searcher) (site.Searcher, error)
+	// View returns the view being served, nil before the first Publish.
+	View() *site.View
+	// ClearResults forgets cached search answers (the ranking changed).
+	ClearResults()
+}
+
+// Store is what follows a publication needs from the events store.
+type Store interface {
+	tickets.Store
+	tickets.RelinkStore
+	tickets.TopicStore
+	// ArticleClicks counts result clicks per article since a time.
+	ArticleClicks(ctx context.Context, since time.Time) (map[string]int, error)
+}
+
+// Options configures a Publisher.
+type Options struct {
+	Content fs.FS  // the content folder, confined (content.OpenDir)
+	Dir     string // its path on disk
+	Data    string // the data folder: search index and render cache
+	// BaseURL overrides base_url (--base-url); ListenURL stands in when
+	// neither sets one.
+	BaseURL, ListenURL string
+	Dev                bool // drafts shown
+	GitPull            bool // git pull --ff-only before a signal or API publication
+	Server             Server
+	Store              Store
+	Gaps               *gaps.Service
+	Tickets            *tickets.Service
+	Metrics            prometheus.Registerer
+	Logger             *slog.Logger
+	Now                func() time.Time
+}
+
+// Publisher publishes the content folder. Create it with New; Close it.
+type Publisher struct {
+	opts    Options
+	metrics *metrics
+
+	mu         sync.Mutex // serialises Reload
+	index      *search.Index
+	timer      *time.Timer        // next scheduled publication
+	stopRelink context.CancelFunc // the relinking of the previous publication
+
+	// bg is the context of background work; Close cancels it, so a
+	// shutdown never waits for a long pass to finish.
+	bg     context.Context
+	stopBG context.CancelFunc
+	work   sync.WaitGroup // background work, waited for by Close
+
+	soonMu                   sync.Mutex // guards soonRunning, soonPending
+	soonRunning, soonPending bool
+}
+
+// New returns a Publisher; nothing is published before Publish.
+func New(opts Options) *Publisher {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Metrics == nil {
+		opts.Metrics = prometheus.NewRegistry()
+	}
+	p := &Publisher{opts: opts, metrics: newMetrics(opts.Metrics)}
+	p.bg, p.stopBG = context.WithCancel(context.Background())
+	return p
+}
+
+// Publish loads the content again and swaps it in; trigger names what
+// asked (start, signal, api, watch, schedule) for the logs and metrics.
+// With GitPull, a signal or an API call first runs `git pull --ff-only` in
+// the content folder. A failed pull or load keeps the site being served.
+func (p *Publisher) Publish(ctx context.Context, trigger string) error {
+	start := time.Now()
+	var err error
+	if trigger == "signal" || trigger == "api" {
+		err = p.gitPull(ctx)
+	}
+	if err == nil {
+		err = p.Reload(ctx)
+	}
+	result := "ok"
+	if err != nil {
+		result = "error"
+		p.opts.Logger.Error("publish content", "trigger", trigger, "err", err)
+	} else {
+		p.metrics.duration.Set(time.Since(start).Seconds())
+	}
+	p.metrics.reloads.WithLabelValues(trigger, result).Inc()
+	return err
+}
+
+// Soon publishes in the background and returns at once. Asked again while
+// a publication runs, it publishes once more after it, however many times
+// it was asked meanwhile, so a burst of pushes costs two loads.
+func (p *Publisher) Soon(trigger string) {
+	p.soonMu.Lock()
+	defer p.soonMu.Unlock()
+	if p.soonRunning {
+		p.soonPending = true
+		return
+	}
+	p.soonRunning = true
+	p.work.Add(1)
+	go func() {
+		defer p.work.Done()
+		for {
+			p.Publish(p.bg, trigger)
+			p.soonMu.Lock()
+			if !p.soonPending || p.bg.Err() != nil {
+				p.soonRunning = false
+				p.soonMu.Unlock()
+				return
+			}
+			p.soonPending = false
+			p.soonMu.Unlock()
+		}
+	}()
+}
+
+// Reload loads the content, builds (or reuses) the search index, publishes
+// both and schedules the next reload at the next publish_at.
+func (p *Publisher) Reload(ctx context.Context) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	o := p.opts
+	start := time.Now()
+	cacheDir := datadir.RenderCache(o.Data)
+	opts := content.Options{Dir: o.Dir, Cache: cacheDir}
+	prev := o.Server.View()
+	if prev != nil {
+		opts.Previous = prev.Lib
+	}
+	lib, err := content.Load(ctx, o.Content, opts)
+	if err != nil {
+		return fmt.Errorf("load content: %w", err)
+	}
+	datadir.PruneSiblings(cacheDir)
+	switch {
+	case o.BaseURL != "":
+		lib.Config.BaseURL = o.BaseURL
+	case !lib.Config.BaseURLSet && o.ListenURL != "":
+		// One URL everywhere: the printed one.
+		lib.Config.BaseURL = o.ListenURL
+	}
+	errs, warns := 0, 0
+	for _, pr := range lib.Problems {
+		if pr.Severity == site.SeverityError {
+			errs++
+			o.Logger.Warn("content error", "problem", pr.String())
+		} else {
+			warns++
+			if o.Dev {
+				o.Logger.Info("content warning", "problem", pr.String())
+			}
+		}
+	}
+	if lib.Config.Widget.Invalid {
+		// Fail closed: never run on a list that lost an entry.
+		if prev == nil {
+			return fmt.Errorf("%s: widget.allowed_origins has an invalid entry (see the content errors above); the server does not start on it: correct or remove the entry", filepath.Join(o.Dir, "guichet.yaml"))
+		}
+		lib.Config.Widget = prev.Lib.Config.Widget
+		o.Logger.Error("widget.allowed_origins has an invalid entry: the previous list stays in force until it is corrected")
+	}
+	p.metrics.problems.WithLabelValues("error").Set(float64(errs))
+	p.metrics.problems.WithLabelValues("warning").Set(float64(warns))
+	loaded := time.Now()
+	view := site.NewView(lib, o.Now(), o.Dev)
+	idx, err := search.Build(ctx, view, filepath.Join(o.Data, "index"))
+	indexed := time.Now()
+	if err != nil {
+		return fmt.Errorf("build search index: %w", err)
+	}
+	old, err := o.Server.Publish(view, idx)
+	if err != nil {
+		idx.Close()
+		return fmt.Errorf("publish content: %w", err)
+	}
+	p.index = idx
+	if oldIdx, ok := old.(*search.Index); ok && oldIdx != idx {
+		// Requests started on the old snapshot get a few seconds to finish.
+		time.AfterFunc(5*time.Second, func() { oldIdx.Close() })
+	}
+	if err := search.Prune(filepath.Join(o.Data, "index"), idx.Key()); err != nil {
+		o.Logger.Warn("prune old search indexes", "err", err)
+	}
+	articles := 0
+	for _, l := range view.ByLocale {
+		articles += len(l)
+	}
+	o.Logger.Info("content published", "articles", articles, "errors", errs, "warnings", warns,
+		"load", loaded.Sub(start).Round(time.Millisecond), "index", indexed.Sub(loaded).Round(time.Millisecond),
+		"took", time.Since(start).Round(time.Millisecond))
+	p.schedule(view.NextChange)
+	if err := p.afterPublish(ctx, view, idx); err != nil {
+		return err
+	}
+	// Loading allocates several times what the site keeps; give the
+	// garbage back to the system now rather than holding it as RSS.
+	debug.FreeOSMemory()
+	return nil
+}
+
+// afterPublish hands the new content to the services that depend on it and
+// starts their background passes.
+func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *search.Index) error {
+	o := p.opts
+	if o.Gaps != nil {
+		o.Gaps.SetAnalyzer(idx.Analyzer())
+	}
+	if o.Tickets != nil {
+		in, err := NewIngester(ctx, o.Store, view, idx, o.Now)
+		if err != nil {
+			return err
+		}
+		o.Tickets.SetIngester(in)
+		if p.stopRelink != nil {
+			p.stopRelink()
+		}
+		relinkCtx, stop := context.WithCancel(p.bg)
+		p.stopRelink = stop
+		p.work.Add(1)
+		go func() {
+			defer p.work.Done()
+			o.Tickets.Relink(relinkCtx, in, o.Store)
+		}()
+	}
+	if err := p.refreshPopularityLocked(ctx); err != nil {
+		o.Logger.Warn("load click counts for ranking", "err", err)
+	}
+	if o.Gaps != nil {
+		p.work.Add(1)
+		go func() {
+			defer p.work.Done()
+			n, err := o.Gaps.CheckAnswered(p.bg, view, idx)
+			if err != nil && p.bg.Err() == nil {
+				o.Logger.Warn("check which gaps the new content answers", "err", err)
+			} else if n > 0 {
+				o.Logger.Info("answered gaps changed", "gaps", n)
+			}
+		}()
+	}
+	return nil
+}
+
+// NewIngester builds the ticket ingester of a view linked through idx, with
+// the ticket topics the team linked by hand.
+func NewIngester(ctx context.Context, store Store, v *site.View, idx *search.Index, now func() time.Time) (*tickets.Ingester, error) {
+	cfg := v.Lib.Config
+	l := tickets.NewLinker(v, idx, cfg.Tickets.MinConfidence, tickets.LinkKey(search.Key(v), cfg.Tickets.MinConfidence))
+	l.SetAnalyzer(idx.Analyzer())
+	topics, err := store.TopicLinks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	l.SetTopics(topics)
+	return &tickets.Ingester{
+		Store:   store,
+		Linker:  l,
+		Cleaner: tickets.Cleaner{DefaultLocale: cfg.DefaultLocale, Locales: cfg.Locales, Now: now},
+	}, nil
+}
+
+// schedule publishes again when a scheduled article goes live, so
+// publish_at needs no restart.
+func (p *Publisher) schedule(at time.Time) {
+	if p.timer != nil {
+		p.timer.Stop()
+		p.timer = nil
+	}
+	if at.IsZero() {
+		return
+	}
+	d := at.Sub(p.opts.Now()) + time.Second
+	if d > 24*time.Hour {
+		d = 24 * time.Hour // re-check daily rather than trusting a month-long timer
+	}
+	p.timer = time.AfterFunc(d, func() { p.Soon("schedule") })
+}
+
+// gitPull runs `git pull --ff-only` in the content folder when GitPull is
+// set, for at most a minute.
+func (p *Publisher) gitPull(ctx context.Context) error {
+	if !p.opts.GitPull {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "git", "-C", p.opts.Dir, "pull", "--ff-only", "--quiet")
+	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("git pull --ff-only in %s: %v: %s", p.opts.Dir, err, strings.TrimSpace(string(out)))
+	}
+	return nil
+}
+
+// Close stops the timer, cancels and waits for the background work, and
+// closes the search index.
+func (p *Publisher) Close() error {
+	p.mu.Lock()
+	if p.timer != nil {
+		p.timer.Stop()
+	}
+	if p.stopRelink != nil {
+		p.stopRelink()
+	}
+	idx := p.index
+	p.index = nil
+	p.mu.Unlock()
+	p.stopBG()
+	p.work.Wait()
+	if idx != nil {
+		return idx.Close()
+	}
+	return nil
+}
+
+// Load loads the content folder dir as published at now and indexes it in
+// memory, for the commands that need the content without a server. Close
+// the index when done.
+func Load(ctx context.Context, dir string, now time.Time) (*site.View, *search.Index, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, nil, fmt.Errorf("content folder %s: %w", dir, err)
+	}
+	fsys, closer, err := content.OpenDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer closer.Close()
+	lib, err := content.Load(ctx, fsys, content.Options{Dir: dir})
+	if err != nil {
+		return nil, nil, fmt.Errorf("load content: %w", err)
+	}
+	view := site.NewView(lib, now, false)
+	idx, err := search.Build(ctx, view, "")
+	if err != nil {
+		return nil, nil, fmt.Errorf("build search index: %w", err)
+	}
+	return view, idx, nil
+}
+
+// Wait waits until the background work started so far (relinking, the
+// answered check, publications asked with Soon) is done.
+func (p *Publisher) Wait() { p.work.Wait() }

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -43,37 +42,35 @@ type Config struct {
 	Verbose       bool   // check: every problem instead of the summary
 }
 
-// flagDef describes one flag and the environment variable behind it.
+// flagDef describes one flag and the environment variable behind it; ptr
+// is a *string, *bool, *int or *float64 field of the Config.
 type flagDef struct {
 	name, env, usage string
-	str              *string
-	boolean          *bool
-	float            *float64
-	integer          *int
+	ptr              any
 }
 
 // newFlagSet declares the flags of a sub-command on cfg with defaults and
-// environment values applied.
+// environment values applied (a flag on the command line wins).
 func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error) {
 	fs := flag.NewFlagSet("guichet "+cmd, flag.ContinueOnError)
 	defs := []flagDef{
-		{name: "content", env: "GUICHET_CONTENT", usage: "content folder (Markdown and guichet.yaml)", str: &cfg.Content},
-		{name: "data", env: "GUICHET_DATA", usage: "data folder for the SQLite file and the search index", str: &cfg.Data},
-		{name: "addr", env: "GUICHET_ADDR", usage: "address to listen on", str: &cfg.Addr},
-		{name: "base-url", env: "GUICHET_BASE_URL", usage: "public URL of the site, overrides base_url in guichet.yaml", str: &cfg.BaseURL},
-		{name: "dev", env: "GUICHET_DEV", usage: "reload content and templates on change, show drafts", boolean: &cfg.Dev},
-		{name: "watch", env: "GUICHET_WATCH", usage: "publish the content again when its files change (drafts stay hidden)", boolean: &cfg.Watch},
-		{name: "git-pull", env: "GUICHET_GIT_PULL", usage: "run git pull --ff-only in the content folder before a publication asked by SIGHUP or POST /api/v1/reload", boolean: &cfg.GitPull},
-		{name: "log-format", env: "GUICHET_LOG_FORMAT", usage: "log lines as text or json", str: &cfg.LogFormat},
-		{name: "trusted-proxies", env: "GUICHET_TRUSTED_PROXIES", usage: "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is trusted (loopback is always trusted)", str: &cfg.TrustedProxies},
-		{name: "record-rate", env: "GUICHET_RECORD_RATE", usage: "searches and events recorded per second per client; beyond it searches are answered but not recorded and event posts get 429", float: &cfg.RecordRate},
-		{name: "record-burst", env: "GUICHET_RECORD_BURST", usage: "burst of the recording budget", integer: &cfg.RecordBurst},
-		{name: "request-rate", env: "GUICHET_REQUEST_RATE", usage: "requests per second per client before 429", float: &cfg.RequestRate},
-		{name: "request-burst", env: "GUICHET_REQUEST_BURST", usage: "burst of the request limit", integer: &cfg.RequestBurst},
-		{name: "auth-failures", env: "GUICHET_AUTH_FAILURES", usage: "failed token checks or sign-ins per minute per client before a minute's lockout", integer: &cfg.AuthFailures},
-		{name: "retention-days", env: "GUICHET_RETENTION_DAYS", usage: "days raw searches and events are kept before only daily totals remain", integer: &cfg.RetentionDays},
-		{name: "format", env: "GUICHET_FORMAT", usage: "output format: text or json", str: &cfg.Format},
-		{name: "verbose", env: "GUICHET_VERBOSE", usage: "list every problem, not only the summary", boolean: &cfg.Verbose},
+		{"content", "GUICHET_CONTENT", "content folder (Markdown and guichet.yaml)", &cfg.Content},
+		{"data", "GUICHET_DATA", "data folder for the SQLite file and the search index", &cfg.Data},
+		{"addr", "GUICHET_ADDR", "address to listen on", &cfg.Addr},
+		{"base-url", "GUICHET_BASE_URL", "public URL of the site, overrides base_url in guichet.yaml", &cfg.BaseURL},
+		{"dev", "GUICHET_DEV", "reload content and templates on change, show drafts", &cfg.Dev},
+		{"watch", "GUICHET_WATCH", "publish the content again when its files change (drafts stay hidden)", &cfg.Watch},
+		{"git-pull", "GUICHET_GIT_PULL", "run git pull --ff-only in the content folder before a publication asked by SIGHUP or POST /api/v1/reload", &cfg.GitPull},
+		{"log-format", "GUICHET_LOG_FORMAT", "log lines as text or json", &cfg.LogFormat},
+		{"trusted-proxies", "GUICHET_TRUSTED_PROXIES", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is trusted (loopback is always trusted)", &cfg.TrustedProxies},
+		{"record-rate", "GUICHET_RECORD_RATE", "searches and events recorded per second per client; beyond it searches are answered but not recorded and event posts get 429", &cfg.RecordRate},
+		{"record-burst", "GUICHET_RECORD_BURST", "burst of the recording budget", &cfg.RecordBurst},
+		{"request-rate", "GUICHET_REQUEST_RATE", "requests per second per client before 429", &cfg.RequestRate},
+		{"request-burst", "GUICHET_REQUEST_BURST", "burst of the request limit", &cfg.RequestBurst},
+		{"auth-failures", "GUICHET_AUTH_FAILURES", "failed token checks or sign-ins per minute per client before a minute's lockout", &cfg.AuthFailures},
+		{"retention-days", "GUICHET_RETENTION_DAYS", "days raw searches and events are kept before only daily totals remain", &cfg.RetentionDays},
+		{"format", "GUICHET_FORMAT", "output format: text or json", &cfg.Format},
+		{"verbose", "GUICHET_VERBOSE", "list every problem, not only the summary", &cfg.Verbose},
 	}
 	want := map[string]bool{}
 	for _, n := range names {
@@ -83,53 +80,24 @@ func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error)
 		if !want[d.name] {
 			continue
 		}
-		env, set := os.LookupEnv(d.env)
-		switch {
-		case d.str != nil:
-			if set {
-				*d.str = env
+		usage := d.usage + " (env " + d.env + ")"
+		switch p := d.ptr.(type) {
+		case *string:
+			fs.StringVar(p, d.name, *p, usage)
+		case *bool:
+			fs.BoolVar(p, d.name, *p, usage)
+		case *int:
+			fs.IntVar(p, d.name, *p, usage)
+		case *float64:
+			fs.Float64Var(p, d.name, *p, usage)
+		}
+		if env, set := os.LookupEnv(d.env); set {
+			if err := fs.Set(d.name, strings.TrimSpace(env)); err != nil {
+				return nil, fmt.Errorf("environment %s: %q: %w", d.env, env, err)
 			}
-			fs.StringVar(d.str, d.name, *d.str, d.usage+" (env "+d.env+")")
-		case d.boolean != nil:
-			if set {
-				v, err := parseBool(env)
-				if err != nil {
-					return nil, fmt.Errorf("environment %s: %w", d.env, err)
-				}
-				*d.boolean = v
-			}
-			fs.BoolVar(d.boolean, d.name, *d.boolean, d.usage+" (env "+d.env+")")
-		case d.float != nil:
-			if set {
-				var v float64
-				if _, err := fmt.Sscan(env, &v); err != nil {
-					return nil, fmt.Errorf("environment %s: %q is not a number", d.env, env)
-				}
-				*d.float = v
-			}
-			fs.Float64Var(d.float, d.name, *d.float, d.usage+" (env "+d.env+")")
-		case d.integer != nil:
-			if set {
-				v, err := strconv.Atoi(strings.TrimSpace(env))
-				if err != nil {
-					return nil, fmt.Errorf("environment %s: %q is not a whole number", d.env, env)
-				}
-				*d.integer = v
-			}
-			fs.IntVar(d.integer, d.name, *d.integer, d.usage+" (env "+d.env+")")
 		}
 	}
 	return fs, nil
-}
-
-func parseBool(s string) (bool, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "1", "true", "yes", "on":
-		return true, nil
-	case "", "0", "false", "no", "off":
-		return false, nil
-	}
-	return false, fmt.Errorf("%q is not a boolean", s)
 }
 
 // defaultConfig returns the embedded defaults.
@@ -201,26 +169,11 @@ func (c *Config) limits() web.Limits {
 
 // proxies parses TrustedProxies.
 func (c *Config) proxies() ([]*net.IPNet, error) {
-	var out []*net.IPNet
-	for _, s := range strings.Split(c.TrustedProxies, ",") {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			continue
-		}
-		if !strings.Contains(s, "/") {
-			if strings.Contains(s, ":") {
-				s += "/128"
-			} else {
-				s += "/32"
-			}
-		}
-		_, n, err := net.ParseCIDR(s)
-		if err != nil {
-			return nil, fmt.Errorf("--trusted-proxies: %q is not an IP or CIDR", s)
-		}
-		out = append(out, n)
+	n, err := web.ParseNetworks(c.TrustedProxies)
+	if err != nil {
+		return nil, fmt.Errorf("--trusted-proxies: %w", err)
 	}
-	return out, nil
+	return n, nil
 }
 
 // shutdownGrace is how long in-flight requests get on SIGINT/SIGTERM.

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -62,17 +61,13 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	if *stub {
+		var open []gaps.Gap
 		for _, g := range rep.Gaps {
-			if g.AnsweredAt != nil || g.Status == gaps.StatusIgnored || g.Status == gaps.StatusProductFix {
-				continue // nothing to write
+			if g.AnsweredAt == nil && g.Status != gaps.StatusIgnored && g.Status != gaps.StatusProductFix {
+				open = append(open, g) // wants an article
 			}
-			rel, err := gaps.WriteStub(cfg.Content, *stubFolder, defLocale, g)
-			if err != nil {
-				fmt.Fprintln(stderr, "guichet:", err) // an existing draft: keep going
-				continue
-			}
-			fmt.Fprintf(stdout, "%s: draft for %q (%d visitors)\n", rel, g.Query, g.Visitors)
 		}
+		writeStubs(cfg.Content, *stubFolder, defLocale, open, stdout, stderr)
 		return nil
 	}
 	switch cfg.Format {
@@ -83,26 +78,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case "csv":
 		return gaps.WriteCSV(stdout, rep.Gaps)
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tVISITORS\t7D\tPREV 7D\tKIND\tLOCALE\tSTATUS\tQUERY\tVARIANTS\tSOURCES")
-	for _, g := range rep.Gaps {
-		kind := g.Kind
-		if g.Kind == gaps.KindSearch {
-			kind = fmt.Sprintf("search (%d no results, %d no click)", g.NoResultsVisitors, g.NoClickVisitors)
-		}
-		status := g.Status
-		if status == "" {
-			status = "undecided"
-		}
-		if g.AnsweredAt != nil {
-			status += fmt.Sprintf(", answered %s by %s (before %d, after %d)", g.AnsweredAt.Format("2006-01-02"), g.AnsweredBy, g.Before, g.After)
-		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", g.ID, g.Visitors, g.Last7, g.Prev7, kind, g.Locale,
-			status, oneLine(g.Query), oneLine(gaps.VariantList(g.Variants)), gaps.CountList(g.Sources))
-	}
-	tw.Flush()
-	fmt.Fprintf(stdout, "%d gaps from %d failed searches, %d unlinked tickets and %d widget openings with no help since %s\n",
-		len(rep.Gaps), rep.Searches, rep.Tickets, rep.Openings, from.Format("2006-01-02 15:04"))
+	gaps.WriteTable(stdout, rep, from)
 	return nil
 }
 
@@ -137,15 +113,6 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	return t, nil
 }
 
-// oneLine keeps a table cell on one line and reasonably short.
-func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:59]) + "…"
-	}
-	return s
-}
-
 // runGapsMark implements `guichet gaps mark ID STATUS [--note TEXT]`.
 func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
@@ -163,12 +130,10 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if len(pos) != 2 {
 		return fmt.Errorf(usage)
 	}
-	id, status := pos[0], strings.ReplaceAll(pos[1], "-", "_")
-	if status == "undecided" {
-		status = ""
-	}
-	if status == "" && pos[1] != "undecided" || !gaps.ValidStatus(status) {
-		return fmt.Errorf("status %q: want new-article, product-fix, ignored or undecided (whether a gap is answered is for published content to say)", pos[1])
+	id := pos[0]
+	status, err := gaps.ParseStatus(pos[1])
+	if err != nil {
+		return err
 	}
 	svc, _, closeAll, err := openGaps(ctx, cfg)
 	if err != nil {
@@ -208,16 +173,32 @@ func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer closeAll()
+	var list []gaps.Gap
 	for _, id := range ids {
 		g, err := svc.Gap(ctx, id)
 		if err != nil {
 			return err
 		}
-		rel, err := gaps.WriteStub(cfg.Content, *folder, defLocale, g)
+		list = append(list, g)
+	}
+	if !writeStubs(cfg.Content, *folder, defLocale, list, stdout, stderr) {
+		return fmt.Errorf("some drafts were not written")
+	}
+	return nil
+}
+
+// writeStubs writes a draft per gap, saying where, and reports whether all
+// were written (an existing draft is said and skipped).
+func writeStubs(dir, folder, locale string, list []gaps.Gap, stdout, stderr io.Writer) bool {
+	ok := true
+	for _, g := range list {
+		rel, err := gaps.WriteStub(dir, folder, locale, g)
 		if err != nil {
-			return err
+			fmt.Fprintln(stderr, "guichet:", err)
+			ok = false
+			continue
 		}
 		fmt.Fprintf(stdout, "%s: draft for %q (%d visitors)\n", rel, g.Query, g.Visitors)
 	}
-	return nil
+	return ok
 }

@@ -11,9 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -21,7 +19,6 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/content"
-	"github.com/guichet/guichet/site/datadir"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/publish"
 	"github.com/guichet/guichet/site/sqlite"
@@ -58,13 +55,9 @@ type Main struct {
 	// Publisher loads and publishes the content.
 	Publisher *publish.Publisher
 
-	contents fs.FS
-	// contentRoot confines reads of contents to the content folder.
-	contentRoot io.Closer
-	// releaseData unlocks the data folder (datadir.Lock).
-	releaseData func()
-	closeOnce   sync.Once
-	closeErr    error
+	folders   *publish.Folders
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // Open checks the content folder, opens the database, loads the content and
@@ -80,29 +73,11 @@ func (m *Main) Open(ctx context.Context) error {
 		m.Metrics = prometheus.NewRegistry()
 		m.Metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	}
-	info, err := os.Stat(m.Config.Content)
-	if err != nil {
-		return fmt.Errorf("content folder %s: %w", m.Config.Content, err)
-	}
-	if !info.IsDir() {
-		return fmt.Errorf("content folder %s is not a directory", m.Config.Content)
-	}
-	if datadir.Inside(m.Config.Data, m.Config.Content) {
-		return fmt.Errorf("the data folder %s is inside the content folder %s: its database could be published; put it elsewhere (--data)", m.Config.Data, m.Config.Content)
-	}
-	fsys, closer, err := content.OpenDir(m.Config.Content)
+	folders, err := publish.OpenFolders(m.Config.Content, m.Config.Data)
 	if err != nil {
 		return err
 	}
-	m.contents, m.contentRoot = fsys, closer
-	if err := datadir.Check(m.Config.Data, datadir.Need(m.Config.Content)); err != nil {
-		return err
-	}
-	release, err := datadir.Lock(m.Config.Data)
-	if err != nil {
-		return err
-	}
-	m.releaseData = release
+	m.folders = folders
 	db, err := sqlite.Open(ctx, filepath.Join(m.Config.Data, "guichet.db"))
 	if err != nil {
 		return err
@@ -122,7 +97,7 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Tickets.Poll = m.TicketPoll
 	theme, staticFS := m.themeFS()
 	srv, err := web.New(web.Options{
-		Theme: theme, Static: staticFS, Content: m.contents,
+		Theme: theme, Static: staticFS, Content: m.folders.Content,
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
 		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKey: visitorKey, Metrics: m.Metrics,
 		Insights: insights{m}, Tickets: m.Tickets, Auth: db, Logger: m.Logger, Now: m.Now,
@@ -140,7 +115,7 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	m.Server = srv
 	m.Publisher = publish.New(publish.Options{
-		Content: m.contents, Dir: m.Config.Content, Data: m.Config.Data,
+		Content: m.folders.Content, Dir: m.Config.Content, Data: m.Config.Data,
 		BaseURL: m.Config.BaseURL, ListenURL: m.ListenURL, Dev: m.Config.Dev, GitPull: m.Config.GitPull,
 		Server: srv, Store: db, Gaps: m.Gaps, Tickets: m.Tickets,
 		Metrics: m.Metrics, Logger: m.Logger, Now: m.Now,
@@ -167,35 +142,6 @@ func (m *Main) themeFS() (fs.FS, fs.FS) {
 // Reload publishes the content again (Publisher.Reload).
 func (m *Main) Reload(ctx context.Context) error { return m.Publisher.Reload(ctx) }
 
-// PruneEvents rolls raw events older than the retention period into daily
-// totals and deletes them.
-func (m *Main) PruneEvents(ctx context.Context) error {
-	n, err := m.DB.Prune(ctx, m.Now().Add(-time.Duration(m.Config.RetentionDays)*24*time.Hour))
-	if err != nil {
-		return err
-	}
-	if n > 0 {
-		m.Logger.Info("pruned raw events", "rows", n, "retention_days", m.Config.RetentionDays)
-	}
-	return nil
-}
-
-// pruneLoop prunes at start and then daily until ctx ends.
-func (m *Main) pruneLoop(ctx context.Context) {
-	t := time.NewTicker(24 * time.Hour)
-	defer t.Stop()
-	for {
-		if err := m.PruneEvents(ctx); err != nil && ctx.Err() == nil {
-			m.Logger.Warn("prune events", "err", err)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
-}
-
 // Close stops the timers, flushes the event writer and closes the stores.
 // Only the first call does anything; later ones return its result.
 func (m *Main) Close(ctx context.Context) error {
@@ -214,11 +160,8 @@ func (m *Main) close(ctx context.Context) error {
 	if m.DB != nil {
 		errs = append(errs, m.DB.Close())
 	}
-	if m.contentRoot != nil {
-		errs = append(errs, m.contentRoot.Close())
-	}
-	if m.releaseData != nil {
-		m.releaseData()
+	if m.folders != nil {
+		errs = append(errs, m.folders.Close())
 	}
 	return errors.Join(errs...)
 }
@@ -249,7 +192,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w: another program (perhaps another guichet serve) uses it; stop it or give another --addr", cfg.Addr, err)
 	}
-	starting := &startingHandler{}
+	starting := &web.Starting{}
 	hs := &http.Server{
 		Handler:           starting,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -274,7 +217,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		m.Close(closeCtx)
 		return err
 	}
-	starting.set(m.Server)
+	starting.Set(m.Server)
 	printBanner(stdout, m)
 	switch {
 	case cfg.Dev:
@@ -284,7 +227,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	go m.publishOnSignal(ctx, hup)
 	go m.Publisher.RefreshPopularityEvery(ctx)
-	go m.pruneLoop(ctx)
+	go m.DB.PruneEvery(ctx, 24*time.Hour, time.Duration(cfg.RetentionDays)*24*time.Hour, logger)
 	go m.Tickets.Run(ctx)
 	select {
 	case err = <-served:
@@ -303,32 +246,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		err = nil
 	}
 	return err
-}
-
-// startingHandler answers 503 while the content loads, then hands every
-// request to the server.
-type startingHandler struct {
-	h atomic.Pointer[http.Handler]
-}
-
-func (s *startingHandler) set(h http.Handler) { s.h.Store(&h) }
-
-func (s *startingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if h := s.h.Load(); h != nil {
-		(*h).ServeHTTP(w, r)
-		return
-	}
-	w.Header().Set("Retry-After", "5")
-	w.Header().Set("Cache-Control", "no-store")
-	if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || strings.HasPrefix(r.URL.Path, "/api/") {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusServiceUnavailable)
-		fmt.Fprintln(w, `{"status":"loading"}`)
-		return
-	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.WriteHeader(http.StatusServiceUnavailable)
-	fmt.Fprintln(w, "The help center is starting; try again in a few seconds.")
 }
 
 // displayAddr turns a listen address into one a browser can open.

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -55,7 +54,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if *format == "" {
-		fmt.Fprintf(stderr, "Reading %s as a %s export (recognised from its header; --format chooses another).\n", path, formatName(rd.Format()))
+		fmt.Fprintf(stderr, "Reading %s as a %s export (recognised from its header; --format chooses another).\n", path, tickets.FormatName(rd.Format()))
 	}
 	start := time.Now()
 	view, idx, err := publish.Load(ctx, cfg.Content, time.Now().UTC())
@@ -94,42 +93,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			err = eerr
 		}
 	} else {
-		printSummary(stdout, path, sum, took)
+		sum.WriteText(stdout, path, took)
 	}
 	return err
-}
-
-func printSummary(w io.Writer, path string, s tickets.Summary, took time.Duration) {
-	fmt.Fprintf(w, "%s: %d rows in %s: %d created, %d updated, %d unchanged, %d skipped\n",
-		path, s.Rows, took, s.Created, s.Updated, s.Unchanged, s.Rejected)
-	kept := s.Rows - s.Rejected
-	if kept == 0 {
-		return
-	}
-	methods := make([]string, 0, len(s.Linked))
-	for m := range s.Linked {
-		methods = append(methods, m)
-	}
-	sort.Strings(methods)
-	var parts []string
-	for _, m := range methods {
-		parts = append(parts, fmt.Sprintf("%d by %s", s.Linked[m], m))
-	}
-	if len(parts) == 0 {
-		parts = []string{"none"}
-	}
-	fmt.Fprintf(w, "linked to an article: %s; unlinked: %d (see guichet gaps)\n", strings.Join(parts, ", "), s.Unlinked)
-}
-
-// formatName is how the user knows a format.
-func formatName(f string) string {
-	switch f {
-	case tickets.FormatZendesk:
-		return "Zendesk"
-	case tickets.FormatFreshdesk:
-		return "Freshdesk"
-	case tickets.FormatHelpScout:
-		return "Help Scout"
-	}
-	return "generic CSV"
 }

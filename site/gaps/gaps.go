@@ -13,6 +13,7 @@ package gaps
 import (
 	"fmt"
 	"hash/fnv"
+	"strings"
 	"time"
 )
 
@@ -154,6 +155,20 @@ var Statuses = []string{StatusNewArticle, StatusProductFix, StatusIgnored}
 
 // ValidStatus reports whether s is a team decision; "" (undecided) is one
 // too, to take a decision back.
+// ParseStatus reads a decision as people write it on the command line:
+// new-article, product-fix, ignored, or undecided (""); "_" may stand for
+// "-". The error lists them.
+func ParseStatus(s string) (string, error) {
+	st := strings.ReplaceAll(strings.TrimSpace(s), "-", "_")
+	if st == "undecided" {
+		return "", nil
+	}
+	if st == "" || !ValidStatus(st) {
+		return "", fmt.Errorf("status %q: want new-article, product-fix, ignored or undecided (whether a gap is answered is for published content to say)", s)
+	}
+	return st, nil
+}
+
 func ValidStatus(s string) bool {
 	switch s {
 	case "", StatusNewArticle, StatusProductFix, StatusIgnored:

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 )
 
@@ -85,4 +86,25 @@ type DailySearch struct {
 	Searches    int
 	Visitors    int
 	ZeroResults int
+}
+
+// PruneEvery prunes the events older than keep at once and then every
+// interval until ctx ends, logging what it did and failures.
+func (db *DB) PruneEvery(ctx context.Context, interval, keep time.Duration, log *slog.Logger) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		n, err := db.Prune(ctx, db.now().Add(-keep))
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Warn("prune events", "err", err)
+		case n > 0:
+			log.Info("pruned raw events", "rows", n, "retention_days", int(keep.Hours()/24))
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

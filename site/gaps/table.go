@@ -1,0 +1,44 @@
+package gaps
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// WriteTable writes the report as the table `guichet gaps` prints: a gap
+// per line with its counts, kind, decision and phrasings, then the totals
+// of the period since from.
+func WriteTable(w io.Writer, rep Report, from time.Time) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tVISITORS\t7D\tPREV 7D\tKIND\tLOCALE\tSTATUS\tQUERY\tVARIANTS\tSOURCES")
+	for _, g := range rep.Gaps {
+		kind := g.Kind
+		if g.Kind == KindSearch {
+			kind = fmt.Sprintf("search (%d no results, %d no click)", g.NoResultsVisitors, g.NoClickVisitors)
+		}
+		status := g.Status
+		if status == "" {
+			status = "undecided"
+		}
+		if g.AnsweredAt != nil {
+			status += fmt.Sprintf(", answered %s by %s (before %d, after %d)", g.AnsweredAt.Format("2006-01-02"), g.AnsweredBy, g.Before, g.After)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", g.ID, g.Visitors, g.Last7, g.Prev7, kind, g.Locale,
+			status, oneLine(g.Query), oneLine(VariantList(g.Variants)), CountList(g.Sources))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%d gaps from %d failed searches, %d unlinked tickets and %d widget openings with no help since %s\n",
+		len(rep.Gaps), rep.Searches, rep.Tickets, rep.Openings, from.Format("2006-01-02 15:04"))
+}
+
+// oneLine keeps a table cell on one line and reasonably short.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:59]) + "…"
+	}
+	return s
+}

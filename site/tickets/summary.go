@@ -1,0 +1,46 @@
+package tickets
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+)
+
+// WriteText writes the summary of an import of path that took took, as
+// `guichet tickets import` prints it.
+func (s Summary) WriteText(w io.Writer, path string, took time.Duration) {
+	fmt.Fprintf(w, "%s: %d rows in %s: %d created, %d updated, %d unchanged, %d skipped\n",
+		path, s.Rows, took, s.Created, s.Updated, s.Unchanged, s.Rejected)
+	kept := s.Rows - s.Rejected
+	if kept == 0 {
+		return
+	}
+	methods := make([]string, 0, len(s.Linked))
+	for m := range s.Linked {
+		methods = append(methods, m)
+	}
+	sort.Strings(methods)
+	var parts []string
+	for _, m := range methods {
+		parts = append(parts, fmt.Sprintf("%d by %s", s.Linked[m], m))
+	}
+	if len(parts) == 0 {
+		parts = []string{"none"}
+	}
+	fmt.Fprintf(w, "linked to an article: %s; unlinked: %d (see guichet gaps)\n", strings.Join(parts, ", "), s.Unlinked)
+}
+
+// FormatName is how people know a format: "Zendesk", "generic CSV".
+func FormatName(f string) string {
+	switch f {
+	case FormatZendesk:
+		return "Zendesk"
+	case FormatFreshdesk:
+		return "Freshdesk"
+	case FormatHelpScout:
+		return "Help Scout"
+	}
+	return "generic CSV"
+}

@@ -22,11 +22,10 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"golang.org/x/sync/errgroup"
 )
 
 // Options tunes Load.
@@ -409,25 +408,18 @@ func slugPath(dir string) string {
 	return strings.Join(segs, "/")
 }
 
-// parallel runs fn for 0..n-1 on GOMAXPROCS goroutines.
+// parallel runs fn for 0..n-1 on GOMAXPROCS goroutines; it stops starting
+// new calls once ctx ends, and returns ctx's error then.
 func parallel(ctx context.Context, n int, fn func(i int)) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		if ctx.Err() != nil {
+			break
+		}
+		g.Go(func() error { fn(i); return nil })
 	}
-	wg.Wait()
+	g.Wait()
 	return ctx.Err()
 }
 

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/textnorm"
+	"golang.org/x/sync/errgroup"
 )
 
 // Result is what became of one ticket.
@@ -249,28 +249,15 @@ func (in *Ingester) Commit(ctx context.Context, p *Pending) ([]Result, error) {
 }
 
 // parallel runs f on every index, on every core, and returns the first
-// error.
+// error; no new call starts after it.
 func parallel(idx []int, f func(i int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(idx)/8))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	var once sync.Once
-	var firstErr error
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if err := f(i); err != nil {
-					once.Do(func() { firstErr = err })
-				}
-			}
-		}()
-	}
+	g, ctx := errgroup.WithContext(context.Background())
+	g.SetLimit(min(runtime.GOMAXPROCS(0), max(1, len(idx)/8)))
 	for _, i := range idx {
-		next <- i
+		if ctx.Err() != nil {
+			break
+		}
+		g.Go(func() error { return f(i) })
 	}
-	close(next)
-	wg.Wait()
-	return firstErr
+	return g.Wait()
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/guichet/guichet/site"
 )
@@ -233,37 +234,28 @@ func (st *state) buildSitemap() error {
 	return buildSitemaps(st.view, sitemapEntries(st.view, func(loc string) bool { return len(st.faq[loc]) > 0 }), st.pages)
 }
 
-// renderAll renders jobs on every core into pages.
+// renderAll renders jobs on every core into pages; the first error stops
+// it.
 func renderAll(tmpl *templates, jobs []job, pages map[string]*blob) error {
-	var (
-		mu       sync.Mutex
-		firstErr error
-		wg       sync.WaitGroup
-		next     = make(chan job)
-	)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range next {
-				body, err := tmpl.render(j.name, j.data())
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = fmt.Errorf("render page %s: %w", j.path, err)
-				}
-				if err == nil {
-					pages[j.path] = newBlob(htmlType, body)
-				}
-				mu.Unlock()
-			}
-		}()
-	}
+	var mu sync.Mutex
+	g, ctx := errgroup.WithContext(context.Background())
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, j := range jobs {
-		next <- j
+		if ctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			body, err := tmpl.render(j.name, j.data())
+			if err != nil {
+				return fmt.Errorf("render page %s: %w", j.path, err)
+			}
+			mu.Lock()
+			pages[j.path] = newBlob(htmlType, body)
+			mu.Unlock()
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
-	return firstErr
+	return g.Wait()
 }
 
 func homeData(st *state, loc string) *homePage {

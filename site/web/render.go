@@ -231,7 +231,7 @@ func (st *state) withStats(stats *site.TicketStats) (*state, error) {
 
 // buildSitemap renders the sitemap of the snapshot into its pages.
 func (st *state) buildSitemap() error {
-	return buildSitemaps(st.view, sitemapEntries(st.view, func(loc string) bool { return len(st.faq[loc]) > 0 }), st.pages)
+	return buildSitemaps(st.view, sitemapEntries(st.view, func(loc string) bool { return len(st.faq[loc]) > 0 }), maxSitemapURLs, st.pages)
 }
 
 // renderAll renders jobs on every core into pages; the first error stops

@@ -278,7 +278,7 @@ func absLinks(v *site.View, html string) string {
 
 // maxSitemapURLs is the most URLs one sitemap file may list (the sitemaps
 // protocol's limit); above it /sitemap.xml becomes an index.
-var maxSitemapURLs = 50000
+const maxSitemapURLs = 50000
 
 // sitemapURL is one <url> of a sitemap.
 type sitemapURL struct {
@@ -372,9 +372,9 @@ func sitemapEntries(v *site.View, hasFAQ func(loc string) bool) []sitemapURL {
 	return append(out, articles...)
 }
 
-// buildSitemaps renders /sitemap.xml: one urlset, or past maxSitemapURLs
-// an index of /sitemap-1.xml, /sitemap-2.xml…
-func buildSitemaps(v *site.View, entries []sitemapURL, pages map[string]*blob) error {
+// buildSitemaps renders /sitemap.xml: one urlset, or past perFile URLs
+// (maxSitemapURLs) an index of /sitemap-1.xml, /sitemap-2.xml…
+func buildSitemaps(v *site.View, entries []sitemapURL, perFile int, pages map[string]*blob) error {
 	const xmlType = "application/xml; charset=utf-8"
 	urlset := func(list []sitemapURL) ([]byte, error) {
 		doc := struct {
@@ -386,7 +386,7 @@ func buildSitemaps(v *site.View, entries []sitemapURL, pages map[string]*blob) e
 		b, err := xml.MarshalIndent(doc, "", " ")
 		return append([]byte(xml.Header), b...), err
 	}
-	if len(entries) <= maxSitemapURLs {
+	if len(entries) <= perFile {
 		b, err := urlset(entries)
 		if err != nil {
 			return fmt.Errorf("render sitemap: %w", err)
@@ -403,8 +403,8 @@ func buildSitemaps(v *site.View, entries []sitemapURL, pages map[string]*blob) e
 		NS       string   `xml:"xmlns,attr"`
 		Sitemaps []sm     `xml:"sitemap"`
 	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for i := 0; i*maxSitemapURLs < len(entries); i++ {
-		part := entries[i*maxSitemapURLs : min((i+1)*maxSitemapURLs, len(entries))]
+	for i := 0; i*perFile < len(entries); i++ {
+		part := entries[i*perFile : min((i+1)*perFile, len(entries))]
 		b, err := urlset(part)
 		if err != nil {
 			return fmt.Errorf("render sitemap part %d: %w", i+1, err)

@@ -10,16 +10,13 @@ import (
 // TestSitemapIndex: past the per-file limit, /sitemap.xml indexes parts
 // that hold every URL once.
 func TestSitemapIndex(t *testing.T) {
-	old := maxSitemapURLs
-	maxSitemapURLs = 3
-	defer func() { maxSitemapURLs = old }()
 	v := &site.View{Lib: &site.Library{Config: site.Config{BaseURL: "https://help.example.com"}}}
 	var entries []sitemapURL
 	for _, p := range []string{"/a", "/b", "/c", "/d", "/e", "/f", "/g"} {
 		entries = append(entries, sitemapURL{Loc: "https://help.example.com" + p, LastMod: "2026-0" + string(rune('1'+len(entries))) + "-01"})
 	}
 	pages := map[string]*blob{}
-	if err := buildSitemaps(v, entries, pages); err != nil {
+	if err := buildSitemaps(v, entries, 3, pages); err != nil {
 		t.Fatal(err)
 	}
 	index := string(pages["/sitemap.xml"].body)

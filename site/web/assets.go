@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -96,13 +97,39 @@ func etagMatch(header, etag string) bool {
 }
 
 func acceptsGzip(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		enc, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(enc), "gzip") && !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") {
-			return true
+	return acceptsEncoding(r.Header.Get("Accept-Encoding"), "gzip")
+}
+
+// acceptsEncoding reads an Accept-Encoding header (RFC 9110 §12.5.3) and
+// reports whether coding is acceptable: listed, or covered by "*", with a
+// quality above 0 ("gzip;q=0.5" is acceptable, "gzip;q=0" and "*;q=0" are
+// not). Codings compare without case; a quality that does not parse counts
+// as 1.
+func acceptsEncoding(header, coding string) bool {
+	named, star := -1.0, -1.0
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(part, ";")
+		name = strings.TrimSpace(name)
+		q := 1.0
+		for _, p := range strings.Split(params, ";") {
+			k, v, ok := strings.Cut(strings.TrimSpace(p), "=")
+			if ok && strings.EqualFold(strings.TrimSpace(k), "q") {
+				if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f >= 0 && f <= 1 {
+					q = f
+				}
+			}
+		}
+		switch {
+		case strings.EqualFold(name, coding):
+			named = q
+		case name == "*":
+			star = q
 		}
 	}
-	return false
+	if named >= 0 {
+		return named > 0
+	}
+	return star > 0
 }
 
 // assetSet is the site's static files, each served under a fingerprinted

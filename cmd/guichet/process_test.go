@@ -138,12 +138,12 @@ func TestSIGTERMDuringBackgroundWork(t *testing.T) {
 	}
 }
 
-// waitServing waits until the server printed its address.
+// waitServing waits until the server printed its whole banner.
 func waitServing(t *testing.T, stdout *syncBuffer) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
-		if strings.Contains(stdout.String(), "serving") {
+		if strings.Contains(stdout.String(), "Stop with Ctrl-C") { // the whole banner is out
 			return
 		}
 		time.Sleep(20 * time.Millisecond)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Recorder defaults.
@@ -105,19 +106,24 @@ func NewRecorder(db *DB, opts RecorderOptions) *Recorder {
 }
 
 // RecordSearch queues a search. Records sharing an ID collapse into one row
-// holding the latest query; an empty ID gets a new one. A zero Time is set
-// to now. Never blocks: the search is dropped if the queue is full or the
-// Recorder is closed.
+// holding the latest query; an empty ID gets a new one. The personal data
+// in its text is redacted here, where it enters the store, and its
+// counting key (Normalized) is made from the redacted query, whatever the
+// caller set. A zero Time is set to now. Never blocks: the search is
+// dropped if the queue is full or the Recorder is closed.
 func (r *Recorder) RecordSearch(e site.SearchEvent) {
+	e = e.Redacted()
+	e.Normalized = textnorm.Key(e.Query)
 	if e.Time.IsZero() {
 		e.Time = r.db.now()
 	}
 	r.enqueue(item{isSearch: true, search: e})
 }
 
-// RecordEvent queues a click, vote or reading. A zero Time is set to now. Never
-// blocks: the event is dropped if its Type is unknown, the queue is full or
-// the Recorder is closed.
+// RecordEvent queues a click, vote or reading, its personal data redacted
+// (see RecordSearch). A zero Time is set to now. Never blocks: the event is
+// dropped if its Type is unknown, the queue is full or the Recorder is
+// closed.
 func (r *Recorder) RecordEvent(e site.Event) {
 	switch e.Type {
 	case site.EventSearch, site.EventClick, site.EventVote, site.EventView:
@@ -125,6 +131,7 @@ func (r *Recorder) RecordEvent(e site.Event) {
 		r.drop(1, "unknown event type")
 		return
 	}
+	e = e.Redacted()
 	if e.Time.IsZero() {
 		e.Time = r.db.now()
 	}
@@ -134,6 +141,7 @@ func (r *Recorder) RecordEvent(e site.Event) {
 // RecordOpen queues an opening of the widget panel. A zero Time is set to
 // now. Never blocks, like RecordEvent.
 func (r *Recorder) RecordOpen(e site.WidgetOpen) {
+	e = e.Redacted()
 	if e.Time.IsZero() {
 		e.Time = r.db.now()
 	}

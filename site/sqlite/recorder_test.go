@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -453,5 +454,34 @@ func TestSecretPersists(t *testing.T) {
 	c, _ := db.Secret(ctx, "visitor", 32)
 	if !bytes.Equal(a, b) || !bytes.Equal(a, c) || bytes.Equal(a, other) {
 		t.Error("secret not stable across calls and restarts, or shared between names")
+	}
+}
+
+// TestRecorderRedacts: personal data is redacted where events enter the
+// store, whatever the caller sent, and the counting key comes from the
+// redacted query.
+func TestRecorderRedacts(t *testing.T) {
+	db := openTest(t)
+	r := newTestRecorder(t, db, RecorderOptions{})
+	no := false
+	r.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "Refund for jane@example.com", Normalized: "refund for jane example com", Path: "/u/jane@example.com"})
+	r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "a", Helpful: &no, Comment: "mail me: bob@example.org"})
+	r.RecordOpen(site.WidgetOpen{Path: "/orders/4111111111111111", Context: "x"})
+	flush(t, r)
+	var dump strings.Builder
+	for _, q := range []string{`SELECT query || normalized || path FROM searches`, `SELECT comment FROM events`, `SELECT path FROM widget_opens`} {
+		rows, err := db.reader.Query(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var s string
+			rows.Scan(&s)
+			dump.WriteString(s + "\n")
+		}
+		rows.Close()
+	}
+	if s := dump.String(); strings.Contains(s, "jane") || strings.Contains(s, "bob") || strings.Contains(s, "4111") || !strings.Contains(s, "[email]") {
+		t.Errorf("stored:\n%s", s)
 	}
 }

@@ -67,10 +67,10 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 	if p.id == "" {
 		p.id = site.NewID()
 	}
-	if p.ctx, err = contextKey(qv.Get("context")); err != nil {
+	if p.ctx, err = site.ContextKey(qv.Get("context")); err != nil {
 		return p, err
 	}
-	if p.path, err = hostPath(qv.Get("path")); err != nil {
+	if p.path, err = site.HostPath(qv.Get("path")); err != nil {
 		return p, err
 	}
 	return p, nil
@@ -233,105 +233,83 @@ type eventJSON struct {
 	Path      string `json:"path"`
 }
 
-// voteReasons are the accepted reasons for a "not helpful" vote.
-var voteReasons = map[string]bool{"": true, "missing_information": true, "inaccurate": true, "hard_to_understand": true, "broken_link": true, "other": true}
-
-// readEvent reads and validates an event body of at most maxEventBody bytes.
-func (s *Server) readEvent(c echo.Context, st *state) (site.Event, *eventJSON, error) {
+// readEvent reads an event body of at most maxEventBody bytes and checks
+// it: the rules of its type (site.Event.Validate and the like), then what
+// only the server knows (the locale, a published article).
+func (s *Server) readEvent(c echo.Context, st *state) (*eventJSON, error) {
 	r := c.Request()
 	if r.ContentLength > maxEventBody {
-		return site.Event{}, nil, site.Errorf(site.ETOOLARGE, "event body is larger than %d bytes", maxEventBody)
+		return nil, site.Errorf(site.ETOOLARGE, "event body is larger than %d bytes", maxEventBody)
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), r.Body, maxEventBody))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return site.Event{}, nil, site.Errorf(site.ETOOLARGE, "event body is larger than %d bytes", maxEventBody)
+			return nil, site.Errorf(site.ETOOLARGE, "event body is larger than %d bytes", maxEventBody)
 		}
-		return site.Event{}, nil, site.Errorf(site.EINVALID, "cannot read the event body")
+		return nil, site.Errorf(site.EINVALID, "cannot read the event body")
 	}
 	var in eventJSON
 	dec := json.NewDecoder(strings.NewReader(string(body)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&in); err != nil {
-		return site.Event{}, nil, site.Errorf(site.EINVALID, "event body is not valid JSON: %v", err)
+		return nil, site.Errorf(site.EINVALID, "event body is not valid JSON: %v", err)
 	}
-	ev := site.Event{
-		Type: in.Type, SearchID: in.SearchID, ArticleID: in.ArticleID, Position: in.Position,
-		Helpful: in.Helpful, Reason: in.Reason, Comment: strings.TrimSpace(in.Comment), Time: s.opts.Now().UTC(),
+	if in.Source == "" {
+		in.Source = site.SourceAPI
 	}
-	switch in.Source {
-	case "":
-		ev.Source = site.SourceAPI
-	case site.SourceSite, site.SourceWidget, site.SourceAPI:
-		ev.Source = in.Source
-	default:
-		return ev, nil, site.Errorf(site.EINVALID, "source must be site, widget or api")
+	if in.Locale, err = s.requestLocale(c, st, in.Locale); err != nil {
+		return nil, err
 	}
-	if ev.Context, err = contextKey(in.Context); err != nil {
-		return ev, nil, err
-	}
-	if ev.Path, err = hostPath(in.Path); err != nil {
-		return ev, nil, err
-	}
-	if in.SearchID != "" && !site.ValidID(in.SearchID) {
-		return ev, nil, site.Errorf(site.EINVALID, "search_id must be a search_id returned by the search API")
-	}
-	loc, err := s.requestLocale(c, st, in.Locale)
-	if err != nil {
-		return ev, nil, err
-	}
-	ev.Locale = loc
 	switch in.Type {
-	case site.EventClick, site.EventVote, site.EventView:
-		if in.ArticleID == "" {
-			return ev, nil, site.Errorf(site.EINVALID, "article_id is required for %s events", in.Type)
-		}
-		if _, err := st.view.Article(in.ArticleID, loc); err != nil {
-			if _, err := st.view.Article(in.ArticleID, st.view.Lib.Config.DefaultLocale); err != nil {
-				return ev, nil, site.Errorf(site.EINVALID, "article_id %q is not a published article", in.ArticleID)
-			}
-		}
-		if in.Type == site.EventClick && (in.Position < 0 || in.Position > 10000) {
-			return ev, nil, site.Errorf(site.EINVALID, "position must be from 1 to 10000")
-		}
-		if in.Type == site.EventVote {
-			if in.Helpful == nil {
-				return ev, nil, site.Errorf(site.EINVALID, "helpful (true or false) is required for vote events")
-			}
-			if !voteReasons[in.Reason] {
-				return ev, nil, site.Errorf(site.EINVALID, "reason must be one of missing_information, inaccurate, hard_to_understand, broken_link, other")
-			}
-			if utf8.RuneCountInString(ev.Comment) > 1000 {
-				return ev, nil, site.Errorf(site.EINVALID, "comment is longer than 1000 characters")
-			}
-		}
 	case site.EventSearch:
-		q := strings.TrimSpace(in.Query)
-		if q == "" || utf8.RuneCountInString(q) > site.MaxQueryLen {
-			return ev, nil, site.Errorf(site.EINVALID, "query must be 1 to %d characters", site.MaxQueryLen)
+		if in.SearchID == "" {
+			in.SearchID = site.NewID()
 		}
-		in.Query = q
+		e := in.search()
+		err = e.Validate()
 	case site.EventOpen:
-		if ev.Source != site.SourceWidget {
-			return ev, nil, site.Errorf(site.EINVALID, "open events come from the widget: source must be widget")
+		if in.Source != site.SourceWidget {
+			return nil, site.Errorf(site.EINVALID, "open events come from the widget: source must be widget")
 		}
-	case "":
-		return ev, nil, site.Errorf(site.EINVALID, "type is required: search, click, vote, view or open")
+		e := in.open()
+		err = e.Validate()
 	default:
-		return ev, nil, site.Errorf(site.EINVALID, "unknown event type %q: expected search, click, vote, view or open", in.Type)
+		e := in.event()
+		if err = e.Validate(); err == nil {
+			if _, aerr := st.view.Article(in.ArticleID, in.Locale); aerr != nil {
+				if _, aerr := st.view.Article(in.ArticleID, st.view.Lib.Config.DefaultLocale); aerr != nil {
+					err = site.Errorf(site.EINVALID, "article_id %q is not a published article", in.ArticleID)
+				}
+			}
+		}
 	}
-	return ev, &in, nil
+	return &in, err
+}
+
+// search, open and event turn the body into its domain type.
+func (in *eventJSON) search() site.SearchEvent {
+	return site.SearchEvent{ID: in.SearchID, Query: in.Query, Locale: in.Locale, Results: in.Results, Source: in.Source, Context: in.Context, Path: in.Path}
+}
+
+func (in *eventJSON) open() site.WidgetOpen {
+	return site.WidgetOpen{Locale: in.Locale, Path: in.Path, Context: in.Context}
+}
+
+func (in *eventJSON) event() site.Event {
+	return site.Event{Type: in.Type, SearchID: in.SearchID, ArticleID: in.ArticleID, Locale: in.Locale, Position: in.Position,
+		Helpful: in.Helpful, Reason: in.Reason, Comment: in.Comment, Source: in.Source, Context: in.Context, Path: in.Path}
 }
 
 // apiEvents records a click, a vote, a reading, the final query of a typing
-// session, or an opening of the widget panel.
+// session, or an opening of the widget panel. The store redacts personal
+// data where the event enters it.
 func (s *Server) apiEvents(c echo.Context) error {
 	st, err := s.current()
 	if err != nil {
 		return err
 	}
-	ev, in, err := s.readEvent(c, st)
+	in, err := s.readEvent(c, st)
 	if err != nil {
 		return err
 	}
@@ -339,28 +317,28 @@ func (s *Server) apiEvents(c echo.Context) error {
 		c.Response().Header().Set("Retry-After", "1")
 		return site.Errorf(site.ERATE, "too many events from this client; this one was not recorded")
 	}
-	if ev.Type == site.EventSearch {
-		id := in.SearchID
-		if id == "" {
-			id = site.NewID()
-		}
-		s.storeSearch(c, id, in.Query, ev.Locale, in.Results, nil, ev.Source, ev.Context, ev.Path)
-		return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted", "search_id": id})
-	}
-	if ev.Type == site.EventOpen {
+	now, visitor := s.opts.Now().UTC(), s.visitor(c)
+	switch in.Type {
+	case site.EventSearch:
+		e := in.search()
+		e.Validate()
+		e.Visitor, e.Time = visitor, now
+		s.opts.Recorder.RecordSearch(e)
+		return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted", "search_id": e.ID})
+	case site.EventOpen:
+		e := in.open()
+		e.Validate()
 		// Whether the host page has help is decided here, from the
 		// published contexts, not taken from the client.
-		matched := len(st.contexts.Match(ev.Locale, ev.Path, ev.Context, nil, 1)) > 0
-		s.opts.Recorder.RecordOpen(site.WidgetOpen{
-			Locale: ev.Locale, Path: site.Redact(ev.Path), Context: site.Redact(ev.Context), Matched: matched,
-			Visitor: s.visitor(c), Time: ev.Time,
-		})
-		return c.JSON(http.StatusAccepted, map[string]any{"status": "accepted", "matched": matched})
+		e.Matched = len(st.contexts.Match(e.Locale, e.Path, e.Context, nil, 1)) > 0
+		e.Visitor, e.Time = visitor, now
+		s.opts.Recorder.RecordOpen(e)
+		return c.JSON(http.StatusAccepted, map[string]any{"status": "accepted", "matched": e.Matched})
 	}
-	ev.Comment = site.Redact(ev.Comment)
-	ev.Path, ev.Context = site.Redact(ev.Path), site.Redact(ev.Context)
-	ev.Visitor = s.visitor(c)
-	s.opts.Recorder.RecordEvent(ev)
+	e := in.event()
+	e.Validate()
+	e.Visitor, e.Time = visitor, now
+	s.opts.Recorder.RecordEvent(e)
 	return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
 }
 
@@ -401,23 +379,15 @@ func (s *Server) feedback(c echo.Context) error {
 		page.Title = b.T["why_title"] + " – " + b.SiteTitle
 		return s.renderDynamic(c, st, http.StatusOK, "thanks", page)
 	}
-	reason, comment := r.PostForm.Get("reason"), strings.TrimSpace(strings.ToValidUTF8(r.PostForm.Get("comment"), "\uFFFD"))
-	if helpful {
-		reason, comment = "", ""
-	}
-	if !voteReasons[reason] {
-		return site.Errorf(site.EINVALID, "reason must be one of %s", strings.Join(reasonOrder, ", "))
-	}
-	if utf8.RuneCountInString(comment) > 1000 {
-		return site.Errorf(site.EINVALID, "comment is longer than 1000 characters")
+	vote := site.Event{Type: site.EventVote, ArticleID: a.ID, Locale: a.Locale, Helpful: &helpful,
+		Reason: r.PostForm.Get("reason"), Comment: r.PostForm.Get("comment"), Source: site.SourceSite}
+	if err := vote.Validate(); err != nil {
+		return err
 	}
 	if !s.mayRecord(c) {
 		return site.Errorf(site.ERATE, "too many votes from this address; try again in a moment")
 	}
-	s.opts.Recorder.RecordEvent(site.Event{
-		Type: site.EventVote, ArticleID: a.ID, Locale: a.Locale, Helpful: &helpful,
-		Reason: reason, Comment: site.Redact(comment),
-		Source: site.SourceSite, Visitor: s.visitor(c), Time: s.opts.Now().UTC(),
-	})
+	vote.Visitor, vote.Time = s.visitor(c), s.opts.Now().UTC()
+	s.opts.Recorder.RecordEvent(vote)
 	return s.renderDynamic(c, st, http.StatusOK, "thanks", page)
 }

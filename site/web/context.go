@@ -50,10 +50,10 @@ func (s *Server) apiContext(c echo.Context) error {
 		return err
 	}
 	raw := q.Get("url")
-	if utf8.RuneCountInString(raw) > maxHostPath || !utf8.ValidString(raw) {
-		return site.Errorf(site.EINVALID, "url must be valid UTF-8 of at most %d characters", maxHostPath)
+	if utf8.RuneCountInString(raw) > site.MaxHostPath || !utf8.ValidString(raw) {
+		return site.Errorf(site.EINVALID, "url must be valid UTF-8 of at most %d characters", site.MaxHostPath)
 	}
-	key, err := contextKey(q.Get("context"))
+	key, err := site.ContextKey(q.Get("context"))
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/textnorm"
 )
 
 // pageCache lets browsers and Caddy keep a page briefly and revalidate it
@@ -195,12 +194,12 @@ func (s *Server) recordSearch(c echo.Context, id, q, loc string, res *site.Searc
 // storeSearch queues a search event whose recording budget was taken;
 // hits are the IDs of the articles it returned, if known.
 func (s *Server) storeSearch(c echo.Context, id, q, loc string, results int, hits []string, source, context, path string) {
-	q = site.Redact(q)
-	s.opts.Recorder.RecordSearch(site.SearchEvent{
-		ID: id, Query: q, Normalized: textnorm.Key(q), Locale: loc, Results: results, Hits: hits,
-		Source: source, Context: site.Redact(context), Path: site.Redact(path), Visitor: s.visitor(c),
-		Time: s.opts.Now().UTC(),
-	})
+	e := site.SearchEvent{ID: id, Query: q, Locale: loc, Results: results, Hits: hits,
+		Source: source, Context: context, Path: path, Visitor: s.visitor(c), Time: s.opts.Now().UTC()}
+	if err := e.Validate(); err != nil {
+		return // what the search page or API accepted, the store would refuse: not recorded
+	}
+	s.opts.Recorder.RecordSearch(e)
 }
 
 // visitor identifies the client for counting distinct people without

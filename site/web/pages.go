@@ -199,13 +199,10 @@ type reason struct {
 	Value, Label string
 }
 
-// reasonOrder lists the vote reasons in display order.
-var reasonOrder = []string{"missing_information", "inaccurate", "hard_to_understand", "broken_link", "other"}
-
 // reasonsFor returns the vote reasons labelled in locale's strings.
 func reasonsFor(t map[string]string) []reason {
-	out := make([]reason, len(reasonOrder))
-	for i, r := range reasonOrder {
+	out := make([]reason, len(site.VoteReasons))
+	for i, r := range site.VoteReasons {
 		out[i] = reason{Value: r, Label: t["reason_"+r]}
 	}
 	return out

@@ -28,12 +28,6 @@ const (
 	widgetConfigMark = "/*GUICHET_CONFIG*/{}"
 )
 
-// Limits on what a host page sends about itself.
-const (
-	maxHostPath   = 2000
-	maxContextKey = 200
-)
-
 // widgetConfig is what the loader needs before the frame exists: the
 // button's colours and labels per locale, and the locales served.
 type widgetConfig struct {
@@ -109,29 +103,6 @@ func (s *Server) widgetJS(c echo.Context) error {
 }
 
 // hostPath validates a host page path sent by the widget: empty, or an
-// absolute path without query or fragment (they are cut off).
-func hostPath(p string) (string, error) {
-	if p == "" {
-		return "", nil
-	}
-	if !utf8.ValidString(p) || utf8.RuneCountInString(p) > maxHostPath || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
-		return "", site.Errorf(site.EINVALID, "path must be the host page's path, like /settings/billing, at most %d characters", maxHostPath)
-	}
-	if i := strings.IndexAny(p, "?#"); i >= 0 {
-		p = p[:i]
-	}
-	return p, nil
-}
-
-// contextKey validates a context key sent by the host app.
-func contextKey(k string) (string, error) {
-	k = strings.TrimSpace(k)
-	if !utf8.ValidString(k) || utf8.RuneCountInString(k) > maxContextKey {
-		return "", site.Errorf(site.EINVALID, "context must be valid UTF-8 of at most %d characters", maxContextKey)
-	}
-	return k, nil
-}
-
 // frameAncestors is the CSP frame-ancestors source list: this origin and
 // the allowed host origins, or any.
 func frameAncestors(cfg site.WidgetConfig) string {
@@ -195,11 +166,11 @@ func (s *Server) widgetFrame(c echo.Context) error {
 			return site.Errorf(site.EFORBIDDEN, "%s is not in widget.allowed_origins", origin)
 		}
 	}
-	path, err := hostPath(q.Get("path"))
+	path, err := site.HostPath(q.Get("path"))
 	if err != nil {
 		return err
 	}
-	key, err := contextKey(q.Get("context"))
+	key, err := site.ContextKey(q.Get("context"))
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,159 @@
+package site
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits of the fields of events, in characters.
+const (
+	MaxHostPath   = 2000 // a widget host page's path
+	MaxContextKey = 200  // a widget context key
+	MaxComment    = 1000 // a vote's comment
+)
+
+// VoteReasons are the reasons a "not helpful" vote may give, in the order
+// forms show them.
+var VoteReasons = []string{"missing_information", "inaccurate", "hard_to_understand", "broken_link", "other"}
+
+// HostPath checks the path of a widget's host page and cuts its query and
+// fragment: it must start with one "/" and be valid UTF-8 of at most
+// MaxHostPath characters. Empty is allowed (no page).
+func HostPath(p string) (string, error) {
+	if p == "" {
+		return "", nil
+	}
+	if !utf8.ValidString(p) || utf8.RuneCountInString(p) > MaxHostPath || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return "", Errorf(EINVALID, "path must be the host page's path, like /settings/billing, at most %d characters", MaxHostPath)
+	}
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	return p, nil
+}
+
+// ContextKey checks a widget context key: valid UTF-8 of at most
+// MaxContextKey characters, trimmed. Empty is allowed.
+func ContextKey(k string) (string, error) {
+	k = strings.TrimSpace(k)
+	if !utf8.ValidString(k) || utf8.RuneCountInString(k) > MaxContextKey {
+		return "", Errorf(EINVALID, "context must be valid UTF-8 of at most %d characters", MaxContextKey)
+	}
+	return k, nil
+}
+
+// validSource checks an event's source.
+func validSource(s string) error {
+	switch s {
+	case SourceSite, SourceWidget, SourceAPI:
+		return nil
+	}
+	return Errorf(EINVALID, "source must be site, widget or api")
+}
+
+// Validate checks a search against the rules every way in shares: an ID
+// made by NewID, a query of 1 to MaxQueryLen characters of valid UTF-8, a
+// known source, a valid host path and context key. The error (EINVALID)
+// names the field. It normalises Query, Path and Context in place.
+func (e *SearchEvent) Validate() error {
+	if !ValidID(e.ID) {
+		return Errorf(EINVALID, "search_id must be a search_id returned by the search API")
+	}
+	e.Query = strings.TrimSpace(e.Query)
+	if e.Query == "" || !utf8.ValidString(e.Query) || utf8.RuneCountInString(e.Query) > MaxQueryLen {
+		return Errorf(EINVALID, "query must be 1 to %d characters of valid UTF-8", MaxQueryLen)
+	}
+	if e.Results < 0 {
+		return Errorf(EINVALID, "results must not be negative")
+	}
+	if len(e.Hits) > MaxRecordedHits {
+		e.Hits = e.Hits[:MaxRecordedHits]
+	}
+	return validWhere(e.Source, &e.Path, &e.Context)
+}
+
+// Validate checks a click, vote or reading: its type, an article, a known
+// source, a search ID when given, a click's position, a vote's answer,
+// reason and comment length. The error (EINVALID) names the field.
+func (e *Event) Validate() error {
+	switch e.Type {
+	case EventClick, EventVote, EventView:
+	case EventSearch, EventOpen:
+		return Errorf(EINVALID, "%s events are recorded as searches or widget openings", e.Type)
+	case "":
+		return Errorf(EINVALID, "type is required: search, click, vote, view or open")
+	default:
+		return Errorf(EINVALID, "unknown event type %q: expected search, click, vote, view or open", e.Type)
+	}
+	if e.ArticleID == "" || !utf8.ValidString(e.ArticleID) || len(e.ArticleID) > 1000 {
+		return Errorf(EINVALID, "article_id is required for %s events", e.Type)
+	}
+	if e.SearchID != "" && !ValidID(e.SearchID) {
+		return Errorf(EINVALID, "search_id must be a search_id returned by the search API")
+	}
+	if e.Type == EventClick && (e.Position < 0 || e.Position > 10000) {
+		return Errorf(EINVALID, "position must be from 1 to 10000")
+	}
+	if e.Type == EventVote {
+		if e.Helpful == nil {
+			return Errorf(EINVALID, "helpful (true or false) is required for vote events")
+		}
+		if e.Reason != "" && !slices.Contains(VoteReasons, e.Reason) {
+			return Errorf(EINVALID, "reason must be one of %s", strings.Join(VoteReasons, ", "))
+		}
+		e.Comment = strings.TrimSpace(strings.ToValidUTF8(e.Comment, "\uFFFD"))
+		if utf8.RuneCountInString(e.Comment) > MaxComment {
+			return Errorf(EINVALID, "comment is longer than %d characters", MaxComment)
+		}
+		if *e.Helpful {
+			e.Reason, e.Comment = "", ""
+		}
+	} else if e.Reason != "" || e.Comment != "" || e.Helpful != nil {
+		return Errorf(EINVALID, "helpful, reason and comment belong to vote events")
+	}
+	return validWhere(e.Source, &e.Path, &e.Context)
+}
+
+// Validate checks an opening of the widget: it comes from the widget, with
+// a valid host path and context key.
+func (e *WidgetOpen) Validate() error {
+	return validWhere(SourceWidget, &e.Path, &e.Context)
+}
+
+// validWhere checks where an event happened: its source, host path and
+// context key.
+func validWhere(source string, path, context *string) error {
+	if err := validSource(source); err != nil {
+		return err
+	}
+	var err error
+	if *path, err = HostPath(*path); err != nil {
+		return err
+	}
+	*context, err = ContextKey(*context)
+	return err
+}
+
+// Redacted returns the search with the personal data in its free text
+// (query, host path, context key) replaced by placeholders (Redact). Stores
+// call it where events enter them, so nothing a visitor typed is stored
+// unredacted whatever the handler.
+func (e SearchEvent) Redacted() SearchEvent {
+	e.Query, e.Path, e.Context = Redact(e.Query), Redact(e.Path), Redact(e.Context)
+	return e
+}
+
+// Redacted returns the event with the personal data in its comment, host
+// path and context key replaced (see SearchEvent.Redacted).
+func (e Event) Redacted() Event {
+	e.Comment, e.Path, e.Context = Redact(e.Comment), Redact(e.Path), Redact(e.Context)
+	return e
+}
+
+// Redacted returns the opening with the personal data in its host path and
+// context key replaced (see SearchEvent.Redacted).
+func (e WidgetOpen) Redacted() WidgetOpen {
+	e.Path, e.Context = Redact(e.Path), Redact(e.Context)
+	return e
+}

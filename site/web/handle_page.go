@@ -36,7 +36,7 @@ func (s *Server) page(c echo.Context) error {
 	if to, ok := st.encodedVariant(r.URL.RawPath, p); ok {
 		return redirect(c, to)
 	}
-	if b, ok := st.pages[p]; ok {
+	if b, ok := st.page(p); ok {
 		b.write(w, r, http.StatusOK, pageCache)
 		return nil
 	}
@@ -49,10 +49,10 @@ func (s *Server) page(c echo.Context) error {
 	}
 	// One URL form: categories end with a slash, articles do not.
 	if strings.HasSuffix(p, "/") && p != "/" {
-		if _, ok := st.pages[strings.TrimSuffix(p, "/")]; ok {
+		if _, ok := st.page(strings.TrimSuffix(p, "/")); ok {
 			return redirect(c, strings.TrimSuffix(p, "/"))
 		}
-	} else if _, ok := st.pages[p+"/"]; ok {
+	} else if _, ok := st.page(p + "/"); ok {
 		return redirect(c, p+"/")
 	}
 	if to, ok := st.moved[p]; ok {

@@ -18,15 +18,28 @@ import (
 
 const htmlType = "text/html; charset=utf-8"
 
-// state is everything a request reads: one immutable snapshot, swapped as
-// a whole when content reloads, so no request sees a half-built site.
+// state is everything a request reads: the published content, immutable
+// and swapped when content is published, and the FAQ's ranking, swapped
+// when ticket counts change. A request takes one state and keeps it, so it
+// never sees a half-built site; a new ranking is a new state pointing to
+// the same content, never a copy of it.
 type state struct {
+	*published
+	*ranking
+}
+
+// published is the content part of a state: every page that does not
+// depend on ticket counts, rendered once per publication.
+type published struct {
 	view   *site.View
 	search site.Searcher
 	tmpl   *templates
 	assets *assetSet
-	// pages holds every home, category and article page, rendered once.
+	// pages holds every category and article page, rendered once.
 	pages map[string]*blob
+	// rankedPaths are the paths of the pages a ranking renders (homes,
+	// FAQs, sitemaps), for the lookups that need every path.
+	rankedPaths map[string]bool
 	// moved maps an alias or redirected path to its target; gone lists
 	// removed paths (410).
 	moved map[string]string
@@ -36,12 +49,6 @@ type state struct {
 	// results caches search and suggest answers for this snapshot;
 	// replaced when ranking signals change (ClearResults).
 	results atomic.Pointer[resultCache]
-	// stats are the ticket counts the FAQ was ranked with; faq is that
-	// ranking per locale, up to maxFAQ entries (the API's limit).
-	stats *site.TicketStats
-	faq   map[string][]site.FAQEntry
-	// faqRank is each article's position in faq, per locale.
-	faqRank map[string]map[string]int
 	// contexts finds the articles whose front-matter contexts fit a host
 	// page of the widget.
 	contexts *site.ContextIndex
@@ -57,24 +64,54 @@ type state struct {
 	variants     variantIndex
 }
 
+// ranking is the ticket-driven part of a state: the FAQ ranked with ticket
+// counts and the pages that show it.
+type ranking struct {
+	// stats are the ticket counts the FAQ was ranked with; faq is that
+	// ranking per locale, up to maxFAQ entries (the API's limit).
+	stats *site.TicketStats
+	faq   map[string][]site.FAQEntry
+	// faqRank is each article's position in faq, per locale.
+	faqRank map[string]map[string]int
+	// rankedPages are each locale's home and FAQ page and the sitemap
+	// (it lists a locale's FAQ only when it has questions).
+	rankedPages map[string]*blob
+}
+
 // maxFAQ is the most FAQ entries the API returns.
 const maxFAQ = 50
 
-// setFAQ ranks the FAQ of every locale of the view with stats.
-func (st *state) setFAQ(stats *site.TicketStats) {
-	cfg := st.view.Lib.Config.FAQ
+// rank ranks the FAQ of every locale of the published content with stats
+// and renders the pages that show it, and returns the state serving both.
+func rank(p *published, stats *site.TicketStats) (*state, error) {
+	cfg := p.view.Lib.Config.FAQ
 	cfg.Size = maxFAQ
-	st.stats = stats
-	st.faq = map[string][]site.FAQEntry{}
-	st.faqRank = map[string]map[string]int{}
-	for _, loc := range st.view.Lib.Locales() {
-		list := site.RankFAQ(st.view, loc, stats, cfg)
-		rank := make(map[string]int, len(list))
+	r := &ranking{stats: stats, faq: map[string][]site.FAQEntry{}, faqRank: map[string]map[string]int{}, rankedPages: map[string]*blob{}}
+	for _, loc := range p.view.Lib.Locales() {
+		list := site.RankFAQ(p.view, loc, stats, cfg)
+		order := make(map[string]int, len(list))
 		for i, e := range list {
-			rank[e.Article.ID] = i
+			order[e.Article.ID] = i
 		}
-		st.faq[loc], st.faqRank[loc] = list, rank
+		r.faq[loc], r.faqRank[loc] = list, order
 	}
+	st := &state{published: p, ranking: r}
+	if err := renderAll(p.tmpl, st.ticketPages(), r.rankedPages); err != nil {
+		return nil, err
+	}
+	if err := buildSitemaps(p.view, sitemapEntries(p.view, func(loc string) bool { return len(r.faq[loc]) > 0 }), maxSitemapURLs, r.rankedPages); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// page returns the prepared page at path p, if any.
+func (st *state) page(p string) (*blob, bool) {
+	if b, ok := st.rankedPages[p]; ok {
+		return b, true
+	}
+	b, ok := st.pages[p]
+	return b, ok
 }
 
 // localePaths maps each locale with visible articles to the path of a
@@ -132,11 +169,13 @@ type job struct {
 	data func() any
 }
 
-// buildState renders every static page of the view.
-func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *assetSet, stats *site.TicketStats) (*state, error) {
-	st := &state{
+// buildPublished renders every page of the view that does not depend on
+// ticket counts.
+func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, assets *assetSet) (*published, error) {
+	st := &published{
 		view: v, search: searcher, tmpl: tmpl, assets: assets,
-		pages:      map[string]*blob{},
+		pages:       map[string]*blob{},
+		rankedPaths: map[string]bool{"/sitemap.xml": true},
 		moved:      map[string]string{},
 		gone:       map[string]bool{},
 		nonDefault: map[string]bool{},
@@ -144,7 +183,6 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 		widgetJS:   buildWidgetJS(v, assets),
 		csp:        contentSecurityPolicy(newBase(v, v.Lib.Config.DefaultLocale, "", "", "").BrandCSS, "'self'"),
 	}
-	st.setFAQ(stats)
 	st.results.Store(newResultCache(resultCacheSize))
 	for _, loc := range v.Lib.Locales() {
 		if loc != v.Lib.Config.DefaultLocale {
@@ -152,7 +190,11 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 		}
 	}
 	rel := newRelatedIndex(v)
-	jobs := st.ticketPages()
+	for _, loc := range servedLocales(v) {
+		st.rankedPaths[localePrefix(v, loc)+"/"] = true
+		st.rankedPaths[localePrefix(v, loc)+"/faq"] = true
+	}
+	var jobs []job
 	for _, loc := range servedLocales(v) {
 		for _, c := range v.Lib.Categories {
 			if c.Locale == loc && v.CountIn(c.ID, loc) > 0 {
@@ -179,21 +221,18 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 		return nil, err
 	}
 	st.feeds = newFeedSet(v)
-	if err := st.buildSitemap(); err != nil {
-		return nil, err
-	}
 	st.pages["/robots.txt"] = robotsTxt(v)
 	for _, list := range v.ByLocale {
 		for _, a := range list {
 			for _, alias := range a.Aliases {
-				if _, taken := st.pages[alias]; !taken {
+				if _, taken := st.pages[alias]; !taken && !st.rankedPaths[alias] {
 					st.moved[alias] = a.URL
 				}
 			}
 		}
 	}
 	for _, r := range v.Lib.Redirects {
-		if _, taken := st.pages[r.From]; taken {
+		if _, taken := st.pages[r.From]; taken || st.rankedPaths[r.From] {
 			continue
 		}
 		if r.To == "" {
@@ -203,35 +242,6 @@ func buildState(v *site.View, searcher site.Searcher, tmpl *templates, assets *a
 		}
 	}
 	return st, nil
-}
-
-// withStats returns a copy of the snapshot whose FAQ is ranked with new
-// ticket counts, its home and FAQ pages rendered again; the other pages
-// are shared.
-func (st *state) withStats(stats *site.TicketStats) (*state, error) {
-	next := &state{
-		view: st.view, search: st.search, tmpl: st.tmpl, assets: st.assets,
-		pages: make(map[string]*blob, len(st.pages)), moved: st.moved, gone: st.gone,
-		nonDefault: st.nonDefault, contexts: st.contexts, widgetJS: st.widgetJS, feeds: st.feeds, csp: st.csp,
-	}
-	next.setFAQ(stats)
-	next.results.Store(st.results.Load())
-	for k, b := range st.pages {
-		next.pages[k] = b
-	}
-	if err := renderAll(st.tmpl, next.ticketPages(), next.pages); err != nil {
-		return nil, err
-	}
-	// The FAQ pages listed depend on the ranking.
-	if err := next.buildSitemap(); err != nil {
-		return nil, err
-	}
-	return next, nil
-}
-
-// buildSitemap renders the sitemap of the snapshot into its pages.
-func (st *state) buildSitemap() error {
-	return buildSitemaps(st.view, sitemapEntries(st.view, func(loc string) bool { return len(st.faq[loc]) > 0 }), maxSitemapURLs, st.pages)
 }
 
 // renderAll renders jobs on every core into pages; the first error stops
@@ -387,7 +397,7 @@ func articleData(v *site.View, rel *relatedIndex, a *site.Article) *articlePage 
 
 // localeOf returns the locale a site path belongs to and the path without
 // its locale prefix.
-func (st *state) localeOf(p string) (string, string) {
+func (st *published) localeOf(p string) (string, string) {
 	seg := strings.TrimPrefix(p, "/")
 	if i := strings.IndexByte(seg, '/'); i >= 0 {
 		seg = seg[:i]
@@ -409,7 +419,7 @@ func (s *Server) find(ctx context.Context, st *state, kind string, req site.Sear
 	return st.find(ctx, kind, req, s.limiter.metrics.search)
 }
 
-func (st *state) find(ctx context.Context, kind string, req site.SearchRequest, timing *prometheus.HistogramVec) (*site.SearchResults, error) {
+func (st *published) find(ctx context.Context, kind string, req site.SearchRequest, timing *prometheus.HistogramVec) (*site.SearchResults, error) {
 	key := cacheKey(kind, req)
 	cache := st.results.Load()
 	if res, ok := cache.get(key); ok {

@@ -150,7 +150,11 @@ func (s *Server) Publish(v *site.View, searcher site.Searcher) (site.Searcher, e
 			return nil, err
 		}
 	}
-	st, err := buildState(v, searcher, s.tmpl, s.assets, s.stats)
+	pub, err := buildPublished(v, searcher, s.tmpl, s.assets)
+	if err != nil {
+		return nil, err
+	}
+	st, err := rank(pub, s.stats)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +177,7 @@ func (s *Server) SetTicketStats(stats *site.TicketStats) error {
 	if st == nil {
 		return nil
 	}
-	next, err := st.withStats(stats)
+	next, err := rank(st.published, stats)
 	if err != nil {
 		return err
 	}

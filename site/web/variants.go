@@ -16,10 +16,13 @@ type variantIndex map[string]string
 
 // variantsOf indexes the snapshot's pages and redirects (built on the first
 // miss, then kept with the snapshot).
-func (st *state) variantsOf() variantIndex {
+func (st *published) variantsOf() variantIndex {
 	st.variantsOnce.Do(func() {
 		idx := variantIndex{}
 		for p := range st.pages {
+			idx.add(p, escapePath(p))
+		}
+		for p := range st.rankedPaths {
 			idx.add(p, escapePath(p))
 		}
 		for from, to := range st.moved {
@@ -70,7 +73,7 @@ func (st *state) encodedVariant(raw, p string) (string, bool) {
 	if raw == "" {
 		return "", false
 	}
-	if _, ok := st.pages[p]; !ok {
+	if _, ok := st.page(p); !ok {
 		return "", false
 	}
 	canonical := escapePath(p)

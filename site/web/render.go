@@ -176,12 +176,12 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 		view: v, search: searcher, tmpl: tmpl, assets: assets,
 		pages:       map[string]*blob{},
 		rankedPaths: map[string]bool{"/sitemap.xml": true},
-		moved:      map[string]string{},
-		gone:       map[string]bool{},
-		nonDefault: map[string]bool{},
-		contexts:   site.NewContextIndex(v),
-		widgetJS:   buildWidgetJS(v, assets),
-		csp:        contentSecurityPolicy(newBase(v, v.Lib.Config.DefaultLocale, "", "", "").BrandCSS, "'self'"),
+		moved:       map[string]string{},
+		gone:        map[string]bool{},
+		nonDefault:  map[string]bool{},
+		contexts:    site.NewContextIndex(v),
+		widgetJS:    buildWidgetJS(v, assets),
+		csp:         contentSecurityPolicy(newBase(v, v.Lib.Config.DefaultLocale, "", "", "").BrandCSS, "'self'"),
 	}
 	st.results.Store(newResultCache(resultCacheSize))
 	for _, loc := range v.Lib.Locales() {

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"net/http"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -19,6 +18,7 @@ import (
 	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/web"
+	"github.com/guichet/guichet/site/web/webtest"
 	"github.com/guichet/guichet/static"
 	"github.com/guichet/guichet/themes"
 )
@@ -62,8 +62,6 @@ func newEnvFS(t *testing.T, files map[string]string) (*env, *site.Library) {
 	return &env{srv: srv, db: db, rec: rec, view: view, idx: idx}, lib
 }
 
-var idRe = regexp.MustCompile(`\sid="([^"]*)"`)
-
 // TestHeadingIDsNeverTakeThemeIDs: headings named like the theme's own
 // elements ("Feedback", "Main", "Q") keep their place in the contents, and
 // every id of the page is unique.
@@ -78,8 +76,8 @@ func TestHeadingIDsNeverTakeThemeIDs(t *testing.T) {
 	}
 	body := w.Body.String()
 	seen := map[string]int{}
-	for _, m := range idRe.FindAllStringSubmatch(body, -1) {
-		seen[m[1]]++
+	for _, id := range webtest.Parse(t, body).Attrs("[id]", "id") {
+		seen[id]++
 	}
 	for id, n := range seen {
 		if n > 1 {

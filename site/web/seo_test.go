@@ -3,24 +3,34 @@ package web_test
 import (
 	"encoding/json"
 	"encoding/xml"
-	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/guichet/guichet/site/web/webtest"
 )
 
-var (
-	ldRe = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
-	ogRe = regexp.MustCompile(`<meta property="og:(\w+)" content="([^"]*)">`)
-)
+var ()
+
+// jsonLD returns the text of the page's JSON-LD script elements.
+func jsonLD(t *testing.T, page string) []string {
+	t.Helper()
+	var out []string
+	for _, n := range webtest.Parse(t, page).All(`script[type="application/ld+json"]`) {
+		if n.FirstChild != nil {
+			out = append(out, n.FirstChild.Data)
+		}
+	}
+	return out
+}
 
 // structured returns the page's JSON-LD blocks by @type.
 func structured(t *testing.T, page string) map[string]map[string]any {
 	t.Helper()
 	out := map[string]map[string]any{}
-	for _, m := range ldRe.FindAllStringSubmatch(page, -1) {
+	for _, block := range jsonLD(t, page) {
 		var v map[string]any
-		if err := json.Unmarshal([]byte(m[1]), &v); err != nil {
-			t.Fatalf("JSON-LD does not parse: %v\n%s", err, m[1])
+		if err := json.Unmarshal([]byte(block), &v); err != nil {
+			t.Fatalf("JSON-LD does not parse: %v\n%s", err, block)
 		}
 		out[v["@type"].(string)] = v
 	}
@@ -51,15 +61,16 @@ func TestSEOHead(t *testing.T) {
 		if w.Code != 200 {
 			t.Fatalf("%s: %d", c.path, w.Code)
 		}
-		if n := len(h1Re.FindAllString(page, -1)); n != 1 {
+		h := readHead(t, page)
+		if n := len(h.h1); n != 1 {
 			t.Errorf("%s: %d h1", c.path, n)
 		}
-		title := find(titleRe, page)
+		title := h.title
 		if prev, dup := titles[title]; dup {
 			t.Errorf("%s and %s share the title %q", prev, c.path, title)
 		}
 		titles[title] = c.path
-		desc := find(descRe, page)
+		desc := h.desc
 		if desc == "" {
 			t.Errorf("%s: no meta description", c.path)
 		}
@@ -68,13 +79,15 @@ func TestSEOHead(t *testing.T) {
 		}
 		descriptions[desc] = c.path
 		og := map[string]string{}
-		for _, m := range ogRe.FindAllStringSubmatch(page, -1) {
-			og[m[1]] = m[2]
+		for _, n := range webtest.Parse(t, page).All("meta[property]") {
+			if k, ok := strings.CutPrefix(webtest.Attr(n, "property"), "og:"); ok && !strings.Contains(k, ":") {
+				og[k] = webtest.Attr(n, "content")
+			}
 		}
 		if og["type"] != c.ogType || og["title"] != title || og["description"] == "" || og["site_name"] != "Acme Help" {
 			t.Errorf("%s: OpenGraph %v", c.path, og)
 		}
-		if canon := find(canonicalRe, page); canon != "" && og["url"] != canon {
+		if canon := h.canonical; canon != "" && og["url"] != canon {
 			t.Errorf("%s: og:url %q, canonical %q", c.path, og["url"], canon)
 		}
 		if !strings.Contains(page, `<meta name="twitter:card" content="summary">`) {
@@ -122,9 +135,9 @@ func TestSEOHead(t *testing.T) {
 
 	// A title made of markup cannot leave its script element.
 	xss := e.do(t, "GET", "/billing/xss", nil).Body.String()
-	for _, m := range ldRe.FindAllStringSubmatch(xss, -1) {
-		if strings.Contains(m[1], "<") {
-			t.Errorf("JSON-LD holds a raw <: %s", m[1])
+	for _, block := range jsonLD(t, xss) {
+		if strings.Contains(block, "<") {
+			t.Errorf("JSON-LD holds a raw <: %s", block)
 		}
 	}
 	if got := structured(t, xss)["Article"]["headline"]; got != "<script>alert(1)</script> Tricky title" {

@@ -66,7 +66,8 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 		if err != nil {
 			return nil, fmt.Errorf("read theme template %s: %w", file, err)
 		}
-		set, err := template.New(name).Funcs(funcs).Parse(string(layout))
+		// A key missing from a map (a string of T, say) is an error, not "".
+		set, err := template.New(name).Option("missingkey=error").Funcs(funcs).Parse(string(layout))
 		if err != nil {
 			return nil, fmt.Errorf("parse theme template layout.html: %w", err)
 		}

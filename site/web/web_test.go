@@ -22,6 +22,7 @@ import (
 	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/web"
+	"github.com/guichet/guichet/site/web/webtest"
 	"github.com/guichet/guichet/static"
 	"github.com/guichet/guichet/themes"
 )
@@ -138,19 +139,18 @@ func (e *env) do(t *testing.T, method, target string, body io.Reader, hdr ...str
 	return w
 }
 
-var (
-	titleRe     = regexp.MustCompile(`<title>([^<]*)</title>`)
-	descRe      = regexp.MustCompile(`<meta name="description" content="([^"]*)">`)
-	canonicalRe = regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`)
-	h1Re        = regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`)
-)
+// head reads what every page's head says about it: title, description,
+// canonical URL, and its h1 elements.
+type head struct {
+	title, desc, canonical string
+	h1                     []string
+}
 
-func find(re *regexp.Regexp, s string) string {
-	m := re.FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	return m[1]
+func readHead(t *testing.T, body string) head {
+	t.Helper()
+	d := webtest.Parse(t, body)
+	return head{title: d.Text("title"), desc: d.Attr("meta[name=description]", "content"),
+		canonical: d.Attr("link[rel=canonical]", "href"), h1: d.Texts("h1")}
 }
 
 func TestPages(t *testing.T) {
@@ -182,20 +182,18 @@ func TestPages(t *testing.T) {
 				t.Fatalf("status %d, want 200", w.Code)
 			}
 			body := w.Body.String()
-			if got := find(titleRe, body); got != tt.title {
-				t.Errorf("title %q, want %q", got, tt.title)
+			h := readHead(t, body)
+			if h.title != tt.title {
+				t.Errorf("title %q, want %q", h.title, tt.title)
 			}
-			if got := find(descRe, body); got != tt.desc {
-				t.Errorf("description %q, want %q", got, tt.desc)
+			if h.desc != tt.desc {
+				t.Errorf("description %q, want %q", h.desc, tt.desc)
 			}
-			if got := find(canonicalRe, body); got != tt.canonical {
-				t.Errorf("canonical %q, want %q", got, tt.canonical)
+			if h.canonical != tt.canonical {
+				t.Errorf("canonical %q, want %q", h.canonical, tt.canonical)
 			}
-			if n := len(h1Re.FindAllString(body, -1)); n != 1 {
-				t.Errorf("%d h1 elements, want 1", n)
-			}
-			if got := strings.TrimSpace(find(h1Re, body)); got != tt.h1 {
-				t.Errorf("h1 %q, want %q", got, tt.h1)
+			if len(h.h1) != 1 || h.h1[0] != tt.h1 {
+				t.Errorf("h1 %q, want one: %q", h.h1, tt.h1)
 			}
 			for _, s := range tt.contains {
 				if !strings.Contains(body, s) {
@@ -264,8 +262,8 @@ func TestNotFoundSearchesPathWords(t *testing.T) {
 	if !strings.Contains(body, `href="/billing/refund"`) || !strings.Contains(body, `<meta name="robots" content="noindex">`) {
 		t.Errorf("404 page does not suggest the refund article or is indexable:\n%s", body)
 	}
-	if find(titleRe, body) != "Page not found – Acme Help" {
-		t.Errorf("title %q", find(titleRe, body))
+	if got := readHead(t, body).title; got != "Page not found – Acme Help" {
+		t.Errorf("title %q", got)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -113,5 +114,68 @@ func TestDataInsideContent(t *testing.T) {
 	m.Close(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "inside the content folder") {
 		t.Errorf("open with data inside content: %v", err)
+	}
+}
+
+// TestLinksInsideTheFolder: links that stay inside the content folder but
+// point to what is never published (git's files, the site's settings, an
+// article's source under an image's name) are refused and reported, as are
+// hard links, pipes and oversized articles; a link of the right kind is
+// followed.
+func TestLinksInsideTheFolder(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "content")
+	writeFile(t, dir, "guichet.yaml", "title: Acme\n")
+	writeFile(t, dir, ".git/config", "[remote \"origin\"]\n\turl = https://user:ghp_SECRET@example.com/repo\n")
+	writeFile(t, dir, "drafts/secret.md", "---\ntitle: Secret plan\ndraft: true\n---\nThe secret launch plan.\n")
+	writeFile(t, dir, "shared/logo.png", "\x89PNG\r\n\x1a\nlogo")
+	writeFile(t, base, "outside.png", "\x89PNG\r\n\x1a\nOUTSIDE")
+	writeFile(t, dir, "docs/guide.md", "---\ntitle: Guide\n---\n![a](images/git.png) ![b](images/yaml.png) ![c](images/draft.png) ![d](images/logo.png) ![e](images/hard.png) ![f](images/abs.png)\n")
+	links := map[string]string{
+		"docs/images/git.png":   "../../.git/config",
+		"docs/images/yaml.png":  "../../guichet.yaml",
+		"docs/images/draft.png": "../../drafts/secret.md",
+		"docs/images/logo.png":  "../../shared/logo.png",
+		"docs/images/abs.png":   filepath.Join(dir, "shared", "logo.png"),
+	}
+	for name, target := range links {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Link(filepath.Join(base, "outside.png"), filepath.Join(dir, "docs", "images", "hard.png")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "docs", "pipe.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "docs/huge.md", "---\ntitle: Huge\n---\n"+strings.Repeat("[x]: /y\n", 200000))
+	m := openMain(t, dir, false)
+	for path, want := range map[string]int{
+		"/_content/docs/images/logo.png":  200,
+		"/_content/docs/images/git.png":   404,
+		"/_content/docs/images/yaml.png":  404,
+		"/_content/docs/images/draft.png": 404,
+		"/_content/docs/images/hard.png":  404,
+		"/_content/docs/images/abs.png":   404,
+		"/docs/huge":                      404,
+		"/docs/pipe":                      404,
+	} {
+		w := serve(m, "GET", path, "")
+		if w.Code != want {
+			t.Errorf("%s: %d, want %d", path, w.Code, want)
+		}
+		if b := w.Body.String(); strings.Contains(b, "ghp_SECRET") || strings.Contains(b, "launch plan") || strings.Contains(b, "OUTSIDE") || strings.Contains(b, "title: Acme") {
+			t.Errorf("%s leaks a file", path)
+		}
+	}
+	var out, errb strings.Builder
+	run(context.Background(), []string{"check", "--format", "json", "--content", dir}, &out, &errb)
+	for _, want := range []string{"docs/images/git.png", "a hidden file or folder", "docs/images/yaml.png", "a site settings file",
+		"docs/images/draft.png", "a file of another kind", "hard-linked", "docs/images/abs.png", "is absolute", "not a regular file", "over the 1024 KB"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("check does not report %q", want)
+		}
 	}
 }

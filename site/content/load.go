@@ -178,18 +178,8 @@ func (l *loader) walk() error {
 		if d.IsDir() {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			// Read through an os.Root (see OpenDir), a link that leaves the
-			// folder cannot be followed; say so rather than skip silently.
-			info, err := fs.Stat(l.fsys, p)
-			if err != nil {
-				l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "symbolic link points outside the content folder (or to nothing): it is not published; link to a file inside the folder or copy the file in"))
-				return nil
-			}
-			if info.IsDir() {
-				l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "symbolic link to a folder is not followed; move the folder here or link its files one by one"))
-				return nil
-			}
+		if !l.checkEntry(p, d) {
+			return nil
 		}
 		if !isMarkdown(name) {
 			l.assets[p] = true

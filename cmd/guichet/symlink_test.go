@@ -86,6 +86,14 @@ func TestContentConfined(t *testing.T) {
 	if w := serve(m, "GET", "/_content/billing/files/guide.pdf", ""); !strings.HasPrefix(w.Header().Get("Content-Disposition"), "attachment") || w.Header().Get("Content-Type") != "application/pdf" {
 		t.Errorf("attachment served as %q, %q", w.Header().Get("Content-Type"), w.Header().Get("Content-Disposition"))
 	}
+	// Streamed: ranges and revalidation work.
+	if w := serve(m, "GET", "/_content/billing/files/guide.pdf", "", "Range", "bytes=5-8"); w.Code != 206 || w.Body.String() != "guid" {
+		t.Errorf("range request: %d %q", w.Code, w.Body.String())
+	}
+	etag := serve(m, "GET", "/_content/billing/images/plan.png", "").Header().Get("ETag")
+	if w := serve(m, "GET", "/_content/billing/images/plan.png", "", "If-None-Match", etag); etag == "" || w.Code != 304 {
+		t.Errorf("revalidation with %q: %d", etag, w.Code)
+	}
 	if w := serve(m, "GET", "/search?q=secret", ""); strings.Contains(w.Body.String(), "Stolen secret") {
 		t.Error("an article from outside the folder is searchable")
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/xml"
 	"fmt"
+	"html"
 	"html/template"
 	"sort"
 	"strings"
@@ -214,7 +215,10 @@ type feedJob struct {
 
 // render makes the job's feed in the three formats, keyed by path.
 func (j feedJob) render(v *site.View, content func(*site.Article) string) (map[string]*blob, error) {
-	f := &feeds.Feed{Title: j.title, Link: &feeds.Link{Href: absURL(v, j.base)}, Description: j.description}
+	// Atom's summary (type="html") and RSS's description are read as
+	// HTML by feed readers: plain text goes in escaped, so a description
+	// holding markup stays text. JSON Feed's summary is plain text.
+	f := &feeds.Feed{Title: j.title, Link: &feeds.Link{Href: absURL(v, j.base)}, Description: html.EscapeString(j.description)}
 	for _, a := range j.list {
 		created := a.Updated
 		if !a.PublishAt.IsZero() {
@@ -222,7 +226,7 @@ func (j feedJob) render(v *site.View, content func(*site.Article) string) (map[s
 		}
 		f.Items = append(f.Items, &feeds.Item{
 			Title: a.Title, Link: &feeds.Link{Href: absURL(v, a.URL)}, Id: absURL(v, a.URL),
-			Description: a.Description, Content: content(a), Created: created.UTC(), Updated: a.Updated.UTC(),
+			Description: html.EscapeString(a.Description), Content: content(a), Created: created.UTC(), Updated: a.Updated.UTC(),
 		})
 		if a.Updated.After(f.Updated) {
 			f.Updated = a.Updated.UTC()
@@ -242,7 +246,15 @@ func (j feedJob) render(v *site.View, content func(*site.Article) string) (map[s
 		case "rss":
 			body, err = f.ToRss()
 		case "json":
-			body, err = f.ToJSON()
+			plain := *f
+			plain.Description = j.description
+			plain.Items = make([]*feeds.Item, len(f.Items))
+			for i, it := range f.Items {
+				cp := *it
+				cp.Description = j.list[i].Description
+				plain.Items[i] = &cp
+			}
+			body, err = plain.ToJSON()
 		}
 		if err != nil {
 			return nil, fmt.Errorf("render feed %sfeed.%s: %w", j.base, format.ext, err)

@@ -3,6 +3,7 @@ package web_test
 import (
 	"encoding/json"
 	"encoding/xml"
+	"html"
 	"strings"
 	"testing"
 
@@ -275,5 +276,71 @@ func TestFeeds(t *testing.T) {
 	}
 	if w := e.do(t, "HEAD", "/feed.rss", nil); w.Code != 200 || w.Body.Len() != 0 {
 		t.Errorf("HEAD /feed.rss: %d", w.Code)
+	}
+}
+
+// TestFeedsKeepTextAsText: a description holding markup is text in every
+// feed: escaped in Atom's HTML summary and RSS's description (which
+// readers render as HTML), as is in JSON Feed's plain-text summary.
+func TestFeedsKeepTextAsText(t *testing.T) {
+	e := newEnv(t)
+	const desc = "<img src=x onerror=alert(2)>"
+	var atom struct {
+		Entries []struct {
+			ID      string `xml:"id"`
+			Summary string `xml:"summary"`
+		} `xml:"entry"`
+	}
+	w := e.do(t, "GET", "/feed.atom", nil)
+	if err := xml.Unmarshal(w.Body.Bytes(), &atom); err != nil || w.Code != 200 {
+		t.Fatalf("atom: %d %v", w.Code, err)
+	}
+	var rss struct {
+		Items []struct {
+			Link        string `xml:"link"`
+			Description string `xml:"description"`
+		} `xml:"channel>item"`
+	}
+	w = e.do(t, "GET", "/feed.rss", nil)
+	if err := xml.Unmarshal(w.Body.Bytes(), &rss); err != nil || w.Code != 200 {
+		t.Fatalf("rss: %d %v", w.Code, err)
+	}
+	var jf struct {
+		Items []struct {
+			URL     string `json:"url"`
+			Summary string `json:"summary"`
+		} `json:"items"`
+	}
+	w = e.do(t, "GET", "/feed.json", nil)
+	if err := json.Unmarshal(w.Body.Bytes(), &jf); err != nil || w.Code != 200 {
+		t.Fatalf("json: %d %v", w.Code, err)
+	}
+	found := 0
+	for _, en := range atom.Entries {
+		if strings.HasSuffix(en.ID, "/billing/xss") {
+			found++
+			if d := webtest.Parse(t, en.Summary); d.Count("img") != 0 || en.Summary != html.EscapeString(desc) {
+				t.Errorf("Atom summary is markup: %q", en.Summary)
+			}
+		}
+	}
+	for _, it := range rss.Items {
+		if strings.HasSuffix(it.Link, "/billing/xss") {
+			found++
+			if d := webtest.Parse(t, it.Description); d.Count("img") != 0 {
+				t.Errorf("RSS description is markup: %q", it.Description)
+			}
+		}
+	}
+	for _, it := range jf.Items {
+		if strings.HasSuffix(it.URL, "/billing/xss") {
+			found++
+			if it.Summary != desc {
+				t.Errorf("JSON Feed summary %q, want the text as written", it.Summary)
+			}
+		}
+	}
+	if found != 3 {
+		t.Fatalf("the article is in %d of 3 feeds", found)
 	}
 }

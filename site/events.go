@@ -135,25 +135,26 @@ func validWhere(source string, path, context *string) error {
 	return err
 }
 
-// Redacted returns the search with the personal data in its free text
-// (query, host path, context key) replaced by placeholders (Redact). Stores
+// Redacted returns the search with its free text (query, host path,
+// context key) cleaned of control characters (CleanText) and its personal
+// data replaced by placeholders (Redact). Stores
 // call it where events enter them, so nothing a visitor typed is stored
 // unredacted whatever the handler.
 func (e SearchEvent) Redacted() SearchEvent {
-	e.Query, e.Path, e.Context = Redact(e.Query), Redact(e.Path), Redact(e.Context)
+	e.Query, e.Path, e.Context = Redact(CleanText(e.Query)), Redact(CleanText(e.Path)), Redact(CleanText(e.Context))
 	return e
 }
 
 // Redacted returns the event with the personal data in its comment, host
 // path and context key replaced (see SearchEvent.Redacted).
 func (e Event) Redacted() Event {
-	e.Comment, e.Path, e.Context = Redact(e.Comment), Redact(e.Path), Redact(e.Context)
+	e.Comment, e.Path, e.Context = Redact(CleanText(e.Comment)), Redact(CleanText(e.Path)), Redact(CleanText(e.Context))
 	return e
 }
 
 // Redacted returns the opening with the personal data in its host path and
 // context key replaced (see SearchEvent.Redacted).
 func (e WidgetOpen) Redacted() WidgetOpen {
-	e.Path, e.Context = Redact(e.Path), Redact(e.Context)
+	e.Path, e.Context = Redact(CleanText(e.Path)), Redact(CleanText(e.Context))
 	return e
 }

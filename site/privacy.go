@@ -30,3 +30,26 @@ func Redact(s string) string {
 	})
 	return digitsPattern.ReplaceAllString(s, "[number]")
 }
+
+// CleanText makes text a visitor or a helpdesk sent safe to store and to
+// show on a page, a terminal or a spreadsheet: control characters (ESC,
+// BEL, NUL…) and the bidirectional overrides that can make text read
+// otherwise than it is stored become spaces, bytes that are not UTF-8
+// become U+FFFD, and runs of spaces one. Joiners and other format
+// characters that scripts need are kept.
+func CleanText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	clean := strings.Map(func(r rune) rune {
+		switch {
+		case r < 0x20 || r >= 0x7f && r < 0xa0:
+			return ' '
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return ' '
+		}
+		return r
+	}, s)
+	if clean == s && !strings.Contains(s, "  ") {
+		return s
+	}
+	return strings.Join(strings.Fields(clean), " ")
+}

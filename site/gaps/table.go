@@ -3,9 +3,10 @@ package gaps
 import (
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/guichet/guichet/site"
 )
 
 // WriteTable writes the report as the table `guichet gaps` prints: a gap
@@ -36,7 +37,7 @@ func WriteTable(w io.Writer, rep Report, from time.Time) {
 
 // oneLine keeps a table cell on one line and reasonably short.
 func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = site.CleanText(s)
 	if r := []rune(s); len(r) > 60 {
 		s = string(r[:59]) + "…"
 	}

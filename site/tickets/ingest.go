@@ -60,13 +60,13 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 	case !utf8.ValidString(t.ExternalID) || strings.IndexFunc(t.ExternalID, unicode.IsControl) >= 0:
 		return fmt.Errorf("external_id holds control characters or invalid UTF-8")
 	}
-	t.Subject = strings.Join(strings.Fields(strings.ToValidUTF8(t.Subject, "")), " ")
+	t.Subject = site.CleanText(t.Subject)
 	if t.Subject == "" {
 		return fmt.Errorf("subject is required")
 	}
 	// Personal data goes before the text is cut, so no half address stays.
 	t.Subject = truncate(site.Redact(t.Subject), site.MaxTicketSubjectLen)
-	t.Body = truncate(site.Redact(strings.TrimSpace(strings.ToValidUTF8(t.Body, ""))), site.MaxTicketBodyLen)
+	t.Body = truncate(site.Redact(site.CleanText(t.Body)), site.MaxTicketBodyLen)
 	if t.CreatedAt.IsZero() {
 		return fmt.Errorf("created_at is required")
 	}

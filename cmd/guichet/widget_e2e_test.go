@@ -149,7 +149,14 @@ func TestWidgetInBrowser(t *testing.T) {
 		if r.URL.Query().Get("evil") != "" {
 			tag = ` data-context="&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;" data-color="#123456"`
 		}
-		fmt.Fprintf(w, hostPage, attr, helpURL, tag)
+		page := fmt.Sprintf(hostPage, attr, helpURL, tag)
+		if r.URL.Query().Get("csp") != "" {
+			// An app with a strict policy, as the README advises: our
+			// script and frame allowed, no inline style at all.
+			w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self' 'unsafe-inline' "+helpURL+"; frame-src "+helpURL+"; connect-src "+helpURL)
+			page = strings.Replace(page, "<style>button, iframe, div { all: unset; color: red !important; font-size: 40px !important }</style>", "", 1)
+		}
+		fmt.Fprint(w, page)
 	})}
 	go host.Serve(hostLn)
 	t.Cleanup(func() { host.Close() })
@@ -386,7 +393,17 @@ func TestWidgetInBrowser(t *testing.T) {
 		t.Error("markup from the host page ran as script")
 	}
 
-	// 6. What landed in the database.
+	// 6. The launcher is styled on a host page whose policy forbids inline
+	// style, and on the help center's own demo under its policy (watchCSP
+	// fails the test on any violation).
+	for _, page := range []string{hostURL + "/settings/billing?csp=1", helpURL + "/widget/demo"} {
+		openOn(page)
+		if pos, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(`+shadow+`.querySelector('button')).position`)); err != nil || pos != "fixed" {
+			t.Errorf("%s: the launcher is not styled (position %q, %v)", page, pos, err)
+		}
+	}
+
+	// 7. What landed in the database.
 	if !waitFor(10*time.Second, func() bool {
 		m.Recorder.Flush(context.Background())
 		events, _ := m.DB.RecentEvents(context.Background(), 50)

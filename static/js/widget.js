@@ -48,7 +48,7 @@
 	el.setAttribute('data-guichet-widget', '');
 	var root = el.attachShadow ? el.attachShadow({mode: 'open'}) : el;
 	var fg = textOn(color);
-	root.innerHTML = '<style>:host{all:initial}' +
+	var css = ':host{all:initial}' +
 		'.b{position:fixed;right:20px;bottom:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;height:48px;' +
 		'min-width:48px;padding:0 18px;border:0;border-radius:24px;background:' + color + ';color:' + fg + ';' +
 		'font:600 16px/1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.25);cursor:pointer}' +
@@ -57,8 +57,15 @@
 		'height:min(640px,calc(100vh - 100px));border-radius:12px;overflow:hidden;background:#fff;box-shadow:0 12px 48px rgba(0,0,0,.3)}' +
 		'.p[hidden]{display:none}iframe{display:block;width:100%;height:100%;border:0;color-scheme:normal}' +
 		'@media (max-width:480px){.p{right:0;bottom:0;width:100%;max-width:none;height:100%;border-radius:0}.b[aria-expanded=true]{display:none}}' +
-		'@media (prefers-reduced-motion:no-preference){.p{animation:g .15s ease-out}}@keyframes g{from{opacity:0;transform:translateY(8px)}}' +
-		'</style><button class="b" type="button" aria-haspopup="dialog" aria-expanded="false">' +
+		'@media (prefers-reduced-motion:no-preference){.p{animation:g .15s ease-out}}@keyframes g{from{opacity:0;transform:translateY(8px)}}';
+	// A constructed style sheet, which a host page's Content-Security-Policy
+	// (style-src without 'unsafe-inline') does not block; an inline <style>
+	// only where constructed sheets are missing (before 2023 browsers).
+	var sheet = null;
+	try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); } catch (e) { sheet = null; }
+	if (sheet && 'adoptedStyleSheets' in root) root.adoptedStyleSheets = [sheet];
+	else css = '<style>' + css + '</style>', sheet = null;
+	root.innerHTML = (sheet ? '' : css) + '<button class="b" type="button" aria-haspopup="dialog" aria-expanded="false">' +
 		'<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 17h-2v-2h2zm2.1-7.7-.9.9c-.7.8-1.2 1.4-1.2 2.8h-2v-.5c0-1.1.5-2.1 1.2-2.8l1.2-1.3A2 2 0 0 0 12 7a2 2 0 0 0-2 2H8a4 4 0 0 1 8 0c0 .9-.4 1.7-.9 2.3z"/></svg>' +
 		'<span></span></button><div class="p" role="dialog" aria-modal="true" hidden></div>';
 	var btn = root.querySelector('button'), panel = root.querySelector('.p'), label = root.querySelector('span');

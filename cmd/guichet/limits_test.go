@@ -201,3 +201,40 @@ func TestAuthLimit(t *testing.T) {
 		t.Errorf("/metrics from the internet: %d", w.Code)
 	}
 }
+
+// TestVotesCountOncePerVisitor: one visitor's many votes on an article in a
+// day count once (the last stands), and a vote posted from another site's
+// form is refused.
+func TestVotesCountOncePerVisitor(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/plans.md", "---\ntitle: Plans\n---\nThree plans.\n")
+	clk := &clock{t: time.Now()}
+	m := openMainAt(t, dir, clk)
+	ctx := context.Background()
+	for i := 0; i < 25; i++ {
+		if w := from(m, "203.0.113.77:1", "POST", "/api/v1/events", `{"type":"vote","article_id":"billing/plans","helpful":false,"reason":"inaccurate"}`); w.Code != 202 {
+			t.Fatalf("vote %d: %d", i, w.Code)
+		}
+	}
+	from(m, "203.0.113.77:1", "POST", "/api/v1/events", `{"type":"vote","article_id":"billing/plans","helpful":true}`)
+	from(m, "198.51.100.2:1", "POST", "/api/v1/events", `{"type":"vote","article_id":"billing/plans","helpful":false}`)
+	m.Recorder.Flush(ctx)
+	fb, err := m.DB.NotHelpful(ctx, time.Now().Add(-time.Hour), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fb) != 1 || fb[0].Yes+fb[0].No != 2 || fb[0].No != 1 {
+		t.Errorf("votes counted %+v, want 2 (one per visitor, the last one standing: 1 yes, 1 no)", fb)
+	}
+	// The no-JavaScript form refuses another site's post.
+	form := "article=billing/plans&helpful=no&step=final&reason=inaccurate"
+	if w := from(m, "198.51.100.3:1", "POST", "/feedback", form, "Origin", "https://evil.example"); w.Code != 403 {
+		t.Errorf("cross-site vote with Origin: %d", w.Code)
+	}
+	if w := from(m, "198.51.100.3:1", "POST", "/feedback", form, "Sec-Fetch-Site", "cross-site"); w.Code != 403 {
+		t.Errorf("cross-site vote with Sec-Fetch-Site: %d", w.Code)
+	}
+	if w := from(m, "198.51.100.3:1", "POST", "/feedback", form, "Origin", "http://example.com"); w.Code != 200 {
+		t.Errorf("same-site vote: %d %s", w.Code, w.Body)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/textnorm"
@@ -153,7 +154,21 @@ func writeEvents(ctx context.Context, tx *sql.Tx, events []site.Event) error {
 		return fmt.Errorf("prepare events: %w", err)
 	}
 	defer stmt.Close()
+	// One vote per visitor, article and day: a later vote replaces the
+	// earlier one, so one person cannot stuff the ratings.
+	dedupe, err := tx.PrepareContext(ctx, `
+		DELETE FROM events WHERE type = 'vote' AND article_id = ? AND visitor = ? AND created_at >= ? AND created_at < ?`)
+	if err != nil {
+		return fmt.Errorf("prepare vote dedupe: %w", err)
+	}
+	defer dedupe.Close()
 	for _, e := range events {
+		if e.Type == site.EventVote && e.Visitor != "" {
+			day := e.Time.UTC().Truncate(24 * time.Hour)
+			if _, err := dedupe.ExecContext(ctx, e.ArticleID, e.Visitor, millis(day), millis(day.Add(24*time.Hour))); err != nil {
+				return fmt.Errorf("vote dedupe: %w", err)
+			}
+		}
 		var helpful sql.NullBool
 		if e.Helpful != nil {
 			helpful = sql.NullBool{Bool: *e.Helpful, Valid: true}

@@ -109,11 +109,8 @@ func csrfToken(session string) string {
 // session, and an Origin header, when sent, must be this site.
 func (s *Server) checkForm(c echo.Context, session string) error {
 	r := c.Request()
-	if o := r.Header.Get("Origin"); o != "" {
-		u, err := url.Parse(o)
-		if err != nil || u.Host != r.Host {
-			return site.Errorf(site.EFORBIDDEN, "cross-site request refused")
-		}
+	if err := s.sameSite(c); err != nil {
+		return err
 	}
 	got := r.PostFormValue("csrf")
 	if session == "" || subtle.ConstantTimeCompare([]byte(got), []byte(csrfToken(session))) != 1 {
@@ -292,10 +289,8 @@ func (s *Server) adminLogin(c echo.Context) error {
 	}
 	r := c.Request()
 	r.Body = http.MaxBytesReader(c.Response(), r.Body, 4096)
-	if o := r.Header.Get("Origin"); o != "" {
-		if u, err := url.Parse(o); err != nil || u.Host != r.Host {
-			return site.Errorf(site.EFORBIDDEN, "cross-site request refused")
-		}
+	if err := s.sameSite(c); err != nil {
+		return err
 	}
 	id, err := s.authenticate(c, strings.TrimSpace(r.PostFormValue("token")), adminScope)
 	switch site.ErrorCode(err) {

@@ -350,6 +350,9 @@ func (s *Server) feedback(c echo.Context) error {
 		return err
 	}
 	r := c.Request()
+	if err := s.sameSite(c); err != nil {
+		return err
+	}
 	r.Body = http.MaxBytesReader(c.Response(), r.Body, maxEventBody)
 	if err := r.ParseForm(); err != nil {
 		return site.Errorf(site.EINVALID, "cannot read the form")

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -57,4 +58,22 @@ func (s *Server) requireSecret(c echo.Context, secret, scope string) error {
 		return site.Errorf(site.EUNAUTHORIZED, "a valid %s token is required", scope)
 	}
 	return err
+}
+
+// sameSite refuses a form posted from another site (cross-site request
+// forgery): the browser's Origin header, when sent, must be this server's
+// own, and Sec-Fetch-Site must not say cross-site. Requests without either
+// (old browsers, scripts) pass; the forms that change state also carry a
+// token (checkForm).
+func (s *Server) sameSite(c echo.Context) error {
+	r := c.Request()
+	if o := r.Header.Get("Origin"); o != "" {
+		if u, err := url.Parse(o); err != nil || !strings.EqualFold(u.Host, r.Host) {
+			return site.Errorf(site.EFORBIDDEN, "cross-site request refused")
+		}
+	}
+	if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+		return site.Errorf(site.EFORBIDDEN, "cross-site request refused")
+	}
+	return nil
 }

@@ -131,8 +131,8 @@ func (c *Config) validate() error {
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("--log-format %q: want text or json", c.LogFormat))
 	}
-	if c.RetentionDays < 1 {
-		errs = append(errs, fmt.Errorf("--retention-days must be at least 1"))
+	if c.RetentionDays < 1 || c.RetentionDays > 36500 {
+		errs = append(errs, fmt.Errorf("--retention-days must be from 1 to 36500 (a hundred years)"))
 	}
 	for _, v := range []struct {
 		name string

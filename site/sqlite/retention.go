@@ -2,19 +2,48 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"log/slog"
 	"time"
 )
 
 // Prune rolls raw searches and events older than before into the daily
-// aggregate tables (daily_searches, daily_articles) and deletes them, in one
-// transaction, so totals survive while raw rows — queries as typed,
-// comments, visitor hashes — do not. Only whole UTC days are rolled up:
-// before is truncated to midnight. Widget openings older than that are
-// deleted without a daily total. It returns the number of raw rows deleted.
+// aggregate tables (daily_searches, daily_articles) and deletes them, so
+// totals survive while raw rows — queries as typed, comments, visitor
+// hashes — do not. Only whole UTC days are rolled up: before is truncated
+// to midnight. Widget openings older than that are deleted without a daily
+// total. It works one day at a time, each in its own transaction, so a long
+// backlog never holds the writer for more than a day's rows, and ctx stops
+// it between days. It returns the number of raw rows deleted.
 func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
 	cut := millis(before.UTC().Truncate(24 * time.Hour))
+	var deleted int64
+	for ctx.Err() == nil {
+		var oldest sql.NullInt64
+		if err := db.reader.QueryRowContext(ctx, `
+			SELECT min(t) FROM (
+				SELECT min(created_at) AS t FROM searches WHERE created_at < ?1
+				UNION ALL SELECT min(created_at) FROM events WHERE created_at < ?1
+				UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at < ?1)`, cut).Scan(&oldest); err != nil {
+			return deleted, fmt.Errorf("prune events: %w", err)
+		}
+		if !oldest.Valid {
+			return deleted, nil
+		}
+		from := millis(fromMillis(oldest.Int64).Truncate(24 * time.Hour))
+		n, err := db.pruneDay(ctx, from, min(from+24*60*60*1000, cut))
+		if err != nil {
+			return deleted, err
+		}
+		deleted += n
+	}
+	return deleted, ctx.Err()
+}
+
+// pruneDay rolls up and deletes the raw rows created in [from, to), unix
+// milliseconds, in one transaction.
+func (db *DB) pruneDay(ctx context.Context, from, to int64) (int64, error) {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("prune events: %w", err)
@@ -24,29 +53,33 @@ func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
 		INSERT INTO daily_searches (day, locale, source, normalized, searches, visitors, zero_results)
 		SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch'), locale, source, normalized,
 		       count(*), count(DISTINCT NULLIF(visitor, '')), sum(results = 0)
-		FROM searches WHERE created_at < ?
+		FROM searches WHERE created_at >= ? AND created_at < ?
 		GROUP BY 1, 2, 3, 4
 		ON CONFLICT (day, locale, source, normalized) DO UPDATE SET
 			searches     = searches + excluded.searches,
 			visitors     = visitors + excluded.visitors,
-			zero_results = zero_results + excluded.zero_results`, cut); err != nil {
+			zero_results = zero_results + excluded.zero_results`, from, to); err != nil {
 		return 0, fmt.Errorf("prune events: aggregate searches: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO daily_articles (day, article_id, locale, clicks, helpful_yes, helpful_no)
 		SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch'), article_id, locale,
 		       sum(type = 'click'), sum(type = 'vote' AND helpful = 1), sum(type = 'vote' AND helpful = 0)
-		FROM events WHERE created_at < ? AND article_id != ''
+		FROM events WHERE created_at >= ? AND created_at < ? AND article_id != ''
 		GROUP BY 1, 2, 3
 		ON CONFLICT (day, article_id, locale) DO UPDATE SET
 			clicks      = clicks + excluded.clicks,
 			helpful_yes = helpful_yes + excluded.helpful_yes,
-			helpful_no  = helpful_no + excluded.helpful_no`, cut); err != nil {
+			helpful_no  = helpful_no + excluded.helpful_no`, from, to); err != nil {
 		return 0, fmt.Errorf("prune events: aggregate events: %w", err)
 	}
 	var deleted int64
-	for _, q := range []string{`DELETE FROM searches WHERE created_at < ?`, `DELETE FROM events WHERE created_at < ?`, `DELETE FROM widget_opens WHERE created_at < ?`} {
-		res, err := tx.ExecContext(ctx, q, cut)
+	for _, q := range []string{
+		`DELETE FROM searches WHERE created_at >= ? AND created_at < ?`,
+		`DELETE FROM events WHERE created_at >= ? AND created_at < ?`,
+		`DELETE FROM widget_opens WHERE created_at >= ? AND created_at < ?`,
+	} {
+		res, err := tx.ExecContext(ctx, q, from, to)
 		if err != nil {
 			return 0, fmt.Errorf("prune events: delete: %w", err)
 		}

@@ -2,10 +2,12 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 func TestPruneKeepsDailyTotals(t *testing.T) {
@@ -49,5 +51,45 @@ func TestPruneKeepsDailyTotals(t *testing.T) {
 	}
 	if days, _ := db.DailySearches(ctx, "refund"); len(days) != 1 || days[0].Searches != 3 {
 		t.Errorf("second prune changed totals: %+v", days)
+	}
+}
+
+// TestPruneBacklog: a backlog of many days is rolled up day by day with the
+// same totals, and a cancelled context stops it between days.
+func TestPruneBacklog(t *testing.T) {
+	db := openTest(t)
+	r := newTestRecorder(t, db, RecorderOptions{})
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	for day := 1; day <= 6; day++ {
+		for i := 0; i < day; i++ {
+			r.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "old export", Locale: "en", Visitor: fmt.Sprint("v", i),
+				Time: now.Add(-time.Duration(100+day) * 24 * time.Hour)})
+		}
+	}
+	r.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "recent", Locale: "en", Time: now})
+	flush(t, r)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := db.Prune(ctx, now.Add(-90*24*time.Hour)); err == nil {
+		t.Error("a cancelled prune reported no error")
+	}
+	n, err := db.Prune(context.Background(), now.Add(-90*24*time.Hour))
+	if err != nil || n != 21 {
+		t.Fatalf("pruned %d, %v; want 21", n, err)
+	}
+	days, err := db.DailySearches(context.Background(), textnorm.Key("old export"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(days) != 6 {
+		t.Fatalf("daily totals %+v, want 6 days", days)
+	}
+	for i, d := range days {
+		if d.Searches != 6-i || d.Visitors != 6-i {
+			t.Errorf("day %s: %d searches, %d visitors; want %d", d.Day, d.Searches, d.Visitors, 6-i)
+		}
+	}
+	if left := countSearches(t, db); left != 1 {
+		t.Errorf("%d searches left, want the recent one", left)
 	}
 }

@@ -22,6 +22,9 @@ type Config struct {
 	Title       string `yaml:"title" json:"title"`
 	Description string `yaml:"description" json:"description"`
 	BaseURL     string `yaml:"base_url" json:"base_url"`
+	// Broken says guichet.yaml had errors, so some settings are defaults:
+	// a server keeps the settings it serves rather than take these.
+	Broken bool `yaml:"-" json:"-"`
 	// BaseURLSet says whether base_url was written in guichet.yaml; when
 	// not, the server uses the address it listens on.
 	BaseURLSet    bool     `yaml:"-" json:"-"`

@@ -11,6 +11,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/web/webtest"
 )
 
 // widgetSite is a help center whose widget may be embedded by one origin.
@@ -311,5 +312,41 @@ func TestWidgetDemo(t *testing.T) {
 	}
 	if w := serve(m, "GET", "/widget/demo/nowhere", ""); w.Code != 404 {
 		t.Errorf("unknown demo screen: %d", w.Code)
+	}
+}
+
+// TestBrokenConfigKeepsSettings: a guichet.yaml that stops parsing, or
+// whose widget section has the wrong type, never turns a running site back
+// to defaults; at start, the server refuses it (which sites may embed the
+// widget cannot be told).
+func TestBrokenConfigKeepsSettings(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Acme Help\ncontact_url: mailto:help@acme.example\nwidget:\n  allowed_origins: [\"https://app.acme.example\"]\n")
+	writeFile(t, dir, "billing/cards.md", "---\ntitle: Update your card\n---\nChange the card.\n")
+	m := openMain(t, dir, false)
+	for _, broken := range []string{
+		"title: Acme: Help\n  nested: [oops\n",
+		"title: Other\nwidget:\n  allowed_origins: \"https://app.acme.example\"\n",
+		"title: Other\nlocales: 12\n",
+	} {
+		writeFile(t, dir, "guichet.yaml", broken)
+		if err := m.Reload(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if title := webtest.Parse(t, serve(m, "GET", "/", "").Body.String()).Text("title"); title != "Help Center – Acme Help" {
+			t.Errorf("after %q the home's title is %q", broken, title)
+		}
+		if w := serve(m, "GET", "/widget/frame?origin=https://app.acme.example", ""); w.Code != 200 {
+			t.Errorf("after %q the allowed origin lost its panel: %d", broken, w.Code)
+		}
+	}
+	for _, broken := range []string{"title: Acme: Help\n  nested: [oops\n", "widget:\n  allowed_origins: \"https://app.acme.example\"\n"} {
+		writeFile(t, dir, "guichet.yaml", broken)
+		m2 := &Main{Config: testConfig(dir, t.TempDir()), Logger: discard()}
+		err := m2.Open(context.Background())
+		m2.Close(context.Background())
+		if err == nil || !strings.Contains(err.Error(), "guichet.yaml") {
+			t.Errorf("start on %q: %v", broken, err)
+		}
 	}
 }

@@ -51,9 +51,13 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 	fields, probs := parseYAMLMapping(data, configFile, 0, configFile)
 	for _, p := range probs {
 		if p.Severity == site.SeverityError && p.Field == "" {
+			// Nothing could be read: not even which origins may embed the
+			// widget, so that list fails closed.
+			cfg.Broken, cfg.Widget.Invalid = true, true
 			return cfg, probs
 		}
 	}
+
 	for _, f := range fields {
 		if !contains(configKeys(), f.name) {
 			probs = append(probs, unknownField(configFile, f, configKeys(), false))
@@ -73,6 +77,9 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		single := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: f.name}, f.value}}
 		if err := single.Decode(&one); err != nil {
 			probs = append(probs, errorAt(site.KindConfig, configFile, f.line, f.name, "%s: %s", f.name, ExplainYAML(data, err).Text()))
+			if f.name == "widget" {
+				cfg.Widget.Invalid = true // unreadable: fail closed
+			}
 			continue
 		}
 		mergeConfig(&cfg, &one, f.name)
@@ -113,6 +120,9 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 	cfg.Locales = locales
 	probs = append(probs, checkFAQ(&cfg, fields)...)
 	probs = append(probs, checkWidget(&cfg, fields)...)
+	for _, p := range probs {
+		cfg.Broken = cfg.Broken || p.Severity == site.SeverityError
+	}
 	return cfg, probs
 }
 

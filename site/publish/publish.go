@@ -175,6 +175,11 @@ func (p *Publisher) Reload(ctx context.Context) error {
 		return fmt.Errorf("load content: %w", err)
 	}
 	datadir.PruneSiblings(cacheDir)
+	if lib.Config.Broken && prev != nil {
+		// A broken guichet.yaml must not turn the site back to defaults.
+		lib.Config = prev.Lib.Config
+		o.Logger.Error("guichet.yaml has errors (see the content errors): the settings being served stay in force until it is fixed")
+	}
 	switch {
 	case o.BaseURL != "":
 		lib.Config.BaseURL = o.BaseURL
@@ -197,6 +202,9 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	if lib.Config.Widget.Invalid {
 		// Fail closed: never run on a list that lost an entry.
 		if prev == nil {
+			if lib.Config.Broken {
+				return fmt.Errorf("%s has errors (see the content errors above), and which sites may embed the widget cannot be told: the server does not start on it; fix the file", filepath.Join(o.Dir, "guichet.yaml"))
+			}
 			return fmt.Errorf("%s: widget.allowed_origins has an invalid entry (see the content errors above); the server does not start on it: correct or remove the entry", filepath.Join(o.Dir, "guichet.yaml"))
 		}
 		lib.Config.Widget = prev.Lib.Config.Widget

@@ -202,10 +202,7 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	if lib.Config.Widget.Invalid {
 		// Fail closed: never run on a list that lost an entry.
 		if prev == nil {
-			if lib.Config.Broken {
-				return fmt.Errorf("%s has errors (see the content errors above), and which sites may embed the widget cannot be told: the server does not start on it; fix the file", filepath.Join(o.Dir, "guichet.yaml"))
-			}
-			return fmt.Errorf("%s: widget.allowed_origins has an invalid entry (see the content errors above); the server does not start on it: correct or remove the entry", filepath.Join(o.Dir, "guichet.yaml"))
+			return fmt.Errorf("%s: widget.allowed_origins has an invalid entry, or the file cannot be read (see the content errors above), so which sites may embed the widget cannot be told: the server does not start on it; correct the file", filepath.Join(o.Dir, "guichet.yaml"))
 		}
 		lib.Config.Widget = prev.Lib.Config.Widget
 		o.Logger.Error("widget.allowed_origins has an invalid entry: the previous list stays in force until it is corrected")

@@ -67,9 +67,9 @@ func TestCleanerClean(t *testing.T) {
 			want: func(t *site.Ticket) { t.Subject = strings.Repeat("ü", site.MaxTicketSubjectLen) },
 		},
 		{
-			name: "invalid UTF-8 dropped",
-			edit: func(t *site.Ticket) { t.Subject, t.Body = "Hive \xff scale", "caf\xc3" },
-			want: func(t *site.Ticket) { t.Subject, t.Body = "Hive scale", "caf" },
+			name: "invalid UTF-8 replaced, control characters removed",
+			edit: func(t *site.Ticket) { t.Subject, t.Body = "Hive \xff scale\x1b[2J", "caf\xc3" },
+			want: func(t *site.Ticket) { t.Subject, t.Body = "Hive \uFFFD scale [2J", "caf\uFFFD" },
 		},
 		{name: "locale fr-CA", edit: func(t *site.Ticket) { t.Locale = "fr-CA" }, want: func(t *site.Ticket) { t.Locale = "fr" }},
 		{name: "locale fr_FR", edit: func(t *site.Ticket) { t.Locale = "fr_FR" }, want: func(t *site.Ticket) { t.Locale = "fr" }},

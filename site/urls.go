@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,6 +43,13 @@ func CheckURL(raw string, schemes []string) (string, error) {
 	case "http", "https":
 		if u.Host == "" || u.Hostname() == "" || u.Opaque != "" {
 			return "", fmt.Errorf("%q has no host: write it like https://help.example.com", raw)
+		}
+		if p := u.Port(); p != "" {
+			if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+				return "", fmt.Errorf("%q has a port out of range (1 to 65535)", raw)
+			}
+		} else if strings.HasSuffix(u.Host, ":") {
+			return "", fmt.Errorf("%q has an empty port", raw)
 		}
 		if u.User != nil {
 			return "", fmt.Errorf("%q holds a user name or password: remove it", raw)

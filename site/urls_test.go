@@ -33,6 +33,10 @@ func TestCheckURL(t *testing.T) {
 		{"java\tscript:alert(1)", LinkSchemes, false},
 		{"mailto:", LinkSchemes, false},
 		{"https://\xff", WebSchemes, false},
+		{"https://help.example.com:99999", WebSchemes, false},
+		{"https://help.example.com:0", WebSchemes, false},
+		{"https://help.example.com:", WebSchemes, false},
+		{"http://localhost:8080", WebSchemes, true},
 	} {
 		_, err := CheckURL(c.in, c.schemes)
 		if (err == nil) != c.ok {

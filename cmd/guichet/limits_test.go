@@ -238,3 +238,23 @@ func TestVotesCountOncePerVisitor(t *testing.T) {
 		t.Errorf("same-site vote: %d %s", w.Code, w.Body)
 	}
 }
+
+// TestGarbledForwardedFor: a client whose address a trusted proxy forwards
+// garbled is not taken for the proxy: /metrics stays closed to it and it
+// does not share the proxy's own limits.
+func TestGarbledForwardedFor(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back.\n")
+	m := openMainAt(t, dir, &clock{t: time.Now()})
+	if w := from(m, "127.0.0.1:5", "GET", "/metrics", ""); w.Code != 200 {
+		t.Fatalf("/metrics from the proxy itself: %d", w.Code)
+	}
+	for _, xff := range []string{"not-an-ip", "203.0.113.9, garbage", "999.1.1.1"} {
+		if w := from(m, "127.0.0.1:5", "GET", "/metrics", "", "X-Forwarded-For", xff); w.Code != 404 {
+			t.Errorf("/metrics with X-Forwarded-For %q: %d", xff, w.Code)
+		}
+	}
+	if w := from(m, "127.0.0.1:5", "GET", "/metrics", "", "X-Forwarded-For", "198.51.100.20"); w.Code != 404 {
+		t.Errorf("/metrics for a public client behind the proxy: %d", w.Code)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"database/sql"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -190,4 +192,36 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestSIGTERMWhileLoading: a stop asked while the content loads is a clean
+// stop (exit 0), not a failure.
+func TestSIGTERMWhileLoading(t *testing.T) {
+	content, data := t.TempDir(), t.TempDir()
+	para := strings.Repeat("Refunds arrive on the card used for the order within five working days. ", 200)
+	for i := range 3000 {
+		writeFile(t, content, fmt.Sprintf("billing/article-%04d.md", i), fmt.Sprintf("---\ntitle: Article %d\n---\n%s\n", i, para))
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd, _, stderr := guichetProcess(t, "serve", "--content", content, "--data", data, "--addr", addr)
+	// The address is taken before the content loads: /readyz says so.
+	if !waitFor(20*time.Second, func() bool {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == 503
+	}) {
+		t.Fatal("/readyz never answered 503 while the content loaded")
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	if code := waitExit(t, cmd, shutdownGrace); code != 0 || !strings.Contains(stderr.String(), "stopped before the content was published") {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
 }

@@ -186,6 +186,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	logger := cfg.logger(stderr)
+	proxies, err := cfg.proxies()
+	if err != nil {
+		return err
+	}
 	// The address is taken before anything loads: a busy port is said at
 	// once, and /readyz answers 503 while the content loads.
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -215,7 +219,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		closeCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 		defer cancel()
 		m.Close(closeCtx)
+		if ctx.Err() != nil {
+			// Asked to stop while the content loaded: a clean stop.
+			logger.Info("stopped before the content was published")
+			return nil
+		}
 		return err
+	}
+	for _, n := range proxies {
+		if ones, _ := n.Mask.Size(); ones == 0 {
+			logger.Warn("--trusted-proxies trusts every address: any client can choose the address it is counted and limited by", "network", n.String())
+		}
 	}
 	starting.Set(m.Server)
 	printBanner(stdout, m)

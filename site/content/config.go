@@ -293,6 +293,10 @@ func parseRedirects(data []byte) (redirects []site.Redirect, lines []int, probs 
 			probs = append(probs, errorAt(site.KindRedirect, redirectsFile, line, "from", "redirect without a from path"))
 			return
 		}
+		if _, err := site.CheckPath(r.From); err != nil || strings.ContainsAny(r.From, "?#") {
+			probs = append(probs, errorAt(site.KindRedirect, redirectsFile, line, "from", "redirect from %q: a from path is a path of this site without query or fragment, like /billing/old-plans; the redirect is ignored", from))
+			return
+		}
 		to = strings.TrimSpace(to)
 		var err error
 		switch {

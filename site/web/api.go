@@ -249,6 +249,9 @@ func (s *Server) readEvent(c echo.Context, st *state) (*eventJSON, error) {
 		}
 		return nil, site.Errorf(site.EINVALID, "cannot read the event body")
 	}
+	if !utf8.Valid(body) {
+		return nil, site.Errorf(site.EINVALID, "event body is not valid UTF-8")
+	}
 	var in eventJSON
 	dec := json.NewDecoder(strings.NewReader(string(body)))
 	dec.DisallowUnknownFields()

@@ -215,7 +215,7 @@ func (s *Server) routes() *echo.Echo {
 	for _, n := range s.opts.TrustedProxies {
 		trust = append(trust, echo.TrustIPRange(n))
 	}
-	e.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
+	e.IPExtractor = clientIP(echo.ExtractIPFromXFFHeader(trust...))
 	e.Use(s.observe)
 	e.Use(middleware.Recover())
 	e.Use(s.securityHeaders)

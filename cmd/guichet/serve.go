@@ -88,10 +88,6 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	visitorKey, err := db.Secret(ctx, "visitor-hash", 32)
-	if err != nil {
-		return err
-	}
 	m.Gaps = &gaps.Service{Store: db, Retention: time.Duration(m.Config.RetentionDays) * 24 * time.Hour, Now: m.Now}
 	m.Tickets = tickets.NewService(db, func(st *site.TicketStats) error { return m.Server.SetTicketStats(st) }, m.Now, m.Logger)
 	m.Tickets.Poll = m.TicketPoll
@@ -99,7 +95,7 @@ func (m *Main) Open(ctx context.Context) error {
 	srv, err := web.New(web.Options{
 		Theme: theme, Static: staticFS, Content: m.folders.Content,
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
-		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKey: visitorKey, Metrics: m.Metrics,
+		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKeys: db.VisitorKey, Metrics: m.Metrics,
 		Insights: insights{m}, Tickets: m.Tickets, Auth: db, Logger: m.Logger, Now: m.Now,
 		AccessLog: m.AccessLog, Health: db.Ping, Version: versionString(),
 		Publish: func(ctx context.Context, wait bool) error {

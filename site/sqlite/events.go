@@ -86,3 +86,26 @@ func (db *DB) Secret(ctx context.Context, name string, size int) ([]byte, error)
 	}
 	return v, nil
 }
+
+// VisitorKey returns the secret under which the visitors of day
+// ("2026-11-30", UTC) are hashed, creating it the first time, and deletes
+// the keys of the days before yesterday: a copy of the database then holds
+// no key that could turn an older visitor hash back into an address.
+// Replicas sharing the store share the day's key.
+func (db *DB) VisitorKey(ctx context.Context, day string) ([]byte, error) {
+	if _, err := db.writer.ExecContext(ctx, `DELETE FROM secrets WHERE (name LIKE 'visitor-hash:%' AND name < ?) OR name = 'visitor-hash'`,
+		"visitor-hash:"+previousDay(day)); err != nil {
+		return nil, fmt.Errorf("visitor key: %w", err)
+	}
+	return db.Secret(ctx, "visitor-hash:"+day, 32)
+}
+
+// previousDay returns the day before day (YYYY-MM-DD), day itself when it
+// cannot be read.
+func previousDay(day string) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return day
+	}
+	return t.AddDate(0, 0, -1).Format("2006-01-02")
+}

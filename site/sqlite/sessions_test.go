@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -101,4 +102,41 @@ func TestSessions(t *testing.T) {
 		t.Fatal(err)
 	}
 	unauthorized("tickets token", s)
+}
+
+// TestVisitorKeys: a key per day, the same on every call that day, and
+// only today's and yesterday's kept, so a copy of the database cannot undo
+// older visitor hashes.
+func TestVisitorKeys(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	days := []string{"2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29", "2026-11-30"}
+	keys := map[string][]byte{}
+	for _, d := range days {
+		k, err := db.VisitorKey(ctx, d)
+		if err != nil || len(k) != 32 {
+			t.Fatalf("%s: %v", d, err)
+		}
+		again, _ := db.VisitorKey(ctx, d)
+		if string(again) != string(k) {
+			t.Errorf("%s: the key changed within the day", d)
+		}
+		for other, ok := range keys {
+			if string(ok) == string(k) {
+				t.Errorf("%s and %s share a key", d, other)
+			}
+		}
+		keys[d] = k
+	}
+	var names []string
+	rows, _ := db.reader.Query(`SELECT name FROM secrets WHERE name LIKE 'visitor-hash%' ORDER BY name`)
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		names = append(names, n)
+	}
+	rows.Close()
+	if strings.Join(names, " ") != "visitor-hash:2026-11-29 visitor-hash:2026-11-30" {
+		t.Errorf("keys kept: %v", names)
+	}
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -211,12 +212,35 @@ func (s *Server) storeSearch(c echo.Context, id, q, loc string, results int, hit
 // changes every day and cannot be reversed to an address. Empty without a
 // key.
 func (s *Server) visitor(c echo.Context) string {
-	if len(s.opts.VisitorKey) == 0 {
+	day := s.opts.Now().UTC().Format("2006-01-02")
+	key := s.visitorKey(c.Request().Context(), day)
+	if len(key) == 0 {
 		return ""
 	}
-	mac := hmac.New(sha256.New, s.opts.VisitorKey)
-	fmt.Fprintf(mac, "%s|%s", s.opts.Now().UTC().Format("2006-01-02"), client(c))
+	mac := hmac.New(sha256.New, key)
+	fmt.Fprintf(mac, "%s|%s", day, client(c))
 	return hex.EncodeToString(mac.Sum(nil)[:16])
+}
+
+// visitorKey returns the day's visitor key, asking the store once a day;
+// nil when there is none or the store fails (the visitor is then not
+// identified rather than the request failed).
+func (s *Server) visitorKey(ctx context.Context, day string) []byte {
+	if s.opts.VisitorKeys == nil {
+		return nil
+	}
+	s.dayKeyMu.Lock()
+	defer s.dayKeyMu.Unlock()
+	if s.dayKey.day == day {
+		return s.dayKey.key
+	}
+	key, err := s.opts.VisitorKeys(ctx, day)
+	if err != nil {
+		s.opts.Logger.Warn("visitor key", "err", err)
+		return nil
+	}
+	s.dayKey.day, s.dayKey.key = day, key
+	return key
 }
 
 // static serves fingerprinted assets.

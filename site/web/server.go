@@ -39,9 +39,10 @@ type Options struct {
 	// TrustedProxies are the networks whose X-Forwarded-For header is
 	// believed (the Caddy front). Empty: loopback only.
 	TrustedProxies []*net.IPNet
-	// VisitorKey is the secret under which visitors are hashed (see
-	// Server.visitor); empty: visitors are not identified.
-	VisitorKey []byte
+	// VisitorKeys returns the secret under which the visitors of a UTC day
+	// ("2026-11-30") are hashed (see Server.visitor); nil: visitors are not
+	// identified.
+	VisitorKeys func(ctx context.Context, day string) ([]byte, error)
 	// Insights backs the admin page and the insights API; nil disables
 	// them.
 	Insights Insights
@@ -99,6 +100,12 @@ type Server struct {
 	stats   *site.TicketStats // the latest, used by Publish
 	version atomic.Int64      // counts Publish calls, for the dev reload script
 	limiter *limiter
+	// dayKey caches the visitor key of the current day.
+	dayKeyMu sync.Mutex
+	dayKey   struct {
+		day string
+		key []byte
+	}
 }
 
 // New builds a server: parses the theme and loads the assets.

@@ -108,7 +108,7 @@ func newEnvWith(t testing.TB, opts ...func(*web.Options)) *env {
 		db.Close()
 	})
 	theme, _ := fs.Sub(themes.FS, "default")
-	o := web.Options{Theme: theme, Static: static.FS, Content: fixture, Recorder: rec, ExtraCSS: content.HighlightCSS(), VisitorKey: []byte("test visitor key"), Auth: db}
+	o := web.Options{Theme: theme, Static: static.FS, Content: fixture, Recorder: rec, ExtraCSS: content.HighlightCSS(), VisitorKeys: db.VisitorKey, Auth: db}
 	for _, f := range opts {
 		f(&o)
 	}

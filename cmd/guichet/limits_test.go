@@ -14,24 +14,59 @@ import (
 	"github.com/guichet/guichet/site/sqlite"
 )
 
-// clock is a test clock that moves only when told.
+// clock is a test clock that moves only when told, and fires the timers
+// made with its AfterFunc when it passes their time.
 type clock struct {
-	mu sync.Mutex
-	t  time.Time
+	mu     sync.Mutex
+	t      time.Time
+	timers []*fakeTimer
+}
+
+type fakeTimer struct {
+	at   time.Time
+	f    func()
+	done bool
 }
 
 func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
+
+// AfterFunc runs f when the clock passes d from now.
+func (c *clock) AfterFunc(d time.Duration, f func()) func() bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	ft := &fakeTimer{at: c.t.Add(d), f: f}
+	c.timers = append(c.timers, ft)
+	return func() bool {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		stopped := !ft.done
+		ft.done = true
+		return stopped
+	}
+}
+
+// Add moves the clock and runs the timers it passes.
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
 	c.t = c.t.Add(d)
+	var due []func()
+	for _, ft := range c.timers {
+		if !ft.done && !ft.at.After(c.t) {
+			ft.done = true
+			due = append(due, ft.f)
+		}
+	}
+	c.mu.Unlock()
+	for _, f := range due {
+		f()
+	}
 }
 
 // openMainAt opens the content folder dir like `serve` does, on the
 // default limits, with a clock that moves only when the test says so.
 func openMainAt(t *testing.T, dir string, clk *clock) *Main {
 	t.Helper()
-	m := &Main{Config: testConfig(dir, t.TempDir()), Now: clk.Now,
+	m := &Main{Config: testConfig(dir, t.TempDir()), Now: clk.Now, AfterFunc: clk.AfterFunc,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	if err := m.Open(context.Background()); err != nil {
 		t.Fatal(err)

@@ -54,7 +54,6 @@ func TestPublishBySignal(t *testing.T) {
 	}
 	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in three days.\n")
 	// Without a signal, outside --dev and --watch, nothing changes.
-	time.Sleep(700 * time.Millisecond)
 	if _, body := get(t, base+"/billing/refund"); !strings.Contains(body, "five days") {
 		t.Fatal("content changed without being published")
 	}
@@ -171,8 +170,8 @@ func TestWatchPublishes(t *testing.T) {
 	m := openMain(t, dir, false)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go m.Publisher.Watch(ctx, []string{dir})
-	time.Sleep(100 * time.Millisecond)
+	w := m.Publisher.Watcher([]string{dir}) // takes the folder's state now
+	go w.Run(ctx)
 	writeFile(t, dir, "billing/new.md", "---\ntitle: New\n---\nNew.\n")
 	writeFile(t, dir, "billing/draft.md", "---\ntitle: Draft\ndraft: true\n---\nNot yet.\n")
 	if !waitFor(10*time.Second, func() bool { return status(m, "/billing/new") == 200 }) {

@@ -34,6 +34,9 @@ type Main struct {
 	Config   Config
 	Logger   *slog.Logger
 	Now      func() time.Time
+	// AfterFunc runs f after d (default time.AfterFunc): with Now, the
+	// clock of scheduled publications.
+	AfterFunc func(d time.Duration, f func()) (stop func() bool)
 	DB       *sqlite.DB
 	Recorder *sqlite.Recorder
 	Server   *web.Server
@@ -114,7 +117,7 @@ func (m *Main) Open(ctx context.Context) error {
 		Content: m.folders.Content, Dir: m.Config.Content, Data: m.Config.Data,
 		BaseURL: m.Config.BaseURL, ListenURL: m.ListenURL, Dev: m.Config.Dev, GitPull: m.Config.GitPull,
 		Server: srv, Store: db, Gaps: m.Gaps, Tickets: m.Tickets,
-		Metrics: m.Metrics, Logger: m.Logger, Now: m.Now,
+		Metrics: m.Metrics, Logger: m.Logger, Now: m.Now, AfterFunc: m.AfterFunc,
 	})
 	return m.Publisher.Publish(ctx, "start")
 }

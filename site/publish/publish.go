@@ -66,7 +66,11 @@ type Options struct {
 	Tickets            *tickets.Service
 	Metrics            prometheus.Registerer
 	Logger             *slog.Logger
-	Now                func() time.Time
+	// Now and AfterFunc are the clock: the time, and a timer calling f
+	// after d whose stop function says whether it stopped it first
+	// (defaults time.Now and time.AfterFunc).
+	Now       func() time.Time
+	AfterFunc func(d time.Duration, f func()) (stop func() bool)
 }
 
 // Publisher publishes the content folder. Create it with New; Close it.
@@ -76,7 +80,7 @@ type Publisher struct {
 
 	mu         sync.Mutex // serialises Reload
 	index      *search.Index
-	timer      *time.Timer        // next scheduled publication
+	stopTimer  func() bool        // the next scheduled publication
 	stopRelink context.CancelFunc // the relinking of the previous publication
 
 	// bg is the context of background work; Close cancels it, so a
@@ -96,6 +100,9 @@ func New(opts Options) *Publisher {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.AfterFunc == nil {
+		opts.AfterFunc = func(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
 	}
 	if opts.Metrics == nil {
 		opts.Metrics = prometheus.NewRegistry()
@@ -309,9 +316,9 @@ func NewIngester(ctx context.Context, store Store, v *site.View, idx *search.Ind
 // schedule publishes again when a scheduled article goes live, so
 // publish_at needs no restart.
 func (p *Publisher) schedule(at time.Time) {
-	if p.timer != nil {
-		p.timer.Stop()
-		p.timer = nil
+	if p.stopTimer != nil {
+		p.stopTimer()
+		p.stopTimer = nil
 	}
 	if at.IsZero() {
 		return
@@ -320,7 +327,7 @@ func (p *Publisher) schedule(at time.Time) {
 	if d > 24*time.Hour {
 		d = 24 * time.Hour // re-check daily rather than trusting a month-long timer
 	}
-	p.timer = time.AfterFunc(d, func() { p.Soon("schedule") })
+	p.stopTimer = p.opts.AfterFunc(d, func() { p.Soon("schedule") })
 }
 
 // gitPull runs `git pull --ff-only` in the content folder when GitPull is
@@ -344,8 +351,8 @@ func (p *Publisher) gitPull(ctx context.Context) error {
 // closes the search index.
 func (p *Publisher) Close() error {
 	p.mu.Lock()
-	if p.timer != nil {
-		p.timer.Stop()
+	if p.stopTimer != nil {
+		p.stopTimer()
 	}
 	if p.stopRelink != nil {
 		p.stopRelink()

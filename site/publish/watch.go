@@ -14,12 +14,28 @@ import (
 // watchInterval is how often dev mode looks for changed files.
 const watchInterval = 500 * time.Millisecond
 
-// Watch publishes the content again whenever a file under roots changes,
-// until ctx ends: the content folder, themes/ and static/ in dev mode, the
-// content folder with --watch. It polls file sizes and modification times
-// every half second: no dependency, and it works on every file system.
-func (p *Publisher) Watch(ctx context.Context, roots []string) {
-	last := treeSignature(roots)
+// Watcher publishes the content again whenever a file under its folders
+// changes.
+type Watcher struct {
+	p     *Publisher
+	roots []string
+	last  uint64
+}
+
+// Watcher returns a watcher of roots (the content folder, themes/ and
+// static/ in dev mode; the content folder with --watch) that takes the
+// folders' state now: a change made after Watcher returns is published by
+// Run.
+func (p *Publisher) Watcher(roots []string) *Watcher {
+	return &Watcher{p: p, roots: roots, last: treeSignature(roots)}
+}
+
+// Watch is Watcher(roots).Run(ctx).
+func (p *Publisher) Watch(ctx context.Context, roots []string) { p.Watcher(roots).Run(ctx) }
+
+// Run polls file sizes and modification times every half second until ctx
+// ends (no dependency, every file system) and publishes after a change.
+func (w *Watcher) Run(ctx context.Context) {
 	t := time.NewTicker(watchInterval)
 	defer t.Stop()
 	for {
@@ -28,12 +44,12 @@ func (p *Publisher) Watch(ctx context.Context, roots []string) {
 			return
 		case <-t.C:
 		}
-		sig := treeSignature(roots)
-		if sig == last {
+		sig := treeSignature(w.roots)
+		if sig == w.last {
 			continue
 		}
-		last = sig
-		p.Publish(ctx, "watch")
+		w.last = sig
+		w.p.Publish(ctx, "watch")
 	}
 }
 

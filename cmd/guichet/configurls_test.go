@@ -28,7 +28,7 @@ func TestHostileConfigURLs(t *testing.T) {
 	}
 
 	m := openMain(t, dir, false)
-	home := serve(m, "GET", "/", "").Body.String()
+	home := mustGet(t, m, "/")
 	if strings.Contains(strings.ToLower(home), "javascript:") || strings.Contains(strings.ToLower(home), "script:alert") {
 		t.Error("a javascript: URL from the configuration reached the page")
 	}

@@ -69,7 +69,7 @@ func TestAdminTicketTopics(t *testing.T) {
 	// The admin page shows it with the nearest article, and a form to link it.
 	lw := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
 	session := strings.Split(lw.Header().Get("Set-Cookie"), ";")[0]
-	page := serve(m, "GET", "/admin/", "", "Cookie", session).Body.String()
+	page := mustGet(t, m, "/admin/", "Cookie", session)
 	for _, want := range []string{`id="gap-` + topic.ID + `"`, "nearest: <code>hardware/scanners</code>", `action="/admin/link-topic"`, `value="hardware/scanners"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("admin page lacks %s", want)
@@ -119,7 +119,7 @@ func TestAdminTicketTopics(t *testing.T) {
 	m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "gift card", Normalized: "gift card", Locale: "en", Visitor: "d", Results: 1, Hits: []string{"billing/refunds"}, Time: time.Now()})
 	m.Recorder.RecordEvent(site.Event{Type: site.EventClick, SearchID: "", ArticleID: "billing/refunds", Visitor: "d", Time: time.Now()})
 	m.Recorder.Flush(ctx)
-	page = serve(m, "GET", "/admin/", "", "Cookie", session).Body.String()
+	page = mustGet(t, m, "/admin/", "Cookie", session)
 	rep, _ = m.Gaps.Report(ctx, gaps.Options{})
 	gift := rep.Gaps[0]
 	if gift.Query != "gift card" || gift.Visitors != 4 || gift.NoResultsVisitors != 3 || gift.NoClickVisitors != 1 {

@@ -173,3 +173,15 @@ func TestRetention(t *testing.T) {
 		t.Errorf("searches after pruning: %+v", got)
 	}
 }
+
+// mustGet GETs path (headers as name, value pairs) and returns its body,
+// failing the test unless the status is 200: a test that reads a page
+// never passes on an error page.
+func mustGet(t *testing.T, m *Main, path string, hdr ...string) string {
+	t.Helper()
+	w := serve(m, "GET", path, "", hdr...)
+	if w.Code != 200 {
+		t.Fatalf("GET %s: status %d, want 200", path, w.Code)
+	}
+	return w.Body.String()
+}

@@ -31,15 +31,15 @@ import (
 // Main wires the program: configuration, events database, search index and
 // HTTP server. Open starts everything, Close stops it in order.
 type Main struct {
-	Config   Config
-	Logger   *slog.Logger
-	Now      func() time.Time
+	Config Config
+	Logger *slog.Logger
+	Now    func() time.Time
 	// AfterFunc runs f after d (default time.AfterFunc): with Now, the
 	// clock of scheduled publications.
 	AfterFunc func(d time.Duration, f func()) (stop func() bool)
-	DB       *sqlite.DB
-	Recorder *sqlite.Recorder
-	Server   *web.Server
+	DB        *sqlite.DB
+	Recorder  *sqlite.Recorder
+	Server    *web.Server
 	// Metrics is the Prometheus registry /metrics serves; nil: a new one.
 	Metrics *prometheus.Registry
 	// Gaps is the content-gap report; Tickets takes tickets in and keeps

@@ -54,7 +54,7 @@ func TestSessionsEnd(t *testing.T) {
 	if !signedIn(t, m, first) {
 		t.Fatal("fresh session not signed in")
 	}
-	page := serve(m, "GET", "/admin/", "", "Cookie", first).Body.String()
+	page := mustGet(t, m, "/admin/", "Cookie", first)
 	csrf := page[strings.Index(page, `name="csrf" value="`)+len(`name="csrf" value="`):]
 	csrf = csrf[:strings.IndexByte(csrf, '"')]
 	if w := serve(m, "POST", "/admin/logout", "csrf="+csrf, "Cookie", first); w.Code != 303 {

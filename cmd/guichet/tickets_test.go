@@ -336,7 +336,7 @@ func TestFAQFollowsImports(t *testing.T) {
 		t.Fatalf("JSON summary %s (%v)", out.String(), err)
 	}
 	faq := func() string {
-		return serve(m, "GET", "/api/v1/faq", "").Body.String()
+		return mustGet(t, m, "/api/v1/faq")
 	}
 	if !waitFor(5*time.Second, func() bool { return strings.Contains(faq(), `"id":"sync/exports"`) }) {
 		t.Fatalf("the served FAQ did not pick up the import: %s", faq())

@@ -103,7 +103,7 @@ func TestFootnotesOnPages(t *testing.T) {
 	if len(lib.Problems) > 0 {
 		t.Errorf("problems: %v", lib.Problems)
 	}
-	body := e.do(t, "GET", "/billing/vat", nil).Body.String()
+	body := e.page(t, "/billing/vat")
 	for _, want := range []string{`<meta name="description" content="Prices exclude VAT.">`, `href="#fn-1"`, `<li id="fn-1">`,
 		`Rates differ by country.`, `class="footnotes"`} {
 		if !strings.Contains(body, want) {
@@ -113,7 +113,7 @@ func TestFootnotesOnPages(t *testing.T) {
 	if strings.Contains(body, "[^") {
 		t.Errorf("raw footnote marker on the page")
 	}
-	faq := e.do(t, "GET", "/faq", nil).Body.String()
+	faq := e.page(t, "/faq")
 	if strings.Contains(faq, "[^") || strings.Contains(faq, `id="fn-1"`) {
 		t.Errorf("FAQ shows raw markers or unscoped footnote ids")
 	}
@@ -122,7 +122,7 @@ func TestFootnotesOnPages(t *testing.T) {
 			t.Errorf("FAQ lacks footnote ids scoped to %s", q)
 		}
 	}
-	res := e.do(t, "GET", "/api/v1/search?q=rates+differ", nil).Body.String()
+	res := e.page(t, "/api/v1/search?q=rates+differ")
 	if strings.Contains(res, "[^") {
 		t.Errorf("search answer shows a footnote marker: %s", res)
 	}
@@ -293,7 +293,7 @@ func TestIncludedPicturesServed(t *testing.T) {
 	for _, p := range lib.Problems {
 		t.Errorf("problem: %s", p)
 	}
-	body := e.do(t, "GET", "/help/a", nil).Body.String()
+	body := e.page(t, "/help/a")
 	if !strings.Contains(body, `src="/_content/includes/media/diagram.png"`) {
 		t.Fatalf("included picture missing:\n%s", body)
 	}

@@ -109,7 +109,7 @@ func TestSEOHead(t *testing.T) {
 		}
 	}
 
-	page := e.do(t, "GET", "/billing/refund", nil).Body.String()
+	page := e.page(t, "/billing/refund")
 	ld := structured(t, page)
 	art := ld["Article"]
 	if art["headline"] != "How do I get a refund?" || art["inLanguage"] != "en" || !strings.HasPrefix(art["dateModified"].(string), "2026-09-14") ||
@@ -124,18 +124,18 @@ func TestSEOHead(t *testing.T) {
 	if !strings.Contains(page, `<link rel="alternate" type="application/atom+xml" title="Acme Help – New and updated articles (ATOM)" href="/feed.atom">`) {
 		t.Error("article does not link the locale's feed")
 	}
-	cat := e.do(t, "GET", "/billing/", nil).Body.String()
+	cat := e.page(t, "/billing/")
 	if !strings.Contains(cat, `href="/billing/feed.rss"`) {
 		t.Error("category does not link its own feed")
 	}
-	home := structured(t, e.do(t, "GET", "/fr/", nil).Body.String())["WebSite"]
+	home := structured(t, e.page(t, "/fr/"))["WebSite"]
 	action := home["potentialAction"].(map[string]any)
 	if target := action["target"].(map[string]any)["urlTemplate"]; target != "https://help.acme.test/fr/search?q={search_term_string}" {
 		t.Errorf("SearchAction target %v", target)
 	}
 
 	// A title made of markup cannot leave its script element.
-	xss := e.do(t, "GET", "/billing/xss", nil).Body.String()
+	xss := e.page(t, "/billing/xss")
 	for _, block := range jsonLD(t, xss) {
 		if strings.Contains(block, "<") {
 			t.Errorf("JSON-LD holds a raw <: %s", block)
@@ -196,7 +196,7 @@ func TestSitemapAndRobots(t *testing.T) {
 		t.Errorf("an article without translation has alternates: %+v", inv)
 	}
 
-	robots := e.do(t, "GET", "/robots.txt", nil).Body.String()
+	robots := e.page(t, "/robots.txt")
 	for _, want := range []string{"Sitemap: https://help.acme.test/sitemap.xml", "Disallow: /search?", "Disallow: /fr/search?", "Disallow: /admin/", "Disallow: /api/"} {
 		if !strings.Contains(robots, want) {
 			t.Errorf("robots.txt lacks %q:\n%s", want, robots)
@@ -205,7 +205,7 @@ func TestSitemapAndRobots(t *testing.T) {
 	if got := e.do(t, "GET", "/api/v1/search?q=refund", nil).Header().Get("X-Robots-Tag"); got != "noindex" {
 		t.Errorf("API X-Robots-Tag %q", got)
 	}
-	if !strings.Contains(e.do(t, "GET", "/search?q=refund", nil).Body.String(), `<meta name="robots" content="noindex">`) {
+	if !strings.Contains(e.page(t, "/search?q=refund"), `<meta name="robots" content="noindex">`) {
 		t.Error("search page is indexable")
 	}
 }

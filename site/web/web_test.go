@@ -245,7 +245,7 @@ func TestStatusCodes(t *testing.T) {
 func TestDraftsAndScheduledAbsentEverywhere(t *testing.T) {
 	e := newEnv(t)
 	for _, p := range []string{"/", "/billing/", "/search?q=secret+draft", "/search?q=future+pricing", "/api/v1/search?q=secret", "/api/v1/suggest?q=futur"} {
-		body := e.do(t, "GET", p, nil).Body.String()
+		body := e.page(t, p)
 		if strings.Contains(body, "Secret draft") || strings.Contains(body, "Future pricing") {
 			t.Errorf("%s shows a draft or scheduled article", p)
 		}
@@ -285,7 +285,7 @@ func TestSearchPage(t *testing.T) {
 		t.Error("query markup injected into the search page")
 	}
 	// French search finds the accented French article.
-	body = e.do(t, "GET", "/fr/search?q=annule", nil).Body.String()
+	body = e.page(t, "/fr/search?q=annule")
 	if !strings.Contains(body, `href="/fr/billing/refund`) {
 		t.Error("French search for 'annule' does not find 'annulé'")
 	}
@@ -296,7 +296,7 @@ func TestSearchPage(t *testing.T) {
 
 func TestPagination(t *testing.T) {
 	e := newEnv(t)
-	body := e.do(t, "GET", "/search?q=billing&page=1", nil).Body.String()
+	body := e.page(t, "/search?q=billing&page=1")
 	if strings.Contains(body, `rel="prev"`) {
 		t.Error("page 1 has a previous link")
 	}
@@ -320,7 +320,7 @@ func TestEscaping(t *testing.T) {
 	if !strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt; Tricky title") {
 		t.Error("title not shown escaped")
 	}
-	api := e.do(t, "GET", "/api/v1/search?q=tricky", nil).Body.String()
+	api := e.page(t, "/api/v1/search?q=tricky")
 	if strings.Contains(api, "<script>") {
 		t.Errorf("API JSON contains raw markup: %s", api)
 	}
@@ -345,7 +345,7 @@ func TestConditionalAndCompressed(t *testing.T) {
 		t.Errorf("If-None-Match: status %d, want 304", w.Code)
 	}
 	// Fingerprinted assets are immutable.
-	home := e.do(t, "GET", "/", nil).Body.String()
+	home := e.page(t, "/")
 	css := regexp.MustCompile(`href="(/static/style\.[0-9a-f]+\.css)"`).FindStringSubmatch(home)
 	if css == nil {
 		t.Fatal("no fingerprinted stylesheet on the home page")
@@ -637,7 +637,7 @@ func TestDevMode(t *testing.T) {
 
 func TestSearchPastLastPage(t *testing.T) {
 	e := newEnv(t)
-	body := e.do(t, "GET", "/search?q=refund&page=99", nil).Body.String()
+	body := e.page(t, "/search?q=refund&page=99")
 	if !strings.Contains(body, "There are no more results for “refund”.") || !strings.Contains(body, `href="/search?q=refund"`) {
 		t.Errorf("page past the end does not say so or link back:\n%s", body)
 	}
@@ -701,7 +701,7 @@ func TestNotHelpfulAsksWhy(t *testing.T) {
 	post := func(v url.Values) *httptest.ResponseRecorder {
 		return e.do(t, "POST", "/feedback", strings.NewReader(v.Encode()), "Content-Type", "application/x-www-form-urlencoded")
 	}
-	page := e.do(t, "GET", "/billing/refund", nil).Body.String()
+	page := e.page(t, "/billing/refund")
 	if !strings.Contains(page, `class="feedback-why" hidden disabled`) || !strings.Contains(page, `value="missing_information"`) {
 		t.Error("article page lacks the hidden reasons form")
 	}
@@ -729,4 +729,15 @@ func TestNotHelpfulAsksWhy(t *testing.T) {
 	if w := post(url.Values{"article": {"billing/refund"}, "helpful": {"no"}, "step": {"final"}, "comment": {strings.Repeat("é", 1001)}}); w.Code != 400 {
 		t.Errorf("long comment: %d", w.Code)
 	}
+}
+
+// page GETs path and returns its body, failing the test unless the status
+// is 200.
+func (e *env) page(t *testing.T, path string) string {
+	t.Helper()
+	w := e.do(t, "GET", path, nil)
+	if w.Code != 200 {
+		t.Fatalf("GET %s: status %d, want 200", path, w.Code)
+	}
+	return w.Body.String()
 }

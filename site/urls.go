@@ -56,7 +56,7 @@ func CheckURL(raw string, schemes []string) (string, error) {
 		}
 	case "mailto", "tel":
 		if u.Opaque == "" {
-			return "", fmt.Errorf("%q has nothing after %s:", raw, sch)
+			return "", fmt.Errorf("%q has nothing after its scheme %s", raw, sch)
 		}
 	}
 	return s, nil

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -128,7 +129,7 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	const usage = "usage: guichet gaps mark ID new-article|product-fix|ignored|undecided [--note TEXT]"
 	if len(pos) != 2 {
-		return fmt.Errorf(usage)
+		return errors.New(usage)
 	}
 	id := pos[0]
 	status, err := gaps.ParseStatus(pos[1])

@@ -204,11 +204,6 @@ func (d *doc) syntaxWarning(name string, line int, format string, args ...any) {
 	d.out.Problems = append(d.out.Problems, warningAt(site.KindSyntax, d.in.File, line, name, format, args...))
 }
 
-// warnf records a warning of kind at line of the file being rendered.
-func (d *doc) warnf(kind string, line int, format string, args ...any) {
-	d.out.Problems = append(d.out.Problems, warningAt(kind, d.in.File, line, "", format, args...))
-}
-
 // lineIndex maps byte offsets of a body to line numbers in its file.
 type lineIndex struct {
 	starts []int // offsets where each line starts

@@ -79,9 +79,8 @@ var kindShortcode = ast.NewNodeKind("Shortcode")
 // shortcode is a Hugo shortcode tag resolved by the transformer.
 type shortcode struct {
 	ast.BaseInline
-	tag   scTag
-	block bool // a line of its own: becomes a block
-	line  int
+	tag  scTag
+	line int
 }
 
 // Kind implements ast.Node.

@@ -25,7 +25,8 @@ import (
 //     longer one). Groups join, most similar first, on their profiles:
 //     each shared term counts the smaller share of the two groups' items
 //     that hold it, so one phrasing that mentions two topics ("delay
-//     refund") cannot join them. Once grouped, each term also weighs how
+//     refund") cannot join them; it joins the topic its visitors went to
+//     or came from, and neither when none did. Once grouped, each term also weighs how
 //     concentrated its items are (a word common to many groups is not
 //     enough to join two), and the items are grouped again.
 //  2. Reformulations. A visitor who typed one failed query and then
@@ -48,6 +49,9 @@ const (
 	reformulationShare = 0.5
 	// lightWeight is the weight of a light word relative to another.
 	lightWeight = 0.2
+	// tornShare: a group that names two topics (see groupLinkage) holds
+	// at least this share of its meaning in each.
+	tornShare = 0.4
 	// minWeight: an item lighter than this (only common or light words)
 	// is compared as if it weighed this much, so that "ticket" alone is
 	// not contained in every query about a ticket.
@@ -97,7 +101,8 @@ func clusterItems(items []item, factor []float64, bridges []bridge) []int {
 	// the items are grouped again with these weights, then joined by
 	// reformulations.
 	edges := similarItems(items, weight, df)
-	root := groupLinkage(items, weight, edges)
+	adj := bridgeLists(len(items), bridges)
+	root := groupLinkage(items, weight, edges, adj)
 	for t, c := range concentration(items, root, len(weight)) {
 		weight[t] *= math.Sqrt(c)
 	}
@@ -107,7 +112,7 @@ func clusterItems(items []item, factor []float64, bridges []bridge) []int {
 	for k, e := range edges {
 		edges[k].sim = similarity(items[e.a].terms, items[e.b].terms, weight, total[e.a], total[e.b])
 	}
-	root = groupLinkage(items, weight, edges)
+	root = groupLinkage(items, weight, edges, adj)
 	return joinReformulations(items, root, bridges)
 }
 
@@ -295,13 +300,19 @@ type profile struct {
 // group's items: for two single items, their similarity; for groups, an
 // average over their items, so one item that mentions two topics ("delay
 // refund") cannot join them. Only the groups of items that are candidate
-// neighbours (see similarItems) are compared. It returns each item's
-// group root.
-func groupLinkage(items []item, weight []float64, edges []edge) []int {
+// neighbours (see similarItems) are compared. A group that names two
+// topics ("delay refund", between a group about delays and one about
+// refunds, each holding at least tornShare of its meaning, the two groups
+// unlike each other) joins the one its visitors reformulated with more,
+// and neither without such evidence. adj lists the bridges of each item.
+// It returns each item's group root.
+func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo) []int {
 	n := len(items)
 	root := make([]int, n)
 	groups := make([]profile, n)
+	members := make([][]int32, n)
 	for i, it := range items {
+		members[i] = []int32{int32(i)}
 		root[i] = i
 		g := &groups[i]
 		g.terms, g.size = it.terms, 1
@@ -315,7 +326,9 @@ func groupLinkage(items []item, weight []float64, edges []edge) []int {
 		groups[e.a].nb = append(groups[e.a].nb, int32(e.b))
 		groups[e.b].nb = append(groups[e.b].nb, int32(e.a))
 	}
-	sim := func(a, b int) float64 {
+	// overlap is the weight of the terms groups a and b share, each
+	// counting the smaller share of their items that hold it.
+	overlap := func(a, b int) float64 {
 		x, y := &groups[a], &groups[b]
 		if len(x.terms) > len(y.terms) {
 			x, y = y, x
@@ -342,10 +355,59 @@ func groupLinkage(items []item, weight []float64, edges []edge) []int {
 				}
 			}
 		}
-		return shared / max(min(x.sum/float64(x.size), y.sum/float64(y.size)), minWeight)
+		return shared
+	}
+	sim := func(a, b int) float64 {
+		x, y := &groups[a], &groups[b]
+		return overlap(a, b) / max(min(x.sum/float64(x.size), y.sum/float64(y.size)), minWeight)
+	}
+	// cover is the share of the meaning of group a that group b holds.
+	cover := func(a, b int) float64 {
+		x := &groups[a]
+		return overlap(a, b) / max(x.sum/float64(x.size), minWeight)
 	}
 	stamp := make([]int32, n) // stamp[g] == mark: g already met in this pass over a list
 	mark := int32(0)
+	// visits counts the visitors who went between an item of group s and
+	// one of group t.
+	visits := func(s, t int) int {
+		k := 0
+		for _, i := range members[s] {
+			for _, br := range adj[i] {
+				if find(root, int(br.to)) == t {
+					k += br.visitors
+				}
+			}
+		}
+		return k
+	}
+	// torn reports whether group s, about to join t, fits as well a group
+	// c unlike t: a phrasing that names two topics ("delay refund" between
+	// delays and refunds). It joins the one its visitors went to (from or
+	// to) more, and neither without such evidence: a wrong merge costs the
+	// team more than a missed one.
+	apart := map[[2]int]bool{} // pairs of groups torn (see torn): not tried again
+	torn := func(s, t int) bool {
+		if len(groups[s].nb) < 2 {
+			return false
+		}
+		mark++
+		stamp[s], stamp[t] = mark, mark
+		for _, c := range groups[s].nb {
+			c := find(root, int(c))
+			if stamp[c] == mark {
+				continue
+			}
+			stamp[c] = mark
+			if groups[c].size < 2 || sim(s, c) < joinSimilarity || sim(t, c) >= minSimilarity || cover(s, c) < tornShare || cover(s, t) < tornShare {
+				continue
+			}
+			if visits(s, t) <= visits(s, c) {
+				return true
+			}
+		}
+		return false
+	}
 	h := &edgeHeap{}
 	for _, e := range edges {
 		if e.sim >= joinSimilarity {
@@ -365,7 +427,7 @@ func groupLinkage(items []item, weight []float64, edges []edge) []int {
 				mark++
 				for _, b := range groups[a].nb {
 					b := find(root, int(b))
-					if a < b && stamp[b] != mark {
+					if a < b && stamp[b] != mark && !apart[[2]int{a, b}] {
 						stamp[b] = mark
 						if s := sim(a, b); s >= joinSimilarity {
 							h.items = append(h.items, edge{a, b, s})
@@ -379,8 +441,8 @@ func groupLinkage(items []item, weight []float64, edges []edge) []int {
 			h.init()
 		}
 		e := h.pop()
-		if root[e.a] != e.a || root[e.b] != e.b {
-			continue // a side was merged away
+		if root[e.a] != e.a || root[e.b] != e.b || apart[[2]int{min(e.a, e.b), max(e.a, e.b)}] {
+			continue // a side was merged away, or the pair was torn
 		}
 		cur := sim(e.a, e.b)
 		if math.Abs(cur-e.sim) > 1e-9 {
@@ -392,12 +454,18 @@ func groupLinkage(items []item, weight []float64, edges []edge) []int {
 		if cur < joinSimilarity {
 			continue
 		}
+		if torn(e.a, e.b) || torn(e.b, e.a) {
+			apart[[2]int{min(e.a, e.b), max(e.a, e.b)}] = true
+			continue
+		}
 		big, small := e.a, e.b
 		if groups[small].size > groups[big].size || groups[small].size == groups[big].size && small < big {
 			big, small = small, big
 		}
 		gb, gs := &groups[big], &groups[small]
 		root[small] = big
+		members[big] = append(members[big], members[small]...)
+		members[small] = nil
 		gb.terms, gb.counts = mergeCounts(gb.terms, gb.counts, gs.terms, gs.counts)
 		gb.size += gs.size
 		gb.sum += gs.sum
@@ -521,6 +589,22 @@ func joinReformulations(items []item, root []int, bridges []bridge) []int {
 		root[i] = find(root, i)
 	}
 	return root
+}
+
+// bridgeTo is one end of a bridge, seen from the other.
+type bridgeTo struct {
+	to       int32
+	visitors int
+}
+
+// bridgeLists returns, for each of n items, the bridges from it.
+func bridgeLists(n int, bridges []bridge) [][]bridgeTo {
+	adj := make([][]bridgeTo, n)
+	for _, br := range bridges {
+		adj[br.a] = append(adj[br.a], bridgeTo{br.b, br.visitors})
+		adj[br.b] = append(adj[br.b], bridgeTo{br.a, br.visitors})
+	}
+	return adj
 }
 
 // find follows root links to a group's root, shortening the path.

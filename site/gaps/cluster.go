@@ -193,7 +193,7 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var out []edge
+			out := make([]edge, 0, len(items)/workers*nearNeighbours/2)
 			seen := make([]int32, len(items)) // seen[j] == i+1: j compared with i
 			byWeight := make([]int32, 0, 16)
 			var best []edge
@@ -310,9 +310,11 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 	n := len(items)
 	root := make([]int, n)
 	groups := make([]profile, n)
-	members := make([][]int32, n)
+	// The items of each group, as a chained list: first[g] starts it,
+	// next[i] follows it (-1 ends), last[g] ends it.
+	first, next, last := make([]int32, n), make([]int32, n), make([]int32, n)
 	for i, it := range items {
-		members[i] = []int32{int32(i)}
+		first[i], next[i], last[i] = int32(i), -1, int32(i)
 		root[i] = i
 		g := &groups[i]
 		g.terms, g.size = it.terms, 1
@@ -321,6 +323,18 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 			g.counts[k] = 1
 			g.sum += weight[t]
 		}
+	}
+	// The neighbour lists start in one array.
+	degree := make([]int32, n)
+	for _, e := range edges {
+		degree[e.a]++
+		degree[e.b]++
+	}
+	nbs := make([]int32, 2*len(edges))
+	for i, off := 0, 0; i < n; i++ {
+		d := int(degree[i])
+		groups[i].nb = nbs[off : off : off+d]
+		off += d
 	}
 	for _, e := range edges {
 		groups[e.a].nb = append(groups[e.a].nb, int32(e.b))
@@ -372,7 +386,7 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 	// one of group t.
 	visits := func(s, t int) int {
 		k := 0
-		for _, i := range members[s] {
+		for i := first[s]; i >= 0; i = next[i] {
 			for _, br := range adj[i] {
 				if find(root, int(br.to)) == t {
 					k += br.visitors
@@ -388,18 +402,34 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 	// team more than a missed one.
 	apart := map[[2]int]bool{} // pairs of groups torn (see torn): not tried again
 	torn := func(s, t int) bool {
+		// The parts of s that t and c hold are apart (t and c are
+		// unlike): t holds between tornShare and 1-tornShare of s.
 		if len(groups[s].nb) < 2 {
+			return false
+		}
+		if cv := cover(s, t); cv < tornShare || cv > 1-tornShare {
 			return false
 		}
 		mark++
 		stamp[s], stamp[t] = mark, mark
+		x := &groups[s]
+		mean := x.sum / float64(x.size)
 		for _, c := range groups[s].nb {
 			c := find(root, int(c))
 			if stamp[c] == mark {
 				continue
 			}
 			stamp[c] = mark
-			if groups[c].size < 2 || sim(s, c) < joinSimilarity || sim(t, c) >= minSimilarity || cover(s, c) < tornShare || cover(s, t) < tornShare {
+			if groups[c].size < 2 {
+				continue
+			}
+			// cover(s, c) and sim(s, c) from one overlap.
+			ov := overlap(s, c)
+			y := &groups[c]
+			if ov/max(mean, minWeight) < tornShare || ov/max(min(mean, y.sum/float64(y.size)), minWeight) < joinSimilarity {
+				continue
+			}
+			if sim(t, c) >= minSimilarity {
 				continue
 			}
 			if visits(s, t) <= visits(s, c) {
@@ -408,13 +438,13 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 		}
 		return false
 	}
-	h := &edgeHeap{}
+	h := &edgeQueue{sorted: make([]edge, 0, len(edges))}
 	for _, e := range edges {
 		if e.sim >= joinSimilarity {
-			h.items = append(h.items, edge{e.a, e.b, e.sim})
+			h.sorted = append(h.sorted, edge{e.a, e.b, e.sim})
 		}
 	}
-	h.init()
+	h.sort()
 	for {
 		if h.len() == 0 {
 			// A merge re-ranks only the pairs of the group that joined;
@@ -430,7 +460,7 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 					if a < b && stamp[b] != mark && !apart[[2]int{a, b}] {
 						stamp[b] = mark
 						if s := sim(a, b); s >= joinSimilarity {
-							h.items = append(h.items, edge{a, b, s})
+							h.sorted = append(h.sorted, edge{a, b, s})
 						}
 					}
 				}
@@ -438,10 +468,10 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 			if h.len() == 0 {
 				break
 			}
-			h.init()
+			h.sort()
 		}
 		e := h.pop()
-		if root[e.a] != e.a || root[e.b] != e.b || apart[[2]int{min(e.a, e.b), max(e.a, e.b)}] {
+		if root[e.a] != e.a || root[e.b] != e.b || len(apart) > 0 && apart[[2]int{min(e.a, e.b), max(e.a, e.b)}] {
 			continue // a side was merged away, or the pair was torn
 		}
 		cur := sim(e.a, e.b)
@@ -464,8 +494,7 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 		}
 		gb, gs := &groups[big], &groups[small]
 		root[small] = big
-		members[big] = append(members[big], members[small]...)
-		members[small] = nil
+		next[last[big]], last[big] = first[small], last[small]
 		gb.terms, gb.counts = mergeCounts(gb.terms, gb.counts, gs.terms, gs.counts)
 		gb.size += gs.size
 		gb.sum += gs.sum
@@ -616,13 +645,8 @@ func find(root []int, i int) int {
 	return i
 }
 
-// edgeHeap is a max-heap of edges by similarity, ties by item order.
-type edgeHeap struct{ items []edge }
-
-func (h *edgeHeap) len() int { return len(h.items) }
-
-func (h *edgeHeap) less(i, j int) bool {
-	a, b := h.items[i], h.items[j]
+// before orders edges: most similar first, ties by item order.
+func before(a, b edge) bool {
 	if a.sim != b.sim {
 		return a.sim > b.sim
 	}
@@ -631,6 +655,49 @@ func (h *edgeHeap) less(i, j int) bool {
 	}
 	return a.b < b.b
 }
+
+// edgeQueue hands out edges most similar first: a sorted run (the edges
+// known at the start, sorted once, which is cheaper than a heap of them
+// all) and a heap of the edges pushed since.
+type edgeQueue struct {
+	sorted []edge // from pos on
+	pos    int
+	h      edgeHeap
+}
+
+// sort sorts the run; call it once the run is filled and the heap empty.
+func (q *edgeQueue) sort() {
+	q.sorted = q.sorted[q.pos:]
+	q.pos = 0
+	slices.SortFunc(q.sorted, func(a, b edge) int {
+		if before(a, b) {
+			return -1
+		}
+		if before(b, a) {
+			return 1
+		}
+		return 0
+	})
+}
+
+func (q *edgeQueue) len() int { return len(q.sorted) - q.pos + q.h.len() }
+
+func (q *edgeQueue) push(e edge) { q.h.push(e) }
+
+func (q *edgeQueue) pop() edge {
+	if q.pos < len(q.sorted) && (q.h.len() == 0 || before(q.sorted[q.pos], q.h.items[0])) {
+		q.pos++
+		return q.sorted[q.pos-1]
+	}
+	return q.h.pop()
+}
+
+// edgeHeap is a max-heap of edges by similarity, ties by item order.
+type edgeHeap struct{ items []edge }
+
+func (h *edgeHeap) len() int { return len(h.items) }
+
+func (h *edgeHeap) less(i, j int) bool { return before(h.items[i], h.items[j]) }
 
 func (h *edgeHeap) init() {
 	for i := len(h.items)/2 - 1; i >= 0; i-- {

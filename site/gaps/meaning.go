@@ -159,12 +159,19 @@ func fixWords(words []Word, fixes map[string]string, joins map[[2]string]string,
 // to spell each the one way: the way more visitors typed it.
 func compounds(analyses []Analysis, in []meaningInput) (joins map[[2]string]string, splits map[string]string) {
 	single := map[string]int{}
-	pairs := map[[2]string]int{}
 	for i, a := range analyses {
-		for k, w := range a.Words {
+		for _, w := range a.Words {
 			single[w.Plain] += in[i].visitors
-			if k+1 < len(a.Words) {
-				pairs[[2]string{w.Plain, a.Words[k+1].Plain}] += in[i].visitors
+		}
+	}
+	// Only the pairs whose joined spelling is a word of the set count.
+	pairs := map[[2]string]int{}
+	var buf []byte
+	for i, a := range analyses {
+		for k := 0; k+1 < len(a.Words); k++ {
+			buf = append(append(buf[:0], a.Words[k].Plain...), a.Words[k+1].Plain...)
+			if _, ok := single[string(buf)]; ok {
+				pairs[[2]string{a.Words[k].Plain, a.Words[k+1].Plain}] += in[i].visitors
 			}
 		}
 	}

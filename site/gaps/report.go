@@ -502,9 +502,9 @@ func (c *collector) queries(opts Options, since int64, gapOf map[int32]string) [
 // text when only satisfied searches, read without their query, had it).
 func (p *phrasing) spelling() string {
 	best, n := p.text, 0
-	for s, k := range p.spellings {
-		if k > n || k == n && s < best {
-			best, n = s, k
+	for _, sp := range p.spellings {
+		if sp.n > n || sp.n == n && sp.text < best {
+			best, n = sp.text, sp.n
 		}
 	}
 	return best

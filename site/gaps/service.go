@@ -51,8 +51,15 @@ type Service struct {
 type analyzerRef struct{ a Analyzer }
 
 // SetAnalyzer sets the analysis used from now on: that of the content
-// being served, so gaps group the way search reads queries.
-func (s *Service) SetAnalyzer(a Analyzer) { s.analyzer.Store(&analyzerRef{a}) }
+// being served, so gaps group the way search reads queries. The analyses
+// of the phrasings are kept from one report to the next until the
+// analyzer changes (see cachedAnalyzer).
+func (s *Service) SetAnalyzer(a Analyzer) {
+	if a != nil {
+		a = newCachedAnalyzer(a)
+	}
+	s.analyzer.Store(&analyzerRef{a})
+}
 
 func (s *Service) now() time.Time {
 	if s.Now == nil {

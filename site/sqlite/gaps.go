@@ -66,7 +66,18 @@ func (db *DB) searchRecords(ctx context.Context, stmt string, since time.Time, f
 		if err := rows.Scan(&query, &norm, &locale, &source, &context, &path, &visitor, &r.Results, &r.Satisfied, &created); err != nil {
 			return fmt.Errorf("read searches: %w", err)
 		}
-		r.Query, r.Normalized, r.Visitor = string(query), string(norm), string(visitor)
+		// Most queries are typed as they normalise, and a visitor's
+		// searches are stored one after the other: the strings are
+		// shared rather than copied again.
+		r.Normalized = string(norm)
+		if string(query) == r.Normalized {
+			r.Query = r.Normalized
+		} else {
+			r.Query = string(query)
+		}
+		if string(visitor) != r.Visitor {
+			r.Visitor = string(visitor)
+		}
 		r.Locale, r.Source, r.Context, r.Path = str(locale), str(source), str(context), str(path)
 		r.Time = fromMillis(created)
 		if err := fn(r); err != nil {

@@ -6,7 +6,8 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Grouping by meaning works on items: the distinct sets of terms the
@@ -188,11 +189,10 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 	// The items are shared out between the cores.
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(items)/2048))
 	parts := make([][]edge, workers)
-	var wg sync.WaitGroup
+	var g errgroup.Group
+	g.SetLimit(workers)
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		g.Go(func() error {
 			out := make([]edge, 0, len(items)/workers*nearNeighbours/2)
 			seen := make([]int32, len(items)) // seen[j] == i+1: j compared with i
 			byWeight := make([]int32, 0, 16)
@@ -229,9 +229,10 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 				}
 			}
 			parts[w] = out
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait()
 	edges := slices.Concat(parts...)
 	// Each pair once (both items may have kept it).
 	slices.SortFunc(edges, func(x, y edge) int {

@@ -4,7 +4,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // meaningInput is what grouping by meaning knows of one distinct phrasing
@@ -110,18 +111,18 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 // analyzeAll analyses every phrasing, on every core.
 func analyzeAll(an Analyzer, locale string, in []meaningInput) []Analysis {
 	out := make([]Analysis, len(in))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(in)/256))
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(in); i += workers {
+	const chunk = 512
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for start := 0; start < len(in); start += chunk {
+		g.Go(func() error {
+			for i := start; i < min(start+chunk, len(in)); i++ {
 				out[i] = an.Analyze(locale, in[i].text)
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait()
 	return out
 }
 

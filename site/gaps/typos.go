@@ -47,7 +47,16 @@ func typoFixes(freq map[string]int) map[string]string {
 	// words of typo2Len letters or more (a word two edits from a word of
 	// typo2Len letters is at least typo2Len-2 long: those shorter are
 	// found through near1 from the longer word's deletions).
-	near1, near2 := newKeyIndex(len(words)*8), newKeyIndex(len(words)*4)
+	// Sized for every word's keys (only the kept words' are filed).
+	n1, n2 := 0, 0
+	for _, w := range words {
+		n := utf8.RuneCountInString(w)
+		n1 += 1 + n
+		if n >= typo2Len {
+			n2 += 1 + n + n*(n-1)/2
+		}
+	}
+	near1, near2 := newKeyIndex(n1), newKeyIndex(n2)
 	var kept []string
 	var keys []uint64
 	add := func(w string) {

@@ -138,3 +138,31 @@ func (c *cachedAnalyzer) Analyze(locale, text string) Analysis {
 	c.mu.Unlock()
 	return a
 }
+
+// lookup fills out with the analyses kept of the texts of in, and returns
+// the indexes of those it has none of.
+func (c *cachedAnalyzer) lookup(locale string, in []meaningInput, out []Analysis) (missing []int) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	for i, m := range in {
+		a, ok := c.m[cacheKey{locale, m.text}]
+		if !ok {
+			missing = append(missing, i)
+			continue
+		}
+		out[i] = a
+	}
+	return missing
+}
+
+// keep keeps the analyses of the texts of in (while there is room).
+func (c *cachedAnalyzer) keep(locale string, in []meaningInput, analyses []Analysis) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, m := range in {
+		if len(c.m) >= maxCachedAnalyses {
+			return
+		}
+		c.m[cacheKey{locale, m.text}] = analyses[i]
+	}
+}

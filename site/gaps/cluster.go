@@ -381,144 +381,196 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 		x := &groups[a]
 		return overlap(a, b) / max(x.sum/float64(x.size), minWeight)
 	}
-	stamp := make([]int32, n) // stamp[g] == mark: g already met in this pass over a list
-	mark := int32(0)
-	// visits counts the visitors who went between an item of group s and
-	// one of group t.
-	visits := func(s, t int) int {
-		k := 0
-		for i := first[s]; i >= 0; i = next[i] {
-			for _, br := range adj[i] {
-				if find(root, int(br.to)) == t {
-					k += br.visitors
-				}
-			}
-		}
-		return k
+	// Groups join only along candidate pairs: each set of items the
+	// candidate pairs connect is grouped on its own, the largest first,
+	// on every core. Their items, and so the entries of the arrays above
+	// each touches, are apart.
+	comp := make([]int, n)
+	for i := range comp {
+		comp[i] = i
 	}
-	// torn reports whether group s, about to join t, fits as well a group
-	// c unlike t: a phrasing that names two topics ("delay refund" between
-	// delays and refunds). It joins the one its visitors went to (from or
-	// to) more, and neither without such evidence: a wrong merge costs the
-	// team more than a missed one.
-	apart := map[[2]int]bool{} // pairs of groups torn (see torn): not tried again
-	torn := func(s, t int) bool {
-		// The parts of s that t and c hold are apart (t and c are
-		// unlike): t holds between tornShare and 1-tornShare of s.
-		if len(groups[s].nb) < 2 {
-			return false
-		}
-		if cv := cover(s, t); cv < tornShare || cv > 1-tornShare {
-			return false
-		}
-		mark++
-		stamp[s], stamp[t] = mark, mark
-		x := &groups[s]
-		mean := x.sum / float64(x.size)
-		for _, c := range groups[s].nb {
-			c := find(root, int(c))
-			if stamp[c] == mark {
-				continue
-			}
-			stamp[c] = mark
-			if groups[c].size < 2 {
-				continue
-			}
-			// cover(s, c) and sim(s, c) from one overlap.
-			ov := overlap(s, c)
-			y := &groups[c]
-			if ov/max(mean, minWeight) < tornShare || ov/max(min(mean, y.sum/float64(y.size)), minWeight) < joinSimilarity {
-				continue
-			}
-			if sim(t, c) >= minSimilarity {
-				continue
-			}
-			if visits(s, t) <= visits(s, c) {
-				return true
-			}
-		}
-		return false
-	}
-	h := &edgeQueue{sorted: make([]edge, 0, len(edges))}
 	for _, e := range edges {
-		if e.sim >= joinSimilarity {
-			h.sorted = append(h.sorted, edge{e.a, e.b, e.sim})
+		if x, y := find(comp, e.a), find(comp, e.b); x != y {
+			comp[x] = y
 		}
 	}
-	h.sort()
-	for {
-		if h.len() == 0 {
-			// A merge re-ranks only the pairs of the group that joined;
-			// the other pairs of the group it joined may have risen:
-			// look at every pair once more before stopping.
-			for a := range groups {
-				if root[a] != a {
-					continue
-				}
-				mark++
-				for _, b := range groups[a].nb {
-					b := find(root, int(b))
-					if a < b && stamp[b] != mark && !apart[[2]int{a, b}] {
-						stamp[b] = mark
-						if s := sim(a, b); s >= joinSimilarity {
-							h.sorted = append(h.sorted, edge{a, b, s})
-						}
+	for i := range comp {
+		comp[i] = find(comp, i)
+	}
+	byComp := map[int]*component{}
+	var comps []*component
+	for _, e := range edges {
+		k := comp[e.a]
+		cp := byComp[k]
+		if cp == nil {
+			cp = &component{}
+			byComp[k] = cp
+			comps = append(comps, cp)
+		}
+		cp.edges = append(cp.edges, e)
+	}
+	for i := range items {
+		if cp := byComp[comp[i]]; cp != nil {
+			cp.items = append(cp.items, int32(i))
+		}
+	}
+	slices.SortFunc(comps, func(x, y *component) int { return len(y.items) - len(x.items) })
+	stamp := make([]int32, n) // stamp[g] == mark: g already met in this pass over a list
+	link := func(cp *component) {
+		mark := int32(0)
+		// visits counts the visitors who went between an item of group s and
+		// one of group t.
+		visits := func(s, t int) int {
+			k := 0
+			for i := first[s]; i >= 0; i = next[i] {
+				for _, br := range adj[i] {
+					if comp[br.to] == comp[i] && find(root, int(br.to)) == t {
+						k += br.visitors
 					}
 				}
 			}
+			return k
+		}
+		// torn reports whether group s, about to join t, fits as well a group
+		// c unlike t: a phrasing that names two topics ("delay refund" between
+		// delays and refunds). It joins the one its visitors went to (from or
+		// to) more, and neither without such evidence: a wrong merge costs the
+		// team more than a missed one.
+		apart := map[[2]int]bool{} // pairs of groups torn (see torn): not tried again
+		torn := func(s, t int) bool {
+			// The parts of s that t and c hold are apart (t and c are
+			// unlike): t holds between tornShare and 1-tornShare of s.
+			if len(groups[s].nb) < 2 {
+				return false
+			}
+			if cv := cover(s, t); cv < tornShare || cv > 1-tornShare {
+				return false
+			}
+			mark++
+			stamp[s], stamp[t] = mark, mark
+			x := &groups[s]
+			mean := x.sum / float64(x.size)
+			for _, c := range groups[s].nb {
+				c := find(root, int(c))
+				if stamp[c] == mark {
+					continue
+				}
+				stamp[c] = mark
+				if groups[c].size < 2 {
+					continue
+				}
+				// cover(s, c) and sim(s, c) from one overlap.
+				ov := overlap(s, c)
+				y := &groups[c]
+				if ov/max(mean, minWeight) < tornShare || ov/max(min(mean, y.sum/float64(y.size)), minWeight) < joinSimilarity {
+					continue
+				}
+				if sim(t, c) >= minSimilarity {
+					continue
+				}
+				if visits(s, t) <= visits(s, c) {
+					return true
+				}
+			}
+			return false
+		}
+		h := &edgeQueue{sorted: make([]edge, 0, len(cp.edges))}
+		for _, e := range cp.edges {
+			if e.sim >= joinSimilarity {
+				h.sorted = append(h.sorted, edge{e.a, e.b, e.sim})
+			}
+		}
+		h.sort()
+		for {
 			if h.len() == 0 {
-				break
+				// A merge re-ranks only the pairs of the group that joined;
+				// the other pairs of the group it joined may have risen:
+				// look at every pair once more before stopping.
+				for _, a := range cp.items {
+					a := int(a)
+					if root[a] != a {
+						continue
+					}
+					mark++
+					for _, b := range groups[a].nb {
+						b := find(root, int(b))
+						if a < b && stamp[b] != mark && !apart[[2]int{a, b}] {
+							stamp[b] = mark
+							if s := sim(a, b); s >= joinSimilarity {
+								h.sorted = append(h.sorted, edge{a, b, s})
+							}
+						}
+					}
+				}
+				if h.len() == 0 {
+					break
+				}
+				h.sort()
 			}
-			h.sort()
-		}
-		e := h.pop()
-		if root[e.a] != e.a || root[e.b] != e.b || len(apart) > 0 && apart[[2]int{min(e.a, e.b), max(e.a, e.b)}] {
-			continue // a side was merged away, or the pair was torn
-		}
-		cur := sim(e.a, e.b)
-		if math.Abs(cur-e.sim) > 1e-9 {
-			if cur >= joinSimilarity {
-				h.push(edge{e.a, e.b, cur}) // the groups changed: re-rank
+			e := h.pop()
+			if root[e.a] != e.a || root[e.b] != e.b || len(apart) > 0 && apart[[2]int{min(e.a, e.b), max(e.a, e.b)}] {
+				continue // a side was merged away, or the pair was torn
 			}
-			continue
-		}
-		if cur < joinSimilarity {
-			continue
-		}
-		if torn(e.a, e.b) || torn(e.b, e.a) {
-			apart[[2]int{min(e.a, e.b), max(e.a, e.b)}] = true
-			continue
-		}
-		big, small := e.a, e.b
-		if groups[small].size > groups[big].size || groups[small].size == groups[big].size && small < big {
-			big, small = small, big
-		}
-		gb, gs := &groups[big], &groups[small]
-		root[small] = big
-		next[last[big]], last[big] = first[small], last[small]
-		gb.terms, gb.counts = mergeCounts(gb.terms, gb.counts, gs.terms, gs.counts)
-		gb.size += gs.size
-		gb.sum += gs.sum
-		mark++
-		stamp[big] = mark
-		for _, w := range gs.nb {
-			w := find(root, int(w))
-			if stamp[w] == mark {
+			cur := sim(e.a, e.b)
+			if math.Abs(cur-e.sim) > 1e-9 {
+				if cur >= joinSimilarity {
+					h.push(edge{e.a, e.b, cur}) // the groups changed: re-rank
+				}
 				continue
 			}
-			stamp[w] = mark
-			gb.nb = append(gb.nb, int32(w))
-			groups[w].nb = append(groups[w].nb, int32(big))
-			if s := sim(big, w); s >= joinSimilarity {
-				h.push(edge{big, w, s})
+			if cur < joinSimilarity {
+				continue
 			}
+			if torn(e.a, e.b) || torn(e.b, e.a) {
+				apart[[2]int{min(e.a, e.b), max(e.a, e.b)}] = true
+				continue
+			}
+			big, small := e.a, e.b
+			if groups[small].size > groups[big].size || groups[small].size == groups[big].size && small < big {
+				big, small = small, big
+			}
+			gb, gs := &groups[big], &groups[small]
+			root[small] = big
+			next[last[big]], last[big] = first[small], last[small]
+			gb.terms, gb.counts = mergeCounts(gb.terms, gb.counts, gs.terms, gs.counts)
+			gb.size += gs.size
+			gb.sum += gs.sum
+			mark++
+			stamp[big] = mark
+			for _, w := range gs.nb {
+				w := find(root, int(w))
+				if stamp[w] == mark {
+					continue
+				}
+				stamp[w] = mark
+				gb.nb = append(gb.nb, int32(w))
+				groups[w].nb = append(groups[w].nb, int32(big))
+				if s := sim(big, w); s >= joinSimilarity {
+					h.push(edge{big, w, s})
+				}
+			}
+			*gs = profile{}
 		}
-		*gs = profile{}
 	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, cp := range comps {
+		g.Go(func() error {
+			link(cp)
+			return nil
+		})
+	}
+	g.Wait()
 	for i := range root {
 		root[i] = find(root, i)
 	}
 	return root
+}
+
+// component is a set of items candidate pairs connect, with its pairs.
+type component struct {
+	items []int32
+	edges []edge
 }
 
 // mergeCounts merges two sorted term lists and their counts.
@@ -671,13 +723,13 @@ func (q *edgeQueue) sort() {
 	q.sorted = q.sorted[q.pos:]
 	q.pos = 0
 	slices.SortFunc(q.sorted, func(a, b edge) int {
-		if before(a, b) {
-			return -1
+		if a.sim != b.sim {
+			return cmp.Compare(b.sim, a.sim)
 		}
-		if before(b, a) {
-			return 1
+		if a.a != b.a {
+			return a.a - b.a
 		}
-		return 0
+		return a.b - b.b
 	})
 }
 

@@ -111,6 +111,24 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 // analyzeAll analyses every phrasing, on every core.
 func analyzeAll(an Analyzer, locale string, in []meaningInput) []Analysis {
 	out := make([]Analysis, len(in))
+	if c, ok := an.(*cachedAnalyzer); ok {
+		// The analyses kept are taken at once; only the others are
+		// analysed, then kept.
+		missing := c.lookup(locale, in, out)
+		if len(missing) == 0 {
+			return out
+		}
+		sub := make([]meaningInput, len(missing))
+		for k, i := range missing {
+			sub[k] = in[i]
+		}
+		got := analyzeAll(c.Analyzer, locale, sub)
+		for k, i := range missing {
+			out[i] = got[k]
+		}
+		c.keep(locale, sub, got)
+		return out
+	}
 	const chunk = 512
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))

@@ -22,7 +22,7 @@ import (
 // topics, so their share bounds the recall such a method can reach. With
 // -v it lists the topics' unlinked parts.
 func TestGroupingSignals(t *testing.T) {
-	for _, set := range []string{"railway-app", "bank-app"} {
+	for _, set := range []string{"railway-app", "bank-app", "grocery-app"} {
 		ts := loadTestSet(t, set)
 		an := analyzer(t, set, set)
 		queries := make([]string, 0, len(ts.topic))
@@ -54,7 +54,14 @@ func TestGroupingSignals(t *testing.T) {
 		for _, r := range ts.records {
 			byVisitor[r.Visitor] = append(byVisitor[r.Visitor], pos[textnorm.Key(r.Query)])
 		}
+		reformulated := 0 // visitors who typed two phrasings of one topic
 		for _, list := range byVisitor {
+			for k, a := range list {
+				if k > 0 && a != list[0] && ts.topic[queries[a]] == ts.topic[queries[list[0]]] {
+					reformulated++
+					break
+				}
+			}
 			for _, a := range list {
 				for _, b := range list {
 					visit[[2]int{a, b}] = true
@@ -174,6 +181,7 @@ func TestGroupingSignals(t *testing.T) {
 				}
 			}
 		}
+		t.Logf("%s: %d visitors, %d of them typed two phrasings of one topic in their visit", set, len(byVisitor), reformulated)
 		t.Logf("%s: %d of %d queries find articles; pairs whose results overlap by two thirds: %d of one topic, %d of different topics", set, withResults, len(queries), overlapSame, overlapOther)
 		t.Logf("%s: of the %d pairs of one topic with neither, %d have on both sides a word the content uses (in under a third of its articles)", set, none, noneInContent)
 		t.Logf("%s: %d pairs of one topic: %d share a term, %d more typed in one visit, %d neither; chains of these join %d: recall ceiling %.3f; %d pairs of different topics share a term",

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -159,12 +161,12 @@ func TestGroupingByMeaning(t *testing.T) {
 		set, synonyms     string
 		precision, recall float64 // floors
 	}{
-		{"railway-app", "", 0.95, 0.53},
-		{"railway-app", "railway-app", 0.96, 0.72},
+		{"railway-app", "", 0.94, 0.53},
+		{"railway-app", "railway-app", 0.95, 0.72},
 		{"bank-app", "", 0.80, 0.47},
 		{"bank-app", "bank-app", 0.85, 0.62},
-		{"grocery-app", "", 0.74, 0.40},
-		{"grocery-app", "grocery-app", 0.78, 0.44},
+		{"grocery-app", "", 0.77, 0.42},
+		{"grocery-app", "grocery-app", 0.80, 0.45},
 	} {
 		ts := loadTestSet(t, c.set)
 		rep := gaps.Group(ts.records, analyzer(t, c.set, c.synonyms), nil, gaps.Options{})
@@ -198,6 +200,37 @@ func TestGroupingByMeaning(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestGroupingIgnoresRecordOrder: the same records give the same gaps,
+// with the same IDs, whatever order a store reads them in.
+func TestGroupingIgnoresRecordOrder(t *testing.T) {
+	ts := loadTestSet(t, "railway-app")
+	an := analyzer(t, "railway-app", "railway-app")
+	want := gapsOf(gaps.Group(ts.records, an, nil, gaps.Options{}))
+	shuffled := append([]gaps.Record(nil), ts.records...)
+	rand.New(rand.NewPCG(7, 7)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	slices.Reverse(ts.records)
+	for _, records := range [][]gaps.Record{ts.records, shuffled} {
+		if got := gapsOf(gaps.Group(records, an, nil, gaps.Options{})); !slices.Equal(got, want) {
+			t.Fatalf("another order of the records gives other gaps:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// gapsOf lists each gap as its ID and its phrasings, sorted.
+func gapsOf(rep gaps.Report) []string {
+	var out []string
+	for _, g := range rep.Gaps {
+		var vs []string
+		for _, v := range g.Variants {
+			vs = append(vs, v.Query)
+		}
+		sort.Strings(vs)
+		out = append(out, g.ID+": "+strings.Join(vs, ", "))
+	}
+	sort.Strings(out)
+	return out
 }
 
 func topics(ts testSet) int {

@@ -22,6 +22,10 @@ import (
 // topics, so their share bounds the recall such a method can reach. With
 // -v it lists the topics' unlinked parts.
 func TestGroupingSignals(t *testing.T) {
+	// The pairs of one topic and those chains of signals join, as
+	// BENCHMARKS.md reports them: a change to a test set or to the
+	// analysis must be reported there too.
+	want := map[string][2]int{"railway-app": {416, 394}, "bank-app": {280, 239}, "grocery-app": {429, 334}}
 	for _, set := range []string{"railway-app", "bank-app", "grocery-app"} {
 		ts := loadTestSet(t, set)
 		an := analyzer(t, set, set)
@@ -186,6 +190,9 @@ func TestGroupingSignals(t *testing.T) {
 		t.Logf("%s: of the %d pairs of one topic with neither, %d have on both sides a word the content uses (in under a third of its articles)", set, none, noneInContent)
 		t.Logf("%s: %d pairs of one topic: %d share a term, %d more typed in one visit, %d neither; chains of these join %d: recall ceiling %.3f; %d pairs of different topics share a term",
 			set, pairs, word, session, none, joinable, float64(joinable)/float64(pairs), crossWord)
+		if got := [2]int{pairs, joinable}; got != want[set] {
+			t.Errorf("%s: %d pairs of one topic, %d joined by chains of signals; BENCHMARKS.md says %d and %d", set, pairs, joinable, want[set][0], want[set][1])
+		}
 		if testing.Verbose() {
 			var topics []string
 			for tp := range parts {

@@ -134,6 +134,11 @@ func benchGapReport(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(time.Since(start).Seconds(), "next-report-s")
+	// What a running server keeps between reports (the analyses of the
+	// phrasings).
+	runtime.GC()
+	b.ReportMetric(float64(heap()-min(heap(), base))/(1<<20), "kept-MB")
+	runtime.KeepAlive(svc)
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 	if len(rep.Gaps) == 0 {
 		b.Fatal("no gaps")

@@ -51,7 +51,9 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 			}
 		}
 		if len(terms) == 0 {
-			// Only stop words ("how to"): the words themselves.
+			// Only stop words ("how to"): the words themselves (in a new
+			// slice: analyses are shared between reports).
+			terms = nil
 			for _, w := range a.Words {
 				terms = append(terms, "="+w.Plain)
 			}

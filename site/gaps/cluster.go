@@ -27,9 +27,9 @@ import (
 //     each shared term counts the smaller share of the two groups' items
 //     that hold it, so one phrasing that mentions two topics ("delay
 //     refund") cannot join them; it joins the topic its visitors went to
-//     or came from, and neither when none did. Once grouped, each term also weighs how
-//     concentrated its items are (a word common to many groups is not
-//     enough to join two), and the items are grouped again.
+//     or came from, and neither when none did. Once grouped, each term
+//     also weighs how concentrated its items are (a word common to many
+//     groups is not enough to join two), and the items are grouped again.
 //  2. Reformulations. A visitor who typed one failed query and then
 //     another within the visit tells that they ask the same thing. Two
 //     groups join when the visitors who went from one to the other are at

@@ -14,7 +14,7 @@ import (
 var _ gaps.Store = (*DB)(nil)
 
 // GapRecords calls fn with every failed record the gap report reads since
-// a time, in time order: the searches no click, vote or reading
+// a time, each kind in time order: the searches no click, vote or reading
 // satisfied (see migration 0010); the unlinked tickets (their cleaned
 // subject as the query, each ticket a person of its own, with the article
 // search found nearest); the openings of the widget on screens no article

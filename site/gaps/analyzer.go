@@ -2,6 +2,7 @@ package gaps
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/guichet/guichet/site/textnorm"
 )
@@ -98,4 +99,71 @@ func MeaningKey(an Analyzer, locale, text string) string {
 		}
 	}
 	return strings.Join(sortedSet(terms), " ")
+}
+
+// maxCachedAnalyses bounds the analyses a cachedAnalyzer keeps (about 450
+// bytes each: 80 MB for the 179,000 failed phrasings of a million
+// searches).
+const maxCachedAnalyses = 1 << 19
+
+// cachedAnalyzer keeps the analysis of each text it was asked for: most of
+// a report's phrasings were in the previous report too, and analysing
+// them is a good part of its work. The analyses are those of one
+// analyzer: a new content publication brings a new cachedAnalyzer. Once
+// full, it stops keeping new texts (they are still analysed).
+type cachedAnalyzer struct {
+	Analyzer
+	mu sync.RWMutex
+	m  map[cacheKey]Analysis
+}
+
+type cacheKey struct{ locale, text string }
+
+func newCachedAnalyzer(a Analyzer) *cachedAnalyzer {
+	return &cachedAnalyzer{Analyzer: a, m: map[cacheKey]Analysis{}}
+}
+
+func (c *cachedAnalyzer) Analyze(locale, text string) Analysis {
+	k := cacheKey{locale, text}
+	c.mu.RLock()
+	a, ok := c.m[k]
+	c.mu.RUnlock()
+	if ok {
+		return a
+	}
+	a = c.Analyzer.Analyze(locale, text)
+	c.mu.Lock()
+	if len(c.m) < maxCachedAnalyses {
+		c.m[k] = a
+	}
+	c.mu.Unlock()
+	return a
+}
+
+// lookup fills out with the analyses kept of the texts of in, and returns
+// the indexes of those it has none of.
+func (c *cachedAnalyzer) lookup(locale string, in []meaningInput, out []Analysis) (missing []int) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	for i, m := range in {
+		a, ok := c.m[cacheKey{locale, m.text}]
+		if !ok {
+			missing = append(missing, i)
+			continue
+		}
+		out[i] = a
+	}
+	return missing
+}
+
+// keep keeps the analyses of the texts of in (while there is room).
+func (c *cachedAnalyzer) keep(locale string, in []meaningInput, analyses []Analysis) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, m := range in {
+		if len(c.m) >= maxCachedAnalyses {
+			return
+		}
+		c.m[cacheKey{locale, m.text}] = analyses[i]
+	}
 }

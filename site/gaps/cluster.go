@@ -6,7 +6,8 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Grouping by meaning works on items: the distinct sets of terms the
@@ -25,9 +26,10 @@ import (
 //     longer one). Groups join, most similar first, on their profiles:
 //     each shared term counts the smaller share of the two groups' items
 //     that hold it, so one phrasing that mentions two topics ("delay
-//     refund") cannot join them. Once grouped, each term also weighs how
-//     concentrated its items are (a word common to many groups is not
-//     enough to join two), and the items are grouped again.
+//     refund") cannot join them; it joins the topic its visitors went to
+//     or came from, and neither when none did. Once grouped, each term
+//     also weighs how concentrated its items are (a word common to many
+//     groups is not enough to join two), and the items are grouped again.
 //  2. Reformulations. A visitor who typed one failed query and then
 //     another within the visit tells that they ask the same thing. Two
 //     groups join when the visitors who went from one to the other are at
@@ -48,6 +50,9 @@ const (
 	reformulationShare = 0.5
 	// lightWeight is the weight of a light word relative to another.
 	lightWeight = 0.2
+	// tornShare: a group that names two topics (see groupLinkage) holds
+	// at least this share of its meaning in each.
+	tornShare = 0.4
 	// minWeight: an item lighter than this (only common or light words)
 	// is compared as if it weighed this much, so that "ticket" alone is
 	// not contained in every query about a ticket.
@@ -97,7 +102,8 @@ func clusterItems(items []item, factor []float64, bridges []bridge) []int {
 	// the items are grouped again with these weights, then joined by
 	// reformulations.
 	edges := similarItems(items, weight, df)
-	root := groupLinkage(items, weight, edges)
+	adj := bridgeLists(len(items), bridges)
+	root := groupLinkage(items, weight, edges, adj)
 	for t, c := range concentration(items, root, len(weight)) {
 		weight[t] *= math.Sqrt(c)
 	}
@@ -107,7 +113,7 @@ func clusterItems(items []item, factor []float64, bridges []bridge) []int {
 	for k, e := range edges {
 		edges[k].sim = similarity(items[e.a].terms, items[e.b].terms, weight, total[e.a], total[e.b])
 	}
-	root = groupLinkage(items, weight, edges)
+	root = groupLinkage(items, weight, edges, adj)
 	return joinReformulations(items, root, bridges)
 }
 
@@ -183,12 +189,11 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 	// The items are shared out between the cores.
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(items)/2048))
 	parts := make([][]edge, workers)
-	var wg sync.WaitGroup
+	var g errgroup.Group
+	g.SetLimit(workers)
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var out []edge
+		g.Go(func() error {
+			out := make([]edge, 0, len(items)/workers*nearNeighbours/2)
 			seen := make([]int32, len(items)) // seen[j] == i+1: j compared with i
 			byWeight := make([]int32, 0, 16)
 			var best []edge
@@ -224,9 +229,10 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 				}
 			}
 			parts[w] = out
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait()
 	edges := slices.Concat(parts...)
 	// Each pair once (both items may have kept it).
 	slices.SortFunc(edges, func(x, y edge) int {
@@ -295,13 +301,21 @@ type profile struct {
 // group's items: for two single items, their similarity; for groups, an
 // average over their items, so one item that mentions two topics ("delay
 // refund") cannot join them. Only the groups of items that are candidate
-// neighbours (see similarItems) are compared. It returns each item's
-// group root.
-func groupLinkage(items []item, weight []float64, edges []edge) []int {
+// neighbours (see similarItems) are compared. A group that names two
+// topics ("delay refund", between a group about delays and one about
+// refunds, each holding at least tornShare of its meaning, the two groups
+// unlike each other) joins the one its visitors reformulated with more,
+// and neither without such evidence. adj lists the bridges of each item.
+// It returns each item's group root.
+func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo) []int {
 	n := len(items)
 	root := make([]int, n)
 	groups := make([]profile, n)
+	// The items of each group, as a chained list: first[g] starts it,
+	// next[i] follows it (-1 ends), last[g] ends it.
+	first, next, last := make([]int32, n), make([]int32, n), make([]int32, n)
 	for i, it := range items {
+		first[i], next[i], last[i] = int32(i), -1, int32(i)
 		root[i] = i
 		g := &groups[i]
 		g.terms, g.size = it.terms, 1
@@ -311,11 +325,25 @@ func groupLinkage(items []item, weight []float64, edges []edge) []int {
 			g.sum += weight[t]
 		}
 	}
+	// The neighbour lists start in one array.
+	degree := make([]int32, n)
+	for _, e := range edges {
+		degree[e.a]++
+		degree[e.b]++
+	}
+	nbs := make([]int32, 2*len(edges))
+	for i, off := 0, 0; i < n; i++ {
+		d := int(degree[i])
+		groups[i].nb = nbs[off : off : off+d]
+		off += d
+	}
 	for _, e := range edges {
 		groups[e.a].nb = append(groups[e.a].nb, int32(e.b))
 		groups[e.b].nb = append(groups[e.b].nb, int32(e.a))
 	}
-	sim := func(a, b int) float64 {
+	// overlap is the weight of the terms groups a and b share, each
+	// counting the smaller share of their items that hold it.
+	overlap := func(a, b int) float64 {
 		x, y := &groups[a], &groups[b]
 		if len(x.terms) > len(y.terms) {
 			x, y = y, x
@@ -342,85 +370,207 @@ func groupLinkage(items []item, weight []float64, edges []edge) []int {
 				}
 			}
 		}
-		return shared / max(min(x.sum/float64(x.size), y.sum/float64(y.size)), minWeight)
+		return shared
 	}
-	stamp := make([]int32, n) // stamp[g] == mark: g already met in this pass over a list
-	mark := int32(0)
-	h := &edgeHeap{}
+	sim := func(a, b int) float64 {
+		x, y := &groups[a], &groups[b]
+		return overlap(a, b) / max(min(x.sum/float64(x.size), y.sum/float64(y.size)), minWeight)
+	}
+	// cover is the share of the meaning of group a that group b holds.
+	cover := func(a, b int) float64 {
+		x := &groups[a]
+		return overlap(a, b) / max(x.sum/float64(x.size), minWeight)
+	}
+	// Groups join only along candidate pairs: each set of items the
+	// candidate pairs connect is grouped on its own, the largest first,
+	// on every core. Their items, and so the entries of the arrays above
+	// each touches, are apart.
+	comp := make([]int, n)
+	for i := range comp {
+		comp[i] = i
+	}
 	for _, e := range edges {
-		if e.sim >= joinSimilarity {
-			h.items = append(h.items, edge{e.a, e.b, e.sim})
+		if x, y := find(comp, e.a), find(comp, e.b); x != y {
+			comp[x] = y
 		}
 	}
-	h.init()
-	for {
-		if h.len() == 0 {
-			// A merge re-ranks only the pairs of the group that joined;
-			// the other pairs of the group it joined may have risen:
-			// look at every pair once more before stopping.
-			for a := range groups {
-				if root[a] != a {
-					continue
-				}
-				mark++
-				for _, b := range groups[a].nb {
-					b := find(root, int(b))
-					if a < b && stamp[b] != mark {
-						stamp[b] = mark
-						if s := sim(a, b); s >= joinSimilarity {
-							h.items = append(h.items, edge{a, b, s})
-						}
+	for i := range comp {
+		comp[i] = find(comp, i)
+	}
+	byComp := map[int]*component{}
+	var comps []*component
+	for _, e := range edges {
+		k := comp[e.a]
+		cp := byComp[k]
+		if cp == nil {
+			cp = &component{}
+			byComp[k] = cp
+			comps = append(comps, cp)
+		}
+		cp.edges = append(cp.edges, e)
+	}
+	for i := range items {
+		if cp := byComp[comp[i]]; cp != nil {
+			cp.items = append(cp.items, int32(i))
+		}
+	}
+	slices.SortFunc(comps, func(x, y *component) int { return len(y.items) - len(x.items) })
+	stamp := make([]int32, n) // stamp[g] == mark: g already met in this pass over a list
+	link := func(cp *component) {
+		mark := int32(0)
+		// visits counts the visitors who went between an item of group s and
+		// one of group t.
+		visits := func(s, t int) int {
+			k := 0
+			for i := first[s]; i >= 0; i = next[i] {
+				for _, br := range adj[i] {
+					if comp[br.to] == comp[i] && find(root, int(br.to)) == t {
+						k += br.visitors
 					}
 				}
 			}
+			return k
+		}
+		// torn reports whether group s, about to join t, fits as well a group
+		// c unlike t: a phrasing that names two topics ("delay refund" between
+		// delays and refunds). It joins the one its visitors went to (from or
+		// to) more, and neither without such evidence: a wrong merge costs the
+		// team more than a missed one.
+		apart := map[[2]int]bool{} // pairs of groups torn (see torn): not tried again
+		torn := func(s, t int) bool {
+			// The parts of s that t and c hold are apart (t and c are
+			// unlike): t holds between tornShare and 1-tornShare of s.
+			if len(groups[s].nb) < 2 {
+				return false
+			}
+			if cv := cover(s, t); cv < tornShare || cv > 1-tornShare {
+				return false
+			}
+			mark++
+			stamp[s], stamp[t] = mark, mark
+			x := &groups[s]
+			mean := x.sum / float64(x.size)
+			for _, c := range groups[s].nb {
+				c := find(root, int(c))
+				if stamp[c] == mark {
+					continue
+				}
+				stamp[c] = mark
+				if groups[c].size < 2 {
+					continue
+				}
+				// cover(s, c) and sim(s, c) from one overlap.
+				ov := overlap(s, c)
+				y := &groups[c]
+				if ov/max(mean, minWeight) < tornShare || ov/max(min(mean, y.sum/float64(y.size)), minWeight) < joinSimilarity {
+					continue
+				}
+				if sim(t, c) >= minSimilarity {
+					continue
+				}
+				if visits(s, t) <= visits(s, c) {
+					return true
+				}
+			}
+			return false
+		}
+		h := &edgeQueue{sorted: make([]edge, 0, len(cp.edges))}
+		for _, e := range cp.edges {
+			if e.sim >= joinSimilarity {
+				h.sorted = append(h.sorted, edge{e.a, e.b, e.sim})
+			}
+		}
+		h.sort()
+		for {
 			if h.len() == 0 {
-				break
+				// A merge re-ranks only the pairs of the group that joined;
+				// the other pairs of the group it joined may have risen:
+				// look at every pair once more before stopping.
+				for _, a := range cp.items {
+					a := int(a)
+					if root[a] != a {
+						continue
+					}
+					mark++
+					for _, b := range groups[a].nb {
+						b := find(root, int(b))
+						if a < b && stamp[b] != mark && !apart[[2]int{a, b}] {
+							stamp[b] = mark
+							if s := sim(a, b); s >= joinSimilarity {
+								h.sorted = append(h.sorted, edge{a, b, s})
+							}
+						}
+					}
+				}
+				if h.len() == 0 {
+					break
+				}
+				h.sort()
 			}
-			h.init()
-		}
-		e := h.pop()
-		if root[e.a] != e.a || root[e.b] != e.b {
-			continue // a side was merged away
-		}
-		cur := sim(e.a, e.b)
-		if math.Abs(cur-e.sim) > 1e-9 {
-			if cur >= joinSimilarity {
-				h.push(edge{e.a, e.b, cur}) // the groups changed: re-rank
+			e := h.pop()
+			if root[e.a] != e.a || root[e.b] != e.b || len(apart) > 0 && apart[[2]int{min(e.a, e.b), max(e.a, e.b)}] {
+				continue // a side was merged away, or the pair was torn
 			}
-			continue
-		}
-		if cur < joinSimilarity {
-			continue
-		}
-		big, small := e.a, e.b
-		if groups[small].size > groups[big].size || groups[small].size == groups[big].size && small < big {
-			big, small = small, big
-		}
-		gb, gs := &groups[big], &groups[small]
-		root[small] = big
-		gb.terms, gb.counts = mergeCounts(gb.terms, gb.counts, gs.terms, gs.counts)
-		gb.size += gs.size
-		gb.sum += gs.sum
-		mark++
-		stamp[big] = mark
-		for _, w := range gs.nb {
-			w := find(root, int(w))
-			if stamp[w] == mark {
+			cur := sim(e.a, e.b)
+			if math.Abs(cur-e.sim) > 1e-9 {
+				if cur >= joinSimilarity {
+					h.push(edge{e.a, e.b, cur}) // the groups changed: re-rank
+				}
 				continue
 			}
-			stamp[w] = mark
-			gb.nb = append(gb.nb, int32(w))
-			groups[w].nb = append(groups[w].nb, int32(big))
-			if s := sim(big, w); s >= joinSimilarity {
-				h.push(edge{big, w, s})
+			if cur < joinSimilarity {
+				continue
 			}
+			if torn(e.a, e.b) || torn(e.b, e.a) {
+				apart[[2]int{min(e.a, e.b), max(e.a, e.b)}] = true
+				continue
+			}
+			big, small := e.a, e.b
+			if groups[small].size > groups[big].size || groups[small].size == groups[big].size && small < big {
+				big, small = small, big
+			}
+			gb, gs := &groups[big], &groups[small]
+			root[small] = big
+			next[last[big]], last[big] = first[small], last[small]
+			gb.terms, gb.counts = mergeCounts(gb.terms, gb.counts, gs.terms, gs.counts)
+			gb.size += gs.size
+			gb.sum += gs.sum
+			mark++
+			stamp[big] = mark
+			for _, w := range gs.nb {
+				w := find(root, int(w))
+				if stamp[w] == mark {
+					continue
+				}
+				stamp[w] = mark
+				gb.nb = append(gb.nb, int32(w))
+				groups[w].nb = append(groups[w].nb, int32(big))
+				if s := sim(big, w); s >= joinSimilarity {
+					h.push(edge{big, w, s})
+				}
+			}
+			*gs = profile{}
 		}
-		*gs = profile{}
 	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, cp := range comps {
+		g.Go(func() error {
+			link(cp)
+			return nil
+		})
+	}
+	g.Wait()
 	for i := range root {
 		root[i] = find(root, i)
 	}
 	return root
+}
+
+// component is a set of items candidate pairs connect, with its pairs.
+type component struct {
+	items []int32
+	edges []edge
 }
 
 // mergeCounts merges two sorted term lists and their counts.
@@ -523,6 +673,22 @@ func joinReformulations(items []item, root []int, bridges []bridge) []int {
 	return root
 }
 
+// bridgeTo is one end of a bridge, seen from the other.
+type bridgeTo struct {
+	to       int32
+	visitors int
+}
+
+// bridgeLists returns, for each of n items, the bridges from it.
+func bridgeLists(n int, bridges []bridge) [][]bridgeTo {
+	adj := make([][]bridgeTo, n)
+	for _, br := range bridges {
+		adj[br.a] = append(adj[br.a], bridgeTo{br.b, br.visitors})
+		adj[br.b] = append(adj[br.b], bridgeTo{br.a, br.visitors})
+	}
+	return adj
+}
+
 // find follows root links to a group's root, shortening the path.
 func find(root []int, i int) int {
 	for root[i] != i {
@@ -532,13 +698,8 @@ func find(root []int, i int) int {
 	return i
 }
 
-// edgeHeap is a max-heap of edges by similarity, ties by item order.
-type edgeHeap struct{ items []edge }
-
-func (h *edgeHeap) len() int { return len(h.items) }
-
-func (h *edgeHeap) less(i, j int) bool {
-	a, b := h.items[i], h.items[j]
+// before orders edges: most similar first, ties by item order.
+func before(a, b edge) bool {
 	if a.sim != b.sim {
 		return a.sim > b.sim
 	}
@@ -547,6 +708,49 @@ func (h *edgeHeap) less(i, j int) bool {
 	}
 	return a.b < b.b
 }
+
+// edgeQueue hands out edges most similar first: a sorted run (the edges
+// known at the start, sorted once, which is cheaper than a heap of them
+// all) and a heap of the edges pushed since.
+type edgeQueue struct {
+	sorted []edge // from pos on
+	pos    int
+	h      edgeHeap
+}
+
+// sort sorts the run; call it once the run is filled and the heap empty.
+func (q *edgeQueue) sort() {
+	q.sorted = q.sorted[q.pos:]
+	q.pos = 0
+	slices.SortFunc(q.sorted, func(a, b edge) int {
+		if a.sim != b.sim {
+			return cmp.Compare(b.sim, a.sim)
+		}
+		if a.a != b.a {
+			return a.a - b.a
+		}
+		return a.b - b.b
+	})
+}
+
+func (q *edgeQueue) len() int { return len(q.sorted) - q.pos + q.h.len() }
+
+func (q *edgeQueue) push(e edge) { q.h.push(e) }
+
+func (q *edgeQueue) pop() edge {
+	if q.pos < len(q.sorted) && (q.h.len() == 0 || before(q.sorted[q.pos], q.h.items[0])) {
+		q.pos++
+		return q.sorted[q.pos-1]
+	}
+	return q.h.pop()
+}
+
+// edgeHeap is a max-heap of edges by similarity, ties by item order.
+type edgeHeap struct{ items []edge }
+
+func (h *edgeHeap) len() int { return len(h.items) }
+
+func (h *edgeHeap) less(i, j int) bool { return before(h.items[i], h.items[j]) }
 
 func (h *edgeHeap) init() {
 	for i := len(h.items)/2 - 1; i >= 0; i-- {

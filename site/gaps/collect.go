@@ -1,6 +1,7 @@
 package gaps
 
 import (
+	"hash/maphash"
 	"sort"
 	"strings"
 
@@ -12,12 +13,28 @@ import (
 // where. Memory grows with the records (about 40 bytes each) and the
 // distinct phrasings, never with their text repeated.
 type collector struct {
-	visitors map[string]uint32
+	// visitors numbers the visitor hashes, by a 64-bit hash of each: a
+	// map without pointers, which the garbage collector does not scan
+	// (two of a million visitors share a hash about once in 30 million
+	// reports, and would count as one).
+	visitors map[uint64]uint32
+	seed     maphash.Seed
+	lastV    struct {
+		s  string
+		id uint32
+	}
 	nextAnon uint32
 	nextID   uint32
 
 	phrasings []*phrasing
-	byKey     map[phrasingKey]int32
+	// byText finds a phrasing by its text, per kind and locale; last is
+	// the part the previous record went to (most records are searches of
+	// one locale).
+	byText map[phrasingPart]map[string]int32
+	last   struct {
+		part phrasingPart
+		m    map[string]int32
+	}
 
 	strs    map[string]uint32 // sources, contexts, paths, articles
 	strList []string
@@ -42,7 +59,7 @@ type step struct {
 	at       int64
 }
 
-type phrasingKey struct{ kind, locale, text string }
+type phrasingPart struct{ kind, locale string }
 
 type bridgeKey struct {
 	a, b    int32
@@ -54,7 +71,7 @@ type bridgeKey struct {
 type phrasing struct {
 	kind, locale, text string
 	// spellings counts how the phrasing was typed (the first few).
-	spellings map[string]int
+	spellings []spelling
 	hits      []hit
 	failed    bool  // any hit failed
 	first     int64 // earliest failed hit, unix ms
@@ -81,13 +98,20 @@ const (
 	failScreen
 )
 
+// spelling is one way a phrasing was typed, and how often.
+type spelling struct {
+	text string
+	n    int
+}
+
 // maxSpellings bounds the spellings kept per phrasing.
 const maxSpellings = 8
 
 func newCollector() *collector {
 	c := &collector{
-		visitors: map[string]uint32{},
-		byKey:    map[phrasingKey]int32{},
+		visitors: map[uint64]uint32{},
+		seed:     maphash.MakeSeed(),
+		byText:   map[phrasingPart]map[string]int32{},
 		strs:     map[string]uint32{},
 		bridges:  map[bridgeKey]struct{}{},
 	}
@@ -115,12 +139,18 @@ func (c *collector) visitor(v string) (uint32, bool) {
 		c.nextID++
 		return c.nextID, false
 	}
-	if id, ok := c.visitors[v]; ok {
-		return id, true
+	if c.lastV.s == v && c.lastV.id != 0 {
+		return c.lastV.id, true
 	}
-	c.nextID++
-	c.visitors[v] = c.nextID
-	return c.nextID, true
+	h := maphash.String(c.seed, v)
+	id, ok := c.visitors[h]
+	if !ok {
+		c.nextID++
+		id = c.nextID
+		c.visitors[h] = id
+	}
+	c.lastV.s, c.lastV.id = v, id
+	return id, true
 }
 
 // add takes one record.
@@ -151,22 +181,28 @@ func (c *collector) add(r Record) {
 			return
 		}
 	}
-	key := phrasingKey{kind, r.Locale, text}
-	pi, ok := c.byKey[key]
+	part := phrasingPart{kind, r.Locale}
+	if c.last.m == nil || c.last.part != part {
+		m := c.byText[part]
+		if m == nil {
+			m = map[string]int32{}
+			c.byText[part] = m
+		}
+		c.last.part, c.last.m = part, m
+	}
+	pi, ok := c.last.m[text]
 	if !ok {
 		pi = int32(len(c.phrasings))
-		c.byKey[key] = pi
-		c.phrasings = append(c.phrasings, &phrasing{kind: kind, locale: r.Locale, text: text, spellings: map[string]int{}})
+		c.last.m[text] = pi
+		c.phrasings = append(c.phrasings, &phrasing{kind: kind, locale: r.Locale, text: text})
 	}
 	p := c.phrasings[pi]
 	at := r.Time.UnixMilli()
-	spelling := strings.TrimSpace(r.Query)
+	typed := strings.TrimSpace(r.Query)
 	if kind == NoHelp {
-		spelling = text
+		typed = text
 	}
-	if _, ok := p.spellings[spelling]; ok || len(p.spellings) < maxSpellings && spelling != "" {
-		p.spellings[spelling]++
-	}
+	p.countSpelling(typed)
 	vid, known := c.visitor(r.Visitor)
 	h := hit{at: at, visitor: vid, failure: fail, source: c.cached(0, r.Source), context: c.cached(1, r.Context)}
 	if r.Path != "" {
@@ -216,4 +252,18 @@ func (c *collector) finish() {
 		c.bridges[bridgeKey{a, b, cur.visitor}] = struct{}{}
 	}
 	c.steps = nil
+}
+
+// countSpelling counts one more record typed as s (the first
+// maxSpellings ways only).
+func (p *phrasing) countSpelling(s string) {
+	for i := range p.spellings {
+		if p.spellings[i].text == s {
+			p.spellings[i].n++
+			return
+		}
+	}
+	if len(p.spellings) < maxSpellings && s != "" {
+		p.spellings = append(p.spellings, spelling{s, 1})
+	}
 }

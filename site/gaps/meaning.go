@@ -4,7 +4,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // meaningInput is what grouping by meaning knows of one distinct phrasing
@@ -50,7 +51,9 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 			}
 		}
 		if len(terms) == 0 {
-			// Only stop words ("how to"): the words themselves.
+			// Only stop words ("how to"): the words themselves (in a new
+			// slice: analyses are shared between reports).
+			terms = nil
 			for _, w := range a.Words {
 				terms = append(terms, "="+w.Plain)
 			}
@@ -110,18 +113,36 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 // analyzeAll analyses every phrasing, on every core.
 func analyzeAll(an Analyzer, locale string, in []meaningInput) []Analysis {
 	out := make([]Analysis, len(in))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(in)/256))
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(in); i += workers {
+	if c, ok := an.(*cachedAnalyzer); ok {
+		// The analyses kept are taken at once; only the others are
+		// analysed, then kept.
+		missing := c.lookup(locale, in, out)
+		if len(missing) == 0 {
+			return out
+		}
+		sub := make([]meaningInput, len(missing))
+		for k, i := range missing {
+			sub[k] = in[i]
+		}
+		got := analyzeAll(c.Analyzer, locale, sub)
+		for k, i := range missing {
+			out[i] = got[k]
+		}
+		c.keep(locale, sub, got)
+		return out
+	}
+	const chunk = 512
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for start := 0; start < len(in); start += chunk {
+		g.Go(func() error {
+			for i := start; i < min(start+chunk, len(in)); i++ {
 				out[i] = an.Analyze(locale, in[i].text)
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait()
 	return out
 }
 
@@ -159,12 +180,19 @@ func fixWords(words []Word, fixes map[string]string, joins map[[2]string]string,
 // to spell each the one way: the way more visitors typed it.
 func compounds(analyses []Analysis, in []meaningInput) (joins map[[2]string]string, splits map[string]string) {
 	single := map[string]int{}
-	pairs := map[[2]string]int{}
 	for i, a := range analyses {
-		for k, w := range a.Words {
+		for _, w := range a.Words {
 			single[w.Plain] += in[i].visitors
-			if k+1 < len(a.Words) {
-				pairs[[2]string{w.Plain, a.Words[k+1].Plain}] += in[i].visitors
+		}
+	}
+	// Only the pairs whose joined spelling is a word of the set count.
+	pairs := map[[2]string]int{}
+	var buf []byte
+	for i, a := range analyses {
+		for k := 0; k+1 < len(a.Words); k++ {
+			buf = append(append(buf[:0], a.Words[k].Plain...), a.Words[k+1].Plain...)
+			if _, ok := single[string(buf)]; ok {
+				pairs[[2]string{a.Words[k].Plain, a.Words[k+1].Plain}] += in[i].visitors
 			}
 		}
 	}

@@ -1,7 +1,9 @@
 package gaps
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -216,6 +218,12 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 		}
 		return order[i].locale < order[j].locale
 	})
+	// The phrasings in the order of their text, not of the records: the
+	// grouping breaks its ties by this order, and the same records must
+	// group the same way whatever order a store reads them in.
+	for _, list := range parts {
+		slices.SortFunc(list, func(a, b int32) int { return strings.Compare(c.phrasings[a].text, c.phrasings[b].text) })
+	}
 	// Bridges by part, renumbered to the part's phrasings.
 	local := make(map[int32]int32, len(c.phrasings))
 	for _, list := range parts {
@@ -502,9 +510,9 @@ func (c *collector) queries(opts Options, since int64, gapOf map[int32]string) [
 // text when only satisfied searches, read without their query, had it).
 func (p *phrasing) spelling() string {
 	best, n := p.text, 0
-	for s, k := range p.spellings {
-		if k > n || k == n && s < best {
-			best, n = s, k
+	for _, sp := range p.spellings {
+		if sp.n > n || sp.n == n && sp.text < best {
+			best, n = sp.text, sp.n
 		}
 	}
 	return best

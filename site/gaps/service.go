@@ -51,8 +51,15 @@ type Service struct {
 type analyzerRef struct{ a Analyzer }
 
 // SetAnalyzer sets the analysis used from now on: that of the content
-// being served, so gaps group the way search reads queries.
-func (s *Service) SetAnalyzer(a Analyzer) { s.analyzer.Store(&analyzerRef{a}) }
+// being served, so gaps group the way search reads queries. The analyses
+// of the phrasings are kept from one report to the next until the
+// analyzer changes (see cachedAnalyzer).
+func (s *Service) SetAnalyzer(a Analyzer) {
+	if a != nil {
+		a = newCachedAnalyzer(a)
+	}
+	s.analyzer.Store(&analyzerRef{a})
+}
 
 func (s *Service) now() time.Time {
 	if s.Now == nil {
@@ -78,13 +85,18 @@ func (s *Service) collect(ctx context.Context, satisfied bool) (*collector, []De
 	c := newCollector()
 	// The store reads on this goroutine while the collector takes the
 	// records on another, a batch at a time.
-	batches := make(chan []Record, 4)
+	// Batches go back to the reader once taken.
+	batches, free := make(chan []Record, 4), make(chan []Record, 6)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		for b := range batches {
 			for _, r := range b {
 				c.add(r)
+			}
+			select {
+			case free <- b[:0]:
+			default:
 			}
 		}
 	}()
@@ -93,7 +105,11 @@ func (s *Service) collect(ctx context.Context, satisfied bool) (*collector, []De
 		batch = append(batch, r)
 		if len(batch) == collectBatch {
 			batches <- batch
-			batch = make([]Record, 0, collectBatch)
+			select {
+			case batch = <-free:
+			default:
+				batch = make([]Record, 0, collectBatch)
+			}
 		}
 		return ctx.Err()
 	}

@@ -2,6 +2,7 @@ package gaps_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
@@ -202,5 +203,51 @@ func TestAnsweredInDevMode(t *testing.T) {
 	g, _ = gapOf(s.report(gaps.Options{}), "dog on the train")
 	if g.AnsweredAt == nil || g.AnsweredBy != "travel/pets" || g.Before != 3 || g.After != 0 || g.Status != "" {
 		t.Errorf("after publishing: %+v", g)
+	}
+}
+
+// TestNewContentRegroups: the service keeps the analyses of the phrasings
+// between reports, but a publication that adds synonyms regroups the gaps
+// at the next report, and reports made at once agree.
+func TestNewContentRegroups(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	s.search("hound on board", "v1", 2*time.Hour)
+	s.search("hound on board", "v2", 3*time.Hour)
+	s.search("canine companion", "v3", 4*time.Hour)
+	s.search("canine companion", "v4", 5*time.Hour)
+	for i, q := range []string{"wifi password", "sleeper cabin", "bike rack", "lost umbrella", "group discount"} {
+		s.search(q, fmt.Sprint("w", i), time.Hour)
+	}
+	apart := s.report(gaps.Options{})
+	a, _ := gapOf(apart, "hound on board")
+	b, _ := gapOf(apart, "canine companion")
+	if a.ID == "" || a.ID == b.ID {
+		t.Fatalf("before the synonym: %q and %q in gaps %q and %q, want two gaps", "hound on board", "canine companion", a.ID, b.ID)
+	}
+	// Reports made at once, with the analyses kept, agree.
+	done := make(chan gaps.Report, 2)
+	for range 2 {
+		go func() {
+			rep, err := s.svc.Report(context.Background(), gaps.Options{})
+			if err != nil {
+				t.Error(err)
+			}
+			done <- rep
+		}()
+	}
+	if r1, r2 := <-done, <-done; len(r1.Gaps) != len(apart.Gaps) || len(r2.Gaps) != len(apart.Gaps) {
+		t.Fatalf("reports at once: %d and %d gaps, want %d", len(r1.Gaps), len(r2.Gaps), len(apart.Gaps))
+	}
+	withSynonyms := fstest.MapFS{"synonyms.yaml": {Data: []byte("en:\n  - [hound, canine]\n")}}
+	for name, f := range petContent {
+		withSynonyms[name] = f
+	}
+	s.publish(withSynonyms, false)
+	together := s.report(gaps.Options{})
+	a, _ = gapOf(together, "hound on board")
+	b, _ = gapOf(together, "canine companion")
+	if a.ID == "" || a.ID != b.ID {
+		t.Fatalf("after the synonym: %q and %q in gaps %q and %q, want one gap", "hound on board", "canine companion", a.ID, b.ID)
 	}
 }

@@ -47,7 +47,16 @@ func typoFixes(freq map[string]int) map[string]string {
 	// words of typo2Len letters or more (a word two edits from a word of
 	// typo2Len letters is at least typo2Len-2 long: those shorter are
 	// found through near1 from the longer word's deletions).
-	near1, near2 := map[uint64][]int32{}, map[uint64][]int32{}
+	// Sized for every word's keys (only the kept words' are filed).
+	n1, n2 := 0, 0
+	for _, w := range words {
+		n := utf8.RuneCountInString(w)
+		n1 += 1 + n
+		if n >= typo2Len {
+			n2 += 1 + n + n*(n-1)/2
+		}
+	}
+	near1, near2 := newKeyIndex(n1), newKeyIndex(n2)
 	var kept []string
 	var keys []uint64
 	add := func(w string) {
@@ -55,12 +64,12 @@ func typoFixes(freq map[string]int) map[string]string {
 		kept = append(kept, w)
 		keys = deletionKeys(w, 1, keys[:0])
 		for _, k := range keys {
-			near1[k] = append(near1[k], id)
+			near1.add(k, id)
 		}
 		if utf8.RuneCountInString(w) >= typo2Len {
 			keys = deletionKeys(w, 2, keys[:0])
 			for _, k := range keys {
-				near2[k] = append(near2[k], id)
+				near2.add(k, id)
 			}
 		}
 	}
@@ -85,19 +94,15 @@ func typoFixes(freq map[string]int) map[string]string {
 			}
 			tried = append(tried, id)
 			h := kept[id]
-			if (best == "" || freq[h] > freq[best]) && site.EditDistance(w, h, limit) <= limit {
+			if (best == "" || freq[h] > freq[best] || freq[h] == freq[best] && h < best) && site.EditDistance(w, h, limit) <= limit {
 				best = h
 			}
 		}
 		keys = deletionKeys(w, limit, keys[:0])
 		for _, k := range keys {
-			for _, id := range near1[k] {
-				try(id)
-			}
+			near1.each(k, try)
 			if limit == 2 {
-				for _, id := range near2[k] {
-					try(id)
-				}
+				near2.each(k, try)
 			}
 		}
 		if best != "" {
@@ -107,6 +112,33 @@ func typoFixes(freq map[string]int) map[string]string {
 		add(w)
 	}
 	return fixes
+}
+
+// keyIndex lists the words (IDs) filed under each key, in one slice
+// rather than a slice per key.
+type keyIndex struct {
+	head  map[uint64]int32 // key → its last node, plus one
+	nodes []keyNode
+}
+
+type keyNode struct {
+	id   int32
+	next int32 // the previous node of the key, plus one; 0 ends
+}
+
+func newKeyIndex(size int) *keyIndex {
+	return &keyIndex{head: make(map[uint64]int32, size), nodes: make([]keyNode, 0, size)}
+}
+
+func (x *keyIndex) add(k uint64, id int32) {
+	x.nodes = append(x.nodes, keyNode{id, x.head[k]})
+	x.head[k] = int32(len(x.nodes))
+}
+
+func (x *keyIndex) each(k uint64, fn func(id int32)) {
+	for n := x.head[k]; n != 0; n = x.nodes[n-1].next {
+		fn(x.nodes[n-1].id)
+	}
 }
 
 // deletionKeys appends to keys the hashes of w and of the words made by

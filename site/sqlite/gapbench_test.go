@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -69,45 +71,80 @@ func benchGapReport(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	defer idx.Close()
-	svc := &gaps.Service{Store: db, Retention: 90 * 24 * time.Hour, Now: func() time.Time { return now }}
-	svc.SetAnalyzer(idx.Analyzer())
+	newService := func() *gaps.Service {
+		svc := &gaps.Service{Store: db, Retention: 90 * 24 * time.Hour, Now: func() time.Time { return now }}
+		svc.SetAnalyzer(idx.Analyzer())
+		return svc
+	}
+	opts := gaps.Options{Since: now.Add(-30 * 24 * time.Hour), MinVisitors: 2}
 	runtime.GC()
-	var base runtime.MemStats
-	runtime.ReadMemStats(&base)
+	// The heap is sampled with runtime/metrics, which does not stop the
+	// world (runtime.ReadMemStats would, and slow the report down).
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	heap := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	base := heap()
 	var peak atomic.Uint64
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() { // samples the heap while the report is made
 		defer close(done)
-		var ms runtime.MemStats
 		for {
 			select {
 			case <-stop:
 				return
-			case <-time.After(20 * time.Millisecond):
+			case <-time.After(10 * time.Millisecond):
 			}
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
+			if h := heap(); h > peak.Load() {
+				peak.Store(h)
 			}
 		}
 	}()
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	b.ResetTimer()
 	var rep gaps.Report
+	var svc *gaps.Service
 	for i := 0; i < b.N; i++ {
-		rep, err = svc.Report(ctx, gaps.Options{Since: now.Add(-30 * 24 * time.Hour), MinVisitors: 2})
+		// Each report from a new service: nothing read, analysed or
+		// grouped before.
+		svc = newService()
+		rep, err = svc.Report(ctx, opts)
 		if err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.StopTimer()
+	cpu := cpuTime() - cpu0
 	close(stop)
 	<-done
+	// The next report of a running server: the same service, new
+	// searches recorded since (one visit, as happens between two
+	// reports).
+	newID := site.NewID()
+	if _, err := db.writer.ExecContext(ctx, `INSERT INTO searches (id, query, normalized, locale, results, hits, source, visitor, created_at, updated_at)
+		VALUES (?, 'brand new question', 'brand new question', 'en', 0, '', 'site', 'fresh', ?, ?)`, newID, millis(now), millis(now)); err != nil {
+		b.Fatal(err)
+	}
+	defer db.writer.ExecContext(ctx, `DELETE FROM searches WHERE id = ?`, newID) // the data stays as generated
+	start, cpu1 := time.Now(), cpuTime()
+	if _, err := svc.Report(ctx, opts); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(time.Since(start).Seconds(), "next-report-s")
+	b.ReportMetric((cpuTime() - cpu1).Seconds(), "next-cpu-s")
+	// What a running server keeps between reports (the analyses of the
+	// phrasings).
+	runtime.GC()
+	b.ReportMetric(float64(heap()-min(heap(), base))/(1<<20), "kept-MB")
+	runtime.KeepAlive(svc)
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 	if len(rep.Gaps) == 0 {
 		b.Fatal("no gaps")
 	}
-	b.ReportMetric(float64(peak.Load()-min(peak.Load(), base.HeapInuse))/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(peak.Load()-min(peak.Load(), base))/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(len(rep.Gaps)), "gaps")
 	b.Logf("%d gaps listed; %d searches in the last 30 days; largest: %q, %d visitors, %d phrasings",
 		len(rep.Gaps), rep.Searches, rep.Gaps[0].Query, rep.Gaps[0].Visitors, len(rep.Gaps[0].Variants))
@@ -226,4 +263,13 @@ func generateSearches(b *testing.B, db *DB, n int, now time.Time) int {
 		b.Fatal(err)
 	}
 	return failed
+}
+
+// cpuTime returns the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -104,8 +104,24 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 		return 0, err
 	}
 	an := s.analysis()
-	g := c.grouping(an, decisions)
-	rep := c.reportFrom(g, decisions, Options{Now: now, KeepIgnored: true})
+	// The grouping is CPU work that cannot stop halfway: run it aside so
+	// a shutdown (ctx) never waits for it.
+	type result struct {
+		g   *grouped
+		rep Report
+	}
+	done := make(chan result, 1)
+	go func() {
+		g := c.grouping(an, decisions)
+		done <- result{g, c.reportFrom(g, decisions, Options{Now: now, KeepIgnored: true})}
+	}()
+	var res result
+	select {
+	case res = <-done:
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+	g, rep := res.g, res.rep
 	byID := map[string]Decision{}
 	for _, d := range decisions {
 		byID[d.ID] = d

@@ -167,6 +167,39 @@ func TestTypoFixes(t *testing.T) {
 	}
 }
 
+
+// TestTypoFixesCrowded: past manyWords distinct words (a flood of random
+// words), a word typed once still joins a frequent spelling one edit away,
+// but no longer draws others to itself, nor joins two edits away.
+func TestTypoFixesCrowded(t *testing.T) {
+	freq := map[string]int{"refund": 9, "refnd": 1, "compensation": 4, "compnsaton": 1, "zebrafish": 1, "zebrafsh": 1}
+	for i := 0; len(freq) <= manyWords; i++ {
+		freq[fmt.Sprintf("q%dx", i)] = 1 // numbers are taken as typed
+	}
+	fixes := typoFixes(freq)
+	if fixes["refnd"] != "refund" {
+		t.Errorf("refnd -> %q, want refund", fixes["refnd"])
+	}
+	if f, ok := fixes["compnsaton"]; ok {
+		t.Errorf("compnsaton -> %q, want no two-edit fix when crowded", f)
+	}
+	if f, ok := fixes["zebrafsh"]; ok {
+		t.Errorf("zebrafsh -> %q: a word typed once is not a spelling when crowded", f)
+	}
+}
+
+// TestFirstWords: a pasted paragraph is read from its first words.
+func TestFirstWords(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"reset password", "reset password"},
+		{"a b c d", "a b c"},
+		{"", ""},
+	} {
+		if got := firstWords(c.in, 3); got != c.want {
+			t.Errorf("firstWords(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
 // TestCompounds: a word the failed set spells joined and in two is one.
 func TestCompounds(t *testing.T) {
 	in := []Record{

@@ -256,7 +256,7 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 		}
 		in := make([]meaningInput, len(list))
 		for li, pi := range list {
-			in[li] = meaningInput{text: c.phrasings[pi].spelling(), visitors: c.failedVisitors(pi)}
+			in[li] = meaningInput{text: firstWords(c.phrasings[pi].spelling(), maxQueryWords), visitors: c.failedVisitors(pi)}
 		}
 		brs := partBridges[k]
 		sort.Slice(brs, func(i, j int) bool {
@@ -524,3 +524,17 @@ func (p *phrasing) spelling() string {
 type visitorSet map[uint32]struct{}
 
 func (s visitorSet) add(v uint32) { s[v] = struct{}{} }
+
+// maxQueryWords is how many words of a phrasing its meaning is read from:
+// people's failed searches are a few words long, and a pasted paragraph
+// (or a flood of random words) must not cost the report its length.
+const maxQueryWords = 16
+
+// firstWords returns the first n words of s.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) <= n {
+		return s
+	}
+	return strings.Join(f[:n], " ")
+}

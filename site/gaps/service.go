@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"golang.org/x/sync/singleflight"
 )
 
 // Store is where the report's records and the decisions are kept
@@ -46,6 +47,7 @@ type Service struct {
 	Now func() time.Time
 
 	analyzer atomic.Pointer[analyzerRef]
+	flight   singleflight.Group // reports being computed
 }
 
 type analyzerRef struct{ a Analyzer }
@@ -134,15 +136,39 @@ func (s *Service) collect(ctx context.Context, satisfied bool) (*collector, []De
 // Report returns the gaps of a period (see Options): grouped by meaning
 // over the whole retention period, counted over the period, the team's
 // decisions and the answered state applied.
+//
+// Reports asked at the same time with the same options are computed once
+// and shared, and a caller whose ctx ends gets ctx's error at once (the
+// computation, which reads the store with its own context, finishes for
+// the others): a flood of admin page loads costs one report, and a
+// shutdown never waits for one.
 func (s *Service) Report(ctx context.Context, opts Options) (Report, error) {
-	c, decisions, err := s.collect(ctx, opts.TopQueries > 0)
-	if err != nil {
-		return Report{}, err
-	}
 	if opts.Now.IsZero() {
 		opts.Now = s.now()
 	}
-	return c.report(s.analysis(), decisions, opts), nil
+	// Calls within the same second share a report.
+	keyOpts := opts
+	keyOpts.Now = time.Time{}
+	key := fmt.Sprintf("%+v|%d", keyOpts, opts.Now.Unix())
+	ch := s.flight.DoChan(key, func() (any, error) {
+		// Detached from the first caller: others may still want it.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Minute)
+		defer cancel()
+		c, decisions, err := s.collect(ctx, opts.TopQueries > 0)
+		if err != nil {
+			return Report{}, err
+		}
+		return c.report(s.analysis(), decisions, opts), nil
+	})
+	select {
+	case r := <-ch:
+		if r.Err != nil {
+			return Report{}, r.Err
+		}
+		return r.Val.(Report), nil
+	case <-ctx.Done():
+		return Report{}, ctx.Err()
+	}
 }
 
 // Gap returns the gap with id, as listed by any report: counted over the

@@ -38,6 +38,12 @@ func typoFixes(freq map[string]int) map[string]string {
 		}
 		return words[i] < words[j]
 	})
+	// Bounded work: past manyWords distinct words (a flood of random
+	// words, or a very large help center), the words only one visitor
+	// typed may still join a more frequent spelling one edit away, but are
+	// no longer offered as spellings themselves, nor looked for two edits
+	// away.
+	crowded := len(words) > manyWords
 	fixes := map[string]string{}
 	// The spellings kept are indexed by their deletion neighbourhoods
 	// (symmetric delete): two words within d edits share a key among
@@ -50,6 +56,9 @@ func typoFixes(freq map[string]int) map[string]string {
 	// Sized for every word's keys (only the kept words' are filed).
 	n1, n2 := 0, 0
 	for _, w := range words {
+		if crowded && freq[w] < 2 {
+			continue
+		}
 		n := utf8.RuneCountInString(w)
 		n1 += 1 + n
 		if n >= typo2Len {
@@ -76,12 +85,15 @@ func typoFixes(freq map[string]int) map[string]string {
 	var tried []int32
 	for _, w := range words {
 		n := utf8.RuneCountInString(w)
+		rare := crowded && freq[w] < 2
 		if n < minTypoLen || hasDigit(w) {
-			add(w)
+			if !rare {
+				add(w)
+			}
 			continue
 		}
 		limit := 1
-		if n >= typo2Len {
+		if n >= typo2Len && !rare {
 			limit = 2
 		}
 		best := ""
@@ -109,10 +121,18 @@ func typoFixes(freq map[string]int) map[string]string {
 			fixes[w] = best
 			continue
 		}
-		add(w)
+		if !rare {
+			add(w)
+		}
 	}
 	return fixes
 }
+
+// manyWords is the number of distinct words past which the typo pass
+// bounds its work (see typoFixes): far above the vocabulary of real failed
+// searches (the 1M-search benchmark has about 26,000 among its
+// failed searches).
+const manyWords = 60000
 
 // keyIndex lists the words (IDs) filed under each key, in one slice
 // rather than a slice per key.

@@ -167,7 +167,6 @@ func TestTypoFixes(t *testing.T) {
 	}
 }
 
-
 // TestTypoFixesCrowded: past manyWords distinct words (a flood of random
 // words), a word typed once still joins a frequent spelling one edit away,
 // but no longer draws others to itself, nor joins two edits away.
@@ -200,6 +199,7 @@ func TestFirstWords(t *testing.T) {
 		}
 	}
 }
+
 // TestCompounds: a word the failed set spells joined and in two is one.
 func TestCompounds(t *testing.T) {
 	in := []Record{

@@ -253,7 +253,7 @@ func TestSnippets(t *testing.T) {
 		heading           string
 	}{
 		{"refunded", "en", "refund", []string{"<mark>refunded</mark>"}, ""},
-		{"passwrod", "en", "reset-password", []string{"<mark>password</mark>"}, ""},
+		{"passwrod", "en", "reset-password", []string{`<mark class="correction">password</mark>`}, ""},
 		{"script", "en", "xss", []string{"&lt;<mark>script</mark>&gt;", "&amp;"}, ""},
 		{"annule", "fr", "cancel-ticket", []string{"<mark>annulé</mark>"}, ""},
 		{"authentication", "en", "security", []string{"<mark>authentication</mark>"}, "Two-factor authentication"},

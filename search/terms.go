@@ -10,6 +10,8 @@ import (
 // queries that mean the same thing: analysed with the locale's analyzer
 // (case, accents, plurals and verb forms, stop words), a run of words
 // equal to an entry of a synonym group replaced by that group's token, a
+// hyphenated or spaced compound the content writes as one word replaced by
+// that word, a
 // word missing from the content replaced by the indexed term one typo away,
 // sorted and deduplicated so that word order does not matter. An unknown
 // locale uses the default one.
@@ -41,6 +43,16 @@ func (ix *Index) Terms(locale, text string) []string {
 				out = append(out, "~"+strconv.Itoa(gi))
 			}
 		}
+	}
+	// A compound is its joined word: "wi-fi", "wi fi" and "wifi" group.
+	for first, c := range qa.compounds {
+		if slices.Contains(covered[first:first+c.n], true) {
+			continue
+		}
+		for k := first; k < first+c.n; k++ {
+			covered[k] = true
+		}
+		out = append(out, c.stem)
 	}
 	for i, w := range qa.words {
 		if covered[i] || w.stem == "" {

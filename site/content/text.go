@@ -52,17 +52,24 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 	cur.Grow(len(src) / 2)
 	heading := site.Heading{}
 	hi := 0
+	lines := 0         // lines written in the current section
+	var verbatim []int // which of them are table cells or code
 	flush := func() {
 		t := strings.TrimSpace(cur.String())
 		if t != "" || heading.ID != "" {
-			sections = append(sections, site.Section{Heading: heading, Text: t})
+			sections = append(sections, site.Section{Heading: heading, Text: t, Verbatim: verbatim})
 		}
 		cur.Reset()
+		lines, verbatim = 0, nil
 	}
-	line := func(s string) {
+	line := func(s string, prose bool) {
 		if s = strings.TrimSpace(s); s != "" {
+			if !prose {
+				verbatim = append(verbatim, lines)
+			}
 			cur.WriteString(s)
 			cur.WriteByte('\n')
+			lines++
 		}
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -81,7 +88,7 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
-				line(string(seg.Value(src)))
+				line(string(seg.Value(src)), false)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
@@ -91,11 +98,11 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 			if _, ok := n.(*ast.Paragraph); ok && d.out.lead == "" && t != "" {
 				d.out.lead = t
 			}
-			line(t)
+			line(t, true)
 			return ast.WalkSkipChildren, nil
 		}
 		if isTableCell(n) {
-			line(inlineText(n, src))
+			line(inlineText(n, src), false)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

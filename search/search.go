@@ -362,4 +362,3 @@ func (ix *Index) hit(h ranked, m *matcher, suggest bool) site.SearchHit {
 	}
 	return hit
 }
-

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/guichet/guichet/site"
@@ -16,7 +17,7 @@ import (
 const maxCorrectionTries = 3
 
 // correct returns the corrected query a search should run instead of the
-// one typed, with the ranking it gets, or nil. Corrections people trust:
+// one typed, or nil. Corrections people trust:
 //
 //   - only words no article has are corrected (a word the content uses
 //     is never "fixed" into another one), and not numbers, synonyms or
@@ -24,78 +25,107 @@ const maxCorrectionTries = 3
 //   - a correction is an indexed term one typo away (two for words of
 //     twoEdits letters), where changing the first letter counts as two;
 //   - a word of fewer than minCorrected letters is corrected only when the
-//     query found nothing without corrections;
+//     query finds nothing without corrections;
 //   - every word of the corrected query must be indexed: when one unknown
 //     word has no correction, there is none;
 //   - the corrected query must find clearly better results than the query
 //     typed: articles with every word of it (finding merely more articles,
 //     each with some of the words, is not enough).
-func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis, want int) (*queryAnalysis, *ranking, error) {
+//
+// The checks count matches without ranking them: cheap.
+func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis) (*queryAnalysis, error) {
 	type fix struct {
 		i     int
 		cands []string
 	}
 	var fixes []fix
+	short := false
 	for i, w := range qa.words {
 		if qa.understood(li, i) {
 			continue
 		}
-		if w.short && !qa.shortTypos {
-			return nil, nil, nil // a short unknown word while other words match: leave it
-		}
 		if utf8.RuneCountInString(w.plain) < 4 {
-			return nil, nil, nil // too short to tell a typo from another word
+			return nil, nil // too short to tell a typo from another word
 		}
+		short = short || w.short
 		cands := w.typos
 		if len(cands) == 0 && w.fuzz > 1 {
 			c, err := li.closest(w.stem, w.fuzz)
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			if c != "" {
 				cands = []string{c}
 			}
 		}
 		if len(cands) == 0 {
-			return nil, nil, nil // every word of a correction must be indexed
+			return nil, nil // every word of a correction must be indexed
 		}
 		fixes = append(fixes, fix{i, cands})
 	}
 	if len(fixes) == 0 {
-		return nil, nil, nil
+		return nil, nil
+	}
+	if short && !qa.shortTypos {
+		// A short unknown word is corrected only when nothing matches
+		// without corrections.
+		n, err := li.count(ctx, &queryAnalysis{words: exactWords(qa.words), spans: qa.spans, compounds: qa.compounds}, passAny)
+		if err != nil || n > 0 {
+			return nil, err
+		}
 	}
 	// The candidates are tried in order, likeliest typo first (see
 	// findTypos), until the corrected query has articles with every word:
 	// the words around a typo tell which word was meant.
 	for try := 0; try < maxCorrectionTries; try++ {
-		fq := &queryAnalysis{words: append([]word(nil), qa.words...), shortTypos: true}
+		fq := &queryAnalysis{words: exactWords(qa.words), shortTypos: true}
 		more := false
 		for _, f := range fixes {
 			c := f.cands[min(try, len(f.cands)-1)]
 			more = more || try+1 < len(f.cands)
 			fq.words[f.i] = word{plain: qa.words[f.i].plain, stem: c, corrected: true}
 		}
-		// The typed words' own corrections are dropped with them: the
-		// corrected query is run as if typed.
-		for i := range fq.words {
-			if !fq.words[i].corrected {
-				fq.words[i].typos, fq.words[i].fuzz = nil, 0
-			}
-		}
 		fq.spans = li.synonymSpans(fq.words, false)
 		fq.compounds = qa.compounds
-		r, err := ix.rank(ctx, li, fq, want)
+		n, err := li.count(ctx, fq, passAll)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		if r.strict > 0 {
-			return fq, r, nil
+		if n > 0 {
+			return fq, nil
 		}
 		if !more {
 			break
 		}
 	}
-	return nil, nil, nil
+	return nil, nil
+}
+
+// exactWords returns a copy of words without their corrections: matched as
+// typed.
+func exactWords(words []word) []word {
+	out := append([]word(nil), words...)
+	for i := range out {
+		out[i].typos, out[i].fuzz = nil, 0
+	}
+	return out
+}
+
+// count returns how many articles a pass of the query matches.
+func (li *localeIndex) count(ctx context.Context, qa *queryAnalysis, mode passMode) (int, error) {
+	cl := li.clauses(qa, true)
+	if len(cl) == 0 {
+		return 0, nil
+	}
+	q := li.passQuery(&queryAnalysis{words: qa.words, noPhrases: true}, cl, pass{true, mode})
+	if q == nil {
+		q = li.passQuery(&queryAnalysis{words: qa.words, noPhrases: true}, cl, pass{true, passAll})
+	}
+	sr, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return 0, err
+	}
+	return int(sr.Total), nil
 }
 
 // corrected returns the corrected query as the customer should read it:

@@ -334,9 +334,11 @@ func (ix *Index) rank(ctx context.Context, li *localeIndex, qa *queryAnalysis, w
 			id := slices.Clone(h.IndexInternalID)
 			r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[d], id: id, score: h.Score * ix.tieBreak(li.docs[d], pop), pass: i})
 		}
-		// Autocomplete stops at the first pass with enough hits; search
-		// looks at every pass's best candidates, ranked by coverage below.
-		if qa.suggest && sr.Total >= enoughHits {
+		// A pass with enough hits ends the search, except for a question
+		// of many words, whose answer may lack a few of them ("says",
+		// "still", "keeps") that a long article about something else
+		// has: every pass's best candidates are then ranked by coverage.
+		if sr.Total >= enoughHits && (qa.suggest || len(byBody[p.body]) < questionClauses) {
 			break
 		}
 	}
@@ -359,6 +361,9 @@ func (ix *Index) rank(ctx context.Context, li *localeIndex, qa *queryAnalysis, w
 // minCandidates is the fewest articles a search pass fetches for ranking
 // by coverage.
 const minCandidates = 30
+
+// questionClauses: a query of this many clauses or more is a question.
+const questionClauses = 4
 
 // scoreShare is how much the index's score moves a hit against coverage:
 // the best scored hit keeps its coverage, the worst loses this share.
@@ -423,8 +428,8 @@ func (ix *Index) rankCommon(li *localeIndex, qa *queryAnalysis, want int) *ranki
 	}
 	var all []found
 	for d, key := range li.titleKeys {
-		if i := strings.Index(" "+key+" ", phrase); i >= 0 {
-			all = append(all, found{d, i, utf8.RuneCountInString(key)})
+		if i := strings.Index(key, phrase); i >= 0 {
+			all = append(all, found{d, i, len(key)})
 		}
 	}
 	slices.SortStableFunc(all, func(x, y found) int {

@@ -121,8 +121,8 @@ type localeIndex struct {
 	phrases map[string]bool
 	// synonyms holds the locale's synonym groups, entries analysed.
 	synonyms [][]synEntry
-	// titleKeys holds textnorm.Key of each article's title, by document
-	// ID, for queries made only of stop words.
+	// titleKeys holds textnorm.Key of each article's title between
+	// spaces, by document ID, for queries made only of stop words.
 	titleKeys []string
 	// terms caches the analysed terms of articles met while linking
 	// tickets (document ID → *docTerms).
@@ -158,7 +158,7 @@ func (li *localeIndex) load(v *site.View, articles []*site.Article) error {
 	li.docs = articles
 	li.titleKeys = make([]string, len(articles))
 	for i, a := range articles {
-		li.titleKeys[i] = textnorm.Key(a.Title)
+		li.titleKeys[i] = " " + textnorm.Key(a.Title) + " "
 	}
 	li.vocab = make(map[string]int, 1024)
 	for _, field := range contentFields() {
@@ -308,6 +308,23 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 // correct), in which case the corrected query is returned too.
 func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest bool) (*ranking, string, error) {
 	qa := li.analyzeTypos(req.Query, suggest, !req.Verbatim)
+	if !suggest && !req.Verbatim && !qa.onlyStopWords(li) {
+		fq, err := ix.correct(ctx, li, qa)
+		if err != nil {
+			return nil, "", err
+		}
+		if fq != nil {
+			r, err := ix.rank(ctx, li, fq, want)
+			if err != nil {
+				return nil, "", err
+			}
+			var top *site.Article
+			if len(r.hits) > 0 {
+				top = r.hits[0].a
+			}
+			return r, li.corrected(req.Query, fq, top), nil
+		}
+	}
 	r, err := ix.rank(ctx, li, qa, want)
 	if err != nil {
 		return nil, "", err
@@ -319,18 +336,7 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.Sea
 			return nil, "", err
 		}
 	}
-	if suggest || req.Verbatim || r.common {
-		return r, "", nil
-	}
-	fq, fr, err := ix.correct(ctx, li, qa, want)
-	if err != nil || fq == nil {
-		return r, "", err
-	}
-	var top *site.Article
-	if len(fr.hits) > 0 {
-		top = fr.hits[0].a
-	}
-	return fr, li.corrected(req.Query, fq, top), nil
+	return r, "", nil
 }
 
 // hasShortTypos reports whether a short word of the query has corrections

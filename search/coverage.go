@@ -34,6 +34,8 @@ type alternative struct {
 type coverageWord struct {
 	weight float64
 	alts   []alternative
+	// rare: an exact token few articles have (see clause.rare).
+	rare bool
 }
 
 // coverageWords lists the words of a query that count for coverage: words
@@ -47,8 +49,9 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 		if w.stem == "" || qa.prefix && i == len(qa.words)-1 {
 			continue
 		}
-		if li.vocab[w.stem] > 0 {
+		if k := li.vocab[w.stem]; k > 0 {
 			out[i].alts = append(out[i].alts, alternative{[]string{w.stem}, 1})
+			out[i].rare = li.rare(w.plain, k)
 		}
 		for _, t := range w.forms {
 			out[i].alts = append(out[i].alts, alternative{[]string{t}, formFactor})
@@ -93,19 +96,21 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 }
 
 // coverage returns the coverage of each hit (by internal document ID),
-// from 0 to 1, checking the fields of only those documents in the index.
-func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids []index.IndexInternalID) ([]float64, error) {
+// from 0 to 1, checking the fields of only those documents in the index,
+// and how many of the query's rare tokens each has.
+func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids []index.IndexInternalID) ([]float64, []int, error) {
 	out := make([]float64, len(ids))
+	rare := make([]int, len(ids))
 	if len(words) == 0 || len(ids) == 0 {
-		return out, nil
+		return out, rare, nil
 	}
 	adv, err := li.idx.Advanced()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer r.Close()
 	order := make([]int, len(ids))
@@ -164,7 +169,7 @@ func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids [
 			for _, t := range a.terms {
 				m, err := lookup(t)
 				if err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 				for i := range ids {
 					c := 0.0
@@ -182,7 +187,10 @@ func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids [
 		}
 		for i := range ids {
 			out[i] += w.weight * best[i] / total
+			if w.rare && best[i] > 0 {
+				rare[i]++
+			}
 		}
 	}
-	return out, nil
+	return out, rare, nil
 }

@@ -37,7 +37,7 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, def
 	best := 0.0
 	if len(local.hits) > 0 && local.hits[0].id != nil {
 		h := local.hits[0]
-		cov, err := li.coverage(ctx, li.coverageWords(local.qa, true), []index.IndexInternalID{h.id})
+		cov, _, err := li.coverage(ctx, li.coverageWords(local.qa, true), []index.IndexInternalID{h.id})
 		if err != nil {
 			return nil, err
 		}
@@ -59,7 +59,7 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, def
 		for i, h := range r.hits {
 			ids[i] = h.id
 		}
-		cov, err := def.coverage(ctx, def.coverageWords(qa, false), ids)
+		cov, _, err := def.coverage(ctx, def.coverageWords(qa, false), ids)
 		if err != nil {
 			return nil, err
 		}

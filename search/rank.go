@@ -80,7 +80,6 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 		return li.wordClause(qa, words[i], fields, 1)
 	}
 	common := func(stem string) bool { return 2*li.vocab[stem] > len(li.docs) && len(li.docs) >= 4 }
-	rareMax := max(1, int(float64(len(li.docs))*rareShare))
 	var out []clause
 	for i := 0; i < len(words); {
 		syn, comp := qa.spans[i], qa.compounds[i]
@@ -134,7 +133,7 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 		}
 		if n == 1 && syn == nil && comp == nil && !typing(i) {
 			w := words[i]
-			if k := li.vocab[w.stem]; w.stem != "" && k > 0 && (hasDigit(w.plain) || k <= rareMax) {
+			if k := li.vocab[w.stem]; w.stem != "" && k > 0 && li.rare(w.plain, k) {
 				c.rare = true
 			}
 		}
@@ -161,6 +160,13 @@ func (qa *queryAnalysis) onlyStopWords(li *localeIndex) bool {
 		}
 	}
 	return len(qa.words) > 0
+}
+
+// rare reports whether a word found in df articles is a rare token: it
+// holds a digit (an error code, a version, a number with letters) or at
+// most rareShare of the articles have it.
+func (li *localeIndex) rare(plain string, df int) bool {
+	return hasDigit(plain) || df <= max(1, int(float64(len(li.docs))*rareShare))
 }
 
 // stopWord reports whether a folded word is a stop word of the locale.
@@ -369,8 +375,9 @@ const questionClauses = 4
 // the best scored hit keeps its coverage, the worst loses this share.
 const scoreShare = 0.25
 
-// rankByCoverage orders search hits by coverage (see coverage.go), the
-// index's score breaking near-ties.
+// rankByCoverage orders search hits by the rare tokens of the query they
+// have, then by coverage (see coverage.go), the index's score breaking
+// near-ties.
 func (li *localeIndex) rankByCoverage(ctx context.Context, r *ranking) error {
 	if len(r.hits) == 0 {
 		return nil
@@ -381,13 +388,15 @@ func (li *localeIndex) rankByCoverage(ctx context.Context, r *ranking) error {
 		ids[i] = h.id
 		top = max(top, h.score)
 	}
-	cov, err := li.coverage(ctx, li.coverageWords(r.qa, false), ids)
+	cov, rare, err := li.coverage(ctx, li.coverageWords(r.qa, false), ids)
 	if err != nil {
 		return err
 	}
 	key := make(map[*site.Article]float64, len(r.hits))
+	rares := make(map[*site.Article]int, len(r.hits))
 	for i := range r.hits {
 		r.hits[i].cov = cov[i]
+		rares[r.hits[i].a] = rare[i]
 		rel := 0.0
 		if top > 0 {
 			rel = r.hits[i].score / top
@@ -395,6 +404,11 @@ func (li *localeIndex) rankByCoverage(ctx context.Context, r *ranking) error {
 		key[r.hits[i].a] = cov[i] * (1 - scoreShare + scoreShare*rel)
 	}
 	slices.SortStableFunc(r.hits, func(x, y ranked) int {
+		// Exact matches of rare tokens (error codes, product names)
+		// first: a partial match of the other words is not an answer.
+		if c := cmp.Compare(rares[y.a], rares[x.a]); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(key[y.a], key[x.a]); c != 0 {
 			return c
 		}

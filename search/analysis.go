@@ -23,7 +23,7 @@ import (
 // mappingVersion is part of every on-disk index key: bump it whenever the
 // analyzers, the fields or the way documents are built change, so that old
 // indexes are rebuilt instead of reused.
-const mappingVersion = "guichet-search-6"
+const mappingVersion = "guichet-search-7"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -119,14 +119,21 @@ func language(locale string) string {
 	return locale
 }
 
-// frenchStops returns the Snowball French stop words and their forms
-// without accents: accents are folded before the stop filter sees a word,
-// so "ça" and "été" arrive as "ca" and "ete".
+// frenchExtraStops are the French words of questions and chat that say
+// nothing about the answer, as englishExtraStops and the question words of
+// the English list ("how", "why", "where", "do") are in English.
+const frenchExtraStops = `comment pourquoi quand quoi lequel laquelle lesquels faire fais fait font peux peut pouvez peuvent
+puis dois doit devez faut veux voulez voudrais voudrait bonjour merci svp stp`
+
+// frenchStops returns the Snowball French stop words, frenchExtraStops, and
+// their forms without accents: accents are folded before the stop filter
+// sees a word, so "ça" and "été" arrive as "ca" and "ete".
 func frenchStops() []any {
 	tm := analysis.NewTokenMap()
 	if err := tm.LoadBytes(fr.FrenchStopWords); err != nil {
 		return nil
 	}
+	tm.LoadLine(frenchExtraStops)
 	out := make([]any, 0, 2*len(tm))
 	for w := range tm {
 		out = append(out, w)

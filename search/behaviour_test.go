@@ -241,6 +241,7 @@ func TestStopWordQueries(t *testing.T) {
 		{"où sont", "fr", "where-data"},
 		{"how to", "en", ""},
 		{"what about", "en", ""},
+		{"comment faire", "fr", ""},
 	} {
 		s, g := search(t, ix, tt.query, tt.locale), suggest(t, ix, tt.query, tt.locale)
 		if !s.CommonWords {

@@ -371,7 +371,7 @@ func articleDoc(id string, a *site.Article, an analyzers) *document.Document {
 	// its words together rank it higher ("single sign-on"). (Pairs from
 	// the headings too made no difference on the sample help center and
 	// cost index time.)
-	toks := an.text.Analyze([]byte(a.Title))
+	toks := words(an.text.Analyze([]byte(a.Title)))
 	for i := 1; i < len(toks); i++ {
 		phrases = append(phrases, string(toks[i-1].Term)+phraseSep+string(toks[i].Term))
 	}
@@ -384,10 +384,22 @@ func articleDoc(id string, a *site.Article, an analyzers) *document.Document {
 // phraseOf returns the analysed terms of s joined by phraseSep: one token
 // of the phrases field.
 func phraseOf(text analysis.Analyzer, s string) string {
-	toks := text.Analyze([]byte(s))
+	toks := words(text.Analyze([]byte(s)))
 	terms := make([]string, len(toks))
 	for i, t := range toks {
 		terms[i] = string(t.Term)
 	}
 	return strings.Join(terms, phraseSep)
+}
+
+// words leaves out the joined words of hyphenated compounds: their parts
+// are the words of a phrase.
+func words(toks analysis.TokenStream) analysis.TokenStream {
+	out := toks[:0:0]
+	for _, t := range toks {
+		if t.Type != analysis.Shingle {
+			out = append(out, t)
+		}
+	}
+	return out
 }

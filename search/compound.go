@@ -21,9 +21,10 @@ func (foldFilter) Filter(input []byte) []byte {
 const maxCompoundParts = 4
 
 // compoundTokenizer cuts text into Unicode words (UAX #29, as bleve's unicode
-// tokenizer) and adds, after each hyphenated compound ("wi-fi", "no-show",
+// tokenizer) and adds, for each hyphenated compound ("wi-fi", "no-show",
 // "e-mail", "RL-2026-000123"), the joined word ("wifi", "noshow", "email",
-// "rl2026000123") at the position of its first part, typed analysis.Shingle.
+// "rl2026000123") after its first part and at its position, typed
+// analysis.Shingle.
 // The parts stay words of their own, so "wifi", "wi-fi" and "wi fi" all
 // find an article that writes "Wi-Fi", and an article that writes "email"
 // is found by "e-mail" through the joined word. The input has been folded,
@@ -52,15 +53,16 @@ func (t compoundTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			out = make(analysis.TokenStream, 0, len(toks)+8)
 			out = append(out, toks[:i]...)
 		}
-		out = append(out, toks[i:j+1]...)
 		var term []byte
 		for k := i; k <= j; k++ {
 			term = append(term, toks[k].Term...)
 		}
-		out = append(out, &analysis.Token{
+		// After the first part, at its position: positions stay in order.
+		out = append(out, toks[i], &analysis.Token{
 			Term: term, Start: toks[i].Start, End: toks[j].End,
 			Position: toks[i].Position, Type: analysis.Shingle,
 		})
+		out = append(out, toks[i+1:j+1]...)
 		i = j + 1
 	}
 	if out == nil {

@@ -4,9 +4,17 @@
 //
 // Queries are never parsed with bleve's query-string syntax: the text is run
 // through the locale's analyzers and turned into term, prefix and fuzzy
-// queries, so any input is plain words. Typo tolerance, synonyms, keywords
-// and the fallback to the default locale live here; the HTTP layer only
-// validates lengths and renders.
+// queries, so any input is plain words. Text is normalised by
+// site/textnorm, the one normalisation, inside the analyzers. Compounds,
+// typo tolerance and corrections, synonyms, keywords, ranking by coverage,
+// snippets and the mixing in of the default locale live here; the HTTP
+// layer only validates lengths and renders.
+//
+// Files: analysis.go and compound.go (analyzers), build.go (indexing),
+// query.go (query words, typos, synonyms, compounds), rank.go (bleve
+// queries and passes), coverage.go, correct.go ("did you mean"),
+// languages.go, highlight.go and snippet.go, terms.go (gap grouping),
+// link.go (tickets).
 package search
 
 import (
@@ -217,15 +225,19 @@ func (li *localeIndex) load(v *site.View, articles []*site.Article) error {
 }
 
 // Search returns ranked results with highlighted snippets. An empty query,
-// or one longer than site.MaxQueryLen characters, finds nothing.
+// or one longer than site.MaxQueryLen characters, finds nothing. A query
+// with a word no article has may be corrected (see correct): the results
+// are then for the corrected query, given in DidYouMean, unless
+// req.Verbatim.
 func (ix *Index) Search(ctx context.Context, req site.SearchRequest) (*site.SearchResults, error) {
 	return ix.run(ctx, req, false)
 }
 
 // Suggest returns autocomplete results: the last word of the query matches
 // as a prefix unless the query ends with a space, the other words match as
-// in Search; titles and headings rank above body text; the snippet is the
-// article's description.
+// in Search (with typo tolerance, never corrected); every word that carries
+// meaning must match; titles and headings rank above body text; the
+// snippet is the article's description.
 func (ix *Index) Suggest(ctx context.Context, req site.SearchRequest) (*site.SearchResults, error) {
 	return ix.run(ctx, req, true)
 }

@@ -30,7 +30,8 @@ type SearchHit struct {
 	Locale   string  `json:"locale"`
 	Score    float64 `json:"-"`
 	// Snippet is the best matching passage: HTML-escaped text where the
-	// matched terms are wrapped in <mark>.
+	// words typed are wrapped in <mark>, their synonyms in
+	// <mark class="synonym"> and corrections in <mark class="correction">.
 	Snippet template.HTML `json:"snippet"`
 	// Heading and Anchor name the section that matched best, if any.
 	Heading string `json:"heading,omitempty"`

@@ -339,3 +339,29 @@ func TestRareTokensFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestNoPaddingByCommonWords: a word most articles have (the product's
+// name) does not earn a suggestion its slot.
+func TestNoPaddingByCommonWords(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
+		Hash:       "common",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
+	}
+	for i, title := range []string{"Acme for teams", "Cancel Acme", "Acme prices", "Install Acme", "Acme on phones", "Calendars in Acme"} {
+		lib.Articles = append(lib.Articles, art(string(rune('a'+i)), "en", "help", title, "About Acme.", nil, sec("", "", "Acme helps.")))
+	}
+	ix, err := Build(context.Background(), testView(lib), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	r := suggest(t, ix, "acme ca", "en")
+	if got := ids(r); !slices.Equal(got, []string{"b", "f"}) && !slices.Equal(got, []string{"f", "b"}) {
+		t.Errorf("Suggest(acme ca) = %v, want only the articles with a word in ca… (b, f)", got)
+	}
+	// Alone, the common word is what was asked.
+	if r := suggest(t, ix, "acme", "en"); len(r.Hits) != 6 {
+		t.Errorf("Suggest(acme) = %v, want every article", ids(r))
+	}
+}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -363,5 +364,33 @@ func TestNoPaddingByCommonWords(t *testing.T) {
 	// Alone, the common word is what was asked.
 	if r := suggest(t, ix, "acme", "en"); len(r.Hits) != 6 {
 		t.Errorf("Suggest(acme) = %v, want every article", ids(r))
+	}
+}
+
+// TestNothingLocalAllDefault: when nothing matches in the locale, the
+// default locale answers in full, with its total and pages.
+func TestNothingLocalAllDefault(t *testing.T) {
+	lib := behaviourLibrary()
+	for i := range 14 {
+		lib.Articles = append(lib.Articles, art(fmt.Sprintf("guide%d", i), "en", "help", fmt.Sprintf("Widget guide %d", i), "", nil, sec("", "", "About widgets.")))
+	}
+	ix, err := Build(context.Background(), testView(lib), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	r, err := ix.Search(context.Background(), site.SearchRequest{Query: "widget guide", Locale: "fr", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 14 || len(r.Hits) != 10 || r.Locale != "en" {
+		t.Errorf("total %d, %d hits, locale %s; want 14, 10, en", r.Total, len(r.Hits), r.Locale)
+	}
+	p2, err := ix.Search(context.Background(), site.SearchRequest{Query: "widget guide", Locale: "fr", Limit: 10, Offset: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p2.Hits) != 4 {
+		t.Errorf("page 2: %d hits, want 4", len(p2.Hits))
 	}
 }

@@ -30,29 +30,36 @@ const (
 // coverage.go), comparable across locales, unlike scores: locally, words
 // no local article has count against it; in the default locale, words it
 // does not know are taken as words of the other language and left out.
-func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, def *localeIndex, text string, suggest bool) ([]ranked, error) {
+//
+// When nothing matched locally, every hit of the default locale is
+// returned, up to want, with its total.
+func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, def *localeIndex, text string, suggest bool, want int) ([]ranked, int, error) {
 	if local.common {
-		return nil, nil
+		return nil, 0, nil
 	}
 	best := 0.0
 	if len(local.hits) > 0 && local.hits[0].id != nil {
 		h := local.hits[0]
 		cov, _, err := li.coverage(ctx, li.coverageWords(local.qa, true), []index.IndexInternalID{h.id})
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		best = cov[0]
 	}
 	if best >= weakQuality {
-		return nil, nil
+		return nil, 0, nil
 	}
 	qa := def.analyze(text, suggest)
-	r, err := ix.rank(ctx, def, qa, mixCandidates)
+	n := mixCandidates
+	if local.total == 0 {
+		n = want
+	}
+	r, err := ix.rank(ctx, def, qa, n)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if r.common {
-		return nil, nil
+		return nil, 0, nil
 	}
 	if suggest {
 		ids := make([]index.IndexInternalID, len(r.hits))
@@ -61,7 +68,7 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, def
 		}
 		cov, _, err := def.coverage(ctx, def.coverageWords(qa, false), ids)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		for i := range r.hits {
 			r.hits[i].cov = cov[i]
@@ -87,5 +94,8 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, def
 		}
 		out = append(out, h)
 	}
-	return out, nil
+	if local.total == 0 {
+		return out, r.total, nil
+	}
+	return out, len(out), nil
 }

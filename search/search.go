@@ -284,13 +284,13 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		if dym != "" {
 			text = dym
 		}
-		mixed, err := ix.mixIn(ctx, li, r, def, text, suggest)
+		mixed, more, err := ix.mixIn(ctx, li, r, def, text, suggest, want)
 		if err != nil {
 			return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 		}
 		if len(mixed) > 0 {
 			hits = append(mixed, hits...)
-			total += len(mixed)
+			total += more
 			if r.total == 0 {
 				res.Locale = ix.defaultLocale
 				for _, h := range mixed {

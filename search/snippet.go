@@ -62,6 +62,7 @@ type marked struct {
 	text  string
 	toks  []tok
 	kinds []markKind
+	key   []string // the matched term of each word, "" when none
 	// score weighs the distinct matched terms: a word typed counts
 	// double a synonym or correction.
 	score, count int
@@ -71,12 +72,13 @@ type marked struct {
 func markText(s string, m *matcher) marked {
 	t := marked{text: s, toks: splitWords(s), keys: map[string]markKind{}}
 	t.kinds = make([]markKind, len(t.toks))
+	t.key = make([]string, len(t.toks))
 	for i, w := range t.toks {
 		key, k := m.match(s[w.start:w.end])
 		if k == markNone {
 			continue
 		}
-		t.kinds[i] = k
+		t.kinds[i], t.key[i] = k, key
 		t.count++
 		if k > t.keys[key] {
 			t.keys[key] = k
@@ -113,33 +115,19 @@ type sentence struct {
 // table or code matched, if any.
 func (li *localeIndex) snippet(a *site.Article, m *matcher) (template.HTML, string, string) {
 	best, bestScore, bestCount := -1, 0, 0
-	var bestSents []sentence
 	fallback, fallbackScore := -1, 0
 	for i, sec := range a.Sections {
-		sents, other := proseSentences(sec, m)
-		score, count := 0, 0
-		keys := map[string]markKind{}
-		for _, s := range sents {
-			for key, k := range s.keys {
-				if k > keys[key] {
-					keys[key] = k
-				}
-			}
-			count += s.count
-		}
-		for _, k := range keys {
-			score += weight(k)
-		}
+		score, count, other, keys := proseScore(sec, m)
 		if sec.Heading.Text != "" && score > 0 {
-			h := markText(sec.Heading.Text, m)
-			for key, k := range h.keys {
+			// A word of the query in the heading that its prose lacks.
+			for key, k := range markText(sec.Heading.Text, m).keys {
 				if keys[key] == markNone {
 					score += weight(k)
 				}
 			}
 		}
 		if score > bestScore || score == bestScore && score > 0 && count > bestCount {
-			best, bestScore, bestCount, bestSents = i, score, count, sents
+			best, bestScore, bestCount = i, score, count
 		}
 		if other > fallbackScore {
 			fallback, fallbackScore = i, other
@@ -157,18 +145,56 @@ func (li *localeIndex) snippet(a *site.Article, m *matcher) (template.HTML, stri
 		return li.highlight(text, m, snippetWords), heading, anchor
 	}
 	sec := a.Sections[best]
-	return renderSentences(bestSents, snippetWords), sec.Heading.Text, sec.Heading.ID
+	return renderSentences(proseSentences(sec, m), snippetWords), sec.Heading.Text, sec.Heading.ID
 }
 
-// proseSentences cuts the prose lines of a section into marked sentences,
-// and returns the score of its other lines (table cells, code).
-func proseSentences(sec site.Section, m *matcher) ([]sentence, int) {
+// proseScore returns the score and number of the matches in the prose
+// lines of a section, the score of its other lines (table cells, code), and
+// the terms its prose matched, in one pass over its text.
+func proseScore(sec site.Section, m *matcher) (score, count, other int, prose map[string]markKind) {
+	t := markText(sec.Text, m)
+	prose = map[string]markKind{}
+	if t.count == 0 {
+		return 0, 0, 0, prose
+	}
+	verbatim := map[string]markKind{}
+	line, next := 0, strings.IndexByte(sec.Text, '\n')
+	for i, w := range t.toks {
+		for next >= 0 && w.start > next {
+			line++
+			if n := strings.IndexByte(sec.Text[next+1:], '\n'); n >= 0 {
+				next += n + 1
+			} else {
+				next = -1
+			}
+		}
+		k := t.kinds[i]
+		if k == markNone {
+			continue
+		}
+		key := t.key[i]
+		set := prose
+		if _, v := slices.BinarySearch(sec.Verbatim, line); v {
+			set = verbatim
+		} else {
+			count++
+		}
+		set[key] = max(set[key], k)
+	}
+	for _, k := range prose {
+		score += weight(k)
+	}
+	for _, k := range verbatim {
+		other += weight(k)
+	}
+	return score, count, other, prose
+}
+
+// proseSentences cuts the prose lines of a section into marked sentences.
+func proseSentences(sec site.Section, m *matcher) []sentence {
 	var out []sentence
-	other := 0
-	lines := strings.Split(sec.Text, "\n")
-	for i, line := range lines {
+	for i, line := range strings.Split(sec.Text, "\n") {
 		if _, verbatim := slices.BinarySearch(sec.Verbatim, i); verbatim {
-			other += markText(line, m).score
 			continue
 		}
 		parts := sentences(line)
@@ -177,7 +203,7 @@ func proseSentences(sec site.Section, m *matcher) ([]sentence, int) {
 			out = append(out, sentence{marked: mt, words: len(mt.toks), lineEnd: j == len(parts)-1})
 		}
 	}
-	return out, other
+	return out
 }
 
 // sentences cuts a line of prose after each '.', '!', '?' or '…' followed

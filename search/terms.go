@@ -11,10 +11,9 @@ import (
 // (case, accents, plurals and verb forms, stop words), a run of words
 // equal to an entry of a synonym group replaced by that group's token, a
 // hyphenated or spaced compound the content writes as one word replaced by
-// that word, a
-// word missing from the content replaced by the indexed term one typo away,
-// sorted and deduplicated so that word order does not matter. An unknown
-// locale uses the default one.
+// that word ("wi-fi", "wi fi" → "wifi"), a word missing from the content
+// replaced by the indexed term one typo away, sorted and deduplicated so
+// that word order does not matter. An unknown locale uses the default one.
 func (ix *Index) Terms(locale, text string) []string {
 	li := ix.locales[locale]
 	if li == nil {

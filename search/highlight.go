@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -129,6 +130,11 @@ func head(w string) string {
 		_, n := utf8.DecodeRuneInString(w[i:])
 		w = w[i+n:]
 	}
+	if len(w) >= 2 && w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf {
+		w = w[:2] // most words: Fold of two ASCII letters allocates nothing when lower case
+	} else if n := headBytes(w); n < len(w) {
+		w = w[:n]
+	}
 	w = textnorm.Fold(w)
 	n := 0
 	for i := range w {
@@ -140,10 +146,29 @@ func head(w string) string {
 	return w
 }
 
+// headBytes returns the length in bytes of the first letters of w that
+// fold to at least two letters: the first two runes and the marks after
+// them.
+func headBytes(w string) int {
+	n := 0
+	for i, r := range w {
+		if n == 2 && !unicode.IsMark(r) && !textnorm.Invisible(r) {
+			return i
+		}
+		if !unicode.IsMark(r) && !textnorm.Invisible(r) {
+			n++
+		}
+	}
+	return len(w)
+}
+
 // match reports whether the word w of a text matches the query, and how:
 // key is its matched term, to count distinct matches. A hyphenated word
 // ("Wi-Fi") matches by any of its parts or by the joined word.
 func (m *matcher) match(w string) (key string, kind markKind) {
+	if len(m.prefix) == 0 && m.screen && !m.passes(w) {
+		return "", markNone // most words of a text: no allocation
+	}
 	if r, ok := m.cache[w]; ok {
 		return r.key, r.kind
 	}
@@ -152,24 +177,34 @@ func (m *matcher) match(w string) (key string, kind markKind) {
 	return r.key, r.kind
 }
 
-func (m *matcher) find(w string) matched {
-	folded := textnorm.Fold(w)
-	for _, p := range m.prefix {
-		if strings.HasPrefix(folded, p) || strings.HasPrefix(strings.ReplaceAll(folded, "-", ""), p) {
-			return matched{folded, markTyped}
+// passes reports whether a part of w (split at hyphens) starts with the
+// first two letters of a term of the query.
+func (m *matcher) passes(w string) bool {
+	for w != "" {
+		part := w
+		if i := strings.IndexByte(w, '-'); i >= 0 {
+			part, w = w[:i], w[i+1:]
+		} else {
+			w = ""
+		}
+		if m.heads[head(part)] {
+			return true
 		}
 	}
-	if m.screen {
-		pass := false
-		for _, part := range strings.Split(w, "-") {
-			if m.heads[head(part)] {
-				pass = true
-				break
+	return false
+}
+
+func (m *matcher) find(w string) matched {
+	if len(m.prefix) > 0 {
+		folded := textnorm.Fold(w)
+		for _, p := range m.prefix {
+			if strings.HasPrefix(folded, p) || strings.HasPrefix(strings.ReplaceAll(folded, "-", ""), p) {
+				return matched{folded, markTyped}
 			}
 		}
-		if !pass {
-			return matched{}
-		}
+	}
+	if m.screen && !m.passes(w) {
+		return matched{}
 	}
 	best := matched{}
 	for _, t := range m.li.an.text.Analyze([]byte(w)) {

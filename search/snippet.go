@@ -33,6 +33,13 @@ func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 // hyphenated compounds kept whole ("Wi-Fi"), as the index sees them.
 func splitWords(s string) []tok {
 	var out []tok
+	forWords(s, func(t tok) { out = append(out, t) })
+	return out
+}
+
+// forWords calls f with each word of s, as splitWords cuts them, without
+// allocating.
+func forWords(s string, f func(tok)) {
 	start := -1
 	for i, r := range s {
 		if inWord(r) {
@@ -47,14 +54,13 @@ func splitWords(s string) []tok {
 			}
 		}
 		if start >= 0 {
-			out = append(out, tok{start, i})
+			f(tok{start, i})
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, tok{start, len(s)})
+		f(tok{start, len(s)})
 	}
-	return out
 }
 
 // marked is a text cut into words, with how each matches the query.
@@ -62,7 +68,6 @@ type marked struct {
 	text  string
 	toks  []tok
 	kinds []markKind
-	key   []string // the matched term of each word, "" when none
 	// score weighs the distinct matched terms: a word typed counts
 	// double a synonym or correction.
 	score, count int
@@ -72,13 +77,12 @@ type marked struct {
 func markText(s string, m *matcher) marked {
 	t := marked{text: s, toks: splitWords(s), keys: map[string]markKind{}}
 	t.kinds = make([]markKind, len(t.toks))
-	t.key = make([]string, len(t.toks))
 	for i, w := range t.toks {
 		key, k := m.match(s[w.start:w.end])
 		if k == markNone {
 			continue
 		}
-		t.kinds[i], t.key[i] = k, key
+		t.kinds[i] = k
 		t.count++
 		if k > t.keys[key] {
 			t.keys[key] = k
@@ -152,14 +156,14 @@ func (li *localeIndex) snippet(a *site.Article, m *matcher) (template.HTML, stri
 // lines of a section, the score of its other lines (table cells, code), and
 // the terms its prose matched, in one pass over its text.
 func proseScore(sec site.Section, m *matcher) (score, count, other int, prose map[string]markKind) {
-	t := markText(sec.Text, m)
 	prose = map[string]markKind{}
-	if t.count == 0 {
-		return 0, 0, 0, prose
-	}
-	verbatim := map[string]markKind{}
+	var verbatim map[string]markKind
 	line, next := 0, strings.IndexByte(sec.Text, '\n')
-	for i, w := range t.toks {
+	forWords(sec.Text, func(w tok) {
+		key, k := m.match(sec.Text[w.start:w.end])
+		if k == markNone {
+			return
+		}
 		for next >= 0 && w.start > next {
 			line++
 			if n := strings.IndexByte(sec.Text[next+1:], '\n'); n >= 0 {
@@ -168,19 +172,17 @@ func proseScore(sec site.Section, m *matcher) (score, count, other int, prose ma
 				next = -1
 			}
 		}
-		k := t.kinds[i]
-		if k == markNone {
-			continue
-		}
-		key := t.key[i]
 		set := prose
 		if _, v := slices.BinarySearch(sec.Verbatim, line); v {
+			if verbatim == nil {
+				verbatim = map[string]markKind{}
+			}
 			set = verbatim
 		} else {
 			count++
 		}
 		set[key] = max(set[key], k)
-	}
+	})
 	for _, k := range prose {
 		score += weight(k)
 	}

@@ -233,7 +233,8 @@ func buildLocale(ctx context.Context, v *site.View, locale, path string) (*local
 		return nil, fmt.Errorf("search: build %s index: %w", locale, err)
 	}
 	articles := v.ByLocale[locale]
-	if err := indexArticles(ctx, idx, articles, an); err != nil {
+	counts, err := indexArticles(ctx, idx, articles, an)
+	if err != nil {
 		return fail(err)
 	}
 	if path != "" {
@@ -248,14 +249,19 @@ func buildLocale(ctx context.Context, v *site.View, locale, path string) (*local
 			}
 		}
 	}
-	if err := li.load(v, articles); err != nil {
-		return fail(err)
+	if path != "" {
+		if err := counts.write(path); err != nil {
+			return fail(err)
+		}
 	}
+	li.load(v, articles, counts)
 	return li, nil
 }
 
-// indexArticles indexes articles in batches, batchWorkers at a time.
-func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Article, an analyzers) error {
+// indexArticles indexes articles in batches, batchWorkers at a time, and
+// returns the document frequencies of their terms, counted from the
+// analysed documents.
+func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Article, an analyzers) (*termCounts, error) {
 	type chunk struct{ from, to int }
 	textSize := func(a *site.Article) int { return len(a.Text) + len(a.Title) + len(a.Description) + 64 }
 	total := 0
@@ -274,22 +280,33 @@ func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Articl
 	}
 	work := make(chan chunk)
 	errs := make([]error, batchWorkers)
+	counts := make([]*termCounts, batchWorkers)
 	var wg sync.WaitGroup
 	for w := range batchWorkers {
+		counts[w] = newTermCounts()
 		wg.Go(func() {
 			for c := range work {
 				if errs[w] != nil {
 					continue // drain
 				}
 				b := idx.NewBatch()
+				docs := make([]*document.Document, 0, c.to-c.from)
 				for i := c.from; i < c.to; i++ {
-					if err := b.IndexAdvanced(articleDoc(docID(i), articles[i], an)); err != nil {
+					d := articleDoc(docID(i), articles[i], an)
+					if err := b.IndexAdvanced(d); err != nil {
 						errs[w] = err
 						break
 					}
+					docs = append(docs, d)
 				}
 				if errs[w] == nil {
 					errs[w] = idx.Batch(b)
+				}
+				if errs[w] == nil {
+					// Indexing analysed the fields: count their terms.
+					for _, d := range docs {
+						counts[w].add(d)
+					}
 				}
 			}
 		})
@@ -303,7 +320,14 @@ func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Articl
 	}
 	close(work)
 	wg.Wait()
-	return errors.Join(append(errs, err)...)
+	if err := errors.Join(append(errs, err)...); err != nil {
+		return nil, err
+	}
+	for _, c := range counts[1:] {
+		counts[0].merge(c)
+	}
+	counts[0].finish()
+	return counts[0], nil
 }
 
 // open opens a complete on-disk index read-only.
@@ -324,10 +348,12 @@ func open(v *site.View, key, root string) (*Index, error) {
 			ix.Close()
 			return nil, fmt.Errorf("search: open %s index: %w", loc, err)
 		}
-		if err := li.load(v, v.ByLocale[loc]); err != nil {
+		counts, err := readTermCounts(path)
+		if err != nil {
 			ix.Close()
 			return nil, fmt.Errorf("search: open %s index: %w", loc, err)
 		}
+		li.load(v, v.ByLocale[loc], counts)
 	}
 	return ix, nil
 }

@@ -161,55 +161,15 @@ func (ix *Index) Close() error {
 }
 
 // load fills the in-memory side of a locale index: articles by document ID,
-// vocabulary and analysed synonyms.
-func (li *localeIndex) load(v *site.View, articles []*site.Article) error {
+// vocabulary, phrases and analysed synonyms.
+func (li *localeIndex) load(v *site.View, articles []*site.Article, counts *termCounts) {
 	li.docs = articles
 	li.titleKeys = make([]string, len(articles))
 	for i, a := range articles {
 		li.titleKeys[i] = " " + textnorm.Key(a.Title) + " "
 	}
-	li.vocab = make(map[string]int, 1024)
-	for _, field := range contentFields() {
-		d, err := li.idx.FieldDict(field)
-		if err != nil {
-			return fmt.Errorf("read %s terms: %w", field, err)
-		}
-		for {
-			e, err := d.Next()
-			if err != nil {
-				d.Close()
-				return fmt.Errorf("read %s terms: %w", field, err)
-			}
-			if e == nil {
-				break
-			}
-			if int(e.Count) > li.vocab[e.Term] {
-				li.vocab[e.Term] = int(e.Count)
-			}
-		}
-		if err := d.Close(); err != nil {
-			return fmt.Errorf("read %s terms: %w", field, err)
-		}
-	}
-	li.phrases = map[string]bool{}
-	d, err := li.idx.FieldDict(fieldPhrases)
-	if err != nil {
-		return fmt.Errorf("read %s terms: %w", fieldPhrases, err)
-	}
-	for {
-		e, err := d.Next()
-		if err != nil {
-			d.Close()
-			return fmt.Errorf("read %s terms: %w", fieldPhrases, err)
-		}
-		if e == nil {
-			break
-		}
-		li.phrases[e.Term] = true
-	}
-	if err := d.Close(); err != nil {
-		return fmt.Errorf("read %s terms: %w", fieldPhrases, err)
-	}
+	li.vocab = counts.vocab
+	li.phrases = counts.phrases
 	for _, group := range v.Lib.Synonyms[li.locale] {
 		var entries []synEntry
 		for _, s := range group {
@@ -221,7 +181,6 @@ func (li *localeIndex) load(v *site.View, articles []*site.Article) error {
 			li.synonyms = append(li.synonyms, entries)
 		}
 	}
-	return nil
 }
 
 // Search returns ranked results with highlighted snippets. An empty query,

@@ -339,6 +339,11 @@ func TestRareTokensFirst(t *testing.T) {
 			t.Errorf("Search(%q) = %v, want sync-error first", q, ids(r))
 		}
 	}
+	// A rare word weighs its rarity: the one article with "promo" beats
+	// the one with "error" in its title.
+	if r := search(t, ix, "promo error", "en"); len(r.Hits) == 0 || r.Hits[0].ID != "promo" {
+		t.Errorf("promo error = %v, want promo first", ids(r))
+	}
 }
 
 // TestNoPaddingByCommonWords: a word most articles have (the product's

@@ -59,10 +59,6 @@ type clause struct {
 	rare bool
 }
 
-// rareShare: a word in at most this share of the articles (and at least
-// one) is a rare token, as is any known word holding a digit.
-const rareShare = 1.0 / 1000
-
 // clauses cuts an analysed query into clauses over the content fields
 // (with the body when body is set).
 func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
@@ -162,11 +158,13 @@ func (qa *queryAnalysis) onlyStopWords(li *localeIndex) bool {
 	return len(qa.words) > 0
 }
 
-// rare reports whether a word found in df articles is a rare token: it
-// holds a digit (an error code, a version, a number with letters) or at
-// most rareShare of the articles have it.
+// rare reports whether a word some article has is a rare token that ranks
+// its articles first: one holding a digit (an error code, a version, a
+// number with letters). Other rare words (product names) weigh their
+// rarity in the coverage: a tier of their own would let an incidental
+// word of a question decide.
 func (li *localeIndex) rare(plain string, df int) bool {
-	return hasDigit(plain) || df <= max(1, int(float64(len(li.docs))*rareShare))
+	return df > 0 && hasDigit(plain)
 }
 
 // stopWord reports whether a folded word is a stop word of the locale.

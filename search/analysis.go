@@ -7,7 +7,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
 	"github.com/blevesearch/bleve/v2/analysis/token/edgengram"
@@ -17,13 +16,14 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
 // mappingVersion is part of every on-disk index key: bump it whenever the
 // analyzers, the fields or the way documents are built change, so that old
 // indexes are rebuilt instead of reused.
-const mappingVersion = "guichet-search-5"
+const mappingVersion = "guichet-search-8"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -62,6 +62,8 @@ const (
 	analyzerPhrase  = "guichet_phrase"  // whitespace only: pre-analysed phrases
 	filterStop      = "guichet_stop"    // the locale's stop words, when customised
 	filterEdgeNgram = "guichet_edge"    // edge n-gram token filter
+	charFilterFold  = "guichet_fold"    // textnorm.Fold: the one text normalisation
+	tokenizerWords  = "guichet_words"   // Unicode words plus joined hyphenated compounds
 	maxNgram        = 20                // longest autocomplete prefix indexed
 	ngramFilterMin  = float64(1)        // shortest prefix indexed
 	ngramFilterMax  = float64(maxNgram) // as float64 for the registry config
@@ -117,14 +119,21 @@ func language(locale string) string {
 	return locale
 }
 
-// frenchStops returns the Snowball French stop words and their forms
-// without accents: accents are folded before the stop filter sees a word,
-// so "ça" and "été" arrive as "ca" and "ete".
+// frenchExtraStops are the French words of questions and chat that say
+// nothing about the answer, as englishExtraStops and the question words of
+// the English list ("how", "why", "where", "do") are in English.
+const frenchExtraStops = `comment pourquoi quand quoi lequel laquelle lesquels faire fais fait font peux peut pouvez peuvent
+puis dois doit devez faut veux voulez voudrais voudrait bonjour merci svp stp`
+
+// frenchStops returns the Snowball French stop words, frenchExtraStops, and
+// their forms without accents: accents are folded before the stop filter
+// sees a word, so "ça" and "été" arrive as "ca" and "ete".
 func frenchStops() []any {
 	tm := analysis.NewTokenMap()
 	if err := tm.LoadBytes(fr.FrenchStopWords); err != nil {
 		return nil
 	}
+	tm.LoadLine(frenchExtraStops)
 	out := make([]any, 0, 2*len(tm))
 	for w := range tm {
 		out = append(out, w)
@@ -136,6 +145,22 @@ func frenchStops() []any {
 	return out
 }
 
+// The char filter and tokenizer are registered by name because an index
+// reopened from disk rebuilds its analyzers from the names in its stored
+// mapping.
+func init() {
+	if err := registry.RegisterCharFilter(charFilterFold, func(map[string]any, *registry.Cache) (analysis.CharFilter, error) {
+		return foldFilter{}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterTokenizer(tokenizerWords, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
+		return compoundTokenizer{words: unicode.NewUnicodeTokenizer()}, nil
+	}); err != nil {
+		panic(err)
+	}
+}
+
 // newMapping returns the index mapping of one locale. The analyzers are
 // defined in the mapping, so an index reopened from disk carries the
 // analyzers it was built with. Documents are indexed with IndexAdvanced, so
@@ -143,8 +168,11 @@ func frenchStops() []any {
 //
 // English: possessive, lower case, English stop words, Snowball (Porter2)
 // stemming. French: lower case, elision (l', d'…), French stop words, French
-// light stemmer. Other languages: lower case only. All fold accents first
-// (ASCII folding char filter), so "annule" and "annulé" are the same term.
+// light stemmer. Other languages: lower case only. All run the text through
+// textnorm.Fold first (NFC, invisible characters removed, case and accents
+// folded), so "annule", "ANNULÉ" and "annul\u00ADé" are the same term, and
+// all split words with compoundTokenizer, so "Wi-Fi" is indexed as "wi",
+// "fi" and "wifi".
 func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
 	var pre, post []any // filters before lower-casing and after it (text only)
@@ -183,8 +211,8 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 	for name, filters := range map[string][]any{analyzerText: text, analyzerPlain: plain, analyzerAC: ac} {
 		err := m.AddCustomAnalyzer(name, map[string]any{
 			"type":          custom.Name,
-			"char_filters":  []any{asciifolding.Name},
-			"tokenizer":     unicode.Name,
+			"char_filters":  []any{charFilterFold},
+			"tokenizer":     tokenizerWords,
 			"token_filters": filters,
 		})
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/guichet/guichet/site/gaps"
 )
 
@@ -93,23 +94,41 @@ func (a *Analyzer) Analyze(locale, text string) gaps.Analysis {
 	if r == nil {
 		return gaps.Analysis{}
 	}
-	stems := map[int]string{}
+	// Words are the parts of a hyphenated compound; its joined word
+	// (a shingle) is kept aside.
+	stems := map[span]string{}
+	var joins []joinedWord
 	for _, t := range r.an.text.Analyze([]byte(text)) {
-		stems[t.Position] = string(t.Term)
+		if t.Type == analysis.Shingle {
+			joins = append(joins, joinedWord{span{t.Start, t.End}, string(t.Term)})
+			continue
+		}
+		stems[span{t.Start, t.End}] = string(t.Term)
 	}
 	var out gaps.Analysis
 	keys := []string{}
+	var at []span
 	for _, t := range r.an.plain.Analyze([]byte(text)) {
-		w := gaps.Word{Plain: string(t.Term), Term: stems[t.Position]}
+		if t.Type == analysis.Shingle {
+			continue
+		}
+		s := span{t.Start, t.End}
+		w := gaps.Word{Plain: string(t.Term), Term: stems[s]}
 		out.Words = append(out.Words, w)
+		at = append(at, s)
 		keys = append(keys, wordKey(word{plain: w.Plain, stem: w.Term}))
 	}
+	comps := r.compounds(out.Words, at, joins)
 	for i := 0; i < len(out.Words); {
 		token, n := r.synonymAt(keys, i)
+		c, isComp := comps[i]
 		switch {
 		case n > 0:
 			out.Terms = append(out.Terms, token)
 			i += n
+		case isComp:
+			out.Terms = append(out.Terms, c.stem)
+			i += c.n
 		default:
 			if t := out.Words[i].Term; t != "" {
 				out.Terms = append(out.Terms, t)
@@ -118,6 +137,68 @@ func (a *Analyzer) Analyze(locale, text string) gaps.Analysis {
 		}
 	}
 	return out
+}
+
+// compounds finds the runs of words the content writes as one word, by the
+// index of their first word: a hyphenated compound whose joined word the
+// content has ("wi-fi" where articles say "wifi"), and two words in a row
+// whose joined word it has ("wi fi", "e mail"), as search reads them. The
+// joined word (its stem) then stands for the run, so every spelling of a
+// compound gives one term.
+func (r *queryReader) compounds(words []gaps.Word, at []span, joins []joinedWord) map[int]compoundRun {
+	var out map[int]compoundRun
+	add := func(first, n int, stem string) {
+		if out == nil {
+			out = map[int]compoundRun{}
+		}
+		out[first] = compoundRun{n: n, stem: stem}
+	}
+	covered := make([]bool, len(words))
+	for _, j := range joins {
+		first, n := -1, 0
+		for i, s := range at {
+			if s.start >= j.at.start && s.end <= j.at.end {
+				if first < 0 {
+					first = i
+				}
+				n++
+			}
+		}
+		if n < 2 || j.stem == "" || r.vocab[j.stem] == 0 {
+			continue
+		}
+		add(first, n, j.stem)
+		for k := first; k < first+n; k++ {
+			covered[k] = true
+		}
+	}
+	for i := 0; i+1 < len(words); i++ {
+		if covered[i] || covered[i+1] || hasDigit(words[i].Plain) || hasDigit(words[i+1].Plain) {
+			continue
+		}
+		toks := r.an.text.Analyze([]byte(words[i].Plain + words[i+1].Plain))
+		if len(toks) != 1 {
+			continue
+		}
+		if stem := string(toks[0].Term); r.vocab[stem] > 0 {
+			add(i, 2, stem)
+			covered[i], covered[i+1] = true, true
+		}
+	}
+	return out
+}
+
+// joinedWord is the joined word of a hyphenated compound (its stem) and
+// where the compound is in the text.
+type joinedWord struct {
+	at   span
+	stem string
+}
+
+// compoundRun is a run of n words read as one joined word (its stem).
+type compoundRun struct {
+	n    int
+	stem string
 }
 
 // Spread returns the share of the locale's published articles that hold

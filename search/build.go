@@ -233,7 +233,8 @@ func buildLocale(ctx context.Context, v *site.View, locale, path string) (*local
 		return nil, fmt.Errorf("search: build %s index: %w", locale, err)
 	}
 	articles := v.ByLocale[locale]
-	if err := indexArticles(ctx, idx, articles, an); err != nil {
+	counts, err := indexArticles(ctx, idx, articles, an)
+	if err != nil {
 		return fail(err)
 	}
 	if path != "" {
@@ -248,14 +249,19 @@ func buildLocale(ctx context.Context, v *site.View, locale, path string) (*local
 			}
 		}
 	}
-	if err := li.load(v, articles); err != nil {
-		return fail(err)
+	if path != "" {
+		if err := counts.write(path); err != nil {
+			return fail(err)
+		}
 	}
+	li.load(v, articles, counts)
 	return li, nil
 }
 
-// indexArticles indexes articles in batches, batchWorkers at a time.
-func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Article, an analyzers) error {
+// indexArticles indexes articles in batches, batchWorkers at a time, and
+// returns the document frequencies of their terms, counted from the
+// analysed documents.
+func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Article, an analyzers) (*termCounts, error) {
 	type chunk struct{ from, to int }
 	textSize := func(a *site.Article) int { return len(a.Text) + len(a.Title) + len(a.Description) + 64 }
 	total := 0
@@ -274,22 +280,33 @@ func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Articl
 	}
 	work := make(chan chunk)
 	errs := make([]error, batchWorkers)
+	counts := make([]*termCounts, batchWorkers)
 	var wg sync.WaitGroup
 	for w := range batchWorkers {
+		counts[w] = newTermCounts()
 		wg.Go(func() {
 			for c := range work {
 				if errs[w] != nil {
 					continue // drain
 				}
 				b := idx.NewBatch()
+				docs := make([]*document.Document, 0, c.to-c.from)
 				for i := c.from; i < c.to; i++ {
-					if err := b.IndexAdvanced(articleDoc(docID(i), articles[i], an)); err != nil {
+					d := articleDoc(docID(i), articles[i], an)
+					if err := b.IndexAdvanced(d); err != nil {
 						errs[w] = err
 						break
 					}
+					docs = append(docs, d)
 				}
 				if errs[w] == nil {
 					errs[w] = safeBatch(idx, b)
+				}
+				if errs[w] == nil {
+					// Indexing analysed the fields: count their terms.
+					for _, d := range docs {
+						counts[w].add(d)
+					}
 				}
 			}
 		})
@@ -303,7 +320,14 @@ func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Articl
 	}
 	close(work)
 	wg.Wait()
-	return errors.Join(append(errs, err)...)
+	if err := errors.Join(append(errs, err)...); err != nil {
+		return nil, err
+	}
+	for _, c := range counts[1:] {
+		counts[0].merge(c)
+	}
+	counts[0].finish()
+	return counts[0], nil
 }
 
 // open opens a complete on-disk index read-only.
@@ -324,10 +348,12 @@ func open(v *site.View, key, root string) (*Index, error) {
 			ix.Close()
 			return nil, fmt.Errorf("search: open %s index: %w", loc, err)
 		}
-		if err := li.load(v, v.ByLocale[loc]); err != nil {
+		counts, err := readTermCounts(path)
+		if err != nil {
 			ix.Close()
 			return nil, fmt.Errorf("search: open %s index: %w", loc, err)
 		}
+		li.load(v, v.ByLocale[loc], counts)
 	}
 	return ix, nil
 }
@@ -371,7 +397,7 @@ func articleDoc(id string, a *site.Article, an analyzers) *document.Document {
 	// its words together rank it higher ("single sign-on"). (Pairs from
 	// the headings too made no difference on the sample help center and
 	// cost index time.)
-	toks := an.text.Analyze([]byte(a.Title))
+	toks := words(an.text.Analyze([]byte(a.Title)))
 	for i := 1; i < len(toks); i++ {
 		phrases = append(phrases, string(toks[i-1].Term)+phraseSep+string(toks[i].Term))
 	}
@@ -384,7 +410,7 @@ func articleDoc(id string, a *site.Article, an analyzers) *document.Document {
 // phraseOf returns the analysed terms of s joined by phraseSep: one token
 // of the phrases field.
 func phraseOf(text analysis.Analyzer, s string) string {
-	toks := text.Analyze([]byte(s))
+	toks := words(text.Analyze([]byte(s)))
 	terms := make([]string, len(toks))
 	for i, t := range toks {
 		terms[i] = string(t.Term)
@@ -402,4 +428,16 @@ func safeBatch(idx bleve.Index, b *bleve.Batch) (err error) {
 		}
 	}()
 	return idx.Batch(b)
+}
+
+// words leaves out the joined words of hyphenated compounds: their parts
+// are the words of a phrase.
+func words(toks analysis.TokenStream) analysis.TokenStream {
+	out := toks[:0:0]
+	for _, t := range toks {
+		if t.Type != analysis.Shingle {
+			out = append(out, t)
+		}
+	}
+	return out
 }

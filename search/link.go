@@ -95,7 +95,14 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	}
 	qa := &queryAnalysis{words: words, noPhrases: true}
 	qa.spans = li.synonymSpans(words, false)
-	q, _ := li.buildQuery(qa, true, false)
+	cl := li.clauses(qa, true)
+	if len(cl) == 0 {
+		return "", 0, nil
+	}
+	q := li.passQuery(qa, cl, pass{true, passAny})
+	if q == nil {
+		q = li.passQuery(qa, cl, pass{true, passAll})
+	}
 	if q == nil {
 		return "", 0, nil
 	}

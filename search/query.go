@@ -1,18 +1,14 @@
 package search
 
 import (
-	"context"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
-	index "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/bleve/v2/analysis"
 
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Bounds on the work done for one query, whatever its length: the words
@@ -29,6 +25,13 @@ const (
 	maxWords       = 24
 	maxFuzzyWords  = 6
 	maxVariantWord = 24
+	// minCorrected: a word of fewer letters is corrected only when the
+	// query finds nothing without the correction: short words are one edit
+	// away from too many other real words ("gift" → "lift").
+	minCorrected = 5
+	// twoEdits: words of at least this many letters tolerate two edits;
+	// changing the first letter costs two.
+	twoEdits = 8
 )
 
 // word is one word of a query.
@@ -42,12 +45,31 @@ type word struct {
 	// typos are the indexed terms of the words one typo away from this
 	// one, when it is not in the vocabulary.
 	typos []string
+	// short: fewer than minCorrected letters; its typos and fuzz apply only
+	// when the query finds nothing without them.
+	short bool
+	// corrected: stem replaces the word typed (a "did you mean" query), so
+	// it is highlighted as a correction.
+	corrected bool
+	// forms are indexed terms of the same word that the stemmer keeps
+	// apart (see otherForms).
+	forms []string
 }
 
 // synSpan is a run of query words equal to an entry of a synonym group.
 type synSpan struct {
 	n    int        // words covered, stop words included
 	alts [][]string // the other entries of the group, as terms
+}
+
+// compound is a run of query words that the content also writes as one
+// word: the parts of a hyphenated compound ("wi-fi" → "wifi") or two words
+// typed apart ("front desk" → "frontdesk"). The words match as such or as
+// the joined word.
+type compound struct {
+	n     int    // words covered
+	plain string // the joined word, folded: a prefix while it is being typed
+	stem  string // its analysed term, in the vocabulary
 }
 
 // queryAnalysis is a query cut into words, ready to become a bleve query.
@@ -58,36 +80,58 @@ type queryAnalysis struct {
 	// noPhrases leaves out the keyword-phrase clause (ticket linking
 	// ranks candidates itself).
 	noPhrases bool
-	spans     map[int]*synSpan // by index of the span's first word
+	// shortTypos uses the corrections of short words too: set when the
+	// query found nothing without them.
+	shortTypos bool
+	spans      map[int]*synSpan  // by index of the span's first word
+	compounds  map[int]*compound // by index of the first part
 }
 
 // analyze cuts text into words with the locale's analyzers. The plain
 // analyzer keeps every word; the text analyzer gives the stemmed term of the
-// word at the same position, or none for a stop word.
+// word at the same offsets, or none for a stop word.
 func (li *localeIndex) analyze(text string, suggest bool) *queryAnalysis {
 	return li.analyzeTypos(text, suggest, true)
 }
 
+// span is the byte range of a token in the folded query.
+type span struct{ start, end int }
+
 // analyzeTypos is analyze, looking up the words one typo away from unknown
-// words only when typos is set.
+// words only when typos is set (otherwise words are matched exactly).
 func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnalysis {
-	stems := map[int]string{}
+	stems := map[span]string{}
 	for _, t := range li.an.text.Analyze([]byte(text)) {
-		stems[t.Position] = string(t.Term)
+		stems[span{t.Start, t.End}] = string(t.Term)
 	}
 	qa := &queryAnalysis{suggest: suggest}
+	var at []span // offsets of each word
+	type joined struct {
+		at    span
+		plain string
+	}
+	var joins []joined
 	for _, t := range li.an.plain.Analyze([]byte(text)) {
-		w := word{plain: string(t.Term), stem: stems[t.Position]}
+		s := span{t.Start, t.End}
+		if t.Type == analysis.Shingle {
+			joins = append(joins, joined{s, string(t.Term)})
+			continue
+		}
+		w := word{plain: string(t.Term), stem: stems[s]}
+		w.short = utf8.RuneCountInString(w.plain) < minCorrected
+		w.forms = li.otherForms(w.stem)
 		// Numbers (order, account, error codes) are taken as typed: a
 		// number one edit away is another number, not a typo.
-		if n := li.vocab[w.stem]; w.stem != "" && !hasDigit(w.plain) && (n == 0 || n < rareDocs && utf8.RuneCountInString(w.plain) >= minRareTypo) {
+		if n := li.vocab[w.stem]; typos && w.stem != "" && !hasDigit(w.plain) && (n == 0 || n < rareDocs && utf8.RuneCountInString(w.plain) >= minRareTypo) {
 			w.fuzz = fuzziness(w.plain, w.stem)
 			w.unknown = n == 0
 		}
 		qa.words = append(qa.words, w)
+		at = append(at, s)
 	}
 	if len(qa.words) > maxWords {
-		qa.words = qa.words[len(qa.words)-maxWords:]
+		cut := len(qa.words) - maxWords
+		qa.words, at = qa.words[cut:], at[cut:]
 	}
 	if suggest && len(qa.words) > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text)
@@ -103,7 +147,7 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 			w.fuzz = 0 // bound the cost of a query full of unknown words
 			continue
 		}
-		if typos && !(qa.prefix && i == len(qa.words)-1) {
+		if !(qa.prefix && i == len(qa.words)-1) {
 			w.typos = li.typoCandidates(w.plain, w.stem)
 			if len(w.typos) > 0 {
 				// A word one typo away exists: do not look two away.
@@ -111,8 +155,123 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 			}
 		}
 	}
+	// Hyphenated compounds of the query whose joined word is indexed.
+	for _, j := range joins {
+		first, n := -1, 0
+		for i, s := range at {
+			if s.start >= j.at.start && s.end <= j.at.end {
+				if first < 0 {
+					first = i
+				}
+				n++
+			}
+		}
+		stem := stems[j.at]
+		typing := qa.prefix && first+n == len(qa.words)
+		if n < 2 || stem == "" || li.vocab[stem] == 0 && !typing {
+			continue
+		}
+		if qa.compounds == nil {
+			qa.compounds = map[int]*compound{}
+		}
+		qa.compounds[first] = &compound{n: n, plain: j.plain, stem: stem}
+	}
+	li.joinPairs(qa)
 	qa.spans = li.synonymSpans(qa.words, qa.prefix)
 	return qa
+}
+
+// joinPairs adds the pairs of consecutive query words that the content
+// writes as one word ("e mail" → "email", "power pivot" → "powerpivot"),
+// as Algolia and Meilisearch concatenate query words. The word being typed
+// is left out. All pairs are analysed in one pass.
+func (li *localeIndex) joinPairs(qa *queryAnalysis) {
+	words := qa.words
+	last := len(words) - 1
+	if qa.prefix {
+		last--
+	}
+	if last < 1 {
+		return
+	}
+	covered := make([]bool, len(words))
+	for i, c := range qa.compounds {
+		for k := i; k < i+c.n; k++ {
+			covered[k] = true
+		}
+	}
+	var b strings.Builder
+	starts := map[int]int{} // byte offset in b → first word of the pair
+	for i := 0; i < last; i++ {
+		if covered[i] || covered[i+1] {
+			continue
+		}
+		starts[b.Len()] = i
+		b.WriteString(words[i].plain)
+		b.WriteString(words[i+1].plain)
+		b.WriteByte(' ')
+	}
+	if b.Len() == 0 {
+		return
+	}
+	for _, t := range li.an.text.Analyze([]byte(b.String())) {
+		i, ok := starts[t.Start]
+		if !ok || t.Type == analysis.Shingle {
+			continue
+		}
+		stem := string(t.Term)
+		if li.vocab[stem] == 0 || stem == words[i].stem || stem == words[i+1].stem {
+			continue
+		}
+		if _, taken := qa.compounds[i-1]; taken && qa.compounds[i-1].n == 2 {
+			continue // overlapping pairs: the first one wins
+		}
+		if qa.compounds == nil {
+			qa.compounds = map[int]*compound{}
+		}
+		qa.compounds[i] = &compound{n: 2, plain: words[i].plain + words[i+1].plain, stem: stem}
+	}
+}
+
+// otherForms returns the indexed terms that are forms of the same word as
+// stem but that the English (Porter2) stemmer leaves apart: the verb in
+// -ify and its noun in -ification ("notify" → "notifi", "notifications" →
+// "notif"; "verify", "modify", "identify", "specify"…).
+func (li *localeIndex) otherForms(stem string) []string {
+	if language(li.locale) != "en" || utf8.RuneCountInString(stem) < 5 {
+		return nil
+	}
+	var other string
+	if strings.HasSuffix(stem, "ifi") {
+		other = strings.TrimSuffix(stem, "i")
+	} else if strings.HasSuffix(stem, "if") {
+		other = stem + "i"
+	}
+	if other != "" && li.vocab[other] > 0 {
+		return []string{other}
+	}
+	return nil
+}
+
+// understood reports whether word i needs no correction: a stop word, a
+// number, a word some article has, part of a synonym entry or of a compound
+// whose joined word some article has.
+func (qa *queryAnalysis) understood(li *localeIndex, i int) bool {
+	w := qa.words[i]
+	if w.stem == "" || hasDigit(w.plain) || li.vocab[w.stem] > 0 || len(w.forms) > 0 {
+		return true
+	}
+	for first, sp := range qa.spans {
+		if i >= first && i < first+sp.n {
+			return true
+		}
+	}
+	for first, c := range qa.compounds {
+		if i >= first && i < first+c.n && li.vocab[c.stem] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // fuzziness is the edit distance tolerated for a word missing from the
@@ -124,7 +283,7 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 func fuzziness(plain, stem string) int {
 	n, s := utf8.RuneCountInString(plain), utf8.RuneCountInString(stem)
 	switch {
-	case n >= 8 && s >= minFuzzyStem:
+	case n >= twoEdits && s >= minFuzzyStem:
 		return 2
 	case n >= 4:
 		return 1
@@ -139,11 +298,14 @@ const minFuzzyStem = 6
 const maxTypoCandidates = 8
 
 // typoCandidates returns the indexed terms (other than stem, the word's
-// own) of the words at Damerau-Levenshtein distance 1 from plain, most
-// frequent first. Editing
-// the word before stemming it is what makes a typo in a suffix forgivable
-// ("reimbursemnt" → "reimbursement" → "reimburs"); a fuzzy query on the
-// stem alone would miss it. All variants are analysed in one pass.
+// own) of the words one typo away from plain, most frequent first. A typo
+// is a deletion, insertion, substitution or swap of neighbours, except
+// that changing the first letter counts as two typos, allowed only in
+// words of twoEdits letters or more (people rarely get the first letter
+// wrong; "gift" is not a typo of "lift"). Editing the word before stemming
+// it is what makes a typo in a suffix forgivable ("reimbursemnt" →
+// "reimbursement" → "reimburs"); a fuzzy query on the stem alone would miss
+// it. All variants are analysed in one pass.
 func (li *localeIndex) typoCandidates(plain, stem string) []string {
 	if v, ok := li.typos.Load(plain); ok {
 		return v.([]string)
@@ -158,46 +320,100 @@ func (li *localeIndex) typoCandidates(plain, stem string) []string {
 // maxTypoCache bounds the words whose corrections are remembered.
 const maxTypoCache = 100000
 
-// findTypos computes typoCandidates.
+// Costs of one typo, in tenths, from how people mistype: a letter left out
+// or two swapped most often, a key next to the right one or a letter typed
+// twice next, any other letter least often. Changing the first letter
+// costs a whole typo more.
+const (
+	costOmission   = 10 // "remiders" for "reminders"
+	costSwap       = 10 // "pasword" … "passwrod"
+	costExtra      = 12 // "cancell"
+	costNeighbour  = 12 // "invoixe": x is next to c
+	costSubstitute = 16
+	costFirst      = 10
+)
+
+// findTypos computes typoCandidates: the likeliest typos first (see the
+// costs above), then the most frequent terms.
 func (li *localeIndex) findTypos(plain, stem string) []string {
 	const letters = "abcdefghijklmnopqrstuvwxyz"
 	rs := []rune(plain)
 	if len(rs) > maxVariantWord {
 		return nil
 	}
+	firstToo := len(rs) >= twoEdits // the first letter may change
 	var b strings.Builder
 	b.Grow((2*len(rs) + 1) * len(letters) * (len(rs) + 2))
-	emit := func(parts ...[]rune) {
+	costs := map[int]int{} // byte offset of a variant → its cost
+	emit := func(c int, parts ...[]rune) {
+		costs[b.Len()] = c
 		for _, p := range parts {
 			b.WriteString(string(p))
 		}
 		b.WriteByte(' ')
 	}
 	for i := range rs {
-		emit(rs[:i], rs[i+1:]) // deletion
-		if i+1 < len(rs) && rs[i] != rs[i+1] {
-			emit(rs[:i], []rune{rs[i+1], rs[i]}, rs[i+2:]) // transposition
+		first := 0
+		if i == 0 {
+			if !firstToo {
+				if len(rs) > 1 && rs[0] != rs[1] {
+					emit(costSwap, []rune{rs[1], rs[0]}, rs[2:])
+				}
+				continue
+			}
+			first = costFirst
 		}
+		if i+1 < len(rs) && rs[i] != rs[i+1] {
+			emit(costSwap, rs[:i], []rune{rs[i+1], rs[i]}, rs[i+2:]) // transposition
+		}
+		emit(first+costExtra, rs[:i], rs[i+1:]) // deletion
 		for _, c := range letters {
 			if c != rs[i] {
-				emit(rs[:i], []rune{c}, rs[i+1:]) // substitution
+				cost := costSubstitute
+				if neighbours(c, rs[i]) {
+					cost = costNeighbour
+				}
+				emit(first+cost, rs[:i], []rune{c}, rs[i+1:]) // substitution
 			}
 		}
 	}
 	for i := 0; i <= len(rs); i++ {
+		if i == 0 && !firstToo {
+			continue
+		}
+		first := 0
+		if i == 0 {
+			first = costFirst
+		}
 		for _, c := range letters {
-			emit(rs[:i], []rune{c}, rs[i:]) // insertion
+			emit(first+costOmission, rs[:i], []rune{c}, rs[i:]) // insertion
 		}
 	}
-	seen := map[string]bool{}
+	cost := map[string]int{}
 	var out []string
 	for _, t := range li.an.text.Analyze([]byte(b.String())) {
-		if term := string(t.Term); !seen[term] && term != stem && li.vocab[term] > 0 {
-			seen[term] = true
-			out = append(out, term)
+		if t.Type == analysis.Shingle {
+			continue
 		}
+		term := string(t.Term)
+		if term == stem || li.vocab[term] == 0 {
+			continue
+		}
+		c, ok := costs[t.Start]
+		if !ok {
+			continue // not the first word of its variant
+		}
+		if old, seen := cost[term]; seen {
+			cost[term] = min(old, c)
+			continue
+		}
+		cost[term] = c
+		out = append(out, term)
 	}
 	slices.SortFunc(out, func(x, y string) int {
+		if d := cost[x] - cost[y]; d != 0 {
+			return d
+		}
 		if d := li.vocab[y] - li.vocab[x]; d != 0 {
 			return d
 		}
@@ -207,6 +423,48 @@ func (li *localeIndex) findTypos(plain, stem string) []string {
 		out = out[:maxTypoCandidates]
 	}
 	return out
+}
+
+// keyRows are the letter rows of QWERTY and AZERTY keyboards.
+var keyRows = [...]string{"qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn"}
+
+// neighbours reports whether two letters are next to each other on a
+// QWERTY or AZERTY keyboard (same row, or the row above or below).
+func neighbours(a, b rune) bool {
+	for r := 0; r < len(keyRows); r += 3 {
+		pos := func(c rune) (int, int) {
+			for row := 0; row < 3; row++ {
+				if i := strings.IndexRune(keyRows[r+row], c); i >= 0 {
+					return row, i
+				}
+			}
+			return -1, -1
+		}
+		ra, ca := pos(a)
+		rb, cb := pos(b)
+		if ra < 0 || rb < 0 {
+			continue
+		}
+		if abs(ra-rb) <= 1 && abs(ca-cb) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// typoDistance is the Damerau-Levenshtein distance between a and b up to
+// max, where changing the first letter costs one more.
+func typoDistance(a, b string, max int) int {
+	d := site.EditDistance(a, b, max)
+	ra, _ := utf8.DecodeRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	if ra != rb && d <= max {
+		// A swap of the first two letters is one typo.
+		if sa, sb := []rune(a), []rune(b); !(len(sa) > 1 && len(sb) > 1 && sa[0] == sb[1] && sa[1] == sb[0]) {
+			d++
+		}
+	}
+	return d
 }
 
 // synEntry is one entry of a synonym group.
@@ -228,16 +486,24 @@ func wordKey(w word) string {
 // newSynEntry analyses a synonym entry.
 func (li *localeIndex) newSynEntry(s string) synEntry { return analyzeSynEntry(li.an, s) }
 
-// analyzeSynEntry analyses a synonym entry with a locale's analyzers.
+// analyzeSynEntry analyses a synonym entry with a locale's analyzers. A
+// hyphenated entry ("no-show") is matched by its parts, so its joined word
+// is left out.
 func analyzeSynEntry(an analyzers, s string) synEntry {
-	stems := map[int]string{}
+	stems := map[span]string{}
 	var e synEntry
 	for _, t := range an.text.Analyze([]byte(s)) {
-		stems[t.Position] = string(t.Term)
+		if t.Type == analysis.Shingle {
+			continue
+		}
+		stems[span{t.Start, t.End}] = string(t.Term)
 		e.terms = append(e.terms, string(t.Term))
 	}
 	for _, t := range an.plain.Analyze([]byte(s)) {
-		e.keys = append(e.keys, wordKey(word{plain: string(t.Term), stem: stems[t.Position]}))
+		if t.Type == analysis.Shingle {
+			continue
+		}
+		e.keys = append(e.keys, wordKey(word{plain: string(t.Term), stem: stems[span{t.Start, t.End}]}))
 	}
 	return e
 }
@@ -279,234 +545,12 @@ func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan 
 	return spans
 }
 
-// matcher tells which words of an article text match the query, for
-// highlighting: by analysed term, so stemmed and folded forms match too.
-// Analysing every word of every hit would cost more than the search
-// itself, so words are first screened by their first two letters (stemming
-// and elision leave those alone) and the survivors analysed once each.
-type matcher struct {
-	li     *localeIndex
-	exact  map[string]bool
-	fuzzy  []word // words tolerating two edits of their stem
-	prefix string // the word being typed, plain
-	heads  map[string]bool
-	screen bool              // heads is usable
-	terms  map[string]string // word → analysed term, a cache
-}
-
-func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
-	m := &matcher{li: li, exact: map[string]bool{}, heads: map[string]bool{}, screen: true, terms: map[string]string{}}
-	for i, w := range qa.words {
-		if qa.prefix && i == len(qa.words)-1 {
-			m.prefix = w.plain
-		}
-		if w.stem == "" {
-			continue
-		}
-		m.exact[w.stem] = true
-		for _, t := range w.typos {
-			m.exact[t] = true
-		}
-		if w.fuzz > 1 {
-			m.fuzzy = append(m.fuzzy, w)
-			m.screen = false
-		}
-	}
-	for _, sp := range qa.spans {
-		for _, alt := range sp.alts {
-			for _, t := range alt {
-				m.exact[t] = true
-			}
-		}
-	}
-	for t := range m.exact {
-		h := head(t)
-		if utf8.RuneCountInString(h) < 2 {
-			m.screen = false
-		}
-		m.heads[h] = true
-	}
-	return m
-}
-
-// head returns the first two letters of a word, folded and lower-cased,
-// after an elided article ("l'opération" → "op").
-func head(w string) string {
-	if i := strings.IndexAny(w, "'’"); i > 0 && i <= 3 {
-		_, n := utf8.DecodeRuneInString(w[i:])
-		w = w[i+n:]
-	}
-	n := 0
-	for i := range w {
-		if n == 2 {
-			w = w[:i]
-			break
-		}
-		n++
-	}
-	return strings.ToLower(textnorm.Fold(w))
-}
-
-// match reports whether the word w of a text matches the query; key is
-// its matched term, to count distinct matches.
-func (m *matcher) match(w string) (key string, ok bool) {
-	if m.prefix != "" {
-		if plain := strings.ToLower(textnorm.Fold(w)); strings.HasPrefix(plain, m.prefix) {
-			return plain, true
-		}
-	}
-	if m.screen && !m.heads[head(w)] {
-		return "", false
-	}
-	term, seen := m.terms[w]
-	if !seen {
-		if toks := m.li.an.text.Analyze([]byte(w)); len(toks) > 0 {
-			term = string(toks[0].Term)
-		}
-		m.terms[w] = term
-	}
-	if term == "" {
-		return "", false
-	}
-	if m.exact[term] {
-		return term, true
-	}
-	for _, fw := range m.fuzzy {
-		if abs(len(term)-len(fw.stem)) <= fw.fuzz && site.EditDistance(term, fw.stem, fw.fuzz) <= fw.fuzz {
-			return term, true
-		}
-	}
-	return "", false
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// didYouMean proposes a corrected query when words of the query are not in
-// the vocabulary but close terms are, and the corrected query finds at
-// least as many articles as the query did (and some). The correction uses
-// the surface form of the term as written in the best matching article.
-func (li *localeIndex) didYouMean(ctx context.Context, qa *queryAnalysis, total int) (string, error) {
-	words := slices.Clone(qa.words)
-	// A word in a synonym span is understood: "gst" is no typo of "get".
-	synonym := map[int]bool{}
-	for i, sp := range qa.spans {
-		for j := i; j < i+sp.n; j++ {
-			synonym[j] = true
-		}
-	}
-	var fixed []int
-	for i, w := range words {
-		if w.stem == "" || li.vocab[w.stem] > 0 || synonym[i] || utf8.RuneCountInString(w.stem) < 3 {
-			continue
-		}
-		best := ""
-		if len(w.typos) > 0 {
-			best = w.typos[0]
-		} else {
-			var err error
-			if best, err = li.closest(w.stem, max(w.fuzz, 1)); err != nil {
-				return "", err
-			}
-		}
-		if best != "" {
-			words[i].stem, words[i].fuzz, words[i].typos = best, 0, nil
-			fixed = append(fixed, i)
-		}
-	}
-	if len(fixed) == 0 {
-		return "", nil
-	}
-	fq := &queryAnalysis{words: words, spans: li.synonymSpans(words, false)}
-	q, _ := li.buildQuery(fq, true, false)
-	if q == nil {
-		return "", nil
-	}
-	sr, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 1, 0, false))
-	if err != nil {
-		return "", err
-	}
-	if sr.Total == 0 || int(sr.Total) < total || len(sr.Hits) == 0 {
-		return "", nil
-	}
-	top := li.docs[atoi(sr.Hits[0].ID)]
-	for _, i := range fixed {
-		words[i].plain = li.surface(top, words[i].stem)
-	}
-	parts := make([]string, len(words))
-	for i, w := range words {
-		parts[i] = w.plain
-	}
-	return strings.Join(parts, " "), nil
-}
-
-// closest returns the indexed term within distance f of stem that is the
-// nearest and, among the nearest, the most frequent; "" when none.
-func (li *localeIndex) closest(stem string, f int) (string, error) {
-	adv, err := li.idx.Advanced()
-	if err != nil {
-		return "", err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return "", err
-	}
-	defer r.Close()
-	fr, ok := r.(index.IndexReaderFuzzy)
-	if !ok {
-		return "", nil
-	}
-	best, bestD, bestN := "", f+1, 0
-	for _, field := range contentFields() {
-		d, err := fr.FieldDictFuzzy(field, stem, f, "")
-		if err != nil {
-			return "", err
-		}
-		for {
-			e, err := d.Next()
-			if err != nil {
-				d.Close()
-				return "", err
-			}
-			if e == nil {
-				break
-			}
-			dist := site.EditDistance(stem, e.Term, f)
-			n := li.vocab[e.Term]
-			if dist < bestD || dist == bestD && (n > bestN || n == bestN && e.Term < best) {
-				best, bestD, bestN = e.Term, dist, n
-			}
-		}
-		d.Close()
-	}
-	return best, nil
-}
-
-// surface returns how the term appears in the article (lower-cased), or the
-// term itself when it cannot be found.
-func (li *localeIndex) surface(a *site.Article, term string) string {
-	texts := []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text}
-	m := li.newMatcher(&queryAnalysis{words: []word{{stem: term}}})
-	for _, s := range texts {
-		for _, t := range splitWords(s) {
-			if _, ok := m.match(s[t.start:t.end]); ok {
-				return strings.ToLower(s[t.start:t.end])
-			}
-		}
-	}
-	return term
-}
-
-func atoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
-}
-
 // hasDigit reports whether s holds a digit.
 func hasDigit(s string) bool {
 	return strings.ContainsFunc(s, unicode.IsDigit)
+}
+
+// hasLetter reports whether s holds a letter.
+func hasLetter(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsLetter)
 }

@@ -95,7 +95,8 @@ func needCorpus(tb testing.TB) {
 	}
 }
 
-// contentIndex loads the content folder dir and indexes it.
+// contentIndex loads the content folder dir and indexes it on disk, as
+// guichet serve does (merged segments, reopened read-only).
 func contentIndex(t testing.TB, dir string) (*search.Index, *site.View) {
 	t.Helper()
 	ctx := context.Background()
@@ -104,7 +105,7 @@ func contentIndex(t testing.TB, dir string) (*search.Index, *site.View) {
 		t.Fatalf("load sample content: %v", err)
 	}
 	view := site.NewView(lib, time.Now(), false)
-	ix, err := search.Build(ctx, view, "")
+	ix, err := search.Build(ctx, view, t.TempDir())
 	if err != nil {
 		t.Fatalf("build index: %v", err)
 	}

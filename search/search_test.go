@@ -2,8 +2,10 @@ package search
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -253,7 +255,7 @@ func TestSnippets(t *testing.T) {
 		heading           string
 	}{
 		{"refunded", "en", "refund", []string{"<mark>refunded</mark>"}, ""},
-		{"passwrod", "en", "reset-password", []string{"<mark>password</mark>"}, ""},
+		{"passwrod", "en", "reset-password", []string{`<mark class="correction">password</mark>`}, ""},
 		{"script", "en", "xss", []string{"&lt;<mark>script</mark>&gt;", "&amp;"}, ""},
 		{"annule", "fr", "cancel-ticket", []string{"<mark>annulé</mark>"}, ""},
 		{"authentication", "en", "security", []string{"<mark>authentication</mark>"}, "Two-factor authentication"},
@@ -599,6 +601,29 @@ func TestAnalyzers(t *testing.T) {
 		ta, tb := an.text.Analyze([]byte(tt.a)), an.text.Analyze([]byte(tt.b))
 		if len(ta) != 1 || len(tb) != 1 || string(ta[0].Term) != string(tb[0].Term) {
 			t.Errorf("%s: %q → %v, %q → %v: want the same term", tt.locale, tt.a, ta, tt.b, tb)
+		}
+	}
+}
+
+// TestDiskAnswersAsMemory: an index on disk (merged, reopened) knows the
+// same term frequencies and answers as the same index in memory.
+func TestDiskAnswersAsMemory(t *testing.T) {
+	mem := buildTest(t, "")
+	disk := buildTest(t, t.TempDir())
+	for loc, li := range mem.locales {
+		other := disk.locales[loc]
+		if !maps.Equal(li.vocab, other.vocab) || !maps.Equal(li.phrases, other.phrases) {
+			t.Errorf("%s: term counts differ between memory and disk", loc)
+		}
+		if n := other.vocab["password"]; loc == "en" && n != 2 {
+			t.Errorf("password in %d documents on disk, want 2", n)
+		}
+	}
+	for _, q := range []string{"password", "reset password", "refund fees", "invoce", "cancel my tick"} {
+		a, _ := mem.Search(context.Background(), site.SearchRequest{Query: q})
+		b, _ := disk.Search(context.Background(), site.SearchRequest{Query: q})
+		if !slices.Equal(ids(a), ids(b)) || a.DidYouMean != b.DidYouMean {
+			t.Errorf("%q: memory %v (%q), disk %v (%q)", q, ids(a), a.DidYouMean, ids(b), b.DidYouMean)
 		}
 	}
 }

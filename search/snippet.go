@@ -3,11 +3,13 @@ package search
 import (
 	"html"
 	"html/template"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // snippetWords is the length of a snippet, in words.
@@ -16,76 +18,123 @@ const snippetWords = 30
 // tok is one word of a text: its byte offsets.
 type tok struct{ start, end int }
 
+// inWord reports whether r belongs to a word: letters, digits, marks, and
+// the invisible characters textnorm removes (a soft hyphen inside a word
+// does not split it).
+func inWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || textnorm.Invisible(r)
+}
+
+// isHyphen reports whether r joins the parts of a compound word.
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
+
 // splitWords cuts s into words: runs of letters, digits and marks,
-// apostrophes inside a word included ("l'opération", "user's").
+// apostrophes inside a word included ("l'opération", "user's"), and
+// hyphenated compounds kept whole ("Wi-Fi"), as the index sees them.
 func splitWords(s string) []tok {
 	var out []tok
+	forWords(s, func(t tok) { out = append(out, t) })
+	return out
+}
+
+// forWords calls f with each word of s, as splitWords cuts them, without
+// allocating.
+func forWords(s string, f func(tok)) {
 	start := -1
 	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+		if inWord(r) {
 			if start < 0 {
 				start = i
 			}
 			continue
 		}
-		if (r == '\'' || r == '’') && start >= 0 {
-			if next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):]); unicode.IsLetter(next) {
+		if (r == '\'' || r == '’' || isHyphen(r)) && start >= 0 {
+			if next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):]); unicode.IsLetter(next) || isHyphen(r) && unicode.IsDigit(next) {
 				continue
 			}
 		}
 		if start >= 0 {
-			out = append(out, tok{start, i})
+			f(tok{start, i})
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, tok{start, len(s)})
+		f(tok{start, len(s)})
 	}
-	return out
 }
 
-// marks returns which words of s match, and the distinct terms matched.
-func marks(s string, toks []tok, m *matcher) ([]bool, map[string]bool) {
-	out := make([]bool, len(toks))
-	seen := map[string]bool{}
-	for i, t := range toks {
-		if key, ok := m.match(s[t.start:t.end]); ok {
-			out[i] = true
-			seen[key] = true
+// marked is a text cut into words, with how each matches the query.
+type marked struct {
+	text  string
+	toks  []tok
+	kinds []markKind
+	// score weighs the distinct matched terms: a word typed counts
+	// double a synonym or correction.
+	score, count int
+	keys         map[string]markKind
+}
+
+func markText(s string, m *matcher) marked {
+	t := marked{text: s, toks: splitWords(s), keys: map[string]markKind{}}
+	t.kinds = make([]markKind, len(t.toks))
+	for i, w := range t.toks {
+		key, k := m.match(s[w.start:w.end])
+		if k == markNone {
+			continue
+		}
+		t.kinds[i] = k
+		t.count++
+		if k > t.keys[key] {
+			t.keys[key] = k
 		}
 	}
-	return out, seen
+	for _, k := range t.keys {
+		t.score += weight(k)
+	}
+	return t
+}
+
+func weight(k markKind) int {
+	if k == markTyped {
+		return 2
+	}
+	return 1
+}
+
+// sentence is one sentence of a prose line of a section.
+type sentence struct {
+	marked
+	words   int
+	lineEnd bool // the sentence ends its line (a paragraph or list item)
 }
 
 // snippet returns the best matching passage of the article, with the
-// heading and anchor of its section: the section holding the most distinct
-// matched terms (a match in its heading counts double), cut to a window of
-// snippetWords words around the matches. Without any matching section, the
-// description.
+// heading and anchor of its section. The section is the one whose prose
+// (paragraphs and list items, not table cells or code) holds the most
+// distinct matched terms, words typed counting double synonyms and
+// corrections, a match in its heading counting too; the passage is its best
+// sentence, followed (or preceded) by whole sentences up to snippetWords
+// words, a long sentence being cut around its matches. Without any
+// matching prose, the description, under the heading of the section whose
+// table or code matched, if any.
 func (li *localeIndex) snippet(a *site.Article, m *matcher) (template.HTML, string, string) {
 	best, bestScore, bestCount := -1, 0, 0
-	var bestToks []tok
-	var bestMarks []bool
+	fallback, fallbackScore := -1, 0
 	for i, sec := range a.Sections {
-		toks := splitWords(sec.Text)
-		mk, seen := marks(sec.Text, toks, m)
-		count := 0
-		for _, ok := range mk {
-			if ok {
-				count++
-			}
-		}
-		score := len(seen)
-		if sec.Heading.Text != "" {
-			_, hs := marks(sec.Heading.Text, splitWords(sec.Heading.Text), m)
-			for key := range hs {
-				if !seen[key] {
-					score += 2
+		score, count, other, keys := proseScore(sec, m)
+		if sec.Heading.Text != "" && score > 0 {
+			// A word of the query in the heading that its prose lacks.
+			for key, k := range markText(sec.Heading.Text, m).keys {
+				if keys[key] == markNone {
+					score += weight(k)
 				}
 			}
 		}
 		if score > bestScore || score == bestScore && score > 0 && count > bestCount {
-			best, bestScore, bestCount, bestToks, bestMarks = i, score, count, toks, mk
+			best, bestScore, bestCount = i, score, count
+		}
+		if other > fallbackScore {
+			fallback, fallbackScore = i, other
 		}
 	}
 	if best < 0 {
@@ -93,63 +142,180 @@ func (li *localeIndex) snippet(a *site.Article, m *matcher) (template.HTML, stri
 		if text == "" && len(a.Sections) > 0 {
 			text = a.Sections[0].Text
 		}
-		return li.highlight(text, m, snippetWords), "", ""
+		heading, anchor := "", ""
+		if fallback >= 0 {
+			heading, anchor = a.Sections[fallback].Heading.Text, a.Sections[fallback].Heading.ID
+		}
+		return li.highlight(text, m, snippetWords), heading, anchor
 	}
 	sec := a.Sections[best]
-	return render(sec.Text, bestToks, bestMarks, snippetWords), sec.Heading.Text, sec.Heading.ID
+	return renderSentences(proseSentences(sec, m), snippetWords), sec.Heading.Text, sec.Heading.ID
+}
+
+// proseScore returns the score and number of the matches in the prose
+// lines of a section, the score of its other lines (table cells, code), and
+// the terms its prose matched, in one pass over its text.
+func proseScore(sec site.Section, m *matcher) (score, count, other int, prose map[string]markKind) {
+	prose = map[string]markKind{}
+	var verbatim map[string]markKind
+	line, next := 0, strings.IndexByte(sec.Text, '\n')
+	forWords(sec.Text, func(w tok) {
+		key, k := m.match(sec.Text[w.start:w.end])
+		if k == markNone {
+			return
+		}
+		for next >= 0 && w.start > next {
+			line++
+			if n := strings.IndexByte(sec.Text[next+1:], '\n'); n >= 0 {
+				next += n + 1
+			} else {
+				next = -1
+			}
+		}
+		set := prose
+		if _, v := slices.BinarySearch(sec.Verbatim, line); v {
+			if verbatim == nil {
+				verbatim = map[string]markKind{}
+			}
+			set = verbatim
+		} else {
+			count++
+		}
+		set[key] = max(set[key], k)
+	})
+	for _, k := range prose {
+		score += weight(k)
+	}
+	for _, k := range verbatim {
+		other += weight(k)
+	}
+	return score, count, other, prose
+}
+
+// proseSentences cuts the prose lines of a section into marked sentences.
+func proseSentences(sec site.Section, m *matcher) []sentence {
+	var out []sentence
+	for i, line := range strings.Split(sec.Text, "\n") {
+		if _, verbatim := slices.BinarySearch(sec.Verbatim, i); verbatim {
+			continue
+		}
+		parts := sentences(line)
+		for j, s := range parts {
+			mt := markText(s, m)
+			out = append(out, sentence{marked: mt, words: len(mt.toks), lineEnd: j == len(parts)-1})
+		}
+	}
+	return out
+}
+
+// sentences cuts a line of prose after each '.', '!', '?' or '…' followed
+// by a space, except after abbreviations ("e.g.") and single letters.
+func sentences(line string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		end := i + 1
+		switch {
+		case c == '.' || c == '!' || c == '?':
+		case strings.HasPrefix(line[i:], "…"):
+			end = i + len("…")
+		default:
+			continue
+		}
+		if end >= len(line) || line[end] != ' ' {
+			continue
+		}
+		if c == '.' && abbreviation(line[start:i]) {
+			continue
+		}
+		out = append(out, strings.TrimSpace(line[start:end]))
+		start = end
+	}
+	if rest := strings.TrimSpace(line[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// abbreviation reports whether the word before a period looks like an
+// abbreviation rather than the end of a sentence.
+func abbreviation(before string) bool {
+	w := before
+	if i := strings.LastIndexByte(before, ' '); i >= 0 {
+		w = before[i+1:]
+	}
+	switch strings.ToLower(w) {
+	case "e.g", "i.e", "vs", "ex", "p. ex", "mr", "mrs", "dr", "no", "cf", "env", "approx":
+		return true
+	}
+	return utf8.RuneCountInString(w) == 1
+}
+
+// renderSentences renders the best sentence and its neighbours, whole, up
+// to n words: following sentences first, then preceding ones. A sentence
+// that ends a paragraph or list item without punctuation gets a period, so
+// that blocks read as sentences. A best sentence longer than n words is
+// cut around its matches.
+func renderSentences(sents []sentence, n int) template.HTML {
+	best := 0
+	for i, s := range sents {
+		b := sents[best]
+		if s.score > b.score || s.score == b.score && s.count > b.count {
+			best = i
+		}
+	}
+	if sents[best].words >= n {
+		s := sents[best]
+		return render(s.text, s.toks, s.kinds, n)
+	}
+	from, to, words := best, best+1, sents[best].words
+	for to < len(sents) && words+sents[to].words <= n {
+		words += sents[to].words
+		to++
+	}
+	for from > 0 && words+sents[from-1].words <= n {
+		from--
+		words += sents[from].words
+	}
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		s := sents[i]
+		if i > from {
+			b.WriteByte(' ')
+		}
+		b.WriteString(string(render(s.text, s.toks, s.kinds, 0)))
+		if s.lineEnd && (i < to-1) && !endsSentence(s.text) {
+			b.WriteByte('.')
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// endsSentence reports whether s ends with punctuation that closes a
+// sentence or introduces what follows.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'”’»)]`))
+	return strings.ContainsRune(".!?…:;", r)
 }
 
 // highlight escapes s and marks its matching words, cut to at most n words
 // around the matches when n > 0.
 func (li *localeIndex) highlight(s string, m *matcher, n int) template.HTML {
-	toks := splitWords(s)
-	mk, _ := marks(s, toks, m)
-	return render(s, toks, mk, n)
+	t := markText(s, m)
+	return render(s, t.toks, t.kinds, n)
 }
 
 // render escapes the window of n words of s (all of s when n == 0) holding
-// the most marked words, wrapping those in <mark>.
-func render(s string, toks []tok, marks []bool, n int) template.HTML {
+// the most marked words, wrapping those in <mark> (with a class for
+// synonyms and corrections).
+func render(s string, toks []tok, kinds []markKind, n int) template.HTML {
 	if len(toks) == 0 {
 		return template.HTML(html.EscapeString(strings.TrimSpace(s)))
 	}
 	from, to := 0, len(toks)
 	if n > 0 && len(toks) > n {
-		// Slide a window of n words; keep the first with the most distinct
-		// matched terms, then the most matches.
-		inWin := map[string]int{}
-		count, best, bestStart := 0, -1, 0
-		for i := range toks {
-			if marks[i] {
-				count++
-				inWin[strings.ToLower(s[toks[i].start:toks[i].end])]++
-			}
-			if i >= n && marks[i-n] {
-				count--
-				if t := strings.ToLower(s[toks[i-n].start:toks[i-n].end]); inWin[t] == 1 {
-					delete(inWin, t)
-				} else {
-					inWin[t]--
-				}
-			}
-			if score := len(inWin)*(n+1) + count; i >= n-1 && score > best {
-				best, bestStart = score, i-n+1
-			}
-		}
-		// Start a few words before the first match for context, without
-		// losing the last one.
-		first, last := bestStart+n, bestStart
-		for i := bestStart; i < bestStart+n; i++ {
-			if marks[i] {
-				first, last = min(first, i), i
-			}
-		}
-		if first > last {
-			first, last = bestStart, bestStart
-		}
-		slack := n - (last - first + 1)
-		from = max(0, min(first-min(5, slack), len(toks)-n))
-		to = from + n
+		from, to = window(s, toks, kinds, n)
 	}
 	var b strings.Builder
 	start, end := 0, len(s)
@@ -165,8 +331,8 @@ func render(s string, toks []tok, marks []bool, n int) template.HTML {
 		t := toks[i]
 		b.WriteString(html.EscapeString(s[pos:t.start]))
 		w := html.EscapeString(s[t.start:t.end])
-		if marks[i] {
-			b.WriteString("<mark>")
+		if k := kinds[i]; k != markNone {
+			b.WriteString(k.tag())
 			b.WriteString(w)
 			b.WriteString("</mark>")
 		} else {
@@ -179,4 +345,50 @@ func render(s string, toks []tok, marks []bool, n int) template.HTML {
 		b.WriteString("…")
 	}
 	return template.HTML(strings.TrimSpace(b.String()))
+}
+
+// window returns the n words of toks holding the most distinct marked
+// words (a word typed counting double), then the most marks, starting a few
+// words before the first match for context.
+func window(s string, toks []tok, kinds []markKind, n int) (from, to int) {
+	inWin := map[string]int{}
+	typed := map[string]int{}
+	count, best, bestStart := 0, -1, 0
+	key := func(i int) string { return strings.ToLower(s[toks[i].start:toks[i].end]) }
+	for i := range toks {
+		if kinds[i] != markNone {
+			count++
+			inWin[key(i)]++
+			if kinds[i] == markTyped {
+				typed[key(i)]++
+			}
+		}
+		if i >= n && kinds[i-n] != markNone {
+			count--
+			k := key(i - n)
+			if inWin[k]--; inWin[k] == 0 {
+				delete(inWin, k)
+			}
+			if kinds[i-n] == markTyped {
+				if typed[k]--; typed[k] == 0 {
+					delete(typed, k)
+				}
+			}
+		}
+		if score := (len(inWin)+len(typed))*(n+1) + count; i >= n-1 && score > best {
+			best, bestStart = score, i-n+1
+		}
+	}
+	first, last := bestStart+n, bestStart
+	for i := bestStart; i < bestStart+n; i++ {
+		if kinds[i] != markNone {
+			first, last = min(first, i), i
+		}
+	}
+	if first > last {
+		first, last = bestStart, bestStart
+	}
+	slack := n - (last - first + 1)
+	from = max(0, min(first-min(5, slack), len(toks)-n))
+	return from, from + n
 }

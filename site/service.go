@@ -16,6 +16,9 @@ type SearchRequest struct {
 	Locale string // requested locale; empty means the default locale
 	Limit  int    // 1..50
 	Offset int
+	// Verbatim searches the words as typed: no correction and no typo
+	// tolerance (the "Search instead for …" link after a correction).
+	Verbatim bool
 }
 
 // SearchHit is one matching article.
@@ -27,7 +30,8 @@ type SearchHit struct {
 	Locale   string  `json:"locale"`
 	Score    float64 `json:"-"`
 	// Snippet is the best matching passage: HTML-escaped text where the
-	// matched terms are wrapped in <mark>.
+	// words typed are wrapped in <mark>, their synonyms in
+	// <mark class="synonym"> and corrections in <mark class="correction">.
 	Snippet template.HTML `json:"snippet"`
 	// Heading and Anchor name the section that matched best, if any.
 	Heading string `json:"heading,omitempty"`
@@ -36,12 +40,21 @@ type SearchHit struct {
 
 // SearchResults is a page of hits.
 type SearchResults struct {
-	Query  string      `json:"query"`
-	Locale string      `json:"locale"` // the locale the hits come from
+	Query string `json:"query"` // as typed
+	// Locale is the locale searched; when nothing matched in it, the
+	// default locale whose hits are shown. Each hit has its own Locale:
+	// a weak answer in the requested locale is completed by better
+	// articles of the default locale.
+	Locale string      `json:"locale"`
 	Total  int         `json:"total"`
 	Hits   []SearchHit `json:"results"`
-	// DidYouMean is a corrected query that would find more, if any.
+	// DidYouMean is the corrected query the hits were found for, when the
+	// query typed was corrected (the hits are then not for Query); empty
+	// otherwise.
 	DidYouMean string `json:"did_you_mean,omitempty"`
+	// CommonWords reports a query made only of words too common to search
+	// by ("where is", "how to"): it was matched as a phrase of titles.
+	CommonWords bool `json:"common_words,omitempty"`
 }
 
 // Searcher finds articles. Implementations are safe for concurrent use.

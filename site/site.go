@@ -169,10 +169,15 @@ type Heading struct {
 }
 
 // Section is a block of an article's plain text under one heading; the first
-// section (before any heading) has an empty Heading.
+// section (before any heading) has an empty Heading. Text holds one line per
+// paragraph, list item, table cell or code line.
 type Section struct {
 	Heading Heading
 	Text    string
+	// Verbatim lists, in increasing order, the lines of Text (0-based,
+	// separated by "\n") that are table cells or code rather than prose:
+	// search snippets are taken from the other lines.
+	Verbatim []int `json:",omitempty"`
 }
 
 // Article is one article in one locale. Translations share ID.

@@ -117,6 +117,7 @@ while [ "$head_i" -lt "${#queue[@]}" ] && [ "$n" -lt "$max_pages" ]; do
       *) continue ;;
     esac
     href=${href%%#*}
+    href=${href%%\?*} # the same page: articles link to others with ?view= and the like
     [ -n "$href" ] || continue
     if [ -z "${seen[$href]+x}" ]; then
       seen[$href]=1

@@ -2,6 +2,7 @@ package content
 
 import (
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,17 +59,24 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 	var cur strings.Builder
 	cur.Grow(len(src) / 2)
 	heading := site.Heading{}
+	lines := 0         // lines written in the current section
+	var verbatim []int // which of them are table cells or code
 	flush := func() {
 		t := strings.TrimSpace(cur.String())
 		if t != "" || heading.ID != "" {
-			sections = append(sections, site.Section{Heading: heading, Text: t})
+			sections = append(sections, site.Section{Heading: heading, Text: t, Verbatim: verbatim})
 		}
 		cur.Reset()
+		lines, verbatim = 0, nil
 	}
-	line := func(s string) {
+	line := func(s string, prose bool) {
 		if s = strings.TrimSpace(s); s != "" {
+			if !prose {
+				verbatim = append(verbatim, lines)
+			}
 			cur.WriteString(s)
 			cur.WriteByte('\n')
+			lines++
 		}
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -93,32 +101,34 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 					flush()
 					heading = sec.Heading
 				}
-				line(sec.Text)
+				for i, l := range strings.Split(sec.Text, "\n") {
+					line(l, !slices.Contains(sec.Verbatim, i))
+				}
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *codeShortcode:
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
-				line(string(seg.Value(src)))
+				line(string(seg.Value(src)), false)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock, *east.FootnoteList:
 			// Footnotes are asides: out of descriptions and snippets.
 			return ast.WalkSkipChildren, nil
 		case *east.DefinitionTerm:
-			line(inlineText(n, src))
+			line(inlineText(n, src), true)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			t := inlineText(n, src)
 			if _, ok := n.(*ast.Paragraph); ok && d.out.lead == "" && t != "" {
 				d.out.lead = t
 			}
-			line(t)
+			line(t, true)
 			return ast.WalkSkipChildren, nil
 		}
 		if isTableCell(n) {
-			line(inlineText(n, src))
+			line(inlineText(n, src), false)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

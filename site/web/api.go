@@ -52,6 +52,9 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 	if p.req.Offset, err = intParam(qv, "offset", 0, 0, 10000); err != nil {
 		return p, err
 	}
+	if p.req.Verbatim, err = boolParam(qv, "verbatim"); err != nil {
+		return p, err
+	}
 	p.source = site.SourceAPI
 	switch v := qv.Get("source"); v {
 	case "", site.SourceAPI:
@@ -127,6 +130,18 @@ func (s *Server) apiFind(c echo.Context, kind string, defLimit int) error {
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return c.JSON(http.StatusOK, searchResponse{SearchResults: res, SearchID: p.id})
+}
+
+// boolParam reads an optional boolean query parameter: "1" or "true" is
+// true, absent, "0" or "false" false, anything else a 400 naming it.
+func boolParam(q url.Values, name string) (bool, error) {
+	switch q.Get(name) {
+	case "", "0", "false":
+		return false, nil
+	case "1", "true":
+		return true, nil
+	}
+	return false, site.Errorf(site.EINVALID, "%s must be 1 or 0", name)
 }
 
 // intParam reads an optional integer query parameter: def when absent, a

@@ -101,6 +101,10 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	if err != nil {
 		return err
 	}
+	verbatim, err := boolParam(r.URL.Query(), "verbatim")
+	if err != nil {
+		return err
+	}
 	v := st.view
 	b := newBase(v, loc, "", "", "")
 	b.NoIndex = true
@@ -110,7 +114,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	if q != "" {
 		data.Title = fmt.Sprintf(b.T["results_for"], q) + " – " + b.SiteTitle
 		data.Heading = fmt.Sprintf(b.T["results_for"], q)
-		res, err := s.find(r.Context(), st, "s", site.SearchRequest{Query: q, Locale: loc, Limit: searchPageSize, Offset: (pageNum - 1) * searchPageSize})
+		res, err := s.find(r.Context(), st, "s", site.SearchRequest{Query: q, Locale: loc, Limit: searchPageSize, Offset: (pageNum - 1) * searchPageSize, Verbatim: verbatim})
 		if err != nil {
 			return fmt.Errorf("search %q: %w", q, err)
 		}
@@ -128,22 +132,32 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 			data.CountLabel = b.T["result_one"]
 		}
 		data.NoResults = fmt.Sprintf(b.T["no_results"], q)
+		if res.CommonWords {
+			// Only stop words, and no title has them as a phrase: say
+			// so, rather than that nothing matches.
+			data.NoResults = fmt.Sprintf(b.T["common_words"], q)
+		}
 		if res.Total > 0 && len(res.Hits) == 0 {
 			data.NoResults = fmt.Sprintf(b.T["past_end"], q)
-			data.FirstPageURL = searchURL(b.SearchURL, q, 1)
+			data.FirstPageURL = searchURL(b.SearchURL, q, 1, verbatim)
 		}
 		if res.DidYouMean != "" {
+			// The results are for the corrected query: say so, and offer
+			// the words as typed.
+			data.Heading = fmt.Sprintf(b.T["results_for"], res.DidYouMean)
+			data.Title = data.Heading + " – " + b.SiteTitle
 			data.DidYouMean = res.DidYouMean
-			data.DidYouMeanURL = searchURL(b.SearchURL, res.DidYouMean, 1)
+			data.DidYouMeanURL = searchURL(b.SearchURL, res.DidYouMean, 1, false)
+			data.InsteadURL = searchURL(b.SearchURL, q, 1, true)
 		}
 		if res.Locale != "" && res.Locale != loc && len(res.Hits) > 0 {
 			data.FallbackNote = fmt.Sprintf(b.T["fallback_locale"], langName(res.Locale))
 		}
 		if pageNum > 1 {
-			data.PrevURL = searchURL(b.SearchURL, q, pageNum-1)
+			data.PrevURL = searchURL(b.SearchURL, q, pageNum-1, verbatim)
 		}
 		if pageNum*searchPageSize < res.Total {
-			data.NextURL = searchURL(b.SearchURL, q, pageNum+1)
+			data.NextURL = searchURL(b.SearchURL, q, pageNum+1, verbatim)
 		}
 		data.PageLabel = fmt.Sprintf(b.T["page_n"], pageNum)
 		if res.Total == 0 {
@@ -156,8 +170,13 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	return s.renderDynamic(c, st, http.StatusOK, "search", data)
 }
 
-func searchURL(base, q string, page int) string {
+// searchURL is the URL of a page of results; verbatim searches the words
+// as typed, without correction.
+func searchURL(base, q string, page int, verbatim bool) string {
 	u := base + "?q=" + url.QueryEscape(q)
+	if verbatim {
+		u += "&verbatim=1"
+	}
 	if page > 1 {
 		u += "&page=" + strconv.Itoa(page)
 	}

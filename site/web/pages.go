@@ -164,8 +164,9 @@ type searchPage struct {
 	Start         int
 	CountLabel    string
 	NoResults     string
-	DidYouMean    string
+	DidYouMean    string // the corrected query the results are for
 	DidYouMeanURL string
+	InsteadURL    string // the query as typed, without correction
 	FallbackNote  string
 	PrevURL       string
 	NextURL       string

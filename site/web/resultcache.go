@@ -34,7 +34,11 @@ func newResultCache(max int) *resultCache {
 // cacheKey identifies a request: kind ("s" search, "g" suggest), locale,
 // limit, offset and query.
 func cacheKey(kind string, req site.SearchRequest) string {
-	return kind + "|" + req.Locale + "|" + strconv.Itoa(req.Limit) + "|" + strconv.Itoa(req.Offset) + "|" + req.Query
+	v := "|"
+	if req.Verbatim {
+		v = "|v"
+	}
+	return kind + "|" + req.Locale + "|" + strconv.Itoa(req.Limit) + "|" + strconv.Itoa(req.Offset) + v + "|" + req.Query
 }
 
 // get returns the cached results for key. Callers must not modify them.

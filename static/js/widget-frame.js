@@ -68,9 +68,17 @@
 			link.dataset.article = a.id;
 			link.dataset.pos = i + 1;
 			link.append(el('span', 'w-t', a.title));
+			if (a.locale && a.locale !== locale) {
+				// An article of another language mixed into the results: say which.
+				link.lang = a.locale;
+				let name = a.locale;
+				try { name = new Intl.DisplayNames([a.locale], {type: 'language'}).of(a.locale); } catch (e) {}
+				link.append(el('span', 'w-lang', name));
+			}
 			if (a.description || a.snippet) {
 				const desc = el('span', 'w-d');
-				// Search snippets come from the server with <mark> highlights only.
+				// Search snippets come from the server with <mark> highlights only
+				// (class "synonym" or "correction" for those).
 				if (a.snippet) desc.innerHTML = a.snippet; else desc.textContent = a.description;
 				link.append(desc);
 			}
@@ -151,8 +159,9 @@
 			return;
 		}
 		if (my !== seq) return;
-		const s = data.results.length ? list('results', T.results_for.replace('%s', q), data.results)
-			: message('results', T.no_results.replace('%s', q));
+		// A corrected query is what ran: the heading names it.
+		const s = data.results.length ? list('results', T.results_for.replace('%s', data.did_you_mean || q), data.results)
+			: message('results', (data.common_words ? T.common_words : T.no_results).replace('%s', q));
 		s.dataset.sid = data.search_id;
 		show(s, current.dataset.view !== 'results');
 	};

@@ -1,0 +1,251 @@
+package search
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
+)
+
+// maxCorrectionTries bounds the corrected queries run for one search: the
+// first, second and third candidate of each unknown word.
+const maxCorrectionTries = 3
+
+// correct returns the corrected query a search should run instead of the
+// one typed, or nil. Corrections people trust:
+//
+//   - only words no article has are corrected (a word the content uses
+//     is never "fixed" into another one), and not numbers, synonyms or
+//     the parts of a compound the content writes joined;
+//   - a correction is an indexed term one typo away (two for words of
+//     twoEdits letters), where changing the first letter counts as two;
+//   - a word of fewer than minCorrected letters is corrected only when the
+//     query finds nothing without corrections;
+//   - every word of the corrected query must be indexed: when one unknown
+//     word has no correction, there is none;
+//   - the corrected query must find clearly better results than the query
+//     typed: articles with every word of it (finding merely more articles,
+//     each with some of the words, is not enough).
+//
+// The checks count matches without ranking them: cheap.
+func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis) (*queryAnalysis, error) {
+	type fix struct {
+		i     int
+		cands []string
+	}
+	var fixes []fix
+	short := false
+	for i, w := range qa.words {
+		if qa.understood(li, i) {
+			continue
+		}
+		if utf8.RuneCountInString(w.plain) < 4 {
+			return nil, nil // too short to tell a typo from another word
+		}
+		short = short || w.short
+		cands := w.typos
+		if len(cands) == 0 && w.fuzz > 1 {
+			c, err := li.closest(w.stem, w.fuzz)
+			if err != nil {
+				return nil, err
+			}
+			if c != "" {
+				cands = []string{c}
+			}
+		}
+		if len(cands) == 0 {
+			return nil, nil // every word of a correction must be indexed
+		}
+		fixes = append(fixes, fix{i, cands})
+	}
+	if len(fixes) == 0 {
+		return nil, nil
+	}
+	if short && !qa.shortTypos {
+		// A short unknown word is corrected only when nothing matches
+		// without corrections.
+		n, err := li.count(ctx, &queryAnalysis{words: exactWords(qa.words), spans: qa.spans, compounds: qa.compounds}, passAny)
+		if err != nil || n > 0 {
+			return nil, err
+		}
+	}
+	// The candidates are tried in order, likeliest typo first (see
+	// findTypos), until the corrected query has articles with every word:
+	// the words around a typo tell which word was meant.
+	for try := 0; try < maxCorrectionTries; try++ {
+		fq := &queryAnalysis{words: exactWords(qa.words), shortTypos: true}
+		more := false
+		for _, f := range fixes {
+			c := f.cands[min(try, len(f.cands)-1)]
+			more = more || try+1 < len(f.cands)
+			fq.words[f.i] = word{plain: qa.words[f.i].plain, stem: c, corrected: true}
+		}
+		fq.spans = li.synonymSpans(fq.words, false)
+		fq.compounds = qa.compounds
+		n, err := li.count(ctx, fq, passAll)
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			return fq, nil
+		}
+		if !more {
+			break
+		}
+	}
+	return nil, nil
+}
+
+// exactWords returns a copy of words without their corrections: matched as
+// typed.
+func exactWords(words []word) []word {
+	out := append([]word(nil), words...)
+	for i := range out {
+		out[i].typos, out[i].fuzz = nil, 0
+	}
+	return out
+}
+
+// count returns how many articles a pass of the query matches.
+func (li *localeIndex) count(ctx context.Context, qa *queryAnalysis, mode passMode) (int, error) {
+	cl := li.clauses(qa, true)
+	if len(cl) == 0 {
+		return 0, nil
+	}
+	q := li.passQuery(&queryAnalysis{words: qa.words, noPhrases: true}, cl, pass{true, mode})
+	if q == nil {
+		q = li.passQuery(&queryAnalysis{words: qa.words, noPhrases: true}, cl, pass{true, passAll})
+	}
+	sr, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return 0, err
+	}
+	return int(sr.Total), nil
+}
+
+// corrected returns the corrected query as the customer should read it:
+// each corrected word as the top article writes it, each other word as
+// typed (accents and case of the query kept); a word typed with a slip
+// the stemmer forgave ("cancell") as the top article writes it too, so
+// the corrected query never keeps a typo.
+func (li *localeIndex) corrected(text string, fq *queryAnalysis, top *site.Article) string {
+	typed := map[string]string{} // folded word → as typed
+	for _, t := range splitWords(text) {
+		w := text[t.start:t.end]
+		if f := textnorm.Fold(w); typed[f] == "" {
+			typed[f] = strings.ToLower(textnorm.Normalize(w))
+		}
+	}
+	inTop := li.articleWords(top)
+	parts := make([]string, len(fq.words))
+	for i, w := range fq.words {
+		switch {
+		case w.corrected:
+			parts[i] = li.surface(top, w.stem, "")
+		case w.stem != "" && !inTop[w.plain]:
+			// Known stem, but the word as typed is not the article's.
+			parts[i] = li.surface(top, w.stem, w.plain)
+		}
+		if parts[i] == "" {
+			if t := typed[w.plain]; t != "" {
+				parts[i] = t
+			} else {
+				parts[i] = w.plain
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// articleWords returns the folded words of an article's title,
+// description and text.
+func (li *localeIndex) articleWords(a *site.Article) map[string]bool {
+	out := map[string]bool{}
+	if a == nil {
+		return out
+	}
+	for _, s := range []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text} {
+		for _, t := range splitWords(s) {
+			out[textnorm.Fold(s[t.start:t.end])] = true
+		}
+	}
+	return out
+}
+
+// surface returns how the article writes a word whose analysed term is
+// term, lower-cased: the first such word of its title, description,
+// keywords or text. With near set, only a word within two typos of near
+// counts (so a correctly typed form is never replaced by another form of
+// the word). "" when there is none.
+func (li *localeIndex) surface(a *site.Article, term, near string) string {
+	if a == nil {
+		return ""
+	}
+	m := li.newMatcher(&queryAnalysis{words: []word{{stem: term}}})
+	for _, s := range []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text} {
+		for _, t := range splitWords(s) {
+			w := s[t.start:t.end]
+			if strings.ContainsAny(w, "-'’") {
+				continue // a compound or elision is not one word to put back
+			}
+			if _, k := m.match(w); k == markNone {
+				continue
+			}
+			lw := strings.ToLower(w)
+			if near != "" && typoDistance(near, textnorm.Fold(lw), 2) > 2 {
+				continue
+			}
+			return lw
+		}
+	}
+	return ""
+}
+
+// closest returns the indexed term within f typos of stem (the first
+// letter kept) that is the nearest and, among the nearest, the most
+// frequent; "" when none.
+func (li *localeIndex) closest(stem string, f int) (string, error) {
+	adv, err := li.idx.Advanced()
+	if err != nil {
+		return "", err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return "", err
+	}
+	defer r.Close()
+	fr, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return "", nil
+	}
+	first, _ := utf8.DecodeRuneInString(stem)
+	best, bestD, bestN := "", f+1, 0
+	for _, field := range contentFields() {
+		d, err := fr.FieldDictFuzzy(field, stem, f, string(first))
+		if err != nil {
+			return "", err
+		}
+		for {
+			e, err := d.Next()
+			if err != nil {
+				d.Close()
+				return "", err
+			}
+			if e == nil {
+				break
+			}
+			dist := typoDistance(stem, e.Term, f)
+			n := li.vocab[e.Term]
+			if dist <= f && (dist < bestD || dist == bestD && (n > bestN || n == bestN && e.Term < best)) {
+				best, bestD, bestN = e.Term, dist, n
+			}
+		}
+		d.Close()
+	}
+	return best, nil
+}

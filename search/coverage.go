@@ -1,0 +1,196 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"slices"
+
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Coverage: how much of what a query says an article has, and where. Each
+// word of the query that carries meaning weighs its rarity (inverse
+// document frequency); it counts fully when the article's title or
+// keywords have it, nearly when its headings, description or tags do,
+// half when only its body does, and not at all otherwise. A synonym counts
+// a little less than the word, a correction of an unknown word half.
+// Ranking search results by coverage first puts the short article whose
+// title answers a question above the long one that happens to use every
+// word of it somewhere ("access database on a server says the file is
+// already in use").
+var fieldCredit = map[string]float64{
+	fieldTitle: 1, fieldKeywords: 1, fieldMore: 0.8, fieldBody: 0.5,
+}
+
+// alternative is a way a query word can be present: every one of terms,
+// worth factor.
+type alternative struct {
+	terms  []string
+	factor float64
+}
+
+// coverageWord is one word of the query that carries meaning.
+type coverageWord struct {
+	weight float64
+	alts   []alternative
+	// rare: an exact token few articles have (see clause.rare).
+	rare bool
+}
+
+// coverageWords lists the words of a query that count for coverage: words
+// that are not stop words and that some article has (or a correction,
+// synonym or compound of them does); with unknown set, words no article
+// has too, which then no article covers.
+func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverageWord {
+	n := float64(len(li.docs))
+	out := make([]coverageWord, len(qa.words))
+	for i, w := range qa.words {
+		if w.stem == "" || qa.prefix && i == len(qa.words)-1 {
+			continue
+		}
+		if k := li.vocab[w.stem]; k > 0 {
+			out[i].alts = append(out[i].alts, alternative{[]string{w.stem}, 1})
+			out[i].rare = li.rare(w.plain, k)
+		}
+		for _, t := range w.forms {
+			out[i].alts = append(out[i].alts, alternative{[]string{t}, formFactor})
+		}
+		if !(w.short && !qa.shortTypos) && w.unknown {
+			for _, t := range w.typos {
+				out[i].alts = append(out[i].alts, alternative{[]string{t}, typoFactor})
+			}
+		}
+	}
+	for first, sp := range qa.spans {
+		for _, e := range sp.alts {
+			for k := first; k < first+sp.n; k++ {
+				out[k].alts = append(out[k].alts, alternative{e, synonymFactor})
+			}
+		}
+	}
+	for first, c := range qa.compounds {
+		for k := first; k < first+c.n; k++ {
+			out[k].alts = append(out[k].alts, alternative{[]string{c.stem}, 1})
+		}
+	}
+	kept := out[:0]
+	for i, cw := range out {
+		if len(cw.alts) == 0 {
+			if unknown && qa.words[i].stem != "" && !(qa.prefix && i == len(qa.words)-1) {
+				cw.weight = math.Log(1 + n)
+				kept = append(kept, cw)
+			}
+			continue
+		}
+		df := 0
+		for _, a := range cw.alts {
+			for _, t := range a.terms {
+				df = max(df, li.vocab[t])
+			}
+		}
+		cw.weight = math.Log(1 + n/float64(max(df, 1)))
+		kept = append(kept, cw)
+	}
+	return kept
+}
+
+// coverage returns the coverage of each hit (by internal document ID),
+// from 0 to 1, checking the fields of only those documents in the index,
+// and how many of the query's rare tokens each has.
+func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids []index.IndexInternalID) ([]float64, []int, error) {
+	out := make([]float64, len(ids))
+	rare := make([]int, len(ids))
+	if len(words) == 0 || len(ids) == 0 {
+		return out, rare, nil
+	}
+	adv, err := li.idx.Advanced()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer r.Close()
+	order := make([]int, len(ids))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return bytes.Compare(ids[a], ids[b]) })
+
+	// has[term][field] tells, per hit, whether the field has the term.
+	has := map[string]map[string][]bool{}
+	var doc index.TermFieldDoc
+	lookup := func(t string) (map[string][]bool, error) {
+		if m, ok := has[t]; ok {
+			return m, nil
+		}
+		m := map[string][]bool{}
+		for _, f := range contentFields() {
+			tfr, err := r.TermFieldReader(ctx, []byte(t), f, false, false, false)
+			if err != nil {
+				return nil, err
+			}
+			if tfr.Count() == 0 {
+				tfr.Close()
+				continue
+			}
+			in := make([]bool, len(ids))
+			for _, i := range order {
+				d, err := tfr.Advance(ids[i], &doc)
+				if err != nil {
+					tfr.Close()
+					return nil, err
+				}
+				if d == nil {
+					break
+				}
+				in[i] = bytes.Equal(d.ID, ids[i])
+			}
+			tfr.Close()
+			m[f] = in
+		}
+		has[t] = m
+		return m, nil
+	}
+	var total float64
+	for _, w := range words {
+		total += w.weight
+	}
+	for _, w := range words {
+		best := make([]float64, len(ids))
+		for _, a := range w.alts {
+			// Every term of the alternative, in its weakest field.
+			credit := make([]float64, len(ids))
+			for i := range credit {
+				credit[i] = 1
+			}
+			for _, t := range a.terms {
+				m, err := lookup(t)
+				if err != nil {
+					return nil, nil, err
+				}
+				for i := range ids {
+					c := 0.0
+					for f, in := range m {
+						if in[i] {
+							c = max(c, fieldCredit[f])
+						}
+					}
+					credit[i] = min(credit[i], c)
+				}
+			}
+			for i := range ids {
+				best[i] = max(best[i], credit[i]*a.factor)
+			}
+		}
+		for i := range ids {
+			out[i] += w.weight * best[i] / total
+			if w.rare && best[i] > 0 {
+				rare[i]++
+			}
+		}
+	}
+	return out, rare, nil
+}

@@ -1,0 +1,234 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
+)
+
+// markKind says why a word of a text is highlighted.
+type markKind uint8
+
+const (
+	markNone markKind = iota
+	// markCorrection: a correction of a word typed (typo tolerance, or
+	// the corrected query of "did you mean").
+	markCorrection
+	// markSynonym: a synonym of a word typed (synonyms.yaml, keywords).
+	markSynonym
+	// markTyped: a word the customer typed, in any of its forms (stem,
+	// accents, case, hyphenated or joined spelling, the prefix being
+	// typed). Ranks above the others.
+	markTyped
+)
+
+// tag is the opening tag of a mark of this kind; every kind closes with
+// "</mark>".
+func (k markKind) tag() string {
+	switch k {
+	case markSynonym:
+		return `<mark class="synonym">`
+	case markCorrection:
+		return `<mark class="correction">`
+	}
+	return "<mark>"
+}
+
+// matcher tells which words of an article text match the query, for
+// highlighting: by analysed term, so stemmed and folded forms match too.
+// Analysing every word of every hit would cost more than the search
+// itself, so words are first screened by their first two letters (stemming
+// and elision leave those alone) and the survivors analysed once each.
+type matcher struct {
+	li     *localeIndex
+	terms  map[string]markKind // analysed term → kind
+	fuzzy  []word              // words tolerating two edits of their stem
+	prefix []string            // the word being typed, and its compound joined so far
+	heads  map[string]bool
+	screen bool // heads is usable
+	cache  map[string]matched
+}
+
+// matched is the outcome of match for one word.
+type matched struct {
+	key  string
+	kind markKind
+}
+
+func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
+	m := &matcher{li: li, terms: map[string]markKind{}, heads: map[string]bool{}, screen: true, cache: map[string]matched{}}
+	add := func(t string, k markKind) {
+		if t != "" && k > m.terms[t] {
+			m.terms[t] = k
+		}
+	}
+	for i, w := range qa.words {
+		if qa.prefix && i == len(qa.words)-1 {
+			m.prefix = append(m.prefix, w.plain)
+		}
+		if w.stem == "" {
+			continue
+		}
+		if w.corrected {
+			add(w.stem, markCorrection)
+		} else {
+			add(w.stem, markTyped)
+		}
+		for _, t := range w.forms {
+			add(t, markTyped)
+		}
+		if w.short && !qa.shortTypos {
+			continue
+		}
+		for _, t := range w.typos {
+			add(t, markCorrection)
+		}
+		if w.fuzz > 1 {
+			m.fuzzy = append(m.fuzzy, w)
+			m.screen = false
+		}
+	}
+	for first, c := range qa.compounds {
+		if qa.prefix && first+c.n == len(qa.words) {
+			m.prefix = append(m.prefix, c.plain)
+			continue
+		}
+		add(c.stem, markTyped)
+	}
+	for _, sp := range qa.spans {
+		for _, alt := range sp.alts {
+			for _, t := range alt {
+				add(t, markSynonym)
+			}
+		}
+	}
+	for t := range m.terms {
+		h := head(t)
+		if utf8.RuneCountInString(h) < 2 {
+			m.screen = false
+		}
+		m.heads[h] = true
+	}
+	for _, p := range m.prefix {
+		if utf8.RuneCountInString(p) < 2 {
+			m.screen = false
+		}
+		m.heads[head(p)] = true
+	}
+	return m
+}
+
+// head returns the first two letters of a word, folded, after an elided
+// article ("l'opération" → "op").
+func head(w string) string {
+	if i := strings.IndexAny(w, "'’"); i > 0 && i <= 3 {
+		_, n := utf8.DecodeRuneInString(w[i:])
+		w = w[i+n:]
+	}
+	if len(w) >= 2 && w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf {
+		w = w[:2] // most words: Fold of two ASCII letters allocates nothing when lower case
+	} else if n := headBytes(w); n < len(w) {
+		w = w[:n]
+	}
+	w = textnorm.Fold(w)
+	n := 0
+	for i := range w {
+		if n == 2 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
+// headBytes returns the length in bytes of the first letters of w that
+// fold to at least two letters: the first two runes and the marks after
+// them.
+func headBytes(w string) int {
+	n := 0
+	for i, r := range w {
+		if n == 2 && !unicode.IsMark(r) && !textnorm.Invisible(r) {
+			return i
+		}
+		if !unicode.IsMark(r) && !textnorm.Invisible(r) {
+			n++
+		}
+	}
+	return len(w)
+}
+
+// match reports whether the word w of a text matches the query, and how:
+// key is its matched term, to count distinct matches. A hyphenated word
+// ("Wi-Fi") matches by any of its parts or by the joined word.
+func (m *matcher) match(w string) (key string, kind markKind) {
+	if len(m.prefix) == 0 && m.screen && !m.passes(w) {
+		return "", markNone // most words of a text: no allocation
+	}
+	if r, ok := m.cache[w]; ok {
+		return r.key, r.kind
+	}
+	r := m.find(w)
+	m.cache[w] = r
+	return r.key, r.kind
+}
+
+// passes reports whether a part of w (split at hyphens) starts with the
+// first two letters of a term of the query.
+func (m *matcher) passes(w string) bool {
+	for w != "" {
+		part := w
+		if i := strings.IndexByte(w, '-'); i >= 0 {
+			part, w = w[:i], w[i+1:]
+		} else {
+			w = ""
+		}
+		if m.heads[head(part)] {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *matcher) find(w string) matched {
+	if len(m.prefix) > 0 {
+		folded := textnorm.Fold(w)
+		for _, p := range m.prefix {
+			if strings.HasPrefix(folded, p) || strings.HasPrefix(strings.ReplaceAll(folded, "-", ""), p) {
+				return matched{folded, markTyped}
+			}
+		}
+	}
+	if m.screen && !m.passes(w) {
+		return matched{}
+	}
+	best := matched{}
+	for _, t := range m.li.an.text.Analyze([]byte(w)) {
+		term := string(t.Term)
+		k := m.terms[term]
+		if k == markNone {
+			for _, fw := range m.fuzzy {
+				if abs(len(term)-len(fw.stem)) <= fw.fuzz && site.EditDistance(term, fw.stem, fw.fuzz) <= fw.fuzz {
+					k = markCorrection
+					break
+				}
+			}
+		}
+		// The joined word of a compound says most about what matched.
+		if k > best.kind || k == best.kind && k != markNone && t.Type == analysis.Shingle {
+			best = matched{term, k}
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,101 @@
+package search
+
+import (
+	"context"
+
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Mixing languages: a query whose best answer in its locale is weak also
+// searches the default locale, where an article not yet translated may
+// answer it ("code promo" on the French site, when the promo-code article
+// exists only in English).
+const (
+	// weakQuality: below it, the best hit of a locale answers the query
+	// only in part.
+	weakQuality = 0.7
+	// mixMargin: an article of the default locale is mixed in when its
+	// quality beats the best local one by this much, and reaches
+	// mixQuality.
+	mixMargin  = 0.25
+	mixQuality = 0.6
+	// mixCandidates: articles of the default locale considered.
+	mixCandidates = 3
+)
+
+// mixIn completes a weak local ranking with better articles of the default
+// locale: it returns the hits to put first, in the default locale or, when
+// the article has a translation that the local ranking missed, in that
+// translation. The quality of an answer is its coverage of the query (see
+// coverage.go), comparable across locales, unlike scores: locally, words
+// no local article has count against it; in the default locale, words it
+// does not know are taken as words of the other language and left out.
+//
+// When nothing matched locally, every hit of the default locale is
+// returned, up to want, with its total.
+func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, def *localeIndex, text string, suggest bool, want int) ([]ranked, int, error) {
+	if local.common {
+		return nil, 0, nil
+	}
+	best := 0.0
+	if len(local.hits) > 0 && local.hits[0].id != nil {
+		h := local.hits[0]
+		cov, _, err := li.coverage(ctx, li.coverageWords(local.qa, true), []index.IndexInternalID{h.id})
+		if err != nil {
+			return nil, 0, err
+		}
+		best = cov[0]
+	}
+	if best >= weakQuality {
+		return nil, 0, nil
+	}
+	qa := def.analyze(text, suggest)
+	n := mixCandidates
+	if local.total == 0 {
+		n = want
+	}
+	r, err := ix.rank(ctx, def, qa, n)
+	if err != nil {
+		return nil, 0, err
+	}
+	if r.common {
+		return nil, 0, nil
+	}
+	if suggest {
+		ids := make([]index.IndexInternalID, len(r.hits))
+		for i, h := range r.hits {
+			ids[i] = h.id
+		}
+		cov, _, err := def.coverage(ctx, def.coverageWords(qa, false), ids)
+		if err != nil {
+			return nil, 0, err
+		}
+		for i := range r.hits {
+			r.hits[i].cov = cov[i]
+		}
+	}
+	have := map[string]bool{}
+	for _, h := range local.hits {
+		have[h.a.ID] = true
+	}
+	var out []ranked
+	for _, h := range r.hits {
+		if have[h.a.ID] {
+			continue
+		}
+		if q := h.cov; local.total > 0 && (q < mixQuality || q < best+mixMargin) {
+			continue // nothing matched locally: any answer is better
+		}
+		have[h.a.ID] = true
+		if t, err := ix.view.Article(h.a.ID, li.locale); err == nil {
+			// Translated, but not in words the query has: the reader's
+			// language still comes first.
+			h.li, h.qa, h.a = li, local.qa, t
+		}
+		out = append(out, h)
+	}
+	if local.total == 0 {
+		return out, r.total, nil
+	}
+	return out, len(out), nil
+}

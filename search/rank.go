@@ -1,0 +1,592 @@
+package search
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
+)
+
+// Field boosts. Title matters most, then keywords (chosen by the writer as
+// what readers type), headings, description and tags, then the body.
+type fieldBoost struct {
+	field string
+	boost float64
+}
+
+func searchFields(body bool) []fieldBoost {
+	fields := []fieldBoost{
+		{fieldTitle, 8}, {fieldKeywords, 5}, {fieldMore, 3},
+	}
+	if body {
+		fields = append(fields, fieldBoost{fieldBody, 1})
+	}
+	return fields
+}
+
+// Scoring factors relative to an exact match of the query word.
+const (
+	fuzzyFactor   = 0.05 // a typo-tolerant match of a word that exists: below any exact match, title against body included
+	typoFactor    = 0.5  // a correction of a word found nowhere: the only reading of that word
+	synonymFactor = 0.8  // a match through a synonym
+	formFactor    = 0.9  // a match through another form of the word (otherForms)
+	prefixTitle   = 10   // suggest: title starts with the last word
+	prefixMore    = 4    // suggest: a heading, keyword or tag starts with it
+	prefixBody    = 0.5  // suggest: body word starts with it
+	minBodyPrefix = 4    // suggest: shortest prefix searched in body text
+	suggestWords  = 24   // suggest: longest snippet, in words
+)
+
+// clause is the query of one word, or of a run of words matched together
+// (a synonym entry, a compound).
+type clause struct {
+	q query.Query
+	// meaning: the clause carries meaning — not only stop words, and not
+	// only words most articles have.
+	meaning bool
+	// rare: an exact token few articles have (an error code, a product
+	// name, a number with letters).
+	rare bool
+}
+
+// clauses cuts an analysed query into clauses over the content fields
+// (with the body when body is set).
+func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
+	fields := searchFields(body)
+	words := qa.words
+	last := len(words) - 1
+	typing := func(i int) bool { return qa.prefix && i == last }
+	wordQ := func(i int) query.Query {
+		switch {
+		case typing(i):
+			return li.prefixClause(qa, words[i], fields, body)
+		case words[i].stem == "":
+			return nil
+		}
+		return li.wordClause(qa, words[i], fields, 1)
+	}
+	common := func(stem string) bool { return 2*li.vocab[stem] > len(li.docs) && len(li.docs) >= 4 }
+	var out []clause
+	for i := 0; i < len(words); {
+		syn, comp := qa.spans[i], qa.compounds[i]
+		switch {
+		case syn != nil && comp != nil && comp.n > syn.n:
+			syn = nil
+		case syn != nil && comp != nil && comp.n < syn.n:
+			comp = nil
+		}
+		n := 1
+		if syn != nil {
+			n = syn.n
+		} else if comp != nil {
+			n = comp.n
+		}
+		var own []query.Query
+		c := clause{}
+		for j := i; j < i+n; j++ {
+			if q := wordQ(j); q != nil {
+				own = append(own, q)
+			}
+			w := words[j]
+			switch {
+			case typing(j):
+				c.meaning = c.meaning || w.stem != "" || !li.stopWord(w.plain)
+			case w.stem != "" && !common(w.stem):
+				c.meaning = true
+			}
+		}
+		var alts []query.Query
+		switch len(own) {
+		case 0:
+		case 1:
+			alts = append(alts, own[0])
+		default:
+			alts = append(alts, bleve.NewConjunctionQuery(own...))
+		}
+		if syn != nil {
+			for _, e := range syn.alts {
+				alts = append(alts, li.termsConjunction(e, fields, synonymFactor))
+			}
+			c.meaning = true
+		}
+		if comp != nil {
+			if typing(i + n - 1) {
+				alts = append(alts, term(comp.plain, fieldTitleAC, prefixTitle), term(comp.plain, fieldMoreAC, prefixMore))
+			} else {
+				alts = append(alts, li.wordClause(qa, word{plain: comp.plain, stem: comp.stem}, fields, 1))
+			}
+			c.meaning = c.meaning || !common(comp.stem)
+		}
+		if n == 1 && syn == nil && comp == nil && !typing(i) {
+			w := words[i]
+			if k := li.vocab[w.stem]; w.stem != "" && k > 0 && li.rare(w.plain, k) {
+				c.rare = true
+			}
+		}
+		i += n
+		switch len(alts) {
+		case 0:
+			continue
+		case 1:
+			c.q = alts[0]
+		default:
+			c.q = bleve.NewDisjunctionQuery(alts...)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// onlyStopWords reports whether every word of the query is a stop word,
+// the one being typed included.
+func (qa *queryAnalysis) onlyStopWords(li *localeIndex) bool {
+	for i, w := range qa.words {
+		if w.stem != "" || qa.prefix && i == len(qa.words)-1 && !li.stopWord(w.plain) {
+			return false
+		}
+	}
+	return len(qa.words) > 0
+}
+
+// rare reports whether a word some article has is a rare token that ranks
+// its articles first: one holding a digit (an error code, a version, a
+// number with letters). Other rare words (product names) weigh their
+// rarity in the coverage: a tier of their own would let an incidental
+// word of a question decide.
+func (li *localeIndex) rare(plain string, df int) bool {
+	return df > 0 && hasDigit(plain)
+}
+
+// stopWord reports whether a folded word is a stop word of the locale.
+func (li *localeIndex) stopWord(plain string) bool {
+	return len(li.an.text.Analyze([]byte(plain))) == 0
+}
+
+// pass is one way of combining the clauses, stricter first.
+type pass struct {
+	body bool
+	mode passMode
+}
+
+type passMode int
+
+const (
+	passAll      passMode = iota // every clause
+	passRare                     // every rare token, the other clauses optional
+	passAny                      // any clause, more of them scoring higher
+	passMeaning                  // every clause carrying meaning, the others optional (suggest)
+	passRequired                 // as passMeaning, with the body (suggest)
+)
+
+// query combines clauses for a pass; nil when the pass adds nothing.
+func (li *localeIndex) passQuery(qa *queryAnalysis, cl []clause, p pass) query.Query {
+	var q query.Query
+	qs := make([]query.Query, len(cl))
+	for i, c := range cl {
+		qs[i] = c.q
+	}
+	switch p.mode {
+	case passAll:
+		q = conjunction(qs)
+	case passAny:
+		if len(cl) == 1 {
+			return nil // the same as passAll
+		}
+		q = bleve.NewDisjunctionQuery(qs...)
+	case passRare:
+		var must, should []query.Query
+		for _, c := range cl {
+			if c.rare {
+				must = append(must, c.q)
+			} else {
+				should = append(should, c.q)
+			}
+		}
+		if len(must) == 0 || len(should) == 0 {
+			return nil
+		}
+		q = query.NewBooleanQuery(must, []query.Query{bleve.NewDisjunctionQuery(should...)}, nil)
+	case passMeaning:
+		var must, should []query.Query
+		for _, c := range cl {
+			if c.meaning {
+				must = append(must, c.q)
+			} else {
+				should = append(should, c.q)
+			}
+		}
+		if len(must) == 0 {
+			must, should = should, nil // only common words: they are what was asked
+		}
+		if len(should) == 0 {
+			q = conjunction(must)
+		} else {
+			q = query.NewBooleanQuery([]query.Query{conjunction(must)}, []query.Query{bleve.NewDisjunctionQuery(should...)}, nil)
+		}
+	}
+	// Not for autocomplete: each keystroke must be cheap, and the titles
+	// already rank first there.
+	if ph := li.phraseClause(qa); ph != nil && !qa.suggest && !qa.noPhrases {
+		// Optional: it reorders the matches, it does not add any.
+		q = query.NewBooleanQuery([]query.Query{q}, []query.Query{ph}, nil)
+	}
+	return q
+}
+
+func conjunction(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewConjunctionQuery(qs...)
+}
+
+// ranked is one hit of a locale's index.
+type ranked struct {
+	li    *localeIndex
+	qa    *queryAnalysis // the query as analysed in li, for highlighting
+	a     *site.Article
+	id    index.IndexInternalID // nil for a phrase of titles
+	score float64
+	pass  int     // index of the pass that found it: 0 has every word
+	cov   float64 // coverage of the query (search only)
+}
+
+// ranking is the outcome of the passes of one query in one locale.
+type ranking struct {
+	qa     *queryAnalysis
+	hits   []ranked // best first, at most the number asked
+	total  int
+	strict int // articles with every clause (search) or every word that carries meaning (suggest)
+	// common: the query has only stop words; it was matched as a phrase
+	// of titles.
+	common bool
+}
+
+// rank runs the passes of a query and returns its want best hits.
+//
+// Search: every clause is required first: cheap (bleve leaps over
+// documents that miss a word) and precise. When that finds fewer than
+// enoughHits, the articles with every rare token (error codes, product
+// names) come next, then those with any word, ranked by how many match.
+// (The threshold ignores Limit and Offset so that every page of a query
+// comes from the same passes.) The hits of a stricter pass stay above
+// those a looser pass adds: an article with every word of the query (in
+// its title, say) outranks one with only some of them, however often it
+// repeats those.
+//
+// Suggest: every word that carries meaning is required, the last as a
+// prefix, in titles, keywords, headings, tags and descriptions (short, so
+// cheap, and they rank first anyway), then in the body too; stop words and
+// words most articles have only reorder. No suggestion matches only some
+// of the words typed.
+func (ix *Index) rank(ctx context.Context, li *localeIndex, qa *queryAnalysis, want int) (*ranking, error) {
+	r := &ranking{qa: qa}
+	if qa.onlyStopWords(li) {
+		return ix.rankCommon(li, qa, want), nil
+	}
+	passes := []pass{{true, passAll}, {true, passRare}, {true, passAny}}
+	fetch := want
+	if qa.suggest {
+		passes = []pass{{false, passMeaning}, {true, passMeaning}}
+	} else {
+		fetch = max(want, minCandidates)
+	}
+	byBody := map[bool][]clause{}
+	pop := ix.popularity.Load()
+	seen := map[string]bool{}
+	for i, p := range passes {
+		cl, ok := byBody[p.body]
+		if !ok {
+			cl = li.clauses(qa, p.body)
+			byBody[p.body] = cl
+		}
+		if len(cl) == 0 {
+			return r, nil
+		}
+		q := li.passQuery(qa, cl, p)
+		if q == nil {
+			continue
+		}
+		sr, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, fetch, 0, false))
+		if err != nil {
+			return nil, err
+		}
+		// Each pass matches a superset of the previous one's articles.
+		r.total = max(r.total, int(sr.Total))
+		if i == 0 {
+			r.strict = int(sr.Total)
+		}
+		for _, h := range sr.Hits {
+			if seen[h.ID] {
+				continue
+			}
+			seen[h.ID] = true
+			d, err := strconv.Atoi(h.ID)
+			if err != nil || d < 0 || d >= len(li.docs) {
+				return nil, fmt.Errorf("unknown document %q", h.ID)
+			}
+			id := slices.Clone(h.IndexInternalID)
+			r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[d], id: id, score: h.Score * ix.tieBreak(li.docs[d], pop), pass: i})
+		}
+		// A pass with enough hits ends the search, except for a question
+		// of many words, whose answer may lack a few of them ("says",
+		// "still", "keeps") that a long article about something else
+		// has: every pass's best candidates are then ranked by coverage.
+		if sr.Total >= enoughHits && (qa.suggest || len(byBody[p.body]) < questionClauses) {
+			break
+		}
+	}
+	if qa.suggest {
+		slices.SortStableFunc(r.hits, func(x, y ranked) int {
+			if x.pass != y.pass {
+				return cmp.Compare(x.pass, y.pass)
+			}
+			return cmp.Compare(y.score, x.score)
+		})
+	} else if err := li.rankByCoverage(ctx, r); err != nil {
+		return nil, err
+	}
+	if len(r.hits) > want {
+		r.hits = r.hits[:want]
+	}
+	return r, nil
+}
+
+// minCandidates is the fewest articles a search pass fetches for ranking
+// by coverage.
+const minCandidates = 30
+
+// questionClauses: a query of this many clauses or more is a question.
+const questionClauses = 4
+
+// scoreShare is how much the index's score moves a hit against coverage:
+// the best scored hit keeps its coverage, the worst loses this share.
+const scoreShare = 0.25
+
+// rankByCoverage orders search hits by the rare tokens of the query they
+// have, then by coverage (see coverage.go), the index's score breaking
+// near-ties.
+func (li *localeIndex) rankByCoverage(ctx context.Context, r *ranking) error {
+	if len(r.hits) == 0 {
+		return nil
+	}
+	ids := make([]index.IndexInternalID, len(r.hits))
+	top := 0.0
+	for i, h := range r.hits {
+		ids[i] = h.id
+		top = max(top, h.score)
+	}
+	cov, rare, err := li.coverage(ctx, li.coverageWords(r.qa, false), ids)
+	if err != nil {
+		return err
+	}
+	key := make(map[*site.Article]float64, len(r.hits))
+	rares := make(map[*site.Article]int, len(r.hits))
+	for i := range r.hits {
+		r.hits[i].cov = cov[i]
+		rares[r.hits[i].a] = rare[i]
+		rel := 0.0
+		if top > 0 {
+			rel = r.hits[i].score / top
+		}
+		key[r.hits[i].a] = cov[i] * (1 - scoreShare + scoreShare*rel)
+	}
+	slices.SortStableFunc(r.hits, func(x, y ranked) int {
+		// Exact matches of rare tokens (error codes, product names)
+		// first: a partial match of the other words is not an answer.
+		if c := cmp.Compare(rares[y.a], rares[x.a]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(key[y.a], key[x.a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(y.score, x.score)
+	})
+	return nil
+}
+
+// rankCommon answers a query made only of stop words ("where is", "how
+// to") from the whole phrase: the titles holding its words in that order
+// (the last one as a prefix when it is being typed), titles starting with
+// it first, then shorter titles. Search and Suggest thus agree: both list
+// "Where is my data stored?" for "where is", and both say there is nothing
+// when no title has the phrase.
+func (ix *Index) rankCommon(li *localeIndex, qa *queryAnalysis, want int) *ranking {
+	r := &ranking{qa: qa, common: true}
+	words := make([]string, 0, len(qa.words))
+	for _, w := range qa.words {
+		words = append(words, textnorm.Key(w.plain))
+	}
+	phrase := " " + strings.Join(words, " ")
+	if !qa.prefix {
+		phrase += " "
+	}
+	if strings.TrimSpace(phrase) == "" {
+		return r
+	}
+	type found struct {
+		d      int
+		at, ln int
+	}
+	var all []found
+	for d, key := range li.titleKeys {
+		if i := strings.Index(key, phrase); i >= 0 {
+			all = append(all, found{d, i, len(key)})
+		}
+	}
+	slices.SortStableFunc(all, func(x, y found) int {
+		if c := cmp.Compare(x.at, y.at); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.ln, y.ln)
+	})
+	r.total, r.strict = len(all), len(all)
+	for i, f := range all {
+		if i == want {
+			break
+		}
+		r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[f.d], score: float64(len(all) - i), cov: 1})
+	}
+	return r
+}
+
+// Keyword phrases: runs of up to maxPhraseWords query terms are looked up
+// whole in the phrases field, at most maxPhraseSpans of them.
+const (
+	minPhraseWords = 2 // a keyword of one word is matched by the keywords field
+	maxPhraseWords = 5
+	maxPhraseSpans = 40
+	phraseBoost    = 6 // per word of the phrase
+)
+
+// phraseClause matches the keywords and tags equal to a run of consecutive
+// query terms (stop words skipped, the word being typed left out), longer
+// runs scoring higher; nil when no such phrase is indexed (then the query
+// stays as cheap as without phrases).
+func (li *localeIndex) phraseClause(qa *queryAnalysis) query.Query {
+	// Terms in most articles (the product's name) are skipped too, so
+	// "how much does Relais cost" finds the keyword "how much does it cost".
+	var stems, informative []string
+	for i, w := range qa.words {
+		if w.stem == "" || qa.prefix && i == len(qa.words)-1 {
+			continue
+		}
+		stems = append(stems, w.stem)
+		if 2*li.vocab[w.stem] <= len(li.docs) {
+			informative = append(informative, w.stem)
+		}
+	}
+	var qs []query.Query
+	seen := map[string]bool{}
+	for _, seq := range [][]string{stems, informative} {
+		for i := range seq {
+			for n := minPhraseWords; n <= maxPhraseWords && i+n <= len(seq) && len(qs) < maxPhraseSpans; n++ {
+				p := strings.Join(seq[i:i+n], phraseSep)
+				if !seen[p] && li.phrases[p] {
+					seen[p] = true
+					qs = append(qs, term(p, fieldPhrases, phraseBoost*float64(n)))
+				}
+			}
+		}
+	}
+	if len(qs) == 0 {
+		return nil
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// wordClause matches one query word in any field: exactly, or, when the
+// word is not in the vocabulary, through the terms of the words one typo
+// away or, failing those, for long words, a fuzzy query tolerating two
+// edits of the stem (the first letter kept). The corrections of a short
+// word count only when the query found nothing without them.
+func (li *localeIndex) wordClause(qa *queryAnalysis, w word, fields []fieldBoost, factor float64) query.Query {
+	var qs []query.Query
+	typo := fuzzyFactor
+	if w.unknown {
+		typo = typoFactor
+	}
+	typos, fuzz := w.typos, w.fuzz
+	if w.short && !qa.shortTypos {
+		typos, fuzz = nil, 0
+	}
+	for _, f := range fields {
+		qs = append(qs, term(w.stem, f.field, f.boost*factor))
+		for _, t := range w.forms {
+			qs = append(qs, term(t, f.field, f.boost*factor*formFactor))
+		}
+		for _, t := range typos {
+			qs = append(qs, term(t, f.field, f.boost*factor*typo))
+		}
+	}
+	if fuzz > 1 {
+		// Two edits: costly automata, so only on the fields that hold
+		// nearly every term.
+		for _, f := range fields {
+			if f.field != fieldTitle && f.field != fieldBody {
+				continue
+			}
+			fq := bleve.NewFuzzyQuery(w.stem)
+			fq.SetField(f.field)
+			fq.SetFuzziness(fuzz)
+			fq.SetPrefix(1)
+			fq.SetBoost(f.boost * factor * typo)
+			qs = append(qs, fq)
+		}
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// prefixClause matches the partial last word of an autocomplete query: as a
+// prefix of title, heading, keyword and tag words (edge n-gram fields) and,
+// when long enough, of body terms; and as a whole word.
+func (li *localeIndex) prefixClause(qa *queryAnalysis, w word, fields []fieldBoost, body bool) query.Query {
+	p := w.plain
+	if utf8.RuneCountInString(p) > maxNgram {
+		p = string([]rune(p)[:maxNgram])
+	}
+	qs := []query.Query{term(p, fieldTitleAC, prefixTitle), term(p, fieldMoreAC, prefixMore)}
+	if body && utf8.RuneCountInString(w.plain) >= minBodyPrefix {
+		pq := bleve.NewPrefixQuery(w.plain)
+		pq.SetField(fieldBody)
+		pq.SetBoost(prefixBody)
+		qs = append(qs, pq)
+	}
+	if w.stem != "" {
+		qs = append(qs, li.wordClause(qa, w, fields, 1))
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// termsConjunction requires every term of a synonym entry, exactly.
+func (li *localeIndex) termsConjunction(terms []string, fields []fieldBoost, factor float64) query.Query {
+	var qs []query.Query
+	for _, t := range terms {
+		var fq []query.Query
+		for _, f := range fields {
+			fq = append(fq, term(t, f.field, f.boost*factor))
+		}
+		qs = append(qs, bleve.NewDisjunctionQuery(fq...))
+	}
+	return conjunction(qs)
+}
+
+func term(t, field string, boost float64) query.Query {
+	q := bleve.NewTermQuery(t)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}

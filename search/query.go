@@ -549,8 +549,3 @@ func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan 
 func hasDigit(s string) bool {
 	return strings.ContainsFunc(s, unicode.IsDigit)
 }
-
-// hasLetter reports whether s holds a letter.
-func hasLetter(s string) bool {
-	return strings.ContainsFunc(s, unicode.IsLetter)
-}

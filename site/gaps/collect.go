@@ -23,8 +23,7 @@ type collector struct {
 		s  string
 		id uint32
 	}
-	nextAnon uint32
-	nextID   uint32
+	nextID uint32
 
 	phrasings []*phrasing
 	// byText finds a phrasing by its text, per kind and locale; last is

@@ -85,8 +85,7 @@ func TestGroupingSignals(t *testing.T) {
 		for i := range root {
 			root[i] = i
 		}
-		var find func(int) int
-		find = func(i int) int {
+		find := func(i int) int {
 			for root[i] != i {
 				i = root[i]
 			}

@@ -463,6 +463,7 @@ func (l *loader) hasAnchor(ref anchorRef) bool {
 	if u, err := url.PathUnescape(want); err == nil {
 		want = u
 	}
+	want = textnorm.Normalize(want)
 	for _, h := range a.Headings {
 		if h.ID == want || h.ID == ref.Anchor {
 			return true

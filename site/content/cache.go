@@ -16,7 +16,7 @@ import (
 
 // renderCacheVersion changes whenever the rendered output of the same
 // Markdown changes, so a cache written by older code is never reused.
-const renderCacheVersion = "5" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim
+const renderCacheVersion = "6" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text
 
 // cachedOutput is an Output in a form gob can store.
 type cachedOutput struct {

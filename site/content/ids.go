@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/guichet/guichet/site/textnorm"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -53,8 +55,12 @@ func (g *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 // Put implements parser.IDs.
 func (g *headingIDs) Put(value []byte) { g.used[string(value)] = true }
 
-// anchor is the GitHub anchor of a heading text, without deduplication.
+// anchor is the GitHub anchor of a heading text, without deduplication,
+// read from the text's one normalisation (textnorm.Normalize: NFC, soft
+// hyphens and other invisible characters gone). Accents are kept, as
+// GitHub keeps them, so the same link works on both.
 func anchor(s string) string {
+	s = textnorm.Normalize(s)
 	out := make([]rune, 0, len(s))
 	for _, r := range s {
 		switch {

@@ -369,6 +369,15 @@ func TestWidgetInBrowser(t *testing.T) {
 	}
 	evalDo(`Guichet.search('<img src=x onerror="window.pwned=1">')`)
 	waitHeading(`No articles match “<img src=x onerror="window.pwned=1">”.`)
+	// A corrected query names what ran, and the words as typed stay one
+	// click away.
+	evalDo(`Guichet.search('coupn')`)
+	waitHeading("Search results for “coupon”")
+	if got := strings.Join(frameTexts(".w-instead"), " "); got != "Search instead for coupn" {
+		t.Errorf("correction note = %q, want \"Search instead for coupn\"", got)
+	}
+	do("search as typed", chromedp.Click(chromedp.CSS(".w-instead button"), inFrame()))
+	waitHeading("No articles match “coupn”.")
 
 	// 5. A screen with no help, opened by a host page whose data-context
 	// carries markup, in dark mode.

@@ -201,7 +201,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 	}
 	page.BrandCSS += template.CSS("--on-brand:" + page.TextColor + "}")
 	for _, k := range []string{"widget_for_page", "widget_suggested", "widget_popular", "widget_full", "widget_error",
-		"results_for", "no_results", "common_words"} {
+		"results_for", "no_results", "common_words", "search_instead_for"} {
 		page.Strings[strings.TrimPrefix(k, "widget_")] = b.T[k]
 	}
 	list, matched := st.screenArticles(loc, path, key, widgetListSize)

@@ -147,13 +147,15 @@
 		post({type: 'article', id: a.id, title: a.title, url: new URL(a.url, location.href).href});
 	};
 
-	const search = async (q, sid) => {
+	const search = async (q, sid, verbatim) => {
 		q = q.trim();
 		if (!q) return;
 		const my = ++seq;
 		let data;
+		const params = {q, locale, limit: 10, source: 'widget', context, path, sid};
+		if (verbatim) params.verbatim = 1;
 		try {
-			data = await getJSON('/api/v1/search', {q, locale, limit: 10, source: 'widget', context, path, sid});
+			data = await getJSON('/api/v1/search', params);
 		} catch (e) {
 			if (my === seq) show(message('results', T.error), true);
 			return;
@@ -163,6 +165,14 @@
 		const s = data.results.length ? list('results', T.results_for.replace('%s', data.did_you_mean || q), data.results)
 			: message('results', (data.common_words ? T.common_words : T.no_results).replace('%s', q));
 		s.dataset.sid = data.search_id;
+		if (data.results.length && data.did_you_mean) {
+			// The words as typed stay one click away.
+			const p = el('p', 'w-instead', T.search_instead_for + ' '), b = el('button', 'w-link', q);
+			b.type = 'button';
+			b.addEventListener('click', () => search(q, '', true));
+			p.append(b);
+			s.querySelector('h2').after(p);
+		}
 		show(s, current.dataset.view !== 'results');
 	};
 

@@ -32,6 +32,9 @@ type searchPage struct {
 	FirstPageURL  string // set past the last page
 	PageLabel     string
 	Categories    []*site.Category
+	// Subscribe offers "Tell me when this is answered" on no or weak
+	// results; nil otherwise.
+	Subscribe *subscribeForm
 }
 
 // searchPageSize is the number of results per search page.
@@ -125,6 +128,9 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		data.PageLabel = fmt.Sprintf(b.T["page_n"], pageNum)
 		if res.Total == 0 {
 			data.Categories = v.TopCategories(loc)
+		}
+		if pageNum == 1 && weakResults(res) {
+			data.Subscribe = s.subscribeFormFor(b, q, site.SourceSite)
 		}
 		data.Description = data.Heading + " – " + data.CountLabel
 	} else {

@@ -220,10 +220,10 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 	p.source = site.SourceAPI
 	switch v := qv.Get("source"); v {
 	case "", site.SourceAPI:
-	case site.SourceSite, site.SourceWidget:
+	case site.SourceSite, site.SourceWidget, site.SourceContact:
 		p.source = v
 	default:
-		return p, site.Errorf(site.EINVALID, "source must be site, widget or api")
+		return p, site.Errorf(site.EINVALID, "source must be site, widget, contact or api")
 	}
 	p.id = qv.Get("sid")
 	if p.id != "" && !site.ValidID(p.id) {

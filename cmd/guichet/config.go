@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -8,38 +9,29 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/web"
 )
 
 // Config is the whole configuration of a guichet process: defaults, then
 // GUICHET_* environment variables, then command-line flags (a flag given on
-// the command line wins). Site settings (title, locales…) live in the
-// content folder's guichet.yaml instead.
+// the command line wins); each field is described by its flag in
+// newFlagSet. Site settings (title, locales…) live in the content folder's
+// guichet.yaml instead.
 type Config struct {
-	Content        string // content folder
-	Data           string // data folder: SQLite file and search index
-	Addr           string // listen address
-	BaseURL        string // overrides base_url of guichet.yaml when set
-	Dev            bool   // live reload, drafts visible
-	Watch          bool   // publish on content file changes (no drafts)
-	GitPull        bool   // git pull --ff-only in the content folder before a SIGHUP or API publication
-	LogFormat      string // text or json
-	TrustedProxies string // comma-separated CIDRs whose X-Forwarded-For is believed
-	// RecordRate/RecordBurst: per-client recording budget; RequestRate/
-	// RequestBurst: per-client protection limit; AuthFailures: failed
-	// authentications per minute before a minute's lockout (web.Limits).
-	RecordRate    float64
-	RecordBurst   int
-	RequestRate   float64
-	RequestBurst  int
-	AuthFailures  int
-	RetentionDays int    // raw events older than this are rolled up and deleted
-	Format        string // check: text or json
-	Verbose       bool   // check: every problem instead of the summary
+	Content, Data, Addr, BaseURL string
+	Dev, Watch, GitPull          bool
+	LogFormat, TrustedProxies    string
+	RecordRate, RequestRate      float64 // web.Limits
+	RecordBurst, RequestBurst    int
+	AuthFailures, RetentionDays  int
+	Format                       string
+	Verbose                      bool
 }
 
 // flagDef describes one flag and the environment variable behind it; ptr
@@ -50,9 +42,12 @@ type flagDef struct {
 }
 
 // newFlagSet declares the flags of a sub-command on cfg with defaults and
-// environment values applied (a flag on the command line wins).
-func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error) {
+// environment values applied (a flag on the command line wins); usage and
+// parse errors go to stderr. A bad environment value is returned as the
+// error, the flag set ready all the same.
+func newFlagSet(cmd string, cfg *Config, stderr io.Writer, names ...string) (*flag.FlagSet, error) {
 	fs := flag.NewFlagSet("guichet "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	defs := []flagDef{
 		{"content", "GUICHET_CONTENT", "content folder (Markdown and guichet.yaml)", &cfg.Content},
 		{"data", "GUICHET_DATA", "data folder for the SQLite file and the search index", &cfg.Data},
@@ -72,6 +67,7 @@ func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error)
 		{"format", "GUICHET_FORMAT", "output format: text or json", &cfg.Format},
 		{"verbose", "GUICHET_VERBOSE", "list every problem, not only the summary", &cfg.Verbose},
 	}
+	var bad error
 	want := map[string]bool{}
 	for _, n := range names {
 		want[n] = true
@@ -92,12 +88,12 @@ func newFlagSet(cmd string, cfg *Config, names ...string) (*flag.FlagSet, error)
 			fs.Float64Var(p, d.name, *p, usage)
 		}
 		if env, set := os.LookupEnv(d.env); set {
-			if err := fs.Set(d.name, strings.TrimSpace(env)); err != nil {
-				return nil, fmt.Errorf("environment %s: %q: %w", d.env, env, err)
+			if err := fs.Set(d.name, strings.TrimSpace(env)); err != nil && bad == nil {
+				bad = fmt.Errorf("environment %s: %q: %w", d.env, env, err)
 			}
 		}
 	}
-	return fs, nil
+	return fs, bad
 }
 
 // defaultConfig returns the embedded defaults.
@@ -176,8 +172,50 @@ func (c *Config) proxies() ([]*net.IPNet, error) {
 	return n, nil
 }
 
+// openStore opens the events database of the data folder. existing asks
+// for one a server already made (commands that read what was recorded):
+// its absence is an error rather than a new empty database.
+func openStore(ctx context.Context, cfg Config, existing bool) (*sqlite.DB, error) {
+	path := filepath.Join(cfg.Data, "guichet.db")
+	if _, err := os.Stat(path); err != nil && existing {
+		return nil, fmt.Errorf("events database %s: %w (run guichet serve first, or pass --data)", path, err)
+	}
+	if err := os.MkdirAll(cfg.Data, 0o755); err != nil {
+		return nil, fmt.Errorf("data folder %s: %w", cfg.Data, err)
+	}
+	return sqlite.Open(ctx, path)
+}
+
 // shutdownGrace is how long in-flight requests get on SIGINT/SIGTERM.
 const shutdownGrace = 10 * time.Second
+
+// command is the flags of a sub-command: the Config flags it takes, with
+// their environment variables, and its own, declared on fs before parse.
+type command struct {
+	cfg Config
+	fs  *flag.FlagSet
+	err error // a bad environment value, returned by parse
+}
+
+// newCommand declares the Config flags names of sub-command name.
+func newCommand(name string, stderr io.Writer, names ...string) *command {
+	c := &command{cfg: defaultConfig()}
+	c.fs, c.err = newFlagSet(name, &c.cfg, stderr, names...)
+	return c
+}
+
+// parse applies args, flags anywhere, and returns the positional
+// arguments; with max >= 0, more than max of them is an error.
+func (c *command) parse(args []string, max int) ([]string, error) {
+	if c.err != nil {
+		return nil, c.err
+	}
+	pos, err := parseInterspersed(c.fs, args)
+	if err == nil && max >= 0 && len(pos) > max {
+		err = fmt.Errorf("%s: unexpected argument %q (see %s -h)", c.fs.Name(), pos[max], c.fs.Name())
+	}
+	return pos, err
+}
 
 // parseInterspersed parses flags that may come before, between or after
 // positional arguments, and returns the positional ones.

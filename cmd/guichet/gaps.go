@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,7 +12,6 @@ import (
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/publish"
-	"github.com/guichet/guichet/site/sqlite"
 )
 
 // runGaps implements `guichet gaps`: the content-gap report of the events
@@ -27,23 +24,18 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(args) > 0 && args[0] == "stub" {
 		return runGapsStub(ctx, args[1:], stdout, stderr)
 	}
-	cfg := defaultConfig()
-	fset, err := newFlagSet("gaps", &cfg, "content", "data", "format", "retention-days")
-	if err != nil {
+	c := newCommand("gaps", stderr, "content", "data", "format", "retention-days")
+	since := c.fs.String("since", "30d", "report the period since this long ago (30d, 12h) or this date (2026-11-01)")
+	locale := c.fs.String("locale", "", "only this locale")
+	minVisitors := c.fs.Int("min-visitors", 2, "list a gap once this many distinct visitors hit it in the period")
+	all := c.fs.Bool("all", false, "also list gaps marked ignored")
+	stub := c.fs.Bool("stub", false, "write a draft article for every gap listed that is open and wants one (see also: guichet gaps stub ID...)")
+	stubFolder := c.fs.String("folder", "drafts", "with --stub: content sub-folder for the drafts")
+	if _, err := c.parse(args, 0); err != nil {
 		return err
 	}
-	since := fset.String("since", "30d", "report the period since this long ago (30d, 12h) or this date (2026-11-01)")
-	locale := fset.String("locale", "", "only this locale")
-	minVisitors := fset.Int("min-visitors", 2, "list a gap once this many distinct visitors hit it in the period")
-	all := fset.Bool("all", false, "also list gaps marked ignored")
-	stub := fset.Bool("stub", false, "write a draft article for every gap listed that is open and wants one (see also: guichet gaps stub ID...)")
-	stubFolder := fset.String("folder", "drafts", "with --stub: content sub-folder for the drafts")
-	fset.SetOutput(stderr)
-	if err := fset.Parse(args); err != nil {
+	if err := gaps.CheckFormat(c.cfg.Format); err != nil {
 		return err
-	}
-	if cfg.Format != "table" && cfg.Format != "text" && cfg.Format != "csv" && cfg.Format != "json" {
-		return fmt.Errorf("--format %q: want table, csv or json", cfg.Format)
 	}
 	if *minVisitors < 1 {
 		return fmt.Errorf("--min-visitors must be at least 1")
@@ -52,7 +44,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	svc, defLocale, closeAll, err := openGaps(ctx, cfg)
+	svc, defLocale, closeAll, err := openGaps(ctx, c.cfg)
 	if err != nil {
 		return err
 	}
@@ -64,45 +56,30 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *stub {
 		var open []gaps.Gap
 		for _, g := range rep.Gaps {
-			if g.AnsweredAt == nil && g.Status != gaps.StatusIgnored && g.Status != gaps.StatusProductFix {
-				open = append(open, g) // wants an article
+			if g.WantsArticle() {
+				open = append(open, g)
 			}
 		}
-		writeStubs(cfg.Content, *stubFolder, defLocale, open, stdout, stderr)
+		gaps.WriteStubs(c.cfg.Content, *stubFolder, defLocale, open, stdout, stderr)
 		return nil
 	}
-	switch cfg.Format {
-	case "json":
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
-	case "csv":
-		return gaps.WriteCSV(stdout, rep.Gaps)
-	}
-	gaps.WriteTable(stdout, rep, from)
-	return nil
+	return gaps.Write(stdout, rep, from, c.cfg.Format)
 }
 
 // openGaps opens the events database and the content, and returns the gap
-// report service reading them as the server does, the content's default
-// locale, and what closes them.
+// report service reading them as the server does (publish.GapReport), the
+// content's default locale, and what closes them.
 func openGaps(ctx context.Context, cfg Config) (*gaps.Service, string, func(), error) {
-	dbPath := filepath.Join(cfg.Data, "guichet.db")
-	if _, err := os.Stat(dbPath); err != nil {
-		return nil, "", nil, fmt.Errorf("events database %s: %w (run guichet serve first, or pass --data)", dbPath, err)
-	}
-	view, idx, err := publish.Load(ctx, cfg.Content, time.Now().UTC())
+	db, err := openStore(ctx, cfg, true)
 	if err != nil {
 		return nil, "", nil, err
 	}
-	db, err := sqlite.Open(ctx, dbPath)
+	svc, locale, closeIdx, err := publish.GapReport(ctx, cfg.Content, db, time.Duration(cfg.RetentionDays)*24*time.Hour)
 	if err != nil {
-		idx.Close()
+		db.Close()
 		return nil, "", nil, err
 	}
-	svc := &gaps.Service{Store: db, Retention: time.Duration(cfg.RetentionDays) * 24 * time.Hour}
-	svc.SetAnalyzer(idx.Analyzer())
-	return svc, view.Lib.Config.DefaultLocale, func() { db.Close(); idx.Close() }, nil
+	return svc, locale, func() { closeIdx(); db.Close() }, nil
 }
 
 // parseSince reads --since (site.ParseSince; default 30 days).
@@ -116,14 +93,9 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 
 // runGapsMark implements `guichet gaps mark ID STATUS [--note TEXT]`.
 func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	cfg := defaultConfig()
-	fset, err := newFlagSet("gaps mark", &cfg, "content", "data", "retention-days")
-	if err != nil {
-		return err
-	}
-	note := fset.String("note", "", "what was decided, for the team")
-	fset.SetOutput(stderr)
-	pos, err := parseInterspersed(fset, args)
+	c := newCommand("gaps mark", stderr, "content", "data", "retention-days")
+	note := c.fs.String("note", "", "what was decided, for the team")
+	pos, err := c.parse(args, -1)
 	if err != nil {
 		return err
 	}
@@ -136,7 +108,7 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	svc, _, closeAll, err := openGaps(ctx, cfg)
+	svc, _, closeAll, err := openGaps(ctx, c.cfg)
 	if err != nil {
 		return err
 	}
@@ -152,14 +124,9 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 // runGapsStub implements `guichet gaps stub ID... [--folder F]`: a draft
 // article per gap, in the customers' words, for a writer to finish.
 func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	cfg := defaultConfig()
-	fset, err := newFlagSet("gaps stub", &cfg, "content", "data", "retention-days")
-	if err != nil {
-		return err
-	}
-	folder := fset.String("folder", "drafts", "content sub-folder (category) to write the drafts in")
-	fset.SetOutput(stderr)
-	ids, err := parseInterspersed(fset, args)
+	c := newCommand("gaps stub", stderr, "content", "data", "retention-days")
+	folder := c.fs.String("folder", "drafts", "content sub-folder (category) to write the drafts in")
+	ids, err := c.parse(args, -1)
 	if err != nil {
 		return err
 	}
@@ -169,7 +136,7 @@ func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if *folder == "" || strings.Contains(*folder, "..") || filepath.IsAbs(*folder) {
 		return fmt.Errorf("--folder %q: want a folder inside the content folder", *folder)
 	}
-	svc, defLocale, closeAll, err := openGaps(ctx, cfg)
+	svc, defLocale, closeAll, err := openGaps(ctx, c.cfg)
 	if err != nil {
 		return err
 	}
@@ -182,24 +149,8 @@ func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		list = append(list, g)
 	}
-	if !writeStubs(cfg.Content, *folder, defLocale, list, stdout, stderr) {
+	if !gaps.WriteStubs(c.cfg.Content, *folder, defLocale, list, stdout, stderr) {
 		return fmt.Errorf("some drafts were not written")
 	}
 	return nil
-}
-
-// writeStubs writes a draft per gap, saying where, and reports whether all
-// were written (an existing draft is said and skipped).
-func writeStubs(dir, folder, locale string, list []gaps.Gap, stdout, stderr io.Writer) bool {
-	ok := true
-	for _, g := range list {
-		rel, err := gaps.WriteStub(dir, folder, locale, g)
-		if err != nil {
-			fmt.Fprintln(stderr, "guichet:", err)
-			ok = false
-			continue
-		}
-		fmt.Fprintf(stdout, "%s: draft for %q (%d visitors)\n", rel, g.Query, g.Visitors)
-	}
-	return ok
 }

@@ -3,14 +3,9 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
-	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -81,7 +76,7 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	m.folders = folders
-	db, err := sqlite.Open(ctx, filepath.Join(m.Config.Data, "guichet.db"))
+	db, err := openStore(ctx, m.Config, false)
 	if err != nil {
 		return err
 	}
@@ -94,20 +89,13 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Gaps = &gaps.Service{Store: db, Retention: time.Duration(m.Config.RetentionDays) * 24 * time.Hour, Now: m.Now}
 	m.Tickets = tickets.NewService(db, func(st *site.TicketStats) error { return m.Server.SetTicketStats(st) }, m.Now, m.Logger)
 	m.Tickets.Poll = m.TicketPoll
-	theme, staticFS := m.themeFS()
 	srv, err := web.New(web.Options{
-		Theme: theme, Static: staticFS, Content: m.folders.Content,
+		Theme: themes.Default(m.Config.Dev), Static: static.Files(m.Config.Dev), Content: m.folders.Content,
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
 		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKeys: db.VisitorKey, Metrics: m.Metrics,
-		Insights: insights{m}, Tickets: m.Tickets, Auth: db, Logger: m.Logger, Now: m.Now,
+		Insights: publish.Insights{Gaps: m.Gaps, Tickets: m.Tickets, Store: db, View: func() *site.View { return m.Server.View() }}, Tickets: m.Tickets, Auth: db, Logger: m.Logger, Now: m.Now,
 		AccessLog: m.AccessLog, Health: db.Ping, Version: versionString(),
-		Publish: func(ctx context.Context, wait bool) error {
-			if !wait {
-				m.Publisher.Soon("api")
-				return nil
-			}
-			return m.Publisher.Publish(ctx, "api")
-		},
+		Publish: func(ctx context.Context, wait bool) error { return m.Publisher.Ask(ctx, "api", wait) },
 	})
 	if err != nil {
 		return err
@@ -120,22 +108,6 @@ func (m *Main) Open(ctx context.Context) error {
 		Metrics: m.Metrics, Logger: m.Logger, Now: m.Now, AfterFunc: m.AfterFunc,
 	})
 	return m.Publisher.Publish(ctx, "start")
-}
-
-// themeFS returns the embedded theme and static files, or, in dev mode when
-// run from a checkout, the files on disk so edits show up on reload.
-func (m *Main) themeFS() (fs.FS, fs.FS) {
-	theme, _ := fs.Sub(themes.FS, "default")
-	var staticFS fs.FS = static.FS
-	if m.Config.Dev {
-		if st, err := os.Stat("themes/default/templates"); err == nil && st.IsDir() {
-			theme = os.DirFS("themes/default")
-		}
-		if st, err := os.Stat("static/js"); err == nil && st.IsDir() {
-			staticFS = os.DirFS("static")
-		}
-	}
-	return theme, staticFS
 }
 
 // Reload publishes the content again (Publisher.Reload).
@@ -171,50 +143,24 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// sent while the content loads does not end the process.
 	hup, stopHUP := notifyHUP()
 	defer stopHUP()
-	cfg := defaultConfig()
-	fset, err := newFlagSet("serve", &cfg, "content", "data", "addr", "base-url", "dev", "watch", "git-pull", "log-format",
+	c := newCommand("serve", stderr, "content", "data", "addr", "base-url", "dev", "watch", "git-pull", "log-format",
 		"trusted-proxies", "record-rate", "record-burst", "request-rate", "request-burst", "auth-failures", "retention-days")
-	if err != nil {
+	if _, err := c.parse(args, 0); err != nil {
 		return err
 	}
-	fset.SetOutput(stderr)
-	if err := fset.Parse(args); err != nil {
+	if err := c.cfg.validate(); err != nil {
 		return err
 	}
-	if err := cfg.validate(); err != nil {
-		return err
-	}
-	logger := cfg.logger(stderr)
-	proxies, err := cfg.proxies()
-	if err != nil {
-		return err
-	}
+	logger := c.cfg.logger(stderr)
 	// The address is taken before anything loads: a busy port is said at
 	// once, and /readyz answers 503 while the content loads.
-	ln, err := net.Listen("tcp", cfg.Addr)
+	ln, err := web.Listen(c.cfg.Addr)
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %w: another program (perhaps another guichet serve) uses it; stop it or give another --addr", cfg.Addr, err)
+		return err
 	}
-	starting := &web.Starting{}
-	hs := &http.Server{
-		Handler:           starting,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-	}
-	served := make(chan error, 1)
-	go func() { served <- hs.Serve(ln) }()
-	shutdown := func() error {
-		shutCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-		defer cancel()
-		return hs.Shutdown(shutCtx)
-	}
-
-	listenURL := "http://" + displayAddr(ln.Addr())
-	m := &Main{Config: cfg, Logger: logger, AccessLog: logger, ListenURL: listenURL}
+	m := &Main{Config: c.cfg, Logger: logger, AccessLog: logger, ListenURL: ln.URL()}
 	if err := m.Open(ctx); err != nil {
-		shutdown()
+		ln.Shutdown(shutdownGrace)
 		closeCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 		defer cancel()
 		m.Close(closeCtx)
@@ -225,30 +171,25 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return err
 	}
-	for _, n := range proxies {
-		if ones, _ := n.Mask.Size(); ones == 0 {
-			logger.Warn("--trusted-proxies trusts every address: any client can choose the address it is counted and limited by", "network", n.String())
-		}
-	}
-	starting.Set(m.Server)
+	ln.Ready(m.Server)
 	printBanner(stdout, m)
 	switch {
-	case cfg.Dev:
-		go m.Publisher.Watch(ctx, []string{cfg.Content, "themes", "static"})
-	case cfg.Watch:
-		go m.Publisher.Watch(ctx, []string{cfg.Content})
+	case c.cfg.Dev:
+		go m.Publisher.Watch(ctx, []string{c.cfg.Content, "themes", "static"})
+	case c.cfg.Watch:
+		go m.Publisher.Watch(ctx, []string{c.cfg.Content})
 	}
-	go m.publishOnSignal(ctx, hup)
+	go m.Publisher.PublishOn(ctx, hup, "signal")
 	go m.Publisher.RefreshPopularityEvery(ctx)
-	go m.DB.PruneEvery(ctx, 24*time.Hour, time.Duration(cfg.RetentionDays)*24*time.Hour, logger)
+	go m.DB.PruneEvery(ctx, 24*time.Hour, time.Duration(c.cfg.RetentionDays)*24*time.Hour, logger)
 	go m.Tickets.Run(ctx)
 	select {
-	case err = <-served:
+	case err = <-ln.Done():
 	case <-ctx.Done():
 		logger.Info("shutting down")
 	}
-	if serr := shutdown(); serr != nil && err == nil {
-		err = fmt.Errorf("shut down HTTP server: %w", serr)
+	if serr := ln.Shutdown(shutdownGrace); serr != nil && err == nil {
+		err = serr
 	}
 	closeCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
@@ -259,16 +200,4 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		err = nil
 	}
 	return err
-}
-
-// displayAddr turns a listen address into one a browser can open.
-func displayAddr(a net.Addr) string {
-	host, port, err := net.SplitHostPort(a.String())
-	if err != nil {
-		return a.String()
-	}
-	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() || ip.IsLoopback() {
-		host = "localhost"
-	}
-	return net.JoinHostPort(host, port)
 }

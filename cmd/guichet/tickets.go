@@ -6,13 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/publish"
-	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/tickets"
 )
 
@@ -23,16 +20,11 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if len(args) == 0 || args[0] != "import" {
 		return fmt.Errorf("%s", ticketsUsage)
 	}
-	cfg := defaultConfig()
-	fset, err := newFlagSet("tickets import", &cfg, "content", "data")
-	if err != nil {
-		return err
-	}
-	format := fset.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", ")+" (default: recognised from the header)")
-	tz := fset.String("timezone", "UTC", "time zone of dates written without one (the helpdesk account's, e.g. Europe/Paris)")
-	asJSON := fset.Bool("json", false, "print the summary as JSON")
-	fset.SetOutput(stderr)
-	pos, err := parseInterspersed(fset, args[1:])
+	c := newCommand("tickets import", stderr, "content", "data")
+	format := c.fs.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", ")+" (default: recognised from the header)")
+	tz := c.fs.String("timezone", "UTC", "time zone of dates written without one (the helpdesk account's, e.g. Europe/Paris)")
+	asJSON := c.fs.Bool("json", false, "print the summary as JSON")
+	pos, err := c.parse(args[1:], -1)
 	if err != nil {
 		return err
 	}
@@ -57,34 +49,17 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintf(stderr, "Reading %s as a %s export (recognised from its header; --format chooses another).\n", path, tickets.FormatName(rd.Format()))
 	}
 	start := time.Now()
-	view, idx, err := publish.Load(ctx, cfg.Content, time.Now().UTC())
-	if err != nil {
-		return err
-	}
-	defer idx.Close()
-	if err := os.MkdirAll(cfg.Data, 0o755); err != nil {
-		return fmt.Errorf("data folder %s: %w", cfg.Data, err)
-	}
-	db, err := sqlite.Open(ctx, filepath.Join(cfg.Data, "guichet.db"))
+	db, err := openStore(ctx, c.cfg, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	in, err := publish.NewIngester(ctx, db, view, idx, time.Now)
+	in, closeIdx, err := publish.LoadIngester(ctx, c.cfg.Content, db)
 	if err != nil {
 		return err
 	}
-	sum, err := tickets.Import(ctx, rd, in, func(r tickets.Result) {
-		id := ""
-		if r.ExternalID != "" {
-			id = fmt.Sprintf(" ticket %q:", r.ExternalID)
-		}
-		if r.Status == site.TicketRejected {
-			fmt.Fprintf(stderr, "%s:%d:%s skipped: %s\n", path, r.Line, id, r.Reason)
-		} else {
-			fmt.Fprintf(stderr, "%s:%d:%s warning: %s\n", path, r.Line, id, r.Warning)
-		}
-	})
+	defer closeIdx()
+	sum, err := tickets.Import(ctx, rd, in, func(r tickets.Result) { r.WriteText(stderr, path) })
 	took := time.Since(start).Round(time.Millisecond)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)

@@ -4,12 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"text/tabwriter"
 	"time"
-
-	"github.com/guichet/guichet/site/sqlite"
 )
 
 const tokenUsage = "usage: guichet token create --scope admin|tickets|publish [--name N] | token list | token revoke ID"
@@ -19,22 +15,14 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(args) == 0 || args[0] != "create" && args[0] != "list" && args[0] != "revoke" {
 		return fmt.Errorf("%s", tokenUsage)
 	}
-	cfg := defaultConfig()
-	fset, err := newFlagSet("token "+args[0], &cfg, "data")
+	c := newCommand("token "+args[0], stderr, "data")
+	scope := c.fs.String("scope", "", "admin (insights, admin page), tickets (ticket ingestion) or publish (POST /api/v1/reload)")
+	name := c.fs.String("name", "", "what the token is for")
+	pos, err := c.parse(args[1:], -1)
 	if err != nil {
 		return err
 	}
-	scope := fset.String("scope", "", "admin (insights, admin page), tickets (ticket ingestion) or publish (POST /api/v1/reload)")
-	name := fset.String("name", "", "what the token is for")
-	fset.SetOutput(stderr)
-	pos, err := parseInterspersed(fset, args[1:])
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(cfg.Data, 0o755); err != nil {
-		return fmt.Errorf("data folder %s: %w", cfg.Data, err)
-	}
-	db, err := sqlite.Open(ctx, filepath.Join(cfg.Data, "guichet.db"))
+	db, err := openStore(ctx, c.cfg, false)
 	if err != nil {
 		return err
 	}

@@ -189,6 +189,10 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 				}
 				c.Weight = s.cat.weight
 			}
+			if parent == "" && loc == def && l.localePrefix(loc) == "" && site.ReservedSegment(c.Slug) {
+				l.probs = append(l.probs, errorAt(site.KindDuplicate, dir, 0, "",
+					"folder %s has the URL %s, which the site uses for its own pages (admin, api, static, widget…): rename the folder", dir, c.URL))
+			}
 			if prev, dup := catURLs[c.URL]; dup {
 				l.probs = append(l.probs, errorAt(site.KindDuplicate, dir, 0, "", "folder %s has the same URL %s as folder %s", dir, c.URL, prev))
 			} else {

@@ -218,6 +218,15 @@ func TestLoadProblems(t *testing.T) {
 			kept:    "billing/a.md",
 		},
 		{
+			name: "a folder named like the site's own pages",
+			files: map[string]string{
+				"Admin/a.md":   "---\ntitle: A\n---\nBody.\n",
+				"billing/b.md": "---\ntitle: B\n---\nBody.\n",
+			},
+			want: []want{{site.SeverityError, "Admin", 0, "", "folder Admin has the URL /admin/, which the site uses for its own pages"}},
+			kept: "billing/b.md",
+		},
+		{
 			name:  "unknown fields are warnings with a suggestion",
 			files: map[string]string{"billing/a.md": "---\ntitle: A\ntitel: typo\nTags: [x]\nkeyword: y\nms.topic: troubleshooting\nauthor: someone\n---\nBody.\n"},
 			want: []want{

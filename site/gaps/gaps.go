@@ -153,8 +153,6 @@ const (
 // Statuses lists the team's decisions, in the order forms offer them.
 var Statuses = []string{StatusNewArticle, StatusProductFix, StatusIgnored}
 
-// ValidStatus reports whether s is a team decision; "" (undecided) is one
-// too, to take a decision back.
 // ParseStatus reads a decision as people write it on the command line:
 // new-article, product-fix, ignored, or undecided (""); "_" may stand for
 // "-". The error lists them.
@@ -169,12 +167,21 @@ func ParseStatus(s string) (string, error) {
 	return st, nil
 }
 
+// ValidStatus reports whether s is a team decision; "" (undecided) is one
+// too, to take a decision back.
 func ValidStatus(s string) bool {
 	switch s {
 	case "", StatusNewArticle, StatusProductFix, StatusIgnored:
 		return true
 	}
 	return false
+}
+
+// WantsArticle reports whether the gap still wants an article written: no
+// published content answers it and the team neither ignored it nor sent
+// it to the product as a fix.
+func (g Gap) WantsArticle() bool {
+	return g.AnsweredAt == nil && g.Status != StatusIgnored && g.Status != StatusProductFix
 }
 
 // Decision is what is stored about one gap: the team's status and note,

@@ -3,6 +3,7 @@ package gaps
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"strings"
@@ -96,4 +97,21 @@ func slugWords(q string) string {
 func yamlString(s string) string {
 	b, _ := json.Marshal(s) // a JSON string is a valid YAML double-quoted scalar
 	return string(b)
+}
+
+// WriteStubs writes a draft per gap of list (WriteStub), saying on out where
+// each went and on errOut why one was not written (an existing draft is
+// never overwritten), and reports whether all were written.
+func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer) bool {
+	ok := true
+	for _, g := range list {
+		rel, err := WriteStub(dir, folder, defLocale, g)
+		if err != nil {
+			fmt.Fprintln(errOut, "guichet:", err)
+			ok = false
+			continue
+		}
+		fmt.Fprintf(out, "%s: draft for %q (%d visitors)\n", rel, g.Query, g.Visitors)
+	}
+	return ok
 }

@@ -1,8 +1,11 @@
 package gaps
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -42,4 +45,34 @@ func oneLine(s string) string {
 		s = string(r[:59]) + "…"
 	}
 	return s
+}
+
+// Formats lists the formats Write writes.
+var Formats = []string{"table", "csv", "json"}
+
+// Write writes the report of the period since from in format: "table"
+// (or "text", WriteTable), "csv" (WriteCSV, the gaps alone) or "json" (the
+// whole report, indented). Another format is an error naming the formats.
+func Write(w io.Writer, rep Report, from time.Time, format string) error {
+	switch format {
+	case "table", "text":
+		WriteTable(w, rep, from)
+		return nil
+	case "csv":
+		return WriteCSV(w, rep.Gaps)
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	return CheckFormat(format)
+}
+
+// CheckFormat returns nil for a format Write writes, else an error naming
+// the flag and the formats.
+func CheckFormat(format string) error {
+	if format == "text" || slices.Contains(Formats, format) {
+		return nil
+	}
+	return fmt.Errorf("--format %q: want %s", format, strings.Join(Formats, ", "))
 }

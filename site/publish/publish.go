@@ -136,6 +136,16 @@ func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 	return err
 }
 
+// Ask publishes for trigger: with wait, now (Publish), its error
+// returned; without, in the background (Soon).
+func (p *Publisher) Ask(ctx context.Context, trigger string, wait bool) error {
+	if !wait {
+		p.Soon(trigger)
+		return nil
+	}
+	return p.Publish(ctx, trigger)
+}
+
 // Soon publishes in the background and returns at once. Asked again while
 // a publication runs, it publishes once more after it, however many times
 // it was asked meanwhile, so a burst of pushes costs two loads.
@@ -366,30 +376,6 @@ func (p *Publisher) Close() error {
 		return idx.Close()
 	}
 	return nil
-}
-
-// Load loads the content folder dir as published at now and indexes it in
-// memory, for the commands that need the content without a server. Close
-// the index when done.
-func Load(ctx context.Context, dir string, now time.Time) (*site.View, *search.Index, error) {
-	if _, err := os.Stat(dir); err != nil {
-		return nil, nil, fmt.Errorf("content folder %s: %w", dir, err)
-	}
-	fsys, closer, err := content.OpenDir(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer closer.Close()
-	lib, err := content.Load(ctx, fsys, content.Options{Dir: dir})
-	if err != nil {
-		return nil, nil, fmt.Errorf("load content: %w", err)
-	}
-	view := site.NewView(lib, now, false)
-	idx, err := search.Build(ctx, view, "")
-	if err != nil {
-		return nil, nil, fmt.Errorf("build search index: %w", err)
-	}
-	return view, idx, nil
 }
 
 // Wait waits until the background work started so far (relinking, the

@@ -31,6 +31,9 @@ func write(t *testing.T, dir, name, body string) {
 	}
 }
 
+// Insights is what the web server reads the insights through.
+var _ web.Insights = publish.Insights{}
+
 // fixture is a content folder, a data folder, a real web server and a
 // publisher on them, with a clock that moves when told.
 type fixture struct {

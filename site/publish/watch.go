@@ -14,6 +14,20 @@ import (
 // watchInterval is how often dev mode looks for changed files.
 const watchInterval = 500 * time.Millisecond
 
+// PublishOn publishes the content again (Soon) at each signal on sig
+// (SIGHUP), for trigger, until ctx ends.
+func (p *Publisher) PublishOn(ctx context.Context, sig <-chan os.Signal, trigger string) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case s := <-sig:
+			p.opts.Logger.Info("signal: publishing the content again", "signal", s.String())
+			p.Soon(trigger)
+		}
+	}
+}
+
 // Watcher publishes the content again whenever a file under its folders
 // changes.
 type Watcher struct {

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/guichet/guichet/site"
 )
 
 // WriteText writes the summary of an import of path that took took, as
@@ -43,4 +45,18 @@ func FormatName(f string) string {
 		return "Help Scout"
 	}
 	return "generic CSV"
+}
+
+// WriteText writes a skipped or warned-about row of an import as a line
+// naming the file and line: `path:12: ticket "4411": skipped: reason`.
+func (r Result) WriteText(w io.Writer, path string) {
+	id := ""
+	if r.ExternalID != "" {
+		id = fmt.Sprintf(" ticket %q:", r.ExternalID)
+	}
+	if r.Status == site.TicketRejected {
+		fmt.Fprintf(w, "%s:%d:%s skipped: %s\n", path, r.Line, id, r.Reason)
+	} else {
+		fmt.Fprintf(w, "%s:%d:%s warning: %s\n", path, r.Line, id, r.Warning)
+	}
 }

@@ -2,13 +2,7 @@ package web
 
 import (
 	"context"
-	"crypto/sha256"
-	"crypto/subtle"
-	"encoding/hex"
 	"net/http"
-	"net/url"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -39,92 +33,6 @@ const (
 	sessionTTL    = 12 * time.Hour
 	adminScope    = "admin"
 )
-
-// errUnauthorized answers 401 without a hint of which tokens exist.
-var errUnauthorized = site.Errorf(site.EUNAUTHORIZED, "a valid admin token is required")
-
-// apiGaps answers GET /api/v1/insights/gaps (bearer token, scope admin).
-func (s *Server) apiGaps(c echo.Context) error {
-	if s.opts.Insights == nil || s.opts.Auth == nil {
-		return site.Errorf(site.ENOTFOUND, "insights are not available")
-	}
-	c.Response().Header().Set("Cache-Control", "no-store")
-	if err := s.requireToken(c, adminScope); err != nil {
-		return err
-	}
-	q := c.QueryParams()
-	since, err := parseSince(q.Get("since"), s.opts.Now())
-	if err != nil {
-		return err
-	}
-	opts := gaps.Options{Since: since, Locale: q.Get("locale"), MinVisitors: 2, KeepIgnored: q.Get("all") == "true"}
-	if v := q.Get("min_visitors"); v != "" {
-		if opts.MinVisitors, err = strconv.Atoi(v); err != nil || opts.MinVisitors < 1 || opts.MinVisitors > 1000000 {
-			return site.Errorf(site.EINVALID, "min_visitors must be a positive number")
-		}
-	}
-	format := q.Get("format")
-	if format != "" && format != "json" && format != "csv" {
-		return site.Errorf(site.EINVALID, "format must be json or csv")
-	}
-	report, err := s.opts.Insights.Report(c.Request().Context(), opts)
-	if err != nil {
-		return err
-	}
-	if format == "csv" {
-		c.Response().Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-		c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="gaps.csv"`)
-		c.Response().WriteHeader(http.StatusOK)
-		return gaps.WriteCSV(c.Response(), report.Gaps)
-	}
-	return c.JSON(http.StatusOK, report)
-}
-
-// session returns the secret of the request's live admin session, "" when
-// it has none (no cookie, or one that is unknown, expired, signed out or
-// whose token was revoked). The session is checked against the store on
-// every request; a store failure is an error, not a signed-out visitor.
-func (s *Server) session(c echo.Context) (string, error) {
-	ck, err := c.Cookie(sessionCookie)
-	if err != nil || ck.Value == "" || s.opts.Auth == nil {
-		return "", nil
-	}
-	if _, err := s.opts.Auth.Session(c.Request().Context(), ck.Value); err != nil {
-		if site.ErrorCode(err) == site.EUNAUTHORIZED {
-			return "", nil
-		}
-		return "", err
-	}
-	return ck.Value, nil
-}
-
-// csrfToken ties a form to the session it was shown in: a hash of the
-// session's secret, which only the holder of the cookie knows.
-func csrfToken(session string) string {
-	sum := sha256.Sum256([]byte("guichet-csrf\x00" + session))
-	return hex.EncodeToString(sum[:])
-}
-
-// checkForm rejects cross-site posts: the CSRF field must match the
-// session, and an Origin header, when sent, must be this site.
-func (s *Server) checkForm(c echo.Context, session string) error {
-	r := c.Request()
-	if err := s.sameSite(c); err != nil {
-		return err
-	}
-	got := r.PostFormValue("csrf")
-	if session == "" || subtle.ConstantTimeCompare([]byte(got), []byte(csrfToken(session))) != 1 {
-		return site.Errorf(site.EFORBIDDEN, "the form has expired; reload the page")
-	}
-	return nil
-}
-
-func (s *Server) setSession(c echo.Context, value string, maxAge int) {
-	c.SetCookie(&http.Cookie{
-		Name: sessionCookie, Value: value, Path: "/admin/", MaxAge: maxAge,
-		Secure: true, HttpOnly: true, SameSite: http.SameSiteStrictMode,
-	})
-}
 
 // adminPage is the team's insights page.
 type adminPage struct {
@@ -275,86 +183,4 @@ func (s *Server) admin(c echo.Context) error {
 		page.NotHelpful = append(page.NotHelpful, af)
 	}
 	return s.renderDynamic(c, st, http.StatusOK, "admin", page)
-}
-
-// adminLogin takes an admin token from the sign-in form and starts a
-// session.
-func (s *Server) adminLogin(c echo.Context) error {
-	st, err := s.current()
-	if err != nil {
-		return err
-	}
-	if s.opts.Insights == nil || s.opts.Auth == nil {
-		return site.Errorf(site.ENOTFOUND, "the admin page is not available")
-	}
-	r := c.Request()
-	r.Body = http.MaxBytesReader(c.Response(), r.Body, 4096)
-	if err := s.sameSite(c); err != nil {
-		return err
-	}
-	id, err := s.authenticate(c, strings.TrimSpace(r.PostFormValue("token")), adminScope)
-	switch site.ErrorCode(err) {
-	case "":
-	case site.EUNAUTHORIZED, site.ERATE:
-		msg := "This token is not valid."
-		status := http.StatusUnauthorized
-		if site.ErrorCode(err) == site.ERATE {
-			msg, status = "Too many failed attempts. Try again in a minute.", http.StatusTooManyRequests
-		}
-		page := &adminPage{basePage: s.adminBase(st), Error: msg}
-		return s.renderDynamic(c, st, status, "admin", page)
-	default:
-		return err
-	}
-	secret, err := s.opts.Auth.StartSession(r.Context(), id, sessionTTL)
-	if err != nil {
-		return err
-	}
-	s.setSession(c, secret, int(sessionTTL.Seconds()))
-	return c.Redirect(http.StatusSeeOther, "/admin/")
-}
-
-// adminLogout ends the session.
-func (s *Server) adminLogout(c echo.Context) error {
-	sess, err := s.session(c)
-	if err != nil {
-		return err
-	}
-	if err := s.checkForm(c, sess); err != nil {
-		return err
-	}
-	if err := s.opts.Auth.EndSession(c.Request().Context(), sess); err != nil {
-		return err
-	}
-	s.setSession(c, "", -1)
-	return c.Redirect(http.StatusSeeOther, "/admin/")
-}
-
-// adminTriage records a decision on a gap from the admin page.
-func (s *Server) adminTriage(c echo.Context) error {
-	sess, err := s.session(c)
-	if err != nil {
-		return err
-	}
-	if sess == "" {
-		return errUnauthorized
-	}
-	c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, 8192)
-	if err := s.checkForm(c, sess); err != nil {
-		return err
-	}
-	r := c.Request()
-	if err := s.opts.Insights.Decide(r.Context(), r.PostFormValue("gap"), r.PostFormValue("status"), r.PostFormValue("note")); err != nil {
-		return err
-	}
-	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(r.PostFormValue("gap")))
-}
-
-// parseSince reads the since parameter (site.ParseSince; default 30 days).
-func parseSince(v string, now time.Time) (time.Time, error) {
-	t, err := site.ParseSince(v, now, 30*24*time.Hour)
-	if err != nil {
-		return t, site.Errorf(site.EINVALID, "since: %s", site.ErrorMessage(err))
-	}
-	return t, nil
 }

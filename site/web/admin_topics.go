@@ -10,15 +10,7 @@ import (
 // adminLinkTopic links the topic of an unlinked-ticket gap to an article,
 // from the admin page: the topic's tickets link to it from now on.
 func (s *Server) adminLinkTopic(c echo.Context) error {
-	sess, err := s.session(c)
-	if err != nil {
-		return err
-	}
-	if sess == "" {
-		return errUnauthorized
-	}
-	c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, 8192)
-	if err := s.checkForm(c, sess); err != nil {
+	if _, err := s.adminForm(c); err != nil {
 		return err
 	}
 	r := c.Request()

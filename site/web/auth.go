@@ -77,3 +77,26 @@ func (s *Server) sameSite(c echo.Context) error {
 	}
 	return nil
 }
+
+// sameOrigin reports whether origin is this server's own (the Host the
+// request came to, or the configured base URL).
+func (s *Server) sameOrigin(c echo.Context, origin string) bool {
+	if u, err := url.Parse(origin); err == nil && strings.EqualFold(u.Host, c.Request().Host) {
+		return true
+	}
+	if st := s.state.Load(); st != nil {
+		if base, err := site.NormalizeOrigin(originOf(st.view.Lib.Config.BaseURL)); err == nil && base == origin {
+			return true
+		}
+	}
+	return false
+}
+
+// originOf cuts a URL down to scheme://host[:port].
+func originOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}

@@ -46,3 +46,10 @@ func (s *Server) apiReload(c echo.Context) error {
 	s.opts.Publish(r.Context(), false)
 	return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
 }
+
+// devVersion answers the version of the content being previewed, which
+// dev.js polls to reload the page when it changes (--dev only).
+func (s *Server) devVersion(c echo.Context) error {
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(http.StatusOK, map[string]int64{"version": s.version.Load()})
+}

@@ -4,16 +4,14 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/guichet/guichet/site"
+	"github.com/labstack/echo/v4"
 )
 
 const htmlType = "text/html; charset=utf-8"
@@ -138,17 +136,6 @@ func servedLocales(v *site.View) []string {
 	return out
 }
 
-// faqShown is the part of a locale's FAQ the pages show: the configured
-// size, and every pinned article.
-func (st *state) faqShown(loc string, limit int) []site.FAQEntry {
-	list := st.faq[loc]
-	n := limit
-	for n < len(list) && list[n].Pinned {
-		n++
-	}
-	return list[:min(n, len(list))]
-}
-
 // ticketPages are the pages that depend on ticket counts: each locale's
 // home and FAQ page.
 func (st *state) ticketPages() []job {
@@ -268,133 +255,6 @@ func renderAll(tmpl *templates, jobs []job, pages map[string]*blob) error {
 	return g.Wait()
 }
 
-func homeData(st *state, loc string) *homePage {
-	v := st.view
-	// "Help Center – Acme", "Centre d’aide – Acme": one title per locale.
-	b := newBase(v, loc, strs(loc)["home"], "", localePrefix(v, loc)+"/")
-	b.HideHeaderSearch = true
-	b.setAlternates(v, localePaths(v, "/"))
-	p := &homePage{basePage: b, Heading: b.SiteTitle, Intro: v.Lib.Config.Description}
-	p.JSONLD = append(p.JSONLD, schemaWebSite(v, loc))
-	for _, e := range st.faq[loc][:min(homeFAQ, len(st.faq[loc]))] {
-		p.Top = append(p.Top, e.Article)
-	}
-	if len(st.faq[loc]) > 0 {
-		p.FAQURL = localePrefix(v, loc) + "/faq"
-	}
-	for _, c := range v.TopCategories(loc) {
-		p.Categories = append(p.Categories, catCard{Category: c, CountLabel: countLabel(b.T, v.CountIn(c.ID, loc))})
-	}
-	return p
-}
-
-func faqData(st *state, loc string) *faqPage {
-	v := st.view
-	b := newBase(v, loc, strs(loc)["faq_title"], strs(loc)["faq_intro"], localePrefix(v, loc)+"/faq")
-	b.setAlternates(v, localePaths(v, "/faq"))
-	entries := st.faqShown(loc, v.Lib.Config.FAQ.Size)
-	p := &faqPage{basePage: b, Heading: b.T["faq_title"]}
-	for i, e := range entries {
-		anchor := "q" + strconv.Itoa(i+1)
-		p.Entries = append(p.Entries, faqItem{FAQEntry: e, Anchor: anchor, HTML: demoteHeadings(scopeIDs(e.Article.HTML, anchor))})
-	}
-	if len(entries) > 0 {
-		p.JSONLD = append(p.JSONLD, faqJSONLD(v, entries))
-	}
-	return p
-}
-
-func categoryData(v *site.View, c *site.Category) *categoryPage {
-	desc := c.Description
-	if desc == "" {
-		// Not the site's description: each page describes itself.
-		desc = c.Title + ": " + countLabel(strs(c.Locale), v.CountIn(c.ID, c.Locale)) + "."
-	}
-	b := newBase(v, c.Locale, c.Title, desc, c.URL)
-	paths := map[string]string{}
-	for loc, t := range v.CategoryTranslations(c.ID) {
-		if v.CountIn(c.ID, loc) > 0 {
-			paths[loc] = t.URL
-		}
-	}
-	b.setAlternates(v, paths)
-	p := &categoryPage{basePage: b, Category: c, Crumbs: crumbsFor(v, c.ID, c.Locale, true), Articles: v.ArticlesIn(c.ID, c.Locale)}
-	if v.Drafts {
-		for _, br := range v.Lib.Broken {
-			if br.SectionID == c.ID && br.Locale == c.Locale {
-				p.Broken = append(p.Broken, br)
-			}
-		}
-	}
-	p.Feeds = feedLinks(v, c.Locale, c)
-	p.JSONLD = append(p.JSONLD, schemaCrumbs(v, p.Crumbs, p.Canonical))
-	for _, s := range v.Children(c.ID, c.Locale) {
-		list := v.ArticlesIn(s.ID, s.Locale)
-		n := v.CountIn(s.ID, s.Locale)
-		card := catCard{Category: s, CountLabel: countLabel(b.T, n), More: n > len(list) || len(list) > 6}
-		if len(list) > 6 {
-			list = list[:6]
-		}
-		card.Articles = list
-		p.Sections = append(p.Sections, card)
-	}
-	return p
-}
-
-// brokenData is the dev-mode error panel of an article file that does not
-// load: where each error is, in words, with the start of the file.
-func brokenData(v *site.View, br site.Broken) *brokenPage {
-	b := newBase(v, br.Locale, br.SourcePath, "", br.URL)
-	b.NoIndex = true
-	p := &brokenPage{basePage: b, Broken: br}
-	marked := map[int]bool{}
-	for _, e := range br.Errors {
-		msg, fix, _ := strings.Cut(e.Message, ". Fix: ")
-		p.Errors = append(p.Errors, panelError{Problem: e, Text: msg, Fix: fix})
-		marked[e.Line] = true
-	}
-	for i, l := range br.Lines {
-		p.Lines = append(p.Lines, panelLine{N: i + 1, Text: l, Error: marked[i+1]})
-	}
-	return p
-}
-
-func articleData(v *site.View, rel *relatedIndex, a *site.Article) *articlePage {
-	b := newBase(v, a.Locale, a.Title, a.Description, a.URL)
-	paths := map[string]string{}
-	for loc, t := range v.Translations(a.ID) {
-		paths[loc] = t.URL
-	}
-	b.setAlternates(v, paths)
-	p := &articlePage{
-		basePage:     b,
-		Article:      a,
-		Crumbs:       crumbsFor(v, a.SectionID, a.Locale, false),
-		TOC:          a.TOC,
-		Related:      rel.related(a, 5),
-		UpdatedISO:   a.Updated.UTC().Format(time.RFC3339),
-		UpdatedHuman: humanDate(a.Updated, a.Locale),
-		Reasons:      reasonsFor(b.T),
-	}
-	if len(p.TOC) < 2 {
-		p.TOC = nil
-	}
-	p.OGType = "article"
-	// Drafts and scheduled articles (the preview) carry no structured data.
-	if a.Visible(v.Now, false) {
-		p.JSONLD = append(p.JSONLD, schemaArticle(v, a), schemaCrumbs(v, append(p.Crumbs, crumb{Title: a.Title}), p.Canonical))
-	}
-	switch {
-	case a.Draft:
-		p.Status = b.T["draft"]
-		p.NoIndex = true
-	case !a.PublishAt.IsZero() && a.PublishAt.After(v.Now):
-		p.Status = b.T["scheduled"] + " " + humanDate(a.PublishAt, a.Locale)
-		p.NoIndex = true
-	}
-	return p
-}
-
 // localeOf returns the locale a site path belongs to and the path without
 // its locale prefix.
 func (st *published) localeOf(p string) (string, string) {
@@ -412,35 +272,13 @@ func (st *published) localeOf(p string) (string, string) {
 	return st.view.Lib.Config.DefaultLocale, p
 }
 
-// find runs a search ("s") or suggest ("g") through the snapshot's cache.
-// find answers a search (kind "s") or suggest ("g") from the snapshot,
-// timing the index (cached answers are not timed).
-func (s *Server) find(ctx context.Context, st *state, kind string, req site.SearchRequest) (*site.SearchResults, error) {
-	return st.find(ctx, kind, req, s.limiter.metrics.search)
-}
-
-func (st *published) find(ctx context.Context, kind string, req site.SearchRequest, timing *prometheus.HistogramVec) (*site.SearchResults, error) {
-	key := cacheKey(kind, req)
-	cache := st.results.Load()
-	if res, ok := cache.get(key); ok {
-		return res, nil
-	}
-	var res *site.SearchResults
-	var err error
-	start := time.Now()
-	if kind == "g" {
-		res, err = st.search.Suggest(ctx, req)
-		timing.WithLabelValues("suggest").Observe(time.Since(start).Seconds())
-	} else {
-		res, err = st.search.Search(ctx, req)
-		timing.WithLabelValues("search").Observe(time.Since(start).Seconds())
-	}
+// renderDynamic renders a per-request page and writes it, compressed when
+// the client accepts it. Such pages are never cached by shared caches.
+func (s *Server) renderDynamic(c echo.Context, st *state, status int, name string, data any) error {
+	body, err := st.tmpl.render(name, data)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if res.Hits == nil {
-		res.Hits = []site.SearchHit{}
-	}
-	cache.put(key, res)
-	return res, nil
+	newBlob(htmlType, body).write(c.Response(), c.Request(), status, "no-store")
+	return nil
 }

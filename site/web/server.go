@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/guichet/guichet/site"
@@ -120,6 +119,11 @@ func New(opts Options) (*Server, error) {
 		opts.Now = time.Now
 	}
 	opts.Limits = opts.Limits.withDefaults()
+	for _, n := range opts.TrustedProxies {
+		if ones, _ := n.Mask.Size(); ones == 0 {
+			opts.Logger.Warn("--trusted-proxies trusts every address: any client can choose the address it is counted and limited by", "network", n.String())
+		}
+	}
 	if opts.Metrics == nil {
 		opts.Metrics = prometheus.NewRegistry()
 	}
@@ -211,72 +215,6 @@ func (s *Server) View() *site.View {
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.echo.ServeHTTP(w, r)
-}
-
-func (s *Server) routes() *echo.Echo {
-	e := echo.New()
-	e.HideBanner = true
-	e.HidePort = true
-	e.HTTPErrorHandler = s.handleError
-	trust := []echo.TrustOption{echo.TrustLoopback(true), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
-	for _, n := range s.opts.TrustedProxies {
-		trust = append(trust, echo.TrustIPRange(n))
-	}
-	e.IPExtractor = clientIP(echo.ExtractIPFromXFFHeader(trust...))
-	e.Use(s.observe)
-	e.Use(middleware.Recover())
-	e.Use(s.securityHeaders)
-	e.Use(s.protect)
-
-	gz := middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024})
-	api := e.Group("/api/v1", gz)
-	api.GET("/search", s.apiSearch, anyOrigin)
-	api.GET("/suggest", s.apiSuggest, anyOrigin)
-	api.GET("/articles/*", s.apiArticle, anyOrigin)
-	api.POST("/events", s.apiEvents, s.eventCORS)
-	api.OPTIONS("/events", func(c echo.Context) error { return nil }, s.eventCORS)
-	api.GET("/insights/gaps", s.apiGaps)
-	api.GET("/faq", s.apiFAQ, anyOrigin)
-	api.GET("/context", s.apiContext, anyOrigin)
-	api.POST("/tickets", s.apiTickets)
-	api.POST("/reload", s.apiReload)
-	api.Any("/*", func(c echo.Context) error {
-		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)
-	})
-	e.POST("/feedback", s.feedback)
-	e.GET("/admin/", s.admin)
-	e.GET("/admin", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/admin/") })
-	e.POST("/admin/login", s.adminLogin)
-	e.POST("/admin/logout", s.adminLogout)
-	e.POST("/admin/triage", s.adminTriage)
-	e.POST("/admin/link-topic", s.adminLinkTopic)
-	e.GET("/metrics", s.metricsHandler())
-	e.GET("/healthz", s.healthz)
-	e.GET("/readyz", s.readyz)
-	if s.opts.Dev {
-		// The preview reloads itself: dev.js polls this until it changes.
-		e.GET("/_dev/version", func(c echo.Context) error {
-			c.Response().Header().Set("Cache-Control", "no-store")
-			return c.JSON(http.StatusOK, map[string]int64{"version": s.version.Load()})
-		})
-	}
-	e.Match([]string{http.MethodGet, http.MethodHead}, "/widget.js", s.widgetJS)
-	e.Match([]string{http.MethodGet, http.MethodHead}, "/widget/frame", s.widgetFrame)
-	e.Match([]string{http.MethodGet, http.MethodHead}, "/widget/demo", s.widgetDemo)
-	e.Match([]string{http.MethodGet, http.MethodHead}, "/widget/demo/*", s.widgetDemo)
-	e.Match([]string{http.MethodGet, http.MethodHead}, "/static/*", s.static)
-	e.Match([]string{http.MethodGet, http.MethodHead}, "/_content/*", s.contentFile)
-	e.Match([]string{http.MethodGet, http.MethodHead}, "/*", s.page)
-	return e
-}
-
-// anyOrigin lets any origin read a response, without credentials: the
-// read endpoints of the API, for widgets and apps on other sites.
-func anyOrigin(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		c.Response().Header().Set("Access-Control-Allow-Origin", "*")
-		return next(c)
-	}
 }
 
 // current returns the snapshot being served or a 503 error before the first

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -94,3 +95,7 @@ func (t *templates) render(name string, data any) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// PageTemplates returns the names of the page templates a theme provides:
+// templates/NAME.html, each rendered inside templates/layout.html.
+func PageTemplates() []string { return slices.Clone(pageNames) }

@@ -225,6 +225,26 @@ func TestStatusCodes(t *testing.T) {
 		{"GET", "/_content/../guichet.yaml", 404, ""},
 		{"GET", "/_content/guichet.yaml", 404, ""},
 		{"GET", "/healthz", 200, ""},
+		// The routes table: locale routes, and content under names the
+		// site uses elsewhere.
+		{"GET", "/search?q=refund", 200, ""},
+		{"GET", "/fr/search?q=remboursement", 200, ""},
+		{"GET", "/search/?q=refund", 301, "/search?q=refund"},
+		{"GET", "/fr/search/", 301, "/fr/search"},
+		{"GET", "/billing/search", 404, ""},
+		{"GET", "/faq", 200, ""},
+		{"GET", "/fr/faq", 200, ""},
+		{"GET", "/billing/faq", 404, ""},
+		{"GET", "/feed.atom", 200, ""},
+		{"GET", "/fr/feed.rss", 200, ""},
+		{"GET", "/billing/feed.json", 200, ""},
+		{"GET", "/feed.pdf", 404, ""},
+		{"GET", "/sitemap.xml", 200, ""},
+		{"GET", "/sitemap-1.xml", 404, ""},
+		{"GET", "/robots.txt", 200, ""},
+		{"GET", "/widget/demo", 200, ""},
+		{"GET", "/admin", 301, "/admin/"},
+		{"GET", "/_dev/version", 404, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {

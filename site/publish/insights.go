@@ -1,0 +1,76 @@
+package publish
+
+import (
+	"context"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/tickets"
+)
+
+// InsightsStore is what the insights read from the events store besides
+// the gap report.
+type InsightsStore interface {
+	tickets.TopicStore
+	// NotHelpful returns the articles with "No" votes since a time.
+	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
+	// WidgetOpens counts the widget's openings since a time, and those on
+	// screens no article fitted.
+	WidgetOpens(ctx context.Context, since time.Time) (total, unmatched int, err error)
+	// TicketTotals counts stored tickets by link method ("" unlinked).
+	TicketTotals(ctx context.Context) (map[string]int, error)
+}
+
+// Insights is what the admin page and the insights API read and change
+// (web.Insights): the one gap report, the ticket topics and the events
+// store, on the view being served.
+type Insights struct {
+	Gaps    *gaps.Service
+	Tickets *tickets.Service
+	Store   InsightsStore
+	// View returns the view being served.
+	View func() *site.View
+}
+
+// Report is the content-gap report (gaps.Service.Report).
+func (in Insights) Report(ctx context.Context, opts gaps.Options) (gaps.Report, error) {
+	return in.Gaps.Report(ctx, opts)
+}
+
+// Decide records the team's decision on a gap (gaps.Service.Decide).
+func (in Insights) Decide(ctx context.Context, id, status, note string) error {
+	_, err := in.Gaps.Decide(ctx, id, status, note)
+	return err
+}
+
+// LinkTopic links the topic of an unlinked-ticket gap to an article
+// (tickets.LinkTopic), for the tickets to come too, and has the FAQ ranked
+// again; it returns how many stored tickets it linked.
+func (in Insights) LinkTopic(ctx context.Context, gapID, articleID string) (int, error) {
+	var linker *tickets.Linker
+	if ing := in.Tickets.Ingester(); ing != nil {
+		linker = ing.Linker
+	}
+	n, err := tickets.LinkTopic(ctx, in.Gaps, in.Store, in.View(), linker, gapID, articleID)
+	if err == nil {
+		in.Tickets.Changed()
+	}
+	return n, err
+}
+
+// NotHelpful returns the articles with "No" votes since a time.
+func (in Insights) NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error) {
+	return in.Store.NotHelpful(ctx, since, limit)
+}
+
+// WidgetOpens counts the widget's openings since a time, and those on
+// screens no article fitted.
+func (in Insights) WidgetOpens(ctx context.Context, since time.Time) (int, int, error) {
+	return in.Store.WidgetOpens(ctx, since)
+}
+
+// TicketTotals counts stored tickets by link method ("" unlinked).
+func (in Insights) TicketTotals(ctx context.Context) (map[string]int, error) {
+	return in.Store.TicketTotals(ctx)
+}

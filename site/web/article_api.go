@@ -1,0 +1,83 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/labstack/echo/v4"
+)
+
+// articleRef is an article in the lists of the API (FAQ, context): enough
+// to show a link and a summary.
+type articleRef struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	URL         string `json:"url"` // absolute
+	Description string `json:"description"`
+	Locale      string `json:"locale"`
+}
+
+func newArticleRef(v *site.View, a *site.Article) articleRef {
+	return articleRef{ID: a.ID, Title: a.Title, URL: absURL(v, a.URL), Description: a.Description, Locale: a.Locale}
+}
+
+// publicRead lets caches keep a read-only answer for a minute (any
+// origin may read it: the route has the anyOrigin middleware).
+func publicRead(c echo.Context) {
+	c.Response().Header().Set("Cache-Control", "public, max-age=60")
+}
+
+// articleJSON is one article in the API.
+type articleJSON struct {
+	ID           string            `json:"id"`
+	Locale       string            `json:"locale"`
+	Title        string            `json:"title"`
+	Description  string            `json:"description"`
+	URL          string            `json:"url"`
+	Category     string            `json:"category"`
+	Tags         []string          `json:"tags"`
+	Updated      time.Time         `json:"updated"`
+	HTML         string            `json:"html"`
+	TOC          []site.Heading    `json:"toc"`
+	Translations map[string]string `json:"translations"`
+}
+
+func (s *Server) apiArticle(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	id, err := url.PathUnescape(c.Param("*"))
+	if err != nil || id == "" {
+		return site.Errorf(site.EINVALID, "article id is missing or malformed")
+	}
+	loc, err := s.requestLocale(c, st, c.QueryParam("locale"))
+	if err != nil {
+		return err
+	}
+	a, err := st.view.Article(id, loc)
+	if err != nil {
+		if a, err = st.view.Article(id, st.view.Lib.Config.DefaultLocale); err != nil {
+			return err
+		}
+	}
+	out := articleJSON{
+		ID: a.ID, Locale: a.Locale, Title: a.Title, Description: a.Description, URL: a.URL,
+		Tags: a.Tags, Updated: a.Updated, HTML: string(a.HTML), TOC: a.TOC, Translations: map[string]string{},
+	}
+	if out.Tags == nil {
+		out.Tags = []string{}
+	}
+	if out.TOC == nil {
+		out.TOC = []site.Heading{}
+	}
+	if cat, err := st.view.Category(a.CategoryID, a.Locale); err == nil {
+		out.Category = cat.Title
+	}
+	for l, t := range st.view.Translations(a.ID) {
+		out.Translations[l] = t.URL
+	}
+	return c.JSON(http.StatusOK, out)
+}

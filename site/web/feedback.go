@@ -1,0 +1,86 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/guichet/guichet/site"
+	"github.com/labstack/echo/v4"
+)
+
+// feedback takes the "Was this helpful?" form when JavaScript is off and
+// answers with a thank-you page.
+func (s *Server) feedback(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	r := c.Request()
+	if err := s.sameSite(c); err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(c.Response(), r.Body, maxEventBody)
+	if err := r.ParseForm(); err != nil {
+		return site.Errorf(site.EINVALID, "cannot read the form")
+	}
+	loc, err := s.requestLocale(c, st, r.PostForm.Get("locale"))
+	if err != nil {
+		return err
+	}
+	a, err := st.view.Article(r.PostForm.Get("article"), loc)
+	if err != nil {
+		return site.Errorf(site.EINVALID, "unknown article")
+	}
+	var helpful bool
+	switch r.PostForm.Get("helpful") {
+	case "yes":
+		helpful = true
+	case "no":
+	default:
+		return site.Errorf(site.EINVALID, "helpful must be yes or no")
+	}
+	b := newBase(st.view, loc, strs(loc)["thanks"], "", "")
+	b.NoIndex = true
+	page := &thanksPage{basePage: b, Helpful: helpful, BackURL: a.URL, ArticleID: a.ID, Reasons: reasonsFor(b.T)}
+	if !helpful && r.PostForm.Get("step") != "final" {
+		// Ask why before recording, so that one "No" is one vote.
+		page.Ask = true
+		page.Title = b.T["why_title"] + " – " + b.SiteTitle
+		return s.renderDynamic(c, st, http.StatusOK, "thanks", page)
+	}
+	vote := site.Event{Type: site.EventVote, ArticleID: a.ID, Locale: a.Locale, Helpful: &helpful,
+		Reason: r.PostForm.Get("reason"), Comment: r.PostForm.Get("comment"), Source: site.SourceSite}
+	if err := vote.Validate(); err != nil {
+		return err
+	}
+	if !s.mayRecord(c) {
+		return site.Errorf(site.ERATE, "too many votes from this address; try again in a moment")
+	}
+	vote.Visitor, vote.Time = s.visitor(c), s.opts.Now().UTC()
+	s.opts.Recorder.RecordEvent(vote)
+	return s.renderDynamic(c, st, http.StatusOK, "thanks", page)
+}
+
+type thanksPage struct {
+	basePage
+	Helpful bool
+	BackURL string
+	// Ask shows the "what went wrong?" form instead of thanks (a "No"
+	// vote without JavaScript, before it is recorded).
+	Ask       bool
+	ArticleID string
+	Reasons   []reason
+}
+
+// reason is one answer to "what went wrong?".
+type reason struct {
+	Value, Label string
+}
+
+// reasonsFor returns the vote reasons labelled in locale's strings.
+func reasonsFor(t map[string]string) []reason {
+	out := make([]reason, len(site.VoteReasons))
+	for i, r := range site.VoteReasons {
+		out[i] = reason{Value: r, Label: t["reason_"+r]}
+	}
+	return out
+}

@@ -1,0 +1,35 @@
+package web
+
+import "github.com/guichet/guichet/site"
+
+type homePage struct {
+	basePage
+	Heading    string
+	Intro      string
+	Top        []*site.Article
+	FAQURL     string
+	Categories []catCard
+}
+
+// homeFAQ is the number of top questions on the home page.
+const homeFAQ = 5
+
+func homeData(st *state, loc string) *homePage {
+	v := st.view
+	// "Help Center – Acme", "Centre d’aide – Acme": one title per locale.
+	b := newBase(v, loc, strs(loc)["home"], "", localePrefix(v, loc)+"/")
+	b.HideHeaderSearch = true
+	b.setAlternates(v, localePaths(v, "/"))
+	p := &homePage{basePage: b, Heading: b.SiteTitle, Intro: v.Lib.Config.Description}
+	p.JSONLD = append(p.JSONLD, schemaWebSite(v, loc))
+	for _, e := range st.faq[loc][:min(homeFAQ, len(st.faq[loc]))] {
+		p.Top = append(p.Top, e.Article)
+	}
+	if len(st.faq[loc]) > 0 {
+		p.FAQURL = localePrefix(v, loc) + "/faq"
+	}
+	for _, c := range v.TopCategories(loc) {
+		p.Categories = append(p.Categories, catCard{Category: c, CountLabel: countLabel(b.T, v.CountIn(c.ID, loc))})
+	}
+	return p
+}

@@ -1,0 +1,101 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// Starting is the handler of a server whose content is still loading: it
+// answers 503 with Retry-After (JSON for /healthz, /readyz and the API, a
+// line of text otherwise) until Set gives it the real handler, then hands
+// every request to it. It lets the listen address be taken before the
+// content loads.
+type Starting struct {
+	h atomic.Pointer[http.Handler]
+}
+
+// Set gives the handler every request goes to from now on.
+func (s *Starting) Set(h http.Handler) { s.h.Store(&h) }
+
+// ServeHTTP implements http.Handler.
+func (s *Starting) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h := s.h.Load(); h != nil {
+		(*h).ServeHTTP(w, r)
+		return
+	}
+	w.Header().Set("Retry-After", "5")
+	w.Header().Set("Cache-Control", "no-store")
+	if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || strings.HasPrefix(r.URL.Path, "/api/") {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintln(w, `{"status":"loading"}`)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	fmt.Fprintln(w, "The help center is starting; try again in a few seconds.")
+}
+
+// Listener is the HTTP server of a process: it takes its address at once,
+// answers through a Starting handler until Ready hands it the real server,
+// and stops gracefully.
+type Listener struct {
+	ln       net.Listener
+	hs       *http.Server
+	starting Starting
+	served   chan error
+}
+
+// Listen takes addr and starts serving on it (503 "starting" until Ready).
+// A busy address is an error that says what to do.
+func Listen(addr string) (*Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("cannot listen on %s: %w: another program (perhaps another guichet serve) uses it; stop it or give another --addr", addr, err)
+	}
+	l := &Listener{ln: ln, served: make(chan error, 1)}
+	l.hs = &http.Server{
+		Handler:           &l.starting,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	go func() { l.served <- l.hs.Serve(ln) }()
+	return l, nil
+}
+
+// URL is the address a browser on this machine opens:
+// "http://localhost:8080" for a loopback or unspecified host.
+func (l *Listener) URL() string {
+	a := l.ln.Addr().String()
+	host, port, err := net.SplitHostPort(a)
+	if err != nil {
+		return "http://" + a
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() || ip.IsLoopback() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+// Ready hands every request from now on to h.
+func (l *Listener) Ready(h http.Handler) { l.starting.Set(h) }
+
+// Done receives the error that ended serving.
+func (l *Listener) Done() <-chan error { return l.served }
+
+// Shutdown stops taking requests and waits up to grace for those in flight.
+func (l *Listener) Shutdown(grace time.Duration) error {
+	ctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := l.hs.Shutdown(ctx); err != nil {
+		return fmt.Errorf("shut down HTTP server: %w", err)
+	}
+	return nil
+}

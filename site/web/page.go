@@ -1,0 +1,73 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/guichet/guichet/site"
+)
+
+// pageCache lets browsers and Caddy keep a page briefly and revalidate it
+// with its ETag afterwards.
+const pageCache = "public, max-age=60"
+
+// page serves what publication prepared (home, FAQ, category and article
+// pages, sitemaps, robots.txt) and the feeds, then the other URL forms of a
+// page, aliases and redirects (301) and removed pages (410); anything else
+// is a themed 404.
+func (s *Server) page(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	r, w := c.Request(), c.Response()
+	p := r.URL.Path
+	if to, ok := st.encodedVariant(r.URL.RawPath, p); ok {
+		return redirect(c, to)
+	}
+	if b, ok := st.page(p); ok {
+		b.write(w, r, http.StatusOK, pageCache)
+		return nil
+	}
+	if b, ok, err := st.feeds.blob(st.view, p); ok {
+		if err != nil {
+			return err
+		}
+		b.write(w, r, http.StatusOK, pageCache)
+		return nil
+	}
+	// One URL form: categories end with a slash, articles do not.
+	if strings.HasSuffix(p, "/") && p != "/" {
+		if _, ok := st.page(strings.TrimSuffix(p, "/")); ok {
+			return redirect(c, strings.TrimSuffix(p, "/"))
+		}
+	} else if _, ok := st.page(p + "/"); ok {
+		return redirect(c, p+"/")
+	}
+	if to, ok := st.moved[p]; ok {
+		return redirect(c, to)
+	}
+	if to, ok := st.moved[strings.TrimSuffix(p, "/")]; ok && p != "/" {
+		return redirect(c, to)
+	}
+	if st.gone[p] || st.gone[strings.TrimSuffix(p, "/")] {
+		return site.Errorf(site.EGONE, "%s has been removed", p)
+	}
+	if _, rest := st.localeOf(p); rest == "/search/" {
+		return redirect(c, strings.TrimSuffix(p, "/"))
+	}
+	if to, ok := st.variant(p); ok {
+		return redirect(c, to)
+	}
+	return site.Errorf(site.ENOTFOUND, "no page at %s", p)
+}
+
+// redirect answers 301 to target, keeping the query string.
+func redirect(c echo.Context, target string) error {
+	if q := c.Request().URL.RawQuery; q != "" && !strings.Contains(target, "?") {
+		target += "?" + q
+	}
+	return c.Redirect(http.StatusMovedPermanently, target)
+}

@@ -1,0 +1,54 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/guichet/guichet/site"
+	"github.com/labstack/echo/v4"
+)
+
+// requestLocale returns the explicit locale parameter when supported,
+// else the best match for Accept-Language, else the default locale.
+func (s *Server) requestLocale(c echo.Context, st *state, param string) (string, error) {
+	locales := st.view.Lib.Locales()
+	if param != "" {
+		for _, l := range locales {
+			if strings.EqualFold(l, param) {
+				return l, nil
+			}
+		}
+		return "", site.Errorf(site.EINVALID, "locale must be one of %s", strings.Join(locales, ", "))
+	}
+	if l := negotiateLocale(c.Request().Header.Get("Accept-Language"), locales); l != "" {
+		return l, nil
+	}
+	return st.view.Lib.Config.DefaultLocale, nil
+}
+
+// boolParam reads an optional boolean query parameter: "1" or "true" is
+// true, absent, "0" or "false" false, anything else a 400 naming it.
+func boolParam(q url.Values, name string) (bool, error) {
+	switch q.Get(name) {
+	case "", "0", "false":
+		return false, nil
+	case "1", "true":
+		return true, nil
+	}
+	return false, site.Errorf(site.EINVALID, "%s must be 1 or 0", name)
+}
+
+// intParam reads an optional integer query parameter: def when absent, a
+// 400 naming the parameter when it is not a number from lo to hi.
+func intParam(q url.Values, name string, def, lo, hi int) (int, error) {
+	v := q.Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, site.Errorf(site.EINVALID, "%s must be a number from %d to %d", name, lo, hi)
+	}
+	return n, nil
+}

@@ -1,0 +1,125 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/guichet/guichet/site"
+)
+
+// getHead are the methods a page answers.
+var getHead = []string{http.MethodGet, http.MethodHead}
+
+// routes builds the router. It is the table of every URL the server
+// answers, each with the file that serves it. :locale is a locale other
+// than the default one (/fr/…); a first segment that is not a locale is
+// content (a category named "faq" in another locale's folder is still
+// reachable, see localized). The first segments the site itself uses are
+// site.ReservedSegments: content cannot take them.
+func (s *Server) routes() *echo.Echo {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleError // errors.go: site.Error → status, JSON or themed page
+	trust := []echo.TrustOption{echo.TrustLoopback(true), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range s.opts.TrustedProxies {
+		trust = append(trust, echo.TrustIPRange(n))
+	}
+	e.IPExtractor = clientIP(echo.ExtractIPFromXFFHeader(trust...)) // clientip.go
+	e.Use(s.observe)                                                // metrics.go: request metrics and access log
+	e.Use(middleware.Recover())
+	e.Use(s.securityHeaders) // csp.go
+	e.Use(s.protect)         // limits.go: per-client budgets
+
+	// Public pages, rendered at publication (page.go serves them from
+	// the snapshot) unless marked "per request".
+	e.Match(getHead, "/", s.page)                                  // home.go: home of the default locale
+	e.Match(getHead, "/:locale/", s.localized(s.page))             // home.go: home of another locale
+	e.Match(getHead, "/search", s.search)                          // search.go: search results, per request
+	e.Match(getHead, "/:locale/search", s.localized(s.search))     // search.go
+	e.Match(getHead, "/faq", s.page)                               // faq.go: top questions by tickets
+	e.Match(getHead, "/:locale/faq", s.localized(s.page))          // faq.go
+	e.Match(getHead, "/feed.:format", s.page)                      // feed.go: Atom, RSS, JSON Feed (lazily)
+	e.Match(getHead, "/:locale/feed.:format", s.localized(s.page)) // feed.go
+	e.Match(getHead, "/sitemap.xml", s.page)                       // sitemap.go: sitemap or sitemap index
+	e.Match(getHead, "/sitemap-:n", s.page)                        // sitemap.go: parts of a large sitemap
+	e.Match(getHead, "/robots.txt", s.page)                        // sitemap.go
+	// Everything else is content: categories (/billing/), articles
+	// (/billing/refund), their feeds (/billing/feed.atom), aliases and
+	// redirects (301), removed pages (410), other URL forms of a page
+	// (301), else the themed 404 — page.go.
+	e.Match(getHead, "/*", s.page)
+	e.POST("/feedback", s.feedback) // feedback.go: "Was this helpful?" without JavaScript
+
+	// Files.
+	e.Match(getHead, "/static/*", s.static)        // static.go: theme assets, fingerprinted
+	e.Match(getHead, "/_content/*", s.contentFile) // static.go: images and attachments articles use
+
+	// The contextual-help widget.
+	e.Match(getHead, "/widget.js", s.widgetJS)       // widget.go: the loader a host page includes
+	e.Match(getHead, "/widget/frame", s.widgetFrame) // widget_frame.go: the panel (iframe)
+	e.Match(getHead, "/widget/demo", s.widgetDemo)   // widget_demo.go: a fake app to try it
+	e.Match(getHead, "/widget/demo/*", s.widgetDemo) // widget_demo.go: one screen of it
+
+	// The admin pages (session cookie, forms with a CSRF token).
+	e.GET("/admin", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/admin/") })
+	e.GET("/admin/", s.admin)                     // admin.go: insights, gaps, tickets, feedback
+	e.POST("/admin/login", s.adminLogin)          // admin_session.go
+	e.POST("/admin/logout", s.adminLogout)        // admin_session.go
+	e.POST("/admin/triage", s.adminTriage)        // admin_triage.go: a gap's status and note
+	e.POST("/admin/link-topic", s.adminLinkTopic) // admin_topics.go: a ticket topic to an article
+
+	// Operations.
+	e.GET("/metrics", s.metricsHandler()) // metrics.go: Prometheus, private networks only
+	e.GET("/healthz", s.healthz)          // health.go: alive, database reachable
+	e.GET("/readyz", s.readyz)            // health.go: content published
+	if s.opts.Dev {
+		e.GET("/_dev/version", s.devVersion) // reload.go: the preview polls it
+	}
+
+	// The JSON API: errors are JSON, responses gzip-compressed.
+	gz := middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024})
+	api := e.Group("/api/v1", gz)
+	api.GET("/search", s.apiSearch, anyOrigin)                                     // search.go
+	api.GET("/suggest", s.apiSuggest, anyOrigin)                                   // search.go: autocomplete
+	api.GET("/articles/*", s.apiArticle, anyOrigin)                                // article_api.go
+	api.GET("/faq", s.apiFAQ, anyOrigin)                                           // faq.go
+	api.GET("/context", s.apiContext, anyOrigin)                                   // context_api.go: articles for a screen
+	api.POST("/events", s.apiEvents, s.eventCORS)                                  // event.go: clicks, votes, widget opens
+	api.OPTIONS("/events", func(c echo.Context) error { return nil }, s.eventCORS) // event.go: CORS preflight
+	api.GET("/insights/gaps", s.apiGaps)                                           // gaps_api.go: token, scope admin
+	api.POST("/tickets", s.apiTickets)                                             // tickets_api.go: token, scope tickets
+	api.POST("/reload", s.apiReload)                                               // reload.go: token, scope publish
+	api.Any("/*", func(c echo.Context) error {
+		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)
+	})
+	return e
+}
+
+// localized serves a route under /:locale/ when the segment is a locale of
+// the site other than the default one, and as content otherwise (a category
+// may be named like a page of the site in the default locale's URL space:
+// /billing/faq is an article of billing, not a FAQ).
+func (s *Server) localized(h echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		st, err := s.current()
+		if err != nil {
+			return err
+		}
+		if !st.nonDefault[c.Param("locale")] {
+			return s.page(c)
+		}
+		return h(c)
+	}
+}
+
+// anyOrigin lets any origin read a response, without credentials: the
+// read endpoints of the API, for widgets and apps on other sites.
+func anyOrigin(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		c.Response().Header().Set("Access-Control-Allow-Origin", "*")
+		return next(c)
+	}
+}

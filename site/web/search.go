@@ -1,0 +1,304 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/guichet/guichet/site"
+	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+type searchPage struct {
+	basePage
+	Heading       string
+	Results       *site.SearchResults
+	SearchID      string
+	Start         int
+	CountLabel    string
+	NoResults     string
+	DidYouMean    string // the corrected query the results are for
+	DidYouMeanURL string
+	InsteadURL    string // the query as typed, without correction
+	FallbackNote  string
+	PrevURL       string
+	NextURL       string
+	FirstPageURL  string // set past the last page
+	PageLabel     string
+	Categories    []*site.Category
+}
+
+// searchPageSize is the number of results per search page.
+const searchPageSize = 10
+
+// search serves /search and /{locale}/search.
+func (s *Server) search(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	loc := c.Param("locale")
+	if loc == "" {
+		loc = st.view.Lib.Config.DefaultLocale
+	}
+	return s.searchPage(c, st, loc)
+}
+
+// searchPage renders /search?q=&page= on the server.
+func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
+	r := c.Request()
+	// A page is forgiving where the API is strict: bytes that are not
+	// UTF-8 are repaired rather than refused, so nothing invalid is shown
+	// or stored.
+	q := strings.TrimSpace(strings.ToValidUTF8(r.URL.Query().Get("q"), "\uFFFD"))
+	if utf8.RuneCountInString(q) > site.MaxQueryLen {
+		return site.Errorf(site.EINVALID, "the query must be at most %d characters", site.MaxQueryLen)
+	}
+	pageNum, err := intParam(r.URL.Query(), "page", 1, 1, 1000)
+	if err != nil {
+		return err
+	}
+	verbatim, err := boolParam(r.URL.Query(), "verbatim")
+	if err != nil {
+		return err
+	}
+	v := st.view
+	b := newBase(v, loc, "", "", "")
+	b.NoIndex = true
+	b.Query = q
+	b.Title = b.T["results_title"] + " – " + b.SiteTitle
+	data := &searchPage{basePage: b, Heading: b.T["results_title"], Start: (pageNum-1)*searchPageSize + 1}
+	if q != "" {
+		data.Title = fmt.Sprintf(b.T["results_for"], q) + " – " + b.SiteTitle
+		data.Heading = fmt.Sprintf(b.T["results_for"], q)
+		res, err := s.find(r.Context(), st, "s", site.SearchRequest{Query: q, Locale: loc, Limit: searchPageSize, Offset: (pageNum - 1) * searchPageSize, Verbatim: verbatim})
+		if err != nil {
+			return fmt.Errorf("search %q: %w", q, err)
+		}
+		id := r.URL.Query().Get("sid")
+		if !site.ValidID(id) {
+			id = site.NewID()
+		}
+		data.SearchID = id
+		data.Results = res
+		if pageNum == 1 {
+			s.recordSearch(c, id, q, loc, res, site.SourceSite, "", "")
+		}
+		data.CountLabel = fmt.Sprintf(b.T["results_count"], res.Total)
+		if res.Total == 1 {
+			data.CountLabel = b.T["result_one"]
+		}
+		data.NoResults = fmt.Sprintf(b.T["no_results"], q)
+		if res.CommonWords {
+			// Only stop words, and no title has them as a phrase: say
+			// so, rather than that nothing matches.
+			data.NoResults = fmt.Sprintf(b.T["common_words"], q)
+		}
+		if res.Total > 0 && len(res.Hits) == 0 {
+			data.NoResults = fmt.Sprintf(b.T["past_end"], q)
+			data.FirstPageURL = searchURL(b.SearchURL, q, 1, verbatim)
+		}
+		if res.DidYouMean != "" {
+			// The results are for the corrected query: say so, and offer
+			// the words as typed.
+			data.Heading = fmt.Sprintf(b.T["results_for"], res.DidYouMean)
+			data.Title = data.Heading + " – " + b.SiteTitle
+			data.DidYouMean = res.DidYouMean
+			data.DidYouMeanURL = searchURL(b.SearchURL, res.DidYouMean, 1, false)
+			data.InsteadURL = searchURL(b.SearchURL, q, 1, true)
+		}
+		if res.Locale != "" && res.Locale != loc && len(res.Hits) > 0 {
+			data.FallbackNote = fmt.Sprintf(b.T["fallback_locale"], langName(res.Locale))
+		}
+		if pageNum > 1 {
+			data.PrevURL = searchURL(b.SearchURL, q, pageNum-1, verbatim)
+		}
+		if pageNum*searchPageSize < res.Total {
+			data.NextURL = searchURL(b.SearchURL, q, pageNum+1, verbatim)
+		}
+		data.PageLabel = fmt.Sprintf(b.T["page_n"], pageNum)
+		if res.Total == 0 {
+			data.Categories = v.TopCategories(loc)
+		}
+		data.Description = data.Heading + " – " + data.CountLabel
+	} else {
+		data.Categories = v.TopCategories(loc)
+	}
+	return s.renderDynamic(c, st, http.StatusOK, "search", data)
+}
+
+// searchURL is the URL of a page of results; verbatim searches the words
+// as typed, without correction.
+func searchURL(base, q string, page int, verbatim bool) string {
+	u := base + "?q=" + url.QueryEscape(q)
+	if verbatim {
+		u += "&verbatim=1"
+	}
+	if page > 1 {
+		u += "&page=" + strconv.Itoa(page)
+	}
+	return u
+}
+
+// recordSearch queues a search event with the articles it returned, with
+// personal data in the query replaced by placeholders first. Beyond the
+// client's recording budget the search is answered but not recorded, so
+// one client cannot inflate counts.
+func (s *Server) recordSearch(c echo.Context, id, q, loc string, res *site.SearchResults, source, context, path string) {
+	if !s.mayRecord(c) {
+		return
+	}
+	hits := make([]string, 0, min(len(res.Hits), site.MaxRecordedHits))
+	for _, h := range res.Hits {
+		if len(hits) == site.MaxRecordedHits {
+			break
+		}
+		hits = append(hits, h.ID)
+	}
+	s.storeSearch(c, id, q, loc, res.Total, hits, source, context, path)
+}
+
+// storeSearch queues a search event whose recording budget was taken;
+// hits are the IDs of the articles it returned, if known.
+func (s *Server) storeSearch(c echo.Context, id, q, loc string, results int, hits []string, source, context, path string) {
+	e := site.SearchEvent{ID: id, Query: q, Locale: loc, Results: results, Hits: hits,
+		Source: source, Context: context, Path: path, Visitor: s.visitor(c), Time: s.opts.Now().UTC()}
+	if err := e.Validate(); err != nil {
+		return // what the search page or API accepted, the store would refuse: not recorded
+	}
+	s.opts.Recorder.RecordSearch(e)
+}
+
+// searchParams are the validated parameters of search and suggest.
+type searchParams struct {
+	req    site.SearchRequest
+	id     string
+	source string
+	ctx    string
+	path   string
+}
+
+// parseSearchParams validates q, locale, limit, offset, source, sid, and
+// the widget's context and host path, answering 400 on anything out of
+// range.
+func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (searchParams, error) {
+	qv := c.Request().URL.Query()
+	var p searchParams
+	p.req.Query = strings.TrimSpace(qv.Get("q"))
+	if utf8.RuneCountInString(p.req.Query) > site.MaxQueryLen {
+		return p, site.Errorf(site.EINVALID, "q must be at most %d characters", site.MaxQueryLen)
+	}
+	if !utf8.ValidString(p.req.Query) {
+		return p, site.Errorf(site.EINVALID, "q is not valid UTF-8")
+	}
+	loc, err := s.requestLocale(c, st, qv.Get("locale"))
+	if err != nil {
+		return p, err
+	}
+	p.req.Locale = loc
+	if p.req.Limit, err = intParam(qv, "limit", defLimit, 1, 50); err != nil {
+		return p, err
+	}
+	if p.req.Offset, err = intParam(qv, "offset", 0, 0, 10000); err != nil {
+		return p, err
+	}
+	if p.req.Verbatim, err = boolParam(qv, "verbatim"); err != nil {
+		return p, err
+	}
+	p.source = site.SourceAPI
+	switch v := qv.Get("source"); v {
+	case "", site.SourceAPI:
+	case site.SourceSite, site.SourceWidget:
+		p.source = v
+	default:
+		return p, site.Errorf(site.EINVALID, "source must be site, widget or api")
+	}
+	p.id = qv.Get("sid")
+	if p.id != "" && !site.ValidID(p.id) {
+		return p, site.Errorf(site.EINVALID, "sid must be a search_id returned by this API")
+	}
+	if p.id == "" {
+		p.id = site.NewID()
+	}
+	if p.ctx, err = site.ContextKey(qv.Get("context")); err != nil {
+		return p, err
+	}
+	if p.path, err = site.HostPath(qv.Get("path")); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// searchResponse is the JSON of search and suggest (DESIGN.md §4).
+type searchResponse struct {
+	*site.SearchResults
+	SearchID string `json:"search_id"`
+}
+
+func (s *Server) apiSearch(c echo.Context) error { return s.apiFind(c, "s", 10) }
+
+func (s *Server) apiSuggest(c echo.Context) error { return s.apiFind(c, "g", 8) }
+
+// apiFind runs a search or suggest and records it. Suggest calls of one
+// typing session share a search_id (the client sends it back as sid), so the
+// store keeps one row holding the last query.
+func (s *Server) apiFind(c echo.Context, kind string, defLimit int) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	p, err := s.parseSearchParams(c, st, defLimit)
+	if err != nil {
+		return err
+	}
+	res := &site.SearchResults{Query: p.req.Query, Locale: p.req.Locale, Hits: []site.SearchHit{}}
+	if p.req.Query != "" {
+		if res, err = s.find(c.Request().Context(), st, kind, p.req); err != nil {
+			return err
+		}
+		if p.req.Offset == 0 {
+			s.recordSearch(c, p.id, p.req.Query, p.req.Locale, res, p.source, p.ctx, p.path)
+		}
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(http.StatusOK, searchResponse{SearchResults: res, SearchID: p.id})
+}
+
+// find runs a search ("s") or suggest ("g") through the snapshot's cache.
+// find answers a search (kind "s") or suggest ("g") from the snapshot,
+// timing the index (cached answers are not timed).
+func (s *Server) find(ctx context.Context, st *state, kind string, req site.SearchRequest) (*site.SearchResults, error) {
+	return st.find(ctx, kind, req, s.limiter.metrics.search)
+}
+
+func (st *published) find(ctx context.Context, kind string, req site.SearchRequest, timing *prometheus.HistogramVec) (*site.SearchResults, error) {
+	key := cacheKey(kind, req)
+	cache := st.results.Load()
+	if res, ok := cache.get(key); ok {
+		return res, nil
+	}
+	var res *site.SearchResults
+	var err error
+	start := time.Now()
+	if kind == "g" {
+		res, err = st.search.Suggest(ctx, req)
+		timing.WithLabelValues("suggest").Observe(time.Since(start).Seconds())
+	} else {
+		res, err = st.search.Search(ctx, req)
+		timing.WithLabelValues("search").Observe(time.Since(start).Seconds())
+	}
+	if err != nil {
+		return nil, err
+	}
+	if res.Hits == nil {
+		res.Hits = []site.SearchHit{}
+	}
+	cache.put(key, res)
+	return res, nil
+}

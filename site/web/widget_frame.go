@@ -1,0 +1,130 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/guichet/guichet/site"
+	"github.com/labstack/echo/v4"
+)
+
+// hostPath validates a host page path sent by the widget: empty, or an
+// frameAncestors is the CSP frame-ancestors source list: this origin and
+// the allowed host origins, or any.
+func frameAncestors(cfg site.WidgetConfig) string {
+	if cfg.AnyOrigin() {
+		return "*"
+	}
+	if cfg.Invalid || len(cfg.AllowedOrigins) == 0 {
+		return "'self'"
+	}
+	return "'self' " + strings.Join(cfg.AllowedOrigins, " ")
+}
+
+// widgetCSP is the frame's Content-Security-Policy: the site's policy
+// (contentSecurityPolicy) with its own inline style and embedding limited
+// to the allowed host origins.
+func widgetCSP(cfg site.WidgetConfig, css template.CSS) string {
+	return contentSecurityPolicy(css, frameAncestors(cfg))
+}
+
+// widgetListSize is how many articles the panel lists for a screen (the
+// frame's script asks /api/v1/context for as many).
+const widgetListSize = 5
+
+// framePage is the widget panel.
+type framePage struct {
+	basePage
+	HostOrigin string // where postMessage goes; "" when unknown (not embedded)
+	HostPath   string
+	Context    string
+	Theme      string // light, dark or auto
+	TextColor  string // on BrandColor
+	Heading    string // above the list: for this page, or popular
+	Matched    bool
+	Articles   []articleRef
+	Reasons    []reason
+	Events     string
+	// Strings are the texts the panel's script shows.
+	Strings map[string]string
+}
+
+// widgetFrame renders the panel for a host page: its contextual articles
+// (or the locale's top FAQ), a search box and a contact link. The page is
+// meant for an iframe on an allowed origin; CSP frame-ancestors says which.
+func (s *Server) widgetFrame(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	q := c.QueryParams()
+	cfg := st.view.Lib.Config
+	loc, err := s.requestLocale(c, st, q.Get("locale"))
+	if err != nil {
+		return err
+	}
+	var origin string
+	if raw := q.Get("origin"); raw != "" {
+		if origin, err = site.NormalizeOrigin(raw); err != nil || origin == "*" {
+			return site.Errorf(site.EINVALID, "origin must be the host page's origin, like https://app.example.com")
+		}
+		if !cfg.Widget.Allows(origin) && !s.sameOrigin(c, origin) {
+			return site.Errorf(site.EFORBIDDEN, "%s is not in widget.allowed_origins", origin)
+		}
+	}
+	path, err := site.HostPath(q.Get("path"))
+	if err != nil {
+		return err
+	}
+	key, err := site.ContextKey(q.Get("context"))
+	if err != nil {
+		return err
+	}
+	b := newBase(st.view, loc, strs(loc)["widget_title"], "", "")
+	b.NoIndex = true
+	if col := q.Get("color"); col != "" {
+		if !site.ValidColor(col) {
+			return site.Errorf(site.EINVALID, "color must be a hex colour like #0b5cad")
+		}
+		b.BrandColor = col
+	}
+	theme := q.Get("theme")
+	switch theme {
+	case "", "auto":
+		theme = "auto"
+	case "light", "dark":
+	default:
+		return site.Errorf(site.EINVALID, "theme must be light, dark or auto")
+	}
+	page := &framePage{
+		basePage: b, HostOrigin: origin, HostPath: path, Context: key, Theme: theme,
+		TextColor: textOn(brandColor(b.BrandColor)), Reasons: reasonsFor(b.T), Events: "/api/v1/events",
+		Strings: map[string]string{},
+	}
+	page.BrandCSS = template.CSS(":root{")
+	if b.BrandColor != "" {
+		page.BrandCSS += template.CSS("--brand:" + b.BrandColor + ";")
+	}
+	page.BrandCSS += template.CSS("--on-brand:" + page.TextColor + "}")
+	for _, k := range []string{"widget_for_page", "widget_suggested", "widget_popular", "widget_full", "widget_error",
+		"results_for", "no_results", "common_words", "search_instead_for"} {
+		page.Strings[strings.TrimPrefix(k, "widget_")] = b.T[k]
+	}
+	list, matched := st.screenArticles(loc, path, key, widgetListSize)
+	page.Matched, page.Heading = matched, b.T["widget_for_page"]
+	if !matched {
+		page.Heading = b.T["widget_popular"]
+	}
+	for _, m := range list {
+		page.Articles = append(page.Articles, newArticleRef(st.view, m.Article))
+	}
+	body, err := st.tmpl.render("widget", page)
+	if err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	h.Set("Content-Security-Policy", widgetCSP(cfg.Widget, page.BrandCSS))
+	newBlob(htmlType, body).write(c.Response(), c.Request(), http.StatusOK, "no-store")
+	return nil
+}

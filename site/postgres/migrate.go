@@ -30,14 +30,14 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fail("connect", err)
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1, 0)`, lockSpace); err != nil {
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1, $2)`, lockSpace, lockMigrate); err != nil {
 		// The lock may have been taken as the call failed: a connection
 		// dropped takes its locks with it.
 		conn.Raw(func(any) error { return driver.ErrBadConn })
 		return fail("wait for other replicas' migrations", err)
 	}
 	defer func() {
-		if _, err := conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1, 0)`, lockSpace); err != nil {
+		if _, err := conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1, $2)`, lockSpace, lockMigrate); err != nil {
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()

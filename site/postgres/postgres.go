@@ -164,7 +164,7 @@ func isUnavailable(err error) bool {
 	if errors.As(err, &pe) {
 		switch {
 		case strings.HasPrefix(pe.Code, "08"), // connection exception
-			strings.HasPrefix(pe.Code, "53"), // insufficient resources: too many connections, disk full
+			strings.HasPrefix(pe.Code, "53"),  // insufficient resources: too many connections, disk full
 			strings.HasPrefix(pe.Code, "57P"): // admin or crash shutdown, cannot connect now
 			return true
 		}

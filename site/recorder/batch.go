@@ -62,6 +62,13 @@ func (b *Batch) add(it item) {
 	b.addSearch(it.search)
 }
 
+// AddSearch adds a search record as the writer would (see addSearch): for
+// writers' tests and benchmarks, which build batches by hand.
+func (b *Batch) AddSearch(e site.SearchEvent) {
+	b.n++
+	b.addSearch(e)
+}
+
 // addSearch adds a search record, coalescing it with the batch's record of
 // the same ID: the latest keystroke wins (to the millisecond, which is what
 // stores keep; on a tie, the one added last), and the session keeps its

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/datadir"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/postgres"
 	"github.com/guichet/guichet/site/recorder"
@@ -223,4 +224,27 @@ func WatchTickets(ctx context.Context, s Store, changed func()) {
 	if w, ok := s.(TicketWatcher); ok {
 		w.WatchTickets(ctx, changed)
 	}
+}
+
+// Restore puts the SQLite backup file in place of the store of opts, the
+// server stopped (it takes the data folder's lock), and returns where the
+// previous database was kept ("" when there was none). A PostgreSQL store
+// is restored with pg_restore: the error says how.
+func Restore(ctx context.Context, opts Options, file string) (kept string, err error) {
+	if err := Check(opts.Database); err != nil {
+		return "", err
+	}
+	if IsPostgres(opts.Database) {
+		return "", fmt.Errorf("restore %s: guichet restore puts back a SQLite file only; for PostgreSQL stop the replicas and run\n"+
+			"  pg_restore --clean --if-exists --dbname='%s' FILE\n(FILE made by pg_dump --format=custom)", file, Redact(opts.Database))
+	}
+	if err := datadir.Check(opts.Data, 0); err != nil {
+		return "", err
+	}
+	release, err := datadir.Lock(opts.Data)
+	if err != nil {
+		return "", err
+	}
+	defer release()
+	return sqlite.Restore(ctx, file, SQLitePath(opts.Data))
 }

@@ -95,7 +95,7 @@ func (m *Main) Open(ctx context.Context) error {
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
 		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKeys: db.VisitorKey, Metrics: m.Metrics,
 		Insights: publish.Insights{Gaps: m.Gaps, Tickets: m.Tickets, Store: db, View: func() *site.View { return m.Server.View() }}, Tickets: m.Tickets, Auth: db, Logger: m.Logger, Now: m.Now,
-		AccessLog: m.AccessLog, Health: db.Ping, Version: versionString(),
+		AccessLog: m.AccessLog, Health: store.Health(db, m.Metrics), Version: versionString(),
 		Publish: func(ctx context.Context, wait bool) error { return m.Publisher.Ask(ctx, "api", wait) },
 	})
 	if err != nil {

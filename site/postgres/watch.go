@@ -10,19 +10,19 @@ import (
 // WatchTickets calls changed whenever a replica writes tickets (they
 // notify guichet_tickets at commit), until ctx ends. It listens on a
 // connection of its own and, when that connection is lost, connects again
-// (after 1 s, then up to 30 s apart) and calls changed once, since
-// notifications sent meanwhile were missed.
+// (after 1 s, then up to 30 s apart). Each time it starts listening it
+// calls changed once, since writes before that were not notified.
 func (db *DB) WatchTickets(ctx context.Context, changed func()) {
 	db.listenMu.Lock()
 	defer db.listenMu.Unlock()
 	wait := time.Second
-	for first := true; ctx.Err() == nil; first = false {
+	for ctx.Err() == nil {
 		conn, err := pgx.ConnectConfig(ctx, db.config.Copy())
 		if err == nil {
 			if _, err = conn.Exec(ctx, `LISTEN guichet_tickets`); err == nil {
-				if !first {
-					changed()
-				}
+				// What was written before we listened (at start, or
+				// while the connection was lost) was not notified.
+				changed()
 				wait = time.Second
 				for err == nil {
 					_, err = conn.WaitForNotification(ctx)

@@ -30,7 +30,7 @@ func TestSQLite(t *testing.T) {
 }
 
 // openPostgres opens a store on the database at url, as a replica would.
-func openPostgres(t *testing.T, url string, now func() time.Time) *postgres.DB {
+func openPostgres(t testing.TB, url string, now func() time.Time) *postgres.DB {
 	t.Helper()
 	db, err := postgres.Open(context.Background(), url, postgres.Options{})
 	if err != nil {

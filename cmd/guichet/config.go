@@ -8,14 +8,12 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/cli"
 	"github.com/guichet/guichet/site/mail"
-	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/store"
 	"github.com/guichet/guichet/site/web"
 )
 
@@ -25,14 +23,14 @@ import (
 // newFlagSet. Site settings (title, locales…) live in the content folder's
 // guichet.yaml instead.
 type Config struct {
-	Content, Data, Addr, BaseURL string
-	Dev, Watch, GitPull          bool
-	LogFormat, TrustedProxies    string
-	RecordRate, RequestRate      float64 // web.Limits
-	RecordBurst, RequestBurst    int
-	AuthFailures, RetentionDays  int
-	Format                       string
-	Verbose                      bool
+	Content, Data, Addr, BaseURL, Database string
+	Dev, Watch, GitPull                    bool
+	LogFormat, TrustedProxies              string
+	RecordRate, RequestRate                float64 // web.Limits
+	RecordBurst, RequestBurst              int
+	AuthFailures, RetentionDays            int
+	Format                                 string
+	Verbose                                bool
 	// SMTP and MailFrom send e-mail (site/mail); WebhookSecret, from
 	// GUICHET_WEBHOOK_SECRET only, signs the contact webhook.
 	SMTP, MailFrom, WebhookSecret string
@@ -46,6 +44,7 @@ func newFlagSet(cmd string, cfg *Config, stderr io.Writer, names ...string) (*fl
 	defs := []cli.Flag{
 		{Name: "content", Env: "GUICHET_CONTENT", Usage: "content folder (Markdown and guichet.yaml)", Ptr: &cfg.Content},
 		{Name: "data", Env: "GUICHET_DATA", Usage: "data folder for the SQLite file and the search index", Ptr: &cfg.Data},
+		{Name: "database", Env: "GUICHET_DATABASE", Usage: "postgres://user:password@host:port/name URL of a PostgreSQL database shared by replicas; empty: the SQLite file in --data", Ptr: &cfg.Database},
 		{Name: "addr", Env: "GUICHET_ADDR", Usage: "address to listen on", Ptr: &cfg.Addr},
 		{Name: "base-url", Env: "GUICHET_BASE_URL", Usage: "public URL of the site, overrides base_url in guichet.yaml", Ptr: &cfg.BaseURL},
 		{Name: "dev", Env: "GUICHET_DEV", Usage: "reload content and templates on change, show drafts", Ptr: &cfg.Dev},
@@ -93,6 +92,9 @@ func (c *Config) validate() error {
 		errs = append(errs, err)
 	}
 	if _, err := c.mailer(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := store.Check(c.Database); err != nil {
 		errs = append(errs, err)
 	}
 	if c.Format != "text" && c.Format != "json" {
@@ -155,18 +157,16 @@ func (c *Config) proxies() ([]*net.IPNet, error) {
 	return n, nil
 }
 
-// openStore opens the events database of the data folder. existing asks
-// for one a server already made (commands that read what was recorded):
-// its absence is an error rather than a new empty database.
-func openStore(ctx context.Context, cfg Config, existing bool) (*sqlite.DB, error) {
-	path := filepath.Join(cfg.Data, "guichet.db")
-	if _, err := os.Stat(path); err != nil && existing {
-		return nil, fmt.Errorf("events database %s: %w (run guichet serve first, or pass --data)", path, err)
-	}
-	if err := os.MkdirAll(cfg.Data, 0o755); err != nil {
-		return nil, fmt.Errorf("data folder %s: %w", cfg.Data, err)
-	}
-	return sqlite.Open(ctx, path)
+// storeOptions says which events store the configuration names.
+func (c *Config) storeOptions(existing bool) store.Options {
+	return store.Options{Database: c.Database, Data: c.Data, Existing: existing, Application: "guichet"}
+}
+
+// openStore opens the events store: --database, or the SQLite file of the
+// data folder. existing asks for one a server already made (commands that
+// read what was recorded): its absence is an error, not a new database.
+func openStore(ctx context.Context, cfg Config, existing bool) (store.Store, error) {
+	return store.Open(ctx, cfg.storeOptions(existing))
 }
 
 // shutdownGrace is how long in-flight requests get on SIGINT/SIGTERM.

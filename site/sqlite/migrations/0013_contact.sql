@@ -1,4 +1,4 @@
--- 0012: the contact form, its delivery queue, and "tell me when this is
+-- 0013: the contact form, its delivery queue, and "tell me when this is
 -- answered" subscriptions.
 
 -- Contact requests as the customer sent them, without the address (it is

@@ -203,6 +203,11 @@ func TestContactSuggestsAndDelivers(t *testing.T) {
 	if w := serve(m, "GET", "/", ""); webtest.Parse(t, w.Body.String()).Count(`footer a[href="/contact"]`) != 1 {
 		t.Error("the footer does not link to /contact")
 	}
+	// The widget panel has its contact step.
+	if w := serve(m, "GET", "/widget/frame?path=/checkout", ""); w.Code != 200 || !strings.Contains(w.Body.String(), `<template id="g-w-contact">`) ||
+		webtest.Parse(t, w.Body.String()).Count(`.w-foot a[data-contact]`) != 1 {
+		t.Errorf("widget frame: %d, no contact step", w.Code)
+	}
 
 	post := func(body string, hdr ...string) *httptest.ResponseRecorder {
 		return serve(m, "POST", "/api/v1/contact", body, append([]string{"Content-Type", "application/json"}, hdr...)...)

@@ -35,6 +35,15 @@ func TestConfigValues(t *testing.T) {
 				}
 				return ""
 			}, nil, false},
+		// Without base_url, the URL the server listens on is used (see
+		// publish.Reload): the default must not count as written.
+		{"no base_url", "title: Acme\n",
+			func(c site.Config) string {
+				if c.BaseURL != defaultBaseURL || c.BaseURLSet {
+					return fmt.Sprintf("base %q set %v", c.BaseURL, c.BaseURLSet)
+				}
+				return ""
+			}, nil, false},
 		{"wrong type keeps the others", "title: [not, text]\ndescription: Still read\nallow_html: maybe\n",
 			func(c site.Config) string {
 				if c.Title != defaultTitle || c.Description != "Still read" || c.AllowHTML {

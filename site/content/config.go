@@ -95,7 +95,9 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "base_url"), "base_url", "base_url %v; %s is used instead", err, defaultBaseURL))
 		cfg.BaseURL = defaultBaseURL
 	} else {
-		cfg.BaseURLSet = true
+		// The default stands in when the key is absent: only a written
+		// base_url is set.
+		cfg.BaseURLSet = lineOf(fields, "base_url") > 0
 	}
 	if c := strings.TrimSpace(cfg.ContactURL); c != "" {
 		if _, err := site.CheckURL(c, site.LinkSchemes); err != nil {

@@ -76,7 +76,7 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 		if !strings.EqualFold(a["type"], "complex") {
 			return nil, parser.NoChildren // an inline image
 		}
-		b := &box{Tag: "details", Class: "image-description", fence: blockFence{closes: end("image-end")}}
+		b := &box{Tag: "details", Class: "image-description", fence: indented(end("image-end"))}
 		if d != nil {
 			b.Summary = uiFor(d.in.Locale).imageDescription
 		}
@@ -85,11 +85,11 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 	case "no-loc":
 		return nil, parser.NoChildren
 	case "row":
-		node = &box{Tag: "div", Class: "columns", fence: blockFence{closes: end("row-end")}}
+		node = &box{Tag: "div", Class: "columns", fence: indented(end("row-end"))}
 	case "column":
-		node = &box{Tag: "div", Class: "column", fence: blockFence{closes: end("column-end")}}
+		node = &box{Tag: "div", Class: "column", fence: indented(end("column-end"))}
 	case "moniker", "zone":
-		node = &box{fence: blockFence{closes: end(name + "-end")}}
+		node = &box{fence: indented(end(name + "-end"))}
 	case "image-end", "row-end", "column-end", "moniker-end", "zone-end", "":
 		// A closing line without its opening: nothing to show.
 		node, state = &box{}, parser.NoChildren
@@ -162,7 +162,24 @@ func (colonFenceParser) Continue(node ast.Node, reader text.Reader, pc parser.Co
 		reader.AdvanceToEOL()
 		return parser.Close
 	}
+	if f.dedent && !util.IsBlank(line) {
+		w, _ := util.IndentWidth(line, reader.LineOffset())
+		if f.strip < 0 {
+			f.strip = w
+		}
+		if n := min(w, f.strip); n > 0 {
+			if pos, padding := util.IndentPosition(line, reader.LineOffset(), n); pos >= 0 {
+				reader.AdvanceAndSetPadding(pos, padding)
+			}
+		}
+	}
 	return parser.Continue | parser.HasChildren
+}
+
+// indented is the fence of a DocFX block whose content may be indented
+// under its marker (see blockFence.dedent).
+func indented(closes func([]byte) bool) blockFence {
+	return blockFence{closes: closes, dedent: true, strip: -1}
 }
 
 // Close implements parser.BlockParser.

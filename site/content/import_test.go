@@ -181,3 +181,33 @@ func TestOtherToolFields(t *testing.T) {
 		}
 	}
 }
+
+// TestDocFXIndentedBlocks: DocFX rows, columns and zones are usually
+// written with their content indented under the marker (as DocFX's own
+// documentation shows them); the content is Markdown, never an indented
+// code block, and code inside keeps its own indentation.
+func TestDocFXIndentedBlocks(t *testing.T) {
+	src := []byte(":::row:::\n    :::column span=\"2\":::\n        ### A headline\n        This is where your content goes.\n        [A link](https://example.com)\n    :::column-end:::\n    :::column:::\n        ```console\n          indented code\n        ```\n    :::column-end:::\n:::row-end:::\n\n::: zone pivot=\"windows\"\n    Zone text.\n::: zone-end\n\n    indented code outside any block\n")
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: src, Locale: "en", File: "x.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(out.HTML)
+	for _, want := range []string{
+		`<h3 id="a-headline">A headline</h3>`,
+		"<p>This is where your content goes.\n<a href=\"https://example.com\">A link</a></p>",
+		"  indented code\n",
+		"<p>Zone text.</p>",
+		"<code>indented code outside any block\n</code>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %q in\n%s", want, html)
+		}
+	}
+	if strings.Count(html, "<pre") != 2 || strings.Count(html, `<div class="column">`) != 2 {
+		t.Errorf("want two columns and two code blocks (the fenced one and the one outside):\n%s", html)
+	}
+	for _, l := range leakedSyntax(html) {
+		t.Errorf("shows DocFX syntax: %s", l)
+	}
+}

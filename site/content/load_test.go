@@ -121,7 +121,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:    "bad YAML",
 			files:   map[string]string{"billing/a.md": "---\ntitle: A\nweight: 2\n  tags: 3\n---\nBody.\n"},
-			want:    []want{{site.SeverityError, "billing/a.md", 4, "", "front matter: this line is indented, so YAML reads it as the rest of `weight` on line 2. Fix: remove the 2 spaces"}},
+			want:    []want{{site.SeverityError, "billing/a.md", 4, "", "front matter: this line is indented, so YAML reads it as the rest of `weight: 2` above it. Fix: remove the 2 spaces"}},
 			skipped: "billing/a.md",
 		},
 		{

@@ -292,6 +292,13 @@ func TestLoadProblems(t *testing.T) {
 			kept: "billing/a.md",
 		},
 		{
+			name: "an old URL redirected twice",
+			files: map[string]string{"redirects.yaml": "- from: /old\n  to: /billing/a\n- from: /other\n  to: /billing/a\n- from: /old\n  to: \"\"\n",
+				"billing/a.md": refund},
+			want: []want{{site.SeverityWarning, "redirects.yaml", 5, "", "/old is already redirected on line 1: this rule is ignored"}},
+			kept: "billing/a.md",
+		},
+		{
 			name:  "redirects.yaml of the wrong shape",
 			files: map[string]string{"redirects.yaml": "just a string\n", "billing/a.md": refund},
 			want:  []want{{site.SeverityError, "redirects.yaml", 1, "", "must be a list"}},

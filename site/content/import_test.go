@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/guichet/guichet/site"
 )
 
 // otherSyntax finds what another tool's syntax looks like when it leaks
@@ -209,5 +211,23 @@ func TestDocFXIndentedBlocks(t *testing.T) {
 	}
 	for _, l := range leakedSyntax(html) {
 		t.Errorf("shows DocFX syntax: %s", l)
+	}
+}
+
+// TestShortcodeImageLines: a picture a Hugo shortcode shows (figure, img)
+// that is missing is reported at the shortcode's own line, so a writer
+// can find it (a figure is a block with no source lines of its own).
+func TestShortcodeImageLines(t *testing.T) {
+	lib := load(t, map[string]string{
+		"docs/a.md": "---\ntitle: A\n---\nIntro.\n\nMore.\n\n{{< figure src=\"gone.png\" caption=\"C\" >}}\n\nText {{< img src=\"gone2.png\" >}} here.\n\n{{< figure src=\"gone3.png\" link=\"https://example.com\" >}}\n",
+	})
+	for _, w := range []want{
+		{site.SeverityError, "docs/a.md", 8, "", `image "gone.png" not found`},
+		{site.SeverityError, "docs/a.md", 10, "", `image "gone2.png" not found`},
+		{site.SeverityError, "docs/a.md", 12, "", `image "gone3.png" not found`},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
 	}
 }

@@ -81,6 +81,7 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 			b.Summary = uiFor(d.in.Locale).imageDescription
 		}
 		b.image = docfxImage(a)
+		b.image.SetPos(seg.Start) // its paragraph is made later, without source lines
 		node = b
 	case "no-loc":
 		return nil, parser.NoChildren

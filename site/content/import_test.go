@@ -214,17 +214,19 @@ func TestDocFXIndentedBlocks(t *testing.T) {
 	}
 }
 
-// TestShortcodeImageLines: a picture a Hugo shortcode shows (figure, img)
-// that is missing is reported at the shortcode's own line, so a writer
-// can find it (a figure is a block with no source lines of its own).
+// TestShortcodeImageLines: a picture a Hugo shortcode (figure, img) or a
+// DocFX complex image shows that is missing is reported at its own line,
+// so a writer can find it (the block it sits in has no source lines).
 func TestShortcodeImageLines(t *testing.T) {
 	lib := load(t, map[string]string{
 		"docs/a.md": "---\ntitle: A\n---\nIntro.\n\nMore.\n\n{{< figure src=\"gone.png\" caption=\"C\" >}}\n\nText {{< img src=\"gone2.png\" >}} here.\n\n{{< figure src=\"gone3.png\" link=\"https://example.com\" >}}\n",
+		"docs/b.md": "---\ntitle: B\n---\nIntro.\n\n:::image type=\"complex\" source=\"gone4.png\" alt-text=\"x\":::\nLong description.\n:::image-end:::\n",
 	})
 	for _, w := range []want{
 		{site.SeverityError, "docs/a.md", 8, "", `image "gone.png" not found`},
 		{site.SeverityError, "docs/a.md", 10, "", `image "gone2.png" not found`},
 		{site.SeverityError, "docs/a.md", 12, "", `image "gone3.png" not found`},
+		{site.SeverityError, "docs/b.md", 6, "", `image "gone4.png" not found`},
 	} {
 		if !findProblem(lib, w) {
 			t.Errorf("no problem %+v in %v", w, lib.Problems)

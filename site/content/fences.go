@@ -159,7 +159,7 @@ func (colonFenceParser) Continue(node ast.Node, reader text.Reader, pc parser.Co
 		return parser.Close
 	}
 	line, _ := reader.PeekLine()
-	if f.closes(line) {
+	if f.closes(line) && !inOpenCode(node, pc) {
 		reader.AdvanceToEOL()
 		return parser.Close
 	}
@@ -175,6 +175,23 @@ func (colonFenceParser) Continue(node ast.Node, reader text.Reader, pc parser.Co
 		}
 	}
 	return parser.Continue | parser.HasChildren
+}
+
+// inOpenCode reports whether a fenced code block inside node is still
+// open: a ":::" line in it is code (an example of the syntax), not the end
+// of the block, as in Docusaurus and DocFX.
+func inOpenCode(node ast.Node, pc parser.Context) bool {
+	for _, b := range pc.OpenedBlocks() {
+		if _, ok := b.Node.(*ast.FencedCodeBlock); !ok {
+			continue
+		}
+		for p := b.Node.Parent(); p != nil; p = p.Parent() {
+			if p == node {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // indented is the fence of a DocFX block whose content may be indented

@@ -233,3 +233,23 @@ func TestShortcodeImageLines(t *testing.T) {
 		}
 	}
 }
+
+// TestColonBlockAroundCode: a ":::" line inside a fenced code block is code
+// (an example of the syntax), not the end of the Docusaurus admonition or
+// DocFX block around it; the rest of the article is not swallowed.
+func TestColonBlockAroundCode(t *testing.T) {
+	src := []byte(":::note Fenced\nBefore.\n\n```\n:::tip\n:::\n```\n\nAfter.\n:::\n\nOutside.\n\n:::row:::\n:::column:::\n```\n:::column-end:::\n```\n:::column-end:::\n:::row-end:::\n\nEnd.\n")
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: src, Locale: "en", File: "x.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(out.HTML)
+	for _, want := range []string{":::tip\n:::\n</code></pre>\n<p>After.</p>\n</div>\n<p>Outside.</p>", ":::column-end:::\n</code></pre>\n</div>\n</div>\n<p>End.</p>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %q in\n%s", want, html)
+		}
+	}
+	for _, l := range leakedSyntax(html) {
+		t.Errorf("shows another tool's syntax: %s", l)
+	}
+}

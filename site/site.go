@@ -19,9 +19,24 @@ import (
 // Config is the site configuration read from guichet.yaml in the content
 // directory. Zero values are replaced by defaults in content.Load.
 type Config struct {
+	// Title, Description and ContactURL are the default locale's; a
+	// guichet.yaml may give them per locale (Translated holds those), read
+	// them with Localized.
 	Title       string `yaml:"title" json:"title"`
 	Description string `yaml:"description" json:"description"`
 	BaseURL     string `yaml:"base_url" json:"base_url"`
+	// TitleSet says whether guichet.yaml gave a title; when not, pages
+	// show "Help Center" in their locale.
+	TitleSet bool `yaml:"-" json:"-"`
+	// Translated maps a setting ("title", "description", "contact_url")
+	// to its value per locale, when guichet.yaml gives a map by locale.
+	Translated map[string]map[string]string `yaml:"-" json:"translated,omitempty"`
+	// Logo and LogoDark (for dark mode) are image files of the content
+	// folder shown in every page's header and in the widget; Favicon is
+	// the site's icon. Paths relative to the content folder; "" for none.
+	Logo     string `yaml:"logo" json:"logo"`
+	LogoDark string `yaml:"logo_dark" json:"logo_dark"`
+	Favicon  string `yaml:"favicon" json:"favicon"`
 	// Broken says guichet.yaml had errors, so some settings are defaults:
 	// a server keeps the settings it serves rather than take these.
 	Broken bool `yaml:"-" json:"-"`
@@ -30,9 +45,11 @@ type Config struct {
 	BaseURLSet    bool     `yaml:"-" json:"-"`
 	DefaultLocale string   `yaml:"default_locale" json:"default_locale"`
 	Locales       []string `yaml:"locales" json:"locales"`
-	Theme         string   `yaml:"theme" json:"theme"`
-	ContactURL    string   `yaml:"contact_url" json:"contact_url"`
-	BrandColor    string   `yaml:"brand_color" json:"brand_color"`
+	// Theme is the folder of the content folder whose files replace the
+	// embedded default theme's, file by file ("theme" by default).
+	Theme      string `yaml:"theme" json:"theme"`
+	ContactURL string `yaml:"contact_url" json:"contact_url"`
+	BrandColor string `yaml:"brand_color" json:"brand_color"`
 	// AllowHTML renders raw HTML found in Markdown. Off by default.
 	AllowHTML bool         `yaml:"allow_html" json:"allow_html"`
 	Widget    WidgetConfig `yaml:"widget" json:"widget"`

@@ -46,8 +46,6 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 			return &q
 		},
 		"label": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
-		// langName names a locale in its own language ("English").
-		"langName": langName,
 		// why passes the vote-reason form its strings and options.
 		"why": func(t map[string]string, reasons []reason, hidden bool) map[string]any {
 			return map[string]any{"T": t, "Reasons": reasons, "Hidden": hidden}

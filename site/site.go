@@ -308,6 +308,8 @@ const (
 	KindFrontMatter  = "front-matter"  // a missing title, a value of the wrong type
 	KindUnknownField = "unknown-field" // a front-matter field Guichet does not use
 	KindConfig       = "config"        // a bad value in guichet.yaml, synonyms.yaml
+	KindTranslation  = "translation"   // interface strings a locale lacks, or a bad translation file
+	KindTheme        = "theme"         // a theme file of the content folder that does not parse
 	KindDuplicate    = "duplicate"     // two articles with one id or URL
 	KindBrokenLink   = "broken-link"   // a link to a missing file or anchor
 	KindImage        = "image"         // a missing image

@@ -97,3 +97,10 @@ func (t *templates) render(name string, data any) ([]byte, error) {
 // PageTemplates returns the names of the page templates a theme provides:
 // templates/NAME.html, each rendered inside templates/layout.html.
 func PageTemplates() []string { return slices.Clone(pageNames) }
+
+// CheckTheme loads a theme the way the server does (templates, assets,
+// strings) and returns the first error, naming the file.
+func CheckTheme(theme fs.FS) error {
+	s := &Server{}
+	return s.loadTheme(theme)
+}

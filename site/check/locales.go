@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 
 	"github.com/guichet/guichet/search"
@@ -24,6 +25,10 @@ func localeProblems(fsys fs.FS, lib *site.Library) []site.Problem {
 	var probs []site.Problem
 	cfg := lib.Config
 	theme := themes.Default(false)
+	if _, err := fs.Stat(fsys, cfg.Theme); err != nil && cfg.Theme != "theme" {
+		probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTheme, File: "guichet.yaml", Field: "theme",
+			Message: fmt.Sprintf("theme: the content folder has no folder %s; the default theme is used (remove the setting, or create the folder)", cfg.Theme)})
+	}
 	if st, err := fs.Stat(fsys, cfg.Theme); err == nil && st.IsDir() {
 		sub, err := fs.Sub(fsys, cfg.Theme)
 		if err == nil {
@@ -57,7 +62,20 @@ func localeProblems(fsys fs.FS, lib *site.Library) []site.Problem {
 			Message: fmt.Sprintf("locale %s has no translation for %d interface strings, shown in %s: %s%s; add them to %s/%s.yaml",
 				loc, len(miss), cat.Name(fallback), strings.Join(listed, ", "), more, i18n.Dir, loc)})
 	}
-	for loc, keys := range cat.Unknown() {
+	used := i18n.UsedKeys(theme)
+	var undefined []string
+	for k := range used {
+		if _, ok := cat.Strings(cfg.DefaultLocale)[k]; !ok {
+			undefined = append(undefined, k)
+		}
+	}
+	if len(undefined) > 0 {
+		sort.Strings(undefined)
+		probs = append(probs, site.Problem{Severity: site.SeverityError, Kind: site.KindTranslation, File: i18n.Dir + "/" + cfg.DefaultLocale + ".yaml",
+			Message: fmt.Sprintf("the theme's templates use %s, which neither the default locale %s nor English defines: pages cannot render; add them to %s/%s.yaml",
+				strings.Join(undefined, ", "), cfg.DefaultLocale, i18n.Dir, cfg.DefaultLocale)})
+	}
+	for loc, keys := range cat.Unknown(used) {
 		if len(keys) > 0 {
 			probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: i18n.Dir + "/" + loc + ".yaml",
 				Message: fmt.Sprintf("the theme uses no string named %s: a typo, or a key the theme dropped", strings.Join(keys, ", "))})

@@ -17,7 +17,8 @@ func TestLocaleChecks(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "guichet.yaml", "default_locale: en\nlocales: [en, de, sw]\nbrand_color: \"#ffcc00\"\n")
 	write(t, dir, "help/a.md", "---\ntitle: A\n---\nText.\n")
-	write(t, dir, "i18n/sw.yaml", "search_btn: Tafuta\nserch_label: Tafuta kwenye kituo\n")
+	write(t, dir, "i18n/sw.yaml", "search_btn: Tafuta\nserch_label: Tafuta kwenye kituo\nrelay_welcome: Karibu\n")
+	write(t, dir, "theme/templates/category.html", "{{define \"content\"}}<p>{{.T.relay_welcome}}</p>{{end}}")
 	write(t, dir, "theme/templates/faq.html", "{{define \"content\"}}{{.Heading}{{end}}")
 	rep, err := Run(context.Background(), dir, time.Now())
 	if err != nil {
@@ -43,11 +44,14 @@ func TestLocaleChecks(t *testing.T) {
 	if strings.Contains(sw.Message, "search_btn,") {
 		t.Errorf("search_btn is translated, yet listed: %s", sw.Message)
 	}
+	if p := find("i18n/en.yaml", "use relay_welcome"); p == nil || p.Severity != site.SeverityError {
+		t.Errorf("a string the theme uses but English lacks is not an error: %+v", p)
+	}
 	if find("i18n/de.yaml", "") != nil {
 		t.Error("German ships with the theme, yet a translation is reported missing")
 	}
-	if p := find("i18n/sw.yaml", "serch_label"); p == nil {
-		t.Error("the misspelt key serch_label is not reported")
+	if p := find("i18n/sw.yaml", "serch_label"); p == nil || strings.Contains(p.Message, "relay_welcome") {
+		t.Errorf("the misspelt key serch_label is not reported, or the key a theme template uses is: %+v", p)
 	}
 	if p := find("guichet.yaml", "no analyzer for locale sw"); p == nil || p.Severity != site.SeverityWarning {
 		t.Errorf("no analyzer warning for sw: %+v", p)

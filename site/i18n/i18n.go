@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -271,19 +272,40 @@ func (c *Catalog) Missing(locales []string) map[string][]string {
 	return out
 }
 
-// Unknown returns the keys of the content folder's files that the theme
-// does not use (a typo, or a key a newer theme dropped), by locale.
-func (c *Catalog) Unknown() map[string][]string {
+// Unknown returns the keys of the content folder's files that neither the
+// theme's strings nor used (keys its templates use, as .T.key) name: a
+// typo, or a key a newer theme dropped. By locale.
+func (c *Catalog) Unknown(used map[string]bool) map[string][]string {
 	out := map[string][]string{}
 	for loc, m := range c.own {
 		for k := range m {
-			if _, ok := c.theme[Reference][k]; !ok {
+			if _, ok := c.theme[Reference][k]; !ok && !used[k] {
 				out[loc] = append(out[loc], k)
 			}
 		}
 		sort.Strings(out[loc])
 	}
 	return out
+}
+
+// templateKey finds the strings a template uses: .T.key.
+var templateKey = regexp.MustCompile(`\.T\.([A-Za-z0-9_]+)`)
+
+// UsedKeys returns the keys the templates of theme (templates/*.html) use
+// as .T.key.
+func UsedKeys(theme fs.FS) map[string]bool {
+	used := map[string]bool{}
+	files, _ := fs.Glob(theme, "templates/*.html")
+	for _, f := range files {
+		data, err := fs.ReadFile(theme, f)
+		if err != nil {
+			continue
+		}
+		for _, m := range templateKey.FindAllSubmatch(data, -1) {
+			used[string(m[1])] = true
+		}
+	}
+	return used
 }
 
 // Language returns the base language of a locale tag ("pt-BR" → "pt").

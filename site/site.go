@@ -262,11 +262,15 @@ type Category struct {
 	Title       string // from _index.md, else derived from the folder name
 	Description string
 	Weight      int
-	URL         string // "/billing/", "/fr/billing/invoices/"
-	ParentID    string // "" for a top-level category
-	SourcePath  string // the _index.md used, "" when none
-	HTML        template.HTML
-	Files       []string // content files the description references (see Article.Files)
+	// Icon is the card's icon from front matter: a short text (an emoji),
+	// or, when IconURL is set, the image file it names.
+	Icon       string
+	IconURL    string
+	URL        string // "/billing/", "/fr/billing/invoices/"
+	ParentID   string // "" for a top-level category
+	SourcePath string // the _index.md used, "" when none
+	HTML       template.HTML
+	Files      []string // content files the description references (see Article.Files)
 }
 
 // Redirect is one entry of redirects.yaml: a removed URL path that either

@@ -88,3 +88,27 @@ func checkBrand(cfg *site.Config, fields []field) []site.Problem {
 	}
 	return probs
 }
+
+// categoryIcon resolves a category's icon: an image file, relative to its
+// folder, is published with it; anything else longer than an emoji or two
+// is reported and dropped.
+func (l *loader) categoryIcon(c *site.Category) {
+	if c.Icon == "" {
+		return
+	}
+	if site.IsImage(c.Icon) {
+		p := path.Join(path.Dir(c.SourcePath), c.Icon)
+		if !l.assets[p] || strings.HasPrefix(p, "..") {
+			l.probs = append(l.probs, errorAt(site.KindImage, c.SourcePath, 0, "icon", "icon %s: no such image in the content folder", c.Icon))
+			c.Icon = ""
+			return
+		}
+		c.IconURL = "/_content/" + p
+		c.Files = append(c.Files, p)
+		return
+	}
+	if n := len([]rune(c.Icon)); n > 8 {
+		l.probs = append(l.probs, warningAt(site.KindFrontMatter, c.SourcePath, 0, "icon", "icon %q is neither an image file nor an emoji: it is not shown", c.Icon))
+		c.Icon = ""
+	}
+}

@@ -47,10 +47,10 @@ favicon: brand/icon.png
 	"i18n/sw.yaml":             {Data: []byte("search_btn: Tafuta\n")},
 	"theme/assets/style.css":   {Data: []byte("/* relay brand stylesheet */ body { font-family: serif; }\n")},
 	"theme/templates/faq.html": {Data: []byte(`{{define "content"}}<div class="wrap"><h1>{{.Heading}}</h1><p class="relay-faq">Relay's own FAQ page</p></div>{{end}}`)},
-	"account/_index.md":        {Data: []byte("---\ntitle: Account\n---\n")},
+	"account/_index.md":        {Data: []byte("---\ntitle: Account\nicon: ../brand/icon.png\n---\n")},
 	"account/_index.de.md":     {Data: []byte("---\ntitle: Konto\n---\n")},
 	"account/_index.ar.md":     {Data: []byte("---\ntitle: الحساب\n---\n")},
-	"account/_index.sw.md":     {Data: []byte("---\ntitle: Akaunti\n---\n")},
+	"account/_index.sw.md":     {Data: []byte("---\ntitle: Akaunti\nicon: 🔐\n---\n")},
 	"account/reset.md":         {Data: []byte("---\ntitle: Reset your password\nid: reset\nupdated: 2026-09-14\n---\nUse the link.\n## Steps\nOne.\n## After\nTwo.\n")},
 	"account/reset.de.md":      {Data: []byte("---\ntitle: Passwort zurücksetzen\nid: reset\nupdated: 2026-09-14\n---\nNutzen Sie den Link.\n")},
 	"account/reset.ar.md":      {Data: []byte("---\ntitle: إعادة تعيين كلمة المرور\nid: reset\nupdated: 2026-09-14\n---\nاستخدم الرابط.\n## الخطوات\nواحد.\n## بعد ذلك\nاثنان.\n")},
@@ -216,6 +216,14 @@ func TestBrand(t *testing.T) {
 		if got := d.Attr("link[rel=icon]", "href"); got != "/_content/brand/icon.png" {
 			t.Errorf("%s: favicon = %q", p, got)
 		}
+	}
+	// Category cards show the icon their _index.md names; a translation
+	// may set its own.
+	if got := webtest.Parse(t, e.page(t, "/de/")).Attr(".category-card img.category-icon", "src"); got != "/_content/brand/icon.png" {
+		t.Errorf("German category icon = %q, want the default locale's image", got)
+	}
+	if got := webtest.Parse(t, e.page(t, "/sw/")).Text(".category-card .category-icon"); got != "🔐" {
+		t.Errorf("Swahili category icon = %q", got)
 	}
 	frame := webtest.Parse(t, e.page(t, "/widget/frame?locale=ar"))
 	if got := frame.Attr("html", "dir"); got != "rtl" {

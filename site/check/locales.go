@@ -25,7 +25,7 @@ func localeProblems(fsys fs.FS, lib *site.Library) []site.Problem {
 	var probs []site.Problem
 	cfg := lib.Config
 	theme := themes.Default(false)
-	if _, err := fs.Stat(fsys, cfg.Theme); err != nil && cfg.Theme != "theme" {
+	if _, err := fs.Stat(fsys, cfg.Theme); err != nil && cfg.Theme != "theme" && cfg.Theme != "" {
 		probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTheme, File: "guichet.yaml", Field: "theme",
 			Message: fmt.Sprintf("theme: the content folder has no folder %s; the default theme is used (remove the setting, or create the folder)", cfg.Theme)})
 	}

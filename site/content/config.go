@@ -66,7 +66,7 @@ func subKeys(section string) []string {
 // defaultConfig is the configuration of a content folder without
 // guichet.yaml.
 func defaultConfig() site.Config {
-	cfg := site.Config{Title: defaultTitle, DefaultLocale: defaultLocale, BaseURL: defaultBaseURL}
+	cfg := site.Config{Title: defaultTitle, DefaultLocale: defaultLocale, BaseURL: defaultBaseURL, Theme: defaultThemeDir}
 	checkFAQ(&cfg, nil)
 	return cfg
 }

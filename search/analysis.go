@@ -7,6 +7,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
 	"github.com/blevesearch/bleve/v2/analysis/token/edgengram"
@@ -166,6 +167,10 @@ func init() {
 // analyzers it was built with. Documents are indexed with IndexAdvanced, so
 // the mapping serves to name and construct analyzers, not to map structs.
 //
+// Other languages bleve knows (languages_table.go): their normalisation,
+// elision, stop words and stemmer; Chinese, Japanese and Korean: ideograph
+// bigrams. The rest: lower case only.
+//
 // English: possessive, lower case, English stop words, Snowball (Porter2)
 // stemming. French: lower case, elision (l', d'…), French stop words, French
 // light stemmer. Other languages: lower case only. All run the text through
@@ -176,6 +181,8 @@ func init() {
 func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
 	var pre, post []any // filters before lower-casing and after it (text only)
+	var norm []any      // filters after lower-casing, in every analyzer
+	la, known := analysisOf(locale)
 	switch language(locale) {
 	case "en":
 		pre = []any{en.PossessiveName}
@@ -195,13 +202,39 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 		if err := m.AddCustomTokenFilter(filterStop, map[string]any{"type": stop.Name, "stop_token_map": filterStop}); err != nil {
 			return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
 		}
+	default:
+		switch {
+		case known && la.cjk:
+			// Ideographs have no spaces between words: index each pair.
+			pre = []any{cjk.WidthName}
+			norm = []any{cjk.BigramName}
+		case known:
+			for _, f := range la.norm {
+				norm = append(norm, f)
+			}
+			post = []any{filterStop}
+			for _, f := range la.stem {
+				post = append(post, f)
+			}
+			if err := m.AddCustomTokenMap(filterStop, map[string]any{"type": tokenmap.Name, "tokens": foldedStops(la.stops)}); err != nil {
+				return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
+			}
+			if err := m.AddCustomTokenFilter(filterStop, map[string]any{"type": stop.Name, "stop_token_map": filterStop}); err != nil {
+				return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
+			}
+		}
 	}
 	plain := append(append([]any{}, pre...), lowercase.Name)
 	if language(locale) == "fr" {
 		plain = append(plain, fr.ElisionName)
 	}
+	plain = append(plain, norm...)
 	text := append(append([]any{}, plain...), post...)
 	ac := append(append([]any{}, plain...), filterEdgeNgram)
+	if known && la.cjk {
+		// Prefixes of the words as written, not of ideograph pairs.
+		ac = []any{cjk.WidthName, lowercase.Name, filterEdgeNgram}
+	}
 
 	if err := m.AddCustomTokenFilter(filterEdgeNgram, map[string]any{
 		"type": edgengram.Name, "back": false, "min": ngramFilterMin, "max": ngramFilterMax,

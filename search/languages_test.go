@@ -9,8 +9,8 @@ import (
 	"github.com/guichet/guichet/site"
 )
 
-// otherLanguagesLibrary is a help center in languages without a stemmer of
-// their own: German, Spanish, Russian, Greek, Turkish, Japanese, Chinese.
+// otherLanguagesLibrary is a help center in German, Spanish, Russian,
+// Greek, Turkish, Japanese and Chinese.
 // Each locale has two articles, so a search must pick the right one.
 func otherLanguagesLibrary() *site.Library {
 	lib := &site.Library{
@@ -38,8 +38,7 @@ func otherLanguagesLibrary() *site.Library {
 	return lib
 }
 
-// TestOtherLanguagesSearch: in a language Guichet has no stemmer for,
-// search still folds case and accents the same way on both sides, and
+// TestOtherLanguagesSearch: in every language search folds case and accents the same way on both sides, and
 // finds the article in the visitor's locale.
 func TestOtherLanguagesSearch(t *testing.T) {
 	ix, err := Build(context.Background(), site.NewView(otherLanguagesLibrary(), time.Now(), false), "")
@@ -88,9 +87,11 @@ func TestOtherLanguagesSearch(t *testing.T) {
 	}
 }
 
-// TestOtherLanguagesAnalyzers: the analyzer of a language without a
-// stemmer folds case and accents but keeps every word, stop words of
-// English and French included.
+// TestOtherLanguagesAnalyzers: the plain analyzer (query words,
+// autocomplete) of every language folds case and accents and keeps every
+// word, stop words of English and French included; stemming and the
+// language's own stop words are the full-text analyzer's (see
+// TestEveryLanguage).
 func TestOtherLanguagesAnalyzers(t *testing.T) {
 	for _, c := range []struct {
 		locale, text string
@@ -113,7 +114,7 @@ func TestOtherLanguagesAnalyzers(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []string
-		for _, tok := range an.text.Analyze([]byte(c.text)) {
+		for _, tok := range an.plain.Analyze([]byte(c.text)) {
 			got = append(got, string(tok.Term))
 		}
 		if !slices.Equal(got, c.want) {

@@ -9,7 +9,7 @@ import (
 // from the content folder: PNG, JPEG, GIF, SVG, WebP, AVIF.
 func IsImage(p string) bool {
 	switch strings.ToLower(path.Ext(p)) {
-	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif":
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico":
 		return true
 	}
 	return false

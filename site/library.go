@@ -14,7 +14,10 @@ type Library struct {
 	Articles   []*Article  // sorted by SourcePath
 	Categories []*Category // sorted by ID then locale
 	// Synonyms maps a locale to groups of equivalent search terms.
-	Synonyms  map[string][][]string
+	Synonyms map[string][][]string
+	// Strings are the content folder's own interface strings
+	// (i18n/<locale>.yaml), added to or replacing the theme's.
+	Strings   Strings
 	Redirects []Redirect
 	Problems  []Problem
 	// Broken lists the article files that did not load because of their
@@ -81,6 +84,9 @@ type View struct {
 	children map[string][]*Category // parent ID|locale → child categories
 	inCat    map[string][]*Article  // section ID|locale → articles directly inside
 	files    map[string]bool        // content files visible articles and categories reference
+	// UI holds the interface strings the pages are written with; set by
+	// the web server on its copy of the view (nil elsewhere).
+	UI Localizer
 	// NextChange is the earliest future publish_at among hidden articles;
 	// zero when nothing is scheduled. The view must be rebuilt then.
 	NextChange time.Time
@@ -98,6 +104,12 @@ func NewView(lib *Library, now time.Time, drafts bool) *View {
 		children: map[string][]*Category{},
 		inCat:    map[string][]*Article{},
 		files:    map[string]bool{},
+	}
+	// The brand's images are served like the files articles reference.
+	for _, f := range []string{lib.Config.Logo, lib.Config.LogoDark, lib.Config.Favicon} {
+		if f != "" {
+			v.files[f] = true
+		}
 	}
 	for _, c := range lib.Categories {
 		for _, f := range c.Files {

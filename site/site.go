@@ -19,9 +19,24 @@ import (
 // Config is the site configuration read from guichet.yaml in the content
 // directory. Zero values are replaced by defaults in content.Load.
 type Config struct {
+	// Title, Description and ContactURL are the default locale's; a
+	// guichet.yaml may give them per locale (Translated holds those), read
+	// them with Localized.
 	Title       string `yaml:"title" json:"title"`
 	Description string `yaml:"description" json:"description"`
 	BaseURL     string `yaml:"base_url" json:"base_url"`
+	// TitleSet says whether guichet.yaml gave a title; when not, pages
+	// show "Help Center" in their locale.
+	TitleSet bool `yaml:"-" json:"-"`
+	// Translated maps a setting ("title", "description", "contact_url")
+	// to its value per locale, when guichet.yaml gives a map by locale.
+	Translated map[string]map[string]string `yaml:"-" json:"translated,omitempty"`
+	// Logo and LogoDark (for dark mode) are image files of the content
+	// folder shown in every page's header and in the widget; Favicon is
+	// the site's icon. Paths relative to the content folder; "" for none.
+	Logo     string `yaml:"logo" json:"logo"`
+	LogoDark string `yaml:"logo_dark" json:"logo_dark"`
+	Favicon  string `yaml:"favicon" json:"favicon"`
 	// Broken says guichet.yaml had errors, so some settings are defaults:
 	// a server keeps the settings it serves rather than take these.
 	Broken bool `yaml:"-" json:"-"`
@@ -30,9 +45,11 @@ type Config struct {
 	BaseURLSet    bool     `yaml:"-" json:"-"`
 	DefaultLocale string   `yaml:"default_locale" json:"default_locale"`
 	Locales       []string `yaml:"locales" json:"locales"`
-	Theme         string   `yaml:"theme" json:"theme"`
-	ContactURL    string   `yaml:"contact_url" json:"contact_url"`
-	BrandColor    string   `yaml:"brand_color" json:"brand_color"`
+	// Theme is the folder of the content folder whose files replace the
+	// embedded default theme's, file by file ("theme" by default).
+	Theme      string `yaml:"theme" json:"theme"`
+	ContactURL string `yaml:"contact_url" json:"contact_url"`
+	BrandColor string `yaml:"brand_color" json:"brand_color"`
 	// AllowHTML renders raw HTML found in Markdown. Off by default.
 	AllowHTML bool         `yaml:"allow_html" json:"allow_html"`
 	Widget    WidgetConfig `yaml:"widget" json:"widget"`
@@ -255,11 +272,15 @@ type Category struct {
 	Title       string // from _index.md, else derived from the folder name
 	Description string
 	Weight      int
-	URL         string // "/billing/", "/fr/billing/invoices/"
-	ParentID    string // "" for a top-level category
-	SourcePath  string // the _index.md used, "" when none
-	HTML        template.HTML
-	Files       []string // content files the description references (see Article.Files)
+	// Icon is the card's icon from front matter: a short text (an emoji),
+	// or, when IconURL is set, the image file it names.
+	Icon       string
+	IconURL    string
+	URL        string // "/billing/", "/fr/billing/invoices/"
+	ParentID   string // "" for a top-level category
+	SourcePath string // the _index.md used, "" when none
+	HTML       template.HTML
+	Files      []string // content files the description references (see Article.Files)
 }
 
 // Redirect is one entry of redirects.yaml: a removed URL path that either
@@ -301,6 +322,8 @@ const (
 	KindFrontMatter  = "front-matter"  // a missing title, a value of the wrong type
 	KindUnknownField = "unknown-field" // a front-matter field Guichet does not use
 	KindConfig       = "config"        // a bad value in guichet.yaml, synonyms.yaml
+	KindTranslation  = "translation"   // interface strings a locale lacks, or a bad translation file
+	KindTheme        = "theme"         // a theme file of the content folder that does not parse
 	KindDuplicate    = "duplicate"     // two articles with one id or URL
 	KindBrokenLink   = "broken-link"   // a link to a missing file or anchor
 	KindImage        = "image"         // a missing image

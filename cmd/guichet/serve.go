@@ -106,7 +106,7 @@ func (m *Main) Open(ctx context.Context) error {
 		m.Queue.Mailer = sender
 	}
 	m.Contact = &contact.Service{Store: db, Queue: m.Queue, Tickets: m.Tickets, Gaps: m.Gaps, View: func() *site.View { return m.Server.View() },
-		Strings: web.Strings, Mail: sender != nil, Signed: m.Config.WebhookSecret != "", Now: m.Now, Logger: m.Logger}
+		Mail: sender != nil, Signed: m.Config.WebhookSecret != "", Now: m.Now, Logger: m.Logger}
 	srv, err := web.New(web.Options{
 		Theme: themes.Default(m.Config.Dev), Static: static.Files(m.Config.Dev), Content: m.folders.Content,
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,

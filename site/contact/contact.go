@@ -105,8 +105,6 @@ type Service struct {
 	// View is the content being served: the settings (contact.to,
 	// contact.webhook, base URL, title) and the articles.
 	View func() *site.View
-	// Strings returns the interface strings of a locale (the e-mails).
-	Strings func(locale string) map[string]string
 	// Mail says whether an SMTP server is configured, Signed whether
 	// webhooks can be signed (GUICHET_WEBHOOK_SECRET set).
 	Mail, Signed bool

@@ -31,12 +31,11 @@ func (s *Service) Subscribe(ctx context.Context, r site.SubscriptionRequest, vis
 	sub := site.Subscription{ID: site.NewID(), Email: r.Email, Locale: r.Locale, Query: query, Normalized: norm,
 		Visitor: visitor, Results: results, Source: source, CreatedAt: s.now().Truncate(time.Millisecond)}
 	token, hash := NewToken()
-	t := s.Strings(r.Locale)
 	title := v.Lib.Config.Title
 	confirmURL := base(v, "/subscriptions/confirm?token="+url.QueryEscape(token)+"&locale="+url.QueryEscape(r.Locale))
 	unsubURL := unsubscribeURL(v, token, r.Locale)
-	text := fmt.Sprintf(t["sub_mail_confirm_body"], title, query, confirmURL, unsubURL)
-	m := delivery.Mail{To: r.Email, Subject: fmt.Sprintf(t["sub_mail_confirm_subject"], oneLine(query)), Text: text, Unsubscribe: unsubURL}
+	text := v.UI.Text(r.Locale, "sub_mail_confirm_body", "site", title, "query", query, "confirm_url", confirmURL, "unsubscribe_url", unsubURL)
+	m := delivery.Mail{To: r.Email, Subject: v.UI.Text(r.Locale, "sub_mail_confirm_subject", "query", oneLine(query)), Text: text, Unsubscribe: unsubURL}
 	d, err := delivery.NewMail(delivery.PurposeConfirm, sub.ID, m)
 	if err != nil {
 		return err
@@ -153,7 +152,6 @@ func (s *Service) Notify(ctx context.Context) (int, error) {
 
 // notification is the e-mail telling a subscriber the answer is there.
 func (s *Service) notification(v *site.View, sub site.Subscription, g gaps.Gap, token string) (delivery.Mail, bool) {
-	t := s.Strings(sub.Locale)
 	var answer string
 	switch {
 	case g.AnsweredAt != nil && g.AnsweredBy != "":
@@ -163,9 +161,9 @@ func (s *Service) notification(v *site.View, sub site.Subscription, g gaps.Gap, 
 				return delivery.Mail{}, false // not published any more: wait
 			}
 		}
-		answer = fmt.Sprintf(t["sub_mail_article"], a.Title, base(v, a.URL))
+		answer = v.UI.Text(sub.Locale, "sub_mail_article", "title", a.Title, "url", base(v, a.URL))
 	case g.Status == gaps.StatusFixed:
-		answer = t["sub_mail_fixed"]
+		answer = v.UI.Text(sub.Locale, "sub_mail_fixed")
 		if note := strings.TrimSpace(g.Note); note != "" {
 			answer += "\n\n" + note
 		}
@@ -173,8 +171,8 @@ func (s *Service) notification(v *site.View, sub site.Subscription, g gaps.Gap, 
 		return delivery.Mail{}, false
 	}
 	unsub := unsubscribeURL(v, token, sub.Locale)
-	text := fmt.Sprintf(t["sub_mail_answered_body"], sub.Query, answer, v.Lib.Config.Title, unsub)
-	return delivery.Mail{To: sub.Email, Subject: fmt.Sprintf(t["sub_mail_answered_subject"], oneLine(sub.Query)), Text: text, Unsubscribe: unsub}, true
+	text := v.UI.Text(sub.Locale, "sub_mail_answered_body", "query", sub.Query, "answer", answer, "site", v.Lib.Config.Title, "unsubscribe_url", unsub)
+	return delivery.Mail{To: sub.Email, Subject: v.UI.Text(sub.Locale, "sub_mail_answered_subject", "query", oneLine(sub.Query)), Text: text, Unsubscribe: unsub}, true
 }
 
 // Published is told that new content was published and its answered

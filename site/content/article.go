@@ -17,7 +17,7 @@ func articleFields() []string {
 
 // categoryFields are the front-matter fields of an _index.md file.
 func categoryFields() []string {
-	return []string{"title", "description", "weight"}
+	return []string{"title", "description", "weight", "icon"}
 }
 
 // meta is what front matter says about an article, with the lines of the
@@ -241,6 +241,7 @@ func asFAQ(file string, f field) (string, *site.Problem) {
 type categoryMeta struct {
 	title, description string
 	weight             int
+	icon               string // an emoji, or an image path relative to the folder
 }
 
 // decodeCategory reads an _index.md file's fields; bad values are
@@ -257,6 +258,8 @@ func decodeCategory(file string, fields []field, ignore []string) (categoryMeta,
 			c.description, p = asString(file, f)
 		case "weight":
 			c.weight, p = asInt(file, f)
+		case "icon":
+			c.icon, p = asString(file, f)
 		default:
 			if ignoredField(f.name, ignore) {
 				continue

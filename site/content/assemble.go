@@ -188,6 +188,9 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 					c.Description = s.cat.description
 				}
 				c.Weight = s.cat.weight
+				if s.cat.icon != "" {
+					c.Icon = strings.TrimSpace(s.cat.icon)
+				}
 			}
 			if parent == "" && loc == def && l.localePrefix(loc) == "" && site.ReservedSegment(c.Slug) {
 				l.probs = append(l.probs, errorAt(site.KindDuplicate, dir, 0, "",
@@ -413,6 +416,7 @@ func (l *loader) renderAll(ctx context.Context) error {
 		if out := indexOut[c.SourcePath]; out != nil {
 			c.HTML, c.Files = out.HTML, out.Files
 		}
+		l.categoryIcon(c)
 	}
 	for _, s := range jobs {
 		l.probs = append(l.probs, s.out.Problems...)

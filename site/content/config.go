@@ -18,7 +18,34 @@ const (
 // configKeys are the keys guichet.yaml may hold, by mapping.
 func configKeys() []string {
 	return []string{"title", "description", "base_url", "default_locale", "locales", "theme",
-		"contact_url", "brand_color", "allow_html", "widget", "faq", "tickets", "check", "contact"}
+		"contact_url", "brand_color", "logo", "logo_dark", "favicon", "allow_html", "widget", "faq", "tickets", "check", "contact"}
+}
+
+// translatableKeys are the settings that take a string or a map by locale.
+func translatableKeys() []string { return []string{"title", "description", "contact_url"} }
+
+// readTranslated reads a setting written as a map by locale
+// ({en: Help, de: Hilfe}) into cfg.Translated, reporting keys that are not
+// locale codes and values that are not strings.
+func readTranslated(cfg *site.Config, f field) []site.Problem {
+	var probs []site.Problem
+	m := map[string]string{}
+	for i := 0; i+1 < len(f.value.Content); i += 2 {
+		k, v := f.value.Content[i], f.value.Content[i+1]
+		switch {
+		case !localeCode.MatchString(k.Value):
+			probs = append(probs, errorAt(site.KindConfig, configFile, k.Line, f.name, "%s: %q is not a locale code like en or pt-BR", f.name, k.Value))
+		case v.Kind != yaml.ScalarNode:
+			probs = append(probs, errorAt(site.KindConfig, configFile, k.Line, f.name, "%s.%s must be a string", f.name, k.Value))
+		default:
+			m[k.Value] = strings.TrimSpace(v.Value)
+		}
+	}
+	if cfg.Translated == nil {
+		cfg.Translated = map[string]map[string]string{}
+	}
+	cfg.Translated[f.name] = m
+	return probs
 }
 
 // subKeys are the keys of the config sections that are mappings.
@@ -41,7 +68,7 @@ func subKeys(section string) []string {
 // defaultConfig is the configuration of a content folder without
 // guichet.yaml.
 func defaultConfig() site.Config {
-	cfg := site.Config{Title: defaultTitle, DefaultLocale: defaultLocale, BaseURL: defaultBaseURL}
+	cfg := site.Config{Title: defaultTitle, DefaultLocale: defaultLocale, BaseURL: defaultBaseURL, Theme: defaultThemeDir}
 	checkFAQ(&cfg, nil)
 	return cfg
 }
@@ -73,6 +100,10 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 				}
 			}
 		}
+		if contains(translatableKeys(), f.name) && f.value.Kind == yaml.MappingNode {
+			probs = append(probs, readTranslated(&cfg, f)...)
+			continue
+		}
 		// Decode each key alone so that one bad value keeps its default
 		// without losing the others.
 		var one site.Config
@@ -86,7 +117,9 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		}
 		mergeConfig(&cfg, &one, f.name)
 	}
+	probs = append(probs, settleTranslated(&cfg, fields)...)
 	cfg.Title = strings.TrimSpace(cfg.Title)
+	cfg.TitleSet = cfg.Title != ""
 	if cfg.Title == "" {
 		cfg.Title = defaultTitle
 	}
@@ -122,6 +155,7 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		locales = append(locales, l)
 	}
 	cfg.Locales = locales
+	probs = append(probs, checkBrand(&cfg, fields)...)
 	probs = append(probs, checkFAQ(&cfg, fields)...)
 	probs = append(probs, checkWidget(&cfg, fields)...)
 	probs = append(probs, checkContact(&cfg, fields)...)
@@ -263,6 +297,12 @@ func mergeConfig(cfg, one *site.Config, name string) {
 		cfg.Locales = one.Locales
 	case "theme":
 		cfg.Theme = one.Theme
+	case "logo":
+		cfg.Logo = one.Logo
+	case "logo_dark":
+		cfg.LogoDark = one.LogoDark
+	case "favicon":
+		cfg.Favicon = one.Favicon
 	case "contact_url":
 		cfg.ContactURL = one.ContactURL
 	case "brand_color":

@@ -240,6 +240,20 @@ func (l *loader) readSiteFiles() {
 		l.lib.Redirects, l.redirectLines = red, lines
 		l.probs = append(l.probs, probs...)
 	}
+	l.readStrings(read)
+	for _, f := range []struct{ key, p string }{{"logo", l.lib.Config.Logo}, {"logo_dark", l.lib.Config.LogoDark}, {"favicon", l.lib.Config.Favicon}} {
+		if f.p != "" && !l.assets[f.p] {
+			l.probs = append(l.probs, errorAt(site.KindConfig, configFile, 0, f.key, "%s %s: no such file in the content folder", f.key, f.p))
+			switch f.key {
+			case "logo":
+				l.lib.Config.Logo = ""
+			case "logo_dark":
+				l.lib.Config.LogoDark = ""
+			default:
+				l.lib.Config.Favicon = ""
+			}
+		}
+	}
 }
 
 // setLocales fixes the site's locales: the configured ones, else the

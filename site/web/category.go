@@ -17,7 +17,7 @@ func categoryData(v *site.View, c *site.Category) *categoryPage {
 	desc := c.Description
 	if desc == "" {
 		// Not the site's description: each page describes itself.
-		desc = c.Title + ": " + countLabel(strs(c.Locale), v.CountIn(c.ID, c.Locale)) + "."
+		desc = c.Title + ": " + countLabel(v, c.Locale, v.CountIn(c.ID, c.Locale)) + "."
 	}
 	b := newBase(v, c.Locale, c.Title, desc, c.URL)
 	paths := map[string]string{}
@@ -40,7 +40,7 @@ func categoryData(v *site.View, c *site.Category) *categoryPage {
 	for _, s := range v.Children(c.ID, c.Locale) {
 		list := v.ArticlesIn(s.ID, s.Locale)
 		n := v.CountIn(s.ID, s.Locale)
-		card := catCard{Category: s, CountLabel: countLabel(b.T, n), More: n > len(list) || len(list) > 6}
+		card := catCard{Category: s, CountLabel: countLabel(v, b.Locale, n), More: n > len(list) || len(list) > 6}
 		if len(list) > 6 {
 			list = list[:6]
 		}

@@ -64,7 +64,7 @@ func (s *Server) newContactPage(c echo.Context, st *state, subject, description,
 	if loc == "" {
 		loc = st.view.Lib.Config.DefaultLocale
 	}
-	t := strs(loc)
+	t := strs(st.view, loc)
 	b := newBase(st.view, loc, t["contact_title"], t["contact_intro"], localePrefix(st.view, loc)+"/contact")
 	b.NoIndex = true
 	fix := func(s string, n int) string {
@@ -113,7 +113,7 @@ func (s *Server) contactSuggest(c echo.Context, st *state, page *contactPage) er
 	page.Suggestions = res.Hits
 	s.recordSearch(c, page.SearchID, page.Subject, page.Locale, res, site.SourceContact, page.Context, page.Path)
 	if weakResults(res) {
-		page.Subscribe = s.subscribeFormFor(page.basePage, page.Subject, site.SourceContact)
+		page.Subscribe = s.subscribeFormFor(st.view, page.basePage, page.Subject, site.SourceContact)
 	}
 	return nil
 }

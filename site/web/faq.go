@@ -79,7 +79,7 @@ func (st *state) faqShown(loc string, limit int) []site.FAQEntry {
 
 func faqData(st *state, loc string) *faqPage {
 	v := st.view
-	b := newBase(v, loc, strs(loc)["faq_title"], strs(loc)["faq_intro"], localePrefix(v, loc)+"/faq")
+	b := newBase(v, loc, strs(v, loc)["faq_title"], strs(v, loc)["faq_intro"], localePrefix(v, loc)+"/faq")
 	b.setAlternates(v, localePaths(v, "/faq"))
 	entries := st.faqShown(loc, v.Lib.Config.FAQ.Size)
 	p := &faqPage{basePage: b, Heading: b.T["faq_title"]}

@@ -34,7 +34,7 @@ const feedSize = 50
 // feedLinks are the alternates a page of locale links to: the locale's
 // feeds, and the category's when given.
 func feedLinks(v *site.View, locale string, c *site.Category) []feedLink {
-	t := strs(locale)
+	t := strs(v, locale)
 	var out []feedLink
 	add := func(base, title string) {
 		for _, f := range feedFormats {
@@ -99,11 +99,8 @@ func newFeedSet(v *site.View) *feedSet {
 				}
 			}
 		}
-		t := strs(loc)
-		desc := v.Lib.Config.Description
-		if desc == "" {
-			desc = t["description"]
-		}
+		t := strs(v, loc)
+		desc := siteDescription(v, loc)
 		add(feedJob{localePrefix(v, loc) + "/", siteName(v, loc) + " – " + t["feed_title"], desc, all[:min(feedSize, len(all))]})
 		for _, c := range v.Lib.Categories {
 			if list := byCat[c.ID]; c.Locale == loc && len(list) > 0 {

@@ -38,7 +38,7 @@ func (s *Server) feedback(c echo.Context) error {
 	default:
 		return site.Errorf(site.EINVALID, "helpful must be yes or no")
 	}
-	b := newBase(st.view, loc, strs(loc)["thanks"], "", "")
+	b := newBase(st.view, loc, strs(st.view, loc)["thanks"], "", "")
 	b.NoIndex = true
 	page := &thanksPage{basePage: b, Helpful: helpful, BackURL: a.URL, ArticleID: a.ID, Reasons: reasonsFor(b.T)}
 	if !helpful && r.PostForm.Get("step") != "final" {

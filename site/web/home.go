@@ -4,7 +4,9 @@ import "github.com/guichet/guichet/site"
 
 type homePage struct {
 	basePage
-	Heading    string
+	Heading string
+	// Question invites a question above the hero search box.
+	Question   string
 	Intro      string
 	Top        []*site.Article
 	FAQURL     string
@@ -17,10 +19,10 @@ const homeFAQ = 5
 func homeData(st *state, loc string) *homePage {
 	v := st.view
 	// "Help Center – Acme", "Centre d’aide – Acme": one title per locale.
-	b := newBase(v, loc, strs(loc)["home"], "", localePrefix(v, loc)+"/")
+	b := newBase(v, loc, strs(v, loc)["home"], "", localePrefix(v, loc)+"/")
 	b.HideHeaderSearch = true
 	b.setAlternates(v, localePaths(v, "/"))
-	p := &homePage{basePage: b, Heading: b.SiteTitle, Intro: v.Lib.Config.Description}
+	p := &homePage{basePage: b, Heading: b.SiteTitle, Intro: siteDescription(v, loc), Question: b.T["hero_heading"]}
 	p.JSONLD = append(p.JSONLD, schemaWebSite(v, loc))
 	for _, e := range st.faq[loc][:min(homeFAQ, len(st.faq[loc]))] {
 		p.Top = append(p.Top, e.Article)
@@ -29,7 +31,7 @@ func homeData(st *state, loc string) *homePage {
 		p.FAQURL = localePrefix(v, loc) + "/faq"
 	}
 	for _, c := range v.TopCategories(loc) {
-		p.Categories = append(p.Categories, catCard{Category: c, CountLabel: countLabel(b.T, v.CountIn(c.ID, loc))})
+		p.Categories = append(p.Categories, catCard{Category: c, CountLabel: countLabel(v, loc, v.CountIn(c.ID, loc))})
 	}
 	return p
 }

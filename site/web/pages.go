@@ -2,26 +2,36 @@ package web
 
 import (
 	"encoding/json"
-	"fmt"
 	"html/template"
 	"strings"
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // basePage carries what every page needs: locale, strings, SEO slots.
 type basePage struct {
-	Locale      string
-	T           map[string]string
-	SiteTitle   string
-	Title       string // the whole <title>
-	Description string
-	Canonical   string
-	Alternates  []alternate // hreflang links, x-default included
-	Languages   []alternate // language switcher
-	NoIndex     bool
-	BrandColor  string
+	Locale string
+	// Dir is the locale's writing direction, rtl or ltr.
+	Dir string
+	T   map[string]string
+	// CountForms are the plural forms of "3 suggestions available", as
+	// JSON, for the autocomplete script.
+	CountForms string
+	// LangNames names each locale of the site in its own language.
+	LangNames map[string]string
+	// Logo and LogoDark (dark mode) are the brand's images, Favicon its
+	// icon: URLs, or "" for the theme's.
+	Logo, LogoDark, Favicon string
+	SiteTitle               string
+	Title                   string // the whole <title>
+	Description             string
+	Canonical               string
+	Alternates              []alternate // hreflang links, x-default included
+	Languages               []alternate // language switcher
+	NoIndex                 bool
+	BrandColor              string
 	// BrandCSS is the page's one inline style (the brand colour); the
 	// Content-Security-Policy allows exactly it by its hash (styleHash).
 	BrandCSS   template.CSS
@@ -88,33 +98,43 @@ func absURL(v *site.View, p string) string {
 // newBase fills the parts of basePage common to every page of locale.
 func newBase(v *site.View, locale, title, description, path string) basePage {
 	cfg := v.Lib.Config
-	t := strs(locale)
-	siteTitle := cfg.Title
-	if siteTitle == "" {
-		siteTitle = t["home"]
-	}
+	t := strs(v, locale)
+	siteTitle := siteName(v, locale)
 	full := siteTitle
 	if title != "" && title != siteTitle {
 		full = title + " – " + siteTitle
 	}
 	if description == "" {
-		description = cfg.Description
-	}
-	if description == "" {
-		description = t["description"]
+		description = siteDescription(v, locale)
 	}
 	b := basePage{
 		OGType:      "website",
 		Feeds:       feedLinks(v, locale, nil),
 		Locale:      locale,
+		Dir:         i18n.Direction(locale),
 		T:           t,
 		SiteTitle:   siteTitle,
 		Title:       full,
 		Description: description,
 		HomeURL:     localePrefix(v, locale) + "/",
 		SearchURL:   localePrefix(v, locale) + "/search",
-		ContactURL:  cfg.ContactURL,
+		ContactURL:  cfg.Localized("contact_url", locale, cfg.ContactURL),
 		Dev:         v.Drafts,
+		LangNames:   map[string]string{},
+	}
+	for _, loc := range v.Lib.Locales() {
+		b.LangNames[loc] = langName(v, loc)
+	}
+	forms, _ := json.Marshal(v.UI.Forms(locale, "suggestions_count")) // strings: cannot fail
+	b.CountForms = string(forms)
+	if cfg.Logo != "" {
+		b.Logo = "/_content/" + cfg.Logo
+		if cfg.LogoDark != "" {
+			b.LogoDark = "/_content/" + cfg.LogoDark
+		}
+	}
+	if cfg.Favicon != "" {
+		b.Favicon = "/_content/" + cfg.Favicon
 	}
 	if cfg.Contact.To != "" || cfg.Contact.Webhook != "" {
 		// The contact form (contact.go) answers before the ticket.
@@ -130,6 +150,16 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 	return b
 }
 
+// siteDescription is the site's description in locale: guichet.yaml's,
+// else "Answers to your questions." in locale.
+func siteDescription(v *site.View, locale string) string {
+	cfg := v.Lib.Config
+	if d := cfg.Localized("description", locale, cfg.Description); d != "" {
+		return d
+	}
+	return strs(v, locale)["description"]
+}
+
 // setAlternates fills hreflang alternates and the language switcher from a
 // locale → path map of the page's versions.
 func (b *basePage) setAlternates(v *site.View, paths map[string]string) {
@@ -141,7 +171,7 @@ func (b *basePage) setAlternates(v *site.View, paths map[string]string) {
 		if !ok {
 			continue
 		}
-		a := alternate{Locale: loc, Name: langName(loc), URL: absURL(v, p), Path: p, Current: loc == b.Locale}
+		a := alternate{Locale: loc, Name: langName(v, loc), URL: absURL(v, p), Path: p, Current: loc == b.Locale}
 		b.Alternates = append(b.Alternates, a)
 		b.Languages = append(b.Languages, a)
 	}
@@ -151,38 +181,17 @@ func (b *basePage) setAlternates(v *site.View, paths map[string]string) {
 }
 
 // countLabel says "3 articles" in locale.
-func countLabel(t map[string]string, n int) string {
-	if n == 1 {
-		return "1 " + t["article_one"]
-	}
-	return fmt.Sprintf("%d %s", n, t["articles"])
-}
-
-var monthNames = map[string][]string{
-	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+func countLabel(v *site.View, locale string, n int) string {
+	return v.UI.Plural(locale, "article_count", n)
 }
 
 // humanDate formats a date the way readers of locale expect.
-func humanDate(t time.Time, locale string) string {
-	if t.IsZero() {
-		return ""
-	}
-	base, _, _ := strings.Cut(locale, "-")
-	months, ok := monthNames[base]
-	if !ok {
-		return t.Format("2006-01-02")
-	}
-	if base == "en" {
-		return fmt.Sprintf("%s %d, %d", months[t.Month()-1], t.Day(), t.Year())
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
-}
+func humanDate(t time.Time, locale string) string { return i18n.Date(locale, t) }
 
 // crumbsFor builds breadcrumbs from home down to the category or section id;
 // the last crumb links too unless current is true.
 func crumbsFor(v *site.View, id, locale string, current bool) []crumb {
-	out := []crumb{{Title: strs(locale)["home"], URL: localePrefix(v, locale) + "/"}}
+	out := []crumb{{Title: strs(v, locale)["home"], URL: localePrefix(v, locale) + "/"}}
 	chain := v.Ancestors(id, locale)
 	for i, c := range chain {
 		cr := crumb{Title: c.Title, URL: c.URL}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -78,8 +79,8 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	b.Title = b.T["results_title"] + " – " + b.SiteTitle
 	data := &searchPage{basePage: b, Heading: b.T["results_title"], Start: (pageNum-1)*searchPageSize + 1}
 	if q != "" {
-		data.Title = fmt.Sprintf(b.T["results_for"], q) + " – " + b.SiteTitle
-		data.Heading = fmt.Sprintf(b.T["results_for"], q)
+		data.Title = v.UI.Text(loc, "results_for", "query", q) + " – " + b.SiteTitle
+		data.Heading = v.UI.Text(loc, "results_for", "query", q)
 		res, err := s.find(r.Context(), st, "s", site.SearchRequest{Query: q, Locale: loc, Limit: searchPageSize, Offset: (pageNum - 1) * searchPageSize, Verbatim: verbatim})
 		if err != nil {
 			return fmt.Errorf("search %q: %w", q, err)
@@ -93,31 +94,28 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		if pageNum == 1 {
 			s.recordSearch(c, id, q, loc, res, site.SourceSite, "", "")
 		}
-		data.CountLabel = fmt.Sprintf(b.T["results_count"], res.Total)
-		if res.Total == 1 {
-			data.CountLabel = b.T["result_one"]
-		}
-		data.NoResults = fmt.Sprintf(b.T["no_results"], q)
+		data.CountLabel = v.UI.Plural(loc, "result_count", res.Total)
+		data.NoResults = v.UI.Text(loc, "no_results", "query", q)
 		if res.CommonWords {
 			// Only stop words, and no title has them as a phrase: say
 			// so, rather than that nothing matches.
-			data.NoResults = fmt.Sprintf(b.T["common_words"], q)
+			data.NoResults = v.UI.Text(loc, "common_words", "query", q)
 		}
 		if res.Total > 0 && len(res.Hits) == 0 {
-			data.NoResults = fmt.Sprintf(b.T["past_end"], q)
+			data.NoResults = v.UI.Text(loc, "past_end", "query", q)
 			data.FirstPageURL = searchURL(b.SearchURL, q, 1, verbatim)
 		}
 		if res.DidYouMean != "" {
 			// The results are for the corrected query: say so, and offer
 			// the words as typed.
-			data.Heading = fmt.Sprintf(b.T["results_for"], res.DidYouMean)
+			data.Heading = v.UI.Text(loc, "results_for", "query", res.DidYouMean)
 			data.Title = data.Heading + " – " + b.SiteTitle
 			data.DidYouMean = res.DidYouMean
 			data.DidYouMeanURL = searchURL(b.SearchURL, res.DidYouMean, 1, false)
 			data.InsteadURL = searchURL(b.SearchURL, q, 1, true)
 		}
 		if res.Locale != "" && res.Locale != loc && len(res.Hits) > 0 {
-			data.FallbackNote = fmt.Sprintf(b.T["fallback_locale"], langName(res.Locale))
+			data.FallbackNote = v.UI.Text(loc, "fallback_locale", "language", langName(v, res.Locale))
 		}
 		if pageNum > 1 {
 			data.PrevURL = searchURL(b.SearchURL, q, pageNum-1, verbatim)
@@ -125,12 +123,12 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		if pageNum*searchPageSize < res.Total {
 			data.NextURL = searchURL(b.SearchURL, q, pageNum+1, verbatim)
 		}
-		data.PageLabel = fmt.Sprintf(b.T["page_n"], pageNum)
+		data.PageLabel = v.UI.Text(loc, "page_n", "page", i18n.Number(loc, pageNum))
 		if res.Total == 0 {
 			data.Categories = v.TopCategories(loc)
 		}
 		if pageNum == 1 && weakResults(res) {
-			data.Subscribe = s.subscribeFormFor(b, q, site.SourceSite)
+			data.Subscribe = s.subscribeFormFor(v, b, q, site.SourceSite)
 		}
 		data.Description = data.Heading + " – " + data.CountLabel
 	} else {

@@ -65,10 +65,16 @@ func schemaWebSite(v *site.View, locale string) template.JS {
 	})
 }
 
-// siteName is the site's title, or the help center's name in locale.
+// siteName is the site's title in locale: guichet.yaml's title for
+// locale, else its title, else "Help Center" in locale.
 func siteName(v *site.View, locale string) string {
-	if v.Lib.Config.Title != "" {
-		return v.Lib.Config.Title
+	cfg := v.Lib.Config
+	def := cfg.Title
+	if !cfg.TitleSet {
+		def = strs(v, locale)["home"]
 	}
-	return strs(locale)["home"]
+	if t := cfg.Localized("title", locale, def); t != "" {
+		return t
+	}
+	return def
 }

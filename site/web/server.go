@@ -6,6 +6,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -20,6 +21,8 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/contact"
+	"github.com/guichet/guichet/site/i18n"
+	"github.com/guichet/guichet/themes"
 )
 
 // Options configures a Server.
@@ -100,9 +103,13 @@ type Server struct {
 	mu      sync.Mutex // serialises Publish
 	tmpl    *templates
 	assets  *assetSet
-	stats   *site.TicketStats // the latest, used by Publish
-	version atomic.Int64      // counts Publish calls, for the dev reload script
-	limiter *limiter
+	strings site.Strings // the theme's interface strings (i18n/)
+	// themeDir is the content folder's theme folder the theme was last
+	// loaded with ("" for the default theme alone).
+	themeDir string
+	stats    *site.TicketStats // the latest, used by Publish
+	version  atomic.Int64      // counts Publish calls, for the dev reload script
+	limiter  *limiter
 	// dayKey caches the visitor key of the current day.
 	dayKeyMu sync.Mutex
 	dayKey   struct {
@@ -133,24 +140,52 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts}
 	s.limiter = newLimiter(opts.Limits, opts.Now, newMetrics(opts.Metrics, opts.Limits, opts.Recorder))
-	if err := s.loadTheme(); err != nil {
+	if err := s.loadTheme(s.opts.Theme); err != nil {
 		return nil, err
 	}
 	s.echo = s.routes()
 	return s, nil
 }
 
-func (s *Server) loadTheme() error {
-	assets, err := loadAssets(s.opts.Static, s.opts.Theme, s.opts.ExtraCSS)
+// loadTheme parses the templates, assets and strings of theme; on error
+// the theme loaded before stays.
+func (s *Server) loadTheme(theme fs.FS) error {
+	assets, err := loadAssets(s.opts.Static, theme, s.opts.ExtraCSS)
 	if err != nil {
 		return err
 	}
-	tmpl, err := parseTemplates(s.opts.Theme, assets.url)
+	tmpl, err := parseTemplates(theme, assets.url)
 	if err != nil {
 		return err
 	}
-	s.tmpl, s.assets = tmpl, assets
+	strs, errs := i18n.ReadDir(theme)
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("theme strings: %w", err)
+	}
+	if _, ok := strs[i18n.Reference]; !ok {
+		return fmt.Errorf("theme strings: %s/%s.yaml is missing", i18n.Dir, i18n.Reference)
+	}
+	s.tmpl, s.assets, s.strings = tmpl, assets, strs
 	return nil
+}
+
+// contentTheme returns the theme of v's content: the embedded theme with
+// the files of the content folder's theme folder (guichet.yaml's theme,
+// "theme" by default) over it, and that folder; the embedded theme alone
+// and "" when the content folder has no such folder.
+func (s *Server) contentTheme(v *site.View) (fs.FS, string) {
+	dir := v.Lib.Config.Theme
+	if s.opts.Content == nil || dir == "" {
+		return s.opts.Theme, ""
+	}
+	if st, err := fs.Stat(s.opts.Content, dir); err != nil || !st.IsDir() {
+		return s.opts.Theme, ""
+	}
+	sub, err := fs.Sub(s.opts.Content, dir)
+	if err != nil {
+		return s.opts.Theme, ""
+	}
+	return themes.Overlay(sub, s.opts.Theme), dir
 }
 
 // Publish renders the view's pages and makes them, with searcher, the ones
@@ -160,11 +195,20 @@ func (s *Server) loadTheme() error {
 func (s *Server) Publish(v *site.View, searcher site.Searcher) (site.Searcher, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.opts.Dev {
-		if err := s.loadTheme(); err != nil {
-			return nil, err
+	// A content theme folder is read again at every publication (its
+	// files changed with the content); the default theme in dev mode.
+	theme, dir := s.contentTheme(v)
+	if s.opts.Dev || dir != "" || s.themeDir != "" {
+		if err := s.loadTheme(theme); err != nil {
+			return nil, fmt.Errorf("theme %s: %w", dir, err)
 		}
+		s.themeDir = dir
 	}
+	// The pages are written with the theme's strings and the content's
+	// own over them, on the server's copy of the view.
+	local := *v
+	local.UI = i18n.New(s.strings, v.Lib.Strings, v.Lib.Config.DefaultLocale, v.Lib.Locales())
+	v = &local
 	pub, err := buildPublished(v, searcher, s.tmpl, s.assets)
 	if err != nil {
 		return nil, err

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -26,11 +25,11 @@ type subscribeForm struct {
 
 // subscribeFormFor returns the form for query, or nil when subscriptions
 // cannot be offered (no SMTP server).
-func (s *Server) subscribeFormFor(b basePage, query, source string) *subscribeForm {
+func (s *Server) subscribeFormFor(v *site.View, b basePage, query, source string) *subscribeForm {
 	if s.opts.Contact == nil || !s.opts.Contact.Subscriptions() || strings.TrimSpace(query) == "" {
 		return nil
 	}
-	return &subscribeForm{T: b.T, Locale: b.Locale, Query: query, Source: source, Intro: fmt.Sprintf(b.T["subscribe_intro"], query)}
+	return &subscribeForm{T: b.T, Locale: b.Locale, Query: query, Source: source, Intro: v.UI.Text(b.Locale, "subscribe_intro", "query", query)}
 }
 
 // subscriptionPage says where a subscription stands: asked (check your
@@ -123,7 +122,7 @@ func (s *Server) subscribePost(c echo.Context) error {
 		return err
 	}
 	loc, _ := s.requestLocale(c, st, in.Locale)
-	t := strs(loc)
+	t := strs(st.view, loc)
 	return s.renderSubscription(c, st, loc, t["subscribe_sent_title"], t["subscribe_sent"], "")
 }
 
@@ -163,9 +162,9 @@ func (s *Server) subscriptionConfirm(c echo.Context) error {
 	if !slices.Contains(st.view.Lib.Locales(), loc) {
 		loc = st.view.Lib.Config.DefaultLocale
 	}
-	t := strs(loc)
+	t := strs(st.view, loc)
 	unsub := "/subscriptions/unsubscribe?token=" + url.QueryEscape(token) + "&locale=" + url.QueryEscape(loc)
-	return s.renderSubscription(c, st, loc, t["subscribe_confirmed_title"], fmt.Sprintf(t["subscribe_confirmed"], sub.Query), unsub)
+	return s.renderSubscription(c, st, loc, t["subscribe_confirmed_title"], st.view.UI.Text(loc, "subscribe_confirmed", "query", sub.Query), unsub)
 }
 
 // subscriptionUnsubscribe serves the unsubscribe link: one click (GET, or
@@ -185,7 +184,7 @@ func (s *Server) subscriptionUnsubscribe(c echo.Context) error {
 	}
 	// Unsubscribing twice is done as well: the address is gone either way.
 	loc := s.linkLocale(c, st)
-	t := strs(loc)
+	t := strs(st.view, loc)
 	return s.renderSubscription(c, st, loc, t["unsubscribe_title"], t["unsubscribe_done"], "")
 }
 

@@ -46,8 +46,6 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 			return &q
 		},
 		"label": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
-		// langName names a locale in its own language ("English").
-		"langName": langName,
 		// why passes the vote-reason form its strings and options.
 		"why": func(t map[string]string, reasons []reason, hidden bool) map[string]any {
 			return map[string]any{"T": t, "Reasons": reasons, "Hidden": hidden}
@@ -99,3 +97,10 @@ func (t *templates) render(name string, data any) ([]byte, error) {
 // PageTemplates returns the names of the page templates a theme provides:
 // templates/NAME.html, each rendered inside templates/layout.html.
 func PageTemplates() []string { return slices.Clone(pageNames) }
+
+// CheckTheme loads a theme the way the server does (templates, assets,
+// strings) and returns the first error, naming the file.
+func CheckTheme(theme fs.FS) error {
+	s := &Server{}
+	return s.loadTheme(theme)
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // The widget: /widget.js is the loader a host page includes; it opens
@@ -43,8 +44,8 @@ func buildWidgetJS(v *site.View, assets *assetSet) *blob {
 	cfg := widgetConfig{Color: brandColor(v.Lib.Config.BrandColor), Locale: v.Lib.Config.DefaultLocale, Strings: map[string]map[string]string{}}
 	cfg.Text = textOn(cfg.Color)
 	for _, loc := range servedLocales(v) {
-		t := strs(loc)
-		cfg.Strings[loc] = map[string]string{"open": t["widget_open"], "close": t["widget_close"], "title": t["widget_title"]}
+		t := strs(v, loc)
+		cfg.Strings[loc] = map[string]string{"open": t["widget_open"], "close": t["widget_close"], "title": t["widget_title"], "dir": i18n.Direction(loc)}
 	}
 	js, _ := json.Marshal(cfg) // plain strings: cannot fail
 	body := bytes.Replace(src.body, []byte(widgetConfigMark), js, 1)

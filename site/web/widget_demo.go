@@ -42,7 +42,7 @@ func (s *Server) widgetDemo(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	b := newBase(st.view, loc, strs(loc)["widget_demo_title"], "", "")
+	b := newBase(st.view, loc, strs(st.view, loc)["widget_demo_title"], "", "")
 	b.NoIndex = true
 	page := &demoPage{basePage: b, Screens: demoScreens(st, loc)}
 	rest := strings.TrimPrefix(c.Request().URL.Path, demoPrefix)

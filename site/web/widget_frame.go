@@ -84,7 +84,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	b := newBase(st.view, loc, strs(loc)["widget_title"], "", "")
+	b := newBase(st.view, loc, strs(st.view, loc)["widget_title"], "", "")
 	b.NoIndex = true
 	if col := q.Get("color"); col != "" {
 		if !site.ValidColor(col) {

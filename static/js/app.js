@@ -39,6 +39,14 @@
 
 	function combo(form) {
 		const input = form.querySelector('input[name=q]'), ds = form.dataset;
+		// "3 suggestions available" in the CLDR plural form of the page's language.
+		const countText = n => {
+			let forms = {};
+			try { forms = JSON.parse(ds.i18nCount || '{}'); } catch (e) { /* plain text */ }
+			let form = 'other';
+			try { form = new Intl.PluralRules(ds.locale || 'en').select(n); } catch (e) { /* unknown locale */ }
+			return (forms[form] || forms.other || '{count}').replace('{count}', new Intl.NumberFormat(ds.locale || 'en').format(n));
+		};
 		if (!input || !ds.suggest) return;
 		const wrap = form.querySelector('.search-combo') || input.parentNode, id = 'g-s' + ++uid;
 		const list = el('ul', 'suggestions'), live = el('div', 'visually-hidden');
@@ -94,7 +102,7 @@
 				return {li, r};
 			});
 			shownQ = q;
-			live.textContent = items.length ? (ds.i18nCount || '%d').replace('%d', items.length) : ds.i18nNone || '';
+			live.textContent = items.length ? countText(items.length) : ds.i18nNone || '';
 			show(d.activeElement === input);
 		};
 
@@ -314,6 +322,20 @@
 		});
 	}
 
+	// A copy button on each code block of an article, in the page's language.
+	function copyButton(pre) {
+		const bs = d.body.dataset;
+		if (!navigator.clipboard || !bs.copy || pre.parentElement.classList.contains('code-block')) return;
+		const wrap = el('div', 'code-block'), b = el('button', 'copy-code', bs.copy);
+		b.type = 'button';
+		pre.replaceWith(wrap);
+		wrap.append(pre, b);
+		on(b, 'click', () => navigator.clipboard.writeText(pre.innerText.replace(/\n$/, '')).then(() => {
+			b.textContent = bs.copied || bs.copy;
+			setTimeout(() => { b.textContent = bs.copy; }, 2000);
+		}, () => {}));
+	}
+
 	const each = (sel, fn) => d.querySelectorAll(sel).forEach(n => {
 		try { fn(n); } catch (e) { console.error(e); }
 	});
@@ -324,6 +346,7 @@
 		each('form.feedback', feedback);
 		each('input.contact-subject', contactSubject);
 		each('form.contact-form, form.subscribe-form', jsonForm);
+		each('.prose pre', copyButton);
 		// A link to one FAQ question (/faq#q3) opens its answer.
 		const openTarget = () => {
 			const t = location.hash && d.getElementById(decodeURIComponent(location.hash.slice(1)));

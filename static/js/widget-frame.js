@@ -163,8 +163,8 @@
 		}
 		if (my !== seq) return;
 		// A corrected query is what ran: the heading names it.
-		const s = data.results.length ? list('results', T.results_for.replace('%s', data.did_you_mean || q), data.results)
-			: message('results', (data.common_words ? T.common_words : T.no_results).replace('%s', q));
+		const s = data.results.length ? list('results', T.results_for.replace('{query}', data.did_you_mean || q), data.results)
+			: message('results', (data.common_words ? T.common_words : T.no_results).replace('{query}', q));
 		s.dataset.sid = data.search_id;
 		if (data.results.length && data.did_you_mean) {
 			// The words as typed stay one click away.

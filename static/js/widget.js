@@ -46,17 +46,19 @@
 
 	var el = d.createElement('div');
 	el.setAttribute('data-guichet-widget', '');
+	// The launcher and panel sit at the end of the line of the widget's language: bottom left in Arabic.
+	el.setAttribute('dir', S.dir === 'rtl' ? 'rtl' : 'ltr');
 	var root = el.attachShadow ? el.attachShadow({mode: 'open'}) : el;
 	var fg = textOn(color);
 	var css = ':host{all:initial}' +
-		'.b{position:fixed;right:20px;bottom:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;height:48px;' +
+		'.b{position:fixed;inset-inline-end:20px;bottom:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;height:48px;' +
 		'min-width:48px;padding:0 18px;border:0;border-radius:24px;background:' + color + ';color:' + fg + ';' +
 		'font:600 16px/1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.25);cursor:pointer}' +
 		'.b:focus-visible{outline:3px solid ' + color + ';outline-offset:3px}.b svg{width:20px;height:20px;fill:currentColor}' +
-		'.p{position:fixed;right:20px;bottom:80px;z-index:2147483000;width:400px;max-width:calc(100vw - 40px);' +
+		'.p{position:fixed;inset-inline-end:20px;bottom:80px;z-index:2147483000;width:400px;max-width:calc(100vw - 40px);' +
 		'height:min(640px,calc(100vh - 100px));border-radius:12px;overflow:hidden;background:#fff;box-shadow:0 12px 48px rgba(0,0,0,.3)}' +
 		'.p[hidden]{display:none}iframe{display:block;width:100%;height:100%;border:0;color-scheme:normal}' +
-		'@media (max-width:480px){.p{right:0;bottom:0;width:100%;max-width:none;height:100%;border-radius:0}.b[aria-expanded=true]{display:none}}' +
+		'@media (max-width:480px){.p{inset-inline-end:0;bottom:0;width:100%;max-width:none;height:100%;border-radius:0}.b[aria-expanded=true]{display:none}}' +
 		'@media (prefers-reduced-motion:no-preference){.p{animation:g .15s ease-out}}@keyframes g{from{opacity:0;transform:translateY(8px)}}';
 	// A constructed style sheet, which a host page's Content-Security-Policy
 	// (style-src without 'unsafe-inline') does not block; an inline <style>

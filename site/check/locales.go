@@ -1,0 +1,94 @@
+package check
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/guichet/guichet/search"
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
+	"github.com/guichet/guichet/site/web"
+	"github.com/guichet/guichet/themes"
+)
+
+// maxListed is how many missing keys a problem names before "and N more".
+const maxListed = 12
+
+// localeProblems checks what serves a help center in every language and
+// in its brand: the content folder's theme files (they must parse), the
+// interface strings each locale lacks (shown in another language), keys
+// of i18n/ files no template uses, locales search has no analyzer for,
+// and the brand colour's contrast.
+func localeProblems(fsys fs.FS, lib *site.Library) []site.Problem {
+	var probs []site.Problem
+	cfg := lib.Config
+	theme := themes.Default(false)
+	if _, err := fs.Stat(fsys, cfg.Theme); err != nil && cfg.Theme != "theme" && cfg.Theme != "" {
+		probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTheme, File: "guichet.yaml", Field: "theme",
+			Message: fmt.Sprintf("theme: the content folder has no folder %s; the default theme is used (remove the setting, or create the folder)", cfg.Theme)})
+	}
+	if st, err := fs.Stat(fsys, cfg.Theme); err == nil && st.IsDir() {
+		sub, err := fs.Sub(fsys, cfg.Theme)
+		if err == nil {
+			theme = themes.Overlay(sub, theme)
+			if err := web.CheckTheme(theme); err != nil {
+				probs = append(probs, site.Problem{Severity: site.SeverityError, Kind: site.KindTheme, File: cfg.Theme,
+					Message: fmt.Sprintf("the theme does not load, the site keeps its last good theme: %v", err)})
+			}
+		}
+	}
+	strs, errs := i18n.ReadDir(theme)
+	for _, err := range errs {
+		probs = append(probs, site.Problem{Severity: site.SeverityError, Kind: site.KindTranslation, File: cfg.Theme, Message: err.Error()})
+	}
+	cat := i18n.New(strs, lib.Strings, cfg.DefaultLocale, lib.Locales())
+	for _, loc := range lib.Locales() {
+		miss := cat.Missing([]string{loc})[loc]
+		if len(miss) == 0 {
+			continue
+		}
+		fallback := cfg.DefaultLocale
+		if len(cat.Missing([]string{fallback})[fallback]) > 0 || i18n.Language(fallback) == i18n.Language(loc) {
+			fallback = i18n.Reference
+		}
+		listed := miss
+		more := ""
+		if len(listed) > maxListed {
+			listed, more = listed[:maxListed], fmt.Sprintf(" and %d more", len(miss)-maxListed)
+		}
+		probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: i18n.Dir + "/" + loc + ".yaml",
+			Message: fmt.Sprintf("locale %s has no translation for %d interface strings, shown in %s: %s%s; add them to %s/%s.yaml",
+				loc, len(miss), cat.Name(fallback), strings.Join(listed, ", "), more, i18n.Dir, loc)})
+	}
+	used := i18n.UsedKeys(theme)
+	var undefined []string
+	for k := range used {
+		if _, ok := cat.Strings(cfg.DefaultLocale)[k]; !ok {
+			undefined = append(undefined, k)
+		}
+	}
+	if len(undefined) > 0 {
+		sort.Strings(undefined)
+		probs = append(probs, site.Problem{Severity: site.SeverityError, Kind: site.KindTranslation, File: i18n.Dir + "/" + cfg.DefaultLocale + ".yaml",
+			Message: fmt.Sprintf("the theme's templates use %s, which neither the default locale %s nor English defines: pages cannot render; add them to %s/%s.yaml",
+				strings.Join(undefined, ", "), cfg.DefaultLocale, i18n.Dir, cfg.DefaultLocale)})
+	}
+	for loc, keys := range cat.Unknown(used) {
+		if len(keys) > 0 {
+			probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: i18n.Dir + "/" + loc + ".yaml",
+				Message: fmt.Sprintf("the theme uses no string named %s: a typo, or a key the theme dropped", strings.Join(keys, ", "))})
+		}
+	}
+	for _, loc := range lib.Locales() {
+		if !search.HasAnalyzer(loc) {
+			probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindConfig, File: "guichet.yaml", Field: "locales",
+				Message: fmt.Sprintf("search has no analyzer for locale %s: its articles are searched with the standard analysis (accents and case folded, typos forgiven, but no stemming or stop words)", loc)})
+		}
+	}
+	if p := brandContrast(cfg.BrandColor); p != nil {
+		probs = append(probs, *p)
+	}
+	return probs
+}

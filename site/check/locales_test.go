@@ -1,0 +1,85 @@
+package check
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+// TestLocaleChecks checks what `guichet check` says about a help center's
+// languages and brand: the interface strings a locale lacks, by name; a
+// key no template uses; a locale search has no analyzer for; a theme file
+// that does not parse; a brand colour too light for white text.
+func TestLocaleChecks(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guichet.yaml", "default_locale: en\nlocales: [en, de, sw]\nbrand_color: \"#ffcc00\"\n")
+	write(t, dir, "help/a.md", "---\ntitle: A\n---\nText.\n")
+	write(t, dir, "i18n/sw.yaml", "search_btn: Tafuta\nserch_label: Tafuta kwenye kituo\nrelay_welcome: Karibu\n")
+	write(t, dir, "theme/templates/category.html", "{{define \"content\"}}<p>{{.T.relay_welcome}}</p>{{end}}")
+	write(t, dir, "theme/templates/faq.html", "{{define \"content\"}}{{.Heading}{{end}}")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(file, part string) *site.Problem {
+		for i, p := range rep.Problems {
+			if strings.HasSuffix(p.File, file) && strings.Contains(p.Message, part) {
+				return &rep.Problems[i]
+			}
+		}
+		return nil
+	}
+	sw := find("i18n/sw.yaml", "locale sw has no translation for")
+	if sw == nil {
+		t.Fatalf("no missing-translation warning for sw in %+v", rep.Problems)
+	}
+	for _, want := range []string{"shown in English", "article_count", "back_to_article", "and "} {
+		if !strings.Contains(sw.Message, want) {
+			t.Errorf("missing-translation warning lacks %q: %s", want, sw.Message)
+		}
+	}
+	if strings.Contains(sw.Message, "search_btn,") {
+		t.Errorf("search_btn is translated, yet listed: %s", sw.Message)
+	}
+	if p := find("i18n/en.yaml", "use relay_welcome"); p == nil || p.Severity != site.SeverityError {
+		t.Errorf("a string the theme uses but English lacks is not an error: %+v", p)
+	}
+	if find("i18n/de.yaml", "") != nil {
+		t.Error("German ships with the theme, yet a translation is reported missing")
+	}
+	if p := find("i18n/sw.yaml", "serch_label"); p == nil || strings.Contains(p.Message, "relay_welcome") {
+		t.Errorf("the misspelt key serch_label is not reported, or the key a theme template uses is: %+v", p)
+	}
+	if p := find("guichet.yaml", "no analyzer for locale sw"); p == nil || p.Severity != site.SeverityWarning {
+		t.Errorf("no analyzer warning for sw: %+v", p)
+	}
+	if p := find("guichet.yaml", "no analyzer for locale de"); p != nil {
+		t.Errorf("German has an analyzer: %s", p.Message)
+	}
+	if p := find("theme", "faq.html"); p == nil || p.Severity != site.SeverityError {
+		t.Errorf("broken theme template not reported as an error: %+v", p)
+	}
+	p := find("guichet.yaml", "brand_color #ffcc00")
+	if p == nil || !strings.Contains(p.Message, "nearest shade that reaches it is #") {
+		t.Fatalf("no contrast warning with a compliant shade: %+v", p)
+	}
+	shade := p.Message[strings.LastIndex(p.Message, "#"):]
+	rgb, ok := parseHex(shade)
+	if !ok || contrast(luminance(rgb), 1) < minContrast {
+		t.Errorf("suggested shade %s does not reach %.1f:1", shade, minContrast)
+	}
+}
+
+func TestContrast(t *testing.T) {
+	for _, tt := range []struct {
+		color string
+		warn  bool
+	}{{"#0b5cad", false}, {"#1d4ed8", false}, {"#ffcc00", true}, {"#22c55e", true}, {"#000", false}} {
+		if got := brandContrast(tt.color) != nil; got != tt.warn {
+			t.Errorf("brandContrast(%s) warns = %v, want %v", tt.color, got, tt.warn)
+		}
+	}
+}

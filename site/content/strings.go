@@ -1,0 +1,39 @@
+package content
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
+)
+
+// readStrings reads the content folder's interface strings,
+// i18n/<locale>.yaml, into the library; read reads a file the loader found.
+func (l *loader) readStrings(read func(string) ([]byte, bool)) {
+	l.lib.Strings = site.Strings{}
+	var files []string
+	for p := range l.assets {
+		if path.Dir(p) == i18n.Dir && (path.Ext(p) == ".yaml" || path.Ext(p) == ".yml") {
+			files = append(files, p)
+		}
+	}
+	sort.Strings(files)
+	for _, file := range files {
+		loc := strings.TrimSuffix(path.Base(file), path.Ext(file))
+		if !localeCode.MatchString(loc) {
+			l.probs = append(l.probs, errorAt(site.KindConfig, file, 0, "", "%s: the file name must be a locale code like de.yaml or pt-BR.yaml", file))
+			continue
+		}
+		data, ok := read(file)
+		if !ok {
+			continue
+		}
+		m, errs := i18n.Parse(file, data)
+		for _, err := range errs {
+			l.probs = append(l.probs, errorAt(site.KindConfig, file, 0, "", "%v", err))
+		}
+		l.lib.Strings[loc] = m
+	}
+}

@@ -1,0 +1,90 @@
+package i18n
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+func TestCatalogFallbacks(t *testing.T) {
+	theme := site.Strings{
+		"en": {"hello": {"other": "Hello"}, "bye": {"other": "Bye"}, "n": {"one": "{count} file", "other": "{count} files"}},
+		"pt": {"hello": {"other": "Olá"}, "n": {"one": "{count} arquivo", "many": "{count} de arquivos", "other": "{count} arquivos"}},
+		"ar": {"n": {"zero": "لا ملفات", "one": "ملف واحد", "two": "ملفان", "few": "{count} ملفات", "many": "{count} ملفًا", "other": "{count} ملف"}},
+	}
+	own := site.Strings{"pt-BR": {"hello": {"other": "Oi"}}}
+	c := New(theme, own, "en", []string{"en", "pt-BR", "pt", "ar"})
+	for _, tt := range []struct{ locale, key, want string }{
+		{"pt-BR", "hello", "Oi"},  // the content's own, for the region
+		{"pt", "hello", "Olá"},    // the theme's, for the language
+		{"pt-BR", "bye", "Bye"},   // the default locale's
+		{"ja", "hello", "Hello"},  // English, last
+		{"pt-PT", "hello", "Olá"}, // the language of a region without strings
+	} {
+		if got := c.Strings(tt.locale)[tt.key]; got != tt.want {
+			t.Errorf("Strings(%s)[%s] = %q, want %q", tt.locale, tt.key, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		locale string
+		n      int
+		want   string
+	}{
+		{"en", 1, "1 file"}, {"en", 1000, "1,000 files"},
+		{"pt-BR", 2, "2 arquivos"}, {"pt-BR", 1000, "1.000 arquivos"},
+		{"ar", 0, "لا ملفات"}, {"ar", 2, "ملفان"}, {"ar", 3, "٣ ملفات"}, {"ar", 11, "١١ ملفًا"}, {"ar", 100, "١٠٠ ملف"},
+	} {
+		if got := c.Plural(tt.locale, "n", tt.n); got != tt.want {
+			t.Errorf("Plural(%s, %d) = %q, want %q", tt.locale, tt.n, got, tt.want)
+		}
+	}
+	miss := c.Missing([]string{"en", "pt-BR", "ja"})
+	if strings.Join(miss["pt-BR"], ",") != "bye" || len(miss["ja"]) != 3 || miss["en"] != nil {
+		t.Errorf("Missing = %v", miss)
+	}
+}
+
+func TestParse(t *testing.T) {
+	m, errs := Parse("i18n/de.yaml", []byte("a: Eins\nb:\n  one: ein\n  other: viele\nc:\n  one: nur eins\nd: [x]\ne:\n  lots: x\n  other: y\n"))
+	if m["a"]["other"] != "Eins" || m["b"]["one"] != "ein" {
+		t.Errorf("Parse = %v", m)
+	}
+	if len(errs) != 3 {
+		t.Fatalf("errors = %v, want c (no other), d (a list), e.lots (no such form)", errs)
+	}
+	for _, want := range []string{"i18n/de.yaml:9: e.lots", "i18n/de.yaml:5: c", "i18n/de.yaml:7: d"} {
+		found := false
+		for _, err := range errs {
+			found = found || strings.Contains(err.Error(), want)
+		}
+		if !found {
+			t.Errorf("no error %q in %v", want, errs)
+		}
+	}
+}
+
+func TestDirection(t *testing.T) {
+	for loc, want := range map[string]string{"ar": "rtl", "he": "rtl", "fa": "rtl", "ur": "rtl", "yi": "rtl", "ps": "rtl", "ckb": "rtl", "ar-MA": "rtl",
+		"az-Arab": "rtl", "en": "ltr", "fr-CA": "ltr", "ja": "ltr", "az": "ltr", "bogus!": "ltr"} {
+		if got := Direction(loc); got != want {
+			t.Errorf("Direction(%s) = %s, want %s", loc, got, want)
+		}
+	}
+}
+
+func TestDatesAndNumbers(t *testing.T) {
+	d := time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC)
+	for loc, want := range map[string]string{"en": "November 30, 2026", "fr": "30 novembre 2026", "de": "30. November 2026",
+		"es": "30 de noviembre de 2026", "ja": "2026年11月30日", "nb": "30. november 2026", "sw": "2026-11-30"} {
+		if got := Date(loc, d); got != want {
+			t.Errorf("Date(%s) = %q, want %q", loc, got, want)
+		}
+	}
+	for loc, want := range map[string]string{"en": "12,345", "de": "12.345", "fr": "12\u00a0345", "ar": "١٢٬٣٤٥"} {
+		if got := Number(loc, 12345); got != want {
+			t.Errorf("Number(%s) = %q, want %q", loc, got, want)
+		}
+	}
+}

@@ -1,0 +1,50 @@
+package site
+
+// Localized returns a translatable setting of guichet.yaml ("title",
+// "description", "contact_url") in locale: the value written for locale,
+// else for its base language ("pt" for "pt-BR"), else the default
+// locale's value, fallback.
+func (c Config) Localized(setting, locale, fallback string) string {
+	if m := c.Translated[setting]; m != nil {
+		if v, ok := m[locale]; ok {
+			return v
+		}
+		for i := 0; i < len(locale); i++ {
+			if locale[i] == '-' {
+				if v, ok := m[locale[:i]]; ok {
+					return v
+				}
+				break
+			}
+		}
+	}
+	return fallback
+}
+
+// Message is one interface string: its forms by CLDR plural category
+// ("zero", "one", "two", "few", "many", "other"). A string without plural
+// forms has only "other". Text may hold {placeholders}.
+type Message map[string]string
+
+// Strings are interface strings by locale, then by key.
+type Strings map[string]map[string]Message
+
+// Localizer gives a help center's interface strings in a locale, after
+// fallbacks (see package site/i18n). The web server sets View.UI to the
+// theme's strings with the content folder's over them.
+type Localizer interface {
+	// Strings returns every string of locale by key (a plural message
+	// gives its "other" form); callers must not change the map.
+	Strings(locale string) map[string]string
+	// Text returns key with its {placeholders} filled from args (name,
+	// value, name, value…).
+	Text(locale, key string, args ...string) string
+	// Plural returns key in the CLDR plural form of n, {count} written
+	// the locale's way.
+	Plural(locale, key string, n int, args ...string) string
+	// Forms returns key's plural forms in locale ("one", "other"...), for
+	// scripts that choose among them.
+	Forms(locale, key string) map[string]string
+	// Name is a locale's name in its own language.
+	Name(locale string) string
+}

@@ -32,7 +32,12 @@ type Config struct {
 	Locales       []string `yaml:"locales" json:"locales"`
 	Theme         string   `yaml:"theme" json:"theme"`
 	ContactURL    string   `yaml:"contact_url" json:"contact_url"`
-	BrandColor    string   `yaml:"brand_color" json:"brand_color"`
+	// EditURL is where the content repository edits a file: the admin
+	// page's "edit" actions append an article's source path to it
+	// (https://github.com/acme/help/edit/main/content/). Empty: the path
+	// alone is shown.
+	EditURL    string `yaml:"edit_url" json:"edit_url"`
+	BrandColor string `yaml:"brand_color" json:"brand_color"`
 	// AllowHTML renders raw HTML found in Markdown. Off by default.
 	AllowHTML bool         `yaml:"allow_html" json:"allow_html"`
 	Widget    WidgetConfig `yaml:"widget" json:"widget"`

@@ -19,6 +19,7 @@ type batch struct {
 	searches []searchRow
 	byID     map[string]int // search ID → index in searches
 	events   []site.Event
+	contacts []site.Event
 	opens    []site.WidgetOpen
 }
 
@@ -40,6 +41,8 @@ func (b *batch) reset() {
 	clear(b.byID)
 	clear(b.events)
 	b.events = b.events[:0]
+	clear(b.contacts)
+	b.contacts = b.contacts[:0]
 	clear(b.opens)
 	b.opens = b.opens[:0]
 }
@@ -51,7 +54,11 @@ func (b *batch) add(it item) {
 		return
 	}
 	if !it.isSearch {
-		b.events = append(b.events, it.event)
+		if it.event.Type == site.EventContact {
+			b.contacts = append(b.contacts, it.event)
+		} else {
+			b.events = append(b.events, it.event)
+		}
 		return
 	}
 	e := it.search
@@ -94,6 +101,9 @@ func (b *batch) writeTx(ctx context.Context, db *DB) error {
 		return err
 	}
 	if err := writeOpens(ctx, tx, b.opens); err != nil {
+		return err
+	}
+	if err := writeContacts(ctx, tx, b.contacts); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -195,6 +205,26 @@ func writeOpens(ctx context.Context, tx *sql.Tx, opens []site.WidgetOpen) error 
 	for _, o := range opens {
 		if _, err := stmt.ExecContext(ctx, o.Locale, o.Path, o.Context, o.Matched, o.Visitor, millis(o.Time)); err != nil {
 			return fmt.Errorf("widget open: %w", err)
+		}
+	}
+	return nil
+}
+
+// writeContacts inserts contacts: "Contact support" followed, or the
+// contact form opened.
+func writeContacts(ctx context.Context, tx *sql.Tx, contacts []site.Event) error {
+	if len(contacts) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT INTO contacts (article_id, locale, source, path, context, visitor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("prepare contacts: %w", err)
+	}
+	defer stmt.Close()
+	for _, e := range contacts {
+		if _, err := stmt.ExecContext(ctx, e.ArticleID, e.Locale, e.Source, e.Path, e.Context, e.Visitor, millis(e.Time)); err != nil {
+			return fmt.Errorf("contact: %w", err)
 		}
 	}
 	return nil

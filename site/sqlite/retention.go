@@ -9,8 +9,9 @@ import (
 )
 
 // Prune rolls raw searches and events older than before into the daily
-// aggregate tables (daily_searches, daily_articles) and deletes them, so
-// totals survive while raw rows — queries as typed, comments, visitor
+// aggregate tables (daily_searches, daily_articles, and the dashboard's
+// insight_days and insight_article_days unless RollUp did already) and
+// deletes them, so totals survive while raw rows — queries as typed, comments, visitor
 // hashes — do not. Only whole UTC days are rolled up: before is truncated
 // to midnight. Widget openings older than that are deleted without a daily
 // total. It works one day at a time, each in its own transaction, so a long
@@ -25,7 +26,8 @@ func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
 			SELECT min(t) FROM (
 				SELECT min(created_at) AS t FROM searches WHERE created_at < ?1
 				UNION ALL SELECT min(created_at) FROM events WHERE created_at < ?1
-				UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at < ?1)`, cut).Scan(&oldest); err != nil {
+				UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at < ?1
+				UNION ALL SELECT min(created_at) FROM contacts WHERE created_at < ?1)`, cut).Scan(&oldest); err != nil {
 			return deleted, fmt.Errorf("prune events: %w", err)
 		}
 		if !oldest.Valid {
@@ -49,6 +51,12 @@ func (db *DB) pruneDay(ctx context.Context, from, to int64) (int64, error) {
 		return 0, fmt.Errorf("prune events: %w", err)
 	}
 	defer tx.Rollback()
+	// The dashboard's totals of a whole day first, from every raw row.
+	if day := from - from%dayMillis; day+dayMillis <= to {
+		if _, err := rollUpDay(ctx, tx, day, millis(db.now())); err != nil {
+			return 0, fmt.Errorf("prune events: roll up insights: %w", err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO daily_searches (day, locale, source, normalized, searches, visitors, zero_results)
 		SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch'), locale, source, normalized,
@@ -78,6 +86,7 @@ func (db *DB) pruneDay(ctx context.Context, from, to int64) (int64, error) {
 		`DELETE FROM searches WHERE created_at >= ? AND created_at < ?`,
 		`DELETE FROM events WHERE created_at >= ? AND created_at < ?`,
 		`DELETE FROM widget_opens WHERE created_at >= ? AND created_at < ?`,
+		`DELETE FROM contacts WHERE created_at >= ? AND created_at < ?`,
 	} {
 		res, err := tx.ExecContext(ctx, q, from, to)
 		if err != nil {
@@ -121,12 +130,18 @@ type DailySearch struct {
 	ZeroResults int
 }
 
-// PruneEvery prunes the events older than keep at once and then every
-// interval until ctx ends, logging what it did and failures.
+// PruneEvery rolls up the days that ended (RollUp) and prunes the events
+// older than keep, at once and then every interval until ctx ends, logging
+// what it did and failures.
 func (db *DB) PruneEvery(ctx context.Context, interval, keep time.Duration, log *slog.Logger) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
+		if days, err := db.RollUp(ctx, db.now()); err != nil && ctx.Err() == nil {
+			log.Warn("roll up insights", "err", err)
+		} else if days > 0 {
+			log.Info("rolled up daily insights", "days", days)
+		}
 		n, err := db.Prune(ctx, db.now().Add(-keep))
 		switch {
 		case err != nil && ctx.Err() == nil:

@@ -92,4 +92,3 @@ func writeTicketRows(w io.Writer, rows []adminTickets) error {
 	cw.Flush()
 	return cw.Error()
 }
-

@@ -46,7 +46,7 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 			return &q
 		},
 		"label": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
-		"pct": pct,
+		"pct":   pct,
 		// isURL tells an address from a bare path (an edit target).
 		"isURL": func(s string) bool { return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") },
 		// task names a kind of the to-do list, and its action.

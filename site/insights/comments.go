@@ -23,7 +23,8 @@ type Reason struct {
 type Feedback struct {
 	// Comments are grouped: the same words on the same article (case and
 	// spacing aside) are one Comment with the number of votes that wrote
-	// it, as first read; most written first, then newest.
+	// it, in the words of the first to write it; most written first, then
+	// newest.
 	Comments []Comment `json:"comments"`
 	// Reasons count the reasons given, per article, most given first.
 	Reasons []Reason `json:"reasons"`
@@ -38,7 +39,7 @@ func (s Service) Feedback(ctx context.Context, p Period) (Feedback, error) {
 	return GroupFeedback(raw), nil
 }
 
-// GroupFeedback groups votes as Feedback does.
+// GroupFeedback groups votes, newest first, as Feedback does.
 func GroupFeedback(raw []Comment) Feedback {
 	type key struct{ id, locale, text string }
 	comments := map[key]int{}
@@ -70,6 +71,8 @@ func GroupFeedback(raw []Comment) Feedback {
 		g.Count++
 		if c.Last.After(g.Last) {
 			g.Last = c.Last
+		} else {
+			g.Comment = c.Comment // votes come newest first: keep the first words
 		}
 	}
 	sort.SliceStable(out.Comments, func(i, j int) bool {

@@ -240,7 +240,7 @@ func (db *DB) VoteComments(ctx context.Context, from, to time.Time, locale strin
 	rows, err := db.reader.QueryContext(ctx, `
 		SELECT article_id, locale, reason, comment, created_at FROM events
 		WHERE type = 'vote' AND helpful = 0 AND (comment != '' OR reason != '') AND created_at >= ? AND created_at < ? AND (?3 = '' OR locale = ?3)
-		ORDER BY created_at DESC LIMIT ?4`, millis(from), millis(to), locale, limit)
+		ORDER BY created_at DESC, id DESC LIMIT ?4`, millis(from), millis(to), locale, limit)
 	if err != nil {
 		return nil, fmt.Errorf("vote comments: %w", err)
 	}

@@ -190,6 +190,13 @@
 		search(input.value, form.elements.sid ? form.elements.sid.value : '');
 	});
 	back.addEventListener('click', goBack);
+	// "Contact support" followed from the panel: the insights count it against deflection, with the
+	// article being read, if any.
+	const contact = d.querySelector('.w-foot a[data-contact]');
+	if (contact) contact.addEventListener('click', () => {
+		const art = current.querySelector('form.feedback');
+		event({type: 'contact', article_id: art && art.elements.article ? art.elements.article.value : ''});
+	});
 	closer.addEventListener('click', () => post({type: 'close'}));
 	if (!embedded) closer.hidden = true;
 

@@ -75,16 +75,19 @@ func TestDashboard(t *testing.T) {
 
 	type figures struct {
 		Searches, NoResultSearches, NoClickSearches, ClickedSearches, Views, HelpfulVotes, NotHelpfulVotes, Contacts, WidgetOpens, Tickets int
-		Visits, SelfServiceVisits, DeflectedVisits                                                                                      int
-		Deflection, NoResultRate, HelpfulShare                                                                                          *float64
+		Visits, SelfServiceVisits, DeflectedVisits                                                                                         int
+		Deflection, NoResultRate, HelpfulShare                                                                                             *float64
 	}
 	var sum struct {
 		Since, From, To, Locale string
 		figures
-		Previous    figures
-		Series      map[string][]struct{ Day string; Value *float64 }
+		Previous figures
+		Series   map[string][]struct {
+			Day   string
+			Value *float64
+		}
 		EntryPoints []struct {
-			Source, Screen                    string
+			Source, Screen                             string
 			Visits, SelfServiceVisits, DeflectedVisits int
 		} `json:"entry_points"`
 	}
@@ -143,9 +146,9 @@ func TestDashboard(t *testing.T) {
 	w = serve(m, "GET", "/api/v1/insights/articles?since=7d", "", bearer...)
 	var arts struct {
 		Articles []struct {
-			ID, Title                                                      string
+			ID, Title                                                 string
 			Views, Helpful, NotHelpful, Tickets, ContactsAfterReading int
-			HelpfulShare                                                   *float64
+			HelpfulShare                                              *float64
 		}
 	}
 	json.Unmarshal([]byte(snake(w.Body.String())), &arts)

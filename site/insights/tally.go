@@ -164,12 +164,13 @@ func Tally(acts []Activity) Totals {
 	for _, a := range arts {
 		out.Articles = append(out.Articles, *a)
 	}
-	sortTotals(&out)
+	out.Sort()
 	return out
 }
 
-// sortTotals puts totals in a stable order: by day, then key.
-func sortTotals(t *Totals) {
+// Sort puts totals in their order: by day, then key. Stores return them
+// so.
+func (t *Totals) Sort() {
 	sort.Slice(t.Days, func(i, j int) bool {
 		a, b := t.Days[i], t.Days[j]
 		if a.Day != b.Day {

@@ -53,9 +53,9 @@ func activities(ctx context.Context, q querier, from, to int64) ([]insights.Acti
 	return out, rows.Err()
 }
 
-// Totals returns the daily totals of the UTC days in [from, to): those of
-// the days rolled up from insight_days and insight_article_days, the
-// others tallied from their raw rows one day at a time.
+// Totals returns the daily totals of the UTC days in [from, to), sorted:
+// those of the days rolled up from insight_days and insight_article_days,
+// the others tallied from their raw rows one day at a time.
 func (db *DB) Totals(ctx context.Context, from, to time.Time) (insights.Totals, error) {
 	var out insights.Totals
 	first, last := from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly)
@@ -90,6 +90,7 @@ func (db *DB) Totals(ctx context.Context, from, to time.Time) (insights.Totals, 
 		out.Days = append(out.Days, tot.Days...)
 		out.Articles = append(out.Articles, tot.Articles...)
 	}
+	out.Sort()
 	return out, nil
 }
 

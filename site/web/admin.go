@@ -54,12 +54,14 @@ type adminPage struct {
 	Summary insights.Summary
 	Cards   []adminCard
 	Charts  []chart
-	// ToDo is the ranked to-do list, its first MaxToDo of ToDoTotal.
-	ToDo      []insights.Task
-	ToDoTotal int
-	// Articles are the most read articles (the first 25).
-	Articles      []insights.Article
-	ArticlesTotal int
+	// ToDo is the ranked to-do list: its first tasks, then more of them
+	// (folded), of ToDoTotal.
+	ToDo, ToDoMore []insights.Task
+	ToDoTotal      int
+	// Articles are the most read articles: the first ones, then more of
+	// them (folded), of ArticlesTotal.
+	Articles, ArticlesMore []insights.Article
+	ArticlesTotal          int
 	// NotHelpful are the articles rated "not helpful" by voters.
 	NotHelpful []adminFeedback
 	// Gaps are the failed searches grouped by meaning.
@@ -102,8 +104,18 @@ type adminCard struct {
 	Neutral      bool
 }
 
-// MaxToDo is how many tasks the admin page lists (the export has all).
-const MaxToDo = 30
+// The admin page shows the first shown tasks and articles, and folds the
+// next ones up to listed (the exports have all).
+const (
+	shownRows  = 10
+	listedRows = 30
+)
+
+// fold splits a list into what the page shows and what it folds.
+func fold[T any](list []T) (shown, more []T) {
+	list = list[:min(len(list), listedRows)]
+	return list[:min(len(list), shownRows)], list[min(len(list), shownRows):]
+}
 
 // adminTickets is one article's line of the tickets table.
 type adminTickets struct {
@@ -188,11 +200,11 @@ func (s *Server) admin(c echo.Context) error {
 		return err
 	}
 	page.Summary, page.ToDoTotal = d.summary, len(d.todo)
-	page.ToDo = d.todo[:min(len(d.todo), MaxToDo)]
+	page.ToDo, page.ToDoMore = fold(d.todo)
 	page.Cards = cards(d.summary)
 	page.Charts = charts(d.summary, d.articles, p)
 	page.ArticlesTotal = len(d.articles)
-	page.Articles = d.articles[:min(len(d.articles), 25)]
+	page.Articles, page.ArticlesMore = fold(d.articles)
 	page.NotHelpful = notHelpful(d.articles, d.feedback)
 	for _, g := range d.report.Gaps {
 		switch g.Kind {

@@ -211,7 +211,7 @@ func notHelpful(articles []insights.Article, fb insights.Feedback) []adminFeedba
 		}
 		return b.NotHelpful - a.NotHelpful
 	})
-	return out[:min(len(out), 20)]
+	return out[:min(len(out), shownRows)]
 }
 
 // taskLabels name the kinds and actions of the to-do list on the page.

@@ -40,22 +40,6 @@ type Day struct {
 	DeflectedVisits   int `json:"deflected_visits"`
 }
 
-// add adds the counts of o to d.
-func (d *Day) add(o Day) {
-	d.Searches += o.Searches
-	d.NoResultSearches += o.NoResultSearches
-	d.NoClickSearches += o.NoClickSearches
-	d.ClickedSearches += o.ClickedSearches
-	d.Views += o.Views
-	d.HelpfulVotes += o.HelpfulVotes
-	d.NotHelpfulVotes += o.NotHelpfulVotes
-	d.Contacts += o.Contacts
-	d.WidgetOpens += o.WidgetOpens
-	d.Visits += o.Visits
-	d.SelfServiceVisits += o.SelfServiceVisits
-	d.DeflectedVisits += o.DeflectedVisits
-}
-
 // ArticleDay is one UTC day's figures of one article in one locale.
 type ArticleDay struct {
 	Day        string `json:"day"`

@@ -36,7 +36,7 @@ type Article struct {
 // p, most viewed first (then most tickets, then ID), with their title, URL
 // and source file from view.
 func (s Service) Articles(ctx context.Context, p Period, view *site.View) ([]Article, error) {
-	tot, err := s.Store.Totals(ctx, p.From, p.To)
+	totals, err := s.Store.ArticleTotals(ctx, p.From, p.To)
 	if err != nil {
 		return nil, fmt.Errorf("insights articles: %w", err)
 	}
@@ -55,7 +55,7 @@ func (s Service) Articles(ctx context.Context, p Period, view *site.View) ([]Art
 		}
 		return a
 	}
-	for _, d := range tot.Articles {
+	for _, d := range totals {
 		if p.Locale != "" && d.Locale != p.Locale {
 			continue
 		}

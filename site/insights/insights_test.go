@@ -156,14 +156,18 @@ type memStore struct {
 	tickets []TicketDay
 }
 
-func (m memStore) Totals(_ context.Context, from, to time.Time) (Totals, error) {
-	var out Totals
+func (m memStore) DayTotals(_ context.Context, from, to time.Time) ([]Day, error) {
+	var out []Day
 	for _, d := range m.days {
 		if d.Day >= from.Format(time.DateOnly) && d.Day < to.Format(time.DateOnly) {
-			out.Days = append(out.Days, d)
+			out = append(out, d)
 		}
 	}
 	return out, nil
+}
+
+func (m memStore) ArticleTotals(context.Context, time.Time, time.Time) ([]ArticleDay, error) {
+	return nil, nil
 }
 
 func (m memStore) TicketsByDay(_ context.Context, from, to time.Time) ([]TicketDay, error) {

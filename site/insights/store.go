@@ -87,10 +87,14 @@ type Comment struct {
 // raw rows or from the daily totals the retention job keeps once it rolled
 // the day up.
 type Store interface {
-	// Totals returns the daily totals of the UTC days in [from, to) (from
-	// and to are midnights): Tally over the raw events of each day, or the
-	// rolled-up totals of days whose raw events may be gone.
-	Totals(ctx context.Context, from, to time.Time) (Totals, error)
+	// DayTotals returns the daily totals of the UTC days in [from, to)
+	// (from and to are midnights), sorted (Totals.Sort): Tally over the
+	// raw events of each day, or the rolled-up totals of days whose raw
+	// events may be gone.
+	DayTotals(ctx context.Context, from, to time.Time) ([]Day, error)
+	// ArticleTotals returns the figures of each article and locale
+	// summed over the same days (Day empty), sorted.
+	ArticleTotals(ctx context.Context, from, to time.Time) ([]ArticleDay, error)
 	// TicketsByDay counts the tickets created in [from, to) by day, locale
 	// and linked article.
 	TicketsByDay(ctx context.Context, from, to time.Time) ([]TicketDay, error)

@@ -149,7 +149,7 @@ type Service struct {
 // Summary computes the figures of p and of the period before.
 func (s Service) Summary(ctx context.Context, p Period) (Summary, error) {
 	prev := p.Previous()
-	tot, err := s.Store.Totals(ctx, prev.From, p.To)
+	days, err := s.Store.DayTotals(ctx, prev.From, p.To)
 	if err != nil {
 		return Summary{}, fmt.Errorf("insights summary: %w", err)
 	}
@@ -164,7 +164,7 @@ func (s Service) Summary(ctx context.Context, p Period) (Summary, error) {
 		byDay[d] = &Figures{}
 	}
 	entries := map[[2]string]*EntryPoint{}
-	for _, d := range tot.Days {
+	for _, d := range days {
 		if p.Locale != "" && d.Locale != p.Locale {
 			continue
 		}

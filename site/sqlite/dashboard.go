@@ -53,86 +53,157 @@ func activities(ctx context.Context, q querier, from, to int64) ([]insights.Acti
 	return out, rows.Err()
 }
 
-// Totals returns the daily totals of the UTC days in [from, to), sorted:
-// those of the days rolled up from insight_days and insight_article_days,
-// the others tallied from their raw rows one day at a time.
-func (db *DB) Totals(ctx context.Context, from, to time.Time) (insights.Totals, error) {
-	var out insights.Totals
+// liveDays returns the starts of the UTC days in [from, to) that are not
+// rolled up and have raw rows, and whether any day is rolled up.
+func (db *DB) liveDays(ctx context.Context, from, to time.Time) (live []time.Time, anyRolled bool, err error) {
 	first, last := from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly)
 	rolled := map[string]bool{}
 	rows, err := db.reader.QueryContext(ctx, `SELECT day FROM insight_rollups WHERE day >= ? AND day < ?`, first, last)
 	if err != nil {
-		return out, fmt.Errorf("insights totals: %w", err)
+		return nil, false, err
 	}
 	for rows.Next() {
 		var d string
 		if err := rows.Scan(&d); err != nil {
 			rows.Close()
-			return out, fmt.Errorf("insights totals: %w", err)
+			return nil, false, err
 		}
 		rolled[d] = true
 	}
 	rows.Close()
-	if len(rolled) > 0 {
-		if err := db.rolledTotals(ctx, first, last, &out); err != nil {
-			return out, fmt.Errorf("insights totals: %w", err)
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	// Only the days from the first raw row of the span on can have any.
+	var oldest sql.NullInt64
+	if err := db.reader.QueryRowContext(ctx, `
+		SELECT min(t) FROM (
+			SELECT min(created_at) AS t FROM searches WHERE created_at >= ?1 AND created_at < ?2
+			UNION ALL SELECT min(created_at) FROM events WHERE created_at >= ?1 AND created_at < ?2
+			UNION ALL SELECT min(created_at) FROM contacts WHERE created_at >= ?1 AND created_at < ?2
+			UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at >= ?1 AND created_at < ?2)`,
+		millis(from), millis(to)).Scan(&oldest); err != nil {
+		return nil, false, err
+	}
+	if oldest.Valid {
+		for t := fromMillis(oldest.Int64).Truncate(24 * time.Hour); t.Before(to); t = t.Add(24 * time.Hour) {
+			if !rolled[t.Format(time.DateOnly)] {
+				live = append(live, t)
+			}
 		}
 	}
-	for t := from.UTC().Truncate(24 * time.Hour); t.Before(to); t = t.Add(24 * time.Hour) {
-		if rolled[t.Format(time.DateOnly)] {
-			continue
-		}
-		acts, err := activities(ctx, db.reader, millis(t), millis(t)+dayMillis)
-		if err != nil {
-			return out, fmt.Errorf("insights totals: %w", err)
-		}
-		tot := insights.Tally(acts)
-		out.Days = append(out.Days, tot.Days...)
-		out.Articles = append(out.Articles, tot.Articles...)
-	}
-	out.Sort()
-	return out, nil
+	return live, len(rolled) > 0, nil
 }
 
-// rolledTotals appends the rolled-up totals of the days in [first, last).
-func (db *DB) rolledTotals(ctx context.Context, first, last string, out *insights.Totals) error {
-	rows, err := db.reader.QueryContext(ctx, `
-		SELECT d.day, locale, source, screen, searches, no_result_searches, no_click_searches, clicked_searches,
-		       views, helpful_votes, not_helpful_votes, contacts, widget_opens, visits, self_service_visits, deflected_visits
-		FROM insight_days d JOIN insight_rollups r ON r.day = d.day
-		WHERE d.day >= ? AND d.day < ?`, first, last)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var d insights.Day
-		if err := rows.Scan(&d.Day, &d.Locale, &d.Source, &d.Screen, &d.Searches, &d.NoResultSearches, &d.NoClickSearches, &d.ClickedSearches,
-			&d.Views, &d.HelpfulVotes, &d.NotHelpfulVotes, &d.Contacts, &d.WidgetOpens, &d.Visits, &d.SelfServiceVisits, &d.DeflectedVisits); err != nil {
-			rows.Close()
+// tallyLive calls fn with the totals of each live day, from its raw rows.
+func (db *DB) tallyLive(ctx context.Context, live []time.Time, fn func(insights.Totals)) error {
+	for _, t := range live {
+		acts, err := activities(ctx, db.reader, millis(t), millis(t)+dayMillis)
+		if err != nil {
 			return err
 		}
-		out.Days = append(out.Days, d)
+		fn(insights.Tally(acts))
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = db.reader.QueryContext(ctx, `
-		SELECT a.day, article_id, locale, views, helpful, not_helpful, contacts_after_reading
-		FROM insight_article_days a JOIN insight_rollups r ON r.day = a.day
-		WHERE a.day >= ? AND a.day < ?`, first, last)
+	return nil
+}
+
+// DayTotals returns the daily totals of the UTC days in [from, to), sorted
+// (insights.Totals.Sort): those of the days rolled up from insight_days,
+// the others tallied from their raw rows one day at a time.
+func (db *DB) DayTotals(ctx context.Context, from, to time.Time) ([]insights.Day, error) {
+	live, anyRolled, err := db.liveDays(ctx, from, to)
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("insights day totals: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var a insights.ArticleDay
-		if err := rows.Scan(&a.Day, &a.ArticleID, &a.Locale, &a.Views, &a.Helpful, &a.NotHelpful, &a.ContactsAfterReading); err != nil {
-			return err
+	var out insights.Totals
+	if anyRolled {
+		rows, err := db.reader.QueryContext(ctx, `
+			SELECT d.day, locale, source, screen, searches, no_result_searches, no_click_searches, clicked_searches,
+			       views, helpful_votes, not_helpful_votes, contacts, widget_opens, visits, self_service_visits, deflected_visits
+			FROM insight_days d JOIN insight_rollups r ON r.day = d.day
+			WHERE d.day >= ? AND d.day < ?`, from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly))
+		if err != nil {
+			return nil, fmt.Errorf("insights day totals: %w", err)
 		}
-		out.Articles = append(out.Articles, a)
+		for rows.Next() {
+			var d insights.Day
+			if err := rows.Scan(&d.Day, &d.Locale, &d.Source, &d.Screen, &d.Searches, &d.NoResultSearches, &d.NoClickSearches, &d.ClickedSearches,
+				&d.Views, &d.HelpfulVotes, &d.NotHelpfulVotes, &d.Contacts, &d.WidgetOpens, &d.Visits, &d.SelfServiceVisits, &d.DeflectedVisits); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("insights day totals: %w", err)
+			}
+			out.Days = append(out.Days, d)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("insights day totals: %w", err)
+		}
 	}
-	return rows.Err()
+	if err := db.tallyLive(ctx, live, func(t insights.Totals) { out.Days = append(out.Days, t.Days...) }); err != nil {
+		return nil, fmt.Errorf("insights day totals: %w", err)
+	}
+	out.Sort()
+	return out.Days, nil
+}
+
+// ArticleTotals returns each article's figures summed over the UTC days in
+// [from, to) (Day empty), by article and locale: the rolled-up days summed
+// in SQL, the others tallied from their raw rows.
+func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights.ArticleDay, error) {
+	live, anyRolled, err := db.liveDays(ctx, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("insights article totals: %w", err)
+	}
+	type key struct{ id, locale string }
+	sums := map[key]*insights.ArticleDay{}
+	add := func(a insights.ArticleDay) {
+		k := key{a.ArticleID, a.Locale}
+		s := sums[k]
+		if s == nil {
+			s = &insights.ArticleDay{ArticleID: a.ArticleID, Locale: a.Locale}
+			sums[k] = s
+		}
+		s.Views += a.Views
+		s.Helpful += a.Helpful
+		s.NotHelpful += a.NotHelpful
+		s.ContactsAfterReading += a.ContactsAfterReading
+	}
+	if anyRolled {
+		rows, err := db.reader.QueryContext(ctx, `
+			SELECT article_id, locale, sum(views), sum(helpful), sum(not_helpful), sum(contacts_after_reading)
+			FROM insight_article_days a JOIN insight_rollups r ON r.day = a.day
+			WHERE a.day >= ? AND a.day < ?
+			GROUP BY article_id, locale`, from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly))
+		if err != nil {
+			return nil, fmt.Errorf("insights article totals: %w", err)
+		}
+		for rows.Next() {
+			var a insights.ArticleDay
+			if err := rows.Scan(&a.ArticleID, &a.Locale, &a.Views, &a.Helpful, &a.NotHelpful, &a.ContactsAfterReading); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("insights article totals: %w", err)
+			}
+			add(a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("insights article totals: %w", err)
+		}
+	}
+	if err := db.tallyLive(ctx, live, func(t insights.Totals) {
+		for _, a := range t.Articles {
+			add(a)
+		}
+	}); err != nil {
+		return nil, fmt.Errorf("insights article totals: %w", err)
+	}
+	out := make([]insights.ArticleDay, 0, len(sums))
+	for _, a := range sums {
+		out = append(out, *a)
+	}
+	t := insights.Totals{Articles: out}
+	t.Sort()
+	return t.Articles, nil
 }
 
 // RollUp rolls up every day that ended at least an hour before now and

@@ -1,4 +1,4 @@
--- 0012: the insights dashboard.
+-- 0013: the insights dashboard.
 --
 -- Contacts: a visitor followed a "Contact support" link or opened the
 -- contact form, from a page of the site or a screen of the widget.

@@ -23,7 +23,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/sqlite"
 )
 
 // adminQualityPage serves the sample help center with 30 days of
@@ -74,7 +73,7 @@ func adminQualityPage(t *testing.T) (base, page string, cookie *http.Cookie) {
 	if err := m.Recorder.Flush(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	admin, _, err := m.DB.CreateToken(context.Background(), sqlite.ScopeAdmin, "quality")
+	admin, _, err := m.DB.CreateToken(context.Background(), site.ScopeAdmin, "quality")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/web/webtest"
 )
 
@@ -60,7 +60,7 @@ func TestDashboard(t *testing.T) {
 	send("10.0.0.4:1", `{"type":"view","article_id":"shipping/track","locale":"en","context":"<svg onload=alert(1)>","path":"/orders/8841","source":"widget"}`)
 	// e: straight to the contact form, in French.
 	send("10.0.0.5:1", `{"type":"contact","path":"/fr/","context":"","locale":"fr","source":"site"}`)
-	tok, _, _ := m.DB.CreateToken(ctx, sqlite.ScopeTickets, "helpdesk")
+	tok, _, _ := m.DB.CreateToken(ctx, site.ScopeTickets, "helpdesk")
 	w := serve(m, "POST", "/api/v1/tickets", fmt.Sprintf(`{"external_id":"t1","subject":"Parcel lost since two weeks","article":"shipping/lost","created_at":%q}`, day.Format(time.RFC3339)),
 		"Content-Type", "application/json", "Authorization", "Bearer "+tok)
 	if w.Code != 200 {
@@ -70,7 +70,7 @@ func TestDashboard(t *testing.T) {
 		t.Fatal(err)
 	}
 	clk.t = day.Add(3 * 24 * time.Hour) // the figures are read three days later
-	admin, _, _ := m.DB.CreateToken(ctx, sqlite.ScopeAdmin, "team")
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
 	bearer := []string{"Authorization", "Bearer " + admin}
 
 	type figures struct {

@@ -51,7 +51,7 @@ func activities(ctx context.Context, q querier, from, to time.Time) ([]insights.
 
 // liveDays returns the starts of the UTC days in [from, to) that are not
 // rolled up and have raw rows, and whether any day is rolled up.
-func (db *DB) liveDays(ctx context.Context, from, to time.Time) (live []time.Time, anyRolled bool, err error) {
+func (db *DB) liveDays(ctx context.Context, from, to time.Time) ([]time.Time, bool, error) {
 	first, last := from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly)
 	rolled := map[string]bool{}
 	rows, err := db.pool.QueryContext(ctx, `SELECT day FROM insight_rollups WHERE day >= $1 AND day < $2`, first, last)
@@ -80,14 +80,11 @@ func (db *DB) liveDays(ctx context.Context, from, to time.Time) (live []time.Tim
 		ts(from), ts(to)).Scan(&oldest); err != nil {
 		return nil, false, err
 	}
+	var from0 time.Time
 	if oldest.Valid {
-		for t := oldest.Time.UTC().Truncate(24 * time.Hour); t.Before(to); t = t.Add(24 * time.Hour) {
-			if !rolled[t.Format(time.DateOnly)] {
-				live = append(live, t)
-			}
-		}
+		from0 = oldest.Time
 	}
-	return live, len(rolled) > 0, nil
+	return insights.LiveDays(from0, to, rolled), len(rolled) > 0, nil
 }
 
 // tallyLive calls fn with the totals of each live day, from its raw rows.
@@ -148,20 +145,7 @@ func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights
 	if err != nil {
 		return nil, fail("insights article totals", err)
 	}
-	type key struct{ id, locale string }
-	sums := map[key]*insights.ArticleDay{}
-	add := func(a insights.ArticleDay) {
-		k := key{a.ArticleID, a.Locale}
-		s := sums[k]
-		if s == nil {
-			s = &insights.ArticleDay{ArticleID: a.ArticleID, Locale: a.Locale}
-			sums[k] = s
-		}
-		s.Views += a.Views
-		s.Helpful += a.Helpful
-		s.NotHelpful += a.NotHelpful
-		s.ContactsAfterReading += a.ContactsAfterReading
-	}
+	sums := insights.ArticleSums{}
 	if anyRolled {
 		rows, err := db.pool.QueryContext(ctx, `
 			SELECT article_id, locale, sum(views), sum(helpful), sum(not_helpful), sum(contacts_after_reading)
@@ -177,7 +161,7 @@ func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights
 				rows.Close()
 				return nil, fail("insights article totals", err)
 			}
-			add(a)
+			sums.Add(a)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -186,18 +170,12 @@ func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights
 	}
 	if err := db.tallyLive(ctx, live, func(t insights.Totals) {
 		for _, a := range t.Articles {
-			add(a)
+			sums.Add(a)
 		}
 	}); err != nil {
 		return nil, fail("insights article totals", err)
 	}
-	out := make([]insights.ArticleDay, 0, len(sums))
-	for _, a := range sums {
-		out = append(out, *a)
-	}
-	t := insights.Totals{Articles: out}
-	t.Sort()
-	return t.Articles, nil
+	return sums.List(), nil
 }
 
 // RollUp rolls up every day that ended at least an hour before now and

@@ -55,7 +55,7 @@ func activities(ctx context.Context, q querier, from, to int64) ([]insights.Acti
 
 // liveDays returns the starts of the UTC days in [from, to) that are not
 // rolled up and have raw rows, and whether any day is rolled up.
-func (db *DB) liveDays(ctx context.Context, from, to time.Time) (live []time.Time, anyRolled bool, err error) {
+func (db *DB) liveDays(ctx context.Context, from, to time.Time) ([]time.Time, bool, error) {
 	first, last := from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly)
 	rolled := map[string]bool{}
 	rows, err := db.reader.QueryContext(ctx, `SELECT day FROM insight_rollups WHERE day >= ? AND day < ?`, first, last)
@@ -85,14 +85,11 @@ func (db *DB) liveDays(ctx context.Context, from, to time.Time) (live []time.Tim
 		millis(from), millis(to)).Scan(&oldest); err != nil {
 		return nil, false, err
 	}
+	var from0 time.Time
 	if oldest.Valid {
-		for t := fromMillis(oldest.Int64).Truncate(24 * time.Hour); t.Before(to); t = t.Add(24 * time.Hour) {
-			if !rolled[t.Format(time.DateOnly)] {
-				live = append(live, t)
-			}
-		}
+		from0 = fromMillis(oldest.Int64)
 	}
-	return live, len(rolled) > 0, nil
+	return insights.LiveDays(from0, to, rolled), len(rolled) > 0, nil
 }
 
 // tallyLive calls fn with the totals of each live day, from its raw rows.
@@ -154,20 +151,7 @@ func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights
 	if err != nil {
 		return nil, fmt.Errorf("insights article totals: %w", err)
 	}
-	type key struct{ id, locale string }
-	sums := map[key]*insights.ArticleDay{}
-	add := func(a insights.ArticleDay) {
-		k := key{a.ArticleID, a.Locale}
-		s := sums[k]
-		if s == nil {
-			s = &insights.ArticleDay{ArticleID: a.ArticleID, Locale: a.Locale}
-			sums[k] = s
-		}
-		s.Views += a.Views
-		s.Helpful += a.Helpful
-		s.NotHelpful += a.NotHelpful
-		s.ContactsAfterReading += a.ContactsAfterReading
-	}
+	sums := insights.ArticleSums{}
 	if anyRolled {
 		rows, err := db.reader.QueryContext(ctx, `
 			SELECT article_id, locale, sum(views), sum(helpful), sum(not_helpful), sum(contacts_after_reading)
@@ -183,7 +167,7 @@ func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights
 				rows.Close()
 				return nil, fmt.Errorf("insights article totals: %w", err)
 			}
-			add(a)
+			sums.Add(a)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -192,18 +176,12 @@ func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights
 	}
 	if err := db.tallyLive(ctx, live, func(t insights.Totals) {
 		for _, a := range t.Articles {
-			add(a)
+			sums.Add(a)
 		}
 	}); err != nil {
 		return nil, fmt.Errorf("insights article totals: %w", err)
 	}
-	out := make([]insights.ArticleDay, 0, len(sums))
-	for _, a := range sums {
-		out = append(out, *a)
-	}
-	t := insights.Totals{Articles: out}
-	t.Sort()
-	return t.Articles, nil
+	return sums.List(), nil
 }
 
 // RollUp rolls up every day that ended at least an hour before now and

@@ -73,24 +73,29 @@ func (e *SearchEvent) Validate() error {
 	return validWhere(e.Source, &e.Path, &e.Context)
 }
 
-// Validate checks a click, vote or reading: its type, an article, a known
+// Validate checks a click, vote, reading or contact: its type, an article, a known
 // source, a search ID when given, a click's position, a vote's answer,
 // reason and comment length. The error (EINVALID) names the field.
 func (e *Event) Validate() error {
 	switch e.Type {
-	case EventClick, EventVote, EventView:
+	case EventClick, EventVote, EventView, EventContact:
 	case EventSearch, EventOpen:
 		return Errorf(EINVALID, "%s events are recorded as searches or widget openings", e.Type)
 	case "":
-		return Errorf(EINVALID, "type is required: search, click, vote, view or open")
+		return Errorf(EINVALID, "type is required: search, click, vote, view, contact or open")
 	default:
-		return Errorf(EINVALID, "unknown event type %q: expected search, click, vote, view or open", e.Type)
+		return Errorf(EINVALID, "unknown event type %q: expected search, click, vote, view, contact or open", e.Type)
 	}
-	if e.ArticleID == "" || !utf8.ValidString(e.ArticleID) || len(e.ArticleID) > 1000 {
+	// A contact may come from a page that is no article.
+	needArticle := e.Type != EventContact || e.ArticleID != ""
+	if needArticle && (e.ArticleID == "" || !utf8.ValidString(e.ArticleID) || len(e.ArticleID) > 1000) {
 		return Errorf(EINVALID, "article_id is required for %s events", e.Type)
 	}
 	if e.SearchID != "" && !ValidID(e.SearchID) {
 		return Errorf(EINVALID, "search_id must be a search_id returned by the search API")
+	}
+	if e.Type == EventContact && (e.SearchID != "" || e.Position != 0) {
+		return Errorf(EINVALID, "search_id and position belong to click events")
 	}
 	if e.Type == EventClick && (e.Position < 0 || e.Position > 10000) {
 		return Errorf(EINVALID, "position must be from 1 to 10000 (or absent when the click was not on a result list)")

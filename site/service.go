@@ -86,6 +86,10 @@ const (
 	// EventView: an article was read (shown for a while, or opened inline
 	// in the widget), whatever led there.
 	EventView = "view"
+	// EventContact: the visitor followed a "Contact support" link or
+	// opened the contact form (Path and Context say from where; ArticleID
+	// the article shown, if any).
+	EventContact = "contact"
 )
 
 // SearchEvent records one search. Several records with the same ID (an
@@ -111,7 +115,7 @@ type SearchEvent struct {
 // MaxRecordedHits is how many result IDs a SearchEvent keeps.
 const MaxRecordedHits = 10
 
-// Event records a click, a vote or a reading.
+// Event records a click, a vote, a reading or a contact.
 type Event struct {
 	Type      string
 	SearchID  string

@@ -49,6 +49,11 @@ type Config struct {
 	// embedded default theme's, file by file ("theme" by default).
 	Theme      string `yaml:"theme" json:"theme"`
 	ContactURL string `yaml:"contact_url" json:"contact_url"`
+	// EditURL is where the content repository edits a file: the admin
+	// page's "edit" actions append an article's source path to it
+	// (https://github.com/acme/help/edit/main/content/). Empty: the path
+	// alone is shown.
+	EditURL    string `yaml:"edit_url" json:"edit_url"`
 	BrandColor string `yaml:"brand_color" json:"brand_color"`
 	// AllowHTML renders raw HTML found in Markdown. Off by default.
 	AllowHTML bool         `yaml:"allow_html" json:"allow_html"`

@@ -18,7 +18,7 @@ const (
 // configKeys are the keys guichet.yaml may hold, by mapping.
 func configKeys() []string {
 	return []string{"title", "description", "base_url", "default_locale", "locales", "theme",
-		"contact_url", "brand_color", "logo", "logo_dark", "favicon", "allow_html", "widget", "faq", "tickets", "check", "contact"}
+		"contact_url", "edit_url", "brand_color", "logo", "logo_dark", "favicon", "allow_html", "widget", "faq", "tickets", "check", "contact"}
 }
 
 // translatableKeys are the settings that take a string or a map by locale.
@@ -140,6 +140,13 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 			c = ""
 		}
 		cfg.ContactURL = c
+	}
+	if e := strings.TrimSpace(cfg.EditURL); e != "" {
+		if _, err := site.CheckURL(e, []string{"http", "https"}); err != nil {
+			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "edit_url"), "edit_url", "edit_url %v; no edit link is shown", err))
+			e = ""
+		}
+		cfg.EditURL = e
 	}
 	if !localeCode.MatchString(cfg.DefaultLocale) {
 		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "default_locale"), "default_locale",
@@ -305,6 +312,8 @@ func mergeConfig(cfg, one *site.Config, name string) {
 		cfg.Favicon = one.Favicon
 	case "contact_url":
 		cfg.ContactURL = one.ContactURL
+	case "edit_url":
+		cfg.EditURL = one.EditURL
 	case "brand_color":
 		cfg.BrandColor = one.BrandColor
 	case "allow_html":

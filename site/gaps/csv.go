@@ -31,19 +31,19 @@ func WriteCSV(w io.Writer, list []Gap) error {
 		if g.Nearest != "" {
 			score = strconv.FormatFloat(g.NearestScore, 'f', 2, 64)
 		}
-		cw.Write([]string{g.ID, g.Kind, g.Locale, cell(g.Query), strconv.Itoa(g.Visitors), strconv.Itoa(g.Searches),
+		cw.Write([]string{g.ID, g.Kind, g.Locale, Cell(g.Query), strconv.Itoa(g.Visitors), strconv.Itoa(g.Searches),
 			strconv.Itoa(g.NoResults), strconv.Itoa(g.NoClick),
 			strconv.Itoa(g.Last7), strconv.Itoa(g.Prev7), strconv.Itoa(g.Last30),
-			g.FirstSeen.Format(time.RFC3339), g.LastSeen.Format(time.RFC3339), g.Status, cell(g.Note),
+			g.FirstSeen.Format(time.RFC3339), g.LastSeen.Format(time.RFC3339), g.Status, Cell(g.Note),
 			answered, g.AnsweredBy, strconv.Itoa(g.Before), strconv.Itoa(g.After),
-			g.Nearest, score, cell(VariantList(g.Variants)), cell(CountList(g.Sources)), cell(CountList(g.Contexts)), cell(CountList(g.Paths))})
+			g.Nearest, score, Cell(VariantList(g.Variants)), Cell(CountList(g.Sources)), Cell(CountList(g.Contexts)), Cell(CountList(g.Paths))})
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-// cell keeps a spreadsheet from reading visitors' text as a formula.
-func cell(s string) string {
+// Cell keeps a spreadsheet from reading visitors' text as a formula.
+func Cell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

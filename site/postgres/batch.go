@@ -28,8 +28,31 @@ func (db *DB) WriteBatch(ctx context.Context, b *recorder.Batch) error {
 		if err := writeEvents(ctx, tx, b.Events); err != nil {
 			return err
 		}
+		if err := writeContacts(ctx, tx, b.Contacts); err != nil {
+			return err
+		}
 		return writeOpens(ctx, tx, b.Opens)
 	})
+}
+
+// writeContacts inserts contacts: "Contact support" followed, or the
+// contact form opened.
+func writeContacts(ctx context.Context, tx *sql.Tx, contacts []site.Event) error {
+	if len(contacts) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT INTO contacts (article_id, locale, source, path, context, visitor, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`)
+	if err != nil {
+		return fmt.Errorf("prepare contacts: %w", err)
+	}
+	defer stmt.Close()
+	for _, e := range contacts {
+		if _, err := stmt.ExecContext(ctx, e.ArticleID, e.Locale, e.Source, e.Path, e.Context, e.Visitor, ts(e.Time)); err != nil {
+			return fmt.Errorf("contact: %w", err)
+		}
+	}
+	return nil
 }
 
 // writeSearches upserts rows in one statement (the batch holds each ID

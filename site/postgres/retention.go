@@ -17,7 +17,8 @@ const (
 )
 
 // Prune rolls raw searches and events older than before (whole UTC days)
-// into the daily totals and deletes them, one day per transaction, and
+// into the daily totals (the dashboard's too, unless RollUp did already)
+// and deletes them, one day per transaction, and
 // returns the raw rows deleted. Each day's transaction first takes an
 // advisory lock, so replicas pruning at once take turns and the later one
 // finds the day already rolled up: nothing is counted twice.
@@ -30,7 +31,8 @@ func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
 			SELECT min(t) FROM (
 				SELECT min(created_at) AS t FROM searches WHERE created_at < $1
 				UNION ALL SELECT min(created_at) FROM events WHERE created_at < $1
-				UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at < $1) m`, cut).Scan(&oldest); err != nil {
+				UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at < $1
+				UNION ALL SELECT min(created_at) FROM contacts WHERE created_at < $1) m`, cut).Scan(&oldest); err != nil {
 			return deleted, fail("prune events", err)
 		}
 		if !oldest.Valid {
@@ -44,7 +46,7 @@ func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
 		var n int64
 		err := db.inTx(ctx, "prune events", func(tx *sql.Tx) error {
 			var err error
-			n, err = pruneDay(ctx, tx, from, to)
+			n, err = pruneDay(ctx, tx, from, to, db.now())
 			return err
 		})
 		if err != nil {
@@ -55,12 +57,18 @@ func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
 	return deleted, ctx.Err()
 }
 
-func pruneDay(ctx context.Context, tx *sql.Tx, from, to time.Time) (int64, error) {
+func pruneDay(ctx context.Context, tx *sql.Tx, from, to, now time.Time) (int64, error) {
 	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, $2)`, lockSpace, lockPrune); err != nil {
 		return 0, err
 	}
 	// Each statement below sees what a replica that held the lock before
-	// committed (read committed).
+	// committed (read committed). The dashboard's totals of a whole day
+	// first, from every raw row.
+	if to.Sub(from) == 24*time.Hour {
+		if _, err := rollUpDay(ctx, tx, from, now); err != nil {
+			return 0, err
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO daily_searches (day, locale, source, normalized, searches, visitors, zero_results)
 		SELECT (created_at AT TIME ZONE 'UTC')::date, locale, source, normalized,
@@ -91,6 +99,7 @@ func pruneDay(ctx context.Context, tx *sql.Tx, from, to time.Time) (int64, error
 		`DELETE FROM searches WHERE created_at >= $1 AND created_at < $2`,
 		`DELETE FROM events WHERE created_at >= $1 AND created_at < $2`,
 		`DELETE FROM widget_opens WHERE created_at >= $1 AND created_at < $2`,
+		`DELETE FROM contacts WHERE created_at >= $1 AND created_at < $2`,
 	} {
 		res, err := tx.ExecContext(ctx, q, from, to)
 		if err != nil {

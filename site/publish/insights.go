@@ -6,6 +6,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/insights"
 	"github.com/guichet/guichet/site/tickets"
 )
 
@@ -13,6 +14,7 @@ import (
 // the gap report.
 type InsightsStore interface {
 	tickets.TopicStore
+	insights.Store
 	// NotHelpful returns the articles with "No" votes since a time.
 	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
 	// WidgetOpens counts the widget's openings since a time, and those on
@@ -73,4 +75,25 @@ func (in Insights) WidgetOpens(ctx context.Context, since time.Time) (int, int, 
 // TicketTotals counts stored tickets by link method ("" unlinked).
 func (in Insights) TicketTotals(ctx context.Context) (map[string]int, error) {
 	return in.Store.TicketTotals(ctx)
+}
+
+// figures is the dashboard's figures on the store.
+func (in Insights) figures() insights.Service { return insights.Service{Store: in.Store} }
+
+// Summary is the figures of a period and of the one before
+// (insights.Service.Summary).
+func (in Insights) Summary(ctx context.Context, p insights.Period) (insights.Summary, error) {
+	return in.figures().Summary(ctx, p)
+}
+
+// Articles is the figures of each article over a period, with its title
+// and source file in the view being served (insights.Service.Articles).
+func (in Insights) Articles(ctx context.Context, p insights.Period) ([]insights.Article, error) {
+	return in.figures().Articles(ctx, p, in.View())
+}
+
+// Feedback is the reasons and comments of "not helpful" votes in a
+// period, grouped (insights.Service.Feedback).
+func (in Insights) Feedback(ctx context.Context, p insights.Period) (insights.Feedback, error) {
+	return in.figures().Feedback(ctx, p)
 }

@@ -15,6 +15,9 @@ type Batch struct {
 	Searches []Search
 	// Events are the clicks, votes and readings, in the order recorded.
 	Events []site.Event
+	// Contacts are the contacts ("Contact support" followed, the contact
+	// form opened), in the order recorded.
+	Contacts []site.Event
 	// Opens are the openings of the widget, in the order recorded.
 	Opens []site.WidgetOpen
 
@@ -45,6 +48,8 @@ func (b *Batch) reset() {
 	clear(b.byID)
 	clear(b.Events)
 	b.Events = b.Events[:0]
+	clear(b.Contacts)
+	b.Contacts = b.Contacts[:0]
 	clear(b.Opens)
 	b.Opens = b.Opens[:0]
 }
@@ -56,7 +61,11 @@ func (b *Batch) add(it item) {
 		return
 	}
 	if !it.isSearch {
-		b.Events = append(b.Events, it.event)
+		if it.event.Type == site.EventContact {
+			b.Contacts = append(b.Contacts, it.event)
+		} else {
+			b.Events = append(b.Events, it.event)
+		}
 		return
 	}
 	b.addSearch(it.search)

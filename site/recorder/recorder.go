@@ -155,7 +155,7 @@ func (r *Recorder) RecordSearch(e site.SearchEvent) {
 // closed.
 func (r *Recorder) RecordEvent(e site.Event) {
 	switch e.Type {
-	case site.EventSearch, site.EventClick, site.EventVote, site.EventView:
+	case site.EventSearch, site.EventClick, site.EventVote, site.EventView, site.EventContact:
 	default:
 		r.drop(1, "unknown event type")
 		return

@@ -36,6 +36,9 @@ func (db *DB) writeBatch(ctx context.Context, b *recorder.Batch) error {
 	if err := writeOpens(ctx, tx, b.Opens); err != nil {
 		return err
 	}
+	if err := writeContacts(ctx, tx, b.Contacts); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 
@@ -127,6 +130,26 @@ func writeOpens(ctx context.Context, tx *sql.Tx, opens []site.WidgetOpen) error 
 	for _, o := range opens {
 		if _, err := stmt.ExecContext(ctx, o.Locale, o.Path, o.Context, o.Matched, o.Visitor, millis(o.Time)); err != nil {
 			return fmt.Errorf("widget open: %w", err)
+		}
+	}
+	return nil
+}
+
+// writeContacts inserts contacts: "Contact support" followed, or the
+// contact form opened.
+func writeContacts(ctx context.Context, tx *sql.Tx, contacts []site.Event) error {
+	if len(contacts) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT INTO contacts (article_id, locale, source, path, context, visitor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("prepare contacts: %w", err)
+	}
+	defer stmt.Close()
+	for _, e := range contacts {
+		if _, err := stmt.ExecContext(ctx, e.ArticleID, e.Locale, e.Source, e.Path, e.Context, e.Visitor, millis(e.Time)); err != nil {
+			return fmt.Errorf("contact: %w", err)
 		}
 	}
 	return nil

@@ -10,8 +10,9 @@ import (
 )
 
 // Prune rolls raw searches and events older than before into the daily
-// aggregate tables (daily_searches, daily_articles) and deletes them, so
-// totals survive while raw rows — queries as typed, comments, visitor
+// aggregate tables (daily_searches, daily_articles, and the dashboard's
+// insight_days and insight_article_days unless RollUp did already) and
+// deletes them, so totals survive while raw rows — queries as typed, comments, visitor
 // hashes — do not. Only whole UTC days are rolled up: before is truncated
 // to midnight. Widget openings older than that are deleted without a daily
 // total. It works one day at a time, each in its own transaction, so a long
@@ -26,7 +27,8 @@ func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
 			SELECT min(t) FROM (
 				SELECT min(created_at) AS t FROM searches WHERE created_at < ?1
 				UNION ALL SELECT min(created_at) FROM events WHERE created_at < ?1
-				UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at < ?1)`, cut).Scan(&oldest); err != nil {
+				UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at < ?1
+				UNION ALL SELECT min(created_at) FROM contacts WHERE created_at < ?1)`, cut).Scan(&oldest); err != nil {
 			return deleted, fmt.Errorf("prune events: %w", err)
 		}
 		if !oldest.Valid {
@@ -50,6 +52,12 @@ func (db *DB) pruneDay(ctx context.Context, from, to int64) (int64, error) {
 		return 0, fmt.Errorf("prune events: %w", err)
 	}
 	defer tx.Rollback()
+	// The dashboard's totals of a whole day first, from every raw row.
+	if day := from - from%dayMillis; day+dayMillis <= to {
+		if _, err := rollUpDay(ctx, tx, day, millis(db.now())); err != nil {
+			return 0, fmt.Errorf("prune events: roll up insights: %w", err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO daily_searches (day, locale, source, normalized, searches, visitors, zero_results)
 		SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch'), locale, source, normalized,
@@ -79,6 +87,7 @@ func (db *DB) pruneDay(ctx context.Context, from, to int64) (int64, error) {
 		`DELETE FROM searches WHERE created_at >= ? AND created_at < ?`,
 		`DELETE FROM events WHERE created_at >= ? AND created_at < ?`,
 		`DELETE FROM widget_opens WHERE created_at >= ? AND created_at < ?`,
+		`DELETE FROM contacts WHERE created_at >= ? AND created_at < ?`,
 	} {
 		res, err := tx.ExecContext(ctx, q, from, to)
 		if err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/guichet/guichet/site/datadir"
 	"github.com/guichet/guichet/site/delivery"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/insights"
 	"github.com/guichet/guichet/site/postgres"
 	"github.com/guichet/guichet/site/recorder"
 	"github.com/guichet/guichet/site/sqlite"
@@ -43,6 +44,7 @@ type Store interface {
 	// queue they fill.
 	contact.Store
 	delivery.Store
+	insights.Store
 
 	// Recorder starts the batched event writer on the store; close it
 	// before the store.
@@ -67,8 +69,13 @@ type Store interface {
 	// TicketTotals counts stored tickets by link method ("" unlinked).
 	TicketTotals(ctx context.Context) (map[string]int, error)
 
+	// RollUp stores the dashboard's daily totals of every day that ended
+	// an hour or more before now and is not rolled up yet, and returns
+	// how many days it rolled up; replicas take turns.
+	RollUp(ctx context.Context, now time.Time) (int, error)
 	// Prune rolls raw events older than before (whole UTC days) into the
-	// daily totals and deletes them; it returns the raw rows deleted.
+	// daily totals (the dashboard's too) and deletes them; it returns the
+	// raw rows deleted.
 	// Replicas sharing the store prune one at a time.
 	Prune(ctx context.Context, before time.Time) (int64, error)
 	// DailySearches returns the daily totals of a normalised query, oldest
@@ -190,9 +197,10 @@ func Describe(opts Options) string {
 	return SQLitePath(opts.Data)
 }
 
-// PruneEvery prunes what is older than keep at once and then every
-// interval until ctx ends, logging what it did and failures. Replicas
-// each run it; the store lets one prune at a time.
+// PruneEvery rolls up the days that ended (RollUp) and prunes what is
+// older than keep, at once and then every interval until ctx ends, logging
+// what it did and failures. Replicas each run it; the store lets one roll
+// up and prune at a time.
 func PruneEvery(ctx context.Context, s Store, interval, keep time.Duration, now func() time.Time, log *slog.Logger) {
 	if now == nil {
 		now = time.Now
@@ -200,6 +208,11 @@ func PruneEvery(ctx context.Context, s Store, interval, keep time.Duration, now 
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
+		if days, err := s.RollUp(ctx, now()); err != nil && ctx.Err() == nil {
+			log.Warn("roll up insights", "err", err)
+		} else if days > 0 {
+			log.Info("rolled up daily insights", "days", days)
+		}
 		n, err := s.Prune(ctx, now().Add(-keep))
 		switch {
 		case err != nil && ctx.Err() == nil:

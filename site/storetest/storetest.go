@@ -16,6 +16,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/insights"
 	"github.com/guichet/guichet/site/recorder"
 	"github.com/guichet/guichet/site/store"
 	"github.com/guichet/guichet/site/tickets"
@@ -44,6 +45,7 @@ func Run(t *testing.T, open Opener) {
 		{"Decisions", testDecisions},
 		{"PublishedSince", testPublishedSince},
 		{"Prune", testPrune},
+		{"Dashboard", testDashboard},
 		{"Secrets", testSecrets},
 		{"Once", testOnce},
 		{"Deliveries", testDeliveries},
@@ -492,6 +494,93 @@ func testPrune(t *testing.T, open Opener) {
 	}
 	if n, _ := s.Prune(ctx, t0.Add(-30*24*time.Hour)); n != 0 {
 		t.Errorf("pruned again: %d", n)
+	}
+}
+
+// testDashboard: the dashboard's figures of a day (insights.Tally over its
+// raw rows), contacts stored redacted, tickets per day and the comments of
+// "not helpful" votes; the same after the day is rolled up, and after its
+// raw rows are pruned; a day is rolled up once, an hour after it ended.
+func testDashboard(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	d1 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	no := false
+	record(t, s, func(r *recorder.Recorder) {
+		// v1 searches, reads the result, rates it, then contacts support.
+		r.RecordSearch(site.SearchEvent{ID: "s1", Query: "lost parcel", Locale: "en", Source: site.SourceSite, Results: 2, Hits: []string{"lost"}, Visitor: "v1", Time: d1})
+		r.RecordEvent(site.Event{Type: site.EventView, ArticleID: "lost", Locale: "en", Source: site.SourceSite, Visitor: "v1", Time: d1.Add(time.Minute)})
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "lost", Locale: "en", Source: site.SourceSite, Helpful: &no, Reason: "inaccurate", Comment: "Form is gone", Visitor: "v1", Time: d1.Add(2 * time.Minute)})
+		r.RecordEvent(site.Event{Type: site.EventContact, ArticleID: "lost", Locale: "en", Source: site.SourceSite, Path: "/u/jane@example.com", Visitor: "v1", Time: d1.Add(3 * time.Minute)})
+		// v2 in the widget: a search with no result, then nothing.
+		r.RecordOpen(site.WidgetOpen{Locale: "fr", Context: "checkout", Visitor: "v2", Time: d1})
+		r.RecordSearch(site.SearchEvent{ID: "s2", Query: "zzqx", Locale: "fr", Source: site.SourceWidget, Context: "checkout", Visitor: "v2", Time: d1.Add(time.Minute)})
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "lost", Locale: "fr", Source: site.SourceWidget, Context: "checkout", Helpful: &no, Comment: "form IS  gone", Visitor: "v2", Time: d1.Add(2 * time.Minute)})
+	})
+	if _, err := s.WriteTickets(ctx, []site.StoredTicket{ticket("t1", "Parcel lost", "lost", d1)}); err != nil {
+		t.Fatal(err)
+	}
+	from, to := d1.Truncate(24*time.Hour), d1.Truncate(24*time.Hour).Add(24*time.Hour)
+	read := func() ([]insights.Day, []insights.ArticleDay) {
+		t.Helper()
+		days, err := s.DayTotals(ctx, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts, err := s.ArticleTotals(ctx, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return days, arts
+	}
+	days, arts := read()
+	want := []insights.Day{
+		{Day: "2026-11-20", Locale: "en", Source: "site", Searches: 1, ClickedSearches: 1, Views: 1, NotHelpfulVotes: 1, Contacts: 1, Visits: 1, SelfServiceVisits: 1},
+		{Day: "2026-11-20", Locale: "fr", Source: "widget", Screen: "checkout", Searches: 1, NoResultSearches: 1, NotHelpfulVotes: 1, WidgetOpens: 1, Visits: 1, SelfServiceVisits: 1, DeflectedVisits: 1},
+	}
+	if !slices.Equal(days, want) {
+		t.Errorf("day totals\n got %+v\nwant %+v", days, want)
+	}
+	wantArts := []insights.ArticleDay{
+		{ArticleID: "lost", Locale: "en", Views: 1, NotHelpful: 1, ContactsAfterReading: 1},
+		{ArticleID: "lost", Locale: "fr", NotHelpful: 1},
+	}
+	if !slices.Equal(arts, wantArts) {
+		t.Errorf("article totals\n got %+v\nwant %+v", arts, wantArts)
+	}
+	tk, err := s.TicketsByDay(ctx, from, to)
+	if err != nil || len(tk) != 1 || tk[0] != (insights.TicketDay{Day: "2026-11-20", Locale: "en", ArticleID: "lost", Tickets: 1}) {
+		t.Errorf("tickets by day %+v %v", tk, err)
+	}
+	comments, err := s.VoteComments(ctx, from, to, "", 10)
+	if err != nil || len(comments) != 2 || comments[0].Comment != "form IS gone" || comments[1].Reason != "inaccurate" {
+		t.Errorf("comments %+v %v", comments, err)
+	}
+	if fr, _ := s.VoteComments(ctx, from, to, "fr", 10); len(fr) != 1 {
+		t.Errorf("French comments %+v", fr)
+	}
+	// Rolled up: not before an hour after the day ended, then once.
+	if n, err := s.RollUp(ctx, to.Add(30*time.Minute)); err != nil || n != 0 {
+		t.Errorf("rolled up %d days half an hour after the day, %v", n, err)
+	}
+	if n, err := s.RollUp(ctx, to.Add(time.Hour)); err != nil || n != 1 {
+		t.Errorf("rolled up %d days an hour after, %v", n, err)
+	}
+	if n, _ := s.RollUp(ctx, to.Add(time.Hour)); n != 0 {
+		t.Errorf("rolled up %d days again", n)
+	}
+	if d, a := read(); !slices.Equal(d, want) || !slices.Equal(a, wantArts) {
+		t.Errorf("rolled up: %+v %+v", d, a)
+	}
+	if _, err := s.Prune(ctx, to); err != nil {
+		t.Fatal(err)
+	}
+	if d, a := read(); !slices.Equal(d, want) || !slices.Equal(a, wantArts) {
+		t.Errorf("pruned: %+v %+v", d, a)
+	}
+	if c, _ := s.VoteComments(ctx, from, to, "", 10); len(c) != 0 {
+		t.Errorf("comments outlived their raw rows: %+v", c)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/contact"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/insights"
 )
 
 // Insights is what the admin page and the insights API read and change.
@@ -21,12 +22,18 @@ type Insights interface {
 	// LinkTopic links the topic of an unlinked-ticket gap to an article
 	// by hand and returns how many stored tickets it linked.
 	LinkTopic(ctx context.Context, gapID, articleID string) (int, error)
-	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
 	// WidgetOpens counts the widget's openings since a time, and those on
 	// screens no article fitted.
 	WidgetOpens(ctx context.Context, since time.Time) (total, unmatched int, err error)
 	// TicketTotals counts stored tickets by link method ("" unlinked).
 	TicketTotals(ctx context.Context) (map[string]int, error)
+	// Summary is the figures of a period and of the one before.
+	Summary(ctx context.Context, p insights.Period) (insights.Summary, error)
+	// Articles is each article's figures over a period, most read first.
+	Articles(ctx context.Context, p insights.Period) ([]insights.Article, error)
+	// Feedback is the reasons and comments of "not helpful" votes,
+	// grouped.
+	Feedback(ctx context.Context, p insights.Period) (insights.Feedback, error)
 }
 
 const (
@@ -35,18 +42,33 @@ const (
 	adminScope    = "admin"
 )
 
-// adminPage is the team's insights page.
+// adminPage is the team's insights dashboard.
 type adminPage struct {
 	basePage
 	SignedIn bool
 	Error    string
 	CSRF     string
-	Since    string
-	// Gaps are the failed searches grouped by meaning.
-	Gaps       []gaps.Gap
-	Top        []gaps.QueryCount
+	// Period is the days the page counts; Picker offers the others.
+	Period  insights.Period
+	Picker  adminPicker
+	Query   string // since, until and locale, for links and exports
+	Summary insights.Summary
+	Cards   []adminCard
+	Charts  []chart
+	// ToDo is the ranked to-do list: its first tasks, then more of them
+	// (folded), of ToDoTotal.
+	ToDo, ToDoMore []insights.Task
+	ToDoTotal      int
+	// Articles are the most read articles: the first ones, then more of
+	// them (folded), of ArticlesTotal.
+	Articles, ArticlesMore []insights.Article
+	ArticlesTotal          int
+	// NotHelpful are the articles rated "not helpful" by voters.
 	NotHelpful []adminFeedback
-	Statuses   []string
+	// Gaps are the failed searches grouped by meaning.
+	Gaps     []gaps.Gap
+	Top      []gaps.QueryCount
+	Statuses []string
 	// Unlinked are the topics of tickets no article answers.
 	Unlinked []gaps.Gap
 	// Screens are the host screens where the widget opened with no
@@ -71,6 +93,37 @@ type adminPage struct {
 	ContactOn    bool
 }
 
+// adminPicker is the period and locale form.
+type adminPicker struct {
+	Since       string // 7d, 30d, 90d or custom
+	From, Until string // the custom period's days
+	Locale      string
+	Locales     []string
+}
+
+// adminCard is one headline figure with its change from the period before.
+type adminCard struct {
+	Key, Label, Value, Previous string
+	// Change is "+12%", "−3.1 pts" or "" when there is nothing to compare;
+	// Better says whether the change is good news (false: bad or neutral).
+	Change       string
+	Better, Down bool
+	Neutral      bool
+}
+
+// The admin page shows the first shown tasks and articles, and folds the
+// next ones up to listed (the exports have all).
+const (
+	shownRows  = 10
+	listedRows = 30
+)
+
+// fold splits a list into what the page shows and what it folds.
+func fold[T any](list []T) (shown, more []T) {
+	list = list[:min(len(list), listedRows)]
+	return list[:min(len(list), shownRows)], list[min(len(list), shownRows):]
+}
+
 // adminTickets is one article's line of the tickets table.
 type adminTickets struct {
 	site.ArticleTickets
@@ -83,11 +136,12 @@ type adminTickets struct {
 }
 
 // ticketRows lists the articles with tickets in the last 90 days, most
-// first, with how their count moved since their last update.
-func ticketRows(st *state, limit int) []adminTickets {
+// first, with how their count moved since their last update; of one
+// locale when locale is set.
+func ticketRows(st *state, limit int, locale string) []adminTickets {
 	var out []adminTickets
 	for _, a := range st.stats.All() {
-		if a.Last90 == 0 {
+		if a.Last90 == 0 || locale != "" && a.Locale != locale {
 			continue
 		}
 		row := adminTickets{ArticleTickets: a, Title: a.ArticleID, Trend: a.Trend()}
@@ -105,12 +159,12 @@ func ticketRows(st *state, limit int) []adminTickets {
 	return out
 }
 
+// adminFeedback is an article rated "not helpful", with what voters said.
 type adminFeedback struct {
-	site.ArticleFeedback
-	Title   string
-	URL     string
-	Source  string
-	ShareNo int // percent
+	insights.Article
+	ShareNo  string // share of "No" votes
+	Reasons  []insights.Reason
+	Comments []insights.Comment
 }
 
 func (s *Server) adminBase(st *state) basePage {
@@ -120,7 +174,8 @@ func (s *Server) adminBase(st *state) basePage {
 	return b
 }
 
-// admin serves GET /admin/: the sign-in form, or the insights.
+// admin serves GET /admin/: the sign-in form, or the dashboard of the
+// period and locale asked (?since=30d&until=&locale=).
 func (s *Server) admin(c echo.Context) error {
 	st, err := s.current()
 	if err != nil {
@@ -139,18 +194,26 @@ func (s *Server) admin(c echo.Context) error {
 	if sess == "" {
 		return s.renderDynamic(c, st, http.StatusOK, "admin", page)
 	}
-	ctx := c.Request().Context()
-	since, err := parseSince(c.QueryParam("since"), s.opts.Now())
+	p, err := s.adminPeriod(c, st)
 	if err != nil {
 		return err
 	}
-	page.SignedIn, page.CSRF, page.Since = true, csrfToken(sess), c.QueryParam("since")
+	page.SignedIn, page.CSRF, page.Period = true, csrfToken(sess), p
+	page.Picker = pickerOf(p, st)
+	page.Query = periodQuery(p)
 	page.Statuses = gaps.Statuses
-	report, err := s.opts.Insights.Report(ctx, gaps.Options{Since: since, MinVisitors: 2, TopQueries: 20})
+	d, err := s.dashboard(c.Request().Context(), st, p)
 	if err != nil {
 		return err
 	}
-	for _, g := range report.Gaps {
+	page.Summary, page.ToDoTotal = d.summary, len(d.todo)
+	page.ToDo, page.ToDoMore = fold(d.todo)
+	page.Cards = cards(d.summary)
+	page.Charts = charts(d.summary, d.articles, p)
+	page.ArticlesTotal = len(d.articles)
+	page.Articles, page.ArticlesMore = fold(d.articles)
+	page.NotHelpful = notHelpful(d.articles, d.feedback)
+	for _, g := range d.report.Gaps {
 		switch g.Kind {
 		case gaps.UnlinkedTicket:
 			page.Unlinked = append(page.Unlinked, g)
@@ -160,18 +223,19 @@ func (s *Server) admin(c echo.Context) error {
 			page.Gaps = append(page.Gaps, g)
 		}
 	}
-	page.Top = report.Queries
-	if page.WidgetOpens, page.WidgetUnmatched, err = s.opts.Insights.WidgetOpens(ctx, since); err != nil {
+	page.Top = d.report.Queries
+	ctx := c.Request().Context()
+	if page.WidgetOpens, page.WidgetUnmatched, err = s.opts.Insights.WidgetOpens(ctx, p.From); err != nil {
 		return err
 	}
-	page.Tickets = ticketRows(st, 50)
-	if err := s.contactRows(ctx, st, page, since); err != nil {
+	page.Tickets = ticketRows(st, 50, p.Locale)
+	if err := s.contactRows(ctx, st, page, p.From); err != nil {
 		return err
 	}
-	for _, p := range st.view.Lib.Problems {
-		if p.Severity == site.SeverityError {
+	for _, pr := range st.view.Lib.Problems {
+		if pr.Severity == site.SeverityError {
 			if page.ContentErrorCount++; len(page.ContentErrors) < 50 {
-				page.ContentErrors = append(page.ContentErrors, p)
+				page.ContentErrors = append(page.ContentErrors, pr)
 			}
 		}
 	}
@@ -180,17 +244,6 @@ func (s *Server) admin(c echo.Context) error {
 	}
 	for _, n := range page.TicketsBy {
 		page.TicketsTotal += n
-	}
-	nh, err := s.opts.Insights.NotHelpful(ctx, since, 20)
-	if err != nil {
-		return err
-	}
-	for _, f := range nh {
-		af := adminFeedback{ArticleFeedback: f, ShareNo: int(f.ShareNo()*100 + 0.5), Title: f.ArticleID}
-		if a, err := st.view.Article(f.ArticleID, f.Locale); err == nil {
-			af.Title, af.URL, af.Source = a.Title, a.URL, a.SourcePath
-		}
-		page.NotHelpful = append(page.NotHelpful, af)
 	}
 	return s.renderDynamic(c, st, http.StatusOK, "admin", page)
 }

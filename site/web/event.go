@@ -78,7 +78,7 @@ func (s *Server) readEvent(c echo.Context, st *state) (*eventJSON, error) {
 		err = e.Validate()
 	default:
 		e := in.event()
-		if err = e.Validate(); err == nil {
+		if err = e.Validate(); err == nil && in.ArticleID != "" {
 			if _, aerr := st.view.Article(in.ArticleID, in.Locale); aerr != nil {
 				if _, aerr := st.view.Article(in.ArticleID, st.view.Lib.Config.DefaultLocale); aerr != nil {
 					err = site.Errorf(site.EINVALID, "article_id %q is not a published article", in.ArticleID)
@@ -103,8 +103,8 @@ func (in *eventJSON) event() site.Event {
 		Helpful: in.Helpful, Reason: in.Reason, Comment: in.Comment, Source: in.Source, Context: in.Context, Path: in.Path}
 }
 
-// apiEvents records a click, a vote, a reading, the final query of a typing
-// session, or an opening of the widget panel. The store redacts personal
+// apiEvents records a click, a vote, a reading, a contact, the final query
+// of a typing session, or an opening of the widget panel. The store redacts personal
 // data where the event enters it.
 func (s *Server) apiEvents(c echo.Context) error {
 	st, err := s.current()

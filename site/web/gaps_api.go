@@ -1,6 +1,7 @@
 package web
 
 import (
+	"io"
 	"net/http"
 	"strconv"
 
@@ -38,10 +39,7 @@ func (s *Server) apiGaps(c echo.Context) error {
 		return err
 	}
 	if format == "csv" {
-		c.Response().Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-		c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="gaps.csv"`)
-		c.Response().WriteHeader(http.StatusOK)
-		return gaps.WriteCSV(c.Response(), report.Gaps)
+		return writeCSV(c, "gaps.csv", func(w io.Writer) error { return gaps.WriteCSV(w, report.Gaps) })
 	}
 	return c.JSON(http.StatusOK, report)
 }

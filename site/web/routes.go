@@ -78,6 +78,7 @@ func (s *Server) routes() *echo.Echo {
 	e.POST("/admin/logout", s.adminLogout)        // admin_session.go
 	e.POST("/admin/triage", s.adminTriage)        // admin_triage.go: a gap's status and note
 	e.POST("/admin/link-topic", s.adminLinkTopic) // admin_topics.go: a ticket topic to an article
+	e.GET("/admin/export/:file", s.adminExport)   // admin_export.go: a section of the dashboard as CSV
 
 	// Operations.
 	e.GET("/metrics", s.metricsHandler()) // metrics.go: Prometheus, private networks only
@@ -102,6 +103,9 @@ func (s *Server) routes() *echo.Echo {
 	api.POST("/subscriptions", s.apiSubscriptions, s.subscriptionCORS)                           // subscriptions_api.go
 	api.OPTIONS("/subscriptions", func(c echo.Context) error { return nil }, s.subscriptionCORS) // subscriptions_api.go: CORS preflight
 	api.GET("/insights/gaps", s.apiGaps)                                                         // gaps_api.go: token, scope admin
+	api.GET("/insights/summary", s.apiSummary)                                                   // insights_api.go: figures, series, deflection
+	api.GET("/insights/articles", s.apiArticles)                                                 // insights_api.go: per-article figures
+	api.GET("/insights/todo", s.apiToDo)                                                         // insights_api.go: the ranked to-do list
 	api.POST("/tickets", s.apiTickets)                                                           // tickets_api.go: token, scope tickets
 	api.POST("/reload", s.apiReload)                                                             // reload.go: token, scope publish
 	api.Any("/*", func(c echo.Context) error {

@@ -46,6 +46,11 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 			return &q
 		},
 		"label": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
+		"pct":   pct,
+		// isURL tells an address from a bare path (an edit target).
+		"isURL": func(s string) bool { return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") },
+		// task names a kind of the to-do list, and its action.
+		"task": func(s string) string { return taskLabels[s] },
 		// why passes the vote-reason form its strings and options.
 		"why": func(t map[string]string, reasons []reason, hidden bool) map[string]any {
 			return map[string]any{"T": t, "Reasons": reasons, "Hidden": hidden}

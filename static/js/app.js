@@ -339,8 +339,18 @@
 	const each = (sel, fn) => d.querySelectorAll(sel).forEach(n => {
 		try { fn(n); } catch (e) { console.error(e); }
 	});
+	// "Contact support" followed on the site: counted against deflection, with the article read, if any.
+	function contact(a) {
+		on(a, 'click', () => {
+			const fb = d.querySelector('form.feedback'), f = fb && fb.elements;
+			send(a.dataset.events, {type: 'contact', path: location.pathname, article_id: f && f.article ? f.article.value : '',
+				locale: f && f.locale ? f.locale.value : d.documentElement.lang, source: 'site'});
+		});
+	}
+
 	const init = () => {
 		const sf = d.querySelector('form.search-form') || {dataset: {}};
+		each('a[data-contact][data-events]', contact);
 		each('form.search-form', combo);
 		each('ol.results', ol => results(ol, sf.dataset.events || '/api/v1/events', sf.dataset.locale || d.documentElement.lang));
 		each('form.feedback', feedback);

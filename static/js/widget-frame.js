@@ -190,6 +190,13 @@
 		e.preventDefault();
 		search(input.value, form.elements.sid ? form.elements.sid.value : '');
 	});
+	// "Contact support" followed from the panel: the insights count it against deflection, with the
+	// article being read, if any (sent before the contact step below replaces the view).
+	const contact = d.querySelector('.w-foot a[data-contact]');
+	if (contact) contact.addEventListener('click', () => {
+		const art = current.querySelector('form.feedback');
+		event({type: 'contact', article_id: art && art.elements.article ? art.elements.article.value : ''});
+	});
 	// The contact step: the contact form inside the panel, its subject suggesting articles
 	// (opened inline, which counts as a deflection when nothing is sent).
 	const contactLink = d.querySelector('.w-foot a[data-contact]'), contactTpl = d.getElementById('g-w-contact');

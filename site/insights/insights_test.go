@@ -1,0 +1,228 @@
+package insights
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+)
+
+var t0 = time.Date(2026, 11, 19, 10, 0, 0, 0, time.UTC)
+
+func at(min int) time.Time { return t0.Add(time.Duration(min) * time.Minute) }
+
+// TestTally: visits end after 30 minutes without activity and at midnight;
+// deflection counts the self-service visits without a contact; a contact
+// counts for the articles read before it in its visit, once each.
+func TestTally(t *testing.T) {
+	acts := []Activity{
+		// a: a search that found an answer, a reading; 31 minutes later a
+		// new visit that goes straight to contact.
+		{Kind: KindSearch, Visitor: "a", Time: at(0), Locale: "en", Source: "site", Results: 3, Satisfied: true},
+		{Kind: site.EventView, Visitor: "a", Time: at(1), Locale: "en", Source: "site", ArticleID: "x"},
+		{Kind: site.EventContact, Visitor: "a", Time: at(32), Locale: "en", Source: "site"},
+		// b: in the widget on screen /orders/*: reads x twice and y, then
+		// contacts twice, then reads z.
+		{Kind: KindOpen, Visitor: "b", Time: at(0), Locale: "en", Source: "widget", Path: "/orders/8841"},
+		{Kind: site.EventView, Visitor: "b", Time: at(1), Locale: "en", Source: "widget", Path: "/orders/8841", ArticleID: "x"},
+		{Kind: site.EventView, Visitor: "b", Time: at(2), Locale: "en", Source: "widget", Path: "/orders/8841", ArticleID: "x"},
+		{Kind: site.EventView, Visitor: "b", Time: at(3), Locale: "en", Source: "widget", Path: "/orders/8841", ArticleID: "y"},
+		{Kind: site.EventContact, Visitor: "b", Time: at(4), Locale: "en", Source: "widget", Path: "/orders/8841"},
+		{Kind: site.EventContact, Visitor: "b", Time: at(5), Locale: "en", Source: "widget", Path: "/orders/8841"},
+		{Kind: site.EventView, Visitor: "b", Time: at(6), Locale: "en", Source: "widget", Path: "/orders/8841", ArticleID: "z"},
+		// c: a search with no result and one with results nobody took, a
+		// "no" vote, in French; its visit runs past midnight.
+		{Kind: KindSearch, Visitor: "c", Time: time.Date(2026, 11, 19, 23, 50, 0, 0, time.UTC), Locale: "fr", Source: "site"},
+		{Kind: KindSearch, Visitor: "c", Time: time.Date(2026, 11, 19, 23, 55, 0, 0, time.UTC), Locale: "fr", Source: "site", Results: 2},
+		{Kind: site.EventVote, Visitor: "c", Time: time.Date(2026, 11, 20, 0, 5, 0, 0, time.UTC), Locale: "fr", Source: "site", ArticleID: "x"},
+		// Two events without a visitor hash: two visits.
+		{Kind: site.EventView, Time: at(0), Locale: "en", Source: "api", ArticleID: "x"},
+		{Kind: site.EventView, Time: at(0), Locale: "en", Source: "api", ArticleID: "x"},
+	}
+	// Stores read by visitor, then time.
+	acts = append(acts[len(acts)-2:], acts[:len(acts)-2]...)
+	tot := Tally(acts)
+	sum := map[string]Day{}
+	for _, d := range tot.Days {
+		k := d.Day + " " + d.Locale + " " + d.Source + " " + d.Screen
+		sum[k] = d
+	}
+	want := map[string]Day{
+		"2026-11-19 en site ":            {Searches: 1, ClickedSearches: 1, Views: 1, Contacts: 1, Visits: 2, SelfServiceVisits: 1, DeflectedVisits: 1},
+		"2026-11-19 en widget /orders/*": {Views: 4, Contacts: 2, WidgetOpens: 1, Visits: 1, SelfServiceVisits: 1},
+		"2026-11-19 fr site ":            {Searches: 2, NoResultSearches: 1, NoClickSearches: 1, Visits: 1, SelfServiceVisits: 1, DeflectedVisits: 1},
+		"2026-11-20 fr site ":            {NotHelpfulVotes: 1, Visits: 1, SelfServiceVisits: 1, DeflectedVisits: 1},
+		"2026-11-19 en api ":             {Views: 2, Visits: 2, SelfServiceVisits: 2, DeflectedVisits: 2},
+	}
+	if len(sum) != len(want) {
+		t.Errorf("%d day rows, want %d: %+v", len(sum), len(want), tot.Days)
+	}
+	for k, w := range want {
+		g := sum[k]
+		g.Day, g.Locale, g.Source, g.Screen = "", "", "", ""
+		if g != w {
+			t.Errorf("%s\n got %+v\nwant %+v", k, g, w)
+		}
+	}
+	after := map[string]int{}
+	views := map[string]int{}
+	for _, a := range tot.Articles {
+		after[a.ArticleID] += a.ContactsAfterReading
+		views[a.ArticleID] += a.Views
+	}
+	if after["x"] != 1 || after["y"] != 1 || after["z"] != 0 {
+		t.Errorf("contacts after reading %v: want x and y once, z (read after) never", after)
+	}
+	if views["x"] != 5 || views["y"] != 1 || views["z"] != 1 {
+		t.Errorf("views %v", views)
+	}
+}
+
+func TestParsePeriod(t *testing.T) {
+	now := time.Date(2026, 11, 30, 15, 4, 0, 0, time.UTC)
+	for _, c := range []struct {
+		since, until, from, to, err string
+		days                        int
+	}{
+		{"", "", "2026-11-01", "2026-11-30", "", 30},
+		{"7d", "", "2026-11-24", "2026-11-30", "", 7},
+		{"1d", "", "2026-11-30", "2026-11-30", "", 1},
+		{"2026-11-01", "2026-11-15", "2026-11-01", "2026-11-15", "", 15},
+		{"36h", "", "2026-11-29", "2026-11-30", "", 2},
+		{"0d", "", "", "", "since", 0},
+		{"soon", "", "", "", "since", 0},
+		{"2026-11-20", "2026-11-10", "", "", "after its last day", 0},
+		{"7d", "30/11/2026", "", "", "until", 0},
+		{"9999d", "", "", "", "since", 0},
+	} {
+		p, err := ParsePeriod(c.since, c.until, "", now)
+		if c.err != "" {
+			if err == nil || site.ErrorCode(err) != site.EINVALID || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%q %q: error %v, want one naming %s", c.since, c.until, err, c.err)
+			}
+			continue
+		}
+		if err != nil || p.First() != c.from || p.Last() != c.to || p.Days() != c.days {
+			t.Errorf("%q %q: %s..%s (%d days) %v, want %s..%s (%d)", c.since, c.until, p.First(), p.Last(), p.Days(), err, c.from, c.to, c.days)
+		}
+		if prev := p.Previous(); prev.Days() != p.Days() || !prev.To.Equal(p.From) {
+			t.Errorf("%q: previous period %s..%s", c.since, prev.First(), prev.Last())
+		}
+	}
+}
+
+// TestToDo ranks every kind in one list by the people affected and drops
+// what is done.
+func TestToDo(t *testing.T) {
+	answered := t0
+	report := gaps.Report{Gaps: []gaps.Gap{
+		{ID: "g1", Kind: gaps.KindSearch, Query: "parcel insurance", Visitors: 6, NoResultsVisitors: 4, NoClickVisitors: 2},
+		{ID: "g2", Kind: gaps.KindSearch, Query: "done", Visitors: 50, AnsweredAt: &answered},
+		{ID: "g3", Kind: gaps.KindSearch, Query: "ignored", Visitors: 40, Status: gaps.StatusIgnored},
+		{ID: "g4", Kind: gaps.KindSearch, Query: "dark mode", Visitors: 3, Status: gaps.StatusProductFix},
+		{ID: "g5", Kind: gaps.UnlinkedTicket, Query: "refund twice", Visitors: 9, Nearest: "billing/refund"},
+		{ID: "g6", Kind: gaps.NoHelp, Query: "/orders/*", Visitors: 2},
+	}}
+	articles := []Article{
+		{ID: "lost", Title: "A parcel is lost", Source: "shipping/lost.md", Views: 20, Helpful: 2, NotHelpful: 6},
+		{ID: "track", Title: "Track a parcel", Source: "shipping/track.md", Views: 100, Helpful: 30, NotHelpful: 2, ContactsAfterReading: 4},
+		{ID: "fine", Title: "Fine", Views: 500, Helpful: 40},
+	}
+	got := ToDo(report, articles, "https://git.example/help/edit/main/")
+	var lines []string
+	for _, task := range got {
+		lines = append(lines, task.Kind+" "+task.Title+" "+task.Action+" "+task.Target+" "+strconv.Itoa(task.People))
+	}
+	want := []string{
+		"unhelpful A parcel is lost edit https://git.example/help/edit/main/shipping/lost.md 15",
+		"unlinked_ticket refund twice link #gap-g5 9",
+		"gap parcel insurance write #gap-g1 6",
+		"contact_after Track a parcel edit https://git.example/help/edit/main/shipping/track.md 4",
+		"gap dark mode fix_product #gap-g4 3",
+		"screen /orders/* write #gap-g6 2",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("to-do list\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// memStore is a Store over days held in memory, for Summary's arithmetic.
+type memStore struct {
+	days    []Day
+	tickets []TicketDay
+}
+
+func (m memStore) DayTotals(_ context.Context, from, to time.Time) ([]Day, error) {
+	var out []Day
+	for _, d := range m.days {
+		if d.Day >= from.Format(time.DateOnly) && d.Day < to.Format(time.DateOnly) {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+func (m memStore) ArticleTotals(context.Context, time.Time, time.Time) ([]ArticleDay, error) {
+	return nil, nil
+}
+
+func (m memStore) TicketsByDay(_ context.Context, from, to time.Time) ([]TicketDay, error) {
+	return m.tickets, nil
+}
+
+func (m memStore) VoteComments(context.Context, time.Time, time.Time, string, int) ([]Comment, error) {
+	return nil, nil
+}
+
+// TestSummary: the figures of the period and of the one before, rates
+// undefined without a denominator, one point per day.
+func TestSummary(t *testing.T) {
+	st := memStore{days: []Day{
+		{Day: "2026-11-28", Locale: "en", Source: "site", Searches: 10, NoResultSearches: 2, ClickedSearches: 6, NoClickSearches: 2, Visits: 8, SelfServiceVisits: 8, DeflectedVisits: 6},
+		{Day: "2026-11-29", Locale: "fr", Source: "widget", Screen: "checkout", Searches: 5, NoResultSearches: 5, Visits: 3, SelfServiceVisits: 2, DeflectedVisits: 2},
+		{Day: "2026-11-20", Locale: "en", Source: "site", Searches: 4, Views: 9},
+	}, tickets: []TicketDay{{Day: "2026-11-29", Locale: "en", ArticleID: "x", Tickets: 3}, {Day: "2026-11-21", Locale: "en", Tickets: 1}}}
+	p, _ := ParsePeriod("7d", "", "", time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC))
+	sum, err := Service{Store: st}.Summary(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Searches != 15 || sum.NoResultSearches != 7 || *sum.NoResultRate != 7.0/15 || *sum.ClickThroughRate != 6.0/8 || sum.HelpfulShare != nil ||
+		*sum.Deflection != 0.8 || sum.Tickets != 3 {
+		t.Errorf("figures %+v", sum.Figures)
+	}
+	if sum.Previous.Searches != 4 || sum.Previous.Views != 9 || sum.Previous.Tickets != 1 || sum.Previous.NoResultRate == nil || *sum.Previous.NoResultRate != 0 {
+		t.Errorf("previous %+v", sum.Previous)
+	}
+	s := sum.Series["no_result_rate"]
+	if len(s) != 7 || s[0].Value != nil || *s[5].Value != 1 || *s[4].Value != 0.2 {
+		t.Errorf("no-result series %+v", s)
+	}
+	if len(sum.EntryPoints) != 2 || sum.EntryPoints[0].Source != "site" || *sum.EntryPoints[1].Deflection != 1 {
+		t.Errorf("entry points %+v", sum.EntryPoints)
+	}
+	p.Locale = "fr"
+	fr, _ := Service{Store: st}.Summary(context.Background(), p)
+	if fr.Searches != 5 || fr.Tickets != 0 || fr.Previous.Searches != 0 {
+		t.Errorf("fr %+v", fr.Figures)
+	}
+}
+
+func TestGroupFeedback(t *testing.T) {
+	fb := GroupFeedback([]Comment{
+		{ArticleID: "x", Locale: "en", Reason: "inaccurate", Comment: "Wrong FEE ", Last: at(3)},
+		{ArticleID: "x", Locale: "en", Comment: "other words", Last: at(2)},
+		{ArticleID: "x", Locale: "en", Reason: "inaccurate", Comment: "wrong  fee", Last: at(1)},
+		{ArticleID: "y", Locale: "en", Comment: "wrong fee", Last: at(0)},
+	})
+	if len(fb.Comments) != 3 || fb.Comments[0].Comment != "wrong  fee" || fb.Comments[0].Count != 2 || !fb.Comments[0].Last.Equal(at(3)) {
+		t.Errorf("comments %+v", fb.Comments)
+	}
+	if len(fb.Reasons) != 1 || fb.Reasons[0].Count != 2 {
+		t.Errorf("reasons %+v", fb.Reasons)
+	}
+}

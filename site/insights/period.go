@@ -1,0 +1,93 @@
+package insights
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+// day is 24 hours: figures count whole UTC days.
+const day = 24 * time.Hour
+
+// MaxDays is the longest period the figures cover.
+const MaxDays = 3660
+
+// Period is the whole UTC days the figures count, of one locale or all.
+type Period struct {
+	From, To time.Time // midnights, UTC; To excluded
+	// Since and Until are the period as asked ("30d", "2026-11-01").
+	Since, Until string
+	Locale       string
+}
+
+// ParsePeriod reads a period as people ask for it: since is a number of
+// days ("7d": today and the 6 days before; default 30d), a duration
+// ("36h", counted from the start of its day) or a first day
+// ("2026-11-01"); until, optional, is the last day counted (default
+// today). Errors are EINVALID and name the parameter.
+func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
+	now = now.UTC()
+	today := now.Truncate(day)
+	p := Period{Since: strings.TrimSpace(since), Until: strings.TrimSpace(until), Locale: strings.TrimSpace(locale), To: today.Add(day)}
+	if p.Since == "" {
+		p.Since = "30d"
+	}
+	if n, ok := strings.CutSuffix(p.Since, "d"); ok {
+		d, err := strconv.Atoi(n)
+		if err != nil || d < 1 || d > MaxDays {
+			return p, site.Errorf(site.EINVALID, "since: %q is not a number of days from 1 to %d, like 30d", p.Since, MaxDays)
+		}
+		p.From = today.Add(-time.Duration(d-1) * day)
+	} else {
+		t, err := site.ParseSince(p.Since, now, 30*day)
+		if err != nil {
+			return p, site.Errorf(site.EINVALID, "since: %s", site.ErrorMessage(err))
+		}
+		p.From = t.UTC().Truncate(day)
+	}
+	if p.Until != "" {
+		t, err := time.Parse(time.DateOnly, p.Until)
+		if err != nil {
+			return p, site.Errorf(site.EINVALID, "until: %q is not a day like 2026-11-30", p.Until)
+		}
+		p.To = t.UTC().Add(day)
+	}
+	if !p.From.Before(p.To) {
+		return p, site.Errorf(site.EINVALID, "since: the period starts (%s) after its last day (%s)", p.From.Format(time.DateOnly), p.To.Add(-day).Format(time.DateOnly))
+	}
+	if p.To.Sub(p.From) > MaxDays*day {
+		return p, site.Errorf(site.EINVALID, "since: a period is at most %d days", MaxDays)
+	}
+	if len(p.Locale) > 35 {
+		return p, site.Errorf(site.EINVALID, "locale: %q is not a locale code", p.Locale)
+	}
+	return p, nil
+}
+
+// Days is the number of days of the period.
+func (p Period) Days() int { return int(p.To.Sub(p.From) / day) }
+
+// Previous is the period of the same length just before.
+func (p Period) Previous() Period {
+	q := p
+	q.To = p.From
+	q.From = p.From.Add(-time.Duration(p.Days()) * day)
+	return q
+}
+
+// dayList returns the days of the period, oldest first.
+func (p Period) dayList() []string {
+	out := make([]string, 0, p.Days())
+	for t := p.From; t.Before(p.To); t = t.Add(day) {
+		out = append(out, t.Format(time.DateOnly))
+	}
+	return out
+}
+
+// First and Last are the first and last days counted, as YYYY-MM-DD.
+func (p Period) First() string { return p.From.Format(time.DateOnly) }
+
+// Last is the last day counted.
+func (p Period) Last() string { return p.To.Add(-day).Format(time.DateOnly) }

@@ -1,0 +1,124 @@
+package insights
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/guichet/guichet/site/gaps"
+)
+
+// Kinds of Task.
+const (
+	TaskGap        = "gap"             // searches that failed
+	TaskUnlinked   = "unlinked_ticket" // a ticket topic no article answers
+	TaskScreen     = "screen"          // a widget screen with no help
+	TaskUnhelpful  = "unhelpful"       // an article read often and rated unhelpful
+	TaskContactOut = "contact_after"   // an article readers leave for the contact form
+)
+
+// Actions of Task.
+const (
+	ActionWrite      = "write"       // write an article
+	ActionFixProduct = "fix_product" // the team decided the product must change
+	ActionLink       = "link"        // link a ticket topic to an article
+	ActionEdit       = "edit"        // edit an article's source file
+)
+
+// Task is one line of the to-do list: something the team can act on,
+// scored by the people it affected in the period.
+type Task struct {
+	Kind string `json:"kind"`
+	// People is the score: distinct visitors (gaps, screens), tickets
+	// (ticket topics), or readers the article failed (see ToDo).
+	People int    `json:"people"`
+	Title  string `json:"title"`
+	Why    string `json:"why"`
+	Action string `json:"action"`
+	// Target is where the action is done: the gap's triage form
+	// ("#gap-ID") or the article's source file (an edit URL when the
+	// content repository is configured, else its path).
+	Target    string `json:"target"`
+	GapID     string `json:"gap_id,omitempty"`
+	ArticleID string `json:"article_id,omitempty"`
+	Locale    string `json:"locale"`
+}
+
+// ToDo ranks, in one list, what the team can do about the period: the
+// open gaps of the report (failed searches, unlinked ticket topics,
+// screens with no help; answered or ignored gaps are done), the articles
+// rated unhelpful by at least half of their voters, and the articles read
+// before a contact. Each is scored by the people it affected:
+//   - a gap: its distinct visitors (tickets for a ticket topic);
+//   - an unhelpful article: its readers times its share of "No" votes
+//     (at least its "No" votes), the readers it likely failed;
+//   - an article read before contacting support: those visits;
+//
+// an article both unhelpful and left for the contact form is one task
+// scored by the larger. editURL, when set, is the content repository's
+// edit address the article's source path is appended to.
+func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
+	var out []Task
+	for _, g := range report.Gaps {
+		if g.AnsweredAt != nil || g.Status == gaps.StatusIgnored {
+			continue
+		}
+		t := Task{People: g.Visitors, Title: g.Query, GapID: g.ID, Locale: g.Locale, Target: "#gap-" + g.ID, Action: ActionWrite}
+		switch g.Kind {
+		case gaps.UnlinkedTicket:
+			t.Kind, t.Action = TaskUnlinked, ActionLink
+			t.Why = fmt.Sprintf("%d tickets no article answers", g.Visitors)
+			if g.Nearest != "" {
+				t.Why += "; nearest article " + g.Nearest
+			}
+		case gaps.NoHelp:
+			t.Kind = TaskScreen
+			t.Why = fmt.Sprintf("the widget opened here for %d people with no article for this screen", g.Visitors)
+		default:
+			t.Kind = TaskGap
+			t.Why = fmt.Sprintf("%d people searched it and found nothing (%d) or nothing they opened (%d)", g.Visitors, g.NoResultsVisitors, g.NoClickVisitors)
+			if len(g.Variants) > 1 {
+				t.Why += fmt.Sprintf("; %d phrasings", len(g.Variants))
+			}
+		}
+		if g.Status == gaps.StatusProductFix {
+			t.Action = ActionFixProduct
+		}
+		out = append(out, t)
+	}
+	for _, a := range articles {
+		unhelped, why := 0, []string{}
+		if a.NotHelpful > 0 && a.NotHelpful >= a.Helpful {
+			share := float64(a.NotHelpful) / float64(a.Helpful+a.NotHelpful)
+			unhelped = max(a.NotHelpful, int(math.Round(float64(a.Views)*share)))
+			why = append(why, fmt.Sprintf("%d views, %d of %d votes say not helpful", a.Views, a.NotHelpful, a.Helpful+a.NotHelpful))
+		}
+		if a.ContactsAfterReading > 0 {
+			why = append(why, fmt.Sprintf("%d visits contacted support after reading it", a.ContactsAfterReading))
+		}
+		if len(why) == 0 {
+			continue
+		}
+		kind := TaskUnhelpful
+		if a.ContactsAfterReading > unhelped {
+			kind = TaskContactOut
+		}
+		target := a.Source
+		if editURL != "" && a.Source != "" {
+			target = strings.TrimSuffix(editURL, "/") + "/" + a.Source
+		}
+		out = append(out, Task{Kind: kind, People: max(unhelped, a.ContactsAfterReading), Title: a.Title, Why: strings.Join(why, "; "),
+			Action: ActionEdit, Target: target, ArticleID: a.ID, Locale: a.Locale})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].People != out[j].People {
+			return out[i].People > out[j].People
+		}
+		if out[i].Kind != out[j].Kind {
+			return out[i].Kind < out[j].Kind
+		}
+		return out[i].Title < out[j].Title
+	})
+	return out
+}

@@ -1,0 +1,309 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/guichet/guichet/site/insights"
+)
+
+var _ insights.Store = (*DB)(nil)
+
+// rollupDelay is how long after its end a day is rolled up: a click may
+// still satisfy one of its last searches until then.
+const rollupDelay = time.Hour
+
+// querier is a transaction or a connection pool.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// activities reads the raw activity of [from, to), unix milliseconds, by
+// visitor then time: what insights.Tally counts.
+func activities(ctx context.Context, q querier, from, to int64) ([]insights.Activity, error) {
+	rows, err := q.QueryContext(ctx, `
+		SELECT 'search', visitor, created_at, locale, source, context, path, '', results, satisfied, 0
+		FROM searches WHERE created_at >= ?1 AND created_at < ?2
+		UNION ALL
+		SELECT type, visitor, created_at, locale, source, context, path, article_id, 0, 0, coalesce(helpful, 0)
+		FROM events WHERE created_at >= ?1 AND created_at < ?2 AND type IN ('click', 'vote', 'view')
+		UNION ALL
+		SELECT 'contact', visitor, created_at, locale, source, context, path, article_id, 0, 0, 0
+		FROM contacts WHERE created_at >= ?1 AND created_at < ?2
+		UNION ALL
+		SELECT 'open', visitor, created_at, locale, 'widget', context, path, '', 0, 0, 0
+		FROM widget_opens WHERE created_at >= ?1 AND created_at < ?2
+		ORDER BY 2, 3`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []insights.Activity
+	for rows.Next() {
+		var a insights.Activity
+		var at int64
+		if err := rows.Scan(&a.Kind, &a.Visitor, &at, &a.Locale, &a.Source, &a.Context, &a.Path, &a.ArticleID, &a.Results, &a.Satisfied, &a.Helpful); err != nil {
+			return nil, err
+		}
+		a.Time = fromMillis(at)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// liveDays returns the starts of the UTC days in [from, to) that are not
+// rolled up and have raw rows, and whether any day is rolled up.
+func (db *DB) liveDays(ctx context.Context, from, to time.Time) ([]time.Time, bool, error) {
+	first, last := from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly)
+	rolled := map[string]bool{}
+	rows, err := db.reader.QueryContext(ctx, `SELECT day FROM insight_rollups WHERE day >= ? AND day < ?`, first, last)
+	if err != nil {
+		return nil, false, err
+	}
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			rows.Close()
+			return nil, false, err
+		}
+		rolled[d] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	// Only the days from the first raw row of the span on can have any.
+	var oldest sql.NullInt64
+	if err := db.reader.QueryRowContext(ctx, `
+		SELECT min(t) FROM (
+			SELECT min(created_at) AS t FROM searches WHERE created_at >= ?1 AND created_at < ?2
+			UNION ALL SELECT min(created_at) FROM events WHERE created_at >= ?1 AND created_at < ?2
+			UNION ALL SELECT min(created_at) FROM contacts WHERE created_at >= ?1 AND created_at < ?2
+			UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at >= ?1 AND created_at < ?2)`,
+		millis(from), millis(to)).Scan(&oldest); err != nil {
+		return nil, false, err
+	}
+	var from0 time.Time
+	if oldest.Valid {
+		from0 = fromMillis(oldest.Int64)
+	}
+	return insights.LiveDays(from0, to, rolled), len(rolled) > 0, nil
+}
+
+// tallyLive calls fn with the totals of each live day, from its raw rows.
+func (db *DB) tallyLive(ctx context.Context, live []time.Time, fn func(insights.Totals)) error {
+	for _, t := range live {
+		acts, err := activities(ctx, db.reader, millis(t), millis(t)+dayMillis)
+		if err != nil {
+			return err
+		}
+		fn(insights.Tally(acts))
+	}
+	return nil
+}
+
+// DayTotals returns the daily totals of the UTC days in [from, to), sorted
+// (insights.Totals.Sort): those of the days rolled up from insight_days,
+// the others tallied from their raw rows one day at a time.
+func (db *DB) DayTotals(ctx context.Context, from, to time.Time) ([]insights.Day, error) {
+	live, anyRolled, err := db.liveDays(ctx, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("insights day totals: %w", err)
+	}
+	var out insights.Totals
+	if anyRolled {
+		rows, err := db.reader.QueryContext(ctx, `
+			SELECT d.day, locale, source, screen, searches, no_result_searches, no_click_searches, clicked_searches,
+			       views, helpful_votes, not_helpful_votes, contacts, widget_opens, visits, self_service_visits, deflected_visits
+			FROM insight_days d JOIN insight_rollups r ON r.day = d.day
+			WHERE d.day >= ? AND d.day < ?`, from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly))
+		if err != nil {
+			return nil, fmt.Errorf("insights day totals: %w", err)
+		}
+		for rows.Next() {
+			var d insights.Day
+			if err := rows.Scan(&d.Day, &d.Locale, &d.Source, &d.Screen, &d.Searches, &d.NoResultSearches, &d.NoClickSearches, &d.ClickedSearches,
+				&d.Views, &d.HelpfulVotes, &d.NotHelpfulVotes, &d.Contacts, &d.WidgetOpens, &d.Visits, &d.SelfServiceVisits, &d.DeflectedVisits); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("insights day totals: %w", err)
+			}
+			out.Days = append(out.Days, d)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("insights day totals: %w", err)
+		}
+	}
+	if err := db.tallyLive(ctx, live, func(t insights.Totals) { out.Days = append(out.Days, t.Days...) }); err != nil {
+		return nil, fmt.Errorf("insights day totals: %w", err)
+	}
+	out.Sort()
+	return out.Days, nil
+}
+
+// ArticleTotals returns each article's figures summed over the UTC days in
+// [from, to) (Day empty), by article and locale: the rolled-up days summed
+// in SQL, the others tallied from their raw rows.
+func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights.ArticleDay, error) {
+	live, anyRolled, err := db.liveDays(ctx, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("insights article totals: %w", err)
+	}
+	sums := insights.ArticleSums{}
+	if anyRolled {
+		rows, err := db.reader.QueryContext(ctx, `
+			SELECT article_id, locale, sum(views), sum(helpful), sum(not_helpful), sum(contacts_after_reading)
+			FROM insight_article_days a JOIN insight_rollups r ON r.day = a.day
+			WHERE a.day >= ? AND a.day < ?
+			GROUP BY article_id, locale`, from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly))
+		if err != nil {
+			return nil, fmt.Errorf("insights article totals: %w", err)
+		}
+		for rows.Next() {
+			var a insights.ArticleDay
+			if err := rows.Scan(&a.ArticleID, &a.Locale, &a.Views, &a.Helpful, &a.NotHelpful, &a.ContactsAfterReading); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("insights article totals: %w", err)
+			}
+			sums.Add(a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("insights article totals: %w", err)
+		}
+	}
+	if err := db.tallyLive(ctx, live, func(t insights.Totals) {
+		for _, a := range t.Articles {
+			sums.Add(a)
+		}
+	}); err != nil {
+		return nil, fmt.Errorf("insights article totals: %w", err)
+	}
+	return sums.List(), nil
+}
+
+// RollUp rolls up every day that ended at least an hour before now and
+// is not rolled up yet, from the oldest raw row on: its totals
+// (insights.Tally) are stored and read from then on. It returns the
+// number of days rolled up. ctx stops it between days.
+func (db *DB) RollUp(ctx context.Context, now time.Time) (int, error) {
+	cut := millis(now.UTC().Add(-rollupDelay).Truncate(24 * time.Hour))
+	var oldest sql.NullInt64
+	if err := db.reader.QueryRowContext(ctx, `
+		SELECT min(t) FROM (
+			SELECT min(created_at) AS t FROM searches
+			UNION ALL SELECT min(created_at) FROM events
+			UNION ALL SELECT min(created_at) FROM contacts
+			UNION ALL SELECT min(created_at) FROM widget_opens)`).Scan(&oldest); err != nil {
+		return 0, fmt.Errorf("roll up insights: %w", err)
+	}
+	if !oldest.Valid {
+		return 0, nil
+	}
+	n := 0
+	for d := oldest.Int64 - oldest.Int64%dayMillis; d < cut && ctx.Err() == nil; d += dayMillis {
+		tx, err := db.writer.BeginTx(ctx, nil)
+		if err != nil {
+			return n, fmt.Errorf("roll up insights: %w", err)
+		}
+		done, err := rollUpDay(ctx, tx, d, millis(db.now()))
+		if err == nil {
+			err = tx.Commit()
+		}
+		tx.Rollback()
+		if err != nil {
+			return n, fmt.Errorf("roll up insights: %w", err)
+		}
+		if done {
+			n++
+		}
+	}
+	return n, ctx.Err()
+}
+
+// rollUpDay stores the totals of the day starting at from (unix ms) in
+// tx, unless it is rolled up already; it says whether it did.
+func rollUpDay(ctx context.Context, tx *sql.Tx, from, now int64) (bool, error) {
+	day := fromMillis(from).Format(time.DateOnly)
+	var one int
+	switch err := tx.QueryRowContext(ctx, `SELECT 1 FROM insight_rollups WHERE day = ?`, day).Scan(&one); err {
+	case nil:
+		return false, nil
+	case sql.ErrNoRows:
+	default:
+		return false, err
+	}
+	acts, err := activities(ctx, tx, from, from+dayMillis)
+	if err != nil {
+		return false, err
+	}
+	tot := insights.Tally(acts)
+	for _, d := range tot.Days {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO insight_days (day, locale, source, screen, searches, no_result_searches, no_click_searches, clicked_searches,
+				views, helpful_votes, not_helpful_votes, contacts, widget_opens, visits, self_service_visits, deflected_visits)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.Day, d.Locale, d.Source, d.Screen, d.Searches, d.NoResultSearches, d.NoClickSearches, d.ClickedSearches,
+			d.Views, d.HelpfulVotes, d.NotHelpfulVotes, d.Contacts, d.WidgetOpens, d.Visits, d.SelfServiceVisits, d.DeflectedVisits); err != nil {
+			return false, err
+		}
+	}
+	for _, a := range tot.Articles {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO insight_article_days (day, article_id, locale, views, helpful, not_helpful, contacts_after_reading)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, a.Day, a.ArticleID, a.Locale, a.Views, a.Helpful, a.NotHelpful, a.ContactsAfterReading); err != nil {
+			return false, err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO insight_rollups (day, rolled_at) VALUES (?, ?)`, day, now)
+	return err == nil, err
+}
+
+// TicketsByDay counts the tickets created in [from, to) by day, locale and
+// linked article ("" unlinked).
+func (db *DB) TicketsByDay(ctx context.Context, from, to time.Time) ([]insights.TicketDay, error) {
+	rows, err := db.reader.QueryContext(ctx, `
+		SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch'), locale, article_id, count(*)
+		FROM tickets WHERE created_at >= ? AND created_at < ?
+		GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`, millis(from), millis(to))
+	if err != nil {
+		return nil, fmt.Errorf("ticket days: %w", err)
+	}
+	defer rows.Close()
+	var out []insights.TicketDay
+	for rows.Next() {
+		var t insights.TicketDay
+		if err := rows.Scan(&t.Day, &t.Locale, &t.ArticleID, &t.Tickets); err != nil {
+			return nil, fmt.Errorf("ticket days: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// VoteComments returns the "not helpful" votes in [from, to) with a
+// reason or a comment, of one locale when locale is set, newest first, at
+// most limit.
+func (db *DB) VoteComments(ctx context.Context, from, to time.Time, locale string, limit int) ([]insights.Comment, error) {
+	rows, err := db.reader.QueryContext(ctx, `
+		SELECT article_id, locale, reason, comment, created_at FROM events
+		WHERE type = 'vote' AND helpful = 0 AND (comment != '' OR reason != '') AND created_at >= ? AND created_at < ? AND (?3 = '' OR locale = ?3)
+		ORDER BY created_at DESC, id DESC LIMIT ?4`, millis(from), millis(to), locale, limit)
+	if err != nil {
+		return nil, fmt.Errorf("vote comments: %w", err)
+	}
+	defer rows.Close()
+	var out []insights.Comment
+	for rows.Next() {
+		c := insights.Comment{Count: 1}
+		var at int64
+		if err := rows.Scan(&c.ArticleID, &c.Locale, &c.Reason, &c.Comment, &at); err != nil {
+			return nil, fmt.Errorf("vote comments: %w", err)
+		}
+		c.Last = fromMillis(at)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,223 @@
+package web
+
+import (
+	"context"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/insights"
+)
+
+// dashboard is everything the dashboard and its exports show for a period.
+type dashboard struct {
+	summary  insights.Summary
+	articles []insights.Article
+	feedback insights.Feedback
+	report   gaps.Report
+	todo     []insights.Task
+}
+
+// dashboard reads the figures of p: the summary, the articles, the
+// voters' feedback and the gap report, at once, and ranks the to-do list.
+func (s *Server) dashboard(ctx context.Context, st *state, p insights.Period) (dashboard, error) {
+	var d dashboard
+	in := s.opts.Insights
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(4)
+	g.Go(func() (err error) { d.summary, err = in.Summary(ctx, p); return })
+	g.Go(func() (err error) { d.articles, err = in.Articles(ctx, p); return })
+	g.Go(func() (err error) { d.feedback, err = in.Feedback(ctx, p); return })
+	g.Go(func() (err error) {
+		d.report, err = in.Report(ctx, gaps.Options{Since: p.From, Locale: p.Locale, MinVisitors: 2, TopQueries: 20})
+		return
+	})
+	if err := g.Wait(); err != nil {
+		return d, err
+	}
+	d.todo = insights.ToDo(d.report, d.articles, st.view.Lib.Config.EditURL)
+	return d, nil
+}
+
+// adminPeriod reads the period and locale of the dashboard: since (7d,
+// 30d, 90d, a day, or "custom" with from and until), until and locale,
+// which must be a locale of the site.
+func (s *Server) adminPeriod(c echo.Context, st *state) (insights.Period, error) {
+	q := c.QueryParams()
+	since, until := q.Get("since"), q.Get("until")
+	switch since {
+	case "custom":
+		if since = q.Get("from"); since == "" {
+			return insights.Period{}, site.Errorf(site.EINVALID, "from: a custom period needs its first day")
+		}
+	case "7d", "30d", "90d":
+		until = "" // the picker's days are for a custom period
+	}
+	return s.period(st, since, until, q.Get("locale"))
+}
+
+// period parses a period of the insights (insights.ParsePeriod) whose
+// locale, when set, is one of the site's.
+func (s *Server) period(st *state, since, until, locale string) (insights.Period, error) {
+	p, err := insights.ParsePeriod(since, until, locale, s.opts.Now())
+	if err != nil {
+		return p, err
+	}
+	if p.Locale != "" && !slices.Contains(st.view.Lib.Config.Locales, p.Locale) && p.Locale != st.view.Lib.Config.DefaultLocale {
+		return p, site.Errorf(site.EINVALID, "locale: %q is not a locale of this help center", p.Locale)
+	}
+	return p, nil
+}
+
+// pickerOf fills the period form for p.
+func pickerOf(p insights.Period, st *state) adminPicker {
+	pk := adminPicker{Since: p.Since, Locale: p.Locale, From: p.First(), Until: p.Last()}
+	if p.Until != "" || p.Since != "7d" && p.Since != "30d" && p.Since != "90d" {
+		pk.Since = "custom"
+	}
+	pk.Locales = slices.Clone(st.view.Lib.Config.Locales)
+	if len(pk.Locales) == 0 {
+		pk.Locales = []string{st.view.Lib.Config.DefaultLocale}
+	}
+	return pk
+}
+
+// periodQuery is the query string that asks for p again.
+func periodQuery(p insights.Period) string {
+	v := url.Values{"since": {p.Since}}
+	if p.Until != "" {
+		v.Set("until", p.Until)
+	}
+	if p.Locale != "" {
+		v.Set("locale", p.Locale)
+	}
+	return v.Encode()
+}
+
+// headline lists the figures of the cards, and whether a rise is good
+// news (false: bad news; neutral figures are listed in neutral).
+var headline = []struct {
+	key          string
+	riseIsBetter bool
+}{
+	{"searches", true}, {"no_result_rate", false}, {"click_through_rate", true}, {"views", true},
+	{"helpful_share", true}, {"contacts", false}, {"deflection", true}, {"tickets", false}, {"widget_opens", true},
+}
+
+// neutral figures: more is neither good nor bad news.
+var neutral = map[string]bool{"searches": true, "views": true, "widget_opens": true}
+
+// cards builds the headline figures with their change.
+func cards(sum insights.Summary) []adminCard {
+	var out []adminCard
+	for _, h := range headline {
+		var fig insights.Figure
+		for _, f := range insights.FigureList {
+			if f.Key == h.key {
+				fig = f
+			}
+		}
+		now, before := fig.Value(sum.Figures), fig.Value(sum.Previous)
+		c := adminCard{Key: fig.Key, Label: fig.Label, Value: fig.Format(now), Previous: fig.Format(before), Neutral: neutral[h.key]}
+		if c.Value == "" {
+			c.Value = "–"
+		}
+		if now != nil && before != nil && *now != *before {
+			diff := *now - *before
+			c.Down = diff < 0
+			c.Better = (diff > 0) == h.riseIsBetter
+			sign := "+"
+			if c.Down {
+				sign = "−"
+				diff = -diff
+			}
+			switch {
+			case fig.Rate:
+				c.Change = sign + strconv.FormatFloat(diff*100, 'f', 1, 64) + " pts"
+			case *before > 0:
+				c.Change = sign + strconv.FormatFloat(diff / *before * 100, 'f', 0, 64) + "%"
+			default:
+				c.Change = sign + strconv.FormatFloat(diff, 'f', 0, 64)
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// charts draws the dashboard's charts: searches with the no-result
+// share, views, the helpful share, tickets against the days articles were
+// edited, and deflection.
+func charts(sum insights.Summary, articles []insights.Article, p insights.Period) []chart {
+	edits := map[string][]string{}
+	for _, a := range articles {
+		if d := a.Updated.UTC().Format(time.DateOnly); !a.Updated.IsZero() && d >= p.First() && d <= p.Last() {
+			edits[d] = append(edits[d], a.Title)
+		}
+	}
+	return []chart{
+		newChart("searches", "Searches per day, and the share that found nothing", sum.Days,
+			"Searches", func(f insights.Figures) int { return f.Searches },
+			"No-result rate", func(f insights.Figures) *float64 { return f.NoResultRate }, nil),
+		newChart("views", "Article views per day", sum.Days,
+			"Views", func(f insights.Figures) int { return f.Views }, "", nil, nil),
+		newChart("helpful", "Votes per day, and the helpful share", sum.Days,
+			"Votes", func(f insights.Figures) int { return f.HelpfulVotes + f.NotHelpfulVotes },
+			"Helpful share", func(f insights.Figures) *float64 { return f.HelpfulShare }, nil),
+		newChart("tickets", "Tickets per day, against the days articles were edited", sum.Days,
+			"Tickets", func(f insights.Figures) int { return f.Tickets }, "", nil, edits),
+		newChart("deflection", "Self-service visits per day, and the share that did not contact support", sum.Days,
+			"Self-service visits", func(f insights.Figures) int { return f.SelfServiceVisits },
+			"Deflection", func(f insights.Figures) *float64 { return f.Deflection }, nil),
+	}
+}
+
+// notHelpful lists the articles with "not helpful" votes, highest share
+// of "No" first, with the reasons and grouped comments voters gave.
+func notHelpful(articles []insights.Article, fb insights.Feedback) []adminFeedback {
+	var out []adminFeedback
+	for _, a := range articles {
+		if a.NotHelpful == 0 {
+			continue
+		}
+		no := float64(a.NotHelpful) / float64(a.Helpful+a.NotHelpful)
+		f := adminFeedback{Article: a, ShareNo: pct(&no)}
+		for _, r := range fb.Reasons {
+			if r.ArticleID == a.ID && r.Locale == a.Locale {
+				f.Reasons = append(f.Reasons, r)
+			}
+		}
+		for _, c := range fb.Comments {
+			if c.ArticleID == a.ID && c.Locale == a.Locale && len(f.Comments) < 10 {
+				f.Comments = append(f.Comments, c)
+			}
+		}
+		out = append(out, f)
+	}
+	slices.SortStableFunc(out, func(a, b adminFeedback) int {
+		sa := float64(a.NotHelpful) / float64(a.Helpful+a.NotHelpful)
+		sb := float64(b.NotHelpful) / float64(b.Helpful+b.NotHelpful)
+		switch {
+		case sa != sb && sa > sb:
+			return -1
+		case sa != sb:
+			return 1
+		}
+		return b.NotHelpful - a.NotHelpful
+	})
+	return out[:min(len(out), shownRows)]
+}
+
+// taskLabels name the kinds and actions of the to-do list on the page.
+var taskLabels = map[string]string{
+	insights.TaskGap: "Failed searches", insights.TaskUnlinked: "Tickets no article answers", insights.TaskScreen: "Screen with no help",
+	insights.TaskUnhelpful: "Rated not helpful", insights.TaskContactOut: "Read, then contacted support",
+	insights.ActionWrite: "Write an article", insights.ActionFixProduct: "Fix the product", insights.ActionLink: "Link to an article",
+	insights.ActionEdit: "Edit",
+}

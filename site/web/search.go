@@ -31,7 +31,14 @@ type searchPage struct {
 	NextURL       string
 	FirstPageURL  string // set past the last page
 	PageLabel     string
-	Categories    []*site.Category
+	Categories    []*site.Category // with no query
+	// Weak: the results answer the query only in part, and are shown as
+	// related articles (RelatedIntro says so).
+	Weak         bool
+	RelatedIntro string
+	// Next is what to do when the search found no answer (nothing, or
+	// weak results).
+	Next *nextSteps
 }
 
 // searchPageSize is the number of results per search page.
@@ -123,8 +130,19 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 			data.NextURL = searchURL(b.SearchURL, q, pageNum+1, verbatim)
 		}
 		data.PageLabel = fmt.Sprintf(b.T["page_n"], pageNum)
-		if res.Total == 0 {
-			data.Categories = v.TopCategories(loc)
+		switch {
+		case res.Total == 0:
+			data.Next = s.nextStepsFor(st, b, q, true)
+		case res.Weak:
+			shown := q
+			if res.DidYouMean != "" {
+				shown = res.DidYouMean
+			}
+			data.Weak = true
+			data.Heading = fmt.Sprintf(b.T["related_for"], shown)
+			data.Title = data.Heading + " – " + b.SiteTitle
+			data.RelatedIntro = fmt.Sprintf(b.T["related_intro"], shown)
+			data.Next = s.nextStepsFor(st, b, q, false)
 		}
 		data.Description = data.Heading + " – " + data.CountLabel
 	} else {

@@ -18,7 +18,8 @@ const nextStepsSize = 5
 // end, in this order: the locale's most-read articles, its top questions
 // (FAQ), its categories, "Tell me when this is answered" and the contact
 // link. The search page shows it under no results (and, without the lists,
-// under weak ones); the widget panel under its own.
+// under weak ones); the widget panel renders it once, for its script to
+// show under its own.
 type nextSteps struct {
 	MostRead   []*site.Article
 	Top        []*site.Article // the FAQ's first, without the most read
@@ -107,10 +108,12 @@ func (s *Server) nextStepsFor(st *state, b basePage, q string, lists bool) *next
 }
 
 // newSubscribeHook returns the hook for q, nil when the contact link is
-// not an e-mail address.
+// not an e-mail address. With q empty (the widget, which knows the query
+// only in the browser), the mail has no subject: the panel's script sets
+// it from the link's data-subject.
 func newSubscribeHook(b basePage, q string) *subscribeHook {
 	mail, ok := strings.CutPrefix(b.ContactURL, "mailto:")
-	if !ok || q == "" {
+	if !ok {
 		return nil
 	}
 	addr, query, _ := strings.Cut(mail, "?")
@@ -118,8 +121,14 @@ func newSubscribeHook(b basePage, q string) *subscribeHook {
 	if err != nil {
 		params = url.Values{}
 	}
-	params.Set("subject", fmt.Sprintf(b.T["subscribe_subject"], q))
+	if q != "" {
+		params.Set("subject", fmt.Sprintf(b.T["subscribe_subject"], q))
+	}
 	// Mail clients read "+" literally: spaces are %20 in a mailto URL.
 	enc := strings.ReplaceAll(params.Encode(), "+", "%20")
-	return &subscribeHook{T: b.T, Query: q, Locale: b.Locale, MailURL: "mailto:" + addr + "?" + enc}
+	u := "mailto:" + addr
+	if enc != "" {
+		u += "?" + enc
+	}
+	return &subscribeHook{T: b.T, Query: q, Locale: b.Locale, MailURL: u}
 }

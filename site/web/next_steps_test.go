@@ -153,3 +153,32 @@ func TestWeakResultsAreRelated(t *testing.T) {
 		t.Errorf("API: weak key for an answered query: %s", w.Body)
 	}
 }
+
+// TestWidgetNextSteps: the widget panel carries the way out of a search
+// without an answer for its script: the top questions, the categories,
+// "Tell me when this is answered" (the e-mail's subject set in the browser
+// from data-subject, in the panel's language) and the contact link.
+func TestWidgetNextSteps(t *testing.T) {
+	e := newEnv(t)
+	for _, tt := range []struct{ path, subject, top string }{
+		{"/widget/frame", "Tell me when this is answered: %s", "/billing/refund"},
+		{"/widget/frame?locale=fr", "Prévenez-moi quand ce sera répondu : %s", "/fr/billing/refund"},
+	} {
+		d := webtest.Parse(t, e.page(t, tt.path))
+		if got := d.Attrs("template#g-w-next .top-questions a", "href"); len(got) != 1 || got[0] != tt.top {
+			t.Errorf("%s: top questions %v, want %s", tt.path, got, tt.top)
+		}
+		if d.Count("template#g-w-next .browse a") == 0 {
+			t.Errorf("%s: no categories", tt.path)
+		}
+		if got := d.Attr("template#g-w-next .subscribe a", "data-subject"); got != tt.subject {
+			t.Errorf("%s: subscribe subject %q, want %q", tt.path, got, tt.subject)
+		}
+		if got := d.Attr("template#g-w-next .subscribe a", "href"); got != "mailto:help@acme.test" {
+			t.Errorf("%s: subscribe link %q", tt.path, got)
+		}
+		if got := d.Attr("template#g-w-next .contact-support a", "href"); got != "mailto:help@acme.test" {
+			t.Errorf("%s: contact link %q", tt.path, got)
+		}
+	}
+}

@@ -21,7 +21,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/sqlite"
 )
 
 var update = flag.Bool("update", false, "rewrite the README tour's screenshots in testdata/tour")
@@ -100,7 +99,7 @@ func TestREADMETour(t *testing.T) {
 	if err := m.Publisher.RefreshPopularity(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	token, _, err := m.DB.CreateToken(context.Background(), sqlite.ScopeAdmin, "tour")
+	token, _, err := m.DB.CreateToken(context.Background(), site.ScopeAdmin, "tour")
 	if err != nil {
 		t.Fatal(err)
 	}

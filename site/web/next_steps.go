@@ -3,10 +3,10 @@ package web
 import (
 	"cmp"
 	"fmt"
-	"maps"
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/guichet/guichet/site"
 )
@@ -43,30 +43,30 @@ type subscribeHook struct {
 
 // SetArticleClicks gives the server the recent result clicks per article
 // ID (site and widget, every locale), which rank the most-read articles a
-// search without answers offers. The map is copied; nil clears it.
+// search without answers offers. nil clears them.
 func (s *Server) SetArticleClicks(clicks map[string]int) {
-	m := maps.Clone(clicks)
-	s.clicks.Store(&m)
-}
-
-// mostRead returns up to n articles of locale, most clicked first (ties by
-// ID), only those clicked at least once.
-func (s *Server) mostRead(v *site.View, locale string, n int) []*site.Article {
-	p := s.clicks.Load()
-	if p == nil {
-		return nil
-	}
-	ids := make([]string, 0, len(*p))
-	for id, c := range *p {
-		if c > 0 {
+	ids := make([]string, 0, len(clicks))
+	for id, n := range clicks {
+		if n > 0 {
 			ids = append(ids, id)
 		}
 	}
+	// Most clicked first, ties by ID: sorted once, not per page.
 	slices.SortFunc(ids, func(a, b string) int {
-		return cmp.Or(cmp.Compare((*p)[b], (*p)[a]), cmp.Compare(a, b))
+		return cmp.Or(cmp.Compare(clicks[b], clicks[a]), cmp.Compare(a, b))
 	})
+	s.mostClicked.Store(&ids)
+}
+
+// mostRead returns up to n articles of locale, most clicked first, only
+// those clicked at least once.
+func (s *Server) mostRead(v *site.View, locale string, n int) []*site.Article {
+	p := s.mostClicked.Load()
+	if p == nil {
+		return nil
+	}
 	var out []*site.Article
-	for _, id := range ids {
+	for _, id := range *p {
 		if len(out) == n {
 			break
 		}
@@ -122,7 +122,15 @@ func newSubscribeHook(b basePage, q string) *subscribeHook {
 		params = url.Values{}
 	}
 	if q != "" {
-		params.Set("subject", fmt.Sprintf(b.T["subscribe_subject"], q))
+		// One line: control characters (a line break in the query)
+		// would start another header in some mail clients.
+		line := strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return ' '
+			}
+			return r
+		}, q)
+		params.Set("subject", fmt.Sprintf(b.T["subscribe_subject"], line))
 	}
 	// Mail clients read "+" literally: spaces are %20 in a mailto URL.
 	enc := strings.ReplaceAll(params.Encode(), "+", "%20")

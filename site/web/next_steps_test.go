@@ -182,3 +182,18 @@ func TestWidgetNextSteps(t *testing.T) {
 		}
 	}
 }
+
+// TestSubscribeSubjectOneLine: a query with a line break cannot add a
+// header to the e-mail "Tell me when this is answered" prepares.
+func TestSubscribeSubjectOneLine(t *testing.T) {
+	e := newEnv(t)
+	d := webtest.Parse(t, e.page(t, "/search?q=zeppelin%0D%0ABcc:%20all@evil.test"))
+	href := d.Attr(".subscribe a", "href")
+	mail, err := url.Parse(href)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mail.Query().Get("subject"); strings.ContainsAny(got, "\r\n") || !strings.Contains(got, "zeppelin") || mail.Query().Get("bcc") != "" {
+		t.Errorf("subject %q from %s", got, href)
+	}
+}

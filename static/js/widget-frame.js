@@ -158,7 +158,8 @@
 		if (m) {
 			const [addr, query] = m.getAttribute('href').split('?');
 			const p = new URLSearchParams(query || '');
-			p.set('subject', m.dataset.subject.replace('%s', q));
+			// One line: a line break would start another header in some mail clients.
+			p.set('subject', m.dataset.subject.replace('%s', q.replace(/[\x00-\x1f\x7f]/g, ' ')));
 			m.href = addr + '?' + p.toString().replace(/\+/g, '%20');
 		}
 		return n;

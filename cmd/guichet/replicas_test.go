@@ -226,6 +226,7 @@ func TestPostgresOutage(t *testing.T) {
 	pg := pgtest.Own(t)
 	dbURL := pg.URL("postgres")
 	dir := ticketContent(t)
+	admin := cliToken(t, dbURL, "admin")
 	_, a := replica(t, dir, dbURL)
 	if code, _ := call("GET", a+"/healthz", ""); code != 200 {
 		t.Fatalf("healthz before: %d", code)
@@ -264,6 +265,11 @@ func TestPostgresOutage(t *testing.T) {
 	}
 	if _, body := call("GET", a+"/metrics", ""); !strings.Contains(body, "guichet_database_up 0") {
 		t.Errorf("metrics do not show the outage: %s", grepLines(body, "guichet_database"))
+	}
+	// What needs the database says it is unavailable, not that the token
+	// is wrong.
+	if code, body := call("GET", a+"/api/v1/insights/gaps", "", "Authorization", "Bearer "+admin); code != 503 {
+		t.Errorf("insights with PostgreSQL stopped: %d %s", code, body)
 	}
 	time.Sleep(2 * time.Second)
 	if err := pg.Start(); err != nil {

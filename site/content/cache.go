@@ -16,7 +16,7 @@ import (
 
 // renderCacheVersion changes whenever the rendered output of the same
 // Markdown changes, so a cache written by older code is never reused.
-const renderCacheVersion = "6" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text
+const renderCacheVersion = "7" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text; 7: indented DocFX blocks, theme ids refused in raw HTML
 
 // cachedOutput is an Output in a form gob can store.
 type cachedOutput struct {

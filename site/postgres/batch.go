@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -31,15 +32,28 @@ func (db *DB) WriteBatch(ctx context.Context, b *recorder.Batch) error {
 	})
 }
 
-// writeSearches upserts rows: a search ID already stored takes the newer
-// query, keeping its created_at, unless the stored row is already newer.
+// writeSearches upserts rows in one statement (the batch holds each ID
+// once): a search ID already stored takes the newer query, keeping its
+// created_at, unless the stored row is already newer.
 func writeSearches(ctx context.Context, tx *sql.Tx, rows []recorder.Search) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, `
+	n := len(rows)
+	id, query, norm, locale, hits, source, context, path, visitor := cols(n), cols(n), cols(n), cols(n), cols(n), cols(n), cols(n), cols(n), cols(n)
+	results := make([]int64, n)
+	first, last := make([]time.Time, n), make([]time.Time, n)
+	for i, r := range rows {
+		id[i], query[i], norm[i], locale[i], results[i] = r.ID, r.Query, r.Normalized, r.Locale, int64(r.Results)
+		hits[i], source[i], context[i], path[i], visitor[i] = strings.Join(r.Hits, "\n"), r.Source, r.Context, r.Path, r.Visitor
+		first[i], last[i] = ts(r.First), ts(r.Time)
+	}
+	_, err := tx.ExecContext(ctx, `
 		INSERT INTO searches (id, query, normalized, locale, results, hits, source, context, path, visitor, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+		SELECT id, query, normalized, locale, results, string_to_array(hits, E'\n'), source, context, path, visitor, created_at, updated_at
+		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[],
+		            $10::text[], $11::timestamptz[], $12::timestamptz[])
+		     AS r (id, query, normalized, locale, results, hits, source, context, path, visitor, created_at, updated_at)
 		ON CONFLICT (id) DO UPDATE SET
 			query      = excluded.query,
 			normalized = excluded.normalized,
@@ -51,81 +65,87 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []recorder.Search) erro
 			path       = excluded.path,
 			visitor    = excluded.visitor,
 			updated_at = excluded.updated_at
-		WHERE excluded.updated_at >= searches.updated_at`)
+		WHERE excluded.updated_at >= searches.updated_at`,
+		id, query, norm, locale, results, hits, source, context, path, visitor, first, last)
 	if err != nil {
-		return fmt.Errorf("prepare searches: %w", err)
-	}
-	defer stmt.Close()
-	for _, r := range rows {
-		if _, err := stmt.ExecContext(ctx, r.ID, r.Query, r.Normalized, r.Locale, r.Results, list(r.Hits),
-			r.Source, r.Context, r.Path, r.Visitor, ts(r.First), ts(r.Time)); err != nil {
-			return fmt.Errorf("search %s: %w", r.ID, err)
-		}
+		return fmt.Errorf("searches: %w", err)
 	}
 	return nil
 }
 
-// list is s as a text[] argument: never NULL.
-func list(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
+func cols(n int) []string { return make([]string, n) }
 
-// writeEvents inserts clicks, votes and readings; a later vote of a
-// visitor on an article the same day replaces the earlier one.
+// writeEvents inserts clicks, votes and readings in one statement. A
+// visitor has one vote per article and day: a later vote replaces the
+// earlier one, stored or in the batch.
 func writeEvents(ctx context.Context, tx *sql.Tx, events []site.Event) error {
 	if len(events) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO events (type, search_id, article_id, locale, position, helpful, reason, comment, source, context, path, visitor, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`)
-	if err != nil {
-		return fmt.Errorf("prepare events: %w", err)
+	type voteKey struct {
+		article, visitor string
+		day              time.Time
 	}
-	defer stmt.Close()
-	dedupe, err := tx.PrepareContext(ctx, `
-		DELETE FROM events WHERE type = 'vote' AND article_id = $1 AND visitor = $2 AND created_at >= $3 AND created_at < $4`)
-	if err != nil {
-		return fmt.Errorf("prepare vote dedupe: %w", err)
-	}
-	defer dedupe.Close()
-	for _, e := range events {
+	lastVote := map[voteKey]int{}
+	for i, e := range events {
 		if e.Type == site.EventVote && e.Visitor != "" {
-			day := e.Time.UTC().Truncate(24 * time.Hour)
-			if _, err := dedupe.ExecContext(ctx, e.ArticleID, e.Visitor, day, day.Add(24*time.Hour)); err != nil {
-				return fmt.Errorf("vote dedupe: %w", err)
+			lastVote[voteKey{e.ArticleID, e.Visitor, e.Time.UTC().Truncate(24 * time.Hour)}] = i
+		}
+	}
+	for k := range lastVote {
+		if _, err := tx.ExecContext(ctx, `
+			DELETE FROM events WHERE type = 'vote' AND article_id = $1 AND visitor = $2 AND created_at >= $3 AND created_at < $4`,
+			k.article, k.visitor, k.day, k.day.Add(24*time.Hour)); err != nil {
+			return fmt.Errorf("vote dedupe: %w", err)
+		}
+	}
+	var typ, search, article, locale, helpful, reason, comment, source, context, path, visitor []string
+	var position []int64
+	var at []time.Time
+	for i, e := range events {
+		if e.Type == site.EventVote && e.Visitor != "" && lastVote[voteKey{e.ArticleID, e.Visitor, e.Time.UTC().Truncate(24 * time.Hour)}] != i {
+			continue // replaced by a later vote in the batch
+		}
+		h := ""
+		if e.Helpful != nil {
+			h = "f"
+			if *e.Helpful {
+				h = "t"
 			}
 		}
-		var helpful sql.NullBool
-		if e.Helpful != nil {
-			helpful = sql.NullBool{Bool: *e.Helpful, Valid: true}
-		}
-		if _, err := stmt.ExecContext(ctx, e.Type, e.SearchID, e.ArticleID, e.Locale, e.Position,
-			helpful, e.Reason, e.Comment, e.Source, e.Context, e.Path, e.Visitor, ts(e.Time)); err != nil {
-			return fmt.Errorf("%s event: %w", e.Type, err)
-		}
+		typ, search, article, locale = append(typ, e.Type), append(search, e.SearchID), append(article, e.ArticleID), append(locale, e.Locale)
+		position, helpful, reason, comment = append(position, int64(e.Position)), append(helpful, h), append(reason, e.Reason), append(comment, e.Comment)
+		source, context, path, visitor, at = append(source, e.Source), append(context, e.Context), append(path, e.Path), append(visitor, e.Visitor), append(at, ts(e.Time))
+	}
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO events (type, search_id, article_id, locale, position, helpful, reason, comment, source, context, path, visitor, created_at)
+		SELECT type, search_id, article_id, locale, position, NULLIF(helpful, '')::boolean, reason, comment, source, context, path, visitor, created_at
+		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[],
+		            $10::text[], $11::text[], $12::text[], $13::timestamptz[])
+		     AS e (type, search_id, article_id, locale, position, helpful, reason, comment, source, context, path, visitor, created_at)`,
+		typ, search, article, locale, position, helpful, reason, comment, source, context, path, visitor, at)
+	if err != nil {
+		return fmt.Errorf("events: %w", err)
 	}
 	return nil
 }
 
-// writeOpens inserts openings of the widget panel.
+// writeOpens inserts openings of the widget panel in one statement.
 func writeOpens(ctx context.Context, tx *sql.Tx, opens []site.WidgetOpen) error {
 	if len(opens) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO widget_opens (locale, path, context, matched, visitor, created_at) VALUES ($1, $2, $3, $4, $5, $6)`)
-	if err != nil {
-		return fmt.Errorf("prepare widget opens: %w", err)
+	n := len(opens)
+	locale, path, context, visitor := cols(n), cols(n), cols(n), cols(n)
+	matched, at := make([]bool, n), make([]time.Time, n)
+	for i, o := range opens {
+		locale[i], path[i], context[i], matched[i], visitor[i], at[i] = o.Locale, o.Path, o.Context, o.Matched, o.Visitor, ts(o.Time)
 	}
-	defer stmt.Close()
-	for _, o := range opens {
-		if _, err := stmt.ExecContext(ctx, o.Locale, o.Path, o.Context, o.Matched, o.Visitor, ts(o.Time)); err != nil {
-			return fmt.Errorf("widget open: %w", err)
-		}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO widget_opens (locale, path, context, matched, visitor, created_at)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::timestamptz[])`,
+		locale, path, context, matched, visitor, at); err != nil {
+		return fmt.Errorf("widget opens: %w", err)
 	}
 	return nil
 }

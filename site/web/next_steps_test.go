@@ -29,7 +29,7 @@ func TestNoResultsIsNoDeadEnd(t *testing.T) {
 			"Tell me when this is answered", "Contact support"},
 		{"/fr/search?q=zeppelin", "Aucun article ne correspond à « zeppelin ».",
 			nil, []string{"/fr/billing/refund"}, []string{"/fr/billing/"},
-			"Me prévenir quand ce sera répondu", "Contacter le support"},
+			"Prévenez-moi quand ce sera résolu", "Contacter le support"},
 	} {
 		w := e.do(t, "GET", tt.path, nil)
 		if w.Code != 200 {
@@ -162,7 +162,7 @@ func TestWidgetNextSteps(t *testing.T) {
 	e := newEnv(t)
 	for _, tt := range []struct{ path, subject, top string }{
 		{"/widget/frame", "Tell me when this is answered: %s", "/billing/refund"},
-		{"/widget/frame?locale=fr", "Prévenez-moi quand ce sera répondu : %s", "/fr/billing/refund"},
+		{"/widget/frame?locale=fr", "Prévenez-moi quand ce sera résolu : %s", "/fr/billing/refund"},
 	} {
 		d := webtest.Parse(t, e.page(t, tt.path))
 		if got := d.Attrs("template#g-w-next .top-questions a", "href"); len(got) != 1 || got[0] != tt.top {

@@ -39,6 +39,10 @@ type searchPage struct {
 	// Next is what to do when the search found no answer (nothing, or
 	// weak results).
 	Next *nextSteps
+	// Subscribe offers "Tell me when this is answered" on no or weak
+	// results when subscriptions are on; nil otherwise (Next then offers
+	// an e-mail to support, when contact_url is an address).
+	Subscribe *subscribeForm
 }
 
 // searchPageSize is the number of results per search page.
@@ -144,6 +148,12 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 			data.RelatedIntro = fmt.Sprintf(b.T["related_intro"], shown)
 			data.Next = s.nextStepsFor(st, b, q, false)
 		}
+		if pageNum == 1 && (res.Total == 0 || res.Weak) {
+			data.Subscribe = s.subscribeFormFor(b, q, site.SourceSite)
+			if data.Subscribe != nil && data.Next != nil {
+				data.Next.Subscribe = nil // the real thing, not an e-mail
+			}
+		}
 		data.Description = data.Heading + " – " + data.CountLabel
 	} else {
 		data.Categories = v.TopCategories(loc)
@@ -232,10 +242,10 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 	p.source = site.SourceAPI
 	switch v := qv.Get("source"); v {
 	case "", site.SourceAPI:
-	case site.SourceSite, site.SourceWidget:
+	case site.SourceSite, site.SourceWidget, site.SourceContact:
 		p.source = v
 	default:
-		return p, site.Errorf(site.EINVALID, "source must be site, widget or api")
+		return p, site.Errorf(site.EINVALID, "source must be site, widget, contact or api")
 	}
 	p.id = qv.Get("sid")
 	if p.id != "" && !site.ValidID(p.id) {

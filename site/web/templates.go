@@ -15,11 +15,11 @@ import (
 
 // pageNames are the page templates of a theme; each is parsed together with
 // layout.html into its own template set.
-var pageNames = []string{"home", "category", "article", "broken", "search", "error", "thanks", "admin", "faq", "widget", "demo"}
+var pageNames = []string{"home", "category", "article", "broken", "search", "error", "thanks", "admin", "faq", "widget", "demo", "contact", "subscription"}
 
 // partialNames are the templates a theme shares between pages besides
 // layout.html (templates/NAME.html), parsed into every page's set.
-var partialNames = []string{"subscribe"}
+var partialNames = []string{"subscribe_mail"}
 
 // templates holds one parsed template set per page.
 type templates struct {

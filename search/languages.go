@@ -14,6 +14,12 @@ const (
 	// weakQuality: below it, the best hit of a locale answers the query
 	// only in part.
 	weakQuality = 0.7
+	// answerQuality: below it, the best hit has less than half of what
+	// the query says (every word it has only in its body is exactly
+	// half): the hits are related articles, not answers (Weak). Lower
+	// than weakQuality, because natural questions rarely use an
+	// answer's words, and a word no article has counts against them all.
+	answerQuality = 0.5
 	// mixMargin: an article of the default locale is mixed in when its
 	// quality beats the best local one by this much, and reaches
 	// mixQuality.
@@ -33,18 +39,11 @@ const (
 //
 // When nothing matched locally, every hit of the default locale is
 // returned, up to want, with its total.
-func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, def *localeIndex, text string, suggest bool, want int) ([]ranked, int, error) {
+//
+// best is the quality of the best local hit (see quality).
+func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, best float64, def *localeIndex, text string, suggest bool, want int) ([]ranked, int, error) {
 	if local.common {
 		return nil, 0, nil
-	}
-	best := 0.0
-	if len(local.hits) > 0 && local.hits[0].id != nil {
-		h := local.hits[0]
-		cov, _, err := li.coverage(ctx, li.coverageWords(local.qa, true), []index.IndexInternalID{h.id})
-		if err != nil {
-			return nil, 0, err
-		}
-		best = cov[0]
 	}
 	if best >= weakQuality {
 		return nil, 0, nil
@@ -98,4 +97,22 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, def
 		return out, r.total, nil
 	}
 	return out, len(out), nil
+}
+
+// quality is how well the best hit of a ranking answers its query: its
+// coverage (see coverage.go) with the words no article of the locale has
+// counted against it. It is 0 without hits, 1 for a phrase of titles
+// (a query of common words).
+func (li *localeIndex) quality(ctx context.Context, r *ranking) (float64, error) {
+	if r.common {
+		return 1, nil
+	}
+	if len(r.hits) == 0 || r.hits[0].id == nil {
+		return 0, nil
+	}
+	cov, _, err := li.coverage(ctx, li.coverageWords(r.qa, true), []index.IndexInternalID{r.hits[0].id})
+	if err != nil {
+		return 0, err
+	}
+	return cov[0], nil
 }

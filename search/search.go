@@ -236,6 +236,12 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 	}
 	res.DidYouMean, res.CommonWords = dym, r.common
 	hits, total := r.hits, r.total
+	best := 0.0
+	if !suggest || def != nil && li != def {
+		if best, err = li.quality(ctx, r); err != nil {
+			return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
+		}
+	}
 	if def != nil && li != def {
 		// The default locale completes a weak answer with better articles
 		// not yet translated (and, when nothing matched, answers alone).
@@ -243,9 +249,14 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		if dym != "" {
 			text = dym
 		}
-		mixed, more, err := ix.mixIn(ctx, li, r, def, text, suggest, want)
+		mixed, more, err := ix.mixIn(ctx, li, r, best, def, text, suggest, want)
 		if err != nil {
 			return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
+		}
+		for _, h := range mixed {
+			// In the default locale, words it does not know are taken as
+			// words of the other language (see mixIn).
+			best = max(best, h.cov)
 		}
 		if len(mixed) > 0 {
 			hits = append(mixed, hits...)
@@ -261,6 +272,8 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		}
 	}
 	res.Total = total
+	// Weak: not even the best hit has half of what the query says.
+	res.Weak = !suggest && len(hits) > 0 && best < answerQuality
 	hits = hits[min(offset, len(hits)):min(offset+limit, len(hits))]
 	matchers := map[*queryAnalysis]*matcher{}
 	for _, h := range hits {

@@ -55,6 +55,12 @@ type SearchResults struct {
 	// CommonWords reports a query made only of words too common to search
 	// by ("where is", "how to"): it was matched as a phrase of titles.
 	CommonWords bool `json:"common_words,omitempty"`
+	// Weak reports hits that answer the query only in part: not even the
+	// best of them has half of what the query says (its words that carry
+	// meaning, weighed by rarity, a word no article has counting against
+	// every hit). Pages then show the hits as related articles, not as
+	// answers. Set by Search only.
+	Weak bool `json:"weak,omitempty"`
 }
 
 // Searcher finds articles. Implementations are safe for concurrent use.

@@ -17,7 +17,7 @@ import (
 // so a field a page's data lacks is a 500 here.
 func TestEveryPageTypeRenders(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nlocales: [en, fr]\n")
+	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nlocales: [en, fr]\ncontact_url: mailto:help@acme.test\n")
 	writeFile(t, dir, "billing/refund.md", "---\ntitle: Get a refund\nfaq: pinned\n---\nMoney back in five days.\n")
 	writeFile(t, dir, "billing/refund.fr.md", "---\ntitle: Obtenir un remboursement\n---\nRemboursé en cinq jours.\n")
 	writeFile(t, dir, "billing/broken.md", "---\ntitle: [unclosed\n---\nBody.\n")
@@ -34,7 +34,8 @@ func TestEveryPageTypeRenders(t *testing.T) {
 		{"article", "GET", "/fr/billing/refund", "", 200, `form[action="/feedback"]`},
 		{"broken", "GET", "/billing/broken", "", 200, ".error-panel"},
 		{"search", "GET", "/search?q=refund", "", 200, ".search-page"},
-		{"search", "GET", "/fr/search?q=zzzz", "", 200, ".search-page"},
+		{"search", "GET", "/fr/search?q=zzzz", "", 200, ".next-steps .subscribe"},
+		{"search", "GET", "/search?q=refund+zeppelin+hamster", "", 200, ".related-results"},
 		{"error", "GET", "/no/such/page", "", 404, ".article-list"},
 		{"thanks", "POST", "/feedback", url.Values{"article": {"billing/refund"}, "helpful": {"yes"}, "locale": {"en"}}.Encode(), 200, `main a[href="/billing/refund"]`},
 		{"thanks", "POST", "/feedback", url.Values{"article": {"billing/refund"}, "helpful": {"no"}, "locale": {"en"}}.Encode(), 200, "form.feedback"},

@@ -78,6 +78,9 @@ func qualityPages(t *testing.T) (pages, more map[string]string) {
 	more = map[string]string{
 		"widget-frame": base + "/widget/frame?path=/calendar&origin=" + base,
 		"widget-demo":  base + "/widget/demo",
+		// A search without results, and one with related articles only.
+		"search-none":    base + "/search?q=bitcoin+wallet",
+		"search-related": base + "/search?q=pay+with+bitcoin",
 	}
 	for _, a := range v.ByLocale[def] {
 		for name, marker := range map[string]string{"article-table": "<table", "article-code": "<pre", "article-image": "<img"} {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/store"
+	"github.com/guichet/guichet/site/web/webtest"
 )
 
 // writeFile writes body to dir/name, creating folders.
@@ -147,6 +148,12 @@ func TestPopularityBreaksTies(t *testing.T) {
 	}
 	if got := first(); got != loser {
 		t.Errorf("after clicks, first result is %s, want %s", got, loser)
+	}
+	// The same counts make it the most read article a search without
+	// results offers.
+	d := webtest.Parse(t, serve(m, "GET", "/search?q=zeppelin", "").Body.String())
+	if got := d.Attrs(".most-read a", "href"); len(got) != 1 || got[0] != "/"+loser {
+		t.Errorf("most read after clicks: %v, want /%s", got, loser)
 	}
 }
 

@@ -378,6 +378,27 @@ func TestWidgetInBrowser(t *testing.T) {
 	}
 	do("search as typed", chromedp.Click(chromedp.CSS(".w-instead button"), inFrame()))
 	waitHeading("No articles match “coupn”.")
+	// No dead end: the top questions, the categories and the contact link
+	// (no "Tell me when this is answered": the contact is not an address).
+	if got := strings.Join(frameTexts(".w-view .w-next h2"), "|"); got != "Top questions|Categories|Still need help?" {
+		t.Errorf("next steps after no results: %q", got)
+	}
+	if got := strings.Join(frameTexts(".w-view .w-next .top-questions .w-t"), "|"); got != "Reset your password" {
+		t.Errorf("top questions after no results: %q", got)
+	}
+	// Results answering part of the query are related articles, followed
+	// by the contact link only.
+	evalDo(`Guichet.search('coupon zeppelin hamster')`)
+	waitHeading("Articles related to “coupon zeppelin hamster”")
+	if got := strings.Join(frameTexts(".w-view .w-intro"), " "); got != "No article answers all of “coupon zeppelin hamster”; these are the closest." {
+		t.Errorf("related intro = %q", got)
+	}
+	if got := frameTexts(".w-view > .w-list .w-t"); len(got) == 0 || got[0] != "Apply a coupon at checkout" {
+		t.Errorf("related articles: %q", got)
+	}
+	if got := strings.Join(frameTexts(".w-view .w-next h2"), "|"); got != "Still need help?" {
+		t.Errorf("next steps after related articles: %q", got)
+	}
 
 	// 5. A screen with no help, opened by a host page whose data-context
 	// carries markup, in dark mode.

@@ -96,8 +96,14 @@ func TestWidgetFrame(t *testing.T) {
 				t.Errorf("%s: the frame lacks %q", c.name, s)
 			}
 		}
+		// What the panel shows: without the next steps it keeps for a
+		// search without results (the top FAQ among them).
+		shown := body
+		if i, j := strings.Index(body, `<template id="g-w-next">`), strings.Index(body, `<template id="g-w-feedback">`); i >= 0 && j > i {
+			shown = body[:i] + body[j:]
+		}
 		for _, s := range c.not {
-			if strings.Contains(body, s) {
+			if strings.Contains(shown, s) {
 				t.Errorf("%s: the frame has %q", c.name, s)
 			}
 		}

@@ -12,7 +12,8 @@ const PopularityWindow = 30 * 24 * time.Hour
 const popularityEvery = 10 * time.Minute
 
 // RefreshPopularity gives the search index the recent click counts per
-// article, which break ties between equally good results.
+// article, which break ties between equally good results, and the server,
+// which lists the most read articles where a search found no answer.
 func (p *Publisher) RefreshPopularity(ctx context.Context) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -28,6 +29,7 @@ func (p *Publisher) refreshPopularityLocked(ctx context.Context) error {
 		return err
 	}
 	p.index.SetPopularity(clicks)
+	p.opts.Server.SetArticleClicks(clicks)
 	p.opts.Server.ClearResults()
 	return nil
 }

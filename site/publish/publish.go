@@ -39,6 +39,9 @@ type Server interface {
 	View() *site.View
 	// ClearResults forgets cached search answers (the ranking changed).
 	ClearResults()
+	// SetArticleClicks gives the recent result clicks per article ID
+	// (the most-read articles).
+	SetArticleClicks(clicks map[string]int)
 }
 
 // Store is what follows a publication needs from the events store.

@@ -32,9 +32,17 @@ type searchPage struct {
 	NextURL       string
 	FirstPageURL  string // set past the last page
 	PageLabel     string
-	Categories    []*site.Category
+	Categories    []*site.Category // with no query
+	// Weak: the results answer the query only in part, and are shown as
+	// related articles (RelatedIntro says so).
+	Weak         bool
+	RelatedIntro string
+	// Next is what to do when the search found no answer (nothing, or
+	// weak results).
+	Next *nextSteps
 	// Subscribe offers "Tell me when this is answered" on no or weak
-	// results; nil otherwise.
+	// results when subscriptions are on; nil otherwise (Next then offers
+	// an e-mail to support, when contact_url is an address).
 	Subscribe *subscribeForm
 }
 
@@ -124,11 +132,25 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 			data.NextURL = searchURL(b.SearchURL, q, pageNum+1, verbatim)
 		}
 		data.PageLabel = v.UI.Text(loc, "page_n", "page", i18n.Number(loc, pageNum))
-		if res.Total == 0 {
-			data.Categories = v.TopCategories(loc)
+		switch {
+		case res.Total == 0:
+			data.Next = s.nextStepsFor(st, b, q, true)
+		case res.Weak:
+			shown := q
+			if res.DidYouMean != "" {
+				shown = res.DidYouMean
+			}
+			data.Weak = true
+			data.Heading = v.UI.Text(loc, "related_for", "query", shown)
+			data.Title = data.Heading + " – " + b.SiteTitle
+			data.RelatedIntro = v.UI.Text(loc, "related_intro", "query", shown)
+			data.Next = s.nextStepsFor(st, b, q, false)
 		}
-		if pageNum == 1 && weakResults(res) {
+		if pageNum == 1 && (res.Total == 0 || res.Weak) {
 			data.Subscribe = s.subscribeFormFor(v, b, q, site.SourceSite)
+			if data.Subscribe != nil && data.Next != nil {
+				data.Next.Subscribe = nil // the real thing, not an e-mail
+			}
 		}
 		data.Description = data.Heading + " – " + data.CountLabel
 	} else {

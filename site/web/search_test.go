@@ -13,6 +13,7 @@ type searchJSON struct {
 	Total       int    `json:"total"`
 	DidYouMean  string `json:"did_you_mean"`
 	CommonWords bool   `json:"common_words"`
+	Weak        bool   `json:"weak"`
 	Results     []struct {
 		ID, URL, Locale, Snippet string
 	} `json:"results"`

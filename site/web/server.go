@@ -110,6 +110,9 @@ type Server struct {
 	stats    *site.TicketStats // the latest, used by Publish
 	version  atomic.Int64      // counts Publish calls, for the dev reload script
 	limiter  *limiter
+	// mostClicked are the IDs of the articles clicked in results
+	// recently, most first, for the most read articles (next_steps.go).
+	mostClicked atomic.Pointer[[]string]
 	// dayKey caches the visitor key of the current day.
 	dayKeyMu sync.Mutex
 	dayKey   struct {

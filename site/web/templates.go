@@ -17,6 +17,10 @@ import (
 // layout.html into its own template set.
 var pageNames = []string{"home", "category", "article", "broken", "search", "error", "thanks", "admin", "faq", "widget", "demo", "contact", "subscription"}
 
+// partialNames are the templates a theme shares between pages besides
+// layout.html (templates/NAME.html), parsed into every page's set.
+var partialNames = []string{"subscribe_mail"}
+
 // templates holds one parsed template set per page.
 type templates struct {
 	pages map[string]*template.Template
@@ -65,6 +69,14 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 	if err != nil {
 		return nil, fmt.Errorf("read theme layout: %w", err)
 	}
+	var partials []string
+	for _, name := range partialNames {
+		body, err := fs.ReadFile(theme, path.Join("templates", name+".html"))
+		if err != nil {
+			return nil, fmt.Errorf("read theme template: %w", err)
+		}
+		partials = append(partials, string(body))
+	}
 	t := &templates{pages: map[string]*template.Template{}}
 	for _, name := range pageNames {
 		file := path.Join("templates", name+".html")
@@ -76,6 +88,11 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 		set, err := template.New(name).Option("missingkey=error").Funcs(funcs).Parse(string(layout))
 		if err != nil {
 			return nil, fmt.Errorf("parse theme template layout.html: %w", err)
+		}
+		for i, body := range partials {
+			if _, err := set.Parse(body); err != nil {
+				return nil, fmt.Errorf("parse theme template %s.html: %w", partialNames[i], err)
+			}
 		}
 		if _, err := set.Parse(string(body)); err != nil {
 			return nil, fmt.Errorf("parse theme template %s: %w", file, err)

@@ -46,6 +46,8 @@ type framePage struct {
 	Articles   []articleRef
 	Reasons    []reason
 	Events     string
+	// Next is what the panel offers when a search finds no answer.
+	Next *nextSteps
 	// Strings are the texts the panel's script shows.
 	Strings map[string]string
 	// ContactForm shows the contact step (the contact form inside the
@@ -111,7 +113,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 	}
 	page.BrandCSS += template.CSS("--on-brand:" + page.TextColor + "}")
 	for _, k := range []string{"widget_for_page", "widget_suggested", "widget_popular", "widget_full", "widget_error",
-		"results_for", "no_results", "common_words", "search_instead_for"} {
+		"results_for", "no_results", "common_words", "search_instead_for", "related_for", "related_intro"} {
 		page.Strings[strings.TrimPrefix(k, "widget_")] = b.T[k]
 	}
 	list, matched := st.screenArticles(loc, path, key, widgetListSize)
@@ -122,6 +124,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 	for _, m := range list {
 		page.Articles = append(page.Articles, newArticleRef(st.view, m.Article))
 	}
+	page.Next = s.nextStepsFor(st, b, "", true)
 	body, err := st.tmpl.render("widget", page)
 	if err != nil {
 		return err

@@ -148,6 +148,24 @@
 		post({type: 'article', id: a.id, title: a.title, url: new URL(a.url, location.href).href});
 	};
 
+	// nextSteps: the server-rendered way out of a search without an answer (most read, top
+	// questions, categories, "Tell me when this is answered", contact), the lists only when
+	// nothing was found; the e-mail to support gets the question as its subject.
+	const nextSteps = (q, lists) => {
+		const t = d.getElementById('g-w-next');
+		const n = t ? t.content.firstElementChild.cloneNode(true) : el('div');
+		if (!lists) n.querySelectorAll('.most-read, .top-questions, .browse').forEach(x => x.remove());
+		const m = n.querySelector('a[data-subject]');
+		if (m) {
+			const [addr, query] = m.getAttribute('href').split('?');
+			const p = new URLSearchParams(query || '');
+			// One line: a line break would start another header in some mail clients.
+			p.set('subject', m.dataset.subject.replace('{query}', q.replace(/[\x00-\x1f\x7f]/g, ' ')));
+			m.href = addr + '?' + p.toString().replace(/\+/g, '%20');
+		}
+		return n;
+	};
+
 	const search = async (q, sid, verbatim) => {
 		q = q.trim();
 		if (!q) return;
@@ -162,9 +180,20 @@
 			return;
 		}
 		if (my !== seq) return;
-		// A corrected query is what ran: the heading names it.
-		const s = data.results.length ? list('results', T.results_for.replace('{query}', data.did_you_mean || q), data.results)
-			: message('results', (data.common_words ? T.common_words : T.no_results).replace('{query}', q));
+		// A corrected query is what ran: the heading names it. Results that answer only part
+		// of it are related articles; without any, what to read or do next.
+		const shown = data.did_you_mean || q;
+		let s;
+		if (!data.results.length) {
+			s = message('results', (data.common_words ? T.common_words : T.no_results).replace('{query}', q));
+			s.append(nextSteps(q, true));
+		} else if (data.weak) {
+			s = list('results', T.related_for.replace('{query}', shown), data.results);
+			s.querySelector('h2').after(el('p', 'w-intro', T.related_intro.replace('{query}', shown)));
+			s.append(nextSteps(q, false));
+		} else {
+			s = list('results', T.results_for.replace('{query}', shown), data.results);
+		}
 		s.dataset.sid = data.search_id;
 		if (data.results.length && data.did_you_mean) {
 			// The words as typed stay one click away.
@@ -183,7 +212,9 @@
 		if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
 		e.preventDefault();
 		const v = a.closest('.w-view');
-		openArticle(a.dataset.article, {position: +a.dataset.pos || 0, search_id: v && v.dataset.sid || ''});
+		// An article offered after a search without an answer is not a result of it.
+		const result = !a.closest('.w-next');
+		openArticle(a.dataset.article, {position: result && +a.dataset.pos || 0, search_id: result && v && v.dataset.sid || ''});
 	});
 	form.addEventListener('guichet:pick', e => openArticle(e.detail.id, null)); // app.js sent the click
 	form.addEventListener('submit', e => {

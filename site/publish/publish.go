@@ -258,8 +258,14 @@ func (p *Publisher) Reload(ctx context.Context) error {
 		return err
 	}
 	// Loading allocates several times what the site keeps; give the
-	// garbage back to the system now rather than holding it as RSS.
-	debug.FreeOSMemory()
+	// garbage back to the system rather than holding it as RSS, in the
+	// background: returning memory to the system takes seconds on a
+	// large site, and the site is already served.
+	p.work.Add(1)
+	go func() {
+		defer p.work.Done()
+		debug.FreeOSMemory()
+	}()
 	return nil
 }
 

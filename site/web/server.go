@@ -23,6 +23,9 @@ import (
 
 // Options configures a Server.
 type Options struct {
+	// HotPageBytes bounds the rendered pages kept in memory, gzipped, per
+	// snapshot (hotpages.go); 0: 64 MB.
+	HotPageBytes int64
 	// Theme is the theme folder: templates/ and assets/.
 	Theme fs.FS
 	// Static holds the site's JavaScript and images.
@@ -161,7 +164,7 @@ func (s *Server) Publish(v *site.View, searcher site.Searcher) (site.Searcher, e
 			return nil, err
 		}
 	}
-	pub, err := buildPublished(v, searcher, s.tmpl, s.assets)
+	pub, err := buildPublished(v, searcher, s.tmpl, s.assets, s.opts.HotPageBytes)
 	if err != nil {
 		return nil, err
 	}

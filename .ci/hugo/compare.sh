@@ -84,7 +84,7 @@ run_guichet() {
   start_guichet restart
   # Incremental reload: one article's body changes.
   local article
-  article=$(find "$tmp/content" -name '*.md' ! -name '_index.md' | sort | head -1)
+  article=$(find "$tmp/content" -name '*.md' ! -name '_index.md' | sort | awk 'NR == 1')
   cp "$article" "$tmp/saved.md"
   printf '\nEdited by the benchmark at %s.\n' "$(now)" >>"$article"
   local before

@@ -11,13 +11,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/guichet/guichet/site"
 )
@@ -194,24 +194,25 @@ func build(ctx context.Context, v *site.View, key, root string) (*Index, error) 
 	locales := viewLocales(v)
 	ix := newIndex(v, key)
 	out := make([]*localeIndex, len(locales))
-	errs := make([]error, len(locales))
-	var wg sync.WaitGroup
+	g, gctx := errgroup.WithContext(ctx)
 	for i, loc := range locales {
-		wg.Go(func() {
+		g.Go(func() error {
 			path := ""
 			if root != "" {
 				path = filepath.Join(root, localeDir(loc))
 			}
-			out[i], errs[i] = buildLocale(ctx, v, loc, path)
+			var err error
+			out[i], err = buildLocale(gctx, v, loc, path)
+			return err
 		})
 	}
-	wg.Wait()
+	err := g.Wait()
 	for _, li := range out {
 		if li != nil {
 			ix.locales[li.locale] = li
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err != nil {
 		ix.Close()
 		return nil, err
 	}
@@ -284,48 +285,44 @@ func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Articl
 		}
 	}
 	work := make(chan chunk)
-	errs := make([]error, batchWorkers)
 	counts := make([]*termCounts, batchWorkers)
-	var wg sync.WaitGroup
+	g, gctx := errgroup.WithContext(ctx)
 	for w := range batchWorkers {
 		counts[w] = newTermCounts()
-		wg.Go(func() {
+		g.Go(func() error {
 			for c := range work {
-				if errs[w] != nil {
-					continue // drain
-				}
 				b := idx.NewBatch()
 				docs := make([]*document.Document, 0, c.to-c.from)
 				for i := c.from; i < c.to; i++ {
 					d := articleDoc(docID(i), articles[i], an)
 					if err := b.IndexAdvanced(d); err != nil {
-						errs[w] = err
-						break
+						return err
 					}
 					docs = append(docs, d)
 				}
-				if errs[w] == nil {
-					errs[w] = safeBatch(idx, b)
+				if err := safeBatch(idx, b); err != nil {
+					return err
 				}
-				if errs[w] == nil {
-					// Indexing analysed the fields: count their terms.
-					for _, d := range docs {
-						counts[w].add(d)
-					}
+				// Indexing analysed the fields: count their terms.
+				for _, d := range docs {
+					counts[w].add(d)
 				}
 			}
+			return nil
 		})
 	}
-	var err error
-	for _, c := range chunks {
-		if err = ctx.Err(); err != nil {
-			break
+	g.Go(func() error {
+		defer close(work)
+		for _, c := range chunks {
+			select {
+			case work <- c:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
 		}
-		work <- c
-	}
-	close(work)
-	wg.Wait()
-	if err := errors.Join(append(errs, err)...); err != nil {
+		return nil
+	})
+	if err := g.Wait(); err != nil {
 		return nil, err
 	}
 	for _, c := range counts[1:] {

@@ -93,7 +93,7 @@ func (e *Event) Validate() error {
 		return Errorf(EINVALID, "search_id must be a search_id returned by the search API")
 	}
 	if e.Type == EventClick && (e.Position < 0 || e.Position > 10000) {
-		return Errorf(EINVALID, "position must be from 1 to 10000")
+		return Errorf(EINVALID, "position must be from 1 to 10000 (or absent when the click was not on a result list)")
 	}
 	if e.Type == EventVote {
 		if e.Helpful == nil {

@@ -151,3 +151,15 @@ type EventRecorder interface {
 type RecorderStats struct {
 	Queued, Written, Dropped, WriteErrors uint64
 }
+
+// Jobs runs the background work that replicas sharing a store must do
+// once rather than each: relinking tickets and checking which gaps new
+// content answers, after a publication.
+type Jobs interface {
+	// Once runs fn unless job already ran for key. Replicas sharing the
+	// store run a job one at a time (the others wait for it), and the last
+	// key it ran for is kept, so a job asked for the same key by every
+	// replica runs once. A failed fn records nothing; ran reports whether
+	// fn ran.
+	Once(ctx context.Context, job, key string, fn func(ctx context.Context) error) (ran bool, err error)
+}

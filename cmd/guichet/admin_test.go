@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/sqlite"
 )
 
 // TestAdminAndInsightsAPI signs in to /admin/ with a token, reads the
@@ -27,11 +26,11 @@ func TestAdminAndInsightsAPI(t *testing.T) {
 	}
 	m.Recorder.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "billing/refund", Locale: "en", Helpful: &no, Reason: "inaccurate", Comment: "<b>fee</b> is wrong"})
 	m.Recorder.Flush(ctx)
-	admin, _, err := m.DB.CreateToken(ctx, sqlite.ScopeAdmin, "test")
+	admin, _, err := m.DB.CreateToken(ctx, site.ScopeAdmin, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tickets, _, _ := m.DB.CreateToken(ctx, sqlite.ScopeTickets, "helpdesk")
+	tickets, _, _ := m.DB.CreateToken(ctx, site.ScopeTickets, "helpdesk")
 	do := func(method, target, body string, hdr ...string) *httptest.ResponseRecorder {
 		return serve(m, method, target, body, hdr...)
 	}

@@ -4,22 +4,20 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 
-	"github.com/guichet/guichet/site/datadir"
-	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/store"
 )
 
 // runBackup implements `guichet backup FILE`: a consistent copy of the
 // events database, taken while the server runs.
 func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	c := newCommand("backup", stderr, "data")
+	c := newCommand("backup", stderr, "data", "database")
 	pos, err := c.parse(args, -1)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("usage: guichet backup FILE [--data DIR]")
+		return fmt.Errorf("usage: guichet backup FILE [--data DIR | --database URL]")
 	}
 	db, err := openStore(ctx, c.cfg, true)
 	if err != nil {
@@ -29,35 +27,26 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := db.Backup(ctx, pos[0]); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Backed up %s to %s\n", filepath.Join(c.cfg.Data, "guichet.db"), pos[0])
+	fmt.Fprintf(stdout, "Backed up %s to %s\n", store.Describe(c.cfg.storeOptions(true)), pos[0])
 	return nil
 }
 
 // runRestore implements `guichet restore FILE`: the backup replaces the
 // events database, the server stopped.
 func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	c := newCommand("restore", stderr, "data")
+	c := newCommand("restore", stderr, "data", "database")
 	pos, err := c.parse(args, -1)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("usage: guichet restore FILE [--data DIR]")
+		return fmt.Errorf("usage: guichet restore FILE [--data DIR | --database URL]")
 	}
-	if err := datadir.Check(c.cfg.Data, 0); err != nil {
-		return err
-	}
-	release, err := datadir.Lock(c.cfg.Data)
+	kept, err := store.Restore(ctx, c.cfg.storeOptions(false), pos[0])
 	if err != nil {
 		return err
 	}
-	defer release()
-	target := filepath.Join(c.cfg.Data, "guichet.db")
-	kept, err := sqlite.Restore(ctx, pos[0], target)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Restored %s to %s\n", pos[0], target)
+	fmt.Fprintf(stdout, "Restored %s to %s\n", pos[0], store.SQLitePath(c.cfg.Data))
 	if kept != "" {
 		fmt.Fprintf(stdout, "The previous database is kept as %s\n", kept)
 	}

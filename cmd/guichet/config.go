@@ -9,12 +9,11 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/store"
 	"github.com/guichet/guichet/site/web"
 )
 
@@ -24,14 +23,14 @@ import (
 // newFlagSet. Site settings (title, locales…) live in the content folder's
 // guichet.yaml instead.
 type Config struct {
-	Content, Data, Addr, BaseURL string
-	Dev, Watch, GitPull          bool
-	LogFormat, TrustedProxies    string
-	RecordRate, RequestRate      float64 // web.Limits
-	RecordBurst, RequestBurst    int
-	AuthFailures, RetentionDays  int
-	Format                       string
-	Verbose                      bool
+	Content, Data, Addr, BaseURL, Database string
+	Dev, Watch, GitPull                    bool
+	LogFormat, TrustedProxies              string
+	RecordRate, RequestRate                float64 // web.Limits
+	RecordBurst, RequestBurst              int
+	AuthFailures, RetentionDays            int
+	Format                                 string
+	Verbose                                bool
 }
 
 // flagDef describes one flag and the environment variable behind it; ptr
@@ -51,6 +50,7 @@ func newFlagSet(cmd string, cfg *Config, stderr io.Writer, names ...string) (*fl
 	defs := []flagDef{
 		{"content", "GUICHET_CONTENT", "content folder (Markdown and guichet.yaml)", &cfg.Content},
 		{"data", "GUICHET_DATA", "data folder for the SQLite file and the search index", &cfg.Data},
+		{"database", "GUICHET_DATABASE", "postgres://user:password@host:port/name URL of a PostgreSQL database shared by replicas; empty: the SQLite file in --data", &cfg.Database},
 		{"addr", "GUICHET_ADDR", "address to listen on", &cfg.Addr},
 		{"base-url", "GUICHET_BASE_URL", "public URL of the site, overrides base_url in guichet.yaml", &cfg.BaseURL},
 		{"dev", "GUICHET_DEV", "reload content and templates on change, show drafts", &cfg.Dev},
@@ -121,6 +121,9 @@ func (c *Config) validate() error {
 	if _, err := c.proxies(); err != nil {
 		errs = append(errs, err)
 	}
+	if err := store.Check(c.Database); err != nil {
+		errs = append(errs, err)
+	}
 	if c.Format != "text" && c.Format != "json" {
 		errs = append(errs, fmt.Errorf("--format %q: want text or json", c.Format))
 	}
@@ -172,18 +175,16 @@ func (c *Config) proxies() ([]*net.IPNet, error) {
 	return n, nil
 }
 
-// openStore opens the events database of the data folder. existing asks
-// for one a server already made (commands that read what was recorded):
-// its absence is an error rather than a new empty database.
-func openStore(ctx context.Context, cfg Config, existing bool) (*sqlite.DB, error) {
-	path := filepath.Join(cfg.Data, "guichet.db")
-	if _, err := os.Stat(path); err != nil && existing {
-		return nil, fmt.Errorf("events database %s: %w (run guichet serve first, or pass --data)", path, err)
-	}
-	if err := os.MkdirAll(cfg.Data, 0o755); err != nil {
-		return nil, fmt.Errorf("data folder %s: %w", cfg.Data, err)
-	}
-	return sqlite.Open(ctx, path)
+// storeOptions says which events store the configuration names.
+func (c *Config) storeOptions(existing bool) store.Options {
+	return store.Options{Database: c.Database, Data: c.Data, Existing: existing, Application: "guichet"}
+}
+
+// openStore opens the events store: --database, or the SQLite file of the
+// data folder. existing asks for one a server already made (commands that
+// read what was recorded): its absence is an error, not a new database.
+func openStore(ctx context.Context, cfg Config, existing bool) (store.Store, error) {
+	return store.Open(ctx, cfg.storeOptions(existing))
 }
 
 // shutdownGrace is how long in-flight requests get on SIGINT/SIGTERM.

@@ -24,7 +24,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(args) > 0 && args[0] == "stub" {
 		return runGapsStub(ctx, args[1:], stdout, stderr)
 	}
-	c := newCommand("gaps", stderr, "content", "data", "format", "retention-days")
+	c := newCommand("gaps", stderr, "content", "data", "database", "format", "retention-days")
 	since := c.fs.String("since", "30d", "report the period since this long ago (30d, 12h) or this date (2026-11-01)")
 	locale := c.fs.String("locale", "", "only this locale")
 	minVisitors := c.fs.Int("min-visitors", 2, "list a gap once this many distinct visitors hit it in the period")
@@ -93,7 +93,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 
 // runGapsMark implements `guichet gaps mark ID STATUS [--note TEXT]`.
 func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	c := newCommand("gaps mark", stderr, "content", "data", "retention-days")
+	c := newCommand("gaps mark", stderr, "content", "data", "database", "retention-days")
 	note := c.fs.String("note", "", "what was decided, for the team")
 	pos, err := c.parse(args, -1)
 	if err != nil {
@@ -124,7 +124,7 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 // runGapsStub implements `guichet gaps stub ID... [--folder F]`: a draft
 // article per gap, in the customers' words, for a writer to finish.
 func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	c := newCommand("gaps stub", stderr, "content", "data", "retention-days")
+	c := newCommand("gaps stub", stderr, "content", "data", "database", "retention-days")
 	folder := c.fs.String("folder", "drafts", "content sub-folder (category) to write the drafts in")
 	ids, err := c.parse(args, -1)
 	if err != nil {

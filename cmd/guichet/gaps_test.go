@@ -13,7 +13,6 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
-	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -114,7 +113,7 @@ func TestGapsReport(t *testing.T) {
 		t.Errorf("report: %d gaps, %d searches, %d tickets, %d openings", len(rep.Gaps), rep.Searches, rep.Tickets, rep.Openings)
 	}
 	// The same period gives the same gaps, IDs and counts in the API.
-	admin, _, err := m.DB.CreateToken(ctx, sqlite.ScopeAdmin, "test")
+	admin, _, err := m.DB.CreateToken(ctx, site.ScopeAdmin, "test")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
-	"github.com/guichet/guichet/site/sqlite"
 )
 
 // TestAdminTicketTopics: tickets whose subject is an article's title in
@@ -26,8 +25,8 @@ func TestAdminTicketTopics(t *testing.T) {
 	writeFile(t, dir, "hardware/scanners.md", "---\ntitle: Barcode scanners\n---\nPlug the barcode scanner in; it types the codes it reads.\n")
 	m := openMain(t, dir, false)
 	ctx := context.Background()
-	tok, _, _ := m.DB.CreateToken(ctx, sqlite.ScopeTickets, "helpdesk")
-	admin, _, _ := m.DB.CreateToken(ctx, sqlite.ScopeAdmin, "team")
+	tok, _, _ := m.DB.CreateToken(ctx, site.ScopeTickets, "helpdesk")
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
 	day := time.Now().UTC().Add(-time.Hour).Format(time.RFC3339)
 	post := func(id, subject string) string {
 		t.Helper()

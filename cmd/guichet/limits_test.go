@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site"
 )
 
 // clock is a test clock that moves only when told, and fires the timers
@@ -171,11 +171,11 @@ func TestAuthLimit(t *testing.T) {
 	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
 	clk := &clock{t: time.Now()}
 	m := openMainAt(t, dir, clk)
-	admin, _, err := m.DB.CreateToken(context.Background(), sqlite.ScopeAdmin, "lead")
+	admin, _, err := m.DB.CreateToken(context.Background(), site.ScopeAdmin, "lead")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tickets, _, _ := m.DB.CreateToken(context.Background(), sqlite.ScopeTickets, "helpdesk")
+	tickets, _, _ := m.DB.CreateToken(context.Background(), site.ScopeTickets, "helpdesk")
 	const guesser = "203.0.113.50:1"
 	// Heavy visitor traffic first: the authentication budget is untouched.
 	for i := 0; i < 90; i++ {

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/guichet/guichet/site/postgres/pgtest"
 )
 
 // TestMain lets the test binary stand in for the guichet binary: with
@@ -24,7 +26,7 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Main(m)) // runs the tests, then stops the PostgreSQL they started
 }
 
 // guichetProcess starts `guichet args…` as a separate process.

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site"
 )
 
 // servedURL waits for the server's address in its output.
@@ -102,11 +102,11 @@ func TestPublishByAPI(t *testing.T) {
 	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back.\n")
 	m := openMain(t, dir, false)
 	ctx := context.Background()
-	publish, _, err := m.DB.CreateToken(ctx, sqlite.ScopePublish, "git host")
+	publish, _, err := m.DB.CreateToken(ctx, site.ScopePublish, "git host")
 	if err != nil {
 		t.Fatal(err)
 	}
-	admin, _, _ := m.DB.CreateToken(ctx, sqlite.ScopeAdmin, "lead")
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "lead")
 	for _, hdr := range [][]string{{}, {"Authorization", "Bearer " + admin}, {"Authorization", "Bearer gch_wrong"}} {
 		if w := serve(m, "POST", "/api/v1/reload", "", hdr...); w.Code != 401 {
 			t.Errorf("reload with %v: %d", hdr, w.Code)
@@ -209,7 +209,7 @@ func TestGitPull(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer m.Close(context.Background())
-	publish, _, _ := m.DB.CreateToken(context.Background(), sqlite.ScopePublish, "")
+	publish, _, _ := m.DB.CreateToken(context.Background(), site.ScopePublish, "")
 	writeFile(t, origin, "billing/merged.md", "---\ntitle: Merged in a pull request\n---\nNew.\n")
 	git(origin, "add", ".")
 	git(origin, "commit", "-q", "-m", "merged")

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/store"
 )
 
 // writeFile writes body to dir/name, creating folders.
@@ -162,7 +163,7 @@ func TestRetention(t *testing.T) {
 	// The daily retention job prunes at once when it starts.
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { m.DB.PruneEvery(ctx, time.Hour, 30*24*time.Hour, discard()); close(done) }()
+	go func() { store.PruneEvery(ctx, m.DB, time.Hour, 30*24*time.Hour, nil, discard()); close(done) }()
 	if !waitFor(10*time.Second, func() bool { got, _ := m.DB.RecentSearches(context.Background(), 10); return len(got) == 1 }) {
 		t.Error("the retention job did not prune at start")
 	}

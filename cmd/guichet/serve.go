@@ -16,7 +16,8 @@ import (
 	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/publish"
-	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/recorder"
+	"github.com/guichet/guichet/site/store"
 	"github.com/guichet/guichet/site/tickets"
 	"github.com/guichet/guichet/site/web"
 	"github.com/guichet/guichet/static"
@@ -32,8 +33,8 @@ type Main struct {
 	// AfterFunc runs f after d (default time.AfterFunc): with Now, the
 	// clock of scheduled publications.
 	AfterFunc func(d time.Duration, f func()) (stop func() bool)
-	DB        *sqlite.DB
-	Recorder  *sqlite.Recorder
+	DB        store.Store
+	Recorder  *recorder.Recorder
 	Server    *web.Server
 	// Metrics is the Prometheus registry /metrics serves; nil: a new one.
 	Metrics *prometheus.Registry
@@ -81,7 +82,7 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	m.DB = db
-	m.Recorder = sqlite.NewRecorder(db, sqlite.RecorderOptions{Logger: m.Logger})
+	m.Recorder = db.Recorder(recorder.Options{Logger: m.Logger})
 	proxies, err := m.Config.proxies()
 	if err != nil {
 		return err
@@ -94,7 +95,7 @@ func (m *Main) Open(ctx context.Context) error {
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
 		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKeys: db.VisitorKey, Metrics: m.Metrics,
 		Insights: publish.Insights{Gaps: m.Gaps, Tickets: m.Tickets, Store: db, View: func() *site.View { return m.Server.View() }}, Tickets: m.Tickets, Auth: db, Logger: m.Logger, Now: m.Now,
-		AccessLog: m.AccessLog, Health: db.Ping, Version: versionString(),
+		AccessLog: m.AccessLog, Health: store.Health(db, m.Metrics), Version: versionString(),
 		Publish: func(ctx context.Context, wait bool) error { return m.Publisher.Ask(ctx, "api", wait) },
 	})
 	if err != nil {
@@ -143,7 +144,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// sent while the content loads does not end the process.
 	hup, stopHUP := notifyHUP()
 	defer stopHUP()
-	c := newCommand("serve", stderr, "content", "data", "addr", "base-url", "dev", "watch", "git-pull", "log-format",
+	c := newCommand("serve", stderr, "content", "data", "database", "addr", "base-url", "dev", "watch", "git-pull", "log-format",
 		"trusted-proxies", "record-rate", "record-burst", "request-rate", "request-burst", "auth-failures", "retention-days")
 	if _, err := c.parse(args, 0); err != nil {
 		return err
@@ -181,7 +182,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	go m.Publisher.PublishOn(ctx, hup, "signal")
 	go m.Publisher.RefreshPopularityEvery(ctx)
-	go m.DB.PruneEvery(ctx, 24*time.Hour, time.Duration(c.cfg.RetentionDays)*24*time.Hour, logger)
+	go store.PruneEvery(ctx, m.DB, 24*time.Hour, time.Duration(c.cfg.RetentionDays)*24*time.Hour, m.Now, logger)
+	go store.WatchTickets(ctx, m.DB, m.Tickets.Changed)
 	go m.Tickets.Run(ctx)
 	select {
 	case err = <-ln.Done():

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site"
 )
 
 // signIn posts an admin token to the sign-in form and returns the session
@@ -44,7 +44,7 @@ func TestSessionsEnd(t *testing.T) {
 	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
 	m := openMain(t, dir, false)
 	ctx := context.Background()
-	token, tok, err := m.DB.CreateToken(ctx, sqlite.ScopeAdmin, "lead")
+	token, tok, err := m.DB.CreateToken(ctx, site.ScopeAdmin, "lead")
 	if err != nil {
 		t.Fatal(err)
 	}

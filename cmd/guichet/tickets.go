@@ -20,7 +20,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if len(args) == 0 || args[0] != "import" {
 		return fmt.Errorf("%s", ticketsUsage)
 	}
-	c := newCommand("tickets import", stderr, "content", "data")
+	c := newCommand("tickets import", stderr, "content", "data", "database")
 	format := c.fs.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", ")+" (default: recognised from the header)")
 	tz := c.fs.String("timezone", "UTC", "time zone of dates written without one (the helpdesk account's, e.g. Europe/Paris)")
 	asJSON := c.fs.Bool("json", false, "print the summary as JSON")

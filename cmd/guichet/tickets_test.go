@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
-	"github.com/guichet/guichet/site/sqlite"
 )
 
 // ticketContent is a small help center for the ticket tests.
@@ -36,12 +36,12 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	dir := ticketContent(t)
 	m := openMain(t, dir, false)
 	ctx := context.Background()
-	tok, _, err := m.DB.CreateToken(ctx, sqlite.ScopeTickets, "helpdesk")
+	tok, _, err := m.DB.CreateToken(ctx, site.ScopeTickets, "helpdesk")
 	if err != nil {
 		t.Fatal(err)
 	}
-	admin, _, _ := m.DB.CreateToken(ctx, sqlite.ScopeAdmin, "team")
-	revoked, rt, _ := m.DB.CreateToken(ctx, sqlite.ScopeTickets, "old")
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	revoked, rt, _ := m.DB.CreateToken(ctx, site.ScopeTickets, "old")
 	if err := m.DB.RevokeToken(ctx, rt.ID); err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(args) == 0 || args[0] != "create" && args[0] != "list" && args[0] != "revoke" {
 		return fmt.Errorf("%s", tokenUsage)
 	}
-	c := newCommand("token "+args[0], stderr, "data")
+	c := newCommand("token "+args[0], stderr, "data", "database")
 	scope := c.fs.String("scope", "", "admin (insights, admin page), tickets (ticket ingestion) or publish (POST /api/v1/reload)")
 	name := c.fs.String("name", "", "what the token is for")
 	pos, err := c.parse(args[1:], -1)

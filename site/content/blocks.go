@@ -70,6 +70,14 @@ type blockFence struct {
 	// several lines (a Hugo shortcode with its arguments on lines of their
 	// own).
 	until int
+	// dedent: the block's content may be indented as a whole (DocFX rows,
+	// columns, monikers, zones and complex images, written indented under
+	// their marker): the indentation of its first non-blank line is taken
+	// off every line, as DocFX does, so it is read as Markdown rather than
+	// as an indented code block. strip is that indentation once known (-1
+	// before).
+	dedent bool
+	strip  int
 }
 
 // kindFigure is the goldmark node kind of a figure.

@@ -3,6 +3,8 @@ package content
 import (
 	"bytes"
 	"testing"
+
+	"github.com/guichet/guichet/site"
 )
 
 func TestCleanText(t *testing.T) {
@@ -34,5 +36,42 @@ func TestCleanText(t *testing.T) {
 				t.Errorf("problem %v, want line %d %q", p, tt.line, tt.msg)
 			}
 		})
+	}
+}
+
+// TestCleanEscapedControls: YAML writes control characters as escapes
+// ("\f", "\x01", "\e"), which the file's cleaning cannot see; they are
+// removed from the values (title, description, a category title) with a
+// warning at their line, so pages, JSON and feeds stay valid.
+func TestCleanEscapedControls(t *testing.T) {
+	lib := load(t, map[string]string{
+		"news/_index.md": "---\ntitle: \"News\\vroom\"\n---\n",
+		"news/a.md":      "---\ntitle: \"Form\\ffeed\\x01 title\"\ndescription: \"Red\\e[0m text\"\ntags: [\"a\\x02b\"]\n---\nBody.\n",
+	})
+	a := article(t, lib, "news/a.md")
+	if a.Title != "Formfeed title" || a.Description != "Red[0m text" || len(a.Tags) != 1 || a.Tags[0] != "ab" {
+		t.Errorf("title %q, description %q, tags %q", a.Title, a.Description, a.Tags)
+	}
+	found := false
+	for _, c := range lib.Categories {
+		if c.ID == "news" {
+			found = true
+			if c.Title != "Newsroom" {
+				t.Errorf("category title %q", c.Title)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no category news in %v", lib.Categories)
+	}
+	for _, w := range []want{
+		{site.SeverityWarning, "news/a.md", 2, "", "removed 2 invisible control characters"},
+		{site.SeverityWarning, "news/a.md", 3, "", "U+001B"},
+		{site.SeverityWarning, "news/a.md", 4, "", "removed 1 invisible control character"},
+		{site.SeverityWarning, "news/_index.md", 2, "", "U+000B"},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
 	}
 }

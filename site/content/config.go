@@ -95,7 +95,9 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "base_url"), "base_url", "base_url %v; %s is used instead", err, defaultBaseURL))
 		cfg.BaseURL = defaultBaseURL
 	} else {
-		cfg.BaseURLSet = true
+		// The default stands in when the key is absent: only a written
+		// base_url is set.
+		cfg.BaseURLSet = lineOf(fields, "base_url") > 0
 	}
 	if c := strings.TrimSpace(cfg.ContactURL); c != "" {
 		if _, err := site.CheckURL(c, site.LinkSchemes); err != nil {
@@ -136,12 +138,17 @@ func checkWidget(cfg *site.Config, fields []field) []site.Problem {
 		cfg.BrandColor = ""
 	}
 	var origins []string
-	for _, o := range cfg.Widget.AllowedOrigins {
+	lines := originLines(fields)
+	for i, o := range cfg.Widget.AllowedOrigins {
 		norm, err := site.NormalizeOrigin(o)
 		if err != nil {
 			// Fail closed: one bad entry allows no other origin at all,
 			// and the server refuses to start on it.
-			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "widget"), "widget.allowed_origins", "%v", err))
+			p := errorAt(site.KindConfig, configFile, lineOf(fields, "widget"), "widget.allowed_origins", "%v", err)
+			if i < len(lines) {
+				p.Line, p.Column = lines[i][0], lines[i][1]
+			}
+			probs = append(probs, p)
 			cfg.Widget.Invalid = true
 			continue
 		}
@@ -151,6 +158,27 @@ func checkWidget(cfg *site.Config, fields []field) []site.Problem {
 	}
 	cfg.Widget.AllowedOrigins = origins
 	return probs
+}
+
+// originLines returns the line and column of each widget.allowed_origins
+// entry in guichet.yaml, in order (nil when the list cannot be found).
+func originLines(fields []field) [][2]int {
+	for _, f := range fields {
+		if f.name != "widget" || f.value == nil || f.value.Kind != yaml.MappingNode {
+			continue
+		}
+		for i := 0; i+1 < len(f.value.Content); i += 2 {
+			if f.value.Content[i].Value != "allowed_origins" || f.value.Content[i+1].Kind != yaml.SequenceNode {
+				continue
+			}
+			var out [][2]int
+			for _, item := range f.value.Content[i+1].Content {
+				out = append(out, [2]int{item.Line + f.offset, item.Column})
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 // checkFAQ fills the FAQ and ticket defaults and replaces values out of

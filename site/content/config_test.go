@@ -49,8 +49,10 @@ func TestConfigWidget(t *testing.T) {
 			[]string{"https://app.example.com", "http://localhost:3000", "*", "https://app3.example.com", "http://app4.example.com"}, "#0F6B5C", nil, false},
 		{"bad", "title: X\nbrand_color: blue\nwidget:\n  allowed_origins: [\"app.example.com\", \"https://a.example/path\", \"ftp://x.example\", \"https://ok.example\", \"https://x.example:99999\"]\n",
 			[]string{"https://ok.example"}, "",
-			[]string{`guichet.yaml:2: error: brand_color "blue" must be a hex colour`, `guichet.yaml:3: error: origin "app.example.com" must look like https://app.example.com`,
+			[]string{`guichet.yaml:2: error: brand_color "blue" must be a hex colour`, `guichet.yaml:4:21: error: origin "app.example.com" must look like https://app.example.com`,
 				`origin "https://a.example/path"`, `origin "ftp://x.example"`, `origin "https://x.example:99999" has a bad port`}, true},
+		{"bad entry in a block list: its own line", "title: X\nwidget:\n  allowed_origins:\n    - https://ok.example\n\n    - \"bad origin\"\n",
+			[]string{"https://ok.example"}, "", []string{`guichet.yaml:6:7: error: origin "bad origin"`}, true},
 	} {
 		cfg, probs := parseConfig([]byte(c.yaml))
 		if strings.Join(cfg.Widget.AllowedOrigins, " ") != strings.Join(c.origins, " ") || cfg.BrandColor != c.color {

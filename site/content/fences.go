@@ -76,20 +76,21 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 		if !strings.EqualFold(a["type"], "complex") {
 			return nil, parser.NoChildren // an inline image
 		}
-		b := &box{Tag: "details", Class: "image-description", fence: blockFence{closes: end("image-end")}}
+		b := &box{Tag: "details", Class: "image-description", fence: indented(end("image-end"))}
 		if d != nil {
 			b.Summary = uiFor(d.in.Locale).imageDescription
 		}
 		b.image = docfxImage(a)
+		b.image.SetPos(seg.Start) // its paragraph is made later, without source lines
 		node = b
 	case "no-loc":
 		return nil, parser.NoChildren
 	case "row":
-		node = &box{Tag: "div", Class: "columns", fence: blockFence{closes: end("row-end")}}
+		node = &box{Tag: "div", Class: "columns", fence: indented(end("row-end"))}
 	case "column":
-		node = &box{Tag: "div", Class: "column", fence: blockFence{closes: end("column-end")}}
+		node = &box{Tag: "div", Class: "column", fence: indented(end("column-end"))}
 	case "moniker", "zone":
-		node = &box{fence: blockFence{closes: end(name + "-end")}}
+		node = &box{fence: indented(end(name + "-end"))}
 	case "image-end", "row-end", "column-end", "moniker-end", "zone-end", "":
 		// A closing line without its opening: nothing to show.
 		node, state = &box{}, parser.NoChildren
@@ -158,11 +159,45 @@ func (colonFenceParser) Continue(node ast.Node, reader text.Reader, pc parser.Co
 		return parser.Close
 	}
 	line, _ := reader.PeekLine()
-	if f.closes(line) {
+	if f.closes(line) && !inOpenCode(node, pc) {
 		reader.AdvanceToEOL()
 		return parser.Close
 	}
+	if f.dedent && !util.IsBlank(line) {
+		w, _ := util.IndentWidth(line, reader.LineOffset())
+		if f.strip < 0 {
+			f.strip = w
+		}
+		if n := min(w, f.strip); n > 0 {
+			if pos, padding := util.IndentPosition(line, reader.LineOffset(), n); pos >= 0 {
+				reader.AdvanceAndSetPadding(pos, padding)
+			}
+		}
+	}
 	return parser.Continue | parser.HasChildren
+}
+
+// inOpenCode reports whether a fenced code block inside node is still
+// open: a ":::" line in it is code (an example of the syntax), not the end
+// of the block, as in Docusaurus and DocFX.
+func inOpenCode(node ast.Node, pc parser.Context) bool {
+	for _, b := range pc.OpenedBlocks() {
+		if _, ok := b.Node.(*ast.FencedCodeBlock); !ok {
+			continue
+		}
+		for p := b.Node.Parent(); p != nil; p = p.Parent() {
+			if p == node {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// indented is the fence of a DocFX block whose content may be indented
+// under its marker (see blockFence.dedent).
+func indented(closes func([]byte) bool) blockFence {
+	return blockFence{closes: closes, dedent: true, strip: -1}
 }
 
 // Close implements parser.BlockParser.

@@ -91,7 +91,7 @@ func parseYAMLMapping(src []byte, file string, offset int, what string) ([]field
 		return nil, []site.Problem{errorAt(site.KindYAML, file, m.Line+offset, "", "%s must be a mapping of field: value, not %s", what, kindName(m))}
 	}
 	var fields []field
-	var probs []site.Problem
+	probs := cleanScalars(m, file, offset)
 	seen := map[string]int{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
@@ -104,6 +104,25 @@ func parseYAMLMapping(src []byte, file string, offset int, what string) ([]field
 		fields = append(fields, f)
 	}
 	return fields, probs
+}
+
+// cleanScalars removes from every value under n the characters cleanText
+// removes from files, which YAML lets a writer write as escapes ("\f",
+// "\x01", "\e") the file's own cleaning cannot see, and warns once per
+// value.
+func cleanScalars(n *yaml.Node, file string, offset int) []site.Problem {
+	var probs []site.Problem
+	if n.Kind == yaml.ScalarNode {
+		if clean, rep := cleanText([]byte(n.Value)); rep.removed > 0 {
+			n.Value = string(clean)
+			rep.firstLine = n.Line + offset
+			probs = append(probs, *rep.problem(file))
+		}
+	}
+	for _, c := range n.Content {
+		probs = append(probs, cleanScalars(c, file, offset)...)
+	}
+	return probs
 }
 
 // kindName names a YAML node's type for messages.

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/guichet/guichet/site"
 )
 
 // otherSyntax finds what another tool's syntax looks like when it leaks
@@ -179,5 +181,75 @@ func TestOtherToolFields(t *testing.T) {
 				t.Errorf("docusaurus weight %d", a.Weight)
 			}
 		}
+	}
+}
+
+// TestDocFXIndentedBlocks: DocFX rows, columns and zones are usually
+// written with their content indented under the marker (as DocFX's own
+// documentation shows them); the content is Markdown, never an indented
+// code block, and code inside keeps its own indentation.
+func TestDocFXIndentedBlocks(t *testing.T) {
+	src := []byte(":::row:::\n    :::column span=\"2\":::\n        ### A headline\n        This is where your content goes.\n        [A link](https://example.com)\n    :::column-end:::\n    :::column:::\n        ```console\n          indented code\n        ```\n    :::column-end:::\n:::row-end:::\n\n::: zone pivot=\"windows\"\n    Zone text.\n::: zone-end\n\n    indented code outside any block\n")
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: src, Locale: "en", File: "x.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(out.HTML)
+	for _, want := range []string{
+		`<h3 id="a-headline">A headline</h3>`,
+		"<p>This is where your content goes.\n<a href=\"https://example.com\">A link</a></p>",
+		"  indented code\n",
+		"<p>Zone text.</p>",
+		"<code>indented code outside any block\n</code>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %q in\n%s", want, html)
+		}
+	}
+	if strings.Count(html, "<pre") != 2 || strings.Count(html, `<div class="column">`) != 2 {
+		t.Errorf("want two columns and two code blocks (the fenced one and the one outside):\n%s", html)
+	}
+	for _, l := range leakedSyntax(html) {
+		t.Errorf("shows DocFX syntax: %s", l)
+	}
+}
+
+// TestShortcodeImageLines: a picture a Hugo shortcode (figure, img) or a
+// DocFX complex image shows that is missing is reported at its own line,
+// so a writer can find it (the block it sits in has no source lines).
+func TestShortcodeImageLines(t *testing.T) {
+	lib := load(t, map[string]string{
+		"docs/a.md": "---\ntitle: A\n---\nIntro.\n\nMore.\n\n{{< figure src=\"gone.png\" caption=\"C\" >}}\n\nText {{< img src=\"gone2.png\" >}} here.\n\n{{< figure src=\"gone3.png\" link=\"https://example.com\" >}}\n",
+		"docs/b.md": "---\ntitle: B\n---\nIntro.\n\n:::image type=\"complex\" source=\"gone4.png\" alt-text=\"x\":::\nLong description.\n:::image-end:::\n",
+	})
+	for _, w := range []want{
+		{site.SeverityError, "docs/a.md", 8, "", `image "gone.png" not found`},
+		{site.SeverityError, "docs/a.md", 10, "", `image "gone2.png" not found`},
+		{site.SeverityError, "docs/a.md", 12, "", `image "gone3.png" not found`},
+		{site.SeverityError, "docs/b.md", 6, "", `image "gone4.png" not found`},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+}
+
+// TestColonBlockAroundCode: a ":::" line inside a fenced code block is code
+// (an example of the syntax), not the end of the Docusaurus admonition or
+// DocFX block around it; the rest of the article is not swallowed.
+func TestColonBlockAroundCode(t *testing.T) {
+	src := []byte(":::note Fenced\nBefore.\n\n```\n:::tip\n:::\n```\n\nAfter.\n:::\n\nOutside.\n\n:::row:::\n:::column:::\n```\n:::column-end:::\n```\n:::column-end:::\n:::row-end:::\n\nEnd.\n")
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: src, Locale: "en", File: "x.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(out.HTML)
+	for _, want := range []string{":::tip\n:::\n</code></pre>\n<p>After.</p>\n</div>\n<p>Outside.</p>", ":::column-end:::\n</code></pre>\n</div>\n</div>\n<p>End.</p>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %q in\n%s", want, html)
+		}
+	}
+	for _, l := range leakedSyntax(html) {
+		t.Errorf("shows another tool's syntax: %s", l)
 	}
 }

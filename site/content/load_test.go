@@ -121,7 +121,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:    "bad YAML",
 			files:   map[string]string{"billing/a.md": "---\ntitle: A\nweight: 2\n  tags: 3\n---\nBody.\n"},
-			want:    []want{{site.SeverityError, "billing/a.md", 4, "", "front matter: this line is indented, so YAML reads it as the rest of `weight` on line 2. Fix: remove the 2 spaces"}},
+			want:    []want{{site.SeverityError, "billing/a.md", 4, "", "front matter: this line is indented, so YAML reads it as the rest of `weight: 2` above it. Fix: remove the 2 spaces"}},
 			skipped: "billing/a.md",
 		},
 		{
@@ -289,6 +289,13 @@ func TestLoadProblems(t *testing.T) {
 				{site.SeverityError, "billing/_index.md", 3, "weight", "whole number"},
 				{site.SeverityWarning, "billing/_index.md", 4, "tags", "not used on a category page"},
 			},
+			kept: "billing/a.md",
+		},
+		{
+			name: "an old URL redirected twice",
+			files: map[string]string{"redirects.yaml": "- from: /old\n  to: /billing/a\n- from: /other\n  to: /billing/a\n- from: /old\n  to: \"\"\n",
+				"billing/a.md": refund},
+			want: []want{{site.SeverityWarning, "redirects.yaml", 5, "", "/old is already redirected on line 1: this rule is ignored"}},
 			kept: "billing/a.md",
 		},
 		{

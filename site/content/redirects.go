@@ -27,6 +27,7 @@ func (l *loader) checkRedirects() {
 	s := newSiteMap(l)
 	var out []site.Redirect
 	var lines []int
+	first := map[string]int{} // old URL → line of its first rule
 	for i, r := range l.lib.Redirects {
 		line := 0
 		if i < len(l.redirectLines) {
@@ -38,6 +39,13 @@ func (l *loader) checkRedirects() {
 		warnf := func(format string, args ...any) {
 			l.probs = append(l.probs, warningAt(site.KindRedirect, redirectsFile, line, "", format, args...))
 		}
+		// One rule per old URL: the first stands (the site map follows it
+		// too), a later one is left out and said so.
+		if at, dup := first[r.From]; dup {
+			warnf("%s is already redirected on line %d: this rule is ignored; remove one of them", r.From, at)
+			continue
+		}
+		first[r.From] = line
 		if what := s.pageAt(r.From); what != "" {
 			warnf("%s is %s, so this redirect is never used: remove it, or remove the page", r.From, what)
 			out, lines = append(out, r), append(lines, line)
@@ -127,7 +135,9 @@ func newSiteMap(l *loader) *siteMap {
 		add("/_content/"+p, "a file of the content folder")
 	}
 	for _, r := range l.lib.Redirects {
-		s.redirects[trimSlash(r.From)] = r.To
+		if _, dup := s.redirects[trimSlash(r.From)]; !dup {
+			s.redirects[trimSlash(r.From)] = r.To // the first rule stands (checkRedirects)
+		}
 	}
 	return s
 }

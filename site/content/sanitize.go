@@ -11,6 +11,12 @@ import (
 // image.
 var rasterDataURI = regexp.MustCompile(`^image/(png|gif|jpeg|webp|avif);base64,[A-Za-z0-9+/]+=*$`)
 
+// contentID matches the ids content may give its elements: letters,
+// digits and _:.- , and never in the theme's namespace (ThemeIDPrefix,
+// "g-"), so raw HTML cannot take over an id the page already uses (the
+// title, the search box, the feedback form) any more than a heading can.
+var contentID = regexp.MustCompile(`^(?:g|g[\p{L}\p{N}_:.][\p{L}\p{N}_:.-]{0,198}|(?:[^\P{L}g]|[\p{N}_:.-])[\p{L}\p{N}_:.-]{0,199})$`)
+
 // newSanitizer is the one HTML policy applied to everything rendered from
 // content, raw HTML included (allow_html): the elements and attributes
 // Guichet's renderer and a writer's formatting need, and nothing that runs
@@ -39,7 +45,7 @@ func newSanitizer() *bluemonday.Policy {
 	// Attributes any element may carry; the theme's CSS classes and ids
 	// are namespaced so that content cannot take them over.
 	p.AllowAttrs("class").Matching(regexp.MustCompile(`^[A-Za-z0-9_ -]{1,200}$`)).Globally()
-	p.AllowAttrs("id").Matching(regexp.MustCompile(`^[\p{L}\p{N}_:.-]{1,200}$`)).Globally()
+	p.AllowAttrs("id").Matching(contentID).Globally()
 	p.AllowAttrs("title").Matching(bluemonday.Paragraph).Globally()
 	p.AllowAttrs("lang").Matching(regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)).Globally()
 	p.AllowAttrs("dir").Matching(bluemonday.Direction).Globally()

@@ -69,3 +69,29 @@ func TestSanitize(t *testing.T) {
 		}
 	}
 }
+
+// TestRawHTMLThemeIDs: raw HTML (allow_html) cannot give an element an id
+// of the theme's namespace (g-main, g-q, g-article-title…), which would
+// make the page's ids ambiguous and send the skip link, the search label
+// or aria-labelledby to the writer's element; other ids are kept.
+func TestRawHTMLThemeIDs(t *testing.T) {
+	src := `<p id="g-article-title">raw</p>
+
+<div id="g-main">main</div>
+
+<span id="g">g alone</span> <span id="go-live">go</span> <span id="G-x">upper</span> <span id="été">accent</span> <span id="1-a">digit</span>
+`
+	out, err := NewRenderer(RenderOptions{AllowHTML: true}).Render(Input{Source: []byte(src), File: "x.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(out.HTML)
+	if strings.Contains(html, `id="g-`) {
+		t.Errorf("a theme id survived:\n%s", html)
+	}
+	for _, want := range []string{`<p>raw</p>`, `<div>main</div>`, `id="g"`, `id="go-live"`, `id="G-x"`, `id="été"`, `id="1-a"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("%s lost:\n%s", want, html)
+		}
+	}
+}

@@ -637,6 +637,7 @@ func (d *doc) imageOf(t scTag) ast.Node {
 	l := ast.NewLink()
 	l.Destination = []byte(src)
 	img := ast.NewImage(l)
+	img.SetPos(t.start) // a figure is a block of no source lines: problems name the shortcode's line
 	alt := t.arg("alt", -1)
 	if alt == "" {
 		alt = t.arg("title", -1)
@@ -655,6 +656,7 @@ func (d *doc) imageOf(t scTag) ast.Node {
 	if href := t.arg("link", -1); href != "" {
 		link := ast.NewLink()
 		link.Destination = []byte(href)
+		link.SetPos(t.start)
 		link.AppendChild(link, img)
 		return link
 	}

@@ -461,7 +461,7 @@ func (x *yamlText) continuation(n int) *YAMLError {
 		if prev.value == "" || prev.value[0] == '#' || prev.value[0] == '|' || prev.value[0] == '>' {
 			return nil // a parent mapping or a block scalar: indentation is expected
 		}
-		return &YAMLError{Line: n, Column: 1, Message: fmt.Sprintf("this line is indented, so YAML reads it as the rest of `%s` on line %d", strings.TrimSpace(prev.key), m),
+		return &YAMLError{Line: n, Column: 1, Message: fmt.Sprintf("this line is indented, so YAML reads it as the rest of `%s: %s` above it", strings.TrimSpace(prev.key), strings.TrimSpace(prev.value)),
 			Fix: fmt.Sprintf("remove the %s at the start of the line", plural(e.indent, "space"))}
 	}
 	return nil

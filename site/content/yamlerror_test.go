@@ -47,7 +47,7 @@ func TestExplainYAML(t *testing.T) {
 		{"percent", "title: ok\ndescription: %APPDATA% folder\n", 2, 14,
 			"cannot start with %", `description: "%APPDATA% folder"`},
 		{"over-indented field", "title: ok\nweight: 2\n  tags: [a]\n", 3, 1,
-			"indented, so YAML reads it as the rest of `weight` on line 2", "remove the 2 spaces"},
+			"indented, so YAML reads it as the rest of `weight: 2` above it", "remove the 2 spaces"},
 		{"line without a colon", "title: ok\nthis is a note\ndescription: x\n", 2, 1,
 			"neither a field", "# to make it a comment"},
 		{"list item after a key", "title: ok\ntags: - billing\n", 2, 7,

@@ -301,7 +301,18 @@ func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *sear
 		p.work.Add(1)
 		go func() {
 			defer p.work.Done()
-			o.Tickets.Relink(relinkCtx, in, o.Store)
+			// One replica relinks the shared tickets; the others then
+			// rank their FAQ with what it wrote.
+			err := p.once(relinkCtx, "relink tickets", idx.Key(), func(ctx context.Context) error {
+				o.Tickets.Relink(ctx, in, o.Store)
+				return ctx.Err()
+			})
+			if err != nil && relinkCtx.Err() == nil {
+				o.Logger.Warn("relink tickets", "err", err)
+			}
+			if err := o.Tickets.Refresh(relinkCtx); err != nil && relinkCtx.Err() == nil {
+				o.Logger.Warn("rank the FAQ", "err", err)
+			}
 		}()
 	}
 	if err := p.refreshPopularityLocked(ctx); err != nil {
@@ -311,7 +322,11 @@ func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *sear
 		p.work.Add(1)
 		go func() {
 			defer p.work.Done()
-			n, err := o.Gaps.CheckAnswered(p.bg, view, idx)
+			var n int
+			err := p.once(p.bg, "check answered gaps", idx.Key(), func(ctx context.Context) (err error) {
+				n, err = o.Gaps.CheckAnswered(ctx, view, idx)
+				return err
+			})
 			if err != nil && p.bg.Err() == nil {
 				o.Logger.Warn("check which gaps the new content answers", "err", err)
 			} else if n > 0 {

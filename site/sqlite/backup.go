@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/guichet/guichet/site/migration"
 )
 
 // Backup writes a consistent copy of the running database to path, a
@@ -84,7 +86,7 @@ func checkBackup(ctx context.Context, path string) error {
 	if err := conn.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
 		return fmt.Errorf("not a Guichet database (no schema_migrations): %w", err)
 	}
-	list, err := readMigrations(migrationFS)
+	list, err := migration.Read(migrationFS)
 	if err != nil {
 		return err
 	}

@@ -8,92 +8,32 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/textnorm"
+	"github.com/guichet/guichet/site/recorder"
 )
 
-// batch is the events the writer has taken from the queue but not yet
-// written. Searches sharing an ID are coalesced into one row here, so a
-// typing session costs one upsert per batch, not one per keystroke.
-type batch struct {
-	n        int // items added, before coalescing
-	searches []searchRow
-	byID     map[string]int // search ID → index in searches
-	events   []site.Event
-	opens    []site.WidgetOpen
-}
+var _ recorder.Writer = (*DB)(nil)
 
-// searchRow is one coalesced search: the latest record of its ID in the
-// batch, and the earliest time seen.
-type searchRow struct {
-	site.SearchEvent       // the latest record; Time is its time
-	first            int64 // earliest Time in the batch, unix ms
-}
-
-func newBatch() *batch { return &batch{byID: map[string]int{}} }
-
-func (b *batch) len() int { return b.n }
-
-func (b *batch) reset() {
-	b.n = 0
-	clear(b.searches) // drop string references
-	b.searches = b.searches[:0]
-	clear(b.byID)
-	clear(b.events)
-	b.events = b.events[:0]
-	clear(b.opens)
-	b.opens = b.opens[:0]
-}
-
-func (b *batch) add(it item) {
-	b.n++
-	if it.isOpen {
-		b.opens = append(b.opens, it.open)
-		return
-	}
-	if !it.isSearch {
-		b.events = append(b.events, it.event)
-		return
-	}
-	e := it.search
-	if e.ID == "" {
-		e.ID = site.NewID()
-	}
-	t := millis(e.Time)
-	i, ok := b.byID[e.ID]
-	if !ok {
-		b.byID[e.ID] = len(b.searches)
-		b.searches = append(b.searches, searchRow{SearchEvent: e, first: t})
-		return
-	}
-	row := &b.searches[i]
-	row.first = min(row.first, t)
-	// The latest keystroke wins; on a tie, the one recorded last.
-	if t >= millis(row.Time) {
-		row.SearchEvent = e
-	}
-}
-
-// write stores the batch in one transaction.
-func (b *batch) write(ctx context.Context, db *DB) error {
-	if err := b.writeTx(ctx, db); err != nil {
+// WriteBatch stores a batch of events in one transaction (recorder.Writer).
+func (db *DB) WriteBatch(ctx context.Context, b *recorder.Batch) error {
+	if err := db.writeBatch(ctx, b); err != nil {
 		return fmt.Errorf("write events: %w", err)
 	}
 	return nil
 }
 
-func (b *batch) writeTx(ctx context.Context, db *DB) error {
+func (db *DB) writeBatch(ctx context.Context, b *recorder.Batch) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback() // no-op after Commit
-	if err := writeSearches(ctx, tx, b.searches); err != nil {
+	if err := writeSearches(ctx, tx, b.Searches); err != nil {
 		return err
 	}
-	if err := writeEvents(ctx, tx, b.events); err != nil {
+	if err := writeEvents(ctx, tx, b.Events); err != nil {
 		return err
 	}
-	if err := writeOpens(ctx, tx, b.opens); err != nil {
+	if err := writeOpens(ctx, tx, b.Opens); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -102,7 +42,7 @@ func (b *batch) writeTx(ctx context.Context, db *DB) error {
 // writeSearches upserts rows: a search ID already stored by an earlier batch
 // takes the newer query, keeping its created_at, unless the stored row is
 // already newer (records can arrive out of order).
-func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
+func writeSearches(ctx context.Context, tx *sql.Tx, rows []recorder.Search) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -126,16 +66,8 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []searchRow) error {
 	}
 	defer stmt.Close()
 	for _, r := range rows {
-		norm := r.Normalized
-		if norm == "" {
-			norm = textnorm.Key(r.Query)
-		}
-		hits := r.Hits
-		if len(hits) > site.MaxRecordedHits {
-			hits = hits[:site.MaxRecordedHits]
-		}
-		if _, err := stmt.ExecContext(ctx, r.ID, r.Query, norm, r.Locale, r.Results, strings.Join(hits, "\n"),
-			r.Source, r.Context, r.Path, r.Visitor, r.first, millis(r.Time)); err != nil {
+		if _, err := stmt.ExecContext(ctx, r.ID, r.Query, r.Normalized, r.Locale, r.Results, strings.Join(r.Hits, "\n"),
+			r.Source, r.Context, r.Path, r.Visitor, millis(r.First), millis(r.Time)); err != nil {
 			return fmt.Errorf("search %s: %w", r.ID, err)
 		}
 	}

@@ -11,14 +11,14 @@ import (
 func TestTokens(t *testing.T) {
 	db := openTest(t)
 	ctx := context.Background()
-	secret, tok, err := db.CreateToken(ctx, ScopeAdmin, "ops")
+	secret, tok, err := db.CreateToken(ctx, site.ScopeAdmin, "ops")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if id, err := db.Authenticate(ctx, secret, ScopeAdmin); err != nil || id != tok.ID {
+	if id, err := db.Authenticate(ctx, secret, site.ScopeAdmin); err != nil || id != tok.ID {
 		t.Fatalf("authenticate: %s, %v", id, err)
 	}
-	for _, c := range []struct{ secret, scope string }{{secret, ScopeTickets}, {secret + "x", ScopeAdmin}, {"", ScopeAdmin}} {
+	for _, c := range []struct{ secret, scope string }{{secret, site.ScopeTickets}, {secret + "x", site.ScopeAdmin}, {"", site.ScopeAdmin}} {
 		if _, err := db.Authenticate(ctx, c.secret, c.scope); site.ErrorCode(err) != site.EUNAUTHORIZED {
 			t.Errorf("%q %s: %v", c.secret, c.scope, err)
 		}
@@ -31,7 +31,7 @@ func TestTokens(t *testing.T) {
 	if err := db.RevokeToken(ctx, tok.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Authenticate(ctx, secret, ScopeAdmin); site.ErrorCode(err) != site.EUNAUTHORIZED {
+	if _, err := db.Authenticate(ctx, secret, site.ScopeAdmin); site.ErrorCode(err) != site.EUNAUTHORIZED {
 		t.Errorf("revoked token accepted: %v", err)
 	}
 	if err := db.RevokeToken(ctx, "nope"); site.ErrorCode(err) != site.ENOTFOUND {

@@ -13,12 +13,13 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/migration"
 )
 
 func TestMigrationsAppliedOnce(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "events.db")
-	list, err := readMigrations(migrationFS)
+	list, err := migration.Read(migrationFS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +139,7 @@ func TestMigrateRejectsBadNames(t *testing.T) {
 		"duplicate": {"migrations/0001_a.sql": {}, "migrations/0001_b.sql": {}},
 		"none":      {},
 	} {
-		if _, err := readMigrations(fsys); err == nil {
+		if _, err := migration.Read(fsys); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}

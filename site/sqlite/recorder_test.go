@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/recorder"
 )
 
 var t0 = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
@@ -153,10 +154,10 @@ func TestBatching10000Events(t *testing.T) {
 		t.Errorf("dropped %d", r.Dropped())
 	}
 	// Flush returned, so the writer is idle and its counter stable.
-	if max := 2 * (n + n/2) / DefaultBatchSize; r.batches > max {
-		t.Errorf("%d transactions for %d items, want at most %d", r.batches, n+n/2, max)
+	if max := uint64(2 * (n + n/2) / recorder.DefaultBatchSize); r.Batches() > max {
+		t.Errorf("%d transactions for %d items, want at most %d", r.Batches(), n+n/2, max)
 	}
-	t.Logf("%d transactions", r.batches)
+	t.Logf("%d transactions", r.Batches())
 }
 
 func TestFlushAfterInterval(t *testing.T) {

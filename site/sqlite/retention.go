@@ -4,8 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"log/slog"
 	"time"
+
+	"github.com/guichet/guichet/site"
 )
 
 // Prune rolls raw searches and events older than before into the daily
@@ -94,7 +95,7 @@ func (db *DB) pruneDay(ctx context.Context, from, to int64) (int64, error) {
 
 // DailySearches returns the aggregated number of searches and visitors for
 // a normalised query on each day it was aggregated, oldest first.
-func (db *DB) DailySearches(ctx context.Context, normalized string) ([]DailySearch, error) {
+func (db *DB) DailySearches(ctx context.Context, normalized string) ([]site.DailySearch, error) {
 	rows, err := db.reader.QueryContext(ctx, `
 		SELECT day, sum(searches), sum(visitors), sum(zero_results)
 		FROM daily_searches WHERE normalized = ? GROUP BY day ORDER BY day`, normalized)
@@ -102,42 +103,13 @@ func (db *DB) DailySearches(ctx context.Context, normalized string) ([]DailySear
 		return nil, fmt.Errorf("daily searches: %w", err)
 	}
 	defer rows.Close()
-	var out []DailySearch
+	var out []site.DailySearch
 	for rows.Next() {
-		var d DailySearch
+		var d site.DailySearch
 		if err := rows.Scan(&d.Day, &d.Searches, &d.Visitors, &d.ZeroResults); err != nil {
 			return nil, fmt.Errorf("daily searches: %w", err)
 		}
 		out = append(out, d)
 	}
 	return out, rows.Err()
-}
-
-// DailySearch is one day of an aggregated query.
-type DailySearch struct {
-	Day         string
-	Searches    int
-	Visitors    int
-	ZeroResults int
-}
-
-// PruneEvery prunes the events older than keep at once and then every
-// interval until ctx ends, logging what it did and failures.
-func (db *DB) PruneEvery(ctx context.Context, interval, keep time.Duration, log *slog.Logger) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		n, err := db.Prune(ctx, db.now().Add(-keep))
-		switch {
-		case err != nil && ctx.Err() == nil:
-			log.Warn("prune events", "err", err)
-		case n > 0:
-			log.Info("pruned raw events", "rows", n, "retention_days", int(keep.Hours()/24))
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }

@@ -38,7 +38,7 @@ func TestPruneKeepsDailyTotals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(days) != 1 || days[0] != (DailySearch{Day: "2026-01-10", Searches: 3, Visitors: 2, ZeroResults: 1}) {
+	if len(days) != 1 || days[0] != (site.DailySearch{Day: "2026-01-10", Searches: 3, Visitors: 2, ZeroResults: 1}) {
 		t.Errorf("daily %+v", days)
 	}
 	var clicks, no1 int

@@ -50,7 +50,7 @@ func (db *DB) Session(ctx context.Context, secret string) (string, error) {
 	err := db.reader.QueryRowContext(ctx, `
 		SELECT s.token_id FROM admin_sessions s JOIN tokens t ON t.id = s.token_id
 		WHERE s.hash = ? AND s.expires_at > ? AND t.revoked_at IS NULL AND t.scope = ?`,
-		tokenHash(secret), millis(db.now()), ScopeAdmin).Scan(&id)
+		tokenHash(secret), millis(db.now()), site.ScopeAdmin).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", errNoSession
 	}

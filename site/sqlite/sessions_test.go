@@ -14,11 +14,11 @@ func TestSessions(t *testing.T) {
 	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
 	db.Now = func() time.Time { return now }
 	ctx := context.Background()
-	_, admin, err := db.CreateToken(ctx, ScopeAdmin, "lead")
+	_, admin, err := db.CreateToken(ctx, site.ScopeAdmin, "lead")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, other, err := db.CreateToken(ctx, ScopeAdmin, "ops")
+	_, other, err := db.CreateToken(ctx, site.ScopeAdmin, "ops")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func TestSessions(t *testing.T) {
 	}
 
 	// A token of another scope never holds an admin session.
-	_, tickets, err := db.CreateToken(ctx, ScopeTickets, "helpdesk")
+	_, tickets, err := db.CreateToken(ctx, site.ScopeTickets, "helpdesk")
 	if err != nil {
 		t.Fatal(err)
 	}

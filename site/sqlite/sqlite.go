@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -33,6 +34,7 @@ type DB struct {
 	path   string
 	writer *sql.DB
 	reader *sql.DB
+	jobs   sync.Map // job name → chan struct{}: whose turn it is (Once)
 }
 
 // Open opens or creates the events database at path, creating its parent

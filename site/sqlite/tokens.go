@@ -9,26 +9,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/guichet/guichet/site"
 )
-
-// Token scopes.
-const (
-	ScopeAdmin   = "admin"   // the admin page and the insights API
-	ScopeTickets = "tickets" // ticket ingestion
-	ScopePublish = "publish" // POST /api/v1/reload, a git host's push webhook
-)
-
-// Token describes a stored token; the secret itself is never stored.
-type Token struct {
-	ID        string
-	Name      string
-	Scope     string
-	CreatedAt time.Time
-	RevokedAt *time.Time
-}
 
 func tokenHash(secret string) string {
 	sum := sha256.Sum256([]byte(secret))
@@ -37,33 +20,33 @@ func tokenHash(secret string) string {
 
 // CreateToken makes a token of scope and returns its secret ("gch_…"),
 // which is not stored and cannot be shown again, with its description.
-func (db *DB) CreateToken(ctx context.Context, scope, name string) (string, Token, error) {
-	if scope != ScopeAdmin && scope != ScopeTickets && scope != ScopePublish {
-		return "", Token{}, site.Errorf(site.EINVALID, "scope must be admin, tickets or publish, not %q", scope)
+func (db *DB) CreateToken(ctx context.Context, scope, name string) (string, site.Token, error) {
+	if !site.ValidScope(scope) {
+		return "", site.Token{}, site.Errorf(site.EINVALID, "scope must be admin, tickets or publish, not %q", scope)
 	}
 	var raw [32]byte
 	if _, err := rand.Read(raw[:]); err != nil {
-		return "", Token{}, fmt.Errorf("create token: %w", err)
+		return "", site.Token{}, fmt.Errorf("create token: %w", err)
 	}
 	secret := "gch_" + base64.RawURLEncoding.EncodeToString(raw[:])
-	t := Token{ID: site.NewID()[:12], Name: name, Scope: scope, CreatedAt: db.now()}
+	t := site.Token{ID: site.NewID()[:12], Name: name, Scope: scope, CreatedAt: db.now()}
 	if _, err := db.writer.ExecContext(ctx, `INSERT INTO tokens (id, name, scope, hash, created_at) VALUES (?, ?, ?, ?, ?)`,
 		t.ID, name, scope, tokenHash(secret), millis(t.CreatedAt)); err != nil {
-		return "", Token{}, fmt.Errorf("create token: %w", err)
+		return "", site.Token{}, fmt.Errorf("create token: %w", err)
 	}
 	return secret, t, nil
 }
 
 // Tokens lists every token, newest first.
-func (db *DB) Tokens(ctx context.Context) ([]Token, error) {
+func (db *DB) Tokens(ctx context.Context) ([]site.Token, error) {
 	rows, err := db.reader.QueryContext(ctx, `SELECT id, name, scope, created_at, revoked_at FROM tokens ORDER BY created_at DESC, id`)
 	if err != nil {
 		return nil, fmt.Errorf("list tokens: %w", err)
 	}
 	defer rows.Close()
-	var out []Token
+	var out []site.Token
 	for rows.Next() {
-		var t Token
+		var t site.Token
 		var created int64
 		var revoked sql.NullInt64
 		if err := rows.Scan(&t.ID, &t.Name, &t.Scope, &created, &revoked); err != nil {

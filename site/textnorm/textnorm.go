@@ -19,8 +19,10 @@
 //     of letters and digits become plain ones (full-width "Ａ" → "a",
 //     "²" → "2"), typographic apostrophes become "'", the hyphen characters
 //     U+2010 and U+2011 become "-", and every Unicode space becomes " ".
-//     Letters of other scripts are only lower-cased (Cyrillic "й" stays
-//     "й"). Punctuation is otherwise kept, so a tokenizer still sees word
+//     Greek letters lose their accents and the final sigma is a sigma
+//     ("Κωδικός" → "κωδικοσ"), so text typed in capitals, where Greek
+//     writes no accents, finds it. Letters of other scripts are only
+//     lower-cased (Cyrillic "й" stays "й"). Punctuation is otherwise kept, so a tokenizer still sees word
 //     boundaries, elisions and hyphenated compounds.
 //   - Key: Fold, reduced to its words — runs of letters, digits and
 //     combining marks — separated by one space ("E-mail  not arriving!" →
@@ -259,4 +261,9 @@ var folds = map[rune]string{
 	// on a keyboard.
 	'\u2018': "'", '\u2019': "'", '\u201B': "'", '\u2032': "'", '\uFF07': "'",
 	'\u2010': "-", '\u2011': "-",
+	// Greek: accents (tonos, dialytika) and the final sigma folded, as
+	// Greek is written in capitals without accents ("ΚΩΔΙΚΟΣ" is
+	// "κωδικός") and typed without them on phones.
+	'ά': "α", 'έ': "ε", 'ή': "η", 'ί': "ι", 'ό': "ο", 'ύ': "υ", 'ώ': "ω",
+	'ϊ': "ι", 'ϋ': "υ", 'ΐ': "ι", 'ΰ': "υ", 'ς': "σ",
 }

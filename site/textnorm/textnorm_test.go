@@ -56,6 +56,9 @@ func TestFold(t *testing.T) {
 		{"2019–2021", "2019–2021"}, // an en dash is not a hyphen
 		{"100\u00A0€", "100 €"},
 		{"q\u0301", "q"},         // accent on a letter without precomposed form
+		{"Κωδικός", "κωδικοσ"},   // Greek: accents and final sigma folded
+		{"ΚΩΔΙΚΟΣ", "κωδικοσ"},   // capitals, written without accents
+		{"Ά Ϊ ΰ", "α ι υ"},       // tonos and dialytika
 		{"Ёлка", "ёлка"},         // other scripts: lower case only
 		{"й", "й"},               // and no accent stripping
 		{"हिन्दी", "हिन्दी"},     // combining marks of other scripts kept

@@ -100,27 +100,43 @@ type Reader struct {
 
 // signatures are header names only one helpdesk's export has, by format;
 // DetectFormat counts them. Zendesk's and Freshdesk's are from their
-// documented exports; Help Scout's from its conversation export.
+// documented exports; Help Scout's from its conversation export. They are
+// compared as written (case and runs of spaces aside): the generic
+// "created_at" is not Zendesk's "Created at".
 var signatures = map[string][]string{
-	FormatZendesk:   {"requester", "requester id", "requester email", "submitter", "via", "ticket type", "satisfaction score", "created at", "id"},
+	FormatZendesk:   {"requester", "requester id", "requester email", "submitter", "via", "ticket type", "satisfaction score"},
 	FormatFreshdesk: {"ticket id", "created time", "due by time", "resolved time", "closed time", "last update time", "agent", "source"},
 	FormatHelpScout: {"conversation id", "conversation number", "mailbox", "customer", "customer email", "preview"},
 	FormatCSV:       {"external_id", "created_at", "body", "locale", "article"},
 }
 
+// weakSignatures are names an export has that other files share ("Id",
+// "Created at" are Zendesk's, and Help Scout's and the generic format's
+// too): they only break ties, so a distinctive name always wins.
+var weakSignatures = map[string][]string{
+	FormatZendesk: {"created at", "id"},
+}
+
 // DetectFormat names the export a CSV header comes from: the format whose
-// distinctive column names it has the most of; the generic format when it
-// holds only generic names; "" when it has none of them.
+// distinctive column names it has the most of (names shared with other
+// exports only break ties); the generic format when it holds only generic
+// names; "" when it has none of them.
 func DetectFormat(header []string) string {
-	have := map[string]bool{}
+	have, generic := map[string]bool{}, map[string]bool{}
 	for _, h := range header {
-		have[headerKey(strings.TrimPrefix(h, "\ufeff"))] = true
+		h = strings.TrimPrefix(h, "\ufeff")
+		have[signatureKey(h)], generic[headerKey(h)] = true, true
 	}
 	best, score := "", 0
 	for _, f := range Formats() { // in order: helpdesks before the generic format
 		n := 0
 		for _, name := range signatures[f] {
-			if have[headerKey(name)] {
+			if have[name] {
+				n += 100
+			}
+		}
+		for _, name := range weakSignatures[f] {
+			if have[name] {
 				n++
 			}
 		}
@@ -130,12 +146,18 @@ func DetectFormat(header []string) string {
 	}
 	if best == "" {
 		for _, name := range genericColumns[colSubject] {
-			if have[headerKey(name)] {
+			if generic[headerKey(name)] {
 				return FormatCSV
 			}
 		}
 	}
 	return best
+}
+
+// signatureKey is h lower-cased with its runs of spaces made one; unlike
+// headerKey, it keeps underscores, which tell generic files apart.
+func signatureKey(h string) string {
+	return strings.ToLower(strings.Join(strings.Fields(h), " "))
 }
 
 // NewReader reads the header of a CSV export in format and returns a

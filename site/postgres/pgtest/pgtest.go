@@ -199,3 +199,23 @@ func freePort() (int, error) {
 	defer ln.Close()
 	return ln.Addr().(*net.TCPAddr).Port, nil
 }
+
+// Own starts a server of the test's own, on a cluster and port of its
+// own, stopped and removed when the test ends: for tests that stop and
+// start PostgreSQL, which the shared server must not be. It skips or
+// fails as Need does.
+func Own(tb testing.TB) *Server {
+	tb.Helper()
+	s, err := Start()
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("PostgreSQL: %v (.ci/run installs Debian's postgresql)", err)
+		}
+		tb.Skipf("PostgreSQL is not available: %v", err)
+	}
+	tb.Cleanup(func() {
+		s.Stop()
+		os.RemoveAll(s.dir)
+	})
+	return s
+}

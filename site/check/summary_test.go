@@ -1,0 +1,238 @@
+package check
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+// golden compares got with testdata/name, rewriting it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	p := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (go test -update creates it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", p, got, want)
+	}
+}
+
+// corpusReport is what checking a folder of another tool's articles
+// gives: many unknown fields (one a typo of a common one, one a typo of a
+// known field), broken links in many files, one YAML error, syntax
+// Guichet leaves out, and a problem of a kind the summary has no title for.
+func corpusReport() *Report {
+	r := &Report{Content: "docs", Articles: 2448, SearchTests: 12}
+	add := func(p site.Problem) {
+		r.Problems = append(r.Problems, p)
+		if p.Severity == site.SeverityError {
+			r.Errors++
+		} else {
+			r.Warnings++
+		}
+	}
+	for i := range 40 {
+		add(site.Problem{Severity: site.SeverityWarning, Kind: site.KindUnknownField, Field: "appliesto",
+			File: fmt.Sprintf("docs/a%04d.md", i), Line: 4, Message: "unknown field `appliesto`"})
+	}
+	for i := range 2 {
+		add(site.Problem{Severity: site.SeverityWarning, Kind: site.KindUnknownField, Field: "appiesto",
+			File: fmt.Sprintf("docs/b%d.md", i), Line: 5, Message: "unknown field `appiesto`"})
+	}
+	add(site.Problem{Severity: site.SeverityWarning, Kind: site.KindUnknownField, Field: "titel",
+		File: "docs/c.md", Line: 2, Message: "unknown field `titel`: did you mean `title`?"})
+	for i := range 1234 {
+		add(site.Problem{Severity: site.SeverityError, Kind: site.KindBrokenLink,
+			File: fmt.Sprintf("docs/l%04d.md", i/2), Line: 10 + i%2, Column: 3, Message: fmt.Sprintf("link to missing file gone-%d.md", i)})
+	}
+	add(site.Problem{Severity: site.SeverityError, Kind: site.KindYAML, File: "docs/broken.md", Line: 2,
+		Message: "yaml: mapping values are not allowed in this context"})
+	for i := range 3 {
+		add(site.Problem{Severity: site.SeverityWarning, Kind: site.KindSyntax, Field: "[!INCLUDE]",
+			File: "docs/inc.md", Line: 20 + i, Message: "[!INCLUDE] left out of the page"})
+	}
+	add(site.Problem{Severity: site.SeverityWarning, Kind: "", File: "guichet.yaml", Message: "something else"})
+	return r
+}
+
+func TestWriteTextSummaryGolden(t *testing.T) {
+	var b bytes.Buffer
+	corpusReport().WriteText(&b, false)
+	golden(t, "summary.txt", b.String())
+}
+
+func TestWriteTextVerboseGolden(t *testing.T) {
+	r := &Report{Content: "content", Articles: 3, SearchTests: 1, Errors: 1, Warnings: 1, Problems: []site.Problem{
+		{Severity: site.SeverityError, Kind: site.KindFrontMatter, File: "content/billing/refund.md", Line: 3, Column: 8, Message: "title must be text"},
+		{Severity: site.SeverityWarning, Kind: site.KindUnknownField, Field: "author", File: "content/billing/refund.md", Line: 4, Message: "unknown field `author`"},
+	}}
+	var b bytes.Buffer
+	r.WriteText(&b, true)
+	golden(t, "verbose.txt", b.String())
+}
+
+// TestWriteTextClean: a folder without problems prints its totals alone,
+// in the summary and in verbose mode.
+func TestWriteTextClean(t *testing.T) {
+	r := &Report{Content: "content", Articles: 1, SearchTests: 0}
+	for _, verbose := range []bool{false, true} {
+		var b bytes.Buffer
+		r.WriteText(&b, verbose)
+		if want := "content: 1 article, 0 search tests, 0 errors, 0 warnings\n"; b.String() != want {
+			t.Errorf("verbose=%v: %q, want %q", verbose, b.String(), want)
+		}
+	}
+}
+
+func TestGroupProblemsOrder(t *testing.T) {
+	w, e := site.SeverityWarning, site.SeverityError
+	probs := []site.Problem{
+		{Severity: w, Kind: site.KindBrokenLink, File: "a.md"},
+		{Severity: w, Kind: site.KindBrokenLink, File: "a.md"},
+		{Severity: w, Kind: site.KindBrokenLink, File: "b.md"},
+		{Severity: e, Kind: site.KindImage, File: "a.md"},
+		{Severity: w, Kind: site.KindUnknownField, Field: "x", File: "a.md"},
+		{Severity: w, Kind: site.KindUnknownField, Field: "y", File: "a.md"},
+		{Severity: w, Kind: site.KindSyntax, Field: ":::tip", File: "c.md"},
+		{Severity: e, Kind: site.KindYAML, File: "c.md"},
+		{Severity: e, Kind: site.KindYAML, File: "d.md"},
+		{Severity: w, File: "e.md"},
+	}
+	var got []string
+	for _, g := range groupProblems(probs) {
+		got = append(got, fmt.Sprintf("%s/%s/%s:%d in %d", g.severity, g.kind, g.name, len(g.problems), g.files))
+	}
+	want := []string{
+		"error/yaml/:2 in 2",
+		"error/image/:1 in 1",
+		"warning/broken-link/:3 in 2",
+		"warning/other/:1 in 1",
+		"warning/syntax/:::tip:1 in 1",
+		"warning/unknown-field/x:1 in 1",
+		"warning/unknown-field/y:1 in 1",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("groups:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestLikelyTypo(t *testing.T) {
+	group := func(name string, files int, msg string) *problemGroup {
+		return &problemGroup{severity: site.SeverityWarning, kind: site.KindUnknownField, name: name, files: files,
+			problems: []site.Problem{{Message: msg}}}
+	}
+	common := group("appliesto", 100, "unknown field `appliesto`")
+	typo := group("appiesto", 3, "unknown field `appiesto`")
+	rare := group("applyto", 20, "unknown field `applyto`")             // not ten times rarer
+	far := group("ms.topic.extra", 1, "unknown field `ms.topic.extra`") // no field close enough
+	hinted := group("Tags", 1, "unknown field `Tags`: did you mean `tags`?")
+	upper := group("AppliesTo", 2, "unknown field `AppliesTo`")
+	groups := []*problemGroup{common, typo, rare, far, hinted, upper}
+	for _, c := range []struct {
+		g    *problemGroup
+		want string
+	}{
+		{typo, "appliesto"},
+		{rare, ""},
+		{far, ""},
+		{hinted, "tags"},
+		{upper, "appliesto"}, // case aside, the same name
+		{common, ""},
+	} {
+		if got := likelyTypo(c.g, groups); got != c.want {
+			t.Errorf("likelyTypo(%s) = %q, want %q", c.g.name, got, c.want)
+		}
+	}
+}
+
+func TestCountAndThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 23817: "23,817", 100000: "100,000", 1234567: "1,234,567", -5: "-5"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{0, "0 files"}, {1, "1 file"}, {2, "2 files"}, {2448, "2,448 files"}} {
+		if got := count(c.n, "file"); got != c.want {
+			t.Errorf("count(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}
+
+func TestPlaceOf(t *testing.T) {
+	for _, c := range []struct {
+		p    site.Problem
+		want string
+	}{
+		{site.Problem{File: "a.md", Line: 3, Column: 2}, "a.md:3:2"},
+		{site.Problem{File: "a.md", Line: 3}, "a.md:3"},
+		{site.Problem{File: "a.md", Column: 2}, "a.md"},
+		{site.Problem{File: "guichet.yaml"}, "guichet.yaml"},
+	} {
+		if got := placeOf(c.p); got != c.want {
+			t.Errorf("placeOf(%+v) = %q, want %q", c.p, got, c.want)
+		}
+	}
+}
+
+// TestRepoPath: problems name files from the root of the git repository
+// holding the content folder, so editors and CI annotations open them;
+// outside a repository, from the folder as given.
+func TestRepoPath(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("git is required under CI")
+		}
+		t.Skip("git is not installed")
+	}
+	ctx := context.Background()
+	repo := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", repo).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v %s", err, out)
+	}
+	docs := filepath.Join(repo, "site", "docs")
+	if err := os.MkdirAll(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	where := repoPath(ctx, docs)
+	for in, want := range map[string]string{
+		"billing/refund.md": "site/docs/billing/refund.md",
+		"guichet.yaml":      "site/docs/guichet.yaml",
+		"":                  "",
+		"/abs/file.md":      "/abs/file.md",
+	} {
+		if got := where(in); got != want {
+			t.Errorf("in a repository: %q → %q, want %q", in, got, want)
+		}
+	}
+	if got := repoPath(ctx, repo)("a.md"); got != "a.md" {
+		t.Errorf("content at the repository root: %q, want a.md", got)
+	}
+	outside := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(outside))
+	if got := repoPath(ctx, outside)("a.md"); got != filepath.ToSlash(filepath.Join(outside, "a.md")) {
+		t.Errorf("outside a repository: %q", got)
+	}
+}

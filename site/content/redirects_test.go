@@ -1,0 +1,164 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// redirectSite is a small help center the redirect cases point into.
+func redirectSite(redirects string) map[string]string {
+	return map[string]string{
+		"billing/refund.md":   "---\ntitle: Refunds\naliases: [/old/refund-policy]\n---\nRefunds take five days.\n",
+		"billing/card.md":     "---\ntitle: Change your card\n---\nOpen billing.\n",
+		"billing/upcoming.md": "---\ntitle: Upcoming plans\ndraft: true\n---\nSoon.\n",
+		"redirects.yaml":      redirects,
+	}
+}
+
+func redirectProblems(lib *site.Library) []string {
+	var out []string
+	for _, p := range lib.Problems {
+		if p.Kind == site.KindRedirect {
+			out = append(out, fmt.Sprintf("%d %s %s", p.Line, p.Severity, p.Message))
+		}
+	}
+	return out
+}
+
+// TestRedirectChecks: redirects.yaml is checked against the site and
+// flattened, each problem naming its line in redirects.yaml.
+func TestRedirectChecks(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		redirects string
+		want      []string // "from → to" served; "from → " for 410
+		problems  []string // "line severity substring"
+	}{
+		{
+			name:      "one hop",
+			redirects: "/old-refund: /billing/refund\n",
+			want:      []string{"/old-refund → /billing/refund"},
+		},
+		{
+			name:      "chain flattened",
+			redirects: "/a: /b\n/b: /c\n/c: /billing/card\n",
+			want:      []string{"/a → /billing/card", "/b → /billing/card", "/c → /billing/card"},
+			problems:  []string{"1 warning redirect chain /a → /b → /c → /billing/card: served as one hop to /billing/card; point /a there directly", "2 warning redirect chain /b → /c → /billing/card"},
+		},
+		{
+			name:      "to an alias",
+			redirects: "/legacy: /old/refund-policy\n",
+			want:      []string{"/legacy → /billing/refund"},
+			problems:  []string{"1 warning redirect chain /legacy → /old/refund-policy → /billing/refund"},
+		},
+		{
+			name:      "chain to a gone page",
+			redirects: "/a: /b\n/b: gone\n",
+			want:      []string{"/a → ", "/b → "},
+			problems:  []string{"1 warning redirect chain /a → /b: served as one hop to gone (410)"},
+		},
+		{
+			name:      "self",
+			redirects: "/loop: /loop/\n/ok: /billing/card\n",
+			want:      []string{"/ok → /billing/card"},
+			problems:  []string{"1 error /loop redirects to itself"},
+		},
+		{
+			name:      "loop",
+			redirects: "- from: /x\n  to: /y\n- from: /y\n  to: /x\n",
+			want:      nil,
+			problems:  []string{"1 error redirect loop /x → /y → /x", "3 error redirect loop /y → /x → /y"},
+		},
+		{
+			name:      "to nothing",
+			redirects: "/old: /billing/nope\n",
+			want:      []string{"/old → /billing/nope"},
+			problems:  []string{"1 error /old redirects to /billing/nope, which is no page of the site"},
+		},
+		{
+			name:      "from a live page",
+			redirects: "/billing/card: /billing/refund\n",
+			want:      []string{"/billing/card → /billing/refund"},
+			problems:  []string{"1 warning /billing/card is the article billing/card.md, so this redirect is never used"},
+		},
+		{
+			name:      "from a category",
+			redirects: "/billing/: /billing/refund\n",
+			want:      []string{"/billing/ → /billing/refund"},
+			problems:  []string{"1 warning /billing/ is the category billing"},
+		},
+		{
+			name:      "to a draft",
+			redirects: "/next: /billing/upcoming\n",
+			want:      []string{"/next → /billing/upcoming"},
+			problems:  []string{"1 warning /next redirects to billing/upcoming.md, a draft"},
+		},
+		{
+			name:      "other capitals and a slash",
+			redirects: "/old: /Billing/Refund/\n",
+			want:      []string{"/old → /billing/refund"},
+		},
+		{
+			name:      "fragment and query kept",
+			redirects: "/fees: /billing/refund#fees\n/q: /search?q=refund\n",
+			want:      []string{"/fees → /billing/refund#fees", "/q → /search?q=refund"},
+		},
+		{
+			name:      "external",
+			redirects: "/status: https://status.example.com/\n",
+			want:      []string{"/status → https://status.example.com/"},
+		},
+		{
+			name:      "bad from and bad to",
+			redirects: "/ok: /billing/card\n/with?query: /billing/card\n/bad-to: javascript:alert(1)\n",
+			want:      []string{"/ok → /billing/card"},
+			problems:  []string{"2 error redirect from \"/with?query\"", "3 error redirect from /bad-to"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			lib := load(t, redirectSite(c.redirects))
+			var got []string
+			for _, r := range lib.Redirects {
+				got = append(got, r.From+" → "+r.To)
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("redirects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+			probs := redirectProblems(lib)
+			if len(probs) != len(c.problems) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(probs, "\n"), strings.Join(c.problems, "\n"))
+				return
+			}
+			for i, w := range c.problems {
+				if !strings.HasPrefix(probs[i], w) && !strings.Contains(probs[i], w) {
+					t.Errorf("problem %d = %q, want %q", i, probs[i], w)
+				}
+			}
+			for _, p := range lib.Problems {
+				if p.Kind == site.KindRedirect && p.File != "redirects.yaml" {
+					t.Errorf("a redirect problem names %q, not redirects.yaml", p.File)
+				}
+			}
+		})
+	}
+}
+
+// TestRedirectsSurviveLocales: in a second locale the home page, search
+// and FAQ are live pages a redirect cannot take.
+func TestRedirectsLivePagesOfLocales(t *testing.T) {
+	files := redirectSite("/fr/faq: /billing/card\n/fr/: /billing/card\n/sitemap.xml: /billing/card\n")
+	files["guichet.yaml"] = "default_locale: en\nlocales: [en, fr]\n"
+	lib := load(t, files)
+	probs := redirectProblems(lib)
+	if len(probs) != 3 {
+		t.Fatalf("problems %q, want one per live page", probs)
+	}
+	for _, p := range probs {
+		if !strings.Contains(p, "so this redirect is never used") {
+			t.Errorf("problem %q", p)
+		}
+	}
+}

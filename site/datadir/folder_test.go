@@ -1,0 +1,139 @@
+package datadir
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestExplain: each reason a data folder cannot be used is said in words
+// naming the folder and what to do, however deep the cause is wrapped.
+func TestExplain(t *testing.T) {
+	dir := "/var/lib/guichet"
+	for _, c := range []struct {
+		name string
+		err  error
+		want []string
+	}{
+		{"read-only", &fs.PathError{Op: "open", Path: dir + "/x", Err: syscall.EROFS}, []string{dir, "read-only file system", "--data"}},
+		{"permission", &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.EACCES}, []string{dir, "not writable by this user", "--data"}},
+		{"full", fmt.Errorf("write probe: %w", &fs.PathError{Op: "write", Path: dir, Err: syscall.ENOSPC}), []string{dir, "the disk is full", "--data"}},
+		{"quota", &fs.PathError{Op: "write", Path: dir, Err: syscall.EDQUOT}, []string{dir, "the disk is full"}},
+		{"other", &fs.PathError{Op: "write", Path: dir, Err: syscall.EIO}, []string{dir, "cannot be written", "input/output error"}},
+	} {
+		got := explain(dir, c.err).Error()
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lacks %q", c.name, got, w)
+			}
+		}
+	}
+}
+
+func TestCheckRefusesWhatCannotBeWritten(t *testing.T) {
+	base := t.TempDir()
+	file := filepath.Join(base, "file")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A file where the folder should be, or inside the path.
+	for _, dir := range []string{file, filepath.Join(file, "data")} {
+		err := Check(dir, 0)
+		if err == nil || !strings.Contains(err.Error(), dir) {
+			t.Errorf("Check(%s) = %v, want an error naming it", dir, err)
+		}
+	}
+	if os.Geteuid() == 0 {
+		return // root writes anywhere: the permission case cannot be made
+	}
+	ro := filepath.Join(base, "ro")
+	if err := os.Mkdir(ro, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(ro, 0o700)
+	if err := Check(ro, 0); err == nil || !strings.Contains(err.Error(), "not writable by this user") {
+		t.Errorf("read-only folder: %v", err)
+	}
+}
+
+func TestNeedCountsEveryFile(t *testing.T) {
+	content := t.TempDir()
+	for name, size := range map[string]int{"a.md": 1000, "billing/b.md": 2000, "billing/img/c.png": 3000, ".git/objects/x": 500} {
+		p := filepath.Join(content, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A symbolic link is not counted twice.
+	os.Symlink(filepath.Join(content, "a.md"), filepath.Join(content, "link.md"))
+	if got, want := Need(content), int64(2*6500+16<<20); got != want {
+		t.Errorf("Need = %d, want %d", got, want)
+	}
+	if got := Need(filepath.Join(content, "missing")); got != 16<<20 {
+		t.Errorf("Need of a missing folder = %d, want the database room alone", got)
+	}
+}
+
+func TestRenderCacheAndPrune(t *testing.T) {
+	data := t.TempDir()
+	dir := RenderCache(data)
+	if dir != RenderCache(data) {
+		t.Error("RenderCache differs between two calls of one build")
+	}
+	if filepath.Dir(dir) != filepath.Join(data, "cache") || filepath.Base(dir) == "unknown" {
+		t.Errorf("RenderCache = %s, want a build folder in %s/cache", dir, data)
+	}
+	if !Inside(dir, data) {
+		t.Errorf("the render cache %s is outside the data folder", dir)
+	}
+	old := filepath.Join(data, "cache", "0123456789abcdef")
+	for _, p := range []string{filepath.Join(dir, "a.html"), filepath.Join(old, "b.html")} {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stray := filepath.Join(data, "cache", "notes.txt")
+	os.WriteFile(stray, []byte("x"), 0o644)
+	PruneSiblings(dir)
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("another build's cache is left: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a.html")); err != nil {
+		t.Errorf("this build's cache was removed: %v", err)
+	}
+	if _, err := os.Stat(stray); err != nil {
+		t.Errorf("a file beside the caches was removed: %v", err)
+	}
+	// Nothing beside the data folder is touched.
+	if _, err := os.Stat(data); err != nil {
+		t.Fatal(err)
+	}
+	PruneSiblings(filepath.Join(t.TempDir(), "missing", "cache", "x")) // no panic on a missing folder
+}
+
+func TestLockNamesTheHolder(t *testing.T) {
+	dir := t.TempDir()
+	release, err := Lock(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	b, err := os.ReadFile(filepath.Join(dir, "guichet.lock"))
+	if err != nil || strings.TrimSpace(string(b)) != strconv.Itoa(os.Getpid()) {
+		t.Errorf("lock file holds %q (%v), want this process's id", b, err)
+	}
+	_, err = Lock(dir)
+	if err == nil || !strings.Contains(err.Error(), "process "+strconv.Itoa(os.Getpid())) || !strings.Contains(err.Error(), dir) {
+		t.Errorf("second lock: %v, want the holder's process id and the folder", err)
+	}
+	if _, err := Lock(filepath.Join(dir, "missing")); err == nil || !strings.Contains(err.Error(), "lock data folder") {
+		t.Errorf("lock in a missing folder: %v", err)
+	}
+}

@@ -1,0 +1,169 @@
+package gaps_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/content"
+	"github.com/guichet/guichet/site/gaps"
+)
+
+// loadContent loads dir as guichet serve does, with drafts shown.
+func loadContent(t *testing.T, dir string) *site.Library {
+	t.Helper()
+	fsys, closer, err := content.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closer.Close()
+	lib, err := content.Load(context.Background(), fsys, content.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// TestWriteStubLoads: every draft written for a gap loads as a draft
+// article without a problem, whatever the visitors typed (quotes, colons,
+// YAML markers, other scripts), titled and tested with their words.
+func TestWriteStubLoads(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		g    gaps.Gap
+		file string
+	}{
+		{g: gaps.Gap{ID: "g1", Kind: gaps.KindSearch, Locale: "en", Query: "cancel subscription",
+			Variants: []gaps.Variant{{Query: "cancel subscription", Searches: 9}, {Query: "how to cancel my plan", Searches: 3}},
+			Visitors: 7, NoResults: 5, NoClick: 4},
+			file: "drafts/cancel-subscription.md"},
+		{g: gaps.Gap{ID: "g2", Kind: gaps.KindSearch, Locale: "en", Query: `error: "quota" exceeded # again --- [x]`,
+			Variants: []gaps.Variant{{Query: `error: "quota" exceeded # again --- [x]`, Searches: 2}, {Query: "- yes: no", Searches: 1}}},
+			file: "drafts/error-quota-exceeded-again-x.md"},
+		{g: gaps.Gap{ID: "g3", Kind: gaps.KindSearch, Locale: "fr", Query: "échec du paiement",
+			Variants: []gaps.Variant{{Query: "échec du paiement", Searches: 4}}},
+			file: "drafts/echec-du-paiement.fr.md"},
+		{g: gaps.Gap{ID: "g4", Kind: gaps.UnlinkedTicket, Locale: "en", Query: "invoice address wrong", Searches: 12,
+			Variants: []gaps.Variant{{Query: "invoice address wrong", Searches: 12}}},
+			file: "drafts/invoice-address-wrong.md"},
+		{g: gaps.Gap{ID: "g5", Kind: gaps.NoHelp, Locale: "en", Key: "settings.billing", Searches: 30, Visitors: 11},
+			file: "drafts/help-settings-billing.md"},
+		{g: gaps.Gap{ID: "abc123", Kind: gaps.KindSearch, Locale: "en", Query: "???",
+			Variants: []gaps.Variant{{Query: "???", Searches: 1}}},
+			file: "drafts/gap-abc123.md"},
+	} {
+		rel, err := gaps.WriteStub(dir, "drafts", "en", c.g)
+		if err != nil {
+			t.Fatalf("gap %s: %v", c.g.ID, err)
+		}
+		if rel != c.file {
+			t.Errorf("gap %s written to %s, want %s", c.g.ID, rel, c.file)
+		}
+	}
+	lib := loadContent(t, dir)
+	for _, p := range lib.Problems {
+		if p.Severity == site.SeverityError {
+			t.Errorf("a draft does not load cleanly: %s", p)
+		}
+	}
+	byPath := map[string]*site.Article{}
+	for _, a := range lib.Articles {
+		byPath[a.SourcePath] = a
+	}
+	for _, want := range []struct {
+		file, title, locale string
+		keywords, contexts  []string
+	}{
+		{"drafts/cancel-subscription.md", "Cancel subscription", "en", []string{"cancel subscription", "how to cancel my plan"}, nil},
+		{"drafts/error-quota-exceeded-again-x.md", `Error: "quota" exceeded # again --- [x]`, "en", []string{`error: "quota" exceeded # again --- [x]`, "- yes: no"}, nil},
+		{"drafts/echec-du-paiement.fr.md", "Échec du paiement", "fr", []string{"échec du paiement"}, nil},
+		{"drafts/invoice-address-wrong.md", "Invoice address wrong", "en", []string{"invoice address wrong"}, nil},
+		{"drafts/help-settings-billing.md", "Help for settings.billing", "en", nil, []string{"settings.billing"}},
+		{"drafts/gap-abc123.md", "???", "en", []string{"???"}, nil},
+	} {
+		a := byPath[want.file]
+		if a == nil {
+			t.Errorf("%s did not load", want.file)
+			continue
+		}
+		if !a.Draft || a.Title != want.title || a.Locale != want.locale {
+			t.Errorf("%s: draft %v, title %q, locale %q; want a draft titled %q in %s", want.file, a.Draft, a.Title, a.Locale, want.title, want.locale)
+		}
+		if want.keywords != nil && !slices.Equal(a.Keywords, want.keywords) {
+			t.Errorf("%s: keywords %q, want %q", want.file, a.Keywords, want.keywords)
+		}
+		if want.keywords != nil && (len(a.SearchTests) != 1 || a.SearchTests[0] != want.keywords[0]) {
+			t.Errorf("%s: search tests %q, want the gap's query", want.file, a.SearchTests)
+		}
+		if want.contexts != nil && !slices.Equal(a.Contexts, want.contexts) {
+			t.Errorf("%s: contexts %q, want %q", want.file, a.Contexts, want.contexts)
+		}
+	}
+	// A draft is never published, so the site does not change.
+	if v := site.NewView(lib, time.Now(), false); len(v.ByLocale["en"]) != 0 {
+		t.Errorf("drafts are published: %d articles", len(v.ByLocale["en"]))
+	}
+}
+
+// TestWriteStubRefuses: an existing draft is never overwritten, and no
+// folder outside the content folder is written.
+func TestWriteStubRefuses(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "content")
+	os.MkdirAll(dir, 0o755)
+	g := gaps.Gap{ID: "g1", Kind: gaps.KindSearch, Locale: "en", Query: "reset password",
+		Variants: []gaps.Variant{{Query: "reset password", Searches: 1}}}
+	if _, err := gaps.WriteStub(dir, "account", "en", g); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "account", "reset-password.md"))
+	g.Query = "Reset password"
+	if _, err := gaps.WriteStub(dir, "account", "en", g); err == nil || !strings.Contains(err.Error(), "account/reset-password.md") {
+		t.Errorf("second draft of one query: %v, want an error naming the file", err)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "account", "reset-password.md"))
+	if !bytes.Equal(before, after) {
+		t.Error("an existing draft was overwritten")
+	}
+	// ".." is cleaned to the folder inside; an empty folder is refused.
+	rel, err := gaps.WriteStub(dir, "../../outside", "en", g)
+	if err != nil || rel != "outside/reset-password.md" {
+		t.Errorf("folder ../../outside: %q, %v; want it inside the content folder", rel, err)
+	}
+	if _, err := os.Stat(filepath.Join(base, "outside")); !os.IsNotExist(err) {
+		t.Errorf("a folder was written outside the content folder: %v", err)
+	}
+	for _, folder := range []string{"", "/", ".", `\`} {
+		if _, err := gaps.WriteStub(dir, folder, "en", g); err == nil || !strings.Contains(err.Error(), "folder inside the content folder") {
+			t.Errorf("folder %q: %v", folder, err)
+		}
+	}
+	// A symbolic link out of the content folder is not followed.
+	os.MkdirAll(filepath.Join(base, "elsewhere"), 0o755)
+	if err := os.Symlink(filepath.Join(base, "elsewhere"), filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := gaps.WriteStub(dir, "link", "en", g); err == nil {
+		t.Error("a draft was written through a symbolic link out of the content folder")
+	}
+	if entries, _ := os.ReadDir(filepath.Join(base, "elsewhere")); len(entries) != 0 {
+		t.Errorf("written outside: %v", entries)
+	}
+
+	var out, errOut bytes.Buffer
+	list := []gaps.Gap{g, {ID: "g2", Kind: gaps.KindSearch, Locale: "en", Query: "change email", Visitors: 3,
+		Variants: []gaps.Variant{{Query: "change email", Searches: 3}}}}
+	if gaps.WriteStubs(dir, "account", "en", list, &out, &errOut) {
+		t.Error("WriteStubs reports success though one draft exists")
+	}
+	if out.String() != "account/change-email.md: draft for \"change email\" (3 visitors)\n" ||
+		!strings.Contains(errOut.String(), "guichet: write draft account/reset-password.md") {
+		t.Errorf("out %q, errOut %q", out.String(), errOut.String())
+	}
+}

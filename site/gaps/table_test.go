@@ -1,0 +1,136 @@
+package gaps
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+// tableReport is a report with one gap of each kind, one answered, one
+// decided, and a query long and broken over lines.
+func tableReport() Report {
+	answered := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	return Report{
+		Searches: 120, Tickets: 14, Openings: 30,
+		Gaps: []Gap{
+			{ID: "a1b2c3", Kind: KindSearch, Locale: "en", Query: "cancel subscription", Visitors: 42, Last7: 20, Prev7: 10,
+				NoResultsVisitors: 30, NoClickVisitors: 15,
+				Variants: []Variant{{Query: "cancel subscription", Searches: 50}, {Query: "how do i cancel", Searches: 9}},
+				Sources:  map[string]int{"widget": 40, "site": 19}},
+			{ID: "d4e5f6", Kind: UnlinkedTicket, Locale: "fr", Query: "facture introuvable", Visitors: 14, Last7: 3, Prev7: 6,
+				Status: StatusNewArticle, Variants: []Variant{{Query: "facture introuvable", Searches: 14}},
+				Sources: map[string]int{"zendesk": 14}},
+			{ID: "0719aa", Kind: NoHelp, Locale: "en", Key: "settings.billing", Query: "settings.billing", Visitors: 11,
+				AnsweredAt: &answered, AnsweredBy: "billing/settings.md", Before: 11, After: 2, Sources: map[string]int{"widget": 30}},
+			{ID: "ffee00", Kind: KindSearch, Locale: "en", Query: "line one\nline two\t" + strings.Repeat("very long ", 10), Visitors: 1,
+				Status: StatusIgnored, Variants: []Variant{{Query: "x", Searches: 1}}},
+		},
+	}
+}
+
+func TestWriteTableGolden(t *testing.T) {
+	var b bytes.Buffer
+	WriteTable(&b, tableReport(), time.Date(2026, 10, 31, 8, 30, 0, 0, time.UTC))
+	got := b.String()
+	p := filepath.Join("testdata", "table.golden")
+	if *update {
+		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (go test -update creates it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", p, got, want)
+	}
+	// Each gap stays on one line of the table.
+	if n := strings.Count(got, "\n"); n != 1+4+1 {
+		t.Errorf("%d lines, want a header, 4 gaps and the totals:\n%s", n, got)
+	}
+}
+
+func TestWriteFormats(t *testing.T) {
+	rep := tableReport()
+	from := time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)
+	var table, text bytes.Buffer
+	if err := Write(&table, rep, from, "table"); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&text, rep, from, "text"); err != nil || text.String() != table.String() {
+		t.Errorf("text differs from table: %v", err)
+	}
+	var js bytes.Buffer
+	if err := Write(&js, rep, from, "json"); err != nil {
+		t.Fatal(err)
+	}
+	var back Report
+	if err := json.Unmarshal(js.Bytes(), &back); err != nil || len(back.Gaps) != 4 || back.Searches != 120 ||
+		back.Gaps[2].AnsweredBy != "billing/settings.md" {
+		t.Errorf("json: %v %+v", err, back)
+	}
+	var c bytes.Buffer
+	if err := Write(&c, rep, from, "csv"); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&c).ReadAll()
+	if err != nil || len(rows) != 5 {
+		t.Errorf("csv: %d rows, %v; want a header and 4 gaps", len(rows), err)
+	}
+	var none bytes.Buffer
+	if err := Write(&none, rep, from, "xml"); err == nil || !strings.Contains(err.Error(), `--format "xml": want table, csv, json`) || none.Len() != 0 {
+		t.Errorf("unknown format: %v, wrote %q", err, none.String())
+	}
+	for _, f := range []string{"table", "text", "csv", "json"} {
+		if err := CheckFormat(f); err != nil {
+			t.Errorf("CheckFormat(%s): %v", f, err)
+		}
+	}
+	if err := CheckFormat(""); err == nil {
+		t.Error("an empty format is accepted")
+	}
+}
+
+func TestParseStatus(t *testing.T) {
+	for in, want := range map[string]string{
+		"new-article": StatusNewArticle, "new_article": StatusNewArticle, " product-fix ": StatusProductFix,
+		"ignored": StatusIgnored, "undecided": "",
+	} {
+		if got, err := ParseStatus(in); err != nil || got != want {
+			t.Errorf("ParseStatus(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "answered", "New-Article", "ignore", "fixed"} {
+		if _, err := ParseStatus(bad); err == nil || !strings.Contains(err.Error(), "new-article, product-fix, ignored or undecided") {
+			t.Errorf("ParseStatus(%q): %v", bad, err)
+		}
+	}
+}
+
+func TestWantsArticle(t *testing.T) {
+	at := time.Now()
+	for _, c := range []struct {
+		g    Gap
+		want bool
+	}{
+		{Gap{}, true},
+		{Gap{Status: StatusNewArticle}, true},
+		{Gap{Status: StatusIgnored}, false},
+		{Gap{Status: StatusProductFix}, false},
+		{Gap{AnsweredAt: &at}, false},
+		{Gap{Status: StatusNewArticle, AnsweredAt: &at}, false},
+	} {
+		if got := c.g.WantsArticle(); got != c.want {
+			t.Errorf("%+v: WantsArticle = %v, want %v", c.g, got, c.want)
+		}
+	}
+}

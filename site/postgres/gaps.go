@@ -1,0 +1,244 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+)
+
+var _ gaps.Store = (*DB)(nil)
+
+// GapRecords calls fn with every failed record the gap report reads since
+// a time: the searches no click, vote or reading satisfied, the unlinked
+// tickets, the openings of the widget on screens no article fitted. It
+// stops at the first error fn returns. Searches from every replica count
+// together: they are rows of one table.
+func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
+	if err := db.searchRecords(ctx, `
+		SELECT query, normalized, locale, source, context, path, visitor, results, false, created_at
+		FROM searches WHERE NOT satisfied AND created_at >= $1 ORDER BY created_at, seq`, since, fn); err != nil {
+		return err
+	}
+	if err := db.unlinkedTickets(ctx, since, fn); err != nil {
+		return err
+	}
+	return db.screensWithoutHelp(ctx, since, fn)
+}
+
+// SatisfiedSearches calls fn with every satisfied search since a time, its
+// query as typed left out.
+func (db *DB) SatisfiedSearches(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
+	return db.searchRecords(ctx, `
+		SELECT '', normalized, locale, source, context, path, visitor, results, true, created_at
+		FROM searches WHERE satisfied AND created_at >= $1 ORDER BY created_at, seq`, since, fn)
+}
+
+func (db *DB) searchRecords(ctx context.Context, stmt string, since time.Time, fn func(gaps.Record) error) error {
+	rows, err := db.pool.QueryContext(ctx, stmt, ts(since))
+	if err != nil {
+		return fail("read searches", err)
+	}
+	defer rows.Close()
+	intern := map[string]string{}
+	str := func(s string) string {
+		if v, ok := intern[s]; ok {
+			return v
+		}
+		if len(intern) < 100000 {
+			intern[s] = s
+		}
+		return s
+	}
+	var locale, source, context, path string
+	for rows.Next() {
+		var r gaps.Record
+		if err := rows.Scan(&r.Query, &r.Normalized, &locale, &source, &context, &path, &r.Visitor, &r.Results, &r.Satisfied, &r.Time); err != nil {
+			return fail("read searches", err)
+		}
+		if r.Query == r.Normalized {
+			r.Query = r.Normalized
+		}
+		r.Locale, r.Source, r.Context, r.Path = str(locale), str(source), str(context), str(path)
+		r.Time = r.Time.UTC()
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fail("read searches", err)
+	}
+	return nil
+}
+
+func (db *DB) unlinkedTickets(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
+	rows, err := db.pool.QueryContext(ctx, `
+		SELECT external_id, subject, topic, locale, source, created_at, nearest_id, link_score FROM tickets
+		WHERE article_id = '' AND created_at >= $1 ORDER BY created_at, external_id COLLATE "C"`, ts(since))
+	if err != nil {
+		return fail("read unlinked tickets", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, subject, topic string
+		r := gaps.Record{Kind: gaps.UnlinkedTicket}
+		if err := rows.Scan(&id, &subject, &topic, &r.Locale, &r.Source, &r.Time, &r.Nearest, &r.NearestScore); err != nil {
+			return fail("read unlinked tickets", err)
+		}
+		r.Query = topic
+		if r.Query == "" {
+			r.Query = subject
+		}
+		r.Visitor = "ticket:" + id
+		r.Time = r.Time.UTC()
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fail("read unlinked tickets", err)
+	}
+	return nil
+}
+
+func (db *DB) screensWithoutHelp(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
+	rows, err := db.pool.QueryContext(ctx, `
+		SELECT locale, path, context, visitor, created_at FROM widget_opens
+		WHERE NOT matched AND created_at >= $1 ORDER BY created_at, id`, ts(since))
+	if err != nil {
+		return fail("read widget openings", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r := gaps.Record{Kind: gaps.NoHelp, Source: site.SourceWidget}
+		if err := rows.Scan(&r.Locale, &r.Path, &r.Context, &r.Visitor, &r.Time); err != nil {
+			return fail("read widget openings", err)
+		}
+		r.Time = r.Time.UTC()
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fail("read widget openings", err)
+	}
+	return nil
+}
+
+// WidgetOpens counts the openings of the widget since a time, and how many
+// of them found no article for the host page.
+func (db *DB) WidgetOpens(ctx context.Context, since time.Time) (total, unmatched int, err error) {
+	err = db.pool.QueryRowContext(ctx, `
+		SELECT count(*), count(*) FILTER (WHERE NOT matched) FROM widget_opens WHERE created_at >= $1`, ts(since)).Scan(&total, &unmatched)
+	if err != nil {
+		return 0, 0, fail("count widget openings", err)
+	}
+	return total, unmatched, nil
+}
+
+// Decisions returns every stored gap decision.
+func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
+	rows, err := db.pool.QueryContext(ctx, `
+		SELECT id, kind, locale, status, note, answered_at, answered_by, array_to_string(keys, E'\n'), updated_at
+		FROM gap_decisions ORDER BY id COLLATE "C"`)
+	if err != nil {
+		return nil, fail("read gap decisions", err)
+	}
+	defer rows.Close()
+	var out []gaps.Decision
+	for rows.Next() {
+		var d gaps.Decision
+		var answered sql.NullTime
+		var keys string
+		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &d.Updated); err != nil {
+			return nil, fail("read gap decisions", err)
+		}
+		if answered.Valid {
+			at := answered.Time.UTC()
+			d.AnsweredAt = &at
+		}
+		d.Keys = splitLines(keys)
+		d.Updated = d.Updated.UTC()
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail("read gap decisions", err)
+	}
+	return out, nil
+}
+
+// SaveDecision stores a gap decision, replacing the one with its ID. A
+// zero Updated is set to now.
+func (db *DB) SaveDecision(ctx context.Context, d gaps.Decision) error {
+	if d.Updated.IsZero() {
+		d.Updated = db.now()
+	}
+	var answered sql.NullTime
+	if d.AnsweredAt != nil {
+		answered = sql.NullTime{Time: ts(*d.AnsweredAt), Valid: true}
+	}
+	_, err := db.pool.ExecContext(ctx, `
+		INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+		ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, locale = excluded.locale, status = excluded.status,
+			note = excluded.note, answered_at = excluded.answered_at, answered_by = excluded.answered_by,
+			keys = excluded.keys, updated_at = excluded.updated_at`,
+		d.ID, d.Kind, d.Locale, d.Status, d.Note, answered, d.AnsweredBy, list(d.Keys), ts(d.Updated))
+	if err != nil {
+		return fail("save decision on gap "+d.ID, err)
+	}
+	return nil
+}
+
+// PublishedSince records the versions of the published articles and
+// returns, for each (see gaps.VersionKey), when its current version was
+// first published: now for an article or a version not seen before; the
+// first time any is recorded, the articles there are dated zero.
+func (db *DB) PublishedSince(ctx context.Context, now time.Time, versions []gaps.ArticleVersion) (map[string]time.Time, error) {
+	var out map[string]time.Time
+	err := db.inTx(ctx, "record article versions", func(tx *sql.Tx) error {
+		out = make(map[string]time.Time, len(versions))
+		// Replicas publishing at once take turns.
+		if _, err := tx.ExecContext(ctx, `LOCK TABLE article_versions IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+			return err
+		}
+		var any bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM article_versions)`).Scan(&any); err != nil {
+			return err
+		}
+		at := ts(now)
+		if !any {
+			at = time.Unix(0, 0).UTC() // published before anyone kept track
+		}
+		upsert, err := tx.PrepareContext(ctx, `
+			INSERT INTO article_versions (article_id, locale, version, published_at) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (article_id, locale) DO UPDATE SET version = excluded.version, published_at = excluded.published_at
+			WHERE article_versions.version <> excluded.version
+			RETURNING published_at`)
+		if err != nil {
+			return err
+		}
+		defer upsert.Close()
+		for _, v := range versions {
+			var t time.Time
+			err := upsert.QueryRowContext(ctx, v.ID, v.Locale, v.Version, at).Scan(&t)
+			if errors.Is(err, sql.ErrNoRows) { // the same version: unchanged
+				err = tx.QueryRowContext(ctx, `SELECT published_at FROM article_versions WHERE article_id = $1 AND locale = $2`, v.ID, v.Locale).Scan(&t)
+			}
+			if err != nil {
+				return fmt.Errorf("record version of %s (%s): %w", v.ID, v.Locale, err)
+			}
+			t = t.UTC()
+			if t.Unix() == 0 {
+				t = time.Time{}
+			}
+			out[gaps.VersionKey(v.ID, v.Locale)] = t
+		}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,145 @@
+package publish_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/guichet/guichet/site/publish"
+)
+
+// TestBrokenEditsKeepServing: a broken guichet.yaml keeps the settings
+// being served, a broken widget list keeps the previous list, and an
+// article whose front matter breaks keeps its last good version while the
+// rest of the content is published.
+func TestBrokenEditsKeepServing(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	write(t, f.dir, "guichet.yaml", "title: Acme Help\nwidget:\n  allowed_origins: [\"https://app.acme.test\"]\n")
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	cfg := f.srv.View().Lib.Config
+	if cfg.Title != "Acme Help" || !cfg.Widget.Allows("https://app.acme.test") {
+		t.Fatalf("after start: %+v", cfg)
+	}
+
+	write(t, f.dir, "guichet.yaml", "title: [Acme\n  broken: yes\n")
+	write(t, f.dir, "billing/new.md", "---\ntitle: New article\n---\nNew.\n")
+	if err := f.pub.Publish(ctx, "watch"); err != nil {
+		t.Fatal(err)
+	}
+	cfg = f.srv.View().Lib.Config
+	if cfg.Title != "Acme Help" || !cfg.Widget.Allows("https://app.acme.test") {
+		t.Errorf("a broken guichet.yaml changed the settings: %+v", cfg)
+	}
+	if got := f.title("/billing/new"); got != "New article" {
+		t.Errorf("the rest of the content was not published: %q", got)
+	}
+
+	write(t, f.dir, "guichet.yaml", "title: Acme Help 2\nwidget:\n  allowed_origins: [\"https://app.acme.test/path\"]\n")
+	if err := f.pub.Publish(ctx, "watch"); err != nil {
+		t.Fatal(err)
+	}
+	// Any error in the file keeps every setting being served.
+	cfg = f.srv.View().Lib.Config
+	if cfg.Title != "Acme Help" {
+		t.Errorf("a guichet.yaml with an error changed the title: %q", cfg.Title)
+	}
+	if cfg.Widget.Invalid || !cfg.Widget.Allows("https://app.acme.test") || cfg.Widget.AnyOrigin() {
+		t.Errorf("a bad widget list replaced the one in force: %+v", cfg.Widget)
+	}
+
+	write(t, f.dir, "billing/refund.md", "---\ntitle: [Refunds\n---\nBroken.\n")
+	if err := f.pub.Publish(ctx, "watch"); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.title("/billing/refund"); got != "Refunds" {
+		t.Errorf("a broken article lost its last good version: %q", got)
+	}
+	if !f.srv.View().Lib.HasErrors() {
+		t.Error("the broken article is not reported")
+	}
+}
+
+// TestBadWidgetListAtStart: a server never starts on a widget list it
+// cannot read; the error names the file.
+func TestBadWidgetListAtStart(t *testing.T) {
+	f := newFixture(t)
+	write(t, f.dir, "guichet.yaml", "widget:\n  allowed_origins: [\"*.acme.test\"]\n")
+	err := f.pub.Publish(context.Background(), "start")
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(f.dir, "guichet.yaml")) || !strings.Contains(err.Error(), "allowed_origins") {
+		t.Fatalf("start on a bad widget list: %v", err)
+	}
+	if f.srv.View() != nil {
+		t.Error("content was published on a bad widget list")
+	}
+}
+
+// TestBaseURL: the --base-url flag wins, then guichet.yaml's base_url,
+// then the URL the server listens on.
+func TestBaseURL(t *testing.T) {
+	for _, c := range []struct {
+		name, yaml, flag, listen, want string
+	}{
+		{"flag", "base_url: https://help.acme.test\n", "https://support.acme.test", "http://127.0.0.1:8080", "https://support.acme.test"},
+		{"config", "base_url: https://help.acme.test\n", "", "http://127.0.0.1:8080", "https://help.acme.test"},
+		{"listen", "title: X\n", "", "http://127.0.0.1:8080", "http://127.0.0.1:8080"},
+		{"default", "title: X\n", "", "", "http://localhost:8080"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFixture(t, func(o *publish.Options) { o.BaseURL, o.ListenURL = c.flag, c.listen })
+			write(t, f.dir, "guichet.yaml", c.yaml)
+			if err := f.pub.Publish(context.Background(), "start"); err != nil {
+				t.Fatal(err)
+			}
+			if got := f.srv.View().Lib.Config.BaseURL; got != c.want {
+				t.Errorf("base URL %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestPublishOnSignal: SIGHUP publishes the content again, and Ask
+// publishes now or in the background.
+func TestPublishOnSignal(t *testing.T) {
+	f := newFixture(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	if err := f.pub.Ask(ctx, "start", true); err != nil {
+		t.Fatal(err)
+	}
+	write(t, f.dir, "billing/signal.md", "---\ntitle: After a signal\n---\nNew.\n")
+	sig := make(chan os.Signal)
+	done := make(chan struct{})
+	go func() { f.pub.PublishOn(ctx, sig, "watch"); close(done) }()
+	sig <- syscall.SIGHUP
+	sig <- syscall.SIGHUP // received once the first was handled
+	cancel()
+	<-done
+	f.pub.Wait()
+	if got := f.title("/billing/signal"); got != "After a signal" {
+		t.Errorf("after SIGHUP: %q", got)
+	}
+
+	write(t, f.dir, "billing/asked.md", "---\ntitle: Asked\n---\nNew.\n")
+	if err := f.pub.Ask(context.Background(), "watch", false); err != nil {
+		t.Fatal(err)
+	}
+	f.pub.Wait()
+	if got := f.title("/billing/asked"); got != "Asked" {
+		t.Errorf("after Ask in the background: %q", got)
+	}
+	// Asked to wait, a failed publication returns its error.
+	if err := os.RemoveAll(f.dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.pub.Ask(context.Background(), "watch", true); err == nil {
+		t.Error("publishing a removed content folder succeeded")
+	}
+	if got := f.title("/billing/asked"); got != "Asked" {
+		t.Errorf("a failed publication changed the site: %q", got)
+	}
+}

@@ -1,0 +1,250 @@
+// Package store opens the events store a process was configured with:
+// the SQLite file in the data folder by default, or a PostgreSQL database
+// shared by several replicas (--database postgres://…). Store is what both
+// adapters, site/sqlite and site/postgres, implement; site/storetest is the
+// one test suite both pass.
+package store
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/datadir"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/postgres"
+	"github.com/guichet/guichet/site/recorder"
+	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/tickets"
+)
+
+// Store is the events store: visitors' searches and events, tickets and
+// their topics, gap decisions, tokens and admin sessions, secrets. Errors
+// are *site.Error where they mean something to a caller (ENOTFOUND,
+// EINVALID, EUNAUTHORIZED, and EUNAVAILABLE when the database cannot be
+// reached), wrapped with the operation.
+type Store interface {
+	gaps.Store
+	tickets.Store
+	tickets.RelinkStore
+	tickets.TopicStore
+	tickets.CountStore
+	site.Jobs
+	recorder.Writer
+
+	// Recorder starts the batched event writer on the store; close it
+	// before the store.
+	Recorder(opts recorder.Options) *recorder.Recorder
+	// RecentSearches returns the latest searches, newest first (limit
+	// 1..1000; 0 means 100).
+	RecentSearches(ctx context.Context, limit int) ([]site.SearchEvent, error)
+	// SearchByID returns one search, or ENOTFOUND.
+	SearchByID(ctx context.Context, id string) (site.SearchEvent, error)
+	// CountSearches counts the stored searches (a typing session once).
+	CountSearches(ctx context.Context) (int, error)
+	// RecentEvents returns the latest clicks, votes and readings, newest
+	// first (limit as RecentSearches).
+	RecentEvents(ctx context.Context, limit int) ([]site.Event, error)
+	// ArticleClicks counts result clicks per article since a time.
+	ArticleClicks(ctx context.Context, since time.Time) (map[string]int, error)
+	// NotHelpful returns the articles with "No" votes since a time.
+	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
+	// WidgetOpens counts the widget's openings since a time, and those on
+	// screens no article fitted.
+	WidgetOpens(ctx context.Context, since time.Time) (total, unmatched int, err error)
+	// TicketTotals counts stored tickets by link method ("" unlinked).
+	TicketTotals(ctx context.Context) (map[string]int, error)
+
+	// Prune rolls raw events older than before (whole UTC days) into the
+	// daily totals and deletes them; it returns the raw rows deleted.
+	// Replicas sharing the store prune one at a time.
+	Prune(ctx context.Context, before time.Time) (int64, error)
+	// DailySearches returns the daily totals of a normalised query, oldest
+	// first.
+	DailySearches(ctx context.Context, normalized string) ([]site.DailySearch, error)
+
+	// CreateToken makes a token and returns its secret, shown once.
+	CreateToken(ctx context.Context, scope, name string) (string, site.Token, error)
+	// Tokens lists the tokens, newest first.
+	Tokens(ctx context.Context) ([]site.Token, error)
+	// RevokeToken revokes a token and ends its admin sessions; ENOTFOUND
+	// when there is none.
+	RevokeToken(ctx context.Context, id string) error
+	// Authenticate checks a token of scope and returns its ID.
+	Authenticate(ctx context.Context, secret, scope string) (string, error)
+	// StartSession opens an admin session for a token and returns its
+	// secret, the cookie value.
+	StartSession(ctx context.Context, tokenID string, ttl time.Duration) (string, error)
+	// Session returns the token ID of a live session.
+	Session(ctx context.Context, secret string) (string, error)
+	// EndSession ends a session; ending an unknown one is not an error.
+	EndSession(ctx context.Context, secret string) error
+
+	// Secret returns the secret stored under name, made the first time.
+	Secret(ctx context.Context, name string, size int) ([]byte, error)
+	// VisitorKey returns the day's visitor-hash key, the same on every
+	// replica, and forgets those older than yesterday.
+	VisitorKey(ctx context.Context, day string) ([]byte, error)
+
+	// Backup writes a copy of the database to a new file.
+	Backup(ctx context.Context, file string) error
+	// Ping checks that the database answers, for /healthz.
+	Ping(ctx context.Context) error
+	// Close closes the store; close its Recorder first.
+	Close() error
+}
+
+var (
+	_ Store = (*sqlite.DB)(nil)
+	_ Store = (*postgres.DB)(nil)
+)
+
+// Options says which store to open.
+type Options struct {
+	// Database is a postgres:// or postgresql:// URL; empty means the
+	// SQLite file guichet.db in Data.
+	Database string
+	// Data is the data folder.
+	Data string
+	// Existing asks for a SQLite file a server already made: its absence
+	// is an error rather than a new empty database (commands that read
+	// what was recorded).
+	Existing bool
+	// Application names the process to PostgreSQL (application_name),
+	// e.g. "guichet serve".
+	Application string
+	Logger      *slog.Logger
+}
+
+// SQLitePath is the SQLite file of a data folder.
+func SQLitePath(data string) string { return filepath.Join(data, "guichet.db") }
+
+// IsPostgres reports whether database names a PostgreSQL database.
+func IsPostgres(database string) bool {
+	return strings.HasPrefix(database, "postgres://") || strings.HasPrefix(database, "postgresql://")
+}
+
+// Check validates a --database value, naming the flag; the URL's password
+// never appears in the error.
+func Check(database string) error {
+	if database == "" {
+		return nil
+	}
+	if !IsPostgres(database) {
+		return fmt.Errorf("--database %q: want a postgres://user:password@host:port/name URL (or leave it empty for the SQLite file in --data)", Redact(database))
+	}
+	if _, err := url.Parse(database); err != nil {
+		return fmt.Errorf("--database: not a valid URL: %s", strings.ReplaceAll(err.Error(), database, Redact(database)))
+	}
+	return nil
+}
+
+// Redact returns database with its password, if any, replaced by "xxxxx",
+// for messages and logs.
+func Redact(database string) string {
+	u, err := url.Parse(database)
+	if err != nil || u.User == nil {
+		if i := strings.LastIndex(database, "@"); i >= 0 && IsPostgres(database) {
+			return database[:strings.Index(database, "://")+3] + "…" + database[i:]
+		}
+		return database
+	}
+	return u.Redacted()
+}
+
+// Open opens the configured store and applies its pending migrations.
+func Open(ctx context.Context, opts Options) (Store, error) {
+	if err := Check(opts.Database); err != nil {
+		return nil, err
+	}
+	if IsPostgres(opts.Database) {
+		return postgres.Open(ctx, opts.Database, postgres.Options{Application: opts.Application, Logger: opts.Logger})
+	}
+	path := SQLitePath(opts.Data)
+	if opts.Existing {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("events database %s: %w (run guichet serve first, or pass --data or --database)", path, err)
+		}
+	}
+	return sqlite.Open(ctx, path)
+}
+
+// Describe names the store of opts for people: the SQLite file, or the
+// PostgreSQL URL without its password.
+func Describe(opts Options) string {
+	if IsPostgres(opts.Database) {
+		return Redact(opts.Database)
+	}
+	return SQLitePath(opts.Data)
+}
+
+// PruneEvery prunes what is older than keep at once and then every
+// interval until ctx ends, logging what it did and failures. Replicas
+// each run it; the store lets one prune at a time.
+func PruneEvery(ctx context.Context, s Store, interval, keep time.Duration, now func() time.Time, log *slog.Logger) {
+	if now == nil {
+		now = time.Now
+	}
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		n, err := s.Prune(ctx, now().Add(-keep))
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Warn("prune events", "err", err)
+		case n > 0:
+			log.Info("pruned raw events", "rows", n, "retention_days", int(keep.Hours()/24))
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// TicketWatcher is a store that tells at once when tickets change in any
+// process (PostgreSQL's LISTEN/NOTIFY).
+type TicketWatcher interface {
+	// WatchTickets calls changed whenever tickets are written, by any
+	// process, until ctx ends.
+	WatchTickets(ctx context.Context, changed func())
+}
+
+// WatchTickets calls changed whenever tickets change in any process, until
+// ctx ends, when s can tell (PostgreSQL); otherwise it returns at once and
+// the ticket service's poll notices changes.
+func WatchTickets(ctx context.Context, s Store, changed func()) {
+	if w, ok := s.(TicketWatcher); ok {
+		w.WatchTickets(ctx, changed)
+	}
+}
+
+// Restore puts the SQLite backup file in place of the store of opts, the
+// server stopped (it takes the data folder's lock), and returns where the
+// previous database was kept ("" when there was none). A PostgreSQL store
+// is restored with pg_restore: the error says how.
+func Restore(ctx context.Context, opts Options, file string) (kept string, err error) {
+	if err := Check(opts.Database); err != nil {
+		return "", err
+	}
+	if IsPostgres(opts.Database) {
+		return "", fmt.Errorf("restore %s: guichet restore puts back a SQLite file only; for PostgreSQL stop the replicas and run\n"+
+			"  pg_restore --clean --if-exists --dbname='%s' FILE\n(FILE made by pg_dump --format=custom)", file, Redact(opts.Database))
+	}
+	if err := datadir.Check(opts.Data, 0); err != nil {
+		return "", err
+	}
+	release, err := datadir.Lock(opts.Data)
+	if err != nil {
+		return "", err
+	}
+	defer release()
+	return sqlite.Restore(ctx, file, SQLitePath(opts.Data))
+}

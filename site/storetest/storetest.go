@@ -1,0 +1,549 @@
+// Package storetest is the one test suite every events store passes
+// (site/sqlite and site/postgres, see site/store): the same calls must give
+// the same answers on both. Run is for any store; Replicas is for stores
+// several processes share (PostgreSQL), opened twice on one database.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/recorder"
+	"github.com/guichet/guichet/site/store"
+	"github.com/guichet/guichet/site/tickets"
+)
+
+// start is the suite's "now": the clock the stores are opened with.
+func start() time.Time { return time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC) }
+
+// Opener opens a new, empty store whose clock is now, closed when the test
+// ends.
+type Opener func(t *testing.T, now func() time.Time) store.Store
+
+// Run runs the suite on the stores open makes.
+func Run(t *testing.T, open Opener) {
+	tests := []struct {
+		name string
+		fn   func(*testing.T, Opener)
+	}{
+		{"Tokens", testTokens},
+		{"Sessions", testSessions},
+		{"Searches", testSearches},
+		{"Satisfied", testSatisfied},
+		{"Feedback", testFeedback},
+		{"Tickets", testTickets},
+		{"TopicLinks", testTopicLinks},
+		{"Decisions", testDecisions},
+		{"PublishedSince", testPublishedSince},
+		{"Prune", testPrune},
+		{"Secrets", testSecrets},
+		{"Once", testOnce},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
+	}
+}
+
+func fixed(now time.Time) func() time.Time { return func() time.Time { return now } }
+
+// record writes what fn records through the store's Recorder and flushes.
+func record(t *testing.T, s store.Store, fn func(r *recorder.Recorder)) {
+	t.Helper()
+	r := s.Recorder(recorder.Options{FlushInterval: time.Hour})
+	fn(r)
+	ctx := context.Background()
+	if err := r.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st := r.Stats(); st.Dropped != 0 || st.WriteErrors != 0 {
+		t.Fatalf("recorder %+v", st)
+	}
+}
+
+func testTokens(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	if _, _, err := s.CreateToken(ctx, "root", "x"); site.ErrorCode(err) != site.EINVALID {
+		t.Errorf("bad scope: %v", err)
+	}
+	secret, tok, err := s.CreateToken(ctx, site.ScopeTickets, "helpdesk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, err := s.Authenticate(ctx, secret, site.ScopeTickets); err != nil || id != tok.ID {
+		t.Errorf("authenticate: %q %v", id, err)
+	}
+	for _, c := range []struct{ secret, scope string }{{secret, site.ScopeAdmin}, {secret + "x", site.ScopeTickets}, {"", site.ScopeTickets}} {
+		if _, err := s.Authenticate(ctx, c.secret, c.scope); site.ErrorCode(err) != site.EUNAUTHORIZED {
+			t.Errorf("authenticate %q as %s: %v", c.secret, c.scope, err)
+		}
+	}
+	list, err := s.Tokens(ctx)
+	if err != nil || len(list) != 1 || list[0].Name != "helpdesk" || !list[0].CreatedAt.Equal(t0) || list[0].RevokedAt != nil {
+		t.Fatalf("tokens %+v %v", list, err)
+	}
+	if err := s.RevokeToken(ctx, tok.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Authenticate(ctx, secret, site.ScopeTickets); site.ErrorCode(err) != site.EUNAUTHORIZED {
+		t.Errorf("revoked token accepted: %v", err)
+	}
+	if err := s.RevokeToken(ctx, "nope"); site.ErrorCode(err) != site.ENOTFOUND {
+		t.Errorf("revoke unknown: %v", err)
+	}
+	list, _ = s.Tokens(ctx)
+	if len(list) != 1 || list[0].RevokedAt == nil || !list[0].RevokedAt.Equal(t0) {
+		t.Errorf("revoked token listed as %+v", list)
+	}
+}
+
+func testSessions(t *testing.T, open Opener) {
+	t0 := start()
+	now := t0
+	var mu sync.Mutex
+	s := open(t, func() time.Time { mu.Lock(); defer mu.Unlock(); return now })
+	ctx := context.Background()
+	_, admin, _ := s.CreateToken(ctx, site.ScopeAdmin, "lead")
+	_, tick, _ := s.CreateToken(ctx, site.ScopeTickets, "helpdesk")
+	secret, err := s.StartSession(ctx, admin.ID, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, err := s.Session(ctx, secret); err != nil || id != admin.ID {
+		t.Fatalf("session: %q %v", id, err)
+	}
+	if _, err := s.Session(ctx, secret+"x"); site.ErrorCode(err) != site.EUNAUTHORIZED {
+		t.Errorf("unknown session: %v", err)
+	}
+	wrong, _ := s.StartSession(ctx, tick.ID, time.Hour)
+	if _, err := s.Session(ctx, wrong); site.ErrorCode(err) != site.EUNAUTHORIZED {
+		t.Errorf("session of a tickets token: %v", err)
+	}
+	mu.Lock()
+	now = now.Add(time.Hour)
+	mu.Unlock()
+	if _, err := s.Session(ctx, secret); site.ErrorCode(err) != site.EUNAUTHORIZED {
+		t.Errorf("expired session: %v", err)
+	}
+	second, _ := s.StartSession(ctx, admin.ID, time.Hour)
+	third, _ := s.StartSession(ctx, admin.ID, time.Hour)
+	if err := s.EndSession(ctx, second); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Session(ctx, second); site.ErrorCode(err) != site.EUNAUTHORIZED {
+		t.Errorf("ended session: %v", err)
+	}
+	if err := s.EndSession(ctx, "never"); err != nil {
+		t.Errorf("end unknown session: %v", err)
+	}
+	if _, err := s.Session(ctx, third); err != nil {
+		t.Fatal(err)
+	}
+	s.RevokeToken(ctx, admin.ID)
+	if _, err := s.Session(ctx, third); site.ErrorCode(err) != site.EUNAUTHORIZED {
+		t.Errorf("session of a revoked token: %v", err)
+	}
+}
+
+func testSearches(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	record(t, s, func(r *recorder.Recorder) {
+		// A typing session: one row, its last query, its first time.
+		for i, q := range []string{"re", "ref", "refund"} {
+			r.RecordSearch(site.SearchEvent{ID: "typing", Query: q, Locale: "en", Results: i, Hits: []string{"billing/refund", "billing/fees"},
+				Source: site.SourceSite, Visitor: "v1", Time: t0.Add(time.Duration(i) * time.Second)})
+		}
+		r.RecordSearch(site.SearchEvent{ID: "other", Query: "Passwort vergessen", Locale: "de", Source: site.SourceWidget,
+			Context: "login", Path: "/login", Visitor: "v2", Time: t0.Add(time.Minute)})
+	})
+	if n, err := s.CountSearches(ctx); err != nil || n != 2 {
+		t.Fatalf("count %d %v", n, err)
+	}
+	got, err := s.SearchByID(ctx, "typing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Query != "refund" || got.Normalized != "refund" || got.Results != 2 || !got.Time.Equal(t0) ||
+		!slices.Equal(got.Hits, []string{"billing/refund", "billing/fees"}) || got.Visitor != "v1" {
+		t.Errorf("typing session stored as %+v", got)
+	}
+	if _, err := s.SearchByID(ctx, "nope"); site.ErrorCode(err) != site.ENOTFOUND {
+		t.Errorf("unknown search: %v", err)
+	}
+	recent, err := s.RecentSearches(ctx, 0)
+	if err != nil || len(recent) != 2 || recent[0].ID != "other" || recent[0].Context != "login" || recent[0].Hits != nil {
+		t.Errorf("recent %+v %v", recent, err)
+	}
+	if one, _ := s.RecentSearches(ctx, 1); len(one) != 1 {
+		t.Errorf("limit 1: %d", len(one))
+	}
+	// Both are unsatisfied: the gap report reads both.
+	var failed []string
+	if err := s.GapRecords(ctx, t0.Add(-time.Hour), func(r gaps.Record) error {
+		failed = append(failed, r.Locale+":"+r.Query+":"+r.Path)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(failed)
+	if !slices.Equal(failed, []string{"de:Passwort vergessen:/login", "en:refund:"}) {
+		t.Errorf("gap records %q", failed)
+	}
+	stop := errors.New("stop")
+	if err := s.GapRecords(ctx, t0.Add(-time.Hour), func(gaps.Record) error { return stop }); !errors.Is(err, stop) {
+		t.Errorf("GapRecords does not stop at fn's error: %v", err)
+	}
+}
+
+func testSatisfied(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	yes := true
+	record(t, s, func(r *recorder.Recorder) {
+		// A click written before its search (another batch, another replica).
+		r.RecordEvent(site.Event{Type: site.EventClick, SearchID: "clicked", ArticleID: "a", Locale: "en", Position: 1, Time: t0.Add(time.Second)})
+		r.RecordSearch(site.SearchEvent{ID: "clicked", Query: "alpha", Locale: "en", Results: 1, Hits: []string{"a"}, Visitor: "v1", Time: t0})
+		r.RecordSearch(site.SearchEvent{ID: "read", Query: "beta", Locale: "en", Results: 1, Hits: []string{"b"}, Visitor: "v2", Time: t0})
+		r.RecordSearch(site.SearchEvent{ID: "late", Query: "gamma", Locale: "en", Results: 1, Hits: []string{"c"}, Visitor: "v3", Time: t0})
+		r.RecordSearch(site.SearchEvent{ID: "unrelated", Query: "delta", Locale: "en", Results: 1, Hits: []string{"d"}, Visitor: "v4", Time: t0})
+	})
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordEvent(site.Event{Type: site.EventView, ArticleID: "b", Locale: "en", Visitor: "v2", Time: t0.Add(10 * time.Minute)})
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "c", Locale: "en", Helpful: &yes, Visitor: "v3", Time: t0.Add(31 * time.Minute)})
+		r.RecordEvent(site.Event{Type: site.EventView, ArticleID: "x", Locale: "en", Visitor: "v4", Time: t0.Add(time.Minute)})
+	})
+	var failed, satisfied []string
+	s.GapRecords(ctx, t0.Add(-time.Hour), func(r gaps.Record) error { failed = append(failed, r.Query); return nil })
+	s.SatisfiedSearches(ctx, t0.Add(-time.Hour), func(r gaps.Record) error {
+		if !r.Satisfied || r.Query != "" {
+			t.Errorf("satisfied record %+v", r)
+		}
+		satisfied = append(satisfied, r.Normalized)
+		return nil
+	})
+	sort.Strings(failed)
+	sort.Strings(satisfied)
+	if !slices.Equal(failed, []string{"delta", "gamma"}) || !slices.Equal(satisfied, []string{"alpha", "beta"}) {
+		t.Errorf("failed %q, satisfied %q", failed, satisfied)
+	}
+	clicks, err := s.ArticleClicks(ctx, t0.Add(-time.Hour))
+	if err != nil || len(clicks) != 1 || clicks["a"] != 1 {
+		t.Errorf("clicks %v %v", clicks, err)
+	}
+}
+
+func testFeedback(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	yes, no := true, false
+	record(t, s, func(r *recorder.Recorder) {
+		// One visitor changes their mind the same day: the later vote counts.
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "fees", Locale: "en", Helpful: &yes, Visitor: "v1", Time: t0})
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "fees", Locale: "en", Helpful: &no, Reason: "inaccurate", Comment: "wrong fee", Visitor: "v1", Time: t0.Add(time.Minute)})
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "fees", Locale: "en", Helpful: &yes, Visitor: "v2", Time: t0})
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "login", Locale: "en", Helpful: &no, Reason: "unclear", Visitor: "v3", Time: t0})
+		r.RecordOpen(site.WidgetOpen{Locale: "en", Path: "/billing", Matched: true, Visitor: "v1", Time: t0})
+		r.RecordOpen(site.WidgetOpen{Locale: "en", Path: "/reports", Context: "reports", Matched: false, Visitor: "v2", Time: t0})
+	})
+	fb, err := s.NotHelpful(ctx, t0.Add(-time.Hour), 10)
+	if err != nil || len(fb) != 2 {
+		t.Fatalf("not helpful %+v %v", fb, err)
+	}
+	if fb[0].ArticleID != "login" || fb[0].No != 1 || fb[0].Yes != 0 || fb[0].Reasons["unclear"] != 1 {
+		t.Errorf("first %+v", fb[0])
+	}
+	if fb[1].ArticleID != "fees" || fb[1].No != 1 || fb[1].Yes != 1 || !slices.Equal(fb[1].Comments, []string{"wrong fee"}) {
+		t.Errorf("second %+v", fb[1])
+	}
+	events, err := s.RecentEvents(ctx, 10)
+	if err != nil || len(events) != 3 || events[0].Comment != "wrong fee" || events[0].Helpful == nil || *events[0].Helpful {
+		t.Errorf("recent events %+v %v", events, err)
+	}
+	total, unmatched, err := s.WidgetOpens(ctx, t0.Add(-time.Hour))
+	if err != nil || total != 2 || unmatched != 1 {
+		t.Errorf("widget opens %d %d %v", total, unmatched, err)
+	}
+	var screens []string
+	s.GapRecords(ctx, t0.Add(-time.Hour), func(r gaps.Record) error {
+		if r.Kind == gaps.NoHelp {
+			screens = append(screens, r.Path+"|"+r.Context+"|"+r.Source)
+		}
+		return nil
+	})
+	if !slices.Equal(screens, []string{"/reports|reports|" + site.SourceWidget}) {
+		t.Errorf("screens without help %q", screens)
+	}
+}
+
+func ticket(id, subject, article string, created time.Time) site.StoredTicket {
+	t := site.StoredTicket{Ticket: site.Ticket{ExternalID: id, Subject: subject, Body: "body of " + id, Tags: []string{"billing", "vip"},
+		Locale: "en", Source: "zendesk", CreatedAt: created}, Topic: subject, Key: "k1"}
+	if article != "" {
+		t.Link = site.TicketLink{ArticleID: article, Method: site.LinkSearch, Score: 0.9}
+	} else {
+		t.Link = site.TicketLink{Nearest: "billing/fees", Score: 0.2}
+	}
+	return t
+}
+
+func testTickets(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	v0, err := s.TicketVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := t0.Truncate(24 * time.Hour)
+	res, err := s.WriteTickets(ctx, []site.StoredTicket{
+		ticket("z-1", "Refund please", "billing/refund", t0.Add(-time.Hour)),
+		ticket("a-2", "Refund again", "billing/refund", t0.Add(-25*time.Hour)),
+		ticket("m-3", "Printer on fire", "", t0.Add(-time.Hour)),
+	})
+	if err != nil || !slices.Equal(res, []string{site.TicketCreated, site.TicketCreated, site.TicketCreated}) {
+		t.Fatalf("write %v %v", res, err)
+	}
+	if v1, _ := s.TicketVersion(ctx); v1 == v0 {
+		t.Error("ticket version unchanged by a write")
+	}
+	stored, err := s.ExistingTickets(ctx, []string{"z-1", "m-3", "nope"})
+	if err != nil || len(stored) != 2 {
+		t.Fatalf("existing %v %v", stored, err)
+	}
+	if z := stored["z-1"]; !slices.Equal(z.Tags, []string{"billing", "vip"}) || !z.CreatedAt.Equal(t0.Add(-time.Hour)) ||
+		z.Link.ArticleID != "billing/refund" || z.Link.Score != 0.9 || z.Key != "k1" || z.Body != "body of z-1" {
+		t.Errorf("stored ticket %+v", z)
+	}
+	days := func() map[string]int {
+		list, err := s.TicketDays(ctx, day.Add(-48*time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]int{}
+		for _, d := range list {
+			out[d.ArticleID+" "+d.Day.Format("01-02")] += d.Tickets
+		}
+		return out
+	}
+	if got := days(); len(got) != 2 || got["billing/refund 11-30"] != 1 || got["billing/refund 11-29"] != 1 {
+		t.Errorf("ticket days %v", got)
+	}
+	// Updating moves the daily count with the link.
+	moved := ticket("z-1", "Refund please", "billing/fees", t0.Add(-time.Hour))
+	if res, err := s.WriteTickets(ctx, []site.StoredTicket{moved}); err != nil || res[0] != site.TicketUpdated {
+		t.Fatalf("update %v %v", res, err)
+	}
+	if got := days(); got["billing/fees 11-30"] != 1 || got["billing/refund 11-30"] != 0 {
+		t.Errorf("after update %v", got)
+	}
+	totals, err := s.TicketTotals(ctx)
+	if err != nil || totals[site.LinkSearch] != 2 || totals[""] != 1 {
+		t.Errorf("totals %v %v", totals, err)
+	}
+	var unlinked []string
+	s.GapRecords(ctx, t0.Add(-48*time.Hour), func(r gaps.Record) error {
+		if r.Kind == gaps.UnlinkedTicket {
+			unlinked = append(unlinked, r.Query+"|"+r.Visitor+"|"+r.Nearest)
+		}
+		return nil
+	})
+	if !slices.Equal(unlinked, []string{"Printer on fire|ticket:m-3|billing/fees"}) {
+		t.Errorf("unlinked %q", unlinked)
+	}
+	// Relinking on new content: pages in external ID order.
+	page, err := s.TicketsToRelink(ctx, "k2", "", 2)
+	if err != nil || len(page) != 2 || page[0].ExternalID != "a-2" || page[1].ExternalID != "m-3" {
+		t.Fatalf("to relink %+v %v", page, err)
+	}
+	rest, _ := s.TicketsToRelink(ctx, "k2", page[1].ExternalID, 2)
+	if len(rest) != 1 || rest[0].ExternalID != "z-1" {
+		t.Fatalf("second page %+v", rest)
+	}
+	for i := range page {
+		page[i].Key = "k2"
+		page[i].Link = site.TicketLink{ArticleID: "printers/fire", Method: site.LinkTag, Score: 1}
+	}
+	if err := s.SetTicketLinks(ctx, page); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := s.TicketsToRelink(ctx, "k2", "", 10); len(left) != 1 || left[0].ExternalID != "z-1" {
+		t.Errorf("left to relink %+v", left)
+	}
+	if got := days(); got["printers/fire 11-30"] != 1 || got["printers/fire 11-29"] != 1 || got["billing/refund 11-29"] != 0 {
+		t.Errorf("after relink %v", got)
+	}
+}
+
+func testTopicLinks(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	s.WriteTickets(ctx, []site.StoredTicket{ticket("1", "Printer on fire", "", t0), ticket("2", "Something else", "", t0)})
+	n, err := s.SaveTopicLinks(ctx, []tickets.TopicLink{
+		{Locale: "en", Topic: "text:printer on fire", ArticleID: "printers/fire", GapID: "g1", Created: t0},
+		{Locale: "en", Topic: "key:abc", ArticleID: "printers/fire", GapID: "g1", Created: t0},
+	})
+	if err != nil || n != 1 {
+		t.Fatalf("linked %d %v", n, err)
+	}
+	links, err := s.TopicLinks(ctx)
+	if err != nil || len(links) != 2 || links[0].Topic != "key:abc" || !links[1].Created.Equal(t0) {
+		t.Errorf("links %+v %v", links, err)
+	}
+	got, _ := s.ExistingTickets(ctx, []string{"1", "2"})
+	if got["1"].Link.ArticleID != "printers/fire" || got["1"].Link.Method != site.LinkManual || got["2"].Link.ArticleID != "" {
+		t.Errorf("tickets after linking %+v", got)
+	}
+}
+
+func testDecisions(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	at := t0.Add(-time.Hour)
+	d := gaps.Decision{ID: "g1", Kind: "search", Locale: "en", Status: "new_article", Note: "write it", Keys: []string{"k1", "k2"}}
+	if err := s.SaveDecision(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	d2 := gaps.Decision{ID: "g0", Kind: "ticket", Locale: "fr", AnsweredAt: &at, AnsweredBy: "billing/refund", Updated: at}
+	if err := s.SaveDecision(ctx, d2); err != nil {
+		t.Fatal(err)
+	}
+	d.Status, d.Note = "ignored", ""
+	s.SaveDecision(ctx, d)
+	list, err := s.Decisions(ctx)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("decisions %+v %v", list, err)
+	}
+	if g := list[0]; g.ID != "g0" || g.AnsweredAt == nil || !g.AnsweredAt.Equal(at) || g.AnsweredBy != "billing/refund" || g.Keys != nil || !g.Updated.Equal(at) {
+		t.Errorf("g0 %+v", g)
+	}
+	if g := list[1]; g.Status != "ignored" || g.Note != "" || !slices.Equal(g.Keys, []string{"k1", "k2"}) || !g.Updated.Equal(t0) || g.AnsweredAt != nil {
+		t.Errorf("g1 %+v", g)
+	}
+	if err := s.SaveDecision(ctx, gaps.Decision{ID: "bad", Kind: "search", Locale: "en", Status: "maybe"}); err == nil {
+		t.Error("unknown status stored")
+	}
+}
+
+func testPublishedSince(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	v := []gaps.ArticleVersion{{ID: "a", Locale: "en", Version: "1"}, {ID: "b", Locale: "en", Version: "1"}}
+	got, err := s.PublishedSince(ctx, t0, v)
+	if err != nil || len(got) != 2 || !got[gaps.VersionKey("a", "en")].IsZero() {
+		t.Fatalf("first %v %v", got, err)
+	}
+	later := t0.Add(time.Hour)
+	v = []gaps.ArticleVersion{{ID: "a", Locale: "en", Version: "1"}, {ID: "b", Locale: "en", Version: "2"}, {ID: "c", Locale: "fr", Version: "1"}}
+	got, err = s.PublishedSince(ctx, later, v)
+	if err != nil || !got[gaps.VersionKey("a", "en")].IsZero() || !got[gaps.VersionKey("b", "en")].Equal(later) || !got[gaps.VersionKey("c", "fr")].Equal(later) {
+		t.Errorf("second %v %v", got, err)
+	}
+	got, _ = s.PublishedSince(ctx, later.Add(time.Hour), v)
+	if !got[gaps.VersionKey("b", "en")].Equal(later) {
+		t.Errorf("unchanged version re-dated: %v", got)
+	}
+}
+
+func testPrune(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	old := time.Date(2026, 1, 10, 12, 0, 0, 0, time.UTC)
+	yes := true
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordSearch(site.SearchEvent{ID: "1", Query: "refund", Locale: "en", Results: 3, Visitor: "v1", Time: old})
+		r.RecordSearch(site.SearchEvent{ID: "2", Query: "Refund", Locale: "en", Results: 0, Visitor: "v2", Time: old.Add(time.Hour)})
+		r.RecordSearch(site.SearchEvent{ID: "3", Query: "refund", Locale: "en", Results: 3, Visitor: "v1", Time: old.Add(2 * time.Hour)})
+		r.RecordSearch(site.SearchEvent{ID: "4", Query: "refund", Locale: "en", Results: 3, Visitor: "v1", Time: t0})
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "a", Locale: "en", Helpful: &yes, Visitor: "v1", Time: old})
+		r.RecordOpen(site.WidgetOpen{Locale: "en", Path: "/x", Time: old})
+	})
+	n, err := s.Prune(ctx, t0.Add(-30*24*time.Hour))
+	if err != nil || n != 5 {
+		t.Fatalf("pruned %d %v", n, err)
+	}
+	if left, _ := s.CountSearches(ctx); left != 1 {
+		t.Errorf("%d searches left", left)
+	}
+	days, err := s.DailySearches(ctx, "refund")
+	if err != nil || len(days) != 1 || days[0] != (site.DailySearch{Day: "2026-01-10", Searches: 3, Visitors: 2, ZeroResults: 1}) {
+		t.Errorf("daily %+v %v", days, err)
+	}
+	if n, _ := s.Prune(ctx, t0.Add(-30*24*time.Hour)); n != 0 {
+		t.Errorf("pruned again: %d", n)
+	}
+}
+
+func testSecrets(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	a, err := s.Secret(ctx, "csrf", 32)
+	if err != nil || len(a) != 32 {
+		t.Fatalf("secret %x %v", a, err)
+	}
+	if b, _ := s.Secret(ctx, "csrf", 32); string(a) != string(b) {
+		t.Error("secret changed")
+	}
+	d1, _ := s.VisitorKey(ctx, "2026-11-28")
+	d2, _ := s.VisitorKey(ctx, "2026-11-29")
+	if again, _ := s.VisitorKey(ctx, "2026-11-28"); string(again) != string(d1) || string(d1) == string(d2) {
+		t.Error("visitor keys not one per day")
+	}
+	s.VisitorKey(ctx, "2026-11-30")
+	// The key of the 28th is forgotten once the 30th's is made.
+	if again, _ := s.VisitorKey(ctx, "2026-11-28"); string(again) == string(d1) {
+		t.Error("old visitor key kept")
+	}
+}
+
+func testOnce(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	var runs atomic.Int32
+	fn := func(context.Context) error { runs.Add(1); return nil }
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := s.Once(ctx, "relink", "k1", fn); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if runs.Load() != 1 {
+		t.Errorf("ran %d times for one key", runs.Load())
+	}
+	failed := errors.New("failed")
+	if ran, err := s.Once(ctx, "relink", "k2", func(context.Context) error { return failed }); !ran || !errors.Is(err, failed) {
+		t.Errorf("failing job: %v %v", ran, err)
+	}
+	if ran, err := s.Once(ctx, "relink", "k2", fn); !ran || err != nil {
+		t.Errorf("after a failure the job runs again: %v %v", ran, err)
+	}
+	if ran, _ := s.Once(ctx, "answered", "k2", fn); !ran {
+		t.Error("another job shares the key")
+	}
+}

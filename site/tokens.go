@@ -1,0 +1,34 @@
+package site
+
+import "time"
+
+// Token scopes: what a token may do.
+const (
+	ScopeAdmin   = "admin"   // the admin page and the insights API
+	ScopeTickets = "tickets" // ticket ingestion
+	ScopePublish = "publish" // POST /api/v1/reload, a git host's push webhook
+)
+
+// ValidScope reports whether scope is one of the token scopes.
+func ValidScope(scope string) bool {
+	return scope == ScopeAdmin || scope == ScopeTickets || scope == ScopePublish
+}
+
+// Token describes a stored API token; its secret is never stored, only a
+// hash of it.
+type Token struct {
+	ID        string
+	Name      string
+	Scope     string
+	CreatedAt time.Time
+	RevokedAt *time.Time // nil while the token is live
+}
+
+// DailySearch is one day (UTC, "2006-01-02") of a normalised query's
+// searches, as kept after retention deleted the raw rows.
+type DailySearch struct {
+	Day         string
+	Searches    int
+	Visitors    int
+	ZeroResults int
+}

@@ -46,10 +46,10 @@ func ContextKey(k string) (string, error) {
 // validSource checks an event's source.
 func validSource(s string) error {
 	switch s {
-	case SourceSite, SourceWidget, SourceAPI:
+	case SourceSite, SourceWidget, SourceAPI, SourceContact:
 		return nil
 	}
-	return Errorf(EINVALID, "source must be site, widget or api")
+	return Errorf(EINVALID, "source must be site, widget, contact or api")
 }
 
 // Validate checks a search against the rules every way in shares: an ID

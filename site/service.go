@@ -71,6 +71,10 @@ const (
 	SourceSite   = "site"
 	SourceWidget = "widget"
 	SourceAPI    = "api"
+	// SourceContact: the suggestions of the contact form, for the
+	// subject being typed (a suggestion opened and no request sent is a
+	// deflection).
+	SourceContact = "contact"
 )
 
 // Event types accepted by POST /api/v1/events.

@@ -40,6 +40,16 @@ type Config struct {
 	FAQ     FAQConfig     `yaml:"faq" json:"faq"`
 	Tickets TicketsConfig `yaml:"tickets" json:"tickets"`
 	Check   CheckConfig   `yaml:"check" json:"check"`
+	// Contact is where the contact form delivers.
+	Contact ContactConfig `yaml:"contact" json:"contact"`
+}
+
+// ContactConfig says where contact requests go: by e-mail to To (through
+// the server's --smtp), and/or as signed JSON to Webhook. With neither,
+// the contact form is not offered.
+type ContactConfig struct {
+	To      string `yaml:"to" json:"to"`
+	Webhook string `yaml:"webhook" json:"webhook"`
 }
 
 // CheckConfig tunes the content checks (`guichet check`).

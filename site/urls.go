@@ -103,13 +103,13 @@ func example(schemes []string) string {
 // ReservedSegment reports whether seg, the first segment of a URL path,
 // belongs to the site's own pages and endpoints (the routes table in
 // site/web/routes.go): a category of the default locale named so would be
-// hidden by them, so content cannot take it. Search, FAQ, feeds and
-// sitemaps are not reserved: their URLs have no trailing slash, and a
+// hidden by them, so content cannot take it. Search, FAQ, contact,
+// subscribe, feeds and sitemaps are not reserved: their URLs have no trailing slash, and a
 // category's always has one.
 func ReservedSegment(seg string) bool {
 	switch strings.ToLower(seg) {
 	case "admin", "api", "static", "_content", "_dev", "widget", "widget.js",
-		"metrics", "healthz", "readyz":
+		"metrics", "healthz", "readyz", "subscriptions":
 		return true
 	}
 	return false

@@ -8,11 +8,11 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"os"
-	"strings"
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/cli"
+	"github.com/guichet/guichet/site/mail"
 	"github.com/guichet/guichet/site/store"
 	"github.com/guichet/guichet/site/web"
 )
@@ -31,13 +31,9 @@ type Config struct {
 	AuthFailures, RetentionDays            int
 	Format                                 string
 	Verbose                                bool
-}
-
-// flagDef describes one flag and the environment variable behind it; ptr
-// is a *string, *bool, *int or *float64 field of the Config.
-type flagDef struct {
-	name, env, usage string
-	ptr              any
+	// SMTP and MailFrom send e-mail (site/mail); WebhookSecret, from
+	// GUICHET_WEBHOOK_SECRET only, signs the contact webhook.
+	SMTP, MailFrom, WebhookSecret string
 }
 
 // newFlagSet declares the flags of a sub-command on cfg with defaults and
@@ -45,55 +41,29 @@ type flagDef struct {
 // parse errors go to stderr. A bad environment value is returned as the
 // error, the flag set ready all the same.
 func newFlagSet(cmd string, cfg *Config, stderr io.Writer, names ...string) (*flag.FlagSet, error) {
-	fs := flag.NewFlagSet("guichet "+cmd, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	defs := []flagDef{
-		{"content", "GUICHET_CONTENT", "content folder (Markdown and guichet.yaml)", &cfg.Content},
-		{"data", "GUICHET_DATA", "data folder for the SQLite file and the search index", &cfg.Data},
-		{"database", "GUICHET_DATABASE", "postgres://user:password@host:port/name URL of a PostgreSQL database shared by replicas; empty: the SQLite file in --data", &cfg.Database},
-		{"addr", "GUICHET_ADDR", "address to listen on", &cfg.Addr},
-		{"base-url", "GUICHET_BASE_URL", "public URL of the site, overrides base_url in guichet.yaml", &cfg.BaseURL},
-		{"dev", "GUICHET_DEV", "reload content and templates on change, show drafts", &cfg.Dev},
-		{"watch", "GUICHET_WATCH", "publish the content again when its files change (drafts stay hidden)", &cfg.Watch},
-		{"git-pull", "GUICHET_GIT_PULL", "run git pull --ff-only in the content folder before a publication asked by SIGHUP or POST /api/v1/reload", &cfg.GitPull},
-		{"log-format", "GUICHET_LOG_FORMAT", "log lines as text or json", &cfg.LogFormat},
-		{"trusted-proxies", "GUICHET_TRUSTED_PROXIES", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is trusted (loopback is always trusted)", &cfg.TrustedProxies},
-		{"record-rate", "GUICHET_RECORD_RATE", "searches and events recorded per second per client; beyond it searches are answered but not recorded and event posts get 429", &cfg.RecordRate},
-		{"record-burst", "GUICHET_RECORD_BURST", "burst of the recording budget", &cfg.RecordBurst},
-		{"request-rate", "GUICHET_REQUEST_RATE", "requests per second per client before 429", &cfg.RequestRate},
-		{"request-burst", "GUICHET_REQUEST_BURST", "burst of the request limit", &cfg.RequestBurst},
-		{"auth-failures", "GUICHET_AUTH_FAILURES", "failed token checks or sign-ins per minute per client before a minute's lockout", &cfg.AuthFailures},
-		{"retention-days", "GUICHET_RETENTION_DAYS", "days raw searches and events are kept before only daily totals remain", &cfg.RetentionDays},
-		{"format", "GUICHET_FORMAT", "output format: text or json", &cfg.Format},
-		{"verbose", "GUICHET_VERBOSE", "list every problem, not only the summary", &cfg.Verbose},
+	defs := []cli.Flag{
+		{Name: "content", Env: "GUICHET_CONTENT", Usage: "content folder (Markdown and guichet.yaml)", Ptr: &cfg.Content},
+		{Name: "data", Env: "GUICHET_DATA", Usage: "data folder for the SQLite file and the search index", Ptr: &cfg.Data},
+		{Name: "database", Env: "GUICHET_DATABASE", Usage: "postgres://user:password@host:port/name URL of a PostgreSQL database shared by replicas; empty: the SQLite file in --data", Ptr: &cfg.Database},
+		{Name: "addr", Env: "GUICHET_ADDR", Usage: "address to listen on", Ptr: &cfg.Addr},
+		{Name: "base-url", Env: "GUICHET_BASE_URL", Usage: "public URL of the site, overrides base_url in guichet.yaml", Ptr: &cfg.BaseURL},
+		{Name: "dev", Env: "GUICHET_DEV", Usage: "reload content and templates on change, show drafts", Ptr: &cfg.Dev},
+		{Name: "watch", Env: "GUICHET_WATCH", Usage: "publish the content again when its files change (drafts stay hidden)", Ptr: &cfg.Watch},
+		{Name: "git-pull", Env: "GUICHET_GIT_PULL", Usage: "run git pull --ff-only in the content folder before a publication asked by SIGHUP or POST /api/v1/reload", Ptr: &cfg.GitPull},
+		{Name: "log-format", Env: "GUICHET_LOG_FORMAT", Usage: "log lines as text or json", Ptr: &cfg.LogFormat},
+		{Name: "trusted-proxies", Env: "GUICHET_TRUSTED_PROXIES", Usage: "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is trusted (loopback is always trusted)", Ptr: &cfg.TrustedProxies},
+		{Name: "record-rate", Env: "GUICHET_RECORD_RATE", Usage: "searches and events recorded per second per client; beyond it searches are answered but not recorded and event posts get 429", Ptr: &cfg.RecordRate},
+		{Name: "record-burst", Env: "GUICHET_RECORD_BURST", Usage: "burst of the recording budget", Ptr: &cfg.RecordBurst},
+		{Name: "request-rate", Env: "GUICHET_REQUEST_RATE", Usage: "requests per second per client before 429", Ptr: &cfg.RequestRate},
+		{Name: "request-burst", Env: "GUICHET_REQUEST_BURST", Usage: "burst of the request limit", Ptr: &cfg.RequestBurst},
+		{Name: "auth-failures", Env: "GUICHET_AUTH_FAILURES", Usage: "failed token checks or sign-ins per minute per client before a minute's lockout", Ptr: &cfg.AuthFailures},
+		{Name: "retention-days", Env: "GUICHET_RETENTION_DAYS", Usage: "days raw searches and events are kept before only daily totals remain", Ptr: &cfg.RetentionDays},
+		{Name: "smtp", Env: "GUICHET_SMTP", Usage: "SMTP server for the contact form and subscriptions: smtp://[user:pass@]host:port (STARTTLS when offered) or smtps:// (implicit TLS)", Ptr: &cfg.SMTP},
+		{Name: "mail-from", Env: "GUICHET_MAIL_FROM", Usage: "sender address of the e-mails (with --smtp)", Ptr: &cfg.MailFrom},
+		{Name: "format", Env: "GUICHET_FORMAT", Usage: "output format: text or json", Ptr: &cfg.Format},
+		{Name: "verbose", Env: "GUICHET_VERBOSE", Usage: "list every problem, not only the summary", Ptr: &cfg.Verbose},
 	}
-	var bad error
-	want := map[string]bool{}
-	for _, n := range names {
-		want[n] = true
-	}
-	for _, d := range defs {
-		if !want[d.name] {
-			continue
-		}
-		usage := d.usage + " (env " + d.env + ")"
-		switch p := d.ptr.(type) {
-		case *string:
-			fs.StringVar(p, d.name, *p, usage)
-		case *bool:
-			fs.BoolVar(p, d.name, *p, usage)
-		case *int:
-			fs.IntVar(p, d.name, *p, usage)
-		case *float64:
-			fs.Float64Var(p, d.name, *p, usage)
-		}
-		if env, set := os.LookupEnv(d.env); set {
-			if err := fs.Set(d.name, strings.TrimSpace(env)); err != nil && bad == nil {
-				bad = fmt.Errorf("environment %s: %q: %w", d.env, env, err)
-			}
-		}
-	}
-	return fs, bad
+	return cli.NewFlagSet(cmd, defs, stderr, names...)
 }
 
 // defaultConfig returns the embedded defaults.
@@ -119,6 +89,9 @@ func (c *Config) validate() error {
 		}
 	}
 	if _, err := c.proxies(); err != nil {
+		errs = append(errs, err)
+	}
+	if _, err := c.mailer(); err != nil {
 		errs = append(errs, err)
 	}
 	if err := store.Check(c.Database); err != nil {
@@ -166,6 +139,15 @@ func (c *Config) limits() web.Limits {
 	}
 }
 
+// mailer returns the SMTP sender of --smtp and --mail-from, nil without
+// --smtp.
+func (c *Config) mailer() (*mail.Sender, error) {
+	if c.SMTP == "" {
+		return nil, nil
+	}
+	return mail.New(c.SMTP, c.MailFrom)
+}
+
 // proxies parses TrustedProxies.
 func (c *Config) proxies() ([]*net.IPNet, error) {
 	n, err := web.ParseNetworks(c.TrustedProxies)
@@ -211,25 +193,9 @@ func (c *command) parse(args []string, max int) ([]string, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	pos, err := parseInterspersed(c.fs, args)
+	pos, err := cli.ParseInterspersed(c.fs, args)
 	if err == nil && max >= 0 && len(pos) > max {
 		err = fmt.Errorf("%s: unexpected argument %q (see %s -h)", c.fs.Name(), pos[max], c.fs.Name())
 	}
 	return pos, err
-}
-
-// parseInterspersed parses flags that may come before, between or after
-// positional arguments, and returns the positional ones.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }

@@ -99,7 +99,7 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	const usage = "usage: guichet gaps mark ID new-article|product-fix|ignored|undecided [--note TEXT]"
+	const usage = "usage: guichet gaps mark ID new-article|product-fix|fixed|ignored|undecided [--note TEXT]"
 	if len(pos) != 2 {
 		return errors.New(usage)
 	}

@@ -30,6 +30,7 @@ func TestHouseRules(t *testing.T) {
 		"github.com/jackc/pgx":          {"site/postgres"},
 		"github.com/yuin/goldmark":      {"site/content"},
 		"github.com/microcosm-cc/bluem": {"site/content"},
+		"github.com/wneessen/go-mail":   {"site/mail"},
 	}
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {

@@ -42,6 +42,9 @@ func TestEveryPageTypeRenders(t *testing.T) {
 		{"faq", "GET", "/faq", "", 200, "main h1"},
 		{"widget", "GET", "/widget/frame", "", 200, "body.w"},
 		{"demo", "GET", "/widget/demo", "", 200, ".demo-app"},
+		{"contact", "GET", "/contact?subject=refund", "", 200, `.contact-suggestions a[href="/billing/refund"]`},
+		{"contact", "GET", "/fr/contact", "", 200, "form.contact-lookup"},
+		{"subscription", "GET", "/subscriptions/unsubscribe?token=unknown&locale=fr", "", 200, ".subscription-page h1"},
 	}
 	var covered []string
 	for _, c := range cases {

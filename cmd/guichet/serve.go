@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 
@@ -13,7 +14,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/contact"
 	"github.com/guichet/guichet/site/content"
+	"github.com/guichet/guichet/site/delivery"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/publish"
 	"github.com/guichet/guichet/site/recorder"
@@ -42,6 +45,10 @@ type Main struct {
 	// the FAQ's counts.
 	Gaps    *gaps.Service
 	Tickets *tickets.Service
+	// Contact takes contact requests and subscriptions; Queue delivers
+	// what they send.
+	Contact *contact.Service
+	Queue   *delivery.Queue
 	// AccessLog gets a line per request; nil: none.
 	AccessLog *slog.Logger
 	// ListenURL is the URL the server was found at ("http://localhost:8080"),
@@ -90,11 +97,21 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Gaps = &gaps.Service{Store: db, Retention: time.Duration(m.Config.RetentionDays) * 24 * time.Hour, Now: m.Now}
 	m.Tickets = tickets.NewService(db, func(st *site.TicketStats) error { return m.Server.SetTicketStats(st) }, m.Now, m.Logger)
 	m.Tickets.Poll = m.TicketPoll
+	sender, err := m.Config.mailer()
+	if err != nil {
+		return err
+	}
+	m.Queue = delivery.NewQueue(delivery.Queue{Store: db, Secret: []byte(m.Config.WebhookSecret), Now: m.Now, Logger: m.Logger})
+	if sender != nil {
+		m.Queue.Mailer = sender
+	}
+	m.Contact = &contact.Service{Store: db, Queue: m.Queue, Tickets: m.Tickets, Gaps: m.Gaps, View: func() *site.View { return m.Server.View() },
+		Strings: web.Strings, Mail: sender != nil, Signed: m.Config.WebhookSecret != "", Now: m.Now, Logger: m.Logger}
 	srv, err := web.New(web.Options{
 		Theme: themes.Default(m.Config.Dev), Static: static.Files(m.Config.Dev), Content: m.folders.Content,
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
 		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKeys: db.VisitorKey, Metrics: m.Metrics,
-		Insights: publish.Insights{Gaps: m.Gaps, Tickets: m.Tickets, Store: db, View: func() *site.View { return m.Server.View() }}, Tickets: m.Tickets, Auth: db, Logger: m.Logger, Now: m.Now,
+		Insights: publish.Insights{Gaps: m.Gaps, Tickets: m.Tickets, Store: db, View: func() *site.View { return m.Server.View() }}, Tickets: m.Tickets, Contact: m.Contact, Auth: db, Logger: m.Logger, Now: m.Now,
 		AccessLog: m.AccessLog, Health: store.Health(db, m.Metrics), Version: versionString(),
 		Publish: func(ctx context.Context, wait bool) error { return m.Publisher.Ask(ctx, "api", wait) },
 	})
@@ -105,7 +122,7 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Publisher = publish.New(publish.Options{
 		Content: m.folders.Content, Dir: m.Config.Content, Data: m.Config.Data,
 		BaseURL: m.Config.BaseURL, ListenURL: m.ListenURL, Dev: m.Config.Dev, GitPull: m.Config.GitPull,
-		Server: srv, Store: db, Gaps: m.Gaps, Tickets: m.Tickets,
+		Server: srv, Store: db, Gaps: m.Gaps, Tickets: m.Tickets, Answered: m.Contact.Published,
 		Metrics: m.Metrics, Logger: m.Logger, Now: m.Now, AfterFunc: m.AfterFunc,
 	})
 	return m.Publisher.Publish(ctx, "start")
@@ -145,10 +162,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	hup, stopHUP := notifyHUP()
 	defer stopHUP()
 	c := newCommand("serve", stderr, "content", "data", "database", "addr", "base-url", "dev", "watch", "git-pull", "log-format",
-		"trusted-proxies", "record-rate", "record-burst", "request-rate", "request-burst", "auth-failures", "retention-days")
+		"trusted-proxies", "record-rate", "record-burst", "request-rate", "request-burst", "auth-failures", "retention-days", "smtp", "mail-from")
 	if _, err := c.parse(args, 0); err != nil {
 		return err
 	}
+	c.cfg.WebhookSecret = os.Getenv("GUICHET_WEBHOOK_SECRET")
 	if err := c.cfg.validate(); err != nil {
 		return err
 	}
@@ -185,6 +203,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	go store.PruneEvery(ctx, m.DB, 24*time.Hour, time.Duration(c.cfg.RetentionDays)*24*time.Hour, m.Now, logger)
 	go store.WatchTickets(ctx, m.DB, m.Tickets.Changed)
 	go m.Tickets.Run(ctx)
+	// The queue stops before the database closes.
+	qctx, stopQueue := context.WithCancel(ctx)
+	queueDone := make(chan struct{})
+	go func() { m.Queue.Run(qctx); close(queueDone) }()
+	go m.Contact.Run(qctx, time.Hour)
 	select {
 	case err = <-ln.Done():
 	case <-ctx.Done():
@@ -193,6 +216,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if serr := ln.Shutdown(shutdownGrace); serr != nil && err == nil {
 		err = serr
 	}
+	stopQueue()
+	<-queueDone
 	closeCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if cerr := m.Close(closeCtx); cerr != nil && err == nil {

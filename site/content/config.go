@@ -18,7 +18,7 @@ const (
 // configKeys are the keys guichet.yaml may hold, by mapping.
 func configKeys() []string {
 	return []string{"title", "description", "base_url", "default_locale", "locales", "theme",
-		"contact_url", "brand_color", "allow_html", "widget", "faq", "tickets", "check"}
+		"contact_url", "brand_color", "allow_html", "widget", "faq", "tickets", "check", "contact"}
 }
 
 // subKeys are the keys of the config sections that are mappings.
@@ -32,6 +32,8 @@ func subKeys(section string) []string {
 		return []string{"min_confidence"}
 	case "check":
 		return []string{"ignore_fields"}
+	case "contact":
+		return []string{"to", "webhook"}
 	}
 	return nil
 }
@@ -122,6 +124,7 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 	cfg.Locales = locales
 	probs = append(probs, checkFAQ(&cfg, fields)...)
 	probs = append(probs, checkWidget(&cfg, fields)...)
+	probs = append(probs, checkContact(&cfg, fields)...)
 	for _, p := range probs {
 		cfg.Broken = cfg.Broken || p.Severity == site.SeverityError
 	}
@@ -157,6 +160,29 @@ func checkWidget(cfg *site.Config, fields []field) []site.Problem {
 		}
 	}
 	cfg.Widget.AllowedOrigins = origins
+	return probs
+}
+
+// checkContact checks contact.to (one e-mail address) and contact.webhook
+// (an http or https URL), reporting and dropping bad values: a request is
+// never sent where the team did not mean.
+func checkContact(cfg *site.Config, fields []field) []site.Problem {
+	var probs []site.Problem
+	c := &cfg.Contact
+	if c.To = strings.TrimSpace(c.To); c.To != "" {
+		to, err := site.CheckEmail("contact.to", c.To)
+		if err != nil {
+			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "contact"), "contact.to", "%s; contact requests are not sent by e-mail", site.ErrorMessage(err)))
+		}
+		c.To = to
+	}
+	if c.Webhook = strings.TrimSpace(c.Webhook); c.Webhook != "" {
+		u, err := site.CheckURL(c.Webhook, site.WebSchemes)
+		if err != nil {
+			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "contact"), "contact.webhook", "contact.webhook %v; contact requests are not sent to a webhook", err))
+		}
+		c.Webhook = u
+	}
 	return probs
 }
 
@@ -251,6 +277,8 @@ func mergeConfig(cfg, one *site.Config, name string) {
 		cfg.Tickets = one.Tickets
 	case "check":
 		cfg.Check = one.Check
+	case "contact":
+		cfg.Contact = one.Contact
 	}
 }
 

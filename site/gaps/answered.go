@@ -133,7 +133,7 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 		}
 		d, stored := byID[gap.ID]
 		if !stored {
-			if gap.Visitors < 2 {
+			if gap.Visitors < 2 && gap.Waiting == 0 {
 				continue // not listed by default reports: not worth the searches
 			}
 			d = Decision{ID: gap.ID, Kind: gap.Kind, Locale: gap.Locale}

@@ -74,6 +74,9 @@ type phrasing struct {
 	hits      []hit
 	failed    bool  // any hit failed
 	first     int64 // earliest failed hit, unix ms
+	// waiting are the subscriptions of people waiting for an answer to
+	// this phrasing (see Record.Waiting).
+	waiting []string
 }
 
 // hit is one record of a phrasing.
@@ -211,6 +214,9 @@ func (c *collector) add(r Record) {
 		h.nearest, h.nearestS = c.intern(r.Nearest), float32(r.NearestScore)
 	}
 	p.hits = append(p.hits, h)
+	if r.Waiting != "" {
+		p.waiting = append(p.waiting, r.Waiting)
+	}
 	if fail != failNone && (!p.failed || at < p.first) {
 		p.failed, p.first = true, at
 	}

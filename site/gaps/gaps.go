@@ -66,6 +66,11 @@ type Record struct {
 	// and NearestScore that match's confidence (0..1), too low to link.
 	Nearest      string
 	NearestScore float64
+	// Waiting is, for a visitor waiting to be told when the query is
+	// answered ("Tell me when this is answered"), the subscription's ID:
+	// the record counts as a failed search of its visitor, and its gap is
+	// tracked whatever its number of visitors.
+	Waiting string
 }
 
 // Failure returns how a record fails: NoResults, NoClick, UnlinkedTicket,
@@ -129,7 +134,7 @@ type Gap struct {
 	Nearest      string  `json:"nearest_article,omitempty"`
 	NearestScore float64 `json:"nearest_score,omitempty"`
 	// Status is the team's decision (StatusNewArticle, StatusProductFix,
-	// StatusIgnored), empty while undecided; Note goes with it.
+	// StatusFixed, StatusIgnored), empty while undecided; Note goes with it.
 	Status string `json:"status,omitempty"`
 	Note   string `json:"note,omitempty"`
 	// AnsweredAt is when published content first answered the gap, absent
@@ -141,20 +146,33 @@ type Gap struct {
 	// and since.
 	Before int `json:"visitors_before_answer,omitempty"`
 	After  int `json:"visitors_after_answer,omitempty"`
+	// Waiting counts the people waiting to be told when the gap is
+	// answered (confirmed subscriptions); Waiters are their subscription
+	// IDs, never shown. Each raises the gap's rank (see Rank).
+	Waiting int      `json:"waiting"`
+	Waiters []string `json:"-"`
 }
+
+// Rank is what orders the to-do list: the gap's visitors, a person
+// waiting to be told about the answer counting twice (as a visitor who
+// failed and as a promise to keep).
+func (g Gap) Rank() int { return g.Visitors + g.Waiting }
 
 // Team decisions on a gap.
 const (
 	StatusNewArticle = "new_article"
 	StatusProductFix = "product_fix"
 	StatusIgnored    = "ignored"
+	// StatusFixed: the product fix was made; the people waiting are told,
+	// with the note.
+	StatusFixed = "fixed"
 )
 
 // Statuses lists the team's decisions, in the order forms offer them.
-var Statuses = []string{StatusNewArticle, StatusProductFix, StatusIgnored}
+var Statuses = []string{StatusNewArticle, StatusProductFix, StatusFixed, StatusIgnored}
 
 // ParseStatus reads a decision as people write it on the command line:
-// new-article, product-fix, ignored, or undecided (""); "_" may stand for
+// new-article, product-fix, fixed, ignored, or undecided (""); "_" may stand for
 // "-". The error lists them.
 func ParseStatus(s string) (string, error) {
 	st := strings.ReplaceAll(strings.TrimSpace(s), "-", "_")
@@ -162,7 +180,7 @@ func ParseStatus(s string) (string, error) {
 		return "", nil
 	}
 	if st == "" || !ValidStatus(st) {
-		return "", fmt.Errorf("status %q: want new-article, product-fix, ignored or undecided (whether a gap is answered is for published content to say)", s)
+		return "", fmt.Errorf("status %q: want new-article, product-fix, fixed, ignored or undecided (whether a gap is answered is for published content to say)", s)
 	}
 	return st, nil
 }
@@ -171,7 +189,7 @@ func ParseStatus(s string) (string, error) {
 // too, to take a decision back.
 func ValidStatus(s string) bool {
 	switch s {
-	case "", StatusNewArticle, StatusProductFix, StatusIgnored:
+	case "", StatusNewArticle, StatusProductFix, StatusFixed, StatusIgnored:
 		return true
 	}
 	return false
@@ -181,7 +199,7 @@ func ValidStatus(s string) bool {
 // published content answers it and the team neither ignored it nor sent
 // it to the product as a fix.
 func (g Gap) WantsArticle() bool {
-	return g.AnsweredAt == nil && g.Status != StatusIgnored && g.Status != StatusProductFix
+	return g.AnsweredAt == nil && g.Status != StatusIgnored && g.Status != StatusProductFix && g.Status != StatusFixed
 }
 
 // Decision is what is stored about one gap: the team's status and note,

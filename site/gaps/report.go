@@ -154,13 +154,16 @@ func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) 
 		for _, m := range g.members {
 			gapOf[m] = gap.ID
 		}
-		if gap.Visitors < opts.MinVisitors || gap.Status == StatusIgnored && !opts.KeepIgnored {
+		if gap.Visitors < opts.MinVisitors && gap.Waiting == 0 || gap.Status == StatusIgnored && !opts.KeepIgnored {
 			continue
 		}
 		rep.Gaps = append(rep.Gaps, gap)
 	}
 	sort.SliceStable(rep.Gaps, func(i, j int) bool {
 		a, b := rep.Gaps[i], rep.Gaps[j]
+		if a.Rank() != b.Rank() {
+			return a.Rank() > b.Rank()
+		}
 		if a.Visitors != b.Visitors {
 			return a.Visitors > b.Visitors
 		}
@@ -360,6 +363,7 @@ func (c *collector) count(g *group, keys []string, since int64, now time.Time) (
 	var first, last int64
 	for _, m := range g.members {
 		p := c.phrasings[m]
+		gap.Waiters = append(gap.Waiters, p.waiting...)
 		v := Variant{Query: p.spelling(), Key: keys[m]}
 		seen := visitorSet{}
 		for _, h := range p.hits {
@@ -413,6 +417,7 @@ func (c *collector) count(g *group, keys []string, since int64, now time.Time) (
 		return Gap{}, false
 	}
 	gap.Visitors, gap.NoResultsVisitors, gap.NoClickVisitors = len(all), len(noRes), len(noClick)
+	gap.Waiting = len(gap.Waiters)
 	gap.Last7, gap.Prev7, gap.Last30 = len(last7), len(prev7), len(last30)
 	gap.FirstSeen, gap.LastSeen = time.UnixMilli(first).UTC(), time.UnixMilli(last).UTC()
 	sort.Slice(gap.Variants, func(i, j int) bool {

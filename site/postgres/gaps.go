@@ -15,7 +15,8 @@ var _ gaps.Store = (*DB)(nil)
 
 // GapRecords calls fn with every failed record the gap report reads since
 // a time: the searches no click, vote or reading satisfied, the unlinked
-// tickets, the openings of the widget on screens no article fitted. It
+// tickets, the confirmed subscriptions not yet notified (people waiting),
+// the openings of the widget on screens no article fitted. It
 // stops at the first error fn returns. Searches from every replica count
 // together: they are rows of one table.
 func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
@@ -25,6 +26,9 @@ func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Reco
 		return err
 	}
 	if err := db.unlinkedTickets(ctx, since, fn); err != nil {
+		return err
+	}
+	if err := db.waitingRecords(ctx, fn); err != nil {
 		return err
 	}
 	return db.screensWithoutHelp(ctx, since, fn)

@@ -64,8 +64,11 @@ type Options struct {
 	Store              Store
 	Gaps               *gaps.Service
 	Tickets            *tickets.Service
-	Metrics            prometheus.Registerer
-	Logger             *slog.Logger
+	// Answered, when set, runs after each answered check: subscribers are
+	// told about the gaps new content answers.
+	Answered func(ctx context.Context)
+	Metrics  prometheus.Registerer
+	Logger   *slog.Logger
 	// Now and AfterFunc are the clock: the time, and a timer calling f
 	// after d whose stop function says whether it stopped it first
 	// (defaults time.Now and time.AfterFunc).
@@ -331,6 +334,9 @@ func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *sear
 				o.Logger.Warn("check which gaps the new content answers", "err", err)
 			} else if n > 0 {
 				o.Logger.Info("answered gaps changed", "gaps", n)
+			}
+			if o.Answered != nil && err == nil {
+				o.Answered(p.bg)
 			}
 		}()
 	}

@@ -18,7 +18,9 @@ var _ gaps.Store = (*DB)(nil)
 // satisfied (see migration 0010); the unlinked tickets (their cleaned
 // subject as the query, each ticket a person of its own, with the article
 // search found nearest); the openings of the widget on screens no article
-// fitted. It stops at the first error fn returns.
+// fitted; the confirmed subscriptions not yet notified, as failed searches
+// of people waiting (whatever their age). It stops at the first error fn
+// returns.
 func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
 	// The failed searches are read from their own index, which holds
 	// every column read (see migration 0011).
@@ -28,6 +30,9 @@ func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Reco
 		return err
 	}
 	if err := db.unlinkedTickets(ctx, since, fn); err != nil {
+		return err
+	}
+	if err := db.waitingRecords(ctx, fn); err != nil {
 		return err
 	}
 	return db.screensWithoutHelp(ctx, since, fn)

@@ -16,7 +16,9 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/contact"
 	"github.com/guichet/guichet/site/datadir"
+	"github.com/guichet/guichet/site/delivery"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/postgres"
 	"github.com/guichet/guichet/site/recorder"
@@ -37,6 +39,10 @@ type Store interface {
 	tickets.CountStore
 	site.Jobs
 	recorder.Writer
+	// The contact form's requests and subscriptions, and the delivery
+	// queue they fill.
+	contact.Store
+	delivery.Store
 
 	// Recorder starts the batched event writer on the store; close it
 	// before the store.

@@ -46,6 +46,8 @@ func Run(t *testing.T, open Opener) {
 		{"Prune", testPrune},
 		{"Secrets", testSecrets},
 		{"Once", testOnce},
+		{"Deliveries", testDeliveries},
+		{"Subscriptions", testSubscriptions},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })

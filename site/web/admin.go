@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/contact"
 	"github.com/guichet/guichet/site/gaps"
 )
 
@@ -62,6 +63,12 @@ type adminPage struct {
 	// TicketsTotal and TicketsBy count stored tickets, by link method.
 	TicketsTotal int
 	TicketsBy    map[string]int
+	// Contact are the latest contact requests (admin_contact.go);
+	// ContactStats the contact form's figures for the period; ContactOn
+	// whether the form can deliver.
+	Contact      []adminContact
+	ContactStats contact.Stats
+	ContactOn    bool
 }
 
 // adminTickets is one article's line of the tickets table.
@@ -158,6 +165,9 @@ func (s *Server) admin(c echo.Context) error {
 		return err
 	}
 	page.Tickets = ticketRows(st, 50)
+	if err := s.contactRows(ctx, st, page, since); err != nil {
+		return err
+	}
 	for _, p := range st.view.Lib.Problems {
 		if p.Severity == site.SeverityError {
 			if page.ContentErrorCount++; len(page.ContentErrors) < 50 {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
 	"github.com/labstack/echo/v4"
 )
 
@@ -17,6 +18,12 @@ func (s *Server) adminTriage(c echo.Context) error {
 	r := c.Request()
 	if err := s.opts.Insights.Decide(r.Context(), r.PostFormValue("gap"), r.PostFormValue("status"), r.PostFormValue("note")); err != nil {
 		return err
+	}
+	if r.PostFormValue("status") == gaps.StatusFixed && s.opts.Contact != nil {
+		// Fixed: the people waiting are told now, with the note.
+		if _, err := s.opts.Contact.Notify(r.Context()); err != nil {
+			s.opts.Logger.Warn("notify subscribers", "err", err)
+		}
 	}
 	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(r.PostFormValue("gap")))
 }

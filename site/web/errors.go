@@ -71,7 +71,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if status >= 500 {
 		s.opts.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	if strings.HasPrefix(r.URL.Path, "/api/") || r.Method == http.MethodPost && r.URL.Path != "/feedback" {
+	if strings.HasPrefix(r.URL.Path, "/api/") || r.Method == http.MethodPost && !pageForm(r.URL.Path) {
 		body, _ := json.Marshal(map[string]any{"error": map[string]string{"code": code, "message": msg}})
 		h := c.Response().Header()
 		h.Set("Content-Type", "application/json; charset=utf-8")
@@ -147,4 +147,15 @@ func (s *Server) suggestFor(c echo.Context, st *state, q, loc string) []*site.Ar
 		}
 	}
 	return out
+}
+
+// pageForm reports whether path takes a form a page posts without
+// JavaScript: its errors are themed pages, not JSON.
+func pageForm(path string) bool {
+	switch {
+	case path == "/feedback", path == "/subscribe", path == "/contact":
+		return true
+	}
+	seg := strings.Split(strings.Trim(path, "/"), "/")
+	return len(seg) == 2 && seg[1] == "contact"
 }

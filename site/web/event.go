@@ -144,11 +144,18 @@ func (s *Server) apiEvents(c echo.Context) error {
 	return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
 }
 
-// eventCORS guards POST /api/v1/events: requests from another origin are
-// accepted only from widget.allowed_origins (any when it says "*"),
-// and preflights are answered for those alone. Same-origin requests and
-// requests without an Origin (servers, curl) pass.
+// eventCORS guards POST /api/v1/events (see allowedOrigins).
 func (s *Server) eventCORS(next echo.HandlerFunc) echo.HandlerFunc {
+	return s.allowedOrigins("post events", next)
+}
+
+// allowedOrigins guards the public posts (events, contact requests,
+// subscriptions): requests from another origin are accepted only from
+// widget.allowed_origins (any when it says "*"), and preflights are
+// answered for those alone; others get 403, naming what they may not do.
+// Same-origin requests and requests without an Origin (servers, curl)
+// pass.
+func (s *Server) allowedOrigins(what string, next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		h := c.Response().Header()
 		h.Add("Vary", "Origin")
@@ -167,7 +174,7 @@ func (s *Server) eventCORS(next echo.HandlerFunc) echo.HandlerFunc {
 		if cfg := st.view.Lib.Config.Widget; !cfg.AnyOrigin() {
 			origin, err := site.NormalizeOrigin(raw)
 			if err != nil || !cfg.Allows(origin) {
-				return site.Errorf(site.EFORBIDDEN, "origin %q may not post events: it is not in widget.allowed_origins", raw)
+				return site.Errorf(site.EFORBIDDEN, "origin %q may not %s: it is not in widget.allowed_origins", raw, what)
 			}
 		}
 		h.Set("Access-Control-Allow-Origin", raw)

@@ -116,6 +116,10 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 		ContactURL:  cfg.ContactURL,
 		Dev:         v.Drafts,
 	}
+	if cfg.Contact.To != "" || cfg.Contact.Webhook != "" {
+		// The contact form (contact.go) answers before the ticket.
+		b.ContactURL = localePrefix(v, locale) + "/contact"
+	}
 	if path != "" {
 		b.Canonical = absURL(v, path)
 	}

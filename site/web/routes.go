@@ -35,17 +35,25 @@ func (s *Server) routes() *echo.Echo {
 
 	// Public pages, rendered at publication (page.go serves them from
 	// the snapshot) unless marked "per request".
-	e.Match(getHead, "/", s.page)                                  // home.go: home of the default locale
-	e.Match(getHead, "/:locale/", s.localized(s.page))             // home.go: home of another locale
-	e.Match(getHead, "/search", s.search)                          // search.go: search results, per request
-	e.Match(getHead, "/:locale/search", s.localized(s.search))     // search.go
-	e.Match(getHead, "/faq", s.page)                               // faq.go: top questions by tickets
-	e.Match(getHead, "/:locale/faq", s.localized(s.page))          // faq.go
-	e.Match(getHead, "/feed.:format", s.page)                      // feed.go: Atom, RSS, JSON Feed (lazily)
-	e.Match(getHead, "/:locale/feed.:format", s.localized(s.page)) // feed.go
-	e.Match(getHead, "/sitemap.xml", s.page)                       // sitemap.go: sitemap or sitemap index
-	e.Match(getHead, "/sitemap-:n", s.page)                        // sitemap.go: parts of a large sitemap
-	e.Match(getHead, "/robots.txt", s.page)                        // sitemap.go
+	e.Match(getHead, "/", s.page)                                   // home.go: home of the default locale
+	e.Match(getHead, "/:locale/", s.localized(s.page))              // home.go: home of another locale
+	e.Match(getHead, "/search", s.search)                           // search.go: search results, per request
+	e.Match(getHead, "/:locale/search", s.localized(s.search))      // search.go
+	e.Match(getHead, "/faq", s.page)                                // faq.go: top questions by tickets
+	e.Match(getHead, "/:locale/faq", s.localized(s.page))           // faq.go
+	e.Match(getHead, "/feed.:format", s.page)                       // feed.go: Atom, RSS, JSON Feed (lazily)
+	e.Match(getHead, "/:locale/feed.:format", s.localized(s.page))  // feed.go
+	e.Match(getHead, "/sitemap.xml", s.page)                        // sitemap.go: sitemap or sitemap index
+	e.Match(getHead, "/sitemap-:n", s.page)                         // sitemap.go: parts of a large sitemap
+	e.Match(getHead, "/robots.txt", s.page)                         // sitemap.go
+	e.Match(getHead, "/contact", s.contact)                         // contact.go: the form; ?subject= suggestions on the server
+	e.Match(getHead, "/:locale/contact", s.localized(s.contact))    // contact.go
+	e.POST("/contact", s.contactPost)                               // contact.go: the form without JavaScript
+	e.POST("/:locale/contact", s.localized(s.contactPost))          // contact.go
+	e.POST("/subscribe", s.subscribePost)                           // subscriptions_api.go: "Tell me when this is answered" without JavaScript
+	e.GET("/subscriptions/confirm", s.subscriptionConfirm)          // subscriptions_api.go: the confirmation link
+	e.GET("/subscriptions/unsubscribe", s.subscriptionUnsubscribe)  // subscriptions_api.go: one-click unsubscribe
+	e.POST("/subscriptions/unsubscribe", s.subscriptionUnsubscribe) // subscriptions_api.go: List-Unsubscribe-Post
 	// Everything else is content: categories (/billing/), articles
 	// (/billing/refund), their feeds (/billing/feed.atom), aliases and
 	// redirects (301), removed pages (410), other URL forms of a page
@@ -82,16 +90,20 @@ func (s *Server) routes() *echo.Echo {
 	// The JSON API: errors are JSON, responses gzip-compressed.
 	gz := middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024})
 	api := e.Group("/api/v1", gz)
-	api.GET("/search", s.apiSearch, anyOrigin)                                     // search.go
-	api.GET("/suggest", s.apiSuggest, anyOrigin)                                   // search.go: autocomplete
-	api.GET("/articles/*", s.apiArticle, anyOrigin)                                // article_api.go
-	api.GET("/faq", s.apiFAQ, anyOrigin)                                           // faq.go
-	api.GET("/context", s.apiContext, anyOrigin)                                   // context_api.go: articles for a screen
-	api.POST("/events", s.apiEvents, s.eventCORS)                                  // event.go: clicks, votes, widget opens
-	api.OPTIONS("/events", func(c echo.Context) error { return nil }, s.eventCORS) // event.go: CORS preflight
-	api.GET("/insights/gaps", s.apiGaps)                                           // gaps_api.go: token, scope admin
-	api.POST("/tickets", s.apiTickets)                                             // tickets_api.go: token, scope tickets
-	api.POST("/reload", s.apiReload)                                               // reload.go: token, scope publish
+	api.GET("/search", s.apiSearch, anyOrigin)                                                   // search.go
+	api.GET("/suggest", s.apiSuggest, anyOrigin)                                                 // search.go: autocomplete
+	api.GET("/articles/*", s.apiArticle, anyOrigin)                                              // article_api.go
+	api.GET("/faq", s.apiFAQ, anyOrigin)                                                         // faq.go
+	api.GET("/context", s.apiContext, anyOrigin)                                                 // context_api.go: articles for a screen
+	api.POST("/events", s.apiEvents, s.eventCORS)                                                // event.go: clicks, votes, widget opens
+	api.OPTIONS("/events", func(c echo.Context) error { return nil }, s.eventCORS)               // event.go: CORS preflight
+	api.POST("/contact", s.apiContact, s.contactCORS)                                            // contact_api.go: a contact request
+	api.OPTIONS("/contact", func(c echo.Context) error { return nil }, s.contactCORS)            // contact_api.go: CORS preflight
+	api.POST("/subscriptions", s.apiSubscriptions, s.subscriptionCORS)                           // subscriptions_api.go
+	api.OPTIONS("/subscriptions", func(c echo.Context) error { return nil }, s.subscriptionCORS) // subscriptions_api.go: CORS preflight
+	api.GET("/insights/gaps", s.apiGaps)                                                         // gaps_api.go: token, scope admin
+	api.POST("/tickets", s.apiTickets)                                                           // tickets_api.go: token, scope tickets
+	api.POST("/reload", s.apiReload)                                                             // reload.go: token, scope publish
 	api.Any("/*", func(c echo.Context) error {
 		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)
 	})

@@ -33,7 +33,7 @@ func TestRoutesReserveTheirSegments(t *testing.T) {
 		t.Fatal(err)
 	}
 	shared := map[string]bool{"search": true, "faq": true, "feed.:format": true, "sitemap.xml": true,
-		"sitemap-:n": true, "robots.txt": true, "feedback": true}
+		"sitemap-:n": true, "robots.txt": true, "feedback": true, "contact": true, "subscribe": true}
 	seen := 0
 	for _, r := range s.echo.Routes() {
 		seg, _, _ := strings.Cut(strings.TrimPrefix(r.Path, "/"), "/")

@@ -32,6 +32,9 @@ type searchPage struct {
 	FirstPageURL  string // set past the last page
 	PageLabel     string
 	Categories    []*site.Category
+	// Subscribe offers "Tell me when this is answered" on no or weak
+	// results; nil otherwise.
+	Subscribe *subscribeForm
 }
 
 // searchPageSize is the number of results per search page.
@@ -126,6 +129,9 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		if res.Total == 0 {
 			data.Categories = v.TopCategories(loc)
 		}
+		if pageNum == 1 && weakResults(res) {
+			data.Subscribe = s.subscribeFormFor(b, q, site.SourceSite)
+		}
 		data.Description = data.Heading + " – " + data.CountLabel
 	} else {
 		data.Categories = v.TopCategories(loc)
@@ -214,10 +220,10 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 	p.source = site.SourceAPI
 	switch v := qv.Get("source"); v {
 	case "", site.SourceAPI:
-	case site.SourceSite, site.SourceWidget:
+	case site.SourceSite, site.SourceWidget, site.SourceContact:
 		p.source = v
 	default:
-		return p, site.Errorf(site.EINVALID, "source must be site, widget or api")
+		return p, site.Errorf(site.EINVALID, "source must be site, widget, contact or api")
 	}
 	p.id = qv.Get("sid")
 	if p.id != "" && !site.ValidID(p.id) {

@@ -19,6 +19,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/contact"
 )
 
 // Options configures a Server.
@@ -51,6 +52,9 @@ type Options struct {
 	// Tickets stores tickets posted by the helpdesk; nil disables
 	// POST /api/v1/tickets.
 	Tickets TicketIngester
+	// Contact takes contact requests and subscriptions; nil: the contact
+	// form and "Tell me when this is answered" are not offered.
+	Contact *contact.Service
 	// Auth checks bearer tokens and keeps admin sessions; nil disables
 	// everything that needs a token.
 	Auth Auth

@@ -15,7 +15,7 @@ import (
 
 // pageNames are the page templates of a theme; each is parsed together with
 // layout.html into its own template set.
-var pageNames = []string{"home", "category", "article", "broken", "search", "error", "thanks", "admin", "faq", "widget", "demo"}
+var pageNames = []string{"home", "category", "article", "broken", "search", "error", "thanks", "admin", "faq", "widget", "demo", "contact", "subscription"}
 
 // templates holds one parsed template set per page.
 type templates struct {

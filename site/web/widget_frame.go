@@ -48,6 +48,9 @@ type framePage struct {
 	Events     string
 	// Strings are the texts the panel's script shows.
 	Strings map[string]string
+	// ContactForm shows the contact step (the contact form inside the
+	// panel) rather than a link away.
+	ContactForm bool
 }
 
 // widgetFrame renders the panel for a host page: its contextual articles
@@ -100,7 +103,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 	page := &framePage{
 		basePage: b, HostOrigin: origin, HostPath: path, Context: key, Theme: theme,
 		TextColor: textOn(brandColor(b.BrandColor)), Reasons: reasonsFor(b.T), Events: "/api/v1/events",
-		Strings: map[string]string{},
+		Strings: map[string]string{}, ContactForm: s.contactAvailable(st.view),
 	}
 	page.BrandCSS = template.CSS(":root{")
 	if b.BrandColor != "" {

@@ -1,4 +1,4 @@
-/* Guichet: search autocomplete (ARIA combobox), click beacons, feedback. Pages work without it. */
+/* Guichet: search autocomplete (ARIA combobox), click beacons, feedback, contact form suggestions and posts. Pages work without it. */
 (() => {
 	'use strict';
 	const d = document;
@@ -164,7 +164,7 @@
 	function results(ol, events, locale) {
 		on(ol, 'click', e => {
 			const a = e.target.closest('a[data-article]');
-			if (a) send(events, {type: 'click', search_id: ol.dataset.searchId, article_id: a.dataset.article, position: +a.dataset.pos || 0, locale, source: 'site'});
+			if (a) send(events, {type: 'click', search_id: ol.dataset.searchId, article_id: a.dataset.article, position: +a.dataset.pos || 0, locale, source: ol.dataset.source || 'site'});
 		});
 	}
 
@@ -228,6 +228,92 @@
 		});
 	}
 
+	// The contact form answers first: as the subject is typed (debounced), the articles that
+	// may answer it appear above the form, the same the server renders for ?subject=.
+	function contactSubject(input) {
+		const ds = input.dataset, box = (input.closest('.contact-page, .w-view') || d).querySelector('.contact-suggestions');
+		if (!ds.suggest || !box) return;
+		let timer, ctrl, seq = 0;
+		const render = (hits, q) => {
+			box.querySelectorAll('ol, p.none').forEach(n => n.remove());
+			if (!q) { box.hidden = true; return; }
+			if (!hits.length) box.append(el('p', 'none', box.dataset.none || ''));
+			else {
+				const ol = el('ol', 'results');
+				ol.dataset.searchId = ds.sid;
+				ol.dataset.source = 'contact';
+				hits.forEach((h, i) => {
+					const li = el('li', 'result'), a = el('a', '', h.title);
+					a.href = h.url + (h.anchor ? '#' + h.anchor : '');
+					a.dataset.article = h.id;
+					a.dataset.pos = i + 1;
+					li.append(a);
+					if (h.category) li.append(' ', el('span', 'result-meta', h.category));
+					ol.append(li);
+				});
+				// In the widget the panel opens the article inline and sends the click itself.
+				if (!d.body.classList.contains('w')) results(ol, box.dataset.events || '/api/v1/events', box.dataset.locale || '');
+				box.append(ol);
+			}
+			box.hidden = false;
+		};
+		const suggest = async q => {
+			const my = ++seq;
+			if (ctrl) ctrl.abort();
+			if (!q) return render([], '');
+			try {
+				const u = new URL(ds.suggest, location.href), p = {q, locale: ds.locale || '', limit: 5, source: 'contact', sid: ds.sid || ''};
+				if (ds.context) p.context = ds.context;
+				if (ds.path) p.path = ds.path;
+				for (const k in p) if (p[k] !== '') u.searchParams.set(k, p[k]);
+				ctrl = new AbortController();
+				const res = await fetch(u, {signal: ctrl.signal, headers: {Accept: 'application/json'}});
+				if (!res.ok) throw Error(res.status);
+				const data = await res.json();
+				if (my === seq) render(data.results || [], q);
+			} catch (e) {}
+		};
+		on(input, 'input', () => {
+			clearTimeout(timer);
+			timer = setTimeout(suggest, 300, input.value.trim());
+		});
+	}
+
+	// A form that posts JSON to its data-api (the contact form, "Tell me when this is
+	// answered"): the status line says it is done, or what to fix; without an answer from
+	// the server the form is posted the plain way.
+	function jsonForm(form) {
+		const api = form.dataset.api, status = form.querySelector('[role=status]');
+		if (!api || !status) return;
+		on(form, 'submit', async e => {
+			if (e.submitter && e.submitter.formMethod === 'get') return;
+			e.preventDefault();
+			const body = {};
+			new FormData(form).forEach((v, k) => { body[k] = String(v); });
+			if (body.search_id === '') delete body.search_id;
+			const fs = form.querySelectorAll('input, textarea, button');
+			fs.forEach(n => { n.disabled = true; });
+			try {
+				const res = await fetch(api, {method: 'POST', headers: {'Content-Type': 'application/json', Accept: 'application/json'}, body: JSON.stringify(body)});
+				const data = await res.json().catch(() => ({}));
+				if (res.status >= 500 && res.status !== 503) throw Error(res.status);
+				status.hidden = false;
+				status.tabIndex = -1;
+				if (res.ok) {
+					status.textContent = form.dataset.sent || '';
+					form.querySelectorAll('p.field, button').forEach(n => { n.hidden = true; });
+				} else {
+					status.textContent = (data.error && data.error.message) || String(res.status);
+					fs.forEach(n => { n.disabled = false; });
+				}
+				status.focus();
+			} catch (err) {
+				fs.forEach(n => { n.disabled = false; });
+				HTMLFormElement.prototype.submit.call(form);
+			}
+		});
+	}
+
 	const each = (sel, fn) => d.querySelectorAll(sel).forEach(n => {
 		try { fn(n); } catch (e) { console.error(e); }
 	});
@@ -236,6 +322,8 @@
 		each('form.search-form', combo);
 		each('ol.results', ol => results(ol, sf.dataset.events || '/api/v1/events', sf.dataset.locale || d.documentElement.lang));
 		each('form.feedback', feedback);
+		each('input.contact-subject', contactSubject);
+		each('form.contact-form, form.subscribe-form', jsonForm);
 		// A link to one FAQ question (/faq#q3) opens its answer.
 		const openTarget = () => {
 			const t = location.hash && d.getElementById(decodeURIComponent(location.hash.slice(1)));
@@ -244,7 +332,11 @@
 		openTarget();
 		on(window, 'hashchange', openTarget);
 		// Markup added later (the widget's article view) asks to be enhanced.
-		on(d, 'guichet:enhance', e => e.target.querySelectorAll('form.feedback').forEach(feedback));
+		on(d, 'guichet:enhance', e => {
+			e.target.querySelectorAll('form.feedback').forEach(feedback);
+			e.target.querySelectorAll('input.contact-subject').forEach(contactSubject);
+			e.target.querySelectorAll('form.contact-form, form.subscribe-form').forEach(jsonForm);
+		});
 	};
 	if (d.readyState === 'loading') on(d, 'DOMContentLoaded', init);
 	else init();

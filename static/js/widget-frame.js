@@ -11,6 +11,7 @@
 	let seq = 0; // the latest view request; older answers are dropped
 	const stack = []; // views behind the current one, for Back
 
+	const newSid = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
 	const post = msg => { if (embedded) parent.postMessage(Object.assign({guichet: 1}, msg), host); };
 	const el = (tag, cls, text) => {
 		const n = d.createElement(tag);
@@ -188,6 +189,26 @@
 	form.addEventListener('submit', e => {
 		e.preventDefault();
 		search(input.value, form.elements.sid ? form.elements.sid.value : '');
+	});
+	// The contact step: the contact form inside the panel, its subject suggesting articles
+	// (opened inline, which counts as a deflection when nothing is sent).
+	const contactLink = d.querySelector('.w-foot a[data-contact]'), contactTpl = d.getElementById('g-w-contact');
+	if (contactLink && contactTpl) contactLink.addEventListener('click', e => {
+		if (e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
+		e.preventDefault();
+		const s = contactTpl.content.firstElementChild.cloneNode(true), f = s.querySelector('form'), sid = newSid();
+		f.elements.context.value = context;
+		f.elements.path.value = path;
+		f.elements.search_id.value = sid;
+		f.elements.subject.dataset.sid = sid;
+		if (context) f.elements.subject.dataset.context = context;
+		if (path) f.elements.subject.dataset.path = path;
+		if (input.value.trim()) f.elements.subject.value = input.value.trim();
+		s.dataset.sid = sid;
+		show(s, true);
+		s.dispatchEvent(new CustomEvent('guichet:enhance', {bubbles: true}));
+		f.elements.subject.focus();
+		if (f.elements.subject.value) f.elements.subject.dispatchEvent(new Event('input'));
 	});
 	back.addEventListener('click', goBack);
 	closer.addEventListener('click', () => post({type: 'close'}));

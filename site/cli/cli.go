@@ -1,0 +1,72 @@
+// Package cli declares the command-line flags of guichet's sub-commands,
+// each backed by a GUICHET_* environment variable (a flag given on the
+// command line wins), and parses flags placed anywhere among the
+// positional arguments.
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Flag describes one flag and the environment variable behind it; Ptr is
+// a *string, *bool, *int or *float64 holding the default.
+type Flag struct {
+	Name, Env, Usage string
+	Ptr              any
+}
+
+// NewFlagSet declares, of defs, the flags named in names on a new flag set
+// for sub-command cmd, with the environment values applied; usage and
+// parse errors go to stderr. A bad environment value is returned as the
+// error, the flag set ready all the same.
+func NewFlagSet(cmd string, defs []Flag, stderr io.Writer, names ...string) (*flag.FlagSet, error) {
+	fs := flag.NewFlagSet("guichet "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var bad error
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	for _, d := range defs {
+		if !want[d.Name] {
+			continue
+		}
+		usage := d.Usage + " (env " + d.Env + ")"
+		switch p := d.Ptr.(type) {
+		case *string:
+			fs.StringVar(p, d.Name, *p, usage)
+		case *bool:
+			fs.BoolVar(p, d.Name, *p, usage)
+		case *int:
+			fs.IntVar(p, d.Name, *p, usage)
+		case *float64:
+			fs.Float64Var(p, d.Name, *p, usage)
+		}
+		if env, set := os.LookupEnv(d.Env); set {
+			if err := fs.Set(d.Name, strings.TrimSpace(env)); err != nil && bad == nil {
+				bad = fmt.Errorf("environment %s: %q: %w", d.Env, env, err)
+			}
+		}
+	}
+	return fs, bad
+}
+
+// ParseInterspersed parses flags that may come before, between or after
+// positional arguments, and returns the positional ones.
+func ParseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

@@ -1,0 +1,302 @@
+// Package contact takes what customers send when the help center did not
+// answer: contact requests (stored as tickets, delivered to the helpdesk
+// through the delivery queue) and "tell me when this is answered"
+// subscriptions (double opt-in, one notification when the gap is answered
+// by a new article or fixed, then the address is deleted).
+package contact
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/delivery"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/tickets"
+)
+
+// Store keeps contact requests and subscriptions (site/sqlite implements
+// it). Deliveries are stored in the same transaction as what they are
+// about, so a request is never stored without its delivery, nor the
+// reverse.
+type Store interface {
+	// SaveContact stores a request and queues its deliveries.
+	SaveContact(ctx context.Context, r site.ContactRequest, ds []delivery.Delivery) error
+	// ContactRequests returns the latest n requests, newest first, with
+	// their deliveries and deflection state.
+	ContactRequests(ctx context.Context, n int) ([]Request, error)
+	// ContactStats counts the contact form's use since a time.
+	ContactStats(ctx context.Context, since time.Time) (Stats, error)
+	// Subscribe stores a pending subscription and queues its
+	// confirmation, unless one with the same dedupe key exists (pending
+	// and not expired, or confirmed): then nothing is stored and created
+	// is false. A pending one older than site.SubscriptionConfirmWindow
+	// is replaced.
+	Subscribe(ctx context.Context, s site.Subscription, tokenHash, dedupe string, confirm delivery.Delivery) (created bool, err error)
+	// ConfirmSubscription confirms the subscription whose token hashes to
+	// tokenHash (again is fine), unless expired: ENOTFOUND.
+	ConfirmSubscription(ctx context.Context, tokenHash string, now time.Time) (site.Subscription, error)
+	// Unsubscribe deletes the subscription whose token hashes to
+	// tokenHash, with its deliveries not yet sent; ENOTFOUND when there
+	// is none (already deleted).
+	Unsubscribe(ctx context.Context, tokenHash string) error
+	// WaitingSubscriptions returns, of ids, the confirmed subscriptions
+	// not yet notified, with their addresses.
+	WaitingSubscriptions(ctx context.Context, ids []string) ([]site.Subscription, error)
+	// QueueNotifications marks the subscriptions of the notifications
+	// (their Delivery.Ref) notified, gives each its new link token hash
+	// and queues the deliveries, in one transaction.
+	QueueNotifications(ctx context.Context, ns []Notification) error
+	// PruneSubscriptions deletes the unconfirmed subscriptions made
+	// before pendingBefore and every one made before before; it returns
+	// how many went.
+	PruneSubscriptions(ctx context.Context, pendingBefore, before time.Time) (int64, error)
+}
+
+// Notification is the e-mail telling a subscriber the answer is there,
+// and the hash of the token its unsubscribe link carries.
+type Notification struct {
+	Delivery  delivery.Delivery
+	TokenHash string
+}
+
+// Request is a stored contact request as the admin page lists it: what
+// the customer wrote (personal data redacted), never their address.
+type Request struct {
+	site.ContactRequest
+	Deliveries []delivery.Delivery
+	// Opened lists the suggested articles the customer opened before
+	// sending anyway.
+	Opened []string
+}
+
+// Stats counts the contact form's use over a period.
+type Stats struct {
+	// Sessions counts the subjects typed (suggestion searches), Opened
+	// those where a suggestion was opened, Deflected those where one was
+	// opened and no request followed, Requests the requests sent.
+	Sessions, Opened, Deflected, Requests int
+}
+
+// Ingester takes a ticket in (tickets.Service).
+type Ingester interface {
+	Ingest(ctx context.Context, batch []site.Ticket) ([]tickets.Result, error)
+}
+
+// Service is the contact form and the subscriptions. Its fields are set
+// once, before use.
+type Service struct {
+	Store Store
+	// Queue is woken when something is queued; nil: the queue finds it
+	// at its next poll.
+	Queue *delivery.Queue
+	// Tickets stores each request as a ticket (nil: not stored as one).
+	Tickets Ingester
+	// Gaps says which gaps are answered or fixed, and who waits for them.
+	Gaps *gaps.Service
+	// View is the content being served: the settings (contact.to,
+	// contact.webhook, base URL, title) and the articles.
+	View func() *site.View
+	// Strings returns the interface strings of a locale (the e-mails).
+	Strings func(locale string) map[string]string
+	// Mail says whether an SMTP server is configured, Signed whether
+	// webhooks can be signed (GUICHET_WEBHOOK_SECRET set).
+	Mail, Signed bool
+	Now          func() time.Time
+	Logger       *slog.Logger
+}
+
+func (s *Service) now() time.Time {
+	if s.Now == nil {
+		return time.Now().UTC()
+	}
+	return s.Now().UTC()
+}
+
+func (s *Service) logger() *slog.Logger {
+	if s.Logger == nil {
+		return slog.Default()
+	}
+	return s.Logger
+}
+
+func (s *Service) wake() {
+	if s.Queue != nil {
+		s.Queue.Wake()
+	}
+}
+
+// Channels returns where a request would be delivered with the settings of
+// view: "mail" when contact.to is set and an SMTP server configured,
+// "webhook" when contact.webhook is set and the secret too. Empty: the
+// contact form is not offered.
+func (s *Service) Channels(v *site.View) []string {
+	if v == nil {
+		return nil
+	}
+	var out []string
+	c := v.Lib.Config.Contact
+	if c.To != "" && s.Mail {
+		out = append(out, delivery.ChannelMail)
+	}
+	if c.Webhook != "" && s.Signed {
+		out = append(out, delivery.ChannelWebhook)
+	}
+	return out
+}
+
+// Subscriptions reports whether "tell me when this is answered" can be
+// offered: it needs an SMTP server.
+func (s *Service) Subscriptions() bool { return s.Mail }
+
+// Requests returns the latest n contact requests (Store.ContactRequests).
+func (s *Service) Requests(ctx context.Context, n int) ([]Request, error) {
+	return s.Store.ContactRequests(ctx, n)
+}
+
+// Stats counts the contact form's use since a time (Store.ContactStats).
+func (s *Service) Stats(ctx context.Context, since time.Time) (Stats, error) {
+	return s.Store.ContactStats(ctx, since)
+}
+
+// base returns the site's absolute URL for a path.
+func base(v *site.View, path string) string {
+	return strings.TrimRight(v.Lib.Config.BaseURL, "/") + path
+}
+
+// webhookBody is the JSON a helpdesk receives for a request.
+type webhookBody struct {
+	Type        string       `json:"type"` // "contact.request"
+	ID          string       `json:"id"`
+	CreatedAt   time.Time    `json:"created_at"`
+	Subject     string       `json:"subject"`
+	Description string       `json:"description"`
+	Email       string       `json:"email"`
+	Locale      string       `json:"locale"`
+	Context     string       `json:"context,omitempty"`
+	Path        string       `json:"path,omitempty"`
+	SearchID    string       `json:"search_id,omitempty"`
+	Article     *articleJSON `json:"article,omitempty"`
+	Site        string       `json:"site"`
+}
+
+type articleJSON struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// Submit stores a validated request as a ticket and a contact request and
+// queues its deliveries; it returns once they are stored (the delivery is
+// the queue's). With no channel configured it is an EUNAVAILABLE error.
+func (s *Service) Submit(ctx context.Context, r site.ContactRequest) (site.ContactRequest, error) {
+	v := s.View()
+	channels := s.Channels(v)
+	if len(channels) == 0 {
+		return r, site.Errorf(site.EUNAVAILABLE, "the contact form is not configured on this help center")
+	}
+	r.ID = site.NewID()
+	r.CreatedAt = s.now().Truncate(time.Millisecond)
+	var art *site.Article
+	if r.Path != "" {
+		if a, err := v.ArticleByURL(r.Path); err == nil {
+			art, r.ArticleID = a, a.ID
+		}
+	}
+	// The ticket: linked to its article like an imported one, so it
+	// counts for the FAQ at once.
+	if s.Tickets != nil {
+		res, err := s.Tickets.Ingest(ctx, []site.Ticket{{ExternalID: "contact:" + r.ID, Subject: r.Subject, Body: r.Description,
+			Locale: r.Locale, Article: r.ArticleID, CreatedAt: r.CreatedAt, Source: "contact"}})
+		switch {
+		case err != nil:
+			s.logger().Warn("store a contact request as a ticket", "err", err)
+		case len(res) == 1 && r.ArticleID == "" && res[0].Link.ArticleID != "":
+			r.ArticleID = res[0].Link.ArticleID
+			if a, err := v.Article(r.ArticleID, r.Locale); err == nil {
+				art = a
+			}
+		}
+	}
+	var ds []delivery.Delivery
+	for _, ch := range channels {
+		switch ch {
+		case delivery.ChannelMail:
+			d, err := delivery.NewMail(delivery.PurposeContact, r.ID, s.contactMail(v, r, art))
+			if err != nil {
+				return r, err
+			}
+			ds = append(ds, d)
+		case delivery.ChannelWebhook:
+			body := webhookBody{Type: "contact.request", ID: r.ID, CreatedAt: r.CreatedAt, Subject: r.Subject,
+				Description: r.Description, Email: r.Email, Locale: r.Locale, Context: r.Context, Path: r.Path,
+				SearchID: r.SearchID, Site: base(v, "/")}
+			if art != nil {
+				body.Article = &articleJSON{ID: art.ID, Title: art.Title, URL: base(v, art.URL)}
+			}
+			b, err := json.Marshal(body)
+			if err != nil {
+				return r, fmt.Errorf("contact webhook body: %w", err)
+			}
+			ds = append(ds, delivery.NewWebhook(delivery.PurposeContact, r.ID, v.Lib.Config.Contact.Webhook, b))
+		}
+	}
+	stored := r
+	// Kept for the team: what was asked, personal data redacted.
+	stored.Subject, stored.Description, stored.Email = site.Redact(r.Subject), site.Redact(r.Description), ""
+	if err := s.Store.SaveContact(ctx, stored, ds); err != nil {
+		return r, fmt.Errorf("store contact request: %w", err)
+	}
+	s.wake()
+	return r, nil
+}
+
+// contactMail is the e-mail the helpdesk receives: the customer's words,
+// Reply-To the customer, and where they came from.
+func (s *Service) contactMail(v *site.View, r site.ContactRequest, art *site.Article) delivery.Mail {
+	var b strings.Builder
+	b.WriteString(r.Description)
+	b.WriteString("\n\n-- \n")
+	fmt.Fprintf(&b, "From: %s\nLanguage: %s\n", r.Email, r.Locale)
+	if art != nil {
+		fmt.Fprintf(&b, "Article: %s — %s\n", art.Title, base(v, art.URL))
+	}
+	if r.Path != "" {
+		fmt.Fprintf(&b, "Page: %s\n", r.Path)
+	}
+	if r.Context != "" {
+		fmt.Fprintf(&b, "Context: %s\n", r.Context)
+	}
+	fmt.Fprintf(&b, "Request: %s (sent through the contact form of %s)\n", r.ID, base(v, "/"))
+	return delivery.Mail{To: v.Lib.Config.Contact.To, ReplyTo: r.Email, Subject: r.Subject, Text: b.String()}
+}
+
+// NewToken returns a secret for confirmation and unsubscribe links, and
+// its hash, the only form stored.
+func NewToken() (token, hash string) {
+	b := make([]byte, 24)
+	rand.Read(b)
+	token = base64.RawURLEncoding.EncodeToString(b)
+	return token, HashToken(token)
+}
+
+// HashToken returns the stored form of a link's token.
+func HashToken(token string) string {
+	h := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(h[:])
+}
+
+// dedupeKey makes the same address asking about the same query in the same
+// locale one subscription.
+func dedupeKey(locale, email, normalized string) string {
+	h := sha256.Sum256([]byte(locale + "\x00" + strings.ToLower(email) + "\x00" + normalized))
+	return hex.EncodeToString(h[:])
+}

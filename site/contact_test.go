@@ -1,0 +1,87 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCheckEmail(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"ana@example.com", "ana@example.com", true},
+		{"  ana.b+tag@sub.example.co.uk ", "ana.b+tag@sub.example.co.uk", true},
+		{"élodie@exemple.fr", "élodie@exemple.fr", true},
+		{"", "", false},
+		{"ana", "", false},
+		{"ana@localhost", "", false},
+		{"Ana <ana@example.com>", "", false},
+		{"ana@example.com, bob@example.com", "", false},
+		{"ana@example.com\r\nBcc: all@example.com", "", false},
+		{"ana@example.com\nBcc: all@example.com", "", false},
+		{"ana@[127.0.0.1]", "", false},
+		{strings.Repeat("a", 250) + "@example.com", "", false},
+	} {
+		got, err := CheckEmail("email", c.in)
+		if (err == nil) != c.ok || got != c.want {
+			t.Errorf("CheckEmail(%q) = %q, %v; want %q ok=%v", c.in, got, err, c.want, c.ok)
+		}
+		if err != nil && (ErrorCode(err) != EINVALID || !strings.HasPrefix(ErrorMessage(err), "email: ")) {
+			t.Errorf("CheckEmail(%q): %v: want EINVALID naming the field", c.in, err)
+		}
+	}
+}
+
+func TestContactRequestValidate(t *testing.T) {
+	good := func() ContactRequest {
+		return ContactRequest{Subject: "  Refund  not received ", Description: "Line one\r\n\r\n\r\n\r\nLine two\x1b[31m", Email: "ana@example.com", Locale: "en"}
+	}
+	r := good()
+	if err := r.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if r.Subject != "Refund not received" || r.Description != "Line one\n\n\nLine two[31m" {
+		t.Errorf("cleaned: %q %q", r.Subject, r.Description)
+	}
+	for _, c := range []struct {
+		field string
+		edit  func(*ContactRequest)
+	}{
+		{"subject", func(r *ContactRequest) { r.Subject = "Refund\r\nBcc: all@example.com" }},
+		{"subject", func(r *ContactRequest) { r.Subject = "Refund\u2028Bcc: x" }},
+		{"subject", func(r *ContactRequest) { r.Subject = "   " }},
+		{"subject", func(r *ContactRequest) { r.Subject = strings.Repeat("a", MaxContactSubject+1) }},
+		{"description", func(r *ContactRequest) { r.Description = " \n\t " }},
+		{"description", func(r *ContactRequest) { r.Description = strings.Repeat("a", MaxContactDescription+1) }},
+		{"description", func(r *ContactRequest) { r.Description = "\xff" }},
+		{"email", func(r *ContactRequest) { r.Email = "ana@example.com\r\nX: y" }},
+		{"context", func(r *ContactRequest) { r.Context = strings.Repeat("k", MaxContextKey+1) }},
+		{"path", func(r *ContactRequest) { r.Path = "https://evil.example/" }},
+		{"search_id", func(r *ContactRequest) { r.SearchID = "nope" }},
+	} {
+		r := good()
+		c.edit(&r)
+		err := r.Validate()
+		if ErrorCode(err) != EINVALID || !strings.HasPrefix(ErrorMessage(err), c.field+": ") {
+			t.Errorf("%s: %v, want a 400 naming %s", c.field, err, c.field)
+		}
+	}
+}
+
+func TestSubscriptionRequestValidate(t *testing.T) {
+	r := SubscriptionRequest{Query: " export to csv ", Email: "ana@example.com"}
+	if err := r.Validate(); err != nil || r.Query != "export to csv" {
+		t.Fatalf("%v %q", err, r.Query)
+	}
+	for _, bad := range []SubscriptionRequest{
+		{Query: "", Email: "ana@example.com"},
+		{Query: "a\nb", Email: "ana@example.com"},
+		{Query: "q", Email: "ana@example.com\nBcc: x@example.com"},
+		{Query: strings.Repeat("q", MaxQueryLen+1), Email: "ana@example.com"},
+	} {
+		if err := bad.Validate(); ErrorCode(err) != EINVALID {
+			t.Errorf("%+v: %v", bad, err)
+		}
+	}
+}

@@ -1,0 +1,219 @@
+package delivery
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DefaultBackoff returns the waits before each retry: the first attempt
+// is made at once, the second 10 s after the first failed, and so on; a
+// message that failed 11 times fails for good (about three days of
+// trying).
+func DefaultBackoff() []time.Duration {
+	return []time.Duration{
+		10 * time.Second, time.Minute, 5 * time.Minute, 15 * time.Minute, time.Hour,
+		3 * time.Hour, 6 * time.Hour, 12 * time.Hour, 24 * time.Hour, 24 * time.Hour,
+	}
+}
+
+// lease is how long a claimed message is left to its worker.
+const lease = 2 * time.Minute
+
+// Queue sends the stored messages. Create it with its fields set; Run it.
+type Queue struct {
+	Store Store
+	// Mailer sends e-mails; nil: mail messages wait and are retried
+	// (the reason says no SMTP server is configured).
+	Mailer Mailer
+	// Client posts webhooks (default: a client with a 15 s timeout).
+	Client *http.Client
+	// Secret signs webhook bodies (GUICHET_WEBHOOK_SECRET).
+	Secret []byte
+	// Backoff are the waits between attempts (default DefaultBackoff).
+	Backoff []time.Duration
+	// Poll is how often Run looks for due messages (default 1 s); Wake
+	// makes it look at once.
+	Poll   time.Duration
+	Now    func() time.Time
+	Logger *slog.Logger
+
+	wake chan struct{}
+}
+
+func (q *Queue) init() {
+	if q.wake == nil {
+		q.wake = make(chan struct{}, 1)
+	}
+}
+
+func (q *Queue) now() time.Time {
+	if q.Now == nil {
+		return time.Now().UTC()
+	}
+	return q.Now().UTC()
+}
+
+func (q *Queue) logger() *slog.Logger {
+	if q.Logger == nil {
+		return slog.Default()
+	}
+	return q.Logger
+}
+
+// NewQueue returns a queue ready to Run; Wake may be called before.
+func NewQueue(q Queue) *Queue {
+	q.init()
+	return &q
+}
+
+// Wake asks Run to look for due messages now (something was queued).
+func (q *Queue) Wake() {
+	if q.wake == nil {
+		return
+	}
+	select {
+	case q.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run delivers due messages until ctx ends: at once when woken, else every
+// Poll.
+func (q *Queue) Run(ctx context.Context) {
+	q.init()
+	poll := q.Poll
+	if poll <= 0 {
+		poll = time.Second
+	}
+	t := time.NewTicker(poll)
+	defer t.Stop()
+	for {
+		if _, err := q.RunOnce(ctx); err != nil && ctx.Err() == nil {
+			q.logger().Warn("delivery queue", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-q.wake:
+		case <-t.C:
+		}
+	}
+}
+
+// RunOnce tries every message due now, one after the other, and returns
+// how many were delivered.
+func (q *Queue) RunOnce(ctx context.Context) (int, error) {
+	delivered := 0
+	for {
+		now := q.now()
+		batch, err := q.Store.ClaimDeliveries(ctx, now, lease, 20)
+		if err != nil {
+			return delivered, fmt.Errorf("claim deliveries: %w", err)
+		}
+		if len(batch) == 0 {
+			return delivered, nil
+		}
+		for _, d := range batch {
+			if ctx.Err() != nil {
+				return delivered, ctx.Err()
+			}
+			err := q.attempt(ctx, d)
+			d.Attempts++
+			now := q.now()
+			switch {
+			case err == nil:
+				d.State, d.LastError = StateDelivered, ""
+				delivered++
+			case IsPermanent(err) || d.Attempts > len(q.backoff()):
+				d.State, d.LastError = StateFailed, reason(err)
+				q.logger().Warn("delivery failed for good", "id", d.ID, "channel", d.Channel, "purpose", d.Purpose, "attempts", d.Attempts, "err", d.LastError)
+			default:
+				d.LastError = reason(err)
+				d.NextAt = now.Add(q.backoff()[d.Attempts-1])
+				q.logger().Info("delivery will be retried", "id", d.ID, "channel", d.Channel, "purpose", d.Purpose, "attempts", d.Attempts, "next", d.NextAt, "err", d.LastError)
+			}
+			// Not ctx: an attempt made is recorded even during shutdown.
+			fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+			ferr := q.Store.FinishAttempt(fctx, d, now)
+			cancel()
+			if ferr != nil {
+				return delivered, fmt.Errorf("record delivery %d: %w", d.ID, ferr)
+			}
+		}
+	}
+}
+
+func (q *Queue) backoff() []time.Duration {
+	if len(q.Backoff) == 0 {
+		q.Backoff = DefaultBackoff()
+	}
+	return q.Backoff
+}
+
+// reason is what the admin page shows of an error: one line, bounded.
+func reason(err error) string {
+	s := strings.Join(strings.Fields(err.Error()), " ")
+	if r := []rune(s); len(r) > 300 {
+		s = string(r[:300]) + "…"
+	}
+	return s
+}
+
+// attempt sends one message.
+func (q *Queue) attempt(ctx context.Context, d Delivery) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	switch d.Channel {
+	case ChannelMail:
+		if q.Mailer == nil {
+			return fmt.Errorf("no SMTP server is configured (--smtp)")
+		}
+		var m Mail
+		if err := json.Unmarshal(d.Payload, &m); err != nil {
+			return Permanent(fmt.Errorf("unreadable message: %w", err))
+		}
+		return q.Mailer.Send(ctx, m)
+	case ChannelWebhook:
+		return q.post(ctx, d)
+	}
+	return Permanent(fmt.Errorf("unknown channel %q", d.Channel))
+}
+
+// post sends a webhook: the JSON body, signed. Any 2xx is delivered;
+// anything else (a helpdesk down, a 5xx, a 429) is retried.
+func (q *Queue) post(ctx context.Context, d Delivery) error {
+	if len(q.Secret) == 0 {
+		return fmt.Errorf("GUICHET_WEBHOOK_SECRET is not set: webhooks are not sent unsigned")
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.Target, bytes.NewReader(d.Payload))
+	if err != nil {
+		return Permanent(fmt.Errorf("webhook URL: %w", err))
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "Guichet")
+	req.Header.Set("X-Guichet-Signature", Sign(q.Secret, d.Payload))
+	req.Header.Set("X-Guichet-Event", d.Purpose)
+	req.Header.Set("X-Guichet-Delivery", strconv.FormatInt(d.ID, 10))
+	client := q.Client
+	if client == nil {
+		client = &http.Client{Timeout: 15 * time.Second}
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return fmt.Errorf("webhook: %w", err)
+	}
+	defer resp.Body.Close()
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return fmt.Errorf("webhook: the helpdesk answered %s", resp.Status)
+	}
+	return nil
+}

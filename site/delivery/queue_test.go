@@ -1,0 +1,85 @@
+package delivery_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site/delivery"
+	"github.com/guichet/guichet/site/sqlite"
+)
+
+// TestQueueGivesUp: a webhook that keeps failing is tried once and once
+// per backoff step, then fails for good with the reason; a webhook is
+// never sent without a secret; a good one is delivered signed, once.
+func TestQueueGivesUp(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "guichet.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	db.Now = func() time.Time { return now }
+	var calls atomic.Int32
+	status := atomic.Int32{}
+	status.Store(500)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		if r.Header.Get("X-Guichet-Signature") != delivery.Sign([]byte("k"), []byte(`{"n":1}`)) {
+			w.WriteHeader(401)
+			return
+		}
+		w.WriteHeader(int(status.Load()))
+	}))
+	defer srv.Close()
+	q := delivery.NewQueue(delivery.Queue{Store: db, Now: func() time.Time { return now }, Backoff: []time.Duration{time.Second, time.Minute},
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err := db.EnqueueDeliveries(ctx, []delivery.Delivery{delivery.NewWebhook(delivery.PurposeContact, "r1", srv.URL, []byte(`{"n":1}`))}); err != nil {
+		t.Fatal(err)
+	}
+	state := func() (string, int, string) {
+		ds, err := db.DeliveriesOf(ctx, []string{"r1"})
+		if err != nil || len(ds["r1"]) != 1 {
+			t.Fatalf("%v %v", ds, err)
+		}
+		d := ds["r1"][0]
+		return d.State, d.Attempts, d.LastError
+	}
+	// No secret: not sent, kept for later.
+	q.RunOnce(ctx)
+	if st, n, why := state(); st != delivery.StatePending || n != 1 || calls.Load() != 0 || why == "" {
+		t.Fatalf("unsigned: %s %d %q, %d calls", st, n, why, calls.Load())
+	}
+	q.Secret = []byte("k")
+	for _, step := range []time.Duration{time.Second, time.Minute} {
+		now = now.Add(step)
+		q.RunOnce(ctx)
+	}
+	// Three attempts in all (the unsigned one counts): the queue gives up.
+	if st, n, why := state(); st != delivery.StateFailed || n != 3 || calls.Load() != 2 || why != "webhook: the helpdesk answered 500 Internal Server Error" {
+		t.Fatalf("after two 500s: %s %d attempts %q, %d calls", st, n, why, calls.Load())
+	}
+	now = now.Add(24 * time.Hour)
+	if q.RunOnce(ctx); calls.Load() != 2 {
+		t.Errorf("a failed message was tried again: %d calls", calls.Load())
+	}
+
+	// A good receiver: delivered once.
+	status.Store(204)
+	if err := db.EnqueueDeliveries(ctx, []delivery.Delivery{delivery.NewWebhook(delivery.PurposeContact, "r2", srv.URL, []byte(`{"n":1}`))}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := q.RunOnce(ctx); n != 1 || err != nil {
+		t.Fatalf("delivered %d (%v)", n, err)
+	}
+	if n, _ := q.RunOnce(ctx); n != 0 {
+		t.Errorf("delivered twice")
+	}
+}

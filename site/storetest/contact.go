@@ -1,0 +1,173 @@
+package storetest
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/contact"
+	"github.com/guichet/guichet/site/delivery"
+	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/recorder"
+)
+
+// testDeliveries: a contact request is stored with its deliveries; a claim
+// leases them (a second worker gets nothing), an attempt's outcome is kept
+// and a retry is due after its backoff; the contact form's figures count
+// a deflection.
+func testDeliveries(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	mailD, err := delivery.NewMail(delivery.PurposeContact, "r1", delivery.Mail{To: "support@acme.test", ReplyTo: "ana@example.com", Subject: "Refund", Text: "Where is it?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hook := delivery.NewWebhook(delivery.PurposeContact, "r1", "https://desk.example/hook", []byte(`{"id":"r1"}`))
+	deflected, sent := site.NewID(), site.NewID()
+	req := site.ContactRequest{ID: "r1", Subject: "Refund", Description: "Where is it?", Locale: "en", Path: "/billing/refund",
+		SearchID: sent, ArticleID: "billing/refund", CreatedAt: t0}
+	if err := s.SaveContact(ctx, req, []delivery.Delivery{mailD, hook}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ClaimDeliveries(ctx, t0, time.Minute, 10)
+	if err != nil || len(got) != 2 || got[0].Target != "support@acme.test" || string(got[1].Payload) != `{"id":"r1"}` {
+		t.Fatalf("claim: %+v %v", got, err)
+	}
+	if again, _ := s.ClaimDeliveries(ctx, t0, time.Minute, 10); len(again) != 0 {
+		t.Errorf("claimed twice: %+v", again)
+	}
+	m, h := got[0], got[1]
+	m.State, m.Attempts = delivery.StateDelivered, 1
+	h.Attempts, h.LastError, h.NextAt = 1, "webhook: connection refused", t0.Add(10*time.Second)
+	if err := s.FinishAttempt(ctx, m, t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FinishAttempt(ctx, h, t0); err != nil {
+		t.Fatal(err)
+	}
+	reqs, err := s.ContactRequests(ctx, 10)
+	if err != nil || len(reqs) != 1 || reqs[0].Subject != "Refund" || reqs[0].ArticleID != "billing/refund" || len(reqs[0].Deliveries) != 2 {
+		t.Fatalf("requests %+v %v", reqs, err)
+	}
+	if d := reqs[0].Deliveries; d[0].State != delivery.StateDelivered || d[1].State != delivery.StatePending || d[1].Attempts != 1 || d[1].LastError == "" {
+		t.Errorf("delivery states %+v", d)
+	}
+	if due, _ := s.ClaimDeliveries(ctx, t0.Add(5*time.Second), time.Minute, 10); len(due) != 0 {
+		t.Errorf("retried before its backoff: %+v", due)
+	}
+	if due, _ := s.ClaimDeliveries(ctx, t0.Add(2*time.Minute), time.Minute, 10); len(due) != 1 || due[0].ID != h.ID {
+		t.Errorf("retry not due: %+v", due)
+	}
+
+	// Two subjects typed in the form, both with a suggestion opened: one
+	// was sent anyway (its search is the request's), one is a deflection.
+	no := site.SourceContact
+	record(t, s, func(r *recorder.Recorder) {
+		for _, id := range []string{deflected, sent} {
+			r.RecordSearch(site.SearchEvent{ID: id, Query: "refund", Locale: "en", Results: 1, Hits: []string{"billing/refund"}, Source: no, Visitor: "v-" + id, Time: t0})
+			r.RecordEvent(site.Event{Type: site.EventClick, SearchID: id, ArticleID: "billing/refund", Locale: "en", Position: 1, Source: no, Visitor: "v-" + id, Time: t0.Add(time.Second)})
+		}
+	})
+	st, err := s.ContactStats(ctx, t0.Add(-time.Hour))
+	if err != nil || st != (contact.Stats{Sessions: 2, Opened: 2, Deflected: 1, Requests: 1}) {
+		t.Errorf("contact stats %+v %v", st, err)
+	}
+	if reqs, _ := s.ContactRequests(ctx, 10); len(reqs[0].Opened) != 1 || reqs[0].Opened[0] != "billing/refund" {
+		t.Errorf("opened suggestions %+v", reqs[0].Opened)
+	}
+}
+
+// testSubscriptions: one subscription per address and query however often
+// asked; confirmed, it is a person waiting in the gap records; notified,
+// it waits no more and its delivery deletes it; unconfirmed ones expire.
+func testSubscriptions(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	sub := site.Subscription{ID: site.NewID(), Email: "ana@example.com", Locale: "en", Query: "export to csv", Normalized: "export to csv",
+		Visitor: "v1", Results: 0, Source: site.SourceSite, CreatedAt: t0}
+	confirm, _ := delivery.NewMail(delivery.PurposeConfirm, sub.ID, delivery.Mail{To: sub.Email, Subject: "Confirm", Text: "link"})
+	if created, err := s.Subscribe(ctx, sub, "hash-1", "dedupe-1", confirm); err != nil || !created {
+		t.Fatalf("subscribe: %v %v", created, err)
+	}
+	twice := sub
+	twice.ID = site.NewID()
+	if created, err := s.Subscribe(ctx, twice, "hash-2", "dedupe-1", confirm); err != nil || created {
+		t.Fatalf("the same request again: created %v %v", created, err)
+	}
+	sentConfirm, _ := s.ClaimDeliveries(ctx, t0, time.Minute, 10)
+	if len(sentConfirm) != 1 || sentConfirm[0].Purpose != delivery.PurposeConfirm {
+		t.Fatalf("one confirmation: %+v", sentConfirm)
+	}
+	sentConfirm[0].State, sentConfirm[0].Attempts = delivery.StateDelivered, 1
+	if err := s.FinishAttempt(ctx, sentConfirm[0], t0); err != nil {
+		t.Fatal(err)
+	}
+	waiting := func() []string {
+		var out []string
+		if err := s.GapRecords(ctx, t0.Add(-time.Hour), func(r gaps.Record) error {
+			if r.Waiting != "" {
+				out = append(out, r.Waiting)
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	if w := waiting(); len(w) != 0 {
+		t.Errorf("unconfirmed subscription waiting: %v", w)
+	}
+	if _, err := s.ConfirmSubscription(ctx, "no-such-hash", t0); site.ErrorCode(err) != site.ENOTFOUND {
+		t.Errorf("unknown token: %v", err)
+	}
+	got, err := s.ConfirmSubscription(ctx, "hash-1", t0.Add(time.Hour))
+	if err != nil || got.ID != sub.ID || got.ConfirmedAt == nil || got.Email != sub.Email {
+		t.Fatalf("confirm: %+v %v", got, err)
+	}
+	if w := waiting(); len(w) != 1 || w[0] != sub.ID {
+		t.Errorf("waiting %v", w)
+	}
+	if ws, err := s.WaitingSubscriptions(ctx, []string{sub.ID, "other"}); err != nil || len(ws) != 1 || ws[0].Query != "export to csv" {
+		t.Errorf("waiting subscriptions %+v %v", ws, err)
+	}
+	note, _ := delivery.NewMail(delivery.PurposeNotify, sub.ID, delivery.Mail{To: sub.Email, Subject: "Answered", Text: "url"})
+	if err := s.QueueNotifications(ctx, []contact.Notification{{Delivery: note, TokenHash: "hash-3"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.QueueNotifications(ctx, []contact.Notification{{Delivery: note, TokenHash: "hash-4"}}); err != nil {
+		t.Fatal(err)
+	}
+	if w := waiting(); len(w) != 0 {
+		t.Errorf("still waiting once notified: %v", w)
+	}
+	due, _ := s.ClaimDeliveries(ctx, t0.Add(time.Hour), time.Minute, 10)
+	if len(due) != 1 || due[0].Purpose != delivery.PurposeNotify {
+		t.Fatalf("one notification: %+v", due)
+	}
+	due[0].State, due[0].Attempts = delivery.StateDelivered, 1
+	if err := s.FinishAttempt(ctx, due[0], t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Unsubscribe(ctx, "hash-3"); site.ErrorCode(err) != site.ENOTFOUND {
+		t.Errorf("the address was not deleted after its notification: %v", err)
+	}
+
+	// An unconfirmed subscription expires; a confirmed one is deleted at
+	// the latest after the maximum age.
+	late := site.Subscription{ID: site.NewID(), Email: "bo@example.com", Locale: "en", Query: "q", Normalized: "q", CreatedAt: t0}
+	if _, err := s.Subscribe(ctx, late, "hash-5", "dedupe-5", confirm); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.PruneSubscriptions(ctx, t0.Add(-time.Hour), t0.Add(-site.SubscriptionMaxAge)); err != nil || n != 0 {
+		t.Errorf("pruned %d (%v) too early", n, err)
+	}
+	if n, err := s.PruneSubscriptions(ctx, t0.Add(time.Hour), t0.Add(-site.SubscriptionMaxAge)); err != nil || n != 1 {
+		t.Errorf("pruned %d (%v), want the unconfirmed one", n, err)
+	}
+	if err := s.Unsubscribe(ctx, "hash-5"); site.ErrorCode(err) != site.ENOTFOUND {
+		t.Errorf("expired subscription still there: %v", err)
+	}
+}

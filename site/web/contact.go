@@ -1,0 +1,181 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/guichet/guichet/site"
+)
+
+// contactSuggestions is how many articles the contact form suggests.
+const contactSuggestions = 5
+
+// contactPage is the contact form: subject, description, e-mail and where
+// it came from, with the articles that may answer the subject.
+type contactPage struct {
+	basePage
+	Action string // where the form posts without JavaScript
+	// Subject, Description, Email, Context and Path are the fields as
+	// sent (kept when the form comes back with an error).
+	Subject, Description, Email string
+	Context, Path               string
+	SearchID                    string
+	Suggestions                 []site.SearchHit
+	Searched                    bool // a subject was looked up
+	Error                       string
+	Sent                        bool
+	// Available is false when no delivery is configured: the page then
+	// says so and links to contact_url, if any.
+	Available   bool
+	FallbackURL string
+	Subscribe   *subscribeForm
+}
+
+// contact serves GET /contact and /{locale}/contact: the form, with the
+// suggestions for ?subject= rendered on the server (the same the page's
+// script fetches as the customer types).
+func (s *Server) contact(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	q := c.Request().URL.Query()
+	// Only the subject travels in the URL: never the description or the
+	// address (they would land in logs and browser history).
+	page, err := s.newContactPage(c, st, q.Get("subject"), "", "", q.Get("context"), q.Get("path"), q.Get("sid"))
+	if err != nil {
+		return err
+	}
+	if page.Subject != "" {
+		if err := s.contactSuggest(c, st, page); err != nil {
+			return err
+		}
+	}
+	return s.renderDynamic(c, st, http.StatusOK, "contact", page)
+}
+
+// newContactPage fills the form's page from what was sent, repaired rather
+// than refused (a page is forgiving where the API is strict).
+func (s *Server) newContactPage(c echo.Context, st *state, subject, description, email, context, path, sid string) (*contactPage, error) {
+	loc := c.Param("locale")
+	if loc == "" {
+		loc = st.view.Lib.Config.DefaultLocale
+	}
+	t := strs(loc)
+	b := newBase(st.view, loc, t["contact_title"], t["contact_intro"], localePrefix(st.view, loc)+"/contact")
+	b.NoIndex = true
+	fix := func(s string, n int) string {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		if utf8.RuneCountInString(s) > n {
+			s = string([]rune(s)[:n])
+		}
+		return s
+	}
+	page := &contactPage{basePage: b, Action: localePrefix(st.view, loc) + "/contact",
+		Subject: strings.TrimSpace(site.CleanText(fix(subject, site.MaxContactSubject))), Description: fix(description, site.MaxContactDescription),
+		Email: fix(strings.TrimSpace(email), site.MaxEmailLen), Available: s.contactAvailable(st.view), FallbackURL: st.view.Lib.Config.ContactURL}
+	if k, err := site.ContextKey(context); err == nil {
+		page.Context = k
+	}
+	if p, err := site.HostPath(path); err == nil {
+		page.Path = p
+	}
+	if site.ValidID(sid) {
+		page.SearchID = sid
+	} else {
+		page.SearchID = site.NewID()
+	}
+	return page, nil
+}
+
+// contactAvailable reports whether the contact form can deliver.
+func (s *Server) contactAvailable(v *site.View) bool {
+	return s.opts.Contact != nil && len(s.opts.Contact.Channels(v)) > 0
+}
+
+// contactSuggest looks the subject up with the suggest engine, records the
+// search (source contact: a suggestion opened and no request sent is a
+// deflection) and offers to be told when it is answered when nothing
+// fits well.
+func (s *Server) contactSuggest(c echo.Context, st *state, page *contactPage) error {
+	if utf8.RuneCountInString(page.Subject) > site.MaxQueryLen {
+		return nil
+	}
+	req := site.SearchRequest{Query: page.Subject, Locale: page.Locale, Limit: contactSuggestions}
+	res, err := s.find(c.Request().Context(), st, "g", req)
+	if err != nil {
+		return err
+	}
+	page.Searched = true
+	page.Suggestions = res.Hits
+	s.recordSearch(c, page.SearchID, page.Subject, page.Locale, res, site.SourceContact, page.Context, page.Path)
+	if weakResults(res) {
+		page.Subscribe = s.subscribeFormFor(page.basePage, page.Subject, site.SourceContact)
+	}
+	return nil
+}
+
+// contactPost takes the form posted without JavaScript: the request is
+// sent and the page says so, or the form comes back with what to fix.
+func (s *Server) contactPost(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	if err := s.sameSite(c); err != nil {
+		return err
+	}
+	r := c.Request()
+	r.Body = http.MaxBytesReader(c.Response(), r.Body, maxContactBody)
+	if err := r.ParseForm(); err != nil {
+		return site.Errorf(site.EINVALID, "cannot read the form")
+	}
+	f := r.PostForm
+	page, err := s.newContactPage(c, st, f.Get("subject"), f.Get("description"), f.Get("email"), f.Get("context"), f.Get("path"), f.Get("search_id"))
+	if err != nil {
+		return err
+	}
+	req := site.ContactRequest{Subject: f.Get("subject"), Description: f.Get("description"), Email: f.Get("email"),
+		Locale: page.Locale, Context: f.Get("context"), Path: f.Get("path"), SearchID: f.Get("search_id")}
+	if err := s.submitContact(c, st, &req); err != nil {
+		if site.ErrorCode(err) != site.EINVALID {
+			return err
+		}
+		page.Error = site.ErrorMessage(err)
+		if page.Subject != "" {
+			if err := s.contactSuggest(c, st, page); err != nil {
+				return err
+			}
+		}
+		page.Searched = true // the whole form again, with what was typed
+		return s.renderDynamic(c, st, http.StatusBadRequest, "contact", page)
+	}
+	page.Sent = true
+	page.Title = page.T["contact_sent_title"] + " – " + page.SiteTitle
+	return s.renderDynamic(c, st, http.StatusOK, "contact", page)
+}
+
+// submitContact validates a request and hands it to the contact service,
+// within the client's recording budget.
+func (s *Server) submitContact(c echo.Context, st *state, req *site.ContactRequest) error {
+	if !s.contactAvailable(st.view) {
+		return site.Errorf(site.EUNAVAILABLE, "the contact form is not configured on this help center")
+	}
+	if err := req.Validate(); err != nil {
+		return err
+	}
+	if !s.mayRecord(c) {
+		c.Response().Header().Set("Retry-After", "1")
+		return site.Errorf(site.ERATE, "too many requests from this address; try again in a moment")
+	}
+	sent, err := s.opts.Contact.Submit(c.Request().Context(), *req)
+	*req = sent
+	return err
+}
+
+// weakResults reports whether a search answered poorly enough to offer
+// "Tell me when this is answered": nothing, or fewer than three articles.
+func weakResults(res *site.SearchResults) bool { return res.Total < 3 }

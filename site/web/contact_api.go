@@ -1,0 +1,87 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/guichet/guichet/site"
+)
+
+// maxContactBody is the largest contact request or subscription body.
+const maxContactBody = 8 << 10
+
+// contactJSON is the body of POST /api/v1/contact.
+type contactJSON struct {
+	Subject     string `json:"subject"`
+	Description string `json:"description"`
+	Email       string `json:"email"`
+	Locale      string `json:"locale"`
+	Context     string `json:"context"`
+	Path        string `json:"path"`
+	SearchID    string `json:"search_id"`
+}
+
+// readJSON reads a JSON body of at most max bytes into v: unknown fields,
+// bytes that are not UTF-8 and anything after the object are refused.
+func readJSON(c echo.Context, max int64, what string, v any) error {
+	r := c.Request()
+	if r.ContentLength > max {
+		return site.Errorf(site.ETOOLARGE, "%s body is larger than %d bytes", what, max)
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), r.Body, max))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return site.Errorf(site.ETOOLARGE, "%s body is larger than %d bytes", what, max)
+		}
+		return site.Errorf(site.EINVALID, "cannot read the %s body", what)
+	}
+	if !utf8.Valid(body) {
+		return site.Errorf(site.EINVALID, "%s body is not valid UTF-8", what)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return site.Errorf(site.EINVALID, "%s body is not valid JSON: %v", what, err)
+	}
+	if dec.More() {
+		return site.Errorf(site.EINVALID, "%s body has something after the JSON object", what)
+	}
+	return nil
+}
+
+// apiContact takes a contact request: 202 once it is stored as a ticket
+// and queued for delivery. Same origin or widget.allowed_origins only
+// (allowedOrigins), within the client's recording budget.
+func (s *Server) apiContact(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	var in contactJSON
+	if err := readJSON(c, maxContactBody, "contact request", &in); err != nil {
+		return err
+	}
+	loc, err := s.requestLocale(c, st, in.Locale)
+	if err != nil {
+		return err
+	}
+	req := site.ContactRequest{Subject: in.Subject, Description: in.Description, Email: in.Email, Locale: loc,
+		Context: in.Context, Path: in.Path, SearchID: in.SearchID}
+	if err := s.submitContact(c, st, &req); err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted", "id": req.ID})
+}
+
+// contactCORS guards POST /api/v1/contact (see allowedOrigins).
+func (s *Server) contactCORS(next echo.HandlerFunc) echo.HandlerFunc {
+	return s.allowedOrigins("send contact requests", next)
+}

@@ -1,0 +1,195 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/guichet/guichet/site"
+)
+
+// subscribeForm is the "Tell me when this is answered" form (the
+// "subscribe" partial of layout.html), for any page to include: the
+// search page on no or weak results, the contact form, the no-results
+// page.
+type subscribeForm struct {
+	T      map[string]string
+	Locale string
+	Query  string
+	Source string // the events' source: site, widget, contact
+	Intro  string // T.subscribe_intro with the query
+}
+
+// subscribeFormFor returns the form for query, or nil when subscriptions
+// cannot be offered (no SMTP server).
+func (s *Server) subscribeFormFor(b basePage, query, source string) *subscribeForm {
+	if s.opts.Contact == nil || !s.opts.Contact.Subscriptions() || strings.TrimSpace(query) == "" {
+		return nil
+	}
+	return &subscribeForm{T: b.T, Locale: b.Locale, Query: query, Source: source, Intro: fmt.Sprintf(b.T["subscribe_intro"], query)}
+}
+
+// subscriptionPage says where a subscription stands: asked (check your
+// e-mail), confirmed, or unsubscribed.
+type subscriptionPage struct {
+	basePage
+	Heading, Text string
+	// Unsubscribe is the link to cancel, on the confirmed page.
+	Unsubscribe string
+}
+
+// subscriptionJSON is the body of POST /api/v1/subscriptions.
+type subscriptionJSON struct {
+	Query  string `json:"query"`
+	Email  string `json:"email"`
+	Locale string `json:"locale"`
+	Source string `json:"source"`
+}
+
+// subscribe validates a subscription request and hands it to the contact
+// service, within the client's recording budget. The answer is the same
+// whether the address was subscribed already or not.
+func (s *Server) subscribe(c echo.Context, st *state, in subscriptionJSON) error {
+	if s.opts.Contact == nil || !s.opts.Contact.Subscriptions() {
+		return site.Errorf(site.EUNAVAILABLE, "subscriptions need an SMTP server, and none is configured on this help center")
+	}
+	loc, err := s.requestLocale(c, st, in.Locale)
+	if err != nil {
+		return err
+	}
+	req := site.SubscriptionRequest{Query: in.Query, Email: in.Email, Locale: loc}
+	if err := req.Validate(); err != nil {
+		return err
+	}
+	source := site.SourceSite
+	switch in.Source {
+	case "", site.SourceSite:
+	case site.SourceWidget, site.SourceContact:
+		source = in.Source
+	default:
+		return site.Errorf(site.EINVALID, "source: must be site, widget or contact")
+	}
+	if !s.mayRecord(c) {
+		c.Response().Header().Set("Retry-After", "1")
+		return site.Errorf(site.ERATE, "too many requests from this address; try again in a moment")
+	}
+	// What search finds for it now, for the gap report.
+	results := 0
+	if res, err := s.find(c.Request().Context(), st, "s", site.SearchRequest{Query: req.Query, Locale: loc, Limit: 1}); err == nil {
+		results = res.Total
+	}
+	return s.opts.Contact.Subscribe(c.Request().Context(), req, s.visitor(c), results, source)
+}
+
+// apiSubscriptions takes a "Tell me when this is answered": 202, and a
+// confirmation e-mail unless the address asked already.
+func (s *Server) apiSubscriptions(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	var in subscriptionJSON
+	if err := readJSON(c, maxContactBody, "subscription", &in); err != nil {
+		return err
+	}
+	if err := s.subscribe(c, st, in); err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(http.StatusAccepted, map[string]string{"status": "pending"})
+}
+
+// subscribePost takes the form posted without JavaScript.
+func (s *Server) subscribePost(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	if err := s.sameSite(c); err != nil {
+		return err
+	}
+	r := c.Request()
+	r.Body = http.MaxBytesReader(c.Response(), r.Body, maxContactBody)
+	if err := r.ParseForm(); err != nil {
+		return site.Errorf(site.EINVALID, "cannot read the form")
+	}
+	f := r.PostForm
+	in := subscriptionJSON{Query: f.Get("query"), Email: f.Get("email"), Locale: f.Get("locale"), Source: f.Get("source")}
+	if err := s.subscribe(c, st, in); err != nil {
+		return err
+	}
+	loc, _ := s.requestLocale(c, st, in.Locale)
+	t := strs(loc)
+	return s.renderSubscription(c, st, loc, t["subscribe_sent_title"], t["subscribe_sent"], "")
+}
+
+// renderSubscription renders the subscription page.
+func (s *Server) renderSubscription(c echo.Context, st *state, loc, heading, text, unsubscribe string) error {
+	b := newBase(st.view, loc, heading, "", "")
+	b.NoIndex = true
+	c.Response().Header().Set("Cache-Control", "no-store")
+	c.Response().Header().Set("Referrer-Policy", "no-referrer") // the token stays here
+	return s.renderDynamic(c, st, http.StatusOK, "subscription", &subscriptionPage{basePage: b, Heading: heading, Text: text, Unsubscribe: unsubscribe})
+}
+
+// linkLocale is the locale a confirmation or unsubscribe link names, else
+// the default one.
+func (s *Server) linkLocale(c echo.Context, st *state) string {
+	if l, err := s.requestLocale(c, st, c.QueryParam("locale")); err == nil {
+		return l
+	}
+	return st.view.Lib.Config.DefaultLocale
+}
+
+// subscriptionConfirm serves the confirmation link: opening it confirms.
+func (s *Server) subscriptionConfirm(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	if s.opts.Contact == nil {
+		return site.Errorf(site.ENOTFOUND, "no subscriptions on this help center")
+	}
+	token := c.QueryParam("token")
+	sub, err := s.opts.Contact.Confirm(c.Request().Context(), token)
+	if err != nil {
+		return err
+	}
+	loc := sub.Locale
+	if !slices.Contains(st.view.Lib.Locales(), loc) {
+		loc = st.view.Lib.Config.DefaultLocale
+	}
+	t := strs(loc)
+	unsub := "/subscriptions/unsubscribe?token=" + url.QueryEscape(token) + "&locale=" + url.QueryEscape(loc)
+	return s.renderSubscription(c, st, loc, t["subscribe_confirmed_title"], fmt.Sprintf(t["subscribe_confirmed"], sub.Query), unsub)
+}
+
+// subscriptionUnsubscribe serves the unsubscribe link: one click (GET, or
+// the POST mail clients send for List-Unsubscribe-Post) deletes the
+// subscription and the address. The token is the credential: no origin
+// check, so a mail client's one-click POST works.
+func (s *Server) subscriptionUnsubscribe(c echo.Context) error {
+	st, err := s.current()
+	if err != nil {
+		return err
+	}
+	if s.opts.Contact == nil {
+		return site.Errorf(site.ENOTFOUND, "no subscriptions on this help center")
+	}
+	if err := s.opts.Contact.Unsubscribe(c.Request().Context(), c.QueryParam("token")); err != nil && site.ErrorCode(err) != site.ENOTFOUND {
+		return err
+	}
+	// Unsubscribing twice is done as well: the address is gone either way.
+	loc := s.linkLocale(c, st)
+	t := strs(loc)
+	return s.renderSubscription(c, st, loc, t["unsubscribe_title"], t["unsubscribe_done"], "")
+}
+
+// subscriptionCORS guards POST /api/v1/subscriptions (see allowedOrigins).
+func (s *Server) subscriptionCORS(next echo.HandlerFunc) echo.HandlerFunc {
+	return s.allowedOrigins("subscribe", next)
+}

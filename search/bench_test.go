@@ -177,6 +177,9 @@ func BenchmarkBuild(b *testing.B) {
 	b.Logf("%d articles, %d MB of text", len(lib.Articles), size>>20)
 	for _, disk := range []bool{false, true} {
 		b.Run(fmt.Sprintf("disk=%t", disk), func(b *testing.B) {
+			runtime.GC()
+			peak := watchPeakHeap()
+			defer func() { b.ReportMetric(float64(peak()>>20), "peak-heap-MB") }()
 			for range b.N {
 				dir := ""
 				if disk {
@@ -192,6 +195,30 @@ func BenchmarkBuild(b *testing.B) {
 			}
 		})
 	}
+}
+
+// watchPeakHeap samples the heap in use every 5 ms until the returned
+// function is called, which returns the largest sample.
+func watchPeakHeap() func() uint64 {
+	stop := make(chan struct{})
+	done := make(chan uint64)
+	go func() {
+		var peak uint64
+		var ms runtime.MemStats
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapInuse)
+			select {
+			case <-stop:
+				done <- peak
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 { close(stop); return <-done }
 }
 
 // BenchmarkReopen measures Build when the on-disk index exists.

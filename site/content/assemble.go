@@ -362,20 +362,16 @@ func (l *loader) renderAll(ctx context.Context) error {
 			jobs = append(jobs, s)
 		}
 	}
-	cached := l.cache.load()
-	for _, s := range jobs {
-		if cached[s.path] == nil || !l.includesUnchanged(cached[s.path]) {
-			cached = nil // incomplete or stale: render everything
-			break
-		}
-	}
+	l.cache.load(ctx)
+	fresh := make([]bool, len(jobs))
 	err := parallel(ctx, len(jobs), func(i int) {
 		s := jobs[i]
-		if out := cached[s.path]; out != nil {
+		if out := l.cache.get(s.path, s.sum); out != nil && l.includesUnchanged(out) {
 			s.out = out
 			s.applyOutput()
 			return
 		}
+		fresh[i] = true
 		in := Input{Source: s.body, Locale: s.locale, File: s.path, FirstLine: s.line, links: l.r}
 		if a := s.article; a != nil {
 			in.Title = a.Title
@@ -396,15 +392,16 @@ func (l *loader) renderAll(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if cached == nil && l.cache != nil {
-		outs := make(map[string]*Output, len(jobs))
-		for _, s := range jobs {
-			outs[s.path] = s.out
+	if l.cache != nil {
+		entries := make([]cacheEntry, len(jobs))
+		for i, s := range jobs {
+			entries[i] = cacheEntry{path: s.path, sum: s.sum, out: s.out, fresh: fresh[i]}
 		}
-		if err := l.cache.save(outs); err != nil {
+		if err := l.cache.save(ctx, entries); err != nil {
 			// Only an optimisation: the next load renders again.
 			l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindFile, File: l.cache.dir, Message: err.Error()})
 		}
+		l.cache.loaded = nil
 	}
 	indexOut := map[string]*Output{}
 	for _, s := range jobs {

@@ -1,25 +1,35 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"hash/fnv"
 	"html/template"
+	"maps"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/guichet/guichet/site"
 )
 
 // renderCacheVersion changes whenever the rendered output of the same
 // Markdown changes, so a cache written by older code is never reused.
-const renderCacheVersion = "7" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text; 7: indented DocFX blocks, theme ids refused in raw HTML
+const renderCacheVersion = "8" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text; 7: indented DocFX blocks, theme ids refused in raw HTML; 8: one key per file, sharded
 
-// cachedOutput is an Output in a form gob can store.
+// renderShards is how many files the render cache is split into: loaded in
+// parallel, and a reload after one file changed rewrites one of them.
+const renderShards = 64
+
+// cachedOutput is an Output in a form gob can store, with the key it was
+// rendered under.
 type cachedOutput struct {
+	Key      string
 	HTML     string
 	Headings []site.Heading
 	TOC      []site.Heading
@@ -32,87 +42,159 @@ type cachedOutput struct {
 	Files    []string
 }
 
-// renderCache keeps the rendered output of a whole content folder in one
-// file named for the content's hash: a restart with unchanged content skips
-// Markdown rendering. Any change to any file changes the hash, so links
-// between articles can never be stale.
+// renderCache keeps the rendered output of every Markdown file in
+// renderShards files, each entry keyed by the file's content and by what
+// rendering it reads from the rest of the site (structure: every article's
+// path, URL, ID and title, the folders, the other files' names and image
+// sizes, the settings). Editing the body of one article renders that
+// article alone again; renaming, moving or retitling one, or changing the
+// settings, renders everything again, so links between articles can never
+// be stale. Included files are checked by their own hashes.
 type renderCache struct {
-	dir string
-	key string
+	dir       string
+	structure string
+	// loaded is what the shard files held, by source path; bad lists
+	// the shards that could not be read.
+	loaded map[string]*cachedOutput
+	bad    [renderShards]bool
 }
 
-func newRenderCache(dir, contentHash string) *renderCache {
+func newRenderCache(dir, structure string) *renderCache {
 	if dir == "" {
 		return nil
 	}
-	sum := sha256.Sum256([]byte(renderCacheVersion + "\n" + contentHash))
-	return &renderCache{dir: dir, key: hex.EncodeToString(sum[:16])}
+	return &renderCache{dir: dir, structure: structure}
 }
 
-func (c *renderCache) file() string {
-	return filepath.Join(c.dir, "render-"+c.key+".gob")
+// key is the cache key of a source with content hash sum.
+func (c *renderCache) key(p string, sum [sha256.Size]byte) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%s\n%s\n%x", renderCacheVersion, c.structure, p, sum)
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// load returns the cached outputs by source path, or nil when there are
-// none (or they cannot be read: the cache is only an optimisation).
-func (c *renderCache) load() map[string]*Output {
+func shardOf(p string) int {
+	h := fnv.New32a()
+	h.Write([]byte(p))
+	return int(h.Sum32() % renderShards)
+}
+
+func (c *renderCache) file(shard int) string {
+	return filepath.Join(c.dir, fmt.Sprintf("render-%02d.gob", shard))
+}
+
+// load reads every shard, in parallel. A missing or damaged shard is only
+// a miss: the cache is an optimisation.
+func (c *renderCache) load(ctx context.Context) {
 	if c == nil {
-		return nil
+		return
 	}
-	b, err := os.ReadFile(c.file())
-	if err != nil {
-		return nil
-	}
-	var stored map[string]cachedOutput
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&stored); err != nil {
-		return nil
-	}
-	out := make(map[string]*Output, len(stored))
-	for p, s := range stored {
-		out[p] = &Output{
-			HTML: template.HTML(s.HTML), Headings: s.Headings, TOC: s.TOC, Sections: s.Sections,
-			Text: s.Text, Problems: s.Problems, anchors: s.Anchors, lead: s.Lead, includes: s.Includes, Files: s.Files,
+	parts := make([]map[string]*cachedOutput, renderShards)
+	parallel(ctx, renderShards, func(i int) {
+		b, err := os.ReadFile(c.file(i))
+		if err != nil {
+			c.bad[i] = true
+			return
 		}
+		var stored map[string]*cachedOutput
+		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&stored); err != nil {
+			c.bad[i] = true
+			return
+		}
+		parts[i] = stored
+	})
+	c.loaded = map[string]*cachedOutput{}
+	for _, part := range parts {
+		maps.Copy(c.loaded, part)
 	}
-	return out
 }
 
-// save writes the outputs atomically and removes the caches of older
-// content. Errors are returned for logging only.
-func (c *renderCache) save(outs map[string]*Output) error {
+// get returns the cached output of source p with content hash sum, nil
+// when there is none for this key.
+func (c *renderCache) get(p string, sum [sha256.Size]byte) *Output {
 	if c == nil {
 		return nil
 	}
-	stored := make(map[string]cachedOutput, len(outs))
-	for p, o := range outs {
-		stored[p] = cachedOutput{
-			HTML: string(o.HTML), Headings: o.Headings, TOC: o.TOC, Sections: o.Sections,
-			Text: o.Text, Problems: o.Problems, Anchors: o.anchors, Lead: o.lead, Includes: o.includes, Files: o.Files,
+	s := c.loaded[p]
+	if s == nil || s.Key != c.key(p, sum) {
+		return nil
+	}
+	return &Output{
+		HTML: template.HTML(s.HTML), Headings: s.Headings, TOC: s.TOC, Sections: s.Sections,
+		Text: s.Text, Problems: s.Problems, anchors: s.Anchors, lead: s.Lead, includes: s.Includes, Files: s.Files,
+	}
+}
+
+// cacheEntry is one source's output to store.
+type cacheEntry struct {
+	path  string
+	sum   [sha256.Size]byte
+	out   *Output
+	fresh bool // rendered by this load, not taken from the cache
+}
+
+// save rewrites the shards whose content changed: an entry rendered anew,
+// one gone, or a shard that could not be read. Errors are returned for
+// logging only.
+func (c *renderCache) save(ctx context.Context, entries []cacheEntry) error {
+	if c == nil {
+		return nil
+	}
+	var dirty [renderShards]bool
+	byShard := make([][]cacheEntry, renderShards)
+	current := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		i := shardOf(e.path)
+		byShard[i] = append(byShard[i], e)
+		current[e.path] = true
+		dirty[i] = dirty[i] || e.fresh || c.bad[i]
+	}
+	for p := range c.loaded {
+		if !current[p] {
+			dirty[shardOf(p)] = true
 		}
 	}
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		return fmt.Errorf("create render cache: %w", err)
+	}
+	errs := make([]error, renderShards)
+	parallel(ctx, renderShards, func(i int) {
+		if dirty[i] {
+			errs[i] = c.writeShard(i, byShard[i])
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// writeShard writes one shard atomically.
+func (c *renderCache) writeShard(shard int, entries []cacheEntry) error {
+	stored := make(map[string]*cachedOutput, len(entries))
+	for _, e := range entries {
+		o := e.out
+		stored[e.path] = &cachedOutput{
+			Key: c.key(e.path, e.sum), HTML: string(o.HTML), Headings: o.Headings, TOC: o.TOC, Sections: o.Sections,
+			Text: o.Text, Problems: o.Problems, Anchors: o.anchors, Lead: o.lead, Includes: o.includes, Files: o.Files,
+		}
 	}
 	tmp, err := os.CreateTemp(c.dir, ".render-*.tmp")
 	if err != nil {
 		return fmt.Errorf("create render cache: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := gob.NewEncoder(tmp).Encode(stored); err != nil {
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	if err := gob.NewEncoder(w).Encode(stored); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write render cache: %w", err)
+		return fmt.Errorf("write render cache %s: %w", c.file(shard), err)
+	}
+	if err := w.Flush(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write render cache %s: %w", c.file(shard), err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write render cache: %w", err)
+		return fmt.Errorf("write render cache %s: %w", c.file(shard), err)
 	}
-	if err := os.Rename(tmp.Name(), c.file()); err != nil {
-		return fmt.Errorf("write render cache: %w", err)
-	}
-	entries, _ := os.ReadDir(c.dir)
-	for _, e := range entries {
-		if n := e.Name(); strings.HasPrefix(n, "render-") && strings.HasSuffix(n, ".gob") && n != filepath.Base(c.file()) {
-			os.Remove(filepath.Join(c.dir, n))
-		}
+	if err := os.Rename(tmp.Name(), c.file(shard)); err != nil {
+		return fmt.Errorf("write render cache %s: %w", c.file(shard), err)
 	}
 	return nil
 }

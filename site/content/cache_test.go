@@ -27,9 +27,10 @@ func TestRenderCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(cache, "render-*.gob"))
-	if len(files) != 1 {
-		t.Fatalf("%d cache files, want 1", len(files))
+	if len(files) == 0 || len(files) > renderShards {
+		t.Fatalf("%d cache files, want 1 to %d", len(files), renderShards)
 	}
+	before := readShards(t, cache)
 	second, err := Load(ctx, fsys, Options{Cache: cache})
 	if err != nil {
 		t.Fatal(err)
@@ -52,14 +53,73 @@ func TestRenderCache(t *testing.T) {
 	if !strings.Contains(fees, "Bank fees") || len(third.Problems) <= len(first.Problems) {
 		t.Errorf("changed content served from a stale cache: %s, %d problems", fees, len(third.Problems))
 	}
-	files, _ = filepath.Glob(filepath.Join(cache, "render-*.gob"))
-	if len(files) != 1 {
-		t.Errorf("%d cache files after a change, want the old one removed", len(files))
+	// Only the changed file was rendered again: the shard holding it is
+	// the only one rewritten.
+	after := readShards(t, cache)
+	changed := filepath.Base((&renderCache{dir: cache}).file(shardOf("billing/fees.md")))
+	for name, data := range after {
+		if (name == changed) == (before[name] == data) {
+			t.Errorf("shard %s rewritten: %v, want only %s", name, before[name] != data, changed)
+		}
 	}
 	// A damaged cache file is ignored, never an error.
-	os.WriteFile(files[0], []byte("garbage"), 0o644)
+	for _, f := range files {
+		os.WriteFile(f, []byte("garbage"), 0o644)
+	}
 	if _, err := Load(ctx, fsys, Options{Cache: cache}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// readShards returns the content of every render cache file by name.
+func readShards(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "render-*.gob"))
+	out := map[string]string{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(f)] = string(data)
+	}
+	return out
+}
+
+// TestRenderCacheTitle: retitling an article renders the others again,
+// since links to it show its title.
+func TestRenderCacheTitle(t *testing.T) {
+	ctx := context.Background()
+	cache := t.TempDir()
+	fsys := fstest.MapFS{
+		"billing/refund.md": {Data: []byte("---\ntitle: Refunds\n---\n{{< ref \"billing/fees.md\" >}}\n\nSee [fees](fees.md).\n")},
+		"billing/fees.md":   {Data: []byte("---\ntitle: Fees\n---\nTwo percent.\n")},
+	}
+	load := func() map[string]string {
+		lib, err := Load(ctx, fsys, Options{Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, a := range lib.Articles {
+			out[a.ID] = string(a.HTML)
+		}
+		return out
+	}
+	first := load()
+	fsys["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Card fees\nslug: card-fees\n---\nTwo percent.\n")}
+	second := load()
+	fresh, err := Load(ctx, fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range fresh.Articles {
+		if second[a.ID] != string(a.HTML) {
+			t.Errorf("%s from the cache after a rename differs from a fresh render:\n%s\nwant\n%s", a.ID, second[a.ID], a.HTML)
+		}
+	}
+	if first["billing/refund"] == second["billing/refund"] {
+		t.Errorf("refund still links to the old URL after the rename: %s", first["billing/refund"])
 	}
 }
 

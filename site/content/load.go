@@ -93,7 +93,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	dates := <-gitCh
 	l.assemble(dates)
 	l.checkRedirects()
-	l.cache = newRenderCache(opts.Cache, l.hash())
+	l.cache = newRenderCache(opts.Cache, l.structureHash())
 	if err := l.renderAll(ctx); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)
 	}
@@ -459,6 +459,44 @@ func dedupeProblems(probs []site.Problem) []site.Problem {
 		out = append(out, p)
 	}
 	return out
+}
+
+// structureHash covers what rendering one Markdown file reads besides
+// the file itself (renderCache): every article's and category's path,
+// URL, ID, locale, title and description, every file name and image size,
+// the locales and the settings.
+func (l *loader) structureHash() string {
+	h := sha256.New()
+	for _, a := range l.lib.Articles {
+		fmt.Fprintf(h, "article %q %q %q %q %q %q %q\n", a.SourcePath, a.URL, a.ID, a.Locale, a.Title, a.Description, a.Aliases)
+	}
+	for _, c := range l.lib.Categories {
+		fmt.Fprintf(h, "category %q %q %q %q %q %q\n", c.SourcePath, c.URL, c.ID, c.Locale, c.Title, c.Description)
+	}
+	md := make([]string, 0, len(l.mdFiles))
+	for p := range l.mdFiles {
+		md = append(md, p)
+	}
+	sort.Strings(md)
+	for _, p := range md {
+		fmt.Fprintf(h, "markdown %q\n", p)
+	}
+	for _, f := range l.files {
+		fmt.Fprintf(h, "file %s %x\n", f.path, f.sum)
+	}
+	assets := make([]string, 0, len(l.assets))
+	for p := range l.assets {
+		assets = append(assets, p)
+	}
+	sort.Strings(assets)
+	for _, p := range assets {
+		fmt.Fprintf(h, "asset %q %v\n", p, l.sizes[p])
+	}
+	fmt.Fprintf(h, "known %v\n", l.known)
+	cfg, _ := json.Marshal(l.lib.Config)
+	h.Write([]byte("config "))
+	h.Write(cfg)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // hash identifies the content: every file path and content read, the

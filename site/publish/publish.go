@@ -79,6 +79,11 @@ type Options struct {
 	AfterFunc func(d time.Duration, f func()) (stop func() bool)
 }
 
+// publishGCPercent is the garbage collector's target while content is
+// loaded and indexed: the heap may grow by half of what is live instead of
+// doubling (Go's default, 100).
+const publishGCPercent = 50
+
 // Publisher publishes the content folder. Create it with New; Close it.
 type Publisher struct {
 	opts    Options
@@ -185,6 +190,12 @@ func (p *Publisher) Soon(trigger string) {
 func (p *Publisher) Reload(ctx context.Context) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if os.Getenv("GOGC") == "" {
+		// Loading and indexing allocate far more than the site keeps:
+		// collecting sooner while they run trades some CPU for a lower
+		// peak of memory (an operator's GOGC wins).
+		defer debug.SetGCPercent(debug.SetGCPercent(publishGCPercent))
+	}
 	o := p.opts
 	start := time.Now()
 	cacheDir := datadir.RenderCache(o.Data)
@@ -264,8 +275,14 @@ func (p *Publisher) Reload(ctx context.Context) error {
 		return err
 	}
 	// Loading allocates several times what the site keeps; give the
-	// garbage back to the system now rather than holding it as RSS.
-	debug.FreeOSMemory()
+	// garbage back to the system rather than holding it as RSS, in the
+	// background: returning memory to the system takes seconds on a
+	// large site, and the site is already served.
+	p.work.Add(1)
+	go func() {
+		defer p.work.Done()
+		debug.FreeOSMemory()
+	}()
 	return nil
 }
 

@@ -23,6 +23,9 @@ type blob struct {
 	etag   string
 	gzOnce sync.Once
 	gz     []byte // nil when gzip does not pay off
+	// lazy renders a page on its first request (hotpages.go); such a
+	// blob has no body of its own: ready returns the rendered one.
+	lazy *lazyPage
 }
 
 // newBlob hashes body; compression waits for the first request that
@@ -68,12 +71,15 @@ func (b *blob) write(w http.ResponseWriter, r *http.Request, status int, cacheCo
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := b.body
+	var body []byte
 	if acceptsGzip(r) {
 		if gz := b.gzipped(); gz != nil {
 			h.Set("Content-Encoding", "gzip")
 			body = gz
 		}
+	}
+	if body == nil {
+		body = b.plain()
 	}
 	h.Set("Content-Length", fmt.Sprint(len(body)))
 	w.WriteHeader(status)

@@ -28,6 +28,10 @@ func (s *Server) page(c echo.Context) error {
 		return redirect(c, to)
 	}
 	if b, ok := st.page(p); ok {
+		b, err := b.ready(st.tmpl, st.hot)
+		if err != nil {
+			return err
+		}
 		b.write(w, r, http.StatusOK, pageCache)
 		return nil
 	}

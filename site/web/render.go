@@ -33,8 +33,11 @@ type published struct {
 	search site.Searcher
 	tmpl   *templates
 	assets *assetSet
-	// pages holds every category and article page, rendered once.
+	// pages holds every category and article page, rendered on first
+	// request (hotpages.go), and robots.txt.
 	pages map[string]*blob
+	// hot bounds the rendered pages kept in memory.
+	hot *hotPages
 	// rankedPaths are the paths of the pages a ranking renders (homes,
 	// FAQs, sitemaps), for the lookups that need every path.
 	rankedPaths map[string]bool
@@ -156,12 +159,17 @@ type job struct {
 	data func() any
 }
 
-// buildPublished renders every page of the view that does not depend on
-// ticket counts.
-func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, assets *assetSet) (*published, error) {
+// buildPublished prepares every page of the view that does not depend on
+// ticket counts: category and article pages are rendered on request,
+// keeping at most hotBytes of them (0: hotPagesBytes).
+func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, assets *assetSet, hotBytes int64) (*published, error) {
+	if hotBytes <= 0 {
+		hotBytes = hotPagesBytes
+	}
 	st := &published{
 		view: v, search: searcher, tmpl: tmpl, assets: assets,
 		pages:       map[string]*blob{},
+		hot:         newHotPages(hotBytes),
 		rankedPaths: map[string]bool{"/sitemap.xml": true},
 		moved:       map[string]string{},
 		gone:        map[string]bool{},
@@ -204,8 +212,11 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 			}
 		}
 	}
-	if err := renderAll(tmpl, jobs, st.pages); err != nil {
+	if err := checkTemplates(tmpl, jobs); err != nil {
 		return nil, err
+	}
+	for _, j := range jobs {
+		st.pages[j.path] = newLazyBlob(j.name, j.data)
 	}
 	st.feeds = newFeedSet(v)
 	st.pages["/robots.txt"] = robotsTxt(v)
@@ -253,6 +264,23 @@ func renderAll(tmpl *templates, jobs []job, pages map[string]*blob) error {
 		})
 	}
 	return g.Wait()
+}
+
+// checkTemplates renders the first page of each template among jobs, so
+// a template that fails on this content stops the publication instead of
+// failing its pages' requests.
+func checkTemplates(tmpl *templates, jobs []job) error {
+	seen := map[string]bool{}
+	for _, j := range jobs {
+		if seen[j.name] {
+			continue
+		}
+		seen[j.name] = true
+		if _, err := tmpl.render(j.name, j.data()); err != nil {
+			return fmt.Errorf("render page %s: %w", j.path, err)
+		}
+	}
+	return nil
 }
 
 // localeOf returns the locale a site path belongs to and the path without

@@ -27,6 +27,9 @@ import (
 
 // Options configures a Server.
 type Options struct {
+	// HotPageBytes bounds the rendered pages kept in memory, gzipped, per
+	// snapshot (hotpages.go); 0: 64 MB.
+	HotPageBytes int64
 	// Theme is the theme folder: templates/ and assets/.
 	Theme fs.FS
 	// Static holds the site's JavaScript and images.
@@ -212,7 +215,7 @@ func (s *Server) Publish(v *site.View, searcher site.Searcher) (site.Searcher, e
 	local := *v
 	local.UI = i18n.New(s.strings, v.Lib.Strings, v.Lib.Config.DefaultLocale, v.Lib.Locales())
 	v = &local
-	pub, err := buildPublished(v, searcher, s.tmpl, s.assets)
+	pub, err := buildPublished(v, searcher, s.tmpl, s.assets, s.opts.HotPageBytes)
 	if err != nil {
 		return nil, err
 	}

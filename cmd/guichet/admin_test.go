@@ -49,6 +49,13 @@ func TestAdminAndInsightsAPI(t *testing.T) {
 	if w := do("GET", "/api/v1/insights/gaps?since=soon", "", "Authorization", "Bearer "+admin); w.Code != 400 {
 		t.Errorf("bad since: %d", w.Code)
 	}
+	if w := do("GET", "/api/v1/insights/gaps?since=7d&until=tomorrow", "", "Authorization", "Bearer "+admin); w.Code != 400 || !strings.Contains(w.Body.String(), "until") {
+		t.Errorf("bad until: %d %s", w.Code, w.Body)
+	}
+	// A period that ended before the searches were made lists none of them.
+	if w := do("GET", "/api/v1/insights/gaps?since=2020-01-01&until=2020-01-31", "", "Authorization", "Bearer "+admin); w.Code != 200 || strings.Contains(w.Body.String(), "invoice") {
+		t.Errorf("gaps of January 2020: %d %s", w.Code, w.Body)
+	}
 
 	// The admin page: sign-in form, then a secure session cookie.
 	if w := do("GET", "/admin/", ""); w.Code != 200 || !strings.Contains(w.Body.String(), `name="token"`) || !strings.Contains(w.Body.String(), "noindex") {

@@ -13,6 +13,8 @@ type Options struct {
 	// Grouping always uses every record read, so a gap keeps its ID and
 	// its phrasings whatever the period.
 	Since time.Time
+	// Until ends the period counted (excluded); zero counts up to now.
+	Until time.Time
 	// Now anchors the 7- and 30-day windows; zero means time.Now.
 	Now time.Time
 	// Locale, when set, keeps one locale.
@@ -132,23 +134,20 @@ func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) 
 		byID[d.ID] = d
 	}
 	rep := Report{Since: opts.Since, Gaps: []Gap{}}
-	since := opts.Since.UnixMilli()
-	if opts.Since.IsZero() {
-		since = -1 << 62
-	}
+	w := periodOf(opts)
 	gapOf := map[int32]string{}
 	for _, g := range groups {
 		if opts.Locale != "" && g.locale != opts.Locale {
 			continue
 		}
-		gap, ok := c.count(g, keys, since, opts.Now)
+		gap, ok := c.count(g, keys, w, opts.Now)
 		if !ok {
 			continue
 		}
 		if d, ok := byID[gap.ID]; ok {
 			gap.Status, gap.Note, gap.AnsweredAt, gap.AnsweredBy = d.Status, d.Note, d.AnsweredAt, d.AnsweredBy
 			if d.AnsweredAt != nil {
-				gap.Before, gap.After = c.beforeAfter(g, since, d.AnsweredAt.UnixMilli())
+				gap.Before, gap.After = c.beforeAfter(g, w, d.AnsweredAt.UnixMilli())
 			}
 		}
 		for _, m := range g.members {
@@ -175,13 +174,13 @@ func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) 
 		}
 		return a.ID < b.ID
 	})
-	rep.Queries = c.queries(opts, since, gapOf)
+	rep.Queries = c.queries(opts, w, gapOf)
 	for _, p := range c.phrasings {
 		if opts.Locale != "" && p.locale != opts.Locale {
 			continue
 		}
 		for _, h := range p.hits {
-			if h.at < since {
+			if !w.has(h.at) {
 				continue
 			}
 			switch {
@@ -351,7 +350,7 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 
 // count builds the gap of a group from its hits in the period; false when
 // it has none.
-func (c *collector) count(g *group, keys []string, since int64, now time.Time) (Gap, bool) {
+func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap, bool) {
 	gap := Gap{ID: g.id, Kind: g.kind, Locale: g.locale, Key: keys[g.anchor],
 		Sources: map[string]int{}, Contexts: map[string]int{}, Paths: map[string]int{}}
 	nowMs := now.UnixMilli()
@@ -367,7 +366,7 @@ func (c *collector) count(g *group, keys []string, since int64, now time.Time) (
 		v := Variant{Query: p.spelling(), Key: keys[m]}
 		seen := visitorSet{}
 		for _, h := range p.hits {
-			if h.at < since || h.failure == failNone {
+			if !w.has(h.at) || h.failure == failNone {
 				continue
 			}
 			v.Searches++
@@ -444,13 +443,13 @@ func (c *collector) count(g *group, keys []string, since int64, now time.Time) (
 }
 
 // beforeAfter counts the distinct visitors of a group's failed hits in the
-// period before the time at and since.
-func (c *collector) beforeAfter(g *group, since, at int64) (before, after int) {
+// window before the time at and since.
+func (c *collector) beforeAfter(g *group, w window, at int64) (before, after int) {
 	b, a := visitorSet{}, visitorSet{}
 	for _, m := range g.members {
 		for _, h := range c.phrasings[m].hits {
 			switch {
-			case h.at < since || h.failure == failNone:
+			case !w.has(h.at) || h.failure == failNone:
 			case h.at < at:
 				b.add(h.visitor)
 			default:
@@ -462,7 +461,7 @@ func (c *collector) beforeAfter(g *group, since, at int64) (before, after int) {
 }
 
 // queries returns the most searched phrasings of the period.
-func (c *collector) queries(opts Options, since int64, gapOf map[int32]string) []QueryCount {
+func (c *collector) queries(opts Options, w window, gapOf map[int32]string) []QueryCount {
 	if opts.TopQueries <= 0 {
 		return nil
 	}
@@ -474,7 +473,7 @@ func (c *collector) queries(opts Options, since int64, gapOf map[int32]string) [
 		q := QueryCount{Query: p.spelling(), Locale: p.locale, GapID: gapOf[int32(pi)]}
 		all, failed := visitorSet{}, visitorSet{}
 		for _, h := range p.hits {
-			if h.at < since {
+			if !w.has(h.at) {
 				continue
 			}
 			q.Searches++
@@ -543,3 +542,22 @@ func firstWords(s string, n int) string {
 	}
 	return strings.Join(f[:n], " ")
 }
+
+// window is the period of a report in Unix milliseconds: from included, to
+// excluded.
+type window struct{ from, to int64 }
+
+// periodOf is the window of opts.Since and opts.Until (zero: unbounded).
+func periodOf(opts Options) window {
+	w := window{from: -1 << 62, to: 1 << 62}
+	if !opts.Since.IsZero() {
+		w.from = opts.Since.UnixMilli()
+	}
+	if !opts.Until.IsZero() {
+		w.to = opts.Until.UnixMilli()
+	}
+	return w
+}
+
+// has reports whether the time at (Unix milliseconds) is in the window.
+func (w window) has(at int64) bool { return at >= w.from && at < w.to }

@@ -35,7 +35,7 @@ func (s *Server) dashboard(ctx context.Context, st *state, p insights.Period) (d
 	g.Go(func() (err error) { d.articles, err = in.Articles(ctx, p); return })
 	g.Go(func() (err error) { d.feedback, err = in.Feedback(ctx, p); return })
 	g.Go(func() (err error) {
-		d.report, err = in.Report(ctx, gaps.Options{Since: p.From, Locale: p.Locale, MinVisitors: 2, TopQueries: 20})
+		d.report, err = in.Report(ctx, gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: 2, TopQueries: 20})
 		return
 	})
 	if err := g.Wait(); err != nil {

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
@@ -25,6 +26,13 @@ func (s *Server) apiGaps(c echo.Context) error {
 		return err
 	}
 	opts := gaps.Options{Since: since, Locale: q.Get("locale"), MinVisitors: 2, KeepIgnored: q.Get("all") == "true"}
+	if u := q.Get("until"); u != "" {
+		day, err := time.Parse(time.DateOnly, u)
+		if err != nil {
+			return site.Errorf(site.EINVALID, "until: %q is not a day like 2026-11-30 (the last day counted)", u)
+		}
+		opts.Until = day.Add(24 * time.Hour)
+	}
 	if v := q.Get("min_visitors"); v != "" {
 		if opts.MinVisitors, err = strconv.Atoi(v); err != nil || opts.MinVisitors < 1 || opts.MinVisitors > 1000000 {
 			return site.Errorf(site.EINVALID, "min_visitors must be a positive number")

@@ -23,7 +23,7 @@ import (
 // shows its confirmation and reaches both the mailbox (Reply-To the
 // customer) and the helpdesk (signed); "Tell me when this is answered"
 // sends its confirmation e-mail; and in the widget's panel, on another
-// origin, the contact step suggests articles, opens one inline, comes
+// origin, a search that finds nothing offers it too, and the contact step suggests articles, opens one inline, comes
 // back with what was typed, and sends the request with the host page's
 // path and context. watchCSP fails the test on any policy violation.
 func TestContactInBrowser(t *testing.T) {
@@ -138,12 +138,17 @@ func TestContactInBrowser(t *testing.T) {
 	// matching as a prefix), and one opens.
 	subject := chromedp.CSS("#g-c-subject")
 	const suggestion = `#g-c-suggestions a[data-article="billing/refund"]`
+	// waitShown waits until the page shows sel. It polls rather than use
+	// WaitVisible, which can miss a node that was in the page, hidden, all
+	// along (a status line), and survives the page being replaced.
 	waitShown := func(what, sel string) {
 		t.Helper()
-		step, cancel := context.WithTimeout(ctx, 10*time.Second)
-		defer cancel()
-		if err := chromedp.Do(step, chromedp.WaitVisible(chromedp.CSS(sel))); err != nil {
-			t.Fatalf("%s: %v; the page shows %s", what, err, eval(`document.querySelector('.contact-page').outerHTML`))
+		js := fmt.Sprintf(`(() => { const n = document.querySelector(%q); return document.readyState === 'complete' && !!n && n.getClientRects().length > 0 })()`, sel)
+		if !waitFor(10*time.Second, func() bool {
+			v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+			return err == nil && v
+		}) {
+			t.Fatalf("%s: %s not shown; requests %s; the page shows %s", what, sel, eval(`JSON.stringify(performance.getEntriesByType("resource").map(e => [e.name, Math.round(e.startTime), Math.round(e.duration), e.responseStatus]).concat([performance.now(), location.href, document.activeElement.outerHTML.slice(0, 60), document.activeElement.disabled, !!document.activeElement.form && document.activeElement.form.dataset.api, (document.querySelector("form.subscribe-form input[name=email]") || {}).value]))`), eval(`(document.querySelector(".contact-page") || document.body).outerHTML`))
 		}
 	}
 	do("type a subject on /contact",
@@ -193,8 +198,7 @@ func TestContactInBrowser(t *testing.T) {
 	do("go on to the form", chromedp.SendKeys(subject, "\r"))
 	waitShown("the subscription form for an unanswered subject", "form.subscribe-form input[name=email]")
 	do("subscribe on the contact page",
-		chromedp.SendKeys(chromedp.CSS("form.subscribe-form input[name=email]"), "bo@example.com"),
-		chromedp.Click(chromedp.CSS("form.subscribe-form button[type=submit]")),
+		chromedp.SendKeys(chromedp.CSS("form.subscribe-form input[name=email]"), "bo@example.com\r"),
 	)
 	waitShown("the subscription's confirmation", "form.subscribe-form .subscribe-status")
 	if got := eval(`document.querySelector('form.subscribe-form .subscribe-status').textContent`); got != en["subscribe_sent"] {
@@ -221,9 +225,8 @@ func TestContactInBrowser(t *testing.T) {
 	waitShown("the suggestion above the form", suggestion)
 	do("fill and send the contact form",
 		chromedp.SendKeys(chromedp.CSS("#g-c-description"), "I asked a week ago.\nOrder 42."),
-		chromedp.SendKeys(chromedp.CSS("#g-c-email"), "ana@example.com"),
 		chromedp.Evaluate[chromedp.Void](`window.samePage = true`),
-		chromedp.Click(chromedp.CSS("form.contact-form button[type=submit]")),
+		chromedp.SendKeys(chromedp.CSS("#g-c-email"), "ana@example.com\r"),
 	)
 	waitShown("the confirmation", "form.contact-form .contact-status")
 	if got := eval(`document.querySelector('form.contact-form .contact-status').textContent`); got != en["contact_sent"] {
@@ -280,6 +283,13 @@ func TestContactInBrowser(t *testing.T) {
 		}
 		return v
 	}
+	frameShown := func(what, sel string) {
+		t.Helper()
+		js := fmt.Sprintf(`(() => { const n = document.querySelector(%q); return !!n && n.getClientRects().length > 0 })()`, sel)
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInFrame(frame), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Fatalf("%s: %s not shown in the widget: %v", what, sel, err)
+		}
+	}
 	waitHeading := func(want string) {
 		t.Helper()
 		if !waitFor(10*time.Second, func() bool {
@@ -288,9 +298,33 @@ func TestContactInBrowser(t *testing.T) {
 			t.Fatalf("widget heading: got %q, want %q", inFrameJS(`(document.querySelector('.w-view:not([hidden]) h2') || {textContent: ''}).textContent.trim() || ' '`), want)
 		}
 	}
+	// A search in the panel that finds nothing offers "Tell me when this
+	// is answered".
+	do("search in the widget", chromedp.SendKeys(chromedp.CSS("#g-wq"), "zzqx wombat\r", inFrame))
+	waitHeading("No articles match “zzqx wombat”.")
+	do("subscribe in the widget",
+		chromedp.SendKeys(chromedp.CSS("form.subscribe-form input[name=email]"), "di@example.com", inFrame),
+		chromedp.Click(chromedp.CSS("form.subscribe-form button[type=submit]"), inFrame),
+	)
+	frameShown("the widget's subscription confirmation", "form.subscribe-form .subscribe-status")
+	if got := inFrameJS(`document.querySelector('form.subscribe-form .subscribe-status').textContent`); got != en["subscribe_sent"] {
+		t.Errorf("widget subscribe status = %q", got)
+	}
+	if got := inFrameJS(`document.querySelector('form.subscribe-form p').textContent`); !strings.Contains(got, "“zzqx wombat”") {
+		t.Errorf("widget subscribe intro = %q", got)
+	}
+	if !waitFor(15*time.Second, func() bool { _, ok := mailTo("di@example.com"); return ok }) {
+		t.Fatalf("no confirmation e-mail to the widget's subscriber: %+v", smtpSink.messages())
+	}
+
+	// The contact step starts from what was searched.
 	wsugg := chromedp.CSS(`.contact-suggestions a[data-article="billing/refund"]`)
 	do("open the widget's contact step", chromedp.Click(chromedp.CSS(".w-foot a[data-contact]"), inFrame))
 	waitHeading(en["contact_title"])
+	if got := inFrameJS(`document.querySelector('#g-wc-subject').value`); got != "zzqx wombat" {
+		t.Errorf("the contact step's subject = %q, want the search's words", got)
+	}
+	inFrameJS(`(document.querySelector('#g-wc-subject').value = '', 'ok')`)
 	do("type a subject in the widget",
 		chromedp.SendKeys(chromedp.CSS("#g-wc-subject"), "refund please", inFrame),
 		chromedp.WaitVisible(wsugg, inFrame),
@@ -307,8 +341,8 @@ func TestContactInBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#g-wc-description"), "Still waiting.", inFrame),
 		chromedp.SendKeys(chromedp.CSS("#g-wc-email"), "cy@example.com", inFrame),
 		chromedp.Click(chromedp.CSS("form.w-contact button[type=submit]"), inFrame),
-		chromedp.WaitVisible(chromedp.CSS("form.w-contact .contact-status"), inFrame),
 	)
+	frameShown("the widget's confirmation", "form.w-contact .contact-status")
 	if got := inFrameJS(`document.querySelector('form.w-contact .contact-status').textContent`); got != en["contact_sent"] {
 		t.Errorf("widget status after sending = %q", got)
 	}

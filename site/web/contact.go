@@ -177,5 +177,9 @@ func (s *Server) submitContact(c echo.Context, st *state, req *site.ContactReque
 }
 
 // weakResults reports whether a search answered poorly enough to offer
-// "Tell me when this is answered": nothing, or fewer than three articles.
-func weakResults(res *site.SearchResults) bool { return res.Total < 3 }
+// "Tell me when this is answered": nothing, or fewer than weakBelow articles.
+func weakResults(res *site.SearchResults) bool { return res.Total < weakBelow }
+
+// weakBelow is how many results a search needs not to be weak (the widget
+// panel's script is given it too).
+const weakBelow = 3

@@ -51,6 +51,11 @@ type framePage struct {
 	// ContactForm shows the contact step (the contact form inside the
 	// panel) rather than a link away.
 	ContactForm bool
+	// Subscribe is "Tell me when this is answered", which the panel's
+	// script adds under a search with fewer than WeakBelow results (nil
+	// without an SMTP server).
+	Subscribe *subscribeForm
+	WeakBelow int
 }
 
 // widgetFrame renders the panel for a host page: its contextual articles
@@ -103,7 +108,11 @@ func (s *Server) widgetFrame(c echo.Context) error {
 	page := &framePage{
 		basePage: b, HostOrigin: origin, HostPath: path, Context: key, Theme: theme,
 		TextColor: textOn(brandColor(b.BrandColor)), Reasons: reasonsFor(b.T), Events: "/api/v1/events",
-		Strings: map[string]string{}, ContactForm: s.contactAvailable(st.view),
+		Strings: map[string]string{}, ContactForm: s.contactAvailable(st.view), WeakBelow: weakBelow,
+	}
+	if s.opts.Contact != nil && s.opts.Contact.Subscriptions() {
+		// The script fills in the query and its intro.
+		page.Subscribe = &subscribeForm{T: b.T, Locale: b.Locale, Source: site.SourceWidget}
 	}
 	page.BrandCSS = template.CSS(":root{")
 	if b.BrandColor != "" {
@@ -111,7 +120,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 	}
 	page.BrandCSS += template.CSS("--on-brand:" + page.TextColor + "}")
 	for _, k := range []string{"widget_for_page", "widget_suggested", "widget_popular", "widget_full", "widget_error",
-		"results_for", "no_results", "common_words", "search_instead_for"} {
+		"results_for", "no_results", "common_words", "search_instead_for", "subscribe_intro"} {
 		page.Strings[strings.TrimPrefix(k, "widget_")] = b.T[k]
 	}
 	list, matched := st.screenArticles(loc, path, key, widgetListSize)

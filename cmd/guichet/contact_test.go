@@ -189,6 +189,9 @@ func TestContactSuggestsAndDelivers(t *testing.T) {
 	for _, c := range []struct{ path, link string }{
 		{"/contact?subject=refund", "/billing/refund"},
 		{"/fr/contact?subject=remboursement", "/fr/billing/refund"},
+		// A sentence no title starts with, with a typo: the search engine
+		// reads it when suggestions find nothing.
+		{"/contact?subject=my+refnd+never+arrived", "/billing/refund"},
 	} {
 		w := serve(m, "GET", c.path, "")
 		doc := webtest.Parse(t, w.Body.String())

@@ -106,6 +106,12 @@ func (s *Server) contactSuggest(c echo.Context, st *state, page *contactPage) er
 	}
 	req := site.SearchRequest{Query: page.Subject, Locale: page.Locale, Limit: contactSuggestions}
 	res, err := s.find(c.Request().Context(), st, "g", req)
+	if err == nil && len(res.Hits) == 0 {
+		// Customers write sentences ("Refund not received"): when no title
+		// starts with the words typed, the search engine reads the whole
+		// subject, typos included.
+		res, err = s.find(c.Request().Context(), st, "s", req)
+	}
 	if err != nil {
 		return err
 	}
@@ -177,5 +183,8 @@ func (s *Server) submitContact(c echo.Context, st *state, req *site.ContactReque
 }
 
 // weakResults reports whether a search answered poorly enough to offer
-// "Tell me when this is answered": nothing, or fewer than three articles.
-func weakResults(res *site.SearchResults) bool { return res.Total < 3 }
+// "Tell me when this is answered": nothing, or results the search package
+// calls weak (SearchResults.Weak: even the best covers less than half of
+// what the query says) — the same rule as the search page and the widget
+// panel's script.
+func weakResults(res *site.SearchResults) bool { return res.Total == 0 || res.Weak }

@@ -53,6 +53,10 @@ type framePage struct {
 	// ContactForm shows the contact step (the contact form inside the
 	// panel) rather than a link away.
 	ContactForm bool
+	// Subscribe is "Tell me when this is answered", which the panel's
+	// script adds under a search that found nothing or only weak results
+	// (weakResults; nil without an SMTP server).
+	Subscribe *subscribeForm
 }
 
 // widgetFrame renders the panel for a host page: its contextual articles
@@ -107,13 +111,17 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		TextColor: textOn(brandColor(b.BrandColor)), Reasons: reasonsFor(b.T), Events: "/api/v1/events",
 		Strings: map[string]string{}, ContactForm: s.contactAvailable(st.view),
 	}
+	if s.opts.Contact != nil && s.opts.Contact.Subscriptions() {
+		// The script fills in the query and its intro.
+		page.Subscribe = &subscribeForm{T: b.T, Locale: b.Locale, Source: site.SourceWidget}
+	}
 	page.BrandCSS = template.CSS(":root{")
 	if b.BrandColor != "" {
 		page.BrandCSS += template.CSS("--brand:" + b.BrandColor + ";")
 	}
 	page.BrandCSS += template.CSS("--on-brand:" + page.TextColor + "}")
 	for _, k := range []string{"widget_for_page", "widget_suggested", "widget_popular", "widget_full", "widget_error",
-		"results_for", "no_results", "common_words", "search_instead_for", "related_for", "related_intro"} {
+		"results_for", "no_results", "common_words", "search_instead_for", "related_for", "related_intro", "subscribe_intro"} {
 		page.Strings[strings.TrimPrefix(k, "widget_")] = b.T[k]
 	}
 	list, matched := st.screenArticles(loc, path, key, widgetListSize)

@@ -275,10 +275,19 @@
 				if (ds.path) p.path = ds.path;
 				for (const k in p) if (p[k] !== '') u.searchParams.set(k, p[k]);
 				ctrl = new AbortController();
-				const res = await fetch(u, {signal: ctrl.signal, headers: {Accept: 'application/json'}});
-				if (!res.ok) throw Error(res.status);
-				const data = await res.json();
-				if (my === seq) render(data.results || [], q);
+				const get = async url => {
+					const res = await fetch(url, {signal: ctrl.signal, headers: {Accept: 'application/json'}});
+					if (!res.ok) throw Error(res.status);
+					return (await res.json()).results || [];
+				};
+				let hits = await get(u);
+				// Customers write sentences: when no title starts with the words typed, the
+				// search engine reads the whole subject (typos included), as the server does.
+				if (!hits.length && my === seq) {
+					u.pathname = u.pathname.replace(/suggest$/, 'search');
+					hits = await get(u);
+				}
+				if (my === seq) render(hits, q);
 			} catch (e) {}
 		};
 		on(input, 'input', () => {

@@ -203,7 +203,16 @@
 			p.append(b);
 			s.querySelector('h2').after(p);
 		}
+		// "Tell me when this is answered" under a weak search, as on the site's search page.
+		const sub = d.getElementById('g-w-subscribe');
+		if (sub && !data.common_words && (!data.results.length || data.weak)) {
+			const f = sub.content.firstElementChild.cloneNode(true);
+			f.elements.query.value = q;
+			f.querySelector('p').textContent = T.subscribe_intro.replace('{query}', q);
+			s.append(f);
+		}
 		show(s, current.dataset.view !== 'results');
+		if (sub) s.dispatchEvent(new CustomEvent('guichet:enhance', {bubbles: true})); // app.js posts the form
 	};
 
 	// Opening an article from a list.

@@ -29,6 +29,7 @@ type fixture struct {
 	svc  *contact.Service
 	gaps *gaps.Service
 	view *site.View
+	idx  *search.Index
 	now  time.Time
 }
 
@@ -76,7 +77,7 @@ func (f *fixture) publish(files fstest.MapFS) {
 	}
 	f.t.Cleanup(func() { idx.Close() })
 	f.gaps.SetAnalyzer(idx.Analyzer())
-	f.view = v
+	f.view, f.idx = v, idx
 }
 
 // queued returns the pending deliveries (the store queues them due at its

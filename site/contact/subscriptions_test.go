@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -292,5 +293,52 @@ func TestNotifyWhenFixed(t *testing.T) {
 	}
 	if ds := f.queued(); len(ds) != 0 {
 		t.Errorf("second Notify queued %d more", len(ds))
+	}
+}
+
+// When a new article answers the question, the subscriber gets its title
+// and absolute link, once.
+func TestNotifyWhenAnswered(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, helpContent, true, false)
+	if _, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil {
+		t.Fatal(err)
+	}
+	mails, err := f.subscribe("export invoices to pdf", "jane@example.com", "en")
+	if err != nil || len(mails) != 1 {
+		t.Fatalf("%d mails, %v", len(mails), err)
+	}
+	tok, _ := links(t, mails[0].Text)
+	if _, err := f.svc.Confirm(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	if ds := f.queued(); len(ds) != 0 {
+		t.Fatalf("confirming queued %d mails before any answer", len(ds))
+	}
+	f.now = f.now.Add(time.Hour)
+	more := fstest.MapFS{"billing/pdf.md": {Data: []byte("---\ntitle: Export invoices to PDF\nid: invoices-pdf\n---\n" +
+		"To export invoices to PDF, open Billing, select the invoices and choose Export to PDF.\n")}}
+	for k, v := range helpContent {
+		more[k] = v
+	}
+	f.publish(more)
+	if n, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil || n == 0 {
+		t.Fatalf("CheckAnswered = %d, %v: the new article answers no gap", n, err)
+	}
+	f.svc.Published(ctx)
+	ds := f.queued()
+	if len(ds) != 1 {
+		t.Fatalf("%d notifications queued, want 1", len(ds))
+	}
+	m := mailOf(t, ds[0])
+	if m.To != "jane@example.com" || !strings.Contains(m.Text, "Export invoices to PDF") ||
+		!strings.Contains(m.Text, "https://help.acme.test/billing/pdf") {
+		t.Errorf("notification to %q lacks the article or its link:\n%s", m.To, m.Text)
+	}
+	if err := f.svc.Maintain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if ds := f.queued(); len(ds) != 0 {
+		t.Errorf("the next check queued %d more", len(ds))
 	}
 }

@@ -342,3 +342,49 @@ func TestNotifyWhenAnswered(t *testing.T) {
 		t.Errorf("the next check queued %d more", len(ds))
 	}
 }
+
+// Maintain deletes what is no longer wanted, address and all: pending
+// requests past the confirmation window and any subscription past the
+// maximum age; a confirmed one inside that age is kept.
+func TestMaintainDeletesExpired(t *testing.T) {
+	cases := []struct {
+		name     string
+		confirm  bool
+		after    time.Duration
+		wantKept bool
+	}{
+		{"pending, inside the window", false, site.SubscriptionConfirmWindow - time.Minute, true},
+		{"pending, past the window", false, site.SubscriptionConfirmWindow + time.Minute, false},
+		{"confirmed, past the window", true, site.SubscriptionConfirmWindow + time.Hour, true},
+		{"confirmed, past the maximum age", true, site.SubscriptionMaxAge + time.Minute, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			f := newFixture(t, helpContent, true, false)
+			mails, err := f.subscribe("export to pdf", "jane@example.com", "en")
+			if err != nil || len(mails) != 1 {
+				t.Fatalf("%d mails, %v", len(mails), err)
+			}
+			tok, _ := links(t, mails[0].Text)
+			if tc.confirm {
+				if _, err := f.svc.Confirm(ctx, tok); err != nil {
+					t.Fatal(err)
+				}
+			}
+			f.now = f.now.Add(tc.after)
+			if err := f.svc.Maintain(ctx); err != nil {
+				t.Fatal(err)
+			}
+			// Unsubscribing finds the subscription only if it was kept
+			// (and deletes it).
+			err = f.svc.Unsubscribe(ctx, tok)
+			if kept := err == nil; kept != tc.wantKept {
+				t.Errorf("kept %v (unsubscribe: %v), want %v", kept, err, tc.wantKept)
+			}
+			if err != nil && site.ErrorCode(err) != site.ENOTFOUND {
+				t.Errorf("unsubscribe: %v", err)
+			}
+		})
+	}
+}

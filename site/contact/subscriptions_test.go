@@ -12,6 +12,7 @@ import (
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/delivery"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/sqlite"
 )
 
 var tokenPattern = regexp.MustCompile(`/subscriptions/(confirm|unsubscribe)\?token=([^&\s]+)`)
@@ -386,5 +387,51 @@ func TestMaintainDeletesExpired(t *testing.T) {
 				t.Errorf("unsubscribe: %v", err)
 			}
 		})
+	}
+}
+
+// Someone confirming a subscription to a question the team already marked
+// fixed is told at once, not at the next hourly check.
+func TestConfirmAlreadyFixed(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, helpContent, true, false)
+	rec := sqlite.NewRecorder(f.db, sqlite.RecorderOptions{})
+	for i, v := range []string{"a", "b", "c"} {
+		rec.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "export to pdf", Locale: "en", Source: site.SourceSite,
+			Visitor: v, Time: f.now.Add(-time.Duration(i+1) * time.Hour)})
+	}
+	if err := rec.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := f.gaps.Report(ctx, gaps.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := 0
+	for _, g := range rep.Gaps {
+		if g.Query == "export to pdf" {
+			if _, err := f.gaps.Decide(ctx, g.ID, gaps.StatusFixed, "Use File, Export."); err != nil {
+				t.Fatal(err)
+			}
+			fixed++
+		}
+	}
+	if fixed != 1 {
+		t.Fatalf("%d gaps for the searches, want 1: %+v", fixed, rep.Gaps)
+	}
+	mails, err := f.subscribe("Export to PDF", "jane@example.com", "en")
+	if err != nil || len(mails) != 1 {
+		t.Fatalf("%d mails, %v", len(mails), err)
+	}
+	tok, _ := links(t, mails[0].Text)
+	if _, err := f.svc.Confirm(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	ds := f.queued()
+	if len(ds) != 1 || ds[0].Purpose != delivery.PurposeNotify {
+		t.Fatalf("confirming queued %v, want the notification at once", ds)
+	}
+	if m := mailOf(t, ds[0]); m.To != "jane@example.com" || !strings.Contains(m.Text, "Use File, Export.") {
+		t.Errorf("notification to %q:\n%s", m.To, m.Text)
 	}
 }

@@ -435,3 +435,49 @@ func TestConfirmAlreadyFixed(t *testing.T) {
 		t.Errorf("notification to %q:\n%s", m.To, m.Text)
 	}
 }
+
+// If the article that answered the question is unpublished before the
+// subscriber is told, nobody gets a dead link: the notification waits
+// until an answer is published again.
+func TestNotifyWaitsForPublishedArticle(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, helpContent, true, false)
+	if _, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil {
+		t.Fatal(err)
+	}
+	mails, err := f.subscribe("export invoices to pdf", "jane@example.com", "en")
+	if err != nil || len(mails) != 1 {
+		t.Fatalf("%d mails, %v", len(mails), err)
+	}
+	tok, _ := links(t, mails[0].Text)
+	if _, err := f.svc.Confirm(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	if ds := f.queued(); len(ds) != 0 {
+		t.Fatalf("confirming queued %d mails before any answer", len(ds))
+	}
+	f.now = f.now.Add(time.Hour)
+	withArticle := fstest.MapFS{"billing/pdf.md": {Data: []byte("---\ntitle: Export invoices to PDF\nid: invoices-pdf\n---\n" +
+		"To export invoices to PDF, open Billing, select the invoices and choose Export to PDF.\n")}}
+	for k, v := range helpContent {
+		withArticle[k] = v
+	}
+	f.publish(withArticle)
+	if n, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil || n == 0 {
+		t.Fatalf("CheckAnswered = %d, %v", n, err)
+	}
+	f.publish(helpContent) // the article is withdrawn; answered state not yet rechecked
+	if n, err := f.svc.Notify(ctx); err != nil || n != 0 {
+		t.Errorf("Notify with the article withdrawn = %d, %v; want 0", n, err)
+	}
+	if ds := f.queued(); len(ds) != 0 {
+		t.Fatalf("%d mails queued while the answering article is unpublished", len(ds))
+	}
+	f.publish(withArticle)
+	if n, err := f.svc.Notify(ctx); err != nil || n != 1 {
+		t.Fatalf("Notify once the article is back = %d, %v; want 1", n, err)
+	}
+	if ds := f.queued(); len(ds) != 1 || !strings.Contains(mailOf(t, ds[0]).Text, "https://help.acme.test/billing/pdf") {
+		t.Errorf("queued %v, want the notification with the article's link", ds)
+	}
+}

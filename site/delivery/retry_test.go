@@ -181,6 +181,12 @@ func (ss smtpSession) Data(r io.Reader) error {
 	return nil
 }
 
+func (s *smtpServer) received() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.got
+}
+
 func startSMTP(t *testing.T, codes ...int) (*smtpServer, string) {
 	t.Helper()
 	s := &smtpServer{codes: codes}
@@ -247,8 +253,8 @@ func TestMailPermanentAndTemporary(t *testing.T) {
 			if tc.wantState == delivery.StateDelivered {
 				wantSent = 1
 			}
-			if srv.got != wantSent {
-				t.Errorf("%d messages reached the server, want %d", srv.got, wantSent)
+			if srv.received() != wantSent {
+				t.Errorf("%d messages reached the server, want %d", srv.received(), wantSent)
 			}
 		})
 	}
@@ -304,5 +310,80 @@ func TestQueueSurvivesRestart(t *testing.T) {
 	}
 	if posts.Load() != 2 {
 		t.Errorf("%d posts, want 2 (each once)", posts.Load())
+	}
+}
+
+// A running queue sends a message as soon as it is woken, not at its next
+// poll, and stops when its context ends.
+func TestRunSendsWhenWoken(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	c := &clock{now: time.Date(2026, 5, 4, 8, 0, 0, 0, time.UTC)}
+	db := openDB(t, filepath.Join(t.TempDir(), "guichet.db"), c)
+	defer db.Close()
+	got := make(chan string, 4)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got <- string(b)
+		w.WriteHeader(204)
+	}))
+	defer srv.Close()
+	q := newQueue(db, c, delivery.Queue{Secret: []byte("k"), Poll: time.Hour})
+	done := make(chan struct{})
+	go func() { q.Run(ctx); close(done) }()
+	for _, body := range []string{`{"n":1}`, `{"n":2}`} {
+		if err := db.EnqueueDeliveries(context.Background(), []delivery.Delivery{delivery.NewWebhook(delivery.PurposeContact, body, srv.URL, []byte(body))}); err != nil {
+			t.Fatal(err)
+		}
+		q.Wake()
+		select {
+		case b := <-got:
+			if b != body {
+				t.Errorf("posted %s, want %s", b, body)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("%s not sent after Wake (poll is an hour)", body)
+		}
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("Run did not return when its context ended")
+	}
+}
+
+// Mail queued while no SMTP server is configured waits with the reason,
+// and goes once one is.
+func TestMailWaitsForSMTPServer(t *testing.T) {
+	ctx := context.Background()
+	c := &clock{now: time.Date(2026, 5, 4, 8, 0, 0, 0, time.UTC)}
+	db := openDB(t, filepath.Join(t.TempDir(), "guichet.db"), c)
+	defer db.Close()
+	q := newQueue(db, c, delivery.Queue{Backoff: []time.Duration{time.Minute, time.Hour}})
+	d, err := delivery.NewMail(delivery.PurposeContact, "r1", delivery.Mail{To: "support@acme.test", Subject: "Help", Text: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.EnqueueDeliveries(ctx, []delivery.Delivery{d}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := q.RunOnce(ctx); err != nil || n != 0 {
+		t.Fatalf("delivered %d without a server (%v)", n, err)
+	}
+	if got := only(t, db, "r1"); got.State != delivery.StatePending || got.LastError != "no SMTP server is configured (--smtp)" {
+		t.Fatalf("without a server: %s, %q", got.State, got.LastError)
+	}
+	srv, url := startSMTP(t)
+	sender, err := mail.New(url, "help@acme.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.Mailer = sender
+	c.Add(time.Minute)
+	if n, err := q.RunOnce(ctx); err != nil || n != 1 {
+		t.Fatalf("delivered %d once a server is set (%v)", n, err)
+	}
+	if got := only(t, db, "r1"); got.State != delivery.StateDelivered || got.LastError != "" || srv.received() != 1 {
+		t.Errorf("with a server: %s, %q, %d received", got.State, got.LastError, srv.received())
 	}
 }

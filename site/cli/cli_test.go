@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"os"
 	"bytes"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -136,6 +136,7 @@ func TestParseInterspersedDoubleDash(t *testing.T) {
 		t.Errorf("positional = %q, want %q", pos, want)
 	}
 }
+
 // unsetenv removes key for the duration of the test, restoring it after.
 func unsetenv(t *testing.T, key string) {
 	t.Helper()

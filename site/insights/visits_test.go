@@ -246,3 +246,63 @@ func TestArticlesCSVRates(t *testing.T) {
 		t.Errorf("article without votes or date = %q, want empty updated and helpful_share", got)
 	}
 }
+
+// TestFigureFormat: the dashboard shows rates as percentages with one
+// decimal and counts as integers; CSV keeps rates from 0 to 1; an
+// undefined rate (no searches) is blank, never 0% or NaN.
+func TestFigureFormat(t *testing.T) {
+	rateFig, countFig := Figure{Key: "deflection", Rate: true}, Figure{Key: "views"}
+	f := func(v float64) *float64 { return &v }
+	for _, tt := range []struct {
+		fig       Figure
+		v         *float64
+		shown, in string
+	}{
+		{rateFig, f(2.0 / 3), "66.7%", "0.6667"},
+		{rateFig, f(1), "100.0%", "1.0000"},
+		{rateFig, f(0), "0.0%", "0.0000"},
+		{rateFig, nil, "", ""},
+		{countFig, f(1234), "1234", "1234"},
+		{countFig, nil, "", ""},
+	} {
+		if got := tt.fig.Format(tt.v); got != tt.shown {
+			t.Errorf("%s Format = %q, want %q", tt.fig.Key, got, tt.shown)
+		}
+		if got := tt.fig.rawValue(tt.v); got != tt.in {
+			t.Errorf("%s rawValue = %q, want %q", tt.fig.Key, got, tt.in)
+		}
+	}
+	// Every rate of the real list is undefined on a day without activity.
+	var empty Figures
+	empty.addDay(Day{Day: "2026-11-30", Locale: "en", Source: "site"})
+	empty.rates()
+	for _, fig := range FigureList {
+		if v := fig.Value(empty); fig.Rate && v != nil {
+			t.Errorf("%s on an empty day = %v, want undefined", fig.Key, *v)
+		} else if !fig.Rate && (v == nil || *v != 0) {
+			t.Errorf("%s on an empty day = %v, want 0", fig.Key, v)
+		}
+	}
+}
+
+// TestRatesOfFailedSearches: when every search found nothing, the
+// no-result rate is 100% and the click-through rate is undefined (no
+// result was offered), not 0%.
+func TestRatesOfFailedSearches(t *testing.T) {
+	var f Figures
+	f.addDay(Day{Searches: 3, NoResultSearches: 3, Visits: 3, SelfServiceVisits: 3, DeflectedVisits: 2})
+	f.addDay(Day{Searches: 1, NoResultSearches: 1, Contacts: 1, Visits: 1, SelfServiceVisits: 1})
+	f.rates()
+	if f.NoResultRate == nil || *f.NoResultRate != 1 {
+		t.Errorf("no-result rate = %v, want 1", f.NoResultRate)
+	}
+	if f.ClickThroughRate != nil {
+		t.Errorf("click-through rate = %v, want undefined", *f.ClickThroughRate)
+	}
+	if f.Deflection == nil || *f.Deflection != 0.5 {
+		t.Errorf("deflection = %v, want 2 of 4 self-service visits", f.Deflection)
+	}
+	if f.HelpfulShare != nil {
+		t.Errorf("helpful share without votes = %v, want undefined", *f.HelpfulShare)
+	}
+}

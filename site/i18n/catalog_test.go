@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/guichet/guichet/site"
 )
@@ -181,6 +182,38 @@ func TestLanguage(t *testing.T) {
 	for in, want := range map[string]string{"pt-BR": "pt", "PT_br": "pt", "en": "en", "zh-Hant-TW": "zh", "": ""} {
 		if got := Language(in); got != want {
 			t.Errorf("Language(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestDateIsTheUTCDay: a date is the UTC day whatever the zone of the
+// time given, so every reader sees the same day for an article; a zero
+// time is blank, not "January 1, 0001".
+func TestDateIsTheUTCDay(t *testing.T) {
+	late := time.Date(2026, 11, 30, 21, 0, 0, 0, time.FixedZone("UTC-5", -5*3600)) // Dec 1, 02:00 UTC
+	for _, tt := range []struct {
+		locale string
+		t      time.Time
+		want   string
+	}{
+		{"en", late, "December 1, 2026"},
+		{"fr-CA", late, "1 décembre 2026"},
+		{"pt-BR", late, "1 de dezembro de 2026"},
+		{"en", time.Time{}, ""},
+	} {
+		if got := Date(tt.locale, tt.t); got != tt.want {
+			t.Errorf("Date(%s, %v) = %q, want %q", tt.locale, tt.t, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		locale string
+		n      int
+		want   string
+	}{
+		{"en", -1500, "-1,500"}, {"de-CH", 1234567, "1’234’567"}, {"hi", 1234567, "12,34,567"}, {"not a locale!", 1000, "1,000"},
+	} {
+		if got := Number(tt.locale, tt.n); got != tt.want {
+			t.Errorf("Number(%s, %d) = %q, want %q", tt.locale, tt.n, got, tt.want)
 		}
 	}
 }

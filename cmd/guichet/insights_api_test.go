@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/web/webtest"
 )
 
 // TestInsightsAPIRequests checks what an integrator of the insights API
@@ -161,6 +162,53 @@ func TestAdminExportRequests(t *testing.T) {
 		w := serve(m, "GET", "/admin/export/summary.csv?"+tt.query, "", "Cookie", session)
 		if w.Code != 400 || !strings.Contains(w.Body.String(), tt.field) {
 			t.Errorf("export ?%s: %d %s, want 400 naming %s", tt.query, w.Code, w.Body, tt.field)
+		}
+	}
+}
+
+// TestAdminPeriodPicker: the admin page's period form shows the period
+// being looked at, so a support lead knows which days the figures cover,
+// and its export links ask for the same period.
+func TestAdminPeriodPicker(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Quiet Help\nlocales: [en, de]\n")
+	writeFile(t, dir, "start/hello.md", "---\ntitle: Hello\n---\nHow to start using the product.\n")
+	m := openMainAt(t, dir, &clock{t: time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)})
+	admin, _, err := m.DB.CreateToken(context.Background(), site.ScopeAdmin, "team")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lw := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
+	session := strings.Split(lw.Header().Get("Set-Cookie"), ";")[0]
+	for _, tt := range []struct{ query, since, from, until, locale string }{
+		{"", "30d", "2026-11-01", "2026-11-30", ""},
+		{"since=7d&locale=de", "7d", "2026-11-24", "2026-11-30", "de"},
+		{"since=7d&from=2020-01-01&until=2020-01-02", "7d", "2026-11-24", "2026-11-30", ""}, // the picker's days are for a custom period
+		{"since=custom&from=2026-10-01&until=2026-10-31", "custom", "2026-10-01", "2026-10-31", ""},
+		{"since=14d", "custom", "2026-11-17", "2026-11-30", ""},
+	} {
+		w := serve(m, "GET", "/admin/?"+tt.query, "", "Cookie", session)
+		if w.Code != 200 {
+			t.Fatalf("/admin/?%s: %d", tt.query, w.Code)
+		}
+		doc := webtest.Parse(t, w.Body.String())
+		got := []string{doc.Attr(`#p-since option[selected]`, "value"), doc.Attr("#p-from", "value"), doc.Attr("#p-until", "value"), doc.Attr(`#p-locale option[selected]`, "value")}
+		if want := []string{tt.since, tt.from, tt.until, tt.locale}; strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("/admin/?%s: picker %q, want %q", tt.query, got, want)
+		}
+		// The summary export link gives one row per day of the same period.
+		var link string
+		for _, href := range doc.Attrs("a[download]", "href") {
+			if strings.HasPrefix(href, "/admin/export/summary.csv") {
+				link = href
+			}
+		}
+		from, _ := time.Parse(time.DateOnly, tt.from)
+		until, _ := time.Parse(time.DateOnly, tt.until)
+		days := int(until.Sub(from).Hours()/24) + 1
+		w = serve(m, "GET", link, "", "Cookie", session)
+		if lines := strings.Split(strings.TrimSpace(w.Body.String()), "\n"); w.Code != 200 || len(lines) != days+1 || !strings.HasPrefix(lines[1], tt.from) {
+			t.Errorf("/admin/?%s: export %q gives %d %d lines, want header + %d days from %s", tt.query, link, w.Code, len(lines), days, tt.from)
 		}
 	}
 }

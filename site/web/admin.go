@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"time"
 
@@ -49,9 +50,12 @@ type adminPage struct {
 	Error    string
 	CSRF     string
 	// Period is the days the page counts; Picker offers the others.
-	Period  insights.Period
-	Picker  adminPicker
-	Query   string // since, until and locale, for links and exports
+	Period insights.Period
+	Picker adminPicker
+	// Query is since, until and locale, for links and exports: an encoded
+	// query string (periodQuery), typed so html/template keeps its & and =
+	// rather than escaping them into one meaningless value.
+	Query   template.URL
 	Summary insights.Summary
 	Cards   []adminCard
 	Charts  []chart
@@ -200,7 +204,7 @@ func (s *Server) admin(c echo.Context) error {
 	}
 	page.SignedIn, page.CSRF, page.Period = true, csrfToken(sess), p
 	page.Picker = pickerOf(p, st)
-	page.Query = periodQuery(p)
+	page.Query = template.URL(periodQuery(p))
 	page.Statuses = gaps.Statuses
 	d, err := s.dashboard(c.Request().Context(), st, p)
 	if err != nil {

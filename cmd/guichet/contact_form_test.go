@@ -1,0 +1,87 @@
+package main
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site/web/webtest"
+)
+
+// TestContactFormWithoutJavaScript: a visitor whose post is refused gets
+// the whole form back with a 400, an alert naming what to fix, and
+// everything they typed kept; the French form posts to the French URL; a
+// cross-site post is refused.
+func TestContactFormWithoutJavaScript(t *testing.T) {
+	smtpSink := startSink(t, "127.0.0.1:0")
+	dir := contactSite(t, "http://127.0.0.1:1/unused")
+	clk := &clock{t: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)}
+	m := openContactMain(t, dir, t.TempDir(), smtpSink.addr, clk)
+
+	form := func(subject, description, email string) string {
+		return url.Values{"subject": {subject}, "description": {description}, "email": {email}, "locale": {"en"},
+			"context": {"checkout"}, "path": {"/orders/42"}}.Encode()
+	}
+	for _, tt := range []struct {
+		name, target, body, field, action string
+	}{
+		{"bad e-mail", "/contact", form("Refund missing", "Ordered on Monday.\nStill waiting.", "ana-at-example"), "email", "/contact"},
+		{"empty description", "/contact", form("Refund missing", "  ", "ana@example.com"), "description", "/contact"},
+		{"header injection in the subject", "/contact", form("Refund\r\nBcc: all@example.com", "x", "ana@example.com"), "subject", "/contact"},
+		{"French", "/fr/contact", form("remboursement", "Toujours rien.", "pas-une-adresse"), "email", "/fr/contact"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			w := serve(m, "POST", tt.target, tt.body, "Sec-Fetch-Site", "same-origin")
+			if w.Code != 400 {
+				t.Fatalf("POST %s: %d, want 400", tt.target, w.Code)
+			}
+			doc := webtest.Parse(t, w.Body.String())
+			alert := doc.Text(`.contact-page [role="alert"]`)
+			if !strings.Contains(alert, tt.field) {
+				t.Errorf("alert %q does not name %s", alert, tt.field)
+			}
+			sent, _ := url.ParseQuery(tt.body)
+			if got := doc.Attr(`form.contact-form input[name="email"]`, "value"); got != strings.TrimSpace(sent.Get("email")) {
+				t.Errorf("e-mail field = %q, want what was typed %q", got, sent.Get("email"))
+			}
+			if got := doc.Text(`form.contact-form textarea[name="description"]`); got != strings.Join(strings.Fields(sent.Get("description")), " ") {
+				t.Errorf("description = %q, want what was typed", got)
+			}
+			if doc.Attr(`form.contact-form`, "action") != tt.action || doc.Attr(`form.contact-form input[name="context"]`, "value") != "checkout" ||
+				doc.Attr(`form.contact-form input[name="path"]`, "value") != "/orders/42" {
+				t.Errorf("form action %q, context %q, path %q: want %s, checkout, /orders/42", doc.Attr(`form.contact-form`, "action"),
+					doc.Attr(`form.contact-form input[name="context"]`, "value"), doc.Attr(`form.contact-form input[name="path"]`, "value"), tt.action)
+			}
+		})
+	}
+	// The subject the visitor typed is looked up again: the refund article is offered.
+	w := serve(m, "POST", "/contact", form("refund", "x", "bad"), "Sec-Fetch-Site", "same-origin")
+	if webtest.Parse(t, w.Body.String()).Count(`.contact-suggestions a[href="/billing/refund"]`) != 1 {
+		t.Errorf("refused form: the refund article is not suggested: %.300s", w.Body)
+	}
+	if w := serve(m, "POST", "/contact", form("Refund", "x", "ana@example.com"), "Sec-Fetch-Site", "cross-site"); w.Code != 403 {
+		t.Errorf("cross-site form post: %d, want 403", w.Code)
+	}
+	if len(smtpSink.messages()) != 0 {
+		t.Error("a refused request was mailed")
+	}
+}
+
+// TestContactUnavailable: without a contact channel the page says so and
+// links to the help center's own contact URL, and the API answers 503.
+func TestContactUnavailable(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Quiet Help\ncontact_url: https://quiet.example/support\n")
+	writeFile(t, dir, "start/hello.md", "---\ntitle: Hello\n---\nHow to start.\n")
+	m := openMainAt(t, dir, &clock{t: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)})
+	w := serve(m, "GET", "/contact?subject=start", "")
+	doc := webtest.Parse(t, w.Body.String())
+	if w.Code != 200 || doc.Count("form.contact-form") != 0 || doc.Attr(".contact-page .note a", "href") != "https://quiet.example/support" {
+		t.Errorf("GET /contact without a channel: %d, form %d, link %q", w.Code, doc.Count("form.contact-form"), doc.Attr(".contact-page .note a", "href"))
+	}
+	w = serve(m, "POST", "/api/v1/contact", `{"subject":"x","description":"y","email":"ana@example.com","locale":"en"}`, "Content-Type", "application/json")
+	if w.Code != 503 || !strings.Contains(w.Body.String(), `"error"`) {
+		t.Errorf("API contact without a channel: %d %s, want 503 with a JSON error", w.Code, w.Body)
+	}
+}

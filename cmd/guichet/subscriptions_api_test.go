@@ -1,0 +1,62 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSubscriptionRequests: "Tell me when this is answered" refuses what
+// it cannot keep with a 400 naming the field, accepts a good request as
+// pending (nothing is confirmed before the visitor clicks the e-mail), and
+// a wrong confirmation link is an error page, not a success.
+func TestSubscriptionRequests(t *testing.T) {
+	smtpSink := startSink(t, "127.0.0.1:0")
+	dir := contactSite(t, "http://127.0.0.1:1/unused")
+	clk := &clock{t: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)}
+	m := openContactMain(t, dir, t.TempDir(), smtpSink.addr, clk)
+
+	for i, tt := range []struct{ body, field string }{
+		{`{"query":"","email":"ana@example.com","locale":"en"}`, "query"},
+		{`{"query":"   ","email":"ana@example.com","locale":"en"}`, "query"},
+		{`{"query":"line\nbreak","email":"ana@example.com","locale":"en"}`, "query"},
+		{`{"query":"export","email":"","locale":"en"}`, "email"},
+		{`{"query":"export","email":"ana@","locale":"en"}`, "email"},
+		{`{"query":"export","email":"ana@example.com","locale":"en","source":"newsletter"}`, "source"},
+		{`{"query":"export","email":"ana@example.com","locale":"xx"}`, "locale"},
+		{`{"query":"export","email":"ana@example.com","locale":"en","extra":true}`, "extra"},
+		{`{"query":"export","email":`, "subscription"},
+	} {
+		w := from(m, fmt.Sprintf("203.0.113.%d:1", i+1), "POST", "/api/v1/subscriptions", tt.body, "Content-Type", "application/json")
+		var e struct {
+			Error struct{ Code, Message string }
+		}
+		if w.Code != 400 || json.Unmarshal(w.Body.Bytes(), &e) != nil || !strings.Contains(e.Error.Message, tt.field) {
+			t.Errorf("%s: %d %s, want 400 naming %s", tt.body, w.Code, w.Body, tt.field)
+		}
+	}
+	w := from(m, "203.0.113.100:1", "POST", "/api/v1/subscriptions", `{"query":"export invoices","email":"ana@example.com","locale":"fr","source":"widget"}`, "Content-Type", "application/json")
+	if w.Code != 202 || !strings.Contains(w.Body.String(), `"pending"`) || w.Header().Get("Cache-Control") != "no-store" {
+		t.Errorf("good subscription: %d %s (Cache-Control %q), want 202 pending, no-store", w.Code, w.Body, w.Header().Get("Cache-Control"))
+	}
+	// The form without JavaScript: a refused one is a 400 page, not the "check your e-mail" one.
+	if w := serve(m, "POST", "/subscribe", "query=export&email=nope&locale=en", "Sec-Fetch-Site", "same-origin"); w.Code != 400 || strings.Contains(w.Body.String(), "subscription-page") {
+		t.Errorf("refused subscribe form: %d", w.Code)
+	}
+	if w := serve(m, "POST", "/subscribe", "query=export&email=ana%40example.com&locale=en", "Sec-Fetch-Site", "cross-site"); w.Code != 403 {
+		t.Errorf("cross-site subscribe form: %d, want 403", w.Code)
+	}
+	for _, target := range []string{"/subscriptions/confirm?token=forged", "/subscriptions/confirm"} {
+		if w := serve(m, "GET", target, ""); w.Code < 400 || w.Code >= 500 {
+			t.Errorf("GET %s: %d, want a 4xx", target, w.Code)
+		}
+	}
+	// Unsubscribing is idempotent by design: an unknown link says done
+	// (the address is gone either way), in the link's language, never cached.
+	w = serve(m, "GET", "/subscriptions/unsubscribe?token=forged&locale=fr", "")
+	if w.Code != 200 || w.Header().Get("Cache-Control") != "no-store" || w.Header().Get("Referrer-Policy") != "no-referrer" || !strings.Contains(w.Body.String(), `lang="fr"`) {
+		t.Errorf("unknown unsubscribe link: %d, Cache-Control %q, Referrer-Policy %q", w.Code, w.Header().Get("Cache-Control"), w.Header().Get("Referrer-Policy"))
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -96,21 +97,58 @@ func needCorpus(tb testing.TB) {
 }
 
 // contentIndex loads the content folder dir and indexes it on disk, as
-// guichet serve does (merged segments, reopened read-only).
+// guichet serve does (merged segments, reopened read-only). Each folder is
+// indexed once per test binary and shared, read-only, by the tests that ask
+// for it (the corpus takes minutes under the race detector); TestMain
+// closes and removes them.
 func contentIndex(t testing.TB, dir string) (*search.Index, *site.View) {
 	t.Helper()
+	built.Lock()
+	defer built.Unlock()
+	if b, ok := built.m[dir]; ok {
+		return b.ix, b.view
+	}
 	ctx := context.Background()
 	lib, err := content.Load(ctx, os.DirFS(dir), content.Options{Dir: dir})
 	if err != nil {
 		t.Fatalf("load sample content: %v", err)
 	}
 	view := site.NewView(lib, time.Now(), false)
-	ix, err := search.Build(ctx, view, t.TempDir())
+	tmp, err := os.MkdirTemp("", "guichet-search-test-")
 	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.Build(ctx, view, tmp)
+	if err != nil {
+		os.RemoveAll(tmp)
 		t.Fatalf("build index: %v", err)
 	}
-	t.Cleanup(func() { ix.Close() })
+	if built.m == nil {
+		built.m = map[string]builtIndex{}
+	}
+	built.m[dir] = builtIndex{ix: ix, view: view, dir: tmp}
 	return ix, view
+}
+
+// built holds the indexes contentIndex made, by content folder.
+var built struct {
+	sync.Mutex
+	m map[string]builtIndex
+}
+
+type builtIndex struct {
+	ix   *search.Index
+	view *site.View
+	dir  string // the index's temporary folder
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, b := range built.m {
+		b.ix.Close()
+		os.RemoveAll(b.dir)
+	}
+	os.Exit(code)
 }
 
 // rankOf returns the 1-based rank of the expected article in the hits, in

@@ -204,13 +204,20 @@ var lighthouseMin = map[string]float64{"seo": 1, "accessibility": 0.95, "best-pr
 // Practices and Performance 95 or more with Lighthouse's mobile preset in
 // Debian's Chromium. The search page is noindex on purpose (the issue asks
 // for it), which Lighthouse's is-crawlable audit counts against SEO; its
-// SEO score is computed without that one audit. Performance is a timing
-// (Total Blocking Time moves with whatever else the machine runs, and go
-// test runs other packages beside this one): a page under the bar is
-// measured twice more and judged on the median of its three runs, as
-// Lighthouse's documentation advises for variable environments.
+// SEO score is computed without that one audit.
+//
+// Performance is a timing: Total Blocking Time moves with whatever else the
+// machine runs, and go test runs other packages beside this one (in CI,
+// under the race detector, it read 0.86 for a page that scores 1.00 on a
+// quiet machine). So the performance bar holds only when
+// GUICHET_LIGHTHOUSE_PERFORMANCE=1 says the machine runs nothing else:
+// .ci/run runs this test alone that way after the other tests. Otherwise
+// the score is logged. Under the bar, a page is measured twice more and
+// judged on the median of its three runs, as Lighthouse's documentation
+// advises for variable environments.
 func TestLighthouse(t *testing.T) {
 	tools := ciTools(t)
+	quiet := os.Getenv("GUICHET_LIGHTHOUSE_PERFORMANCE") == "1"
 	chrome := chromium(t)
 	// Not the widget's pages (noindex) nor more articles: one is enough.
 	pages, _ := qualityPages(t)
@@ -237,7 +244,7 @@ func TestLighthouse(t *testing.T) {
 			return lhr
 		}
 		lhr := run(0)
-		if p := lhr.Categories["performance"].Score; p != nil && *p+1e-9 < lighthouseMin["performance"] {
+		if p := lhr.Categories["performance"].Score; quiet && p != nil && *p+1e-9 < lighthouseMin["performance"] {
 			runs := []lighthouseReport{lhr, run(1), run(2)}
 			sort.Slice(runs, func(i, j int) bool { return runs[i].performance() < runs[j].performance() })
 			t.Logf("%s performance in three runs: %.2f, %.2f, %.2f", name, runs[0].performance(), runs[1].performance(), runs[2].performance())
@@ -254,6 +261,9 @@ func TestLighthouse(t *testing.T) {
 				score = lhr.scoreWithout(cat, "is-crawlable")
 			}
 			t.Logf("%s %s %.2f", name, cat, score)
+			if cat == "performance" && !quiet {
+				continue
+			}
 			if score+1e-9 < min {
 				var failing []string
 				for _, r := range c.Refs {

@@ -18,7 +18,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/guichet/guichet/site/textnorm"
 )
 
 // mappingVersion is part of every on-disk index key: bump it whenever the
@@ -126,24 +125,11 @@ func language(locale string) string {
 const frenchExtraStops = `comment pourquoi quand quoi lequel laquelle lesquels faire fais fait font peux peut pouvez peuvent
 puis dois doit devez faut veux voulez voudrais voudrait bonjour merci svp stp`
 
-// frenchStops returns the Snowball French stop words, frenchExtraStops, and
-// their forms without accents: accents are folded before the stop filter
-// sees a word, so "ça" and "été" arrive as "ca" and "ete".
+// frenchStops returns the Snowball French stop words and frenchExtraStops,
+// with their forms without accents (foldedStops): accents are folded before
+// the stop filter sees a word, so "ça" and "été" arrive as "ca" and "ete".
 func frenchStops() []any {
-	tm := analysis.NewTokenMap()
-	if err := tm.LoadBytes(fr.FrenchStopWords); err != nil {
-		return nil
-	}
-	tm.LoadLine(frenchExtraStops)
-	out := make([]any, 0, 2*len(tm))
-	for w := range tm {
-		out = append(out, w)
-		if f := textnorm.Fold(w); f != w && !tm[f] {
-			out = append(out, f)
-		}
-	}
-	slices.SortFunc(out, func(a, b any) int { return strings.Compare(a.(string), b.(string)) })
-	return out
+	return foldedStops(fr.FrenchStopWords, []byte(frenchExtraStops))
 }
 
 // The char filter and tokenizer are registered by name because an index

@@ -116,12 +116,15 @@ func HasAnalyzer(locale string) bool {
 	return ok
 }
 
-// foldedStops returns a stop list with each word also in its folded form:
-// text is folded before the stop filter sees it.
-func foldedStops(list []byte) []any {
+// foldedStops returns the words of stop lists (bleve's format: a word or
+// more a line, # comments), each also in its folded form: text is folded
+// before the stop filter sees it.
+func foldedStops(lists ...[]byte) []any {
 	tm := analysis.NewTokenMap()
-	if err := tm.LoadBytes(list); err != nil {
-		return nil
+	for _, list := range lists {
+		if err := tm.LoadBytes(list); err != nil {
+			return nil
+		}
 	}
 	out := make([]any, 0, 2*len(tm))
 	for w := range tm {

@@ -18,6 +18,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // mappingVersion is part of every on-disk index key: bump it whenever the
@@ -110,15 +112,6 @@ func englishStops() []any {
 	return out
 }
 
-// language returns the base language of a locale tag ("fr-CA" → "fr").
-func language(locale string) string {
-	locale = strings.ToLower(locale)
-	if i := strings.IndexAny(locale, "-_"); i >= 0 {
-		locale = locale[:i]
-	}
-	return locale
-}
-
 // frenchExtraStops are the French words of questions and chat that say
 // nothing about the answer, as englishExtraStops and the question words of
 // the English list ("how", "why", "where", "do") are in English.
@@ -169,7 +162,7 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 	var pre, post []any // filters before lower-casing and after it (text only)
 	var norm []any      // filters after lower-casing, in every analyzer
 	la, known := analysisOf(locale)
-	switch language(locale) {
+	switch i18n.Language(locale) {
 	case "en":
 		pre = []any{en.PossessiveName}
 		post = []any{filterStop, en.SnowballStemmerName}
@@ -211,7 +204,7 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 		}
 	}
 	plain := append(append([]any{}, pre...), lowercase.Name)
-	if language(locale) == "fr" {
+	if i18n.Language(locale) == "fr" {
 		plain = append(plain, fr.ElisionName)
 	}
 	plain = append(plain, norm...)

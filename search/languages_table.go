@@ -34,6 +34,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	"github.com/blevesearch/bleve/v2/analysis/lang/tr"
 
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -93,7 +94,7 @@ func languages() map[string]langAnalysis {
 // analysisOf returns the analysis of a locale's language, resolving
 // aliases (nb and nn are Norwegian, in is Indonesian).
 func analysisOf(locale string) (langAnalysis, bool) {
-	lang := language(locale)
+	lang := i18n.Language(locale)
 	switch lang {
 	case "nb", "nn":
 		lang = "no"
@@ -108,7 +109,7 @@ func analysisOf(locale string) (langAnalysis, bool) {
 // own rules (stop words, stemming or CJK bigrams) rather than the standard
 // analysis every language gets.
 func HasAnalyzer(locale string) bool {
-	switch language(locale) {
+	switch i18n.Language(locale) {
 	case "en", "fr":
 		return true
 	}

@@ -18,7 +18,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/guichet/guichet/site/textnorm"
+
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // mappingVersion is part of every on-disk index key: bump it whenever the
@@ -111,39 +112,17 @@ func englishStops() []any {
 	return out
 }
 
-// language returns the base language of a locale tag ("fr-CA" → "fr").
-func language(locale string) string {
-	locale = strings.ToLower(locale)
-	if i := strings.IndexAny(locale, "-_"); i >= 0 {
-		locale = locale[:i]
-	}
-	return locale
-}
-
 // frenchExtraStops are the French words of questions and chat that say
 // nothing about the answer, as englishExtraStops and the question words of
 // the English list ("how", "why", "where", "do") are in English.
 const frenchExtraStops = `comment pourquoi quand quoi lequel laquelle lesquels faire fais fait font peux peut pouvez peuvent
 puis dois doit devez faut veux voulez voudrais voudrait bonjour merci svp stp`
 
-// frenchStops returns the Snowball French stop words, frenchExtraStops, and
-// their forms without accents: accents are folded before the stop filter
-// sees a word, so "ça" and "été" arrive as "ca" and "ete".
+// frenchStops returns the Snowball French stop words and frenchExtraStops,
+// with their forms without accents (foldedStops): accents are folded before
+// the stop filter sees a word, so "ça" and "été" arrive as "ca" and "ete".
 func frenchStops() []any {
-	tm := analysis.NewTokenMap()
-	if err := tm.LoadBytes(fr.FrenchStopWords); err != nil {
-		return nil
-	}
-	tm.LoadLine(frenchExtraStops)
-	out := make([]any, 0, 2*len(tm))
-	for w := range tm {
-		out = append(out, w)
-		if f := textnorm.Fold(w); f != w && !tm[f] {
-			out = append(out, f)
-		}
-	}
-	slices.SortFunc(out, func(a, b any) int { return strings.Compare(a.(string), b.(string)) })
-	return out
+	return foldedStops(fr.FrenchStopWords, []byte(frenchExtraStops))
 }
 
 // The char filter and tokenizer are registered by name because an index
@@ -183,7 +162,7 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 	var pre, post []any // filters before lower-casing and after it (text only)
 	var norm []any      // filters after lower-casing, in every analyzer
 	la, known := analysisOf(locale)
-	switch language(locale) {
+	switch i18n.Language(locale) {
 	case "en":
 		pre = []any{en.PossessiveName}
 		post = []any{filterStop, en.SnowballStemmerName}
@@ -225,7 +204,7 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 		}
 	}
 	plain := append(append([]any{}, pre...), lowercase.Name)
-	if language(locale) == "fr" {
+	if i18n.Language(locale) == "fr" {
 		plain = append(plain, fr.ElisionName)
 	}
 	plain = append(plain, norm...)

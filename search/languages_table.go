@@ -34,6 +34,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	"github.com/blevesearch/bleve/v2/analysis/lang/tr"
 
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -93,7 +94,7 @@ func languages() map[string]langAnalysis {
 // analysisOf returns the analysis of a locale's language, resolving
 // aliases (nb and nn are Norwegian, in is Indonesian).
 func analysisOf(locale string) (langAnalysis, bool) {
-	lang := language(locale)
+	lang := i18n.Language(locale)
 	switch lang {
 	case "nb", "nn":
 		lang = "no"
@@ -108,7 +109,7 @@ func analysisOf(locale string) (langAnalysis, bool) {
 // own rules (stop words, stemming or CJK bigrams) rather than the standard
 // analysis every language gets.
 func HasAnalyzer(locale string) bool {
-	switch language(locale) {
+	switch i18n.Language(locale) {
 	case "en", "fr":
 		return true
 	}
@@ -116,12 +117,15 @@ func HasAnalyzer(locale string) bool {
 	return ok
 }
 
-// foldedStops returns a stop list with each word also in its folded form:
-// text is folded before the stop filter sees it.
-func foldedStops(list []byte) []any {
+// foldedStops returns the words of stop lists (bleve's format: a word or
+// more a line, # comments), each also in its folded form: text is folded
+// before the stop filter sees it.
+func foldedStops(lists ...[]byte) []any {
 	tm := analysis.NewTokenMap()
-	if err := tm.LoadBytes(list); err != nil {
-		return nil
+	for _, list := range lists {
+		if err := tm.LoadBytes(list); err != nil {
+			return nil
+		}
 	}
 	out := make([]any, 0, 2*len(tm))
 	for w := range tm {

@@ -121,9 +121,4 @@ func TestOtherLanguagesAnalyzers(t *testing.T) {
 			t.Errorf("%s %q → %q, want %q", c.locale, c.text, got, c.want)
 		}
 	}
-	for locale, want := range map[string]string{"fr-CA": "fr", "en_GB": "en", "EN": "en", "pt-BR": "pt", "zh-Hant-TW": "zh", "": ""} {
-		if got := language(locale); got != want {
-			t.Errorf("language(%q) = %q, want %q", locale, got, want)
-		}
-	}
 }

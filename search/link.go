@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // Linking a support ticket to the article that answers it. The index finds
@@ -57,7 +59,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	if li == nil || len(li.docs) == 0 {
 		return "", 0, nil
 	}
-	stops := ticketStops[language(li.locale)]
+	stops := ticketStops[i18n.Language(li.locale)]
 	words := make([]word, 0, maxWords)
 	seen := map[string]bool{}
 	// Typos are corrected in the subject only, and no word is searched

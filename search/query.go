@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // Bounds on the work done for one query, whatever its length: the words
@@ -238,7 +239,7 @@ func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 // -ify and its noun in -ification ("notify" → "notifi", "notifications" →
 // "notif"; "verify", "modify", "identify", "specify"…).
 func (li *localeIndex) otherForms(stem string) []string {
-	if language(li.locale) != "en" || utf8.RuneCountInString(stem) < 5 {
+	if i18n.Language(li.locale) != "en" || utf8.RuneCountInString(stem) < 5 {
 		return nil
 	}
 	var other string

@@ -123,9 +123,19 @@ func (m *Main) Open(ctx context.Context) error {
 		Content: m.folders.Content, Dir: m.Config.Content, Data: m.Config.Data,
 		BaseURL: m.Config.BaseURL, ListenURL: m.ListenURL, Dev: m.Config.Dev, GitPull: m.Config.GitPull,
 		Server: srv, Store: db, Gaps: m.Gaps, Tickets: m.Tickets, Answered: m.Contact.Published,
-		Metrics: m.Metrics, Logger: m.Logger, Now: m.Now, AfterFunc: m.AfterFunc,
+		Metrics: m.Metrics, Logger: m.Logger, Now: m.Now, AfterFunc: m.AfterFunc, LoadGCPercent: loadGCPercent(),
 	})
 	return m.Publisher.Publish(ctx, "start")
+}
+
+// loadGCPercent is the garbage collector's target while content loads
+// (publish.Options.LoadGCPercent): the heap grows by half of what is live
+// instead of doubling, unless the operator set GOGC.
+func loadGCPercent() int {
+	if os.Getenv("GOGC") != "" {
+		return 0
+	}
+	return 50
 }
 
 // Reload publishes the content again (Publisher.Reload).

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -49,9 +50,14 @@ func localeProblems(fsys fs.FS, lib *site.Library) []site.Problem {
 		if len(miss) == 0 {
 			continue
 		}
-		fallback := cfg.DefaultLocale
-		if len(cat.Missing([]string{fallback})[fallback]) > 0 || i18n.Language(fallback) == i18n.Language(loc) {
-			fallback = i18n.Reference
+		// Each missing string is shown in the first locale of the
+		// catalog's fallbacks that has it: the default locale's, else
+		// English.
+		var shown []string
+		for _, k := range miss {
+			if name := cat.Name(cat.ShownIn(loc, k)); !slices.Contains(shown, name) {
+				shown = append(shown, name)
+			}
 		}
 		listed := miss
 		more := ""
@@ -60,7 +66,7 @@ func localeProblems(fsys fs.FS, lib *site.Library) []site.Problem {
 		}
 		probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: i18n.Dir + "/" + loc + ".yaml",
 			Message: fmt.Sprintf("locale %s has no translation for %d interface strings, shown in %s: %s%s; add them to %s/%s.yaml",
-				loc, len(miss), cat.Name(fallback), strings.Join(listed, ", "), more, i18n.Dir, loc)})
+				loc, len(miss), strings.Join(shown, " or "), strings.Join(listed, ", "), more, i18n.Dir, loc)})
 	}
 	used := i18n.UsedKeys(theme)
 	var undefined []string

@@ -83,3 +83,27 @@ func TestContrast(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingStringsNameWhereTheyAreShown: a string a locale lacks is
+// shown in the default locale when it has it, else in English; the
+// warning names each language the locale's pages fall back to.
+func TestMissingStringsNameWhereTheyAreShown(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guichet.yaml", "default_locale: de\nlocales: [de, sw]\n")
+	write(t, dir, "help/a.md", "---\ntitle: A\n---\nText.\n")
+	// The content's theme replaces the German strings with a partial file.
+	write(t, dir, "theme/i18n/de.yaml", "search_btn: Suchen\nlang_name: Deutsch\n")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Problems {
+		if strings.HasSuffix(p.File, "i18n/sw.yaml") && strings.Contains(p.Message, "locale sw has no translation for") {
+			if !strings.Contains(p.Message, "Deutsch") || !strings.Contains(p.Message, "English") {
+				t.Errorf("search_btn is shown in German, the others in English; the warning says: %s", p.Message)
+			}
+			return
+		}
+	}
+	t.Fatalf("no missing-translation warning for sw in %+v", rep.Problems)
+}

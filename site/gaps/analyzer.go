@@ -77,15 +77,6 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// language returns the base language of a locale tag ("fr-CA" → "fr").
-func language(locale string) string {
-	locale = strings.ToLower(locale)
-	if i := strings.IndexAny(locale, "-_"); i >= 0 {
-		locale = locale[:i]
-	}
-	return locale
-}
-
 // MeaningKey returns the key of a text's meaning in locale as a gap's
 // phrasings have it (Gap.Key): its terms, sorted, each once; the words
 // themselves for a text of stop words only. Typos and compounds are not

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // ArticleVersion identifies the text of one published article: a new
@@ -256,7 +257,7 @@ func (p published) covers(a *site.Article, locale string, v Variant) bool {
 // lightTerms returns the terms of the locale's light words.
 func lightTerms(an Analyzer, locale string) map[string]bool {
 	out := map[string]bool{}
-	for w := range lightWords[language(locale)] {
+	for w := range lightWords[i18n.Language(locale)] {
 		for _, t := range an.Analyze(locale, w).Terms {
 			out[t] = true
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // meaningInput is what grouping by meaning knows of one distinct phrasing
@@ -33,7 +35,7 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	fixes := typoFixes(freq)
 	joins, splits := compounds(analyses, in)
 	light := map[string]bool{} // terms of light words
-	lights := lightWords[language(locale)]
+	lights := lightWords[i18n.Language(locale)]
 	keys = make([]string, len(in))
 	itemOf := make(map[string]int32, len(in))
 	items := make([]item, 0, len(in))

@@ -179,7 +179,7 @@ func TestName(t *testing.T) {
 }
 
 func TestLanguage(t *testing.T) {
-	for in, want := range map[string]string{"pt-BR": "pt", "PT_br": "pt", "en": "en", "zh-Hant-TW": "zh", "": ""} {
+	for in, want := range map[string]string{"pt-BR": "pt", "PT_br": "pt", "en": "en", "EN": "en", "fr-CA": "fr", "en_GB": "en", "zh-Hant-TW": "zh", "": ""} {
 		if got := Language(in); got != want {
 			t.Errorf("Language(%q) = %q, want %q", in, got, want)
 		}

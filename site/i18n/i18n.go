@@ -197,6 +197,13 @@ func (c *Catalog) Plural(locale, key string, n int, args ...string) string {
 	return Fill(text, append([]string{"count", Number(locale, n)}, args...)...)
 }
 
+// ShownIn returns the locale whose string for key locale's pages show
+// after fallbacks (locale itself when it has one), "" when none has it.
+func (c *Catalog) ShownIn(locale, key string) string {
+	_, found := c.message(locale, key)
+	return found
+}
+
 // Forms returns the plural forms of key in locale after fallbacks.
 func (c *Catalog) Forms(locale, key string) map[string]string {
 	m, _ := c.message(locale, key)
@@ -337,13 +344,11 @@ func Direction(locale string) string {
 // Name is a locale's name in its own language ("Deutsch", "العربية"),
 // from the theme's lang_name string, else CLDR's name, else the code.
 func (c *Catalog) Name(locale string) string {
-	for _, l := range []string{locale} {
-		if m, ok := c.own[l]["lang_name"]; ok {
-			return m["other"]
-		}
-		if m, ok := c.theme[l]["lang_name"]; ok {
-			return m["other"]
-		}
+	if m, ok := c.own[locale]["lang_name"]; ok {
+		return m["other"]
+	}
+	if m, ok := c.theme[locale]["lang_name"]; ok {
+		return m["other"]
 	}
 	return nativeName(locale)
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // MaxComments is how many of the newest votes with a reason or comment
@@ -21,8 +23,8 @@ type Reason struct {
 
 // Feedback is what "not helpful" voters said in a period.
 type Feedback struct {
-	// Comments are grouped: the same words on the same article (case and
-	// spacing aside) are one Comment with the number of votes that wrote
+	// Comments are grouped: the same words on the same article (case,
+	// accents, punctuation and spacing aside: textnorm.Key) are one Comment with the number of votes that wrote
 	// it, in the words of the first to write it; most written first, then
 	// newest.
 	Comments []Comment `json:"comments"`
@@ -56,7 +58,11 @@ func GroupFeedback(raw []Comment) Feedback {
 			}
 			out.Reasons[i].Count++
 		}
-		k := key{c.ArticleID, c.Locale, strings.ToLower(strings.Join(strings.Fields(c.Comment), " "))}
+		k := key{c.ArticleID, c.Locale, textnorm.Key(c.Comment)}
+		if k.text == "" {
+			// No words ("???", an emoji): the same signs, spacing aside.
+			k.text = strings.Join(strings.Fields(c.Comment), " ")
+		}
 		if k.text == "" {
 			continue
 		}

@@ -218,8 +218,26 @@ func TestGroupFeedback(t *testing.T) {
 		{ArticleID: "x", Locale: "en", Comment: "other words", Last: at(2)},
 		{ArticleID: "x", Locale: "en", Reason: "inaccurate", Comment: "wrong  fee", Last: at(1)},
 		{ArticleID: "y", Locale: "en", Comment: "wrong fee", Last: at(0)},
+		{ArticleID: "y", Locale: "en", Comment: "Wrong fee!", Last: at(0)},
+		{ArticleID: "y", Locale: "en", Comment: "Frais erronés", Last: at(0)},
+		{ArticleID: "y", Locale: "en", Comment: "frais ERRONES.", Last: at(0)},
+		{ArticleID: "y", Locale: "en", Comment: "???", Last: at(0)},
+		{ArticleID: "y", Locale: "en", Comment: " ??? ", Last: at(0)},
+		{ArticleID: "y", Locale: "en", Comment: "!!", Last: at(0)},
 	})
-	if len(fb.Comments) != 3 || fb.Comments[0].Comment != "wrong  fee" || fb.Comments[0].Count != 2 || !fb.Comments[0].Last.Equal(at(3)) {
+	// Case, accents, punctuation and spacing aside (textnorm.Key); a
+	// comment of signs only is kept, grouped with the same signs. A group
+	// shows the words of its first vote (the last listed).
+	counts := map[string]int{}
+	for _, c := range fb.Comments {
+		counts[c.ArticleID+" "+strings.ToLower(strings.TrimSpace(c.Comment))] = c.Count
+	}
+	for k, n := range map[string]int{"x wrong  fee": 2, "x other words": 1, "y wrong fee!": 2, "y frais errones.": 2, "y ???": 2, "y !!": 1} {
+		if counts[k] != n {
+			t.Errorf("%q written %d times, want %d: %+v", k, counts[k], n, fb.Comments)
+		}
+	}
+	if len(fb.Comments) != 6 || fb.Comments[0].Comment != "wrong  fee" || fb.Comments[0].Count != 2 || !fb.Comments[0].Last.Equal(at(3)) {
 		t.Errorf("comments %+v", fb.Comments)
 	}
 	if len(fb.Reasons) != 1 || fb.Reasons[0].Count != 2 {

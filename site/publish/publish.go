@@ -77,12 +77,14 @@ type Options struct {
 	// (defaults time.Now and time.AfterFunc).
 	Now       func() time.Time
 	AfterFunc func(d time.Duration, f func()) (stop func() bool)
+	// LoadGCPercent, when above 0, is the garbage collector's target
+	// (debug.SetGCPercent) while content is loaded and indexed, the
+	// previous one restored after: loading allocates far more than the
+	// site keeps, and collecting sooner trades some CPU for a lower peak
+	// of memory. 0 leaves the collector alone. The setting is the
+	// process's: only its owner (cmd/guichet) sets it.
+	LoadGCPercent int
 }
-
-// publishGCPercent is the garbage collector's target while content is
-// loaded and indexed: the heap may grow by half of what is live instead of
-// doubling (Go's default, 100).
-const publishGCPercent = 50
 
 // Publisher publishes the content folder. Create it with New; Close it.
 type Publisher struct {
@@ -190,11 +192,8 @@ func (p *Publisher) Soon(trigger string) {
 func (p *Publisher) Reload(ctx context.Context) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if os.Getenv("GOGC") == "" {
-		// Loading and indexing allocate far more than the site keeps:
-		// collecting sooner while they run trades some CPU for a lower
-		// peak of memory (an operator's GOGC wins).
-		defer debug.SetGCPercent(debug.SetGCPercent(publishGCPercent))
+	if p.opts.LoadGCPercent > 0 {
+		defer debug.SetGCPercent(debug.SetGCPercent(p.opts.LoadGCPercent))
 	}
 	o := p.opts
 	start := time.Now()

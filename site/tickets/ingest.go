@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/textnorm"
 	"golang.org/x/sync/errgroup"
 )
@@ -119,10 +120,9 @@ func (c Cleaner) locale(l string) string {
 			return loc
 		}
 	}
-	base, _, _ := strings.Cut(l, "-")
+	base := i18n.Language(l)
 	for _, loc := range all {
-		lb, _, _ := strings.Cut(strings.ToLower(loc), "-")
-		if lb == base {
+		if i18n.Language(loc) == base {
 			return loc
 		}
 	}

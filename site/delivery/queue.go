@@ -159,9 +159,12 @@ func (q *Queue) RunOnce(ctx context.Context) (int, error) {
 	}
 }
 
+// backoff returns the waits between attempts. It does not set
+// q.Backoff: RunOnce may run on several goroutines (Run, and a command's
+// own call).
 func (q *Queue) backoff() []time.Duration {
 	if len(q.Backoff) == 0 {
-		q.Backoff = DefaultBackoff()
+		return DefaultBackoff()
 	}
 	return q.Backoff
 }

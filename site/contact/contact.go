@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -110,6 +111,9 @@ type Service struct {
 	Mail, Signed bool
 	Now          func() time.Time
 	Logger       *slog.Logger
+
+	checkOnce sync.Once
+	check     chan struct{} // asks Run to notify now (see checkSoon)
 }
 
 func (s *Service) now() time.Time {
@@ -124,6 +128,23 @@ func (s *Service) logger() *slog.Logger {
 		return slog.Default()
 	}
 	return s.Logger
+}
+
+// checks is the channel by which checkSoon asks Run to notify; made on
+// first use, so a request made before Run starts is not lost.
+func (s *Service) checks() chan struct{} {
+	s.checkOnce.Do(func() { s.check = make(chan struct{}, 1) })
+	return s.check
+}
+
+// checkSoon asks Run to notify the subscribers whose gaps are answered now
+// rather than at its next tick. Requests made while one is pending are
+// one request: a flood of them costs one gap report.
+func (s *Service) checkSoon() {
+	select {
+	case s.checks() <- struct{}{}:
+	default:
+	}
 }
 
 func (s *Service) wake() {

@@ -66,7 +66,10 @@ func oneLine(s string) string {
 }
 
 // Confirm confirms the subscription of a link's token. The subscription's
-// query becomes a tracked gap at once.
+// query becomes a tracked gap at once. Its gap may be answered or fixed
+// already: Run is asked to notify now, in the background, so that the
+// link (which mail scanners open too, and which may be opened again)
+// never waits for a gap report.
 func (s *Service) Confirm(ctx context.Context, token string) (site.Subscription, error) {
 	if token == "" {
 		return site.Subscription{}, site.Errorf(site.EINVALID, "token: missing")
@@ -75,10 +78,7 @@ func (s *Service) Confirm(ctx context.Context, token string) (site.Subscription,
 	if err != nil {
 		return sub, err
 	}
-	// Perhaps answered already: a gap answered or fixed tells at once.
-	if _, err := s.Notify(ctx); err != nil {
-		s.logger().Warn("notify subscribers", "err", err)
-	}
+	s.checkSoon()
 	return sub, nil
 }
 
@@ -196,18 +196,25 @@ func (s *Service) Published(ctx context.Context) {
 }
 
 // Run deletes expired subscriptions and checks for answers every interval
-// until ctx ends.
+// until ctx ends, and notifies at once when a confirmation asks it to.
 func (s *Service) Run(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	if err := s.Maintain(ctx); err != nil && ctx.Err() == nil {
+		s.logger().Warn("subscriptions", "err", err)
+	}
 	for {
-		if err := s.Maintain(ctx); err != nil && ctx.Err() == nil {
-			s.logger().Warn("subscriptions", "err", err)
-		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+			if err := s.Maintain(ctx); err != nil && ctx.Err() == nil {
+				s.logger().Warn("subscriptions", "err", err)
+			}
+		case <-s.checks():
+			if _, err := s.Notify(ctx); err != nil && ctx.Err() == nil {
+				s.logger().Warn("notify subscribers", "err", err)
+			}
 		}
 	}
 }

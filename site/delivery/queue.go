@@ -24,8 +24,15 @@ func DefaultBackoff() []time.Duration {
 	}
 }
 
-// lease is how long a claimed message is left to its worker.
+// lease is how long a claimed message is left to its worker: longer than
+// one attempt (attemptTimeout) and its record, so messages are claimed one
+// at a time. (A batch claimed at once would have its last messages' lease
+// run out while a slow server takes the first ones, and another replica
+// would send them too.)
 const lease = 2 * time.Minute
+
+// attemptTimeout bounds one attempt.
+const attemptTimeout = time.Minute
 
 // Queue sends the stored messages. Create it with its fields set; Run it.
 type Queue struct {
@@ -108,13 +115,14 @@ func (q *Queue) Run(ctx context.Context) {
 	}
 }
 
-// RunOnce tries every message due now, one after the other, and returns
-// how many were delivered.
+// RunOnce tries every message due now, one after the other (each claimed
+// for its lease just before it is tried), and returns how many were
+// delivered.
 func (q *Queue) RunOnce(ctx context.Context) (int, error) {
 	delivered := 0
 	for {
 		now := q.now()
-		batch, err := q.Store.ClaimDeliveries(ctx, now, lease, 20)
+		batch, err := q.Store.ClaimDeliveries(ctx, now, lease, 1)
 		if err != nil {
 			return delivered, fmt.Errorf("claim deliveries: %w", err)
 		}
@@ -151,9 +159,12 @@ func (q *Queue) RunOnce(ctx context.Context) (int, error) {
 	}
 }
 
+// backoff returns the waits between attempts. It does not set
+// q.Backoff: RunOnce may run on several goroutines (Run, and a command's
+// own call).
 func (q *Queue) backoff() []time.Duration {
 	if len(q.Backoff) == 0 {
-		q.Backoff = DefaultBackoff()
+		return DefaultBackoff()
 	}
 	return q.Backoff
 }
@@ -169,7 +180,7 @@ func reason(err error) string {
 
 // attempt sends one message.
 func (q *Queue) attempt(ctx context.Context, d Delivery) error {
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, attemptTimeout)
 	defer cancel()
 	switch d.Channel {
 	case ChannelMail:

@@ -83,3 +83,39 @@ func TestQueueGivesUp(t *testing.T) {
 		t.Errorf("delivered twice")
 	}
 }
+
+// RunOnce may be called on several goroutines of one queue (Run's, and a
+// caller's own) with the default backoff; go test -race checks it.
+func TestRunOnceConcurrently(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "guichet.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(503) }))
+	defer srv.Close()
+	q := delivery.NewQueue(delivery.Queue{Store: db, Secret: []byte("k"), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	var ds []delivery.Delivery
+	for range 4 {
+		ds = append(ds, delivery.NewWebhook(delivery.PurposeContact, "r", srv.URL, []byte(`{}`)))
+	}
+	if err := db.EnqueueDeliveries(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	for range 2 {
+		go func() { q.RunOnce(ctx); done <- struct{}{} }()
+	}
+	<-done
+	<-done
+	got, err := db.DeliveriesOf(ctx, []string{"r"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range got["r"] {
+		if d.Attempts != 1 || d.State != delivery.StatePending || !d.NextAt.After(d.CreatedAt) {
+			t.Errorf("delivery %d: %d attempts, %s, next %v; want one failed attempt, retried later", d.ID, d.Attempts, d.State, d.NextAt)
+		}
+	}
+}

@@ -387,3 +387,70 @@ func TestMailWaitsForSMTPServer(t *testing.T) {
 		t.Errorf("with a server: %s, %q, %d received", got.State, got.LastError, srv.received())
 	}
 }
+
+// slowMailer takes took of the test's clock per e-mail, and runs during
+// while it sends each.
+type slowMailer struct {
+	c      *clock
+	took   time.Duration
+	sent   []string
+	during func(n int)
+}
+
+func (m *slowMailer) Send(ctx context.Context, mm delivery.Mail) error {
+	m.c.Add(m.took)
+	m.sent = append(m.sent, mm.To)
+	if m.during != nil {
+		m.during(len(m.sent))
+	}
+	return nil
+}
+
+// Two workers (replicas) sharing the queue while the SMTP server takes a
+// minute per message: a message one worker is sending is never taken by
+// the other, however many it has still to send, so each goes out once.
+func TestSlowWorkerKeepsItsMessages(t *testing.T) {
+	ctx := context.Background()
+	c := &clock{now: time.Date(2026, 5, 4, 8, 0, 0, 0, time.UTC)}
+	db := openDB(t, filepath.Join(t.TempDir(), "guichet.db"), c)
+	defer db.Close()
+	var ds []delivery.Delivery
+	for _, to := range []string{"a@example.com", "b@example.com", "c@example.com", "d@example.com"} {
+		d, err := delivery.NewMail(delivery.PurposeContact, to, delivery.Mail{To: to, Subject: "s", Text: "t"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds = append(ds, d)
+	}
+	if err := db.EnqueueDeliveries(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	other := &slowMailer{c: c}
+	qOther := newQueue(db, c, delivery.Queue{Mailer: other})
+	slow := &slowMailer{c: c, took: 61 * time.Second}
+	// While the slow worker sends its second e-mail, more than the lease
+	// after it began, the other worker looks for due messages.
+	slow.during = func(n int) {
+		if n == 2 {
+			if _, err := qOther.RunOnce(ctx); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	q := newQueue(db, c, delivery.Queue{Mailer: slow})
+	if _, err := q.RunOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, to := range append(slow.sent, other.sent...) {
+		count[to]++
+	}
+	for _, d := range ds {
+		if count[d.Ref] != 1 {
+			t.Errorf("%s: sent %d times (slow worker %v, other %v)", d.Ref, count[d.Ref], slow.sent, other.sent)
+		}
+		if st := only(t, db, d.Ref).State; st != delivery.StateDelivered {
+			t.Errorf("%s: %s", d.Ref, st)
+		}
+	}
+}

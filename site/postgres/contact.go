@@ -252,9 +252,6 @@ func (db *DB) waitingRecords(ctx context.Context, fn func(gaps.Record) error) er
 		if err := rows.Scan(&r.Waiting, &r.Query, &r.Normalized, &r.Locale, &r.Source, &r.Visitor, &r.Results, &r.Time); err != nil {
 			return fail("read subscriptions", err)
 		}
-		if r.Visitor == "" {
-			r.Visitor = "subscription:" + r.Waiting
-		}
 		r.Time = r.Time.UTC()
 		if err := fn(r); err != nil {
 			return err

@@ -81,23 +81,23 @@ func (db *DB) searchRecords(ctx context.Context, stmt string, since time.Time, f
 
 func (db *DB) unlinkedTickets(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
 	rows, err := db.pool.QueryContext(ctx, `
-		SELECT external_id, subject, topic, locale, source, created_at, nearest_id, link_score FROM tickets
+		SELECT subject, topic, locale, source, created_at, nearest_id, link_score FROM tickets
 		WHERE article_id = '' AND created_at >= $1 ORDER BY created_at, external_id COLLATE "C"`, ts(since))
 	if err != nil {
 		return fail("read unlinked tickets", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id, subject, topic string
+		var subject, topic string
+		// No visitor: each ticket is a person of its own (gaps.Record).
 		r := gaps.Record{Kind: gaps.UnlinkedTicket}
-		if err := rows.Scan(&id, &subject, &topic, &r.Locale, &r.Source, &r.Time, &r.Nearest, &r.NearestScore); err != nil {
+		if err := rows.Scan(&subject, &topic, &r.Locale, &r.Source, &r.Time, &r.Nearest, &r.NearestScore); err != nil {
 			return fail("read unlinked tickets", err)
 		}
 		r.Query = topic
 		if r.Query == "" {
 			r.Query = subject
 		}
-		r.Visitor = "ticket:" + id
 		r.Time = r.Time.UTC()
 		if err := fn(r); err != nil {
 			return err

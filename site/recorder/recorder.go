@@ -49,6 +49,10 @@ type Options struct {
 	Logger *slog.Logger
 	// Now is the clock of events recorded without a time; default time.Now.
 	Now func() time.Time
+	// Sleep waits between writes while the store is unreachable; default
+	// time.Sleep. RetryFor counts the time waited, or the time gone by
+	// if longer.
+	Sleep func(time.Duration)
 }
 
 // Recorder implements site.EventRecorder over a Writer. Safe for
@@ -57,6 +61,7 @@ type Recorder struct {
 	w        Writer
 	log      *slog.Logger
 	now      func() time.Time
+	sleep    func(time.Duration)
 	batch    int
 	interval time.Duration
 	retryFor time.Duration
@@ -118,10 +123,14 @@ func New(w Writer, opts Options) *Recorder {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.Sleep == nil {
+		opts.Sleep = time.Sleep
+	}
 	r := &Recorder{
 		w:        w,
 		log:      opts.Logger,
 		now:      opts.Now,
+		sleep:    opts.Sleep,
 		batch:    opts.BatchSize,
 		interval: opts.FlushInterval,
 		retryFor: opts.RetryFor,
@@ -320,17 +329,19 @@ func (r *Recorder) write(b *Batch) {
 	}
 	var err error
 	start := time.Now()
+	var waited time.Duration
 	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
 		// Not tied to any caller's context: events must reach the store
 		// even while the server shuts down.
 		err = r.w.WriteBatch(context.Background(), b)
 		r.batches.Add(1)
-		if err == nil || site.ErrorCode(err) != site.EUNAVAILABLE || time.Since(start)+wait > r.retryFor {
+		if err == nil || site.ErrorCode(err) != site.EUNAVAILABLE || max(waited, time.Since(start))+wait > r.retryFor {
 			break
 		}
 		r.writeErrors.Add(1)
 		r.log.Warn("write events: the store is unavailable; trying again", "events", n, "in", wait, "err", err)
-		time.Sleep(wait)
+		r.sleep(wait)
+		waited += wait
 	}
 	b.reset()
 	if err != nil {

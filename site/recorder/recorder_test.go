@@ -282,11 +282,16 @@ func TestWriteFailures(t *testing.T) {
 		{"constraint error: not retried", []error{errors.New("constraint failed")}, 0, errors.New("constraint failed"), 0, 3, 1},
 		{"unreachable past RetryFor: dropped", []error{unavailable}, time.Millisecond, unavailable, 0, 3, 1},
 		{"unreachable then back: written", []error{unavailable, nil}, time.Minute, nil, 3, 0, 2},
+		// Waits 0.1, 0.2, 0.4, 0.8, 1.6, 2, 2, 2 s: 9.1 s; 2 s more
+		// would pass 10 s.
+		{"unreachable for good: tried for RetryFor, then dropped", []error{unavailable, unavailable, unavailable, unavailable,
+			unavailable, unavailable, unavailable, unavailable, unavailable, unavailable}, 10 * time.Second, unavailable, 0, 3, 9},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			w := &flaky{errs: tc.errs}
-			r := newRecorder(t, w, Options{RetryFor: tc.retryFor})
+			var slept []time.Duration // the writer goroutine's; read after Flush
+			r := newRecorder(t, w, Options{RetryFor: tc.retryFor, Sleep: func(d time.Duration) { slept = append(slept, d) }})
 			for i := 0; i < 3; i++ {
 				r.RecordEvent(site.Event{Type: site.EventView})
 			}
@@ -301,6 +306,16 @@ func TestWriteFailures(t *testing.T) {
 			if st.Written != tc.wantWritten || st.Dropped != tc.wantDropped || w.calls != tc.wantCalls {
 				t.Errorf("stats %+v after %d writes; want %d written, %d dropped, %d writes",
 					st, w.calls, tc.wantWritten, tc.wantDropped, tc.wantCalls)
+			}
+			// Each retry waits twice as long as the one before, 2 s at most.
+			for i, d := range slept {
+				want := min(100*time.Millisecond<<i, 2*time.Second)
+				if d != want {
+					t.Errorf("wait %d before retrying = %v, want %v (all: %v)", i+1, d, want, slept)
+				}
+			}
+			if len(slept) != tc.wantCalls-1 {
+				t.Errorf("waited %d times for %d writes", len(slept), tc.wantCalls)
 			}
 		})
 	}

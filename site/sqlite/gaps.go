@@ -97,24 +97,24 @@ func (db *DB) searchRecords(ctx context.Context, stmt string, since time.Time, f
 
 func (db *DB) unlinkedTickets(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
 	rows, err := db.reader.QueryContext(ctx, `
-		SELECT external_id, subject, topic, locale, source, created_at, nearest_id, link_score FROM tickets
+		SELECT subject, topic, locale, source, created_at, nearest_id, link_score FROM tickets
 		WHERE article_id = '' AND created_at >= ? ORDER BY created_at, external_id`, millis(since))
 	if err != nil {
 		return fmt.Errorf("read unlinked tickets: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id, subject, topic string
+		var subject, topic string
 		var created int64
+		// No visitor: each ticket is a person of its own (gaps.Record).
 		r := gaps.Record{Kind: gaps.UnlinkedTicket}
-		if err := rows.Scan(&id, &subject, &topic, &r.Locale, &r.Source, &created, &r.Nearest, &r.NearestScore); err != nil {
+		if err := rows.Scan(&subject, &topic, &r.Locale, &r.Source, &created, &r.Nearest, &r.NearestScore); err != nil {
 			return fmt.Errorf("read unlinked tickets: %w", err)
 		}
 		r.Query = topic
 		if r.Query == "" {
 			r.Query = subject // stored before topics were kept
 		}
-		r.Visitor = "ticket:" + id
 		r.Time = fromMillis(created)
 		if err := fn(r); err != nil {
 			return err

@@ -196,9 +196,6 @@ func (db *DB) waitingRecords(ctx context.Context, fn func(gaps.Record) error) er
 		if err := rows.Scan(&r.Waiting, &r.Query, &r.Normalized, &r.Locale, &r.Source, &r.Visitor, &r.Results, &created); err != nil {
 			return fmt.Errorf("read subscriptions: %w", err)
 		}
-		if r.Visitor == "" {
-			r.Visitor = "subscription:" + r.Waiting
-		}
 		r.Time = fromMillis(created)
 		if err := fn(r); err != nil {
 			return err

@@ -155,6 +155,33 @@ func testSubscriptions(t *testing.T, open Opener) {
 		t.Errorf("the address was not deleted after its notification: %v", err)
 	}
 
+	// Unsubscribing before the notification is sent deletes the
+	// subscription and the e-mail waiting for it; the address is gone.
+	gone := site.Subscription{ID: site.NewID(), Email: "cy@example.com", Locale: "en", Query: "export to csv", Normalized: "export to csv", CreatedAt: t0}
+	goneConfirm, _ := delivery.NewMail(delivery.PurposeConfirm, gone.ID, delivery.Mail{To: gone.Email, Subject: "Confirm", Text: "link"})
+	if _, err := s.Subscribe(ctx, gone, "hash-6", "dedupe-6", goneConfirm); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ConfirmSubscription(ctx, "hash-6", t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	note.Ref = gone.ID
+	if err := s.QueueNotifications(ctx, []contact.Notification{{Delivery: note, TokenHash: "hash-7"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Unsubscribe(ctx, "hash-7"); err != nil {
+		t.Fatalf("unsubscribe with a notification pending: %v", err)
+	}
+	due, _ = s.ClaimDeliveries(ctx, t0.Add(2*time.Hour), time.Minute, 10)
+	for _, d := range due {
+		if d.Ref == gone.ID {
+			t.Errorf("unsubscribed, and its %s e-mail still to be sent", d.Purpose)
+		}
+	}
+	if ws, _ := s.WaitingSubscriptions(ctx, []string{gone.ID}); len(ws) != 0 {
+		t.Errorf("unsubscribed address kept: %+v", ws)
+	}
+
 	// An unconfirmed subscription expires; a confirmed one is deleted at
 	// the latest after the maximum age.
 	late := site.Subscription{ID: site.NewID(), Email: "bo@example.com", Locale: "en", Query: "q", Normalized: "q", CreatedAt: t0}

@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"PublishedSince", testPublishedSince},
 		{"Prune", testPrune},
 		{"Dashboard", testDashboard},
+		{"DashboardRolledAndLive", testDashboardRolledAndLive},
 		{"Secrets", testSecrets},
 		{"Once", testOnce},
 		{"Deliveries", testDeliveries},
@@ -185,6 +186,18 @@ func testSearches(t *testing.T, open Opener) {
 		!slices.Equal(got.Hits, []string{"billing/refund", "billing/fees"}) || got.Visitor != "v1" {
 		t.Errorf("typing session stored as %+v", got)
 	}
+	// Keystrokes of the session written by later batches (another
+	// replica's, say): a newer one takes the row, an older one arriving
+	// late does not, and the session keeps its first time.
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordSearch(site.SearchEvent{ID: "typing", Query: "refunds", Locale: "en", Results: 3, Source: site.SourceSite, Visitor: "v1", Time: t0.Add(5 * time.Second)})
+	})
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordSearch(site.SearchEvent{ID: "typing", Query: "ref", Locale: "en", Results: 1, Source: site.SourceSite, Visitor: "v1", Time: t0.Add(time.Second)})
+	})
+	if got, err := s.SearchByID(ctx, "typing"); err != nil || got.Query != "refunds" || got.Results != 3 || !got.Time.Equal(t0) {
+		t.Errorf("typing session over three batches stored as %+v %v, want refunds from %v", got, err, t0)
+	}
 	if _, err := s.SearchByID(ctx, "nope"); site.ErrorCode(err) != site.ENOTFOUND {
 		t.Errorf("unknown search: %v", err)
 	}
@@ -204,7 +217,7 @@ func testSearches(t *testing.T, open Opener) {
 		t.Fatal(err)
 	}
 	sort.Strings(failed)
-	if !slices.Equal(failed, []string{"de:Passwort vergessen:/login", "en:refund:"}) {
+	if !slices.Equal(failed, []string{"de:Passwort vergessen:/login", "en:refunds:"}) {
 		t.Errorf("gap records %q", failed)
 	}
 	stop := errors.New("stop")
@@ -367,7 +380,7 @@ func testTickets(t *testing.T, open Opener) {
 		}
 		return nil
 	})
-	if !slices.Equal(unlinked, []string{"Printer on fire|ticket:m-3|billing/fees"}) {
+	if !slices.Equal(unlinked, []string{"Printer on fire||billing/fees"}) {
 		t.Errorf("unlinked %q", unlinked)
 	}
 	// Relinking on new content: pages in external ID order.
@@ -581,6 +594,41 @@ func testDashboard(t *testing.T, open Opener) {
 	}
 	if c, _ := s.VoteComments(ctx, from, to, "", 10); len(c) != 0 {
 		t.Errorf("comments outlived their raw rows: %+v", c)
+	}
+}
+
+// testDashboardRolledAndLive: a period whose first day is rolled up and
+// whose second is not yet reads the one from the daily totals and the
+// other from its raw rows, the article's figures summed over both.
+func testDashboardRolledAndLive(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	d1 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	d2 := d1.Add(24 * time.Hour)
+	yes := true
+	record(t, s, func(r *recorder.Recorder) {
+		for _, at := range []time.Time{d1, d2} {
+			r.RecordEvent(site.Event{Type: site.EventView, ArticleID: "lost", Locale: "en", Source: site.SourceSite, Visitor: "v", Time: at})
+			r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "lost", Locale: "en", Source: site.SourceSite, Helpful: &yes, Visitor: "v", Time: at.Add(time.Minute)})
+		}
+	})
+	from, to := d1.Truncate(24*time.Hour), d2.Truncate(24*time.Hour).Add(24*time.Hour)
+	// An hour after d1 ended: d1 is rolled up, d2 is still going on.
+	if n, err := s.RollUp(ctx, d2.Truncate(24*time.Hour).Add(time.Hour)); err != nil || n != 1 {
+		t.Fatalf("rolled up %d days, %v; want d1", n, err)
+	}
+	days, err := s.DayTotals(ctx, from, to)
+	want := []insights.Day{
+		{Day: "2026-11-20", Locale: "en", Source: "site", Views: 1, HelpfulVotes: 1, Visits: 1, SelfServiceVisits: 1, DeflectedVisits: 1},
+		{Day: "2026-11-21", Locale: "en", Source: "site", Views: 1, HelpfulVotes: 1, Visits: 1, SelfServiceVisits: 1, DeflectedVisits: 1},
+	}
+	if err != nil || !slices.Equal(days, want) {
+		t.Errorf("day totals %+v %v\nwant %+v", days, err, want)
+	}
+	arts, err := s.ArticleTotals(ctx, from, to)
+	if err != nil || !slices.Equal(arts, []insights.ArticleDay{{ArticleID: "lost", Locale: "en", Views: 2, Helpful: 2}}) {
+		t.Errorf("article totals over a rolled-up and a live day: %+v %v", arts, err)
 	}
 }
 

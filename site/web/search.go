@@ -148,9 +148,6 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		}
 		if pageNum == 1 && (res.Total == 0 || res.Weak) {
 			data.Subscribe = s.subscribeFormFor(v, b, q, site.SourceSite)
-			if data.Subscribe != nil && data.Next != nil {
-				data.Next.Subscribe = nil // the real thing, not an e-mail
-			}
 		}
 		data.Description = data.Heading + " – " + data.CountLabel
 	} else {

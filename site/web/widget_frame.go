@@ -111,7 +111,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		TextColor: textOn(brandColor(b.BrandColor)), Reasons: reasonsFor(b.T), Events: "/api/v1/events",
 		Strings: map[string]string{}, ContactForm: s.contactAvailable(st.view),
 	}
-	if s.opts.Contact != nil && s.opts.Contact.Subscriptions() {
+	if s.subscriptionsOn() {
 		// The script fills in the query and its intro.
 		page.Subscribe = &subscribeForm{T: b.T, Locale: b.Locale, Source: site.SourceWidget}
 	}

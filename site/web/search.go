@@ -146,7 +146,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 			data.RelatedIntro = v.UI.Text(loc, "related_intro", "query", shown)
 			data.Next = s.nextStepsFor(st, b, q, false)
 		}
-		if pageNum == 1 && (res.Total == 0 || res.Weak) {
+		if pageNum == 1 && weakResults(res) {
 			data.Subscribe = s.subscribeFormFor(v, b, q, site.SourceSite)
 		}
 		data.Description = data.Heading + " – " + data.CountLabel

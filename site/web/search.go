@@ -293,7 +293,6 @@ func (s *Server) apiFind(c echo.Context, kind string, defLimit int) error {
 	return c.JSON(http.StatusOK, searchResponse{SearchResults: res, SearchID: p.id})
 }
 
-// find runs a search ("s") or suggest ("g") through the snapshot's cache.
 // find answers a search (kind "s") or suggest ("g") from the snapshot,
 // timing the index (cached answers are not timed).
 func (s *Server) find(ctx context.Context, st *state, kind string, req site.SearchRequest) (*site.SearchResults, error) {

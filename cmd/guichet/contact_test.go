@@ -301,8 +301,10 @@ func TestContactSuggestsAndDelivers(t *testing.T) {
 	}
 
 	// A second request while the SMTP server is down survives a restart.
+	// The form without JavaScript takes the site's base URL as its own
+	// origin, as the JSON post does, whatever Host a proxy passes on.
 	smtpSink.srv.Close()
-	if w := serve(m, "POST", "/contact", "subject=Invoice+missing&description=Where+is+it%3F&email=bo%40example.com&search_id=&locale=en", "Sec-Fetch-Site", "same-origin"); w.Code != 200 ||
+	if w := serve(m, "POST", "/contact", "subject=Invoice+missing&description=Where+is+it%3F&email=bo%40example.com&search_id=&locale=en", "Sec-Fetch-Site", "same-origin", "Origin", "https://help.acme.test"); w.Code != 200 ||
 		webtest.Parse(t, w.Body.String()).Count(`.contact-page [role="status"]`) != 1 {
 		t.Fatalf("form post without JavaScript: %d %.300s", w.Code, w.Body)
 	}
@@ -526,5 +528,31 @@ func TestSubscriberToldAboutFix(t *testing.T) {
 	}
 	if n, _ := m.Contact.Notify(ctx); n != 0 {
 		t.Errorf("notified twice")
+	}
+}
+
+// TestOneSubscribeOffer: with an SMTP server and contact_url a mailto:
+// address (no contact form), "Tell me when this is answered" is the
+// subscription form alone, on the search page and in the widget panel,
+// never also the e-mail to support that stands in for it without SMTP.
+func TestOneSubscribeOffer(t *testing.T) {
+	smtpSink := startSink(t, "127.0.0.1:0")
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: https://help.acme.test\ncontact_url: mailto:help@acme.test\n")
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Get a refund\n---\nAsk for a refund from the Orders page within 30 days.\n")
+	clk := &clock{t: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)}
+	m := openContactMain(t, dir, t.TempDir(), smtpSink.addr, clk)
+
+	doc := webtest.Parse(t, mustGet(t, m, "/search?q=zeppelin+hamster"))
+	if doc.Count("form.subscribe-form") != 1 || doc.Count("section.subscribe") != 0 {
+		t.Errorf("search page: %d subscription forms, %d e-mail offers; want the form alone",
+			doc.Count("form.subscribe-form"), doc.Count("section.subscribe"))
+	}
+	if got := doc.Attr(".next-steps .contact-support a", "href"); got != "mailto:help@acme.test" {
+		t.Errorf("search page: contact link %q", got)
+	}
+	frame := mustGet(t, m, "/widget/frame")
+	if !strings.Contains(frame, `<template id="g-w-subscribe">`) || strings.Contains(frame, "data-subject") {
+		t.Errorf("widget panel: want the subscription form template and no e-mail offer in its next steps")
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/insights"
 	"github.com/guichet/guichet/site/publish"
 )
 
@@ -25,7 +26,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runGapsStub(ctx, args[1:], stdout, stderr)
 	}
 	c := newCommand("gaps", stderr, "content", "data", "database", "format", "retention-days")
-	since := c.fs.String("since", "30d", "report the period since this long ago (30d, 12h) or this date (2026-11-01)")
+	since := c.fs.String("since", "30d", "report the period since this many days (30d: today and the 29 days before) or this date (2026-11-01)")
 	locale := c.fs.String("locale", "", "only this locale")
 	minVisitors := c.fs.Int("min-visitors", 2, "list a gap once this many distinct visitors hit it in the period")
 	all := c.fs.Bool("all", false, "also list gaps marked ignored")
@@ -40,16 +41,18 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *minVisitors < 1 {
 		return fmt.Errorf("--min-visitors must be at least 1")
 	}
-	from, err := parseSince(*since, time.Now().UTC())
+	// The period the admin page and the insights API read for the same
+	// since (7d: today and the 6 days before).
+	p, err := insights.ParsePeriod(*since, "", *locale, time.Now())
 	if err != nil {
-		return err
+		return fmt.Errorf("--%s", site.ErrorMessage(err))
 	}
 	svc, defLocale, closeAll, err := openGaps(ctx, c.cfg)
 	if err != nil {
 		return err
 	}
 	defer closeAll()
-	rep, err := svc.Report(ctx, gaps.Options{Since: from, Locale: *locale, MinVisitors: *minVisitors, KeepIgnored: *all})
+	rep, err := svc.Report(ctx, gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: *minVisitors, KeepIgnored: *all})
 	if err != nil {
 		return err
 	}
@@ -63,7 +66,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		gaps.WriteStubs(c.cfg.Content, *stubFolder, defLocale, open, stdout, stderr)
 		return nil
 	}
-	return gaps.Write(stdout, rep, from, c.cfg.Format)
+	return gaps.Write(stdout, rep, p.From, c.cfg.Format)
 }
 
 // openGaps opens the events database and the content, and returns the gap
@@ -80,15 +83,6 @@ func openGaps(ctx context.Context, cfg Config) (*gaps.Service, string, func(), e
 		return nil, "", nil, err
 	}
 	return svc, locale, func() { closeIdx(); db.Close() }, nil
-}
-
-// parseSince reads --since (site.ParseSince; default 30 days).
-func parseSince(s string, now time.Time) (time.Time, error) {
-	t, err := site.ParseSince(s, now, 30*24*time.Hour)
-	if err != nil {
-		return t, fmt.Errorf("--since: %s", site.ErrorMessage(err))
-	}
-	return t, nil
 }
 
 // runGapsMark implements `guichet gaps mark ID STATUS [--note TEXT]`.

@@ -134,4 +134,17 @@ func TestAdminTicketTopics(t *testing.T) {
 	if w := serve(m, "GET", "/api/v1/insights/gaps?format=xml", "", "Authorization", "Bearer "+admin); w.Code != 400 {
 		t.Errorf("format=xml: %d", w.Code)
 	}
+	// The period is the dashboard's: since=7d starts at midnight (UTC)
+	// six days ago, not 168 hours ago; a locale not of the site is a 400.
+	w = serve(m, "GET", "/api/v1/insights/gaps?since=7d", "", "Authorization", "Bearer "+admin)
+	var week gaps.Report
+	if err := json.Unmarshal(w.Body.Bytes(), &week); err != nil || w.Code != 200 {
+		t.Fatalf("since=7d: %d %s", w.Code, w.Body)
+	}
+	if want := time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, -6); !week.Since.Equal(want) {
+		t.Errorf("since=7d starts %s, want %s (the dashboard's first day)", week.Since, want)
+	}
+	if w := serve(m, "GET", "/api/v1/insights/gaps?locale=xx", "", "Authorization", "Bearer "+admin); w.Code != 400 {
+		t.Errorf("locale=xx: %d", w.Code)
+	}
 }

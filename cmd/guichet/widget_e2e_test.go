@@ -369,6 +369,10 @@ func TestWidgetInBrowser(t *testing.T) {
 	}
 	evalDo(`Guichet.search('<img src=x onerror="window.pwned=1">')`)
 	waitHeading(`No articles match “<img src=x onerror="window.pwned=1">”.`)
+	// The query is put in the sentence as typed: "$&" is not a
+	// replacement pattern.
+	evalDo(`Guichet.search('zq$&wombat')`)
+	waitHeading(`No articles match “zq$&wombat”.`)
 	// A corrected query names what ran, and the words as typed stay one
 	// click away.
 	evalDo(`Guichet.search('coupn')`)

@@ -3,9 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"time"
 
-	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/labstack/echo/v4"
 )
@@ -26,13 +24,4 @@ func (s *Server) adminTriage(c echo.Context) error {
 		}
 	}
 	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(r.PostFormValue("gap")))
-}
-
-// parseSince reads the since parameter (site.ParseSince; default 30 days).
-func parseSince(v string, now time.Time) (time.Time, error) {
-	t, err := site.ParseSince(v, now, 30*24*time.Hour)
-	if err != nil {
-		return t, site.Errorf(site.EINVALID, "since: %s", site.ErrorMessage(err))
-	}
-	return t, nil
 }

@@ -62,15 +62,13 @@ func (s *Server) requireSecret(c echo.Context, secret, scope string) error {
 
 // sameSite refuses a form posted from another site (cross-site request
 // forgery): the browser's Origin header, when sent, must be this server's
-// own, and Sec-Fetch-Site must not say cross-site. Requests without either
-// (old browsers, scripts) pass; the forms that change state also carry a
-// token (checkForm).
+// own (sameOrigin, as for the JSON posts), and Sec-Fetch-Site must not say
+// cross-site. Requests without either (old browsers, scripts) pass; the
+// forms that change state also carry a token (checkForm).
 func (s *Server) sameSite(c echo.Context) error {
 	r := c.Request()
-	if o := r.Header.Get("Origin"); o != "" {
-		if u, err := url.Parse(o); err != nil || !strings.EqualFold(u.Host, r.Host) {
-			return site.Errorf(site.EFORBIDDEN, "cross-site request refused")
-		}
+	if o := r.Header.Get("Origin"); o != "" && !s.sameOrigin(c, strings.ToLower(o)) {
+		return site.Errorf(site.EFORBIDDEN, "cross-site request refused")
 	}
 	if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
 		return site.Errorf(site.EFORBIDDEN, "cross-site request refused")

@@ -185,6 +185,10 @@ func (s *Server) submitContact(c echo.Context, st *state, req *site.ContactReque
 // weakResults reports whether a search answered poorly enough to offer
 // "Tell me when this is answered": nothing, or results the search package
 // calls weak (SearchResults.Weak: even the best covers less than half of
-// what the query says) — the same rule as the search page and the widget
-// panel's script.
+// what the query says). The search page and the contact form call it; the
+// widget panel's script (widget-frame.js) tests the same two fields of
+// the API's answer. Suggest never calls its results weak (every word
+// typed is in each suggestion), so on the contact form only a subject
+// that suggest found nothing for, and search then answered poorly, is
+// weak.
 func weakResults(res *site.SearchResults) bool { return res.Total == 0 || res.Weak }

@@ -4,43 +4,27 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/labstack/echo/v4"
 )
 
-// apiGaps answers GET /api/v1/insights/gaps (bearer token, scope admin).
+// apiGaps answers GET /api/v1/insights/gaps (bearer token, scope admin),
+// for the period the other insights endpoints and the admin page read
+// (insightsRequest: since, until and locale through insights.ParsePeriod),
+// so since=30d lists the gaps the dashboard shows for its 30 days.
 func (s *Server) apiGaps(c echo.Context) error {
-	if s.opts.Insights == nil || s.opts.Auth == nil {
-		return site.Errorf(site.ENOTFOUND, "insights are not available")
-	}
-	c.Response().Header().Set("Cache-Control", "no-store")
-	if err := s.requireToken(c, adminScope); err != nil {
-		return err
-	}
-	q := c.QueryParams()
-	since, err := parseSince(q.Get("since"), s.opts.Now())
+	_, p, format, err := s.insightsRequest(c)
 	if err != nil {
 		return err
 	}
-	opts := gaps.Options{Since: since, Locale: q.Get("locale"), MinVisitors: 2, KeepIgnored: q.Get("all") == "true"}
-	if u := q.Get("until"); u != "" {
-		day, err := time.Parse(time.DateOnly, u)
-		if err != nil {
-			return site.Errorf(site.EINVALID, "until: %q is not a day like 2026-11-30 (the last day counted)", u)
-		}
-		opts.Until = day.Add(24 * time.Hour)
-	}
+	q := c.QueryParams()
+	opts := gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: 2, KeepIgnored: q.Get("all") == "true"}
 	if v := q.Get("min_visitors"); v != "" {
 		if opts.MinVisitors, err = strconv.Atoi(v); err != nil || opts.MinVisitors < 1 || opts.MinVisitors > 1000000 {
 			return site.Errorf(site.EINVALID, "min_visitors must be a positive number")
 		}
-	}
-	format := q.Get("format")
-	if format != "" && format != "json" && format != "csv" {
-		return site.Errorf(site.EINVALID, "format must be json or csv")
 	}
 	report, err := s.opts.Insights.Report(c.Request().Context(), opts)
 	if err != nil {

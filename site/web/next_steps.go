@@ -29,10 +29,11 @@ type nextSteps struct {
 }
 
 // subscribeHook is "Tell me when this is answered" for a query
-// (templates/subscribe.html). Without a subscription service it is an
-// e-mail to the contact address with the question as subject, so support
-// hears of it and can write back; when the contact is not an address,
-// there is no hook (the contact link follows anyway).
+// (templates/subscribe_mail.html) while subscriptions are off (with them,
+// the page offers subscribeForm instead): an e-mail to the contact
+// address with the question as subject, so support hears of it and can
+// write back; when the contact is not an address, there is no hook (the
+// contact link follows anyway).
 type subscribeHook struct {
 	T       map[string]string
 	Query   string
@@ -81,7 +82,10 @@ func (s *Server) mostRead(v *site.View, locale string, n int) []*site.Article {
 // already).
 func (s *Server) nextStepsFor(st *state, b basePage, q string, lists bool) *nextSteps {
 	v := st.view
-	n := &nextSteps{ContactURL: b.ContactURL, Subscribe: newSubscribeHook(st.view, b, q)}
+	n := &nextSteps{ContactURL: b.ContactURL}
+	if !s.subscriptionsOn() {
+		n.Subscribe = newSubscribeHook(st.view, b, q)
+	}
 	if !lists {
 		return n
 	}

@@ -146,11 +146,8 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 			data.RelatedIntro = v.UI.Text(loc, "related_intro", "query", shown)
 			data.Next = s.nextStepsFor(st, b, q, false)
 		}
-		if pageNum == 1 && (res.Total == 0 || res.Weak) {
+		if pageNum == 1 && weakResults(res) {
 			data.Subscribe = s.subscribeFormFor(v, b, q, site.SourceSite)
-			if data.Subscribe != nil && data.Next != nil {
-				data.Next.Subscribe = nil // the real thing, not an e-mail
-			}
 		}
 		data.Description = data.Heading + " – " + data.CountLabel
 	} else {
@@ -296,7 +293,6 @@ func (s *Server) apiFind(c echo.Context, kind string, defLimit int) error {
 	return c.JSON(http.StatusOK, searchResponse{SearchResults: res, SearchID: p.id})
 }
 
-// find runs a search ("s") or suggest ("g") through the snapshot's cache.
 // find answers a search (kind "s") or suggest ("g") from the snapshot,
 // timing the index (cached answers are not timed).
 func (s *Server) find(ctx context.Context, st *state, kind string, req site.SearchRequest) (*site.SearchResults, error) {

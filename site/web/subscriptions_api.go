@@ -23,10 +23,17 @@ type subscribeForm struct {
 	Intro  string // T.subscribe_intro with the query
 }
 
+// subscriptionsOn reports whether "Tell me when this is answered" takes
+// addresses (an SMTP server is configured); without it, next steps offer
+// an e-mail to support instead (subscribeHook).
+func (s *Server) subscriptionsOn() bool {
+	return s.opts.Contact != nil && s.opts.Contact.Subscriptions()
+}
+
 // subscribeFormFor returns the form for query, or nil when subscriptions
 // cannot be offered (no SMTP server).
 func (s *Server) subscribeFormFor(v *site.View, b basePage, query, source string) *subscribeForm {
-	if s.opts.Contact == nil || !s.opts.Contact.Subscriptions() || strings.TrimSpace(query) == "" {
+	if !s.subscriptionsOn() || strings.TrimSpace(query) == "" {
 		return nil
 	}
 	return &subscribeForm{T: b.T, Locale: b.Locale, Query: query, Source: source, Intro: v.UI.Text(b.Locale, "subscribe_intro", "query", query)}
@@ -53,7 +60,7 @@ type subscriptionJSON struct {
 // service, within the client's recording budget. The answer is the same
 // whether the address was subscribed already or not.
 func (s *Server) subscribe(c echo.Context, st *state, in subscriptionJSON) error {
-	if s.opts.Contact == nil || !s.opts.Contact.Subscriptions() {
+	if !s.subscriptionsOn() {
 		return site.Errorf(site.EUNAVAILABLE, "subscriptions need an SMTP server, and none is configured on this help center")
 	}
 	loc, err := s.requestLocale(c, st, in.Locale)

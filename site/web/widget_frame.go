@@ -9,7 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// hostPath validates a host page path sent by the widget: empty, or an
 // frameAncestors is the CSP frame-ancestors source list: this origin and
 // the allowed host origins, or any.
 func frameAncestors(cfg site.WidgetConfig) string {
@@ -42,7 +41,6 @@ type framePage struct {
 	Theme      string // light, dark or auto
 	TextColor  string // on BrandColor
 	Heading    string // above the list: for this page, or popular
-	Matched    bool
 	Articles   []articleRef
 	Reasons    []reason
 	Events     string
@@ -111,7 +109,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		TextColor: textOn(brandColor(b.BrandColor)), Reasons: reasonsFor(b.T), Events: "/api/v1/events",
 		Strings: map[string]string{}, ContactForm: s.contactAvailable(st.view),
 	}
-	if s.opts.Contact != nil && s.opts.Contact.Subscriptions() {
+	if s.subscriptionsOn() {
 		// The script fills in the query and its intro.
 		page.Subscribe = &subscribeForm{T: b.T, Locale: b.Locale, Source: site.SourceWidget}
 	}
@@ -125,7 +123,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		page.Strings[strings.TrimPrefix(k, "widget_")] = b.T[k]
 	}
 	list, matched := st.screenArticles(loc, path, key, widgetListSize)
-	page.Matched, page.Heading = matched, b.T["widget_for_page"]
+	page.Heading = b.T["widget_for_page"]
 	if !matched {
 		page.Heading = b.T["widget_popular"]
 	}

@@ -19,6 +19,9 @@
 		if (text) n.textContent = text;
 		return n;
 	};
+	// A string's {query} filled in as the server's i18n.Fill does: every occurrence, the value as
+	// written (String.replace would read "$&" or "$'" in a query as patterns).
+	const fill = (s, q) => s.split('{query}').join(q);
 	const getJSON = async (p, params) => {
 		const u = new URL(p, location.href);
 		for (const k in params) if (params[k] !== '' && params[k] != null) u.searchParams.set(k, params[k]);
@@ -160,7 +163,7 @@
 			const [addr, query] = m.getAttribute('href').split('?');
 			const p = new URLSearchParams(query || '');
 			// One line: a line break would start another header in some mail clients.
-			p.set('subject', m.dataset.subject.replace('{query}', q.replace(/[\x00-\x1f\x7f]/g, ' ')));
+			p.set('subject', fill(m.dataset.subject, q.replace(/[\x00-\x1f\x7f]/g, ' ')));
 			m.href = addr + '?' + p.toString().replace(/\+/g, '%20');
 		}
 		return n;
@@ -185,14 +188,14 @@
 		const shown = data.did_you_mean || q;
 		let s;
 		if (!data.results.length) {
-			s = message('results', (data.common_words ? T.common_words : T.no_results).replace('{query}', q));
+			s = message('results', fill(data.common_words ? T.common_words : T.no_results, q));
 			s.append(nextSteps(q, true));
 		} else if (data.weak) {
-			s = list('results', T.related_for.replace('{query}', shown), data.results);
-			s.querySelector('h2').after(el('p', 'w-intro', T.related_intro.replace('{query}', shown)));
+			s = list('results', fill(T.related_for, shown), data.results);
+			s.querySelector('h2').after(el('p', 'w-intro', fill(T.related_intro, shown)));
 			s.append(nextSteps(q, false));
 		} else {
-			s = list('results', T.results_for.replace('{query}', shown), data.results);
+			s = list('results', fill(T.results_for, shown), data.results);
 		}
 		s.dataset.sid = data.search_id;
 		if (data.results.length && data.did_you_mean) {
@@ -203,12 +206,13 @@
 			p.append(b);
 			s.querySelector('h2').after(p);
 		}
-		// "Tell me when this is answered" under a weak search, as on the site's search page.
+		// "Tell me when this is answered" under no or weak results: the rule of the site's search
+		// page (weakResults in site/web/contact.go).
 		const sub = d.getElementById('g-w-subscribe');
-		if (sub && !data.common_words && (!data.results.length || data.weak)) {
+		if (sub && (!data.results.length || data.weak)) {
 			const f = sub.content.firstElementChild.cloneNode(true);
 			f.elements.query.value = q;
-			f.querySelector('p').textContent = T.subscribe_intro.replace('{query}', q);
+			f.querySelector('p').textContent = fill(T.subscribe_intro, q);
 			s.append(f);
 		}
 		show(s, current.dataset.view !== 'results');

@@ -228,3 +228,31 @@ func TestWriteCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestReformulationsAcrossLocales: a visitor who searched in one language,
+// then in another, links two phrasings of different locales; gaps are per
+// locale, so that visit joins nothing, and the report does not fail
+// (it indexed the other locale's phrasings with this one's numbers, out of
+// range: a panic that ended the server at the next publication).
+func TestReformulationsAcrossLocales(t *testing.T) {
+	de := func(q, visitor string, ago time.Duration) Record {
+		r := rec(q, visitor, 0, false, ago)
+		r.Locale = "de"
+		return r
+	}
+	in := []Record{
+		de("rechnung fehlt", "u", 20*time.Minute), // first read: the lowest phrasing number
+		rec("alpha", "a", 0, false, 10*time.Minute), rec("beta", "b", 0, false, 10*time.Minute),
+		rec("gamma", "c", 0, false, 10*time.Minute), rec("delta", "d", 0, false, 10*time.Minute),
+		rec("zulu", "v", 0, false, 9*time.Minute), de("rechnung fehlt", "v", 8*time.Minute),
+		de("rechnung fehlt", "w", 8*time.Minute), rec("zulu", "w", 0, false, 7*time.Minute),
+		de("rechnung fehlt", "x", 6*time.Minute), rec("zulu", "x", 0, false, 5*time.Minute),
+	}
+	want := []string{
+		"search: alpha (1)", "search: beta (1)", "search: delta (1)", "search: gamma (1)",
+		"search: rechnung fehlt (4)", "search: zulu (3)",
+	}
+	if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("gaps\n%v\nwant\n%v", got, want)
+	}
+}

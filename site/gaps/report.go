@@ -241,7 +241,12 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 	}
 	partBridges := map[kl][]bridge{}
 	for ab, n := range counts {
-		p := c.phrasings[ab[0]]
+		p, q := c.phrasings[ab[0]], c.phrasings[ab[1]]
+		if p.kind != q.kind || p.locale != q.locale {
+			// A visitor who searched in one language, then in another:
+			// gaps are per kind and locale, so this visit joins nothing.
+			continue
+		}
 		k := kl{p.kind, p.locale}
 		partBridges[k] = append(partBridges[k], bridge{local[ab[0]], local[ab[1]], n})
 	}

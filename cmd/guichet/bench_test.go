@@ -110,7 +110,9 @@ func reportPercentiles(b *testing.B, durs []time.Duration) {
 
 // BenchmarkCorpusWidgetFrame measures rendering the widget panel for a host
 // page (context matching, the FAQ fallback and the template) on the
-// corpus, with a different host path each time.
+// corpus, with a different host path each time. The corpus has no
+// guichet.yaml, so no other origin may embed the panel (allowed_origins
+// fails closed): the host page is on the help center's own origin.
 func BenchmarkCorpusWidgetFrame(b *testing.B) {
 	needCorpus(b)
 	m := openCorpus(b, b.TempDir())
@@ -120,7 +122,7 @@ func BenchmarkCorpusWidgetFrame(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
 		w := httptest.NewRecorder()
-		r := httptest.NewRequest("GET", fmt.Sprintf("/widget/frame?origin=https://app.example.com&path=/settings/team/%d&context=checkout", i), nil)
+		r := httptest.NewRequest("GET", fmt.Sprintf("https://help.example.com/widget/frame?origin=https://help.example.com&path=/settings/team/%d&context=checkout", i), nil)
 		r.Header.Set("Accept-Encoding", "gzip")
 		m.Server.ServeHTTP(w, r)
 		durs = append(durs, time.Since(start))

@@ -26,6 +26,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runGapsStub(ctx, args[1:], stdout, stderr)
 	}
 	c := newCommand("gaps", stderr, "content", "data", "database", "format", "retention-days")
+	c.fs.Lookup("format").Usage = "output format: " + strings.Join(gaps.Formats, ", ") + " (text is the table) (env GUICHET_FORMAT)"
 	since := c.fs.String("since", "30d", "report the period since this many days (30d: today and the 29 days before) or this date (2026-11-01)")
 	locale := c.fs.String("locale", "", "only this locale")
 	minVisitors := c.fs.Int("min-visitors", 2, "list a gap once this many distinct visitors hit it in the period")

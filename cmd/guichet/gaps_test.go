@@ -16,6 +16,18 @@ import (
 	"github.com/guichet/guichet/site/textnorm"
 )
 
+// TestGapsHelpNamesItsFormats: `guichet gaps -h` lists the formats gaps
+// writes (csv among them, as the README says), not check's "text or json".
+func TestGapsHelpNamesItsFormats(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"gaps", "-h"}, &out, &errb); code != 0 {
+		t.Fatalf("gaps -h: exit %d: %s", code, errb.String())
+	}
+	if help := errb.String(); !strings.Contains(help, "output format: table, csv, json") || strings.Contains(help, "text or json") {
+		t.Errorf("gaps -h does not name table, csv and json:\n%s", help)
+	}
+}
+
 // gapsJSON runs `guichet gaps --format json` with args and returns the
 // report.
 func gapsJSON(t *testing.T, m *Main, dir string, args ...string) gaps.Report {

@@ -30,16 +30,16 @@ func embeddedThemeFile(t *testing.T, name string) string {
 	return string(b)
 }
 
-// withFooter is the default layout whose footer says text instead of
-// "Powered by Guichet", as a writer following the README would write it.
+// withFooter is the default footer saying text instead of "Powered by
+// Guichet", as a writer following the README would write it.
 func withFooter(t *testing.T, text string) string {
 	t.Helper()
-	layout := embeddedThemeFile(t, "templates/layout.html")
+	footer := embeddedThemeFile(t, "templates/footer.html")
 	const powered = `<p class="powered">{{.T.footer}}</p>`
-	if !strings.Contains(layout, powered) {
-		t.Fatalf("the default layout has no %s to replace", powered)
+	if !strings.Contains(footer, powered) {
+		t.Fatalf("the default footer has no %s to replace", powered)
 	}
-	return strings.Replace(layout, powered, `<p class="powered">`+text+`</p>`, 1)
+	return strings.Replace(footer, powered, `<p class="powered">`+text+`</p>`, 1)
 }
 
 // startServe runs `guichet serve args…` on a free port in this process, as
@@ -90,15 +90,15 @@ func httpGet(t *testing.T, url string) (int, string) {
 }
 
 // TestDevReloadsContentTheme edits the content folder's theme/ under
-// `guichet serve --dev`: a changed footer and stylesheet are served
-// without a restart; a broken layout shows the writer where the error is
+// `guichet serve --dev`: a changed footer (templates/footer.html) and stylesheet are served
+// without a restart; a broken footer shows the writer where the error is
 // on every page and in the log while the articles still publish; fixed,
 // the site comes back; removed, the embedded file serves again.
 func TestDevReloadsContentTheme(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "guichet.yaml", "title: Pedal Help\n")
 	writeFile(t, dir, "riding/unlock.md", "---\ntitle: Unlock a bike\n---\nScan the code on the handlebar.\n")
-	writeFile(t, dir, "theme/templates/layout.html", withFooter(t, "Pedal Ltd, 1 Quay Street"))
+	writeFile(t, dir, "theme/templates/footer.html", withFooter(t, "Pedal Ltd, 1 Quay Street"))
 	css := embeddedThemeFile(t, "assets/style.css")
 	writeFile(t, dir, "theme/assets/style.css", css+"\n.site-footer { border-top: 4px solid #123456; }\n")
 	base, logs := startServe(t, "--dev", "--content", dir, "--data", t.TempDir())
@@ -129,16 +129,16 @@ func TestDevReloadsContentTheme(t *testing.T) {
 	}
 
 	// Saved edits are served without a restart.
-	writeFile(t, dir, "theme/templates/layout.html", withFooter(t, "Pedal Ltd, 2 Quay Street"))
+	writeFile(t, dir, "theme/templates/footer.html", withFooter(t, "Pedal Ltd, 2 Quay Street"))
 	eventually("the edited footer", func() bool { return footer() == "Pedal Ltd, 2 Quay Street" })
 	writeFile(t, dir, "theme/assets/style.css", css+"\n.site-footer { border-top: 4px solid #654321; }\n")
 	eventually("the edited stylesheet", func() bool { return strings.Contains(stylesheet(), "#654321") })
 
-	// A layout that does not parse: every page shows the file, the line
+	// A footer that does not parse: every page shows the file, the line
 	// and the lines around it to the writer, the log says it, and a new
 	// article is still published (found by search).
 	broken := strings.Replace(withFooter(t, "Pedal Ltd, 3 Quay Street"), `<p class="powered">`, `{{if .ContactURL}<p class="powered">`, 1)
-	writeFile(t, dir, "theme/templates/layout.html", broken)
+	writeFile(t, dir, "theme/templates/footer.html", broken)
 	line := 0
 	for i, l := range strings.Split(broken, "\n") {
 		if strings.Contains(l, "{{if .ContactURL}<p") {
@@ -148,13 +148,13 @@ func TestDevReloadsContentTheme(t *testing.T) {
 	writeFile(t, dir, "riding/brakes.md", "---\ntitle: Brakes feel soft\n---\nReport soft brakes from the bike's page.\n")
 	eventually("the theme error panel", func() bool {
 		_, d := page()
-		return d.Text("h1") == "theme/templates/layout.html has an error"
+		return d.Text("h1") == "theme/templates/footer.html has an error"
 	})
 	code, d := page()
 	if code != 200 && code != 500 {
 		t.Errorf("page while the theme is broken: status %d", code)
 	}
-	if want := "theme/templates/layout.html:" + strconv.Itoa(line); !strings.Contains(d.Text(".error-panel"), want) {
+	if want := "theme/templates/footer.html:" + strconv.Itoa(line); !strings.Contains(d.Text(".error-panel"), want) {
 		t.Errorf("the panel does not name %s: %q", want, d.Text(".error-panel"))
 	}
 	if got := d.Text(".error-source .error-line"); !strings.Contains(got, "{{if .ContactURL}<p") {
@@ -164,7 +164,7 @@ func TestDevReloadsContentTheme(t *testing.T) {
 		t.Error("the panel has no reload script: fixing the file would not reload the page")
 	}
 	eventually("the log line naming the file", func() bool {
-		return strings.Contains(logs.String(), "theme/templates/layout.html:"+strconv.Itoa(line)) && strings.Contains(logs.String(), "last good theme")
+		return strings.Contains(logs.String(), "theme/templates/footer.html:"+strconv.Itoa(line)) && strings.Contains(logs.String(), "last good theme")
 	})
 	eventually("an article saved while the theme is broken", func() bool {
 		_, body := httpGet(t, base+"/api/v1/search?q=brakes")
@@ -172,17 +172,17 @@ func TestDevReloadsContentTheme(t *testing.T) {
 	})
 
 	// Fixed: the site comes back with the new footer.
-	writeFile(t, dir, "theme/templates/layout.html", withFooter(t, "Pedal Ltd, 3 Quay Street"))
+	writeFile(t, dir, "theme/templates/footer.html", withFooter(t, "Pedal Ltd, 3 Quay Street"))
 	eventually("the fixed footer", func() bool { return footer() == "Pedal Ltd, 3 Quay Street" })
 
 	// Removed: the embedded file serves again, the stylesheet still the
 	// content's.
-	if err := os.Remove(filepath.Join(dir, "theme/templates/layout.html")); err != nil {
+	if err := os.Remove(filepath.Join(dir, "theme/templates/footer.html")); err != nil {
 		t.Fatal(err)
 	}
 	eventually("the embedded footer", func() bool { return footer() == "Powered by Guichet" })
 	if !strings.Contains(stylesheet(), "#654321") {
-		t.Error("removing the layout also dropped the content's stylesheet")
+		t.Error("removing the footer also dropped the content's stylesheet")
 	}
 	if err := os.RemoveAll(filepath.Join(dir, "theme")); err != nil {
 		t.Fatal(err)
@@ -197,7 +197,7 @@ func TestDevReloadsContentTheme(t *testing.T) {
 func TestBrokenThemeKeepsLastGood(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "riding/unlock.md", "---\ntitle: Unlock a bike\n---\nScan the code.\n")
-	writeFile(t, dir, "theme/templates/layout.html", withFooter(t, "Pedal Ltd"))
+	writeFile(t, dir, "theme/templates/footer.html", withFooter(t, "Pedal Ltd"))
 	var logs bytes.Buffer
 	m := &Main{Config: testConfig(dir, t.TempDir()), Logger: slog.New(slog.NewTextHandler(&logs, nil))}
 	if err := m.Open(context.Background()); err != nil {
@@ -210,7 +210,7 @@ func TestBrokenThemeKeepsLastGood(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			logs.Reset()
-			writeFile(t, dir, "theme/templates/layout.html", tc.layout)
+			writeFile(t, dir, "theme/templates/footer.html", tc.layout)
 			writeFile(t, dir, "riding/brakes-"+strings.ReplaceAll(tc.name, " ", "-")+".md", "---\ntitle: Brakes\n---\nSoft brakes.\n")
 			if err := m.Reload(context.Background()); err != nil {
 				t.Fatalf("the content was not published: %v", err)
@@ -222,15 +222,15 @@ func TestBrokenThemeKeepsLastGood(t *testing.T) {
 				t.Error("the article saved with the broken theme is not served")
 			}
 			p := m.Server.ThemeProblem()
-			if p == nil || p.File != "theme/templates/layout.html" || p.Line == 0 || !strings.Contains(p.Message, tc.want) {
+			if p == nil || p.File != "theme/templates/footer.html" || p.Line == 0 || !strings.Contains(p.Message, tc.want) {
 				t.Fatalf("theme problem: %+v", p)
 			}
-			if !strings.Contains(logs.String(), "theme/templates/layout.html:"+strconv.Itoa(p.Line)) {
+			if !strings.Contains(logs.String(), "theme/templates/footer.html:"+strconv.Itoa(p.Line)) {
 				t.Errorf("the log does not name the file and line:\n%s", logs.String())
 			}
 		})
 	}
-	writeFile(t, dir, "theme/templates/layout.html", withFooter(t, "Pedal GmbH"))
+	writeFile(t, dir, "theme/templates/footer.html", withFooter(t, "Pedal GmbH"))
 	if err := m.Reload(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -239,11 +239,11 @@ func TestBrokenThemeKeepsLastGood(t *testing.T) {
 	}
 
 	// A server does not start on a broken theme: the error names the file.
-	writeFile(t, dir, "theme/templates/layout.html", "{{define \"layout\"}}{{if}}{{end}}")
+	writeFile(t, dir, "theme/templates/footer.html", "{{define \"footer\"}}{{if}}{{end}}")
 	m2 := &Main{Config: testConfig(dir, t.TempDir()), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	err := m2.Open(context.Background())
 	m2.Close(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "theme/templates/layout.html:1") {
+	if err == nil || !strings.Contains(err.Error(), "theme/templates/footer.html:1") {
 		t.Errorf("start on a broken theme: %v", err)
 	}
 }

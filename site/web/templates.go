@@ -19,7 +19,7 @@ var pageNames = []string{"home", "category", "article", "broken", "search", "err
 
 // partialNames are the templates a theme shares between pages besides
 // layout.html (templates/NAME.html), parsed into every page's set.
-var partialNames = []string{"subscribe_mail"}
+var partialNames = []string{"header", "footer", "subscribe_mail"}
 
 // templates holds one parsed template set per page.
 type templates struct {

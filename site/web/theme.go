@@ -58,8 +58,10 @@ func CheckTheme(theme fs.FS, v *site.View) error {
 
 // templateError finds the file and line in an html/template error:
 // "template: templates/layout.html:45: bad character" when parsing,
-// "template: templates/home.html:3:12: executing …" when rendering.
-var templateError = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::(\d+))?: (.*)`)
+// "template: templates/home.html:3:12: executing …" when rendering,
+// "html/template:templates/footer.html:2:11: no such template" when
+// escaping.
+var templateError = regexp.MustCompile(`template: ?([^:\s]+):(\d+)(?::(\d+))?: (.*)`)
 
 // ThemeProblem turns an error of CheckTheme or of a publication into a
 // problem naming the theme file (its path in the content folder when the
@@ -88,7 +90,24 @@ func themeProblem(err error, content fs.FS, dir string) *site.Problem {
 	if i := strings.Index(p.Message, " in type "); i > 0 {
 		p.Message = p.Message[:i] + " (no such field or string on this page)"
 	}
+	for _, h := range templateHints {
+		if strings.Contains(p.Message, h[0]) {
+			p.Message += " (" + h[1] + ")"
+			break
+		}
+	}
 	return p
+}
+
+// templateHints say in a writer's words what html/template's most common
+// errors usually mean.
+var templateHints = [][2]string{
+	{"bad character U+007D '}'", "an action closed with one } instead of }}"},
+	{"unexpected EOF", "an {{if}}, {{range}}, {{with}} or {{define}} without its {{end}}"},
+	{"unexpected {{end}}", "an {{end}} with no {{if}}, {{range}}, {{with}} or {{define}} open"},
+	{"map has no entry for key", "no interface string of that name: add it to the content folder's i18n/<locale>.yaml files"},
+	{"no such template", "a {{template}} call names a template no file defines: check the spelling"},
+	{"not defined", "a function or template this theme does not have: check the spelling against themes/default"},
 }
 
 // themeFile is the path a writer knows a theme file by: under the content

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/web/webtest"
 	"github.com/guichet/guichet/themes"
 )
@@ -227,6 +229,20 @@ func TestBrokenThemeKeepsLastGood(t *testing.T) {
 			}
 			if !strings.Contains(logs.String(), "theme/templates/footer.html:"+strconv.Itoa(p.Line)) {
 				t.Errorf("the log does not name the file and line:\n%s", logs.String())
+			}
+			// The team sees it on the admin page with the content's errors.
+			admin, _, err := m.DB.CreateToken(context.Background(), site.ScopeAdmin, "theme")
+			if err != nil {
+				t.Fatal(err)
+			}
+			login := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
+			cookies := (&http.Response{Header: login.Header()}).Cookies()
+			if login.Code != 303 || len(cookies) == 0 {
+				t.Fatalf("login: %d", login.Code)
+			}
+			errs := webtest.Parse(t, mustGet(t, m, "/admin/", "Cookie", cookies[0].Name+"="+cookies[0].Value)).Text("#content-errors")
+			if !strings.Contains(errs, "theme/templates/footer.html:"+strconv.Itoa(p.Line)) || !strings.Contains(errs, "last good theme") {
+				t.Errorf("admin page's content errors: %q", errs)
 			}
 		})
 	}

@@ -108,12 +108,9 @@ type Server struct {
 	// themeDir is the content folder's theme folder the theme was last
 	// loaded with ("" for the default theme alone).
 	themeDir string
-	// themeProblem is why the theme of the content folder does not load
-	// or render, nil when it does (ThemeProblem).
-	themeProblem *site.Problem
-	stats        *site.TicketStats // the latest, used by Publish
-	version      atomic.Int64      // counts Publish calls, for the dev reload script
-	limiter      *limiter
+	stats    *site.TicketStats // the latest, used by Publish
+	version  atomic.Int64      // counts Publish calls, for the dev reload script
+	limiter  *limiter
 	// mostClicked are the IDs of the articles clicked in results
 	// recently, most first, for the most read articles (next_steps.go).
 	mostClicked atomic.Pointer[[]string]
@@ -217,17 +214,19 @@ func (s *Server) Publish(v *site.View, searcher site.Searcher) (site.Searcher, e
 		if s.state.Load() == nil && !s.opts.Dev {
 			return nil, fmt.Errorf("%s", problem)
 		}
-		s.opts.Logger.Error("theme: "+problem.String()+"; the site keeps its last good theme until the file is fixed", "file", problem.File, "line", problem.Line)
 		if s.opts.Dev {
 			// The writer sees the error on every page until it is fixed.
 			if st, err = s.build(v, searcher, good.panel(problem, s.opts.Content, dir)); err != nil {
 				return nil, err
 			}
 		}
-	} else if s.themeProblem != nil {
+		problem.Message += "; the site keeps its last good theme until the file is fixed"
+		s.opts.Logger.Error("theme: "+problem.String(), "file", problem.File, "line", problem.Line)
+	} else if old := s.state.Load(); old != nil && old.themeProblem != nil {
 		s.opts.Logger.Info("theme: loads again", "folder", dir)
 	}
-	s.theme, s.themeDir, s.themeProblem = good, dir, problem
+	s.theme, s.themeDir = good, dir
+	st.themeProblem = problem
 	old := s.state.Swap(st)
 	s.version.Add(1)
 	if old == nil {
@@ -253,12 +252,11 @@ func (s *Server) build(v *site.View, searcher site.Searcher, theme *themeSet) (*
 // render, naming the file and line, or nil when it does. While it is not
 // nil, the site is served with the last good theme.
 func (s *Server) ThemeProblem() *site.Problem {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.themeProblem == nil {
+	st := s.state.Load()
+	if st == nil || st.themeProblem == nil {
 		return nil
 	}
-	p := *s.themeProblem
+	p := *st.themeProblem
 	return &p
 }
 

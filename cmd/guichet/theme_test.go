@@ -263,3 +263,19 @@ func TestBrokenThemeKeepsLastGood(t *testing.T) {
 		t.Errorf("start on a broken theme: %v", err)
 	}
 }
+
+// TestDevStartsOnBrokenTheme: `serve --dev` starts on a broken theme file
+// and shows the writer where it is, rather than refusing to start.
+func TestDevStartsOnBrokenTheme(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "riding/unlock.md", "---\ntitle: Unlock a bike\n---\nScan the code.\n")
+	writeFile(t, dir, "theme/templates/footer.html", "{{define \"footer\"}}<footer>\n{{with .ContactURL}}\n</footer>{{end}}\n")
+	m := openMain(t, dir, true)
+	d := webtest.Parse(t, mustGet(t, m, "/riding/unlock"))
+	if got := d.Text(".error-panel code"); got != "theme/templates/footer.html:4" {
+		t.Errorf("panel names %q", got)
+	}
+	if !strings.Contains(d.Text(".error-panel"), "without its {{end}}") {
+		t.Errorf("panel does not say what is wrong: %q", d.Text(".error-panel"))
+	}
+}

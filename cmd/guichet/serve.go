@@ -200,14 +200,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return err
 	}
-	ln.Ready(m.Server)
-	printBanner(stdout, m)
+	// The watcher takes the folders' state before the banner says the
+	// site is served: a file saved after it is published.
 	switch {
 	case c.cfg.Dev:
-		go m.Publisher.Watch(ctx, []string{c.cfg.Content, "themes", "static"})
+		go m.Publisher.Watcher([]string{c.cfg.Content, "themes", "static"}).Run(ctx)
 	case c.cfg.Watch:
-		go m.Publisher.Watch(ctx, []string{c.cfg.Content})
+		go m.Publisher.Watcher([]string{c.cfg.Content}).Run(ctx)
 	}
+	ln.Ready(m.Server)
+	printBanner(stdout, m)
 	go m.Publisher.PublishOn(ctx, hup, "signal")
 	go m.Publisher.RefreshPopularityEvery(ctx)
 	go store.PruneEvery(ctx, m.DB, 24*time.Hour, time.Duration(c.cfg.RetentionDays)*24*time.Hour, m.Now, logger)

@@ -339,7 +339,7 @@ func TestBrokenConfigKeepsSettings(t *testing.T) {
 		if err := m.Reload(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		if title := webtest.Parse(t, mustGet(t, m, "/")).Text("title"); title != "Help Center – Acme Help" {
+		if title := webtest.Parse(t, mustGet(t, m, "/")).Text("title"); title != "Acme Help" {
 			t.Errorf("after %q the home's title is %q", broken, title)
 		}
 		if w := serve(m, "GET", "/widget/frame?origin=https://app.acme.example", ""); w.Code != 200 {

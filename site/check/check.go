@@ -62,7 +62,7 @@ func Run(ctx context.Context, dir string, now time.Time) (*Report, error) {
 		return nil, err
 	}
 	problems := append(append([]site.Problem{}, lib.Problems...), testProbs...)
-	problems = append(problems, localeProblems(fsys, lib)...)
+	problems = append(problems, localeProblems(fsys, lib, now)...)
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].File < problems[j].File })
 	// Paths from the repository root, which editors and CI annotations open.
 	where := repoPath(ctx, dir)

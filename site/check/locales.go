@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
@@ -22,7 +23,7 @@ const maxListed = 12
 // interface strings each locale lacks (shown in another language), keys
 // of i18n/ files no template uses, locales search has no analyzer for,
 // and the brand colour's contrast.
-func localeProblems(fsys fs.FS, lib *site.Library) []site.Problem {
+func localeProblems(fsys fs.FS, lib *site.Library, now time.Time) []site.Problem {
 	var probs []site.Problem
 	cfg := lib.Config
 	theme := themes.Default(false)
@@ -34,9 +35,10 @@ func localeProblems(fsys fs.FS, lib *site.Library) []site.Problem {
 		sub, err := fs.Sub(fsys, cfg.Theme)
 		if err == nil {
 			theme = themes.Overlay(sub, theme)
-			if err := web.CheckTheme(theme); err != nil {
-				probs = append(probs, site.Problem{Severity: site.SeverityError, Kind: site.KindTheme, File: cfg.Theme,
-					Message: fmt.Sprintf("the theme does not load, the site keeps its last good theme: %v", err)})
+			if err := web.CheckTheme(theme, site.NewView(lib, now, false)); err != nil {
+				pr := web.ThemeProblem(err, fsys, cfg.Theme)
+				pr.Message += "; a running server keeps its last good theme until the file is fixed, and does not start on it"
+				probs = append(probs, pr)
 			}
 		}
 	}

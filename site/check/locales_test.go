@@ -59,8 +59,8 @@ func TestLocaleChecks(t *testing.T) {
 	if p := find("guichet.yaml", "no analyzer for locale de"); p != nil {
 		t.Errorf("German has an analyzer: %s", p.Message)
 	}
-	if p := find("theme", "faq.html"); p == nil || p.Severity != site.SeverityError {
-		t.Errorf("broken theme template not reported as an error: %+v", p)
+	if p := find("theme/templates/faq.html", "last good theme"); p == nil || p.Severity != site.SeverityError || p.Line != 1 {
+		t.Errorf("broken theme template not reported as an error on its file and line: %+v", p)
 	}
 	p := find("guichet.yaml", "brand_color #ffcc00")
 	if p == nil || !strings.Contains(p.Message, "nearest shade that reaches it is #") {
@@ -106,4 +106,26 @@ func TestMissingStringsNameWhereTheyAreShown(t *testing.T) {
 		}
 	}
 	t.Fatalf("no missing-translation warning for sw in %+v", rep.Problems)
+}
+
+// TestThemeThatDoesNotRender: a theme file that parses but fails when a
+// page is written with it (a field no page has) is an error on its file
+// and line, as the server would meet it.
+func TestThemeThatDoesNotRender(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "help/a.md", "---\ntitle: A\n---\nText.\n")
+	write(t, dir, "theme/templates/article.html", "{{define \"content\"}}\n<h1>{{.Title}}</h1>\n<p>{{.Author.Name}}</p>{{end}}")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Problems {
+		if strings.HasSuffix(p.File, "/theme/templates/article.html") {
+			if p.Line != 3 || p.Severity != site.SeverityError || !strings.Contains(p.Message, "Author") {
+				t.Errorf("problem: %+v", p)
+			}
+			return
+		}
+	}
+	t.Errorf("no problem on theme/templates/article.html: %+v", rep.Problems)
 }

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"strings"
 	"time"
 
 	"github.com/go-playground/locales"
@@ -150,9 +151,37 @@ func Date(locale string, t time.Time) string {
 	}
 	t = t.UTC()
 	if tr := calendar(Language(locale)); tr != nil {
-		return tr.FmtDateLong(t)
+		return localDigits(locale, tr.FmtDateLong(t))
 	}
 	return t.Format("2006-01-02")
+}
+
+// localDigits writes the ASCII digits of s in the locale's own digits, the
+// ones Number writes ("30 نوفمبر 2026" → "٣٠ نوفمبر ٢٠٢٦" in Arabic, whose
+// CLDR numbering system is arab), so that one page never mixes two kinds.
+func localDigits(locale, s string) string {
+	tag, err := language.Parse(locale)
+	if err != nil {
+		return s
+	}
+	p := message.NewPrinter(tag)
+	var digits [10]rune
+	for i := range digits {
+		r := []rune(p.Sprintf("%d", i))
+		if len(r) != 1 {
+			return s
+		}
+		digits[i] = r[0]
+	}
+	if digits[0] == '0' {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return digits[r-'0']
+		}
+		return r
+	}, s)
 }
 
 // Number writes n the way readers of locale expect (CLDR digits and

@@ -77,7 +77,10 @@ func TestDirection(t *testing.T) {
 func TestDatesAndNumbers(t *testing.T) {
 	d := time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC)
 	for loc, want := range map[string]string{"en": "November 30, 2026", "fr": "30 novembre 2026", "de": "30. November 2026",
-		"es": "30 de noviembre de 2026", "ja": "2026年11月30日", "nb": "30. november 2026", "sw": "2026-11-30"} {
+		"es": "30 de noviembre de 2026", "ja": "2026年11月30日", "nb": "30. november 2026", "sw": "2026-11-30",
+		// In the digits the locale's numbers are written in (CLDR arab,
+		// arabext), never mixed with ASCII ones on one page.
+		"ar": "٣٠ نوفمبر ٢٠٢٦", "fa": "۳۰ نوامبر ۲۰۲۶", "ar-MA": "30 نوفمبر 2026"} {
 		if got := Date(loc, d); got != want {
 			t.Errorf("Date(%s) = %q, want %q", loc, got, want)
 		}

@@ -236,6 +236,11 @@ func (s *Server) admin(c echo.Context) error {
 	if err := s.contactRows(ctx, st, page, p.From); err != nil {
 		return err
 	}
+	// A theme file in error first: the site shows the last good theme.
+	if pr := st.themeProblem; pr != nil {
+		page.ContentErrorCount++
+		page.ContentErrors = append(page.ContentErrors, *pr)
+	}
 	for _, pr := range st.view.Lib.Problems {
 		if pr.Severity == site.SeverityError {
 			if page.ContentErrorCount++; len(page.ContentErrors) < 50 {

@@ -18,8 +18,14 @@ const homeFAQ = 5
 
 func homeData(st *state, loc string) *homePage {
 	v := st.view
-	// "Help Center – Acme", "Centre d’aide – Acme": one title per locale.
-	b := newBase(v, loc, strs(v, loc)["home"], "", localePrefix(v, loc)+"/")
+	// The home is titled by the site's title ("Velora Help", "Velora-Hilfe");
+	// a locale showing another locale's title says what the page is in
+	// its own language first ("Centre d’aide – Acme Help").
+	title := ""
+	if cfg := v.Lib.Config; cfg.TitleSet && loc != cfg.DefaultLocale && cfg.Localized("title", loc, "") == "" {
+		title = strs(v, loc)["home"]
+	}
+	b := newBase(v, loc, title, "", localePrefix(v, loc)+"/")
 	b.HideHeaderSearch = true
 	b.setAlternates(v, localePaths(v, "/"))
 	p := &homePage{basePage: b, Heading: b.SiteTitle, Intro: siteDescription(v, loc), Question: b.T["hero_heading"]}

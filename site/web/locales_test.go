@@ -106,7 +106,7 @@ func TestPagesInEveryLanguage(t *testing.T) {
 	}{
 		{"/account/reset", "en", "ltr", "Relay Help", "Search", "Was this article helpful?", "September 14, 2026", ""},
 		{"/de/account/reset", "de", "ltr", "Relay-Hilfe", "Suchen", "Hat Ihnen das geholfen?", "14. September 2026", ""},
-		{"/ar/account/reset", "ar", "rtl", "مساعدة ريلاي", "بحث", "هل كانت هذه المقالة مفيدة؟", "14 سبتمبر 2026", ""},
+		{"/ar/account/reset", "ar", "rtl", "مساعدة ريلاي", "بحث", "هل كانت هذه المقالة مفيدة؟", "١٤ سبتمبر ٢٠٢٦", ""},
 		// No Swahili strings ship: the one the content gives, English
 		// for the rest; the title falls back to the default locale's.
 		{"/sw/account/reset", "sw", "ltr", "Relay Help", "Tafuta", "Was this article helpful?", "2026-09-14", ""},
@@ -231,6 +231,11 @@ func TestBrand(t *testing.T) {
 	}
 	if got := frame.Attr(".w-logo", "alt"); got != "مساعدة ريلاي" {
 		t.Errorf("widget logo alt = %q", got)
+	}
+	// The panel's header is the brand colour under white text: the logo
+	// drawn for dark backgrounds is the one it shows.
+	if got := frame.Attr("img.w-logo", "src"); got != "/_content/brand/logo-dark.svg" {
+		t.Errorf("widget logo = %q, want logo_dark on the brand-coloured header", got)
 	}
 	for _, f := range []string{"/_content/brand/logo.svg", "/_content/brand/logo-dark.svg", "/_content/brand/icon.png"} {
 		if w := e.do(t, "GET", f, nil); w.Code != 200 {

@@ -33,6 +33,9 @@ type published struct {
 	search site.Searcher
 	tmpl   *templates
 	assets *assetSet
+	// themeProblem is why the content's theme did not load or render at
+	// this publication (the pages use the last good one), nil if it did.
+	themeProblem *site.Problem
 	// pages holds every category and article page, rendered on first
 	// request (hotpages.go), and robots.txt.
 	pages map[string]*blob

@@ -6,7 +6,6 @@ package web
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -103,10 +102,9 @@ type Server struct {
 	echo  *echo.Echo
 	state atomic.Pointer[state]
 
-	mu      sync.Mutex // serialises Publish
-	tmpl    *templates
-	assets  *assetSet
-	strings site.Strings // the theme's interface strings (i18n/)
+	mu sync.Mutex // serialises Publish
+	// theme is the last good theme: the one the pages are written with.
+	theme *themeSet
 	// themeDir is the content folder's theme folder the theme was last
 	// loaded with ("" for the default theme alone).
 	themeDir string
@@ -146,33 +144,13 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts}
 	s.limiter = newLimiter(opts.Limits, opts.Now, newMetrics(opts.Metrics, opts.Limits, opts.Recorder))
-	if err := s.loadTheme(s.opts.Theme); err != nil {
+	theme, err := readTheme(s.opts.Static, s.opts.Theme, s.opts.ExtraCSS)
+	if err != nil {
 		return nil, err
 	}
+	s.theme = theme
 	s.echo = s.routes()
 	return s, nil
-}
-
-// loadTheme parses the templates, assets and strings of theme; on error
-// the theme loaded before stays.
-func (s *Server) loadTheme(theme fs.FS) error {
-	assets, err := loadAssets(s.opts.Static, theme, s.opts.ExtraCSS)
-	if err != nil {
-		return err
-	}
-	tmpl, err := parseTemplates(theme, assets.url)
-	if err != nil {
-		return err
-	}
-	strs, errs := i18n.ReadDir(theme)
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("theme strings: %w", err)
-	}
-	if _, ok := strs[i18n.Reference]; !ok {
-		return fmt.Errorf("theme strings: %s/%s.yaml is missing", i18n.Dir, i18n.Reference)
-	}
-	s.tmpl, s.assets, s.strings = tmpl, assets, strs
-	return nil
 }
 
 // contentTheme returns the theme of v's content: the embedded theme with
@@ -198,37 +176,88 @@ func (s *Server) contentTheme(v *site.View) (fs.FS, string) {
 // served. Requests in flight finish on the previous snapshot. It returns
 // the searcher that was replaced (nil the first time) so the caller can
 // close it once those requests are done.
+//
+// The theme is read again first (the content folder's theme folder over
+// the default theme; the default theme too in dev mode). A theme that
+// does not load or render keeps the last good one in force and the
+// content is published with it: the problem is logged and returned by
+// ThemeProblem, and in dev mode every page shows it instead (theme.go).
+// Only the first publication outside dev mode, which has no good theme
+// of the content's to keep, fails on it.
 func (s *Server) Publish(v *site.View, searcher site.Searcher) (site.Searcher, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	// A content theme folder is read again at every publication (its
-	// files changed with the content); the default theme in dev mode.
 	theme, dir := s.contentTheme(v)
+	good, fresh := s.theme, false
+	var problem *site.Problem
 	if s.opts.Dev || dir != "" || s.themeDir != "" {
-		if err := s.loadTheme(theme); err != nil {
-			return nil, fmt.Errorf("theme %s: %w", dir, err)
+		next, err := readTheme(s.opts.Static, theme, s.opts.ExtraCSS)
+		if err != nil {
+			problem = themeProblem(err, s.opts.Content, dir)
+		} else {
+			good, fresh = next, true
 		}
-		s.themeDir = dir
 	}
-	// The pages are written with the theme's strings and the content's
-	// own over them, on the server's copy of the view.
-	local := *v
-	local.UI = i18n.New(s.strings, v.Lib.Strings, v.Lib.Config.DefaultLocale, v.Lib.Locales())
-	v = &local
-	pub, err := buildPublished(v, searcher, s.tmpl, s.assets, s.opts.HotPageBytes)
+	st, err := s.build(v, searcher, good)
+	if err != nil && fresh {
+		// The new theme loads but a page does not render with it: the
+		// last good one stays, if the content renders with that.
+		if prev, perr := s.build(v, searcher, s.theme); perr == nil {
+			problem = themeProblem(err, s.opts.Content, dir)
+			good, st, err = s.theme, prev, nil
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
-	st, err := rank(pub, s.stats)
-	if err != nil {
-		return nil, err
+	if problem != nil {
+		if s.state.Load() == nil && !s.opts.Dev {
+			return nil, fmt.Errorf("%s", problem)
+		}
+		if s.opts.Dev {
+			// The writer sees the error on every page until it is fixed.
+			if st, err = s.build(v, searcher, good.panel(problem, s.opts.Content, dir)); err != nil {
+				return nil, err
+			}
+		}
+		problem.Message += "; the site keeps its last good theme until the file is fixed"
+		s.opts.Logger.Error("theme: "+problem.String(), "file", problem.File, "line", problem.Line)
+	} else if old := s.state.Load(); old != nil && old.themeProblem != nil {
+		s.opts.Logger.Info("theme: loads again", "folder", dir)
 	}
+	s.theme, s.themeDir = good, dir
+	st.themeProblem = problem
 	old := s.state.Swap(st)
 	s.version.Add(1)
 	if old == nil {
 		return nil, nil
 	}
 	return old.search, nil
+}
+
+// build writes the view's pages with theme: its templates, assets and
+// strings under the content's own strings, on the server's copy of the
+// view.
+func (s *Server) build(v *site.View, searcher site.Searcher, theme *themeSet) (*state, error) {
+	local := *v
+	local.UI = i18n.New(theme.strings, v.Lib.Strings, v.Lib.Config.DefaultLocale, v.Lib.Locales())
+	pub, err := buildPublished(&local, searcher, theme.tmpl, theme.assets, s.opts.HotPageBytes)
+	if err != nil {
+		return nil, err
+	}
+	return rank(pub, s.stats)
+}
+
+// ThemeProblem returns why the content folder's theme does not load or
+// render, naming the file and line, or nil when it does. While it is not
+// nil, the site is served with the last good theme.
+func (s *Server) ThemeProblem() *site.Problem {
+	st := s.state.Load()
+	if st == nil || st.themeProblem == nil {
+		return nil
+	}
+	p := *st.themeProblem
+	return &p
 }
 
 // SetTicketStats ranks the FAQ with new ticket counts and renders the pages

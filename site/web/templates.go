@@ -19,11 +19,14 @@ var pageNames = []string{"home", "category", "article", "broken", "search", "err
 
 // partialNames are the templates a theme shares between pages besides
 // layout.html (templates/NAME.html), parsed into every page's set.
-var partialNames = []string{"subscribe_mail"}
+var partialNames = []string{"header", "footer", "subscribe_mail"}
 
 // templates holds one parsed template set per page.
 type templates struct {
 	pages map[string]*template.Template
+	// fixed, when set, is what every page is rendered with instead of
+	// its own data (the dev-mode theme error panel, theme.go).
+	fixed any
 }
 
 // parseTemplates parses the theme's templates/ folder. asset maps a logical
@@ -65,7 +68,11 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 			return map[string]any{"T": t, "Reasons": reasons, "Locale": locale, "ArticleID": articleID, "Source": source}
 		},
 	}
-	layout, err := fs.ReadFile(theme, "templates/layout.html")
+	// Each file is parsed as a template named by its path in the theme
+	// (templates/layout.html), so an error, at parse or at render, says
+	// "template: templates/layout.html:45: …" (see ThemeProblem).
+	layoutFile := "templates/layout.html"
+	layout, err := fs.ReadFile(theme, layoutFile)
 	if err != nil {
 		return nil, fmt.Errorf("read theme layout: %w", err)
 	}
@@ -85,17 +92,17 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 			return nil, fmt.Errorf("read theme template %s: %w", file, err)
 		}
 		// A key missing from a map (a string of T, say) is an error, not "".
-		set, err := template.New(name).Option("missingkey=error").Funcs(funcs).Parse(string(layout))
-		if err != nil {
-			return nil, fmt.Errorf("parse theme template layout.html: %w", err)
+		set := template.New(name).Option("missingkey=error").Funcs(funcs)
+		if _, err := set.New(layoutFile).Parse(string(layout)); err != nil {
+			return nil, fmt.Errorf("parse theme template: %w", err)
 		}
 		for i, body := range partials {
-			if _, err := set.Parse(body); err != nil {
-				return nil, fmt.Errorf("parse theme template %s.html: %w", partialNames[i], err)
+			if _, err := set.New(path.Join("templates", partialNames[i]+".html")).Parse(body); err != nil {
+				return nil, fmt.Errorf("parse theme template: %w", err)
 			}
 		}
-		if _, err := set.Parse(string(body)); err != nil {
-			return nil, fmt.Errorf("parse theme template %s: %w", file, err)
+		if _, err := set.New(file).Parse(string(body)); err != nil {
+			return nil, fmt.Errorf("parse theme template: %w", err)
 		}
 		t.pages[name] = set
 	}
@@ -109,6 +116,9 @@ func (t *templates) render(name string, data any) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("render %s: no such template", name)
 	}
+	if t.fixed != nil {
+		data = t.fixed
+	}
 	var buf bytes.Buffer
 	if err := set.ExecuteTemplate(&buf, "layout", data); err != nil {
 		return nil, fmt.Errorf("render %s: %w", name, err)
@@ -119,10 +129,3 @@ func (t *templates) render(name string, data any) ([]byte, error) {
 // PageTemplates returns the names of the page templates a theme provides:
 // templates/NAME.html, each rendered inside templates/layout.html.
 func PageTemplates() []string { return slices.Clone(pageNames) }
-
-// CheckTheme loads a theme the way the server does (templates, assets,
-// strings) and returns the first error, naming the file.
-func CheckTheme(theme fs.FS) error {
-	s := &Server{}
-	return s.loadTheme(theme)
-}

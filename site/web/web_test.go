@@ -159,7 +159,7 @@ func TestPages(t *testing.T) {
 		path, title, desc, canonical, h1 string
 		contains                         []string
 	}{
-		{"/", "Help Center – Acme Help", "Answers to your questions.", "https://help.acme.test/", "Acme Help",
+		{"/", "Acme Help", "Answers to your questions.", "https://help.acme.test/", "Acme Help",
 			[]string{`href="/billing/"`, `href="/billing/refund"`, `hreflang="fr"`, `role="search"`}},
 		{"/fr/", "Centre d’aide – Acme Help", "Des réponses à vos questions.", "https://help.acme.test/fr/", "Acme Help",
 			[]string{`lang="fr"`, `href="/fr/billing/refund"`, "Questions fréquentes"}},

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -389,6 +390,12 @@ func articleDoc(id string, a *site.Article, an analyzers) *document.Document {
 	ac(fieldTitleAC, a.Title)
 	more := slices.Concat(headings, a.Keywords, a.Tags)
 	ac(fieldMoreAC, strings.Join(more, "\n"))
+	// Where the stemmer takes a word's beginning away (Arabic's article
+	// and prefixes: "الفواتير" → "فواتير"), the prefixes of the stem are
+	// indexed too, so the word is suggested whether it is typed with its
+	// article or without.
+	ac(fieldTitleAC, strippedStems(an, a.Title))
+	ac(fieldMoreAC, strippedStems(an, strings.Join(more, "\n")))
 	var phrases []string
 	for _, k := range slices.Concat(a.Keywords, a.Tags) {
 		if p := phraseOf(an.text, k); strings.Contains(p, phraseSep) {
@@ -407,6 +414,34 @@ func articleDoc(id string, a *site.Article, an analyzers) *document.Document {
 		d.AddField(document.NewTextFieldCustom(fieldPhrases, nil, []byte(strings.Join(phrases, " ")), index.IndexField, an.phrase))
 	}
 	return d
+}
+
+// strippedStems returns, space-separated, the stems of the words of s whose
+// beginning the stemmer removed (see beginningStripped). Stemmers that
+// only change endings (English, French, German…) give none.
+func strippedStems(an analyzers, s string) string {
+	if s == "" {
+		return ""
+	}
+	plain := map[span]string{}
+	for _, t := range an.plain.Analyze([]byte(s)) {
+		plain[span{t.Start, t.End}] = string(t.Term)
+	}
+	var out []string
+	for _, t := range words(an.text.Analyze([]byte(s))) {
+		if stem := string(t.Term); beginningStripped(plain[span{t.Start, t.End}], stem) {
+			out = append(out, stem)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// beginningStripped reports whether the stemmer took the beginning of
+// word away: the stem does not start with the word's first letter.
+func beginningStripped(word, stem string) bool {
+	w, _ := utf8.DecodeRuneInString(word)
+	s, _ := utf8.DecodeRuneInString(stem)
+	return word != "" && stem != "" && w != s
 }
 
 // phraseOf returns the analysed terms of s joined by phraseSep: one token

@@ -68,7 +68,10 @@ func TestEveryLanguage(t *testing.T) {
 		{"ar stemming", "ar", "الفاتورة", "invoice", false},
 		{"ar definite article", "ar", "كلمة مرور", "reset", false},
 		{"ar synonym", "ar", "إيصال", "invoice", false},
-		{"ar prefix", "ar", "الفوات", "invoice", true}, // prefixes of words as written, article included
+		{"ar prefix", "ar", "الفوات", "invoice", true},                                    // prefixes of words as written, article included
+		{"ar prefix without the article", "ar", "فوا", "invoice", true},                   // the title says الفواتير
+		{"ar prefix of a body word, article typed", "ar", "الفات", "invoice", true},       // the body says الفاتورة
+		{"ar prefix, article typed, title word without it", "ar", "المرو", "reset", true}, // the title says مرور
 		{"ru stemming", "ru", "пароли", "reset", false},
 		{"ru prefix", "ru", "пар", "reset", true},
 		{"ja word in sentence", "ja", "請求書", "invoice", false},

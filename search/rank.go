@@ -559,11 +559,24 @@ func (li *localeIndex) prefixClause(qa *queryAnalysis, w word, fields []fieldBoo
 		p = string([]rune(p)[:maxNgram])
 	}
 	qs := []query.Query{term(p, fieldTitleAC, prefixTitle), term(p, fieldMoreAC, prefixMore)}
+	// The partial word's stem, when the stemmer took its beginning away
+	// (Arabic "البط" → "بط"): it is a prefix of the stems the index holds
+	// (strippedStems, and body terms, which are stems).
+	stripped := beginningStripped(w.plain, w.stem)
+	if stripped {
+		qs = append(qs, term(w.stem, fieldTitleAC, prefixTitle), term(w.stem, fieldMoreAC, prefixMore))
+	}
 	if body && utf8.RuneCountInString(w.plain) >= minBodyPrefix {
-		pq := bleve.NewPrefixQuery(w.plain)
-		pq.SetField(fieldBody)
-		pq.SetBoost(prefixBody)
-		qs = append(qs, pq)
+		prefixes := []string{w.plain}
+		if stripped {
+			prefixes = append(prefixes, w.stem)
+		}
+		for _, bp := range prefixes {
+			pq := bleve.NewPrefixQuery(bp)
+			pq.SetField(fieldBody)
+			pq.SetBoost(prefixBody)
+			qs = append(qs, pq)
+		}
 	}
 	if w.stem != "" {
 		qs = append(qs, li.wordClause(qa, w, fields, 1))

@@ -2,9 +2,14 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -51,6 +56,54 @@ func BenchmarkScaleRestart(b *testing.B) {
 		m := openScale(b, content, data)
 		b.StopTimer()
 		m.Close(context.Background())
+		b.StartTimer()
+	}
+}
+
+// BenchmarkScaleEdit edits the body of one article of a served copy of the
+// content and times the publication until the article page serves the new
+// text (what a SIGHUP, the reload API or --watch does after a commit that
+// touches one file).
+func BenchmarkScaleEdit(b *testing.B) {
+	src := scaleContent(b)
+	content := b.TempDir()
+	if err := os.CopyFS(content, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	data := b.TempDir()
+	m := openScale(b, content, data)
+	defer m.Close(context.Background())
+	// The middle article of the default locale, so that nothing about
+	// its place is special.
+	v := m.Server.View()
+	list := v.ByLocale[v.Lib.Config.DefaultLocale]
+	a := list[len(list)/2]
+	file := filepath.Join(content, filepath.FromSlash(a.SourcePath))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		marker := fmt.Sprintf("zqxedit%04d", i)
+		body := append(slices.Clip(orig), "\nThe "+marker+" setting was added in this edit.\n"...)
+		if err := os.WriteFile(file, body, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := m.Reload(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		w := serve(m, "GET", a.URL, "")
+		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), marker) {
+			b.Fatalf("GET %s after the edit: %d, new text served: %t", a.URL, w.Code, strings.Contains(w.Body.String(), marker))
+		}
+		w = serve(m, "GET", "/api/v1/search?q="+marker, "")
+		if !strings.Contains(w.Body.String(), a.URL) {
+			b.Fatalf("search %s after the edit does not find %s: %s", marker, a.URL, w.Body.String())
+		}
 		b.StartTimer()
 	}
 }

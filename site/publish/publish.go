@@ -244,7 +244,9 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	p.metrics.problems.WithLabelValues("warning").Set(float64(warns))
 	loaded := time.Now()
 	view := site.NewView(lib, o.Now(), o.Dev)
-	idx, err := search.Build(ctx, view, filepath.Join(o.Data, "index"))
+	// The index being served is the starting point: only the articles
+	// that changed are indexed again (search.BuildFrom).
+	idx, err := search.BuildFrom(ctx, view, filepath.Join(o.Data, "index"), p.index)
 	indexed := time.Now()
 	if err != nil {
 		return fmt.Errorf("build search index: %w", err)
@@ -266,7 +268,7 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	for _, l := range view.ByLocale {
 		articles += len(l)
 	}
-	o.Logger.Info("content published", "articles", articles, "errors", errs, "warnings", warns,
+	o.Logger.Info("content published", "articles", articles, "errors", errs, "warnings", warns, "indexed", idx.Indexed(),
 		"load", loaded.Sub(start).Round(time.Millisecond), "index", indexed.Sub(loaded).Round(time.Millisecond),
 		"took", time.Since(start).Round(time.Millisecond))
 	p.schedule(view.NextChange)

@@ -93,6 +93,7 @@ type Publisher struct {
 
 	mu         sync.Mutex // serialises Reload
 	index      *search.Index
+	memo       *content.Memo      // what one load tells the next (files read, render cache)
 	stopTimer  func() bool        // the next scheduled publication
 	stopRelink context.CancelFunc // the relinking of the previous publication
 
@@ -120,7 +121,7 @@ func New(opts Options) *Publisher {
 	if opts.Metrics == nil {
 		opts.Metrics = prometheus.NewRegistry()
 	}
-	p := &Publisher{opts: opts, metrics: newMetrics(opts.Metrics)}
+	p := &Publisher{opts: opts, metrics: newMetrics(opts.Metrics), memo: content.NewMemo()}
 	p.bg, p.stopBG = context.WithCancel(context.Background())
 	return p
 }
@@ -198,7 +199,7 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	o := p.opts
 	start := time.Now()
 	cacheDir := datadir.RenderCache(o.Data)
-	opts := content.Options{Dir: o.Dir, Cache: cacheDir}
+	opts := content.Options{Dir: o.Dir, Cache: cacheDir, Memo: p.memo}
 	prev := o.Server.View()
 	if prev != nil {
 		opts.Previous = prev.Lib

@@ -22,7 +22,9 @@ import (
 //     before a Load is read again by the next one, since a quick second
 //     write could keep the same times;
 //   - the render cache's entries, decoded, so that no cache shard is
-//     read from disk again.
+//     read from disk again;
+//   - in a git work tree, the files' last commit dates and the commit they
+//     were read at: after a pull, only the new commits are read.
 //
 // A restart starts with an empty Memo: every file is read and the render
 // cache read from disk. Create a Memo with NewMemo and pass the same one
@@ -36,6 +38,9 @@ type Memo struct {
 	cacheDir string
 	rendered map[string]*cachedOutput
 	bad      [renderShards]bool
+	// The files' last commit times in gitDir at commit gitHead.
+	gitDir, gitHead string
+	git             map[string]time.Time
 }
 
 // NewMemo returns an empty Memo.
@@ -145,4 +150,22 @@ func (m *Memo) setRendered(dir string, rendered map[string]*cachedOutput, bad [r
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.cacheDir, m.rendered, m.bad = dir, rendered, bad
+}
+
+// gitDates returns the commit dates last read from dir, and the commit
+// they were read at.
+func (m *Memo) gitDates(dir string) (string, map[string]time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.gitDir != dir {
+		return "", nil
+	}
+	return m.gitHead, m.git
+}
+
+// setGitDates records the commit dates of dir at commit head.
+func (m *Memo) setGitDates(dir, head string, dates map[string]time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.gitDir, m.gitHead, m.git = dir, head, dates
 }

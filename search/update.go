@@ -95,10 +95,13 @@ func planLocale(v *site.View, locale string, prev *localeIndex) localePlan {
 // only those documents are deleted and indexed again, its term counts
 // updated by subtracting the old versions' terms and adding the new
 // ones'; any other locale is built whole. The result answers every query
-// exactly as a whole build of the same content does (update_test.go).
+// as a whole build of the same content does, but for the rounding of
+// scores (update_test.go).
 //
 // Without prev, with an in-memory prev or dir == "", or when prev's
-// directory is gone, BuildFrom is Build. prev is only read; it stays
+// directory is gone, BuildFrom is Build; a locale whose previous index
+// cannot be copied or updated (a file deleted by hand, another mapping) is
+// built whole. prev is only read; it stays
 // usable. The new index is made in a temporary directory and renamed into
 // place, as Build's.
 func BuildFrom(ctx context.Context, v *site.View, dir string, prev *Index) (*Index, error) {
@@ -185,21 +188,15 @@ func buildDisk(ctx context.Context, v *site.View, root string, prev *Index) (int
 // makeLocale makes one locale's index at path as p says.
 func makeLocale(ctx context.Context, v *site.View, locale, path string, p localePlan, prev *Index) (int, error) {
 	if p.prev != nil {
-		from := filepath.Join(prev.root, localeDir(locale))
-		if err := copyIndexDir(from, path); err != nil {
-			return 0, fmt.Errorf("search: update %s index: %w", locale, err)
-		}
-		if p.reuse {
-			return 0, nil
-		}
-		done, err := updateLocale(ctx, locale, path, p)
-		if err != nil {
-			return 0, fmt.Errorf("search: update %s index: %w", locale, err)
-		}
-		if done {
+		if deriveLocale(ctx, locale, path, p, filepath.Join(prev.root, localeDir(locale))) == nil {
 			return p.touched(), nil
 		}
-		// Not the same mapping: build whole.
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		// Not the same mapping, or the previous index could not be
+		// copied or updated (it is derived data, perhaps deleted by
+		// hand): build whole.
 		if err := os.RemoveAll(path); err != nil {
 			return 0, fmt.Errorf("search: update %s index: %w", locale, err)
 		}
@@ -214,19 +211,34 @@ func makeLocale(ctx context.Context, v *site.View, locale, path string, p locale
 	return len(v.ByLocale[locale]), nil
 }
 
+// deriveLocale makes the index at path from the previous one at from as p
+// says.
+func deriveLocale(ctx context.Context, locale, path string, p localePlan, from string) error {
+	if err := copyIndexDir(from, path); err != nil {
+		return err
+	}
+	if p.reuse {
+		return nil
+	}
+	return updateLocale(ctx, locale, path, p)
+}
+
+// errMapping: an index's mapping is not the one this program builds.
+var errMapping = errors.New("the index mapping differs")
+
 // updateLocale applies p to the copy of the previous index at path: it
 // deletes the documents of removed and changed articles, indexes the new
-// versions and writes the updated term counts. It returns false, having
-// changed nothing that counts, when the copy's mapping is not the one this
-// program builds (the index must then be built whole).
-func updateLocale(ctx context.Context, locale, path string, p localePlan) (bool, error) {
+// versions and writes the updated term counts. It returns errMapping when
+// the copy's mapping is not the one this program builds (the index must
+// then be built whole).
+func updateLocale(ctx context.Context, locale, path string, p localePlan) error {
 	want, err := newMapping(locale)
 	if err != nil {
-		return false, err
+		return err
 	}
 	idx, err := bleve.Open(path)
 	if err != nil {
-		return false, err
+		return err
 	}
 	closed := false
 	defer func() {
@@ -235,12 +247,19 @@ func updateLocale(ctx context.Context, locale, path string, p localePlan) (bool,
 		}
 	}()
 	same, err := sameMapping(idx.Mapping(), want)
-	if err != nil || !same {
-		return false, err
+	if err != nil {
+		return err
+	}
+	if !same {
+		return errMapping
+	}
+	// A damaged copy (a file deleted by hand) may open as an empty index.
+	if n, err := idx.DocCount(); err != nil || n != uint64(len(p.prev.docs)) {
+		return fmt.Errorf("the previous index holds %d documents, not %d (%v)", n, len(p.prev.docs), err)
 	}
 	an, err := loadAnalyzers(idx.Mapping())
 	if err != nil {
-		return false, err
+		return err
 	}
 	counts := p.prev.counts.clone()
 	for _, a := range p.removed {
@@ -264,15 +283,15 @@ func updateLocale(ctx context.Context, locale, path string, p localePlan) (bool,
 	for _, a := range p.added {
 		d := articleDoc(docID(a), a, an)
 		if err := b.IndexAdvanced(d); err != nil {
-			return false, err
+			return err
 		}
 		docs = append(docs, d)
 	}
 	if err := ctx.Err(); err != nil {
-		return false, err
+		return err
 	}
 	if err := safeBatch(idx, b); err != nil {
-		return false, err
+		return err
 	}
 	// Indexing analysed the fields: count their terms.
 	for _, d := range docs {
@@ -285,18 +304,18 @@ func updateLocale(ctx context.Context, locale, path string, p localePlan) (bool,
 		if s, ok := adv.(*scorch.Scorch); ok {
 			mo := mergeplan.DefaultMergePlanOptions
 			if err := s.ForceMerge(ctx, &mo); err != nil {
-				return false, fmt.Errorf("merge: %w", err)
+				return fmt.Errorf("merge: %w", err)
 			}
 		}
 	}
 	if err := counts.write(path); err != nil {
-		return false, err
+		return err
 	}
 	closed = true
 	if err := idx.Close(); err != nil {
-		return false, fmt.Errorf("close: %w", err)
+		return fmt.Errorf("close: %w", err)
 	}
-	return true, nil
+	return nil
 }
 
 // sameMapping reports whether two index mappings are the same.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -58,8 +59,8 @@ func withText(a *site.Article, text string) *site.Article {
 
 // TestUpdateAnswersAsFullBuild: an index updated from the previous one
 // after articles were retitled, edited, removed and added answers every
-// query (hits, scores, snippets, suggestions, "did you mean") exactly as a
-// whole build of the new content, with the same term counts, round after
+// query (hits in the same order, scores but for rounding, snippets,
+// suggestions, "did you mean") as a whole build of the new content, with the same term counts, round after
 // round; a locale without change is taken as it was.
 func TestUpdateAnswersAsFullBuild(t *testing.T) {
 	ctx := context.Background()
@@ -148,7 +149,7 @@ func TestUpdateAnswersAsFullBuild(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !reflect.DeepEqual(got, want) {
+				if !sameResults(got, want) {
 					t.Errorf("%s: %s %q (%s): updated index answers %v (%q, total %d), a whole build %v (%q, total %d); hits:\n%+v\n%+v",
 						round.name, kind, q, locale, ids(got), got.DidYouMean, got.Total, ids(want), want.DidYouMean, want.Total, got.Hits, want.Hits)
 				}
@@ -167,6 +168,24 @@ func TestUpdateAnswersAsFullBuild(t *testing.T) {
 		prev.Close()
 		prev = up
 	}
+}
+
+// sameResults reports whether two answers are the same but for the last
+// bits of the scores (bleve sums the scores of a document's matches in an
+// order that depends on where its terms sit in the index).
+func sameResults(a, b *site.SearchResults) bool {
+	if len(a.Hits) != len(b.Hits) {
+		return false
+	}
+	x, y := *a, *b
+	x.Hits, y.Hits = slices.Clone(a.Hits), slices.Clone(b.Hits)
+	for i := range x.Hits {
+		if math.Abs(x.Hits[i].Score-y.Hits[i].Score) > 1e-9*math.Max(math.Abs(x.Hits[i].Score), math.Abs(y.Hits[i].Score)) {
+			return false
+		}
+		x.Hits[i].Score, y.Hits[i].Score = 0, 0
+	}
+	return reflect.DeepEqual(x, y)
 }
 
 // TestUpdateReusesAndFallsBack: an unchanged locale is taken as it is
@@ -237,8 +256,27 @@ func TestUpdateReusesAndFallsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer reopened.Close()
 	if reopened.Indexed() != 0 {
 		t.Errorf("reopening the updated index indexed %d articles", reopened.Indexed())
+	}
+	reopened.Close()
+	// A previous index damaged by hand is not derived from: the locale is
+	// built whole, and answers as it should.
+	if err := os.Remove(filepath.Join(up.root, localeDir("en"), "store", "root.bolt")); err != nil {
+		t.Fatal(err)
+	}
+	lib3 := editLibrary(lib2, "damaged", func(arts []*site.Article) []*site.Article {
+		return append(arts, art("new1", "en", "cat3", "Export your booking calendar", "Export bookings.", nil, sec("", "", "Choose export.")))
+	})
+	fixed, err := BuildFrom(ctx, testView(lib3), dir, up)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fixed.Close()
+	if fixed.Indexed() != 43 {
+		t.Errorf("from a damaged index: %d articles indexed, want the 43 English ones", fixed.Indexed())
+	}
+	if r, err := fixed.Search(ctx, site.SearchRequest{Query: "password"}); err != nil || r.Total < 5 {
+		t.Errorf("search after rebuilding a damaged index: %v, %v", err, r)
 	}
 }

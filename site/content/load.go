@@ -77,7 +77,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	gitCtx, cancelGit := context.WithCancel(ctx)
 	defer cancelGit()
 	gitCh := make(chan map[string]time.Time, 1)
-	go func() { gitCh <- gitDates(gitCtx, opts.Dir) }()
+	go func() { gitCh <- gitDates(gitCtx, opts.Dir, opts.Memo) }()
 
 	start := time.Now()
 	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, mdFiles: map[string]bool{},

@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	rtmetrics "runtime/metrics"
 	"strings"
 	"sync"
 	"time"
@@ -198,6 +199,7 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	}
 	o := p.opts
 	start := time.Now()
+	allocated := allocatedBytes()
 	cacheDir := datadir.RenderCache(o.Data)
 	opts := content.Options{Dir: o.Dir, Cache: cacheDir, Memo: p.memo}
 	prev := o.Server.View()
@@ -279,13 +281,33 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	// Loading allocates several times what the site keeps; give the
 	// garbage back to the system rather than holding it as RSS, in the
 	// background: returning memory to the system takes seconds on a
-	// large site, and the site is already served.
-	p.work.Add(1)
-	go func() {
-		defer p.work.Done()
-		debug.FreeOSMemory()
-	}()
+	// large site, and the site is already served. A publication that
+	// allocated little (an edit: a few files read, a few documents
+	// indexed) leaves it to the runtime's own scavenger, rather than
+	// spending a full collection on it.
+	if allocatedBytes()-allocated >= freeAfterBytes {
+		p.work.Add(1)
+		go func() {
+			defer p.work.Done()
+			debug.FreeOSMemory()
+		}()
+	}
 	return nil
+}
+
+// freeAfterBytes: a publication that allocated this much returns the
+// garbage to the system at once (debug.FreeOSMemory).
+const freeAfterBytes = 256 << 20
+
+// allocatedBytes returns the bytes allocated on the heap since the
+// process started.
+func allocatedBytes() uint64 {
+	s := []rtmetrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	rtmetrics.Read(s)
+	if s[0].Value.Kind() != rtmetrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
 }
 
 // afterPublish hands the new content to the services that depend on it and

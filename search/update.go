@@ -23,7 +23,8 @@ import (
 // maxUpdateShare is the largest share of a locale's articles an
 // incremental update changes (added, changed and removed articles over
 // the articles of the new content): above it the locale is built whole,
-// which is then about as quick and leaves one compact segment.
+// since updating would cost a good part of a whole build and leave many
+// deleted documents in the old segments.
 const maxUpdateShare = 0.25
 
 // How a locale's on-disk index is made from the previous publication's.

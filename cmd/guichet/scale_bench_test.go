@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -127,4 +128,14 @@ func BenchmarkScaleEdit(b *testing.B) {
 		}
 		b.StartTimer()
 	}
+	b.StopTimer()
+	// What the served site keeps after the edits, the previous
+	// publications' garbage collected (a replaced index is closed, and
+	// its publication let go, 5 s after the swap).
+	m.Publisher.Wait()
+	time.Sleep(6 * time.Second)
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "live-heap-MB")
 }

@@ -24,8 +24,10 @@ import (
 
 // mappingVersion is part of every on-disk index key: bump it whenever the
 // analyzers, the fields or the way documents are built change, so that old
-// indexes are rebuilt instead of reused.
-const mappingVersion = "guichet-search-10"
+// indexes are rebuilt instead of reused (10: stable document IDs, term
+// counts per field; 11: prefixes of stems whose beginning the stemmer
+// removed, in the autocomplete fields).
+const mappingVersion = "guichet-search-11"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.

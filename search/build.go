@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -55,53 +54,7 @@ const (
 // The returned Index is immutable and safe for concurrent use; Close it when
 // it is no longer served.
 func Build(ctx context.Context, v *site.View, dir string) (*Index, error) {
-	key := Key(v)
-	if dir == "" {
-		return build(ctx, v, key, "")
-	}
-	final := filepath.Join(dir, key)
-	if complete(final) {
-		ix, err := open(v, key, final)
-		if err == nil {
-			return ix, nil
-		}
-		// A damaged index is derived data: rebuild it.
-		if err := os.RemoveAll(final); err != nil {
-			return nil, fmt.Errorf("search: remove damaged index %s: %w", final, err)
-		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("search: build: %w", err)
-	}
-	tmp, err := os.MkdirTemp(dir, ".tmp-"+key+"-")
-	if err != nil {
-		return nil, fmt.Errorf("search: build: %w", err)
-	}
-	defer os.RemoveAll(tmp) // no-op once renamed
-	built, err := build(ctx, v, key, tmp)
-	if err != nil {
-		return nil, err
-	}
-	// Close flushes everything to disk before the marker says "complete".
-	if err := built.Close(); err != nil {
-		return nil, fmt.Errorf("search: build: close: %w", err)
-	}
-	if err := os.WriteFile(filepath.Join(tmp, markerFile), []byte(key+"\n"), 0o644); err != nil {
-		return nil, fmt.Errorf("search: build: %w", err)
-	}
-	if _, err := os.Stat(final); err == nil && !complete(final) {
-		// Left over by an interrupted removal: not an index.
-		if err := os.RemoveAll(final); err != nil {
-			return nil, fmt.Errorf("search: build: %w", err)
-		}
-	}
-	if err := os.Rename(tmp, final); err != nil {
-		// Another process may have finished the same index first.
-		if !complete(final) {
-			return nil, fmt.Errorf("search: build: %w", err)
-		}
-	}
-	return open(v, key, final)
+	return BuildFrom(ctx, v, dir, nil)
 }
 
 // Key identifies the index Build makes for v: a hash of the library's
@@ -190,20 +143,16 @@ func localeDir(locale string) string {
 	return locale
 }
 
-// build indexes every locale of v in parallel into root ("" = memory).
-func build(ctx context.Context, v *site.View, key, root string) (*Index, error) {
+// build indexes every locale of v in parallel in memory.
+func build(ctx context.Context, v *site.View, key string) (*Index, error) {
 	locales := viewLocales(v)
 	ix := newIndex(v, key)
 	out := make([]*localeIndex, len(locales))
 	g, gctx := errgroup.WithContext(ctx)
 	for i, loc := range locales {
 		g.Go(func() error {
-			path := ""
-			if root != "" {
-				path = filepath.Join(root, localeDir(loc))
-			}
 			var err error
-			out[i], err = buildLocale(gctx, v, loc, path)
+			out[i], err = buildLocale(gctx, v, loc, "")
 			return err
 		})
 	}
@@ -295,7 +244,7 @@ func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Articl
 				b := idx.NewBatch()
 				docs := make([]*document.Document, 0, c.to-c.from)
 				for i := c.from; i < c.to; i++ {
-					d := articleDoc(docID(i), articles[i], an)
+					d := articleDoc(docID(articles[i]), articles[i], an)
 					if err := b.IndexAdvanced(d); err != nil {
 						return err
 					}
@@ -336,6 +285,7 @@ func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Articl
 // open opens a complete on-disk index read-only.
 func open(v *site.View, key, root string) (*Index, error) {
 	ix := newIndex(v, key)
+	ix.root = root
 	for _, loc := range viewLocales(v) {
 		path := filepath.Join(root, localeDir(loc))
 		idx, err := bleve.OpenUsing(path, map[string]any{"read_only": true})
@@ -361,9 +311,11 @@ func open(v *site.View, key, root string) (*Index, error) {
 	return ix, nil
 }
 
-// docID is the bleve document ID of the i-th article of a locale in
-// View.ByLocale order; the index key covers that order.
-func docID(i int) string { return strconv.Itoa(i) }
+// docID is the bleve document ID of an article: its ID, unique within its
+// locale (the loader skips an article claiming an ID already used), and
+// stable from one publication to the next, so that an incremental update
+// replaces or deletes an article's document by ID.
+func docID(a *site.Article) string { return a.ID }
 
 // articleDoc makes the bleve document of an article. Nothing is stored:
 // hits are resolved through Index.docs.
@@ -442,6 +394,18 @@ func beginningStripped(word, stem string) bool {
 	w, _ := utf8.DecodeRuneInString(word)
 	s, _ := utf8.DecodeRuneInString(stem)
 	return word != "" && stem != "" && w != s
+}
+
+// sameIndexed reports whether two versions of an article make the same
+// document (articleDoc): the same title, description, keywords, tags,
+// headings and text.
+func sameIndexed(a, b *site.Article) bool {
+	if a == b {
+		return true
+	}
+	return a.Title == b.Title && a.Description == b.Description && a.Text == b.Text &&
+		slices.Equal(a.Keywords, b.Keywords) && slices.Equal(a.Tags, b.Tags) &&
+		slices.EqualFunc(a.Headings, b.Headings, func(x, y site.Heading) bool { return x.Text == y.Text })
 }
 
 // phraseOf returns the analysed terms of s joined by phraseSep: one token

@@ -239,6 +239,9 @@ func (li *localeIndex) closest(stem string, f int) (string, error) {
 			if e == nil {
 				break
 			}
+			if !li.counts.has(field, e.Term) {
+				continue // only in deleted documents (see live.go)
+			}
 			dist := typoDistance(stem, e.Term, f)
 			n := li.vocab[e.Term]
 			if dist <= f && (dist < bestD || dist == bestD && (n > bestN || n == bestN && e.Term < best)) {

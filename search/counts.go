@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"encoding/gob"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"github.com/blevesearch/bleve/v2/document"
 )
@@ -18,19 +18,26 @@ const countsFile = "guichet-terms.gob"
 // from the documents bleve analysed while indexing, and kept in countsFile
 // for reopening. (bleve's own dictionary counts cannot be trusted once
 // segments are merged on disk: zapx's dictionary iterator reports 1 for
-// every term after one found in a single document.)
+// every term after one found in a single document; and after an
+// incremental update the dictionaries still list the terms of deleted
+// documents.) The counts are kept per field, so that an incremental
+// update (update.go) subtracts a document's old version and adds its new
+// one.
 type termCounts struct {
-	// vocab maps every term of the content fields to its largest
-	// document frequency in any one of them.
-	vocab map[string]int
-	// phrases holds the terms of the phrases field.
-	phrases map[string]bool
-	// fields counts documents per content field while indexing.
+	// fields counts documents per term of each content field; a term in
+	// no document is absent.
 	fields map[string]map[string]int
+	// phrases counts documents per term of the phrases field.
+	phrases map[string]int
+	// vocab maps every term of the content fields to its largest
+	// document frequency in any one of them (see finish).
+	vocab map[string]int
+	// phraseSet holds the terms of phrases (see finish).
+	phraseSet map[string]bool
 }
 
 func newTermCounts() *termCounts {
-	c := &termCounts{phrases: map[string]bool{}, fields: map[string]map[string]int{}}
+	c := &termCounts{phrases: map[string]int{}, fields: map[string]map[string]int{}}
 	for _, f := range contentFields() {
 		c.fields[f] = map[string]int{}
 	}
@@ -38,21 +45,29 @@ func newTermCounts() *termCounts {
 }
 
 // add counts the terms of one document that bleve has analysed.
-func (c *termCounts) add(d *document.Document) {
+func (c *termCounts) add(d *document.Document) { c.count(d, 1) }
+
+// sub uncounts the terms of one analysed document, counted before by add.
+func (c *termCounts) sub(d *document.Document) { c.count(d, -1) }
+
+func (c *termCounts) count(d *document.Document, n int) {
 	for _, f := range d.Fields {
 		tf, ok := f.(*document.TextField)
 		if !ok {
 			continue
 		}
+		m := c.fields[tf.Name()]
 		if tf.Name() == fieldPhrases {
-			for term := range tf.AnalyzedTokenFrequencies() {
-				c.phrases[term] = true
-			}
+			m = c.phrases
+		}
+		if m == nil {
 			continue
 		}
-		if m := c.fields[tf.Name()]; m != nil {
-			for term := range tf.AnalyzedTokenFrequencies() {
-				m[term]++
+		for term := range tf.AnalyzedTokenFrequencies() {
+			if k := m[term] + n; k > 0 {
+				m[term] = k
+			} else {
+				delete(m, term)
 			}
 		}
 	}
@@ -65,12 +80,29 @@ func (c *termCounts) merge(o *termCounts) {
 			c.fields[f][term] += n
 		}
 	}
-	for term := range o.phrases {
-		c.phrases[term] = true
+	for term, n := range o.phrases {
+		c.phrases[term] += n
 	}
 }
 
-// finish computes vocab from the per-field counts.
+// clone returns a deep copy of the counts, without vocab and phraseSet.
+func (c *termCounts) clone() *termCounts {
+	o := &termCounts{phrases: maps.Clone(c.phrases), fields: make(map[string]map[string]int, len(c.fields))}
+	for f, m := range c.fields {
+		o.fields[f] = maps.Clone(m)
+	}
+	return o
+}
+
+// has reports whether some document has term in field.
+func (c *termCounts) has(field, term string) bool {
+	if field == fieldPhrases {
+		return c.phrases[term] > 0
+	}
+	return c.fields[field][term] > 0
+}
+
+// finish computes vocab and phraseSet from the per-field counts.
 func (c *termCounts) finish() {
 	c.vocab = map[string]int{}
 	for _, m := range c.fields {
@@ -78,13 +110,16 @@ func (c *termCounts) finish() {
 			c.vocab[term] = max(c.vocab[term], n)
 		}
 	}
-	c.fields = nil
+	c.phraseSet = make(map[string]bool, len(c.phrases))
+	for term := range c.phrases {
+		c.phraseSet[term] = true
+	}
 }
 
 // storedCounts is the form of termCounts in countsFile.
 type storedCounts struct {
-	Vocab   map[string]int
-	Phrases []string
+	Fields  map[string]map[string]int
+	Phrases map[string]int
 }
 
 // write saves the counts into the index directory dir.
@@ -93,11 +128,7 @@ func (c *termCounts) write(dir string) error {
 	if err != nil {
 		return fmt.Errorf("write term counts: %w", err)
 	}
-	s := storedCounts{Vocab: c.vocab, Phrases: make([]string, 0, len(c.phrases))}
-	for p := range c.phrases {
-		s.Phrases = append(s.Phrases, p)
-	}
-	slices.Sort(s.Phrases)
+	s := storedCounts{Fields: c.fields, Phrases: c.phrases}
 	w := bufio.NewWriter(f)
 	if err := gob.NewEncoder(w).Encode(&s); err != nil {
 		f.Close()
@@ -124,12 +155,15 @@ func readTermCounts(dir string) (*termCounts, error) {
 	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&s); err != nil {
 		return nil, fmt.Errorf("read term counts: %w", err)
 	}
-	c := &termCounts{vocab: s.Vocab, phrases: make(map[string]bool, len(s.Phrases))}
-	if c.vocab == nil {
-		c.vocab = map[string]int{}
+	c := newTermCounts()
+	for name, m := range s.Fields {
+		if c.fields[name] != nil && m != nil {
+			c.fields[name] = m
+		}
 	}
-	for _, p := range s.Phrases {
-		c.phrases[p] = true
+	if s.Phrases != nil {
+		c.phrases = s.Phrases
 	}
+	c.finish()
 	return c, nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -115,9 +114,9 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	need := linkEvidence * math.Log(1+float64(len(li.docs)))
 	best, bestConf, second := -1, 0.0, 0.0
 	for _, h := range sr.Hits {
-		d, err := strconv.Atoi(h.ID)
-		if err != nil || d < 0 || d >= len(li.docs) {
-			return "", 0, fmt.Errorf("link ticket: unknown document %q", h.ID)
+		d, err := li.doc(h.ID)
+		if err != nil {
+			return "", 0, fmt.Errorf("link ticket: %w", err)
 		}
 		dt := li.docTerms(d)
 		conf := max(dt.coverage(subj, need), linkBodyWeight*dt.coverage(bodyW, need))

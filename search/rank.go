@@ -3,13 +3,12 @@ package search
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -326,15 +325,15 @@ func (ix *Index) rank(ctx context.Context, li *localeIndex, qa *queryAnalysis, w
 		if i == 0 {
 			r.strict = int(sr.Total)
 		}
+		if err := li.sortTies(sr.Hits); err != nil {
+			return nil, err
+		}
 		for _, h := range sr.Hits {
 			if seen[h.ID] {
 				continue
 			}
 			seen[h.ID] = true
-			d, err := strconv.Atoi(h.ID)
-			if err != nil || d < 0 || d >= len(li.docs) {
-				return nil, fmt.Errorf("unknown document %q", h.ID)
-			}
+			d, _ := li.doc(h.ID)
 			id := slices.Clone(h.IndexInternalID)
 			r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[d], id: id, score: h.Score * ix.tieBreak(li.docs[d], pop), pass: i})
 		}
@@ -360,6 +359,28 @@ func (ix *Index) rank(ctx context.Context, li *localeIndex, qa *queryAnalysis, w
 		r.hits = r.hits[:want]
 	}
 	return r, nil
+}
+
+// sortTies orders hits of equal score by their article's place in the
+// View (bleve orders them by their place in the index, which an
+// incremental update changes), so that an index built whole and one
+// updated in place answer alike.
+func (li *localeIndex) sortTies(hits bsearch.DocumentMatchCollection) error {
+	pos := make(map[string]int, len(hits))
+	for _, h := range hits {
+		d, err := li.doc(h.ID)
+		if err != nil {
+			return err
+		}
+		pos[h.ID] = d
+	}
+	slices.SortStableFunc(hits, func(x, y *bsearch.DocumentMatch) int {
+		if c := cmp.Compare(y.Score, x.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(pos[x.ID], pos[y.ID])
+	})
+	return nil
 }
 
 // minCandidates is the fewest articles a search pass fetches for ranking
@@ -536,12 +557,8 @@ func (li *localeIndex) wordClause(qa *queryAnalysis, w word, fields []fieldBoost
 			if f.field != fieldTitle && f.field != fieldBody {
 				continue
 			}
-			fq := bleve.NewFuzzyQuery(w.stem)
-			fq.SetField(f.field)
-			fq.SetFuzziness(fuzz)
-			fq.SetPrefix(1)
-			fq.SetBoost(f.boost * factor * typo)
-			qs = append(qs, fq)
+			qs = append(qs, &liveFuzzyQuery{term: w.stem, prefix: 1, fuzziness: fuzz, field: f.field,
+				boost: f.boost * factor * typo, counts: li.counts})
 		}
 	}
 	if len(qs) == 1 {
@@ -572,10 +589,7 @@ func (li *localeIndex) prefixClause(qa *queryAnalysis, w word, fields []fieldBoo
 			prefixes = append(prefixes, w.stem)
 		}
 		for _, bp := range prefixes {
-			pq := bleve.NewPrefixQuery(bp)
-			pq.SetField(fieldBody)
-			pq.SetBoost(prefixBody)
-			qs = append(qs, pq)
+			qs = append(qs, &livePrefixQuery{prefix: bp, field: fieldBody, boost: prefixBody, counts: li.counts})
 		}
 	}
 	if w.stem != "" {

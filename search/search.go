@@ -48,7 +48,13 @@ const (
 // concurrent use. On content reload the caller builds a new Index, swaps it
 // in (an atomic pointer) and closes the old one once unused.
 type Index struct {
-	key           string
+	key string
+	// root is the on-disk directory of the index ("" in memory), which
+	// the next incremental update starts from.
+	root string
+	// indexed counts the articles indexed or deleted to make the index
+	// (0 when an existing one was opened).
+	indexed       int
 	view          *site.View
 	defaultLocale string
 	locales       map[string]*localeIndex
@@ -113,12 +119,27 @@ func (ix *Index) tieBreak(a *site.Article, pop *popularity) float64 {
 
 var _ site.Searcher = (*Index)(nil)
 
+// doc returns the position in docs of the article of a hit's document ID.
+func (li *localeIndex) doc(id string) (int, error) {
+	d, ok := li.byID[id]
+	if !ok {
+		return 0, fmt.Errorf("unknown document %q", id)
+	}
+	return d, nil
+}
+
 // localeIndex is the index of one locale.
 type localeIndex struct {
 	locale string
 	idx    bleve.Index
 	an     analyzers
-	docs   []*site.Article // by document ID (its position)
+	// docs are the locale's articles in View.ByLocale order; byID maps a
+	// bleve document ID (the article's ID, see docID) to its position.
+	docs []*site.Article
+	byID map[string]int
+	// counts are the term counts vocab and phrases come from, kept for
+	// the next incremental update.
+	counts *termCounts
 	// vocab maps every indexed term of the content fields to its largest
 	// document frequency in any field: typo tolerance applies to query
 	// words missing from it.
@@ -130,10 +151,10 @@ type localeIndex struct {
 	// synonyms holds the locale's synonym groups, entries analysed.
 	synonyms [][]synEntry
 	// titleKeys holds textnorm.Key of each article's title between
-	// spaces, by document ID, for queries made only of stop words.
+	// spaces, by position in docs, for queries made only of stop words.
 	titleKeys []string
 	// terms caches the analysed terms of articles met while linking
-	// tickets (document ID → *docTerms).
+	// tickets (position in docs → *docTerms).
 	terms sync.Map
 	// typos caches typoCandidates by word (at most maxTypoCache words,
 	// counted by typoCount): the index never changes, nor do they.
@@ -149,6 +170,12 @@ func newIndex(v *site.View, key string) *Index {
 // the directory given to Build. Pass it to Prune to keep this index.
 func (ix *Index) Key() string { return ix.key }
 
+// Indexed returns how many articles were indexed again, or deleted, to
+// make this index: 0 when an index of the same content was opened as it
+// was, the locale's whole article count when a locale was built whole,
+// the edited articles alone when it was updated (see BuildFrom).
+func (ix *Index) Indexed() int { return ix.indexed }
+
 // Close releases the bleve indexes. The Index must not be used afterwards.
 func (ix *Index) Close() error {
 	var errs []error
@@ -161,15 +188,18 @@ func (ix *Index) Close() error {
 }
 
 // load fills the in-memory side of a locale index: articles by document ID,
-// vocabulary, phrases and analysed synonyms.
+// vocabulary, phrases and analysed synonyms. counts must be finished.
 func (li *localeIndex) load(v *site.View, articles []*site.Article, counts *termCounts) {
 	li.docs = articles
+	li.byID = make(map[string]int, len(articles))
 	li.titleKeys = make([]string, len(articles))
 	for i, a := range articles {
+		li.byID[docID(a)] = i
 		li.titleKeys[i] = " " + textnorm.Key(a.Title) + " "
 	}
+	li.counts = counts
 	li.vocab = counts.vocab
-	li.phrases = counts.phrases
+	li.phrases = counts.phraseSet
 	for _, group := range v.Lib.Synonyms[li.locale] {
 		var entries []synEntry
 		for _, s := range group {

@@ -372,6 +372,9 @@ func (l *loader) renderAll(ctx context.Context) error {
 			return
 		}
 		fresh[i] = true
+		if s.reused && s.body == nil {
+			s.readBody(l.fsys)
+		}
 		in := Input{Source: s.body, Locale: s.locale, File: s.path, FirstLine: s.line, links: l.r}
 		if a := s.article; a != nil {
 			in.Title = a.Title

@@ -53,17 +53,18 @@ type cachedOutput struct {
 type renderCache struct {
 	dir       string
 	structure string
+	memo      *Memo // holds the entries decoded by the previous Load
 	// loaded is what the shard files held, by source path; bad lists
 	// the shards that could not be read.
 	loaded map[string]*cachedOutput
 	bad    [renderShards]bool
 }
 
-func newRenderCache(dir, structure string) *renderCache {
+func newRenderCache(dir, structure string, memo *Memo) *renderCache {
 	if dir == "" {
 		return nil
 	}
-	return &renderCache{dir: dir, structure: structure}
+	return &renderCache{dir: dir, structure: structure, memo: memo}
 }
 
 // key is the cache key of a source with content hash sum.
@@ -83,10 +84,15 @@ func (c *renderCache) file(shard int) string {
 	return filepath.Join(c.dir, fmt.Sprintf("render-%02d.gob", shard))
 }
 
-// load reads every shard, in parallel. A missing or damaged shard is only
-// a miss: the cache is an optimisation.
+// load reads every shard, in parallel, unless the Memo holds what the
+// previous Load saved. A missing or damaged shard is only a miss: the
+// cache is an optimisation.
 func (c *renderCache) load(ctx context.Context) {
 	if c == nil {
+		return
+	}
+	if loaded, bad := c.memo.renderedFor(c.dir); loaded != nil {
+		c.loaded, c.bad = loaded, bad
 		return
 	}
 	parts := make([]map[string]*cachedOutput, renderShards)
@@ -155,27 +161,48 @@ func (c *renderCache) save(ctx context.Context, entries []cacheEntry) error {
 		}
 	}
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		c.memo.setRendered("", nil, [renderShards]bool{})
 		return fmt.Errorf("create render cache: %w", err)
+	}
+	stored := make([]map[string]*cachedOutput, renderShards)
+	for i, part := range byShard {
+		if !dirty[i] && c.memo == nil {
+			continue
+		}
+		stored[i] = make(map[string]*cachedOutput, len(part))
+		for _, e := range part {
+			stored[i][e.path] = c.stored(e)
+		}
 	}
 	errs := make([]error, renderShards)
 	parallel(ctx, renderShards, func(i int) {
 		if dirty[i] {
-			errs[i] = c.writeShard(i, byShard[i])
+			errs[i] = c.writeShard(i, stored[i])
 		}
 	})
+	if c.memo != nil {
+		all := make(map[string]*cachedOutput, len(entries))
+		var bad [renderShards]bool
+		for i, part := range stored {
+			maps.Copy(all, part)
+			bad[i] = errs[i] != nil
+		}
+		c.memo.setRendered(c.dir, all, bad)
+	}
 	return errors.Join(errs...)
 }
 
-// writeShard writes one shard atomically.
-func (c *renderCache) writeShard(shard int, entries []cacheEntry) error {
-	stored := make(map[string]*cachedOutput, len(entries))
-	for _, e := range entries {
-		o := e.out
-		stored[e.path] = &cachedOutput{
-			Key: c.key(e.path, e.sum), HTML: string(o.HTML), Headings: o.Headings, TOC: o.TOC, Sections: o.Sections,
-			Text: o.Text, Problems: o.Problems, Anchors: o.anchors, Lead: o.lead, Includes: o.includes, Files: o.Files,
-		}
+// stored is the form of an entry in a shard.
+func (c *renderCache) stored(e cacheEntry) *cachedOutput {
+	o := e.out
+	return &cachedOutput{
+		Key: c.key(e.path, e.sum), HTML: string(o.HTML), Headings: o.Headings, TOC: o.TOC, Sections: o.Sections,
+		Text: o.Text, Problems: o.Problems, Anchors: o.anchors, Lead: o.lead, Includes: o.includes, Files: o.Files,
 	}
+}
+
+// writeShard writes one shard atomically.
+func (c *renderCache) writeShard(shard int, stored map[string]*cachedOutput) error {
 	tmp, err := os.CreateTemp(c.dir, ".render-*.tmp")
 	if err != nil {
 		return fmt.Errorf("create render cache: %w", err)

@@ -67,6 +67,9 @@ func (l *loader) checkFile(p string, info fs.FileInfo) bool {
 		l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "the file is %d KB, over the %d KB an article may be: it is not read; split it", info.Size()>>10, maxArticleBytes>>10))
 		return false
 	}
+	if isMarkdown(p) {
+		l.infos[p] = info
+	}
 	return true
 }
 

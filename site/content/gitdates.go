@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"maps"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -13,18 +14,70 @@ import (
 // gitDates returns the last commit time of every file under dir, keyed by
 // path relative to dir, from a single `git log`. It returns nil when dir is
 // not inside a git work tree or git is missing: callers then use file
-// modification times.
-func gitDates(ctx context.Context, dir string) map[string]time.Time {
+// modification times. With a memo holding the dates of an earlier HEAD
+// that the current one descends from (a pull), only the commits since are
+// read; with the same HEAD, none.
+func gitDates(ctx context.Context, dir string, memo *Memo) map[string]time.Time {
 	if dir == "" {
 		return nil
 	}
-	cmd := exec.CommandContext(ctx, "git", "-C", dir, "-c", "core.quotepath=off",
-		"log", "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", ".")
-	out, err := cmd.Output()
-	if err != nil {
+	if memo == nil {
+		return gitLog(ctx, dir, "")
+	}
+	head := gitRun(ctx, dir, "rev-parse", "--verify", "-q", "HEAD")
+	if head == nil {
+		return nil
+	}
+	at := strings.TrimSpace(string(head))
+	prevAt, prev := memo.gitDates(dir)
+	var dates map[string]time.Time
+	switch {
+	case prev != nil && prevAt == at:
+		return prev
+	case prev != nil && gitRun(ctx, dir, "merge-base", "--is-ancestor", prevAt, at) != nil:
+		newer := gitLog(ctx, dir, prevAt+".."+at)
+		if newer == nil {
+			return gitLog(ctx, dir, "")
+		}
+		dates = maps.Clone(prev)
+		for p, t := range newer {
+			if t.After(dates[p]) {
+				dates[p] = t
+			}
+		}
+	default:
+		dates = gitLog(ctx, dir, "")
+	}
+	if dates != nil {
+		memo.setGitDates(dir, at, dates)
+	}
+	return dates
+}
+
+// gitLog runs `git log` on dir (over revs, "" for HEAD's whole history) and
+// returns the last commit time of every file it names; nil on error.
+func gitLog(ctx context.Context, dir, revs string) map[string]time.Time {
+	args := []string{"-c", "core.quotepath=off", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--relative"}
+	if revs != "" {
+		args = append(args, revs)
+	}
+	out := gitRun(ctx, dir, append(args, "--", ".")...)
+	if out == nil {
 		return nil
 	}
 	return parseGitLog(out)
+}
+
+// gitRun runs git in dir and returns its output, nil when it fails.
+func gitRun(ctx context.Context, dir string, args ...string) []byte {
+	out, err := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...).Output()
+	if err != nil {
+		return nil
+	}
+	if out == nil {
+		out = []byte{}
+	}
+	return out
 }
 
 // parseGitLog reads `git log --format=%x00%ct --name-only` output, newest

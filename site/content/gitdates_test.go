@@ -23,6 +23,21 @@ func TestParseGitLog(t *testing.T) {
 	}
 }
 
+// gitIn returns a function running git in repo with the commit dates
+// given, failing the test on error.
+func gitIn(t *testing.T, repo string) func(date string, args ...string) {
+	return func(date string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", repo}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date,
+			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t",
+			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+}
+
 func TestLoadGitDates(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
@@ -39,16 +54,7 @@ func TestLoadGitDates(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	git := func(date string, args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", repo}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date,
-			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t",
-			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	git := gitIn(t, repo)
 	git("", "init", "-q")
 	write("billing/old.md", "---\ntitle: Old\n---\n")
 	write("billing/new.md", "---\ntitle: New\n---\n")
@@ -74,4 +80,49 @@ func TestLoadGitDates(t *testing.T) {
 			t.Errorf("uncommitted file: updated = %v, want its mod time", a.Updated)
 		}
 	}
+}
+
+// TestGitDatesMemo: with a Memo, a reload after new commits (a pull) reads
+// only those and gets the dates a whole `git log` gives; after history was
+// rewritten, it reads the whole log again.
+func TestGitDatesMemo(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	repo := t.TempDir()
+	git := gitIn(t, repo)
+	commit := func(date, name, data string) {
+		t.Helper()
+		p := filepath.Join(repo, "help", name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		git(date, "add", ".")
+		git(date, "commit", "-q", "-m", name)
+	}
+	git("", "init", "-q")
+	commit("2021-01-01T00:00:00Z", "a.md", "---\ntitle: A\n---\n")
+	commit("2021-02-01T00:00:00Z", "b.md", "---\ntitle: B\n---\n")
+	ctx := context.Background()
+	memo := NewMemo()
+	check := func(what string) {
+		t.Helper()
+		got := gitDates(ctx, repo, memo)
+		want := gitDates(ctx, repo, nil)
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: dates %v, a whole git log gives %v", what, got, want)
+		}
+	}
+	check("first")
+	commit("2022-03-01T00:00:00Z", "a.md", "---\ntitle: A, edited\n---\n")
+	commit("2022-04-01T00:00:00Z", "c.md", "---\ntitle: C\n---\n")
+	check("after two commits")
+	if _, head := memo.gitDates(repo); head["help/c.md"].Year() != 2022 {
+		t.Errorf("memo not updated: %v", head)
+	}
+	check("same commit")
+	git("", "reset", "-q", "--hard", "HEAD~2")
+	commit("2021-06-01T00:00:00Z", "b.md", "---\ntitle: B, rewritten\n---\n")
+	check("history rewritten")
 }

@@ -43,6 +43,10 @@ type Options struct {
 	// whose file now has errors that skip it (its front matter) keeps its
 	// version from Previous, so a broken edit never takes a page down.
 	Previous *site.Library
+	// Memo, when set, carries each file's reading and the decoded render
+	// cache from one Load to the next (see Memo): pass the same one to
+	// every Load of the folder.
+	Memo *Memo
 }
 
 // OpenDir opens the content folder dir for Load and the web server: an
@@ -73,9 +77,11 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	gitCtx, cancelGit := context.WithCancel(ctx)
 	defer cancelGit()
 	gitCh := make(chan map[string]time.Time, 1)
-	go func() { gitCh <- gitDates(gitCtx, opts.Dir) }()
+	go func() { gitCh <- gitDates(gitCtx, opts.Dir, opts.Memo) }()
 
-	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, mdFiles: map[string]bool{}}
+	start := time.Now()
+	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, mdFiles: map[string]bool{},
+		infos: map[string]fs.FileInfo{}, memo: opts.Memo}
 	if opts.Previous != nil {
 		l.previous = map[string]*site.Article{}
 		for _, a := range opts.Previous.Articles {
@@ -90,10 +96,11 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	if err := l.readSources(ctx); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)
 	}
+	l.memo.remember(l.sources, ignoreKey(l.lib.Config.Check.IgnoreFields), start)
 	dates := <-gitCh
 	l.assemble(dates)
 	l.checkRedirects()
-	l.cache = newRenderCache(opts.Cache, l.structureHash())
+	l.cache = newRenderCache(opts.Cache, l.structureHash(), opts.Memo)
 	if err := l.renderAll(ctx); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)
 	}
@@ -122,6 +129,11 @@ type loader struct {
 	redirectLines []int
 	// previous holds the articles being served by source path (Options.Previous).
 	previous map[string]*site.Article
+	// infos holds the file information of the Markdown files found by
+	// walk (a symbolic link's target's), memo the readings of the
+	// previous Load (nil: none).
+	infos map[string]fs.FileInfo
+	memo  *Memo
 }
 
 // fileSum is a file read and the sha256 of its content.
@@ -150,6 +162,11 @@ type source struct {
 	cat     categoryMeta
 	article *site.Article
 	out     *Output
+	// info is the file's information found by walk; readOK says the
+	// file was read, reused that its reading came from the Memo (body
+	// is then nil until the file must be rendered).
+	info           fs.FileInfo
+	readOK, reused bool
 }
 
 // walk lists the content folder. Unreadable sub-folders become problems.
@@ -200,7 +217,7 @@ func (l *loader) walk() error {
 			}
 			return nil
 		}
-		l.sources = append(l.sources, &source{path: p, dir: path.Dir(p)})
+		l.sources = append(l.sources, &source{path: p, dir: path.Dir(p), info: l.infos[p]})
 		return nil
 	})
 }
@@ -302,11 +319,32 @@ func (l *loader) setLocales() {
 }
 
 // readSources reads and parses the front matter of every Markdown file,
-// in parallel.
+// in parallel, or takes its reading from the Memo when the file did not
+// change.
 func (l *loader) readSources(ctx context.Context) error {
+	ignore := ignoreKey(l.lib.Config.Check.IgnoreFields)
 	return parallel(ctx, len(l.sources), func(i int) {
-		l.sources[i].read(l.fsys, l.lib.Config.Check.IgnoreFields)
+		s := l.sources[i]
+		if r := l.memo.reading(s, ignore); r != nil {
+			s.reuse(r)
+			return
+		}
+		s.read(l.fsys, l.lib.Config.Check.IgnoreFields)
 	})
+}
+
+// readBody reads the Markdown body of a source whose reading came from the
+// Memo, for rendering. A file that cannot be read any more renders empty;
+// its next Load reports it.
+func (s *source) readBody(fsys fs.FS) {
+	data, _, err := readFile(fsys, s.path)
+	if err != nil {
+		return
+	}
+	data, _ = cleanText(data)
+	if _, body, line, _, err := splitFrontMatter(data); err == nil {
+		s.body, s.line = body, line
+	}
 }
 
 // read loads one file and decodes its front matter.
@@ -318,6 +356,7 @@ func (s *source) read(fsys fs.FS, ignore []string) {
 	}
 	s.sum = sha256.Sum256(data)
 	s.modTime = modTime
+	s.readOK = true
 	data, cleaned := cleanText(data)
 	if p := cleaned.problem(s.path); p != nil {
 		s.probs = append(s.probs, *p)

@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	rtmetrics "runtime/metrics"
 	"strings"
 	"sync"
 	"time"
@@ -93,6 +94,7 @@ type Publisher struct {
 
 	mu         sync.Mutex // serialises Reload
 	index      *search.Index
+	memo       *content.Memo      // what one load tells the next (files read, render cache)
 	stopTimer  func() bool        // the next scheduled publication
 	stopRelink context.CancelFunc // the relinking of the previous publication
 
@@ -120,7 +122,7 @@ func New(opts Options) *Publisher {
 	if opts.Metrics == nil {
 		opts.Metrics = prometheus.NewRegistry()
 	}
-	p := &Publisher{opts: opts, metrics: newMetrics(opts.Metrics)}
+	p := &Publisher{opts: opts, metrics: newMetrics(opts.Metrics), memo: content.NewMemo()}
 	p.bg, p.stopBG = context.WithCancel(context.Background())
 	return p
 }
@@ -197,8 +199,9 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	}
 	o := p.opts
 	start := time.Now()
+	allocated := allocatedBytes()
 	cacheDir := datadir.RenderCache(o.Data)
-	opts := content.Options{Dir: o.Dir, Cache: cacheDir}
+	opts := content.Options{Dir: o.Dir, Cache: cacheDir, Memo: p.memo}
 	prev := o.Server.View()
 	if prev != nil {
 		opts.Previous = prev.Lib
@@ -244,7 +247,9 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	p.metrics.problems.WithLabelValues("warning").Set(float64(warns))
 	loaded := time.Now()
 	view := site.NewView(lib, o.Now(), o.Dev)
-	idx, err := search.Build(ctx, view, filepath.Join(o.Data, "index"))
+	// The index being served is the starting point: only the articles
+	// that changed are indexed again (search.BuildFrom).
+	idx, err := search.BuildFrom(ctx, view, filepath.Join(o.Data, "index"), p.index)
 	indexed := time.Now()
 	if err != nil {
 		return fmt.Errorf("build search index: %w", err)
@@ -266,7 +271,7 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	for _, l := range view.ByLocale {
 		articles += len(l)
 	}
-	o.Logger.Info("content published", "articles", articles, "errors", errs, "warnings", warns,
+	o.Logger.Info("content published", "articles", articles, "errors", errs, "warnings", warns, "indexed", idx.Indexed(),
 		"load", loaded.Sub(start).Round(time.Millisecond), "index", indexed.Sub(loaded).Round(time.Millisecond),
 		"took", time.Since(start).Round(time.Millisecond))
 	p.schedule(view.NextChange)
@@ -276,13 +281,33 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	// Loading allocates several times what the site keeps; give the
 	// garbage back to the system rather than holding it as RSS, in the
 	// background: returning memory to the system takes seconds on a
-	// large site, and the site is already served.
-	p.work.Add(1)
-	go func() {
-		defer p.work.Done()
-		debug.FreeOSMemory()
-	}()
+	// large site, and the site is already served. A publication that
+	// allocated little (an edit: a few files read, a few documents
+	// indexed) leaves it to the runtime's own scavenger, rather than
+	// spending a full collection on it.
+	if allocatedBytes()-allocated >= freeAfterBytes {
+		p.work.Add(1)
+		go func() {
+			defer p.work.Done()
+			debug.FreeOSMemory()
+		}()
+	}
 	return nil
+}
+
+// freeAfterBytes: a publication that allocated this much returns the
+// garbage to the system at once (debug.FreeOSMemory).
+const freeAfterBytes = 256 << 20
+
+// allocatedBytes returns the bytes allocated on the heap since the
+// process started.
+func allocatedBytes() uint64 {
+	s := []rtmetrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	rtmetrics.Read(s)
+	if s[0].Value.Kind() != rtmetrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
 }
 
 // afterPublish hands the new content to the services that depend on it and

@@ -1,0 +1,171 @@
+package content
+
+import (
+	"crypto/sha256"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+// Memo carries, from one Load of a content folder to the next in the same
+// process, what reading the folder again would only reproduce, so that a
+// reload after a few files changed reads, parses and renders those files
+// alone:
+//
+//   - each Markdown file's reading (content hash, front matter, problems),
+//     reused while the file's size, modification and change times and
+//     inode are those seen before; a file changed in the two seconds
+//     before a Load is read again by the next one, since a quick second
+//     write could keep the same times;
+//   - the render cache's entries, decoded, so that no cache shard is
+//     read from disk again;
+//   - in a git work tree, the files' last commit dates and the commit they
+//     were read at: after a pull, only the new commits are read.
+//
+// A restart starts with an empty Memo: every file is read and the render
+// cache read from disk. Create a Memo with NewMemo and pass the same one
+// to every Load of one folder (Options.Memo); it is safe for concurrent
+// use, though Loads sharing it should run one at a time.
+type Memo struct {
+	mu    sync.Mutex
+	files map[string]*readMemo // by source path
+	// The render cache's entries as last saved to cacheDir, and the
+	// shards that could not be written.
+	cacheDir string
+	rendered map[string]*cachedOutput
+	bad      [renderShards]bool
+	// The files' last commit times in gitDir at commit gitHead.
+	gitDir, gitHead string
+	git             map[string]time.Time
+}
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo { return &Memo{files: map[string]*readMemo{}} }
+
+// racyWindow: a file modified this close to the start of a Load may be
+// written again within the file system's time resolution without its
+// times changing, so its reading is not reused.
+const racyWindow = 2 * time.Second
+
+// readMemo is a source's reading, as source.read left it (without the
+// body, read again when the file must be rendered).
+type readMemo struct {
+	stamp  fileStamp
+	ignore string // Check.IgnoreFields it was decoded with
+	index  bool   // decoded as a category's _index
+	sum    [sha256.Size]byte
+	line   int
+	probs  []site.Problem
+	ok     bool
+	meta   meta
+	cat    categoryMeta
+	raw    []byte
+}
+
+// fileStamp identifies a version of a file without reading it.
+type fileStamp struct {
+	size           int64
+	modTime        time.Time
+	changed, inode uint64 // status change time (ns) and inode, where the system tells
+}
+
+// reading returns the memorised reading of s, nil when there is none for
+// its current version.
+func (m *Memo) reading(s *source, ignore string) *readMemo {
+	if m == nil || s.info == nil {
+		return nil
+	}
+	m.mu.Lock()
+	r := m.files[s.path]
+	m.mu.Unlock()
+	if r == nil || r.stamp != stampOf(s.info) || r.ignore != ignore || r.index != s.name.index {
+		return nil
+	}
+	return r
+}
+
+// remember keeps the readings of this Load's sources, except those of
+// files modified within racyWindow before start or that could not be read,
+// and forgets the files gone.
+func (m *Memo) remember(sources []*source, ignore string, start time.Time) {
+	if m == nil {
+		return
+	}
+	files := make(map[string]*readMemo, len(sources))
+	for _, s := range sources {
+		if s.info == nil || !s.readOK || !s.info.ModTime().Before(start.Add(-racyWindow)) {
+			continue
+		}
+		files[s.path] = &readMemo{
+			stamp: stampOf(s.info), ignore: ignore, index: s.name.index,
+			sum: s.sum, line: s.line, probs: slices.Clip(s.probs), ok: s.ok, meta: s.meta, cat: s.cat, raw: s.raw,
+		}
+	}
+	m.mu.Lock()
+	m.files = files
+	m.mu.Unlock()
+}
+
+// reuse sets s from a memorised reading. The article fields are copied, so
+// that nothing done to this Load's articles reaches the memo.
+func (s *source) reuse(r *readMemo) {
+	s.sum, s.modTime, s.line, s.ok = r.sum, r.stamp.modTime, r.line, r.ok
+	s.probs = slices.Clip(r.probs)
+	s.cat, s.raw = r.cat, r.raw
+	s.meta = r.meta
+	a := &s.meta.a
+	a.Tags, a.Keywords, a.Contexts = slices.Clone(a.Tags), slices.Clone(a.Keywords), slices.Clone(a.Contexts)
+	a.TicketTags, a.Aliases, a.SearchTests = slices.Clone(a.TicketTags), slices.Clone(a.Aliases), slices.Clone(a.SearchTests)
+	a.Extra = maps.Clone(a.Extra)
+	s.meta.set = maps.Clone(s.meta.set)
+	s.readOK, s.reused = true, true
+}
+
+// ignoreKey is the memo key of the Check.IgnoreFields setting.
+func ignoreKey(ignore []string) string { return strings.Join(ignore, "\x00") }
+
+// renderedFor returns the render cache's entries last saved to dir, and
+// its unwritable shards; nil when there are none.
+func (m *Memo) renderedFor(dir string) (map[string]*cachedOutput, [renderShards]bool) {
+	if m == nil {
+		return nil, [renderShards]bool{}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.cacheDir != dir {
+		return nil, [renderShards]bool{}
+	}
+	return m.rendered, m.bad
+}
+
+// setRendered records the render cache's entries just saved to dir.
+func (m *Memo) setRendered(dir string, rendered map[string]*cachedOutput, bad [renderShards]bool) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.cacheDir, m.rendered, m.bad = dir, rendered, bad
+}
+
+// gitDates returns the commit dates last read from dir, and the commit
+// they were read at.
+func (m *Memo) gitDates(dir string) (string, map[string]time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.gitDir != dir {
+		return "", nil
+	}
+	return m.gitHead, m.git
+}
+
+// setGitDates records the commit dates of dir at commit head.
+func (m *Memo) setGitDates(dir, head string, dates map[string]time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.gitDir, m.gitHead, m.git = dir, head, dates
+}

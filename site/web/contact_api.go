@@ -28,7 +28,8 @@ type contactJSON struct {
 }
 
 // readJSON reads a JSON body of at most max bytes into v: unknown fields,
-// bytes that are not UTF-8 and anything after the object are refused.
+// bytes that are not UTF-8 and anything after the object are refused; a
+// field's problem is a message starting with the field's name (jsonError).
 func readJSON(c echo.Context, max int64, what string, v any) error {
 	r := c.Request()
 	if r.ContentLength > max {
@@ -48,7 +49,7 @@ func readJSON(c echo.Context, max int64, what string, v any) error {
 	dec := json.NewDecoder(strings.NewReader(string(body)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return site.Errorf(site.EINVALID, "%s body is not valid JSON: %v", what, err)
+		return site.Errorf(site.EINVALID, "%s", jsonError(what+" body", err))
 	}
 	if dec.More() {
 		return site.Errorf(site.EINVALID, "%s body has something after the JSON object", what)

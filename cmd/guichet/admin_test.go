@@ -101,6 +101,12 @@ func TestAdminAndInsightsAPI(t *testing.T) {
 	if w := do("POST", "/admin/triage", form.Encode()); w.Code != 401 {
 		t.Errorf("triage without session: %d", w.Code)
 	}
+	// A form over 8 KiB (a note pasted whole) is a 413 saying so, not a
+	// 403 telling the team the form expired.
+	long := url.Values{"csrf": {csrf[1]}, "gap": {gap[1]}, "status": {"product_fix"}, "note": {strings.Repeat("n", 9000)}}
+	if w := do("POST", "/admin/triage", long.Encode(), "Cookie", session); w.Code != 413 || !strings.Contains(w.Body.String(), "larger than") {
+		t.Errorf("triage with a 9 KB note: %d %s", w.Code, w.Body)
+	}
 	if w := do("POST", "/admin/triage", form.Encode(), "Cookie", session); w.Code != 303 {
 		t.Fatalf("triage: %d %s", w.Code, w.Body)
 	}

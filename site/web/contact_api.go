@@ -91,3 +91,19 @@ func (s *Server) apiContact(c echo.Context) error {
 func (s *Server) contactCORS(next echo.HandlerFunc) echo.HandlerFunc {
 	return s.allowedOrigins("send contact requests", next)
 }
+
+// readForm parses a posted form of at most max bytes into the request's
+// PostForm: 413 beyond it (not a form that silently lost its fields, which
+// the CSRF check took for an expired one), 400 when it cannot be read.
+func readForm(c echo.Context, max int64) error {
+	r := c.Request()
+	r.Body = http.MaxBytesReader(c.Response(), r.Body, max)
+	if err := r.ParseForm(); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return site.Errorf(site.ETOOLARGE, "the form is larger than %d bytes", max)
+		}
+		return site.Errorf(site.EINVALID, "cannot read the form")
+	}
+	return nil
+}

@@ -105,3 +105,14 @@ func TestCheckImagesOutsideTheFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckLongTitle: a title far longer than any page can show (a body
+// pasted into it) is a warning naming its length; the article serves.
+func TestCheckLongTitle(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/a.md", "---\ntitle: "+strings.Repeat("word ", 1000)+"\n---\nBody.\n")
+	out, code := runCheckCmd(t, "--content", dir, "--verbose")
+	if code != 0 || !strings.Contains(out, "billing/a.md:2: warning: the title is 4999 characters long") || !strings.Contains(out, "1 article,") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}

@@ -52,6 +52,13 @@ func TestAdminAndInsightsAPI(t *testing.T) {
 	if w := do("GET", "/api/v1/insights/gaps?since=7d&until=tomorrow", "", "Authorization", "Bearer "+admin); w.Code != 400 || !strings.Contains(w.Body.String(), "until") {
 		t.Errorf("bad until: %d %s", w.Code, w.Body)
 	}
+	// all (ignored gaps too) is a boolean: 1 or true; anything else is a 400
+	// naming it rather than silently false.
+	for q, want := range map[string]int{"all=true": 200, "all=1": 200, "all=0": 200, "all=yes": 400, "all=%ff": 400} {
+		if w := do("GET", "/api/v1/insights/gaps?"+q, "", "Authorization", "Bearer "+admin); w.Code != want || (want == 400 && !strings.Contains(w.Body.String(), `"all must be`)) {
+			t.Errorf("gaps?%s: %d %s, want %d", q, w.Code, w.Body, want)
+		}
+	}
 	// A period that ended before the searches were made lists none of them.
 	if w := do("GET", "/api/v1/insights/gaps?since=2020-01-01&until=2020-01-31", "", "Authorization", "Bearer "+admin); w.Code != 200 || strings.Contains(w.Body.String(), "invoice") {
 		t.Errorf("gaps of January 2020: %d %s", w.Code, w.Body)
@@ -93,6 +100,12 @@ func TestAdminAndInsightsAPI(t *testing.T) {
 	}
 	if w := do("POST", "/admin/triage", form.Encode()); w.Code != 401 {
 		t.Errorf("triage without session: %d", w.Code)
+	}
+	// A form over 8 KiB (a note pasted whole) is a 413 saying so, not a
+	// 403 telling the team the form expired.
+	long := url.Values{"csrf": {csrf[1]}, "gap": {gap[1]}, "status": {"product_fix"}, "note": {strings.Repeat("n", 9000)}}
+	if w := do("POST", "/admin/triage", long.Encode(), "Cookie", session); w.Code != 413 || !strings.Contains(w.Body.String(), "larger than") {
+		t.Errorf("triage with a 9 KB note: %d %s", w.Code, w.Body)
 	}
 	if w := do("POST", "/admin/triage", form.Encode(), "Cookie", session); w.Code != 303 {
 		t.Fatalf("triage: %d %s", w.Code, w.Body)

@@ -33,8 +33,16 @@ func TestBackupRestore(t *testing.T) {
 	if code := run(ctx, []string{"backup", backup, "--data", m.Config.Data}, &out, &errb); code != 0 {
 		t.Fatalf("backup: %s", errb.String())
 	}
-	// The copy is a plain database file holding the fresh searches.
-	copied := openDB(t, backup)
+	// The copy is a plain database file holding the fresh searches (read
+	// from a copy of it: opening a database turns it to WAL mode, and the
+	// restore below must take the backup exactly as the command wrote it).
+	peek := filepath.Join(t.TempDir(), "peek.db")
+	if b, err := os.ReadFile(backup); err != nil {
+		t.Fatal(err)
+	} else if err := os.WriteFile(peek, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	copied := openDB(t, peek)
 	if got, _ := copied.RecentSearches(ctx, 100); len(got) != 30 {
 		t.Errorf("the backup holds %d of 30 fresh searches", len(got))
 	}
@@ -63,6 +71,19 @@ func TestBackupRestore(t *testing.T) {
 	got, _ := restored.RecentSearches(ctx, 100)
 	if len(got) != 30 {
 		t.Errorf("restored database holds %d searches, want the backup's 30", len(got))
+	}
+	restored.Close()
+
+	// On a new machine: the same backup restored into a data folder that
+	// does not exist yet.
+	fresh := filepath.Join(t.TempDir(), "new-data")
+	errb.Reset()
+	if code := run(ctx, []string{"restore", backup, "--data", fresh}, &out, &errb); code != 0 {
+		t.Fatalf("restore into a new data folder: %s", errb.String())
+	}
+	restored = openDB(t, filepath.Join(fresh, "guichet.db"))
+	if got, _ := restored.RecentSearches(ctx, 100); len(got) != 30 {
+		t.Errorf("database restored into a new folder holds %d searches, want the backup's 30", len(got))
 	}
 	restored.Close()
 

@@ -85,3 +85,34 @@ func TestCheckCorpusSummary(t *testing.T) {
 		t.Errorf("--verbose lists %d lines", strings.Count(verbose, "\n"))
 	}
 }
+
+// TestCheckImagesOutsideTheFolder: an image written as a path out of the
+// content folder fails the check whatever its file name (no picture
+// extension needed), and an image that is no picture type is a warning.
+func TestCheckImagesOutsideTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/a.md", "---\ntitle: A\n---\n![p](../../../../etc/passwd)\n\n![doc](manual.pdf)\n")
+	out, code := runCheckCmd(t, "--content", dir, "--verbose")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, out)
+	}
+	for _, want := range []string{
+		`billing/a.md:4: error: image "../../../../etc/passwd" points outside the content folder`,
+		`billing/a.md:6: warning: image "manual.pdf" is not a picture Guichet serves`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+}
+
+// TestCheckLongTitle: a title far longer than any page can show (a body
+// pasted into it) is a warning naming its length; the article serves.
+func TestCheckLongTitle(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/a.md", "---\ntitle: "+strings.Repeat("word ", 1000)+"\n---\nBody.\n")
+	out, code := runCheckCmd(t, "--content", dir, "--verbose")
+	if code != 0 || !strings.Contains(out, "billing/a.md:2: warning: the title is 4999 characters long") || !strings.Contains(out, "1 article,") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}

@@ -15,11 +15,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/mail"
+	"net/url"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/emersion/go-smtp"
 
@@ -232,8 +235,8 @@ func TestContactSuggestsAndDelivers(t *testing.T) {
 			t.Errorf("%s: %d %s, want 400 naming %s", c.body, w.Code, w.Body, c.field)
 		}
 	}
-	if w := post(`{"subject":"x","description":"` + strings.Repeat("a", 9000) + `","email":"ana@example.com"}`); w.Code != 413 {
-		t.Errorf("9 KB body: %d", w.Code)
+	if w := post(`{"subject":"x","description":"` + strings.Repeat("a", 130<<10) + `","email":"ana@example.com"}`); w.Code != 413 {
+		t.Errorf("130 KB body: %d", w.Code)
 	}
 	w := post(good, "Origin", "https://help.acme.test")
 	if w.Code != 202 {
@@ -554,5 +557,44 @@ func TestOneSubscribeOffer(t *testing.T) {
 	frame := mustGet(t, m, "/widget/frame")
 	if !strings.Contains(frame, `<template id="g-w-subscribe">`) || strings.Contains(frame, "data-subject") {
 		t.Errorf("widget panel: want the subscription form template and no e-mail offer in its next steps")
+	}
+}
+
+// TestContactLongDescriptionInAnyScript: a description at the documented
+// limit of 5,000 characters is taken in any script, by the API (raw UTF-8
+// or \u-escaped) and by the form without JavaScript (percent-encoded);
+// one character more is a 400 naming the description, not a 413.
+func TestContactLongDescriptionInAnyScript(t *testing.T) {
+	smtpSink := startSink(t, "127.0.0.1:0")
+	dir := contactSite(t, "http://127.0.0.1:1/unused")
+	clk := &clock{t: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)}
+	m := openContactMain(t, dir, t.TempDir(), smtpSink.addr, clk)
+	arabic := strings.Repeat("ب", 5000) // 2 bytes each in UTF-8, 6 percent-encoded
+	emoji := strings.Repeat("🙂", 5000)  // 4 bytes each, 12 escaped
+	for name, desc := range map[string]string{"Arabic": arabic, "emoji": emoji} {
+		body, _ := json.Marshal(map[string]string{"subject": "مشكلة في الدفع", "description": desc, "email": "ana@example.com", "locale": "en"})
+		if w := serve(m, "POST", "/api/v1/contact", string(body), "Content-Type", "application/json"); w.Code != 202 {
+			t.Errorf("API, %s description of 5,000 characters: %d %.200s", name, w.Code, w.Body)
+		}
+		var escaped strings.Builder // every character \u-escaped, as some JSON encoders write them
+		for _, r := range desc {
+			if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
+				fmt.Fprintf(&escaped, `\u%04x\u%04x`, r1, r2)
+			} else {
+				fmt.Fprintf(&escaped, `\u%04x`, r)
+			}
+		}
+		raw := `{"subject":"x","description":"` + escaped.String() + `","email":"ana@example.com","locale":"en"}`
+		if w := serve(m, "POST", "/api/v1/contact", raw, "Content-Type", "application/json"); w.Code != 202 {
+			t.Errorf("API, %s description \\u-escaped: %d %.200s", name, w.Code, w.Body)
+		}
+		form := url.Values{"subject": {"Paiement"}, "description": {desc}, "email": {"ana@example.com"}, "locale": {"en"}}.Encode()
+		if w := serve(m, "POST", "/contact", form, "Sec-Fetch-Site", "same-origin"); w.Code != 200 {
+			t.Errorf("form, %s description of 5,000 characters: %d", name, w.Code)
+		}
+	}
+	body, _ := json.Marshal(map[string]string{"subject": "x", "description": arabic + "ب", "email": "ana@example.com", "locale": "en"})
+	if w := serve(m, "POST", "/api/v1/contact", string(body), "Content-Type", "application/json"); w.Code != 400 || !strings.Contains(w.Body.String(), "description") {
+		t.Errorf("5,001 characters: %d %s, want 400 naming the description", w.Code, w.Body)
 	}
 }

@@ -127,6 +127,10 @@ func TestPublishByAPI(t *testing.T) {
 			t.Errorf("after %s: /billing/%s %d", c.hdr, name, got)
 		}
 	}
+	// A wait the webhook misspelt is a 400 naming it, not a silent 202.
+	if w := serve(m, "POST", "/api/v1/reload?wait=yes", "", "Authorization", "Bearer "+publish); w.Code != 400 || !strings.Contains(w.Body.String(), "wait must be") {
+		t.Errorf("reload?wait=yes: %d %s", w.Code, w.Body)
+	}
 	// Without wait: 202 at once, published soon after.
 	writeFile(t, dir, "billing/later.md", "---\ntitle: Later\n---\nNew.\n")
 	if w := serve(m, "POST", "/api/v1/reload", "", "Authorization", "Bearer "+publish); w.Code != 202 {

@@ -119,7 +119,7 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 		t.Fatalf("counts: %+v", resp)
 	}
 	wantLinks := map[string]string{"cal-0": "search:sync/calendar", "1001": "tag:billing/refunds", "exp-1": "explicit:sync/exports", "pr-1": ":"}
-	reasons := map[string]string{"bad-1": "subject is required", "bad-2": "created_at is required", "bad-3": "in the future", "bad-4": `unknown field "created"`}
+	reasons := map[string]string{"bad-1": "subject is required", "bad-2": "created_at is required", "bad-3": "in the future", "bad-4": "created: unknown field"}
 	for _, r := range resp.Results {
 		if want, ok := wantLinks[r.ExternalID]; ok && r.Link.Method+":"+r.Link.ArticleID != want {
 			t.Errorf("%s linked %s:%s, want %s", r.ExternalID, r.Link.Method, r.Link.ArticleID, want)

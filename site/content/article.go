@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
 	"gopkg.in/yaml.v3"
@@ -118,6 +119,10 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 			if p == nil && a.Title == "" {
 				e := errorAt(site.KindFrontMatter, file, f.line, "title", "field `title` is empty")
 				p = &e
+			}
+			if n := utf8.RuneCountInString(a.Title); p == nil && n > maxTitle {
+				probs = append(probs, warningAt(site.KindFrontMatter, file, f.line, "title",
+					"the title is %d characters long: tabs, search results and suggestions show about 60; keep it under %d and put the rest in `description`", n, maxTitle))
 			}
 		case "description":
 			a.Description, p = asString(file, f)

@@ -79,13 +79,17 @@ func (d *doc) imageDest(n ast.Node, dest string) string {
 		return dest
 	}
 	p, _, _ := splitURL(dest)
-	if !isImage(p) {
-		return dest
-	}
 	line := d.nodeLine(n)
 	target, ok := d.resolvePath(p)
 	if !ok {
 		d.errorf(site.KindImage, line, "image %q points outside the content folder", dest)
+		return dest
+	}
+	if !isImage(p) {
+		if !strings.HasPrefix(p, "/") {
+			d.out.Problems = append(d.out.Problems, warningAt(site.KindImage, d.in.File, line, "",
+				"image %q is not a picture Guichet serves (PNG, JPEG, GIF, SVG, WebP or AVIF): it is left as written and shows as broken", dest))
+		}
 		return dest
 	}
 	if !d.in.links.asset(target) {

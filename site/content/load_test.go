@@ -253,6 +253,24 @@ func TestLoadProblems(t *testing.T) {
 			kept: "billing/a.md",
 		},
 		{
+			name:  "a title of 5,000 characters is a warning",
+			files: map[string]string{"billing/a.md": "---\ntitle: " + strings.Repeat("Long ", 1000) + "\n---\nBody.\n"},
+			want:  []want{{site.SeverityWarning, "billing/a.md", 2, "title", "the title is 4999 characters long"}},
+			kept:  "billing/a.md",
+		},
+		{
+			name: "images outside the folder or of no picture type are reported whatever their name",
+			files: map[string]string{
+				"billing/a.md": "---\ntitle: A\n---\n![p](../../../../etc/passwd)\n\n![y](/../../guichet.yaml)\n\n![doc](files/manual.pdf)\n",
+			},
+			want: []want{
+				{site.SeverityError, "billing/a.md", 4, "", `image "../../../../etc/passwd" points outside the content folder`},
+				{site.SeverityError, "billing/a.md", 6, "", `image "/../../guichet.yaml" points outside the content folder`},
+				{site.SeverityWarning, "billing/a.md", 8, "", `image "files/manual.pdf" is not a picture Guichet serves`},
+			},
+			kept: "billing/a.md",
+		},
+		{
 			name: "link to an article that failed to load",
 			files: map[string]string{
 				"billing/a.md": "---\ntitle: A\n---\nSee [b](b.md).\n",

@@ -218,6 +218,11 @@ func foldTitle(s string) string {
 	return b.String()
 }
 
+// maxTitle is the longest title written without a warning: longer ones
+// are a body or a description pasted into the title (the longest of the
+// 2,448 Microsoft support articles is 192 characters).
+const maxTitle = 200
+
 // maxDescription is the longest description derived from a body.
 const maxDescription = 160
 

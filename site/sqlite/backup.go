@@ -61,7 +61,10 @@ func Restore(ctx context.Context, from, to string) (string, error) {
 	return kept, nil
 }
 
-// checkBackup opens path read-only and checks it.
+// checkBackup opens path read-only, as it is, and checks it. Not with
+// dsn's journal_mode(WAL) pragma: turning a backup written by VACUUM INTO
+// (a rollback-journal file) to WAL is a write, which a read-only
+// connection refuses.
 func checkBackup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err != nil {
 		return err
@@ -70,7 +73,7 @@ func checkBackup(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	conn, err := sql.Open("sqlite", dsn(abs, true)+"&mode=ro")
+	conn, err := sql.Open("sqlite", fileURI(abs)+"?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
 	if err != nil {
 		return err
 	}

@@ -102,10 +102,6 @@ func open(ctx context.Context, path string) (*DB, error) {
 // The path goes in a file: URI, percent-encoded, so that '?', '#' or '%' in a
 // directory name cannot be mistaken for DSN parameters.
 func dsn(absPath string, readOnly bool) string {
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(absPath), OmitHost: true}
-	if !strings.HasPrefix(u.Path, "/") { // Windows: C:/… → /C:/…
-		u.Path = "/" + u.Path
-	}
 	params := []string{
 		"_pragma=busy_timeout(5000)",
 		"_pragma=journal_mode(WAL)",
@@ -120,7 +116,16 @@ func dsn(absPath string, readOnly bool) string {
 	} else {
 		params = append(params, "_txlock=immediate")
 	}
-	return u.String() + "?" + strings.Join(params, "&")
+	return fileURI(absPath) + "?" + strings.Join(params, "&")
+}
+
+// fileURI is the file: URI of the database at absPath.
+func fileURI(absPath string) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(absPath), OmitHost: true}
+	if !strings.HasPrefix(u.Path, "/") { // Windows: C:/… → /C:/…
+		u.Path = "/" + u.Path
+	}
+	return u.String()
 }
 
 // checkWAL fails when the file system refused WAL mode: without it readers

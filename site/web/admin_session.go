@@ -50,7 +50,9 @@ func (s *Server) adminForm(c echo.Context) (string, error) {
 	if sess == "" {
 		return "", errUnauthorized
 	}
-	c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, 8192)
+	if err := readForm(c, 8192); err != nil {
+		return "", err
+	}
 	return sess, s.checkForm(c, sess)
 }
 

@@ -134,11 +134,10 @@ func (s *Server) contactPost(c echo.Context) error {
 	if err := s.sameSite(c); err != nil {
 		return err
 	}
-	r := c.Request()
-	r.Body = http.MaxBytesReader(c.Response(), r.Body, maxContactBody)
-	if err := r.ParseForm(); err != nil {
-		return site.Errorf(site.EINVALID, "cannot read the form")
+	if err := readForm(c, maxContactBody); err != nil {
+		return err
 	}
+	r := c.Request()
 	f := r.PostForm
 	page, err := s.newContactPage(c, st, f.Get("subject"), f.Get("description"), f.Get("email"), f.Get("context"), f.Get("path"), f.Get("search_id"))
 	if err != nil {

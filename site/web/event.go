@@ -1,12 +1,8 @@
 package web
 
 import (
-	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
 	"github.com/labstack/echo/v4"
@@ -36,27 +32,11 @@ type eventJSON struct {
 // it: the rules of its type (site.Event.Validate and the like), then what
 // only the server knows (the locale, a published article).
 func (s *Server) readEvent(c echo.Context, st *state) (*eventJSON, error) {
-	r := c.Request()
-	if r.ContentLength > maxEventBody {
-		return nil, site.Errorf(site.ETOOLARGE, "event body is larger than %d bytes", maxEventBody)
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), r.Body, maxEventBody))
-	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return nil, site.Errorf(site.ETOOLARGE, "event body is larger than %d bytes", maxEventBody)
-		}
-		return nil, site.Errorf(site.EINVALID, "cannot read the event body")
-	}
-	if !utf8.Valid(body) {
-		return nil, site.Errorf(site.EINVALID, "event body is not valid UTF-8")
-	}
 	var in eventJSON
-	dec := json.NewDecoder(strings.NewReader(string(body)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		return nil, site.Errorf(site.EINVALID, "event body is not valid JSON: %v", err)
+	if err := readJSON(c, maxEventBody, "event", &in); err != nil {
+		return nil, err
 	}
+	var err error
 	if in.Source == "" {
 		in.Source = site.SourceAPI
 	}

@@ -7,6 +7,11 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
+// maxFeedbackForm is the largest "Was this helpful?" form: a comment at
+// its limit of 1,000 characters takes up to 12 bytes a character once
+// percent-encoded (emoji; 9 in Japanese), beyond the 8 KiB of an event.
+const maxFeedbackForm = 16 << 10
+
 // feedback takes the "Was this helpful?" form when JavaScript is off and
 // answers with a thank-you page.
 func (s *Server) feedback(c echo.Context) error {
@@ -18,9 +23,8 @@ func (s *Server) feedback(c echo.Context) error {
 	if err := s.sameSite(c); err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(c.Response(), r.Body, maxEventBody)
-	if err := r.ParseForm(); err != nil {
-		return site.Errorf(site.EINVALID, "cannot read the form")
+	if err := readForm(c, maxFeedbackForm); err != nil {
+		return err
 	}
 	loc, err := s.requestLocale(c, st, r.PostForm.Get("locale"))
 	if err != nil {

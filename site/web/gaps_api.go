@@ -20,7 +20,11 @@ func (s *Server) apiGaps(c echo.Context) error {
 		return err
 	}
 	q := c.QueryParams()
-	opts := gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: 2, KeepIgnored: q.Get("all") == "true"}
+	all, err := boolParam(q, "all")
+	if err != nil {
+		return err
+	}
+	opts := gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: 2, KeepIgnored: all}
 	if v := q.Get("min_visitors"); v != "" {
 		if opts.MinVisitors, err = strconv.Atoi(v); err != nil || opts.MinVisitors < 1 || opts.MinVisitors > 1000000 {
 			return site.Errorf(site.EINVALID, "min_visitors must be a positive number")

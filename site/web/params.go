@@ -36,7 +36,7 @@ func boolParam(q url.Values, name string) (bool, error) {
 	case "1", "true":
 		return true, nil
 	}
-	return false, site.Errorf(site.EINVALID, "%s must be 1 or 0", name)
+	return false, site.Errorf(site.EINVALID, "%s must be 1 or 0 (or true or false)", name)
 }
 
 // intParam reads an optional integer query parameter: def when absent, a

@@ -33,7 +33,11 @@ func (s *Server) apiReload(c echo.Context) error {
 	if err := s.requireSecret(c, secret, publishScope); err != nil {
 		return err
 	}
-	if wait := r.URL.Query().Get("wait"); wait == "1" || wait == "true" {
+	wait, err := boolParam(r.URL.Query(), "wait")
+	if err != nil {
+		return err
+	}
+	if wait {
 		if err := s.opts.Publish(r.Context(), true); err != nil {
 			return err
 		}

@@ -118,12 +118,10 @@ func (s *Server) subscribePost(c echo.Context) error {
 	if err := s.sameSite(c); err != nil {
 		return err
 	}
-	r := c.Request()
-	r.Body = http.MaxBytesReader(c.Response(), r.Body, maxContactBody)
-	if err := r.ParseForm(); err != nil {
-		return site.Errorf(site.EINVALID, "cannot read the form")
+	if err := readForm(c, maxContactBody); err != nil {
+		return err
 	}
-	f := r.PostForm
+	f := c.Request().PostForm
 	in := subscriptionJSON{Query: f.Get("query"), Email: f.Get("email"), Locale: f.Get("locale"), Source: f.Get("source")}
 	if err := s.subscribe(c, st, in); err != nil {
 		return err

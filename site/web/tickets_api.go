@@ -134,7 +134,7 @@ func (s *Server) apiTickets(c echo.Context) error {
 			}
 			json.Unmarshal(raw, &idOnly)
 			id, _ := scalar(idOnly.ExternalID)
-			results[i] = tickets.Result{ExternalID: id, Status: site.TicketRejected, Reason: "ticket " + strconv.Itoa(i) + ": " + jsonMessage(err)}
+			results[i] = tickets.Result{ExternalID: id, Status: site.TicketRejected, Reason: jsonError("ticket "+strconv.Itoa(i), err)}
 			continue
 		}
 		t, err := w.decode()
@@ -180,14 +180,14 @@ func splitBatch(body []byte) ([]json.RawMessage, error) {
 	switch body[0] {
 	case '[':
 		if err := json.Unmarshal(body, &items); err != nil {
-			return nil, site.Errorf(site.EINVALID, "the body is not a JSON list of tickets: %s", jsonMessage(err))
+			return nil, site.Errorf(site.EINVALID, "%s", jsonError("the body", err))
 		}
 	case '{':
 		var wrap struct {
 			Tickets *[]json.RawMessage `json:"tickets"`
 		}
 		if err := json.Unmarshal(body, &wrap); err != nil {
-			return nil, site.Errorf(site.EINVALID, "the body is not JSON: %s", jsonMessage(err))
+			return nil, site.Errorf(site.EINVALID, "%s", jsonError("the body", err))
 		}
 		if wrap.Tickets != nil {
 			items = *wrap.Tickets
@@ -204,17 +204,4 @@ func splitBatch(body []byte) ([]json.RawMessage, error) {
 		return nil, site.Errorf(site.ETOOLARGE, "the batch holds %d tickets; send at most %d per request", len(items), site.MaxTicketBatch)
 	}
 	return items, nil
-}
-
-// jsonMessage makes a JSON decoding error readable.
-func jsonMessage(err error) string {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		return fmt.Sprintf("invalid JSON at byte %d: %s", se.Offset, se.Error())
-	case errors.As(err, &te):
-		return fmt.Sprintf("field %s must be %s", te.Field, te.Type)
-	}
-	return strings.TrimPrefix(err.Error(), "json: ")
 }

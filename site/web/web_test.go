@@ -582,6 +582,19 @@ func TestFeedbackFormWithoutJS(t *testing.T) {
 	if w := e.do(t, "POST", "/feedback", strings.NewReader(bad.Encode()), "Content-Type", "application/x-www-form-urlencoded"); w.Code != 400 {
 		t.Errorf("bad vote: status %d", w.Code)
 	}
+	// A comment at its limit of 1,000 characters fits in any script, 9 bytes
+	// a character once percent-encoded in Japanese, 12 in emoji.
+	for _, ch := range []string{"界", "🙂"} {
+		no := url.Values{"article": {"billing/refund"}, "locale": {"en"}, "helpful": {"no"}, "reason": {"other"}, "step": {"final"},
+			"comment": {strings.Repeat(ch, 1000)}}
+		if w := e.do(t, "POST", "/feedback", strings.NewReader(no.Encode()), "Content-Type", "application/x-www-form-urlencoded"); w.Code != 200 {
+			t.Errorf("comment of 1,000 %q: status %d", ch, w.Code)
+		}
+	}
+	huge := url.Values{"article": {"billing/refund"}, "helpful": {"no"}, "comment": {strings.Repeat("a", 20000)}}
+	if w := e.do(t, "POST", "/feedback", strings.NewReader(huge.Encode()), "Content-Type", "application/x-www-form-urlencoded"); w.Code != 413 {
+		t.Errorf("20 KB form: status %d, want 413", w.Code)
+	}
 }
 
 func TestEventRateLimit(t *testing.T) {

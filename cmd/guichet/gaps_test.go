@@ -168,8 +168,13 @@ func TestGapsReport(t *testing.T) {
 		}
 	}
 	for _, bad := range [][]string{{"nope", "ignored"}, {bike.ID, "answered"}, {bike.ID, "done"}} {
-		if code := run(ctx, append([]string{"gaps", "mark"}, append(bad, "--content", dir, "--data", m.Config.Data)...), io.Discard, io.Discard); code != 1 {
+		var msg bytes.Buffer
+		if code := run(ctx, append([]string{"gaps", "mark"}, append(bad, "--content", dir, "--data", m.Config.Data)...), io.Discard, &msg); code != 1 {
 			t.Errorf("mark %v: exit %d, want 1", bad, code)
+		}
+		// A person reads the message, not the API's error code.
+		if line := msg.String(); !strings.HasPrefix(line, "guichet: ") || strings.Contains(line, site.ENOTFOUND+":") || strings.Contains(line, site.EINVALID+":") {
+			t.Errorf("mark %v says %q, want the message without its code", bad, line)
 		}
 	}
 	// Every ID listed can be drafted.

@@ -12,8 +12,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
+
+	"github.com/guichet/guichet/site"
 )
 
 const usage = `Guichet, a self-hosted help center.
@@ -22,7 +25,7 @@ Usage:
   guichet serve [flags]   start the help center (see guichet serve -h)
   guichet check [flags]   report content errors and warnings; exit 1 on errors
   guichet gaps [flags]    what visitors searched and did not find (see guichet gaps -h)
-  guichet tickets import FILE --format zendesk|freshdesk|helpscout|csv
+  guichet tickets import FILE [--format zendesk|freshdesk|helpscout|csv]
                           take in a helpdesk's ticket export (see guichet tickets import -h)
   guichet token create --scope admin|tickets|publish [--name N] | token list | token revoke ID
   guichet backup FILE     copy the events database of a running server
@@ -87,8 +90,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "guichet:", err)
+		fmt.Fprintln(stderr, "guichet:", cliMessage(err))
 		return 1
 	}
 	return 0
+}
+
+// cliMessage is err as a person at a terminal reads it: the operations
+// that wrap it and the message of a site.Error, without its code
+// ("gaps mark: No gap nope…", not "gaps mark: not_found: No gap nope…").
+func cliMessage(err error) string {
+	msg := err.Error()
+	var e *site.Error
+	if errors.As(err, &e) {
+		msg = strings.Replace(msg, e.Error(), e.Message, 1)
+	}
+	return msg
 }

@@ -104,7 +104,8 @@ func TestAdminAndInsightsAPI(t *testing.T) {
 	// A form over 8 KiB (a note pasted whole) is a 413 saying so, not a
 	// 403 telling the team the form expired.
 	long := url.Values{"csrf": {csrf[1]}, "gap": {gap[1]}, "status": {"product_fix"}, "note": {strings.Repeat("n", 9000)}}
-	if w := do("POST", "/admin/triage", long.Encode(), "Cookie", session); w.Code != 413 || !strings.Contains(w.Body.String(), "larger than") {
+	// Admin forms work without JavaScript: their errors are pages, not JSON.
+	if w := do("POST", "/admin/triage", long.Encode(), "Cookie", session); w.Code != 413 || !strings.Contains(w.Body.String(), "larger than") || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
 		t.Errorf("triage with a 9 KB note: %d %s", w.Code, w.Body)
 	}
 	if w := do("POST", "/admin/triage", form.Encode(), "Cookie", session); w.Code != 303 {

@@ -104,7 +104,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if len(data.Hits) == 0 {
 			data.Categories = st.view.TopCategories(loc)
 		}
-	case http.StatusBadRequest, http.StatusForbidden, http.StatusRequestEntityTooLarge, http.StatusTooManyRequests:
+	case http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden, http.StatusRequestEntityTooLarge, http.StatusTooManyRequests:
 		data.Heading, data.Text = b.T["bad_request"], msg
 	default:
 		data.Heading, data.Text = b.T["error_title"], b.T["error_text"]
@@ -150,10 +150,11 @@ func (s *Server) suggestFor(c echo.Context, st *state, q, loc string) []*site.Ar
 }
 
 // pageForm reports whether path takes a form a page posts without
-// JavaScript: its errors are themed pages, not JSON.
+// JavaScript (the feedback, contact and subscription forms, and every
+// admin form): its errors are themed pages, not JSON.
 func pageForm(path string) bool {
 	switch {
-	case path == "/feedback", path == "/subscribe", path == "/contact":
+	case path == "/feedback", path == "/subscribe", path == "/contact", strings.HasPrefix(path, "/admin/"):
 		return true
 	}
 	seg := strings.Split(strings.Trim(path, "/"), "/")

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error codes; the HTTP layer maps them to status codes.
@@ -53,4 +54,19 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return "Internal error."
+}
+
+// ErrorText is err as a person reads it at a terminal: the operations that
+// wrap it, and the message of its *Error without the code
+// ("gaps mark: No gap nope…", not "gaps mark: not_found: No gap nope…").
+func ErrorText(err error) string {
+	if err == nil {
+		return ""
+	}
+	msg := err.Error()
+	var e *Error
+	if errors.As(err, &e) {
+		msg = strings.Replace(msg, e.Error(), e.Message, 1)
+	}
+	return msg
 }

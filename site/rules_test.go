@@ -37,6 +37,24 @@ func TestErrorCodeAndMessage(t *testing.T) {
 	}
 }
 
+func TestErrorText(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"nil", nil, ""},
+		{"coded", Errorf(ENOTFOUND, "No gap nope."), "No gap nope."},
+		{"wrapped", fmt.Errorf("gaps mark: %w", Errorf(EINVALID, "status done is unknown")), "gaps mark: status done is unknown"},
+		// Other errors keep their whole text: the operator needs it.
+		{"internal", fmt.Errorf("open store: %w", errors.New("permission denied")), "open store: permission denied"},
+	} {
+		if got := ErrorText(c.err); got != c.want {
+			t.Errorf("%s: ErrorText = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
 func TestFileTypes(t *testing.T) {
 	for _, c := range []struct {
 		path              string

@@ -12,7 +12,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -90,20 +89,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "guichet:", cliMessage(err))
+		fmt.Fprintln(stderr, "guichet:", site.ErrorText(err))
 		return 1
 	}
 	return 0
-}
-
-// cliMessage is err as a person at a terminal reads it: the operations
-// that wrap it and the message of a site.Error, without its code
-// ("gaps mark: No gap nope…", not "gaps mark: not_found: No gap nope…").
-func cliMessage(err error) string {
-	msg := err.Error()
-	var e *site.Error
-	if errors.As(err, &e) {
-		msg = strings.Replace(msg, e.Error(), e.Message, 1)
-	}
-	return msg
 }

@@ -84,7 +84,9 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	m.folders = folders
-	db, err := openStore(ctx, m.Config, false)
+	opts := m.Config.storeOptions(false)
+	opts.Now = m.Now // one clock for the queue and the store
+	db, err := store.Open(ctx, opts)
 	if err != nil {
 		return err
 	}

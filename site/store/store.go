@@ -133,6 +133,11 @@ type Options struct {
 	// e.g. "guichet serve".
 	Application string
 	Logger      *slog.Logger
+	// Now is the store's clock for the times callers leave to it (when a
+	// queued delivery is due, migration records): the application's own
+	// clock, so a message queued is due by the clock that claims it.
+	// Default time.Now.
+	Now func() time.Time
 }
 
 // SQLitePath is the SQLite file of a data folder.
@@ -177,7 +182,14 @@ func Open(ctx context.Context, opts Options) (Store, error) {
 		return nil, err
 	}
 	if IsPostgres(opts.Database) {
-		return postgres.Open(ctx, opts.Database, postgres.Options{Application: opts.Application, Logger: opts.Logger})
+		db, err := postgres.Open(ctx, opts.Database, postgres.Options{Application: opts.Application, Logger: opts.Logger})
+		if err != nil {
+			return nil, err
+		}
+		if opts.Now != nil {
+			db.Now = opts.Now
+		}
+		return db, nil
 	}
 	path := SQLitePath(opts.Data)
 	if opts.Existing {
@@ -185,7 +197,14 @@ func Open(ctx context.Context, opts Options) (Store, error) {
 			return nil, fmt.Errorf("events database %s: %w (run guichet serve first, or pass --data or --database)", path, err)
 		}
 	}
-	return sqlite.Open(ctx, path)
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Now != nil {
+		db.Now = opts.Now
+	}
+	return db, nil
 }
 
 // Describe names the store of opts for people: the SQLite file, or the

@@ -301,28 +301,8 @@ func TestNotifyWhenFixed(t *testing.T) {
 // and absolute link, once.
 func TestNotifyWhenAnswered(t *testing.T) {
 	ctx := context.Background()
-	f := newFixture(t, helpContent, true, false)
-	if _, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil {
-		t.Fatal(err)
-	}
-	mails, err := f.subscribe("export invoices to pdf", "jane@example.com", "en")
-	if err != nil || len(mails) != 1 {
-		t.Fatalf("%d mails, %v", len(mails), err)
-	}
-	tok, _ := links(t, mails[0].Text)
-	if _, err := f.svc.Confirm(ctx, tok); err != nil {
-		t.Fatal(err)
-	}
-	if ds := f.queued(); len(ds) != 0 {
-		t.Fatalf("confirming queued %d mails before any answer", len(ds))
-	}
-	f.now = f.now.Add(time.Hour)
-	more := fstest.MapFS{"billing/pdf.md": {Data: []byte("---\ntitle: Export invoices to PDF\nid: invoices-pdf\n---\n" +
-		"To export invoices to PDF, open Billing, select the invoices and choose Export to PDF.\n")}}
-	for k, v := range helpContent {
-		more[k] = v
-	}
-	f.publish(more)
+	f := confirmedSubscriber(t, "export invoices to pdf")
+	f.publish(withPDFArticle())
 	if n, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil || n == 0 {
 		t.Fatalf("CheckAnswered = %d, %v: the new article answers no gap", n, err)
 	}
@@ -486,11 +466,37 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 // until an answer is published again.
 func TestNotifyWaitsForPublishedArticle(t *testing.T) {
 	ctx := context.Background()
+	f := confirmedSubscriber(t, "export invoices to pdf")
+	f.publish(withPDFArticle())
+	if n, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil || n == 0 {
+		t.Fatalf("CheckAnswered = %d, %v", n, err)
+	}
+	f.publish(helpContent) // the article is withdrawn; answered state not yet rechecked
+	if n, err := f.svc.Notify(ctx); err != nil || n != 0 {
+		t.Errorf("Notify with the article withdrawn = %d, %v; want 0", n, err)
+	}
+	if ds := f.queued(); len(ds) != 0 {
+		t.Fatalf("%d mails queued while the answering article is unpublished", len(ds))
+	}
+	f.publish(withPDFArticle())
+	if n, err := f.svc.Notify(ctx); err != nil || n != 1 {
+		t.Fatalf("Notify once the article is back = %d, %v; want 1", n, err)
+	}
+	if ds := f.queued(); len(ds) != 1 || !strings.Contains(mailOf(t, ds[0]).Text, "https://help.acme.test/billing/pdf") {
+		t.Errorf("queued %v, want the notification with the article's link", ds)
+	}
+}
+
+// confirmedSubscriber is a fixture where jane@example.com has subscribed to
+// query and confirmed, nothing answers it yet, and an hour has passed.
+func confirmedSubscriber(t *testing.T, query string) *fixture {
+	t.Helper()
+	ctx := context.Background()
 	f := newFixture(t, helpContent, true, false)
 	if _, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil {
 		t.Fatal(err)
 	}
-	mails, err := f.subscribe("export invoices to pdf", "jane@example.com", "en")
+	mails, err := f.subscribe(query, "jane@example.com", "en")
 	if err != nil || len(mails) != 1 {
 		t.Fatalf("%d mails, %v", len(mails), err)
 	}
@@ -502,27 +508,16 @@ func TestNotifyWaitsForPublishedArticle(t *testing.T) {
 		t.Fatalf("confirming queued %d mails before any answer", len(ds))
 	}
 	f.now = f.now.Add(time.Hour)
-	withArticle := fstest.MapFS{"billing/pdf.md": {Data: []byte("---\ntitle: Export invoices to PDF\nid: invoices-pdf\n---\n" +
+	return f
+}
+
+// withPDFArticle is the help content plus an article that answers
+// "export invoices to pdf".
+func withPDFArticle() fstest.MapFS {
+	out := fstest.MapFS{"billing/pdf.md": {Data: []byte("---\ntitle: Export invoices to PDF\nid: invoices-pdf\n---\n" +
 		"To export invoices to PDF, open Billing, select the invoices and choose Export to PDF.\n")}}
 	for k, v := range helpContent {
-		withArticle[k] = v
+		out[k] = v
 	}
-	f.publish(withArticle)
-	if n, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil || n == 0 {
-		t.Fatalf("CheckAnswered = %d, %v", n, err)
-	}
-	f.publish(helpContent) // the article is withdrawn; answered state not yet rechecked
-	if n, err := f.svc.Notify(ctx); err != nil || n != 0 {
-		t.Errorf("Notify with the article withdrawn = %d, %v; want 0", n, err)
-	}
-	if ds := f.queued(); len(ds) != 0 {
-		t.Fatalf("%d mails queued while the answering article is unpublished", len(ds))
-	}
-	f.publish(withArticle)
-	if n, err := f.svc.Notify(ctx); err != nil || n != 1 {
-		t.Fatalf("Notify once the article is back = %d, %v; want 1", n, err)
-	}
-	if ds := f.queued(); len(ds) != 1 || !strings.Contains(mailOf(t, ds[0]).Text, "https://help.acme.test/billing/pdf") {
-		t.Errorf("queued %v, want the notification with the article's link", ds)
-	}
+	return out
 }

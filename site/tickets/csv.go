@@ -278,8 +278,12 @@ func (rd *Reader) Next() (site.Ticket, int, error) {
 		Locale: get(colLocale), Article: get(colArticle), Source: rd.format,
 		Tags: splitTags(get(colTags), rd.format == FormatZendesk || rd.format == FormatCSV),
 	}
-	if !utf8.ValidString(strings.Join(append([]string{t.Subject, t.Body, t.ExternalID, t.Locale, t.Article}, t.Tags...), "")) {
-		return t, line, &RowError{Line: line, Err: fmt.Errorf("the row is not valid UTF-8: export the file as UTF-8")}
+	// Each field on its own: two invalid halves joined can read as one
+	// valid character.
+	for _, s := range append([]string{t.Subject, t.Body, t.ExternalID, t.Locale, t.Article}, t.Tags...) {
+		if !utf8.ValidString(s) {
+			return t, line, &RowError{Line: line, Err: fmt.Errorf("the row is not valid UTF-8: export the file as UTF-8")}
+		}
 	}
 	if n := len(rec); n < len(rd.header) && rd.cols[colCreated] >= n {
 		return t, line, &RowError{Line: line, Err: fmt.Errorf("the row has %d columns, the header %d", n, len(rd.header))}

@@ -66,6 +66,7 @@ func TestReaderRows(t *testing.T) {
 		"3,Login,,\n" +
 		"4,Export,\"ok\",2026-09-02\n" +
 		"5,\xff\xfe,x,2026-09-03\n" +
+		"55,ab\xd4,\x80cd,2026-09-03\n" + // each half invalid, valid once joined
 		"6,Broken \"quote,x,2026-09-04\n" +
 		"7,After,x,2026-09-05\n"
 	rd, err := NewReader(strings.NewReader(in), FormatCSV, nil)
@@ -99,7 +100,8 @@ func TestReaderRows(t *testing.T) {
 		{7, "3", "line 7: created_at is empty"},
 		{8, "4", ""},
 		{9, "5", "line 9: the row is not valid UTF-8"},
-		{10, "", "line 10:"},
+		{10, "55", "line 10: the row is not valid UTF-8"},
+		{11, "", "line 11:"},
 	}
 	if len(got) < len(want) {
 		t.Fatalf("rows %+v, want at least %+v", got, want)

@@ -29,7 +29,9 @@ func seedMarkdown(f *testing.F) {
 }
 
 // scriptable finds markup that could run script or load a dangerous URL.
-var scriptable = regexp.MustCompile(`(?i)<script|<iframe|<object|<embed|<style|<base|<form|\son[a-z]+\s*=|\sstyle\s*=|\ssrcdoc\s*=|(href|src)\s*=\s*"\s*(javascript|vbscript|data:text)`)
+// A scheme counts with its colon, written or as a character reference: a
+// link to "javascript" alone is a relative path.
+var scriptable = regexp.MustCompile(`(?i)<script|<iframe|<object|<embed|<style|<base|<form|\son[a-z]+\s*=|\sstyle\s*=|\ssrcdoc\s*=|(href|src)\s*=\s*"\s*((javascript|vbscript)\s*(:|&#0*58;?|&#x0*3a;?|&colon;)|data:text)`)
 
 // FuzzFrontMatter loads an article whose whole file is the input: the
 // loader never fails or panics on content, every page's text stays valid

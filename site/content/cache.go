@@ -2,10 +2,8 @@ package content
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -20,7 +18,7 @@ import (
 
 // renderCacheVersion changes whenever the rendered output of the same
 // Markdown changes, so a cache written by older code is never reused.
-const renderCacheVersion = "8" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text; 7: indented DocFX blocks, theme ids refused in raw HTML; 8: one key per file, sharded
+const renderCacheVersion = "9" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text; 7: indented DocFX blocks, theme ids refused in raw HTML; 8: one key per file, sharded; 9: shards as an index and one block of text
 
 // renderShards is how many files the render cache is split into: loaded in
 // parallel, and a reload after one file changed rewrites one of them.
@@ -102,8 +100,8 @@ func (c *renderCache) load(ctx context.Context) {
 			c.bad[i] = true
 			return
 		}
-		var stored map[string]*cachedOutput
-		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&stored); err != nil {
+		stored, err := decodeShard(b)
+		if err != nil {
 			c.bad[i] = true
 			return
 		}
@@ -209,7 +207,7 @@ func (c *renderCache) writeShard(shard int, stored map[string]*cachedOutput) err
 	}
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriterSize(tmp, 1<<20)
-	if err := gob.NewEncoder(w).Encode(stored); err != nil {
+	if err := encodeShard(w, stored); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write render cache %s: %w", c.file(shard), err)
 	}

@@ -76,6 +76,9 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	}
 	gitCtx, cancelGit := context.WithCancel(ctx)
 	defer cancelGit()
+	// What a previous process kept (file readings, commit dates), before
+	// anything asks the memo.
+	opts.Memo.restoreReadings(opts.Cache, opts.Dir)
 	gitCh := make(chan map[string]time.Time, 1)
 	go func() { gitCh <- gitDates(gitCtx, opts.Dir, opts.Memo) }()
 
@@ -98,6 +101,10 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	}
 	l.memo.remember(l.sources, ignoreKey(l.lib.Config.Check.IgnoreFields), start)
 	dates := <-gitCh
+	if err := l.memo.saveReadings(opts.Cache, opts.Dir); err != nil {
+		// Only an optimisation: the next start reads every file.
+		l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindFile, File: opts.Cache, Message: err.Error()})
+	}
 	l.assemble(dates)
 	l.checkRedirects()
 	l.cache = newRenderCache(opts.Cache, l.structureHash(), opts.Memo)

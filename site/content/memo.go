@@ -26,13 +26,19 @@ import (
 //   - in a git work tree, the files' last commit dates and the commit they
 //     were read at: after a pull, only the new commits are read.
 //
-// A restart starts with an empty Memo: every file is read and the render
-// cache read from disk. Create a Memo with NewMemo and pass the same one
+// A restart starts with an empty Memo, filled from the readings the
+// previous process kept in the render cache's folder (readingsFile): only
+// the files whose stamp changed are read; the render cache is read from
+// disk. Create a Memo with NewMemo and pass the same one
 // to every Load of one folder (Options.Memo); it is safe for concurrent
 // use, though Loads sharing it should run one at a time.
 type Memo struct {
 	mu    sync.Mutex
 	files map[string]*readMemo // by source path
+	// readingsDir is the folder files were restored from or saved to
+	// (readingsFile), saved whether it holds them as they are now.
+	readingsDir string
+	saved       bool
 	// The render cache's entries as last saved to cacheDir, and the
 	// shards that could not be written.
 	cacheDir string
@@ -69,7 +75,7 @@ type readMemo struct {
 // fileStamp identifies a version of a file without reading it.
 type fileStamp struct {
 	size           int64
-	modTime        time.Time
+	modTime        int64  // ns since 1970, as the system keeps it
 	changed, inode uint64 // status change time (ns) and inode, where the system tells
 }
 
@@ -96,24 +102,29 @@ func (m *Memo) remember(sources []*source, ignore string, start time.Time) {
 		return
 	}
 	files := make(map[string]*readMemo, len(sources))
+	same := true // every reading came from the memo, none left out
 	for _, s := range sources {
 		if s.info == nil || !s.readOK || !s.info.ModTime().Before(start.Add(-racyWindow)) {
+			same = false
 			continue
 		}
+		same = same && s.reused
 		files[s.path] = &readMemo{
 			stamp: stampOf(s.info), ignore: ignore, index: s.name.index,
 			sum: s.sum, line: s.line, probs: slices.Clip(s.probs), ok: s.ok, meta: s.meta, cat: s.cat, raw: s.raw,
 		}
 	}
 	m.mu.Lock()
+	same = same && len(files) == len(m.files)
 	m.files = files
+	m.saved = m.saved && same
 	m.mu.Unlock()
 }
 
 // reuse sets s from a memorised reading. The article fields are copied, so
 // that nothing done to this Load's articles reaches the memo.
 func (s *source) reuse(r *readMemo) {
-	s.sum, s.modTime, s.line, s.ok = r.sum, r.stamp.modTime, r.line, r.ok
+	s.sum, s.modTime, s.line, s.ok = r.sum, time.Unix(0, r.stamp.modTime), r.line, r.ok
 	s.probs = slices.Clip(r.probs)
 	s.cat, s.raw = r.cat, r.raw
 	s.meta = r.meta
@@ -167,5 +178,8 @@ func (m *Memo) gitDates(dir string) (string, map[string]time.Time) {
 func (m *Memo) setGitDates(dir, head string, dates map[string]time.Time) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.gitDir != dir || m.gitHead != head {
+		m.saved = false
+	}
 	m.gitDir, m.gitHead, m.git = dir, head, dates
 }

@@ -134,20 +134,32 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 		return ast.WalkContinue, nil
 	})
 	flush()
-	d.out.Sections = sections
 	var all strings.Builder
 	all.Grow(len(src))
-	for _, s := range sections {
+	at := make([]int, len(sections)) // where each section's text starts in all
+	for i, s := range sections {
 		if s.Heading.Text != "" {
 			all.WriteString(s.Heading.Text)
 			all.WriteByte('\n')
 		}
+		at[i] = all.Len()
 		if s.Text != "" {
 			all.WriteString(s.Text)
 			all.WriteByte('\n')
 		}
 	}
-	d.out.Text = strings.TrimSpace(all.String())
+	whole := all.String()
+	d.out.Text = strings.TrimSpace(whole)
+	// The sections' texts are slices of the whole text rather than copies
+	// of it: an article's text is kept once in memory.
+	trimmed := len(whole) - len(strings.TrimLeftFunc(whole, unicode.IsSpace))
+	for i := range sections {
+		start := at[i] - trimmed
+		if end := start + len(sections[i].Text); start >= 0 && end <= len(d.out.Text) && d.out.Text[start:end] == sections[i].Text {
+			sections[i].Text = d.out.Text[start:end]
+		}
+	}
+	d.out.Sections = sections
 }
 
 // sameTitle compares two titles ignoring case, punctuation and spacing.

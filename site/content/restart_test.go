@@ -1,0 +1,214 @@
+package content
+
+import (
+	"context"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+// TestRestartReadsNoFile: a process started again on the same data folder
+// (a new Memo, the same render cache folder) reads no Markdown file of an
+// unchanged content folder and loads the same library as a first load, the
+// front matter's unknown fields of every YAML type included; a file changed
+// while the server was stopped is the only one read; a damaged or foreign
+// readings file only makes the restart read every file.
+func TestRestartReadsNoFile(t *testing.T) {
+	old := time.Now().Add(-time.Hour)
+	fsys := &countingFS{opens: map[string]int{}, MapFS: fstest.MapFS{
+		"billing/_index.md": {Data: []byte("---\ntitle: Billing\nicon: 💳\nweight: 3\n---\nAll about billing.\n"), ModTime: old},
+		"billing/refund.md": {Data: []byte("---\ntitle: Refunds\ntags: [money]\nupdated: 2026-03-04\nms.custom:\n  owners: [ana, bo]\n  since: 2025-01-02T10:00:00+02:00\n  ratio: 2.5\n  count: 7\n  on: true\n  none: null\n---\nSee [fees](fees.md#card-fees).\n\n## Timing\n\nFive days.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"), ModTime: old},
+		"billing/fees.md":   {Data: []byte("---\ntitle: Fees\nid: card-fees\n---\n# Fees\n\n## Card fees\n\n2%.\n"), ModTime: old},
+		"billing/broken.md": {Data: []byte("---\ntitle: [unclosed\n---\nBody.\n"), ModTime: old},
+		// A mapping with number keys is no type the readings file keeps:
+		// its file is read at every start.
+		"billing/odd.md": {Data: []byte("---\ntitle: Odd\nlevels: {1: one}\n---\nOdd.\n"), ModTime: old},
+	}}
+	const odd = "billing/odd.md"
+	ctx := context.Background()
+	data := t.TempDir()
+	cache := filepath.Join(data, "cache")
+	start := func(what string) *site.Library { // a new process
+		t.Helper()
+		lib, err := Load(ctx, fsys, Options{Dir: "/srv/help", Cache: cache, Memo: NewMemo()})
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		return lib
+	}
+	fresh := func(what string) *site.Library { // nothing kept
+		t.Helper()
+		lib, err := Load(ctx, fsys, Options{Dir: "/srv/help", Cache: t.TempDir()})
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		fsys.opened()
+		return lib
+	}
+	first := start("first start")
+	if n := len(fsys.opened()); n != 5 {
+		t.Fatalf("first start read %d Markdown files, want 5", n)
+	}
+	restarted := start("restart")
+	if got := fsys.opened(); !maps.Equal(got, map[string]int{odd: 1}) {
+		t.Errorf("a restart on unchanged content read %v, want %s alone", got, odd)
+	}
+	sameLibrary(t, "restart", restarted, first)
+	for _, a := range restarted.Articles {
+		if a.ID == "billing/refund" {
+			custom, _ := a.Extra["ms.custom"].(map[string]any)
+			if custom == nil || custom["ratio"] != 2.5 || custom["count"] != 7 || custom["on"] != true {
+				t.Errorf("unknown fields after a restart: %#v", a.Extra)
+			}
+		}
+	}
+
+	// Changed while the server was stopped.
+	fsys.MapFS["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Fees\nid: card-fees\n---\n## Card fees\n\n3% since May.\n"), ModTime: old.Add(time.Minute)}
+	edited := start("restart after an edit")
+	if got := fsys.opened(); !maps.Equal(got, map[string]int{"billing/fees.md": 1, odd: 1}) {
+		t.Errorf("a restart after one edit read %v, want billing/fees.md (and %s)", got, odd)
+	}
+	sameLibrary(t, "restart after an edit", edited, fresh("edited, nothing kept"))
+
+	// A damaged file, or one kept for another content folder, is read
+	// as no file: every Markdown file is read, nothing fails.
+	for _, damage := range []func(){
+		func() { os.WriteFile(filepath.Join(cache, readingsFile), []byte("garbage"), 0o644) },
+		func() {
+			if _, err := Load(ctx, fsys, Options{Dir: "/srv/other", Cache: cache, Memo: NewMemo()}); err != nil {
+				t.Fatal(err)
+			}
+		},
+	} {
+		damage()
+		fsys.opened()
+		lib := start("restart on a damaged readings file")
+		if n := len(fsys.opened()); n != 5 {
+			t.Errorf("restart on a damaged or foreign readings file read %d files, want 5", n)
+		}
+		sameLibrary(t, "restart on a damaged readings file", lib, edited)
+		for _, p := range lib.Problems {
+			if p.Severity == site.SeverityWarning && p.File == cache {
+				t.Errorf("a damaged readings file reported: %v", p)
+			}
+		}
+		start("restart after the damage")
+		if got := fsys.opened(); !maps.Equal(got, map[string]int{odd: 1}) {
+			t.Errorf("the restart after a damaged readings file read %v: the file was not written again", got)
+		}
+	}
+}
+
+// TestShardRoundTrip: a render cache shard gives back the outputs stored,
+// sections as slices of the text, and a cut or altered shard is refused
+// without a panic.
+func TestShardRoundTrip(t *testing.T) {
+	in := map[string]*cachedOutput{
+		"a/one.md": {Key: "k1", HTML: "<p>One</p>", Text: "Intro\nTiming\nFive days.", Lead: "Intro",
+			Sections: []site.Section{{Text: "Intro"}, {Heading: site.Heading{Level: 2, Text: "Timing", ID: "timing"}, Text: "Five days.", Verbatim: []int{0}}},
+			Headings: []site.Heading{{Level: 2, Text: "Timing", ID: "timing"}}, Files: []string{"a/x.png"}},
+		"a/two.md": {Key: "k2", HTML: "<p>Two</p>", Text: "Two", Sections: []site.Section{{Text: "not in the text"}}},
+		"a/nil.md": {Key: "k3"},
+	}
+	path := filepath.Join(t.TempDir(), "render-00.gob")
+	c := &renderCache{dir: filepath.Dir(path)}
+	if err := c.writeShard(0, in); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := decodeShard(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range in {
+		got := out[p]
+		if got == nil || got.Key != want.Key || got.HTML != want.HTML || got.Text != want.Text || got.Lead != want.Lead ||
+			len(got.Sections) != len(want.Sections) || (want.Sections == nil) != (got.Sections == nil) {
+			t.Fatalf("%s: got %+v, want %+v", p, got, want)
+		}
+		for i := range want.Sections {
+			if got.Sections[i].Text != want.Sections[i].Text || got.Sections[i].Heading != want.Sections[i].Heading {
+				t.Errorf("%s section %d: got %+v, want %+v", p, i, got.Sections[i], want.Sections[i])
+			}
+		}
+	}
+	for cut := 0; cut < len(b); cut += max(1, len(b)/50) {
+		if _, err := decodeShard(b[:cut]); err == nil {
+			t.Errorf("a shard cut at %d of %d bytes was read", cut, len(b))
+		}
+	}
+}
+
+// TestRestartRunsNoGitLog: the files' commit dates are kept with the
+// readings, so a restart at the same commit reads them from the data
+// folder (the memo holds them before any `git log` could run), and a
+// restart after a commit reads the new ones.
+func TestRestartRunsNoGitLog(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	repo := t.TempDir()
+	git := gitIn(t, repo)
+	commit := func(date, name, data string) {
+		t.Helper()
+		p := filepath.Join(repo, "help", name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(p, old, old)
+		git(date, "add", ".")
+		git(date, "commit", "-q", "-m", name)
+	}
+	git("", "init", "-q")
+	commit("2021-01-01T00:00:00Z", "a.md", "---\ntitle: A\n---\nA.\n")
+	commit("2021-02-01T00:00:00Z", "b.md", "---\ntitle: B\n---\nB.\n")
+	ctx := context.Background()
+	cache := filepath.Join(t.TempDir(), "cache")
+	start := func() (*site.Library, *Memo) {
+		t.Helper()
+		memo := NewMemo()
+		lib, err := Load(ctx, os.DirFS(repo), Options{Dir: repo, Cache: cache, Memo: memo})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return lib, memo
+	}
+	updated := func(lib *site.Library) map[string]string {
+		out := map[string]string{}
+		for _, a := range lib.Articles {
+			out[a.ID] = a.Updated.Format(time.DateOnly)
+		}
+		return out
+	}
+	first, _ := start()
+	want := map[string]string{"help/a": "2021-01-01", "help/b": "2021-02-01"}
+	if got := updated(first); !maps.Equal(got, want) {
+		t.Fatalf("first start: updated %v, want %v", got, want)
+	}
+	// The memo a restart begins with holds the dates before Load asks git.
+	memo := NewMemo()
+	memo.restoreReadings(cache, repo)
+	if head, dates := memo.gitDates(repo); head == "" || len(dates) != 2 {
+		t.Errorf("restored commit dates: %q %v, want HEAD and 2 files", head, dates)
+	}
+	again, _ := start()
+	sameLibrary(t, "restart in git", again, first)
+	commit("2022-03-01T00:00:00Z", "a.md", "---\ntitle: A\n---\nA, edited.\n")
+	edited, _ := start()
+	want["help/a"] = "2022-03-01"
+	if got := updated(edited); !maps.Equal(got, want) {
+		t.Errorf("restart after a commit: updated %v, want %v", got, want)
+	}
+}

@@ -55,10 +55,16 @@ func explain(dir string, err error) error {
 	return fmt.Errorf("data folder %s cannot be written: %w", dir, err)
 }
 
-// Need estimates the bytes start-up writes for a content folder: the
-// search index and render cache measured at about twice the Markdown on
-// the Microsoft corpus, plus room for the database.
-func Need(content string) int64 {
+// Need estimates the bytes start-up writes in the data folder data for a
+// content folder: the search index and render cache measured at about
+// twice the Markdown on the Microsoft corpus, plus room for the database
+// (16 MB). A data folder that already holds this build's render cache (a
+// restart) needs the database's room alone, and the content folder is not
+// walked.
+func Need(content, data string) int64 {
+	if _, err := os.Stat(RenderCache(data)); err == nil {
+		return 16 << 20
+	}
 	var total int64
 	filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {

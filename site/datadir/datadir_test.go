@@ -60,7 +60,7 @@ func TestCheckAndNeed(t *testing.T) {
 	}
 	content := t.TempDir()
 	os.WriteFile(filepath.Join(content, "a.md"), make([]byte, 1<<20), 0o644)
-	if n := Need(content); n != 2<<20+16<<20 {
+	if n := Need(content, t.TempDir()); n != 2<<20+16<<20 {
 		t.Errorf("Need = %d", n)
 	}
 	entries, _ := os.ReadDir(dir)

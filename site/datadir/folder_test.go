@@ -72,11 +72,19 @@ func TestNeedCountsEveryFile(t *testing.T) {
 	}
 	// A symbolic link is not counted twice.
 	os.Symlink(filepath.Join(content, "a.md"), filepath.Join(content, "link.md"))
-	if got, want := Need(content), int64(2*6500+16<<20); got != want {
+	data := t.TempDir()
+	if got, want := Need(content, data), int64(2*6500+16<<20); got != want {
 		t.Errorf("Need = %d, want %d", got, want)
 	}
-	if got := Need(filepath.Join(content, "missing")); got != 16<<20 {
+	if got := Need(filepath.Join(content, "missing"), data); got != 16<<20 {
 		t.Errorf("Need of a missing folder = %d, want the database room alone", got)
+	}
+	// A restart: this build's cache is there already.
+	if err := os.MkdirAll(RenderCache(data), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := Need(content, data); got != 16<<20 {
+		t.Errorf("Need on a data folder with this build's cache = %d, want the database room alone", got)
 	}
 }
 

@@ -35,7 +35,7 @@ func OpenFolders(dir, data string) (*Folders, error) {
 	if datadir.Inside(data, dir) {
 		return nil, fmt.Errorf("the data folder %s is inside the content folder %s: its database could be published; put it elsewhere (--data)", data, dir)
 	}
-	if err := datadir.Check(data, datadir.Need(dir)); err != nil {
+	if err := datadir.Check(data, datadir.Need(dir, data)); err != nil {
 		return nil, err
 	}
 	fsys, root, err := content.OpenDir(dir)

@@ -354,7 +354,7 @@ func (r *resolver) imageSize(p string) (int, int, bool) {
 
 // renderAll renders every article and category description in parallel,
 // then checks links into other articles' headings.
-func (l *loader) renderAll(ctx context.Context) error {
+func (l *loader) renderAll(ctx context.Context, pending <-chan shards) error {
 	rd := NewRenderer(RenderOptions{AllowHTML: l.lib.Config.AllowHTML})
 	var jobs []*source
 	for _, s := range l.sources {
@@ -362,7 +362,7 @@ func (l *loader) renderAll(ctx context.Context) error {
 			jobs = append(jobs, s)
 		}
 	}
-	l.cache.load(ctx)
+	l.cache.load(pending)
 	fresh := make([]bool, len(jobs))
 	err := parallel(ctx, len(jobs), func(i int) {
 		s := jobs[i]

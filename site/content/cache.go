@@ -78,39 +78,52 @@ func shardOf(p string) int {
 	return int(h.Sum32() % renderShards)
 }
 
-func (c *renderCache) file(shard int) string {
-	return filepath.Join(c.dir, fmt.Sprintf("render-%02d.gob", shard))
+func (c *renderCache) file(shard int) string { return filepath.Join(c.dir, shardName(shard)) }
+
+func shardName(shard int) string { return fmt.Sprintf("render-%02d.gob", shard) }
+
+// shards is what the render cache's folder holds: the entries by source
+// path, and the shards that could not be read.
+type shards struct {
+	loaded map[string]*cachedOutput
+	bad    [renderShards]bool
 }
 
-// load reads every shard, in parallel, unless the Memo holds what the
-// previous Load saved. A missing or damaged shard is only a miss: the
-// cache is an optimisation.
-func (c *renderCache) load(ctx context.Context) {
-	if c == nil {
-		return
+// loadShards reads every shard of dir, in parallel, unless memo holds
+// what the previous Load saved there. A missing or damaged shard is only
+// a miss: the cache is an optimisation. Load starts it in the background
+// as it begins, since reading the shards needs nothing the walk finds.
+func loadShards(ctx context.Context, dir string, memo *Memo) shards {
+	if dir == "" {
+		return shards{}
 	}
-	if loaded, bad := c.memo.renderedFor(c.dir); loaded != nil {
-		c.loaded, c.bad = loaded, bad
-		return
+	if loaded, bad := memo.renderedFor(dir); loaded != nil {
+		return shards{loaded, bad}
 	}
+	var out shards
 	parts := make([]map[string]*cachedOutput, renderShards)
 	parallel(ctx, renderShards, func(i int) {
-		b, err := os.ReadFile(c.file(i))
+		stored, err := readShard(filepath.Join(dir, shardName(i)))
 		if err != nil {
-			c.bad[i] = true
-			return
-		}
-		stored, err := decodeShard(b)
-		if err != nil {
-			c.bad[i] = true
+			out.bad[i] = true
 			return
 		}
 		parts[i] = stored
 	})
-	c.loaded = map[string]*cachedOutput{}
+	out.loaded = map[string]*cachedOutput{}
 	for _, part := range parts {
-		maps.Copy(c.loaded, part)
+		maps.Copy(out.loaded, part)
 	}
+	return out
+}
+
+// load takes the shards loadShards read.
+func (c *renderCache) load(pending <-chan shards) {
+	if c == nil {
+		return
+	}
+	s := <-pending
+	c.loaded, c.bad = s.loaded, s.bad
 }
 
 // get returns the cached output of source p with content hash sum, nil

@@ -20,57 +20,50 @@ const maxArticleBytes = 1 << 20
 // same kind inside the folder (an image to an image, an article to an
 // article) that are neither in a hidden folder nor a site file; never a
 // file hard-linked from elsewhere; Markdown no larger than
-// maxArticleBytes.
-func (l *loader) checkEntry(p string, d fs.DirEntry) bool {
+// maxArticleBytes. It returns the file's information (a link's target's)
+// when it may, the problem when not; it changes nothing in l, so that
+// files are checked in parallel.
+func (l *loader) checkEntry(p string, d fs.DirEntry) (fs.FileInfo, *site.Problem) {
 	mode := d.Type()
 	switch {
 	case mode&fs.ModeSymlink != 0:
 		target, err := l.resolveLink(p)
 		if err != nil {
-			l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "symbolic link %v: it is not published; link to a file inside the folder or copy the file in", err))
-			return false
+			return nil, problem(errorAt(site.KindFile, p, 0, "", "symbolic link %v: it is not published; link to a file inside the folder or copy the file in", err))
 		}
 		info, err := fs.Stat(l.fsys, p)
 		if err != nil {
-			l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "symbolic link points outside the content folder (or to nothing): it is not published; link to a file inside the folder or copy the file in"))
-			return false
+			return nil, problem(errorAt(site.KindFile, p, 0, "", "symbolic link points outside the content folder (or to nothing): it is not published; link to a file inside the folder or copy the file in"))
 		}
 		if info.IsDir() {
-			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "symbolic link to a folder is not followed; move the folder here or link its files one by one"))
-			return false
+			return nil, problem(warningAt(site.KindFile, p, 0, "", "symbolic link to a folder is not followed; move the folder here or link its files one by one"))
 		}
 		if why := badTarget(p, target); why != "" {
-			l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "symbolic link to %s: %s; it is not published", target, why))
-			return false
+			return nil, problem(errorAt(site.KindFile, p, 0, "", "symbolic link to %s: %s; it is not published", target, why))
 		}
-		return l.checkFile(p, info)
+		return info, checkFile(p, info)
 	case !mode.IsRegular():
-		l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "not a regular file (a pipe, socket or device): skipped"))
-		return false
+		return nil, problem(warningAt(site.KindFile, p, 0, "", "not a regular file (a pipe, socket or device): skipped"))
 	}
 	info, err := d.Info()
 	if err != nil {
-		l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "cannot read: %v", err))
-		return false
+		return nil, problem(errorAt(site.KindFile, p, 0, "", "cannot read: %v", err))
 	}
-	return l.checkFile(p, info)
+	return info, checkFile(p, info)
 }
+
+func problem(p site.Problem) *site.Problem { return &p }
 
 // checkFile refuses hard-linked files (the other name may be outside the
 // folder; git never makes them) and oversized Markdown.
-func (l *loader) checkFile(p string, info fs.FileInfo) bool {
+func checkFile(p string, info fs.FileInfo) *site.Problem {
 	if hardLinked(info) {
-		l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "the file is hard-linked from elsewhere (more than one name on disk): it is not read; copy it instead"))
-		return false
+		return problem(errorAt(site.KindFile, p, 0, "", "the file is hard-linked from elsewhere (more than one name on disk): it is not read; copy it instead"))
 	}
 	if isMarkdown(p) && info.Size() > maxArticleBytes {
-		l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "the file is %d KB, over the %d KB an article may be: it is not read; split it", info.Size()>>10, maxArticleBytes>>10))
-		return false
+		return problem(errorAt(site.KindFile, p, 0, "", "the file is %d KB, over the %d KB an article may be: it is not read; split it", info.Size()>>10, maxArticleBytes>>10))
 	}
-	if isMarkdown(p) {
-		l.infos[p] = info
-	}
-	return true
+	return nil
 }
 
 // resolveLink follows the symbolic link p, and any link it leads to,

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"context"
 	"maps"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -19,6 +21,9 @@ import (
 // read; with the same HEAD, none.
 func gitDates(ctx context.Context, dir string, memo *Memo) map[string]time.Time {
 	if dir == "" {
+		return nil
+	}
+	if !inGitWorkTree(dir) {
 		return nil
 	}
 	if memo == nil {
@@ -66,6 +71,29 @@ func gitLog(ctx context.Context, dir, revs string) map[string]time.Time {
 		return nil
 	}
 	return parseGitLog(out)
+}
+
+// inGitWorkTree reports whether dir may be inside a git work tree: a .git
+// folder or file in it or a parent, or GIT_DIR set. It saves starting git
+// (tens of milliseconds) for a content folder outside git.
+func inGitWorkTree(dir string) bool {
+	if os.Getenv("GIT_DIR") != "" {
+		return true
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return true
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return false
+		}
+		abs = parent
+	}
 }
 
 // gitRun runs git in dir and returns its output, nil when it fails.

@@ -126,3 +126,21 @@ func TestGitDatesMemo(t *testing.T) {
 	commit("2021-06-01T00:00:00Z", "b.md", "---\ntitle: B, rewritten\n---\n")
 	check("history rewritten")
 }
+
+// TestInGitWorkTree: git is asked only about a folder with a .git (folder,
+// or file as in a linked work tree) in it or above it.
+func TestInGitWorkTree(t *testing.T) {
+	root := t.TempDir()
+	if inGitWorkTree(root) && os.Getenv("GIT_DIR") == "" {
+		t.Skipf("%s is inside a git work tree already", root)
+	}
+	deep := filepath.Join(root, "repo", "docs", "help")
+	os.MkdirAll(deep, 0o755)
+	if inGitWorkTree(deep) {
+		t.Errorf("%s: no .git anywhere above, want false", deep)
+	}
+	os.WriteFile(filepath.Join(root, "repo", ".git"), []byte("gitdir: /elsewhere\n"), 0o644)
+	if !inGitWorkTree(deep) {
+		t.Errorf("%s: a .git file two folders up, want true", deep)
+	}
+}

@@ -76,11 +76,15 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	}
 	gitCtx, cancelGit := context.WithCancel(ctx)
 	defer cancelGit()
-	// What a previous process kept (file readings, commit dates), before
-	// anything asks the memo.
-	opts.Memo.restoreReadings(opts.Cache, opts.Dir)
+	// The file readings and commit dates a previous process kept, and the
+	// render cache, are read while the folder is walked; the commit dates
+	// are asked for once the memo holds the kept ones.
+	restored := make(chan struct{})
+	go func() { opts.Memo.restoreReadings(opts.Cache, opts.Dir); close(restored) }()
+	shardCh := make(chan shards, 1)
+	go func() { shardCh <- loadShards(ctx, opts.Cache, opts.Memo) }()
 	gitCh := make(chan map[string]time.Time, 1)
-	go func() { gitCh <- gitDates(gitCtx, opts.Dir, opts.Memo) }()
+	go func() { <-restored; gitCh <- gitDates(gitCtx, opts.Dir, opts.Memo) }()
 
 	start := time.Now()
 	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, mdFiles: map[string]bool{},
@@ -96,6 +100,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	}
 	l.readSiteFiles()
 	l.setLocales()
+	<-restored
 	if err := l.readSources(ctx); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)
 	}
@@ -108,7 +113,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	l.assemble(dates)
 	l.checkRedirects()
 	l.cache = newRenderCache(opts.Cache, l.structureHash(), opts.Memo)
-	if err := l.renderAll(ctx); err != nil {
+	if err := l.renderAll(ctx, shardCh); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)
 	}
 	l.lib.Problems = append(l.lib.Problems, l.probs...)
@@ -177,8 +182,15 @@ type source struct {
 }
 
 // walk lists the content folder. Unreadable sub-folders become problems.
+// The folders are listed in order; the files are then checked (a system
+// call each, an image's header read for its size) in parallel.
 func (l *loader) walk() error {
-	return fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	type entry struct {
+		p string
+		d fs.DirEntry
+	}
+	var files []entry
+	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "." {
 				return err
@@ -192,41 +204,64 @@ func (l *loader) walk() error {
 		if p == "." {
 			return nil
 		}
-		name := d.Name()
-		if skipName(name, d.IsDir()) {
+		if skipName(d.Name(), d.IsDir()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if d.IsDir() {
-			return nil
+		if !d.IsDir() {
+			files = append(files, entry{p, d})
 		}
-		if !l.checkEntry(p, d) {
-			return nil
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	type checked struct {
+		info  fs.FileInfo
+		prob  *site.Problem
+		size  [2]int
+		sized bool
+	}
+	res := make([]checked, len(files))
+	const chunk = 256
+	parallel(context.Background(), (len(files)+chunk-1)/chunk, func(c int) {
+		for i := c * chunk; i < min(len(files), (c+1)*chunk); i++ {
+			f, r := files[i], &res[i]
+			if r.info, r.prob = l.checkEntry(f.p, f.d); r.prob == nil && !isMarkdown(f.p) && isImage(f.p) {
+				w, h, ok := imageSize(l.fsys, f.p)
+				r.size, r.sized = [2]int{w, h}, ok
+			}
+		}
+	})
+	for i, f := range files {
+		p, name, r := f.p, f.d.Name(), res[i]
+		if r.prob != nil {
+			l.probs = append(l.probs, *r.prob)
+			continue
 		}
 		if !isMarkdown(name) {
 			l.assets[p] = true
-			if isImage(p) {
-				if w, h, ok := imageSize(l.fsys, p); ok {
-					l.sizes[p] = [2]int{w, h}
-				}
+			if r.sized {
+				l.sizes[p] = r.size
 			}
-			return nil
+			continue
 		}
+		l.infos[p] = r.info
 		l.mdFiles[p] = true
 		if isReadme(name) || isSnippet(p) {
-			return nil
+			continue
 		}
 		if !strings.Contains(p, "/") {
 			if !strings.HasPrefix(name, indexName+".") {
 				l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "ignored: articles must live in a category folder"))
 			}
-			return nil
+			continue
 		}
-		l.sources = append(l.sources, &source{path: p, dir: path.Dir(p), info: l.infos[p]})
-		return nil
-	})
+		l.sources = append(l.sources, &source{path: p, dir: path.Dir(p), info: r.info})
+	}
+	return nil
 }
 
 // readSiteFiles reads guichet.yaml, synonyms.yaml and redirects.yaml.

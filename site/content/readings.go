@@ -2,11 +2,15 @@ package content
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -21,7 +25,10 @@ import (
 const readingsFile = "readings.gob"
 
 // readingsVersion changes with the layout of storedReading.
-const readingsVersion = 1
+const readingsVersion = 2
+
+// readingsChunk is how many readings are encoded together.
+const readingsChunk = 1000
 
 func init() {
 	// The types YAML decodes an unknown front-matter field's value to
@@ -36,8 +43,10 @@ type storedReadings struct {
 	Version int
 	// Content is the content folder the readings are of, so that a data
 	// folder pointed at another content folder reuses nothing.
-	Content  string
-	Readings []storedReading
+	Content string
+	// Chunks hold the readings, gob-encoded readingsChunk at a time,
+	// so that a start decodes them in parallel.
+	Chunks [][]byte
 	// GitHead and GitDates are the files' last commit dates (Unix
 	// seconds) in the content's git work tree at commit GitHead.
 	GitHead  string
@@ -87,9 +96,16 @@ func (m *Memo) restoreReadings(dir, content string) {
 		stored.Version != readingsVersion || stored.Content != content {
 		return
 	}
-	files := make(map[string]*readMemo, len(stored.Readings))
-	for i := range stored.Readings {
-		r := &stored.Readings[i]
+	chunks := make([][]storedReading, len(stored.Chunks))
+	failed := make([]bool, len(stored.Chunks))
+	parallel(context.Background(), len(chunks), func(i int) {
+		failed[i] = gob.NewDecoder(bytes.NewReader(stored.Chunks[i])).Decode(&chunks[i]) != nil
+	})
+	if slices.Contains(failed, true) {
+		return
+	}
+	files := make(map[string]*readMemo, len(stored.Chunks)*readingsChunk)
+	for _, r := range slices.Concat(chunks...) {
 		files[r.Path] = &readMemo{
 			stamp:  fileStamp{size: r.Size, modTime: r.ModTime, changed: r.Changed, inode: r.Inode},
 			ignore: r.Ignore, index: r.Index, sum: r.Sum, line: r.Line, probs: r.Problems, ok: r.OK, raw: r.Raw,
@@ -119,7 +135,8 @@ func (m *Memo) saveReadings(dir, content string) error {
 		m.mu.Unlock()
 		return nil
 	}
-	stored := storedReadings{Version: readingsVersion, Content: content, Readings: make([]storedReading, 0, len(m.files))}
+	stored := storedReadings{Version: readingsVersion, Content: content}
+	readings := make([]storedReading, 0, len(m.files))
 	if m.gitDir == content && m.git != nil {
 		stored.GitHead, stored.GitDates = m.gitHead, make(map[string]int64, len(m.git))
 		for p, t := range m.git {
@@ -130,7 +147,7 @@ func (m *Memo) saveReadings(dir, content string) error {
 		if !gobSafe(r.meta.a.Extra) {
 			continue // read again at the next start
 		}
-		stored.Readings = append(stored.Readings, storedReading{
+		readings = append(readings, storedReading{
 			Path: p, Size: r.stamp.size, ModTime: r.stamp.modTime, Changed: r.stamp.changed, Inode: r.stamp.inode,
 			Ignore: r.ignore, Index: r.index, OK: r.ok, Sum: r.sum, Line: r.line, Problems: r.probs, Raw: r.raw,
 			Article: r.meta.a, HasID: r.meta.hasID, Updated: r.meta.updated, IDLine: r.meta.idLine, SlugLine: r.meta.slugLine,
@@ -138,6 +155,16 @@ func (m *Memo) saveReadings(dir, content string) error {
 		})
 	}
 	m.mu.Unlock()
+	stored.Chunks = make([][]byte, (len(readings)+readingsChunk-1)/readingsChunk)
+	errs := make([]error, len(stored.Chunks))
+	parallel(context.Background(), len(stored.Chunks), func(i int) {
+		var b bytes.Buffer
+		errs[i] = gob.NewEncoder(&b).Encode(readings[i*readingsChunk : min(len(readings), (i+1)*readingsChunk)])
+		stored.Chunks[i] = b.Bytes()
+	})
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("save file readings: %w", err)
+	}
 	if err := writeAtomic(dir, readingsFile, func(w *bufio.Writer) error { return gob.NewEncoder(w).Encode(stored) }); err != nil {
 		return fmt.Errorf("save file readings: %w", err)
 	}

@@ -1,0 +1,43 @@
+//go:build unix
+
+package content
+
+import (
+	"os"
+	"syscall"
+	"unsafe"
+)
+
+// mapShard maps the shard file name into memory, read-only, and returns
+// its content as a string over the mapping, which stays for the life of
+// the process: the strings decoded from it (every article's HTML and
+// text after a restart) point into it. release unmaps it, for a shard
+// that could not be decoded and of which nothing is kept.
+//
+// A shard is never written in place (writeShard renames a new file over
+// it), so a mapped file never changes under the process: a rewritten or
+// deleted shard keeps its old content, and its disk space, until the
+// process ends — at most one render cache's size, since only the shards
+// present at start are mapped. Writing into a shard file in place while
+// the server runs (a copy over it, a truncate) would end the process.
+func mapShard(name string) (string, func(), error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return "", nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return "", nil, err
+	}
+	if info.Size() == 0 {
+		return "", func() {}, nil
+	}
+	b, err := syscall.Mmap(int(f.Fd()), 0, int(info.Size()), syscall.PROT_READ, syscall.MAP_SHARED)
+	if err != nil {
+		// A file system that cannot map: read it.
+		s, err := readWhole(name)
+		return s, func() {}, err
+	}
+	return unsafe.String(&b[0], len(b)), func() { syscall.Munmap(b) }, nil
+}

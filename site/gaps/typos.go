@@ -1,6 +1,7 @@
 package gaps
 
 import (
+	"os"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -106,7 +107,7 @@ func typoFixes(freq map[string]int) map[string]string {
 			}
 			tried = append(tried, id)
 			h := kept[id]
-			if (best == "" || freq[h] > freq[best] || freq[h] == freq[best] && h < best) && site.EditDistance(w, h, limit) <= limit {
+			if (best == "" || freq[h] > freq[best] || freq[h] == freq[best] && h < best) && (os.Getenv("TR") == "" || float64(freq[h]) >= envf("TR", 2)*float64(freq[w])) && site.EditDistance(w, h, limit) <= limit {
 				best = h
 			}
 		}

@@ -3,11 +3,9 @@ package gaps
 import (
 	"cmp"
 	"math"
-	"os"
 	"runtime"
 	"slices"
 	"sort"
-	"strconv"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -72,30 +70,12 @@ type item struct {
 type bridge struct {
 	a, b     int32
 	visitors int
-	// evidence sums, over those visitors, how surely the second search
-	// was a reformulation of the first (see reformulationEvidence).
-	evidence float64
-}
-
-// reformulationEvidence is how surely a visitor's failed search that
-// followed another after pause (ms) rephrases it rather than asks
-// something else: 1 when typed at once, halving with every
-// reformulationHalfLife of pause.
-func reformulationEvidence(pause int64) float64 {
-	hl := envf("HL", 2) * 60000
-	if hl <= 0 {
-		return 1
-	}
-	return math.Exp2(-float64(max(0, pause)) / hl)
 }
 
 // clusterItems returns the group of each item: the index of one of its
 // items. factor holds, per term, what the content and the language say of
 // it (see termFactor); bridges are between items.
 func clusterItems(items []item, factor []float64, bridges []bridge) []int {
-	if os.Getenv("AVG") != "" {
-		return clusterItemsAvg(items, factor, bridges)
-	}
 	n := len(items)
 	df := make([]int, len(factor))
 	for _, it := range items {
@@ -134,32 +114,6 @@ func clusterItems(items []item, factor []float64, bridges []bridge) []int {
 		edges[k].sim = similarity(items[e.a].terms, items[e.b].terms, weight, total[e.a], total[e.b])
 	}
 	root = groupLinkage(items, weight, edges, adj)
-	if os.Getenv("AVG2") != "" {
-		rho := envf("RHO", 0.5)
-		m := map[[2]int]float64{}
-		for _, e := range edges {
-			m[[2]int{e.a, e.b}] = e.sim
-		}
-		for _, br := range bridges {
-			a, b := int(br.a), int(br.b)
-			if a > b {
-				a, b = b, a
-			}
-			r := 1 - math.Pow(1-rho, br.evidence)
-			m[[2]int{a, b}] = 1 - (1-m[[2]int{a, b}])*(1-r)
-		}
-		all := make([]edge, 0, len(m))
-		for k, s := range m {
-			all = append(all, edge{k[0], k[1], s})
-		}
-		slices.SortFunc(all, func(x, y edge) int {
-			if x.a != y.a {
-				return x.a - y.a
-			}
-			return x.b - y.b
-		})
-		return averageLinkageFrom(root, all, envf("T", 0.2))
-	}
 	return joinReformulations(items, root, bridges)
 }
 
@@ -326,10 +280,8 @@ func similarity(a, b []int32, weight []float64, ta, tb float64) float64 {
 			j++
 		}
 	}
-	return shared / (max(min(ta, tb), minWeight) + contra*max(0, min(ta, tb)-shared))
+	return shared / max(min(ta, tb), minWeight)
 }
-
-var contra = envf("LAMBDA", 0)
 
 // profile is a group of items as the share of them holding each term.
 type profile struct {
@@ -422,9 +374,7 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 	}
 	sim := func(a, b int) float64 {
 		x, y := &groups[a], &groups[b]
-		ov := overlap(a, b)
-		m := min(x.sum/float64(x.size), y.sum/float64(y.size))
-		return ov / (max(m, minWeight) + contra*max(0, m-ov))
+		return overlap(a, b) / max(min(x.sum/float64(x.size), y.sum/float64(y.size)), minWeight)
 	}
 	// cover is the share of the meaning of group a that group b holds.
 	cover := func(a, b int) float64 {
@@ -653,29 +603,23 @@ func joinReformulations(items []item, root []int, bridges []bridge) []int {
 	for i, it := range items {
 		visitors[root[i]] += it.visitors
 	}
-	useEv := os.Getenv("RE") != ""
-	nb := map[int]map[int]float64{} // group → group → evidence between them
-	nv := map[int]map[int]int{}     // group → group → visitors between them
+	nb := map[int]map[int]int{} // group → group → visitors who went between them
 	for _, br := range bridges {
 		a, b := root[br.a], root[br.b]
 		if a == b {
 			continue
 		}
-		for _, p := range [2][2]int{{a, b}, {b, a}} {
-			if nb[p[0]] == nil {
-				nb[p[0]] = map[int]float64{}
-				nv[p[0]] = map[int]int{}
-			}
-			ev := float64(br.visitors)
-			if useEv {
-				ev = br.evidence
-			}
-			nb[p[0]][p[1]] += ev
-			nv[p[0]][p[1]] += br.visitors
+		if nb[a] == nil {
+			nb[a] = map[int]int{}
 		}
+		if nb[b] == nil {
+			nb[b] = map[int]int{}
+		}
+		nb[a][b] += br.visitors
+		nb[b][a] += br.visitors
 	}
 	share := func(a, b int) float64 {
-		return nb[a][b] / float64(max(1, min(visitors[a], visitors[b])))
+		return float64(nb[a][b]) / float64(max(1, min(visitors[a], visitors[b])))
 	}
 	h := &edgeHeap{}
 	for a, m := range nb {
@@ -686,7 +630,6 @@ func joinReformulations(items []item, root []int, bridges []bridge) []int {
 		}
 	}
 	h.init()
-	rs := envf("RS", reformulationShare)
 	for h.len() > 0 {
 		e := h.pop()
 		if root[e.a] != e.a || root[e.b] != e.b {
@@ -696,10 +639,10 @@ func joinReformulations(items []item, root []int, bridges []bridge) []int {
 			h.push(edge{e.a, e.b, cur})
 			continue
 		}
-		if e.sim < rs {
+		if e.sim < reformulationShare {
 			break
 		}
-		if os.Getenv("DROP2") == "" && nv[e.a][e.b] < 2 && min(visitors[e.a], visitors[e.b]) >= 2 {
+		if nb[e.a][e.b] < 2 && min(visitors[e.a], visitors[e.b]) >= 2 {
 			// One visitor's two searches are not enough to join two
 			// phrasings several people used: they may have had two
 			// questions.
@@ -713,17 +656,13 @@ func joinReformulations(items []item, root []int, bridges []bridge) []int {
 		visitors[big] += visitors[small]
 		for w, n := range nb[small] {
 			delete(nb[w], small)
-			delete(nv[w], small)
 			if w == big {
 				continue
 			}
 			nb[big][w] += n
 			nb[w][big] += n
-			nv[big][w] += nv[small][w]
-			nv[w][big] += nv[small][w]
 		}
 		delete(nb, small)
-		delete(nv, small)
 		for w := range nb[big] {
 			h.push(edge{big, w, share(big, w)})
 		}
@@ -876,58 +815,4 @@ func termFactor(spread float64, docs int, light bool) float64 {
 		f *= lightWeight
 	}
 	return f
-}
-
-func envf(k string, d float64) float64 {
-	if v, err := strconv.ParseFloat(os.Getenv(k), 64); err == nil {
-		return v
-	}
-	return d
-}
-
-func clusterItemsAvg(items []item, factor []float64, bridges []bridge) []int {
-	n := len(items)
-	df := make([]int, len(factor))
-	for _, it := range items {
-		for _, t := range it.terms {
-			df[t]++
-		}
-	}
-	weight := make([]float64, len(factor))
-	for t, d := range df {
-		if d > 0 {
-			rarity := math.Log(float64(n+1)/float64(d)) / math.Log(float64(n+1))
-			weight[t] = rarity * (1 - 1/float64(d)) * factor[t]
-		}
-	}
-	T := envf("T", 0.3)
-	rho := envf("RHO", 0.5)
-	edges := similarItems(items, weight, df)
-	root := averageLinkage(n, edges, T)
-	if os.Getenv("NOCONC") == "" {
-		for t, c := range concentration(items, root, len(weight)) {
-			weight[t] *= math.Sqrt(c)
-		}
-		total := itemWeights(items, weight)
-		for k, e := range edges {
-			edges[k].sim = similarity(items[e.a].terms, items[e.b].terms, weight, total[e.a], total[e.b])
-		}
-	}
-	m := map[[2]int]float64{}
-	for _, e := range edges {
-		m[[2]int{e.a, e.b}] = e.sim
-	}
-	for _, br := range bridges {
-		a, b := int(br.a), int(br.b)
-		if a > b {
-			a, b = b, a
-		}
-		r := 1 - math.Pow(1-rho, float64(br.visitors))
-		m[[2]int{a, b}] = 1 - (1-m[[2]int{a, b}])*(1-r)
-	}
-	all := make([]edge, 0, len(m))
-	for k, s := range m {
-		all = append(all, edge{k[0], k[1], s})
-	}
-	return averageLinkage(n, all, T)
 }

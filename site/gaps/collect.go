@@ -42,7 +42,7 @@ type collector struct {
 	// reformulations once all are in (see finish); bridges holds each
 	// (phrasing, phrasing, visitor) once.
 	steps   []step
-	bridges map[bridgeKey]int64 // the shortest pause between the two, ms
+	bridges map[bridgeKey]struct{}
 	// lastStr caches the last strings interned: sources, contexts and
 	// paths repeat from one record to the next.
 	lastStr [3]struct {
@@ -115,7 +115,7 @@ func newCollector() *collector {
 		seed:     maphash.MakeSeed(),
 		byText:   map[phrasingPart]map[string]int32{},
 		strs:     map[string]uint32{},
-		bridges:  map[bridgeKey]int64{},
+		bridges:  map[bridgeKey]struct{}{},
 	}
 	c.strList = []string{""} // 0 is the empty string
 	return c
@@ -254,10 +254,7 @@ func (c *collector) finish() {
 		if a > b {
 			a, b = b, a
 		}
-		k, pause := bridgeKey{a, b, cur.visitor}, cur.at-prev.at
-		if old, ok := c.bridges[k]; !ok || pause < old {
-			c.bridges[k] = pause
-		}
+		c.bridges[bridgeKey{a, b, cur.visitor}] = struct{}{}
 	}
 	c.steps = nil
 }

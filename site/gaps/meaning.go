@@ -86,7 +86,7 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	for _, br := range bridges {
 		a, b := phrasingItem[br.a], phrasingItem[br.b]
 		if a != b {
-			itemBridges = append(itemBridges, bridge{a, b, br.visitors, br.evidence})
+			itemBridges = append(itemBridges, bridge{a, b, br.visitors})
 		}
 	}
 	factor := make([]float64, len(termID))

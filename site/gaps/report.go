@@ -234,11 +234,9 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 		}
 	}
 	counts := map[[2]int32]int{}
-	evidence := map[[2]int32]float64{}
-	for b, pause := range c.bridges {
+	for b := range c.bridges {
 		if c.phrasings[b.a].failed && c.phrasings[b.b].failed {
 			counts[[2]int32{b.a, b.b}]++
-			evidence[[2]int32{b.a, b.b}] += reformulationEvidence(pause)
 		}
 	}
 	partBridges := map[kl][]bridge{}
@@ -250,7 +248,7 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 			continue
 		}
 		k := kl{p.kind, p.locale}
-		partBridges[k] = append(partBridges[k], bridge{local[ab[0]], local[ab[1]], n, evidence[ab]})
+		partBridges[k] = append(partBridges[k], bridge{local[ab[0]], local[ab[1]], n})
 	}
 	var groups []*group
 	for _, k := range order {

@@ -1,7 +1,6 @@
 package gaps
 
 import (
-	"os"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -107,7 +106,7 @@ func typoFixes(freq map[string]int) map[string]string {
 			}
 			tried = append(tried, id)
 			h := kept[id]
-			if (best == "" || freq[h] > freq[best] || freq[h] == freq[best] && h < best) && (os.Getenv("TR") == "" || float64(freq[h]) >= envf("TR", 2)*float64(freq[w])) && site.EditDistance(w, h, limit) <= limit {
+			if (best == "" || freq[h] > freq[best] || freq[h] == freq[best] && h < best) && site.EditDistance(w, h, limit) <= limit {
 				best = h
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"runtime"
 	"sort"
 	"strings"
@@ -115,8 +116,18 @@ type benchFixture struct {
 
 // benchIndexes build the generated indexes once for all benchmarks.
 var benchIndexes = map[int]func() *benchFixture{
-	2500:  sync.OnceValue(func() *benchFixture { return newBenchFixture(2500) }),
-	10000: sync.OnceValue(func() *benchFixture { return newBenchFixture(10000) }),
+	2500:   sync.OnceValue(func() *benchFixture { return newBenchFixture(2500) }),
+	10000:  sync.OnceValue(func() *benchFixture { return newBenchFixture(10000) }),
+	100000: sync.OnceValue(func() *benchFixture { return newBenchFixture(100000) }),
+}
+
+// benchSizes are the article counts the query benchmarks run on: 100,000
+// too with GUICHET_BENCH_LARGE set (its index takes minutes to build).
+func benchSizes() []int {
+	if os.Getenv("GUICHET_BENCH_LARGE") != "" {
+		return []int{2500, 10000, 100000}
+	}
+	return []int{2500, 10000}
 }
 
 func newBenchFixture(n int) *benchFixture {
@@ -126,7 +137,7 @@ func newBenchFixture(n int) *benchFixture {
 }
 
 func benchQueries(b *testing.B, suggest bool) {
-	for _, n := range []int{2500, 10000} {
+	for _, n := range benchSizes() {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) { benchQuery(b, benchIndexes[n](), suggest) })
 	}
 }
@@ -159,7 +170,8 @@ func benchQuery(b *testing.B, f *benchFixture, suggest bool) {
 }
 
 // BenchmarkSuggest measures autocomplete on 2,500 and 10,000 generated
-// articles; p50-µs and p99-µs are latency percentiles.
+// articles (and 100,000 with GUICHET_BENCH_LARGE); p50-µs and p99-µs are
+// latency percentiles.
 func BenchmarkSuggest(b *testing.B) { benchQueries(b, true) }
 
 // BenchmarkSearch measures full search with snippets on 2,500 and 10,000

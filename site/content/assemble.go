@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -355,7 +356,9 @@ func (r *resolver) imageSize(p string) (int, int, bool) {
 // renderAll renders every article and category description in parallel,
 // then checks links into other articles' headings.
 func (l *loader) renderAll(ctx context.Context, pending <-chan shards) error {
-	rd := NewRenderer(RenderOptions{AllowHTML: l.lib.Config.AllowHTML})
+	// Made only when a file must be rendered: building its sanitizer
+	// takes tens of milliseconds a restart does not need.
+	renderer := sync.OnceValue(func() *Renderer { return NewRenderer(RenderOptions{AllowHTML: l.lib.Config.AllowHTML}) })
 	var jobs []*source
 	for _, s := range l.sources {
 		if s.article != nil || (s.name.index && s.ok) {
@@ -385,7 +388,7 @@ func (l *loader) renderAll(ctx context.Context, pending <-chan shards) error {
 		} else {
 			in.Title = s.cat.title
 		}
-		out, err := rd.render(in)
+		out, err := renderer().render(in)
 		if err != nil {
 			out = &Output{Problems: []site.Problem{errorAt(site.KindFile, s.path, 0, "", "%v", err)}}
 		}

@@ -182,6 +182,10 @@ func (c *renderCache) save(ctx context.Context, entries []cacheEntry) error {
 		}
 		stored[i] = make(map[string]*cachedOutput, len(part))
 		for _, e := range part {
+			if o := c.loaded[e.path]; !e.fresh && o != nil {
+				stored[i][e.path] = o // taken from the cache under this key
+				continue
+			}
 			stored[i][e.path] = c.stored(e)
 		}
 	}

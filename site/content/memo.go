@@ -103,12 +103,19 @@ func (m *Memo) remember(sources []*source, ignore string, start time.Time) {
 	}
 	files := make(map[string]*readMemo, len(sources))
 	same := true // every reading came from the memo, none left out
+	m.mu.Lock()
+	old := m.files
+	m.mu.Unlock()
 	for _, s := range sources {
 		if s.info == nil || !s.readOK || !s.info.ModTime().Before(start.Add(-racyWindow)) {
 			same = false
 			continue
 		}
 		same = same && s.reused
+		if r := old[s.path]; s.reused && r != nil && r.stamp == stampOf(s.info) && r.ignore == ignore && r.index == s.name.index {
+			files[s.path] = r // the reading s was set from, unchanged
+			continue
+		}
 		files[s.path] = &readMemo{
 			stamp: stampOf(s.info), ignore: ignore, index: s.name.index,
 			sum: s.sum, line: s.line, probs: slices.Clip(s.probs), ok: s.ok, meta: s.meta, cat: s.cat, raw: s.raw,

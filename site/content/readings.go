@@ -105,12 +105,15 @@ func (m *Memo) restoreReadings(dir, content string) {
 		return
 	}
 	files := make(map[string]*readMemo, len(stored.Chunks)*readingsChunk)
-	for _, r := range slices.Concat(chunks...) {
-		files[r.Path] = &readMemo{
-			stamp:  fileStamp{size: r.Size, modTime: r.ModTime, changed: r.Changed, inode: r.Inode},
-			ignore: r.Ignore, index: r.Index, sum: r.Sum, line: r.Line, probs: r.Problems, ok: r.OK, raw: r.Raw,
-			meta: meta{a: r.Article, hasID: r.HasID, idLine: r.IDLine, slugLine: r.SlugLine, updated: r.Updated, set: r.Set},
-			cat:  categoryMeta{title: r.CatTitle, description: r.CatDescription, weight: r.CatWeight, icon: r.CatIcon},
+	for _, chunk := range chunks {
+		for i := range chunk {
+			r := &chunk[i]
+			files[r.Path] = &readMemo{
+				stamp:  fileStamp{size: r.Size, modTime: r.ModTime, changed: r.Changed, inode: r.Inode},
+				ignore: r.Ignore, index: r.Index, sum: r.Sum, line: r.Line, probs: r.Problems, ok: r.OK, raw: r.Raw,
+				meta: meta{a: r.Article, hasID: r.HasID, idLine: r.IDLine, slugLine: r.SlugLine, updated: r.Updated, set: r.Set},
+				cat:  categoryMeta{title: r.CatTitle, description: r.CatDescription, weight: r.CatWeight, icon: r.CatIcon},
+			}
 		}
 	}
 	m.files = files

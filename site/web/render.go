@@ -77,9 +77,12 @@ type ranking struct {
 	faq   map[string][]site.FAQEntry
 	// faqRank is each article's position in faq, per locale.
 	faqRank map[string]map[string]int
-	// rankedPages are each locale's home and FAQ page and the sitemap
-	// (it lists a locale's FAQ only when it has questions).
+	// rankedPages are each locale's home and FAQ page.
 	rankedPages map[string]*blob
+	// sitemaps builds, on the first request of one, /sitemap.xml and its
+	// parts (they list a locale's FAQ only when it has questions): a
+	// publication renders no sitemap no crawler asked for.
+	sitemaps func() map[string]*blob
 }
 
 // maxFAQ is the most FAQ entries the API returns.
@@ -103,9 +106,13 @@ func rank(p *published, stats *site.TicketStats) (*state, error) {
 	if err := renderAll(p.tmpl, st.ticketPages(), r.rankedPages); err != nil {
 		return nil, err
 	}
-	if err := buildSitemaps(p.view, sitemapEntries(p.view, func(loc string) bool { return len(r.faq[loc]) > 0 }), maxSitemapURLs, r.rankedPages); err != nil {
-		return nil, err
-	}
+	r.sitemaps = sync.OnceValue(func() map[string]*blob {
+		pages := map[string]*blob{}
+		if err := buildSitemaps(p.view, sitemapEntries(p.view, func(loc string) bool { return len(r.faq[loc]) > 0 }), maxSitemapURLs, pages); err != nil {
+			return nil // only an XML encoding failure: the sitemap answers 404
+		}
+		return pages
+	})
 	return st, nil
 }
 
@@ -113,6 +120,11 @@ func rank(p *published, stats *site.TicketStats) (*state, error) {
 func (st *state) page(p string) (*blob, bool) {
 	if b, ok := st.rankedPages[p]; ok {
 		return b, true
+	}
+	if strings.HasPrefix(p, "/sitemap") && strings.HasSuffix(p, ".xml") {
+		if b, ok := st.sitemaps()[p]; ok {
+			return b, true
+		}
 	}
 	b, ok := st.pages[p]
 	return b, ok

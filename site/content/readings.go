@@ -80,12 +80,15 @@ func (m *Memo) restoreReadings(dir, content string) {
 	if m == nil || dir == "" {
 		return
 	}
+	// The file is decoded without the lock, so that the render cache's
+	// shards (Memo.renderedFor) load meanwhile.
 	m.mu.Lock()
-	defer m.mu.Unlock()
 	if len(m.files) > 0 || m.readingsDir == dir {
+		m.mu.Unlock()
 		return
 	}
 	m.readingsDir = dir
+	m.mu.Unlock()
 	f, err := os.Open(filepath.Join(dir, readingsFile))
 	if err != nil {
 		return
@@ -116,12 +119,21 @@ func (m *Memo) restoreReadings(dir, content string) {
 			}
 		}
 	}
-	m.files = files
+	var git map[string]time.Time
 	if stored.GitHead != "" {
-		m.gitDir, m.gitHead, m.git = content, stored.GitHead, make(map[string]time.Time, len(stored.GitDates))
+		git = make(map[string]time.Time, len(stored.GitDates))
 		for p, sec := range stored.GitDates {
-			m.git[p] = time.Unix(sec, 0).UTC()
+			git[p] = time.Unix(sec, 0).UTC()
 		}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.files) > 0 {
+		return // a Load remembered readings meanwhile: they are newer
+	}
+	m.files = files
+	if git != nil {
+		m.gitDir, m.gitHead, m.git = content, stored.GitHead, git
 	}
 	m.saved = true
 }

@@ -8,9 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 )
@@ -82,13 +84,32 @@ func Need(content, data string) int64 {
 func RenderCache(data string) string {
 	build := "unknown"
 	if exe, err := os.Executable(); err == nil {
-		if info, err := os.Stat(exe); err == nil {
-			h := fnv.New64a()
-			fmt.Fprintf(h, "%s|%d|%d", exe, info.Size(), info.ModTime().UnixNano())
-			build = fmt.Sprintf("%016x", h.Sum64())
+		if id, err := buildID(exe); err == nil {
+			build = id
 		}
 	}
 	return filepath.Join(data, "cache", build)
+}
+
+// buildID names the build of the program file exe without reading it: its
+// path, size, modification and change times and inode, and the build
+// information the Go toolchain embeds (Go and module versions, VCS
+// revision). The change time and inode tell apart two builds installed at
+// one path with one size and one modification time — reproducible image
+// builds (ko, Bazel, Nix) give every file the same constant time — since
+// writing or unpacking a file sets them. Anything else that sets them
+// (chmod, a restore) only costs one start with an empty cache.
+func buildID(exe string) (string, error) {
+	info, err := os.Stat(exe)
+	if err != nil {
+		return "", err
+	}
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s|%d|%d|%s", exe, info.Size(), info.ModTime().UnixNano(), fileIdentity(info))
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		io.WriteString(h, bi.String())
+	}
+	return fmt.Sprintf("%016x", h.Sum64()), nil
 }
 
 // PruneSiblings removes the caches other builds left beside dir.

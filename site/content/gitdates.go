@@ -18,7 +18,8 @@ import (
 // not inside a git work tree or git is missing: callers then use file
 // modification times. With a memo holding the dates of an earlier HEAD
 // that the current one descends from (a pull), only the commits since are
-// read; with the same HEAD, none.
+// read; with the same HEAD, none (except in a shallow clone, whose history
+// is read whole).
 func gitDates(ctx context.Context, dir string, memo *Memo) map[string]time.Time {
 	if dir == "" {
 		return nil
@@ -29,11 +30,20 @@ func gitDates(ctx context.Context, dir string, memo *Memo) map[string]time.Time 
 	if memo == nil {
 		return gitLog(ctx, dir, "")
 	}
-	head := gitRun(ctx, dir, "rev-parse", "--verify", "-q", "HEAD")
+	head := gitRun(ctx, dir, "rev-parse", "--is-shallow-repository", "--verify", "-q", "HEAD")
 	if head == nil {
 		return nil
 	}
-	at := strings.TrimSpace(string(head))
+	shallow, at, _ := strings.Cut(strings.TrimSpace(string(head)), "\n")
+	if shallow == "true" {
+		// A shallow clone dates every file its history does not reach
+		// at its oldest commit: such dates are not kept, so that once
+		// the history is fetched (git fetch --unshallow, at the same
+		// HEAD) the next load reads the true ones. Its short history
+		// is read whole each time.
+		memo.setGitDates(dir, "", nil)
+		return gitLog(ctx, dir, "")
+	}
 	prevAt, prev := memo.gitDates(dir)
 	var dates map[string]time.Time
 	switch {

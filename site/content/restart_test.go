@@ -212,3 +212,48 @@ func TestRestartRunsNoGitLog(t *testing.T) {
 		t.Errorf("restart after a commit: updated %v, want %v", got, want)
 	}
 }
+
+// TestRestartAfterUnshallow: a shallow clone dates every file its history
+// does not reach at its oldest commit; once the history is fetched (at the
+// same HEAD), a restart on the same data folder shows the true dates, as a
+// first start would, instead of the ones kept from the shallow history.
+func TestRestartAfterUnshallow(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	origin := t.TempDir()
+	git := gitIn(t, origin)
+	git("", "init", "-q")
+	for _, c := range []struct{ date, name string }{{"2021-01-01T00:00:00Z", "a.md"}, {"2021-02-01T00:00:00Z", "b.md"}} {
+		os.MkdirAll(filepath.Join(origin, "billing"), 0o755)
+		if err := os.WriteFile(filepath.Join(origin, "billing", c.name), []byte("---\ntitle: "+c.name+"\n---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		git(c.date, "add", ".")
+		git(c.date, "commit", "-q", "-m", c.name)
+	}
+	clone := filepath.Join(t.TempDir(), "help")
+	git("", "clone", "-q", "--depth", "1", "file://"+origin, clone)
+	cache := filepath.Join(t.TempDir(), "cache")
+	start := func() string { // a new process; a.md's updated date
+		t.Helper()
+		lib, err := Load(context.Background(), os.DirFS(clone), Options{Dir: clone, Cache: cache, Memo: NewMemo()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range lib.Articles {
+			if a.SourcePath == "billing/a.md" {
+				return a.Updated.Format(time.DateOnly)
+			}
+		}
+		t.Fatal("a.md not loaded")
+		return ""
+	}
+	if got := start(); got != "2021-02-01" {
+		t.Fatalf("shallow clone: a.md updated %s, want 2021-02-01 (its only commit)", got)
+	}
+	gitIn(t, clone)("", "fetch", "-q", "--unshallow")
+	if got := start(); got != "2021-01-01" {
+		t.Errorf("restart after git fetch --unshallow: a.md updated %s, want 2021-01-01 (its own commit)", got)
+	}
+}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"crypto/sha256"
+	"io/fs"
 	"maps"
 	"slices"
 	"strings"
@@ -18,9 +19,9 @@ import (
 //
 //   - each Markdown file's reading (content hash, front matter, problems),
 //     reused while the file's size, modification and change times and
-//     inode are those seen before; a file changed in the two seconds
-//     before a Load is read again by the next one, since a quick second
-//     write could keep the same times;
+//     inode are those seen before; a file changed (modified, or its
+//     status changed) in the two seconds before a Load is read again by
+//     the next one, since a quick second write could keep the same times;
 //   - the render cache's entries, decoded, so that no cache shard is
 //     read from disk again;
 //   - in a git work tree, the files' last commit dates and the commit they
@@ -107,7 +108,7 @@ func (m *Memo) remember(sources []*source, ignore string, start time.Time) {
 	old := m.files
 	m.mu.Unlock()
 	for _, s := range sources {
-		if s.info == nil || !s.readOK || !s.info.ModTime().Before(start.Add(-racyWindow)) {
+		if s.info == nil || !s.readOK || !lastChange(s.info).Before(start.Add(-racyWindow)) {
 			same = false
 			continue
 		}
@@ -126,6 +127,19 @@ func (m *Memo) remember(sources []*source, ignore string, start time.Time) {
 	m.files = files
 	m.saved = m.saved && same
 	m.mu.Unlock()
+}
+
+// lastChange is the later of a file's modification and status change
+// times: a file given an old modification time (touch -d, an archive, a
+// copy keeping times) was still written just now.
+func lastChange(info fs.FileInfo) time.Time {
+	t := info.ModTime()
+	if c := stampOf(info).changed; c != 0 {
+		if ct := time.Unix(0, int64(c)); ct.After(t) {
+			t = ct
+		}
+	}
+	return t
 }
 
 // reuse sets s from a memorised reading. The article fields are copied, so

@@ -2,10 +2,13 @@ package content
 
 import (
 	"context"
+	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -255,5 +258,58 @@ func TestRestartAfterUnshallow(t *testing.T) {
 	gitIn(t, clone)("", "fetch", "-q", "--unshallow")
 	if got := start(); got != "2021-01-01" {
 		t.Errorf("restart after git fetch --unshallow: a.md updated %s, want 2021-01-01 (its own commit)", got)
+	}
+}
+
+// openCounter counts the Markdown files a real folder has opened.
+type openCounter struct {
+	fs.FS
+	mu    sync.Mutex
+	opens map[string]int
+}
+
+func (c *openCounter) Open(name string) (fs.File, error) {
+	if isMarkdown(name) {
+		c.mu.Lock()
+		c.opens[name]++
+		c.mu.Unlock()
+	}
+	return c.FS.Open(name)
+}
+
+// TestRacyByChangeTime: a file written just now but given an old
+// modification time (touch -d, an archive) is still read again by the next
+// load, since a second write of the same size could keep both times (a
+// file whose times are both old is not: TestMemoReadsOnlyChangedFiles).
+func TestRacyByChangeTime(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("change times are read on Linux")
+	}
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for name, data := range map[string]string{"help/a.md": "---\ntitle: A\n---\nA.\n", "help/b.md": "---\ntitle: B\n---\nB.\n"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := &openCounter{FS: os.DirFS(dir), opens: map[string]int{}}
+	memo, cache := NewMemo(), t.TempDir()
+	for i := range 2 {
+		if _, err := Load(context.Background(), fsys, Options{Dir: dir, Cache: cache, Memo: memo}); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			fsys.opens = map[string]int{}
+		}
+	}
+	// Both files' status changed just now (written, then their times
+	// set): the second load reads them again.
+	if fsys.opens["help/a.md"] != 1 || fsys.opens["help/b.md"] != 1 {
+		t.Errorf("files written just now with an old modification time were not read again: %v", fsys.opens)
 	}
 }

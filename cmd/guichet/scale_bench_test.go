@@ -80,8 +80,8 @@ func BenchmarkScaleEdit(b *testing.B) {
 		b.Fatal(err)
 	}
 	// A content folder is older than the server started on it: files
-	// written in the last seconds before a load are read again by the
-	// next one (content.Memo).
+	// written or changed in the last seconds before a load are read
+	// again by the next one (content.Memo).
 	old := time.Now().Add(-time.Hour)
 	err := filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -92,6 +92,9 @@ func BenchmarkScaleEdit(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// Their status changed just now (copied, times set): wait until it
+	// is older than the two seconds a load reads such files again in.
+	time.Sleep(2500 * time.Millisecond)
 	data := b.TempDir()
 	m := openScale(b, content, data)
 	defer m.Close(context.Background())

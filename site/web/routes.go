@@ -30,6 +30,7 @@ func (s *Server) routes() *echo.Echo {
 	e.IPExtractor = clientIP(echo.ExtractIPFromXFFHeader(trust...)) // clientip.go
 	e.Use(s.observe)                                                // metrics.go: request metrics and access log
 	e.Use(middleware.Recover())
+	e.Use(panicOnFault)      // faults.go: a cut-short mapped cache file answers 500
 	e.Use(s.securityHeaders) // csp.go
 	e.Use(s.protect)         // limits.go: per-client budgets
 

@@ -38,6 +38,24 @@ func gitIn(t *testing.T, repo string) func(date string, args ...string) {
 	}
 }
 
+// commitIn returns a function that writes help/name in repo with data,
+// dated an hour ago on disk, and commits it at date.
+func commitIn(t *testing.T, repo string) func(date, name, data string) {
+	git := gitIn(t, repo)
+	return func(date, name, data string) {
+		t.Helper()
+		p := filepath.Join(repo, "help", name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(p, old, old)
+		git(date, "add", ".")
+		git(date, "commit", "-q", "-m", name)
+	}
+}
+
 func TestLoadGitDates(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
@@ -91,16 +109,7 @@ func TestGitDatesMemo(t *testing.T) {
 	}
 	repo := t.TempDir()
 	git := gitIn(t, repo)
-	commit := func(date, name, data string) {
-		t.Helper()
-		p := filepath.Join(repo, "help", name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		git(date, "add", ".")
-		git(date, "commit", "-q", "-m", name)
-	}
+	commit := commitIn(t, repo)
 	git("", "init", "-q")
 	commit("2021-01-01T00:00:00Z", "a.md", "---\ntitle: A\n---\n")
 	commit("2021-02-01T00:00:00Z", "b.md", "---\ntitle: B\n---\n")

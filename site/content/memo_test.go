@@ -16,12 +16,15 @@ import (
 	"github.com/guichet/guichet/site"
 )
 
-// countingFS counts the Markdown files opened for reading.
+// countingFS counts the Markdown files a folder (a MapFS, or a real
+// one) has opened for reading.
 type countingFS struct {
-	fstest.MapFS
+	fs.FS
 	mu    sync.Mutex
 	opens map[string]int
 }
+
+func newCountingFS(fsys fs.FS) *countingFS { return &countingFS{FS: fsys, opens: map[string]int{}} }
 
 func (c *countingFS) Open(name string) (fs.File, error) {
 	if isMarkdown(name) {
@@ -29,7 +32,7 @@ func (c *countingFS) Open(name string) (fs.File, error) {
 		c.opens[name]++
 		c.mu.Unlock()
 	}
-	return c.MapFS.Open(name)
+	return c.FS.Open(name)
 }
 
 func (c *countingFS) opened() map[string]int {
@@ -56,12 +59,13 @@ func sameLibrary(t *testing.T, what string, got, want *site.Library) {
 // written just before a load is read again by the next one.
 func TestMemoReadsOnlyChangedFiles(t *testing.T) {
 	old := time.Now().Add(-time.Hour)
-	fsys := &countingFS{opens: map[string]int{}, MapFS: fstest.MapFS{
+	files := fstest.MapFS{
 		"billing/_index.md": {Data: []byte("---\ntitle: Billing\n---\nAll about billing.\n"), ModTime: old},
 		"billing/refund.md": {Data: []byte("---\ntitle: Refunds\ntags: [money]\n---\nSee [fees](fees.md#card-fees).\n\n## Timing\n\nFive days.\n"), ModTime: old},
 		"billing/fees.md":   {Data: []byte("---\ntitle: Fees\n---\n## Card fees\n\n2%.\n"), ModTime: old},
 		"billing/broken.md": {Data: []byte("---\ntitle: [unclosed\n---\nBody.\n"), ModTime: old},
-	}}
+	}
+	fsys := newCountingFS(files)
 	ctx := context.Background()
 	memo := NewMemo()
 	cache := t.TempDir()
@@ -89,7 +93,7 @@ func TestMemoReadsOnlyChangedFiles(t *testing.T) {
 	}
 	sameLibrary(t, "unchanged", second, first)
 
-	fsys.MapFS["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Fees\n---\n## Card fees\n\n3% since May.\n"), ModTime: old.Add(time.Minute)}
+	files["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Fees\n---\n## Card fees\n\n3% since May.\n"), ModTime: old.Add(time.Minute)}
 	edited := load("one body edited", true)
 	if got := fsys.opened(); !maps.Equal(got, map[string]int{"billing/fees.md": 1}) {
 		t.Errorf("reload after one edit read %v, want billing/fees.md alone", got)
@@ -100,7 +104,7 @@ func TestMemoReadsOnlyChangedFiles(t *testing.T) {
 
 	// A retitle changes links between articles: every file renders
 	// again, its body read again from the file.
-	fsys.MapFS["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Card fees\n---\n## Card fees\n\n3% since May.\n"), ModTime: old.Add(2 * time.Minute)}
+	files["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Card fees\n---\n## Card fees\n\n3% since May.\n"), ModTime: old.Add(2 * time.Minute)}
 	retitled := load("retitled", true)
 	fsys.opened()
 	sameLibrary(t, "retitled", retitled, load("retitled, no memo", false))
@@ -114,10 +118,10 @@ func TestMemoReadsOnlyChangedFiles(t *testing.T) {
 	// Written just now: the times may not change on a quick second
 	// write, so the next load reads the file again.
 	now := time.Now()
-	fsys.MapFS["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Card fees\n---\nVersion A.\n"), ModTime: now}
+	files["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Card fees\n---\nVersion A.\n"), ModTime: now}
 	load("racy write", true)
 	fsys.opened()
-	fsys.MapFS["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Card fees\n---\nVersion B.\n"), ModTime: now}
+	files["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Card fees\n---\nVersion B.\n"), ModTime: now}
 	racy := load("second racy write", true)
 	if got := fsys.opened(); got["billing/fees.md"] != 1 {
 		t.Errorf("a file written within the racy window was not read again: %v", got)

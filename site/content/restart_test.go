@@ -2,13 +2,11 @@ package content
 
 import (
 	"context"
-	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -24,7 +22,7 @@ import (
 // readings file only makes the restart read every file.
 func TestRestartReadsNoFile(t *testing.T) {
 	old := time.Now().Add(-time.Hour)
-	fsys := &countingFS{opens: map[string]int{}, MapFS: fstest.MapFS{
+	files := fstest.MapFS{
 		"billing/_index.md": {Data: []byte("---\ntitle: Billing\nicon: 💳\nweight: 3\n---\nAll about billing.\n"), ModTime: old},
 		"billing/refund.md": {Data: []byte("---\ntitle: Refunds\ntags: [money]\nupdated: 2026-03-04\nms.custom:\n  owners: [ana, bo]\n  since: 2025-01-02T10:00:00+02:00\n  ratio: 2.5\n  count: 7\n  on: true\n  none: null\n---\nSee [fees](fees.md#card-fees).\n\n## Timing\n\nFive days.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"), ModTime: old},
 		"billing/fees.md":   {Data: []byte("---\ntitle: Fees\nid: card-fees\n---\n# Fees\n\n## Card fees\n\n2%.\n"), ModTime: old},
@@ -32,7 +30,8 @@ func TestRestartReadsNoFile(t *testing.T) {
 		// A mapping with number keys is no type the readings file keeps:
 		// its file is read at every start.
 		"billing/odd.md": {Data: []byte("---\ntitle: Odd\nlevels: {1: one}\n---\nOdd.\n"), ModTime: old},
-	}}
+	}
+	fsys := newCountingFS(files)
 	const odd = "billing/odd.md"
 	ctx := context.Background()
 	data := t.TempDir()
@@ -73,7 +72,7 @@ func TestRestartReadsNoFile(t *testing.T) {
 	}
 
 	// Changed while the server was stopped.
-	fsys.MapFS["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Fees\nid: card-fees\n---\n## Card fees\n\n3% since May.\n"), ModTime: old.Add(time.Minute)}
+	files["billing/fees.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Fees\nid: card-fees\n---\n## Card fees\n\n3% since May.\n"), ModTime: old.Add(time.Minute)}
 	edited := start("restart after an edit")
 	if got := fsys.opened(); !maps.Equal(got, map[string]int{"billing/fees.md": 1, odd: 1}) {
 		t.Errorf("a restart after one edit read %v, want billing/fees.md (and %s)", got, odd)
@@ -162,18 +161,7 @@ func TestRestartRunsNoGitLog(t *testing.T) {
 	}
 	repo := t.TempDir()
 	git := gitIn(t, repo)
-	commit := func(date, name, data string) {
-		t.Helper()
-		p := filepath.Join(repo, "help", name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		old := time.Now().Add(-time.Hour)
-		os.Chtimes(p, old, old)
-		git(date, "add", ".")
-		git(date, "commit", "-q", "-m", name)
-	}
+	commit := commitIn(t, repo)
 	git("", "init", "-q")
 	commit("2021-01-01T00:00:00Z", "a.md", "---\ntitle: A\n---\nA.\n")
 	commit("2021-02-01T00:00:00Z", "b.md", "---\ntitle: B\n---\nB.\n")
@@ -261,22 +249,6 @@ func TestRestartAfterUnshallow(t *testing.T) {
 	}
 }
 
-// openCounter counts the Markdown files a real folder has opened.
-type openCounter struct {
-	fs.FS
-	mu    sync.Mutex
-	opens map[string]int
-}
-
-func (c *openCounter) Open(name string) (fs.File, error) {
-	if isMarkdown(name) {
-		c.mu.Lock()
-		c.opens[name]++
-		c.mu.Unlock()
-	}
-	return c.FS.Open(name)
-}
-
 // TestRacyByChangeTime: a file written just now but given an old
 // modification time (touch -d, an archive) is still read again by the next
 // load, since a second write of the same size could keep both times (a
@@ -297,19 +269,19 @@ func TestRacyByChangeTime(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	fsys := &openCounter{FS: os.DirFS(dir), opens: map[string]int{}}
+	fsys := newCountingFS(os.DirFS(dir))
 	memo, cache := NewMemo(), t.TempDir()
 	for i := range 2 {
 		if _, err := Load(context.Background(), fsys, Options{Dir: dir, Cache: cache, Memo: memo}); err != nil {
 			t.Fatal(err)
 		}
 		if i == 0 {
-			fsys.opens = map[string]int{}
+			fsys.opened()
 		}
 	}
 	// Both files' status changed just now (written, then their times
 	// set): the second load reads them again.
-	if fsys.opens["help/a.md"] != 1 || fsys.opens["help/b.md"] != 1 {
-		t.Errorf("files written just now with an old modification time were not read again: %v", fsys.opens)
+	if got := fsys.opened(); got["help/a.md"] != 1 || got["help/b.md"] != 1 {
+		t.Errorf("files written just now with an old modification time were not read again: %v", got)
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -130,9 +130,16 @@ func benchSizes() []int {
 	return []int{2500, 10000}
 }
 
+// newBenchFixture builds the index of n generated articles: in memory, or
+// kept in $GUICHET_BENCH_DIR when set, so that later runs open it instead
+// of building it again (100,000 articles take minutes to index).
 func newBenchFixture(n int) *benchFixture {
 	lib := corpus(n)
-	ix, err := Build(context.Background(), testView(lib), "")
+	dir := os.Getenv("GUICHET_BENCH_DIR")
+	if dir != "" {
+		dir = fmt.Sprintf("%s/articles-%d", dir, n)
+	}
+	ix, err := Build(context.Background(), testView(lib), dir)
 	return &benchFixture{lib, ix, err}
 }
 
@@ -164,7 +171,15 @@ func benchQuery(b *testing.B, f *benchFixture, suggest bool) {
 		times = append(times, time.Since(start))
 	}
 	b.StopTimer()
-	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	// The first round of the distinct queries is also reported alone:
+	// autocomplete keeps the champion lists of common words as they are
+	// first typed (champions.go), so later rounds find them ready.
+	if len(times) > 2*len(qs) {
+		first := slices.Clone(times[:len(qs)])
+		slices.Sort(first)
+		b.ReportMetric(float64(first[len(first)*99/100].Microseconds()), "first-round-p99-µs")
+	}
+	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)*50/100].Microseconds()), "p50-µs")
 	b.ReportMetric(float64(times[len(times)*99/100].Microseconds()), "p99-µs")
 }

@@ -2,6 +2,9 @@ package search
 
 import (
 	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -26,6 +29,26 @@ type liveFuzzyQuery struct {
 	field     string
 	boost     float64
 	counts    *termCounts
+	// known holds the expansions of the locale index's earlier queries:
+	// building the automaton of a long word two edits away takes
+	// milliseconds, and autocomplete asks for the same word at every
+	// keystroke after it.
+	known *fuzzyExpansions
+}
+
+// fuzzyExpansions remembers the live terms fuzzy queries expanded into,
+// by field, term, prefix and fuzziness (at most maxFuzzyExpansions).
+type fuzzyExpansions struct {
+	m sync.Map
+	n atomic.Int64
+}
+
+// maxFuzzyExpansions bounds the fuzzy queries whose terms are remembered.
+const maxFuzzyExpansions = 20000
+
+type fuzzyExpansion struct {
+	terms []string
+	edits []uint8
 }
 
 func (q *liveFuzzyQuery) Field() string         { return q.field }
@@ -37,6 +60,12 @@ func (q *liveFuzzyQuery) Searcher(ctx context.Context, r index.IndexReader, _ ma
 	fr, ok := r.(index.IndexReaderFuzzy)
 	if !ok || q.fuzziness == 0 {
 		return searcher.NewFuzzySearcher(ctx, r, q.term, q.prefix, q.fuzziness, q.field, q.boost, opts)
+	}
+	key := fmt.Sprintf("%s\x00%s\x00%d\x00%d", q.field, q.term, q.prefix, q.fuzziness)
+	if q.known != nil {
+		if e, ok := q.known.m.Load(key); ok {
+			return q.searcher(ctx, r, e.(*fuzzyExpansion), opts)
+		}
 	}
 	prefix := q.term
 	for i := range q.term {
@@ -65,10 +94,18 @@ func (q *liveFuzzyQuery) Searcher(ctx context.Context, r index.IndexReader, _ ma
 	if err != nil {
 		return nil, err
 	}
-	if len(terms) == 0 || len(terms) == 1 && terms[0] == q.term {
+	x := &fuzzyExpansion{terms, edits}
+	if q.known != nil && q.known.n.Add(1) <= maxFuzzyExpansions {
+		q.known.m.Store(key, x)
+	}
+	return q.searcher(ctx, r, x, opts)
+}
+
+func (q *liveFuzzyQuery) searcher(ctx context.Context, r index.IndexReader, e *fuzzyExpansion, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	if len(e.terms) == 0 || len(e.terms) == 1 && e.terms[0] == q.term {
 		return searcher.NewTermSearcher(ctx, r, q.term, q.field, q.boost, opts)
 	}
-	return searcher.NewMultiTermSearcherBoosted(ctx, r, terms, q.field, q.boost, edits, opts, true)
+	return searcher.NewMultiTermSearcherBoosted(ctx, r, e.terms, q.field, q.boost, e.edits, opts, true)
 }
 
 // livePrefixQuery is bleve's PrefixQuery over the live terms of field.

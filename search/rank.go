@@ -56,6 +56,12 @@ type clause struct {
 	// rare: an exact token few articles have (an error code, a product
 	// name, a number with letters).
 	rare bool
+	// key identifies the clause of one word of a suggest query's first
+	// pass (see championKey); "" for other clauses. word and typing are
+	// that word and whether it is being typed.
+	key    string
+	word   word
+	typing bool
 }
 
 // clauses cuts an analysed query into clauses over the content fields
@@ -131,6 +137,10 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 			if k := li.vocab[w.stem]; w.stem != "" && k > 0 && li.rare(w.plain, k) {
 				c.rare = true
 			}
+		}
+		if n == 1 && syn == nil && comp == nil && qa.suggest && !body {
+			c.word, c.typing = words[i], typing(i)
+			c.key = championKey(qa, c.word, c.typing)
 		}
 		i += n
 		switch len(alts) {
@@ -316,7 +326,14 @@ func (ix *Index) rank(ctx context.Context, li *localeIndex, qa *queryAnalysis, w
 		if q == nil {
 			continue
 		}
-		sr, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, fetch, 0, false))
+		var sr *bleve.SearchResult
+		var err error
+		if qa.suggest && !p.body {
+			sr, err = li.searchChampions(ctx, qa, cl, q, fetch)
+		}
+		if sr == nil && err == nil {
+			sr, err = li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, fetch, 0, false))
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -455,28 +472,49 @@ func (ix *Index) rankCommon(li *localeIndex, qa *queryAnalysis, want int) *ranki
 	if strings.TrimSpace(phrase) == "" {
 		return r
 	}
-	type found struct {
-		d      int
-		at, ln int
-	}
-	var all []found
-	for d, key := range li.titleKeys {
-		if i := strings.Index(key, phrase); i >= 0 {
-			all = append(all, found{d, i, len(key)})
-		}
-	}
-	slices.SortStableFunc(all, func(x, y found) int {
+	// Only the want best are kept (titles starting with the phrase
+	// first, then shorter titles, then the View's order): a common
+	// phrase is in most titles of a big help center, and sorting them all
+	// cost more than finding them.
+	type found struct{ at, ln, d int }
+	better := func(x, y found) int {
 		if c := cmp.Compare(x.at, y.at); c != 0 {
 			return c
 		}
-		return cmp.Compare(x.ln, y.ln)
-	})
-	r.total, r.strict = len(all), len(all)
-	for i, f := range all {
-		if i == want {
+		if c := cmp.Compare(x.ln, y.ln); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.d, y.d)
+	}
+	best := make([]found, 0, want+1)
+	// One search through all titles at once: a phrase has no two spaces
+	// in a row, so it never runs from one title into the next.
+	for from := 0; from < len(li.titles); {
+		i := strings.Index(li.titles[from:], phrase)
+		if i < 0 {
 			break
 		}
-		r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[f.d], score: float64(len(all) - i), cov: 1})
+		i += from
+		d, atStart := slices.BinarySearch(li.titleAt, int32(i))
+		if !atStart {
+			d-- // i is inside docs[d-1]'s title, not at its start
+		}
+		start, end := int(li.titleAt[d]), int(li.titleAt[d+1])
+		from = end // the first place in a title is its best
+		r.total++
+		f := found{i - start, end - start, d}
+		if len(best) == want && better(f, best[want-1]) >= 0 {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(best, f, better)
+		best = slices.Insert(best, at, f)
+		if len(best) > want {
+			best = best[:want]
+		}
+	}
+	r.strict = r.total
+	for i, f := range best {
+		r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[f.d], score: float64(r.total - i), cov: 1})
 	}
 	return r
 }
@@ -558,7 +596,7 @@ func (li *localeIndex) wordClause(qa *queryAnalysis, w word, fields []fieldBoost
 				continue
 			}
 			qs = append(qs, &liveFuzzyQuery{term: w.stem, prefix: 1, fuzziness: fuzz, field: f.field,
-				boost: f.boost * factor * typo, counts: li.counts})
+				boost: f.boost * factor * typo, counts: li.counts, known: &li.fuzzy})
 		}
 	}
 	if len(qs) == 1 {

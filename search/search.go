@@ -150,9 +150,12 @@ type localeIndex struct {
 	phrases map[string]bool
 	// synonyms holds the locale's synonym groups, entries analysed.
 	synonyms [][]synEntry
-	// titleKeys holds textnorm.Key of each article's title between
-	// spaces, by position in docs, for queries made only of stop words.
-	titleKeys []string
+	// titles holds textnorm.Key of each article's title between spaces,
+	// one after the other in docs order, for queries made only of stop
+	// words; titleAt[d] is where docs[d]'s title starts in it (and
+	// titleAt[len(docs)] its length).
+	titles  string
+	titleAt []int32
 	// terms caches the analysed terms of articles met while linking
 	// tickets (position in docs → *docTerms).
 	terms sync.Map
@@ -160,6 +163,12 @@ type localeIndex struct {
 	// counted by typoCount): the index never changes, nor do they.
 	typos     sync.Map
 	typoCount atomic.Int64
+	// fuzzy remembers the expansions of fuzzy queries.
+	fuzzy fuzzyExpansions
+	// broad is the count from which a suggest clause uses its champion
+	// list (broadClause; lower in tests), champions the lists.
+	broad     int
+	champions champions
 }
 
 func newIndex(v *site.View, key string) *Index {
@@ -191,12 +200,17 @@ func (ix *Index) Close() error {
 // vocabulary, phrases and analysed synonyms. counts must be finished.
 func (li *localeIndex) load(v *site.View, articles []*site.Article, counts *termCounts) {
 	li.docs = articles
+	li.broad = broadClause
 	li.byID = make(map[string]int, len(articles))
-	li.titleKeys = make([]string, len(articles))
+	li.titleAt = make([]int32, len(articles)+1)
+	var titles strings.Builder
 	for i, a := range articles {
 		li.byID[docID(a)] = i
-		li.titleKeys[i] = " " + textnorm.Key(a.Title) + " "
+		li.titleAt[i] = int32(titles.Len())
+		titles.WriteString(" " + textnorm.Key(a.Title) + " ")
 	}
+	li.titleAt[len(articles)] = int32(titles.Len())
+	li.titles = titles.String()
 	li.counts = counts
 	li.vocab = counts.vocab
 	li.phrases = counts.phraseSet

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"runtime"
@@ -264,5 +265,49 @@ func BenchmarkReopen(b *testing.B) {
 			b.Fatal(err)
 		}
 		ix.Close()
+	}
+}
+
+// BenchmarkSuggestAgreement compares autocomplete through champion lists
+// (champions.go) with scoring every article, on the 500 sample queries of
+// BenchmarkSuggest: identical-% of them get the same suggestions in the
+// same order, same-first-% the same first suggestion. (Below broadClause
+// articles per word nothing differs: the figures matter at 100,000.)
+func BenchmarkSuggestAgreement(b *testing.B) {
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			f := benchIndexes[n]()
+			if f.err != nil {
+				b.Fatal(f.err)
+			}
+			li := f.ix.locales["en"]
+			defer func() { li.broad = broadClause }()
+			qs := sampleQueries(f.lib, true)
+			ctx := context.Background()
+			for range b.N {
+				same, first := 0, 0
+				for _, q := range qs {
+					req := site.SearchRequest{Query: q, Limit: 8}
+					li.broad = math.MaxInt
+					every, err := f.ix.Suggest(ctx, req)
+					if err != nil {
+						b.Fatal(err)
+					}
+					li.broad = broadClause
+					got, err := f.ix.Suggest(ctx, req)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if slices.Equal(ids(got), ids(every)) {
+						same++
+					}
+					if len(got.Hits) == len(every.Hits) && (len(got.Hits) == 0 || got.Hits[0].ID == every.Hits[0].ID) {
+						first++
+					}
+				}
+				b.ReportMetric(100*float64(same)/float64(len(qs)), "identical-%")
+				b.ReportMetric(100*float64(first)/float64(len(qs)), "same-first-%")
+			}
+		})
 	}
 }

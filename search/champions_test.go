@@ -195,4 +195,12 @@ func TestCommonPhraseBest(t *testing.T) {
 			t.Errorf("Search(how to) hit %d = %s %q, want %s", i, h.ID, h.Title, all[i].id)
 		}
 	}
+	// Asked again, the phrase's answer is remembered: the same.
+	again, err := ix.Search(context.Background(), site.SearchRequest{Query: "How to", Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids(again), ids(r)) || again.Total != r.Total {
+		t.Errorf("Search(How to) again = %v (total %d), first %v (total %d)", ids(again), again.Total, ids(r), r.Total)
+	}
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -472,6 +473,15 @@ func (ix *Index) rankCommon(li *localeIndex, qa *queryAnalysis, want int) *ranki
 	if strings.TrimSpace(phrase) == "" {
 		return r
 	}
+	key := fmt.Sprintf("%s\x00%d", phrase, want)
+	if c, ok := li.common.Load(key); ok {
+		c := c.(*commonPhrase)
+		r.total, r.strict = c.total, c.total
+		for i, d := range c.docs {
+			r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[d], score: float64(c.total - i), cov: 1})
+		}
+		return r
+	}
 	// Only the want best are kept (titles starting with the phrase
 	// first, then shorter titles, then the View's order): a common
 	// phrase is in most titles of a big help center, and sorting them all
@@ -513,11 +523,28 @@ func (ix *Index) rankCommon(li *localeIndex, qa *queryAnalysis, want int) *ranki
 		}
 	}
 	r.strict = r.total
+	c := &commonPhrase{total: r.total, docs: make([]int, len(best))}
 	for i, f := range best {
+		c.docs[i] = f.d
 		r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[f.d], score: float64(r.total - i), cov: 1})
+	}
+	if li.commonCount.Add(1) <= maxCommonPhrases {
+		li.common.Store(key, c)
 	}
 	return r
 }
+
+// commonPhrase is what rankCommon found for a phrase: how many titles have
+// it and the best of them (positions in docs).
+type commonPhrase struct {
+	total int
+	docs  []int
+}
+
+// maxCommonPhrases bounds the phrases of stop words whose titles a locale
+// index remembers: a language has few stop words, and "a", "i", "how"…
+// begin many queries, at their first keystroke ("a" is in half the titles).
+const maxCommonPhrases = 4096
 
 // Keyword phrases: runs of up to maxPhraseWords query terms are looked up
 // whole in the phrases field, at most maxPhraseSpans of them.

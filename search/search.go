@@ -156,6 +156,10 @@ type localeIndex struct {
 	// titleAt[len(docs)] its length).
 	titles  string
 	titleAt []int32
+	// common remembers rankCommon's answers by phrase and count asked
+	// (at most maxCommonPhrases, counted by commonCount).
+	common      sync.Map
+	commonCount atomic.Int64
 	// terms caches the analysed terms of articles met while linking
 	// tickets (position in docs → *docTerms).
 	terms sync.Map

@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -35,7 +34,8 @@ const (
 	// championSize is the length of a champion list; queries asking for
 	// more than half of it (deep offsets) score every article.
 	championSize = 200
-	// maxChampionLists bounds the champion lists kept per locale index.
+	// maxChampionLists bounds the champion lists kept per locale index
+	// (20 bytes an article: at most 16 MB).
 	maxChampionLists = 4096
 )
 
@@ -53,7 +53,7 @@ type championList struct {
 // never merged) and its score for the clause.
 type champion struct {
 	doc   int32
-	id    index.IndexInternalID
+	id    uint64 // index.IndexInternalID's value
 	score float64
 }
 
@@ -145,7 +145,7 @@ func (li *localeIndex) championList(ctx context.Context, key string, q query.Que
 				l.err = err
 				return
 			}
-			l.hits = append(l.hits, champion{int32(d), slices.Clone(h.IndexInternalID), h.Score})
+			l.hits = append(l.hits, champion{int32(d), h.IndexInternalID.Value(), h.Score})
 		}
 	})
 	if l.err != nil {
@@ -219,7 +219,7 @@ func (li *localeIndex) searchChampions(ctx context.Context, qa *queryAnalysis, c
 		l := lists[0]
 		sr := &bleve.SearchResult{Total: uint64(l.total)}
 		for _, c := range l.hits[:min(want, len(l.hits))] {
-			sr.Hits = append(sr.Hits, &bsearch.DocumentMatch{ID: docID(li.docs[c.doc]), IndexInternalID: c.id, Score: c.score})
+			sr.Hits = append(sr.Hits, &bsearch.DocumentMatch{ID: docID(li.docs[c.doc]), IndexInternalID: index.NewIndexInternalID(nil, c.id), Score: c.score})
 		}
 		return sr, nil
 	}

@@ -181,3 +181,60 @@ func TestRestartDecodesIntoFreshArticles(t *testing.T) {
 		t.Errorf("a change to the first load's article reached the second: %+v", b)
 	}
 }
+
+// FuzzCacheFiles: whatever bytes a readings file or a render cache shard
+// holds, reading it returns an error or entries, every record of which
+// decodes or says it does not, and never panics.
+func FuzzCacheFiles(f *testing.F) {
+	files := map[string]*readMemo{
+		"a/x.md": {stamp: fileStamp{size: 3}, got: &reading{ok: true, probs: []site.Problem{{Message: "m"}},
+			meta: meta{a: &site.Article{Title: "X", Tags: []string{"t"}, Extra: map[string]any{"k": []any{1, "s", map[string]any{}}}}}}},
+	}
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	encodeReadings(files, "/c", "h", map[string]time.Time{"a/x.md": time.Unix(5, 0)}).write(w, readingsMagic, true)
+	encodeShard(w, map[string]*cachedOutput{"a/x.md": {Key: "k", Output: Output{Text: "ab", Sections: []site.Section{{Text: "b", Verbatim: []int{1}}},
+		Headings: []site.Heading{{Level: 2, ID: "i", Text: "t"}}, TOC: []site.Heading{{Level: 2, ID: "i", Text: "t"}}}}})
+	w.Flush()
+	f.Add(b.Bytes(), false)
+	f.Fuzz(func(t *testing.T, data []byte, shard bool) {
+		if shard {
+			decodeShard(string(data))
+			return
+		}
+		got, _, _, ok := openReadings(string(data), "/c")
+		if !ok {
+			return
+		}
+		for _, r := range got {
+			r.data()
+		}
+	})
+}
+
+// FuzzReadingRecords: records of any content (past the file's checks,
+// which only a file written as the writer does passes) decode or say they
+// do not, and never panic.
+func FuzzReadingRecords(f *testing.F) {
+	f.Add([]byte{1, 0, 0, 0, 0}, []byte("block"))
+	f.Fuzz(func(t *testing.T, lens, data []byte) {
+		c := &columns{cols: make([]nums, readColumns)}
+		rest := string(data)
+		for i := range readColumns {
+			n := 0
+			if i < len(lens) {
+				n = int(lens[i]) * 4
+			}
+			if i == readRecords && len(lens) > 0 {
+				n = int(lens[0]) % 3 * recordInts * 4
+			}
+			n = min(n, len(rest)/4*4)
+			c.cols[i], rest = nums(rest[:n]), rest[n:]
+		}
+		c.block = rest
+		v := &readingsView{c: c}
+		for i := range c.cols[readRecords].len() / recordInts {
+			v.reading(i)
+		}
+	})
+}

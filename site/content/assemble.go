@@ -27,6 +27,15 @@ type key struct{ locale, v string }
 func (l *loader) assemble(dates map[string]time.Time) {
 	ids := make(map[key]string, len(l.sources))
 	urls := make(map[key]string, len(l.sources))
+	folderURLs := map[string]string{} // slugPath of each folder, made once
+	folderURL := func(dir string) string {
+		u, ok := folderURLs[dir]
+		if !ok {
+			u = slugPath(dir)
+			folderURLs[dir] = u
+		}
+		return u
+	}
 	indexes := map[string]map[string]*source{} // dir → locale → _index
 	dirs := map[string]bool{}
 	l.findBundles()
@@ -72,7 +81,7 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		}
 		a.CategoryID, _, _ = strings.Cut(s.dir, "/")
 		a.SectionID = s.dir
-		a.URL = l.localePrefix(a.Locale) + "/" + slugPath(s.dir) + "/" + a.Slug
+		a.URL = l.localePrefix(a.Locale) + "/" + folderURL(s.dir) + "/" + a.Slug
 		if !s.meta.updated {
 			if t, ok := dates[s.path]; ok {
 				a.Updated = t

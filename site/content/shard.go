@@ -26,11 +26,11 @@ import (
 // what few entries have (problems, links, includes, files) in the gob
 // part. Reading a shard decodes nothing but that gob part: each entry's
 // texts are slices of the block, an article's sections slices of its
-// text, and its lists slices of one allocation per shard. On Unix the shard file is mapped into memory (mapShard)
-// rather than read: a restart copies none of the rendered text (67 MB at
-// 10,000 articles, 665 MB at 100,000), and the pages of an article are
-// read from the file system's cache when the article is first served or
-// indexed.
+// text, and its lists slices of one allocation per shard. On Unix the
+// shard file is mapped into memory (mapShard) rather than read: a restart
+// copies none of the rendered text (67 MB at 10,000 articles, 665 MB at
+// 100,000), and the pages of an article are read from the file system's
+// cache when the article is first served or indexed.
 
 // shardMagic starts a shard file; it changes with the layout.
 const shardMagic = "GCSHARD2"

@@ -297,7 +297,7 @@ func newResolver(l *loader, byPath map[string]*site.Article) *resolver {
 		byURL:   make(map[string]*site.Article, len(l.lib.Articles)),
 		byID:    make(map[string]map[string]*site.Article, len(l.lib.Articles)),
 		catByID: map[string]map[string]*site.Category{},
-		mdFiles: make(map[string]bool, len(l.mdFiles)),
+		mdFiles: make(map[string]bool, len(l.mdOrder)),
 		assets:  l.assets,
 		sizes:   l.sizes,
 		def:     l.lib.Config.DefaultLocale,
@@ -305,7 +305,7 @@ func newResolver(l *loader, byPath map[string]*site.Article) *resolver {
 	// Markdown paths are compared normalised (NFC, invisible characters
 	// removed): a link typed on one system finds a file named on another
 	// (macOS writes names decomposed).
-	for p := range l.mdFiles {
+	for _, p := range l.mdOrder {
 		r.mdFiles[textnorm.Normalize(p)] = true
 	}
 	for _, a := range l.lib.Articles {

@@ -92,8 +92,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	go func() { <-restored; gitCh <- gitDates(gitCtx, opts.Dir, opts.Memo) }()
 
 	start := time.Now()
-	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, mdFiles: map[string]bool{},
-		infos: map[string]fs.FileInfo{}, memo: opts.Memo}
+	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, memo: opts.Memo}
 	if opts.Previous != nil {
 		l.previous = map[string]*site.Article{}
 		for _, a := range opts.Previous.Articles {
@@ -138,8 +137,7 @@ type loader struct {
 	files   []fileSum         // site files read (yaml), for the hash
 	assets  map[string]bool   // every non-Markdown file, for image checks
 	sizes   map[string][2]int // width and height of the images whose size is readable
-	mdFiles map[string]bool   // every Markdown file found
-	mdOrder []string          // the same, in the order the walk found them
+	mdOrder []string          // every Markdown file found, in the order the walk found them
 	dirs    []string          // category and section folders
 	// resolver resolves links for rendering, byPath finds an article by
 	// its normalised source path; both are made when first called.
@@ -150,11 +148,8 @@ type loader struct {
 	redirectLines []int
 	// previous holds the articles being served by source path (Options.Previous).
 	previous map[string]*site.Article
-	// infos holds the file information of the Markdown files found by
-	// walk (a symbolic link's target's), memo the readings of the
-	// previous Load (nil: none).
-	infos map[string]fs.FileInfo
-	memo  *Memo
+	// memo holds the readings of the previous Load (nil: none).
+	memo *Memo
 	// unreadable holds the folders that could not be listed.
 	unreadable map[string]error
 }
@@ -198,8 +193,8 @@ type source struct {
 // checked (an image's header read for its size) in parallel.
 func (l *loader) walk() error {
 	type entry struct {
-		p string
-		d fs.DirEntry
+		p, dir string
+		d      fs.DirEntry
 	}
 	listed, err := l.listFolders()
 	if err != nil {
@@ -219,7 +214,7 @@ func (l *loader) walk() error {
 				visit(p)
 				continue
 			}
-			files = append(files, entry{p, d})
+			files = append(files, entry{p, dir, d})
 		}
 	}
 	visit(".")
@@ -243,8 +238,8 @@ func (l *loader) walk() error {
 			}
 		}
 	})
-	l.infos = make(map[string]fs.FileInfo, len(files))
-	l.mdFiles = make(map[string]bool, len(files))
+	// The sources in one allocation: they live as long as the Load.
+	all := make([]source, 0, len(files))
 	for i, f := range files {
 		p, name, r := f.p, f.d.Name(), res[i]
 		if r.prob != nil {
@@ -258,8 +253,6 @@ func (l *loader) walk() error {
 			}
 			continue
 		}
-		l.infos[p] = r.info
-		l.mdFiles[p] = true
 		l.mdOrder = append(l.mdOrder, p)
 		if isReadme(name) || isSnippet(p) {
 			continue
@@ -270,7 +263,8 @@ func (l *loader) walk() error {
 			}
 			continue
 		}
-		l.sources = append(l.sources, &source{path: p, dir: path.Dir(p), info: r.info})
+		all = append(all, source{path: p, dir: f.dir, info: r.info})
+		l.sources = append(l.sources, &all[len(all)-1])
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -24,12 +25,12 @@ func categoryFields() []string {
 // meta is what front matter says about an article, with the lines of the
 // fields that identify it (for duplicate reports).
 type meta struct {
-	a        site.Article
+	a        *site.Article // nil for a file that is no article
 	hasID    bool
 	idLine   int
 	slugLine int
-	updated  bool            // updated set in front matter
-	set      map[string]bool // fields present in front matter
+	updated  bool       // updated set in front matter
+	set      inheritSet // inherited fields present in front matter
 }
 
 // otherToolFields are the names Hugo, Microsoft Docs, Docusaurus, Jekyll
@@ -96,8 +97,8 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 		}
 		return false
 	}
-	a := &m.a
-	m.set = map[string]bool{}
+	m.a = &site.Article{}
+	a := m.a
 	titleSeen := false
 	for _, f := range mapOtherToolFields(fields) {
 		cur = f
@@ -110,7 +111,7 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 		if f.name == "" {
 			continue
 		}
-		m.set[f.name] = true
+		m.set = m.set.with(f.name)
 		var p *site.Problem
 		switch f.name {
 		case "title":
@@ -202,11 +203,29 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 // and use, not its words.
 func inherited() []string { return []string{"faq", "weight", "contexts", "ticket_tags"} }
 
+// inheritSet records which of the inherited fields a front matter sets,
+// a bit each in the order of inherited().
+type inheritSet uint8
+
+// with returns s with the field name, when it is an inherited one.
+func (s inheritSet) with(name string) inheritSet {
+	if i := slices.Index(inherited(), name); i >= 0 {
+		return s | 1<<i
+	}
+	return s
+}
+
+// has reports whether s holds the field name.
+func (s inheritSet) has(name string) bool {
+	i := slices.Index(inherited(), name)
+	return i >= 0 && s&(1<<i) != 0
+}
+
 // inherit copies the inherited fields from the default-locale article into
 // a translation that does not set them.
-func inherit(tr *site.Article, set map[string]bool, def *site.Article) {
+func inherit(tr *site.Article, set inheritSet, def *site.Article) {
 	for _, f := range inherited() {
-		if set[f] {
+		if set.has(f) {
 			continue
 		}
 		switch f {

@@ -25,8 +25,17 @@ type key struct{ locale, v string }
 // dates, duplicate checks. Files are taken in path order, so of two files
 // claiming the same id or URL the later one is rejected.
 func (l *loader) assemble(dates map[string]time.Time) {
-	ids := map[key]string{}
-	urls := map[key]string{}
+	ids := make(map[key]string, len(l.sources))
+	urls := make(map[key]string, len(l.sources))
+	folderURLs := map[string]string{} // slugPath of each folder, made once
+	folderURL := func(dir string) string {
+		u, ok := folderURLs[dir]
+		if !ok {
+			u = slugPath(dir)
+			folderURLs[dir] = u
+		}
+		return u
+	}
 	indexes := map[string]map[string]*source{} // dir → locale → _index
 	dirs := map[string]bool{}
 	l.findBundles()
@@ -48,7 +57,12 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			indexes[s.dir][s.locale] = s
 			continue
 		}
+		// The article read is the one published: a reading kept in the
+		// memo is a copy (Memo.remember, source.reuse).
 		a := s.meta.a
+		if a == nil {
+			a = &site.Article{}
+		}
 		a.Locale = s.locale
 		a.SourcePath = s.path
 		stem := s.name.stem
@@ -67,7 +81,7 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		}
 		a.CategoryID, _, _ = strings.Cut(s.dir, "/")
 		a.SectionID = s.dir
-		a.URL = l.localePrefix(a.Locale) + "/" + slugPath(s.dir) + "/" + a.Slug
+		a.URL = l.localePrefix(a.Locale) + "/" + folderURL(s.dir) + "/" + a.Slug
 		if !s.meta.updated {
 			if t, ok := dates[s.path]; ok {
 				a.Updated = t
@@ -87,8 +101,8 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		}
 		ids[key{a.Locale, a.ID}] = s.path
 		urls[key{a.Locale, a.URL}] = s.path
-		s.article = &a
-		l.lib.Articles = append(l.lib.Articles, &a)
+		s.article = a
+		l.lib.Articles = append(l.lib.Articles, a)
 	}
 	l.inheritTranslations()
 	for d := range dirs {
@@ -96,7 +110,16 @@ func (l *loader) assemble(dates map[string]time.Time) {
 	}
 	sort.Strings(l.dirs)
 	l.buildCategories(indexes)
-	l.r = newResolver(l)
+	// Built when first needed: a restart that renders nothing and checks
+	// no link into another article's heading needs neither.
+	l.byPath = sync.OnceValue(func() map[string]*site.Article {
+		byPath := make(map[string]*site.Article, len(l.lib.Articles))
+		for _, a := range l.lib.Articles {
+			byPath[textnorm.Normalize(a.SourcePath)] = a
+		}
+		return byPath
+	})
+	l.resolver = sync.OnceValue(func() *resolver { return newResolver(l, l.byPath()) })
 }
 
 // findBundles finds page bundles (Hugo): a folder holding index.md (and
@@ -264,15 +287,17 @@ type resolver struct {
 	def     string
 }
 
-func newResolver(l *loader) *resolver {
+// newResolver indexes the articles, categories and files of l for
+// rendering; byPath is l.articlesByPath().
+func newResolver(l *loader, byPath map[string]*site.Article) *resolver {
 	r := &resolver{
 		fsys:    l.fsys,
 		known:   l.known,
-		byPath:  map[string]*site.Article{},
-		byURL:   map[string]*site.Article{},
-		byID:    map[string]map[string]*site.Article{},
+		byPath:  byPath,
+		byURL:   make(map[string]*site.Article, len(l.lib.Articles)),
+		byID:    make(map[string]map[string]*site.Article, len(l.lib.Articles)),
 		catByID: map[string]map[string]*site.Category{},
-		mdFiles: map[string]bool{},
+		mdFiles: make(map[string]bool, len(l.mdOrder)),
 		assets:  l.assets,
 		sizes:   l.sizes,
 		def:     l.lib.Config.DefaultLocale,
@@ -280,11 +305,10 @@ func newResolver(l *loader) *resolver {
 	// Markdown paths are compared normalised (NFC, invisible characters
 	// removed): a link typed on one system finds a file named on another
 	// (macOS writes names decomposed).
-	for p := range l.mdFiles {
+	for _, p := range l.mdOrder {
 		r.mdFiles[textnorm.Normalize(p)] = true
 	}
 	for _, a := range l.lib.Articles {
-		r.byPath[textnorm.Normalize(a.SourcePath)] = a
 		r.byURL[a.URL] = a
 		if r.byID[a.ID] == nil {
 			r.byID[a.ID] = map[string]*site.Article{}
@@ -378,7 +402,7 @@ func (l *loader) renderAll(ctx context.Context, pending <-chan shards) error {
 		if s.reused && s.body == nil {
 			s.readBody(l.fsys)
 		}
-		in := Input{Source: s.body, Locale: s.locale, File: s.path, FirstLine: s.line, links: l.r}
+		in := Input{Source: s.body, Locale: s.locale, File: s.path, FirstLine: s.line, links: l.resolver()}
 		if a := s.article; a != nil {
 			in.Title = a.Title
 			in.Params = map[string]any{"title": a.Title, "description": a.Description}
@@ -466,7 +490,7 @@ func (s *source) applyOutput() {
 // hasAnchor reports whether the article a link points to has the heading
 // the link names.
 func (l *loader) hasAnchor(ref anchorRef) bool {
-	a := l.r.byPath[textnorm.Normalize(ref.Target)]
+	a := l.byPath()[textnorm.Normalize(ref.Target)]
 	if a == nil {
 		return false
 	}

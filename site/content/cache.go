@@ -7,37 +7,23 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash/fnv"
-	"html/template"
-	"maps"
 	"os"
 	"path/filepath"
-
-	"github.com/guichet/guichet/site"
 )
 
 // renderCacheVersion changes whenever the rendered output of the same
 // Markdown changes, so a cache written by older code is never reused.
-const renderCacheVersion = "9" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text; 7: indented DocFX blocks, theme ids refused in raw HTML; 8: one key per file, sharded; 9: shards as an index and one block of text
+const renderCacheVersion = "10" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text; 7: indented DocFX blocks, theme ids refused in raw HTML; 8: one key per file, sharded; 9: shards as an index and one block of text; 10: shards as columns read in place
 
 // renderShards is how many files the render cache is split into: loaded in
 // parallel, and a reload after one file changed rewrites one of them.
 const renderShards = 64
 
-// cachedOutput is an Output in a form gob can store, with the key it was
-// rendered under.
+// cachedOutput is an Output with the key it was rendered under. Once
+// made, neither is changed: a Load takes the Output as it is.
 type cachedOutput struct {
-	Key      string
-	HTML     string
-	Headings []site.Heading
-	TOC      []site.Heading
-	Sections []site.Section
-	Text     string
-	Problems []site.Problem
-	Anchors  []anchorRef
-	Lead     string
-	Includes map[string][sha256.Size]byte
-	Files    []string
+	Key string
+	Output
 }
 
 // renderCache keeps the rendered output of every Markdown file in
@@ -52,11 +38,14 @@ type renderCache struct {
 	dir       string
 	structure string
 	memo      *Memo // holds the entries decoded by the previous Load
-	// loaded is what the shard files held, by source path; bad lists
-	// the shards that could not be read.
-	loaded map[string]*cachedOutput
+	// loaded is what the shard files held, by shard and source path;
+	// bad lists the shards that could not be read.
+	loaded *shardMaps
 	bad    [renderShards]bool
 }
+
+// shardMaps holds the render cache's entries, by shard and source path.
+type shardMaps [renderShards]map[string]*cachedOutput
 
 func newRenderCache(dir, structure string, memo *Memo) *renderCache {
 	if dir == "" {
@@ -67,25 +56,46 @@ func newRenderCache(dir, structure string, memo *Memo) *renderCache {
 
 // key is the cache key of a source with content hash sum.
 func (c *renderCache) key(p string, sum [sha256.Size]byte) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s\n%s\n%x", renderCacheVersion, c.structure, p, sum)
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	k := c.keyOf(p, sum)
+	return string(k[:])
 }
 
+// keyOf is key without an allocation: the hash of the version, the
+// structure, the path and the content hash, one a line, its first 16
+// bytes hex-encoded.
+func (c *renderCache) keyOf(p string, sum [sha256.Size]byte) [32]byte {
+	var b [512]byte
+	in := append(b[:0], renderCacheVersion+"\n"...)
+	in = append(in, c.structure...)
+	in = append(in, '\n')
+	in = append(in, p...)
+	in = append(in, '\n')
+	in = hex.AppendEncode(in, sum[:])
+	h := sha256.Sum256(in)
+	var k [32]byte
+	hex.Encode(k[:], h[:16])
+	return k
+}
+
+// shardOf is the shard of source path p: its 32-bit FNV-1a hash modulo
+// renderShards (written out: hash/fnv allocates).
 func shardOf(p string) int {
-	h := fnv.New32a()
-	h.Write([]byte(p))
-	return int(h.Sum32() % renderShards)
+	h := uint32(2166136261)
+	for i := 0; i < len(p); i++ {
+		h ^= uint32(p[i])
+		h *= 16777619
+	}
+	return int(h % renderShards)
 }
 
 func (c *renderCache) file(shard int) string { return filepath.Join(c.dir, shardName(shard)) }
 
 func shardName(shard int) string { return fmt.Sprintf("render-%02d.gob", shard) }
 
-// shards is what the render cache's folder holds: the entries by source
-// path, and the shards that could not be read.
+// shards is what the render cache's folder holds: the entries by shard
+// and source path, and the shards that could not be read.
 type shards struct {
-	loaded map[string]*cachedOutput
+	loaded *shardMaps
 	bad    [renderShards]bool
 }
 
@@ -100,20 +110,15 @@ func loadShards(ctx context.Context, dir string, memo *Memo) shards {
 	if loaded, bad := memo.renderedFor(dir); loaded != nil {
 		return shards{loaded, bad}
 	}
-	var out shards
-	parts := make([]map[string]*cachedOutput, renderShards)
+	out := shards{loaded: &shardMaps{}}
 	parallel(ctx, renderShards, func(i int) {
 		stored, err := readShard(filepath.Join(dir, shardName(i)))
 		if err != nil {
 			out.bad[i] = true
 			return
 		}
-		parts[i] = stored
+		out.loaded[i] = stored
 	})
-	out.loaded = map[string]*cachedOutput{}
-	for _, part := range parts {
-		maps.Copy(out.loaded, part)
-	}
 	return out
 }
 
@@ -129,17 +134,17 @@ func (c *renderCache) load(pending <-chan shards) {
 // get returns the cached output of source p with content hash sum, nil
 // when there is none for this key.
 func (c *renderCache) get(p string, sum [sha256.Size]byte) *Output {
-	if c == nil {
+	if c == nil || c.loaded == nil {
 		return nil
 	}
-	s := c.loaded[p]
-	if s == nil || s.Key != c.key(p, sum) {
+	s := c.loaded[shardOf(p)][p]
+	if s == nil {
 		return nil
 	}
-	return &Output{
-		HTML: template.HTML(s.HTML), Headings: s.Headings, TOC: s.TOC, Sections: s.Sections,
-		Text: s.Text, Problems: s.Problems, anchors: s.Anchors, lead: s.Lead, includes: s.Includes, Files: s.Files,
+	if k := c.keyOf(p, sum); s.Key != string(k[:]) {
+		return nil
 	}
+	return &s.Output
 }
 
 // cacheEntry is one source's output to store.
@@ -157,32 +162,40 @@ func (c *renderCache) save(ctx context.Context, entries []cacheEntry) error {
 	if c == nil {
 		return nil
 	}
+	// A shard is written again when an entry in it was rendered anew, or
+	// one it held is gone (fewer of its entries were taken from it than
+	// it held), or it could not be read.
 	var dirty [renderShards]bool
+	var taken [renderShards]int
 	byShard := make([][]cacheEntry, renderShards)
-	current := make(map[string]bool, len(entries))
 	for _, e := range entries {
 		i := shardOf(e.path)
 		byShard[i] = append(byShard[i], e)
-		current[e.path] = true
+		if !e.fresh {
+			taken[i]++
+		}
 		dirty[i] = dirty[i] || e.fresh || c.bad[i]
 	}
-	for p := range c.loaded {
-		if !current[p] {
-			dirty[shardOf(p)] = true
-		}
+	loaded := c.loaded
+	if loaded == nil {
+		loaded = &shardMaps{}
+	}
+	for i, part := range loaded {
+		dirty[i] = dirty[i] || taken[i] != len(part)
 	}
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		c.memo.setRendered("", nil, [renderShards]bool{})
 		return fmt.Errorf("create render cache: %w", err)
 	}
-	stored := make([]map[string]*cachedOutput, renderShards)
+	stored := &shardMaps{}
 	for i, part := range byShard {
-		if !dirty[i] && c.memo == nil {
+		if !dirty[i] {
+			stored[i] = loaded[i] // every entry taken from it as it is
 			continue
 		}
 		stored[i] = make(map[string]*cachedOutput, len(part))
 		for _, e := range part {
-			if o := c.loaded[e.path]; !e.fresh && o != nil {
+			if o := loaded[i][e.path]; !e.fresh && o != nil {
 				stored[i][e.path] = o // taken from the cache under this key
 				continue
 			}
@@ -196,24 +209,18 @@ func (c *renderCache) save(ctx context.Context, entries []cacheEntry) error {
 		}
 	})
 	if c.memo != nil {
-		all := make(map[string]*cachedOutput, len(entries))
 		var bad [renderShards]bool
-		for i, part := range stored {
-			maps.Copy(all, part)
+		for i := range stored {
 			bad[i] = errs[i] != nil
 		}
-		c.memo.setRendered(c.dir, all, bad)
+		c.memo.setRendered(c.dir, stored, bad)
 	}
 	return errors.Join(errs...)
 }
 
 // stored is the form of an entry in a shard.
 func (c *renderCache) stored(e cacheEntry) *cachedOutput {
-	o := e.out
-	return &cachedOutput{
-		Key: c.key(e.path, e.sum), HTML: string(o.HTML), Headings: o.Headings, TOC: o.TOC, Sections: o.Sections,
-		Text: o.Text, Problems: o.Problems, Anchors: o.anchors, Lead: o.lead, Includes: o.includes, Files: o.Files,
-	}
+	return &cachedOutput{Key: c.key(e.path, e.sum), Output: *e.out}
 }
 
 // writeShard writes one shard atomically.

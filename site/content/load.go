@@ -12,15 +12,20 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -87,8 +92,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	go func() { <-restored; gitCh <- gitDates(gitCtx, opts.Dir, opts.Memo) }()
 
 	start := time.Now()
-	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, mdFiles: map[string]bool{},
-		infos: map[string]fs.FileInfo{}, memo: opts.Memo}
+	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, memo: opts.Memo}
 	if opts.Previous != nil {
 		l.previous = map[string]*site.Article{}
 		for _, a := range opts.Previous.Articles {
@@ -133,19 +137,21 @@ type loader struct {
 	files   []fileSum         // site files read (yaml), for the hash
 	assets  map[string]bool   // every non-Markdown file, for image checks
 	sizes   map[string][2]int // width and height of the images whose size is readable
-	mdFiles map[string]bool   // every Markdown file found
+	mdOrder []string          // every Markdown file found, in the order the walk found them
 	dirs    []string          // category and section folders
-	r       *resolver
-	cache   *renderCache // nil: no cache
+	// resolver resolves links for rendering, byPath finds an article by
+	// its normalised source path; both are made when first called.
+	resolver func() *resolver
+	byPath   func() map[string]*site.Article
+	cache    *renderCache // nil: no cache
 	// redirectLines is the line of each of lib.Redirects in redirects.yaml.
 	redirectLines []int
 	// previous holds the articles being served by source path (Options.Previous).
 	previous map[string]*site.Article
-	// infos holds the file information of the Markdown files found by
-	// walk (a symbolic link's target's), memo the readings of the
-	// previous Load (nil: none).
-	infos map[string]fs.FileInfo
-	memo  *Memo
+	// memo holds the readings of the previous Load (nil: none).
+	memo *Memo
+	// unreadable holds the folders that could not be listed.
+	unreadable map[string]error
 }
 
 // fileSum is a file read and the sha256 of its content.
@@ -182,41 +188,38 @@ type source struct {
 }
 
 // walk lists the content folder. Unreadable sub-folders become problems.
-// The folders are listed in order; the files are then checked (a system
-// call each, an image's header read for its size) in parallel.
+// The folders are listed in parallel, a level at a time (listing a folder
+// checks each of its files: a system call each); the files are then
+// checked (an image's header read for its size) in parallel.
 func (l *loader) walk() error {
 	type entry struct {
-		p string
-		d fs.DirEntry
+		p, dir string
+		d      fs.DirEntry
 	}
-	var files []entry
-	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "." {
-				return err
-			}
-			l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "cannot read: %v", err))
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if p == "." {
-			return nil
-		}
-		if skipName(d.Name(), d.IsDir()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() {
-			files = append(files, entry{p, d})
-		}
-		return nil
-	})
+	listed, err := l.listFolders()
 	if err != nil {
 		return err
+	}
+	// The files in the order fs.WalkDir gives them: each folder's entries
+	// by name, a sub-folder's files before the next entry.
+	var files []entry
+	var visit func(dir string)
+	visit = func(dir string) {
+		for _, d := range listed[dir] {
+			p := path.Join(dir, d.Name())
+			if skipName(d.Name(), d.IsDir()) {
+				continue
+			}
+			if d.IsDir() {
+				visit(p)
+				continue
+			}
+			files = append(files, entry{p, dir, d})
+		}
+	}
+	visit(".")
+	for _, p := range slices.Sorted(maps.Keys(l.unreadable)) {
+		l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "cannot read: %v", l.unreadable[p]))
 	}
 	type checked struct {
 		info  fs.FileInfo
@@ -235,6 +238,8 @@ func (l *loader) walk() error {
 			}
 		}
 	})
+	// The sources in one allocation: they live as long as the Load.
+	all := make([]source, 0, len(files))
 	for i, f := range files {
 		p, name, r := f.p, f.d.Name(), res[i]
 		if r.prob != nil {
@@ -248,8 +253,7 @@ func (l *loader) walk() error {
 			}
 			continue
 		}
-		l.infos[p] = r.info
-		l.mdFiles[p] = true
+		l.mdOrder = append(l.mdOrder, p)
 		if isReadme(name) || isSnippet(p) {
 			continue
 		}
@@ -259,9 +263,46 @@ func (l *loader) walk() error {
 			}
 			continue
 		}
-		l.sources = append(l.sources, &source{path: p, dir: path.Dir(p), info: r.info})
+		all = append(all, source{path: p, dir: f.dir, info: r.info})
+		l.sources = append(l.sources, &all[len(all)-1])
 	}
 	return nil
+}
+
+// listFolders lists every folder of the content folder not skipped
+// (skipName), by path; a folder that cannot be listed is left out and
+// recorded in l.unreadable. Only the top folder failing is an error.
+func (l *loader) listFolders() (map[string][]fs.DirEntry, error) {
+	top, err := fs.ReadDir(l.fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	listed := map[string][]fs.DirEntry{".": top}
+	l.unreadable = map[string]error{}
+	level := []string{"."}
+	for len(level) > 0 {
+		var next []string
+		for _, dir := range level {
+			for _, d := range listed[dir] {
+				if d.IsDir() && !skipName(d.Name(), true) {
+					next = append(next, path.Join(dir, d.Name()))
+				}
+			}
+		}
+		lists := make([][]fs.DirEntry, len(next))
+		errs := make([]error, len(next))
+		parallel(context.Background(), len(next), func(i int) { lists[i], errs[i] = fs.ReadDir(l.fsys, next[i]) })
+		level = level[:0]
+		for i, dir := range next {
+			if errs[i] != nil {
+				l.unreadable[dir] = errs[i]
+				continue
+			}
+			listed[dir] = lists[i]
+			level = append(level, dir)
+		}
+	}
+	return listed, nil
 }
 
 // readSiteFiles reads guichet.yaml, synonyms.yaml and redirects.yaml.
@@ -365,10 +406,10 @@ func (l *loader) setLocales() {
 // change.
 func (l *loader) readSources(ctx context.Context) error {
 	ignore := ignoreKey(l.lib.Config.Check.IgnoreFields)
+	files := l.memo.readings()
 	return parallel(ctx, len(l.sources), func(i int) {
 		s := l.sources[i]
-		if r := l.memo.reading(s, ignore); r != nil {
-			s.reuse(r)
+		if r := l.memo.reading(files, s, ignore); r != nil && s.reuse(r) {
 			return
 		}
 		s.read(l.fsys, l.lib.Config.Check.IgnoreFields)
@@ -546,63 +587,113 @@ func dedupeProblems(probs []site.Problem) []site.Problem {
 // the file itself (renderCache): every article's and category's path,
 // URL, ID, locale, title and description, every file name and image size,
 // the locales and the settings.
+//
+// Only a build of the program reads the hash it wrote (the render cache
+// is kept per build), so its form is free: each text is written after
+// its length, and the Markdown files in the order the walk found them.
 func (l *loader) structureHash() string {
-	h := sha256.New()
+	h := newHashWriter()
 	for _, a := range l.lib.Articles {
-		fmt.Fprintf(h, "article %q %q %q %q %q %q %q\n", a.SourcePath, a.URL, a.ID, a.Locale, a.Title, a.Description, a.Aliases)
+		h.str("article").field(a.SourcePath, a.URL, a.ID, a.Locale, a.Title, a.Description).field(a.Aliases...).str("\n")
 	}
 	for _, c := range l.lib.Categories {
-		fmt.Fprintf(h, "category %q %q %q %q %q %q\n", c.SourcePath, c.URL, c.ID, c.Locale, c.Title, c.Description)
+		h.str("category").field(c.SourcePath, c.URL, c.ID, c.Locale, c.Title, c.Description).str("\n")
 	}
-	md := make([]string, 0, len(l.mdFiles))
-	for p := range l.mdFiles {
-		md = append(md, p)
-	}
-	sort.Strings(md)
-	for _, p := range md {
-		fmt.Fprintf(h, "markdown %q\n", p)
-	}
+	h.str("markdown").field(l.mdOrder...)
 	for _, f := range l.files {
-		fmt.Fprintf(h, "file %s %x\n", f.path, f.sum)
+		h.str("file").field(f.path).sum(f.sum).str("\n")
 	}
-	assets := make([]string, 0, len(l.assets))
-	for p := range l.assets {
-		assets = append(assets, p)
-	}
-	sort.Strings(assets)
-	for _, p := range assets {
-		fmt.Fprintf(h, "asset %q %v\n", p, l.sizes[p])
+	for _, p := range slices.Sorted(maps.Keys(l.assets)) {
+		h.str("asset").field(p).size(l.sizes[p]).str("\n")
 	}
 	fmt.Fprintf(h, "known %v\n", l.known)
 	cfg, _ := json.Marshal(l.lib.Config)
-	h.Write([]byte("config "))
-	h.Write(cfg)
-	return hex.EncodeToString(h.Sum(nil))
+	h.str("config ").Write(cfg)
+	return h.hex()
+}
+
+// hashWriter is a sha256 written through a buffer, with the few
+// formats of hash written as fmt would.
+type hashWriter struct {
+	h   hash.Hash
+	buf []byte
+}
+
+func newHashWriter() *hashWriter { return &hashWriter{h: sha256.New(), buf: make([]byte, 0, 64<<10)} }
+
+func (w *hashWriter) flush() {
+	if len(w.buf) > 60<<10 {
+		w.h.Write(w.buf)
+		w.buf = w.buf[:0]
+	}
+}
+
+func (w *hashWriter) Write(b []byte) (int, error) {
+	w.buf = append(w.buf, b...)
+	w.flush()
+	return len(b), nil
+}
+
+// str writes s as it is.
+func (w *hashWriter) str(s string) *hashWriter {
+	w.buf = append(w.buf, s...)
+	w.flush()
+	return w
+}
+
+// field writes a count, then each text after its length.
+func (w *hashWriter) field(list ...string) *hashWriter {
+	w.buf = binary.LittleEndian.AppendUint64(w.buf, uint64(len(list)))
+	for _, s := range list {
+		w.buf = binary.LittleEndian.AppendUint64(w.buf, uint64(len(s)))
+		w.buf = append(w.buf, s...)
+		w.flush()
+	}
+	return w
+}
+
+// sum writes a content hash as %x would.
+func (w *hashWriter) sum(sum [sha256.Size]byte) *hashWriter {
+	w.buf = hex.AppendEncode(w.buf, sum[:])
+	w.flush()
+	return w
+}
+
+// size writes an image size as " %v" would.
+func (w *hashWriter) size(s [2]int) *hashWriter {
+	w.buf = append(w.buf, " ["...)
+	w.buf = strconv.AppendInt(w.buf, int64(s[0]), 10)
+	w.buf = append(w.buf, ' ')
+	w.buf = strconv.AppendInt(w.buf, int64(s[1]), 10)
+	w.buf = append(w.buf, ']')
+	w.flush()
+	return w
+}
+
+// hex returns the hash of everything written, hex-encoded.
+func (w *hashWriter) hex() string {
+	w.h.Write(w.buf)
+	w.buf = w.buf[:0]
+	return hex.EncodeToString(w.h.Sum(nil))
 }
 
 // hash identifies the content: every file path and content read, the
 // other files' paths and the resulting config.
 func (l *loader) hash() string {
-	h := sha256.New()
-	var files []fileSum
+	h := newHashWriter()
+	files := make([]fileSum, 0, len(l.files)+len(l.sources))
 	files = append(files, l.files...)
 	for _, s := range l.sources {
 		files = append(files, fileSum{path: s.path, sum: s.sum})
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
+	slices.SortFunc(files, func(a, b fileSum) int { return strings.Compare(a.path, b.path) })
 	for _, f := range files {
-		fmt.Fprintf(h, "file %s %x\n", f.path, f.sum)
+		h.str("file ").str(f.path).str(" ").sum(f.sum).str("\n")
 	}
-	assets := make([]string, 0, len(l.assets))
-	for p := range l.assets {
-		assets = append(assets, p)
-	}
-	sort.Strings(assets)
-	for _, p := range assets {
-		fmt.Fprintf(h, "asset %s %v\n", p, l.sizes[p]) // a resized image renders again
+	for _, p := range slices.Sorted(maps.Keys(l.assets)) {
+		h.str("asset ").str(p).size(l.sizes[p]).str("\n") // a resized image renders again
 	}
 	cfg, _ := json.Marshal(l.lib.Config)
-	h.Write([]byte("config "))
-	h.Write(cfg)
-	return hex.EncodeToString(h.Sum(nil))
+	h.str("config ").Write(cfg)
+	return h.hex()
 }

@@ -8,18 +8,20 @@ import (
 	"unsafe"
 )
 
-// mapShard maps the shard file name into memory, read-only, and returns
-// its content as a string over the mapping, which stays for the life of
-// the process: the strings decoded from it (every article's HTML and
-// text after a restart) point into it. release unmaps it, for a shard
-// that could not be decoded and of which nothing is kept.
+// mapShard maps the shard or readings file name into memory, read-only,
+// and returns its content as a string over the mapping, which stays for
+// the life of the process: the strings decoded from it (every article's
+// HTML and text, and its front matter's texts, after a restart) point
+// into it. release unmaps it, for a file that could not be decoded and of
+// which nothing is kept.
 //
-// A shard is never written in place (writeShard renames a new file over
-// it), so a mapped file never changes under the process: a rewritten or
-// deleted shard keeps its old content, and its disk space, until the
-// process ends — at most one render cache's size, since only the shards
-// present at start are mapped. Writing into a shard file in place while
-// the server runs (a copy over it, a truncate) would end the process.
+// Neither file is ever written in place (writeShard and writeAtomic
+// rename a new file over it), so a mapped file never changes under the
+// process: a rewritten or deleted one keeps its old content, and its disk
+// space, until the process ends — at most one render cache's size and one
+// readings file, since only the files present at start are mapped.
+// Writing into one in place while the server runs (a copy over it, a
+// truncate) would end the process.
 func mapShard(name string) (string, func(), error) {
 	f, err := os.Open(name)
 	if err != nil {

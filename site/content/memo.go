@@ -1,15 +1,12 @@
 package content
 
 import (
-	"crypto/sha256"
 	"io/fs"
 	"maps"
 	"slices"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/guichet/guichet/site"
 )
 
 // Memo carries, from one Load of a content folder to the next in the same
@@ -43,7 +40,7 @@ type Memo struct {
 	// The render cache's entries as last saved to cacheDir, and the
 	// shards that could not be written.
 	cacheDir string
-	rendered map[string]*cachedOutput
+	rendered *shardMaps
 	bad      [renderShards]bool
 	// The files' last commit times in gitDir at commit gitHead.
 	gitDir, gitHead string
@@ -58,19 +55,16 @@ func NewMemo() *Memo { return &Memo{files: map[string]*readMemo{}} }
 // times changing, so its reading is not reused.
 const racyWindow = 2 * time.Second
 
-// readMemo is a source's reading, as source.read left it (without the
-// body, read again when the file must be rendered).
+// readMemo is a file's memorised reading: its stamp and how it was
+// decoded, and either the reading itself (got) or where it is in the
+// readings file mapped at start (file, rec), decoded when it is used.
 type readMemo struct {
 	stamp  fileStamp
 	ignore string // Check.IgnoreFields it was decoded with
 	index  bool   // decoded as a category's _index
-	sum    [sha256.Size]byte
-	line   int
-	probs  []site.Problem
-	ok     bool
-	meta   meta
-	cat    categoryMeta
-	raw    []byte
+	got    *reading
+	file   *readingsView
+	rec    int
 }
 
 // fileStamp identifies a version of a file without reading it.
@@ -80,15 +74,24 @@ type fileStamp struct {
 	changed, inode uint64 // status change time (ns) and inode, where the system tells
 }
 
-// reading returns the memorised reading of s, nil when there is none for
-// its current version.
-func (m *Memo) reading(s *source, ignore string) *readMemo {
-	if m == nil || s.info == nil {
+// readings returns the memorised readings by path, to pass to reading:
+// the map is replaced, never changed.
+func (m *Memo) readings() map[string]*readMemo {
+	if m == nil {
 		return nil
 	}
 	m.mu.Lock()
-	r := m.files[s.path]
-	m.mu.Unlock()
+	defer m.mu.Unlock()
+	return m.files
+}
+
+// reading returns the memorised reading of s in files (Memo.readings),
+// nil when there is none for its current version.
+func (m *Memo) reading(files map[string]*readMemo, s *source, ignore string) *readMemo {
+	if m == nil || s.info == nil {
+		return nil
+	}
+	r := files[s.path]
 	if r == nil || r.stamp != stampOf(s.info) || r.ignore != ignore || r.index != s.name.index {
 		return nil
 	}
@@ -102,30 +105,42 @@ func (m *Memo) remember(sources []*source, ignore string, start time.Time) {
 	if m == nil {
 		return
 	}
-	files := make(map[string]*readMemo, len(sources))
-	same := true // every reading came from the memo, none left out
 	m.mu.Lock()
 	old := m.files
 	m.mu.Unlock()
+	kept := func(s *source) bool {
+		return s.info != nil && s.readOK && lastChange(s.info).Before(start.Add(-racyWindow))
+	}
+	// Every reading came from the memo as it is, none left out: the
+	// memo stays as it is.
+	same := len(sources) == len(old)
 	for _, s := range sources {
-		if s.info == nil || !s.readOK || !lastChange(s.info).Before(start.Add(-racyWindow)) {
-			same = false
+		if !same {
+			break
+		}
+		r := old[s.path]
+		same = kept(s) && s.reused && r != nil && r.stamp == stampOf(s.info) && r.ignore == ignore && r.index == s.name.index
+	}
+	if same {
+		return
+	}
+	files := make(map[string]*readMemo, len(sources))
+	for _, s := range sources {
+		if !kept(s) {
 			continue
 		}
-		same = same && s.reused
 		if r := old[s.path]; s.reused && r != nil && r.stamp == stampOf(s.info) && r.ignore == ignore && r.index == s.name.index {
 			files[s.path] = r // the reading s was set from, unchanged
 			continue
 		}
 		files[s.path] = &readMemo{
 			stamp: stampOf(s.info), ignore: ignore, index: s.name.index,
-			sum: s.sum, line: s.line, probs: slices.Clip(s.probs), ok: s.ok, meta: s.meta, cat: s.cat, raw: s.raw,
+			got: &reading{sum: s.sum, line: s.line, probs: slices.Clip(s.probs), ok: s.ok, meta: s.meta.copy(), cat: s.cat, raw: s.raw},
 		}
 	}
 	m.mu.Lock()
-	same = same && len(files) == len(m.files)
 	m.files = files
-	m.saved = m.saved && same
+	m.saved = false
 	m.mu.Unlock()
 }
 
@@ -142,19 +157,39 @@ func lastChange(info fs.FileInfo) time.Time {
 	return t
 }
 
-// reuse sets s from a memorised reading. The article fields are copied, so
-// that nothing done to this Load's articles reaches the memo.
-func (s *source) reuse(r *readMemo) {
-	s.sum, s.modTime, s.line, s.ok = r.sum, time.Unix(0, r.stamp.modTime), r.line, r.ok
-	s.probs = slices.Clip(r.probs)
-	s.cat, s.raw = r.cat, r.raw
-	s.meta = r.meta
-	a := &s.meta.a
-	a.Tags, a.Keywords, a.Contexts = slices.Clone(a.Tags), slices.Clone(a.Keywords), slices.Clone(a.Contexts)
-	a.TicketTags, a.Aliases, a.SearchTests = slices.Clone(a.TicketTags), slices.Clone(a.Aliases), slices.Clone(a.SearchTests)
-	a.Extra = maps.Clone(a.Extra)
-	s.meta.set = maps.Clone(s.meta.set)
+// reuse sets s from a memorised reading, and reports whether it could (a
+// reading that does not decode from the readings file cannot: the file
+// is then read). Nothing done to this Load's articles reaches the memo: a
+// reading decoded from the file is new, and the lists and maps of one
+// kept in memory are copied.
+func (s *source) reuse(r *readMemo) bool {
+	d, ok := r.data()
+	if !ok {
+		return false
+	}
+	if r.file == nil {
+		d.meta = d.meta.copy()
+		d.probs = slices.Clip(d.probs)
+		if a := d.meta.a; a != nil {
+			a.Tags, a.Keywords, a.Contexts = slices.Clone(a.Tags), slices.Clone(a.Keywords), slices.Clone(a.Contexts)
+			a.TicketTags, a.Aliases, a.SearchTests = slices.Clone(a.TicketTags), slices.Clone(a.Aliases), slices.Clone(a.SearchTests)
+			a.Files = slices.Clone(a.Files)
+			a.Extra = maps.Clone(a.Extra)
+		}
+	}
+	s.sum, s.modTime, s.line, s.ok = d.sum, time.Unix(0, r.stamp.modTime), d.line, d.ok
+	s.probs, s.cat, s.raw, s.meta = d.probs, d.cat, d.raw, d.meta
 	s.readOK, s.reused = true, true
+	return true
+}
+
+// copy returns m with its own article (its lists and maps shared).
+func (m meta) copy() meta {
+	if m.a != nil {
+		a := *m.a
+		m.a = &a
+	}
+	return m
 }
 
 // ignoreKey is the memo key of the Check.IgnoreFields setting.
@@ -162,7 +197,7 @@ func ignoreKey(ignore []string) string { return strings.Join(ignore, "\x00") }
 
 // renderedFor returns the render cache's entries last saved to dir, and
 // its unwritable shards; nil when there are none.
-func (m *Memo) renderedFor(dir string) (map[string]*cachedOutput, [renderShards]bool) {
+func (m *Memo) renderedFor(dir string) (*shardMaps, [renderShards]bool) {
 	if m == nil {
 		return nil, [renderShards]bool{}
 	}
@@ -175,7 +210,7 @@ func (m *Memo) renderedFor(dir string) (map[string]*cachedOutput, [renderShards]
 }
 
 // setRendered records the render cache's entries just saved to dir.
-func (m *Memo) setRendered(dir string, rendered map[string]*cachedOutput, bad [renderShards]bool) {
+func (m *Memo) setRendered(dir string, rendered *shardMaps, bad [renderShards]bool) {
 	if m == nil {
 		return
 	}

@@ -1,11 +1,13 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"testing"
 	"testing/fstest"
@@ -109,14 +111,22 @@ func TestRestartReadsNoFile(t *testing.T) {
 }
 
 // TestShardRoundTrip: a render cache shard gives back the outputs stored,
-// sections as slices of the text, and a cut or altered shard is refused
-// without a panic.
+// whole (sections as slices of the text, a table of contents equal to the
+// headings shared with them); a shard cut short, with its index or counts
+// altered, of another kind or of the previous layout is refused without a
+// panic.
 func TestShardRoundTrip(t *testing.T) {
+	timing := site.Heading{Level: 2, Text: "Timing", ID: "timing"}
+	deep := site.Heading{Level: 4, Text: "Deep", ID: "deep"}
 	in := map[string]*cachedOutput{
-		"a/one.md": {Key: "k1", HTML: "<p>One</p>", Text: "Intro\nTiming\nFive days.", Lead: "Intro",
-			Sections: []site.Section{{Text: "Intro"}, {Heading: site.Heading{Level: 2, Text: "Timing", ID: "timing"}, Text: "Five days.", Verbatim: []int{0}}},
-			Headings: []site.Heading{{Level: 2, Text: "Timing", ID: "timing"}}, Files: []string{"a/x.png"}},
-		"a/two.md": {Key: "k2", HTML: "<p>Two</p>", Text: "Two", Sections: []site.Section{{Text: "not in the text"}}},
+		"a/one.md": {Key: "k1", Output: Output{HTML: "<p>One</p>", Text: "Intro\nTiming\nFive days.", lead: "Intro",
+			Sections: []site.Section{{Text: "Intro"}, {Heading: timing, Text: "Five days.", Verbatim: []int{0, 3}}},
+			Headings: []site.Heading{timing}, TOC: []site.Heading{timing}, Files: []string{"a/x.png"}}},
+		"a/two.md": {Key: "k2", Output: Output{HTML: "<p>Two</p>", Text: "Two", Sections: []site.Section{{Text: "not in the text"}},
+			Headings: []site.Heading{timing, deep}, TOC: []site.Heading{timing},
+			Problems: []site.Problem{{Severity: site.SeverityWarning, File: "a/two.md", Line: 3, Message: "m"}},
+			anchors:  []anchorRef{{File: "a/two.md", Line: 2, Dest: "one.md#timing", Target: "a/one.md", Anchor: "timing"}},
+			includes: map[string][32]byte{"_inc/x.md": {1, 2}}}},
 		"a/nil.md": {Key: "k3"},
 	}
 	path := filepath.Join(t.TempDir(), "render-00.gob")
@@ -132,21 +142,38 @@ func TestShardRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(out) != len(in) {
+		t.Fatalf("%d entries back, want %d", len(out), len(in))
+	}
 	for p, want := range in {
-		got := out[p]
-		if got == nil || got.Key != want.Key || got.HTML != want.HTML || got.Text != want.Text || got.Lead != want.Lead ||
-			len(got.Sections) != len(want.Sections) || (want.Sections == nil) != (got.Sections == nil) {
-			t.Fatalf("%s: got %+v, want %+v", p, got, want)
-		}
-		for i := range want.Sections {
-			if got.Sections[i].Text != want.Sections[i].Text || got.Sections[i].Heading != want.Sections[i].Heading {
-				t.Errorf("%s section %d: got %+v, want %+v", p, i, got.Sections[i], want.Sections[i])
-			}
+		if got := out[p]; got == nil || !reflect.DeepEqual(*got, *want) {
+			t.Errorf("%s: got %+v, want %+v", p, got, want)
 		}
 	}
+	if one := out["a/one.md"]; &one.TOC[0] != &one.Headings[0] {
+		t.Error("a table of contents equal to the headings is not shared with them")
+	}
+	c0, err := openColumns(string(b), shardMagic, shardColumns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := len(b) - len(c0.block) // header, columns and gob part
 	for cut := 0; cut < len(b); cut += max(1, len(b)/50) {
 		if _, err := decodeShard(string(b[:cut])); err == nil {
 			t.Errorf("a shard cut at %d of %d bytes was read", cut, len(b))
+		}
+	}
+	for at := 0; at < index; at++ {
+		bad := bytes.Clone(b)
+		bad[at] ^= 0x10
+		if _, err := decodeShard(string(bad)); err == nil {
+			t.Errorf("a shard with byte %d of its index altered was read", at)
+		}
+	}
+	foreign := []string{"", "garbage", "GCSHARD1" + string(b[8:]), readingsMagic + string(b[8:])}
+	for _, f := range foreign {
+		if _, err := decodeShard(f); err == nil {
+			t.Errorf("a foreign shard %.12q was read", f)
 		}
 	}
 }

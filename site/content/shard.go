@@ -4,12 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"maps"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -17,35 +18,42 @@ import (
 	"github.com/guichet/guichet/site"
 )
 
-// A render cache shard on disk is an 8-byte length, a gob-encoded
-// shardIndex of that length, then one block holding every entry's HTML,
-// text and lead one after the other. Reading a shard decodes the small
-// index; each entry's texts are slices of the block, and an article's
-// sections slices of its text. On Unix the shard file is mapped into
-// memory (mapShard) rather than read: a restart copies none of the
-// rendered text (67 MB at 10,000 articles, 665 MB at 100,000), and the
-// pages of an article are read from the file system's cache when the
-// article is first served or indexed.
+// A render cache shard on disk is a columns file (columns.go): the
+// entries, their headings, their sections and the sections' verbatim
+// lines as columns of numbers, every text — path, key, HTML, plain text,
+// lead, heading texts and ids, section texts — a span of one block (the
+// paths and keys first, side by side, then the rest entry by entry), and
+// what few entries have (problems, links, includes, files) in the gob
+// part. Reading a shard decodes nothing but that gob part: each entry's
+// texts are slices of the block, an article's sections slices of its
+// text, and its lists slices of one allocation per shard. On Unix the
+// shard file is mapped into memory (mapShard) rather than read: a restart
+// copies none of the rendered text (67 MB at 10,000 articles, 665 MB at
+// 100,000), and the pages of an article are read from the file system's
+// cache when the article is first served or indexed.
 
-// shardIndex is the gob-encoded part of a shard, column by column (gob
-// decodes a slice of numbers or strings in one step, where a slice of
-// structs costs a reflective step per field): every text — HTML, plain
-// text, lead, heading texts and ids, section texts — is a pair of offsets
-// in the block, so decoding allocates no string.
-type shardIndex struct {
-	Paths, Keys []string
-	// Per entry: the HTML, text and lead (start, end each), then how
-	// many headings, table of contents entries and sections it has.
-	Entries []int
-	// The headings, then the table of contents, of each entry in turn:
-	// level, id (start, end), text (start, end).
-	Headings []int
-	// The sections of each entry in turn: heading (as in Headings; level
-	// 0 for none), then text (start, end).
-	Sections []int
-	// Verbatim lines by section (index in Sections' order), when any.
-	Verbatim map[int][]int
-	// What few entries have, by entry index.
+// shardMagic starts a shard file; it changes with the layout.
+const shardMagic = "GCSHARD2"
+
+// The columns of a shard, and how many numbers each holds per entry,
+// heading or section.
+const (
+	shardEntries  = iota // path, key, HTML, text, lead (start, end each); heading, contents, section counts
+	shardHeadings        // the headings, then the table of contents, of each entry in turn: level, id (start, end), text (start, end)
+	shardSections        // the sections of each entry in turn: heading (as in shardHeadings; level 0 for none), text (start, end), verbatim lines (start in shardVerbatim, count)
+	shardVerbatim        // the sections' verbatim lines (Section.Verbatim)
+	shardColumns
+)
+
+const (
+	entryInts   = 13
+	headingInts = 5
+	sectionInts = headingInts + 4
+)
+
+// shardRare is the gob part of a shard: what few entries have, by entry
+// index.
+type shardRare struct {
 	Extras map[int]*shardExtra
 }
 
@@ -57,68 +65,70 @@ type shardExtra struct {
 	Files    []string
 }
 
-const (
-	entryInts   = 9 // HTML, text, lead spans; heading, contents, section counts
-	headingInts = 5
-	sectionInts = headingInts + 2
-)
-
 // encodeShard writes entries in the shard format.
 func encodeShard(w *bufio.Writer, entries map[string]*cachedOutput) error {
-	var block strings.Builder
-	put := func(s string) (int, int) {
-		start := block.Len()
-		block.WriteString(s)
-		return start, block.Len()
+	cw := newColumnsWriter(shardColumns)
+	heading := func(col int, h site.Heading) {
+		is, ie := cw.put(h.ID)
+		ts, te := cw.put(h.Text)
+		cw.add(col, uint32(h.Level), is, ie, ts, te)
 	}
-	heading := func(dst []int, h site.Heading) []int {
-		is, ie := put(h.ID)
-		ts, te := put(h.Text)
-		return append(dst, h.Level, is, ie, ts, te)
-	}
+	rare := shardRare{Extras: map[int]*shardExtra{}}
+	// The paths and keys first, side by side: a start reads them all
+	// (to find an entry, to check its key), and none of the rest.
 	paths := slices.Sorted(maps.Keys(entries))
-	idx := shardIndex{Paths: paths, Keys: make([]string, len(paths)), Verbatim: map[int][]int{}, Extras: map[int]*shardExtra{}}
+	spans := make([]uint32, 0, 4*len(paths))
+	for _, p := range paths {
+		ps, pe := cw.put(p)
+		ks, ke := cw.put(entries[p].Key)
+		spans = append(spans, ps, pe, ks, ke)
+	}
 	for i, p := range paths {
 		o := entries[p]
-		idx.Keys[i] = o.Key
-		hs, he := put(o.HTML)
-		ts, te := put(o.Text)
-		ls, le := put(o.Lead)
-		idx.Entries = append(idx.Entries, hs, he, ts, te, ls, le, len(o.Headings), len(o.TOC), len(o.Sections))
+		ps, pe, ks, ke := spans[4*i], spans[4*i+1], spans[4*i+2], spans[4*i+3]
+		hs, he := cw.put(string(o.HTML))
+		ts, te := cw.put(o.Text)
+		ls, le := cw.put(o.lead)
+		if len(o.Headings)+len(o.TOC) > math.MaxUint32 || len(o.Sections) > math.MaxUint32 {
+			return errTooLarge
+		}
+		cw.add(shardEntries, ps, pe, ks, ke, hs, he, ts, te, ls, le, uint32(len(o.Headings)), uint32(len(o.TOC)), uint32(len(o.Sections)))
 		for _, h := range o.Headings {
-			idx.Headings = heading(idx.Headings, h)
+			heading(shardHeadings, h)
 		}
 		for _, h := range o.TOC {
-			idx.Headings = heading(idx.Headings, h)
+			heading(shardHeadings, h)
 		}
 		at := 0 // sections follow one another in the text
 		for _, sec := range o.Sections {
-			if len(sec.Verbatim) > 0 {
-				idx.Verbatim[len(idx.Sections)/sectionInts] = sec.Verbatim
-			}
-			idx.Sections = heading(idx.Sections, sec.Heading)
+			heading(shardSections, sec.Heading)
 			if k := strings.Index(o.Text[at:], sec.Text); k >= 0 {
-				idx.Sections = append(idx.Sections, ts+at+k, ts+at+k+len(sec.Text))
+				cw.add(shardSections, ts+uint32(at+k), ts+uint32(at+k+len(sec.Text)))
 				at += k + len(sec.Text)
 			} else {
-				ss, se := put(sec.Text)
-				idx.Sections = append(idx.Sections, ss, se)
+				ss, se := cw.put(sec.Text)
+				cw.add(shardSections, ss, se)
+			}
+			cw.add(shardSections, uint32(len(cw.cols[shardVerbatim])), uint32(len(sec.Verbatim)))
+			for _, v := range sec.Verbatim {
+				if v < 0 || v > math.MaxUint32 {
+					return errTooLarge
+				}
+				cw.add(shardVerbatim, uint32(v))
 			}
 		}
-		if len(o.Problems)+len(o.Anchors)+len(o.Includes)+len(o.Files) > 0 {
-			idx.Extras[i] = &shardExtra{Problems: o.Problems, Anchors: o.Anchors, Includes: o.Includes, Files: o.Files}
+		if len(o.Problems)+len(o.anchors)+len(o.includes)+len(o.Files) > 0 {
+			rare.Extras[i] = &shardExtra{Problems: o.Problems, Anchors: o.anchors, Includes: o.includes, Files: o.Files}
 		}
 	}
-	var head bytes.Buffer
-	if err := gob.NewEncoder(&head).Encode(idx); err != nil {
-		return err
+	if len(rare.Extras) > 0 {
+		var b bytes.Buffer
+		if err := gob.NewEncoder(&b).Encode(rare); err != nil {
+			return err
+		}
+		cw.extra = b.Bytes()
 	}
-	var n [8]byte
-	binary.LittleEndian.PutUint64(n[:], uint64(head.Len()))
-	w.Write(n[:])
-	w.Write(head.Bytes())
-	_, err := w.WriteString(block.String())
-	return err
+	return cw.write(w, shardMagic, false)
 }
 
 // readShard reads the shard file name (mapShard) and decodes it.
@@ -156,73 +166,106 @@ func readWhole(name string) (string, error) {
 }
 
 // decodeShard reads a shard written by encodeShard. Empty lists come back
-// nil, as gob gives them.
+// nil.
 func decodeShard(b string) (map[string]*cachedOutput, error) {
-	if len(b) < 8 {
-		return nil, errors.New("render cache shard: too short")
-	}
-	n := binary.LittleEndian.Uint64([]byte(b[:8]))
-	if n > uint64(len(b)-8) {
-		return nil, errors.New("render cache shard: index past the end")
-	}
-	var idx shardIndex
-	if err := gob.NewDecoder(strings.NewReader(b[8 : 8+n])).Decode(&idx); err != nil {
+	c, err := openColumns(b, shardMagic, shardColumns)
+	if err != nil {
 		return nil, fmt.Errorf("render cache shard: %w", err)
 	}
-	block := b[8+n:]
+	var rare shardRare
+	if c.extra != "" {
+		if err := gob.NewDecoder(strings.NewReader(c.extra)).Decode(&rare); err != nil {
+			return nil, fmt.Errorf("render cache shard: %w", err)
+		}
+	}
 	bad := errors.New("render cache shard: an offset past the end")
-	if len(idx.Keys) != len(idx.Paths) || len(idx.Entries) != entryInts*len(idx.Paths) {
+	entries, heads, secs, verbatim := c.cols[shardEntries], c.cols[shardHeadings], c.cols[shardSections], c.cols[shardVerbatim]
+	if entries.len()%entryInts != 0 {
 		return nil, bad
 	}
-	text := func(start, end int) (string, bool) {
-		if start < 0 || start > end || end > len(block) {
-			return "", false
-		}
-		return block[start:end], true
-	}
 	ok := true
-	get := func(start, end int) string {
-		t, good := text(start, end)
+	get := func(col nums, i int) string {
+		t, good := c.span(col.at(i), col.at(i+1))
 		ok = ok && good
 		return t
 	}
-	var hAt, sAt int // next heading and section
-	headings := func(count int) []site.Heading {
-		if count <= 0 || (hAt+count)*headingInts > len(idx.Headings) {
+	n := entries.len() / entryInts
+	// One allocation each for the shard's entries, headings and sections,
+	// every entry's lists slices of them (capped: an append copies).
+	slab := make([]cachedOutput, n)
+	headSlab := make([]site.Heading, 0, heads.len()/headingInts)
+	secSlab := make([]site.Section, 0, secs.len()/sectionInts)
+	verbSlab := make([]int, 0, verbatim.len())
+	// lines returns the verbatim lines at start, count long (nil for 0).
+	lines := func(start, count uint32) []int {
+		if count == 0 || uint64(start)+uint64(count) > uint64(verbatim.len()) || len(verbSlab)+int(count) > cap(verbSlab) {
 			ok = ok && count == 0
 			return nil
 		}
-		out := make([]site.Heading, count)
-		for k := range out {
-			h := idx.Headings[(hAt+k)*headingInts:]
-			out[k] = site.Heading{Level: h[0], ID: get(h[1], h[2]), Text: get(h[3], h[4])}
+		at := len(verbSlab)
+		for k := range int(count) {
+			verbSlab = append(verbSlab, int(verbatim.at(int(start)+k)))
+		}
+		return verbSlab[at:len(verbSlab):len(verbSlab)]
+	}
+	var hAt int // next heading
+	headings := func(count int) []site.Heading {
+		if count <= 0 || (hAt+count)*headingInts > heads.len() || len(headSlab)+count > cap(headSlab) {
+			ok = ok && count == 0
+			return nil
+		}
+		start := len(headSlab)
+		for k := range count {
+			i := (hAt + k) * headingInts
+			headSlab = append(headSlab, site.Heading{Level: int(heads.at(i)), ID: get(heads, i+1), Text: get(heads, i+3)})
 		}
 		hAt += count
-		return out
+		return headSlab[start:len(headSlab):len(headSlab)]
 	}
-	out := make(map[string]*cachedOutput, len(idx.Paths))
-	for i, p := range idx.Paths {
-		e := idx.Entries[i*entryInts : (i+1)*entryInts]
-		o := &cachedOutput{Key: idx.Keys[i], HTML: get(e[0], e[1]), Text: get(e[2], e[3]), Lead: get(e[4], e[5])}
-		o.Headings = headings(e[6])
-		o.TOC = headings(e[7])
-		if count := e[8]; count > 0 {
-			if (sAt+count)*sectionInts > len(idx.Sections) {
+	// sameHeadings reports whether the count headings at hAt are those
+	// just read as hs (a table of contents that is every heading).
+	sameHeadings := func(hs []site.Heading, count int) bool {
+		if count != len(hs) || count == 0 || (hAt+2*count)*headingInts > heads.len() {
+			return false
+		}
+		a, b := (hAt-count)*headingInts, hAt*headingInts
+		for k := range count * headingInts {
+			if heads.at(a+k) != heads.at(b+k) {
+				return false
+			}
+		}
+		return true
+	}
+	out := make(map[string]*cachedOutput, n)
+	for i := range n {
+		e := i * entryInts
+		o := &slab[i]
+		*o = cachedOutput{Key: get(entries, e+2), Output: Output{HTML: template.HTML(get(entries, e+4)), Text: get(entries, e+6), lead: get(entries, e+8)}}
+		p := get(entries, e)
+		o.Headings = headings(int(entries.at(e + 10)))
+		if toc := int(entries.at(e + 11)); sameHeadings(o.Headings, toc) {
+			o.TOC = o.Headings
+			hAt += toc
+		} else {
+			o.TOC = headings(toc)
+		}
+		if count := int(entries.at(e + 12)); count > 0 {
+			sAt := len(secSlab)
+			if (sAt+count)*sectionInts > secs.len() {
 				return nil, bad
 			}
-			o.Sections = make([]site.Section, count)
-			for k := range o.Sections {
-				v := idx.Sections[(sAt+k)*sectionInts:]
-				o.Sections[k] = site.Section{
-					Heading:  site.Heading{Level: v[0], ID: get(v[1], v[2]), Text: get(v[3], v[4])},
-					Text:     get(v[5], v[6]),
-					Verbatim: idx.Verbatim[sAt+k],
-				}
+			for k := range count {
+				v := (sAt + k) * sectionInts
+				secSlab = append(secSlab, site.Section{
+					Heading:  site.Heading{Level: int(secs.at(v)), ID: get(secs, v+1), Text: get(secs, v+3)},
+					Text:     get(secs, v+5),
+					Verbatim: lines(secs.at(v+7), secs.at(v+8)),
+				})
 			}
-			sAt += count
+			o.Sections = secSlab[sAt:len(secSlab):len(secSlab)]
 		}
-		if x := idx.Extras[i]; x != nil {
-			o.Problems, o.Anchors, o.Includes, o.Files = x.Problems, x.Anchors, x.Includes, x.Files
+		if x := rare.Extras[i]; x != nil {
+			o.Problems, o.anchors, o.includes, o.Files = x.Problems, x.Anchors, x.Includes, x.Files
 		}
 		if !ok {
 			return nil, bad

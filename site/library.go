@@ -1,7 +1,10 @@
 package site
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -162,16 +165,35 @@ func NewView(lib *Library, now time.Time, drafts bool) *View {
 func (v *View) Published(p string) bool { return v.files[p] }
 
 func sortArticles(list []*Article) {
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i], list[j]
-		if a.CategoryID != b.CategoryID {
-			return a.CategoryID < b.CategoryID
+	// The keys are copied side by side first: at 100,000 articles,
+	// comparing through the pointers (scattered in memory) took a third of
+	// a second of each restart. The position in list keeps the sort stable.
+	type entry struct {
+		category string
+		weight   int
+		title    string
+		at       int
+		a        *Article
+	}
+	es := make([]entry, len(list))
+	for i, a := range list {
+		es[i] = entry{a.CategoryID, a.Weight, a.Title, i, a}
+	}
+	slices.SortFunc(es, func(x, y entry) int {
+		if c := strings.Compare(x.category, y.category); c != 0 {
+			return c
 		}
-		if a.Weight != b.Weight {
-			return a.Weight < b.Weight
+		if c := cmp.Compare(x.weight, y.weight); c != 0 {
+			return c
 		}
-		return a.Title < b.Title
+		if c := strings.Compare(x.title, y.title); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.at, y.at)
 	})
+	for i, e := range es {
+		list[i] = e.a
+	}
 }
 
 func sortCategories(list []*Category) {

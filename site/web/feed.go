@@ -28,6 +28,17 @@ var feedFormats = []struct{ ext, ctype string }{
 	{"json", "application/feed+json"},
 }
 
+// isFeedPath reports whether path names a feed file (feed.atom, feed.rss
+// or feed.json under some prefix), without grouping the feeds.
+func isFeedPath(path string) bool {
+	for _, f := range feedFormats {
+		if strings.HasSuffix(path, "/feed."+f.ext) {
+			return true
+		}
+	}
+	return false
+}
+
 // feedSize is the number of articles in a feed.
 const feedSize = 50
 

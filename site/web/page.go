@@ -35,12 +35,14 @@ func (s *Server) page(c echo.Context) error {
 		b.write(w, r, http.StatusOK, pageCache)
 		return nil
 	}
-	if b, ok, err := st.feeds.blob(st.view, p); ok {
-		if err != nil {
-			return err
+	if isFeedPath(p) {
+		if b, ok, err := st.feeds().blob(st.view, p); ok {
+			if err != nil {
+				return err
+			}
+			b.write(w, r, http.StatusOK, pageCache)
+			return nil
 		}
-		b.write(w, r, http.StatusOK, pageCache)
-		return nil
 	}
 	// One URL form: categories end with a slash, articles do not.
 	if strings.HasSuffix(p, "/") && p != "/" {

@@ -499,6 +499,7 @@ func (ix *Index) rankCommon(li *localeIndex, qa *queryAnalysis, want int) *ranki
 	best := make([]found, 0, want+1)
 	// One search through all titles at once: a phrase has no two spaces
 	// in a row, so it never runs from one title into the next.
+	li.loadTitles()
 	for from := 0; from < len(li.titles); {
 		i := strings.Index(li.titles[from:], phrase)
 		if i < 0 {

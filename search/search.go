@@ -153,9 +153,11 @@ type localeIndex struct {
 	// titles holds textnorm.Key of each article's title between spaces,
 	// one after the other in docs order, for queries made only of stop
 	// words; titleAt[d] is where docs[d]'s title starts in it (and
-	// titleAt[len(docs)] its length).
-	titles  string
-	titleAt []int32
+	// titleAt[len(docs)] its length). Made by the first such query
+	// (titlesOnce), not by every start.
+	titlesOnce sync.Once
+	titles     string
+	titleAt    []int32
 	// common remembers rankCommon's answers by phrase and count asked
 	// (at most maxCommonPhrases, counted by commonCount).
 	common      sync.Map
@@ -206,15 +208,9 @@ func (li *localeIndex) load(v *site.View, articles []*site.Article, counts *term
 	li.docs = articles
 	li.broad = broadClause
 	li.byID = make(map[string]int, len(articles))
-	li.titleAt = make([]int32, len(articles)+1)
-	var titles strings.Builder
 	for i, a := range articles {
 		li.byID[docID(a)] = i
-		li.titleAt[i] = int32(titles.Len())
-		titles.WriteString(" " + textnorm.Key(a.Title) + " ")
 	}
-	li.titleAt[len(articles)] = int32(titles.Len())
-	li.titles = titles.String()
 	li.counts = counts
 	li.vocab = counts.vocab
 	li.phrases = counts.phraseSet
@@ -229,6 +225,20 @@ func (li *localeIndex) load(v *site.View, articles []*site.Article, counts *term
 			li.synonyms = append(li.synonyms, entries)
 		}
 	}
+}
+
+// loadTitles makes titles and titleAt, once.
+func (li *localeIndex) loadTitles() {
+	li.titlesOnce.Do(func() {
+		li.titleAt = make([]int32, len(li.docs)+1)
+		var titles strings.Builder
+		for i, a := range li.docs {
+			li.titleAt[i] = int32(titles.Len())
+			titles.WriteString(" " + textnorm.Key(a.Title) + " ")
+		}
+		li.titleAt[len(li.docs)] = int32(titles.Len())
+		li.titles = titles.String()
+	})
 }
 
 // Search returns ranked results with highlighted snippets. An empty query,

@@ -6,8 +6,10 @@ import (
 	"math"
 	"reflect"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/guichet/guichet/site"
 )
@@ -143,5 +145,83 @@ func TestChampionsConcurrentCancel(t *testing.T) {
 		if l.err != nil || len(l.hits) == 0 {
 			t.Errorf("champion list %q kept broken: %d hits, error %v", key, len(l.hits), l.err)
 		}
+	}
+}
+
+// TestChampionsAfterUpdate: an index updated from the previous one on disk
+// (BuildFrom), after the previous one computed its champion lists, phrases
+// of stop words and fuzzy expansions, answers from its own articles: a new
+// article that is now the best for a broad word comes first, a removed
+// one is gone, drafts and scheduled articles never appear, and every
+// answer of one word is still that of scoring every article.
+func TestChampionsAfterUpdate(t *testing.T) {
+	ctx := context.Background()
+	lib := championCorpus(400)
+	dir := t.TempDir()
+	prev, err := Build(ctx, testView(lib), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { prev.Close() })
+	const broad = 20
+	queries := []string{"account", "acc", "a", "accoutn", "accuont ", "password", "pass", "the", "how to", "how", "to the", "refund", "fac", "facture", "konto", "الحساب"}
+	before := map[string]*site.SearchResults{}
+	setBroad(prev, broad)
+	for _, loc := range []string{"en", "fr", "de", "ar"} {
+		for _, q := range queries {
+			r, err := prev.Suggest(ctx, site.SearchRequest{Query: q, Locale: loc, Limit: 8})
+			if err != nil {
+				t.Fatal(err)
+			}
+			before[loc+" "+q] = r
+		}
+	}
+	gone := before["en acc"].Hits[0].ID
+	future := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	lib = editLibrary(lib, "edited", func(arts []*site.Article) []*site.Article {
+		arts = slices.DeleteFunc(arts, func(a *site.Article) bool { return a.Locale == "en" && a.ID == gone })
+		best := art("best", "en", "help", "Account account", "Account.", []string{"account"},
+			sec("", "", "Account account account."))
+		draft := art("draft2", "en", "help", "Account", "Account.", []string{"account"}, sec("", "", "Account account account."))
+		draft.Draft = true
+		later := art("later", "en", "help", "Account", "Account.", []string{"account"}, sec("", "", "Account account account."))
+		later.PublishAt = future
+		how := art("how", "en", "help", "How to", "", nil, sec("", "", "Steps."))
+		return append(arts, best, draft, later, how)
+	})
+	up, err := BuildFrom(ctx, testView(lib), dir, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { up.Close() })
+	if up.Indexed() == 0 || up.Indexed() > 10 {
+		t.Fatalf("BuildFrom indexed %d articles, want the few edited (the test is about an updated index)", up.Indexed())
+	}
+	for _, loc := range []string{"en", "fr", "de", "ar"} {
+		for _, q := range queries {
+			req := site.SearchRequest{Query: q, Locale: loc, Limit: 8}
+			every, got := suggestEveryAndChampions(t, up, req, broad)
+			if !reflect.DeepEqual(every, got) {
+				t.Errorf("updated index: %s Suggest(%q):\n through champions %s\n scoring every     %s", loc, q, describe(got), describe(every))
+			}
+			for _, h := range got.Hits {
+				if h.ID == "draft" || h.ID == "draft2" || h.ID == "later" || h.Locale == "en" && h.ID == gone {
+					t.Errorf("updated index: %s Suggest(%q) suggests %s", loc, q, h.ID)
+				}
+			}
+			// The previous index still answers as it did.
+			old, err := prev.Suggest(ctx, req)
+			if err != nil || !reflect.DeepEqual(old, before[loc+" "+q]) {
+				t.Errorf("previous index: %s Suggest(%q) = %v, %v; was %s", loc, q, err, old, describe(before[loc+" "+q]))
+			}
+		}
+	}
+	for _, q := range []string{"account", "acc", "accuont "} {
+		if r := suggest(t, up, q, "en"); len(r.Hits) == 0 || r.Hits[0].ID != "best" {
+			t.Errorf("updated index: Suggest(%q) = %s, want the new article first", q, describe(r))
+		}
+	}
+	if r := suggest(t, up, "how to", "en"); len(r.Hits) == 0 || r.Hits[0].ID != "how" || r.Total != before["en how to"].Total+1 {
+		t.Errorf("updated index: Suggest(how to) = %s, want the new title \"How to\" first and one more than %d", describe(r), before["en how to"].Total)
 	}
 }

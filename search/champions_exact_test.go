@@ -175,7 +175,8 @@ func describe(r *site.SearchResults) string {
 // default one answers), for a locale completed by the default one, with
 // Verbatim, and for every limit and offset (deep ones score every
 // article). Queries of several words suggest as many articles (perhaps not
-// the same: see champions.go), counting no more, and never a draft.
+// the same: see champions.go), counting no more (the same when one word
+// only is required), and never a draft.
 func TestChampionsExactInEveryLocale(t *testing.T) {
 	lib := championCorpus(600)
 	ix, err := Build(context.Background(), testView(lib), "")
@@ -221,6 +222,20 @@ func TestChampionsExactInEveryLocale(t *testing.T) {
 			every, got := suggestEveryAndChampions(t, ix, req, broad)
 			if len(got.Hits) != len(every.Hits) || got.Total > every.Total {
 				t.Errorf("%s Suggest(%q) #%d:\n through champions %s\n scoring every     %s", loc, q, i, describe(got), describe(every))
+			}
+			// One word that carries meaning, the others in most articles:
+			// the total is that word's, exactly.
+			if li := ix.locales[loc]; li != nil && loc == qloc {
+				qa := li.analyzeTypos(q, true, true)
+				cl, required := li.clauses(qa, false), 0
+				for _, c := range cl {
+					if c.meaning {
+						required++
+					}
+				}
+				if required == 1 && got.Total != every.Total {
+					t.Errorf("%s Suggest(%q), one word required: total %d through champions, %d scoring every article", loc, q, got.Total, every.Total)
+				}
 			}
 			for _, h := range got.Hits {
 				if h.ID == "draft" {

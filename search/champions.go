@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -115,7 +116,10 @@ func (li *localeIndex) clauseDocs(ctx context.Context, qa *queryAnalysis, w word
 }
 
 // championList returns the champion list of a clause, computing it the
-// first time; nil when the clause is not broad or the lists are full.
+// first time; nil when the clause is not broad or the lists are full. A
+// list that failed is dropped; when it failed because the request that
+// computed it was canceled (autocomplete cancels the request of each
+// keystroke it no longer needs), a request still wanted computes it again.
 func (li *localeIndex) championList(ctx context.Context, key string, q query.Query) (*championList, error) {
 	li.champions.mu.Lock()
 	if li.champions.lists == nil {
@@ -151,8 +155,14 @@ func (li *localeIndex) championList(ctx context.Context, key string, q query.Que
 	if l.err != nil {
 		// A canceled request leaves the list to the next one.
 		li.champions.mu.Lock()
-		delete(li.champions.lists, key)
+		if li.champions.lists[key] == l { // not already replaced
+			delete(li.champions.lists, key)
+		}
 		li.champions.mu.Unlock()
+		canceled := errors.Is(l.err, context.Canceled) || errors.Is(l.err, context.DeadlineExceeded)
+		if canceled && ctx.Err() == nil {
+			return li.championList(ctx, key, q) // another request's
+		}
 		return nil, l.err
 	}
 	if l.total < li.broad {

@@ -145,7 +145,6 @@ func TestChampionsConcurrent(t *testing.T) {
 func TestCommonPhraseBest(t *testing.T) {
 	lib := &site.Library{Config: site.Config{DefaultLocale: "en", Locales: []string{"en"}}, Hash: "common"}
 	lib.Categories = []*site.Category{{ID: "c", Locale: "en", Title: "All"}}
-	titles := []string{}
 	for i := range 40 {
 		var title string
 		switch i % 4 {
@@ -158,7 +157,6 @@ func TestCommonPhraseBest(t *testing.T) {
 		default:
 			title = fmt.Sprintf("%s how to export", strings.Repeat("Really ", i%5))
 		}
-		titles = append(titles, title)
 		lib.Articles = append(lib.Articles, art(fmt.Sprintf("a%02d", i), "en", "c", title, "", nil, sec("", "", "Text.")))
 	}
 	ix, err := Build(context.Background(), testView(lib), "")

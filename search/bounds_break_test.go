@@ -51,12 +51,18 @@ func TestCachesBounded(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		phrases := []string{"the", "a", "to", "how", "how do", "do i", "i", "my", "how do i", "it is", "is it", "the the"}
-		// Distinct phrases and pages (each page a count asked).
+		words := []string{"the", "a", "to", "how", "do", "i", "my", "it", "is", "of", "in", "on"}
+		// Distinct phrases of stop words (three or four words: 22,464),
+		// each at two pages: a page does not count as a phrase.
 		for i := range maxCommonPhrases + 100 {
-			q := phrases[i%len(phrases)]
-			if _, err := ix.Suggest(ctx, site.SearchRequest{Query: q, Limit: 1, Offset: i / len(phrases)}); err != nil {
-				t.Fatal(err)
+			q := words[i%12] + " " + words[i/12%12] + " " + words[i/144%12]
+			if i >= 1728 {
+				q += " " + words[i/1728%12]
+			}
+			for _, offset := range []int{0, 3} {
+				if _, err := ix.Suggest(ctx, site.SearchRequest{Query: q, Limit: 1, Offset: offset}); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 		n := 0

@@ -31,7 +31,7 @@ const (
 	// broadClause: a suggest clause found in at least this many articles
 	// uses its champion list (below it, bleve leaps over the others
 	// cheaply enough).
-	broadClause = 4096
+	broadClause = 8192
 	// championSize is the length of a champion list; queries asking for
 	// more than half of it (deep offsets) score every article.
 	championSize = 200

@@ -3,7 +3,6 @@ package search
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -473,14 +472,16 @@ func (ix *Index) rankCommon(li *localeIndex, qa *queryAnalysis, want int) *ranki
 	if strings.TrimSpace(phrase) == "" {
 		return r
 	}
-	key := fmt.Sprintf("%s\x00%d", phrase, want)
-	if c, ok := li.common.Load(key); ok {
-		c := c.(*commonPhrase)
-		r.total, r.strict = c.total, c.total
-		for i, d := range c.docs {
-			r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[d], score: float64(c.total - i), cov: 1})
+	known, seen := li.common.Load(phrase)
+	if seen {
+		if c := known.(*commonPhrase); len(c.docs) >= want || len(c.docs) == c.total {
+			// The best titles of a longer page, or all of them.
+			r.total, r.strict = c.total, c.total
+			for i, d := range c.docs[:min(want, len(c.docs))] {
+				r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[d], score: float64(c.total - i), cov: 1})
+			}
+			return r
 		}
-		return r
 	}
 	// Only the want best are kept (titles starting with the phrase
 	// first, then shorter titles, then the View's order): a common
@@ -529,14 +530,15 @@ func (ix *Index) rankCommon(li *localeIndex, qa *queryAnalysis, want int) *ranki
 		c.docs[i] = f.d
 		r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[f.d], score: float64(r.total - i), cov: 1})
 	}
-	if li.commonCount.Add(1) <= maxCommonPhrases {
-		li.common.Store(key, c)
+	if seen || li.commonCount.Add(1) <= maxCommonPhrases {
+		li.common.Store(phrase, c) // a deeper page replaces a shorter one
 	}
 	return r
 }
 
 // commonPhrase is what rankCommon found for a phrase: how many titles have
-// it and the best of them (positions in docs).
+// it and the best of them (positions in docs), as many as the deepest page
+// asked so far needed.
 type commonPhrase struct {
 	total int
 	docs  []int

@@ -158,8 +158,8 @@ type localeIndex struct {
 	titlesOnce sync.Once
 	titles     string
 	titleAt    []int32
-	// common remembers rankCommon's answers by phrase and count asked
-	// (at most maxCommonPhrases, counted by commonCount).
+	// common remembers rankCommon's answers by phrase (at most
+	// maxCommonPhrases, counted by commonCount).
 	common      sync.Map
 	commonCount atomic.Int64
 	// terms caches the analysed terms of articles met while linking

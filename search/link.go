@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -69,7 +70,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		for _, w := range li.analyzeTypos(text, false, typos).words {
 			w.fuzz = 0
 			t := linkTerm(w)
-			if t == "" || isNumber(w.plain) || stops[w.plain] {
+			if t == "" || isNumber(w.plain) || stops[w.plain] || oneLetter(w.plain) {
 				continue
 			}
 			wt := li.termWeight(t)
@@ -255,6 +256,17 @@ func firstWords(s string, n int) string {
 		f = f[:n]
 	}
 	return strings.Join(f, " ")
+}
+
+// oneLetter reports whether a word is a single letter of an alphabet ("x",
+// "é", "ж"): an initial, a variable or a typing slip, never what a ticket
+// is about (a subject "x" linked an article mentioning an X- header). A
+// single ideograph or syllable (Chinese, Japanese, Korean) is a word and
+// counts.
+func oneLetter(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n > 0 && n == len(s) && unicode.IsLetter(r) &&
+		!unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 // isNumber reports whether a word is only digits (an order or ticket

@@ -12,7 +12,7 @@ var offTopic = []string{
 	"Hello", "Urgent!!!", "my cat is sick",
 	"Partnership opportunity for your company", "Invoice from our supplier is wrong",
 	"Can you recommend a good restaurant", "Out of office: back Monday", "Test ticket please ignore",
-	"Weather in Paris tomorrow",
+	"Weather in Paris tomorrow", "x", "X!", "é ?",
 }
 
 // TestLinkTickets treats the relevance set's queries as ticket subjects:

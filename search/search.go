@@ -38,7 +38,7 @@ import (
 const (
 	defaultLimit = 10
 	maxLimit     = 50
-	maxOffset    = 1000 // deeper pages are of no use to anyone
+	maxOffset    = site.MaxOffset
 	// enoughHits is how many hits a stricter pass must find for the looser
 	// passes to be skipped.
 	enoughHits = 10
@@ -277,7 +277,13 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		limit = defaultLimit
 	}
 	limit = min(limit, maxLimit)
-	offset := min(max(req.Offset, 0), maxOffset)
+	offset := max(req.Offset, 0)
+	// Past what is served: no hits, the count still given (callers refuse
+	// such offsets; this keeps the answer coherent anyway).
+	past := offset > maxOffset
+	if past {
+		offset = 0
+	}
 	want := offset + limit + rerankExtra
 
 	def := ix.locales[ix.defaultLocale]
@@ -333,6 +339,9 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 	// Weak: not even the best hit has half of what the query says.
 	res.Weak = !suggest && len(hits) > 0 && best < answerQuality
 	hits = hits[min(offset, len(hits)):min(offset+limit, len(hits))]
+	if past {
+		hits = nil
+	}
 	matchers := map[*queryAnalysis]*matcher{}
 	for _, h := range hits {
 		m := matchers[h.qa]

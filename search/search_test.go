@@ -627,3 +627,28 @@ func TestDiskAnswersAsMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestPastDeepestOffset: an offset past site.MaxOffset gives no page, not
+// the deepest one again, with the count still given (the newcomer's
+// "page 150 shows page 101"), on enough articles to have such pages.
+func TestPastDeepestOffset(t *testing.T) {
+	lib := corpus(1500)
+	ix, err := Build(context.Background(), testView(lib), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	ctx := context.Background()
+	for _, run := range []func(context.Context, site.SearchRequest) (*site.SearchResults, error){ix.Search, ix.Suggest} {
+		deepest, err := run(ctx, site.SearchRequest{Query: "account", Limit: 50, Offset: maxOffset})
+		if err != nil || len(deepest.Hits) == 0 || deepest.Total <= maxOffset+50 {
+			t.Fatalf("offset %d: %d hits of %d, %v; want a full page of a longer list", maxOffset, len(deepest.Hits), deepest.Total, err)
+		}
+		for _, offset := range []int{maxOffset + 1, 9995} {
+			past, err := run(ctx, site.SearchRequest{Query: "account", Limit: 50, Offset: offset})
+			if err != nil || len(past.Hits) != 0 || past.Total != deepest.Total {
+				t.Errorf("offset %d = %d hits (total %d), %v; want none, total %d", offset, len(past.Hits), past.Total, err, deepest.Total)
+			}
+		}
+	}
+}

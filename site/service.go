@@ -10,6 +10,12 @@ import (
 // 256 characters or more is a bad request.
 const MaxQueryLen = 255
 
+// MaxOffset is the deepest offset search and autocomplete serve (deeper
+// pages are of no use to anyone, and ranking them costs in proportion):
+// the API answers a larger offset with a bad request, the results page
+// stops offering a next page there.
+const MaxOffset = 1000
+
 // SearchRequest is one search or autocomplete request.
 type SearchRequest struct {
 	Query  string

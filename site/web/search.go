@@ -128,7 +128,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		if pageNum > 1 {
 			data.PrevURL = searchURL(b.SearchURL, q, pageNum-1, verbatim)
 		}
-		if pageNum*searchPageSize < res.Total {
+		if next := pageNum * searchPageSize; next < res.Total && next <= site.MaxOffset {
 			data.NextURL = searchURL(b.SearchURL, q, pageNum+1, verbatim)
 		}
 		data.PageLabel = v.UI.Text(loc, "page_n", "page", i18n.Number(loc, pageNum))
@@ -228,7 +228,7 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 	if p.req.Limit, err = intParam(qv, "limit", defLimit, 1, 50); err != nil {
 		return p, err
 	}
-	if p.req.Offset, err = intParam(qv, "offset", 0, 0, 10000); err != nil {
+	if p.req.Offset, err = intParam(qv, "offset", 0, 0, site.MaxOffset); err != nil {
 		return p, err
 	}
 	if p.req.Verbatim, err = boolParam(qv, "verbatim"); err != nil {

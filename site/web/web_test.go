@@ -411,6 +411,9 @@ func TestSearchAPI(t *testing.T) {
 		{"/api/v1/search?q=+++", "", 200, "", "en"},
 		{"/api/v1/search?q=a&limit=0", "", 400, "", ""},
 		{"/api/v1/search?q=a&limit=51", "", 400, "", ""},
+		{"/api/v1/search?q=refund&offset=1000", "", 200, "", "en"},
+		{"/api/v1/search?q=refund&offset=1001", "", 400, "", ""},
+		{"/api/v1/suggest?q=ref&offset=10000", "", 400, "", ""},
 		{"/api/v1/suggest?q=a&limit=abc", "", 400, "", ""},
 		{"/api/v1/search?q=a&locale=de", "", 400, "", ""},
 	}

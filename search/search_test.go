@@ -652,3 +652,36 @@ func TestPastDeepestOffset(t *testing.T) {
 		}
 	}
 }
+
+// TestSnippetNamesHeadingMatch: a word found only in a section's heading
+// still names that section (heading and anchor to link to), whether the
+// section holds prose or only code (the newcomer's "quokkaword").
+func TestSnippetNamesHeadingMatch(t *testing.T) {
+	code := sec("Zorblat exit codes", "zorblat-exit-codes", "exit 3\nexit 4")
+	code.Verbatim = []int{0, 1}
+	lib := &site.Library{Config: site.Config{DefaultLocale: "en", Locales: []string{"en"}}, Hash: "headings"}
+	lib.Categories = []*site.Category{{ID: "c", Locale: "en", Title: "All"}}
+	lib.Articles = []*site.Article{
+		art("setup", "en", "c", "Set up the reader", "Connect the card reader to your account.", nil,
+			sec("", "", "The reader pairs over Bluetooth."),
+			sec("Quokkaword settings", "quokkaword-settings", "Open the panel and choose an option."),
+			code),
+	}
+	ix, err := Build(context.Background(), testView(lib), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	for _, tt := range []struct{ query, heading, anchor string }{
+		{"quokkaword", "Quokkaword settings", "quokkaword-settings"},
+		{"zorblat", "Zorblat exit codes", "zorblat-exit-codes"},
+	} {
+		r, err := ix.Search(context.Background(), site.SearchRequest{Query: tt.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) != 1 || r.Hits[0].Heading != tt.heading || r.Hits[0].Anchor != tt.anchor || r.Hits[0].Snippet == "" {
+			t.Errorf("Search(%q) = %+v, want the section %q (#%s) named", tt.query, r.Hits, tt.heading, tt.anchor)
+		}
+	}
+}

@@ -122,8 +122,10 @@ func (li *localeIndex) snippet(a *site.Article, m *matcher) (template.HTML, stri
 	fallback, fallbackScore := -1, 0
 	for i, sec := range a.Sections {
 		score, count, other, keys := proseScore(sec, m)
-		if sec.Heading.Text != "" && score > 0 {
-			// A word of the query in the heading that its prose lacks.
+		if sec.Heading.Text != "" {
+			// A word of the query in the heading that its prose lacks:
+			// a section matched by its heading alone is still the one
+			// to name.
 			for key, k := range markText(sec.Heading.Text, m).keys {
 				if keys[key] == markNone {
 					score += weight(k)
@@ -149,7 +151,12 @@ func (li *localeIndex) snippet(a *site.Article, m *matcher) (template.HTML, stri
 		return li.highlight(text, m, snippetWords), heading, anchor
 	}
 	sec := a.Sections[best]
-	return renderSentences(proseSentences(sec, m), snippetWords), sec.Heading.Text, sec.Heading.ID
+	sents := proseSentences(sec, m)
+	if len(sents) == 0 {
+		// Its heading matched, and it holds only code or a table.
+		return li.highlight(a.Description, m, snippetWords), sec.Heading.Text, sec.Heading.ID
+	}
+	return renderSentences(sents, snippetWords), sec.Heading.Text, sec.Heading.ID
 }
 
 // proseScore returns the score and number of the matches in the prose

@@ -65,8 +65,8 @@ func TestCachesBounded(t *testing.T) {
 				}
 			}
 		}
-		n := 0
-		li.common.Range(func(any, any) bool { n++; return true })
+
+		n := li.common.len()
 		if n != maxCommonPhrases {
 			t.Errorf("%d phrases remembered after %d distinct ones, want %d", n, maxCommonPhrases+100, maxCommonPhrases)
 		}
@@ -95,8 +95,8 @@ func TestCachesBounded(t *testing.T) {
 			}
 			s.Close()
 		}
-		n := 0
-		li.fuzzy.m.Range(func(any, any) bool { n++; return true })
+
+		n := li.fuzzy.len()
 		if n != maxFuzzyExpansions {
 			t.Errorf("%d fuzzy expansions remembered after %d distinct ones, want %d", n, maxFuzzyExpansions+100, maxFuzzyExpansions)
 		}

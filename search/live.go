@@ -3,8 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"sync"
-	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -33,17 +31,11 @@ type liveFuzzyQuery struct {
 	// building the automaton of a long word two edits away takes
 	// milliseconds, and autocomplete asks for the same word at every
 	// keystroke after it.
-	known *fuzzyExpansions
+	known *memo[*fuzzyExpansion]
 }
 
-// fuzzyExpansions remembers the live terms fuzzy queries expanded into,
-// by field, term, prefix and fuzziness (at most maxFuzzyExpansions).
-type fuzzyExpansions struct {
-	m sync.Map
-	n atomic.Int64
-}
-
-// maxFuzzyExpansions bounds the fuzzy queries whose terms are remembered.
+// maxFuzzyExpansions bounds the fuzzy queries whose terms are remembered
+// (by field, term, prefix and fuzziness).
 const maxFuzzyExpansions = 20000
 
 type fuzzyExpansion struct {
@@ -63,8 +55,8 @@ func (q *liveFuzzyQuery) Searcher(ctx context.Context, r index.IndexReader, _ ma
 	}
 	key := fmt.Sprintf("%s\x00%s\x00%d\x00%d", q.field, q.term, q.prefix, q.fuzziness)
 	if q.known != nil {
-		if e, ok := q.known.m.Load(key); ok {
-			return q.searcher(ctx, r, e.(*fuzzyExpansion), opts)
+		if e, ok := q.known.get(key); ok {
+			return q.searcher(ctx, r, e, opts)
 		}
 	}
 	prefix := q.term
@@ -95,8 +87,8 @@ func (q *liveFuzzyQuery) Searcher(ctx context.Context, r index.IndexReader, _ ma
 		return nil, err
 	}
 	x := &fuzzyExpansion{terms, edits}
-	if q.known != nil && q.known.n.Add(1) <= maxFuzzyExpansions {
-		q.known.m.Store(key, x)
+	if q.known != nil {
+		q.known.put(key, x, maxFuzzyExpansions)
 	}
 	return q.searcher(ctx, r, x, opts)
 }

@@ -308,13 +308,11 @@ const maxTypoCandidates = 8
 // "reimbursement" → "reimburs"); a fuzzy query on the stem alone would miss
 // it. All variants are analysed in one pass.
 func (li *localeIndex) typoCandidates(plain, stem string) []string {
-	if v, ok := li.typos.Load(plain); ok {
-		return v.([]string)
+	if v, ok := li.typos.get(plain); ok {
+		return v
 	}
 	out := li.findTypos(plain, stem)
-	if li.typoCount.Add(1) <= maxTypoCache {
-		li.typos.Store(plain, out)
-	}
+	li.typos.put(plain, out, maxTypoCache)
 	return out
 }
 

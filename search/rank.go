@@ -472,9 +472,8 @@ func (ix *Index) rankCommon(li *localeIndex, qa *queryAnalysis, want int) *ranki
 	if strings.TrimSpace(phrase) == "" {
 		return r
 	}
-	known, seen := li.common.Load(phrase)
-	if seen {
-		if c := known.(*commonPhrase); len(c.docs) >= want || len(c.docs) == c.total {
+	if c, ok := li.common.get(phrase); ok {
+		if len(c.docs) >= want || len(c.docs) == c.total {
 			// The best titles of a longer page, or all of them.
 			r.total, r.strict = c.total, c.total
 			for i, d := range c.docs[:min(want, len(c.docs))] {
@@ -530,9 +529,7 @@ func (ix *Index) rankCommon(li *localeIndex, qa *queryAnalysis, want int) *ranki
 		c.docs[i] = f.d
 		r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[f.d], score: float64(r.total - i), cov: 1})
 	}
-	if seen || li.commonCount.Add(1) <= maxCommonPhrases {
-		li.common.Store(phrase, c) // a deeper page replaces a shorter one
-	}
+	li.common.put(phrase, c, maxCommonPhrases) // a deeper page replaces a shorter one
 	return r
 }
 

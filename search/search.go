@@ -159,18 +159,15 @@ type localeIndex struct {
 	titles     string
 	titleAt    []int32
 	// common remembers rankCommon's answers by phrase (at most
-	// maxCommonPhrases, counted by commonCount).
-	common      sync.Map
-	commonCount atomic.Int64
+	// maxCommonPhrases).
+	common memo[*commonPhrase]
 	// terms caches the analysed terms of articles met while linking
 	// tickets (position in docs → *docTerms).
 	terms sync.Map
-	// typos caches typoCandidates by word (at most maxTypoCache words,
-	// counted by typoCount): the index never changes, nor do they.
-	typos     sync.Map
-	typoCount atomic.Int64
+	// typos remembers typoCandidates by word (at most maxTypoCache).
+	typos memo[[]string]
 	// fuzzy remembers the expansions of fuzzy queries.
-	fuzzy fuzzyExpansions
+	fuzzy memo[*fuzzyExpansion]
 	// broad is the count from which a suggest clause uses its champion
 	// list (broadClause; lower in tests), champions the lists.
 	broad     int

@@ -65,11 +65,7 @@ func behaviourLibrary() *site.Library {
 
 func buildBehaviour(t *testing.T) *Index {
 	t.Helper()
-	ix, err := Build(context.Background(), testView(behaviourLibrary()), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	ix := buildLib(t, behaviourLibrary(), "")
 	return ix
 }
 

@@ -17,11 +17,7 @@ import (
 // buildChampionCorpus builds the index of championCorpus(n) in memory.
 func buildChampionCorpus(t testing.TB, n int) *Index {
 	t.Helper()
-	ix, err := Build(context.Background(), testView(championCorpus(n)), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	ix := buildLib(t, championCorpus(n), "")
 	return ix
 }
 

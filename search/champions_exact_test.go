@@ -179,11 +179,7 @@ func describe(r *site.SearchResults) string {
 // only is required), and never a draft.
 func TestChampionsExactInEveryLocale(t *testing.T) {
 	lib := championCorpus(600)
-	ix, err := Build(context.Background(), testView(lib), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	ix := buildLib(t, lib, "")
 	const broad = 25
 	pages := []struct{ limit, offset int }{{8, 0}, {1, 0}, {50, 0}, {10, 30}, {10, 80}, {10, 81}, {50, 40}, {5, 1000}}
 	champ := 0

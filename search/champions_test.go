@@ -22,11 +22,7 @@ import (
 // have broad words.
 func TestChampionsSuggestAsScoringEvery(t *testing.T) {
 	lib := corpus(1500)
-	ix, err := Build(context.Background(), testView(lib), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	ix := buildLib(t, lib, "")
 	li := ix.locales["en"]
 	ctx := context.Background()
 	var single, several, fellBack int
@@ -105,11 +101,7 @@ func TestChampionsSuggestAsScoringEvery(t *testing.T) {
 // the champion lists being computed (run with -race).
 func TestChampionsConcurrent(t *testing.T) {
 	lib := corpus(600)
-	ix, err := Build(context.Background(), testView(lib), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	ix := buildLib(t, lib, "")
 	ix.locales["en"].broad = 30
 	qs := sampleQueries(lib, true)[:60]
 	want := map[string][]string{}
@@ -159,11 +151,7 @@ func TestCommonPhraseBest(t *testing.T) {
 		}
 		lib.Articles = append(lib.Articles, art(fmt.Sprintf("a%02d", i), "en", "c", title, "", nil, sec("", "", "Text.")))
 	}
-	ix, err := Build(context.Background(), testView(lib), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	ix := buildLib(t, lib, "")
 	type want struct {
 		at, ln, d int
 		id        string

@@ -45,11 +45,7 @@ func commonLibrary() *site.Library {
 // order (answers are remembered per phrase and count).
 func TestCommonPhraseTitles(t *testing.T) {
 	build := func() *Index {
-		ix, err := Build(context.Background(), testView(commonLibrary()), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { ix.Close() })
+		ix := buildLib(t, commonLibrary(), "")
 		return ix
 	}
 	ix := build()

@@ -114,7 +114,14 @@ func testView(lib *site.Library) *site.View {
 
 func buildTest(t testing.TB, dir string) *Index {
 	t.Helper()
-	ix, err := Build(context.Background(), testView(testLibrary()), dir)
+	return buildLib(t, testLibrary(), dir)
+}
+
+// buildLib indexes lib (in dir, or in memory when dir is ""), closed when
+// the test ends.
+func buildLib(t testing.TB, lib *site.Library, dir string) *Index {
+	t.Helper()
+	ix, err := Build(context.Background(), testView(lib), dir)
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}
@@ -633,11 +640,7 @@ func TestDiskAnswersAsMemory(t *testing.T) {
 // "page 150 shows page 101"), on enough articles to have such pages.
 func TestPastDeepestOffset(t *testing.T) {
 	lib := corpus(1500)
-	ix, err := Build(context.Background(), testView(lib), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	ix := buildLib(t, lib, "")
 	ctx := context.Background()
 	for _, run := range []func(context.Context, site.SearchRequest) (*site.SearchResults, error){ix.Search, ix.Suggest} {
 		deepest, err := run(ctx, site.SearchRequest{Query: "account", Limit: 50, Offset: maxOffset})
@@ -667,11 +670,7 @@ func TestSnippetNamesHeadingMatch(t *testing.T) {
 			sec("Quokkaword settings", "quokkaword-settings", "Open the panel and choose an option."),
 			code),
 	}
-	ix, err := Build(context.Background(), testView(lib), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	ix := buildLib(t, lib, "")
 	for _, tt := range []struct{ query, heading, anchor string }{
 		{"quokkaword", "Quokkaword settings", "quokkaword-settings"},
 		{"zorblat", "Zorblat exit codes", "zorblat-exit-codes"},

@@ -194,9 +194,19 @@ func (li *localeIndex) searchChampions(ctx context.Context, qa *queryAnalysis, c
 	if required == 0 {
 		required = len(cl) // only common words: all are required (passQuery)
 	}
+	// The required clauses first: one that is not broad ends the search
+	// before any optional clause's list is computed for nothing.
+	order := make([]clause, 0, len(cl))
+	for _, meaning := range []bool{true, false} {
+		for _, c := range cl {
+			if c.meaning == meaning {
+				order = append(order, c)
+			}
+		}
+	}
 	var lists []*championList
 	var total int // the count of the one required clause, if one
-	for _, c := range cl {
+	for _, c := range order {
 		must := c.meaning || required == len(cl)
 		if c.key == "" {
 			if must {

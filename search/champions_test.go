@@ -190,3 +190,32 @@ func TestCommonPhraseBest(t *testing.T) {
 		t.Errorf("Search(How to) again = %v (total %d), first %v (total %d)", ids(again), again.Total, ids(r), r.Total)
 	}
 }
+
+// TestChampionsNotForNothing: when a required word is in few articles,
+// no champion list is computed for the common words of the query, which
+// would only have reordered (bleve leaps to the few articles anyway).
+func TestChampionsNotForNothing(t *testing.T) {
+	ix := buildLib(t, corpus(600), "")
+	li := ix.locales["en"]
+	li.broad = 30
+	rare := ""
+	for term, n := range li.counts.fields[fieldTitle] {
+		if n >= 2 && n <= 5 && len(term) >= 6 && li.analyze(term, false).words[0].stem == term && 2*li.vocab[term] <= len(li.docs) {
+			rare = term
+			break
+		}
+	}
+	if rare == "" {
+		t.Fatal("no word in 2 to 5 titles")
+	}
+	if 2*li.vocab["account"] <= len(li.docs) {
+		t.Fatalf("account is in %d of %d articles: not a common word", li.vocab["account"], len(li.docs))
+	}
+	r, err := ix.Suggest(context.Background(), site.SearchRequest{Query: "account " + rare, Limit: 8})
+	if err != nil || len(r.Hits) == 0 {
+		t.Fatalf("Suggest(account %s) = %v, %v", rare, r, err)
+	}
+	if n := len(li.champions.lists); n != 0 {
+		t.Errorf("%d champion lists computed for a query whose required word is in at most 5 articles", n)
+	}
+}

@@ -272,7 +272,8 @@ func BenchmarkReopen(b *testing.B) {
 // (champions.go) with scoring every article, on the 500 sample queries of
 // BenchmarkSuggest: identical-% of them get the same suggestions in the
 // same order, same-first-% the same first suggestion. (Below broadClause
-// articles per word nothing differs: the figures matter at 100,000.)
+// articles per word nothing differs: the figures matter at 100,000.) One
+// iteration is the whole comparison: run it with -benchtime 1x.
 func BenchmarkSuggestAgreement(b *testing.B) {
 	for _, n := range benchSizes() {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {

@@ -25,6 +25,12 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(args) > 0 && args[0] == "stub" {
 		return runGapsStub(ctx, args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "merge" {
+		return runGapsMerge(ctx, args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "split" {
+		return runGapsSplit(ctx, args[1:], stdout, stderr)
+	}
 	c := newCommand("gaps", stderr, "content", "data", "database", "format", "retention-days")
 	c.fs.Lookup("format").Usage = "output format: " + strings.Join(gaps.Formats, ", ") + " (text is the table) (env GUICHET_FORMAT)"
 	since := c.fs.String("since", "30d", "report the period since this many days (30d: today and the 29 days before) or this date (2026-11-01)")
@@ -113,6 +119,54 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	fmt.Fprintf(stdout, "gap %s (%q) marked %s\n", g.ID, g.Query, strings.ReplaceAll(pos[1], "_", "-"))
+	return nil
+}
+
+// runGapsMerge implements `guichet gaps merge INTO ID...`: gaps that ask
+// the same thing become one, under INTO's ID and decision.
+func runGapsMerge(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	c := newCommand("gaps merge", stderr, "content", "data", "database", "retention-days")
+	pos, err := c.parse(args, -1)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 2 {
+		return errors.New("usage: guichet gaps merge INTO ID... (IDs from guichet gaps: the gaps ID... join gap INTO)")
+	}
+	svc, _, closeAll, err := openGaps(ctx, c.cfg)
+	if err != nil {
+		return err
+	}
+	defer closeAll()
+	g, err := svc.Merge(ctx, pos[0], pos[1:]...)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "gap %s (%q): %d phrasings, %d visitors\n", g.ID, g.Query, len(g.Variants), g.Visitors)
+	return nil
+}
+
+// runGapsSplit implements `guichet gaps split ID QUERY`: a phrasing that
+// asks something else leaves the gap, as a gap of its own.
+func runGapsSplit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	c := newCommand("gaps split", stderr, "content", "data", "database", "retention-days")
+	pos, err := c.parse(args, -1)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return errors.New(`usage: guichet gaps split ID "QUERY" (QUERY one of the gap's phrasings, as guichet gaps lists them)`)
+	}
+	svc, _, closeAll, err := openGaps(ctx, c.cfg)
+	if err != nil {
+		return err
+	}
+	defer closeAll()
+	g, err := svc.Split(ctx, pos[0], pos[1])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%q moved out of gap %s: now gap %s\n", pos[1], pos[0], g.ID)
 	return nil
 }
 

@@ -24,6 +24,8 @@ Usage:
   guichet serve [flags]   start the help center (see guichet serve -h)
   guichet check [flags]   report content errors and warnings; exit 1 on errors
   guichet gaps [flags]    what visitors searched and did not find (see guichet gaps -h)
+  guichet gaps mark ID STATUS | stub ID... | merge INTO ID... | split ID "QUERY"
+                          decide on a gap, draft its article, correct the grouping
   guichet tickets import FILE [--format zendesk|freshdesk|helpscout|csv]
                           take in a helpdesk's ticket export (see guichet tickets import -h)
   guichet token create --scope admin|tickets|publish [--name N] | token list | token revoke ID

@@ -127,10 +127,10 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 	for _, d := range decisions {
 		byID[d.ID] = d
 	}
-	changed := 0
+	var changes []Decision
 	for _, gap := range rep.Gaps {
 		if err := ctx.Err(); err != nil {
-			return changed, err
+			return 0, err
 		}
 		d, stored := byID[gap.ID]
 		if !stored {
@@ -141,7 +141,7 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 		}
 		by, err := p.answeredBy(ctx, gap)
 		if err != nil {
-			return changed, fmt.Errorf("check gap %s: %w", gap.ID, err)
+			return 0, fmt.Errorf("check gap %s: %w", gap.ID, err)
 		}
 		switch {
 		case by != "" && d.AnsweredAt == nil:
@@ -155,6 +155,30 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 			continue
 		}
 		d.Keys, d.Updated = g.keysOf(gap.ID), now
+		changes = append(changes, d)
+	}
+	if len(changes) == 0 {
+		return 0, nil
+	}
+	// The searches above take a while: what the team decided meanwhile
+	// (a status, a merge) is read again and kept.
+	fresh, err := s.Store.Decisions(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("check answered gaps: %w", err)
+	}
+	latest := make(map[string]Decision, len(fresh))
+	for _, d := range fresh {
+		latest[d.ID] = d
+	}
+	changed := 0
+	for _, d := range changes {
+		if cur, ok := latest[d.ID]; ok && !cur.Updated.Equal(byID[d.ID].Updated) {
+			if cur.MergedInto != "" {
+				continue // merged into another gap meanwhile
+			}
+			cur.AnsweredAt, cur.AnsweredBy = d.AnsweredAt, d.AnsweredBy
+			d = cur
+		}
 		if err := s.Store.SaveDecision(ctx, d); err != nil {
 			return changed, err
 		}

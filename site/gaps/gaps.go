@@ -218,6 +218,18 @@ type Decision struct {
 	// decided or checked (see Gap.Key): a phrasing with one of them joins
 	// this gap and keeps its ID.
 	Keys []string
+	// Joined are the keys of the phrasings the team put together in this
+	// gap by merging others into it (Service.Merge), its own included: a
+	// gap the words make holding a phrasing with one of them is reported
+	// as part of this one, with the phrasings that join it later.
+	Joined []string
+	// Parted are the keys of the phrasings the team moved out of this gap
+	// (Service.Split): they are reported as a gap of their own however
+	// the words group them.
+	Parted []string
+	// MergedInto is the ID of the gap the team merged this one into, empty
+	// while it stands on its own: Service.Gap and Decide follow it.
+	MergedInto string
 	// Updated is when the decision last changed.
 	Updated time.Time
 }

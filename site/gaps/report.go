@@ -93,6 +93,7 @@ func (c *collector) grouping(an Analyzer, decisions []Decision) *grouped {
 	}
 	groups, keys := c.group(an)
 	assignIDs(groups, keys, c, decisions)
+	groups = applyTeam(groups, keys, c, decisions)
 	return &grouped{groups, keys}
 }
 
@@ -284,13 +285,19 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 				groups = append(groups, g)
 			}
 			g.members = append(g.members, pi)
-			a := c.phrasings[g.anchor]
-			if p := c.phrasings[pi]; p.first < a.first || p.first == a.first && ks[li] < keys[g.anchor] {
+			if c.before(keys, pi, g.anchor) {
 				g.anchor = pi
 			}
 		}
 	}
 	return groups, keys
+}
+
+// before reports whether phrasing a comes before phrasing b as a group's
+// anchor: first seen earlier, or at the same time with a smaller key.
+func (c *collector) before(keys []string, a, b int32) bool {
+	pa, pb := c.phrasings[a], c.phrasings[b]
+	return pa.first < pb.first || pa.first == pb.first && keys[a] < keys[b]
 }
 
 // failedVisitors counts the distinct visitors of a phrasing's failed hits.
@@ -310,7 +317,13 @@ func (c *collector) failedVisitors(pi int32) int {
 // locale and first phrasing's key.
 func assignIDs(groups []*group, keys []string, c *collector, decisions []Decision) {
 	owner := map[string]string{} // kind|locale|key → decision ID
+	taken := map[string]bool{}
 	for _, d := range decisions {
+		if d.MergedInto != "" {
+			// A gap merged into another: its ID now names that one.
+			taken[d.ID] = true
+			continue
+		}
 		for _, k := range d.Keys {
 			owner[d.Kind+"|"+d.Locale+"|"+k] = d.ID
 		}
@@ -334,7 +347,6 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 			}
 		}
 	}
-	taken := map[string]bool{}
 	for gi, g := range groups {
 		pick, most := "", -1
 		for id, n := range claims[gi] {
@@ -345,12 +357,18 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 		if pick == "" {
 			pick = makeID(g.kind, g.locale, keys[g.anchor])
 		}
-		for taken[pick] {
-			pick = makeID(g.kind, g.locale, pick) // a decided ID held by another group
-		}
-		taken[pick] = true
-		g.id = pick
+		g.id = freeID(g, pick, taken)
 	}
+}
+
+// freeID returns id, or when another group or a merged gap holds it an ID
+// made from it, and marks it taken.
+func freeID(g *group, id string, taken map[string]bool) string {
+	for taken[id] {
+		id = makeID(g.kind, g.locale, id) // a decided ID held by another group
+	}
+	taken[id] = true
+	return id
 }
 
 // count builds the gap of a group from its hits in the period; false when

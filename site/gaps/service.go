@@ -172,8 +172,9 @@ func (s *Service) Report(ctx context.Context, opts Options) (Report, error) {
 }
 
 // Gap returns the gap with id, as listed by any report: counted over the
-// retention period, ignored ones included. A site.ENOTFOUND error when no
-// report can list it.
+// retention period, ignored ones included; for the ID of a gap the team
+// merged into another (Merge), that other gap. A site.ENOTFOUND error when
+// no report can list it.
 func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
 	rep, err := s.Report(ctx, Options{KeepIgnored: true})
 	if err != nil {
@@ -184,13 +185,22 @@ func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
 			return g, nil
 		}
 	}
+	decisions, err := s.Store.Decisions(ctx)
+	if err != nil {
+		return Gap{}, fmt.Errorf("gap %s: %w", id, err)
+	}
+	if into := resolveMerged(decisions, id); into != id {
+		// Merged into another gap by the team: that gap is this one now.
+		return s.Gap(ctx, into)
+	}
 	return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
 }
 
 // Decide records the team's decision on the gap with id: status (see
 // ValidStatus; "" takes a decision back) and note. The gap's phrasings are
 // stored with it, so the decision stays with the gap as new phrasings
-// join. It returns the gap.
+// join. The ID of a gap merged into another decides on that other gap. It
+// returns the gap.
 func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, error) {
 	if !ValidStatus(status) {
 		return Gap{}, site.Errorf(site.EINVALID, "Unknown status %q: want %s.", status, strings.Join(Statuses, ", "))
@@ -203,6 +213,7 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 	if err != nil {
 		return Gap{}, err
 	}
+	id = resolveMerged(decisions, id)
 	gr := c.grouping(s.analysis(), decisions)
 	rep := c.reportFrom(gr, decisions, Options{Now: s.now(), KeepIgnored: true})
 	for _, g := range rep.Gaps {

@@ -147,7 +147,8 @@ func (db *DB) WidgetOpens(ctx context.Context, since time.Time) (total, unmatche
 // Decisions returns every stored gap decision.
 func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	rows, err := db.pool.QueryContext(ctx, `
-		SELECT id, kind, locale, status, note, answered_at, answered_by, array_to_string(keys, E'\n'), updated_at
+		SELECT id, kind, locale, status, note, answered_at, answered_by, array_to_string(keys, E'\n'),
+			array_to_string(joined, E'\n'), array_to_string(parted, E'\n'), merged_into, updated_at
 		FROM gap_decisions ORDER BY id COLLATE "C"`)
 	if err != nil {
 		return nil, fail("read gap decisions", err)
@@ -157,15 +158,15 @@ func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	for rows.Next() {
 		var d gaps.Decision
 		var answered sql.NullTime
-		var keys string
-		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &d.Updated); err != nil {
+		var keys, joined, parted string
+		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &joined, &parted, &d.MergedInto, &d.Updated); err != nil {
 			return nil, fail("read gap decisions", err)
 		}
 		if answered.Valid {
 			at := answered.Time.UTC()
 			d.AnsweredAt = &at
 		}
-		d.Keys = splitLines(keys)
+		d.Keys, d.Joined, d.Parted = splitLines(keys), splitLines(joined), splitLines(parted)
 		d.Updated = d.Updated.UTC()
 		out = append(out, d)
 	}
@@ -186,12 +187,14 @@ func (db *DB) SaveDecision(ctx context.Context, d gaps.Decision) error {
 		answered = sql.NullTime{Time: ts(*d.AnsweredAt), Valid: true}
 	}
 	_, err := db.pool.ExecContext(ctx, `
-		INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+		INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 		ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, locale = excluded.locale, status = excluded.status,
 			note = excluded.note, answered_at = excluded.answered_at, answered_by = excluded.answered_by,
-			keys = excluded.keys, updated_at = excluded.updated_at`,
-		d.ID, d.Kind, d.Locale, d.Status, d.Note, answered, d.AnsweredBy, list(d.Keys), ts(d.Updated))
+			keys = excluded.keys, joined = excluded.joined, parted = excluded.parted,
+			merged_into = excluded.merged_into, updated_at = excluded.updated_at`,
+		d.ID, d.Kind, d.Locale, d.Status, d.Note, answered, d.AnsweredBy, list(d.Keys),
+		list(d.Joined), list(d.Parted), d.MergedInto, ts(d.Updated))
 	if err != nil {
 		return fail("save decision on gap "+d.ID, err)
 	}

@@ -46,6 +46,16 @@ func (in Insights) Decide(ctx context.Context, id, status, note string) error {
 	return err
 }
 
+// Merge merges gaps into another (gaps.Service.Merge).
+func (in Insights) Merge(ctx context.Context, into string, from ...string) (gaps.Gap, error) {
+	return in.Gaps.Merge(ctx, into, from...)
+}
+
+// Split moves a phrasing out of a gap (gaps.Service.Split).
+func (in Insights) Split(ctx context.Context, id, query string) (gaps.Gap, error) {
+	return in.Gaps.Split(ctx, id, query)
+}
+
 // LinkTopic links the topic of an unlinked-ticket gap to an article
 // (tickets.LinkTopic), for the tickets to come too, and has the FAQ ranked
 // again; it returns how many stored tickets it linked.

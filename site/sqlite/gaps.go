@@ -165,7 +165,7 @@ func (db *DB) WidgetOpens(ctx context.Context, since time.Time) (total, unmatche
 // Decisions returns every stored gap decision.
 func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	rows, err := db.reader.QueryContext(ctx, `
-		SELECT id, kind, locale, status, note, answered_at, answered_by, keys, updated_at
+		SELECT id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at
 		FROM gap_decisions ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("read gap decisions: %w", err)
@@ -175,18 +175,16 @@ func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	for rows.Next() {
 		var d gaps.Decision
 		var answered sql.NullInt64
-		var keys string
+		var keys, joined, parted string
 		var updated int64
-		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &updated); err != nil {
+		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &joined, &parted, &d.MergedInto, &updated); err != nil {
 			return nil, fmt.Errorf("read gap decisions: %w", err)
 		}
 		if answered.Valid {
 			at := fromMillis(answered.Int64)
 			d.AnsweredAt = &at
 		}
-		if keys != "" {
-			d.Keys = strings.Split(keys, "\n")
-		}
+		d.Keys, d.Joined, d.Parted = lines(keys), lines(joined), lines(parted)
 		d.Updated = fromMillis(updated)
 		out = append(out, d)
 	}
@@ -194,6 +192,14 @@ func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 		return nil, fmt.Errorf("read gap decisions: %w", err)
 	}
 	return out, nil
+}
+
+// lines splits a column of lines; empty is none.
+func lines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
 }
 
 // SaveDecision stores a gap decision, replacing the one with its ID. A
@@ -207,12 +213,14 @@ func (db *DB) SaveDecision(ctx context.Context, d gaps.Decision) error {
 		answered = millis(*d.AnsweredAt)
 	}
 	_, err := db.writer.ExecContext(ctx, `
-		INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, locale = excluded.locale, status = excluded.status,
 			note = excluded.note, answered_at = excluded.answered_at, answered_by = excluded.answered_by,
-			keys = excluded.keys, updated_at = excluded.updated_at`,
-		d.ID, d.Kind, d.Locale, d.Status, d.Note, answered, d.AnsweredBy, strings.Join(d.Keys, "\n"), millis(d.Updated))
+			keys = excluded.keys, joined = excluded.joined, parted = excluded.parted,
+			merged_into = excluded.merged_into, updated_at = excluded.updated_at`,
+		d.ID, d.Kind, d.Locale, d.Status, d.Note, answered, d.AnsweredBy, strings.Join(d.Keys, "\n"),
+		strings.Join(d.Joined, "\n"), strings.Join(d.Parted, "\n"), d.MergedInto, millis(d.Updated))
 	if err != nil {
 		return fmt.Errorf("save decision on gap %s: %w", d.ID, err)
 	}

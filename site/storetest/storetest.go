@@ -434,7 +434,8 @@ func testDecisions(t *testing.T, open Opener) {
 	s := open(t, fixed(t0))
 	ctx := context.Background()
 	at := t0.Add(-time.Hour)
-	d := gaps.Decision{ID: "g1", Kind: "search", Locale: "en", Status: "new_article", Note: "write it", Keys: []string{"k1", "k2"}}
+	d := gaps.Decision{ID: "g1", Kind: "search", Locale: "en", Status: "new_article", Note: "write it", Keys: []string{"k1", "k2"},
+		Joined: []string{"k1", "k2 k3"}, Parted: []string{"k4"}}
 	if err := s.SaveDecision(ctx, d); err != nil {
 		t.Fatal(err)
 	}
@@ -448,11 +449,21 @@ func testDecisions(t *testing.T, open Opener) {
 	if err != nil || len(list) != 2 {
 		t.Fatalf("decisions %+v %v", list, err)
 	}
-	if g := list[0]; g.ID != "g0" || g.AnsweredAt == nil || !g.AnsweredAt.Equal(at) || g.AnsweredBy != "billing/refund" || g.Keys != nil || !g.Updated.Equal(at) {
+	if g := list[0]; g.ID != "g0" || g.AnsweredAt == nil || !g.AnsweredAt.Equal(at) || g.AnsweredBy != "billing/refund" || g.Keys != nil ||
+		g.Joined != nil || g.Parted != nil || g.MergedInto != "" || !g.Updated.Equal(at) {
 		t.Errorf("g0 %+v", g)
 	}
-	if g := list[1]; g.Status != "ignored" || g.Note != "" || !slices.Equal(g.Keys, []string{"k1", "k2"}) || !g.Updated.Equal(t0) || g.AnsweredAt != nil {
+	if g := list[1]; g.Status != "ignored" || g.Note != "" || !slices.Equal(g.Keys, []string{"k1", "k2"}) || !g.Updated.Equal(t0) || g.AnsweredAt != nil ||
+		!slices.Equal(g.Joined, []string{"k1", "k2 k3"}) || !slices.Equal(g.Parted, []string{"k4"}) {
 		t.Errorf("g1 %+v", g)
+	}
+	// A gap merged into another: only where it went.
+	if err := s.SaveDecision(ctx, gaps.Decision{ID: "g1", Kind: "search", Locale: "en", MergedInto: "g9"}); err != nil {
+		t.Fatal(err)
+	}
+	list, _ = s.Decisions(ctx)
+	if g := list[1]; g.MergedInto != "g9" || g.Keys != nil || g.Joined != nil || g.Parted != nil || g.Status != "" {
+		t.Errorf("g1 merged %+v", g)
 	}
 	if err := s.SaveDecision(ctx, gaps.Decision{ID: "bad", Kind: "search", Locale: "en", Status: "maybe"}); err == nil {
 		t.Error("unknown status stored")

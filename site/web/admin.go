@@ -20,6 +20,12 @@ type Insights interface {
 	Report(ctx context.Context, opts gaps.Options) (gaps.Report, error)
 	// Decide records the team's decision on a gap ("" takes it back).
 	Decide(ctx context.Context, id, status, note string) error
+	// Merge merges the gaps from into the gap into (gaps.Service.Merge)
+	// and returns it.
+	Merge(ctx context.Context, into string, from ...string) (gaps.Gap, error)
+	// Split moves a phrasing out of a gap (gaps.Service.Split) and
+	// returns the gap it makes.
+	Split(ctx context.Context, id, query string) (gaps.Gap, error)
 	// LinkTopic links the topic of an unlinked-ticket gap to an article
 	// by hand and returns how many stored tickets it linked.
 	LinkTopic(ctx context.Context, gapID, articleID string) (int, error)

@@ -79,6 +79,8 @@ func (s *Server) routes() *echo.Echo {
 	e.POST("/admin/logout", s.adminLogout)        // admin_session.go
 	e.POST("/admin/triage", s.adminTriage)        // admin_triage.go: a gap's status and note
 	e.POST("/admin/link-topic", s.adminLinkTopic) // admin_topics.go: a ticket topic to an article
+	e.POST("/admin/merge", s.adminMerge)          // admin_grouping.go: a gap into another
+	e.POST("/admin/split", s.adminSplit)          // admin_grouping.go: a phrasing out of its gap
 	e.GET("/admin/export/:file", s.adminExport)   // admin_export.go: a section of the dashboard as CSV
 
 	// Operations.

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+)
+
+// TestAdminMergeAndSplit: on the admin page, through the real router with
+// the session and the form's token, the team merges two gaps the words
+// kept apart and moves a phrasing out of a gap two visitors' two
+// questions made; the page shows the corrected gaps, and the command line
+// reports the same.
+func TestAdminMergeAndSplit(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	now := time.Now().UTC()
+	search := func(q, visitor string, ago time.Duration) {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: q, Locale: "en", Source: "site", Visitor: visitor, Time: now.Add(-ago)})
+	}
+	search("tip the driver", "a", 3*time.Hour)
+	search("tip the driver", "b", 2*time.Hour)
+	search("gratuity for staff", "c", 3*time.Hour)
+	search("gratuity for staff", "d", 2*time.Hour)
+	for _, v := range []string{"x", "y"} {
+		search("pay with bitcoin", v, 50*time.Minute)
+		search("printer jammed", v, 49*time.Minute)
+	}
+	m.Recorder.Flush(ctx)
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	session := signIn(t, m, admin)
+	page := func() string {
+		t.Helper()
+		w := serve(m, "GET", "/admin/", "", "Cookie", session)
+		if w.Code != 200 {
+			t.Fatalf("admin page: %d", w.Code)
+		}
+		return w.Body.String()
+	}
+	gapOf := func(query string) gaps.Gap {
+		t.Helper()
+		rep, err := m.Gaps.Report(ctx, gaps.Options{MinVisitors: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range rep.Gaps {
+			for _, v := range g.Variants {
+				if v.Query == query {
+					return g
+				}
+			}
+		}
+		t.Fatalf("no gap lists %q", query)
+		return gaps.Gap{}
+	}
+	tip, grat, both := gapOf("tip the driver"), gapOf("gratuity for staff"), gapOf("printer jammed")
+	if tip.ID == grat.ID || both.ID != gapOf("pay with bitcoin").ID {
+		t.Fatalf("before: tip %s, gratuity %s, bitcoin and printer %s", tip.ID, grat.ID, both.ID)
+	}
+	p := page()
+	for _, want := range []string{`action="/admin/merge"`, `list="gaps-search"`, `<option value="` + tip.ID + `">tip the driver (en)</option>`,
+		`action="/admin/split"`, `<option>printer jammed</option>`, `(gap <code>` + both.ID + `</code>)`} {
+		if !strings.Contains(p, want) {
+			t.Errorf("admin page lacks %s", want)
+		}
+	}
+	csrf := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(p)[1]
+
+	merge := url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {tip.ID}}
+	for _, tc := range []struct {
+		name string
+		form url.Values
+		hdr  []string
+		code int
+	}{
+		{"no session", merge, nil, 401},
+		{"no form token", url.Values{"gap": {grat.ID}, "into": {tip.ID}}, []string{"Cookie", session}, 403},
+		{"another site", merge, []string{"Cookie", session, "Origin", "https://evil.example"}, 403},
+		{"unknown gap", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {"000000000000"}}, []string{"Cookie", session}, 404},
+		{"into itself", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {grat.ID}}, []string{"Cookie", session}, 400},
+	} {
+		w := serve(m, "POST", "/admin/merge", tc.form.Encode(), tc.hdr...)
+		if w.Code != tc.code {
+			t.Errorf("merge, %s: %d, want %d", tc.name, w.Code, tc.code)
+		}
+		if tc.code == 400 && !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
+			t.Errorf("merge, %s: the error is not a page: %s", tc.name, w.Header().Get("Content-Type"))
+		}
+	}
+	w := serve(m, "POST", "/admin/merge", merge.Encode(), "Cookie", session)
+	if w.Code != 303 || w.Header().Get("Location") != "/admin/#gap-"+tip.ID {
+		t.Fatalf("merge: %d %s", w.Code, w.Header().Get("Location"))
+	}
+	if g := gapOf("gratuity for staff"); g.ID != tip.ID || g.Visitors != 4 || len(g.Variants) != 2 {
+		t.Errorf("after the merge: %+v", g)
+	}
+	if p := page(); strings.Contains(p, `id="gap-`+grat.ID+`"`) || !regexp.MustCompile(`id="gap-`+tip.ID+`"><td><strong>[^<]+</strong> <span class="meta">en</span><br><span class="meta">[^<]*gratuity for staff`).MatchString(p) {
+		t.Error("the admin page does not show the merged gap as one row with both phrasings")
+	}
+
+	split := url.Values{"csrf": {csrf}, "gap": {both.ID}, "variant": {"printer jammed"}}
+	if w := serve(m, "POST", "/admin/split", url.Values{"csrf": {csrf}, "gap": {both.ID}, "variant": {"tip the driver"}}.Encode(), "Cookie", session); w.Code != 400 {
+		t.Errorf("split of a phrasing the gap does not hold: %d", w.Code)
+	}
+	w = serve(m, "POST", "/admin/split", split.Encode(), "Cookie", session)
+	printer := gapOf("printer jammed")
+	if w.Code != 303 || printer.ID == both.ID || w.Header().Get("Location") != "/admin/#gap-"+printer.ID {
+		t.Fatalf("split: %d %s, printer now %s", w.Code, w.Header().Get("Location"), printer.ID)
+	}
+	if b := gapOf("pay with bitcoin"); b.ID != both.ID || len(b.Variants) != 1 || printer.Visitors != 2 {
+		t.Errorf("after the split: bitcoin %+v, printer %+v", b, printer)
+	}
+	if p := page(); !strings.Contains(p, `id="gap-`+printer.ID+`"><td><strong>printer jammed</strong>`) {
+		t.Error("the admin page does not show the phrasing moved out as a gap of its own")
+	}
+
+	// The command line makes the same corrections.
+	cli := func(args ...string) (int, string, string) {
+		var out, errb bytes.Buffer
+		code := run(ctx, append(append([]string{"gaps"}, args...), "--content", dir, "--data", m.Config.Data), &out, &errb)
+		return code, out.String(), errb.String()
+	}
+	code, out, msg := cli("split", tip.ID, "gratuity for staff")
+	if code != 0 || !strings.Contains(out, `"gratuity for staff" moved out of gap `+tip.ID+": now gap ") {
+		t.Fatalf("gaps split: exit %d %s %s", code, out, msg)
+	}
+	back := gapOf("gratuity for staff")
+	if back.ID == tip.ID || len(gapOf("tip the driver").Variants) != 1 {
+		t.Errorf("after gaps split: %+v", back)
+	}
+	if code, out, msg := cli("merge", tip.ID, back.ID); code != 0 || !strings.HasPrefix(out, "gap "+tip.ID+" (") || !strings.Contains(out, "): 2 phrasings, 4 visitors") {
+		t.Errorf("gaps merge: exit %d %s %s", code, out, msg)
+	}
+	for _, bad := range [][]string{{"merge", tip.ID}, {"split", tip.ID}, {"merge", "000000000000", tip.ID}, {"split", both.ID, "printer jammed"}} {
+		code, _, msg := cli(bad...)
+		// A person reads the message, not the API's error code.
+		if code != 1 || !strings.HasPrefix(msg, "guichet: ") || strings.Contains(msg, site.ENOTFOUND+":") || strings.Contains(msg, site.EINVALID+":") {
+			t.Errorf("gaps %v: exit %d, %q", bad, code, msg)
+		}
+	}
+}

@@ -1,0 +1,294 @@
+package gaps
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
+)
+
+// applyTeam applies the team's corrections to the groups the words made
+// (see Decision.Joined and Parted), phrasing by phrasing:
+//   - a phrasing whose key a gap joined (Merge) goes to that gap;
+//   - the other phrasings of a group the words made go where their group
+//     goes: the gap whose ID it holds when the team decided on that gap,
+//     else the gap most of its joined phrasings went to (a phrasing typed
+//     later joins the gap the team merged its neighbours into), else its
+//     own ID;
+//   - a phrasing whose key the team moved out of the gap it would go to
+//     (Split), or out of a gap merged into that one since, is a gap of its
+//     own, with the phrasings of its key.
+//
+// When several gaps joined one key, the latest decision has it. It
+// returns the groups, with their IDs.
+func applyTeam(groups []*group, keys []string, c *collector, decisions []Decision) []*group {
+	team := make([]Decision, 0, len(decisions))
+	live := map[string]bool{}  // IDs of the decisions of gaps standing on their own
+	taken := map[string]bool{} // IDs no new group may take
+	for _, d := range decisions {
+		if d.MergedInto != "" {
+			taken[d.ID] = true
+			continue
+		}
+		live[d.ID] = true
+		if len(d.Joined) > 0 || len(d.Parted) > 0 {
+			team = append(team, d)
+		}
+	}
+	if len(team) == 0 {
+		return groups
+	}
+	slices.SortStableFunc(team, func(a, b Decision) int {
+		if n := a.Updated.Compare(b.Updated); n != 0 {
+			return n
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	place := map[string]string{}           // kind|locale|key → the gap that joined it
+	parted := map[string]map[string]bool{} // gap → keys moved out of it
+	for _, d := range team {
+		for _, k := range d.Joined {
+			place[d.Kind+"|"+d.Locale+"|"+k] = d.ID
+		}
+		if len(d.Parted) > 0 {
+			parted[d.ID] = map[string]bool{}
+			for _, k := range d.Parted {
+				parted[d.ID][k] = true
+			}
+		}
+	}
+	for _, g := range groups {
+		taken[g.id] = true
+	}
+	out := map[string]*group{} // by ID
+	var list []*group
+	add := func(g *group, id string, m int32) {
+		ng := out[id]
+		if ng == nil {
+			ng = &group{kind: g.kind, locale: g.locale, id: id}
+			out[id] = ng
+			list = append(list, ng)
+		}
+		ng.members = append(ng.members, m)
+	}
+	own := map[string]string{} // kind|locale|key → ID of its own gap
+	for _, g := range groups {
+		pull := g.id
+		if !live[g.id] {
+			n := map[string]int{}
+			best := ""
+			for _, m := range g.members {
+				if to := place[g.kind+"|"+g.locale+"|"+keys[m]]; to != "" {
+					n[to]++
+					if n[to] > n[best] || n[to] == n[best] && to < best {
+						best = to
+					}
+				}
+			}
+			if best != "" {
+				pull = best
+			}
+		}
+		for _, m := range g.members {
+			kl := g.kind + "|" + g.locale + "|" + keys[m]
+			to := place[kl]
+			if to == "" {
+				to = pull
+			}
+			if parted[to][keys[m]] {
+				id, ok := own[kl]
+				if !ok {
+					id = freeID(g, makeID(g.kind, g.locale, keys[m]), taken)
+					own[kl] = id
+				}
+				to = id
+			}
+			add(g, to, m)
+		}
+	}
+	for _, g := range list {
+		g.anchor = g.members[0]
+		for _, m := range g.members[1:] {
+			if c.before(keys, m, g.anchor) {
+				g.anchor = m
+			}
+		}
+	}
+	return list
+}
+
+// Merge merges the gaps with the IDs from into the gap with ID into: they
+// are reported as one gap from now on, under into's ID and decision, with
+// the phrasings that join any of them later. The gaps must be of one kind
+// and locale. A gap merged away keeps no decision of its own: into takes
+// its status and note when it has none. It returns the merged gap,
+// counted over the retention period.
+//
+// The errors are site.ENOTFOUND for an ID no report lists and
+// site.EINVALID for gaps of another kind or locale, or a gap merged into
+// itself.
+func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, error) {
+	if len(from) == 0 {
+		return Gap{}, site.Errorf(site.EINVALID, "Name the gaps to merge into %s.", into)
+	}
+	c, decisions, err := s.collect(ctx, false)
+	if err != nil {
+		return Gap{}, err
+	}
+	an := s.analysis()
+	gr := c.grouping(an, decisions)
+	into = resolveMerged(decisions, into)
+	target := gr.byID(into)
+	if target == nil {
+		return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", into)
+	}
+	d := decisionOf(decisions, target)
+	// Joined holds the merged gap's own phrasings too: whichever part the
+	// words later give this ID, the others join it.
+	d.Joined = addKeys(d.Joined, gr.keysOf(into))
+	now := s.now()
+	var moved []Decision
+	for _, id := range from {
+		id = resolveMerged(decisions, id)
+		g := gr.byID(id)
+		switch {
+		case g == nil:
+			return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
+		case g == target:
+			return Gap{}, site.Errorf(site.EINVALID, "Gap %s is the gap to merge into.", id)
+		case g.kind != target.kind || g.locale != target.locale:
+			return Gap{}, site.Errorf(site.EINVALID, "Gap %s is a %s gap in %q and %s a %s gap in %q: only gaps of one kind and locale merge.",
+				id, g.kind, g.locale, into, target.kind, target.locale)
+		}
+		keys := gr.keysOf(id)
+		d.Joined = addKeys(d.Joined, keys)
+		d.Parted = removeKeys(d.Parted, keys)
+		old := decisionOf(decisions, g)
+		// What the team moved out of the merged gap stays out.
+		d.Parted = addKeys(d.Parted, removeKeys(old.Parted, d.Joined))
+		if d.Status == "" && old.Status != "" {
+			d.Status, d.Note = old.Status, old.Note
+		}
+		moved = append(moved, Decision{ID: id, Kind: g.kind, Locale: g.locale, MergedInto: into, Updated: now})
+	}
+	d.Keys = d.Joined
+	d.Updated = now
+	if err := s.Store.SaveDecision(ctx, d); err != nil {
+		return Gap{}, fmt.Errorf("merge gaps into %s: %w", into, err)
+	}
+	for _, m := range moved {
+		if err := s.Store.SaveDecision(ctx, m); err != nil {
+			return Gap{}, fmt.Errorf("merge gap %s into %s: %w", m.ID, into, err)
+		}
+	}
+	return s.Gap(ctx, into)
+}
+
+// Split moves a phrasing out of the gap with id: the gap's variants
+// with the phrasing's meaning key become a gap of their own, and stay out
+// of this gap however the words group them. query is one of the gap's
+// variants, as listed (Variant.Query) or as typed. It returns the new gap.
+//
+// The errors are site.ENOTFOUND for an ID no report lists and
+// site.EINVALID for a query that is not one of the gap's variants or a
+// gap with a single phrasing.
+func (s *Service) Split(ctx context.Context, id, query string) (Gap, error) {
+	c, decisions, err := s.collect(ctx, false)
+	if err != nil {
+		return Gap{}, err
+	}
+	gr := c.grouping(s.analysis(), decisions)
+	id = resolveMerged(decisions, id)
+	g := gr.byID(id)
+	if g == nil {
+		return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
+	}
+	key, keys := "", gr.keysOf(id)
+	want := textnorm.Key(query)
+	for _, m := range g.members {
+		p := c.phrasings[m]
+		if p.spelling() == query || p.text == want {
+			key = gr.keys[m]
+			break
+		}
+	}
+	if key == "" {
+		return Gap{}, site.Errorf(site.EINVALID, "%q is not a phrasing of gap %s.", query, id)
+	}
+	if len(keys) < 2 {
+		return Gap{}, site.Errorf(site.EINVALID, "Gap %s has one phrasing: there is nothing to move out of it.", id)
+	}
+	d := decisionOf(decisions, g)
+	d.Parted = addKeys(d.Parted, []string{key})
+	d.Joined = removeKeys(d.Joined, []string{key})
+	d.Keys = removeKeys(keys, []string{key})
+	d.Updated = s.now()
+	if err := s.Store.SaveDecision(ctx, d); err != nil {
+		return Gap{}, fmt.Errorf("split gap %s: %w", id, err)
+	}
+	// The new gap is the one now holding the phrasing.
+	decisions = replaceDecision(decisions, d)
+	gr = c.grouping(s.analysis(), decisions)
+	for _, ng := range gr.groups {
+		if ng.kind == g.kind && ng.locale == g.locale && slices.ContainsFunc(ng.members, func(m int32) bool { return gr.keys[m] == key }) {
+			return s.Gap(ctx, ng.id)
+		}
+	}
+	return Gap{}, fmt.Errorf("split gap %s: the phrasing %q is in no gap", id, query)
+}
+
+// byID returns the group with id, nil when none has it.
+func (g *grouped) byID(id string) *group {
+	for _, gr := range g.groups {
+		if gr.id == id {
+			return gr
+		}
+	}
+	return nil
+}
+
+// resolveMerged follows the merges from id to the gap that holds it now.
+func resolveMerged(decisions []Decision, id string) string {
+	into := map[string]string{}
+	for _, d := range decisions {
+		if d.MergedInto != "" {
+			into[d.ID] = d.MergedInto
+		}
+	}
+	for seen := 0; into[id] != "" && seen < len(into); seen++ {
+		id = into[id]
+	}
+	return id
+}
+
+// decisionOf returns the stored decision of a group, or a new one.
+func decisionOf(decisions []Decision, g *group) Decision {
+	for _, d := range decisions {
+		if d.ID == g.id {
+			return d
+		}
+	}
+	return Decision{ID: g.id, Kind: g.kind, Locale: g.locale}
+}
+
+// replaceDecision returns decisions with d in place of the one with its
+// ID (or added).
+func replaceDecision(decisions []Decision, d Decision) []Decision {
+	out := slices.DeleteFunc(slices.Clone(decisions), func(o Decision) bool { return o.ID == d.ID })
+	return append(out, d)
+}
+
+// addKeys returns the sorted union of two key lists.
+func addKeys(a, b []string) []string {
+	out := append(slices.Clone(a), b...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// removeKeys returns a without the keys of b.
+func removeKeys(a, b []string) []string {
+	return slices.DeleteFunc(slices.Clone(a), func(k string) bool { return slices.Contains(b, k) })
+}

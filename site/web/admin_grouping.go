@@ -1,0 +1,37 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+)
+
+// adminMerge merges a gap into another from the admin page (the team says
+// they ask the same thing), and shows the merged gap.
+func (s *Server) adminMerge(c echo.Context) error {
+	if _, err := s.adminForm(c); err != nil {
+		return err
+	}
+	r := c.Request()
+	g, err := s.opts.Insights.Merge(r.Context(), strings.TrimSpace(r.PostFormValue("into")), r.PostFormValue("gap"))
+	if err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(g.ID))
+}
+
+// adminSplit moves one phrasing out of a gap from the admin page (the team
+// says it asks something else), and shows the gap it makes.
+func (s *Server) adminSplit(c echo.Context) error {
+	if _, err := s.adminForm(c); err != nil {
+		return err
+	}
+	r := c.Request()
+	g, err := s.opts.Insights.Split(r.Context(), r.PostFormValue("gap"), r.PostFormValue("variant"))
+	if err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(g.ID))
+}

@@ -103,8 +103,16 @@ func TestAdminMergeAndSplit(t *testing.T) {
 	if g := gapOf("gratuity for staff"); g.ID != tip.ID || g.Visitors != 4 || len(g.Variants) != 2 {
 		t.Errorf("after the merge: %+v", g)
 	}
+	// The API names the merged-away ID on the gap it joined.
+	if w := serve(m, "GET", "/api/v1/insights/gaps", "", "Authorization", "Bearer "+admin); !strings.Contains(w.Body.String(), `"id":"`+tip.ID+`","kind":"search","locale":"en","key":"`) ||
+		!strings.Contains(w.Body.String(), `"merged":["`+grat.ID+`"]`) {
+		t.Errorf("gaps API after the merge: %s", w.Body)
+	}
 	if p := page(); strings.Contains(p, `id="gap-`+grat.ID+`"`) || !regexp.MustCompile(`id="gap-`+tip.ID+`"><td><strong>[^<]+</strong> <span class="meta">en</span><br><span class="meta">[^<]*gratuity for staff`).MatchString(p) {
 		t.Error("the admin page does not show the merged gap as one row with both phrasings")
+	}
+	if !strings.Contains(page(), `(gap <code>`+tip.ID+`</code>; merged: <code>`+grat.ID+`</code>)`) {
+		t.Error("the admin page does not name the gap merged away")
 	}
 
 	split := url.Values{"csrf": {csrf}, "gap": {both.ID}, "variant": {"printer jammed"}}

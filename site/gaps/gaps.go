@@ -107,7 +107,10 @@ type Gap struct {
 	Locale string `json:"locale"`
 	// Key is the analysed terms of the phrasing that started the gap (or
 	// the screen, for NoHelp).
-	Key      string    `json:"key"`
+	Key string `json:"key"`
+	// Merged are the IDs of the gaps the team merged into this one
+	// (Service.Merge), sorted: a report listing an old ID finds it here.
+	Merged   []string  `json:"merged,omitempty"`
 	Query    string    `json:"query"` // representative: the variant most visitors used
 	Variants []Variant `json:"variants"`
 	// Visitors counts distinct people (see Visitors): one person

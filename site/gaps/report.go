@@ -134,6 +134,7 @@ func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) 
 	for _, d := range decisions {
 		byID[d.ID] = d
 	}
+	merged := mergedInto(decisions)
 	rep := Report{Since: opts.Since, Gaps: []Gap{}}
 	w := periodOf(opts)
 	gapOf := map[int32]string{}
@@ -145,6 +146,7 @@ func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) 
 		if !ok {
 			continue
 		}
+		gap.Merged = merged[gap.ID]
 		if d, ok := byID[gap.ID]; ok {
 			gap.Status, gap.Note, gap.AnsweredAt, gap.AnsweredBy = d.Status, d.Note, d.AnsweredAt, d.AnsweredBy
 			if d.AnsweredAt != nil {

@@ -252,16 +252,42 @@ func (g *grouped) byID(id string) *group {
 
 // resolveMerged follows the merges from id to the gap that holds it now.
 func resolveMerged(decisions []Decision, id string) string {
+	return follow(mergeLinks(decisions), id)
+}
+
+// mergeLinks maps each gap merged away to the gap it was merged into.
+func mergeLinks(decisions []Decision) map[string]string {
 	into := map[string]string{}
 	for _, d := range decisions {
 		if d.MergedInto != "" {
 			into[d.ID] = d.MergedInto
 		}
 	}
+	return into
+}
+
+// follow follows links from id to the end (a loop ends after as many
+// steps as there are links).
+func follow(into map[string]string, id string) string {
 	for seen := 0; into[id] != "" && seen < len(into); seen++ {
 		id = into[id]
 	}
 	return id
+}
+
+// mergedInto returns, for each gap the team merged others into, their
+// IDs, sorted.
+func mergedInto(decisions []Decision) map[string][]string {
+	links := mergeLinks(decisions)
+	out := map[string][]string{}
+	for from := range links {
+		to := follow(links, from)
+		out[to] = append(out[to], from)
+	}
+	for _, l := range out {
+		slices.Sort(l)
+	}
+	return out
 }
 
 // decisionOf returns the stored decision of a group, or a new one.

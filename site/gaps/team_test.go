@@ -53,7 +53,8 @@ func TestMergeAndSplit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if merged.ID != tip.ID || merged.Visitors != 4 || len(merged.Variants) != 2 || merged.Status != gaps.StatusNewArticle || merged.Note != "Ana writes it" {
+	if merged.ID != tip.ID || merged.Visitors != 4 || len(merged.Variants) != 2 || merged.Status != gaps.StatusNewArticle || merged.Note != "Ana writes it" ||
+		!slices.Equal(merged.Merged, []string{grat.ID}) {
 		t.Errorf("merged: %+v", merged)
 	}
 	// The merged-away ID leads to the gap it joined, for reading and

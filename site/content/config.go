@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 	"gopkg.in/yaml.v3"
 )
 
@@ -32,13 +33,14 @@ func readTranslated(cfg *site.Config, f field) []site.Problem {
 	m := map[string]string{}
 	for i := 0; i+1 < len(f.value.Content); i += 2 {
 		k, v := f.value.Content[i], f.value.Content[i+1]
+		loc, _, ok := i18n.Canonical(k.Value)
 		switch {
-		case !localeCode.MatchString(k.Value):
-			probs = append(probs, errorAt(site.KindConfig, configFile, k.Line, f.name, "%s: %q is not a locale code like en or pt-BR", f.name, k.Value))
+		case !ok:
+			probs = append(probs, errorAt(site.KindConfig, configFile, k.Line, f.name, "%s: %q is not a locale code like %s", f.name, k.Value, localeExamples))
 		case v.Kind != yaml.ScalarNode:
 			probs = append(probs, errorAt(site.KindConfig, configFile, k.Line, f.name, "%s.%s must be a string", f.name, k.Value))
 		default:
-			m[k.Value] = strings.TrimSpace(v.Value)
+			m[loc] = strings.TrimSpace(v.Value)
 		}
 	}
 	if cfg.Translated == nil {
@@ -148,18 +150,23 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		}
 		cfg.EditURL = e
 	}
-	if !localeCode.MatchString(cfg.DefaultLocale) {
+	if loc, _, ok := i18n.Canonical(cfg.DefaultLocale); ok {
+		cfg.DefaultLocale = loc
+	} else {
 		probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "default_locale"), "default_locale",
-			"default_locale %q is not a locale code like en or pt-BR", cfg.DefaultLocale))
+			"default_locale %q is not a locale code like %s", cfg.DefaultLocale, localeExamples))
 		cfg.DefaultLocale = defaultLocale
 	}
 	locales := cfg.Locales[:0:0]
 	for _, l := range cfg.Locales {
-		if !localeCode.MatchString(l) {
-			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "locales"), "locales", "locale %q is not a locale code like en or pt-BR", l))
+		loc, _, ok := i18n.Canonical(l)
+		if !ok {
+			probs = append(probs, errorAt(site.KindConfig, configFile, lineOf(fields, "locales"), "locales", "locale %q is not a locale code like %s", l, localeExamples))
 			continue
 		}
-		locales = append(locales, l)
+		if !slices.Contains(locales, loc) {
+			locales = append(locales, loc)
+		}
 	}
 	cfg.Locales = locales
 	probs = append(probs, checkBrand(&cfg, fields)...)
@@ -346,8 +353,9 @@ func parseSynonyms(data []byte) (map[string][][]string, []site.Problem) {
 	fields, probs := parseYAMLMapping(data, synonymsFile, 0, synonymsFile)
 	out := map[string][][]string{}
 	for _, f := range fields {
-		if !localeCode.MatchString(f.name) {
-			probs = append(probs, errorAt(site.KindConfig, synonymsFile, f.line, f.name, "%q is not a locale code like en or pt-BR", f.name))
+		loc, _, ok := i18n.Canonical(f.name)
+		if !ok {
+			probs = append(probs, errorAt(site.KindConfig, synonymsFile, f.line, f.name, "%q is not a locale code like %s", f.name, localeExamples))
 			continue
 		}
 		if f.value.Kind != yaml.SequenceNode {
@@ -374,7 +382,7 @@ func parseSynonyms(data []byte) (map[string][][]string, []site.Problem) {
 				probs = append(probs, warningAt(site.KindConfig, synonymsFile, g.Line, f.name, "a synonym group needs at least two terms"))
 				continue
 			}
-			out[f.name] = append(out[f.name], terms)
+			out[loc] = append(out[loc], terms)
 		}
 	}
 	return out, probs

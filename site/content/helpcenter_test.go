@@ -285,17 +285,62 @@ func TestLoadConfiguredLocales(t *testing.T) {
 		"aide/a.md":      "---\ntitle: A\n---\n",
 		"aide/a.en.md":   "---\ntitle: A en\n---\n",
 		"aide/run.js.md": "---\ntitle: JS\n---\n",
+		"aide/b.de.md":   "---\ntitle: B\n---\n",
 	})
 	got := map[string]string{}
 	for _, a := range lib.Articles {
 		got[a.SourcePath] = a.Locale + " " + a.URL
 	}
-	wantURLs := map[string]string{"aide/a.md": "fr /aide/a", "aide/a.en.md": "en /en/aide/a", "aide/run.js.md": "fr /aide/run.js"}
+	wantURLs := map[string]string{"aide/a.md": "fr /aide/a", "aide/a.en.md": "en /en/aide/a", "aide/run.js.md": "fr /aide/run.js", "aide/b.de.md": "fr /aide/b.de"}
 	if !reflect.DeepEqual(got, wantURLs) {
 		t.Errorf("got %v, want %v", got, wantURLs)
 	}
-	if !findProblem(lib, want{site.SeverityWarning, "aide/run.js.md", 0, "", `"js" is not one of the locales`}) {
-		t.Errorf("no warning for the js suffix: %v", lib.Problems)
+	if !findProblem(lib, want{site.SeverityWarning, "aide/b.de.md", 0, "", `"de" is not one of the locales`}) {
+		t.Errorf("no warning for the de suffix: %v", lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		if p.File == "aide/run.js.md" {
+			t.Errorf("js is no language: %v", p)
+		}
+	}
+}
+
+// TestLoadLocaleCodes: file names and settings take locale codes as
+// writers coming from other tools write them (Hugo's "pt-br", scripts,
+// UN regions, any case), in BCP 47's casing; a three-letter language
+// counts in a file name only when the site lists it ("new" and "old" are
+// languages too).
+func TestLoadLocaleCodes(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		config string
+		want   map[string]string // source → locale and URL
+		locale []string
+	}{
+		{"no locales listed", "",
+			map[string]string{"a.md": "en /help/a", "a.pt-br.md": "pt-BR /pt-BR/help/a", "a.zh-hans.md": "zh-Hans /zh-Hans/help/a",
+				"a.FR.md": "fr /fr/help/a", "a.es-419.md": "es-419 /es-419/help/a", "a.fil.md": "en /help/a.fil", "a.new.md": "en /help/a.new"},
+			[]string{"en", "es-419", "fr", "pt-BR", "zh-Hans"}},
+		{"listed in any case", "locales: [EN, pt_br, fil, zh-HANS]\n",
+			map[string]string{"a.md": "en /help/a", "a.pt-BR.md": "pt-BR /pt-BR/help/a", "a.ZH-Hans.md": "zh-Hans /zh-Hans/help/a",
+				"a.fil.md": "fil /fil/help/a", "a.new.md": "en /help/a.new"},
+			[]string{"en", "pt-BR", "fil", "zh-Hans"}},
+	} {
+		files := map[string]string{"guichet.yaml": "title: Help\n" + c.config}
+		for src := range c.want {
+			files["help/"+src] = "---\ntitle: A " + src + "\n---\nText.\n"
+		}
+		lib := load(t, files)
+		got := map[string]string{}
+		for _, a := range lib.Articles {
+			got[strings.TrimPrefix(a.SourcePath, "help/")] = a.Locale + " " + a.URL
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+		}
+		if !reflect.DeepEqual(lib.Config.Locales, c.locale) {
+			t.Errorf("%s: locales %v, want %v", c.name, lib.Config.Locales, c.locale)
+		}
 	}
 }
 

@@ -2,17 +2,18 @@ package content
 
 import (
 	"path"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
-// localeCode matches the locale suffix of a file name: "fr", "pt-BR".
-var localeCode = regexp.MustCompile(`^[a-z]{2}(-[A-Z]{2})?$`)
+// localeExamples ends the message for a setting that is no locale code
+// (see i18n.Canonical).
+const localeExamples = "en, pt-BR, zh-Hans or es-419"
 
 // Names of the special files at the content root and in folders.
 const (
@@ -38,12 +39,15 @@ func isMarkdown(name string) bool {
 }
 
 // parseFileName splits a Markdown file name. A suffix counts as a locale
-// when it looks like one and, when the site lists its locales, is listed.
+// when it is a locale code (i18n.Canonical: "fr", "pt-br", "zh-Hans",
+// "es-419", in any case) and, when the site lists its locales, is listed;
+// when it does not, only codes of a two-letter language count ("old" and
+// "new" are languages too). The locale is the code in its canonical case.
 func parseFileName(name string, known map[string]bool) fileName {
 	stem := name[:len(name)-len(path.Ext(name))]
 	f := fileName{stem: stem}
 	if i := strings.LastIndexByte(stem, '.'); i > 0 {
-		if loc := stem[i+1:]; localeCode.MatchString(loc) && (known == nil || known[loc]) {
+		if loc, n, ok := i18n.Canonical(stem[i+1:]); ok && (known == nil && n == 2 || known[loc]) {
 			f.stem, f.locale = stem[:i], loc
 		}
 	}

@@ -21,9 +21,9 @@ func (l *loader) readStrings(read func(string) ([]byte, bool)) {
 	}
 	sort.Strings(files)
 	for _, file := range files {
-		loc := strings.TrimSuffix(path.Base(file), path.Ext(file))
-		if !localeCode.MatchString(loc) {
-			l.probs = append(l.probs, errorAt(site.KindConfig, file, 0, "", "%s: the file name must be a locale code like de.yaml or pt-BR.yaml", file))
+		loc, _, ok := i18n.Canonical(strings.TrimSuffix(path.Base(file), path.Ext(file)))
+		if !ok {
+			l.probs = append(l.probs, errorAt(site.KindConfig, file, 0, "", "%s: the file name must be a locale code like de.yaml, pt-BR.yaml or zh-Hans.yaml", file))
 			continue
 		}
 		data, ok := read(file)

@@ -279,3 +279,28 @@ func TestSearchPageInArabic(t *testing.T) {
 		t.Errorf("count = %q, want the Arabic singular", got)
 	}
 }
+
+// TestLocaleCodeInAnyCase: a locale segment spelt another way ("/DE/", as
+// another tool or a hand writes it) leads to the locale's page, a form
+// post keeping its method.
+func TestLocaleCodeInAnyCase(t *testing.T) {
+	e := newWorld(t)
+	for _, c := range []struct{ method, target, want string }{
+		{"GET", "/DE/search?q=link", "/de/search?q=link"},
+		{"GET", "/De/", "/de/"},
+		{"GET", "/DE/account/reset", "/de/account/reset"},
+		{"POST", "/DE/contact", "/de/contact"},
+	} {
+		w := e.do(t, c.method, c.target, nil)
+		want := 301
+		if c.method == "POST" {
+			want = 308
+		}
+		if w.Code != want || w.Header().Get("Location") != c.want {
+			t.Errorf("%s %s: %d %q, want %d %q", c.method, c.target, w.Code, w.Header().Get("Location"), want, c.want)
+		}
+	}
+	if w := e.do(t, "GET", "/xx/search?q=link", nil); w.Code != 404 {
+		t.Errorf("/xx/search: %d, want 404", w.Code)
+	}
+}

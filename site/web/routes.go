@@ -2,11 +2,13 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // getHead are the methods a page answers.
@@ -127,7 +129,19 @@ func (s *Server) localized(h echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		if !st.nonDefault[c.Param("locale")] {
+		loc := c.Param("locale")
+		if !st.nonDefault[loc] {
+			if canon, _, ok := i18n.Canonical(loc); ok && st.nonDefault[canon] {
+				// /pt-br/search: the locale as another tool spells it.
+				u := *c.Request().URL
+				u.Path = "/" + canon + strings.TrimPrefix(u.Path, "/"+loc)
+				u.RawPath = ""
+				code := http.StatusMovedPermanently
+				if m := c.Request().Method; m != http.MethodGet && m != http.MethodHead {
+					code = http.StatusPermanentRedirect // a form post stays one
+				}
+				return c.Redirect(code, u.RequestURI())
+			}
 			return s.page(c)
 		}
 		return h(c)

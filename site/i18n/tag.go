@@ -1,0 +1,74 @@
+package i18n
+
+import (
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Canonical reads a locale code as writers write it, in any case and with
+// "-" or "_" between its parts: a language of two or three letters ("fr",
+// "fil"), then optionally a script of four letters ("zh-Hans") and a
+// region of two letters or three digits ("pt-BR", "es-419"), each one
+// CLDR knows (BCP 47's common shapes; no variants or extensions). It
+// returns the code in BCP 47's casing ("pt-br" → "pt-BR", "ZH_hans" →
+// "zh-Hans"), the language's length, and whether s is such a code.
+func Canonical(s string) (tag string, languageLen int, ok bool) {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '_' })
+	if len(parts) == 0 || len(parts) > 3 || strings.Count(s, "-")+strings.Count(s, "_") != len(parts)-1 {
+		return "", 0, false
+	}
+	for _, p := range parts {
+		for _, r := range p {
+			if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+				return "", 0, false
+			}
+		}
+	}
+	lang := strings.ToLower(parts[0])
+	if len(lang) < 2 || len(lang) > 3 || !letters(lang) {
+		return "", 0, false
+	}
+	if _, err := language.ParseBase(lang); err != nil {
+		return "", 0, false
+	}
+	out := []string{lang}
+	rest := parts[1:]
+	if len(rest) > 0 && len(rest[0]) == 4 && letters(rest[0]) {
+		script := strings.ToUpper(rest[0][:1]) + strings.ToLower(rest[0][1:])
+		if _, err := language.ParseScript(script); err != nil {
+			return "", 0, false
+		}
+		out, rest = append(out, script), rest[1:]
+	}
+	if len(rest) > 0 {
+		region := strings.ToUpper(rest[0])
+		r, err := language.ParseRegion(region)
+		if err != nil || r.String() != region || !(len(region) == 2 && letters(region) || len(region) == 3 && digits(region)) {
+			return "", 0, false
+		}
+		out, rest = append(out, region), rest[1:]
+	}
+	if len(rest) > 0 {
+		return "", 0, false
+	}
+	return strings.Join(out, "-"), len(lang), true
+}
+
+func letters(s string) bool {
+	for _, r := range strings.ToLower(s) {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func digits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -19,17 +19,9 @@ import (
 // database, grouped with the content's own analysis and synonyms: the same
 // report as the admin page and the insights API.
 func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) > 0 && args[0] == "mark" {
-		return runGapsMark(ctx, args[1:], stdout, stderr)
-	}
-	if len(args) > 0 && args[0] == "stub" {
-		return runGapsStub(ctx, args[1:], stdout, stderr)
-	}
-	if len(args) > 0 && args[0] == "merge" {
-		return runGapsMerge(ctx, args[1:], stdout, stderr)
-	}
-	if len(args) > 0 && args[0] == "split" {
-		return runGapsSplit(ctx, args[1:], stdout, stderr)
+	sub := map[string]func(context.Context, []string, io.Writer, io.Writer) error{"mark": runGapsMark, "stub": runGapsStub, "merge": runGapsMerge, "split": runGapsSplit}
+	if len(args) > 0 && sub[args[0]] != nil {
+		return sub[args[0]](ctx, args[1:], stdout, stderr)
 	}
 	c := newCommand("gaps", stderr, "content", "data", "database", "format", "retention-days")
 	c.fs.Lookup("format").Usage = "output format: " + strings.Join(gaps.Formats, ", ") + " (text is the table) (env GUICHET_FORMAT)"
@@ -64,13 +56,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	if *stub {
-		var open []gaps.Gap
-		for _, g := range rep.Gaps {
-			if g.WantsArticle() {
-				open = append(open, g)
-			}
-		}
-		gaps.WriteStubs(c.cfg.Content, *stubFolder, defLocale, open, stdout, stderr)
+		gaps.WriteStubs(c.cfg.Content, *stubFolder, defLocale, rep.WantingArticles(), stdout, stderr)
 		return nil
 	}
 	return gaps.Write(stdout, rep, p.From, c.cfg.Format)
@@ -92,114 +78,83 @@ func openGaps(ctx context.Context, cfg Config) (*gaps.Service, string, func(), e
 	return svc, locale, func() { closeIdx(); db.Close() }, nil
 }
 
-// runGapsMark implements `guichet gaps mark ID STATUS [--note TEXT]`.
-func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	c := newCommand("gaps mark", stderr, "content", "data", "database", "retention-days")
-	note := c.fs.String("note", "", "what was decided, for the team")
-	pos, err := c.parse(args, -1)
-	if err != nil {
-		return err
+// runGapsAction runs `guichet gaps NAME`, a sub-command acting on gaps by
+// ID: its flags (declared by flags), min to max positional arguments (max
+// -1: any), then act on the report service; what act returns is printed.
+func runGapsAction(ctx context.Context, name, usage string, min, max int, args []string, stdout, stderr io.Writer,
+	flags func(*flag.FlagSet), act func(svc *gaps.Service, defLocale string, cfg Config, pos []string) (string, error)) error {
+	c := newCommand("gaps "+name, stderr, "content", "data", "database", "retention-days")
+	if flags != nil {
+		flags(c.fs)
 	}
-	const usage = "usage: guichet gaps mark ID new-article|product-fix|fixed|ignored|undecided [--note TEXT]"
-	if len(pos) != 2 {
-		return errors.New(usage)
-	}
-	id := pos[0]
-	status, err := gaps.ParseStatus(pos[1])
-	if err != nil {
-		return err
-	}
-	svc, _, closeAll, err := openGaps(ctx, c.cfg)
-	if err != nil {
-		return err
-	}
-	defer closeAll()
-	g, err := svc.Decide(ctx, id, status, *note)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "gap %s (%q) marked %s\n", g.ID, g.Query, strings.ReplaceAll(pos[1], "_", "-"))
-	return nil
-}
-
-// runGapsMerge implements `guichet gaps merge INTO ID...`: gaps that ask
-// the same thing become one, under INTO's ID and decision.
-func runGapsMerge(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	c := newCommand("gaps merge", stderr, "content", "data", "database", "retention-days")
-	pos, err := c.parse(args, -1)
-	if err != nil {
-		return err
-	}
-	if len(pos) < 2 {
-		return errors.New("usage: guichet gaps merge INTO ID... (IDs from guichet gaps: the gaps ID... join gap INTO)")
-	}
-	svc, _, closeAll, err := openGaps(ctx, c.cfg)
-	if err != nil {
-		return err
-	}
-	defer closeAll()
-	g, err := svc.Merge(ctx, pos[0], pos[1:]...)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "gap %s (%q): %d phrasings, %d visitors\n", g.ID, g.Query, len(g.Variants), g.Visitors)
-	return nil
-}
-
-// runGapsSplit implements `guichet gaps split ID QUERY`: a phrasing that
-// asks something else leaves the gap, as a gap of its own.
-func runGapsSplit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	c := newCommand("gaps split", stderr, "content", "data", "database", "retention-days")
-	pos, err := c.parse(args, -1)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 2 {
-		return errors.New(`usage: guichet gaps split ID "QUERY" (QUERY one of the gap's phrasings, as guichet gaps lists them)`)
-	}
-	svc, _, closeAll, err := openGaps(ctx, c.cfg)
-	if err != nil {
-		return err
-	}
-	defer closeAll()
-	g, err := svc.Split(ctx, pos[0], pos[1])
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "%q moved out of gap %s: now gap %s\n", pos[1], pos[0], g.ID)
-	return nil
-}
-
-// runGapsStub implements `guichet gaps stub ID... [--folder F]`: a draft
-// article per gap, in the customers' words, for a writer to finish.
-func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	c := newCommand("gaps stub", stderr, "content", "data", "database", "retention-days")
-	folder := c.fs.String("folder", "drafts", "content sub-folder (category) to write the drafts in")
-	ids, err := c.parse(args, -1)
-	if err != nil {
-		return err
-	}
-	if len(ids) == 0 {
-		return fmt.Errorf("usage: guichet gaps stub ID... [--folder drafts] (IDs from guichet gaps)")
-	}
-	if *folder == "" || strings.Contains(*folder, "..") || filepath.IsAbs(*folder) {
-		return fmt.Errorf("--folder %q: want a folder inside the content folder", *folder)
+	pos, err := c.parse(args, max)
+	if err != nil || len(pos) < min {
+		return errors.Join(err, fmt.Errorf("usage: guichet gaps %s %s", name, usage))
 	}
 	svc, defLocale, closeAll, err := openGaps(ctx, c.cfg)
 	if err != nil {
 		return err
 	}
 	defer closeAll()
-	var list []gaps.Gap
-	for _, id := range ids {
-		g, err := svc.Gap(ctx, id)
-		if err != nil {
-			return err
-		}
-		list = append(list, g)
+	out, err := act(svc, defLocale, c.cfg, pos)
+	if err != nil {
+		return err
 	}
-	if !gaps.WriteStubs(c.cfg.Content, *folder, defLocale, list, stdout, stderr) {
-		return fmt.Errorf("some drafts were not written")
-	}
-	return nil
+	_, err = fmt.Fprint(stdout, out)
+	return err
+}
+
+// runGapsMark implements `guichet gaps mark ID STATUS [--note TEXT]`.
+func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var note *string
+	return runGapsAction(ctx, "mark", "ID new-article|product-fix|fixed|ignored|undecided [--note TEXT]", 2, 2, args, stdout, stderr,
+		func(fs *flag.FlagSet) { note = fs.String("note", "", "what was decided, for the team") },
+		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
+			g, err := svc.Decide(ctx, pos[0], pos[1], *note)
+			return fmt.Sprintf("gap %s (%q) marked %s\n", g.ID, g.Query, strings.ReplaceAll(pos[1], "_", "-")), err
+		})
+}
+
+// runGapsMerge implements `guichet gaps merge INTO ID...`: gaps that ask
+// the same thing become one, under INTO's ID and decision.
+func runGapsMerge(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runGapsAction(ctx, "merge", "INTO ID... (IDs from guichet gaps: the gaps ID... join gap INTO)", 2, -1, args, stdout, stderr, nil,
+		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
+			g, err := svc.Merge(ctx, pos[0], pos[1:]...)
+			return fmt.Sprintf("gap %s (%q): %d phrasings, %d visitors\n", g.ID, g.Query, len(g.Variants), g.Visitors), err
+		})
+}
+
+// runGapsSplit implements `guichet gaps split ID QUERY`: a phrasing that
+// asks something else leaves the gap, as a gap of its own.
+func runGapsSplit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runGapsAction(ctx, "split", `ID "QUERY" (QUERY one of the gap's phrasings, as guichet gaps lists them)`, 2, 2, args, stdout, stderr, nil,
+		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
+			g, err := svc.Split(ctx, pos[0], pos[1])
+			return fmt.Sprintf("%q moved out of gap %s: now gap %s\n", pos[1], pos[0], g.ID), err
+		})
+}
+
+// runGapsStub implements `guichet gaps stub ID... [--folder F]`: a draft
+// article per gap, in the customers' words, for a writer to finish.
+func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var folder *string
+	return runGapsAction(ctx, "stub", "ID... [--folder drafts] (IDs from guichet gaps)", 1, -1, args, stdout, stderr,
+		func(fs *flag.FlagSet) {
+			folder = fs.String("folder", "drafts", "content sub-folder (category) to write the drafts in")
+		},
+		func(svc *gaps.Service, defLocale string, cfg Config, ids []string) (string, error) {
+			var list []gaps.Gap
+			for _, id := range ids {
+				g, err := svc.Gap(ctx, id)
+				if err != nil {
+					return "", err
+				}
+				list = append(list, g)
+			}
+			if !gaps.WriteStubs(cfg.Content, *folder, defLocale, list, stdout, stderr) {
+				return "", fmt.Errorf("some drafts were not written")
+			}
+			return "", nil
+		})
 }

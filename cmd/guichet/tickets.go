@@ -2,7 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -62,11 +62,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	sum, err := tickets.Import(ctx, rd, in, func(r tickets.Result) { r.WriteText(stderr, path) })
 	took := time.Since(start).Round(time.Millisecond)
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if eerr := enc.Encode(map[string]any{"summary": sum, "seconds": took.Seconds()}); eerr != nil && err == nil {
-			err = eerr
-		}
+		err = errors.Join(err, sum.WriteJSON(stdout, took))
 	} else {
 		sum.WriteText(stdout, path, took)
 	}

@@ -198,6 +198,18 @@ func ValidStatus(s string) bool {
 	return false
 }
 
+// WantingArticles returns the gaps of the report that still want an
+// article written (see Gap.WantsArticle), in its order.
+func (r Report) WantingArticles() []Gap {
+	var out []Gap
+	for _, g := range r.Gaps {
+		if g.WantsArticle() {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // WantsArticle reports whether the gap still wants an article written: no
 // published content answers it and the team neither ignored it nor sent
 // it to the product as a fix.

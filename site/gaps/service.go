@@ -196,14 +196,18 @@ func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
 	return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
 }
 
-// Decide records the team's decision on the gap with id: status (see
-// ValidStatus; "" takes a decision back) and note. The gap's phrasings are
-// stored with it, so the decision stays with the gap as new phrasings
-// join. The ID of a gap merged into another decides on that other gap. It
+// Decide records the team's decision on the gap with id: status (one of
+// Statuses or "" to take a decision back, or as people write it: see
+// ParseStatus) and note. The gap's phrasings are stored with it, so the
+// decision stays with the gap as new phrasings join. The ID of a gap merged into another decides on that other gap. It
 // returns the gap.
 func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, error) {
-	if !ValidStatus(status) {
-		return Gap{}, site.Errorf(site.EINVALID, "Unknown status %q: want %s.", status, strings.Join(Statuses, ", "))
+	if status != "" {
+		st, err := ParseStatus(status)
+		if err != nil {
+			return Gap{}, site.Errorf(site.EINVALID, "%s", err)
+		}
+		status = st
 	}
 	note = strings.TrimSpace(strings.ToValidUTF8(note, "\uFFFD"))
 	if len([]rune(note)) > MaxNoteLen {

@@ -20,9 +20,9 @@ import (
 // included). defLocale is the content's default locale: a gap of another
 // locale gets a translation file name (x.fr.md).
 func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
-	folder = strings.Trim(path.Clean("/"+strings.ReplaceAll(folder, "\\", "/")), "/")
-	if folder == "" || folder == "." {
-		return "", fmt.Errorf("write draft: the folder must be a folder inside the content folder")
+	folder, err := stubFolder(folder)
+	if err != nil {
+		return "", fmt.Errorf("write draft: %w", err)
 	}
 	slug := slugWords(g.Query)
 	if g.Kind == NoHelp {
@@ -99,10 +99,27 @@ func yamlString(s string) string {
 	return string(b)
 }
 
+// stubFolder checks the folder drafts go to, relative to the content
+// folder, and returns it cleaned ("drafts/", "a\\b" → "drafts", "a/b"): a
+// folder that leaves the content folder ("..", "/tmp") is an error.
+func stubFolder(folder string) (string, error) {
+	f := strings.ReplaceAll(folder, "\\", "/")
+	clean := path.Clean(f)
+	if f == "" || path.IsAbs(f) || clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", fmt.Errorf("folder %q: want a folder inside the content folder", folder)
+	}
+	return clean, nil
+}
+
 // WriteStubs writes a draft per gap of list (WriteStub), saying on out where
 // each went and on errOut why one was not written (an existing draft is
-// never overwritten), and reports whether all were written.
+// never overwritten; a folder outside the content folder writes none),
+// and reports whether all were written.
 func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer) bool {
+	if _, err := stubFolder(folder); err != nil {
+		fmt.Fprintln(errOut, "guichet: write drafts:", err)
+		return false
+	}
 	ok := true
 	for _, g := range list {
 		rel, err := WriteStub(dir, folder, defLocale, g)

@@ -131,15 +131,15 @@ func TestWriteStubRefuses(t *testing.T) {
 	if !bytes.Equal(before, after) {
 		t.Error("an existing draft was overwritten")
 	}
-	// ".." is cleaned to the folder inside; an empty folder is refused.
-	rel, err := gaps.WriteStub(dir, "../../outside", "en", g)
-	if err != nil || rel != "outside/reset-password.md" {
-		t.Errorf("folder ../../outside: %q, %v; want it inside the content folder", rel, err)
+	// A folder leaving the content folder, or none, is refused, not
+	// moved somewhere the writer did not ask for; ".." inside it is fine.
+	if rel, err := gaps.WriteStub(dir, "new/../inside", "en", g); err != nil || rel != "inside/reset-password.md" {
+		t.Errorf("folder new/../inside: %q, %v", rel, err)
 	}
 	if _, err := os.Stat(filepath.Join(base, "outside")); !os.IsNotExist(err) {
 		t.Errorf("a folder was written outside the content folder: %v", err)
 	}
-	for _, folder := range []string{"", "/", ".", `\`} {
+	for _, folder := range []string{"", "/", ".", `\`, "../../outside", "..", "/tmp/x", `..\x`, "a/../../x"} {
 		if _, err := gaps.WriteStub(dir, folder, "en", g); err == nil || !strings.Contains(err.Error(), "folder inside the content folder") {
 			t.Errorf("folder %q: %v", folder, err)
 		}
@@ -165,5 +165,12 @@ func TestWriteStubRefuses(t *testing.T) {
 	if out.String() != "account/change-email.md: draft for \"change email\" (3 visitors)\n" ||
 		!strings.Contains(errOut.String(), "guichet: write draft account/reset-password.md") {
 		t.Errorf("out %q, errOut %q", out.String(), errOut.String())
+	}
+	// guichet gaps --stub --folder ../x: said once, nothing written.
+	out.Reset()
+	errOut.Reset()
+	if gaps.WriteStubs(dir, "../x", "en", list, &out, &errOut) || out.Len() != 0 ||
+		strings.Count(errOut.String(), "\n") != 1 || !strings.Contains(errOut.String(), `folder "../x": want a folder inside the content folder`) {
+		t.Errorf("WriteStubs to ../x: out %q, errOut %q", out.String(), errOut.String())
 	}
 }

@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -9,6 +10,14 @@ import (
 
 	"github.com/guichet/guichet/site"
 )
+
+// WriteJSON prints the summary as JSON for scripts:
+// {"summary": {...}, "seconds": took}.
+func (s Summary) WriteJSON(w io.Writer, took time.Duration) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(map[string]any{"summary": s, "seconds": took.Seconds()})
+}
 
 // WriteText writes the summary of an import of path that took took, as
 // `guichet tickets import` prints it.

@@ -314,18 +314,23 @@ func (c *collector) failedVisitors(pi int32) int {
 // assignIDs gives each group its ID: the ID of a stored decision one of
 // its phrasings' keys belongs to (the one holding most hits when several
 // do; a decision goes to one group only), else one made from its kind,
-// locale and first phrasing's key.
+// locale and first phrasing's key. A decision holding a phrasing the team
+// moved out of another decision's gap (Split) never takes the ID of a
+// group that other decision claims too: the phrasing leaves that group
+// (applyTeam), the group stays the other gap.
 func assignIDs(groups []*group, keys []string, c *collector, decisions []Decision) {
-	owner := map[string]string{} // kind|locale|key → decision ID
+	owner := owners(decisions)
 	taken := map[string]bool{}
+	partedFrom := map[string][]string{} // kind|locale|key → the decisions it was moved out of
 	for _, d := range decisions {
 		if d.MergedInto != "" {
 			// A gap merged into another: its ID now names that one.
 			taken[d.ID] = true
 			continue
 		}
-		for _, k := range d.Keys {
-			owner[d.Kind+"|"+d.Locale+"|"+k] = d.ID
+		for _, k := range d.Parted {
+			kl := d.Kind + "|" + d.Locale + "|" + k
+			partedFrom[kl] = append(partedFrom[kl], d.ID)
 		}
 	}
 	type claim struct {
@@ -339,6 +344,14 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 		for _, m := range g.members {
 			if id, ok := owner[g.kind+"|"+g.locale+"|"+keys[m]]; ok {
 				claims[gi][id] += len(c.phrasings[m].hits)
+			}
+		}
+		for _, m := range g.members {
+			kl := g.kind + "|" + g.locale + "|" + keys[m]
+			for _, from := range partedFrom[kl] {
+				if _, ok := claims[gi][from]; ok && from != owner[kl] {
+					delete(claims[gi], owner[kl])
+				}
 			}
 		}
 		for id, n := range claims[gi] {
@@ -359,6 +372,21 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 		}
 		g.id = freeID(g, pick, taken)
 	}
+}
+
+// owners maps kind|locale|key to the ID of the decision standing on its
+// own that holds the key (Decision.Keys).
+func owners(decisions []Decision) map[string]string {
+	owner := map[string]string{}
+	for _, d := range decisions {
+		if d.MergedInto != "" {
+			continue
+		}
+		for _, k := range d.Keys {
+			owner[d.Kind+"|"+d.Locale+"|"+k] = d.ID
+		}
+	}
+	return owner
 }
 
 // freeID returns id, or when another group or a merged gap holds it an ID

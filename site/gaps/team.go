@@ -19,8 +19,9 @@ import (
 //     later joins the gap the team merged its neighbours into), else its
 //     own ID;
 //   - a phrasing whose key the team moved out of the gap it would go to
-//     (Split), or out of a gap merged into that one since, is a gap of its
-//     own, with the phrasings of its key.
+//     (Split), or out of a gap merged into that one since, goes to the gap
+//     whose decision holds its key (the gap it became, once decided on),
+//     else is a gap of its own, with the phrasings of its key.
 //
 // When several gaps joined one key, the latest decision has it. It
 // returns the groups, with their IDs.
@@ -74,6 +75,7 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 		}
 		ng.members = append(ng.members, m)
 	}
+	owner := owners(decisions)
 	own := map[string]string{} // kind|locale|key → ID of its own gap
 	for _, g := range groups {
 		pull := g.id
@@ -101,7 +103,12 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 			if parted[to][keys[m]] {
 				id, ok := own[kl]
 				if !ok {
-					id = freeID(g, makeID(g.kind, g.locale, keys[m]), taken)
+					if o := owner[kl]; o != "" && o != to && !parted[o][keys[m]] {
+						id = o
+						taken[o] = true
+					} else {
+						id = freeID(g, makeID(g.kind, g.locale, keys[m]), taken)
+					}
 					own[kl] = id
 				}
 				to = id

@@ -274,3 +274,63 @@ func mainTopic(ts testSet, g gaps.Gap) string {
 func s2Report(t *testing.T, ts testSet, set string) gaps.Report {
 	return gaps.Group(ts.records, analyzer(t, set, set), nil, gaps.Options{})
 }
+
+// TestSplitThenDecide: a phrasing moved out of a gap that holds more
+// searches than the phrasings left, once the team decides on the gap it
+// became, stays out, and the gap it left keeps its ID and decision; the
+// same when the phrasing moved out is the gap's first one (its ID was
+// made from it).
+func TestSplitThenDecide(t *testing.T) {
+	for _, tc := range []struct {
+		name, many, out string
+	}{
+		{"a later phrasing", "printer jammed", "printer jammed"},
+		{"the first phrasing", "pay with bitcoin", "pay with bitcoin"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newServiceSite(t)
+			s.publish(petContent, false)
+			ctx := context.Background()
+			for i, v := range []string{"x", "y"} {
+				at := time.Duration(i+1) * time.Hour
+				for _, q := range []string{"pay with bitcoin", "printer jammed"} {
+					n := 1
+					if q == tc.many {
+						n = 3
+					}
+					for range n {
+						s.search(q, v, at)
+						at -= time.Minute
+					}
+				}
+			}
+			rep := s.report(gaps.Options{})
+			both, _ := gapOf(rep, "pay with bitcoin")
+			if p, _ := gapOf(rep, "printer jammed"); p.ID != both.ID {
+				t.Fatalf("the words no longer join one visitor's two questions (%s, %s): the test needs another example", both.ID, p.ID)
+			}
+			if _, err := s.svc.Decide(ctx, both.ID, gaps.StatusNewArticle, "kept"); err != nil {
+				t.Fatal(err)
+			}
+			moved, err := s.svc.Split(ctx, both.ID, tc.out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.svc.Decide(ctx, moved.ID, gaps.StatusProductFix, "moved"); err != nil {
+				t.Fatal(err)
+			}
+			rep = s.report(gaps.Options{})
+			left := "pay with bitcoin"
+			if tc.out == left {
+				left = "printer jammed"
+			}
+			kept, _ := gapOf(rep, left)
+			out, _ := gapOf(rep, tc.out)
+			if kept.ID != both.ID || kept.Status != gaps.StatusNewArticle || len(kept.Variants) != 1 ||
+				out.ID != moved.ID || out.Status != gaps.StatusProductFix || len(out.Variants) != 1 || len(rep.Gaps) != 2 {
+				t.Errorf("after the split and a decision on the gap moved out: %q in %s %s (want %s %s), %q in %s %s (want %s %s); %d gaps",
+					left, kept.ID, kept.Status, both.ID, gaps.StatusNewArticle, tc.out, out.ID, out.Status, moved.ID, gaps.StatusProductFix, len(rep.Gaps))
+			}
+		})
+	}
+}

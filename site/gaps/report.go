@@ -88,13 +88,31 @@ type grouped struct {
 // grouping groups the collected records by meaning and gives each group
 // its ID. an nil splits on words.
 func (c *collector) grouping(an Analyzer, decisions []Decision) *grouped {
+	return c.place(c.byWords(an), decisions)
+}
+
+// byWords groups the collected records by meaning, before any decision:
+// the long part of a report. an nil splits on words.
+func (c *collector) byWords(an Analyzer) *grouped {
 	if an == nil {
 		an = plainAnalyzer{}
 	}
 	groups, keys := c.group(an)
-	assignIDs(groups, keys, c, decisions)
-	groups = applyTeam(groups, keys, c, decisions)
 	return &grouped{groups, keys}
+}
+
+// place gives the groups the words made (byWords) their IDs and applies
+// the team's corrections; the groups the words made are left as they
+// are, to be placed again with other decisions.
+func (c *collector) place(words *grouped, decisions []Decision) *grouped {
+	groups := make([]*group, len(words.groups))
+	for i, g := range words.groups {
+		cp := *g
+		groups[i] = &cp
+	}
+	assignIDs(groups, words.keys, c, decisions)
+	groups = applyTeam(groups, words.keys, c, decisions)
+	return &grouped{groups, words.keys}
 }
 
 // keysOf returns the keys of the phrasings of the gap with id.

@@ -209,12 +209,12 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 	if len([]rune(note)) > MaxNoteLen {
 		return Gap{}, site.Errorf(site.EINVALID, "The note is longer than %d characters.", MaxNoteLen)
 	}
-	c, decisions, err := s.collect(ctx, false)
+	c, words, decisions, err := s.regroup(ctx)
 	if err != nil {
 		return Gap{}, err
 	}
 	id = resolveMerged(decisions, id)
-	gr := c.grouping(s.analysis(), decisions)
+	gr := c.place(words, decisions)
 	rep := c.reportFrom(gr, decisions, Options{Now: s.now(), KeepIgnored: true})
 	for _, g := range rep.Gaps {
 		if g.ID != id {

@@ -141,12 +141,11 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 	if len(from) == 0 {
 		return Gap{}, site.Errorf(site.EINVALID, "Name the gaps to merge into %s.", into)
 	}
-	c, decisions, err := s.collect(ctx, false)
+	c, words, decisions, err := s.regroup(ctx)
 	if err != nil {
 		return Gap{}, err
 	}
-	an := s.analysis()
-	gr := c.grouping(an, decisions)
+	gr := c.place(words, decisions)
 	into = resolveMerged(decisions, into)
 	target := gr.byID(into)
 	if target == nil {
@@ -186,12 +185,14 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 	if err := s.Store.SaveDecision(ctx, d); err != nil {
 		return Gap{}, fmt.Errorf("merge gaps into %s: %w", into, err)
 	}
+	decisions = replaceDecision(decisions, d)
 	for _, m := range moved {
 		if err := s.Store.SaveDecision(ctx, m); err != nil {
 			return Gap{}, fmt.Errorf("merge gap %s into %s: %w", m.ID, into, err)
 		}
+		decisions = replaceDecision(decisions, m)
 	}
-	return s.Gap(ctx, into)
+	return s.gapIn(c, c.place(words, decisions), decisions, into)
 }
 
 // Split moves a phrasing out of the gap with id: the gap's variants
@@ -203,11 +204,11 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 // site.EINVALID for a query that is not one of the gap's variants or a
 // gap with a single phrasing.
 func (s *Service) Split(ctx context.Context, id, query string) (Gap, error) {
-	c, decisions, err := s.collect(ctx, false)
+	c, words, decisions, err := s.regroup(ctx)
 	if err != nil {
 		return Gap{}, err
 	}
-	gr := c.grouping(s.analysis(), decisions)
+	gr := c.place(words, decisions)
 	id = resolveMerged(decisions, id)
 	g := gr.byID(id)
 	if g == nil {
@@ -238,13 +239,43 @@ func (s *Service) Split(ctx context.Context, id, query string) (Gap, error) {
 	}
 	// The new gap is the one now holding the phrasing.
 	decisions = replaceDecision(decisions, d)
-	gr = c.grouping(s.analysis(), decisions)
+	gr = c.place(words, decisions)
 	for _, ng := range gr.groups {
 		if ng.kind == g.kind && ng.locale == g.locale && slices.ContainsFunc(ng.members, func(m int32) bool { return gr.keys[m] == key }) {
-			return s.Gap(ctx, ng.id)
+			return s.gapIn(c, gr, decisions, ng.id)
 		}
 	}
 	return Gap{}, fmt.Errorf("split gap %s: the phrasing %q is in no gap", id, query)
+}
+
+// regroup reads the records of the retention period and groups them by
+// the words (what takes long: once per correction), then reads the
+// decisions: a correction is made on them as they stand once the grouping
+// is done, so that one saved meanwhile (a merge from another page, the
+// answered check) is kept.
+func (s *Service) regroup(ctx context.Context) (*collector, *grouped, []Decision, error) {
+	c, _, err := s.collect(ctx, false)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	words := c.byWords(s.analysis())
+	decisions, err := s.Store.Decisions(ctx)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("read gap decisions: %w", err)
+	}
+	return c, words, decisions, nil
+}
+
+// gapIn returns the gap with id of grouped records, counted over the
+// retention period as Service.Gap does.
+func (s *Service) gapIn(c *collector, gr *grouped, decisions []Decision, id string) (Gap, error) {
+	rep := c.reportFrom(gr, decisions, Options{Now: s.now(), KeepIgnored: true})
+	for _, g := range rep.Gaps {
+		if g.ID == id {
+			return g, nil
+		}
+	}
+	return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
 }
 
 // byID returns the group with id, nil when none has it.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -333,4 +334,68 @@ func TestSplitThenDecide(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCorrectionsMeanwhile: grouping a large store takes seconds, and two
+// people correct the same gaps at once. A merge or a decision saved by
+// one while the other's correction groups the records is kept: the
+// gaps merged by the first stay merged, under one ID, with the status
+// the second set.
+func TestCorrectionsMeanwhile(t *testing.T) {
+	s := newServiceSite(t)
+	_, idx := s.publish(petContent, false)
+	ctx := context.Background()
+	for _, q := range []string{"tip the driver", "gratuity for staff", "service charge"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	tip, _ := gapOf(rep, "tip the driver")
+	grat, _ := gapOf(rep, "gratuity for staff")
+	fee, _ := gapOf(rep, "service charge")
+	if len(rep.Gaps) != 3 {
+		t.Fatalf("the words join the three questions: %+v", rep.Gaps)
+	}
+	// The other person's service: the same store, whose decisions
+	// change just after this service has read them.
+	store := &meanwhile{DB: s.db}
+	other := &gaps.Service{Store: store, Retention: s.svc.Retention, Now: s.svc.Now}
+	other.SetAnalyzer(idx.Analyzer())
+	store.then = func() {
+		if _, err := s.svc.Merge(ctx, tip.ID, grat.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := other.Merge(ctx, tip.ID, fee.ID); err != nil {
+		t.Fatal(err)
+	}
+	store.then = func() {
+		if _, err := s.svc.Decide(ctx, tip.ID, gaps.StatusNewArticle, "Ana writes it"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := other.Decide(ctx, grat.ID, gaps.StatusNewArticle, "Ana writes it, with the fees"); err != nil {
+		t.Fatal(err)
+	}
+	rep = s.report(gaps.Options{})
+	g, _ := gapOf(rep, "gratuity for staff")
+	if len(rep.Gaps) != 1 || g.ID != tip.ID || len(g.Variants) != 3 || g.Note != "Ana writes it, with the fees" {
+		t.Errorf("after two merges and two decisions at once: %d gaps, want one %s with the three phrasings and the last note: %+v", len(rep.Gaps), tip.ID, rep.Gaps)
+	}
+}
+
+// meanwhile is a store whose decisions another person changes (then)
+// just after they are read.
+type meanwhile struct {
+	*sqlite.DB
+	then func()
+}
+
+func (m *meanwhile) Decisions(ctx context.Context) ([]gaps.Decision, error) {
+	list, err := m.DB.Decisions(ctx)
+	if f := m.then; f != nil {
+		m.then = nil
+		f()
+	}
+	return list, err
 }

@@ -138,6 +138,10 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 // site.EINVALID for gaps of another kind or locale, or a gap merged into
 // itself.
 func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, error) {
+	into = strings.TrimSpace(into)
+	if into == "" {
+		return Gap{}, site.Errorf(site.EINVALID, "Name the gap to merge into.")
+	}
 	if len(from) == 0 {
 		return Gap{}, site.Errorf(site.EINVALID, "Name the gaps to merge into %s.", into)
 	}
@@ -146,10 +150,11 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 		return Gap{}, err
 	}
 	gr := c.place(words, decisions)
+	askedInto := into
 	into = resolveMerged(decisions, into)
 	target := gr.byID(into)
 	if target == nil {
-		return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", into)
+		return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", askedInto)
 	}
 	d := decisionOf(decisions, target)
 	// Joined holds the merged gap's own phrasings too: whichever part the
@@ -157,12 +162,16 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 	d.Joined = addKeys(d.Joined, gr.keysOf(into))
 	now := s.now()
 	var moved []Decision
-	for _, id := range from {
-		id = resolveMerged(decisions, id)
+	for _, asked := range from {
+		id := resolveMerged(decisions, asked)
 		g := gr.byID(id)
 		switch {
 		case g == nil:
-			return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
+			return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", asked)
+		case g == target && asked != id:
+			return Gap{}, site.Errorf(site.EINVALID, "Gap %s was merged into gap %s already: they are one gap.", asked, id)
+		case g == target && askedInto != into:
+			return Gap{}, site.Errorf(site.EINVALID, "Gap %s was merged into gap %s already: they are one gap.", askedInto, into)
 		case g == target:
 			return Gap{}, site.Errorf(site.EINVALID, "Gap %s is the gap to merge into.", id)
 		case g.kind != target.kind || g.locale != target.locale:

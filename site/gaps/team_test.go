@@ -3,6 +3,7 @@ package gaps_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,6 +65,14 @@ func TestMergeAndSplit(t *testing.T) {
 	}
 	if g, err := s.svc.Decide(ctx, grat.ID, gaps.StatusProductFix, "a tip button"); err != nil || g.ID != tip.ID || g.Status != gaps.StatusProductFix {
 		t.Errorf("Decide(%s) after the merge: %+v %v", grat.ID, g, err)
+	}
+	// Merged again, either way: they are one gap already, and the
+	// message says so in the IDs the team gave.
+	for _, pair := range [][2]string{{grat.ID, tip.ID}, {tip.ID, grat.ID}} {
+		_, err := s.svc.Merge(ctx, pair[0], pair[1])
+		if want := "Gap " + grat.ID + " was merged into gap " + tip.ID + " already"; site.ErrorCode(err) != site.EINVALID || !strings.Contains(site.ErrorMessage(err), want) {
+			t.Errorf("merge %s into %s after the merge: %v, want %q", pair[1], pair[0], err, want)
+		}
 	}
 	// Later phrasings join either side, and the merge holds.
 	s.search("gratuities", "e", time.Hour)

@@ -81,19 +81,28 @@ func TestAdminMergeAndSplit(t *testing.T) {
 		form url.Values
 		hdr  []string
 		code int
+		says string // what the page tells the team
 	}{
-		{"no session", merge, nil, 401},
-		{"no form token", url.Values{"gap": {grat.ID}, "into": {tip.ID}}, []string{"Cookie", session}, 403},
-		{"another site", merge, []string{"Cookie", session, "Origin", "https://evil.example"}, 403},
-		{"unknown gap", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {"000000000000"}}, []string{"Cookie", session}, 404},
-		{"into itself", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {grat.ID}}, []string{"Cookie", session}, 400},
+		{"no session", merge, nil, 401, ""},
+		{"no form token", url.Values{"gap": {grat.ID}, "into": {tip.ID}}, []string{"Cookie", session}, 403, ""},
+		{"another site", merge, []string{"Cookie", session, "Origin", "https://evil.example"}, 403, ""},
+		// A mistyped ID: the page says which, not "page not found".
+		{"unknown gap", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {"000000000000"}}, []string{"Cookie", session}, 404, "No gap 000000000000 in the records"},
+		{"no gap named", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {" "}}, []string{"Cookie", session}, 400, "Name the gap"},
+		{"into itself", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {grat.ID}}, []string{"Cookie", session}, 400, "is the gap to merge into"},
 	} {
 		w := serve(m, "POST", "/admin/merge", tc.form.Encode(), tc.hdr...)
 		if w.Code != tc.code {
 			t.Errorf("merge, %s: %d, want %d", tc.name, w.Code, tc.code)
 		}
-		if tc.code == 400 && !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
+		if tc.says == "" {
+			continue
+		}
+		if !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
 			t.Errorf("merge, %s: the error is not a page: %s", tc.name, w.Header().Get("Content-Type"))
+		}
+		if b := w.Body.String(); !strings.Contains(b, tc.says) || strings.Contains(b, "Page not found") {
+			t.Errorf("merge, %s: the page does not say %q: %s", tc.name, tc.says, b)
 		}
 	}
 	w := serve(m, "POST", "/admin/merge", merge.Encode(), "Cookie", session)

@@ -88,13 +88,31 @@ type grouped struct {
 // grouping groups the collected records by meaning and gives each group
 // its ID. an nil splits on words.
 func (c *collector) grouping(an Analyzer, decisions []Decision) *grouped {
+	return c.place(c.byWords(an), decisions)
+}
+
+// byWords groups the collected records by meaning, before any decision:
+// the long part of a report. an nil splits on words.
+func (c *collector) byWords(an Analyzer) *grouped {
 	if an == nil {
 		an = plainAnalyzer{}
 	}
 	groups, keys := c.group(an)
-	assignIDs(groups, keys, c, decisions)
-	groups = applyTeam(groups, keys, c, decisions)
 	return &grouped{groups, keys}
+}
+
+// place gives the groups the words made (byWords) their IDs and applies
+// the team's corrections; the groups the words made are left as they
+// are, to be placed again with other decisions.
+func (c *collector) place(words *grouped, decisions []Decision) *grouped {
+	groups := make([]*group, len(words.groups))
+	for i, g := range words.groups {
+		cp := *g
+		groups[i] = &cp
+	}
+	assignIDs(groups, words.keys, c, decisions)
+	groups = applyTeam(groups, words.keys, c, decisions)
+	return &grouped{groups, words.keys}
 }
 
 // keysOf returns the keys of the phrasings of the gap with id.
@@ -316,18 +334,23 @@ func (c *collector) failedVisitors(pi int32) int {
 // assignIDs gives each group its ID: the ID of a stored decision one of
 // its phrasings' keys belongs to (the one holding most hits when several
 // do; a decision goes to one group only), else one made from its kind,
-// locale and first phrasing's key.
+// locale and first phrasing's key. A decision holding a phrasing the team
+// moved out of another decision's gap (Split) never takes the ID of a
+// group that other decision claims too: the phrasing leaves that group
+// (applyTeam), the group stays the other gap.
 func assignIDs(groups []*group, keys []string, c *collector, decisions []Decision) {
-	owner := map[string]string{} // kind|locale|key → decision ID
+	owner := owners(decisions)
 	taken := map[string]bool{}
+	partedFrom := map[string][]string{} // kind|locale|key → the decisions it was moved out of
 	for _, d := range decisions {
 		if d.MergedInto != "" {
 			// A gap merged into another: its ID now names that one.
 			taken[d.ID] = true
 			continue
 		}
-		for _, k := range d.Keys {
-			owner[d.Kind+"|"+d.Locale+"|"+k] = d.ID
+		for _, k := range d.Parted {
+			kl := d.Kind + "|" + d.Locale + "|" + k
+			partedFrom[kl] = append(partedFrom[kl], d.ID)
 		}
 	}
 	type claim struct {
@@ -341,6 +364,14 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 		for _, m := range g.members {
 			if id, ok := owner[g.kind+"|"+g.locale+"|"+keys[m]]; ok {
 				claims[gi][id] += len(c.phrasings[m].hits)
+			}
+		}
+		for _, m := range g.members {
+			kl := g.kind + "|" + g.locale + "|" + keys[m]
+			for _, from := range partedFrom[kl] {
+				if _, ok := claims[gi][from]; ok && from != owner[kl] {
+					delete(claims[gi], owner[kl])
+				}
 			}
 		}
 		for id, n := range claims[gi] {
@@ -361,6 +392,21 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 		}
 		g.id = freeID(g, pick, taken)
 	}
+}
+
+// owners maps kind|locale|key to the ID of the decision standing on its
+// own that holds the key (Decision.Keys).
+func owners(decisions []Decision) map[string]string {
+	owner := map[string]string{}
+	for _, d := range decisions {
+		if d.MergedInto != "" {
+			continue
+		}
+		for _, k := range d.Keys {
+			owner[d.Kind+"|"+d.Locale+"|"+k] = d.ID
+		}
+	}
+	return owner
 }
 
 // freeID returns id, or when another group or a merged gap holds it an ID

@@ -176,22 +176,20 @@ func (s *Service) Report(ctx context.Context, opts Options) (Report, error) {
 // merged into another (Merge), that other gap. A site.ENOTFOUND error when
 // no report can list it.
 func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
+	decisions, err := s.Store.Decisions(ctx)
+	if err != nil {
+		return Gap{}, fmt.Errorf("gap %s: %w", id, err)
+	}
+	// Merged into another gap by the team: that gap is this one now.
+	want := resolveMerged(decisions, id)
 	rep, err := s.Report(ctx, Options{KeepIgnored: true})
 	if err != nil {
 		return Gap{}, err
 	}
 	for _, g := range rep.Gaps {
-		if g.ID == id {
+		if g.ID == want {
 			return g, nil
 		}
-	}
-	decisions, err := s.Store.Decisions(ctx)
-	if err != nil {
-		return Gap{}, fmt.Errorf("gap %s: %w", id, err)
-	}
-	if into := resolveMerged(decisions, id); into != id {
-		// Merged into another gap by the team: that gap is this one now.
-		return s.Gap(ctx, into)
 	}
 	return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
 }
@@ -213,12 +211,12 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 	if len([]rune(note)) > MaxNoteLen {
 		return Gap{}, site.Errorf(site.EINVALID, "The note is longer than %d characters.", MaxNoteLen)
 	}
-	c, decisions, err := s.collect(ctx, false)
+	c, words, decisions, err := s.regroup(ctx)
 	if err != nil {
 		return Gap{}, err
 	}
 	id = resolveMerged(decisions, id)
-	gr := c.grouping(s.analysis(), decisions)
+	gr := c.place(words, decisions)
 	rep := c.reportFrom(gr, decisions, Options{Now: s.now(), KeepIgnored: true})
 	for _, g := range rep.Gaps {
 		if g.ID != id {

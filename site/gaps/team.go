@@ -19,8 +19,9 @@ import (
 //     later joins the gap the team merged its neighbours into), else its
 //     own ID;
 //   - a phrasing whose key the team moved out of the gap it would go to
-//     (Split), or out of a gap merged into that one since, is a gap of its
-//     own, with the phrasings of its key.
+//     (Split), or out of a gap merged into that one since, goes to the gap
+//     whose decision holds its key (the gap it became, once decided on),
+//     else is a gap of its own, with the phrasings of its key.
 //
 // When several gaps joined one key, the latest decision has it. It
 // returns the groups, with their IDs.
@@ -74,6 +75,7 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 		}
 		ng.members = append(ng.members, m)
 	}
+	owner := owners(decisions)
 	own := map[string]string{} // kind|locale|key → ID of its own gap
 	for _, g := range groups {
 		pull := g.id
@@ -101,7 +103,12 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 			if parted[to][keys[m]] {
 				id, ok := own[kl]
 				if !ok {
-					id = freeID(g, makeID(g.kind, g.locale, keys[m]), taken)
+					if o := owner[kl]; o != "" && o != to && !parted[o][keys[m]] {
+						id = o
+						taken[o] = true
+					} else {
+						id = freeID(g, makeID(g.kind, g.locale, keys[m]), taken)
+					}
 					own[kl] = id
 				}
 				to = id
@@ -131,19 +138,23 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 // site.EINVALID for gaps of another kind or locale, or a gap merged into
 // itself.
 func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, error) {
+	into = strings.TrimSpace(into)
+	if into == "" {
+		return Gap{}, site.Errorf(site.EINVALID, "Name the gap to merge into.")
+	}
 	if len(from) == 0 {
 		return Gap{}, site.Errorf(site.EINVALID, "Name the gaps to merge into %s.", into)
 	}
-	c, decisions, err := s.collect(ctx, false)
+	c, words, decisions, err := s.regroup(ctx)
 	if err != nil {
 		return Gap{}, err
 	}
-	an := s.analysis()
-	gr := c.grouping(an, decisions)
+	gr := c.place(words, decisions)
+	askedInto := into
 	into = resolveMerged(decisions, into)
 	target := gr.byID(into)
 	if target == nil {
-		return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", into)
+		return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", askedInto)
 	}
 	d := decisionOf(decisions, target)
 	// Joined holds the merged gap's own phrasings too: whichever part the
@@ -151,12 +162,16 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 	d.Joined = addKeys(d.Joined, gr.keysOf(into))
 	now := s.now()
 	var moved []Decision
-	for _, id := range from {
-		id = resolveMerged(decisions, id)
+	for _, asked := range from {
+		id := resolveMerged(decisions, asked)
 		g := gr.byID(id)
 		switch {
 		case g == nil:
-			return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
+			return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", asked)
+		case g == target && asked != id:
+			return Gap{}, site.Errorf(site.EINVALID, "Gap %s was merged into gap %s already: they are one gap.", asked, id)
+		case g == target && askedInto != into:
+			return Gap{}, site.Errorf(site.EINVALID, "Gap %s was merged into gap %s already: they are one gap.", askedInto, into)
 		case g == target:
 			return Gap{}, site.Errorf(site.EINVALID, "Gap %s is the gap to merge into.", id)
 		case g.kind != target.kind || g.locale != target.locale:
@@ -179,12 +194,14 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 	if err := s.Store.SaveDecision(ctx, d); err != nil {
 		return Gap{}, fmt.Errorf("merge gaps into %s: %w", into, err)
 	}
+	decisions = replaceDecision(decisions, d)
 	for _, m := range moved {
 		if err := s.Store.SaveDecision(ctx, m); err != nil {
 			return Gap{}, fmt.Errorf("merge gap %s into %s: %w", m.ID, into, err)
 		}
+		decisions = replaceDecision(decisions, m)
 	}
-	return s.Gap(ctx, into)
+	return s.gapIn(c, c.place(words, decisions), decisions, into)
 }
 
 // Split moves a phrasing out of the gap with id: the gap's variants
@@ -196,11 +213,11 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 // site.EINVALID for a query that is not one of the gap's variants or a
 // gap with a single phrasing.
 func (s *Service) Split(ctx context.Context, id, query string) (Gap, error) {
-	c, decisions, err := s.collect(ctx, false)
+	c, words, decisions, err := s.regroup(ctx)
 	if err != nil {
 		return Gap{}, err
 	}
-	gr := c.grouping(s.analysis(), decisions)
+	gr := c.place(words, decisions)
 	id = resolveMerged(decisions, id)
 	g := gr.byID(id)
 	if g == nil {
@@ -231,13 +248,43 @@ func (s *Service) Split(ctx context.Context, id, query string) (Gap, error) {
 	}
 	// The new gap is the one now holding the phrasing.
 	decisions = replaceDecision(decisions, d)
-	gr = c.grouping(s.analysis(), decisions)
+	gr = c.place(words, decisions)
 	for _, ng := range gr.groups {
 		if ng.kind == g.kind && ng.locale == g.locale && slices.ContainsFunc(ng.members, func(m int32) bool { return gr.keys[m] == key }) {
-			return s.Gap(ctx, ng.id)
+			return s.gapIn(c, gr, decisions, ng.id)
 		}
 	}
 	return Gap{}, fmt.Errorf("split gap %s: the phrasing %q is in no gap", id, query)
+}
+
+// regroup reads the records of the retention period and groups them by
+// the words (what takes long: once per correction), then reads the
+// decisions: a correction is made on them as they stand once the grouping
+// is done, so that one saved meanwhile (a merge from another page, the
+// answered check) is kept.
+func (s *Service) regroup(ctx context.Context) (*collector, *grouped, []Decision, error) {
+	c, _, err := s.collect(ctx, false)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	words := c.byWords(s.analysis())
+	decisions, err := s.Store.Decisions(ctx)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("read gap decisions: %w", err)
+	}
+	return c, words, decisions, nil
+}
+
+// gapIn returns the gap with id of grouped records, counted over the
+// retention period as Service.Gap does.
+func (s *Service) gapIn(c *collector, gr *grouped, decisions []Decision, id string) (Gap, error) {
+	rep := c.reportFrom(gr, decisions, Options{Now: s.now(), KeepIgnored: true})
+	for _, g := range rep.Gaps {
+		if g.ID == id {
+			return g, nil
+		}
+	}
+	return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
 }
 
 // byID returns the group with id, nil when none has it.

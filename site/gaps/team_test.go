@@ -3,11 +3,13 @@ package gaps_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -64,6 +66,14 @@ func TestMergeAndSplit(t *testing.T) {
 	}
 	if g, err := s.svc.Decide(ctx, grat.ID, gaps.StatusProductFix, "a tip button"); err != nil || g.ID != tip.ID || g.Status != gaps.StatusProductFix {
 		t.Errorf("Decide(%s) after the merge: %+v %v", grat.ID, g, err)
+	}
+	// Merged again, either way: they are one gap already, and the
+	// message says so in the IDs the team gave.
+	for _, pair := range [][2]string{{grat.ID, tip.ID}, {tip.ID, grat.ID}} {
+		_, err := s.svc.Merge(ctx, pair[0], pair[1])
+		if want := "Gap " + grat.ID + " was merged into gap " + tip.ID + " already"; site.ErrorCode(err) != site.EINVALID || !strings.Contains(site.ErrorMessage(err), want) {
+			t.Errorf("merge %s into %s after the merge: %v, want %q", pair[1], pair[0], err, want)
+		}
 	}
 	// Later phrasings join either side, and the merge holds.
 	s.search("gratuities", "e", time.Hour)
@@ -274,4 +284,128 @@ func mainTopic(ts testSet, g gaps.Gap) string {
 // TestGroupingByMeaning does.
 func s2Report(t *testing.T, ts testSet, set string) gaps.Report {
 	return gaps.Group(ts.records, analyzer(t, set, set), nil, gaps.Options{})
+}
+
+// TestSplitThenDecide: a phrasing moved out of a gap that holds more
+// searches than the phrasings left, once the team decides on the gap it
+// became, stays out, and the gap it left keeps its ID and decision; the
+// same when the phrasing moved out is the gap's first one (its ID was
+// made from it).
+func TestSplitThenDecide(t *testing.T) {
+	for _, tc := range []struct {
+		name, many, out string
+	}{
+		{"a later phrasing", "printer jammed", "printer jammed"},
+		{"the first phrasing", "pay with bitcoin", "pay with bitcoin"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newServiceSite(t)
+			s.publish(petContent, false)
+			ctx := context.Background()
+			for i, v := range []string{"x", "y"} {
+				at := time.Duration(i+1) * time.Hour
+				for _, q := range []string{"pay with bitcoin", "printer jammed"} {
+					n := 1
+					if q == tc.many {
+						n = 3
+					}
+					for range n {
+						s.search(q, v, at)
+						at -= time.Minute
+					}
+				}
+			}
+			rep := s.report(gaps.Options{})
+			both, _ := gapOf(rep, "pay with bitcoin")
+			if p, _ := gapOf(rep, "printer jammed"); p.ID != both.ID {
+				t.Fatalf("the words no longer join one visitor's two questions (%s, %s): the test needs another example", both.ID, p.ID)
+			}
+			if _, err := s.svc.Decide(ctx, both.ID, gaps.StatusNewArticle, "kept"); err != nil {
+				t.Fatal(err)
+			}
+			moved, err := s.svc.Split(ctx, both.ID, tc.out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.svc.Decide(ctx, moved.ID, gaps.StatusProductFix, "moved"); err != nil {
+				t.Fatal(err)
+			}
+			rep = s.report(gaps.Options{})
+			left := "pay with bitcoin"
+			if tc.out == left {
+				left = "printer jammed"
+			}
+			kept, _ := gapOf(rep, left)
+			out, _ := gapOf(rep, tc.out)
+			if kept.ID != both.ID || kept.Status != gaps.StatusNewArticle || len(kept.Variants) != 1 ||
+				out.ID != moved.ID || out.Status != gaps.StatusProductFix || len(out.Variants) != 1 || len(rep.Gaps) != 2 {
+				t.Errorf("after the split and a decision on the gap moved out: %q in %s %s (want %s %s), %q in %s %s (want %s %s); %d gaps",
+					left, kept.ID, kept.Status, both.ID, gaps.StatusNewArticle, tc.out, out.ID, out.Status, moved.ID, gaps.StatusProductFix, len(rep.Gaps))
+			}
+		})
+	}
+}
+
+// TestCorrectionsMeanwhile: grouping a large store takes seconds, and two
+// people correct the same gaps at once. A merge or a decision saved by
+// one while the other's correction groups the records is kept: the
+// gaps merged by the first stay merged, under one ID, with the status
+// the second set.
+func TestCorrectionsMeanwhile(t *testing.T) {
+	s := newServiceSite(t)
+	_, idx := s.publish(petContent, false)
+	ctx := context.Background()
+	for _, q := range []string{"tip the driver", "gratuity for staff", "service charge"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	tip, _ := gapOf(rep, "tip the driver")
+	grat, _ := gapOf(rep, "gratuity for staff")
+	fee, _ := gapOf(rep, "service charge")
+	if len(rep.Gaps) != 3 {
+		t.Fatalf("the words join the three questions: %+v", rep.Gaps)
+	}
+	// The other person's service: the same store, whose decisions
+	// change just after this service has read them.
+	store := &meanwhile{DB: s.db}
+	other := &gaps.Service{Store: store, Retention: s.svc.Retention, Now: s.svc.Now}
+	other.SetAnalyzer(idx.Analyzer())
+	store.then = func() {
+		if _, err := s.svc.Merge(ctx, tip.ID, grat.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := other.Merge(ctx, tip.ID, fee.ID); err != nil {
+		t.Fatal(err)
+	}
+	store.then = func() {
+		if _, err := s.svc.Decide(ctx, tip.ID, gaps.StatusNewArticle, "Ana writes it"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := other.Decide(ctx, grat.ID, gaps.StatusNewArticle, "Ana writes it, with the fees"); err != nil {
+		t.Fatal(err)
+	}
+	rep = s.report(gaps.Options{})
+	g, _ := gapOf(rep, "gratuity for staff")
+	if len(rep.Gaps) != 1 || g.ID != tip.ID || len(g.Variants) != 3 || g.Note != "Ana writes it, with the fees" {
+		t.Errorf("after two merges and two decisions at once: %d gaps, want one %s with the three phrasings and the last note: %+v", len(rep.Gaps), tip.ID, rep.Gaps)
+	}
+}
+
+// meanwhile is a store whose decisions another person changes (then)
+// just after they are read.
+type meanwhile struct {
+	*sqlite.DB
+	then func()
+}
+
+func (m *meanwhile) Decisions(ctx context.Context) ([]gaps.Decision, error) {
+	list, err := m.DB.Decisions(ctx)
+	if f := m.then; f != nil {
+		m.then = nil
+		f()
+	}
+	return list, err
 }

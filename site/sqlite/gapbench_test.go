@@ -36,15 +36,21 @@ func BenchmarkGapReport100k(b *testing.B) {
 	benchGapReport(b, 100_000)
 }
 
-func benchGapReport(b *testing.B, n int) {
+// gapBenchNow is the time the generated searches of the gap benchmarks
+// end at.
+var gapBenchNow = time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+
+// openGapBench opens the database of n generated searches kept in the
+// temporary folder (generated on the first run), and the search index of
+// the benchmarks' content. Both are closed at the end of the benchmark.
+func openGapBench(b *testing.B, n int) (*DB, *search.Index) {
 	ctx := context.Background()
-	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	now := gapBenchNow
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("guichet-gapbench-v2-%d.db", n))
 	db, err := Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
 	if have, _ := db.CountSearches(ctx); have != n {
 		db.Close()
 		for _, suffix := range []string{"", "-wal", "-shm"} {
@@ -57,6 +63,7 @@ func benchGapReport(b *testing.B, n int) {
 		failed := generateSearches(b, db, n, now)
 		b.Logf("generated %d searches (%d failed) in %s", n, failed, time.Since(start).Round(time.Second))
 	}
+	b.Cleanup(func() { db.Close() })
 	lib, err := content.Load(ctx, fstest.MapFS{
 		"guichet.yaml":     {Data: []byte("title: Bench\n")},
 		"help/tickets.md":  {Data: []byte("---\ntitle: Your tickets\n---\nFind your train tickets in the app.\n")},
@@ -70,7 +77,15 @@ func benchGapReport(b *testing.B, n int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer idx.Close()
+	b.Cleanup(func() { idx.Close() })
+	return db, idx
+}
+
+func benchGapReport(b *testing.B, n int) {
+	ctx := context.Background()
+	now := gapBenchNow
+	db, idx := openGapBench(b, n)
+	var err error
 	newService := func() *gaps.Service {
 		svc := &gaps.Service{Store: db, Retention: 90 * 24 * time.Hour, Now: func() time.Time { return now }}
 		svc.SetAnalyzer(idx.Analyzer())
@@ -272,4 +287,81 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkGapCorrections100k times what the team waits for when they
+// correct the grouping (gaps.Service.Merge and Split) of 100,000 recorded
+// searches, next to a report of the same running service: a merge or a
+// split reads the records and groups them once, as a report does. Each
+// correction is made on a copy of the generated database.
+func BenchmarkGapCorrections100k(b *testing.B) {
+	benchGapCorrections(b, 100_000)
+}
+
+// BenchmarkGapCorrections1M is the same on 1,000,000 searches.
+func BenchmarkGapCorrections1M(b *testing.B) {
+	benchGapCorrections(b, 1_000_000)
+}
+
+func benchGapCorrections(b *testing.B, n int) {
+	ctx := context.Background()
+	shared, idx := openGapBench(b, n)
+	// The corrections are stored: on a copy, so the generated data stays
+	// as generated.
+	path := filepath.Join(b.TempDir(), "copy.db")
+	if _, err := shared.writer.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		b.Fatal(err)
+	}
+	db, err := Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	svc := &gaps.Service{Store: db, Retention: 90 * 24 * time.Hour, Now: func() time.Time { return gapBenchNow }}
+	svc.SetAnalyzer(idx.Analyzer())
+	// A running server: the analyses are kept from a first report.
+	if _, err := svc.Report(ctx, gaps.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	var report, merge, split, cpuReport, cpuMerge, cpuSplit time.Duration
+	timed := func(wall, cpu *time.Duration, f func() error) {
+		start, c0 := time.Now(), cpuTime()
+		if err := f(); err != nil {
+			b.Fatal(err)
+		}
+		*wall += time.Since(start)
+		*cpu += cpuTime() - c0
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var rep gaps.Report
+		timed(&report, &cpuReport, func() (err error) {
+			rep, err = svc.Report(ctx, gaps.Options{MinVisitors: 2})
+			return err
+		})
+		if len(rep.Gaps) < 2 {
+			b.Fatal("fewer than two gaps")
+		}
+		into, from := rep.Gaps[2*i], rep.Gaps[2*i+1]
+		var merged gaps.Gap
+		timed(&merge, &cpuMerge, func() (err error) {
+			merged, err = svc.Merge(ctx, into.ID, from.ID)
+			return err
+		})
+		if len(merged.Variants) < len(into.Variants)+len(from.Variants) {
+			b.Fatalf("merged %s into %s: %d phrasings", from.ID, into.ID, len(merged.Variants))
+		}
+		timed(&split, &cpuSplit, func() error {
+			_, err := svc.Split(ctx, into.ID, from.Variants[0].Query)
+			return err
+		})
+	}
+	b.StopTimer()
+	per := func(d time.Duration) float64 { return d.Seconds() / float64(b.N) }
+	b.ReportMetric(per(report), "report-s")
+	b.ReportMetric(per(merge), "merge-s")
+	b.ReportMetric(per(split), "split-s")
+	b.ReportMetric(per(cpuReport), "report-cpu-s")
+	b.ReportMetric(per(cpuMerge), "merge-cpu-s")
+	b.ReportMetric(per(cpuSplit), "split-cpu-s")
 }

@@ -93,8 +93,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 	b := newBase(st.view, loc, "", "", "")
 	b.NoIndex = true
 	data := &errorPage{basePage: b, Status: status}
-	switch status {
-	case http.StatusNotFound, http.StatusGone:
+	switch {
+	case r.Method == http.MethodPost && status < 500:
+		// A form's error: the page is there, what the form names may
+		// not be (a mistyped gap ID); the message says which.
+		data.Heading, data.Text = b.T["bad_request"], msg
+	case status == http.StatusNotFound, status == http.StatusGone:
 		data.Heading, data.Text = b.T["not_found_title"], b.T["not_found_text"]
 		if status == http.StatusGone {
 			data.Heading, data.Text = b.T["gone_title"], b.T["gone_text"]
@@ -104,7 +108,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if len(data.Hits) == 0 {
 			data.Categories = st.view.TopCategories(loc)
 		}
-	case http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden, http.StatusRequestEntityTooLarge, http.StatusTooManyRequests:
+	case status == http.StatusBadRequest, status == http.StatusUnauthorized, status == http.StatusForbidden,
+		status == http.StatusRequestEntityTooLarge, status == http.StatusTooManyRequests:
 		data.Heading, data.Text = b.T["bad_request"], msg
 	default:
 		data.Heading, data.Text = b.T["error_title"], b.T["error_text"]

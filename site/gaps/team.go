@@ -236,6 +236,11 @@ func (s *Service) Split(ctx context.Context, id, query string) (Gap, error) {
 		return Gap{}, site.Errorf(site.EINVALID, "%q is not a phrasing of gap %s.", query, id)
 	}
 	if len(keys) < 2 {
+		if len(g.members) > 1 {
+			// "Printer jammed" and "printer jammed!": listed apart, one
+			// meaning once analysed.
+			return Gap{}, site.Errorf(site.EINVALID, "The phrasings of gap %s all mean the same once read as search reads them (%s): there is nothing to move out of it.", id, key)
+		}
 		return Gap{}, site.Errorf(site.EINVALID, "Gap %s has one phrasing: there is nothing to move out of it.", id)
 	}
 	d := decisionOf(decisions, g)

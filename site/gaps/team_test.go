@@ -409,3 +409,21 @@ func (m *meanwhile) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	}
 	return list, err
 }
+
+// TestSplitOneMeaning: a gap whose variants differ only as typed (a
+// plural) has nothing to move out, and says why rather than "one
+// phrasing" under a list of two.
+func TestSplitOneMeaning(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	s.search("refund status", "a", time.Hour)
+	s.search("refunds status", "b", time.Hour)
+	g, _ := gapOf(s.report(gaps.Options{}), "refunds status")
+	if len(g.Variants) != 2 {
+		t.Fatalf("gap %+v: want the two spellings in one gap", g)
+	}
+	_, err := s.svc.Split(context.Background(), g.ID, "refunds status")
+	if site.ErrorCode(err) != site.EINVALID || !strings.Contains(site.ErrorMessage(err), "all mean the same") {
+		t.Errorf("split of a spelling: %v", err)
+	}
+}

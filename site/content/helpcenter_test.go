@@ -432,3 +432,19 @@ func TestLoadSameLocaleSpeltTwice(t *testing.T) {
 		t.Errorf("pt-BR search_btn = %q, want the first file's", got)
 	}
 }
+
+// TestTranslatedSettingSpeltTwice: a translated setting given twice for
+// one locale spelt two ways ({pt-br: …, pt-BR: …}) keeps the first and
+// says so on the second's line, rather than silently taking the last.
+func TestTranslatedSettingSpeltTwice(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml": "title:\n  en: Help\n  pt-br: Ajuda\n  pt-BR: Central de ajuda\nlocales: [en, pt-BR]\n",
+		"help/a.md":    "---\ntitle: A\n---\nText.\n",
+	})
+	if got := lib.Config.Translated["title"]["pt-BR"]; got != "Ajuda" {
+		t.Errorf("pt-BR title = %q, want the first one written", got)
+	}
+	if !findProblem(lib, want{site.SeverityError, "guichet.yaml", 4, "title", `title: pt-BR is already set on line 3`}) {
+		t.Errorf("no error for the second pt-BR title: %v", lib.Problems)
+	}
+}

@@ -242,3 +242,44 @@ func TestGapsReport(t *testing.T) {
 		}
 	}
 }
+
+// TestGapsLocaleAsWritten: the team asks for a locale's gaps the way the
+// content folder spells it (pt-br, Hugo's) or an app does (pt_BR); the
+// events hold pt-BR, and the report must not come back silently empty.
+func TestGapsLocaleAsWritten(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "default_locale: en\nlocales: [en, pt-br]\n")
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Get a refund\n---\nAsk within 30 days.\n")
+	writeFile(t, dir, "billing/refund.pt-br.md", "---\ntitle: Pedir um reembolso\n---\nPeça em até 30 dias.\n")
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	now := time.Now().UTC()
+	for _, v := range []string{"v1", "v2", "v3"} {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "cancelar assinatura", Normalized: textnorm.Key("cancelar assinatura"),
+			Locale: "pt-BR", Source: site.SourceSite, Visitor: v, Time: now.Add(-time.Hour)})
+	}
+	if err := m.Recorder.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, loc := range []string{"pt-BR", "pt-br", "PT_br"} {
+		if _, ok := gapWith(gapsJSON(t, m, dir, "--locale", loc), gaps.KindSearch, "cancelar assinatura"); !ok {
+			t.Errorf("guichet gaps --locale %s: the pt-BR gap is missing", loc)
+		}
+	}
+	admin, _, err := m.DB.CreateToken(ctx, site.ScopeAdmin, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := serve(m, "GET", "/api/v1/insights/gaps?locale=pt_br", "", "Authorization", "Bearer "+admin)
+	var api gaps.Report
+	if err := json.Unmarshal(w.Body.Bytes(), &api); err != nil || w.Code != 200 {
+		t.Fatalf("API: %d %s", w.Code, w.Body)
+	}
+	if _, ok := gapWith(api, gaps.KindSearch, "cancelar assinatura"); !ok {
+		t.Errorf("insights API with locale=pt_br: the pt-BR gap is missing: %s", w.Body)
+	}
+	var errb bytes.Buffer
+	if code := run(ctx, []string{"gaps", "--content", dir, "--data", m.Config.Data, "--locale", "pt-braz"}, io.Discard, &errb); code == 0 || !strings.Contains(errb.String(), "pt-braz") {
+		t.Errorf("--locale pt-braz: exit %d %q, want an error naming it", code, errb.String())
+	}
+}

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -66,9 +67,10 @@ func localeProblems(fsys fs.FS, lib *site.Library, now time.Time) []site.Problem
 		if len(listed) > maxListed {
 			listed, more = listed[:maxListed], fmt.Sprintf(" and %d more", len(miss)-maxListed)
 		}
-		probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: i18n.Dir + "/" + loc + ".yaml",
-			Message: fmt.Sprintf("locale %s has no translation for %d interface strings, shown in %s: %s%s; add them to %s/%s.yaml",
-				loc, len(miss), strings.Join(shown, " or "), strings.Join(listed, ", "), more, i18n.Dir, loc)})
+		file := stringsFile(fsys, loc)
+		probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: file,
+			Message: fmt.Sprintf("locale %s has no translation for %d interface strings, shown in %s: %s%s; add them to %s",
+				loc, len(miss), strings.Join(shown, " or "), strings.Join(listed, ", "), more, file)})
 	}
 	used := i18n.UsedKeys(theme)
 	var undefined []string
@@ -85,7 +87,7 @@ func localeProblems(fsys fs.FS, lib *site.Library, now time.Time) []site.Problem
 	}
 	for loc, keys := range cat.Unknown(used) {
 		if len(keys) > 0 {
-			probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: i18n.Dir + "/" + loc + ".yaml",
+			probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: stringsFile(fsys, loc),
 				Message: fmt.Sprintf("the theme uses no string named %s: a typo, or a key the theme dropped", strings.Join(keys, ", "))})
 		}
 	}
@@ -99,4 +101,21 @@ func localeProblems(fsys fs.FS, lib *site.Library, now time.Time) []site.Problem
 		probs = append(probs, *p)
 	}
 	return probs
+}
+
+// stringsFile is the content folder's file of locale's interface strings
+// as the writer named it (i18n/pt-br.yaml for pt-BR, i18n/de.yml), else
+// the name to create: i18n/<locale>.yaml.
+func stringsFile(fsys fs.FS, locale string) string {
+	entries, _ := fs.ReadDir(fsys, i18n.Dir)
+	for _, e := range entries {
+		ext := path.Ext(e.Name())
+		if e.IsDir() || ext != ".yaml" && ext != ".yml" {
+			continue
+		}
+		if loc, _, ok := i18n.Canonical(strings.TrimSuffix(e.Name(), ext)); ok && loc == locale {
+			return i18n.Dir + "/" + e.Name()
+		}
+	}
+	return i18n.Dir + "/" + locale + ".yaml"
 }

@@ -129,3 +129,33 @@ func TestThemeThatDoesNotRender(t *testing.T) {
 	}
 	t.Errorf("no problem on theme/templates/article.html: %+v", rep.Problems)
 }
+
+// TestLocaleChecksNameTheFile: a locale's strings file spelt as Hugo
+// spells it (i18n/pt-br.yaml) is the file the warnings name, not a
+// pt-BR.yaml the writer has no such file as.
+func TestLocaleChecksNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guichet.yaml", "default_locale: en\nlocales: [en, pt-br, zh-hans]\n")
+	write(t, dir, "help/a.md", "---\ntitle: A\n---\nText.\n")
+	write(t, dir, "i18n/pt-br.yaml", "search_btn: Buscar\nserch_label: Pesquisar\n")
+	write(t, dir, "i18n/zh_hans.yaml", "search_btn: 搜索\n")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, p := range rep.Problems {
+		switch {
+		case strings.Contains(p.Message, "serch_label"):
+			files["unknown key"] = p.File
+		case strings.Contains(p.Message, "locale zh-Hans has no translation"):
+			files["missing zh-Hans"] = p.File + " | " + p.Message[strings.LastIndex(p.Message, "add them to"):]
+		}
+	}
+	if got := files["unknown key"]; !strings.HasSuffix(got, "i18n/pt-br.yaml") {
+		t.Errorf("the misspelt key is reported on %q, want i18n/pt-br.yaml", got)
+	}
+	if got := files["missing zh-Hans"]; !strings.HasSuffix(got, "i18n/zh_hans.yaml | add them to i18n/zh_hans.yaml") {
+		t.Errorf("missing zh-Hans strings reported as %q, want i18n/zh_hans.yaml", got)
+	}
+}

@@ -54,6 +54,12 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			if indexes[s.dir] == nil {
 				indexes[s.dir] = map[string]*source{}
 			}
+			if prev := indexes[s.dir][s.locale]; prev != nil {
+				// _index.pt-br.md next to _index.pt-BR.md: one locale.
+				l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, 0, "",
+					"%s is already the category's %s: this file is not used; merge the two", prev.path, s.locale))
+				continue
+			}
 			indexes[s.dir][s.locale] = s
 			continue
 		}

@@ -31,16 +31,21 @@ func translatableKeys() []string { return []string{"title", "description", "cont
 func readTranslated(cfg *site.Config, f field) []site.Problem {
 	var probs []site.Problem
 	m := map[string]string{}
+	lines := map[string]int{} // locale → the line setting it
 	for i := 0; i+1 < len(f.value.Content); i += 2 {
 		k, v := f.value.Content[i], f.value.Content[i+1]
 		loc, _, ok := i18n.Canonical(k.Value)
 		switch {
 		case !ok:
 			probs = append(probs, errorAt(site.KindConfig, configFile, k.Line, f.name, "%s: %q is not a locale code like %s", f.name, k.Value, localeExamples))
+		case lines[loc] != 0:
+			// {pt-br: …, pt-BR: …}: one locale spelt two ways.
+			probs = append(probs, errorAt(site.KindConfig, configFile, k.Line, f.name, "%s: %s is already set on line %d; this value is not used", f.name, loc, lines[loc]))
 		case v.Kind != yaml.ScalarNode:
 			probs = append(probs, errorAt(site.KindConfig, configFile, k.Line, f.name, "%s.%s must be a string", f.name, k.Value))
 		default:
 			m[loc] = strings.TrimSpace(v.Value)
+			lines[loc] = k.Line
 		}
 	}
 	if cfg.Translated == nil {

@@ -395,3 +395,56 @@ func TestLoadEmpty(t *testing.T) {
 		t.Errorf("empty folder: %+v", lib)
 	}
 }
+
+// TestLoadSameLocaleSpeltTwice: two files for one locale spelt two ways
+// (a Hugo import's _index.pt-br.md next to a hand-written
+// _index.pt-BR.md, i18n/pt-br.yaml next to i18n/pt_BR.yaml) are the same
+// locale's: the first is used and the other is an error naming both, as
+// for two articles with one ID, never one silently dropped.
+func TestLoadSameLocaleSpeltTwice(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":            "title: Help\nlocales: [en, pt-br]\n",
+		"billing/_index.md":       "---\ntitle: Billing\n---\n",
+		"billing/_index.PT-BR.md": "---\ntitle: Cobrança\n---\n",
+		"billing/_index.pt-br.md": "---\ntitle: Faturamento\n---\n",
+		"billing/_index.en.md":    "---\ntitle: Billing twice\n---\n",
+		"billing/refund.md":       "---\ntitle: Refund\n---\nText.\n",
+		"i18n/pt-br.yaml":         "search_btn: Buscar\n",
+		"i18n/pt_BR.yaml":         "search_btn: Pesquisar\nhelpful_q: Ajudou?\n",
+	})
+	titles := map[string]string{}
+	for _, c := range lib.Categories {
+		titles[c.Locale] = c.Title + " " + c.SourcePath
+	}
+	if want := map[string]string{"en": "Billing twice billing/_index.en.md", "pt-BR": "Cobrança billing/_index.PT-BR.md"}; !reflect.DeepEqual(titles, want) {
+		t.Errorf("categories %v, want %v", titles, want)
+	}
+	for _, w := range []want{
+		{site.SeverityError, "billing/_index.pt-br.md", 0, "", "billing/_index.PT-BR.md is already the category's pt-BR"},
+		{site.SeverityError, "billing/_index.md", 0, "", "billing/_index.en.md is already the category's en"},
+		{site.SeverityError, "i18n/pt_BR.yaml", 0, "", "i18n/pt-br.yaml already holds the strings of pt-BR"},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+	if got := lib.Strings["pt-BR"]["search_btn"]["other"]; got != "Buscar" {
+		t.Errorf("pt-BR search_btn = %q, want the first file's", got)
+	}
+}
+
+// TestTranslatedSettingSpeltTwice: a translated setting given twice for
+// one locale spelt two ways ({pt-br: …, pt-BR: …}) keeps the first and
+// says so on the second's line, rather than silently taking the last.
+func TestTranslatedSettingSpeltTwice(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml": "title:\n  en: Help\n  pt-br: Ajuda\n  pt-BR: Central de ajuda\nlocales: [en, pt-BR]\n",
+		"help/a.md":    "---\ntitle: A\n---\nText.\n",
+	})
+	if got := lib.Config.Translated["title"]["pt-BR"]; got != "Ajuda" {
+		t.Errorf("pt-BR title = %q, want the first one written", got)
+	}
+	if !findProblem(lib, want{site.SeverityError, "guichet.yaml", 4, "title", `title: pt-BR is already set on line 3`}) {
+		t.Errorf("no error for the second pt-BR title: %v", lib.Problems)
+	}
+}

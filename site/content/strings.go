@@ -20,12 +20,19 @@ func (l *loader) readStrings(read func(string) ([]byte, bool)) {
 		}
 	}
 	sort.Strings(files)
+	seen := map[string]string{} // locale → its file
 	for _, file := range files {
 		loc, _, ok := i18n.Canonical(strings.TrimSuffix(path.Base(file), path.Ext(file)))
 		if !ok {
 			l.probs = append(l.probs, errorAt(site.KindConfig, file, 0, "", "%s: the file name must be a locale code like de.yaml, pt-BR.yaml or zh-Hans.yaml", file))
 			continue
 		}
+		if prev, dup := seen[loc]; dup {
+			// i18n/pt-br.yaml next to i18n/pt_BR.yaml: one locale.
+			l.probs = append(l.probs, errorAt(site.KindConfig, file, 0, "", "%s: %s already holds the strings of %s: this file is not read; merge the two", file, prev, loc))
+			continue
+		}
+		seen[loc] = file
 		data, ok := read(file)
 		if !ok {
 			continue

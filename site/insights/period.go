@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // day is 24 hours: figures count whole UTC days.
@@ -26,7 +27,9 @@ type Period struct {
 // days ("7d": today and the 6 days before; default 30d), a duration
 // ("36h", counted from the start of its day) or a first day
 // ("2026-11-01"); until, optional, is the last day counted (default
-// today). Errors are EINVALID and name the parameter.
+// today); locale, optional, is a locale code in any case and with "-" or
+// "_" (i18n.Canonical: pt-br is pt-BR). Errors are EINVALID and name the
+// parameter.
 func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
 	now = now.UTC()
 	today := now.Truncate(day)
@@ -60,8 +63,14 @@ func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
 	if p.To.Sub(p.From) > MaxDays*day {
 		return p, site.Errorf(site.EINVALID, "since: a period is at most %d days", MaxDays)
 	}
-	if len(p.Locale) > 35 {
-		return p, site.Errorf(site.EINVALID, "locale: %q is not a locale code", p.Locale)
+	if p.Locale != "" {
+		// pt-br, pt_BR: the locale as the content folder or an app spells
+		// it; the figures hold it in BCP 47's casing (pt-BR).
+		loc, _, ok := i18n.Canonical(p.Locale)
+		if !ok {
+			return p, site.Errorf(site.EINVALID, "locale: %q is not a locale code like en, pt-BR or zh-Hans", p.Locale)
+		}
+		p.Locale = loc
 	}
 	return p, nil
 }

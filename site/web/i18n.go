@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/guichet/guichet/site"
 )
 
@@ -17,10 +19,14 @@ func strs(v *site.View, locale string) map[string]string { return v.UI.Strings(l
 func langName(v *site.View, locale string) string { return v.UI.Name(locale) }
 
 // negotiateLocale picks the best of supported for an Accept-Language header,
-// or "" when none matches.
+// or "" when none fits. Tags are read as browsers and apps write them
+// (pt_BR too) and matched by CLDR's rules (golang.org/x/text/language):
+// a region the site lacks goes to the language's version (es-MX →
+// es-419, pt-PT → pt-BR), Chinese by script (zh-TW, zh-HK → zh-Hant,
+// zh-CN → zh-Hans, else the one script the site has).
 func negotiateLocale(header string, supported []string) string {
 	type pref struct {
-		tag string
+		tag language.Tag
 		q   float64
 	}
 	var prefs []pref
@@ -36,26 +42,31 @@ func negotiateLocale(header string, supported []string) string {
 				q = f
 			}
 		}
-		prefs = append(prefs, pref{strings.ToLower(strings.TrimSpace(tag)), q})
-	}
-	sort.SliceStable(prefs, func(i, j int) bool { return prefs[i].q > prefs[j].q })
-	for _, p := range prefs {
-		if p.q <= 0 {
+		t, err := language.Parse(strings.TrimSpace(tag))
+		if err != nil || q <= 0 {
 			continue
 		}
-		for _, s := range supported {
-			ls := strings.ToLower(s)
-			if p.tag == ls {
-				return s
-			}
-		}
-		base, _, _ := strings.Cut(p.tag, "-")
-		for _, s := range supported {
-			sb, _, _ := strings.Cut(strings.ToLower(s), "-")
-			if base == sb {
-				return s
-			}
-		}
+		prefs = append(prefs, pref{t, q})
 	}
-	return ""
+	if len(prefs) == 0 {
+		return ""
+	}
+	sort.SliceStable(prefs, func(i, j int) bool { return prefs[i].q > prefs[j].q })
+	tags := make([]language.Tag, 0, len(supported))
+	for _, s := range supported {
+		t, err := language.Parse(s)
+		if err != nil {
+			t = language.Und
+		}
+		tags = append(tags, t)
+	}
+	want := make([]language.Tag, len(prefs))
+	for i, p := range prefs {
+		want[i] = p.tag
+	}
+	_, i, conf := language.NewMatcher(tags).Match(want...)
+	if conf == language.No {
+		return ""
+	}
+	return supported[i]
 }

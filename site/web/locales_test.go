@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -62,8 +63,14 @@ favicon: brand/icon.png
 // newWorld serves world like newEnvWith serves the fixture.
 func newWorld(t *testing.T) *env {
 	t.Helper()
+	return newWorldOf(t, world)
+}
+
+// newWorldOf serves the help center in fsys like newWorld.
+func newWorldOf(t *testing.T, fsys fs.FS) *env {
+	t.Helper()
 	ctx := context.Background()
-	lib, err := content.Load(ctx, world, content.Options{})
+	lib, err := content.Load(ctx, fsys, content.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +86,7 @@ func newWorld(t *testing.T) *env {
 	rec := sqlite.NewRecorder(db, sqlite.RecorderOptions{})
 	t.Cleanup(func() { rec.Close(context.Background()); db.Close() })
 	theme, _ := fs.Sub(themes.FS, "default")
-	srv, err := web.New(web.Options{Theme: theme, Static: static.FS, Content: world, Recorder: rec, VisitorKeys: db.VisitorKey})
+	srv, err := web.New(web.Options{Theme: theme, Static: static.FS, Content: fsys, Recorder: rec, VisitorKeys: db.VisitorKey})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,5 +309,61 @@ func TestLocaleCodeInAnyCase(t *testing.T) {
 	}
 	if w := e.do(t, "GET", "/xx/search?q=link", nil); w.Code != 404 {
 		t.Errorf("/xx/search: %d, want 404", w.Code)
+	}
+}
+
+// hugoWorld is a help center written for Hugo: locale suffixes in lower
+// case (refund.pt-br.md, refund.zh-hans.md), Chinese in both scripts.
+var hugoWorld = fstest.MapFS{
+	"guichet.yaml":              {Data: []byte("title: Acme Help\ndefault_locale: en\nlocales: [en, pt-br, zh-hans, zh-hant, es-419]\n")},
+	"billing/refund.md":         {Data: []byte("---\ntitle: Get a refund\n---\nAsk within 30 days.\n")},
+	"billing/refund.pt-br.md":   {Data: []byte("---\ntitle: Pedir um reembolso\n---\nPeça em até 30 dias.\n")},
+	"billing/refund.zh-hans.md": {Data: []byte("---\ntitle: 申请退款\n---\n在30天内申请。\n")},
+	"billing/refund.zh-hant.md": {Data: []byte("---\ntitle: 申請退款\n---\n在30天內申請。\n")},
+	"billing/refund.es-419.md":  {Data: []byte("---\ntitle: Pedir un reembolso\n---\nPídelo en 30 días.\n")},
+}
+
+// TestLocaleAsAppsSendIt: the locale an app or browser sends — Android's
+// and Java's pt_BR, a region the site has no version for (es-MX), a
+// Traditional Chinese reader (zh-TW) on a site in both scripts — picks
+// the version a reader of it expects, in the locale parameter of the
+// APIs as in Accept-Language.
+func TestLocaleAsAppsSendIt(t *testing.T) {
+	e := newWorldOf(t, hugoWorld)
+	for _, c := range []struct{ param, header, want string }{
+		{"pt_BR", "", "pt-BR"},
+		{"zh_hans", "", "zh-Hans"},
+		{"ZH-HANT", "", "zh-Hant"},
+		{"es-MX", "", "es-419"},
+		{"zh-TW", "", "zh-Hant"},
+		{"", "zh-TW,zh;q=0.9,en;q=0.5", "zh-Hant"},
+		{"", "zh-HK", "zh-Hant"},
+		{"", "zh-CN", "zh-Hans"},
+		{"", "pt_BR", "pt-BR"},
+		{"", "es-MX,es;q=0.9", "es-419"},
+		{"", "de-DE,de;q=0.9", "en"},
+	} {
+		target := "/api/v1/search?q=refund"
+		if c.param != "" {
+			target += "&locale=" + c.param
+		}
+		w := e.do(t, "GET", target, nil, "Accept-Language", c.header)
+		if w.Code != 200 {
+			t.Errorf("locale=%q Accept-Language %q: %d %s", c.param, c.header, w.Code, w.Body)
+			continue
+		}
+		var res apiResult
+		if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil {
+			t.Fatal(err)
+		}
+		if res.Locale != c.want {
+			t.Errorf("locale=%q Accept-Language %q: locale %q, want %q", c.param, c.header, res.Locale, c.want)
+		}
+	}
+	if w := e.do(t, "GET", "/api/v1/context?path=/billing&locale=pt_br", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"locale":"pt-BR"`) {
+		t.Errorf("widget context API with locale=pt_br: %d %s", w.Code, w.Body)
+	}
+	if w := e.do(t, "GET", "/api/v1/search?q=refund&locale=de", nil); w.Code != 400 {
+		t.Errorf("locale=de on a site without German: %d, want 400", w.Code)
 	}
 }

@@ -2,22 +2,28 @@ package web
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/labstack/echo/v4"
 )
 
-// requestLocale returns the explicit locale parameter when supported,
-// else the best match for Accept-Language, else the default locale.
+// requestLocale returns the locale an API call asks for: its locale
+// parameter, as apps write it (pt_BR, zh-hans: i18n.Canonical), else the
+// locale a reader of it expects (es-MX → es-419, as negotiateLocale
+// does); without one, the best match for Accept-Language, else the
+// default locale. A parameter no locale of the site fits is EINVALID.
 func (s *Server) requestLocale(c echo.Context, st *state, param string) (string, error) {
 	locales := st.view.Lib.Locales()
 	if param != "" {
-		for _, l := range locales {
-			if strings.EqualFold(l, param) {
-				return l, nil
-			}
+		if canon, _, ok := i18n.Canonical(param); ok && slices.Contains(locales, canon) {
+			return canon, nil
+		}
+		if l := negotiateLocale(param, locales); l != "" && !strings.ContainsAny(param, ",;") {
+			return l, nil
 		}
 		return "", site.Errorf(site.EINVALID, "locale must be one of %s", strings.Join(locales, ", "))
 	}

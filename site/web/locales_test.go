@@ -297,6 +297,13 @@ func TestLocaleCodeInAnyCase(t *testing.T) {
 		{"GET", "/De/", "/de/"},
 		{"GET", "/DE/account/reset", "/de/account/reset"},
 		{"POST", "/DE/contact", "/de/contact"},
+		// The default locale as a prefix, as Hugo sites that keep it in a
+		// subfolder link: served without it.
+		{"GET", "/en/account/reset", "/account/reset"},
+		{"GET", "/EN/account/reset", "/account/reset"},
+		{"GET", "/en/", "/"},
+		{"GET", "/en/search?q=link", "/search?q=link"},
+		{"POST", "/en/contact", "/contact"},
 	} {
 		w := e.do(t, c.method, c.target, nil)
 		want := 301
@@ -365,5 +372,19 @@ func TestLocaleAsAppsSendIt(t *testing.T) {
 	}
 	if w := e.do(t, "GET", "/api/v1/search?q=refund&locale=de", nil); w.Code != 400 {
 		t.Errorf("locale=de on a site without German: %d, want 400", w.Code)
+	}
+}
+
+// TestCategoryNamedLikeTheDefaultLocale: a folder named "en" on an English
+// site is a category, served, not a locale prefix taken away.
+func TestCategoryNamedLikeTheDefaultLocale(t *testing.T) {
+	e, _ := newEnvFS(t, map[string]string{
+		"en/_index.md":  "---\ntitle: English lessons\n---\n",
+		"en/grammar.md": "---\ntitle: Grammar\n---\nVerbs and nouns.\n",
+	})
+	for _, p := range []string{"/en/", "/en/grammar"} {
+		if w := e.do(t, "GET", p, nil); w.Code != 200 {
+			t.Errorf("%s: %d %s, want the page", p, w.Code, w.Header().Get("Location"))
+		}
 	}
 }

@@ -131,10 +131,17 @@ func (s *Server) localized(h echo.HandlerFunc) echo.HandlerFunc {
 		}
 		loc := c.Param("locale")
 		if !st.nonDefault[loc] {
-			if canon, _, ok := i18n.Canonical(loc); ok && st.nonDefault[canon] {
-				// /pt-br/search: the locale as another tool spells it.
+			canon, _, ok := i18n.Canonical(loc)
+			_, isPage := st.page(c.Request().URL.Path) // a category named "en"
+			def := ok && canon == st.view.Lib.Config.DefaultLocale && !isPage
+			if ok && st.nonDefault[canon] || def {
+				// /pt-br/search: the locale as another tool spells it;
+				// /en/search: the default locale, served without prefix.
 				u := *c.Request().URL
 				u.Path = "/" + canon + strings.TrimPrefix(u.Path, "/"+loc)
+				if def {
+					u.Path = strings.TrimPrefix(u.Path, "/"+canon)
+				}
 				u.RawPath = ""
 				code := http.StatusMovedPermanently
 				if m := c.Request().Method; m != http.MethodGet && m != http.MethodHead {

@@ -3,12 +3,15 @@ package web
 import (
 	"net/url"
 	"strings"
+
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // URL variants: a request for a page's path written another way — other
 // letter case, a trailing .md or .html (links copied from a repository or
-// another tool), /index, or characters percent-encoded that need not be —
-// answers 301 to the page's URL, in one hop.
+// another tool), /index, the default locale as a prefix (/en/…), or
+// characters percent-encoded that need not be — answers 301 to the page's
+// URL, in one hop.
 
 // variantIndex maps lower-cased page and redirect paths, without trailing
 // slash, to the URL to send visitors to (escaped).
@@ -60,6 +63,15 @@ func (st *state) variant(p string) (string, bool) {
 		k = strings.TrimSuffix(k, "/")
 	}
 	to, ok := idx[k]
+	if !ok {
+		// The default locale written as a prefix (/en/billing/refund:
+		// links from a Hugo site that kept it in a subfolder).
+		seg, rest, _ := strings.Cut(strings.TrimPrefix(k, "/"), "/")
+		if loc, _, isLoc := i18n.Canonical(seg); isLoc && loc == st.view.Lib.Config.DefaultLocale {
+			k = "/" + strings.TrimSuffix(rest, "/")
+			to, ok = idx[k]
+		}
+	}
 	if !ok || to == escapePath(p) {
 		return "", false
 	}

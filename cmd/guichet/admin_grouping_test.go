@@ -123,6 +123,15 @@ func TestAdminMergeAndSplit(t *testing.T) {
 	if !strings.Contains(page(), `(gap <code>`+tip.ID+`</code>; merged: <code>`+grat.ID+`</code>)`) {
 		t.Error("the admin page does not name the gap merged away")
 	}
+	// A page read before the merge decides on the gap merged away: the
+	// decision goes to the gap it joined, and the page shows that one.
+	stale := url.Values{"csrf": {csrf}, "gap": {grat.ID}, "status": {"new_article"}, "note": {"one article"}}
+	if w := serve(m, "POST", "/admin/triage", stale.Encode(), "Cookie", session); w.Code != 303 || w.Header().Get("Location") != "/admin/#gap-"+tip.ID {
+		t.Errorf("triage of the gap merged away: %d %s, want the merged gap %s", w.Code, w.Header().Get("Location"), tip.ID)
+	}
+	if g := gapOf("gratuity for staff"); g.ID != tip.ID || g.Status != gaps.StatusNewArticle || g.Note != "one article" {
+		t.Errorf("after the triage of the gap merged away: %+v", g)
+	}
 
 	split := url.Values{"csrf": {csrf}, "gap": {both.ID}, "variant": {"printer jammed"}}
 	if w := serve(m, "POST", "/admin/split", url.Values{"csrf": {csrf}, "gap": {both.ID}, "variant": {"tip the driver"}}.Encode(), "Cookie", session); w.Code != 400 {

@@ -14,14 +14,17 @@ func (s *Server) adminTriage(c echo.Context) error {
 		return err
 	}
 	r := c.Request()
-	if err := s.opts.Insights.Decide(r.Context(), r.PostFormValue("gap"), r.PostFormValue("status"), r.PostFormValue("note")); err != nil {
+	g, err := s.opts.Insights.Decide(r.Context(), r.PostFormValue("gap"), r.PostFormValue("status"), r.PostFormValue("note"))
+	if err != nil {
 		return err
 	}
-	if r.PostFormValue("status") == gaps.StatusFixed && s.opts.Contact != nil {
+	if g.Status == gaps.StatusFixed && s.opts.Contact != nil {
 		// Fixed: the people waiting are told now, with the note.
 		if _, err := s.opts.Contact.Notify(r.Context()); err != nil {
 			s.opts.Logger.Warn("notify subscribers", "err", err)
 		}
 	}
-	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(r.PostFormValue("gap")))
+	// The gap decided on: a page read before a merge names the gap
+	// merged away.
+	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(g.ID))
 }

@@ -191,7 +191,7 @@ func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
 			return g, nil
 		}
 	}
-	return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
+	return Gap{}, noGap(id)
 }
 
 // Decide records the team's decision on the gap with id: status (one of
@@ -236,7 +236,7 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 		g.Status, g.Note = d.Status, d.Note
 		return g, nil
 	}
-	return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
+	return Gap{}, noGap(id)
 }
 
 // collectBatch is how many records go to the collector at a time.

@@ -151,11 +151,11 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 	}
 	gr := c.place(words, decisions)
 	askedInto := into
-	into = resolveMerged(decisions, into)
-	target := gr.byID(into)
-	if target == nil {
-		return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", askedInto)
+	target, err := gr.find(decisions, askedInto)
+	if err != nil {
+		return Gap{}, err
 	}
+	into = target.id
 	d := decisionOf(decisions, target)
 	// Joined holds the merged gap's own phrasings too: whichever part the
 	// words later give this ID, the others join it.
@@ -163,11 +163,12 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 	now := s.now()
 	var moved []Decision
 	for _, asked := range from {
-		id := resolveMerged(decisions, asked)
-		g := gr.byID(id)
+		g, err := gr.find(decisions, asked)
+		if err != nil {
+			return Gap{}, err
+		}
+		id := g.id
 		switch {
-		case g == nil:
-			return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", asked)
 		case g == target && asked != id:
 			return Gap{}, site.Errorf(site.EINVALID, "Gap %s was merged into gap %s already: they are one gap.", asked, id)
 		case g == target && askedInto != into:
@@ -218,11 +219,11 @@ func (s *Service) Split(ctx context.Context, id, query string) (Gap, error) {
 		return Gap{}, err
 	}
 	gr := c.place(words, decisions)
-	id = resolveMerged(decisions, id)
-	g := gr.byID(id)
-	if g == nil {
-		return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
+	g, err := gr.find(decisions, id)
+	if err != nil {
+		return Gap{}, err
 	}
+	id = g.id
 	key, keys := "", gr.keysOf(id)
 	want := textnorm.Key(query)
 	for _, m := range g.members {
@@ -289,7 +290,23 @@ func (s *Service) gapIn(c *collector, gr *grouped, decisions []Decision, id stri
 			return g, nil
 		}
 	}
-	return Gap{}, site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
+	return Gap{}, noGap(id)
+}
+
+// find returns the group of the gap asked for by ID: the gap with that
+// ID, or the one a gap with that ID was merged into (Merge), what every
+// action on a gap by ID reads. A site.ENOTFOUND error naming asked when
+// there is none.
+func (g *grouped) find(decisions []Decision, asked string) (*group, error) {
+	if gr := g.byID(resolveMerged(decisions, asked)); gr != nil {
+		return gr, nil
+	}
+	return nil, noGap(asked)
+}
+
+// noGap is the error for an ID no report lists.
+func noGap(id string) error {
+	return site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
 }
 
 // byID returns the group with id, nil when none has it.

@@ -427,3 +427,47 @@ func TestSplitOneMeaning(t *testing.T) {
 		t.Errorf("split of a spelling: %v", err)
 	}
 }
+
+// TestSplitThenMergeAway: a phrasing moved out of a gap stays out of the
+// gap that one is merged into later, as the same visits come again; the
+// team merging the phrasing's own gap there puts it in.
+func TestSplitThenMergeAway(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	for _, v := range []string{"x", "y"} {
+		s.search("pay with bitcoin", v, 50*time.Minute)
+		s.search("printer jammed", v, 49*time.Minute)
+	}
+	s.search("crypto payment", "c", 3*time.Hour)
+	s.search("crypto payment", "d", 2*time.Hour)
+	rep := s.report(gaps.Options{})
+	both, _ := gapOf(rep, "pay with bitcoin")
+	crypto, _ := gapOf(rep, "crypto payment")
+	if p, _ := gapOf(rep, "printer jammed"); p.ID != both.ID || crypto.ID == both.ID {
+		t.Fatalf("the words no longer make the gaps this test needs: bitcoin %s, printer %s, crypto %s", both.ID, p.ID, crypto.ID)
+	}
+	printer, err := s.svc.Split(ctx, both.ID, "printer jammed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, crypto.ID, both.ID); err != nil {
+		t.Fatal(err)
+	}
+	// The same two questions in one visit again.
+	s.search("pay with bitcoin", "z", 20*time.Minute)
+	s.search("printer jammed", "z", 19*time.Minute)
+	rep = s.report(gaps.Options{})
+	bit, _ := gapOf(rep, "pay with bitcoin")
+	pr, _ := gapOf(rep, "printer jammed")
+	if bit.ID != crypto.ID || pr.ID != printer.ID || len(bit.Variants) != 2 || pr.Visitors != 3 {
+		t.Errorf("after the split and the merge: bitcoin in %s with %d variants (want %s, 2), printer in %s with %d visitors (want %s, 3)",
+			bit.ID, len(bit.Variants), crypto.ID, pr.ID, pr.Visitors, printer.ID)
+	}
+	if _, err := s.svc.Merge(ctx, crypto.ID, printer.ID); err != nil {
+		t.Fatal(err)
+	}
+	if pr, _ := gapOf(s.report(gaps.Options{}), "printer jammed"); pr.ID != crypto.ID {
+		t.Errorf("the phrasing moved out, merged into %s: in %s", crypto.ID, pr.ID)
+	}
+}

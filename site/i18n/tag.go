@@ -72,3 +72,35 @@ func digits(s string) bool {
 	}
 	return true
 }
+
+// Match returns the locale of supported that readers of want (locale
+// codes in order of preference, as browsers, apps and helpdesks write
+// them: "pt_BR" too) expect, by CLDR's rules: a region the site lacks goes
+// to the language's version (es-MX → es-419, fr-CA → fr, pt-PT → pt-BR),
+// Chinese by script (zh-TW, zh-HK → zh-Hant, zh-CN → zh-Hans, else the
+// one script supported has). It returns "" when none fits; a code that
+// does not parse is skipped.
+func Match(supported []string, want ...string) string {
+	var tags []language.Tag
+	for _, w := range want {
+		if t, err := language.Parse(strings.TrimSpace(w)); err == nil {
+			tags = append(tags, t)
+		}
+	}
+	if len(tags) == 0 || len(supported) == 0 {
+		return ""
+	}
+	have := make([]language.Tag, 0, len(supported))
+	for _, s := range supported {
+		t, err := language.Parse(s)
+		if err != nil {
+			t = language.Und
+		}
+		have = append(have, t)
+	}
+	_, i, conf := language.NewMatcher(have).Match(tags...)
+	if conf == language.No {
+		return ""
+	}
+	return supported[i]
+}

@@ -40,3 +40,24 @@ func TestCanonical(t *testing.T) {
 		}
 	}
 }
+
+func TestMatch(t *testing.T) {
+	site := []string{"en", "pt-BR", "zh-Hans", "zh-Hant", "es-419"}
+	for _, c := range []struct {
+		want []string
+		got  string
+	}{
+		{[]string{"pt_BR"}, "pt-BR"},
+		{[]string{"pt-PT"}, "pt-BR"},
+		{[]string{"es-MX"}, "es-419"},
+		{[]string{"zh-TW"}, "zh-Hant"},
+		{[]string{"zh-CN"}, "zh-Hans"},
+		{[]string{"de"}, ""},
+		{[]string{"not a code", "de", "zh-HK"}, "zh-Hant"},
+		{nil, ""},
+	} {
+		if got := Match(site, c.want...); got != c.got {
+			t.Errorf("Match(%q) = %q, want %q", c.want, got, c.got)
+		}
+	}
+}

@@ -157,6 +157,14 @@ func TestCleanerLocaleRegions(t *testing.T) {
 			t.Errorf("locale(%q) = %q, want %q", in, got, want)
 		}
 	}
+	// Chinese by script, as the site picks a visitor's version, not the
+	// first Chinese listed.
+	zh := Cleaner{DefaultLocale: "en", Locales: []string{"en", "zh-Hans", "zh-Hant", "es-419"}}
+	for in, want := range map[string]string{"zh-TW": "zh-Hant", "zh_HK": "zh-Hant", "zh-CN": "zh-Hans", "zh": "zh-Hans", "es-MX": "es-419", "es": "es-419"} {
+		if got := zh.locale(in); got != want {
+			t.Errorf("locale(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 // TestCleanerNowDefault checks Clean uses the clock when Now is nil.

@@ -103,9 +103,10 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 	return nil
 }
 
-// locale maps a ticket's language to a configured locale: exact (case and
-// "_" aside), then by language ("fr-CA" → "fr", "pt" → "pt-BR"), then by
-// English or native name ("French", "Français"); else the default.
+// locale maps a ticket's language, as a code or by English or native
+// name ("French", "Français"), to a configured locale as the site does a
+// visitor's (i18n.Match: "fr-CA" → "fr", "pt" → "pt-BR", "zh-TW" →
+// "zh-Hant"); else the default.
 func (c Cleaner) locale(l string) string {
 	l = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(l), "_", "-"))
 	if l == "" {
@@ -114,17 +115,10 @@ func (c Cleaner) locale(l string) string {
 	if code, ok := languageNames[textnorm.Fold(l)]; ok {
 		l = code
 	}
-	all := append([]string{c.DefaultLocale}, c.Locales...)
-	for _, loc := range all {
-		if strings.EqualFold(loc, l) {
-			return loc
-		}
-	}
-	base := i18n.Language(l)
-	for _, loc := range all {
-		if i18n.Language(loc) == base {
-			return loc
-		}
+	// The version its readers expect, as the site picks it for a
+	// visitor's language (zh-TW: zh-Hant, not the first Chinese).
+	if loc := i18n.Match(append([]string{c.DefaultLocale}, c.Locales...), l); loc != "" {
+		return loc
 	}
 	return c.DefaultLocale
 }

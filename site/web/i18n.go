@@ -5,9 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // strs returns the interface strings of locale in v's help center (the
@@ -19,14 +18,12 @@ func strs(v *site.View, locale string) map[string]string { return v.UI.Strings(l
 func langName(v *site.View, locale string) string { return v.UI.Name(locale) }
 
 // negotiateLocale picks the best of supported for an Accept-Language header,
-// or "" when none fits. Tags are read as browsers and apps write them
-// (pt_BR too) and matched by CLDR's rules (golang.org/x/text/language):
-// a region the site lacks goes to the language's version (es-MX →
-// es-419, pt-PT → pt-BR), Chinese by script (zh-TW, zh-HK → zh-Hant,
-// zh-CN → zh-Hans, else the one script the site has).
+// or "" when none fits: the preferences by their q, matched by
+// i18n.Match (CLDR's rules: es-MX → es-419, zh-TW → zh-Hant; pt_BR read
+// too).
 func negotiateLocale(header string, supported []string) string {
 	type pref struct {
-		tag language.Tag
+		tag string
 		q   float64
 	}
 	var prefs []pref
@@ -42,31 +39,14 @@ func negotiateLocale(header string, supported []string) string {
 				q = f
 			}
 		}
-		t, err := language.Parse(strings.TrimSpace(tag))
-		if err != nil || q <= 0 {
-			continue
+		if q > 0 {
+			prefs = append(prefs, pref{tag, q})
 		}
-		prefs = append(prefs, pref{t, q})
-	}
-	if len(prefs) == 0 {
-		return ""
 	}
 	sort.SliceStable(prefs, func(i, j int) bool { return prefs[i].q > prefs[j].q })
-	tags := make([]language.Tag, 0, len(supported))
-	for _, s := range supported {
-		t, err := language.Parse(s)
-		if err != nil {
-			t = language.Und
-		}
-		tags = append(tags, t)
-	}
-	want := make([]language.Tag, len(prefs))
+	want := make([]string, len(prefs))
 	for i, p := range prefs {
 		want[i] = p.tag
 	}
-	_, i, conf := language.NewMatcher(tags).Match(want...)
-	if conf == language.No {
-		return ""
-	}
-	return supported[i]
+	return i18n.Match(supported, want...)
 }

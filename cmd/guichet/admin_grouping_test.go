@@ -123,6 +123,16 @@ func TestAdminMergeAndSplit(t *testing.T) {
 	if !strings.Contains(page(), `(gap <code>`+tip.ID+`</code>; merged: <code>`+grat.ID+`</code>)`) {
 		t.Error("the admin page does not name the gap merged away")
 	}
+	// A decision saved under the merged-away ID (a bookmark, a form from
+	// before the merge) lands on the row of the gap it joined, which the
+	// page has: there is no row of the merged-away ID to scroll to.
+	triage := url.Values{"csrf": {csrf}, "gap": {grat.ID}, "status": {"new_article"}, "note": {"Ana"}}
+	if w := serve(m, "POST", "/admin/triage", triage.Encode(), "Cookie", session); w.Code != 303 || w.Header().Get("Location") != "/admin/#gap-"+tip.ID {
+		t.Errorf("triage of a merged-away ID: %d, to %s, want /admin/#gap-%s", w.Code, w.Header().Get("Location"), tip.ID)
+	}
+	if g := gapOf("tip the driver"); g.Status != gaps.StatusNewArticle || g.Note != "Ana" {
+		t.Errorf("triage of a merged-away ID decided %+v", g)
+	}
 
 	split := url.Values{"csrf": {csrf}, "gap": {both.ID}, "variant": {"printer jammed"}}
 	if w := serve(m, "POST", "/admin/split", url.Values{"csrf": {csrf}, "gap": {both.ID}, "variant": {"tip the driver"}}.Encode(), "Cookie", session); w.Code != 400 {

@@ -41,9 +41,8 @@ func (in Insights) Report(ctx context.Context, opts gaps.Options) (gaps.Report, 
 }
 
 // Decide records the team's decision on a gap (gaps.Service.Decide).
-func (in Insights) Decide(ctx context.Context, id, status, note string) error {
-	_, err := in.Gaps.Decide(ctx, id, status, note)
-	return err
+func (in Insights) Decide(ctx context.Context, id, status, note string) (gaps.Gap, error) {
+	return in.Gaps.Decide(ctx, id, status, note)
 }
 
 // Merge merges gaps into another (gaps.Service.Merge).

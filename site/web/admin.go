@@ -18,8 +18,9 @@ import (
 type Insights interface {
 	// Report is the content-gap report (the one gaps.Service).
 	Report(ctx context.Context, opts gaps.Options) (gaps.Report, error)
-	// Decide records the team's decision on a gap ("" takes it back).
-	Decide(ctx context.Context, id, status, note string) error
+	// Decide records the team's decision on a gap ("" takes it back)
+	// and returns the gap decided (the one a merged-away ID joined).
+	Decide(ctx context.Context, id, status, note string) (gaps.Gap, error)
 	// Merge merges the gaps from into the gap into (gaps.Service.Merge)
 	// and returns it.
 	Merge(ctx context.Context, into string, from ...string) (gaps.Gap, error)

@@ -14,7 +14,8 @@ func (s *Server) adminTriage(c echo.Context) error {
 		return err
 	}
 	r := c.Request()
-	if err := s.opts.Insights.Decide(r.Context(), r.PostFormValue("gap"), r.PostFormValue("status"), r.PostFormValue("note")); err != nil {
+	g, err := s.opts.Insights.Decide(r.Context(), r.PostFormValue("gap"), r.PostFormValue("status"), r.PostFormValue("note"))
+	if err != nil {
 		return err
 	}
 	if r.PostFormValue("status") == gaps.StatusFixed && s.opts.Contact != nil {
@@ -23,5 +24,5 @@ func (s *Server) adminTriage(c echo.Context) error {
 			s.opts.Logger.Warn("notify subscribers", "err", err)
 		}
 	}
-	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(r.PostFormValue("gap")))
+	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(g.ID))
 }

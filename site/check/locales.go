@@ -55,10 +55,16 @@ func localeProblems(fsys fs.FS, lib *site.Library, now time.Time) []site.Problem
 		}
 		// Each missing string is shown in the first locale of the
 		// catalog's fallbacks that has it: the default locale's, else
-		// English.
+		// English. The default locale's language (the theme's pt under
+		// a pt-BR default) is the default locale's strings too: one
+		// language on the pages, named once.
 		var shown []string
 		for _, k := range miss {
-			if name := cat.Name(cat.ShownIn(loc, k)); !slices.Contains(shown, name) {
+			from := cat.ShownIn(loc, k)
+			if from == i18n.Language(cfg.DefaultLocale) {
+				from = cfg.DefaultLocale
+			}
+			if name := cat.Name(from); !slices.Contains(shown, name) {
 				shown = append(shown, name)
 			}
 		}

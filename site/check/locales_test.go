@@ -108,6 +108,31 @@ func TestMissingStringsNameWhereTheyAreShown(t *testing.T) {
 	t.Fatalf("no missing-translation warning for sw in %+v", rep.Problems)
 }
 
+// TestMissingStringsShownInTheDefaultLocaleOnce: with a regional default
+// locale (pt-BR) whose content file replaces a few strings, the others
+// come from the theme's Portuguese; the pages show one language, and the
+// warning names it once, as the language switcher does, not "Português or
+// português".
+func TestMissingStringsShownInTheDefaultLocaleOnce(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guichet.yaml", "default_locale: pt-br\nlocales: [pt-br, zh-hans]\n")
+	write(t, dir, "help/a.md", "---\ntitle: A\n---\nTexto.\n")
+	write(t, dir, "i18n/pt-br.yaml", "helpful_q: Isso ajudou?\n")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Problems {
+		if strings.Contains(p.Message, "locale zh-Hans has no translation for") {
+			if n := strings.Count(strings.ToLower(p.Message), "português"); n != 1 || strings.Contains(p.Message, " or ") {
+				t.Errorf("the strings are shown in one language, Portuguese; the warning names %d: %s", n, p.Message)
+			}
+			return
+		}
+	}
+	t.Fatalf("no missing-translation warning for zh-Hans in %+v", rep.Problems)
+}
+
 // TestThemeThatDoesNotRender: a theme file that parses but fails when a
 // page is written with it (a field no page has) is an error on its file
 // and line, as the server would meet it.

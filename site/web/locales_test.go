@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -385,6 +386,28 @@ func TestCategoryNamedLikeTheDefaultLocale(t *testing.T) {
 	for _, p := range []string{"/en/", "/en/grammar"} {
 		if w := e.do(t, "GET", p, nil); w.Code != 200 {
 			t.Errorf("%s: %d %s, want the page", p, w.Code, w.Header().Get("Location"))
+		}
+	}
+}
+
+// TestDeadLinkUnderLocaleAsAnotherToolSpellsIt: a link from the old Hugo
+// site to a page that is gone, under the locale as Hugo spells it
+// (/pt-br/…), gets the locale's 404 page: in Portuguese, offering the
+// Portuguese articles its words find, as /pt-BR/… does.
+func TestDeadLinkUnderLocaleAsAnotherToolSpellsIt(t *testing.T) {
+	e := newWorldOf(t, hugoWorld)
+	for _, p := range []string{"/pt-BR/ajuda/reembolso-antigo", "/pt-br/ajuda/reembolso-antigo", "/PT_BR/ajuda/reembolso-antigo"} {
+		w := e.do(t, "GET", p, nil)
+		if w.Code != 404 {
+			t.Errorf("%s: %d, want 404", p, w.Code)
+			continue
+		}
+		d := webtest.Parse(t, w.Body.String())
+		if got := d.Attr("html", "lang"); got != "pt-BR" {
+			t.Errorf("%s: the 404 page is in %q, want pt-BR", p, got)
+		}
+		if got := d.Attrs(".error-page a", "href"); !slices.Contains(got, "/pt-BR/billing/refund") {
+			t.Errorf("%s: the 404 page offers %v, not the Portuguese refund article", p, got)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/labstack/echo/v4"
 )
 
@@ -301,18 +302,23 @@ func checkTemplates(tmpl *templates, jobs []job) error {
 }
 
 // localeOf returns the locale a site path belongs to and the path without
-// its locale prefix.
+// its locale prefix, written in any case and with - or _ (/pt-br/…, as
+// Hugo spells it, is pt-BR's).
 func (st *published) localeOf(p string) (string, string) {
 	seg := strings.TrimPrefix(p, "/")
 	if i := strings.IndexByte(seg, '/'); i >= 0 {
 		seg = seg[:i]
 	}
-	if st.nonDefault[seg] {
+	loc := seg
+	if !st.nonDefault[loc] {
+		loc, _, _ = i18n.Canonical(seg)
+	}
+	if st.nonDefault[loc] {
 		rest := strings.TrimPrefix(p, "/"+seg)
 		if rest == "" {
 			rest = "/"
 		}
-		return seg, rest
+		return loc, rest
 	}
 	return st.view.Lib.Config.DefaultLocale, p
 }

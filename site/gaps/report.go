@@ -20,7 +20,9 @@ type Options struct {
 	// Locale, when set, keeps one locale.
 	Locale string
 	// MinVisitors is the number of distinct visitors in the period from
-	// which a gap is listed (default 1).
+	// which a gap is listed (default 1). A gap people wait on, or one the
+	// team corrected (merged others into, or made by moving a phrasing
+	// out), is listed with any visitor in the period.
 	MinVisitors int
 	// KeepIgnored lists the gaps the team marked ignored too.
 	KeepIgnored bool
@@ -153,6 +155,12 @@ func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) 
 		byID[d.ID] = d
 	}
 	merged := mergedInto(decisions)
+	moved := map[string]bool{} // kind|locale|key moved out of a gap
+	for _, d := range decisions {
+		for _, k := range d.Parted {
+			moved[d.Kind+"|"+d.Locale+"|"+k] = true
+		}
+	}
 	rep := Report{Since: opts.Since, Gaps: []Gap{}}
 	w := periodOf(opts)
 	gapOf := map[int32]string{}
@@ -171,10 +179,12 @@ func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) 
 				gap.Before, gap.After = c.beforeAfter(g, w, d.AnsweredAt.UnixMilli())
 			}
 		}
+		corrected := len(byID[gap.ID].Joined) > 0
 		for _, m := range g.members {
 			gapOf[m] = gap.ID
+			corrected = corrected || moved[g.kind+"|"+g.locale+"|"+keys[m]]
 		}
-		if gap.Visitors < opts.MinVisitors && gap.Waiting == 0 || gap.Status == StatusIgnored && !opts.KeepIgnored {
+		if gap.Visitors < opts.MinVisitors && gap.Waiting == 0 && !corrected || gap.Status == StatusIgnored && !opts.KeepIgnored {
 			continue
 		}
 		rep.Gaps = append(rep.Gaps, gap)

@@ -117,6 +117,11 @@ func TestMergeAndSplit(t *testing.T) {
 	if printer.ID == both.ID || len(printer.Variants) != 1 || printer.Variants[0].Query != "printer jammed" || printer.Status != "" {
 		t.Errorf("moved out: %+v", printer)
 	}
+	// The gap the team made is listed, though one person typed it: the
+	// team must see what it just made.
+	if g, ok := gapOf(s.report(gaps.Options{MinVisitors: 2}), "printer jammed"); !ok || g.ID != printer.ID || g.Visitors != 1 {
+		t.Errorf("the gap made by the move is not listed with --min-visitors 2: %+v", g)
+	}
 	// It stays out as the same visitor's evidence comes again.
 	s.search("pay with bitcoin", "y", 20*time.Minute)
 	s.search("printer jammed", "y", 19*time.Minute)

@@ -14,7 +14,7 @@ import (
 var CSVHeader = []string{"id", "kind", "locale", "query", "visitors", "searches", "no_results", "no_click",
 	"visitors_7d", "visitors_prev_7d", "visitors_30d", "first_seen", "last_seen", "status", "note",
 	"answered_at", "answered_by", "visitors_before_answer", "visitors_after_answer",
-	"nearest_article", "nearest_score", "variants", "sources", "contexts", "paths"}
+	"nearest_article", "nearest_score", "variants", "sources", "contexts", "paths", "merged"}
 
 // WriteCSV writes gaps as CSV for a spreadsheet, one per row under
 // CSVHeader. Text visitors typed that a spreadsheet would run as a formula
@@ -36,7 +36,8 @@ func WriteCSV(w io.Writer, list []Gap) error {
 			strconv.Itoa(g.Last7), strconv.Itoa(g.Prev7), strconv.Itoa(g.Last30),
 			g.FirstSeen.Format(time.RFC3339), g.LastSeen.Format(time.RFC3339), g.Status, Cell(g.Note),
 			answered, g.AnsweredBy, strconv.Itoa(g.Before), strconv.Itoa(g.After),
-			g.Nearest, score, Cell(VariantList(g.Variants)), Cell(CountList(g.Sources)), Cell(CountList(g.Contexts)), Cell(CountList(g.Paths))})
+			g.Nearest, score, Cell(VariantList(g.Variants)), Cell(CountList(g.Sources)), Cell(CountList(g.Contexts)), Cell(CountList(g.Paths)),
+			strings.Join(g.Merged, " ")})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -179,3 +179,33 @@ func TestAdminMergeAndSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestAdminFormsKeepThePeriod: a decision or correction posted from the
+// admin page viewing 90 days in one locale comes back to that view, and
+// nothing else the form carries goes into the address.
+func TestAdminFormsKeepThePeriod(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	for _, v := range []string{"a", "b"} {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "pay with bitcoin", Locale: "en", Source: "site", Visitor: v, Time: time.Now().Add(-time.Hour)})
+	}
+	m.Recorder.Flush(ctx)
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	session := signIn(t, m, admin)
+	w := serve(m, "GET", "/admin/?since=90d&locale=en", "", "Cookie", session)
+	page := w.Body.String()
+	if !strings.Contains(page, `name="back" value="locale=en&amp;since=90d"`) {
+		t.Fatalf("the admin forms do not carry the view: %d", w.Code)
+	}
+	csrf := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(page)[1]
+	gap := regexp.MustCompile(`name="gap" value="([0-9a-f]+)"`).FindStringSubmatch(page)[1]
+	for _, back := range []string{"locale=en&since=90d", "locale=en&since=90d&next=https://evil.example"} {
+		form := url.Values{"csrf": {csrf}, "gap": {gap}, "status": {"new_article"}, "back": {back}}
+		w := serve(m, "POST", "/admin/triage", form.Encode(), "Cookie", session)
+		if w.Code != 303 || w.Header().Get("Location") != "/admin/?locale=en&since=90d#gap-"+gap {
+			t.Errorf("back %q: %d %s", back, w.Code, w.Header().Get("Location"))
+		}
+	}
+}

@@ -19,7 +19,7 @@ func (s *Server) adminMerge(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(g.ID))
+	return c.Redirect(http.StatusSeeOther, adminBack(r, "gap-"+g.ID))
 }
 
 // adminSplit moves one phrasing out of a gap from the admin page (the team
@@ -33,5 +33,20 @@ func (s *Server) adminSplit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(g.ID))
+	return c.Redirect(http.StatusSeeOther, adminBack(r, "gap-"+g.ID))
+}
+
+// adminBack is where an admin form returns: the admin page with the
+// period and locale it was posted from (its "back" field, the page's
+// since, until and locale; nothing else is kept), at the fragment.
+func adminBack(r *http.Request, fragment string) string {
+	back, _ := url.ParseQuery(r.PostFormValue("back"))
+	q := url.Values{}
+	for _, k := range []string{"since", "until", "locale"} {
+		if v := back.Get(k); v != "" {
+			q.Set(k, v)
+		}
+	}
+	u := url.URL{Path: "/admin/", RawQuery: q.Encode(), Fragment: fragment}
+	return u.String()
 }

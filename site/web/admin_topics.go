@@ -18,5 +18,5 @@ func (s *Server) adminLinkTopic(c echo.Context) error {
 	if _, err := s.opts.Insights.LinkTopic(r.Context(), gap, strings.TrimSpace(r.PostFormValue("article"))); err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusSeeOther, "/admin/#unlinked")
+	return c.Redirect(http.StatusSeeOther, adminBack(r, "unlinked"))
 }

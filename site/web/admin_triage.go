@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/labstack/echo/v4"
@@ -26,5 +25,5 @@ func (s *Server) adminTriage(c echo.Context) error {
 	}
 	// The gap decided on: a page read before a merge names the gap
 	// merged away.
-	return c.Redirect(http.StatusSeeOther, "/admin/#gap-"+url.PathEscape(g.ID))
+	return c.Redirect(http.StatusSeeOther, adminBack(r, "gap-"+g.ID))
 }

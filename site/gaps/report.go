@@ -405,15 +405,23 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 }
 
 // owners maps kind|locale|key to the ID of the decision standing on its
-// own that holds the key (Decision.Keys).
+// own that holds the key (Decision.Keys); when several do, the one
+// updated last (then the smallest ID), whatever order decisions come in.
 func owners(decisions []Decision) map[string]string {
 	owner := map[string]string{}
-	for _, d := range decisions {
+	by := map[string]int{} // kind|locale|key → index of its owner in decisions
+	for i, d := range decisions {
 		if d.MergedInto != "" {
 			continue
 		}
 		for _, k := range d.Keys {
-			owner[d.Kind+"|"+d.Locale+"|"+k] = d.ID
+			kl := d.Kind + "|" + d.Locale + "|" + k
+			if j, ok := by[kl]; ok {
+				if o := decisions[j]; o.Updated.After(d.Updated) || o.Updated.Equal(d.Updated) && o.ID < d.ID {
+					continue
+				}
+			}
+			owner[kl], by[kl] = d.ID, i
 		}
 	}
 	return owner

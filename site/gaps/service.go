@@ -197,8 +197,8 @@ func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
 // Decide records the team's decision on the gap with id: status (one of
 // Statuses or "" to take a decision back, or as people write it: see
 // ParseStatus) and note. The gap's phrasings are stored with it, so the
-// decision stays with the gap as new phrasings join. The ID of a gap merged into another decides on that other gap. It
-// returns the gap.
+// decision stays with the gap as new phrasings join. The ID of a gap
+// merged into another decides on that other gap. It returns the gap.
 func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, error) {
 	if status != "" {
 		st, err := ParseStatus(status)
@@ -215,28 +215,18 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 	if err != nil {
 		return Gap{}, err
 	}
-	id = resolveMerged(decisions, id)
 	gr := c.place(words, decisions)
-	rep := c.reportFrom(gr, decisions, Options{Now: s.now(), KeepIgnored: true})
-	for _, g := range rep.Gaps {
-		if g.ID != id {
-			continue
-		}
-		d := Decision{ID: id, Kind: g.Kind, Locale: g.Locale}
-		for _, old := range decisions {
-			if old.ID == id {
-				d = old
-			}
-		}
-		d.Status, d.Note, d.Updated = status, note, s.now()
-		d.Keys = gr.keysOf(id)
-		if err := s.Store.SaveDecision(ctx, d); err != nil {
-			return Gap{}, fmt.Errorf("decide on gap %s: %w", id, err)
-		}
-		g.Status, g.Note = d.Status, d.Note
-		return g, nil
+	g, err := gr.find(decisions, id)
+	if err != nil {
+		return Gap{}, err
 	}
-	return Gap{}, noGap(id)
+	d := decisionOf(decisions, g)
+	d.Status, d.Note, d.Updated = status, note, s.now()
+	d.Keys = gr.keysOf(g.id)
+	if err := s.Store.SaveDecision(ctx, d); err != nil {
+		return Gap{}, fmt.Errorf("decide on gap %s: %w", g.id, err)
+	}
+	return s.gapIn(c, gr, replaceDecision(decisions, d), g.id)
 }
 
 // collectBatch is how many records go to the collector at a time.

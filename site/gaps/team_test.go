@@ -476,3 +476,27 @@ func TestSplitThenMergeAway(t *testing.T) {
 		t.Errorf("the phrasing moved out, merged into %s: in %s", crypto.ID, pr.ID)
 	}
 }
+
+// TestDecisionsInAnyOrder: two decisions holding one phrasing (the gap was
+// decided on, then its phrasing went to another gap that was decided on
+// too) give the gap the same ID whatever order a store or a correction
+// lists them in: the decision updated last.
+func TestDecisionsInAnyOrder(t *testing.T) {
+	records := []gaps.Record{
+		{Query: "tip the driver", Locale: "en", Visitor: "a", Time: time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)},
+		{Query: "tip the driver", Locale: "en", Visitor: "b", Time: time.Date(2026, 11, 1, 10, 0, 0, 0, time.UTC)},
+	}
+	opts := gaps.Options{Now: time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)}
+	key := gaps.Group(records, nil, nil, opts).Gaps[0].Key
+	older := gaps.Decision{ID: "bbbbbbbbbbbb", Kind: gaps.KindSearch, Locale: "en", Keys: []string{key}, Status: gaps.StatusIgnored,
+		Updated: time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)}
+	newer := gaps.Decision{ID: "aaaaaaaaaaaa", Kind: gaps.KindSearch, Locale: "en", Keys: []string{key}, Status: gaps.StatusNewArticle,
+		Updated: time.Date(2026, 11, 1, 13, 0, 0, 0, time.UTC)}
+	opts.KeepIgnored = true
+	for _, order := range [][]gaps.Decision{{older, newer}, {newer, older}} {
+		rep := gaps.Group(records, nil, order, opts)
+		if len(rep.Gaps) != 1 || rep.Gaps[0].ID != newer.ID || rep.Gaps[0].Status != gaps.StatusNewArticle {
+			t.Errorf("decisions %s, %s: %+v", order[0].ID, order[1].ID, rep.Gaps)
+		}
+	}
+}

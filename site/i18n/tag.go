@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 )
@@ -90,6 +91,24 @@ func Match(supported []string, want ...string) string {
 	if len(tags) == 0 || len(supported) == 0 {
 		return ""
 	}
+	_, i, conf := matcherOf(supported).Match(tags...)
+	if conf == language.No {
+		return ""
+	}
+	return supported[i]
+}
+
+// matchers keeps a matcher per list of supported locales: making one
+// costs tens of microseconds and hundreds of allocations, and a site has
+// one list per publication, asked on every request that negotiates.
+var matchers sync.Map // supported joined by "\n" → language.Matcher
+
+// matcherOf returns the matcher of supported, made once.
+func matcherOf(supported []string) language.Matcher {
+	key := strings.Join(supported, "\n")
+	if m, ok := matchers.Load(key); ok {
+		return m.(language.Matcher)
+	}
 	have := make([]language.Tag, 0, len(supported))
 	for _, s := range supported {
 		t, err := language.Parse(s)
@@ -98,9 +117,6 @@ func Match(supported []string, want ...string) string {
 		}
 		have = append(have, t)
 	}
-	_, i, conf := language.NewMatcher(have).Match(tags...)
-	if conf == language.No {
-		return ""
-	}
-	return supported[i]
+	m, _ := matchers.LoadOrStore(key, language.NewMatcher(have))
+	return m.(language.Matcher)
 }

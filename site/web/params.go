@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -11,18 +10,16 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// requestLocale returns the locale an API call asks for: its locale
-// parameter, as apps write it (pt_BR, zh-hans: i18n.Canonical), else the
-// locale a reader of it expects (es-MX → es-419, as negotiateLocale
+// requestLocale returns the locale an API call asks for: the one its
+// locale parameter names, as apps write it (pt_BR, zh-hans), or the one a
+// reader of it expects (es-MX → es-419: i18n.Match, as negotiateLocale
 // does); without one, the best match for Accept-Language, else the
 // default locale. A parameter no locale of the site fits is EINVALID.
 func (s *Server) requestLocale(c echo.Context, st *state, param string) (string, error) {
 	locales := st.view.Lib.Locales()
 	if param != "" {
-		if canon, _, ok := i18n.Canonical(param); ok && slices.Contains(locales, canon) {
-			return canon, nil
-		}
-		if l := negotiateLocale(param, locales); l != "" && !strings.ContainsAny(param, ",;") {
+		// One code, not an Accept-Language list.
+		if l := i18n.Match(locales, param); l != "" && !strings.ContainsAny(param, ",;") {
 			return l, nil
 		}
 		return "", site.Errorf(site.EINVALID, "locale must be one of %s", strings.Join(locales, ", "))

@@ -120,8 +120,10 @@ func (s *Server) routes() *echo.Echo {
 }
 
 // localized serves a route under /:locale/ when the segment is a locale of
-// the site other than the default one, and as content otherwise (a category
-// may be named like a page of the site in the default locale's URL space:
+// the site other than the default one; a locale spelt another way
+// (localeOf: /pt-br/) or the default locale as a prefix (/en/) is
+// redirected to the page's URL; anything else is content (a category may
+// be named like a page of the site in the default locale's URL space:
 // /billing/faq is an article of billing, not a FAQ).
 func (s *Server) localized(h echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
@@ -130,28 +132,27 @@ func (s *Server) localized(h echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		loc := c.Param("locale")
-		if !st.nonDefault[loc] {
-			canon, _, ok := i18n.Canonical(loc)
-			_, isPage := st.page(c.Request().URL.Path) // a category named "en"
-			def := ok && canon == st.view.Lib.Config.DefaultLocale && !isPage
-			if ok && st.nonDefault[canon] || def {
-				// /pt-br/search: the locale as another tool spells it;
-				// /en/search: the default locale, served without prefix.
-				u := *c.Request().URL
-				u.Path = "/" + canon + strings.TrimPrefix(u.Path, "/"+loc)
-				if def {
-					u.Path = strings.TrimPrefix(u.Path, "/"+canon)
-				}
-				u.RawPath = ""
-				code := http.StatusMovedPermanently
-				if m := c.Request().Method; m != http.MethodGet && m != http.MethodHead {
-					code = http.StatusPermanentRedirect // a form post stays one
-				}
-				return c.Redirect(code, u.RequestURI())
+		if st.nonDefault[loc] {
+			return h(c)
+		}
+		u := *c.Request().URL
+		to := ""
+		if canon, rest := st.localeOf(u.Path); canon != st.view.Lib.Config.DefaultLocale {
+			to = "/" + canon + rest // /pt-br/search: the locale as another tool spells it
+		} else if canon, _, ok := i18n.Canonical(loc); ok && canon == st.view.Lib.Config.DefaultLocale {
+			if _, isPage := st.page(u.Path); !isPage { // a category named "en" is one
+				to = "/" + strings.TrimPrefix(strings.TrimPrefix(u.Path, "/"+loc), "/") // /en/search: served without prefix
 			}
+		}
+		if to == "" {
 			return s.page(c)
 		}
-		return h(c)
+		u.Path, u.RawPath = to, ""
+		code := http.StatusMovedPermanently
+		if m := c.Request().Method; m != http.MethodGet && m != http.MethodHead {
+			code = http.StatusPermanentRedirect // a form post stays one
+		}
+		return c.Redirect(code, u.RequestURI())
 	}
 }
 

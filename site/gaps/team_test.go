@@ -104,7 +104,7 @@ func TestMergeAndSplit(t *testing.T) {
 	}{
 		{"unknown gap", "000000000000", "printer jammed", site.ENOTFOUND},
 		{"not a phrasing of the gap", both.ID, "tip the driver", site.EINVALID},
-		{"a gap of one phrasing", tip.ID, "", site.EINVALID},
+		{"an empty query", tip.ID, "", site.EINVALID},
 	} {
 		if _, err := s.svc.Split(ctx, tc.id, tc.query); site.ErrorCode(err) != tc.wantCode {
 			t.Errorf("split, %s: %v, want %s", tc.name, err, tc.wantCode)
@@ -116,6 +116,9 @@ func TestMergeAndSplit(t *testing.T) {
 	}
 	if printer.ID == both.ID || len(printer.Variants) != 1 || printer.Variants[0].Query != "printer jammed" || printer.Status != "" {
 		t.Errorf("moved out: %+v", printer)
+	}
+	if _, err := s.svc.Split(ctx, printer.ID, "printer jammed"); site.ErrorCode(err) != site.EINVALID || !strings.Contains(site.ErrorMessage(err), "has one phrasing") {
+		t.Errorf("split of a gap of one phrasing: %v", err)
 	}
 	// The gap the team made is listed, though one person typed it: the
 	// team must see what it just made.

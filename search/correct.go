@@ -189,21 +189,28 @@ func (li *localeIndex) surface(a *site.Article, term, near string) string {
 	m := li.newMatcher(&queryAnalysis{words: []word{{stem: term}}})
 	for _, s := range []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text} {
 		for _, t := range splitWords(s) {
-			w := s[t.start:t.end]
-			if strings.ContainsAny(w, "-'’") {
-				continue // a compound or elision is not one word to put back
+			// A compound or elision is not one word to put back, but its
+			// parts are: the content may write the word meant only inside
+			// one ("premises" only in "on-premises").
+			for _, w := range strings.FieldsFunc(s[t.start:t.end], isJoiner) {
+				if _, k := m.match(w); k == markNone {
+					continue
+				}
+				lw := strings.ToLower(w)
+				if near != "" && typoDistance(near, textnorm.Fold(lw), 2) > 2 {
+					continue
+				}
+				return lw
 			}
-			if _, k := m.match(w); k == markNone {
-				continue
-			}
-			lw := strings.ToLower(w)
-			if near != "" && typoDistance(near, textnorm.Fold(lw), 2) > 2 {
-				continue
-			}
-			return lw
 		}
 	}
 	return ""
+}
+
+// isJoiner reports whether r joins the parts of a compound or an elision
+// inside one word as splitWords cuts them.
+func isJoiner(r rune) bool {
+	return r == '\'' || r == '’' || isHyphen(r)
 }
 
 // closest returns the indexed term within f typos of stem (the first

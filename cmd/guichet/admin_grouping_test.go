@@ -90,6 +90,9 @@ func TestAdminMergeAndSplit(t *testing.T) {
 		{"unknown gap", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {"000000000000"}}, []string{"Cookie", session}, 404, "No gap 000000000000 in the records"},
 		{"no gap named", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {" "}}, []string{"Cookie", session}, 400, "Name the gap"},
 		{"into itself", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {grat.ID}}, []string{"Cookie", session}, 400, "is the gap to merge into"},
+		// Bytes that are not text are refused by name, never echoed into
+		// the page.
+		{"invalid UTF-8", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {"\xff\xfe"}}, []string{"Cookie", session}, 400, "into is not valid UTF-8"},
 	} {
 		w := serve(m, "POST", "/admin/merge", tc.form.Encode(), tc.hdr...)
 		if w.Code != tc.code {

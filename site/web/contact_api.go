@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -104,6 +106,16 @@ func readForm(c echo.Context, max int64) error {
 			return site.Errorf(site.ETOOLARGE, "the form is larger than %d bytes", max)
 		}
 		return site.Errorf(site.EINVALID, "cannot read the form")
+	}
+	for _, k := range slices.Sorted(maps.Keys(r.Form)) {
+		if !utf8.ValidString(k) {
+			return site.Errorf(site.EINVALID, "a field name of the form is not valid UTF-8")
+		}
+		for _, v := range r.Form[k] {
+			if !utf8.ValidString(v) {
+				return site.Errorf(site.EINVALID, "%s is not valid UTF-8", k)
+			}
+		}
 	}
 	return nil
 }

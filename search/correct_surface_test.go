@@ -1,0 +1,39 @@
+package search
+
+import (
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// TestCorrectionInCompound: a word corrected toward one the content writes
+// only inside a compound ("on-premises", "add-in") is shown as that part of
+// the compound, never as the word typed, so "Showing results for" never
+// repeats the query typed.
+func TestCorrectionInCompound(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
+		Hash:       "compound-correction",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
+	}
+	lib.Articles = []*site.Article{
+		art("hybrid", "en", "help", "Move on-premises mailboxes", "Hybrid set-up.", nil,
+			sec("", "", "Move on-premises mailboxes to the cloud with the hybrid wizard.")),
+		art("addins", "en", "help", "Install an add-in", "Extend the mail app.", nil,
+			sec("", "", "Open the store and install the add-in you need.")),
+		art("print", "en", "help", "Print a calendar", "Paper copies.", nil,
+			sec("", "", "Choose print in the file menu.")),
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ query, want, first string }{
+		{"premsies mailboxes", "premises mailboxes", "hybrid"},
+	} {
+		r := search(t, ix, tt.query, "en")
+		if r.DidYouMean != tt.want {
+			t.Errorf("Search(%q): did you mean %q, want %q (hits %v)", tt.query, r.DidYouMean, tt.want, ids(r))
+		}
+		if len(r.Hits) == 0 || r.Hits[0].ID != tt.first {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, ids(r), tt.first)
+		}
+	}
+}

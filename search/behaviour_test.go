@@ -395,3 +395,46 @@ func TestNothingLocalAllDefault(t *testing.T) {
 		t.Errorf("page 2: %d hits, want 4", len(p2.Hits))
 	}
 }
+
+// TestSuggestCorrectsTheWordTyped: autocomplete forgives a typo in the word
+// being typed once nothing starts with it, as search does after a space:
+// "subscripton" suggests the subscription article, with the word marked as
+// a correction; a prefix that matches is left as typed, and Verbatim
+// forgives nothing.
+func TestSuggestCorrectsTheWordTyped(t *testing.T) {
+	ix := buildBehaviour(t)
+	for _, tt := range []struct{ query, first string }{
+		{"subscripton", "cancel-sub"},
+		{"cancel my subscripton", "cancel-sub"},
+		{"Subscriptoin", "cancel-sub"},
+		{"kisok", "kiosk"},
+		{"lfit", "lift"}, // short: corrected because nothing else matches
+		{"subscr", "cancel-sub"},
+		{"zzyzx", ""},
+		{"kisok promo", ""}, // every word that carries meaning, corrected or not
+	} {
+		r := suggest(t, ix, tt.query, "en")
+		got := ids(r)
+		if tt.first == "" {
+			if len(got) != 0 {
+				t.Errorf("Suggest(%q) = %v, want nothing", tt.query, got)
+			}
+			continue
+		}
+		if len(got) == 0 || got[0] != tt.first {
+			t.Errorf("Suggest(%q) = %v, want %s first", tt.query, got, tt.first)
+		}
+	}
+	// The snippet marks the word read as a correction.
+	r := suggest(t, ix, "calednar", "en")
+	if len(r.Hits) == 0 || !strings.Contains(string(r.Hits[0].Snippet), `<mark class="correction">`) {
+		t.Errorf("Suggest(calednar): the correction is not marked in %+v", r.Hits)
+	}
+	v, err := ix.Suggest(context.Background(), site.SearchRequest{Query: "subscripton", Verbatim: true, Limit: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Hits) != 0 {
+		t.Errorf("verbatim Suggest(subscripton) = %v, want nothing", ids(v))
+	}
+}

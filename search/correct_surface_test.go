@@ -37,3 +37,36 @@ func TestCorrectionInCompound(t *testing.T) {
 		}
 	}
 }
+
+// TestCorrectionUndoubled: a doubled letter typed once is the likeliest
+// slip, so "permisions" is read as "permissions" even where "premises" (a
+// swap away from "premisions") is the more frequent word.
+func TestCorrectionUndoubled(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
+		Hash:       "undoubled-correction",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
+	}
+	lib.Articles = []*site.Article{
+		art("hybrid", "en", "help", "Move on-premises mailboxes", "Hybrid set-up.", nil,
+			sec("", "", "Move mailboxes from your premises to the cloud.")),
+		art("visit", "en", "help", "Visit our premises", "Opening hours.", nil,
+			sec("", "", "The premises open at nine.")),
+		art("perms", "en", "help", "Set folder permissions", "Who sees what.", nil,
+			sec("", "", "Give people permissions on a folder.")),
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ query, want, first string }{
+		{"permisions", "permissions", "perms"},
+		{"folder permisions", "folder permissions", "perms"},
+		{"adress", "", ""}, // no article has it: nothing to correct toward
+	} {
+		r := search(t, ix, tt.query, "en")
+		if r.DidYouMean != tt.want {
+			t.Errorf("Search(%q): did you mean %q, want %q (hits %v)", tt.query, r.DidYouMean, tt.want, ids(r))
+		}
+		if tt.first != "" && (len(r.Hits) == 0 || r.Hits[0].ID != tt.first) {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, ids(r), tt.first)
+		}
+	}
+}

@@ -377,14 +377,35 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.Sea
 	if err != nil {
 		return nil, "", err
 	}
-	if r.total == 0 && !r.common && qa.hasShortTypos() {
-		// Nothing matched: short words may be corrected after all.
+	if r.total == 0 && !r.common && (li.typedTypos(qa) || qa.hasShortTypos()) {
+		// Nothing matched: short words may be corrected after all, and so
+		// may the word being typed.
 		qa.shortTypos = true
 		if r, err = ix.rank(ctx, li, qa, want); err != nil {
 			return nil, "", err
 		}
 	}
 	return r, "", nil
+}
+
+// typedTypos gives the word being typed (autocomplete) the corrections
+// the other words get (see typoCandidates), once the query found nothing
+// with it as a prefix: "outlok" is then read as "outlook", which was
+// otherwise corrected only once a space followed it. It reports whether
+// corrections were found.
+func (li *localeIndex) typedTypos(qa *queryAnalysis) bool {
+	if !qa.prefix || len(qa.words) == 0 {
+		return false
+	}
+	w := &qa.words[len(qa.words)-1]
+	if w.fuzz == 0 || len(w.typos) > 0 {
+		return false
+	}
+	w.typos = li.typoCandidates(w.plain, w.stem)
+	if len(w.typos) > 0 {
+		w.fuzz = 1 // as for other words: one typo away exists
+	}
+	return len(w.typos) > 0
 }
 
 // hasShortTypos reports whether a short word of the query has corrections

@@ -304,10 +304,18 @@ func (g *grouped) find(decisions []Decision, asked string) (*group, error) {
 	return nil, noGap(asked)
 }
 
-// noGap is the error for an ID no report lists.
+// noGap is the error for an ID no report lists. An ID is 12 hex digits
+// (makeID); anything much longer is cut, so a pasted text is not echoed
+// whole.
 func noGap(id string) error {
+	if r := []rune(id); len(r) > maxEchoedID {
+		id = string(r[:maxEchoedID]) + "…"
+	}
 	return site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
 }
+
+// maxEchoedID is the longest gap ID an error message repeats in full.
+const maxEchoedID = 40
 
 // byID returns the group with id, nil when none has it.
 func (g *grouped) byID(id string) *group {

@@ -410,6 +410,10 @@ func TestSuggestCorrectsTheWordTyped(t *testing.T) {
 		{"kisok", "kiosk"},
 		{"lfit", "lift"}, // short: corrected because nothing else matches
 		{"subscr", "cancel-sub"},
+		// A typo before the word is finished: a prefix one typo away.
+		{"subsrci", "cancel-sub"},
+		{"cancel my subsrci", "cancel-sub"},
+		{"talbe", "kiosk"},
 		{"zzyzx", ""},
 		{"kisok promo", ""}, // every word that carries meaning, corrected or not
 	} {
@@ -425,10 +429,12 @@ func TestSuggestCorrectsTheWordTyped(t *testing.T) {
 			t.Errorf("Suggest(%q) = %v, want %s first", tt.query, got, tt.first)
 		}
 	}
-	// The snippet marks the word read as a correction.
-	r := suggest(t, ix, "calednar", "en")
-	if len(r.Hits) == 0 || !strings.Contains(string(r.Hits[0].Snippet), `<mark class="correction">`) {
-		t.Errorf("Suggest(calednar): the correction is not marked in %+v", r.Hits)
+	// The snippet marks the word read as a correction, whole or prefix.
+	for _, q := range []string{"calednar", "calnda"} {
+		r := suggest(t, ix, q, "en")
+		if len(r.Hits) == 0 || !strings.Contains(string(r.Hits[0].Snippet), `<mark class="correction">calendar</mark>`) {
+			t.Errorf("Suggest(%s): the correction is not marked in %+v", q, r.Hits)
+		}
 	}
 	v, err := ix.Suggest(context.Background(), site.SearchRequest{Query: "subscripton", Verbatim: true, Limit: 8})
 	if err != nil {

@@ -74,8 +74,8 @@ type champions struct {
 // two words with the same key make the same clause.
 func championKey(qa *queryAnalysis, w word, typing bool) string {
 	short := w.short && !qa.shortTypos
-	return fmt.Sprintf("%t\x00%s\x00%s\x00%d\x00%t\x00%t\x00%s\x00%s", typing, w.plain, w.stem, w.fuzz,
-		w.unknown, short, strings.Join(w.typos, "\x01"), strings.Join(w.forms, "\x01"))
+	return fmt.Sprintf("%t\x00%s\x00%s\x00%d\x00%t\x00%t\x00%s\x00%s\x00%s", typing, w.plain, w.stem, w.fuzz,
+		w.unknown, short, strings.Join(w.typos, "\x01"), strings.Join(w.forms, "\x01"), strings.Join(w.prefixTypos, "\x01"))
 }
 
 // clauseDocs estimates how many articles a word's clause matches: the
@@ -107,6 +107,21 @@ func (li *localeIndex) clauseDocs(ctx context.Context, qa *queryAnalysis, w word
 		return 0, err
 	}
 	defer r.Close()
+	for _, t := range append([]string{p}, w.prefixTypos...) {
+		k, err := prefixDocs(ctx, r, t)
+		if err != nil {
+			return 0, err
+		}
+		n = max(n, k)
+	}
+	return n, nil
+}
+
+// prefixDocs returns how many articles have a title, heading, keyword or
+// tag word starting with p (folded, at most maxNgram letters): the most in
+// either autocomplete field.
+func prefixDocs(ctx context.Context, r index.IndexReader, p string) (int, error) {
+	n := 0
 	for _, f := range []string{fieldTitleAC, fieldMoreAC} {
 		tfr, err := r.TermFieldReader(ctx, []byte(p), f, false, false, false)
 		if err != nil {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,9 +50,12 @@ type matcher struct {
 	terms  map[string]markKind // analysed term → kind
 	fuzzy  []word              // words tolerating two edits of their stem
 	prefix []string            // the word being typed, and its compound joined so far
-	heads  map[string]bool
-	screen bool // heads is usable
-	cache  map[string]matched
+	// prefixTypos: prefixes one typo away from the word being typed,
+	// marked as corrections.
+	prefixTypos []string
+	heads       map[string]bool
+	screen      bool // heads is usable
+	cache       map[string]matched
 }
 
 // matched is the outcome of match for one word.
@@ -70,6 +74,7 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 	for i, w := range qa.words {
 		if qa.prefix && i == len(qa.words)-1 {
 			m.prefix = append(m.prefix, w.plain)
+			m.prefixTypos = w.prefixTypos
 		}
 		if w.stem == "" {
 			continue
@@ -114,7 +119,7 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 		}
 		m.heads[h] = true
 	}
-	for _, p := range m.prefix {
+	for _, p := range slices.Concat(m.prefix, m.prefixTypos) {
 		if utf8.RuneCountInString(p) < 2 {
 			m.screen = false
 		}
@@ -200,6 +205,11 @@ func (m *matcher) find(w string) matched {
 		for _, p := range m.prefix {
 			if strings.HasPrefix(folded, p) || strings.HasPrefix(strings.ReplaceAll(folded, "-", ""), p) {
 				return matched{folded, markTyped}
+			}
+		}
+		for _, p := range m.prefixTypos {
+			if strings.HasPrefix(folded, p) {
+				return matched{folded, markCorrection}
 			}
 		}
 	}

@@ -46,6 +46,9 @@ type word struct {
 	// typos are the indexed terms of the words one typo away from this
 	// one, when it is not in the vocabulary.
 	typos []string
+	// prefixTypos are the autocomplete prefixes one typo away from the
+	// word being typed, when nothing starts with it (see typedTypos).
+	prefixTypos []string
 	// short: fewer than minCorrected letters; its typos and fuzz apply only
 	// when the query finds nothing without them.
 	short bool
@@ -338,10 +341,54 @@ const (
 // findTypos computes typoCandidates: the likeliest typos first (see the
 // costs above), then the most frequent terms.
 func (li *localeIndex) findTypos(plain, stem string) []string {
+	text, costs := typoVariants(plain)
+	if text == "" {
+		return nil
+	}
+	cost := map[string]int{}
+	var out []string
+	for _, t := range li.an.text.Analyze([]byte(text)) {
+		if t.Type == analysis.Shingle {
+			continue
+		}
+		term := string(t.Term)
+		if term == stem || li.vocab[term] == 0 {
+			continue
+		}
+		c, ok := costs[t.Start]
+		if !ok {
+			continue // not the first word of its variant
+		}
+		if old, seen := cost[term]; seen {
+			cost[term] = min(old, c)
+			continue
+		}
+		cost[term] = c
+		out = append(out, term)
+	}
+	slices.SortFunc(out, func(x, y string) int {
+		if d := cost[x] - cost[y]; d != 0 {
+			return d
+		}
+		if d := li.vocab[y] - li.vocab[x]; d != 0 {
+			return d
+		}
+		return strings.Compare(x, y)
+	})
+	if len(out) > maxTypoCandidates {
+		out = out[:maxTypoCandidates]
+	}
+	return out
+}
+
+// typoVariants returns the words one typo away from plain (see
+// typoCandidates), separated by spaces, and the cost of each by its byte
+// offset in that text; "" for a word longer than maxVariantWord.
+func typoVariants(plain string) (string, map[int]int) {
 	const letters = "abcdefghijklmnopqrstuvwxyz"
 	rs := []rune(plain)
 	if len(rs) > maxVariantWord {
-		return nil
+		return "", nil
 	}
 	firstToo := len(rs) >= twoEdits // the first letter may change
 	var b strings.Builder
@@ -395,40 +442,7 @@ func (li *localeIndex) findTypos(plain, stem string) []string {
 			emit(first+cost, rs[:i], []rune{c}, rs[i:]) // insertion
 		}
 	}
-	cost := map[string]int{}
-	var out []string
-	for _, t := range li.an.text.Analyze([]byte(b.String())) {
-		if t.Type == analysis.Shingle {
-			continue
-		}
-		term := string(t.Term)
-		if term == stem || li.vocab[term] == 0 {
-			continue
-		}
-		c, ok := costs[t.Start]
-		if !ok {
-			continue // not the first word of its variant
-		}
-		if old, seen := cost[term]; seen {
-			cost[term] = min(old, c)
-			continue
-		}
-		cost[term] = c
-		out = append(out, term)
-	}
-	slices.SortFunc(out, func(x, y string) int {
-		if d := cost[x] - cost[y]; d != 0 {
-			return d
-		}
-		if d := li.vocab[y] - li.vocab[x]; d != 0 {
-			return d
-		}
-		return strings.Compare(x, y)
-	})
-	if len(out) > maxTypoCandidates {
-		out = out[:maxTypoCandidates]
-	}
-	return out
+	return b.String(), costs
 }
 
 // keyRows are the letter rows of QWERTY and AZERTY keyboards.

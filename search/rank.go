@@ -641,6 +641,9 @@ func (li *localeIndex) prefixClause(qa *queryAnalysis, w word, fields []fieldBoo
 		p = string([]rune(p)[:maxNgram])
 	}
 	qs := []query.Query{term(p, fieldTitleAC, prefixTitle), term(p, fieldMoreAC, prefixMore)}
+	for _, t := range w.prefixTypos {
+		qs = append(qs, term(t, fieldTitleAC, prefixTitle*typoFactor), term(t, fieldMoreAC, prefixMore*typoFactor))
+	}
 	// The partial word's stem, when the stemmer took its beginning away
 	// (Arabic "البط" → "بط"): it is a prefix of the stems the index holds
 	// (strippedStems, and body terms, which are stems).

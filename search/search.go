@@ -164,8 +164,9 @@ type localeIndex struct {
 	// terms caches the analysed terms of articles met while linking
 	// tickets (position in docs → *docTerms).
 	terms sync.Map
-	// typos remembers typoCandidates by word (at most maxTypoCache).
-	typos memo[[]string]
+	// typos remembers typoCandidates by word (at most maxTypoCache), and
+	// prefixTypos prefixTypos by prefix.
+	typos, prefixTypos memo[[]string]
 	// fuzzy remembers the expansions of fuzzy queries.
 	fuzzy memo[*fuzzyExpansion]
 	// broad is the count from which a suggest clause uses its champion
@@ -377,35 +378,22 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.Sea
 	if err != nil {
 		return nil, "", err
 	}
-	if r.total == 0 && !r.common && (li.typedTypos(qa) || qa.hasShortTypos()) {
+	if r.total == 0 && !r.common {
 		// Nothing matched: short words may be corrected after all, and so
 		// may the word being typed.
+		typed, err := li.typedTypos(ctx, qa)
+		if err != nil {
+			return nil, "", err
+		}
+		if !typed && !qa.hasShortTypos() {
+			return r, "", nil
+		}
 		qa.shortTypos = true
 		if r, err = ix.rank(ctx, li, qa, want); err != nil {
 			return nil, "", err
 		}
 	}
 	return r, "", nil
-}
-
-// typedTypos gives the word being typed (autocomplete) the corrections
-// the other words get (see typoCandidates), once the query found nothing
-// with it as a prefix: "outlok" is then read as "outlook", which was
-// otherwise corrected only once a space followed it. It reports whether
-// corrections were found.
-func (li *localeIndex) typedTypos(qa *queryAnalysis) bool {
-	if !qa.prefix || len(qa.words) == 0 {
-		return false
-	}
-	w := &qa.words[len(qa.words)-1]
-	if w.fuzz == 0 || len(w.typos) > 0 {
-		return false
-	}
-	w.typos = li.typoCandidates(w.plain, w.stem)
-	if len(w.typos) > 0 {
-		w.fuzz = 1 // as for other words: one typo away exists
-	}
-	return len(w.typos) > 0
 }
 
 // hasShortTypos reports whether a short word of the query has corrections

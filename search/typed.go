@@ -1,0 +1,111 @@
+package search
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// typedTypos gives the word being typed (autocomplete) the corrections the
+// other words get, once the query found nothing with it as a prefix: the
+// words one typo away from it (typoCandidates: "outlok" is read as
+// "outlook", otherwise corrected only once a space followed it), and the
+// prefixes one typo away from it that titles, headings, keywords or tags
+// start with (prefixTypos: "auomatica" is read as "automatica…", a typo
+// made before the word is finished). It reports whether it found any.
+func (li *localeIndex) typedTypos(ctx context.Context, qa *queryAnalysis) (bool, error) {
+	if !qa.prefix || len(qa.words) == 0 {
+		return false, nil
+	}
+	w := &qa.words[len(qa.words)-1]
+	if w.fuzz == 0 || len(w.typos) > 0 || len(w.prefixTypos) > 0 {
+		return false, nil
+	}
+	w.typos = li.typoCandidates(w.plain, w.stem)
+	if len(w.typos) > 0 {
+		w.fuzz = 1 // as for other words: one typo away exists
+	}
+	if !w.short {
+		p, err := li.prefixCandidates(ctx, w.plain)
+		if err != nil {
+			return false, err
+		}
+		w.prefixTypos = p
+	}
+	return len(w.typos) > 0 || len(w.prefixTypos) > 0, nil
+}
+
+// prefixCandidates returns the autocomplete prefixes (the edge n-grams of
+// titles, headings, keywords and tags) one typo away from plain, the
+// likeliest typo first (the costs of findTypos), then those most articles
+// start a word with; at most maxTypoCandidates, remembered per prefix.
+// The variants are looked up in the fields' term dictionaries, without
+// reading postings, then the few found are counted.
+func (li *localeIndex) prefixCandidates(ctx context.Context, plain string) ([]string, error) {
+	if v, ok := li.prefixTypos.get(plain); ok {
+		return v, nil
+	}
+	text, costs := typoVariants(plain)
+	adv, err := li.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	contains, ok := r.(index.IndexReaderContains)
+	if !ok {
+		return nil, fmt.Errorf("search: the index reader %T cannot look terms up", r)
+	}
+	// A variant two edits make ("aab" from "ab": an "a" or a "b" added)
+	// costs the lower of the two.
+	cost := map[string]int{}
+	for at, c := range costs {
+		v := text[at : at+strings.IndexByte(text[at:], ' ')]
+		if old, ok := cost[v]; (!ok || c < old) && utf8.RuneCountInString(v) <= maxNgram {
+			cost[v] = c
+		}
+	}
+	type found struct {
+		prefix     string
+		cost, docs int
+	}
+	var out []found
+	for _, f := range []string{fieldTitleAC, fieldMoreAC} {
+		dict, err := contains.FieldDictContains(f)
+		if err != nil {
+			return nil, err
+		}
+		for v, c := range cost {
+			if ok, err := dict.Contains([]byte(v)); err != nil {
+				return nil, err
+			} else if ok {
+				out = append(out, found{prefix: v, cost: c})
+				delete(cost, v) // found: not looked up in the other field
+			}
+		}
+	}
+	for i := range out {
+		if out[i].docs, err = prefixDocs(ctx, r, out[i].prefix); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(out, func(a, b found) int {
+		return cmp.Or(cmp.Compare(a.cost, b.cost), cmp.Compare(b.docs, a.docs), strings.Compare(a.prefix, b.prefix))
+	})
+	var prefixes []string
+	for _, f := range out[:min(len(out), maxTypoCandidates)] {
+		if f.docs > 0 {
+			prefixes = append(prefixes, f.prefix)
+		}
+	}
+	li.prefixTypos.put(plain, prefixes, maxTypoCache)
+	return prefixes, nil
+}

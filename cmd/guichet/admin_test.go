@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -146,6 +148,36 @@ func TestTokenCommands(t *testing.T) {
 	for _, bad := range [][]string{{"token", "create", "--scope", "root"}, {"token", "revoke", "nope"}, {"token"}, {"token", "frob"}} {
 		if code := run(context.Background(), append(bad, "--data", data), &out, &errb); code != 1 {
 			t.Errorf("%v: exit %d", bad, code)
+		}
+	}
+}
+
+// TestTokenMissingDataFolder: a token made for a data folder that does not
+// exist (a mistyped --data, or run from another folder than the server's,
+// as `sudo guichet token create` in a home folder is beside a systemd
+// service's /var/lib/guichet) is refused naming the folder, instead of a
+// new database no server reads and a token that works nowhere; the same
+// for listing and for importing tickets.
+func TestTokenMissingDataFolder(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "dta")
+	file := filepath.Join(t.TempDir(), "t.csv")
+	if err := os.WriteFile(file, []byte("id,subject,created_at\n1,Refund please,2026-01-02\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"token", "create", "--scope", "admin", "--data", missing},
+		{"token", "list", "--data", missing},
+		{"tickets", "import", file, "--format", "csv", "--content", "../../content", "--data", missing},
+	} {
+		var out, errb strings.Builder
+		if code := run(context.Background(), args, &out, &errb); code != 1 || !strings.Contains(errb.String(), "data folder "+missing+" does not exist") {
+			t.Errorf("%v: exit %d, %q; want 1 naming the missing data folder", args, code, errb.String())
+		}
+		if strings.Contains(out.String(), "gch_") {
+			t.Errorf("%v printed a token: %q", args, out.String())
+		}
+		if _, err := os.Stat(missing); err == nil {
+			t.Fatalf("%v made the data folder %s", args, missing)
 		}
 	}
 }

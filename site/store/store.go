@@ -7,7 +7,9 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/url"
 	"os"
@@ -127,7 +129,9 @@ type Options struct {
 	Data string
 	// Existing asks for a SQLite file a server already made: its absence
 	// is an error rather than a new empty database (commands that read
-	// what was recorded).
+	// what was recorded). Otherwise a missing guichet.db is made, but in a
+	// data folder that exists: a command's missing folder is an error
+	// (serve makes its folder before it opens the store).
 	Existing bool
 	// Application names the process to PostgreSQL (application_name),
 	// e.g. "guichet serve".
@@ -196,6 +200,11 @@ func Open(ctx context.Context, opts Options) (Store, error) {
 		if _, err := os.Stat(path); err != nil {
 			return nil, fmt.Errorf("events database %s: %w (run guichet serve first, or pass --data or --database)", path, err)
 		}
+	} else if _, err := os.Stat(filepath.Dir(path)); errors.Is(err, fs.ErrNotExist) {
+		// A mistyped --data, or a command run from another folder than
+		// the server's: a new database there would hold what the command
+		// writes (a token, imported tickets) where no server reads it.
+		return nil, fmt.Errorf("data folder %s does not exist: pass the --data (or --database) the server runs with, or run guichet serve first", filepath.Dir(path))
 	}
 	db, err := sqlite.Open(ctx, path)
 	if err != nil {

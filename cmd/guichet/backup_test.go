@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -96,5 +97,46 @@ func TestBackupRestore(t *testing.T) {
 	}
 	if code := run(ctx, []string{"restore", filepath.Join(t.TempDir(), "missing.db"), "--data", m.Config.Data}, &out, &errb); code != 1 {
 		t.Error("restore of a missing file was not refused")
+	}
+}
+
+// TestRestoreKeepsServiceOwner: root restoring a backup into the data
+// folder of a service that runs as its own user (the systemd unit's
+// guichet) leaves a database that user owns, not one owned by root with
+// mode 0640 that the service can then neither read nor write.
+func TestRestoreKeepsServiceOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("restoring for another user needs root (CI runs as root)")
+		}
+		t.Skip("restoring for another user needs root")
+	}
+	ctx := context.Background()
+	m := openMain(t, t.TempDir(), false)
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	var out, errb strings.Builder
+	if code := run(ctx, []string{"backup", backup, "--data", m.Config.Data}, &out, &errb); code != 0 {
+		t.Fatalf("backup: %s", errb.String())
+	}
+	m.Close(ctx)
+	const service = 10001 // the Dockerfile's guichet user; any uid but root's
+	data := m.Config.Data
+	if err := filepath.Walk(data, func(p string, _ os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Lchown(p, service, service)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if code := run(ctx, []string{"restore", backup, "--data", data}, &out, &errb); code != 0 {
+		t.Fatalf("restore: %s", errb.String())
+	}
+	fi, err := os.Stat(filepath.Join(data, "guichet.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := fi.Sys().(*syscall.Stat_t); st.Uid != service || st.Gid != service {
+		t.Errorf("restored guichet.db is owned by %d:%d, want the data folder's %d:%d", st.Uid, st.Gid, service, service)
 	}
 }

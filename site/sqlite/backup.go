@@ -30,7 +30,8 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 // Restore checks that from is a sound Guichet database (integrity check,
 // schema no newer than this program's) and puts a copy of it in place of
 // the database at to, whose previous file is kept beside it as
-// to.before-restore-<time>; it returns that file's name ("" when there was
+// to.before-restore-<time>; the copy gets the owner and group of the
+// folder of to (when run as root for a service user); it returns that file's name ("" when there was
 // none). No server may be using to: the caller holds the data folder's lock.
 // Migrations bring an older backup up to date at the next Open.
 func Restore(ctx context.Context, from, to string) (string, error) {
@@ -41,6 +42,10 @@ func Restore(ctx context.Context, from, to string) (string, error) {
 	if err := copyFile(from, tmp); err != nil {
 		os.Remove(tmp)
 		return "", fmt.Errorf("restore %s: %w", from, err)
+	}
+	if err := takeOwner(tmp, filepath.Dir(to)); err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("restore %s: give it the data folder's owner: %w", from, err)
 	}
 	var kept string
 	if _, err := os.Stat(to); err == nil {

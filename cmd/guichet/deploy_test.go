@@ -72,3 +72,27 @@ func TestSystemdUnit(t *testing.T) {
 		t.Errorf("systemd-analyze verify: %v\n%s", err, out)
 	}
 }
+
+// TestCaddyProbesReadiness: every Caddy configuration we ship (the
+// Caddyfile, the README's replica front) takes a replica out of rotation
+// on /readyz, never /healthz: /healthz fails while the database does, and
+// the site serves articles, search and the widget without it, so probing
+// it turns a database outage into a site outage (the README's advice).
+func TestCaddyProbesReadiness(t *testing.T) {
+	probe := regexp.MustCompile(`health_uri\s+(\S+)`)
+	for _, name := range []string{"Caddyfile", "README.md"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := probe.FindAllStringSubmatch(string(b), -1)
+		if len(found) == 0 {
+			t.Errorf("%s has no health_uri", name)
+		}
+		for _, m := range found {
+			if m[1] != "/readyz" {
+				t.Errorf("%s probes %s; want /readyz", name, m[1])
+			}
+		}
+	}
+}

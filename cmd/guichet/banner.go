@@ -7,22 +7,22 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/guichet/guichet/site/store"
 )
 
-// printBanner tells a newcomer what is running and what to do next: the
-// site, the admin page and the one command that makes its token, the
-// widget demo, where the data lives, and how edits show up.
+// printBanner tells a newcomer what is running and what to do next: the site, the admin page and
+// the one command that makes its token, the widget demo, where the data lives, how edits show up.
 func printBanner(w io.Writer, m *Main) {
-	site := m.ListenURL + "/"
+	site, tw := m.ListenURL+"/", tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(w, "Guichet is serving the help center at %s\n", site)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	if base := m.Server.View().Lib.Config.BaseURL; base+"/" != site {
 		fmt.Fprintf(tw, "  Public URL\t%s/\t(canonical links, feeds and the widget tag use it)\n", base)
 	}
-	fmt.Fprintf(tw, "  Admin page\t%sadmin/\tsign in with a token: %s token create --scope admin --data %s\n", site, selfCommand(), m.Config.Data)
+	fmt.Fprintf(tw, "  Admin page\t%sadmin/\tsign in with a token: %s token create --scope admin %s\n", site, selfCommand(), store.CommandFlags(m.Config.storeOptions(false)))
 	fmt.Fprintf(tw, "  Widget demo\t%swidget/demo\tthe in-app help panel on a fake app\n", site)
 	fmt.Fprintf(tw, "  Content\t%s\t%s\n", m.Config.Content, editHint(m.Config))
-	fmt.Fprintf(tw, "  Data\t%s\tevents database, search index (back up with: %s backup FILE)\n", m.Config.Data, selfCommand())
+	fmt.Fprintf(tw, "  Data\t%s\t%s\n", m.Config.Data, store.DataHint(m.Config.storeOptions(false), selfCommand()))
 	tw.Flush()
 	fmt.Fprintln(w, "Stop with Ctrl-C.")
 }

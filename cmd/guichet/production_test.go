@@ -278,7 +278,7 @@ func TestBanner(t *testing.T) {
 	cmd, stdout, _ := guichetProcess(t, "serve", "--content", dir, "--data", data, "--addr", "127.0.0.1:0")
 	base := servedURL(t, stdout)
 	out := stdout.String()
-	for _, want := range []string{base + "/admin/", "token create --scope admin --data " + data, base + "/widget/demo", data, dir, "--dev"} {
+	for _, want := range []string{base + "/admin/", "token create --scope admin --data " + data, "backup FILE --data " + data, base + "/widget/demo", data, dir, "--dev"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the banner lacks %q:\n%s", want, out)
 		}

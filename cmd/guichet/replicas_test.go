@@ -18,6 +18,7 @@ import (
 
 	"github.com/guichet/guichet/site/postgres"
 	"github.com/guichet/guichet/site/postgres/pgtest"
+	"github.com/guichet/guichet/site/store"
 )
 
 // replica starts `guichet serve` on the PostgreSQL database at dbURL with
@@ -369,4 +370,33 @@ func TestCommandsOnPostgres(t *testing.T) {
 	if got, _ := db.ExistingTickets(context.Background(), []string{"c-1"}); len(got) != 1 {
 		t.Error("the imported ticket is not in PostgreSQL")
 	}
+}
+
+// TestReplicaBanner: a replica's banner tells how to make a token and back
+// up for its PostgreSQL database, not for a SQLite file in its data folder
+// (the --data it printed made a token no replica knew), and never shows
+// the database password.
+func TestReplicaBanner(t *testing.T) {
+	dbURL := pgtest.DSN(t)
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := ticketContent(t)
+	cmd, stdout, _ := guichetProcess(t, "serve", "--content", dir, "--data", t.TempDir(), "--database", dbURL, "--addr", "127.0.0.1:0")
+	servedURL(t, stdout)
+	out := stdout.String()
+	for _, want := range []string{"token create --scope admin --database '" + store.Redact(dbURL) + "'", "events in PostgreSQL", "pg_dump"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the replica's banner lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "--scope admin --data ") || strings.Contains(out, "backup FILE") {
+		t.Errorf("the replica's banner sends commands to a SQLite file:\n%s", out)
+	}
+	if pw, ok := u.User.Password(); ok && pw != "" && strings.Contains(out, pw) {
+		t.Errorf("the banner shows the database password:\n%s", out)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	waitExit(t, cmd, shutdownGrace)
 }

@@ -225,6 +225,28 @@ func Describe(opts Options) string {
 	return SQLitePath(opts.Data)
 }
 
+// CommandFlags is what a command run by hand needs to reach the store of
+// opts, for messages such as serve's banner: "--data DIR" for the SQLite
+// file, or "--database 'URL'" with the URL's password shown as xxxxx for
+// the operator to fill in (a --data would make a SQLite database beside
+// the replicas' PostgreSQL).
+func CommandFlags(opts Options) string {
+	if IsPostgres(opts.Database) {
+		return "--database '" + Redact(opts.Database) + "'"
+	}
+	return "--data " + opts.Data
+}
+
+// DataHint says what the data folder of opts holds and how to back up
+// the events store, self being how the user runs guichet: the SQLite file
+// with guichet backup, PostgreSQL with pg_dump (guichet backup refuses it).
+func DataHint(opts Options, self string) string {
+	if IsPostgres(opts.Database) {
+		return "search index and caches; events in PostgreSQL (back up with: pg_dump --format=custom)"
+	}
+	return "events database, search index (back up with: " + self + " backup FILE --data " + opts.Data + ")"
+}
+
 // PruneEvery rolls up the days that ended (RollUp) and prunes what is
 // older than keep, at once and then every interval until ctx ends, logging
 // what it did and failures. Replicas each run it; the store lets one roll

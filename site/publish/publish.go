@@ -238,7 +238,18 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	if lib.Config.Widget.Invalid {
 		// Fail closed: never run on a list that lost an entry.
 		if prev == nil {
-			return fmt.Errorf("%s: widget.allowed_origins has an invalid entry, or the file cannot be read (see the content errors above), so which sites may embed the widget cannot be told: the server does not start on it; correct the file", filepath.Join(o.Dir, "guichet.yaml"))
+			// The YAML error, or the entry, with its line.
+			at, why := filepath.Join(o.Dir, "guichet.yaml"), "widget.allowed_origins has an invalid entry"
+			for _, pr := range lib.Problems {
+				if pr.Severity == site.SeverityError && pr.Kind != site.KindTranslation && filepath.Base(pr.File) == "guichet.yaml" {
+					at, why = fmt.Sprintf("%s:%d", at, pr.Line), pr.Message
+					if pr.Field != "" && pr.Field != filepath.Base(pr.File) && !strings.Contains(why, pr.Field) {
+						why = pr.Field + ": " + why
+					}
+					break
+				}
+			}
+			return fmt.Errorf("%s: %s; which sites may embed the widget cannot be told, so the server does not start on it: correct the file", at, why)
 		}
 		lib.Config.Widget = prev.Lib.Config.Widget
 		o.Logger.Error("widget.allowed_origins has an invalid entry: the previous list stays in force until it is corrected")

@@ -73,10 +73,20 @@ func TestBadWidgetListAtStart(t *testing.T) {
 	err := f.pub.Publish(context.Background(), "start")
 	if err == nil || !strings.Contains(err.Error(), filepath.Join(f.dir, "guichet.yaml")) || !strings.Contains(err.Error(), "allowed_origins") {
 		t.Fatalf("start on a bad widget list: %v", err)
+	} else {
+		t.Log(err)
 	}
 	if f.srv.View() != nil {
 		t.Error("content was published on a bad widget list")
 	}
+	// A file that is not YAML at all: the error says what is wrong and
+	// where, not that an entry of the list is invalid.
+	write(t, f.dir, "guichet.yaml", "title: Acme help\nwidget:\n  allowed_origins: [\"https://app.acme.test\"\n")
+	err = f.pub.Publish(context.Background(), "start")
+	if err == nil || !strings.Contains(err.Error(), "guichet.yaml:") || strings.Contains(err.Error(), "invalid entry") {
+		t.Fatalf("start on a guichet.yaml that does not parse: %v", err)
+	}
+	t.Log(err)
 }
 
 // TestBaseURL: the --base-url flag wins, then guichet.yaml's base_url,

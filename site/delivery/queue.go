@@ -31,6 +31,9 @@ func DefaultBackoff() []time.Duration {
 // would send them too.)
 const lease = 2 * time.Minute
 
+// failureLogEvery is how often Run repeats that the queue keeps failing.
+const failureLogEvery = time.Minute
+
 // attemptTimeout bounds one attempt.
 const attemptTimeout = time.Minute
 
@@ -102,9 +105,24 @@ func (q *Queue) Run(ctx context.Context) {
 	}
 	t := time.NewTicker(poll)
 	defer t.Stop()
+	// While the store is away (a PostgreSQL outage), the queue fails at
+	// every poll: it says so once, then once per failureLogEvery, and
+	// when it works again.
+	var failingSince, warned time.Time
 	for {
-		if _, err := q.RunOnce(ctx); err != nil && ctx.Err() == nil {
-			q.logger().Warn("delivery queue", "err", err)
+		_, err := q.RunOnce(ctx)
+		switch now := time.Now(); {
+		case err != nil && ctx.Err() == nil:
+			if failingSince.IsZero() {
+				failingSince = now
+			}
+			if now.Sub(warned) >= failureLogEvery {
+				q.logger().Warn("delivery queue", "err", err, "failing_since", failingSince.UTC().Format(time.RFC3339))
+				warned = now
+			}
+		case err == nil && !failingSince.IsZero():
+			q.logger().Info("delivery queue works again", "failed_for", now.Sub(failingSince).Round(time.Second).String())
+			failingSince, warned = time.Time{}, time.Time{}
 		}
 		select {
 		case <-ctx.Done():
@@ -124,7 +142,7 @@ func (q *Queue) RunOnce(ctx context.Context) (int, error) {
 		now := q.now()
 		batch, err := q.Store.ClaimDeliveries(ctx, now, lease, 1)
 		if err != nil {
-			return delivered, fmt.Errorf("claim deliveries: %w", err)
+			return delivered, err // the store names the operation
 		}
 		if len(batch) == 0 {
 			return delivered, nil

@@ -1,12 +1,14 @@
 package delivery_test
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -117,5 +119,29 @@ func TestRunOnceConcurrently(t *testing.T) {
 		if d.Attempts != 1 || d.State != delivery.StatePending || !d.NextAt.After(d.CreatedAt) {
 			t.Errorf("delivery %d: %d attempts, %s, next %v; want one failed attempt, retried later", d.ID, d.Attempts, d.State, d.NextAt)
 		}
+	}
+}
+
+// TestQueueOutageLogsOnce: while the store is away the queue fails at
+// every poll; it says so once (then once a minute), not at every poll,
+// and names the operation once.
+func TestQueueOutageLogsOnce(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "guichet.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close() // the store is away
+	var logs bytes.Buffer
+	q := delivery.NewQueue(delivery.Queue{Store: db, Poll: time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	q.Run(ctx) // about a hundred polls
+	out := logs.String()
+	if n := strings.Count(out, "level=WARN"); n != 1 {
+		t.Errorf("%d warnings for one outage, want 1:\n%s", n, out)
+	}
+	if !strings.Contains(out, "claim deliveries") || strings.Contains(out, "claim deliveries: claim deliveries") {
+		t.Errorf("the warning does not name the operation once: %s", out)
 	}
 }

@@ -51,6 +51,12 @@ func TestBackupRestore(t *testing.T) {
 	if code := run(ctx, []string{"backup", backup, "--data", m.Config.Data}, &out, &errb); code != 1 {
 		t.Error("a backup over an existing file was not refused")
 	}
+	// Into a folder that does not exist: the error names it.
+	errb.Reset()
+	missing := filepath.Join(t.TempDir(), "backups", "today")
+	if code := run(ctx, []string{"backup", filepath.Join(missing, "guichet.db"), "--data", m.Config.Data}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "the folder "+missing+" does not exist") {
+		t.Errorf("backup into a missing folder: %s", errb.String())
+	}
 
 	// Restoring under a running server is refused.
 	errb.Reset()

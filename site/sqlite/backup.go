@@ -21,6 +21,10 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("back up to %s: the file exists; give a new file name", path)
 	}
+	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
+		// SQLite would say only "unable to open database file".
+		return fmt.Errorf("back up to %s: the folder %s does not exist; make it first", path, filepath.Dir(path))
+	}
 	if _, err := db.writer.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		return fmt.Errorf("back up to %s: %w", path, err)
 	}

@@ -154,7 +154,8 @@ func TestPublishByAPI(t *testing.T) {
 	})
 	for _, want := range []string{`guichet_content_reloads_total{result="ok",trigger="api"} 4`, `guichet_content_reloads_total{result="ok",trigger="start"} 1`,
 		`guichet_http_requests_total{code="401",route="/api/v1/reload"} 3`, `guichet_http_request_duration_seconds_bucket{route="/*"`,
-		`guichet_events_written_total`, `guichet_event_write_errors_total 0`, `guichet_content_problems{severity="error"} 0`} {
+		`guichet_events_written_total`, `guichet_event_write_errors_total 0`, `guichet_content_problems{severity="error"} 0`,
+		`guichet_content_info{revision="` + h.Content + `"} 1`, `guichet_content_published_timestamp_seconds 1.`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics lacks %q", want)
 		}

@@ -7,6 +7,12 @@ type metrics struct {
 	reloads  *prometheus.CounterVec // by trigger and result
 	duration prometheus.Gauge
 	problems *prometheus.GaugeVec // by severity, of the content served
+	// published is when the content served was published (Unix seconds),
+	// revision its hash as a label (the /healthz "content"): replicas
+	// serving different content, or content that stopped being
+	// published, show in the metrics.
+	published prometheus.Gauge
+	revision  *prometheus.GaugeVec
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -23,7 +29,15 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "guichet_content_problems",
 			Help: "Errors and warnings in the content being served, by severity.",
 		}, []string{"severity"}),
+		published: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "guichet_content_published_timestamp_seconds",
+			Help: "When the content being served was published, in Unix seconds.",
+		}),
+		revision: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "guichet_content_info",
+			Help: "1 for the content being served, labelled with its hash (the content field of /healthz).",
+		}, []string{"revision"}),
 	}
-	reg.MustRegister(m.reloads, m.duration, m.problems)
+	reg.MustRegister(m.reloads, m.duration, m.problems, m.published, m.revision)
 	return m
 }

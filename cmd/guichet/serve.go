@@ -103,7 +103,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	m.Queue = delivery.NewQueue(delivery.Queue{Store: db, Secret: []byte(m.Config.WebhookSecret), Now: m.Now, Logger: m.Logger})
+	m.Queue = delivery.NewQueue(delivery.Queue{Store: db, Secret: []byte(m.Config.WebhookSecret), Now: m.Now, Logger: m.Logger, Metrics: m.Metrics})
 	if sender != nil {
 		m.Queue.Mailer = sender
 	}

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // DefaultBackoff returns the waits before each retry: the first attempt
@@ -40,6 +42,11 @@ const attemptTimeout = time.Minute
 // Queue sends the stored messages. Create it with its fields set; Run it.
 type Queue struct {
 	Store Store
+	// Metrics, when set, gets guichet_deliveries_total{channel,result}:
+	// the attempts of this process by channel (mail, webhook) and outcome
+	// (delivered, retry, failed: given up for good), registered by
+	// NewQueue.
+	Metrics prometheus.Registerer
 	// Mailer sends e-mails; nil: mail messages wait and are retried
 	// (the reason says no SMTP server is configured).
 	Mailer Mailer
@@ -56,6 +63,9 @@ type Queue struct {
 	Logger *slog.Logger
 
 	wake chan struct{}
+	// outcomes counts the attempts (see Metrics); nil for a Queue not
+	// made by NewQueue.
+	outcomes *prometheus.CounterVec
 }
 
 func (q *Queue) init() {
@@ -81,6 +91,12 @@ func (q *Queue) logger() *slog.Logger {
 // NewQueue returns a queue ready to Run; Wake may be called before.
 func NewQueue(q Queue) *Queue {
 	q.init()
+	q.outcomes = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "guichet_deliveries_total",
+		Help: "Attempts to deliver a message (contact e-mails and webhooks, subscriptions' mail), by channel and result (delivered, retry, failed: given up)."},
+		[]string{"channel", "result"})
+	if q.Metrics != nil {
+		q.Metrics.MustRegister(q.outcomes)
+	}
 	return &q
 }
 
@@ -154,17 +170,23 @@ func (q *Queue) RunOnce(ctx context.Context) (int, error) {
 			err := q.attempt(ctx, d)
 			d.Attempts++
 			now := q.now()
+			result := "retry"
 			switch {
 			case err == nil:
 				d.State, d.LastError = StateDelivered, ""
 				delivered++
+				result = "delivered"
 			case IsPermanent(err) || d.Attempts > len(q.backoff()):
 				d.State, d.LastError = StateFailed, reason(err)
+				result = "failed"
 				q.logger().Warn("delivery failed for good", "id", d.ID, "channel", d.Channel, "purpose", d.Purpose, "attempts", d.Attempts, "err", d.LastError)
 			default:
 				d.LastError = reason(err)
 				d.NextAt = now.Add(q.backoff()[d.Attempts-1])
 				q.logger().Info("delivery will be retried", "id", d.ID, "channel", d.Channel, "purpose", d.Purpose, "attempts", d.Attempts, "next", d.NextAt, "err", d.LastError)
+			}
+			if q.outcomes != nil {
+				q.outcomes.WithLabelValues(d.Channel, result).Inc()
 			}
 			// Not ctx: an attempt made is recorded even during shutdown.
 			fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)

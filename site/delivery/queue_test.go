@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -12,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/guichet/guichet/site/delivery"
 	"github.com/guichet/guichet/site/sqlite"
@@ -41,8 +44,9 @@ func TestQueueGivesUp(t *testing.T) {
 		w.WriteHeader(int(status.Load()))
 	}))
 	defer srv.Close()
+	reg := prometheus.NewRegistry()
 	q := delivery.NewQueue(delivery.Queue{Store: db, Now: func() time.Time { return now }, Backoff: []time.Duration{time.Second, time.Minute},
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Metrics: reg})
 	if err := db.EnqueueDeliveries(ctx, []delivery.Delivery{delivery.NewWebhook(delivery.PurposeContact, "r1", srv.URL, []byte(`{"n":1}`))}); err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +87,30 @@ func TestQueueGivesUp(t *testing.T) {
 	}
 	if n, _ := q.RunOnce(ctx); n != 0 {
 		t.Errorf("delivered twice")
+	}
+	// The metrics count each attempt's outcome: two retries (the unsigned
+	// attempt and the first 500), one given up, one delivered.
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, mf := range mfs {
+		for _, m := range mf.GetMetric() {
+			key := mf.GetName()
+			for _, l := range m.GetLabel() {
+				key += " " + l.GetName() + "=" + l.GetValue()
+			}
+			got[key] = m.GetCounter().GetValue()
+		}
+	}
+	want := map[string]float64{
+		"guichet_deliveries_total channel=webhook result=delivered": 1,
+		"guichet_deliveries_total channel=webhook result=failed":    1,
+		"guichet_deliveries_total channel=webhook result=retry":     2,
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("metrics %v, want %v", got, want)
 	}
 }
 

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/guichet/guichet/site"
@@ -56,4 +57,30 @@ func TestSuggestTyposAfterEveryLocale(t *testing.T) {
 			t.Errorf("Suggest(%q, %s) = %v (%+v), want %s/%s first", tt.query, tt.locale, got, r.Hits, tt.locale2, tt.first)
 		}
 	}
+}
+
+// TestTypoMemosSkipLongWords: a word too long for typo variants (more than
+// maxVariantWord letters; for prefixes, longer than the indexed prefixes
+// by more than one letter) is not remembered, so a flood of long words —
+// up to site.MaxQueryLen letters each — keeps the memos' keys short. A
+// word that has variants is remembered.
+func TestTypoMemosSkipLongWords(t *testing.T) {
+	ix := buildLib(t, mixedTyposLibrary(), "")
+	li := ix.locales["en"]
+	remembered := func(typos, prefixes int) {
+		t.Helper()
+		if n, m := li.typos.len(), li.prefixTypos.len(); n != typos || m != prefixes {
+			t.Errorf("%d corrections and %d prefix corrections remembered, want %d and %d", n, m, typos, prefixes)
+		}
+	}
+	long := strings.Repeat("zq", site.MaxQueryLen/2)
+	for _, q := range []string{long, long[:100], long[:maxVariantWord+1], "kiosk " + long[:200]} {
+		suggest(t, ix, q, "en")
+		search(t, ix, q+" kiosk", "en")
+	}
+	remembered(0, 0)
+	suggest(t, ix, long[:maxNgram+2], "en") // variants, but none as short as a prefix
+	remembered(1, 0)
+	suggest(t, ix, "zqzqzq", "en")
+	remembered(2, 1)
 }

@@ -41,7 +41,10 @@ const (
 // returned, up to want, with its total.
 //
 // best is the quality of the best local hit (see quality).
-func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, best float64, def *localeIndex, text string, suggest bool, want int) ([]ranked, int, error) {
+//
+// With forgive (nothing matched as typed in either locale), the default
+// locale's ranking forgives typos as the local one does (see forgive).
+func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, best float64, def *localeIndex, text string, suggest bool, want int, forgive bool) ([]ranked, int, error) {
 	if local.common {
 		return nil, 0, nil
 	}
@@ -54,6 +57,9 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, bes
 		n = want
 	}
 	r, err := ix.rank(ctx, def, qa, n)
+	if err == nil && forgive {
+		r, err = ix.forgive(ctx, def, r, n)
+	}
 	if err != nil {
 		return nil, 0, err
 	}

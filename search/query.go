@@ -311,6 +311,12 @@ const maxTypoCandidates = 8
 // "reimbursement" → "reimburs"); a fuzzy query on the stem alone would miss
 // it. All variants are analysed in one pass.
 func (li *localeIndex) typoCandidates(plain, stem string) []string {
+	if utf8.RuneCountInString(plain) > maxVariantWord {
+		// No variants: nothing to remember, so a flood of long words
+		// (up to site.MaxQueryLen letters) does not fill the memo with
+		// long keys.
+		return nil
+	}
 	if v, ok := li.typos.get(plain); ok {
 		return v
 	}

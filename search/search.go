@@ -292,29 +292,48 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 	if li == nil {
 		return res, nil
 	}
-	r, dym, err := ix.searchLocale(ctx, li, req, want, suggest)
+	other := def != nil && li != def
+	// With another locale to consult, typos are forgiven only once neither
+	// found anything as typed (see forgive).
+	r, dym, err := ix.searchLocale(ctx, li, req, want, suggest, !other)
 	if err != nil {
 		return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 	}
-	res.DidYouMean, res.CommonWords = dym, r.common
-	hits, total := r.hits, r.total
 	best := 0.0
-	if !suggest || def != nil && li != def {
+	if !suggest || other {
 		if best, err = li.quality(ctx, r); err != nil {
 			return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 		}
 	}
-	if def != nil && li != def {
+	var mixed []ranked
+	more := 0
+	if other {
 		// The default locale completes a weak answer with better articles
 		// not yet translated (and, when nothing matched, answers alone).
 		text := req.Query
 		if dym != "" {
 			text = dym
 		}
-		mixed, more, err := ix.mixIn(ctx, li, r, best, def, text, suggest, want)
-		if err != nil {
+		if mixed, more, err = ix.mixIn(ctx, li, r, best, def, text, suggest, want, false); err != nil {
 			return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 		}
+		if len(mixed) == 0 && r.total == 0 && dym == "" {
+			// Nothing in either locale as typed: typos are forgiven, in
+			// the reader's locale first ("refun" on the French site is the
+			// English "refund…" article before it is a French "refus…").
+			if r, err = ix.forgive(ctx, li, r, want); err == nil && r.total > 0 {
+				best, err = li.quality(ctx, r)
+			} else if err == nil {
+				mixed, more, err = ix.mixIn(ctx, li, r, best, def, text, suggest, want, true)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
+			}
+		}
+	}
+	res.DidYouMean, res.CommonWords = dym, r.common
+	hits, total := r.hits, r.total
+	if other {
 		for _, h := range mixed {
 			// In the default locale, words it does not know are taken as
 			// words of the other language (see mixIn).
@@ -355,7 +374,10 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 // searchLocale ranks the articles of one locale for a request: the query as
 // typed, or its correction when that finds clearly better results (see
 // correct), in which case the corrected query is returned too.
-func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest bool) (*ranking, string, error) {
+//
+// With forgive, a query that found nothing is ranked again with its typos
+// forgiven (see forgive).
+func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest, forgive bool) (*ranking, string, error) {
 	qa := li.analyzeTypos(req.Query, suggest, !req.Verbatim)
 	if !suggest && !req.Verbatim && !qa.onlyStopWords(li) {
 		fq, err := ix.correct(ctx, li, qa)
@@ -378,22 +400,32 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.Sea
 	if err != nil {
 		return nil, "", err
 	}
-	if r.total == 0 && !r.common {
-		// Nothing matched: short words may be corrected after all, and so
-		// may the word being typed.
-		typed, err := li.typedTypos(ctx, qa)
-		if err != nil {
-			return nil, "", err
-		}
-		if !typed && !qa.hasShortTypos() {
-			return r, "", nil
-		}
-		qa.shortTypos = true
-		if r, err = ix.rank(ctx, li, qa, want); err != nil {
+	if forgive {
+		if r, err = ix.forgive(ctx, li, r, want); err != nil {
 			return nil, "", err
 		}
 	}
 	return r, "", nil
+}
+
+// forgive ranks again a query that found nothing, with the corrections
+// held back until then: those of short words, and those of the word being
+// typed (see typedTypos). It returns r itself when r found something or
+// there is nothing to forgive.
+func (ix *Index) forgive(ctx context.Context, li *localeIndex, r *ranking, want int) (*ranking, error) {
+	if r.total > 0 || r.common {
+		return r, nil
+	}
+	qa := r.qa
+	typed, err := li.typedTypos(ctx, qa)
+	if err != nil {
+		return nil, err
+	}
+	if !typed && !qa.hasShortTypos() {
+		return r, nil
+	}
+	qa.shortTypos = true
+	return ix.rank(ctx, li, qa, want)
 }
 
 // hasShortTypos reports whether a short word of the query has corrections

@@ -47,6 +47,11 @@ func (li *localeIndex) typedTypos(ctx context.Context, qa *queryAnalysis) (bool,
 // The variants are looked up in the fields' term dictionaries, without
 // reading postings, then the few found are counted.
 func (li *localeIndex) prefixCandidates(ctx context.Context, plain string) ([]string, error) {
+	if utf8.RuneCountInString(plain) > maxNgram+1 {
+		// Every variant is longer than the prefixes indexed: nothing to
+		// look up or remember (see typoCandidates).
+		return nil, nil
+	}
 	if v, ok := li.prefixTypos.get(plain); ok {
 		return v, nil
 	}

@@ -1,0 +1,86 @@
+package search
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// mixedTyposLibrary: an English help center partly translated into French,
+// where a French word is one typo away from the start of an English one
+// ("refus…" from "refun").
+func mixedTyposLibrary() *site.Library {
+	lib := &site.Library{
+		Config: site.Config{DefaultLocale: "en", Locales: []string{"en", "fr"}},
+		Hash:   "mixed-typos",
+		Categories: []*site.Category{
+			{ID: "help", Locale: "en", Title: "Help"}, {ID: "help", Locale: "fr", Title: "Aide"},
+		},
+	}
+	lib.Articles = []*site.Article{
+		art("refund", "en", "help", "Get a refund", "Money back.", nil,
+			sec("", "", "We refund your card within five days.")),
+		art("kiosk", "en", "help", "Kiosk mode on the tablet", "Let walk-ins check in.", nil,
+			sec("", "", "Put the tablet in kiosk mode.")),
+		art("declined", "fr", "help", "Paiement refusé", "La carte est refusée.", nil,
+			sec("", "", "Votre banque a refusé le paiement.")),
+	}
+	return lib
+}
+
+// TestSuggestTyposAfterEveryLocale: in a locale that falls back to the
+// default one (mixIn), a typo is forgiven only once neither locale found
+// anything as typed, and then in the default locale too. "refun" on the
+// French site is the start of the English "refund" article, not a typo of
+// the French "refusé"; "kisok" finds the English kiosk article, as it does
+// on the English site.
+func TestSuggestTyposAfterEveryLocale(t *testing.T) {
+	ix := buildLib(t, mixedTyposLibrary(), "")
+	for _, tt := range []struct{ locale, query, first, locale2 string }{
+		{"fr", "refun", "refund", "en"},     // English as typed beats French corrected
+		{"fr", "refu", "declined", "fr"},    // French as typed comes first
+		{"fr", "kisok", "kiosk", "en"},      // forgiven in the default locale too
+		{"fr", "paiment", "declined", "fr"}, // forgiven locally first
+		{"en", "kisok", "kiosk", "en"},
+		{"fr", "xyzzy", "", "fr"},
+	} {
+		r := suggest(t, ix, tt.query, tt.locale)
+		got := ids(r)
+		if tt.first == "" {
+			if len(got) != 0 {
+				t.Errorf("Suggest(%q, %s) = %v, want nothing", tt.query, tt.locale, got)
+			}
+			continue
+		}
+		if len(got) == 0 || got[0] != tt.first || r.Hits[0].Locale != tt.locale2 {
+			t.Errorf("Suggest(%q, %s) = %v (%+v), want %s/%s first", tt.query, tt.locale, got, r.Hits, tt.locale2, tt.first)
+		}
+	}
+}
+
+// TestTypoMemosSkipLongWords: a word too long for typo variants (more than
+// maxVariantWord letters; for prefixes, longer than the indexed prefixes
+// by more than one letter) is not remembered, so a flood of long words —
+// up to site.MaxQueryLen letters each — keeps the memos' keys short. A
+// word that has variants is remembered.
+func TestTypoMemosSkipLongWords(t *testing.T) {
+	ix := buildLib(t, mixedTyposLibrary(), "")
+	li := ix.locales["en"]
+	remembered := func(typos, prefixes int) {
+		t.Helper()
+		if n, m := li.typos.len(), li.prefixTypos.len(); n != typos || m != prefixes {
+			t.Errorf("%d corrections and %d prefix corrections remembered, want %d and %d", n, m, typos, prefixes)
+		}
+	}
+	long := strings.Repeat("zq", site.MaxQueryLen/2)
+	for _, q := range []string{long, long[:100], long[:maxVariantWord+1], "kiosk " + long[:200]} {
+		suggest(t, ix, q, "en")
+		search(t, ix, q+" kiosk", "en")
+	}
+	remembered(0, 0)
+	suggest(t, ix, long[:maxNgram+2], "en") // variants, but none as short as a prefix
+	remembered(1, 0)
+	suggest(t, ix, "zqzqzq", "en")
+	remembered(2, 1)
+}

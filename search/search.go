@@ -165,7 +165,7 @@ type localeIndex struct {
 	// tickets (position in docs → *docTerms).
 	terms sync.Map
 	// typos remembers typoCandidates by word (at most maxTypoCache), and
-	// prefixTypos prefixTypos by prefix.
+	// prefixTypos prefixCandidates by prefix (at most maxPrefixTypoCache).
 	typos, prefixTypos memo[[]string]
 	// fuzzy remembers the expansions of fuzzy queries.
 	fuzzy memo[*fuzzyExpansion]

@@ -111,6 +111,12 @@ func (li *localeIndex) prefixCandidates(ctx context.Context, plain string) ([]st
 			prefixes = append(prefixes, f.prefix)
 		}
 	}
-	li.prefixTypos.put(plain, prefixes, maxTypoCache)
+	li.prefixTypos.put(plain, prefixes, maxPrefixTypoCache)
 	return prefixes, nil
 }
+
+// maxPrefixTypoCache bounds the prefixes whose corrections are remembered:
+// fewer than words (maxTypoCache), since a mistyped prefix is seldom typed
+// again the same way, and a flood of random keystrokes would otherwise keep
+// up to 43 MB per locale (BENCHMARKS.md).
+const maxPrefixTypoCache = 10000

@@ -174,5 +174,6 @@ func BenchmarkSuggestGarbageFlood(b *testing.B) {
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/1e6, "retained-MB")
 	b.ReportMetric(float64(li.typos.len()), "typo-keys")
+	b.ReportMetric(float64(li.prefixTypos.len()), "prefix-keys")
 	b.ReportMetric(float64(li.fuzzy.len()), "fuzzy-keys")
 }

@@ -25,7 +25,8 @@ const maxCorrectionTries = 3
 //   - a correction is an indexed term one typo away (two for words of
 //     twoEdits letters), where changing the first letter counts as two;
 //   - a word of fewer than minCorrected letters is corrected only when the
-//     query finds nothing without corrections;
+//     query (text) finds nothing without corrections, here nor, in a
+//     locale that falls back to it (see mixIn), in the default locale;
 //   - every word of the corrected query must be indexed: when one unknown
 //     word has no correction, there is none;
 //   - the corrected query must find clearly better results than the query
@@ -33,7 +34,7 @@ const maxCorrectionTries = 3
 //     each with some of the words, is not enough).
 //
 // The checks count matches without ranking them: cheap.
-func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis) (*queryAnalysis, error) {
+func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis, text string) (*queryAnalysis, error) {
 	type fix struct {
 		i     int
 		cands []string
@@ -68,8 +69,12 @@ func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis
 	}
 	if short && !qa.shortTypos {
 		// A short unknown word is corrected only when nothing matches
-		// without corrections.
+		// without corrections, here or in the default locale ("card" on
+		// the French site is an English word, not a typo of "carte").
 		n, err := li.count(ctx, &queryAnalysis{words: exactWords(qa.words), spans: qa.spans, compounds: qa.compounds}, passAny)
+		if def := ix.locales[ix.defaultLocale]; err == nil && n == 0 && def != nil && def != li {
+			n, err = def.count(ctx, def.analyzeTypos(text, false, false), passAny)
+		}
 		if err != nil || n > 0 {
 			return nil, err
 		}

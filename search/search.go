@@ -380,7 +380,7 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest, forgive bool) (*ranking, string, error) {
 	qa := li.analyzeTypos(req.Query, suggest, !req.Verbatim)
 	if !suggest && !req.Verbatim && !qa.onlyStopWords(li) {
-		fq, err := ix.correct(ctx, li, qa)
+		fq, err := ix.correct(ctx, li, qa, req.Query)
 		if err != nil {
 			return nil, "", err
 		}

@@ -84,3 +84,24 @@ func TestTypoMemosSkipLongWords(t *testing.T) {
 	suggest(t, ix, "zqzqzq", "en")
 	remembered(2, 1)
 }
+
+// TestSearchShortTyposAfterEveryLocale: full search holds a short word's
+// correction back as autocomplete does, until neither locale finds the
+// query as typed. "card" on the French site is in the English refund
+// article, not a typo of the French "carte" (it was corrected to "carte"
+// before the default locale was asked); "crte", which neither has, is
+// still corrected to "carte".
+func TestSearchShortTyposAfterEveryLocale(t *testing.T) {
+	ix := buildLib(t, mixedTyposLibrary(), "")
+	for _, tt := range []struct{ locale, query, dym, first, locale2 string }{
+		{"fr", "card", "", "refund", "en"},
+		{"fr", "crte", "carte", "declined", "fr"},
+		{"en", "card", "", "refund", "en"},
+	} {
+		r := search(t, ix, tt.query, tt.locale)
+		if r.DidYouMean != tt.dym || len(r.Hits) == 0 || r.Hits[0].ID != tt.first || r.Hits[0].Locale != tt.locale2 {
+			t.Errorf("Search(%q, %s) = %v (%+v), did you mean %q; want %s/%s first, did you mean %q",
+				tt.query, tt.locale, ids(r), r.Hits, r.DidYouMean, tt.locale2, tt.first, tt.dym)
+		}
+	}
+}

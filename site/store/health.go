@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/sync/singleflight"
 )
 
 // healthTimeout bounds one check of the store, from /healthz or a scrape.
@@ -17,12 +18,16 @@ const healthTimeout = 2 * time.Second
 // scrape of the metrics, not only when /healthz is asked (a load balancer
 // probing /readyz never asks it): a store that went away reads 0 at the
 // next scrape, and a healthy one never reads 0 because nobody probed it.
+// Each check takes at most healthTimeout; scrapes made while one is under
+// way share it, so frequent scrapes of a slow store do not pile up pings.
 func Health(s Store, reg prometheus.Registerer) func(ctx context.Context) error {
 	failures := prometheus.NewCounter(prometheus.CounterOpts{Name: "guichet_database_errors_total",
 		Help: "Checks of the events store (by /healthz and by each scrape) that failed."})
 	latency := prometheus.NewHistogram(prometheus.HistogramOpts{Name: "guichet_database_ping_seconds",
 		Help: "Time the events store took to answer a check.", Buckets: prometheus.ExponentialBuckets(0.0005, 4, 8)})
 	check := func(ctx context.Context) error {
+		ctx, cancel := context.WithTimeout(ctx, healthTimeout)
+		defer cancel()
 		start := time.Now()
 		err := s.Ping(ctx)
 		latency.Observe(time.Since(start).Seconds())
@@ -32,7 +37,7 @@ func Health(s Store, reg prometheus.Registerer) func(ctx context.Context) error 
 		return err
 	}
 	if reg != nil {
-		reg.MustRegister(failures, latency, upCollector{check: check, desc: prometheus.NewDesc("guichet_database_up",
+		reg.MustRegister(failures, latency, &upCollector{check: check, desc: prometheus.NewDesc("guichet_database_up",
 			"1 when the events store answered a check made at this scrape (within two seconds), 0 when it failed.", nil, nil)})
 	}
 	return check
@@ -41,20 +46,19 @@ func Health(s Store, reg prometheus.Registerer) func(ctx context.Context) error 
 // upCollector reports guichet_database_up by checking the store when the
 // metrics are gathered.
 type upCollector struct {
-	check func(context.Context) error
-	desc  *prometheus.Desc
+	check  func(context.Context) error
+	desc   *prometheus.Desc
+	flight singleflight.Group // the check under way, shared by scrapes
 }
 
 // Describe implements prometheus.Collector.
-func (u upCollector) Describe(ch chan<- *prometheus.Desc) { ch <- u.desc }
+func (u *upCollector) Describe(ch chan<- *prometheus.Desc) { ch <- u.desc }
 
-// Collect implements prometheus.Collector: one check, bounded by
-// healthTimeout.
-func (u upCollector) Collect(ch chan<- prometheus.Metric) {
-	ctx, cancel := context.WithTimeout(context.Background(), healthTimeout)
-	defer cancel()
+// Collect implements prometheus.Collector: one check (see Health).
+func (u *upCollector) Collect(ch chan<- prometheus.Metric) {
+	_, err, _ := u.flight.Do("", func() (any, error) { return nil, u.check(context.Background()) })
 	up := 1.0
-	if u.check(ctx) != nil {
+	if err != nil {
 		up = 0
 	}
 	ch <- prometheus.MustNewConstMetric(u.desc, prometheus.GaugeValue, up)

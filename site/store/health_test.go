@@ -3,11 +3,14 @@ package store_test
 import (
 	"context"
 	"path/filepath"
+	"slices"
+	"sync/atomic"
 	"testing"
 
 	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/store"
 	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/sync/errgroup"
 )
 
 // gauge returns the value of the gauge name as reg gathers it now.
@@ -51,5 +54,55 @@ func TestDatabaseUpAtScrape(t *testing.T) {
 				t.Errorf("guichet_database_errors_total = %v after a failed check, want ≥ 1", n)
 			}
 		}
+	}
+}
+
+// silentStore is a real store whose Ping never answers (a database
+// behind a dropped connection), counting the pings.
+type silentStore struct {
+	store.Store
+	pings atomic.Int32
+}
+
+func (s *silentStore) Ping(ctx context.Context) error {
+	s.pings.Add(1)
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+// TestDatabaseUpScrapesShareACheck: scrapes made while a check is under
+// way wait for that check (at most two seconds) instead of each pinging the
+// store again, so frequent scrapes do not pile up pings on a database that
+// does not answer; each still reads 0.
+func TestDatabaseUpScrapesShareACheck(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "guichet.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	silent := &silentStore{Store: db}
+	reg := prometheus.NewRegistry()
+	store.Health(silent, reg)
+	var g errgroup.Group
+	ups := []float64{-1, -1, -1, -1, -1} // -1: not gathered
+	for i := range ups {
+		g.Go(func() error {
+			families, err := reg.Gather()
+			for _, f := range families {
+				if f.GetName() == "guichet_database_up" {
+					ups[i] = f.GetMetric()[0].GetGauge().GetValue()
+				}
+			}
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ups, make([]float64, 5)) {
+		t.Errorf("guichet_database_up read %v by 5 scrapes of a store that does not answer, want 0 each", ups)
+	}
+	if n := silent.pings.Load(); n != 1 {
+		t.Errorf("%d pings for 5 scrapes at once, want 1 they share", n)
 	}
 }

@@ -42,8 +42,9 @@ const (
 //
 // best is the quality of the best local hit (see quality).
 //
-// With forgive (nothing matched as typed in either locale), the default
-// locale's ranking forgives typos as the local one does (see forgive).
+// With forgive (nothing matched as typed in either locale: run has
+// ranked the default locale as typed already), the default locale is
+// ranked only with typos forgiven, as the local one is (see forgive).
 func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, best float64, def *localeIndex, text string, suggest bool, want int, forgive bool) ([]ranked, int, error) {
 	if local.common {
 		return nil, 0, nil
@@ -56,9 +57,12 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, bes
 	if local.total == 0 {
 		n = want
 	}
-	r, err := ix.rank(ctx, def, qa, n)
-	if err == nil && forgive {
-		r, err = ix.forgive(ctx, def, r, n)
+	var r *ranking
+	var err error
+	if forgive {
+		r, err = ix.forgive(ctx, def, &ranking{qa: qa}, n) // found nothing as typed
+	} else {
+		r, err = ix.rank(ctx, def, qa, n)
 	}
 	if err != nil {
 		return nil, 0, err

@@ -271,7 +271,7 @@ func (p *Publisher) Reload(ctx context.Context) error {
 		return fmt.Errorf("publish content: %w", err)
 	}
 	p.index = idx
-	p.metrics.published.Set(float64(time.Now().Unix()))
+	p.metrics.published.Set(float64(o.Now().Unix()))
 	p.metrics.revision.Reset()
 	p.metrics.revision.WithLabelValues(view.Lib.Hash).Set(1)
 	if oldIdx, ok := old.(*search.Index); ok && oldIdx != idx {

@@ -121,24 +121,11 @@ func (q *Queue) Run(ctx context.Context) {
 	}
 	t := time.NewTicker(poll)
 	defer t.Stop()
-	// While the store is away (a PostgreSQL outage), the queue fails at
-	// every poll: it says so once, then once per failureLogEvery, and
-	// when it works again.
-	var failingSince, warned time.Time
+	var out outage
 	for {
 		_, err := q.RunOnce(ctx)
-		switch now := time.Now(); {
-		case err != nil && ctx.Err() == nil:
-			if failingSince.IsZero() {
-				failingSince = now
-			}
-			if now.Sub(warned) >= failureLogEvery {
-				q.logger().Warn("delivery queue", "err", err, "failing_since", failingSince.UTC().Format(time.RFC3339))
-				warned = now
-			}
-		case err == nil && !failingSince.IsZero():
-			q.logger().Info("delivery queue works again", "failed_for", now.Sub(failingSince).Round(time.Second).String())
-			failingSince, warned = time.Time{}, time.Time{}
+		if ctx.Err() == nil {
+			out.note(q.logger(), err, q.now())
 		}
 		select {
 		case <-ctx.Done():
@@ -146,6 +133,28 @@ func (q *Queue) Run(ctx context.Context) {
 		case <-q.wake:
 		case <-t.C:
 		}
+	}
+}
+
+// outage is what Run remembers of a store that fails at every poll (a
+// PostgreSQL outage), to say so once, then once per failureLogEvery, and
+// once when the queue works again.
+type outage struct{ since, warned time.Time }
+
+// note logs the outcome of a poll made at now, as outage says.
+func (o *outage) note(log *slog.Logger, err error, now time.Time) {
+	switch {
+	case err != nil:
+		if o.since.IsZero() {
+			o.since = now
+		}
+		if o.warned.IsZero() || now.Sub(o.warned) >= failureLogEvery {
+			log.Warn("delivery queue", "err", err, "failing_since", o.since.UTC().Format(time.RFC3339))
+			o.warned = now
+		}
+	case !o.since.IsZero():
+		log.Info("delivery queue works again", "failed_for", now.Sub(o.since).Round(time.Second).String())
+		*o = outage{}
 	}
 }
 

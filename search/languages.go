@@ -40,19 +40,20 @@ const (
 // When nothing matched locally, every hit of the default locale is
 // returned, up to want, with its total.
 //
-// best is the quality of the best local hit (see quality).
+// best is the quality of the best local hit (see quality). Without typos
+// (a verbatim request), the words are matched as typed.
 //
 // With forgive (nothing matched as typed in either locale: run has
 // ranked the default locale as typed already), the default locale is
 // ranked only with typos forgiven, as the local one is (see forgive).
-func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, best float64, def *localeIndex, text string, suggest bool, want int, forgive bool) ([]ranked, int, error) {
+func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, best float64, def *localeIndex, text string, typos, suggest bool, want int, forgive bool) ([]ranked, int, error) {
 	if local.common {
 		return nil, 0, nil
 	}
 	if best >= weakQuality {
 		return nil, 0, nil
 	}
-	qa := def.analyze(text, suggest)
+	qa := def.analyzeTypos(text, suggest, typos)
 	n := mixCandidates
 	if local.total == 0 {
 		n = want

@@ -314,17 +314,17 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		if dym != "" {
 			text = dym
 		}
-		if mixed, more, err = ix.mixIn(ctx, li, r, best, def, text, suggest, want, false); err != nil {
+		if mixed, more, err = ix.mixIn(ctx, li, r, best, def, text, !req.Verbatim, suggest, want, false); err != nil {
 			return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 		}
-		if len(mixed) == 0 && r.total == 0 && dym == "" {
+		if len(mixed) == 0 && r.total == 0 && dym == "" && !req.Verbatim {
 			// Nothing in either locale as typed: typos are forgiven, in
 			// the reader's locale first ("refun" on the French site is the
 			// English "refund…" article before it is a French "refus…").
 			if r, err = ix.forgive(ctx, li, r, want); err == nil && r.total > 0 {
 				best, err = li.quality(ctx, r)
 			} else if err == nil {
-				mixed, more, err = ix.mixIn(ctx, li, r, best, def, text, suggest, want, true)
+				mixed, more, err = ix.mixIn(ctx, li, r, best, def, text, !req.Verbatim, suggest, want, true)
 			}
 			if err != nil {
 				return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -103,5 +104,26 @@ func TestSearchShortTyposAfterEveryLocale(t *testing.T) {
 			t.Errorf("Search(%q, %s) = %v (%+v), did you mean %q; want %s/%s first, did you mean %q",
 				tt.query, tt.locale, ids(r), r.Hits, r.DidYouMean, tt.locale2, tt.first, tt.dym)
 		}
+	}
+}
+
+// TestVerbatimInEveryLocale: a verbatim search or suggestion (the "Search
+// instead for" link) forgives no typo in the default locale either: on the
+// French site "kisok" and "kisk" found the English kiosk article.
+func TestVerbatimInEveryLocale(t *testing.T) {
+	ix := buildLib(t, mixedTyposLibrary(), "")
+	for _, q := range []string{"kisok", "kisk", "tabelt"} {
+		for _, run := range []func(context.Context, site.SearchRequest) (*site.SearchResults, error){ix.Search, ix.Suggest} {
+			r, err := run(context.Background(), site.SearchRequest{Query: q, Locale: "fr", Verbatim: true, Limit: 8})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Hits) != 0 {
+				t.Errorf("verbatim %q on the French site = %v, want nothing", q, ids(r))
+			}
+		}
+	}
+	if r := search(t, ix, "kiosk", "fr"); len(r.Hits) == 0 || r.Hits[0].ID != "kiosk" {
+		t.Errorf("kiosk on the French site = %v, want the English kiosk article", ids(r))
 	}
 }

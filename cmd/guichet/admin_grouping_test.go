@@ -89,7 +89,7 @@ func TestAdminMergeAndSplit(t *testing.T) {
 		// A mistyped ID: the page says which, not "page not found".
 		{"unknown gap", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {"000000000000"}}, []string{"Cookie", session}, 404, "No gap 000000000000 in the records"},
 		// A text pasted as the ID is cut in the message, not echoed whole.
-		{"long text", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {strings.Repeat("gratuity ", 200)}}, []string{"Cookie", session}, 404, "No gap gratuity gratuity gratuity gratuity grat… in the records"},
+		{"long text", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {strings.Repeat("gratuity ", 200)}}, []string{"Cookie", session}, 404, "No gap gratuity gratuity gratuity gratuity gra… in the records"},
 		{"no gap named", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {" "}}, []string{"Cookie", session}, 400, "Name the gap"},
 		{"into itself", url.Values{"csrf": {csrf}, "gap": {grat.ID}, "into": {grat.ID}}, []string{"Cookie", session}, 400, "is the gap to merge into"},
 		// Bytes that are not text are refused by name, never echoed into

@@ -58,11 +58,7 @@ func unsubscribeURL(v *site.View, token, locale string) string {
 // oneLine keeps a subject header on one short line (queries are one line
 // already; this bounds their length).
 func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 80 {
-		s = string(r[:80]) + "…"
-	}
-	return s
+	return site.Shorten(strings.Join(strings.Fields(s), " "), 81)
 }
 
 // Confirm confirms the subscription of a link's token. The subscription's

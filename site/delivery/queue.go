@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/guichet/guichet/site"
 )
 
 // DefaultBackoff returns the waits before each retry: the first attempt
@@ -220,11 +222,7 @@ func (q *Queue) backoff() []time.Duration {
 
 // reason is what the admin page shows of an error: one line, bounded.
 func reason(err error) string {
-	s := strings.Join(strings.Fields(err.Error()), " ")
-	if r := []rune(s); len(r) > 300 {
-		s = string(r[:300]) + "…"
-	}
-	return s
+	return site.Shorten(strings.Join(strings.Fields(err.Error()), " "), 301)
 }
 
 // attempt sends one message.

@@ -40,11 +40,7 @@ func WriteTable(w io.Writer, rep Report, from time.Time) {
 
 // oneLine keeps a table cell on one line and reasonably short.
 func oneLine(s string) string {
-	s = site.CleanText(s)
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:59]) + "…"
-	}
-	return s
+	return site.Shorten(site.CleanText(s), 60)
 }
 
 // Formats lists the formats Write writes.

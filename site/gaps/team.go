@@ -308,10 +308,7 @@ func (g *grouped) find(decisions []Decision, asked string) (*group, error) {
 // (makeID); anything much longer is cut, so a pasted text is not echoed
 // whole.
 func noGap(id string) error {
-	if r := []rune(id); len(r) > maxEchoedID {
-		id = string(r[:maxEchoedID]) + "…"
-	}
-	return site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", id)
+	return site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", site.Shorten(id, maxEchoedID))
 }
 
 // maxEchoedID is the longest gap ID an error message repeats in full.

@@ -32,10 +32,7 @@ func schemaCrumbs(v *site.View, crumbs []crumb, current string) template.JS {
 
 // schemaArticle is the schema.org Article of an article page.
 func schemaArticle(v *site.View, a *site.Article) template.JS {
-	headline := a.Title
-	if r := []rune(headline); len(r) > 110 {
-		headline = string(r[:109]) + "…"
-	}
+	headline := site.Shorten(a.Title, 110)
 	published := a.Updated
 	if !a.PublishAt.IsZero() {
 		published = a.PublishAt

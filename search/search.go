@@ -311,6 +311,14 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		// The default locale completes a weak answer with better articles
 		// not yet translated (and, when nothing matched, answers alone).
 		text := req.Query
+		if dym == "" && r.total == 0 && !suggest && !req.Verbatim {
+			// Nothing here as typed nor corrected: a correction of the
+			// default locale ("kisok" is "kiosk") is what runs there, and
+			// the reader is told, as on the default locale's own site.
+			if _, dym, err = ix.searchLocale(ctx, def, req, 1, false, false); err != nil {
+				return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
+			}
+		}
 		if dym != "" {
 			text = dym
 		}

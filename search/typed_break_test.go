@@ -127,3 +127,28 @@ func TestVerbatimInEveryLocale(t *testing.T) {
 		t.Errorf("kiosk on the French site = %v, want the English kiosk article", ids(r))
 	}
 }
+
+// TestCorrectionFromTheDefaultLocaleIsShown: a search that finds nothing in
+// the reader's locale and is answered by a correction in the default one
+// says so, as the default locale's own site does ("Showing results for
+// kiosk"), so the words as typed stay one click away (verbatim); a word
+// found as typed, or a word of the reader's locale corrected there, is
+// not corrected by the default locale.
+func TestCorrectionFromTheDefaultLocaleIsShown(t *testing.T) {
+	ix := buildLib(t, mixedTyposLibrary(), "")
+	for _, tt := range []struct{ query, locale, dym, first string }{
+		{"kisok", "fr", "kiosk", "kiosk"},
+		{"tablte kiosk", "fr", "tablet kiosk", "kiosk"},
+		{"refnud", "fr", "refund", "refund"},
+		{"kisok", "en", "kiosk", "kiosk"},
+		{"kiosk", "fr", "", "kiosk"},
+		{"paiment", "fr", "paiement", "declined"},
+		{"xyzzy", "fr", "", ""},
+	} {
+		r := search(t, ix, tt.query, tt.locale)
+		got := ids(r)
+		if r.DidYouMean != tt.dym || (tt.first == "" && len(got) != 0) || (tt.first != "" && (len(got) == 0 || got[0] != tt.first)) {
+			t.Errorf("Search(%q, %s) = %v, did you mean %q; want %v first, did you mean %q", tt.query, tt.locale, got, r.DidYouMean, tt.first, tt.dym)
+		}
+	}
+}

@@ -116,7 +116,20 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		var one site.Config
 		single := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: f.name}, f.value}}
 		if err := single.Decode(&one); err != nil {
-			probs = append(probs, errorAt(site.KindConfig, configFile, f.line, f.name, "%s: %s", f.name, ExplainYAML(data, err).Text()))
+			// The value at fault is named by its own line and key
+			// ("faq.size" on line 4), not by the section's.
+			ye, line, name := ExplainYAML(data, err), f.line, f.name
+			if ye.Line > 0 {
+				line = ye.Line
+			}
+			if f.value.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(f.value.Content); i += 2 {
+					if k, v := f.value.Content[i], f.value.Content[i+1]; k.Line == line || v.Line == line {
+						name = f.name + "." + k.Value
+					}
+				}
+			}
+			probs = append(probs, errorAt(site.KindConfig, configFile, line, name, "%s: %s", name, ye.Text()))
 			if f.name == "widget" {
 				cfg.Widget.Invalid = true // unreadable: fail closed
 			}

@@ -23,6 +23,8 @@ func TestConfigFAQ(t *testing.T) {
 			site.FAQConfig{Size: 10, Include: "all", WindowDays: 90, HalfLifeDays: 30}, 0.6,
 			[]string{"guichet.yaml:2: error: faq.size 500 must be from 1 to 100", "faq.window_days -1 must be from 1 to 365",
 				"faq.half_life_days 400", `faq.include "some" must be all or marked`, "guichet.yaml:7: error: tickets.min_confidence 2 must be from 0 to 1"}},
+		{"wrong type", "title: X\nfaq:\n  include: marked\n  size: ten\n", site.FAQConfig{Size: 10, Include: "all", WindowDays: 90, HalfLifeDays: 30}, 0.6,
+			[]string{"guichet.yaml:4: error: faq.size: expected a whole number, found text (ten)"}},
 		{"unknown key", "faq:\n  sise: 3\n", site.FAQConfig{Size: 10, Include: "all", WindowDays: 90, HalfLifeDays: 30}, 0.6,
 			[]string{`faq.sise`}},
 	} {

@@ -26,8 +26,9 @@ import (
 // analyzers, the fields or the way documents are built change, so that old
 // indexes are rebuilt instead of reused (10: stable document IDs, term
 // counts per field; 11: prefixes of stems whose beginning the stemmer
-// removed, in the autocomplete fields).
-const mappingVersion = "guichet-search-11"
+// removed, in the autocomplete fields; 12: contractions typed without
+// their apostrophe are stop words).
+const mappingVersion = "guichet-search-12"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -91,10 +92,14 @@ var englishKeep = map[string]bool{
 }
 
 // englishExtraStops are modal verbs and words of questions and chat that
-// say nothing about the answer, and contractions the tokenizer keeps whole.
+// say nothing about the answer, and contractions the tokenizer keeps whole,
+// also as customers type them without the apostrophe ("cant sign in" is
+// "can't sign in", not a word to find in every suggestion); "im" and "id"
+// are left out: IM and ID are words of help centers.
 const englishExtraStops = `can will may might must shall want need please hi hello thanks thank anyone somebody someone
 can't don't doesn't didn't isn't aren't wasn't weren't won't wouldn't couldn't shouldn't haven't hasn't
-i'm i've i'd it's that's what's there's`
+cant dont doesnt didnt isnt arent wasnt werent wont wouldnt couldnt shouldnt havent hasnt
+i'm i've i'd it's that's what's there's ive thats whats theres`
 
 // englishStops returns the English stop words: the Snowball list without
 // englishKeep, plus englishExtraStops.

@@ -152,3 +152,40 @@ func TestCorrectionFromTheDefaultLocaleIsShown(t *testing.T) {
 		}
 	}
 }
+
+// TestContractionsWithoutApostrophe: "cant", "dont", "doesnt" typed without
+// the apostrophe are the stop words "can't", "don't", "doesn't": they
+// neither narrow the suggestions to articles that happen to contain them
+// (a link's slug, a code comment) nor are corrected into "cast" or "done".
+// Search and autocomplete answer as for the query with the apostrophe.
+func TestContractionsWithoutApostrophe(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
+		Hash:       "contractions",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
+	}
+	lib.Articles = []*site.Article{
+		art("signin", "en", "help", "You can't sign in to the app", "Fix sign-in errors.", nil,
+			sec("", "", "If you can't sign in, reset your password.")),
+		art("ages", "en", "help", "Calculate ages in a spreadsheet", "Dates before 1900.", nil,
+			sec("", "", "The value is cast to a date; the sign of the result is dropped. See cant-save-file for more.")),
+		art("sync", "en", "help", "Files don't sync", "Sync errors.", nil,
+			sec("", "", "When files don't sync, check the folder.")),
+		art("done", "en", "help", "Mark a task done", "Tasks.", nil,
+			sec("", "", "Click done to close a task and sync it.")),
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ query, first string }{
+		{"cant sign", "signin"},
+		{"cant sign ", "signin"},
+		{"dont sync", "sync"},
+		{"files dont syn", "sync"},
+	} {
+		for name, run := range map[string]func(*testing.T, *Index, string, string) *site.SearchResults{"Suggest": suggest, "Search": search} {
+			r := run(t, ix, tt.query, "en")
+			if got := ids(r); len(got) == 0 || got[0] != tt.first {
+				t.Errorf("%s(%q) = %v, want %s first", name, tt.query, got, tt.first)
+			}
+		}
+	}
+}

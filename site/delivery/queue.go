@@ -96,6 +96,14 @@ func NewQueue(q Queue) *Queue {
 	q.outcomes = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "guichet_deliveries_total",
 		Help: "Attempts to deliver a message (contact e-mails and webhooks, subscriptions' mail), by channel and result (delivered, retry, failed: given up)."},
 		[]string{"channel", "result"})
+	// Every series exists from the start, at 0: an alert on the increase
+	// of result="failed" fires on the first failure after a restart,
+	// which a series born at 1 would not show as an increase.
+	for _, ch := range []string{ChannelMail, ChannelWebhook} {
+		for _, result := range []string{"delivered", "retry", "failed"} {
+			q.outcomes.WithLabelValues(ch, result)
+		}
+	}
 	if q.Metrics != nil {
 		q.Metrics.MustRegister(q.outcomes)
 	}

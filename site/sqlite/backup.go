@@ -18,7 +18,9 @@ import (
 // still in the write-ahead log included), with VACUUM INTO. The server may
 // keep serving meanwhile: writers wait for the copy. path must not exist.
 func (db *DB) Backup(ctx context.Context, path string) error {
-	if _, err := os.Stat(path); err == nil {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("back up to %s: it is a folder; give a file name in it, such as %s", path, filepath.Join(path, "guichet-YYYY-MM-DD.db"))
+	} else if err == nil {
 		return fmt.Errorf("back up to %s: the file exists; give a new file name", path)
 	}
 	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {

@@ -1,0 +1,39 @@
+package sqlite
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBackupTargets: a backup is refused, saying why and what to do, when
+// its path is an existing file, an existing folder (a file name in it is
+// wanted), or in a folder that does not exist; a new file in an existing
+// folder is written.
+func TestBackupTargets(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "guichet.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "old.db")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ path, want string }{
+		{file, "the file exists; give a new file name"},
+		{dir, "is a folder; give a file name in it, such as " + filepath.Join(dir, "guichet-")},
+		{filepath.Join(dir, "missing", "b.db"), "the folder " + filepath.Join(dir, "missing") + " does not exist; make it first"},
+		{filepath.Join(file, "b.db"), "the folder " + file + " does not exist; make it first"},
+		{filepath.Join(dir, "new.db"), ""},
+	} {
+		err := db.Backup(ctx, tt.path)
+		if (tt.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tt.want)) {
+			t.Errorf("Backup(%s) = %v, want %q", tt.path, err, tt.want)
+		}
+	}
+}

@@ -267,7 +267,14 @@ func (q *Queue) post(ctx context.Context, d Delivery) error {
 	req.Header.Set("User-Agent", "Guichet")
 	req.Header.Set("X-Guichet-Signature", Sign(q.Secret, d.Payload))
 	req.Header.Set("X-Guichet-Event", d.Purpose)
-	req.Header.Set("X-Guichet-Delivery", strconv.FormatInt(d.ID, 10))
+	// The key receivers deduplicate on: the request's own random ID, the
+	// same on every attempt; the row's number would start again in a
+	// database restored from a backup, and name another request.
+	key := d.Ref
+	if key == "" {
+		key = strconv.FormatInt(d.ID, 10)
+	}
+	req.Header.Set("X-Guichet-Delivery", key)
 	client := q.Client
 	if client == nil {
 		client = &http.Client{Timeout: 15 * time.Second}

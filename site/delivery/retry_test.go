@@ -454,3 +454,47 @@ func TestSlowWorkerKeepsItsMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestWebhookDeliveryKeyOutlivesTheDatabase: X-Guichet-Delivery, which
+// receivers deduplicate on, is the same on every attempt of a message and
+// never the same for two requests, even across databases: a database
+// restored from a backup (or a fresh one) numbers its rows from where the
+// backup stopped, and a key made of that number would make the helpdesk
+// drop a new customer's request as a duplicate of one it already has.
+func TestWebhookDeliveryKeyOutlivesTheDatabase(t *testing.T) {
+	ctx := context.Background()
+	var mu sync.Mutex
+	var keys []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		keys = append(keys, r.Header.Get("X-Guichet-Delivery"))
+		n := len(keys)
+		mu.Unlock()
+		if n == 1 {
+			w.WriteHeader(503) // the first attempt fails: retried with the same key
+			return
+		}
+		w.WriteHeader(204)
+	}))
+	defer srv.Close()
+	c := &clock{now: time.Date(2026, 5, 4, 8, 0, 0, 0, time.UTC)}
+	for _, ref := range []string{"9f2c41d07a6b4e5f8c3d2a1b0e9f8d7c", "0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e"} {
+		db := openDB(t, filepath.Join(t.TempDir(), "guichet.db"), c) // each its own database
+		q := newQueue(db, c, delivery.Queue{Secret: []byte("s3cret"), Backoff: []time.Duration{time.Second}})
+		if err := db.EnqueueDeliveries(ctx, []delivery.Delivery{delivery.NewWebhook(delivery.PurposeContact, ref, srv.URL, []byte(`{}`))}); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			if _, err := q.RunOnce(ctx); err != nil {
+				t.Fatal(err)
+			}
+			c.Add(time.Second)
+		}
+		db.Close()
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(keys) != 3 || keys[0] != keys[1] || keys[1] == keys[2] || keys[0] == "" {
+		t.Errorf("X-Guichet-Delivery of a retried message then of another request = %q, want the same twice, then another", keys)
+	}
+}

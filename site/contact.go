@@ -32,6 +32,18 @@ type ContactRequest struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
+// BySubject reports whether the request's article was found by its
+// subject (as an imported ticket's is) rather than being the page the
+// request was sent from (Path): the team must not read it as where the
+// customer came from. False when there is no article.
+func (r ContactRequest) BySubject(v *View) bool {
+	if r.ArticleID == "" {
+		return false
+	}
+	a, err := v.ArticleByURL(r.Path)
+	return r.Path == "" || err != nil || a.ID != r.ArticleID
+}
+
 // Contact form limits, in characters.
 const (
 	MaxContactSubject     = 200

@@ -3,6 +3,7 @@ package site
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestCheckEmail(t *testing.T) {
@@ -82,6 +83,30 @@ func TestSubscriptionRequestValidate(t *testing.T) {
 	} {
 		if err := bad.Validate(); ErrorCode(err) != EINVALID {
 			t.Errorf("%+v: %v", bad, err)
+		}
+	}
+}
+
+// TestBySubject: a request's article is where the customer came from only
+// when it is the page the request was sent from; one its subject named is
+// marked so (the team must not read it as the page).
+func TestBySubject(t *testing.T) {
+	now := time.Now()
+	v := NewView(viewLibrary(now), now, false)
+	for _, c := range []struct {
+		name, path, article string
+		want                bool
+	}{
+		{"sent from the article", "/billing/refund", "billing/refund", false},
+		{"sent from its translation", "/fr/billing/refund", "billing/refund", false},
+		{"no page, named by the subject", "", "billing/refund", true},
+		{"another page", "/billing/card", "billing/refund", true},
+		{"a host app's screen", "/checkout/pay", "billing/refund", true},
+		{"no article", "/billing/refund", "", false},
+	} {
+		r := ContactRequest{Path: c.path, ArticleID: c.article}
+		if got := r.BySubject(v); got != c.want {
+			t.Errorf("%s: BySubject = %v, want %v", c.name, got, c.want)
 		}
 	}
 }

@@ -307,7 +307,7 @@ func TestContactSuggestsAndDelivers(t *testing.T) {
 	// The form without JavaScript takes the site's base URL as its own
 	// origin, as the JSON post does, whatever Host a proxy passes on.
 	smtpSink.srv.Close()
-	if w := serve(m, "POST", "/contact", "subject=Invoice+missing&description=Where+is+it%3F&email=bo%40example.com&search_id=&locale=en", "Sec-Fetch-Site", "same-origin", "Origin", "https://help.acme.test"); w.Code != 200 ||
+	if w := serve(m, "POST", "/contact", "subject=Reset+password+email+missing&description=Where+is+it%3F&email=bo%40example.com&search_id=&locale=en", "Sec-Fetch-Site", "same-origin", "Origin", "https://help.acme.test"); w.Code != 200 ||
 		webtest.Parse(t, w.Body.String()).Count(`.contact-page [role="status"]`) != 1 {
 		t.Fatalf("form post without JavaScript: %d %.300s", w.Code, w.Body)
 	}
@@ -319,8 +319,11 @@ func TestContactSuggestsAndDelivers(t *testing.T) {
 	if _, err := m2.Queue.RunOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if msgs := again.messages(); len(msgs) != 1 || msgs[0].Subject != "Invoice missing" || msgs[0].Header.Get("Reply-To") != "<bo@example.com>" {
+	if msgs := again.messages(); len(msgs) != 1 || msgs[0].Subject != "Reset password email missing" || msgs[0].Header.Get("Reply-To") != "<bo@example.com>" {
 		t.Fatalf("after the restart: %+v", msgs)
+	}
+	if b := again.messages()[0].Body; !strings.Contains(b, "Article matched by the subject") {
+		t.Errorf("the mail of a request sent from no page does not say its article was matched by the subject: %s", b)
 	}
 
 	// The admin list: delivery states, no address anywhere.
@@ -339,6 +342,11 @@ func TestContactSuggestsAndDelivers(t *testing.T) {
 	if !strings.Contains(page, "Refund &lt;b&gt;not&lt;/b&gt; received") || strings.Contains(page, "<b>not</b>") ||
 		strings.Contains(page, "ana@example.com") || strings.Contains(page, "bo@example.com") || !strings.Contains(page, "webhook: delivered") {
 		t.Errorf("admin contact list: escaped subject, no address, delivery state expected")
+	}
+	// The request sent from the refund article shows it as where it came
+	// from; one sent from no page, whose subject names an article, says so.
+	if n := strings.Count(page, "(matched by the subject)"); n != 1 {
+		t.Errorf("admin contact list: %d requests marked as matched by the subject, want 1 (the password request)", n)
 	}
 }
 

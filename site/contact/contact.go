@@ -211,6 +211,9 @@ type articleJSON struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	URL   string `json:"url"`
+	// Matched says how: "page" (sent from it) or "subject" (the subject
+	// names it, as for an imported ticket).
+	Matched string `json:"matched"`
 }
 
 // Submit stores a validated request as a ticket and a contact request and
@@ -259,7 +262,10 @@ func (s *Service) Submit(ctx context.Context, r site.ContactRequest) (site.Conta
 				Description: r.Description, Email: r.Email, Locale: r.Locale, Context: r.Context, Path: r.Path,
 				SearchID: r.SearchID, Site: base(v, "/")}
 			if art != nil {
-				body.Article = &articleJSON{ID: art.ID, Title: art.Title, URL: base(v, art.URL)}
+				body.Article = &articleJSON{ID: art.ID, Title: art.Title, URL: base(v, art.URL), Matched: "page"}
+				if r.BySubject(v) {
+					body.Article.Matched = "subject"
+				}
 			}
 			b, err := json.Marshal(body)
 			if err != nil {
@@ -285,7 +291,10 @@ func (s *Service) contactMail(v *site.View, r site.ContactRequest, art *site.Art
 	b.WriteString(r.Description)
 	b.WriteString("\n\n-- \n")
 	fmt.Fprintf(&b, "From: %s\nLanguage: %s\n", r.Email, r.Locale)
-	if art != nil {
+	switch {
+	case art != nil && r.BySubject(v):
+		fmt.Fprintf(&b, "Article matched by the subject (not the page it was sent from): %s — %s\n", art.Title, base(v, art.URL))
+	case art != nil:
 		fmt.Fprintf(&b, "Article: %s — %s\n", art.Title, base(v, art.URL))
 	}
 	if r.Path != "" {

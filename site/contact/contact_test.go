@@ -190,7 +190,7 @@ func TestSubmitContent(t *testing.T) {
 			}
 			art, _ := body["article"].(map[string]any)
 			if body["type"] != "contact.request" || body["id"] != r.ID || body["email"] != "jane@example.com" ||
-				body["site"] != "https://help.acme.test/" || art == nil || art["url"] != "https://help.acme.test/account/password" {
+				body["site"] != "https://help.acme.test/" || art == nil || art["url"] != "https://help.acme.test/account/password" || art["matched"] != "page" {
 				t.Errorf("webhook body %v", body)
 			}
 		}

@@ -171,8 +171,8 @@ func TestGroupingByMeaning(t *testing.T) {
 		{"bank-app", "bank-app", 0.85, 0.62},
 		{"grocery-app", "", 0.77, 0.42},
 		{"grocery-app", "grocery-app", 0.80, 0.45},
-		{"coworking-app", "", 0.75, 0.62},
-		{"coworking-app", "coworking-app", 0.71, 0.68},
+		{"coworking-app", "", 0.74, 0.61},
+		{"coworking-app", "coworking-app", 0.70, 0.68},
 		{"payroll-app", "", 0.62, 0.31},
 		{"payroll-app", "payroll-app", 0.71, 0.32},
 	} {

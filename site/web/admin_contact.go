@@ -15,6 +15,8 @@ import (
 type adminContact struct {
 	contact.Request
 	ArticleTitle, ArticleURL string
+	// BySubject: the article was matched by the subject, not sent from.
+	BySubject bool
 	// Deflection says whether suggestions were opened before writing.
 	Deflection string
 	Deliveries []adminDelivery
@@ -42,7 +44,7 @@ func (s *Server) contactRows(ctx context.Context, st *state, page *adminPage, si
 		return err
 	}
 	for _, r := range reqs {
-		row := adminContact{Request: r, ArticleTitle: r.ArticleID}
+		row := adminContact{Request: r, ArticleTitle: r.ArticleID, BySubject: r.BySubject(st.view)}
 		if a, err := st.view.Article(r.ArticleID, r.Locale); err == nil {
 			row.ArticleTitle, row.ArticleURL = a.Title, a.URL
 		}

@@ -67,8 +67,9 @@ type Options struct {
 	Metrics *prometheus.Registry
 	// AccessLog, when set, gets one line per request (see observe).
 	AccessLog *slog.Logger
-	// Health checks what the server depends on (the store) for /healthz;
-	// nil: nothing to check.
+	// Health checks what the server depends on (the store) for /healthz,
+	// bounding its own time (store.Health: two seconds); nil: nothing to
+	// check.
 	Health func(ctx context.Context) error
 	// Version is reported by /healthz.
 	Version string

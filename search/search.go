@@ -387,6 +387,13 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 // forgiven (see forgive).
 func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest, forgive bool) (*ranking, string, error) {
 	qa := li.analyzeTypos(req.Query, suggest, !req.Verbatim)
+	if suggest && forgive && !req.Verbatim {
+		// With another locale to consult, its words as typed come first
+		// (see Search), so the corrections wait for forgive.
+		if err := li.typingTypos(ctx, qa); err != nil {
+			return nil, "", err
+		}
+	}
 	if !suggest && !req.Verbatim && !qa.onlyStopWords(li) {
 		fq, err := ix.correct(ctx, li, qa, req.Query)
 		if err != nil {

@@ -40,6 +40,50 @@ func (li *localeIndex) typedTypos(ctx context.Context, qa *queryAnalysis) (bool,
 	return len(w.typos) > 0 || len(w.prefixTypos) > 0, nil
 }
 
+// typingTypos looks up, before the query is ranked, the corrections of a
+// long word being typed (one that tolerates two edits, see fuzziness) that
+// no title, heading, keyword or tag word starts with: "permisions" is read
+// as "permissions". Otherwise the two-edit fuzzy query of its stem finds
+// other words ("permitted", "precision", "persistent"), the query finds
+// something, and the corrections typedTypos holds back until nothing is
+// found are never tried. One typo away comes before two edits, as for the
+// other words of a query (analyzeTypos): when a correction is found, the
+// two-edit query is dropped. A word that starts a title word as typed is
+// left to the prefix match ("configura").
+func (li *localeIndex) typingTypos(ctx context.Context, qa *queryAnalysis) error {
+	if !qa.prefix || len(qa.words) == 0 {
+		return nil
+	}
+	w := &qa.words[len(qa.words)-1]
+	if w.fuzz < 2 || len(w.typos) > 0 || len(w.prefixTypos) > 0 {
+		return nil
+	}
+	p := w.plain
+	if utf8.RuneCountInString(p) > maxNgram {
+		p = string([]rune(p)[:maxNgram])
+	}
+	adv, err := li.idx.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	n, err := prefixDocs(ctx, r, p)
+	if cerr := r.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil || n > 0 {
+		return err
+	}
+	found, err := li.typedTypos(ctx, qa)
+	if found {
+		w.fuzz = 1
+	}
+	return err
+}
+
 // prefixCandidates returns the autocomplete prefixes (the edge n-grams of
 // titles, headings, keywords and tags) one typo away from plain, the
 // likeliest typo first (the costs of findTypos), then those most articles

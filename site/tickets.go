@@ -24,8 +24,10 @@ const (
 	// LinkManual: the team linked the ticket's topic to the article by
 	// hand (see tickets.TopicLink).
 	LinkManual = "manual"
-	LinkTag    = "tag"    // a ticket tag is in the article's ticket_tags
-	LinkSearch = "search" // search on the subject (and body) was confident enough
+	LinkTag    = "tag" // a ticket tag is in the article's ticket_tags
+	// LinkSearch: the subject is the article's title (score 1), or search
+	// on the subject (and body) was confident enough.
+	LinkSearch = "search"
 )
 
 // TicketLink is the article a ticket is about, and how that was decided.

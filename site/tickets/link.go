@@ -27,9 +27,11 @@ type Matcher interface {
 // Linker links tickets to the articles of one content view, in order: the
 // article the ticket names (ID or URL), the article the team linked the
 // ticket's topic to (see SetTopics), an article listing one of the
-// ticket's tags in its ticket_tags, then the search match on the ticket's
-// topic (see Topic) when its confidence reaches MinConfidence. It is safe
-// for concurrent use.
+// ticket's tags in its ticket_tags, then the article whose title the
+// subject is (case, accents, punctuation and the noise Topic removes
+// aside; confidence 1), else the search match on the ticket's topic (see
+// Topic) when its confidence reaches MinConfidence. It is safe for
+// concurrent use.
 type Linker struct {
 	view    *site.View
 	match   Matcher
@@ -41,6 +43,11 @@ type Linker struct {
 	// tags maps locale → lower-cased ticket tag → the IDs of the articles
 	// listing it, in file order.
 	tags map[string]map[string][]string
+	// titles maps locale → the textnorm.Key of a title → the IDs of the
+	// articles with it; titleTopics locale → the key of a title's Topic →
+	// those titles (see titled).
+	titles      map[string]map[string][]string
+	titleTopics map[string]map[string][]title
 
 	mu    sync.Mutex
 	cache map[string]searchLink // locale|subject|body → search result
@@ -66,7 +73,8 @@ func NewLinker(v *site.View, match Matcher, minConf float64, key string) *Linker
 	if minConf <= 0 {
 		minConf = site.DefaultTicketConfidence
 	}
-	l := &Linker{view: v, match: match, minConf: minConf, key: key, tags: map[string]map[string][]string{}, cache: map[string]searchLink{}}
+	l := &Linker{view: v, match: match, minConf: minConf, key: key, tags: map[string]map[string][]string{},
+		titles: map[string]map[string][]string{}, titleTopics: map[string]map[string][]title{}, cache: map[string]searchLink{}}
 	for _, a := range v.Lib.Articles { // file order
 		if a.Draft {
 			continue
@@ -74,6 +82,7 @@ func NewLinker(v *site.View, match Matcher, minConf float64, key string) *Linker
 		if vis, err := v.Article(a.ID, a.Locale); err != nil || vis != a {
 			continue
 		}
+		l.addTitle(a)
 		m := l.tags[a.Locale]
 		if m == nil {
 			m = map[string][]string{}
@@ -88,12 +97,74 @@ func NewLinker(v *site.View, match Matcher, minConf float64, key string) *Linker
 	return l
 }
 
+// title is a published article's title, as textnorm.Key reads it.
+type title struct{ id, key string }
+
+// addTitle records the title of article a under locale.
+func (l *Linker) addTitle(a *site.Article) {
+	k := textnorm.Key(a.Title)
+	if k == "" {
+		return
+	}
+	if l.titles[a.Locale] == nil {
+		l.titles[a.Locale], l.titleTopics[a.Locale] = map[string][]string{}, map[string][]title{}
+	}
+	l.titles[a.Locale][k] = append(l.titles[a.Locale][k], a.ID)
+	if tk := textnorm.Key(Topic(a.Title)); tk != "" {
+		l.titleTopics[a.Locale][tk] = append(l.titleTopics[a.Locale][tk], title{a.ID, k})
+	}
+}
+
+// subjectKeys are a ticket's subject and its Topic through textnorm.Key.
+type subjectKeys struct{ whole, topic string }
+
+// titled returns the ID of the published article of locale whose title
+// the subject is, or "". Both are compared through textnorm.Key (case,
+// accents, punctuation and spacing aside): the subject as typed names the
+// article with that title; else the subject's Topic (without "Fwd:",
+// greetings, "thanks"...) names the article whose title has the same
+// topic — a title may itself hold words Topic removes ("Sync not
+// working"). When several titles have that topic, the longest one the
+// subject spells out in full is it ("Re: Sync not working" is "Sync not
+// working", not "Sync"). A title two articles share names neither. Such a
+// subject names its article whatever other articles share its words.
+func (l *Linker) titled(locale string, subject subjectKeys) string {
+	whole := subject.whole
+	if ids := l.titles[locale][whole]; len(ids) > 0 {
+		if len(ids) == 1 {
+			return ids[0]
+		}
+		return ""
+	}
+	same := l.titleTopics[locale][subject.topic]
+	if len(same) == 1 {
+		return same[0].id
+	}
+	var best title
+	tie := false
+	for _, t := range same {
+		if !strings.Contains(" "+whole+" ", " "+t.key+" ") {
+			continue
+		}
+		switch {
+		case len(t.key) > len(best.key):
+			best, tie = t, false
+		case len(t.key) == len(best.key):
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best.id
+}
+
 // Key names the content and settings the links depend on.
 func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules change, so that stored links
 // are computed again.
-const linkRules = "link2"
+const linkRules = "link3"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.
@@ -164,6 +235,7 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	if id := l.manual(t, topic); id != "" {
 		return site.TicketLink{ArticleID: id, Method: site.LinkManual, Score: 1}, nil
 	}
+	keys := subjectKeys{textnorm.Key(t.Subject), textnorm.Key(topic)}
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
 		var ids []string
 		for _, tag := range t.Tags {
@@ -177,10 +249,13 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 		case len(ids) == 1:
 			return site.TicketLink{ArticleID: ids[0], Method: site.LinkTag, Score: 1}, nil
 		case len(ids) > 1:
-			// Several articles list the tag: the one search prefers for
-			// this ticket, else the first.
+			// Several articles list the tag: the one whose title the
+			// subject is, else the one search prefers for this ticket,
+			// else the first.
 			pick := ids[0]
-			if l.match != nil {
+			if id := l.titled(loc, keys); id != "" && slices.Contains(ids, id) {
+				pick = id
+			} else if l.match != nil {
 				r, err := l.search(ctx, loc, topic, t.Body)
 				if err != nil {
 					return site.TicketLink{}, err
@@ -190,6 +265,14 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 				}
 			}
 			return site.TicketLink{ArticleID: pick, Method: site.LinkTag, Score: 1}, nil
+		}
+	}
+	// A subject that is an article's title names it, in the ticket's
+	// locale or else the default one, however many articles share its
+	// words (search would call that ambiguous).
+	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
+		if id := l.titled(loc, keys); id != "" {
+			return site.TicketLink{ArticleID: id, Method: site.LinkSearch, Score: 1}, nil
 		}
 	}
 	if l.match == nil {

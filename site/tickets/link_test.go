@@ -2,6 +2,7 @@ package tickets_test
 
 import (
 	"context"
+	"io/fs"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -13,6 +14,26 @@ import (
 	"github.com/guichet/guichet/site/textnorm"
 	"github.com/guichet/guichet/site/tickets"
 )
+
+// linkerOf loads a content folder, indexes it and returns its linker (with
+// the index's analyzer), its view and its index.
+func linkerOf(t *testing.T, fsys fs.FS) (*tickets.Linker, *site.View, *search.Index) {
+	t.Helper()
+	ctx := context.Background()
+	lib, err := content.Load(ctx, fsys, content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := site.NewView(lib, time.Now(), false)
+	idx, err := search.Build(ctx, v, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	l := tickets.NewLinker(v, idx, 0, "k")
+	l.SetAnalyzer(idx.Analyzer())
+	return l, v, idx
+}
 
 // TestLinker checks the order of the rules: explicit article, ticket tag
 // (search choosing among several articles sharing it), then search above
@@ -27,17 +48,7 @@ func TestLinker(t *testing.T) {
 		"sync/calendar.md":          {Data: []byte("---\ntitle: Sync your Google Calendar\n---\nConnect Google Calendar so busy times block bookings.\n")},
 		"sync/secret.md":            {Data: []byte("---\ntitle: Printers\ndraft: true\nticket_tags: [printer]\n---\nSoon.\n")},
 	}
-	lib, err := content.Load(ctx, fsys, content.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := site.NewView(lib, time.Now(), false)
-	idx, err := search.Build(ctx, v, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	l := tickets.NewLinker(v, idx, 0, "k")
+	l, _, _ := linkerOf(t, fsys)
 	for _, c := range []struct {
 		name    string
 		t       site.Ticket
@@ -87,18 +98,7 @@ func TestLinkerNoisySubjectsAndTopics(t *testing.T) {
 		"hardware/scanners.md": {Data: []byte("---\ntitle: Barcode scanners\n---\nPlug the scanner in.\n")},
 		"hardware/soon.md":     {Data: []byte("---\ntitle: Tablets\ndraft: true\n---\nSoon.\n")},
 	}
-	lib, err := content.Load(ctx, fsys, content.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := site.NewView(lib, time.Now(), false)
-	idx, err := search.Build(ctx, v, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	l := tickets.NewLinker(v, idx, 0, "k")
-	l.SetAnalyzer(idx.Analyzer())
+	l, _, idx := linkerOf(t, fsys)
 	link := func(subject string, tags ...string) site.TicketLink {
 		t.Helper()
 		tk := site.Ticket{Subject: subject, Locale: "en", Tags: tags}

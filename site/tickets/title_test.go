@@ -1,0 +1,119 @@
+package tickets_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/guichet/guichet/site"
+)
+
+// withoutAccents is s as typed on a keyboard without accents.
+func withoutAccents(s string) string {
+	return norm.NFC.String(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s)))
+}
+
+// TestLinkerTitles: a subject that is an article's title names that
+// article with full confidence, however many other articles share its
+// words ("How do I refund a client?" beside "Refunds of your
+// subscription"): every title of the sample help center, as written, in
+// lower case without its final punctuation, in capitals, without accents,
+// and inside a helpdesk's and a customer's noise; in the ticket's locale,
+// and from a ticket in French for the default locale's articles (a
+// translation may be missing).
+func TestLinkerTitles(t *testing.T) {
+	l, v, _ := linkerOf(t, os.DirFS("../../content"))
+	ctx := context.Background()
+	noise := map[string][2]string{"en": {"Fwd: RE: Hello team, ", " (urgent) thanks in advance"}, "fr": {"TR: Bonjour, ", " merci d'avance"}}
+	var n int
+	for _, a := range v.Lib.Articles {
+		if vis, err := v.Article(a.ID, a.Locale); err != nil || vis != a || a.Draft {
+			continue
+		}
+		wrap := noise[a.Locale]
+		subjects := []string{a.Title, strings.ToLower(strings.TrimRight(a.Title, "?!. ")), strings.ToUpper(a.Title),
+			withoutAccents(a.Title), wrap[0] + a.Title + wrap[1]}
+		locales := []string{a.Locale}
+		if a.Locale == v.Lib.Config.DefaultLocale {
+			locales = append(locales, "fr")
+		}
+		for _, loc := range locales {
+			for _, s := range subjects {
+				n++
+				tk := site.Ticket{Subject: s, Locale: loc}
+				got, err := l.Link(ctx, &tk)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.ArticleID != a.ID || got.Method != site.LinkSearch || got.Score != 1 {
+					t.Errorf("%s ticket %q: %s:%s (%.3f), want search:%s (1)", loc, s, got.Method, got.ArticleID, got.Score, a.ID)
+				}
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d subjects tried: is the sample content there?", n)
+	}
+}
+
+// TestLinkerTitleRules: a title two articles share names neither; of
+// titles that differ by words the subject cleaning removes ("not
+// working"), the one the subject spells out in full wins; drafts are never
+// named; a ticket tag still comes first, and among the articles sharing a
+// tag the one the subject names is picked.
+func TestLinkerTitleRules(t *testing.T) {
+	ctx := context.Background()
+	l, _, _ := linkerOf(t, fstest.MapFS{
+		"guichet.yaml":                    {Data: []byte("locales: [en, fr]\n")},
+		"sync/calendar.md":                {Data: []byte("---\ntitle: Calendar sync\n---\nConnect Google Calendar so busy times block bookings.\n")},
+		"sync/calendar-broken.md":         {Data: []byte("---\ntitle: Calendar sync not working\n---\nIf busy times stop blocking bookings, connect Google Calendar again.\n")},
+		"sync/troubleshooting.md":         {Data: []byte("---\ntitle: Troubleshooting\n---\nWhen bookings do not sync, reconnect.\n")},
+		"payments/troubleshooting.md":     {Data: []byte("---\ntitle: Troubleshooting\n---\nWhen a card is declined, ask for another card.\n")},
+		"billing/refunds.md":              {Data: []byte("---\ntitle: Refund a subscription payment\nticket_tags: [refund_request]\n---\nWe refund subscription payments made in the last 30 days.\n")},
+		"payments/client-refund.md":       {Data: []byte("---\ntitle: Refund a client\nticket_tags: [refund_request]\n---\nGive a client their money back.\n")},
+		"payments/client-refund.fr.md":    {Data: []byte("---\ntitle: Rembourser un client\n---\nRendez son argent à un client.\n")},
+		"payments/deposits.md":            {Data: []byte("---\ntitle: Take deposits\nticket_tags: [deposit]\n---\nAsk clients for a deposit when they book.\n")},
+		"hardware/tablets.md":             {Data: []byte("---\ntitle: Tablet stands\ndraft: true\n---\nSoon.\n")},
+		"hardware/receipt-printers.md":    {Data: []byte("---\ntitle: Pair a receipt printer\n---\nPair the printer over Bluetooth.\n")},
+		"hardware/receipt-printers.fr.md": {Data: []byte("---\ntitle: Connecter une imprimante à tickets\n---\nConnectez l'imprimante en Bluetooth.\n")},
+	})
+	for _, c := range []struct {
+		subject, locale string
+		tags            []string
+		want            string // method:article, "" for not by title
+	}{
+		{"Calendar sync", "en", nil, "search:sync/calendar"},
+		{"Fwd: calendar sync, thanks", "en", nil, "search:sync/calendar"},
+		{"Calendar sync not working", "en", nil, "search:sync/calendar-broken"},
+		{"Re: calendar sync NOT working!!", "en", nil, "search:sync/calendar-broken"},
+		{"Troubleshooting", "en", nil, ""},
+		{"Tablet stands", "en", nil, ""},
+		{"rembourser un client ?", "fr", nil, "search:payments/client-refund"},
+		{"Connecter une imprimante a tickets", "fr", nil, "search:hardware/receipt-printers"},
+		{"Refund a client", "en", []string{"refund_request"}, "tag:payments/client-refund"},
+		{"Refund a client", "en", []string{"deposit"}, "tag:payments/deposits"},
+	} {
+		tk := site.Ticket{Subject: c.subject, Locale: c.locale, Tags: c.tags}
+		got, err := l.Link(ctx, &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := got.Method + ":" + got.ArticleID
+		switch {
+		case c.want == "" && got.Score == 1:
+			t.Errorf("%q: %s (%.3f), want no article named by its title", c.subject, s, got.Score)
+		case c.want != "" && (s != c.want || got.Score != 1):
+			t.Errorf("%q: %s (%.3f), want %s (1)", c.subject, s, got.Score, c.want)
+		}
+	}
+}

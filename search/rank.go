@@ -459,16 +459,68 @@ func (li *localeIndex) rankByCoverage(ctx context.Context, r *ranking) error {
 // it first, then shorter titles. Search and Suggest thus agree: both list
 // "Where is my data stored?" for "where is", and both say there is nothing
 // when no title has the phrase.
+//
+// A contraction typed without its apostrophe ("cant", "dont") is read as
+// the contraction when the phrase as typed is in no title: titles write
+// "can't".
 func (ix *Index) rankCommon(li *localeIndex, qa *queryAnalysis, want int) *ranking {
-	r := &ranking{qa: qa, common: true}
 	words := make([]string, 0, len(qa.words))
+	restored := make([]string, 0, len(qa.words))
+	// A contraction is a whole word even while it is being typed: "can't"
+	// is not "can t…" ("can take").
+	typedWhole, restoredWhole := false, false
 	for _, w := range qa.words {
-		words = append(words, textnorm.Key(w.plain))
+		k := textnorm.Key(w.plain)
+		words = append(words, k)
+		typedWhole = strings.ContainsAny(w.plain, "'’") && li.stopWord(w.plain)
+		c := li.contraction(w.plain)
+		restoredWhole = typedWhole || c != ""
+		if c == "" {
+			c = k
+		}
+		restored = append(restored, c)
 	}
-	phrase := " " + strings.Join(words, " ")
-	if !qa.prefix {
-		phrase += " "
+	phrase := func(words []string, whole bool) string {
+		p := " " + strings.Join(words, " ")
+		if !qa.prefix || whole {
+			p += " "
+		}
+		return p
 	}
+	typed := phrase(words, typedWhole)
+	r := li.commonTitles(qa, typed, want)
+	if alt := phrase(restored, restoredWhole); r.total == 0 && alt != typed {
+		r = li.commonTitles(qa, alt, want)
+	}
+	return r
+}
+
+// contraction returns the words (as textnorm.Key writes them) of the
+// locale's stop word that plain is without its apostrophe ("cant" →
+// "can t", "cest" → "c est"), or "" when there is none.
+func (li *localeIndex) contraction(plain string) string {
+	if strings.ContainsAny(plain, "'’") || utf8.RuneCountInString(plain) > maxContraction {
+		return ""
+	}
+	rs := []rune(plain)
+	for i := 1; i < len(rs); i++ {
+		c := string(rs[:i]) + "'" + string(rs[i:])
+		if li.stopWord(c) {
+			return textnorm.Key(c)
+		}
+	}
+	return ""
+}
+
+// maxContraction is the longest word read as a contraction without its
+// apostrophe ("shouldnt").
+const maxContraction = 12
+
+// commonTitles is rankCommon for one phrase (words separated and
+// surrounded by single spaces; no trailing space when the last word is a
+// prefix).
+func (li *localeIndex) commonTitles(qa *queryAnalysis, phrase string, want int) *ranking {
+	r := &ranking{qa: qa, common: true}
 	if strings.TrimSpace(phrase) == "" {
 		return r
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -157,7 +158,9 @@ func TestCorrectionFromTheDefaultLocaleIsShown(t *testing.T) {
 // the apostrophe are the stop words "can't", "don't", "doesn't": they
 // neither narrow the suggestions to articles that happen to contain them
 // (a link's slug, a code comment) nor are corrected into "cast" or "done".
-// Search and autocomplete answer as for the query with the apostrophe.
+// Search and autocomplete answer as for the query with the apostrophe;
+// typed alone, they list the titles that write them with it, and a
+// contraction is a whole word, not the start of "can take".
 func TestContractionsWithoutApostrophe(t *testing.T) {
 	lib := &site.Library{
 		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
@@ -185,6 +188,34 @@ func TestContractionsWithoutApostrophe(t *testing.T) {
 			r := run(t, ix, tt.query, "en")
 			if got := ids(r); len(got) == 0 || got[0] != tt.first {
 				t.Errorf("%s(%q) = %v, want %s first", name, tt.query, got, tt.first)
+			}
+		}
+	}
+	// Typed alone, they list the titles that write them with the
+	// apostrophe, as "can't" does, and not a title where the letters
+	// begin a word ("can take").
+	lib.Articles = append(lib.Articles, art("wait", "en", "help", "Imports can take a minute", "Large files.", nil,
+		sec("", "", "A large import can take a minute.")))
+	lib.Hash = "contractions-2"
+	ix = buildLib(t, lib, "")
+	for _, tt := range []struct {
+		query string
+		want  []string
+	}{
+		{"cant", []string{"signin"}},
+		{"can't", []string{"signin"}},
+		{"dont", []string{"sync"}},
+		{"dont ", []string{"sync"}},
+		{"can", []string{"signin", "wait"}},
+	} {
+		for name, run := range map[string]func(*testing.T, *Index, string, string) *site.SearchResults{"Suggest": suggest, "Search": search} {
+			if name == "Search" && tt.query == "can" {
+				continue // a whole word: "can t" and "can take" both have it
+			}
+			got := ids(run(t, ix, tt.query, "en"))
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s(%q) = %v, want %v", name, tt.query, got, tt.want)
 			}
 		}
 	}

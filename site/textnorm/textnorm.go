@@ -63,6 +63,20 @@ func Normalize(s string) string {
 	return norm.NFC.String(s)
 }
 
+// Blank reports whether s says nothing: once normalised (see Normalize:
+// invalid UTF-8 bytes become U+FFFD, invisible characters are removed), it
+// holds only white space and U+FFFD replacement characters — "", "  ",
+// the bytes "\xff\xfe", "\uFFFD", a zero-width space. A blank query is
+// no query: nothing is searched, shown or recorded for it.
+func Blank(s string) bool {
+	for _, r := range Normalize(s) {
+		if r != utf8.RuneError && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // Invisible reports whether r is a format or otherwise invisible character
 // that Normalize removes: the Default_Ignorable_Code_Point characters of
 // Unicode (soft hyphen, zero-width space, joiners, word joiner, byte-order

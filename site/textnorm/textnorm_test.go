@@ -91,6 +91,29 @@ func TestKey(t *testing.T) {
 	}
 }
 
+func TestBlank(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		blank bool
+	}{
+		{"", true},
+		{" \t\n\u00A0\u3000", true}, // spaces, the ideographic one too
+		{"\xff\xfe", true},          // invalid UTF-8 only
+		{"\uFFFD", true},            // what such bytes become
+		{" \uFFFD\xc3 ", true},
+		{"\u200B\u00AD\uFEFF", true}, // invisible characters only
+		{"a", false},
+		{"\xffrefund", false},
+		{"?", false}, // punctuation is typed: it is searched (and finds nothing)
+		{"🙂", false},
+		{"\u0600", false}, // a visible format character
+	} {
+		if got := Blank(tt.in); got != tt.blank {
+			t.Errorf("Blank(%q) = %v, want %v", tt.in, got, tt.blank)
+		}
+	}
+}
+
 func TestInvisible(t *testing.T) {
 	for _, r := range []rune{0xAD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x202A, 0x2066, 0xFE0F, 0x180E, 0x034F, 0xE0041} {
 		if !Invisible(r) {

@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // contactSuggestions is how many articles the contact form suggests.
@@ -101,8 +102,8 @@ func (s *Server) contactAvailable(v *site.View) bool {
 // deflection) and offers to be told when it is answered when nothing
 // fits well.
 func (s *Server) contactSuggest(c echo.Context, st *state, page *contactPage) error {
-	if utf8.RuneCountInString(page.Subject) > site.MaxQueryLen {
-		return nil
+	if utf8.RuneCountInString(page.Subject) > site.MaxQueryLen || textnorm.Blank(page.Subject) {
+		return nil // too long to search, or nothing to search
 	}
 	req := site.SearchRequest{Query: page.Subject, Locale: page.Locale, Limit: contactSuggestions}
 	res, err := s.find(c.Request().Context(), st, "g", req)

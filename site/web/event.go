@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 	"github.com/labstack/echo/v4"
 )
 
@@ -47,6 +48,9 @@ func (s *Server) readEvent(c echo.Context, st *state) (*eventJSON, error) {
 	case site.EventSearch:
 		if in.SearchID == "" {
 			in.SearchID = site.NewID()
+		}
+		if textnorm.Blank(in.Query) {
+			in.Query = "" // refused as an empty query
 		}
 		e := in.search()
 		err = e.Validate()

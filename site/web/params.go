@@ -31,9 +31,10 @@ func (s *Server) requestLocale(c echo.Context, st *state, param string) (string,
 }
 
 // boolParam reads an optional boolean query parameter: "1" or "true" is
-// true, absent, "0" or "false" false, anything else a 400 naming it.
+// true, absent, "0" or "false" false (true and false in any case: Python's
+// requests sends True and False), anything else a 400 naming it.
 func boolParam(q url.Values, name string) (bool, error) {
-	switch q.Get(name) {
+	switch strings.ToLower(q.Get(name)) {
 	case "", "0", "false":
 		return false, nil
 	case "1", "true":

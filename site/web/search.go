@@ -12,6 +12,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/i18n"
+	"github.com/guichet/guichet/site/textnorm"
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -67,8 +68,11 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	r := c.Request()
 	// A page is forgiving where the API is strict: bytes that are not
 	// UTF-8 are repaired rather than refused, so nothing invalid is shown
-	// or stored.
+	// or stored; a query of nothing else is no query.
 	q := strings.TrimSpace(strings.ToValidUTF8(r.URL.Query().Get("q"), "\uFFFD"))
+	if textnorm.Blank(q) {
+		q = ""
+	}
 	if utf8.RuneCountInString(q) > site.MaxQueryLen {
 		return site.Errorf(site.EINVALID, "the query must be at most %d characters", site.MaxQueryLen)
 	}
@@ -219,6 +223,9 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 	}
 	if !utf8.ValidString(p.req.Query) {
 		return p, site.Errorf(site.EINVALID, "q is not valid UTF-8")
+	}
+	if textnorm.Blank(p.req.Query) {
+		p.req.Query = "" // replacement or invisible characters only: no query
 	}
 	loc, err := s.requestLocale(c, st, qv.Get("locale"))
 	if err != nil {

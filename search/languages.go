@@ -76,7 +76,7 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, bes
 		for i, h := range r.hits {
 			ids[i] = h.id
 		}
-		cov, _, err := def.coverage(ctx, def.coverageWords(qa, false), ids)
+		cov, _, err := def.coverage(ctx, def.coverageWords(def.typedWhole(qa), false), ids)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -121,9 +121,26 @@ func (li *localeIndex) quality(ctx context.Context, r *ranking) (float64, error)
 	if len(r.hits) == 0 || r.hits[0].id == nil {
 		return 0, nil
 	}
-	cov, _, err := li.coverage(ctx, li.coverageWords(r.qa, true), []index.IndexInternalID{r.hits[0].id})
+	cov, _, err := li.coverage(ctx, li.coverageWords(li.typedWhole(r.qa), true), []index.IndexInternalID{r.hits[0].id})
 	if err != nil {
 		return 0, err
 	}
 	return cov[0], nil
+}
+
+// typedWhole is qa with the word being typed read as a whole word when the
+// locale has it ("webhooks"), for judging how well hits answer it across
+// locales: otherwise a word being typed counts for no article's coverage,
+// and a body that happens to have it would be as good an answer as a
+// title of the default locale. qa itself when there is no such word.
+func (li *localeIndex) typedWhole(qa *queryAnalysis) *queryAnalysis {
+	if !qa.prefix || len(qa.words) == 0 {
+		return qa
+	}
+	if w := qa.words[len(qa.words)-1]; w.stem == "" || li.vocab[w.stem] == 0 {
+		return qa
+	}
+	whole := *qa
+	whole.prefix = false
+	return &whole
 }

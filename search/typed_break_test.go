@@ -220,3 +220,44 @@ func TestContractionsWithoutApostrophe(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestTypedWordAcrossLocales: on a site whose French articles
+// mention a word only in passing ("webhooks" in a table of plans), typing
+// that whole word on the French site suggests the English article titled
+// with it first, as search does, and the French mention after it. A
+// prefix no article has as a whole word ("webh") stays a prefix.
+func TestSuggestTypedWordAcrossLocales(t *testing.T) {
+	lib := &site.Library{
+		Config: site.Config{DefaultLocale: "en", Locales: []string{"en", "fr"}},
+		Hash:   "typed-whole",
+		Categories: []*site.Category{
+			{ID: "help", Locale: "en", Title: "Help"}, {ID: "help", Locale: "fr", Title: "Aide"},
+		},
+	}
+	lib.Articles = []*site.Article{
+		art("webhooks", "en", "help", "Receive events with webhooks", "Get a POST for each booking.", nil,
+			sec("", "", "Webhooks send each new booking to your server.")),
+		art("plans", "en", "help", "Plans and pricing", "What each plan includes.", nil,
+			sec("", "", "Compare the plans.")),
+		art("plans", "fr", "help", "Forfaits et tarifs", "Ce que chaque forfait comprend.", nil,
+			sec("", "", "Le forfait Pro comprend l'API et les webhooks.")),
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct {
+		query string
+		want  []string // ID/locale in order
+	}{
+		{"webhooks", []string{"webhooks/en", "plans/fr"}},
+		{"webhook", []string{"webhooks/en", "plans/fr"}},
+	} {
+		for name, run := range map[string]func(*testing.T, *Index, string, string) *site.SearchResults{"Suggest": suggest, "Search": search} {
+			var got []string
+			for _, h := range run(t, ix, tt.query, "fr").Hits {
+				got = append(got, h.ID+"/"+h.Locale)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s(%q, fr) = %v, want %v", name, tt.query, got, tt.want)
+			}
+		}
+	}
+}

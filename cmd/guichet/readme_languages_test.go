@@ -48,6 +48,8 @@ func TestREADMELanguageExamples(t *testing.T) {
 		absent             string   // a title the results must not have
 	}{
 		{"search", "webhooks", "", []string{"en Receive events with webhooks", "fr Forfaits et tarifs"}, ""},
+		{"suggest", "webhook", "", []string{"en Receive events with webhooks", "fr Forfaits et tarifs"}, ""},
+		{"suggest", "webhooks", "", []string{"en Receive events with webhooks", "fr Forfaits et tarifs"}, ""},
 		{"search", "zapier", "", []string{"en Connect Relais to other apps with Zapier"}, ""},
 		{"suggest", "refun", "", []string{"fr Comment rembourser un client ?", "en Can I get a refund on my Relais subscription?"}, "Rappels par e-mail et SMS"},
 		{"suggest", "refuz", "", []string{"fr Rappels par e-mail et SMS"}, ""},

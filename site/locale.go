@@ -47,4 +47,7 @@ type Localizer interface {
 	Forms(locale, key string) map[string]string
 	// Name is a locale's name in its own language.
 	Name(locale string) string
+	// NameIn is a locale's name in the language of the locale in, for a
+	// sentence in that language ("anglais" in French).
+	NameIn(locale, in string) string
 }

@@ -85,7 +85,7 @@ func TestREADMELanguageExamples(t *testing.T) {
 	// The pages say what the README quotes.
 	for _, tt := range []struct{ path, sel, want string }{
 		{"/fr/search?q=webhooks", "li.result .result-meta", "English · Integrations & API"},
-		{"/fr/search?q=zapier", "p.note", "Aucun résultat dans votre langue ; voici les résultats en English."},
+		{"/fr/search?q=zapier", "p.note", "Aucun résultat dans votre langue ; voici les résultats en anglais."},
 		{"/fr/search?q=zapeir", "p.did-you-mean", "Résultats pour zapier. Rechercher plutôt zapeir."},
 		{"/search?q=zapeir", "p.did-you-mean", "Showing results for zapier. Search instead for zapeir."},
 	} {

@@ -178,6 +178,28 @@ func TestName(t *testing.T) {
 	}
 }
 
+// TestNameIn: a language named inside a sentence of another one is named in
+// that one ("voici les résultats en anglais", not "en English"); in its own
+// language, or when CLDR knows either not, it is its own name.
+func TestNameIn(t *testing.T) {
+	c := New(site.Strings{"de": {"lang_name": {"other": "Deutsch (Schweiz)"}}}, nil, "en", nil)
+	for _, tt := range []struct{ locale, in, want string }{
+		{"en", "fr", "anglais"},
+		{"en", "de", "Englisch"},
+		{"fr", "en", "French"},
+		{"ja", "es", "japonés"},
+		{"pt-BR", "fr", "portugais brésilien"},
+		{"de", "de", "Deutsch (Schweiz)"},
+		{"en", "en", "English"},
+		{"!!", "fr", "!!"},
+		{"en", "!!", "English"},
+	} {
+		if got := c.NameIn(tt.locale, tt.in); got != tt.want {
+			t.Errorf("NameIn(%s, %s) = %q, want %q", tt.locale, tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestLanguage(t *testing.T) {
 	for in, want := range map[string]string{"pt-BR": "pt", "PT_br": "pt", "en": "en", "EN": "en", "fr-CA": "fr", "en_GB": "en", "zh-Hant-TW": "zh", "": ""} {
 		if got := Language(in); got != want {

@@ -194,6 +194,25 @@ func Number(locale string, n int) string {
 	return message.NewPrinter(tag).Sprintf("%d", n)
 }
 
+// nameIn is CLDR's name of locale in the language of in, or fallback's
+// answer for locale when either is unknown to CLDR.
+func nameIn(locale, in string, fallback func(string) string) string {
+	tag, err := language.Parse(locale)
+	if err != nil {
+		return fallback(locale)
+	}
+	reader, err := language.Parse(in)
+	if err != nil {
+		return fallback(locale)
+	}
+	if namer := display.Tags(reader); namer != nil {
+		if n := namer.Name(tag); n != "" {
+			return n
+		}
+	}
+	return fallback(locale)
+}
+
 // nativeName is CLDR's name of a locale in its own language.
 func nativeName(locale string) string {
 	tag, err := language.Parse(locale)

@@ -341,6 +341,16 @@ func Direction(locale string) string {
 	return "ltr"
 }
 
+// NameIn is a locale's name in the language of the locale in, for a
+// sentence written in that language ("anglais" in French, "Englisch" in
+// German): CLDR's name, else Name (the locale's own name).
+func (c *Catalog) NameIn(locale, in string) string {
+	if locale == in {
+		return c.Name(locale)
+	}
+	return nameIn(locale, in, c.Name)
+}
+
 // Name is a locale's name in its own language ("Deutsch", "العربية"),
 // from the theme's lang_name string, else CLDR's name, else the code.
 func (c *Catalog) Name(locale string) string {

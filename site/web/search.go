@@ -127,7 +127,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 			data.InsteadURL = searchURL(b.SearchURL, q, 1, true)
 		}
 		if res.Locale != "" && res.Locale != loc && len(res.Hits) > 0 {
-			data.FallbackNote = v.UI.Text(loc, "fallback_locale", "language", langName(v, res.Locale))
+			data.FallbackNote = v.UI.Text(loc, "fallback_locale", "language", v.UI.NameIn(res.Locale, loc))
 		}
 		if pageNum > 1 {
 			data.PrevURL = searchURL(b.SearchURL, q, pageNum-1, verbatim)

@@ -9,15 +9,17 @@ import (
 	"text/tabwriter"
 
 	"github.com/guichet/guichet/site/store"
+	"github.com/guichet/guichet/site/web"
 )
 
-// printBanner tells a newcomer what is running and what to do next: the site, the admin page and
-// the one command that makes its token, the widget demo, where the data lives, how edits show up.
+// printBanner tells a newcomer what is running and what to do next (site, admin token, widget, data, edits).
 func printBanner(w io.Writer, m *Main) {
 	site, tw := m.ListenURL+"/", tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(w, "Guichet is serving the help center at %s\n", site)
-	if base := m.Server.View().Lib.Config.BaseURL; base+"/" != site {
-		fmt.Fprintf(tw, "  Public URL\t%s/\t(canonical links, feeds and the widget tag use it)\n", base)
+	if cfg := m.Server.View().Lib.Config; cfg.BaseURL+"/" != site {
+		fmt.Fprintf(tw, "  Public URL\t%s/\t(canonical links, feeds and the widget tag use it)\n", cfg.BaseURL)
+	} else if !cfg.BaseURLSet && web.AllInterfaces(m.Config.Addr) {
+		fmt.Fprintf(tw, "  Public URL\tnot set\tother machines reach this server, but links in e-mails, feeds, the sitemap and webhooks say %s: set base_url in guichet.yaml or --base-url\n", site)
 	}
 	fmt.Fprintf(tw, "  Admin page\t%sadmin/\tsign in with a token: %s token create --scope admin %s\n", site, selfCommand(), store.CommandFlags(m.Config.storeOptions(false)))
 	fmt.Fprintf(tw, "  Widget demo\t%swidget/demo\tthe in-app help panel on a fake app\n", site)
@@ -38,8 +40,7 @@ func editHint(c Config) string {
 	return "edits are published by SIGHUP or POST /api/v1/reload; --dev reloads on every save"
 }
 
-// selfCommand is how the user runs this program again: "go run
-// ./cmd/guichet" when it was started by go run, else "guichet".
+// selfCommand is how to run this program again: "go run ./cmd/guichet" under go run, else "guichet".
 func selfCommand() string {
 	exe, err := os.Executable()
 	if err == nil && strings.Contains(filepath.ToSlash(exe), "/go-build") {

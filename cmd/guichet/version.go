@@ -2,8 +2,7 @@ package main
 
 import buildinfo "github.com/guichet/guichet/site/version"
 
-// version is set at build time with -ldflags "-X main.version=…"; empty,
-// the module version from the build info is used.
+// version is set with -ldflags "-X main.version=…"; empty, the build info's module version is used.
 var version = ""
 
 // versionString is what `guichet version` prints and /healthz reports

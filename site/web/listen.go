@@ -84,6 +84,18 @@ func (l *Listener) URL() string {
 	return "http://" + net.JoinHostPort(host, port)
 }
 
+// AllInterfaces reports whether addr (a --addr value: "HOST:PORT" or
+// ":PORT") listens on every interface (0.0.0.0, ::, no host): other
+// machines reach such a server, by a name URL cannot know.
+func AllInterfaces(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return host == "" || ip != nil && ip.IsUnspecified()
+}
+
 // Ready hands every request from now on to h.
 func (l *Listener) Ready(h http.Handler) { l.starting.Set(h) }
 

@@ -25,8 +25,9 @@ const (
 	// hand (see tickets.TopicLink).
 	LinkManual = "manual"
 	LinkTag    = "tag" // a ticket tag is in the article's ticket_tags
-	// LinkSearch: the subject is the article's title (score 1), or search
-	// on the subject (and body) was confident enough.
+	// LinkTitle: the subject is the article's title (score 1).
+	LinkTitle = "title"
+	// LinkSearch: search on the subject (and body) was confident enough.
 	LinkSearch = "search"
 )
 

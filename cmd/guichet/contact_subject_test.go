@@ -57,9 +57,12 @@ func TestContactSubjectNamesArticle(t *testing.T) {
 			t.Errorf("request %q: article %q, want payments/refund-client", r.Subject, r.ArticleID)
 		}
 		stored, err := m.DB.ExistingTickets(ctx, []string{"contact:" + r.ID})
-		if l := stored["contact:"+r.ID].Link; err != nil || l.ArticleID != "payments/refund-client" || l.Score != 1 {
-			t.Errorf("ticket of %q: %+v (%v), want linked to payments/refund-client with confidence 1", r.Subject, l, err)
+		if l := stored["contact:"+r.ID].Link; err != nil || l.ArticleID != "payments/refund-client" || l.Method != "title" || l.Score != 1 {
+			t.Errorf("ticket of %q: %+v (%v), want linked to payments/refund-client by title with confidence 1", r.Subject, l, err)
 		}
+	}
+	if page := strings.Join(strings.Fields(adminPageOf(t, m)), " "); !strings.Contains(page, "0 by the team, 0 by ticket tag, 2 by title, 0 by search") {
+		t.Errorf("admin page does not count the 2 tickets linked by title:\n%.2000s", page)
 	}
 	if len(rcv.bodies) != 2 {
 		t.Fatalf("%d webhooks, want 2", len(rcv.bodies))

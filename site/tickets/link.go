@@ -164,7 +164,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules change, so that stored links
 // are computed again.
-const linkRules = "link3"
+const linkRules = "link4"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.
@@ -272,7 +272,7 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	// words (search would call that ambiguous).
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
 		if id := l.titled(loc, keys); id != "" {
-			return site.TicketLink{ArticleID: id, Method: site.LinkSearch, Score: 1}, nil
+			return site.TicketLink{ArticleID: id, Method: site.LinkTitle, Score: 1}, nil
 		}
 	}
 	if l.match == nil {

@@ -113,8 +113,8 @@ func TestLinkerNoisySubjectsAndTopics(t *testing.T) {
 		"RE: TR: Bonjour - Sync your Google Calendar (urgent) merci",
 		"Hello, can't figure out how to sync your Google Calendar!!! please help",
 	} {
-		if got := link(subject); got.Method != site.LinkSearch || got.ArticleID != "sync/calendar" {
-			t.Errorf("%q: %+v, want search:sync/calendar", subject, got)
+		if got := link(subject); got.Method != site.LinkTitle || got.ArticleID != "sync/calendar" {
+			t.Errorf("%q: %+v, want title:sync/calendar", subject, got)
 		}
 	}
 	un := link("my cat is sick and the vet is closed")

@@ -55,8 +55,8 @@ func TestLinkerTitles(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got.ArticleID != a.ID || got.Method != site.LinkSearch || got.Score != 1 {
-					t.Errorf("%s ticket %q: %s:%s (%.3f), want search:%s (1)", loc, s, got.Method, got.ArticleID, got.Score, a.ID)
+				if got.ArticleID != a.ID || got.Method != site.LinkTitle || got.Score != 1 {
+					t.Errorf("%s ticket %q: %s:%s (%.3f), want title:%s (1)", loc, s, got.Method, got.ArticleID, got.Score, a.ID)
 				}
 			}
 		}
@@ -92,14 +92,14 @@ func TestLinkerTitleRules(t *testing.T) {
 		tags            []string
 		want            string // method:article, "" for not by title
 	}{
-		{"Calendar sync", "en", nil, "search:sync/calendar"},
-		{"Fwd: calendar sync, thanks", "en", nil, "search:sync/calendar"},
-		{"Calendar sync not working", "en", nil, "search:sync/calendar-broken"},
-		{"Re: calendar sync NOT working!!", "en", nil, "search:sync/calendar-broken"},
+		{"Calendar sync", "en", nil, "title:sync/calendar"},
+		{"Fwd: calendar sync, thanks", "en", nil, "title:sync/calendar"},
+		{"Calendar sync not working", "en", nil, "title:sync/calendar-broken"},
+		{"Re: calendar sync NOT working!!", "en", nil, "title:sync/calendar-broken"},
 		{"Troubleshooting", "en", nil, ""},
 		{"Tablet stands", "en", nil, ""},
-		{"rembourser un client ?", "fr", nil, "search:payments/client-refund"},
-		{"Connecter une imprimante a tickets", "fr", nil, "search:hardware/receipt-printers"},
+		{"rembourser un client ?", "fr", nil, "title:payments/client-refund"},
+		{"Connecter une imprimante a tickets", "fr", nil, "title:hardware/receipt-printers"},
 		{"Refund a client", "en", []string{"refund_request"}, "tag:payments/client-refund"},
 		{"Refund a client", "en", []string{"deposit"}, "tag:payments/deposits"},
 	} {

@@ -43,7 +43,7 @@ type Linker struct {
 	// tags maps locale → lower-cased ticket tag → the IDs of the articles
 	// listing it, in file order.
 	tags map[string]map[string][]string
-	// titles maps locale → the textnorm.Key of a title → the IDs of the
+	// titles maps locale → the titleKey of a title → the IDs of the
 	// articles with it; titleTopics locale → the key of a title's Topic →
 	// those titles (see titled).
 	titles      map[string]map[string][]string
@@ -97,12 +97,20 @@ func NewLinker(v *site.View, match Matcher, minConf float64, key string) *Linker
 	return l
 }
 
-// title is a published article's title, as textnorm.Key reads it.
+// title is a published article's title, as titleKey reads it.
 type title struct{ id, key string }
+
+// titleKey is how a subject and a title are compared: textnorm.Key, with
+// apostrophes dropped rather than read as spaces, so that a subject typed
+// without them names the title that has them ("why cant i sign in" is
+// "Why can't I sign in?").
+func titleKey(s string) string {
+	return textnorm.Key(strings.ReplaceAll(textnorm.Fold(s), "'", ""))
+}
 
 // addTitle records the title of article a under locale.
 func (l *Linker) addTitle(a *site.Article) {
-	k := textnorm.Key(a.Title)
+	k := titleKey(a.Title)
 	if k == "" {
 		return
 	}
@@ -110,17 +118,17 @@ func (l *Linker) addTitle(a *site.Article) {
 		l.titles[a.Locale], l.titleTopics[a.Locale] = map[string][]string{}, map[string][]title{}
 	}
 	l.titles[a.Locale][k] = append(l.titles[a.Locale][k], a.ID)
-	if tk := textnorm.Key(Topic(a.Title)); tk != "" {
+	if tk := titleKey(Topic(a.Title)); tk != "" {
 		l.titleTopics[a.Locale][tk] = append(l.titleTopics[a.Locale][tk], title{a.ID, k})
 	}
 }
 
-// subjectKeys are a ticket's subject and its Topic through textnorm.Key.
+// subjectKeys are a ticket's subject and its Topic through titleKey.
 type subjectKeys struct{ whole, topic string }
 
 // titled returns the ID of the published article of locale whose title
-// the subject is, or "". Both are compared through textnorm.Key (case,
-// accents, punctuation and spacing aside): the subject as typed names the
+// the subject is, or "". Both are compared through titleKey (case,
+// accents, punctuation, apostrophes and spacing aside): the subject as typed names the
 // article with that title; else the subject's Topic (without "Fwd:",
 // greetings, "thanks"...) names the article whose title has the same
 // topic — a title may itself hold words Topic removes ("Sync not
@@ -235,7 +243,7 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	if id := l.manual(t, topic); id != "" {
 		return site.TicketLink{ArticleID: id, Method: site.LinkManual, Score: 1}, nil
 	}
-	keys := subjectKeys{textnorm.Key(t.Subject), textnorm.Key(topic)}
+	keys := subjectKeys{titleKey(t.Subject), titleKey(topic)}
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
 		var ids []string
 		for _, tag := range t.Tags {

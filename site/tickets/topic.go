@@ -71,7 +71,9 @@ var (
 		`(?:please|pls|plz|kindly)\s+help(?:\s+me)?\b` + sep,
 		`(?:svp|stp|please|pls|plz|s` + apos + `il (?:vous|te) pla[iî]t)\b` + sep,
 		`(?:i )?(?:can` + apos + `?t|cannot|could not|couldn` + apos + `?t|don` + apos + `?t know how to|unable to) (?:figure out|work out|find out|understand)(?: how(?: to)?)?\b` + sep,
-		`(?:je )?n` + apos + `arrive pas (?:[àa] )?`,
+		`(?:i )?(?:don` + apos + `?t|do not) know how to\b` + sep,
+		`(?:je )?n` + apos + `?arrive pas (?:[àa] )?`,
+		`(?:je )?ne sais pas comment\b` + sep,
 		`impossible de (?:comprendre comment )?`,
 		`(?:aidez|aide)[- ]moi` + sep,
 	}, "|") + `)\s*`)

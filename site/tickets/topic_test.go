@@ -22,6 +22,11 @@ func TestTopic(t *testing.T) {
 		{"Please help: SMS reminders not sent ASAP", "SMS reminders not sent"},
 		{"Delete my account. Thanks in advance!", "Delete my account"},
 		{"Dear Anna, refund for order 12", "refund for order 12"},
+		{"Hello, dont know how to refund a client thx", "refund a client"},
+		{"I don't know how to export my data", "export my data"},
+		{"cant figure out how to export my data", "export my data"},
+		{"je narrive pas a me connecter", "me connecter"},
+		{"Bonjour, je ne sais pas comment rembourser un client", "rembourser un client"},
 		// What is not noise stays.
 		{"Hiking boots", "Hiking boots"},
 		{"Help center search", "Help center search"},

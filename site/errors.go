@@ -12,6 +12,7 @@ const (
 	EUNAUTHORIZED = "unauthorized" // 401: missing, wrong, revoked or out-of-scope credentials
 	EFORBIDDEN    = "forbidden"    // 403
 	ENOTFOUND     = "not_found"    // 404
+	ECONFLICT     = "conflict"     // 409: changed meanwhile by someone else
 	EGONE         = "gone"         // 410
 	ETOOLARGE     = "too_large"    // 413
 	ERATE         = "rate_limited" // 429

@@ -161,30 +161,51 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 		return 0, nil
 	}
 	// The searches above take a while: what the team decided meanwhile
-	// (a status, a merge) is read again and kept.
+	// (a status, a merge) is read again and kept; and again when a
+	// decision is saved between that reading and this check's save (see
+	// Store.SaveDecisions).
+	latest, err := s.latestDecisions(ctx)
+	if err != nil {
+		return 0, err
+	}
+	changed := 0
+	for _, d := range changes {
+		for try := 1; ; try++ {
+			save := d
+			if cur, ok := latest[d.ID]; ok && cur.Version != d.Version {
+				if cur.MergedInto != "" {
+					break // merged into another gap meanwhile
+				}
+				cur.AnsweredAt, cur.AnsweredBy, cur.Updated = d.AnsweredAt, d.AnsweredBy, d.Updated
+				save = cur
+			}
+			err := s.Store.SaveDecisions(ctx, save)
+			if err == nil {
+				changed++
+				break
+			}
+			if site.ErrorCode(err) != site.ECONFLICT || try == correctionTries {
+				return changed, fmt.Errorf("check answered gaps: %w", err)
+			}
+			if latest, err = s.latestDecisions(ctx); err != nil {
+				return changed, err
+			}
+		}
+	}
+	return changed, nil
+}
+
+// latestDecisions reads the stored decisions by ID.
+func (s *Service) latestDecisions(ctx context.Context) (map[string]Decision, error) {
 	fresh, err := s.Store.Decisions(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("check answered gaps: %w", err)
+		return nil, fmt.Errorf("check answered gaps: %w", err)
 	}
 	latest := make(map[string]Decision, len(fresh))
 	for _, d := range fresh {
 		latest[d.ID] = d
 	}
-	changed := 0
-	for _, d := range changes {
-		if cur, ok := latest[d.ID]; ok && !cur.Updated.Equal(byID[d.ID].Updated) {
-			if cur.MergedInto != "" {
-				continue // merged into another gap meanwhile
-			}
-			cur.AnsweredAt, cur.AnsweredBy = d.AnsweredAt, d.AnsweredBy
-			d = cur
-		}
-		if err := s.Store.SaveDecision(ctx, d); err != nil {
-			return changed, err
-		}
-		changed++
-	}
-	return changed, nil
+	return latest, nil
 }
 
 // answeredBy returns the article that answers the gap now, or "".

@@ -247,6 +247,10 @@ type Decision struct {
 	MergedInto string
 	// Updated is when the decision last changed.
 	Updated time.Time
+	// Version counts the saves of the decision as stored; 0 for one never
+	// saved. Store.SaveDecisions stores a decision only over the version
+	// it was read at.
+	Version int64
 }
 
 // makeID returns a short identifier from a gap's kind, locale and the key

@@ -25,8 +25,12 @@ type Store interface {
 	SatisfiedSearches(ctx context.Context, since time.Time, fn func(Record) error) error
 	// Decisions returns every stored decision.
 	Decisions(ctx context.Context) ([]Decision, error)
-	// SaveDecision stores d, replacing the decision with its ID.
-	SaveDecision(ctx context.Context, d Decision) error
+	// SaveDecisions stores ds in one transaction, each replacing the
+	// decision with its ID at version d.Version+1, only if the stored one
+	// is still at d.Version (none stored, or one stored before versions
+	// were kept, for 0). When another save came first, nothing is stored
+	// and the error has code site.ECONFLICT: read the decisions again.
+	SaveDecisions(ctx context.Context, ds ...Decision) error
 	// PublishedSince records the versions of the published articles and
 	// returns, for each (by VersionKey), when its current version was
 	// first published: now for an article or version not seen before,
@@ -215,18 +219,21 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 	if err != nil {
 		return Gap{}, err
 	}
-	gr := c.place(words, decisions)
-	g, err := gr.find(decisions, id)
-	if err != nil {
-		return Gap{}, err
-	}
-	d := decisionOf(decisions, g)
-	d.Status, d.Note, d.Updated = status, note, s.now()
-	d.Keys = gr.keysOf(g.id)
-	if err := s.Store.SaveDecision(ctx, d); err != nil {
-		return Gap{}, fmt.Errorf("decide on gap %s: %w", g.id, err)
-	}
-	return s.gapIn(c, gr, replaceDecision(decisions, d), g.id)
+	return s.retried(ctx, decisions, func(decisions []Decision) (Gap, error) {
+		gr := c.place(words, decisions)
+		g, err := gr.find(decisions, id)
+		if err != nil {
+			return Gap{}, err
+		}
+		d := decisionOf(decisions, g)
+		d.Status, d.Note, d.Updated = status, note, s.now()
+		d.Keys = gr.keysOf(g.id)
+		if err := s.Store.SaveDecisions(ctx, d); err != nil {
+			return Gap{}, fmt.Errorf("decide on gap %s: %w", g.id, err)
+		}
+		d.Version++
+		return s.gapIn(c, gr, replaceDecision(decisions, d), g.id)
+	})
 }
 
 // collectBatch is how many records go to the collector at a time.

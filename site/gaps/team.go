@@ -149,6 +149,14 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 	if err != nil {
 		return Gap{}, err
 	}
+	return s.retried(ctx, decisions, func(decisions []Decision) (Gap, error) {
+		return s.merge(ctx, c, words, decisions, into, from)
+	})
+}
+
+// merge is Merge on the records grouped by the words and the decisions as
+// read.
+func (s *Service) merge(ctx context.Context, c *collector, words *grouped, decisions []Decision, into string, from []string) (Gap, error) {
 	gr := c.place(words, decisions)
 	askedInto := into
 	target, err := gr.find(decisions, askedInto)
@@ -188,18 +196,16 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 		if d.Status == "" && old.Status != "" {
 			d.Status, d.Note = old.Status, old.Note
 		}
-		moved = append(moved, Decision{ID: id, Kind: g.kind, Locale: g.locale, MergedInto: into, Updated: now})
+		moved = append(moved, Decision{ID: id, Kind: g.kind, Locale: g.locale, MergedInto: into, Updated: now, Version: old.Version})
 	}
 	d.Keys = d.Joined
 	d.Updated = now
-	if err := s.Store.SaveDecision(ctx, d); err != nil {
+	saved := append([]Decision{d}, moved...)
+	if err := s.Store.SaveDecisions(ctx, saved...); err != nil {
 		return Gap{}, fmt.Errorf("merge gaps into %s: %w", into, err)
 	}
-	decisions = replaceDecision(decisions, d)
-	for _, m := range moved {
-		if err := s.Store.SaveDecision(ctx, m); err != nil {
-			return Gap{}, fmt.Errorf("merge gap %s into %s: %w", m.ID, into, err)
-		}
+	for _, m := range saved {
+		m.Version++
 		decisions = replaceDecision(decisions, m)
 	}
 	return s.gapIn(c, c.place(words, decisions), decisions, into)
@@ -218,6 +224,14 @@ func (s *Service) Split(ctx context.Context, id, query string) (Gap, error) {
 	if err != nil {
 		return Gap{}, err
 	}
+	return s.retried(ctx, decisions, func(decisions []Decision) (Gap, error) {
+		return s.split(ctx, c, words, decisions, id, query)
+	})
+}
+
+// split is Split on the records grouped by the words and the decisions as
+// read.
+func (s *Service) split(ctx context.Context, c *collector, words *grouped, decisions []Decision, id, query string) (Gap, error) {
 	gr := c.place(words, decisions)
 	g, err := gr.find(decisions, id)
 	if err != nil {
@@ -249,10 +263,11 @@ func (s *Service) Split(ctx context.Context, id, query string) (Gap, error) {
 	d.Joined = removeKeys(d.Joined, []string{key})
 	d.Keys = removeKeys(keys, []string{key})
 	d.Updated = s.now()
-	if err := s.Store.SaveDecision(ctx, d); err != nil {
+	if err := s.Store.SaveDecisions(ctx, d); err != nil {
 		return Gap{}, fmt.Errorf("split gap %s: %w", id, err)
 	}
 	// The new gap is the one now holding the phrasing.
+	d.Version++
 	decisions = replaceDecision(decisions, d)
 	gr = c.place(words, decisions)
 	for _, ng := range gr.groups {
@@ -261,6 +276,27 @@ func (s *Service) Split(ctx context.Context, id, query string) (Gap, error) {
 		}
 	}
 	return Gap{}, fmt.Errorf("split gap %s: the phrasing %q is in no gap", id, query)
+}
+
+// correctionTries is how many times a correction is made, each on the
+// decisions as stored then, when another one was saved first.
+const correctionTries = 3
+
+// retried runs a correction on decisions, and again on the decisions as
+// stored when another correction of one of its gaps was saved meanwhile
+// (a colleague's, the command line's, another replica's: see
+// Store.SaveDecisions), so that neither is lost; at most correctionTries
+// times, then the site.ECONFLICT error is returned.
+func (s *Service) retried(ctx context.Context, decisions []Decision, fn func([]Decision) (Gap, error)) (Gap, error) {
+	for try := 1; ; try++ {
+		g, err := fn(decisions)
+		if site.ErrorCode(err) != site.ECONFLICT || try == correctionTries {
+			return g, err
+		}
+		if decisions, err = s.Store.Decisions(ctx); err != nil {
+			return Gap{}, err
+		}
+	}
 }
 
 // regroup reads the records of the retention period and groups them by

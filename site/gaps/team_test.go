@@ -402,16 +402,80 @@ func TestCorrectionsMeanwhile(t *testing.T) {
 	}
 }
 
+// TestCorrectionKeepsDecisionMeanwhile: a decision saved on a gap between
+// the moment another person's correction read the decisions and the moment
+// it saves its own (two colleagues, the command line beside the admin
+// page, two replicas) is not overwritten: the correction is made again on
+// the decisions as they are then. A merge keeps the status and note a
+// colleague set on the gap meanwhile, and a decision keeps the phrasing a
+// colleague merged in meanwhile.
+func TestCorrectionKeepsDecisionMeanwhile(t *testing.T) {
+	s := newServiceSite(t)
+	_, idx := s.publish(petContent, false)
+	ctx := context.Background()
+	for _, q := range []string{"tip the driver", "gratuity for staff", "service charge"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	tip, _ := gapOf(rep, "tip the driver")
+	grat, _ := gapOf(rep, "gratuity for staff")
+	fee, _ := gapOf(rep, "service charge")
+	// The colleague saves just after the decisions the correction is
+	// made on are read: the second reading (the first is the grouping's).
+	store := &meanwhile{DB: s.db}
+	other := &gaps.Service{Store: store, Retention: s.svc.Retention, Now: s.svc.Now}
+	other.SetAnalyzer(idx.Analyzer())
+	store.skip = 1
+	store.then = func() {
+		if _, err := s.svc.Decide(ctx, tip.ID, gaps.StatusNewArticle, "Ana writes it"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := other.Merge(ctx, tip.ID, grat.ID); err != nil {
+		t.Fatal(err)
+	}
+	g, err := s.svc.Gap(ctx, tip.ID)
+	if err != nil || g.Status != gaps.StatusNewArticle || g.Note != "Ana writes it" || len(g.Variants) != 2 {
+		t.Errorf("merged while a colleague decided: %+v %v, want new_article, her note and two phrasings", g, err)
+	}
+	store.skip = 1
+	store.then = func() {
+		if _, err := s.svc.Merge(ctx, tip.ID, fee.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := other.Decide(ctx, tip.ID, gaps.StatusIgnored, "not for us"); err != nil {
+		t.Fatal(err)
+	}
+	g, err = s.svc.Gap(ctx, tip.ID)
+	if err != nil || g.Status != gaps.StatusIgnored || len(g.Variants) != 3 {
+		t.Errorf("decided while a colleague merged: %+v %v, want ignored with the three phrasings", g, err)
+	}
+	if ds, err := s.db.Decisions(ctx); err == nil {
+		for _, d := range ds {
+			if d.ID == tip.ID && len(d.Joined) != 3 {
+				t.Errorf("the merged gap's phrasings %v, want the three", d.Joined)
+			}
+		}
+	}
+}
+
 // meanwhile is a store whose decisions another person changes (then)
-// just after they are read.
+// just after they are read, once skip more readings have passed.
 type meanwhile struct {
 	*sqlite.DB
 	then func()
+	skip int
 }
 
 func (m *meanwhile) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	list, err := m.DB.Decisions(ctx)
 	if f := m.then; f != nil {
+		if m.skip > 0 {
+			m.skip--
+			return list, err
+		}
 		m.then = nil
 		f()
 	}

@@ -148,7 +148,7 @@ func (db *DB) WidgetOpens(ctx context.Context, since time.Time) (total, unmatche
 func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	rows, err := db.pool.QueryContext(ctx, `
 		SELECT id, kind, locale, status, note, answered_at, answered_by, array_to_string(keys, E'\n'),
-			array_to_string(joined, E'\n'), array_to_string(parted, E'\n'), merged_into, updated_at
+			array_to_string(joined, E'\n'), array_to_string(parted, E'\n'), merged_into, updated_at, version
 		FROM gap_decisions ORDER BY id COLLATE "C"`)
 	if err != nil {
 		return nil, fail("read gap decisions", err)
@@ -159,7 +159,7 @@ func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 		var d gaps.Decision
 		var answered sql.NullTime
 		var keys, joined, parted string
-		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &joined, &parted, &d.MergedInto, &d.Updated); err != nil {
+		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &joined, &parted, &d.MergedInto, &d.Updated, &d.Version); err != nil {
 			return nil, fail("read gap decisions", err)
 		}
 		if answered.Valid {
@@ -176,29 +176,41 @@ func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	return out, nil
 }
 
-// SaveDecision stores a gap decision, replacing the one with its ID. A
+// SaveDecisions stores gap decisions in one transaction, each over the
+// version it was read at (see gaps.Store): a correction another replica
+// saved first is kept, and this one is refused with site.ECONFLICT. A
 // zero Updated is set to now.
-func (db *DB) SaveDecision(ctx context.Context, d gaps.Decision) error {
-	if d.Updated.IsZero() {
-		d.Updated = db.now()
-	}
-	var answered sql.NullTime
-	if d.AnsweredAt != nil {
-		answered = sql.NullTime{Time: ts(*d.AnsweredAt), Valid: true}
-	}
-	_, err := db.pool.ExecContext(ctx, `
-		INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-		ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, locale = excluded.locale, status = excluded.status,
-			note = excluded.note, answered_at = excluded.answered_at, answered_by = excluded.answered_by,
-			keys = excluded.keys, joined = excluded.joined, parted = excluded.parted,
-			merged_into = excluded.merged_into, updated_at = excluded.updated_at`,
-		d.ID, d.Kind, d.Locale, d.Status, d.Note, answered, d.AnsweredBy, list(d.Keys),
-		list(d.Joined), list(d.Parted), d.MergedInto, ts(d.Updated))
-	if err != nil {
-		return fail("save decision on gap "+d.ID, err)
-	}
-	return nil
+func (db *DB) SaveDecisions(ctx context.Context, ds ...gaps.Decision) error {
+	return db.inTx(ctx, "save gap decisions", func(tx *sql.Tx) error {
+		for _, d := range ds {
+			if d.Updated.IsZero() {
+				d.Updated = db.now()
+			}
+			var answered sql.NullTime
+			if d.AnsweredAt != nil {
+				answered = sql.NullTime{Time: ts(*d.AnsweredAt), Valid: true}
+			}
+			res, err := tx.ExecContext(ctx, `
+				INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at, version)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 + 1)
+				ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, locale = excluded.locale, status = excluded.status,
+					note = excluded.note, answered_at = excluded.answered_at, answered_by = excluded.answered_by,
+					keys = excluded.keys, joined = excluded.joined, parted = excluded.parted,
+					merged_into = excluded.merged_into, updated_at = excluded.updated_at, version = excluded.version
+				WHERE gap_decisions.version = $13`,
+				d.ID, d.Kind, d.Locale, d.Status, d.Note, answered, d.AnsweredBy, list(d.Keys),
+				list(d.Joined), list(d.Parted), d.MergedInto, ts(d.Updated), d.Version)
+			if err != nil {
+				return fmt.Errorf("save decision on gap %s: %w", d.ID, err)
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return fmt.Errorf("save decision on gap %s: %w", d.ID, err)
+			} else if n == 0 {
+				return site.Errorf(site.ECONFLICT, "Gap %s was changed meanwhile by someone else.", d.ID)
+			}
+		}
+		return nil
+	})
 }
 
 // PublishedSince records the versions of the published articles and

@@ -165,7 +165,7 @@ func (db *DB) WidgetOpens(ctx context.Context, since time.Time) (total, unmatche
 // Decisions returns every stored gap decision.
 func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	rows, err := db.reader.QueryContext(ctx, `
-		SELECT id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at
+		SELECT id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at, version
 		FROM gap_decisions ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("read gap decisions: %w", err)
@@ -177,7 +177,7 @@ func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 		var answered sql.NullInt64
 		var keys, joined, parted string
 		var updated int64
-		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &joined, &parted, &d.MergedInto, &updated); err != nil {
+		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &joined, &parted, &d.MergedInto, &updated, &d.Version); err != nil {
 			return nil, fmt.Errorf("read gap decisions: %w", err)
 		}
 		if answered.Valid {
@@ -202,27 +202,43 @@ func lines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-// SaveDecision stores a gap decision, replacing the one with its ID. A
-// zero Updated is set to now.
-func (db *DB) SaveDecision(ctx context.Context, d gaps.Decision) error {
-	if d.Updated.IsZero() {
-		d.Updated = db.now()
-	}
-	var answered any
-	if d.AnsweredAt != nil {
-		answered = millis(*d.AnsweredAt)
-	}
-	_, err := db.writer.ExecContext(ctx, `
-		INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, locale = excluded.locale, status = excluded.status,
-			note = excluded.note, answered_at = excluded.answered_at, answered_by = excluded.answered_by,
-			keys = excluded.keys, joined = excluded.joined, parted = excluded.parted,
-			merged_into = excluded.merged_into, updated_at = excluded.updated_at`,
-		d.ID, d.Kind, d.Locale, d.Status, d.Note, answered, d.AnsweredBy, strings.Join(d.Keys, "\n"),
-		strings.Join(d.Joined, "\n"), strings.Join(d.Parted, "\n"), d.MergedInto, millis(d.Updated))
+// SaveDecisions stores gap decisions in one transaction, each over the
+// version it was read at (see gaps.Store). A zero Updated is set to now.
+func (db *DB) SaveDecisions(ctx context.Context, ds ...gaps.Decision) error {
+	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("save decision on gap %s: %w", d.ID, err)
+		return fmt.Errorf("save gap decisions: %w", err)
+	}
+	defer tx.Rollback()
+	for _, d := range ds {
+		if d.Updated.IsZero() {
+			d.Updated = db.now()
+		}
+		var answered any
+		if d.AnsweredAt != nil {
+			answered = millis(*d.AnsweredAt)
+		}
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at, version)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, locale = excluded.locale, status = excluded.status,
+				note = excluded.note, answered_at = excluded.answered_at, answered_by = excluded.answered_by,
+				keys = excluded.keys, joined = excluded.joined, parted = excluded.parted,
+				merged_into = excluded.merged_into, updated_at = excluded.updated_at, version = excluded.version
+			WHERE gap_decisions.version = ?`,
+			d.ID, d.Kind, d.Locale, d.Status, d.Note, answered, d.AnsweredBy, strings.Join(d.Keys, "\n"),
+			strings.Join(d.Joined, "\n"), strings.Join(d.Parted, "\n"), d.MergedInto, millis(d.Updated), d.Version+1, d.Version)
+		if err != nil {
+			return fmt.Errorf("save decision on gap %s: %w", d.ID, err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("save decision on gap %s: %w", d.ID, err)
+		} else if n == 0 {
+			return site.Errorf(site.ECONFLICT, "Gap %s was changed meanwhile by someone else.", d.ID)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save gap decisions: %w", err)
 	}
 	return nil
 }

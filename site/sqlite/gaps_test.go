@@ -127,11 +127,11 @@ func TestDecisions(t *testing.T) {
 	at := time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)
 	d := gaps.Decision{ID: "abc", Kind: gaps.KindSearch, Locale: "en", Status: gaps.StatusNewArticle, Note: "Ana writes it",
 		AnsweredAt: &at, AnsweredBy: "billing/refund", Keys: []string{"refund", "monei ~refund"}, Updated: at}
-	if err := db.SaveDecision(ctx, d); err != nil {
+	if err := db.SaveDecisions(ctx, d); err != nil {
 		t.Fatal(err)
 	}
-	d.AnsweredAt, d.AnsweredBy, d.Status = nil, "", "" // back to open, undecided
-	if err := db.SaveDecision(ctx, d); err != nil {
+	d.AnsweredAt, d.AnsweredBy, d.Status, d.Version = nil, "", "", 1 // back to open, undecided
+	if err := db.SaveDecisions(ctx, d); err != nil {
 		t.Fatal(err)
 	}
 	list, err := db.Decisions(ctx)
@@ -141,7 +141,7 @@ func TestDecisions(t *testing.T) {
 	if g := list[0]; g.Status != "" || g.AnsweredAt != nil || g.Note != "Ana writes it" || fmt.Sprint(g.Keys) != "[refund monei ~refund]" || !g.Updated.Equal(at) {
 		t.Errorf("decision %+v", g)
 	}
-	if err := db.SaveDecision(ctx, gaps.Decision{ID: "x", Kind: gaps.KindSearch, Status: "answered"}); err == nil {
+	if err := db.SaveDecisions(ctx, gaps.Decision{ID: "x", Kind: gaps.KindSearch, Status: "answered"}); err == nil {
 		t.Error("answered is not a team decision")
 	}
 }

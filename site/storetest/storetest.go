@@ -436,36 +436,55 @@ func testDecisions(t *testing.T, open Opener) {
 	at := t0.Add(-time.Hour)
 	d := gaps.Decision{ID: "g1", Kind: "search", Locale: "en", Status: "new_article", Note: "write it", Keys: []string{"k1", "k2"},
 		Joined: []string{"k1", "k2 k3"}, Parted: []string{"k4"}}
-	if err := s.SaveDecision(ctx, d); err != nil {
+	if err := s.SaveDecisions(ctx, d); err != nil {
 		t.Fatal(err)
 	}
 	d2 := gaps.Decision{ID: "g0", Kind: "ticket", Locale: "fr", AnsweredAt: &at, AnsweredBy: "billing/refund", Updated: at}
-	if err := s.SaveDecision(ctx, d2); err != nil {
+	if err := s.SaveDecisions(ctx, d2); err != nil {
 		t.Fatal(err)
 	}
-	d.Status, d.Note = "ignored", ""
-	s.SaveDecision(ctx, d)
+	d.Status, d.Note, d.Version = "ignored", "", 1
+	if err := s.SaveDecisions(ctx, d); err != nil {
+		t.Fatal(err)
+	}
 	list, err := s.Decisions(ctx)
 	if err != nil || len(list) != 2 {
 		t.Fatalf("decisions %+v %v", list, err)
 	}
 	if g := list[0]; g.ID != "g0" || g.AnsweredAt == nil || !g.AnsweredAt.Equal(at) || g.AnsweredBy != "billing/refund" || g.Keys != nil ||
-		g.Joined != nil || g.Parted != nil || g.MergedInto != "" || !g.Updated.Equal(at) {
+		g.Joined != nil || g.Parted != nil || g.MergedInto != "" || !g.Updated.Equal(at) || g.Version != 1 {
 		t.Errorf("g0 %+v", g)
 	}
 	if g := list[1]; g.Status != "ignored" || g.Note != "" || !slices.Equal(g.Keys, []string{"k1", "k2"}) || !g.Updated.Equal(t0) || g.AnsweredAt != nil ||
-		!slices.Equal(g.Joined, []string{"k1", "k2 k3"}) || !slices.Equal(g.Parted, []string{"k4"}) {
+		!slices.Equal(g.Joined, []string{"k1", "k2 k3"}) || !slices.Equal(g.Parted, []string{"k4"}) || g.Version != 2 {
 		t.Errorf("g1 %+v", g)
 	}
-	// A gap merged into another: only where it went.
-	if err := s.SaveDecision(ctx, gaps.Decision{ID: "g1", Kind: "search", Locale: "en", MergedInto: "g9"}); err != nil {
+	// Saved over a version that is no longer the stored one (another
+	// process saved meanwhile), or as new over a stored one: refused, and
+	// nothing of the transaction is stored.
+	for _, stale := range [][]gaps.Decision{
+		{{ID: "g1", Kind: "search", Locale: "en", Status: "new_article", Version: 1}},
+		{{ID: "g1", Kind: "search", Locale: "en", Status: "new_article"}},
+		{{ID: "g2", Kind: "search", Locale: "en", Status: "new_article"}, {ID: "g0", Kind: "ticket", Locale: "fr", Status: "new_article"}},
+	} {
+		if err := s.SaveDecisions(ctx, stale...); site.ErrorCode(err) != site.ECONFLICT {
+			t.Errorf("stale save of %s: %v, want a conflict", stale[len(stale)-1].ID, err)
+		}
+	}
+	if list, _ := s.Decisions(ctx); len(list) != 2 || list[0].Status != "" || list[1].Status != "ignored" {
+		t.Errorf("after stale saves: %+v", list)
+	}
+	// A gap merged into another, with the gap it went into, in one
+	// transaction: only where it went.
+	if err := s.SaveDecisions(ctx, gaps.Decision{ID: "g9", Kind: "search", Locale: "en", Joined: []string{"k1"}},
+		gaps.Decision{ID: "g1", Kind: "search", Locale: "en", MergedInto: "g9", Version: 2}); err != nil {
 		t.Fatal(err)
 	}
 	list, _ = s.Decisions(ctx)
-	if g := list[1]; g.MergedInto != "g9" || g.Keys != nil || g.Joined != nil || g.Parted != nil || g.Status != "" {
+	if g := list[1]; g.MergedInto != "g9" || g.Keys != nil || g.Joined != nil || g.Parted != nil || g.Status != "" || g.Version != 3 {
 		t.Errorf("g1 merged %+v", g)
 	}
-	if err := s.SaveDecision(ctx, gaps.Decision{ID: "bad", Kind: "search", Locale: "en", Status: "maybe"}); err == nil {
+	if err := s.SaveDecisions(ctx, gaps.Decision{ID: "bad", Kind: "search", Locale: "en", Status: "maybe"}); err == nil {
 		t.Error("unknown status stored")
 	}
 }

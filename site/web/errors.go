@@ -50,6 +50,7 @@ func statusOf(err error) (int, string, string) {
 		site.EFORBIDDEN:    http.StatusForbidden,
 		site.ETOOLARGE:     http.StatusRequestEntityTooLarge,
 		site.ENOTFOUND:     http.StatusNotFound,
+		site.ECONFLICT:     http.StatusConflict,
 		site.EGONE:         http.StatusGone,
 		site.ERATE:         http.StatusTooManyRequests,
 		site.EUNAVAILABLE:  http.StatusServiceUnavailable,

@@ -167,6 +167,36 @@ func (li *localeIndex) corrected(text string, fq *queryAnalysis, top *site.Artic
 	return strings.Join(parts, " ")
 }
 
+// plausible reports whether each corrected word of fq is written, in one
+// of the first articles the correction ranks (plausibleHits), within two
+// typos of the word typed. A correction is a typo's: when the stemmer
+// made it — a variant of the word typed that shares only its stem with
+// another word ("récupération" with a letter left out stems as "reçu"
+// does) — no article writes anything near what was typed, and the query
+// is taken as typed rather than shown as "did you mean reçu".
+func (li *localeIndex) plausible(fq *queryAnalysis, r *ranking) bool {
+	for _, w := range fq.words {
+		if !w.corrected {
+			continue
+		}
+		near := false
+		for _, h := range r.hits[:min(len(r.hits), plausibleHits)] {
+			if li.surface(h.a, w.stem, w.plain) != "" {
+				near = true
+				break
+			}
+		}
+		if !near {
+			return false
+		}
+	}
+	return true
+}
+
+// plausibleHits is how many of a correction's first articles are read for
+// the corrected words (see plausible).
+const plausibleHits = 3
+
 // articleWords returns the folded words of an article's title,
 // description and text.
 func (li *localeIndex) articleWords(a *site.Article) map[string]bool {

@@ -70,3 +70,33 @@ func TestCorrectionUndoubled(t *testing.T) {
 		}
 	}
 }
+
+// TestCorrectionNearWhatWasTyped: a correction is a typo's. A variant of a
+// word the content lacks that the stemmer reads as another word (French
+// "récupération" with a letter left out stems as "reçu" does) is no
+// correction: no article writes anything near what was typed, so there is
+// no "did you mean reçu" and the query runs as typed. A real typo is still
+// corrected.
+func TestCorrectionNearWhatWasTyped(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "fr", Locales: []string{"fr"}},
+		Hash:       "near-typed",
+		Categories: []*site.Category{{ID: "aide", Locale: "fr", Title: "Aide"}},
+	}
+	lib.Articles = []*site.Article{
+		art("recu", "fr", "aide", "Envoyer un reçu au client", "Le reçu part par e-mail.", nil,
+			sec("", "", "Chaque paiement donne un reçu.")),
+		art("codes", "fr", "aide", "Codes de connexion", "Les codes à usage unique.", nil,
+			sec("", "", "Gardez vos codes en lieu sûr.")),
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ query, dym string }{
+		{"codes de récupération", ""},
+		{"récupération", ""},
+		{"codes de connexoin", "codes de connexion"},
+	} {
+		if got := search(t, ix, tt.query, "fr").DidYouMean; got != tt.dym {
+			t.Errorf("Search(%q) did you mean %q, want %q", tt.query, got, tt.dym)
+		}
+	}
+}

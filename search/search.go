@@ -404,11 +404,13 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.Sea
 			if err != nil {
 				return nil, "", err
 			}
-			var top *site.Article
-			if len(r.hits) > 0 {
-				top = r.hits[0].a
+			if li.plausible(fq, r) {
+				var top *site.Article
+				if len(r.hits) > 0 {
+					top = r.hits[0].a
+				}
+				return r, li.corrected(req.Query, fq, top), nil
 			}
-			return r, li.corrected(req.Query, fq, top), nil
 		}
 	}
 	r, err := ix.rank(ctx, li, qa, want)

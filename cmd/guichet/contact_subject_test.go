@@ -89,3 +89,55 @@ func TestContactSubjectNamesArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestContactSubjectNamesUntranslatedArticle: a French request whose
+// subject is the title of an article written only in English links its
+// ticket to that article (the default locale, as README's rule 4 says),
+// and the webhook and the e-mail name it too: the helpdesk sees the
+// article the ticket counts for.
+func TestContactSubjectNamesUntranslatedArticle(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	rcv := &hook{}
+	hs := httptest.NewServer(rcv)
+	defer hs.Close()
+	cfg, err := os.ReadFile(filepath.Join(dir, "guichet.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "guichet.yaml", string(cfg)+"\nbase_url: https://help.relais.test\ncontact:\n  to: support@relais.test\n  webhook: "+hs.URL+"/guichet\n")
+	smtpSink := startSink(t, "127.0.0.1:0")
+	m := openContactMain(t, dir, t.TempDir(), smtpSink.addr, &clock{t: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)})
+
+	w := serve(m, "POST", "/api/v1/contact", `{"subject":"TR: Why can't I sign in to Relais?","description":"Je suis bloquée.","email":"ana@example.com","locale":"fr"}`,
+		"Content-Type", "application/json", "Origin", "https://help.relais.test")
+	if w.Code != 202 {
+		t.Fatalf("POST /api/v1/contact: %d %s", w.Code, w.Body)
+	}
+	if _, err := m.Queue.RunOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	reqs, err := m.Contact.Requests(ctx, 10)
+	if err != nil || len(reqs) != 1 || reqs[0].ArticleID != "account/sign-in-problems" {
+		t.Fatalf("requests %+v %v, want one for account/sign-in-problems", reqs, err)
+	}
+	if len(rcv.bodies) != 1 {
+		t.Fatalf("%d webhooks, want 1", len(rcv.bodies))
+	}
+	var body struct {
+		Article *struct{ ID, URL, Matched string }
+	}
+	if err := json.Unmarshal(rcv.bodies[0], &body); err != nil {
+		t.Fatal(err)
+	}
+	if a := body.Article; a == nil || a.ID != "account/sign-in-problems" || a.URL != "https://help.relais.test/account/sign-in-problems" || a.Matched != "subject" {
+		t.Errorf("webhook article %+v, want account/sign-in-problems matched by the subject", a)
+	}
+	msgs := smtpSink.messages()
+	if want := "Article matched by the subject (not the page it was sent from): Why can't I sign in to Relais? — https://help.relais.test/account/sign-in-problems"; len(msgs) != 1 || !strings.Contains(msgs[0].Body, want) {
+		t.Errorf("e-mails %+v, want one with %q", msgs, want)
+	}
+}

@@ -242,9 +242,14 @@ func (s *Service) Submit(ctx context.Context, r site.ContactRequest) (site.Conta
 		case err != nil:
 			s.logger().Warn("store a contact request as a ticket", "err", err)
 		case len(res) == 1 && r.ArticleID == "" && res[0].Link.ArticleID != "":
+			// Linked in the request's locale, else in the default one
+			// (an article not translated).
 			r.ArticleID = res[0].Link.ArticleID
-			if a, err := v.Article(r.ArticleID, r.Locale); err == nil {
-				art = a
+			for _, loc := range []string{r.Locale, v.Lib.Config.DefaultLocale} {
+				if a, err := v.Article(r.ArticleID, loc); err == nil {
+					art = a
+					break
+				}
 			}
 		}
 	}

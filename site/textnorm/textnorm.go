@@ -65,12 +65,13 @@ func Normalize(s string) string {
 
 // Blank reports whether s says nothing: once normalised (see Normalize:
 // invalid UTF-8 bytes become U+FFFD, invisible characters are removed), it
-// holds only white space and U+FFFD replacement characters — "", "  ",
-// the bytes "\xff\xfe", "\uFFFD", a zero-width space. A blank query is
-// no query: nothing is searched, shown or recorded for it.
+// holds only white space, control characters and U+FFFD replacement
+// characters — "", "  ", the bytes "\xff\xfe", "\uFFFD", a zero-width
+// space, a NUL byte. A blank query is no query: nothing is searched, shown
+// or recorded for it.
 func Blank(s string) bool {
 	for _, r := range Normalize(s) {
-		if r != utf8.RuneError && !unicode.IsSpace(r) {
+		if r != utf8.RuneError && !unicode.IsSpace(r) && !unicode.IsControl(r) {
 			return false
 		}
 	}

@@ -102,6 +102,9 @@ func TestBlank(t *testing.T) {
 		{"\uFFFD", true},            // what such bytes become
 		{" \uFFFD\xc3 ", true},
 		{"\u200B\u00AD\uFEFF", true}, // invisible characters only
+		{"\x00", true},               // control characters only (?q=%00)
+		{" \x01\x1b\x7f\u0085 ", true},
+		{"a\x00", false},
 		{"a", false},
 		{"\xffrefund", false},
 		{"?", false}, // punctuation is typed: it is searched (and finds nothing)

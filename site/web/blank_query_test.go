@@ -19,7 +19,7 @@ import (
 func TestBlankQueries(t *testing.T) {
 	e := newEnv(t)
 	empty := webtest.Parse(t, e.page(t, "/search?q="))
-	for _, q := range []string{"%FF%FE", "%EF%BF%BD", "%20%EF%BF%BD%FF%20", "%E2%80%8B%C2%AD"} {
+	for _, q := range []string{"%FF%FE", "%EF%BF%BD", "%20%EF%BF%BD%FF%20", "%E2%80%8B%C2%AD", "%00", "%01%1B%7F"} {
 		d := webtest.Parse(t, e.page(t, "/search?q="+q))
 		for _, sel := range []string{"title", "h1"} {
 			if got, want := d.Text(sel), empty.Text(sel); got != want {

@@ -1,12 +1,14 @@
 package search
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/i18n"
@@ -381,11 +383,90 @@ func (li *localeIndex) findTypos(plain, stem string) []string {
 		}
 		return strings.Compare(x, y)
 	})
+	if len(out) > 0 && utf8.RuneCountInString(plain) >= twoEdits && li.allRare(out) {
+		// The only words one typo away are rare: typos in the content
+		// itself ("calender" in two articles, for "calander"). A word
+		// titles use two typos away is likelier what was meant.
+		out = append(li.titleWordsTwoAway(plain, stem), out...)
+	}
 	if len(out) > maxTypoCandidates {
 		out = out[:maxTypoCandidates]
 	}
 	return out
 }
+
+// allRare reports whether every term is in fewer than rareDocs articles.
+func (li *localeIndex) allRare(terms []string) bool {
+	for _, t := range terms {
+		if li.vocab[t] >= rareDocs {
+			return false
+		}
+	}
+	return true
+}
+
+// titleWordsTwoAway returns the terms of the words that titles, headings,
+// keywords and tags write within two typos of plain (the first letter
+// kept), other than stem and only those in at least rareDocs articles,
+// the most frequent first; at most maxTwoAway.
+func (li *localeIndex) titleWordsTwoAway(plain, stem string) []string {
+	if utf8.RuneCountInString(plain) > maxNgram {
+		return nil
+	}
+	adv, err := li.idx.Advanced()
+	if err != nil {
+		return nil
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil
+	}
+	defer r.Close()
+	fr, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return nil
+	}
+	first, _ := utf8.DecodeRuneInString(plain)
+	var words []string
+	for _, field := range []string{fieldTitleAC, fieldMoreAC} {
+		d, err := fr.FieldDictFuzzy(field, plain, 2, string(first))
+		if err != nil {
+			return nil
+		}
+		for {
+			e, err := d.Next()
+			if err != nil || e == nil {
+				break
+			}
+			// The fields hold the beginnings of words too: a word is at
+			// least as long as plain less two letters.
+			if utf8.RuneCountInString(e.Term) >= utf8.RuneCountInString(plain)-2 {
+				words = append(words, e.Term)
+			}
+		}
+		d.Close()
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range li.an.text.Analyze([]byte(strings.Join(words, " "))) {
+		term := string(t.Term)
+		if t.Type == analysis.Shingle || term == stem || seen[term] || li.vocab[term] < rareDocs {
+			continue
+		}
+		seen[term] = true
+		out = append(out, term)
+	}
+	slices.SortFunc(out, func(x, y string) int {
+		return cmp.Or(cmp.Compare(li.vocab[y], li.vocab[x]), strings.Compare(x, y))
+	})
+	return out[:min(len(out), maxTwoAway)]
+}
+
+// maxTwoAway bounds the words two typos away given as corrections.
+const maxTwoAway = 3
 
 // typoVariants returns the words one typo away from plain (see
 // typoCandidates), separated by spaces, and the cost of each by its byte

@@ -69,3 +69,34 @@ func TestSuggestLongWordTypoBeforeTwoEdits(t *testing.T) {
 		}
 	}
 }
+
+// TestTypoOfATypoInTheContent: a long word whose only neighbours one typo
+// away are themselves typos in the content ("calender", in one article's
+// body, for "calander") is read as the word titles write two typos away
+// ("calendar"): search corrects it to that word and autocomplete suggests
+// its articles.
+func TestTypoOfATypoInTheContent(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
+		Hash:       "typo-of-typo",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
+	}
+	lib.Articles = []*site.Article{
+		art("share", "en", "help", "Share your calendar", "Let colleagues see your calendar.", nil,
+			sec("", "", "Open the calendar and choose Share.")),
+		art("publish", "en", "help", "Publish a calendar online", "A link anyone can open.", nil,
+			sec("", "", "Publish the calendar from its settings.")),
+		art("colors", "en", "help", "Calendar colors", "Color your events.", nil,
+			sec("", "", "Each calendar has a color.")),
+		art("checker", "en", "help", "Run the mailbox checker", "Finds damaged items.", nil,
+			sec("", "", "The checker reads every item, the calender items too.")),
+	}
+	ix := buildLib(t, lib, "")
+	r := search(t, ix, "calander", "en")
+	if got := ids(r); r.DidYouMean != "calendar" || len(got) < 3 || got[0] == "checker" {
+		t.Errorf("Search(calander) = %v, did you mean %q; want the calendar articles first, did you mean calendar", got, r.DidYouMean)
+	}
+	if got := ids(suggest(t, ix, "calander", "en")); len(got) < 3 || got[0] == "checker" {
+		t.Errorf("Suggest(calander) = %v, want the calendar articles first", got)
+	}
+}

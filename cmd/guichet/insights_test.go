@@ -41,12 +41,13 @@ func TestAdminTicketTopics(t *testing.T) {
 		json.Unmarshal(w.Body.Bytes(), &res)
 		return res.Results[0].Link.Method + ":" + res.Results[0].Link.ArticleID
 	}
+	// Titles inside a helpdesk's noise name their articles.
 	for id, subject := range map[string]string{
 		"n1": "Fwd: Help: Sync your Google Calendar? since yesterday, thanks",
 		"n2": "RE: Bonjour - Export your bookings (urgent!!!) merci",
 	} {
-		if got := post(id, subject); !strings.HasPrefix(got, "search:") {
-			t.Errorf("noisy subject %q: %s, want a search link", subject, got)
+		if got := post(id, subject); !strings.HasPrefix(got, "title:") {
+			t.Errorf("noisy subject %q: %s, want a link by title", subject, got)
 		}
 	}
 	post("s1", "Fwd: Scanner beeps twice at checkout, thanks")

@@ -30,17 +30,18 @@ func (s *Server) requestLocale(c echo.Context, st *state, param string) (string,
 	return st.view.Lib.Config.DefaultLocale, nil
 }
 
-// boolParam reads an optional boolean query parameter: "1" or "true" is
-// true, absent, "0" or "false" false (true and false in any case: Python's
-// requests sends True and False), anything else a 400 naming it.
+// boolParam reads an optional boolean query parameter: "1", "true" or
+// "on" (an HTML checkbox) is true, absent, "0", "false" or "off" false (in
+// any case: Python's requests sends True and False), anything else a 400
+// naming it.
 func boolParam(q url.Values, name string) (bool, error) {
 	switch strings.ToLower(q.Get(name)) {
-	case "", "0", "false":
+	case "", "0", "false", "off":
 		return false, nil
-	case "1", "true":
+	case "1", "true", "on": // "on": what an HTML checkbox sends
 		return true, nil
 	}
-	return false, site.Errorf(site.EINVALID, "%s must be 1 or 0 (or true or false)", name)
+	return false, site.Errorf(site.EINVALID, "%s must be 1 or 0 (or true or false, on or off)", name)
 }
 
 // intParam reads an optional integer query parameter: def when absent, a

@@ -22,7 +22,7 @@ func TestVerbatimValues(t *testing.T) {
 	}{
 		{"1", true, false}, {"true", true, false}, {"True", true, false}, {"TRUE", true, false},
 		{"0", false, false}, {"false", false, false}, {"False", false, false}, {"", false, false},
-		{"yes", false, true}, {"maybe", false, true}, {"2", false, true}, {"on", false, true},
+		{"yes", false, true}, {"maybe", false, true}, {"2", false, true}, {"on", true, false}, {"off", false, false},
 	} {
 		for _, target := range []string{"/api/v1/search", "/api/v1/suggest", "/search"} {
 			w := e.do(t, "GET", target+"?q=refnud&verbatim="+tt.value, nil)
@@ -43,7 +43,7 @@ func TestVerbatimValues(t *testing.T) {
 					}
 					msg = body.Error.Message
 				}
-				if w.Code != 400 || !strings.Contains(msg, "verbatim must be 1 or 0 (or true or false)") {
+				if w.Code != 400 || !strings.Contains(msg, "verbatim must be 1 or 0 (or true or false, on or off)") {
 					t.Errorf("%s verbatim=%s: %d %q, want 400 naming verbatim", target, tt.value, w.Code, msg)
 				}
 				continue

@@ -71,14 +71,16 @@ func Listen(addr string) (*Listener, error) {
 }
 
 // URL is the address a browser on this machine opens:
-// "http://localhost:8080" for a loopback or unspecified host.
+// "http://localhost:8080" for an unspecified host or the loopback address
+// localhost names (127.0.0.1, ::1); another loopback address (127.0.0.2)
+// as it is, since localhost does not reach it.
 func (l *Listener) URL() string {
 	a := l.ln.Addr().String()
 	host, port, err := net.SplitHostPort(a)
 	if err != nil {
 		return "http://" + a
 	}
-	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() || ip.IsLoopback() {
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() || ip.Equal(net.IPv4(127, 0, 0, 1)) || ip.Equal(net.IPv6loopback) {
 		host = "localhost"
 	}
 	return "http://" + net.JoinHostPort(host, port)

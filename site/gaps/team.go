@@ -176,6 +176,9 @@ func (s *Service) merge(ctx context.Context, c *collector, words *grouped, decis
 			return Gap{}, err
 		}
 		id := g.id
+		if slices.ContainsFunc(moved, func(m Decision) bool { return m.ID == id }) {
+			continue // named twice, or by an ID merged into it before
+		}
 		switch {
 		case g == target && asked != id:
 			return Gap{}, site.Errorf(site.EINVALID, "Gap %s was merged into gap %s already: they are one gap.", asked, id)

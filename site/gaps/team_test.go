@@ -567,3 +567,28 @@ func TestDecisionsInAnyOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeNamedTwice: a gap named twice among the gaps to merge (the
+// command line "guichet gaps merge A B B"), or by its own ID and by the ID
+// of a gap merged into it before, is merged once: not refused as changed
+// meanwhile by someone else.
+func TestMergeNamedTwice(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	for _, q := range []string{"tip the driver", "gratuity for staff", "service charge"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	tip, _ := gapOf(rep, "tip the driver")
+	grat, _ := gapOf(rep, "gratuity for staff")
+	fee, _ := gapOf(rep, "service charge")
+	if g, err := s.svc.Merge(ctx, tip.ID, grat.ID, grat.ID); err != nil || len(g.Variants) != 2 {
+		t.Fatalf("merge of a gap named twice: %+v %v, want the two phrasings", g, err)
+	}
+	// grat is tip now: merging both into fee is merging tip once.
+	if g, err := s.svc.Merge(ctx, fee.ID, tip.ID, grat.ID); err != nil || len(g.Variants) != 3 {
+		t.Errorf("merge of a gap by two of its IDs: %+v %v, want the three phrasings", g, err)
+	}
+}

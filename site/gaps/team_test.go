@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -590,5 +591,47 @@ func TestMergeNamedTwice(t *testing.T) {
 	// grat is tip now: merging both into fee is merging tip once.
 	if g, err := s.svc.Merge(ctx, fee.ID, tip.ID, grat.ID); err != nil || len(g.Variants) != 3 {
 		t.Errorf("merge of a gap by two of its IDs: %+v %v, want the three phrasings", g, err)
+	}
+}
+
+// TestAnsweredKeepsDecisionMeanwhile: a decision saved on a gap between
+// the moment the answered check reads the decisions again and the moment
+// it saves the gap as answered is kept: the check saves again over it.
+func TestAnsweredKeepsDecisionMeanwhile(t *testing.T) {
+	s := newServiceSite(t)
+	ctx := context.Background()
+	v0, idx0 := s.publish(petContent, false)
+	if _, err := s.svc.CheckAnswered(ctx, v0, idx0); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"a", "b", "c"} {
+		s.search("dog on the train", v, time.Hour)
+	}
+	s.rec.Flush(ctx)
+	gap, _ := gapOf(s.report(gaps.Options{}), "dog on the train")
+	files := fstest.MapFS{}
+	for k, f := range petContent {
+		files[k] = f
+	}
+	files["travel/pets.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dogs and pets on the train\n---\nSmall dogs and pets travel free.\n")}
+	s.now = s.now.Add(time.Minute)
+	v, idx := s.publish(files, false)
+	store := &meanwhile{DB: s.db, skip: 1} // after the check's second reading
+	other := &gaps.Service{Store: store, Retention: s.svc.Retention, Now: s.svc.Now}
+	other.SetAnalyzer(idx.Analyzer())
+	store.then = func() {
+		if _, err := s.svc.Decide(ctx, gap.ID, gaps.StatusNewArticle, "Ana writes more"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := other.CheckAnswered(ctx, v, idx); err != nil || n != 1 {
+		t.Fatalf("check: %d gaps changed, %v", n, err)
+	}
+	if store.then != nil {
+		t.Fatal("no decision was saved meanwhile: the test no longer tests that")
+	}
+	g, err := s.svc.Gap(ctx, gap.ID)
+	if err != nil || g.AnsweredBy != "travel/pets" || g.Status != gaps.StatusNewArticle || g.Note != "Ana writes more" {
+		t.Errorf("answered while a colleague decided: %+v %v, want answered by travel/pets with her status and note", g, err)
 	}
 }

@@ -214,4 +214,39 @@ func Replicas(t *testing.T, open ReplicaOpener) {
 		cancel()
 		<-done
 	})
+
+	t.Run("DecisionSavedOnce", func(t *testing.T) {
+		a, b := open(t, fixed(start()))
+		ctx := context.Background()
+		// Corrections on both replicas at once, each over the version it
+		// read: one of each round is stored, the others are told to read
+		// again, whether the decision is new (version 0) or stored.
+		for version := int64(0); version < 3; version++ {
+			var wg sync.WaitGroup
+			var saved, refused atomic.Int32
+			for i := range 8 {
+				s := []store.Store{a, b}[i%2]
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					d := gaps.Decision{ID: "g1", Kind: gaps.KindSearch, Locale: "en", Status: gaps.StatusNewArticle, Version: version}
+					switch err := s.SaveDecisions(ctx, d); {
+					case err == nil:
+						saved.Add(1)
+					case site.ErrorCode(err) == site.ECONFLICT:
+						refused.Add(1)
+					default:
+						t.Error(err)
+					}
+				}()
+			}
+			wg.Wait()
+			if saved.Load() != 1 || refused.Load() != 7 {
+				t.Errorf("eight saves over version %d at once: %d stored, %d refused; want 1 and 7", version, saved.Load(), refused.Load())
+			}
+			if ds, err := b.Decisions(ctx); err != nil || len(ds) != 1 || ds[0].Version != version+1 {
+				t.Fatalf("after the saves over version %d: %+v %v, want one decision at version %d", version, ds, err, version+1)
+			}
+		}
+	})
 }

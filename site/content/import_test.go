@@ -253,3 +253,29 @@ func TestColonBlockAroundCode(t *testing.T) {
 		t.Errorf("shows another tool's syntax: %s", l)
 	}
 }
+
+// TestMkDocsOneLineBlocks: a snippet line (`--8<-- "file.md"`) and an
+// abbreviation definition (`*[PIN]: …`) are blocks of one line; what
+// follows them is the rest of the article, rendered, its links checked and
+// its includes read (it was swallowed: left out of the page, silently).
+func TestMkDocsOneLineBlocks(t *testing.T) {
+	lib := load(t, map[string]string{
+		"cards/order.md":    "# Order a card\n\n--8<-- \"includes/hours.md\"\n\nAfter the snippet, see [PINs](pin.md).\n\n*[PIN]: Personal Identification Number\n\nAfter the abbreviation.\n\n--8<-- \"includes/gone.md\"\n\nLast words.\n",
+		"cards/pin.md":      "# Card PIN\n\nNever share it.\n",
+		"includes/hours.md": "Support answers from 9:00 to 18:00.\n",
+	})
+	html := string(article(t, lib, "cards/order.md").HTML)
+	for _, w := range []string{
+		"<p>Support answers from 9:00 to 18:00.</p>",
+		`<p>After the snippet, see <a href="/cards/pin">PINs</a>.</p>`,
+		"<p>After the abbreviation.</p>",
+		"<p>Last words.</p>",
+	} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %q in\n%s", w, html)
+		}
+	}
+	if w := (want{site.SeverityError, "cards/order.md", 11, "", `--8<-- "includes/gone.md" left out of the page`}); !findProblem(lib, w) {
+		t.Errorf("no problem %+v in %v", w, lib.Problems)
+	}
+}

@@ -118,10 +118,11 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 }
 
 // Continue implements parser.BlockParser: the block goes on while lines
-// are blank or indented by four more spaces than its marker.
+// are blank or indented by four more spaces than its marker. A snippet
+// or an abbreviation is one line: it closes at the next.
 func (mkdocsParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	f := fenceOf(node)
-	if f == nil {
+	if f == nil || f.indent == 0 {
 		return parser.Close
 	}
 	line, _ := reader.PeekLine()

@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -11,27 +10,28 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// splitFrontMatter separates the YAML front matter from the body.
-// bodyLine is the file line where the body starts. has is false when the
-// file has no front matter; an opening "---" without a closing one is an
-// error.
-func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, has bool, err error) {
+// splitFrontMatter separates the front matter from the body: YAML between
+// --- lines, or TOML between +++ lines (Hugo), which delim tells ("---",
+// "+++", or "" when the file has none). bodyLine is the file line where the
+// body starts. An opening line without its closing one is an error.
+func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, delim string, err error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	first, rest, ok := cutLine(data)
-	if !ok && len(first) == 0 || string(bytes.TrimRight(first, " \t\r")) != "---" {
-		return nil, data, 1, false, nil
+	delim = string(bytes.TrimRight(first, " \t\r"))
+	if !ok && len(first) == 0 || delim != "---" && delim != "+++" {
+		return nil, data, 1, "", nil
 	}
 	line := 2
 	start := rest
 	for len(rest) > 0 {
 		l, next, _ := cutLine(rest)
-		if t := string(bytes.TrimRight(l, " \t\r")); t == "---" || t == "..." {
-			return start[:len(start)-len(rest)], next, line + 1, true, nil
+		if t := string(bytes.TrimRight(l, " \t\r")); t == delim || t == "..." && delim == "---" {
+			return start[:len(start)-len(rest)], next, line + 1, delim, nil
 		}
 		rest = next
 		line++
 	}
-	return nil, nil, 0, true, errors.New("front matter opened with --- on line 1 is never closed")
+	return nil, nil, 0, delim, fmt.Errorf("front matter opened with %s on line 1 is never closed", delim)
 }
 
 // cutLine returns the first line of b (without "\n") and what follows.

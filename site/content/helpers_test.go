@@ -165,11 +165,14 @@ func TestSplitFrontMatter(t *testing.T) {
 		{"empty", "---\n---\n", "", "", 3, true, false},
 		{"unclosed", "---\ntitle: A\n", "", "", 0, true, true},
 		{"rule later", "Text\n\n---\n", "", "Text\n\n---\n", 1, false, false},
+		{"toml", "+++\ntitle = \"A\"\n+++\nBody\n", "title = \"A\"\n", "Body\n", 4, true, false},
+		{"toml closes with +++ only", "+++\ntitle = \"A\"\n---\n+++\nBody\n", "title = \"A\"\n---\n", "Body\n", 5, true, false},
+		{"toml unclosed", "+++\ntitle = \"A\"\n", "", "", 0, true, true},
 	}
 	for _, tt := range tests {
-		fm, body, line, has, err := splitFrontMatter([]byte(tt.in))
-		if string(fm) != tt.fm || string(body) != tt.body || line != tt.line || has != tt.has || (err != nil) != tt.err {
-			t.Errorf("%s: got fm %q body %q line %d has %v err %v", tt.name, fm, body, line, has, err)
+		fm, body, line, delim, err := splitFrontMatter([]byte(tt.in))
+		if string(fm) != tt.fm || string(body) != tt.body || line != tt.line || (delim != "") != tt.has || (err != nil) != tt.err {
+			t.Errorf("%s: got fm %q body %q line %d delim %q err %v", tt.name, fm, body, line, delim, err)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/guichet/guichet/site"
 )
@@ -277,5 +278,47 @@ func TestMkDocsOneLineBlocks(t *testing.T) {
 	}
 	if w := (want{site.SeverityError, "cards/order.md", 11, "", `--8<-- "includes/gone.md" left out of the page`}); !findProblem(lib, w) {
 		t.Errorf("no problem %+v in %v", w, lib.Problems)
+	}
+}
+
+// TestHugoTOMLFrontMatter: Hugo's own front matter format, TOML between
+// +++ lines (its default archetype), is read as YAML's is: the fields and
+// Hugo's names for them, dates with and without a zone, lists, tables kept
+// for {{< param >}}, and a category's _index.md.
+func TestHugoTOMLFrontMatter(t *testing.T) {
+	lib := load(t, map[string]string{
+		"start/_index.md": "+++\ntitle = \"Getting started\"\ndescription = \"First steps.\"\nweight = 1\n+++\n",
+		"start/workspace.md": "\ufeff+++\r\ntitle = \"How do I create a workspace?\"\r\ndescription = 'A workspace holds your expenses.'\r\n" +
+			"weight = 10\r\ndate = 2025-03-02\r\nlastmod = 2025-06-11T10:20:00+02:00\r\n" +
+			"aliases = [\"/start/old/\", \"/start/new-workspace\"]\r\ntags = [\"setup\"]\r\nkeywords = [\r\n  \"organisation\", # as customers say it\r\n  \"company account\",\r\n]\r\n" +
+			"[params]\r\nproduct = \"Tallybook\"\r\n+++\r\n\r\n{{< param \"product\" >}} in {{< param \"title\" >}}.\r\n",
+		"start/local.md": "+++\ntitle = \"Local\"\npublishDate = 2020-01-02T03:04:05\ndraft = false\n+++\nBody.\n",
+	})
+	for _, p := range lib.Problems {
+		if p.Field != "params" {
+			t.Errorf("problem: %s", p)
+		}
+	}
+	a := article(t, lib, "start/workspace.md")
+	if a.Title != "How do I create a workspace?" || a.Description != "A workspace holds your expenses." || a.Weight != 10 ||
+		!a.Updated.Equal(time.Date(2025, 6, 11, 8, 20, 0, 0, time.UTC)) ||
+		strings.Join(a.Aliases, " ") != "/start/old /start/new-workspace" && strings.Join(a.Aliases, " ") != "/start/old/ /start/new-workspace" ||
+		strings.Join(a.Keywords, "|") != "organisation|company account" || strings.Join(a.Tags, "|") != "setup" {
+		t.Errorf("workspace: %q %q %d %v %q %q %q", a.Title, a.Description, a.Weight, a.Updated, a.Aliases, a.Keywords, a.Tags)
+	}
+	if want := "<p>Tallybook in How do I create a workspace?.</p>"; !strings.Contains(string(a.HTML), want) {
+		t.Errorf("missing %q in %s", want, a.HTML)
+	}
+	if l := article(t, lib, "start/local.md"); !l.PublishAt.Equal(time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)) {
+		t.Errorf("local date-time %v", l.PublishAt)
+	}
+	found := false
+	for _, c := range lib.Categories {
+		if c.ID == "start" {
+			found = c.Title == "Getting started" && c.Description == "First steps."
+		}
+	}
+	if !found {
+		t.Errorf("category from TOML _index.md: %+v", lib.Categories)
 	}
 }

@@ -449,17 +449,19 @@ func (s *source) read(fsys fs.FS, ignore []string) {
 			s.raw = bytes.Clone(data[:min(len(data), 4096)])
 		}
 	}()
-	if bytes.HasPrefix(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), []byte("+++")) {
-		s.probs = append(s.probs, errorAt(site.KindFrontMatter, s.path, 1, "", "front matter in TOML (between +++ lines, Hugo) is not supported: convert it to YAML between --- lines"))
-		return
-	}
-	fm, body, line, _, err := splitFrontMatter(data)
+	fm, body, line, delim, err := splitFrontMatter(data)
 	if err != nil {
 		s.probs = append(s.probs, errorAt(site.KindFrontMatter, s.path, 1, "", "%v", err))
 		return
 	}
 	s.body, s.line = body, line
-	fields, probs := parseYAMLMapping(fm, s.path, 1, "front matter")
+	var fields []field
+	var probs []site.Problem
+	if delim == "+++" {
+		fields, probs = parseTOMLMapping(fm, s.path, 1)
+	} else {
+		fields, probs = parseYAMLMapping(fm, s.path, 1, "front matter")
+	}
 	s.probs = append(s.probs, probs...)
 	if s.name.index {
 		cat, probs := decodeCategory(s.path, fields, ignore)

@@ -107,9 +107,39 @@ func TestLoadProblems(t *testing.T) {
 			skipped: "billing/a.md",
 		},
 		{
-			name:    "TOML front matter",
-			files:   map[string]string{"billing/a.md": "+++\ntitle = \"A\"\n+++\nBody.\n"},
-			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "TOML"}},
+			name:  "TOML front matter (Hugo): read like YAML, fields at their lines",
+			files: map[string]string{"billing/a.md": "+++\ntitle = \"A\"\nweight = 3\n\n[menu.main]\nparent = \"start\"\n+++\nBody.\n"},
+			want:  []want{{site.SeverityWarning, "billing/a.md", 5, "menu", "unknown field `menu`"}},
+			kept:  "billing/a.md",
+		},
+		{
+			name:    "TOML: text not in quotes",
+			files:   map[string]string{"billing/a.md": "+++\ntitle = Error: sync failed\n+++\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 2, "", `Fix: TOML writes text in quotes: title = "Error: sync failed"`}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "TOML: YAML written between +++ lines",
+			files:   map[string]string{"billing/a.md": "+++\ntitle = \"A\"\nweight: 3\n+++\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "", `Fix: TOML writes key = value (this line is YAML): weight = 3,`}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "TOML: a YAML list between +++ lines",
+			files:   map[string]string{"billing/a.md": "+++\ntitle = \"A\"\ntags: [billing, 'money back']\n+++\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "", `tags = ["billing", "money back"],`}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "TOML: wrong type at its line",
+			files:   map[string]string{"billing/a.md": "+++\ntitle = \"A\"\n\nweight = \"heavy\"\n+++\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 4, "weight", "must be a whole number, not a string"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "TOML: never closed",
+			files:   map[string]string{"billing/a.md": "+++\ntitle = \"A\"\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "opened with +++ on line 1 is never closed"}},
 			skipped: "billing/a.md",
 		},
 		{

@@ -34,8 +34,9 @@ type RenderOptions struct {
 // server-side highlighting with CSS classes, link rewriting. It is safe for
 // concurrent use.
 type Renderer struct {
-	md       goldmark.Markdown
-	sanitize *bluemonday.Policy
+	md        goldmark.Markdown
+	sanitize  *bluemonday.Policy
+	allowHTML bool
 }
 
 // docKey hands the per-render state to the AST transformer. goldmark
@@ -97,7 +98,7 @@ type anchorRef struct {
 
 // NewRenderer builds the site's goldmark configuration.
 func NewRenderer(opts RenderOptions) *Renderer {
-	r := &Renderer{sanitize: newSanitizer()}
+	r := &Renderer{sanitize: newSanitizer(), allowHTML: opts.AllowHTML}
 	htmlOpts := []renderer.Option{}
 	if opts.AllowHTML {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())

@@ -1,0 +1,203 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Raw HTML in Markdown is left out of the page unless allow_html is on.
+// Two things keep that from losing text silently: a collapsible section
+// written in HTML (<details><summary>…</summary>…</details>, as GitHub and
+// Docusaurus pages write it) is read as the collapsible section Guichet
+// draws itself, with its Markdown content; and any other HTML left out is a
+// warning in check, at its line, saying how to write it in Markdown.
+
+// detailsTag matches the tags of an HTML collapsible section: an opening
+// <details> (submatches 1 and 2: "/" for a closing one, its attributes) or
+// a whole <summary>…</summary> (submatch 3: its text).
+var detailsTag = regexp.MustCompile(`(?is)<(/?)details\b([^>]*)>|<summary\b[^>]*>(.*?)</summary\s*>`)
+
+// openAttr matches the open attribute of <details open>.
+var openAttr = regexp.MustCompile(`(?i)\bopen\b`)
+
+// anyTag matches an HTML tag, for plain text and names.
+var anyTag = regexp.MustCompile(`(?s)<[^>]*>`)
+
+// htmlDetails turns HTML <details> sections into collapsible boxes when
+// raw HTML is not rendered: the Markdown between the tags, in blocks of
+// its own or inside the HTML block, is kept in the box.
+func (d *doc) htmlDetails(root *ast.Document) {
+	if d.r.allowHTML {
+		return
+	}
+	var parents []ast.Node
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if hb, ok := n.(*ast.HTMLBlock); ok && entering && detailsTag.Match(d.blockText(hb)) {
+			if p := hb.Parent(); len(parents) == 0 || parents[len(parents)-1] != p {
+				parents = append(parents, p)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, p := range parents {
+		var open []*box
+		add := func(before ast.Node, n ast.Node) {
+			if len(open) > 0 {
+				open[len(open)-1].AppendChild(open[len(open)-1], n)
+			} else {
+				p.InsertBefore(p, before, n)
+			}
+		}
+		for c := p.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			hb, ok := c.(*ast.HTMLBlock)
+			if !ok || !detailsTag.Match(d.blockText(hb)) {
+				if len(open) > 0 {
+					open[len(open)-1].AppendChild(open[len(open)-1], c)
+				}
+				c = next
+				continue
+			}
+			src := d.blockText(hb)
+			line := d.nodeLine(hb)
+			at := 0
+			text := func(upTo int) {
+				if t := src[at:upTo]; len(bytes.TrimSpace(t)) > 0 {
+					b := &box{}
+					d.jsxContent(b, t, line+bytes.Count(src[:at], []byte("\n")))
+					add(hb, b)
+				}
+			}
+			for _, m := range detailsTag.FindAllSubmatchIndex(src, -1) {
+				text(m[0])
+				at = m[1]
+				switch {
+				case m[6] >= 0: // <summary>
+					if len(open) > 0 {
+						s := html.UnescapeString(anyTag.ReplaceAllString(string(src[m[6]:m[7]]), ""))
+						open[len(open)-1].Summary = strings.Join(strings.Fields(s), " ")
+					}
+				case m[3] > m[2]: // </details>
+					if len(open) > 0 {
+						open = open[:len(open)-1]
+					}
+				default:
+					b := &box{Tag: "details", Summary: uiFor(d.in.Locale).details,
+						Open: openAttr.Match(src[m[4]:m[5]])}
+					add(hb, b)
+					open = append(open, b)
+				}
+			}
+			text(len(src))
+			p.RemoveChild(p, hb)
+			c = next
+		}
+	}
+}
+
+// brTag matches a line break written in HTML, <br>, <br/> or <br />.
+var brTag = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+
+// leftOutHTML warns, once per line, about raw HTML the page leaves out
+// (allow_html is off): HTML comments are meant to be hidden and are not
+// reported, nor are closing tags. A <br> is a line break (the only way to
+// break a line in a table cell, as Microsoft Docs write them).
+func (d *doc) leftOutHTML(root *ast.Document) {
+	if d.r.allowHTML {
+		return
+	}
+	var breaks []*ast.RawHTML
+	defer func() {
+		for _, br := range breaks {
+			seg := br.Segments.At(0)
+			t := ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start))
+			t.SetHardLineBreak(true)
+			br.Parent().ReplaceChild(br.Parent(), br, t)
+		}
+	}()
+	seen := map[int]bool{}
+	warn := func(raw []byte, line int) {
+		tag := htmlTagName(raw)
+		if tag == "" || seen[line] {
+			return
+		}
+		seen[line] = true
+		d.syntaxWarning("<"+tag+">", line, "raw HTML <%s> is left out of the page (allow_html is off): %s, or set allow_html: true in guichet.yaml", tag, markdownFor(tag))
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			if n.HTMLBlockType != ast.HTMLBlockType2 {
+				warn(d.blockText(n), d.nodeLine(n))
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() == 0 {
+				break
+			}
+			if seg := n.Segments.At(0); n.Segments.Len() == 1 && brTag.Match(seg.Value(d.src)) {
+				breaks = append(breaks, n)
+			} else {
+				seg := n.Segments.At(0)
+				warn(seg.Value(d.src), d.lines.line(seg.Start))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// htmlTagName is the name of the first opening tag in raw, in lower case;
+// "" for a comment, a closing tag or a declaration.
+func htmlTagName(raw []byte) string {
+	s := strings.TrimSpace(string(raw))
+	if !strings.HasPrefix(s, "<") || strings.HasPrefix(s, "<!") || strings.HasPrefix(s, "</") || strings.HasPrefix(s, "<?") {
+		return ""
+	}
+	end := 1
+	for end < len(s) && (isTagChar(s[end])) {
+		end++
+	}
+	if end == 1 {
+		return ""
+	}
+	return s[1:end]
+}
+
+func isTagChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == ':'
+}
+
+// markdownFor says how to write an HTML element in Markdown.
+func markdownFor(tag string) string {
+	switch strings.ToLower(tag) {
+	case "img":
+		return "write the picture as ![alt text](file.png)"
+	case "a":
+		return "write the link as [text](url)"
+	case "b", "strong":
+		return "write **bold**"
+	case "i", "em":
+		return "write *italic*"
+	case "kbd":
+		return "write keys as ++ctrl+c++"
+	case "code", "samp":
+		return "write `code`"
+	case "p", "div", "span", "center", "font", "section":
+		return "write its text without the tags"
+	case "table", "tr", "td", "th":
+		return "write a Markdown table (| a | b |)"
+	case "ul", "ol", "li":
+		return "write a Markdown list (- item)"
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		return fmt.Sprintf("write a heading (%s Title)", strings.Repeat("#", int(tag[1]-'0')))
+	}
+	return "write it in Markdown"
+}

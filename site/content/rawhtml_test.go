@@ -1,0 +1,79 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// TestHTMLLeftOut: with allow_html off, a collapsible section written in
+// HTML (<details><summary>, as GitHub and Docusaurus pages write it) keeps
+// its title and its Markdown; other raw HTML is left out with a warning at
+// its line saying how to write it in Markdown (it was dropped silently,
+// pictures and summaries included). With allow_html on, neither happens.
+func TestHTMLLeftOut(t *testing.T) {
+	src := "Press <kbd>Ctrl</kbd> and <kbd>C</kbd>.\n\n" + // 1
+		"<img src=\"pic.png\" alt=\"A picture\">\n\n" + // 3
+		"<details>\n<summary>Limits <b>per</b> country &amp; region</summary>\n\nSome countries cap **cards**.\n\n</details>\n\n" + // 5-10
+		"<details open=\"\"><summary>Other</summary>\nInline *body*.\n\n<details>\n\nNested.\n\n</details>\n</details>\n\n" + // 12-20
+		"<!-- a comment for writers -->\n\n" + // 22
+		"Text <!-- inline comment --> and a<br>line <font color=red>red</font>.\n\n" + // 24
+		"| Step | Notes |\n|---|---|\n| 1 | One<br/>Two<BR />three |\n" // 26-28
+	tests := []struct {
+		name      string
+		allowHTML bool
+		html      []string
+		absent    []string
+		problems  []string
+	}{
+		{
+			name: "allow_html off",
+			html: []string{
+				"<details><summary>Limits per country &amp; region</summary>\n<p>Some countries cap <strong>cards</strong>.</p>\n</details>",
+				"<p>Text  and a<br>\nline red.</p>",
+				"<td>One<br>\nTwo<br>\nthree</td>",
+				"<details open=\"\"><summary>Other</summary>\n<p>Inline <em>body</em>.</p>\n<details><summary>Details</summary>\n<p>Nested.</p>\n</details>\n</details>",
+			},
+			absent: []string{"<img", "<kbd>", "comment", "<font"},
+			problems: []string{
+				"x.md:1: warning: raw HTML <kbd> is left out of the page (allow_html is off): write keys as ++ctrl+c++, or set allow_html: true in guichet.yaml",
+				"x.md:3: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png), or set allow_html: true in guichet.yaml",
+				"x.md:24: warning: raw HTML <font> is left out of the page (allow_html is off): write its text without the tags, or set allow_html: true in guichet.yaml",
+			},
+		},
+		{
+			name:      "allow_html on",
+			allowHTML: true,
+			html:      []string{"<kbd>Ctrl</kbd>", `<img src="pic.png" alt="A picture">`, "<summary>Limits <b>per</b> country &amp; region</summary>"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := NewRenderer(RenderOptions{AllowHTML: tt.allowHTML}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := string(out.HTML)
+			for _, w := range tt.html {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q in\n%s", w, got)
+				}
+			}
+			for _, w := range tt.absent {
+				if strings.Contains(got, w) {
+					t.Errorf("%q shown in\n%s", w, got)
+				}
+			}
+			var probs []string
+			for _, p := range out.Problems {
+				if p.Kind == site.KindSyntax {
+					probs = append(probs, p.String())
+				}
+			}
+			if strings.Join(probs, "\n") != strings.Join(tt.problems, "\n") {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(probs, "\n"), strings.Join(tt.problems, "\n"))
+			}
+		})
+	}
+}

@@ -337,6 +337,12 @@ func newResolver(l *loader, byPath map[string]*site.Article) *resolver {
 func (r *resolver) article(p, locale string) (string, string, error) {
 	p = textnorm.Normalize(p)
 	if a := r.byPath[p]; a != nil {
+		// A link to the default locale's file (translators leave links as
+		// they are) leads to the reader's translation; one naming another
+		// locale's file (refund.fr.md, "read it in French") to that file.
+		if a.Locale != r.def {
+			return a.URL, a.SourcePath, nil
+		}
 		if t := r.byID[a.ID][locale]; t != nil {
 			return t.URL, t.SourcePath, nil
 		}

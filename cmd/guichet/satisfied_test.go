@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+)
+
+// TestWhatSatisfiesASearch sends what visitors do through the real router
+// and reads the gap report and the dashboard's figures back through the
+// insights API: a search counts as having found an answer only when its
+// visitor took one of its results — a click on one of them, or a vote on or
+// a reading of an article it returned. A vote or a reading of an unrelated
+// article within the visit, or a click naming the search but another
+// article (an app listing popular articles under "no results"), leaves the
+// search failed, in the gap report and in the figures alike.
+func TestWhatSatisfiesASearch(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "shipping/track.md", "---\ntitle: Track a parcel\n---\nEnter the tracking number on the parcel page to follow your parcel.\n")
+	writeFile(t, dir, "account/password.md", "---\ntitle: Reset your password\n---\nChoose Forgot password on the sign-in page.\n")
+	clk := &clock{t: time.Date(2026, 11, 19, 9, 0, 0, 0, time.UTC)}
+	m := openMainAt(t, dir, clk)
+	ctx := context.Background()
+	search := func(addr, q string) (id string, hits []string) {
+		t.Helper()
+		w := from(m, addr, "GET", "/api/v1/search?q="+url.QueryEscape(q), "")
+		var res struct {
+			SearchID string `json:"search_id"`
+			Results  []struct{ ID string }
+		}
+		if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &res) != nil {
+			t.Fatalf("search %q: %d %s", q, w.Code, w.Body)
+		}
+		for _, r := range res.Results {
+			hits = append(hits, r.ID)
+		}
+		return res.SearchID, hits
+	}
+	send := func(addr, body string) {
+		t.Helper()
+		if w := from(m, addr, "POST", "/api/v1/events", body, "Content-Type", "application/json"); w.Code != 202 {
+			t.Fatalf("event %s: %d %s", body, w.Code, w.Body)
+		}
+	}
+	// Tracking: a click on its result, a reading of it: found an answer.
+	id, hits := search("10.0.0.1:1", "track my parcel")
+	if len(hits) != 1 || hits[0] != "shipping/track" {
+		t.Fatalf("track my parcel found %q", hits)
+	}
+	send("10.0.0.1:1", `{"type":"click","search_id":"`+id+`","article_id":"shipping/track","position":1,"locale":"en"}`)
+	search("10.0.0.2:1", "track my parcel")
+	send("10.0.0.2:1", `{"type":"view","article_id":"shipping/track","locale":"en"}`)
+	// The same search, then a "No" and a "Yes" on the password article,
+	// then a reading of it: nothing it returned, still failed.
+	search("10.0.0.3:1", "track my parcel")
+	send("10.0.0.3:1", `{"type":"vote","article_id":"account/password","helpful":false,"locale":"en"}`)
+	search("10.0.0.4:1", "track my parcel")
+	send("10.0.0.4:1", `{"type":"vote","article_id":"account/password","helpful":true,"locale":"en"}`)
+	send("10.0.0.4:1", `{"type":"view","article_id":"account/password","locale":"en"}`)
+	// A search that finds nothing, and a click naming it on an article
+	// offered instead; then a search with a result, and a click naming it
+	// on another article: both failed.
+	for _, addr := range []string{"10.0.0.5:1", "10.0.0.6:1"} {
+		id, hits := search(addr, "qwxz zzyv")
+		if len(hits) != 0 {
+			t.Fatalf("qwxz zzyv found %q", hits)
+		}
+		send(addr, `{"type":"click","search_id":"`+id+`","article_id":"account/password","position":1,"locale":"en"}`)
+	}
+	id, _ = search("10.0.0.7:1", "track my parcel")
+	send("10.0.0.7:1", `{"type":"click","search_id":"`+id+`","article_id":"account/password","position":1,"locale":"en"}`)
+	if err := m.Recorder.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	admin, _, err := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bearer := []string{"Authorization", "Bearer " + admin}
+	w := serve(m, "GET", "/api/v1/insights/gaps?since=7d&min_visitors=1", "", bearer...)
+	var rep gaps.Report
+	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &rep) != nil {
+		t.Fatalf("gaps: %d %s", w.Code, w.Body)
+	}
+	got := map[string][2]int{} // query: visitors, searches with no results
+	for _, g := range rep.Gaps {
+		got[g.Query] = [2]int{g.Visitors, g.NoResults}
+	}
+	want := map[string][2]int{"track my parcel": {3, 0}, "qwxz zzyv": {2, 2}}
+	if len(got) != len(want) || got["track my parcel"] != want["track my parcel"] || got["qwxz zzyv"] != want["qwxz zzyv"] {
+		t.Errorf("gaps (visitors, no results) %v, want %v", got, want)
+	}
+	w = serve(m, "GET", "/api/v1/insights/summary?since=7d", "", bearer...)
+	var sum struct {
+		Searches         int `json:"searches"`
+		NoResultSearches int `json:"no_result_searches"`
+		ClickedSearches  int `json:"clicked_searches"`
+		NoClickSearches  int `json:"no_click_searches"`
+	}
+	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &sum) != nil {
+		t.Fatalf("summary: %d %s", w.Code, w.Body)
+	}
+	if sum.Searches != 7 || sum.NoResultSearches != 2 || sum.ClickedSearches != 2 || sum.NoClickSearches != 3 {
+		t.Errorf("figures %+v, want 7 searches: 2 with no result, 2 that found an answer, 3 with results nobody took", sum)
+	}
+}

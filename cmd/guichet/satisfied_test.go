@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"net/url"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,6 +97,25 @@ func TestWhatSatisfiesASearch(t *testing.T) {
 	want := map[string][2]int{"track my parcel": {3, 0}, "qwxz zzyv": {2, 2}}
 	if len(got) != len(want) || got["track my parcel"] != want["track my parcel"] || got["qwxz zzyv"] != want["qwxz zzyv"] {
 		t.Errorf("gaps (visitors, no results) %v, want %v", got, want)
+	}
+	// The admin page's export (which also reads the satisfied searches,
+	// for its top searches) lists the same gaps: it used to list the
+	// no-result search a foreign click had marked satisfied, which the API
+	// and the command line left out.
+	lw := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
+	session := strings.Split(lw.Header().Get("Set-Cookie"), ";")[0]
+	w = serve(m, "GET", "/admin/export/gaps.csv?since=7d", "", "Cookie", session)
+	rows, err := csv.NewReader(strings.NewReader(w.Body.String())).ReadAll()
+	if w.Code != 200 || err != nil {
+		t.Fatalf("gaps.csv: %d %v %s", w.Code, err, w.Body)
+	}
+	var listed []string
+	for _, r := range rows[1:] {
+		listed = append(listed, r[3]+" "+r[4])
+	}
+	slices.Sort(listed)
+	if want := []string{"qwxz zzyv 2", "track my parcel 3"}; !slices.Equal(listed, want) {
+		t.Errorf("admin gaps.csv lists %q, want %q", listed, want)
 	}
 	w = serve(m, "GET", "/api/v1/insights/summary?since=7d", "", bearer...)
 	var sum struct {

@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"html"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -129,5 +132,70 @@ func TestWhatSatisfiesASearch(t *testing.T) {
 	}
 	if sum.Searches != 7 || sum.NoResultSearches != 2 || sum.ClickedSearches != 2 || sum.NoClickSearches != 3 {
 		t.Errorf("figures %+v, want 7 searches: 2 with no result, 2 that found an answer, 3 with results nobody took", sum)
+	}
+}
+
+// TestSearchPagesAreOneSearch: a visitor who finds the answer on page 2 of
+// the site's search found an answer. The pages of one query carry its
+// search_id, so the click on page 2 (position 11) satisfies the search
+// recorded with page 1, and going back to page 1 counts no other search.
+func TestSearchPagesAreOneSearch(t *testing.T) {
+	dir := t.TempDir()
+	for i := 1; i <= 14; i++ {
+		writeFile(t, dir, fmt.Sprintf("printers/model-%02d.md", i), fmt.Sprintf("---\ntitle: Printer model %d\n---\nThe printer model %d prints in colour.\n", i, i))
+	}
+	clk := &clock{t: time.Date(2026, 11, 19, 9, 0, 0, 0, time.UTC)}
+	m := openMainAt(t, dir, clk)
+	ctx := context.Background()
+	attr := func(body, name string) []string {
+		var out []string
+		for _, m := range regexp.MustCompile(name+`="([^"]*)"`).FindAllStringSubmatch(body, -1) {
+			out = append(out, html.UnescapeString(m[1]))
+		}
+		return out
+	}
+	w := from(m, "10.0.0.1:1", "GET", "/search?q=printer+model", "")
+	next := attr(w.Body.String(), `rel="next" href`)
+	ids := attr(w.Body.String(), "data-search-id")
+	if w.Code != 200 || len(next) != 1 || len(ids) != 1 {
+		t.Fatalf("page 1: %d, next %q, search ids %q", w.Code, next, ids)
+	}
+	w = from(m, "10.0.0.1:1", "GET", next[0], "")
+	body := w.Body.String()
+	articles, pos, ids2 := attr(body, "data-article"), attr(body, "data-pos"), attr(body, "data-search-id")
+	if w.Code != 200 || len(articles) == 0 || pos[0] != "11" || len(ids2) != 1 {
+		t.Fatalf("page 2 (%s): %d, articles %q at %q", next[0], w.Code, articles, pos)
+	}
+	if ids2[0] != ids[0] {
+		t.Errorf("page 2 carries search id %q, page 1 %q: a click on page 2 names no recorded search", ids2[0], ids[0])
+	}
+	prev := attr(body, `rel="prev" href`)
+	if len(prev) != 1 {
+		t.Fatalf("page 2 has no previous page link")
+	}
+	if w := from(m, "10.0.0.1:1", "GET", prev[0], ""); w.Code != 200 {
+		t.Fatalf("back to page 1: %d", w.Code)
+	}
+	ev := fmt.Sprintf(`{"type":"click","search_id":%q,"article_id":%q,"position":11,"locale":"en","source":"site"}`, ids2[0], articles[0])
+	if w := from(m, "10.0.0.1:1", "POST", "/api/v1/events", ev, "Content-Type", "application/json"); w.Code != 202 {
+		t.Fatalf("click: %d %s", w.Code, w.Body)
+	}
+	if err := m.Recorder.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := m.DB.CountSearches(ctx); err != nil || n != 1 {
+		t.Errorf("searches recorded: %d %v, want 1 (the pages of one query are one search)", n, err)
+	}
+	admin, _, err := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w = serve(m, "GET", "/api/v1/insights/gaps?since=7d&min_visitors=1", "", "Authorization", "Bearer "+admin)
+	var rep gaps.Report
+	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &rep) != nil {
+		t.Fatalf("gaps: %d %s", w.Code, w.Body)
+	}
+	if len(rep.Gaps) != 0 {
+		t.Errorf("the search answered on page 2 is a gap: %+v", rep.Gaps)
 	}
 }

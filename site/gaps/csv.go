@@ -10,11 +10,14 @@ import (
 	"time"
 )
 
-// CSVHeader names the columns WriteCSV writes.
+// CSVHeader names the columns WriteCSV writes: the JSON's figures, people
+// as well as searches (no_results_visitors and no_click_visitors are what
+// the table and the admin page show), new columns at the end.
 var CSVHeader = []string{"id", "kind", "locale", "query", "visitors", "searches", "no_results", "no_click",
 	"visitors_7d", "visitors_prev_7d", "visitors_30d", "first_seen", "last_seen", "status", "note",
 	"answered_at", "answered_by", "visitors_before_answer", "visitors_after_answer",
-	"nearest_article", "nearest_score", "variants", "sources", "contexts", "paths", "merged"}
+	"nearest_article", "nearest_score", "variants", "sources", "contexts", "paths", "merged",
+	"no_results_visitors", "no_click_visitors", "waiting"}
 
 // WriteCSV writes gaps as CSV for a spreadsheet, one per row under
 // CSVHeader. Text visitors typed that a spreadsheet would run as a formula
@@ -37,7 +40,8 @@ func WriteCSV(w io.Writer, list []Gap) error {
 			g.FirstSeen.Format(time.RFC3339), g.LastSeen.Format(time.RFC3339), g.Status, Cell(g.Note),
 			answered, g.AnsweredBy, strconv.Itoa(g.Before), strconv.Itoa(g.After),
 			g.Nearest, score, Cell(VariantList(g.Variants)), Cell(CountList(g.Sources)), Cell(CountList(g.Contexts)), Cell(CountList(g.Paths)),
-			strings.Join(g.Merged, " ")})
+			strings.Join(g.Merged, " "),
+			strconv.Itoa(g.NoResultsVisitors), strconv.Itoa(g.NoClickVisitors), strconv.Itoa(g.Waiting)})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -230,3 +230,58 @@ func TestMigrationGapDecisions(t *testing.T) {
 		t.Errorf("events after migration: %+v", events)
 	}
 }
+
+// TestMigrationClickOnResults: through migration 0017, a search that found
+// nothing and was marked satisfied by a click naming it (on an article it
+// did not return) fails again, so the gap report lists it; a search whose
+// result was clicked stays satisfied.
+func TestMigrationClickOnResults(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	conn, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetMaxOpenConns(1)
+	old := fstest.MapFS{}
+	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
+	for _, name := range names {
+		if pathpkg.Base(name) >= "0017" { // the schema before 0017
+			continue
+		}
+		b, _ := fs.ReadFile(migrationFS, name)
+		old[name] = &fstest.MapFile{Data: b}
+	}
+	if err := migrate(ctx, conn, old, time.Now); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO searches (id, query, normalized, locale, results, hits, created_at, updated_at) VALUES
+			('s1', 'refund', 'refund', 'en', 1, 'billing/refund', 1000, 1000), ('s2', 'qwxz', 'qwxz', 'en', 0, '', 1000, 1000)`,
+		`INSERT INTO events (type, search_id, article_id, created_at) VALUES
+			('click', 's1', 'billing/refund', 2000), ('click', 's2', 'billing/refund', 2000)`,
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	conn.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var failed, satisfied []string
+	db.GapRecords(ctx, time.UnixMilli(0), func(r gaps.Record) error {
+		failed = append(failed, r.Query)
+		return nil
+	})
+	db.SatisfiedSearches(ctx, time.UnixMilli(0), func(r gaps.Record) error {
+		satisfied = append(satisfied, r.Normalized)
+		return nil
+	})
+	if fmt.Sprint(failed) != "[qwxz]" || fmt.Sprint(satisfied) != "[refund]" {
+		t.Errorf("after migration: failed %v, satisfied %v", failed, satisfied)
+	}
+}

@@ -39,6 +39,7 @@ func Run(t *testing.T, open Opener) {
 		{"Sessions", testSessions},
 		{"Searches", testSearches},
 		{"Satisfied", testSatisfied},
+		{"ClickOnItsResults", testClickOnItsResults},
 		{"Feedback", testFeedback},
 		{"Tickets", testTickets},
 		{"TopicLinks", testTopicLinks},
@@ -261,6 +262,69 @@ func testSatisfied(t *testing.T, open Opener) {
 	clicks, err := s.ArticleClicks(ctx, t0.Add(-time.Hour))
 	if err != nil || len(clicks) != 1 || clicks["a"] != 1 {
 		t.Errorf("clicks %v %v", clicks, err)
+	}
+}
+
+// testClickOnItsResults: a click satisfies its search only when the article
+// clicked is one of the search's results: one it returned (hits), or one
+// further down its results than the hits recorded (a later page: position
+// past the hits, within its number of results). A click that names the
+// search but another article (an app listing its popular articles under
+// "no results") satisfies nothing, whichever of the two rows is written
+// first, so the search stays in the gap report.
+func testClickOnItsResults(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	ten := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
+	searches := []site.SearchEvent{
+		{ID: "nothing", Query: "nothing found", Results: 0},
+		{ID: "weak", Query: "weak results", Results: 3, Hits: []string{"a", "b", "c"}},
+		{ID: "own", Query: "own result", Results: 2, Hits: []string{"a", "b"}},
+		{ID: "paged", Query: "second page", Results: 25, Hits: ten},
+		{ID: "beyond", Query: "past the end", Results: 12, Hits: ten},
+		{ID: "early-other", Query: "early other", Results: 0},
+		{ID: "early-own", Query: "early own", Results: 1, Hits: []string{"a"}},
+	}
+	clicks := []site.Event{
+		{SearchID: "nothing", ArticleID: "popular", Position: 1},
+		{SearchID: "weak", ArticleID: "x", Position: 1},
+		{SearchID: "own", ArticleID: "b", Position: 2},
+		{SearchID: "paged", ArticleID: "k", Position: 14},
+		{SearchID: "beyond", ArticleID: "z", Position: 40},
+	}
+	early := []site.Event{
+		{SearchID: "early-other", ArticleID: "popular", Position: 1},
+		{SearchID: "early-own", ArticleID: "a", Position: 1},
+	}
+	event := func(e site.Event) site.Event {
+		e.Type, e.Locale, e.Visitor, e.Time = site.EventClick, "en", "v-"+e.SearchID, t0.Add(time.Minute)
+		return e
+	}
+	record(t, s, func(r *recorder.Recorder) {
+		for _, e := range early { // written before their searches (another batch, another replica)
+			r.RecordEvent(event(e))
+		}
+	})
+	record(t, s, func(r *recorder.Recorder) {
+		for _, q := range searches {
+			q.Locale, q.Visitor, q.Time = "en", "v-"+q.ID, t0
+			r.RecordSearch(q)
+		}
+	})
+	record(t, s, func(r *recorder.Recorder) {
+		for _, e := range clicks {
+			r.RecordEvent(event(e))
+		}
+	})
+	var failed []string
+	if err := s.GapRecords(ctx, t0.Add(-time.Hour), func(r gaps.Record) error { failed = append(failed, r.Query); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(failed)
+	want := []string{"early other", "nothing found", "past the end", "weak results"}
+	if !slices.Equal(failed, want) {
+		t.Errorf("failed searches %q, want %q (a click on another article than the search's results satisfies nothing)", failed, want)
 	}
 }
 

@@ -113,6 +113,11 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 			// so, rather than that nothing matches.
 			data.NoResults = v.UI.Text(loc, "common_words", "query", q)
 		}
+		// The pages of one query are one search: they carry its id, so a
+		// click on page 2 counts for the search (its position is past
+		// the articles recorded with it, see Events in the README) and
+		// going back to page 1 does not count another search.
+		pageURL := func(page int) string { return searchURL(b.SearchURL, q, page, verbatim) + "&sid=" + id }
 		if res.Total > 0 && len(res.Hits) == 0 {
 			data.NoResults = v.UI.Text(loc, "past_end", "query", q)
 			data.FirstPageURL = searchURL(b.SearchURL, q, 1, verbatim)
@@ -130,10 +135,10 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 			data.FallbackNote = v.UI.Text(loc, "fallback_locale", "language", v.UI.NameIn(res.Locale, loc))
 		}
 		if pageNum > 1 {
-			data.PrevURL = searchURL(b.SearchURL, q, pageNum-1, verbatim)
+			data.PrevURL = pageURL(pageNum - 1)
 		}
 		if next := pageNum * searchPageSize; next < res.Total && next <= site.MaxOffset {
-			data.NextURL = searchURL(b.SearchURL, q, pageNum+1, verbatim)
+			data.NextURL = pageURL(pageNum + 1)
 		}
 		data.PageLabel = v.UI.Text(loc, "page_n", "page", i18n.Number(loc, pageNum))
 		switch {

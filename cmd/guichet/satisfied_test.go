@@ -101,6 +101,15 @@ func TestWhatSatisfiesASearch(t *testing.T) {
 	if len(got) != len(want) || got["track my parcel"] != want["track my parcel"] || got["qwxz zzyv"] != want["qwxz zzyv"] {
 		t.Errorf("gaps (visitors, no results) %v, want %v", got, want)
 	}
+	// What they opened instead: the password article, by both visitors of
+	// the no-result search (a click on it offered instead) and by two of
+	// the three of the tracking search (a "Yes" vote, a click; the "No"
+	// vote is no find).
+	for _, g := range rep.Gaps {
+		if want := []gaps.Found{{Article: "account/password", Visitors: 2}}; !slices.Equal(g.FoundInstead, want) {
+			t.Errorf("gap %q: found instead %+v, want %+v", g.Query, g.FoundInstead, want)
+		}
+	}
 	// The admin page's export (which also reads the satisfied searches,
 	// for its top searches) lists the same gaps: it used to list the
 	// no-result search a foreign click had marked satisfied, which the API
@@ -122,7 +131,7 @@ func TestWhatSatisfiesASearch(t *testing.T) {
 	var listed []string
 	for _, r := range rows[1:] {
 		var cells []string
-		for _, name := range []string{"query", "visitors", "no_results", "no_click", "no_results_visitors", "no_click_visitors"} {
+		for _, name := range []string{"query", "visitors", "no_results", "no_click", "no_results_visitors", "no_click_visitors", "found_instead"} {
 			if i, ok := col[name]; ok {
 				cells = append(cells, r[i])
 			}
@@ -130,8 +139,29 @@ func TestWhatSatisfiesASearch(t *testing.T) {
 		listed = append(listed, strings.Join(cells, " "))
 	}
 	slices.Sort(listed)
-	if want := []string{"qwxz zzyv 2 2 0 2 0", "track my parcel 3 0 3 0 3"}; !slices.Equal(listed, want) {
+	if want := []string{"qwxz zzyv 2 2 0 2 0 account/password:2", "track my parcel 3 0 3 0 3 account/password:2"}; !slices.Equal(listed, want) {
 		t.Errorf("admin gaps.csv lists %q, want %q", listed, want)
+	}
+	// The admin page says where they went, and the to-do list asks to add
+	// their words to that article rather than to write one.
+	w = serve(m, "GET", "/admin/?since=7d", "", "Cookie", session)
+	if page := w.Body.String(); w.Code != 200 || strings.Count(page, "Opened next instead: <code>account/password</code> (2 people)") != 2 {
+		t.Errorf("admin page: %d, want each gap to say its visitors opened account/password next", w.Code)
+	}
+	w = serve(m, "GET", "/api/v1/insights/todo?since=7d", "", bearer...)
+	var todo struct {
+		Tasks []struct {
+			Kind, Action, Why string
+			ArticleID         string `json:"article_id"`
+		}
+	}
+	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &todo) != nil {
+		t.Fatalf("todo: %d %s", w.Code, w.Body)
+	}
+	for _, task := range todo.Tasks {
+		if task.Kind == "gap" && (task.Action != "keywords" || task.ArticleID != "account/password" || !strings.Contains(task.Why, "2 of them opened account/password next")) {
+			t.Errorf("to-do task %+v, want: add the words to account/password", task)
+		}
 	}
 	w = serve(m, "GET", "/api/v1/insights/summary?since=7d", "", bearer...)
 	var sum struct {

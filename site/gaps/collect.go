@@ -81,13 +81,16 @@ type phrasing struct {
 
 // hit is one record of a phrasing.
 type hit struct {
-	at       int64 // unix ms
-	visitor  uint32
-	failure  uint8 // one of the fail… constants
-	source   uint32
-	context  uint32
-	path     uint32 // the host path, identifiers folded
-	nearest  uint32 // tickets: the nearest article
+	at      int64 // unix ms
+	visitor uint32
+	failure uint8 // one of the fail… constants
+	source  uint32
+	context uint32
+	path    uint32 // the host path, identifiers folded
+	// article is, for a ticket, the nearest article (nearestS its
+	// score); for a failed search, the article found instead (see
+	// Record.Found).
+	article  uint32
 	nearestS float32
 }
 
@@ -210,8 +213,11 @@ func (c *collector) add(r Record) {
 	if r.Path != "" {
 		h.path = c.cached(2, screenPath(r.Path))
 	}
-	if r.Nearest != "" {
-		h.nearest, h.nearestS = c.intern(r.Nearest), float32(r.NearestScore)
+	switch {
+	case r.Nearest != "":
+		h.article, h.nearestS = c.intern(r.Nearest), float32(r.NearestScore)
+	case r.Found != "" && fail != failNone:
+		h.article = c.intern(r.Found)
 	}
 	p.hits = append(p.hits, h)
 	if r.Waiting != "" {

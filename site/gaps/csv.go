@@ -17,7 +17,7 @@ var CSVHeader = []string{"id", "kind", "locale", "query", "visitors", "searches"
 	"visitors_7d", "visitors_prev_7d", "visitors_30d", "first_seen", "last_seen", "status", "note",
 	"answered_at", "answered_by", "visitors_before_answer", "visitors_after_answer",
 	"nearest_article", "nearest_score", "variants", "sources", "contexts", "paths", "merged",
-	"no_results_visitors", "no_click_visitors", "waiting"}
+	"no_results_visitors", "no_click_visitors", "waiting", "found_instead"}
 
 // WriteCSV writes gaps as CSV for a spreadsheet, one per row under
 // CSVHeader. Text visitors typed that a spreadsheet would run as a formula
@@ -41,7 +41,8 @@ func WriteCSV(w io.Writer, list []Gap) error {
 			answered, g.AnsweredBy, strconv.Itoa(g.Before), strconv.Itoa(g.After),
 			g.Nearest, score, Cell(VariantList(g.Variants)), Cell(CountList(g.Sources)), Cell(CountList(g.Contexts)), Cell(CountList(g.Paths)),
 			strings.Join(g.Merged, " "),
-			strconv.Itoa(g.NoResultsVisitors), strconv.Itoa(g.NoClickVisitors), strconv.Itoa(g.Waiting)})
+			strconv.Itoa(g.NoResultsVisitors), strconv.Itoa(g.NoClickVisitors), strconv.Itoa(g.Waiting),
+			Cell(FoundList(g.FoundInstead))})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -62,6 +63,16 @@ func VariantList(vs []Variant) string {
 		parts[i] = fmt.Sprintf("%s (%d)", v.Query, v.Searches)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// FoundList writes the articles found instead as "article:n article:n",
+// the most visitors first.
+func FoundList(fs []Found) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = fmt.Sprintf("%s:%d", f.Article, f.Visitors)
+	}
+	return strings.Join(parts, " ")
 }
 
 // CountList writes counts as "key:n key:n", keys sorted.

@@ -66,6 +66,12 @@ type Record struct {
 	// and NearestScore that match's confidence (0..1), too low to link.
 	Nearest      string
 	NearestScore float64
+	// Found is, for a failed search, the first article its visitor opened
+	// after it in the visit (a click on another search's result, a
+	// reading, a "Yes" vote, within VisitGap) that it did not return:
+	// the answer exists, but these words did not find it. Empty when
+	// none.
+	Found string
 	// Waiting is, for a visitor waiting to be told when the query is
 	// answered ("Tell me when this is answered"), the subscription's ID:
 	// the record counts as a failed search of its visitor, and its gap is
@@ -136,6 +142,14 @@ type Gap struct {
 	// to link by itself; the team can link the topic to it (or another).
 	Nearest      string  `json:"nearest_article,omitempty"`
 	NearestScore float64 `json:"nearest_score,omitempty"`
+	// FoundInstead lists, for a search gap, the articles its visitors
+	// opened next in the same visit rather than anything their search
+	// returned (see Record.Found), each opened by at least MinFound of
+	// them, the most visitors first, at most MaxFound: the answer exists
+	// but the customers' words do not find it, so adding those words to
+	// the article (its keywords, or synonyms.yaml) may close the gap
+	// without a new article.
+	FoundInstead []Found `json:"found_instead,omitempty"`
 	// Status is the team's decision (StatusNewArticle, StatusProductFix,
 	// StatusFixed, StatusIgnored), empty while undecided; Note goes with it.
 	Status string `json:"status,omitempty"`
@@ -155,6 +169,20 @@ type Gap struct {
 	Waiting int      `json:"waiting"`
 	Waiters []string `json:"-"`
 }
+
+// Found is an article a gap's visitors opened instead (Gap.FoundInstead).
+type Found struct {
+	Article  string `json:"article"`  // the article's ID
+	Visitors int    `json:"visitors"` // distinct visitors of the gap who opened it next
+}
+
+// MinFound is the fewest visitors of a gap who must have opened an
+// article next for the report to list it: one person's next reading may
+// be anything. MaxFound is the most articles listed.
+const (
+	MinFound = 2
+	MaxFound = 3
+)
 
 // Rank is what orders the to-do list: the gap's visitors, a person
 // waiting to be told about the answer counting twice (as a visitor who

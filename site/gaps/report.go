@@ -448,6 +448,7 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 	last7, prev7, last30 := visitorSet{}, visitorSet{}, visitorSet{}
 	nearest := map[uint32]int{}
 	nearestScore := map[uint32]float32{}
+	found := map[uint32]visitorSet{}
 	var first, last int64
 	for _, m := range g.members {
 		p := c.phrasings[m]
@@ -489,9 +490,16 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 			if h.path != 0 {
 				gap.Paths[c.strList[h.path]]++
 			}
-			if h.nearest != 0 {
-				nearest[h.nearest]++
-				nearestScore[h.nearest] = max(nearestScore[h.nearest], h.nearestS)
+			switch {
+			case h.article == 0:
+			case g.kind == UnlinkedTicket:
+				nearest[h.article]++
+				nearestScore[h.article] = max(nearestScore[h.article], h.nearestS)
+			case g.kind == KindSearch:
+				if found[h.article] == nil {
+					found[h.article] = visitorSet{}
+				}
+				found[h.article].add(h.visitor)
 			}
 		}
 		if v.Searches == 0 {
@@ -528,6 +536,19 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 	if most != 0 {
 		gap.Nearest, gap.NearestScore = c.strList[most], float64(nearestScore[most])
 	}
+	for a, vs := range found {
+		if len(vs) >= MinFound {
+			gap.FoundInstead = append(gap.FoundInstead, Found{Article: c.strList[a], Visitors: len(vs)})
+		}
+	}
+	sort.Slice(gap.FoundInstead, func(i, j int) bool {
+		a, b := gap.FoundInstead[i], gap.FoundInstead[j]
+		if a.Visitors != b.Visitors {
+			return a.Visitors > b.Visitors
+		}
+		return a.Article < b.Article
+	})
+	gap.FoundInstead = gap.FoundInstead[:min(len(gap.FoundInstead), MaxFound)]
 	return gap, true
 }
 

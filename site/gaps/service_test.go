@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -249,5 +250,46 @@ func TestNewContentRegroups(t *testing.T) {
 	b, _ = gapOf(together, "canine companion")
 	if a.ID == "" || a.ID != b.ID {
 		t.Fatalf("after the synonym: %q and %q in gaps %q and %q, want one gap", "hound on board", "canine companion", a.ID, b.ID)
+	}
+}
+
+// TestFoundInstead: a gap lists the article its visitors opened next
+// instead, once two of them did (one person's next reading may be
+// anything), the most visitors first; the gap stays a gap.
+func TestFoundInstead(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	view := func(article, visitor string, ago time.Duration) {
+		s.rec.RecordEvent(site.Event{Type: site.EventView, ArticleID: article, Locale: "en", Visitor: visitor, Time: s.now.Add(-ago)})
+	}
+	// Three people search for their suitcase and find the luggage article
+	// through the menu; a fourth reads the seats article next.
+	for _, v := range []string{"a", "b", "c"} {
+		s.search("where do suitcases go", v, 10*time.Minute)
+	}
+	s.search("where do suitcases go", "d", 10*time.Minute)
+	if err := s.rec.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	view("travel/luggage", "a", 8*time.Minute)
+	view("travel/luggage", "b", 7*time.Minute)
+	view("travel/seats", "c", 9*time.Minute) // c read seats first, then luggage
+	view("travel/luggage", "c", 5*time.Minute)
+	view("travel/seats", "d", 6*time.Minute)
+	// A gap whose one visitor read something next lists nothing.
+	s.search("wifi password", "e", 10*time.Minute)
+	s.search("wifi password", "f", 10*time.Minute)
+	if err := s.rec.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	view("travel/tickets", "e", 5*time.Minute)
+	rep := s.report(gaps.Options{Since: s.now.Add(-24 * time.Hour)})
+	bags, ok := gapOf(rep, "where do suitcases go")
+	want := []gaps.Found{{Article: "travel/luggage", Visitors: 2}, {Article: "travel/seats", Visitors: 2}}
+	if !ok || bags.Visitors != 4 || !slices.Equal(bags.FoundInstead, want) {
+		t.Errorf("suitcases gap: visitors %d, found instead %+v, want %+v", bags.Visitors, bags.FoundInstead, want)
+	}
+	if wifi, ok := gapOf(rep, "wifi password"); !ok || wifi.FoundInstead != nil {
+		t.Errorf("wifi gap: %+v, want no article found instead (one visitor)", wifi.FoundInstead)
 	}
 }

@@ -76,9 +76,13 @@ func stubText(g Gap) string {
 		fmt.Fprintf(&b, "  - %s\n", yamlString(v.Query))
 	}
 	fmt.Fprintf(&b, "search_tests:\n  - %s\n---\n", yamlString(g.Query))
-	what := fmt.Sprintf("%d visitors searched this and found nothing (%d searches) or nothing worth opening (%d)", g.Visitors, g.NoResults, g.NoClick)
+	what := fmt.Sprintf("%d %s searched this and found nothing (%d searches) or nothing worth opening (%d)", g.Visitors, plural(g.Visitors, "visitor", "visitors"), g.NoResults, g.NoClick)
 	if g.Kind == UnlinkedTicket {
-		what = fmt.Sprintf("%d support tickets asked this and no article answers them", g.Searches)
+		what = fmt.Sprintf("%d support %s asked this and no article answers them", g.Searches, plural(g.Searches, "ticket", "tickets"))
+	}
+	for _, f := range g.FoundInstead {
+		// An article ID is a file path: "--" would end the comment.
+		what += fmt.Sprintf("; %d of them opened %s next (if it answers this, add the keywords below to it instead)", f.Visitors, strings.ReplaceAll(f.Article, "--", "- -"))
 	}
 	fmt.Fprintf(&b, "<!-- Draft from content gap %s: %s. Write the answer, then remove draft: true. -->\n", g.ID, what)
 	return b.String()
@@ -131,4 +135,12 @@ func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer
 		fmt.Fprintf(out, "%s: draft for %q (%d visitors)\n", rel, g.Query, g.Visitors)
 	}
 	return ok
+}
+
+// plural is one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -41,7 +41,8 @@ func TestWriteStubLoads(t *testing.T) {
 	}{
 		{g: gaps.Gap{ID: "g1", Kind: gaps.KindSearch, Locale: "en", Query: "cancel subscription",
 			Variants: []gaps.Variant{{Query: "cancel subscription", Searches: 9}, {Query: "how to cancel my plan", Searches: 3}},
-			Visitors: 7, NoResults: 5, NoClick: 4},
+			Visitors: 7, NoResults: 5, NoClick: 4,
+			FoundInstead: []gaps.Found{{Article: "billing/plans", Visitors: 3}, {Article: "odd--name-->", Visitors: 2}}},
 			file: "drafts/cancel-subscription.md"},
 		{g: gaps.Gap{ID: "g2", Kind: gaps.KindSearch, Locale: "en", Query: `error: "quota" exceeded # again --- [x]`,
 			Variants: []gaps.Variant{{Query: `error: "quota" exceeded # again --- [x]`, Searches: 2}, {Query: "- yes: no", Searches: 1}}},
@@ -65,6 +66,13 @@ func TestWriteStubLoads(t *testing.T) {
 		if rel != c.file {
 			t.Errorf("gap %s written to %s, want %s", c.g.ID, rel, c.file)
 		}
+	}
+	// The draft says where its visitors went instead, in a comment that
+	// an article ID cannot end.
+	if b, err := os.ReadFile(filepath.Join(dir, "drafts/cancel-subscription.md")); err != nil ||
+		!strings.Contains(string(b), "7 visitors searched this") || !strings.Contains(string(b), "3 of them opened billing/plans next") ||
+		strings.Count(string(b), "-->") != 1 {
+		t.Errorf("cancel-subscription draft: %v\n%s", err, b)
 	}
 	lib := loadContent(t, dir)
 	for _, p := range lib.Problems {

@@ -30,6 +30,9 @@ func WriteTable(w io.Writer, rep Report, from time.Time) {
 		if g.AnsweredAt != nil {
 			status += fmt.Sprintf(", answered %s by %s (before %d, after %d)", g.AnsweredAt.Format("2006-01-02"), g.AnsweredBy, g.Before, g.After)
 		}
+		if len(g.FoundInstead) > 0 {
+			status += "; found instead: " + FoundList(g.FoundInstead)
+		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", g.ID, g.Visitors, g.Last7, g.Prev7, kind, g.Locale,
 			status, oneLine(g.Query), oneLine(VariantList(g.Variants)), CountList(g.Sources))
 	}

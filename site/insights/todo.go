@@ -24,6 +24,10 @@ const (
 	ActionFixProduct = "fix_product" // the team decided the product must change
 	ActionLink       = "link"        // link a ticket topic to an article
 	ActionEdit       = "edit"        // edit an article's source file
+	// ActionKeywords: most of a gap's visitors opened one article next
+	// (gaps.Gap.FoundInstead): the answer exists, so add the words they
+	// searched to that article (its keywords, or synonyms.yaml).
+	ActionKeywords = "keywords"
 )
 
 // Task is one line of the to-do list: something the team can act on,
@@ -81,9 +85,17 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 			if len(g.Variants) > 1 {
 				t.Why += fmt.Sprintf("; %d phrasings", len(g.Variants))
 			}
+			if len(g.FoundInstead) > 0 {
+				f := g.FoundInstead[0]
+				t.Why += fmt.Sprintf("; %d of them opened %s next", f.Visitors, f.Article)
+				if 2*f.Visitors >= g.Visitors {
+					t.Action, t.ArticleID = ActionKeywords, f.Article
+					t.Target = sourceOf(articles, f.Article, g.Locale, editURL, t.Target)
+				}
+			}
 		}
 		if g.Status == gaps.StatusProductFix {
-			t.Action = ActionFixProduct
+			t.Action, t.ArticleID, t.Target = ActionFixProduct, "", "#gap-"+g.ID
 		}
 		out = append(out, t)
 	}
@@ -104,10 +116,7 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 		if a.ContactsAfterReading > unhelped {
 			kind = TaskContactOut
 		}
-		target := a.Source
-		if editURL != "" && a.Source != "" {
-			target = strings.TrimSuffix(editURL, "/") + "/" + a.Source
-		}
+		target := editTarget(a.Source, editURL)
 		out = append(out, Task{Kind: kind, People: max(unhelped, a.ContactsAfterReading), Title: a.Title, Why: strings.Join(why, "; "),
 			Action: ActionEdit, Target: target, ArticleID: a.ID, Locale: a.Locale})
 	}
@@ -121,4 +130,25 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 		return out[i].Title < out[j].Title
 	})
 	return out
+}
+
+// editTarget is where an article's source file is edited: the content
+// repository's edit address with the file's path appended when editURL is
+// set, else the path.
+func editTarget(source, editURL string) string {
+	if editURL != "" && source != "" {
+		return strings.TrimSuffix(editURL, "/") + "/" + source
+	}
+	return source
+}
+
+// sourceOf is editTarget for the article id in locale among articles,
+// or otherwise when it is not among them or has no source file.
+func sourceOf(articles []Article, id, locale, editURL, otherwise string) string {
+	for _, a := range articles {
+		if a.ID == id && a.Locale == locale && a.Source != "" {
+			return editTarget(a.Source, editURL)
+		}
+	}
+	return otherwise
 }

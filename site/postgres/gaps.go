@@ -14,14 +14,15 @@ import (
 var _ gaps.Store = (*DB)(nil)
 
 // GapRecords calls fn with every failed record the gap report reads since
-// a time: the searches no click, vote or reading satisfied, the unlinked
+// a time: the searches no click, vote or reading satisfied (with the
+// article their visitor opened instead, migration 0007), the unlinked
 // tickets, the confirmed subscriptions not yet notified (people waiting),
 // the openings of the widget on screens no article fitted. It
 // stops at the first error fn returns. Searches from every replica count
 // together: they are rows of one table.
 func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
 	if err := db.searchRecords(ctx, `
-		SELECT query, normalized, locale, source, context, path, visitor, results, false, created_at
+		SELECT query, normalized, locale, source, context, path, visitor, results, false, created_at, found
 		FROM searches WHERE NOT satisfied AND created_at >= $1 ORDER BY created_at, seq`, since, fn); err != nil {
 		return err
 	}
@@ -38,7 +39,7 @@ func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Reco
 // query as typed left out.
 func (db *DB) SatisfiedSearches(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
 	return db.searchRecords(ctx, `
-		SELECT '', normalized, locale, source, context, path, visitor, results, true, created_at
+		SELECT '', normalized, locale, source, context, path, visitor, results, true, created_at, ''
 		FROM searches WHERE satisfied AND created_at >= $1 ORDER BY created_at, seq`, since, fn)
 }
 
@@ -58,16 +59,17 @@ func (db *DB) searchRecords(ctx context.Context, stmt string, since time.Time, f
 		}
 		return s
 	}
-	var locale, source, context, path string
+	var locale, source, context, path, found string
 	for rows.Next() {
 		var r gaps.Record
-		if err := rows.Scan(&r.Query, &r.Normalized, &locale, &source, &context, &path, &r.Visitor, &r.Results, &r.Satisfied, &r.Time); err != nil {
+		if err := rows.Scan(&r.Query, &r.Normalized, &locale, &source, &context, &path, &r.Visitor, &r.Results, &r.Satisfied, &r.Time, &found); err != nil {
 			return fail("read searches", err)
 		}
 		if r.Query == r.Normalized {
 			r.Query = r.Normalized
 		}
 		r.Locale, r.Source, r.Context, r.Path = str(locale), str(source), str(context), str(path)
+		r.Found = str(found)
 		r.Time = r.Time.UTC()
 		if err := fn(r); err != nil {
 			return err

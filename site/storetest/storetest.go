@@ -7,6 +7,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"sort"
 	"sync"
@@ -40,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"Searches", testSearches},
 		{"Satisfied", testSatisfied},
 		{"ClickOnItsResults", testClickOnItsResults},
+		{"FoundInstead", testFoundInstead},
 		{"Feedback", testFeedback},
 		{"Tickets", testTickets},
 		{"TopicLinks", testTopicLinks},
@@ -325,6 +327,69 @@ func testClickOnItsResults(t *testing.T, open Opener) {
 	want := []string{"early other", "nothing found", "past the end", "weak results"}
 	if !slices.Equal(failed, want) {
 		t.Errorf("failed searches %q, want %q (a click on another article than the search's results satisfies nothing)", failed, want)
+	}
+}
+
+// testFoundInstead: a failed search keeps the first article its visitor
+// opened after it within the visit (a click on another search's result or
+// a popular article under "no results", a reading, a "Yes" vote) that it
+// did not return (gaps.Record.Found); nothing another visitor did, a "No"
+// vote, or what came over 30 minutes after its last keystroke.
+func testFoundInstead(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	yes, no := true, false
+	at := func(min int) time.Time { return t0.Add(time.Duration(min) * time.Minute) }
+	record(t, s, func(r *recorder.Recorder) {
+		for _, q := range []site.SearchEvent{
+			{ID: "read", Query: "refund twice", Visitor: "v1"},
+			{ID: "reread", Query: "money back", Visitor: "v1", Time: at(1)},
+			{ID: "clicked", Query: "charged double", Visitor: "v2"},
+			{ID: "clicked-next", Query: "duplicate charge", Visitor: "v2", Time: at(2), Results: 2, Hits: []string{"refunds", "fees"}},
+			{ID: "popular", Query: "invoice copy", Visitor: "v3"},
+			{ID: "said-no", Query: "export data", Visitor: "v4"},
+			{ID: "late", Query: "delete account", Visitor: "v5"},
+			{ID: "other-visitor", Query: "change plan", Visitor: "v6"},
+			{ID: "own-result", Query: "card declined", Visitor: "v7", Results: 1, Hits: []string{"payments"}},
+		} {
+			q.Locale = "en"
+			if q.Time.IsZero() {
+				q.Time = t0
+			}
+			r.RecordSearch(q)
+		}
+	})
+	record(t, s, func(r *recorder.Recorder) {
+		for _, e := range []site.Event{
+			{Type: site.EventView, ArticleID: "refunds", Visitor: "v1", Time: at(3)},
+			{Type: site.EventView, ArticleID: "fees", Visitor: "v1", Time: at(4)}, // the first one counts
+			{Type: site.EventClick, SearchID: "clicked-next", ArticleID: "refunds", Position: 1, Visitor: "v2", Time: at(3)},
+			{Type: site.EventClick, SearchID: "popular", ArticleID: "invoices", Position: 1, Visitor: "v3", Time: at(1)},
+			{Type: site.EventVote, ArticleID: "export", Helpful: &no, Visitor: "v4", Time: at(2)},
+			{Type: site.EventView, ArticleID: "close-account", Visitor: "v5", Time: at(45)},
+			{Type: site.EventView, ArticleID: "plans", Visitor: "someone-else", Time: at(1)},
+			{Type: site.EventVote, ArticleID: "payments", Helpful: &yes, Visitor: "v7", Time: at(1)},
+		} {
+			e.Locale = "en"
+			r.RecordEvent(e)
+		}
+	})
+	found := map[string]string{}
+	if err := s.GapRecords(ctx, t0.Add(-time.Hour), func(r gaps.Record) error {
+		if r.Kind == "" {
+			found[r.Query] = r.Found
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"refund twice": "refunds", "money back": "refunds", "charged double": "refunds",
+		"invoice copy": "invoices", "export data": "", "delete account": "", "change plan": "",
+	}
+	if !maps.Equal(found, want) {
+		t.Errorf("articles found instead %v, want %v (and the satisfied searches absent)", found, want)
 	}
 }
 

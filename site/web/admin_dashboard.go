@@ -219,5 +219,5 @@ var taskLabels = map[string]string{
 	insights.TaskGap: "Failed searches", insights.TaskUnlinked: "Tickets no article answers", insights.TaskScreen: "Screen with no help",
 	insights.TaskUnhelpful: "Rated not helpful", insights.TaskContactOut: "Read, then contacted support",
 	insights.ActionWrite: "Write an article", insights.ActionFixProduct: "Fix the product", insights.ActionLink: "Link to an article",
-	insights.ActionEdit: "Edit",
+	insights.ActionEdit: "Edit", insights.ActionKeywords: "Add these words to the article",
 }

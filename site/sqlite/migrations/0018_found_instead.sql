@@ -1,0 +1,23 @@
+-- 0018: where visitors went after a failed search (gaps.Record.Found).
+--
+-- found is the first article the search's visitor opened after it within
+-- the visit (a click on another search's result, a reading, a "Yes" vote;
+-- within 30 minutes of the search's last keystroke, as for satisfied) that
+-- the search did not return (a popular article clicked under "no results"
+-- too): the answer exists, but these words did not find it. Only failed searches keep one, so the failed-search index
+-- holds it too.
+ALTER TABLE searches ADD COLUMN found TEXT NOT NULL DEFAULT '';
+
+CREATE TRIGGER events_found_instead AFTER INSERT ON events
+WHEN NEW.type IN ('click', 'view', 'vote') AND coalesce(NEW.helpful, 1) = 1
+  AND NEW.visitor != '' AND NEW.article_id != '' BEGIN
+    UPDATE searches SET found = NEW.article_id
+    WHERE visitor = NEW.visitor AND satisfied = 0 AND found = ''
+      AND created_at BETWEEN NEW.created_at - 86400000 AND NEW.created_at
+      AND NEW.created_at <= updated_at + 1800000
+      AND instr(char(10) || hits || char(10), char(10) || NEW.article_id || char(10)) = 0;
+END;
+
+DROP INDEX searches_failed;
+CREATE INDEX searches_failed ON searches (created_at, locale, normalized, query, visitor, results, source, context, path, found)
+WHERE satisfied = 0;

@@ -173,7 +173,7 @@ func TestAdminMergeAndSplit(t *testing.T) {
 	}
 	// A spreadsheet keeping gap IDs finds the merged ones on the row of
 	// the gap they joined.
-	if _, out, _ := cli("--format", "csv"); !regexp.MustCompile(`(?m)^` + tip.ID + `,.*,` + back.ID + ` ` + grat.ID + `$|^` + tip.ID + `,.*,` + grat.ID + ` ` + back.ID + `$`).MatchString(out) {
+	if _, out, _ := cli("--format", "csv"); !regexp.MustCompile(`(?m)^` + tip.ID + `,.*,` + back.ID + ` ` + grat.ID + `,|^` + tip.ID + `,.*,` + grat.ID + ` ` + back.ID + `,`).MatchString(out) {
 		t.Errorf("CSV lacks the merged IDs on %s's row:\n%s", tip.ID, out)
 	}
 	for _, bad := range [][]string{{"merge", tip.ID}, {"split", tip.ID}, {"merge", "000000000000", tip.ID}, {"split", both.ID, "printer jammed"}} {

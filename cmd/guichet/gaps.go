@@ -24,6 +24,10 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return sub[args[0]](ctx, args[1:], stdout, stderr)
 	}
 	c := newCommand("gaps", stderr, "content", "data", "database", "format", "retention-days")
+	c.fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: guichet gaps [flags], or guichet gaps mark|stub|merge|split ... (the sub-command first; each has -h)")
+		c.fs.PrintDefaults()
+	}
 	c.fs.Lookup("format").Usage = "output format: " + strings.Join(gaps.Formats, ", ") + " (text is the table) (env GUICHET_FORMAT)"
 	since := c.fs.String("since", "30d", "report the period since this many days (30d: today and the 29 days before) or this date (2026-11-01)")
 	locale := c.fs.String("locale", "", "only this locale")
@@ -40,8 +44,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *minVisitors < 1 {
 		return fmt.Errorf("--min-visitors must be at least 1")
 	}
-	// The period the admin page and the insights API read for the same
-	// since (7d: today and the 6 days before).
+	// The period the admin page and the insights API read (7d: today and the 6 days before).
 	p, err := insights.ParsePeriod(*since, "", *locale, time.Now())
 	if err != nil {
 		return fmt.Errorf("--%s", site.ErrorMessage(err))

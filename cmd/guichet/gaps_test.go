@@ -17,7 +17,8 @@ import (
 )
 
 // TestGapsHelpNamesItsFormats: `guichet gaps -h` lists the formats gaps
-// writes (csv among them, as the README says), not check's "text or json".
+// writes (csv among them, as the README says), not check's "text or json",
+// and its sub-commands, which come first.
 func TestGapsHelpNamesItsFormats(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run(context.Background(), []string{"gaps", "-h"}, &out, &errb); code != 0 {
@@ -25,6 +26,9 @@ func TestGapsHelpNamesItsFormats(t *testing.T) {
 	}
 	if help := errb.String(); !strings.Contains(help, "output format: table, csv, json") || strings.Contains(help, "text or json") {
 		t.Errorf("gaps -h does not name table, csv and json:\n%s", help)
+	}
+	if help := errb.String(); !strings.Contains(help, "guichet gaps mark|stub|merge|split") {
+		t.Errorf("gaps -h does not name its sub-commands:\n%s", help)
 	}
 }
 

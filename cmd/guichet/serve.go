@@ -41,12 +41,10 @@ type Main struct {
 	Server    *web.Server
 	// Metrics is the Prometheus registry /metrics serves; nil: a new one.
 	Metrics *prometheus.Registry
-	// Gaps is the content-gap report; Tickets takes tickets in and keeps
-	// the FAQ's counts.
+	// Gaps is the content-gap report; Tickets takes tickets in, keeps the FAQ's counts.
 	Gaps    *gaps.Service
 	Tickets *tickets.Service
-	// Contact takes contact requests and subscriptions; Queue delivers
-	// what they send.
+	// Contact takes contact requests and subscriptions; Queue delivers them.
 	Contact *contact.Service
 	Queue   *delivery.Queue
 	// AccessLog gets a line per request; nil: none.
@@ -54,8 +52,7 @@ type Main struct {
 	// ListenURL is the URL the server was found at ("http://localhost:8080"),
 	// the base URL when neither --base-url nor base_url sets one.
 	ListenURL string
-	// TicketPoll is how often the server checks for tickets imported by
-	// another process (default 10 s).
+	// TicketPoll: how often to check for tickets another process imported (default 10 s).
 	TicketPoll time.Duration
 
 	// Publisher loads and publishes the content.

@@ -75,3 +75,19 @@ func TestBlankQueries(t *testing.T) {
 		t.Errorf("recorded %+v, want no search", got)
 	}
 }
+
+// TestControlCharactersInQuery: control characters and bidirectional
+// overrides inside a query are spaces on the search page, as in what is
+// recorded (site.CleanText): "a\x00b" shows "a b", not "a�b".
+func TestControlCharactersInQuery(t *testing.T) {
+	e := newEnv(t)
+	for q, want := range map[string]string{"refund%00policy": "refund policy", "refund%1B%5B31mpolicy": "refund [31mpolicy", "refund%E2%80%AEpolicy": "refund policy"} {
+		d := webtest.Parse(t, e.page(t, "/search?q="+q))
+		if got := d.Attr("input[name=q]", "value"); got != want {
+			t.Errorf("/search?q=%s: the search box holds %q, want %q", q, got, want)
+		}
+		if h := d.Text("h1"); !strings.Contains(h, want) || strings.ContainsAny(h, "\uFFFD\x00\x1b\u202e") {
+			t.Errorf("/search?q=%s: h1 %q, want it to name %q", q, h, want)
+		}
+	}
+}

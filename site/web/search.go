@@ -67,9 +67,11 @@ func (s *Server) search(c echo.Context) error {
 func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	r := c.Request()
 	// A page is forgiving where the API is strict: bytes that are not
-	// UTF-8 are repaired rather than refused, so nothing invalid is shown
-	// or stored; a query of nothing else is no query.
-	q := strings.TrimSpace(strings.ToValidUTF8(r.URL.Query().Get("q"), "\uFFFD"))
+	// UTF-8 are repaired rather than refused, and control characters and
+	// bidirectional overrides are spaces, as in what is recorded, so
+	// nothing invalid or misleading is shown or stored; a query of
+	// nothing else is no query.
+	q := strings.TrimSpace(site.CleanText(r.URL.Query().Get("q")))
 	if textnorm.Blank(q) {
 		q = ""
 	}

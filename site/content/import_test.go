@@ -322,3 +322,47 @@ func TestHugoTOMLFrontMatter(t *testing.T) {
 		t.Errorf("category from TOML _index.md: %+v", lib.Categories)
 	}
 }
+
+// TestMkDocsAdmonitionTitles: an MkDocs admonition without a title is
+// titled by its type, capitalised, as MkDocs does ("Example", "Bug"), in
+// the style of the kind it maps to; French pages read the French name.
+func TestMkDocsAdmonitionTitles(t *testing.T) {
+	for _, tc := range []struct{ locale, typ, class, title string }{
+		{"en", "note", "callout-note", "Note"},
+		{"en", "example", "callout-note", "Example"},
+		{"en", "abstract", "callout-note", "Abstract"},
+		{"en", "info", "callout-note", "Info"},
+		{"en", "question", "callout-note", "Question"},
+		{"en", "quote", "callout-note", "Quote"},
+		{"en", "success", "callout-tip", "Success"},
+		{"en", "tip", "callout-tip", "Tip"},
+		{"en", "warning", "callout-warning", "Warning"},
+		{"en", "caution", "callout-warning", "Caution"},
+		{"en", "bug", "callout-caution", "Bug"},
+		{"en", "failure", "callout-caution", "Failure"},
+		{"en", "danger", "callout-caution", "Danger"},
+		{"en", "Example", "callout-note", "Example"},
+		{"fr", "note", "callout-note", "Remarque"},
+		{"fr", "example", "callout-note", "Exemple"},
+		{"fr", "bug", "callout-caution", "Bogue"},
+		{"fr", "danger", "callout-caution", "Danger"},
+		{"en", "custom-thing", "callout-note", "Custom-thing"},
+	} {
+		for _, mark := range []string{"!!!", "???"} {
+			src := mark + " " + tc.typ + "\n    Body.\n"
+			out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: tc.locale, File: "x.md"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			html := string(out.HTML)
+			if !strings.Contains(html, `class="callout `+tc.class+`"`) || !strings.Contains(html, `class="callout-title">`+tc.title+"</") {
+				t.Errorf("%s %s (%s): want %s titled %q, got\n%s", mark, tc.typ, tc.locale, tc.class, tc.title, html)
+			}
+		}
+	}
+	// An explicit title wins.
+	out, _ := NewRenderer(RenderOptions{}).Render(Input{Source: []byte("!!! example \"Try it\"\n    Body.\n"), Locale: "en", File: "x.md"})
+	if !strings.Contains(string(out.HTML), `class="callout-title">Try it</`) {
+		t.Errorf("explicit title lost:\n%s", out.HTML)
+	}
+}

@@ -104,9 +104,11 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 		kind, known := admonitionKind(typ)
 		if !known {
 			kind = "note"
-			if !explicit {
-				title = titleCase(typ) // MkDocs titles a custom type by its name
-			}
+		}
+		if !explicit {
+			// MkDocs titles an admonition by its type, capitalised
+			// ("!!! example" reads "Example"); the kind only sets its style.
+			title = admonitionTypeTitle(typ, locale)
 		}
 		c := newCallout(kind, title, locale)
 		c.Foldable, c.Open = mark == "???", modifier == "+"
@@ -165,6 +167,68 @@ func isWord(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// admonitionTypeTitle is the title MkDocs gives an admonition of type typ
+// without one: the type's name capitalised, in French on French pages for
+// the types of MkDocs Material. The five kinds keep the titles of callouts
+// (calloutTitle).
+func admonitionTypeTitle(typ, locale string) string {
+	t := strings.ToLower(typ)
+	switch t {
+	case "note", "tip", "important", "warning":
+		return calloutTitle(t, locale)
+	}
+	if lang, _, _ := strings.Cut(locale, "-"); lang == "fr" {
+		if fr, ok := frenchAdmonitionTitle(t); ok {
+			return fr
+		}
+	}
+	if _, known := admonitionKind(t); known {
+		return titleCase(t)
+	}
+	return titleCase(typ) // a custom type, as written
+}
+
+// frenchAdmonitionTitle names MkDocs Material's admonition types in French.
+func frenchAdmonitionTitle(t string) (string, bool) {
+	switch t {
+	case "abstract", "summary", "tldr":
+		return "Résumé", true
+	case "info":
+		return "Info", true
+	case "todo":
+		return "À faire", true
+	case "hint":
+		return "Astuce", true
+	case "success", "check":
+		return "Succès", true
+	case "done":
+		return "Terminé", true
+	case "question":
+		return "Question", true
+	case "help":
+		return "Aide", true
+	case "faq":
+		return "FAQ", true
+	case "caution", "attention":
+		return "Attention", true
+	case "failure", "fail":
+		return "Échec", true
+	case "missing":
+		return "Manquant", true
+	case "danger":
+		return "Danger", true
+	case "error":
+		return "Erreur", true
+	case "bug":
+		return "Bogue", true
+	case "example":
+		return "Exemple", true
+	case "quote", "cite":
+		return "Citation", true
+	}
+	return "", false
 }
 
 // titleCase capitalises the first letter of s.

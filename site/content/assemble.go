@@ -378,6 +378,25 @@ func (r *resolver) title(u, locale string) string {
 	return ""
 }
 
+// markdown implements linkResolver.
+func (r *resolver) markdown(p string) bool { return r.mdFiles[textnorm.Normalize(p)] }
+
+// page implements linkResolver.
+func (r *resolver) page(u string) (string, string, bool) {
+	u = strings.TrimSuffix(path.Clean(u), "/")
+	if a := r.byURL[u]; a != nil {
+		return a.URL, a.SourcePath, true
+	}
+	for _, cats := range r.catByID {
+		for _, c := range cats {
+			if strings.TrimSuffix(c.URL, "/") == u {
+				return c.URL, "", true
+			}
+		}
+	}
+	return "", "", false
+}
+
 // read implements linkResolver.
 func (r *resolver) read(p string) ([]byte, error) {
 	return fs.ReadFile(r.fsys, p)

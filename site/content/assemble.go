@@ -291,6 +291,8 @@ type resolver struct {
 	assets  map[string]bool
 	sizes   map[string][2]int
 	def     string
+	homes   map[string]string // home pages at the top of the folder → their locale
+	prefix  func(locale string) string
 }
 
 // newResolver indexes the articles, categories and files of l for
@@ -307,6 +309,11 @@ func newResolver(l *loader, byPath map[string]*site.Article) *resolver {
 		assets:  l.assets,
 		sizes:   l.sizes,
 		def:     l.lib.Config.DefaultLocale,
+		prefix:  l.localePrefix,
+		homes:   make(map[string]string, len(l.homes)),
+	}
+	for p, loc := range l.homes {
+		r.homes[textnorm.Normalize(p)] = loc
 	}
 	// Markdown paths are compared normalised (NFC, invisible characters
 	// removed): a link typed on one system finds a file named on another
@@ -347,6 +354,14 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 			return t.URL, t.SourcePath, nil
 		}
 		return a.URL, a.SourcePath, nil
+	}
+	if loc, ok := r.homes[p]; ok {
+		// Another tool's home page: Guichet's, in the file's locale or
+		// else the reader's.
+		if loc == "" {
+			loc = locale
+		}
+		return r.prefix(loc) + "/", "", nil
 	}
 	if parseFileName(path.Base(p), r.known).index {
 		if cats := r.catByID[path.Dir(p)]; cats != nil {

@@ -69,3 +69,49 @@ func TestLinksWithoutExtension(t *testing.T) {
 		}
 	}
 }
+
+// TestLinksToHomePage: the file a Docusaurus site serves at the root of
+// its docs (`slug: /`, often intro.md) and the home pages of other tools at
+// the top of the content folder (index.md, _index.md, README.md) are
+// Guichet's home page: not articles, and links to them lead to the home
+// page of the reader's locale instead of being broken. The slug: / file
+// says so in check; other files at the top stay unpublished.
+func TestLinksToHomePage(t *testing.T) {
+	links := "[intro](../intro.md)\n\n[no ext](../intro)\n\n[readme](../README.md)\n\n[index](../index.md)\n\n[faq](../faq.md)\n"
+	lib := load(t, map[string]string{
+		"guichet.yaml":                       "locales: [en, fr]\n",
+		"intro.md":                           "---\nsidebar_position: 1\nslug: /\n---\n# Welcome\nTallybook docs.\n",
+		"README.md":                          "# The repository\n",
+		"index.md":                           "# Home\n",
+		"faq.md":                             "# FAQ\n",
+		"getting-started/connect-bank.md":    "# Connect your bank\n\n" + links,
+		"getting-started/connect-bank.fr.md": "# Connecter sa banque\n\n" + links,
+	})
+	for file, home := range map[string]string{"getting-started/connect-bank.md": "/", "getting-started/connect-bank.fr.md": "/fr/"} {
+		html := string(article(t, lib, file).HTML)
+		for _, w := range []string{
+			`<a href="` + home + `">intro</a>`,
+			`<a href="` + home + `">no ext</a>`,
+			`<a href="` + home + `">readme</a>`,
+			`<a href="` + home + `">index</a>`,
+		} {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s: missing %s in\n%s", file, w, html)
+			}
+		}
+		if !findProblem(lib, want{site.SeverityError, file, 11, "", `broken link "../faq.md": faq.md is not a published article`}) {
+			t.Errorf("%s: no broken link to faq.md in %v", file, lib.Problems)
+		}
+		for _, p := range lib.Problems {
+			if p.File == file && p.Kind == site.KindBrokenLink && p.Line != 11 {
+				t.Errorf("unexpected %v", p)
+			}
+		}
+	}
+	if hasArticle(lib, "intro.md") {
+		t.Error("intro.md is an article")
+	}
+	if w := (want{site.SeverityWarning, "intro.md", 3, "slug", "the home page of the docs (`slug: /`): Guichet makes its own home page"}); !findProblem(lib, w) {
+		t.Errorf("no problem %+v in %v", w, lib.Problems)
+	}
+}

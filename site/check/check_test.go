@@ -63,3 +63,38 @@ func TestRun(t *testing.T) {
 		t.Error("a missing folder was checked")
 	}
 }
+
+// TestRunMigratedSyntax: what a migrated Docusaurus or MkDocs site shows
+// raw is reported, grouped so that the summary stays short: JSX
+// expressions in one group, MkDocs icons one group per icon set, each
+// place at its line; links without .md that lead nowhere are broken links;
+// links to the docs' home page (`slug: /`) are not.
+func TestRunMigratedSyntax(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "intro.md", "---\nslug: /\n---\n# Welcome\n")
+	write(t, dir, "cards/limits.mdx", "# Limits\n\nSpend up to {props.limit} per day, {props.max} a month.\n\nBack to [the intro](../intro.md), see [freezing](freeze), [gone](frezee).\n")
+	write(t, dir, "cards/freeze.md", "# Freeze\n\n:material-check: Works everywhere.\n\n:material-lock: Locked, :fontawesome-solid-lock: too.\n")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var summary bytes.Buffer
+	rep.WriteText(&summary, false)
+	s := summary.String()
+	for _, want := range []string{
+		"broken links: 1 problem",
+		`cards/limits.mdx:5: broken link "frezee"`,
+		"left out of the page: JSX expressions {…}: 2 problems",
+		"cards/limits.mdx:3: JSX expression {props.limit} is left out of the page",
+		"left out of the page: :material-… icons: 2 problems",
+		"left out of the page: :fontawesome-… icons: 1 problem",
+		"cards/freeze.md:5: icon :material-lock: is left out",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "intro.md is not") {
+		t.Errorf("link to the home page reported:\n%s", s)
+	}
+}

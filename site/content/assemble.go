@@ -291,6 +291,8 @@ type resolver struct {
 	assets  map[string]bool
 	sizes   map[string][2]int
 	def     string
+	homes   map[string]string // home pages at the top of the folder → their locale
+	prefix  func(locale string) string
 }
 
 // newResolver indexes the articles, categories and files of l for
@@ -307,6 +309,11 @@ func newResolver(l *loader, byPath map[string]*site.Article) *resolver {
 		assets:  l.assets,
 		sizes:   l.sizes,
 		def:     l.lib.Config.DefaultLocale,
+		prefix:  l.localePrefix,
+		homes:   make(map[string]string, len(l.homes)),
+	}
+	for p, loc := range l.homes {
+		r.homes[textnorm.Normalize(p)] = loc
 	}
 	// Markdown paths are compared normalised (NFC, invisible characters
 	// removed): a link typed on one system finds a file named on another
@@ -348,6 +355,14 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 		}
 		return a.URL, a.SourcePath, nil
 	}
+	if loc, ok := r.homes[p]; ok {
+		// Another tool's home page: Guichet's, in the file's locale or
+		// else the reader's.
+		if loc == "" {
+			loc = locale
+		}
+		return r.prefix(loc) + "/", "", nil
+	}
 	if parseFileName(path.Base(p), r.known).index {
 		if cats := r.catByID[path.Dir(p)]; cats != nil {
 			if c := cats[locale]; c != nil {
@@ -376,6 +391,25 @@ func (r *resolver) title(u, locale string) string {
 		}
 	}
 	return ""
+}
+
+// markdown implements linkResolver.
+func (r *resolver) markdown(p string) bool { return r.mdFiles[textnorm.Normalize(p)] }
+
+// page implements linkResolver.
+func (r *resolver) page(u string) (string, string, bool) {
+	u = strings.TrimSuffix(path.Clean(u), "/")
+	if a := r.byURL[u]; a != nil {
+		return a.URL, a.SourcePath, true
+	}
+	for _, cats := range r.catByID {
+		for _, c := range cats {
+			if strings.TrimSuffix(c.URL, "/") == u {
+				return c.URL, "", true
+			}
+		}
+	}
+	return "", "", false
 }
 
 // read implements linkResolver.

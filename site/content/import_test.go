@@ -15,7 +15,7 @@ import (
 
 // otherSyntax finds what another tool's syntax looks like when it leaks
 // into a page as text.
-var otherSyntax = regexp.MustCompile(`\{\{[<%]|[>%]\}\}|:::|\[!(?i:include|div|video|note|tip|important|warning|caution)\b|\[\^[^\]]+\]|^\s*(!!!|\?\?\?\+?|===) |\{\{ *\.`)
+var otherSyntax = regexp.MustCompile(`\{\{[<%]|[>%]\}\}|:::|\[!(?i:include|div|video|note|tip|important|warning|caution)\b|\[\^[^\]]+\]|^\s*(!!!|\?\?\?\+?|===) |\{\{ *\.|:(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:|\{(?:props|frontMatter)\.`)
 
 // codeParts are the parts of a page where code is shown as written.
 var codeParts = regexp.MustCompile(`(?s)<pre[ >].*?</pre>|<code[ >].*?</code>`)
@@ -320,5 +320,115 @@ func TestHugoTOMLFrontMatter(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("category from TOML _index.md: %+v", lib.Categories)
+	}
+}
+
+// TestMkDocsAdmonitionTitles: an MkDocs admonition without a title is
+// titled by its type, capitalised, as MkDocs does ("Example", "Bug"), in
+// the style of the kind it maps to; French pages read the French name.
+func TestMkDocsAdmonitionTitles(t *testing.T) {
+	for _, tc := range []struct{ locale, typ, class, title string }{
+		{"en", "note", "callout-note", "Note"},
+		{"en", "example", "callout-note", "Example"},
+		{"en", "abstract", "callout-note", "Abstract"},
+		{"en", "info", "callout-note", "Info"},
+		{"en", "question", "callout-note", "Question"},
+		{"en", "quote", "callout-note", "Quote"},
+		{"en", "success", "callout-tip", "Success"},
+		{"en", "tip", "callout-tip", "Tip"},
+		{"en", "warning", "callout-warning", "Warning"},
+		{"en", "caution", "callout-warning", "Caution"},
+		{"en", "bug", "callout-caution", "Bug"},
+		{"en", "failure", "callout-caution", "Failure"},
+		{"en", "danger", "callout-caution", "Danger"},
+		{"en", "Example", "callout-note", "Example"},
+		{"fr", "note", "callout-note", "Remarque"},
+		{"fr", "example", "callout-note", "Exemple"},
+		{"fr", "bug", "callout-caution", "Bogue"},
+		{"fr", "danger", "callout-caution", "Danger"},
+		{"en", "custom-thing", "callout-note", "Custom-thing"},
+	} {
+		for _, mark := range []string{"!!!", "???"} {
+			src := mark + " " + tc.typ + "\n    Body.\n"
+			out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: tc.locale, File: "x.md"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			html := string(out.HTML)
+			if !strings.Contains(html, `class="callout `+tc.class+`"`) || !strings.Contains(html, `class="callout-title">`+tc.title+"</") {
+				t.Errorf("%s %s (%s): want %s titled %q, got\n%s", mark, tc.typ, tc.locale, tc.class, tc.title, html)
+			}
+		}
+	}
+	// An explicit title wins.
+	out, _ := NewRenderer(RenderOptions{}).Render(Input{Source: []byte("!!! example \"Try it\"\n    Body.\n"), Locale: "en", File: "x.md"})
+	if !strings.Contains(string(out.HTML), `class="callout-title">Try it</`) {
+		t.Errorf("explicit title lost:\n%s", out.HTML)
+	}
+}
+
+// TestJSXAndIconsLeftOut: a Docusaurus JSX expression in text and an
+// MkDocs Material icon shortcode were shown as written, raw, with no
+// warning. Icons are left out; expressions too (comments show nothing,
+// string literals their text), each with a warning at its line saying
+// what to write. Code, ordinary colons and braces stay as written.
+func TestJSXAndIconsLeftOut(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, src string
+		html            []string // substrings of the page
+		warn            string   // the warning on line 3, "" for none
+	}{
+		{"expression in mdx", "x.mdx", "Intro.\n\nSpend up to {props.limit} per day.\n",
+			[]string{"<p>Spend up to  per day.</p>"}, "JSX expression {props.limit} is left out of the page"},
+		{"expression in md", "x.md", "Intro.\n\nSpend up to {props.limit} per day.\n",
+			[]string{"<p>Spend up to  per day.</p>"}, "write its value in the text"},
+		{"front matter", "x.mdx", "Intro.\n\nUp to {frontMatter.limit} a day.\n",
+			[]string{"<p>Up to  a day.</p>"}, `{{< param "limit" >}}`},
+		{"any expression in mdx", "x.mdx", "Intro.\n\nHello {user.name ?? 'you'}!\n",
+			[]string{"<p>Hello !</p>"}, "JSX expression {user.name ?? 'you'}"},
+		{"placeholder in md", "x.md", "Intro.\n\nReplace {tenant-id} and {domain.com} with yours.\n",
+			[]string{"<p>Replace {tenant-id} and {domain.com} with yours.</p>"}, ""},
+		{"comment", "x.mdx", "Intro.\n\n{/* hidden */}Hello.\n",
+			[]string{"<p>Hello.</p>"}, ""},
+		{"string literal", "x.mdx", "Intro.\n\nUse{' '}spaces.\n",
+			[]string{"<p>Use spaces.</p>"}, ""},
+		{"code", "x.mdx", "Intro.\n\n`{props.limit}` and `:material-check:`\n\n```\n{props.limit} :material-check:\n```\n",
+			[]string{"<code>{props.limit}</code> and <code>:material-check:</code>", "{props.limit} :material-check:\n</code></pre>"}, ""},
+		{"attribute list and shortcode", "x.md", "Intro.\n\n[Get it](https://example.com){ .md-button } {{< param \"title\" >}}\n",
+			[]string{`<a href="https://example.com">Get it</a>`}, ""},
+		{"icon at the start", "x.md", "Intro.\n\n:material-check: Works everywhere.\n",
+			[]string{"<p>Works everywhere.</p>"}, "icon :material-check: is left out of the page"},
+		{"icon inside", "x.md", "Intro.\n\nLocked :fontawesome-solid-lock: here.\n",
+			[]string{"<p>Locked here.</p>"}, "write the words it stands for, or an emoji"},
+		{"octicon", "x.md", "Intro.\n\nSee :octicons-mark-github-16: GitHub.\n",
+			[]string{"<p>See GitHub.</p>"}, "icon :octicons-mark-github-16:"},
+		{"simple icon in a list", "x.md", "Intro.\n\n- :simple-python: Python\n",
+			[]string{"<li>Python</li>"}, "icon :simple-python:"},
+		{"colons and times", "x.md", "Intro.\n\nNote: open at 10:30, ratio 1:2:3, see material-check: and :custom-thing:.\n",
+			[]string{"<p>Note: open at 10:30, ratio 1:2:3, see material-check: and :custom-thing:.</p>"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(tc.src), Locale: "en", File: tc.file, FirstLine: 1,
+				Params: map[string]any{"title": "T"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			html := string(out.HTML)
+			for _, w := range tc.html {
+				if !strings.Contains(html, w) {
+					t.Errorf("missing %q in\n%s", w, html)
+				}
+			}
+			var warns []string
+			for _, p := range out.Problems {
+				warns = append(warns, p.String())
+			}
+			switch {
+			case tc.warn == "" && len(warns) > 0:
+				t.Errorf("unexpected problems %v", warns)
+			case tc.warn != "" && (len(warns) != 1 || out.Problems[0].Line != 3 || out.Problems[0].Kind != site.KindSyntax || !strings.Contains(warns[0], tc.warn)):
+				t.Errorf("want one syntax warning on line 3 with %q, got %v", tc.warn, warns)
+			}
+		})
 	}
 }

@@ -28,6 +28,12 @@ type linkResolver interface {
 	// title returns the title of the article or category at URL path u
 	// in locale, "" when none.
 	title(u, locale string) string
+	// markdown reports whether a Markdown file exists at p, published or not.
+	markdown(p string) bool
+	// page returns the URL of the article or category at URL path u
+	// (with or without its trailing slash) and the SourcePath of the
+	// article ("" for a category); ok is false when there is none.
+	page(u string) (urlPath, target string, ok bool)
 }
 
 // isImage reports whether p names an image type served from the content
@@ -43,6 +49,9 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 		return dest
 	}
 	p, query, frag := splitURL(dest)
+	if pageLink(p) {
+		return d.pageDest(n, dest, p, query, frag)
+	}
 	if !isMarkdown(p) {
 		// A picture (a full-size screenshot) or an attachment is published.
 		return d.attachmentDest(n, dest, p)
@@ -61,6 +70,82 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 	if frag != "" && article != "" {
 		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line, Dest: dest, Target: article, Anchor: frag})
 	}
+	return withQueryFragment(u, query, frag)
+}
+
+// pageLink reports whether link path p names a page without its file
+// name extension: `issue-card`, `../reports/export`, `../reports/`, as
+// sites built by Docusaurus, DocFX or Hugo link them. Root-absolute paths
+// are left alone: they may be the site's own pages or another site's.
+func pageLink(p string) bool {
+	return p != "" && !strings.HasPrefix(p, "/") && (path.Ext(p) == "" || strings.HasSuffix(p, "/"))
+}
+
+// pageDest returns the href of a relative link to a page written without
+// its extension: the article of that Markdown file (.md, then .mdx), the
+// category of that folder, else the article or category at the URL the
+// browser would open from this page (a slug, Hugo's URLs ending in "/"). A
+// file without extension is left as written; anything else is a broken
+// link.
+func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
+	line := d.nodeLine(n)
+	target, ok := d.resolvePath(strings.TrimSuffix(p, "/"))
+	if !ok {
+		d.errorf(site.KindBrokenLink, line, "broken link %q: it points outside the content folder", dest)
+		return dest
+	}
+	if d.in.links.asset(target) {
+		return dest
+	}
+	u, article, found := "", "", false
+	for _, ext := range []string{".md", ".mdx"} {
+		if d.in.links.markdown(target + ext) {
+			var err error
+			if u, article, err = d.in.links.article(target+ext, d.in.Locale); err != nil {
+				d.errorf(site.KindBrokenLink, line, "broken link %q: %v", dest, err)
+				return dest
+			}
+			found = true
+			break
+		}
+	}
+	if !found {
+		// A folder: its category.
+		if cu, a, err := d.in.links.article(path.Join(target, indexName+".md"), d.in.Locale); err == nil && a == "" {
+			return withQueryFragment(cu, query, frag)
+		}
+	}
+	var tried string
+	if !found {
+		// The URL the browser would open from this page, then from this
+		// page's URL with a trailing slash (Hugo writes links for those).
+		if self, _, err := d.in.links.article(d.in.File, d.in.Locale); err == nil {
+			base := self
+			if !strings.HasSuffix(base, "/") {
+				base = path.Dir(base) + "/"
+			}
+			tried = path.Join(base, p)
+			if u, article, found = d.in.links.page(tried); !found && !strings.HasSuffix(self, "/") {
+				u, article, found = d.in.links.page(path.Join(self, p))
+			}
+		}
+	}
+	if !found {
+		msg := "no article " + target + ".md"
+		if tried != "" {
+			msg += " and no page " + tried
+		}
+		d.errorf(site.KindBrokenLink, line, "broken link %q: %s: link to the article's Markdown file, like [text](%s.md)", dest, msg, path.Base(target))
+		return dest
+	}
+	if frag != "" && article != "" {
+		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line, Dest: dest, Target: article, Anchor: frag})
+	}
+	return withQueryFragment(u, query, frag)
+}
+
+// withQueryFragment appends a link's query and fragment to URL path u.
+func withQueryFragment(u, query, frag string) string {
 	if query != "" {
 		u += "?" + query
 	}

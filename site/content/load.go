@@ -104,6 +104,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	}
 	l.readSiteFiles()
 	l.setLocales()
+	l.readTopLevel()
 	<-restored
 	if err := l.readSources(ctx); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)
@@ -138,6 +139,8 @@ type loader struct {
 	assets  map[string]bool   // every non-Markdown file, for image checks
 	sizes   map[string][2]int // width and height of the images whose size is readable
 	mdOrder []string          // every Markdown file found, in the order the walk found them
+	top     []string          // Markdown files at the top of the content folder: not articles
+	homes   map[string]string // those that are a home page (index.md, slug: /…) → their locale ("" the reader's)
 	dirs    []string          // category and section folders
 	// resolver resolves links for rendering, byPath finds an article by
 	// its normalised source path; both are made when first called.
@@ -254,13 +257,11 @@ func (l *loader) walk() error {
 			continue
 		}
 		l.mdOrder = append(l.mdOrder, p)
-		if isReadme(name) || isSnippet(p) {
+		if !strings.Contains(p, "/") {
+			l.top = append(l.top, p) // read once the locales are known
 			continue
 		}
-		if !strings.Contains(p, "/") {
-			if !strings.HasPrefix(name, indexName+".") {
-				l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "ignored: articles must live in a category folder"))
-			}
+		if isReadme(name) || isSnippet(p) {
 			continue
 		}
 		all = append(all, source{path: p, dir: f.dir, info: r.info})
@@ -585,6 +586,55 @@ func dedupeProblems(probs []site.Problem) []site.Problem {
 	return out
 }
 
+// readTopLevel reads the Markdown files at the top of the content folder,
+// which are not articles. The home pages of other tools (Hugo's _index.md,
+// MkDocs' index.md, a repository's README.md, the Docusaurus doc served at
+// the docs' root with `slug: /`) are Guichet's home page: links to them
+// lead there. The others are ignored, with a warning.
+func (l *loader) readTopLevel() {
+	l.homes = map[string]string{}
+	for _, p := range l.top {
+		f := parseFileName(p, l.known)
+		switch {
+		case f.index || isReadme(p):
+			l.homes[p] = f.locale
+		case strings.EqualFold(f.stem, "index"):
+			l.homes[p] = f.locale
+			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "",
+				"%s is the home page in MkDocs and Hugo: Guichet makes its own home page, so it is not published and links to it lead to the home page; to publish its text, move it into a category folder", p))
+		default:
+			if line, ok := rootSlug(l.fsys, p); ok {
+				l.homes[p] = f.locale
+				l.probs = append(l.probs, warningAt(site.KindFile, p, line, "slug",
+					"%s is the home page of the docs (`slug: /`): Guichet makes its own home page, so it is not published and links to it lead to the home page; to publish its text, move it into a category folder and remove `slug: /`", p))
+				continue
+			}
+			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "ignored: articles must live in a category folder"))
+		}
+	}
+}
+
+// rootSlug reports whether the Markdown file at p has the front-matter
+// field `slug: /` (Docusaurus serves it at the root of the docs), and the
+// field's line.
+func rootSlug(fsys fs.FS, p string) (int, bool) {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return 0, false
+	}
+	fm, _, _, delim, err := splitFrontMatter(data)
+	if err != nil || delim != "---" {
+		return 0, false
+	}
+	fields, _ := parseYAMLMapping(fm, p, 1, "front matter")
+	for _, f := range fields {
+		if f.name == "slug" && f.value != nil && len(f.value.Content) == 0 && strings.Trim(f.value.Value, "/ ") == "" {
+			return f.line, true
+		}
+	}
+	return 0, false
+}
+
 // structureHash covers what rendering one Markdown file reads besides
 // the file itself (renderCache): every article's and category's path,
 // URL, ID, locale, title and description, every file name and image size,
@@ -602,6 +652,9 @@ func (l *loader) structureHash() string {
 		h.str("category").field(c.SourcePath, c.URL, c.ID, c.Locale, c.Title, c.Description).str("\n")
 	}
 	h.str("markdown").field(l.mdOrder...)
+	for _, p := range slices.Sorted(maps.Keys(l.homes)) {
+		h.str("home").field(p, l.homes[p]).str("\n")
+	}
 	for _, f := range l.files {
 		h.str("file").field(f.path).sum(f.sum).str("\n")
 	}

@@ -2,6 +2,8 @@ package content
 
 import (
 	"bytes"
+	"fmt"
+	"path"
 	"regexp"
 	"strings"
 
@@ -222,4 +224,79 @@ func dedent(s []byte) []byte {
 		}
 	}
 	return []byte(strings.Join(lines, "\n"))
+}
+
+// mdxRoot matches the start of a JSX expression Docusaurus evaluates in a
+// page, in .md files too: the page's props, front matter, metadata…
+var mdxRoot = regexp.MustCompile(`^(?:props|frontMatter|metadata|assets|toc|contentTitle|siteConfig)\b`)
+
+// jsxExpressionParser reads the JSX expressions of MDX in text,
+// `{props.limit}`: Guichet runs no JavaScript, so they are left out of the
+// page with a warning saying what to write. A comment, `{/* … */}`, shows
+// nothing and a string literal, `{' '}`, its text, as in MDX. In .md files
+// only these and expressions on Docusaurus' own values are read, so that
+// placeholders like {tenant-id} stay text; attribute lists (`{ .class }`)
+// and Hugo shortcodes are left to their readers.
+type jsxExpressionParser struct{}
+
+// Trigger implements parser.InlineParser.
+func (jsxExpressionParser) Trigger() []byte { return []byte{'{'} }
+
+// Parse implements parser.InlineParser.
+func (jsxExpressionParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	d, _ := pc.Get(docKey).(*doc)
+	line, seg := block.PeekLine()
+	if d == nil || len(line) < 2 || line[1] == '{' || line[1] == '%' || block.PrecendingCharacter() == '{' || attrList.Match(line) {
+		return nil
+	}
+	end := expressionEnd(line)
+	if end < 0 {
+		return nil
+	}
+	expr := strings.TrimSpace(string(line[1:end]))
+	var node ast.Node
+	switch {
+	case strings.HasPrefix(expr, "/*") && strings.HasSuffix(expr, "*/"):
+		node = ast.NewString(nil)
+	case len(expr) >= 2 && (expr[0] == '\'' || expr[0] == '"') && expr[len(expr)-1] == expr[0] && !strings.ContainsRune(expr[1:len(expr)-1], rune(expr[0])):
+		node = ast.NewString([]byte(expr[1 : len(expr)-1]))
+	case expr != "" && (strings.EqualFold(path.Ext(d.in.File), ".mdx") || mdxRoot.MatchString(expr)):
+		fix := "write its value in the text"
+		if field, ok := strings.CutPrefix(expr, "frontMatter."); ok && isWord(field) {
+			fix = fmt.Sprintf("write {{< param %q >}} to show the front-matter field", field)
+		}
+		d.syntaxWarning("JSX expressions {…}", d.lines.line(seg.Start),
+			"JSX expression {%s} is left out of the page (Guichet runs no JavaScript): %s", expr, fix)
+		node = ast.NewString(nil)
+	default:
+		return nil
+	}
+	block.Advance(end + 1)
+	return node
+}
+
+// expressionEnd returns the offset of the brace closing the one line[0]
+// opens, on the same line (outside quoted strings), -1 when none.
+func expressionEnd(line []byte) int {
+	depth, q := 0, byte(0)
+	for i, c := range line {
+		switch {
+		case c == '\n':
+			return -1
+		case q != 0:
+			if c == q && line[i-1] != '\\' {
+				q = 0
+			}
+		case c == '\'' || c == '"' || c == '`':
+			q = c
+		case c == '{':
+			depth++
+		case c == '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }

@@ -104,9 +104,11 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 		kind, known := admonitionKind(typ)
 		if !known {
 			kind = "note"
-			if !explicit {
-				title = titleCase(typ) // MkDocs titles a custom type by its name
-			}
+		}
+		if !explicit {
+			// MkDocs titles an admonition by its type, capitalised
+			// ("!!! example" reads "Example"); the kind only sets its style.
+			title = admonitionTypeTitle(typ, locale)
 		}
 		c := newCallout(kind, title, locale)
 		c.Foldable, c.Open = mark == "???", modifier == "+"
@@ -165,6 +167,68 @@ func isWord(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// admonitionTypeTitle is the title MkDocs gives an admonition of type typ
+// without one: the type's name capitalised, in French on French pages for
+// the types of MkDocs Material. The five kinds keep the titles of callouts
+// (calloutTitle).
+func admonitionTypeTitle(typ, locale string) string {
+	t := strings.ToLower(typ)
+	switch t {
+	case "note", "tip", "important", "warning":
+		return calloutTitle(t, locale)
+	}
+	if lang, _, _ := strings.Cut(locale, "-"); lang == "fr" {
+		if fr, ok := frenchAdmonitionTitle(t); ok {
+			return fr
+		}
+	}
+	if _, known := admonitionKind(t); known {
+		return titleCase(t)
+	}
+	return titleCase(typ) // a custom type, as written
+}
+
+// frenchAdmonitionTitle names MkDocs Material's admonition types in French.
+func frenchAdmonitionTitle(t string) (string, bool) {
+	switch t {
+	case "abstract", "summary", "tldr":
+		return "Résumé", true
+	case "info":
+		return "Info", true
+	case "todo":
+		return "À faire", true
+	case "hint":
+		return "Astuce", true
+	case "success", "check":
+		return "Succès", true
+	case "done":
+		return "Terminé", true
+	case "question":
+		return "Question", true
+	case "help":
+		return "Aide", true
+	case "faq":
+		return "FAQ", true
+	case "caution", "attention":
+		return "Attention", true
+	case "failure", "fail":
+		return "Échec", true
+	case "missing":
+		return "Manquant", true
+	case "danger":
+		return "Danger", true
+	case "error":
+		return "Erreur", true
+	case "bug":
+		return "Bogue", true
+	case "example":
+		return "Exemple", true
+	case "quote", "cite":
+		return "Citation", true
+	}
+	return "", false
 }
 
 // titleCase capitalises the first letter of s.
@@ -273,4 +337,41 @@ func keyName(k string) string {
 		return strings.ToUpper(k)
 	}
 	return titleCase(strings.ReplaceAll(k, "-", " "))
+}
+
+// iconShortcode matches an icon of MkDocs Material (pymdownx.emoji with
+// its icon sets): `:material-check:`, `:fontawesome-solid-lock:`,
+// `:octicons-mark-github-16:`, `:simple-python:`.
+var iconShortcode = regexp.MustCompile(`^:(?:material|fontawesome|octicons|simple)(?:-[a-z0-9]+)+:`)
+
+// iconParser leaves MkDocs Material's icon shortcodes out of the page,
+// with a warning: Guichet has no icon fonts. Code is never read by it
+// (goldmark parses code spans first), nor ordinary colons ("Note: this",
+// 10:30): only the names of the four icon sets open a shortcode.
+type iconParser struct{}
+
+// Trigger implements parser.InlineParser.
+func (iconParser) Trigger() []byte { return []byte{':'} }
+
+// Parse implements parser.InlineParser.
+func (iconParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	m := iconShortcode.Find(line)
+	if m == nil {
+		return nil
+	}
+	if d, _ := pc.Get(docKey).(*doc); d != nil {
+		set, _, _ := strings.Cut(string(m[1:]), "-")
+		d.syntaxWarning(":"+set+"-… icons", d.lines.line(seg.Start),
+			"icon %s is left out of the page (Guichet shows no icon fonts): write the words it stands for, or an emoji (✅, 🔒)", m)
+	}
+	n := len(m)
+	if p := block.PrecendingCharacter(); p == '\n' || unicode.IsSpace(p) {
+		// "Locked :fontawesome-solid-lock: here" reads "Locked here".
+		for n < len(line) && (line[n] == ' ' || line[n] == '\t') {
+			n++
+		}
+	}
+	block.Advance(n)
+	return ast.NewString(nil)
 }

@@ -129,6 +129,8 @@ func NewRenderer(opts RenderOptions) *Renderer {
 				util.Prioritized(includeParser{}, 100),
 				util.Prioritized(shortcodeInlineParser{}, 100),
 				util.Prioritized(keysParser{}, 100),
+				util.Prioritized(iconParser{}, 100),
+				util.Prioritized(jsxExpressionParser{}, 100),
 			),
 			parser.WithASTTransformers(
 				util.Prioritized(extension.NewFootnoteASTTransformer(), 999),

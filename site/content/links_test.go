@@ -1,0 +1,117 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// TestLinksWithoutExtension: relative links written without `.md`, as
+// Docusaurus, DocFX and Hugo sites often do (`[x](issue-card)`,
+// `[x](../reports/export)`), lead to the article or category they name,
+// found by file (with .md or .mdx, a folder) or by the URL the browser
+// would open; a link that finds nothing is a broken link that says what
+// to write. Nothing outside the content folder is looked at.
+func TestLinksWithoutExtension(t *testing.T) {
+	lib := load(t, map[string]string{
+		"cards/freeze-card.md": "# Freeze a card\n\n" +
+			"[a](issue-card)\n\n" + // 3
+			"[b](../reports/export)\n\n" + // 5
+			"[c](../reports/export#steps)\n\n" + // 7
+			"[d](../reports/export#nope)\n\n" + // 9
+			"[e](../getting-started/bank-feeds)\n\n" + // 11: by its slug
+			"[f](../reports/)\n\n" + // 13: a folder
+			"[g](../reports)\n\n" + // 15
+			"[h](issue-crad)\n\n" + // 17: a typo
+			"[i](../../../etc/passwd)\n\n" + // 19
+			"[j](../issue-card/)\n\n" + // 21: Hugo, relative to /cards/freeze-card/
+			"[k](../Clip%20Art/Insert%20pictures)\n\n" + // 23
+			"[l](LICENSE)\n\n" + // 25: a file without extension
+			"`[m](nowhere)`\n\n" + // 27: code
+			"[n](./issue-card?x=1#how)\n", // 29
+		"cards/issue-card.md":              "# Issue a card\n\n## How\n\nText.\n",
+		"cards/LICENSE":                    "MIT\n",
+		"reports/export.md":                "# Export reports\n\n## Steps\n\nText.\n",
+		"getting-started/connect-bank.mdx": "---\ntitle: Connect your bank\nslug: bank-feeds\n---\nText.\n",
+		"Clip Art/Insert pictures.md":      "# Insert pictures\n",
+	})
+	html := string(article(t, lib, "cards/freeze-card.md").HTML)
+	for _, w := range []string{
+		`<a href="/cards/issue-card">a</a>`,
+		`<a href="/reports/export">b</a>`,
+		`<a href="/reports/export#steps">c</a>`,
+		`<a href="/getting-started/bank-feeds">e</a>`,
+		`<a href="/reports/">f</a>`,
+		`<a href="/reports/">g</a>`,
+		`<a href="/cards/issue-card">j</a>`,
+		`<a href="/clip-art/insert-pictures">k</a>`,
+		`<a href="LICENSE">l</a>`,
+		`<code>[m](nowhere)</code>`,
+		`<a href="/cards/issue-card?x=1#how">n</a>`,
+	} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %s in\n%s", w, html)
+		}
+	}
+	for _, w := range []want{
+		{site.SeverityError, "cards/freeze-card.md", 9, "", `broken link "../reports/export#nope": reports/export.md has no heading #nope`},
+		{site.SeverityError, "cards/freeze-card.md", 17, "", `broken link "issue-crad": no article cards/issue-crad.md and no page /cards/issue-crad`},
+		{site.SeverityError, "cards/freeze-card.md", 19, "", `broken link "../../../etc/passwd": it points outside the content folder`},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+	for _, p := range lib.Problems {
+		if p.File == "cards/freeze-card.md" && p.Kind == site.KindBrokenLink && p.Line != 9 && p.Line != 17 && p.Line != 19 {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+}
+
+// TestLinksToHomePage: the file a Docusaurus site serves at the root of
+// its docs (`slug: /`, often intro.md) and the home pages of other tools at
+// the top of the content folder (index.md, _index.md, README.md) are
+// Guichet's home page: not articles, and links to them lead to the home
+// page of the reader's locale instead of being broken. The slug: / file
+// says so in check; other files at the top stay unpublished.
+func TestLinksToHomePage(t *testing.T) {
+	links := "[intro](../intro.md)\n\n[no ext](../intro)\n\n[readme](../README.md)\n\n[index](../index.md)\n\n[faq](../faq.md)\n"
+	lib := load(t, map[string]string{
+		"guichet.yaml":                       "locales: [en, fr]\n",
+		"intro.md":                           "---\nsidebar_position: 1\nslug: /\n---\n# Welcome\nTallybook docs.\n",
+		"README.md":                          "# The repository\n",
+		"index.md":                           "# Home\n",
+		"faq.md":                             "# FAQ\n",
+		"getting-started/connect-bank.md":    "# Connect your bank\n\n" + links,
+		"getting-started/connect-bank.fr.md": "# Connecter sa banque\n\n" + links,
+	})
+	for file, home := range map[string]string{"getting-started/connect-bank.md": "/", "getting-started/connect-bank.fr.md": "/fr/"} {
+		html := string(article(t, lib, file).HTML)
+		for _, w := range []string{
+			`<a href="` + home + `">intro</a>`,
+			`<a href="` + home + `">no ext</a>`,
+			`<a href="` + home + `">readme</a>`,
+			`<a href="` + home + `">index</a>`,
+		} {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s: missing %s in\n%s", file, w, html)
+			}
+		}
+		if !findProblem(lib, want{site.SeverityError, file, 11, "", `broken link "../faq.md": faq.md is not a published article`}) {
+			t.Errorf("%s: no broken link to faq.md in %v", file, lib.Problems)
+		}
+		for _, p := range lib.Problems {
+			if p.File == file && p.Kind == site.KindBrokenLink && p.Line != 11 {
+				t.Errorf("unexpected %v", p)
+			}
+		}
+	}
+	if hasArticle(lib, "intro.md") {
+		t.Error("intro.md is an article")
+	}
+	if w := (want{site.SeverityWarning, "intro.md", 3, "slug", "the home page of the docs (`slug: /`): Guichet makes its own home page"}); !findProblem(lib, w) {
+		t.Errorf("no problem %+v in %v", w, lib.Problems)
+	}
+}

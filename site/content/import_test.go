@@ -432,3 +432,31 @@ func TestJSXAndIconsLeftOut(t *testing.T) {
 		})
 	}
 }
+
+// TestColonAdmonitionTitles: a Docusaurus or VitePress block without a
+// title is titled by its type, as those tools do (":::info" reads "Info",
+// ":::danger" "Danger"; they read "Note" and "Caution"), in the style of
+// the kind it maps to.
+func TestColonAdmonitionTitles(t *testing.T) {
+	for _, tc := range []struct{ locale, src, class, title string }{
+		{"en", ":::info\nBody.\n:::\n", "callout-note", "Info"},
+		{"en", ":::danger\nBody.\n:::\n", "callout-caution", "Danger"},
+		{"en", ":::caution\nBody.\n:::\n", "callout-warning", "Caution"},
+		{"en", ":::note\nBody.\n:::\n", "callout-note", "Note"},
+		{"en", "::: tip\nBody.\n:::\n", "callout-tip", "Tip"},
+		{"en", ":::info Read this\nBody.\n:::\n", "callout-note", "Read this"},
+		{"en", ":::danger[Careful]\nBody.\n:::\n", "callout-caution", "Careful"},
+		{"fr", ":::info\nCorps.\n:::\n", "callout-note", "Info"},
+		{"fr", ":::danger\nCorps.\n:::\n", "callout-caution", "Danger"},
+		{"fr", ":::note\nCorps.\n:::\n", "callout-note", "Remarque"},
+	} {
+		out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(tc.src), Locale: tc.locale, File: "x.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(out.HTML)
+		if !strings.Contains(html, `class="callout `+tc.class+`"`) || !strings.Contains(html, `class="callout-title">`+tc.title+"</") {
+			t.Errorf("%q (%s): want %s titled %q, got\n%s", tc.src, tc.locale, tc.class, tc.title, html)
+		}
+	}
+}

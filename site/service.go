@@ -124,6 +124,13 @@ type SearchEvent struct {
 	Time    time.Time
 }
 
+// ReadingDelay is how long an article stays on screen before the site
+// records its reading (EventView; static/js/app.js): a reading began this
+// long before it was recorded, so one recorded sooner than that after a
+// search is of the page the search was typed on, not of one opened after
+// it.
+const ReadingDelay = 10 * time.Second
+
 // MaxRecordedHits is how many result IDs a SearchEvent keeps.
 const MaxRecordedHits = 10
 

@@ -334,7 +334,10 @@ func testClickOnItsResults(t *testing.T, open Opener) {
 // opened after it within the visit (a click on another search's result or
 // a popular article under "no results", a reading, a "Yes" vote) that it
 // did not return (gaps.Record.Found); nothing another visitor did, a "No"
-// vote, or what came over 30 minutes after its last keystroke.
+// vote, what came over 30 minutes after its last keystroke, or a reading
+// that began before the search: a reading is recorded once the article
+// was on screen for site.ReadingDelay, so one recorded sooner after the
+// search is of the page the visitor typed the search on.
 func testFoundInstead(t *testing.T, open Opener) {
 	t0 := start()
 	s := open(t, fixed(t0))
@@ -352,6 +355,7 @@ func testFoundInstead(t *testing.T, open Opener) {
 			{ID: "late", Query: "delete account", Visitor: "v5"},
 			{ID: "other-visitor", Query: "change plan", Visitor: "v6"},
 			{ID: "own-result", Query: "card declined", Visitor: "v7", Results: 1, Hits: []string{"payments"}},
+			{ID: "typed-on", Query: "lost parcel", Visitor: "v8"},
 		} {
 			q.Locale = "en"
 			if q.Time.IsZero() {
@@ -370,6 +374,10 @@ func testFoundInstead(t *testing.T, open Opener) {
 			{Type: site.EventView, ArticleID: "close-account", Visitor: "v5", Time: at(45)},
 			{Type: site.EventView, ArticleID: "plans", Visitor: "someone-else", Time: at(1)},
 			{Type: site.EventVote, ArticleID: "payments", Helpful: &yes, Visitor: "v7", Time: at(1)},
+			// v8 typed the search 4 s after opening "shipping": its reading
+			// (recorded 6 s after the search) began before the search.
+			{Type: site.EventView, ArticleID: "shipping", Visitor: "v8", Time: t0.Add(site.ReadingDelay - 4*time.Second)},
+			{Type: site.EventView, ArticleID: "tracking", Visitor: "v8", Time: at(2)},
 		} {
 			e.Locale = "en"
 			r.RecordEvent(e)
@@ -387,6 +395,7 @@ func testFoundInstead(t *testing.T, open Opener) {
 	want := map[string]string{
 		"refund twice": "refunds", "money back": "refunds", "charged double": "refunds",
 		"invoice copy": "invoices", "export data": "", "delete account": "", "change plan": "",
+		"lost parcel": "tracking",
 	}
 	if !maps.Equal(found, want) {
 		t.Errorf("articles found instead %v, want %v (and the satisfied searches absent)", found, want)

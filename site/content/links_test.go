@@ -115,3 +115,27 @@ func TestLinksToHomePage(t *testing.T) {
 		t.Errorf("no problem %+v in %v", w, lib.Problems)
 	}
 }
+
+// TestOnlySlashSlugIsHome: only a slug of slashes (`slug: /`) makes a file
+// at the top of the folder the docs' home page; an empty or missing value
+// is no slug, and the file is ignored as any other there.
+func TestOnlySlashSlugIsHome(t *testing.T) {
+	lib := load(t, map[string]string{
+		"root.md":        "---\nslug: /\n---\n# Home\n",
+		"empty-slug.md":  "---\nslug: \"\"\n---\n# Not home\n",
+		"null-slug.md":   "---\nslug:\n---\n# Not home\n",
+		"cards/links.md": "# Links\n\n[r](../root.md)\n\n[e](../empty-slug.md)\n\n[n](../null-slug.md)\n",
+	})
+	html := string(article(t, lib, "cards/links.md").HTML)
+	if !strings.Contains(html, `<a href="/">r</a>`) {
+		t.Errorf("the link to root.md does not lead home:\n%s", html)
+	}
+	for _, f := range []string{"empty-slug.md", "null-slug.md"} {
+		if !findProblem(lib, want{site.SeverityWarning, f, 0, "", "ignored: articles must live in a category folder"}) {
+			t.Errorf("%s: not ignored as a file at the top of the folder: %v", f, lib.Problems)
+		}
+		if strings.Contains(html, `href="/">`+f[:1]+`<`) {
+			t.Errorf("the link to %s leads home:\n%s", f, html)
+		}
+	}
+}

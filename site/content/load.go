@@ -31,6 +31,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"golang.org/x/sync/errgroup"
+	"gopkg.in/yaml.v3"
 )
 
 // Options tunes Load.
@@ -628,7 +629,8 @@ func rootSlug(fsys fs.FS, p string) (int, bool) {
 	}
 	fields, _ := parseYAMLMapping(fm, p, 1, "front matter")
 	for _, f := range fields {
-		if f.name == "slug" && f.value != nil && len(f.value.Content) == 0 && strings.Trim(f.value.Value, "/ ") == "" {
+		// Slashes only: an empty or null slug is no slug.
+		if v := f.value; f.name == "slug" && v != nil && v.Kind == yaml.ScalarNode && strings.Contains(v.Value, "/") && strings.Trim(v.Value, "/ ") == "" {
 			return f.line, true
 		}
 	}

@@ -361,7 +361,7 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 		if loc == "" {
 			loc = locale
 		}
-		return r.prefix(loc) + "/", "", nil
+		return r.home(loc), "", nil
 	}
 	if parseFileName(path.Base(p), r.known).index {
 		if cats := r.catByID[path.Dir(p)]; cats != nil {
@@ -392,6 +392,9 @@ func (r *resolver) title(u, locale string) string {
 	}
 	return ""
 }
+
+// home implements linkResolver.
+func (r *resolver) home(locale string) string { return r.prefix(locale) + "/" }
 
 // markdown implements linkResolver.
 func (r *resolver) markdown(p string) bool { return r.mdFiles[textnorm.Normalize(p)] }

@@ -28,6 +28,8 @@ type linkResolver interface {
 	// title returns the title of the article or category at URL path u
 	// in locale, "" when none.
 	title(u, locale string) string
+	// home returns the URL of the home page in locale.
+	home(locale string) string
 	// markdown reports whether a Markdown file exists at p, published or not.
 	markdown(p string) bool
 	// page returns the URL of the article or category at URL path u
@@ -74,11 +76,15 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 }
 
 // pageLink reports whether link path p names a page without its file
-// name extension: `issue-card`, `../reports/export`, `../reports/`, as
-// sites built by Docusaurus, DocFX or Hugo link them. Root-absolute paths
+// name extension: `issue-card`, `../reports/export`, `../reports/`, `..`,
+// as sites built by Docusaurus, DocFX or Hugo link them. Root-absolute paths
 // are left alone: they may be the site's own pages or another site's.
 func pageLink(p string) bool {
-	return p != "" && !strings.HasPrefix(p, "/") && (path.Ext(p) == "" || strings.HasSuffix(p, "/"))
+	if p == "" || strings.HasPrefix(p, "/") {
+		return false
+	}
+	base := path.Base(p)
+	return path.Ext(p) == "" || strings.HasSuffix(p, "/") || base == "." || base == ".."
 }
 
 // pageDest returns the href of a relative link to a page written without
@@ -89,6 +95,10 @@ func pageLink(p string) bool {
 // link.
 func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
 	line := d.nodeLine(n)
+	if path.Join(path.Dir(d.in.File), p) == "." {
+		// The top of the content folder: the home page.
+		return withQueryFragment(d.in.links.home(d.in.Locale), query, frag)
+	}
 	target, ok := d.resolvePath(strings.TrimSuffix(p, "/"))
 	if !ok {
 		d.errorf(site.KindBrokenLink, line, "broken link %q: it points outside the content folder", dest)

@@ -139,3 +139,32 @@ func TestOnlySlashSlugIsHome(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkToTopOfFolder: a relative link to the top of the content folder
+// (`../`, `..`, `./` from the top category) leads to the home page of the
+// reader's locale, as a link to another tool's home page does; it is not
+// "outside the content folder", nor left as written.
+func TestLinkToTopOfFolder(t *testing.T) {
+	links := "[a](../)\n\n[b](..)\n\n[c](../#start)\n\n[d](../../)\n"
+	lib := load(t, map[string]string{
+		"guichet.yaml":  "locales: [en, fr]\n",
+		"cards/a.md":    "# A\n\n" + links,
+		"cards/a.fr.md": "# A\n\n" + links,
+	})
+	for file, home := range map[string]string{"cards/a.md": "/", "cards/a.fr.md": "/fr/"} {
+		html := string(article(t, lib, file).HTML)
+		for _, w := range []string{`<a href="` + home + `">a</a>`, `<a href="` + home + `">b</a>`, `<a href="` + home + `#start">c</a>`} {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s: missing %s in\n%s", file, w, html)
+			}
+		}
+		if !findProblem(lib, want{site.SeverityError, file, 9, "", `broken link "../../": it points outside the content folder`}) {
+			t.Errorf("%s: no broken link at line 9 in %v", file, lib.Problems)
+		}
+		for _, p := range lib.Problems {
+			if p.File == file && p.Kind == site.KindBrokenLink && p.Line != 9 {
+				t.Errorf("unexpected %v", p)
+			}
+		}
+	}
+}

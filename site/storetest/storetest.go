@@ -334,7 +334,7 @@ func testClickOnItsResults(t *testing.T, open Opener) {
 // opened after it within the visit (a click on another search's result or
 // a popular article under "no results", a reading, a "Yes" vote) that it
 // did not return (gaps.Record.Found); nothing another visitor did, a "No"
-// vote, what came over 30 minutes after its last keystroke, or a reading
+// vote (which takes back the article it is about), what came over 30 minutes after its last keystroke, or a reading
 // that began before the search: a reading is recorded once the article
 // was on screen for site.ReadingDelay, so one recorded sooner after the
 // search is of the page the visitor typed the search on.
@@ -356,6 +356,7 @@ func testFoundInstead(t *testing.T, open Opener) {
 			{ID: "other-visitor", Query: "change plan", Visitor: "v6"},
 			{ID: "own-result", Query: "card declined", Visitor: "v7", Results: 1, Hits: []string{"payments"}},
 			{ID: "typed-on", Query: "lost parcel", Visitor: "v8"},
+			{ID: "read-then-no", Query: "vat number", Visitor: "v9"},
 		} {
 			q.Locale = "en"
 			if q.Time.IsZero() {
@@ -378,6 +379,9 @@ func testFoundInstead(t *testing.T, open Opener) {
 			// (recorded 6 s after the search) began before the search.
 			{Type: site.EventView, ArticleID: "shipping", Visitor: "v8", Time: t0.Add(site.ReadingDelay - 4*time.Second)},
 			{Type: site.EventView, ArticleID: "tracking", Visitor: "v8", Time: at(2)},
+			// v9 read "invoices", then said it did not help.
+			{Type: site.EventView, ArticleID: "invoices", Visitor: "v9", Time: at(1)},
+			{Type: site.EventVote, ArticleID: "invoices", Helpful: &no, Visitor: "v9", Time: at(2)},
 		} {
 			e.Locale = "en"
 			r.RecordEvent(e)
@@ -395,7 +399,7 @@ func testFoundInstead(t *testing.T, open Opener) {
 	want := map[string]string{
 		"refund twice": "refunds", "money back": "refunds", "charged double": "refunds",
 		"invoice copy": "invoices", "export data": "", "delete account": "", "change plan": "",
-		"lost parcel": "tracking",
+		"lost parcel": "tracking", "vat number": "",
 	}
 	if !maps.Equal(found, want) {
 		t.Errorf("articles found instead %v, want %v (and the satisfied searches absent)", found, want)

@@ -199,7 +199,9 @@ func (s *Service) merge(ctx context.Context, c *collector, words *grouped, decis
 		if d.Status == "" && old.Status != "" {
 			d.Status, d.Note = old.Status, old.Note
 		}
-		moved = append(moved, Decision{ID: id, Kind: g.kind, Locale: g.locale, MergedInto: into, Updated: now, Version: old.Version})
+		// Its keys stay with it, so that moving them back out of the
+		// merged gap (Split) brings it back under its ID.
+		moved = append(moved, Decision{ID: id, Kind: g.kind, Locale: g.locale, MergedInto: into, Keys: keys, Updated: now, Version: old.Version})
 	}
 	d.Keys = d.Joined
 	d.Updated = now
@@ -266,12 +268,23 @@ func (s *Service) split(ctx context.Context, c *collector, words *grouped, decis
 	d.Joined = removeKeys(d.Joined, []string{key})
 	d.Keys = removeKeys(keys, []string{key})
 	d.Updated = s.now()
-	if err := s.Store.SaveDecisions(ctx, d); err != nil {
+	saved := []Decision{d}
+	for _, m := range decisions {
+		// A gap merged into this one that held the phrasing comes back,
+		// with it, under its own ID (its other phrasings stay joined).
+		if m.MergedInto == id && slices.Contains(m.Keys, key) {
+			m.MergedInto, m.Keys, m.Updated = "", []string{key}, d.Updated
+			saved = append(saved, m)
+		}
+	}
+	if err := s.Store.SaveDecisions(ctx, saved...); err != nil {
 		return Gap{}, fmt.Errorf("split gap %s: %w", id, err)
 	}
 	// The new gap is the one now holding the phrasing.
-	d.Version++
-	decisions = replaceDecision(decisions, d)
+	for _, m := range saved {
+		m.Version++
+		decisions = replaceDecision(decisions, m)
+	}
 	gr = c.place(words, decisions)
 	for _, ng := range gr.groups {
 		if ng.kind == g.kind && ng.locale == g.locale && slices.ContainsFunc(ng.members, func(m int32) bool { return gr.keys[m] == key }) {

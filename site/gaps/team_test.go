@@ -635,3 +635,47 @@ func TestAnsweredKeepsDecisionMeanwhile(t *testing.T) {
 		t.Errorf("answered while a colleague decided: %+v %v, want answered by travel/pets with her status and note", g, err)
 	}
 }
+
+// TestSplitOutMergedGap: moving the phrasings of a gap merged away back
+// out of the gap it joined brings back that gap, under its own ID: the gap
+// it joined no longer lists it as merged, and a decision on its ID is a
+// decision on it, not on the gap it left.
+func TestSplitOutMergedGap(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	for _, q := range []string{"snooze an email", "remind me about an email later"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	snooze, _ := gapOf(rep, "snooze an email")
+	remind, _ := gapOf(rep, "remind me about an email later")
+	if snooze.ID == remind.ID {
+		t.Fatalf("the words already put both phrasings in gap %s: the test needs two gaps", snooze.ID)
+	}
+	if _, err := s.svc.Merge(ctx, snooze.ID, remind.ID); err != nil {
+		t.Fatal(err)
+	}
+	back, err := s.svc.Split(ctx, snooze.ID, "remind me about an email later")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.ID != remind.ID {
+		t.Errorf("the phrasing moved back out is gap %s, want its own ID %s back", back.ID, remind.ID)
+	}
+	after, _ := gapOf(s.report(gaps.Options{}), "snooze an email")
+	if slices.Contains(after.Merged, remind.ID) || len(after.Variants) != 1 {
+		t.Errorf("gap %s after the split: merged %v, %d phrasings; want neither the gap moved out nor its phrasing", after.ID, after.Merged, len(after.Variants))
+	}
+	if _, err := s.svc.Decide(ctx, remind.ID, gaps.StatusIgnored, ""); err != nil {
+		t.Fatal(err)
+	}
+	rep = s.report(gaps.Options{})
+	if g, ok := gapOf(rep, "snooze an email"); !ok || g.Status != "" {
+		t.Errorf("ignoring %s ignored the gap it left: %+v", remind.ID, g)
+	}
+	if _, ok := gapOf(rep, "remind me about an email later"); ok {
+		t.Errorf("gap %s, ignored, is still listed", remind.ID)
+	}
+}

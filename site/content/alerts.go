@@ -1,12 +1,14 @@
 package content
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -41,6 +43,118 @@ func newCallout(kind, title, locale string) *callout {
 		title = calloutTitle(kind, locale)
 	}
 	return &callout{Alert: kind, Title: title}
+}
+
+// kindCalloutTitle is the goldmark node kind of a callout's title as its
+// author wrote it, read as inline Markdown ("Hot **surface**").
+var kindCalloutTitle = ast.NewNodeKind("CalloutTitle")
+
+// titleNode is the title a callout's author wrote, first child of the
+// callout: inline Markdown, as GitHub, Docusaurus and MkDocs read it.
+type titleNode struct{ ast.BaseBlock }
+
+// Kind implements ast.Node.
+func (n *titleNode) Kind() ast.NodeKind { return kindCalloutTitle }
+
+// Dump implements ast.Node.
+func (n *titleNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// titleAt gives c the title written in source at the end of line (seg
+// is where line starts in source), when title is found there as written:
+// the parser then reads it as inline Markdown. Otherwise c keeps title
+// as text.
+func (c *callout) titleAt(title string, line []byte, seg text.Segment, source []byte) {
+	i := strings.LastIndex(string(line), title)
+	if title == "" || i < 0 || seg.Padding != 0 {
+		return
+	}
+	start, stop := seg.Start+i, seg.Start+i+len(title)
+	if stop > len(source) || string(source[start:stop]) != title {
+		return
+	}
+	t := &titleNode{}
+	t.Lines().Append(text.NewSegment(start, stop))
+	c.AppendChild(c, t)
+}
+
+// takeTitle moves the inline nodes of parent written from offset from up to
+// end (the marker line: "> [!WARNING] Hot **surface**") into a title of
+// c, and removes those before from (the marker). A node without a
+// position goes with the one before it.
+func (c *callout) takeTitle(parent ast.Node, from, end int) {
+	t := &titleNode{}
+	onLine := true
+	for ch := parent.FirstChild(); ch != nil && onLine; {
+		next := ch.NextSibling()
+		start, ok := inlineStart(ch)
+		if ok && start >= end {
+			break
+		}
+		if tx, isText := ch.(*ast.Text); isText {
+			onLine = !tx.SoftLineBreak() && !tx.HardLineBreak() && tx.Segment.Stop < end
+			if tx.Segment.Stop > end {
+				// The rest of the text is on the next line: split it there.
+				rest := ast.NewTextSegment(tx.Segment.WithStart(end))
+				rest.SetSoftLineBreak(tx.SoftLineBreak())
+				rest.SetHardLineBreak(tx.HardLineBreak())
+				parent.InsertAfter(parent, tx, rest)
+				next = rest
+				tx.Segment = tx.Segment.WithStop(end)
+				onLine = false
+			}
+			tx.SetSoftLineBreak(false)
+			tx.SetHardLineBreak(false)
+			if tx.Segment.Stop <= from {
+				parent.RemoveChild(parent, ch)
+				ch = next
+				continue
+			}
+			if tx.Segment.Start < from {
+				tx.Segment = tx.Segment.WithStart(from)
+			}
+		} else if last := lastText(ch); last != nil && (last.SoftLineBreak() || last.HardLineBreak()) {
+			last.SetSoftLineBreak(false)
+			last.SetHardLineBreak(false)
+			onLine = false
+		}
+		t.AppendChild(t, ch)
+		ch = next
+	}
+	if t.HasChildren() {
+		c.InsertBefore(c, c.FirstChild(), t)
+	}
+}
+
+// inlineStart returns where inline node n starts in the source: its first
+// text's (or raw HTML's) offset; false when nothing in it has one.
+func inlineStart(n ast.Node) (int, bool) {
+	switch n := n.(type) {
+	case *ast.Text:
+		return n.Segment.Start, true
+	case *ast.RawHTML:
+		if n.Segments.Len() > 0 {
+			return n.Segments.At(0).Start, true
+		}
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if s, ok := inlineStart(ch); ok {
+			return s, true
+		}
+	}
+	return 0, false
+}
+
+// lastText returns the last text node inside n, nil when none.
+func lastText(n ast.Node) *ast.Text {
+	for ch := n.LastChild(); ch != nil; ch = ch.PreviousSibling() {
+		if t, ok := ch.(*ast.Text); ok {
+			return t
+		}
+		if t := lastText(ch); t != nil {
+			return t
+		}
+	}
+	return nil
 }
 
 // alertMarker matches the first line of a GitHub alert, with the Obsidian
@@ -123,6 +237,10 @@ func (d *doc) alerts(root *ast.Document, src []byte) {
 			}
 			c := newCallout(typ, strings.TrimSpace(string(m[3])), d.in.Locale)
 			c.Foldable, c.Open = len(m[2]) > 0, string(m[2]) == "+"
+			if len(bytes.TrimSpace(m[3])) > 0 {
+				// The title is the rest of the marker line, Markdown and all.
+				c.takeTitle(p, first.Start+alertMarker.FindSubmatchIndex(line)[6], first.Stop)
+			}
 			repl = c
 		} else if m := divMarker.FindSubmatch(line); m != nil {
 			repl = &box{}
@@ -187,6 +305,9 @@ func (d *doc) alertDefinitionList(q *ast.Blockquote, dl *east.DefinitionList, sr
 		if _, ok := desc.(*east.DefinitionDescription); !ok {
 			return // another term: a real definition list
 		}
+	}
+	if len(bytes.TrimSpace(m[3])) > 0 {
+		c.takeTitle(term, seg.Start+alertMarker.FindSubmatchIndex(seg.Value(src))[6], seg.Stop)
 	}
 	for desc := term.NextSibling(); desc != nil; {
 		next := desc.NextSibling()
@@ -272,23 +393,45 @@ type calloutRenderer struct{}
 func (calloutRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindCallout, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		c := n.(*callout)
+		_, written := c.FirstChild().(*titleNode) // the title the author wrote, rendered as its own node
 		switch {
 		case entering && c.Foldable:
 			_, _ = w.WriteString(`<details class="callout callout-` + c.Alert + `"`)
 			if c.Open {
 				_, _ = w.WriteString(" open")
 			}
-			_, _ = w.WriteString(`><summary class="callout-title">`)
-			_, _ = w.Write(util.EscapeHTML([]byte(c.Title)))
-			_, _ = w.WriteString("</summary>\n")
+			_, _ = w.WriteString(">")
+			if !written {
+				_, _ = w.WriteString(`<summary class="callout-title">`)
+				_, _ = w.Write(util.EscapeHTML([]byte(c.Title)))
+				_, _ = w.WriteString("</summary>\n")
+			}
 		case entering:
-			_, _ = w.WriteString(`<div class="callout callout-` + c.Alert + `" role="note"><p class="callout-title">`)
-			_, _ = w.Write(util.EscapeHTML([]byte(c.Title)))
-			_, _ = w.WriteString("</p>\n")
+			_, _ = w.WriteString(`<div class="callout callout-` + c.Alert + `" role="note">`)
+			if !written && c.Title != "" {
+				_, _ = w.WriteString(`<p class="callout-title">`)
+				_, _ = w.Write(util.EscapeHTML([]byte(c.Title)))
+				_, _ = w.WriteString("</p>")
+			}
+			if !written {
+				_, _ = w.WriteString("\n")
+			}
 		case c.Foldable:
 			_, _ = w.WriteString("</details>\n")
 		default:
 			_, _ = w.WriteString("</div>\n")
+		}
+		return ast.WalkContinue, nil
+	})
+	reg.Register(kindCalloutTitle, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		tag := "p"
+		if c, ok := n.Parent().(*callout); ok && c.Foldable {
+			tag = "summary"
+		}
+		if entering {
+			_, _ = w.WriteString("<" + tag + ` class="callout-title">`)
+		} else {
+			_, _ = w.WriteString("</" + tag + ">\n")
 		}
 		return ast.WalkContinue, nil
 	})

@@ -119,12 +119,14 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 			if d != nil {
 				locale = d.in.Locale
 			}
+			written := title
 			if title == "" {
 				// Docusaurus and VitePress title a block by its type
 				// (":::info" reads "Info", ":::danger" "Danger").
 				title = admonitionTypeTitle(word, locale)
 			}
 			c := newCallout(kind, title, locale)
+			c.titleAt(written, line, seg, reader.Source())
 			c.fence = fence
 			node = c
 		default:

@@ -34,7 +34,7 @@ const tabClass = "tab"
 
 // Open implements parser.BlockParser.
 func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
-	line, _ := reader.PeekLine()
+	line, lineSeg := reader.PeekLine()
 	pos := pc.BlockOffset()
 	if pos < 0 || pos+3 > len(line) {
 		return nil, parser.NoChildren
@@ -105,13 +105,20 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 		if !known {
 			kind = "note"
 		}
-		if !explicit {
+		if !explicit || title == "" && mark == "???" {
 			// MkDocs titles an admonition by its type, capitalised
 			// ("!!! example" reads "Example"); the kind only sets its style.
+			// A foldable one needs a title to open it by.
 			title = admonitionTypeTitle(typ, locale)
 		}
 		c := newCallout(kind, title, locale)
 		c.Foldable, c.Open = mark == "???", modifier == "+"
+		if explicit && title == "" && !c.Foldable {
+			c.Title = "" // `!!! note ""`: MkDocs shows no title
+		}
+		if explicit {
+			c.titleAt(title, line, lineSeg, reader.Source())
+		}
 		c.fence = fence
 		node = c
 	}

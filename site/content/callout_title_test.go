@@ -1,0 +1,64 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCalloutTitleMarkdown: a callout's title written by its author is
+// inline Markdown, as in GitHub, Obsidian, Docusaurus and MkDocs: emphasis
+// and code are shown as such, never as asterisks and backticks, and no part
+// of the title line leaks into the callout's body. MkDocs' explicitly empty
+// title ("") shows no title, as MkDocs does.
+func TestCalloutTitleMarkdown(t *testing.T) {
+	for _, tc := range []struct{ name, file, src, want, body string }{
+		{"github alert", "x.md", "> [!WARNING] Hot **surface**\n> Do not touch.\n",
+			`<p class="callout-title">Hot <strong>surface</strong></p>`, "<p>Do not touch.</p>"},
+		{"github alert, code first", "x.md", "> [!NOTE] `npm ci` first\n> Then build.\n",
+			`<p class="callout-title"><code>npm ci</code> first</p>`, "<p>Then build.</p>"},
+		{"github alert, foldable", "x.md", "> [!TIP]- A *quick* one\n> Body.\n",
+			`<summary class="callout-title">A <em>quick</em> one</summary>`, "<p>Body.</p>"},
+		{"github alert, title only", "x.md", "> [!NOTE] Just **this**\n",
+			`<p class="callout-title">Just <strong>this</strong></p>`, ""},
+		{"github alert, definition list", "x.md", "> [!WARNING] Hot **surface**\n> : Do not touch.\n",
+			`<p class="callout-title">Hot <strong>surface</strong></p>`, "<p>Do not touch.</p>"},
+		{"docusaurus brackets", "x.mdx", ":::tip[Use **bold** and `code`]\nA.\n:::\n",
+			`<p class="callout-title">Use <strong>bold</strong> and <code>code</code></p>`, "<p>A.</p>"},
+		{"docusaurus after the name", "x.md", ":::note Plain title with *emphasis*\nB.\n:::\n",
+			`<p class="callout-title">Plain title with <em>emphasis</em></p>`, "<p>B.</p>"},
+		{"mkdocs", "x.md", "!!! note \"Title with **bold**\"\n    T.\n",
+			`<p class="callout-title">Title with <strong>bold</strong></p>`, "<p>T.</p>"},
+		{"mkdocs foldable", "x.md", "??? tip \"A `flag`\"\n    T.\n",
+			`<summary class="callout-title">A <code>flag</code></summary>`, "<p>T.</p>"},
+		{"mkdocs plain title unchanged", "x.md", "!!! note \"Before you start\"\n    T.\n",
+			`<p class="callout-title">Before you start</p>`, "<p>T.</p>"},
+		{"mkdocs empty title, foldable", "x.md", "??? danger \"\"\n    Folded.\n",
+			`<summary class="callout-title">Danger</summary>`, "<p>Folded.</p>"},
+		{"mkdocs empty title", "x.md", "!!! danger \"\"\n    No title here.\n",
+			`<div class="callout callout-caution" role="note">` + "\n<p>No title here.</p>", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(tc.src), Locale: "en", File: tc.file})
+			if err != nil {
+				t.Fatal(err)
+			}
+			html := string(out.HTML)
+			if !strings.Contains(html, tc.want) {
+				t.Errorf("want %s in\n%s", tc.want, html)
+			}
+			if strings.ContainsAny(html, "*`") {
+				t.Errorf("Markdown syntax shown as written:\n%s", html)
+			}
+			if strings.Count(html, "callout-title") > 1 {
+				t.Errorf("two titles:\n%s", html)
+			}
+			// The body holds what follows the title line, and nothing of the title.
+			_, rest, _ := strings.Cut(html, tc.want)
+			rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "</div>"))
+			rest = strings.TrimSpace(strings.TrimSuffix(rest, "</details>"))
+			if tc.body != "" && rest != tc.body {
+				t.Errorf("body: want %q, got %q in\n%s", tc.body, rest, html)
+			}
+		})
+	}
+}

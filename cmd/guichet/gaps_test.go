@@ -286,4 +286,18 @@ func TestGapsLocaleAsWritten(t *testing.T) {
 	if code := run(ctx, []string{"gaps", "--content", dir, "--data", m.Config.Data, "--locale", "pt-braz"}, io.Discard, &errb); code == 0 || !strings.Contains(errb.String(), "pt-braz") {
 		t.Errorf("--locale pt-braz: exit %d %q, want an error naming it", code, errb.String())
 	}
+	// A real locale the site lacks is refused as the API refuses it (400),
+	// not an empty report that reads "no gaps".
+	w = serve(m, "GET", "/api/v1/insights/gaps?locale=de", "", "Authorization", "Bearer "+admin)
+	if w.Code != 400 || !strings.Contains(w.Body.String(), "not a locale of this help center") {
+		t.Errorf("API with locale=de: %d %s, want 400", w.Code, w.Body)
+	}
+	for _, args := range [][]string{{"gaps", "--locale", "de"}, {"gaps", "--locale", "FR", "--format", "json"}} {
+		var out bytes.Buffer
+		errb.Reset()
+		args = append(args, "--content", dir, "--data", m.Config.Data)
+		if code := run(ctx, args, &out, &errb); code != 1 || !strings.Contains(errb.String(), "not a locale of this help center") || out.Len() != 0 {
+			t.Errorf("%v: exit %d, stderr %q, stdout %q; want exit 1 saying the locale is not the site's", args, code, errb.String(), out.String())
+		}
+	}
 }

@@ -3,6 +3,7 @@ package gaps
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -49,6 +50,10 @@ type Service struct {
 	Retention time.Duration
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Locales are the site's locales when known (the command line): a
+	// report asked for another one is an error, as in the insights API,
+	// rather than an empty report that reads "no gaps".
+	Locales []string
 
 	analyzer atomic.Pointer[analyzerRef]
 	flight   singleflight.Group // reports being computed
@@ -147,6 +152,9 @@ func (s *Service) collect(ctx context.Context, satisfied bool) (*collector, []De
 // the others): a flood of admin page loads costs one report, and a
 // shutdown never waits for one.
 func (s *Service) Report(ctx context.Context, opts Options) (Report, error) {
+	if opts.Locale != "" && len(s.Locales) > 0 && !slices.Contains(s.Locales, opts.Locale) {
+		return Report{}, site.Errorf(site.EINVALID, "locale: %q is not a locale of this help center", opts.Locale)
+	}
 	if opts.Now.IsZero() {
 		opts.Now = s.now()
 	}

@@ -46,7 +46,8 @@ func GapReport(ctx context.Context, dir string, store gaps.Store, retention time
 	if err != nil {
 		return nil, "", nil, err
 	}
-	svc := &gaps.Service{Store: store, Retention: retention}
+	locales := append([]string{view.Lib.Config.DefaultLocale}, view.Lib.Config.Locales...)
+	svc := &gaps.Service{Store: store, Retention: retention, Locales: locales}
 	svc.SetAnalyzer(idx.Analyzer())
 	return svc, view.Lib.Config.DefaultLocale, idx.Close, nil
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/cli"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/insights"
 	"github.com/guichet/guichet/site/publish"
@@ -24,10 +25,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return sub[args[0]](ctx, args[1:], stdout, stderr)
 	}
 	c := newCommand("gaps", stderr, "content", "data", "database", "format", "retention-days")
-	c.fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: guichet gaps [flags], or guichet gaps mark|stub|merge|split ... (the sub-command first; each has -h)")
-		c.fs.PrintDefaults()
-	}
+	cli.SetUsage(c.fs, "[flags], or guichet gaps mark|stub|merge|split ... (the sub-command first; each has -h)")
 	c.fs.Lookup("format").Usage = "output format: " + strings.Join(gaps.Formats, ", ") + " (text is the table) (env GUICHET_FORMAT)"
 	since := c.fs.String("since", "30d", "report the period since this many days (30d: today and the 29 days before) or this date (2026-11-01)")
 	locale := c.fs.String("locale", "", "only this locale")
@@ -87,6 +85,7 @@ func openGaps(ctx context.Context, cfg Config) (*gaps.Service, string, func(), e
 func runGapsAction(ctx context.Context, name, usage string, min, max int, args []string, stdout, stderr io.Writer,
 	flags func(*flag.FlagSet), act func(svc *gaps.Service, defLocale string, cfg Config, pos []string) (string, error)) error {
 	c := newCommand("gaps "+name, stderr, "content", "data", "database", "retention-days")
+	cli.SetUsage(c.fs, usage)
 	if flags != nil {
 		flags(c.fs)
 	}

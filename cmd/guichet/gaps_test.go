@@ -30,6 +30,14 @@ func TestGapsHelpNamesItsFormats(t *testing.T) {
 	if help := errb.String(); !strings.Contains(help, "guichet gaps mark|stub|merge|split") {
 		t.Errorf("gaps -h does not name its sub-commands:\n%s", help)
 	}
+	// Each sub-command's help says what it takes besides its flags.
+	for sub, want := range map[string]string{"mark": "Usage: guichet gaps mark ID new-article|product-fix|", "split": `Usage: guichet gaps split ID "QUERY"`, "merge": "Usage: guichet gaps merge INTO ID...", "stub": "Usage: guichet gaps stub ID..."} {
+		var errb bytes.Buffer
+		run(context.Background(), []string{"gaps", sub, "-h"}, io.Discard, &errb)
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("gaps %s -h does not start with %q:\n%s", sub, want, errb.String())
+		}
+	}
 }
 
 // gapsJSON runs `guichet gaps --format json` with args and returns the

@@ -55,6 +55,15 @@ func NewFlagSet(cmd string, defs []Flag, stderr io.Writer, names ...string) (*fl
 	return fs, bad
 }
 
+// SetUsage makes fs's help (-h) start with "Usage: guichet CMD ARGS" —
+// what the sub-command takes besides its flags — before the flags.
+func SetUsage(fs *flag.FlagSet, args string) {
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: %s %s\n", fs.Name(), args)
+		fs.PrintDefaults()
+	}
+}
+
 // ParseInterspersed parses flags that may come before, between or after
 // positional arguments, and returns the positional ones.
 func ParseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {

@@ -227,3 +227,75 @@ func TestSIGTERMWhileLoading(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, stderr)
 	}
 }
+
+// TestStartOnDataOfAnotherUser: a data folder that holds a database or a
+// folder this user cannot write (guichet run once as root, the folder
+// given back to the service's user without -R) is one clear error naming
+// the file, its owner and the chown to run; it used to start, answer
+// /healthz "ok" and drop every event ("attempt to write a readonly
+// database"), or fail its next publication.
+func TestStartOnDataOfAnotherUser(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("running the server as another user needs root")
+	}
+	const service = 65534 // nobody
+	base := t.TempDir()
+	for _, d := range []string{filepath.Dir(base), base} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The test binary, where that user can run it.
+	exe := filepath.Join(base, "guichet")
+	bin, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(exe, bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	content := filepath.Join(base, "content")
+	writeFile(t, content, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back.\n")
+	for _, c := range []struct{ name, rootOwned string }{
+		{"database", "guichet.db"},
+		{"index", "index"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := filepath.Join(base, "data-"+c.name)
+			openDB(t, filepath.Join(data, "guichet.db")).Close() // made by root
+			if err := os.MkdirAll(filepath.Join(data, "index"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			filepath.Walk(data, func(p string, _ os.FileInfo, err error) error {
+				if err == nil && p != filepath.Join(data, c.rootOwned) {
+					err = os.Chown(p, service, service)
+				}
+				return err
+			})
+			cmd := exec.Command(exe, "serve", "--content", content, "--data", data, "--addr", "127.0.0.1:0")
+			cmd.Env = append(os.Environ(), "GUICHET_TEST_MAIN=1")
+			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: service, Gid: service}}
+			var stdout, stderr syncBuffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() {
+				if cmd.ProcessState == nil {
+					cmd.Process.Kill()
+					cmd.Wait()
+				}
+			})
+			code := waitExit(t, cmd, 20*time.Second)
+			msg := stderr.String()
+			for _, w := range []string{filepath.Join(data, c.rootOwned), "belongs to root", "chown -R", data} {
+				if !strings.Contains(msg, w) {
+					t.Errorf("the error lacks %q", w)
+				}
+			}
+			if code != 1 {
+				t.Errorf("exit %d, stderr:\n%s\nstdout:\n%s", code, msg, stdout.String())
+			}
+		})
+	}
+}

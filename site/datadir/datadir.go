@@ -11,8 +11,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/user"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 )
@@ -21,7 +23,9 @@ import (
 // (the events database, the search index and the render cache) before
 // anything is built, so that a read-only or full disk is one clear error
 // instead of a half-written index: it creates the folder, writes and
-// removes a probe file, and compares the free space with need bytes.
+// removes a probe file, checks that what the folder already holds can be
+// written by this user (unwritable), and compares the free space with need
+// bytes.
 func Check(dir string, need int64) error {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return explain(dir, err)
@@ -36,6 +40,14 @@ func Check(dir string, need int64) error {
 	os.Remove(f.Name())
 	if err := errors.Join(werr, serr, cerr); err != nil {
 		return explain(dir, err)
+	}
+	if path, owner := unwritable(dir); path != "" {
+		me := strconv.Itoa(os.Getuid())
+		if u, err := user.Current(); err == nil {
+			me = u.Username
+		}
+		return fmt.Errorf("data folder %s: %s belongs to %s and %s cannot write it (was guichet run once as another user?): give the folder back to the user that runs guichet (chown -R %s %s) or give another folder with --data",
+			dir, path, owner, me, me, dir)
 	}
 	if free, ok := freeSpace(dir); ok && free < need {
 		return fmt.Errorf("data folder %s: %d MB free, about %d MB are needed for the database and the search index: free some space or give another folder with --data",

@@ -299,3 +299,77 @@ func TestStartOnDataOfAnotherUser(t *testing.T) {
 		})
 	}
 }
+
+// TestDiskFullWhileServing: when the data folder's disk fills up under a
+// running server, visitors still get pages and search, and /healthz
+// (503, "events":"failing", the file and "disk is full") and /metrics
+// (guichet_events_failing 1) say that events are being lost, where
+// /healthz answered "ok" and only a counter moved; once there is room
+// again, the next events are stored and both say so.
+func TestDiskFullWhileServing(t *testing.T) {
+	content, data := t.TempDir(), t.TempDir()
+	writeFile(t, content, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	mountTmpfs(t, data, "size=24m")
+	cmd, stdout, stderr := guichetProcess(t, "serve", "--content", content, "--data", data, "--addr", "127.0.0.1:0")
+	base := servedURL(t, stdout)
+	defer func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		waitExit(t, cmd, shutdownGrace)
+	}()
+	// Fill the disk.
+	filler, err := os.Create(filepath.Join(data, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for chunk := make([]byte, 1<<20); err == nil; {
+		_, err = filler.Write(chunk)
+	}
+	filler.Close()
+	send := func() {
+		t.Helper()
+		resp, err := http.Post(base+"/api/v1/events", "application/json",
+			strings.NewReader(`{"type":"vote","article_id":"billing/refund","helpful":true,"locale":"en"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if code, _ := get(t, base+"/api/v1/search?q=money+back+nothing+"+fmt.Sprint(time.Now().UnixNano())); code != 200 {
+			t.Errorf("search on a full disk: %d", code)
+		}
+	}
+	var code int
+	var body string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		send()
+		if code, body = get(t, base+"/healthz"); code == 503 {
+			break
+		}
+	}
+	for _, w := range []string{`"events":"failing"`, "disk is full", filepath.Join(data, "guichet.db")} {
+		if code != 503 || !strings.Contains(body, w) {
+			t.Errorf("/healthz on a full disk lacks %q: %d %s", w, code, body)
+		}
+	}
+	if c, b := get(t, base+"/billing/refund"); c != 200 || !strings.Contains(b, "five days") {
+		t.Errorf("an article on a full disk: %d", c)
+	}
+	if _, m := get(t, base+"/metrics"); !strings.Contains(m, "guichet_events_failing 1") {
+		t.Errorf("/metrics on a full disk lacks guichet_events_failing 1")
+	}
+	// Room again: the next events are stored.
+	if err := os.Remove(filepath.Join(data, "filler")); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		send()
+		if code, body = get(t, base+"/healthz"); code == 200 {
+			break
+		}
+	}
+	if code != 200 || !strings.Contains(body, `"events":"ok"`) {
+		t.Errorf("/healthz once there is room: %d %s\nstderr:\n%s", code, body, stderr)
+	}
+	if _, m := get(t, base+"/metrics"); !strings.Contains(m, "guichet_events_failing 0") {
+		t.Errorf("/metrics once there is room lacks guichet_events_failing 0")
+	}
+}

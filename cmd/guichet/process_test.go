@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -355,6 +356,19 @@ func TestDiskFullWhileServing(t *testing.T) {
 	}
 	if _, m := get(t, base+"/metrics"); !strings.Contains(m, "guichet_events_failing 1") {
 		t.Errorf("/metrics on a full disk lacks guichet_events_failing 1")
+	}
+	// A publication on the full disk keeps the site and says what to do.
+	writeFile(t, content, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in three days.\n")
+	if err := cmd.Process.Signal(syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	if !waitFor(10*time.Second, func() bool { return strings.Contains(stderr.String(), `msg="publish content"`) }) {
+		t.Errorf("no publication error on a full disk:\n%s", stderr)
+	} else if line := regexp.MustCompile(`.*msg="publish content".*`).FindString(stderr.String()); !strings.Contains(line, "data folder "+data+" is full: free some space") {
+		t.Errorf("the publication error on a full disk does not say what to do:\n%s", stderr)
+	}
+	if _, b := get(t, base+"/billing/refund"); !strings.Contains(b, "five days") {
+		t.Errorf("a failed publication changed the site")
 	}
 	// Room again: the next events are stored.
 	if err := os.Remove(filepath.Join(data, "filler")); err != nil {

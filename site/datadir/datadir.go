@@ -73,14 +73,21 @@ func explain(dir string, err error) error {
 // content folder: the search index and render cache measured at about
 // twice the Markdown on the Microsoft corpus, plus room for the database
 // (16 MB). A data folder that already holds this build's render cache (a
-// restart) needs the database's room alone, and the content folder is not
+// restart) needs the database's room and the size of its search index
+// (a restart after an edit builds a new index beside the one there, which
+// is removed once the new one is complete), and the content folder is not
 // walked.
 func Need(content, data string) int64 {
 	if _, err := os.Stat(RenderCache(data)); err == nil {
-		return 16 << 20
+		return 16<<20 + size(filepath.Join(data, "index"))
 	}
+	return 2*size(content) + 16<<20
+}
+
+// size adds up the regular files under dir.
+func size(dir string) int64 {
 	var total int64
-	filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {
 			if info, err := d.Info(); err == nil {
 				total += info.Size()
@@ -88,7 +95,7 @@ func Need(content, data string) int64 {
 		}
 		return nil
 	})
-	return 2*total + 16<<20
+	return total
 }
 
 // RenderCache is where rendered content is cached: one folder per build

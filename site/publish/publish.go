@@ -9,6 +9,7 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -17,6 +18,7 @@ import (
 	rtmetrics "runtime/metrics"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -140,6 +142,9 @@ func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 	}
 	if err == nil {
 		err = p.Reload(ctx)
+		if errors.Is(err, syscall.ENOSPC) {
+			err = fmt.Errorf("%w: the disk of the data folder %s is full: free some space on it or give another folder with --data (a publication that fails keeps the content published before)", err, p.opts.Data)
+		}
 	}
 	result := "ok"
 	if err != nil {

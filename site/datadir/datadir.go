@@ -131,6 +131,25 @@ func buildID(exe string) (string, error) {
 	return fmt.Sprintf("%016x", h.Sum64()), nil
 }
 
+// RemoveLeftovers removes the temporary files a process killed while
+// writing left in the data folder dir: the render cache's and readings'
+// (".render-*.tmp", ".readings.bin-*.tmp", in every build's folder) and
+// Check's probe. Call it holding the folder's lock, so that no other
+// server is writing them.
+func RemoveLeftovers(dir string) {
+	for _, pattern := range []string{
+		filepath.Join(dir, ".guichet-probe-*"),
+		filepath.Join(dir, "cache", "*", ".*.tmp"),
+	} {
+		matches, _ := filepath.Glob(pattern)
+		for _, m := range matches {
+			if info, err := os.Lstat(m); err == nil && info.Mode().IsRegular() {
+				os.Remove(m)
+			}
+		}
+	}
+}
+
 // PruneSiblings removes the caches other builds left beside dir.
 func PruneSiblings(dir string) {
 	parent := filepath.Dir(dir)

@@ -177,6 +177,10 @@ type EventRecorder interface {
 // or a failed write), and the batches whose write failed.
 type RecorderStats struct {
 	Queued, Written, Dropped, WriteErrors uint64
+	// Failing is the error of the last batch written when it failed (a
+	// full disk, a read-only database): events are being lost. "" once a
+	// batch is written again.
+	Failing string
 }
 
 // Jobs runs the background work that replicas sharing a store must do

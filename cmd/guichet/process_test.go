@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -225,5 +226,164 @@ func TestSIGTERMWhileLoading(t *testing.T) {
 	cmd.Process.Signal(syscall.SIGTERM)
 	if code := waitExit(t, cmd, shutdownGrace); code != 0 || !strings.Contains(stderr.String(), "stopped before the content was published") {
 		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+}
+
+// TestStartOnDataOfAnotherUser: a data folder that holds a database or a
+// folder this user cannot write (guichet run once as root, the folder
+// given back to the service's user without -R) is one clear error naming
+// the file, its owner and the chown to run; it used to start, answer
+// /healthz "ok" and drop every event ("attempt to write a readonly
+// database"), or fail its next publication.
+func TestStartOnDataOfAnotherUser(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("running the server as another user needs root")
+	}
+	const service = 65534 // nobody
+	base := t.TempDir()
+	for _, d := range []string{filepath.Dir(base), base} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The test binary, where that user can run it.
+	exe := filepath.Join(base, "guichet")
+	bin, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(exe, bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	content := filepath.Join(base, "content")
+	writeFile(t, content, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back.\n")
+	for _, c := range []struct{ name, rootOwned string }{
+		{"database", "guichet.db"},
+		{"index", "index"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := filepath.Join(base, "data-"+c.name)
+			openDB(t, filepath.Join(data, "guichet.db")).Close() // made by root
+			if err := os.MkdirAll(filepath.Join(data, "index"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			filepath.Walk(data, func(p string, _ os.FileInfo, err error) error {
+				if err == nil && p != filepath.Join(data, c.rootOwned) {
+					err = os.Chown(p, service, service)
+				}
+				return err
+			})
+			cmd := exec.Command(exe, "serve", "--content", content, "--data", data, "--addr", "127.0.0.1:0")
+			cmd.Env = append(os.Environ(), "GUICHET_TEST_MAIN=1")
+			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: service, Gid: service}}
+			var stdout, stderr syncBuffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() {
+				if cmd.ProcessState == nil {
+					cmd.Process.Kill()
+					cmd.Wait()
+				}
+			})
+			code := waitExit(t, cmd, 20*time.Second)
+			msg := stderr.String()
+			for _, w := range []string{filepath.Join(data, c.rootOwned), "belongs to root", "chown -R", data} {
+				if !strings.Contains(msg, w) {
+					t.Errorf("the error lacks %q", w)
+				}
+			}
+			if code != 1 {
+				t.Errorf("exit %d, stderr:\n%s\nstdout:\n%s", code, msg, stdout.String())
+			}
+		})
+	}
+}
+
+// TestDiskFullWhileServing: when the data folder's disk fills up under a
+// running server, visitors still get pages and search, and /healthz
+// (503, "events":"failing", the file and "disk is full") and /metrics
+// (guichet_events_failing 1) say that events are being lost, where
+// /healthz answered "ok" and only a counter moved; once there is room
+// again, the next events are stored and both say so.
+func TestDiskFullWhileServing(t *testing.T) {
+	content, data := t.TempDir(), t.TempDir()
+	writeFile(t, content, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	mountTmpfs(t, data, "size=24m")
+	cmd, stdout, stderr := guichetProcess(t, "serve", "--content", content, "--data", data, "--addr", "127.0.0.1:0")
+	base := servedURL(t, stdout)
+	defer func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		waitExit(t, cmd, shutdownGrace)
+	}()
+	// Fill the disk.
+	filler, err := os.Create(filepath.Join(data, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for chunk := make([]byte, 1<<20); err == nil; {
+		_, err = filler.Write(chunk)
+	}
+	filler.Close()
+	send := func() {
+		t.Helper()
+		resp, err := http.Post(base+"/api/v1/events", "application/json",
+			strings.NewReader(`{"type":"vote","article_id":"billing/refund","helpful":true,"locale":"en"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if code, _ := get(t, base+"/api/v1/search?q=money+back+nothing+"+fmt.Sprint(time.Now().UnixNano())); code != 200 {
+			t.Errorf("search on a full disk: %d", code)
+		}
+	}
+	var code int
+	var body string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		send()
+		if code, body = get(t, base+"/healthz"); code == 503 {
+			break
+		}
+	}
+	for _, w := range []string{`"events":"failing"`, "disk is full", filepath.Join(data, "guichet.db")} {
+		if code != 503 || !strings.Contains(body, w) {
+			t.Errorf("/healthz on a full disk lacks %q: %d %s", w, code, body)
+		}
+	}
+	if c, b := get(t, base+"/billing/refund"); c != 200 || !strings.Contains(b, "five days") {
+		t.Errorf("an article on a full disk: %d", c)
+	}
+	if _, m := get(t, base+"/metrics"); !strings.Contains(m, "guichet_events_failing 1") {
+		t.Errorf("/metrics on a full disk lacks guichet_events_failing 1")
+	}
+	// A publication on the full disk keeps the site and says what to do.
+	writeFile(t, content, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in three days.\n")
+	if err := cmd.Process.Signal(syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	if !waitFor(10*time.Second, func() bool { return strings.Contains(stderr.String(), `msg="publish content"`) }) {
+		t.Errorf("no publication error on a full disk:\n%s", stderr)
+	} else if line := regexp.MustCompile(`.*msg="publish content".*`).FindString(stderr.String()); !strings.Contains(line, "data folder "+data+" is full: free some space") {
+		t.Errorf("the publication error on a full disk does not say what to do:\n%s", stderr)
+	}
+	if _, b := get(t, base+"/billing/refund"); !strings.Contains(b, "five days") {
+		t.Errorf("a failed publication changed the site")
+	}
+	// Room again: the next events are stored.
+	if err := os.Remove(filepath.Join(data, "filler")); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		send()
+		if code, body = get(t, base+"/healthz"); code == 200 {
+			break
+		}
+	}
+	if code != 200 || !strings.Contains(body, `"events":"ok"`) {
+		t.Errorf("/healthz once there is room: %d %s\nstderr:\n%s", code, body, stderr)
+	}
+	if _, m := get(t, base+"/metrics"); !strings.Contains(m, "guichet_events_failing 0") {
+		t.Errorf("/metrics once there is room lacks guichet_events_failing 0")
 	}
 }

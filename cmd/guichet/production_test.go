@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"syscall"
@@ -223,6 +224,30 @@ func TestGitPull(t *testing.T) {
 	}
 	if got := status(m, "/billing/merged"); got != 200 {
 		t.Errorf("the merged article after a pull: %d", got)
+	}
+
+	// A pull that fails tells the webhook why and what to do, not
+	// "Internal error.": here an edit made in the content folder.
+	writeFile(t, origin, "billing/merged.md", "---\ntitle: Merged, edited\n---\nNew.\n")
+	git(origin, "commit", "-q", "-am", "edited")
+	writeFile(t, dir, "billing/merged.md", "---\ntitle: Edited on the server\n---\nNew.\n")
+	w := serve(m, "POST", "/api/v1/reload?wait=1", "", "Authorization", "Bearer "+publish)
+	if w.Code != 409 || !strings.Contains(w.Body.String(), "would be overwritten") || !strings.Contains(w.Body.String(), "stash") {
+		t.Errorf("a pull over local changes: %d %s", w.Code, w.Body)
+	}
+	// A publication that fails after the pull says why too.
+	git(dir, "checkout", "-q", "--", ".")
+	index := filepath.Join(m.Config.Data, "index")
+	if err := os.RemoveAll(index); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, m.Config.Data, "index", "not a folder")
+	w = serve(m, "POST", "/api/v1/reload?wait=1", "", "Authorization", "Bearer "+publish)
+	if w.Code != 500 || !strings.Contains(w.Body.String(), "build search index") || !strings.Contains(w.Body.String(), "keeps serving") {
+		t.Errorf("a publication that fails: %d %s", w.Code, w.Body)
+	}
+	if got := status(m, "/billing/merged"); got != 200 {
+		t.Errorf("the site after a failed publication: %d", got)
 	}
 }
 

@@ -11,8 +11,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/user"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 )
@@ -21,7 +23,9 @@ import (
 // (the events database, the search index and the render cache) before
 // anything is built, so that a read-only or full disk is one clear error
 // instead of a half-written index: it creates the folder, writes and
-// removes a probe file, and compares the free space with need bytes.
+// removes a probe file, checks that what the folder already holds can be
+// written by this user (unwritable), and compares the free space with need
+// bytes.
 func Check(dir string, need int64) error {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return explain(dir, err)
@@ -36,6 +40,14 @@ func Check(dir string, need int64) error {
 	os.Remove(f.Name())
 	if err := errors.Join(werr, serr, cerr); err != nil {
 		return explain(dir, err)
+	}
+	if path, owner := unwritable(dir); path != "" {
+		me := strconv.Itoa(os.Getuid())
+		if u, err := user.Current(); err == nil {
+			me = u.Username
+		}
+		return fmt.Errorf("data folder %s: %s belongs to %s and %s cannot write it (was guichet run once as another user?): give the folder back to the user that runs guichet (chown -R %s %s) or give another folder with --data",
+			dir, path, owner, me, me, dir)
 	}
 	if free, ok := freeSpace(dir); ok && free < need {
 		return fmt.Errorf("data folder %s: %d MB free, about %d MB are needed for the database and the search index: free some space or give another folder with --data",
@@ -61,14 +73,21 @@ func explain(dir string, err error) error {
 // content folder: the search index and render cache measured at about
 // twice the Markdown on the Microsoft corpus, plus room for the database
 // (16 MB). A data folder that already holds this build's render cache (a
-// restart) needs the database's room alone, and the content folder is not
+// restart) needs the database's room and the size of its search index
+// (a restart after an edit builds a new index beside the one there, which
+// is removed once the new one is complete), and the content folder is not
 // walked.
 func Need(content, data string) int64 {
 	if _, err := os.Stat(RenderCache(data)); err == nil {
-		return 16 << 20
+		return 16<<20 + size(filepath.Join(data, "index"))
 	}
+	return 2*size(content) + 16<<20
+}
+
+// size adds up the regular files under dir.
+func size(dir string) int64 {
 	var total int64
-	filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {
 			if info, err := d.Info(); err == nil {
 				total += info.Size()
@@ -76,7 +95,7 @@ func Need(content, data string) int64 {
 		}
 		return nil
 	})
-	return 2*total + 16<<20
+	return total
 }
 
 // RenderCache is where rendered content is cached: one folder per build
@@ -110,6 +129,25 @@ func buildID(exe string) (string, error) {
 		io.WriteString(h, bi.String())
 	}
 	return fmt.Sprintf("%016x", h.Sum64()), nil
+}
+
+// RemoveLeftovers removes the temporary files a process killed while
+// writing left in the data folder dir: the render cache's and readings'
+// (".render-*.tmp", ".readings.bin-*.tmp", in every build's folder) and
+// Check's probe. Call it holding the folder's lock, so that no other
+// server is writing them.
+func RemoveLeftovers(dir string) {
+	for _, pattern := range []string{
+		filepath.Join(dir, ".guichet-probe-*"),
+		filepath.Join(dir, "cache", "*", ".*.tmp"),
+	} {
+		matches, _ := filepath.Glob(pattern)
+		for _, m := range matches {
+			if info, err := os.Lstat(m); err == nil && info.Mode().IsRegular() {
+				os.Remove(m)
+			}
+		}
+	}
 }
 
 // PruneSiblings removes the caches other builds left beside dir.

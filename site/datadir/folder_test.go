@@ -86,6 +86,20 @@ func TestNeedCountsEveryFile(t *testing.T) {
 	if got := Need(content, data); got != 16<<20 {
 		t.Errorf("Need on a data folder with this build's cache = %d, want the database room alone", got)
 	}
+	// With a search index: a restart after an edit builds a whole new one
+	// beside it, which is removed only once the new one is complete. On a
+	// disk with room for the database alone, that start loaded the content
+	// for a while and then died on "no space left on device".
+	for name, size := range map[string]int{"index/0123456789abcdef0123/en/store/000000000001.zap": 300000, "index/0123456789abcdef0123/en/index_meta.json": 1000} {
+		p := filepath.Join(data, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := Need(content, data), int64(16<<20+301000); got != want {
+		t.Errorf("Need on a data folder with this build's cache and an index = %d, want %d", got, want)
+	}
 }
 
 func TestRenderCacheAndPrune(t *testing.T) {

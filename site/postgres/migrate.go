@@ -53,7 +53,7 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fail("read schema version", err)
 	}
 	if n := len(list); latest > n {
-		return fmt.Errorf("database schema version %d is newer than this program's (%d)", latest, n)
+		return fmt.Errorf("database schema version %d is newer than this program's (%d): a newer guichet has run on this database; run that version or a newer one on every replica, or, to go back to this one, restore the dump taken before the upgrade (pg_restore)", latest, n)
 	}
 	for _, m := range list {
 		if m.Version <= latest {

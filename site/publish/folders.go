@@ -47,6 +47,7 @@ func OpenFolders(dir, data string) (*Folders, error) {
 		root.Close()
 		return nil, err
 	}
+	datadir.RemoveLeftovers(data) // ours now: no other server writes them
 	return &Folders{Content: fsys, root: root, release: release}, nil
 }
 

@@ -13,6 +13,7 @@ type metrics struct {
 	// published, show in the metrics.
 	published prometheus.Gauge
 	revision  *prometheus.GaugeVec
+	pulls     *prometheus.CounterVec // failed git pulls, by reason
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -38,6 +39,13 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Help: "1 for the content being served, labelled with its hash (the content field of /healthz).",
 		}, []string{"revision"}),
 	}
-	reg.MustRegister(m.reloads, m.duration, m.problems, m.published, m.revision)
+	m.pulls = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "guichet_git_pull_failures_total",
+		Help: "Failed git pulls of --git-pull, by reason: timeout, diverged, local_changes, not_a_checkout, other.",
+	}, []string{"reason"})
+	for _, r := range pullReasons {
+		m.pulls.WithLabelValues(r) // at 0 from the start, for increase()
+	}
+	reg.MustRegister(m.reloads, m.duration, m.problems, m.published, m.revision, m.pulls)
 	return m
 }

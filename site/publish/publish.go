@@ -9,16 +9,16 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime/debug"
 	rtmetrics "runtime/metrics"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -64,10 +64,13 @@ type Options struct {
 	BaseURL, ListenURL string
 	Dev                bool // drafts shown
 	GitPull            bool // git pull --ff-only before a signal or API publication
-	Server             Server
-	Store              Store
-	Gaps               *gaps.Service
-	Tickets            *tickets.Service
+	// PullTimeout bounds that pull, git's own processes (ssh, the HTTP
+	// helper) included; default a minute.
+	PullTimeout time.Duration
+	Server      Server
+	Store       Store
+	Gaps        *gaps.Service
+	Tickets     *tickets.Service
 	// Answered, when set, runs after each answered check: subscribers are
 	// told about the gaps new content answers.
 	Answered func(ctx context.Context)
@@ -139,6 +142,9 @@ func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 	}
 	if err == nil {
 		err = p.Reload(ctx)
+		if errors.Is(err, syscall.ENOSPC) {
+			err = fmt.Errorf("%w: the disk of the data folder %s is full: free some space on it or give another folder with --data (a publication that fails keeps the content published before)", err, p.opts.Data)
+		}
 	}
 	result := "ok"
 	if err != nil {
@@ -417,23 +423,6 @@ func (p *Publisher) schedule(at time.Time) {
 		d = 24 * time.Hour // re-check daily rather than trusting a month-long timer
 	}
 	p.stopTimer = p.opts.AfterFunc(d, func() { p.Soon("schedule") })
-}
-
-// gitPull runs `git pull --ff-only` in the content folder when GitPull is
-// set, for at most a minute.
-func (p *Publisher) gitPull(ctx context.Context) error {
-	if !p.opts.GitPull {
-		return nil
-	}
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "git", "-C", p.opts.Dir, "pull", "--ff-only", "--quiet")
-	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("git pull --ff-only in %s: %v: %s", p.opts.Dir, err, strings.TrimSpace(string(out)))
-	}
-	return nil
 }
 
 // Close stops the timer, cancels and waits for the background work, and

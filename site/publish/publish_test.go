@@ -254,6 +254,37 @@ func TestOpenFolders(t *testing.T) {
 	}
 }
 
+// TestOpenFoldersRemovesLeftovers: the temporary files a server killed
+// while writing its render cache or readings (kill -9, a power cut) left
+// behind are removed by the next server to take the data folder, in every
+// build's cache folder; the cache itself and anything else are kept. They
+// stayed forever: the cache folder is removed only when the build changes.
+func TestOpenFoldersRemovesLeftovers(t *testing.T) {
+	base := t.TempDir()
+	dir, data := filepath.Join(base, "content"), filepath.Join(base, "data")
+	write(t, dir, "billing/a.md", "---\ntitle: A\n---\nA.\n")
+	leftovers := []string{"cache/0123456789abcdef/.render-3162974462.tmp", "cache/0123456789abcdef/.readings.bin-123.tmp", ".guichet-probe-42"}
+	kept := []string{"cache/0123456789abcdef/render-00.gob", "cache/0123456789abcdef/readings.bin", "guichet.db", "notes.tmp"}
+	for _, name := range append(leftovers, kept...) {
+		write(t, data, name, "x")
+	}
+	f, err := publish.OpenFolders(dir, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, name := range leftovers {
+		if _, err := os.Stat(filepath.Join(data, name)); err == nil {
+			t.Errorf("%s left over", name)
+		}
+	}
+	for _, name := range kept {
+		if _, err := os.Stat(filepath.Join(data, name)); err != nil {
+			t.Errorf("%s removed: %v", name, err)
+		}
+	}
+}
+
 // TestLoad loads and indexes a folder for the commands.
 func TestLoad(t *testing.T) {
 	dir := t.TempDir()

@@ -82,7 +82,8 @@ type Recorder struct {
 	written     atomic.Uint64
 	writeErrors atomic.Uint64
 	batches     atomic.Uint64
-	lastDropLog atomic.Int64 // unix nanoseconds
+	lastDropLog atomic.Int64           // unix nanoseconds
+	failing     atomic.Pointer[string] // the last batch's error, nil once one is written
 
 	// Owned by the writer goroutine.
 	writeErr error // first write failure since the last Flush
@@ -210,10 +211,14 @@ func (r *Recorder) Batches() uint64 { return r.batches.Load() }
 
 // Stats implements site.EventRecorder.
 func (r *Recorder) Stats() site.RecorderStats {
-	return site.RecorderStats{
+	s := site.RecorderStats{
 		Queued: r.queued.Load(), Written: r.written.Load(),
 		Dropped: r.dropped.Load(), WriteErrors: r.writeErrors.Load(),
 	}
+	if f := r.failing.Load(); f != nil {
+		s.Failing = *f
+	}
+	return s
 }
 
 // drop counts n lost events and logs at most once a second.
@@ -348,10 +353,13 @@ func (r *Recorder) write(b *Batch) {
 		r.writeErrors.Add(1)
 		r.drop(n, "write failed")
 		r.log.Error("write events", "events", n, "err", err)
+		msg := err.Error()
+		r.failing.Store(&msg)
 		if r.writeErr == nil {
 			r.writeErr = err
 		}
 		return
 	}
 	r.written.Add(uint64(n))
+	r.failing.Store(nil)
 }

@@ -41,7 +41,7 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS, now func() time.Time) 
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	if n := len(list); latest > n {
-		return fmt.Errorf("database schema version %d is newer than this program's (%d)", latest, n)
+		return fmt.Errorf("database schema version %d is newer than this program's (%d): a newer guichet has run on this data folder; run that version or a newer one, or, to go back to this one, restore the backup taken before the upgrade (guichet restore FILE with this binary)", latest, n)
 	}
 
 	for _, m := range list {

@@ -156,8 +156,8 @@ func TestMigrateRefusesNewerSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	if _, err := Open(ctx, path); err == nil || !strings.Contains(err.Error(), "newer") {
-		t.Fatalf("Open = %v, want a newer-schema error", err)
+	if _, err := Open(ctx, path); err == nil || !strings.Contains(err.Error(), "newer") || !strings.Contains(err.Error(), "guichet restore") {
+		t.Fatalf("Open = %v, want a newer-schema error saying what to do", err)
 	}
 }
 

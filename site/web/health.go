@@ -12,12 +12,16 @@ type health struct {
 	Version  string `json:"version,omitempty"`
 	Content  string `json:"content,omitempty"` // hash of the content being served
 	Database string `json:"database,omitempty"`
+	Events   string `json:"events,omitempty"` // ok, or failing: the last events could not be stored
 	Error    string `json:"error,omitempty"`
 }
 
 // healthz answers whether this replica works: 200 when its store answers
-// (within two seconds), 503 otherwise, with the version and the revision
-// of the content it serves.
+// (within two seconds) and the last events sent to it were stored, 503
+// otherwise, with the version and the revision of the content it serves.
+// A store that answers but cannot be written (a full disk, a read-only
+// file) is "events":"failing": pages and search still work, but every
+// search, click and vote is lost until it is fixed.
 func (s *Server) healthz(c echo.Context) error {
 	h := health{Status: "ok", Version: s.opts.Version, Database: "ok"}
 	if st := s.state.Load(); st != nil {
@@ -30,6 +34,15 @@ func (s *Server) healthz(c echo.Context) error {
 		if err := s.opts.Health(c.Request().Context()); err != nil {
 			s.opts.Logger.Warn("health check failed", "err", err)
 			h.Status, h.Database, h.Error, code = "unavailable", "unavailable", err.Error(), http.StatusServiceUnavailable
+		}
+	}
+	if s.opts.Recorder != nil {
+		h.Events = "ok"
+		if f := s.opts.Recorder.Stats().Failing; f != "" {
+			h.Status, h.Events, code = "unavailable", "failing", http.StatusServiceUnavailable
+			if h.Error == "" {
+				h.Error = "events are not being stored: " + f
+			}
 		}
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")

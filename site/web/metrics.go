@@ -85,6 +85,14 @@ func newMetrics(reg prometheus.Registerer, l Limits, rec site.EventRecorder) *me
 			func(s site.RecorderStats) uint64 { return s.Dropped }),
 		stat("guichet_event_write_errors_total", "Batches of events the store failed to write.",
 			func(s site.RecorderStats) uint64 { return s.WriteErrors }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "guichet_events_failing",
+			Help: "1 while the last batch of events failed to be written (a full disk, a read-only database): events are lost; 0 once one is written."},
+			func() float64 {
+				if rec.Stats().Failing != "" {
+					return 1
+				}
+				return 0
+			}),
 	)
 	return m
 }

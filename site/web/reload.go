@@ -16,7 +16,8 @@ const publishScope = "publish"
 // token of scope publish (Authorization: Bearer, GitLab's X-Gitlab-Token,
 // or a token query parameter for hosts whose webhooks cannot send
 // headers), the content is published again. 202 at once; with ?wait=1,
-// 200 once the new content is served, or the error.
+// 200 once the new content is served, or the error in words (a failed
+// git pull: 409 or 503, saying what to do).
 func (s *Server) apiReload(c echo.Context) error {
 	if s.opts.Publish == nil || s.opts.Auth == nil {
 		return site.Errorf(site.ENOTFOUND, "publishing by API is not available")
@@ -39,6 +40,11 @@ func (s *Server) apiReload(c echo.Context) error {
 	}
 	if wait {
 		if err := s.opts.Publish(r.Context(), true); err != nil {
+			if site.ErrorCode(err) == site.EINTERNAL {
+				// The caller holds a publish token: the webhook's log
+				// says why, not "Internal error."
+				return site.Errorf(site.EINTERNAL, "the publication failed; the site keeps serving the content published before: %s", site.ErrorText(err))
+			}
 			return err
 		}
 		st, err := s.current()

@@ -120,6 +120,9 @@ type Server struct {
 	dayKey   struct {
 		day string
 		key []byte
+		// failed is when the store last failed to give a key: it is
+		// asked again visitorRetry later, not at every request.
+		failed time.Time
 	}
 }
 

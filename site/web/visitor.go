@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"time"
 
 	"github.com/labstack/echo/v4"
 )
@@ -28,9 +29,16 @@ func (s *Server) visitor(c echo.Context) string {
 	return hex.EncodeToString(mac.Sum(nil)[:16])
 }
 
+// visitorRetry is how long after a failure the store is asked again for
+// the day's visitor key: a full disk or an unreachable database fails
+// every request's attempt, which logged a warning per request and made
+// each one wait for the store.
+const visitorRetry = 10 * time.Second
+
 // visitorKey returns the day's visitor key, asking the store once a day;
 // nil when there is none or the store fails (the visitor is then not
-// identified rather than the request failed).
+// identified rather than the request failed), and, after a failure, for
+// visitorRetry without asking again.
 func (s *Server) visitorKey(ctx context.Context, day string) []byte {
 	if s.opts.VisitorKeys == nil {
 		return nil
@@ -40,11 +48,17 @@ func (s *Server) visitorKey(ctx context.Context, day string) []byte {
 	if s.dayKey.day == day {
 		return s.dayKey.key
 	}
-	key, err := s.opts.VisitorKeys(ctx, day)
-	if err != nil {
-		s.opts.Logger.Warn("visitor key", "err", err)
+	now := s.opts.Now()
+	if f := s.dayKey.failed; !f.IsZero() && now.Sub(f) >= 0 && now.Sub(f) < visitorRetry {
 		return nil
 	}
+	key, err := s.opts.VisitorKeys(ctx, day)
+	if err != nil {
+		s.dayKey.failed = now
+		s.opts.Logger.Warn("visitor key: visitors are not counted until the store answers; asking again in "+visitorRetry.String(), "err", err)
+		return nil
+	}
+	s.dayKey.failed = time.Time{}
 	s.dayKey.day, s.dayKey.key = day, key
 	return key
 }

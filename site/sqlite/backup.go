@@ -56,9 +56,15 @@ func Restore(ctx context.Context, from, to string) (string, error) {
 	var kept string
 	if _, err := os.Stat(to); err == nil {
 		kept = to + ".before-restore-" + time.Now().UTC().Format("20060102T150405Z")
-		if err := os.Rename(to, kept); err != nil {
-			os.Remove(tmp)
-			return "", fmt.Errorf("restore %s: keep the current database: %w", from, err)
+		// A second name for the current file, which the restored copy then
+		// replaces in one rename: at no moment is there no database at to
+		// (a server started after a crash in between would make an empty
+		// one). Where the file system has no hard links, it moves aside.
+		if err := os.Link(to, kept); err != nil {
+			if err := os.Rename(to, kept); err != nil {
+				os.Remove(tmp)
+				return "", fmt.Errorf("restore %s: keep the current database: %w", from, err)
+			}
 		}
 		for _, side := range []string{"-wal", "-shm"} {
 			if err := os.Rename(to+side, kept+side); err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -66,11 +72,18 @@ func Restore(ctx context.Context, from, to string) (string, error) {
 			}
 		}
 	}
+	if restoreStep != nil {
+		restoreStep()
+	}
 	if err := os.Rename(tmp, to); err != nil {
 		return "", fmt.Errorf("restore %s: %w", from, err)
 	}
 	return kept, nil
 }
+
+// restoreStep, when set (by tests), runs between keeping the current
+// database and putting the restored copy in its place.
+var restoreStep func()
 
 // checkBackup opens path read-only, as it is, and checks it. Not with
 // dsn's journal_mode(WAL) pragma: turning a backup written by VACUUM INTO

@@ -37,3 +37,42 @@ func TestBackupTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoreKeepsADatabaseInPlace: while a restore keeps the current
+// database and puts the backup in its place, there is a database file at
+// its path at every step: a crash in between (kill -9) left none, and the
+// next server made an empty one. The current one is kept beside it.
+func TestRestoreKeepsADatabaseInPlace(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "guichet.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(dir, "backup.db")
+	if err := db.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	checked := false
+	restoreStep = func() {
+		checked = true
+		if _, err := os.Stat(path); err != nil {
+			t.Errorf("between keeping the current database and restoring: %v", err)
+		}
+	}
+	defer func() { restoreStep = nil }()
+	kept, err := Restore(ctx, backup, path)
+	if err != nil || !checked {
+		t.Fatalf("restore: %v (step reached: %v)", err, checked)
+	}
+	if _, err := os.Stat(kept); err != nil {
+		t.Errorf("the database before the restore is not kept: %v", err)
+	}
+	if db, err := Open(ctx, path); err != nil {
+		t.Errorf("the restored database does not open: %v", err)
+	} else {
+		db.Close()
+	}
+}

@@ -21,6 +21,22 @@ func (c Config) Localized(setting, locale, fallback string) string {
 	return fallback
 }
 
+// CheckLocale returns nil when locale is empty (every locale) or one of
+// locales (the site's, Library.Locales), else an EINVALID error naming it:
+// the one rule the insights pages, their API and the command line apply to
+// a locale asked for.
+func CheckLocale(locale string, locales []string) error {
+	for _, l := range locales {
+		if l == locale {
+			return nil
+		}
+	}
+	if locale == "" {
+		return nil
+	}
+	return Errorf(EINVALID, "locale: %q is not a locale of this help center", locale)
+}
+
 // Message is one interface string: its forms by CLDR plural category
 // ("zero", "one", "two", "few", "many", "other"). A string without plural
 // forms has only "other". Text may hold {placeholders}.

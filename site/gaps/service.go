@@ -3,7 +3,6 @@ package gaps
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -152,8 +151,10 @@ func (s *Service) collect(ctx context.Context, satisfied bool) (*collector, []De
 // the others): a flood of admin page loads costs one report, and a
 // shutdown never waits for one.
 func (s *Service) Report(ctx context.Context, opts Options) (Report, error) {
-	if opts.Locale != "" && len(s.Locales) > 0 && !slices.Contains(s.Locales, opts.Locale) {
-		return Report{}, site.Errorf(site.EINVALID, "locale: %q is not a locale of this help center", opts.Locale)
+	if len(s.Locales) > 0 {
+		if err := site.CheckLocale(opts.Locale, s.Locales); err != nil {
+			return Report{}, err
+		}
 	}
 	if opts.Now.IsZero() {
 		opts.Now = s.now()

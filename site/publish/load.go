@@ -46,8 +46,7 @@ func GapReport(ctx context.Context, dir string, store gaps.Store, retention time
 	if err != nil {
 		return nil, "", nil, err
 	}
-	locales := append([]string{view.Lib.Config.DefaultLocale}, view.Lib.Config.Locales...)
-	svc := &gaps.Service{Store: store, Retention: retention, Locales: locales}
+	svc := &gaps.Service{Store: store, Retention: retention, Locales: view.Lib.Locales()}
 	svc.SetAnalyzer(idx.Analyzer())
 	return svc, view.Lib.Config.DefaultLocale, idx.Close, nil
 }

@@ -69,10 +69,7 @@ func (s *Server) period(st *state, since, until, locale string) (insights.Period
 	if err != nil {
 		return p, err
 	}
-	if p.Locale != "" && !slices.Contains(st.view.Lib.Config.Locales, p.Locale) && p.Locale != st.view.Lib.Config.DefaultLocale {
-		return p, site.Errorf(site.EINVALID, "locale: %q is not a locale of this help center", p.Locale)
-	}
-	return p, nil
+	return p, site.CheckLocale(p.Locale, st.view.Lib.Locales())
 }
 
 // pickerOf fills the period form for p.

@@ -94,8 +94,8 @@ func (r *Report) WriteJSON(w io.Writer) error {
 // by kind with the first places of each; verbose lists every problem, the
 // totals after them where the reader is.
 func (r *Report) WriteText(w io.Writer, verbose bool) {
-	totals := fmt.Sprintf("%s: %s, %s, %s, %s\n", r.Content, count(r.Articles, "article"), count(r.SearchTests, "search test"),
-		count(r.Errors, "error"), count(r.Warnings, "warning"))
+	totals := fmt.Sprintf("%s: %s, %s, %s, %s\n", r.Content, site.Count(r.Articles, "article"), site.Count(r.SearchTests, "search test"),
+		site.Count(r.Errors, "error"), site.Count(r.Warnings, "warning"))
 	if verbose {
 		for _, p := range r.Problems {
 			fmt.Fprintln(w, p.String())

@@ -144,7 +144,7 @@ func writeSummary(w io.Writer, groups []*problemGroup, total int) {
 		}
 		n := len(g.problems)
 		title := g.title()
-		label := count(n, "problem")
+		label := site.Count(n, "problem")
 		if g.kind == site.KindUnknownField {
 			// One message for every file: only the places are listed.
 			if typo := likelyTypo(g, groups); typo != "" {
@@ -152,9 +152,9 @@ func writeSummary(w io.Writer, groups []*problemGroup, total int) {
 			} else {
 				ignore = append(ignore, g.name)
 			}
-			label = count(g.files, "file")
+			label = site.Count(g.files, "file")
 		} else if g.files > 1 && g.files != n {
-			label += " in " + count(g.files, "file")
+			label += " in " + site.Count(g.files, "file")
 		}
 		fmt.Fprintf(w, "  %s: %s\n", title, label)
 		for _, p := range g.problems[:min(summaryPlaces, n)] {
@@ -166,7 +166,7 @@ func writeSummary(w io.Writer, groups []*problemGroup, total int) {
 			shown++
 		}
 		if n > summaryPlaces {
-			fmt.Fprintf(w, "    … and %s more\n", thousands(n-summaryPlaces))
+			fmt.Fprintf(w, "    … and %s more\n", site.Thousands(n-summaryPlaces))
 		}
 	}
 	if len(ignore) > 0 {
@@ -216,28 +216,4 @@ func placeOf(p site.Problem) string {
 		}
 	}
 	return s
-}
-
-// count formats "1 file", "2,448 files".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return thousands(n) + " " + noun + "s"
-}
-
-// thousands formats n with commas: 23817 → "23,817".
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 || len(s) <= 3 {
-		return s
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }

@@ -165,22 +165,6 @@ func TestLikelyTypo(t *testing.T) {
 	}
 }
 
-func TestCountAndThousands(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 23817: "23,817", 100000: "100,000", 1234567: "1,234,567", -5: "-5"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
-		}
-	}
-	for _, c := range []struct {
-		n    int
-		want string
-	}{{0, "0 files"}, {1, "1 file"}, {2, "2 files"}, {2448, "2,448 files"}} {
-		if got := count(c.n, "file"); got != c.want {
-			t.Errorf("count(%d) = %q, want %q", c.n, got, c.want)
-		}
-	}
-}
-
 func TestPlaceOf(t *testing.T) {
 	for _, c := range []struct {
 		p    site.Problem

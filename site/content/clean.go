@@ -109,10 +109,10 @@ func (rep cleanReport) problem(file string) *site.Problem {
 	}
 	var parts []string
 	if rep.removed > 0 {
-		parts = append(parts, fmt.Sprintf("removed %s that would make feeds invalid XML", plural(rep.removed, "invisible control character")))
+		parts = append(parts, fmt.Sprintf("removed %s that would make feeds invalid XML", site.Count(rep.removed, "invisible control character")))
 	}
 	if rep.invalid > 0 {
-		parts = append(parts, fmt.Sprintf("replaced %s that %s not UTF-8 by �: save the file as UTF-8", plural(rep.invalid, "byte sequence"),
+		parts = append(parts, fmt.Sprintf("replaced %s that %s not UTF-8 by �: save the file as UTF-8", site.Count(rep.invalid, "byte sequence"),
 			map[bool]string{true: "is", false: "are"}[rep.invalid == 1]))
 	}
 	msg := strings.Join(parts, "; ")
@@ -123,12 +123,4 @@ func (rep cleanReport) problem(file string) *site.Problem {
 	}
 	p := warningAt(site.KindControlChars, file, rep.firstLine, "", "%s", msg)
 	return &p
-}
-
-// plural formats n with its noun: "1 character", "3 characters".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"github.com/guichet/guichet/site"
 	"regexp"
 	"strconv"
 	"strings"
@@ -462,7 +463,7 @@ func (x *yamlText) continuation(n int) *YAMLError {
 			return nil // a parent mapping or a block scalar: indentation is expected
 		}
 		return &YAMLError{Line: n, Column: 1, Message: fmt.Sprintf("this line is indented, so YAML reads it as the rest of `%s: %s` above it", strings.TrimSpace(prev.key), strings.TrimSpace(prev.value)),
-			Fix: fmt.Sprintf("remove the %s at the start of the line", plural(e.indent, "space"))}
+			Fix: fmt.Sprintf("remove the %s at the start of the line", site.Count(e.indent, "space"))}
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package gaps
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/guichet/guichet/site"
 	"io"
 	"os"
 	"path"
@@ -76,9 +77,9 @@ func stubText(g Gap) string {
 		fmt.Fprintf(&b, "  - %s\n", yamlString(v.Query))
 	}
 	fmt.Fprintf(&b, "search_tests:\n  - %s\n---\n", yamlString(g.Query))
-	what := fmt.Sprintf("%d %s searched this and found nothing (%d searches) or nothing worth opening (%d)", g.Visitors, plural(g.Visitors, "visitor", "visitors"), g.NoResults, g.NoClick)
+	what := fmt.Sprintf("%s searched this and found nothing (%d searches) or nothing worth opening (%d)", site.Count(g.Visitors, "visitor"), g.NoResults, g.NoClick)
 	if g.Kind == UnlinkedTicket {
-		what = fmt.Sprintf("%d support %s asked this and no article answers them", g.Searches, plural(g.Searches, "ticket", "tickets"))
+		what = fmt.Sprintf("%s asked this and no article answers them", site.Count(g.Searches, "support ticket"))
 	}
 	for _, f := range g.FoundInstead {
 		// An article ID is a file path: "--" would end the comment.
@@ -135,12 +136,4 @@ func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer
 		fmt.Fprintf(out, "%s: draft for %q (%d visitors)\n", rel, g.Query, g.Visitors)
 	}
 	return ok
-}
-
-// plural is one when n is 1, else many.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

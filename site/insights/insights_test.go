@@ -126,6 +126,14 @@ func TestToDo(t *testing.T) {
 		{ID: "g4", Kind: gaps.KindSearch, Query: "dark mode", Visitors: 3, Status: gaps.StatusProductFix},
 		{ID: "g5", Kind: gaps.UnlinkedTicket, Query: "refund twice", Visitors: 9, Nearest: "billing/refund"},
 		{ID: "g6", Kind: gaps.NoHelp, Query: "/orders/*", Visitors: 2},
+		// Half its visitors opened "track" next: add the words there.
+		{ID: "g7", Kind: gaps.KindSearch, Query: "where is my box", Visitors: 8, FoundInstead: []gaps.Found{{Article: "track", Visitors: 4}}},
+		// Fewer than half: still an article to write, the find said.
+		{ID: "g8", Kind: gaps.KindSearch, Query: "gift wrap", Visitors: 7, FoundInstead: []gaps.Found{{Article: "fine", Visitors: 3}}},
+		// An article with no source file in the list: the gap's form.
+		{ID: "g9", Kind: gaps.KindSearch, Query: "customs fees", Visitors: 5, FoundInstead: []gaps.Found{{Article: "gone", Visitors: 5}}},
+		// The team decided on a product fix: that stays the action.
+		{ID: "g10", Kind: gaps.KindSearch, Query: "app crash", Visitors: 1, Status: gaps.StatusProductFix, FoundInstead: []gaps.Found{{Article: "track", Visitors: 1}}},
 	}}
 	articles := []Article{
 		{ID: "lost", Title: "A parcel is lost", Source: "shipping/lost.md", Views: 20, Helpful: 2, NotHelpful: 6},
@@ -135,15 +143,22 @@ func TestToDo(t *testing.T) {
 	got := ToDo(report, articles, "https://git.example/help/edit/main/")
 	var lines []string
 	for _, task := range got {
-		lines = append(lines, task.Kind+" "+task.Title+" "+task.Action+" "+task.Target+" "+strconv.Itoa(task.People))
+		lines = append(lines, task.Kind+" "+task.Title+" "+task.Action+" "+task.Target+" "+strconv.Itoa(task.People)+" "+task.ArticleID)
+		if task.Title == "gift wrap" && !strings.Contains(task.Why, "3 of them opened fine next") {
+			t.Errorf("gift wrap: why %q does not say where 3 of them went", task.Why)
+		}
 	}
 	want := []string{
-		"unhelpful A parcel is lost edit https://git.example/help/edit/main/shipping/lost.md 15",
-		"unlinked_ticket refund twice link #gap-g5 9",
-		"gap parcel insurance write #gap-g1 6",
-		"contact_after Track a parcel edit https://git.example/help/edit/main/shipping/track.md 4",
-		"gap dark mode fix_product #gap-g4 3",
-		"screen /orders/* write #gap-g6 2",
+		"unhelpful A parcel is lost edit https://git.example/help/edit/main/shipping/lost.md 15 lost",
+		"unlinked_ticket refund twice link #gap-g5 9 ",
+		"gap where is my box keywords https://git.example/help/edit/main/shipping/track.md 8 track",
+		"gap gift wrap write #gap-g8 7 ",
+		"gap parcel insurance write #gap-g1 6 ",
+		"gap customs fees keywords #gap-g9 5 gone",
+		"contact_after Track a parcel edit https://git.example/help/edit/main/shipping/track.md 4 track",
+		"gap dark mode fix_product #gap-g4 3 ",
+		"screen /orders/* write #gap-g6 2 ",
+		"gap app crash fix_product #gap-g10 1 ",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("to-do list\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))

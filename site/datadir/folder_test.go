@@ -159,3 +159,39 @@ func TestLockNamesTheHolder(t *testing.T) {
 		t.Errorf("lock in a missing folder: %v", err)
 	}
 }
+
+// TestLockFileBelongsToTheFolder: a lock file made by root (guichet
+// restore run as root, as the README says, into a service's folder that has
+// none yet) gets the folder's owner and group, or the service then refused
+// to start: 'guichet.lock belongs to root and guichet cannot write it'.
+func TestLockFileBelongsToTheFolder(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to give a folder to another user")
+	}
+	for _, existing := range []bool{false, true} {
+		dir := t.TempDir()
+		const uid, gid = 65534, 65534 // nobody
+		if err := os.Chown(dir, uid, gid); err != nil {
+			t.Fatal(err)
+		}
+		lock := filepath.Join(dir, "guichet.lock")
+		if existing { // left by an earlier run as root
+			if err := os.WriteFile(lock, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		release, err := Lock(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		release()
+		info, err := os.Stat(lock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := info.Sys().(*syscall.Stat_t)
+		if st.Uid != uid || st.Gid != gid {
+			t.Errorf("existing %v: guichet.lock belongs to %d:%d, want the folder's %d:%d", existing, st.Uid, st.Gid, uid, gid)
+		}
+	}
+}

@@ -23,6 +23,7 @@ func Lock(dir string) (release func(), err error) {
 	if err != nil {
 		return nil, fmt.Errorf("lock data folder %s: %w", dir, err)
 	}
+	folderOwns(f, dir)
 	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
 		pid, _ := os.ReadFile(path)
 		f.Close()
@@ -40,4 +41,19 @@ func Lock(dir string) (release func(), err error) {
 	f.Truncate(0)
 	f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 	return func() { unix.Flock(int(f.Fd()), unix.LOCK_UN); f.Close() }, nil
+}
+
+// folderOwns gives the lock file f the owner and group of the data folder
+// dir when root made it or left it (guichet restore run as root into a
+// service's folder): the service would otherwise refuse to start on a
+// guichet.lock it cannot write.
+func folderOwns(f *os.File, dir string) {
+	if os.Geteuid() != 0 {
+		return
+	}
+	var d, l unix.Stat_t
+	if unix.Stat(dir, &d) != nil || unix.Fstat(int(f.Fd()), &l) != nil || d.Uid == l.Uid && d.Gid == l.Gid {
+		return
+	}
+	f.Chown(int(d.Uid), int(d.Gid))
 }

@@ -84,7 +84,7 @@ func pullError(dir, out string, timedOut bool, limit time.Duration) (string, err
 			dir, said, kept, dir, dir)
 	case strings.Contains(out, "would be overwritten"), strings.Contains(out, "commit your changes or stash them"):
 		return pullLocalChanges, site.Errorf(site.ECONFLICT,
-			"git pull --ff-only in %s: files changed in the content folder would be overwritten by the pull%s; %s: commit those changes to the repository or discard them (git -C %s stash), then publish again",
+			"git pull --ff-only in %s: files changed in the content folder would be overwritten by the pull%s; %s: commit those changes to the repository or put them aside, new files included (git -C %s stash --include-untracked), then publish again",
 			dir, said, kept, dir)
 	case strings.Contains(out, "not a git repository") && !strings.Contains(out, "does not appear to be a git repository"):
 		return pullNotCheckout, site.Errorf(site.ECONFLICT,

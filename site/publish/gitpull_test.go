@@ -65,8 +65,19 @@ func TestGitPullFailures(t *testing.T) {
 		{"local changes", func(t *testing.T, dir, origin, writer string) {
 			write(t, dir, "billing/refund.md", "---\ntitle: Edited on the server\n---\nMoney back.\n")
 		}, func(t *testing.T, dir, origin, writer string) {
-			git(t, dir, "stash", "-q")
-		}, "local_changes", site.ECONFLICT, []string{"would be overwritten", "stash", "billing/refund.md"}},
+			git(t, dir, "stash", "-q", "--include-untracked") // as the error says
+		}, "local_changes", site.ECONFLICT, []string{"would be overwritten", "stash --include-untracked", "billing/refund.md"}},
+		{"new file in the checkout", func(t *testing.T, dir, origin, writer string) {
+			// The remote adds a file that someone also created on the
+			// server: git stash alone leaves it, and the pull fails again.
+			write(t, writer, "billing/fees.md", "---\ntitle: Fees\n---\nFrom the writer.\n")
+			git(t, writer, "add", ".")
+			git(t, writer, "commit", "-q", "-m", "Fees")
+			git(t, writer, "push", "-q", origin, "main")
+			write(t, dir, "billing/fees.md", "---\ntitle: Fees here\n---\nOn the server.\n")
+		}, func(t *testing.T, dir, origin, writer string) {
+			git(t, dir, "stash", "-q", "--include-untracked") // as the error says
+		}, "local_changes", site.ECONFLICT, []string{"would be overwritten", "stash --include-untracked", "billing/fees.md"}},
 		{"remote gone", func(t *testing.T, dir, origin, writer string) {
 			if err := os.Rename(origin, origin+".moved"); err != nil {
 				t.Fatal(err)

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -39,6 +40,10 @@ func (s *Server) apiReload(c echo.Context) error {
 		return err
 	}
 	if wait {
+		// The publication may outlast the server's write timeout (a git
+		// pull has a minute, then the content loads): the answer must
+		// still reach the webhook, or it reads an empty reply.
+		http.NewResponseController(c.Response()).SetWriteDeadline(time.Time{})
 		if err := s.opts.Publish(r.Context(), true); err != nil {
 			if site.ErrorCode(err) == site.EINTERNAL {
 				// The caller holds a publish token: the webhook's log

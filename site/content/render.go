@@ -131,6 +131,8 @@ func NewRenderer(opts RenderOptions) *Renderer {
 				util.Prioritized(keysParser{}, 100),
 				util.Prioritized(iconParser{}, 100),
 				util.Prioritized(jsxExpressionParser{}, 100),
+				// After iconParser: `:material-check:` is an icon.
+				util.Prioritized(newEmojiParser(), 200),
 			),
 			parser.WithASTTransformers(
 				util.Prioritized(extension.NewFootnoteASTTransformer(), 999),
@@ -144,6 +146,7 @@ func NewRenderer(opts RenderOptions) *Renderer {
 			util.Prioritized(newCodeRenderer(), 200),
 			util.Prioritized(footnoteRenderer{}, 100),
 			util.Prioritized(blockRenderer{}, 100),
+			util.Prioritized(newEmojiRenderer(), 100),
 		)),
 	)
 	return r

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
+	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
@@ -16,11 +17,20 @@ import (
 // inlineText is the plain text of n's inline content, entities resolved.
 func inlineText(n ast.Node, src []byte) string {
 	var b strings.Builder
-	writeInline(&b, n, src, false)
+	writeInline(&b, n, src, false, false)
 	return strings.TrimSpace(html.UnescapeString(b.String()))
 }
 
-func writeInline(b *strings.Builder, n ast.Node, src []byte, code bool) {
+// anchorText is inlineText with emoji as their shortcodes were typed: a
+// heading's anchor is made from it, as GitHub and Docusaurus make theirs
+// ("## :rocket: Launch" is #rocket-launch).
+func anchorText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	writeInline(&b, n, src, false, true)
+	return strings.TrimSpace(html.UnescapeString(b.String()))
+}
+
+func writeInline(b *strings.Builder, n ast.Node, src []byte, code, shortcodes bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -34,6 +44,12 @@ func writeInline(b *strings.Builder, n ast.Node, src []byte, code bool) {
 			}
 		case *ast.String:
 			b.Write(c.Value)
+		case *emojiast.Emoji:
+			if shortcodes {
+				b.Write(c.ShortName)
+			} else {
+				b.WriteString(emojiText(c))
+			}
 		case *keys:
 			b.WriteString(strings.Join(c.Keys, "+"))
 		case *rawHTML:
@@ -41,13 +57,13 @@ func writeInline(b *strings.Builder, n ast.Node, src []byte, code bool) {
 				b.WriteString(c.out.Text)
 			}
 		case *ast.CodeSpan:
-			writeInline(b, c, src, true)
+			writeInline(b, c, src, true, shortcodes)
 		case *ast.AutoLink:
 			b.Write(c.Label(src))
 		case *ast.RawHTML, *ast.Image, *east.FootnoteLink, *east.FootnoteBacklink:
 			// markup, pictures and footnote marks carry no readable text
 		default:
-			writeInline(b, c, src, code)
+			writeInline(b, c, src, code, shortcodes)
 		}
 	}
 }

@@ -116,7 +116,7 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 			}
 		}
 		if id == "" {
-			id = string(ids.Generate([]byte(txt), ast.KindHeading))
+			id = string(ids.Generate([]byte(anchorText(h, src)), ast.KindHeading))
 			h.SetAttributeString("id", []byte(id))
 		}
 		hd := site.Heading{Level: h.Level, ID: id, Text: txt}

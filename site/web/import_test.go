@@ -301,3 +301,45 @@ func TestIncludedPicturesServed(t *testing.T) {
 		t.Errorf("included picture answers %d", w.Code)
 	}
 }
+
+// TestEmojiOnPagesAndInSearch: an emoji shortcode is shown as the emoji
+// on the page, in its description and in search snippets, and search
+// indexes what the reader sees: `:rocket:` does not make the article an
+// answer to "rocket", which only the article that says it answers.
+func TestEmojiOnPagesAndInSearch(t *testing.T) {
+	e, lib := newEnvFS(t, map[string]string{
+		"start/launch.md": "---\ntitle: Launch your workspace\n---\nYour workspace is live :rocket: once billing is set up.\n\n## :tada: Invite your team\n\nSend invitations.\n\n## Next steps\n\nRead on.\n",
+		"start/rocket.md": "---\ntitle: The rocket plan\n---\nThe rocket plan includes priority support.\n",
+	})
+	if len(lib.Problems) > 0 {
+		t.Errorf("problems: %v", lib.Problems)
+	}
+	body := e.page(t, "/start/launch")
+	for _, want := range []string{`<meta name="description" content="Your workspace is live 🚀 once billing is set up.">`,
+		`<h2 id="tada-invite-your-team">🎉 Invite your team</h2>`, `href="#tada-invite-your-team"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if strings.Contains(body, ":rocket:") || strings.Contains(body, ":tada:") {
+		t.Errorf("page shows a shortcode as typed")
+	}
+	var res struct {
+		Results []struct{ ID, Snippet string } `json:"results"`
+	}
+	for q, want := range map[string]string{"rocket": "start/rocket", "tada": "", "workspace live": "start/launch"} {
+		if err := json.Unmarshal([]byte(e.page(t, "/api/v1/search?q="+strings.ReplaceAll(q, " ", "+"))), &res); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range res.Results {
+			got = append(got, r.ID)
+			if strings.Contains(r.Snippet, ":rocket:") {
+				t.Errorf("%q: snippet shows the shortcode: %s", q, r.Snippet)
+			}
+		}
+		if want == "" && len(got) > 0 || want != "" && (len(got) != 1 || got[0] != want) {
+			t.Errorf("search %q found %v, want only %q", q, got, want)
+		}
+	}
+}

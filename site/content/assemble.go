@@ -293,6 +293,9 @@ type resolver struct {
 	def     string
 	homes   map[string]string // home pages at the top of the folder → their locale
 	prefix  func(locale string) string
+	// urls is what the site serves at each URL, made the first time a
+	// root-absolute link without extension asks.
+	urls func() *siteMap
 }
 
 // newResolver indexes the articles, categories and files of l for
@@ -311,6 +314,7 @@ func newResolver(l *loader, byPath map[string]*site.Article) *resolver {
 		def:     l.lib.Config.DefaultLocale,
 		prefix:  l.localePrefix,
 		homes:   make(map[string]string, len(l.homes)),
+		urls:    sync.OnceValue(func() *siteMap { return newSiteMap(l) }),
 	}
 	for p, loc := range l.homes {
 		r.homes[textnorm.Normalize(p)] = loc
@@ -413,6 +417,29 @@ func (r *resolver) page(u string) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// served implements linkResolver.
+func (r *resolver) served(u string) (string, bool, bool) {
+	s := r.urls()
+	p, _ := splitExtras(u)
+	key := trimSlash(p)
+	if _, ok := s.pages[key]; ok {
+		return u, false, true
+	}
+	_, alias := s.aliases[key]
+	_, redirect := s.redirects[key]
+	if !alias && !redirect {
+		return "", false, false
+	}
+	final, _, gone, err := s.follow("", u)
+	switch {
+	case gone:
+		return "", true, true
+	case err != nil:
+		return u, false, true // a loop or a missing target: redirects.yaml's problem, reported there
+	}
+	return final, false, true
 }
 
 // read implements linkResolver.

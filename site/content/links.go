@@ -36,6 +36,12 @@ type linkResolver interface {
 	// (with or without its trailing slash) and the SourcePath of the
 	// article ("" for a category); ok is false when there is none.
 	page(u string) (urlPath, target string, ok bool)
+	// served reports whether the site answers at URL u (a path, maybe
+	// with a query and fragment): a page of its own (/search, /contact,
+	// a home page, feeds), an article, a category, a content file, or an
+	// alias or redirect, then followed to where it ends (final); gone
+	// when it ends at a page redirects.yaml removed.
+	served(u string) (final string, gone, ok bool)
 }
 
 // isImage reports whether p names an image type served from the content
@@ -77,10 +83,10 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 
 // pageLink reports whether link path p names a page without its file
 // name extension: `issue-card`, `../reports/export`, `../reports/`, `..`,
-// as sites built by Docusaurus, DocFX or Hugo link them. Root-absolute paths
-// are left alone: they may be the site's own pages or another site's.
+// `/getting-started/install`, as sites built by Docusaurus, DocFX, MkDocs
+// or Hugo link them.
 func pageLink(p string) bool {
-	if p == "" || strings.HasPrefix(p, "/") {
+	if p == "" || p == "/" {
 		return false
 	}
 	base := path.Base(p)
@@ -94,6 +100,9 @@ func pageLink(p string) bool {
 // file without extension is left as written; anything else is a broken
 // link.
 func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
+	if strings.HasPrefix(p, "/") {
+		return d.rootPageDest(n, dest, p, query, frag)
+	}
 	line := d.nodeLine(n)
 	if path.Join(path.Dir(d.in.File), p) == "." {
 		// The top of the content folder: the home page.
@@ -152,6 +161,91 @@ func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
 		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line, Dest: dest, Target: article, Anchor: frag})
 	}
 	return withQueryFragment(u, query, frag)
+}
+
+// rootPageDest returns the href of a root-absolute link without
+// extension, `/getting-started/install` as Docusaurus and MkDocs sites
+// write them: the article of that Markdown file from the top of the
+// content folder (.md, then .mdx; its translation on a translated page),
+// the category of that folder, else what the site serves at that URL (an
+// article's URL, a page of the site such as /search or /contact, an
+// alias or a redirect, followed), else the same without its first
+// segment, which Docusaurus' docs carry (`/docs/…`). The site's endpoints
+// (/api/, /admin/…) are left as written; anything else is a broken link
+// that names the Markdown file to link to.
+func (d *doc) rootPageDest(n ast.Node, dest, p, query, frag string) string {
+	first, rest, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	if site.ReservedSegment(first) {
+		return dest
+	}
+	line := d.nodeLine(n)
+	target, ok := d.resolvePath(strings.TrimSuffix(p, "/"))
+	if !ok {
+		d.errorf(site.KindBrokenLink, line, "broken link %q: it points outside the content folder", dest)
+		return dest
+	}
+	lookup := func(target, u string) (string, bool) {
+		for _, ext := range []string{".md", ".mdx"} {
+			if d.in.links.markdown(target + ext) {
+				v, article, err := d.in.links.article(target+ext, d.in.Locale)
+				if err != nil {
+					d.errorf(site.KindBrokenLink, line, "broken link %q: %v", dest, err)
+					return dest, true
+				}
+				return d.pageAnchor(line, dest, v, article, query, frag), true
+			}
+		}
+		if cu, a, err := d.in.links.article(path.Join(target, indexName+".md"), d.in.Locale); err == nil && a == "" {
+			return withQueryFragment(cu, query, frag), true
+		}
+		if v, article, ok := d.in.links.page(u); ok {
+			return d.pageAnchor(line, dest, v, article, query, frag), true
+		}
+		return "", false
+	}
+	if v, ok := lookup(target, p); ok {
+		return v
+	}
+	if final, gone, ok := d.in.links.served(withQueryFragment(p, query, frag)); ok {
+		if gone {
+			d.errorf(site.KindBrokenLink, line, "broken link %q: the page was removed (redirects.yaml): link to the article that replaces it", dest)
+			return dest
+		}
+		return final
+	}
+	if rest != "" {
+		if v, ok := lookup(path.Clean(rest), "/"+rest); ok {
+			return v
+		}
+	}
+	rel := relativePath(path.Dir(d.in.File), target+".md")
+	d.errorf(site.KindBrokenLink, line, "broken link %q: no article %s.md and no page %s on this site: link to the article's Markdown file, relative to this one, like [text](%s), or write another site's page in full (https://…%s)",
+		dest, target, p, rel, p)
+	return dest
+}
+
+// pageAnchor returns the href of a link to the page at URL u, noting its
+// fragment for the check of anchors when the page is an article.
+func (d *doc) pageAnchor(line int, dest, u, article, query, frag string) string {
+	if frag != "" && article != "" {
+		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line, Dest: dest, Target: article, Anchor: frag})
+	}
+	return withQueryFragment(u, query, frag)
+}
+
+// relativePath is the relative link from folder dir to file p, both
+// relative to the content root: "../billing/refund.md".
+func relativePath(dir, p string) string {
+	if dir == "." {
+		return p
+	}
+	from, to := strings.Split(dir, "/"), strings.Split(p, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	up := strings.Repeat("../", len(from)-i)
+	return up + strings.Join(to[i:], "/")
 }
 
 // withQueryFragment appends a link's query and fragment to URL path u.
@@ -228,6 +322,10 @@ func assetURL(p string) string {
 // resolvePath turns a link path into a cleaned path relative to the content
 // root; false when it climbs out of the root.
 func (d *doc) resolvePath(p string) (string, bool) {
+	if rest, ok := strings.CutPrefix(p, "/_content/"); ok {
+		// Where the site serves the content's files: a link copied from a page.
+		p = "/" + rest
+	}
 	if strings.HasPrefix(p, "/") {
 		p = path.Clean(p[1:])
 	} else {

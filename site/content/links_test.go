@@ -168,3 +168,83 @@ func TestLinkToTopOfFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestRootAbsoluteLinksWithoutExtension: links from the root without
+// `.md`, as Docusaurus (`/docs/getting-started`) and MkDocs sites write
+// them, were left as written and never checked, while relative ones were.
+// They now lead to the article they name (its translation on a translated
+// page), the category, or the page the site serves there; a page of the
+// site itself (/search, /contact, /faq, feeds, /_content/ files, its
+// endpoints), an alias and a redirect are fine; anything else is a broken
+// link at its line naming the Markdown file to link to.
+func TestRootAbsoluteLinksWithoutExtension(t *testing.T) {
+	links := "# Links\n\n" +
+		"[a](/getting-started/install)\n\n" + // 3
+		"[b](/getting-started/install#verify)\n\n" + // 5
+		"[c](/docs/getting-started/install)\n\n" + // 7: Docusaurus' /docs
+		"[d](/getting-started/)\n\n" + // 9: a category
+		"[e](/getting-started/bank-feeds)\n\n" + // 11: by its slug
+		"[f](/search?q=card)\n\n" + // 13
+		"[g](/contact)\n\n" + // 15
+		"[h](/faq)\n\n" + // 17
+		"[i](/api/v1/faq)\n\n" + // 19
+		"[j](/_content/getting-started/images/plan.png)\n\n" + // 21
+		"[k](/old-install)\n\n" + // 23: an alias
+		"[l](/legacy/setup)\n\n" + // 25: a redirect
+		"[m](/getting-started/instal)\n\n" + // 27: a typo
+		"[n](/getting-started/install#nope)\n\n" + // 29
+		"[o](/retired)\n\n" + // 31: gone
+		"[p](/fr/getting-started/install)\n\n" + // 33
+		"[q](/feed.atom)\n\n" + // 35
+		"[r](/)\n" // 37
+	lib := load(t, map[string]string{
+		"guichet.yaml":                    "locales: [en, fr]\n",
+		"redirects.yaml":                  "- from: /legacy/setup\n  to: /getting-started/install\n- from: /retired\n  to: \"\"\n",
+		"getting-started/install.md":      "---\ntitle: Install\naliases: [/old-install]\n---\nText.\n\n## Verify\n\nText.\n",
+		"getting-started/install.fr.md":   "---\ntitle: Installer\n---\nTexte.\n\n## Vérifier {#verify}\n\nTexte.\n",
+		"getting-started/connect-bank.md": "---\ntitle: Connect your bank\nslug: bank-feeds\n---\nText.\n",
+		"getting-started/images/plan.png": "png",
+		"cards/freeze/how-to.md":          links,
+		"cards/freeze/how-to.fr.md":       links,
+		"getting-started/_index.md":       "---\ntitle: Getting started\n---\n",
+		"getting-started/_index.fr.md":    "---\ntitle: Premiers pas\n---\n",
+	})
+	for file, fr := range map[string]string{"cards/freeze/how-to.md": "", "cards/freeze/how-to.fr.md": "/fr"} {
+		html := string(article(t, lib, file).HTML)
+		for _, w := range []string{
+			`<a href="` + fr + `/getting-started/install">a</a>`,
+			`<a href="` + fr + `/getting-started/install#verify">b</a>`,
+			`<a href="` + fr + `/getting-started/install">c</a>`,
+			`<a href="` + fr + `/getting-started/">d</a>`,
+			`<a href="/getting-started/bank-feeds">e</a>`,
+			`<a href="/search?q=card">f</a>`,
+			`<a href="/contact">g</a>`,
+			`<a href="/faq">h</a>`,
+			`<a href="/api/v1/faq">i</a>`,
+			`<a href="/_content/getting-started/images/plan.png">j</a>`,
+			`<a href="/getting-started/install">k</a>`,
+			`<a href="/getting-started/install">l</a>`,
+			`<a href="/fr/getting-started/install">p</a>`,
+			`<a href="/feed.atom">q</a>`,
+			`<a href="/">r</a>`,
+		} {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s: missing %s in\n%s", file, w, html)
+			}
+		}
+		for _, w := range []want{
+			{site.SeverityError, file, 27, "", `broken link "/getting-started/instal": no article getting-started/instal.md and no page /getting-started/instal on this site: link to the article's Markdown file, relative to this one, like [text](../../getting-started/instal.md)`},
+			{site.SeverityError, file, 29, "", `has no heading #nope`},
+			{site.SeverityError, file, 31, "", `broken link "/retired": the page was removed (redirects.yaml)`},
+		} {
+			if !findProblem(lib, w) {
+				t.Errorf("no problem %+v in %v", w, lib.Problems)
+			}
+		}
+		for _, p := range lib.Problems {
+			if p.File == file && p.Severity == site.SeverityError && p.Line != 27 && p.Line != 29 && p.Line != 31 {
+				t.Errorf("unexpected %v", p)
+			}
+		}
+	}
+}

@@ -124,7 +124,7 @@ func newSiteMap(l *loader) *siteMap {
 	for _, loc := range l.lib.Config.Locales {
 		prefix := l.localePrefix(loc)
 		add(prefix+"/", "a home page")
-		for _, p := range []string{"/faq", "/search", "/feed.atom", "/feed.rss", "/feed.json"} {
+		for _, p := range []string{"/faq", "/search", "/contact", "/feed.atom", "/feed.rss", "/feed.json"} {
 			add(prefix+p, "a page of the site")
 		}
 	}

@@ -524,12 +524,16 @@ func (l *loader) renderAll(ctx context.Context, pending <-chan shards) error {
 	for _, s := range jobs {
 		l.probs = append(l.probs, s.out.Problems...)
 		for _, ref := range s.out.anchors {
-			if !l.hasAnchor(ref) {
+			if ok, near := l.hasAnchor(ref); !ok {
 				file := ref.File
 				if file == "" {
 					file = s.path
 				}
-				l.probs = append(l.probs, errorAt(site.KindBrokenLink, file, ref.Line, "", "broken link %q: %s has no heading #%s", ref.Dest, ref.Target, ref.Anchor))
+				hint := ""
+				if near != "" {
+					hint = fmt.Sprintf(": write #%s (a heading's anchor keeps the names of its emoji, as on GitHub and Docusaurus)", near)
+				}
+				l.probs = append(l.probs, errorAt(site.KindBrokenLink, file, ref.Line, "", "broken link %q: %s has no heading #%s%s", ref.Dest, ref.Target, ref.Anchor, hint))
 			}
 		}
 	}
@@ -564,11 +568,11 @@ func (s *source) applyOutput() {
 }
 
 // hasAnchor reports whether the article a link points to has the heading
-// the link names.
-func (l *loader) hasAnchor(ref anchorRef) bool {
+// the link names; near is the heading it meant when it left an emoji out.
+func (l *loader) hasAnchor(ref anchorRef) (ok bool, near string) {
 	a := l.byPath()[textnorm.Normalize(ref.Target)]
 	if a == nil {
-		return false
+		return false, ""
 	}
 	want := ref.Anchor
 	if u, err := url.PathUnescape(want); err == nil {
@@ -577,10 +581,17 @@ func (l *loader) hasAnchor(ref anchorRef) bool {
 	want = textnorm.Normalize(want)
 	for _, h := range a.Headings {
 		if h.ID == want || h.ID == ref.Anchor {
-			return true
+			return true, ""
 		}
 	}
-	return false
+	// MkDocs leaves an emoji out of the anchor ("## :gear: Configure" is
+	// #configure there, #gear-configure here and on GitHub).
+	for _, h := range a.Headings {
+		if want != "" && strings.Trim(anchor(h.Text), "-") == want {
+			return false, h.ID
+		}
+	}
+	return false, ""
 }
 
 // broken records an article file that does not load and serves its last

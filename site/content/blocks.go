@@ -153,7 +153,7 @@ func (blockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 					_, _ = w.WriteString(" open")
 				}
 				_, _ = w.WriteString("><summary>")
-				_, _ = w.Write(util.EscapeHTML([]byte(n.Summary)))
+				_, _ = w.Write(util.EscapeHTML([]byte(emojify(n.Summary))))
 				_, _ = w.WriteString("</summary>\n")
 			} else {
 				_, _ = w.WriteString("</details>\n")

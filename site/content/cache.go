@@ -13,7 +13,7 @@ import (
 
 // renderCacheVersion changes whenever the rendered output of the same
 // Markdown changes, so a cache written by older code is never reused.
-const renderCacheVersion = "16" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text; 7: indented DocFX blocks, theme ids refused in raw HTML; 8: one key per file, sharded; 9: shards as an index and one block of text; 10: shards as columns read in place; 11: MkDocs admonitions titled by type; 12: Docusaurus and VitePress blocks too, links without .md resolved, links to home pages, JSX expressions and icons left out; 13: links to the top of the content folder (../) lead home; 14: callout titles as inline Markdown; 15: emoji shortcodes; 16: root-absolute links without extension resolved
+const renderCacheVersion = "17" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text; 7: indented DocFX blocks, theme ids refused in raw HTML; 8: one key per file, sharded; 9: shards as an index and one block of text; 10: shards as columns read in place; 11: MkDocs admonitions titled by type; 12: Docusaurus and VitePress blocks too, links without .md resolved, links to home pages, JSX expressions and icons left out; 13: links to the top of the content folder (../) lead home; 14: callout titles as inline Markdown; 15: emoji shortcodes; 16: root-absolute links without extension resolved; 17: emoji in summaries and tab labels
 
 // renderShards is how many files the render cache is split into: loaded in
 // parallel, and a reload after one file changed rewrites one of them.

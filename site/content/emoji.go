@@ -1,11 +1,15 @@
 package content
 
 import (
+	"regexp"
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	emoji "github.com/yuin/goldmark-emoji"
 	emojiast "github.com/yuin/goldmark-emoji/ast"
+	"github.com/yuin/goldmark-emoji/definition"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -57,4 +61,42 @@ func emojiText(n *emojiast.Emoji) string { return string(n.Value.Unicode) }
 // pictures from a CDN).
 func newEmojiRenderer() renderer.NodeRenderer {
 	return emoji.NewHTMLRenderer(emoji.WithRenderingMethod(emoji.Unicode).(emoji.RendererOption))
+}
+
+// shortcodePattern matches what may be an emoji shortcode in plain text.
+var shortcodePattern = regexp.MustCompile(`:[A-Za-z0-9_+-]+:`)
+
+// emojiNames is GitHub's list of emoji names, made the first time
+// plain text holds a colon.
+var emojiNames = sync.OnceValue(func() definition.Emojis { return definition.Github() })
+
+// emojify shows the emoji shortcodes of plain text that is no Markdown
+// but is shown where the other tools show Markdown: a title taken from a
+// `# Heading`, the summary of a <details>, a tab's label. It follows
+// emojiParser's rules: apart from words, known names only.
+func emojify(s string) string {
+	if strings.IndexByte(s, ':') < 0 {
+		return s
+	}
+	var b strings.Builder
+	at := 0
+	for _, m := range shortcodePattern.FindAllStringIndex(s, -1) {
+		if m[0] < at {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:m[0]])
+		after, _ := utf8.DecodeRuneInString(s[m[1]:])
+		e, ok := emojiNames().Get(s[m[0]+1 : m[1]-1])
+		if !ok || !e.IsUnicode() || m[0] > 0 && isWordRune(before) || m[1] < len(s) && isWordRune(after) {
+			continue
+		}
+		b.WriteString(s[at:m[0]])
+		b.WriteString(string(e.Unicode))
+		at = m[1]
+	}
+	if at == 0 {
+		return s
+	}
+	b.WriteString(s[at:])
+	return b.String()
 }

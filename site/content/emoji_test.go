@@ -3,6 +3,8 @@ package content
 import (
 	"strings"
 	"testing"
+
+	"github.com/guichet/guichet/site"
 )
 
 // TestEmojiShortcodes: GitHub, MkDocs Material and Docusaurus show
@@ -69,5 +71,48 @@ func TestEmojiShortcodes(t *testing.T) {
 				t.Errorf("want a problem with %q, got %v", tc.warn, out.Problems)
 			}
 		})
+	}
+}
+
+// TestEmojiInPlainTitles: a title taken from the first `# Heading`, the
+// summary of a <details> and a tab's label are shown where GitHub, MkDocs
+// and Docusaurus show their emoji; they showed the shortcode as typed.
+func TestEmojiInPlainTitles(t *testing.T) {
+	lib := load(t, map[string]string{
+		"account/locked.md": "# Locked out :lock:\n\nText.\n\n<details>\n<summary>Fees :money_with_wings: a:b:c</summary>\n\nNone.\n\n</details>\n\n" +
+			"=== \"Linux :penguin:\"\n\n    Run it.\n\n=== \"Windows\"\n\n    Click it.\n",
+	})
+	a := article(t, lib, "account/locked.md")
+	if a.Title != "Locked out 🔒" {
+		t.Errorf("title %q", a.Title)
+	}
+	html := string(a.HTML)
+	for _, w := range []string{"<summary>Fees 💸 a:b:c</summary>", "<summary>Linux 🐧</summary>"} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %s in\n%s", w, html)
+		}
+	}
+	for in, want := range map[string]string{":+1: ok": "👍 ok", "10:30:00": "10:30:00", "x:smile:": "x:smile:", ":nope: :tada:": ":nope: 🎉", "::": "::"} {
+		if got := emojify(in); got != want {
+			t.Errorf("emojify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestAnchorWithoutEmojiName: MkDocs leaves an emoji out of a heading's
+// anchor (#configure for "## :gear: Configure"); Guichet keeps its name,
+// as GitHub and Docusaurus do, and check says which anchor to write.
+func TestAnchorWithoutEmojiName(t *testing.T) {
+	lib := load(t, map[string]string{
+		"setup/install.md": "# Install\n\n## :gear: Configure\n\nText.\n",
+		"setup/other.md":   "# Other\n\n[a](install.md#configure)\n\n[b](install.md#gear-configure)\n",
+	})
+	if !findProblem(lib, want{site.SeverityError, "setup/other.md", 3, "", "has no heading #configure: write #gear-configure"}) {
+		t.Errorf("no hint in %v", lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		if p.Severity == site.SeverityError && p.Line != 3 {
+			t.Errorf("unexpected %v", p)
+		}
 	}
 }

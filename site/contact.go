@@ -193,7 +193,13 @@ const (
 // MaxQueryLen characters on one line and a plain address (CheckEmail).
 // Errors are EINVALID and start with the field's name.
 func (r *SubscriptionRequest) Validate() error {
-	q, err := oneLine("query", r.Query, MaxQueryLen)
+	q, err := NormalQuery("query", r.Query) // as long as it is normalised, as searches
+	if err == nil {
+		q, err = oneLine("query", r.Query, MaxQueryBytes)
+	}
+	if err == nil {
+		q, err = NormalQuery("query", q)
+	}
 	if err != nil {
 		return err
 	}

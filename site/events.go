@@ -54,7 +54,7 @@ func validSource(s string) error {
 
 // Validate checks a search against the rules every way in shares: an ID
 // made by NewID, a query of 1 to MaxQueryLen characters of valid UTF-8
-// (NormalQuery), a
+// (NormalQuery) with a word (HasWords), a
 // known source, a valid host path and context key. The error (EINVALID)
 // names the field. It normalises Query, Path and Context in place.
 func (e *SearchEvent) Validate() error {
@@ -70,6 +70,9 @@ func (e *SearchEvent) Validate() error {
 	}
 	if q == "" {
 		return Errorf(EINVALID, "query must be 1 to %d characters of valid UTF-8", MaxQueryLen)
+	}
+	if !HasWords(q) {
+		return Errorf(EINVALID, "query has no word to count it by (letters or digits): not recorded")
 	}
 	e.Query = q
 	if e.Results < 0 {

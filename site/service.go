@@ -24,6 +24,15 @@ const MaxQueryLen = 255
 // characters.
 const MaxQueryBytes = 4096
 
+// HasWords reports whether a query has a word — letters or digits, of any
+// script — to count it by (textnorm.Key). A query of emoji, symbols or
+// punctuation only ("🍕🍕", "👍", "???") is answered, with no results, but
+// not recorded, as a blank one: the dashboards, their CSV files and the gap
+// report count searches by their words, and such a search has none.
+func HasWords(q string) bool {
+	return textnorm.Key(q) != ""
+}
+
 // NormalQuery returns q as search reads, shows and records it: on one line
 // (CleanText: bytes that are not UTF-8 are U+FFFD, control characters and
 // bidirectional overrides spaces), normalised (textnorm.Normalize), runs of

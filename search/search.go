@@ -452,6 +452,11 @@ func (qa *queryAnalysis) hasShortTypos() bool {
 			return true
 		}
 	}
+	for _, c := range qa.compounds {
+		if w := c.word(); w.short && len(w.typos) > 0 {
+			return true
+		}
+	}
 	return false
 }
 

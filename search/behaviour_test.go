@@ -444,3 +444,25 @@ func TestSuggestCorrectsTheWordTyped(t *testing.T) {
 		t.Errorf("verbatim Suggest(subscripton) = %v, want nothing", ids(v))
 	}
 }
+
+// TestHyphenatedTypoInSuggest: typo tolerance treats the hyphenated and
+// joined spellings of a compound the same: a typo inside a hyphenated
+// word ("wi-fu", "noo-show") finds in autocomplete what the same typo
+// typed joined ("wifu", "nooshow") finds, the correction marked.
+func TestHyphenatedTypoInSuggest(t *testing.T) {
+	ix := buildBehaviour(t)
+	for _, tt := range []struct{ hyphenated, joined, want string }{
+		{"wi-fu tablet", "wifu tablet", "kiosk"},
+		{"walk-inns kiosk", "walkinns kiosk", "kiosk"},
+		{"frnt-desk tablet", "frntdesk tablet", "kiosk"},
+	} {
+		j := suggest(t, ix, tt.joined, "en")
+		if len(j.Hits) == 0 || j.Hits[0].ID != tt.want {
+			t.Fatalf("Suggest(%q) = %v: the joined spelling should find %s", tt.joined, ids(j), tt.want)
+		}
+		h := suggest(t, ix, tt.hyphenated, "en")
+		if len(h.Hits) == 0 || h.Hits[0].ID != tt.want {
+			t.Errorf("Suggest(%q) = %v, want %s first, as Suggest(%q)", tt.hyphenated, ids(h), tt.want, tt.joined)
+		}
+	}
+}

@@ -104,6 +104,11 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 			continue
 		}
 		add(c.stem, markTyped)
+		if w := c.word(); !(w.short && !qa.shortTypos) {
+			for _, t := range w.typos {
+				add(t, markCorrection)
+			}
+		}
 	}
 	for _, sp := range qa.spans {
 		for _, alt := range sp.alts {

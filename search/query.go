@@ -75,7 +75,22 @@ type synSpan struct {
 type compound struct {
 	n     int    // words covered
 	plain string // the joined word, folded: a prefix while it is being typed
-	stem  string // its analysed term, in the vocabulary
+	stem  string // its analysed term, in the vocabulary (unless typos)
+	// typos are the indexed terms one typo away from the joined word of a
+	// hyphenated compound no article has ("wi-fu" → "wifi"), as a word
+	// typed joined gets them ("wifu"); they count as the corrections of a
+	// short word when it has fewer than minCorrected letters.
+	typos []string
+}
+
+// word returns the joined word as a query word.
+func (c *compound) word() word {
+	w := word{plain: c.plain, stem: c.stem, typos: c.typos}
+	if len(c.typos) > 0 {
+		w.fuzz, w.unknown = 1, true
+		w.short = utf8.RuneCountInString(c.plain) < minCorrected
+	}
+	return w
 }
 
 // queryAnalysis is a query cut into words, ready to become a bleve query.
@@ -174,13 +189,24 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 		}
 		stem := stems[j.at]
 		typing := qa.prefix && first+n == len(qa.words)
-		if n < 2 || stem == "" || li.vocab[stem] == 0 && !typing {
+		if n < 2 || stem == "" {
 			continue
+		}
+		var fixes []string
+		if li.vocab[stem] == 0 && !typing {
+			// Typo tolerance treats the hyphenated and joined spellings
+			// the same: "wi-fu" gets the corrections of "wifu".
+			if !typos || hasDigit(j.plain) || utf8.RuneCountInString(j.plain) < 4 {
+				continue
+			}
+			if fixes = li.typoCandidates(j.plain, stem); len(fixes) == 0 {
+				continue
+			}
 		}
 		if qa.compounds == nil {
 			qa.compounds = map[int]*compound{}
 		}
-		qa.compounds[first] = &compound{n: n, plain: j.plain, stem: stem}
+		qa.compounds[first] = &compound{n: n, plain: j.plain, stem: stem, typos: fixes}
 	}
 	li.joinPairs(qa)
 	qa.spans = li.synonymSpans(qa.words, qa.prefix)

@@ -128,7 +128,7 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 			if typing(i + n - 1) {
 				alts = append(alts, term(comp.plain, fieldTitleAC, prefixTitle), term(comp.plain, fieldMoreAC, prefixMore))
 			} else {
-				alts = append(alts, li.wordClause(qa, word{plain: comp.plain, stem: comp.stem}, fields, 1))
+				alts = append(alts, li.wordClause(qa, comp.word(), fields, 1))
 			}
 			c.meaning = c.meaning || !common(comp.stem)
 		}

@@ -26,7 +26,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -240,7 +239,7 @@ func (li *localeIndex) loadTitles() {
 }
 
 // Search returns ranked results with highlighted snippets. An empty query,
-// or one longer than site.MaxQueryLen characters, finds nothing. A query
+// or one too long for site.NormalQuery, finds nothing. A query
 // with a word no article has may be corrected (see correct): the results
 // are then for the corrected query, given in DidYouMean, unless
 // req.Verbatim.
@@ -267,7 +266,7 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		locale = ix.defaultLocale
 	}
 	res := &site.SearchResults{Query: req.Query, Locale: locale, Hits: []site.SearchHit{}}
-	if strings.TrimSpace(req.Query) == "" || utf8.RuneCountInString(req.Query) > site.MaxQueryLen {
+	if q, err := site.NormalQuery("q", req.Query); err != nil || q == "" {
 		return res, nil
 	}
 	limit := req.Limit
@@ -450,6 +449,11 @@ func (ix *Index) forgive(ctx context.Context, li *localeIndex, r *ranking, want 
 func (qa *queryAnalysis) hasShortTypos() bool {
 	for _, w := range qa.words {
 		if w.short && (len(w.typos) > 0 || w.fuzz > 0) {
+			return true
+		}
+	}
+	for _, c := range qa.compounds {
+		if w := c.word(); w.short && len(w.typos) > 0 {
 			return true
 		}
 	}

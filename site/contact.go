@@ -193,12 +193,21 @@ const (
 // MaxQueryLen characters on one line and a plain address (CheckEmail).
 // Errors are EINVALID and start with the field's name.
 func (r *SubscriptionRequest) Validate() error {
-	q, err := oneLine("query", r.Query, MaxQueryLen)
+	q, err := NormalQuery("query", r.Query) // as long as it is normalised, as searches
+	if err == nil {
+		q, err = oneLine("query", r.Query, MaxQueryBytes)
+	}
+	if err == nil {
+		q, err = NormalQuery("query", q)
+	}
 	if err != nil {
 		return err
 	}
 	if q == "" {
 		return Errorf(EINVALID, "query: the question to be told about is required")
+	}
+	if !HasWords(q) {
+		return Errorf(EINVALID, "query: the question to be told about needs a word (letters or digits)")
 	}
 	r.Query = q
 	r.Email, err = CheckEmail("email", r.Email)

@@ -75,11 +75,17 @@ func TestSubscriptionRequestValidate(t *testing.T) {
 	if err := r.Validate(); err != nil || r.Query != "export to csv" {
 		t.Fatalf("%v %q", err, r.Query)
 	}
+	// As long as it is normalised: 200 "é" typed with combining accents.
+	r = SubscriptionRequest{Query: strings.Repeat("e\u0301", 200), Email: "ana@example.com"}
+	if err := r.Validate(); err != nil || r.Query != strings.Repeat("é", 200) {
+		t.Fatalf("%v %q", err, r.Query)
+	}
 	for _, bad := range []SubscriptionRequest{
 		{Query: "", Email: "ana@example.com"},
 		{Query: "a\nb", Email: "ana@example.com"},
 		{Query: "q", Email: "ana@example.com\nBcc: x@example.com"},
 		{Query: strings.Repeat("q", MaxQueryLen+1), Email: "ana@example.com"},
+		{Query: "🍕🍕", Email: "ana@example.com"}, // no word: no gap would ever answer it
 	} {
 		if err := bad.Validate(); ErrorCode(err) != EINVALID {
 			t.Errorf("%+v: %v", bad, err)

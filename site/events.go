@@ -53,17 +53,28 @@ func validSource(s string) error {
 }
 
 // Validate checks a search against the rules every way in shares: an ID
-// made by NewID, a query of 1 to MaxQueryLen characters of valid UTF-8, a
+// made by NewID, a query of 1 to MaxQueryLen characters of valid UTF-8
+// (NormalQuery) with a word (HasWords), a
 // known source, a valid host path and context key. The error (EINVALID)
 // names the field. It normalises Query, Path and Context in place.
 func (e *SearchEvent) Validate() error {
 	if !ValidID(e.ID) {
 		return Errorf(EINVALID, "search_id must be a search_id returned by the search API")
 	}
-	e.Query = strings.TrimSpace(e.Query)
-	if e.Query == "" || !utf8.ValidString(e.Query) || utf8.RuneCountInString(e.Query) > MaxQueryLen {
+	if !utf8.ValidString(e.Query) {
 		return Errorf(EINVALID, "query must be 1 to %d characters of valid UTF-8", MaxQueryLen)
 	}
+	q, err := NormalQuery("query", e.Query)
+	if err != nil {
+		return err
+	}
+	if q == "" {
+		return Errorf(EINVALID, "query must be 1 to %d characters of valid UTF-8", MaxQueryLen)
+	}
+	if !HasWords(q) {
+		return Errorf(EINVALID, "query has no word to count it by (letters or digits): not recorded")
+	}
+	e.Query = q
 	if e.Results < 0 {
 		return Errorf(EINVALID, "results must not be negative")
 	}

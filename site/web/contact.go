@@ -102,10 +102,11 @@ func (s *Server) contactAvailable(v *site.View) bool {
 // deflection) and offers to be told when it is answered when nothing
 // fits well.
 func (s *Server) contactSuggest(c echo.Context, st *state, page *contactPage) error {
-	if utf8.RuneCountInString(page.Subject) > site.MaxQueryLen || textnorm.Blank(page.Subject) {
+	q, err := site.NormalQuery("subject", page.Subject)
+	if err != nil || textnorm.Blank(q) {
 		return nil // too long to search, or nothing to search
 	}
-	req := site.SearchRequest{Query: page.Subject, Locale: page.Locale, Limit: contactSuggestions}
+	req := site.SearchRequest{Query: q, Locale: page.Locale, Limit: contactSuggestions}
 	res, err := s.find(c.Request().Context(), st, "g", req)
 	if err == nil && len(res.Hits) == 0 {
 		// Customers write sentences ("Refund not received"): when no title
@@ -118,7 +119,7 @@ func (s *Server) contactSuggest(c echo.Context, st *state, page *contactPage) er
 	}
 	page.Searched = true
 	page.Suggestions = res.Hits
-	s.recordSearch(c, page.SearchID, page.Subject, page.Locale, res, site.SourceContact, page.Context, page.Path)
+	s.recordSearch(c, page.SearchID, q, page.Locale, res, site.SourceContact, page.Context, page.Path)
 	if weakResults(res) {
 		page.Subscribe = s.subscribeFormFor(st.view, page.basePage, page.Subject, site.SourceContact)
 	}

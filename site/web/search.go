@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -69,14 +68,15 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	// A page is forgiving where the API is strict: bytes that are not
 	// UTF-8 are repaired rather than refused, and control characters and
 	// bidirectional overrides are spaces, as in what is recorded, so
-	// nothing invalid or misleading is shown or stored; a query of
-	// nothing else is no query.
-	q := strings.TrimSpace(site.CleanText(r.URL.Query().Get("q")))
+	// nothing invalid or misleading is shown or stored (site.NormalQuery,
+	// which also counts its length once normalised); a query of nothing
+	// else is no query.
+	q, err := site.NormalQuery("q", r.URL.Query().Get("q"))
+	if err != nil {
+		return err
+	}
 	if textnorm.Blank(q) {
 		q = ""
-	}
-	if utf8.RuneCountInString(q) > site.MaxQueryLen {
-		return site.Errorf(site.EINVALID, "the query must be at most %d characters", site.MaxQueryLen)
 	}
 	pageNum, err := intParam(r.URL.Query(), "page", 1, 1, 1000)
 	if err != nil {
@@ -224,12 +224,14 @@ type searchParams struct {
 func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (searchParams, error) {
 	qv := c.Request().URL.Query()
 	var p searchParams
-	p.req.Query = strings.TrimSpace(qv.Get("q"))
-	if utf8.RuneCountInString(p.req.Query) > site.MaxQueryLen {
-		return p, site.Errorf(site.EINVALID, "q must be at most %d characters", site.MaxQueryLen)
-	}
-	if !utf8.ValidString(p.req.Query) {
+	q := qv.Get("q")
+	if !utf8.ValidString(q) && len(q) <= site.MaxQueryBytes {
 		return p, site.Errorf(site.EINVALID, "q is not valid UTF-8")
+	}
+	// Searched as normalised, and as long as it is once normalised.
+	var err error
+	if p.req.Query, err = site.NormalQuery("q", q); err != nil {
+		return p, err
 	}
 	if textnorm.Blank(p.req.Query) {
 		p.req.Query = "" // replacement or invisible characters only: no query

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,11 +90,29 @@ func TestBackupRestore(t *testing.T) {
 	if code := run(ctx, []string{"restore", backup, "--data", fresh}, &out, &errb); code != 0 {
 		t.Fatalf("restore into a new data folder: %s", errb.String())
 	}
+	// It says it made the folder (a mistyped --data is seen at once), and
+	// the folder is closed to others, as serve makes it.
+	if !strings.Contains(out.String(), "Created the data folder "+fresh) {
+		t.Errorf("restore into a new data folder does not say it made it:\n%s", out.String())
+	}
+	if fi, err := os.Stat(fresh); err != nil || fi.Mode().Perm()&0o007 != 0 {
+		t.Errorf("the new data folder: %v, mode %v (want nothing for others)", err, fi.Mode())
+	}
 	restored = openDB(t, filepath.Join(fresh, "guichet.db"))
 	if got, _ := restored.RecentSearches(ctx, 100); len(got) != 30 {
 		t.Errorf("database restored into a new folder holds %d searches, want the backup's 30", len(got))
 	}
 	restored.Close()
+	// A backup that is missing or not a database leaves no new folder.
+	for _, b := range []string{filepath.Join(t.TempDir(), "typo.db"), filepath.Join(m.Config.Data, "guichet.lock")} {
+		none := filepath.Join(t.TempDir(), "other", "data")
+		if code := run(ctx, []string{"restore", b, "--data", none}, &out, &errb); code != 1 {
+			t.Errorf("restore of %s into a new folder: exit %d", b, code)
+		}
+		if _, err := os.Stat(filepath.Dir(none)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a refused restore of %s left the folder %s: %v", b, none, err)
+		}
+	}
 
 	// Damaged or foreign files are refused, and nothing changes.
 	bad := filepath.Join(t.TempDir(), "bad.db")

@@ -85,6 +85,10 @@ func Restore(ctx context.Context, from, to string) (string, error) {
 // database and putting the restored copy in its place.
 var restoreStep func()
 
+// CheckBackup checks that path is a sound Guichet database that this
+// program can restore (what Restore checks first).
+func CheckBackup(ctx context.Context, path string) error { return checkBackup(ctx, path) }
+
 // checkBackup opens path read-only, as it is, and checks it. Not with
 // dsn's journal_mode(WAL) pragma: turning a backup written by VACUUM INTO
 // (a rollback-journal file) to WAL is a write, which a read-only

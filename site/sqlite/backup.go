@@ -27,7 +27,17 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 		// SQLite would say only "unable to open database file".
 		return fmt.Errorf("back up to %s: the folder %s does not exist; make it first", path, filepath.Dir(path))
 	}
+	// Made here, empty, readable by its owner alone (VACUUM INTO takes an
+	// empty file): a backup holds what customers wrote, tickets and the
+	// day's visitor key, and SQLite would make it readable by everyone
+	// (0644) in a folder of backups that nothing else protects.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("back up to %s: %w", path, err)
+	}
+	f.Close()
 	if _, err := db.writer.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		os.Remove(path)
 		return fmt.Errorf("back up to %s: %w", path, err)
 	}
 	return nil

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -164,5 +165,31 @@ func TestRestoreKeepsServiceOwner(t *testing.T) {
 	}
 	if st := fi.Sys().(*syscall.Stat_t); st.Uid != service || st.Gid != service {
 		t.Errorf("restored guichet.db is owned by %d:%d, want the data folder's %d:%d", st.Uid, st.Gid, service, service)
+	}
+}
+
+// TestBackupToFullDisk: a backup to a disk without room says so, with the
+// space free there and the database's size, and leaves no partial file
+// (it said only SQLite's "database or disk is full (13)").
+func TestBackupToFullDisk(t *testing.T) {
+	ctx := context.Background()
+	m := openMain(t, t.TempDir(), false)
+	defer m.Close(ctx)
+	for i := range 2000 {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: strings.Repeat("refund not received ", 10), Locale: "en", Visitor: fmt.Sprint(i), Time: time.Now()})
+	}
+	if err := m.Recorder.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	mountTmpfs(t, dir, "size=64k")
+	target := filepath.Join(dir, "guichet.db")
+	var out, errb strings.Builder
+	code := run(ctx, []string{"backup", target, "--data", m.Config.Data}, &out, &errb)
+	if code != 1 || !strings.Contains(errb.String(), "back up to "+target+": the disk is full") || !strings.Contains(errb.String(), "MB free there") {
+		t.Errorf("backup to a full disk: exit %d, %s", code, errb.String())
+	}
+	if _, err := os.Stat(target); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a failed backup left %s: %v", target, err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/guichet/guichet/site/datadir"
 	"github.com/guichet/guichet/site/migration"
 )
 
@@ -38,6 +39,18 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	f.Close()
 	if _, err := db.writer.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		os.Remove(path)
+		var se interface{ Code() int }
+		if errors.As(err, &se) && se.Code()&0xff == 13 { // SQLITE_FULL: the backup's disk
+			var size int64
+			for _, f := range []string{db.path, db.path + "-wal"} {
+				if fi, err := os.Stat(f); err == nil {
+					size += fi.Size()
+				}
+			}
+			free, _ := datadir.FreeSpace(filepath.Dir(path))
+			return fmt.Errorf("back up to %s: the disk is full (%d MB free there; the database takes up to %d MB): free some space or back up to another disk (%w)",
+				path, free>>20, (size+(1<<20)-1)>>20, err)
+		}
 		return fmt.Errorf("back up to %s: %w", path, err)
 	}
 	return nil

@@ -71,3 +71,17 @@ func ErrorText(err error) string {
 	}
 	return msg
 }
+
+// Shown returns an error that reads as err (for the log) and whose code
+// and visitor-safe message are those of shown: a failure whose details
+// (a file name, the engine's message) are for the operator, while the
+// visitor gets what to do.
+func Shown(shown *Error, err error) error { return &shownError{shown: shown, err: err} }
+
+type shownError struct {
+	shown *Error
+	err   error
+}
+
+func (e *shownError) Error() string   { return e.err.Error() }
+func (e *shownError) Unwrap() []error { return []error{e.shown, e.err} }

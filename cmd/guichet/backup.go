@@ -42,13 +42,9 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if len(pos) != 1 {
 		return fmt.Errorf("usage: guichet restore FILE [--data DIR | --database URL]")
 	}
-	kept, err := store.Restore(ctx, c.cfg.storeOptions(false), pos[0])
-	if err != nil {
-		return err
+	r, err := store.Restore(ctx, c.cfg.storeOptions(false), pos[0])
+	if err == nil {
+		fmt.Fprint(stdout, r.Report())
 	}
-	fmt.Fprintf(stdout, "Restored %s to %s\n", pos[0], store.SQLitePath(c.cfg.Data))
-	if kept != "" {
-		fmt.Fprintf(stdout, "The previous database is kept as %s\n", kept)
-	}
-	return nil
+	return err
 }

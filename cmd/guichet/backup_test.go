@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,11 +91,29 @@ func TestBackupRestore(t *testing.T) {
 	if code := run(ctx, []string{"restore", backup, "--data", fresh}, &out, &errb); code != 0 {
 		t.Fatalf("restore into a new data folder: %s", errb.String())
 	}
+	// It says it made the folder (a mistyped --data is seen at once), and
+	// the folder is closed to others, as serve makes it.
+	if !strings.Contains(out.String(), "Created the data folder "+fresh) {
+		t.Errorf("restore into a new data folder does not say it made it:\n%s", out.String())
+	}
+	if fi, err := os.Stat(fresh); err != nil || fi.Mode().Perm()&0o007 != 0 {
+		t.Errorf("the new data folder: %v, mode %v (want nothing for others)", err, fi.Mode())
+	}
 	restored = openDB(t, filepath.Join(fresh, "guichet.db"))
 	if got, _ := restored.RecentSearches(ctx, 100); len(got) != 30 {
 		t.Errorf("database restored into a new folder holds %d searches, want the backup's 30", len(got))
 	}
 	restored.Close()
+	// A backup that is missing or not a database leaves no new folder.
+	for _, b := range []string{filepath.Join(t.TempDir(), "typo.db"), filepath.Join(m.Config.Data, "guichet.lock")} {
+		none := filepath.Join(t.TempDir(), "other", "data")
+		if code := run(ctx, []string{"restore", b, "--data", none}, &out, &errb); code != 1 {
+			t.Errorf("restore of %s into a new folder: exit %d", b, code)
+		}
+		if _, err := os.Stat(filepath.Dir(none)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a refused restore of %s left the folder %s: %v", b, none, err)
+		}
+	}
 
 	// Damaged or foreign files are refused, and nothing changes.
 	bad := filepath.Join(t.TempDir(), "bad.db")
@@ -144,5 +165,31 @@ func TestRestoreKeepsServiceOwner(t *testing.T) {
 	}
 	if st := fi.Sys().(*syscall.Stat_t); st.Uid != service || st.Gid != service {
 		t.Errorf("restored guichet.db is owned by %d:%d, want the data folder's %d:%d", st.Uid, st.Gid, service, service)
+	}
+}
+
+// TestBackupToFullDisk: a backup to a disk without room says so, with the
+// space free there and the database's size, and leaves no partial file
+// (it said only SQLite's "database or disk is full (13)").
+func TestBackupToFullDisk(t *testing.T) {
+	ctx := context.Background()
+	m := openMain(t, t.TempDir(), false)
+	defer m.Close(ctx)
+	for i := range 2000 {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: strings.Repeat("refund not received ", 10), Locale: "en", Visitor: fmt.Sprint(i), Time: time.Now()})
+	}
+	if err := m.Recorder.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	mountTmpfs(t, dir, "size=64k")
+	target := filepath.Join(dir, "guichet.db")
+	var out, errb strings.Builder
+	code := run(ctx, []string{"backup", target, "--data", m.Config.Data}, &out, &errb)
+	if code != 1 || !strings.Contains(errb.String(), "back up to "+target+": the disk is full") || !strings.Contains(errb.String(), "MB free there") {
+		t.Errorf("backup to a full disk: exit %d, %s", code, errb.String())
+	}
+	if _, err := os.Stat(target); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a failed backup left %s: %v", target, err)
 	}
 }

@@ -257,9 +257,15 @@ func TestStartOnDataOfAnotherUser(t *testing.T) {
 	}
 	content := filepath.Join(base, "content")
 	writeFile(t, content, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back.\n")
-	for _, c := range []struct{ name, rootOwned string }{
-		{"database", "guichet.db"},
-		{"index", "index"},
+	for _, c := range []struct {
+		name, rootOwned, readOnly string
+		want                      []string
+	}{
+		{"database", "guichet.db", "", []string{"belongs to root", "chown -R"}},
+		{"index", "index", "", []string{"belongs to root", "chown -R"}},
+		// The service's own file, made read-only (chmod 0444): chown would
+		// not help.
+		{"read-only database", "", "guichet.db", []string{"is read-only", "chmod u+w"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			data := filepath.Join(base, "data-"+c.name)
@@ -268,11 +274,14 @@ func TestStartOnDataOfAnotherUser(t *testing.T) {
 				t.Fatal(err)
 			}
 			filepath.Walk(data, func(p string, _ os.FileInfo, err error) error {
-				if err == nil && p != filepath.Join(data, c.rootOwned) {
+				if err == nil && (c.rootOwned == "" || p != filepath.Join(data, c.rootOwned)) {
 					err = os.Chown(p, service, service)
 				}
 				return err
 			})
+			if c.readOnly != "" {
+				os.Chmod(filepath.Join(data, c.readOnly), 0o444)
+			}
 			cmd := exec.Command(exe, "serve", "--content", content, "--data", data, "--addr", "127.0.0.1:0")
 			cmd.Env = append(os.Environ(), "GUICHET_TEST_MAIN=1")
 			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: service, Gid: service}}
@@ -289,9 +298,9 @@ func TestStartOnDataOfAnotherUser(t *testing.T) {
 			})
 			code := waitExit(t, cmd, 20*time.Second)
 			msg := stderr.String()
-			for _, w := range []string{filepath.Join(data, c.rootOwned), "belongs to root", "chown -R", data} {
+			for _, w := range append([]string{filepath.Join(data, c.rootOwned+c.readOnly), data}, c.want...) {
 				if !strings.Contains(msg, w) {
-					t.Errorf("the error lacks %q", w)
+					t.Errorf("the error lacks %q:\n%s", w, msg)
 				}
 			}
 			if code != 1 {

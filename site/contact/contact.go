@@ -216,9 +216,16 @@ type articleJSON struct {
 	Matched string `json:"matched"`
 }
 
+// ErrNotSaved is what Submit answers (errors.Is) when the store failed:
+// the customer is told that the request was not sent, and to send it
+// again later.
+var ErrNotSaved = site.Errorf(site.EUNAVAILABLE, "your message could not be saved, so it was not sent: please send it again in a few minutes")
+
 // Submit stores a validated request as a ticket and a contact request and
 // queues its deliveries; it returns once they are stored (the delivery is
-// the queue's). With no channel configured it is an EUNAVAILABLE error.
+// the queue's). With no channel configured it is an EUNAVAILABLE error;
+// when the store fails, ErrNotSaved for the visitor and the store's error
+// for the log.
 func (s *Service) Submit(ctx context.Context, r site.ContactRequest) (site.ContactRequest, error) {
 	v := s.View()
 	channels := s.Channels(v)
@@ -283,7 +290,10 @@ func (s *Service) Submit(ctx context.Context, r site.ContactRequest) (site.Conta
 	// Kept for the team: what was asked, personal data redacted.
 	stored.Subject, stored.Description, stored.Email = site.Redact(r.Subject), site.Redact(r.Description), ""
 	if err := s.Store.SaveContact(ctx, stored, ds); err != nil {
-		return r, fmt.Errorf("store contact request: %w", err)
+		// Never a success for a request that is lost, nor an engine's
+		// message: the customer is told to send it again later (503),
+		// the log says why (a full disk, a read-only database).
+		return r, site.Shown(ErrNotSaved, fmt.Errorf("store contact request: %w", err))
 	}
 	s.wake()
 	return r, nil

@@ -41,15 +41,21 @@ func Check(dir string, need int64) error {
 	if err := errors.Join(werr, serr, cerr); err != nil {
 		return explain(dir, err)
 	}
-	if path, owner := unwritable(dir); path != "" {
+	if path, owner, why := unwritable(dir); path != "" {
 		me := strconv.Itoa(os.Getuid())
 		if u, err := user.Current(); err == nil {
 			me = u.Username
 		}
+		switch {
+		case errors.Is(why, syscall.EPERM): // even root may not write it
+			return fmt.Errorf("data folder %s: %s refuses writes (an immutable file? lsattr shows it): make it writable (chattr -i %s) or give another folder with --data", dir, path, path)
+		case owner == me:
+			return fmt.Errorf("data folder %s: %s is read-only (a chmod?): make it writable (chmod u+w %s) or give another folder with --data", dir, path, path)
+		}
 		return fmt.Errorf("data folder %s: %s belongs to %s and %s cannot write it (was guichet run once as another user?): give the folder back to the user that runs guichet (chown -R %s %s) or give another folder with --data",
 			dir, path, owner, me, me, dir)
 	}
-	if free, ok := freeSpace(dir); ok && free < need {
+	if free, ok := FreeSpace(dir); ok && free < need {
 		return fmt.Errorf("data folder %s: %d MB free, about %d MB are needed for the database and the search index: free some space or give another folder with --data",
 			dir, free>>20, (need+(1<<20)-1)>>20)
 	}

@@ -2,5 +2,5 @@
 
 package datadir
 
-// freeSpace is unknown on this system: the probe write still runs.
-func freeSpace(string) (int64, bool) { return 0, false }
+// FreeSpace is unknown on this system: the probe write still runs.
+func FreeSpace(string) (int64, bool) { return 0, false }

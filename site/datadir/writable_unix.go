@@ -20,9 +20,9 @@ import (
 // cache are replaced and removed in them), each with who owns it. A folder
 // used once by root (a first `guichet serve` or `restore` run as root)
 // otherwise starts, serves, and drops every event it is sent.
-func unwritable(dir string) (path, owner string) {
+func unwritable(dir string) (path, owner string, why error) {
 	check := func(p string) bool {
-		if unix.Access(p, unix.W_OK) == nil {
+		if why = unix.Access(p, unix.W_OK); why == nil {
 			return false
 		}
 		path = p
@@ -36,7 +36,7 @@ func unwritable(dir string) (path, owner string) {
 	for _, name := range []string{"guichet.db", "guichet.db-wal", "guichet.db-shm", "guichet.lock"} {
 		p := filepath.Join(dir, name)
 		if _, err := os.Lstat(p); err == nil && check(p) {
-			return path, owner
+			return path, owner, why
 		}
 	}
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -48,7 +48,7 @@ func unwritable(dir string) (path, owner string) {
 		}
 		return nil
 	})
-	return path, owner
+	return path, owner, why
 }
 
 // userName is the name of the user with uid, else the number.

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/guichet/guichet/site/datadir"
 	"github.com/guichet/guichet/site/migration"
 )
 
@@ -27,7 +28,29 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 		// SQLite would say only "unable to open database file".
 		return fmt.Errorf("back up to %s: the folder %s does not exist; make it first", path, filepath.Dir(path))
 	}
+	// Made here, empty, readable by its owner alone (VACUUM INTO takes an
+	// empty file): a backup holds what customers wrote, tickets and the
+	// day's visitor key, and SQLite would make it readable by everyone
+	// (0644) in a folder of backups that nothing else protects.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("back up to %s: %w", path, err)
+	}
+	f.Close()
 	if _, err := db.writer.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		os.Remove(path)
+		var se interface{ Code() int }
+		if errors.As(err, &se) && se.Code()&0xff == 13 { // SQLITE_FULL: the backup's disk
+			var size int64
+			for _, f := range []string{db.path, db.path + "-wal"} {
+				if fi, err := os.Stat(f); err == nil {
+					size += fi.Size()
+				}
+			}
+			free, _ := datadir.FreeSpace(filepath.Dir(path))
+			return fmt.Errorf("back up to %s: the disk is full (%d MB free there; the database takes up to %d MB): free some space or back up to another disk (%w)",
+				path, free>>20, (size+(1<<20)-1)>>20, err)
+		}
 		return fmt.Errorf("back up to %s: %w", path, err)
 	}
 	return nil
@@ -84,6 +107,10 @@ func Restore(ctx context.Context, from, to string) (string, error) {
 // restoreStep, when set (by tests), runs between keeping the current
 // database and putting the restored copy in its place.
 var restoreStep func()
+
+// CheckBackup checks that path is a sound Guichet database that this
+// program can restore (what Restore checks first).
+func CheckBackup(ctx context.Context, path string) error { return checkBackup(ctx, path) }
 
 // checkBackup opens path read-only, as it is, and checks it. Not with
 // dsn's journal_mode(WAL) pragma: turning a backup written by VACUUM INTO

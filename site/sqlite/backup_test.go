@@ -76,3 +76,38 @@ func TestRestoreKeepsADatabaseInPlace(t *testing.T) {
 		db.Close()
 	}
 }
+
+// TestBackupIsPrivate: a backup holds what customers wrote, tickets and
+// the day's visitor key; it is readable by its owner alone whatever the
+// umask (SQLite made it 0644 under the usual umask 022), and a backup
+// that fails leaves no file behind.
+func TestBackupIsPrivate(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	if _, err := db.VisitorKey(ctx, "2026-12-01"); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "guichet-2026-12-01.db")
+	if err := db.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		t.Errorf("the backup's mode is %v, want readable by its owner alone", fi.Mode().Perm())
+	}
+	if err := CheckBackup(ctx, backup); err != nil {
+		t.Errorf("the backup is not sound: %v", err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	failed := filepath.Join(filepath.Dir(backup), "failed.db")
+	if err := db.Backup(cancelled, failed); err == nil {
+		t.Fatal("a cancelled backup succeeded")
+	}
+	if _, err := os.Stat(failed); !os.IsNotExist(err) {
+		t.Errorf("a failed backup left %s: %v", failed, err)
+	}
+}

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -20,23 +19,6 @@ func (db *DB) WriteBatch(ctx context.Context, b *recorder.Batch) error {
 		return fmt.Errorf("write events: %w", db.explainWrite(err))
 	}
 	return nil
-}
-
-// explainWrite says what to do about a write the file system refused:
-// SQLite's "database or disk is full (13)" and "attempt to write a
-// readonly database (8)" name neither the file nor the remedy.
-func (db *DB) explainWrite(err error) error {
-	var se interface{ Code() int }
-	if !errors.As(err, &se) {
-		return err
-	}
-	switch se.Code() & 0xff {
-	case 13: // SQLITE_FULL
-		return fmt.Errorf("events database %s: the disk is full: free some space on it (%w)", db.path, err)
-	case 8: // SQLITE_READONLY
-		return fmt.Errorf("events database %s cannot be written (a read-only file or file system): make it writable by the user running guichet and restart it (%w)", db.path, err)
-	}
-	return err
 }
 
 func (db *DB) writeBatch(ctx context.Context, b *recorder.Batch) error {

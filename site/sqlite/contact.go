@@ -15,6 +15,10 @@ var _ contact.Store = (*DB)(nil)
 // SaveContact stores a contact request and queues its deliveries in one
 // transaction.
 func (db *DB) SaveContact(ctx context.Context, r site.ContactRequest, ds []delivery.Delivery) error {
+	return db.explainWrite(db.saveContact(ctx, r, ds))
+}
+
+func (db *DB) saveContact(ctx context.Context, r site.ContactRequest, ds []delivery.Delivery) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store contact request: %w", err)

@@ -95,9 +95,13 @@ func (db *DB) Secret(ctx context.Context, name string, size int) ([]byte, error)
 func (db *DB) VisitorKey(ctx context.Context, day string) ([]byte, error) {
 	if _, err := db.writer.ExecContext(ctx, `DELETE FROM secrets WHERE (name LIKE 'visitor-hash:%' AND name < ?) OR name = 'visitor-hash'`,
 		"visitor-hash:"+previousDay(day)); err != nil {
-		return nil, fmt.Errorf("visitor key: %w", err)
+		return nil, fmt.Errorf("visitor key: %w", db.explainWrite(err))
 	}
-	return db.Secret(ctx, "visitor-hash:"+day, 32)
+	key, err := db.Secret(ctx, "visitor-hash:"+day, 32)
+	if err != nil {
+		return nil, fmt.Errorf("visitor key: %w", db.explainWrite(err))
+	}
+	return key, nil
 }
 
 // previousDay returns the day before day (YYYY-MM-DD), day itself when it

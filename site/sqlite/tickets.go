@@ -65,6 +65,14 @@ func scanTicket(rows *sql.Rows) (site.StoredTicket, error) {
 // article follow (triggers). It returns, per ticket, site.TicketCreated or
 // site.TicketUpdated.
 func (db *DB) WriteTickets(ctx context.Context, tickets []site.StoredTicket) ([]string, error) {
+	out, err := db.writeTickets(ctx, tickets)
+	if err != nil {
+		return nil, db.explainWrite(err)
+	}
+	return out, nil
+}
+
+func (db *DB) writeTickets(ctx context.Context, tickets []site.StoredTicket) ([]string, error) {
 	out := make([]string, len(tickets))
 	if len(tickets) == 0 {
 		return out, nil

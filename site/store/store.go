@@ -295,25 +295,61 @@ func WatchTickets(ctx context.Context, s Store, changed func()) {
 	}
 }
 
+// Restored says what Restore did.
+type Restored struct {
+	From, To string // the backup file and the database it became
+	// Kept is where the previous database was kept ("" when there was
+	// none); Created is the data folder when Restore made it (a new
+	// machine), "" when it existed.
+	Kept, Created string
+}
+
+// Report is what restore prints: what was restored where, the folder it
+// made and who owns it, and where the previous database went.
+func (r Restored) Report() string {
+	var b strings.Builder
+	if r.Created != "" {
+		fmt.Fprintf(&b, "Created the data folder %s (it did not exist), readable by its owner and group only\n", r.Created)
+		if os.Geteuid() == 0 {
+			fmt.Fprintf(&b, "It belongs to root: give it to the user the server runs as before starting it (chown -R guichet: %s for the systemd unit, whose StateDirectory= also does it at start)\n", r.Created)
+		}
+	}
+	fmt.Fprintf(&b, "Restored %s to %s\n", r.From, r.To)
+	if r.Kept != "" {
+		fmt.Fprintf(&b, "The previous database is kept as %s\n", r.Kept)
+	}
+	return b.String()
+}
+
 // Restore puts the SQLite backup file in place of the store of opts, the
-// server stopped (it takes the data folder's lock), and returns where the
-// previous database was kept ("" when there was none). A PostgreSQL store
-// is restored with pg_restore: the error says how.
-func Restore(ctx context.Context, opts Options, file string) (kept string, err error) {
+// server stopped (it takes the data folder's lock). A data folder that
+// does not exist (restoring onto a new machine) is made, as serve makes
+// it, once the backup is found sound, so that a mistyped backup leaves no
+// folder behind. A PostgreSQL store is restored with pg_restore: the
+// error says how.
+func Restore(ctx context.Context, opts Options, file string) (Restored, error) {
+	r := Restored{From: file, To: SQLitePath(opts.Data)}
 	if err := Check(opts.Database); err != nil {
-		return "", err
+		return r, err
 	}
 	if IsPostgres(opts.Database) {
-		return "", fmt.Errorf("restore %s: guichet restore puts back a SQLite file only; for PostgreSQL stop the replicas and run\n"+
+		return r, fmt.Errorf("restore %s: guichet restore puts back a SQLite file only; for PostgreSQL stop the replicas and run\n"+
 			"  pg_restore --clean --if-exists --dbname='%s' FILE\n(FILE made by pg_dump --format=custom)", file, Redact(opts.Database))
 	}
+	if _, err := os.Stat(opts.Data); errors.Is(err, fs.ErrNotExist) {
+		if err := sqlite.CheckBackup(ctx, file); err != nil {
+			return r, fmt.Errorf("restore %s: %w", file, err)
+		}
+		r.Created = opts.Data
+	}
 	if err := datadir.Check(opts.Data, 0); err != nil {
-		return "", err
+		return r, err
 	}
 	release, err := datadir.Lock(opts.Data)
 	if err != nil {
-		return "", err
+		return r, err
 	}
 	defer release()
-	return sqlite.Restore(ctx, file, SQLitePath(opts.Data))
+	r.Kept, err = sqlite.Restore(ctx, file, r.To)
+	return r, err
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -8,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/contact"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -28,6 +30,9 @@ type contactPage struct {
 	Searched                    bool // a subject was looked up
 	Error                       string
 	Sent                        bool
+	// NotSaved: the request could not be stored (a full disk, a
+	// read-only database) and was not sent; the form comes back filled.
+	NotSaved bool
 	// Available is false when no delivery is configured: the page then
 	// says so and links to contact_url, if any.
 	Available   bool
@@ -148,6 +153,11 @@ func (s *Server) contactPost(c echo.Context) error {
 	req := site.ContactRequest{Subject: f.Get("subject"), Description: f.Get("description"), Email: f.Get("email"),
 		Locale: page.Locale, Context: f.Get("context"), Path: f.Get("path"), SearchID: f.Get("search_id")}
 	if err := s.submitContact(c, st, &req); err != nil {
+		if errors.Is(err, contact.ErrNotSaved) {
+			// The form again with what was typed, saying it was not sent.
+			page.NotSaved, page.Searched = true, true
+			return s.renderDynamic(c, st, http.StatusServiceUnavailable, "contact", page)
+		}
 		if site.ErrorCode(err) != site.EINVALID {
 			return err
 		}
@@ -180,7 +190,41 @@ func (s *Server) submitContact(c echo.Context, st *state, req *site.ContactReque
 	}
 	sent, err := s.opts.Contact.Submit(c.Request().Context(), *req)
 	*req = sent
+	s.contactStored(err)
 	return err
+}
+
+// contactLost is the last contact request the store failed to save: the
+// store's error, and how many events had been written then.
+type contactLost struct {
+	err     string
+	written uint64
+}
+
+// contactStored notes the outcome of storing a contact request for
+// /healthz and the metrics: a failure is lost (ErrNotSaved), a success
+// clears it.
+func (s *Server) contactStored(err error) {
+	switch {
+	case err == nil:
+		s.limiter.metrics.contacts.WithLabelValues("stored").Inc()
+		s.contactLost.Store(nil)
+	case errors.Is(err, contact.ErrNotSaved):
+		s.limiter.metrics.contacts.WithLabelValues("lost").Inc()
+		s.contactLost.Store(&contactLost{err: err.Error(), written: s.opts.Recorder.Stats().Written})
+	}
+}
+
+// contactFailing returns the store's error when the last contact request
+// was lost and nothing was stored since: neither a contact request nor a
+// batch of events (a disk with room again clears it without waiting for
+// the next customer).
+func (s *Server) contactFailing() string {
+	l := s.contactLost.Load()
+	if l == nil || s.opts.Recorder.Stats().Written != l.written {
+		return ""
+	}
+	return l.err
 }
 
 // weakResults reports whether a search answered poorly enough to offer

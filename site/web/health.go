@@ -13,7 +13,11 @@ type health struct {
 	Content  string `json:"content,omitempty"` // hash of the content being served
 	Database string `json:"database,omitempty"`
 	Events   string `json:"events,omitempty"` // ok, or failing: the last events could not be stored
-	Error    string `json:"error,omitempty"`
+	// Contact is "failing" while the last contact request could not be
+	// stored (its customer was told to send it again) and nothing was
+	// stored since; absent otherwise.
+	Contact string `json:"contact,omitempty"`
+	Error   string `json:"error,omitempty"`
 }
 
 // healthz answers whether this replica works: 200 when its store answers
@@ -21,7 +25,8 @@ type health struct {
 // otherwise, with the version and the revision of the content it serves.
 // A store that answers but cannot be written (a full disk, a read-only
 // file) is "events":"failing": pages and search still work, but every
-// search, click and vote is lost until it is fixed.
+// search, click and vote is lost until it is fixed; "contact":"failing"
+// when the last contact request could not be stored either.
 func (s *Server) healthz(c echo.Context) error {
 	h := health{Status: "ok", Version: s.opts.Version, Database: "ok"}
 	if st := s.state.Load(); st != nil {
@@ -43,6 +48,12 @@ func (s *Server) healthz(c echo.Context) error {
 			if h.Error == "" {
 				h.Error = "events are not being stored: " + f
 			}
+		}
+	}
+	if f := s.contactFailing(); f != "" {
+		h.Status, h.Contact, code = "unavailable", "failing", http.StatusServiceUnavailable
+		if h.Error == "" {
+			h.Error = "contact requests are not being stored: " + f
 		}
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")

@@ -26,11 +26,14 @@ type metrics struct {
 	limited *prometheus.CounterVec
 	// authFailures counts failed authentications (bad token or sign-in).
 	authFailures prometheus.Counter
+	// contacts counts contact requests by result: stored, or lost (the
+	// store failed; the customer was told to send it again).
+	contacts *prometheus.CounterVec
 }
 
 // newMetrics registers the server's collectors on reg, with the limits in
 // force as gauges so a dashboard can show them beside the counts.
-func newMetrics(reg prometheus.Registerer, l Limits, rec site.EventRecorder) *metrics {
+func newMetrics(reg prometheus.Registerer, l Limits, rec site.EventRecorder, contactFailing func() string) *metrics {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "guichet_http_requests_total",
@@ -54,6 +57,10 @@ func newMetrics(reg prometheus.Registerer, l Limits, rec site.EventRecorder) *me
 			Name: "guichet_auth_failures_total",
 			Help: "Failed authentications: wrong, revoked or out-of-scope bearer tokens and admin sign-ins.",
 		}),
+		contacts: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "guichet_contact_requests_total",
+			Help: "Contact requests by result: stored (and queued for delivery), or lost (the store failed: a full disk, a read-only database; the customer was told to send it again).",
+		}, []string{"result"}),
 	}
 	rates := prometheus.NewGaugeVec(prometheus.GaugeOpts{
 		Name: "guichet_limit_rate",
@@ -72,11 +79,21 @@ func newMetrics(reg prometheus.Registerer, l Limits, rec site.EventRecorder) *me
 	for _, c := range []string{"request", "record", "auth"} {
 		m.limited.WithLabelValues(c)
 	}
+	m.contacts.WithLabelValues("stored")
+	m.contacts.WithLabelValues("lost")
 	stat := func(name, help string, v func(site.RecorderStats) uint64) prometheus.Collector {
 		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help},
 			func() float64 { return float64(v(rec.Stats())) })
 	}
-	reg.MustRegister(m.limited, m.authFailures, rates, bursts, m.requests, m.duration, m.search,
+	reg.MustRegister(m.limited, m.authFailures, m.contacts,
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "guichet_contact_failing",
+			Help: "1 while the last contact request could not be stored and nothing was stored since (customers are told to send it again), else 0."},
+			func() float64 {
+				if contactFailing() != "" {
+					return 1
+				}
+				return 0
+			}), rates, bursts, m.requests, m.duration, m.search,
 		stat("guichet_events_queued_total", "Events (searches, clicks, votes, views, openings) queued for the store.",
 			func(s site.RecorderStats) uint64 { return s.Queued }),
 		stat("guichet_events_written_total", "Events written to the store.",

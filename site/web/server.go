@@ -115,6 +115,9 @@ type Server struct {
 	// mostClicked are the IDs of the articles clicked in results
 	// recently, most first, for the most read articles (next_steps.go).
 	mostClicked atomic.Pointer[[]string]
+	// contactLost is the last contact request the store failed to save,
+	// nil once one is stored (see contactFailing).
+	contactLost atomic.Pointer[contactLost]
 	// dayKey caches the visitor key of the current day.
 	dayKeyMu sync.Mutex
 	dayKey   struct {
@@ -147,7 +150,7 @@ func New(opts Options) (*Server, error) {
 		opts.Metrics = prometheus.NewRegistry()
 	}
 	s := &Server{opts: opts}
-	s.limiter = newLimiter(opts.Limits, opts.Now, newMetrics(opts.Metrics, opts.Limits, opts.Recorder))
+	s.limiter = newLimiter(opts.Limits, opts.Now, newMetrics(opts.Metrics, opts.Limits, opts.Recorder, s.contactFailing))
 	theme, err := readTheme(s.opts.Static, s.opts.Theme, s.opts.ExtraCSS)
 	if err != nil {
 		return nil, err

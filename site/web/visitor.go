@@ -55,7 +55,7 @@ func (s *Server) visitorKey(ctx context.Context, day string) []byte {
 	key, err := s.opts.VisitorKeys(ctx, day)
 	if err != nil {
 		s.dayKey.failed = now
-		s.opts.Logger.Warn("visitor key: visitors are not counted until the store answers; asking again in "+visitorRetry.String(), "err", err)
+		s.opts.Logger.Warn("visitor key: visitors are not counted until the store gives the day's key; asking again in "+visitorRetry.String(), "err", err)
 		return nil
 	}
 	s.dayKey.failed = time.Time{}

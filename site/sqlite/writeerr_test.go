@@ -1,0 +1,44 @@
+package sqlite
+
+import (
+	"context"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/delivery"
+)
+
+// TestWriteToImmutableDatabase: a database made immutable under a running
+// server (chattr +i) fails every write with SQLite's "disk I/O error
+// (778)", which named neither the file nor the cause; each write (events'
+// visitor key, contact requests, tickets) now says which file refuses
+// writes and the command that gives them back, and writes resume by
+// themselves once it is writable again.
+func TestWriteToImmutableDatabase(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	if _, err := db.VisitorKey(ctx, "2026-11-30"); err != nil { // the WAL and shared memory exist
+		t.Fatal(err)
+	}
+	files := []string{db.path, db.path + "-wal", db.path + "-shm"}
+	if out, err := exec.Command("chattr", append([]string{"+i"}, files...)...).CombinedOutput(); err != nil {
+		t.Skipf("chattr +i is not possible here (needs root and a file system with attributes): %v %s", err, out)
+	}
+	defer exec.Command("chattr", append([]string{"-i"}, files...)...).Run()
+	_, keyErr := db.VisitorKey(ctx, "2026-12-01")
+	contactErr := db.SaveContact(ctx, site.ContactRequest{ID: site.NewID(), Subject: "s", Description: "d", Locale: "en"}, []delivery.Delivery{})
+	_, ticketErr := db.WriteTickets(ctx, []site.StoredTicket{{Ticket: site.Ticket{ExternalID: "x:1", Subject: "s", Locale: "en"}}})
+	for name, err := range map[string]error{"visitor key": keyErr, "contact request": contactErr, "ticket": ticketErr} {
+		if err == nil || !strings.Contains(err.Error(), db.path+" refuses writes") || !strings.Contains(err.Error(), "chattr -i "+db.path) {
+			t.Errorf("%s on an immutable database: %v", name, err)
+		}
+	}
+	if out, err := exec.Command("chattr", append([]string{"-i"}, files...)...).CombinedOutput(); err != nil {
+		t.Fatalf("chattr -i: %v %s", err, out)
+	}
+	if _, err := db.VisitorKey(ctx, "2026-12-01"); err != nil {
+		t.Errorf("once writable again: %v", err)
+	}
+}

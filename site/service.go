@@ -3,56 +3,8 @@ package site
 import (
 	"context"
 	"html/template"
-	"strings"
 	"time"
-	"unicode/utf8"
-
-	"github.com/guichet/guichet/site/textnorm"
 )
-
-// MaxQueryLen is the longest query, in characters, that search accepts,
-// counted as the visitor meant it: once normalised (textnorm.Normalize:
-// NFC, invisible characters removed), so an "é" typed as "e" and a
-// combining accent is one character and a zero-width space or a soft
-// hyphen none. 256 characters or more is a bad request.
-const MaxQueryLen = 255
-
-// MaxQueryBytes is the longest query, in bytes as sent, that search reads
-// at all: whatever it would normalise to, a longer one is a bad request,
-// so nobody makes the server normalise megabytes. It leaves room for
-// MaxQueryLen characters written with combining marks and invisible
-// characters.
-const MaxQueryBytes = 4096
-
-// HasWords reports whether a query has a word — letters or digits, of any
-// script — to count it by (textnorm.Key). A query of emoji, symbols or
-// punctuation only ("🍕🍕", "👍", "???") is answered, with no results, but
-// not recorded, as a blank one: the dashboards, their CSV files and the gap
-// report count searches by their words, and such a search has none.
-func HasWords(q string) bool {
-	return textnorm.Key(q) != ""
-}
-
-// NormalQuery returns q as search reads, shows and records it: on one line
-// (CleanText: bytes that are not UTF-8 are U+FFFD, control characters and
-// bidirectional overrides spaces), normalised (textnorm.Normalize), runs of
-// spaces made one, trimmed. A query longer than MaxQueryBytes bytes as
-// sent, or than MaxQueryLen characters once normalised, is an EINVALID
-// error naming field.
-func NormalQuery(field, q string) (string, error) {
-	if len(q) > MaxQueryBytes {
-		return "", Errorf(EINVALID, "%s must be at most %d bytes", field, MaxQueryBytes)
-	}
-	q = textnorm.Normalize(CleanText(q))
-	if strings.Contains(q, "  ") { // an invisible character between spaces
-		q = strings.Join(strings.Fields(q), " ")
-	}
-	q = strings.TrimSpace(q)
-	if utf8.RuneCountInString(q) > MaxQueryLen {
-		return "", Errorf(EINVALID, "%s must be at most %d characters", field, MaxQueryLen)
-	}
-	return q, nil
-}
 
 // MaxOffset is the deepest offset search and autocomplete serve (deeper
 // pages are of no use to anyone, and ranking them costs in proportion):

@@ -31,8 +31,9 @@
 //
 // All three are idempotent (f(f(s)) == f(s)), safe for concurrent use, and
 // leave invalid UTF-8 bytes as U+FFFD. The package depends only on the
-// standard library and golang.org/x/text, so that both the domain packages
-// and the search adapter can use it.
+// standard library, golang.org/x/text and the domain's character rules
+// (site.Invisible), so that both the domain packages and the search
+// adapter can use it.
 package textnorm
 
 import (
@@ -41,6 +42,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/guichet/guichet/site"
 )
 
 // Normalize returns s in Unicode NFC with invisible characters removed (see
@@ -79,27 +82,8 @@ func Blank(s string) bool {
 }
 
 // Invisible reports whether r is a format or otherwise invisible character
-// that Normalize removes: the Default_Ignorable_Code_Point characters of
-// Unicode (soft hyphen, zero-width space, joiners, word joiner, byte-order
-// mark, bidirectional controls, variation selectors, tags…) other than
-// white space, and the format characters that are not visible
-// (Prepended_Concatenation_Mark characters such as the Arabic number sign
-// are kept). Tokenizers should treat such a character inside a word as part
-// of the word.
-func Invisible(r rune) bool {
-	switch {
-	case r < 0xAD:
-		return false
-	case r == 0xAD: // soft hyphen
-		return true
-	case r < 0x34F:
-		return false
-	}
-	if unicode.Is(unicode.Cf, r) {
-		return !unicode.Is(unicode.Prepended_Concatenation_Mark, r)
-	}
-	return unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) || unicode.Is(unicode.Variation_Selector, r)
-}
+// that Normalize removes: the domain's rule, site.Invisible.
+func Invisible(r rune) bool { return site.Invisible(r) }
 
 // Fold returns Normalize(s) lower-cased, with accents, ligatures and
 // compatibility forms folded as the search index folds them (see the

@@ -107,7 +107,7 @@ func (s *Server) contactAvailable(v *site.View) bool {
 // deflection) and offers to be told when it is answered when nothing
 // fits well.
 func (s *Server) contactSuggest(c echo.Context, st *state, page *contactPage) error {
-	q, err := site.NormalQuery("subject", page.Subject)
+	q, err := normalQuery("subject", page.Subject)
 	if err != nil || textnorm.Blank(q) {
 		return nil // too long to search, or nothing to search
 	}

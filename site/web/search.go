@@ -71,7 +71,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	// nothing invalid or misleading is shown or stored (site.NormalQuery,
 	// which also counts its length once normalised); a query of nothing
 	// else is no query.
-	q, err := site.NormalQuery("q", r.URL.Query().Get("q"))
+	q, err := normalQuery("q", r.URL.Query().Get("q"))
 	if err != nil {
 		return err
 	}
@@ -209,6 +209,14 @@ func (s *Server) storeSearch(c echo.Context, id, q, loc string, results int, hit
 	s.opts.Recorder.RecordSearch(e)
 }
 
+// normalQuery is site.NormalQuery, then Unicode NFC (textnorm.Normalize),
+// so that every way of typing a letter is shown, searched and recorded
+// alike.
+func normalQuery(field, q string) (string, error) {
+	q, err := site.NormalQuery(field, q)
+	return textnorm.Normalize(q), err
+}
+
 // searchParams are the validated parameters of search and suggest.
 type searchParams struct {
 	req    site.SearchRequest
@@ -230,7 +238,7 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 	}
 	// Searched as normalised, and as long as it is once normalised.
 	var err error
-	if p.req.Query, err = site.NormalQuery("q", q); err != nil {
+	if p.req.Query, err = normalQuery("q", q); err != nil {
 		return p, err
 	}
 	if textnorm.Blank(p.req.Query) {

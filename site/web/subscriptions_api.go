@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // subscribeForm is the "Tell me when this is answered" form (the
@@ -70,6 +71,7 @@ func (s *Server) subscribe(c echo.Context, st *state, in subscriptionJSON) error
 	if err := req.Validate(); err != nil {
 		return err
 	}
+	req.Query = textnorm.Normalize(req.Query) // as searches are (normalQuery)
 	source := site.SourceSite
 	switch in.Source {
 	case "", site.SourceSite:

@@ -89,7 +89,8 @@ type Stats struct {
 
 // Ingester takes a ticket in (tickets.Service).
 type Ingester interface {
-	Ingest(ctx context.Context, batch []site.Ticket) ([]tickets.Result, error)
+	Prepare(ctx context.Context, batch []site.Ticket) (*tickets.Pending, error)
+	Commit(ctx context.Context, p *tickets.Pending) ([]tickets.Result, error)
 }
 
 // Service is the contact form and the subscriptions. Its fields are set
@@ -241,23 +242,28 @@ func (s *Service) Submit(ctx context.Context, r site.ContactRequest) (site.Conta
 		}
 	}
 	// The ticket: linked to its article like an imported one, so it
-	// counts for the FAQ at once.
+	// counts for the FAQ at once; written once the request is stored, so
+	// that a request the customer is told to send again is not counted.
+	var ticket *tickets.Pending
 	if s.Tickets != nil {
-		res, err := s.Tickets.Ingest(ctx, []site.Ticket{{ExternalID: "contact:" + r.ID, Subject: r.Subject, Body: r.Description,
+		p, err := s.Tickets.Prepare(ctx, []site.Ticket{{ExternalID: "contact:" + r.ID, Subject: r.Subject, Body: r.Description,
 			Locale: r.Locale, Article: r.ArticleID, CreatedAt: r.CreatedAt, Source: "contact"}})
 		switch {
 		case err != nil:
-			s.logger().Warn("store a contact request as a ticket", "err", err)
-		case len(res) == 1 && r.ArticleID == "" && res[0].Link.ArticleID != "":
+			s.logger().Warn("link a contact request as a ticket", "err", err)
+		case len(p.Results()) == 1 && r.ArticleID == "" && p.Results()[0].Link.ArticleID != "":
 			// Linked in the request's locale, else in the default one
 			// (an article not translated).
-			r.ArticleID = res[0].Link.ArticleID
+			r.ArticleID = p.Results()[0].Link.ArticleID
 			for _, loc := range []string{r.Locale, v.Lib.Config.DefaultLocale} {
 				if a, err := v.Article(r.ArticleID, loc); err == nil {
 					art = a
 					break
 				}
 			}
+		}
+		if err == nil {
+			ticket = p
 		}
 	}
 	var ds []delivery.Delivery
@@ -296,6 +302,12 @@ func (s *Service) Submit(ctx context.Context, r site.ContactRequest) (site.Conta
 		return r, site.Shown(ErrNotSaved, fmt.Errorf("store contact request: %w", err))
 	}
 	s.wake()
+	if ticket != nil {
+		if _, err := s.Tickets.Commit(ctx, ticket); err != nil {
+			// The request is on its way; only the FAQ misses it.
+			s.logger().Warn("store a contact request as a ticket", "err", err)
+		}
+	}
 	return r, nil
 }
 

@@ -24,13 +24,14 @@ import (
 // fixture is the contact service on a real SQLite file, with the gap
 // report, real content and the default theme's strings.
 type fixture struct {
-	t    *testing.T
-	db   *sqlite.DB
-	svc  *contact.Service
-	gaps *gaps.Service
-	view *site.View
-	idx  *search.Index
-	now  time.Time
+	t     *testing.T
+	db    *sqlite.DB
+	dbDir string // the folder of db's file
+	svc   *contact.Service
+	gaps  *gaps.Service
+	view  *site.View
+	idx   *search.Index
+	now   time.Time
 }
 
 const siteYAML = "title: Acme Help\nbase_url: https://help.acme.test/\ndefault_locale: en\nlocales: [en, fr]\n" +
@@ -46,12 +47,13 @@ var helpContent = fstest.MapFS{
 func newFixture(t *testing.T, files fstest.MapFS, mail, signed bool) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "guichet.db"))
+	dir := t.TempDir()
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "guichet.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	f := &fixture{t: t, db: db, now: time.Now().UTC().Truncate(time.Millisecond)}
+	f := &fixture{t: t, db: db, dbDir: dir, now: time.Now().UTC().Truncate(time.Millisecond)}
 	f.gaps = &gaps.Service{Store: db, Retention: 90 * 24 * time.Hour, Now: func() time.Time { return f.now }}
 	f.publish(files)
 	f.svc = &contact.Service{Store: db, Gaps: f.gaps, View: func() *site.View { return f.view }, Mail: mail, Signed: signed,

@@ -161,16 +161,21 @@ func (in *Ingester) Ingest(ctx context.Context, batch []site.Ticket) ([]Result, 
 
 // Pending is a batch cleaned and linked, not yet written.
 type Pending struct {
+	in      *Ingester // the ingester that prepared it
 	batch   []site.Ticket
 	results []Result
 	todo    []int // tickets to write
 }
 
+// Results returns what Prepare found, in input order: each ticket's
+// link (or why it was rejected), before anything is written.
+func (p *Pending) Results() []Result { return p.results }
+
 // Prepare does all of Ingest but the writing: cleaning and linking run on
 // every core. A pipeline prepares the next batch while the previous one is
 // committed.
 func (in *Ingester) Prepare(ctx context.Context, batch []site.Ticket) (*Pending, error) {
-	p := &Pending{batch: batch, results: make([]Result, len(batch))}
+	p := &Pending{in: in, batch: batch, results: make([]Result, len(batch))}
 	all := make([]int, len(batch))
 	for i := range all {
 		all[i] = i

@@ -81,6 +81,27 @@ func (s *Service) Ingest(ctx context.Context, batch []site.Ticket) ([]Result, er
 	return res, err
 }
 
+// Prepare cleans and links a batch on the content being served, without
+// writing it (see Ingester.Prepare): what must be stored first (a contact
+// request) is, then Commit writes the tickets.
+func (s *Service) Prepare(ctx context.Context, batch []site.Ticket) (*Pending, error) {
+	in := s.ingester.Load()
+	if in == nil {
+		return nil, site.Errorf(site.EINTERNAL, "content is loading")
+	}
+	return in.Prepare(ctx, batch)
+}
+
+// Commit writes a batch Prepare made (with the ingester that made it) and
+// has the FAQ ranked again.
+func (s *Service) Commit(ctx context.Context, p *Pending) ([]Result, error) {
+	res, err := p.in.Commit(ctx, p)
+	if err == nil {
+		s.Changed()
+	}
+	return res, err
+}
+
 // Changed asks Run to rank the FAQ again.
 func (s *Service) Changed() {
 	select {

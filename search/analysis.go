@@ -27,8 +27,10 @@ import (
 // indexes are rebuilt instead of reused (10: stable document IDs, term
 // counts per field; 11: prefixes of stems whose beginning the stemmer
 // removed, in the autocomplete fields; 12: contractions typed without
-// their apostrophe are stop words).
-const mappingVersion = "guichet-search-12"
+// their apostrophe are stop words; 13: a colon between letters separates
+// words, words with full stops are compounds, Arabic letter variants are
+// folded).
+const mappingVersion = "guichet-search-13"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.

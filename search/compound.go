@@ -1,6 +1,9 @@
 package search
 
 import (
+	"bytes"
+	"unicode/utf8"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 
 	"github.com/guichet/guichet/site/textnorm"
@@ -35,7 +38,7 @@ type compoundTokenizer struct {
 
 // Tokenize implements analysis.Tokenizer.
 func (t compoundTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	toks := t.words.Tokenize(input)
+	toks := splitPunctuated(t.words.Tokenize(input))
 	var out analysis.TokenStream // nil until the first compound
 	for i := 0; i < len(toks); {
 		j := i // the chain of hyphenated parts is toks[i..j]
@@ -80,4 +83,131 @@ func joinable(input []byte, a, b *analysis.Token) bool {
 
 func wordType(t analysis.TokenType) bool {
 	return t == analysis.AlphaNumeric || t == analysis.Numeric
+}
+
+// splitPunctuated cuts the words that Unicode word-break rules keep whole
+// across a colon or a full stop between letters.
+//
+// A colon separates words: "title:wifi", "Error:connection",
+// "passe:oublié" are two words each, as "title wifi" is (UAX #29 keeps
+// them whole for Swedish and Finnish abbreviations such as "EU:n"; a help
+// center's readers paste error messages and labels). Times and ratios
+// ("10:30", "16:9") are cut there already.
+//
+// A word with letters and full stops ("v2.3", "node.js", "example.com")
+// is treated as a hyphenated compound: its parts are words ("v2", "3";
+// "node", "js") and the whole word is added as written, typed
+// analysis.Shingle, after the first part and at its position; for a
+// version ("v2.3", "ios17.1") the number after the letters ("2.3",
+// "17.1") is added too, so that "2.3", "v2", "v2.3" and "version 2.3"
+// all find "v2.3". Numbers ("1.5", "192.168.1.1", "2.3") stay whole: their
+// parts would be noise matching every "1" or "5".
+func splitPunctuated(toks analysis.TokenStream) analysis.TokenStream {
+	var out analysis.TokenStream // nil until a word is cut
+	shift := 0                   // positions added so far
+	for i, tok := range toks {
+		if tok.Type != analysis.AlphaNumeric || bytes.IndexFunc(tok.Term, cutRune) < 0 {
+			if out != nil {
+				tok.Position += shift
+				out = append(out, tok)
+			}
+			continue
+		}
+		if out == nil {
+			out = make(analysis.TokenStream, 0, len(toks)+8)
+			out = append(out, toks[:i]...)
+		}
+		pos := tok.Position + shift
+		start := 0
+		for start <= len(tok.Term) {
+			end := bytes.IndexFunc(tok.Term[start:], isColon)
+			if end < 0 {
+				end = len(tok.Term)
+			} else {
+				end += start
+			}
+			if end > start {
+				out = appendDotted(out, tok, start, end, &pos)
+			}
+			if end == len(tok.Term) {
+				break
+			}
+			_, n := utf8.DecodeRune(tok.Term[end:])
+			start = end + n
+		}
+		shift = pos - tok.Position - 1
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// appendDotted appends the word tok.Term[start:end] (no colon in it) at
+// position *pos: its parts and, when it has full stops, the whole word
+// and a version's number (see splitPunctuated). *pos is left after the
+// last part.
+func appendDotted(out analysis.TokenStream, tok *analysis.Token, start, end int, pos *int) analysis.TokenStream {
+	word := tok.Term[start:end]
+	sub := func(from, to int, typ analysis.TokenType) *analysis.Token {
+		return &analysis.Token{
+			Term: append([]byte(nil), word[from:to]...), Start: tok.Start + start + from,
+			End: tok.Start + start + to, Position: *pos, Type: typ,
+		}
+	}
+	for i, from := 0, 0; i <= len(word); i++ {
+		if i < len(word) && word[i] != '.' {
+			continue
+		}
+		if i > from {
+			out = append(out, sub(from, i, partType(word[from:i])))
+			if from == 0 && i < len(word) {
+				out = append(out, sub(0, len(word), analysis.Shingle))
+				if v := versionNumber(word); v > 0 {
+					out = append(out, sub(v, len(word), analysis.Shingle))
+				}
+			}
+			*pos++
+		}
+		from = i + 1
+	}
+	return out
+}
+
+// versionNumber returns where the number of a version ("v2.3", "ios17.1")
+// starts: after the letters that begin the word, when the rest is digits
+// and full stops; 0 otherwise.
+func versionNumber(word []byte) int {
+	i := 0
+	for i < len(word) && word[i] >= 'a' && word[i] <= 'z' {
+		i++
+	}
+	if i == 0 || i == len(word) || word[i] < '0' || word[i] > '9' {
+		return 0
+	}
+	for _, c := range word[i:] {
+		if c != '.' && (c < '0' || c > '9') {
+			return 0
+		}
+	}
+	return i
+}
+
+// partType is the token type of a part of a word cut by splitPunctuated.
+func partType(part []byte) analysis.TokenType {
+	for _, c := range part {
+		if c < '0' || c > '9' {
+			return analysis.AlphaNumeric
+		}
+	}
+	return analysis.Numeric
+}
+
+// cutRune reports whether splitPunctuated cuts a word at r.
+func cutRune(r rune) bool { return r == '.' || isColon(r) }
+
+// isColon reports whether r is a colon that UAX #29 keeps inside a word
+// (ASCII, full-width, presentation forms).
+func isColon(r rune) bool {
+	return r == ':' || r == '\uFF1A' || r == '\uFE13' || r == '\uFE55'
 }

@@ -25,15 +25,33 @@ func TestCompoundTokenizer(t *testing.T) {
 		{"wi - fi", []string{"wi", "fi"}, nil},
 		{"2019–2021", []string{"2019", "2021"}, nil},
 		{"wifi", []string{"wifi"}, nil},
+		// A colon between letters separates words; times are cut as before.
+		{"title:wifi", []string{"title", "wifi"}, nil},
+		{"Error:connection refused", []string{"Error", "connection", "refused"}, nil},
+		{"passe:oublie", []string{"passe", "oublie"}, nil},
+		{"at 10:30, 16:9", []string{"at", "10", "30", "16", "9"}, nil},
+		{"a：b", []string{"a", "b"}, nil},
+		// Full stops in a word with letters: parts and the whole word, and
+		// a version's number; numbers stay whole.
+		{"v2.3 app", []string{"v2", "v2.3", "2.3", "3", "app"}, []string{"v2.3", "2.3"}},
+		{"node.js", []string{"node", "node.js", "js"}, []string{"node.js"}},
+		{"ios17.1.2", []string{"ios17", "ios17.1.2", "17.1.2", "1", "2"}, []string{"ios17.1.2", "17.1.2"}},
+		{"1.5 GB on 192.168.1.1", []string{"1.5", "GB", "on", "192.168.1.1"}, nil},
+		{"see:v2.3-beta", []string{"see", "v2", "v2.3", "2.3", "3", "3beta", "beta"}, []string{"v2.3", "2.3", "3beta"}},
 	} {
 		var words, joined []string
 		var positions []int
-		for _, t := range tok.Tokenize([]byte(tt.in)) {
-			words = append(words, string(t.Term))
-			if t.Type == analysis.Shingle {
-				joined = append(joined, string(t.Term))
+		next := 1 // the position of the next word: one each, from 1
+		for _, tk := range tok.Tokenize([]byte(tt.in)) {
+			words = append(words, string(tk.Term))
+			if tk.Type == analysis.Shingle {
+				joined = append(joined, string(tk.Term))
+			} else if tk.Position != next {
+				t.Errorf("%q: %q at position %d, want %d", tt.in, tk.Term, tk.Position, next)
+			} else {
+				next++
 			}
-			positions = append(positions, t.Position)
+			positions = append(positions, tk.Position)
 		}
 		if !slices.Equal(words, tt.words) || !slices.Equal(joined, tt.joined) {
 			t.Errorf("%q → %v (joined %v), want %v (joined %v)", tt.in, words, joined, tt.words, tt.joined)

@@ -101,6 +101,7 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 	for first, c := range qa.compounds {
 		if qa.prefix && first+c.n == len(qa.words) {
 			m.prefix = append(m.prefix, c.plain)
+			m.prefixTypos = slices.Concat(m.prefixTypos, c.prefixTypos) // not appended: the memo owns them
 			continue
 		}
 		add(c.stem, markTyped)
@@ -213,7 +214,7 @@ func (m *matcher) find(w string) matched {
 			}
 		}
 		for _, p := range m.prefixTypos {
-			if strings.HasPrefix(folded, p) {
+			if strings.HasPrefix(folded, p) || strings.HasPrefix(strings.ReplaceAll(folded, "-", ""), p) {
 				return matched{folded, markCorrection}
 			}
 		}

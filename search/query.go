@@ -81,6 +81,10 @@ type compound struct {
 	// typed joined gets them ("wifu"); they count as the corrections of a
 	// short word when it has fewer than minCorrected letters.
 	typos []string
+	// prefixTypos are, for a compound being typed, the autocomplete
+	// prefixes one typo away from its joined word ("check-im" →
+	// "checkin"), as for a word typed joined (see typedCompoundTypos).
+	prefixTypos []string
 }
 
 // word returns the joined word as a query word.
@@ -155,8 +159,7 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 		qa.words, at = qa.words[cut:], at[cut:]
 	}
 	if suggest && len(qa.words) > 0 {
-		r, _ := utf8.DecodeLastRuneInString(text)
-		qa.prefix = unicode.IsLetter(r) || unicode.IsDigit(r)
+		qa.prefix = stillTyping(text)
 	}
 	fuzzy := 0
 	for i := range qa.words {
@@ -213,6 +216,22 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 	return qa
 }
 
+// stillTyping reports whether the last word of an autocomplete query is
+// being typed: the query ends with a letter or digit, or with one followed
+// by what other search boxes take as "and whatever follows": "*", "…" or
+// "..." ("pass*", "pass…"). Elsewhere these are punctuation, as every
+// character other than letters and digits is to the tokenizer: never
+// syntax.
+func stillTyping(text string) bool {
+	if t := strings.TrimRight(text, "*…"); len(t) < len(text) {
+		text = t
+	} else if t := strings.TrimRight(text, "."); len(text)-len(t) >= 2 {
+		text = t
+	}
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
 // joinPairs adds the pairs of consecutive query words that the content
 // writes as one word ("e mail" → "email", "power pivot" → "powerpivot"),
 // as Algolia and Meilisearch concatenate query words. The word being typed
@@ -246,9 +265,12 @@ func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 	if b.Len() == 0 {
 		return
 	}
-	for _, t := range li.an.text.Analyze([]byte(b.String())) {
+	text := b.String()
+	for _, t := range li.an.text.Analyze([]byte(text)) {
 		i, ok := starts[t.Start]
-		if !ok || t.Type == analysis.Shingle {
+		// The pair must stay one word: "1.5" and "gb" make "1.5gb",
+		// whose first part "1" is not a joined word.
+		if !ok || t.Type == analysis.Shingle || t.End != t.Start+strings.IndexByte(text[t.Start:], ' ') {
 			continue
 		}
 		stem := string(t.Term)
@@ -390,8 +412,8 @@ func (li *localeIndex) findTypos(plain, stem string) []string {
 			continue
 		}
 		c, ok := costs[t.Start]
-		if !ok {
-			continue // not the first word of its variant
+		if !ok || t.End != t.Start+strings.IndexByte(text[t.Start:], ' ') {
+			continue // not the whole of its variant
 		}
 		if old, seen := cost[term]; seen {
 			cost[term] = min(old, c)

@@ -127,6 +127,9 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 		if comp != nil {
 			if typing(i + n - 1) {
 				alts = append(alts, term(comp.plain, fieldTitleAC, prefixTitle), term(comp.plain, fieldMoreAC, prefixMore))
+				for _, t := range comp.prefixTypos {
+					alts = append(alts, term(t, fieldTitleAC, prefixTitle*typoFactor), term(t, fieldMoreAC, prefixMore*typoFactor))
+				}
 			} else {
 				alts = append(alts, li.wordClause(qa, comp.word(), fields, 1))
 			}

@@ -437,7 +437,11 @@ func (ix *Index) forgive(ctx context.Context, li *localeIndex, r *ranking, want 
 	if err != nil {
 		return nil, err
 	}
-	if !typed && !qa.hasShortTypos() {
+	joined, err := li.typedCompoundTypos(ctx, qa)
+	if err != nil {
+		return nil, err
+	}
+	if !typed && !joined && !qa.hasShortTypos() {
 		return r, nil
 	}
 	qa.shortTypos = true

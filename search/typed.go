@@ -40,6 +40,29 @@ func (li *localeIndex) typedTypos(ctx context.Context, qa *queryAnalysis) (bool,
 	return len(w.typos) > 0 || len(w.prefixTypos) > 0, nil
 }
 
+// typedCompoundTypos gives a hyphenated compound being typed ("check-im")
+// the prefix corrections its joined word typed as one word gets
+// ("checkim" → "checkin…", see typedTypos), once the query found nothing.
+// It reports whether it found any.
+func (li *localeIndex) typedCompoundTypos(ctx context.Context, qa *queryAnalysis) (bool, error) {
+	if !qa.prefix {
+		return false, nil
+	}
+	for first, c := range qa.compounds {
+		if first+c.n != len(qa.words) || len(c.prefixTypos) > 0 ||
+			hasDigit(c.plain) || utf8.RuneCountInString(c.plain) < minCorrected {
+			continue
+		}
+		p, err := li.prefixCandidates(ctx, c.plain)
+		if err != nil {
+			return false, err
+		}
+		c.prefixTypos = p
+		return len(p) > 0, nil
+	}
+	return false, nil
+}
+
 // typingTypos looks up, before the query is ranked, the corrections of a
 // long word being typed (one that tolerates two edits, see fuzziness) that
 // no title, heading, keyword or tag word starts with: "permisions" is read

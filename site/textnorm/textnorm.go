@@ -21,7 +21,10 @@
 //     U+2010 and U+2011 become "-", and every Unicode space becomes " ".
 //     Greek letters lose their accents and the final sigma is a sigma
 //     ("Κωδικός" → "κωδικοσ"), so text typed in capitals, where Greek
-//     writes no accents, finds it. Letters of other scripts are only
+//     writes no accents, finds it. Arabic letters typed for one another
+//     are folded and its vowel marks and kashida dropped ("كلمة" →
+//     "كلمه", "إعدادات" → "اعدادات"), in every locale, not only in the
+//     Arabic analyzer. Letters of other scripts are only
 //     lower-cased (Cyrillic "й" stays "й"). Punctuation is otherwise kept, so a tokenizer still sees word
 //     boundaries, elisions and hyphenated compounds.
 //   - Key: Fold, reduced to its words — runs of letters, digits and
@@ -108,8 +111,9 @@ func Fold(s string) string {
 		if unicode.Is(unicode.Mn, r) {
 			// A combining mark left on a Latin letter after NFC (one
 			// without a precomposed form) is an accent: drop it. On
-			// other scripts marks are part of the letters.
-			if !prevLatin {
+			// other scripts marks are part of the letters, except the
+			// optional vowel marks of Arabic.
+			if !prevLatin && !arabicMark(r) {
 				b.WriteRune(r)
 			}
 			continue
@@ -265,4 +269,21 @@ var folds = map[rune]string{
 	// "κωδικός") and typed without them on phones.
 	'ά': "α", 'έ': "ε", 'ή': "η", 'ί': "ι", 'ό': "ο", 'ύ': "υ", 'ώ': "ω",
 	'ϊ': "ι", 'ϋ': "υ", 'ΐ': "ι", 'ΰ': "υ", 'ς': "σ",
+	// Arabic script: the letters typed for one another (hamza on or
+	// under alef, madda, wasla; teh marbuta typed as heh; alef maksura
+	// as yeh; the Persian yeh and keheh as the Arabic ones) and the
+	// kashida, which only stretches a word, as bleve's Arabic and
+	// Persian normalisations do, so that text in Arabic script is found
+	// however it is typed in any locale's index (the vowel marks are
+	// dropped in Fold).
+	'\u0622': "\u0627", '\u0623': "\u0627", '\u0625': "\u0627", '\u0671': "\u0627",
+	'\u0629': "\u0647", '\u0649': "\u064A", '\u06CC': "\u064A", '\u06A9': "\u0643",
+	'\u0640': "",
+}
+
+// arabicMark reports whether r is an Arabic vowel mark (tanwin, harakat,
+// shadda, sukun, superscript alef): written in the Quran, in teaching and
+// to disambiguate, left out in everyday text.
+func arabicMark(r rune) bool {
+	return r >= 0x064B && r <= 0x0652 || r == 0x0670
 }

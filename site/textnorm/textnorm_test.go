@@ -55,14 +55,20 @@ func TestFold(t *testing.T) {
 		{"Wi\u2010Fi", "wi-fi"},
 		{"2019–2021", "2019–2021"}, // an en dash is not a hyphen
 		{"100\u00A0€", "100 €"},
-		{"q\u0301", "q"},         // accent on a letter without precomposed form
-		{"Κωδικός", "κωδικοσ"},   // Greek: accents and final sigma folded
-		{"ΚΩΔΙΚΟΣ", "κωδικοσ"},   // capitals, written without accents
-		{"Ά Ϊ ΰ", "α ι υ"},       // tonos and dialytika
-		{"Ёлка", "ёлка"},         // other scripts: lower case only
-		{"й", "й"},               // and no accent stripping
-		{"हिन्दी", "हिन्दी"},     // combining marks of other scripts kept
-		{"Windows™", "windows™"}, // symbols kept
+		{"q\u0301", "q"},                 // accent on a letter without precomposed form
+		{"Κωδικός", "κωδικοσ"},           // Greek: accents and final sigma folded
+		{"ΚΩΔΙΚΟΣ", "κωδικοσ"},           // capitals, written without accents
+		{"Ά Ϊ ΰ", "α ι υ"},               // tonos and dialytika
+		{"كلمة المرور", "كلمه المرور"},   // Arabic: teh marbuta typed as heh
+		{"إعدادات أمان", "اعدادات امان"}, // hamza on and under alef
+		{"مستشفى", "مستشفي"},             // alef maksura typed as yeh
+		{"كَلِمَةُ", "كلمه"},             // vowel marks dropped
+		{"كلـــمة", "كلمه"},              // kashida dropped
+		{"کلیک", "كليك"},                 // Persian keheh and yeh
+		{"Ёлка", "ёлка"},                 // other scripts: lower case only
+		{"й", "й"},                       // and no accent stripping
+		{"हिन्दी", "हिन्दी"},             // combining marks of other scripts kept
+		{"Windows™", "windows™"},         // symbols kept
 		{"Ççé", "cce"},
 		{"ª º", "ª º"}, // as Lucene
 	} {

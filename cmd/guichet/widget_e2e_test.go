@@ -553,6 +553,7 @@ func TestWidgetInBrowser(t *testing.T) {
 // screen, a help center that does not answer (a proxy's 502 for the
 // panel's page) leaves the launcher on top to close the panel and says
 // why it is empty; the next opening tries again and shows the articles.
+// A host that then swaps its whole <body> keeps the widget.
 func TestWidgetHelpCenterDown(t *testing.T) {
 	ctx := browser(t)
 	helpLn, err := net.Listen("tcp", "127.0.0.1:0")
@@ -601,6 +602,22 @@ func TestWidgetHelpCenterDown(t *testing.T) {
 		}
 		return v
 	}
+	// frameList is the panel's first article title, "" until it shows.
+	frameList := func() string {
+		// The iframe's node may still hold its previous document: look it up each time.
+		nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.JSPath(shadow+`.querySelector('iframe')`)))
+		if err != nil || len(nodes) != 1 {
+			return ""
+		}
+		step, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		got, err := chromedp.Run(step, chromedp.Poll[string](`(document.querySelector('.w-list .w-t') || {}).textContent`,
+			chromedp.WithPollingInFrame(nodes[0]), chromedp.WithPollingTimeout(time.Second)))
+		if err != nil {
+			return ""
+		}
+		return got
+	}
 	// What a finger on the launcher's place touches: the launcher, or the panel over it.
 	const onTop = `(() => { const b = ` + shadow + `.querySelector('button'), r = b.getBoundingClientRect();
 		if (!r.width) return 'hidden';
@@ -641,18 +658,7 @@ func TestWidgetHelpCenterDown(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(button)); err != nil {
 		t.Fatal(err)
 	}
-	if !waitFor(20*time.Second, func() bool {
-		// The iframe's node may still hold its previous document: look it up each time.
-		nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.JSPath(shadow+`.querySelector('iframe')`)))
-		if err != nil || len(nodes) != 1 {
-			return false
-		}
-		step, cancel := context.WithTimeout(ctx, 2*time.Second)
-		defer cancel()
-		got, err := chromedp.Run(step, chromedp.Poll[string](`(document.querySelector('.w-list .w-t') || {}).textContent`,
-			chromedp.WithPollingInFrame(nodes[0]), chromedp.WithPollingTimeout(time.Second)))
-		return err == nil && got == "Invite a teammate"
-	}) {
+	if !waitFor(20*time.Second, func() bool { return frameList() == "Invite a teammate" }) {
 		t.Fatal("opening again after the help center came back did not load the panel")
 	}
 	if got := eval(shadow + `.querySelector('.n').hidden ? 'hidden' : 'shown'`); got != "hidden" {
@@ -661,5 +667,24 @@ func TestWidgetHelpCenterDown(t *testing.T) {
 	// Once loaded, the panel has its own close button and covers the launcher.
 	if !waitFor(5*time.Second, func() bool { return eval(onTop) == "hidden" }) {
 		t.Errorf("launcher over the loaded full-screen panel: %q", eval(onTop))
+	}
+
+	// An app that swaps its whole <body> on navigation (Turbo Drive)
+	// gets the widget back, closed, and it opens on the new screen.
+	eval(`document.body.replaceWith(Object.assign(document.createElement('body'), {textContent: 'Team settings'})),
+		history.pushState(null, '', '/team/settings'), ''`)
+	if !waitFor(5*time.Second, func() bool {
+		return eval(`(n => n && n.isConnected && n.shadowRoot.querySelector('button').getAttribute('aria-expanded') || '')(document.querySelector('[data-guichet-widget]'))`) == "false"
+	}) {
+		t.Fatal("the widget did not come back after the host swapped its <body>")
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(button)); err != nil {
+		t.Fatal(err)
+	}
+	if !waitFor(20*time.Second, func() bool { return frameList() == "Invite a teammate" }) {
+		t.Fatal("the widget brought back after a <body> swap did not load its panel")
+	}
+	if got := eval(shadow + `.querySelector('iframe').src`); !strings.Contains(got, "path=%2Fteam%2Fsettings") {
+		t.Errorf("the new panel is not for the new screen: %s", got)
 	}
 }

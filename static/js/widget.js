@@ -101,7 +101,7 @@
 	// send posts to the frame, with its exact origin, once it is ready.
 	function send(msg) {
 		msg.guichet = 1;
-		if (ready) frame.contentWindow.postMessage(msg, base);
+		if (ready && frame.contentWindow) frame.contentWindow.postMessage(msg, base);
 		else if (frame || msg.type !== 'context') pending.push(msg); // a new frame reads the context from its URL
 	}
 	function frameURL() {
@@ -184,7 +184,8 @@
 		if (typeof orig !== 'function') return;
 		history[m] = function () {
 			var r = orig.apply(this, arguments);
-			if (hostPath() !== path) refresh();
+			// The app's router called this: nothing of the widget's may throw at it.
+			try { if (hostPath() !== path) refresh(); } catch (e) { setTimeout(function () { throw e; }); }
 			return r;
 		};
 	});
@@ -225,4 +226,19 @@
 	}
 	if (d.body) mount();
 	else d.addEventListener('DOMContentLoaded', mount);
+	// Apps that swap the whole <body> on navigation (Turbo Drive, pjax) drop the widget with it:
+	// put it back, closed, with a new panel (a moved iframe reloads its first page).
+	if (w.MutationObserver) new MutationObserver(function () {
+		if (el.isConnected || !d.body) return;
+		if (frame) panel.removeChild(frame);
+		frame = null;
+		ready = isOpen = false;
+		pending = [];
+		panel.hidden = true;
+		btn.setAttribute('aria-expanded', 'false');
+		btn.classList.remove('r');
+		label.textContent = S.open;
+		d.body.appendChild(el);
+		if (hostPath() !== path) path = hostPath();
+	}).observe(d.documentElement, {childList: true});
 })();

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"net"
 	"net/http"
@@ -9,6 +12,7 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -93,6 +97,13 @@ func watchCSP(t *testing.T, ctx context.Context) {
 	})
 }
 
+// readmeStub is the README's queue stub, as an app copies it; hostHandlers
+// registers handlers through it before the loader arrives.
+const (
+	readmeStub   = `window.Guichet=window.Guichet||{q:[]};"open close setContext suggest search openArticle on".split(" ").forEach(function(m){Guichet[m]=Guichet[m]||function(){Guichet.q.push([m,arguments])}})`
+	hostHandlers = `window.seen=[];Guichet.on("open",function(){seen.push("open")});Guichet.on("close",function(){seen.push("close")});Guichet.on("article",function(a){seen.push("article:"+a.id)})`
+)
+
 // hostPage is a page of "another company's app" that embeds the widget:
 // the queue stub, a handler registered before the loader arrives, and the
 // one tag.
@@ -100,8 +111,8 @@ const hostPage = `<!doctype html>
 <html lang="en"%s>
 <head><meta charset="utf-8"><title>Acme app</title>
 <style>button, iframe, div { all: unset; color: red !important; font-size: 40px !important }</style>
-<script>window.Guichet=window.Guichet||{q:[]};"open close setContext suggest search openArticle on".split(" ").forEach(function(m){Guichet[m]=Guichet[m]||function(){Guichet.q.push([m,arguments])}})</script>
-<script>window.seen=[];Guichet.on("open",function(){seen.push("open")});Guichet.on("close",function(){seen.push("close")});Guichet.on("article",function(a){seen.push("article:"+a.id)})</script>
+<script>` + readmeStub + `</script>
+<script>` + hostHandlers + `</script>
 </head>
 <body><h1>Acme</h1><button id="own" type="button">App button</button>
 <script src="%s/widget.js" data-locale="en"%s async></script>
@@ -136,6 +147,18 @@ func TestWidgetInBrowser(t *testing.T) {
 	writeFile(t, dir, "team/invite.md", "---\ntitle: Invite a teammate\ndescription: Add people to your workspace.\ncontexts: [/team/*]\n---\nOpen **Team** and choose *Invite*. They receive an e-mail with a link valid for seven days.\n")
 	writeFile(t, dir, "account/reset-password.md", "---\ntitle: Reset your password\nfaq: pinned\n---\nChoose *Forgot password* on the sign-in page.\n")
 	m := openMain(t, dir, false)
+	// The README gives the stub and the hash a strict policy allows it by.
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256([]byte(readmeStub))
+	stubHash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	for _, want := range []string{readmeStub, stubHash} {
+		if !bytes.Contains(readme, []byte(want)) {
+			t.Errorf("README lacks %s", want)
+		}
+	}
 
 	help := &http.Server{Handler: m.Server}
 	go help.Serve(helpLn)
@@ -150,11 +173,19 @@ func TestWidgetInBrowser(t *testing.T) {
 			tag = ` data-context="&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;" data-color="#123456"`
 		}
 		page := fmt.Sprintf(hostPage, attr, helpURL, tag)
+		if r.URL.Path == "/handlers.js" {
+			w.Header().Set("Content-Type", "text/javascript")
+			fmt.Fprint(w, hostHandlers)
+			return
+		}
 		if r.URL.Query().Get("csp") != "" {
 			// An app with a strict policy, as the README advises: our
-			// script and frame allowed, no inline style at all.
-			w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self' 'unsafe-inline' "+helpURL+"; frame-src "+helpURL+"; connect-src "+helpURL)
+			// script and frame allowed, the stub by the README's hash
+			// (its own script from a file), no inline style at all,
+			// and Trusted Types enforced (no string reaches innerHTML).
+			w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self' "+stubHash+" "+helpURL+"; frame-src "+helpURL+"; require-trusted-types-for 'script'")
 			page = strings.Replace(page, "<style>button, iframe, div { all: unset; color: red !important; font-size: 40px !important }</style>", "", 1)
+			page = strings.Replace(page, "<script>"+hostHandlers+"</script>", `<script src="/handlers.js"></script>`, 1)
 		}
 		fmt.Fprint(w, page)
 	})}
@@ -435,6 +466,10 @@ func TestWidgetInBrowser(t *testing.T) {
 		if pos, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(`+shadow+`.querySelector('button')).position`)); err != nil || pos != "fixed" {
 			t.Errorf("%s: the launcher is not styled (position %q, %v)", page, pos, err)
 		}
+		// The stub ran and the loader called the handler queued through it.
+		if strings.Contains(page, "csp=1") && !strings.HasPrefix(seenEvents(), "open") {
+			t.Errorf("%s: the stub's queued on('open') handler was not called: %q", page, seenEvents())
+		}
 	}
 
 	// 7. What landed in the database.
@@ -511,5 +546,145 @@ func TestWidgetInBrowser(t *testing.T) {
 	}
 	if noHelp != 1 {
 		t.Errorf("gap report: %d screens with no help, want 1: %+v", noHelp, report)
+	}
+}
+
+// TestWidgetHelpCenterDown: on a phone, where the panel takes the whole
+// screen, a help center that does not answer (a proxy's 502 for the
+// panel's page) leaves the launcher on top to close the panel and says
+// why it is empty; the next opening tries again and shows the articles.
+// A host that then swaps its whole <body> keeps the widget.
+func TestWidgetHelpCenterDown(t *testing.T) {
+	ctx := browser(t)
+	helpLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	helpURL := "http://" + helpLn.Addr().String()
+	hostURL := fmt.Sprintf("http://localhost:%d", hostLn.Addr().(*net.TCPAddr).Port)
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: "+helpURL+"\nwidget:\n  allowed_origins: [\""+hostURL+"\"]\n")
+	writeFile(t, dir, "team/_index.md", "---\ntitle: Team\n---\n")
+	writeFile(t, dir, "team/invite.md", "---\ntitle: Invite a teammate\ncontexts: [/team/*]\n---\nOpen **Team** and choose *Invite*.\n")
+	m := openMain(t, dir, false)
+	var down atomic.Bool
+	down.Store(true)
+	help := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if down.Load() && r.URL.Path == "/widget/frame" {
+			w.Header().Set("Content-Type", "text/html")
+			w.WriteHeader(http.StatusBadGateway)
+			fmt.Fprint(w, "<h1>502 Bad Gateway</h1>")
+			return
+		}
+		m.Server.ServeHTTP(w, r)
+	})}
+	go help.Serve(helpLn)
+	t.Cleanup(func() { help.Close() })
+	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html lang="de-CH"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Acme</title></head><body><h1>Acme</h1><script src="%s/widget.js" async></script></body></html>`, helpURL)
+	})}
+	go host.Serve(hostLn)
+	t.Cleanup(func() { host.Close() })
+
+	const shadow = `document.querySelector('[data-guichet-widget]').shadowRoot`
+	button := chromedp.JSPath(shadow + `.querySelector('button')`)
+	eval := func(js string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatalf("evaluate %s: %v", js, err)
+		}
+		return v
+	}
+	// frameList is the panel's first article title, "" until it shows.
+	frameList := func() string {
+		// The iframe's node may still hold its previous document: look it up each time.
+		nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.JSPath(shadow+`.querySelector('iframe')`)))
+		if err != nil || len(nodes) != 1 {
+			return ""
+		}
+		step, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		got, err := chromedp.Run(step, chromedp.Poll[string](`(document.querySelector('.w-list .w-t') || {}).textContent`,
+			chromedp.WithPollingInFrame(nodes[0]), chromedp.WithPollingTimeout(time.Second)))
+		if err != nil {
+			return ""
+		}
+		return got
+	}
+	// What a finger on the launcher's place touches: the launcher, or the panel over it.
+	const onTop = `(() => { const b = ` + shadow + `.querySelector('button'), r = b.getBoundingClientRect();
+		if (!r.width) return 'hidden';
+		const e = ` + shadow + `.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+		return e.closest('.b') ? 'launcher' : e.tagName })()`
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile),
+		chromedp.Navigate(hostURL+"/team/people"),
+		chromedp.WaitVisible(button),
+		chromedp.Click(button),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if !waitFor(20*time.Second, func() bool {
+		return eval(`(n => n && !n.hidden ? 'shown' : '')(`+shadow+`.querySelector('.n'))`) == "shown"
+	}) {
+		t.Fatal("the panel of a help center that answers 502 says nothing")
+	}
+	if got := eval(shadow + `.querySelector('.n').textContent`); got != "This could not be loaded. Check your connection and try again." {
+		t.Errorf("note in the failed panel: %q", got)
+	}
+	// A help center without German: the widget speaks, and says it speaks, English.
+	if got := eval(`document.querySelector('[data-guichet-widget]').lang + ' ' + ` + shadow + `.querySelector('button').textContent`); got != "en Close help" {
+		t.Errorf("the launcher on a de-CH page of an English help center: %q, want lang en", got)
+	}
+	if got := eval(onTop); got != "launcher" {
+		t.Fatalf("full-screen failed panel: the launcher is not on top to close it (%q)", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(button)); err != nil {
+		t.Fatal(err)
+	}
+	if eval(shadow+`.querySelector('.p').hidden ? 'closed' : 'open'`) != "closed" {
+		t.Fatal("the launcher did not close the failed panel")
+	}
+
+	// The help center is back: the next opening loads the panel again.
+	down.Store(false)
+	if err := chromedp.Do(ctx, chromedp.Click(button)); err != nil {
+		t.Fatal(err)
+	}
+	if !waitFor(20*time.Second, func() bool { return frameList() == "Invite a teammate" }) {
+		t.Fatal("opening again after the help center came back did not load the panel")
+	}
+	if got := eval(shadow + `.querySelector('.n').hidden ? 'hidden' : 'shown'`); got != "hidden" {
+		t.Error("the failure note stays over the loaded panel")
+	}
+	// Once loaded, the panel has its own close button and covers the launcher.
+	if !waitFor(5*time.Second, func() bool { return eval(onTop) == "hidden" }) {
+		t.Errorf("launcher over the loaded full-screen panel: %q", eval(onTop))
+	}
+
+	// An app that swaps its whole <body> on navigation (Turbo Drive)
+	// gets the widget back, closed, and it opens on the new screen.
+	eval(`document.body.replaceWith(Object.assign(document.createElement('body'), {textContent: 'Team settings'})),
+		history.pushState(null, '', '/team/settings'), ''`)
+	if !waitFor(5*time.Second, func() bool {
+		return eval(`(n => n && n.isConnected && n.shadowRoot.querySelector('button').getAttribute('aria-expanded') || '')(document.querySelector('[data-guichet-widget]'))`) == "false"
+	}) {
+		t.Fatal("the widget did not come back after the host swapped its <body>")
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(button)); err != nil {
+		t.Fatal(err)
+	}
+	if !waitFor(20*time.Second, func() bool { return frameList() == "Invite a teammate" }) {
+		t.Fatal("the widget brought back after a <body> swap did not load its panel")
+	}
+	if got := eval(shadow + `.querySelector('iframe').src`); !strings.Contains(got, "path=%2Fteam%2Fsettings") {
+		t.Errorf("the new panel is not for the new screen: %s", got)
 	}
 }

@@ -45,7 +45,7 @@ func buildWidgetJS(v *site.View, assets *assetSet) *blob {
 	cfg.Text = textOn(cfg.Color)
 	for _, loc := range servedLocales(v) {
 		t := strs(v, loc)
-		cfg.Strings[loc] = map[string]string{"open": t["widget_open"], "close": t["widget_close"], "title": t["widget_title"], "dir": i18n.Direction(loc)}
+		cfg.Strings[loc] = map[string]string{"open": t["widget_open"], "close": t["widget_close"], "title": t["widget_title"], "error": t["widget_error"], "dir": i18n.Direction(loc)}
 	}
 	js, _ := json.Marshal(cfg) // plain strings: cannot fail
 	body := bytes.Replace(src.body, []byte(widgetConfigMark), js, 1)

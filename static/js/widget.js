@@ -14,7 +14,7 @@
 	var S = strings[loc] || {open: 'Help', close: 'Close help', title: 'Help'};
 	var hex = /^#([0-9a-f]{3}){1,2}$/i, color = hex.test(ds.color || '') ? ds.color : C.color || '#0b5cad';
 	var ctx = clip(ds.context, 200), prefix = ds.pathPrefix || '', path = hostPath();
-	var frame, ready = false, pending = [], isOpen = false, lastFocus;
+	var frame, ready = false, failed = false, timer, pending = [], isOpen = false, lastFocus;
 	var handlers = {open: [], close: [], article: []};
 
 	function clip(v, n) { return String(v == null ? '' : v).slice(0, n); }
@@ -48,29 +48,49 @@
 	el.setAttribute('data-guichet-widget', '');
 	// The launcher and panel sit at the end of the line of the widget's language: bottom left in Arabic.
 	el.setAttribute('dir', S.dir === 'rtl' ? 'rtl' : 'ltr');
+	el.lang = loc || ''; // read in the widget's language, not the host page's
 	var root = el.attachShadow ? el.attachShadow({mode: 'open'}) : el;
 	var fg = textOn(color);
+	// The launcher stays above the panel until the panel's page has said it is ready, so a help
+	// center that is down or slow never leaves a full-screen panel without a way to close it.
 	var css = ':host{all:initial}' +
-		'.b{position:fixed;inset-inline-end:20px;bottom:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;height:48px;' +
+		'.b{position:fixed;inset-inline-end:20px;bottom:20px;z-index:2147483001;display:flex;align-items:center;gap:8px;height:48px;' +
 		'min-width:48px;padding:0 18px;border:0;border-radius:24px;background:' + color + ';color:' + fg + ';' +
 		'font:600 16px/1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.25);cursor:pointer}' +
 		'.b:focus-visible{outline:3px solid ' + color + ';outline-offset:3px}.b svg{width:20px;height:20px;fill:currentColor}' +
 		'.p{position:fixed;inset-inline-end:20px;bottom:80px;z-index:2147483000;width:400px;max-width:calc(100vw - 40px);' +
 		'height:min(640px,calc(100vh - 100px));border-radius:12px;overflow:hidden;background:#fff;box-shadow:0 12px 48px rgba(0,0,0,.3)}' +
-		'.p[hidden]{display:none}iframe{display:block;width:100%;height:100%;border:0;color-scheme:normal}' +
-		'@media (max-width:480px){.p{inset-inline-end:0;bottom:0;width:100%;max-width:none;height:100%;border-radius:0}.b[aria-expanded=true]{display:none}}' +
+		'.p[hidden],.n[hidden]{display:none}iframe{display:block;width:100%;height:100%;border:0;color-scheme:normal}' +
+		'.n{position:absolute;inset:0;margin:0;padding:24px;background:#fff;color:#222;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
+		'@media (max-width:480px){.p{inset-inline-end:0;bottom:0;width:100%;max-width:none;height:100%;border-radius:0}.b.r[aria-expanded=true]{display:none}}' +
 		'@media (prefers-reduced-motion:no-preference){.p{animation:g .15s ease-out}}@keyframes g{from{opacity:0;transform:translateY(8px)}}';
-	// A constructed style sheet, which a host page's Content-Security-Policy
-	// (style-src without 'unsafe-inline') does not block; an inline <style>
-	// only where constructed sheets are missing (before 2023 browsers).
-	var sheet = null;
+	// Built with DOM calls, never innerHTML, so a host page enforcing Trusted Types
+	// (require-trusted-types-for 'script') runs it. A constructed style sheet, which a host
+	// page's Content-Security-Policy (style-src without 'unsafe-inline') does not block; a
+	// <style> only where constructed sheets are missing (before 2023 browsers).
+	function make(tag, cls, parent, ns) {
+		var n = ns ? d.createElementNS(ns, tag) : d.createElement(tag);
+		if (cls) n.setAttribute('class', cls);
+		parent.appendChild(n);
+		return n;
+	}
+	var sheet = null, svg = 'http://www.w3.org/2000/svg';
 	try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); } catch (e) { sheet = null; }
 	if (sheet && 'adoptedStyleSheets' in root) root.adoptedStyleSheets = [sheet];
-	else css = '<style>' + css + '</style>', sheet = null;
-	root.innerHTML = (sheet ? '' : css) + '<button class="b" type="button" aria-haspopup="dialog" aria-expanded="false">' +
-		'<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 17h-2v-2h2zm2.1-7.7-.9.9c-.7.8-1.2 1.4-1.2 2.8h-2v-.5c0-1.1.5-2.1 1.2-2.8l1.2-1.3A2 2 0 0 0 12 7a2 2 0 0 0-2 2H8a4 4 0 0 1 8 0c0 .9-.4 1.7-.9 2.3z"/></svg>' +
-		'<span></span></button><div class="p" role="dialog" aria-modal="true" hidden></div>';
-	var btn = root.querySelector('button'), panel = root.querySelector('.p'), label = root.querySelector('span');
+	else make('style', '', root).textContent = css;
+	var btn = make('button', 'b', root), icon = make('svg', '', btn, svg), label = make('span', '', btn);
+	var panel = make('div', 'p', root), note = make('p', 'n', panel);
+	btn.type = 'button';
+	btn.setAttribute('aria-haspopup', 'dialog');
+	btn.setAttribute('aria-expanded', 'false');
+	icon.setAttribute('viewBox', '0 0 24 24');
+	icon.setAttribute('aria-hidden', 'true');
+	make('path', '', icon, svg).setAttribute('d', 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 17h-2v-2h2zm2.1-7.7-.9.9c-.7.8-1.2 1.4-1.2 2.8h-2v-.5c0-1.1.5-2.1 1.2-2.8l1.2-1.3A2 2 0 0 0 12 7a2 2 0 0 0-2 2H8a4 4 0 0 1 8 0c0 .9-.4 1.7-.9 2.3z');
+	panel.setAttribute('role', 'dialog');
+	panel.setAttribute('aria-modal', 'true');
+	panel.hidden = note.hidden = true;
+	note.setAttribute('role', 'alert');
+	note.textContent = S.error || 'Help could not be loaded. Try again later.';
 	label.textContent = S.open;
 	panel.setAttribute('aria-label', S.title);
 	btn.addEventListener('click', function () { if (isOpen) close(); else open(); });
@@ -81,7 +101,7 @@
 	// send posts to the frame, with its exact origin, once it is ready.
 	function send(msg) {
 		msg.guichet = 1;
-		if (ready) frame.contentWindow.postMessage(msg, base);
+		if (ready && frame.contentWindow) frame.contentWindow.postMessage(msg, base);
 		else if (frame || msg.type !== 'context') pending.push(msg); // a new frame reads the context from its URL
 	}
 	function frameURL() {
@@ -91,12 +111,28 @@
 		for (k in q) if (q[k]) u.searchParams.set(k, q[k]);
 		return u.href;
 	}
+	// fail shows why the panel is empty when its page did not answer (the help center is down,
+	// refused the host's origin, or is too slow); the next opening tries again.
+	function fail() {
+		if (ready) return;
+		failed = true;
+		note.hidden = false;
+	}
 	function open() {
 		if (isOpen) return;
+		if (frame && failed) {
+			panel.removeChild(frame);
+			frame = null;
+		}
 		if (!frame) {
+			failed = false;
+			note.hidden = true;
 			frame = d.createElement('iframe');
 			frame.title = S.title;
 			frame.src = frameURL();
+			// An error page loads without saying it is ready.
+			frame.addEventListener('load', function () { clearTimeout(timer); timer = setTimeout(fail, 3000); });
+			timer = setTimeout(fail, 15000);
 			panel.appendChild(frame);
 		}
 		lastFocus = d.activeElement;
@@ -129,13 +165,18 @@
 		if (!frame || e.source !== frame.contentWindow || e.origin !== base || !m || m.guichet !== 1) return;
 		if (m.type === 'ready') {
 			ready = true;
+			failed = false;
+			clearTimeout(timer);
+			note.hidden = true;
+			btn.classList.add('r');
 			pending.splice(0).forEach(send);
 			if (isOpen) frame.focus();
 		} else if (m.type === 'close') close();
 		else if (m.type === 'article') emit('article', {id: clip(m.id, 200), title: clip(m.title, 500), url: clip(m.url, 2000)});
 	});
 	// Keep focus in the panel while it is open (it is a modal dialog); Escape closes it.
-	d.addEventListener('focusin', function (e) { if (isOpen && e.target !== el && frame) frame.focus(); });
+	// Not before the panel is ready: focus in a page that failed would lose Escape.
+	d.addEventListener('focusin', function (e) { if (isOpen && ready && e.target !== el) frame.focus(); });
 	d.addEventListener('keydown', function (e) { if (isOpen && e.key === 'Escape') close(); });
 	// Single-page apps: follow History API route changes.
 	['pushState', 'replaceState'].forEach(function (m) {
@@ -143,7 +184,8 @@
 		if (typeof orig !== 'function') return;
 		history[m] = function () {
 			var r = orig.apply(this, arguments);
-			if (hostPath() !== path) refresh();
+			// The app's router called this: nothing of the widget's may throw at it.
+			try { if (hostPath() !== path) refresh(); } catch (e) { setTimeout(function () { throw e; }); }
 			return r;
 		};
 	});
@@ -184,4 +226,19 @@
 	}
 	if (d.body) mount();
 	else d.addEventListener('DOMContentLoaded', mount);
+	// Apps that swap the whole <body> on navigation (Turbo Drive, pjax) drop the widget with it:
+	// put it back, closed, with a new panel (a moved iframe reloads its first page).
+	if (w.MutationObserver) new MutationObserver(function () {
+		if (el.isConnected || !d.body) return;
+		if (frame) panel.removeChild(frame);
+		frame = null;
+		ready = isOpen = false;
+		pending = [];
+		panel.hidden = true;
+		btn.setAttribute('aria-expanded', 'false');
+		btn.classList.remove('r');
+		label.textContent = S.open;
+		d.body.appendChild(el);
+		if (hostPath() !== path) path = hostPath();
+	}).observe(d.documentElement, {childList: true});
 })();

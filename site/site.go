@@ -64,6 +64,18 @@ type Config struct {
 	Check   CheckConfig   `yaml:"check" json:"check"`
 	// Contact is where the contact form delivers.
 	Contact ContactConfig `yaml:"contact" json:"contact"`
+	// Links tunes where links in the content lead.
+	Links LinksConfig `yaml:"links" json:"links"`
+}
+
+// LinksConfig tunes where links in the content lead.
+type LinksConfig struct {
+	// Root is the site the content came from, an http or https address
+	// without trailing slash (https://learn.microsoft.com/en-us): a
+	// root-absolute link (/powershell/…) that matches no page of the help
+	// center leads to Root followed by the link as written, and is no
+	// broken link. Empty: such links are broken links.
+	Root string `yaml:"root" json:"root"`
 }
 
 // ContactConfig says where contact requests go: by e-mail to To (through

@@ -169,6 +169,7 @@ func writeSummary(w io.Writer, groups []*problemGroup, total int) {
 			fmt.Fprintf(w, "    … and %s more\n", site.Thousands(n-summaryPlaces))
 		}
 	}
+	writeLinksRoot(w, groups)
 	if len(ignore) > 0 {
 		sort.Strings(ignore)
 		fmt.Fprintln(w)
@@ -180,6 +181,60 @@ func writeSummary(w io.Writer, groups []*problemGroup, total int) {
 		fmt.Fprintln(w)
 		fmt.Fprintf(w, "Every problem, one per line: guichet check --verbose\n")
 	}
+}
+
+// manyRootLinks is how many broken root-absolute links make the summary
+// suggest links.root: fewer are likely typos, not another site's pages.
+const manyRootLinks = 10
+
+// writeLinksRoot suggests guichet.yaml's links.root when many
+// root-absolute links lead to no page (their problems name that
+// setting), with the first segments most of them start with: links into
+// the other doc sets of the site the content came from.
+func writeLinksRoot(w io.Writer, groups []*problemGroup) {
+	n := 0
+	count := map[string]int{}
+	for _, g := range groups {
+		if g.kind != site.KindBrokenLink {
+			continue
+		}
+		for _, p := range g.problems {
+			if p.Field != "links.root" {
+				continue
+			}
+			n++
+			if q, err := strconv.QuotedPrefix(strings.TrimPrefix(p.Message, "broken link ")); err == nil {
+				dest, _ := strconv.Unquote(q)
+				first, _, _ := strings.Cut(strings.TrimPrefix(dest, "/"), "/")
+				count[strings.ToLower(first)]++
+			}
+		}
+	}
+	if n < manyRootLinks {
+		return
+	}
+	firsts := make([]string, 0, len(count))
+	for f := range count {
+		firsts = append(firsts, f)
+	}
+	sort.Slice(firsts, func(i, j int) bool {
+		if count[firsts[i]] != count[firsts[j]] {
+			return count[firsts[i]] > count[firsts[j]]
+		}
+		return firsts[i] < firsts[j]
+	})
+	var top []string
+	for _, f := range firsts[:min(3, len(firsts))] {
+		top = append(top, fmt.Sprintf("/%s/… %s", f, site.Thousands(count[f])))
+	}
+	if len(firsts) > 3 {
+		top = append(top, "…")
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "%s from the root lead to no page of this help center (%s).\n", site.Count(n, "link"), strings.Join(top, ", "))
+	fmt.Fprintln(w, "If they are pages of the site the content came from, name it in guichet.yaml and they lead there:")
+	fmt.Fprintln(w, "  links:")
+	fmt.Fprintln(w, "    root: https://docs.example.com   # Microsoft Docs: https://learn.microsoft.com/en-us")
 }
 
 // likelyTypo returns the field an unknown field g is probably a

@@ -65,6 +65,10 @@ func corpusReport() *Report {
 		add(site.Problem{Severity: site.SeverityError, Kind: site.KindBrokenLink,
 			File: fmt.Sprintf("docs/l%04d.md", i/2), Line: 10 + i%2, Column: 3, Message: fmt.Sprintf("link to missing file gone-%d.md", i)})
 	}
+	for i, dest := range rootLinks(14) {
+		add(site.Problem{Severity: site.SeverityError, Kind: site.KindBrokenLink, Field: "links.root",
+			File: fmt.Sprintf("docs/r%02d.md", i), Line: 7, Message: fmt.Sprintf("broken link %q: no article … and no page … on this site", dest)})
+	}
 	add(site.Problem{Severity: site.SeverityError, Kind: site.KindYAML, File: "docs/broken.md", Line: 2,
 		Message: "yaml: mapping values are not allowed in this context"})
 	for i := range 3 {
@@ -73,6 +77,63 @@ func corpusReport() *Report {
 	}
 	add(site.Problem{Severity: site.SeverityWarning, Kind: "", File: "guichet.yaml", Message: "something else"})
 	return r
+}
+
+// rootLinks returns n root-absolute links into other doc sets, as
+// Microsoft Docs articles write them.
+func rootLinks(n int) []string {
+	var out []string
+	for i := range n {
+		switch {
+		case i%2 == 0:
+			out = append(out, fmt.Sprintf("/powershell/module/cmd-%d", i))
+		case i%3 == 1:
+			out = append(out, fmt.Sprintf("/Exchange/page-%d?view=x", i))
+		case i == 3:
+			out = append(out, "/answers/")
+		default:
+			out = append(out, fmt.Sprintf("/exchange/\"quoted\"-%d", i))
+		}
+	}
+	return out
+}
+
+// TestLinksRootSuggestion: the summary suggests links.root when ten or
+// more root-absolute links lead to no page (their problems name that
+// setting), with the first segments most of them start with; fewer are
+// likely typos, and other broken links never count.
+func TestLinksRootSuggestion(t *testing.T) {
+	for _, c := range []struct {
+		root, other int
+		want        string
+	}{
+		{9, 50, ""},
+		{10, 0, "10 links from the root lead to no page of this help center (/powershell/… 5, /exchange/… 4, /answers/… 1).\n"},
+		{14, 0, "14 links from the root lead to no page of this help center (/powershell/… 7, /exchange/… 6, /answers/… 1).\n"},
+	} {
+		r := &Report{Content: "docs"}
+		for i, dest := range rootLinks(c.root) {
+			r.Problems = append(r.Problems, site.Problem{Severity: site.SeverityError, Kind: site.KindBrokenLink, Field: "links.root",
+				File: fmt.Sprintf("docs/r%02d.md", i), Line: 7, Message: fmt.Sprintf("broken link %q: no article", dest)})
+		}
+		for i := range c.other {
+			r.Problems = append(r.Problems, site.Problem{Severity: site.SeverityError, Kind: site.KindBrokenLink,
+				File: "docs/x.md", Line: i + 1, Message: fmt.Sprintf("broken link \"gone-%d.md\"", i)})
+		}
+		r.Errors = len(r.Problems)
+		var b bytes.Buffer
+		r.WriteText(&b, false)
+		out := b.String()
+		if c.want == "" {
+			if strings.Contains(out, "\n  links:\n") {
+				t.Errorf("%d root links: suggested links.root:\n%s", c.root, out)
+			}
+			continue
+		}
+		if !strings.Contains(out, "\n"+c.want+"If they are pages of the site the content came from, name it in guichet.yaml and they lead there:\n  links:\n    root: https://") {
+			t.Errorf("%d root links: no suggestion %q in\n%s", c.root, c.want, out)
+		}
+	}
 }
 
 func TestWriteTextSummaryGolden(t *testing.T) {

@@ -296,6 +296,10 @@ type resolver struct {
 	// urls is what the site serves at each URL, made the first time a
 	// root-absolute link without extension asks.
 	urls func() *siteMap
+	// slugs are the articles by their Docusaurus slug's URL (loader.slugs).
+	slugs map[string]*site.Article
+	// root is links.root: where root-absolute links to no page here lead.
+	root string
 }
 
 // newResolver indexes the articles, categories and files of l for
@@ -315,6 +319,8 @@ func newResolver(l *loader, byPath map[string]*site.Article) *resolver {
 		prefix:  l.localePrefix,
 		homes:   make(map[string]string, len(l.homes)),
 		urls:    sync.OnceValue(func() *siteMap { return newSiteMap(l) }),
+		slugs:   l.slugs,
+		root:    l.lib.Config.Links.Root,
 	}
 	for p, loc := range l.homes {
 		r.homes[textnorm.Normalize(p)] = loc
@@ -416,8 +422,17 @@ func (r *resolver) page(u string) (string, string, bool) {
 			}
 		}
 	}
+	if a := r.slugs[u]; a != nil {
+		return a.URL, a.SourcePath, true
+	}
 	return "", "", false
 }
+
+// hasHome implements linkResolver.
+func (r *resolver) hasHome() bool { return len(r.homes) > 0 }
+
+// linksRoot implements linkResolver.
+func (r *resolver) linksRoot() string { return r.root }
 
 // served implements linkResolver.
 func (r *resolver) served(u string) (string, bool, bool) {

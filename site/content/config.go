@@ -19,7 +19,7 @@ const (
 // configKeys are the keys guichet.yaml may hold, by mapping.
 func configKeys() []string {
 	return []string{"title", "description", "base_url", "default_locale", "locales", "theme",
-		"contact_url", "edit_url", "brand_color", "logo", "logo_dark", "favicon", "allow_html", "widget", "faq", "tickets", "check", "contact"}
+		"contact_url", "edit_url", "brand_color", "logo", "logo_dark", "favicon", "allow_html", "widget", "faq", "tickets", "check", "contact", "links"}
 }
 
 // translatableKeys are the settings that take a string or a map by locale.
@@ -68,6 +68,8 @@ func subKeys(section string) []string {
 		return []string{"ignore_fields"}
 	case "contact":
 		return []string{"to", "webhook"}
+	case "links":
+		return []string{"root"}
 	}
 	return nil
 }
@@ -191,6 +193,7 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 	probs = append(probs, checkFAQ(&cfg, fields)...)
 	probs = append(probs, checkWidget(&cfg, fields)...)
 	probs = append(probs, checkContact(&cfg, fields)...)
+	probs = append(probs, checkLinks(&cfg, fields)...)
 	for _, p := range probs {
 		cfg.Broken = cfg.Broken || p.Severity == site.SeverityError
 	}
@@ -250,6 +253,30 @@ func checkContact(cfg *site.Config, fields []field) []site.Problem {
 		c.Webhook = u
 	}
 	return probs
+}
+
+// checkLinks checks links.root: the address of a site (http or https),
+// without query or fragment, since links are written after it. A bad one
+// is reported and dropped: the links it would lead away stay broken.
+func checkLinks(cfg *site.Config, fields []field) []site.Problem {
+	written := cfg.Links.Root
+	r := strings.TrimRight(strings.TrimSpace(written), "/")
+	cfg.Links.Root = ""
+	if r == "" {
+		return nil
+	}
+	bad := func(format string, args ...any) []site.Problem {
+		return []site.Problem{errorAt(site.KindConfig, configFile, lineOf(fields, "links"), "links.root",
+			format+"; root-absolute links that match no page of the help center stay broken", args...)}
+	}
+	if _, err := site.CheckURL(r, site.WebSchemes); err != nil {
+		return bad("links.root %v", err)
+	}
+	if strings.ContainsAny(r, "?#") {
+		return bad("links.root %q has a query or fragment: write the address links are written after, like https://learn.microsoft.com/en-us", written)
+	}
+	cfg.Links.Root = r
+	return nil
 }
 
 // originLines returns the line and column of each widget.allowed_origins
@@ -353,6 +380,8 @@ func mergeConfig(cfg, one *site.Config, name string) {
 		cfg.Check = one.Check
 	case "contact":
 		cfg.Contact = one.Contact
+	case "links":
+		cfg.Links = one.Links
 	}
 }
 

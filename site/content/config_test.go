@@ -86,3 +86,37 @@ func wantProblems(t *testing.T, name string, probs []site.Problem, want []string
 		}
 	}
 }
+
+// TestConfigLinksRoot: links.root names the site root-absolute links lead
+// to when they match no page here; it must be an http or https address
+// without query or fragment, and a bad one is reported at its line and
+// dropped (such links then stay broken).
+func TestConfigLinksRoot(t *testing.T) {
+	for _, c := range []struct {
+		name, yaml, root string
+		problems         []string
+	}{
+		{"unset", "title: X\n", "", nil},
+		{"set", "links:\n  root: https://learn.microsoft.com/en-us/\n", "https://learn.microsoft.com/en-us", nil},
+		{"host only", "links: {root: \"http://docs.example.com\"}\n", "http://docs.example.com", nil},
+		{"scheme", "title: X\nlinks:\n  root: ftp://docs.example.com\n", "",
+			[]string{`guichet.yaml:2: error: links.root "ftp://docs.example.com" uses the scheme "ftp": only http, https are allowed`}},
+		{"javascript", "links:\n  root: javascript:alert(1)\n", "", []string{`links.root "javascript:alert(1)"`}},
+		{"no host", "links:\n  root: /docs\n", "", []string{`links.root "/docs" is not an absolute URL`}},
+		{"query", "links:\n  root: https://docs.example.com/?lang=en\n", "",
+			[]string{`links.root "https://docs.example.com/?lang=en" has a query or fragment`}},
+		{"wrong type", "links:\n  root: [a, b]\n", "", []string{"guichet.yaml:2: error: links.root"}},
+		{"unknown key", "links:\n  base: https://docs.example.com\n", "", []string{"links.base"}},
+	} {
+		cfg, probs := parseConfig([]byte(c.yaml))
+		if cfg.Links.Root != c.root {
+			t.Errorf("%s: root %q, want %q", c.name, cfg.Links.Root, c.root)
+		}
+		wantProblems(t, c.name, probs, c.problems)
+		for _, p := range probs {
+			if p.Severity == site.SeverityError && !strings.HasPrefix(p.Field, "links.") {
+				t.Errorf("%s: field %q, want links.root", c.name, p.Field)
+			}
+		}
+	}
+}

@@ -56,8 +56,9 @@ func TestLoadCorpus(t *testing.T) {
 		}
 		// Errors are allowed (the corpus links to includes and images it
 		// does not ship) but never about front matter, which would drop
-		// an article.
-		if p.Field != "" {
+		// an article. Links into the other doc sets of learn.microsoft.com
+		// name links.root, the setting that sends them there.
+		if p.Field != "" && p.Field != "links.root" {
 			t.Errorf("front-matter error: %s", p)
 		}
 	}

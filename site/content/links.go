@@ -33,9 +33,16 @@ type linkResolver interface {
 	// markdown reports whether a Markdown file exists at p, published or not.
 	markdown(p string) bool
 	// page returns the URL of the article or category at URL path u
-	// (with or without its trailing slash) and the SourcePath of the
-	// article ("" for a category); ok is false when there is none.
+	// (with or without its trailing slash), or of the article Docusaurus
+	// serves there by its slug, and the SourcePath of the article ("" for
+	// a category); ok is false when there is none.
 	page(u string) (urlPath, target string, ok bool)
+	// hasHome reports whether the top of the content folder holds another
+	// tool's home page (a Docusaurus doc with `slug: /`, index.md…).
+	hasHome() bool
+	// linksRoot is guichet.yaml's links.root: the site a root-absolute
+	// link that matches no page here leads to; "" for none.
+	linksRoot() string
 	// served reports whether the site answers at URL u (a path, maybe
 	// with a query and fragment): a page of its own (/search, /contact,
 	// a home page, feeds), an article, a category, a content file, or an
@@ -170,9 +177,12 @@ func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
 // the category of that folder, else what the site serves at that URL (an
 // article's URL, a page of the site such as /search or /contact, an
 // alias or a redirect, followed), else the same without its first
-// segment, which Docusaurus' docs carry (`/docs/…`). The site's endpoints
-// (/api/, /admin/…) are left as written; anything else is a broken link
-// that names the Markdown file to link to.
+// segment, which Docusaurus' docs carry (`/docs/…`; /docs/ alone is the
+// docs' home, Guichet's home page when the folder has one). The site's
+// endpoints (/api/, /admin/…) are left as written; anything else leads to
+// the site links.root names, or without it is a broken link that names
+// the Markdown file to link to (its Field is links.root, the setting
+// that would send it to the site the content came from).
 func (d *doc) rootPageDest(n ast.Node, dest, p, query, frag string) string {
 	first, rest, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
 	if site.ReservedSegment(first) {
@@ -217,10 +227,19 @@ func (d *doc) rootPageDest(n ast.Node, dest, p, query, frag string) string {
 		if v, ok := lookup(path.Clean(rest), "/"+rest); ok {
 			return v
 		}
+	} else if first == "docs" && d.in.links.hasHome() {
+		// Docusaurus' docs home (/docs/), the doc with `slug: /` or the
+		// index.md at the top: Guichet's home page.
+		return withQueryFragment(d.in.links.home(d.in.Locale), query, frag)
+	}
+	if root := d.in.links.linksRoot(); root != "" {
+		// A page of the site the content came from.
+		return root + dest
 	}
 	rel := relativePath(path.Dir(d.in.File), target+".md")
-	d.errorf(site.KindBrokenLink, line, "broken link %q: no article %s.md and no page %s on this site: link to the article's Markdown file, relative to this one, like [text](%s), or write another site's page in full (https://…%s)",
-		dest, target, p, rel, p)
+	d.out.Problems = append(d.out.Problems, errorAt(site.KindBrokenLink, d.in.File, line, "links.root",
+		"broken link %q: no article %s.md and no page %s on this site: link to the article's Markdown file, relative to this one, like [text](%s), or write another site's page in full (https://…%s)",
+		dest, target, p, rel, p))
 	return dest
 }
 

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -245,6 +246,165 @@ func TestRootAbsoluteLinksWithoutExtension(t *testing.T) {
 			if p.File == file && p.Severity == site.SeverityError && p.Line != 27 && p.Line != 29 && p.Line != 31 {
 				t.Errorf("unexpected %v", p)
 			}
+		}
+	}
+}
+
+// TestLinksRoot: with links.root set, a root-absolute link that matches no
+// page of this help center (Microsoft Docs' /powershell/…, /exchange/…)
+// leads to that site, as written after it, and is no problem; links that
+// match a page here still resolve here, the site's endpoints stay as
+// written and a page redirects.yaml removed is still broken. Without the
+// setting such links are broken links naming links.root as the setting
+// that would fix them.
+func TestLinksRoot(t *testing.T) {
+	links := "# Links\n\n" +
+		"[a](/powershell/module/exchange/get-mailbox)\n\n" + // 3
+		"[b](/Exchange/architecture/client-access/autodiscover?view=exchserver-2019#works)\n\n" + // 5
+		"[c](/getting-started/install#verify)\n\n" + // 7: a page here
+		"[d](/docs/getting-started/install)\n\n" + // 9: a page here, Docusaurus' way
+		"[e](/search?q=card)\n\n" + // 11
+		"[f](/api/v1/faq)\n\n" + // 13
+		"[g](/retired)\n\n" + // 15: gone
+		"[h](/old-install)\n\n" + // 17: an alias
+		"[i](/answers/products/)\n" // 19
+	files := map[string]string{
+		"redirects.yaml":                "- from: /retired\n  to: \"\"\n",
+		"getting-started/install.md":    "---\ntitle: Install\naliases: [/old-install]\n---\nText.\n\n## Verify\n\nText.\n",
+		"getting-started/install.fr.md": "---\ntitle: Installer\n---\nTexte.\n\n## Vérifier {#verify}\n\nTexte.\n",
+		"cards/freeze/how-to.md":        links,
+		"cards/freeze/how-to.fr.md":     links,
+	}
+	for _, root := range []string{"https://learn.microsoft.com/en-us", "https://learn.microsoft.com/en-us/"} {
+		files["guichet.yaml"] = "locales: [en, fr]\nlinks:\n  root: " + root + "\n"
+		lib := load(t, files)
+		for file, fr := range map[string]string{"cards/freeze/how-to.md": "", "cards/freeze/how-to.fr.md": "/fr"} {
+			html := string(article(t, lib, file).HTML)
+			for _, w := range []string{
+				`<a href="https://learn.microsoft.com/en-us/powershell/module/exchange/get-mailbox">a</a>`,
+				`<a href="https://learn.microsoft.com/en-us/Exchange/architecture/client-access/autodiscover?view=exchserver-2019#works">b</a>`,
+				`<a href="` + fr + `/getting-started/install#verify">c</a>`,
+				`<a href="` + fr + `/getting-started/install">d</a>`,
+				`<a href="/search?q=card">e</a>`,
+				`<a href="/api/v1/faq">f</a>`,
+				`<a href="/getting-started/install">h</a>`,
+				`<a href="https://learn.microsoft.com/en-us/answers/products/">i</a>`,
+			} {
+				if !strings.Contains(html, w) {
+					t.Errorf("%s: missing %s in\n%s", file, w, html)
+				}
+			}
+			for _, p := range lib.Problems {
+				if p.File == file && p.Severity == site.SeverityError && p.Line != 15 {
+					t.Errorf("unexpected %v", p)
+				}
+			}
+			if w := (want{site.SeverityError, file, 15, "", `broken link "/retired": the page was removed`}); !findProblem(lib, w) {
+				t.Errorf("no problem %+v in %v", w, lib.Problems)
+			}
+		}
+	}
+
+	files["guichet.yaml"] = "locales: [en, fr]\n"
+	lib := load(t, files)
+	html := string(article(t, lib, "cards/freeze/how-to.md").HTML)
+	if !strings.Contains(html, `<a href="/powershell/module/exchange/get-mailbox">a</a>`) {
+		t.Errorf("without links.root the link is not left as written:\n%s", html)
+	}
+	for _, line := range []int{3, 5, 19} {
+		if w := (want{site.SeverityError, "cards/freeze/how-to.md", line, "links.root", `broken link "/`}); !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+	if w := (want{site.SeverityError, "cards/freeze/how-to.md", 15, "", `the page was removed`}); !findProblem(lib, w) {
+		t.Errorf("no problem %+v in %v", w, lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		if p.Line == 15 && p.Field != "" {
+			t.Errorf("a removed page is not fixed by links.root: %v", p)
+		}
+	}
+}
+
+// TestDocusaurusDocsHomeAndSlugLinks: a link to the docs' home (/docs/,
+// the doc with `slug: /`) leads to the home page, and links to a doc's
+// slug URL (/docs/install for `slug: /install`, /docs/how-to/connect for
+// `slug: /how-to/connect`, a relative slug from its folder) lead to the
+// doc, wherever its file is, as Docusaurus serves them; another first
+// segment (/blog/) is still broken.
+func TestDocusaurusDocsHomeAndSlugLinks(t *testing.T) {
+	links := "# Links\n\n" +
+		"[a](/docs/)\n\n" + // 3
+		"[b](/docs)\n\n" + // 5
+		"[c](/docs/install)\n\n" + // 7
+		"[d](/install#verify)\n\n" + // 9
+		"[e](../install)\n\n" + // 11: the slug's URL, from /docs/guides/x
+		"[f](/docs/how-to/connect)\n\n" + // 13
+		"[g](/docs/reference/tools/cli)\n\n" + // 15: a relative slug
+		"[h](/docs/install#nope)\n\n" + // 17
+		"[i](/blog/)\n\n" + // 19
+		"[j](/docs/setup)\n" // 21: the file's name is no URL once it has a slug
+	lib := load(t, map[string]string{
+		"intro.md":               "---\nslug: /\ntitle: Welcome\n---\nHi.\n",
+		"guides/x.md":            links,
+		"guides/setup.md":        "---\ntitle: Install\nslug: /install\n---\nText.\n\n## Verify\n\nText.\n",
+		"guides/connect-bank.md": "---\ntitle: Connect\nslug: /how-to/connect\n---\nText.\n",
+		"reference/cli-page.md":  "---\ntitle: CLI\nslug: tools/cli\n---\nText.\n",
+	})
+	html := string(article(t, lib, "guides/x.md").HTML)
+	for _, w := range []string{
+		`<a href="/">a</a>`,
+		`<a href="/">b</a>`,
+		`<a href="/guides/install">c</a>`,
+		`<a href="/guides/install#verify">d</a>`,
+		`<a href="/guides/install">e</a>`,
+		`<a href="/guides/connect">f</a>`,
+		`<a href="/reference/cli">g</a>`,
+	} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %s in\n%s", w, html)
+		}
+	}
+	for _, w := range []want{
+		{site.SeverityError, "guides/x.md", 17, "", `has no heading #nope`},
+		{site.SeverityError, "guides/x.md", 19, "", `broken link "/blog/"`},
+		{site.SeverityError, "guides/x.md", 21, "", `broken link "/docs/setup"`},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+	for _, p := range lib.Problems {
+		if p.File == "guides/x.md" && p.Severity == site.SeverityError && p.Line != 17 && p.Line != 19 && p.Line != 21 {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+}
+
+// TestSlugLinksRenderedAgain: a page linking to a doc by its slug path is
+// rendered again when that slug changes, even when the doc's URL (the
+// slug's last segment) does not.
+func TestSlugLinksRenderedAgain(t *testing.T) {
+	fsys := mapFS(map[string]string{
+		"guides/x.md":     "# X\n\n[a](/docs/a/install)\n",
+		"guides/setup.md": "---\ntitle: Install\nslug: /a/install\n---\nText.\n",
+	})
+	cache := t.TempDir()
+	for i, c := range []struct {
+		slug   string
+		broken bool
+	}{{"/a/install", false}, {"/b/install", true}, {"/a/install", false}} {
+		fsys["guides/setup.md"].Data = []byte("---\ntitle: Install\nslug: " + c.slug + "\n---\nText.\n")
+		lib, err := Load(context.Background(), fsys, Options{Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		broken := false
+		for _, p := range lib.Problems {
+			broken = broken || (p.File == "guides/x.md" && p.Kind == site.KindBrokenLink)
+		}
+		if broken != c.broken {
+			t.Errorf("load %d (slug %s): broken %v, want %v", i, c.slug, broken, c.broken)
 		}
 	}
 }

@@ -117,6 +117,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 		l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindFile, File: opts.Cache, Message: err.Error()})
 	}
 	l.assemble(dates)
+	l.findSlugs()
 	l.checkRedirects()
 	l.cache = newRenderCache(opts.Cache, l.structureHash(), opts.Memo)
 	if err := l.renderAll(ctx, shardCh); err != nil {
@@ -142,7 +143,10 @@ type loader struct {
 	mdOrder []string          // every Markdown file found, in the order the walk found them
 	top     []string          // Markdown files at the top of the content folder: not articles
 	homes   map[string]string // those that are a home page (index.md, slug: /…) → their locale ("" the reader's)
-	dirs    []string          // category and section folders
+	// slugs maps the URL path Docusaurus gives an article whose slug is
+	// a path (/install, /guides/how-to/connect; without its /docs) to it.
+	slugs map[string]*site.Article
+	dirs  []string // category and section folders
 	// resolver resolves links for rendering, byPath finds an article by
 	// its normalised source path; both are made when first called.
 	resolver func() *resolver
@@ -619,22 +623,62 @@ func (l *loader) readTopLevel() {
 // field `slug: /` (Docusaurus serves it at the root of the docs), and the
 // field's line.
 func rootSlug(fsys fs.FS, p string) (int, bool) {
+	v, line, ok := slugField(fsys, p)
+	// Slashes only: an empty or null slug is no slug.
+	if ok && strings.Contains(v, "/") && strings.Trim(v, "/ ") == "" {
+		return line, true
+	}
+	return 0, false
+}
+
+// slugField returns the front-matter field `slug` of the Markdown file
+// at p as written, and its line.
+func slugField(fsys fs.FS, p string) (string, int, bool) {
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return 0, false
+		return "", 0, false
 	}
 	fm, _, _, delim, err := splitFrontMatter(data)
 	if err != nil || delim != "---" {
-		return 0, false
+		return "", 0, false
 	}
 	fields, _ := parseYAMLMapping(fm, p, 1, "front matter")
 	for _, f := range fields {
-		// Slashes only: an empty or null slug is no slug.
-		if v := f.value; f.name == "slug" && v != nil && v.Kind == yaml.ScalarNode && strings.Contains(v.Value, "/") && strings.Trim(v.Value, "/ ") == "" {
-			return f.line, true
+		if v := f.value; f.name == "slug" && v != nil && v.Kind == yaml.ScalarNode {
+			return v.Value, f.line, true
 		}
 	}
-	return 0, false
+	return "", 0, false
+}
+
+// findSlugs fills l.slugs: the URL path Docusaurus serves each article
+// whose slug is a path at, below its docs' route (/docs): the slug itself
+// when it starts with "/" (`slug: /install`), else the slug from the
+// article's folder (`slug: tools/cli` in reference/ is
+// /reference/tools/cli). Guichet serves the article at its folder and
+// the slug's last segment; links written to the slug's URL lead there.
+// Only the files with a slug are read again, and only their front matter
+// is parsed.
+func (l *loader) findSlugs() {
+	l.slugs = map[string]*site.Article{}
+	for _, s := range l.sources {
+		if s.article == nil || s.meta.slugLine == 0 {
+			continue
+		}
+		v, _, ok := slugField(l.fsys, s.path)
+		v = strings.TrimSpace(v)
+		if !ok || !strings.Contains(strings.TrimRight(v, "/"), "/") {
+			continue // one segment from the folder: the URL Guichet gives it
+		}
+		u := v
+		if !strings.HasPrefix(v, "/") {
+			u = "/" + path.Join(s.dir, v)
+		}
+		u = l.localePrefix(s.article.Locale) + strings.TrimSuffix(path.Clean(u), "/")
+		if _, dup := l.slugs[u]; !dup {
+			l.slugs[u] = s.article
+		}
+	}
 }
 
 // structureHash covers what rendering one Markdown file reads besides
@@ -656,6 +700,9 @@ func (l *loader) structureHash() string {
 	h.str("markdown").field(l.mdOrder...)
 	for _, p := range slices.Sorted(maps.Keys(l.homes)) {
 		h.str("home").field(p, l.homes[p]).str("\n")
+	}
+	for _, u := range slices.Sorted(maps.Keys(l.slugs)) {
+		h.str("slug").field(u, l.slugs[u].SourcePath).str("\n")
 	}
 	for _, f := range l.files {
 		h.str("file").field(f.path).sum(f.sum).str("\n")

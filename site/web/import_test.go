@@ -343,3 +343,35 @@ func TestEmojiOnPagesAndInSearch(t *testing.T) {
 		}
 	}
 }
+
+// TestLinksRootOnPage: with links.root in guichet.yaml, a Microsoft Docs
+// link into another doc set (/powershell/…) is an absolute link to that
+// site on the article's page and in the article the widget shows, while a
+// Docusaurus link to the docs' home (/docs/) and to a doc's slug URL
+// (/docs/install) lead to this help center's pages.
+func TestLinksRootOnPage(t *testing.T) {
+	e, lib := newEnvFS(t, map[string]string{
+		"guichet.yaml": "links:\n  root: https://learn.microsoft.com/en-us/\n",
+		"intro.md":     "---\nslug: /\ntitle: Welcome\n---\nHi.\n",
+		"mail/get-mailbox.md": "---\ntitle: Find a mailbox\n---\nRun [Get-Mailbox](/powershell/module/exchange/get-mailbox?view=exchange-ps#example-1), " +
+			"see [the docs](/docs/) and [install](/docs/install).\n",
+		"mail/setup.md": "---\ntitle: Install\nslug: /install\n---\nText.\n",
+	})
+	for _, p := range lib.Problems {
+		if p.Severity == site.SeverityError {
+			t.Errorf("problem: %v", p)
+		}
+	}
+	body := e.page(t, "/mail/get-mailbox")
+	doc := webtest.Parse(t, body)
+	hrefs := strings.Join(doc.Attrs("article a[href]", "href"), " ")
+	for _, want := range []string{"https://learn.microsoft.com/en-us/powershell/module/exchange/get-mailbox?view=exchange-ps#example-1", "/ ", "/mail/install"} {
+		if !strings.Contains(hrefs+" ", want) {
+			t.Errorf("article links %s, want %s", hrefs, want)
+		}
+	}
+	api := e.page(t, "/api/v1/articles/mail/get-mailbox")
+	if !strings.Contains(api, `https://learn.microsoft.com/en-us/powershell/module/exchange/get-mailbox?view=exchange-ps#example-1`) {
+		t.Errorf("the widget's article lacks the absolute link: %s", api)
+	}
+}

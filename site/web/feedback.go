@@ -45,12 +45,6 @@ func (s *Server) feedback(c echo.Context) error {
 	b := newBase(st.view, loc, strs(st.view, loc)["thanks"], "", "")
 	b.NoIndex = true
 	page := &thanksPage{basePage: b, Helpful: helpful, BackURL: a.URL, ArticleID: a.ID, Reasons: reasonsFor(b.T)}
-	if !helpful && r.PostForm.Get("step") != "final" {
-		// Ask why before recording, so that one "No" is one vote.
-		page.Ask = true
-		page.Title = b.T["why_title"] + " – " + b.SiteTitle
-		return s.renderDynamic(c, st, http.StatusOK, "thanks", page)
-	}
 	vote := site.Event{Type: site.EventVote, ArticleID: a.ID, Locale: a.Locale, Helpful: &helpful,
 		Reason: r.PostForm.Get("reason"), Comment: r.PostForm.Get("comment"), Source: site.SourceSite}
 	if err := vote.Validate(); err != nil {
@@ -61,6 +55,13 @@ func (s *Server) feedback(c echo.Context) error {
 	}
 	vote.Visitor, vote.Time = s.visitor(c), s.opts.Now().UTC()
 	s.opts.Recorder.RecordEvent(vote)
+	if !helpful && r.PostForm.Get("step") != "final" {
+		// The "No" is recorded at once (a reader who leaves here still
+		// counts), then why is asked: the answer replaces this vote, as
+		// a visitor's later vote on an article the same day does.
+		page.Ask = true
+		page.Title = b.T["why_title"] + " – " + b.SiteTitle
+	}
 	return s.renderDynamic(c, st, http.StatusOK, "thanks", page)
 }
 
@@ -69,7 +70,7 @@ type thanksPage struct {
 	Helpful bool
 	BackURL string
 	// Ask shows the "what went wrong?" form instead of thanks (a "No"
-	// vote without JavaScript, before it is recorded).
+	// vote without JavaScript, recorded, whose reason may follow).
 	Ask       bool
 	ArticleID string
 	Reasons   []reason

@@ -730,8 +730,9 @@ func TestPrivacy(t *testing.T) {
 	}
 }
 
-// TestNotHelpfulAsksWhy follows a "No" without JavaScript: the reasons are
-// asked first, and one vote is recorded with its reason and comment.
+// TestNotHelpfulAsksWhy follows a "No" without JavaScript: it is recorded
+// at once, then the reasons are asked, and the answer completes that one
+// vote with its reason and comment.
 func TestNotHelpfulAsksWhy(t *testing.T) {
 	e := newEnv(t)
 	post := func(v url.Values) *httptest.ResponseRecorder {
@@ -746,9 +747,11 @@ func TestNotHelpfulAsksWhy(t *testing.T) {
 	if w.Code != 200 || !strings.Contains(body, "Tell us what was missing") || !strings.Contains(body, `name="reason" value="broken_link"`) || !strings.Contains(body, `maxlength="1000"`) {
 		t.Fatalf("no ask page: %d\n%s", w.Code, body)
 	}
+	// The "No" counts at once: a reader who leaves without answering is
+	// one "not helpful" vote, without a reason.
 	e.rec.Flush(context.Background())
-	if evs, _ := e.db.RecentEvents(context.Background(), 10); len(evs) != 0 {
-		t.Fatalf("vote recorded before the reason was given: %+v", evs)
+	if evs, _ := e.db.RecentEvents(context.Background(), 10); len(evs) != 1 || evs[0].Helpful == nil || *evs[0].Helpful || evs[0].Reason != "" {
+		t.Fatalf("the \"No\" was not recorded before the reason was asked: %+v", evs)
 	}
 	w = post(url.Values{"article": {"billing/refund"}, "locale": {"en"}, "helpful": {"no"}, "step": {"final"}, "reason": {"inaccurate"}, "comment": {"Fee is 2% now, call +33 6 12 34 56 78"}})
 	if w.Code != 200 || !strings.Contains(w.Body.String(), "Thanks for telling us") {
@@ -757,7 +760,13 @@ func TestNotHelpfulAsksWhy(t *testing.T) {
 	e.rec.Flush(context.Background())
 	evs, _ := e.db.RecentEvents(context.Background(), 10)
 	if len(evs) != 1 || evs[0].Reason != "inaccurate" || evs[0].Comment != "Fee is 2% now, call [phone]" || *evs[0].Helpful {
-		t.Errorf("events %+v", evs)
+		t.Errorf("the reason did not complete the \"No\" as one vote: %+v", evs)
+	}
+	// A "Yes" later the same day replaces it.
+	post(url.Values{"article": {"billing/refund"}, "locale": {"en"}, "helpful": {"yes"}})
+	e.rec.Flush(context.Background())
+	if evs, _ := e.db.RecentEvents(context.Background(), 10); len(evs) != 1 || evs[0].Helpful == nil || !*evs[0].Helpful {
+		t.Errorf("a \"Yes\" after the \"No\": %+v", evs)
 	}
 	if w := post(url.Values{"article": {"billing/refund"}, "helpful": {"no"}, "step": {"final"}, "reason": {"ugly"}}); w.Code != 400 {
 		t.Errorf("bad reason: %d", w.Code)

@@ -196,15 +196,21 @@
 
 	function feedback(form) {
 		reading(form);
-		let last;
+		let last, noSent = null; // the "No" recorded at its click: a promise of whether it was
 		on(form, 'click', e => { last = e.target.closest('button[name=helpful]') || last; });
+		// keepalive: a "No" is recorded even when the reader leaves or closes the panel at once.
+		const vote = (helpful, reason, comment) => fetch(form.dataset.events, {method: 'POST', keepalive: true,
+			body: JSON.stringify(where(form.dataset, {type: 'vote', article_id: form.elements.article.value,
+				locale: form.elements.locale ? form.elements.locale.value : '', helpful, reason, comment}))})
+			.then(res => { if (!res.ok) throw Error(res.status); });
 		on(form, 'submit', async e => {
 			const btn = e.submitter || last, val = btn && btn.name === 'helpful' ? btn.value : '';
 			const f = form.elements, fs = form.querySelector('fieldset'), thanks = form.querySelector('.feedback-thanks');
 			const why = form.querySelector('.feedback-why'), inWhy = why && btn && why.contains(btn);
 			if (!val || !form.dataset.events || !f.article) return; // plain form post
 			e.preventDefault();
-			if (val === 'no' && why && !inWhy) { // ask why before sending the vote
+			if (val === 'no' && why && !inWhy) { // record the "No" now, then ask why: the answer completes this vote
+				noSent = vote(false, '', '').then(() => true, () => false);
 				why.hidden = why.disabled = false;
 				fs.hidden = true;
 				const first = why.querySelector('input[type=radio]');
@@ -216,9 +222,9 @@
 			const reason = !helpful && checked ? checked.value : '', comment = !helpful && f.comment ? f.comment.value.slice(0, 1000) : '';
 			if (fs) fs.disabled = true;
 			try {
-				const res = await fetch(form.dataset.events, {method: 'POST', body: JSON.stringify(where(form.dataset, {type: 'vote',
-					article_id: f.article.value, locale: f.locale ? f.locale.value : '', helpful, reason, comment}))});
-				if (!res.ok) throw Error(res.status);
+				// The server keeps one vote per visitor, article and day, the last: a reason sent
+				// replaces the bare "No"; with nothing to add, the "No" already recorded stands.
+				if (helpful || reason || comment.trim() || !noSent || !await noSent) await vote(helpful, reason, comment);
 				if (fs) fs.hidden = true;
 				if (why) why.hidden = true;
 				if (thanks) {

@@ -49,16 +49,24 @@ type ContextIndex struct {
 	keys  map[string][]*Article // locale|lower-cased key
 	exact map[string][]*Article // locale|path without trailing slash
 	globs map[string][]pathPattern
+	// has holds locale|id of every article indexed (translated or not),
+	// and def is the default locale, for Screen.
+	has map[string]bool
+	def string
 }
 
 // NewContextIndex indexes the contexts of the view's visible articles.
 func NewContextIndex(v *View) *ContextIndex {
-	ix := &ContextIndex{keys: map[string][]*Article{}, exact: map[string][]*Article{}, globs: map[string][]pathPattern{}}
+	ix := &ContextIndex{keys: map[string][]*Article{}, exact: map[string][]*Article{}, globs: map[string][]pathPattern{}, has: map[string]bool{}}
+	if v.Lib != nil {
+		ix.def = v.Lib.Config.DefaultLocale
+	}
 	for loc, list := range v.ByLocale {
 		for _, a := range list {
 			if a.Draft {
 				continue
 			}
+			ix.has[loc+"|"+a.ID] = true
 			for _, c := range a.Contexts {
 				c = strings.TrimSpace(c)
 				switch {
@@ -190,6 +198,29 @@ func (ix *ContextIndex) Match(locale, path, key string, rank map[string]int, lim
 	})
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
+	}
+	return out
+}
+
+// Screen returns the articles for a host screen read in locale: its
+// matches in locale (Match), then, for another locale than the default,
+// the default locale's matches whose article is not translated into
+// locale, in their own language (their Article.Locale says which), as
+// search completes a locale with the default one. rank gives each
+// locale's FAQ ranks (nil: none). At most limit in all (0: no limit).
+func (ix *ContextIndex) Screen(locale, path, key string, rank map[string]map[string]int, limit int) []ContextMatch {
+	out := ix.Match(locale, path, key, rank[locale], limit)
+	if locale == ix.def || ix.def == "" || limit > 0 && len(out) >= limit {
+		return out
+	}
+	for _, m := range ix.Match(ix.def, path, key, rank[ix.def], 0) {
+		if ix.has[locale+"|"+m.Article.ID] {
+			continue // its translation fits the screen, or was given contexts that do not
+		}
+		out = append(out, m)
+		if limit > 0 && len(out) == limit {
+			break
+		}
 	}
 	return out
 }

@@ -51,3 +51,52 @@ func TestContextMatch(t *testing.T) {
 		t.Errorf("limit: %d", len(got))
 	}
 }
+
+// TestContextScreen: a screen read in another locale than the default
+// lists its own matches first, then the default locale's not translated
+// (a translation with contexts of its own that do not fit keeps the
+// original out); the default locale gets no fallback; limit counts both.
+func TestContextScreen(t *testing.T) {
+	art := func(id, loc string, contexts ...string) *Article {
+		return &Article{ID: id, Locale: loc, Title: id + "." + loc, URL: "/" + loc + "/x/" + id, Contexts: contexts, CategoryID: "x", SectionID: "x"}
+	}
+	draftFR := art("coupon", "fr", "checkout")
+	draftFR.Draft = true
+	lib := &Library{Config: Config{DefaultLocale: "en", Locales: []string{"en", "fr", "de"}}, Articles: []*Article{
+		art("pay", "en", "checkout"),
+		art("pay", "fr", "checkout"),
+		art("card", "en", "checkout", "/settings/billing"),
+		art("fees", "en", "checkout"),
+		art("fees", "fr", "/invoices"), // translated, its own contexts: not for checkout
+		art("coupon", "en", "checkout"),
+		draftFR, // not published: the English one stands in
+		art("local", "fr", "/settings/billing"),
+	}}
+	ix := NewContextIndex(NewView(lib, time.Now(), false))
+	got := func(ms []ContextMatch) string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.Article.ID+"."+m.Article.Locale)
+		}
+		return strings.Join(out, " ")
+	}
+	rank := map[string]map[string]int{"en": {"coupon": 0}}
+	for _, c := range []struct {
+		loc, path, key string
+		limit          int
+		want           string
+	}{
+		{"fr", "", "checkout", 10, "pay.fr coupon.en card.en"}, // the English by their FAQ rank
+		{"fr", "/settings/billing", "checkout", 10, "pay.fr local.fr coupon.en card.en"},
+		{"fr", "/settings/billing", "", 10, "local.fr card.en"},
+		{"fr", "", "checkout", 2, "pay.fr coupon.en"},
+		{"fr", "", "checkout", 1, "pay.fr"},
+		{"de", "", "checkout", 10, "coupon.en card.en fees.en pay.en"},
+		{"en", "", "checkout", 10, "coupon.en card.en fees.en pay.en"},
+		{"fr", "/nowhere", "", 10, ""},
+	} {
+		if s := got(ix.Screen(c.loc, c.path, c.key, rank, c.limit)); s != c.want {
+			t.Errorf("Screen(%s, %q, %q, %d) = %q, want %q", c.loc, c.path, c.key, c.limit, s, c.want)
+		}
+	}
+}

@@ -314,7 +314,7 @@ func lightTerms(an Analyzer, locale string) map[string]bool {
 // with no help: its context key, or a host path it was seen on.
 func (p published) screenArticle(g Gap) string {
 	try := func(path, key string) string {
-		for _, m := range p.contexts.Match(g.Locale, path, key, nil, 5) {
+		for _, m := range p.contexts.Screen(g.Locale, path, key, nil, 5) {
 			if m.Article.Visible(p.view.Now, false) {
 				return m.Article.ID
 			}

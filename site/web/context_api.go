@@ -21,10 +21,12 @@ const maxContextLimit = 20
 
 // screenArticles are the articles for a host screen (its path and the
 // app's context key): those whose contexts fit, most specific first, then
-// by FAQ rank; with none, the top of the locale's FAQ (matched false).
-// The widget's panel and GET /api/v1/context both show this list.
+// by FAQ rank, then the default locale's not translated
+// (site.ContextIndex.Screen); with none, the top of the locale's FAQ
+// (matched false). The widget's panel and GET /api/v1/context both show
+// this list.
 func (st *state) screenArticles(loc, path, key string, limit int) ([]site.ContextMatch, bool) {
-	if list := st.contexts.Match(loc, path, key, st.faqRank[loc], limit); len(list) > 0 {
+	if list := st.contexts.Screen(loc, path, key, st.faqRank, limit); len(list) > 0 {
 		return list, true
 	}
 	var out []site.ContextMatch

@@ -117,7 +117,7 @@ func (s *Server) apiEvents(c echo.Context) error {
 		e.Validate()
 		// Whether the host page has help is decided here, from the
 		// published contexts, not taken from the client.
-		e.Matched = len(st.contexts.Match(e.Locale, e.Path, e.Context, nil, 1)) > 0
+		e.Matched = len(st.contexts.Screen(e.Locale, e.Path, e.Context, nil, 1)) > 0
 		e.Visitor, e.Time = visitor, now
 		s.opts.Recorder.RecordOpen(e)
 		return c.JSON(http.StatusAccepted, map[string]any{"status": "accepted", "matched": e.Matched})

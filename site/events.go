@@ -52,6 +52,10 @@ func validSource(s string) error {
 	return Errorf(EINVALID, "source must be site, widget, contact or api")
 }
 
+// ErrNoWord is the error of a search event whose query has no word to be
+// counted by (HasWords, or the counting key the store makes from it).
+var ErrNoWord = Errorf(EINVALID, "query has no word to count it by (letters or digits): not recorded")
+
 // Validate checks a search against the rules every way in shares: an ID
 // made by NewID, a query of 1 to MaxQueryLen characters of valid UTF-8
 // (NormalQuery) with a word (HasWords), a
@@ -72,7 +76,7 @@ func (e *SearchEvent) Validate() error {
 		return Errorf(EINVALID, "query must be 1 to %d characters of valid UTF-8", MaxQueryLen)
 	}
 	if !HasWords(q) {
-		return Errorf(EINVALID, "query has no word to count it by (letters or digits): not recorded")
+		return ErrNoWord
 	}
 	e.Query = q
 	if e.Results < 0 {

@@ -62,9 +62,11 @@ func QueryLen(q string) int {
 	return n
 }
 
-// HasWords reports whether a query has a word to count it by: a letter, a
-// number or a mark, of any script (what textnorm.Key, the key searches are
-// counted by, keeps). A query of emoji, symbols or punctuation only
+// HasWords reports whether a query may have a word to count it by: a
+// letter, a number or a mark, of any script. It is the domain's first
+// sieve: the key searches are counted by (textnorm.Key) decides, and
+// folds some of these away ("½", an Arabic kashida or vowel mark alone),
+// so the recorder records no search whose key is empty. A query of emoji, symbols or punctuation only
 // ("🍕🍕", "👍", "???") is answered, with no results, but not recorded, as a
 // blank one: the dashboards, their CSV files and the gap report count
 // searches by their words, and such a search has none.

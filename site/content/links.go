@@ -123,37 +123,20 @@ func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
 	if d.in.links.asset(target) {
 		return dest
 	}
-	u, article, found := "", "", false
-	for _, ext := range []string{".md", ".mdx"} {
-		if d.in.links.markdown(target + ext) {
-			var err error
-			if u, article, err = d.in.links.article(target+ext, d.in.Locale); err != nil {
-				d.errorf(site.KindBrokenLink, line, "broken link %q: %v", dest, err)
-				return dest
-			}
-			found = true
-			break
-		}
+	if v, ok := d.fileDest(line, dest, target, query, frag); ok {
+		return v
 	}
-	if !found {
-		// A folder: its category.
-		if cu, a, err := d.in.links.article(path.Join(target, indexName+".md"), d.in.Locale); err == nil && a == "" {
-			return withQueryFragment(cu, query, frag)
+	// The URL the browser would open from this page, then from this
+	// page's URL with a trailing slash (Hugo writes links for those).
+	u, article, found, tried := "", "", false, ""
+	if self, _, err := d.in.links.article(d.in.File, d.in.Locale); err == nil {
+		base := self
+		if !strings.HasSuffix(base, "/") {
+			base = path.Dir(base) + "/"
 		}
-	}
-	var tried string
-	if !found {
-		// The URL the browser would open from this page, then from this
-		// page's URL with a trailing slash (Hugo writes links for those).
-		if self, _, err := d.in.links.article(d.in.File, d.in.Locale); err == nil {
-			base := self
-			if !strings.HasSuffix(base, "/") {
-				base = path.Dir(base) + "/"
-			}
-			tried = path.Join(base, p)
-			if u, article, found = d.in.links.page(tried); !found && !strings.HasSuffix(self, "/") {
-				u, article, found = d.in.links.page(path.Join(self, p))
-			}
+		tried = path.Join(base, p)
+		if u, article, found = d.in.links.page(tried); !found && !strings.HasSuffix(self, "/") {
+			u, article, found = d.in.links.page(path.Join(self, p))
 		}
 	}
 	if !found {
@@ -164,10 +147,29 @@ func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
 		d.errorf(site.KindBrokenLink, line, "broken link %q: %s: link to the article's Markdown file, like [text](%s.md)", dest, msg, path.Base(target))
 		return dest
 	}
-	if frag != "" && article != "" {
-		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line, Dest: dest, Target: article, Anchor: frag})
+	return d.pageAnchor(line, dest, u, article, query, frag)
+}
+
+// fileDest returns the href of a link to target, a path from the top of
+// the content folder without extension: the article of its Markdown file
+// (.md, then .mdx; its translation on a translated page) or the category
+// of that folder; ok is false when there is neither. A Markdown file that
+// is no article is a broken link (ok, dest).
+func (d *doc) fileDest(line int, dest, target, query, frag string) (string, bool) {
+	for _, ext := range []string{".md", ".mdx"} {
+		if d.in.links.markdown(target + ext) {
+			v, article, err := d.in.links.article(target+ext, d.in.Locale)
+			if err != nil {
+				d.errorf(site.KindBrokenLink, line, "broken link %q: %v", dest, err)
+				return dest, true
+			}
+			return d.pageAnchor(line, dest, v, article, query, frag), true
+		}
 	}
-	return withQueryFragment(u, query, frag)
+	if cu, a, err := d.in.links.article(path.Join(target, indexName+".md"), d.in.Locale); err == nil && a == "" {
+		return withQueryFragment(cu, query, frag), true
+	}
+	return "", false
 }
 
 // rootPageDest returns the href of a root-absolute link without
@@ -195,18 +197,8 @@ func (d *doc) rootPageDest(n ast.Node, dest, p, query, frag string) string {
 		return dest
 	}
 	lookup := func(target, u string) (string, bool) {
-		for _, ext := range []string{".md", ".mdx"} {
-			if d.in.links.markdown(target + ext) {
-				v, article, err := d.in.links.article(target+ext, d.in.Locale)
-				if err != nil {
-					d.errorf(site.KindBrokenLink, line, "broken link %q: %v", dest, err)
-					return dest, true
-				}
-				return d.pageAnchor(line, dest, v, article, query, frag), true
-			}
-		}
-		if cu, a, err := d.in.links.article(path.Join(target, indexName+".md"), d.in.Locale); err == nil && a == "" {
-			return withQueryFragment(cu, query, frag), true
+		if v, ok := d.fileDest(line, dest, target, query, frag); ok {
+			return v, true
 		}
 		if v, article, ok := d.in.links.page(u); ok {
 			return d.pageAnchor(line, dest, v, article, query, frag), true

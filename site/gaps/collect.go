@@ -158,6 +158,15 @@ func (c *collector) visitor(v string) (uint32, bool) {
 	return id, true
 }
 
+// newPhrasing adds the phrasing of text, kind and locale, found by its
+// text from now on.
+func (c *collector) newPhrasing(kind, locale, text string) int32 {
+	pi := int32(len(c.phrasings))
+	c.last.m[text] = pi
+	c.phrasings = append(c.phrasings, &phrasing{kind: kind, locale: locale, text: text})
+	return pi
+}
+
 // add takes one record.
 func (c *collector) add(r Record) {
 	var kind, text string
@@ -196,10 +205,23 @@ func (c *collector) add(r Record) {
 		c.last.part, c.last.m = part, m
 	}
 	pi, ok := c.last.m[text]
+	if !ok && kind != NoHelp {
+		// A key stored by an older text normalisation (textnorm.Key
+		// changed since: Arabic letter variants, Greek accents) is read
+		// as the key is made now, so that one query stays one phrasing
+		// across an upgrade; the old text finds it next time.
+		if k := textnorm.Key(text); k != text {
+			if k == "" {
+				return
+			}
+			if pi, ok = c.last.m[k]; !ok {
+				pi, ok = c.newPhrasing(kind, r.Locale, k), true
+			}
+			c.last.m[text] = pi
+		}
+	}
 	if !ok {
-		pi = int32(len(c.phrasings))
-		c.last.m[text] = pi
-		c.phrasings = append(c.phrasings, &phrasing{kind: kind, locale: r.Locale, text: text})
+		pi = c.newPhrasing(kind, r.Locale, text)
 	}
 	p := c.phrasings[pi]
 	at := r.Time.UnixMilli()

@@ -39,8 +39,7 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	f.Close()
 	if _, err := db.writer.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		os.Remove(path)
-		var se interface{ Code() int }
-		if errors.As(err, &se) && se.Code()&0xff == 13 { // SQLITE_FULL: the backup's disk
+		if primaryCode(err) == codeFull { // the backup's disk
 			var size int64
 			for _, f := range []string{db.path, db.path + "-wal"} {
 				if fi, err := os.Stat(f); err == nil {

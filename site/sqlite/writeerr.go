@@ -20,16 +20,12 @@ import (
 // contact requests), so that a full or read-only disk reads the same in
 // every log line and in /healthz.
 func (db *DB) explainWrite(err error) error {
-	var se interface{ Code() int }
-	if !errors.As(err, &se) {
-		return err
-	}
-	switch se.Code() & 0xff {
-	case 13: // SQLITE_FULL
+	switch primaryCode(err) {
+	case codeFull:
 		return db.diskFull(err)
-	case 8: // SQLITE_READONLY
+	case codeReadOnly:
 		return fmt.Errorf("events database %s cannot be written (a read-only file or file system): make it writable by the user running guichet and restart it (%w)", db.path, err)
-	case 10, 14: // SQLITE_IOERR, SQLITE_CANTOPEN: ask the file system why
+	case codeIOErr, codeCantOpen: // ask the file system why
 		if why := db.unwritable(); why != nil {
 			return fmt.Errorf("%w (%w)", why, err)
 		}
@@ -38,6 +34,24 @@ func (db *DB) explainWrite(err error) error {
 		}
 	}
 	return err
+}
+
+// Primary result codes of SQLite that the explanations tell apart.
+const (
+	codeReadOnly = 8
+	codeIOErr    = 10
+	codeFull     = 13
+	codeCantOpen = 14
+)
+
+// primaryCode is the primary result code of a SQLite error (the low byte
+// of its extended code), 0 for an error that is not SQLite's.
+func primaryCode(err error) int {
+	var se interface{ Code() int }
+	if !errors.As(err, &se) {
+		return 0
+	}
+	return se.Code() & 0xff
 }
 
 // diskFull is the error of a write refused for lack of room: the file,

@@ -201,7 +201,9 @@ func (l *Linker) SetTopics(links []TopicLink) {
 		kind, v, _ := strings.Cut(tl.Topic, ":")
 		switch kind {
 		case "text":
-			ts.byText[tl.Locale+"|"+v] = tl.ArticleID
+			// Keyed again: a key stored by an older text normalisation
+			// (textnorm.Key changed since) meets the tickets keyed now.
+			ts.byText[tl.Locale+"|"+textnorm.Key(v)] = tl.ArticleID
 		case "key":
 			ts.byKey[tl.Locale+"|"+v] = tl.ArticleID
 		}

@@ -146,3 +146,24 @@ func TestLinkerNoisySubjectsAndTopics(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicLinkedBeforeTheNormalisationChanged: a topic the team linked by
+// hand is stored by its key as the text normalisation made it then; the
+// Arabic folding made "كلمة المرور" "كلمه المرور", and tickets with the
+// very subject the team linked were no longer linked by it.
+func TestTopicLinkedBeforeTheNormalisationChanged(t *testing.T) {
+	fsys := fstest.MapFS{
+		"guichet.yaml":     {Data: []byte("locales: [en]\n")},
+		"account/reset.md": {Data: []byte("---\ntitle: Sign in\n---\nSign in with your e-mail.\n")},
+	}
+	l, _, _ := linkerOf(t, fsys)
+	l.SetTopics([]tickets.TopicLink{{Locale: "en", Topic: "text:كلمة المرور", ArticleID: "account/reset"}})
+	tk := site.Ticket{Subject: "كلمة المرور", Locale: "en"}
+	got, err := l.Link(context.Background(), &tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Method+":"+got.ArticleID != "manual:account/reset" {
+		t.Errorf("%+v, want manual:account/reset", got)
+	}
+}

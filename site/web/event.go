@@ -53,7 +53,9 @@ func (s *Server) readEvent(c echo.Context, st *state) (*eventJSON, error) {
 			in.Query = "" // refused as an empty query
 		}
 		e := in.search()
-		err = e.Validate()
+		if err = e.Validate(); err == nil && textnorm.Key(e.Query) == "" {
+			err = site.ErrNoWord // a word to Unicode, none to the key ("½", a kashida)
+		}
 	case site.EventOpen:
 		if in.Source != site.SourceWidget {
 			return nil, site.Errorf(site.EINVALID, "open events come from the widget: source must be widget")

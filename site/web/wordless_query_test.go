@@ -57,3 +57,34 @@ func TestWordlessQueries(t *testing.T) {
 		t.Errorf("recorded %+v, want only \"refund 👍\"", got)
 	}
 }
+
+// TestWordlessByTheCountingKey: whether a query has a word is what its
+// counting key (textnorm.Key) keeps, not what Unicode calls a letter or a
+// number: a vulgar fraction ("½") is no digit to it, and an Arabic kashida
+// or vowel mark typed alone is folded away. Such queries were recorded
+// with an empty key — the blank row TestWordlessQueries keeps out — and
+// their search events accepted.
+func TestWordlessByTheCountingKey(t *testing.T) {
+	e := newEnv(t)
+	for _, q := range []string{"½", "ـــ", "\u064e"} {
+		if textnorm.Key(q) != "" {
+			t.Fatalf("textnorm.Key(%q) = %q: not a wordless query", q, textnorm.Key(q))
+		}
+		e.page(t, "/search?q="+url.QueryEscape(q))
+		body, _ := json.Marshal(map[string]any{"type": "search", "query": q, "results": 0})
+		w := e.do(t, "POST", "/api/v1/events", strings.NewReader(string(body)), "Content-Type", "application/json")
+		if w.Code != 400 || !strings.Contains(w.Body.String(), "query has no word") {
+			t.Errorf("search event %q: %d %s, want 400 naming query", q, w.Code, w.Body)
+		}
+	}
+	if err := e.rec.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.db.RecentSearches(context.Background(), 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range got {
+		t.Errorf("recorded %q with the key %q, want no wordless query recorded", s.Query, s.Normalized)
+	}
+}

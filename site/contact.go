@@ -193,10 +193,8 @@ const (
 // MaxQueryLen characters on one line and a plain address (CheckEmail).
 // Errors are EINVALID and start with the field's name.
 func (r *SubscriptionRequest) Validate() error {
-	q, err := NormalQuery("query", r.Query) // as long as it is normalised, as searches
-	if err == nil {
-		q, err = oneLine("query", r.Query, MaxQueryBytes)
-	}
+	// One line, as typed in a search box, then the search rules.
+	q, err := oneLine("query", r.Query, MaxQueryBytes)
 	if err == nil {
 		q, err = NormalQuery("query", q)
 	}

@@ -571,9 +571,12 @@ func TestWidgetHelpCenterDown(t *testing.T) {
 	writeFile(t, dir, "team/_index.md", "---\ntitle: Team\n---\n")
 	writeFile(t, dir, "team/invite.md", "---\ntitle: Invite a teammate\ncontexts: [/team/*]\n---\nOpen **Team** and choose *Invite*.\n")
 	m := openMain(t, dir, false)
-	var down atomic.Bool
+	var down, slow atomic.Bool
 	down.Store(true)
 	help := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if slow.Load() && r.URL.Path == "/widget/frame" {
+			time.Sleep(5 * time.Second)
+		}
 		if down.Load() && r.URL.Path == "/widget/frame" {
 			w.Header().Set("Content-Type", "text/html")
 			w.WriteHeader(http.StatusBadGateway)
@@ -686,5 +689,44 @@ func TestWidgetHelpCenterDown(t *testing.T) {
 	}
 	if got := eval(shadow + `.querySelector('iframe').src`); !strings.Contains(got, "path=%2Fteam%2Fsettings") {
 		t.Errorf("the new panel is not for the new screen: %s", got)
+	}
+
+	// A panel dropped with the <body> while it was still loading does not
+	// fail the next one: its 3-second wait after an error page is its own.
+	noteShown := func() bool {
+		return eval(`(n => n && !n.hidden ? 'shown' : '')(`+shadow+`.querySelector('.n'))`) == "shown"
+	}
+	eval(`document.body.replaceWith(Object.assign(document.createElement('body'), {textContent: 'Billing'})),
+		history.pushState(null, '', '/billing'), ''`)
+	if !waitFor(5*time.Second, func() bool {
+		return eval(`(n => n && n.isConnected ? 'back' : '')(document.querySelector('[data-guichet-widget]'))`) == "back"
+	}) {
+		t.Fatal("the widget did not come back after the second <body> swap")
+	}
+	down.Store(true)
+	if err := chromedp.Do(ctx, chromedp.Click(button)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Second) // the error page has loaded: its 3-second wait runs
+	eval(`document.body.replaceWith(Object.assign(document.createElement('body'), {textContent: 'Team'})),
+		history.pushState(null, '', '/team/people'), ''`)
+	down.Store(false)
+	slow.Store(true) // the next panel takes longer than the dropped one's wait
+	if !waitFor(5*time.Second, func() bool {
+		return eval(`(n => n && n.isConnected ? 'back' : '')(document.querySelector('[data-guichet-widget]'))`) == "back"
+	}) {
+		t.Fatal("the widget did not come back after the third <body> swap")
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(button)); err != nil {
+		t.Fatal(err)
+	}
+	for end := time.Now().Add(3500 * time.Millisecond); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		if noteShown() {
+			t.Fatal("a panel still loading says it could not be loaded: the dropped panel's wait failed it")
+		}
+	}
+	slow.Store(false)
+	if !waitFor(20*time.Second, func() bool { return frameList() == "Invite a teammate" }) {
+		t.Fatal("the slow panel did not load")
 	}
 }

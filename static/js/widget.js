@@ -231,8 +231,9 @@
 	if (w.MutationObserver) new MutationObserver(function () {
 		if (el.isConnected || !d.body) return;
 		if (frame) panel.removeChild(frame);
+		clearTimeout(timer); // the dropped panel's: it must not fail the next one
 		frame = null;
-		ready = isOpen = false;
+		ready = isOpen = failed = false;
 		pending = [];
 		panel.hidden = true;
 		btn.setAttribute('aria-expanded', 'false');

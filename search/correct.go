@@ -151,10 +151,10 @@ func (li *localeIndex) corrected(text string, fq *queryAnalysis, top *site.Artic
 	for i, w := range fq.words {
 		switch {
 		case w.corrected:
-			parts[i] = li.surface(top, w.stem, "")
+			parts[i] = li.surface(top, w.stem, "", w.plain)
 		case w.stem != "" && !inTop[w.plain]:
 			// Known stem, but the word as typed is not the article's.
-			parts[i] = li.surface(top, w.stem, w.plain)
+			parts[i] = li.surface(top, w.stem, w.plain, w.plain)
 		}
 		if parts[i] == "" {
 			if t := typed[w.plain]; t != "" {
@@ -181,7 +181,7 @@ func (li *localeIndex) plausible(fq *queryAnalysis, r *ranking) bool {
 		}
 		near := false
 		for _, h := range r.hits[:min(len(r.hits), plausibleHits)] {
-			if li.surface(h.a, w.stem, w.plain) != "" {
+			if li.surface(h.a, w.stem, w.plain, w.plain) != "" {
 				near = true
 				break
 			}
@@ -216,12 +216,14 @@ func (li *localeIndex) articleWords(a *site.Article) map[string]bool {
 // term, lower-cased: the first such word of its title, description,
 // keywords or text. With near set, only a word within two typos of near
 // counts (so a correctly typed form is never replaced by another form of
-// the word). "" when there is none.
-func (li *localeIndex) surface(a *site.Article, term, near string) string {
+// the word). typed is the word as typed: where the stemmer took its
+// beginning away, the article writes it with its beginning too (Arabic's
+// article: "الفواتير" → "فواتير"). "" when there is none.
+func (li *localeIndex) surface(a *site.Article, term, near, typed string) string {
 	if a == nil {
 		return ""
 	}
-	m := li.newMatcher(&queryAnalysis{words: []word{{stem: term}}})
+	m := li.newMatcher(&queryAnalysis{words: []word{{stem: term, plain: typed}}})
 	for _, s := range []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text} {
 		for _, t := range splitWords(s) {
 			// A compound or elision is not one word to put back, but its

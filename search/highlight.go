@@ -84,6 +84,12 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 		} else {
 			add(w.stem, markTyped)
 		}
+		if beginningStripped(w.plain, w.stem) {
+			// The stemmer took the word's beginning away (Arabic's
+			// article: "المرور" → "مرور"): the text writes it with
+			// its beginning too, as typed.
+			m.heads[head(w.plain)] = true
+		}
 		for _, t := range w.forms {
 			add(t, markTyped)
 		}

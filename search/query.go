@@ -397,7 +397,7 @@ const (
 // findTypos computes typoCandidates: the likeliest typos first (see the
 // costs above), then the most frequent terms.
 func (li *localeIndex) findTypos(plain, stem string) []string {
-	text, costs := typoVariants(plain)
+	text, costs := typoVariants(plain, li.alphabet(plain))
 	if text == "" {
 		return nil
 	}
@@ -518,21 +518,23 @@ const maxTwoAway = 3
 
 // typoVariants returns the words one typo away from plain (see
 // typoCandidates), separated by spaces, and the cost of each by its byte
-// offset in that text; "" for a word longer than maxVariantWord.
-func typoVariants(plain string) (string, map[int]int) {
-	const letters = "abcdefghijklmnopqrstuvwxyz"
+// offset in that text; "" for a word longer than maxVariantWord. Letters
+// are substituted and inserted from letters (see alphabet).
+func typoVariants(plain string, letters []rune) (string, map[int]int) {
 	rs := []rune(plain)
-	if len(rs) > maxVariantWord {
+	if len(rs) == 0 || len(rs) > maxVariantWord {
 		return "", nil
 	}
 	firstToo := len(rs) >= twoEdits // the first letter may change
 	var b strings.Builder
-	b.Grow((2*len(rs) + 1) * len(letters) * (len(rs) + 2))
+	b.Grow((2*len(rs) + 1) * (len(letters) + 1) * (len(rs) + 2) * utf8.RuneLen(rs[0]))
 	costs := map[int]int{} // byte offset of a variant → its cost
 	emit := func(c int, parts ...[]rune) {
 		costs[b.Len()] = c
 		for _, p := range parts {
-			b.WriteString(string(p))
+			for _, r := range p {
+				b.WriteRune(r)
+			}
 		}
 		b.WriteByte(' ')
 	}

@@ -166,6 +166,10 @@ type localeIndex struct {
 	// typos remembers typoCandidates by word (at most maxTypoCache), and
 	// prefixTypos prefixCandidates by prefix (at most maxPrefixTypoCache).
 	typos, prefixTypos memo[[]string]
+	// letters are the vocabulary's letters by script, which typo variants
+	// substitute and insert (see alphabet); made on first use.
+	alphabetOnce sync.Once
+	letters      *alphabets
 	// fuzzy remembers the expansions of fuzzy queries.
 	fuzzy memo[*fuzzyExpansion]
 	// broad is the count from which a suggest clause uses its champion

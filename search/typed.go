@@ -122,7 +122,7 @@ func (li *localeIndex) prefixCandidates(ctx context.Context, plain string) ([]st
 	if v, ok := li.prefixTypos.get(plain); ok {
 		return v, nil
 	}
-	text, costs := typoVariants(plain)
+	text, costs := typoVariants(plain, li.alphabet(plain))
 	adv, err := li.idx.Advanced()
 	if err != nil {
 		return nil, err

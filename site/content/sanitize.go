@@ -19,6 +19,10 @@ var rasterDataURI = regexp.MustCompile(`^image/(png|gif|jpeg|webp|avif);base64,[
 // 15 MB program that took 45 ms to compile at every start.
 var contentID = regexp.MustCompile(`^(?:g|g[\p{L}\p{N}_:.][\p{L}\p{N}_:.-]*|(?:[^\P{L}g]|[\p{N}_:.-])[\p{L}\p{N}_:.-]*)$`)
 
+// attrText matches the value of a text attribute (alt, title, aria-label):
+// anything but control characters.
+var attrText = regexp.MustCompile(`^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$`)
+
 // newSanitizer is the one HTML policy applied to everything rendered from
 // content, raw HTML included (allow_html): the elements and attributes
 // Guichet's renderer and a writer's formatting need, and nothing that runs
@@ -48,11 +52,16 @@ func newSanitizer() *bluemonday.Policy {
 	// are namespaced so that content cannot take them over.
 	p.AllowAttrs("class").Matching(regexp.MustCompile(`^[A-Za-z0-9_ -]{1,200}$`)).Globally()
 	p.AllowAttrs("id").Matching(contentID).Globally()
-	p.AllowAttrs("title").Matching(bluemonday.Paragraph).Globally()
+	// Text attributes take any text but control characters: the policy
+	// escapes them when it writes the element back, so no value can close
+	// the attribute. bluemonday.Paragraph, used before, dropped an alt
+	// text with "@", ":", ";", "?", "&", quotes or a typographic
+	// apostrophe (l’écran) altogether, leaving the image without alt.
+	p.AllowAttrs("title").Matching(attrText).Globally()
 	p.AllowAttrs("lang").Matching(regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)).Globally()
 	p.AllowAttrs("dir").Matching(bluemonday.Direction).Globally()
 	p.AllowAttrs("role").Matching(regexp.MustCompile(`^(note|doc-noteref|doc-endnotes|doc-backlink|doc-footnote|presentation|img|group|region|tab|tablist|tabpanel)$`)).Globally()
-	p.AllowAttrs("aria-label").Matching(bluemonday.Paragraph).Globally()
+	p.AllowAttrs("aria-label").Matching(attrText).Globally()
 	p.AllowAttrs("aria-hidden").Matching(regexp.MustCompile(`^(true|false)$`)).Globally()
 	// Code blocks and tables scroll sideways and must be reachable by
 	// keyboard.
@@ -61,7 +70,7 @@ func newSanitizer() *bluemonday.Policy {
 	p.AllowAttrs("href").OnElements("a")
 	p.AllowAttrs("name").Matching(regexp.MustCompile(`^[\p{L}\p{N}_:.-]{1,200}$`)).OnElements("a")
 	p.AllowAttrs("src").OnElements("img")
-	p.AllowAttrs("alt").Matching(bluemonday.Paragraph).OnElements("img")
+	p.AllowAttrs("alt").Matching(attrText).OnElements("img")
 	p.AllowAttrs("width", "height").Matching(bluemonday.NumberOrPercent).OnElements("img", "col", "colgroup")
 	p.AllowAttrs("loading").Matching(regexp.MustCompile(`^(lazy|eager)$`)).OnElements("img")
 	p.AllowAttrs("decoding").Matching(regexp.MustCompile(`^(async|sync|auto)$`)).OnElements("img")

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestSanitize renders hostile Markdown and raw HTML, with raw HTML both
@@ -92,6 +94,56 @@ func TestRawHTMLThemeIDs(t *testing.T) {
 	for _, want := range []string{`<p>raw</p>`, `<div>main</div>`, `id="g"`, `id="go-live"`, `id="G-x"`, `id="été"`, `id="1-a"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("%s lost:\n%s", want, html)
+		}
+	}
+}
+
+// TestImageAltText: an image keeps its alt text (and a link or image its
+// title) whatever punctuation it holds, in Markdown, DocFX's :::image and
+// raw HTML, and a value cannot close its attribute. The sanitizer used to
+// drop an alt with "@", ":", ";", "?", "&", quotes or "’", leaving the
+// image without alt for screen readers and image search (34 images of the
+// Microsoft corpus).
+func TestImageAltText(t *testing.T) {
+	tests := []struct{ src, alt, title string }{
+		{`![Typing Garry@contoso.com: step 1; done?](a.png)`, `Typing Garry@contoso.com: step 1; done?`, ""},
+		{`![Ouvrez l’écran « Paiements » & validez](a.png "Étape 2 : cliquez sur Enregistrer")`, `Ouvrez l’écran « Paiements » & validez`, `Étape 2 : cliquez sur Enregistrer`},
+		{`:::image type="content" source="a.png" alt-text="The Info page; the URL is https://mail.contoso.com/owa.":::`, `The Info page; the URL is https://mail.contoso.com/owa.`, ""},
+		{`![x" onerror="alert(1)](a.png)`, `x" onerror="alert(1)`, ""},
+		{`<img src="a.png" alt="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" title="100% &amp; more">`, `"><script>alert(1)</script>`, `100% & more`},
+	}
+	r := NewRenderer(RenderOptions{AllowHTML: true})
+	for _, tt := range tests {
+		out, err := r.Render(Input{Source: []byte(tt.src + "\n"), File: "x.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(strings.NewReader(string(out.HTML)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var imgs []*html.Node
+		for n := range doc.Descendants() {
+			if n.Type == html.ElementNode && (n.Data == "img" || n.Data == "script") {
+				imgs = append(imgs, n)
+			}
+		}
+		if len(imgs) != 1 || imgs[0].Data != "img" {
+			t.Errorf("%s: want one img, got %s", tt.src, out.HTML)
+			continue
+		}
+		got := map[string]string{}
+		for _, a := range imgs[0].Attr {
+			got[a.Key] = a.Val
+		}
+		if alt, ok := got["alt"]; !ok || alt != tt.alt {
+			t.Errorf("%s: alt = %q (present %v), want %q\n%s", tt.src, alt, ok, tt.alt, out.HTML)
+		}
+		if got["title"] != tt.title {
+			t.Errorf("%s: title = %q, want %q", tt.src, got["title"], tt.title)
+		}
+		if _, ok := got["onerror"]; ok {
+			t.Errorf("%s: the alt text closed its attribute: %s", tt.src, out.HTML)
 		}
 	}
 }

@@ -87,6 +87,7 @@ type View struct {
 	children map[string][]*Category // parent ID|locale → child categories
 	inCat    map[string][]*Article  // section ID|locale → articles directly inside
 	files    map[string]bool        // content files visible articles and categories reference
+	titles   map[string]string      // URL → <title> of the pages whose title is shared (PageTitle)
 	// UI holds the interface strings the pages are written with; set by
 	// the web server on its copy of the view (nil elsewhere).
 	UI Localizer
@@ -156,6 +157,7 @@ func NewView(lib *Library, now time.Time, drafts bool) *View {
 	for _, list := range v.children {
 		sortCategories(list)
 	}
+	v.titles = v.distinctTitles()
 	return v
 }
 

@@ -100,7 +100,7 @@ func (ri *relatedIndex) related(a *site.Article, limit int) []*site.Article {
 }
 
 func articleData(v *site.View, rel *relatedIndex, a *site.Article) *articlePage {
-	b := newBase(v, a.Locale, a.Title, a.Description, a.URL)
+	b := newBase(v, a.Locale, v.PageTitle(a.URL, a.Title), a.Description, a.URL)
 	paths := map[string]string{}
 	for loc, t := range v.Translations(a.ID) {
 		paths[loc] = t.URL

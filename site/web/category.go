@@ -14,12 +14,14 @@ type categoryPage struct {
 }
 
 func categoryData(v *site.View, c *site.Category) *categoryPage {
+	title := v.PageTitle(c.URL, c.Title)
 	desc := c.Description
 	if desc == "" {
-		// Not the site's description: each page describes itself.
-		desc = c.Title + ": " + countLabel(v, c.Locale, v.CountIn(c.ID, c.Locale)) + "."
+		// Not the site's description: each page describes itself, by the
+		// title that tells it from its namesakes.
+		desc = title + ": " + countLabel(v, c.Locale, v.CountIn(c.ID, c.Locale)) + "."
 	}
-	b := newBase(v, c.Locale, c.Title, desc, c.URL)
+	b := newBase(v, c.Locale, title, desc, c.URL)
 	paths := map[string]string{}
 	for loc, t := range v.CategoryTranslations(c.ID) {
 		if v.CountIn(c.ID, loc) > 0 {

@@ -344,3 +344,48 @@ func TestFeedsKeepTextAsText(t *testing.T) {
 		t.Fatalf("the article is in %d of 3 feeds", found)
 	}
 }
+
+// TestNamesakesHaveDistinctTitles: sections and articles of one locale that
+// share a name ("Administration" under two products, one article title in
+// two categories) get distinct <title>s, og:titles and descriptions, told
+// apart by their categories nearest first; a title nobody shares stays
+// as it is. Search Console reports duplicate titles; 37 groups of the
+// Microsoft corpus did (10 sections called "Administration").
+func TestNamesakesHaveDistinctTitles(t *testing.T) {
+	md := func(title string) string {
+		return "---\ntitle: " + title + "\nupdated: 2026-01-02\n---\nSome text about " + title + ".\n"
+	}
+	e, _ := newEnvFS(t, map[string]string{
+		"guichet.yaml":                        "title: Docs\nbase_url: https://docs.test\n",
+		"exchange/online/_index.md":           "---\ntitle: Exchange Online\n---\n",
+		"exchange/server/_index.md":           "---\ntitle: Exchange Server\n---\n",
+		"exchange/online/administration/a.md": md("Mailbox quota"),
+		"exchange/server/administration/b.md": md("Mailbox quota"),
+		"exchange/server/administration/c.md": md("Database size"),
+		"teams/administration/d.md":           md("Add a team"),
+		"teams/administration/only-title.md":  md("A title nobody shares"),
+	})
+	tests := []struct{ path, title, desc string }{
+		{"/exchange/online/administration/", "Administration – Exchange Online – Docs", "Administration – Exchange Online: 1 article."},
+		{"/exchange/server/administration/", "Administration – Exchange Server – Docs", "Administration – Exchange Server: 2 articles."},
+		{"/teams/administration/", "Administration – Teams – Docs", "Administration – Teams: 2 articles."},
+		{"/exchange/online/administration/a", "Mailbox quota – Administration – Exchange Online – Docs", ""},
+		{"/exchange/server/administration/b", "Mailbox quota – Administration – Exchange Server – Docs", ""},
+		{"/teams/administration/only-title", "A title nobody shares – Docs", ""},
+		{"/exchange/", "Exchange – Docs", ""},
+	}
+	for _, tt := range tests {
+		page := e.page(t, tt.path)
+		h := readHead(t, page)
+		if h.title != tt.title {
+			t.Errorf("%s: title %q, want %q", tt.path, h.title, tt.title)
+		}
+		if tt.desc != "" && h.desc != tt.desc {
+			t.Errorf("%s: description %q, want %q", tt.path, h.desc, tt.desc)
+		}
+		og := webtest.Parse(t, page).First(`meta[property="og:title"]`)
+		if og == nil || webtest.Attr(og, "content") != tt.title {
+			t.Errorf("%s: og:title differs from the title", tt.path)
+		}
+	}
+}

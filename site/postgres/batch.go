@@ -99,8 +99,10 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []recorder.Search) erro
 func cols(n int) []string { return make([]string, n) }
 
 // writeEvents inserts clicks, votes and readings in one statement. A
-// visitor has one vote per article and day: a later vote replaces the
-// earlier one, stored or in the batch.
+// visitor has one vote per article and day (UTC), held by a unique index
+// (0008): a vote replaces the stored one unless that one is later, so the
+// later vote stays whichever replica writes it, and whenever. In a batch,
+// the latest of a visitor's votes is written (on a tie, the last).
 func writeEvents(ctx context.Context, tx *sql.Tx, events []site.Event) error {
 	if len(events) == 0 {
 		return nil
@@ -109,24 +111,22 @@ func writeEvents(ctx context.Context, tx *sql.Tx, events []site.Event) error {
 		article, visitor string
 		day              time.Time
 	}
+	key := func(e site.Event) voteKey {
+		return voteKey{e.ArticleID, e.Visitor, e.Time.UTC().Truncate(24 * time.Hour)}
+	}
 	lastVote := map[voteKey]int{}
 	for i, e := range events {
 		if e.Type == site.EventVote && e.Visitor != "" {
-			lastVote[voteKey{e.ArticleID, e.Visitor, e.Time.UTC().Truncate(24 * time.Hour)}] = i
-		}
-	}
-	for k := range lastVote {
-		if _, err := tx.ExecContext(ctx, `
-			DELETE FROM events WHERE type = 'vote' AND article_id = $1 AND visitor = $2 AND created_at >= $3 AND created_at < $4`,
-			k.article, k.visitor, k.day, k.day.Add(24*time.Hour)); err != nil {
-			return fmt.Errorf("vote dedupe: %w", err)
+			if j, ok := lastVote[key(e)]; !ok || e.Time.UnixMilli() >= events[j].Time.UnixMilli() {
+				lastVote[key(e)] = i
+			}
 		}
 	}
 	var typ, search, article, locale, helpful, reason, comment, source, context, path, visitor []string
 	var position []int64
 	var at []time.Time
 	for i, e := range events {
-		if e.Type == site.EventVote && e.Visitor != "" && lastVote[voteKey{e.ArticleID, e.Visitor, e.Time.UTC().Truncate(24 * time.Hour)}] != i {
+		if e.Type == site.EventVote && e.Visitor != "" && lastVote[key(e)] != i {
 			continue // replaced by a later vote in the batch
 		}
 		h := ""
@@ -145,7 +145,20 @@ func writeEvents(ctx context.Context, tx *sql.Tx, events []site.Event) error {
 		SELECT type, search_id, article_id, locale, position, NULLIF(helpful, '')::boolean, reason, comment, source, context, path, visitor, created_at
 		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[],
 		            $10::text[], $11::text[], $12::text[], $13::timestamptz[])
-		     AS e (type, search_id, article_id, locale, position, helpful, reason, comment, source, context, path, visitor, created_at)`,
+		     AS e (type, search_id, article_id, locale, position, helpful, reason, comment, source, context, path, visitor, created_at)
+		ON CONFLICT (article_id, visitor, ((created_at AT TIME ZONE 'UTC')::date)) WHERE type = 'vote' AND visitor <> ''
+		DO UPDATE SET
+			search_id  = excluded.search_id,
+			locale     = excluded.locale,
+			position   = excluded.position,
+			helpful    = excluded.helpful,
+			reason     = excluded.reason,
+			comment    = excluded.comment,
+			source     = excluded.source,
+			context    = excluded.context,
+			path       = excluded.path,
+			created_at = excluded.created_at
+		WHERE excluded.created_at >= events.created_at`,
 		typ, search, article, locale, position, helpful, reason, comment, source, context, path, visitor, at)
 	if err != nil {
 		return fmt.Errorf("events: %w", err)

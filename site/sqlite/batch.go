@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/recorder"
@@ -77,33 +76,36 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []recorder.Search) erro
 	return nil
 }
 
-// writeEvents inserts clicks, votes and readings.
+// writeEvents inserts clicks, votes and readings. A visitor has one vote
+// per article and day (UTC), held by a unique index (0019): a vote
+// replaces the stored one unless that one is later, so one person cannot
+// stuff the ratings, and a "No" written after its own reason does not undo
+// it.
 func writeEvents(ctx context.Context, tx *sql.Tx, events []site.Event) error {
 	if len(events) == 0 {
 		return nil
 	}
 	stmt, err := tx.PrepareContext(ctx, `
 		INSERT INTO events (type, search_id, article_id, locale, position, helpful, reason, comment, source, context, path, visitor, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (article_id, visitor, created_at / 86400000) WHERE type = 'vote' AND visitor != ''
+		DO UPDATE SET
+			search_id  = excluded.search_id,
+			locale     = excluded.locale,
+			position   = excluded.position,
+			helpful    = excluded.helpful,
+			reason     = excluded.reason,
+			comment    = excluded.comment,
+			source     = excluded.source,
+			context    = excluded.context,
+			path       = excluded.path,
+			created_at = excluded.created_at
+		WHERE excluded.created_at >= events.created_at`)
 	if err != nil {
 		return fmt.Errorf("prepare events: %w", err)
 	}
 	defer stmt.Close()
-	// One vote per visitor, article and day: a later vote replaces the
-	// earlier one, so one person cannot stuff the ratings.
-	dedupe, err := tx.PrepareContext(ctx, `
-		DELETE FROM events WHERE type = 'vote' AND article_id = ? AND visitor = ? AND created_at >= ? AND created_at < ?`)
-	if err != nil {
-		return fmt.Errorf("prepare vote dedupe: %w", err)
-	}
-	defer dedupe.Close()
 	for _, e := range events {
-		if e.Type == site.EventVote && e.Visitor != "" {
-			day := e.Time.UTC().Truncate(24 * time.Hour)
-			if _, err := dedupe.ExecContext(ctx, e.ArticleID, e.Visitor, millis(day), millis(day.Add(24*time.Hour))); err != nil {
-				return fmt.Errorf("vote dedupe: %w", err)
-			}
-		}
 		var helpful sql.NullBool
 		if e.Helpful != nil {
 			helpful = sql.NullBool{Bool: *e.Helpful, Valid: true}

@@ -285,3 +285,70 @@ func TestMigrationClickOnResults(t *testing.T) {
 		t.Errorf("after migration: failed %v, satisfied %v", failed, satisfied)
 	}
 }
+
+// TestMigrationOneVote: votes counted more than once a visitor, article
+// and UTC day before 0019 are cleaned up, the latest by its time staying,
+// so the unique index can hold the rule.
+func TestMigrationOneVote(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	conn, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetMaxOpenConns(1)
+	old := fstest.MapFS{}
+	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
+	for _, name := range names {
+		if pathpkg.Base(name) >= "0019" { // the schema before 0019
+			continue
+		}
+		b, _ := fs.ReadFile(migrationFS, name)
+		old[name] = &fstest.MapFile{Data: b}
+	}
+	if err := migrate(ctx, conn, old, time.Now); err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC).UnixMilli()
+	h := int64(time.Hour / time.Millisecond)
+	if _, err := conn.ExecContext(ctx, `
+		INSERT INTO events (type, article_id, helpful, reason, visitor, created_at) VALUES
+			('vote', 'fees', 0, '', 'v1', ?), ('vote', 'fees', 0, 'inaccurate', 'v1', ?),
+			('vote', 'fees', 1, '', 'v2', ?), ('vote', 'fees', 0, '', 'v2', ?),
+			('vote', 'fees', 0, '', 'v3', ?), ('vote', 'fees', 1, '', 'v3', ?),
+			('vote', 'fees', 0, '', '', ?), ('vote', 'fees', 0, '', '', ?),
+			('click', 'fees', NULL, '', 'v1', ?)`,
+		day+10*h, day+10*h+3000, day+10*h+5000, day+10*h+1000, day+24*h-60000, day+24*h+60000, day, day, day+10*h); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.reader.QueryContext(ctx, `SELECT type, coalesce(helpful, -1), reason, visitor, created_at FROM events ORDER BY visitor, created_at, type`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var typ, reason, visitor string
+		var helpful, at int64
+		if err := rows.Scan(&typ, &helpful, &reason, &visitor, &at); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s %s %d %s %s", visitor, typ, helpful, reason, fromMillis(at).Format("02 15:04:05")))
+	}
+	want := []string{
+		" vote 0  20 00:00:00", " vote 0  20 00:00:00", // no visitor: each counts
+		"v1 click -1  20 10:00:00", "v1 vote 0 inaccurate 20 10:00:03",
+		"v2 vote 1  20 10:00:05",
+		"v3 vote 0  20 23:59:00", "v3 vote 1  21 00:01:00",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("events after 0019:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

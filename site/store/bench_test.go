@@ -74,6 +74,62 @@ func BenchmarkRecord(b *testing.B) {
 	}
 }
 
+// BenchmarkRecordVotes measures votes written per second by each store
+// through the recorder, as the site sends them: a bare "No" when it is
+// clicked, then the same visitor's vote with its reason, which replaces
+// it, recorded 1,000 events later (most often in a later batch). Run
+// both in one go:
+//
+//	go test ./site/store -run '^$' -bench RecordVotes -benchtime 20000x
+func BenchmarkRecordVotes(b *testing.B) {
+	ctx := context.Background()
+	day := time.Now().UTC().Truncate(24 * time.Hour).Add(time.Hour)
+	for _, st := range []struct {
+		name string
+		open func(b *testing.B) store.Store
+	}{
+		{"SQLite", func(b *testing.B) store.Store {
+			db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "guichet.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			return db
+		}},
+		{"PostgreSQL", func(b *testing.B) store.Store {
+			return openPostgres(b, pgtest.DSN(b), time.Now)
+		}},
+	} {
+		b.Run(st.name, func(b *testing.B) {
+			s := st.open(b)
+			defer s.Close()
+			r := s.Recorder(recorder.Options{})
+			no := false
+			b.ResetTimer()
+			for i := range b.N {
+				e := site.Event{Type: site.EventVote, ArticleID: fmt.Sprint("article-", i%50), Locale: "en", Helpful: &no,
+					Source: site.SourceSite, Visitor: fmt.Sprint("visitor-", i/2), Time: day.Add(time.Duration(i) * time.Millisecond)}
+				if i%2 == 1 && i >= 1000 { // the reason of the "No" recorded 1,000 events before
+					e.ArticleID, e.Visitor, e.Reason = fmt.Sprint("article-", (i-1000)%50), fmt.Sprint("visitor-", (i-1000)/2), "inaccurate"
+				}
+				r.RecordEvent(e)
+				if i%4096 == 4095 {
+					if err := r.Flush(ctx); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			if err := r.Close(ctx); err != nil {
+				b.Fatal(err)
+			}
+			b.StopTimer()
+			if st := r.Stats(); st.Dropped != 0 || st.WriteErrors != 0 {
+				b.Fatalf("%+v", st)
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "votes/s")
+		})
+	}
+}
+
 // BenchmarkTicketNotify measures how long a ticket written on one replica
 // takes to reach the other's listener (LISTEN/NOTIFY): the database's part
 // of a replica's catch-up (the FAQ then ranks within 200 ms more).

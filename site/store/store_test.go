@@ -2,8 +2,11 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,4 +58,73 @@ func TestPostgresReplicas(t *testing.T) {
 		url := pgtest.DSN(t)
 		return openPostgres(t, url, now), openPostgres(t, url, now)
 	})
+}
+
+// TestPostgresMigrationOneVote: votes counted more than once a visitor,
+// article and UTC day before 0008 are cleaned up, the latest by its time
+// staying, so the unique index can hold the rule.
+func TestPostgresMigrationOneVote(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.DSN(t)
+	conn, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	names, err := filepath.Glob("../postgres/migrations/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE schema_migrations (version integer NOT NULL PRIMARY KEY, applied_at timestamptz NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range names {
+		if filepath.Base(name) >= "0008" { // the schema before 0008
+			break
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := conn.ExecContext(ctx, string(b)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := conn.ExecContext(ctx, `INSERT INTO schema_migrations VALUES ($1, now())`, i+1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := conn.ExecContext(ctx, `
+		INSERT INTO events (type, article_id, helpful, reason, visitor, created_at) VALUES
+			('vote', 'fees', false, '', 'v1', '2026-11-20 10:00:00Z'), ('vote', 'fees', false, 'inaccurate', 'v1', '2026-11-20 10:00:03Z'),
+			('vote', 'fees', true, '', 'v2', '2026-11-20 10:00:05Z'), ('vote', 'fees', false, '', 'v2', '2026-11-20 10:00:01Z'),
+			('vote', 'fees', false, '', 'v3', '2026-11-20 23:59:00Z'), ('vote', 'fees', true, '', 'v3', '2026-11-21 00:01:00Z'),
+			('vote', 'fees', false, '', '', '2026-11-20 00:00:00Z'), ('vote', 'fees', false, '', '', '2026-11-20 00:00:00Z'),
+			('click', 'fees', NULL, '', 'v1', '2026-11-20 10:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	openPostgres(t, url, time.Now) // migrates
+	rows, err := conn.QueryContext(ctx, `
+		SELECT type, coalesce(helpful::text, '-'), reason, visitor, to_char(created_at AT TIME ZONE 'UTC', 'DD HH24:MI:SS')
+		FROM events ORDER BY visitor, created_at, type`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var typ, helpful, reason, visitor, at string
+		if err := rows.Scan(&typ, &helpful, &reason, &visitor, &at); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s %s %s %s %s", visitor, typ, helpful, reason, at))
+	}
+	want := []string{
+		" vote false  20 00:00:00", " vote false  20 00:00:00", // no visitor: each counts
+		"v1 click -  20 10:00:00", "v1 vote false inaccurate 20 10:00:03",
+		"v2 vote true  20 10:00:05",
+		"v3 vote false  20 23:59:00", "v3 vote true  21 00:01:00",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("events after 0008:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

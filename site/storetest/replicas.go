@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -115,6 +116,64 @@ func Replicas(t *testing.T, open ReplicaOpener) {
 		wg.Wait()
 		if n, _ := a.CountSearches(ctx); n != 50 {
 			t.Errorf("%d searches, want 50", n)
+		}
+	})
+
+	t.Run("VotesCountOnce", func(t *testing.T) {
+		t0 := start()
+		a, b := open(t, fixed(t0))
+		ctx := context.Background()
+		yes, no := true, false
+		// Each visitor's first answer reaches one replica and the vote that
+		// replaces it (the reason of a "No" a few seconds later, or a "No"
+		// after a "Yes") the other, both replicas writing at once, and the
+		// later one sometimes committed first: one vote counts, the later.
+		const rounds, visitors = 20, 25
+		for round := range rounds {
+			article := fmt.Sprintf("a%d", round)
+			first, later := recorder.NewBatch(), recorder.NewBatch()
+			for v := range visitors {
+				visitor := fmt.Sprintf("v%d", v)
+				answer := &no
+				if v%2 == 1 {
+					answer = &yes
+				}
+				first.Events = append(first.Events, site.Event{Type: site.EventVote, ArticleID: article, Locale: "en", Helpful: answer, Visitor: visitor, Time: t0})
+				later.Events = append(later.Events, site.Event{Type: site.EventVote, ArticleID: article, Locale: "en", Helpful: &no, Reason: "inaccurate", Visitor: visitor, Time: t0.Add(3 * time.Second)})
+			}
+			writers := []store.Store{a, b}
+			batches := []*recorder.Batch{first, later}
+			if round%2 == 1 {
+				batches[0], batches[1] = later, first
+			}
+			var wg sync.WaitGroup
+			for i, s := range writers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if err := s.WriteBatch(ctx, batches[i]); err != nil {
+						t.Error(err)
+					}
+				}()
+			}
+			wg.Wait()
+		}
+		fb, err := b.NotHelpful(ctx, t0.Add(-time.Hour), 2*rounds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var twice, lost []string
+		for _, f := range fb {
+			if f.Yes+f.No != visitors {
+				twice = append(twice, fmt.Sprintf("%s: %d yes, %d no", f.ArticleID, f.Yes, f.No))
+			}
+			if f.Yes != 0 || f.Reasons["inaccurate"] != visitors {
+				lost = append(lost, fmt.Sprintf("%s: %d yes, %d reasons", f.ArticleID, f.Yes, f.Reasons["inaccurate"]))
+			}
+		}
+		if len(fb) != rounds || len(twice) > 0 || len(lost) > 0 {
+			t.Errorf("%d visitors voting twice on one article each on two replicas at once, %d articles: %d articles rated; "+
+				"votes counted more than once a visitor %q; later votes lost %q", visitors, rounds, len(fb), twice, lost)
 		}
 	})
 

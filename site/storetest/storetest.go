@@ -43,6 +43,7 @@ func Run(t *testing.T, open Opener) {
 		{"ClickOnItsResults", testClickOnItsResults},
 		{"FoundInstead", testFoundInstead},
 		{"Feedback", testFeedback},
+		{"OneVoteADay", testOneVoteADay},
 		{"Tickets", testTickets},
 		{"TopicLinks", testTopicLinks},
 		{"Decisions", testDecisions},
@@ -448,6 +449,100 @@ func testFeedback(t *testing.T, open Opener) {
 	if !slices.Equal(screens, []string{"/reports|reports|" + site.SourceWidget}) {
 		t.Errorf("screens without help %q", screens)
 	}
+}
+
+// testOneVoteADay: a visitor's votes on an article count once a UTC day,
+// the later by its time staying whichever is written first (a "No"
+// written after its own reason, a "Yes" after a "No" replacing it), in the
+// figures, their roll-up and what the vote satisfies or takes back.
+func testOneVoteADay(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	yes, no := true, false
+	d := time.Date(2026, 11, 20, 23, 59, 0, 0, time.UTC) // a minute before the next UTC day
+	min := func(m int) time.Time { return d.Add(time.Duration(m) * time.Minute) }
+	vote := func(visitor, article string, helpful *bool, reason string, at time.Time) site.Event {
+		return site.Event{Type: site.EventVote, ArticleID: article, Locale: "en", Source: site.SourceSite, Helpful: helpful, Reason: reason, Visitor: visitor, Time: at}
+	}
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordSearch(site.SearchEvent{ID: "s5", Query: "export csv", Locale: "en", Visitor: "v5", Time: min(-10)})
+		r.RecordSearch(site.SearchEvent{ID: "s6", Query: "import csv", Locale: "en", Visitor: "v6", Time: min(-10)})
+		r.RecordSearch(site.SearchEvent{ID: "s7", Query: "setup guide", Locale: "en", Results: 1, Hits: []string{"guide"}, Visitor: "v7", Time: min(-10)})
+	})
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordEvent(vote("v1", "fees", &no, "inaccurate", d.Add(3*time.Second))) // the reason, written before its "No"
+		r.RecordEvent(vote("v2", "fees", &yes, "", d.Add(5*time.Second)))          // in one batch, out of order
+		r.RecordEvent(vote("v2", "fees", &no, "", d))
+		r.RecordEvent(vote("v3", "fees", &yes, "", min(-60)))
+		r.RecordEvent(vote("v4", "fees", &no, "", d)) // and a "Yes" the next day
+		r.RecordEvent(vote("", "fees", &no, "", d))   // no visitor: each counts
+		r.RecordEvent(vote("", "fees", &no, "", d))
+		r.RecordEvent(vote("v5", "export", &no, "", min(-5)))
+		r.RecordEvent(vote("v6", "import", &yes, "", min(-5)))
+		r.RecordEvent(vote("v7", "guide", &no, "", min(-50))) // before the search
+	})
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordEvent(vote("v1", "fees", &no, "", d))
+		r.RecordEvent(vote("v3", "fees", &no, "missing_information", min(-59)))
+		r.RecordEvent(vote("v4", "fees", &yes, "", min(2)))
+		r.RecordEvent(vote("v5", "export", &yes, "", min(-4))) // found after all
+		r.RecordEvent(vote("v6", "import", &no, "", min(-4)))  // not found after all
+		r.RecordEvent(vote("v7", "guide", &yes, "", min(-5)))  // after the search: satisfies it
+	})
+	from, to := d.Truncate(24*time.Hour), d.Truncate(24*time.Hour).Add(48*time.Hour)
+	check := func(when string) {
+		t.Helper()
+		days, err := s.DayTotals(ctx, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		votes := map[string][2]int{}
+		for _, x := range days {
+			v := votes[x.Day]
+			votes[x.Day] = [2]int{v[0] + x.HelpfulVotes, v[1] + x.NotHelpfulVotes}
+		}
+		if want := map[string][2]int{"2026-11-20": {3, 6}, "2026-11-21": {1, 0}}; !maps.Equal(votes, want) {
+			t.Errorf("%s: votes per day [yes no] %v, want %v", when, votes, want)
+		}
+		arts, err := s.ArticleTotals(ctx, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][2]int{}
+		for _, a := range arts {
+			got[a.ArticleID] = [2]int{a.Helpful, a.NotHelpful}
+		}
+		if want := map[string][2]int{"fees": {2, 5}, "export": {1, 0}, "import": {0, 1}, "guide": {1, 0}}; !maps.Equal(got, want) {
+			t.Errorf("%s: votes per article [yes no] %v, want %v", when, got, want)
+		}
+	}
+	check("raw")
+	comments, err := s.VoteComments(ctx, from, to, "", 10)
+	var reasons []string
+	for _, c := range comments {
+		reasons = append(reasons, c.Reason)
+	}
+	sort.Strings(reasons)
+	if err != nil || !slices.Equal(reasons, []string{"inaccurate", "missing_information"}) {
+		t.Errorf("reasons of the votes that stand %q %v", reasons, err)
+	}
+	found := map[string]string{}
+	if err := s.GapRecords(ctx, from, func(r gaps.Record) error {
+		if r.Kind == "" {
+			found[r.Query] = r.Found
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]string{"export csv": "export", "import csv": ""}; !maps.Equal(found, want) {
+		t.Errorf("failed searches and the article found instead %v, want %v (the satisfied one absent)", found, want)
+	}
+	if n, err := s.RollUp(ctx, to.Add(time.Hour)); err != nil || n != 2 {
+		t.Fatalf("rolled up %d days, %v", n, err)
+	}
+	check("rolled up")
 }
 
 func ticket(id, subject, article string, created time.Time) site.StoredTicket {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -13,7 +12,7 @@ import (
 	"github.com/guichet/guichet/site/tickets"
 )
 
-const ticketsUsage = "usage: guichet tickets import FILE [--format zendesk|freshdesk|helpscout|csv] [--timezone ZONE] [--content DIR] [--data DIR]"
+const ticketsUsage = "usage: guichet tickets import FILE [--format zendesk|freshdesk|helpscout|csv] [--timezone ZONE] [--date-order dmy|mdy] [--content DIR] [--data DIR]"
 
 // runTickets implements `guichet tickets import`.
 func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -23,6 +22,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	c := newCommand("tickets import", stderr, "content", "data", "database")
 	format := c.fs.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", ")+" (default: recognised from the header)")
 	tz := c.fs.String("timezone", "UTC", "time zone of dates written without one (the helpdesk account's, e.g. Europe/Paris)")
+	order := c.fs.String("date-order", "", "dates like 03/04/2026: dmy (day first) or mdy (month first); default: learnt from the file's other dates")
 	asJSON := c.fs.Bool("json", false, "print the summary as JSON")
 	pos, err := c.parse(args[1:], -1)
 	if err != nil {
@@ -31,23 +31,12 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if len(pos) != 1 {
 		return fmt.Errorf("%s", ticketsUsage)
 	}
-	loc, err := time.LoadLocation(*tz)
+	rd, note, closeFile, err := tickets.OpenFile(pos[0], *format, *tz, *order)
 	if err != nil {
-		return fmt.Errorf("--timezone %q: %w", *tz, err)
+		return err
 	}
-	path := pos[0]
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("open tickets file: %w", err)
-	}
-	defer f.Close()
-	rd, err := tickets.NewReader(f, *format, loc)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if *format == "" {
-		fmt.Fprintf(stderr, "Reading %s as a %s export (recognised from its header; --format chooses another).\n", path, tickets.FormatName(rd.Format()))
-	}
+	defer closeFile()
+	fmt.Fprintln(stderr, note)
 	start := time.Now()
 	db, err := openStore(ctx, c.cfg, false)
 	if err != nil {
@@ -59,12 +48,12 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer closeIdx()
-	sum, err := tickets.Import(ctx, rd, in, func(r tickets.Result) { r.WriteText(stderr, path) })
+	sum, err := tickets.Import(ctx, rd, in, func(r tickets.Result) { r.WriteText(stderr, pos[0]) })
 	took := time.Since(start).Round(time.Millisecond)
 	if *asJSON {
 		err = errors.Join(err, sum.WriteJSON(stdout, took))
 	} else {
-		sum.WriteText(stdout, path, took)
+		sum.WriteText(stdout, pos[0], took)
 	}
 	return err
 }

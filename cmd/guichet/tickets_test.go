@@ -266,7 +266,7 @@ func TestTicketsImport(t *testing.T) {
 	if code := run(context.Background(), args, &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	for _, want := range []string{file + ":5: ticket \"3\": skipped: created_at is empty", file + ":6: ticket \"4\": skipped: created_at: \"yesterday\" is not a date",
+	for _, want := range []string{file + ":5: ticket \"3\": skipped: created_at (column \"created_at\") is empty", file + ":6: ticket \"4\": skipped: created_at (column \"created_at\"): \"yesterday\" is not a date",
 		file + ":7: ticket \"5\": skipped: subject is required"} {
 		if !strings.Contains(errb.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errb.String())

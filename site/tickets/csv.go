@@ -2,6 +2,7 @@ package tickets
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -96,6 +97,13 @@ type Reader struct {
 	cols   map[string]int // field → column index
 	loc    *time.Location
 	header []string
+	sep    rune // the CSV separator: ',', ';' or tab
+	js     *jsonReader
+	name   string // the file's name, for errors
+	// order is how dates like 03/04/2026 are read: day first ("dmy") or
+	// month first ("mdy"); "" until given or learnt from the file.
+	order, orderWhy string
+	at              io.ReaderAt // the file, for learning the date order
 }
 
 // signatures are header names only one helpdesk's export has, by format;
@@ -166,9 +174,6 @@ func signatureKey(h string) string {
 // (UTC when nil). An unknown format, or a header missing a required column,
 // is an error naming what is missing.
 func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) {
-	if _, ok := columns[format]; !ok && format != "" {
-		return nil, fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats(), ", "))
-	}
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -176,7 +181,15 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
 		br.Discard(3) // Excel's byte-order mark
 	}
+	if first, _ := br.Peek(512); bytes.HasPrefix(bytes.TrimLeft(first, " \t\r\n"), []byte("{")) ||
+		bytes.HasPrefix(bytes.TrimLeft(first, " \t\r\n"), []byte("[")) {
+		return newJSONReader(br, format, loc)
+	}
+	if _, ok := columns[format]; !ok && format != "" {
+		return nil, fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats(), ", "))
+	}
 	cr := csv.NewReader(br)
+	cr.Comma = sniffSeparator(br)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
@@ -187,9 +200,6 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 		return nil, fmt.Errorf("line 1: read header: %w", err)
 	}
 	header = append([]string(nil), header...)
-	if len(header) == 1 && strings.Contains(header[0], ";") {
-		return nil, fmt.Errorf("line 1: the header has one column holding %q: the file looks separated by semicolons, export it with commas", header[0])
-	}
 	if format == "" {
 		if format = DetectFormat(header); format == "" {
 			return nil, fmt.Errorf("line 1: the header %s is not one of a known export (%s) nor the generic one: name the format with --format, or name the columns id, subject and created_at",
@@ -204,7 +214,8 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 			index[k] = i
 		}
 	}
-	rd := &Reader{r: cr, format: format, cols: map[string]int{}, loc: loc, header: header}
+	rd := &Reader{r: cr, format: format, cols: map[string]int{}, loc: loc, header: header, sep: cr.Comma}
+	rd.at, _ = r.(io.ReaderAt)
 	for _, field := range []string{colID, colSubject, colBody, colTags, colCreated, colLocale, colArticle} {
 		for _, name := range append(append([]string(nil), names[field]...), genericColumns[field]...) {
 			if i, ok := index[headerKey(name)]; ok {
@@ -224,6 +235,47 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 		return nil, fmt.Errorf("line 1: the %s header lacks %s; it has %s", format, strings.Join(missing, " and "), quoteList(header))
 	}
 	return rd, nil
+}
+
+// sniffSeparator is the separator of a CSV header: the comma unless the
+// first line holds more semicolons (spreadsheets in locales that write
+// decimals with a comma save CSV with semicolons) or tabs, outside quotes.
+func sniffSeparator(br *bufio.Reader) rune {
+	head, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	count := map[byte]int{}
+	quoted := false
+	for _, c := range head {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == ',' || c == ';' || c == '\t'):
+			count[c]++
+		}
+	}
+	best := byte(',')
+	for _, c := range []byte{';', '\t'} {
+		if count[c] > count[best] {
+			best = c
+		}
+	}
+	return rune(best)
+}
+
+// Separator names the separator the reader found: "commas", "semicolons",
+// "tabs", or "" for JSON.
+func (rd *Reader) Separator() string {
+	switch rd.sep {
+	case ',':
+		return "commas"
+	case ';':
+		return "semicolons"
+	case '\t':
+		return "tabs"
+	}
+	return ""
 }
 
 // Format returns the format the reader reads, the one recognised from the
@@ -252,6 +304,9 @@ func quoteList(list []string) string {
 // Next returns the next ticket and the line it starts on, io.EOF at the
 // end, or a *RowError for a row that cannot be read (reading can go on).
 func (rd *Reader) Next() (site.Ticket, int, error) {
+	if rd.js != nil {
+		return rd.js.next()
+	}
 	rec, err := rd.r.Read()
 	for err == nil && len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 		rec, err = rd.r.Read() // a blank line
@@ -262,7 +317,7 @@ func (rd *Reader) Next() (site.Ticket, int, error) {
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return site.Ticket{}, pe.StartLine, &RowError{Line: pe.StartLine, Err: pe.Err}
+			return site.Ticket{}, pe.StartLine, &RowError{Line: pe.StartLine, Err: fmt.Errorf("%scolumn %d: %w: check the quotes of that row (a field holding a quote must be quoted, its quotes doubled)", map[bool]string{true: fmt.Sprintf("line %d, ", pe.Line)}[pe.Line != pe.StartLine], pe.Column, pe.Err)}
 		}
 		return site.Ticket{}, 0, err
 	}
@@ -288,14 +343,139 @@ func (rd *Reader) Next() (site.Ticket, int, error) {
 	if n := len(rec); n < len(rd.header) && rd.cols[colCreated] >= n {
 		return t, line, &RowError{Line: line, Err: fmt.Errorf("the row has %d columns, the header %d", n, len(rd.header))}
 	}
-	created := get(colCreated)
+	created, column := get(colCreated), rd.header[rd.cols[colCreated]]
 	if created == "" {
-		return t, line, &RowError{Line: line, Err: fmt.Errorf("created_at is empty")}
+		return t, line, &RowError{Line: line, Err: fmt.Errorf("created_at (column %q) is empty", column)}
 	}
-	if t.CreatedAt, err = ParseTime(created, rd.loc); err != nil {
-		return t, line, &RowError{Line: line, Err: fmt.Errorf("created_at: %w", err)}
+	if t.CreatedAt, err = rd.parseDate(created); err != nil {
+		var oe *orderError
+		if errors.As(err, &oe) {
+			return t, line, err // not a row's fault: the import stops
+		}
+		return t, line, &RowError{Line: line, Err: fmt.Errorf("created_at (column %q): %w", column, err)}
 	}
 	return t, line, nil
+}
+
+// fatal is an error that stops reading at line (0: the error says where),
+// naming the file when the reader knows it: "tickets.csv:12: …".
+func (rd *Reader) fatal(line int, err error) error {
+	switch {
+	case line > 0 && rd.name != "":
+		return fmt.Errorf("%s:%d: %w", rd.name, line, err)
+	case line > 0:
+		return fmt.Errorf("line %d: %w", line, err)
+	case rd.name != "":
+		return fmt.Errorf("%s: %w", rd.name, err)
+	}
+	return err
+}
+
+// SetDateOrder says how dates written with two numbers before the year
+// are read: "dmy" (03/04/2026 is 3 April) or "mdy" (March 4); "" learns it
+// from the file.
+func (rd *Reader) SetDateOrder(order string) error {
+	switch order {
+	case "", dayFirst, monthFirst:
+		rd.order, rd.orderWhy = order, "as asked"
+		return nil
+	}
+	return fmt.Errorf("date order %q: use dmy (day first, 03/04/2026 is 3 April) or mdy (month first, March 4)", order)
+}
+
+// DateOrder describes how ambiguous dates were read, "" when the file had
+// none: `day first (line 57 has "25/11/2026")`.
+func (rd *Reader) DateOrder() string {
+	if rd.order == "" || rd.orderWhy == "" {
+		return ""
+	}
+	name := map[string]string{dayFirst: "day first", monthFirst: "month first"}[rd.order]
+	return name + " (" + rd.orderWhy + ")"
+}
+
+// orderError stops an import whose dates cannot be read without knowing
+// whether the day or the month comes first.
+type orderError struct{ msg string }
+
+func (e *orderError) Error() string { return e.msg }
+
+// parseDate reads a date of the file; the first date like 03/04/2026,
+// whose order the reader does not know yet, makes it learn the order from
+// the file's other dates (a day above 12 tells): never a guess.
+func (rd *Reader) parseDate(s string) (time.Time, error) {
+	t, err := parseTime(s, rd.loc, rd.order)
+	var amb *ambiguousDate
+	if rd.order != "" || !errors.As(err, &amb) {
+		return t, err
+	}
+	if err := rd.learnOrder(s); err != nil {
+		return time.Time{}, err
+	}
+	return parseTime(s, rd.loc, rd.order)
+}
+
+// learnOrder scans the date column of the whole file (read again from
+// its start, through ReadAt, so the import's reading is not disturbed) for
+// dates whose order shows: 25/11/2026 is day first, 11/25/2026 month first.
+func (rd *Reader) learnOrder(s string) error {
+	ask := "pass --date-order dmy (day first: 3 April) or mdy (month first: March 4)"
+	unread := &orderError{fmt.Sprintf("column %q: %q could be day or month first: %s", rd.header[rd.cols[colCreated]], s, ask)}
+	if rd.at == nil {
+		return unread
+	}
+	br := bufio.NewReaderSize(io.NewSectionReader(rd.at, 0, 1<<62), 64<<10)
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = rd.sep, -1, true
+	col := rd.cols[colCreated]
+	seen := map[string]string{} // order → the first date showing it, with its line
+	for i := 0; len(seen) < 2; i++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				continue
+			}
+			return unread // a pipe cannot be read again
+		}
+		if i == 0 || col >= len(rec) {
+			continue // the header
+		}
+		m := numericDate.FindStringSubmatch(strings.TrimSpace(rec[col]))
+		if m == nil {
+			continue
+		}
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[3])
+		o := ""
+		switch {
+		case a > 12 && b <= 12:
+			o = dayFirst
+		case b > 12 && a <= 12:
+			o = monthFirst
+		}
+		if _, ok := seen[o]; o != "" && !ok {
+			l, _ := cr.FieldPos(col)
+			seen[o] = fmt.Sprintf("line %d has %q", l, strings.TrimSpace(rec[col]))
+		}
+	}
+	switch {
+	case len(seen) == 2:
+		return &orderError{fmt.Sprintf("column %q: the file's dates disagree on the order of day and month (%s, %s): %s",
+			rd.header[col], seen[dayFirst], seen[monthFirst], ask)}
+	case len(seen) == 0:
+		return &orderError{fmt.Sprintf("column %q: %q could be day or month first, and no date of the file has a day above 12 to tell: %s",
+			rd.header[col], s, ask)}
+	}
+	for o, why := range seen {
+		rd.order, rd.orderWhy = o, why
+	}
+	return nil
 }
 
 // splitTags splits a tags cell on commas or semicolons (Freshdesk and Help
@@ -345,7 +525,27 @@ var timeLayouts = []string{
 // ParseTime reads a ticket date: RFC 3339, the "YYYY-MM-DD HH:MM[:SS]"
 // forms of helpdesk exports with or without a zone offset, "Jan 2, 2006"
 // forms, or unix seconds. Times without a zone are in loc.
+// A date like 03/04/2026, whose day and month could be either way round,
+// is an error: dates are never guessed.
 func ParseTime(s string, loc *time.Location) (time.Time, error) {
+	return parseTime(s, loc, "")
+}
+
+// Orders of the day and the month in dates like 03/04/2026.
+const (
+	dayFirst   = "dmy"
+	monthFirst = "mdy"
+)
+
+// ambiguousDate is a date like 03/04/2026 read without a known order.
+type ambiguousDate struct{ s string }
+
+func (e *ambiguousDate) Error() string {
+	return fmt.Sprintf("%q could be day or month first: write dates as 2026-04-03", e.s)
+}
+
+// parseTime is ParseTime with the order of dates like 03/04/2026.
+func parseTime(s string, loc *time.Location, order string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if loc == nil {
 		loc = time.UTC
@@ -361,8 +561,8 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 		}
 		return t, nil
 	}
-	if t, ok := parseNumericDate(s, loc); ok {
-		return t, nil
+	if t, ok, err := parseNumericDate(s, loc, order); ok || err != nil {
+		return t, err
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 600000000 && n < 1e11 {
 		return time.Unix(n, 0), nil
@@ -375,18 +575,32 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 var numericDate = regexp.MustCompile(`^(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$`)
 
 // parseNumericDate reads dates written with the year last, as spreadsheets
-// re-save exports: with "/" the month comes first (US) unless the first
-// number cannot be a month; with "-" or "." the day comes first.
-func parseNumericDate(s string, loc *time.Location) (time.Time, bool) {
+// re-save exports, in order ("dmy" or "mdy"). Without an order, a date
+// whose first or second number is above 12 shows its order; with "-" or
+// "." the day comes first; otherwise ("03/04/2026") it is ambiguous and an
+// *ambiguousDate error. ok is false when s is not such a date.
+func parseNumericDate(s string, loc *time.Location, order string) (t time.Time, ok bool, err error) {
 	m := numericDate.FindStringSubmatch(s)
 	if m == nil {
-		return time.Time{}, false
+		return time.Time{}, false, nil
 	}
 	a, _ := strconv.Atoi(m[1])
 	b, _ := strconv.Atoi(m[3])
 	year, _ := strconv.Atoi(m[4])
+	if order == "" {
+		switch {
+		case a > 12:
+			order = dayFirst
+		case b > 12:
+			order = monthFirst
+		case m[2] != "/" || a == b:
+			order = dayFirst
+		default:
+			return time.Time{}, false, &ambiguousDate{s}
+		}
+	}
 	day, month := a, b
-	if m[2] == "/" && a <= 12 {
+	if order == monthFirst {
 		day, month = b, a
 	}
 	hour, minute, sec := 0, 0, 0
@@ -407,11 +621,11 @@ func parseNumericDate(s string, loc *time.Location) (time.Time, bool) {
 			}
 		}
 	}
-	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, loc)
+	t = time.Date(year, time.Month(month), day, hour, minute, sec, 0, loc)
 	if month < 1 || month > 12 || day < 1 || t.Day() != day || hour > 23 || minute > 59 || sec > 59 {
-		return time.Time{}, false
+		return time.Time{}, false, nil
 	}
-	return t, true
+	return t, true, nil
 }
 
 // Summary counts what an import did.
@@ -423,6 +637,8 @@ type Summary struct {
 	Rejected  int            `json:"rejected"`
 	Linked    map[string]int `json:"linked"` // by method
 	Unlinked  int            `json:"unlinked"`
+	// DateOrder tells how dates like 03/04/2026 were read (Reader.DateOrder).
+	DateOrder string `json:"date_order,omitempty"`
 }
 
 // Add counts one result.
@@ -471,8 +687,9 @@ func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) 
 		err     error
 	}
 	items := make(chan item, 1)
+	var order string // the reader's date order, set before items closes
 	go func() {
-		defer close(items)
+		defer func() { order = rd.DateOrder(); close(items) }()
 		send := func(it item) bool {
 			select {
 			case items <- it:
@@ -508,7 +725,7 @@ func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) 
 				continue
 			}
 			if err != nil {
-				send(item{err: fmt.Errorf("line %d: %w", line, err)})
+				send(item{err: rd.fatal(line, err)})
 				return
 			}
 			batch = append(batch, t)
@@ -545,5 +762,6 @@ func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) 
 			}
 		}
 	}
+	sum.DateOrder = order
 	return sum, ctx.Err()
 }

@@ -97,7 +97,7 @@ func TestReaderRows(t *testing.T) {
 	want := []row{
 		{2, "1", ""},
 		{6, "2", "line 6: the row has 3 columns, the header 4"},
-		{7, "3", "line 7: created_at is empty"},
+		{7, "3", `line 7: created_at (column "created_at") is empty`},
 		{8, "4", ""},
 		{9, "5", "line 9: the row is not valid UTF-8"},
 		{10, "55", "line 10: the row is not valid UTF-8"},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -24,6 +25,9 @@ func (s Summary) WriteJSON(w io.Writer, took time.Duration) error {
 func (s Summary) WriteText(w io.Writer, path string, took time.Duration) {
 	fmt.Fprintf(w, "%s: %d rows in %s: %d created, %d updated, %d unchanged, %d skipped\n",
 		path, s.Rows, took, s.Created, s.Updated, s.Unchanged, s.Rejected)
+	if s.DateOrder != "" {
+		fmt.Fprintf(w, "dates like 03/04/2026 read %s\n", s.DateOrder)
+	}
 	kept := s.Rows - s.Rejected
 	if kept == 0 {
 		return
@@ -52,6 +56,8 @@ func FormatName(f string) string {
 		return "Freshdesk"
 	case FormatHelpScout:
 		return "Help Scout"
+	case FormatIntercom:
+		return "Intercom"
 	}
 	return "generic CSV"
 }
@@ -68,4 +74,41 @@ func (r Result) WriteText(w io.Writer, path string) {
 	} else {
 		fmt.Fprintf(w, "%s:%d:%s warning: %s\n", path, r.Line, id, r.Warning)
 	}
+}
+
+// OpenFile opens the export at path for Import: its format ("" recognises
+// it), the time zone of its dates written without one (an IANA name, ""
+// for UTC) and the order of dates like 03/04/2026 ("dmy", "mdy", or ""
+// to learn it from the file). Errors name the file. The note says how the
+// file is read, for the person importing it.
+func OpenFile(path, format, timezone, dateOrder string) (rd *Reader, note string, closeFile func() error, err error) {
+	loc, err := time.LoadLocation(timezone)
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("--timezone %q: %w", timezone, err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("open tickets file: %w", err)
+	}
+	if rd, err = NewReader(f, format, loc); err == nil {
+		err = rd.SetDateOrder(dateOrder)
+	}
+	if err != nil {
+		f.Close()
+		return nil, "", nil, fmt.Errorf("%s: %w", path, err)
+	}
+	rd.name = path
+	how := "as a " + FormatName(rd.Format()) + " export"
+	if rd.js != nil && rd.Format() == FormatCSV {
+		how = "as JSON tickets"
+	} else if rd.js != nil {
+		how = "as " + FormatName(rd.Format()) + " JSON"
+	} else if rd.sep != ',' {
+		how += " separated by " + rd.Separator()
+	}
+	if format == "" {
+		how += " (recognised from its " + map[bool]string{true: "fields", false: "header"}[rd.js != nil] + "; --format chooses another)"
+	}
+	note = fmt.Sprintf("Reading %s %s; dates without a time zone are read in %s (--timezone).", path, how, loc)
+	return rd, note, f.Close, nil
 }

@@ -42,9 +42,12 @@ type Config struct {
 	Broken bool `yaml:"-" json:"-"`
 	// BaseURLSet says whether base_url was written in guichet.yaml; when
 	// not, the server uses the address it listens on.
-	BaseURLSet    bool     `yaml:"-" json:"-"`
-	DefaultLocale string   `yaml:"default_locale" json:"default_locale"`
-	Locales       []string `yaml:"locales" json:"locales"`
+	BaseURLSet bool `yaml:"-" json:"-"`
+	// BaseURLGuessed says BaseURL is the address the server listens on:
+	// neither base_url nor --base-url named the public one.
+	BaseURLGuessed bool     `yaml:"-" json:"-"`
+	DefaultLocale  string   `yaml:"default_locale" json:"default_locale"`
+	Locales        []string `yaml:"locales" json:"locales"`
 	// Theme is the folder of the content folder whose files replace the
 	// embedded default theme's, file by file ("theme" by default).
 	Theme      string `yaml:"theme" json:"theme"`

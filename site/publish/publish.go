@@ -227,7 +227,7 @@ func (p *Publisher) Reload(ctx context.Context) error {
 		lib.Config.BaseURL = o.BaseURL
 	case !lib.Config.BaseURLSet && o.ListenURL != "":
 		// One URL everywhere: the printed one.
-		lib.Config.BaseURL = o.ListenURL
+		lib.Config.BaseURL, lib.Config.BaseURLGuessed = o.ListenURL, true
 	}
 	errs, warns := 0, 0
 	for _, pr := range lib.Problems {

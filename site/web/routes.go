@@ -35,6 +35,7 @@ func (s *Server) routes() *echo.Echo {
 	e.Use(panicOnFault)      // faults.go: a cut-short mapped cache file answers 500
 	e.Use(s.securityHeaders) // csp.go
 	e.Use(s.protect)         // limits.go: per-client budgets
+	e.Use(s.publicHost)      // publichost.go: a public name the links do not use
 
 	// Public pages, rendered at publication (page.go serves them from
 	// the snapshot) unless marked "per request".

@@ -102,6 +102,7 @@ type Server struct {
 	opts  Options
 	echo  *echo.Echo
 	state atomic.Pointer[state]
+	hosts hostWarnings // publichost.go
 
 	mu sync.Mutex // serialises Publish
 	// theme is the last good theme: the one the pages are written with.

@@ -1,0 +1,70 @@
+package web_test
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/web"
+)
+
+// With no base_url, a help center reached behind a proxy under its public
+// name writes links to the address it listens on: the operator is told,
+// once per host, and never for the listening address itself.
+func TestPublicHostWithoutBaseURL(t *testing.T) {
+	var logs bytes.Buffer
+	e := newEnvWith(t, func(o *web.Options) { o.Logger = slog.New(slog.NewTextHandler(&logs, nil)) })
+	publish := func(guessed bool) {
+		lib := *e.view.Lib
+		lib.Config.BaseURL, lib.Config.BaseURLGuessed = "http://localhost:8080", guessed
+		if _, err := e.srv.Publish(site.NewView(&lib, time.Now(), false), e.idx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	warnings := func() int { return strings.Count(logs.String(), "set base_url in guichet.yaml or --base-url") }
+	get := func(host string, hdr ...string) {
+		t.Helper()
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Host = host
+		for i := 0; i+1 < len(hdr); i += 2 {
+			req.Header.Set(hdr[i], hdr[i+1])
+		}
+		w := httptest.NewRecorder()
+		e.srv.ServeHTTP(w, req)
+		if w.Code != 200 {
+			t.Fatalf("GET / as %s: %d", host, w.Code)
+		}
+	}
+	publish(true)
+	for _, host := range []string{"localhost:8080", "127.0.0.1:8080", "[::1]:8080", "LOCALHOST"} {
+		get(host)
+	}
+	if n := warnings(); n != 0 {
+		t.Fatalf("warned %d times for the listening address:\n%s", n, logs.String())
+	}
+	get("help.acme.test")
+	get("help.acme.test")
+	get("127.0.0.1:8080", "X-Forwarded-Host", "support.acme.test")
+	if n := warnings(); n != 2 || !strings.Contains(logs.String(), "visitors reach this help center as help.acme.test") ||
+		!strings.Contains(logs.String(), "as support.acme.test") || !strings.Contains(logs.String(), "say http://localhost:8080") {
+		t.Fatalf("want one warning for each public name, %d:\n%s", n, logs.String())
+	}
+	// Hosts a client makes up do not fill the log.
+	for i := range 20 {
+		get("h" + string(rune('a'+i)) + ".example")
+	}
+	if n := warnings(); n > 5 {
+		t.Errorf("%d warnings for made-up hosts, want at most 5", n)
+	}
+	// A base URL that was set is the operator's choice: no warning.
+	logs.Reset()
+	publish(false)
+	get("other.acme.test")
+	if n := warnings(); n != 0 {
+		t.Errorf("warned with base_url set:\n%s", logs.String())
+	}
+}

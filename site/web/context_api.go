@@ -22,9 +22,11 @@ const maxContextLimit = 20
 // screenArticles are the articles for a host screen (its path and the
 // app's context key): those whose contexts fit, most specific first, then
 // by FAQ rank, then the default locale's not translated
-// (site.ContextIndex.Screen); with none, the top of the locale's FAQ
-// (matched false). The widget's panel and GET /api/v1/context both show
-// this list.
+// (site.ContextIndex.Screen); with none, the top of the locale's FAQ,
+// completed as the matches are by the default locale's FAQ articles not
+// translated into it, so that a locale with few translations does not
+// show an empty "Popular articles" (matched false). The widget's panel
+// and GET /api/v1/context both show this list.
 func (st *state) screenArticles(loc, path, key string, limit int) ([]site.ContextMatch, bool) {
 	if list := st.contexts.Screen(loc, path, key, st.faqRank, limit); len(list) > 0 {
 		return list, true
@@ -33,13 +35,24 @@ func (st *state) screenArticles(loc, path, key string, limit int) ([]site.Contex
 	for _, e := range st.faq[loc][:min(limit, len(st.faq[loc]))] {
 		out = append(out, site.ContextMatch{Article: e.Article, How: site.MatchFAQ})
 	}
+	def := st.view.Lib.Config.DefaultLocale
+	for _, e := range st.faq[def] {
+		if loc == def || len(out) >= limit {
+			break
+		}
+		if _, err := st.view.Article(e.Article.ID, loc); err == nil {
+			continue // translated: its translation is in the locale's FAQ, or was left out of it
+		}
+		out = append(out, site.ContextMatch{Article: e.Article, How: site.MatchFAQ})
+	}
 	return out, false
 }
 
 // apiContext answers GET /api/v1/context?url=&context=&locale=&limit=: the
 // articles whose contexts fit the host page (its URL or path, and the
 // app's context key), most specific first, then by FAQ rank; with no
-// match, the top of the locale's FAQ. Any origin may read it, without
+// match, the top of the locale's FAQ (then the default locale's not
+// translated). Any origin may read it, without
 // credentials.
 func (s *Server) apiContext(c echo.Context) error {
 	st, err := s.current()

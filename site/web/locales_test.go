@@ -411,3 +411,48 @@ func TestDeadLinkUnderLocaleAsAnotherToolSpellsIt(t *testing.T) {
 		}
 	}
 }
+
+// faqWorld: an English FAQ of three articles, only one translated into
+// Russian, and no Greek translation at all.
+var faqWorld = fstest.MapFS{
+	"guichet.yaml":        {Data: []byte("default_locale: en\nlocales: [en, ru, el]\n")},
+	"account/reset.md":    {Data: []byte("---\ntitle: Reset your password\nfaq: pinned\ncontexts: [/settings/account]\n---\nUse the link.\n")},
+	"account/reset.ru.md": {Data: []byte("---\ntitle: Сбросить пароль\n---\nПо ссылке.\n")},
+	"account/email.md":    {Data: []byte("---\ntitle: Change your email\nfaq: true\n---\nIn settings.\n")},
+	"account/plan.md":     {Data: []byte("---\ntitle: Change your plan\nfaq: true\n---\nIn billing.\n")},
+}
+
+// TestContextStandInFromDefaultLocale: on a screen no article fits, the
+// widget's "Popular articles" and GET /api/v1/context show the locale's
+// FAQ completed by the default locale's FAQ articles not translated into
+// it (each with its locale), as matching articles are: a locale with no
+// translation showed an empty panel.
+func TestContextStandInFromDefaultLocale(t *testing.T) {
+	e := newWorldOf(t, faqWorld)
+	type ref struct{ ID, Locale string }
+	for _, c := range []struct {
+		query string
+		want  []ref
+	}{
+		{"url=/nowhere&locale=ru", []ref{{"account/reset", "ru"}, {"account/email", "en"}, {"account/plan", "en"}}},
+		{"url=/nowhere&locale=el", []ref{{"account/reset", "en"}, {"account/email", "en"}, {"account/plan", "en"}}},
+		{"url=/nowhere&locale=el&limit=2", []ref{{"account/reset", "en"}, {"account/email", "en"}}},
+		{"url=/nowhere&locale=en", []ref{{"account/reset", "en"}, {"account/email", "en"}, {"account/plan", "en"}}},
+	} {
+		w := e.do(t, "GET", "/api/v1/context?"+c.query, nil)
+		var res struct {
+			Matched  bool
+			Articles []ref
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil || w.Code != 200 {
+			t.Fatalf("%s: %d %s", c.query, w.Code, w.Body)
+		}
+		if res.Matched || !slices.Equal(res.Articles, c.want) {
+			t.Errorf("%s: matched %v, articles %v, want unmatched %v", c.query, res.Matched, res.Articles, c.want)
+		}
+	}
+	page := e.do(t, "GET", "/widget/frame?locale=el&path=/nowhere", nil).Body.String()
+	if !strings.Contains(page, "Change your email") {
+		t.Errorf("widget panel in Greek on a screen without help shows no popular article:\n%s", page)
+	}
+}

@@ -52,7 +52,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	took := time.Since(start).Round(time.Millisecond)
 	if *asJSON {
 		err = errors.Join(err, sum.WriteJSON(stdout, took))
-	} else {
+	} else if err == nil || sum.Rows > 0 { // an import stopped before reading a row has nothing to sum up
 		sum.WriteText(stdout, pos[0], took)
 	}
 	return err

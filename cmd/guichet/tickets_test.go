@@ -294,6 +294,19 @@ func TestTicketsImport(t *testing.T) {
 		!strings.Contains(errb.String(), "as a generic CSV export (recognised from its header") || !strings.Contains(out.String(), "3 unchanged") {
 		t.Errorf("import without --format: exit %d\n%s\n%s", code, errb.String(), out.String())
 	}
+	// A date that could be either way round stops the import before it
+	// writes: the error asks for --date-order, and no "0 rows" summary
+	// says the file was read and empty.
+	ambiguous := filepath.Join(t.TempDir(), "eu.csv")
+	if err := os.WriteFile(ambiguous, []byte("id;subject;created_at\n9;Refund;03/04/2026\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	errb.Reset()
+	if code := run(context.Background(), []string{"tickets", "import", ambiguous, "--content", dir, "--data", data}, &out, &errb); code != 1 ||
+		out.String() != "" || !strings.Contains(errb.String(), ambiguous+":2: column \"created_at\"") || !strings.Contains(errb.String(), "--date-order dmy") {
+		t.Errorf("ambiguous dates: exit %d\nstdout: %s\nstderr: %s", code, out.String(), errb.String())
+	}
 	for _, bad := range [][]string{{"tickets", "import", file, "--format", "kayako"}, {"tickets", "import", "/nope.csv", "--format", "csv"}} {
 		errb.Reset()
 		if code := run(context.Background(), append(bad, "--content", dir, "--data", data), &out, &errb); code != 1 {

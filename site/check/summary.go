@@ -126,6 +126,10 @@ func (g *problemGroup) title() string {
 // summaryPlaces is how many places each group shows.
 const summaryPlaces = 3
 
+// summaryWidth is the most characters a place of the summary shows: a long
+// path and message are cut (site.Shorten), --verbose prints them whole.
+const summaryWidth = 300
+
 // writeSummary prints the problems grouped by kind, with counts and the
 // first places of each, then what to do next.
 func writeSummary(w io.Writer, groups []*problemGroup, total int) {
@@ -161,7 +165,7 @@ func writeSummary(w io.Writer, groups []*problemGroup, total int) {
 			if g.kind == site.KindUnknownField {
 				fmt.Fprintf(w, "    %s\n", placeOf(p))
 			} else {
-				fmt.Fprintf(w, "    %s: %s\n", placeOf(p), p.Message)
+				fmt.Fprintf(w, "    %s\n", site.Shorten(placeOf(p)+": "+p.Message, summaryWidth))
 			}
 			shown++
 		}

@@ -281,3 +281,27 @@ func TestRepoPath(t *testing.T) {
 		t.Errorf("outside a repository: %q", got)
 	}
 }
+
+// A long path and message are cut in the summary, which a person reads;
+// --verbose keeps them whole.
+func TestSummaryCutsLongPlaces(t *testing.T) {
+	long := strings.Repeat("very-long-folder-name/", 12) + "article.md"
+	msg := "broken link \"/" + strings.Repeat("segment/", 30) + "page\": no article or page of this site there"
+	r := &Report{Content: "docs", Errors: 1, Problems: []site.Problem{{Severity: site.SeverityError, Kind: site.KindBrokenLink,
+		File: long, Line: 12, Message: msg}}}
+	var b bytes.Buffer
+	r.WriteText(&b, false)
+	for _, line := range strings.Split(b.String(), "\n") {
+		if n := len([]rune(line)); n > summaryWidth+4 {
+			t.Errorf("summary line of %d characters: %.80s…", n, line)
+		}
+		if strings.Contains(line, long) && !strings.HasSuffix(line, "…") {
+			t.Errorf("cut line does not end with …: %q", line)
+		}
+	}
+	b.Reset()
+	r.WriteText(&b, true)
+	if !strings.Contains(b.String(), msg) {
+		t.Errorf("--verbose does not show the whole message:\n%s", b.String())
+	}
+}

@@ -230,8 +230,8 @@ func (d *doc) rootPageDest(n ast.Node, dest, p, query, frag string) string {
 	}
 	rel := relativePath(path.Dir(d.in.File), target+".md")
 	d.out.Problems = append(d.out.Problems, errorAt(site.KindBrokenLink, d.in.File, line, "links.root",
-		"broken link %q: no article %s.md and no page %s on this site: link to the article's Markdown file, relative to this one, like [text](%s), or write another site's page in full (https://…%s)",
-		dest, target, p, rel, p))
+		"broken link %q: no article or page of this site there: link the article's Markdown file, like [text](%s), or write the other site's address in full (https://…)",
+		dest, rel))
 	return dest
 }
 

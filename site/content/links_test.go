@@ -234,7 +234,7 @@ func TestRootAbsoluteLinksWithoutExtension(t *testing.T) {
 			}
 		}
 		for _, w := range []want{
-			{site.SeverityError, file, 27, "", `broken link "/getting-started/instal": no article getting-started/instal.md and no page /getting-started/instal on this site: link to the article's Markdown file, relative to this one, like [text](../../getting-started/instal.md)`},
+			{site.SeverityError, file, 27, "", `broken link "/getting-started/instal": no article or page of this site there: link the article's Markdown file, like [text](../../getting-started/instal.md)`},
 			{site.SeverityError, file, 29, "", `has no heading #nope`},
 			{site.SeverityError, file, 31, "", `broken link "/retired": the page was removed (redirects.yaml)`},
 		} {

@@ -149,6 +149,7 @@ func TestSummaryWriteText(t *testing.T) {
 		{"all skipped", Summary{Rows: 2, Rejected: 2},
 			"t.csv: 2 rows in 1.5s: 0 created, 0 updated, 0 unchanged, 2 skipped\n"},
 		{"empty", Summary{}, "t.csv: 0 rows in 1.5s: 0 created, 0 updated, 0 unchanged, 0 skipped\n"},
+		{"one row", Summary{Rows: 1, Rejected: 1}, "t.csv: 1 row in 1.5s: 0 created, 0 updated, 0 unchanged, 1 skipped\n"},
 	} {
 		var b bytes.Buffer
 		c.s.WriteText(&b, "t.csv", 1500*time.Millisecond)

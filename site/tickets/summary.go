@@ -23,8 +23,8 @@ func (s Summary) WriteJSON(w io.Writer, took time.Duration) error {
 // WriteText writes the summary of an import of path that took took, as
 // `guichet tickets import` prints it.
 func (s Summary) WriteText(w io.Writer, path string, took time.Duration) {
-	fmt.Fprintf(w, "%s: %d rows in %s: %d created, %d updated, %d unchanged, %d skipped\n",
-		path, s.Rows, took, s.Created, s.Updated, s.Unchanged, s.Rejected)
+	fmt.Fprintf(w, "%s: %s in %s: %d created, %d updated, %d unchanged, %d skipped\n",
+		path, site.Count(s.Rows, "row"), took, s.Created, s.Updated, s.Unchanged, s.Rejected)
 	if s.DateOrder != "" {
 		fmt.Fprintf(w, "dates like 03/04/2026 read %s\n", s.DateOrder)
 	}

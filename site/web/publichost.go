@@ -23,8 +23,9 @@ type hostWarnings struct {
 // site under a name its links do not use: with neither base_url nor
 // --base-url, canonical links, hreflang, the sitemap, feeds, e-mails and
 // webhooks name the address the server listens on, which a reverse proxy
-// in front of 127.0.0.1 hides from it. The host is the request's, or the
-// X-Forwarded-Host a proxy sets. Loopback names (localhost, 127.0.0.1,
+// in front of 127.0.0.1 hides from it. Only requests from a proxy count (a
+// loopback address or --trusted-proxies); the host is the request's, or the
+// X-Forwarded-Host the proxy sets. Loopback names (localhost, 127.0.0.1,
 // ::1) are one host.
 func (s *Server) publicHost(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
@@ -32,7 +33,13 @@ func (s *Server) publicHost(next echo.HandlerFunc) echo.HandlerFunc {
 		if st == nil || !st.view.Lib.Config.BaseURLGuessed {
 			return next(c)
 		}
+		// Only requests through a proxy: the Host a client sends
+		// straight to the server is its own business, and would let it
+		// use up the warnings.
 		r := c.Request()
+		if !s.fromProxy(r.RemoteAddr) {
+			return next(c)
+		}
 		host := r.Host
 		if fwd := r.Header.Get("X-Forwarded-Host"); fwd != "" {
 			host, _, _ = strings.Cut(fwd, ",")
@@ -56,6 +63,28 @@ func (s *Server) publicHost(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return next(c)
 	}
+}
+
+// fromProxy says whether a request's peer is a reverse proxy: a loopback
+// address or one of TrustedProxies.
+func (s *Server) fromProxy(remote string) bool {
+	h, _, err := net.SplitHostPort(remote)
+	if err != nil {
+		h = remote
+	}
+	ip := net.ParseIP(h)
+	if ip == nil {
+		return false
+	}
+	if ip.IsLoopback() {
+		return true
+	}
+	for _, n := range s.opts.TrustedProxies {
+		if n.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }
 
 // hostName is the name of a Host header, without its port.

@@ -29,7 +29,7 @@ func TestPublicHostWithoutBaseURL(t *testing.T) {
 	get := func(host string, hdr ...string) {
 		t.Helper()
 		req := httptest.NewRequest("GET", "/", nil)
-		req.Host = host
+		req.Host, req.RemoteAddr = host, "127.0.0.1:41000" // a proxy on this machine
 		for i := 0; i+1 < len(hdr); i += 2 {
 			req.Header.Set(hdr[i], hdr[i+1])
 		}
@@ -53,7 +53,15 @@ func TestPublicHostWithoutBaseURL(t *testing.T) {
 		!strings.Contains(logs.String(), "as support.acme.test") || !strings.Contains(logs.String(), "say http://localhost:8080") {
 		t.Fatalf("want one warning for each public name, %d:\n%s", n, logs.String())
 	}
-	// Hosts a client makes up do not fill the log.
+	// A client that reaches the server directly does not count.
+	direct := httptest.NewRequest("GET", "/", nil)
+	direct.Host, direct.RemoteAddr = "made-up.example", "203.0.113.9:5000"
+	direct.Header.Set("X-Forwarded-Host", "made-up-too.example")
+	e.srv.ServeHTTP(httptest.NewRecorder(), direct)
+	if strings.Contains(logs.String(), "made-up") {
+		t.Errorf("warned for a client's own Host:\n%s", logs.String())
+	}
+	// Hosts a proxy passes on do not fill the log.
 	for i := range 20 {
 		get("h" + string(rune('a'+i)) + ".example")
 	}

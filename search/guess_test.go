@@ -54,3 +54,20 @@ func TestGuessLocale(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkGuessLocale: the cost the guess adds to each imported ticket
+// without a language (a subject and a short body).
+func BenchmarkGuessLocale(b *testing.B) {
+	g := NewLocaleGuesser("en", []string{"en", "fr", "de", "es", "it", "pt", "nl"})
+	tickets := [][2]string{
+		{"Re: Comment rembourser un client ? (order 48213)", "Bonjour, je n'arrive pas à rembourser un client depuis hier. Merci d'avance."},
+		{"Can't figure out how to sync my Google calendar since yesterday", "Hi team, I tried everything: calendar sync. Thanks!"},
+		{"Wie kündige ich mein Abonnement?", ""},
+		{"Order 4821", ""},
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		t := tickets[i%len(tickets)]
+		g.GuessLocale(t[0], t[1])
+	}
+}

@@ -9,7 +9,9 @@
 // a typo now and then) inside one of many openings and endings, an order
 // number in some, and a share of tickets about things no article covers.
 // A fifth carry a ticket tag of the content. Dates spread over 120 days.
-// The output is deterministic for a given -n and -seed.
+// With -locale=false the locale column is left empty, as in the exports
+// that carry no language (the import then guesses it from the text). The
+// output is deterministic for a given -n and -seed.
 package main
 
 import (
@@ -45,14 +47,15 @@ func main() {
 	n := flag.Int("n", 100000, "number of tickets")
 	dir := flag.String("content", "content", "content folder the subjects are drawn from")
 	seed := flag.Uint64("seed", 1, "random seed")
+	withLocale := flag.Bool("locale", true, "write each ticket's locale (false: an empty column)")
 	flag.Parse()
-	if err := run(os.Stdout, *dir, *n, *seed); err != nil {
+	if err := run(os.Stdout, *dir, *n, *seed, *withLocale); err != nil {
 		fmt.Fprintln(os.Stderr, "gentickets:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out io.Writer, dir string, n int, seed uint64) error {
+func run(out io.Writer, dir string, n int, seed uint64, withLocale bool) error {
 	lib, err := content.Load(context.Background(), os.DirFS(dir), content.Options{Dir: dir})
 	if err != nil {
 		return err
@@ -97,7 +100,11 @@ func run(out io.Writer, dir string, n int, seed uint64) error {
 			body = fmt.Sprintf(body, strings.ToLower(phrase))
 		}
 		at := end.Add(-time.Duration(r.Int64N(int64(120 * 24 * time.Hour))))
-		if err := w.Write([]string{"T" + strconv.Itoa(100000+i), subject, body, tags, at.Format("2006-01-02 15:04:05"), a.Locale}); err != nil {
+		locale := a.Locale
+		if !withLocale {
+			locale = ""
+		}
+		if err := w.Write([]string{"T" + strconv.Itoa(100000+i), subject, body, tags, at.Format("2006-01-02 15:04:05"), locale}); err != nil {
 			return err
 		}
 	}

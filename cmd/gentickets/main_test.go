@@ -14,10 +14,10 @@ import (
 // generic importer reads.
 func TestGenerate(t *testing.T) {
 	var a, b bytes.Buffer
-	if err := run(&a, "../../content", 500, 7); err != nil {
+	if err := run(&a, "../../content", 500, 7, true); err != nil {
 		t.Fatal(err)
 	}
-	if err := run(&b, "../../content", 500, 7); err != nil {
+	if err := run(&b, "../../content", 500, 7, true); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -47,7 +47,7 @@ func TestGenerate(t *testing.T) {
 	if n != 500 || tagged == 0 {
 		t.Errorf("%d tickets, %d tagged", n, tagged)
 	}
-	if err := run(io.Discard, t.TempDir(), 1, 1); err == nil {
+	if err := run(io.Discard, t.TempDir(), 1, 1, true); err == nil {
 		t.Error("an empty content folder must be an error")
 	}
 }

@@ -355,3 +355,75 @@ func TestFAQFollowsImports(t *testing.T) {
 		t.Fatalf("the served FAQ did not pick up the import: %s", faq())
 	}
 }
+
+// TestTicketsImportGuessesLanguage imports, on the sample help center (en
+// and fr), an export with no language for most tickets: French subjects
+// are read as French, link to the French articles and make French gaps;
+// English, vague and numeric subjects keep the default locale, and a
+// ticket whose export names a language keeps it.
+func TestTicketsImportGuessesLanguage(t *testing.T) {
+	data := t.TempDir()
+	file := filepath.Join(t.TempDir(), "export.csv")
+	at := time.Now().UTC().Add(-48 * time.Hour).Format("2006-01-02 15:04")
+	rows := [][2]string{
+		{"1", "Comment rembourser un client ?"}, {"2", "Mot de passe oublié"}, {"3", "Résilier mon abonnement"},
+		{"4", "How do I refund a client?"}, {"5", "Order 4821"}, {"6", "Question"},
+		{"7", "Le terminal de paiement ne s'allume plus"}, {"8", "Mon terminal de paiement ne s'allume pas"},
+		{"9", "The card reader does not turn on"}, {"10", "The card reader won't turn on"},
+	}
+	var csv strings.Builder
+	csv.WriteString("id,subject,created_at,locale\n")
+	for _, r := range rows {
+		fmt.Fprintf(&csv, "%s,%q,%s,\n", r[0], r[1], at)
+	}
+	fmt.Fprintf(&csv, "11,Comment rembourser un client ?,%s,en\n", at) // the export says English
+	if err := os.WriteFile(file, []byte(csv.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb strings.Builder
+	if code := run(context.Background(), []string{"tickets", "import", file, "--content", "../../content", "--data", data}, &out, &errb); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errb.String())
+	}
+	db := openDB(t, filepath.Join(data, "guichet.db"))
+	stored, err := db.ExistingTickets(context.Background(), []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []struct{ id, locale, article string }{
+		{"1", "fr", "payments/refund-client"}, {"2", "fr", "account/reset-password"}, {"3", "fr", "billing/cancel-subscription"},
+		{"4", "en", "payments/refund-client"}, {"5", "en", "-"}, {"6", "en", ""},
+		{"7", "fr", ""}, {"8", "fr", ""}, {"9", "en", ""}, {"10", "en", ""}, {"11", "en", "-"},
+	} {
+		got := stored[want.id]
+		if got.Locale != want.locale || want.article != "-" && got.Link.ArticleID != want.article {
+			t.Errorf("ticket %s %q: locale %q, article %q; want %q, %q", want.id, got.Subject, got.Locale, got.Link.ArticleID, want.locale, want.article)
+		}
+	}
+	out.Reset()
+	if code := run(context.Background(), []string{"gaps", "--data", data, "--content", "../../content", "--format", "json", "--since", time.Now().UTC().Add(-7 * 24 * time.Hour).Format("2006-01-02")}, &out, &errb); code != 0 {
+		t.Fatalf("gaps: exit %d: %s", code, errb.String())
+	}
+	var report struct {
+		Gaps []struct {
+			Locale, Query string
+			Variants      []struct{ Query string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out.String()), &report); err != nil {
+		t.Fatalf("gaps JSON: %v\n%s", err, out.String())
+	}
+	locales := map[string]string{} // variant → its gap's locale
+	for _, g := range report.Gaps {
+		for _, v := range g.Variants {
+			locales[v.Query] = g.Locale
+		}
+	}
+	for q, want := range map[string]string{
+		"Le terminal de paiement ne s'allume plus": "fr", "Mon terminal de paiement ne s'allume pas": "fr",
+		"The card reader does not turn on": "en", "The card reader won't turn on": "en",
+	} {
+		if locales[q] != want {
+			t.Errorf("gap of %q in locale %q, want %q; report:\n%s", q, locales[q], want, out.String())
+		}
+	}
+}

@@ -401,10 +401,12 @@ func NewIngester(ctx context.Context, store Store, v *site.View, idx *search.Ind
 		return nil, err
 	}
 	l.SetTopics(topics)
+	// Tickets without a language get the one their text is written in.
+	guess := search.NewLocaleGuesser(cfg.DefaultLocale, cfg.Locales)
 	return &tickets.Ingester{
 		Store:   store,
 		Linker:  l,
-		Cleaner: tickets.Cleaner{DefaultLocale: cfg.DefaultLocale, Locales: cfg.Locales, Now: now},
+		Cleaner: tickets.Cleaner{DefaultLocale: cfg.DefaultLocale, Locales: cfg.Locales, Now: now, Guess: guess},
 	}, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
 )
 
@@ -177,5 +178,39 @@ func TestCleanerNowDefault(t *testing.T) {
 	tk.CreatedAt = time.Now().Add(-time.Hour)
 	if err := c.Clean(&tk); err != nil {
 		t.Errorf("Clean of a ticket an hour old: %v", err)
+	}
+}
+
+// TestCleanerGuessesLocale: a ticket without a language gets the one its
+// text is clearly written in, among the site's locales; one whose export
+// names a language keeps it.
+func TestCleanerGuessesLocale(t *testing.T) {
+	now := time.Date(2026, 9, 10, 12, 0, 0, 0, time.UTC)
+	c := Cleaner{DefaultLocale: "en", Locales: []string{"en", "fr"}, Now: func() time.Time { return now },
+		Guess: search.NewLocaleGuesser("en", []string{"en", "fr"})}
+	tests := []struct {
+		locale, subject, body string
+		want                  string
+	}{
+		{"", "Comment rembourser un client ?", "", "fr"},
+		{"  ", "Résilier mon abonnement", "", "fr"},
+		{"", "Facture", "Bonjour, je ne trouve pas la facture du mois dernier.", "fr"},
+		{"", "How do I refund a client?", "", "en"},
+		{"", "Order 4821", "", "en"},
+		{"", "Facture", "", "en"},
+		{"", "Ich kann mein Passwort nicht zurücksetzen", "", "en"}, // no German locale
+		{"en", "Comment rembourser un client ?", "", "en"},
+		{"English", "Résilier mon abonnement", "", "en"},
+		{"xx", "Résilier mon abonnement", "", "en"}, // a language the site lacks: the default, not a guess
+		{"fr-CA", "How do I refund a client?", "", "fr"},
+	}
+	for _, tt := range tests {
+		tk := site.Ticket{ExternalID: "1", Subject: tt.subject, Body: tt.body, Locale: tt.locale, CreatedAt: now.Add(-time.Hour)}
+		if err := c.Clean(&tk); err != nil {
+			t.Fatal(err)
+		}
+		if tk.Locale != tt.want {
+			t.Errorf("locale %q, subject %q, body %q: %q, want %q", tt.locale, tt.subject, tt.body, tk.Locale, tt.want)
+		}
 	}
 }

@@ -43,13 +43,25 @@ type Cleaner struct {
 	DefaultLocale string
 	Locales       []string
 	Now           func() time.Time
+	// Guess tells the language of a ticket that does not name one; nil
+	// gives such tickets the default locale.
+	Guess LocaleGuesser
+}
+
+// LocaleGuesser tells which of the site's locales a ticket is written in
+// (search.LocaleGuesser implements it, from each language's stop words).
+type LocaleGuesser interface {
+	// GuessLocale returns a locale of the site the text is clearly
+	// written in, or "" for the default locale and when it does not say.
+	GuessLocale(subject, body string) string
 }
 
 // Clean checks and normalises a ticket in place: trims fields, removes
 // personal data (e-mail addresses, phone and card numbers) from subject and
 // body, keeps the first site.MaxTicketBodyLen characters of the body, maps
-// its locale to a configured one ("fr-CA" → "fr"; unknown or empty → the
-// default locale) and deduplicates tags. It returns the reason a ticket
+// its locale to a configured one ("fr-CA" → "fr"; unknown → the default
+// locale; empty → the locale Guess reads in the subject and body, else the
+// default) and deduplicates tags. It returns the reason a ticket
 // cannot be taken, naming the field.
 func (c Cleaner) Clean(t *site.Ticket) error {
 	t.ExternalID = strings.TrimSpace(t.ExternalID)
@@ -82,6 +94,11 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 		return fmt.Errorf("created_at %s is before 1990", t.CreatedAt.Format(time.RFC3339))
 	}
 	t.CreatedAt = t.CreatedAt.UTC().Truncate(time.Millisecond)
+	if strings.TrimSpace(t.Locale) == "" && c.Guess != nil {
+		// After redaction: an e-mail address or a name says nothing of
+		// the language.
+		t.Locale = c.Guess.GuessLocale(t.Subject, t.Body)
+	}
 	t.Locale = c.locale(t.Locale)
 	seen := map[string]bool{}
 	tags := t.Tags[:0:0]

@@ -1,0 +1,171 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
+
+	"github.com/guichet/guichet/site/i18n"
+	"github.com/guichet/guichet/site/textnorm"
+)
+
+// Guessing the language of a ticket that does not say (helpdesk exports
+// rarely carry one). Each word of the text that is a stop word of a
+// candidate language — the lists the index analyses that language with,
+// plus the words of tickets (ticketStops) — is a vote, shared among the
+// languages that list it: "de" is French, Spanish and Portuguese, "mon"
+// only French, "the" only English. Content words are not looked at: they
+// are the help center's vocabulary, shared across its translations
+// ("client", "SMS", "export").
+const (
+	// guessEvidence: the votes the winning language needs, one word only
+	// it uses, or two it shares with one other language.
+	guessEvidence = 1.0
+	// guessMargin: the winner has at least this many times the votes of
+	// the runner-up; else the text is mixed ("Re: Comment rembourser un
+	// client? thanks for your help").
+	guessMargin = 2.0
+)
+
+// LocaleGuesser tells which of a site's locales a text is written in. Only
+// locales whose language the search analysis has stop words for can be
+// guessed (English, French, German, Spanish, Italian, Portuguese, Dutch and
+// the others of languages_table.go); text in another language, or that
+// does not say clearly, is left to the caller's default. It is safe for
+// concurrent use.
+type LocaleGuesser struct {
+	// locales are the candidates, one per language: the default locale
+	// for its language, else the first configured locale of it.
+	locales       []string
+	defaultLocale string
+	// votes maps a folded stop word to the candidates listing it.
+	votes map[string][]int
+}
+
+// NewLocaleGuesser returns the guesser of a site with these locales and
+// this default locale (which need not be repeated in locales).
+func NewLocaleGuesser(defaultLocale string, locales []string) *LocaleGuesser {
+	g := &LocaleGuesser{defaultLocale: defaultLocale, votes: map[string][]int{}}
+	seen := map[string]bool{}
+	for _, loc := range append([]string{defaultLocale}, locales...) {
+		lang := guessLanguage(loc)
+		if loc == "" || seen[lang] {
+			continue
+		}
+		seen[lang] = true
+		words := guessWords(lang)
+		if len(words) == 0 {
+			continue
+		}
+		i := len(g.locales)
+		g.locales = append(g.locales, loc)
+		for _, w := range words {
+			if l := g.votes[w]; len(l) == 0 || l[len(l)-1] != i {
+				g.votes[w] = append(l, i)
+			}
+		}
+	}
+	return g
+}
+
+// guessLanguage is the language of a locale, Norwegian and Indonesian
+// aliases resolved as analysisOf resolves them.
+func guessLanguage(locale string) string {
+	switch lang := i18n.Language(locale); lang {
+	case "nb", "nn":
+		return "no"
+	case "in":
+		return "id"
+	default:
+		return lang
+	}
+}
+
+// guessWords returns the folded stop words of a language: those the index
+// analyses it with (for English the whole Snowball list: the words search
+// keeps for their meaning, "not", "up", are English all the same) and the
+// ticket words of ticketStops. None for a language without a stop list.
+func guessWords(lang string) []string {
+	var lists [][]byte
+	switch lang {
+	case "en":
+		lists = [][]byte{en.EnglishStopWords, []byte(englishExtraStops)}
+	case "fr":
+		lists = [][]byte{fr.FrenchStopWords, []byte(frenchExtraStops)}
+	default:
+		if la, ok := languages()[lang]; ok && len(la.stops) > 0 {
+			lists = [][]byte{la.stops}
+		}
+	}
+	if len(lists) == 0 {
+		return nil
+	}
+	var extra []string
+	for w := range ticketStops[lang] {
+		extra = append(extra, w)
+	}
+	lists = append(lists, []byte(strings.Join(extra, "\n")))
+	words := foldedStops(lists...)
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w.(string)
+	}
+	return out
+}
+
+// GuessLocale returns the locale whose language a ticket's subject and the
+// start of its body are clearly written in, or "" for the default locale's
+// language and when they do not say:
+// no stop word of any candidate language (short subjects such as
+// "Invoice", numbers only, text in a language without a stop list), or
+// words of several languages in close numbers. Only the site's locales are
+// ever returned.
+func (g *LocaleGuesser) GuessLocale(subject, body string) string {
+	if len(g.locales) < 2 {
+		return "" // nothing to choose between
+	}
+	score := make([]float64, len(g.locales))
+	vote := func(w string) bool {
+		ls := g.votes[w]
+		for _, i := range ls {
+			score[i] += 1 / float64(len(ls))
+		}
+		return len(ls) > 0
+	}
+	text := textnorm.Fold(subject + "\n" + firstWords(body, linkBodyWords))
+	for _, tok := range strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '\''
+	}) {
+		tok = strings.Trim(tok, "'")
+		if tok == "" || vote(tok) {
+			continue // a stop word with its apostrophe ("don't", "it's")
+		}
+		// An elided word counts by its article or pronoun ("l'abonnement",
+		// "s'allume", "dell'ordine"); what follows the apostrophe only when
+		// it is more than a letter (the "s" of "client's" is not French).
+		parts := strings.Split(tok, "'")
+		for k, p := range parts {
+			if k == 0 || len(p) > 1 {
+				vote(p)
+			}
+		}
+	}
+	best, second := -1, 0.0
+	for i, s := range score {
+		switch {
+		case best < 0 || s > score[best]:
+			if best >= 0 {
+				second = score[best]
+			}
+			best = i
+		case s > second:
+			second = s
+		}
+	}
+	if score[best] < guessEvidence || score[best] < guessMargin*second || g.locales[best] == g.defaultLocale {
+		return ""
+	}
+	return g.locales[best]
+}

@@ -1,0 +1,73 @@
+package search
+
+import "testing"
+
+func TestGuessLocale(t *testing.T) {
+	enFr := NewLocaleGuesser("en", []string{"en", "fr"})
+	many := NewLocaleGuesser("en", []string{"en", "fr", "de", "es", "it", "pt-BR", "nl"})
+	frFirst := NewLocaleGuesser("fr", []string{"fr", "en"})
+	tests := []struct {
+		name          string
+		g             *LocaleGuesser
+		subject, body string
+		want          string // "": the default locale
+	}{
+		// Clear subjects, in each language.
+		{"french question", enFr, "Comment rembourser un client ?", "", "fr"},
+		{"french, one word only French has", enFr, "Mot de passe oublié", "", "fr"},
+		{"french possessive", enFr, "Résilier mon abonnement", "", "fr"},
+		{"french elision", enFr, "Le terminal de paiement ne s'allume plus", "", "fr"},
+		{"french among many", many, "Je ne reçois pas les rappels par SMS", "", "fr"},
+		{"german", many, "Ich kann mein Passwort nicht zurücksetzen", "", "de"},
+		{"german, capital nouns and umlauts", many, "Wie kündige ich mein Abonnement?", "", "de"},
+		{"spanish", many, "¿Cómo cancelo mi suscripción? No encuentro el botón", "", "es"},
+		{"italian", many, "Come posso annullare il mio abbonamento?", "", "it"},
+		{"portuguese, regional locale", many, "Não consigo redefinir a minha senha", "", "pt-BR"},
+		{"dutch", many, "Ik kan mijn wachtwoord niet wijzigen", "", "nl"},
+		{"english on a french default site", frFirst, "How do I refund a client?", "", "en"},
+		{"english: the default", many, "I was charged twice for my subscription", "", ""},
+		{"vague subject, the body tells", enFr, "Facture", "Bonjour, je ne trouve pas la facture du mois dernier. Merci d'avance", "fr"},
+
+		// The text does not say: the default stays.
+		{"one word", enFr, "Facture", "", ""},
+		{"a noun shared by both", enFr, "Question", "", ""},
+		{"numbers only", enFr, "4821 / 2026", "", ""},
+		{"order number", enFr, "Order 4821", "", ""},
+		{"no stop word", many, "Stripe payout", "", ""},
+		{"a word three languages share", many, "Mot de passe", "", ""},
+		{"mixed subject", enFr, "How do I Comment rembourser un client ?", "", ""},
+		{"english subject, french signature", enFr, "Can't sync my calendar", "Bonjour, merci d'avance", ""},
+		{"an english possessive is not french", enFr, "client's invoice", "", ""},
+		{"empty", enFr, "", "", ""},
+
+		// A locale the site does not have is never chosen.
+		{"german on an english and french site", enFr, "Ich kann mein Passwort nicht zurücksetzen", "", ""},
+		{"spanish on an english and french site", enFr, "No puedo cambiar mi contraseña", "", ""},
+		{"japanese, no stop list", NewLocaleGuesser("en", []string{"en", "ja"}), "パスワードを忘れました", "", ""},
+		{"one locale: nothing to choose", NewLocaleGuesser("en", nil), "Comment rembourser un client ?", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.g.GuessLocale(tt.subject, tt.body); got != tt.want {
+				t.Errorf("GuessLocale(%q, %q) = %q, want %q", tt.subject, tt.body, got, tt.want)
+			}
+		})
+	}
+}
+
+// BenchmarkGuessLocale: the cost the guess adds to each imported ticket
+// without a language (a subject and a short body).
+func BenchmarkGuessLocale(b *testing.B) {
+	g := NewLocaleGuesser("en", []string{"en", "fr", "de", "es", "it", "pt", "nl"})
+	tickets := [][2]string{
+		{"Re: Comment rembourser un client ? (order 48213)", "Bonjour, je n'arrive pas à rembourser un client depuis hier. Merci d'avance."},
+		{"Can't figure out how to sync my Google calendar since yesterday", "Hi team, I tried everything: calendar sync. Thanks!"},
+		{"Wie kündige ich mein Abonnement?", ""},
+		{"Order 4821", ""},
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		t := tickets[i%len(tickets)]
+		g.GuessLocale(t[0], t[1])
+	}
+}

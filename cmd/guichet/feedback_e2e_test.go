@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -139,5 +142,65 @@ func TestNotHelpfulInBrowser(t *testing.T) {
 	}
 	if got := votes(inWidget); !inWidget(got) {
 		t.Errorf("a \"No\" in the widget, panel closed, was not recorded with its screen: %+v", got["shipping/return"])
+	}
+}
+
+// TestReasonAfterSlowNo: the "No" recorded at its click is slow to reach
+// the server (a mobile network) and the reader gives the reason at once:
+// the reason is sent once the "No" is recorded, so it stays the vote
+// (the later by the server's time), instead of reaching the server first
+// and being replaced by the bare "No".
+func TestReasonAfterSlowNo(t *testing.T) {
+	ctx := browser(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	helpURL := "http://" + ln.Addr().String()
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Parcel Help\nbase_url: "+helpURL+"\n")
+	writeFile(t, dir, "shipping/track.md", "---\ntitle: Track a parcel\n---\nEnter the tracking number.\n")
+	m := openMain(t, dir, false)
+	var slowed atomic.Bool
+	help := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && r.URL.Path == "/api/v1/events" {
+			body, _ := io.ReadAll(r.Body)
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			if bytes.Contains(body, []byte(`"helpful":false`)) && bytes.Contains(body, []byte(`"reason":""`)) && slowed.CompareAndSwap(false, true) {
+				time.Sleep(2 * time.Second) // the bare "No", held on the way
+			}
+		}
+		m.Server.ServeHTTP(w, r)
+	})}
+	go help.Serve(ln)
+	t.Cleanup(func() { help.Close() })
+
+	step, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(step,
+		chromedp.Navigate(helpURL+"/shipping/track"),
+		chromedp.Click(chromedp.CSS(`form.feedback button[value=no]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.feedback-why`)),
+		chromedp.Click(chromedp.CSS(`input[name=reason][value=inaccurate]`)),
+		chromedp.Click(chromedp.CSS(`.feedback-why button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.feedback-thanks`)),
+	); err != nil {
+		t.Fatalf("say No and give the reason: %v", err)
+	}
+	var got []site.Event
+	withReason := func() bool {
+		m.Recorder.Flush(context.Background())
+		events, _ := m.DB.RecentEvents(context.Background(), 50)
+		got = got[:0]
+		for _, e := range events {
+			if e.Type == site.EventVote {
+				got = append(got, e)
+			}
+		}
+		return len(got) == 1 && got[0].Reason == "inaccurate"
+	}
+	time.Sleep(3 * time.Second) // both requests answered, whichever came last
+	if !waitFor(5*time.Second, withReason) {
+		t.Errorf("the reason given while the \"No\" was on its way was lost: %+v", got)
 	}
 }

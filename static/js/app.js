@@ -222,9 +222,11 @@
 			const reason = !helpful && checked ? checked.value : '', comment = !helpful && f.comment ? f.comment.value.slice(0, 1000) : '';
 			if (fs) fs.disabled = true;
 			try {
-				// The server keeps one vote per visitor, article and day, the last: a reason sent
-				// replaces the bare "No"; with nothing to add, the "No" already recorded stands.
-				if (helpful || reason || comment.trim() || !noSent || !await noSent) await vote(helpful, reason, comment);
+				// The server keeps one vote per visitor, article and day, the last by the time it
+				// receives it: a reason sent once the "No" is answered replaces it (sent sooner, it
+				// could arrive first and be replaced); with nothing to add, the "No" recorded stands.
+				const noRecorded = noSent ? await noSent : false;
+				if (helpful || reason || comment.trim() || !noRecorded) await vote(helpful, reason, comment);
 				if (fs) fs.hidden = true;
 				if (why) why.hidden = true;
 				if (thanks) {

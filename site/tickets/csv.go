@@ -305,7 +305,7 @@ func quoteList(list []string) string {
 // end, or a *RowError for a row that cannot be read (reading can go on).
 func (rd *Reader) Next() (site.Ticket, int, error) {
 	if rd.js != nil {
-		return rd.js.next()
+		return rd.js.next(rd.order)
 	}
 	rec, err := rd.r.Read()
 	for err == nil && len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {

@@ -158,3 +158,28 @@ func TestReaderDateOrder(t *testing.T) {
 		t.Errorf("SetDateOrder(ymd) = %v", err)
 	}
 }
+
+// TestJSONDateOrder: --date-order reads the dates of a JSON export as it
+// reads a CSV's (was: ignored, every ticket refused as "could be day or
+// month first").
+func TestJSONDateOrder(t *testing.T) {
+	for _, tt := range []struct{ order, want string }{
+		{"dmy", "2026-04-03"},
+		{"mdy", "2026-03-04"},
+	} {
+		rd, err := NewReader(strings.NewReader(`[{"id": 1, "subject": "a", "created_at": "03/04/2026 10:00"}]`), "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := rd.SetDateOrder(tt.order); err != nil {
+			t.Fatal(err)
+		}
+		tk, _, err := rd.Next()
+		if err != nil {
+			t.Fatalf("%s: %v", tt.order, err)
+		}
+		if got := tk.CreatedAt.Format("2006-01-02"); got != tt.want {
+			t.Errorf("%s: date %s, want %s", tt.order, got, tt.want)
+		}
+	}
+}

@@ -206,7 +206,10 @@ type jsonTicket struct {
 	Article         string          `json:"article"`
 }
 
-func (jr *jsonReader) next() (site.Ticket, int, error) {
+// next reads the next ticket, dates like 03/04/2026 in the reader's
+// order (SetDateOrder: "dmy", "mdy"; "" refuses them, the ticket's row
+// error: the order is learnt from the file only for CSV).
+func (jr *jsonReader) next(order string) (site.Ticket, int, error) {
 	raw, line := jr.first, jr.firstLine
 	if raw != nil {
 		jr.first = nil
@@ -243,7 +246,7 @@ func (jr *jsonReader) next() (site.Ticket, int, error) {
 		return t, line, &RowError{Line: line, Err: fmt.Errorf("created_at is missing")}
 	}
 	var err error
-	if t.CreatedAt, err = ParseTime(created, jr.loc); err != nil {
+	if t.CreatedAt, err = parseTime(created, jr.loc, order); err != nil {
 		return t, line, &RowError{Line: line, Err: fmt.Errorf("created_at: %w", err)}
 	}
 	return t, line, nil

@@ -183,3 +183,31 @@ func TestJSONDateOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONBodyText: a plain-text description (Zendesk's) is kept as
+// written, angle brackets and ampersands included; an HTML one
+// (Freshdesk's description, Intercom's message) loses its tags, and its
+// style sheets, scripts and comments, which are not what the customer
+// wrote.
+func TestJSONBodyText(t *testing.T) {
+	for _, tt := range []struct{ name, ticket, want string }{
+		{"plain", `{"id": 1, "via": {}, "subject": "Import", "description": "It fails with <Invalid header> when x < 3 and y > 2\nAT&T &amp; co", "created_at": "2026-04-03T10:00:00Z"}`,
+			"It fails with <Invalid header> when x < 3 and y > 2\nAT&T &amp; co"},
+		{"html", `{"id": 2, "responder_id": 5, "subject": "Import", "description": "<html><head><style>p { color: red }</style></head><body><!-- sent from my phone --><p>It fails &amp; stops</p><script>track()</script><div>Thanks</div></body></html>", "created_at": "2026-04-03T10:00:00Z"}`,
+			"It fails & stops\nThanks"},
+		{"intercom", `{"type": "conversation", "id": "3", "source": {"subject": "", "body": "<p>Hello<br>my card is refused</p>"}, "created_at": 1775210400}`,
+			"Hello\nmy card is refused"},
+	} {
+		rd, err := NewReader(strings.NewReader(tt.ticket), "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk, _, err := rd.Next()
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := strings.TrimSpace(tk.Body); got != tt.want {
+			t.Errorf("%s: body %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -313,15 +313,24 @@ func jsonTags(raw json.RawMessage) []string {
 }
 
 var (
-	htmlBreak = regexp.MustCompile(`(?i)<br\s*/?>|</(p|div|li|h[1-6])>`)
-	htmlTag   = regexp.MustCompile(`<[^>]*>`)
+	// htmlMarkup tells an HTML body from plain text that holds angle
+	// brackets ("<Invalid header>", "x < 3"): an element of mail HTML.
+	htmlMarkup = regexp.MustCompile(`(?i)<(p|br|div|span|a|b|i|u|em|strong|font|ul|ol|li|h[1-6]|table|tr|td|th|img|hr|pre|code|blockquote|html|body|head|style|meta)(\s[^<>]*)?/?>|</(p|div|span|a|li|td|tr|table|html|body)>`)
+	// htmlHidden is what a mail's HTML holds that nobody wrote to be read:
+	// style sheets, scripts, the head, comments.
+	htmlHidden = regexp.MustCompile(`(?is)<(style|script|head)\b.*?</(style|script|head)\s*>|<!--.*?-->`)
+	htmlBreak  = regexp.MustCompile(`(?i)<br\s*/?>|</(p|div|li|h[1-6])>`)
+	htmlTag    = regexp.MustCompile(`<[^>]*>`)
 )
 
-// htmlText is the text of an HTML message body, its paragraphs on lines.
+// htmlText is the text of a message body, its paragraphs on lines: an
+// HTML one (Freshdesk's description, Intercom's messages) without its
+// markup, a plain-text one (Zendesk's description) as it is.
 func htmlText(s string) string {
-	if !strings.Contains(s, "<") {
-		return html.UnescapeString(s)
+	if !htmlMarkup.MatchString(s) {
+		return s
 	}
+	s = htmlHidden.ReplaceAllString(s, "")
 	return html.UnescapeString(htmlTag.ReplaceAllString(htmlBreak.ReplaceAllString(s, "\n"), ""))
 }
 

@@ -4,29 +4,20 @@ import (
 	"net"
 	"net/url"
 	"strings"
-	"sync"
 
 	"github.com/labstack/echo/v4"
 )
 
-// maxHostWarnings bounds the hosts publicHost warns about, whatever
-// clients put in their Host headers.
-const maxHostWarnings = 5
-
-// hostWarnings remembers the hosts already warned about.
-type hostWarnings struct {
-	mu   sync.Mutex
-	seen map[string]bool
-}
-
-// publicHost warns the operator, once per host, when visitors reach the
+// publicHost warns the operator, once, when visitors reach the
 // site under a name its links do not use: with neither base_url nor
 // --base-url, canonical links, hreflang, the sitemap, feeds, e-mails and
 // webhooks name the address the server listens on, which a reverse proxy
 // in front of 127.0.0.1 hides from it. Only requests from a proxy count (a
 // loopback address or --trusted-proxies); the host is the request's, or the
 // X-Forwarded-Host the proxy sets. Loopback names (localhost, 127.0.0.1,
-// ::1) are one host.
+// ::1) are one host. One warning, for the first such host: whoever can
+// send a request through the proxy chooses its X-Forwarded-Host, so the
+// name is an example and the advice is the point.
 func (s *Server) publicHost(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		st := s.state.Load()
@@ -34,8 +25,7 @@ func (s *Server) publicHost(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		// Only requests through a proxy: the Host a client sends
-		// straight to the server is its own business, and would let it
-		// use up the warnings.
+		// straight to the server is its own business.
 		r := c.Request()
 		if !s.fromProxy(r.RemoteAddr) {
 			return next(c)
@@ -48,16 +38,7 @@ func (s *Server) publicHost(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil || sameHost(hostName(host), base.Hostname()) {
 			return next(c)
 		}
-		s.hosts.mu.Lock()
-		warn := !s.hosts.seen[host] && len(s.hosts.seen) < maxHostWarnings
-		if warn {
-			if s.hosts.seen == nil {
-				s.hosts.seen = map[string]bool{}
-			}
-			s.hosts.seen[host] = true
-		}
-		s.hosts.mu.Unlock()
-		if warn {
+		if s.hostWarned.CompareAndSwap(false, true) {
 			s.opts.Logger.Warn("visitors reach this help center as "+strings.TrimSpace(host)+", but its canonical links, sitemap, feeds, e-mails and webhooks say "+st.view.Lib.Config.BaseURL+": set base_url in guichet.yaml or --base-url to its public URL",
 				"host", strings.TrimSpace(host), "base_url", st.view.Lib.Config.BaseURL)
 		}

@@ -102,7 +102,8 @@ type Server struct {
 	opts  Options
 	echo  *echo.Echo
 	state atomic.Pointer[state]
-	hosts hostWarnings // publichost.go
+	// hostWarned: publicHost has warned (publichost.go).
+	hostWarned atomic.Bool
 
 	mu sync.Mutex // serialises Publish
 	// theme is the last good theme: the one the pages are written with.

@@ -128,3 +128,36 @@ func TestPostgresMigrationOneVote(t *testing.T) {
 		t.Errorf("events after 0008:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestPostgresNewerSchemaWhileRunning: a replica still running the old
+// binary after another replica's newer binary migrated the database fails
+// its health check, naming the versions (/healthz answers 503 and
+// guichet_database_up reads 0), rather than answering ok while the new
+// schema refuses its writes.
+func TestPostgresNewerSchemaWhileRunning(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.DSN(t)
+	old := openPostgres(t, url, time.Now)
+	check := store.Health(old, nil)
+	if err := check(ctx); err != nil {
+		t.Fatalf("health of a store on its own schema: %v", err)
+	}
+	var latest int
+	conn, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if err := conn.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&latest); err != nil {
+		t.Fatal(err)
+	}
+	// The newer binary's migration, applied while the old one runs.
+	if _, err := conn.ExecContext(ctx, `INSERT INTO schema_migrations VALUES ($1, now())`, latest+1); err != nil {
+		t.Fatal(err)
+	}
+	err = check(ctx)
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("schema version %d is newer than this program's (%d)", latest+1, latest)) ||
+		!strings.Contains(err.Error(), "upgrade this replica") {
+		t.Errorf("health of an old replica on a newer schema: %v", err)
+	}
+}

@@ -362,10 +362,14 @@ func TestCommandsOnPostgres(t *testing.T) {
 	if code, _, errs := cli("gaps", "--content", dir, "--format", "json"); code != 0 {
 		t.Errorf("gaps: %d %s", code, errs)
 	}
-	if code, _, errs := cli("backup", filepath.Join(t.TempDir(), "b.dump")); code == 0 || !strings.Contains(errs, "pg_dump") {
-		t.Errorf("backup on PostgreSQL: %d %s", code, errs)
+	// The commands to copy name the database as given (sslmode and the
+	// other parameters kept), the password left to fill in, as restore's.
+	redacted := "'" + strings.Replace(dbURL, "s3cr3t-pw", "xxxxx", 1) + "'"
+	if code, _, errs := cli("backup", filepath.Join(t.TempDir(), "b.dump")); code == 0 || !strings.Contains(errs, "pg_dump") ||
+		strings.Count(errs, redacted) != 2 || !strings.Contains(redacted, "sslmode=") {
+		t.Errorf("backup on PostgreSQL: %d %s\nwant pg_dump and pg_restore on %s", code, errs, redacted)
 	}
-	if code, _, errs := cli("restore", file); code == 0 || !strings.Contains(errs, "pg_restore") {
+	if code, _, errs := cli("restore", file); code == 0 || !strings.Contains(errs, "pg_restore") || !strings.Contains(errs, redacted) {
 		t.Errorf("restore on PostgreSQL: %d %s", code, errs)
 	}
 	t.Setenv("GUICHET_DATABASE", "")

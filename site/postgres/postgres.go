@@ -21,6 +21,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net"
+	neturl "net/url"
 	"strings"
 	"sync"
 	"time"
@@ -58,6 +59,7 @@ type DB struct {
 	config *pgx.ConnConfig // for the LISTEN connection
 	name   string          // the URL without its password, for messages
 	schema int             // the migrations this program knows, for Ping
+	url    string          // the URL as given, its password as xxxxx, for commands to copy
 	log    *slog.Logger
 
 	listenMu sync.Mutex // one WatchTickets connection at a time
@@ -88,7 +90,10 @@ func Open(ctx context.Context, url string, opts Options) (*DB, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	db := &DB{Now: time.Now, config: cfg, name: describe(cfg), log: opts.Logger}
+	db := &DB{Now: time.Now, config: cfg, name: describe(cfg), url: describe(cfg), log: opts.Logger}
+	if u, err := neturl.Parse(url); err == nil {
+		db.url = u.Redacted() // keeps sslmode and the other parameters
+	}
 	db.pool = stdlib.OpenDB(*cfg)
 	db.pool.SetMaxOpenConns(opts.MaxConns)
 	db.pool.SetMaxIdleConns(opts.MaxConns)

@@ -228,7 +228,9 @@ func TestPostgresOutage(t *testing.T) {
 	dbURL := pg.URL("postgres")
 	dir := ticketContent(t)
 	admin := cliToken(t, dbURL, "admin")
-	_, a := replica(t, dir, dbURL)
+	// In JSON, as a log collector reads it: the store's own warnings too.
+	_, stdout, stderr := guichetProcess(t, "serve", "--content", dir, "--data", t.TempDir(), "--database", dbURL, "--addr", "127.0.0.1:0", "--log-format", "json")
+	a := servedURL(t, stdout)
 	if code, _ := call("GET", a+"/healthz", ""); code != 200 {
 		t.Fatalf("healthz before: %d", code)
 	}
@@ -287,6 +289,14 @@ func TestPostgresOutage(t *testing.T) {
 	_, body := call("GET", a+"/metrics", "")
 	if !strings.Contains(body, "guichet_database_up 1") || !strings.Contains(body, "guichet_events_dropped_total 0") {
 		t.Errorf("metrics after recovery: %s\n%s", grepLines(body, "guichet_database"), grepLines(body, "guichet_events"))
+	}
+	if !strings.Contains(stderr.String(), "listen for ticket changes") {
+		t.Error("the lost LISTEN connection was not logged")
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
+		if !json.Valid([]byte(line)) {
+			t.Errorf("with --log-format json, a line that is not JSON: %s", line)
+		}
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -352,10 +362,14 @@ func TestCommandsOnPostgres(t *testing.T) {
 	if code, _, errs := cli("gaps", "--content", dir, "--format", "json"); code != 0 {
 		t.Errorf("gaps: %d %s", code, errs)
 	}
-	if code, _, errs := cli("backup", filepath.Join(t.TempDir(), "b.dump")); code == 0 || !strings.Contains(errs, "pg_dump") {
-		t.Errorf("backup on PostgreSQL: %d %s", code, errs)
+	// The commands to copy name the database as given (sslmode and the
+	// other parameters kept), the password left to fill in, as restore's.
+	redacted := "'" + strings.Replace(dbURL, "s3cr3t-pw", "xxxxx", 1) + "'"
+	if code, _, errs := cli("backup", filepath.Join(t.TempDir(), "b.dump")); code == 0 || !strings.Contains(errs, "pg_dump") ||
+		strings.Count(errs, redacted) != 2 || !strings.Contains(redacted, "sslmode=") {
+		t.Errorf("backup on PostgreSQL: %d %s\nwant pg_dump and pg_restore on %s", code, errs, redacted)
 	}
-	if code, _, errs := cli("restore", file); code == 0 || !strings.Contains(errs, "pg_restore") {
+	if code, _, errs := cli("restore", file); code == 0 || !strings.Contains(errs, "pg_restore") || !strings.Contains(errs, redacted) {
 		t.Errorf("restore on PostgreSQL: %d %s", code, errs)
 	}
 	t.Setenv("GUICHET_DATABASE", "")

@@ -82,7 +82,7 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	m.folders = folders
 	opts := m.Config.storeOptions(false)
-	opts.Now = m.Now // one clock for the queue and the store
+	opts.Now, opts.Logger = m.Now, m.Logger // one clock for the queue and the store, one log
 	db, err := store.Open(ctx, opts)
 	if err != nil {
 		return err

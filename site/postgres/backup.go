@@ -11,5 +11,5 @@ import (
 func (db *DB) Backup(ctx context.Context, file string) error {
 	return fmt.Errorf("back up %s: guichet backup copies the SQLite file only; for PostgreSQL run\n"+
 		"  pg_dump --format=custom --file=%s '%s'\n"+
-		"(and pg_restore --clean --if-exists --dbname=… %s to restore, the replicas stopped)", db.name, file, db.name, file)
+		"(and pg_restore --clean --if-exists --dbname='%[3]s' %[2]s to restore, the replicas stopped)", db.name, file, db.url)
 }

@@ -52,6 +52,7 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err := conn.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&latest); err != nil {
 		return fail("read schema version", err)
 	}
+	db.schema = len(list)
 	if n := len(list); latest > n {
 		return fmt.Errorf("database schema version %d is newer than this program's (%d): a newer guichet has run on this database; run that version or a newer one on every replica, or, to go back to this one, restore the dump taken before the upgrade (pg_restore)", latest, n)
 	}

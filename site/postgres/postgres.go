@@ -21,6 +21,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net"
+	neturl "net/url"
 	"strings"
 	"sync"
 	"time"
@@ -57,6 +58,8 @@ type DB struct {
 	pool   *sql.DB
 	config *pgx.ConnConfig // for the LISTEN connection
 	name   string          // the URL without its password, for messages
+	schema int             // the migrations this program knows, for Ping
+	url    string          // the URL as given, its password as xxxxx, for commands to copy
 	log    *slog.Logger
 
 	listenMu sync.Mutex // one WatchTickets connection at a time
@@ -87,7 +90,10 @@ func Open(ctx context.Context, url string, opts Options) (*DB, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	db := &DB{Now: time.Now, config: cfg, name: describe(cfg), log: opts.Logger}
+	db := &DB{Now: time.Now, config: cfg, name: describe(cfg), url: describe(cfg), log: opts.Logger}
+	if u, err := neturl.Parse(url); err == nil {
+		db.url = u.Redacted() // keeps sslmode and the other parameters
+	}
 	db.pool = stdlib.OpenDB(*cfg)
 	db.pool.SetMaxOpenConns(opts.MaxConns)
 	db.pool.SetMaxIdleConns(opts.MaxConns)
@@ -115,11 +121,18 @@ func (db *DB) Close() error {
 	return nil
 }
 
-// Ping checks that the database answers a query, for health checks.
+// Ping checks that the database answers a query, for health checks, and
+// that no newer program migrated it since this one started: a replica
+// left running on the old binary through an upgrade keeps serving, but
+// writes the old schema's way, and a batch of its events the new schema
+// refuses is lost whole.
 func (db *DB) Ping(ctx context.Context) error {
-	var one int
-	if err := db.pool.QueryRowContext(ctx, `SELECT 1`).Scan(&one); err != nil {
+	var latest int
+	if err := db.pool.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&latest); err != nil {
 		return fail("events database "+db.name, err)
+	}
+	if latest > db.schema {
+		return fmt.Errorf("events database %s: schema version %d is newer than this program's (%d): a newer guichet migrated it while this replica runs, and this replica's writes may fail (events lost): upgrade this replica to the same version", db.name, latest, db.schema)
 	}
 	return nil
 }

@@ -100,6 +100,7 @@ type Publisher struct {
 	memo       *content.Memo      // what one load tells the next (files read, render cache)
 	stopTimer  func() bool        // the next scheduled publication
 	stopRelink context.CancelFunc // the relinking of the previous publication
+	stopGaps   context.CancelFunc // its answered check
 
 	// bg is the context of background work; Close cancels it, so a
 	// shutdown never waits for a long pass to finish.
@@ -369,15 +370,27 @@ func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *sear
 		o.Logger.Warn("load click counts for ranking", "err", err)
 	}
 	if o.Gaps != nil {
+		// A newer publication's check supersedes this one: checks waiting
+		// for another replica's ran one by one for every content version
+		// published meanwhile, in any order, the last to run (an older
+		// version's) standing.
+		if p.stopGaps != nil {
+			p.stopGaps()
+		}
+		gapsCtx, stop := context.WithCancel(p.bg)
+		p.stopGaps = stop
 		p.work.Add(1)
 		go func() {
 			defer p.work.Done()
 			var n int
-			err := p.once(p.bg, "check answered gaps", idx.Key(), func(ctx context.Context) (err error) {
+			err := p.once(gapsCtx, "check answered gaps", idx.Key(), func(ctx context.Context) (err error) {
 				n, err = o.Gaps.CheckAnswered(ctx, view, idx)
 				return err
 			})
-			if err != nil && p.bg.Err() == nil {
+			if gapsCtx.Err() != nil {
+				return
+			}
+			if err != nil {
 				o.Logger.Warn("check which gaps the new content answers", "err", err)
 			} else if n > 0 {
 				o.Logger.Info("answered gaps changed", "gaps", n)

@@ -9,6 +9,7 @@ package recorder
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"sync"
 	"sync/atomic"
@@ -359,7 +360,7 @@ func (r *Recorder) write(b *Batch) {
 		r.writeErrors.Add(1)
 		r.drop(n, "write failed")
 		r.log.Error("write events", "events", n, "err", err)
-		msg := err.Error()
+		msg := fmt.Sprintf("%d events lost at %s: %v", n, r.now().UTC().Format(time.RFC3339), err)
 		r.failing.Store(&msg)
 		if r.writeErr == nil {
 			r.writeErr = err

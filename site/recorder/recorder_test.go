@@ -291,7 +291,8 @@ func TestWriteFailures(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			w := &flaky{errs: tc.errs}
 			var slept []time.Duration // the writer goroutine's; read after Flush
-			r := newRecorder(t, w, Options{RetryFor: tc.retryFor, Sleep: func(d time.Duration) { slept = append(slept, d) }})
+			at := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+			r := newRecorder(t, w, Options{RetryFor: tc.retryFor, Sleep: func(d time.Duration) { slept = append(slept, d) }, Now: func() time.Time { return at }})
 			for i := 0; i < 3; i++ {
 				r.RecordEvent(site.Event{Type: site.EventView})
 			}
@@ -306,6 +307,16 @@ func TestWriteFailures(t *testing.T) {
 			if st.Written != tc.wantWritten || st.Dropped != tc.wantDropped || w.calls != tc.wantCalls {
 				t.Errorf("stats %+v after %d writes; want %d written, %d dropped, %d writes",
 					st, w.calls, tc.wantWritten, tc.wantDropped, tc.wantCalls)
+			}
+			// /healthz shows what was lost and when, so that a replica
+			// whose database is back (and answers its health check) tells
+			// an old loss from one under way.
+			want := ""
+			if tc.wantDropped > 0 {
+				want = "3 events lost at 2026-11-30T10:00:00Z: " + tc.wantErr.Error()
+			}
+			if st.Failing != want {
+				t.Errorf("Failing = %q, want %q", st.Failing, want)
 			}
 			// Each retry waits twice as long as the one before, 2 s at most.
 			for i, d := range slept {

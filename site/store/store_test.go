@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -126,5 +127,106 @@ func TestPostgresMigrationOneVote(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("events after 0008:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestPostgresNewerSchemaWhileRunning: a replica still running the old
+// binary after another replica's newer binary migrated the database fails
+// its health check, naming the versions (/healthz answers 503 and
+// guichet_database_up reads 0), rather than answering ok while the new
+// schema refuses its writes.
+func TestPostgresNewerSchemaWhileRunning(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.DSN(t)
+	old := openPostgres(t, url, time.Now)
+	check := store.Health(old, nil)
+	if err := check(ctx); err != nil {
+		t.Fatalf("health of a store on its own schema: %v", err)
+	}
+	var latest int
+	conn, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if err := conn.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&latest); err != nil {
+		t.Fatal(err)
+	}
+	// The newer binary's migration, applied while the old one runs.
+	if _, err := conn.ExecContext(ctx, `INSERT INTO schema_migrations VALUES ($1, now())`, latest+1); err != nil {
+		t.Fatal(err)
+	}
+	err = check(ctx)
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("schema version %d is newer than this program's (%d)", latest+1, latest)) ||
+		!strings.Contains(err.Error(), "upgrade this replica") {
+		t.Errorf("health of an old replica on a newer schema: %v", err)
+	}
+}
+
+// TestPostgresJobWaitersHoldNoConnection: while another replica holds a
+// job (a long check of which gaps new content answers), callers waiting
+// for it on this replica, one per publication, hold none of its pool's
+// connections: the store still answers, and the job runs once the lock
+// is released, with connections of its own. Waiters held one each, took
+// the whole pool and hung the replica (/healthz 503, events lost, the
+// job deadlocked).
+func TestPostgresJobWaitersHoldNoConnection(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.DSN(t)
+	db, err := postgres.Open(ctx, url, postgres.Options{MaxConns: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	// The other replica, inside the job.
+	other, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	holder, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	if _, err := holder.ExecContext(ctx, `SELECT pg_advisory_lock(x'67756964'::int, hashtext('check answered gaps'))`); err != nil {
+		t.Fatal(err)
+	}
+	var ran sync.WaitGroup
+	runs := 0
+	var mu sync.Mutex
+	for i := range 6 { // more publications than connections
+		ran.Add(1)
+		go func() {
+			defer ran.Done()
+			_, err := db.Once(ctx, "check answered gaps", fmt.Sprint("content-", i), func(ctx context.Context) error {
+				mu.Lock()
+				runs++
+				mu.Unlock()
+				return db.Ping(ctx) // the job needs the store too
+			})
+			if err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	time.Sleep(300 * time.Millisecond)
+	pingCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := db.Ping(pingCtx); err != nil {
+		t.Errorf("the store while 6 callers wait for a job another replica holds: %v", err)
+	}
+	if _, err := holder.ExecContext(ctx, `SELECT pg_advisory_unlock(x'67756964'::int, hashtext('check answered gaps'))`); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { ran.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the waiting jobs did not end once the lock was released")
+	}
+	if runs == 0 {
+		t.Error("no waiting job ran")
 	}
 }

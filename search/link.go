@@ -65,9 +65,24 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	// Typos are corrected in the subject only, and no word is searched
 	// with two edits (fuzzy automata): linking must stay cheap enough for
 	// a million tickets.
-	weigh := func(text string, unknown float64, typos bool) map[string]float64 {
+	weigh := func(text string, unknown float64, subject bool) map[string]float64 {
 		weights := map[string]float64{}
-		for _, w := range li.analyzeTypos(text, false, typos).words {
+		ws := li.analyzeTypos(text, false, subject).words
+		labels := true // every informative word names the number after it
+		for i, w := range ws {
+			w.fuzz = 0
+			t := linkTerm(w)
+			if t == "" || isNumber(w.plain) || stops[w.plain] || oneLetter(w.plain) {
+				continue
+			}
+			labels = labels && i+1 < len(ws) && isNumber(ws[i+1].plain)
+		}
+		if labels && subject {
+			// "Order 4821", "Invoice 2026 0042": a reference, not what
+			// the ticket is about; the body says that.
+			return weights
+		}
+		for _, w := range ws {
 			w.fuzz = 0
 			t := linkTerm(w)
 			if t == "" || isNumber(w.plain) || stops[w.plain] || oneLetter(w.plain) {

@@ -80,6 +80,13 @@ func TestLinkBody(t *testing.T) {
 	if id != "booking/calendar-sync" || conf < site.DefaultTicketConfidence {
 		t.Errorf("vague subject with a clear body → %s (%.2f), want booking/calendar-sync above threshold", id, conf)
 	}
+	// A word that only labels a reference says nothing of the problem,
+	// even when an article has it ("ordering" in a heading).
+	for _, subj := range []string{"Order 4821", "Invoice 2026-0042", "Booking #88121"} {
+		if id, conf, _ := ix.Link(ctx, "en", subj, ""); conf >= site.DefaultTicketConfidence {
+			t.Errorf("Link(%q) = %s %.2f, want no link: a reference alone is vague", subj, id, conf)
+		}
+	}
 	for _, subj := range []string{"", "12345", "!!!"} {
 		if id, conf, _ := ix.Link(ctx, "en", subj, ""); id != "" || conf != 0 {
 			t.Errorf("Link(%q) = %s %.2f, want nothing", subj, id, conf)

@@ -397,16 +397,35 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 	for i := range comp {
 		comp[i] = find(comp, i)
 	}
+	// Each component's edges and items are a run of one array, in the
+	// order they came in, sized by a first count: growing a slice per
+	// component was a tenth of a report's allocations.
 	byComp := map[int]*component{}
 	var comps []*component
+	nEdges, nItems := map[int]int{}, map[int]int{}
 	for _, e := range edges {
 		k := comp[e.a]
-		cp := byComp[k]
-		if cp == nil {
-			cp = &component{}
-			byComp[k] = cp
-			comps = append(comps, cp)
+		if byComp[k] == nil {
+			byComp[k] = &component{}
+			comps = append(comps, byComp[k])
 		}
+		nEdges[k]++
+	}
+	for i := range items {
+		if byComp[comp[i]] != nil {
+			nItems[comp[i]]++
+		}
+	}
+	edgeRuns, itemRuns := make([]edge, len(edges)), make([]int32, 0, n)
+	at := 0
+	for k, cp := range byComp {
+		cp.edges = edgeRuns[at : at : at+nEdges[k]]
+		at += nEdges[k]
+		cp.items = itemRuns[len(itemRuns) : len(itemRuns) : len(itemRuns)+nItems[k]]
+		itemRuns = itemRuns[:len(itemRuns)+nItems[k]]
+	}
+	for _, e := range edges {
+		cp := byComp[comp[e.a]]
 		cp.edges = append(cp.edges, e)
 	}
 	for i := range items {

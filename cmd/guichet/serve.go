@@ -34,7 +34,7 @@ type Main struct {
 	Logger *slog.Logger
 	Now    func() time.Time
 	// AfterFunc runs f after d (default time.AfterFunc): with Now, the
-	// clock of scheduled publications.
+	// clock of scheduled publications and of the visitor keys.
 	AfterFunc func(d time.Duration, f func()) (stop func() bool)
 	DB        store.Store
 	Recorder  *recorder.Recorder
@@ -109,7 +109,7 @@ func (m *Main) Open(ctx context.Context) error {
 	srv, err := web.New(web.Options{
 		Theme: themes.Default(m.Config.Dev), Static: static.Files(m.Config.Dev), Content: m.folders.Content,
 		ExtraCSS: content.HighlightCSS(), Recorder: m.Recorder, Dev: m.Config.Dev,
-		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKeys: db.VisitorKey, Metrics: m.Metrics,
+		TrustedProxies: proxies, Limits: m.Config.limits(), VisitorKeys: db.VisitorKey, Metrics: m.Metrics, AfterFunc: m.AfterFunc,
 		Insights: publish.Insights{Gaps: m.Gaps, Tickets: m.Tickets, Store: db, View: func() *site.View { return m.Server.View() }}, Tickets: m.Tickets, Contact: m.Contact, Auth: db, Logger: m.Logger, Now: m.Now,
 		AccessLog: m.AccessLog, Health: store.Health(db, m.Metrics), Version: versionString(),
 		Publish: func(ctx context.Context, wait bool) error { return m.Publisher.Ask(ctx, "api", wait) },
@@ -150,6 +150,7 @@ func (m *Main) Close(ctx context.Context) error {
 func (m *Main) close(ctx context.Context) error {
 	var errs []error
 	if m.Publisher != nil {
+		m.Server.Close() // stops fetching visitor keys ahead
 		errs = append(errs, m.Publisher.Close())
 	}
 	if m.Recorder != nil {

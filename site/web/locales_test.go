@@ -91,6 +91,7 @@ func newWorldOf(t *testing.T, fsys fs.FS) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(srv.Close)
 	view := site.NewView(lib, time.Now(), false)
 	idx, err := search.Build(ctx, view, "")
 	if err != nil {

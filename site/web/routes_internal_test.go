@@ -32,6 +32,7 @@ func TestRoutesReserveTheirSegments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer s.Close()
 	shared := map[string]bool{"search": true, "faq": true, "feed.:format": true, "sitemap.xml": true,
 		"sitemap-:n": true, "robots.txt": true, "feedback": true, "contact": true, "subscribe": true}
 	seen := 0

@@ -78,7 +78,11 @@ type Options struct {
 	// returns, returning the error. Nil disables the endpoint.
 	Publish func(ctx context.Context, wait bool) error
 	Logger  *slog.Logger
-	Now     func() time.Time
+	// Now and AfterFunc are the clock: the time, and a timer calling f
+	// after d, returning a function that stops it (defaults time.Now and
+	// time.AfterFunc).
+	Now       func() time.Time
+	AfterFunc func(d time.Duration, f func()) (stop func() bool)
 }
 
 // Auth checks bearer tokens and keeps the admin sessions on the server.
@@ -120,14 +124,16 @@ type Server struct {
 	// contactLost is the last contact request the store failed to save,
 	// nil once one is stored (see contactFailing).
 	contactLost atomic.Pointer[contactLost]
-	// dayKey caches the visitor key of the current day.
+	// dayKeys caches the visitor keys of today and, from shortly before
+	// midnight, of the next day (visitor.go).
 	dayKeyMu sync.Mutex
-	dayKey   struct {
-		day string
-		key []byte
-		// failed is when the store last failed to give a key: it is
-		// asked again visitorRetry later, not at every request.
+	dayKeys  struct {
+		keys map[string][]byte // by UTC day
+		// failed is when the store last failed to give today's key:
+		// requests ask again visitorRetry later, not each one.
 		failed time.Time
+		stop   func() bool // the timer of keepVisitorKeys
+		closed bool        // by Close: no more timers
 	}
 }
 
@@ -141,6 +147,9 @@ func New(opts Options) (*Server, error) {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.AfterFunc == nil {
+		opts.AfterFunc = func(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
 	}
 	opts.Limits = opts.Limits.withDefaults()
 	for _, n := range opts.TrustedProxies {
@@ -159,6 +168,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s.theme = theme
 	s.echo = s.routes()
+	s.keepVisitorKeys()
 	return s, nil
 }
 

@@ -116,6 +116,7 @@ func newEnvWith(t testing.TB, opts ...func(*web.Options)) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(srv.Close)
 	view := site.NewView(lib, time.Now(), o.Dev)
 	idx, err := search.Build(ctx, view, filepath.Join(t.TempDir(), "index"))
 	if err != nil {

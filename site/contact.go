@@ -204,9 +204,6 @@ func (r *SubscriptionRequest) Validate() error {
 	if q == "" {
 		return Errorf(EINVALID, "query: the question to be told about is required")
 	}
-	if !HasWords(q) {
-		return Errorf(EINVALID, "query: the question to be told about needs a word (letters or digits)")
-	}
 	r.Query = q
 	r.Email, err = CheckEmail("email", r.Email)
 	return err

@@ -53,12 +53,13 @@ func validSource(s string) error {
 }
 
 // ErrNoWord is the error of a search event whose query has no word to be
-// counted by (HasWords, or the counting key the store makes from it).
+// counted by (textnorm.HasWords, which the web layer applies: the domain
+// cannot read the counting key).
 var ErrNoWord = Errorf(EINVALID, "query has no word to count it by (letters or digits): not recorded")
 
 // Validate checks a search against the rules every way in shares: an ID
 // made by NewID, a query of 1 to MaxQueryLen characters of valid UTF-8
-// (NormalQuery) with a word (HasWords), a
+// (NormalQuery), a
 // known source, a valid host path and context key. The error (EINVALID)
 // names the field. It normalises Query, Path and Context in place.
 func (e *SearchEvent) Validate() error {
@@ -74,9 +75,6 @@ func (e *SearchEvent) Validate() error {
 	}
 	if q == "" {
 		return Errorf(EINVALID, "query must be 1 to %d characters of valid UTF-8", MaxQueryLen)
-	}
-	if !HasWords(q) {
-		return ErrNoWord
 	}
 	e.Query = q
 	if e.Results < 0 {

@@ -62,20 +62,6 @@ func QueryLen(q string) int {
 	return n
 }
 
-// HasWords reports whether a query may have a word to count it by: a
-// letter, a number or a mark, of any script. It is the domain's first
-// sieve: the key searches are counted by (textnorm.Key) decides, and
-// folds some of these away ("½", an Arabic kashida or vowel mark alone),
-// so the recorder records no search whose key is empty. A query of emoji, symbols or punctuation only
-// ("🍕🍕", "👍", "???") is answered, with no results, but not recorded, as a
-// blank one: the dashboards, their CSV files and the gap report count
-// searches by their words, and such a search has none.
-func HasWords(q string) bool {
-	return strings.IndexFunc(q, func(r rune) bool {
-		return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
-	}) >= 0
-}
-
 // Invisible reports whether r is a format or otherwise invisible character,
 // one that text normalisation (textnorm.Normalize) removes and queries do
 // not count: the Default_Ignorable_Code_Point characters of Unicode (soft

@@ -25,8 +25,8 @@ func (s *Service) Subscribe(ctx context.Context, r site.SubscriptionRequest, vis
 	v := s.View()
 	query := site.Redact(r.Query)
 	norm := textnorm.Key(query)
-	if norm == "" {
-		return site.Errorf(site.EINVALID, "query: has no words to search")
+	if norm == "" { // textnorm.HasWords
+		return site.Errorf(site.EINVALID, "query: the question to be told about needs a word (letters or digits)")
 	}
 	sub := site.Subscription{ID: site.NewID(), Email: r.Email, Locale: r.Locale, Query: query, Normalized: norm,
 		Visitor: visitor, Results: results, Source: source, CreatedAt: s.now().Truncate(time.Millisecond)}

@@ -521,3 +521,15 @@ func withPDFArticle() fstest.MapFS {
 	}
 	return out
 }
+
+// A question without a word to count it by (textnorm.HasWords) is never
+// subscribed to: no gap could ever answer it.
+func TestSubscribeNeedsAWord(t *testing.T) {
+	f := newFixture(t, helpContent, true, false)
+	for _, q := range []string{"🍕🍕", "???", "½"} {
+		mails, err := f.subscribe(q, "ana@example.com", "en")
+		if site.ErrorCode(err) != site.EINVALID || !strings.HasPrefix(site.ErrorMessage(err), "query: ") || len(mails) != 0 {
+			t.Errorf("subscribe %q: %v, %d mails; want a 400 naming query and no mail", q, err, len(mails))
+		}
+	}
+}

@@ -149,9 +149,8 @@ func New(w Writer, opts Options) *Recorder {
 // holding the latest query; an empty ID gets a new one. The personal data
 // in its text is redacted here, where it enters the store, and its
 // counting key (Normalized) is made from the redacted query, whatever the
-// caller set. A search whose key is empty (a query without a word, as
-// the key reads words: site.HasWords is the domain's first sieve) is not
-// recorded: searches are counted by their key. A zero Time is set to now.
+// caller set. A search whose key is empty (a query without a word:
+// textnorm.HasWords) is not recorded: searches are counted by their key. A zero Time is set to now.
 // Never blocks: the search is dropped if the queue is full or the Recorder
 // is closed.
 func (r *Recorder) RecordSearch(e site.SearchEvent) {

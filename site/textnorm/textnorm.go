@@ -148,6 +148,13 @@ func Key(s string) string {
 	return b.String()
 }
 
+// HasWords reports whether s has a word to count it by: whether Key(s) is
+// not empty. Searches are counted by their key, so a query without one
+// (emoji, symbols or punctuation only: "🍕🍕", "???", "½", an Arabic
+// kashida or vowel mark alone) is answered, with no results, but neither
+// recorded nor offered a subscription: the one rule for it.
+func HasWords(s string) bool { return Key(s) != "" }
+
 // foldRune folds one rune at or above utf8.RuneSelf.
 func foldRune(r rune) string {
 	if r >= latinFirst && r <= latinLast {

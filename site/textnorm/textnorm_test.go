@@ -177,3 +177,14 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+func TestHasWords(t *testing.T) {
+	for s, want := range map[string]bool{
+		"refund": true, "🍕 2": true, "ça": true, "كلمة": true, "²": true,
+		"": false, "🍕🍕": false, "???": false, "½": false, "ـــ": false, "\u064e": false, "→ !!": false,
+	} {
+		if got := HasWords(s); got != want {
+			t.Errorf("HasWords(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -53,8 +53,8 @@ func (s *Server) readEvent(c echo.Context, st *state) (*eventJSON, error) {
 			in.Query = "" // refused as an empty query
 		}
 		e := in.search()
-		if err = e.Validate(); err == nil && textnorm.Key(e.Query) == "" {
-			err = site.ErrNoWord // a word to Unicode, none to the key ("½", a kashida)
+		if err = e.Validate(); err == nil && !textnorm.HasWords(e.Query) {
+			err = site.ErrNoWord
 		}
 	case site.EventOpen:
 		if in.Source != site.SourceWidget {

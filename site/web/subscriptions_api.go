@@ -33,7 +33,7 @@ func (s *Server) subscriptionsOn() bool {
 // subscribeFormFor returns the form for query, or nil when subscriptions
 // cannot be offered (no SMTP server).
 func (s *Server) subscribeFormFor(v *site.View, b basePage, query, source string) *subscribeForm {
-	if !s.subscriptionsOn() || textnorm.Key(query) == "" { // as contact.Subscribe refuses
+	if !s.subscriptionsOn() || !textnorm.HasWords(query) {
 		return nil
 	}
 	return &subscribeForm{T: b.T, Locale: b.Locale, Query: query, Source: source, Intro: v.UI.Text(b.Locale, "subscribe_intro", "query", query)}

@@ -23,7 +23,7 @@ func (s *Service) Subscribe(ctx context.Context, r site.SubscriptionRequest, vis
 		return site.Errorf(site.EUNAVAILABLE, "subscriptions need an SMTP server, and none is configured on this help center")
 	}
 	v := s.View()
-	query := site.Redact(r.Query)
+	query := textnorm.Normalize(site.Redact(r.Query)) // as searches are stored
 	norm := textnorm.Key(query)
 	if norm == "" { // textnorm.HasWords
 		return site.Errorf(site.EINVALID, "query: the question to be told about needs a word (letters or digits)")

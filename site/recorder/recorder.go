@@ -147,7 +147,8 @@ func New(w Writer, opts Options) *Recorder {
 
 // RecordSearch queues a search. Records sharing an ID collapse into one row
 // holding the latest query; an empty ID gets a new one. The personal data
-// in its text is redacted here, where it enters the store, and its
+// in its text is redacted here, where it enters the store, the text is
+// composed (textnorm.Normalize: every way of typing a letter stored alike), and its
 // counting key (Normalized) is made from the redacted query, whatever the
 // caller set. A search whose key is empty (a query without a word:
 // textnorm.HasWords) is not recorded: searches are counted by their key. A zero Time is set to now.
@@ -155,6 +156,7 @@ func New(w Writer, opts Options) *Recorder {
 // is closed.
 func (r *Recorder) RecordSearch(e site.SearchEvent) {
 	e = e.Redacted()
+	e.Query = textnorm.Normalize(e.Query) // composed (NFC), as searched and shown
 	e.Normalized = textnorm.Key(e.Query)
 	if e.Normalized == "" {
 		return

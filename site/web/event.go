@@ -110,7 +110,6 @@ func (s *Server) apiEvents(c echo.Context) error {
 	case site.EventSearch:
 		e := in.search()
 		e.Validate()
-		e.Query = textnorm.Normalize(e.Query) // recorded as searches are (normalQuery)
 		e.Visitor, e.Time = visitor, now
 		s.opts.Recorder.RecordSearch(e)
 		return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted", "search_id": e.ID})

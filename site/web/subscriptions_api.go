@@ -71,7 +71,6 @@ func (s *Server) subscribe(c echo.Context, st *state, in subscriptionJSON) error
 	if err := req.Validate(); err != nil {
 		return err
 	}
-	req.Query = textnorm.Normalize(req.Query) // as searches are (normalQuery)
 	source := site.SourceSite
 	switch in.Source {
 	case "", site.SourceSite:

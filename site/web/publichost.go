@@ -21,7 +21,7 @@ import (
 func (s *Server) publicHost(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		st := s.state.Load()
-		if st == nil || !st.view.Lib.Config.BaseURLGuessed {
+		if s.hostWarned.Load() || st == nil || !st.view.Lib.Config.BaseURLGuessed {
 			return next(c)
 		}
 		// Only requests through a proxy: the Host a client sends

@@ -9,6 +9,8 @@ import (
 
 	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/textnorm"
+
+	"github.com/guichet/guichet/site"
 )
 
 // Guessing the language of a ticket that does not say (helpdesk exports
@@ -134,7 +136,7 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 		}
 		return len(ls) > 0
 	}
-	text := textnorm.Fold(subject + "\n" + firstWords(body, linkBodyWords))
+	text := textnorm.Fold(subject + "\n" + site.FirstWords(body, linkBodyWords))
 	for _, tok := range strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '\''
 	}) {

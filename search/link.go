@@ -12,6 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/guichet/guichet/site/i18n"
+
+	"github.com/guichet/guichet/site"
 )
 
 // Linking a support ticket to the article that answers it. The index finds
@@ -106,7 +108,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	}
 	subj := weigh(subject, 1, true)
 	// Words of a body found in no article are mostly names and signatures.
-	bodyW := weigh(firstWords(body, linkBodyWords), 0.3, false)
+	bodyW := weigh(site.FirstWords(body, linkBodyWords), 0.3, false)
 	if len(words) == 0 {
 		return "", 0, nil
 	}
@@ -262,15 +264,6 @@ func (li *localeIndex) docTerms(d int) *docTerms {
 	}
 	v, _ := li.terms.LoadOrStore(d, dt)
 	return v.(*docTerms)
-}
-
-// firstWords returns the first n words of s.
-func firstWords(s string, n int) string {
-	f := strings.FieldsFunc(s, unicode.IsSpace)
-	if len(f) > n {
-		f = f[:n]
-	}
-	return strings.Join(f, " ")
 }
 
 // oneLetter reports whether a word is a single letter of an alphabet ("x",

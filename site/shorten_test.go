@@ -20,3 +20,17 @@ func TestShorten(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstWords: a pasted paragraph is read from its first words; a text
+// short enough stays as it is, spacing and all.
+func TestFirstWords(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"reset  password", "reset  password"},
+		{"a b\nc d", "a b c"},
+		{"", ""},
+	} {
+		if got := FirstWords(c.in, 3); got != c.want {
+			t.Errorf("FirstWords(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

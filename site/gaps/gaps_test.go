@@ -187,19 +187,6 @@ func TestTypoFixesCrowded(t *testing.T) {
 	}
 }
 
-// TestFirstWords: a pasted paragraph is read from its first words.
-func TestFirstWords(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"reset password", "reset password"},
-		{"a b c d", "a b c"},
-		{"", ""},
-	} {
-		if got := firstWords(c.in, 3); got != c.want {
-			t.Errorf("firstWords(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
 // TestCompounds: a word the failed set spells joined and in two is one.
 func TestCompounds(t *testing.T) {
 	in := []Record{

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/guichet/guichet/site"
 )
 
 // Options choose what a report shows.
@@ -294,7 +296,7 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 		}
 		in := make([]meaningInput, len(list))
 		for li, pi := range list {
-			in[li] = meaningInput{text: firstWords(c.phrasings[pi].spelling(), maxQueryWords), visitors: c.failedVisitors(pi)}
+			in[li] = meaningInput{text: site.FirstWords(c.phrasings[pi].spelling(), maxQueryWords), visitors: c.failedVisitors(pi)}
 		}
 		brs := partBridges[k]
 		sort.Slice(brs, func(i, j int) bool {
@@ -643,15 +645,6 @@ func (s visitorSet) add(v uint32) { s[v] = struct{}{} }
 // people's failed searches are a few words long, and a pasted paragraph
 // (or a flood of random words) must not cost the report its length.
 const maxQueryWords = 16
-
-// firstWords returns the first n words of s.
-func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) <= n {
-		return s
-	}
-	return strings.Join(f[:n], " ")
-}
 
 // window is the period of a report in Unix milliseconds: from included, to
 // excluded.

@@ -239,7 +239,7 @@ func (jr *jsonReader) next(order string) (site.Ticket, int, error) {
 		Tags: jsonTags(jt.Tags),
 	}
 	if t.Subject == "" { // a chat: its first words say what it is about
-		t.Subject = firstWords(t.Body, 120)
+		t.Subject = site.FirstWords(strings.Join(strings.Fields(t.Body), " "), maxChatSubjectWords)
 	}
 	created := firstNonEmpty(scalar(jt.CreatedAt), scalar(jt.CreatedAtCamel))
 	if created == "" {
@@ -250,19 +250,6 @@ func (jr *jsonReader) next(order string) (site.Ticket, int, error) {
 		return t, line, &RowError{Line: line, Err: fmt.Errorf("created_at: %w", err)}
 	}
 	return t, line, nil
-}
-
-// firstWords is the start of s on one line, at most max bytes, cut
-// between words.
-func firstWords(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= max {
-		return s
-	}
-	if i := strings.LastIndexByte(s[:max], ' '); i > 0 {
-		return s[:i]
-	}
-	return truncate(s, max)
 }
 
 // scalar is a JSON string or number as text, "" for null or anything else.
@@ -277,6 +264,10 @@ func scalar(raw json.RawMessage) string {
 	}
 	return ""
 }
+
+// maxChatSubjectWords: a conversation without a subject (a chat) takes the
+// first words of its first message as one.
+const maxChatSubjectWords = 16
 
 func firstNonEmpty(s ...string) string {
 	for _, v := range s {

@@ -41,16 +41,7 @@ func TestContactInBrowser(t *testing.T) {
 	go hookSrv.Serve(hookLn)
 	t.Cleanup(func() { hookSrv.Close() })
 
-	helpLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hostLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	helpURL := "http://" + helpLn.Addr().String()
-	hostURL := fmt.Sprintf("http://localhost:%d", hostLn.Addr().(*net.TCPAddr).Port)
+	helpLn, hostLn, helpURL, hostURL := twoOrigins(t)
 
 	dir := t.TempDir()
 	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: "+helpURL+"\ncontact:\n  to: support@acme.test\n  webhook: http://"+hookLn.Addr().String()+"/guichet\n"+

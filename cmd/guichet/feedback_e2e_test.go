@@ -23,16 +23,7 @@ import (
 // instead of counting a second one.
 func TestNotHelpfulInBrowser(t *testing.T) {
 	ctx := browser(t)
-	helpLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hostLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	helpURL := "http://" + helpLn.Addr().String()
-	hostURL := fmt.Sprintf("http://localhost:%d", hostLn.Addr().(*net.TCPAddr).Port)
+	helpLn, hostLn, helpURL, hostURL := twoOrigins(t)
 	dir := t.TempDir()
 	writeFile(t, dir, "guichet.yaml", "title: Parcel Help\nbase_url: "+helpURL+"\nwidget:\n  allowed_origins: [\""+hostURL+"\"]\n")
 	writeFile(t, dir, "shipping/lost.md", "---\ntitle: A parcel is lost\ncontexts: [orders]\n---\nClaim a lost parcel after ten days.\n")

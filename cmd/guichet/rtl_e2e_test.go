@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -61,16 +60,7 @@ const measureRTL = `(() => {
 // It saves a screenshot of each (in $GUICHET_SCREENSHOTS when set).
 func TestRightToLeftInBrowser(t *testing.T) {
 	ctx := browser(t)
-	helpLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hostLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	helpURL := "http://" + helpLn.Addr().String()
-	hostURL := fmt.Sprintf("http://localhost:%d", hostLn.Addr().(*net.TCPAddr).Port)
+	helpLn, hostLn, helpURL, hostURL := twoOrigins(t)
 
 	dir := t.TempDir()
 	writeFile(t, dir, "guichet.yaml", "title:\n  en: Relay Help\n  ar: مساعدة ريلاي\nbase_url: "+helpURL+"\ndefault_locale: en\nlocales: [en, ar]\nlogo: brand/logo.svg\nwidget:\n  allowed_origins: [\""+hostURL+"\"]\n")

@@ -126,17 +126,7 @@ const hostPage = `<!doctype html>
 func TestWidgetInBrowser(t *testing.T) {
 	ctx := browser(t)
 
-	helpLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hostLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	helpURL := "http://" + helpLn.Addr().String()
-	// Another origin: another host name and port.
-	hostURL := fmt.Sprintf("http://localhost:%d", hostLn.Addr().(*net.TCPAddr).Port)
+	helpLn, hostLn, helpURL, hostURL := twoOrigins(t)
 
 	dir := t.TempDir()
 	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: "+helpURL+"\ncontact_url: https://acme.example/contact\nbrand_color: \"#7a1fa2\"\nwidget:\n  allowed_origins: [\""+hostURL+"\"]\n")
@@ -556,16 +546,7 @@ func TestWidgetInBrowser(t *testing.T) {
 // A host that then swaps its whole <body> keeps the widget.
 func TestWidgetHelpCenterDown(t *testing.T) {
 	ctx := browser(t)
-	helpLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hostLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	helpURL := "http://" + helpLn.Addr().String()
-	hostURL := fmt.Sprintf("http://localhost:%d", hostLn.Addr().(*net.TCPAddr).Port)
+	helpLn, hostLn, helpURL, hostURL := twoOrigins(t)
 	dir := t.TempDir()
 	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: "+helpURL+"\nwidget:\n  allowed_origins: [\""+hostURL+"\"]\n")
 	writeFile(t, dir, "team/_index.md", "---\ntitle: Team\n---\n")
@@ -729,4 +710,20 @@ func TestWidgetHelpCenterDown(t *testing.T) {
 	if !waitFor(20*time.Second, func() bool { return frameList() == "Invite a teammate" }) {
 		t.Fatal("the slow panel did not load")
 	}
+}
+
+// twoOrigins listens for a help center and for a host app on two origins
+// (another host name and port), as an app embedding the widget is:
+// http://127.0.0.1:PORT and http://localhost:PORT.
+func twoOrigins(t *testing.T) (helpLn, hostLn net.Listener, helpURL, hostURL string) {
+	t.Helper()
+	helpLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostLn, err = net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return helpLn, hostLn, "http://" + helpLn.Addr().String(), fmt.Sprintf("http://localhost:%d", hostLn.Addr().(*net.TCPAddr).Port)
 }

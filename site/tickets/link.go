@@ -246,6 +246,11 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 		return site.TicketLink{ArticleID: id, Method: site.LinkManual, Score: 1}, nil
 	}
 	keys := subjectKeys{titleKey(t.Subject), titleKey(topic)}
+	// What search reads: the topic and body with the numbers the privacy
+	// rules replaced still numbers, so "Invoice 2026-0042", stored as
+	// "Invoice [phone]", is as vague a reference as "Order 4821", and
+	// "call me at [phone]" is not about phones.
+	query, body := Topic(redacted.Replace(t.Subject)), redacted.Replace(t.Body)
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
 		var ids []string
 		for _, tag := range t.Tags {
@@ -266,7 +271,7 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 			if id := l.titled(loc, keys); id != "" && slices.Contains(ids, id) {
 				pick = id
 			} else if l.match != nil {
-				r, err := l.search(ctx, loc, topic, t.Body)
+				r, err := l.search(ctx, loc, query, body)
 				if err != nil {
 					return site.TicketLink{}, err
 				}
@@ -292,7 +297,7 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	// default locale's articles when that finds nothing good enough.
 	var nearest searchLink
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
-		r, err := l.search(ctx, loc, topic, t.Body)
+		r, err := l.search(ctx, loc, query, body)
 		if err != nil {
 			return site.TicketLink{}, err
 		}
@@ -308,6 +313,10 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	}
 	return site.TicketLink{Nearest: nearest.id, Score: nearest.score}, nil
 }
+
+// redacted turns the placeholders of the numbers site.Redact replaced
+// back into a number.
+var redacted = strings.NewReplacer("[number]", "0", "[phone]", "0", "[card]", "0")
 
 // search runs (or recalls) the search match of a ticket's topic and body
 // in locale.

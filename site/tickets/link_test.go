@@ -167,3 +167,34 @@ func TestTopicLinkedBeforeTheNormalisationChanged(t *testing.T) {
 		t.Errorf("%+v, want manual:account/reset", got)
 	}
 }
+
+// TestLinkerRedactedReferences: a subject naming only a reference is vague
+// once stored too, where the privacy rules have replaced its number
+// ("Invoice 2026-0042" is kept as "Invoice [phone]"): the body decides, and
+// the placeholders of a body say nothing of its topic.
+func TestLinkerRedactedReferences(t *testing.T) {
+	ctx := context.Background()
+	fsys := fstest.MapFS{
+		"guichet.yaml":          {Data: []byte("locales: [en]\n")},
+		"billing/invoices.md":   {Data: []byte("---\ntitle: Download an invoice\n---\nOpen Billing and choose Download PDF next to the invoice.\n")},
+		"account/password.md":   {Data: []byte("---\ntitle: Reset your password\n---\nChoose Forgot password on the sign-in page.\n")},
+		"account/phone.md":      {Data: []byte("---\ntitle: Change your phone number\n---\nEdit the phone number of your account.\n")},
+		"account/two-factor.md": {Data: []byte("---\ntitle: Two-factor authentication\n---\nTurn on codes by text message.\n")},
+	}
+	l, _, _ := linkerOf(t, fsys)
+	for _, c := range []struct{ subject, body, want string }{
+		{"Invoice 2026-0042", "I forgot my password and cannot sign in", "account/password"},
+		{"Invoice 20260042", "I forgot my password and cannot sign in", "account/password"},
+		{"Invoice 4821", "I forgot my password and cannot sign in", "account/password"},
+		{"Cannot sign in", "Forgot my password, call me at +33 6 12 34 56 78 or 06 12 34 56 78", "account/password"},
+	} {
+		tk := site.Ticket{Subject: site.Redact(c.subject), Body: site.Redact(c.body), Locale: "en"}
+		got, err := l.Link(ctx, &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ArticleID != c.want {
+			t.Errorf("%q (stored as %q), %q: %+v, want %s", c.subject, tk.Subject, c.body, got, c.want)
+		}
+	}
+}

@@ -259,3 +259,34 @@ func TestGroupFeedback(t *testing.T) {
 		t.Errorf("reasons %+v", fb.Reasons)
 	}
 }
+
+// TestToDoWhyCounts: the reasons of the to-do list say "1 view", "1 of 1
+// vote says", "1 ticket", "1 person" rather than "1 views".
+func TestToDoWhyCounts(t *testing.T) {
+	report := gaps.Report{Gaps: []gaps.Gap{
+		{ID: "g1", Kind: gaps.KindSearch, Query: "gift wrap", Visitors: 1, NoResultsVisitors: 1},
+		{ID: "g2", Kind: gaps.UnlinkedTicket, Query: "refund twice", Visitors: 1},
+		{ID: "g3", Kind: gaps.NoHelp, Query: "/orders/*", Visitors: 1},
+		{ID: "g4", Kind: gaps.KindSearch, Query: "dark mode", Visitors: 2, NoResultsVisitors: 2},
+	}}
+	articles := []Article{
+		{ID: "lost", Title: "A parcel is lost", Views: 1, NotHelpful: 1, ContactsAfterReading: 1},
+		{ID: "track", Title: "Track a parcel", Views: 3, Helpful: 1, NotHelpful: 2, ContactsAfterReading: 2},
+	}
+	whys := map[string]string{}
+	for _, task := range ToDo(report, articles, "") {
+		whys[task.Title] = task.Why
+	}
+	for title, want := range map[string]string{
+		"gift wrap":        "1 person searched it and found nothing (1) or nothing they opened (0)",
+		"dark mode":        "2 people searched it and found nothing (2) or nothing they opened (0)",
+		"refund twice":     "1 ticket no article answers",
+		"/orders/*":        "the widget opened here for 1 person with no article for this screen",
+		"A parcel is lost": "1 view, 1 of 1 vote says not helpful; 1 visit contacted support after reading it",
+		"Track a parcel":   "3 views, 2 of 3 votes say not helpful; 2 visits contacted support after reading it",
+	} {
+		if whys[title] != want {
+			t.Errorf("%s: why %q, want %q", title, whys[title], want)
+		}
+	}
+}

@@ -72,16 +72,16 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 		switch g.Kind {
 		case gaps.UnlinkedTicket:
 			t.Kind, t.Action = TaskUnlinked, ActionLink
-			t.Why = fmt.Sprintf("%d tickets no article answers", g.Visitors)
+			t.Why = nounCount(g.Visitors, "ticket", "tickets") + " no article answers"
 			if g.Nearest != "" {
 				t.Why += "; nearest article " + g.Nearest
 			}
 		case gaps.NoHelp:
 			t.Kind = TaskScreen
-			t.Why = fmt.Sprintf("the widget opened here for %d people with no article for this screen", g.Visitors)
+			t.Why = "the widget opened here for " + nounCount(g.Visitors, "person", "people") + " with no article for this screen"
 		default:
 			t.Kind = TaskGap
-			t.Why = fmt.Sprintf("%d people searched it and found nothing (%d) or nothing they opened (%d)", g.Visitors, g.NoResultsVisitors, g.NoClickVisitors)
+			t.Why = fmt.Sprintf("%s searched it and found nothing (%d) or nothing they opened (%d)", nounCount(g.Visitors, "person", "people"), g.NoResultsVisitors, g.NoClickVisitors)
 			if len(g.Variants) > 1 {
 				t.Why += fmt.Sprintf("; %d phrasings", len(g.Variants))
 			}
@@ -104,10 +104,15 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 		if a.NotHelpful > 0 && a.NotHelpful >= a.Helpful {
 			share := float64(a.NotHelpful) / float64(a.Helpful+a.NotHelpful)
 			unhelped = max(a.NotHelpful, int(math.Round(float64(a.Views)*share)))
-			why = append(why, fmt.Sprintf("%d views, %d of %d votes say not helpful", a.Views, a.NotHelpful, a.Helpful+a.NotHelpful))
+			votes := a.Helpful + a.NotHelpful
+			say := "say"
+			if votes == 1 {
+				say = "says"
+			}
+			why = append(why, fmt.Sprintf("%s, %d of %s %s not helpful", nounCount(a.Views, "view", "views"), a.NotHelpful, nounCount(votes, "vote", "votes"), say))
 		}
 		if a.ContactsAfterReading > 0 {
-			why = append(why, fmt.Sprintf("%d visits contacted support after reading it", a.ContactsAfterReading))
+			why = append(why, nounCount(a.ContactsAfterReading, "visit", "visits")+" contacted support after reading it")
 		}
 		if len(why) == 0 {
 			continue
@@ -130,6 +135,15 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 		return out[i].Title < out[j].Title
 	})
 	return out
+}
+
+// nounCount writes n with its noun, singular for 1: the to-do list is read in
+// English whatever the site's languages (the admin page is English).
+func nounCount(n int, one, other string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, other)
 }
 
 // editTarget is where an article's source file is edited: the content

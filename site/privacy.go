@@ -31,6 +31,16 @@ func Redact(s string) string {
 	return digitsPattern.ReplaceAllString(s, "[number]")
 }
 
+// redactedNumbers reads the placeholders Redact leaves for numbers as a
+// number again.
+var redactedNumbers = strings.NewReplacer("[card]", "0", "[phone]", "0", "[number]", "0")
+
+// RedactedAsNumbers returns redacted text (Redact) with the placeholders
+// of numbers ([card], [phone], [number]) read as a number ("0"), for text
+// that is matched rather than shown: "Invoice [phone]" is as much a
+// reference as "Order 4821", and "call me at [phone]" is not about phones.
+func RedactedAsNumbers(s string) string { return redactedNumbers.Replace(s) }
+
 // CleanText makes text a visitor or a helpdesk sent safe to store and to
 // show on a page, a terminal or a spreadsheet: control characters (ESC,
 // BEL, NUL…) and the bidirectional overrides that can make text read

@@ -20,3 +20,15 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+func TestRedactedAsNumbers(t *testing.T) {
+	for in, want := range map[string]string{
+		Redact("Invoice 2026-0042"):                        "Invoice 0",
+		Redact("order 48213377, card 4111 1111 1111 1111"): "order 0, card 0",
+		Redact("mail ana@example.com"):                     "mail [email]",
+	} {
+		if got := RedactedAsNumbers(in); got != want {
+			t.Errorf("RedactedAsNumbers(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

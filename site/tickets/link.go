@@ -250,7 +250,7 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	// rules replaced still numbers, so "Invoice 2026-0042", stored as
 	// "Invoice [phone]", is as vague a reference as "Order 4821", and
 	// "call me at [phone]" is not about phones.
-	query, body := Topic(redacted.Replace(t.Subject)), redacted.Replace(t.Body)
+	query, body := Topic(site.RedactedAsNumbers(t.Subject)), site.RedactedAsNumbers(t.Body)
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
 		var ids []string
 		for _, tag := range t.Tags {
@@ -313,10 +313,6 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	}
 	return site.TicketLink{Nearest: nearest.id, Score: nearest.score}, nil
 }
-
-// redacted turns the placeholders of the numbers site.Redact replaced
-// back into a number.
-var redacted = strings.NewReplacer("[number]", "0", "[phone]", "0", "[card]", "0")
 
 // search runs (or recalls) the search match of a ticket's topic and body
 // in locale.

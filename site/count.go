@@ -6,13 +6,16 @@ import (
 )
 
 // Count formats n with its noun for messages in English (check, drafts,
-// the command line): "1 file", "3 files", "2,448 files". noun is the
-// singular; the plural adds "s".
-func Count(n int, noun string) string {
+// the command line, the to-do list): "1 file", "3 files", "2,448 files".
+// noun is the singular; the plural adds "s" (see CountOf for others).
+func Count(n int, noun string) string { return CountOf(n, noun, noun+"s") }
+
+// CountOf is Count with the plural given: "1 person", "12 people".
+func CountOf(n int, one, other string) string {
 	if n == 1 {
-		return "1 " + noun
+		return "1 " + one
 	}
-	return Thousands(n) + " " + noun + "s"
+	return Thousands(n) + " " + other
 }
 
 // Thousands formats n with commas: 23817 → "23,817".

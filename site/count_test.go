@@ -17,4 +17,7 @@ func TestCountAndThousands(t *testing.T) {
 			t.Errorf("Count(%d) = %q, want %q", c.n, got, c.want)
 		}
 	}
+	if got := CountOf(1, "person", "people") + ", " + CountOf(1200, "person", "people"); got != "1 person, 1,200 people" {
+		t.Errorf("CountOf: %q", got)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 )
 
@@ -72,16 +73,16 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 		switch g.Kind {
 		case gaps.UnlinkedTicket:
 			t.Kind, t.Action = TaskUnlinked, ActionLink
-			t.Why = nounCount(g.Visitors, "ticket", "tickets") + " no article answers"
+			t.Why = site.Count(g.Visitors, "ticket") + " no article answers"
 			if g.Nearest != "" {
 				t.Why += "; nearest article " + g.Nearest
 			}
 		case gaps.NoHelp:
 			t.Kind = TaskScreen
-			t.Why = "the widget opened here for " + nounCount(g.Visitors, "person", "people") + " with no article for this screen"
+			t.Why = "the widget opened here for " + site.CountOf(g.Visitors, "person", "people") + " with no article for this screen"
 		default:
 			t.Kind = TaskGap
-			t.Why = fmt.Sprintf("%s searched it and found nothing (%d) or nothing they opened (%d)", nounCount(g.Visitors, "person", "people"), g.NoResultsVisitors, g.NoClickVisitors)
+			t.Why = fmt.Sprintf("%s searched it and found nothing (%d) or nothing they opened (%d)", site.CountOf(g.Visitors, "person", "people"), g.NoResultsVisitors, g.NoClickVisitors)
 			if len(g.Variants) > 1 {
 				t.Why += fmt.Sprintf("; %d phrasings", len(g.Variants))
 			}
@@ -109,10 +110,10 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 			if votes == 1 {
 				say = "says"
 			}
-			why = append(why, fmt.Sprintf("%s, %d of %s %s not helpful", nounCount(a.Views, "view", "views"), a.NotHelpful, nounCount(votes, "vote", "votes"), say))
+			why = append(why, fmt.Sprintf("%s, %d of %s %s not helpful", site.Count(a.Views, "view"), a.NotHelpful, site.Count(votes, "vote"), say))
 		}
 		if a.ContactsAfterReading > 0 {
-			why = append(why, nounCount(a.ContactsAfterReading, "visit", "visits")+" contacted support after reading it")
+			why = append(why, site.Count(a.ContactsAfterReading, "visit")+" contacted support after reading it")
 		}
 		if len(why) == 0 {
 			continue
@@ -135,15 +136,6 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 		return out[i].Title < out[j].Title
 	})
 	return out
-}
-
-// nounCount writes n with its noun, singular for 1: the to-do list is read in
-// English whatever the site's languages (the admin page is English).
-func nounCount(n int, one, other string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, other)
 }
 
 // editTarget is where an article's source file is edited: the content

@@ -64,7 +64,7 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 		return dest
 	}
 	p, query, frag := splitURL(dest)
-	if pageLink(p) {
+	if pageLink(p) || otherRootPage(p) {
 		return d.pageDest(n, dest, p, query, frag)
 	}
 	if !isMarkdown(p) {
@@ -98,6 +98,17 @@ func pageLink(p string) bool {
 	}
 	base := path.Base(p)
 	return path.Ext(p) == "" || strings.HasSuffix(p, "/") || base == "." || base == ".."
+}
+
+// otherRootPage reports whether root-absolute link path p names a page
+// although its last segment holds a dot, since it names no file Guichet
+// publishes (Markdown, an image, an attachment): Microsoft Docs'
+// `/previous-versions/…/bb457125(v=technet.10)`,
+// `/office/vba/api/Outlook.MailItem`, `/purview/prepare-tls-1.2-in-office-365`
+// or another site's `/answers/topics/exchange.html`. It is resolved as a
+// page: here, else at links.root, else a broken link.
+func otherRootPage(p string) bool {
+	return strings.HasPrefix(p, "/") && path.Ext(p) != "" && !isMarkdown(p) && !isImage(p) && !site.IsAttachment(p)
 }
 
 // pageDest returns the href of a relative link to a page written without

@@ -267,7 +267,11 @@ func TestLinksRoot(t *testing.T) {
 		"[f](/api/v1/faq)\n\n" + // 13
 		"[g](/retired)\n\n" + // 15: gone
 		"[h](/old-install)\n\n" + // 17: an alias
-		"[i](/answers/products/)\n" // 19
+		"[i](/answers/products/)\n\n" + // 19
+		"[j](/previous-versions/windows/it-pro/windows-xp/bb457125(v=technet.10))\n\n" + // 21: a dot, not a file name extension
+		"[k](/office/vba/api/Outlook.MailItem.Send(method))\n\n" + // 23
+		"[l](/purview/prepare-tls-1.2-in-office-365?view=o365#tls)\n\n" + // 25
+		"[m](/answers/topics/exchange.html)\n" // 27: another site's page
 	files := map[string]string{
 		"redirects.yaml":                "- from: /retired\n  to: \"\"\n",
 		"getting-started/install.md":    "---\ntitle: Install\naliases: [/old-install]\n---\nText.\n\n## Verify\n\nText.\n",
@@ -289,6 +293,10 @@ func TestLinksRoot(t *testing.T) {
 				`<a href="/api/v1/faq">f</a>`,
 				`<a href="/getting-started/install">h</a>`,
 				`<a href="https://learn.microsoft.com/en-us/answers/products/">i</a>`,
+				`<a href="https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-xp/bb457125(v=technet.10)">j</a>`,
+				`<a href="https://learn.microsoft.com/en-us/office/vba/api/Outlook.MailItem.Send(method)">k</a>`,
+				`<a href="https://learn.microsoft.com/en-us/purview/prepare-tls-1.2-in-office-365?view=o365#tls">l</a>`,
+				`<a href="https://learn.microsoft.com/en-us/answers/topics/exchange.html">m</a>`,
 			} {
 				if !strings.Contains(html, w) {
 					t.Errorf("%s: missing %s in\n%s", file, w, html)
@@ -311,7 +319,7 @@ func TestLinksRoot(t *testing.T) {
 	if !strings.Contains(html, `<a href="/powershell/module/exchange/get-mailbox">a</a>`) {
 		t.Errorf("without links.root the link is not left as written:\n%s", html)
 	}
-	for _, line := range []int{3, 5, 19} {
+	for _, line := range []int{3, 5, 19, 21, 23, 25, 27} {
 		if w := (want{site.SeverityError, "cards/freeze/how-to.md", line, "links.root", `broken link "/`}); !findProblem(lib, w) {
 			t.Errorf("no problem %+v in %v", w, lib.Problems)
 		}

@@ -108,9 +108,12 @@ func titleKey(s string) string {
 	return textnorm.Key(strings.ReplaceAll(textnorm.Fold(s), "'", ""))
 }
 
-// addTitle records the title of article a under locale.
+// addTitle records the title of article a under locale, as a ticket's
+// subject would name it once stored: redacted (site.Redact), so that a
+// title holding an error code ("0x80004005 General Error…") is the subject
+// that names it.
 func (l *Linker) addTitle(a *site.Article) {
-	k := titleKey(a.Title)
+	k := titleKey(site.Redact(a.Title))
 	if k == "" {
 		return
 	}
@@ -118,7 +121,7 @@ func (l *Linker) addTitle(a *site.Article) {
 		l.titles[a.Locale], l.titleTopics[a.Locale] = map[string][]string{}, map[string][]title{}
 	}
 	l.titles[a.Locale][k] = append(l.titles[a.Locale][k], a.ID)
-	if tk := titleKey(Topic(a.Title)); tk != "" {
+	if tk := titleKey(Topic(site.Redact(a.Title))); tk != "" {
 		l.titleTopics[a.Locale][tk] = append(l.titleTopics[a.Locale][tk], title{a.ID, k})
 	}
 }

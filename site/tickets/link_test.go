@@ -168,6 +168,26 @@ func TestTopicLinkedBeforeTheNormalisationChanged(t *testing.T) {
 	}
 }
 
+// A subject that is the title of an article holding a long number (an
+// error code) names it, redacted as both are.
+func TestLinkerTitleWithNumber(t *testing.T) {
+	fsys := fstest.MapFS{
+		"guichet.yaml":        {Data: []byte("locales: [en]\n")},
+		"errors/registry.md":  {Data: []byte("---\ntitle: 0x80004005 General Error Unable to Open Registry Key\n---\nRun the repair tool.\n")},
+		"errors/other.md":     {Data: []byte("---\ntitle: 0x80070005 Access denied when saving\n---\nCheck the folder's permissions.\n")},
+		"account/password.md": {Data: []byte("---\ntitle: Reset your password\n---\nChoose Forgot password.\n")},
+	}
+	l, _, _ := linkerOf(t, fsys)
+	tk := site.Ticket{Subject: site.Redact("Re: 0x80004005 General Error Unable to Open Registry Key"), Locale: "en"}
+	got, err := l.Link(context.Background(), &tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ArticleID != "errors/registry" || got.Method != site.LinkTitle {
+		t.Errorf("subject %q: %+v, want errors/registry by its title", tk.Subject, got)
+	}
+}
+
 // TestLinkerRedactedReferences: a subject naming only a reference is vague
 // once stored too, where the privacy rules have replaced its number
 // ("Invoice 2026-0042" is kept as "Invoice [phone]"): the body decides, and

@@ -29,6 +29,9 @@ type queryReader struct {
 	// docs is the number of articles.
 	vocab map[string]int
 	docs  int
+	// post makes the text analysis's terms of the plain analysis's
+	// tokens (nil: both are run).
+	post *postTerms
 	// tokens counts, for each synonym group's token, the articles
 	// holding its most widespread entry.
 	tokens map[string]int
@@ -64,7 +67,7 @@ func (ix *Index) Analyzer() *Analyzer {
 }
 
 func newQueryReader(an analyzers, groups [][]string) *queryReader {
-	r := &queryReader{an: an, tokens: map[string]int{}}
+	r := &queryReader{an: an, tokens: map[string]int{}, post: newPostTerms(an.plain, an.text)}
 	for _, g := range groups {
 		var sg synGroup
 		for _, s := range g {
@@ -96,24 +99,38 @@ func (a *Analyzer) Analyze(locale, text string) gaps.Analysis {
 	}
 	// Words are the parts of a hyphenated compound; its joined word
 	// (a shingle) is kept aside.
-	stems := map[span]string{}
-	var joins []joinedWord
-	for _, t := range r.an.text.Analyze([]byte(text)) {
-		if t.Type == analysis.Shingle {
-			joins = append(joins, joinedWord{span{t.Start, t.End}, string(t.Term)})
-			continue
-		}
-		stems[span{t.Start, t.End}] = string(t.Term)
-	}
 	var out gaps.Analysis
 	keys := []string{}
 	var at []span
-	for _, t := range r.an.plain.Analyze([]byte(text)) {
+	var joins []joinedWord
+	plain := r.an.plain.Analyze([]byte(text))
+	var stems map[span]string
+	if r.post == nil {
+		stems = map[span]string{}
+		for _, t := range r.an.text.Analyze([]byte(text)) {
+			if t.Type == analysis.Shingle {
+				joins = append(joins, joinedWord{span{t.Start, t.End}, string(t.Term)})
+				continue
+			}
+			stems[span{t.Start, t.End}] = string(t.Term)
+		}
+	}
+	for _, t := range plain {
+		s := span{t.Start, t.End}
 		if t.Type == analysis.Shingle {
+			if r.post != nil {
+				if stem := r.post.term(t); stem != "" {
+					joins = append(joins, joinedWord{s, stem})
+				}
+			}
 			continue
 		}
-		s := span{t.Start, t.End}
-		w := gaps.Word{Plain: string(t.Term), Term: stems[s]}
+		w := gaps.Word{Plain: string(t.Term)}
+		if r.post != nil {
+			w.Term = r.post.term(t)
+		} else {
+			w.Term = stems[s]
+		}
 		out.Words = append(out.Words, w)
 		at = append(at, s)
 		keys = append(keys, wordKey(word{plain: w.Plain, stem: w.Term}))

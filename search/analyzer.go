@@ -193,16 +193,31 @@ func (r *queryReader) compounds(words []gaps.Word, at []span, joins []joinedWord
 		if covered[i] || covered[i+1] || hasDigit(words[i].Plain) || hasDigit(words[i+1].Plain) {
 			continue
 		}
-		toks := r.an.text.Analyze([]byte(words[i].Plain + words[i+1].Plain))
-		if len(toks) != 1 {
+		terms := r.joinedTerms(words[i].Plain + words[i+1].Plain)
+		if len(terms) != 1 {
 			continue
 		}
-		if stem := string(toks[0].Term); r.vocab[stem] > 0 {
+		if stem := terms[0]; r.vocab[stem] > 0 {
 			add(i, 2, stem)
 			covered[i], covered[i+1] = true, true
 		}
 	}
 	return out
+}
+
+// joinedTerms returns the terms of the text analysis of s.
+func (r *queryReader) joinedTerms(s string) []string {
+	if r.post != nil {
+		if terms, ok := r.post.joined(s); ok {
+			return terms
+		}
+	}
+	toks := r.an.text.Analyze([]byte(s))
+	terms := make([]string, len(toks))
+	for i, t := range toks {
+		terms[i] = string(t.Term)
+	}
+	return terms
 }
 
 // joinedWord is the joined word of a hyphenated compound (its stem) and

@@ -19,7 +19,8 @@ import (
 // It is safe for concurrent use; it keeps at most maxPostTerms words and
 // runs the filters for the others.
 type postTerms struct {
-	filters []analysis.TokenFilter
+	filters []analysis.TokenFilter // after the plain analysis's
+	text    []analysis.TokenFilter // all the text analysis's
 	known   sync.Map // plain term (string) → text term (string; "" for a stop word)
 	n       atomic.Int64
 }
@@ -46,7 +47,7 @@ func newPostTerms(plain, text analysis.Analyzer) *postTerms {
 			return nil
 		}
 	}
-	return &postTerms{filters: t.TokenFilters[len(p.TokenFilters):]}
+	return &postTerms{filters: t.TokenFilters[len(p.TokenFilters):], text: t.TokenFilters}
 }
 
 // term returns what the text analysis makes of the plain token tok: its
@@ -72,6 +73,32 @@ func (pt *postTerms) term(tok *analysis.Token) string {
 		}
 	}
 	return out
+}
+
+// joined returns the terms the text analysis makes of s when s is lower
+// case ASCII letters only (two words of a query joined, the way most
+// compounds are tried: see compounds), and false for any other s, whose
+// analysis must be run in full. Such a word is folded already and is one
+// token to the tokenizer, so only the token filters run: the tokenizer was
+// the larger part of trying every two words of every phrasing joined.
+func (pt *postTerms) joined(s string) ([]string, bool) {
+	if s == "" {
+		return nil, false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return nil, false
+		}
+	}
+	stream := analysis.TokenStream{{Term: []byte(s), Start: 0, End: len(s), Position: 1, Type: analysis.AlphaNumeric}}
+	for _, f := range pt.text {
+		stream = f.Filter(stream)
+	}
+	out := make([]string, len(stream))
+	for i, t := range stream {
+		out[i] = string(t.Term)
+	}
+	return out, true
 }
 
 // same reports whether a and b are the same analysis component (false

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -46,6 +47,29 @@ func TestPostTermsSameAnalysis(t *testing.T) {
 		cp := *r
 		cp.post = nil
 		full.locales[loc] = &cp
+		// Two words joined, as compounds tries them: the short path
+		// (filters only) gives what the full analysis gives.
+		words := []string{"e", "mails", "wi", "fi", "log", "in", "sign", "ups", "check", "out", "the", "se", "a", "no", "show", "mot", "passe", "pass", "wort", "re", "set"}
+		for _, q := range qs {
+			for _, tok := range r.an.plain.Analyze([]byte(q)) {
+				words = append(words, string(tok.Term))
+			}
+		}
+		for _, a := range words {
+			for _, b := range words {
+				got, ok := r.post.joined(a + b)
+				if !ok {
+					continue
+				}
+				var want []string
+				for _, tok := range r.an.text.Analyze([]byte(a + b)) {
+					want = append(want, string(tok.Term))
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("%s %q joined: got %q, want %q", loc, a+b, got, want)
+				}
+			}
+		}
 		for _, q := range qs {
 			for range 2 { // the second time from the words kept
 				got, want := an.Analyze(loc, q), full.Analyze(loc, q)

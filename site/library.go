@@ -266,6 +266,26 @@ func (v *View) TopCategories(locale string) []*Category {
 	return out
 }
 
+// BrowseCategories returns what a reader of locale browses: its top-level
+// categories (TopCategories), then the default locale's top-level
+// categories that hold no visible article in locale, in the default
+// locale (their Locale says so), so that a locale listed in locales: but
+// not yet translated, or translated in part, hides none of the help
+// center. For the default locale it is TopCategories.
+func (v *View) BrowseCategories(locale string) []*Category {
+	out := v.TopCategories(locale)
+	def := v.Lib.Config.DefaultLocale
+	if locale == def {
+		return out
+	}
+	for _, c := range v.TopCategories(def) {
+		if v.CountIn(c.ID, locale) == 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Children returns the sections directly inside category id in locale that
 // hold at least one visible article.
 func (v *View) Children(id, locale string) []*Category {

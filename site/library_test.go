@@ -191,6 +191,24 @@ func TestViewTree(t *testing.T) {
 	if got := v.TopCategories("de"); len(got) != 0 {
 		t.Errorf("TopCategories(de) = %q, want none", catTitles(got))
 	}
+	// What a reader browses: the locale's own categories, then the
+	// default locale's it has no article in (German has none at all).
+	for _, tt := range []struct {
+		locale string
+		want   []string
+	}{
+		{"en", []string{"Account/en", "Billing/en"}},
+		{"fr", []string{"Facturation/fr", "Account/en"}},
+		{"de", []string{"Account/en", "Billing/en"}},
+	} {
+		var got []string
+		for _, c := range v.BrowseCategories(tt.locale) {
+			got = append(got, c.Title+"/"+c.Locale)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("BrowseCategories(%s) = %q, want %q", tt.locale, got, tt.want)
+		}
+	}
 	if n := v.CountIn("billing", "en"); n != 4 {
 		t.Errorf("CountIn(billing) = %d, want 4 (3 direct + 1 in invoices; drafts and scheduled left out)", n)
 	}

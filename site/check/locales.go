@@ -11,6 +11,7 @@ import (
 
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/web"
 	"github.com/guichet/guichet/themes"
@@ -23,7 +24,8 @@ const maxListed = 12
 // in its brand: the content folder's theme files (they must parse), the
 // interface strings each locale lacks (shown in another language), keys
 // of i18n/ files no template uses, locales search has no analyzer for,
-// and the brand colour's contrast.
+// locales whose readers find the default locale's articles instead of
+// theirs, and the brand colour's contrast.
 func localeProblems(fsys fs.FS, lib *site.Library, now time.Time) []site.Problem {
 	var probs []site.Problem
 	cfg := lib.Config
@@ -103,6 +105,7 @@ func localeProblems(fsys fs.FS, lib *site.Library, now time.Time) []site.Problem
 				Message: fmt.Sprintf("search has no analyzer for locale %s: its articles are searched with the standard analysis (accents and case folded, typos forgiven, but no stemming or stop words)", loc)})
 		}
 	}
+	probs = append(probs, untranslatedLocales(fsys, lib, now, cat)...)
 	if p := brandContrast(cfg.BrandColor); p != nil {
 		probs = append(probs, *p)
 	}
@@ -124,4 +127,69 @@ func stringsFile(fsys fs.FS, locale string) string {
 		}
 	}
 	return i18n.Dir + "/" + locale + ".yaml"
+}
+
+// untranslatedLocales warns about the locales of locales: whose pages show
+// the default locale's articles instead of their own (a translation not
+// started, or a language being added): one without published articles,
+// naming the file to write first, and one with articles in some top-level
+// categories only, naming the others. Warnings: the site serves them, in
+// the default locale, marked as such (see "Languages and brand").
+func untranslatedLocales(fsys fs.FS, lib *site.Library, now time.Time, cat *i18n.Catalog) []site.Problem {
+	v := site.NewView(lib, now, false)
+	def := lib.Config.DefaultLocale
+	line := content.ConfigLine(fsys, "locales")
+	var probs []site.Problem
+	warn := func(format string, args ...any) {
+		probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindConfig, File: "guichet.yaml", Line: line, Field: "locales",
+			Message: fmt.Sprintf(format, args...)})
+	}
+	for _, loc := range lib.Locales() {
+		if loc == def {
+			continue
+		}
+		if len(v.ByLocale[loc]) == 0 {
+			unpublished := 0
+			for _, a := range lib.Articles {
+				if a.Locale == loc {
+					unpublished++
+				}
+			}
+			yet := "no articles yet"
+			if unpublished > 0 {
+				yet = fmt.Sprintf("no published articles yet (%s, drafts or scheduled)", site.Count(unpublished, "article"))
+			}
+			like := ""
+			if list := v.ByLocale[def]; len(list) > 0 {
+				src := list[0].SourcePath
+				ext := path.Ext(src)
+				stem := strings.TrimSuffix(src, ext)
+				if l, _, ok := i18n.Canonical(strings.TrimPrefix(path.Ext(stem), ".")); ok && l == def {
+					stem = strings.TrimSuffix(stem, path.Ext(stem)) // refund.en.md: the default locale named too
+				}
+				like = fmt.Sprintf(", like %s next to %s", stem+"."+loc+ext, src)
+			}
+			warn("locales: %s has %s; /%s/ shows the categories and articles in %s, marked as such, until its translations are published%s",
+				loc, yet, loc, cat.Name(def), like)
+			continue
+		}
+		top := v.TopCategories(def)
+		var missing []string
+		for _, c := range top {
+			if v.CountIn(c.ID, loc) == 0 {
+				missing = append(missing, c.Title)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		n, more := len(missing), ""
+		if n > maxListed {
+			more = fmt.Sprintf(" and %d more", n-maxListed)
+			missing = missing[:maxListed]
+		}
+		warn("locales: %s has no articles in %d of %d categories yet (%s%s); /%s/ lists them in %s, marked as such",
+			loc, n, len(top), strings.Join(missing, ", "), more, loc, cat.Name(def))
+	}
+	return probs
 }

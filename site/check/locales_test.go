@@ -184,3 +184,44 @@ func TestLocaleChecksNameTheFile(t *testing.T) {
 		t.Errorf("missing zh-Hans strings reported as %q, want i18n/zh_hans.yaml", got)
 	}
 }
+
+// TestUntranslatedLocales: check warns, on guichet.yaml's locales line,
+// about a listed locale without articles (naming the file to write
+// first), one whose only articles are drafts, and one without articles in
+// some categories (naming them); a locale translated everywhere, and the
+// default one, raise nothing. It said nothing before.
+func TestUntranslatedLocales(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guichet.yaml", "title: Acme\nlocales: [en, fr, de, it, es]\n")
+	write(t, dir, "billing/refund.md", "---\ntitle: Refund\n---\nText.\n")
+	write(t, dir, "billing/refund.fr.md", "---\ntitle: Remboursement\n---\nTexte.\n")
+	write(t, dir, "billing/refund.es.md", "---\ntitle: Reembolso\n---\nTexto.\n")
+	write(t, dir, "billing/refund.it.md", "---\ntitle: Rimborso\ndraft: true\n---\nTesto.\n")
+	write(t, dir, "team/_index.md", "---\ntitle: Your team\n---\n")
+	write(t, dir, "team/invite.md", "---\ntitle: Invite\n---\nText.\n")
+	write(t, dir, "team/invite.es.md", "---\ntitle: Invitar\n---\nTexto.\n")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range rep.Problems {
+		if strings.HasPrefix(p.Message, "locales: ") {
+			if p.Severity != site.SeverityWarning || !strings.HasSuffix(p.File, "guichet.yaml") || p.Line != 2 || p.Field != "locales" {
+				t.Errorf("not a warning on guichet.yaml:2, field locales: %+v", p)
+			}
+			got = append(got, p.Message)
+		}
+	}
+	want := []string{
+		"locales: fr has no articles in 1 of 2 categories yet (Your team); /fr/ lists them in English, marked as such",
+		"locales: de has no articles yet; /de/ shows the categories and articles in English, marked as such, until its translations are published, like billing/refund.de.md next to billing/refund.md",
+		"locales: it has no published articles yet (1 article, drafts or scheduled); /it/ shows the categories and articles in English, marked as such, until its translations are published, like billing/refund.it.md next to billing/refund.md",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("locale warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if rep.Errors != 0 {
+		t.Errorf("%d errors: untranslated locales are warnings only", rep.Errors)
+	}
+}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -80,6 +81,19 @@ func defaultConfig() site.Config {
 	cfg := site.Config{Title: defaultTitle, DefaultLocale: defaultLocale, BaseURL: defaultBaseURL, Theme: defaultThemeDir}
 	checkFAQ(&cfg, nil)
 	return cfg
+}
+
+// ConfigLine returns the line of key at the top level of the content
+// folder's guichet.yaml, for problems found after loading that name a
+// setting (locales: de has no articles); 0 when the file, or the key, is
+// absent or the file does not parse.
+func ConfigLine(fsys fs.FS, key string) int {
+	data, err := fs.ReadFile(fsys, configFile)
+	if err != nil {
+		return 0
+	}
+	fields, _ := parseYAMLMapping(data, configFile, 0, configFile)
+	return lineOf(fields, key)
 }
 
 // parseConfig reads guichet.yaml. Unknown keys are warnings; bad YAML or

@@ -22,27 +22,18 @@ const maxContextLimit = 20
 // screenArticles are the articles for a host screen (its path and the
 // app's context key): those whose contexts fit, most specific first, then
 // by FAQ rank, then the default locale's not translated
-// (site.ContextIndex.Screen); with none, the top of the locale's FAQ,
-// completed as the matches are by the default locale's FAQ articles not
-// translated into it, so that a locale with few translations does not
-// show an empty "Popular articles" (matched false). The widget's panel
+// (site.ContextIndex.Screen); with none, the locale's top questions
+// (questions: its FAQ, completed as the matches are by the default
+// locale's FAQ articles not translated into it), so that a locale with
+// few translations does not show an empty "Popular articles" (matched
+// false). The widget's panel
 // and GET /api/v1/context both show this list.
 func (st *state) screenArticles(loc, path, key string, limit int) ([]site.ContextMatch, bool) {
 	if list := st.contexts.Screen(loc, path, key, st.faqRank, limit); len(list) > 0 {
 		return list, true
 	}
 	var out []site.ContextMatch
-	for _, e := range st.faq[loc][:min(limit, len(st.faq[loc]))] {
-		out = append(out, site.ContextMatch{Article: e.Article, How: site.MatchFAQ})
-	}
-	def := st.view.Lib.Config.DefaultLocale
-	for _, e := range st.faq[def] {
-		if loc == def || len(out) >= limit {
-			break
-		}
-		if _, err := st.view.Article(e.Article.ID, loc); err == nil {
-			continue // translated: its translation is in the locale's FAQ, or was left out of it
-		}
+	for _, e := range st.questions(loc, limit, false) {
 		out = append(out, site.ContextMatch{Article: e.Article, How: site.MatchFAQ})
 	}
 	return out, false

@@ -107,7 +107,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		data.Query = pathWords(rest)
 		data.Hits = s.suggestFor(c, st, data.Query, loc)
 		if len(data.Hits) == 0 {
-			data.Categories = st.view.TopCategories(loc)
+			data.Categories = st.view.BrowseCategories(loc)
 		}
 	case status == http.StatusBadRequest, status == http.StatusUnauthorized, status == http.StatusForbidden,
 		status == http.StatusRequestEntityTooLarge, status == http.StatusTooManyRequests:

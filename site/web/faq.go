@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 
 	"github.com/guichet/guichet/site"
@@ -66,29 +67,61 @@ func faqJSONLD(v *site.View, entries []site.FAQEntry) template.JS {
 	return jsonLD(map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": qs})
 }
 
-// faqShown is the part of a locale's FAQ the pages show: the configured
-// size, and every pinned article.
-func (st *state) faqShown(loc string, limit int) []site.FAQEntry {
+// questions returns the top questions a page or the widget shows in loc:
+// its FAQ, up to n entries (with keepPinned, as the FAQ page, every pinned
+// one even past n), then the default locale's FAQ articles not translated
+// into loc, in their rank, up to n in all, so that a locale with few
+// translations, or none yet, still offers the questions readers ask most,
+// in the default locale (each entry's Article.Locale says which).
+func (st *state) questions(loc string, n int, keepPinned bool) []site.FAQEntry {
 	list := st.faq[loc]
-	n := limit
-	for n < len(list) && list[n].Pinned {
-		n++
+	k := min(n, len(list))
+	for keepPinned && k < len(list) && list[k].Pinned {
+		k++
 	}
-	return list[:min(n, len(list))]
+	out := slices.Clone(list[:k])
+	def := st.view.Lib.Config.DefaultLocale
+	for _, e := range st.faq[def] {
+		if loc == def || len(out) >= n {
+			break
+		}
+		if _, err := st.view.Article(e.Article.ID, loc); err == nil {
+			continue // translated: its translation is in the locale's FAQ, or was left out of it
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 func faqData(st *state, loc string) *faqPage {
 	v := st.view
 	b := newBase(v, loc, strs(v, loc)["faq_title"], strs(v, loc)["faq_intro"], localePrefix(v, loc)+"/faq")
-	b.setAlternates(v, localePaths(v, "/faq"))
-	entries := st.faqShown(loc, v.Lib.Config.FAQ.Size)
+	// hreflang links the FAQs that have questions of their own, as the
+	// sitemap lists them; the switcher offers every locale's.
+	own := map[string]string{}
+	for l, p := range listedPaths(v, "/faq") {
+		if len(st.faq[l]) > 0 || l == v.Lib.Config.DefaultLocale {
+			own[l] = p
+		}
+	}
+	b.setVersions(v, own, listedPaths(v, "/faq"))
+	entries := st.questions(loc, v.Lib.Config.FAQ.Size, true)
 	p := &faqPage{basePage: b, Heading: b.T["faq_title"]}
+	var ownEntries []site.FAQEntry
 	for i, e := range entries {
 		anchor := "q" + strconv.Itoa(i+1)
 		p.Entries = append(p.Entries, faqItem{FAQEntry: e, Anchor: anchor, HTML: demoteHeadings(scopeIDs(e.Article.HTML, anchor))})
+		if e.Article.Locale == loc {
+			ownEntries = append(ownEntries, e)
+		}
 	}
-	if len(entries) > 0 {
-		p.JSONLD = append(p.JSONLD, faqJSONLD(v, entries))
+	// Answers in another language are for readers, not search engines:
+	// the structured data lists the locale's own, and a FAQ with none of
+	// its own is left out of the index (and of the sitemap).
+	if len(ownEntries) > 0 {
+		p.JSONLD = append(p.JSONLD, faqJSONLD(v, ownEntries))
+	} else if loc != v.Lib.Config.DefaultLocale {
+		p.NoIndex = true
 	}
 	return p
 }

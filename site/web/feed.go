@@ -43,8 +43,13 @@ func isFeedPath(path string) bool {
 const feedSize = 50
 
 // feedLinks are the alternates a page of locale links to: the locale's
-// feeds, and the category's when given.
+// feeds, and the category's when given; none for a locale without
+// articles of its own, which has no feed (its pages show the default
+// locale's articles).
 func feedLinks(v *site.View, locale string, c *site.Category) []feedLink {
+	if !hasArticles(v, locale) {
+		return nil
+	}
 	t := strs(v, locale)
 	var out []feedLink
 	add := func(base, title string) {

@@ -6,8 +6,13 @@ type homePage struct {
 	basePage
 	Heading string
 	// Question invites a question above the hero search box.
-	Question   string
-	Intro      string
+	Question string
+	Intro    string
+	// Untranslated says, on the home of a locale without articles yet,
+	// that they are shown in the default locale ("" elsewhere).
+	Untranslated string
+	// Top are the top questions: the locale's, then the default
+	// locale's not translated (their Locale differs from the page's).
 	Top        []*site.Article
 	FAQURL     string
 	Categories []catCard
@@ -27,17 +32,24 @@ func homeData(st *state, loc string) *homePage {
 	}
 	b := newBase(v, loc, title, "", localePrefix(v, loc)+"/")
 	b.HideHeaderSearch = true
-	b.setAlternates(v, localePaths(v, "/"))
+	b.setVersions(v, localePaths(v, "/"), listedPaths(v, "/"))
 	p := &homePage{basePage: b, Heading: b.SiteTitle, Intro: siteDescription(v, loc), Question: b.T["hero_heading"]}
 	p.JSONLD = append(p.JSONLD, schemaWebSite(v, loc))
-	for _, e := range st.faq[loc][:min(homeFAQ, len(st.faq[loc]))] {
+	if !hasArticles(v, loc) {
+		// Listed in locales: but not written yet: the interface in its
+		// language around the default locale's articles, which search
+		// engines index at their own URLs.
+		p.NoIndex = true
+		p.Untranslated = v.UI.Text(loc, "untranslated_locale", "language", v.UI.NameIn(v.Lib.Config.DefaultLocale, loc))
+	}
+	for _, e := range st.questions(loc, homeFAQ, false) {
 		p.Top = append(p.Top, e.Article)
 	}
-	if len(st.faq[loc]) > 0 {
+	if len(p.Top) > 0 {
 		p.FAQURL = localePrefix(v, loc) + "/faq"
 	}
-	for _, c := range v.TopCategories(loc) {
-		p.Categories = append(p.Categories, catCard{Category: c, CountLabel: countLabel(v, loc, v.CountIn(c.ID, loc))})
+	for _, c := range v.BrowseCategories(loc) {
+		p.Categories = append(p.Categories, catCard{Category: c, CountLabel: countLabel(v, loc, v.CountIn(c.ID, c.Locale))})
 	}
 	return p
 }

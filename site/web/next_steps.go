@@ -15,13 +15,14 @@ const nextStepsSize = 5
 
 // nextSteps is what a search that found no answer offers instead of a dead
 // end, in this order: the locale's most-read articles, its top questions
-// (FAQ), its categories, "Tell me when this is answered" and the contact
-// link. The search page shows it under no results (and, without the lists,
+// (FAQ, then the default locale's not translated), its categories (then
+// the default locale's it has no article in), "Tell me when this is
+// answered" and the contact link. The search page shows it under no results (and, without the lists,
 // under weak ones); the widget panel renders it once, for its script to
 // show under its own.
 type nextSteps struct {
 	MostRead   []*site.Article
-	Top        []*site.Article // the FAQ's first, without the most read
+	Top        []*site.Article // the top questions' first, without the most read
 	FAQURL     string
 	Categories []*site.Category
 	Subscribe  *subscribeHook // nil: nothing to subscribe with
@@ -95,7 +96,8 @@ func (s *Server) nextStepsFor(st *state, b basePage, q string, lists bool) *next
 	for _, a := range n.MostRead {
 		shown[a] = true
 	}
-	for _, e := range st.faq[loc] {
+	top := st.questions(loc, nextStepsSize+len(shown), false)
+	for _, e := range top {
 		if len(n.Top) == nextStepsSize {
 			break
 		}
@@ -103,10 +105,10 @@ func (s *Server) nextStepsFor(st *state, b basePage, q string, lists bool) *next
 			n.Top = append(n.Top, e.Article)
 		}
 	}
-	if len(st.faq[loc]) > 0 {
+	if len(top) > 0 {
 		n.FAQURL = localePrefix(v, loc) + "/faq"
 	}
-	n.Categories = v.TopCategories(loc)
+	n.Categories = v.BrowseCategories(loc)
 	return n
 }
 

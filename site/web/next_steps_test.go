@@ -13,7 +13,8 @@ import (
 // order, the locale's most-read articles, its top questions, its
 // categories, "Tell me when this is answered" (an e-mail to support with
 // the question, while there is no subscription service) and the contact
-// link; in French, the French articles and strings.
+// link; in French, the French articles and strings, and the categories
+// without French articles in English.
 func TestNoResultsIsNoDeadEnd(t *testing.T) {
 	e := newEnv(t)
 	// Clicks: the invoices article most, then the password one; an unknown
@@ -28,7 +29,7 @@ func TestNoResultsIsNoDeadEnd(t *testing.T) {
 			[]string{"/billing/invoices", "/account/password"}, []string{"/billing/refund"}, []string{"/account/", "/billing/"},
 			"Tell me when this is answered", "Contact support"},
 		{"/fr/search?q=zeppelin", "Aucun article ne correspond à « zeppelin ».",
-			nil, []string{"/fr/billing/refund"}, []string{"/fr/billing/"},
+			nil, []string{"/fr/billing/refund"}, []string{"/fr/billing/", "/account/"},
 			"Prévenez-moi quand ce sera résolu", "Contacter le support"},
 	} {
 		w := e.do(t, "GET", tt.path, nil)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -67,13 +68,61 @@ func (s *Server) page(c echo.Context) error {
 	if to, ok := st.variant(p); ok {
 		return redirect(c, to)
 	}
+	if to, ok := st.untranslated(p); ok {
+		// 302: the page may be translated tomorrow, and then served here.
+		return redirectWith(c, http.StatusFound, to)
+	}
 	return site.Errorf(site.ENOTFOUND, "no page at %s", p)
+}
+
+// untranslated returns where a reader goes from a path under another
+// locale's prefix that no page has because it is not translated
+// (/de/billing/refund, /de/billing/, as an app linking its users' language
+// writes them): the article's version in that locale when it has one at
+// another URL (a translated slug), else the default locale's article or
+// category at the rest of the path, in any of the forms page redirects
+// from. Anything else (a feed, the sitemap, a path no page has) is not
+// one.
+func (st *state) untranslated(p string) (string, bool) {
+	v := st.view
+	def := v.Lib.Config.DefaultLocale
+	loc, rest := st.localeOf(p)
+	if loc == def {
+		return "", false
+	}
+	target := ""
+	for _, r := range []string{rest, rest + "/", strings.TrimSuffix(rest, "/")} {
+		if _, ok := st.page(r); ok && r != "" {
+			target = r
+			break
+		}
+	}
+	if target == "" {
+		if to, ok := st.variant(rest); ok {
+			target, _ = url.PathUnescape(to) // variants answer escaped paths
+		}
+	}
+	if a, err := v.ArticleByURL(target); err == nil && a.Locale == def {
+		if t, err := v.Article(a.ID, loc); err == nil {
+			return t.URL, true
+		}
+		return a.URL, true
+	}
+	if c, err := v.CategoryByURL(target); err == nil && c.Locale == def {
+		return c.URL, true
+	}
+	return "", false
 }
 
 // redirect answers 301 to target, keeping the query string.
 func redirect(c echo.Context, target string) error {
+	return redirectWith(c, http.StatusMovedPermanently, target)
+}
+
+// redirectWith answers code (a 3xx) to target, keeping the query string.
+func redirectWith(c echo.Context, code int, target string) error {
 	if q := c.Request().URL.RawQuery; q != "" && !strings.Contains(target, "?") {
 		target += "?" + q
 	}
-	return c.Redirect(http.StatusMovedPermanently, target)
+	return c.Redirect(code, target)
 }

@@ -163,20 +163,32 @@ func siteDescription(v *site.View, locale string) string {
 // setAlternates fills hreflang alternates and the language switcher from a
 // locale → path map of the page's versions.
 func (b *basePage) setAlternates(v *site.View, paths map[string]string) {
-	if len(paths) < 2 {
+	b.setVersions(v, paths, paths)
+}
+
+// setVersions fills hreflang alternates from translated, the page's
+// versions in the locales it is written in, when the page is one of them
+// (a page shown in another locale's words has none: search engines are
+// pointed to real translations only), and the language switcher from
+// offered, every version a reader may switch to.
+func (b *basePage) setVersions(v *site.View, translated, offered map[string]string) {
+	if _, ok := translated[b.Locale]; ok && len(translated) >= 2 {
+		for _, loc := range v.Lib.Locales() {
+			if p, ok := translated[loc]; ok {
+				b.Alternates = append(b.Alternates, alternate{Locale: loc, Name: langName(v, loc), URL: absURL(v, p), Path: p, Current: loc == b.Locale})
+			}
+		}
+		if p, ok := translated[v.Lib.Config.DefaultLocale]; ok {
+			b.Alternates = append(b.Alternates, alternate{Locale: "x-default", URL: absURL(v, p)})
+		}
+	}
+	if len(offered) < 2 {
 		return
 	}
 	for _, loc := range v.Lib.Locales() {
-		p, ok := paths[loc]
-		if !ok {
-			continue
+		if p, ok := offered[loc]; ok {
+			b.Languages = append(b.Languages, alternate{Locale: loc, Name: langName(v, loc), URL: absURL(v, p), Path: p, Current: loc == b.Locale})
 		}
-		a := alternate{Locale: loc, Name: langName(v, loc), URL: absURL(v, p), Path: p, Current: loc == b.Locale}
-		b.Alternates = append(b.Alternates, a)
-		b.Languages = append(b.Languages, a)
-	}
-	if p, ok := paths[v.Lib.Config.DefaultLocale]; ok {
-		b.Alternates = append(b.Alternates, alternate{Locale: "x-default", URL: absURL(v, p)})
 	}
 }
 

@@ -145,24 +145,44 @@ func localePaths(v *site.View, rest string) map[string]string {
 	return paths
 }
 
-// servedLocales are the locales with pages: the default one, and every
-// other that has a visible article.
+// listedPaths maps every locale of locales: to the path of a page each
+// has, translated or not ("/" → "/", "/fr/", "/de/"): the home and the
+// FAQ, which a locale without articles yet shows with the default
+// locale's.
+func listedPaths(v *site.View, rest string) map[string]string {
+	paths := map[string]string{}
+	for _, l := range v.Lib.Locales() {
+		paths[l] = localePrefix(v, l) + rest
+	}
+	return paths
+}
+
+// hasArticles reports whether locale has visible articles of its own: the
+// default locale always does; another without any shows the default
+// locale's, and its pages are left out of the index, the sitemap, the
+// hreflang links and the feeds.
+func hasArticles(v *site.View, locale string) bool {
+	return locale == v.Lib.Config.DefaultLocale || len(v.ByLocale[locale]) > 0
+}
+
+// servedLocales are the locales with articles of their own (hasArticles):
+// those of the sitemap, the feeds and the widget's strings.
 func servedLocales(v *site.View) []string {
 	var out []string
 	for _, loc := range v.Lib.Locales() {
-		if len(v.ByLocale[loc]) > 0 || loc == v.Lib.Config.DefaultLocale {
+		if hasArticles(v, loc) {
 			out = append(out, loc)
 		}
 	}
 	return out
 }
 
-// ticketPages are the pages that depend on ticket counts: each locale's
-// home and FAQ page.
+// ticketPages are the pages that depend on ticket counts: the home and
+// FAQ page of each locale of locales:, translated or not yet.
 func (st *state) ticketPages() []job {
 	v := st.view
 	var jobs []job
-	for _, loc := range servedLocales(v) {
+	for _, loc := range v.Lib.Locales() {
 		jobs = append(jobs,
 			job{localePrefix(v, loc) + "/", "home", func() any { return homeData(st, loc) }},
 			job{localePrefix(v, loc) + "/faq", "faq", func() any { return faqData(st, loc) }})
@@ -203,7 +223,7 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 		}
 	}
 	rel := newRelatedIndex(v)
-	for _, loc := range servedLocales(v) {
+	for _, loc := range v.Lib.Locales() {
 		st.rankedPaths[localePrefix(v, loc)+"/"] = true
 		st.rankedPaths[localePrefix(v, loc)+"/faq"] = true
 	}

@@ -162,7 +162,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		}
 		data.Description = data.Heading + " – " + data.CountLabel
 	} else {
-		data.Categories = v.TopCategories(loc)
+		data.Categories = v.BrowseCategories(loc)
 	}
 	return s.renderDynamic(c, st, http.StatusOK, "search", data)
 }

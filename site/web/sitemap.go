@@ -165,8 +165,10 @@ func buildSitemaps(v *site.View, entries []sitemapURL, perFile int, pages map[st
 func robotsTxt(v *site.View) *blob {
 	var b strings.Builder
 	b.WriteString("User-agent: *\n")
-	for _, loc := range servedLocales(v) {
-		// The results page, not categories whose name starts with "search".
+	for _, loc := range v.Lib.Locales() {
+		// The results page of every locale, translated or not (its
+		// search answers in the default locale), not categories whose
+		// name starts with "search".
 		fmt.Fprintf(&b, "Disallow: %[1]s/search$\nDisallow: %[1]s/search?\n", localePrefix(v, loc))
 	}
 	b.WriteString("Disallow: /admin/\nDisallow: /api/\nDisallow: /widget/\nDisallow: /feedback\n")

@@ -1,0 +1,151 @@
+package web_test
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/guichet/guichet/site/web/webtest"
+)
+
+// halfWorld lists three locales: English; French, translated in billing
+// only (its refund under a slug of its own); German, not started.
+var halfWorld = fstest.MapFS{
+	"guichet.yaml":         {Data: []byte("title: Acme Help\nbase_url: https://help.acme.test\ndefault_locale: en\nlocales: [en, fr, de]\n")},
+	"billing/_index.md":    {Data: []byte("---\ntitle: Billing\ndescription: Invoices and refunds.\n---\n")},
+	"billing/_index.fr.md": {Data: []byte("---\ntitle: Facturation\n---\n")},
+	"billing/refund.md":    {Data: []byte("---\ntitle: Get a refund\n---\nOpen billing and ask for a refund.\n")},
+	"billing/refund.fr.md": {Data: []byte("---\ntitle: Obtenir un remboursement\nid: billing/refund\nslug: remboursement\n---\nOuvrez la facturation.\n")},
+	"account/_index.md":    {Data: []byte("---\ntitle: Account\n---\n")},
+	"account/password.md":  {Data: []byte("---\ntitle: Reset your password\nfaq: true\n---\nClick Forgot password.\n")},
+}
+
+// TestListedLocaleWithoutArticles: a locale of locales: without articles
+// (German) has its pages, in its language, listing the default locale's
+// categories and questions marked as English and linking to their
+// English pages; search engines see none of them (noindex, no sitemap
+// entry, no hreflang to them) and its feeds are not linked. A locale
+// translated in part (French) lists the categories it lacks the same way.
+// It answered 404 for /de/ and listed no untranslated category in French.
+func TestListedLocaleWithoutArticles(t *testing.T) {
+	e := newWorldOf(t, halfWorld)
+
+	de := webtest.Parse(t, e.page(t, "/de/"))
+	if got := de.Attr("html", "lang"); got != "de" {
+		t.Errorf("/de/: <html lang> = %q, want de", got)
+	}
+	if got := de.Text(".search-form button"); got != "Suchen" {
+		t.Errorf("/de/: search button %q, want the German interface", got)
+	}
+	if got := de.Text(".untranslated"); !strings.Contains(got, "Englisch") {
+		t.Errorf("/de/: no notice that the articles are in English: %q", got)
+	}
+	if de.Attr("meta[name=robots]", "content") != "noindex" || de.Count("link[hreflang]") != 0 {
+		t.Errorf("/de/ shows English articles, yet is indexable or has hreflang links")
+	}
+	if de.Count("link[type=application/atom+xml]") != 0 {
+		t.Error("/de/ links a German feed, which does not exist")
+	}
+	cards := de.Attrs(".category-card h3 a", "href")
+	if !slices.Equal(cards, []string{"/account/", "/billing/"}) {
+		t.Errorf("/de/ categories %v, want the English /account/ and /billing/", cards)
+	}
+	for _, n := range de.All(".category-card h3") {
+		if webtest.Attr(n, "lang") != "en" {
+			t.Errorf("/de/: English category %q without lang=en", webtest.Text(n))
+		}
+	}
+	if got := de.Texts(".category-card .count"); len(got) != 2 || got[0] != "1 Artikel · English" {
+		t.Errorf("/de/ category counts %q, want German counts marked English", got)
+	}
+	if got := de.Attrs(".top-questions li[lang=en] a", "href"); !slices.Equal(got, []string{"/account/password"}) {
+		t.Errorf("/de/ top questions %v, want the English /account/password marked lang=en", got)
+	}
+
+	fr := webtest.Parse(t, e.page(t, "/fr/"))
+	if got := fr.Attrs(".category-card h3 a", "href"); !slices.Equal(got, []string{"/fr/billing/", "/account/"}) {
+		t.Errorf("/fr/ categories %v, want its own /fr/billing/, then the English /account/", got)
+	}
+	if got := fr.Attrs(".category-card h3[lang=en] a", "href"); !slices.Equal(got, []string{"/account/"}) {
+		t.Errorf("/fr/ categories in English %v, want /account/ only", got)
+	}
+	if fr.Count(".untranslated") != 0 || fr.Count("meta[name=robots]") != 0 {
+		t.Error("/fr/ has French articles, yet says it has none or is noindex")
+	}
+
+	faq := webtest.Parse(t, e.page(t, "/de/faq"))
+	if faq.Attr("meta[name=robots]", "content") != "noindex" || strings.Contains(e.page(t, "/de/faq"), "FAQPage") {
+		t.Error("/de/faq answers in English, yet is indexable or has FAQPage data")
+	}
+	if got := faq.Attr(".faq-item h2", "lang"); got != "en" {
+		t.Errorf("/de/faq: English question with lang %q", got)
+	}
+
+	// Paths a reader or an app writes under a locale for a page not
+	// translated lead to the translation, else to the English page.
+	for _, tt := range []struct{ path, to string }{
+		{"/de/billing/", "/billing/"},
+		{"/de/billing", "/billing/"},
+		{"/de/billing/refund?src=app", "/billing/refund?src=app"},
+		{"/fr/account/", "/account/"},
+		{"/fr/account/password", "/account/password"},
+		{"/fr/billing/refund", "/fr/billing/remboursement"},
+	} {
+		w := e.do(t, "GET", tt.path, nil)
+		if w.Code != 302 || w.Header().Get("Location") != tt.to {
+			t.Errorf("%s: %d → %q, want 302 → %s", tt.path, w.Code, w.Header().Get("Location"), tt.to)
+		}
+	}
+	for _, p := range []string{"/de/feed.atom", "/de/nowhere", "/de/sitemap.xml", "/de/fr/billing/"} {
+		if w := e.do(t, "GET", p, nil); w.Code != 404 {
+			t.Errorf("%s: %d, want 404", p, w.Code)
+		}
+	}
+	nf := webtest.Parse(t, e.do(t, "GET", "/de/nowhere", nil).Body.String())
+	if got := nf.Attrs(".error-page li[lang=en] a", "href"); len(got) == 0 {
+		t.Errorf("/de/ 404 page offers no category: %v", nf.Attrs(".error-page a", "href"))
+	}
+
+	srch := webtest.Parse(t, e.page(t, "/de/search?q=refund"))
+	if got := srch.Attrs(".results li[lang=en] a", "href"); !slices.Equal(got, []string{"/billing/refund"}) {
+		t.Errorf("/de/search?q=refund: results %v, want the English article marked lang=en", got)
+	}
+
+	// No German copy of an English page for search engines.
+	sitemap := e.page(t, "/sitemap.xml")
+	if strings.Contains(sitemap, "/de/") || strings.Contains(sitemap, `hreflang="de"`) {
+		t.Errorf("the sitemap lists German pages, which are English ones:\n%s", sitemap)
+	}
+	if robots := e.page(t, "/robots.txt"); !strings.Contains(robots, "Disallow: /de/search?") {
+		t.Errorf("robots.txt lets crawlers into the German search results:\n%s", robots)
+	}
+	home := webtest.Parse(t, e.page(t, "/"))
+	if slices.Contains(home.Attrs("link[hreflang]", "hreflang"), "de") {
+		t.Error("/ gives a German alternate, which is no translation")
+	}
+
+	// Every page's language switcher, brand link and feeds lead to a page.
+	linked := map[string]string{}
+	for _, p := range []string{"/", "/fr/", "/de/", "/faq", "/fr/faq", "/de/faq", "/billing/", "/fr/billing/", "/account/",
+		"/billing/refund", "/fr/billing/remboursement", "/account/password", "/fr/search?q=refund", "/de/search?q=refund", "/de/contact"} {
+		doc := webtest.Parse(t, e.page(t, p))
+		links := append(doc.Attrs(".lang-switch a", "href"), doc.Attrs(".brand", "href")...)
+		for _, l := range append(links, doc.Attrs("link[rel=alternate]", "href")...) {
+			u, err := url.Parse(l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			linked[u.Path] = p
+		}
+		if p == "/" && !slices.Contains(doc.Attrs(".lang-switch a", "href"), "/de/") {
+			t.Errorf("/: the language switcher does not offer German: %v", doc.Attrs(".lang-switch a", "href"))
+		}
+	}
+	for l, from := range linked {
+		if w := e.do(t, "GET", l, nil); w.Code != 200 {
+			t.Errorf("%s links %s, which answers %d", from, l, w.Code)
+		}
+	}
+}

@@ -21,7 +21,7 @@ import (
 type postTerms struct {
 	filters []analysis.TokenFilter // after the plain analysis's
 	text    []analysis.TokenFilter // all the text analysis's
-	known   sync.Map // plain term (string) → text term (string; "" for a stop word)
+	known   sync.Map               // plain term (string) → text term (string; "" for a stop word)
 	n       atomic.Int64
 }
 

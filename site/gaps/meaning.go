@@ -41,10 +41,23 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	items := make([]item, 0, len(in))
 	termID := make(map[string]int32, len(in)/2)
 	phrasingItem := make([]int32, len(in))
+	// The phrasings whose words were fixed are analysed again, on every
+	// core (and kept, as the others are).
+	var fixedIn []meaningInput
+	var fixedOf []int
+	for i, a := range analyses {
+		if fixed, ok := fixWords(a.Words, fixes, joins, splits); ok {
+			fixedIn = append(fixedIn, meaningInput{text: fixed})
+			fixedOf = append(fixedOf, i)
+		}
+	}
+	refixed := make([]*Analysis, len(analyses))
+	for k, b := range analyzeAll(an, locale, fixedIn) {
+		refixed[fixedOf[k]] = &b
+	}
 	for i, a := range analyses {
 		terms, words := a.Terms, a.Words
-		if fixed, ok := fixWords(a.Words, fixes, joins, splits); ok {
-			b := an.Analyze(locale, fixed)
+		if b := refixed[i]; b != nil {
 			terms, words = b.Terms, b.Words
 		}
 		for _, w := range words {

@@ -582,11 +582,16 @@ func typoVariants(plain string, letters []rune) (string, map[int]int) {
 	return b.String(), costs
 }
 
-// keyRows are the letter rows of QWERTY and AZERTY keyboards.
-var keyRows = [...]string{"qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn"}
+// keyRows are the letter rows of QWERTY, AZERTY (French, Belgian) and
+// QWERTZ (German, Austrian, Swiss, Czech, Hungarian…) keyboards.
+var keyRows = [...]string{
+	"qwertyuiop", "asdfghjkl", "zxcvbnm",
+	"azertyuiop", "qsdfghjklm", "wxcvbn",
+	"qwertzuiop", "asdfghjkl", "yxcvbnm",
+}
 
 // neighbours reports whether two letters are next to each other on a
-// QWERTY or AZERTY keyboard (same row, or the row above or below).
+// QWERTY, AZERTY or QWERTZ keyboard (same row, or the row above or below).
 func neighbours(a, b rune) bool {
 	for r := 0; r < len(keyRows); r += 3 {
 		pos := func(c rune) (int, int) {

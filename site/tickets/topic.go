@@ -120,8 +120,10 @@ var (
 		`impossible de (?:comprendre comment )?`,
 		`(?:aidez|aide)[- ]moi` + sep,
 	}, "|") + `)\s*`)
-	// trailing: sign-offs, pleas and complaints that close a subject.
-	trailing = regexp.MustCompile(`(?i)` + sep + `(?:` + strings.Join([]string{
+	// trailing: sign-offs, pleas and complaints that close a subject, as
+	// words of their own ("empty" does not end with "ty", nor
+	// "débloqué" with "bloqué").
+	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?–—-])` + sep + `(?:` + strings.Join([]string{
 		`(?:many |thanks? (?:you )?(?:so much|a lot|in advance)|thank you|thanks|thx|ty|cheers|regards|best regards|kind regards)`,
 		`(?:merci(?: beaucoup| d` + apos + `avance| par avance)?|cordialement|bonne journ[ée]e)`,
 		`(?:please|pls|plz)(?: help(?: me)?)?`, `help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,

@@ -2,33 +2,184 @@ package site
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
 // Patterns of personal data people paste into search boxes. Read-only.
 var (
 	emailPattern = regexp.MustCompile(`(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}`)
-	// 13 to 19 digits, optionally grouped by spaces or dashes: card numbers.
-	cardPattern = regexp.MustCompile(`\b\d(?:[ -]?\d){12,18}\b`)
-	// An optional +, then at least 8 digits with the usual separators.
+	// 13 to 19 digits, optionally grouped by spaces or dashes: card
+	// numbers, which never start with 0 (a phone's trunk or international
+	// prefix does: 0033 6 12 34 56 78).
+	cardPattern = regexp.MustCompile(`\b[1-9](?:[ -]?\d){12,18}\b`)
+	// An optional + or (, then at least 8 digits with the separators
+	// phone numbers are written with (spaces, parentheses, dots, dashes):
+	// a phone number unless it is a date, an address or a version (see
+	// keptNumber).
 	phonePattern = regexp.MustCompile(`\+?\(?\d(?:[ ().-]{0,2}\d){7,}`)
+	// slashPhone is the German way: an area code from 0, a slash, the
+	// number (030/1234567, 07071/12345), not inside a path
+	// (/reports/2024-05/8412).
+	slashPhone = regexp.MustCompile(`(?:^|[^\w./-])(0\d{1,5} ?/ ?\d(?:[ .-]?\d){3,})`)
 	// Any other run of 6 digits or more: account, order or ID numbers.
 	digitsPattern = regexp.MustCompile(`\d{6,}`)
+	// numberToken is a run of digits joined by one kind of separator:
+	// what keptNumber reads inside a phone-like match.
+	numberToken = regexp.MustCompile(`\d+(?:\.\d+)+|\d+(?:-\d+)+|\d+(?:/\d+)+|\d+`)
+	// versionWord ends the text before a version or build number.
+	versionWord = regexp.MustCompile(`(?i)\b(?:build|version|ver|v)\s*$`)
 )
 
 // Redact replaces e-mail addresses, card-like numbers, phone numbers and
 // long digit sequences in visitor text with placeholders ([email], [card],
-// [phone], [number]) so that they are never stored.
+// [phone], [number]) so that they are never stored. Dates (2026-11-28,
+// 28.11.2026, 11/28/2026), times (10:30), IPv4 addresses (192.168.1.1)
+// and dotted version or build numbers (16.0.17928.20114, "build
+// 17628.20144") are kept; a number that could be a phone number as well
+// is redacted (+1.555.123.4567, 06.12.34.56.78, 555.123.4567).
 func Redact(s string) string {
 	s = emailPattern.ReplaceAllString(s, "[email]")
 	s = cardPattern.ReplaceAllString(s, "[card]")
-	s = phonePattern.ReplaceAllStringFunc(s, func(m string) string {
+	s = redactPhones(s)
+	return digitsPattern.ReplaceAllString(s, "[number]")
+}
+
+// redactPhones replaces the phone numbers of s (slashPhone) and its
+// phone-like numbers (phonePattern) by a placeholder, keeping the dates,
+// addresses and versions the latter hold.
+func redactPhones(s string) string {
+	if ms := slashPhone.FindAllStringSubmatchIndex(s, -1); ms != nil {
+		var b strings.Builder
+		last := 0
+		for _, m := range ms {
+			b.WriteString(s[last:m[2]])
+			b.WriteString("[phone]")
+			last = m[3]
+		}
+		s = b.String() + s[last:]
+	}
+	ms := phonePattern.FindAllStringIndex(s, -1)
+	if ms == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(s[last:m[0]])
+		b.WriteString(phoneOrKept(s, m[0], m[1]))
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// phoneOrKept returns what stands for the phone-like match s[i:j]: the
+// numbers keptNumber keeps as they are, what lies between them redacted on
+// its own ("2026-11-28 10" of "2026-11-28 10:30" is a date and an hour),
+// or the whole match as one phone number when it keeps nothing or opens
+// like a phone number (+, ( or 0) before anything it keeps ("+33 6
+// 12.34.56.78" is a phone number, not a country code and an address).
+func phoneOrKept(s string, i, j int) string {
+	m := s[i:j]
+	toks := numberToken.FindAllStringIndex(m, -1)
+	var kept [][]int
+	for _, t := range toks {
+		if keptNumber(m[t[0]:t[1]], s[:i+t[0]]) {
+			kept = append(kept, t)
+		}
+	}
+	if len(kept) == 0 || kept[0][0] != toks[0][0] && strings.ContainsAny(m[:1], "+(0") {
 		if strings.ContainsAny(m, "+ ().-") {
 			return "[phone]"
 		}
 		return "[number]" // a bare run of digits: an order or account number
-	})
-	return digitsPattern.ReplaceAllString(s, "[number]")
+	}
+	var b strings.Builder
+	last := 0
+	for _, t := range kept {
+		b.WriteString(redactPhones(m[last:t[0]]))
+		b.WriteString(m[t[0]:t[1]])
+		last = t[1]
+	}
+	b.WriteString(redactPhones(m[last:]))
+	return b.String()
+}
+
+// keptNumber reports whether tok, a numberToken that before precedes, is
+// a date (year-month-day, day.month.year or month/day/year with the same
+// separator, a year of 19xx or 20xx), an IPv4 address, or a dotted version
+// number: three parts or more, the first without a leading 0, a later one
+// of a single digit (16.0.17928.20114, 6.1.7601.17514), or any dotted
+// number after "build", "version", "ver" or "v". A number right after a +
+// is a phone number.
+func keptNumber(tok, before string) bool {
+	if strings.HasSuffix(before, "+") {
+		return false
+	}
+	var parts []string
+	for _, sep := range ".-/" {
+		if strings.ContainsRune(tok, sep) {
+			parts = strings.Split(tok, string(sep))
+			if isDate(parts) {
+				return true
+			}
+			if sep != '.' {
+				return false
+			}
+		}
+	}
+	if parts == nil || len(parts[0]) > 1 && parts[0][0] == '0' {
+		return false
+	}
+	if isIPv4(parts) || versionWord.MatchString(before) {
+		return true
+	}
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// isDate reports whether parts are a year, month and day, or a day and a
+// month in either order and a year.
+func isDate(parts []string) bool {
+	if len(parts) != 3 {
+		return false
+	}
+	year := func(p string) bool { return len(p) == 4 && (p[:2] == "19" || p[:2] == "20") }
+	in := func(p string, hi int) bool {
+		n, err := strconv.Atoi(p)
+		return err == nil && len(p) <= 2 && n >= 1 && n <= hi
+	}
+	a, b, c := parts[0], parts[1], parts[2]
+	switch {
+	case year(a):
+		return in(b, 12) && in(c, 31)
+	case year(c):
+		return in(a, 31) && in(b, 12) || in(a, 12) && in(b, 31)
+	}
+	return false
+}
+
+// isIPv4 reports whether parts are the four numbers of an IPv4 address
+// (0 to 255, without leading zeros).
+func isIPv4(parts []string) bool {
+	if len(parts) != 4 {
+		return false
+	}
+	for _, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n > 255 || len(p) > 1 && p[0] == '0' {
+			return false
+		}
+	}
+	return true
 }
 
 // redactedNumbers reads the placeholders Redact leaves for numbers as a

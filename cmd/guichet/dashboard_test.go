@@ -22,7 +22,7 @@ import (
 func TestDashboard(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "guichet.yaml", "title: Parcel Help\nlocales: [en, fr]\ncontact_url: https://parcel.example/contact\nedit_url: https://git.example/parcel/help/edit/main/\n")
-	writeFile(t, dir, "shipping/track.md", "---\ntitle: Track a parcel\n---\nEnter the tracking number on the parcel page to follow your parcel.\n")
+	writeFile(t, dir, "shipping/track.md", "---\ntitle: Track a parcel\nupdated: 2026-11-18\n---\nEnter the tracking number on the parcel page to follow your parcel.\n")
 	writeFile(t, dir, "shipping/lost.md", "---\ntitle: A parcel is lost\n---\nWhen a parcel does not arrive within ten days, claim a lost parcel.\n")
 	writeFile(t, dir, "shipping/track.fr.md", "---\ntitle: Suivre un colis\n---\nSaisissez le numéro de suivi.\n")
 	day := time.Date(2026, 11, 19, 9, 0, 0, 0, time.UTC)
@@ -207,6 +207,23 @@ func TestDashboard(t *testing.T) {
 	}
 	if doc.Count("#chart-searches rect.bar") != 7 || doc.Count("#chart-searches polyline.line") != 1 {
 		t.Error("the searches chart has no bars or no no-result line")
+	}
+	// The charts in words, for screen readers and on hover, count in
+	// English: one ticket, one self-service visit, two votes.
+	for sel, want := range map[string]string{
+		"#chart-tickets desc":    "1 ticket from 2026-11-16 to 2026-11-22, at most 1 a day; 1 day with article edits marked.",
+		"#chart-views desc":      "4 views from 2026-11-16 to 2026-11-22, at most 4 a day.",
+		"#chart-helpful desc":    "2 votes from 2026-11-16 to 2026-11-22, at most 2 a day; helpful share averaging 0.0% over the 1 day that had any.",
+		"#chart-deflection desc": "4 self-service visits from 2026-11-16 to 2026-11-22, at most 4 a day; deflection averaging 75.0% over the 1 day that had any.",
+	} {
+		if got := doc.Text(sel); !strings.HasPrefix(got, want) {
+			t.Errorf("%s: %q, want %q", sel, got, want)
+		}
+	}
+	for _, bar := range doc.Texts("#chart-tickets rect.bar title") {
+		if strings.HasPrefix(bar, "2026-11-19: ") && bar != "2026-11-19: 1 ticket" {
+			t.Errorf("ticket bar %q, want 1 ticket", bar)
+		}
 	}
 	if !strings.Contains(doc.Text(".task"), "A parcel is lost") || doc.Count(`.task a[href="https://git.example/parcel/help/edit/main/shipping/lost.md"]`) != 1 {
 		t.Errorf("to-do list: %q", doc.Text(".todo"))

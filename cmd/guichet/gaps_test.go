@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -105,8 +106,8 @@ func TestGapsReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := m.DB.WriteTickets(ctx, []site.StoredTicket{
-		{Ticket: site.Ticket{ExternalID: "t1", Subject: "Fwd: Printer jammed, thanks", Locale: "en", CreatedAt: now.Add(-time.Hour)}, Topic: "Printer jammed", Key: "k"},
-		{Ticket: site.Ticket{ExternalID: "t2", Subject: "printer jammed!!", Locale: "en", CreatedAt: now.Add(-time.Hour)}, Topic: "printer jammed!", Key: "k"},
+		{Ticket: site.Ticket{ExternalID: "t1", Subject: "Fwd: Printer jammed, thanks", Locale: "en", Source: "zendesk", CreatedAt: now.Add(-time.Hour)}, Topic: "Printer jammed", Key: "k"},
+		{Ticket: site.Ticket{ExternalID: "t2", Subject: "printer jammed!!", Locale: "en", Source: "zendesk", CreatedAt: now.Add(-time.Hour)}, Topic: "printer jammed!", Key: "k"},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -169,6 +170,10 @@ func TestGapsReport(t *testing.T) {
 	if !strings.Contains(out.String(), "5 gaps from 59 failed searches, 2 unlinked tickets and 2 widget openings") || !strings.Contains(out.String(), "velo train") ||
 		!strings.Contains(out.String(), "search (4 no results, 1 no click)") {
 		t.Errorf("table:\n%s", out.String())
+	}
+	// SOURCES: where the tickets came from, as the README's example shows.
+	if row := regexp.MustCompile(`(?m)^093096782b7f .*$`).FindString(out.String()); !strings.Contains(row, "unlinked_ticket") || !strings.HasSuffix(row, "  zendesk:2") {
+		t.Errorf("ticket row %q, want its source zendesk:2", row)
 	}
 
 	// Every ID listed can be triaged: searches, tickets and screens.

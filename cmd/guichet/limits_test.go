@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/web/webtest"
 )
 
 // clock is a test clock that moves only when told, and fires the timers
@@ -291,5 +292,59 @@ func TestGarbledForwardedFor(t *testing.T) {
 	}
 	if w := from(m, "127.0.0.1:5", "GET", "/metrics", "", "X-Forwarded-For", "198.51.100.20"); w.Code != 404 {
 		t.Errorf("/metrics for a public client behind the proxy: %d", w.Code)
+	}
+}
+
+// TestTooManyRequestsPage: a client over a limit is told so, not that its
+// request was bad: pages answer 429 headed "Too many requests" in the
+// page's language with when to try again, the API its JSON error, and
+// every 429 carries Retry-After, the vote form's too (the recording budget
+// set none).
+func TestTooManyRequestsPage(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Parcel Help\nlocales: [en, fr]\n")
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	writeFile(t, dir, "billing/refund.fr.md", "---\ntitle: Remboursements\n---\nRemboursé en cinq jours.\n")
+	clk := &clock{t: time.Now()}
+	m := openMainAt(t, dir, clk)
+	const flooder = "203.0.113.50:1"
+	for i := 0; i < 100; i++ { // the protection limit's burst
+		if w := from(m, flooder, "GET", "/billing/refund", ""); w.Code != 200 {
+			t.Fatalf("request %d: %d", i, w.Code)
+		}
+	}
+	for _, c := range []struct{ path, heading, text string }{
+		{"/search?q=refund", "Too many requests", "Please wait a second, then try again."},
+		{"/fr/billing/refund", "Trop de requêtes", "Veuillez patienter 1 seconde, puis réessayer."},
+	} {
+		w := from(m, flooder, "GET", c.path, "")
+		doc := webtest.Parse(t, w.Body.String())
+		if w.Code != 429 || w.Header().Get("Retry-After") != "1" || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
+			t.Errorf("%s over the limit: %d, Retry-After %q, %q", c.path, w.Code, w.Header().Get("Retry-After"), w.Header().Get("Content-Type"))
+		}
+		if got := doc.Text("h1"); got != c.heading {
+			t.Errorf("%s: heading %q, want %q", c.path, got, c.heading)
+		}
+		if got := doc.Text(".error-page p"); !strings.HasSuffix(got, c.text) {
+			t.Errorf("%s: text %q, want it to end %q", c.path, got, c.text)
+		}
+		if got := doc.Text("title"); got != c.heading+" – Parcel Help" {
+			t.Errorf("%s: title %q", c.path, got)
+		}
+	}
+	w := from(m, flooder, "GET", "/api/v1/search?q=refund", "")
+	if w.Code != 429 || w.Header().Get("Retry-After") != "1" || !strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") ||
+		!strings.Contains(w.Body.String(), `"code":"rate_limited"`) {
+		t.Errorf("API over the limit: %d %q %s", w.Code, w.Header().Get("Retry-After"), w.Body)
+	}
+
+	// The recording budget (burst 30), spent by events, then the form.
+	const voter = "198.51.100.60:1"
+	for i := 0; i < 30; i++ {
+		from(m, voter, "POST", "/api/v1/events", `{"type":"view","article_id":"billing/refund"}`)
+	}
+	w = from(m, voter, "POST", "/feedback", "article=billing/refund&locale=en&helpful=yes", "Origin", "http://example.com")
+	if got := webtest.Parse(t, w.Body.String()).Text("h1"); w.Code != 429 || w.Header().Get("Retry-After") != "1" || got != "Too many requests" {
+		t.Errorf("vote over the recording budget: %d, Retry-After %q, heading %q", w.Code, w.Header().Get("Retry-After"), got)
 	}
 }

@@ -134,7 +134,7 @@ type Gap struct {
 	Last7             int            `json:"visitors_7d"`      // visitors in the last 7 days
 	Prev7             int            `json:"visitors_prev_7d"` // in the 7 days before
 	Last30            int            `json:"visitors_30d"`
-	Sources           map[string]int `json:"sources"`  // searches by source
+	Sources           map[string]int `json:"sources"`  // records by source: the search's (site, widget…) or the ticket's (zendesk, csv, api…)
 	Contexts          map[string]int `json:"contexts"` // widget context keys
 	Paths             map[string]int `json:"paths"`    // widget host paths, identifiers folded (see Screen)
 	// Nearest is, for an unlinked-ticket gap, the article search finds

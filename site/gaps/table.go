@@ -37,8 +37,9 @@ func WriteTable(w io.Writer, rep Report, from time.Time) {
 			status, oneLine(g.Query), oneLine(VariantList(g.Variants)), CountList(g.Sources))
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "%d gaps from %d failed searches, %d unlinked tickets and %d widget openings with no help since %s\n",
-		len(rep.Gaps), rep.Searches, rep.Tickets, rep.Openings, from.Format("2006-01-02 15:04"))
+	fmt.Fprintf(w, "%s from %s, %s and %s with no help since %s\n", site.Count(len(rep.Gaps), "gap"),
+		site.CountOf(rep.Searches, "failed search", "failed searches"), site.Count(rep.Tickets, "unlinked ticket"),
+		site.Count(rep.Openings, "widget opening"), from.Format("2006-01-02 15:04"))
 }
 
 // oneLine keeps a table cell on one line and reasonably short.

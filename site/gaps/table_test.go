@@ -61,6 +61,30 @@ func TestWriteTableGolden(t *testing.T) {
 	}
 }
 
+// TestWriteTableTotals: the totals line counts in English, one gap from
+// one failed search, thousands with their separator.
+func TestWriteTableTotals(t *testing.T) {
+	from := time.Date(2026, 10, 31, 8, 30, 0, 0, time.UTC)
+	for _, c := range []struct {
+		rep  Report
+		want string
+	}{
+		{Report{Gaps: []Gap{{ID: "093096782b7f", Kind: UnlinkedTicket, Locale: "en", Query: "Printer jammed", Visitors: 2, Sources: map[string]int{"zendesk": 2}}}, Tickets: 2},
+			"1 gap from 0 failed searches, 2 unlinked tickets and 0 widget openings with no help since 2026-10-31 08:30\n"},
+		{Report{Searches: 1, Tickets: 1, Openings: 1},
+			"0 gaps from 1 failed search, 1 unlinked ticket and 1 widget opening with no help since 2026-10-31 08:30\n"},
+		{Report{Searches: 12480, Tickets: 1200, Openings: 3},
+			"0 gaps from 12,480 failed searches, 1,200 unlinked tickets and 3 widget openings with no help since 2026-10-31 08:30\n"},
+	} {
+		var b bytes.Buffer
+		WriteTable(&b, c.rep, from)
+		lines := strings.SplitAfter(b.String(), "\n")
+		if got := lines[len(lines)-2]; got != c.want {
+			t.Errorf("totals %q, want %q", got, c.want)
+		}
+	}
+}
+
 func TestWriteFormats(t *testing.T) {
 	rep := tableReport()
 	from := time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)

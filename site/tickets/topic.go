@@ -7,7 +7,9 @@ import (
 
 // Topic returns what a ticket's subject asks, without the noise helpdesks
 // and customers wrap it in, in English and French: forwarding and reply
-// prefixes ("Fwd:", "RE:", "TR:", "[Ticket #4821]"), labels ("Help:",
+// prefixes ("Fwd:", "RE:", "TR:", "[Ticket #4821]"), the helpdesk's
+// reference ("Case 12345678:", "Ticket 4821 -", "Incident INC0012345:",
+// "Dossier 123 :", "Demande n° 123 :", as typed or redacted), labels ("Help:",
 // "Urgent :"), greetings and sign-offs ("Hello,", "Bonjour", "thanks",
 // "merci d'avance", "please help"), complaints and asides ("can't figure
 // out how to", "je n'arrive pas à", "not working since the update",
@@ -18,20 +20,37 @@ import (
 func Topic(subject string) string {
 	s := strings.Join(strings.Fields(subject), " ")
 	orig := s
-	s = parens.ReplaceAllString(s, " ")
+	// The placeholders of redacted numbers stay until the noise is
+	// trimmed: "Case [number]:" is a reference as "Case 12345678:" is.
+	s = parens.ReplaceAllStringFunc(s, func(m string) string {
+		if placeholder.FindString(m) == m {
+			return m
+		}
+		return " "
+	})
 	s = asides.ReplaceAllString(s, " ")
-	for changed := true; changed; {
-		before := s
-		s = strings.TrimLeft(s, " !?.,;:-–—")
-		s = leading.ReplaceAllString(s, "")
-		s = trailing.ReplaceAllString(s, "")
-		changed = s != before
+	s = trimNoise(s)
+	if placeholder.MatchString(s) {
+		s = trimNoise(placeholder.ReplaceAllString(s, " "))
 	}
 	s = repeated.ReplaceAllStringFunc(s, func(m string) string { return m[:1] })
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.Trim(s, " ,;:-–—")
 	if !hasLetterOrDigit(s) {
 		return orig
+	}
+	return s
+}
+
+// trimNoise removes the leading and trailing noise of s until none is
+// left.
+func trimNoise(s string) string {
+	for changed := true; changed; {
+		before := s
+		s = strings.TrimLeft(s, " !?.,;:-–—")
+		s = leading.ReplaceAllString(s, "")
+		s = trailing.ReplaceAllString(s, "")
+		changed = s != before
 	}
 	return s
 }
@@ -50,11 +69,28 @@ const (
 	apos = `['’]`
 	// sep is what follows a prefix or precedes a suffix.
 	sep = `[\s,.;:!?–—-]*`
+	// refWord names a helpdesk's reference to a ticket, in English and
+	// French: "Case", "Ticket", "Request", "Incident", "Dossier",
+	// "Demande", "Réf."…
+	refWord = `(?:(?:support |service )?(?:case|ticket|request)|incident|issue|sr|req|r[eé]f(?:[eé]rence)?\.?|reference|dossier|demande|requ[eê]te|r[eé]clamation|cas)`
+	// refMark is what may come between the word and the number: "#",
+	// "n°", "no.", "number", "numéro".
+	refMark = `(?:#|n\s?[°º]|no\.?|nr\.?|num(?:ber|[eé]ro)?\.?)`
+	// refID is the reference: digits, or the placeholder Redact left for
+	// them, after a few letters ("INC0012345", "SR-004821").
+	refID = `(?:[a-z]{1,5}[-_]?)?(?:\d+|\[(?:number|phone|card)\])`
+	// refStrong is a reference that needs no separator after it: a
+	// placeholder or 6 digits or more, with or without letters, or the 0
+	// site.RedactedAsNumbers reads a placeholder as.
+	refStrong = `(?:[a-z]{1,5}[-_]?\d+|(?:[a-z]{1,5}[-_]?)?\[(?:number|phone|card)\]|\d{6,}|0)`
 )
 
 var (
-	// parens: text in parentheses or brackets ("(urgent)", "[EXT]").
-	parens = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
+	// parens: text in parentheses or brackets ("(urgent)", "[EXT]",
+	// "[Case #[number]]" once redacted).
+	parens = regexp.MustCompile(`\([^()]*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\]`)
+	// placeholder: what site.Redact leaves for a number or an address.
+	placeholder = regexp.MustCompile(`\[(?:number|phone|card|email)\]`)
 	// asides: complaints about time and urgency anywhere in the subject.
 	asides = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 		`since (?:yesterday|today|this morning|last (?:night|week|month)|(?:the )?(?:last |latest |new |recent )?(?:update|upgrade|version|release)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (?:days?|weeks?|hours?))`,
@@ -65,6 +101,13 @@ var (
 	// complaints that open a subject.
 	leading = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 		`(?:fwd?|fw|re|tr|r[eé]f|rep|aw|wg)\s*(?:\[\d+\])?\s*:`,
+		// A helpdesk's reference: "Case 12345678:", "Ticket 4821 -",
+		// "Incident INC0012345", "Demande n° 123 :", "#4821:"; the
+		// separator may be left out after "#" or a long reference.
+		refWord + `\s*:?\s*` + refMark + `?\s*` + refID + `\s*[:|–—-]`,
+		refWord + `\s*:?\s*(?:` + refMark + `\s*` + refID + `|` + refStrong + `)(?:\s|$)`,
+		`#\s*` + refID + `\s*[:|–—-]`,
+		placeholder.String(),
 		`(?:help|question|problem|issue|request|urgent|support|aide|probl[eè]me|demande|souci|bug)\s*[:!-]`,
 		`(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)(?:,? (?:team|all|there|everyone|guys|folks|support|sir|madam|[ée]quipe|[àa] tous))?\b` + sep,
 		`dear \w+\b` + sep,
@@ -77,8 +120,10 @@ var (
 		`impossible de (?:comprendre comment )?`,
 		`(?:aidez|aide)[- ]moi` + sep,
 	}, "|") + `)\s*`)
-	// trailing: sign-offs, pleas and complaints that close a subject.
-	trailing = regexp.MustCompile(`(?i)` + sep + `(?:` + strings.Join([]string{
+	// trailing: sign-offs, pleas and complaints that close a subject, as
+	// words of their own ("empty" does not end with "ty", nor
+	// "débloqué" with "bloqué").
+	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?–—-])` + sep + `(?:` + strings.Join([]string{
 		`(?:many |thanks? (?:you )?(?:so much|a lot|in advance)|thank you|thanks|thx|ty|cheers|regards|best regards|kind regards)`,
 		`(?:merci(?: beaucoup| d` + apos + `avance| par avance)?|cordialement|bonne journ[ée]e)`,
 		`(?:please|pls|plz)(?: help(?: me)?)?`, `help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/insights"
 )
 
@@ -54,11 +55,15 @@ func pct(v *float64) string {
 	return strconv.FormatFloat(*v*100, 'f', 1, 64) + "%"
 }
 
-// newChart draws days of a summary: bars from bar (nil: none), a line
-// from line (a share; nil: none), marks on days (day → labels).
-func newChart(id, title string, days []insights.DayFigures, barName string, bar func(insights.Figures) int,
+// newChart draws days of a summary: bars from bar (nil: none), named
+// barName in the legend and the table ("Views") and counted in words with
+// barOne for one and barName in lower case for more (site.CountOf: "1
+// view", "4 views"), a line from line (a share; nil: none), marks on days
+// (day → labels).
+func newChart(id, title string, days []insights.DayFigures, barName, barOne string, bar func(insights.Figures) int,
 	lineName string, line func(insights.Figures) *float64, marks map[string][]string) chart {
 	c := chart{ID: id, Title: title, BarName: barName, LineName: lineName}
+	count := func(n int) string { return site.CountOf(n, barOne, strings.ToLower(barName)) }
 	n := len(days)
 	if n == 0 {
 		return c
@@ -84,7 +89,7 @@ func newChart(id, title string, days []insights.DayFigures, barName string, bar 
 			v := bar(d.Figures)
 			h := float64(chartPlotH) * float64(v) / float64(top)
 			c.Bars = append(c.Bars, chartBar{X: num(x + slot*0.15), Y: num(float64(chartTop+chartPlotH) - h), W: num(slot * 0.7), H: num(h),
-				Label: d.Day + ": " + strconv.Itoa(v) + " " + strings.ToLower(barName)})
+				Label: d.Day + ": " + count(v)})
 			row = append(row, strconv.Itoa(v))
 		}
 		if line != nil {
@@ -110,18 +115,18 @@ func newChart(id, title string, days []insights.DayFigures, barName string, bar 
 	c.Line = strings.Join(pts, " ")
 	var desc []string
 	if bar != nil {
-		desc = append(desc, strconv.Itoa(total)+" "+strings.ToLower(barName)+" from "+c.XFirst+" to "+c.XLast+", at most "+strconv.Itoa(maxV)+" a day")
+		desc = append(desc, count(total)+" from "+c.XFirst+" to "+c.XLast+", at most "+site.Thousands(maxV)+" a day")
 	}
 	if line != nil {
 		if lineDays > 0 {
 			avg := lineSum / float64(lineDays)
-			desc = append(desc, strings.ToLower(lineName)+" averaging "+pct(&avg)+" over the "+strconv.Itoa(lineDays)+" days that had any")
+			desc = append(desc, strings.ToLower(lineName)+" averaging "+pct(&avg)+" over the "+site.CountOf(lineDays, "day that", "days that")+" had any")
 		} else {
 			desc = append(desc, "no "+strings.ToLower(lineName)+" yet")
 		}
 	}
 	if len(c.Marks) > 0 {
-		desc = append(desc, strconv.Itoa(len(c.Marks))+" days with article edits marked")
+		desc = append(desc, site.Count(len(c.Marks), "day")+" with article edits marked")
 	}
 	c.Desc = strings.Join(desc, "; ") + "."
 	return c

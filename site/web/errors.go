@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -62,7 +63,9 @@ func statusOf(err error) (int, string, string) {
 }
 
 // handleError is the one place errors become responses: JSON under /api/,
-// a themed page elsewhere. 5xx are logged once.
+// a themed page elsewhere. 5xx are logged once. A 429 always carries
+// Retry-After (1 second unless the limit set it), and its page says when
+// to try again.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
@@ -71,6 +74,17 @@ func (s *Server) handleError(err error, c echo.Context) {
 	r := c.Request()
 	if status >= 500 {
 		s.opts.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	// A client over a limit is told when to come back.
+	retry := 0
+	if status == http.StatusTooManyRequests {
+		h := c.Response().Header()
+		if n, err := strconv.Atoi(h.Get("Retry-After")); err == nil && n > 0 {
+			retry = n
+		} else {
+			retry = 1
+			h.Set("Retry-After", "1")
+		}
 	}
 	if strings.HasPrefix(r.URL.Path, "/api/") || r.Method == http.MethodPost && !pageForm(r.URL.Path) {
 		body, _ := json.Marshal(map[string]any{"error": map[string]string{"code": code, "message": msg}})
@@ -95,6 +109,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 	b.NoIndex = true
 	data := &errorPage{basePage: b, Status: status}
 	switch {
+	case status == http.StatusTooManyRequests:
+		data.Heading, data.Text = b.T["too_many_requests"], st.view.UI.Plural(loc, "retry_after", retry)
 	case r.Method == http.MethodPost && status < 500:
 		// A form's error: the page is there, what the form names may
 		// not be (a mistyped gap ID); the message says which.
@@ -110,7 +126,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 			data.Categories = st.view.BrowseCategories(loc)
 		}
 	case status == http.StatusBadRequest, status == http.StatusUnauthorized, status == http.StatusForbidden,
-		status == http.StatusRequestEntityTooLarge, status == http.StatusTooManyRequests:
+		status == http.StatusRequestEntityTooLarge:
 		data.Heading, data.Text = b.T["bad_request"], msg
 	default:
 		data.Heading, data.Text = b.T["error_title"], b.T["error_text"]

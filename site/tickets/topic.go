@@ -108,7 +108,9 @@ var (
 		refWord + `\s*:?\s*(?:` + refMark + `\s*` + refID + `|` + refStrong + `)(?:\s|$)`,
 		`#\s*` + refID + `\s*[:|–—-]`,
 		placeholder.String(),
-		`(?:help|question|problem|issue|request|urgent|support|aide|probl[eè]me|demande|souci|bug)\s*[:!-]`,
+		// A label: "Help:", "Bug!", "Question -", never the first part of a
+		// hyphenated word ("Bug-fix release notes", "Support-Ticket export").
+		`(?:help|question|problem|issue|request|urgent|support|aide|probl[eè]me|demande|souci|bug)(?:\s*[:!]|\s+[-–—]|[-–—](?:\s|$))`,
 		`(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)(?:,? (?:team|all|there|everyone|guys|folks|support|sir|madam|[ée]quipe|[àa] tous))?\b` + sep,
 		`dear \w+\b` + sep,
 		`(?:please|pls|plz|kindly)\s+help(?:\s+me)?\b` + sep,

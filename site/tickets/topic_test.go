@@ -38,6 +38,11 @@ func TestTopic(t *testing.T) {
 		{"Re: ", "Re:"},
 		{"Refund not working", "Refund"},
 		{"Thank you email template", "Thank you email template"},
+		{"Bug-fix release notes", "Bug-fix release notes"},
+		{"Support-Ticket export", "Support-Ticket export"},
+		{"Bug - export fails", "export fails"},
+		{"Question- can I export invoices", "can I export invoices"},
+		{"Help! export my data", "export my data"},
 		// Noise is a word of its own, not the end of one.
 		{"Ticket sales report is empty", "Ticket sales report is empty"},
 		{"Extend the warranty", "Extend the warranty"},

@@ -22,6 +22,9 @@ var (
 	// number (030/1234567, 07071/12345), not inside a path
 	// (/reports/2024-05/8412).
 	slashPhone = regexp.MustCompile(`(?:^|[^\w./-])(0\d{1,5} ?/ ?\d(?:[ .-]?\d){3,})`)
+	// hexCode is an error code written in hexadecimal (0x80004005,
+	// 0x800F081F), as software of every kind reports them.
+	hexCode = regexp.MustCompile(`\b0[xX][0-9a-fA-F]{4,16}\b`)
 	// Any other run of 6 digits or more: account, order or ID numbers.
 	digitsPattern = regexp.MustCompile(`\d{6,}`)
 	// numberToken is a run of digits joined by one kind of separator:
@@ -35,11 +38,30 @@ var (
 // long digit sequences in visitor text with placeholders ([email], [card],
 // [phone], [number]) so that they are never stored. Dates (2026-11-28,
 // 28.11.2026, 11/28/2026), times (10:30), IPv4 addresses (192.168.1.1)
-// and dotted version or build numbers (16.0.17928.20114, "build
-// 17628.20144") are kept; a number that could be a phone number as well
+// dotted version or build numbers (16.0.17928.20114, "build
+// 17628.20144") and hexadecimal error codes (0x80070005) are kept; a number that could be a phone number as well
 // is redacted (+1.555.123.4567, 06.12.34.56.78, 555.123.4567).
 func Redact(s string) string {
 	s = emailPattern.ReplaceAllString(s, "[email]")
+	codes := hexCode.FindAllStringIndex(s, -1)
+	if codes == nil {
+		return redactNumbers(s)
+	}
+	// Hexadecimal error codes (0x80070005) are what a customer could not
+	// find, never who they are: kept, the text around them redacted.
+	var b strings.Builder
+	last := 0
+	for _, m := range codes {
+		b.WriteString(redactNumbers(s[last:m[0]]))
+		b.WriteString(s[m[0]:m[1]])
+		last = m[1]
+	}
+	b.WriteString(redactNumbers(s[last:]))
+	return b.String()
+}
+
+// redactNumbers replaces the card, phone and other long numbers of s.
+func redactNumbers(s string) string {
 	s = cardPattern.ReplaceAllString(s, "[card]")
 	s = redactPhones(s)
 	return digitsPattern.ReplaceAllString(s, "[number]")

@@ -70,6 +70,9 @@ func TestRedactPhones(t *testing.T) {
 		{"ip 192.168.1.1-555.123.4567", "ip 192.168.1.1-[phone]"},
 		// Runs of digits alone are numbers.
 		{"order 12345678", "order [number]"},
+		// Beside a hexadecimal error code, which stays.
+		{"0x80070005 call 06 12 34 56 78", "0x80070005 call [phone]"},
+		{"error 0x80004005 on order 12345678", "error 0x80004005 on order [number]"},
 	}
 	kept := []string{
 		// Dates: ISO, European dotted, slashed and dashed, US slashed.
@@ -92,6 +95,8 @@ func TestRedactPhones(t *testing.T) {
 		"/reports/2024-05/8412", "/orders/2026/11/28/12", "/kb/2024/5031",
 		// Numbers too short to be anything.
 		"error 503 in 2026", "error 0x800ccc0e", "KB 4.5",
+		// Hexadecimal error codes.
+		"0x80004005 General Error Unable to Open Registry Key", "error 0x80070005", "0x800F081F", "Code: 0X80070643.",
 	}
 	for _, tt := range redacted {
 		if got := Redact(tt.in); got != tt.want {

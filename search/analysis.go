@@ -29,8 +29,9 @@ import (
 // removed, in the autocomplete fields; 12: contractions typed without
 // their apostrophe are stop words; 13: a colon between letters separates
 // words, words with full stops are compounds, Arabic letter variants are
-// folded).
-const mappingVersion = "guichet-search-13"
+// folded; 14: a full stop between a digit and a letter is inside a word,
+// "relais2.exe").
+const mappingVersion = "guichet-search-14"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.

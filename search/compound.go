@@ -38,7 +38,7 @@ type compoundTokenizer struct {
 
 // Tokenize implements analysis.Tokenizer.
 func (t compoundTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	toks := splitPunctuated(t.words.Tokenize(input))
+	toks := splitPunctuated(joinDotted(input, t.words.Tokenize(input)))
 	var out analysis.TokenStream // nil until the first compound
 	for i := 0; i < len(toks); {
 		j := i // the chain of hyphenated parts is toks[i..j]
@@ -83,6 +83,44 @@ func joinable(input []byte, a, b *analysis.Token) bool {
 
 func wordType(t analysis.TokenType) bool {
 	return t == analysis.AlphaNumeric || t == analysis.Numeric
+}
+
+// joinDotted joins the words that one full stop separates where the
+// Unicode word-break rules cut them, between a digit and a letter:
+// "relais2.exe", "x64.dll", "roaming.16" are words with full stops as
+// "node.js" and "v2.3" are, made a compound by splitPunctuated. Two
+// numbers are never joined ("1.5" is one word already).
+func joinDotted(input []byte, toks analysis.TokenStream) analysis.TokenStream {
+	var out analysis.TokenStream // nil until two words are joined
+	for i, tok := range toks {
+		var prev *analysis.Token
+		switch {
+		case out != nil:
+			prev = out[len(out)-1]
+		case i > 0:
+			prev = toks[i-1]
+		}
+		if prev == nil || tok.Start != prev.End+1 || input[prev.End] != '.' ||
+			!wordType(prev.Type) || !wordType(tok.Type) || prev.Type == analysis.Numeric && tok.Type == analysis.Numeric {
+			if out != nil {
+				tok.Position = prev.Position + 1 // positions follow one another
+				out = append(out, tok)
+			}
+			continue
+		}
+		if out == nil {
+			out = make(analysis.TokenStream, 0, len(toks))
+			out = append(out, toks[:i]...)
+		}
+		out[len(out)-1] = &analysis.Token{
+			Term: append([]byte(nil), input[prev.Start:tok.End]...), Start: prev.Start, End: tok.End,
+			Position: prev.Position, Type: analysis.AlphaNumeric,
+		}
+	}
+	if out == nil {
+		return toks
+	}
+	return out
 }
 
 // splitPunctuated cuts the words that Unicode word-break rules keep whole

@@ -37,6 +37,12 @@ func TestCompoundTokenizer(t *testing.T) {
 		{"node.js", []string{"node", "node.js", "js"}, []string{"node.js"}},
 		{"ios17.1.2", []string{"ios17", "ios17.1.2", "17.1.2", "1", "2"}, []string{"ios17.1.2", "17.1.2"}},
 		{"1.5 GB on 192.168.1.1", []string{"1.5", "GB", "on", "192.168.1.1"}, nil},
+		// A full stop between a digit and a letter, which Unicode word
+		// breaks cut there: a word with full stops all the same.
+		{"Relais2.exe crashes", []string{"Relais2", "Relais2.exe", "exe", "crashes"}, []string{"Relais2.exe"}},
+		{"x64.dll and roaming.16", []string{"x64", "x64.dll", "dll", "and", "roaming", "roaming.16", "16"}, []string{"x64.dll", "roaming.16"}},
+		{"a1.b2.c3", []string{"a1", "a1.b2.c3", "b2", "c3"}, []string{"a1.b2.c3"}},
+		{"step 2. Open", []string{"step", "2", "Open"}, nil},
 		{"see:v2.3-beta", []string{"see", "v2", "v2.3", "2.3", "3", "3beta", "beta"}, []string{"v2.3", "2.3", "3beta"}},
 	} {
 		var words, joined []string

@@ -72,6 +72,9 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 	for first, c := range qa.compounds {
 		for k := first; k < first+c.n; k++ {
 			out[k].alts = append(out[k].alts, alternative{[]string{c.stem}, 1})
+			if c.number != "" {
+				out[k].alts = append(out[k].alts, alternative{[]string{c.number}, 1})
+			}
 			if w := c.word(); !(w.short && !qa.shortTypos) {
 				for _, t := range w.typos {
 					out[k].alts = append(out[k].alts, alternative{[]string{t}, typoFactor})

@@ -107,10 +107,14 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 	for first, c := range qa.compounds {
 		if qa.prefix && first+c.n == len(qa.words) {
 			m.prefix = append(m.prefix, c.plain)
+			if c.number != "" {
+				m.prefix = append(m.prefix, c.number)
+			}
 			m.prefixTypos = slices.Concat(m.prefixTypos, c.prefixTypos) // not appended: the memo owns them
 			continue
 		}
 		add(c.stem, markTyped)
+		add(c.number, markTyped)
 		if w := c.word(); !(w.short && !qa.shortTypos) {
 			for _, t := range w.typos {
 				add(t, markCorrection)

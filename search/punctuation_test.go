@@ -101,7 +101,8 @@ func TestTrailingWildcardIsTyping(t *testing.T) {
 		typing bool
 	}{
 		{"pass", true}, {"pass*", true}, {"pass…", true}, {"pass...", true}, {"pass..", true},
-		{"pass ", false}, {"pass.", false}, {"pass *", false}, {"*", false}, {"", false},
+		{"pass.", true}, // a dotted word being typed (TestDottedWordBeingTyped)
+		{"pass ", false}, {"pass. ", false}, {"pass *", false}, {"*", false}, {".", false}, {"", false},
 		{"हिन्दी", true}, // a word ending in a vowel sign (a combining mark)
 	} {
 		if got := stillTyping(tt.q); got != tt.typing {

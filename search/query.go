@@ -85,6 +85,12 @@ type compound struct {
 	// prefixes one typo away from its joined word ("check-im" →
 	// "checkin"), as for a word typed joined (see typedCompoundTypos).
 	prefixTypos []string
+	// number is the number of a version written with letters before it
+	// ("2.3" of "v2.3"): the version as "version 2.3" or "2.3" write it.
+	number string
+	// parts are, for a dotted word being typed, the parts the content
+	// writes after its beginning (see dottedTypos); nil until looked up.
+	parts *dottedParts
 }
 
 // word returns the joined word as a query word.
@@ -158,8 +164,12 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 		cut := len(qa.words) - maxWords
 		qa.words, at = qa.words[cut:], at[cut:]
 	}
+	dot := false // the word being typed ends with a full stop (see typingDotted)
 	if suggest && len(qa.words) > 0 {
 		qa.prefix = stillTyping(text)
+		if dot = qa.prefix && typingDotted(text); dot {
+			qa.words[len(qa.words)-1].plain += "."
+		}
 	}
 	fuzzy := 0
 	for i := range qa.words {
@@ -195,22 +205,29 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 		if n < 2 || stem == "" {
 			continue
 		}
-		var fixes []string
-		if li.vocab[stem] == 0 && !typing {
+		c := &compound{n: n, plain: j.plain, stem: stem}
+		if typing && dot {
+			c.plain += "."
+		}
+		if v := versionNumber([]byte(c.plain)); v > 0 && strings.Contains(c.plain, ".") {
+			c.number = c.plain[v:]
+		}
+		if li.vocab[stem] == 0 && !typing && li.vocab[c.number] == 0 {
 			// Typo tolerance treats the hyphenated and joined spellings
 			// the same: "wi-fu" gets the corrections of "wifu".
 			if !typos || hasDigit(j.plain) || utf8.RuneCountInString(j.plain) < 4 {
 				continue
 			}
-			if fixes = li.typoCandidates(j.plain, stem); len(fixes) == 0 {
+			if c.typos = li.typoCandidates(j.plain, stem); len(c.typos) == 0 {
 				continue
 			}
 		}
 		if qa.compounds == nil {
 			qa.compounds = map[int]*compound{}
 		}
-		qa.compounds[first] = &compound{n: n, plain: j.plain, stem: stem, typos: fixes}
+		qa.compounds[first] = c
 	}
+	li.versionPairs(qa)
 	li.joinPairs(qa)
 	qa.spans = li.synonymSpans(qa.words, qa.prefix)
 	return qa
@@ -225,11 +242,73 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 func stillTyping(text string) bool {
 	if t := strings.TrimRight(text, "*…"); len(t) < len(text) {
 		text = t
-	} else if t := strings.TrimRight(text, "."); len(text)-len(t) >= 2 {
-		text = t
+	} else {
+		text = strings.TrimRight(text, ".") // "pass..." or "4." (see typingDotted)
 	}
+	return wordEnd(text)
+}
+
+// typingDotted reports whether an autocomplete query ends with one full
+// stop right after a letter or digit: a word written with full stops is
+// being typed ("4." of "4.8", "Relais2." of "Relais2.exe", "v2." of
+// "v2.3"), so the word being typed is what it starts with, full stop
+// included, or that word alone. Two or more ("pass..") are an ellipsis:
+// the word is still being typed (stillTyping).
+func typingDotted(text string) bool {
+	t, ok := strings.CutSuffix(text, ".")
+	return ok && wordEnd(t)
+}
+
+// wordEnd reports whether text ends with a letter, a digit or a mark.
+func wordEnd(text string) bool {
 	r, _ := utf8.DecodeLastRuneInString(text)
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// versionWords are the words written before the number of a version, once
+// folded, in the languages that write it "version" (English, French,
+// German, Spanish, the Scandinavian languages) or close to it.
+var versionWords = map[string]bool{
+	"version": true, "versio": true, "versione": true, "versao": true, "versie": true,
+	"versjon": true, "versiune": true, "versiyon": true, "verze": true, "verzia": true, "verzio": true,
+}
+
+// versionPairs adds each version word followed by a number ("version
+// 2.4") as a compound whose joined word is the version as software writes
+// it, "v" and the number ("v2.4"), when some article has that word or
+// while the number is being typed ("version 2." is also "v2.…").
+func (li *localeIndex) versionPairs(qa *queryAnalysis) {
+	words := qa.words
+	for i := 0; i+1 < len(words); i++ {
+		num := words[i+1].plain
+		if !versionWords[words[i].plain] || !dottedNumber(num) || qa.covered(i) || qa.covered(i+1) {
+			continue
+		}
+		v := "v" + num
+		if li.vocab[v] == 0 && !(qa.prefix && i+2 == len(words)) {
+			continue
+		}
+		if qa.compounds == nil {
+			qa.compounds = map[int]*compound{}
+		}
+		qa.compounds[i] = &compound{n: 2, plain: v, stem: v}
+	}
+}
+
+// dottedNumber reports whether s is a number, with full stops between or
+// after its digits ("4", "5.7.64", "4." being typed).
+func dottedNumber(s string) bool {
+	return s != "" && s[0] >= '0' && s[0] <= '9' && strings.Trim(s, "0123456789.") == ""
+}
+
+// covered reports whether word i is part of a compound.
+func (qa *queryAnalysis) covered(i int) bool {
+	for first, c := range qa.compounds {
+		if i >= first && i < first+c.n {
+			return true
+		}
+	}
+	return false
 }
 
 // joinPairs adds the pairs of consecutive query words that the content

@@ -126,12 +126,22 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 		}
 		if comp != nil {
 			if typing(i + n - 1) {
-				alts = append(alts, term(comp.plain, fieldTitleAC, prefixTitle), term(comp.plain, fieldMoreAC, prefixMore))
+				for _, p := range []string{comp.plain, comp.number} {
+					if p != "" {
+						alts = append(alts, term(p, fieldTitleAC, prefixTitle), term(p, fieldMoreAC, prefixMore))
+					}
+				}
 				for _, t := range comp.prefixTypos {
 					alts = append(alts, term(t, fieldTitleAC, prefixTitle*typoFactor), term(t, fieldMoreAC, prefixMore*typoFactor))
 				}
+				if len(comp.typos) > 0 {
+					alts = append(alts, li.wordClause(qa, comp.word(), fields, 1))
+				}
 			} else {
 				alts = append(alts, li.wordClause(qa, comp.word(), fields, 1))
+				if comp.number != "" {
+					alts = append(alts, li.wordClause(qa, word{plain: comp.number, stem: comp.number}, fields, 1))
+				}
 			}
 			c.meaning = c.meaning || !common(comp.stem)
 		}
@@ -715,7 +725,9 @@ func (li *localeIndex) prefixClause(qa *queryAnalysis, w word, fields []fieldBoo
 			qs = append(qs, &livePrefixQuery{prefix: bp, field: fieldBody, boost: prefixBody, counts: li.counts})
 		}
 	}
-	if w.stem != "" {
+	// A number followed by a full stop ("4.") is a number being typed
+	// ("4.8"), not the number alone; another word may end a sentence.
+	if w.stem != "" && !(strings.HasSuffix(w.plain, ".") && dottedNumber(w.plain)) {
 		qs = append(qs, li.wordClause(qa, w, fields, 1))
 	}
 	return bleve.NewDisjunctionQuery(qs...)

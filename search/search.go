@@ -396,6 +396,9 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.Sea
 		if err := li.typingTypos(ctx, qa); err != nil {
 			return nil, "", err
 		}
+		if _, err := li.dottedTypos(ctx, qa, false); err != nil {
+			return nil, "", err
+		}
 	}
 	if !suggest && !req.Verbatim && !qa.onlyStopWords(li) {
 		fq, err := ix.correct(ctx, li, qa, req.Query)

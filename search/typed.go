@@ -40,27 +40,48 @@ func (li *localeIndex) typedTypos(ctx context.Context, qa *queryAnalysis) (bool,
 	return len(w.typos) > 0 || len(w.prefixTypos) > 0, nil
 }
 
-// typedCompoundTypos gives a hyphenated compound being typed ("check-im")
-// the prefix corrections its joined word typed as one word gets
-// ("checkim" → "checkin…", see typedTypos), once the query found nothing.
-// It reports whether it found any.
+// typedCompoundTypos gives a compound being typed, once the query found
+// nothing, the corrections of its joined word typed as one word (see
+// typedTypos): the prefixes one typo away from it ("check-im" as "checkim"
+// → "checkin…") and, for a hyphenated one, the words one typo away
+// ("wi-fu" as "wifu" → "wifi"); and the last part of a dotted word the
+// parts the content writes after the same beginning one typo away
+// ("Relais2.exr" → "exe", see dottedTypos). It reports whether it found
+// any.
 func (li *localeIndex) typedCompoundTypos(ctx context.Context, qa *queryAnalysis) (bool, error) {
-	if !qa.prefix {
+	c := qa.typedCompound()
+	if c == nil {
 		return false, nil
 	}
-	for first, c := range qa.compounds {
-		if first+c.n != len(qa.words) || len(c.prefixTypos) > 0 ||
-			hasDigit(c.plain) || utf8.RuneCountInString(c.plain) < minCorrected {
-			continue
-		}
+	found := false
+	if len(c.prefixTypos) == 0 && !hasDigit(c.plain) && utf8.RuneCountInString(c.plain) >= minCorrected {
 		p, err := li.prefixCandidates(ctx, c.plain)
 		if err != nil {
 			return false, err
 		}
 		c.prefixTypos = p
-		return len(p) > 0, nil
+		found = len(p) > 0
 	}
-	return false, nil
+	if !strings.Contains(c.plain, ".") && len(c.typos) == 0 && !hasDigit(c.plain) && utf8.RuneCountInString(c.plain) >= 4 {
+		c.typos = li.typoCandidates(c.plain, c.stem)
+		found = found || len(c.typos) > 0
+	}
+	parts, err := li.dottedTypos(ctx, qa, true)
+	return found || parts, err
+}
+
+// typedCompound returns the compound whose last part is the word being
+// typed, if any.
+func (qa *queryAnalysis) typedCompound() *compound {
+	if !qa.prefix {
+		return nil
+	}
+	for first, c := range qa.compounds {
+		if first+c.n == len(qa.words) {
+			return c
+		}
+	}
+	return nil
 }
 
 // typingTypos looks up, before the query is ranked, the corrections of a

@@ -23,16 +23,17 @@ type dottedParts struct {
 // with full stops: "…Report.psq", "Relais2.exr") the parts that the words
 // the content writes with the same beginning have there, one typo away
 // from it ("ps1", "exe"; see partTypos): as prefixes of the autocomplete
-// fields and as words, and the dotted word with them as prefixes ("relais2.exe").
-// The parts typed before it, matched exactly, keep even a short part's
-// corrections to the words written with them, so they are not held back as
-// a short word's are. Whatever the length of the beginning and the digits
-// in it, as a hyphenated word's last part is forgiven through its joined
-// word (typedCompoundTypos). A part with a digit is taken as typed (a
-// version). Before the query is ranked (found false, as typingTypos), only
-// when no word continues as typed ("System.Asr", when the content writes
-// "System.ArgumentException" and, elsewhere, "ASR"); once it found nothing
-// (found), in any case. It reports whether it gave any.
+// fields and as words, and the dotted word with each ("relais2.exe") as a
+// prefix when the fields hold one that long. The parts typed before it,
+// matched exactly, keep even a short part's corrections to the words
+// written with them, so they are not held back as a short word's are.
+// This holds whatever the length of the beginning and the digits in it,
+// as a hyphenated word's last part is forgiven through its joined word
+// (typedCompoundTypos). A part with a digit is taken as typed (a
+// version). Before the query is ranked (found false, as typingTypos),
+// only when no word continues as typed ("System.Asr", when the content
+// writes "System.ArgumentException" and, elsewhere, "ASR"); once it found
+// nothing (found), in any case. It reports whether it gave any.
 func (li *localeIndex) dottedTypos(ctx context.Context, qa *queryAnalysis, found bool) (bool, error) {
 	c := qa.typedCompound()
 	if c == nil || len(qa.words) == 0 {

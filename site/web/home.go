@@ -49,7 +49,24 @@ func homeData(st *state, loc string) *homePage {
 		p.FAQURL = localePrefix(v, loc) + "/faq"
 	}
 	for _, c := range v.BrowseCategories(loc) {
-		p.Categories = append(p.Categories, catCard{Category: c, CountLabel: countLabel(v, loc, v.CountIn(c.ID, c.Locale))})
+		p.Categories = append(p.Categories, browseCard(v, c, loc))
 	}
 	return p
+}
+
+// browseCard is the card of a category BrowseCategories lists on a page of
+// loc: with the count of its articles in its locale, or, when it has none
+// (titled in loc, its articles not translated yet), of the default
+// locale's it lists, marked with their language.
+func browseCard(v *site.View, c *site.Category, loc string) catCard {
+	card := catCard{Category: c, TitleLang: otherLang(c.Lang, loc)}
+	n := v.CountIn(c.ID, c.Locale)
+	if c.Locale != loc {
+		card.ArticlesLang = c.Locale
+	} else if n == 0 {
+		n = v.UntranslatedIn(c.ID, loc)
+		card.ArticlesLang = v.Lib.Config.DefaultLocale
+	}
+	card.CountLabel = countLabel(v, loc, n)
+	return card
 }

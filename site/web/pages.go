@@ -64,13 +64,22 @@ type alternate struct {
 type crumb struct {
 	Title string
 	URL   string // empty for the current page
+	// Lang is the title's language when it is not the page's, "".
+	Lang string
 }
 
+// catCard is a category or section as a page lists it.
 type catCard struct {
 	Category   *site.Category
 	Articles   []*site.Article
 	CountLabel string
 	More       bool
+	// TitleLang is the language of the category's title and description
+	// when it is not the page's, for their lang attribute; ArticlesLang
+	// that of its articles when none is in the page's language (a category
+	// of the default locale, or one titled in the page's with articles not
+	// translated yet), said after the count. "" otherwise.
+	TitleLang, ArticlesLang string
 }
 
 type errorPage struct {
@@ -201,13 +210,21 @@ func countLabel(v *site.View, locale string, n int) string {
 func humanDate(t time.Time, locale string) string { return i18n.Date(locale, t) }
 
 // crumbsFor builds breadcrumbs from home down to the category or section id;
-// the last crumb links too unless current is true.
+// the last crumb links too unless current is true. A category above it
+// with no page in locale (no article of the locale, no title of its own)
+// is linked in the default locale, as the home lists it.
 func crumbsFor(v *site.View, id, locale string, current bool) []crumb {
 	out := []crumb{{Title: strs(v, locale)["home"], URL: localePrefix(v, locale) + "/"}}
 	chain := v.Ancestors(id, locale)
 	for i, c := range chain {
-		cr := crumb{Title: c.Title, URL: c.URL}
-		if current && i == len(chain)-1 {
+		last := current && i == len(chain)-1
+		if !last && c.Locale == locale && !v.HasPage(c) {
+			if d, err := v.Category(c.ID, v.Lib.Config.DefaultLocale); err == nil {
+				c = d
+			}
+		}
+		cr := crumb{Title: c.Title, URL: c.URL, Lang: otherLang(c.Lang, locale)}
+		if last {
 			cr.URL = ""
 		}
 		out = append(out, cr)

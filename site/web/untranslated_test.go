@@ -149,3 +149,104 @@ func TestListedLocaleWithoutArticles(t *testing.T) {
 		}
 	}
 }
+
+// partWorld is French translated in part: billing has one French article
+// of three and an English-only section; account has a French title and
+// no French article; team nothing French at all.
+var partWorld = fstest.MapFS{
+	"guichet.yaml":               {Data: []byte("title: Acme Help\nbase_url: https://help.acme.test\ndefault_locale: en\nlocales: [en, fr]\n")},
+	"billing/_index.md":          {Data: []byte("---\ntitle: Billing\ndescription: Invoices and refunds.\n---\n")},
+	"billing/_index.fr.md":       {Data: []byte("---\ntitle: Facturation\ndescription: Factures et remboursements.\n---\n")},
+	"billing/refund.md":          {Data: []byte("---\ntitle: Get a refund\nweight: 1\n---\nOpen billing and ask for a refund.\n")},
+	"billing/refund.fr.md":       {Data: []byte("---\ntitle: Obtenir un remboursement\nid: billing/refund\nslug: remboursement\n---\nOuvrez la facturation.\n")},
+	"billing/vat.md":             {Data: []byte("---\ntitle: VAT rates\nweight: 3\n---\nVAT by country.\n")},
+	"billing/card.md":            {Data: []byte("---\ntitle: Change your card\nweight: 2\n---\nIn settings.\n")},
+	"billing/invoices/_index.md": {Data: []byte("---\ntitle: Invoices\n---\n")},
+	"billing/invoices/pdf.md":    {Data: []byte("---\ntitle: Download an invoice\n---\nClick PDF.\n")},
+	"account/_index.md":          {Data: []byte("---\ntitle: Account\nweight: 1\n---\n")},
+	"account/_index.fr.md":       {Data: []byte("---\ntitle: Compte\ndescription: Votre compte.\n---\n")},
+	"account/password.md":        {Data: []byte("---\ntitle: Reset your password\n---\nClick Forgot password.\n")},
+	"team/_index.md":             {Data: []byte("---\ntitle: Team\nweight: 3\n---\n")},
+	"team/members.md":            {Data: []byte("---\ntitle: Invite members\n---\nInvite them.\n")},
+}
+
+// TestCategoryTranslatedInPart: the French page of a category translated
+// in part lists its French articles, then the English ones not translated,
+// marked lang="en" and "English" and linking to their English pages, and
+// its English-only sections the same way; the page stays indexable for
+// its French content, its structured data the breadcrumbs only. A
+// category whose only French is its _index.fr.md has a French page too,
+// listing its English articles the same way, which search engines do not
+// index; the French home links it with its French title. Before, the
+// first listed the French article only and the second answered 302 to
+// the English page.
+func TestCategoryTranslatedInPart(t *testing.T) {
+	e := newWorldOf(t, partWorld)
+
+	raw := e.page(t, "/fr/billing/")
+	billing := webtest.Parse(t, raw)
+	if got := billing.Attrs(".article-list li a", "href"); !slices.Equal(got, []string{"/fr/billing/remboursement", "/billing/card", "/billing/vat", "/billing/invoices/pdf"}) {
+		t.Errorf("/fr/billing/ lists %v, want the French article, then the English ones in their order, then the English section's", got)
+	}
+	if got := billing.Attrs(".article-list li[lang=en] a", "href"); !slices.Equal(got, []string{"/billing/card", "/billing/vat", "/billing/invoices/pdf"}) {
+		t.Errorf("/fr/billing/: English articles marked lang=en %v", got)
+	}
+	if got := billing.Texts(".article-list li[lang=en] .lang"); len(got) != 3 || got[0] != "English" {
+		t.Errorf("/fr/billing/: English articles labelled %q, want English", got)
+	}
+	if got := billing.Attrs(".section-block h2[lang=en] a", "href"); !slices.Equal(got, []string{"/billing/invoices/"}) {
+		t.Errorf("/fr/billing/: sections in English %v, want the English /billing/invoices/", got)
+	}
+	if billing.Count("meta[name=robots]") != 0 || !slices.Equal(billing.Attrs("link[hreflang]", "hreflang"), []string{"en", "fr", "x-default"}) {
+		t.Errorf("/fr/billing/ has French articles, yet is noindex or lacks hreflang: %v", billing.Attrs("link[hreflang]", "hreflang"))
+	}
+	if got := billing.Attrs(".breadcrumbs a", "href"); !slices.Equal(got, []string{"/fr/"}) || billing.Text(".breadcrumbs [aria-current]") != "Facturation" {
+		t.Errorf("/fr/billing/ breadcrumbs %v %q", got, billing.Text(".breadcrumbs [aria-current]"))
+	}
+	ld := strings.Join(billing.Texts("script[type=application/ld+json]"), "\n")
+	if strings.Contains(ld, "/billing/vat") || strings.Contains(ld, "VAT") || !strings.Contains(ld, "BreadcrumbList") {
+		t.Errorf("/fr/billing/ structured data lists the English articles, or no breadcrumbs:\n%s", ld)
+	}
+
+	account := webtest.Parse(t, e.page(t, "/fr/account/"))
+	if account.Text("h1") != "Compte" || account.Attr("h1", "lang") != "" {
+		t.Errorf("/fr/account/: h1 %q lang %q, want its French title", account.Text("h1"), account.Attr("h1", "lang"))
+	}
+	if got := account.Attrs(".article-list li[lang=en] a", "href"); !slices.Equal(got, []string{"/account/password"}) {
+		t.Errorf("/fr/account/ lists %v, want the English /account/password marked lang=en", got)
+	}
+	if account.Attr("meta[name=robots]", "content") != "noindex" || account.Count("link[hreflang]") != 0 {
+		t.Error("/fr/account/ lists English articles only, yet is indexable or has hreflang links")
+	}
+	if account.Count(`link[href="/fr/account/feed.atom"]`) != 0 {
+		t.Error("/fr/account/ links a category feed, which has no article")
+	}
+	if got := account.Attrs(".lang-switch a", "href"); !slices.Equal(got, []string{"/account/"}) {
+		t.Errorf("/fr/account/ switcher %v, want /account/", got)
+	}
+	if got := webtest.Parse(t, e.page(t, "/account/")).Attrs(".lang-switch a", "href"); !slices.Equal(got, []string{"/fr/account/"}) {
+		t.Errorf("/account/ switcher %v, want /fr/account/", got)
+	}
+
+	home := webtest.Parse(t, e.page(t, "/fr/"))
+	if got := home.Attrs(".category-card h3 a", "href"); !slices.Equal(got, []string{"/fr/billing/", "/fr/account/", "/team/"}) {
+		t.Errorf("/fr/ categories %v, want /fr/billing/, /fr/account/, then the English /team/", got)
+	}
+	if got := home.Attrs(".category-card h3[lang=en] a", "href"); !slices.Equal(got, []string{"/team/"}) {
+		t.Errorf("/fr/ categories titled in English %v, want /team/ only", got)
+	}
+	if got := home.Texts(".category-card .count"); !slices.Equal(got, []string{"1 article", "1 article · English", "1 article · English"}) {
+		t.Errorf("/fr/ category counts %q", got)
+	}
+
+	sitemap := e.page(t, "/sitemap.xml")
+	if strings.Contains(sitemap, "/fr/account/") || !strings.Contains(sitemap, "/fr/billing/") {
+		t.Errorf("the sitemap lists /fr/account/ (English articles) or not /fr/billing/:\n%s", sitemap)
+	}
+	for _, p := range []string{"/fr/account/feed.atom", "/fr/team/"} {
+		w := e.do(t, "GET", p, nil)
+		if p == "/fr/team/" && (w.Code != 302 || w.Header().Get("Location") != "/team/") || p != "/fr/team/" && w.Code != 404 {
+			t.Errorf("%s: %d → %q", p, w.Code, w.Header().Get("Location"))
+		}
+	}
+}

@@ -8,6 +8,10 @@ type homePage struct {
 	// Question invites a question above the hero search box.
 	Question string
 	Intro    string
+	// HeadingLang and IntroLang are the languages of Heading (the site's
+	// title) and Intro (its description) when they are not the page's
+	// (guichet.yaml has none for the locale), "" otherwise.
+	HeadingLang, IntroLang string
 	// Untranslated says, on the home of a locale without articles yet,
 	// that they are shown in the default locale ("" elsewhere).
 	Untranslated string
@@ -33,7 +37,8 @@ func homeData(st *state, loc string) *homePage {
 	b := newBase(v, loc, title, "", localePrefix(v, loc)+"/")
 	b.HideHeaderSearch = true
 	b.setVersions(v, localePaths(v, "/"), listedPaths(v, "/"))
-	p := &homePage{basePage: b, Heading: b.SiteTitle, Intro: siteDescription(v, loc), Question: b.T["hero_heading"]}
+	p := &homePage{basePage: b, Heading: b.SiteTitle, HeadingLang: b.SiteTitleLang, Question: b.T["hero_heading"]}
+	p.Intro, p.IntroLang = siteDescription(v, loc)
 	p.JSONLD = append(p.JSONLD, schemaWebSite(v, loc))
 	if !hasArticles(v, loc) {
 		// Listed in locales: but not written yet: the interface in its

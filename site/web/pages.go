@@ -25,13 +25,18 @@ type basePage struct {
 	// icon: URLs, or "" for the theme's.
 	Logo, LogoDark, Favicon string
 	SiteTitle               string
-	Title                   string // the whole <title>
-	Description             string
-	Canonical               string
-	Alternates              []alternate // hreflang links, x-default included
-	Languages               []alternate // language switcher
-	NoIndex                 bool
-	BrandColor              string
+	// SiteTitleLang is the language of SiteTitle when it is not the
+	// page's (guichet.yaml gives no title for the locale: the default
+	// locale's shows), for the lang attribute of the elements showing it;
+	// "" otherwise.
+	SiteTitleLang string
+	Title         string // the whole <title>
+	Description   string
+	Canonical     string
+	Alternates    []alternate // hreflang links, x-default included
+	Languages     []alternate // language switcher
+	NoIndex       bool
+	BrandColor    string
 	// BrandCSS is the page's one inline style (the brand colour); the
 	// Content-Security-Policy allows exactly it by its hash (styleHash).
 	BrandCSS   template.CSS
@@ -114,22 +119,23 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 		full = title + " – " + siteTitle
 	}
 	if description == "" {
-		description = siteDescription(v, locale)
+		description = metaDescription(v, locale)
 	}
 	b := basePage{
-		OGType:      "website",
-		Feeds:       feedLinks(v, locale, nil),
-		Locale:      locale,
-		Dir:         i18n.Direction(locale),
-		T:           t,
-		SiteTitle:   siteTitle,
-		Title:       full,
-		Description: description,
-		HomeURL:     localePrefix(v, locale) + "/",
-		SearchURL:   localePrefix(v, locale) + "/search",
-		ContactURL:  cfg.Localized("contact_url", locale, cfg.ContactURL),
-		Dev:         v.Drafts,
-		LangNames:   map[string]string{},
+		OGType:        "website",
+		Feeds:         feedLinks(v, locale, nil),
+		Locale:        locale,
+		Dir:           i18n.Direction(locale),
+		T:             t,
+		SiteTitle:     siteTitle,
+		SiteTitleLang: settingLang(v, "title", locale),
+		Title:         full,
+		Description:   description,
+		HomeURL:       localePrefix(v, locale) + "/",
+		SearchURL:     localePrefix(v, locale) + "/search",
+		ContactURL:    cfg.Localized("contact_url", locale, cfg.ContactURL),
+		Dev:           v.Drafts,
+		LangNames:     map[string]string{},
 	}
 	for _, loc := range v.Lib.Locales() {
 		b.LangNames[loc] = langName(v, loc)
@@ -159,14 +165,55 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 	return b
 }
 
-// siteDescription is the site's description in locale: guichet.yaml's,
-// else "Answers to your questions." in locale.
-func siteDescription(v *site.View, locale string) string {
+// siteDescription is the site's description in locale and its language
+// when it is not locale's (else ""): guichet.yaml's for locale, else its
+// default locale's, else "Answers to your questions." in locale.
+func siteDescription(v *site.View, locale string) (string, string) {
 	cfg := v.Lib.Config
 	if d := cfg.Localized("description", locale, cfg.Description); d != "" {
+		return d, settingLang(v, "description", locale)
+	}
+	return strs(v, locale)["description"], ""
+}
+
+// metaDescription is the site's description for the meta tags and feeds
+// of locale, which cannot say that a text is in another language than
+// the page's: siteDescription when it is in locale's, else the theme's
+// in locale ("Antworten auf Ihre Fragen."), unless the theme has none in
+// locale's language either (its string is the default locale's).
+func metaDescription(v *site.View, locale string) string {
+	d, lang := siteDescription(v, locale)
+	if lang == "" {
 		return d
 	}
-	return strs(v, locale)["description"]
+	if t := strs(v, locale)["description"]; t != strs(v, lang)["description"] {
+		return t
+	}
+	return d
+}
+
+// settingLang is the language a translatable setting of guichet.yaml
+// (title, description) shows in on pages of locale when it is not
+// locale's: the default locale, when guichet.yaml gives the setting but
+// no value for locale (nor its base language) and the default locale's
+// language is another; "" otherwise, the theme's wording included.
+func settingLang(v *site.View, setting, locale string) string {
+	cfg := v.Lib.Config
+	def := cfg.DefaultLocale
+	if cfg.Localized(setting, locale, "") != "" || i18n.Language(def) == i18n.Language(locale) {
+		return ""
+	}
+	switch setting {
+	case "title":
+		if !cfg.TitleSet {
+			return ""
+		}
+	case "description":
+		if cfg.Description == "" {
+			return ""
+		}
+	}
+	return def
 }
 
 // setAlternates fills hreflang alternates and the language switcher from a

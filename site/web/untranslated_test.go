@@ -250,3 +250,67 @@ func TestCategoryTranslatedInPart(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteTextInAnotherLanguage: guichet.yaml's title and description,
+// given once (in the default locale's language), show on German pages
+// marked lang="en" wherever an element carries them: the header, the
+// home's heading and intro, the widget's logo; the meta tags and feeds,
+// which cannot carry a language, say the theme's German description
+// instead, and the title, a name, stays as written. They showed without
+// lang inside <html lang="de">, and the English description in the meta
+// tags.
+func TestSiteTextInAnotherLanguage(t *testing.T) {
+	e := newWorldOf(t, fstest.MapFS{
+		"guichet.yaml":         {Data: []byte("title: Acme Help\ndescription: Answers about Acme billing.\nbase_url: https://help.acme.test\nlocales: [en, de]\nlogo: logo.svg\n")},
+		"logo.svg":             {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="120" height="32"></svg>`)},
+		"billing/_index.md":    {Data: []byte("---\ntitle: Billing\n---\n")},
+		"billing/refund.md":    {Data: []byte("---\ntitle: Get a refund\n---\nAsk.\n")},
+		"billing/refund.de.md": {Data: []byte("---\ntitle: Erstattung\nid: billing/refund\n---\nFragen.\n")},
+	})
+	de := webtest.Parse(t, e.page(t, "/de/"))
+	if got := de.Text(".hero .lead"); got != "Answers about Acme billing." || de.Attr(".hero .lead", "lang") != "en" {
+		t.Errorf("/de/ intro %q lang %q, want the English description marked lang=en", got, de.Attr(".hero .lead", "lang"))
+	}
+	if de.Text(".hero h1") != "Acme Help" || de.Attr(".hero h1", "lang") != "en" {
+		t.Errorf("/de/ heading %q lang %q, want the English title marked lang=en", de.Text(".hero h1"), de.Attr(".hero h1", "lang"))
+	}
+	if got := de.Attr(".brand img", "lang"); got != "en" {
+		t.Errorf("/de/ logo (alt: the title) lang %q, want en", got)
+	}
+	for _, sel := range []string{"meta[name=description]", "meta[property=og:description]", "meta[name=twitter:description]"} {
+		if got := de.Attr(sel, "content"); got != "Antworten auf Ihre Fragen." {
+			t.Errorf("/de/ %s %q, want the theme's German description", sel, got)
+		}
+	}
+	if got := de.Text("title"); got != "Hilfe-Center – Acme Help" {
+		t.Errorf("/de/ <title> %q", got)
+	}
+	if feed := e.page(t, "/de/feed.atom"); !strings.Contains(feed, "<subtitle>Antworten auf Ihre Fragen.</subtitle>") {
+		t.Errorf("/de/ feed's description is not German:\n%s", feed[:min(400, len(feed))])
+	}
+	for _, p := range []string{"/de/search?q=zeppelin", "/de/billing/refund"} {
+		if got := webtest.Parse(t, e.page(t, p)).Attr(".brand img", "lang"); got != "en" {
+			t.Errorf("%s: logo lang %q, want en", p, got)
+		}
+	}
+	if got := webtest.Parse(t, e.page(t, "/widget/frame?locale=de")).Attr("img.w-logo", "lang"); got != "en" {
+		t.Errorf("German widget: logo lang %q, want en", got)
+	}
+
+	en := webtest.Parse(t, e.page(t, "/"))
+	if en.Count(".hero [lang]")+en.Count(".brand [lang]") != 0 || en.Attr("meta[name=description]", "content") != "Answers about Acme billing." {
+		t.Errorf("/: the title or description marked with a language on an English page; description %q", en.Attr("meta[name=description]", "content"))
+	}
+	// Without a logo, the header's title is marked as text.
+	e = newWorldOf(t, fstest.MapFS{
+		"guichet.yaml":         {Data: []byte("title: Acme Help\nlocales: [en, de]\n")},
+		"billing/refund.md":    {Data: []byte("---\ntitle: Get a refund\n---\nAsk.\n")},
+		"billing/refund.de.md": {Data: []byte("---\ntitle: Erstattung\nid: billing/refund\n---\nFragen.\n")},
+	})
+	if got := webtest.Parse(t, e.page(t, "/de/billing/refund")).Text(".brand span[lang=en]"); got != "Acme Help" {
+		t.Errorf("/de/billing/refund: header title marked %q, want Acme Help in a lang=en span", got)
+	}
+	if got := webtest.Parse(t, e.page(t, "/de/")).Attr("meta[name=description]", "content"); got != "Antworten auf Ihre Fragen." {
+		t.Errorf("/de/ without description: %q, want the theme's", got)
+	}
+}

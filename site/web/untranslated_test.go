@@ -314,3 +314,62 @@ func TestSiteTextInAnotherLanguage(t *testing.T) {
 		t.Errorf("/de/ without description: %q, want the theme's", got)
 	}
 }
+
+// TestAliasUnderLocalePrefix: an old URL (an article's alias, a redirect
+// of redirects.yaml to a page) written under a locale's prefix leads to
+// the locale's version of the page it leads to, else the default
+// locale's: 302, as for other untranslated URLs, or 301 when the alias is
+// one of the locale's own articles (written without its prefix). Before,
+// such an alias was found only as a variant of a page's spelling: the
+// French article's own alias and an alias with an extension answered
+// 404, and a redirect to a category led to the English one.
+func TestAliasUnderLocalePrefix(t *testing.T) {
+	e := newWorldOf(t, fstest.MapFS{
+		"guichet.yaml":           {Data: []byte("title: Acme Help\nbase_url: https://help.acme.test\nlocales: [en, fr, de]\n")},
+		"redirects.yaml":         {Data: []byte("- from: /old-billing\n  to: /billing/\n- from: /elsewhere\n  to: https://other.example/x\n")},
+		"billing/_index.md":      {Data: []byte("---\ntitle: Billing\n---\n")},
+		"billing/_index.fr.md":   {Data: []byte("---\ntitle: Facturation\n---\n")},
+		"billing/refund.md":      {Data: []byte("---\ntitle: Get a refund\naliases: [/billing/money-back, /help/Refund.html]\n---\nAsk.\n")},
+		"billing/refund.fr.md":   {Data: []byte("---\ntitle: Obtenir un remboursement\nid: billing/refund\nslug: remboursement\naliases: [/billing/ancien-remboursement, /fr/billing/vieux]\n---\nDemandez.\n")},
+		"account/_index.md":      {Data: []byte("---\ntitle: Account\n---\n")},
+		"account/password.md":    {Data: []byte("---\ntitle: Reset your password\naliases: [/old/password]\n---\nClick.\n")},
+		"account/password.de.md": {Data: []byte("---\ntitle: Passwort zurücksetzen\nid: account/password\nslug: passwort\naliases: [/passwort-alt]\n---\nKlicken.\n")},
+	})
+	for _, tt := range []struct {
+		path string
+		code int
+		to   string
+	}{
+		// An alias of the default locale's article: its translation, else it.
+		{"/de/billing/money-back", 302, "/billing/refund"},
+		{"/fr/billing/money-back", 302, "/fr/billing/remboursement"},
+		{"/de/old/password?src=app", 302, "/de/account/passwort?src=app"},
+		{"/de/old/password/", 302, "/de/account/passwort"},
+		{"/DE/Old/Password", 302, "/de/account/passwort"},
+		{"/de/help/Refund.html", 302, "/billing/refund"},
+		{"/fr/help/Refund.html", 302, "/fr/billing/remboursement"},
+		// The locale's own article's alias, written without its prefix.
+		{"/fr/billing/ancien-remboursement", 301, "/fr/billing/remboursement"},
+		{"/fr/Billing/Ancien-Remboursement", 301, "/fr/billing/remboursement"},
+		{"/de/passwort-alt", 301, "/de/account/passwort"},
+		// Another locale's alias: the page in this one, else the default's.
+		{"/de/billing/ancien-remboursement", 302, "/billing/refund"},
+		{"/fr/passwort-alt", 302, "/account/password"},
+		// As written, aliases answer as before.
+		{"/billing/ancien-remboursement", 301, "/fr/billing/remboursement"},
+		{"/fr/billing/vieux", 301, "/fr/billing/remboursement"},
+		{"/passwort-alt", 301, "/de/account/passwort"},
+		// A redirect to a category: the locale's page of it, else the default's.
+		{"/fr/old-billing", 302, "/fr/billing/"},
+		{"/de/old-billing", 302, "/billing/"},
+		// Off the site, or not a path of it: not found.
+		{"/de/elsewhere", 404, ""},
+		{"/de/fr/billing/vieux", 404, ""},
+		{"/de/billing/nowhere", 404, ""},
+	} {
+		w := e.do(t, "GET", tt.path, nil)
+		if w.Code != tt.code || w.Header().Get("Location") != tt.to {
+			t.Errorf("%s: %d → %q, want %d → %q", tt.path, w.Code, w.Header().Get("Location"), tt.code, tt.to)
+		}
+	}
+}

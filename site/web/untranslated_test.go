@@ -373,3 +373,37 @@ func TestAliasUnderLocalePrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestMostReadInEveryLocale: the most-read articles a search without
+// answers offers are the locale's, then the default locale's not
+// translated, marked lang="en" and "English" and linking to their English
+// pages, on the site and in the widget; German, with no article yet,
+// shows the English ones. They were the locale's only: none on /de/.
+func TestMostReadInEveryLocale(t *testing.T) {
+	e := newWorldOf(t, halfWorld)
+	e.srv.SetArticleClicks(map[string]int{"account/password": 7, "billing/refund": 3})
+	for _, tt := range []struct {
+		path     string
+		mostRead []string
+		english  []string
+	}{
+		{"/de/search?q=zeppelin", []string{"/account/password", "/billing/refund"}, []string{"/account/password", "/billing/refund"}},
+		{"/fr/search?q=zeppelin", []string{"/fr/billing/remboursement", "/account/password"}, []string{"/account/password"}},
+		{"/search?q=zeppelin", []string{"/account/password", "/billing/refund"}, nil},
+	} {
+		d := webtest.Parse(t, e.page(t, tt.path))
+		if got := d.Attrs(".next-steps .most-read li a", "href"); !slices.Equal(got, tt.mostRead) {
+			t.Errorf("%s: most read %v, want %v", tt.path, got, tt.mostRead)
+		}
+		if got := d.Attrs(".next-steps .most-read li[lang=en] a", "href"); !slices.Equal(got, tt.english) {
+			t.Errorf("%s: most read marked lang=en %v, want %v", tt.path, got, tt.english)
+		}
+		if got := d.Texts(".next-steps .most-read li[lang=en] .lang"); len(got) != len(tt.english) {
+			t.Errorf("%s: %d English articles labelled %q", tt.path, len(tt.english), got)
+		}
+	}
+	w := webtest.Parse(t, e.page(t, "/widget/frame?locale=de"))
+	if got := w.Attrs("template#g-w-next .most-read a[lang=en]", "href"); !slices.Equal(got, []string{"/account/password", "/billing/refund"}) {
+		t.Errorf("German widget: most read in English %v", got)
+	}
+}

@@ -348,6 +348,7 @@ func TestAliasUnderLocalePrefix(t *testing.T) {
 		{"/DE/Old/Password", 302, "/de/account/passwort"},
 		{"/de/help/Refund.html", 302, "/billing/refund"},
 		{"/fr/help/Refund.html", 302, "/fr/billing/remboursement"},
+		{"/de/help/refund.html", 302, "/billing/refund"},
 		// The locale's own article's alias, written without its prefix.
 		{"/fr/billing/ancien-remboursement", 301, "/fr/billing/remboursement"},
 		{"/fr/Billing/Ancien-Remboursement", 301, "/fr/billing/remboursement"},

@@ -65,6 +65,13 @@ func (st *state) variant(p string) (string, bool) {
 func (st *state) variantOf(p string) (variantTarget, bool) {
 	idx := st.variantsOf()
 	k := strings.ToLower(p)
+	if len(k) > 1 {
+		// An alias or redirect written with an extension
+		// (/help/Refund.html), in another case.
+		if to, ok := idx[strings.TrimSuffix(k, "/")]; ok && to.to != escapePath(p) {
+			return to, true
+		}
+	}
 	for _, ext := range []string{".md", ".html", ".htm"} {
 		k = strings.TrimSuffix(k, ext)
 	}

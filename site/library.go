@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -94,6 +95,18 @@ type View struct {
 	// NextChange is the earliest future publish_at among hidden articles;
 	// zero when nothing is scheduled. The view must be rebuilt then.
 	NextChange time.Time
+	// untranslated counts, on first use, the default locale's articles
+	// not translated (UntranslatedIn); a pointer, so that copies of the
+	// view share it.
+	untranslated *untranslatedCounts
+}
+
+// untranslatedCounts maps a category ID and locale to the number of the
+// default locale's visible articles inside the category, sections
+// included, without a visible version in the locale.
+type untranslatedCounts struct {
+	once  sync.Once
+	count map[catLocale]int
 }
 
 // NewView selects what is visible at now.
@@ -108,6 +121,8 @@ func NewView(lib *Library, now time.Time, drafts bool) *View {
 		children: map[string][]*Category{},
 		inCat:    map[string][]*Article{},
 		files:    map[string]bool{},
+
+		untranslated: &untranslatedCounts{},
 	}
 	// The brand's images are served like the files articles reference.
 	for _, f := range []string{lib.Config.Logo, lib.Config.LogoDark, lib.Config.Favicon} {
@@ -266,25 +281,123 @@ func (v *View) TopCategories(locale string) []*Category {
 	return out
 }
 
-// BrowseCategories returns what a reader of locale browses: its top-level
-// categories (TopCategories), then the default locale's top-level
-// categories that hold no visible article in locale, in the default
-// locale (their Locale says so), so that a locale listed in locales: but
-// not yet translated, or translated in part, hides none of the help
-// center. For the default locale it is TopCategories.
+// BrowseCategories returns what a reader of locale browses: the
+// top-level categories holding articles of locale (TopCategories), then,
+// in the default locale's order, those holding none: the locale's version
+// when it has a page anyway (HasPage: a title of its own over articles not
+// translated yet), else the default locale's (its Locale says so), so that
+// a locale listed in locales: but not yet translated, or translated in
+// part, hides none of the help center. For the default locale it is
+// TopCategories.
 func (v *View) BrowseCategories(locale string) []*Category {
-	out := v.TopCategories(locale)
+	return v.browse(v.TopCategories(locale), v.TopCategories(v.Lib.Config.DefaultLocale), locale)
+}
+
+// BrowseSections returns the sections directly inside category id that a
+// reader of locale browses, in the order and by the rule of
+// BrowseCategories: those holding articles of locale, then the others
+// holding the default locale's, each in locale when it has a page there.
+func (v *View) BrowseSections(id, locale string) []*Category {
+	return v.browse(v.Children(id, locale), v.Children(id, v.Lib.Config.DefaultLocale), locale)
+}
+
+// browse returns own (categories of locale holding its articles), then the
+// categories of def (the default locale's) that hold none in locale, in
+// locale when they have a page there.
+func (v *View) browse(own, def []*Category, locale string) []*Category {
+	if locale == v.Lib.Config.DefaultLocale {
+		return own
+	}
+	out := own
+	for _, c := range def {
+		if v.CountIn(c.ID, locale) > 0 {
+			continue
+		}
+		if lc, ok := v.catByID[c.ID][locale]; ok && v.HasPage(lc) {
+			c = lc
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// HasPage reports whether category or section c has a page in its locale:
+// it holds visible articles of that locale (CountIn), or, in a locale
+// other than the default one, its title is the locale's own (Lang) and it
+// holds default-locale articles not translated yet (UntranslatedIn), which
+// the page lists in the default locale.
+func (v *View) HasPage(c *Category) bool {
+	if v.CountIn(c.ID, c.Locale) > 0 {
+		return true
+	}
+	return c.Locale != v.Lib.Config.DefaultLocale && c.Lang == c.Locale && v.UntranslatedIn(c.ID, c.Locale) > 0
+}
+
+// Untranslated returns the default locale's visible articles directly
+// inside the category or section id that have no visible version in
+// locale, in display order: what a page of locale lists after its own
+// (ArticlesIn), in the default locale. None for the default locale.
+func (v *View) Untranslated(id, locale string) []*Article {
 	def := v.Lib.Config.DefaultLocale
 	if locale == def {
-		return out
+		return nil
 	}
-	for _, c := range v.TopCategories(def) {
-		if v.CountIn(c.ID, locale) == 0 {
-			out = append(out, c)
+	var out []*Article
+	for _, a := range v.inCat[id+"|"+def] {
+		if _, ok := v.byID[a.ID][locale]; !ok {
+			out = append(out, a)
 		}
 	}
 	return out
 }
+
+// UntranslatedIn counts the default locale's visible articles inside
+// category id, its sections included, that have no visible version in
+// locale (0 for the default locale). The counts of every category and
+// locale are made on the first call.
+func (v *View) UntranslatedIn(id, locale string) int {
+	if locale == v.Lib.Config.DefaultLocale {
+		return 0
+	}
+	u := v.untranslated
+	if u == nil { // a View not made by NewView
+		return v.countUntranslated()[catLocale{id, locale}]
+	}
+	u.once.Do(func() { u.count = v.countUntranslated() })
+	return u.count[catLocale{id, locale}]
+}
+
+// countUntranslated counts, for every category and locale other than the
+// default one, the default locale's articles inside it (sections
+// included) without a version in that locale.
+func (v *View) countUntranslated() map[catLocale]int {
+	def := v.Lib.Config.DefaultLocale
+	others := v.Lib.Locales()[1:]
+	direct := map[catLocale]int{}
+	for _, a := range v.ByLocale[def] {
+		versions := v.byID[a.ID]
+		for _, loc := range others {
+			if _, ok := versions[loc]; !ok {
+				direct[catLocale{a.SectionID, loc}]++
+			}
+		}
+	}
+	count := make(map[catLocale]int, len(direct))
+	for k, n := range direct {
+		for id := k.id; id != ""; {
+			count[catLocale{id, k.locale}] += n
+			c, ok := v.catByID[id][def]
+			if !ok {
+				break
+			}
+			id = c.ParentID
+		}
+	}
+	return count
+}
+
+// catLocale is a category ID and a locale.
+type catLocale struct{ id, locale string }
 
 // Children returns the sections directly inside category id in locale that
 // hold at least one visible article.

@@ -221,6 +221,38 @@ func TestViewTree(t *testing.T) {
 	if got := v.Children("billing", "fr"); len(got) != 0 {
 		t.Errorf("Children(billing, fr) = %q, want none (no French section)", catTitles(got))
 	}
+	// What a locale lacks: the default locale's articles not translated,
+	// directly inside and counted with the sections.
+	if got := titles(v.Untranslated("billing", "fr")); !slices.Equal(got, []string{"Change your card", "Old news"}) {
+		t.Errorf("Untranslated(billing, fr) = %q, want the English articles without a French version", got)
+	}
+	for _, tt := range []struct {
+		id, locale string
+		want       int
+	}{{"billing", "fr", 3}, {"billing", "de", 4}, {"billing/invoices", "fr", 1}, {"billing", "en", 0}, {"legal", "fr", 0}} {
+		if n := v.UntranslatedIn(tt.id, tt.locale); n != tt.want {
+			t.Errorf("UntranslatedIn(%s, %s) = %d, want %d", tt.id, tt.locale, n, tt.want)
+		}
+	}
+	if got := v.BrowseSections("billing", "fr"); len(got) != 1 || got[0].Locale != "en" || got[0].ID != "billing/invoices" {
+		t.Errorf("BrowseSections(billing, fr) = %q, want the English Invoices", catTitles(got))
+	}
+	// A category has a page in a locale it has articles in, or whose title
+	// it has over articles not translated yet.
+	for _, tt := range []struct {
+		c    Category
+		want bool
+	}{
+		{Category{ID: "billing", Locale: "fr", Lang: "en"}, true},
+		{Category{ID: "account", Locale: "fr", Lang: "fr"}, true},
+		{Category{ID: "account", Locale: "fr", Lang: "en"}, false},
+		{Category{ID: "legal", Locale: "fr", Lang: "fr"}, false},
+		{Category{ID: "legal", Locale: "en", Lang: "en"}, false},
+	} {
+		if got := v.HasPage(&tt.c); got != tt.want {
+			t.Errorf("HasPage(%s/%s titled in %s) = %v, want %v", tt.c.ID, tt.c.Locale, tt.c.Lang, got, tt.want)
+		}
+	}
 	chain := v.Ancestors("billing/invoices", "en")
 	if got := catTitles(chain); !slices.Equal(got, []string{"Billing", "Invoices"}) {
 		t.Errorf("Ancestors(billing/invoices) = %q", got)

@@ -301,6 +301,11 @@ type Category struct {
 	SourcePath string // the _index.md used, "" when none
 	HTML       template.HTML
 	Files      []string // content files the description references (see Article.Files)
+	// Lang is the locale Title and Description are written in: Locale
+	// when the folder has an _index file of that locale giving a title
+	// (the default locale's always does), else the default locale, whose
+	// _index file (or folder name) the category shows.
+	Lang string
 }
 
 // Redirect is one entry of redirects.yaml: a removed URL path that either

@@ -222,6 +222,12 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 					c.Icon = strings.TrimSpace(s.cat.icon)
 				}
 			}
+			// The title is the locale's own when its _index file gives
+			// one; else it is the default locale's (or the folder's name).
+			c.Lang = def
+			if own != nil && own.cat.title != "" {
+				c.Lang = loc
+			}
 			if parent == "" && loc == def && l.localePrefix(loc) == "" && site.ReservedSegment(c.Slug) {
 				l.probs = append(l.probs, errorAt(site.KindDuplicate, dir, 0, "",
 					"folder %s has the URL %s, which the site uses for its own pages (admin, api, static, widget…): rename the folder", dir, c.URL))

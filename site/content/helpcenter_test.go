@@ -209,19 +209,21 @@ func TestLoadHelpCenter(t *testing.T) {
 	t.Run("categories", func(t *testing.T) {
 		var got []string
 		for _, c := range lib.Categories {
-			got = append(got, c.ID+"|"+c.Locale+"|"+c.URL+"|"+c.Title+"|"+c.ParentID)
+			got = append(got, c.ID+"|"+c.Locale+"|"+c.URL+"|"+c.Title+"|"+c.Lang+"|"+c.ParentID)
 		}
+		// A locale without its own _index title shows the default
+		// locale's (or the folder's name), and says so (Lang).
 		want := []string{
-			"account|en|/account/|Account|",
-			"account|fr|/fr/account/|Account|",
-			"billing|en|/billing/|Billing|",
-			"billing|fr|/fr/billing/|Facturation|",
-			"billing/invoices|en|/billing/invoices/|Invoices|billing",
-			"billing/invoices|fr|/fr/billing/invoices/|Invoices|billing",
-			"office-and-more|en|/office-and-more/|Office and more|",
-			"office-and-more|fr|/fr/office-and-more/|Office and more|",
-			"office-and-more/outlook|en|/office-and-more/outlook/|Outlook|office-and-more",
-			"office-and-more/outlook|fr|/fr/office-and-more/outlook/|Outlook|office-and-more",
+			"account|en|/account/|Account|en|",
+			"account|fr|/fr/account/|Account|en|",
+			"billing|en|/billing/|Billing|en|",
+			"billing|fr|/fr/billing/|Facturation|fr|",
+			"billing/invoices|en|/billing/invoices/|Invoices|en|billing",
+			"billing/invoices|fr|/fr/billing/invoices/|Invoices|en|billing",
+			"office-and-more|en|/office-and-more/|Office and more|en|",
+			"office-and-more|fr|/fr/office-and-more/|Office and more|en|",
+			"office-and-more/outlook|en|/office-and-more/outlook/|Outlook|en|office-and-more",
+			"office-and-more/outlook|fr|/fr/office-and-more/outlook/|Outlook|en|office-and-more",
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("categories:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

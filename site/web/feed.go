@@ -116,7 +116,7 @@ func newFeedSet(v *site.View) *feedSet {
 			}
 		}
 		t := strs(v, loc)
-		desc := siteDescription(v, loc)
+		desc := metaDescription(v, loc)
 		add(feedJob{localePrefix(v, loc) + "/", siteName(v, loc) + " – " + t["feed_title"], desc, all[:min(feedSize, len(all))]})
 		for _, c := range v.Lib.Categories {
 			if list := byCat[c.ID]; c.Locale == loc && len(list) > 0 {

@@ -8,6 +8,10 @@ type homePage struct {
 	// Question invites a question above the hero search box.
 	Question string
 	Intro    string
+	// HeadingLang and IntroLang are the languages of Heading (the site's
+	// title) and Intro (its description) when they are not the page's
+	// (guichet.yaml has none for the locale), "" otherwise.
+	HeadingLang, IntroLang string
 	// Untranslated says, on the home of a locale without articles yet,
 	// that they are shown in the default locale ("" elsewhere).
 	Untranslated string
@@ -33,7 +37,8 @@ func homeData(st *state, loc string) *homePage {
 	b := newBase(v, loc, title, "", localePrefix(v, loc)+"/")
 	b.HideHeaderSearch = true
 	b.setVersions(v, localePaths(v, "/"), listedPaths(v, "/"))
-	p := &homePage{basePage: b, Heading: b.SiteTitle, Intro: siteDescription(v, loc), Question: b.T["hero_heading"]}
+	p := &homePage{basePage: b, Heading: b.SiteTitle, HeadingLang: b.SiteTitleLang, Question: b.T["hero_heading"]}
+	p.Intro, p.IntroLang = siteDescription(v, loc)
 	p.JSONLD = append(p.JSONLD, schemaWebSite(v, loc))
 	if !hasArticles(v, loc) {
 		// Listed in locales: but not written yet: the interface in its
@@ -49,7 +54,24 @@ func homeData(st *state, loc string) *homePage {
 		p.FAQURL = localePrefix(v, loc) + "/faq"
 	}
 	for _, c := range v.BrowseCategories(loc) {
-		p.Categories = append(p.Categories, catCard{Category: c, CountLabel: countLabel(v, loc, v.CountIn(c.ID, c.Locale))})
+		p.Categories = append(p.Categories, browseCard(v, c, loc))
 	}
 	return p
+}
+
+// browseCard is the card of a category BrowseCategories lists on a page of
+// loc: with the count of its articles in its locale, or, when it has none
+// (titled in loc, its articles not translated yet), of the default
+// locale's it lists, marked with their language.
+func browseCard(v *site.View, c *site.Category, loc string) catCard {
+	card := catCard{Category: c, TitleLang: otherLang(c.Lang, loc)}
+	n := v.CountIn(c.ID, c.Locale)
+	if c.Locale != loc {
+		card.ArticlesLang = c.Locale
+	} else if n == 0 {
+		n = v.UntranslatedIn(c.ID, loc)
+		card.ArticlesLang = v.Lib.Config.DefaultLocale
+	}
+	card.CountLabel = countLabel(v, loc, n)
+	return card
 }

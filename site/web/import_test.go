@@ -241,12 +241,12 @@ func TestRedirectsFlattened(t *testing.T) {
 	}
 }
 
-// TestURLVariants: a path that differs from a page's only by letter case,
-// a trailing .md or .html, /index, or needless percent-encoding answers
-// 301 to the page, keeping the query.
+// TestURLVariants: a path that differs from a page's (or an alias's) only
+// by letter case, a trailing .md or .html, /index, or needless
+// percent-encoding answers 301 to the page, keeping the query.
 func TestURLVariants(t *testing.T) {
 	e, _ := newEnvFS(t, map[string]string{
-		"billing/refund.md":      "---\ntitle: Get a refund\naliases: [/billing/money-back]\n---\nAsk within 30 days.\n",
+		"billing/refund.md":      "---\ntitle: Get a refund\naliases: [/billing/money-back, /help/Refund.html]\n---\nAsk within 30 days.\n",
 		"billing/réglages.md":    "---\ntitle: Réglages\n---\nTexte.\n",
 		"Clip Art/Insert art.md": "---\ntitle: Insert art\n---\nText.\n",
 	})
@@ -268,6 +268,10 @@ func TestURLVariants(t *testing.T) {
 		{"/billing/r%C3%A9glages", 200, ""},
 		{"/billing/R%C3%A9glages", 301, "/billing/r%C3%A9glages"},
 		{"/billing/Money-Back", 301, "/billing/refund"},
+		// An alias with an extension, in another case.
+		{"/help/Refund.html", 301, "/billing/refund"},
+		{"/help/refund.html", 301, "/billing/refund"},
+		{"/HELP/REFUND.HTML", 301, "/billing/refund"},
 		{"/clip-art/insert-art", 200, ""},
 		{"/Clip-Art/Insert-Art", 301, "/clip-art/insert-art"},
 		{"/billing/refund", 200, ""},

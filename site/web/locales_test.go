@@ -194,10 +194,27 @@ func TestTranslatedSettings(t *testing.T) {
 	if got := en.Attr(".contact a", "href"); got != "https://relay.test/contact" {
 		t.Errorf("English contact link = %q", got)
 	}
-	// Arabic has no description of its own: the default locale's.
+	if de.Attr(".hero .lead", "lang") != "" || de.Attr(".hero h1", "lang") != "" {
+		t.Error("German hero: its own title and description marked as another language")
+	}
+	// Arabic has no description of its own: the default locale's in the
+	// hero, marked as English; the meta tags, which cannot say so, the
+	// theme's Arabic one. Swahili, which the theme does not speak either,
+	// keeps the site's.
 	ar := webtest.Parse(t, e.page(t, "/ar/"))
-	if got := ar.Attr("meta[name=description]", "content"); got != "Answers about Relay." {
-		t.Errorf("Arabic description = %q, want the default locale's", got)
+	if got := ar.Text(".hero .lead"); got != "Answers about Relay." || ar.Attr(".hero .lead", "lang") != "en" {
+		t.Errorf("Arabic hero lead = %q lang %q, want the default locale's marked lang=en", got, ar.Attr(".hero .lead", "lang"))
+	}
+	if got := ar.Attr("meta[name=description]", "content"); got != "إجابات عن أسئلتك." {
+		t.Errorf("Arabic description = %q, want the theme's Arabic one", got)
+	}
+	sw := webtest.Parse(t, e.page(t, "/sw/"))
+	if got := sw.Attr("meta[name=description]", "content"); got != "Answers about Relay." {
+		t.Errorf("Swahili description = %q, want the default locale's", got)
+	}
+	// Swahili has no title of its own either: the English one, marked.
+	if got := sw.Attr(".brand img", "lang"); got != "en" || ar.Attr(".brand img", "lang") != "" {
+		t.Errorf("logo's alt text lang: Swahili %q (want en), Arabic %q (want none)", got, ar.Attr(".brand img", "lang"))
 	}
 	feed := e.page(t, "/de/feed.atom")
 	if !strings.Contains(feed, "Relay-Hilfe") {

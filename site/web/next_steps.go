@@ -14,7 +14,8 @@ import (
 const nextStepsSize = 5
 
 // nextSteps is what a search that found no answer offers instead of a dead
-// end, in this order: the locale's most-read articles, its top questions
+// end, in this order: the most-read articles (the locale's, then the
+// default locale's not translated), its top questions
 // (FAQ, then the default locale's not translated), its categories (then
 // the default locale's it has no article in), "Tell me when this is
 // answered" and the contact link. The search page shows it under no results (and, without the lists,
@@ -59,23 +60,29 @@ func (s *Server) SetArticleClicks(clicks map[string]int) {
 	s.mostClicked.Store(&ids)
 }
 
-// mostRead returns up to n articles of locale, most clicked first, only
-// those clicked at least once.
+// mostRead returns up to n articles a reader of locale is offered as the
+// most read, only those clicked at least once, most clicked first: the
+// locale's, then, as its top questions, the default locale's not
+// translated into it (their Locale says so), so that a locale with few
+// translations, or none yet, still offers what readers open most.
 func (s *Server) mostRead(v *site.View, locale string, n int) []*site.Article {
 	p := s.mostClicked.Load()
 	if p == nil {
 		return nil
 	}
-	var out []*site.Article
+	def := v.Lib.Config.DefaultLocale
+	var own, other []*site.Article
 	for _, id := range *p {
-		if len(out) == n {
+		if len(own) == n {
 			break
 		}
 		if a, err := v.Article(id, locale); err == nil {
-			out = append(out, a)
+			own = append(own, a)
+		} else if a, err := v.Article(id, def); err == nil && len(other) < n {
+			other = append(other, a)
 		}
 	}
-	return out
+	return append(own, other[:min(len(other), n-len(own))]...)
 }
 
 // nextStepsFor fills nextSteps for query q in locale loc; lists leaves out

@@ -68,50 +68,87 @@ func (s *Server) page(c echo.Context) error {
 	if to, ok := st.variant(p); ok {
 		return redirect(c, to)
 	}
-	if to, ok := st.untranslated(p); ok {
-		// 302: the page may be translated tomorrow, and then served here.
-		return redirectWith(c, http.StatusFound, to)
+	if to, code, ok := st.untranslated(p); ok {
+		return redirectWith(c, code, to)
 	}
 	return site.Errorf(site.ENOTFOUND, "no page at %s", p)
 }
 
 // untranslated returns where a reader goes from a path under another
-// locale's prefix that no page has because it is not translated
-// (/de/billing/refund, /de/billing/, as an app linking its users' language
-// writes them): the article's version in that locale when it has one at
-// another URL (a translated slug), else the default locale's article or
-// category at the rest of the path, in any of the forms page redirects
-// from. Anything else (a feed, the sitemap, a path no page has) is not
-// one.
-func (st *state) untranslated(p string) (string, bool) {
+// locale's prefix that no page has, and with which status:
+//
+//   - the rest of the path is a default-locale article or category, in
+//     any of the forms page redirects from (/de/billing/refund, as an app
+//     linking its users' language writes it): the page's version in that
+//     locale when it has one at another URL (a translated slug, a
+//     category titled in the locale), else the default locale's; 302,
+//     since the page may be translated tomorrow and then served here;
+//   - the rest is an old URL, an article's alias or a redirect of
+//     redirects.yaml to a page of the site (/de/old/refund for the alias
+//     /old/refund): the same, from the page it leads to; 301 when that
+//     page is the locale's own (an alias of the German article written
+//     without its prefix), which no translation will change.
+//
+// Anything else (a feed, the sitemap, another locale's page under this
+// prefix, a redirect off the site, a path no page has) is not one.
+func (st *state) untranslated(p string) (string, int, bool) {
 	v := st.view
 	def := v.Lib.Config.DefaultLocale
 	loc, rest := st.localeOf(p)
 	if loc == def {
-		return "", false
+		return "", 0, false
 	}
-	target := ""
+	if l, _ := st.localeOf(rest); l != def {
+		return "", 0, false // /de/fr/…: no path of this site
+	}
 	for _, r := range []string{rest, rest + "/", strings.TrimSuffix(rest, "/")} {
 		if _, ok := st.page(r); ok && r != "" {
-			target = r
-			break
+			return st.inLocale(r, loc, false)
 		}
 	}
-	if target == "" {
-		if to, ok := st.variant(rest); ok {
-			target, _ = url.PathUnescape(to) // variants answer escaped paths
+	for _, r := range []string{rest, strings.TrimSuffix(rest, "/")} {
+		if to, ok := st.moved[r]; ok && r != "" && r != "/" {
+			return st.inLocale(to, loc, true)
 		}
 	}
-	if a, err := v.ArticleByURL(target); err == nil && a.Locale == def {
-		if t, err := v.Article(a.ID, loc); err == nil {
-			return t.URL, true
+	if t, ok := st.variantOf(rest); ok {
+		target, _ := url.PathUnescape(t.to) // variants answer escaped paths
+		return st.inLocale(target, loc, t.moved)
+	}
+	return "", 0, false
+}
+
+// inLocale returns where a reader of loc goes for the article or category
+// at target (see untranslated): its version in loc, else the default
+// locale's. Without moved (target is the path without the locale prefix)
+// only a default-locale page is one; with it (target is where an alias
+// or redirect leads), a page of any locale is, and one of loc answers 301.
+func (st *state) inLocale(target, loc string, moved bool) (string, int, bool) {
+	v := st.view
+	def := v.Lib.Config.DefaultLocale
+	target, _, _ = strings.Cut(target, "#") // a redirect to a heading leads to its page
+	if a, err := v.ArticleByURL(target); err == nil && (moved || a.Locale == def) {
+		if a.Locale == loc {
+			return a.URL, http.StatusMovedPermanently, true
 		}
-		return a.URL, true
+		for _, l := range []string{loc, def} {
+			if t, err := v.Article(a.ID, l); err == nil {
+				return t.URL, http.StatusFound, true
+			}
+		}
+		return a.URL, http.StatusFound, true
 	}
-	if c, err := v.CategoryByURL(target); err == nil && c.Locale == def {
-		return c.URL, true
+	if c, err := v.CategoryByURL(target); err == nil && (moved || c.Locale == def) {
+		for _, l := range []string{loc, def} {
+			if t := v.CategoryTranslations(c.ID)[l]; t != nil && v.HasPage(t) {
+				if t == c && l == loc {
+					return t.URL, http.StatusMovedPermanently, true
+				}
+				return t.URL, http.StatusFound, true
+			}
+		}
 	}
-	return "", false
+	return "", 0, false
 }
 
 // redirect answers 301 to target, keeping the query string.

@@ -25,13 +25,18 @@ type basePage struct {
 	// icon: URLs, or "" for the theme's.
 	Logo, LogoDark, Favicon string
 	SiteTitle               string
-	Title                   string // the whole <title>
-	Description             string
-	Canonical               string
-	Alternates              []alternate // hreflang links, x-default included
-	Languages               []alternate // language switcher
-	NoIndex                 bool
-	BrandColor              string
+	// SiteTitleLang is the language of SiteTitle when it is not the
+	// page's (guichet.yaml gives no title for the locale: the default
+	// locale's shows), for the lang attribute of the elements showing it;
+	// "" otherwise.
+	SiteTitleLang string
+	Title         string // the whole <title>
+	Description   string
+	Canonical     string
+	Alternates    []alternate // hreflang links, x-default included
+	Languages     []alternate // language switcher
+	NoIndex       bool
+	BrandColor    string
 	// BrandCSS is the page's one inline style (the brand colour); the
 	// Content-Security-Policy allows exactly it by its hash (styleHash).
 	BrandCSS   template.CSS
@@ -64,13 +69,22 @@ type alternate struct {
 type crumb struct {
 	Title string
 	URL   string // empty for the current page
+	// Lang is the title's language when it is not the page's, "".
+	Lang string
 }
 
+// catCard is a category or section as a page lists it.
 type catCard struct {
 	Category   *site.Category
 	Articles   []*site.Article
 	CountLabel string
 	More       bool
+	// TitleLang is the language of the category's title and description
+	// when it is not the page's, for their lang attribute; ArticlesLang
+	// that of its articles when none is in the page's language (a category
+	// of the default locale, or one titled in the page's with articles not
+	// translated yet), said after the count. "" otherwise.
+	TitleLang, ArticlesLang string
 }
 
 type errorPage struct {
@@ -105,22 +119,23 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 		full = title + " – " + siteTitle
 	}
 	if description == "" {
-		description = siteDescription(v, locale)
+		description = metaDescription(v, locale)
 	}
 	b := basePage{
-		OGType:      "website",
-		Feeds:       feedLinks(v, locale, nil),
-		Locale:      locale,
-		Dir:         i18n.Direction(locale),
-		T:           t,
-		SiteTitle:   siteTitle,
-		Title:       full,
-		Description: description,
-		HomeURL:     localePrefix(v, locale) + "/",
-		SearchURL:   localePrefix(v, locale) + "/search",
-		ContactURL:  cfg.Localized("contact_url", locale, cfg.ContactURL),
-		Dev:         v.Drafts,
-		LangNames:   map[string]string{},
+		OGType:        "website",
+		Feeds:         feedLinks(v, locale, nil),
+		Locale:        locale,
+		Dir:           i18n.Direction(locale),
+		T:             t,
+		SiteTitle:     siteTitle,
+		SiteTitleLang: settingLang(v, "title", locale),
+		Title:         full,
+		Description:   description,
+		HomeURL:       localePrefix(v, locale) + "/",
+		SearchURL:     localePrefix(v, locale) + "/search",
+		ContactURL:    cfg.Localized("contact_url", locale, cfg.ContactURL),
+		Dev:           v.Drafts,
+		LangNames:     map[string]string{},
 	}
 	for _, loc := range v.Lib.Locales() {
 		b.LangNames[loc] = langName(v, loc)
@@ -150,14 +165,55 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 	return b
 }
 
-// siteDescription is the site's description in locale: guichet.yaml's,
-// else "Answers to your questions." in locale.
-func siteDescription(v *site.View, locale string) string {
+// siteDescription is the site's description in locale and its language
+// when it is not locale's (else ""): guichet.yaml's for locale, else its
+// default locale's, else "Answers to your questions." in locale.
+func siteDescription(v *site.View, locale string) (string, string) {
 	cfg := v.Lib.Config
 	if d := cfg.Localized("description", locale, cfg.Description); d != "" {
+		return d, settingLang(v, "description", locale)
+	}
+	return strs(v, locale)["description"], ""
+}
+
+// metaDescription is the site's description for the meta tags and feeds
+// of locale, which cannot say that a text is in another language than
+// the page's: siteDescription when it is in locale's, else the theme's
+// in locale ("Antworten auf Ihre Fragen."), unless the theme has none in
+// locale's language either (its string is the default locale's).
+func metaDescription(v *site.View, locale string) string {
+	d, lang := siteDescription(v, locale)
+	if lang == "" {
 		return d
 	}
-	return strs(v, locale)["description"]
+	if t := strs(v, locale)["description"]; t != strs(v, lang)["description"] {
+		return t
+	}
+	return d
+}
+
+// settingLang is the language a translatable setting of guichet.yaml
+// (title, description) shows in on pages of locale when it is not
+// locale's: the default locale, when guichet.yaml gives the setting but
+// no value for locale (nor its base language) and the default locale's
+// language is another; "" otherwise, the theme's wording included.
+func settingLang(v *site.View, setting, locale string) string {
+	cfg := v.Lib.Config
+	def := cfg.DefaultLocale
+	if cfg.Localized(setting, locale, "") != "" || i18n.Language(def) == i18n.Language(locale) {
+		return ""
+	}
+	switch setting {
+	case "title":
+		if !cfg.TitleSet {
+			return ""
+		}
+	case "description":
+		if cfg.Description == "" {
+			return ""
+		}
+	}
+	return def
 }
 
 // setAlternates fills hreflang alternates and the language switcher from a
@@ -201,13 +257,21 @@ func countLabel(v *site.View, locale string, n int) string {
 func humanDate(t time.Time, locale string) string { return i18n.Date(locale, t) }
 
 // crumbsFor builds breadcrumbs from home down to the category or section id;
-// the last crumb links too unless current is true.
+// the last crumb links too unless current is true. A category above it
+// with no page in locale (no article of the locale, no title of its own)
+// is linked in the default locale, as the home lists it.
 func crumbsFor(v *site.View, id, locale string, current bool) []crumb {
 	out := []crumb{{Title: strs(v, locale)["home"], URL: localePrefix(v, locale) + "/"}}
 	chain := v.Ancestors(id, locale)
 	for i, c := range chain {
-		cr := crumb{Title: c.Title, URL: c.URL}
-		if current && i == len(chain)-1 {
+		last := current && i == len(chain)-1
+		if !last && c.Locale == locale && !v.HasPage(c) {
+			if d, err := v.Category(c.ID, v.Lib.Config.DefaultLocale); err == nil {
+				c = d
+			}
+		}
+		cr := crumb{Title: c.Title, URL: c.URL, Lang: otherLang(c.Lang, locale)}
+		if last {
 			cr.URL = ""
 		}
 		out = append(out, cr)

@@ -228,11 +228,12 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 		st.rankedPaths[localePrefix(v, loc)+"/faq"] = true
 	}
 	var jobs []job
-	for _, loc := range servedLocales(v) {
-		for _, c := range v.Lib.Categories {
-			if c.Locale == loc && v.CountIn(c.ID, loc) > 0 {
-				jobs = append(jobs, job{c.URL, "category", func() any { return categoryData(v, c) }})
-			}
+	// A category has a page in each locale it has articles in, and in a
+	// locale whose title it has while its articles are not translated
+	// (HasPage).
+	for _, c := range v.Lib.Categories {
+		if v.HasPage(c) {
+			jobs = append(jobs, job{c.URL, "category", func() any { return categoryData(v, c) }})
 		}
 	}
 	// In dev mode an article whose file has errors shows them in its place.

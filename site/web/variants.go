@@ -14,8 +14,15 @@ import (
 // URL, in one hop.
 
 // variantIndex maps lower-cased page and redirect paths, without trailing
-// slash, to the URL to send visitors to (escaped).
-type variantIndex map[string]string
+// slash, to the URL to send visitors to.
+type variantIndex map[string]variantTarget
+
+// variantTarget is where a variant leads: to, escaped, and whether it is
+// where an alias or redirect leads (moved) rather than the page matched.
+type variantTarget struct {
+	to    string
+	moved bool
+}
 
 // variantsOf indexes the snapshot's pages and redirects (built on the first
 // miss, then kept with the snapshot).
@@ -23,20 +30,20 @@ func (st *published) variantsOf() variantIndex {
 	st.variantsOnce.Do(func() {
 		idx := variantIndex{}
 		for p := range st.pages {
-			idx.add(p, escapePath(p))
+			idx.add(p, variantTarget{to: escapePath(p)})
 		}
 		for p := range st.rankedPaths {
-			idx.add(p, escapePath(p))
+			idx.add(p, variantTarget{to: escapePath(p)})
 		}
 		for from, to := range st.moved {
-			idx.add(from, to)
+			idx.add(from, variantTarget{to: to, moved: true})
 		}
 		st.variants = idx
 	})
 	return st.variants
 }
 
-func (idx variantIndex) add(p, to string) {
+func (idx variantIndex) add(p string, to variantTarget) {
 	k := strings.ToLower(p)
 	if len(k) > 1 {
 		k = strings.TrimSuffix(k, "/")
@@ -49,8 +56,22 @@ func (idx variantIndex) add(p, to string) {
 // variant returns where to send a request for p that matched nothing as
 // written, false when p is no variant of a page.
 func (st *state) variant(p string) (string, bool) {
+	t, ok := st.variantOf(p)
+	return t.to, ok
+}
+
+// variantOf is variant, saying whether p is a variant of an alias or
+// redirect.
+func (st *state) variantOf(p string) (variantTarget, bool) {
 	idx := st.variantsOf()
 	k := strings.ToLower(p)
+	if len(k) > 1 {
+		// An alias or redirect written with an extension
+		// (/help/Refund.html), in another case.
+		if to, ok := idx[strings.TrimSuffix(k, "/")]; ok && to.to != escapePath(p) {
+			return to, true
+		}
+	}
 	for _, ext := range []string{".md", ".html", ".htm"} {
 		k = strings.TrimSuffix(k, ext)
 	}
@@ -72,8 +93,8 @@ func (st *state) variant(p string) (string, bool) {
 			to, ok = idx[k]
 		}
 	}
-	if !ok || to == escapePath(p) {
-		return "", false
+	if !ok || to.to == escapePath(p) {
+		return variantTarget{}, false
 	}
 	return to, true
 }

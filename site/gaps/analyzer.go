@@ -4,8 +4,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/guichet/guichet/site"
-
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -158,48 +156,5 @@ func (c *cachedAnalyzer) keep(locale string, in []meaningInput, analyses []Analy
 			return
 		}
 		c.m[cacheKey{locale, m.text}] = analyses[i]
-	}
-}
-
-// prefetching analyses, on a goroutine of its own, the texts c's
-// prefetch is told of (as grouping will ask for them: their first
-// maxQueryWords words), and keeps them, until the returned stop is
-// called, which waits for it. Texts that come faster than they are
-// analysed are left to grouping, and so are those left when it stops.
-func (c *cachedAnalyzer) prefetching(col *collector) (stop func()) {
-	texts := make(chan cacheKey, 4096)
-	quit, done := make(chan struct{}), make(chan struct{})
-	col.prefetch = func(locale, typed string) {
-		select {
-		case texts <- cacheKey{locale, typed}:
-		default:
-		}
-	}
-	go func() {
-		defer close(done)
-		for {
-			select {
-			case <-quit:
-				return
-			case k := <-texts:
-				k.text = site.FirstWords(k.text, maxQueryWords)
-				c.mu.RLock()
-				_, ok := c.m[k]
-				c.mu.RUnlock()
-				if ok {
-					continue
-				}
-				a := c.Analyzer.Analyze(k.locale, k.text)
-				c.mu.Lock()
-				if len(c.m) < maxCachedAnalyses {
-					c.m[k] = a
-				}
-				c.mu.Unlock()
-			}
-		}
-	}()
-	return func() {
-		close(quit)
-		<-done
 	}
 }

@@ -49,9 +49,6 @@ type collector struct {
 		s  string
 		id uint32
 	}
-	// prefetch, when set, is told of each new failed phrasing as first
-	// typed (see Service.collect).
-	prefetch func(locale, typed string)
 }
 
 // step is one failed search of a known visitor.
@@ -223,18 +220,15 @@ func (c *collector) add(r Record) {
 			c.last.m[text] = pi
 		}
 	}
+	if !ok {
+		pi = c.newPhrasing(kind, r.Locale, text)
+	}
+	p := c.phrasings[pi]
+	at := r.Time.UnixMilli()
 	typed := strings.TrimSpace(r.Query)
 	if kind == NoHelp {
 		typed = text
 	}
-	if !ok {
-		pi = c.newPhrasing(kind, r.Locale, text)
-		if c.prefetch != nil && kind != NoHelp && fail != failNone && typed != "" {
-			c.prefetch(r.Locale, typed)
-		}
-	}
-	p := c.phrasings[pi]
-	at := r.Time.UnixMilli()
 	p.countSpelling(typed)
 	vid, known := c.visitor(r.Visitor)
 	h := hit{at: at, visitor: vid, failure: fail, source: c.cached(0, r.Source), context: c.cached(1, r.Context)}

@@ -93,13 +93,6 @@ func (s *Service) collect(ctx context.Context, satisfied bool) (*collector, []De
 		from = s.now().Add(-s.Retention)
 	}
 	c := newCollector()
-	// The reading leaves a core partly idle: meanwhile the new failed
-	// phrasings are analysed as first typed, and kept, so that grouping
-	// finds most of them ready (most are typed one way).
-	if an, ok := s.analysis().(*cachedAnalyzer); ok {
-		stop := an.prefetching(c)
-		defer stop()
-	}
 	// The store reads on this goroutine while the collector takes the
 	// records on another, a batch at a time.
 	// Batches go back to the reader once taken.
@@ -137,7 +130,6 @@ func (s *Service) collect(ctx context.Context, satisfied bool) (*collector, []De
 	batches <- batch
 	close(batches)
 	<-done
-	c.prefetch = nil
 	if err != nil {
 		return nil, nil, fmt.Errorf("gap report: %w", err)
 	}

@@ -166,7 +166,7 @@ const (
 
 // edge is a similarity between two items or groups.
 type edge struct {
-	a, b int
+	a, b int32 // items or groups (int32: edges are a good part of the grouping's memory)
 	sim  float64
 }
 
@@ -217,7 +217,7 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 						}
 						seen[j] = int32(i + 1)
 						if s := similarity(it.terms, items[j].terms, weight, total[i], total[j]); s >= minSimilarity {
-							best = keepBest(best, edge{i, int(j), s})
+							best = keepBest(best, edge{int32(i), j, s})
 						}
 					}
 				}
@@ -237,9 +237,9 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 	// Each pair once (both items may have kept it).
 	slices.SortFunc(edges, func(x, y edge) int {
 		if x.a != y.a {
-			return x.a - y.a
+			return int(x.a) - int(y.a)
 		}
-		return x.b - y.b
+		return int(x.b) - int(y.b)
 	})
 	return slices.CompactFunc(edges, func(x, y edge) bool { return x.a == y.a && x.b == y.b })
 }
@@ -390,7 +390,7 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 		comp[i] = i
 	}
 	for _, e := range edges {
-		if x, y := find(comp, e.a), find(comp, e.b); x != y {
+		if x, y := find(comp, int(e.a)), find(comp, int(e.b)); x != y {
 			comp[x] = y
 		}
 	}
@@ -516,7 +516,7 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 						if a < b && stamp[b] != mark && !apart[[2]int{a, b}] {
 							stamp[b] = mark
 							if s := sim(a, b); s >= joinSimilarity {
-								h.sorted = append(h.sorted, edge{a, b, s})
+								h.sorted = append(h.sorted, edge{int32(a), int32(b), s})
 							}
 						}
 					}
@@ -527,10 +527,11 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 				h.sort()
 			}
 			e := h.pop()
-			if root[e.a] != e.a || root[e.b] != e.b || len(apart) > 0 && apart[[2]int{min(e.a, e.b), max(e.a, e.b)}] {
+			ea, eb := int(e.a), int(e.b)
+			if root[ea] != ea || root[eb] != eb || len(apart) > 0 && apart[[2]int{min(ea, eb), max(ea, eb)}] {
 				continue // a side was merged away, or the pair was torn
 			}
-			cur := sim(e.a, e.b)
+			cur := sim(ea, eb)
 			if math.Abs(cur-e.sim) > 1e-9 {
 				if cur >= joinSimilarity {
 					h.push(edge{e.a, e.b, cur}) // the groups changed: re-rank
@@ -540,11 +541,11 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 			if cur < joinSimilarity {
 				continue
 			}
-			if torn(e.a, e.b) || torn(e.b, e.a) {
-				apart[[2]int{min(e.a, e.b), max(e.a, e.b)}] = true
+			if torn(ea, eb) || torn(eb, ea) {
+				apart[[2]int{min(ea, eb), max(ea, eb)}] = true
 				continue
 			}
-			big, small := e.a, e.b
+			big, small := ea, eb
 			if groups[small].size > groups[big].size || groups[small].size == groups[big].size && small < big {
 				big, small = small, big
 			}
@@ -565,7 +566,7 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 				gb.nb = append(gb.nb, int32(w))
 				groups[w].nb = append(groups[w].nb, int32(big))
 				if s := sim(big, w); s >= joinSimilarity {
-					h.push(edge{big, w, s})
+					h.push(edge{int32(big), int32(w), s})
 				}
 			}
 			*gs = profile{}
@@ -644,30 +645,31 @@ func joinReformulations(items []item, root []int, bridges []bridge) []int {
 	for a, m := range nb {
 		for b := range m {
 			if a < b {
-				h.items = append(h.items, edge{a, b, share(a, b)})
+				h.items = append(h.items, edge{int32(a), int32(b), share(a, b)})
 			}
 		}
 	}
 	h.init()
 	for h.len() > 0 {
 		e := h.pop()
-		if root[e.a] != e.a || root[e.b] != e.b {
+		ea, eb := int(e.a), int(e.b)
+		if root[ea] != ea || root[eb] != eb {
 			continue
 		}
-		if cur := share(e.a, e.b); cur != e.sim {
+		if cur := share(ea, eb); cur != e.sim {
 			h.push(edge{e.a, e.b, cur})
 			continue
 		}
 		if e.sim < reformulationShare {
 			break
 		}
-		if nb[e.a][e.b] < 2 && min(visitors[e.a], visitors[e.b]) >= 2 {
+		if nb[ea][eb] < 2 && min(visitors[ea], visitors[eb]) >= 2 {
 			// One visitor's two searches are not enough to join two
 			// phrasings several people used: they may have had two
 			// questions.
 			continue
 		}
-		big, small := e.a, e.b
+		big, small := ea, eb
 		if visitors[small] > visitors[big] || visitors[small] == visitors[big] && small < big {
 			big, small = small, big
 		}
@@ -683,7 +685,7 @@ func joinReformulations(items []item, root []int, bridges []bridge) []int {
 		}
 		delete(nb, small)
 		for w := range nb[big] {
-			h.push(edge{big, w, share(big, w)})
+			h.push(edge{int32(big), int32(w), share(big, w)})
 		}
 	}
 	for i := range root {
@@ -746,9 +748,9 @@ func (q *edgeQueue) sort() {
 			return cmp.Compare(b.sim, a.sim)
 		}
 		if a.a != b.a {
-			return a.a - b.a
+			return int(a.a) - int(b.a)
 		}
-		return a.b - b.b
+		return int(a.b) - int(b.b)
 	})
 }
 

@@ -493,7 +493,9 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 			}
 			return false
 		}
-		h := &edgeQueue{sorted: make([]edge, 0, len(cp.edges))}
+		// The pairs re-ranked as groups merge come to about as many as the
+		// component's pairs (measured): the heap is sized so at once.
+		h := &edgeQueue{sorted: make([]edge, 0, len(cp.edges)), h: edgeHeap{items: make([]edge, 0, len(cp.edges))}}
 		for _, e := range cp.edges {
 			if e.sim >= joinSimilarity {
 				h.sorted = append(h.sorted, edge{e.a, e.b, e.sim})

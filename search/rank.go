@@ -56,6 +56,11 @@ type clause struct {
 	// rare: an exact token few articles have (an error code, a product
 	// name, a number with letters).
 	rare bool
+	// optional: a compound of stop words ("to the" as "tothe", "to do" as
+	// "todo"): the words alone are not searched, so their joined word only
+	// ranks the matches of the other clauses, never narrows them (one
+	// article's typo "tothe" made "access to the path" find nothing else).
+	optional bool
 	// key identifies the clause of one word of a suggest query's first
 	// pass (see championKey); "" for other clauses. word and typing are
 	// that word and whether it is being typed.
@@ -144,6 +149,9 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 				}
 			}
 			c.meaning = c.meaning || !common(comp.stem)
+			if len(own) == 0 && syn == nil {
+				c.meaning, c.optional = false, true
+			}
 		}
 		if n == 1 && syn == nil && comp == nil && !typing(i) {
 			w := words[i]
@@ -212,6 +220,24 @@ const (
 
 // query combines clauses for a pass; nil when the pass adds nothing.
 func (li *localeIndex) passQuery(qa *queryAnalysis, cl []clause, p pass) query.Query {
+	var optional []query.Query
+	if core := slices.DeleteFunc(slices.Clone(cl), func(c clause) bool { return c.optional }); len(core) > 0 && len(core) < len(cl) {
+		for _, c := range cl {
+			if c.optional {
+				optional = append(optional, c.q)
+			}
+		}
+		cl = core
+	}
+	q := li.combine(qa, cl, p)
+	if q == nil || len(optional) == 0 {
+		return q
+	}
+	return query.NewBooleanQuery([]query.Query{q}, []query.Query{bleve.NewDisjunctionQuery(optional...)}, nil)
+}
+
+// combine is passQuery without the optional clauses.
+func (li *localeIndex) combine(qa *queryAnalysis, cl []clause, p pass) query.Query {
 	var q query.Query
 	qs := make([]query.Query, len(cl))
 	for i, c := range cl {

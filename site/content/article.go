@@ -325,20 +325,28 @@ func contains(list []string, s string) bool {
 }
 
 // normalizePath turns an alias or redirect source into a site path that
-// starts with "/": full URLs keep only their path (and query).
+// starts with "/": full URLs keep only their path (and query). The path is
+// decoded ("/billing/taxe-%C3%A9" is "/billing/taxe-é"), as requests' are,
+// whether it was written encoded or not.
 func normalizePath(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return ""
 	}
+	query := ""
 	if u, err := url.Parse(s); err == nil && (u.Scheme != "" || u.Host != "") {
-		s = u.EscapedPath()
+		s = u.Path
 		if u.RawQuery != "" {
-			s += "?" + u.RawQuery
+			query = "?" + u.RawQuery
 		}
+	} else if path, q, ok := strings.Cut(s, "?"); ok {
+		s, query = path, "?"+q
+	}
+	if p, err := url.PathUnescape(s); err == nil {
+		s = p
 	}
 	if !strings.HasPrefix(s, "/") {
 		s = "/" + s
 	}
-	return s
+	return s + query
 }

@@ -249,6 +249,7 @@ func TestURLVariants(t *testing.T) {
 		"billing/refund.md":      "---\ntitle: Get a refund\naliases: [/billing/money-back, /help/Refund.html]\n---\nAsk within 30 days.\n",
 		"billing/réglages.md":    "---\ntitle: Réglages\n---\nTexte.\n",
 		"Clip Art/Insert art.md": "---\ntitle: Insert art\n---\nText.\n",
+		"billing/vat.md":         "---\ntitle: VAT\naliases: [\"https://old.example/billing/taxe-é\", \"/billing/steuer%C3%A9\", /aide/réduction]\n---\nText.\n",
 	})
 	tests := []struct {
 		path string
@@ -277,6 +278,11 @@ func TestURLVariants(t *testing.T) {
 		{"/billing/refund", 200, ""},
 		{"/billing/nothing", 404, ""},
 		{"/billing/nothing.md", 404, ""},
+		// Aliases with letters beyond ASCII, as written or percent-encoded,
+		// in a full URL or a path: the request's path is decoded.
+		{"/billing/taxe-%C3%A9", 301, "/billing/vat"},
+		{"/billing/steuer%C3%A9", 301, "/billing/vat"},
+		{"/aide/r%C3%A9duction", 301, "/billing/vat"},
 	}
 	for _, tt := range tests {
 		w := e.do(t, http.MethodGet, tt.path, nil)

@@ -28,7 +28,7 @@ func categoryData(v *site.View, c *site.Category) *categoryPage {
 	if desc == "" {
 		// Not the site's description: each page describes itself, by the
 		// title that tells it from its namesakes.
-		desc = title + ": " + countLabel(v, c.Locale, max(own, v.UntranslatedIn(c.ID, c.Locale))) + "."
+		desc = v.UI.Text(c.Locale, "category_description", "title", title, "articles", countLabel(v, c.Locale, max(own, v.UntranslatedIn(c.ID, c.Locale))))
 	}
 	b := newBase(v, c.Locale, title, desc, c.URL)
 	// hreflang links the versions with articles of their own, as the

@@ -49,14 +49,20 @@ func Redact(s string) string {
 	}
 	// Hexadecimal error codes (0x80070005) are what a customer could not
 	// find, never who they are: kept, the text around them redacted.
+	return keepSpans(s, codes, redactNumbers)
+}
+
+// keepSpans returns s with the spans kept as they are ([start, end] byte
+// offsets, in order, apart) and the text between them through redact.
+func keepSpans(s string, spans [][]int, redact func(string) string) string {
 	var b strings.Builder
 	last := 0
-	for _, m := range codes {
-		b.WriteString(redactNumbers(s[last:m[0]]))
-		b.WriteString(s[m[0]:m[1]])
-		last = m[1]
+	for _, sp := range spans {
+		b.WriteString(redact(s[last:sp[0]]))
+		b.WriteString(s[sp[0]:sp[1]])
+		last = sp[1]
 	}
-	b.WriteString(redactNumbers(s[last:]))
+	b.WriteString(redact(s[last:]))
 	return b.String()
 }
 
@@ -117,15 +123,7 @@ func phoneOrKept(s string, i, j int) string {
 		}
 		return "[number]" // a bare run of digits: an order or account number
 	}
-	var b strings.Builder
-	last := 0
-	for _, t := range kept {
-		b.WriteString(redactPhones(m[last:t[0]]))
-		b.WriteString(m[t[0]:t[1]])
-		last = t[1]
-	}
-	b.WriteString(redactPhones(m[last:]))
-	return b.String()
+	return keepSpans(m, kept, redactPhones)
 }
 
 // keptNumber reports whether tok, a numberToken that before precedes, is

@@ -165,3 +165,37 @@ func TestVersionSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestDottedWordInBodyBeingTyped: a dotted word only an article's body
+// writes ("install.log", "KestrelBackup.dmg") is suggested while its last
+// part is typed, as the whole word and a typo in that part already were:
+// "install.lo" suggested nothing while "install.log" and "install.lgo"
+// found the article.
+func TestDottedWordInBodyBeingTyped(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
+		Hash:       "dotted-body",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
+	}
+	lib.Articles = []*site.Article{
+		art("setup", "en", "help", "Run the installer on Windows", "Install the app.", nil,
+			sec("", "", "Logs go to C:\\ProgramData\\Kestrel\\install.log when it fails.")),
+		art("mac", "en", "help", "Install on macOS", "Drag the app to Applications.", nil,
+			sec("", "", "Open KestrelBackup.dmg and drag Kestrel to Applications.")),
+		art("other", "en", "help", "Change your plan", "Plans and prices.", nil,
+			sec("", "", "Open the plan page.")),
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ q, first string }{
+		{"install.log", "setup"},
+		{"install.lgo", "setup"},
+		{"install.lo", "setup"},
+		{"install.l", "setup"},
+		{"KestrelBackup.dm", "mac"},
+		{"kestrelbackup.d", "mac"},
+	} {
+		if got := ids(suggest(t, ix, tt.q, "en")); len(got) == 0 || got[0] != tt.first {
+			t.Errorf("Suggest(%q) = %v, want %s first", tt.q, got, tt.first)
+		}
+	}
+}

@@ -139,6 +139,12 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 				for _, t := range comp.prefixTypos {
 					alts = append(alts, term(t, fieldTitleAC, prefixTitle*typoFactor), term(t, fieldMoreAC, prefixMore*typoFactor))
 				}
+				// A dotted word only the body writes ("install.log"): its
+				// beginning as a prefix of body terms, which hold it whole,
+				// as prefixClause reads a word being typed.
+				if body && strings.Contains(comp.plain, ".") && utf8.RuneCountInString(comp.plain) >= minBodyPrefix {
+					alts = append(alts, &livePrefixQuery{prefix: comp.plain, field: fieldBody, boost: prefixBody, counts: li.counts})
+				}
 				if len(comp.typos) > 0 {
 					alts = append(alts, li.wordClause(qa, comp.word(), fields, 1))
 				}

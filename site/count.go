@@ -12,10 +12,16 @@ func Count(n int, noun string) string { return CountOf(n, noun, noun+"s") }
 
 // CountOf is Count with the plural given: "1 person", "12 people".
 func CountOf(n int, one, other string) string {
+	return Thousands(n) + " " + Noun(n, one, other)
+}
+
+// Noun is the noun CountOf writes after n: one for 1, else other, for a
+// number shown apart ("<strong>1</strong> person").
+func Noun(n int, one, other string) string {
 	if n == 1 {
-		return "1 " + one
+		return one
 	}
-	return Thousands(n) + " " + other
+	return other
 }
 
 // Thousands formats n with commas: 23817 → "23,817".

@@ -68,9 +68,31 @@ func keepSpans(s string, spans [][]int, redact func(string) string) string {
 
 // redactNumbers replaces the card, phone and other long numbers of s.
 func redactNumbers(s string) string {
-	s = cardPattern.ReplaceAllString(s, "[card]")
+	s = redactCards(s)
 	s = redactPhones(s)
 	return digitsPattern.ReplaceAllString(s, "[number]")
+}
+
+// redactCards replaces the card-like numbers of s, except those written
+// after a + (+49 151 23456789, +86 138 1234 5678): an international phone
+// number, which redactPhones takes.
+func redactCards(s string) string {
+	ms := cardPattern.FindAllStringIndex(s, -1)
+	if ms == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		if m[0] > 0 && s[m[0]-1] == '+' {
+			continue
+		}
+		b.WriteString(s[last:m[0]])
+		b.WriteString("[card]")
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // redactPhones replaces the phone numbers of s (slashPhone) and its

@@ -58,6 +58,11 @@ func TestRedactPhones(t *testing.T) {
 		{"612.345.678", "[phone]"},
 		{"333 123 4567", "[phone]"},
 		{"+91 98765 43210", "[phone]"},
+		// A mobile number of 13 digits or more after the +: a phone, not
+		// a card ("+[card]" kept the + and said card).
+		{"+49 151 23456789", "[phone]"},
+		{"Handy +49 1512 3456789 bitte", "Handy [phone] bitte"},
+		{"+86 138 1234 5678", "[phone]"},
 		{"(11) 91234-5678", "[phone]"},
 		// Mixed separators, and a phone beside a kept number.
 		{"+33 6 12.34.56.78", "[phone]"},

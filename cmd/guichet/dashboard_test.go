@@ -225,6 +225,18 @@ func TestDashboard(t *testing.T) {
 			t.Errorf("ticket bar %q, want 1 ticket", bar)
 		}
 	}
+	// The rest of the page counts in English too: one ticket stored, the
+	// widget opened once ("1 tickets stored", "opened 1 times" before).
+	for sel, want := range map[string]string{
+		"#tickets":      "1 ticket stored: 1 linked by the helpdesk",
+		"#screens":      "The widget opened 1 time in this period; 1 time on a screen no article's contexts fit.",
+		"#contact":      "0 subjects typed, 0 opened a suggested article, 0 deflected (opened one and sent nothing), 0 requests sent.",
+		".task .people": "2 people",
+	} {
+		if got := doc.Text(sel); !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want %q in it", sel, got, want)
+		}
+	}
 	if !strings.Contains(doc.Text(".task"), "A parcel is lost") || doc.Count(`.task a[href="https://git.example/parcel/help/edit/main/shipping/lost.md"]`) != 1 {
 		t.Errorf("to-do list: %q", doc.Text(".todo"))
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 )
 
@@ -35,6 +36,10 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 	funcs := template.FuncMap{
 		"asset": asset,
 		"add":   func(a, b int) int { return a + b },
+		// count and noun count in English on the admin page ("1 ticket",
+		// "2 tickets"; noun for a number shown apart): site.CountOf.
+		"count": site.CountOf,
+		"noun":  site.Noun,
 		"date": func(t any) string {
 			switch v := t.(type) {
 			case time.Time:

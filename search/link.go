@@ -26,14 +26,17 @@ import (
 // at all otherwise. The body is scored alone, at a discount: it holds
 // greetings, order numbers and signatures as well as the problem.
 const (
-	linkCandidates = 5    // hits scored for coverage
-	linkBodyWords  = 60   // first words of a ticket body considered
-	linkBodyWeight = 0.9  // confidence factor of a link found through the body alone
-	linkBodyMatch  = 0.6  // credit for a term only the article's body has
-	linkUnknown    = 0.5  // weight of a word found in no article, relative to the rarest known word
-	linkCommon     = 0.5  // terms in more than this share of the articles carry no evidence
-	linkTiePenalty = 0.85 // confidence factor when a second article covers the ticket as well
-	linkTieMargin  = 0.05
+	linkCandidates = 5   // hits scored for coverage
+	linkBodyWords  = 60  // first words of a ticket body considered
+	linkBodyWeight = 0.9 // confidence factor of a link found through the body alone
+	linkBodyMatch  = 0.6 // credit for a term only the article's body has
+	// linkBodySupport: the share of an informative subject an article
+	// must cover for the body to support it in full (less, in part).
+	linkBodySupport = 0.5
+	linkUnknown     = 0.5  // weight of a word found in no article, relative to the rarest known word
+	linkCommon      = 0.5  // terms in more than this share of the articles carry no evidence
+	linkTiePenalty  = 0.85 // confidence factor when a second article covers the ticket as well
+	linkTieMargin   = 0.05
 	// linkEvidence: the matched weight below which confidence shrinks, as
 	// a share of the weight of a term found in a single article.
 	linkEvidence = 0.6
@@ -130,6 +133,15 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		return "", 0, fmt.Errorf("link ticket %q: %w", subject, err)
 	}
 	need := linkEvidence * math.Log(1+float64(len(li.docs)))
+	// A subject that says what the ticket is about (an informative word,
+	// known to the articles or not) decides: the body, which holds
+	// greetings, other questions and signatures as well, only supports an
+	// article that covers the subject in part (in full from
+	// linkBodySupport of its meaning), and never links one the subject
+	// says nothing of ("Refund for my last invoice" with the body "Still
+	// failing" is no ticket about the one article whose title says
+	// "fails"). A vague subject leaves the body to decide.
+	informative := len(subj) > 0
 	best, bestConf, second := -1, 0.0, 0.0
 	for _, h := range sr.Hits {
 		d, err := li.doc(h.ID)
@@ -137,7 +149,12 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			return "", 0, fmt.Errorf("link ticket: %w", err)
 		}
 		dt := li.docTerms(d)
-		conf := max(dt.coverage(subj, need), linkBodyWeight*dt.coverage(bodyW, need))
+		subjConf := dt.coverage(subj, need)
+		support := 1.0
+		if informative {
+			support = min(1, subjConf/linkBodySupport)
+		}
+		conf := max(subjConf, linkBodyWeight*support*dt.coverage(bodyW, need))
 		switch {
 		case conf > bestConf:
 			second = bestConf

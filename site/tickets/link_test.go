@@ -218,3 +218,38 @@ func TestLinkerRedactedReferences(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkerBodyOnlySupports: a subject that names its topic decides; the
+// body only supports an article the subject is about in part. A short
+// body ("Still failing") linked any ticket to the one article whose title
+// says "fails", and pushed it up the FAQ.
+func TestLinkerBodyOnlySupports(t *testing.T) {
+	ctx := context.Background()
+	fsys := fstest.MapFS{
+		"guichet.yaml":       {Data: []byte("locales: [en]\n")},
+		"backup/nas.md":      {Data: []byte("---\ntitle: Backup to a NAS fails\n---\nCheck the share's permissions and that the NAS is awake.\n")},
+		"backup/schedule.md": {Data: []byte("---\ntitle: Schedule a backup\n---\nPick the days and the hour.\n")},
+		"billing/refund.md":  {Data: []byte("---\ntitle: Get a refund\n---\nWe refund payments made in the last 30 days.\n")},
+		"billing/invoice.md": {Data: []byte("---\ntitle: Download an invoice\n---\nOpen Billing and choose Download next to the invoice.\n")},
+		"install/setup.md":   {Data: []byte("---\ntitle: Install the app\n---\nRun the installer as an administrator.\n")},
+	}
+	l, _, _ := linkerOf(t, fsys)
+	for _, c := range []struct{ subject, body, notWant, want string }{
+		{"Refund for my last payment", "Still failing", "backup/nas", "billing/refund"},
+		{"setup.exe crashes with 0x80070005", "Still failing", "backup/nas", ""},
+		{"Question", "My backup to the NAS fails every night", "", "backup/nas"}, // a vague subject: the body decides
+		{"Backup problem", "It fails when writing to the NAS share", "", "backup/nas"},
+	} {
+		tk := site.Ticket{Subject: site.Redact(c.subject), Body: c.body, Locale: "en"}
+		got, err := l.Link(ctx, &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.notWant != "" && got.ArticleID == c.notWant {
+			t.Errorf("%q / %q: linked to %s (%s, %.3f), which the subject says nothing of", c.subject, c.body, got.ArticleID, got.Method, got.Score)
+		}
+		if c.want != "" && got.ArticleID != c.want {
+			t.Errorf("%q / %q: %+v, want %s", c.subject, c.body, got, c.want)
+		}
+	}
+}

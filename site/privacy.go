@@ -1,6 +1,7 @@
 package site
 
 import (
+	"net/netip"
 	"regexp"
 	"strconv"
 	"strings"
@@ -25,6 +26,14 @@ var (
 	// hexCode is an error code written in hexadecimal (0x80004005,
 	// 0x800F081F), as software of every kind reports them.
 	hexCode = regexp.MustCompile(`\b0[xX][0-9a-fA-F]{4,16}\b`)
+	// An IBAN: a country's two letters, two check digits and up to 30
+	// letters and digits, in groups of four or not (FR76 3000 6000 0112
+	// 3456 7890 189).
+	ibanPattern = regexp.MustCompile(`(?i)\b[a-z]{2}\d{2}(?:[ -]?[a-z0-9]{4}){2,7}(?:[ -]?[a-z0-9]{1,3})?\b`)
+	// ipv4Pattern and ipv6Pattern find what may be IP addresses (checked
+	// by netip: "10:30:15" is no IPv6 address).
+	ipv4Pattern = regexp.MustCompile(`\b\d{1,3}(?:\.\d{1,3}){3}\b`)
+	ipv6Pattern = regexp.MustCompile(`(?i)(?:\b[0-9a-f]{1,4}|:)?(?::[0-9a-f]{0,4}){2,7}`)
 	// Any other run of 6 digits or more: account, order or ID numbers.
 	digitsPattern = regexp.MustCompile(`\d{6,}`)
 	// numberToken is a run of digits joined by one kind of separator:
@@ -66,11 +75,57 @@ func keepSpans(s string, spans [][]int, redact func(string) string) string {
 	return b.String()
 }
 
-// redactNumbers replaces the card, phone and other long numbers of s.
+// redactNumbers replaces the bank account, card, IP address, phone and
+// other long numbers of s.
 func redactNumbers(s string) string {
+	s = ibanPattern.ReplaceAllString(s, "[iban]")
 	s = redactCards(s)
-	s = redactPhones(s)
+	s = redactPhones(s) // keeps the numbers that read as IPv4 addresses
+	s = redactAddresses(s)
 	return digitsPattern.ReplaceAllString(s, "[number]")
+}
+
+// redactAddresses replaces the IP addresses of s that can name a person's
+// connection by "[ip]": every IPv4 or IPv6 address but those of private
+// networks, loopback, link-local, shared (carrier) and documentation
+// ranges and masks (192.168.1.1, 10.0.0.12, 255.255.255.0, ::1,
+// fe80::1, 2001:db8::1), which say how a network is set up, not who is
+// on it, and are kept.
+func redactAddresses(s string) string {
+	for _, p := range []*regexp.Regexp{ipv4Pattern, ipv6Pattern} {
+		s = p.ReplaceAllStringFunc(s, func(m string) string {
+			a, err := netip.ParseAddr(m)
+			if err != nil || !publicAddress(a) {
+				return m
+			}
+			return "[ip]"
+		})
+	}
+	return s
+}
+
+// Address ranges that name no one's connection (see redactAddresses).
+var (
+	sharedRange = netip.MustParsePrefix("100.64.0.0/10")
+	docRanges   = []netip.Prefix{
+		netip.MustParsePrefix("192.0.2.0/24"), netip.MustParsePrefix("198.51.100.0/24"),
+		netip.MustParsePrefix("203.0.113.0/24"), netip.MustParsePrefix("2001:db8::/32"),
+	}
+)
+
+// publicAddress reports whether a can be a person's address on the
+// internet.
+func publicAddress(a netip.Addr) bool {
+	if a.IsPrivate() || a.IsLoopback() || a.IsLinkLocalUnicast() || a.IsUnspecified() || a.IsMulticast() || sharedRange.Contains(a) {
+		return false
+	}
+	for _, p := range docRanges {
+		if p.Contains(a) {
+			return false
+		}
+	}
+	// A mask (255.255.255.0) or a broadcast address.
+	return !a.Is4() || a.As4()[0] != 255
 }
 
 // redactCards replaces the card-like numbers of s, except those written
@@ -226,7 +281,7 @@ func isIPv4(parts []string) bool {
 
 // redactedNumbers reads the placeholders Redact leaves for numbers as a
 // number again.
-var redactedNumbers = strings.NewReplacer("[card]", "0", "[phone]", "0", "[number]", "0")
+var redactedNumbers = strings.NewReplacer("[card]", "0", "[phone]", "0", "[number]", "0", "[iban]", "0", "[ip]", "0")
 
 // RedactedAsNumbers returns redacted text (Redact) with the placeholders
 // of numbers ([card], [phone], [number]) read as a number ("0"), for text

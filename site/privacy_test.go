@@ -75,6 +75,14 @@ func TestRedactPhones(t *testing.T) {
 		{"ip 192.168.1.1-555.123.4567", "ip 192.168.1.1-[phone]"},
 		// Runs of digits alone are numbers.
 		{"order 12345678", "order [number]"},
+		// IP addresses on the internet, which can name a person's
+		// connection; bank accounts.
+		{"my ip is 82.64.12.34 and it is blocked", "my ip is [ip] and it is blocked"},
+		{"banned 2a01:e0a:1f2:3c40::1 today", "banned [ip] today"},
+		{"from 2001:4860:4860:0:0:0:0:8888", "from [ip]"},
+		{"iban FR76 3000 6000 0112 3456 7890 189", "iban [iban]"},
+		{"DE89370400440532013000 refund", "[iban] refund"},
+		{"GB29 NWBK 6016 1331 9268 19", "[iban]"},
 		// Beside a hexadecimal error code, which stays.
 		{"0x80070005 call 06 12 34 56 78", "0x80070005 call [phone]"},
 		{"error 0x80004005 on order 12345678", "error 0x80004005 on order [number]"},
@@ -100,6 +108,10 @@ func TestRedactPhones(t *testing.T) {
 		"/reports/2024-05/8412", "/orders/2026/11/28/12", "/kb/2024/5031",
 		// Numbers too short to be anything.
 		"error 503 in 2026", "error 0x800ccc0e", "KB 4.5",
+		// Addresses that name no one's connection: private networks,
+		// loopback, link-local, shared, documentation, masks; times.
+		"fe80::1", "::1", "ping 2001:db8::1 fails", "fd12:3456:789a::1", "255.255.255.0", "100.64.0.1", "169.254.10.1",
+		"127.0.0.1:8080", "at 10:30:15",
 		// Hexadecimal error codes.
 		"0x80004005 General Error Unable to Open Registry Key", "error 0x80070005", "0x800F081F", "Code: 0X80070643.",
 	}

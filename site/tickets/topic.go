@@ -90,7 +90,7 @@ var (
 	// "[Case #[number]]" once redacted).
 	parens = regexp.MustCompile(`\([^()]*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\]`)
 	// placeholder: what site.Redact leaves for a number or an address.
-	placeholder = regexp.MustCompile(`\[(?:number|phone|card|email)\]`)
+	placeholder = regexp.MustCompile(`\[(?:number|phone|card|email|iban|ip)\]`)
 	// asides: complaints about time and urgency anywhere in the subject.
 	asides = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 		`since (?:yesterday|today|this morning|last (?:night|week|month)|(?:the )?(?:last |latest |new |recent )?(?:update|upgrade|version|release)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (?:days?|weeks?|hours?))`,

@@ -59,7 +59,7 @@ func (s *Server) page(c echo.Context) error {
 	if to, ok := st.moved[strings.TrimSuffix(p, "/")]; ok && p != "/" {
 		return redirect(c, to)
 	}
-	if st.gone[p] || st.gone[strings.TrimSuffix(p, "/")] {
+	if st.isGone(p) {
 		return site.Errorf(site.EGONE, "%s has been removed", p)
 	}
 	if _, rest := st.localeOf(p); rest == "/search/" {
@@ -162,4 +162,19 @@ func redirectWith(c echo.Context, code int, target string) error {
 		target += "?" + q
 	}
 	return c.Redirect(code, target)
+}
+
+// isGone reports whether p is a page redirects.yaml marks removed, in any
+// letter case, with or without its trailing slash, and under any locale's
+// prefix (/de/old/gone for /old/gone): a removed page is gone in every
+// language.
+func (st *state) isGone(p string) bool {
+	_, rest := st.localeOf(p)
+	for _, q := range []string{p, rest} {
+		q = strings.TrimSuffix(q, "/")
+		if st.gone[q] || st.gone[q+"/"] || st.gone[strings.ToLower(q)] || st.gone[strings.ToLower(q)+"/"] {
+			return true
+		}
+	}
+	return false
 }

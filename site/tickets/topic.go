@@ -31,7 +31,8 @@ func Topic(subject string) string {
 	s = asides.ReplaceAllString(s, " ")
 	s = trimNoise(s)
 	if placeholder.MatchString(s) {
-		s = trimNoise(placeholder.ReplaceAllString(s, " "))
+		// With the mark that named it a number ("#[number]").
+		s = trimNoise(markedPlaceholder.ReplaceAllString(s, ""))
 	}
 	s = repeated.ReplaceAllStringFunc(s, func(m string) string { return m[:1] })
 	s = strings.Join(strings.Fields(s), " ")
@@ -78,7 +79,7 @@ const (
 	refMark = `(?:#|n\s?[°º]|no\.?|nr\.?|num(?:ber|[eé]ro)?\.?)`
 	// refID is the reference: digits, or the placeholder Redact left for
 	// them, after a few letters ("INC0012345", "SR-004821").
-	refID = `(?:[a-z]{1,5}[-_]?)?(?:\d+|\[(?:number|phone|card)\])`
+	refID = `(?:[a-z]{1,5}[-_]?)?(?:\d+(?:-\d+)*|\[(?:number|phone|card)\])`
 	// refStrong is a reference that needs no separator after it: a
 	// placeholder or 6 digits or more, with or without letters, or the 0
 	// site.RedactedAsNumbers reads a placeholder as.
@@ -91,6 +92,8 @@ var (
 	parens = regexp.MustCompile(`\([^()]*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\]`)
 	// placeholder: what site.Redact leaves for a number or an address.
 	placeholder = regexp.MustCompile(`\[(?:number|phone|card|email|iban|ip)\]`)
+	// markedPlaceholder: a placeholder with the mark before it ("#").
+	markedPlaceholder = regexp.MustCompile(`(?i)\s*(?:` + refMark + `\s*)?` + placeholder.String())
 	// asides: complaints about time and urgency anywhere in the subject.
 	asides = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 		`since (?:yesterday|today|this morning|last (?:night|week|month)|(?:the )?(?:last |latest |new |recent )?(?:update|upgrade|version|release)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (?:days?|weeks?|hours?))`,

@@ -39,6 +39,9 @@ func TestTopic(t *testing.T) {
 		{"Refund not working", "Refund"},
 		{"Thank you email template", "Thank you email template"},
 		{"Bug-fix release notes", "Bug-fix release notes"},
+		// A number redacted inside the subject goes with its mark.
+		{site.Redact("Order #98765432 - where is my invoice?"), "Order - where is my invoice?"},
+		{site.Redact("Where is order n° 12345678?"), "Where is order?"},
 		{"Support-Ticket export", "Support-Ticket export"},
 		{"Bug - export fails", "export fails"},
 		{"Question- can I export invoices", "can I export invoices"},
@@ -71,7 +74,7 @@ func TestTopicReferences(t *testing.T) {
 		"RE: Case 12345678: ", "Fwd: Re: Ticket 4821 – ", "Request #123: ", "Request 123: ", "Support request 4821: ",
 		"Service Request SR-004821: ", "Incident INC0012345: ", "Incident INC0012345 ", "#4821: ", "Ref. 4821: ",
 		"Dossier 123 : ", "Dossier n°123 : ", "Demande n° 123 : ", "Demande N° 123 - ", "TR: Dossier 123 : ",
-		"Requête 4821 : ", "Réf. 4821 : ",
+		"Requête 4821 : ", "Réf. 4821 : ", "Ticket 555-1234: ", "Case 2026-0042 - ",
 	} {
 		for _, subject := range []string{prefix + want, site.Redact(prefix + want), site.RedactedAsNumbers(site.Redact(prefix + want))} {
 			if got := Topic(subject); got != want {

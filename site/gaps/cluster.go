@@ -75,7 +75,7 @@ type bridge struct {
 // clusterItems returns the group of each item: the index of one of its
 // items. factor holds, per term, what the content and the language say of
 // it (see termFactor); bridges are between items.
-func clusterItems(items []item, factor []float64, bridges []bridge) []int {
+func clusterItems(items []item, factor []float64, code []int32, bridges []bridge) []int {
 	n := len(items)
 	df := make([]int, len(factor))
 	for _, it := range items {
@@ -101,9 +101,9 @@ func clusterItems(items []item, factor []float64, bridges []bridge) []int {
 	// one; "booking": spread over bikes, seats, groups, assistance…), and
 	// the items are grouped again with these weights, then joined by
 	// reformulations.
-	edges := similarItems(items, weight, df)
+	edges := similarItems(items, weight, df, code)
 	adj := bridgeLists(len(items), bridges)
-	root := groupLinkage(items, weight, edges, adj)
+	root := groupLinkage(items, weight, edges, adj, code)
 	for t, c := range concentration(items, root, len(weight)) {
 		weight[t] *= math.Sqrt(c)
 	}
@@ -113,8 +113,8 @@ func clusterItems(items []item, factor []float64, bridges []bridge) []int {
 	for k, e := range edges {
 		edges[k].sim = similarity(items[e.a].terms, items[e.b].terms, weight, total[e.a], total[e.b])
 	}
-	root = groupLinkage(items, weight, edges, adj)
-	return joinReformulations(items, root, bridges)
+	root = groupLinkage(items, weight, edges, adj, code)
+	return joinReformulations(items, root, bridges, code)
 }
 
 // itemWeights returns the weight of each item: the sum of its terms'.
@@ -175,7 +175,7 @@ type edge struct {
 // item's heaviest terms: a pair reaches minSimilarity only by sharing one
 // of the terms that make up more than 1-minSimilarity of the smaller
 // item's weight.
-func similarItems(items []item, weight []float64, df []int) []edge {
+func similarItems(items []item, weight []float64, df []int, code []int32) []edge {
 	total := itemWeights(items, weight)
 	postings := make([][]int32, len(df))
 	for i, it := range items {
@@ -216,7 +216,7 @@ func similarItems(items []item, weight []float64, df []int) []edge {
 							continue
 						}
 						seen[j] = int32(i + 1)
-						if s := similarity(it.terms, items[j].terms, weight, total[i], total[j]); s >= minSimilarity {
+						if s := similarity(it.terms, items[j].terms, weight, total[i], total[j]); s >= minSimilarity && !codesConflict(it.terms, items[j].terms, code) {
 							best = keepBest(best, edge{int32(i), j, s})
 						}
 					}
@@ -307,7 +307,7 @@ type profile struct {
 // unlike each other) joins the one its visitors reformulated with more,
 // and neither without such evidence. adj lists the bridges of each item.
 // It returns each item's group root.
-func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo) []int {
+func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo, code []int32) []int {
 	n := len(items)
 	root := make([]int, n)
 	groups := make([]profile, n)
@@ -543,7 +543,7 @@ func groupLinkage(items []item, weight []float64, edges []edge, adj [][]bridgeTo
 			if cur < joinSimilarity {
 				continue
 			}
-			if torn(ea, eb) || torn(eb, ea) {
+			if codesConflict(groups[ea].terms, groups[eb].terms, code) || torn(ea, eb) || torn(eb, ea) {
 				apart[[2]int{min(ea, eb), max(ea, eb)}] = true
 				continue
 			}
@@ -620,10 +620,24 @@ func mergeCounts(at []int32, ac []int32, bt []int32, bc []int32) ([]int32, []int
 // joinReformulations joins the groups that visitors reformulated between
 // (see reformulationShare), strongest evidence first, and returns each
 // item's group root.
-func joinReformulations(items []item, root []int, bridges []bridge) []int {
+func joinReformulations(items []item, root []int, bridges []bridge, code []int32) []int {
 	visitors := map[int]int{}
 	for i, it := range items {
 		visitors[root[i]] += it.visitors
+	}
+	// The codes each group names (see codesConflict): groups that name
+	// different ones are two problems, whoever went from one to the other.
+	codes := map[int][]int32{}
+	for i, it := range items {
+		for _, t := range it.terms {
+			if code[t] != 0 {
+				codes[root[i]] = append(codes[root[i]], t)
+			}
+		}
+	}
+	for g, cs := range codes {
+		slices.Sort(cs)
+		codes[g] = slices.Compact(cs)
 	}
 	nb := map[int]map[int]int{} // group → group → visitors who went between them
 	for _, br := range bridges {
@@ -671,12 +685,19 @@ func joinReformulations(items []item, root []int, bridges []bridge) []int {
 			// questions.
 			continue
 		}
+		if codesConflict(codes[ea], codes[eb], code) {
+			continue
+		}
 		big, small := ea, eb
 		if visitors[small] > visitors[big] || visitors[small] == visitors[big] && small < big {
 			big, small = small, big
 		}
 		root[small] = big
 		visitors[big] += visitors[small]
+		if len(codes[small]) > 0 {
+			codes[big] = slices.Compact(slices.Sorted(slices.Values(append(codes[big], codes[small]...))))
+			delete(codes, small)
+		}
 		for w, n := range nb[small] {
 			delete(nb[w], small)
 			if w == big {
@@ -694,6 +715,38 @@ func joinReformulations(items []item, root []int, bridges []bridge) []int {
 		root[i] = find(root, i)
 	}
 	return root
+}
+
+// codesConflict reports whether a and b (term IDs) each name a code (see
+// codeDigits; code holds each term's, 0 for none) the other does not:
+// "0x80070005 on install" and "0x80070643 on install" are two problems,
+// however alike their words.
+func codesConflict(a, b []int32, code []int32) bool {
+	has := func(list []int32, c int32) bool {
+		for _, t := range list {
+			if code[t] == c {
+				return true
+			}
+		}
+		return false
+	}
+	onlyA, onlyB := false, false
+	for _, t := range a {
+		if c := code[t]; c != 0 && !has(b, c) {
+			onlyA = true
+			break
+		}
+	}
+	if !onlyA {
+		return false
+	}
+	for _, t := range b {
+		if c := code[t]; c != 0 && !has(a, c) {
+			onlyB = true
+			break
+		}
+	}
+	return onlyB
 }
 
 // bridgeTo is one end of a bridge, seen from the other.

@@ -111,7 +111,19 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 		}
 		factor[id] = termFactor(spread, docs, light[t])
 	}
-	root := clusterItems(items, factor, itemBridges)
+	// code[id] is the number of the code a term names, by its digits
+	// ("401k" and "401(k)" name one), 0 for other terms.
+	code := make([]int32, len(termID))
+	codeOf := map[string]int32{}
+	for t, id := range termID {
+		if d, ok := codeDigits(t); ok {
+			if codeOf[d] == 0 {
+				codeOf[d] = int32(len(codeOf) + 1)
+			}
+			code[id] = codeOf[d]
+		}
+	}
+	root := clusterItems(items, factor, code, itemBridges)
 	// A group is named by its first phrasing.
 	first := map[int]int{}
 	group = make([]int, len(in))
@@ -239,4 +251,29 @@ func sortedSet(terms []string) []string {
 		}
 	}
 	return out[:n]
+}
+
+// codeDigits returns the digits of a term that is a code, an identifier
+// of one problem, and whether it is one: at least three digits, no full
+// stop (a version or build number, "2.3.1", "16.0.17928.20114", names one
+// release, where many problems meet), not a year (1900 to 2099): error
+// codes ("0x80070005", "1603", "404", "aadsts50011"), forms and article
+// numbers ("941", "kb5031356"). Codes with the same digits are one
+// ("401k", "401"). Two phrasings naming different codes ask about
+// different problems (see codesConflict).
+func codeDigits(term string) (string, bool) {
+	if strings.ContainsRune(term, '.') {
+		return "", false
+	}
+	var digits []byte
+	for i := 0; i < len(term); i++ {
+		if term[i] >= '0' && term[i] <= '9' {
+			digits = append(digits, term[i])
+		}
+	}
+	d := string(digits)
+	if len(d) < 3 || len(d) == 4 && d == term && (d[:2] == "19" || d[:2] == "20") {
+		return "", false
+	}
+	return d, true
 }

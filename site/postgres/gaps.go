@@ -21,9 +21,7 @@ var _ gaps.Store = (*DB)(nil)
 // stops at the first error fn returns. Searches from every replica count
 // together: they are rows of one table.
 func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
-	if err := db.searchRecords(ctx, `
-		SELECT query, normalized, locale, source, context, path, visitor, results, false, created_at, found
-		FROM searches WHERE NOT satisfied AND created_at >= $1 ORDER BY created_at, seq`, since, fn); err != nil {
+	if err := db.searchRecords(ctx, failedSearches, since, fn); err != nil {
 		return err
 	}
 	if err := db.unlinkedTickets(ctx, since, fn); err != nil {
@@ -34,6 +32,12 @@ func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Reco
 	}
 	return db.screensWithoutHelp(ctx, since, fn)
 }
+
+// failedSearches reads the failed searches since $1 from the index that
+// holds them (searches_failed, migration 0009) alone, in its order.
+const failedSearches = `
+	SELECT query, normalized, locale, source, context, path, visitor, results, false, created_at, found
+	FROM searches WHERE NOT satisfied AND created_at >= $1 ORDER BY created_at, seq`
 
 // SatisfiedSearches calls fn with every satisfied search since a time, its
 // query as typed left out.

@@ -88,16 +88,29 @@ func (s *Server) URL(name string) string {
 
 // Start creates a cluster in a new temporary folder and starts it.
 func Start() (*Server, error) {
-	bin, err := findBin()
-	if err != nil {
-		return nil, err
-	}
-	s := &Server{bin: bin}
 	dir, err := os.MkdirTemp("", "guichet-pg-")
 	if err != nil {
 		return nil, err
 	}
-	s.dir = dir
+	s, err := newServer(dir)
+	if err == nil {
+		err = s.create()
+	}
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return s, nil
+}
+
+// newServer returns the server of the cluster in dir, not started: run
+// as the postgres user when the tests run as root, dir given to it.
+func newServer(dir string) (*Server, error) {
+	bin, err := findBin()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{bin: bin, dir: dir}
 	if os.Geteuid() == 0 {
 		// initdb refuses to run as root: the cluster belongs to postgres.
 		u, err := user.Lookup("postgres")
@@ -112,19 +125,25 @@ func Start() (*Server, error) {
 		}
 		os.Chmod(dir, 0o700)
 	}
-	data := filepath.Join(dir, "data")
-	if out, err := s.run("initdb", "-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"); err != nil {
-		return nil, fmt.Errorf("initdb: %v: %s", err, out)
+	return s, nil
+}
+
+// create creates the cluster unless the server's folder holds one, and
+// starts the server on a free port.
+func (s *Server) create() error {
+	data := filepath.Join(s.dir, "data")
+	if _, err := os.Stat(filepath.Join(data, "PG_VERSION")); err != nil {
+		os.RemoveAll(data) // what an initdb that failed left
+		if out, err := s.run("initdb", "-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"); err != nil {
+			return fmt.Errorf("initdb: %v: %s", err, out)
+		}
 	}
 	port, err := freePort()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	s.Port = port
-	if err := s.Start(); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return s.Start()
 }
 
 // Start starts the server on its cluster and port (again, after Stop).
@@ -218,4 +237,97 @@ func Own(tb testing.TB) *Server {
 		os.RemoveAll(s.dir)
 	})
 	return s
+}
+
+// Kept starts a server on the cluster kept in the folder name of the
+// temporary folder (created the first time), on a free port, and stops it
+// when the test ends, leaving the cluster and its databases for the next
+// run: for benchmarks whose generated data takes minutes to write. It
+// skips or fails as Need does.
+func Kept(tb testing.TB, name string) *Server {
+	tb.Helper()
+	dir := filepath.Join(os.TempDir(), name)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		tb.Fatal(err)
+	}
+	s, err := startKept(dir)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("PostgreSQL: %v (.ci/run installs Debian's postgresql)", err)
+		}
+		tb.Skipf("PostgreSQL is not available: %v", err)
+	}
+	tb.Cleanup(func() { s.Stop() })
+	return s
+}
+
+// startKept starts a server on the cluster in dir, created the first
+// time; a server a killed run left running there is stopped first.
+func startKept(dir string) (*Server, error) {
+	s, err := newServer(dir)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "postmaster.pid")); err == nil {
+		s.Stop()
+	}
+	if err := s.create(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// CPUTime returns the CPU time (user and system) the server's processes
+// used so far: the postmaster's, that of its children that ended (which
+// it waited for) and that of the children running now, read from /proc
+// (Linux). A test measures the server's share of some work as the
+// difference of two calls.
+func (s *Server) CPUTime() (time.Duration, error) {
+	b, err := os.ReadFile(filepath.Join(s.dir, "data", "postmaster.pid"))
+	if err != nil {
+		return 0, fmt.Errorf("PostgreSQL's CPU time: %w", err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(strings.SplitN(string(b), "\n", 2)[0]))
+	if err != nil {
+		return 0, fmt.Errorf("PostgreSQL's CPU time: postmaster.pid: %w", err)
+	}
+	// /proc/<pid>/stat, after the command's closing parenthesis: state,
+	// ppid, ..., utime, stime, cutime, cstime (fields 3, 4, 14 to 17), in
+	// clock ticks of 1/100 s (USER_HZ).
+	stat := func(pid string) (ppid int, ticks []int64, err error) {
+		b, err := os.ReadFile(filepath.Join("/proc", pid, "stat"))
+		if err != nil {
+			return 0, nil, err
+		}
+		f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+		if len(f) < 15 {
+			return 0, nil, fmt.Errorf("/proc/%s/stat: %d fields", pid, len(f))
+		}
+		ppid, _ = strconv.Atoi(f[1])
+		for _, v := range f[11:15] {
+			n, _ := strconv.ParseInt(v, 10, 64)
+			ticks = append(ticks, n)
+		}
+		return ppid, ticks, nil
+	}
+	_, t, err := stat(strconv.Itoa(pid))
+	if err != nil {
+		return 0, fmt.Errorf("PostgreSQL's CPU time: %w", err)
+	}
+	total := t[0] + t[1] + t[2] + t[3]
+	procs, err := os.ReadDir("/proc")
+	if err != nil {
+		return 0, fmt.Errorf("PostgreSQL's CPU time: %w", err)
+	}
+	for _, p := range procs {
+		if p.Name()[0] < '0' || p.Name()[0] > '9' {
+			continue
+		}
+		ppid, t, err := stat(p.Name())
+		if err != nil || ppid != pid {
+			continue // ended meanwhile, or not the server's
+		}
+		total += t[0] + t[1]
+	}
+	return time.Duration(total) * 10 * time.Millisecond, nil
 }

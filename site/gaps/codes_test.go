@@ -35,7 +35,10 @@ func TestCodesApart(t *testing.T) {
 	// One visitor, one code after the other: two problems still.
 	records = append(records,
 		gaps.Record{Query: "0x800f081f", Locale: "en", Visitor: "w", Time: at},
-		gaps.Record{Query: "0x800f0922", Locale: "en", Visitor: "w", Time: at.Add(time.Minute)})
+		gaps.Record{Query: "0x800f0922", Locale: "en", Visitor: "w", Time: at.Add(time.Minute)},
+		// Hexadecimal codes whose digits are the same: their letters differ.
+		gaps.Record{Query: "0x800f081a", Locale: "en", Visitor: "x", Time: at},
+		gaps.Record{Query: "0x800b081b", Locale: "en", Visitor: "x", Time: at.Add(time.Minute)})
 	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(30 * 24 * time.Hour)})
 	gapOf := map[string]string{}
 	for _, g := range rep.Gaps {
@@ -48,6 +51,7 @@ func TestCodesApart(t *testing.T) {
 		{"install fails with 0x80070005", "install fails with 0x80070643"},
 		{"install fails with 0x80070005", "error 1603 during install"},
 		{"0x800f081f", "0x800f0922"},
+		{"0x800f081a", "0x800b081b"},
 	} {
 		if together(pair[0], pair[1]) {
 			t.Errorf("%q and %q in one gap: two error codes, two problems", pair[0], pair[1])

@@ -259,11 +259,15 @@ func sortedSet(terms []string) []string {
 // release, where many problems meet), not a year (1900 to 2099): error
 // codes ("0x80070005", "1603", "404", "aadsts50011"), forms and article
 // numbers ("941", "kb5031356"). Codes with the same digits are one
-// ("401k", "401"). Two phrasings naming different codes ask about
-// different problems (see codesConflict).
+// ("401k", "401"), except hexadecimal ones, whose letters are digits too
+// ("0x800f081f" and "0x800a081f" are two). Two phrasings naming
+// different codes ask about different problems (see codesConflict).
 func codeDigits(term string) (string, bool) {
 	if strings.ContainsRune(term, '.') {
 		return "", false
+	}
+	if strings.HasPrefix(term, "0x") && len(term) > 4 {
+		return term, true
 	}
 	var digits []byte
 	for i := 0; i < len(term); i++ {

@@ -132,19 +132,26 @@ func publicAddress(a netip.Addr) bool {
 // after a + (+49 151 23456789, +86 138 1234 5678): an international phone
 // number, which redactPhones takes.
 func redactCards(s string) string {
-	ms := cardPattern.FindAllStringIndex(s, -1)
-	if ms == nil {
+	return replaceSpans(s, cardPattern.FindAllStringIndex(s, -1), func(i, j int) string {
+		if i > 0 && s[i-1] == '+' {
+			return s[i:j]
+		}
+		return "[card]"
+	})
+}
+
+// replaceSpans returns s with each span ([start, end] byte offsets, in
+// order, apart) replaced by what fn returns for it.
+func replaceSpans(s string, spans [][]int, fn func(i, j int) string) string {
+	if spans == nil {
 		return s
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range ms {
-		if m[0] > 0 && s[m[0]-1] == '+' {
-			continue
-		}
-		b.WriteString(s[last:m[0]])
-		b.WriteString("[card]")
-		last = m[1]
+	for _, sp := range spans {
+		b.WriteString(s[last:sp[0]])
+		b.WriteString(fn(sp[0], sp[1]))
+		last = sp[1]
 	}
 	b.WriteString(s[last:])
 	return b.String()
@@ -154,29 +161,12 @@ func redactCards(s string) string {
 // phone-like numbers (phonePattern) by a placeholder, keeping the dates,
 // addresses and versions the latter hold.
 func redactPhones(s string) string {
-	if ms := slashPhone.FindAllStringSubmatchIndex(s, -1); ms != nil {
-		var b strings.Builder
-		last := 0
-		for _, m := range ms {
-			b.WriteString(s[last:m[2]])
-			b.WriteString("[phone]")
-			last = m[3]
-		}
-		s = b.String() + s[last:]
+	var slashed [][]int // the number of each match, its group 1
+	for _, m := range slashPhone.FindAllStringSubmatchIndex(s, -1) {
+		slashed = append(slashed, m[2:4])
 	}
-	ms := phonePattern.FindAllStringIndex(s, -1)
-	if ms == nil {
-		return s
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
-		b.WriteString(s[last:m[0]])
-		b.WriteString(phoneOrKept(s, m[0], m[1]))
-		last = m[1]
-	}
-	b.WriteString(s[last:])
-	return b.String()
+	s = replaceSpans(s, slashed, func(_, _ int) string { return "[phone]" })
+	return replaceSpans(s, phonePattern.FindAllStringIndex(s, -1), func(i, j int) string { return phoneOrKept(s, i, j) })
 }
 
 // phoneOrKept returns what stands for the phone-like match s[i:j]: the

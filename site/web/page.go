@@ -171,8 +171,8 @@ func redirectWith(c echo.Context, code int, target string) error {
 func (st *state) isGone(p string) bool {
 	_, rest := st.localeOf(p)
 	for _, q := range []string{p, rest} {
-		q = strings.TrimSuffix(q, "/")
-		if st.gone[q] || st.gone[q+"/"] || st.gone[strings.ToLower(q)] || st.gone[strings.ToLower(q)+"/"] {
+		// Keyed lower-case, without the trailing slash (render.go).
+		if st.gone[strings.ToLower(strings.TrimSuffix(q, "/"))] {
 			return true
 		}
 	}

@@ -46,7 +46,7 @@ type published struct {
 	// FAQs, sitemaps), for the lookups that need every path.
 	rankedPaths map[string]bool
 	// moved maps an alias or redirected path to its target; gone lists
-	// removed paths (410).
+	// removed paths (410), lower-case and without a trailing slash.
 	moved map[string]string
 	gone  map[string]bool
 	// nonDefault lists the locales served under a "/{locale}" prefix.
@@ -273,7 +273,7 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 			continue
 		}
 		if r.To == "" {
-			st.gone[r.From] = true
+			st.gone[strings.ToLower(strings.TrimSuffix(r.From, "/"))] = true // see isGone
 		} else {
 			st.moved[r.From] = r.To
 		}

@@ -326,7 +326,7 @@ func TestSiteTextInAnotherLanguage(t *testing.T) {
 func TestAliasUnderLocalePrefix(t *testing.T) {
 	e := newWorldOf(t, fstest.MapFS{
 		"guichet.yaml":           {Data: []byte("title: Acme Help\nbase_url: https://help.acme.test\nlocales: [en, fr, de]\n")},
-		"redirects.yaml":         {Data: []byte("- from: /old-billing\n  to: /billing/\n- from: /elsewhere\n  to: https://other.example/x\n- from: /old/gone\n  to: \"\"\n")},
+		"redirects.yaml":         {Data: []byte("- from: /old-billing\n  to: /billing/\n- from: /elsewhere\n  to: https://other.example/x\n- from: /old/gone\n  to: \"\"\n- from: /Old/Removed/\n  to: \"\"\n")},
 		"billing/_index.md":      {Data: []byte("---\ntitle: Billing\n---\n")},
 		"billing/_index.fr.md":   {Data: []byte("---\ntitle: Facturation\n---\n")},
 		"billing/refund.md":      {Data: []byte("---\ntitle: Get a refund\naliases: [/billing/money-back, /help/Refund.html]\n---\nAsk.\n")},
@@ -367,6 +367,8 @@ func TestAliasUnderLocalePrefix(t *testing.T) {
 		{"/old/gone", 410, ""},
 		{"/de/old/gone", 410, ""},
 		{"/fr/Old/Gone/", 410, ""},
+		{"/old/removed", 410, ""}, // written /Old/Removed/
+		{"/de/OLD/REMOVED/", 410, ""},
 		// Off the site, or not a path of it: not found.
 		{"/de/elsewhere", 404, ""},
 		{"/de/fr/billing/vieux", 404, ""},

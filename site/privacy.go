@@ -40,7 +40,7 @@ var (
 	// what keptNumber reads inside a phone-like match.
 	numberToken = regexp.MustCompile(`\d+(?:\.\d+)+|\d+(?:-\d+)+|\d+(?:/\d+)+|\d+`)
 	// versionWord ends the text before a version or build number.
-	versionWord = regexp.MustCompile(`(?i)\b(?:build|version|ver|v)\s*$`)
+	versionWord = regexp.MustCompile(`(?i)\b(?:build|version|ver|v)\s*[=:]?\s*$`)
 )
 
 // Redact replaces e-mail addresses, card-like numbers, phone numbers and
@@ -78,22 +78,58 @@ func keepSpans(s string, spans [][]int, redact func(string) string) string {
 // redactNumbers replaces the bank account, card, IP address, phone and
 // other long numbers of s.
 func redactNumbers(s string) string {
-	s = ibanPattern.ReplaceAllString(s, "[iban]")
+	s = replaceSpans(s, ibanPattern.FindAllStringIndex(s, -1), func(i, j int) string {
+		if !validIBAN(s[i:j]) {
+			return s[i:j] // a GUID's part, a serial: no bank account
+		}
+		return "[iban]"
+	})
 	s = redactCards(s)
 	s = redactPhones(s) // keeps the numbers that read as IPv4 addresses
 	s = redactAddresses(s)
 	return digitsPattern.ReplaceAllString(s, "[number]")
 }
 
+// validIBAN reports whether s (an ibanPattern match) is an IBAN by its
+// check digits (ISO 13616: the country and check digits moved to the end,
+// letters read as 10 to 35, the number modulo 97 is 1).
+func validIBAN(s string) bool {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '-' {
+			b = append(b, c)
+		}
+	}
+	b = append(b[4:], b[:4]...)
+	rem := 0
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			rem = (rem*10 + int(c-'0')) % 97
+		default:
+			v := int(c|0x20-'a') + 10
+			rem = (rem*100 + v) % 97
+		}
+	}
+	return rem == 1
+}
+
 // redactAddresses replaces the IP addresses of s that can name a person's
 // connection by "[ip]": every IPv4 or IPv6 address but those of private
 // networks, loopback, link-local, shared (carrier) and documentation
-// ranges and masks (192.168.1.1, 10.0.0.12, 255.255.255.0, ::1,
-// fe80::1, 2001:db8::1), which say how a network is set up, not who is
-// on it, and are kept.
+// ranges, network addresses and masks (192.168.1.1, 10.0.0.12,
+// 255.255.255.0, 15.0.0.0, ::1, fe80::1, 2001:db8::1), which say how a
+// network is set up, not who is on it, and are kept; so are four numbers
+// after "version" or "build" ("Version=15.0.0.0"). An address is a word
+// of its own: "Foo::Bar" and "[Convert]::FromBase64String" hold none.
 func redactAddresses(s string) string {
 	for _, p := range []*regexp.Regexp{ipv4Pattern, ipv6Pattern} {
-		s = p.ReplaceAllStringFunc(s, func(m string) string {
+		v4 := p == ipv4Pattern
+		s = replaceSpans(s, p.FindAllStringIndex(s, -1), func(i, j int) string {
+			m := s[i:j]
+			if i > 0 && addressPart(s[i-1], v4) || j < len(s) && addressPart(s[j], v4) || versionWord.MatchString(s[:i]) {
+				return m
+			}
 			a, err := netip.ParseAddr(m)
 			if err != nil || !publicAddress(a) {
 				return m
@@ -102,6 +138,13 @@ func redactAddresses(s string) string {
 		})
 	}
 	return s
+}
+
+// addressPart reports whether c, next to an address, makes it part of a
+// longer word: a letter, a digit, _ or a full stop; or a colon beside an
+// IPv6 address (an IPv4 address keeps its port: "82.64.12.34:443").
+func addressPart(c byte, v4 bool) bool {
+	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' || c == '_' || c == '.' || c == ':' && !v4
 }
 
 // Address ranges that name no one's connection (see redactAddresses).
@@ -124,8 +167,8 @@ func publicAddress(a netip.Addr) bool {
 			return false
 		}
 	}
-	// A mask (255.255.255.0) or a broadcast address.
-	return !a.Is4() || a.As4()[0] != 255
+	// A mask (255.255.255.0), a broadcast or a network address (x.y.z.0).
+	return !a.Is4() || a.As4()[0] != 255 && a.As4()[3] != 0
 }
 
 // redactCards replaces the card-like numbers of s, except those written

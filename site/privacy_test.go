@@ -79,6 +79,8 @@ func TestRedactPhones(t *testing.T) {
 		// connection; bank accounts.
 		{"my ip is 82.64.12.34 and it is blocked", "my ip is [ip] and it is blocked"},
 		{"banned 2a01:e0a:1f2:3c40::1 today", "banned [ip] today"},
+		{"connect to 82.64.12.34:443 fails", "connect to [ip]:443 fails"},
+		{"(2a01:e0a:1f2:3c40::1)", "([ip])"},
 		{"from 2001:4860:4860:0:0:0:0:8888", "from [ip]"},
 		{"iban FR76 3000 6000 0112 3456 7890 189", "iban [iban]"},
 		{"DE89370400440532013000 refund", "[iban] refund"},
@@ -112,6 +114,11 @@ func TestRedactPhones(t *testing.T) {
 		// loopback, link-local, shared, documentation, masks; times.
 		"fe80::1", "::1", "ping 2001:db8::1 fails", "fd12:3456:789a::1", "255.255.255.0", "100.64.0.1", "169.254.10.1",
 		"127.0.0.1:8080", "at 10:30:15",
+		// What only looks like an address or an account: code, versions,
+		// network addresses, GUIDs and serials (no IBAN's check digits).
+		"Foo::Bar", "CAB::Extract", "[Convert]::FromBase64String", "std::string",
+		"Version=15.0.0.0", "build 16.0.0.0", "Office 16.0.0.0 crashes",
+		"b3c0a3fa-ed50-4fe8-8a36-35a2cb0d9f3e", "serial PF12 3ABC 4DEF", "ab12 cdef ghij",
 		// Hexadecimal error codes.
 		"0x80004005 General Error Unable to Open Registry Key", "error 0x80070005", "0x800F081F", "Code: 0X80070643.",
 	}

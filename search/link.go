@@ -204,11 +204,14 @@ var ticketStops = map[string]map[string]bool{
 	"en": setOf("hi", "hello", "hey", "dear", "thanks", "thank", "thx", "regards", "cheers", "best", "please", "pls",
 		"question", "questions", "issue", "issues", "problem", "problems", "help", "request", "inquiry", "enquiry",
 		"query", "message", "ticket", "support", "urgent", "asap", "re", "fw", "fwd", "team", "sir", "madam",
-		"unable", "cannot", "trying", "tried", "need", "want", "able"),
+		"unable", "cannot", "trying", "tried", "need", "want", "able",
+		// That something is wrong, not what: "Still failing", "It fails".
+		"still", "again", "fail", "fails", "failing", "failed", "failure", "broken", "wrong"),
 	"fr": setOf("bonjour", "bonsoir", "salut", "merci", "cordialement", "cdlt", "madame", "monsieur", "svp", "stp",
 		"question", "questions", "probleme", "problemes", "souci", "soucis", "aide", "demande", "message", "ticket",
 		"support", "urgent", "re", "tr", "fwd", "equipe",
-		"arrive", "arriver", "arrivons", "impossible", "besoin", "veux", "voudrais", "souhaite"),
+		"arrive", "arriver", "arrivons", "impossible", "besoin", "veux", "voudrais", "souhaite",
+		"toujours", "encore", "echec", "echoue", "marche", "fonctionne", "panne"),
 }
 
 func setOf(words ...string) map[string]bool {

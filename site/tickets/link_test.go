@@ -238,6 +238,8 @@ func TestLinkerBodyOnlySupports(t *testing.T) {
 		{"Refund for my last payment", "Still failing", "backup/nas", "billing/refund"},
 		{"setup.exe crashes with 0x80070005", "Still failing", "backup/nas", ""},
 		{"Question", "My backup to the NAS fails every night", "", "backup/nas"}, // a vague subject: the body decides
+		{"Help", "Still failing", "backup/nas", ""},                              // a body that only says something is wrong
+		{"Question", "It fails again", "backup/nas", ""},
 		{"Backup problem", "It fails when writing to the NAS share", "", "backup/nas"},
 	} {
 		tk := site.Ticket{Subject: site.Redact(c.subject), Body: c.body, Locale: "en"}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/guichet/guichet/site"
+
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -80,9 +82,10 @@ func wordSet(s string) map[string]bool {
 // MeaningKey returns the key of a text's meaning in locale as a gap's
 // phrasings have it (Gap.Key): its terms, sorted, each once; the words
 // themselves for a text of stop words only. Typos and compounds are not
-// fixed: that needs the other failed queries.
+// fixed: that needs the other failed queries. Text is read as meaningText
+// reads it.
 func MeaningKey(an Analyzer, locale, text string) string {
-	a := an.Analyze(locale, text)
+	a := an.Analyze(locale, meaningText(text))
 	terms := a.Terms
 	if len(terms) == 0 {
 		for _, w := range a.Words {
@@ -90,6 +93,15 @@ func MeaningKey(an Analyzer, locale, text string) string {
 		}
 	}
 	return strings.Join(sortedSet(terms), " ")
+}
+
+// meaningText is the text of a phrasing whose meaning is read: its first
+// maxQueryWords words, the placeholders of redacted numbers read as a
+// number (site.RedactedAsNumbers), so that "[number]" is no word two
+// phrasings share ("KB[number] patch" and "error [number] update" asked
+// nothing alike).
+func meaningText(text string) string {
+	return site.FirstWords(site.RedactedAsNumbers(text), maxQueryWords)
 }
 
 // maxCachedAnalyses bounds the analyses a cachedAnalyzer keeps (about 450

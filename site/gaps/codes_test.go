@@ -32,6 +32,9 @@ func TestCodesApart(t *testing.T) {
 	add("401(k) contributions", 2)
 	add("crash in v2.3 after update", 2)
 	add("crash in v2.4 after update", 2)
+	// Stored redacted: the placeholder is no word they share.
+	add("KB[number] patch", 2)
+	add("error [number] update", 2)
 	// One visitor, one code after the other: two problems still.
 	records = append(records,
 		gaps.Record{Query: "0x800f081f", Locale: "en", Visitor: "w", Time: at},
@@ -52,6 +55,7 @@ func TestCodesApart(t *testing.T) {
 		{"install fails with 0x80070005", "error 1603 during install"},
 		{"0x800f081f", "0x800f0922"},
 		{"0x800f081a", "0x800b081b"},
+		{"KB[number] patch", "error [number] update"},
 	} {
 		if together(pair[0], pair[1]) {
 			t.Errorf("%q and %q in one gap: two error codes, two problems", pair[0], pair[1])

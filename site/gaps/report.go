@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/guichet/guichet/site"
 )
 
 // Options choose what a report shows.
@@ -296,7 +295,7 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 		}
 		in := make([]meaningInput, len(list))
 		for li, pi := range list {
-			in[li] = meaningInput{text: site.FirstWords(c.phrasings[pi].spelling(), maxQueryWords), visitors: c.failedVisitors(pi)}
+			in[li] = meaningInput{text: meaningText(c.phrasings[pi].spelling()), visitors: c.failedVisitors(pi)}
 		}
 		brs := partBridges[k]
 		sort.Slice(brs, func(i, j int) bool {

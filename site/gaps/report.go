@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
 )
 
 // Options choose what a report shows.

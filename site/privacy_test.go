@@ -116,7 +116,7 @@ func TestRedactPhones(t *testing.T) {
 		"127.0.0.1:8080", "at 10:30:15",
 		// What only looks like an address or an account: code, versions,
 		// network addresses, GUIDs and serials (no IBAN's check digits).
-		"Foo::Bar", "CAB::Extract", "[Convert]::FromBase64String", "std::string",
+		"Foo::Bar", "CAB::Extract", "[Convert]::FromBase64String", "std::string", "::ffff:192.168.1.1 unreachable",
 		"Version=15.0.0.0", "build 16.0.0.0", "Office 16.0.0.0 crashes",
 		"b3c0a3fa-ed50-4fe8-8a36-35a2cb0d9f3e", "serial PF12 3ABC 4DEF", "ab12 cdef ghij",
 		// Hexadecimal error codes.

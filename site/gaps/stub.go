@@ -2,13 +2,15 @@ package gaps
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"github.com/guichet/guichet/site"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"strings"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -45,6 +47,12 @@ func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
 		return "", fmt.Errorf("write draft %s: %w", rel, err)
 	}
 	f, err := root.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		// Said in the writer's words, not the system call's ("openat …:
+		// file exists"): a second run of gaps --stub meets the drafts of
+		// the first.
+		return "", fmt.Errorf("write draft %s: a file is already there and is kept (a draft never overwrites one; move or delete it to write the draft again): %w", rel, fs.ErrExist)
+	}
 	if err != nil {
 		return "", fmt.Errorf("write draft %s: %w", rel, err)
 	}
@@ -68,8 +76,8 @@ func stubText(g Gap) string {
 	fmt.Fprintf(&b, "---\ntitle: %s\ndraft: true\n", yamlString(title))
 	if g.Kind == NoHelp {
 		fmt.Fprintf(&b, "contexts:\n  - %s\n---\n", yamlString(g.Key))
-		fmt.Fprintf(&b, "<!-- Draft from content gap %s: the help widget opened %d times on this screen (%d visitors) and no article fitted it. Write the help for it, then remove draft: true. -->\n",
-			g.ID, g.Searches, g.Visitors)
+		fmt.Fprintf(&b, "<!-- Draft from content gap %s: the help widget opened %s on this screen (%s) and no article fitted it. Write the help for it, then remove draft: true. -->\n",
+			g.ID, site.CountOf(g.Searches, "time", "times"), site.Count(g.Visitors, "visitor"))
 		return b.String()
 	}
 	b.WriteString("keywords:\n")
@@ -77,13 +85,14 @@ func stubText(g Gap) string {
 		fmt.Fprintf(&b, "  - %s\n", yamlString(v.Query))
 	}
 	fmt.Fprintf(&b, "search_tests:\n  - %s\n---\n", yamlString(g.Query))
-	what := fmt.Sprintf("%s searched this and found nothing (%d searches) or nothing worth opening (%d)", site.Count(g.Visitors, "visitor"), g.NoResults, g.NoClick)
+	what := fmt.Sprintf("%s searched this and found nothing (%s) or nothing worth opening (%s)", site.Count(g.Visitors, "visitor"),
+		site.CountOf(g.NoResults, "search", "searches"), site.CountOf(g.NoClick, "search", "searches"))
 	if g.Kind == UnlinkedTicket {
 		what = fmt.Sprintf("%s asked this and no article answers them", site.Count(g.Searches, "support ticket"))
 	}
 	for _, f := range g.FoundInstead {
 		// An article ID is a file path: "--" would end the comment.
-		what += fmt.Sprintf("; %d of them opened %s next (if it answers this, add the keywords below to it instead)", f.Visitors, strings.ReplaceAll(f.Article, "--", "- -"))
+		what += fmt.Sprintf("; %d of them opened %s next (if it answers this, add the keywords above to it instead)", f.Visitors, strings.ReplaceAll(f.Article, "--", "- -"))
 	}
 	fmt.Fprintf(&b, "<!-- Draft from content gap %s: %s. Write the answer, then remove draft: true. -->\n", g.ID, what)
 	return b.String()

@@ -3,6 +3,8 @@ package gaps_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -132,8 +134,9 @@ func TestWriteStubRefuses(t *testing.T) {
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, "account", "reset-password.md"))
 	g.Query = "Reset password"
-	if _, err := gaps.WriteStub(dir, "account", "en", g); err == nil || !strings.Contains(err.Error(), "account/reset-password.md") {
-		t.Errorf("second draft of one query: %v, want an error naming the file", err)
+	if _, err := gaps.WriteStub(dir, "account", "en", g); err == nil || !strings.Contains(err.Error(), "account/reset-password.md") ||
+		!strings.Contains(err.Error(), "a file is already there and is kept") || strings.Contains(err.Error(), "openat") || !errors.Is(err, fs.ErrExist) {
+		t.Errorf("second draft of one query: %v, want an error naming the file and saying it is kept, in words", err)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "account", "reset-password.md"))
 	if !bytes.Equal(before, after) {
@@ -180,5 +183,52 @@ func TestWriteStubRefuses(t *testing.T) {
 	if gaps.WriteStubs(dir, "../x", "en", list, &out, &errOut) || out.Len() != 0 ||
 		strings.Count(errOut.String(), "\n") != 1 || !strings.Contains(errOut.String(), `folder "../x": want a folder inside the content folder`) {
 		t.Errorf("WriteStubs to ../x: out %q, errOut %q", out.String(), errOut.String())
+	}
+}
+
+// TestWriteStubCounts: the comment of a draft counts in words that agree
+// with their number ("1 search", not "1 searches"), names what the second
+// count counts, and points at the keywords where they are, above it.
+func TestWriteStubCounts(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		g            gaps.Gap
+		file         string
+		want, refuse []string
+	}{
+		{g: gaps.Gap{ID: "c1", Kind: gaps.KindSearch, Locale: "en", Query: "heat pump", Visitors: 10, NoResults: 1, NoClick: 10,
+			Variants:     []gaps.Variant{{Query: "heat pump", Searches: 11}},
+			FoundInstead: []gaps.Found{{Article: "thermostat/schedule", Visitors: 2}}},
+			file:   "drafts/heat-pump.md",
+			want:   []string{"10 visitors searched this and found nothing (1 search) or nothing worth opening (10 searches)", "add the keywords above to it"},
+			refuse: []string{"1 searches", "keywords below"}},
+		{g: gaps.Gap{ID: "c2", Kind: gaps.KindSearch, Locale: "en", Query: "ev charger", Visitors: 1, NoResults: 0, NoClick: 1,
+			Variants: []gaps.Variant{{Query: "ev charger", Searches: 1}}},
+			file:   "drafts/ev-charger.md",
+			want:   []string{"1 visitor searched this and found nothing (0 searches) or nothing worth opening (1 search)"},
+			refuse: []string{"1 searches"}},
+		{g: gaps.Gap{ID: "c3", Kind: gaps.NoHelp, Locale: "en", Key: "/battery/overview", Searches: 1, Visitors: 1},
+			file:   "drafts/help-battery-overview.md",
+			want:   []string{"the help widget opened 1 time on this screen (1 visitor)"},
+			refuse: []string{"1 times", "1 visitors"}},
+	} {
+		rel, err := gaps.WriteStub(dir, "drafts", "en", c.g)
+		if err != nil || rel != c.file {
+			t.Fatalf("gap %s written to %q (%v), want %s", c.g.ID, rel, err, c.file)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s does not say %q:\n%s", rel, w, b)
+			}
+		}
+		for _, r := range c.refuse {
+			if strings.Contains(string(b), r) {
+				t.Errorf("%s says %q:\n%s", rel, r, b)
+			}
+		}
 	}
 }

@@ -175,7 +175,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules change, so that stored links
 // are computed again.
-const linkRules = "link5"
+const linkRules = "link6"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.
@@ -190,9 +190,14 @@ func (l *Linker) SetAnalyzer(a gaps.Analyzer) { l.analyzer = a }
 
 // SetTopics sets the topics the team linked to an article by hand, in use
 // from the next ticket on. Links to articles that are not published are
-// left out.
+// left out. A phrasing stored by its text is also read for its meaning
+// as the content reads it now (with the analyzer set by SetAnalyzer,
+// which must come first): the meaning key stored with the link is the one
+// the content made then, and a synonym or a compound written since reads
+// the same words as another key.
 func (l *Linker) SetTopics(links []TopicLink) {
 	ts := &topicSet{byText: map[string]string{}, byKey: map[string]string{}}
+	rekeyed := map[string]string{} // locale|meaning key now → article, from the texts
 	for _, tl := range links {
 		a, err := l.view.Article(tl.ArticleID, tl.Locale)
 		if err != nil {
@@ -207,8 +212,19 @@ func (l *Linker) SetTopics(links []TopicLink) {
 			// Keyed again: a key stored by an older text normalisation
 			// (textnorm.Key changed since) meets the tickets keyed now.
 			ts.byText[tl.Locale+"|"+textnorm.Key(v)] = tl.ArticleID
+			if l.analyzer != nil {
+				if k := gaps.MeaningKey(l.analyzer, tl.Locale, v); k != "" {
+					rekeyed[tl.Locale+"|"+k] = tl.ArticleID
+				}
+			}
 		case "key":
 			ts.byKey[tl.Locale+"|"+v] = tl.ArticleID
+		}
+	}
+	// The keys stored win over those read again from the texts.
+	for k, id := range rekeyed {
+		if _, ok := ts.byKey[k]; !ok {
+			ts.byKey[k] = id
 		}
 	}
 	l.topics.Store(ts)

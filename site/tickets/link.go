@@ -175,7 +175,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules change, so that stored links
 // are computed again.
-const linkRules = "link6"
+const linkRules = "link7"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.
@@ -269,7 +269,15 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	// rules replaced still numbers, so "Invoice 2026-0042", stored as
 	// "Invoice [phone]", is as vague a reference as "Order 4821", and
 	// "call me at [phone]" is not about phones.
-	query, body := Topic(site.RedactedAsNumbers(t.Subject)), site.RedactedAsNumbers(t.Body)
+	query, said := cleanTopic(site.RedactedAsNumbers(t.Subject))
+	body := site.RedactedAsNumbers(t.Body)
+	if !said {
+		// Only noise ("Re: Fwd: (no subject)", a mail client's
+		// placeholder): no subject, so the body says what the ticket is
+		// about. Read as words, "no subject" linked the article whose
+		// keywords said "no connection".
+		query = ""
+	}
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
 		var ids []string
 		for _, tag := range t.Tags {

@@ -295,3 +295,31 @@ func TestTopicLinkedBeforeTheContentChanged(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkerNoSubjectPlaceholder: a subject that is only noise — a mail
+// client's placeholder in parentheses, "(no subject)", "(sans objet)",
+// after reply prefixes — is no subject: the body says what the ticket is
+// about. Read as words, "no subject" linked, at 0.667, the article whose
+// keywords say "no connection", whatever the body asked.
+func TestLinkerNoSubjectPlaceholder(t *testing.T) {
+	ctx := context.Background()
+	fsys := fstest.MapFS{
+		"guichet.yaml":          {Data: []byte("locales: [en, fr]\n")},
+		"thermostat/offline.md": {Data: []byte("---\ntitle: Thermostat shows offline\nkeywords: [disconnected, no connection]\n---\nReconnect the thermostat to your Wi-Fi.\n")},
+		"billing/high-bill.md":  {Data: []byte("---\ntitle: Why is my bill higher this month?\nkeywords: [expensive bill]\n---\nA higher bill comes from more energy bought from the grid.\n")},
+		"billing/payment.md":    {Data: []byte("---\ntitle: Change your payment method\n---\nCards and direct debit are accepted.\n")},
+		"solar/production.md":   {Data: []byte("---\ntitle: Low solar production\n---\nClean the panels and check the inverter.\n")},
+		"account/sign-in.md":    {Data: []byte("---\ntitle: Sign in to the app\n---\nReset your password from the sign-in screen.\n")},
+	}
+	l, _, _ := linkerOf(t, fsys)
+	for _, subject := range []string{"(no subject)", "Re: Re: Fwd: (no subject)", "RE: (sans objet)", "Re:"} {
+		tk := site.Ticket{Subject: subject, Body: "My bill is higher this month", Locale: "en"}
+		got, err := l.Link(ctx, &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ArticleID != "billing/high-bill" {
+			t.Errorf("%q with the body %q: %+v, want billing/high-bill, which the body names", subject, tk.Body, got)
+		}
+	}
+}

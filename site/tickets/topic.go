@@ -18,6 +18,14 @@ import (
 // yesterday, thanks" is "How do I cancel my subscription?". A subject that
 // is only noise is returned trimmed, as it was.
 func Topic(subject string) string {
+	s, _ := cleanTopic(subject)
+	return s
+}
+
+// cleanTopic is Topic, and whether the subject said anything but noise: false
+// for a subject such as "Re: Fwd: (no subject)", which Topic returns as it
+// was.
+func cleanTopic(subject string) (string, bool) {
 	s := strings.Join(strings.Fields(subject), " ")
 	orig := s
 	// The placeholders of redacted numbers stay until the noise is
@@ -38,9 +46,9 @@ func Topic(subject string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.Trim(s, " ,;:-–—")
 	if !hasLetterOrDigit(s) {
-		return orig
+		return orig, false
 	}
-	return s
+	return s, true
 }
 
 // trimNoise removes the leading and trailing noise of s until none is

@@ -5,9 +5,12 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/guichet/guichet/search"
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/publish"
 	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/tickets"
 )
 
 // heldJobs is a store whose jobs wait, as on a replica whose job lock
@@ -58,5 +61,45 @@ func TestAnsweredCheckSuperseded(t *testing.T) {
 	defer store.mu.Unlock()
 	if len(store.ran) != 1 {
 		t.Fatalf("answered checks run after 3 publications made while another replica held the check: %d (%v), want the latest's alone", len(store.ran), store.ran)
+	}
+}
+
+// TestRelinkAfterTheRulesChanged: the tickets stored by an older version
+// of the linking rules are linked again at the first publication of a
+// version whose rules changed, though the content did not. The relinking
+// job was keyed by the search index alone, so a store where it had run
+// for this content (by the older version) skipped it, and the stored links
+// stayed as the older rules made them.
+func TestRelinkAfterTheRulesChanged(t *testing.T) {
+	var db *sqlite.DB
+	f := newFixture(t, func(o *publish.Options) {
+		db = o.Store.(*sqlite.DB)
+		o.Tickets = &tickets.Service{Store: db, Now: o.Now, Rank: func(*site.TicketStats) error { return nil }, Logger: quiet()}
+	})
+	ctx := context.Background()
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	f.pub.Wait()
+	// What an older version left: the job done for this content, and a
+	// ticket its rules did not link.
+	if _, err := db.Once(ctx, "relink tickets", search.Key(f.srv.View()), func(context.Context) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	old := site.StoredTicket{Ticket: site.Ticket{ExternalID: "1", Subject: "Refunds", Locale: "en", CreatedAt: f.clk.Now()},
+		Topic: "Refunds", Key: "link0|" + search.Key(f.srv.View()) + "|0.600"}
+	if _, err := db.WriteTickets(ctx, []site.StoredTicket{old}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	f.pub.Wait()
+	totals, err := db.TicketTotals(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if totals[site.LinkTitle] != 1 {
+		t.Errorf("tickets by link method after the publication: %v, want the ticket titled like an article linked by its title", totals)
 	}
 }

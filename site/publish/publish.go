@@ -353,8 +353,11 @@ func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *sear
 		go func() {
 			defer p.work.Done()
 			// One replica relinks the shared tickets; the others then
-			// rank their FAQ with what it wrote.
-			err := p.once(relinkCtx, "relink tickets", idx.Key(), func(ctx context.Context) error {
+			// rank their FAQ with what it wrote. The job is keyed by
+			// what links depend on (the linking rules, the content, the
+			// confidence), not by the content alone: a new version whose
+			// rules changed relinks the tickets of unchanged content.
+			err := p.once(relinkCtx, "relink tickets", in.Linker.Key(), func(ctx context.Context) error {
 				o.Tickets.Relink(ctx, in, o.Store)
 				return ctx.Err()
 			})

@@ -258,8 +258,11 @@ type Decision struct {
 	AnsweredAt *time.Time
 	AnsweredBy string
 	// Keys are the meaning keys of the gap's phrasings when it was last
-	// decided or checked (see Gap.Key): a phrasing with one of them joins
-	// this gap and keeps its ID.
+	// decided or checked (see Gap.Key), and their texts, each after a tab
+	// (the text as stored, which no content change alters): a phrasing
+	// with one of them joins this gap and keeps its ID. Joined and Parted
+	// hold keys and texts likewise; a report reads each text with the
+	// running analysis.
 	Keys []string
 	// Joined are the keys of the phrasings the team put together in this
 	// gap by merging others into it (Service.Merge), its own included: a

@@ -85,6 +85,7 @@ type group struct {
 type grouped struct {
 	groups []*group
 	keys   []string // per phrasing
+	c      *collector
 }
 
 // grouping groups the collected records by meaning and gives each group
@@ -100,13 +101,14 @@ func (c *collector) byWords(an Analyzer) *grouped {
 		an = plainAnalyzer{}
 	}
 	groups, keys := c.group(an)
-	return &grouped{groups, keys}
+	return &grouped{groups, keys, c}
 }
 
 // place gives the groups the words made (byWords) their IDs and applies
 // the team's corrections; the groups the words made are left as they
 // are, to be placed again with other decisions.
 func (c *collector) place(words *grouped, decisions []Decision) *grouped {
+	decisions = words.current(decisions)
 	groups := make([]*group, len(words.groups))
 	for i, g := range words.groups {
 		cp := *g
@@ -114,26 +116,99 @@ func (c *collector) place(words *grouped, decisions []Decision) *grouped {
 	}
 	assignIDs(groups, words.keys, c, decisions)
 	groups = applyTeam(groups, words.keys, c, decisions)
-	return &grouped{groups, words.keys}
+	return &grouped{groups, words.keys, c}
 }
 
-// keysOf returns the keys of the phrasings of the gap with id.
+// textMark starts an entry of a decision's key lists (Decision.Keys,
+// Joined, Parted) that holds a phrasing's text (as stored: the one text
+// normalisation) rather than its meaning key. The meaning key is what
+// the content's analysis makes of the text, so it changes with the
+// content (a synonym added, a word an article now uses); the text does
+// not. A tab, which no normalised text and no meaning key holds.
+const textMark = "\t"
+
+// keysOf returns the keys of the phrasings of the gap with id: their
+// meaning keys, then their texts (textMark), each once.
 func (g *grouped) keysOf(id string) []string {
 	for _, gr := range g.groups {
 		if gr.id != id {
 			continue
 		}
-		seen := map[string]bool{}
-		var out []string
-		for _, m := range gr.members {
-			if k := g.keys[m]; !seen[k] {
-				seen[k] = true
-				out = append(out, k)
-			}
-		}
-		return out
+		return g.keysOfMembers(gr.members, func(int32) bool { return true })
 	}
 	return nil
+}
+
+// keysOfMembers returns the meaning keys and the texts (textMark) of the
+// members that keep says, each once.
+func (g *grouped) keysOfMembers(members []int32, keep func(int32) bool) []string {
+	seen := map[string]bool{}
+	var keys, texts []string
+	for _, m := range members {
+		if !keep(m) {
+			continue
+		}
+		if k := g.keys[m]; !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+		if t := textMark + g.c.phrasings[m].text; !seen[t] {
+			seen[t] = true
+			texts = append(texts, t)
+		}
+	}
+	return append(keys, texts...)
+}
+
+// current returns the decisions with, beside each phrasing a key list
+// holds by its text (textMark), the meaning key the running analysis
+// gives that phrasing, so that a decision, a merge and a split made
+// before the content changed how a phrasing reads still hold it. The
+// decisions given are not modified.
+func (g *grouped) current(decisions []Decision) []Decision {
+	out := slices.Clone(decisions)
+	for i := range out {
+		d := &out[i]
+		byText := g.c.byText[phrasingPart{d.Kind, d.Locale}]
+		if len(byText) == 0 {
+			continue
+		}
+		d.Keys = g.rekeyed(d.Keys, byText)
+		d.Joined = g.rekeyed(d.Joined, byText)
+		d.Parted = g.rekeyed(d.Parted, byText)
+	}
+	return out
+}
+
+// rekeyed returns list with the meaning key of each phrasing it holds by
+// its text, when the list lacks it.
+func (g *grouped) rekeyed(list []string, byText map[string]int32) []string {
+	var add []string
+	var has map[string]bool
+	for _, e := range list {
+		t, ok := strings.CutPrefix(e, textMark)
+		if !ok {
+			continue
+		}
+		p, ok := byText[t]
+		if !ok {
+			continue // no longer recorded
+		}
+		if has == nil {
+			has = make(map[string]bool, len(list))
+			for _, k := range list {
+				has[k] = true
+			}
+		}
+		if k := g.keys[p]; !has[k] {
+			has[k] = true
+			add = append(add, k)
+		}
+	}
+	if len(add) == 0 {
+		return list
+	}
+	return addKeys(list, add)
 }
 
 // report groups the collected records and counts the period.
@@ -150,6 +225,7 @@ func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) 
 		opts.MinVisitors = 1
 	}
 	groups, keys := gr.groups, gr.keys
+	decisions = gr.current(decisions)
 	byID := map[string]Decision{}
 	for _, d := range decisions {
 		byID[d.ID] = d

@@ -293,3 +293,51 @@ func TestFoundInstead(t *testing.T) {
 		t.Errorf("wifi gap: %+v, want no article found instead (one visitor)", wifi.FoundInstead)
 	}
 }
+
+// TestDecisionAfterTheContentChanged: a gap keeps its ID, its decision
+// and the team's corrections when new content reads its phrasings
+// another way (a synonym added, as the README advises to join phrasings).
+// The decision held the phrasings' meaning keys only, which the new
+// analysis no longer made: the gap came back under a new ID, undecided,
+// the gap merged into it apart again and the phrasing moved out of it
+// back in.
+func TestDecisionAfterTheContentChanged(t *testing.T) {
+	ctx := context.Background()
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	for i, q := range []string{"hound on board", "hound on board", "hound allowed on board", "hound allowed on board", "canine companion", "canine companion"} {
+		s.search(q, fmt.Sprint("v", i), time.Duration(i+1)*time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	dogs, _ := gapOf(rep, "hound on board")
+	allowed, _ := gapOf(rep, "hound allowed on board")
+	canine, _ := gapOf(rep, "canine companion")
+	if dogs.ID == "" || allowed.ID != dogs.ID || canine.ID == "" || canine.ID == dogs.ID {
+		t.Fatalf("gaps %+v, want the hounds in one gap and the canine in another", rep.Gaps)
+	}
+	if _, err := s.svc.Decide(ctx, dogs.ID, gaps.StatusNewArticle, "Ana writes it"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, dogs.ID, canine.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Split(ctx, dogs.ID, "hound allowed on board"); err != nil {
+		t.Fatal(err)
+	}
+	withSynonyms := fstest.MapFS{"synonyms.yaml": {Data: []byte("en:\n  - [hound, dog, canine]\n")}}
+	for name, f := range petContent {
+		withSynonyms[name] = f
+	}
+	s.publish(withSynonyms, false)
+	after := s.report(gaps.Options{})
+	got, _ := gapOf(after, "hound on board")
+	if got.ID != dogs.ID || got.Status != gaps.StatusNewArticle || got.Note != "Ana writes it" {
+		t.Errorf("after the synonym: %q in gap %q (%q, %q), want gap %s still decided %q with its note", "hound on board", got.ID, got.Status, got.Note, dogs.ID, gaps.StatusNewArticle)
+	}
+	if g, _ := gapOf(after, "canine companion"); g.ID != dogs.ID {
+		t.Errorf("after the synonym: %q in gap %q, want gap %s, which the team merged it into", "canine companion", g.ID, dogs.ID)
+	}
+	if g, _ := gapOf(after, "hound allowed on board"); g.ID == "" || g.ID == dogs.ID {
+		t.Errorf("after the synonym: %q in gap %q, want a gap of its own: the team moved it out of %s", "hound allowed on board", g.ID, dogs.ID)
+	}
+}

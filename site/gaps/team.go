@@ -157,6 +157,7 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 // merge is Merge on the records grouped by the words and the decisions as
 // read.
 func (s *Service) merge(ctx context.Context, c *collector, words *grouped, decisions []Decision, into string, from []string) (Gap, error) {
+	decisions = words.current(decisions)
 	gr := c.place(words, decisions)
 	askedInto := into
 	target, err := gr.find(decisions, askedInto)
@@ -237,6 +238,7 @@ func (s *Service) Split(ctx context.Context, id, query string) (Gap, error) {
 // split is Split on the records grouped by the words and the decisions as
 // read.
 func (s *Service) split(ctx context.Context, c *collector, words *grouped, decisions []Decision, id, query string) (Gap, error) {
+	decisions = words.current(decisions)
 	gr := c.place(words, decisions)
 	g, err := gr.find(decisions, id)
 	if err != nil {
@@ -255,7 +257,7 @@ func (s *Service) split(ctx context.Context, c *collector, words *grouped, decis
 	if key == "" {
 		return Gap{}, site.Errorf(site.EINVALID, "%q is not a phrasing of gap %s.", query, id)
 	}
-	if len(keys) < 2 {
+	if meanings(keys) < 2 {
 		if len(g.members) > 1 {
 			// "Printer jammed" and "printer jammed!": listed apart, one
 			// meaning once analysed.
@@ -263,17 +265,19 @@ func (s *Service) split(ctx context.Context, c *collector, words *grouped, decis
 		}
 		return Gap{}, site.Errorf(site.EINVALID, "Gap %s has one phrasing: there is nothing to move out of it.", id)
 	}
+	// The phrasing leaves by its meaning key and its texts (textMark).
+	moving := gr.keysOfMembers(g.members, func(m int32) bool { return gr.keys[m] == key })
 	d := decisionOf(decisions, g)
-	d.Parted = addKeys(d.Parted, []string{key})
-	d.Joined = removeKeys(d.Joined, []string{key})
-	d.Keys = removeKeys(keys, []string{key})
+	d.Parted = addKeys(d.Parted, moving)
+	d.Joined = removeKeys(d.Joined, moving)
+	d.Keys = removeKeys(keys, moving)
 	d.Updated = s.now()
 	saved := []Decision{d}
 	for _, m := range decisions {
 		// A gap merged into this one that held the phrasing comes back,
 		// with it, under its own ID (its other phrasings stay joined).
 		if m.MergedInto == id && slices.Contains(m.Keys, key) {
-			m.MergedInto, m.Keys, m.Updated = "", []string{key}, d.Updated
+			m.MergedInto, m.Keys, m.Updated = "", moving, d.Updated
 			saved = append(saved, m)
 		}
 	}
@@ -431,6 +435,18 @@ func decisionOf(decisions []Decision, g *group) Decision {
 func replaceDecision(decisions []Decision, d Decision) []Decision {
 	out := slices.DeleteFunc(slices.Clone(decisions), func(o Decision) bool { return o.ID == d.ID })
 	return append(out, d)
+}
+
+// meanings counts the meaning keys of a key list, not the texts
+// (textMark).
+func meanings(keys []string) int {
+	n := 0
+	for _, k := range keys {
+		if !strings.HasPrefix(k, textMark) {
+			n++
+		}
+	}
+	return n
 }
 
 // addKeys returns the sorted union of two key lists.

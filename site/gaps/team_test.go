@@ -455,8 +455,10 @@ func TestCorrectionKeepsDecisionMeanwhile(t *testing.T) {
 	}
 	if ds, err := s.db.Decisions(ctx); err == nil {
 		for _, d := range ds {
-			if d.ID == tip.ID && len(d.Joined) != 3 {
-				t.Errorf("the merged gap's phrasings %v, want the three", d.Joined)
+			// Joined holds each phrasing's meaning key and its text
+			// (after a tab).
+			if texts := slices.DeleteFunc(slices.Clone(d.Joined), func(k string) bool { return !strings.HasPrefix(k, "\t") }); d.ID == tip.ID && (len(d.Joined) != 6 || len(texts) != 3) {
+				t.Errorf("the merged gap's phrasings %q, want the three keys and texts", d.Joined)
 			}
 		}
 	}

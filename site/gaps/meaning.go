@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -61,7 +63,7 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 			terms, words = b.Terms, b.Words
 		}
 		for _, w := range words {
-			if lights[w.Plain] && w.Term != "" {
+			if w.Term != "" && (lights[w.Plain] || oneCharacter(w.Term)) {
 				light[w.Term] = true
 			}
 		}
@@ -135,6 +137,20 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 		group[i] = first[r]
 	}
 	return group, keys
+}
+
+// oneCharacter reports whether a term is a single letter or digit of a
+// script written with spaces between words ("x", "7", "b" in "plan b"):
+// such a term stays part of the phrasing's meaning but weighs as little
+// as a light word, since two queries sharing it ("windows 7 install",
+// "iphone 7 battery") share no topic. A single Han, kana, Hangul or Thai
+// character can be a whole word, and keeps its weight.
+func oneCharacter(term string) bool {
+	r, n := utf8.DecodeRuneInString(term)
+	if n == 0 || n != len(term) {
+		return false
+	}
+	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
 
 // analyzeAll analyses every phrasing, on every core.

@@ -142,7 +142,11 @@ func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer
 			ok = false
 			continue
 		}
-		fmt.Fprintf(out, "%s: draft for %q (%d visitors)\n", rel, g.Query, g.Visitors)
+		who := site.Count(g.Visitors, "visitor")
+		if g.Kind == UnlinkedTicket {
+			who = site.Count(g.Searches, "support ticket")
+		}
+		fmt.Fprintf(out, "%s: draft for %q (%s)\n", rel, g.Query, who)
 	}
 	return ok
 }

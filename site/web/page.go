@@ -121,7 +121,7 @@ func (st *state) untranslated(p string) (string, int, bool) {
 			return st.inLocale(to, loc, true)
 		}
 	}
-	if t, ok := st.variantOf(rest); ok {
+	if t, ok := st.variantOf(rest); ok && !t.gone {
 		target, _ := url.PathUnescape(t.to) // variants answer escaped paths
 		return st.inLocale(target, loc, t.moved)
 	}
@@ -182,15 +182,15 @@ func redirectWith(c echo.Context, code int, target string) error {
 	return c.Redirect(code, target)
 }
 
-// isGone reports whether p is a page redirects.yaml marks removed, in any
-// letter case, with or without its trailing slash, and under any locale's
-// prefix (/de/old/gone for /old/gone): a removed page is gone in every
-// language.
+// isGone reports whether p is a page redirects.yaml marks removed, written
+// in any of the forms a live page answers 301 from (variantOf: any letter
+// case, with or without its trailing slash, a trailing .md or .html,
+// /index, the default locale's prefix), and under any locale's prefix
+// (/de/old/gone for /old/gone): a removed page is gone in every language.
 func (st *state) isGone(p string) bool {
 	_, rest := st.localeOf(p)
 	for _, q := range []string{p, rest} {
-		// Keyed lower-case, without the trailing slash (render.go).
-		if st.gone[strings.ToLower(strings.TrimSuffix(q, "/"))] {
+		if t, ok := st.variantOf(q); ok && t.gone {
 			return true
 		}
 	}

@@ -46,8 +46,8 @@ type published struct {
 	// FAQs, sitemaps), for the lookups that need every path.
 	rankedPaths map[string]bool
 	// moved maps an alias or redirected path to its target; gone lists
-	// removed paths (410), lower-case and without a trailing slash. Both
-	// are keyed by pathKey.
+	// removed paths (410), as redirects.yaml writes them. Both are keyed
+	// by pathKey.
 	moved map[string]string
 	gone  map[string]bool
 	// nonDefault lists the locales served under a "/{locale}" prefix.
@@ -277,7 +277,7 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 			continue
 		}
 		if r.To == "" {
-			st.gone[strings.ToLower(strings.TrimSuffix(from, "/"))] = true // see isGone
+			st.gone[from] = true // see isGone
 		} else {
 			st.moved[from] = r.To
 		}

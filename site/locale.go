@@ -61,6 +61,11 @@ type Localizer interface {
 	// Forms returns key's plural forms in locale ("one", "other"...), for
 	// scripts that choose among them.
 	Forms(locale, key string) map[string]string
+	// Langs returns, for every key of Strings(locale), the locale its
+	// string is shown in when that is another language than locale's (a
+	// string the locale lacks, shown in a fallback), "" when it is in
+	// locale's language; callers must not change the map.
+	Langs(locale string) map[string]string
 	// Name is a locale's name in its own language.
 	Name(locale string) string
 	// NameIn is a locale's name in the language of the locale in, for a

@@ -37,7 +37,7 @@ func embeddedThemeFile(t *testing.T, name string) string {
 func withFooter(t *testing.T, text string) string {
 	t.Helper()
 	footer := embeddedThemeFile(t, "templates/footer.html")
-	const powered = `<p class="powered">{{.T.footer}}</p>`
+	const powered = `<p class="powered"{{with .TLang.footer}} lang="{{.}}"{{end}}>{{.T.footer}}</p>`
 	if !strings.Contains(footer, powered) {
 		t.Fatalf("the default footer has no %s to replace", powered)
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 	"gopkg.in/yaml.v3"
 )
 
@@ -327,7 +328,9 @@ func contains(list []string, s string) bool {
 // normalizePath turns an alias or redirect source into a site path that
 // starts with "/": full URLs keep only their path (and query). The path is
 // decoded ("/billing/taxe-%C3%A9" is "/billing/taxe-é"), as requests' are,
-// whether it was written encoded or not.
+// whether it was written encoded or not, and normalised
+// (textnorm.Normalize: accents typed decomposed, as macOS writes them,
+// are the composed ones), as the server normalises requests.
 func normalizePath(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -345,6 +348,7 @@ func normalizePath(s string) string {
 	if p, err := url.PathUnescape(s); err == nil {
 		s = p
 	}
+	s = textnorm.Normalize(s)
 	if !strings.HasPrefix(s, "/") {
 		s = "/" + s
 	}

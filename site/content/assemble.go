@@ -85,6 +85,9 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		if a.Slug == "" {
 			a.Slug = s.name.stem
 		}
+		// One spelling per URL: a slug typed with decomposed accents (as
+		// macOS writes names) is the composed one (see textnorm.Normalize).
+		a.Slug = textnorm.Normalize(a.Slug)
 		a.CategoryID, _, _ = strings.Cut(s.dir, "/")
 		a.SectionID = s.dir
 		a.URL = l.localePrefix(a.Locale) + "/" + folderURL(s.dir) + "/" + a.Slug

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // checkRedirects validates redirects.yaml against the site and flattens
@@ -170,7 +171,7 @@ func (s *siteMap) follow(from, to string) (final string, chain []string, gone bo
 			return cur, append(chain, cur), false, nil
 		}
 		p, extras := splitExtras(cur)
-		key := trimSlash(p)
+		key := trimSlash(textnorm.Normalize(p)) // as the server reads requests
 		chain = append(chain, cur)
 		if seen[key] {
 			if len(chain) == 2 {

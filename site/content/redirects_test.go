@@ -162,3 +162,30 @@ func TestRedirectsLivePagesOfLocales(t *testing.T) {
 		}
 	}
 }
+
+// TestRedirectsInAnyNormalForm: an old path or a target typed with
+// decomposed accents (as macOS writes them) is the composed one, as the
+// server reads requests: the target is found (and written as the page's
+// URL), a redirect to an alias typed the other way is followed. Before,
+// "/billing/re\u0301sume\u0301" was no page of the site.
+func TestRedirectsInAnyNormalForm(t *testing.T) {
+	lib := load(t, map[string]string{
+		"billing/résumé.md": "---\ntitle: Summary\naliases: [\"/vieux/re\u0301sume\u0301\"]\n---\nText.\n",
+		"redirects.yaml":    "\"/ancien/re\u0301sume\u0301\": \"/billing/re\u0301sume\u0301\"\n/autre/résumé: /vieux/résumé\n",
+	})
+	var got []string
+	for _, r := range lib.Redirects {
+		got = append(got, r.From+" → "+r.To)
+	}
+	if want := []string{"/ancien/résumé → /billing/résumé", "/autre/résumé → /billing/résumé"}; strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("redirects:\n%s\nwant (composed):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if a := article(t, lib, "billing/résumé.md"); len(a.Aliases) != 1 || a.Aliases[0] != "/vieux/résumé" {
+		t.Errorf("aliases %q, want the composed /vieux/résumé", a.Aliases)
+	}
+	for _, p := range redirectProblems(lib) {
+		if !strings.Contains(p, "redirect chain") {
+			t.Errorf("problem: %s", p)
+		}
+	}
+}

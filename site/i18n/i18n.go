@@ -111,16 +111,18 @@ type Catalog struct {
 	defaultLocale string
 	theme, own    site.Strings
 	// flat caches each locale's resolved strings (the "other" form of
-	// plural messages), built for the locales given to New.
-	flat map[string]map[string]string
+	// plural messages), built for the locales given to New; langs the
+	// language each is shown in (Langs).
+	flat, langs map[string]map[string]string
 }
 
 // New builds the catalog of the theme's strings with the content's own over
 // them, resolved for locales.
 func New(theme, own site.Strings, defaultLocale string, locales []string) *Catalog {
-	c := &Catalog{defaultLocale: defaultLocale, theme: theme, own: own, flat: map[string]map[string]string{}}
+	c := &Catalog{defaultLocale: defaultLocale, theme: theme, own: own, flat: map[string]map[string]string{}, langs: map[string]map[string]string{}}
 	for _, loc := range append([]string{defaultLocale, Reference}, locales...) {
 		c.flat[loc] = c.resolveAll(loc)
+		c.langs[loc] = c.langsOf(loc)
 	}
 	return c
 }
@@ -202,6 +204,32 @@ func (c *Catalog) Plural(locale, key string, n int, args ...string) string {
 func (c *Catalog) ShownIn(locale, key string) string {
 	_, found := c.message(locale, key)
 	return found
+}
+
+// Langs returns, for every key of Strings(locale), the locale its string
+// is shown in on locale's pages when that is another language than
+// locale's (a string locale lacks, shown in the default locale's or in
+// English: "en"), and "" when it is in locale's language (its own, or
+// its base language's: pt for pt-BR). For the lang attribute of the
+// elements showing a string. The map is shared: callers must not change
+// it.
+func (c *Catalog) Langs(locale string) map[string]string {
+	if m, ok := c.langs[locale]; ok {
+		return m
+	}
+	return c.langsOf(locale)
+}
+
+func (c *Catalog) langsOf(locale string) map[string]string {
+	out := make(map[string]string, len(c.Strings(locale)))
+	for k := range c.Strings(locale) {
+		if found := c.ShownIn(locale, k); found != "" && Language(found) != Language(locale) {
+			out[k] = found
+		} else {
+			out[k] = ""
+		}
+	}
+	return out
 }
 
 // Forms returns the plural forms of key in locale after fallbacks.

@@ -46,6 +46,44 @@ func TestCatalogFallbacks(t *testing.T) {
 	}
 }
 
+// TestLangs: the language each string is shown in, for the lang attribute
+// of the elements showing it: "" for a string in the locale's language
+// (its own, its base language's), the fallback's locale for the others,
+// every key listed.
+func TestLangs(t *testing.T) {
+	theme := site.Strings{
+		"en": {"hello": {"other": "Hello"}, "bye": {"other": "Bye"}},
+		"fr": {"hello": {"other": "Bonjour"}, "bye": {"other": "Au revoir"}},
+		"pt": {"hello": {"other": "Olá"}},
+	}
+	own := site.Strings{"sw": {"bye": {"other": "Kwaheri"}}}
+	for _, tt := range []struct {
+		def, locale string
+		want        map[string]string
+	}{
+		{"en", "en", map[string]string{"hello": "", "bye": ""}},
+		{"en", "en-GB", map[string]string{"hello": "", "bye": ""}},
+		{"en", "fr", map[string]string{"hello": "", "bye": ""}},
+		{"en", "pt-BR", map[string]string{"hello": "", "bye": "en"}},
+		{"en", "sw", map[string]string{"hello": "en", "bye": ""}},
+		{"en", "ja", map[string]string{"hello": "en", "bye": "en"}},
+		{"fr", "ja", map[string]string{"hello": "fr", "bye": "fr"}},
+		{"fr", "pt", map[string]string{"hello": "", "bye": "fr"}},
+	} {
+		c := New(theme, own, tt.def, []string{tt.def, "sw"})
+		got := c.Langs(tt.locale)
+		if len(got) != len(tt.want) {
+			t.Errorf("default %s: Langs(%s) = %v, want %v", tt.def, tt.locale, got, tt.want)
+			continue
+		}
+		for k, w := range tt.want {
+			if g, ok := got[k]; !ok || g != w {
+				t.Errorf("default %s: Langs(%s)[%s] = %q, want %q", tt.def, tt.locale, k, g, w)
+			}
+		}
+	}
+}
+
 func TestParse(t *testing.T) {
 	m, errs := Parse("i18n/de.yaml", []byte("a: Eins\nb:\n  one: ein\n  other: viele\nc:\n  one: nur eins\nd: [x]\ne:\n  lots: x\n  other: y\n"))
 	if m["a"]["other"] != "Eins" || m["b"]["one"] != "ein" {

@@ -17,7 +17,9 @@ type articlePage struct {
 	Related      []*site.Article
 	UpdatedISO   string
 	UpdatedHuman string
-	Status       string
+	// Status says "Draft" or "Scheduled…" in the preview; StatusLang is
+	// its language when it is not the page's (TLang).
+	Status, StatusLang string
 }
 
 // relatedIndex finds related articles: those sharing tags or keywords with
@@ -114,7 +116,7 @@ func articleData(v *site.View, rel *relatedIndex, a *site.Article) *articlePage 
 		Related:      rel.related(a, 5),
 		UpdatedISO:   a.Updated.UTC().Format(time.RFC3339),
 		UpdatedHuman: humanDate(a.Updated, a.Locale),
-		Reasons:      reasonsFor(b.T),
+		Reasons:      reasonsFor(b),
 	}
 	if len(p.TOC) < 2 {
 		p.TOC = nil
@@ -126,10 +128,10 @@ func articleData(v *site.View, rel *relatedIndex, a *site.Article) *articlePage 
 	}
 	switch {
 	case a.Draft:
-		p.Status = b.T["draft"]
+		p.Status, p.StatusLang = b.T["draft"], b.TLang["draft"]
 		p.NoIndex = true
 	case !a.PublishAt.IsZero() && a.PublishAt.After(v.Now):
-		p.Status = b.T["scheduled"] + " " + humanDate(a.PublishAt, a.Locale)
+		p.Status, p.StatusLang = b.T["scheduled"]+" "+humanDate(a.PublishAt, a.Locale), b.TLang["scheduled"]
 		p.NoIndex = true
 	}
 	return p

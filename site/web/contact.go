@@ -29,7 +29,10 @@ type contactPage struct {
 	Suggestions                 []site.SearchHit
 	Searched                    bool // a subject was looked up
 	Error                       string
-	Sent                        bool
+	// ErrorLang is the language of Error, a server's message (English),
+	// when it is not the page's.
+	ErrorLang string
+	Sent      bool
 	// NotSaved: the request could not be stored (a full disk, a
 	// read-only database) and was not sent; the form comes back filled.
 	NotSaved bool
@@ -161,7 +164,7 @@ func (s *Server) contactPost(c echo.Context) error {
 		if site.ErrorCode(err) != site.EINVALID {
 			return err
 		}
-		page.Error = site.ErrorMessage(err)
+		page.Error, page.ErrorLang = site.ErrorMessage(err), messageLang(page.Locale)
 		if page.Subject != "" {
 			if err := s.contactSuggest(c, st, page); err != nil {
 				return err

@@ -108,17 +108,22 @@ func (s *Server) handleError(err error, c echo.Context) {
 	b := newBase(st.view, loc, "", "", "")
 	b.NoIndex = true
 	data := &errorPage{basePage: b, Status: status}
+	msgLang := messageLang(loc)
+	shown := func(heading, text string) { // keys of T
+		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T[heading], b.T[text], b.TLang[heading], b.TLang[text]
+	}
 	switch {
 	case status == http.StatusTooManyRequests:
 		data.Heading, data.Text = b.T["too_many_requests"], st.view.UI.Plural(loc, "retry_after", retry)
+		data.HeadingLang, data.TextLang = b.TLang["too_many_requests"], b.TLang["retry_after"]
 	case r.Method == http.MethodPost && status < 500:
 		// A form's error: the page is there, what the form names may
 		// not be (a mistyped gap ID); the message says which.
-		data.Heading, data.Text = b.T["bad_request"], msg
+		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T["bad_request"], msg, b.TLang["bad_request"], msgLang
 	case status == http.StatusNotFound, status == http.StatusGone:
-		data.Heading, data.Text = b.T["not_found_title"], b.T["not_found_text"]
+		shown("not_found_title", "not_found_text")
 		if status == http.StatusGone {
-			data.Heading, data.Text = b.T["gone_title"], b.T["gone_text"]
+			shown("gone_title", "gone_text")
 		}
 		data.Query = pathWords(rest)
 		data.Hits = s.suggestFor(c, st, data.Query, loc)
@@ -127,9 +132,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 		}
 	case status == http.StatusBadRequest, status == http.StatusUnauthorized, status == http.StatusForbidden,
 		status == http.StatusRequestEntityTooLarge:
-		data.Heading, data.Text = b.T["bad_request"], msg
+		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T["bad_request"], msg, b.TLang["bad_request"], msgLang
 	default:
-		data.Heading, data.Text = b.T["error_title"], b.T["error_text"]
+		shown("error_title", "error_text")
 	}
 	data.Title = data.Heading + " – " + b.SiteTitle
 	if err := s.renderDynamic(c, st, status, "error", data); err != nil {

@@ -44,7 +44,7 @@ func (s *Server) feedback(c echo.Context) error {
 	}
 	b := newBase(st.view, loc, strs(st.view, loc)["thanks"], "", "")
 	b.NoIndex = true
-	page := &thanksPage{basePage: b, Helpful: helpful, BackURL: a.URL, ArticleID: a.ID, Reasons: reasonsFor(b.T)}
+	page := &thanksPage{basePage: b, Helpful: helpful, BackURL: a.URL, ArticleID: a.ID, Reasons: reasonsFor(b)}
 	vote := site.Event{Type: site.EventVote, ArticleID: a.ID, Locale: a.Locale, Helpful: &helpful,
 		Reason: r.PostForm.Get("reason"), Comment: r.PostForm.Get("comment"), Source: site.SourceSite}
 	if err := vote.Validate(); err != nil {
@@ -76,16 +76,17 @@ type thanksPage struct {
 	Reasons   []reason
 }
 
-// reason is one answer to "what went wrong?".
+// reason is one answer to "what went wrong?"; Lang is its label's
+// language when it is not the page's (TLang), "".
 type reason struct {
-	Value, Label string
+	Value, Label, Lang string
 }
 
-// reasonsFor returns the vote reasons labelled in locale's strings.
-func reasonsFor(t map[string]string) []reason {
+// reasonsFor returns the vote reasons labelled in the page's strings.
+func reasonsFor(b basePage) []reason {
 	out := make([]reason, len(site.VoteReasons))
 	for i, r := range site.VoteReasons {
-		out[i] = reason{Value: r, Label: t["reason_"+r]}
+		out[i] = reason{Value: r, Label: b.T["reason_"+r], Lang: b.TLang["reason_"+r]}
 	}
 	return out
 }

@@ -45,7 +45,7 @@ func homeData(st *state, loc string) *homePage {
 		// language around the default locale's articles, which search
 		// engines index at their own URLs.
 		p.NoIndex = true
-		p.Untranslated = v.UI.Text(loc, "untranslated_locale", "language", v.UI.NameIn(v.Lib.Config.DefaultLocale, loc))
+		p.Untranslated = v.UI.Text(loc, "untranslated_locale", "language", v.UI.NameIn(v.Lib.Config.DefaultLocale, b.shownIn("untranslated_locale")))
 	}
 	for _, e := range st.questions(loc, homeFAQ, false) {
 		p.Top = append(p.Top, e.Article)

@@ -37,7 +37,10 @@ type nextSteps struct {
 // write back; when the contact is not an address, there is no hook (the
 // contact link follows anyway).
 type subscribeHook struct {
-	T       map[string]string
+	T map[string]string
+	// TLang is the page's: the language of each string of T when it is
+	// not the page's.
+	TLang   map[string]string
 	Query   string
 	Locale  string
 	MailURL string
@@ -150,5 +153,5 @@ func newSubscribeHook(v *site.View, b basePage, q string) *subscribeHook {
 	if enc != "" {
 		u += "?" + enc
 	}
-	return &subscribeHook{T: b.T, Query: q, Locale: b.Locale, MailURL: u}
+	return &subscribeHook{T: b.T, TLang: b.TLang, Query: q, Locale: b.Locale, MailURL: u}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // pageCache lets browsers and Caddy keep a page briefly and revalidate it
@@ -27,6 +28,15 @@ func (s *Server) page(c echo.Context) error {
 	p := r.URL.Path
 	if to, ok := st.encodedVariant(r.URL.RawPath, p); ok {
 		return redirect(c, to)
+	}
+	if k := pathKey(p); k != p {
+		// Accents typed decomposed (/billing/re%CC%81duction): a page
+		// answers at its one URL; aliases, redirects and removed pages
+		// are looked up in the form they are keyed by.
+		if _, ok := st.page(k); ok {
+			return redirect(c, escapePath(k))
+		}
+		p = k
 	}
 	if b, ok := st.page(p); ok {
 		b, err := b.ready(st.tmpl, st.hot)
@@ -111,7 +121,7 @@ func (st *state) untranslated(p string) (string, int, bool) {
 			return st.inLocale(to, loc, true)
 		}
 	}
-	if t, ok := st.variantOf(rest); ok {
+	if t, ok := st.variantOf(rest); ok && !t.gone {
 		target, _ := url.PathUnescape(t.to) // variants answer escaped paths
 		return st.inLocale(target, loc, t.moved)
 	}
@@ -151,6 +161,14 @@ func (st *state) inLocale(target, loc string, moved bool) (string, int, bool) {
 	return "", 0, false
 }
 
+// pathKey is the form in which a request's path is looked up among the
+// paths the site answers (pages, aliases, redirects, removed pages), and
+// those paths keyed: Unicode NFC with invisible characters removed
+// (textnorm.Normalize), so that a path typed with decomposed accents
+// (/aide/re%CC%81duction, as macOS and some clients write them) finds the
+// one written composed (/aide/r%C3%A9duction), and the other way round.
+func pathKey(p string) string { return textnorm.Normalize(p) }
+
 // redirect answers 301 to target, keeping the query string.
 func redirect(c echo.Context, target string) error {
 	return redirectWith(c, http.StatusMovedPermanently, target)
@@ -164,15 +182,15 @@ func redirectWith(c echo.Context, code int, target string) error {
 	return c.Redirect(code, target)
 }
 
-// isGone reports whether p is a page redirects.yaml marks removed, in any
-// letter case, with or without its trailing slash, and under any locale's
-// prefix (/de/old/gone for /old/gone): a removed page is gone in every
-// language.
+// isGone reports whether p is a page redirects.yaml marks removed, written
+// in any of the forms a live page answers 301 from (variantOf: any letter
+// case, with or without its trailing slash, a trailing .md or .html,
+// /index, the default locale's prefix), and under any locale's prefix
+// (/de/old/gone for /old/gone): a removed page is gone in every language.
 func (st *state) isGone(p string) bool {
 	_, rest := st.localeOf(p)
 	for _, q := range []string{p, rest} {
-		// Keyed lower-case, without the trailing slash (render.go).
-		if st.gone[strings.ToLower(strings.TrimSuffix(q, "/"))] {
+		if t, ok := st.variantOf(q); ok && t.gone {
 			return true
 		}
 	}

@@ -16,6 +16,12 @@ type basePage struct {
 	// Dir is the locale's writing direction, rtl or ltr.
 	Dir string
 	T   map[string]string
+	// TLang gives, for every key of T, the language its string is shown
+	// in when it is not the page's (a string the locale lacks, shown in
+	// English or the default locale's language), "" when it is the
+	// page's: for the lang attribute of the elements showing it (see the
+	// uiLang and langIn template functions).
+	TLang map[string]string
 	// CountForms are the plural forms of "3 suggestions available", as
 	// JSON, for the autocomplete script.
 	CountForms string
@@ -89,11 +95,14 @@ type catCard struct {
 
 type errorPage struct {
 	basePage
-	Status     int
-	Heading    string
-	Text       string
-	Hits       []*site.Article
-	Categories []*site.Category
+	Status  int
+	Heading string
+	Text    string
+	// HeadingLang and TextLang are their languages when they are not the
+	// page's (TLang; a server's message is in English), "" otherwise.
+	HeadingLang, TextLang string
+	Hits                  []*site.Article
+	Categories            []*site.Category
 }
 
 // localePrefix is "" for the default locale and "/fr" for the others.
@@ -127,6 +136,7 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 		Locale:        locale,
 		Dir:           i18n.Direction(locale),
 		T:             t,
+		TLang:         v.UI.Langs(locale),
 		SiteTitle:     siteTitle,
 		SiteTitleLang: settingLang(v, "title", locale),
 		Title:         full,
@@ -167,13 +177,14 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 
 // siteDescription is the site's description in locale and its language
 // when it is not locale's (else ""): guichet.yaml's for locale, else its
-// default locale's, else "Answers to your questions." in locale.
+// default locale's, else "Answers to your questions." in locale (in
+// English when the locale has no string for it).
 func siteDescription(v *site.View, locale string) (string, string) {
 	cfg := v.Lib.Config
 	if d := cfg.Localized("description", locale, cfg.Description); d != "" {
 		return d, settingLang(v, "description", locale)
 	}
-	return strs(v, locale)["description"], ""
+	return strs(v, locale)["description"], v.UI.Langs(locale)["description"]
 }
 
 // metaDescription is the site's description for the meta tags and feeds
@@ -248,6 +259,26 @@ func (b *basePage) setVersions(v *site.View, translated, offered map[string]stri
 	}
 }
 
+// messageLang is the language of the server's own messages (errors of a
+// form or a request, written in English) on pages of loc when it is not
+// loc's, for their lang attribute; "" otherwise.
+func messageLang(loc string) string {
+	if i18n.Language(loc) == "en" {
+		return ""
+	}
+	return "en"
+}
+
+// shownIn is the locale the string key is shown in on the page: the
+// page's, or the fallback's (TLang), for the words a sentence names in its
+// own language ("showing results in {language}").
+func (b *basePage) shownIn(key string) string {
+	if l := b.TLang[key]; l != "" {
+		return l
+	}
+	return b.Locale
+}
+
 // countLabel says "3 articles" in locale.
 func countLabel(v *site.View, locale string, n int) string {
 	return v.UI.Plural(locale, "article_count", n)
@@ -261,7 +292,7 @@ func humanDate(t time.Time, locale string) string { return i18n.Date(locale, t) 
 // with no page in locale (no article of the locale, no title of its own)
 // is linked in the default locale, as the home lists it.
 func crumbsFor(v *site.View, id, locale string, current bool) []crumb {
-	out := []crumb{{Title: strs(v, locale)["home"], URL: localePrefix(v, locale) + "/"}}
+	out := []crumb{{Title: strs(v, locale)["home"], URL: localePrefix(v, locale) + "/", Lang: v.UI.Langs(locale)["home"]}}
 	chain := v.Ancestors(id, locale)
 	for i, c := range chain {
 		last := current && i == len(chain)-1

@@ -46,7 +46,8 @@ type published struct {
 	// FAQs, sitemaps), for the lookups that need every path.
 	rankedPaths map[string]bool
 	// moved maps an alias or redirected path to its target; gone lists
-	// removed paths (410), lower-case and without a trailing slash.
+	// removed paths (410), as redirects.yaml writes them. Both are keyed
+	// by pathKey.
 	moved map[string]string
 	gone  map[string]bool
 	// nonDefault lists the locales served under a "/{locale}" prefix.
@@ -259,9 +260,11 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 	}
 	st.feeds = sync.OnceValue(func() *feedSet { return newFeedSet(v) })
 	st.pages["/robots.txt"] = robotsTxt(v)
+	// Old paths are keyed as requests are looked up (pathKey).
 	for _, list := range v.ByLocale {
 		for _, a := range list {
 			for _, alias := range a.Aliases {
+				alias = pathKey(alias)
 				if _, taken := st.pages[alias]; !taken && !st.rankedPaths[alias] {
 					st.moved[alias] = a.URL
 				}
@@ -269,13 +272,14 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 		}
 	}
 	for _, r := range v.Lib.Redirects {
-		if _, taken := st.pages[r.From]; taken || st.rankedPaths[r.From] {
+		from := pathKey(r.From)
+		if _, taken := st.pages[from]; taken || st.rankedPaths[from] {
 			continue
 		}
 		if r.To == "" {
-			st.gone[strings.ToLower(strings.TrimSuffix(r.From, "/"))] = true // see isGone
+			st.gone[from] = true // see isGone
 		} else {
-			st.moved[r.From] = r.To
+			st.moved[from] = r.To
 		}
 	}
 	return st, nil

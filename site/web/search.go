@@ -18,21 +18,25 @@ import (
 
 type searchPage struct {
 	basePage
-	Heading       string
-	Results       *site.SearchResults
-	SearchID      string
-	Start         int
-	CountLabel    string
-	NoResults     string
-	DidYouMean    string // the corrected query the results are for
-	DidYouMeanURL string
-	InsteadURL    string // the query as typed, without correction
-	FallbackNote  string
-	PrevURL       string
-	NextURL       string
-	FirstPageURL  string // set past the last page
-	PageLabel     string
-	Categories    []*site.Category // with no query
+	Heading string
+	// HeadingLang, CountLang (of CountLabel or RelatedIntro) and
+	// NoResultsLang are the languages of those texts when they are not
+	// the page's (TLang), "" otherwise.
+	HeadingLang, CountLang, NoResultsLang string
+	Results                               *site.SearchResults
+	SearchID                              string
+	Start                                 int
+	CountLabel                            string
+	NoResults                             string
+	DidYouMean                            string // the corrected query the results are for
+	DidYouMeanURL                         string
+	InsteadURL                            string // the query as typed, without correction
+	FallbackNote                          string
+	PrevURL                               string
+	NextURL                               string
+	FirstPageURL                          string // set past the last page
+	PageLabel                             string
+	Categories                            []*site.Category // with no query
 	// Weak: the results answer the query only in part, and are shown as
 	// related articles (RelatedIntro says so).
 	Weak         bool
@@ -91,10 +95,10 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	b.NoIndex = true
 	b.Query = q
 	b.Title = b.T["results_title"] + " – " + b.SiteTitle
-	data := &searchPage{basePage: b, Heading: b.T["results_title"], Start: (pageNum-1)*searchPageSize + 1}
+	data := &searchPage{basePage: b, Heading: b.T["results_title"], HeadingLang: b.TLang["results_title"], Start: (pageNum-1)*searchPageSize + 1}
 	if q != "" {
 		data.Title = v.UI.Text(loc, "results_for", "query", q) + " – " + b.SiteTitle
-		data.Heading = v.UI.Text(loc, "results_for", "query", q)
+		data.Heading, data.HeadingLang = v.UI.Text(loc, "results_for", "query", q), b.TLang["results_for"]
 		res, err := s.find(r.Context(), st, "s", site.SearchRequest{Query: q, Locale: loc, Limit: searchPageSize, Offset: (pageNum - 1) * searchPageSize, Verbatim: verbatim})
 		if err != nil {
 			return fmt.Errorf("search %q: %w", q, err)
@@ -108,12 +112,12 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		if pageNum == 1 {
 			s.recordSearch(c, id, q, loc, res, site.SourceSite, "", "")
 		}
-		data.CountLabel = v.UI.Plural(loc, "result_count", res.Total)
-		data.NoResults = v.UI.Text(loc, "no_results", "query", q)
+		data.CountLabel, data.CountLang = v.UI.Plural(loc, "result_count", res.Total), b.TLang["result_count"]
+		data.NoResults, data.NoResultsLang = v.UI.Text(loc, "no_results", "query", q), b.TLang["no_results"]
 		if res.CommonWords {
 			// Only stop words, and no title has them as a phrase: say
 			// so, rather than that nothing matches.
-			data.NoResults = v.UI.Text(loc, "common_words", "query", q)
+			data.NoResults, data.NoResultsLang = v.UI.Text(loc, "common_words", "query", q), b.TLang["common_words"]
 		}
 		// The pages of one query are one search: they carry its id, so a
 		// click on page 2 counts for the search (its position is past
@@ -121,20 +125,20 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		// going back to page 1 does not count another search.
 		pageURL := func(page int) string { return searchURL(b.SearchURL, q, page, verbatim) + "&sid=" + id }
 		if res.Total > 0 && len(res.Hits) == 0 {
-			data.NoResults = v.UI.Text(loc, "past_end", "query", q)
+			data.NoResults, data.NoResultsLang = v.UI.Text(loc, "past_end", "query", q), b.TLang["past_end"]
 			data.FirstPageURL = searchURL(b.SearchURL, q, 1, verbatim)
 		}
 		if res.DidYouMean != "" {
 			// The results are for the corrected query: say so, and offer
 			// the words as typed.
-			data.Heading = v.UI.Text(loc, "results_for", "query", res.DidYouMean)
+			data.Heading, data.HeadingLang = v.UI.Text(loc, "results_for", "query", res.DidYouMean), b.TLang["results_for"]
 			data.Title = data.Heading + " – " + b.SiteTitle
 			data.DidYouMean = res.DidYouMean
 			data.DidYouMeanURL = searchURL(b.SearchURL, res.DidYouMean, 1, false)
 			data.InsteadURL = searchURL(b.SearchURL, q, 1, true)
 		}
 		if res.Locale != "" && res.Locale != loc && len(res.Hits) > 0 {
-			data.FallbackNote = v.UI.Text(loc, "fallback_locale", "language", v.UI.NameIn(res.Locale, loc))
+			data.FallbackNote = v.UI.Text(loc, "fallback_locale", "language", v.UI.NameIn(res.Locale, b.shownIn("fallback_locale")))
 		}
 		if pageNum > 1 {
 			data.PrevURL = pageURL(pageNum - 1)
@@ -152,9 +156,9 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 				shown = res.DidYouMean
 			}
 			data.Weak = true
-			data.Heading = v.UI.Text(loc, "related_for", "query", shown)
+			data.Heading, data.HeadingLang = v.UI.Text(loc, "related_for", "query", shown), b.TLang["related_for"]
 			data.Title = data.Heading + " – " + b.SiteTitle
-			data.RelatedIntro = v.UI.Text(loc, "related_intro", "query", shown)
+			data.RelatedIntro, data.CountLang = v.UI.Text(loc, "related_intro", "query", shown), b.TLang["related_intro"]
 			data.Next = s.nextStepsFor(st, b, q, false)
 		}
 		if pageNum == 1 && weakResults(res) {

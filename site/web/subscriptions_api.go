@@ -16,7 +16,10 @@ import (
 // search page on no or weak results, the contact form, the no-results
 // page.
 type subscribeForm struct {
-	T      map[string]string
+	T map[string]string
+	// TLang is the page's: the language of each string of T when it is
+	// not the page's.
+	TLang  map[string]string
 	Locale string
 	Query  string
 	Source string // the events' source: site, widget, contact
@@ -36,7 +39,7 @@ func (s *Server) subscribeFormFor(v *site.View, b basePage, query, source string
 	if !s.subscriptionsOn() || !textnorm.HasWords(query) {
 		return nil
 	}
-	return &subscribeForm{T: b.T, Locale: b.Locale, Query: query, Source: source, Intro: v.UI.Text(b.Locale, "subscribe_intro", "query", query)}
+	return &subscribeForm{T: b.T, TLang: b.TLang, Locale: b.Locale, Query: query, Source: source, Intro: v.UI.Text(b.Locale, "subscribe_intro", "query", query)}
 }
 
 // subscriptionPage says where a subscription stands: asked (check your
@@ -44,6 +47,9 @@ func (s *Server) subscribeFormFor(v *site.View, b basePage, query, source string
 type subscriptionPage struct {
 	basePage
 	Heading, Text string
+	// HeadingLang and TextLang are their languages when they are not the
+	// page's (TLang), "" otherwise.
+	HeadingLang, TextLang string
 	// Unsubscribe is the link to cancel, on the confirmed page.
 	Unsubscribe string
 }
@@ -127,17 +133,19 @@ func (s *Server) subscribePost(c echo.Context) error {
 		return err
 	}
 	loc, _ := s.requestLocale(c, st, in.Locale)
-	t := strs(st.view, loc)
-	return s.renderSubscription(c, st, loc, t["subscribe_sent_title"], t["subscribe_sent"], "")
+	return s.renderSubscription(c, st, loc, "subscribe_sent_title", "subscribe_sent", "", "")
 }
 
-// renderSubscription renders the subscription page.
-func (s *Server) renderSubscription(c echo.Context, st *state, loc, heading, text, unsubscribe string) error {
-	b := newBase(st.view, loc, heading, "", "")
+// renderSubscription renders the subscription page: the strings heading
+// and textKey (with {query} filled from query) of loc.
+func (s *Server) renderSubscription(c echo.Context, st *state, loc, heading, textKey, query, unsubscribe string) error {
+	b := newBase(st.view, loc, strs(st.view, loc)[heading], "", "")
 	b.NoIndex = true
 	c.Response().Header().Set("Cache-Control", "no-store")
 	c.Response().Header().Set("Referrer-Policy", "no-referrer") // the token stays here
-	return s.renderDynamic(c, st, http.StatusOK, "subscription", &subscriptionPage{basePage: b, Heading: heading, Text: text, Unsubscribe: unsubscribe})
+	return s.renderDynamic(c, st, http.StatusOK, "subscription", &subscriptionPage{basePage: b,
+		Heading: b.T[heading], Text: st.view.UI.Text(loc, textKey, "query", query), HeadingLang: b.TLang[heading], TextLang: b.TLang[textKey],
+		Unsubscribe: unsubscribe})
 }
 
 // linkLocale is the locale a confirmation or unsubscribe link names, else
@@ -167,9 +175,8 @@ func (s *Server) subscriptionConfirm(c echo.Context) error {
 	if !slices.Contains(st.view.Lib.Locales(), loc) {
 		loc = st.view.Lib.Config.DefaultLocale
 	}
-	t := strs(st.view, loc)
 	unsub := "/subscriptions/unsubscribe?token=" + url.QueryEscape(token) + "&locale=" + url.QueryEscape(loc)
-	return s.renderSubscription(c, st, loc, t["subscribe_confirmed_title"], st.view.UI.Text(loc, "subscribe_confirmed", "query", sub.Query), unsub)
+	return s.renderSubscription(c, st, loc, "subscribe_confirmed_title", "subscribe_confirmed", sub.Query, unsub)
 }
 
 // subscriptionUnsubscribe serves the unsubscribe link: one click (GET, or
@@ -189,8 +196,7 @@ func (s *Server) subscriptionUnsubscribe(c echo.Context) error {
 	}
 	// Unsubscribing twice is done as well: the address is gone either way.
 	loc := s.linkLocale(c, st)
-	t := strs(st.view, loc)
-	return s.renderSubscription(c, st, loc, t["unsubscribe_title"], t["unsubscribe_done"], "")
+	return s.renderSubscription(c, st, loc, "unsubscribe_title", "unsubscribe_done", "", "")
 }
 
 // subscriptionCORS guards POST /api/v1/subscriptions (see allowedOrigins).

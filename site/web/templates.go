@@ -63,15 +63,19 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 		"isURL": func(s string) bool { return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") },
 		// task names a kind of the to-do list, and its action.
 		"task": func(s string) string { return taskLabels[s] },
-		// why passes the vote-reason form its strings and options.
-		"why": func(t map[string]string, reasons []reason, hidden bool) map[string]any {
-			return map[string]any{"T": t, "Reasons": reasons, "Hidden": hidden}
+		// why passes the vote-reason form its strings and options, and
+		// the strings' languages (TLang; a theme written before it
+		// passes none: all in the page's).
+		"why": func(t map[string]string, reasons []reason, hidden bool, tlang ...map[string]string) map[string]any {
+			return map[string]any{"T": t, "TLang": langsOr(t, tlang), "Reasons": reasons, "Hidden": hidden}
 		},
 		// feedbackOf passes the "Was this helpful?" form what it shows;
-		// source is the events' source ("" for the site).
-		"feedbackOf": func(t map[string]string, reasons []reason, locale, articleID, source string) map[string]any {
-			return map[string]any{"T": t, "Reasons": reasons, "Locale": locale, "ArticleID": articleID, "Source": source}
+		// source is the events' source ("" for the site); TLang as why.
+		"feedbackOf": func(t map[string]string, reasons []reason, locale, articleID, source string, tlang ...map[string]string) map[string]any {
+			return map[string]any{"T": t, "TLang": langsOr(t, tlang), "Reasons": reasons, "Locale": locale, "ArticleID": articleID, "Source": source}
 		},
+		"uiLang": uiLang,
+		"langIn": langIn,
 	}
 	// Each file is parsed as a template named by its path in the theme
 	// (templates/layout.html), so an error, at parse or at render, says
@@ -112,6 +116,53 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 		t.pages[name] = set
 	}
 	return t, nil
+}
+
+// langsOr is the TLang a template passed (why, feedbackOf), else every
+// key of t in the page's language.
+func langsOr(t map[string]string, tlang []map[string]string) map[string]string {
+	if len(tlang) > 0 && tlang[0] != nil {
+		return tlang[0]
+	}
+	out := make(map[string]string, len(t))
+	for k := range t {
+		out[k] = ""
+	}
+	return out
+}
+
+// uiLang is the lang attribute of an element showing the interface
+// strings keys, given the page's TLang: the language they are shown in
+// when it is not the page's and all of them share it, else "" (an
+// element mixing strings of two languages is left as the page's).
+// {{with uiLang .TLang "footer"}} lang="{{.}}"{{end}}
+func uiLang(tlang map[string]string, keys ...string) string {
+	lang := ""
+	for i, k := range keys {
+		l := tlang[k]
+		if l == "" || i > 0 && l != lang {
+			return ""
+		}
+		lang = l
+	}
+	return lang
+}
+
+// langIn is the lang attribute of an element showing the string key
+// inside one marked for the strings outer (uiLang): "" when it is in the
+// same language, else its own (locale, the page's, when it is in the
+// page's language). key "" is text in the page's language (a date, a
+// title, the reader's query) inside an interface element.
+// {{with langIn .TLang .Locale "contact" "still_need_help"}} lang="{{.}}"{{end}}
+func langIn(tlang map[string]string, locale, key string, outer ...string) string {
+	in, out := tlang[key], uiLang(tlang, outer...)
+	if in == out {
+		return ""
+	}
+	if in == "" {
+		return locale
+	}
+	return in
 }
 
 // render executes page name with data into a new buffer, so a template error

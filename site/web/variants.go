@@ -11,21 +11,23 @@ import (
 // letter case, a trailing .md or .html (links copied from a repository or
 // another tool), /index, the default locale as a prefix (/en/…), or
 // characters percent-encoded that need not be — answers 301 to the page's
-// URL, in one hop.
+// URL, in one hop; the same forms of a removed page's path answer 410.
 
-// variantIndex maps lower-cased page and redirect paths, without trailing
-// slash, to the URL to send visitors to.
+// variantIndex maps lower-cased page, redirect and removed paths, without
+// trailing slash, to the URL to send visitors to.
 type variantIndex map[string]variantTarget
 
 // variantTarget is where a variant leads: to, escaped, and whether it is
-// where an alias or redirect leads (moved) rather than the page matched.
+// where an alias or redirect leads (moved) rather than the page matched;
+// gone (to is "") when the path is a removed page's.
 type variantTarget struct {
 	to    string
 	moved bool
+	gone  bool
 }
 
-// variantsOf indexes the snapshot's pages and redirects (built on the first
-// miss, then kept with the snapshot).
+// variantsOf indexes the snapshot's pages, redirects and removed pages
+// (built on the first miss, then kept with the snapshot).
 func (st *published) variantsOf() variantIndex {
 	st.variantsOnce.Do(func() {
 		idx := variantIndex{}
@@ -37,6 +39,9 @@ func (st *published) variantsOf() variantIndex {
 		}
 		for from, to := range st.moved {
 			idx.add(from, variantTarget{to: to, moved: true})
+		}
+		for from := range st.gone {
+			idx.add(from, variantTarget{gone: true})
 		}
 		st.variants = idx
 	})
@@ -54,21 +59,23 @@ func (idx variantIndex) add(p string, to variantTarget) {
 }
 
 // variant returns where to send a request for p that matched nothing as
-// written, false when p is no variant of a page.
+// written, false when p is no variant of a page (a removed page's is
+// not: see isGone).
 func (st *state) variant(p string) (string, bool) {
 	t, ok := st.variantOf(p)
-	return t.to, ok
+	return t.to, ok && !t.gone
 }
 
 // variantOf is variant, saying whether p is a variant of an alias or
-// redirect.
+// redirect, or of a removed page (gone; p itself too, in any case and with
+// or without its trailing slash).
 func (st *state) variantOf(p string) (variantTarget, bool) {
 	idx := st.variantsOf()
 	k := strings.ToLower(p)
 	if len(k) > 1 {
 		// An alias or redirect written with an extension
 		// (/help/Refund.html), in another case.
-		if to, ok := idx[strings.TrimSuffix(k, "/")]; ok && to.to != escapePath(p) {
+		if to, ok := idx[strings.TrimSuffix(k, "/")]; ok && (to.gone || to.to != escapePath(p)) {
 			return to, true
 		}
 	}
@@ -93,7 +100,7 @@ func (st *state) variantOf(p string) (variantTarget, bool) {
 			to, ok = idx[k]
 		}
 	}
-	if !ok || to.to == escapePath(p) {
+	if !ok || !to.gone && to.to == escapePath(p) {
 		return variantTarget{}, false
 	}
 	return to, true

@@ -41,9 +41,11 @@ type framePage struct {
 	Theme      string // light, dark or auto
 	TextColor  string // on BrandColor
 	Heading    string // above the list: for this page, or popular
-	Articles   []articleRef
-	Reasons    []reason
-	Events     string
+	// HeadingLang is its language when it is not the page's (TLang).
+	HeadingLang string
+	Articles    []articleRef
+	Reasons     []reason
+	Events      string
 	// Next is what the panel offers when a search finds no answer.
 	Next *nextSteps
 	// Strings are the texts the panel's script shows.
@@ -106,12 +108,12 @@ func (s *Server) widgetFrame(c echo.Context) error {
 	}
 	page := &framePage{
 		basePage: b, HostOrigin: origin, HostPath: path, Context: key, Theme: theme,
-		TextColor: textOn(brandColor(b.BrandColor)), Reasons: reasonsFor(b.T), Events: "/api/v1/events",
+		TextColor: textOn(brandColor(b.BrandColor)), Reasons: reasonsFor(b), Events: "/api/v1/events",
 		Strings: map[string]string{}, ContactForm: s.contactAvailable(st.view),
 	}
 	if s.subscriptionsOn() {
 		// The script fills in the query and its intro.
-		page.Subscribe = &subscribeForm{T: b.T, Locale: b.Locale, Source: site.SourceWidget}
+		page.Subscribe = &subscribeForm{T: b.T, TLang: b.TLang, Locale: b.Locale, Source: site.SourceWidget}
 	}
 	page.BrandCSS = template.CSS(":root{")
 	if b.BrandColor != "" {
@@ -121,11 +123,15 @@ func (s *Server) widgetFrame(c echo.Context) error {
 	for _, k := range []string{"widget_for_page", "widget_suggested", "widget_popular", "widget_full", "widget_error",
 		"results_for", "no_results", "common_words", "search_instead_for", "related_for", "related_intro", "subscribe_intro"} {
 		page.Strings[strings.TrimPrefix(k, "widget_")] = b.T[k]
+		if l := b.TLang[k]; l != "" {
+			// Its language, for the elements showing it (lang).
+			page.Strings["lang_"+strings.TrimPrefix(k, "widget_")] = l
+		}
 	}
 	list, matched := st.screenArticles(loc, path, key, widgetListSize)
-	page.Heading = b.T["widget_for_page"]
+	page.Heading, page.HeadingLang = b.T["widget_for_page"], b.TLang["widget_for_page"]
 	if !matched {
-		page.Heading = b.T["widget_popular"]
+		page.Heading, page.HeadingLang = b.T["widget_popular"], b.TLang["widget_popular"]
 	}
 	for _, m := range list {
 		page.Articles = append(page.Articles, newArticleRef(st.view, m.Article))

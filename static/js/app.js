@@ -54,6 +54,7 @@
 		const attr = (n, o) => { for (const k in o) n.setAttribute(k, o[k]); };
 		attr(list, {id, role: 'listbox', 'aria-label': input.labels[0] ? input.labels[0].textContent.trim() : ''});
 		attr(live, {role: 'status', 'aria-live': 'polite'});
+		if (ds.i18nLang) live.lang = ds.i18nLang; // in English when the locale lacks its strings
 		attr(input, {role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': false, 'aria-controls': id});
 		list.hidden = true;
 		wrap.append(list);
@@ -253,7 +254,11 @@
 		const render = (hits, q) => {
 			box.querySelectorAll('ol, p.none').forEach(n => n.remove());
 			if (!q) { box.hidden = true; return; }
-			if (!hits.length) box.append(el('p', 'none', box.dataset.none || ''));
+			if (!hits.length) {
+				const none = el('p', 'none', box.dataset.none || '');
+				if (box.dataset.noneLang) none.lang = box.dataset.noneLang; // in English when the locale lacks it
+				box.append(none);
+			}
 			else {
 				const ol = el('ol', 'results');
 				ol.dataset.searchId = ds.sid;
@@ -345,6 +350,7 @@
 		if (!navigator.clipboard || !bs.copy || pre.parentElement.classList.contains('code-block')) return;
 		const wrap = el('div', 'code-block'), b = el('button', 'copy-code', bs.copy);
 		b.type = 'button';
+		if (bs.copyLang) b.lang = bs.copyLang; // in English when the locale lacks the string
 		pre.replaceWith(wrap);
 		wrap.append(pre, b);
 		on(b, 'click', () => navigator.clipboard.writeText(pre.innerText.replace(/\n$/, '')).then(() => {

@@ -19,6 +19,12 @@
 		if (text) n.textContent = text;
 		return n;
 	};
+	// said marks an element showing the string key with its language when it is not the
+	// panel's (a string the locale lacks, shown in English), as the server marks its own.
+	const said = (n, key) => {
+		if (key && T['lang_' + key]) n.lang = T['lang_' + key];
+		return n;
+	};
 	// A string's {query} filled in as the server's i18n.Fill does: every occurrence, the value as
 	// written (String.replace would read "$&" or "$'" in a query as patterns).
 	const fill = (s, q) => s.split('{query}').join(q);
@@ -48,8 +54,8 @@
 		main.scrollTop = 0;
 	};
 	const goBack = () => { if (stack.length) show(stack.pop(), false); };
-	const view = (name, heading, id) => {
-		const s = el('section', 'w-view'), h = el('h2', '', heading);
+	const view = (name, heading, id, key) => {
+		const s = el('section', 'w-view'), h = said(el('h2', '', heading), key);
 		s.dataset.view = name;
 		h.id = id || 'g-w-' + name + '-h';
 		h.tabIndex = -1;
@@ -57,13 +63,13 @@
 		s.append(h);
 		return s;
 	};
-	const message = (name, text) => {
-		const s = view(name, text);
+	const message = (name, text, key) => {
+		const s = view(name, text, '', key);
 		s.querySelector('h2').className = 'w-note';
 		return s;
 	};
-	const list = (name, heading, items) => {
-		const s = view(name, heading), ul = el('ul', 'w-list');
+	const list = (name, heading, items, key) => {
+		const s = view(name, heading, '', key), ul = el('ul', 'w-list');
 		items.forEach((a, i) => {
 			const li = el('li'), link = el('a');
 			link.href = a.url;
@@ -100,13 +106,13 @@
 		try {
 			if (suggested) {
 				const got = await Promise.all(suggested.map(id => getJSON('/api/v1/articles/' + encodeURIComponent(id), {locale}).catch(() => null)));
-				next = list('home', T.suggested, got.filter(Boolean));
+				next = list('home', T.suggested, got.filter(Boolean), 'suggested');
 			} else {
 				const data = await getJSON('/api/v1/context', {url: path, context, locale, limit: 5});
-				next = list('home', data.matched ? T.for_page : T.popular, data.articles);
+				next = list('home', data.matched ? T.for_page : T.popular, data.articles, data.matched ? 'for_page' : 'popular');
 			}
 		} catch (e) {
-			next = message('home', T.error);
+			next = message('home', T.error, 'error');
 		}
 		if (my !== seq) return;
 		const i = stack.indexOf(home);
@@ -124,13 +130,14 @@
 		try {
 			a = await getJSON('/api/v1/articles/' + encodeURIComponent(id), {locale});
 		} catch (e) {
-			if (my === seq) show(message('article', T.error), true);
+			if (my === seq) show(message('article', T.error, 'error'), true);
 			return;
 		}
 		if (my !== seq) return;
-		const s = view('article', a.title, 'g-w-art-h'), body = el('div', 'prose'), full = el('p', 'w-full'), link = el('a', '', T.full);
+		const s = view('article', a.title, 'g-w-art-h'), body = el('div', 'prose'), full = el('p', 'w-full'), link = said(el('a', '', T.full), 'full');
 		s.className = 'w-view w-article';
 		s.querySelector('h2').className = 'w-art-title';
+		if (a.locale && a.locale !== locale) s.querySelector('h2').lang = body.lang = a.locale; // not translated yet
 		body.innerHTML = a.html; // the help center's own rendered Markdown
 		// Links inside the article open on the full site, not in the panel.
 		body.querySelectorAll('a[href]').forEach(l => {
@@ -179,7 +186,7 @@
 		try {
 			data = await getJSON('/api/v1/search', params);
 		} catch (e) {
-			if (my === seq) show(message('results', T.error), true);
+			if (my === seq) show(message('results', T.error, 'error'), true);
 			return;
 		}
 		if (my !== seq) return;
@@ -188,19 +195,20 @@
 		const shown = data.did_you_mean || q;
 		let s;
 		if (!data.results.length) {
-			s = message('results', fill(data.common_words ? T.common_words : T.no_results, q));
+			s = message('results', fill(data.common_words ? T.common_words : T.no_results, q), data.common_words ? 'common_words' : 'no_results');
 			s.append(nextSteps(q, true));
 		} else if (data.weak) {
-			s = list('results', fill(T.related_for, shown), data.results);
-			s.querySelector('h2').after(el('p', 'w-intro', fill(T.related_intro, shown)));
+			s = list('results', fill(T.related_for, shown), data.results, 'related_for');
+			s.querySelector('h2').after(said(el('p', 'w-intro', fill(T.related_intro, shown)), 'related_intro'));
 			s.append(nextSteps(q, false));
 		} else {
-			s = list('results', fill(T.results_for, shown), data.results);
+			s = list('results', fill(T.results_for, shown), data.results, 'results_for');
 		}
 		s.dataset.sid = data.search_id;
 		if (data.results.length && data.did_you_mean) {
 			// The words as typed stay one click away.
-			const p = el('p', 'w-instead', T.search_instead_for + ' '), b = el('button', 'w-link', q);
+			const p = said(el('p', 'w-instead', T.search_instead_for + ' '), 'search_instead_for'), b = el('button', 'w-link', q);
+			if (p.lang) b.lang = locale; // the words as typed
 			b.type = 'button';
 			b.addEventListener('click', () => search(q, '', true));
 			p.append(b);

@@ -213,3 +213,56 @@ func matchPath(steps []step, n *html.Node, ancestors []*html.Node) bool {
 	}
 	return i < 0
 }
+
+// Phrase is something a reader of the page hears: a text node, or an
+// aria-label, alt or placeholder attribute (of an empty field: the
+// placeholder of one with a value is not shown), with the language a screen
+// reader reads it in — the value of the nearest lang attribute, on its
+// element or an ancestor. Where names the element ("p.meta",
+// "input[placeholder]").
+type Phrase struct {
+	Text, Lang, Where string
+}
+
+// Phrases returns every phrase of the page's body (scripts and styles
+// left out), in document order, spaces collapsed.
+func (d *Doc) Phrases() []Phrase {
+	var out []Phrase
+	var walk func(n *html.Node, lang string)
+	walk = func(n *html.Node, lang string) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "head", "script", "style":
+				return
+			}
+			if l, ok := attr(n, "lang"); ok {
+				lang = l
+			}
+			for _, name := range []string{"aria-label", "placeholder", "alt"} {
+				if v, ok := attr(n, "value"); name == "placeholder" && ok && v != "" {
+					continue // a placeholder shows only in an empty field
+				}
+				if v, ok := attr(n, name); ok && strings.TrimSpace(v) != "" {
+					out = append(out, Phrase{Text: strings.Join(strings.Fields(v), " "), Lang: lang, Where: n.Data + "[" + name + "]"})
+				}
+			}
+		}
+		if n.Type == html.TextNode {
+			if t := strings.Join(strings.Fields(n.Data), " "); t != "" {
+				where := ""
+				if p := n.Parent; p != nil {
+					where = p.Data
+					if c, ok := attr(p, "class"); ok && c != "" {
+						where += "." + strings.Join(strings.Fields(c), ".")
+					}
+				}
+				out = append(out, Phrase{Text: t, Lang: lang, Where: where})
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, lang)
+		}
+	}
+	walk(d.root, "")
+	return out
+}

@@ -41,3 +41,16 @@ func TestSelectors(t *testing.T) {
 		t.Errorf("h2: %v", got)
 	}
 }
+
+func TestPhrases(t *testing.T) {
+	d := Parse(t, `<!doctype html><html lang="sw"><head><title>Kichwa</title></head>
+<body><nav aria-label="Breadcrumb" lang="en"><a href="/">Help  Center</a> <span lang="sw">Akaunti</span></nav>
+<p class="meta x">Imesasishwa: <time>2026</time></p><input placeholder="Search" lang="en"><input placeholder="Search" value="kiungo"><script>var x = "no"</script></body></html>`)
+	want := []Phrase{
+		{"Breadcrumb", "en", "nav[aria-label]"}, {"Help Center", "en", "a"}, {"Akaunti", "sw", "span"},
+		{"Imesasishwa:", "sw", "p.meta.x"}, {"2026", "sw", "time"}, {"Search", "en", "input[placeholder]"},
+	}
+	if got := d.Phrases(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Phrases() =\n%v\nwant\n%v", got, want)
+	}
+}

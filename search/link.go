@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -10,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/guichet/guichet/site/i18n"
 
@@ -54,8 +56,10 @@ type docTerms struct {
 // body, and the confidence of that match, from 0 (no article) to 1 (the
 // article covers every informative word of the subject). A subject too
 // vague to say anything ("Question", "Order 4821") leaves the body to
-// decide, at a discount. Callers decide above which confidence a link is
-// trusted.
+// decide, at a discount. Of articles that answer the ticket equally well,
+// the one the index scores higher is chosen, then the one of smaller ID:
+// the same ticket links the same way whatever order the index holds the
+// articles in. Callers decide above which confidence a link is trusted.
 func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string, float64, error) {
 	li := ix.locales[locale]
 	if li == nil {
@@ -70,7 +74,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	// Typos are corrected in the subject only, and no word is searched
 	// with two edits (fuzzy automata): linking must stay cheap enough for
 	// a million tickets.
-	weigh := func(text string, unknown float64, subject bool) map[string]float64 {
+	weigh := func(text string, unknown float64, subject bool) termWeights {
 		weights := map[string]float64{}
 		ws := li.analyzeTypos(text, false, subject).words
 		labels := true // every informative word names the number after it
@@ -85,7 +89,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		if labels && subject {
 			// "Order 4821", "Invoice 2026 0042": a reference, not what
 			// the ticket is about; the body says that.
-			return weights
+			return nil
 		}
 		for _, w := range ws {
 			w.fuzz = 0
@@ -107,7 +111,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 				words = append(words, w)
 			}
 		}
-		return weights
+		return sortedWeights(weights)
 	}
 	subj := weigh(subject, 1, true)
 	// Words of a body found in no article are mostly names and signatures.
@@ -128,11 +132,15 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	if q == nil {
 		return "", 0, nil
 	}
-	sr, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, linkCandidates, 0, false))
+	cands, err := li.linkHits(ctx, q)
 	if err != nil {
 		return "", 0, fmt.Errorf("link ticket %q: %w", subject, err)
 	}
 	need := linkEvidence * math.Log(1+float64(len(li.docs)))
+	for i := range cands {
+		dt := li.docTerms(cands[i].d)
+		cands[i].subj, cands[i].body = dt.coverage(subj, need), dt.coverage(bodyW, need)
+	}
 	// A subject that says what the ticket is about (an informative word,
 	// known to the articles or not) decides: the body, which holds
 	// greetings, other questions and signatures as well, only supports an
@@ -142,49 +150,119 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	// failing" is no ticket about the one article whose title says
 	// "fails"). A vague subject leaves the body to decide.
 	informative := len(subj) > 0
-	best, bestConf, second := -1, 0.0, 0.0
-	for _, h := range sr.Hits {
-		d, err := li.doc(h.ID)
-		if err != nil {
-			return "", 0, fmt.Errorf("link ticket: %w", err)
-		}
-		dt := li.docTerms(d)
-		subjConf := dt.coverage(subj, need)
+	conf := func(c linkCand) float64 {
 		support := 1.0
 		if informative {
-			support = min(1, subjConf/linkBodySupport)
+			support = min(1, c.subj/linkBodySupport)
 		}
-		conf := max(subjConf, linkBodyWeight*support*dt.coverage(bodyW, need))
-		switch {
-		case conf > bestConf:
-			second = bestConf
-			best, bestConf = d, conf
-		case conf > second:
-			second = conf
-		}
+		return max(c.subj, linkBodyWeight*support*c.body)
 	}
+	best := bestCand(cands, conf)
 	if best < 0 {
 		return "", 0, nil
+	}
+	bestConf, second := conf(cands[best]), 0.0
+	for i, c := range cands {
+		if i != best {
+			second = max(second, conf(c))
+		}
 	}
 	if second >= bestConf-linkTieMargin {
 		bestConf *= linkTiePenalty
 	}
-	return li.docs[best].ID, math.Round(bestConf*1000) / 1000, nil
+	return cands[best].id, math.Round(bestConf*1000) / 1000, nil
+}
+
+// linkCand is an article found for a ticket.
+type linkCand struct {
+	d          int     // position in docs
+	id         string  // document ID
+	score      float32 // the index's score, rounded (see linkHits)
+	subj, body float64 // coverage of the subject's and of the body's terms
+}
+
+// bestCand returns the position of the candidate of highest positive conf,
+// the first of those tied (candidates are in linkHits order), or -1.
+func bestCand(cands []linkCand, conf func(linkCand) float64) int {
+	best, top := -1, 0.0
+	for i, c := range cands {
+		if v := conf(c); v > top {
+			best, top = i, v
+		}
+	}
+	return best
+}
+
+// linkHits returns the linkCandidates best hits of q, by the index's score
+// then by document ID. The index breaks ties by the order it holds the
+// documents in, which depends on how it was built (its batches run in
+// parallel, segments are merged): the same ticket could then find, and
+// link, another of two articles it matches equally from one build to the
+// next. So every hit tied with the last one kept is fetched before
+// choosing. Scores are compared rounded to float32: the index may add a
+// query's clauses in another order, and so differ in the last bits.
+func (li *localeIndex) linkHits(ctx context.Context, q query.Query) ([]linkCand, error) {
+	for size := linkCandidates + 1; ; size *= 2 {
+		sr, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
+		if err != nil {
+			return nil, err
+		}
+		hits := sr.Hits
+		if len(hits) == size && float32(hits[size-1].Score) == float32(hits[linkCandidates-1].Score) {
+			continue // more may tie with the last one kept
+		}
+		cands := make([]linkCand, 0, len(hits))
+		for _, h := range hits {
+			d, err := li.doc(h.ID)
+			if err != nil {
+				return nil, err
+			}
+			cands = append(cands, linkCand{d: d, id: h.ID, score: float32(h.Score)})
+		}
+		slices.SortFunc(cands, func(x, y linkCand) int {
+			if c := cmp.Compare(y.score, x.score); c != 0 {
+				return c
+			}
+			return strings.Compare(x.id, y.id)
+		})
+		return cands[:min(len(cands), linkCandidates)], nil
+	}
+}
+
+// termWeights are the informative terms of a ticket's text with their
+// weights, in term order: coverage adds them up in that order, so that
+// two articles covering the same terms get the same confidence to the
+// last bit (added up in map order, they differed from one run to the
+// next, and so did which of them was linked).
+type termWeights []termWeight
+
+type termWeight struct {
+	term string
+	w    float64
+}
+
+func sortedWeights(m map[string]float64) termWeights {
+	out := make(termWeights, 0, len(m))
+	for t, w := range m {
+		out = append(out, termWeight{t, w})
+	}
+	slices.SortFunc(out, func(x, y termWeight) int { return strings.Compare(x.term, y.term) })
+	return out
 }
 
 // coverage is the weighted share of the terms the article has (fully in
 // its strong fields, partly in its body), scaled down when the matched
 // weight is below need: one common word matched is little evidence,
 // however well it is covered.
-func (dt *docTerms) coverage(weights map[string]float64, need float64) float64 {
+func (dt *docTerms) coverage(weights termWeights, need float64) float64 {
 	var got, total float64
-	for t, w := range weights {
-		total += w
+	for _, tw := range weights {
+		total += tw.w
 		switch {
-		case dt.strong[t]:
-			got += w
-		case dt.body[t]:
-			got += w * linkBodyMatch
+		case dt.strong[tw.term]:
+			got += tw.w
+		case dt.body[tw.term]:
+			got += tw.w * linkBodyMatch
 		}
 	}
 	if total == 0 {

@@ -7,11 +7,12 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
@@ -53,8 +54,65 @@ type Linker struct {
 	cache map[string]searchLink // locale|subject|body → search result
 }
 
-// digits are runs of digits, masked in cache keys.
-var digits = regexp.MustCompile(`[0-9]+`)
+// maskNumbers returns s with the numbers that are words of their own
+// ("Order 4821", "#123", "2026-0042") read as "0", as search leaves them
+// out: tickets that differ only by such a number share a search result.
+// Digits within a word are kept: "0x80070005" and "0x80004005", "v2" and
+// "v3", "3.5" and "4.0" are what a ticket is about, and must not share the
+// result of whichever of them was linked first.
+func maskNumbers(s string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is written to b
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if standsAlone(s, i, j) {
+			b.WriteString(s[done:i])
+			b.WriteByte('0')
+			done = j
+		}
+		i = j
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// standsAlone reports whether the digits s[i:j] are a word of their own:
+// after a space, an opening bracket, a quote, '#', '/', '+' or '-', and
+// before a space, a closing bracket, a quote, '/', '+', '-' or a
+// punctuation mark that ends the word.
+func standsAlone(s string, i, j int) bool {
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsSpace(r) && !strings.ContainsRune("#([{<\"/+-", r) {
+			return false
+		}
+	}
+	if j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case unicode.IsSpace(r), strings.ContainsRune(")]}>\"/+-", r):
+		case strings.ContainsRune(".,;:!?", r):
+			if next, _ := utf8.DecodeRuneInString(s[j+n:]); j+n < len(s) && !unicode.IsSpace(next) {
+				return false // "3.5", "1,000", "10:30"
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 type searchLink struct {
 	id    string
@@ -346,7 +404,7 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 func (l *Linker) search(ctx context.Context, locale, subject, body string) (searchLink, error) {
 	// Numbers say nothing to the matcher: tickets that differ only by
 	// an order number share a result.
-	key := locale + "\x00" + digits.ReplaceAllString(subject, "0") + "\x00" + digits.ReplaceAllString(body, "0")
+	key := locale + "\x00" + maskNumbers(subject) + "\x00" + maskNumbers(body)
 	l.mu.Lock()
 	r, ok := l.cache[key]
 	l.mu.Unlock()

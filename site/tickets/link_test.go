@@ -383,3 +383,45 @@ func TestLinkerTiesAreStable(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkerRemembersByWhatSearchReads: tickets that differ only by an
+// order number share a search (the linker remembers it), but the digits
+// of an error code are what the ticket is about: "0x80070005" and
+// "0x80004005" were remembered as one, so whichever ticket came first
+// decided the other's link, and linking the same tickets in another order
+// (as ingestion does on every core) linked them otherwise.
+func TestLinkerRemembersByWhatSearchReads(t *testing.T) {
+	ctx := context.Background()
+	fsys := fstest.MapFS{
+		"guichet.yaml":        {Data: []byte("locales: [en]\n")},
+		"errors/registry.md":  {Data: []byte("---\ntitle: 0x80004005 General Error Unable to Open Registry Key\n---\nRun the repair tool.\n")},
+		"errors/other.md":     {Data: []byte("---\ntitle: 0x80070005 Access denied when saving\n---\nCheck the folder's permissions.\n")},
+		"account/password.md": {Data: []byte("---\ntitle: Reset your password\n---\nChoose Forgot password.\n")},
+		"billing/invoice.md":  {Data: []byte("---\ntitle: Download an invoice\n---\nOpen Billing and choose Download next to the invoice.\n")},
+	}
+	cases := []struct{ subject, body, want string }{
+		{"Problem", "I get 0x80070005 every time", "errors/other"},
+		{"Problem", "I get 0x80004005 every time", "errors/registry"},
+		{"0x80070005", "", "errors/other"},
+		{"0x80004005", "", "errors/registry"},
+		{"Invoice download for order 4821", "", "billing/invoice"},
+		{"Invoice download for order 1234", "", "billing/invoice"},
+	}
+	for _, reverse := range []bool{false, true} {
+		l, _, _ := linkerOf(t, fsys)
+		for i := range cases {
+			c := cases[i]
+			if reverse {
+				c = cases[len(cases)-1-i]
+			}
+			tk := site.Ticket{Subject: c.subject, Body: c.body, Locale: "en"}
+			got, err := l.Link(ctx, &tk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.ArticleID+got.Nearest != c.want {
+				t.Errorf("reverse %v: %q / %q: %+v, want %s (linked or nearest)", reverse, c.subject, c.body, got, c.want)
+			}
+		}
+	}
+}

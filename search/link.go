@@ -56,7 +56,9 @@ type docTerms struct {
 // body, and the confidence of that match, from 0 (no article) to 1 (the
 // article covers every informative word of the subject). A subject too
 // vague to say anything ("Question", "Order 4821") leaves the body to
-// decide, at a discount. Of articles that answer the ticket equally well,
+// decide, at a discount; so does a weak one (one word, or only common
+// words: "Question about my account") when the body clearly names another
+// article than the subject's. Of articles that answer the ticket equally well,
 // the one the index scores higher is chosen, then the one of smaller ID:
 // the same ticket links the same way whatever order the index holds the
 // articles in. Callers decide above which confidence a link is trusted.
@@ -74,7 +76,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	// Typos are corrected in the subject only, and no word is searched
 	// with two edits (fuzzy automata): linking must stay cheap enough for
 	// a million tickets.
-	weigh := func(text string, unknown float64, subject bool) termWeights {
+	weigh := func(text string, unknown float64, subject bool) (tw termWeights, code bool) {
 		weights := map[string]float64{}
 		ws := li.analyzeTypos(text, false, subject).words
 		labels := true // every informative word names the number after it
@@ -89,7 +91,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		if labels && subject {
 			// "Order 4821", "Invoice 2026 0042": a reference, not what
 			// the ticket is about; the body says that.
-			return nil
+			return nil, false
 		}
 		for _, w := range ws {
 			w.fuzz = 0
@@ -105,17 +107,18 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 				continue
 			}
 			weights[t] = wt
+			code = code || hasDigit(w.plain)
 			// Only terms some article has can find candidates.
 			if !seen[t] && len(words) < maxWords && li.vocab[t] > 0 {
 				seen[t] = true
 				words = append(words, w)
 			}
 		}
-		return sortedWeights(weights)
+		return sortedWeights(weights), code
 	}
-	subj := weigh(subject, 1, true)
+	subj, code := weigh(subject, 1, true)
 	// Words of a body found in no article are mostly names and signatures.
-	bodyW := weigh(site.FirstWords(body, linkBodyWords), 0.3, false)
+	bodyW, _ := weigh(site.FirstWords(body, linkBodyWords), 0.3, false)
 	if len(words) == 0 {
 		return "", 0, nil
 	}
@@ -140,6 +143,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	for i := range cands {
 		dt := li.docTerms(cands[i].d)
 		cands[i].subj, cands[i].body = dt.coverage(subj, need), dt.coverage(bodyW, need)
+		cands[i].bodyTerms = dt.has(bodyW)
 	}
 	// A subject that says what the ticket is about (an informative word,
 	// known to the articles or not) decides: the body, which holds
@@ -156,6 +160,23 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			support = min(1, c.subj/linkBodySupport)
 		}
 		return max(c.subj, linkBodyWeight*support*c.body)
+	}
+	// A weak subject names an area, not a problem ("Question about my
+	// account"): it does not decide against a body that clearly names
+	// another article — one with at least two of the body's informative
+	// words, covering at least linkBodySupport of its meaning, while the
+	// body says less than that share as much of the subject's article.
+	// The body then decides, as for a vague subject. A body that also
+	// speaks of the subject's article, names another by a single word
+	// ("Sent from my iPhone") or says nothing leaves the subject to
+	// decide.
+	if informative && subj.weak(code, need) {
+		a := bestCand(cands, conf)
+		b := bestCand(cands, func(c linkCand) float64 { return c.body })
+		if b >= 0 && b != a && cands[b].bodyTerms >= 2 && cands[b].body >= linkBodySupport &&
+			(a < 0 || cands[a].body < linkBodySupport*cands[b].body) {
+			conf = func(c linkCand) float64 { return linkBodyWeight * c.body }
+		}
 	}
 	best := bestCand(cands, conf)
 	if best < 0 {
@@ -179,6 +200,7 @@ type linkCand struct {
 	id         string  // document ID
 	score      float32 // the index's score, rounded (see linkHits)
 	subj, body float64 // coverage of the subject's and of the body's terms
+	bodyTerms  int     // how many of the body's terms the article has
 }
 
 // bestCand returns the position of the candidate of highest positive conf,
@@ -248,6 +270,36 @@ func sortedWeights(m map[string]float64) termWeights {
 	}
 	slices.SortFunc(out, func(x, y termWeight) int { return strings.Compare(x.term, y.term) })
 	return out
+}
+
+// weak reports whether a subject's informative words name an area rather
+// than a problem: a single word, unless it holds a digit (code: an error
+// code or a version names a problem), or words so common that together
+// they weigh less than the evidence a link needs (need: in a help center
+// of a hundred articles, two words each in more than a third of them).
+func (tw termWeights) weak(code bool, need float64) bool {
+	if code {
+		return false
+	}
+	if len(tw) == 1 {
+		return true
+	}
+	var sum float64
+	for _, t := range tw {
+		sum += t.w
+	}
+	return sum < need
+}
+
+// has returns how many of the terms the article has, in any field.
+func (dt *docTerms) has(weights termWeights) int {
+	n := 0
+	for _, tw := range weights {
+		if dt.strong[tw.term] || dt.body[tw.term] {
+			n++
+		}
+	}
+	return n
 }
 
 // coverage is the weighted share of the terms the article has (fully in

@@ -425,3 +425,93 @@ func TestLinkerRemembersByWhatSearchReads(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkerWeakSubject: a subject whose one informative word names an
+// area ("Question about my account"), or whose words are all common, does
+// not decide against a body that clearly names another article: "Question
+// about my account" with the body "How do I export my invoices as PDF?"
+// was linked with confidence 1 to the one article with "account" in its
+// title. The body decides then, as for a vague subject (at a discount, so
+// a body that names its article less well leaves the ticket unlinked,
+// with that article as the nearest). A body that also speaks of the
+// subject's article, names another by one word only, or says nothing
+// leaves the subject to decide; so does a subject of several informative
+// words or an error code.
+func TestLinkerWeakSubject(t *testing.T) {
+	fsys := fstest.MapFS{
+		"guichet.yaml":        {Data: []byte("locales: [en]\n")},
+		"account/manage.md":   {Data: []byte("---\ntitle: Manage your account\nkeywords: [profile]\n---\nChange your name, e-mail address and password in Settings.\n")},
+		"account/password.md": {Data: []byte("---\ntitle: Reset your password\n---\nChoose Forgot password on the sign-in page.\n")},
+		"billing/export.md":   {Data: []byte("---\ntitle: Export invoices as PDF\n---\nOpen Billing, select the invoices and choose Export.\n")},
+		"billing/refund.md":   {Data: []byte("---\ntitle: Get a refund\n---\nWe refund payments made in the last 30 days.\n")},
+		"mobile/iphone.md":    {Data: []byte("---\ntitle: Use the app on an iPhone\n---\nInstall it from the App Store.\n")},
+		"backup/nas.md":       {Data: []byte("---\ntitle: Backup to a NAS fails\n---\nCheck the share's permissions and that the NAS is awake.\n")},
+		"errors/access.md":    {Data: []byte("---\ntitle: 0x80070005 Access denied when saving\n---\nCheck the folder's permissions.\n")},
+	}
+	l, _, _ := linkerOf(t, fsys)
+	for _, c := range []struct {
+		subject, body string
+		want          string // the linked article, or "~id" for an unlinked ticket whose nearest article is id
+	}{
+		// The body clearly names another article: it decides.
+		{"Question about my account", "How do I export my invoices as PDF?", "billing/export"},
+		{"Account", "Hello, how can I export all my invoices as PDF files? Thanks, Ana", "billing/export"},
+		{"Question about my account", "Exporting invoices, where?", "billing/export"},
+		{"Question about my account", "Mrs Lefebvre wants invoices in PDF for Dupont Ltd and Martin SARL before Friday", "~billing/export"},
+		// The body says nothing, or nothing clear, or speaks of the
+		// subject's article too: the subject decides.
+		{"Question about my account", "", "account/manage"},
+		{"Question about my account", "Please call me back. Thanks, Ana", "account/manage"},
+		{"Question about my account", "Sent from my iPhone", "account/manage"},
+		{"Question about my account", "How do I change the e-mail address of my account?", "account/manage"},
+		{"Password", "I forgot my password and the sign-in page says it is wrong", "account/password"},
+		{"Question about my account", "Can I export my invoices as PDF, and change the e-mail address of my profile?", "account/manage"},
+		{"Question about my account", "Export my invoices from my profile", "account/manage"},
+		// A subject that names a problem decides whatever the body.
+		{"Refund for my last payment", "How do I export my invoices as PDF?", "billing/refund"},
+		{"0x80070005", "How do I export my invoices as PDF?", "errors/access"},
+	} {
+		if got := linkedOrNearest(t, l, c.subject, c.body); got != c.want {
+			t.Errorf("%q / %q: %s, want %s", c.subject, c.body, got, c.want)
+		}
+	}
+	// Words that are all common (each in 41 of 100 articles) are weak
+	// too; a subject with a rarer word is not.
+	colours := []string{"red", "blue", "green", "yellow", "black", "white", "brown", "grey", "pink", "orange"}
+	animals := []string{"fox", "whale", "owl", "horse", "cat", "duck", "bear", "frog", "wolf", "goat"}
+	for i := range 91 {
+		name := colours[i%10] + " " + animals[i/10%10]
+		path, title, text := fmt.Sprintf("pets/care-%d.md", i), "Care for the "+name, "Feed it twice a day."
+		if i < 40 {
+			path, title, text = fmt.Sprintf("sync/sync-%d.md", i), "Sync the "+name, "Open Settings and turn sync on."
+		}
+		fsys[path] = &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\n---\n" + text + "\n")}
+	}
+	fsys["sync/settings.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Sync settings between devices\n---\nYour settings follow you.\n")}
+	l, _, _ = linkerOf(t, fsys)
+	for _, c := range []struct{ subject, body, want string }{
+		{"Settings and sync", "How do I export my invoices as PDF?", "billing/export"},
+		{"Settings and sync", "", "sync/settings"},
+		{"Sync settings between devices", "How do I export my invoices as PDF?", "sync/settings"}, // its title
+		{"Sync settings between my devices", "How do I export my invoices as PDF?", "sync/settings"},
+	} {
+		if got := linkedOrNearest(t, l, c.subject, c.body); got != c.want {
+			t.Errorf("%q / %q: %s, want %s", c.subject, c.body, got, c.want)
+		}
+	}
+}
+
+// linkedOrNearest links a ticket in English and returns its article, or
+// "~" and its nearest article when it is left unlinked.
+func linkedOrNearest(t *testing.T, l *tickets.Linker, subject, body string) string {
+	t.Helper()
+	tk := site.Ticket{Subject: subject, Body: body, Locale: "en"}
+	got, err := l.Link(context.Background(), &tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ArticleID == "" && got.Nearest != "" {
+		return "~" + got.Nearest
+	}
+	return got.ArticleID
+}

@@ -336,12 +336,15 @@ var ticketStops = map[string]map[string]bool{
 		"query", "message", "ticket", "support", "urgent", "asap", "re", "fw", "fwd", "team", "sir", "madam",
 		"unable", "cannot", "trying", "tried", "need", "want", "able",
 		// That something is wrong, not what: "Still failing", "It fails".
-		"still", "again", "fail", "fails", "failing", "failed", "failure", "broken", "wrong"),
+		"still", "again", "fail", "fails", "failing", "failed", "failure", "broken", "wrong",
+		// Negations say that, not what: "Still not there", "doesn't".
+		"not", "no", "nope", "doesnt", "dont", "didnt", "isnt", "wasnt", "wont", "cant", "couldnt", "anymore", "yet", "there"),
 	"fr": setOf("bonjour", "bonsoir", "salut", "merci", "cordialement", "cdlt", "madame", "monsieur", "svp", "stp",
 		"question", "questions", "probleme", "problemes", "souci", "soucis", "aide", "demande", "message", "ticket",
 		"support", "urgent", "re", "tr", "fwd", "equipe",
 		"arrive", "arriver", "arrivons", "impossible", "besoin", "veux", "voudrais", "souhaite",
-		"toujours", "encore", "echec", "echoue", "marche", "fonctionne", "panne"),
+		"toujours", "encore", "echec", "echoue", "marche", "fonctionne", "panne",
+		"pas", "rien", "ne", "n"),
 }
 
 func setOf(words ...string) map[string]bool {

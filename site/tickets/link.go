@@ -233,7 +233,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules change, so that stored links
 // are computed again.
-const linkRules = "link9"
+const linkRules = "link10"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.

@@ -233,9 +233,14 @@ func TestLinkerBodyOnlySupports(t *testing.T) {
 		"billing/refund.md":  {Data: []byte("---\ntitle: Get a refund\n---\nWe refund payments made in the last 30 days.\n")},
 		"billing/invoice.md": {Data: []byte("---\ntitle: Download an invoice\n---\nOpen Billing and choose Download next to the invoice.\n")},
 		"install/setup.md":   {Data: []byte("---\ntitle: Install the app\n---\nRun the installer as an administrator.\n")},
+		"battery/charge.md":  {Data: []byte("---\ntitle: My battery is not charging\n---\nCheck the breaker and the battery's status light.\n")},
 	}
 	l, _, _ := linkerOf(t, fsys)
 	for _, c := range []struct{ subject, body, notWant, want string }{
+		// A body that only says it is still wrong adds no topic: "not"
+		// and "there" were read as the battery article's words.
+		{"EV charger not detected", "Still not there.", "battery/charge", ""},
+		{"EV charger not detected", "", "battery/charge", ""},
 		{"Refund for my last payment", "Still failing", "backup/nas", "billing/refund"},
 		{"setup.exe crashes with 0x80070005", "Still failing", "backup/nas", ""},
 		{"Question", "My backup to the NAS fails every night", "", "backup/nas"}, // a vague subject: the body decides

@@ -44,7 +44,9 @@ func cleanTopic(subject string) (string, bool) {
 	}
 	s = repeated.ReplaceAllStringFunc(s, func(m string) string { return m[:1] })
 	s = strings.Join(strings.Fields(s), " ")
-	s = strings.Trim(s, " ,;:-–—")
+	// An exclamation mark at the end says nothing of the topic ("battery
+	// not charging !"); a question mark stays.
+	s = strings.Trim(strings.TrimRight(s, " !"), " ,;:-–—")
 	if !hasLetterOrDigit(s) {
 		return orig, false
 	}

@@ -57,7 +57,11 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	if *stub {
-		gaps.WriteStubs(c.cfg.Content, *stubFolder, defLocale, rep.WantingArticles(), stdout, stderr)
+		// A draft already there is kept and said: a second run meets the
+		// drafts of the first. Any other failure is an error.
+		if _, ok := gaps.WriteStubs(c.cfg.Content, *stubFolder, defLocale, rep.WantingArticles(), stdout, stderr); !ok {
+			return fmt.Errorf("some drafts were not written")
+		}
 		return nil
 	}
 	return gaps.Write(stdout, rep, p.From, c.cfg.Format)
@@ -154,7 +158,7 @@ func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) e
 				}
 				list = append(list, g)
 			}
-			if !gaps.WriteStubs(cfg.Content, *folder, defLocale, list, stdout, stderr) {
+			if kept, ok := gaps.WriteStubs(cfg.Content, *folder, defLocale, list, stdout, stderr); !ok || kept > 0 {
 				return "", fmt.Errorf("some drafts were not written")
 			}
 			return "", nil

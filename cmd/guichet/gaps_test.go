@@ -224,6 +224,11 @@ func TestGapsReport(t *testing.T) {
 	if !strings.Contains(out.String(), "drafts/velo-train.md") || !strings.Contains(errb.String(), "luggage.md") || strings.Contains(out.String()+errb.String(), "printer") {
 		t.Errorf("--stub: %s / %s", out.String(), errb.String())
 	}
+	// A folder out of the content folder writes nothing, and says so with
+	// its exit status as gaps stub does.
+	if code := run(ctx, []string{"gaps", "--stub", "--folder", "../x", "--content", dir, "--data", m.Config.Data}, io.Discard, io.Discard); code != 1 {
+		t.Errorf("--stub --folder ../x: exit %d, want 1", code)
+	}
 
 	// A draft about bikes answers nothing; publishing it does, and the
 	// team's decision stays apart from the answer.

@@ -127,19 +127,24 @@ func stubFolder(folder string) (string, error) {
 
 // WriteStubs writes a draft per gap of list (WriteStub), saying on out where
 // each went and on errOut why one was not written (an existing draft is
-// never overwritten; a folder outside the content folder writes none),
-// and reports whether all were written.
-func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer) bool {
+// never overwritten; a folder outside the content folder writes none).
+// kept counts the drafts not written because a file was already there;
+// ok is false when a draft was not written for any other reason.
+func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer) (kept int, ok bool) {
 	if _, err := stubFolder(folder); err != nil {
 		fmt.Fprintln(errOut, "guichet: write drafts:", err)
-		return false
+		return 0, false
 	}
-	ok := true
+	ok = true
 	for _, g := range list {
 		rel, err := WriteStub(dir, folder, defLocale, g)
 		if err != nil {
 			fmt.Fprintln(errOut, "guichet:", err)
-			ok = false
+			if errors.Is(err, fs.ErrExist) {
+				kept++
+			} else {
+				ok = false
+			}
 			continue
 		}
 		who := site.Count(g.Visitors, "visitor")
@@ -148,5 +153,5 @@ func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer
 		}
 		fmt.Fprintf(out, "%s: draft for %q (%s)\n", rel, g.Query, who)
 	}
-	return ok
+	return kept, ok
 }

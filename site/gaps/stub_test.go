@@ -170,8 +170,8 @@ func TestWriteStubRefuses(t *testing.T) {
 	var out, errOut bytes.Buffer
 	list := []gaps.Gap{g, {ID: "g2", Kind: gaps.KindSearch, Locale: "en", Query: "change email", Visitors: 3,
 		Variants: []gaps.Variant{{Query: "change email", Searches: 3}}}}
-	if gaps.WriteStubs(dir, "account", "en", list, &out, &errOut) {
-		t.Error("WriteStubs reports success though one draft exists")
+	if kept, ok := gaps.WriteStubs(dir, "account", "en", list, &out, &errOut); kept != 1 || !ok {
+		t.Errorf("WriteStubs: %d kept, ok %v; want the existing draft kept and no failure", kept, ok)
 	}
 	if out.String() != "account/change-email.md: draft for \"change email\" (3 visitors)\n" ||
 		!strings.Contains(errOut.String(), "guichet: write draft account/reset-password.md") {
@@ -180,7 +180,7 @@ func TestWriteStubRefuses(t *testing.T) {
 	// guichet gaps --stub --folder ../x: said once, nothing written.
 	out.Reset()
 	errOut.Reset()
-	if gaps.WriteStubs(dir, "../x", "en", list, &out, &errOut) || out.Len() != 0 ||
+	if _, ok := gaps.WriteStubs(dir, "../x", "en", list, &out, &errOut); ok || out.Len() != 0 ||
 		strings.Count(errOut.String(), "\n") != 1 || !strings.Contains(errOut.String(), `folder "../x": want a folder inside the content folder`) {
 		t.Errorf("WriteStubs to ../x: out %q, errOut %q", out.String(), errOut.String())
 	}

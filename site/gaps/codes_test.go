@@ -80,3 +80,46 @@ func TestCodesApart(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeAfterWord: a number right after a word that announces a code
+// ("error", "event", "code", "KB", "erreur"…) is a code whatever its value,
+// even one that reads as a year (1935, 2004); elsewhere such a number is a
+// year, which names no problem. Each pair is grouped alone, two visitors
+// each.
+func TestCodeAfterWord(t *testing.T) {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		a, b     string
+		together bool
+	}{
+		{"install fails with error 1935", "install fails with error 1603", false},
+		{"install fails with error 1935", "install fails with 0x80070005", false},
+		{"event 2004 in the system log", "event 4096 in the system log", false},
+		{"event id 2004 in the system log", "event id 4096 in the system log", false},
+		{"setup exit code 2003 on windows", "setup exit code 1618 on windows", false},
+		{"status 2001 when paying", "status 502 when paying", false},
+		{"KB 2019 will not install", "KB 5031356 will not install", false},
+		{"error 1401, 1402 or 1406 on install", "error 1935 on install", false},
+		{"exit code 1 after update", "exit code 2 after update", false},
+		{"code d'erreur 2003 pendant l'installation", "code d'erreur 1618 pendant l'installation", false},
+		{"erreur 1935 pendant l'installation", "erreur 1603 pendant l'installation", false},
+		{"code d’erreur 2001 au démarrage", "code d’erreur 1618 au démarrage", false},
+		// Years stay years: no code, the same question.
+		{"invoice for 2023 missing", "invoice for 2024 missing", true},
+		{"cancel subscription 2024", "cancel subscription 2025", true},
+		{"error in invoice for 2023", "error in invoice for 2024", true},
+		// The same code, one gap.
+		{"install fails with error 1935", "install fails again with error 1935", true},
+		{"event 2004 in the system log", "event 2004 in the log", true},
+	}
+	for _, tt := range tests {
+		var records []gaps.Record
+		for i, q := range []string{tt.a, tt.a, tt.b, tt.b} {
+			records = append(records, gaps.Record{Query: q, Locale: "en", Source: site.SourceSite, Visitor: fmt.Sprintf("v%d", i), Time: at.Add(time.Duration(i) * time.Hour)})
+		}
+		rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(30 * 24 * time.Hour)})
+		if together := len(rep.Gaps) == 1; together != tt.together {
+			t.Errorf("%q and %q: one gap = %v, want %v", tt.a, tt.b, together, tt.together)
+		}
+	}
+}

@@ -75,13 +75,14 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 				terms = append(terms, "="+w.Plain)
 			}
 		}
-		terms = sortedSet(terms)
-		key := strings.Join(terms, " ")
-		keys[i] = key
-		it, ok := itemOf[key]
+		keys[i] = strings.Join(sortedSet(terms), " ")
+		// Items are grouped by the terms with their codes read (the key
+		// has the terms as they are).
+		terms = sortedSet(readCodes(words, terms))
+		it, ok := itemOf[strings.Join(terms, " ")]
 		if !ok {
 			it = int32(len(items))
-			itemOf[key] = it
+			itemOf[strings.Join(terms, " ")] = it
 			ids := make([]int32, len(terms))
 			for k, t := range terms {
 				id, ok := termID[t]
@@ -109,7 +110,7 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	for t, id := range termID {
 		spread := 0.0
 		if !strings.HasPrefix(t, "=") {
-			spread = an.Spread(locale, t)
+			spread = an.Spread(locale, strings.TrimPrefix(t, codeMark))
 		}
 		factor[id] = termFactor(spread, docs, light[t])
 	}
@@ -276,9 +277,14 @@ func sortedSet(terms []string) []string {
 // codes ("0x80070005", "1603", "404", "aadsts50011"), forms and article
 // numbers ("941", "kb5031356"). Codes with the same digits are one
 // ("401k", "401"), except hexadecimal ones, whose letters are digits too
-// ("0x800f081f" and "0x800a081f" are two). Two phrasings naming
-// different codes ask about different problems (see codesConflict).
+// ("0x800f081f" and "0x800a081f" are two). A term readCodes marked is
+// a code whatever its digits ("#2004" of "event 2004", "#5" of "error
+// 5"). Two phrasings naming different codes ask about different problems
+// (see codesConflict).
 func codeDigits(term string) (string, bool) {
+	if d, ok := strings.CutPrefix(term, codeMark); ok {
+		return d, true
+	}
 	if strings.ContainsRune(term, '.') {
 		return "", false
 	}
@@ -296,4 +302,67 @@ func codeDigits(term string) (string, bool) {
 		return "", false
 	}
 	return d, true
+}
+
+// codeWords are the words after which a number is a code whatever its
+// value (see readCodes): "error 1935", "event 2004", "exit code 1",
+// "status 2001", "KB 2019", "erreur 1935", "code d'erreur 2003". Folded
+// and lower-cased, as Word.Plain; English and French, and words read
+// alike in other languages.
+var codeWords = wordSet(`error errors err erreur erreurs code codes event events evenement evenements
+	id status statut kb`)
+
+// codeMark starts the term readCodes gives a number it reads as a code.
+// No analysis makes a term of it.
+const codeMark = "#"
+
+// readCodes returns terms, the terms of words (an Analysis), with each
+// number that comes right after a code word (codeWords) and that
+// codeDigits would not read as a code on its own, a year ("error 1935",
+// "event 2004") or a short number ("error 5"), marked as one: codeMark and
+// its term. Elsewhere such numbers are what they seem: "invoice for 2023"
+// names a year, no problem. In a new slice when any is marked.
+func readCodes(words []Word, terms []string) []string {
+	var out []string
+	for k := 1; k < len(words); k++ {
+		w := words[k]
+		if !codeWord(words[k-1].Plain) || w.Term == "" || !allDigits(w.Plain) {
+			continue
+		}
+		if _, ok := codeDigits(w.Term); ok {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), terms...)
+		}
+		for i, t := range out {
+			if t == w.Term {
+				out[i] = codeMark + t
+			}
+		}
+	}
+	if out == nil {
+		return terms
+	}
+	return out
+}
+
+// codeWord reports whether plain (Word.Plain) is a code word, elided
+// ("d'erreur", as an analysis without French elision leaves it) or not.
+func codeWord(plain string) bool {
+	if i := strings.LastIndexAny(plain, "'’"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(plain[i:])
+		plain = plain[i+n:]
+	}
+	return codeWords[plain]
+}
+
+// allDigits reports whether s is a run of ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -108,6 +108,12 @@ func TestCodeAfterWord(t *testing.T) {
 		{"invoice for 2023 missing", "invoice for 2024 missing", true},
 		{"cancel subscription 2024", "cancel subscription 2025", true},
 		{"error in invoice for 2023", "error in invoice for 2024", true},
+		// Hexadecimal codes written without 0x: their letters are digits
+		// too, and 0x changes nothing.
+		{"install fails with 8007000E", "install fails with 8007000F", false},
+		{"sync stops with 8004036e", "sync stops with 8004036f", false},
+		{"error 80070005 on install", "error 0x80070005 on install", true},
+		{"error 8007000E on install", "error 0x8007000e on install", true},
 		// The same code, one gap.
 		{"install fails with error 1935", "install fails again with error 1935", true},
 		{"event 2004 in the system log", "event 2004 in the log", true},

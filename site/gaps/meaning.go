@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/i18n"
 )
 
@@ -277,7 +278,8 @@ func sortedSet(terms []string) []string {
 // codes ("0x80070005", "1603", "404", "aadsts50011"), forms and article
 // numbers ("941", "kb5031356"). Codes with the same digits are one
 // ("401k", "401"), except hexadecimal ones, whose letters are digits too
-// ("0x800f081f" and "0x800a081f" are two). A term readCodes marked is
+// ("0x800f081f" and "0x800a081f" are two), written with 0x or without
+// (site.HexErrorCode: "8007000e" is "0x8007000e"). A term readCodes marked is
 // a code whatever its digits ("#2004" of "event 2004", "#5" of "error
 // 5"). Two phrasings naming different codes ask about different problems
 // (see codesConflict).
@@ -288,7 +290,10 @@ func codeDigits(term string) (string, bool) {
 	if strings.ContainsRune(term, '.') {
 		return "", false
 	}
-	if strings.HasPrefix(term, "0x") && len(term) > 4 {
+	if h, ok := strings.CutPrefix(term, "0x"); ok && len(h) > 2 {
+		return h, true
+	}
+	if site.HexErrorCode(term) {
 		return term, true
 	}
 	var digits []byte

@@ -155,30 +155,65 @@ func validIBAN(s string) bool {
 	return rem == 1
 }
 
-// redactAddresses replaces the IP addresses of s that can name a person's
-// connection by "[ip]": every IPv4 or IPv6 address but those of private
-// networks, loopback, link-local, shared (carrier) and documentation
-// ranges, network addresses and masks (192.168.1.1, 10.0.0.12,
-// 255.255.255.0, 15.0.0.0, ::1, fe80::1, 2001:db8::1), which say how a
-// network is set up, not who is on it, and are kept; so are four numbers
-// after "version" or "build" ("Version=15.0.0.0"). An address is a word
-// of its own: "Foo::Bar" and "[Convert]::FromBase64String" hold none.
+// redactAddresses replaces the IP addresses of s (IPAddresses) that can
+// name a person's connection by "[ip]": every IPv4 or IPv6 address but
+// those of private networks, loopback, link-local, shared (carrier) and
+// documentation ranges, network addresses and masks (192.168.1.1,
+// 10.0.0.12, 255.255.255.0, 15.0.0.0, ::1, fe80::1, 2001:db8::1), which
+// say how a network is set up, not who is on it, and are kept.
 func redactAddresses(s string) string {
+	var public [][]int
+	for _, a := range IPAddresses(s) {
+		if publicAddress(a.Addr) {
+			public = append(public, []int{a.Start, a.End})
+		}
+	}
+	return replaceSpans(s, public, func(_, _ int) string { return "[ip]" })
+}
+
+// IPAddress is an IP address found in a text: s[Start:End].
+type IPAddress struct {
+	Start, End int
+	Addr       netip.Addr
+}
+
+// IPAddresses returns the IPv4 and IPv6 addresses of s, in order, as
+// Redact reads them: an address is a word of its own ("Foo::Bar" and
+// "[Convert]::FromBase64String" hold none; an IPv4 address keeps its port,
+// "82.64.12.34:443"), four numbers after "version" or "build" are none
+// ("Version=15.0.0.0"), and an IPv4 address may be written with three
+// digits each ("082.064.012.034").
+func IPAddresses(s string) []IPAddress {
+	if !strings.ContainsAny(s, ".:") {
+		return nil // most text: no address to look for
+	}
+	var out []IPAddress
 	for _, p := range []*regexp.Regexp{ipv4Pattern, ipv6Pattern} {
 		v4 := p == ipv4Pattern
-		s = replaceSpans(s, p.FindAllStringIndex(s, -1), func(i, j int) string {
-			m := s[i:j]
+		for _, sp := range p.FindAllStringIndex(s, -1) {
+			i, j := sp[0], sp[1]
 			if i > 0 && addressPart(s[i-1], v4) || j < len(s) && addressPart(s[j], v4) || versionWord.MatchString(s[:i]) {
-				return m
+				continue
 			}
-			a, err := parseAddr(m)
-			if err != nil || !publicAddress(a) {
-				return m
+			a, err := parseAddr(s[i:j])
+			if err != nil || !v4 && overlaps(out, i, j) {
+				continue
 			}
-			return "[ip]"
-		})
+			out = append(out, IPAddress{i, j, a})
+		}
 	}
-	return s
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+// overlaps reports whether s[i:j] overlaps one of the addresses found.
+func overlaps(found []IPAddress, i, j int) bool {
+	for _, a := range found {
+		if i < a.End && a.Start < j {
+			return true
+		}
+	}
+	return false
 }
 
 // addressPart reports whether c, next to an address, makes it part of a

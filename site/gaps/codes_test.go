@@ -87,7 +87,6 @@ func TestCodesApart(t *testing.T) {
 // year, which names no problem. Each pair is grouped alone, two visitors
 // each.
 func TestCodeAfterWord(t *testing.T) {
-	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 	tests := []struct {
 		a, b     string
 		together bool
@@ -119,13 +118,45 @@ func TestCodeAfterWord(t *testing.T) {
 		{"event 2004 in the system log", "event 2004 in the log", true},
 	}
 	for _, tt := range tests {
-		var records []gaps.Record
-		for i, q := range []string{tt.a, tt.a, tt.b, tt.b} {
-			records = append(records, gaps.Record{Query: q, Locale: "en", Source: site.SourceSite, Visitor: fmt.Sprintf("v%d", i), Time: at.Add(time.Duration(i) * time.Hour)})
-		}
-		rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(30 * 24 * time.Hour)})
-		if together := len(rep.Gaps) == 1; together != tt.together {
+		if together := oneGap(tt.a, tt.b); together != tt.together {
 			t.Errorf("%q and %q: one gap = %v, want %v", tt.a, tt.b, together, tt.together)
 		}
 	}
+}
+
+// TestAddressesWhole: an IP address is one term, not the pieces an
+// analysis cuts it into (the numbers of an IPv4 address without an index,
+// the groups of an IPv6 address with one): different addresses share no
+// piece, the same address is the same term.
+func TestAddressesWhole(t *testing.T) {
+	tests := []struct {
+		a, b     string
+		together bool
+	}{
+		{"2001:db8::1 docs example", "2001:db8::2 ping reachable", false},
+		{"printer at 2001:db8::10 offline", "2001:db8::20 dns name", false},
+		{"192.168.1.1 admin page", "192.168.1.20 printer offline", false},
+		{"ping 10.0.0.1 no answer", "10.0.0.1 password reset", false},
+		// A code beside an address is still read as one.
+		{"error 1 on fe80::1", "error 2 on fe80::1", false},
+		{"fe80::1 not reachable", "fe80::1 unreachable", true},
+		{"192.168.1.1 admin login", "192.168.001.001 admin login page", true},
+	}
+	for _, tt := range tests {
+		if together := oneGap(tt.a, tt.b); together != tt.together {
+			t.Errorf("%q and %q: one gap = %v, want %v", tt.a, tt.b, together, tt.together)
+		}
+	}
+}
+
+// oneGap reports whether a and b, each typed by two visitors, make one gap
+// (grouped without an analyzer).
+func oneGap(a, b string) bool {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	var records []gaps.Record
+	for i, q := range []string{a, a, b, b} {
+		records = append(records, gaps.Record{Query: q, Locale: "en", Source: site.SourceSite, Visitor: fmt.Sprintf("v%d", i), Time: at.Add(time.Duration(i) * time.Hour)})
+	}
+	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(30 * 24 * time.Hour)})
+	return len(rep.Gaps) == 1
 }

@@ -2,6 +2,7 @@ package gaps
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -77,9 +78,9 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 			}
 		}
 		keys[i] = strings.Join(sortedSet(terms), " ")
-		// Items are grouped by the terms with their codes read (the key
-		// has the terms as they are).
-		terms = sortedSet(readCodes(words, terms))
+		// Items are grouped by the terms with their addresses and codes
+		// read (the key has the terms as they are).
+		terms = sortedSet(readCodes(words, readAddresses(an, locale, in[i].text, terms)))
 		it, ok := itemOf[strings.Join(terms, " ")]
 		if !ok {
 			it = int32(len(items))
@@ -111,7 +112,7 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	for t, id := range termID {
 		spread := 0.0
 		if !strings.HasPrefix(t, "=") {
-			spread = an.Spread(locale, strings.TrimPrefix(t, codeMark))
+			spread = an.Spread(locale, strings.TrimLeft(t, codeMark+addrMark))
 		}
 		factor[id] = termFactor(spread, docs, light[t])
 	}
@@ -287,6 +288,9 @@ func codeDigits(term string) (string, bool) {
 	if d, ok := strings.CutPrefix(term, codeMark); ok {
 		return d, true
 	}
+	if strings.HasPrefix(term, addrMark) {
+		return "", false // an address (readAddresses)
+	}
 	if strings.ContainsRune(term, '.') {
 		return "", false
 	}
@@ -370,4 +374,33 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// addrMark starts the term readAddresses gives an IP address. No analysis
+// makes a term of it.
+const addrMark = "@"
+
+// readAddresses returns terms, the terms of text as an reads it in
+// locale, with the pieces an analysis cuts each IP address of text into
+// (site.IPAddresses: "fe80::1" is "fe80" and "1"; "192.168.1.1" four
+// numbers to an analysis that splits on full stops) replaced by one term:
+// addrMark and the address ("@fe80::1"). Pieces are no words two phrasings
+// share: "2001:db8::1" and "2001:db8::2", "192.168.1.1" and
+// "192.168.1.20" are different addresses. An address is no code (see
+// codeDigits). In a new slice when text has an address.
+func readAddresses(an Analyzer, locale, text string, terms []string) []string {
+	addrs := site.IPAddresses(text)
+	if len(addrs) == 0 {
+		return terms
+	}
+	out := append([]string(nil), terms...)
+	for _, a := range addrs {
+		for _, p := range an.Analyze(locale, text[a.Start:a.End]).Terms {
+			if k := slices.Index(out, p); k >= 0 {
+				out = slices.Delete(out, k, k+1)
+			}
+		}
+		out = append(out, addrMark+a.Addr.String())
+	}
+	return out
 }

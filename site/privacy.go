@@ -3,6 +3,7 @@ package site
 import (
 	"net/netip"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -25,7 +26,10 @@ var (
 	slashPhone = regexp.MustCompile(`(?:^|[^\w./-])(0\d{1,5} ?/ ?\d(?:[ .-]?\d){3,})`)
 	// hexCode is an error code written in hexadecimal (0x80004005,
 	// 0x800F081F), as software of every kind reports them.
-	hexCode = regexp.MustCompile(`\b0[xX][0-9a-fA-F]{4,16}\b`)
+	// bareHexCode is one written without 0x (8007000E, 80070005), an
+	// error code when HexErrorCode says so.
+	hexCode     = regexp.MustCompile(`\b0[xX][0-9a-fA-F]{4,16}\b`)
+	bareHexCode = regexp.MustCompile(`\b[0-9a-fA-F]{8}\b`)
 	// An IBAN: a country's two letters, two check digits and up to 30
 	// letters and digits, in groups of four or not (FR76 3000 6000 0112
 	// 3456 7890 189).
@@ -48,17 +52,54 @@ var (
 // [phone], [number]) so that they are never stored. Dates (2026-11-28,
 // 28.11.2026, 11/28/2026), times (10:30), IPv4 addresses (192.168.1.1)
 // dotted version or build numbers (16.0.17928.20114, "build
-// 17628.20144") and hexadecimal error codes (0x80070005) are kept; a number that could be a phone number as well
-// is redacted (+1.555.123.4567, 06.12.34.56.78, 555.123.4567).
+// 17628.20144") and hexadecimal error codes (0x80070005, and 8007000E or
+// 80070005 without 0x: see HexErrorCode) are kept; a number that could be a
+// phone number as well is redacted (+1.555.123.4567, 06.12.34.56.78,
+// 555.123.4567).
 func Redact(s string) string {
 	s = emailPattern.ReplaceAllString(s, "[email]")
 	codes := hexCode.FindAllStringIndex(s, -1)
+	for _, sp := range bareHexCode.FindAllStringIndex(s, -1) {
+		if HexErrorCode(s[sp[0]:sp[1]]) {
+			codes = append(codes, sp)
+		}
+	}
 	if codes == nil {
 		return redactNumbers(s)
 	}
 	// Hexadecimal error codes (0x80070005) are what a customer could not
 	// find, never who they are: kept, the text around them redacted.
+	sort.Slice(codes, func(a, b int) bool { return codes[a][0] < codes[b][0] })
 	return keepSpans(s, codes, redactNumbers)
+}
+
+// HexErrorCode reports whether w is an error code of eight hexadecimal
+// digits as Windows and its programs report them without 0x (an HRESULT or
+// NTSTATUS of failure, whose first digit is 8 to F): digits only from 80
+// (a failure's severity, then a facility below 0x100: 80070005,
+// 80244019; other runs of eight digits are order, account or phone
+// numbers), or hexadecimal letters and digits, a letter after a digit
+// (8007000E, 8004036e, C004F074). Letters before digits only (AB123456,
+// C1900101) are a reference's shape as much as a code's: no code.
+func HexErrorCode(w string) bool {
+	if len(w) != 8 || !strings.ContainsRune("89abcdefABCDEF", rune(w[0])) {
+		return false
+	}
+	digits, letterAfterDigit := 0, false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c|0x20 < 'a' || c|0x20 > 'f':
+			return false
+		case digits > 0:
+			letterAfterDigit = true
+		}
+	}
+	if digits == len(w) {
+		return strings.HasPrefix(w, "80")
+	}
+	return letterAfterDigit
 }
 
 // keepSpans returns s with the spans kept as they are ([start, end] byte
@@ -114,30 +155,65 @@ func validIBAN(s string) bool {
 	return rem == 1
 }
 
-// redactAddresses replaces the IP addresses of s that can name a person's
-// connection by "[ip]": every IPv4 or IPv6 address but those of private
-// networks, loopback, link-local, shared (carrier) and documentation
-// ranges, network addresses and masks (192.168.1.1, 10.0.0.12,
-// 255.255.255.0, 15.0.0.0, ::1, fe80::1, 2001:db8::1), which say how a
-// network is set up, not who is on it, and are kept; so are four numbers
-// after "version" or "build" ("Version=15.0.0.0"). An address is a word
-// of its own: "Foo::Bar" and "[Convert]::FromBase64String" hold none.
+// redactAddresses replaces the IP addresses of s (IPAddresses) that can
+// name a person's connection by "[ip]": every IPv4 or IPv6 address but
+// those of private networks, loopback, link-local, shared (carrier) and
+// documentation ranges, network addresses and masks (192.168.1.1,
+// 10.0.0.12, 255.255.255.0, 15.0.0.0, ::1, fe80::1, 2001:db8::1), which
+// say how a network is set up, not who is on it, and are kept.
 func redactAddresses(s string) string {
+	var public [][]int
+	for _, a := range IPAddresses(s) {
+		if publicAddress(a.Addr) {
+			public = append(public, []int{a.Start, a.End})
+		}
+	}
+	return replaceSpans(s, public, func(_, _ int) string { return "[ip]" })
+}
+
+// IPAddress is an IP address found in a text: s[Start:End].
+type IPAddress struct {
+	Start, End int
+	Addr       netip.Addr
+}
+
+// IPAddresses returns the IPv4 and IPv6 addresses of s, in order, as
+// Redact reads them: an address is a word of its own ("Foo::Bar" and
+// "[Convert]::FromBase64String" hold none; an IPv4 address keeps its port,
+// "82.64.12.34:443"), four numbers after "version" or "build" are none
+// ("Version=15.0.0.0"), and an IPv4 address may be written with three
+// digits each ("082.064.012.034").
+func IPAddresses(s string) []IPAddress {
+	if !strings.ContainsAny(s, ".:") {
+		return nil // most text: no address to look for
+	}
+	var out []IPAddress
 	for _, p := range []*regexp.Regexp{ipv4Pattern, ipv6Pattern} {
 		v4 := p == ipv4Pattern
-		s = replaceSpans(s, p.FindAllStringIndex(s, -1), func(i, j int) string {
-			m := s[i:j]
+		for _, sp := range p.FindAllStringIndex(s, -1) {
+			i, j := sp[0], sp[1]
 			if i > 0 && addressPart(s[i-1], v4) || j < len(s) && addressPart(s[j], v4) || versionWord.MatchString(s[:i]) {
-				return m
+				continue
 			}
-			a, err := netip.ParseAddr(m)
-			if err != nil || !publicAddress(a) {
-				return m
+			a, err := parseAddr(s[i:j])
+			if err != nil || !v4 && overlaps(out, i, j) {
+				continue
 			}
-			return "[ip]"
-		})
+			out = append(out, IPAddress{i, j, a})
+		}
 	}
-	return s
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+// overlaps reports whether s[i:j] overlaps one of the addresses found.
+func overlaps(found []IPAddress, i, j int) bool {
+	for _, a := range found {
+		if i < a.End && a.Start < j {
+			return true
+		}
+	}
+	return false
 }
 
 // addressPart reports whether c, next to an address, makes it part of a
@@ -209,7 +285,79 @@ func redactPhones(s string) string {
 		slashed = append(slashed, m[2:4])
 	}
 	s = replaceSpans(s, slashed, func(_, _ int) string { return "[phone]" })
-	return replaceSpans(s, phonePattern.FindAllStringIndex(s, -1), func(i, j int) string { return phoneOrKept(s, i, j) })
+	return replaceSpans(s, phoneSpans(s), func(i, j int) string { return phoneOrKept(s, i, j) })
+}
+
+// phoneSpans returns the phone-like numbers of s (phonePattern), each
+// without a parenthesis it opens and does not close: "(0)" after
+// "30050-1039" is no part of it, nor "(" before "(12345678)" (the match
+// would take the "(", and leave the ")"); in "1234 (06 12 34 56 78)", the
+// number is the one in parentheses. When what is left is no longer a
+// phone-like number (eight digits), the whole match is.
+func phoneSpans(s string) [][]int {
+	var spans [][]int
+	for at := 0; at < len(s); {
+		m := phonePattern.FindStringIndex(s[at:])
+		if m == nil {
+			break
+		}
+		i, j := at+m[0], at+m[1]
+		ti, tj := closedParens(s, i, j)
+		switch {
+		case digitCount(s[ti:tj]) >= 8:
+			spans = append(spans, []int{ti, tj})
+			at = tj
+		case tj < j && digitCount(s[tj:j]) >= 8:
+			at = max(tj, i+1) // the number after the parenthesis: found next
+		default:
+			spans = append(spans, []int{i, j})
+			at = j
+		}
+	}
+	return spans
+}
+
+// closedParens returns the span s[i:j] without the parentheses it opens
+// and does not close: one it starts with is left out, the span ends
+// before any other (and the separators before it).
+func closedParens(s string, i, j int) (int, int) {
+	for {
+		open := -1 // the first "(" not closed yet
+		depth := 0
+		for k := i; k < j; k++ {
+			switch s[k] {
+			case '(':
+				if depth == 0 {
+					open = k
+				}
+				depth++
+			case ')':
+				depth = max(depth-1, 0)
+			}
+		}
+		switch {
+		case depth == 0:
+			return i, j
+		case open == i:
+			i++
+		default:
+			j = open
+			for j > i && strings.IndexByte(" .-", s[j-1]) >= 0 {
+				j--
+			}
+		}
+	}
+}
+
+// digitCount returns the number of ASCII digits of s.
+func digitCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 // phoneOrKept returns what stands for the phone-like match s[i:j]: the
@@ -238,7 +386,8 @@ func phoneOrKept(s string, i, j int) string {
 
 // keptNumber reports whether tok, a numberToken that before precedes, is
 // a date (year-month-day, day.month.year or month/day/year with the same
-// separator, a year of 19xx or 20xx), an IPv4 address, or a dotted version
+// separator, a year of 19xx or 20xx), an IPv4 address (also written with
+// three digits each: 082.064.012.034), or a dotted version
 // number: three parts or more, the first without a leading 0, a later one
 // of a single digit (16.0.17928.20114, 6.1.7601.17514), or any dotted
 // number after "build", "version", "ver" or "v". A number right after a +
@@ -259,7 +408,10 @@ func keptNumber(tok, before string) bool {
 			}
 		}
 	}
-	if parts == nil || len(parts[0]) > 1 && parts[0][0] == '0' {
+	if parts == nil || paddedIPv4(parts) {
+		return parts != nil
+	}
+	if len(parts[0]) > 1 && parts[0][0] == '0' {
 		return false
 	}
 	if isIPv4(parts) || versionWord.MatchString(before) {
@@ -310,6 +462,35 @@ func isIPv4(parts []string) bool {
 		}
 	}
 	return true
+}
+
+// paddedIPv4 reports whether parts are the four numbers of an IPv4
+// address written with three digits each (082.064.012.034): no phone
+// number is written so, while one of four groups of two or three digits
+// is (02.123.45.67).
+func paddedIPv4(parts []string) bool {
+	if len(parts) != 4 {
+		return false
+	}
+	for _, p := range parts {
+		if n, err := strconv.Atoi(p); err != nil || len(p) != 3 || n > 255 {
+			return false
+		}
+	}
+	return true
+}
+
+// parseAddr parses an IP address as netip does, and an IPv4 address
+// written with three digits each (paddedIPv4), which it refuses.
+func parseAddr(m string) (netip.Addr, error) {
+	if parts := strings.Split(m, "."); paddedIPv4(parts) {
+		for i, p := range parts {
+			n, _ := strconv.Atoi(p)
+			parts[i] = strconv.Itoa(n)
+		}
+		m = strings.Join(parts, ".")
+	}
+	return netip.ParseAddr(m)
 }
 
 // redactedNumbers reads the placeholders Redact leaves for numbers as a

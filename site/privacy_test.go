@@ -88,6 +88,24 @@ func TestRedactPhones(t *testing.T) {
 		// Beside a hexadecimal error code, which stays.
 		{"0x80070005 call 06 12 34 56 78", "0x80070005 call [phone]"},
 		{"error 0x80004005 on order 12345678", "error 0x80004005 on order [number]"},
+		{"8007000E call 06 12 34 56 78", "8007000E call [phone]"},
+		// Eight digits that are no failure code (an HRESULT's start with
+		// 80), letters before digits only (a reference's shape), a longer
+		// hexadecimal word: numbers.
+		{"order 81234567", "order [number]"},
+		{"ref A1234567", "ref A[number]"},
+		{"NI AB123456 C", "NI AB[number] C"},
+		{"id 1234567a", "id [number]a"},
+		{"80070005123", "[number]"},
+		// A number before a parenthesis keeps it.
+		{"Something went wrong 30050-1039 (0)", "Something went wrong [phone] (0)"},
+		{"call 555-123-4567 (mobile)", "call [phone] (mobile)"},
+		{"(12345678)", "([number])"},
+		{"order (1234 5678", "order ([phone]"},
+		{"(06 12 (34 56 78", "[phone]"},
+		{"1234 (06 12 34 56 78)", "1234 ([phone])"},
+		// An IPv4 address written with leading zeros.
+		{"my ip 082.064.012.034 is blocked", "my ip [ip] is blocked"},
 	}
 	kept := []string{
 		// Dates: ISO, European dotted, slashed and dashed, US slashed.
@@ -121,6 +139,12 @@ func TestRedactPhones(t *testing.T) {
 		"b3c0a3fa-ed50-4fe8-8a36-35a2cb0d9f3e", "serial PF12 3ABC 4DEF", "ab12 cdef ghij",
 		// Hexadecimal error codes.
 		"0x80004005 General Error Unable to Open Registry Key", "error 0x80070005", "0x800F081F", "Code: 0X80070643.",
+		// The same without 0x: eight hexadecimal digits, a failure's
+		// (from 8), with a letter after a digit, or all digits from 80.
+		"error 8007000E", "8004036e when syncing", "code 80070005", "80244019", "C004F074", "CAA70004", "800703fa",
+		"8007000E 8004036e", "(80070005)",
+		// Private addresses written with leading zeros.
+		"ping 192.168.001.010", "010.000.000.012",
 	}
 	for _, tt := range redacted {
 		if got := Redact(tt.in); got != tt.want {

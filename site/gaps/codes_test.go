@@ -80,3 +80,83 @@ func TestCodesApart(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeAfterWord: a number right after a word that announces a code
+// ("error", "event", "code", "KB", "erreur"…) is a code whatever its value,
+// even one that reads as a year (1935, 2004); elsewhere such a number is a
+// year, which names no problem. Each pair is grouped alone, two visitors
+// each.
+func TestCodeAfterWord(t *testing.T) {
+	tests := []struct {
+		a, b     string
+		together bool
+	}{
+		{"install fails with error 1935", "install fails with error 1603", false},
+		{"install fails with error 1935", "install fails with 0x80070005", false},
+		{"event 2004 in the system log", "event 4096 in the system log", false},
+		{"event id 2004 in the system log", "event id 4096 in the system log", false},
+		{"setup exit code 2003 on windows", "setup exit code 1618 on windows", false},
+		{"status 2001 when paying", "status 502 when paying", false},
+		{"KB 2019 will not install", "KB 5031356 will not install", false},
+		{"error 1401, 1402 or 1406 on install", "error 1935 on install", false},
+		{"exit code 1 after update", "exit code 2 after update", false},
+		{"code d'erreur 2003 pendant l'installation", "code d'erreur 1618 pendant l'installation", false},
+		{"erreur 1935 pendant l'installation", "erreur 1603 pendant l'installation", false},
+		{"code d’erreur 2001 au démarrage", "code d’erreur 1618 au démarrage", false},
+		// Years stay years: no code, the same question.
+		{"invoice for 2023 missing", "invoice for 2024 missing", true},
+		{"cancel subscription 2024", "cancel subscription 2025", true},
+		{"error in invoice for 2023", "error in invoice for 2024", true},
+		// Hexadecimal codes written without 0x: their letters are digits
+		// too, and 0x changes nothing.
+		{"install fails with 8007000E", "install fails with 8007000F", false},
+		{"sync stops with 8004036e", "sync stops with 8004036f", false},
+		{"error 80070005 on install", "error 0x80070005 on install", true},
+		{"error 8007000E on install", "error 0x8007000e on install", true},
+		// The same code, one gap.
+		{"install fails with error 1935", "install fails again with error 1935", true},
+		{"event 2004 in the system log", "event 2004 in the log", true},
+	}
+	for _, tt := range tests {
+		if together := oneGap(tt.a, tt.b); together != tt.together {
+			t.Errorf("%q and %q: one gap = %v, want %v", tt.a, tt.b, together, tt.together)
+		}
+	}
+}
+
+// TestAddressesWhole: an IP address is one term, not the pieces an
+// analysis cuts it into (the numbers of an IPv4 address without an index,
+// the groups of an IPv6 address with one): different addresses share no
+// piece, the same address is the same term.
+func TestAddressesWhole(t *testing.T) {
+	tests := []struct {
+		a, b     string
+		together bool
+	}{
+		{"2001:db8::1 docs example", "2001:db8::2 ping reachable", false},
+		{"printer at 2001:db8::10 offline", "2001:db8::20 dns name", false},
+		{"192.168.1.1 admin page", "192.168.1.20 printer offline", false},
+		{"ping 10.0.0.1 no answer", "10.0.0.1 password reset", false},
+		// A code beside an address is still read as one.
+		{"error 1 on fe80::1", "error 2 on fe80::1", false},
+		{"fe80::1 not reachable", "fe80::1 unreachable", true},
+		{"192.168.1.1 admin login", "192.168.001.001 admin login page", true},
+	}
+	for _, tt := range tests {
+		if together := oneGap(tt.a, tt.b); together != tt.together {
+			t.Errorf("%q and %q: one gap = %v, want %v", tt.a, tt.b, together, tt.together)
+		}
+	}
+}
+
+// oneGap reports whether a and b, each typed by two visitors, make one gap
+// (grouped without an analyzer).
+func oneGap(a, b string) bool {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	var records []gaps.Record
+	for i, q := range []string{a, a, b, b} {
+		records = append(records, gaps.Record{Query: q, Locale: "en", Source: site.SourceSite, Visitor: fmt.Sprintf("v%d", i), Time: at.Add(time.Duration(i) * time.Hour)})
+	}
+	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(30 * 24 * time.Hour)})
+	return len(rep.Gaps) == 1
+}

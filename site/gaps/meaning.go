@@ -2,6 +2,7 @@ package gaps
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -9,6 +10,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/i18n"
 )
 
@@ -75,13 +77,14 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 				terms = append(terms, "="+w.Plain)
 			}
 		}
-		terms = sortedSet(terms)
-		key := strings.Join(terms, " ")
-		keys[i] = key
-		it, ok := itemOf[key]
+		keys[i] = strings.Join(sortedSet(terms), " ")
+		// Items are grouped by the terms with their addresses and codes
+		// read (the key has the terms as they are).
+		terms = sortedSet(readCodes(words, readAddresses(an, locale, in[i].text, terms)))
+		it, ok := itemOf[strings.Join(terms, " ")]
 		if !ok {
 			it = int32(len(items))
-			itemOf[key] = it
+			itemOf[strings.Join(terms, " ")] = it
 			ids := make([]int32, len(terms))
 			for k, t := range terms {
 				id, ok := termID[t]
@@ -109,7 +112,7 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	for t, id := range termID {
 		spread := 0.0
 		if !strings.HasPrefix(t, "=") {
-			spread = an.Spread(locale, t)
+			spread = an.Spread(locale, strings.TrimLeft(t, codeMark+addrMark))
 		}
 		factor[id] = termFactor(spread, docs, light[t])
 	}
@@ -276,13 +279,25 @@ func sortedSet(terms []string) []string {
 // codes ("0x80070005", "1603", "404", "aadsts50011"), forms and article
 // numbers ("941", "kb5031356"). Codes with the same digits are one
 // ("401k", "401"), except hexadecimal ones, whose letters are digits too
-// ("0x800f081f" and "0x800a081f" are two). Two phrasings naming
-// different codes ask about different problems (see codesConflict).
+// ("0x800f081f" and "0x800a081f" are two), written with 0x or without
+// (site.HexErrorCode: "8007000e" is "0x8007000e"). A term readCodes marked is
+// a code whatever its digits ("#2004" of "event 2004", "#5" of "error
+// 5"). Two phrasings naming different codes ask about different problems
+// (see codesConflict).
 func codeDigits(term string) (string, bool) {
+	if d, ok := strings.CutPrefix(term, codeMark); ok {
+		return d, true
+	}
+	if strings.HasPrefix(term, addrMark) {
+		return "", false // an address (readAddresses)
+	}
 	if strings.ContainsRune(term, '.') {
 		return "", false
 	}
-	if strings.HasPrefix(term, "0x") && len(term) > 4 {
+	if h, ok := strings.CutPrefix(term, "0x"); ok && len(h) > 2 {
+		return h, true
+	}
+	if site.HexErrorCode(term) {
 		return term, true
 	}
 	var digits []byte
@@ -296,4 +311,96 @@ func codeDigits(term string) (string, bool) {
 		return "", false
 	}
 	return d, true
+}
+
+// codeWords are the words after which a number is a code whatever its
+// value (see readCodes): "error 1935", "event 2004", "exit code 1",
+// "status 2001", "KB 2019", "erreur 1935", "code d'erreur 2003". Folded
+// and lower-cased, as Word.Plain; English and French, and words read
+// alike in other languages.
+var codeWords = wordSet(`error errors err erreur erreurs code codes event events evenement evenements
+	id status statut kb`)
+
+// codeMark starts the term readCodes gives a number it reads as a code.
+// No analysis makes a term of it.
+const codeMark = "#"
+
+// readCodes returns terms, the terms of words (an Analysis), with each
+// number that comes right after a code word (codeWords) and that
+// codeDigits would not read as a code on its own, a year ("error 1935",
+// "event 2004") or a short number ("error 5"), marked as one: codeMark and
+// its term. Elsewhere such numbers are what they seem: "invoice for 2023"
+// names a year, no problem. In a new slice when any is marked.
+func readCodes(words []Word, terms []string) []string {
+	var out []string
+	for k := 1; k < len(words); k++ {
+		w := words[k]
+		if !codeWord(words[k-1].Plain) || w.Term == "" || !allDigits(w.Plain) {
+			continue
+		}
+		if _, ok := codeDigits(w.Term); ok {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), terms...)
+		}
+		for i, t := range out {
+			if t == w.Term {
+				out[i] = codeMark + t
+			}
+		}
+	}
+	if out == nil {
+		return terms
+	}
+	return out
+}
+
+// codeWord reports whether plain (Word.Plain) is a code word, elided
+// ("d'erreur", as an analysis without French elision leaves it) or not.
+func codeWord(plain string) bool {
+	if i := strings.LastIndexAny(plain, "'’"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(plain[i:])
+		plain = plain[i+n:]
+	}
+	return codeWords[plain]
+}
+
+// allDigits reports whether s is a run of ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// addrMark starts the term readAddresses gives an IP address. No analysis
+// makes a term of it.
+const addrMark = "@"
+
+// readAddresses returns terms, the terms of text as an reads it in
+// locale, with the pieces an analysis cuts each IP address of text into
+// (site.IPAddresses: "fe80::1" is "fe80" and "1"; "192.168.1.1" four
+// numbers to an analysis that splits on full stops) replaced by one term:
+// addrMark and the address ("@fe80::1"). Pieces are no words two phrasings
+// share: "2001:db8::1" and "2001:db8::2", "192.168.1.1" and
+// "192.168.1.20" are different addresses. An address is no code (see
+// codeDigits). In a new slice when text has an address.
+func readAddresses(an Analyzer, locale, text string, terms []string) []string {
+	addrs := site.IPAddresses(text)
+	if len(addrs) == 0 {
+		return terms
+	}
+	out := append([]string(nil), terms...)
+	for _, a := range addrs {
+		for _, p := range an.Analyze(locale, text[a.Start:a.End]).Terms {
+			if k := slices.Index(out, p); k >= 0 {
+				out = slices.Delete(out, k, k+1)
+			}
+		}
+		out = append(out, addrMark+a.Addr.String())
+	}
+	return out
 }

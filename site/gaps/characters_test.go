@@ -52,3 +52,42 @@ func TestOneCharacterWordsJoinNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestExploringIsNoReformulation: someone who types many unrelated
+// questions in one visit (exploring the help center, or testing it) is
+// not rephrasing one question: their failed searches in a row join
+// nothing by that alone. A visitor who rephrases one question a few times
+// still joins its phrasings, words in common or not.
+func TestExploringIsNoReformulation(t *testing.T) {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	var records []gaps.Record
+	search := func(q, visitor string, minute int) {
+		records = append(records, gaps.Record{Query: q, Locale: "en", Source: site.SourceSite, Visitor: visitor, Time: at.Add(time.Duration(minute) * time.Minute)})
+	}
+	tour := []string{"error E42 on display", "ev charger not detected", "solar panel cleaning", "refund for a double payment",
+		"switch my tariff", "move house", "thermostat offline", "battery warranty"}
+	for i, q := range tour {
+		search(q, "tester", i)
+	}
+	rephrased := []string{"i have been scammed", "fraudulent payment", "suspicious transaction"}
+	for i, q := range rephrased {
+		search(q, "customer", 100+i)
+	}
+	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(48 * time.Hour), MinVisitors: 1})
+	gapOf := map[string]string{}
+	for _, g := range rep.Gaps {
+		for _, v := range g.Variants {
+			gapOf[v.Query] = g.ID
+		}
+	}
+	seen := map[string]string{}
+	for _, q := range tour {
+		if other, ok := seen[gapOf[q]]; ok {
+			t.Errorf("%q joined %q: one visitor typed them in a row among %d unrelated questions", q, other, len(tour))
+		}
+		seen[gapOf[q]] = q
+	}
+	if a, b, c := gapOf[rephrased[0]], gapOf[rephrased[1]], gapOf[rephrased[2]]; a == "" || a != b || b != c {
+		t.Errorf("one visitor's three phrasings of one question in gaps %q, %q, %q, want one", a, b, c)
+	}
+}

@@ -273,18 +273,50 @@ func (c *collector) finish() {
 		}
 		return a.at < b.at
 	})
-	for i := 1; i < len(c.steps); i++ {
-		prev, cur := c.steps[i-1], c.steps[i]
-		if prev.visitor != cur.visitor || prev.phrasing == cur.phrasing || cur.at-prev.at > VisitGap.Milliseconds() {
-			continue
+	// One visit at a time: a run of one visitor's steps less than
+	// VisitGap apart.
+	for start := 0; start < len(c.steps); {
+		end := start + 1
+		for end < len(c.steps) && c.steps[end].visitor == c.steps[start].visitor &&
+			c.steps[end].at-c.steps[end-1].at <= VisitGap.Milliseconds() {
+			end++
 		}
-		a, b := prev.phrasing, cur.phrasing
-		if a > b {
-			a, b = b, a
+		visit := c.steps[start:end]
+		start = end
+		if len(visit) > maxRephrasings && distinctPhrasings(visit) > maxRephrasings {
+			continue // someone exploring (or testing), not rephrasing
 		}
-		c.bridges[bridgeKey{a, b, cur.visitor}] = struct{}{}
+		for i := 1; i < len(visit); i++ {
+			prev, cur := visit[i-1], visit[i]
+			if prev.phrasing == cur.phrasing {
+				continue
+			}
+			a, b := prev.phrasing, cur.phrasing
+			if a > b {
+				a, b = b, a
+			}
+			c.bridges[bridgeKey{a, b, cur.visitor}] = struct{}{}
+		}
 	}
 	c.steps = nil
+}
+
+// maxRephrasings is the most distinct failed phrasings one visit may hold
+// for its searches in a row to be read as reformulations. Web searchers'
+// sessions hold two to three queries on average and rarely more than five
+// (Jansen, Spink and Saracevic 2000; Jansen, Booth and Spink 2009); a visit
+// of more failed phrasings is someone exploring the help center, or
+// testing it, whose questions follow each other without asking one thing
+// (their words still group them).
+const maxRephrasings = 5
+
+// distinctPhrasings counts the distinct phrasings of steps.
+func distinctPhrasings(steps []step) int {
+	seen := make(map[int32]struct{}, len(steps))
+	for _, s := range steps {
+		seen[s.phrasing] = struct{}{}
+	}
+	return len(seen)
 }
 
 // countSpelling counts one more record typed as s (the first

@@ -30,10 +30,10 @@ var (
 	// error code when HexErrorCode says so.
 	hexCode     = regexp.MustCompile(`\b0[xX][0-9a-fA-F]{4,16}\b`)
 	bareHexCode = regexp.MustCompile(`\b[0-9a-fA-F]{8}\b`)
-	// An IBAN: a country's two letters, two check digits and up to 30
-	// letters and digits, in groups of four or not (FR76 3000 6000 0112
-	// 3456 7890 189).
-	ibanPattern = regexp.MustCompile(`(?i)\b[a-z]{2}\d{2}(?:[ -]?[a-z0-9]{4}){2,7}(?:[ -]?[a-z0-9]{1,3})?\b`)
+	// An IBAN, the whole text: a country's two letters, two check digits
+	// and up to 30 letters and digits, in groups of four or not (FR76 3000
+	// 6000 0112 3456 7890 189). See ibanSpans.
+	ibanPattern = regexp.MustCompile(`(?i)^[a-z]{2}\d{2}(?:[ -]?[a-z0-9]{4}){2,7}(?:[ -]?[a-z0-9]{1,3})?$`)
 	// ipv4Pattern and ipv6Pattern find what may be IP addresses (checked
 	// by netip: "10:30:15" is no IPv6 address).
 	ipv4Pattern = regexp.MustCompile(`\b\d{1,3}(?:\.\d{1,3}){3}\b`)
@@ -119,17 +119,49 @@ func keepSpans(s string, spans [][]int, redact func(string) string) string {
 // redactNumbers replaces the bank account, card, IP address, phone and
 // other long numbers of s.
 func redactNumbers(s string) string {
-	s = replaceSpans(s, ibanPattern.FindAllStringIndex(s, -1), func(i, j int) string {
-		if !validIBAN(s[i:j]) {
-			return s[i:j] // a GUID's part, a serial: no bank account
-		}
-		return "[iban]"
-	})
+	s = replaceSpans(s, ibanSpans(s), func(_, _ int) string { return "[iban]" })
 	s = redactCards(s)
 	s = redactPhones(s) // keeps the numbers that read as IPv4 addresses
 	s = redactAddresses(s)
 	return digitsPattern.ReplaceAllString(s, "[number]")
 }
+
+// ibanSpans returns the bank accounts of s, in order: at each word that
+// starts like one (two letters, two digits), the longest text up to the
+// end of a word that ibanPattern reads, of 15 letters and digits or more
+// (the shortest IBAN, Norway's), and whose check digits are right
+// (validIBAN: a GUID's part, a serial is none). The longest such text,
+// not the longest the pattern reads: "ES91 2100 0418 4502 0005 1332
+// refund" holds the pattern's groups "refu" and "nd", and the account
+// without them.
+func ibanSpans(s string) [][]int {
+	const (
+		shortest = 15
+		longest  = 34 + 8 // 34 letters and digits, a separator every four
+	)
+	var spans [][]int
+	for k := 0; k+4 <= len(s); k++ {
+		if k > 0 && wordByte(s[k-1]) || !letter(s[k]) || !letter(s[k+1]) || !digit(s[k+2]) || !digit(s[k+3]) {
+			continue
+		}
+		for e := min(len(s), k+longest); e >= k+shortest; e-- {
+			if e < len(s) && wordByte(s[e]) || !ibanPattern.MatchString(s[k:e]) ||
+				len(s[k:e])-strings.Count(s[k:e], " ")-strings.Count(s[k:e], "-") < shortest || !validIBAN(s[k:e]) {
+				continue
+			}
+			spans = append(spans, []int{k, e})
+			k = e
+			break
+		}
+	}
+	return spans
+}
+
+// letter, digit and wordByte classify an ASCII byte: a letter, a digit,
+// or either or _ (what \b of a regular expression reads as a word's).
+func letter(c byte) bool   { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func digit(c byte) bool    { return c >= '0' && c <= '9' }
+func wordByte(c byte) bool { return letter(c) || digit(c) || c == '_' }
 
 // validIBAN reports whether s (an ibanPattern match) is an IBAN by its
 // check digits (ISO 13616: the country and check digits moved to the end,

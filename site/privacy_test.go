@@ -85,6 +85,14 @@ func TestRedactPhones(t *testing.T) {
 		{"iban FR76 3000 6000 0112 3456 7890 189", "iban [iban]"},
 		{"DE89370400440532013000 refund", "[iban] refund"},
 		{"GB29 NWBK 6016 1331 9268 19", "[iban]"},
+		// An IBAN of whole groups of four followed by a word: the word is
+		// no part of it.
+		{"iban ES91 2100 0418 4502 0005 1332 refund", "iban [iban] refund"},
+		{"ES9121000418450200051332 refund", "[iban] refund"},
+		{"GB82 WEST 1234 5698 7654 32 wrong", "[iban] wrong"},
+		{"NO93 8601 1117 947 thanks", "[iban] thanks"},
+		{"NL91 ABNA 0417 1643 00 and BE68 5390 0754 7034 please", "[iban] and [iban] please"},
+		{"ES91 2100 0418 4502 0005 1332 DE89 3704 0044 0532 0130 00", "[iban] [iban]"},
 		// Beside a hexadecimal error code, which stays.
 		{"0x80070005 call 06 12 34 56 78", "0x80070005 call [phone]"},
 		{"error 0x80004005 on order 12345678", "error 0x80004005 on order [number]"},

@@ -113,6 +113,9 @@ func TestCodeAfterWord(t *testing.T) {
 		{"sync stops with 8004036e", "sync stops with 8004036f", false},
 		{"error 80070005 on install", "error 0x80070005 on install", true},
 		{"error 8007000E on install", "error 0x8007000e on install", true},
+		{"8007000E", "0x8007000e", true},
+		{"80070005", "0x80070005", true},
+		{"access denied 0x80070005", "access denied 80070005", true},
 		// The same code, one gap.
 		{"install fails with error 1935", "install fails again with error 1935", true},
 		{"event 2004 in the system log", "event 2004 in the log", true},

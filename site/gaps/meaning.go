@@ -80,7 +80,7 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 		keys[i] = strings.Join(sortedSet(terms), " ")
 		// Items are grouped by the terms with their addresses and codes
 		// read (the key has the terms as they are).
-		terms = sortedSet(readCodes(words, readAddresses(an, locale, in[i].text, terms)))
+		terms = sortedSet(sameCodes(readCodes(words, readAddresses(an, locale, in[i].text, terms))))
 		it, ok := itemOf[strings.Join(terms, " ")]
 		if !ok {
 			it = int32(len(items))
@@ -349,6 +349,29 @@ func readCodes(words []Word, terms []string) []string {
 				out[i] = codeMark + t
 			}
 		}
+	}
+	if out == nil {
+		return terms
+	}
+	return out
+}
+
+// sameCodes returns terms with each code (codeDigits) written as the one
+// term of its number, codeMark and its digits, so that the phrasings
+// naming one code however it is typed share it: "8007000E" and
+// "0x8007000e", "80070005" and "0x80070005", "401k" and "401(k)". In a new
+// slice when any code is rewritten.
+func sameCodes(terms []string) []string {
+	var out []string
+	for i, t := range terms {
+		d, ok := codeDigits(t)
+		if !ok || t == codeMark+d {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), terms...)
+		}
+		out[i] = codeMark + d
 	}
 	if out == nil {
 		return terms

@@ -284,8 +284,9 @@ type Decision struct {
 	Version int64
 }
 
-// makeID returns a short identifier from a gap's kind, locale and the key
-// of its first phrasing.
+// makeID returns a short identifier from a gap's kind, locale and the text
+// of its first phrasing (collector.idText), or from an ID another group
+// holds (freeID).
 func makeID(kind, locale, key string) string {
 	h := fnv.New64a()
 	h.Write([]byte(kind + "|" + locale + "|" + key))

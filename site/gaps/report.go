@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Options choose what a report shows.
@@ -474,10 +476,23 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 			}
 		}
 		if pick == "" {
-			pick = makeID(g.kind, g.locale, keys[g.anchor])
+			pick = makeID(g.kind, g.locale, c.idText(g.anchor))
 		}
 		g.id = freeID(g, pick, taken)
 	}
+}
+
+// idText is what the ID of a gap started by phrasing m is made from: its
+// text as the one text normalisation reads it now (a text stored by an
+// older normalisation reads as a new one would), or the screen, never the
+// meaning key the content's analysis makes of it, so that an undecided
+// gap keeps its ID when new content reads its words another way.
+func (c *collector) idText(m int32) string {
+	p := c.phrasings[m]
+	if p.kind == NoHelp {
+		return p.text
+	}
+	return textnorm.Key(p.text)
 }
 
 // owners maps kind|locale|key to the ID of the decision standing on its

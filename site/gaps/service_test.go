@@ -341,3 +341,35 @@ func TestDecisionAfterTheContentChanged(t *testing.T) {
 		t.Errorf("after the synonym: %q in gap %q, want a gap of its own: the team moved it out of %s", "hound allowed on board", g.ID, dogs.ID)
 	}
 }
+
+// TestUndecidedGapKeepsItsID: a gap nobody decided on keeps its ID when
+// new content reads its words another way (a synonym added): the ID is
+// made from its first phrasing's text, not from the meaning key the
+// content's analysis makes of it, so an ID in last week's export or a
+// colleague's note still finds the gap.
+func TestUndecidedGapKeepsItsID(t *testing.T) {
+	ctx := context.Background()
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	s.search("discount for multiple pets", "v1", 2*time.Hour)
+	s.search("discount for multiple pets", "v2", time.Hour)
+	before, ok := gapOf(s.report(gaps.Options{}), "discount for multiple pets")
+	if !ok {
+		t.Fatal("no gap")
+	}
+	withSynonyms := fstest.MapFS{"synonyms.yaml": {Data: []byte("en:\n  - [discount, promo code]\n  - [pets, animals]\n")}}
+	for name, f := range petContent {
+		withSynonyms[name] = f
+	}
+	s.publish(withSynonyms, false)
+	after, _ := gapOf(s.report(gaps.Options{}), "discount for multiple pets")
+	if after.Key == before.Key {
+		t.Fatalf("the synonyms left the meaning key %q as it was: the test tests nothing", after.Key)
+	}
+	if after.ID != before.ID {
+		t.Errorf("after the synonyms: gap %s, want %s as before", after.ID, before.ID)
+	}
+	if _, err := s.svc.Decide(ctx, before.ID, gaps.StatusIgnored, ""); err != nil {
+		t.Errorf("marking the gap by its ID of before: %v", err)
+	}
+}

@@ -107,7 +107,7 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 						id = o
 						taken[o] = true
 					} else {
-						id = freeID(g, makeID(g.kind, g.locale, keys[m]), taken)
+						id = freeID(g, makeID(g.kind, g.locale, c.idText(m)), taken)
 					}
 					own[kl] = id
 				}

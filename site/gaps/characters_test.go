@@ -2,6 +2,7 @@ package gaps_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -89,5 +90,28 @@ func TestExploringIsNoReformulation(t *testing.T) {
 	}
 	if a, b, c := gapOf[rephrased[0]], gapOf[rephrased[1]], gapOf[rephrased[2]]; a == "" || a != b || b != c {
 		t.Errorf("one visitor's three phrasings of one question in gaps %q, %q, %q, want one", a, b, c)
+	}
+}
+
+// TestSpellingShown: of two spellings of one phrasing typed as often, the
+// report shows the one with fewer capitals after the first letter, then
+// the one with its accents; it showed the first in byte order, so the
+// unaccented and the upper-case spellings won.
+func TestSpellingShown(t *testing.T) {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	var records []gaps.Record
+	for i, q := range []string{"vacunación antirrábica", "vacunacion antirrabica", "grooming prices", "GROOMING PRICES", "Reclamación al seguro", "reclamacion al seguro"} {
+		records = append(records, gaps.Record{Query: q, Locale: "es", Source: site.SourceSite, Visitor: fmt.Sprint("v", i), Time: at.Add(time.Duration(i) * time.Hour)})
+	}
+	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(48 * time.Hour), MinVisitors: 1})
+	var shown []string
+	for _, g := range rep.Gaps {
+		for _, v := range g.Variants {
+			shown = append(shown, v.Query)
+		}
+	}
+	slices.Sort(shown)
+	if want := []string{"Reclamación al seguro", "grooming prices", "vacunación antirrábica"}; !slices.Equal(shown, want) {
+		t.Errorf("spellings shown %q, want %q", shown, want)
 	}
 }

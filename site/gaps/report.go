@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/guichet/guichet/site/textnorm"
 )
@@ -716,11 +717,73 @@ func (c *collector) queries(opts Options, w window, gapOf map[int32]string) []Qu
 func (p *phrasing) spelling() string {
 	best, n := p.text, 0
 	for _, sp := range p.spellings {
-		if sp.n > n || sp.n == n && sp.text < best {
+		if sp.n > n || sp.n == n && betterSpelling(sp.text, best) {
 			best, n = sp.text, sp.n
 		}
 	}
 	return best
+}
+
+// betterSpelling breaks a tie between two spellings typed as often: the
+// one with fewer spaces around and between its words, then the one with
+// fewer capitals after its first letter ("grooming" over
+// "GROOMING"), then the one with more letters beyond ASCII, mostly accents
+// the other left out ("Vacunación antirrábica" over "vacunacion
+// antirrabica"), then the one without a capital first, then the first in
+// byte order.
+func betterSpelling(a, b string) bool {
+	fa, ua, na := letterCase(a)
+	fb, ub, nb := letterCase(b)
+	sa, sb := extraSpaces(a), extraSpaces(b)
+	switch {
+	case sa != sb:
+		return sa < sb
+	case ua != ub:
+		return ua < ub
+	case na != nb:
+		return na > nb
+	case fa != fb:
+		return !fa
+	}
+	return a < b
+}
+
+// extraSpaces counts the spaces of s beyond one between each two words.
+func extraSpaces(s string) int {
+	n, prev := 0, true // a space first is extra
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && prev {
+			n++
+		}
+		prev = space
+	}
+	if prev && s != "" {
+		n++ // … and so is a space last (one counted once)
+	}
+	return n
+}
+
+// letterCase says whether s starts with a capital, and counts its
+// capitals after the first letter and its letters beyond ASCII.
+func letterCase(s string) (first bool, upper, beyond int) {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+		if unicode.IsUpper(r) {
+			if letters == 1 {
+				first = true
+			} else {
+				upper++
+			}
+		}
+		if r > unicode.MaxASCII && unicode.IsLetter(r) {
+			beyond++
+		}
+	}
+	return first, upper, beyond
 }
 
 // visitorSet counts distinct visitors. A person is one visitor hash (a

@@ -231,9 +231,9 @@ func (l *Linker) titled(locale string, subject subjectKeys) string {
 // Key names the content and settings the links depend on.
 func (l *Linker) Key() string { return l.key }
 
-// linkRules changes when the linking rules change, so that stored links
-// are computed again.
-const linkRules = "link10"
+// linkRules changes when the linking rules or the topic's cleaning
+// change, so that stored links and topics are computed again.
+const linkRules = "link11"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.

@@ -125,6 +125,10 @@ var (
 		// hyphenated word ("Bug-fix release notes", "Support-Ticket export").
 		`(?:help|question|problem|issue|request|urgent|support|aide|probl[eè]me|demande|souci|bug)(?:\s*[:!]|\s+[-–—]|[-–—](?:\s|$))`,
 		`(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)(?:,? (?:team|all|there|everyone|guys|folks|support|sir|madam|[ée]quipe|[àa] tous))?\b` + sep,
+		// The greetings of the other languages search analyses most:
+		// Spanish, German, Italian, Portuguese, Dutch.
+		`(?:hola|buen(?:os d[ií]as|as(?: tardes| noches)?)|estimad[oa]s?(?: equipo)?|hallo|guten (?:tag|morgen|abend)|liebes? \w+|ciao|salve|buongiorno|buonasera|ola|bom dia|boa (?:tarde|noite)|prezad[oa]s?|goedemorgen|goedemiddag|beste \w+)\b` + sep,
+		`olá` + sep, // no \b after a letter beyond ASCII
 		`dear \w+\b` + sep,
 		`(?:please|pls|plz|kindly)\s+help(?:\s+me)?\b` + sep,
 		`(?:svp|stp|please|pls|plz|s` + apos + `il (?:vous|te) pla[iî]t)\b` + sep,
@@ -141,6 +145,8 @@ var (
 	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?–—-])` + sep + `(?:` + strings.Join([]string{
 		`(?:many |thanks? (?:you )?(?:so much|a lot|in advance)|thank you|thanks|thx|ty|cheers|regards|best regards|kind regards)`,
 		`(?:merci(?: beaucoup| d` + apos + `avance| par avance)?|cordialement|bonne journ[ée]e)`,
+		`(?:(?:muchas )?gracias(?: de antemano| por adelantado)?|(?:un )?saludos?(?: cordiales)?|por favor|(?:vielen )?dank(?:e(?: sch[öo]n| im voraus)?)?|(?:mit )?freundlichen gr[üu](?:ß|ss)en|viele gr[üu](?:ß|ss)e|grazie(?: mille| in anticipo)?|cordiali saluti|per favore|obrigad[oa]|atenciosamente|por favor|bedankt|alvast bedankt|met vriendelijke groet(?:en)?|groeten)`,
+		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona)`,
 		`(?:please|pls|plz)(?: help(?: me)?)?`, `help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,
 		`(?:is |are )?(?:not working|doesn` + apos + `?t work|does not work|isn` + apos + `?t working|won` + apos + `?t work|stopped working|broken|not loading)`,
 		`(?:ne )?(?:marche|fonctionne) (?:pas|plus)`, `en panne`, `bloqu[ée]e?s?`,

@@ -729,11 +729,11 @@ func (p *phrasing) spelling() string {
 // fewer capitals after its first letter ("grooming" over
 // "GROOMING"), then the one with more letters beyond ASCII, mostly accents
 // the other left out ("Vacunación antirrábica" over "vacunacion
-// antirrabica"), then the one without a capital first, then the first in
-// byte order.
+// antirrabica"), then the first in byte order (a capital first: "Printer
+// jammed" over "printer jammed").
 func betterSpelling(a, b string) bool {
-	fa, ua, na := letterCase(a)
-	fb, ub, nb := letterCase(b)
+	ua, na := letterCase(a)
+	ub, nb := letterCase(b)
 	sa, sb := extraSpaces(a), extraSpaces(b)
 	switch {
 	case sa != sb:
@@ -742,8 +742,6 @@ func betterSpelling(a, b string) bool {
 		return ua < ub
 	case na != nb:
 		return na > nb
-	case fa != fb:
-		return !fa
 	}
 	return a < b
 }
@@ -764,26 +762,22 @@ func extraSpaces(s string) int {
 	return n
 }
 
-// letterCase says whether s starts with a capital, and counts its
-// capitals after the first letter and its letters beyond ASCII.
-func letterCase(s string) (first bool, upper, beyond int) {
+// letterCase counts the capitals of s after its first letter and its
+// letters beyond ASCII.
+func letterCase(s string) (upper, beyond int) {
 	letters := 0
 	for _, r := range s {
 		if unicode.IsLetter(r) {
 			letters++
 		}
-		if unicode.IsUpper(r) {
-			if letters == 1 {
-				first = true
-			} else {
-				upper++
-			}
+		if unicode.IsUpper(r) && letters > 1 {
+			upper++
 		}
 		if r > unicode.MaxASCII && unicode.IsLetter(r) {
 			beyond++
 		}
 	}
-	return first, upper, beyond
+	return upper, beyond
 }
 
 // visitorSet counts distinct visitors. A person is one visitor hash (a

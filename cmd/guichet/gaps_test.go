@@ -172,7 +172,7 @@ func TestGapsReport(t *testing.T) {
 		t.Errorf("table:\n%s", out.String())
 	}
 	// SOURCES: where the tickets came from, as the README's example shows.
-	if row := regexp.MustCompile(`(?m)^`+printer.ID+` .*$`).FindString(out.String()); !strings.Contains(row, "unlinked_ticket") || !strings.HasSuffix(row, "  zendesk:2") {
+	if row := regexp.MustCompile(`(?m)^` + printer.ID + ` .*$`).FindString(out.String()); !strings.Contains(row, "unlinked_ticket") || !strings.HasSuffix(row, "  zendesk:2") {
 		t.Errorf("ticket row %q, want its source zendesk:2", row)
 	}
 

@@ -103,6 +103,12 @@ func TestCodeAfterWord(t *testing.T) {
 		{"code d'erreur 2003 pendant l'installation", "code d'erreur 1618 pendant l'installation", false},
 		{"erreur 1935 pendant l'installation", "erreur 1603 pendant l'installation", false},
 		{"code d’erreur 2001 au démarrage", "code d’erreur 1618 au démarrage", false},
+		// A word with letters and digits after a code word is a code too,
+		// however few its digits: the error codes of apps and devices.
+		{"erreur E60 cadenas bloqué", "erreur E61 cadenas bloqué", false},
+		{"code E42 au déverrouillage", "code E43 au déverrouillage", false},
+		{"error E4 on the display", "error E5 on the display", false},
+		{"erreur E42 cadenas bloqué", "code E42 cadenas bloqué", true},
 		// Years stay years: no code, the same question.
 		{"invoice for 2023 missing", "invoice for 2024 missing", true},
 		{"cancel subscription 2024", "cancel subscription 2025", true},

@@ -326,16 +326,17 @@ var codeWords = wordSet(`error errors err erreur erreurs code codes event events
 const codeMark = "#"
 
 // readCodes returns terms, the terms of words (an Analysis), with each
-// number that comes right after a code word (codeWords) and that
-// codeDigits would not read as a code on its own, a year ("error 1935",
-// "event 2004") or a short number ("error 5"), marked as one: codeMark and
+// number or word with digits (codeLike) that comes right after a code
+// word (codeWords) and that codeDigits would not read as a code on its
+// own, a year ("error 1935", "event 2004"), a short number ("error 5") or
+// a letter and a few digits ("erreur E42"), marked as one: codeMark and
 // its term. Elsewhere such numbers are what they seem: "invoice for 2023"
 // names a year, no problem. In a new slice when any is marked.
 func readCodes(words []Word, terms []string) []string {
 	var out []string
 	for k := 1; k < len(words); k++ {
 		w := words[k]
-		if !codeWord(words[k-1].Plain) || w.Term == "" || !allDigits(w.Plain) {
+		if !codeWord(words[k-1].Plain) || w.Term == "" || !codeLike(w.Plain) {
 			continue
 		}
 		if _, ok := codeDigits(w.Term); ok {
@@ -389,14 +390,21 @@ func codeWord(plain string) bool {
 	return codeWords[plain]
 }
 
-// allDigits reports whether s is a run of ASCII digits.
-func allDigits(s string) bool {
+// codeLike reports whether s, the word after a code word, names a code by
+// its shape: ASCII letters and digits with at least one digit ("1935",
+// "5", "e42", "p0420"); a version ("v2.3") or a word without a digit is
+// none.
+func codeLike(s string) bool {
+	digit := false
 	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c < 'a' || c > 'z':
 			return false
 		}
 	}
-	return s != ""
+	return digit
 }
 
 // addrMark starts the term readAddresses gives an IP address. No analysis

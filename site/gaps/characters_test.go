@@ -115,3 +115,24 @@ func TestSpellingShown(t *testing.T) {
 		t.Errorf("spellings shown %q, want %q", shown, want)
 	}
 }
+
+// TestPhrasingShown: of a gap's phrasings searched by as many people as
+// often, the gap is named after the one seen first, as its ID is; it was
+// named after the first in byte order, so a typo joined to its word
+// ("casqe", "abonement") named the gap and the draft gaps stub wrote.
+func TestPhrasingShown(t *testing.T) {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	var records []gaps.Record
+	for i, q := range []string{"casque", "casqe", "abonnement", "abonement"} {
+		records = append(records, gaps.Record{Query: q, Locale: "fr", Source: site.SourceSite, Visitor: fmt.Sprint("v", i), Time: at.Add(time.Duration(i) * time.Hour)})
+	}
+	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(48 * time.Hour), MinVisitors: 1})
+	var shown []string
+	for _, g := range rep.Gaps {
+		shown = append(shown, g.Query)
+	}
+	slices.Sort(shown)
+	if want := []string{"abonnement", "casque"}; !slices.Equal(shown, want) {
+		t.Errorf("gaps named %q, want %q", shown, want)
+	}
+}

@@ -542,6 +542,7 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 	nearestScore := map[uint32]float32{}
 	found := map[uint32]visitorSet{}
 	var first, last int64
+	firstSeen := map[string]int64{} // each variant's phrasing's earliest failure
 	for _, m := range g.members {
 		p := c.phrasings[m]
 		gap.Waiters = append(gap.Waiters, p.waiting...)
@@ -600,6 +601,7 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 		v.Visitors = len(seen)
 		gap.Searches += v.Searches
 		gap.Variants = append(gap.Variants, v)
+		firstSeen[v.Query] = p.first
 	}
 	if gap.Searches == 0 {
 		return Gap{}, false
@@ -615,6 +617,13 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 		}
 		if a.Searches != b.Searches {
 			return a.Searches > b.Searches
+		}
+		// Between phrasings as common, the one seen first (the gap's
+		// ID comes from it) rather than the first in byte order, which
+		// favours a typo ("casqe" before "casque", "abonement" before
+		// "l'abonnement") and names the gap and its draft after it.
+		if fa, fb := firstSeen[a.Query], firstSeen[b.Query]; fa != fb {
+			return fa < fb
 		}
 		return a.Query < b.Query
 	})

@@ -216,7 +216,7 @@ func (li *localeIndex) articleWords(a *site.Article) map[string]bool {
 // term, lower-cased: the first such word of its title, description,
 // keywords or text. With near set, only a word within two typos of near
 // counts (so a correctly typed form is never replaced by another form of
-// the word). typed is the word as typed: where the stemmer took its
+// the word); without it (a correction), the form nearest to typed. typed is the word as typed: where the stemmer took its
 // beginning away, the article writes it with its beginning too (Arabic's
 // article: "الفواتير" → "فواتير"). "" when there is none.
 func (li *localeIndex) surface(a *site.Article, term, near, typed string) string {
@@ -224,6 +224,28 @@ func (li *localeIndex) surface(a *site.Article, term, near, typed string) string
 		return ""
 	}
 	m := li.newMatcher(&queryAnalysis{words: []word{{stem: term, plain: typed}}})
+	if near == "" {
+		// A correction: of the forms the article writes, the one nearest
+		// to what was typed ("casqe" is "casque", not the title's
+		// "casques"), the first of the nearest.
+		best, bestD := "", surfaceFar+1
+		for _, s := range []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text} {
+			for _, t := range splitWords(s) {
+				for _, w := range strings.FieldsFunc(s[t.start:t.end], isJoiner) {
+					if _, k := m.match(w); k == markNone {
+						continue
+					}
+					lw := strings.ToLower(w)
+					if d := typoDistance(typed, textnorm.Fold(lw), surfaceFar); d < bestD {
+						best, bestD = lw, d
+					} else if best == "" {
+						best = lw
+					}
+				}
+			}
+		}
+		return best
+	}
 	for _, s := range []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text} {
 		for _, t := range splitWords(s) {
 			// A compound or elision is not one word to put back, but its
@@ -243,6 +265,10 @@ func (li *localeIndex) surface(a *site.Article, term, near, typed string) string
 	}
 	return ""
 }
+
+// surfaceFar is how far (in typos) surface looks for the form of a
+// corrected word nearest to what was typed; farther ones tie.
+const surfaceFar = 4
 
 // isJoiner reports whether r joins the parts of a compound or an elision
 // inside one word as splitWords cuts them.

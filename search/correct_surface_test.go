@@ -100,3 +100,28 @@ func TestCorrectionNearWhatWasTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestCorrectionNearestForm: a correction is shown as the form the article
+// writes nearest to what was typed: "casqe" is "casque" (one letter left
+// out), not the title's "casques" (two letters away), though both are one
+// word once stemmed.
+func TestCorrectionNearestForm(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "fr", Locales: []string{"fr"}},
+		Hash:       "nearest-form-correction",
+		Categories: []*site.Category{{ID: "aide", Locale: "fr", Title: "Aide"}},
+	}
+	lib.Articles = []*site.Article{
+		art("casques", "fr", "aide", "Casques et sécurité", "Rouler protégé.", nil,
+			sec("", "", "Le casque est conseillé ; prêtez-le à un ami.")),
+		art("stations", "fr", "aide", "Stations pleines", "Où rendre le vélo.", nil,
+			sec("", "", "Cherchez une autre station sur la carte.")),
+		art("paiement", "fr", "aide", "Carte refusée", "Paiement.", nil,
+			sec("", "", "Vérifiez la date d'expiration de la carte.")),
+	}
+	ix := buildLib(t, lib, "")
+	r := search(t, ix, "casqe", "fr")
+	if r.DidYouMean != "casque" {
+		t.Errorf("Search(%q): did you mean %q, want %q (hits %v)", "casqe", r.DidYouMean, "casque", ids(r))
+	}
+}

@@ -24,6 +24,8 @@ func TestTopic(t *testing.T) {
 		{"Olá, senha esquecida, obrigado", "senha esquecida"},
 		{"App funktioniert nicht", "App"},
 		{"Hola", "Hola"},
+		{"Vélo volé - merci de me rappeler", "Vélo volé"},
+		{"Card declined, please call me back", "Card declined"},
 		{"battery not charging?!", "battery not charging?"},
 		{"Hi team - I can’t figure out how to add a staff member", "add a staff member"},
 		{"Calendar sync not working since the update", "Calendar sync"},

@@ -149,7 +149,7 @@ var (
 		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona)`,
 		`(?:merci de (?:me |nous )?(?:rappeler|recontacter|r[ée]pondre(?: rapidement| vite)?)|please call me(?: back)?|call me back|please (?:reply|respond|get back to me)(?: asap)?)`,
 		`(?:please|pls|plz)(?: help(?: me)?)?`,
- `help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,
+		`help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,
 		`(?:is |are )?(?:not working|doesn` + apos + `?t work|does not work|isn` + apos + `?t working|won` + apos + `?t work|stopped working|broken|not loading)`,
 		`(?:ne )?(?:marche|fonctionne) (?:pas|plus)`, `en panne`, `bloqu[ée]e?s?`,
 		`again`, `encore`,

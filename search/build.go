@@ -264,6 +264,11 @@ func indexArticles(ctx context.Context, idx bleve.Index, articles []*site.Articl
 	g.Go(func() error {
 		defer close(work)
 		for _, c := range chunks {
+			// A select between two ready cases picks either: a context
+			// canceled already must stop the build whatever it picks.
+			if err := gctx.Err(); err != nil {
+				return err
+			}
 			select {
 			case work <- c:
 			case <-gctx.Done():

@@ -213,39 +213,20 @@ func (li *localeIndex) articleWords(a *site.Article) map[string]bool {
 }
 
 // surface returns how the article writes a word whose analysed term is
-// term, lower-cased: the first such word of its title, description,
-// keywords or text. With near set, only a word within two typos of near
-// counts (so a correctly typed form is never replaced by another form of
-// the word); without it (a correction), the form nearest to typed. typed is the word as typed: where the stemmer took its
-// beginning away, the article writes it with its beginning too (Arabic's
-// article: "الفواتير" → "فواتير"). "" when there is none.
+// term, lower-cased, from its title, description, keywords or text. With
+// near set, the first such word within two typos of near (so a correctly
+// typed form is never replaced by another form of the word); without it
+// (a correction), the form nearest to typed, the first of the nearest
+// ("casqe" is "casque", not the title's "casques"). typed is the word as
+// typed: where the stemmer took its beginning away, the article writes
+// it with its beginning too (Arabic's article: "الفواتير" → "فواتير"). ""
+// when there is none.
 func (li *localeIndex) surface(a *site.Article, term, near, typed string) string {
 	if a == nil {
 		return ""
 	}
 	m := li.newMatcher(&queryAnalysis{words: []word{{stem: term, plain: typed}}})
-	if near == "" {
-		// A correction: of the forms the article writes, the one nearest
-		// to what was typed ("casqe" is "casque", not the title's
-		// "casques"), the first of the nearest.
-		best, bestD := "", surfaceFar+1
-		for _, s := range []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text} {
-			for _, t := range splitWords(s) {
-				for _, w := range strings.FieldsFunc(s[t.start:t.end], isJoiner) {
-					if _, k := m.match(w); k == markNone {
-						continue
-					}
-					lw := strings.ToLower(w)
-					if d := typoDistance(typed, textnorm.Fold(lw), surfaceFar); d < bestD {
-						best, bestD = lw, d
-					} else if best == "" {
-						best = lw
-					}
-				}
-			}
-		}
-		return best
-	}
+	best, bestD := "", surfaceFar+1
 	for _, s := range []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text} {
 		for _, t := range splitWords(s) {
 			// A compound or elision is not one word to put back, but its
@@ -256,14 +237,22 @@ func (li *localeIndex) surface(a *site.Article, term, near, typed string) string
 					continue
 				}
 				lw := strings.ToLower(w)
-				if near != "" && typoDistance(near, textnorm.Fold(lw), 2) > 2 {
-					continue
+				switch {
+				case near != "":
+					if typoDistance(near, textnorm.Fold(lw), 2) <= 2 {
+						return lw
+					}
+				case best == "":
+					best, bestD = lw, typoDistance(typed, textnorm.Fold(lw), surfaceFar)
+				default:
+					if d := typoDistance(typed, textnorm.Fold(lw), surfaceFar); d < bestD {
+						best, bestD = lw, d
+					}
 				}
-				return lw
 			}
 		}
 	}
-	return ""
+	return best
 }
 
 // surfaceFar is how far (in typos) surface looks for the form of a

@@ -114,7 +114,7 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 	done := make(chan result, 1)
 	go func() {
 		g := c.grouping(an, decisions)
-		done <- result{g, c.reportFrom(g, decisions, Options{Now: now, KeepIgnored: true})}
+		done <- result{g, c.reportFrom(g, Options{Now: now, KeepIgnored: true})}
 	}()
 	var res result
 	select {

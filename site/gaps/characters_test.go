@@ -16,29 +16,17 @@ import (
 // they share still joins them.
 func TestOneCharacterWordsJoinNothing(t *testing.T) {
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
-	var records []gaps.Record
-	n := 0
-	add := func(q string) {
-		for range 2 {
-			n++
-			records = append(records, gaps.Record{Query: q, Locale: "en", Source: site.SourceSite, Visitor: fmt.Sprintf("v%d", n), Time: at.Add(time.Duration(n) * time.Hour)})
-		}
-	}
+	ty := typists{at: at}
 	for _, q := range []string{
 		"windows 7 install", "iphone 7 battery",
 		`" OR 1=1 --`, `<script>alert(1)</script>`,
 		`=HYPERLINK("http://evil","x")`, `solar panel <img src=x>`,
 		"plan b pricing", "plan c pricing",
 	} {
-		add(q)
+		ty.add(q, 2)
 	}
-	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(1000 * time.Hour), MinVisitors: 1})
-	gapOf := map[string]string{}
-	for _, g := range rep.Gaps {
-		for _, v := range g.Variants {
-			gapOf[v.Query] = g.ID
-		}
-	}
+	rep := gaps.Group(ty.records, nil, nil, gaps.Options{Now: at.Add(1000 * time.Hour), MinVisitors: 1})
+	gapOf := gapOfVariant(rep)
 	for _, c := range []struct {
 		a, b     string
 		together bool
@@ -75,12 +63,7 @@ func TestExploringIsNoReformulation(t *testing.T) {
 		search(q, "customer", 100+i)
 	}
 	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(48 * time.Hour), MinVisitors: 1})
-	gapOf := map[string]string{}
-	for _, g := range rep.Gaps {
-		for _, v := range g.Variants {
-			gapOf[v.Query] = g.ID
-		}
-	}
+	gapOf := gapOfVariant(rep)
 	seen := map[string]string{}
 	for _, q := range tour {
 		if other, ok := seen[gapOf[q]]; ok {

@@ -1,12 +1,10 @@
 package gaps_test
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 	"time"
 
-	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 )
 
@@ -16,14 +14,8 @@ import (
 // and versions or years are no such evidence.
 func TestCodesApart(t *testing.T) {
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
-	var records []gaps.Record
-	n := 0
-	add := func(q string, visitors int) {
-		for range visitors {
-			n++
-			records = append(records, gaps.Record{Query: q, Locale: "en", Source: site.SourceSite, Visitor: fmt.Sprintf("v%d", n), Time: at.Add(time.Duration(n) * time.Hour)})
-		}
-	}
+	ty := typists{at: at}
+	add := ty.add
 	add("install fails with 0x80070005", 3)
 	add("install fails with 0x80070643", 3)
 	add("install fails", 2)
@@ -36,19 +28,14 @@ func TestCodesApart(t *testing.T) {
 	add("KB[number] patch", 2)
 	add("error [number] update", 2)
 	// One visitor, one code after the other: two problems still.
-	records = append(records,
+	records := append(ty.records,
 		gaps.Record{Query: "0x800f081f", Locale: "en", Visitor: "w", Time: at},
 		gaps.Record{Query: "0x800f0922", Locale: "en", Visitor: "w", Time: at.Add(time.Minute)},
 		// Hexadecimal codes whose digits are the same: their letters differ.
 		gaps.Record{Query: "0x800f081a", Locale: "en", Visitor: "x", Time: at},
 		gaps.Record{Query: "0x800b081b", Locale: "en", Visitor: "x", Time: at.Add(time.Minute)})
 	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(30 * 24 * time.Hour)})
-	gapOf := map[string]string{}
-	for _, g := range rep.Gaps {
-		for _, v := range g.Variants {
-			gapOf[v.Query] = g.ID
-		}
-	}
+	gapOf := gapOfVariant(rep)
 	together := func(a, b string) bool { return gapOf[a] != "" && gapOf[a] == gapOf[b] }
 	for _, pair := range [][2]string{
 		{"install fails with 0x80070005", "install fails with 0x80070643"},
@@ -162,10 +149,9 @@ func TestAddressesWhole(t *testing.T) {
 // (grouped without an analyzer).
 func oneGap(a, b string) bool {
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
-	var records []gaps.Record
-	for i, q := range []string{a, a, b, b} {
-		records = append(records, gaps.Record{Query: q, Locale: "en", Source: site.SourceSite, Visitor: fmt.Sprintf("v%d", i), Time: at.Add(time.Duration(i) * time.Hour)})
-	}
-	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(30 * 24 * time.Hour)})
+	ty := typists{at: at}
+	ty.add(a, 2)
+	ty.add(b, 2)
+	rep := gaps.Group(ty.records, nil, nil, gaps.Options{Now: at.Add(30 * 24 * time.Hour)})
 	return len(rep.Gaps) == 1
 }

@@ -89,6 +89,10 @@ type grouped struct {
 	groups []*group
 	keys   []string // per phrasing
 	c      *collector
+	// decisions are those the groups were placed with (place), each
+	// phrasing held by its text also held by its meaning key (current);
+	// nil for the groups the words made.
+	decisions []Decision
 }
 
 // grouping groups the collected records by meaning and gives each group
@@ -104,7 +108,7 @@ func (c *collector) byWords(an Analyzer) *grouped {
 		an = plainAnalyzer{}
 	}
 	groups, keys := c.group(an)
-	return &grouped{groups, keys, c}
+	return &grouped{groups: groups, keys: keys, c: c}
 }
 
 // place gives the groups the words made (byWords) their IDs and applies
@@ -119,7 +123,7 @@ func (c *collector) place(words *grouped, decisions []Decision) *grouped {
 	}
 	assignIDs(groups, words.keys, c, decisions)
 	groups = applyTeam(groups, words.keys, c, decisions)
-	return &grouped{groups, words.keys, c}
+	return &grouped{groups: groups, keys: words.keys, c: c, decisions: decisions}
 }
 
 // textMark starts an entry of a decision's key lists (Decision.Keys,
@@ -216,11 +220,13 @@ func (g *grouped) rekeyed(list []string, byText map[string]int32) []string {
 
 // report groups the collected records and counts the period.
 func (c *collector) report(an Analyzer, decisions []Decision, opts Options) Report {
-	return c.reportFrom(c.grouping(an, decisions), decisions, opts)
+	return c.reportFrom(c.grouping(an, decisions), opts)
 }
 
-// reportFrom counts the period of grouped records.
-func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) Report {
+// reportFrom counts the period of records grouped and placed with the
+// decisions (place), with the decisions changed since in place of theirs
+// (a status or a note: nothing that moves a phrasing).
+func (c *collector) reportFrom(gr *grouped, opts Options, changed ...Decision) Report {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
@@ -228,7 +234,10 @@ func (c *collector) reportFrom(gr *grouped, decisions []Decision, opts Options) 
 		opts.MinVisitors = 1
 	}
 	groups, keys := gr.groups, gr.keys
-	decisions = gr.current(decisions)
+	decisions := gr.decisions
+	for _, d := range gr.current(changed) {
+		decisions = replaceDecision(decisions, d)
+	}
 	byID := map[string]Decision{}
 	for _, d := range decisions {
 		byID[d.ID] = d

@@ -241,7 +241,7 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 			return Gap{}, fmt.Errorf("decide on gap %s: %w", g.id, err)
 		}
 		d.Version++
-		return s.gapIn(c, gr, replaceDecision(decisions, d), g.id)
+		return s.gapIn(c, gr, g.id, d)
 	})
 }
 

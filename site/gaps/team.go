@@ -157,8 +157,8 @@ func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, 
 // merge is Merge on the records grouped by the words and the decisions as
 // read.
 func (s *Service) merge(ctx context.Context, c *collector, words *grouped, decisions []Decision, into string, from []string) (Gap, error) {
-	decisions = words.current(decisions)
 	gr := c.place(words, decisions)
+	decisions = gr.decisions
 	askedInto := into
 	target, err := gr.find(decisions, askedInto)
 	if err != nil {
@@ -214,7 +214,7 @@ func (s *Service) merge(ctx context.Context, c *collector, words *grouped, decis
 		m.Version++
 		decisions = replaceDecision(decisions, m)
 	}
-	return s.gapIn(c, c.place(words, decisions), decisions, into)
+	return s.gapIn(c, c.place(words, decisions), into)
 }
 
 // Split moves a phrasing out of the gap with id: the gap's variants
@@ -238,8 +238,8 @@ func (s *Service) Split(ctx context.Context, id, query string) (Gap, error) {
 // split is Split on the records grouped by the words and the decisions as
 // read.
 func (s *Service) split(ctx context.Context, c *collector, words *grouped, decisions []Decision, id, query string) (Gap, error) {
-	decisions = words.current(decisions)
 	gr := c.place(words, decisions)
+	decisions = gr.decisions
 	g, err := gr.find(decisions, id)
 	if err != nil {
 		return Gap{}, err
@@ -292,7 +292,7 @@ func (s *Service) split(ctx context.Context, c *collector, words *grouped, decis
 	gr = c.place(words, decisions)
 	for _, ng := range gr.groups {
 		if ng.kind == g.kind && ng.locale == g.locale && slices.ContainsFunc(ng.members, func(m int32) bool { return gr.keys[m] == key }) {
-			return s.gapIn(c, gr, decisions, ng.id)
+			return s.gapIn(c, gr, ng.id)
 		}
 	}
 	return Gap{}, fmt.Errorf("split gap %s: the phrasing %q is in no gap", id, query)
@@ -338,9 +338,10 @@ func (s *Service) regroup(ctx context.Context) (*collector, *grouped, []Decision
 }
 
 // gapIn returns the gap with id of grouped records, counted over the
-// retention period as Service.Gap does.
-func (s *Service) gapIn(c *collector, gr *grouped, decisions []Decision, id string) (Gap, error) {
-	rep := c.reportFrom(gr, decisions, Options{Now: s.now(), KeepIgnored: true})
+// retention period as Service.Gap does, with the decisions changed since
+// they were placed (see reportFrom).
+func (s *Service) gapIn(c *collector, gr *grouped, id string, changed ...Decision) (Gap, error) {
+	rep := c.reportFrom(gr, Options{Now: s.now(), KeepIgnored: true}, changed...)
 	for _, g := range rep.Gaps {
 		if g.ID == id {
 			return g, nil

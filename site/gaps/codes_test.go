@@ -120,6 +120,31 @@ func TestCodeAfterWord(t *testing.T) {
 	}
 }
 
+// TestShortCodes: a few letters and two digits ("E24", "F05", "P04") is
+// the code a dishwasher, a boiler or a lock shows, with or without a code
+// word before it: two such codes are two problems, whatever words they
+// share; the same code typed in capitals or not is one.
+func TestShortCodes(t *testing.T) {
+	tests := []struct {
+		a, b     string
+		together bool
+	}{
+		{"dishwasher shows E24", "dishwasher shows E15", false},
+		{"E70 lock blocked", "E71 lock blocked", false},
+		{"boiler F05 after service", "boiler E05 after service", false},
+		{"boiler F05 after service", "boiler f05 after the service", true},
+		{"lock shows E70", "lock shows error E70", true},
+		// One digit, or digits alone, is no such code: a plan, a version.
+		{"plan b2 pricing", "plan b3 pricing", true},
+		{"iphone 14 battery", "iphone 15 battery", true},
+	}
+	for _, tt := range tests {
+		if together := oneGap(tt.a, tt.b); together != tt.together {
+			t.Errorf("%q and %q: one gap = %v, want %v", tt.a, tt.b, together, tt.together)
+		}
+	}
+}
+
 // TestAddressesWhole: an IP address is one term, not the pieces an
 // analysis cuts it into (the numbers of an IPv4 address without an index,
 // the groups of an IPv6 address with one): different addresses share no

@@ -277,7 +277,8 @@ func sortedSet(terms []string) []string {
 // stop (a version or build number, "2.3.1", "16.0.17928.20114", names one
 // release, where many problems meet), not a year (1900 to 2099): error
 // codes ("0x80070005", "1603", "404", "aadsts50011"), forms and article
-// numbers ("941", "kb5031356"). Codes with the same digits are one
+// numbers ("941", "kb5031356"), or a few letters and two digits
+// (shortCode: "e24"). Codes with the same digits are one
 // ("401k", "401"), except hexadecimal ones, whose letters are digits too
 // ("0x800f081f" and "0x800a081f" are two), written with 0x or without
 // (site.HexErrorCode: "8007000e" is "0x8007000e"). A term readCodes marked is
@@ -307,10 +308,29 @@ func codeDigits(term string) (string, bool) {
 		}
 	}
 	d := string(digits)
+	if len(d) == 2 && shortCode(term) {
+		return term, true
+	}
 	if len(d) < 3 || len(d) == 4 && d == term && (d[:2] == "19" || d[:2] == "20") {
 		return "", false
 	}
 	return d, true
+}
+
+// shortCode reports whether term is one to three ASCII letters then two
+// digits, the shape of the error codes appliances, cars and devices show
+// ("e24", "f05", "ps02"), of models ("s23", "x86"): two such terms name
+// different things ("E24" and "E15", "F05" and "E05"), so the letters
+// are part of the code.
+func shortCode(term string) bool {
+	letters := 0
+	for letters < len(term) && term[letters] >= 'a' && term[letters] <= 'z' {
+		letters++
+	}
+	if letters == 0 || letters > 3 || len(term) != letters+2 {
+		return false
+	}
+	return term[letters] >= '0' && term[letters] <= '9' && term[letters+1] >= '0' && term[letters+1] <= '9'
 }
 
 // codeWords are the words after which a number is a code whatever its

@@ -156,12 +156,15 @@ func TestScreen(t *testing.T) {
 }
 
 // TestTypoFixes: a rarer spelling joins a more frequent one of the failed
-// set; short words and numbers are taken as typed.
+// set; short words, numbers and words the content uses are taken as
+// typed, and a word the content uses is a spelling others may join.
 func TestTypoFixes(t *testing.T) {
 	freq := map[string]int{"refund": 9, "refnd": 1, "compensation": 4, "compensaton": 1, "compnsaton": 1,
-		"card": 5, "cart": 1, "error": 3, "erorr": 1, "0x8004de8a": 3, "0x8004de8b": 1, "property": 1, "propery": 1}
-	fixes := typoFixes(freq)
-	want := map[string]string{"refnd": "refund", "compensaton": "compensation", "compnsaton": "compensation", "erorr": "error", "propery": "property"}
+		"card": 5, "cart": 1, "error": 3, "erorr": 1, "0x8004de8a": 3, "0x8004de8b": 1, "property": 1, "propery": 1,
+		"change": 6, "charge": 2, "chargee": 1}
+	fixes := typoFixes(freq, func(w string) bool { return w == "charge" })
+	want := map[string]string{"refnd": "refund", "compensaton": "compensation", "compnsaton": "compensation", "erorr": "error", "propery": "property",
+		"chargee": "charge"}
 	if fmt.Sprint(fixes) != fmt.Sprint(want) {
 		t.Errorf("fixes %v, want %v", fixes, want)
 	}
@@ -175,7 +178,7 @@ func TestTypoFixesCrowded(t *testing.T) {
 	for i := 0; len(freq) <= manyWords; i++ {
 		freq[fmt.Sprintf("q%dx", i)] = 1 // numbers are taken as typed
 	}
-	fixes := typoFixes(freq)
+	fixes := typoFixes(freq, func(string) bool { return false })
 	if fixes["refnd"] != "refund" {
 		t.Errorf("refnd -> %q, want refund", fixes["refnd"])
 	}

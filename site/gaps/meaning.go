@@ -27,16 +27,20 @@ type meaningInput struct {
 // phrasings.
 func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bridge) (group []int, keys []string) {
 	analyses := analyzeAll(an, locale, in)
-	// Typos are fixed among the failed set's own words.
+	// Typos are fixed among the failed set's own words; a word the
+	// content uses is a word, no typo of another ("charge" is no
+	// misspelling of "change").
 	freq := make(map[string]int, len(in))
+	termOf := map[string]string{}
 	for i, a := range analyses {
 		for _, w := range a.Words {
 			if w.Term != "" && !strings.HasPrefix(w.Term, "~") {
 				freq[w.Plain] += in[i].visitors
+				termOf[w.Plain] = w.Term
 			}
 		}
 	}
-	fixes := typoFixes(freq)
+	fixes := typoFixes(freq, func(plain string) bool { return an.Spread(locale, termOf[plain]) > 0 })
 	joins, splits := compounds(analyses, in)
 	light := map[string]bool{} // terms of light words
 	lights := lightWords[i18n.Language(locale)]

@@ -15,9 +15,11 @@ import (
 //   - a phrasing whose key a gap joined (Merge) goes to that gap;
 //   - the other phrasings of a group the words made go where their group
 //     goes: the gap whose ID it holds when the team decided on that gap,
-//     else the gap most of its joined phrasings went to (a phrasing typed
-//     later joins the gap the team merged its neighbours into), else its
-//     own ID;
+//     else the gap the team merged at least half of its phrasings into (a
+//     phrasing typed later joins the gap the team merged its neighbours
+//     into; a few merged phrasings do not take a group of others with
+//     them, nor does a phrasing the team moved out of a gap, whose words
+//     are no guide), else its own ID;
 //   - a phrasing whose key the team moved out of the gap it would go to
 //     (Split), or out of a gap merged into that one since, goes to the gap
 //     whose decision holds its key (the gap it became, once decided on),
@@ -50,6 +52,7 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 	})
 	place := map[string]string{}           // kind|locale|key → the gap that joined it
 	parted := map[string]map[string]bool{} // gap → keys moved out of it
+	movedOut := map[string]bool{}          // kind|locale|key moved out of any gap
 	for _, d := range team {
 		for _, k := range d.Joined {
 			place[d.Kind+"|"+d.Locale+"|"+k] = d.ID
@@ -58,6 +61,7 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 			parted[d.ID] = map[string]bool{}
 			for _, k := range d.Parted {
 				parted[d.ID][k] = true
+				movedOut[d.Kind+"|"+d.Locale+"|"+k] = true
 			}
 		}
 	}
@@ -80,17 +84,24 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 	for _, g := range groups {
 		pull := g.id
 		if !live[g.id] {
+			// The gap the team merged most of the group's phrasings
+			// into; a phrasing the team moved out of its neighbours
+			// (Split) does not bring them along.
 			n := map[string]int{}
 			best := ""
 			for _, m := range g.members {
-				if to := place[g.kind+"|"+g.locale+"|"+keys[m]]; to != "" {
+				kl := g.kind + "|" + g.locale + "|" + keys[m]
+				if movedOut[kl] {
+					continue
+				}
+				if to := place[kl]; to != "" {
 					n[to]++
 					if n[to] > n[best] || n[to] == n[best] && to < best {
 						best = to
 					}
 				}
 			}
-			if best != "" {
+			if best != "" && 2*n[best] >= len(g.members) {
 				pull = best
 			}
 		}

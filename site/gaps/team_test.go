@@ -2,6 +2,7 @@ package gaps_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -679,5 +680,51 @@ func TestSplitOutMergedGap(t *testing.T) {
 	}
 	if _, ok := gapOf(rep, "remind me about an email later"); ok {
 		t.Errorf("gap %s, ignored, is still listed", remind.ID)
+	}
+}
+
+// TestMergedPhrasingPullsNoStrangers: a phrasing the team merged into a
+// gap brings along the phrasings typed later that the words group with
+// it only when they are few beside it; many new phrasings of something
+// else that share a word with it ("bag missing" merged into the missing
+// items, then carrier bags, plastic bags, bag charges) stay a gap of
+// their own, and it still goes to the gap it was merged into.
+func TestMergedPhrasingPullsNoStrangers(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	s.search("bag missing", "a", 50*time.Hour)
+	s.search("bag missing", "b", 49*time.Hour)
+	s.search("items not delivered", "c", 50*time.Hour)
+	s.search("items not delivered", "d", 49*time.Hour)
+	s.search("items not delivered", "e", 48*time.Hour)
+	rep := s.report(gaps.Options{})
+	bag, _ := gapOf(rep, "bag missing")
+	items, _ := gapOf(rep, "items not delivered")
+	if bag.ID == "" || items.ID == "" || bag.ID == items.ID {
+		t.Fatalf("before the merge: %+v and %+v", bag, items)
+	}
+	if _, err := s.svc.Merge(ctx, items.ID, bag.ID); err != nil {
+		t.Fatal(err)
+	}
+	bags := []string{"carrier bags", "plastic bags", "bag charge", "paper bag", "reusable bags"}
+	for i, q := range bags {
+		s.search(q, fmt.Sprint("n", i), time.Hour)
+		s.search(q, fmt.Sprint("m", i), time.Hour)
+	}
+	// Other questions, so that "bag" is a rare word of the failed set.
+	for i, q := range []string{"refund status", "cancel order", "tip the driver", "gluten free", "loyalty points",
+		"click and collect", "minimum order value", "voucher code", "time slot", "substitutions"} {
+		s.search(q, fmt.Sprint("o", i), time.Hour)
+		s.search(q, fmt.Sprint("p", i), time.Hour)
+	}
+	rep = s.report(gaps.Options{})
+	if merged, _ := gapOf(rep, "bag missing"); merged.ID != items.ID {
+		t.Errorf("bag missing in gap %s, want the gap it was merged into, %s", merged.ID, items.ID)
+	}
+	for _, q := range bags {
+		if g, _ := gapOf(rep, q); g.ID == items.ID {
+			t.Errorf("%q joined the missing items' gap through the phrasing merged into it: %+v", q, g.Variants)
+		}
 	}
 }

@@ -24,8 +24,9 @@ const (
 
 // typoFixes maps each word of freq that looks like a misspelling of a more
 // frequent word to that word. freq counts the visitors who typed each word
-// (plain, folded form); words holding a digit are never changed.
-func typoFixes(freq map[string]int) map[string]string {
+// (plain, folded form); words holding a digit, and words known says are
+// words (the content uses them), are never changed.
+func typoFixes(freq map[string]int, known func(string) bool) map[string]string {
 	words := make([]string, 0, len(freq))
 	for w := range freq {
 		words = append(words, w)
@@ -86,7 +87,7 @@ func typoFixes(freq map[string]int) map[string]string {
 	for _, w := range words {
 		n := utf8.RuneCountInString(w)
 		rare := crowded && freq[w] < 2
-		if n < minTypoLen || hasDigit(w) {
+		if n < minTypoLen || hasDigit(w) || known(w) {
 			if !rare {
 				add(w)
 			}

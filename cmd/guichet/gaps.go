@@ -28,6 +28,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	cli.SetUsage(c.fs, "[flags], or guichet gaps mark|stub|merge|split ... (the sub-command first; each has -h)")
 	c.fs.Lookup("format").Usage = "output format: " + strings.Join(gaps.Formats, ", ") + " (text is the table) (env GUICHET_FORMAT)"
 	since := c.fs.String("since", "30d", "report the period since this many days (30d: today and the 29 days before) or this date (2026-11-01)")
+	until := c.fs.String("until", "", "the last day of the period (2026-11-30), as the admin page's custom period; default: today")
 	locale := c.fs.String("locale", "", "only this locale")
 	minVisitors := c.fs.Int("min-visitors", 2, "list a gap once this many distinct visitors hit it in the period")
 	all := c.fs.Bool("all", false, "also list gaps marked ignored")
@@ -43,7 +44,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("--min-visitors must be at least 1")
 	}
 	// The period the admin page and the insights API read (7d: today and the 6 days before).
-	p, err := insights.ParsePeriod(*since, "", *locale, time.Now())
+	p, err := insights.ParsePeriod(*since, *until, *locale, time.Now())
 	if err != nil {
 		return fmt.Errorf("--%s", site.ErrorMessage(err))
 	}

@@ -319,3 +319,52 @@ func TestGapsLocaleAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestGapsUntil: the admin page and the insights API take a custom period
+// with its last day (until); the command line reads it the same way, so
+// that the team gets the same gaps, IDs and counts for it everywhere.
+func TestGapsUntil(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "default_locale: en\n")
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Get a refund\n---\nAsk within 30 days.\n")
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	record := func(q string, at time.Time, visitors ...string) {
+		for _, v := range visitors {
+			m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: q, Normalized: textnorm.Key(q),
+				Locale: "en", Source: site.SourceSite, Visitor: v, Time: at})
+		}
+	}
+	record("heat pump", today.Add(-4*24*time.Hour+time.Hour), "v1", "v2", "v3")
+	record("humidity sensor", today.Add(time.Minute), "v4", "v5")
+	if err := m.Recorder.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	until := today.Add(-2 * 24 * time.Hour).Format(time.DateOnly)
+	rep := gapsJSON(t, m, dir, "--since", "7d", "--until", until)
+	if _, ok := gapWith(rep, gaps.KindSearch, "humidity sensor"); ok {
+		t.Errorf("--until %s lists a gap searched today only: %+v", until, rep.Gaps)
+	}
+	g, ok := gapWith(rep, gaps.KindSearch, "heat pump")
+	if !ok || g.Visitors != 3 {
+		t.Fatalf("--until %s: the heat pump gap is missing or miscounted: %+v", until, rep.Gaps)
+	}
+	admin, _, err := m.DB.CreateToken(ctx, site.ScopeAdmin, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := serve(m, "GET", "/api/v1/insights/gaps?since=7d&until="+until, "", "Authorization", "Bearer "+admin)
+	var api gaps.Report
+	if err := json.Unmarshal(w.Body.Bytes(), &api); err != nil || w.Code != 200 {
+		t.Fatalf("API: %d %s", w.Code, w.Body)
+	}
+	if len(api.Gaps) != len(rep.Gaps) || len(api.Gaps) != 1 || api.Gaps[0].ID != g.ID || api.Gaps[0].Visitors != g.Visitors {
+		t.Errorf("command line %+v, API %+v", rep.Gaps, api.Gaps)
+	}
+	for _, bad := range []string{"7d", "2026-02-30", today.Add(-30 * 24 * time.Hour).Format(time.DateOnly)} {
+		if code := run(ctx, []string{"gaps", "--content", dir, "--data", m.Config.Data, "--since", "7d", "--until", bad}, io.Discard, io.Discard); code != 1 {
+			t.Errorf("--until %s: exit %d, want 1", bad, code)
+		}
+	}
+}

@@ -96,6 +96,14 @@ func TestCodeAfterWord(t *testing.T) {
 		{"code E42 au déverrouillage", "code E43 au déverrouillage", false},
 		{"error E4 on the display", "error E5 on the display", false},
 		{"erreur E42 cadenas bloqué", "code E42 cadenas bloqué", true},
+		// The same word typed alone or before the code word, in a failed
+		// set that reads it as a code after one, is that code: people type
+		// the code the display shows, with "error" or without.
+		{"E42 error", "error E42", true},
+		{"E42 on the display", "error E42 on the display", true},
+		{"thermostat shows E42", "thermostat error E42", true},
+		{"E42", "error E43", false},
+		{"E42 error", "error E43", false},
 		// Years stay years: no code, the same question.
 		{"invoice for 2023 missing", "invoice for 2024 missing", true},
 		{"cancel subscription 2024", "cancel subscription 2025", true},

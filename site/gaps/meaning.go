@@ -63,6 +63,8 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	for k, b := range analyzeAll(an, locale, fixedIn) {
 		refixed[fixedOf[k]] = &b
 	}
+	grouping := make([][]string, len(in)) // each phrasing's terms, its codes read
+	marked := map[string]bool{}           // the codes the failed set names
 	for i, a := range analyses {
 		terms, words := a.Terms, a.Words
 		if b := refixed[i]; b != nil {
@@ -84,7 +86,15 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 		keys[i] = strings.Join(sortedSet(terms), " ")
 		// Items are grouped by the terms with their addresses and codes
 		// read (the key has the terms as they are).
-		terms = sortedSet(sameCodes(readCodes(words, readAddresses(an, locale, in[i].text, terms))))
+		grouping[i] = sortedSet(sameCodes(readCodes(words, readAddresses(an, locale, in[i].text, terms))))
+		for _, t := range grouping[i] {
+			if strings.HasPrefix(t, codeMark) {
+				marked[t] = true
+			}
+		}
+	}
+	for i, terms := range grouping {
+		terms = codesAsRead(terms, marked)
 		it, ok := itemOf[strings.Join(terms, " ")]
 		if !ok {
 			it = int32(len(items))
@@ -402,6 +412,30 @@ func sameCodes(terms []string) []string {
 		return terms
 	}
 	return out
+}
+
+// codesAsRead returns terms with each word of letters and digits that the
+// failed set reads as a code after a code word elsewhere (marked holds the
+// codes of its phrasings, with codeMark) written as that code: "E42" and
+// "E42 error" name the code of "error E42", as people type the code a
+// display shows with "error" or without. A number without a letter
+// ("7" of "windows 7", "2023" of "invoice for 2023") stays what it
+// seems. In a new slice when any is rewritten.
+func codesAsRead(terms []string, marked map[string]bool) []string {
+	var out []string
+	for i, t := range terms {
+		if strings.HasPrefix(t, codeMark) || !marked[codeMark+t] || !codeLike(t) || strings.Trim(t, "0123456789") == "" {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), terms...)
+		}
+		out[i] = codeMark + t
+	}
+	if out == nil {
+		return terms
+	}
+	return sortedSet(out)
 }
 
 // codeWord reports whether plain (Word.Plain) is a code word, elided

@@ -176,7 +176,30 @@ func TestAdminMergeAndSplit(t *testing.T) {
 	if _, out, _ := cli("--format", "csv"); !regexp.MustCompile(`(?m)^` + tip.ID + `,.*,` + grat.ID + `,`).MatchString(out) {
 		t.Errorf("CSV lacks the merged IDs on %s's row:\n%s", tip.ID, out)
 	}
-	for _, bad := range [][]string{{"merge", tip.ID}, {"split", tip.ID}, {"merge", "000000000000", tip.ID}, {"split", both.ID, "printer jammed"}} {
+	// A merge made by mistake is undone from the page, by the ID merged
+	// away, with every phrasing it held.
+	if !strings.Contains(page(), `<input type="hidden" name="gap" value="`+grat.ID+`">`+"\n"+`<button type="submit" class="quiet">Undo the merge of gap <code>`+grat.ID+`</code></button>`) {
+		t.Error("the admin page offers no undo of the merge")
+	}
+	unmerge := url.Values{"csrf": {csrf}, "gap": {grat.ID}}
+	if w := serve(m, "POST", "/admin/unmerge", url.Values{"gap": {grat.ID}}.Encode(), "Cookie", session); w.Code != 403 {
+		t.Errorf("unmerge without the form's token: %d", w.Code)
+	}
+	if w := serve(m, "POST", "/admin/unmerge", unmerge.Encode(), "Cookie", session); w.Code != 303 || w.Header().Get("Location") != "/admin/#gap-"+grat.ID {
+		t.Errorf("unmerge: %d %s", w.Code, w.Header().Get("Location"))
+	}
+	if g := gapOf("gratuity for staff"); g.ID != grat.ID || len(gapOf("tip the driver").Variants) != 1 || len(gapOf("tip the driver").Merged) != 0 {
+		t.Errorf("after the undo: %+v", g)
+	}
+	if w := serve(m, "POST", "/admin/unmerge", unmerge.Encode(), "Cookie", session); w.Code != 400 || !strings.Contains(w.Body.String(), "is not merged into another gap") {
+		t.Errorf("unmerge of a gap standing on its own: %d", w.Code)
+	}
+	// And from the command line, with the ID as pasted in capitals.
+	cli("merge", tip.ID, grat.ID)
+	if code, out, msg := cli("unmerge", strings.ToUpper(grat.ID)); code != 0 || out != "gap "+grat.ID+` ("gratuity for staff") stands on its own again: 1 phrasing, 2 visitors`+"\n" {
+		t.Errorf("gaps unmerge: exit %d %q %s", code, out, msg)
+	}
+	for _, bad := range [][]string{{"merge", tip.ID}, {"split", tip.ID}, {"merge", "000000000000", tip.ID}, {"split", both.ID, "printer jammed"}, {"unmerge", tip.ID}, {"unmerge"}} {
 		code, _, msg := cli(bad...)
 		// A person reads the message, not the API's error code.
 		if code != 1 || !strings.HasPrefix(msg, "guichet: ") || strings.Contains(msg, site.ENOTFOUND+":") || strings.Contains(msg, site.EINVALID+":") {

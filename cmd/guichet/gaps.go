@@ -20,7 +20,7 @@ import (
 // database, grouped with the content's own analysis and synonyms: the same
 // report as the admin page and the insights API.
 func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	sub := map[string]func(context.Context, []string, io.Writer, io.Writer) error{"mark": runGapsMark, "stub": runGapsStub, "merge": runGapsMerge, "split": runGapsSplit}
+	sub := map[string]func(context.Context, []string, io.Writer, io.Writer) error{"mark": runGapsMark, "stub": runGapsStub, "merge": runGapsMerge, "split": runGapsSplit, "unmerge": runGapsUnmerge}
 	if len(args) > 0 && sub[args[0]] != nil {
 		return sub[args[0]](ctx, args[1:], stdout, stderr)
 	}
@@ -139,6 +139,16 @@ func runGapsSplit(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
 			g, err := svc.Split(ctx, pos[0], pos[1])
 			return fmt.Sprintf("%q moved out of gap %s: now gap %s\n", pos[1], pos[0], g.ID), err
+		})
+}
+
+// runGapsUnmerge implements `guichet gaps unmerge ID`: a gap merged into
+// another stands on its own again.
+func runGapsUnmerge(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runGapsAction(ctx, "unmerge", "ID (a gap merged into another, as guichet gaps lists it under merged)", 1, 1, args, stdout, stderr, nil,
+		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
+			g, err := svc.Unmerge(ctx, pos[0])
+			return fmt.Sprintf("gap %s (%q) stands on its own again: %s, %s\n", g.ID, g.Query, site.Count(len(g.Variants), "phrasing"), site.Count(g.Visitors, "visitor")), err
 		})
 }
 

@@ -189,6 +189,10 @@ func (s *Service) Report(ctx context.Context, opts Options) (Report, error) {
 // merged into another (Merge), that other gap. A site.ENOTFOUND error when
 // no report can list it.
 func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
+	id = gapID(id)
+	if id == "" {
+		return Gap{}, site.Errorf(site.EINVALID, "Name a gap by its ID, as the report lists it.")
+	}
 	decisions, err := s.Store.Decisions(ctx)
 	if err != nil {
 		return Gap{}, fmt.Errorf("gap %s: %w", id, err)

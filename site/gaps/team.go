@@ -149,7 +149,7 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 // site.EINVALID for gaps of another kind or locale, or a gap merged into
 // itself.
 func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, error) {
-	into = strings.TrimSpace(into)
+	into = gapID(into)
 	if into == "" {
 		return Gap{}, site.Errorf(site.EINVALID, "Name the gap to merge into.")
 	}
@@ -183,6 +183,7 @@ func (s *Service) merge(ctx context.Context, c *collector, words *grouped, decis
 	now := s.now()
 	var moved []Decision
 	for _, asked := range from {
+		asked = gapID(asked)
 		g, err := gr.find(decisions, asked)
 		if err != nil {
 			return Gap{}, err
@@ -366,10 +367,20 @@ func (s *Service) gapIn(c *collector, gr *grouped, id string, changed ...Decisio
 // action on a gap by ID reads. A site.ENOTFOUND error naming asked when
 // there is none.
 func (g *grouped) find(decisions []Decision, asked string) (*group, error) {
+	asked = gapID(asked)
+	if asked == "" {
+		return nil, site.Errorf(site.EINVALID, "Name a gap by its ID, as the report lists it.")
+	}
 	if gr := g.byID(resolveMerged(decisions, asked)); gr != nil {
 		return gr, nil
 	}
 	return nil, noGap(asked)
+}
+
+// gapID reads an ID as typed or pasted: its spaces trimmed, in lower
+// case, as makeID writes it.
+func gapID(asked string) string {
+	return strings.ToLower(strings.TrimSpace(asked))
 }
 
 // noGap is the error for an ID no report lists. An ID is 12 hex digits

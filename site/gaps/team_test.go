@@ -728,3 +728,68 @@ func TestMergedPhrasingPullsNoStrangers(t *testing.T) {
 		}
 	}
 }
+
+// TestUnmerge: a merge is undone by the ID of the gap merged away: it
+// stands on its own again with all its phrasings, those that joined it
+// since too, even after the gap it joined was merged into a third; the
+// others keep theirs. IDs are read as pasted, in capitals or with spaces.
+func TestUnmerge(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	for _, q := range []string{"tip the driver", "gratuity for staff", "leave a review"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	tip, _ := gapOf(rep, "tip the driver")
+	grat, _ := gapOf(rep, "gratuity for staff")
+	review, _ := gapOf(rep, "leave a review")
+	if _, err := s.svc.Merge(ctx, tip.ID, grat.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.search("gratuities", "x", time.Hour)
+	s.search("gratuities", "y", time.Hour)
+	if g, _ := gapOf(s.report(gaps.Options{}), "gratuities"); g.ID != tip.ID {
+		t.Fatalf("gratuities in gap %s, want the merged gap %s", g.ID, tip.ID)
+	}
+	if _, err := s.svc.Merge(ctx, " "+strings.ToUpper(review.ID)+" ", tip.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, id, code string }{
+		{"unknown gap", "000000000000", site.ENOTFOUND},
+		{"a gap merged into nothing", review.ID, site.EINVALID},
+		{"no ID", "  ", site.EINVALID},
+	} {
+		if _, err := s.svc.Unmerge(ctx, tc.id); site.ErrorCode(err) != tc.code {
+			t.Errorf("unmerge, %s: %v, want %s", tc.name, err, tc.code)
+		}
+	}
+	back, err := s.svc.Unmerge(ctx, strings.ToUpper(grat.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vs []string
+	for _, v := range back.Variants {
+		vs = append(vs, v.Query)
+	}
+	slices.Sort(vs)
+	if back.ID != grat.ID || !slices.Equal(vs, []string{"gratuities", "gratuity for staff"}) || back.Visitors != 4 || len(back.Merged) != 0 {
+		t.Errorf("brought back: %s %q, %d visitors, merged %v", back.ID, vs, back.Visitors, back.Merged)
+	}
+	rep = s.report(gaps.Options{})
+	rest, _ := gapOf(rep, "tip the driver")
+	if g, _ := gapOf(rep, "gratuities"); g.ID != grat.ID {
+		t.Errorf("gratuities in gap %s after the unmerge, want %s", g.ID, grat.ID)
+	}
+	if rest.ID != review.ID || len(rest.Variants) != 2 || !slices.Equal(rest.Merged, []string{tip.ID}) {
+		t.Errorf("the gap it was merged into: %s %+v, merged %v", rest.ID, rest.Variants, rest.Merged)
+	}
+	if _, err := s.svc.Unmerge(ctx, grat.ID); site.ErrorCode(err) != site.EINVALID {
+		t.Errorf("unmerged twice: %v", err)
+	}
+	// The team can merge it again.
+	if g, err := s.svc.Merge(ctx, review.ID, grat.ID); err != nil || len(g.Variants) != 4 {
+		t.Errorf("merged again: %+v %v", g, err)
+	}
+}

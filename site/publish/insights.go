@@ -55,6 +55,11 @@ func (in Insights) Split(ctx context.Context, id, query string) (gaps.Gap, error
 	return in.Gaps.Split(ctx, id, query)
 }
 
+// Unmerge undoes the merge of a gap into another (gaps.Service.Unmerge).
+func (in Insights) Unmerge(ctx context.Context, id string) (gaps.Gap, error) {
+	return in.Gaps.Unmerge(ctx, id)
+}
+
 // LinkTopic links the topic of an unlinked-ticket gap to an article
 // (tickets.LinkTopic), for the tickets to come too, and has the FAQ ranked
 // again; it returns how many stored tickets it linked.

@@ -28,6 +28,9 @@ type Insights interface {
 	// Split moves a phrasing out of a gap (gaps.Service.Split) and
 	// returns the gap it makes.
 	Split(ctx context.Context, id, query string) (gaps.Gap, error)
+	// Unmerge undoes the merge of the gap with id into another
+	// (gaps.Service.Unmerge) and returns the gap brought back.
+	Unmerge(ctx context.Context, id string) (gaps.Gap, error)
 	// LinkTopic links the topic of an unlinked-ticket gap to an article
 	// by hand and returns how many stored tickets it linked.
 	LinkTopic(ctx context.Context, gapID, articleID string) (int, error)

@@ -36,6 +36,20 @@ func (s *Server) adminSplit(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, adminBack(r, "gap-"+g.ID))
 }
 
+// adminUnmerge undoes the merge of a gap into another from the admin page
+// (the team merged it by mistake), and shows the gap brought back.
+func (s *Server) adminUnmerge(c echo.Context) error {
+	if _, err := s.adminForm(c); err != nil {
+		return err
+	}
+	r := c.Request()
+	g, err := s.opts.Insights.Unmerge(r.Context(), r.PostFormValue("gap"))
+	if err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, adminBack(r, "gap-"+g.ID))
+}
+
 // adminBack is where an admin form returns: the admin page with the
 // period and locale it was posted from (its "back" field, the page's
 // since, until and locale; nothing else is kept), at the fragment.

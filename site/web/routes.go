@@ -84,6 +84,7 @@ func (s *Server) routes() *echo.Echo {
 	e.POST("/admin/link-topic", s.adminLinkTopic) // admin_topics.go: a ticket topic to an article
 	e.POST("/admin/merge", s.adminMerge)          // admin_grouping.go: a gap into another
 	e.POST("/admin/split", s.adminSplit)          // admin_grouping.go: a phrasing out of its gap
+	e.POST("/admin/unmerge", s.adminUnmerge)      // admin_grouping.go: a merge undone
 	e.GET("/admin/export/:file", s.adminExport)   // admin_export.go: a section of the dashboard as CSV
 
 	// Operations.

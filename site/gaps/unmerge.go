@@ -1,0 +1,96 @@
+package gaps
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/guichet/guichet/site"
+)
+
+// Unmerge undoes the merge of the gap with id into another (Merge): the
+// gap stands on its own again under its ID, with every phrasing it held
+// when it was merged (and those that joined them since), and the gap it
+// was merged into keeps the rest. A gap merged away keeps no decision of
+// its own, so it comes back undecided. It returns the gap brought back.
+//
+// The errors are site.ENOTFOUND for an ID no report lists and
+// site.EINVALID for a gap that is not merged into another.
+func (s *Service) Unmerge(ctx context.Context, id string) (Gap, error) {
+	id = gapID(id)
+	if id == "" {
+		return Gap{}, site.Errorf(site.EINVALID, "Name the gap to take out of the gap it was merged into.")
+	}
+	c, words, decisions, err := s.regroup(ctx)
+	if err != nil {
+		return Gap{}, err
+	}
+	return s.retried(ctx, decisions, func(decisions []Decision) (Gap, error) {
+		return s.unmerge(ctx, c, words, decisions, id)
+	})
+}
+
+// unmerge is Unmerge on the records grouped by the words and the
+// decisions as read.
+func (s *Service) unmerge(ctx context.Context, c *collector, words *grouped, decisions []Decision, id string) (Gap, error) {
+	gr := c.place(words, decisions)
+	decisions = gr.decisions
+	var m Decision
+	found := false
+	for _, d := range decisions {
+		if d.ID == id {
+			m, found = d, true
+		}
+	}
+	if !found || m.MergedInto == "" {
+		if gr.byID(id) == nil {
+			return Gap{}, noGap(id)
+		}
+		return Gap{}, site.Errorf(site.EINVALID, "Gap %s is not merged into another gap.", id)
+	}
+	now := s.now()
+	into := resolveMerged(decisions, id)
+	// Its phrasings, and those typed since that the words group with
+	// them (they joined the merged gap through them).
+	back := m.Keys
+	if target := gr.byID(into); target != nil {
+		theirs := map[int]bool{} // the words' groups holding its phrasings
+		groupOf := map[int32]int{}
+		for gi, g := range words.groups {
+			for _, x := range g.members {
+				groupOf[x] = gi
+			}
+		}
+		for _, x := range target.members {
+			if slices.Contains(m.Keys, gr.keys[x]) || slices.Contains(m.Keys, textMark+c.phrasings[x].text) {
+				theirs[groupOf[x]] = true
+			}
+		}
+		back = addKeys(back, gr.keysOfMembers(target.members, func(x int32) bool { return theirs[groupOf[x]] }))
+	}
+	// Its phrasings leave every gap that joined them (the one it was
+	// merged into, and the one that was merged into since), and stay
+	// with it whatever the words later say.
+	var saved []Decision
+	for _, d := range decisions {
+		if d.ID == id || d.MergedInto != "" {
+			continue
+		}
+		joined, keys := removeKeys(d.Joined, back), removeKeys(d.Keys, back)
+		if len(joined) == len(d.Joined) && len(keys) == len(d.Keys) {
+			continue
+		}
+		d.Joined, d.Keys, d.Updated = joined, keys, now
+		saved = append(saved, d)
+	}
+	m.MergedInto, m.Keys, m.Joined, m.Updated = "", back, back, now
+	saved = append(saved, m)
+	if err := s.Store.SaveDecisions(ctx, saved...); err != nil {
+		return Gap{}, fmt.Errorf("take gap %s out of gap %s: %w", id, into, err)
+	}
+	for _, d := range saved {
+		d.Version++
+		decisions = replaceDecision(decisions, d)
+	}
+	return s.gapIn(c, c.place(words, decisions), id)
+}

@@ -61,15 +61,45 @@ const (
 
 // item is one distinct set of terms.
 type item struct {
-	terms    []int32 // term IDs, sorted
-	visitors int     // visitors of its phrasings (summed)
+	terms    []int32  // term IDs, sorted
+	visitors int      // distinct visitors of its phrasings: len(who)
+	who      []uint32 // those visitors, sorted
 }
 
 // bridge counts the visitors who typed phrasing a then phrasing b (or b
 // then a) in one visit.
 type bridge struct {
 	a, b     int32
-	visitors int
+	visitors int      // len(who)
+	who      []uint32 // those visitors, sorted
+}
+
+// unionSorted returns the union of two sorted lists of distinct
+// visitors, sorted: a itself when b adds none, b when a is empty.
+func unionSorted(a, b []uint32) []uint32 {
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]uint32, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	if len(out) == len(a) {
+		return a
+	}
+	return out
 }
 
 // clusterItems returns the group of each item: the index of one of its
@@ -621,17 +651,41 @@ func mergeCounts(at []int32, ac []int32, bt []int32, bc []int32) ([]int32, []int
 // (see reformulationShare), strongest evidence first, and returns each
 // item's group root.
 func joinReformulations(items []item, root []int, bridges []bridge, code []int32) []int {
-	visitors := map[int]int{}
-	for i, it := range items {
-		visitors[root[i]] += it.visitors
+	// Visitors are counted once per group however many of its phrasings
+	// they typed, and once per pair of groups however often they went
+	// between them: distinct visitors, as everywhere in the report.
+	nb := map[int]map[int][]uint32{} // group → group → visitors who went between them
+	for _, br := range bridges {
+		a, b := root[br.a], root[br.b]
+		if a == b {
+			continue
+		}
+		if nb[a] == nil {
+			nb[a] = map[int][]uint32{}
+		}
+		if nb[b] == nil {
+			nb[b] = map[int][]uint32{}
+		}
+		nb[a][b] = unionSorted(nb[a][b], br.who)
+		nb[b][a] = nb[a][b]
 	}
-	// The codes each group names (see codesConflict): groups that name
-	// different ones are two problems, whoever went from one to the other.
+	if len(nb) == 0 {
+		return root
+	}
+	// The visitors of the groups some visitor went between, and the codes
+	// each names (see codesConflict): groups that name different ones are
+	// two problems, whoever went from one to the other.
+	visitors := map[int][]uint32{}
 	codes := map[int][]int32{}
 	for i, it := range items {
+		g := root[i]
+		if nb[g] == nil {
+			continue
+		}
+		visitors[g] = unionSorted(visitors[g], it.who)
 		for _, t := range it.terms {
 			if code[t] != 0 {
-				codes[root[i]] = append(codes[root[i]], t)
+				codes[g] = append(codes[g], t)
 			}
 		}
 	}
@@ -639,23 +693,8 @@ func joinReformulations(items []item, root []int, bridges []bridge, code []int32
 		slices.Sort(cs)
 		codes[g] = slices.Compact(cs)
 	}
-	nb := map[int]map[int]int{} // group → group → visitors who went between them
-	for _, br := range bridges {
-		a, b := root[br.a], root[br.b]
-		if a == b {
-			continue
-		}
-		if nb[a] == nil {
-			nb[a] = map[int]int{}
-		}
-		if nb[b] == nil {
-			nb[b] = map[int]int{}
-		}
-		nb[a][b] += br.visitors
-		nb[b][a] += br.visitors
-	}
 	share := func(a, b int) float64 {
-		return float64(nb[a][b]) / float64(max(1, min(visitors[a], visitors[b])))
+		return float64(len(nb[a][b])) / float64(max(1, min(len(visitors[a]), len(visitors[b]))))
 	}
 	h := &edgeHeap{}
 	for a, m := range nb {
@@ -679,7 +718,7 @@ func joinReformulations(items []item, root []int, bridges []bridge, code []int32
 		if e.sim < reformulationShare {
 			break
 		}
-		if nb[ea][eb] < 2 && min(visitors[ea], visitors[eb]) >= 2 {
+		if len(nb[ea][eb]) < 2 && min(len(visitors[ea]), len(visitors[eb])) >= 2 {
 			// One visitor's two searches are not enough to join two
 			// phrasings several people used: they may have had two
 			// questions.
@@ -689,22 +728,23 @@ func joinReformulations(items []item, root []int, bridges []bridge, code []int32
 			continue
 		}
 		big, small := ea, eb
-		if visitors[small] > visitors[big] || visitors[small] == visitors[big] && small < big {
+		if n, m := len(visitors[small]), len(visitors[big]); n > m || n == m && small < big {
 			big, small = small, big
 		}
 		root[small] = big
-		visitors[big] += visitors[small]
+		visitors[big] = unionSorted(visitors[big], visitors[small])
+		delete(visitors, small)
 		if len(codes[small]) > 0 {
 			codes[big] = slices.Compact(slices.Sorted(slices.Values(append(codes[big], codes[small]...))))
 			delete(codes, small)
 		}
-		for w, n := range nb[small] {
+		for w, who := range nb[small] {
 			delete(nb[w], small)
 			if w == big {
 				continue
 			}
-			nb[big][w] += n
-			nb[w][big] += n
+			nb[big][w] = unionSorted(nb[big][w], who)
+			nb[w][big] = nb[big][w]
 		}
 		delete(nb, small)
 		for w := range nb[big] {

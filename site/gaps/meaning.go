@@ -17,8 +17,9 @@ import (
 // meaningInput is what grouping by meaning knows of one distinct phrasing
 // (one normalised query) of a kind and locale.
 type meaningInput struct {
-	text     string // the phrasing as most often typed
-	visitors int    // distinct visitors who failed with it, over all records read
+	text     string   // the phrasing as most often typed
+	visitors int      // distinct visitors who failed with it, over all records read
+	who      []uint32 // those visitors (collector's numbers), sorted
 }
 
 // groupByMeaning groups the phrasings of one kind and locale (see
@@ -111,14 +112,15 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 			sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
 			items = append(items, item{terms: ids})
 		}
-		items[it].visitors += in[i].visitors
+		items[it].who = unionSorted(items[it].who, in[i].who)
+		items[it].visitors = len(items[it].who)
 		phrasingItem[i] = it
 	}
 	itemBridges := make([]bridge, 0, len(bridges))
 	for _, br := range bridges {
 		a, b := phrasingItem[br.a], phrasingItem[br.b]
 		if a != b {
-			itemBridges = append(itemBridges, bridge{a, b, br.visitors})
+			itemBridges = append(itemBridges, bridge{a, b, br.visitors, br.who})
 		}
 	}
 	factor := make([]float64, len(termID))

@@ -352,14 +352,14 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 			local[pi] = int32(li)
 		}
 	}
-	counts := map[[2]int32]int{}
+	counts := map[[2]int32][]uint32{} // the visitors who went between two phrasings
 	for b := range c.bridges {
 		if c.phrasings[b.a].failed && c.phrasings[b.b].failed {
-			counts[[2]int32{b.a, b.b}]++
+			counts[[2]int32{b.a, b.b}] = append(counts[[2]int32{b.a, b.b}], b.visitor)
 		}
 	}
 	partBridges := map[kl][]bridge{}
-	for ab, n := range counts {
+	for ab, who := range counts {
 		p, q := c.phrasings[ab[0]], c.phrasings[ab[1]]
 		if p.kind != q.kind || p.locale != q.locale {
 			// A visitor who searched in one language, then in another:
@@ -367,7 +367,8 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 			continue
 		}
 		k := kl{p.kind, p.locale}
-		partBridges[k] = append(partBridges[k], bridge{local[ab[0]], local[ab[1]], n})
+		slices.Sort(who)
+		partBridges[k] = append(partBridges[k], bridge{local[ab[0]], local[ab[1]], len(who), who})
 	}
 	var groups []*group
 	for _, k := range order {
@@ -382,7 +383,8 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 		}
 		in := make([]meaningInput, len(list))
 		for li, pi := range list {
-			in[li] = meaningInput{text: meaningText(c.phrasings[pi].spelling()), visitors: c.failedVisitors(pi)}
+			who := c.failedVisitors(pi)
+			in[li] = meaningInput{text: meaningText(c.phrasings[pi].spelling()), visitors: len(who), who: who}
 		}
 		brs := partBridges[k]
 		sort.Slice(brs, func(i, j int) bool {
@@ -418,15 +420,17 @@ func (c *collector) before(keys []string, a, b int32) bool {
 	return pa.first < pb.first || pa.first == pb.first && keys[a] < keys[b]
 }
 
-// failedVisitors counts the distinct visitors of a phrasing's failed hits.
-func (c *collector) failedVisitors(pi int32) int {
-	seen := map[uint32]bool{}
+// failedVisitors returns the distinct visitors of a phrasing's failed
+// hits, sorted.
+func (c *collector) failedVisitors(pi int32) []uint32 {
+	var who []uint32
 	for _, h := range c.phrasings[pi].hits {
 		if h.failure != failNone {
-			seen[h.visitor] = true
+			who = append(who, h.visitor)
 		}
 	}
-	return len(seen)
+	slices.Sort(who)
+	return slices.Compact(who)
 }
 
 // assignIDs gives each group its ID: the ID of a stored decision one of

@@ -1,0 +1,38 @@
+package gaps_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
+)
+
+// TestReformulationCountsPeople: two gaps join when the visitors who went
+// from one to the other are half of the smaller gap's, counted as people:
+// a visitor who typed two of a gap's phrasings is one of its visitors,
+// not two (summed per phrasing, "screen flashing" and "screen flashes"
+// had five visitors instead of four, and the two who went there from
+// "display blinks" were not half of them).
+func TestReformulationCountsPeople(t *testing.T) {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	var records []gaps.Record
+	search := func(q, visitor string, minute int) {
+		records = append(records, gaps.Record{Query: q, Locale: "en", Source: site.SourceSite, Visitor: visitor, Time: at.Add(time.Duration(minute) * time.Minute)})
+	}
+	for _, v := range []string{"v1", "v2"} {
+		search("display blinks", v, 0)
+		search("screen flashing", v, 1)
+	}
+	for _, v := range []string{"v5", "v6", "v7"} {
+		search("display blinks", v, 0)
+	}
+	search("screen flashing", "v3", 0)
+	search("screen flashes", "v3", 1)
+	search("screen flashes", "v4", 0)
+	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(48 * time.Hour), MinVisitors: 1})
+	gapOf := gapOfVariant(rep)
+	if gapOf["display blinks"] == "" || gapOf["display blinks"] != gapOf["screen flashing"] || gapOf["screen flashing"] != gapOf["screen flashes"] {
+		t.Errorf("gaps %v, want one: two of the four people of the smaller gap came from the other", gapOf)
+	}
+}

@@ -30,6 +30,21 @@ const (
 	NoHelp = "no_help"
 )
 
+// kindWords names a kind of gap in the words the README uses for it, with
+// its article, for messages to people: "a gap of failed searches", "a gap
+// of unlinked tickets", "a gap of screens with no help".
+func kindWords(kind string) string {
+	switch kind {
+	case KindSearch:
+		return "a gap of failed searches"
+	case UnlinkedTicket:
+		return "a gap of unlinked tickets"
+	case NoHelp:
+		return "a gap of screens with no help"
+	}
+	return fmt.Sprintf("a gap of kind %q", kind)
+}
+
 // Ways a search fails.
 const (
 	NoResults = "no_results" // the search found nothing

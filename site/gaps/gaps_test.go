@@ -246,3 +246,18 @@ func TestReformulationsAcrossLocales(t *testing.T) {
 		t.Errorf("gaps\n%v\nwant\n%v", got, want)
 	}
 }
+
+// TestKindWords: each kind of gap is named in people's words, as the
+// README names it, in messages.
+func TestKindWords(t *testing.T) {
+	for _, c := range []struct{ kind, want string }{
+		{KindSearch, "a gap of failed searches"},
+		{UnlinkedTicket, "a gap of unlinked tickets"},
+		{NoHelp, "a gap of screens with no help"},
+		{"other", `a gap of kind "other"`},
+	} {
+		if got := kindWords(c.kind); got != c.want {
+			t.Errorf("kindWords(%q) = %q, want %q", c.kind, got, c.want)
+		}
+	}
+}

@@ -146,6 +146,33 @@ func TestMergeAndSplit(t *testing.T) {
 	}
 }
 
+// TestMergeKindsInWords: merging gaps of two kinds is refused with the
+// kinds named as the README names them, not as the JSON does
+// ("unlinked_ticket").
+func TestMergeKindsInWords(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	s.search("tip the driver", "a", time.Hour)
+	s.rec.RecordOpen(site.WidgetOpen{Locale: "en", Path: "/orders/8412/edit", Visitor: "b", Time: s.now.Add(-time.Hour)})
+	rep := s.report(gaps.Options{MinVisitors: 1})
+	tip, _ := gapOf(rep, "tip the driver")
+	var screen gaps.Gap
+	for _, g := range rep.Gaps {
+		if g.Kind == gaps.NoHelp {
+			screen = g
+		}
+	}
+	if tip.ID == "" || screen.ID == "" {
+		t.Fatalf("gaps: %+v", rep.Gaps)
+	}
+	_, err := s.svc.Merge(ctx, tip.ID, screen.ID)
+	want := fmt.Sprintf("Gap %s is a gap of screens with no help in \"en\" and %s a gap of failed searches in \"en\": only gaps of one kind and locale merge.", screen.ID, tip.ID)
+	if site.ErrorCode(err) != site.EINVALID || site.ErrorMessage(err) != want {
+		t.Errorf("merge of two kinds: %v, want %q", err, want)
+	}
+}
+
 // TestTeamCorrections measures what the team's corrections are worth on
 // the five test sets of TestGroupingByMeaning: the report of the first
 // half of the period (by day) is corrected as a support lead who knew the

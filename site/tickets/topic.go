@@ -3,20 +3,27 @@ package tickets
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Topic returns what a ticket's subject asks, without the noise helpdesks
-// and customers wrap it in, in English and French: forwarding and reply
-// prefixes ("Fwd:", "RE:", "TR:", "[Ticket #4821]"), the helpdesk's
+// and customers wrap it in, in English and French and, for the most
+// common noise, the interface's other languages: forwarding and reply
+// prefixes of the common mail clients, in any case and repeated ("Fwd:",
+// "RE:", "TR:", "AW:", "RV:", "RIF:", "SV:", "[Ticket #4821]"), the helpdesk's
 // reference ("Case 12345678:", "Ticket 4821 -", "Incident INC0012345:",
 // "Dossier 123 :", "Demande n° 123 :", as typed or redacted), labels ("Help:",
 // "Urgent :"), greetings and sign-offs ("Hello,", "Bonjour", "thanks",
-// "merci d'avance", "please help"), complaints and asides ("can't figure
-// out how to", "je n'arrive pas à", "not working since the update",
-// "depuis hier", "urgent", "ASAP"), text in parentheses and repeated
-// punctuation. "Fwd: Help: How do I cancel my subscription? since
-// yesterday, thanks" is "How do I cancel my subscription?". A subject that
-// is only noise is returned trimmed, as it was.
+// "merci d'avance", "please help", and a closing sign-off with its name:
+// ", Best regards, John"), complaints and asides ("can't figure out how
+// to", "je n'arrive pas à", "not working since the update", "depuis
+// hier", "urgent", "ASAP"), text in parentheses, repeated punctuation, and
+// punctuation and symbols left standing alone at either end or where
+// words were removed ("*** URGENT *** Refund" is "Refund"). "Fwd: Help:
+// How do I cancel my subscription? since yesterday, thanks" is "How do I
+// cancel my subscription". A subject that is only noise is returned
+// trimmed, as it was.
 func Topic(subject string) string {
 	s, _ := cleanTopic(subject)
 	return s
@@ -26,44 +33,179 @@ func Topic(subject string) string {
 // for a subject such as "Re: Fwd: (no subject)", which Topic returns as it
 // was.
 func cleanTopic(subject string) (string, bool) {
-	s := strings.Join(strings.Fields(subject), " ")
+	s := strings.Join(strings.Fields(strings.ReplaceAll(subject, cut, " ")), " ")
 	orig := s
 	// The placeholders of redacted numbers stay until the noise is
 	// trimmed: "Case [number]:" is a reference as "Case 12345678:" is.
+	// Where words are removed inside the subject, a cut marks the place
+	// (see tidyCuts); a count ("Re[2]:") is only a space.
 	s = parens.ReplaceAllStringFunc(s, func(m string) string {
-		if placeholder.FindString(m) == m {
+		switch {
+		case placeholder.FindString(m) == m:
 			return m
+		case strings.Trim(m[1:len(m)-1], "0123456789") == "":
+			return " "
 		}
-		return " "
+		return " " + cut + " "
 	})
-	s = asides.ReplaceAllString(s, " ")
+	s = asides.ReplaceAllString(s, " "+cut+" ")
 	s = trimNoise(s)
 	if placeholder.MatchString(s) {
 		// With the mark that named it a number ("#[number]").
 		s = trimNoise(markedPlaceholder.ReplaceAllString(s, ""))
 	}
 	s = repeated.ReplaceAllStringFunc(s, func(m string) string { return m[:1] })
-	s = strings.Join(strings.Fields(s), " ")
+	s = tidyCuts(strings.Fields(s))
 	// An exclamation mark at the end says nothing of the topic ("battery
 	// not charging !"); a question mark stays.
-	s = strings.Trim(strings.TrimRight(s, " !"), " ,;:-–—")
+	s = strings.Trim(strings.TrimRight(s, " !"), " ,;:-–—،؛")
 	if !hasLetterOrDigit(s) {
 		return orig, false
 	}
 	return s, true
 }
 
+// cut marks where cleanTopic removed words inside a subject. Subjects
+// cannot hold it: it is a control character, and cleanTopic removes it
+// first.
+const cut = "\x1f"
+
 // trimNoise removes the leading and trailing noise of s until none is
-// left.
+// left: the patterns, then the punctuation and symbols left standing
+// alone at either end ("*** URGENT *** Refund" is "*** *** Refund" once
+// "URGENT" is gone).
 func trimNoise(s string) string {
 	for changed := true; changed; {
 		before := s
 		s = strings.TrimLeft(s, " !?.,;:-–—")
 		s = leading.ReplaceAllString(s, "")
 		s = trailing.ReplaceAllString(s, "")
+		s = signedOff.ReplaceAllString(s, "")
+		if s == before {
+			// Only when no pattern applies: "# 4821: …" is a
+			// reference, "#" alone is not noise to drop first.
+			s = trimBare(s)
+		}
 		changed = s != before
 	}
 	return s
+}
+
+// trimBare removes the cuts and the bare words (see bare) that open and
+// close s, except a closing question mark ("Comment annuler ?").
+func trimBare(s string) string {
+	words := strings.Fields(s)
+	i, j := 0, len(words)
+	for i < j && (words[i] == cut || bare(words[i])) {
+		i++
+	}
+	for j > i && (words[j-1] == cut || bare(words[j-1]) && !strings.ContainsAny(words[j-1], "?؟")) {
+		j--
+	}
+	if i == 0 && j == len(words) {
+		return s
+	}
+	return strings.Join(words[i:j], " ")
+}
+
+// bare reports whether w is punctuation and symbols alone, with no letter,
+// digit or currency sign ("***", "-", ">>>", "!!", but not "€" or "#1").
+func bare(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Sc, r) || !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// tidyCuts joins words back into a subject, removing the cuts and the bare
+// words that stood around the words removed there: "Refund *** URGENT ***
+// failing" is "Refund failing", "Facture, urgent, introuvable" is
+// "Facture, introuvable", "Refund - urgent - failing" is "Refund -
+// failing" (one separator stays, unless the word before ends with one).
+// Bare words on one side only of a removal were the subject's own ("Order
+// #[number] - where is it?" keeps its dash) and stay; a comma or full stop
+// among them goes against the word before it.
+func tidyCuts(words []string) string {
+	var out []string
+	for i := 0; i < len(words); {
+		if words[i] != cut && !bare(words[i]) {
+			out = append(out, words[i])
+			i++
+			continue
+		}
+		j, firstCut, lastCut := i, -1, -1
+		for ; j < len(words) && (words[j] == cut || bare(words[j])); j++ {
+			if words[j] == cut {
+				if firstCut < 0 {
+					firstCut = j
+				}
+				lastCut = j
+			}
+		}
+		start, run := i, words[i:j]
+		i = j
+		if firstCut < 0 {
+			out = append(out, run...) // no removal here: as typed
+			continue
+		}
+		var kept []string
+		for _, w := range run {
+			if w != cut {
+				kept = append(kept, w)
+			}
+		}
+		prevPunct := len(out) > 0 && endsWithPunct(out[len(out)-1])
+		leftSide := firstCut > start || prevPunct
+		rightSide := lastCut < j-1 || j < len(words) && startsWithPunct(words[j])
+		if leftSide && rightSide {
+			kept = nil
+			if !prevPunct && len(out) > 0 {
+				if sep := firstSeparator(run); sep != "" {
+					if strings.ContainsAny(sep, ",;:.") {
+						out[len(out)-1] += sep
+					} else {
+						kept = []string{sep}
+					}
+				}
+			}
+		}
+		for _, w := range kept {
+			// A comma or full stop is written against the word before
+			// it: "Refund (urgent), failing" is "Refund, failing".
+			if strings.Trim(w, ",.") == "" && len(out) > 0 {
+				if !endsWithPunct(out[len(out)-1]) {
+					out[len(out)-1] += w
+				}
+				continue
+			}
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// firstSeparator returns the first word of run that separates the parts of
+// a sentence ("-", "–", "—", "|", "/", ",", ";", ":"), or "".
+func firstSeparator(run []string) string {
+	for _, w := range run {
+		switch w {
+		case "-", "–", "—", "|", "/", ",", ";", ":":
+			return w
+		}
+	}
+	return ""
+}
+
+func endsWithPunct(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return unicode.IsPunct(r) && !strings.ContainsRune(")]»”’\"'", r)
+}
+
+func startsWithPunct(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsPunct(r) && !strings.ContainsRune("([«“‘\"'¿¡#", r)
 }
 
 func hasLetterOrDigit(s string) bool {
@@ -78,8 +220,9 @@ func hasLetterOrDigit(s string) bool {
 // The noise, as (?i) patterns. Apostrophes may be typographic.
 const (
 	apos = `['’]`
-	// sep is what follows a prefix or precedes a suffix.
-	sep = `[\s,.;:!?–—-]*`
+	// sep is what follows a prefix or precedes a suffix, a cut (words
+	// removed there) included.
+	sep = `[\s,.;:!?،؟–—\x1f-]*`
 	// refWord names a helpdesk's reference to a ticket, in English and
 	// French: "Case", "Ticket", "Request", "Incident", "Dossier",
 	// "Demande", "Réf."…
@@ -94,9 +237,26 @@ const (
 	// placeholder or 6 digits or more, with or without letters, or the 0
 	// site.RedactedAsNumbers reads a placeholder as.
 	refStrong = `(?:[a-z]{1,5}[-_]?\d+|(?:[a-z]{1,5}[-_]?)?\[(?:number|phone|card)\]|\d{6,}|0)`
+	// mailPrefix: what mail clients put before a subject they reply to
+	// or forward. English: re, fw, fwd; French: re, tr, réf, rép;
+	// German: aw, wg, antw, wtrlt; Spanish: re, rv; Italian: r, i, rif;
+	// Portuguese: re, res, enc; Dutch: antw, doorst; Arabic: رد,
+	// إعادة توجيه, توجيه; Nordic: sv, vs, vb, vl.
+	mailPrefix = `fwd?|fw|re|tr|r[eé]f|r[eé]p|aw|wg|antw(?:oord)?|antwort|wtrlt|rv|r|i|rif|res|enc|doorst|sv|vs|vb|vl|رد|(?:إعادة )?توجيه`
+	// name: who signs, one to three capitalised words ("Ana", "Marie
+	// Dupont", "J. Smith", "Jean-Pierre").
+	name = `(?-i:\p{Lu}[\p{L}'’-]*\.?)(?:\s+(?-i:\p{Lu}[\p{L}'’-]*\.?)){0,2}`
 )
 
 var (
+	// signOff: the words that close a message, in the interface's
+	// languages ("thanks", "best regards", "cordialement", "merci
+	// d'avance", "saludos", "mit freundlichen Grüßen", "شكرا").
+	signOff = `(?:` + strings.Join([]string{
+		`(?:many |thanks? (?:you )?(?:so much|a lot|in advance)|thank you|thanks|thx|ty|cheers|regards|best regards|kind regards|warm regards|best wishes|sincerely|yours sincerely|yours truly)(?: (?:for|in advance for) (?:your|the|any) (?:help|time|support|assistance|reply|answer))?`,
+		`(?:merci(?: beaucoup| d` + apos + `avance| par avance| bien)?(?: (?:pour|de) (?:votre|ton|vos|tes|l` + apos + `)\s?(?:aide|retour|r[ée]ponse|r[ée]ponses|assistance))?|(?:bien )?cordialement|bonne journ[ée]e|bien [àa] vous|(?:sinc[eè]res |meilleures )?salutations)`,
+		`(?:(?:muchas )?gracias(?: de antemano| por adelantado| por (?:su|tu) ayuda)?|(?:un )?saludos?(?: cordiales)?|atentamente|un abrazo|(?:vielen )?dank(?:e(?: sch[öo]n| im voraus)?)?|(?:mit )?freundlichen gr[üu](?:ß|ss)en|(?:viele|liebe|beste) gr[üu](?:ß|ss)e|grazie(?: mille| in anticipo)?|(?:cordiali|distinti) saluti|obrigad[oa]|atenciosamente|cumprimentos|abra[çc]os|bedankt|alvast bedankt|met vriendelijke groet(?:en)?|groet(?:en|jes)|شكرا|شكراً|مع (?:خالص )?(?:الشكر|التحية|التحيات))`,
+	}, "|") + `)`
 	// parens: text in parentheses or brackets ("(urgent)", "[EXT]",
 	// "[Case #[number]]" once redacted).
 	parens = regexp.MustCompile(`\([^()]*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\]`)
@@ -113,7 +273,13 @@ var (
 	// leading: forwarding and reply prefixes, labels, greetings and
 	// complaints that open a subject.
 	leading = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-		`(?:fwd?|fw|re|tr|r[eé]f|rep|aw|wg)\s*(?:\[\d+\])?\s*:`,
+		// Reply and forwarding prefixes, any case, repeated: those of
+		// the common mail clients in the interface's languages and the
+		// Nordic ones ("RE:", "Fwd:", "TR:", "AW:", "WG:", "RV:",
+		// "R:", "I:", "RIF:", "RES:", "ENC:", "Antw:", "Doorst:",
+		// "SV:", "VS:", "رد:"), with a count ("Re[2]:", "Re^2:") and
+		// a French space before the colon.
+		`(?:` + mailPrefix + `)\s*(?:\[\d+\]|\^\d+)?\s*[:：]`,
 		// A helpdesk's reference: "Case 12345678:", "Ticket 4821 -",
 		// "Incident INC0012345", "Demande n° 123 :", "#4821:"; the
 		// separator may be left out after "#" or a long reference.
@@ -142,10 +308,9 @@ var (
 	// trailing: sign-offs, pleas and complaints that close a subject, as
 	// words of their own ("empty" does not end with "ty", nor
 	// "débloqué" with "bloqué").
-	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?–—-])` + sep + `(?:` + strings.Join([]string{
-		`(?:many |thanks? (?:you )?(?:so much|a lot|in advance)|thank you|thanks|thx|ty|cheers|regards|best regards|kind regards)`,
-		`(?:merci(?: beaucoup| d` + apos + `avance| par avance)?|cordialement|bonne journ[ée]e)`,
-		`(?:(?:muchas )?gracias(?: de antemano| por adelantado)?|(?:un )?saludos?(?: cordiales)?|por favor|(?:vielen )?dank(?:e(?: sch[öo]n| im voraus)?)?|(?:mit )?freundlichen gr[üu](?:ß|ss)en|viele gr[üu](?:ß|ss)e|grazie(?: mille| in anticipo)?|cordiali saluti|per favore|obrigad[oa]|atenciosamente|por favor|bedankt|alvast bedankt|met vriendelijke groet(?:en)?|groeten)`,
+	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?،؛؟–—-])` + sep + `(?:` + strings.Join([]string{
+		signOff,
+		`(?:por favor|per favore)`,
 		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona)`,
 		`(?:merci de (?:me |nous )?(?:rappeler|recontacter|r[ée]pondre(?: rapidement| vite)?)|please call me(?: back)?|call me back|please (?:reply|respond|get back to me)(?: asap)?)`,
 		`(?:please|pls|plz)(?: help(?: me)?)?`,
@@ -153,7 +318,13 @@ var (
 		`(?:is |are )?(?:not working|doesn` + apos + `?t work|does not work|isn` + apos + `?t working|won` + apos + `?t work|stopped working|broken|not loading)`,
 		`(?:ne )?(?:marche|fonctionne) (?:pas|plus)`, `en panne`, `bloqu[ée]e?s?`,
 		`again`, `encore`,
-	}, "|") + `)` + `[\s,.;:!?–—-]*$`)
+	}, "|") + `)` + `[\s,.;:!?،؛؟–—-]*$`)
+	// signedOff: a sign-off and the name that signs it, closing a
+	// subject: "…, Best regards, John", "…. Cordialement, Marie Dupont",
+	// "… thanks, Ana". Between the two a comma, a dash or a full stop,
+	// or a space when punctuation comes before the sign-off, so that
+	// "Customize the Thank You Page" is no sign-off.
+	signedOff = regexp.MustCompile(`(?i)(?:(?:^|[,.;:!?،؟–—-])\s*` + signOff + `(?:\s*[,.;:!–—-]\s*|\s+)|(?:^|\s)` + signOff + `\s*[,.;:!،–—-]\s*)` + name + `[\s,.;:!?–—-]*$`)
 	// repeated: runs of the same punctuation ("!!!", "??", "...").
 	repeated = regexp.MustCompile(`([!?.,;:])[!?.,;:]+`)
 )

@@ -111,3 +111,96 @@ func TestTopicReferences(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicMailPrefixes: the reply and forwarding prefixes of the common
+// mail clients in the interface's languages (and the Nordic ones), in any
+// case, repeated and mixed, are no part of the topic; words that only
+// start like one stay.
+func TestTopicMailPrefixes(t *testing.T) {
+	const want = "Factura duplicada"
+	for _, prefix := range []string{
+		"RE: ", "Re: ", "re: ", "RE : ", "Re:", "FW: ", "Fw: ", "Fwd: ", "FWD: ", "TR: ", "AW: ", "WG: ", "RV: ", "rv: ",
+		"R: ", "I: ", "RIF: ", "Rif: ", "RES: ", "ENC: ", "Antw: ", "ANTW: ", "Antwort: ", "Doorst: ", "SV: ", "Sv: ",
+		"VS: ", "VB: ", "VL: ", "Réf : ", "رد: ", "إعادة توجيه: ", "Re^2: ", "Re(2): ",
+		"RE: RE: Fwd: ", "RV: RV: ", "Re:Re:FWD:", "AW: WG: Antwort: ", "ENC: RES: ", "I: R: RIF: ", "Sv: Vs: ",
+	} {
+		if got := Topic(prefix + want); got != want {
+			t.Errorf("Topic(%q) = %q, want %q", prefix+want, got, want)
+		}
+	}
+	for _, keep := range []string{"Re-send invoice", "VS Code extension crashes", "R&D budget report", "I/O error on export", "Resend the invoice", "Services: list"} {
+		if got := Topic(keep); got != keep {
+			t.Errorf("Topic(%q) = %q, want it kept", keep, got)
+		}
+	}
+}
+
+// TestTopicBarePunctuation: punctuation and symbols left standing alone
+// where noise was removed, or wrapping the subject, are no part of the
+// topic; inside it, one separator stays, and what the subject typed
+// between its own words stays.
+func TestTopicBarePunctuation(t *testing.T) {
+	for _, c := range []struct{ subject, want string }{
+		{"*** URGENT *** Refund failing", "Refund failing"},
+		{"Refund failing *** URGENT ***", "Refund failing"},
+		{"Refund *** URGENT *** failing", "Refund failing"},
+		{"[URGENT] *** Refund ***", "Refund"},
+		{"=== Refund ===", "Refund"},
+		{">>> Refund failing <<<", "Refund failing"},
+		{"Refund >>> urgent <<<", "Refund"},
+		{"Refund ...", "Refund"},
+		{"Refund failing :-)", "Refund failing"},
+		{"Facture, urgent, introuvable", "Facture, introuvable"},
+		{"Facture - urgent - introuvable", "Facture - introuvable"},
+		{"Refund — urgent: failing", "Refund — failing"},
+		{"Refund (urgent), failing", "Refund, failing"},
+		{"Hello (EXT), refund missing", "refund missing"},
+		{"Fwd: *** Refund ***", "Refund"},
+		// What the subject typed stays.
+		{"Comment annuler mon abonnement ?", "Comment annuler mon abonnement ?"},
+		{"€ prices wrong", "€ prices wrong"},
+		{"Price -> total wrong", "Price -> total wrong"},
+		{"a + b = c", "a + b = c"},
+		{"Export --- fails", "Export --- fails"},
+		{"C# build fails", "C# build fails"},
+		{"*** URGENT ***", "*** URGENT ***"}, // only noise: as it was
+	} {
+		if got := Topic(c.subject); got != c.want {
+			t.Errorf("Topic(%q) = %q, want %q", c.subject, got, c.want)
+		}
+	}
+}
+
+// TestTopicSignOffs: a sign-off closing the subject goes, with the name
+// that signs it, in the interface's languages; a capitalised phrase that
+// only reads like one stays.
+func TestTopicSignOffs(t *testing.T) {
+	for _, c := range []struct{ subject, want string }{
+		{"Refund failing, Best regards, John", "Refund failing"},
+		{"Refund failing. Kind regards, John Smith", "Refund failing"},
+		{"Refund failing - Regards, J. Smith", "Refund failing"},
+		{"Facture introuvable. Cordialement, Marie", "Facture introuvable"},
+		{"Facture introuvable, bien cordialement, Marie Dupont", "Facture introuvable"},
+		{"Facture introuvable, Merci d’avance, Jean-Pierre", "Facture introuvable"},
+		{"Facture introuvable, merci d'avance pour votre aide", "Facture introuvable"},
+		{"Refund failing. Thanks, Ana", "Refund failing"},
+		{"Refund failing, thanks Ana", "Refund failing"},
+		{"Refund failing, thanks for your help", "Refund failing"},
+		{"Export failing. Cheers - Tom", "Export failing"},
+		{"Factura duplicada. Saludos, Lucía", "Factura duplicada"},
+		{"Rechnung fehlt. Mit freundlichen Grüßen, Hans Müller", "Rechnung fehlt"},
+		{"Fattura mancante, cordiali saluti, Giulia", "Fattura mancante"},
+		{"Fatura em falta, obrigada, Ana", "Fatura em falta"},
+		{"Factuur ontbreekt, met vriendelijke groet, Jan", "Factuur ontbreekt"},
+		{"مشكلة في الفاتورة، شكرا", "مشكلة في الفاتورة"},
+		// Not a sign-off.
+		{"Customize the Thank You Page", "Customize the Thank You Page"},
+		{"Thank you email template", "Thank you email template"},
+		{"Cheers Bar opening hours", "Cheers Bar opening hours"},
+		{"Thanks, Ana", "Thanks, Ana"}, // only noise: as it was
+	} {
+		if got := Topic(c.subject); got != c.want {
+			t.Errorf("Topic(%q) = %q, want %q", c.subject, got, c.want)
+		}
+	}
+}

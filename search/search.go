@@ -364,8 +364,16 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		}
 	}
 	res.Total = total
-	// Weak: not even the best hit has half of what the query says.
+	// Weak: not even the best hit has half of what the query says, or
+	// the first does not hold the error code it names (see codes.go).
 	res.Weak = !suggest && len(hits) > 0 && best < answerQuality
+	if !suggest && len(hits) > 0 && !res.Weak {
+		held, err := holdsCodes(ctx, hits[0])
+		if err != nil {
+			return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
+		}
+		res.Weak = !held
+	}
 	hits = hits[min(offset, len(hits)):min(offset+limit, len(hits))]
 	if past {
 		hits = nil

@@ -294,7 +294,7 @@ func sortedSet(terms []string) []string {
 // release, where many problems meet), not a year (1900 to 2099): error
 // codes ("0x80070005", "1603", "404", "aadsts50011"), forms and article
 // numbers ("941", "kb5031356"), or a few letters and two digits
-// (shortCode: "e24"). Codes with the same digits are one
+// (site.ShortCode: "e24"). Codes with the same digits are one
 // ("401k", "401"), except hexadecimal ones, whose letters are digits too
 // ("0x800f081f" and "0x800a081f" are two), written with 0x or without
 // (site.HexErrorCode: "8007000e" is "0x8007000e"). A term readCodes marked is
@@ -311,8 +311,8 @@ func codeDigits(term string) (string, bool) {
 	if strings.ContainsRune(term, '.') {
 		return "", false
 	}
-	if h, ok := strings.CutPrefix(term, "0x"); ok && len(h) > 2 {
-		return h, true
+	if site.HexCode(term) {
+		return term[2:], true
 	}
 	if site.HexErrorCode(term) {
 		return term, true
@@ -324,7 +324,7 @@ func codeDigits(term string) (string, bool) {
 		}
 	}
 	d := string(digits)
-	if len(d) == 2 && shortCode(term) {
+	if len(d) == 2 && site.ShortCode(term) {
 		return term, true
 	}
 	if len(d) < 3 || len(d) == 4 && d == term && (d[:2] == "19" || d[:2] == "20") {
@@ -333,37 +333,13 @@ func codeDigits(term string) (string, bool) {
 	return d, true
 }
 
-// shortCode reports whether term is one to three ASCII letters then two
-// digits, the shape of the error codes appliances, cars and devices show
-// ("e24", "f05", "ps02"), of models ("s23", "x86"): two such terms name
-// different things ("E24" and "E15", "F05" and "E05"), so the letters
-// are part of the code.
-func shortCode(term string) bool {
-	letters := 0
-	for letters < len(term) && term[letters] >= 'a' && term[letters] <= 'z' {
-		letters++
-	}
-	if letters == 0 || letters > 3 || len(term) != letters+2 {
-		return false
-	}
-	return term[letters] >= '0' && term[letters] <= '9' && term[letters+1] >= '0' && term[letters+1] <= '9'
-}
-
-// codeWords are the words after which a number is a code whatever its
-// value (see readCodes): "error 1935", "event 2004", "exit code 1",
-// "status 2001", "KB 2019", "erreur 1935", "code d'erreur 2003". Folded
-// and lower-cased, as Word.Plain; English and French, and words read
-// alike in other languages.
-var codeWords = wordSet(`error errors err erreur erreurs code codes event events evenement evenements
-	id status statut kb`)
-
 // codeMark starts the term readCodes gives a number it reads as a code.
 // No analysis makes a term of it.
 const codeMark = "#"
 
 // readCodes returns terms, the terms of words (an Analysis), with each
-// number or word with digits (codeLike) that comes right after a code
-// word (codeWords) and that codeDigits would not read as a code on its
+// number or word with digits that comes right after a code word
+// (site.CodeAfter) and that codeDigits would not read as a code on its
 // own, a year ("error 1935", "event 2004"), a short number ("error 5") or
 // a letter and a few digits ("erreur E42"), marked as one: codeMark and
 // its term. Elsewhere such numbers are what they seem: "invoice for 2023"
@@ -372,7 +348,11 @@ func readCodes(words []Word, terms []string) []string {
 	var out []string
 	for k := 1; k < len(words); k++ {
 		w := words[k]
-		if !codeWord(words[k-1].Plain) || w.Term == "" || !codeLike(w.Plain) {
+		before := ""
+		if k >= 2 {
+			before = words[k-2].Plain
+		}
+		if w.Term == "" || !site.CodeAfter(before, words[k-1].Plain, w.Plain) {
 			continue
 		}
 		if _, ok := codeDigits(w.Term); ok {
@@ -426,7 +406,7 @@ func sameCodes(terms []string) []string {
 func codesAsRead(terms []string, marked map[string]bool) []string {
 	var out []string
 	for i, t := range terms {
-		if strings.HasPrefix(t, codeMark) || !marked[codeMark+t] || !codeLike(t) || strings.Trim(t, "0123456789") == "" {
+		if strings.HasPrefix(t, codeMark) || !marked[codeMark+t] || !site.CodeLike(t) || strings.Trim(t, "0123456789") == "" {
 			continue
 		}
 		if out == nil {
@@ -438,33 +418,6 @@ func codesAsRead(terms []string, marked map[string]bool) []string {
 		return terms
 	}
 	return sortedSet(out)
-}
-
-// codeWord reports whether plain (Word.Plain) is a code word, elided
-// ("d'erreur", as an analysis without French elision leaves it) or not.
-func codeWord(plain string) bool {
-	if i := strings.LastIndexAny(plain, "'’"); i >= 0 {
-		_, n := utf8.DecodeRuneInString(plain[i:])
-		plain = plain[i+n:]
-	}
-	return codeWords[plain]
-}
-
-// codeLike reports whether s, the word after a code word, names a code by
-// its shape: ASCII letters and digits with at least one digit ("1935",
-// "5", "e42", "p0420"); a version ("v2.3") or a word without a digit is
-// none.
-func codeLike(s string) bool {
-	digit := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			digit = true
-		case c < 'a' || c > 'z':
-			return false
-		}
-	}
-	return digit
 }
 
 // addrMark starts the term readAddresses gives an IP address. No analysis

@@ -36,6 +36,8 @@ func TestReadCodes(t *testing.T) {
 		{"a year", []string{"invoice", "invoic", "for", "", "2023", "2023"}, []string{"invoic", "2023"}},
 		{"number before the word", []string{"2004", "2004", "event", "event"}, []string{"2004", "event"}},
 		{"stop word between", []string{"error", "error", "in", "", "2024", "2024"}, []string{"error", "2024"}},
+		{"id after a code word", []string{"event", "event", "id", "id", "12", "12"}, []string{"event", "id", "#12"}},
+		{"id of an order", []string{"order", "order", "id", "id", "12", "12"}, []string{"order", "id", "12"}},
 	}
 	for _, tt := range tests {
 		words, terms := w(tt.words...)

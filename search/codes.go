@@ -1,0 +1,91 @@
+package search
+
+import (
+	"bytes"
+	"context"
+
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/guichet/guichet/site"
+)
+
+// Error codes: a query that names one ("error E99", "erreur 1234",
+// "0x80070005"; site.QueryCodes reads them, as the gap report does) is
+// answered only by an article that holds it. Another code's article, or
+// one about errors in general, has the query's other words and often
+// half of what it says, but not what the visitor asks: its results are
+// related articles (Weak). Numbers after other words ("refund order
+// 4821", "invoice 2023") are no code and change nothing.
+
+// codeTerms returns the terms of the words of qa that name an error code
+// (site.QueryCodes), nil when it names none.
+func (qa *queryAnalysis) codeTerms() []string {
+	plains := make([]string, len(qa.words))
+	for i, w := range qa.words {
+		plains[i] = w.plain
+		if w.corrected {
+			// "eror E99" corrected: the code word is the correction.
+			plains[i] = w.stem
+		}
+	}
+	var out []string
+	for _, k := range site.QueryCodes(plains) {
+		if t := qa.words[k].stem; t != "" && !(qa.prefix && k == len(qa.words)-1) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// holdsCodes reports whether the article of hit h holds every error code
+// its query names (codeTerms), in any field; true when it names none.
+func holdsCodes(ctx context.Context, h ranked) (bool, error) {
+	terms := h.qa.codeTerms()
+	if len(terms) == 0 {
+		return true, nil
+	}
+	li := h.li
+	for _, t := range terms {
+		if li.vocab[t] == 0 {
+			return false, nil // in no article
+		}
+	}
+	adv, err := li.idx.Advanced()
+	if err != nil {
+		return false, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return false, err
+	}
+	defer r.Close()
+	// h.id may belong to the default locale's index (a translation mixed
+	// in): the article's own ID in this one.
+	id, err := r.InternalID(docID(h.a))
+	if err != nil || id == nil {
+		return false, err
+	}
+	var doc index.TermFieldDoc
+	for _, t := range terms {
+		held := false
+		for _, f := range contentFields() {
+			tfr, err := r.TermFieldReader(ctx, []byte(t), f, false, false, false)
+			if err != nil {
+				return false, err
+			}
+			d, err := tfr.Advance(id, &doc)
+			tfr.Close()
+			if err != nil {
+				return false, err
+			}
+			if d != nil && bytes.Equal(d.ID, id) {
+				held = true
+				break
+			}
+		}
+		if !held {
+			return false, nil
+		}
+	}
+	return true, nil
+}

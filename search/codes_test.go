@@ -1,0 +1,146 @@
+package search
+
+import (
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// codesLibrary is a small help center of a thermostat maker whose only
+// article about an error code is the one about E12, next to one about
+// errors in general, and a refund, an invoice and an installation article
+// that have numbers of their own.
+func codesLibrary() *site.Library {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en", "fr"}},
+		Hash:       "codes",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}, {ID: "help", Locale: "fr", Title: "Aide"}},
+	}
+	lib.Articles = []*site.Article{
+		art("e12", "en", "help", "Error E12 on the thermostat", "The sensor is unplugged.", nil,
+			sec("", "", "The thermostat shows E12 when its sensor is unplugged. Plug the sensor back in and wait 5 minutes.")),
+		art("errors", "en", "help", "Error codes on the thermostat display", "What the error messages mean.", nil,
+			sec("", "", "When the thermostat finds a problem, its display shows an error code. Write it down and contact us with the code.")),
+		art("refund", "en", "help", "Get a refund for an order", "Money back for a thermostat you return.", nil,
+			sec("", "", "Send us the order number and we refund the order within 14 days.")),
+		art("invoice", "en", "help", "Download an invoice", "Invoices of your orders.", nil,
+			sec("", "", "Every order has an invoice. Invoices of 2023 and later are in your account.")),
+		art("install", "en", "help", "Install the thermostat", "Wiring and first start.", nil,
+			sec("", "", "Turn off the power, wire the thermostat, then wait 2 minutes while it starts. Windows 10 and 11 apps show its status.")),
+		art("update", "en", "help", "Update error 0x80070643 in the desktop app", "When an update fails.", nil,
+			sec("", "", "If the update stops with 0x80070643, restart the computer and install it again.")),
+		art("e12", "fr", "help", "Erreur E12 du thermostat", "La sonde est débranchée.", nil,
+			sec("", "", "Le thermostat affiche E12 quand sa sonde est débranchée. Rebranchez-la.")),
+		art("errors", "fr", "help", "Codes d'erreur du thermostat", "Ce que disent les messages d'erreur.", nil,
+			sec("", "", "Quand le thermostat trouve un problème, son écran affiche un code d'erreur.")),
+	}
+	return lib
+}
+
+// TestCodeNoArticleHolds: a query naming an error code — a number or a
+// word of letters and digits right after a code word ("error E99",
+// "erreur 1234", "code 42"), or a word shaped as a code on its own
+// ("E99", "0x80070005") — that the first result does not hold is not
+// answered by an article about another code or about errors in general:
+// the results are related articles (Weak), or none. A code the content
+// holds is answered as before, and so are numbers that are no code: an
+// order or invoice number, a year, a count of minutes, a Windows version.
+func TestCodeNoArticleHolds(t *testing.T) {
+	ix := buildLib(t, codesLibrary(), "")
+	for _, tt := range []struct {
+		query, locale string
+		weak          bool
+		first         string // the first hit; "" for any, "-" for none
+	}{
+		// The code the content has: answered.
+		{"error E12", "en", false, "e12"},
+		{"E12", "en", false, "e12"},
+		{"thermostat E12", "en", false, "e12"},
+		{"E12 error thermostat", "en", false, "e12"},
+		{"update error 0x80070643", "en", false, "update"},
+		{"0x80070643", "en", false, "update"},
+		{"erreur E12", "fr", false, "e12"},
+		{"erreur 0x80070643", "fr", false, "update"}, // in English only
+		// Codes no article holds: related articles at best.
+		{"error E99", "en", true, ""},
+		{"error E42", "en", true, ""},
+		{"error 1234", "en", true, ""},
+		{"thermostat error E99", "en", true, ""},
+		{"thermostat shows error code 7", "en", true, ""},
+		{"error code E99 on the thermostat", "en", true, ""},
+		{"thermostat E99", "en", true, ""},
+		{"E99 thermostat display", "en", true, ""},
+		{"event 4625 thermostat", "en", true, ""},
+		{"update error 0x80070005", "en", true, ""},
+		{"0x80070005 update", "en", true, ""},
+		{"8007000E update", "en", true, ""},
+		{"erreur E99", "fr", true, ""},
+		{"code d'erreur 1234 thermostat", "fr", true, ""},
+		{"erreur 0x80070005 mise à jour", "fr", true, ""},
+		// Numbers that are no code: answered as before.
+		{"refund order 4821", "en", false, "refund"},
+		{"order 4821 refund", "en", false, "refund"},
+		{"invoice 2023", "en", false, "invoice"},
+		{"invoice 4821", "en", false, "invoice"},
+		{"thermostat wait 2 minutes install", "en", false, "install"},
+		{"install thermostat windows 10", "en", false, "install"},
+		// Errors in general, no code named: answered.
+		{"thermostat error codes", "en", false, "errors"},
+		{"error code thermostat display", "en", false, "errors"},
+	} {
+		r := search(t, ix, tt.query, tt.locale)
+		if r.Weak != tt.weak {
+			t.Errorf("Search(%q, %s).Weak = %v, want %v (hits %v)", tt.query, tt.locale, r.Weak, tt.weak, ids(r))
+		}
+		switch {
+		case tt.first == "-" && len(r.Hits) > 0:
+			t.Errorf("Search(%q, %s) = %v, want none", tt.query, tt.locale, ids(r))
+		case tt.first != "" && tt.first != "-" && (len(r.Hits) == 0 || r.Hits[0].ID != tt.first):
+			t.Errorf("Search(%q, %s) = %v, want %s first", tt.query, tt.locale, ids(r), tt.first)
+		}
+	}
+}
+
+// TestCodeOnlyCodeArticle: the help center the newcomer found it on,
+// whose only article about an error code is the one about E12 and whose
+// other articles never write "error": "error E99" has half of its words
+// in the E12 article's title, and was answered by it.
+func TestCodeOnlyCodeArticle(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
+		Hash:       "only-code",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
+	}
+	lib.Articles = []*site.Article{
+		art("e12", "en", "help", "Error E12 on the thermostat", "The sensor is unplugged.", nil,
+			sec("", "", "The thermostat shows E12 when its sensor is unplugged. Plug it back in.")),
+		art("refund", "en", "help", "Get a refund for an order", "Money back for a thermostat you return.", nil,
+			sec("", "", "Send us the order number and we refund the order within 14 days.")),
+		art("schedule", "en", "help", "Set a heating schedule", "Warm mornings, cool nights.", nil,
+			sec("", "", "Open the app, choose Schedule and add the hours you want heating.")),
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct {
+		query string
+		weak  bool
+		first string
+	}{
+		{"error E99", true, ""},
+		{"error E42", true, ""},
+		{"error 1234", true, ""},
+		{"Error E99", true, ""},
+		{"error E12", false, "e12"},
+		{"E12", false, "e12"},
+		{"refund order 4821", false, "refund"},
+		{"refund order id 4821", false, "refund"},
+		{"heating schedule", false, "schedule"},
+	} {
+		r := search(t, ix, tt.query, "en")
+		if r.Weak != tt.weak {
+			t.Errorf("Search(%q).Weak = %v, want %v (hits %v)", tt.query, r.Weak, tt.weak, ids(r))
+		}
+		if tt.first != "" && (len(r.Hits) == 0 || r.Hits[0].ID != tt.first) {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, ids(r), tt.first)
+		}
+	}
+}

@@ -682,12 +682,16 @@ func joinReformulations(items []item, root []int, bridges []bridge, code []int32
 		if nb[g] == nil {
 			continue
 		}
-		visitors[g] = unionSorted(visitors[g], it.who)
+		visitors[g] = append(visitors[g], it.who...) // sorted below
 		for _, t := range it.terms {
 			if code[t] != 0 {
 				codes[g] = append(codes[g], t)
 			}
 		}
+	}
+	for g, who := range visitors {
+		slices.Sort(who)
+		visitors[g] = slices.Compact(who)
 	}
 	for g, cs := range codes {
 		slices.Sort(cs)

@@ -112,9 +112,25 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 			sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
 			items = append(items, item{terms: ids})
 		}
-		items[it].who = unionSorted(items[it].who, in[i].who)
-		items[it].visitors = len(items[it].who)
+		switch {
+		case items[it].who == nil:
+			items[it].who = in[i].who
+		case items[it].visitors >= 0:
+			// Gathered now, sorted once below (a copy: the first list
+			// is the phrasing's).
+			items[it].who = append(slices.Clip(items[it].who), in[i].who...)
+			items[it].visitors = -1
+		default:
+			items[it].who = append(items[it].who, in[i].who...)
+		}
 		phrasingItem[i] = it
+	}
+	for i := range items {
+		if items[i].visitors < 0 {
+			slices.Sort(items[i].who)
+			items[i].who = slices.Compact(items[i].who)
+		}
+		items[i].visitors = len(items[i].who)
 	}
 	itemBridges := make([]bridge, 0, len(bridges))
 	for _, br := range bridges {

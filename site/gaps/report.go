@@ -1,6 +1,7 @@
 package gaps
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -352,23 +353,42 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 			local[pi] = int32(li)
 		}
 	}
-	counts := map[[2]int32][]uint32{} // the visitors who went between two phrasings
+	// The visitors who went between two phrasings: the bridges sorted by
+	// pair then visitor, each pair's visitors a part of one slice.
+	keys2 := make([]bridgeKey, 0, len(c.bridges))
 	for b := range c.bridges {
 		if c.phrasings[b.a].failed && c.phrasings[b.b].failed {
-			counts[[2]int32{b.a, b.b}] = append(counts[[2]int32{b.a, b.b}], b.visitor)
+			keys2 = append(keys2, b)
 		}
 	}
-	partBridges := map[kl][]bridge{}
-	for ab, who := range counts {
-		p, q := c.phrasings[ab[0]], c.phrasings[ab[1]]
-		if p.kind != q.kind || p.locale != q.locale {
-			// A visitor who searched in one language, then in another:
-			// gaps are per kind and locale, so this visit joins nothing.
-			continue
+	slices.SortFunc(keys2, func(x, y bridgeKey) int {
+		if x.a != y.a {
+			return cmp.Compare(x.a, y.a)
 		}
-		k := kl{p.kind, p.locale}
-		slices.Sort(who)
-		partBridges[k] = append(partBridges[k], bridge{local[ab[0]], local[ab[1]], len(who), who})
+		if x.b != y.b {
+			return cmp.Compare(x.b, y.b)
+		}
+		return cmp.Compare(x.visitor, y.visitor)
+	})
+	who := make([]uint32, len(keys2))
+	for i, b := range keys2 {
+		who[i] = b.visitor
+	}
+	partBridges := map[kl][]bridge{}
+	for i := 0; i < len(keys2); {
+		j := i + 1
+		for j < len(keys2) && keys2[j].a == keys2[i].a && keys2[j].b == keys2[i].b {
+			j++
+		}
+		a, b := keys2[i].a, keys2[i].b
+		p, q := c.phrasings[a], c.phrasings[b]
+		if p.kind == q.kind && p.locale == q.locale {
+			// (A visitor who searched in one language, then in another:
+			// gaps are per kind and locale, so this visit joins nothing.)
+			k := kl{p.kind, p.locale}
+			partBridges[k] = append(partBridges[k], bridge{local[a], local[b], j - i, who[i:j:j]})
+		}
+		i = j
 	}
 	var groups []*group
 	for _, k := range order {
@@ -423,7 +443,13 @@ func (c *collector) before(keys []string, a, b int32) bool {
 // failedVisitors returns the distinct visitors of a phrasing's failed
 // hits, sorted.
 func (c *collector) failedVisitors(pi int32) []uint32 {
-	var who []uint32
+	n := 0
+	for _, h := range c.phrasings[pi].hits {
+		if h.failure != failNone {
+			n++
+		}
+	}
+	who := make([]uint32, 0, n)
 	for _, h := range c.phrasings[pi].hits {
 		if h.failure != failNone {
 			who = append(who, h.visitor)

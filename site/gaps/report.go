@@ -2,6 +2,7 @@ package gaps
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -667,14 +668,18 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 		return a.Query < b.Query
 	})
 	gap.Query = gap.Variants[0].Query
+	// The article nearest to most of its tickets, then the closest.
 	most := uint32(0)
 	for a, n := range nearest {
-		if most == 0 || n > nearest[most] || n == nearest[most] && c.strList[a] < c.strList[most] {
+		if most == 0 || n > nearest[most] || n == nearest[most] && (nearestScore[a] > nearestScore[most] ||
+			nearestScore[a] == nearestScore[most] && c.strList[a] < c.strList[most]) {
 			most = a
 		}
 	}
 	if most != 0 {
-		gap.Nearest, gap.NearestScore = c.strList[most], float64(nearestScore[most])
+		// Scores are kept as float32: rounded to what they mean (the
+		// linker's confidence, three decimals), not float64 noise.
+		gap.Nearest, gap.NearestScore = c.strList[most], math.Round(float64(nearestScore[most])*1000)/1000
 	}
 	for a, vs := range found {
 		if len(vs) >= MinFound {

@@ -1,6 +1,7 @@
 package gaps_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -34,5 +35,31 @@ func TestReformulationCountsPeople(t *testing.T) {
 	gapOf := gapOfVariant(rep)
 	if gapOf["display blinks"] == "" || gapOf["display blinks"] != gapOf["screen flashing"] || gapOf["screen flashing"] != gapOf["screen flashes"] {
 		t.Errorf("gaps %v, want one: two of the four people of the smaller gap came from the other", gapOf)
+	}
+}
+
+// TestNearestArticle: an unlinked-ticket gap shows the article nearest to
+// most of its tickets and, of those nearest to as many, the closest, with
+// its confidence as the linker gives it (three decimals, not the noise of
+// a float32 read as a float64).
+func TestNearestArticle(t *testing.T) {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	var records []gaps.Record
+	for i, tk := range []struct {
+		subject, nearest string
+		score            float32
+	}{
+		{"thermostat clicking loudly", "troubleshooting/noise", 0.266},
+		{"thermostat clicking at night", "troubleshooting/relay", 0.32},
+	} {
+		records = append(records, gaps.Record{Query: tk.subject, Locale: "en", Source: "zendesk", Kind: gaps.UnlinkedTicket,
+			Visitor: fmt.Sprint("t", i), Nearest: tk.nearest, NearestScore: float64(tk.score), Time: at.Add(time.Duration(i) * time.Hour)})
+	}
+	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(48 * time.Hour), MinVisitors: 1})
+	if len(rep.Gaps) != 1 {
+		t.Fatalf("%d gaps, want one: %+v", len(rep.Gaps), rep.Gaps)
+	}
+	if g := rep.Gaps[0]; g.Nearest != "troubleshooting/relay" || g.NearestScore != 0.32 {
+		t.Errorf("nearest %s %v, want troubleshooting/relay 0.32", g.Nearest, g.NearestScore)
 	}
 }

@@ -26,9 +26,9 @@ func WriteCSV(w io.Writer, list []Gap) error {
 	cw := csv.NewWriter(w)
 	cw.Write(CSVHeader)
 	for _, g := range list {
-		answered := ""
+		answered, before, after := "", "", "" // empty while open
 		if g.AnsweredAt != nil {
-			answered = g.AnsweredAt.Format(time.RFC3339)
+			answered, before, after = g.AnsweredAt.Format(time.RFC3339), strconv.Itoa(g.Before), strconv.Itoa(g.After)
 		}
 		score := ""
 		if g.Nearest != "" {
@@ -38,7 +38,7 @@ func WriteCSV(w io.Writer, list []Gap) error {
 			strconv.Itoa(g.NoResults), strconv.Itoa(g.NoClick),
 			strconv.Itoa(g.Last7), strconv.Itoa(g.Prev7), strconv.Itoa(g.Last30),
 			g.FirstSeen.Format(time.RFC3339), g.LastSeen.Format(time.RFC3339), g.Status, Cell(g.Note),
-			answered, g.AnsweredBy, strconv.Itoa(g.Before), strconv.Itoa(g.After),
+			answered, g.AnsweredBy, before, after,
 			g.Nearest, score, Cell(VariantList(g.Variants)), Cell(CountList(g.Sources)), Cell(CountList(g.Contexts)), Cell(CountList(g.Paths)),
 			strings.Join(g.Merged, " "),
 			strconv.Itoa(g.NoResultsVisitors), strconv.Itoa(g.NoClickVisitors), strconv.Itoa(g.Waiting),

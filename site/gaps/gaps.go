@@ -11,6 +11,7 @@
 package gaps
 
 import (
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"strings"
@@ -175,7 +176,8 @@ type Gap struct {
 	AnsweredAt *time.Time `json:"answered_at,omitempty"`
 	AnsweredBy string     `json:"answered_by,omitempty"`
 	// Before and After count the visitors of the period before AnsweredAt
-	// and since.
+	// and since; in JSON, both are there when AnsweredAt is, 0 included
+	// (nobody since), and absent while the gap is open (MarshalJSON).
 	Before int `json:"visitors_before_answer,omitempty"`
 	After  int `json:"visitors_after_answer,omitempty"`
 	// Waiting counts the people waiting to be told when the gap is
@@ -183,6 +185,21 @@ type Gap struct {
 	// IDs, never shown. Each raises the gap's rank (see Rank).
 	Waiting int      `json:"waiting"`
 	Waiters []string `json:"-"`
+}
+
+// MarshalJSON writes the gap as its fields' tags say, with
+// visitors_before_answer and visitors_after_answer present, 0 included,
+// when the gap is answered.
+func (g Gap) MarshalJSON() ([]byte, error) {
+	type fields Gap // the same fields, without this method
+	if g.AnsweredAt == nil {
+		return json.Marshal(fields(g))
+	}
+	return json.Marshal(struct {
+		fields
+		Before int `json:"visitors_before_answer"`
+		After  int `json:"visitors_after_answer"`
+	}{fields(g), g.Before, g.After})
 }
 
 // Found is an article a gap's visitors opened instead (Gap.FoundInstead).

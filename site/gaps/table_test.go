@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -158,5 +159,55 @@ func TestWantsArticle(t *testing.T) {
 		if got := c.g.WantsArticle(); got != c.want {
 			t.Errorf("%+v: WantsArticle = %v, want %v", c.g, got, c.want)
 		}
+	}
+}
+
+// TestAnsweredVisitorsShown: an answered gap says how many visitors came
+// before and since in JSON and CSV, "since" 0 included (the answer
+// works); an open gap says neither (no answer, no before and after).
+func TestAnsweredVisitorsShown(t *testing.T) {
+	at := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	answered := Gap{ID: "a1", Kind: KindSearch, Query: "dark mode", AnsweredAt: &at, AnsweredBy: "display/dark.md", Before: 3, After: 0}
+	open := Gap{ID: "b2", Kind: KindSearch, Query: "bluetooth"}
+	for _, tc := range []struct {
+		g          Gap
+		want, none []string
+	}{
+		{answered, []string{`"visitors_before_answer":3`, `"visitors_after_answer":0`, `"answered_by":"display/dark.md"`}, nil},
+		{open, nil, []string{"visitors_before_answer", "visitors_after_answer", "answered_at"}},
+	} {
+		b, err := json.Marshal(tc.g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !bytes.Contains(b, []byte(w)) {
+				t.Errorf("%s: JSON lacks %s: %s", tc.g.ID, w, b)
+			}
+		}
+		for _, w := range tc.none {
+			if bytes.Contains(b, []byte(w)) {
+				t.Errorf("%s: JSON has %s: %s", tc.g.ID, w, b)
+			}
+		}
+		if bytes.Count(b, []byte(`"visitors_after_answer"`)) > 1 {
+			t.Errorf("%s: a field twice: %s", tc.g.ID, b)
+		}
+	}
+	var c bytes.Buffer
+	if err := WriteCSV(&c, []Gap{answered, open}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&c).ReadAll()
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("csv: %v %q", err, rows)
+	}
+	col := func(name string) int { return slices.Index(rows[0], name) }
+	b, a := col("visitors_before_answer"), col("visitors_after_answer")
+	if b < 0 || a < 0 {
+		t.Fatalf("csv header %q", rows[0])
+	}
+	if rows[1][b] != "3" || rows[1][a] != "0" || rows[2][b] != "" || rows[2][a] != "" {
+		t.Errorf("csv before/after: answered %q %q, open %q %q; want 3 0 and empty", rows[1][b], rows[1][a], rows[2][b], rows[2][a])
 	}
 }

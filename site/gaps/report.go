@@ -39,6 +39,8 @@ type Options struct {
 // Report is the content-gap report of a period.
 type Report struct {
 	Since time.Time `json:"since"`
+	// Until ends the period (excluded), zero for now: Options.Until.
+	Until time.Time `json:"-"`
 	Gaps  []Gap     `json:"gaps"`
 	// Queries are the most searched phrasings of the period, by
 	// visitors, with how many of those visitors failed and the gap they
@@ -251,7 +253,7 @@ func (c *collector) reportFrom(gr *grouped, opts Options, changed ...Decision) R
 			moved[d.Kind+"|"+d.Locale+"|"+k] = true
 		}
 	}
-	rep := Report{Since: opts.Since, Gaps: []Gap{}}
+	rep := Report{Since: opts.Since, Until: opts.Until, Gaps: []Gap{}}
 	w := periodOf(opts)
 	gapOf := map[int32]string{}
 	for _, g := range groups {

@@ -37,9 +37,13 @@ func WriteTable(w io.Writer, rep Report, from time.Time) {
 			status, oneLine(g.Query), oneLine(VariantList(g.Variants)), CountList(g.Sources))
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "%s from %s, %s and %s with no help since %s\n", site.Count(len(rep.Gaps), "gap"),
+	period := "since " + from.Format("2006-01-02 15:04")
+	if !rep.Until.IsZero() {
+		period += ", until " + rep.Until.Add(-time.Nanosecond).Format("2006-01-02") + " included"
+	}
+	fmt.Fprintf(w, "%s from %s, %s and %s with no help %s\n", site.Count(len(rep.Gaps), "gap"),
 		site.CountOf(rep.Searches, "failed search", "failed searches"), site.Count(rep.Tickets, "unlinked ticket"),
-		site.Count(rep.Openings, "widget opening"), from.Format("2006-01-02 15:04"))
+		site.Count(rep.Openings, "widget opening"), period)
 }
 
 // oneLine keeps a table cell on one line and reasonably short.

@@ -76,6 +76,9 @@ func TestWriteTableTotals(t *testing.T) {
 			"0 gaps from 1 failed search, 1 unlinked ticket and 1 widget opening with no help since 2026-10-31 08:30\n"},
 		{Report{Searches: 12480, Tickets: 1200, Openings: 3},
 			"0 gaps from 12,480 failed searches, 1,200 unlinked tickets and 3 widget openings with no help since 2026-10-31 08:30\n"},
+		// A period with a last day (--until) says it.
+		{Report{Searches: 1, Until: time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC)},
+			"0 gaps from 1 failed search, 0 unlinked tickets and 0 widget openings with no help since 2026-10-31 08:30, until 2026-11-14 included\n"},
 	} {
 		var b bytes.Buffer
 		WriteTable(&b, c.rep, from)

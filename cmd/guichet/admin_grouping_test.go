@@ -109,6 +109,10 @@ func TestAdminMergeAndSplit(t *testing.T) {
 		if b := w.Body.String(); !strings.Contains(b, tc.says) || strings.Contains(b, "Page not found") {
 			t.Errorf("merge, %s: the page does not say %q: %s", tc.name, tc.says, b)
 		}
+		// And leads back to the admin page.
+		if b := w.Body.String(); !strings.Contains(b, `<a href="/admin/">Back to the admin page</a>`) {
+			t.Errorf("merge, %s: the error page has no way back to the admin page", tc.name)
+		}
 	}
 	w := serve(m, "POST", "/admin/merge", merge.Encode(), "Cookie", session)
 	if w.Code != 303 || w.Header().Get("Location") != "/admin/#gap-"+tip.ID {

@@ -120,6 +120,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 		// A form's error: the page is there, what the form names may
 		// not be (a mistyped gap ID); the message says which.
 		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T["bad_request"], msg, b.TLang["bad_request"], msgLang
+		if strings.HasPrefix(r.URL.Path, "/admin/") {
+			data.Back = adminBack(r, "")
+		}
 	case status == http.StatusNotFound, status == http.StatusGone:
 		shown("not_found_title", "not_found_text")
 		if status == http.StatusGone {

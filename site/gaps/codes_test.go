@@ -74,10 +74,7 @@ func TestCodesApart(t *testing.T) {
 // year, which names no problem. Each pair is grouped alone, two visitors
 // each.
 func TestCodeAfterWord(t *testing.T) {
-	tests := []struct {
-		a, b     string
-		together bool
-	}{
+	checkPairs(t, []pairCase{
 		{"install fails with error 1935", "install fails with error 1603", false},
 		{"install fails with error 1935", "install fails with 0x80070005", false},
 		{"event 2004 in the system log", "event 4096 in the system log", false},
@@ -120,12 +117,7 @@ func TestCodeAfterWord(t *testing.T) {
 		// The same code, one gap.
 		{"install fails with error 1935", "install fails again with error 1935", true},
 		{"event 2004 in the system log", "event 2004 in the log", true},
-	}
-	for _, tt := range tests {
-		if together := oneGap(tt.a, tt.b); together != tt.together {
-			t.Errorf("%q and %q: one gap = %v, want %v", tt.a, tt.b, together, tt.together)
-		}
-	}
+	})
 }
 
 // TestShortCodes: a few letters and two digits ("E24", "F05", "P04") is
@@ -133,10 +125,7 @@ func TestCodeAfterWord(t *testing.T) {
 // word before it: two such codes are two problems, whatever words they
 // share; the same code typed in capitals or not is one.
 func TestShortCodes(t *testing.T) {
-	tests := []struct {
-		a, b     string
-		together bool
-	}{
+	checkPairs(t, []pairCase{
 		{"dishwasher shows E24", "dishwasher shows E15", false},
 		{"E70 lock blocked", "E71 lock blocked", false},
 		{"boiler F05 after service", "boiler E05 after service", false},
@@ -145,12 +134,7 @@ func TestShortCodes(t *testing.T) {
 		// One digit, or digits alone, is no such code: a plan, a version.
 		{"plan b2 pricing", "plan b3 pricing", true},
 		{"iphone 14 battery", "iphone 15 battery", true},
-	}
-	for _, tt := range tests {
-		if together := oneGap(tt.a, tt.b); together != tt.together {
-			t.Errorf("%q and %q: one gap = %v, want %v", tt.a, tt.b, together, tt.together)
-		}
-	}
+	})
 }
 
 // TestAddressesWhole: an IP address is one term, not the pieces an
@@ -158,10 +142,7 @@ func TestShortCodes(t *testing.T) {
 // the groups of an IPv6 address with one): different addresses share no
 // piece, the same address is the same term.
 func TestAddressesWhole(t *testing.T) {
-	tests := []struct {
-		a, b     string
-		together bool
-	}{
+	checkPairs(t, []pairCase{
 		{"2001:db8::1 docs example", "2001:db8::2 ping reachable", false},
 		{"printer at 2001:db8::10 offline", "2001:db8::20 dns name", false},
 		{"192.168.1.1 admin page", "192.168.1.20 printer offline", false},
@@ -170,7 +151,18 @@ func TestAddressesWhole(t *testing.T) {
 		{"error 1 on fe80::1", "error 2 on fe80::1", false},
 		{"fe80::1 not reachable", "fe80::1 unreachable", true},
 		{"192.168.1.1 admin login", "192.168.001.001 admin login page", true},
-	}
+	})
+}
+
+// pairCase is two failed searches and whether they make one gap.
+type pairCase struct {
+	a, b     string
+	together bool
+}
+
+// checkPairs checks each pair, grouped alone (oneGap).
+func checkPairs(t *testing.T, tests []pairCase) {
+	t.Helper()
 	for _, tt := range tests {
 		if together := oneGap(tt.a, tt.b); together != tt.together {
 			t.Errorf("%q and %q: one gap = %v, want %v", tt.a, tt.b, together, tt.together)

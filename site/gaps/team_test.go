@@ -820,3 +820,44 @@ func TestUnmerge(t *testing.T) {
 		t.Errorf("merged again: %+v %v", g, err)
 	}
 }
+
+// TestUnmergeChainInOrder: a merge chain (A into B, then B into C) undone
+// from its first link (A, then B) gives each gap its own phrasings back:
+// B, unmerged after A, does not take along the phrasings of A, which
+// stands on its own before and after.
+func TestUnmergeChainInOrder(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	for _, q := range []string{"tip the driver", "gratuity for staff", "leave a review"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	tip, _ := gapOf(rep, "tip the driver")
+	grat, _ := gapOf(rep, "gratuity for staff")
+	review, _ := gapOf(rep, "leave a review")
+	if _, err := s.svc.Merge(ctx, tip.ID, grat.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, review.ID, tip.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Unmerge(ctx, grat.ID); err != nil {
+		t.Fatal(err)
+	}
+	back, err := s.svc.Unmerge(ctx, tip.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.ID != tip.ID || len(back.Variants) != 1 || back.Variants[0].Query != "tip the driver" {
+		t.Errorf("brought back: %s %+v, want %s with its own phrasing alone", back.ID, back.Variants, tip.ID)
+	}
+	rep = s.report(gaps.Options{})
+	for _, want := range []gaps.Gap{tip, grat, review} {
+		g, ok := gapOf(rep, want.Query)
+		if !ok || g.ID != want.ID || len(g.Variants) != 1 || len(g.Merged) != 0 {
+			t.Errorf("%q after undoing the chain: %s %+v, merged %v; want gap %s on its own", want.Query, g.ID, g.Variants, g.Merged, want.ID)
+		}
+	}
+}

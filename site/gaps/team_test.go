@@ -861,3 +861,45 @@ func TestUnmergeChainInOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitOutChainedGap: in a merge chain (A into B, then B into C),
+// moving A's phrasing back out of C brings back A under its own ID, not
+// B with A's phrasing alone: B's phrasings stay in C, which still lists B
+// as merged, and undoing B's merge later gives B its own phrasings only.
+func TestSplitOutChainedGap(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	for _, q := range []string{"tip the driver", "gratuity for staff", "leave a review"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	tip, _ := gapOf(rep, "tip the driver")
+	grat, _ := gapOf(rep, "gratuity for staff")
+	review, _ := gapOf(rep, "leave a review")
+	if _, err := s.svc.Merge(ctx, tip.ID, grat.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, review.ID, tip.ID); err != nil {
+		t.Fatal(err)
+	}
+	back, err := s.svc.Split(ctx, review.ID, "gratuity for staff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.ID != grat.ID || len(back.Variants) != 1 || len(back.Merged) != 0 {
+		t.Errorf("moved out: gap %s %+v, merged %v; want %s alone", back.ID, back.Variants, back.Merged, grat.ID)
+	}
+	rest, _ := gapOf(s.report(gaps.Options{}), "leave a review")
+	if rest.ID != review.ID || len(rest.Variants) != 2 || !slices.Equal(rest.Merged, []string{tip.ID}) {
+		t.Errorf("the gap it left: %s %+v, merged %v; want %s with its phrasing and tip's, tip merged", rest.ID, rest.Variants, rest.Merged, review.ID)
+	}
+	tipBack, err := s.svc.Unmerge(ctx, tip.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tipBack.ID != tip.ID || len(tipBack.Variants) != 1 || tipBack.Variants[0].Query != "tip the driver" {
+		t.Errorf("tip unmerged: %s %+v, want its own phrasing alone", tipBack.ID, tipBack.Variants)
+	}
+}

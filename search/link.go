@@ -76,42 +76,80 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	// Typos are corrected in the subject only, and no word is searched
 	// with two edits (fuzzy automata): linking must stay cheap enough for
 	// a million tickets.
+	// The error codes the subject names ("Error E13 on the lock", "error
+	// 1603"; site.QueryCodes, as search and the gap report read them):
+	// what the ticket is about. Each weighs at least as much as the
+	// subject's other words together, is taken as typed (no typo of
+	// another code), and an article without it is linked by no body.
+	var codes []string
 	weigh := func(text string, unknown float64, subject bool) (tw termWeights, code bool) {
 		weights := map[string]float64{}
 		ws := li.analyzeTypos(text, false, subject).words
+		isCode := map[int]bool{}
+		if subject {
+			plains := make([]string, len(ws))
+			for i, w := range ws {
+				plains[i] = w.plain
+			}
+			for _, k := range site.QueryCodes(plains) {
+				isCode[k] = ws[k].stem != ""
+			}
+		}
+		term := func(i int) string {
+			w := ws[i]
+			if isCode[i] {
+				return w.stem
+			}
+			if isNumber(w.plain) || stops[w.plain] || oneLetter(w.plain) {
+				return ""
+			}
+			return linkTerm(w)
+		}
 		labels := true // every informative word names the number after it
-		for i, w := range ws {
-			w.fuzz = 0
-			t := linkTerm(w)
-			if t == "" || isNumber(w.plain) || stops[w.plain] || oneLetter(w.plain) {
+		for i := range ws {
+			if term(i) == "" {
 				continue
 			}
-			labels = labels && i+1 < len(ws) && isNumber(ws[i+1].plain)
+			labels = labels && i+1 < len(ws) && isNumber(ws[i+1].plain) && !isCode[i+1]
 		}
 		if labels && subject {
 			// "Order 4821", "Invoice 2026 0042": a reference, not what
 			// the ticket is about; the body says that.
 			return nil, false
 		}
-		for _, w := range ws {
+		for i, w := range ws {
 			w.fuzz = 0
-			t := linkTerm(w)
-			if t == "" || isNumber(w.plain) || stops[w.plain] || oneLetter(w.plain) {
+			t := term(i)
+			if t == "" {
 				continue
 			}
 			wt := li.termWeight(t)
 			if li.vocab[t] == 0 {
 				wt *= unknown
 			}
-			if wt == 0 {
+			if wt == 0 && !isCode[i] {
 				continue
 			}
 			weights[t] = wt
 			code = code || hasDigit(w.plain)
+			if isCode[i] && !slices.Contains(codes, t) {
+				codes = append(codes, t)
+			}
 			// Only terms some article has can find candidates.
 			if !seen[t] && len(words) < maxWords && li.vocab[t] > 0 {
 				seen[t] = true
 				words = append(words, w)
+			}
+		}
+		if subject {
+			var others float64
+			for t, wt := range weights {
+				if !slices.Contains(codes, t) {
+					others += wt
+				}
+			}
+			for _, t := range codes {
+				weights[t] = max(weights[t], others)
 			}
 		}
 		return sortedWeights(weights), code
@@ -144,6 +182,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		dt := li.docTerms(cands[i].d)
 		cands[i].subj, cands[i].body = dt.coverage(subj, need), dt.coverage(bodyW, need)
 		cands[i].bodyTerms = dt.has(bodyW)
+		cands[i].lacksCode = slices.ContainsFunc(codes, func(t string) bool { return !dt.strong[t] && !dt.body[t] })
 	}
 	// A subject that says what the ticket is about (an informative word,
 	// known to the articles or not) decides: the body, which holds
@@ -158,6 +197,9 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		support := 1.0
 		if informative {
 			support = min(1, c.subj/linkBodySupport)
+		}
+		if c.lacksCode {
+			support = 0 // another code's article: the body cannot make it this one
 		}
 		return max(c.subj, linkBodyWeight*support*c.body)
 	}
@@ -201,6 +243,7 @@ type linkCand struct {
 	score      float32 // the index's score, rounded (see linkHits)
 	subj, body float64 // coverage of the subject's and of the body's terms
 	bodyTerms  int     // how many of the body's terms the article has
+	lacksCode  bool    // an error code the subject names is not in the article
 }
 
 // bestCand returns the position of the candidate of highest positive conf,

@@ -285,13 +285,25 @@ func (s *Service) split(ctx context.Context, c *collector, words *grouped, decis
 	d.Keys = removeKeys(keys, moving)
 	d.Updated = s.now()
 	saved := []Decision{d}
+	// A gap merged into this one that held the phrasing comes back, with
+	// it, under its own ID (its other phrasings stay joined). In a chain
+	// (A into B, then B into this one) both held it: A, merged first,
+	// comes back, and B, still merged, forgets it.
+	links := mergeLinks(decisions)
+	var holders []Decision
 	for _, m := range decisions {
-		// A gap merged into this one that held the phrasing comes back,
-		// with it, under its own ID (its other phrasings stay joined).
-		if m.MergedInto == id && slices.Contains(m.Keys, key) {
-			m.MergedInto, m.Keys, m.Updated = "", moving, d.Updated
-			saved = append(saved, m)
+		if m.MergedInto != "" && follow(links, m.ID) == id && slices.Contains(m.Keys, key) {
+			holders = append(holders, m)
 		}
+	}
+	for _, m := range holders {
+		if slices.ContainsFunc(holders, func(o Decision) bool { return o.MergedInto == m.ID }) {
+			m.Keys = removeKeys(m.Keys, moving)
+		} else {
+			m.MergedInto, m.Keys = "", moving
+		}
+		m.Updated = d.Updated
+		saved = append(saved, m)
 	}
 	if err := s.Store.SaveDecisions(ctx, saved...); err != nil {
 		return Gap{}, fmt.Errorf("split gap %s: %w", id, err)

@@ -820,3 +820,86 @@ func TestUnmerge(t *testing.T) {
 		t.Errorf("merged again: %+v %v", g, err)
 	}
 }
+
+// TestUnmergeChainInOrder: a merge chain (A into B, then B into C) undone
+// from its first link (A, then B) gives each gap its own phrasings back:
+// B, unmerged after A, does not take along the phrasings of A, which
+// stands on its own before and after.
+func TestUnmergeChainInOrder(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	for _, q := range []string{"tip the driver", "gratuity for staff", "leave a review"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	tip, _ := gapOf(rep, "tip the driver")
+	grat, _ := gapOf(rep, "gratuity for staff")
+	review, _ := gapOf(rep, "leave a review")
+	if _, err := s.svc.Merge(ctx, tip.ID, grat.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, review.ID, tip.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Unmerge(ctx, grat.ID); err != nil {
+		t.Fatal(err)
+	}
+	back, err := s.svc.Unmerge(ctx, tip.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.ID != tip.ID || len(back.Variants) != 1 || back.Variants[0].Query != "tip the driver" {
+		t.Errorf("brought back: %s %+v, want %s with its own phrasing alone", back.ID, back.Variants, tip.ID)
+	}
+	rep = s.report(gaps.Options{})
+	for _, want := range []gaps.Gap{tip, grat, review} {
+		g, ok := gapOf(rep, want.Query)
+		if !ok || g.ID != want.ID || len(g.Variants) != 1 || len(g.Merged) != 0 {
+			t.Errorf("%q after undoing the chain: %s %+v, merged %v; want gap %s on its own", want.Query, g.ID, g.Variants, g.Merged, want.ID)
+		}
+	}
+}
+
+// TestSplitOutChainedGap: in a merge chain (A into B, then B into C),
+// moving A's phrasing back out of C brings back A under its own ID, not
+// B with A's phrasing alone: B's phrasings stay in C, which still lists B
+// as merged, and undoing B's merge later gives B its own phrasings only.
+func TestSplitOutChainedGap(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	for _, q := range []string{"tip the driver", "gratuity for staff", "leave a review"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	tip, _ := gapOf(rep, "tip the driver")
+	grat, _ := gapOf(rep, "gratuity for staff")
+	review, _ := gapOf(rep, "leave a review")
+	if _, err := s.svc.Merge(ctx, tip.ID, grat.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, review.ID, tip.ID); err != nil {
+		t.Fatal(err)
+	}
+	back, err := s.svc.Split(ctx, review.ID, "gratuity for staff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.ID != grat.ID || len(back.Variants) != 1 || len(back.Merged) != 0 {
+		t.Errorf("moved out: gap %s %+v, merged %v; want %s alone", back.ID, back.Variants, back.Merged, grat.ID)
+	}
+	rest, _ := gapOf(s.report(gaps.Options{}), "leave a review")
+	if rest.ID != review.ID || len(rest.Variants) != 2 || !slices.Equal(rest.Merged, []string{tip.ID}) {
+		t.Errorf("the gap it left: %s %+v, merged %v; want %s with its phrasing and tip's, tip merged", rest.ID, rest.Variants, rest.Merged, review.ID)
+	}
+	tipBack, err := s.svc.Unmerge(ctx, tip.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tipBack.ID != tip.ID || len(tipBack.Variants) != 1 || tipBack.Variants[0].Query != "tip the driver" {
+		t.Errorf("tip unmerged: %s %+v, want its own phrasing alone", tipBack.ID, tipBack.Variants)
+	}
+}

@@ -70,10 +70,12 @@ func (s *Service) unmerge(ctx context.Context, c *collector, words *grouped, dec
 	}
 	// Its phrasings leave every gap that joined them (the one it was
 	// merged into, and the one that was merged into since), and stay
-	// with it whatever the words later say.
+	// with it whatever the words later say. A gap merged away since
+	// (the one it joined, merged into a third) forgets them too, so that
+	// undoing that merge later brings back its own phrasings, not these.
 	var saved []Decision
 	for _, d := range decisions {
-		if d.ID == id || d.MergedInto != "" {
+		if d.ID == id {
 			continue
 		}
 		joined, keys := removeKeys(d.Joined, back), removeKeys(d.Keys, back)

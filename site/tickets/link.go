@@ -72,7 +72,7 @@ func maskNumbers(s string) string {
 		for j < len(s) && isDigit(s[j]) {
 			j++
 		}
-		if standsAlone(s, i, j) {
+		if standsAlone(s, i, j) && !announced(s[:i], s[i:j]) {
 			b.WriteString(s[done:i])
 			b.WriteByte('0')
 			done = j
@@ -87,6 +87,26 @@ func maskNumbers(s string) string {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// announced reports whether the number n, written after the text before,
+// is an error code by the word before it ("Error 1603", "event id 4625":
+// site.CodeAfter): what the ticket is about, kept as written.
+func announced(before, n string) bool {
+	if len(before) > 64 {
+		before = before[len(before)-64:] // the last words are enough
+	}
+	words := strings.FieldsFunc(textnorm.Fold(before), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+	})
+	if len(words) == 0 {
+		return false
+	}
+	prev, first := words[len(words)-1], ""
+	if len(words) > 1 {
+		first = words[len(words)-2]
+	}
+	return site.CodeAfter(first, prev, n)
+}
 
 // standsAlone reports whether the digits s[i:j] are a word of their own:
 // after a space, an opening bracket, a quote, '#', '/', '+' or '-', and

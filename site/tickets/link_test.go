@@ -520,3 +520,47 @@ func linkedOrNearest(t *testing.T, l *tickets.Linker, subject, body string) stri
 	}
 	return got.ArticleID
 }
+
+// TestLinkerOtherCode: a ticket naming an error code ("Error E13 on the
+// lock", "Error 1235 when paying") is not linked to the article of
+// another code, however many of its other words that article has, and
+// whatever its body says: the article stays its nearest, for the team to
+// see in the gap report. The code's own article links, and a number after
+// another word ("order 4821") still names no code.
+func TestLinkerOtherCode(t *testing.T) {
+	ctx := context.Background()
+	fsys := fstest.MapFS{
+		"guichet.yaml":        {Data: []byte("locales: [en]\n")},
+		"bikes/e12.md":        {Data: []byte("---\ntitle: Error E12 on the lock\n---\nThe lock display shows E12 when the bolt is blocked. Move the bike and push the lever again.\n")},
+		"billing/e1234.md":    {Data: []byte("---\ntitle: Error 1234 when paying\n---\nYour bank refused the payment. Try another card.\n")},
+		"bikes/battery.md":    {Data: []byte("---\ntitle: The battery is low\n---\nThe motor stops below 5%.\n")},
+		"billing/invoices.md": {Data: []byte("---\ntitle: Download your invoices\n---\nEach ride has a receipt in History.\n")},
+		"account/delete.md":   {Data: []byte("---\ntitle: Delete my account\n---\nGo to Account, then Privacy.\n")},
+	}
+	cases := []struct{ subject, body, linked, nearest string }{
+		{"Error E13 on the lock", "The lock display shows E13", "", "bikes/e12"},
+		{"Lock shows E13", "", "", "bikes/e12"},
+		{"Error 1235 when paying", "My payment fails", "", "billing/e1234"},
+		{"Error E12 on my lock", "", "bikes/e12", ""},
+		{"Lock display shows E12", "The bolt is blocked", "bikes/e12", ""},
+		{"Error 1234 when paying", "", "billing/e1234", ""},
+		{"Download the invoices of order 4821", "", "billing/invoices", ""},
+	}
+	for _, reverse := range []bool{false, true} {
+		l, _, _ := linkerOf(t, fsys)
+		for i := range cases {
+			c := cases[i]
+			if reverse {
+				c = cases[len(cases)-1-i]
+			}
+			tk := site.Ticket{Subject: c.subject, Body: c.body, Locale: "en"}
+			got, err := l.Link(ctx, &tk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.ArticleID != c.linked || c.nearest != "" && got.Nearest != c.nearest {
+				t.Errorf("reverse %v: %q / %q: %+v, want linked to %q, nearest %q", reverse, c.subject, c.body, got, c.linked, c.nearest)
+			}
+		}
+	}
+}

@@ -324,7 +324,9 @@ var (
 	// "… thanks, Ana". Between the two a comma, a dash or a full stop,
 	// or a space when punctuation comes before the sign-off, so that
 	// "Customize the Thank You Page" is no sign-off.
-	signedOff = regexp.MustCompile(`(?i)(?:(?:^|[,.;:!?،؟–—-])\s*` + signOff + `(?:\s*[,.;:!–—-]\s*|\s+)|(?:^|\s)` + signOff + `\s*[,.;:!،–—-]\s*)` + name + `[\s,.;:!?–—-]*$`)
+	// "Best" and "All the best" sign off only with a comma before the
+	// name ("…!!! Best, Sam"), so that "Best Value Pass" stays.
+	signedOff = regexp.MustCompile(`(?i)(?:(?:^|[,.;:!?،؟–—-])\s*` + signOff + `(?:\s*[,.;:!–—-]\s*|\s+)|(?:^|\s)` + signOff + `\s*[,.;:!،–—-]\s*|(?:^|[\s,.;:!?–—-])(?:all the )?best\s*,\s*)` + name + `[\s,.;:!?–—-]*$`)
 	// repeated: runs of the same punctuation ("!!!", "??", "...").
 	repeated = regexp.MustCompile(`([!?.,;:])[!?.,;:]+`)
 )

@@ -188,6 +188,8 @@ func TestTopicSignOffs(t *testing.T) {
 		{"Refund failing, thanks for your help", "Refund failing"},
 		{"Export failing. Cheers - Tom", "Export failing"},
 		{"Factura duplicada. Saludos, Lucía", "Factura duplicada"},
+		{"Re: The battery is low during my ride!!! Best, Sam", "The battery is low during my ride"},
+		{"Refund failing, All the best, Ana Lima", "Refund failing"},
 		{"Rechnung fehlt. Mit freundlichen Grüßen, Hans Müller", "Rechnung fehlt"},
 		{"Fattura mancante, cordiali saluti, Giulia", "Fattura mancante"},
 		{"Fatura em falta, obrigada, Ana", "Fatura em falta"},
@@ -197,6 +199,8 @@ func TestTopicSignOffs(t *testing.T) {
 		{"Customize the Thank You Page", "Customize the Thank You Page"},
 		{"Thank you email template", "Thank you email template"},
 		{"Cheers Bar opening hours", "Cheers Bar opening hours"},
+		{"Compare prices. Best Value Pass", "Compare prices. Best Value Pass"},
+		{"Which pass is best", "Which pass is best"},
 		{"Thanks, Ana", "Thanks, Ana"}, // only noise: as it was
 	} {
 		if got := Topic(c.subject); got != c.want {

@@ -214,7 +214,9 @@ func (s *Service) merge(ctx context.Context, c *collector, words *grouped, decis
 		}
 		// Its keys stay with it, so that moving them back out of the
 		// merged gap (Split) brings it back under its ID.
-		moved = append(moved, Decision{ID: id, Kind: g.kind, Locale: g.locale, MergedInto: into, Keys: keys, Updated: now, Version: old.Version})
+		// Its decision stays with it, unused while it is merged: undoing
+		// the merge (Unmerge, Split) brings it back.
+		moved = append(moved, Decision{ID: id, Kind: g.kind, Locale: g.locale, Status: old.Status, Note: old.Note, MergedInto: into, Keys: keys, Updated: now, Version: old.Version})
 	}
 	d.Keys = d.Joined
 	d.Updated = now

@@ -772,6 +772,9 @@ func TestUnmerge(t *testing.T) {
 	tip, _ := gapOf(rep, "tip the driver")
 	grat, _ := gapOf(rep, "gratuity for staff")
 	review, _ := gapOf(rep, "leave a review")
+	if _, err := s.svc.Decide(ctx, grat.ID, gaps.StatusProductFix, "a tip button"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.svc.Merge(ctx, tip.ID, grat.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -803,6 +806,10 @@ func TestUnmerge(t *testing.T) {
 	slices.Sort(vs)
 	if back.ID != grat.ID || !slices.Equal(vs, []string{"gratuities", "gratuity for staff"}) || back.Visitors != 4 || len(back.Merged) != 0 {
 		t.Errorf("brought back: %s %q, %d visitors, merged %v", back.ID, vs, back.Visitors, back.Merged)
+	}
+	// With the team's decision on it before the merge.
+	if back.Status != gaps.StatusProductFix || back.Note != "a tip button" {
+		t.Errorf("brought back with status %q, note %q; want its decision before the merge", back.Status, back.Note)
 	}
 	rep = s.report(gaps.Options{})
 	rest, _ := gapOf(rep, "tip the driver")

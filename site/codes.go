@@ -126,3 +126,51 @@ func wordAt(words []string, k int) string {
 	}
 	return words[k]
 }
+
+// referenceWords are the words after which a number names one customer's
+// order, invoice, booking or account, not a problem: "order 4821",
+// "invoice 20231104", "commande 4821", "pedido 4821", "Bestellung 4821".
+// Folded and lower-cased, in the interface's languages.
+var referenceWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		order orders invoice invoices booking bookings reservation reservations ticket tickets receipt receipts
+		transaction transactions account parcel package shipment tracking case claim policy contract customer
+		member membership number num nr ref reference
+		commande commandes facture factures billet billets recu compte colis dossier contrat client numero
+		pedido pedidos factura facturas reserva reservas billete recibo transaccion cuenta paquete envio expediente contrato cliente
+		bestellung bestellnummer rechnung rechnungsnummer buchung reservierung beleg konto paket sendung vertrag kunde kundennummer nummer
+		ordine fattura prenotazione biglietto ricevuta conto pacco contratto
+		bestelling factuur boeking reservering rekening pakket klant klantnummer
+		encomenda fatura bilhete conta pacote`) {
+		referenceWords[w] = true
+	}
+}
+
+// Reference reports whether word, typed right after prev (itself after
+// before, "" at the start), is the number of one customer's order,
+// invoice, booking, account… (a number, or letters and digits with more
+// digits than letters, after a word such as order, invoice, booking,
+// account, number, commande, facture, pedido, Bestellung, or after "id"
+// that follows one: "order id 4821"): it names that customer's case, not
+// a problem, so two such numbers ask the same thing ("order 4821 refund",
+// "order 4822 refund"). A code word before it makes it a code instead
+// (CodeAfter).
+func Reference(before, prev, word string) bool {
+	if !referenceWords[prev] && (prev != "id" || !referenceWords[before]) || word == "" {
+		return false
+	}
+	digits, letters := 0, 0
+	for i := 0; i < len(word); i++ {
+		switch c := word[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'a' && c <= 'z':
+			letters++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && digits > letters
+}

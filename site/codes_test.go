@@ -56,3 +56,28 @@ func TestQueryCodes(t *testing.T) {
 		}
 	}
 }
+
+func TestReference(t *testing.T) {
+	for _, tc := range []struct {
+		before, prev, word string
+		want               bool
+	}{
+		{"", "order", "4821", true},
+		{"my", "invoice", "20231104", true},
+		{"order", "number", "4821", true},
+		{"order", "id", "4821", true},
+		{"", "booking", "a4821", true},
+		{"", "commande", "4821", true},
+		{"", "bestellung", "4821", true},
+		{"", "order", "status", false}, // no digit
+		{"", "order", "abc12", false},  // more letters than digits
+		{"", "error", "1603", false},   // a code word
+		{"event", "id", "4625", false}, // "id" after a code word
+		{"", "install", "1603", false}, // no reference word
+		{"", "order", "48-21", false},  // not one word of letters and digits
+	} {
+		if got := Reference(tc.before, tc.prev, tc.word); got != tc.want {
+			t.Errorf("Reference(%q, %q, %q) = %v, want %v", tc.before, tc.prev, tc.word, got, tc.want)
+		}
+	}
+}

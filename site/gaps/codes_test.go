@@ -180,3 +180,24 @@ func oneGap(a, b string) bool {
 	rep := gaps.Group(ty.records, nil, nil, gaps.Options{Now: at.Add(30 * 24 * time.Hour)})
 	return len(rep.Gaps) == 1
 }
+
+// TestReferencesAreNoCodes: the number of a customer's order, invoice or
+// booking names whose case it is, not the problem: two customers asking
+// about their orders ask one thing, in any of the interface's languages;
+// a number after a code word, or with no reference word before it, is
+// still a code.
+func TestReferencesAreNoCodes(t *testing.T) {
+	checkPairs(t, []pairCase{
+		{"order 4821 refund", "order 4822 refund", true},
+		{"where is order 48213", "where is order 55120", true},
+		{"order id 4821 not delivered", "order id 7710 not delivered", true},
+		{"invoice number 4821 missing", "invoice number 9932 missing", true},
+		{"booking A4821 cancelled", "booking B7710 cancelled", true},
+		{"commande 4821 pas reçue", "commande 9921 pas reçue", true},
+		{"pedido 4821 no llegó", "pedido 7310 no llegó", true},
+		// Codes stay codes.
+		{"error 1603 on my order", "error 1618 on my order", false},
+		{"install fails 1603", "install fails 1618", false},
+		{"order fails with error 4821", "order fails with error 4822", false},
+	})
+}

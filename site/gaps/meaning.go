@@ -87,7 +87,7 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 		keys[i] = strings.Join(sortedSet(terms), " ")
 		// Items are grouped by the terms with their addresses and codes
 		// read (the key has the terms as they are).
-		grouping[i] = sortedSet(sameCodes(readCodes(words, readAddresses(an, locale, in[i].text, terms))))
+		grouping[i] = sortedSet(sameCodes(readCodes(words, dropReferences(words, readAddresses(an, locale, in[i].text, terms)))))
 		for _, t := range grouping[i] {
 			if strings.HasPrefix(t, codeMark) {
 				marked[t] = true
@@ -382,6 +382,33 @@ func readCodes(words []Word, terms []string) []string {
 				out[i] = codeMark + t
 			}
 		}
+	}
+	if out == nil {
+		return terms
+	}
+	return out
+}
+
+// dropReferences returns terms, the terms of words (an Analysis), without
+// the numbers that name one customer's order, invoice or account
+// (site.Reference: "4821" of "order 4821 refund"): they say whose case,
+// not what is asked, and as codes they would keep apart the same
+// question asked by two customers. In a new slice when any is dropped.
+func dropReferences(words []Word, terms []string) []string {
+	var out []string
+	for k := 1; k < len(words); k++ {
+		w := words[k]
+		before := ""
+		if k >= 2 {
+			before = words[k-2].Plain
+		}
+		if w.Term == "" || site.CodeAfter(before, words[k-1].Plain, w.Plain) || !site.Reference(before, words[k-1].Plain, w.Plain) {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), terms...)
+		}
+		out = slices.DeleteFunc(out, func(t string) bool { return t == w.Term })
 	}
 	if out == nil {
 		return terms

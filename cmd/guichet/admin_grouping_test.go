@@ -241,3 +241,49 @@ func TestAdminFormsKeepThePeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestAdminIgnoredGaps: a gap the team ignored leaves the admin page, and
+// comes back on it when the team asks to see the ignored ones too, so that
+// one ignored by mistake can be decided on again from the page; deciding
+// on it there comes back to that view, and its export lists it too.
+func TestAdminIgnoredGaps(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	for _, v := range []string{"a", "b"} {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "pay with bitcoin", Locale: "en", Source: "site", Visitor: v, Time: time.Now().Add(-time.Hour)})
+	}
+	m.Recorder.Flush(ctx)
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	session := signIn(t, m, admin)
+	page := serve(m, "GET", "/admin/?since=30d", "", "Cookie", session).Body.String()
+	csrf := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(page)[1]
+	gap := regexp.MustCompile(`name="gap" value="([0-9a-f]+)"`).FindStringSubmatch(page)[1]
+	form := url.Values{"csrf": {csrf}, "gap": {gap}, "status": {"ignored"}, "back": {"since=30d"}}
+	if w := serve(m, "POST", "/admin/triage", form.Encode(), "Cookie", session); w.Code != 303 {
+		t.Fatalf("ignore: %d", w.Code)
+	}
+	row := `id="gap-` + gap + `"`
+	page = serve(m, "GET", "/admin/?since=30d", "", "Cookie", session).Body.String()
+	if strings.Contains(page, row) || !strings.Contains(page, `<a href="/admin/?since=30d&amp;ignored=1#gaps">Show the gaps the team ignored too</a>`) {
+		t.Fatal("the ignored gap is listed, or the page offers no way to see it")
+	}
+	page = serve(m, "GET", "/admin/?since=30d&ignored=1", "", "Cookie", session).Body.String()
+	if !strings.Contains(page, row) || !strings.Contains(page, `<option value="ignored" selected>`) || !strings.Contains(page, `<a href="/admin/?since=30d#gaps">Hide them</a>`) {
+		t.Fatal("with ignored=1 the page does not list the ignored gap as ignored")
+	}
+	if !strings.Contains(page, `name="back" value="ignored=1&amp;since=30d"`) {
+		t.Error("the forms do not carry the view with the ignored gaps")
+	}
+	if w := serve(m, "GET", "/admin/export/gaps.csv?since=30d&ignored=1", "", "Cookie", session); !strings.Contains(w.Body.String(), gap+",") {
+		t.Errorf("the export with ignored=1 lacks the ignored gap: %s", w.Body)
+	}
+	form = url.Values{"csrf": {csrf}, "gap": {gap}, "status": {""}, "back": {"ignored=1&since=30d"}}
+	if w := serve(m, "POST", "/admin/triage", form.Encode(), "Cookie", session); w.Code != 303 || w.Header().Get("Location") != "/admin/?ignored=1&since=30d#gap-"+gap {
+		t.Errorf("undecided again: %d %s", w.Code, w.Header().Get("Location"))
+	}
+	if page := serve(m, "GET", "/admin/?since=30d", "", "Cookie", session).Body.String(); !strings.Contains(page, row) {
+		t.Error("the gap decided on again is not back on the page")
+	}
+}

@@ -66,10 +66,14 @@ type adminPage struct {
 	// Query is since, until and locale, for links and exports: an encoded
 	// query string (periodQuery), typed so html/template keeps its & and =
 	// rather than escaping them into one meaningless value.
-	Query   template.URL
-	Summary insights.Summary
-	Cards   []adminCard
-	Charts  []chart
+	Query template.URL
+	// PeriodQuery is Query without the ignored gaps; ShowIgnored says
+	// whether the page lists them ("ignored=1").
+	PeriodQuery template.URL
+	ShowIgnored bool
+	Summary     insights.Summary
+	Cards       []adminCard
+	Charts      []chart
 	// ToDo is the ranked to-do list: its first tasks, then more of them
 	// (folded), of ToDoTotal.
 	ToDo, ToDoMore []insights.Task
@@ -215,9 +219,11 @@ func (s *Server) admin(c echo.Context) error {
 	}
 	page.SignedIn, page.CSRF, page.Period = true, csrfToken(sess), p
 	page.Picker = pickerOf(p, st)
-	page.Query = template.URL(periodQuery(p))
+	page.ShowIgnored = showIgnored(c)
+	page.Query = template.URL(periodQuery(p, page.ShowIgnored))
+	page.PeriodQuery = template.URL(periodQuery(p, false))
 	page.Statuses = gaps.Statuses
-	d, err := s.dashboard(c.Request().Context(), st, p)
+	d, err := s.dashboard(c.Request().Context(), st, p, page.ShowIgnored)
 	if err != nil {
 		return err
 	}

@@ -25,8 +25,9 @@ type dashboard struct {
 }
 
 // dashboard reads the figures of p: the summary, the articles, the
-// voters' feedback and the gap report, at once, and ranks the to-do list.
-func (s *Server) dashboard(ctx context.Context, st *state, p insights.Period) (dashboard, error) {
+// voters' feedback and the gap report (the gaps the team ignored too when
+// ignored), at once, and ranks the to-do list.
+func (s *Server) dashboard(ctx context.Context, st *state, p insights.Period, ignored bool) (dashboard, error) {
 	var d dashboard
 	in := s.opts.Insights
 	g, ctx := errgroup.WithContext(ctx)
@@ -35,7 +36,7 @@ func (s *Server) dashboard(ctx context.Context, st *state, p insights.Period) (d
 	g.Go(func() (err error) { d.articles, err = in.Articles(ctx, p); return })
 	g.Go(func() (err error) { d.feedback, err = in.Feedback(ctx, p); return })
 	g.Go(func() (err error) {
-		d.report, err = in.Report(ctx, gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: 2, TopQueries: 20})
+		d.report, err = in.Report(ctx, gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: 2, TopQueries: 20, KeepIgnored: ignored})
 		return
 	})
 	if err := g.Wait(); err != nil {
@@ -85,9 +86,18 @@ func pickerOf(p insights.Period, st *state) adminPicker {
 	return pk
 }
 
-// periodQuery is the query string that asks for p again.
-func periodQuery(p insights.Period) string {
+// showIgnored reports whether the admin page, or its export, was asked to
+// list the gaps the team ignored too ("ignored=1"), so that one ignored by
+// mistake can be decided on again.
+func showIgnored(c echo.Context) bool { return c.QueryParam("ignored") == "1" }
+
+// periodQuery is the query string that asks for p again (with the
+// ignored gaps when ignored).
+func periodQuery(p insights.Period, ignored bool) string {
 	v := url.Values{"since": {p.Since}}
+	if ignored {
+		v.Set("ignored", "1")
+	}
 	if p.Until != "" {
 		v.Set("until", p.Until)
 	}

@@ -41,7 +41,7 @@ func (s *Server) adminExport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.dashboard(c.Request().Context(), st, p)
+	d, err := s.dashboard(c.Request().Context(), st, p, showIgnored(c))
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func (s *Server) adminUnmerge(c echo.Context) error {
 func adminBack(r *http.Request, fragment string) string {
 	back, _ := url.ParseQuery(r.PostFormValue("back"))
 	q := url.Values{}
-	for _, k := range []string{"since", "until", "locale"} {
+	for _, k := range []string{"since", "until", "locale", "ignored"} {
 		if v := back.Get(k); v != "" {
 			q.Set(k, v)
 		}

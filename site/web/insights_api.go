@@ -84,7 +84,7 @@ func (s *Server) apiToDo(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.dashboard(c.Request().Context(), st, p)
+	d, err := s.dashboard(c.Request().Context(), st, p, false)
 	if err != nil {
 		return err
 	}

@@ -213,4 +213,16 @@ func TestCleanerGuessesLocale(t *testing.T) {
 			t.Errorf("locale %q, subject %q, body %q: %q, want %q", tt.locale, tt.subject, tt.body, tk.Locale, tt.want)
 		}
 	}
+	// A mail client's prefix is in no language: "RE:" is no English.
+	es := Cleaner{DefaultLocale: "en", Locales: []string{"en", "es"}, Now: func() time.Time { return now },
+		Guess: search.NewLocaleGuesser("en", []string{"en", "es"})}
+	for _, subject := range []string{"RE: Descuento estudiante", "Re: RE: Fwd: Descuento estudiante"} {
+		tk := site.Ticket{ExternalID: "1", Subject: subject, Body: "Soy estudiante", CreatedAt: now.Add(-time.Hour)}
+		if err := es.Clean(&tk); err != nil {
+			t.Fatal(err)
+		}
+		if tk.Locale != "es" {
+			t.Errorf("subject %q, body %q: %q, want es", subject, tk.Body, tk.Locale)
+		}
+	}
 }

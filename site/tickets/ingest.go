@@ -97,7 +97,8 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 	if strings.TrimSpace(t.Locale) == "" && c.Guess != nil {
 		// After redaction: an e-mail address or a name says nothing of
 		// the language.
-		t.Locale = c.Guess.GuessLocale(t.Subject, t.Body)
+		// A mail client's prefix ("RE:", "TR:") is in no language.
+		t.Locale = c.Guess.GuessLocale(mailPrefixes.ReplaceAllString(t.Subject, ""), t.Body)
 	}
 	t.Locale = c.locale(t.Locale)
 	seen := map[string]bool{}

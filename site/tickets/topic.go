@@ -249,6 +249,9 @@ const (
 )
 
 var (
+	// mailPrefixes: the reply and forwarding prefixes that open a
+	// subject, repeated ("RE: Fwd: TR:").
+	mailPrefixes = regexp.MustCompile(`(?i)^\s*(?:(?:` + mailPrefix + `)\s*(?:\[\d+\]|\^\d+)?\s*[:：]\s*)+`)
 	// signOff: the words that close a message, in the interface's
 	// languages ("thanks", "best regards", "cordialement", "merci
 	// d'avance", "saludos", "mit freundlichen Grüßen", "شكرا").

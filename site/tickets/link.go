@@ -459,12 +459,16 @@ func (l *Linker) search(ctx context.Context, locale, subject, body string) (sear
 // ID ("billing/refunds"), a site path ("/fr/billing/refunds") or a full URL
 // of the help center (query and fragment ignored). An ID is looked up in
 // the ticket's locale, then in any.
-func (l *Linker) resolve(ref, locale string) string {
+func (l *Linker) resolve(ref, locale string) string { return ArticleOf(l.view, ref, locale) }
+
+// ArticleOf returns the ID of the article of v that ref names, as a
+// ticket's article names it (see Linker.resolve): an article ID, a site
+// path or a full URL of the help center; "" for none or a draft.
+func ArticleOf(v *site.View, ref, locale string) string {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
 		return ""
 	}
-	v := l.view
 	if strings.Contains(ref, "://") || strings.HasPrefix(ref, "/") {
 		u, err := url.Parse(ref)
 		if err != nil {

@@ -269,9 +269,16 @@ func TestAdminIgnoredGaps(t *testing.T) {
 	if strings.Contains(page, row) || !strings.Contains(page, `<a href="/admin/?since=30d&amp;ignored=1#gaps">Show the gaps the team ignored too</a>`) {
 		t.Fatal("the ignored gap is listed, or the page offers no way to see it")
 	}
+	// The top searches name the gap without a link to a row not on the page.
+	if strings.Contains(page, `href="#gap-`+gap+`"`) || !strings.Contains(page, `(gap <code>`+gap+`</code>)`) {
+		t.Error("the top searches link to the ignored gap, which the page does not list")
+	}
 	page = serve(m, "GET", "/admin/?since=30d&ignored=1", "", "Cookie", session).Body.String()
 	if !strings.Contains(page, row) || !strings.Contains(page, `<option value="ignored" selected>`) || !strings.Contains(page, `<a href="/admin/?since=30d#gaps">Hide them</a>`) {
 		t.Fatal("with ignored=1 the page does not list the ignored gap as ignored")
+	}
+	if !strings.Contains(page, `(<a href="#gap-`+gap+`">gap</a>)`) {
+		t.Error("with ignored=1 the top searches do not link to the ignored gap listed")
 	}
 	if !strings.Contains(page, `name="back" value="ignored=1&amp;since=30d"`) {
 		t.Error("the forms do not carry the view with the ignored gaps")

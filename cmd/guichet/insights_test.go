@@ -87,13 +87,13 @@ func TestAdminTicketTopics(t *testing.T) {
 	if w := serve(m, "POST", "/admin/link-topic", form.Encode()); w.Code != 401 {
 		t.Errorf("link without a session: %d", w.Code)
 	}
-	for _, bad := range []string{"nope/article", "sync/secret"} { // unknown; a draft
+	for _, bad := range []string{"nope/article", "sync/secret", "/sync/secret", "/nope/article"} { // unknown; a draft, by ID and by path
 		form.Set("article", bad)
 		if w := serve(m, "POST", "/admin/link-topic", form.Encode(), "Cookie", session); w.Code != 400 {
 			t.Errorf("link to %s: %d", bad, w.Code)
 		}
 	}
-	form.Set("article", "hardware/scanners")
+	form.Set("article", " /hardware/scanners ") // the article's path, as the team copies it from the site
 	if w := serve(m, "POST", "/admin/link-topic", form.Encode(), "Cookie", session); w.Code != 303 {
 		t.Fatalf("link: %d %s", w.Code, w.Body)
 	}

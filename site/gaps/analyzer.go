@@ -86,8 +86,24 @@ func wordSet(s string) map[string]bool {
 // reads it.
 func MeaningKey(an Analyzer, locale, text string) string {
 	a := an.Analyze(locale, meaningText(text))
-	terms := a.Terms
+	return keyOf(a, a.Terms)
+}
+
+// QuestionKey returns MeaningKey without the numbers that name one
+// customer's case (site.Reference: the "4821" of "Where is order 4821?"),
+// as the report groups phrasings: the question whoever asks it, so that
+// "Where is order 5555?" has the key of "Where is order 4821?". Codes stay
+// ("error E42" and "error E43" keep two keys).
+func QuestionKey(an Analyzer, locale, text string) string {
+	a := an.Analyze(locale, meaningText(text))
+	return keyOf(a, dropReferences(a.Words, a.Terms))
+}
+
+// keyOf joins terms, a's terms or some of them, sorted and each once; a's
+// words themselves when there are none.
+func keyOf(a Analysis, terms []string) string {
 	if len(terms) == 0 {
+		terms = nil // a new slice: analyses are shared
 		for _, w := range a.Words {
 			terms = append(terms, "="+w.Plain)
 		}

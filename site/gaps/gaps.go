@@ -141,18 +141,21 @@ type Gap struct {
 	Searches int `json:"searches"`
 	// NoResults and NoClick split the searches of a KindSearch gap by how
 	// they failed; NoResultsVisitors and NoClickVisitors count the people.
-	NoResults         int            `json:"no_results"`
-	NoClick           int            `json:"no_click"`
-	NoResultsVisitors int            `json:"no_results_visitors"`
-	NoClickVisitors   int            `json:"no_click_visitors"`
-	FirstSeen         time.Time      `json:"first_seen"`
-	LastSeen          time.Time      `json:"last_seen"`
-	Last7             int            `json:"visitors_7d"`      // visitors in the last 7 days
-	Prev7             int            `json:"visitors_prev_7d"` // in the 7 days before
-	Last30            int            `json:"visitors_30d"`
-	Sources           map[string]int `json:"sources"`  // records by source: the search's (site, widget…) or the ticket's (zendesk, csv, api…)
-	Contexts          map[string]int `json:"contexts"` // widget context keys
-	Paths             map[string]int `json:"paths"`    // widget host paths, identifiers folded (see Screen)
+	NoResults         int       `json:"no_results"`
+	NoClick           int       `json:"no_click"`
+	NoResultsVisitors int       `json:"no_results_visitors"`
+	NoClickVisitors   int       `json:"no_click_visitors"`
+	FirstSeen         time.Time `json:"first_seen"`
+	LastSeen          time.Time `json:"last_seen"`
+	// The trend: visitors in the last 7 days, the 7 days before and the
+	// last 30 days, up to now or to the end of a period that ended before,
+	// whatever the period's start (a 7-day report has a PREV 7D too).
+	Last7    int            `json:"visitors_7d"`
+	Prev7    int            `json:"visitors_prev_7d"`
+	Last30   int            `json:"visitors_30d"`
+	Sources  map[string]int `json:"sources"`  // records by source: the search's (site, widget…) or the ticket's (zendesk, csv, api…)
+	Contexts map[string]int `json:"contexts"` // widget context keys
+	Paths    map[string]int `json:"paths"`    // widget host paths, identifiers folded (see Screen)
 	// Nearest is, for an unlinked-ticket gap, the article search finds
 	// closest to most of its tickets, with its best confidence: too low
 	// to link by itself; the team can link the topic to it (or another).

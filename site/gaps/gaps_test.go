@@ -261,3 +261,43 @@ func TestKindWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTrendOutsideThePeriod: the trend columns count the days they name
+// whatever the period listed: a 7-day report still says how many people
+// hit the gap the 7 days before (PREV 7D was always 0, every gap "new")
+// and in the last 30 days; a past custom period's trend ends with it
+// (its 7D counted the 7 days before today, 0 for a period a month ago).
+func TestTrendOutsideThePeriod(t *testing.T) {
+	day := 24 * time.Hour
+	in := []Record{
+		rec("wine pairing", "a", 0, false, time.Hour),
+		rec("wine pairing", "b", 0, false, 2*day),
+		rec("wine pairing", "c", 0, false, 10*day),
+		rec("wine pairing", "d", 0, false, 20*day),
+		rec("wine pairing", "e", 0, false, 40*day),
+		rec("wine pairing", "f", 0, false, 45*day),
+	}
+	for _, c := range []struct {
+		name         string
+		since, until time.Time
+		visitors     int
+		last7, prev7 int
+		last30       int
+	}{
+		{"7 days", now.Add(-7 * day), time.Time{}, 2, 2, 1, 4},
+		{"30 days", now.Add(-30 * day), time.Time{}, 4, 2, 1, 4},
+		{"90 days", now.Add(-90 * day), time.Time{}, 6, 2, 1, 4},
+		{"a past week", now.Add(-46 * day), now.Add(-39 * day), 2, 2, 0, 2},
+		{"until 5 days ago", now.Add(-30 * day), now.Add(-5 * day), 2, 1, 0, 2},
+	} {
+		rep := Group(in, nil, nil, Options{Now: now, Since: c.since, Until: c.until, MinVisitors: 1})
+		if len(rep.Gaps) != 1 {
+			t.Fatalf("%s: %v", c.name, summary(rep))
+		}
+		g := rep.Gaps[0]
+		if g.Visitors != c.visitors || g.Last7 != c.last7 || g.Prev7 != c.prev7 || g.Last30 != c.last30 {
+			t.Errorf("%s: visitors %d, 7d %d, prev 7d %d, 30d %d; want %d, %d, %d, %d", c.name,
+				g.Visitors, g.Last7, g.Prev7, g.Last30, c.visitors, c.last7, c.prev7, c.last30)
+		}
+	}
+}

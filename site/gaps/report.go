@@ -576,7 +576,12 @@ func freeID(g *group, id string, taken map[string]bool) string {
 func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap, bool) {
 	gap := Gap{ID: g.id, Kind: g.kind, Locale: g.locale, Key: keys[g.anchor],
 		Sources: map[string]int{}, Contexts: map[string]int{}, Paths: map[string]int{}}
-	nowMs := now.UnixMilli()
+	// The trend ends with the period (now, or its end when it ended
+	// before) and counts its days whatever the period's start.
+	endMs := now.UnixMilli()
+	if w.to < endMs {
+		endMs = w.to
+	}
 	day := int64(24 * time.Hour / time.Millisecond)
 	all, noRes, noClick := visitorSet{}, visitorSet{}, visitorSet{}
 	last7, prev7, last30 := visitorSet{}, visitorSet{}, visitorSet{}
@@ -591,7 +596,21 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 		v := Variant{Query: p.spelling(), Key: keys[m]}
 		seen := visitorSet{}
 		for _, h := range p.hits {
-			if !w.has(h.at) || h.failure == failNone {
+			if h.failure == failNone {
+				continue
+			}
+			if age := endMs - h.at; age >= 0 && h.at < w.to {
+				switch {
+				case age < 7*day:
+					last7.add(h.visitor)
+				case age < 14*day:
+					prev7.add(h.visitor)
+				}
+				if age < 30*day {
+					last30.add(h.visitor)
+				}
+			}
+			if !w.has(h.at) {
 				continue
 			}
 			v.Searches++
@@ -604,15 +623,6 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 			case failNoClick:
 				gap.NoClick++
 				noClick.add(h.visitor)
-			}
-			switch age := nowMs - h.at; {
-			case age < 7*day:
-				last7.add(h.visitor)
-			case age < 14*day:
-				prev7.add(h.visitor)
-			}
-			if nowMs-h.at < 30*day {
-				last30.add(h.visitor)
 			}
 			if first == 0 || h.at < first {
 				first = h.at

@@ -253,7 +253,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules or the topic's cleaning
 // change, so that stored links and topics are computed again.
-const linkRules = "link13"
+const linkRules = "link14"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.
@@ -274,7 +274,7 @@ func (l *Linker) SetAnalyzer(a gaps.Analyzer) { l.analyzer = a }
 // the content made then, and a synonym or a compound written since reads
 // the same words as another key.
 func (l *Linker) SetTopics(links []TopicLink) {
-	ts := &topicSet{byText: map[string]string{}, byKey: map[string]string{}}
+	ts := &topicSet{byText: map[string]string{}, byKey: map[string]string{}, byQuestion: map[string]string{}}
 	rekeyed := map[string]string{} // locale|meaning key now → article, from the texts
 	for _, tl := range links {
 		a, err := l.view.Article(tl.ArticleID, tl.Locale)
@@ -294,6 +294,9 @@ func (l *Linker) SetTopics(links []TopicLink) {
 				if k := gaps.MeaningKey(l.analyzer, tl.Locale, v); k != "" {
 					rekeyed[tl.Locale+"|"+k] = tl.ArticleID
 				}
+				if k := gaps.QuestionKey(l.analyzer, tl.Locale, v); k != "" {
+					ts.byQuestion[tl.Locale+"|"+k] = tl.ArticleID
+				}
 			}
 		case "key":
 			ts.byKey[tl.Locale+"|"+v] = tl.ArticleID
@@ -308,10 +311,12 @@ func (l *Linker) SetTopics(links []TopicLink) {
 	l.topics.Store(ts)
 }
 
-// topicSet holds the topics linked by hand: by locale|normalised text and
-// by locale|meaning key.
+// topicSet holds the topics linked by hand: by locale|normalised text, by
+// locale|meaning key, and by locale|question key (gaps.QuestionKey: the
+// meaning without a customer's order or invoice number, read from the
+// texts).
 type topicSet struct {
-	byText, byKey map[string]string
+	byText, byKey, byQuestion map[string]string
 }
 
 // manual returns the article the team linked a ticket's topic to, or "".
@@ -325,6 +330,11 @@ func (l *Linker) manual(t *site.Ticket, topic string) string {
 	}
 	if l.analyzer != nil && len(ts.byKey) > 0 {
 		if id, ok := ts.byKey[t.Locale+"|"+gaps.MeaningKey(l.analyzer, t.Locale, topic)]; ok {
+			return id
+		}
+	}
+	if l.analyzer != nil && len(ts.byQuestion) > 0 {
+		if id, ok := ts.byQuestion[t.Locale+"|"+gaps.QuestionKey(l.analyzer, t.Locale, topic)]; ok {
 			return id
 		}
 	}
@@ -449,12 +459,16 @@ func (l *Linker) search(ctx context.Context, locale, subject, body string) (sear
 // ID ("billing/refunds"), a site path ("/fr/billing/refunds") or a full URL
 // of the help center (query and fragment ignored). An ID is looked up in
 // the ticket's locale, then in any.
-func (l *Linker) resolve(ref, locale string) string {
+func (l *Linker) resolve(ref, locale string) string { return ArticleOf(l.view, ref, locale) }
+
+// ArticleOf returns the ID of the article of v that ref names, as a
+// ticket's article names it (see Linker.resolve): an article ID, a site
+// path or a full URL of the help center; "" for none or a draft.
+func ArticleOf(v *site.View, ref, locale string) string {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
 		return ""
 	}
-	v := l.view
 	if strings.Contains(ref, "://") || strings.HasPrefix(ref, "/") {
 		u, err := url.Parse(ref)
 		if err != nil {

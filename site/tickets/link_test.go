@@ -564,3 +564,38 @@ func TestLinkerOtherCode(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicLinkedWithACustomersReference: a topic the team linked by hand
+// whose phrasings name one customer's order ("Where is order 4821?") is
+// the question the gap report groups with every customer's order number,
+// so the next customer's "Where is order 5555?" links to the same article
+// (it stayed unlinked: the meaning key kept the number as typed), while
+// an error code still tells two problems apart.
+func TestTopicLinkedWithACustomersReference(t *testing.T) {
+	fsys := fstest.MapFS{
+		"guichet.yaml":      {Data: []byte("locales: [en, fr]\n")},
+		"delivery/track.md": {Data: []byte("---\ntitle: Track your box\n---\nOpen Orders on delivery day.\n")},
+		"app/errors.md":     {Data: []byte("---\ntitle: App errors\n---\nWhat the app's messages mean.\n")},
+	}
+	l, _, _ := linkerOf(t, fsys)
+	l.SetTopics([]tickets.TopicLink{
+		{Locale: "en", Topic: "text:" + textnorm.Key("Where is order 4821?"), ArticleID: "delivery/track"},
+		{Locale: "fr", Topic: "text:" + textnorm.Key("Commande 4821 pas reçue"), ArticleID: "delivery/track"},
+		{Locale: "en", Topic: "text:" + textnorm.Key("App error E42 when paying"), ArticleID: "app/errors"},
+	})
+	for _, c := range []struct{ locale, subject, want string }{
+		{"en", "Where is order 5555?", "manual:delivery/track"},
+		{"en", "Fwd: where is my order 8888", "manual:delivery/track"},
+		{"fr", "TR: Commande 9921 pas reçue", "manual:delivery/track"},
+		{"en", "App error E43 when paying", ""},
+	} {
+		tk := site.Ticket{Subject: c.subject, Locale: c.locale}
+		got, err := l.Link(context.Background(), &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Method == site.LinkManual && c.want == "" || c.want != "" && got.Method+":"+got.ArticleID != c.want {
+			t.Errorf("%q: %+v, want %q", c.subject, got, c.want)
+		}
+	}
+}

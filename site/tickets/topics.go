@@ -46,6 +46,9 @@ func LinkTopic(ctx context.Context, report *gaps.Service, store TopicStore, view
 	if g.Kind != gaps.UnlinkedTicket {
 		return 0, site.Errorf(site.EINVALID, "Gap %s is not a topic of unlinked tickets.", gapID)
 	}
+	if id := ArticleOf(view, articleID, g.Locale); id != "" {
+		articleID = id // a path or a URL, as a ticket's article may name it
+	}
 	a, err := view.Article(articleID, g.Locale)
 	if err != nil {
 		// Not translated: the default locale's article answers.

@@ -85,8 +85,11 @@ type adminPage struct {
 	// NotHelpful are the articles rated "not helpful" by voters.
 	NotHelpful []adminFeedback
 	// Gaps are the failed searches grouped by meaning.
-	Gaps     []gaps.Gap
-	Top      []gaps.QueryCount
+	Gaps []gaps.Gap
+	Top  []gaps.QueryCount
+	// Listed are the IDs of the gaps the page lists: a top search links
+	// to its gap only when the row is there (not ignored, enough people).
+	Listed   map[string]bool
 	Statuses []string
 	// Unlinked are the topics of tickets no article answers.
 	Unlinked []gaps.Gap
@@ -234,7 +237,9 @@ func (s *Server) admin(c echo.Context) error {
 	page.ArticlesTotal = len(d.articles)
 	page.Articles, page.ArticlesMore = fold(d.articles)
 	page.NotHelpful = notHelpful(d.articles, d.feedback)
+	page.Listed = map[string]bool{}
 	for _, g := range d.report.Gaps {
+		page.Listed[g.ID] = true
 		switch g.Kind {
 		case gaps.UnlinkedTicket:
 			page.Unlinked = append(page.Unlinked, g)

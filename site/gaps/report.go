@@ -271,7 +271,7 @@ func (c *collector) reportFrom(gr *grouped, opts Options, changed ...Decision) R
 				gap.Before, gap.After = c.beforeAfter(g, w, d.AnsweredAt.UnixMilli())
 			}
 		}
-		corrected := len(byID[gap.ID].Joined) > 0
+		corrected := len(byID[gap.ID].Joined) > 0 || len(byID[gap.ID].Parted) > 0
 		for _, m := range g.members {
 			gapOf[m] = gap.ID
 			corrected = corrected || moved[g.kind+"|"+g.locale+"|"+keys[m]]

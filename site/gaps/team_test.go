@@ -910,3 +910,36 @@ func TestSplitOutChainedGap(t *testing.T) {
 		t.Errorf("tip unmerged: %s %+v, want its own phrasing alone", tipBack.ID, tipBack.Variants)
 	}
 }
+
+// TestSplitLeavesTheGapListed: moving out the phrasing most people typed
+// leaves the gap its ID, its decision and its other phrasings, and the
+// report keeps listing it, though fewer people than the listing needs
+// now typed what is left: the team must see what its correction left.
+func TestSplitLeavesTheGapListed(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	for i := range 4 {
+		s.search("wine pairing", fmt.Sprint("w", i), time.Duration(50-i)*time.Hour)
+	}
+	s.search("wine pairing suggestions", "x", 40*time.Hour)
+	g, _ := gapOf(s.report(gaps.Options{MinVisitors: 2}), "wine pairing suggestions")
+	if g.ID == "" || len(g.Variants) != 2 {
+		t.Fatalf("before: %+v", g)
+	}
+	if _, err := s.svc.Decide(ctx, g.ID, gaps.StatusNewArticle, "Ana"); err != nil {
+		t.Fatal(err)
+	}
+	moved, err := s.svc.Split(ctx, g.ID, "wine pairing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := s.report(gaps.Options{MinVisitors: 2})
+	left, ok := gapOf(rep, "wine pairing suggestions")
+	if !ok || left.ID != g.ID || left.Status != gaps.StatusNewArticle || left.Visitors != 1 {
+		t.Errorf("what the split left: listed %v, %+v", ok, left)
+	}
+	if m, _ := gapOf(rep, "wine pairing"); m.ID != moved.ID || m.ID == g.ID || m.Visitors != 4 {
+		t.Errorf("the phrasing moved out: %+v", m)
+	}
+}

@@ -292,7 +292,7 @@ var (
 		placeholder.String(),
 		// A label: "Help:", "Bug!", "Question -", never the first part of a
 		// hyphenated word ("Bug-fix release notes", "Support-Ticket export").
-		`(?:help|question|problem|issue|request|urgent|support|aide|probl[eè]me|demande|souci|bug)(?:\s*[:!]|\s+[-–—]|[-–—](?:\s|$))`,
+		`(?:help|question|problem|issue|request|complaint|urgent|support|aide|probl[eè]me|demande|souci|r[ée]clamation|plainte|bug)(?:\s*[:!]|\s+[-–—]|[-–—](?:\s|$))`,
 		`(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)(?:,? (?:team|all|there|everyone|guys|folks|support|sir|madam|[ée]quipe|[àa] tous))?\b` + sep,
 		// The greetings of the other languages search analyses most:
 		// Spanish, German, Italian, Portuguese, Dutch.

@@ -31,6 +31,8 @@ func TestTopic(t *testing.T) {
 		{"Calendar sync not working since the update", "Calendar sync"},
 		{"URGENT!!! Refund (order 4821) please help", "Refund"},
 		{"Problème : facture introuvable depuis la mise à jour", "facture introuvable"},
+		{"Réclamation : colis jamais arrivé", "colis jamais arrivé"},
+		{"Complaint: box arrived damaged", "box arrived damaged"},
 		{"Question about VAT on invoices???", "Question about VAT on invoices?"},
 		{"Aidez-moi svp : impossible de me connecter", "me connecter"},
 		{"Sync your Google Calendar - ne fonctionne plus depuis hier, cordialement", "Sync your Google Calendar"},

@@ -21,11 +21,11 @@ import (
 // report as the admin page and the insights API.
 func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	sub := map[string]func(context.Context, []string, io.Writer, io.Writer) error{"mark": runGapsMark, "stub": runGapsStub, "merge": runGapsMerge, "split": runGapsSplit, "unmerge": runGapsUnmerge}
-	if len(args) > 0 && sub[args[0]] != nil {
-		return sub[args[0]](ctx, args[1:], stdout, stderr)
+	if i := cli.Subcommand(args, func(a string) bool { return sub[a] != nil }); i >= 0 {
+		return sub[args[i]](ctx, append(append([]string(nil), args[i+1:]...), args[:i]...), stdout, stderr)
 	}
 	c := newCommand("gaps", stderr, "content", "data", "database", "format", "retention-days")
-	cli.SetUsage(c.fs, "[flags], or guichet gaps mark|stub|merge|split ... (the sub-command first; each has -h)")
+	cli.SetUsage(c.fs, "[flags], or guichet gaps mark|stub|merge|split|unmerge ... (each has -h)")
 	c.fs.Lookup("format").Usage = "output format: " + strings.Join(gaps.Formats, ", ") + " (text is the table) (env GUICHET_FORMAT)"
 	since := c.fs.String("since", "30d", "report the period since this many days (30d: today and the 29 days before) or this date (2026-11-01)")
 	until := c.fs.String("until", "", "the last day of the period (2026-11-30), as the admin page's custom period; default: today")

@@ -176,10 +176,14 @@ func TestGapsReport(t *testing.T) {
 		t.Errorf("ticket row %q, want its source zendesk:2", row)
 	}
 
-	// Every ID listed can be triaged: searches, tickets and screens.
+	// Every ID listed can be triaged: searches, tickets and screens. The
+	// flags may come before the sub-command as after it.
 	for _, c := range []struct{ id, status string }{{bike.ID, "new-article"}, {printer.ID, "product-fix"}, {screen.ID, "new-article"}} {
 		out.Reset()
 		args := []string{"gaps", "mark", c.id, c.status, "--note", "from the test", "--content", dir, "--data", m.Config.Data}
+		if c.id == printer.ID {
+			args = []string{"gaps", "--content", dir, "--data", m.Config.Data, "mark", c.id, c.status, "--note", "from the test"}
+		}
 		if code := run(ctx, args, &out, &errb); code != 0 || !strings.Contains(out.String(), "marked "+c.status) {
 			t.Fatalf("mark %s: exit %d %s %s", c.id, code, out.String(), errb.String())
 		}

@@ -64,6 +64,22 @@ func SetUsage(fs *flag.FlagSet, args string) {
 	}
 }
 
+// Subcommand returns the position in args of the first that names a
+// sub-command (isSub), -1 for none, so that a sub-command's flags may come
+// before it as after it: "guichet gaps --data d mark ID ignored" is
+// "guichet gaps mark ID ignored --data d". The arguments before it are
+// read as its flags (args[:i]), those after it as its arguments and
+// flags; a sub-command's name given as a flag's value is read as the
+// sub-command.
+func Subcommand(args []string, isSub func(string) bool) int {
+	for i, a := range args {
+		if isSub(a) {
+			return i
+		}
+	}
+	return -1
+}
+
 // ParseInterspersed parses flags that may come before, between or after
 // positional arguments, and returns the positional ones.
 func ParseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {

@@ -143,3 +143,22 @@ func unsetenv(t *testing.T, key string) {
 	t.Setenv(key, "") // registers the restore
 	os.Unsetenv(key)
 }
+
+func TestSubcommand(t *testing.T) {
+	isSub := func(a string) bool { return a == "mark" || a == "split" }
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"mark", "ID", "ignored"}, 0},
+		{[]string{"--data", "d", "mark", "ID", "ignored", "--note", "x"}, 2},
+		{[]string{"split", "ID", "mark"}, 0}, // a query "mark" after the sub-command
+		{[]string{"--since", "7d", "--format", "csv"}, -1},
+		{[]string{"--stub"}, -1},
+		{nil, -1},
+	} {
+		if got := Subcommand(tc.args, isSub); got != tc.want {
+			t.Errorf("Subcommand(%q) = %d, want %d", tc.args, got, tc.want)
+		}
+	}
+}

@@ -59,6 +59,16 @@ func cleanTopic(subject string) (string, bool) {
 	// An exclamation mark at the end says nothing of the topic ("battery
 	// not charging !"); a question mark stays.
 	s = strings.Trim(strings.TrimRight(s, " !"), " ,;:-–—،؛")
+	// Spanish opens a question and an exclamation with their own marks:
+	// the question keeps its closing mark when what followed it was cut
+	// ("¿cómo termino mi viaje? Gracias, Carlos"), an exclamation goes as
+	// its closing mark went.
+	if strings.HasPrefix(s, "¿") && !strings.Contains(s, "?") {
+		s += "?"
+	}
+	if t, ok := strings.CutPrefix(s, "¡"); ok && !strings.Contains(s, "!") {
+		s = strings.TrimSpace(t)
+	}
 	if !hasLetterOrDigit(s) {
 		return orig, false
 	}

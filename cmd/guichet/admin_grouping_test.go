@@ -216,16 +216,7 @@ func TestAdminMergeAndSplit(t *testing.T) {
 // admin page viewing 90 days in one locale comes back to that view, and
 // nothing else the form carries goes into the address.
 func TestAdminFormsKeepThePeriod(t *testing.T) {
-	dir := t.TempDir()
-	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
-	m := openMain(t, dir, false)
-	ctx := context.Background()
-	for _, v := range []string{"a", "b"} {
-		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "pay with bitcoin", Locale: "en", Source: "site", Visitor: v, Time: time.Now().Add(-time.Hour)})
-	}
-	m.Recorder.Flush(ctx)
-	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
-	session := signIn(t, m, admin)
+	m, session := adminWithOneGap(t)
 	w := serve(m, "GET", "/admin/?since=90d&locale=en", "", "Cookie", session)
 	page := w.Body.String()
 	if !strings.Contains(page, `name="back" value="locale=en&amp;since=90d"`) {
@@ -247,16 +238,7 @@ func TestAdminFormsKeepThePeriod(t *testing.T) {
 // one ignored by mistake can be decided on again from the page; deciding
 // on it there comes back to that view, and its export lists it too.
 func TestAdminIgnoredGaps(t *testing.T) {
-	dir := t.TempDir()
-	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
-	m := openMain(t, dir, false)
-	ctx := context.Background()
-	for _, v := range []string{"a", "b"} {
-		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "pay with bitcoin", Locale: "en", Source: "site", Visitor: v, Time: time.Now().Add(-time.Hour)})
-	}
-	m.Recorder.Flush(ctx)
-	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
-	session := signIn(t, m, admin)
+	m, session := adminWithOneGap(t)
 	page := serve(m, "GET", "/admin/?since=30d", "", "Cookie", session).Body.String()
 	csrf := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(page)[1]
 	gap := regexp.MustCompile(`name="gap" value="([0-9a-f]+)"`).FindStringSubmatch(page)[1]
@@ -293,4 +275,20 @@ func TestAdminIgnoredGaps(t *testing.T) {
 	if page := serve(m, "GET", "/admin/?since=30d", "", "Cookie", session).Body.String(); !strings.Contains(page, row) {
 		t.Error("the gap decided on again is not back on the page")
 	}
+}
+
+// adminWithOneGap opens a help center with one gap ("pay with bitcoin",
+// two visitors) and returns it with an admin's session cookie.
+func adminWithOneGap(t *testing.T) (*Main, string) {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	for _, v := range []string{"a", "b"} {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "pay with bitcoin", Locale: "en", Source: "site", Visitor: v, Time: time.Now().Add(-time.Hour)})
+	}
+	m.Recorder.Flush(ctx)
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	return m, signIn(t, m, admin)
 }

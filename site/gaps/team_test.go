@@ -761,17 +761,8 @@ func TestMergedPhrasingPullsNoStrangers(t *testing.T) {
 // since too, even after the gap it joined was merged into a third; the
 // others keep theirs. IDs are read as pasted, in capitals or with spaces.
 func TestUnmerge(t *testing.T) {
-	s := newServiceSite(t)
-	s.publish(petContent, false)
+	s, tip, grat, review := threeGaps(t)
 	ctx := context.Background()
-	for _, q := range []string{"tip the driver", "gratuity for staff", "leave a review"} {
-		s.search(q, q+"1", 3*time.Hour)
-		s.search(q, q+"2", 2*time.Hour)
-	}
-	rep := s.report(gaps.Options{})
-	tip, _ := gapOf(rep, "tip the driver")
-	grat, _ := gapOf(rep, "gratuity for staff")
-	review, _ := gapOf(rep, "leave a review")
 	if _, err := s.svc.Decide(ctx, grat.ID, gaps.StatusProductFix, "a tip button"); err != nil {
 		t.Fatal(err)
 	}
@@ -811,7 +802,7 @@ func TestUnmerge(t *testing.T) {
 	if back.Status != gaps.StatusProductFix || back.Note != "a tip button" {
 		t.Errorf("brought back with status %q, note %q; want its decision before the merge", back.Status, back.Note)
 	}
-	rep = s.report(gaps.Options{})
+	rep := s.report(gaps.Options{})
 	rest, _ := gapOf(rep, "tip the driver")
 	if g, _ := gapOf(rep, "gratuities"); g.ID != grat.ID {
 		t.Errorf("gratuities in gap %s after the unmerge, want %s", g.ID, grat.ID)
@@ -833,23 +824,9 @@ func TestUnmerge(t *testing.T) {
 // B, unmerged after A, does not take along the phrasings of A, which
 // stands on its own before and after.
 func TestUnmergeChainInOrder(t *testing.T) {
-	s := newServiceSite(t)
-	s.publish(petContent, false)
+	s, tip, grat, review := threeGaps(t)
 	ctx := context.Background()
-	for _, q := range []string{"tip the driver", "gratuity for staff", "leave a review"} {
-		s.search(q, q+"1", 3*time.Hour)
-		s.search(q, q+"2", 2*time.Hour)
-	}
-	rep := s.report(gaps.Options{})
-	tip, _ := gapOf(rep, "tip the driver")
-	grat, _ := gapOf(rep, "gratuity for staff")
-	review, _ := gapOf(rep, "leave a review")
-	if _, err := s.svc.Merge(ctx, tip.ID, grat.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.svc.Merge(ctx, review.ID, tip.ID); err != nil {
-		t.Fatal(err)
-	}
+	mergeChain(t, s, grat, tip, review)
 	if _, err := s.svc.Unmerge(ctx, grat.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -860,7 +837,7 @@ func TestUnmergeChainInOrder(t *testing.T) {
 	if back.ID != tip.ID || len(back.Variants) != 1 || back.Variants[0].Query != "tip the driver" {
 		t.Errorf("brought back: %s %+v, want %s with its own phrasing alone", back.ID, back.Variants, tip.ID)
 	}
-	rep = s.report(gaps.Options{})
+	rep := s.report(gaps.Options{})
 	for _, want := range []gaps.Gap{tip, grat, review} {
 		g, ok := gapOf(rep, want.Query)
 		if !ok || g.ID != want.ID || len(g.Variants) != 1 || len(g.Merged) != 0 {
@@ -874,23 +851,9 @@ func TestUnmergeChainInOrder(t *testing.T) {
 // B with A's phrasing alone: B's phrasings stay in C, which still lists B
 // as merged, and undoing B's merge later gives B its own phrasings only.
 func TestSplitOutChainedGap(t *testing.T) {
-	s := newServiceSite(t)
-	s.publish(petContent, false)
+	s, tip, grat, review := threeGaps(t)
 	ctx := context.Background()
-	for _, q := range []string{"tip the driver", "gratuity for staff", "leave a review"} {
-		s.search(q, q+"1", 3*time.Hour)
-		s.search(q, q+"2", 2*time.Hour)
-	}
-	rep := s.report(gaps.Options{})
-	tip, _ := gapOf(rep, "tip the driver")
-	grat, _ := gapOf(rep, "gratuity for staff")
-	review, _ := gapOf(rep, "leave a review")
-	if _, err := s.svc.Merge(ctx, tip.ID, grat.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.svc.Merge(ctx, review.ID, tip.ID); err != nil {
-		t.Fatal(err)
-	}
+	mergeChain(t, s, grat, tip, review)
 	back, err := s.svc.Split(ctx, review.ID, "gratuity for staff")
 	if err != nil {
 		t.Fatal(err)
@@ -941,5 +904,35 @@ func TestSplitLeavesTheGapListed(t *testing.T) {
 	}
 	if m, _ := gapOf(rep, "wine pairing"); m.ID != moved.ID || m.ID == g.ID || m.Visitors != 4 {
 		t.Errorf("the phrasing moved out: %+v", m)
+	}
+}
+
+// threeGaps records three questions the words keep apart, two visitors
+// each, on a real SQLite file: tip the driver, gratuity for staff and
+// leave a review.
+func threeGaps(t *testing.T) (s *serviceSite, tip, grat, review gaps.Gap) {
+	t.Helper()
+	s = newServiceSite(t)
+	s.publish(petContent, false)
+	for _, q := range []string{"tip the driver", "gratuity for staff", "leave a review"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	tip, _ = gapOf(rep, "tip the driver")
+	grat, _ = gapOf(rep, "gratuity for staff")
+	review, _ = gapOf(rep, "leave a review")
+	return s, tip, grat, review
+}
+
+// mergeChain merges a into b, then b into c.
+func mergeChain(t *testing.T, s *serviceSite, a, b, c gaps.Gap) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.svc.Merge(ctx, b.ID, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, c.ID, b.ID); err != nil {
+		t.Fatal(err)
 	}
 }

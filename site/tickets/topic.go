@@ -253,6 +253,9 @@ const (
 	// Portuguese: re, res, enc; Dutch: antw, doorst; Arabic: رد,
 	// إعادة توجيه, توجيه; Nordic: sv, vs, vb, vl.
 	mailPrefix = `fwd?|fw|re|tr|r[eé]f|r[eé]p|aw|wg|antw(?:oord)?|antwort|wtrlt|rv|r|i|rif|res|enc|doorst|sv|vs|vb|vl|رد|(?:إعادة )?توجيه`
+	// replyPrefix: one reply or forwarding prefix with its colon, a count
+	// ("Re[2]:", "Re^2:") and a French space before the colon allowed.
+	replyPrefix = `(?:` + mailPrefix + `)\s*(?:\[\d+\]|\^\d+)?\s*[:：]`
 	// name: who signs, one to three capitalised words ("Ana", "Marie
 	// Dupont", "J. Smith", "Jean-Pierre").
 	name = `(?-i:\p{Lu}[\p{L}'’-]*\.?)(?:\s+(?-i:\p{Lu}[\p{L}'’-]*\.?)){0,2}`
@@ -261,7 +264,7 @@ const (
 var (
 	// mailPrefixes: the reply and forwarding prefixes that open a
 	// subject, repeated ("RE: Fwd: TR:").
-	mailPrefixes = regexp.MustCompile(`(?i)^\s*(?:(?:` + mailPrefix + `)\s*(?:\[\d+\]|\^\d+)?\s*[:：]\s*)+`)
+	mailPrefixes = regexp.MustCompile(`(?i)^\s*(?:` + replyPrefix + `\s*)+`)
 	// signOff: the words that close a message, in the interface's
 	// languages ("thanks", "best regards", "cordialement", "merci
 	// d'avance", "saludos", "mit freundlichen Grüßen", "شكرا").
@@ -292,7 +295,7 @@ var (
 		// "R:", "I:", "RIF:", "RES:", "ENC:", "Antw:", "Doorst:",
 		// "SV:", "VS:", "رد:"), with a count ("Re[2]:", "Re^2:") and
 		// a French space before the colon.
-		`(?:` + mailPrefix + `)\s*(?:\[\d+\]|\^\d+)?\s*[:：]`,
+		replyPrefix,
 		// A helpdesk's reference: "Case 12345678:", "Ticket 4821 -",
 		// "Incident INC0012345", "Demande n° 123 :", "#4821:"; the
 		// separator may be left out after "#" or a long reference.

@@ -936,3 +936,30 @@ func mergeChain(t *testing.T, s *serviceSite, a, b, c gaps.Gap) {
 		t.Fatal(err)
 	}
 }
+
+// TestUnmergeChainOutOfOrder: a merge chain (A into B, then B into C)
+// undone from its last link first (B, then A) gives each gap its own
+// phrasings back; undoing A's merge into B, B standing on its own again,
+// failed ("No gap A") after saving half of it, and lost A.
+func TestUnmergeChainOutOfOrder(t *testing.T) {
+	s, tip, grat, review := threeGaps(t)
+	ctx := context.Background()
+	mergeChain(t, s, grat, tip, review)
+	if _, err := s.svc.Unmerge(ctx, tip.ID); err != nil {
+		t.Fatal(err)
+	}
+	back, err := s.svc.Unmerge(ctx, grat.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.ID != grat.ID || len(back.Variants) != 1 {
+		t.Errorf("brought back: %s %+v, want %s with its own phrasing", back.ID, back.Variants, grat.ID)
+	}
+	rep := s.report(gaps.Options{})
+	for _, want := range []gaps.Gap{tip, grat, review} {
+		g, ok := gapOf(rep, want.Query)
+		if !ok || g.ID != want.ID || len(g.Variants) != 1 || len(g.Merged) != 0 {
+			t.Errorf("%q after undoing the chain: %s %+v, merged %v; want gap %s on its own", want.Query, g.ID, g.Variants, g.Merged, want.ID)
+		}
+	}
+}

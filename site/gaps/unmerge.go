@@ -74,8 +74,11 @@ func (s *Service) unmerge(ctx context.Context, c *collector, words *grouped, dec
 	// (the one it joined, merged into a third) forgets them too, so that
 	// undoing that merge later brings back its own phrasings, not these.
 	var saved []Decision
+	links := mergeLinks(decisions)
 	for _, d := range decisions {
-		if d.ID == id {
+		if d.ID == id || mergedThrough(links, d.ID, id) {
+			// The gaps merged into this one stay merged into it, with
+			// their phrasings: undoing their merge later brings them back.
 			continue
 		}
 		joined, keys := removeKeys(d.Joined, back), removeKeys(d.Keys, back)
@@ -87,12 +90,29 @@ func (s *Service) unmerge(ctx context.Context, c *collector, words *grouped, dec
 	}
 	m.MergedInto, m.Keys, m.Joined, m.Updated = "", back, back, now
 	saved = append(saved, m)
+	after := decisions
+	for _, d := range saved {
+		d.Version++
+		after = replaceDecision(after, d)
+	}
+	// Nothing is saved unless the gap then stands on its own.
+	placed := c.place(words, after)
+	if placed.byID(id) == nil {
+		return Gap{}, fmt.Errorf("take gap %s out of gap %s: none of its phrasings would stand apart", id, into)
+	}
 	if err := s.Store.SaveDecisions(ctx, saved...); err != nil {
 		return Gap{}, fmt.Errorf("take gap %s out of gap %s: %w", id, into, err)
 	}
-	for _, d := range saved {
-		d.Version++
-		decisions = replaceDecision(decisions, d)
+	return s.gapIn(c, placed, id)
+}
+
+// mergedThrough reports whether the gap from was merged into the gap id,
+// directly or through gaps merged into it since (links: mergeLinks).
+func mergedThrough(links map[string]string, from, id string) bool {
+	for seen := 0; links[from] != "" && seen < len(links); seen++ {
+		if from = links[from]; from == id {
+			return true
+		}
 	}
-	return s.gapIn(c, c.place(words, decisions), id)
+	return false
 }

@@ -262,7 +262,7 @@ func TestAdminIgnoredGaps(t *testing.T) {
 	if !strings.Contains(page, `(<a href="#gap-`+gap+`">gap</a>)`) {
 		t.Error("with ignored=1 the top searches do not link to the ignored gap listed")
 	}
-	if !strings.Contains(page, `name="back" value="ignored=1&amp;since=30d"`) {
+	if !strings.Contains(page, `name="back" value="ignored=1&amp;since=30d"`) || !strings.Contains(page, `aria-label="Period and locale"><input type="hidden" name="ignored" value="1">`) {
 		t.Error("the forms do not carry the view with the ignored gaps")
 	}
 	if w := serve(m, "GET", "/admin/export/gaps.csv?since=30d&ignored=1", "", "Cookie", session); !strings.Contains(w.Body.String(), gap+",") {

@@ -15,11 +15,17 @@ import (
 // one about errors in general, has the query's other words and often
 // half of what it says, but not what the visitor asks: its results are
 // related articles (Weak). Numbers after other words ("refund order
-// 4821", "invoice 2023") are no code and change nothing.
+// 4821", "invoice 2023") are no code and change nothing. A short code
+// alone ("S23", "X86": site.ShortCode) is also the shape of a model's
+// name: it names a code only where the content writes codes of its
+// letters ("E99" where an article holds "E12"), so that "S23 battery"
+// on a help center that names no S-codes is answered by the battery
+// article.
 
 // codeTerms returns the terms of the words of qa that name an error code
-// (site.QueryCodes), nil when it names none.
-func (qa *queryAnalysis) codeTerms() []string {
+// (site.QueryCodes, short codes alone as li.writesCodes allows), nil
+// when it names none.
+func (qa *queryAnalysis) codeTerms(li *localeIndex) []string {
 	plains := make([]string, len(qa.words))
 	for i, w := range qa.words {
 		plains[i] = w.plain
@@ -30,6 +36,9 @@ func (qa *queryAnalysis) codeTerms() []string {
 	}
 	var out []string
 	for _, k := range site.QueryCodes(plains) {
+		if site.ShortCode(plains[k]) && !li.writesCodes(plains[k]) && !(k > 0 && site.CodeAfter(wordBefore(plains, k-1), plains[k-1], plains[k])) {
+			continue // a model's name, as far as the content tells
+		}
 		if t := qa.words[k].stem; t != "" && !(qa.prefix && k == len(qa.words)-1) {
 			out = append(out, t)
 		}
@@ -40,7 +49,7 @@ func (qa *queryAnalysis) codeTerms() []string {
 // holdsCodes reports whether the article of hit h holds every error code
 // its query names (codeTerms), in any field; true when it names none.
 func holdsCodes(ctx context.Context, h ranked) (bool, error) {
-	terms := h.qa.codeTerms()
+	terms := h.qa.codeTerms(h.li)
 	if len(terms) == 0 {
 		return true, nil
 	}
@@ -88,4 +97,27 @@ func holdsCodes(ctx context.Context, h ranked) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// wordBefore returns words[k-1], "" at the start.
+func wordBefore(words []string, k int) string {
+	if k < 1 {
+		return ""
+	}
+	return words[k-1]
+}
+
+// writesCodes reports whether the locale's content holds a short code
+// (site.ShortCode) with the letters of code, a short code itself: "e12"
+// for "e99". The letters are read from the vocabulary on first use.
+func (li *localeIndex) writesCodes(code string) bool {
+	li.shortCodesOnce.Do(func() {
+		li.shortCodes = map[string]bool{}
+		for t := range li.vocab {
+			if site.ShortCode(t) {
+				li.shortCodes[t[:len(t)-2]] = true
+			}
+		}
+	})
+	return li.shortCodes[code[:len(code)-2]]
 }

@@ -84,6 +84,11 @@ func TestCodeNoArticleHolds(t *testing.T) {
 		{"invoice 4821", "en", false, "invoice"},
 		{"thermostat wait 2 minutes install", "en", false, "install"},
 		{"install thermostat windows 10", "en", false, "install"},
+		// Models named like short codes, of letters no code of the
+		// content has: the question's words answer.
+		{"install the thermostat S23", "en", false, "install"},
+		{"install thermostat x86", "en", false, "install"},
+		{"error S23", "en", true, ""}, // after a code word, a code
 		// Errors in general, no code named: answered.
 		{"thermostat error codes", "en", false, "errors"},
 		{"error code thermostat display", "en", false, "errors"},

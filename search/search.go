@@ -170,6 +170,10 @@ type localeIndex struct {
 	// substitute and insert (see alphabet); made on first use.
 	alphabetOnce sync.Once
 	letters      *alphabets
+	// shortCodes holds the letters of the content's short codes ("e" for
+	// "E12"; see writesCodes), made on first use.
+	shortCodesOnce sync.Once
+	shortCodes     map[string]bool
 	// fuzzy remembers the expansions of fuzzy queries.
 	fuzzy memo[*fuzzyExpansion]
 	// broad is the count from which a suggest clause uses its champion

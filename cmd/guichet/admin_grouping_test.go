@@ -268,6 +268,12 @@ func TestAdminIgnoredGaps(t *testing.T) {
 	if w := serve(m, "GET", "/admin/export/gaps.csv?since=30d&ignored=1", "", "Cookie", session); !strings.Contains(w.Body.String(), gap+",") {
 		t.Errorf("the export with ignored=1 lacks the ignored gap: %s", w.Body)
 	}
+	// Written as the API's flags are: true, on.
+	for _, v := range []string{"true", "on", "TRUE"} {
+		if page := serve(m, "GET", "/admin/?since=30d&ignored="+v, "", "Cookie", session).Body.String(); !strings.Contains(page, row) {
+			t.Errorf("with ignored=%s the page does not list the ignored gap", v)
+		}
+	}
 	form = url.Values{"csrf": {csrf}, "gap": {gap}, "status": {""}, "back": {"ignored=1&since=30d"}}
 	if w := serve(m, "POST", "/admin/triage", form.Encode(), "Cookie", session); w.Code != 303 || w.Header().Get("Location") != "/admin/?ignored=1&since=30d#gap-"+gap {
 		t.Errorf("undecided again: %d %s", w.Code, w.Header().Get("Location"))

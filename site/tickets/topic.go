@@ -332,7 +332,7 @@ var (
 		`(?:please|pls|plz)(?: help(?: me)?)?`,
 		`help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,
 		`(?:is |are )?(?:not working|doesn` + apos + `?t work|does not work|isn` + apos + `?t working|won` + apos + `?t work|stopped working|broken|not loading)`,
-		`(?:ne )?(?:marche|fonctionne) (?:pas|plus)`, `en panne`, `bloqu[ée]e?s?`,
+		`(?:ne )?(?:marche|fonctionne) (?:pas|plus)`, `en panne`, `(?:je )?suis bloqu[ée]e?`,
 		`again`, `encore`,
 	}, "|") + `)` + `[\s,.;:!?،؛؟–—-]*$`)
 	// signedOff: a sign-off and the name that signs it, closing a

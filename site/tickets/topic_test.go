@@ -68,7 +68,11 @@ func TestTopic(t *testing.T) {
 		{"Refund penalty", "Refund penalty"},
 		{"Compte débloqué", "Compte débloqué"},
 		{"Calendar security, ty", "Calendar security"},
-		{"Compte bloqué", "Compte"},
+		// "bloqué" says what is wrong, as "locked" does: it stays; "je
+		// suis bloquée" (I am stuck) is a complaint.
+		{"Compte bloqué", "Compte bloqué"},
+		{"Carte bloquée", "Carte bloquée"},
+		{"Connexion impossible, je suis bloquée", "Connexion impossible"},
 	} {
 		if got := Topic(c.subject); got != c.want {
 			t.Errorf("Topic(%q) = %q, want %q", c.subject, got, c.want)

@@ -87,9 +87,13 @@ func pickerOf(p insights.Period, st *state) adminPicker {
 }
 
 // showIgnored reports whether the admin page, or its export, was asked to
-// list the gaps the team ignored too ("ignored=1"), so that one ignored by
-// mistake can be decided on again.
-func showIgnored(c echo.Context) bool { return c.QueryParam("ignored") == "1" }
+// list the gaps the team ignored too ("ignored=1", or true or on as the
+// API's flags: boolParam), so that one ignored by mistake can be decided
+// on again. Another value hides them, as the page's own links do.
+func showIgnored(c echo.Context) bool {
+	on, err := boolParam(c.QueryParams(), "ignored")
+	return on && err == nil
+}
 
 // periodQuery is the query string that asks for p again (with the
 // ignored gaps when ignored).

@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
@@ -20,7 +21,12 @@ import (
 // languages that list it: "de" is French, Spanish and Portuguese, "mon"
 // only French, "the" only English. Content words are not looked at: they
 // are the help center's vocabulary, shared across its translations
-// ("client", "SMS", "export").
+// ("client", "SMS", "export"). When the stop words do not say (French
+// subjects are often a noun and its adjective: "Carte bloquée",
+// "Remboursement vétérinaire"), a guesser made from the index
+// (Index.LocaleGuesser) reads the content words instead: a word only one
+// locale's articles use is a vote for that locale, by the same evidence
+// and margin.
 const (
 	// guessEvidence: the votes the winning language needs, one word only
 	// it uses, or two it shares with one other language.
@@ -44,6 +50,22 @@ type LocaleGuesser struct {
 	defaultLocale string
 	// votes maps a folded stop word to the candidates listing it.
 	votes map[string][]int
+	// content holds, for each candidate, the analysis and vocabulary of
+	// its articles (nil entries for a locale without articles); nil for
+	// a guesser of stop words only.
+	content []*localeIndex
+}
+
+// LocaleGuesser returns the guesser of the index's site (its default
+// locale and locales, see NewLocaleGuesser) that, when the stop words do
+// not say, reads the words only one locale's articles use.
+func (ix *Index) LocaleGuesser() *LocaleGuesser {
+	g := NewLocaleGuesser(ix.defaultLocale, ix.view.Lib.Config.Locales)
+	g.content = make([]*localeIndex, len(g.locales))
+	for i, loc := range g.locales {
+		g.content[i] = ix.locales[loc]
+	}
+	return g
 }
 
 // NewLocaleGuesser returns the guesser of a site with these locales and
@@ -122,7 +144,10 @@ func guessWords(lang string) []string {
 // language and when they do not say:
 // no stop word of any candidate language (short subjects such as
 // "Invoice", numbers only, text in a language without a stop list), or
-// words of several languages in close numbers. Only the site's locales are
+// words of several languages in close numbers. A guesser made by
+// Index.LocaleGuesser then reads, when no stop word said anything, the
+// words only one locale's articles use ("Carte bloquée" on a site whose
+// French articles say "bloquée" and "carte"). Only the site's locales are
 // ever returned.
 func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 	if len(g.locales) < 2 {
@@ -136,10 +161,11 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 		}
 		return len(ls) > 0
 	}
-	text := textnorm.Fold(subject + "\n" + site.FirstWords(body, linkBodyWords))
-	for _, tok := range strings.FieldsFunc(text, func(r rune) bool {
+	text := subject + "\n" + site.FirstWords(body, linkBodyWords)
+	toks := strings.FieldsFunc(textnorm.Fold(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '\''
-	}) {
+	})
+	for _, tok := range toks {
 		tok = strings.Trim(tok, "'")
 		if tok == "" || vote(tok) {
 			continue // a stop word with its apostrophe ("don't", "it's")
@@ -154,6 +180,35 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 			}
 		}
 	}
+	loc, ok := g.decide(score)
+	var said float64
+	for _, s := range score {
+		said += s
+	}
+	if ok || g.content == nil || said >= guessEvidence {
+		return loc // stop words decided, or said too much to be overruled
+	}
+	// The stop words say nothing: the words of one locale's content.
+	clear(score)
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+		var in []int
+		for i, li := range g.content {
+			if li != nil && li.usesWord(w) {
+				in = append(in, i)
+			}
+		}
+		if len(in) == 1 {
+			score[in[0]]++
+		}
+	}
+	loc, _ = g.decide(score)
+	return loc
+}
+
+// decide returns the locale of the best score and true when it wins by
+// guessEvidence and guessMargin ("" for the default locale); "" and false
+// when nothing wins.
+func (g *LocaleGuesser) decide(score []float64) (string, bool) {
 	best, second := -1, 0.0
 	for i, s := range score {
 		switch {
@@ -166,8 +221,22 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 			second = s
 		}
 	}
-	if score[best] < guessEvidence || score[best] < guessMargin*second || g.locales[best] == g.defaultLocale {
-		return ""
+	if score[best] < guessEvidence || score[best] < guessMargin*second {
+		return "", false
 	}
-	return g.locales[best]
+	if g.locales[best] == g.defaultLocale {
+		return "", true
+	}
+	return g.locales[best], true
+}
+
+// usesWord reports whether some article of the locale holds word (as
+// typed, analysed as the locale's text: "bloquée" is "bloqu"); a stop
+// word, a number or a word of fewer than four letters says nothing.
+func (li *localeIndex) usesWord(word string) bool {
+	if utf8.RuneCountInString(word) < 4 {
+		return false
+	}
+	toks := li.an.text.Analyze([]byte(word))
+	return len(toks) == 1 && li.vocab[string(toks[0].Term)] > 0
 }

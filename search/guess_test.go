@@ -1,6 +1,10 @@
 package search
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
 
 func TestGuessLocale(t *testing.T) {
 	enFr := NewLocaleGuesser("en", []string{"en", "fr"})
@@ -52,6 +56,53 @@ func TestGuessLocale(t *testing.T) {
 				t.Errorf("GuessLocale(%q, %q) = %q, want %q", tt.subject, tt.body, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestGuessLocaleContentWords: a ticket whose words are none of the
+// stop words (French subjects are often a noun and its adjective) is
+// written in the locale whose articles alone use its words; words both
+// use, or neither, say nothing, and stop words, where there are any,
+// decide as before.
+func TestGuessLocaleContentWords(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en", "fr"}},
+		Hash:       "guess-content",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}, {ID: "help", Locale: "fr", Title: "Aide"}},
+	}
+	lib.Articles = []*site.Article{
+		art("card", "en", "help", "Unblock your card", "After three wrong PINs.", nil,
+			sec("", "", "If your card is blocked after three wrong PINs, unblock it in the app.")),
+		art("invoice", "en", "help", "Download an invoice", "Invoices of your orders.", nil,
+			sec("", "", "Every order has an invoice in your client area.")),
+		art("vet", "en", "help", "Vet bills", "Refunds of vet bills.", nil,
+			sec("", "", "Vet bills are refunded within ten days.")),
+		art("card", "fr", "help", "Débloquer votre carte", "Après trois codes faux.", nil,
+			sec("", "", "Si votre carte est bloquée après trois codes faux, débloquez-la dans l'application.")),
+		art("invoice", "fr", "help", "Télécharger une facture", "Les factures de vos commandes.", nil,
+			sec("", "", "Chaque commande a sa facture dans votre espace client.")),
+		art("vet", "fr", "help", "Remboursement vétérinaire", "Les frais vétérinaires.", nil,
+			sec("", "", "Les frais vétérinaires sont remboursés sous dix jours.")),
+	}
+	g := buildLib(t, lib, "").LocaleGuesser()
+	for _, tt := range []struct{ subject, body, want string }{
+		{"Carte bloquée", "", "fr"},
+		{"Facture introuvable", "", "fr"},
+		{"Remboursement vétérinaire", "", "fr"},
+		{"FACTURE", "", "fr"},
+		{"Card blocked", "", ""},
+		{"Invoice missing", "", ""},
+		{"Vet bills", "", ""},
+		{"Client", "", ""},      // both locales use it
+		{"Xyzzy plugh", "", ""}, // neither does
+		{"4821", "", ""},
+		// Stop words decide first: mixed stays the default.
+		{"Can't download my facture", "Bonjour, merci d'avance", ""},
+		{"Comment télécharger une invoice", "", "fr"},
+	} {
+		if got := g.GuessLocale(tt.subject, tt.body); got != tt.want {
+			t.Errorf("GuessLocale(%q, %q) = %q, want %q", tt.subject, tt.body, got, tt.want)
+		}
 	}
 }
 

@@ -418,7 +418,7 @@ func NewIngester(ctx context.Context, store Store, v *site.View, idx *search.Ind
 	}
 	l.SetTopics(topics)
 	// Tickets without a language get the one their text is written in.
-	guess := search.NewLocaleGuesser(cfg.DefaultLocale, cfg.Locales)
+	guess := idx.LocaleGuesser()
 	return &tickets.Ingester{
 		Store:   store,
 		Linker:  l,

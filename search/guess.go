@@ -122,7 +122,8 @@ func guessWords(lang string) []string {
 // language and when they do not say:
 // no stop word of any candidate language (short subjects such as
 // "Invoice", numbers only, text in a language without a stop list), or
-// words of several languages in close numbers. Only the site's locales are
+// words of several languages in close numbers. Words with a digit ("D5",
+// "C210", "E12") are models and codes, no language's. Only the site's locales are
 // ever returned.
 func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 	if len(g.locales) < 2 {
@@ -138,11 +139,14 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 	}
 	text := textnorm.Fold(subject + "\n" + site.FirstWords(body, linkBodyWords))
 	for _, tok := range strings.FieldsFunc(text, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '\''
+		return !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r) && r != '\''
 	}) {
 		tok = strings.Trim(tok, "'")
-		if tok == "" || vote(tok) {
-			continue // a stop word with its apostrophe ("don't", "it's")
+		if tok == "" || hasDigit(tok) || vote(tok) {
+			// A word with a digit is a model or a code of any language
+			// (the "D" of "D5" is no French "d'"); a stop word with its
+			// apostrophe ("don't", "it's") has voted.
+			continue
 		}
 		// An elided word counts by its article or pronoun ("l'abonnement",
 		// "s'allume", "dell'ordine"); what follows the apostrophe only when

@@ -68,7 +68,11 @@ func TestTopic(t *testing.T) {
 		{"Refund penalty", "Refund penalty"},
 		{"Compte débloqué", "Compte débloqué"},
 		{"Calendar security, ty", "Calendar security"},
-		{"Compte bloqué", "Compte"},
+		// A state that says what is wrong is what the ticket asks.
+		{"Compte bloqué", "Compte bloqué"},
+		{"Caméra bloquée", "Caméra bloquée"},
+		{"Ma caméra est bloquée", "Ma caméra est bloquée"},
+		{"TR: Carte bloquée depuis hier, merci", "Carte bloquée"},
 	} {
 		if got := Topic(c.subject); got != c.want {
 			t.Errorf("Topic(%q) = %q, want %q", c.subject, got, c.want)

@@ -51,7 +51,7 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 		}
 		if k := li.vocab[w.stem]; k > 0 {
 			out[i].alts = append(out[i].alts, alternative{[]string{w.stem}, 1})
-			out[i].rare = li.rare(w.plain, k)
+			out[i].rare = li.rare(qa, i)
 		}
 		for _, t := range w.forms {
 			out[i].alts = append(out[i].alts, alternative{[]string{t}, formFactor})

@@ -144,7 +144,8 @@ func guessWords(lang string) []string {
 // language and when they do not say:
 // no stop word of any candidate language (short subjects such as
 // "Invoice", numbers only, text in a language without a stop list), or
-// words of several languages in close numbers. A guesser made by
+// words of several languages in close numbers. Words with a digit ("D5",
+// "C210", "E12") are models and codes, no language's. A guesser made by
 // Index.LocaleGuesser then reads, when no stop word said anything, the
 // words only one locale's articles use ("Carte bloquée" on a site whose
 // French articles say "bloquée" and "carte"). Only the site's locales are
@@ -163,12 +164,15 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 	}
 	text := subject + "\n" + site.FirstWords(body, linkBodyWords)
 	toks := strings.FieldsFunc(textnorm.Fold(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '\''
+		return !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r) && r != '\''
 	})
 	for _, tok := range toks {
 		tok = strings.Trim(tok, "'")
-		if tok == "" || vote(tok) {
-			continue // a stop word with its apostrophe ("don't", "it's")
+		if tok == "" || hasDigit(tok) || vote(tok) {
+			// A word with a digit is a model or a code of any language
+			// (the "D" of "D5" is no French "d'"); a stop word with its
+			// apostrophe ("don't", "it's") has voted.
+			continue
 		}
 		// An elided word counts by its article or pronoun ("l'abonnement",
 		// "s'allume", "dell'ordine"); what follows the apostrophe only when

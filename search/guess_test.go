@@ -43,6 +43,13 @@ func TestGuessLocale(t *testing.T) {
 		{"english subject, french signature", enFr, "Can't sync my calendar", "Bonjour, merci d'avance", ""},
 		{"an english possessive is not french", enFr, "client's invoice", "", ""},
 		{"empty", enFr, "", "", ""},
+		// A model name or a code is no word of a language: the "D" of
+		// "D5" or the "S" of "S3" is not the French "d'" or "s'".
+		{"a model name", enFr, "Doorbell D5 chime", "", ""},
+		{"model names only", enFr, "Cam S3 Pro", "", ""},
+		{"an english subject with a model", enFr, "Battery drains fast on Doorbell D5", "", ""},
+		{"a model with three digits", enFr, "C210", "", ""},
+		{"french with a model", enFr, "La C210 ne s'allume plus", "", "fr"},
 
 		// A locale the site does not have is never chosen.
 		{"german on an english and french site", enFr, "Ich kann mein Passwort nicht zurücksetzen", "", ""},

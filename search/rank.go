@@ -159,11 +159,8 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 				c.meaning, c.optional = false, true
 			}
 		}
-		if n == 1 && syn == nil && comp == nil && !typing(i) {
-			w := words[i]
-			if k := li.vocab[w.stem]; w.stem != "" && k > 0 && li.rare(w.plain, k) {
-				c.rare = true
-			}
+		if n == 1 && syn == nil && comp == nil && !typing(i) && li.rare(qa, i) {
+			c.rare = true
 		}
 		if n == 1 && syn == nil && comp == nil && qa.suggest && !body {
 			c.word, c.typing = words[i], typing(i)
@@ -194,13 +191,27 @@ func (qa *queryAnalysis) onlyStopWords(li *localeIndex) bool {
 	return len(qa.words) > 0
 }
 
-// rare reports whether a word some article has is a rare token that ranks
-// its articles first: one holding a digit (an error code, a version, a
-// number with letters). Other rare words (product names) weigh their
+// rare reports whether the query's word i is a rare token that ranks its
+// articles first: one holding a digit (an error code, a version, a number
+// with letters) that some article has, and no more articles than any
+// other word of the query that some article has. A model name many
+// articles write ("C210 sd card", "Cam S3 Pro offline") is where the
+// question is asked, not what it asks: its articles do not come before
+// the one about SD cards. Other rare words (product names) weigh their
 // rarity in the coverage: a tier of their own would let an incidental
 // word of a question decide.
-func (li *localeIndex) rare(plain string, df int) bool {
-	return df > 0 && hasDigit(plain)
+func (li *localeIndex) rare(qa *queryAnalysis, i int) bool {
+	w := qa.words[i]
+	df := li.vocab[w.stem]
+	if w.stem == "" || df == 0 || !hasDigit(w.plain) {
+		return false
+	}
+	for j, o := range qa.words {
+		if k := li.vocab[o.stem]; j != i && o.stem != "" && k > 0 && k < df && !(qa.prefix && j == len(qa.words)-1) {
+			return false
+		}
+	}
+	return true
 }
 
 // stopWord reports whether a folded word is a stop word of the locale.

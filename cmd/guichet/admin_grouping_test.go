@@ -298,3 +298,26 @@ func adminWithOneGap(t *testing.T) (*Main, string) {
 	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
 	return m, signIn(t, m, admin)
 }
+
+// TestGapsMergeCountsInWords: `guichet gaps merge` says what the merged
+// gap holds in words, one visitor as "1 visitor" (it printed "1
+// visitors").
+func TestGapsMergeCountsInWords(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	now := time.Now().UTC()
+	for q, ago := range map[string]time.Duration{"pay with bitcoin": 5 * time.Hour, "printer jammed": time.Hour} {
+		m.Recorder.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: q, Locale: "en", Source: "site", Visitor: "a", Time: now.Add(-ago)})
+	}
+	m.Recorder.Flush(ctx)
+	rep, err := m.Gaps.Report(ctx, gaps.Options{MinVisitors: 1})
+	if err != nil || len(rep.Gaps) != 2 {
+		t.Fatalf("report: %+v, %v", rep.Gaps, err)
+	}
+	var out, errb bytes.Buffer
+	if code := run(ctx, []string{"gaps", "merge", rep.Gaps[0].ID, rep.Gaps[1].ID, "--content", dir, "--data", m.Config.Data}, &out, &errb); code != 0 || !strings.HasSuffix(out.String(), "): 2 phrasings, 1 visitor\n") {
+		t.Errorf("gaps merge: exit %d %q %s", code, out.String(), errb.String())
+	}
+}

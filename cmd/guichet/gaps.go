@@ -128,7 +128,7 @@ func runGapsMerge(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	return runGapsAction(ctx, "merge", "INTO ID... (IDs from guichet gaps: the gaps ID... join gap INTO)", 2, -1, args, stdout, stderr, nil,
 		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
 			g, err := svc.Merge(ctx, pos[0], pos[1:]...)
-			return fmt.Sprintf("gap %s (%q): %d phrasings, %d visitors\n", g.ID, g.Query, len(g.Variants), g.Visitors), err
+			return fmt.Sprintf("gap %s (%q): %s, %s\n", g.ID, g.Query, site.Count(len(g.Variants), "phrasing"), site.Count(g.Visitors, "visitor")), err
 		})
 }
 

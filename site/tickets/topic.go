@@ -322,8 +322,7 @@ var (
 		`(?:aidez|aide)[- ]moi` + sep,
 	}, "|") + `)\s*`)
 	// trailing: sign-offs, pleas and complaints that close a subject, as
-	// words of their own ("empty" does not end with "ty", nor
-	// "débloqué" with "bloqué").
+	// words of their own ("empty" does not end with "ty").
 	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?،؛؟–—-])` + sep + `(?:` + strings.Join([]string{
 		signOff,
 		`(?:por favor|per favore)`,
@@ -332,6 +331,9 @@ var (
 		`(?:please|pls|plz)(?: help(?: me)?)?`,
 		`help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,
 		`(?:is |are )?(?:not working|doesn` + apos + `?t work|does not work|isn` + apos + `?t working|won` + apos + `?t work|stopped working|broken|not loading)`,
+		// Not "bloqué" alone: a locked account, a stuck camera, a blocked
+		// card are what the ticket asks ("Compte bloqué" is no "Compte");
+		// "je suis bloquée" (I am stuck) is a complaint.
 		`(?:ne )?(?:marche|fonctionne) (?:pas|plus)`, `en panne`, `(?:je )?suis bloqu[ée]e?`,
 		`again`, `encore`,
 	}, "|") + `)` + `[\s,.;:!?،؛؟–—-]*$`)

@@ -68,10 +68,13 @@ func TestTopic(t *testing.T) {
 		{"Refund penalty", "Refund penalty"},
 		{"Compte débloqué", "Compte débloqué"},
 		{"Calendar security, ty", "Calendar security"},
-		// "bloqué" says what is wrong, as "locked" does: it stays; "je
-		// suis bloquée" (I am stuck) is a complaint.
+		// A state that says what is wrong is what the ticket asks, as
+		// "locked" is; "je suis bloquée" (I am stuck) is a complaint.
 		{"Compte bloqué", "Compte bloqué"},
 		{"Carte bloquée", "Carte bloquée"},
+		{"Caméra bloquée", "Caméra bloquée"},
+		{"Ma caméra est bloquée", "Ma caméra est bloquée"},
+		{"TR: Carte bloquée depuis hier, merci", "Carte bloquée"},
 		{"Connexion impossible, je suis bloquée", "Connexion impossible"},
 	} {
 		if got := Topic(c.subject); got != c.want {

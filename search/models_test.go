@@ -1,0 +1,52 @@
+package search
+
+import (
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// TestModelNameIsNoTier: a model name with digits that many articles
+// write ("C210", "S3") is where the question is asked, not what it asks:
+// the article about the question comes first and answers it, not every
+// article that names the model. A token with a digit that is the query's
+// rarest word (an error code, a version) still ranks its articles first.
+func TestModelNameIsNoTier(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
+		Hash:       "models",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
+	}
+	lib.Articles = []*site.Article{
+		art("night", "en", "help", "Night vision is blurry", "Fix the night image of the C210 and the Cam S3 Pro.", nil,
+			sec("", "", "The C210 and the Cam S3 Pro switch to infrared in the dark.")),
+		art("wifi", "en", "help", "Connect your camera to Wi-Fi", "Pair a C210 or a Cam S3 Pro with your router.", nil,
+			sec("", "", "Open the app and choose your model. The Cam S3 Pro supports 5 GHz from firmware 3.0.2.")),
+		art("firmware", "en", "help", "Update the firmware", "Updates for the C210 and the Cam S3 Pro.", nil,
+			sec("", "", "Open the settings and tap Firmware.")),
+		art("reset", "en", "help", "Reset your camera", "Hold the button of a C210 or a Cam S3 Pro.", nil,
+			sec("", "", "Hold the reset button for ten seconds.")),
+		art("sd", "en", "help", "Error E12 on the SD card", "The memory card cannot be read.", nil,
+			sec("", "", "Error E12 means the camera cannot read its SD card. Format the card in the app.")),
+		art("offline", "en", "help", "My camera shows as offline", "When the app cannot reach the camera.", nil,
+			sec("", "", "A camera is offline when it cannot reach our servers. Restart your router.")),
+		art("plans", "en", "help", "Cloud plans and prices", "Cancel or change your plan.", nil,
+			sec("", "", "Cancel your plan from the account page.")),
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ query, want string }{
+		{"C210 sd card", "sd"},
+		{"C210 offline", "offline"},
+		{"C210 cancel plan", "plans"},
+		{"C210 night vision", "night"},
+		// The rarest word with a digit still decides.
+		{"error E12", "sd"},
+		{"E12 camera", "sd"},
+		{"firmware 3.0.2", "wifi"},
+	} {
+		r := search(t, ix, tt.query, "en")
+		if len(r.Hits) == 0 || r.Hits[0].ID != tt.want || r.Weak {
+			t.Errorf("Search(%q) = %v (weak %v), want %s first as the answer", tt.query, ids(r), r.Weak, tt.want)
+		}
+	}
+}

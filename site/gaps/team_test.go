@@ -769,6 +769,7 @@ func TestUnmerge(t *testing.T) {
 	if _, err := s.svc.Merge(ctx, tip.ID, grat.ID); err != nil {
 		t.Fatal(err)
 	}
+	s.now = s.now.Add(2 * time.Hour) // typed since the merge
 	s.search("gratuities", "x", time.Hour)
 	s.search("gratuities", "y", time.Hour)
 	if g, _ := gapOf(s.report(gaps.Options{}), "gratuities"); g.ID != tip.ID {
@@ -961,5 +962,60 @@ func TestUnmergeChainOutOfOrder(t *testing.T) {
 		if !ok || g.ID != want.ID || len(g.Variants) != 1 || len(g.Merged) != 0 {
 			t.Errorf("%q after undoing the chain: %s %+v, merged %v; want gap %s on its own", want.Query, g.ID, g.Variants, g.Merged, want.ID)
 		}
+	}
+}
+
+// TestUnmergeLeavesTheTargetItsOwn: phrasings one words group holds,
+// moved out by the team into two gaps (A, B), then B merged into A:
+// undoing B's merge brings back B's phrasing only. It took back every
+// phrasing of the words group, A's own among them, and A vanished with
+// its ID and decision (a newcomer's finding on a camera maker's help
+// center).
+func TestUnmergeLeavesTheTargetItsOwn(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	phrasings := []string{"doorbell battery", "doorbell battery dies", "doorbell battery life", "doorbell battery drains"}
+	for _, q := range phrasings {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	// Other questions, so that "battery" is a rare word of the failed set.
+	for _, q := range []string{"refund status", "cancel order", "tip the driver", "gluten free", "loyalty points",
+		"click and collect", "minimum order value", "voucher code", "time slot", "substitutions"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	g, _ := gapOf(s.report(gaps.Options{}), "doorbell battery")
+	if len(g.Variants) != len(phrasings) {
+		t.Fatalf("the words should group the four phrasings: %+v", g.Variants)
+	}
+	a, err := s.svc.Split(ctx, g.ID, "doorbell battery life")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Decide(ctx, a.ID, gaps.StatusNewArticle, "battery article"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.svc.Split(ctx, g.ID, "doorbell battery dies")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, a.ID, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	back, err := s.svc.Unmerge(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.ID != b.ID || len(back.Variants) != 1 || back.Variants[0].Query != "doorbell battery dies" {
+		t.Errorf("brought back: %s %+v, want %s with \"doorbell battery dies\" alone", back.ID, back.Variants, b.ID)
+	}
+	rep := s.report(gaps.Options{})
+	if got, ok := gapOf(rep, "doorbell battery life"); !ok || got.ID != a.ID || len(got.Variants) != 1 || got.Status != gaps.StatusNewArticle {
+		t.Errorf("the gap it was merged into: listed %v, %s %+v status %q; want %s with its phrasing and decision", ok, got.ID, got.Variants, got.Status, a.ID)
+	}
+	if got, _ := gapOf(rep, "doorbell battery drains"); got.ID != g.ID || len(got.Variants) != 2 {
+		t.Errorf("the gap both left: %s %+v, want %s with its two phrasings", got.ID, got.Variants, g.ID)
 	}
 }

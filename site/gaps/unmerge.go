@@ -51,7 +51,20 @@ func (s *Service) unmerge(ctx context.Context, c *collector, words *grouped, dec
 	now := s.now()
 	into := resolveMerged(decisions, id)
 	// Its phrasings, and those typed since that the words group with
-	// them (they joined the merged gap through them).
+	// them (they joined the merged gap through them); not those typed
+	// before the merge that another gap holds as its own or as merged
+	// into it: the words may group its phrasings with those of the gap
+	// it joined ("doorbell battery life" moved out into A, "doorbell
+	// battery dies" into B, B merged into A), which keeps them.
+	held := map[string]bool{}
+	for _, d := range decisions {
+		if d.ID != id {
+			for _, k := range slices.Concat(d.Keys, d.Joined) {
+				held[k] = true
+			}
+		}
+	}
+	merged := m.Updated.UnixMilli() // when it was merged
 	back := m.Keys
 	if target := gr.byID(into); target != nil {
 		theirs := map[int]bool{} // the words' groups holding its phrasings
@@ -66,7 +79,10 @@ func (s *Service) unmerge(ctx context.Context, c *collector, words *grouped, dec
 				theirs[groupOf[x]] = true
 			}
 		}
-		back = addKeys(back, gr.keysOfMembers(target.members, func(x int32) bool { return theirs[groupOf[x]] }))
+		back = addKeys(back, gr.keysOfMembers(target.members, func(x int32) bool {
+			p := c.phrasings[x]
+			return theirs[groupOf[x]] && (p.first > merged || !held[gr.keys[x]] && !held[textMark+p.text])
+		}))
 	}
 	// Its phrasings leave every gap that joined them (the one it was
 	// merged into, and the one that was merged into since), and stay

@@ -163,7 +163,7 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 		return len(ls) > 0
 	}
 	text := subject + "\n" + site.FirstWords(body, linkBodyWords)
-	toks := strings.FieldsFunc(textnorm.Fold(text), func(r rune) bool {
+	toks := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(text, "’", "'")), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r) && r != '\''
 	})
 	for _, tok := range toks {
@@ -171,8 +171,14 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 		if tok == "" || hasDigit(tok) || vote(tok) {
 			// A word with a digit is a model or a code of any language
 			// (the "D" of "D5" is no French "d'"); a stop word with its
-			// apostrophe ("don't", "it's") has voted.
+			// apostrophe ("don't", "it's") and a word as accented ("à"
+			// is French, where "a" is English too) have voted.
 			continue
+		}
+		if f := textnorm.Fold(tok); f != tok {
+			if tok = f; vote(tok) {
+				continue // typed with an accent no stop list has
+			}
 		}
 		// An elided word counts by its article or pronoun ("l'abonnement",
 		// "s'allume", "dell'ordine"); what follows the apostrophe only when

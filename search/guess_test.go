@@ -30,6 +30,8 @@ func TestGuessLocale(t *testing.T) {
 		{"dutch", many, "Ik kan mijn wachtwoord niet wijzigen", "", "nl"},
 		{"english on a french default site", frFirst, "How do I refund a client?", "", "en"},
 		{"english: the default", many, "I was charged twice for my subscription", "", ""},
+		{"french accented stop words", enFr, "Mise à jour bloquée à 99 %", "", "fr"},
+		{"french, curly apostrophe", enFr, "Impossible d’ouvrir l’application", "", "fr"},
 		{"vague subject, the body tells", enFr, "Facture", "Bonjour, je ne trouve pas la facture du mois dernier. Merci d'avance", "fr"},
 
 		// The text does not say: the default stays.

@@ -36,6 +36,9 @@ type coverageWord struct {
 	alts   []alternative
 	// rare: an exact token few articles have (see clause.rare).
 	rare bool
+	// term is the word's own term when some article has it, for reading
+	// names of several words (unitWeights); "" otherwise.
+	term string
 }
 
 // coverageWords lists the words of a query that count for coverage: words
@@ -52,6 +55,7 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 		if k := li.vocab[w.stem]; k > 0 {
 			out[i].alts = append(out[i].alts, alternative{[]string{w.stem}, 1})
 			out[i].rare = li.rare(qa, i)
+			out[i].term = w.stem
 		}
 		for _, t := range w.forms {
 			out[i].alts = append(out[i].alts, alternative{[]string{t}, formFactor})
@@ -162,11 +166,8 @@ func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids [
 		has[t] = m
 		return m, nil
 	}
-	var total float64
-	for _, w := range words {
-		total += w.weight
-	}
-	for _, w := range words {
+	bests := make([][]float64, len(words))
+	for k, w := range words {
 		best := make([]float64, len(ids))
 		for _, a := range w.alts {
 			// Every term of the alternative, in its weakest field.
@@ -193,12 +194,144 @@ func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids [
 				best[i] = max(best[i], credit[i]*a.factor)
 			}
 		}
+		bests[k] = best
+	}
+	weights, err := li.unitWeights(ctx, r, words)
+	if err != nil {
+		return nil, nil, err
+	}
+	var total float64
+	for _, w := range weights {
+		total += w
+	}
+	for k, w := range words {
 		for i := range ids {
-			out[i] += w.weight * best[i] / total
-			if w.rare && best[i] > 0 {
+			out[i] += weights[k] * bests[k][i] / total
+			if w.rare && bests[k][i] > 0 {
 				rare[i]++
 			}
 		}
 	}
 	return out, rare, nil
+}
+
+// A name of several words ("Cam S3 Pro", "Google Calendar") counts once
+// in the coverage: words the content writes together, in nearly the same
+// articles and in at least minUnitArticles of them, share the weight of
+// the heaviest. Counted word by word, a name the help center writes in
+// many articles outweighed the word of the problem ("Cam S3 Pro
+// offline": the articles naming the camera came before "My camera shows
+// as offline", which names no model, and the answer was called weak).
+const (
+	minUnitArticles = 3
+	// unitOverlap: the share of the articles holding either word that
+	// hold both.
+	unitOverlap = 0.8
+	// maxUnitArticles: words in more articles are not looked at (their
+	// weight is small anyway, and their lists long).
+	maxUnitArticles = 500
+	maxUnitCache    = 100000
+)
+
+// unitWeights returns the weight each word counts for in the coverage:
+// its own, shared with the other words of a name (see minUnitArticles).
+func (li *localeIndex) unitWeights(ctx context.Context, r index.IndexReader, words []coverageWord) ([]float64, error) {
+	weights := make([]float64, len(words))
+	for k, w := range words {
+		weights[k] = w.weight
+	}
+	done := make([]bool, len(words))
+	for k, w := range words {
+		if done[k] || w.term == "" {
+			continue
+		}
+		unit := []int{k}
+		for j := k + 1; j < len(words); j++ {
+			if done[j] || words[j].term == "" || words[j].term == w.term {
+				continue
+			}
+			same, err := li.oneName(ctx, r, w.term, words[j].term)
+			if err != nil {
+				return nil, err
+			}
+			if same {
+				unit = append(unit, j)
+			}
+		}
+		if len(unit) < 2 {
+			continue
+		}
+		var sum, heaviest float64
+		for _, j := range unit {
+			sum += words[j].weight
+			heaviest = max(heaviest, words[j].weight)
+			done[j] = true
+		}
+		for _, j := range unit {
+			weights[j] = words[j].weight * heaviest / sum
+		}
+	}
+	return weights, nil
+}
+
+// oneName reports whether the content writes terms a and b together, as
+// one name (see minUnitArticles); remembered by pair.
+func (li *localeIndex) oneName(ctx context.Context, r index.IndexReader, a, b string) (bool, error) {
+	if a > b {
+		a, b = b, a
+	}
+	key := a + "\x00" + b
+	if v, ok := li.names.get(key); ok {
+		return v, nil
+	}
+	same := false
+	na, nb := li.vocab[a], li.vocab[b]
+	// The counts of vocab (the most articles holding it in one field)
+	// tell most pairs apart without reading their lists.
+	if min(na, nb) >= minUnitArticles && max(na, nb) <= maxUnitArticles && float64(min(na, nb)) >= unitOverlap*float64(max(na, nb)) {
+		da, err := termArticles(ctx, r, a)
+		if err != nil {
+			return false, err
+		}
+		db, err := termArticles(ctx, r, b)
+		if err != nil {
+			return false, err
+		}
+		both := 0
+		for id := range da {
+			if db[id] {
+				both++
+			}
+		}
+		either := len(da) + len(db) - both
+		same = both >= minUnitArticles && float64(both) >= unitOverlap*float64(either)
+	}
+	li.names.put(key, same, maxUnitCache)
+	return same, nil
+}
+
+// termArticles returns the internal IDs of the articles holding term in
+// any content field.
+func termArticles(ctx context.Context, r index.IndexReader, term string) (map[string]bool, error) {
+	out := map[string]bool{}
+	var doc index.TermFieldDoc
+	for _, f := range contentFields() {
+		tfr, err := r.TermFieldReader(ctx, []byte(term), f, false, false, false)
+		if err != nil {
+			return nil, err
+		}
+		for {
+			d, err := tfr.Next(&doc)
+			if err != nil {
+				tfr.Close()
+				return nil, err
+			}
+			if d == nil {
+				break
+			}
+			out[string(d.ID)] = true
+		}
+		tfr.Close()
+	}
+	return out, nil
 }

@@ -11,6 +11,7 @@ import (
 // the article about the question comes first and answers it, not every
 // article that names the model. A token with a digit that is the query's
 // rarest word (an error code, a version) still ranks its articles first.
+// A name of several words ("Cam S3 Pro") weighs as one word, not three.
 func TestModelNameIsNoTier(t *testing.T) {
 	lib := &site.Library{
 		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
@@ -39,6 +40,12 @@ func TestModelNameIsNoTier(t *testing.T) {
 		{"C210 offline", "offline"},
 		{"C210 cancel plan", "plans"},
 		{"C210 night vision", "night"},
+		// A name of several words the content writes together counts
+		// once: the word of the question decides.
+		{"Cam S3 Pro offline", "offline"},
+		{"cam s3 pro cancel plan", "plans"},
+		{"Cam S3 Pro sd card", "sd"},
+		{"cam s3 pro reset", "reset"},
 		// The rarest word with a digit still decides.
 		{"error E12", "sd"},
 		{"E12 camera", "sd"},

@@ -176,6 +176,8 @@ type localeIndex struct {
 	shortCodes     map[string]bool
 	// fuzzy remembers the expansions of fuzzy queries.
 	fuzzy memo[*fuzzyExpansion]
+	// names remembers oneName's answers by pair of terms.
+	names memo[bool]
 	// broad is the count from which a suggest clause uses its champion
 	// list (broadClause; lower in tests), champions the lists.
 	broad     int

@@ -81,6 +81,7 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 	}
 	owner := owners(decisions)
 	own := map[string]string{} // kind|locale|key → ID of its own gap
+	var df map[string]int      // phrasings by word of their keys (keyWordCounts), made when needed
 	for _, g := range groups {
 		pull := g.id
 		if !live[g.id] {
@@ -105,13 +106,17 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 				pull = best
 			}
 		}
-		for _, m := range g.members {
+		dest := make([]string, len(g.members))
+		placed := make([]bool, len(g.members)) // by the team, not by the words
+		for i, m := range g.members {
 			kl := g.kind + "|" + g.locale + "|" + keys[m]
 			to := place[kl]
+			placed[i] = to != "" || owner[kl] != ""
 			if to == "" {
 				to = pull
 			}
 			if parted[to][keys[m]] {
+				placed[i] = true
 				id, ok := own[kl]
 				if !ok {
 					if o := owner[kl]; o != "" && o != to && !parted[o][keys[m]] {
@@ -124,7 +129,16 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 				}
 				to = id
 			}
-			add(g, to, m)
+			dest[i] = to
+		}
+		nearestPart(g.members, keys, dest, placed, pull, func() map[string]int {
+			if df == nil {
+				df = keyWordCounts(groups, keys)
+			}
+			return df
+		})
+		for i, m := range g.members {
+			add(g, dest[i], m)
 		}
 	}
 	for _, g := range list {
@@ -136,6 +150,87 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 		}
 	}
 	return list
+}
+
+// nearestPart sends the phrasings of one words group that the team has
+// not placed (typed since its last correction: placed[i] false) to the
+// part of the group nearest to them, when the team's corrections split
+// the group between several gaps (dest, the gap of each member):
+// "doorbell battery dead", typed after the team moved the battery
+// phrasings out of the chime's gap that the words had put them in, joins
+// the battery gap, not the chime's. Nearest is the placed phrasing most
+// like it: the rarity of the words their keys share over that of the
+// words either has (df: phrasings by word, keyWordCounts, made by counts
+// when needed). Ties, and phrasings like none, go to pull, the group's
+// own gap. A group whose
+// placed phrasings all go to one gap is left as it is.
+func nearestPart(members []int32, keys []string, dest []string, placed []bool, pull string, counts func() map[string]int) {
+	parts := map[string]bool{}
+	for i := range members {
+		if placed[i] {
+			parts[dest[i]] = true
+		}
+	}
+	if len(parts) < 2 || !slices.Contains(placed, false) {
+		return
+	}
+	df := counts()
+	for i, m := range members {
+		if placed[i] {
+			continue
+		}
+		best, bestScore := pull, -1.0
+		for j, o := range members {
+			if !placed[j] {
+				continue
+			}
+			sc := likeness(keys[m], keys[o], df)
+			if sc > bestScore || sc == bestScore && (dest[j] == pull || best != pull && dest[j] < best) {
+				best, bestScore = dest[j], sc
+			}
+		}
+		if bestScore <= 0 {
+			best = pull // like none of them
+		}
+		dest[i] = best
+	}
+}
+
+// likeness is the rarity (inverse count of phrasings, df) of the words
+// keys a and b share over that of the words either has, 0 to 1.
+func likeness(a, b string, df map[string]int) float64 {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	var both, either float64
+	for _, w := range wa {
+		r := 1 / float64(max(1, df[w]))
+		either += r
+		if slices.Contains(wb, w) {
+			both += r
+		}
+	}
+	for _, w := range wb {
+		if !slices.Contains(wa, w) {
+			either += 1 / float64(max(1, df[w]))
+		}
+	}
+	if either == 0 {
+		return 0
+	}
+	return both / either
+}
+
+// keyWordCounts counts, for each word of the groups' meaning keys, the
+// phrasings whose key has it.
+func keyWordCounts(groups []*group, keys []string) map[string]int {
+	df := map[string]int{}
+	for _, g := range groups {
+		for _, m := range g.members {
+			for _, w := range strings.Fields(keys[m]) {
+				df[w]++
+			}
+		}
+	}
+	return df
 }
 
 // Merge merges the gaps with the IDs from into the gap with ID into: they

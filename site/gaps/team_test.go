@@ -1019,3 +1019,54 @@ func TestUnmergeLeavesTheTargetItsOwn(t *testing.T) {
 		t.Errorf("the gap both left: %s %+v, want %s with its two phrasings", got.ID, got.Variants, g.ID)
 	}
 }
+
+// TestNewPhrasingJoinsNearestPart: the words put the doorbell's chime and
+// battery phrasings in one gap; the team moved the battery ones out into a
+// gap of their own. A battery phrasing typed since joins the battery gap,
+// a chime phrasing the chime's: each goes to the part of the words group
+// it shares the most with, not to the gap the group first made (a
+// newcomer's finding).
+func TestNewPhrasingJoinsNearestPart(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	for _, q := range []string{"doorbell chime not ringing", "doorbell chime", "doorbell battery", "doorbell battery drains", "doorbell chime battery"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	// Other questions, so that "doorbell" is a rare word of the failed set.
+	for _, q := range []string{"refund status", "cancel order", "tip the driver", "gluten free", "loyalty points",
+		"click and collect", "minimum order value", "voucher code", "time slot", "substitutions"} {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	g, _ := gapOf(s.report(gaps.Options{}), "doorbell chime")
+	if len(g.Variants) != 5 {
+		t.Fatalf("the words should group the five doorbell phrasings: %+v", g.Variants)
+	}
+	battery, err := s.svc.Split(ctx, g.ID, "doorbell battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	drains, err := s.svc.Split(ctx, g.ID, "doorbell battery drains")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, battery.ID, drains.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.now = s.now.Add(2 * time.Hour) // typed since
+	for _, q := range []string{"doorbell battery dead", "doorbell chime silent"} {
+		s.search(q, q+"1", time.Hour)
+		s.search(q, q+"2", time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	for q, want := range map[string]string{
+		"doorbell battery dead": battery.ID, "doorbell battery drains": battery.ID,
+		"doorbell chime silent": g.ID, "doorbell chime not ringing": g.ID,
+	} {
+		if got, _ := gapOf(rep, q); got.ID != want {
+			t.Errorf("%q in gap %s %+v, want %s", q, got.ID, got.Variants, want)
+		}
+	}
+}

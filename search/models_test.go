@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"testing"
 
 	"github.com/guichet/guichet/site"
@@ -13,6 +14,33 @@ import (
 // rarest word (an error code, a version) still ranks its articles first.
 // A name of several words ("Cam S3 Pro") weighs as one word, not three.
 func TestModelNameIsNoTier(t *testing.T) {
+	ix := buildLib(t, modelsLibrary(), "")
+	for _, tt := range []struct{ query, want string }{
+		{"C210 sd card", "sd"},
+		{"C210 offline", "offline"},
+		{"C210 cancel plan", "plans"},
+		{"C210 night vision", "night"},
+		// A name of several words the content writes together counts
+		// once: the word of the question decides.
+		{"Cam S3 Pro offline", "offline"},
+		{"cam s3 pro cancel plan", "plans"},
+		{"Cam S3 Pro sd card", "sd"},
+		{"cam s3 pro reset", "reset"},
+		// The rarest word with a digit still decides.
+		{"error E12", "sd"},
+		{"E12 camera", "sd"},
+		{"firmware 3.0.2", "wifi"},
+	} {
+		r := search(t, ix, tt.query, "en")
+		if len(r.Hits) == 0 || r.Hits[0].ID != tt.want || r.Weak {
+			t.Errorf("Search(%q) = %v (weak %v), want %s first as the answer", tt.query, ids(r), r.Weak, tt.want)
+		}
+	}
+}
+
+// modelsLibrary is a camera maker's help center whose articles name its
+// models (C210, Cam S3 Pro) in many places.
+func modelsLibrary() *site.Library {
 	lib := &site.Library{
 		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
 		Hash:       "models",
@@ -34,26 +62,26 @@ func TestModelNameIsNoTier(t *testing.T) {
 		art("plans", "en", "help", "Cloud plans and prices", "Cancel or change your plan.", nil,
 			sec("", "", "Cancel your plan from the account page.")),
 	}
-	ix := buildLib(t, lib, "")
-	for _, tt := range []struct{ query, want string }{
-		{"C210 sd card", "sd"},
-		{"C210 offline", "offline"},
-		{"C210 cancel plan", "plans"},
-		{"C210 night vision", "night"},
-		// A name of several words the content writes together counts
-		// once: the word of the question decides.
-		{"Cam S3 Pro offline", "offline"},
-		{"cam s3 pro cancel plan", "plans"},
-		{"Cam S3 Pro sd card", "sd"},
-		{"cam s3 pro reset", "reset"},
-		// The rarest word with a digit still decides.
-		{"error E12", "sd"},
-		{"E12 camera", "sd"},
-		{"firmware 3.0.2", "wifi"},
+	return lib
+}
+
+// TestModelNameTicket: a ticket whose subject only names a model many
+// articles write ("C210") names where the problem is, not what it is: a
+// body that clearly names an article decides, as for "Billing".
+func TestModelNameTicket(t *testing.T) {
+	ix := buildLib(t, modelsLibrary(), "")
+	for _, tt := range []struct{ subject, body, want string }{
+		{"C210", "Since yesterday my camera shows as offline in the app, the app cannot reach the camera.", "offline"},
+		{"Cam S3 Pro", "I want to cancel my cloud plan, how do I change the plan?", "plans"},
+		// A code is what the ticket is about, whatever the body says.
+		{"E12", "I want to cancel my cloud plan, how do I change the plan?", "sd"},
 	} {
-		r := search(t, ix, tt.query, "en")
-		if len(r.Hits) == 0 || r.Hits[0].ID != tt.want || r.Weak {
-			t.Errorf("Search(%q) = %v (weak %v), want %s first as the answer", tt.query, ids(r), r.Weak, tt.want)
+		id, conf, err := ix.Link(context.Background(), "en", tt.subject, tt.body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id != tt.want || conf < site.DefaultTicketConfidence {
+			t.Errorf("Link(%q, %q) = %s %.2f, want %s", tt.subject, tt.body, id, conf, tt.want)
 		}
 	}
 }

@@ -972,24 +972,8 @@ func TestUnmergeChainOutOfOrder(t *testing.T) {
 // its ID and decision (a newcomer's finding on a camera maker's help
 // center).
 func TestUnmergeLeavesTheTargetItsOwn(t *testing.T) {
-	s := newServiceSite(t)
-	s.publish(petContent, false)
+	s, g := oneWordsGroup(t, "doorbell battery", "doorbell battery dies", "doorbell battery life", "doorbell battery drains")
 	ctx := context.Background()
-	phrasings := []string{"doorbell battery", "doorbell battery dies", "doorbell battery life", "doorbell battery drains"}
-	for _, q := range phrasings {
-		s.search(q, q+"1", 3*time.Hour)
-		s.search(q, q+"2", 2*time.Hour)
-	}
-	// Other questions, so that "battery" is a rare word of the failed set.
-	for _, q := range []string{"refund status", "cancel order", "tip the driver", "gluten free", "loyalty points",
-		"click and collect", "minimum order value", "voucher code", "time slot", "substitutions"} {
-		s.search(q, q+"1", 3*time.Hour)
-		s.search(q, q+"2", 2*time.Hour)
-	}
-	g, _ := gapOf(s.report(gaps.Options{}), "doorbell battery")
-	if len(g.Variants) != len(phrasings) {
-		t.Fatalf("the words should group the four phrasings: %+v", g.Variants)
-	}
 	a, err := s.svc.Split(ctx, g.ID, "doorbell battery life")
 	if err != nil {
 		t.Fatal(err)
@@ -1027,23 +1011,8 @@ func TestUnmergeLeavesTheTargetItsOwn(t *testing.T) {
 // it shares the most with, not to the gap the group first made (a
 // newcomer's finding).
 func TestNewPhrasingJoinsNearestPart(t *testing.T) {
-	s := newServiceSite(t)
-	s.publish(petContent, false)
+	s, g := oneWordsGroup(t, "doorbell chime", "doorbell chime not ringing", "doorbell battery", "doorbell battery drains", "doorbell chime battery")
 	ctx := context.Background()
-	for _, q := range []string{"doorbell chime not ringing", "doorbell chime", "doorbell battery", "doorbell battery drains", "doorbell chime battery"} {
-		s.search(q, q+"1", 3*time.Hour)
-		s.search(q, q+"2", 2*time.Hour)
-	}
-	// Other questions, so that "doorbell" is a rare word of the failed set.
-	for _, q := range []string{"refund status", "cancel order", "tip the driver", "gluten free", "loyalty points",
-		"click and collect", "minimum order value", "voucher code", "time slot", "substitutions"} {
-		s.search(q, q+"1", 3*time.Hour)
-		s.search(q, q+"2", 2*time.Hour)
-	}
-	g, _ := gapOf(s.report(gaps.Options{}), "doorbell chime")
-	if len(g.Variants) != 5 {
-		t.Fatalf("the words should group the five doorbell phrasings: %+v", g.Variants)
-	}
 	battery, err := s.svc.Split(ctx, g.ID, "doorbell battery")
 	if err != nil {
 		t.Fatal(err)
@@ -1069,4 +1038,23 @@ func TestNewPhrasingJoinsNearestPart(t *testing.T) {
 			t.Errorf("%q in gap %s %+v, want %s", q, got.ID, got.Variants, want)
 		}
 	}
+}
+
+// oneWordsGroup records phrasings, two visitors each, among ten other
+// questions (so that their words are rare in the failed set), and returns
+// the gap the words put them all in, the first named.
+func oneWordsGroup(t *testing.T, phrasings ...string) (*serviceSite, gaps.Gap) {
+	t.Helper()
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	for _, q := range append(phrasings, "refund status", "cancel order", "tip the driver", "gluten free", "loyalty points",
+		"click and collect", "minimum order value", "voucher code", "time slot", "substitutions") {
+		s.search(q, q+"1", 3*time.Hour)
+		s.search(q, q+"2", 2*time.Hour)
+	}
+	g, _ := gapOf(s.report(gaps.Options{}), phrasings[0])
+	if len(g.Variants) != len(phrasings) {
+		t.Fatalf("the words should group the %d phrasings: %+v", len(phrasings), g.Variants)
+	}
+	return s, g
 }

@@ -103,12 +103,21 @@ func TestAdminAndInsightsAPI(t *testing.T) {
 	if w := do("POST", "/admin/triage", form.Encode()); w.Code != 401 {
 		t.Errorf("triage without session: %d", w.Code)
 	}
-	// A form over 8 KiB (a note pasted whole) is a 413 saying so, not a
+	// A form over 16 KiB (a note pasted whole) is a 413 saying so, not a
 	// 403 telling the team the form expired.
-	long := url.Values{"csrf": {csrf[1]}, "gap": {gap[1]}, "status": {"product_fix"}, "note": {strings.Repeat("n", 9000)}}
+	long := url.Values{"csrf": {csrf[1]}, "gap": {gap[1]}, "status": {"product_fix"}, "note": {strings.Repeat("n", 17000)}}
 	// Admin forms work without JavaScript: their errors are pages, not JSON.
 	if w := do("POST", "/admin/triage", long.Encode(), "Cookie", session); w.Code != 413 || !strings.Contains(w.Body.String(), "larger than") || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
-		t.Errorf("triage with a 9 KB note: %d %s", w.Code, w.Body)
+		t.Errorf("triage with a 17 KB note: %d %s", w.Code, w.Body)
+	}
+	// A note at its limit of 1,000 characters (the input's maxlength) is
+	// taken in any script: 9 bytes a character once percent-encoded in
+	// Japanese, 12 in emoji.
+	for _, ch := range []string{"界", "🙂"} {
+		full := url.Values{"csrf": {csrf[1]}, "gap": {gap[1]}, "status": {"product_fix"}, "back": {"since=30d&locale=fr"}, "note": {strings.Repeat(ch, 1000)}}
+		if w := do("POST", "/admin/triage", full.Encode(), "Cookie", session); w.Code != http.StatusSeeOther {
+			t.Errorf("triage with a note of 1,000 %q: %d", ch, w.Code)
+		}
 	}
 	if w := do("POST", "/admin/triage", form.Encode(), "Cookie", session); w.Code != 303 {
 		t.Fatalf("triage: %d %s", w.Code, w.Body)

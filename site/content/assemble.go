@@ -39,6 +39,7 @@ func (l *loader) assemble(dates map[string]time.Time) {
 	indexes := map[string]map[string]*source{} // dir → locale → _index
 	dirs := map[string]bool{}
 	l.findBundles()
+	givenIDs := l.givenIDs()
 	for _, s := range l.sources {
 		l.probs = append(l.probs, s.probs...)
 		for d := s.dir; d != "."; d = path.Dir(d) {
@@ -75,8 +76,13 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		if s.bundle != "" {
 			stem = path.Base(s.bundle) // a page bundle is named by its folder
 		}
-		if a.ID == "" {
+		if !s.meta.hasID {
+			// A translation without an id of its own is its default-locale
+			// file's translation, whatever id that file gives itself.
 			a.ID = path.Join(s.dir, stem)
+			if id, ok := givenIDs[a.ID]; ok && s.locale != l.lib.Config.DefaultLocale {
+				a.ID = id
+			}
 		}
 		if a.Slug == "" {
 			// File names become clean URL segments: "Clip Art.md" → "clip-art".
@@ -129,6 +135,23 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		return byPath
 	})
 	l.resolver = sync.OnceValue(func() *resolver { return newResolver(l, l.byPath()) })
+}
+
+// givenIDs maps the path of each default-locale article whose front
+// matter sets an id (billing/refund for billing/refund.md) to that id, for
+// its translations (billing/refund.fr.md) that set none.
+func (l *loader) givenIDs() map[string]string {
+	ids := map[string]string{}
+	for _, s := range l.sources {
+		if s.ok && !s.name.index && s.meta.hasID && s.meta.a != nil && s.locale == l.lib.Config.DefaultLocale {
+			stem := s.name.stem
+			if s.bundle != "" {
+				stem = path.Base(s.bundle)
+			}
+			ids[path.Join(s.dir, stem)] = s.meta.a.ID
+		}
+	}
+	return ids
 }
 
 // findBundles finds page bundles (Hugo): a folder holding index.md (and

@@ -450,3 +450,40 @@ func TestTranslatedSettingSpeltTwice(t *testing.T) {
 		t.Errorf("no error for the second pt-BR title: %v", lib.Problems)
 	}
 }
+
+// TestTranslationTakesGivenID: a translation without an id of its own
+// takes the id its default-locale file sets in front matter, so both are
+// one article in two languages (language links, FAQ, tickets), and
+// inherits what that article sets; one with its own id keeps it, and an
+// article with no default-locale file keeps its path.
+func TestTranslationTakesGivenID(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":                    "default_locale: fr\nlocales: [fr, en]\n",
+		"commandes/suivre-commande.md":    "---\ntitle: Où en est ma commande ?\nid: commandes/suivi\nfaq: true\nticket_tags: [suivi]\n---\n",
+		"commandes/suivre-commande.en.md": "---\ntitle: Where is my order?\n---\n",
+		"commandes/annuler.md":            "---\ntitle: Annuler\nid: commandes/annulation\n---\n",
+		"commandes/annuler.en.md":         "---\ntitle: Cancel\nid: orders/cancel\n---\n",
+		"commandes/retrait.md":            "---\ntitle: Retrait\n---\n",
+		"commandes/retrait.en.md":         "---\ntitle: Pickup\n---\n",
+		"commandes/seul.en.md":            "---\ntitle: Only in English\n---\n",
+	})
+	for _, c := range []struct{ file, id string }{
+		{"commandes/suivre-commande.md", "commandes/suivi"},
+		{"commandes/suivre-commande.en.md", "commandes/suivi"},
+		{"commandes/annuler.en.md", "orders/cancel"},
+		{"commandes/retrait.en.md", "commandes/retrait"},
+		{"commandes/seul.en.md", "commandes/seul"},
+	} {
+		if a := article(t, lib, c.file); a.ID != c.id {
+			t.Errorf("%s: id %q, want %q", c.file, a.ID, c.id)
+		}
+	}
+	en := article(t, lib, "commandes/suivre-commande.en.md")
+	if en.FAQ != site.FAQTrue || strings.Join(en.TicketTags, ",") != "suivi" {
+		t.Errorf("translation inherits faq %q and ticket tags %q", en.FAQ, en.TicketTags)
+	}
+	tr := site.NewView(lib, time.Now(), false).Translations("commandes/suivi")
+	if tr["fr"] == nil || tr["en"] == nil || tr["en"].URL != "/en/commandes/suivre-commande" {
+		t.Errorf("translations of commandes/suivi: %v", tr)
+	}
+}

@@ -154,8 +154,8 @@ func NewLinker(v *site.View, match Matcher, minConf float64, key string) *Linker
 	l := &Linker{view: v, match: match, minConf: minConf, key: key, tags: map[string]map[string][]string{},
 		titles: map[string]map[string][]string{}, titleTopics: map[string]map[string][]title{}, cache: map[string]searchLink{}}
 	for _, a := range v.Lib.Articles { // file order
-		if a.Draft {
-			continue
+		if !a.Visible(v.Now, false) {
+			continue // a draft or scheduled article served by --dev
 		}
 		if vis, err := v.Article(a.ID, a.Locale); err != nil || vis != a {
 			continue
@@ -253,7 +253,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules or the topic's cleaning
 // change, so that stored links and topics are computed again.
-const linkRules = "link15"
+const linkRules = "link17"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.
@@ -446,6 +446,11 @@ func (l *Linker) search(ctx context.Context, locale, subject, body string) (sear
 		return searchLink{}, err
 	}
 	r = searchLink{id, score}
+	if id != "" && !l.published(id, locale) {
+		// A draft or scheduled article the index holds under --dev:
+		// no link, and no nearest article the team could not choose.
+		r = searchLink{}
+	}
 	l.mu.Lock()
 	if len(l.cache) >= maxLinkCache {
 		clear(l.cache)
@@ -453,6 +458,18 @@ func (l *Linker) search(ctx context.Context, locale, subject, body string) (sear
 	l.cache[key] = r
 	l.mu.Unlock()
 	return r, nil
+}
+
+// published reports whether the article id of locale (else of the default
+// locale, where search falls back to it) is published: neither a draft nor
+// a scheduled article, even when --dev serves them.
+func (l *Linker) published(id, locale string) bool {
+	for _, loc := range []string{locale, l.view.Lib.Config.DefaultLocale} {
+		if a, err := l.view.Article(id, loc); err == nil {
+			return a.Visible(l.view.Now, false)
+		}
+	}
+	return false
 }
 
 // resolve returns the ID of the visible article that ref names: an article
@@ -463,7 +480,8 @@ func (l *Linker) resolve(ref, locale string) string { return ArticleOf(l.view, r
 
 // ArticleOf returns the ID of the article of v that ref names, as a
 // ticket's article names it (see Linker.resolve): an article ID, a site
-// path or a full URL of the help center; "" for none or a draft.
+// path or a full URL of the help center; "" for none, a draft or a
+// scheduled article (which --dev serves).
 func ArticleOf(v *site.View, ref, locale string) string {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -479,17 +497,17 @@ func ArticleOf(v *site.View, ref, locale string) string {
 			p = strings.TrimPrefix(p, strings.TrimRight(base.Path, "/"))
 		}
 		p = strings.TrimRight(p, "/")
-		if a, err := v.ArticleByURL(p); err == nil && !a.Draft {
+		if a, err := v.ArticleByURL(p); err == nil && a.Visible(v.Now, false) {
 			return a.ID
 		}
 		return ""
 	}
 	ref = strings.Trim(ref, "/")
-	if a, err := v.Article(ref, locale); err == nil && !a.Draft {
+	if a, err := v.Article(ref, locale); err == nil && a.Visible(v.Now, false) {
 		return a.ID
 	}
 	for _, a := range v.Translations(ref) {
-		if !a.Draft {
+		if a.Visible(v.Now, false) {
 			return a.ID
 		}
 	}

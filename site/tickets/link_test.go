@@ -599,3 +599,49 @@ func TestTopicLinkedWithACustomersReference(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkerDevLinksPublishedOnly: under --dev the view and the index hold
+// drafts and scheduled articles, and tickets still link only to published
+// ones, as the answered check reads only them: by search, title, tag or
+// reference, a draft or a scheduled article is neither the link nor the
+// nearest article.
+func TestLinkerDevLinksPublishedOnly(t *testing.T) {
+	ctx := context.Background()
+	later := time.Now().Add(24 * time.Hour).UTC().Format(time.RFC3339)
+	lib, err := content.Load(ctx, fstest.MapFS{
+		"guichet.yaml":           {Data: []byte("default_locale: fr\nlocales: [fr, en]\n")},
+		"paiement/moyens.md":     {Data: []byte("---\ntitle: Moyens de paiement acceptés\n---\nCarte bancaire et PayPal.\n")},
+		"aide/mutuelle.md":       {Data: []byte("---\ntitle: Ma mutuelle rembourse-t-elle mes achats ?\ndraft: true\nticket_tags: [mutuelle]\nkeywords: [prise en charge mutuelle]\n---\nEnvoyez la facture à votre mutuelle.\n")},
+		"paiement/code-promo.md": {Data: []byte("---\ntitle: Utiliser un code promo\npublish_at: " + later + "\nticket_tags: [promo]\n---\nSaisissez le code promo dans le panier.\n")},
+	}, content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := site.NewView(lib, time.Now(), true) // as --dev serves it
+	idx, err := search.Build(ctx, v, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	l := tickets.NewLinker(v, idx, 0, "k")
+	l.SetAnalyzer(idx.Analyzer())
+	for _, tk := range []site.Ticket{
+		{Subject: "Prise en charge mutuelle"},
+		{Subject: "Ma mutuelle rembourse-t-elle mes achats ?"},
+		{Subject: "Bonjour", Tags: []string{"mutuelle"}},
+		{Subject: "Code promo refusé"},
+		{Subject: "Utiliser un code promo"},
+		{Subject: "Bonjour", Tags: []string{"promo"}},
+		{Subject: "Bonjour", Article: "aide/mutuelle"},
+		{Subject: "Bonjour", Article: "/paiement/code-promo"},
+	} {
+		tk.Locale = "fr"
+		got, err := l.Link(ctx, &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ArticleID != "" || got.Nearest != "" {
+			t.Errorf("%q %v %q: linked to %q (nearest %q) under --dev", tk.Subject, tk.Tags, tk.Article, got.ArticleID, got.Nearest)
+		}
+	}
+}

@@ -327,7 +327,10 @@ var (
 		signOff,
 		`(?:por favor|per favore)`,
 		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona)`,
-		`(?:merci de (?:me |nous )?(?:rappeler|recontacter|r[ée]pondre(?: rapidement| vite)?)|please call me(?: back)?|call me back|please (?:reply|respond|get back to me)(?: asap)?)`,
+		// A request to be called back keeps the word that led to the
+		// number once the number is redacted and cut ("merci de me
+		// rappeler au [phone]", "call me back at [phone]").
+		`(?:merci de (?:me |nous )?(?:rappeler|recontacter|r[ée]pondre(?: rapidement| vite)?)|please call me(?: back)?|call me back|please (?:reply|respond|get back to me)(?: asap)?)(?: (?:au|sur(?: le| mon)?|at|on)(?: (?:num[ée]ro|portable|mobile|t[ée]l[ée]phone|number|phone))?)?`,
 		`(?:please|pls|plz)(?: help(?: me)?)?`,
 		`help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,
 		`(?:is |are )?(?:not working|doesn` + apos + `?t work|does not work|isn` + apos + `?t working|won` + apos + `?t work|stopped working|broken|not loading)`,

@@ -26,6 +26,12 @@ func TestTopic(t *testing.T) {
 		{"Hola", "Hola"},
 		{"Vélo volé - merci de me rappeler", "Vélo volé"},
 		{"Card declined, please call me back", "Card declined"},
+		// A call-back request with its number: the number is redacted
+		// and cut, the word that led to it goes with the request.
+		{site.Redact("Remboursement impossible, merci de me rappeler au 06 12 34 56 78"), "Remboursement impossible"},
+		{site.Redact("Colis perdu - merci de me rappeler sur mon portable 06.12.34.56.78"), "Colis perdu"},
+		{site.Redact("Card declined, please call me back at +44 20 7946 0958"), "Card declined"},
+		{"Colis perdu, merci de me rappeler demain", "Colis perdu, merci de me rappeler demain"},
 		{"battery not charging?!", "battery not charging?"},
 		{"Hi team - I can’t figure out how to add a staff member", "add a staff member"},
 		{"Calendar sync not working since the update", "Calendar sync"},

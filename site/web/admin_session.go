@@ -39,9 +39,15 @@ func csrfToken(session string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// maxAdminForm is the largest admin form: a note at its limit of 1,000
+// characters (gaps.MaxNoteLen) takes up to 12 bytes a character once
+// percent-encoded (emoji; 9 in Chinese or Japanese), with the CSRF token,
+// the gap and the view to return to beside it.
+const maxAdminForm = 16 << 10
+
 // adminForm admits a form posted from the admin page: a live session
-// (else EUNAUTHORIZED), a body of at most 8 KiB, and checkForm; it returns
-// the session.
+// (else EUNAUTHORIZED), a body of at most maxAdminForm, and checkForm; it
+// returns the session.
 func (s *Server) adminForm(c echo.Context) (string, error) {
 	sess, err := s.session(c)
 	if err != nil {
@@ -50,7 +56,7 @@ func (s *Server) adminForm(c echo.Context) (string, error) {
 	if sess == "" {
 		return "", errUnauthorized
 	}
-	if err := readForm(c, 8192); err != nil {
+	if err := readForm(c, maxAdminForm); err != nil {
 		return "", err
 	}
 	return sess, s.checkForm(c, sess)

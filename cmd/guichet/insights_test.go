@@ -148,4 +148,37 @@ func TestAdminTicketTopics(t *testing.T) {
 	if w := serve(m, "GET", "/api/v1/insights/gaps?locale=xx", "", "Authorization", "Bearer "+admin); w.Code != 400 {
 		t.Errorf("locale=xx: %d", w.Code)
 	}
+
+	// A hand link made by mistake is undone from the page: the topic's
+	// tickets, stored and to come, are linked by search again (here: to
+	// nothing), and the topic is a gap again, under its ID.
+	undo := `action="/admin/unlink-topic"`
+	if !strings.Contains(page, "Topics linked by hand") || !strings.Contains(page, `name="gap" value="`+topic.ID+`">`+"\n"+`<button type="submit" class="quiet">Undo the link of gap`) || !strings.Contains(page, undo) {
+		t.Fatal("the admin page lists no hand link to undo")
+	}
+	form = url.Values{"csrf": {csrf[1]}, "gap": {"0000deadbeef"}}
+	if w := serve(m, "POST", "/admin/unlink-topic", form.Encode(), "Cookie", session); w.Code != 404 {
+		t.Errorf("undo a link never made: %d", w.Code)
+	}
+	form.Set("gap", " "+strings.ToUpper(topic.ID)+" ")
+	if w := serve(m, "POST", "/admin/unlink-topic", form.Encode(), "Cookie", session); w.Code != 303 {
+		t.Fatalf("undo the link: %d %s", w.Code, w.Body)
+	}
+	if totals, _ := m.DB.TicketTotals(ctx); totals[site.LinkManual] != 0 || totals[""] != 3 {
+		t.Errorf("after undoing the link: %v, want the topic's 3 tickets unlinked", totals)
+	}
+	if got := post("s4", "scanner beeps twice at checkout"); got == "manual:hardware/scanners" {
+		t.Errorf("a new ticket of the topic still follows the undone link: %s", got)
+	}
+	rep, _ = m.Gaps.Report(ctx, gaps.Options{})
+	back := false
+	for _, g := range rep.Gaps {
+		back = back || g.Kind == gaps.UnlinkedTicket && g.ID == topic.ID
+	}
+	if !back {
+		t.Errorf("the topic is not a gap again under %s: %+v", topic.ID, rep.Gaps)
+	}
+	if page := mustGet(t, m, "/admin/", "Cookie", session); strings.Contains(page, undo) {
+		t.Error("the undone link is still listed")
+	}
 }

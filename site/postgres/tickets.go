@@ -234,6 +234,34 @@ func (db *DB) TopicLinks(ctx context.Context) ([]tickets.TopicLink, error) {
 	return out, nil
 }
 
+// DeleteTopicLinks removes the links made from the unlinked-ticket gap
+// gapID and marks every ticket linked by hand for relinking (its
+// linked_key emptied), in one transaction. It returns how many links it
+// removed.
+func (db *DB) DeleteTopicLinks(ctx context.Context, gapID string) (int, error) {
+	var removed int
+	err := db.inTx(ctx, "unlink topic", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM ticket_topic_links WHERE gap_id = $1`, gapID)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err != nil || n == 0 {
+			removed = 0
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, bumpTickets); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET linked_key = '' WHERE link_method = $1`, site.LinkManual); err != nil {
+			return err
+		}
+		removed = int(n)
+		return nil
+	})
+	return removed, err
+}
+
 // SaveTopicLinks stores links, replacing those of the same locale and
 // topic, and links to their article, in the same transaction, the stored
 // unlinked tickets of their locale whose normalised topic is one of their

@@ -13,7 +13,7 @@ import (
 // InsightsStore is what the insights read from the events store besides
 // the gap report.
 type InsightsStore interface {
-	tickets.TopicStore
+	tickets.UnlinkStore
 	insights.Store
 	// NotHelpful returns the articles with "No" votes since a time.
 	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
@@ -73,6 +73,31 @@ func (in Insights) LinkTopic(ctx context.Context, gapID, articleID string) (int,
 		in.Tickets.Changed()
 	}
 	return n, err
+}
+
+// UnlinkTopic undoes the hand link made from an unlinked-ticket gap
+// (tickets.UnlinkTopic): its tickets are linked by search again, the
+// stored ones now; the FAQ is ranked again. It returns how many stored
+// tickets were relinked.
+func (in Insights) UnlinkTopic(ctx context.Context, gapID string) (int, error) {
+	var linker *tickets.Linker
+	if ing := in.Tickets.Ingester(); ing != nil {
+		linker = ing.Linker
+	}
+	n, err := tickets.UnlinkTopic(ctx, in.Store, linker, gapID)
+	if err == nil {
+		in.Tickets.Changed()
+	}
+	return n, err
+}
+
+// HandLinks lists the topics the team linked by hand, newest first.
+func (in Insights) HandLinks(ctx context.Context) ([]tickets.HandLink, error) {
+	links, err := in.Store.TopicLinks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return tickets.HandLinks(links), nil
 }
 
 // NotHelpful returns the articles with "No" votes since a time.

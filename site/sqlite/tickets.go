@@ -256,6 +256,36 @@ func (db *DB) TopicLinks(ctx context.Context) ([]tickets.TopicLink, error) {
 	return out, rows.Err()
 }
 
+// DeleteTopicLinks removes the links made from the unlinked-ticket gap
+// gapID and marks every ticket linked by hand for relinking (its
+// linked_key emptied), in one transaction; the daily counts follow. It
+// returns how many links it removed.
+func (db *DB) DeleteTopicLinks(ctx context.Context, gapID string) (int, error) {
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("unlink topic: %w", err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `DELETE FROM ticket_topic_links WHERE gap_id = ?`, gapID)
+	if err != nil {
+		return 0, fmt.Errorf("unlink topic: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE tickets SET linked_key = '' WHERE link_method = ?`, site.LinkManual); err != nil {
+		return 0, fmt.Errorf("unlink topic: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE ticket_state SET version = version + 1 WHERE id = 1`); err != nil {
+		return 0, fmt.Errorf("unlink topic: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("unlink topic: %w", err)
+	}
+	return int(n), nil
+}
+
 // SaveTopicLinks stores links, replacing those of the same locale and
 // topic, and links to their article, in the same transaction, the stored
 // unlinked tickets of their locale whose normalised topic is one of their

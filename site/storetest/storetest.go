@@ -664,6 +664,24 @@ func testTopicLinks(t *testing.T, open Opener) {
 	if got["1"].Link.ArticleID != "printers/fire" || got["1"].Link.Method != site.LinkManual || got["2"].Link.ArticleID != "" {
 		t.Errorf("tickets after linking %+v", got)
 	}
+	// Undone: the links made from the gap go, and the tickets linked by
+	// hand are to be relinked (the others, linked on the content of key
+	// k1, are not).
+	if todo, err := s.TicketsToRelink(ctx, "k1", "", 10); err != nil || len(todo) != 0 {
+		t.Errorf("tickets to relink before unlinking: %+v %v", todo, err)
+	}
+	if n, err := s.DeleteTopicLinks(ctx, "other"); err != nil || n != 0 {
+		t.Errorf("unlinking a gap never linked: %d %v", n, err)
+	}
+	if n, err := s.DeleteTopicLinks(ctx, "g1"); err != nil || n != 2 {
+		t.Fatalf("unlinked %d %v", n, err)
+	}
+	if links, err := s.TopicLinks(ctx); err != nil || len(links) != 0 {
+		t.Errorf("links after unlinking %+v %v", links, err)
+	}
+	if todo, err := s.TicketsToRelink(ctx, "k1", "", 10); err != nil || len(todo) != 1 || todo[0].ExternalID != "1" {
+		t.Errorf("tickets to relink after unlinking: %+v %v, want ticket 1, linked by hand", todo, err)
+	}
 }
 
 func testDecisions(t *testing.T, open Opener) {

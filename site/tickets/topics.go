@@ -3,6 +3,8 @@ package tickets
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -30,6 +32,11 @@ type TopicStore interface {
 	// tickets whose normalised topic is one of their "text:" topics. It
 	// returns how many tickets it linked.
 	SaveTopicLinks(ctx context.Context, links []TopicLink) (int, error)
+	// DeleteTopicLinks removes the links made from the unlinked-ticket
+	// gap gapID and marks every ticket linked by hand (site.LinkManual)
+	// for relinking (RelinkStore.TicketsToRelink returns it), at once. It
+	// returns how many links it removed.
+	DeleteTopicLinks(ctx context.Context, gapID string) (int, error)
 }
 
 // LinkTopic links the topic of the unlinked-ticket gap gapID to the
@@ -77,4 +84,81 @@ func LinkTopic(ctx context.Context, report *gaps.Service, store TopicStore, view
 		linker.SetTopics(all)
 	}
 	return n, nil
+}
+
+// HandLink is one topic the team linked by hand: the links made at once
+// from one unlinked-ticket gap.
+type HandLink struct {
+	GapID     string
+	Locale    string
+	ArticleID string
+	// Topics are the gap's phrasings when it was linked (normalised).
+	Topics  []string
+	Created time.Time
+}
+
+// HandLinks groups links by the gap they were made from, newest first.
+func HandLinks(links []TopicLink) []HandLink {
+	var out []HandLink
+	at := map[string]int{}
+	for _, l := range links {
+		i, ok := at[l.GapID]
+		if !ok {
+			i = len(out)
+			at[l.GapID] = i
+			out = append(out, HandLink{GapID: l.GapID, Locale: l.Locale, ArticleID: l.ArticleID, Created: l.Created})
+		}
+		if text, ok := strings.CutPrefix(l.Topic, "text:"); ok {
+			out[i].Topics = append(out[i].Topics, text)
+		}
+		if l.Created.After(out[i].Created) {
+			out[i].Created = l.Created
+		}
+	}
+	slices.SortStableFunc(out, func(a, b HandLink) int {
+		if n := b.Created.Compare(a.Created); n != 0 {
+			return n
+		}
+		return strings.Compare(a.GapID, b.GapID)
+	})
+	return out
+}
+
+// UnlinkStore is where a hand link is undone: the topic links and the
+// stored tickets relinked without it.
+type UnlinkStore interface {
+	TopicStore
+	RelinkStore
+}
+
+// UnlinkTopic undoes the hand link made from the unlinked-ticket gap
+// gapID (LinkTopic): its tickets to come are linked by search again, and
+// the stored tickets it linked are relinked now with linker (by search,
+// or by another hand link), or at the next publication when linker is
+// nil. gapID is read as pasted (spaces, capitals). It returns how many
+// stored tickets were relinked.
+//
+// The error is site.ENOTFOUND when no hand link was made from gapID.
+func UnlinkTopic(ctx context.Context, store UnlinkStore, linker *Linker, gapID string) (int, error) {
+	gapID = strings.ToLower(strings.Join(strings.Fields(gapID), ""))
+	if gapID == "" {
+		return 0, site.Errorf(site.EINVALID, "Name the gap whose hand link to undo.")
+	}
+	n, err := store.DeleteTopicLinks(ctx, gapID)
+	if err != nil {
+		return 0, fmt.Errorf("undo the hand link of gap %s: %w", gapID, err)
+	}
+	if n == 0 {
+		return 0, site.Errorf(site.ENOTFOUND, "No topic was linked by hand from gap %s.", gapID)
+	}
+	if linker == nil {
+		return 0, nil
+	}
+	all, err := store.TopicLinks(ctx)
+	if err != nil {
+		return 0, err
+	}
+	linker.SetTopics(all)
+	total, _, err := Relink(ctx, store, linker)
+	return total, err
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/guichet/guichet/site/contact"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/insights"
+	"github.com/guichet/guichet/site/tickets"
 )
 
 // Insights is what the admin page and the insights API read and change.
@@ -34,6 +35,11 @@ type Insights interface {
 	// LinkTopic links the topic of an unlinked-ticket gap to an article
 	// by hand and returns how many stored tickets it linked.
 	LinkTopic(ctx context.Context, gapID, articleID string) (int, error)
+	// UnlinkTopic undoes the hand link made from an unlinked-ticket gap
+	// and returns how many stored tickets were relinked.
+	UnlinkTopic(ctx context.Context, gapID string) (int, error)
+	// HandLinks lists the topics linked by hand, newest first.
+	HandLinks(ctx context.Context) ([]tickets.HandLink, error)
 	// WidgetOpens counts the widget's openings since a time, and those on
 	// screens no article fitted.
 	WidgetOpens(ctx context.Context, since time.Time) (total, unmatched int, err error)
@@ -91,8 +97,10 @@ type adminPage struct {
 	// to its gap only when the row is there (not ignored, enough people).
 	Listed   map[string]bool
 	Statuses []string
-	// Unlinked are the topics of tickets no article answers.
-	Unlinked []gaps.Gap
+	// Unlinked are the topics of tickets no article answers; HandLinks
+	// the topics the team linked to an article by hand.
+	Unlinked  []gaps.Gap
+	HandLinks []tickets.HandLink
 	// Screens are the host screens where the widget opened with no
 	// article for them.
 	Screens []gaps.Gap
@@ -255,6 +263,9 @@ func (s *Server) admin(c echo.Context) error {
 		return err
 	}
 	page.Tickets = ticketRows(st, 50, p.Locale)
+	if page.HandLinks, err = s.opts.Insights.HandLinks(ctx); err != nil {
+		return err
+	}
 	if err := s.contactRows(ctx, st, page, p.From); err != nil {
 		return err
 	}

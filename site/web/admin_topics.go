@@ -20,3 +20,16 @@ func (s *Server) adminLinkTopic(c echo.Context) error {
 	}
 	return c.Redirect(http.StatusSeeOther, adminBack(r, "unlinked"))
 }
+
+// adminUnlinkTopic undoes a hand link from the admin page: the topic's
+// tickets are linked by search again.
+func (s *Server) adminUnlinkTopic(c echo.Context) error {
+	if _, err := s.adminForm(c); err != nil {
+		return err
+	}
+	r := c.Request()
+	if _, err := s.opts.Insights.UnlinkTopic(r.Context(), r.PostFormValue("gap")); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, adminBack(r, "unlinked"))
+}

@@ -77,15 +77,16 @@ func (s *Server) routes() *echo.Echo {
 
 	// The admin pages (session cookie, forms with a CSRF token).
 	e.GET("/admin", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/admin/") })
-	e.GET("/admin/", s.admin)                     // admin.go: insights, gaps, tickets, feedback
-	e.POST("/admin/login", s.adminLogin)          // admin_session.go
-	e.POST("/admin/logout", s.adminLogout)        // admin_session.go
-	e.POST("/admin/triage", s.adminTriage)        // admin_triage.go: a gap's status and note
-	e.POST("/admin/link-topic", s.adminLinkTopic) // admin_topics.go: a ticket topic to an article
-	e.POST("/admin/merge", s.adminMerge)          // admin_grouping.go: a gap into another
-	e.POST("/admin/split", s.adminSplit)          // admin_grouping.go: a phrasing out of its gap
-	e.POST("/admin/unmerge", s.adminUnmerge)      // admin_grouping.go: a merge undone
-	e.GET("/admin/export/:file", s.adminExport)   // admin_export.go: a section of the dashboard as CSV
+	e.GET("/admin/", s.admin)                         // admin.go: insights, gaps, tickets, feedback
+	e.POST("/admin/login", s.adminLogin)              // admin_session.go
+	e.POST("/admin/logout", s.adminLogout)            // admin_session.go
+	e.POST("/admin/triage", s.adminTriage)            // admin_triage.go: a gap's status and note
+	e.POST("/admin/link-topic", s.adminLinkTopic)     // admin_topics.go: a ticket topic to an article
+	e.POST("/admin/unlink-topic", s.adminUnlinkTopic) // admin_topics.go: that link undone
+	e.POST("/admin/merge", s.adminMerge)              // admin_grouping.go: a gap into another
+	e.POST("/admin/split", s.adminSplit)              // admin_grouping.go: a phrasing out of its gap
+	e.POST("/admin/unmerge", s.adminUnmerge)          // admin_grouping.go: a merge undone
+	e.GET("/admin/export/:file", s.adminExport)       // admin_export.go: a section of the dashboard as CSV
 
 	// Operations.
 	e.GET("/metrics", s.metricsHandler()) // metrics.go: Prometheus, private networks only

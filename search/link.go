@@ -35,13 +35,10 @@ const (
 	// linkBodySupport: the share of an informative subject an article
 	// must cover for the body to support it in full (less, in part).
 	linkBodySupport = 0.5
-	// linkUnknown: the weight of a body's word found in no article (names,
-	// signatures), relative to the rarest known word; a subject's weighs
-	// as the rarest known word (it is often what the help center lacks).
-	linkUnknown    = 0.5
-	linkCommon     = 0.5  // terms in more than this share of the articles carry no evidence
-	linkTiePenalty = 0.85 // confidence factor when a second article covers the ticket as well
-	linkTieMargin  = 0.05
+	linkUnknown     = 0.5  // weight of a word found in no article, relative to the rarest known word
+	linkCommon      = 0.5  // terms in more than this share of the articles carry no evidence
+	linkTiePenalty  = 0.85 // confidence factor when a second article covers the ticket as well
+	linkTieMargin   = 0.05
 	// linkEvidence: the matched weight below which confidence shrinks, as
 	// a share of the weight of a term found in a single article.
 	linkEvidence = 0.6
@@ -157,7 +154,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		}
 		return sortedWeights(weights), code
 	}
-	subj, code := weigh(subject, 1/linkUnknown, true)
+	subj, code := weigh(subject, 1, true)
 	// Words of a body found in no article are mostly names and signatures.
 	bodyW, _ := weigh(site.FirstWords(body, linkBodyWords), 0.3, false)
 	if len(words) == 0 {

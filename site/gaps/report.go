@@ -465,7 +465,7 @@ func (c *collector) failedVisitors(pi int32) []uint32 {
 // assignIDs gives each group its ID: the ID of a stored decision one of
 // its phrasings' keys belongs to (the one holding most hits when several
 // do; a decision goes to one group only), else one made from its kind,
-// locale and first phrasing's key. A decision holding a phrasing the team
+// locale and first phrasing's text that no other group takes. A decision holding a phrasing the team
 // moved out of another decision's gap (Split) never takes the ID of a
 // group that other decision claims too: the phrasing leaves that group
 // (applyTeam), the group stays the other gap.
@@ -511,6 +511,13 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 			}
 		}
 	}
+	// The groups holding a decision's phrasings take its ID first, then
+	// the others an ID of their own, whatever the order of the groups: a
+	// group whose first phrasing the team moved out of the gap its text
+	// named ("guest login" out of its gap, which kept its ID for "guest
+	// user access") does not take that gap's ID from the group holding
+	// its phrasings.
+	var own []*group
 	for gi, g := range groups {
 		pick, most := "", -1
 		for id, n := range claims[gi] {
@@ -519,9 +526,13 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 			}
 		}
 		if pick == "" {
-			pick = makeID(g.kind, g.locale, c.idText(g.anchor))
+			own = append(own, g)
+			continue
 		}
 		g.id = freeID(g, pick, taken)
+	}
+	for _, g := range own {
+		g.id = freeID(g, makeID(g.kind, g.locale, c.idText(g.anchor)), taken)
 	}
 }
 

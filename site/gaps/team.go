@@ -32,8 +32,11 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 	live := map[string]bool{}  // IDs of the decisions of gaps standing on their own
 	taken := map[string]bool{} // IDs no new group may take
 	for _, d := range decisions {
+		// A decided gap's ID names that gap, even when the phrasing its
+		// ID was made from has since been moved out of it: that phrasing
+		// is then a gap under another ID.
+		taken[d.ID] = true
 		if d.MergedInto != "" {
-			taken[d.ID] = true
 			continue
 		}
 		live[d.ID] = true

@@ -1058,3 +1058,92 @@ func oneWordsGroup(t *testing.T, phrasings ...string) (*serviceSite, gaps.Gap) {
 	}
 	return s, g
 }
+
+// TestSplitOutTheNamingPhrasing: a gap made by moving a phrasing out
+// ("doorbell battery", whose text its ID comes from), with another gap
+// merged into it; moving that first phrasing out of it makes it a gap of
+// its own under a new ID, and the gap keeps its ID, its decision and the
+// merged phrasing. It stayed where it was, under the same ID, while the
+// command said it was moved out (a newcomer's finding).
+func TestSplitOutTheNamingPhrasing(t *testing.T) {
+	s, g := oneWordsGroup(t, "doorbell chime", "doorbell chime not ringing", "doorbell battery", "doorbell battery drains", "doorbell chime battery")
+	ctx := context.Background()
+	battery, err := s.svc.Split(ctx, g.ID, "doorbell battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	drains, err := s.svc.Split(ctx, g.ID, "doorbell battery drains")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Decide(ctx, battery.ID, gaps.StatusProductFix, "firmware"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, battery.ID, drains.ID); err != nil {
+		t.Fatal(err)
+	}
+	moved, err := s.svc.Split(ctx, battery.ID, "doorbell battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if moved.ID == battery.ID || len(moved.Variants) != 1 || moved.Variants[0].Query != "doorbell battery" {
+		t.Errorf("moved out: %s %+v, want a gap other than %s with \"doorbell battery\" alone", moved.ID, moved.Variants, battery.ID)
+	}
+	rep := s.report(gaps.Options{})
+	if got, ok := gapOf(rep, "doorbell battery"); !ok || got.ID != moved.ID || len(got.Variants) != 1 {
+		t.Errorf("\"doorbell battery\" listed %v in %s %+v, want %s alone", ok, got.ID, got.Variants, moved.ID)
+	}
+	if got, ok := gapOf(rep, "doorbell battery drains"); !ok || got.ID != battery.ID || len(got.Variants) != 1 || got.Status != gaps.StatusProductFix {
+		t.Errorf("the gap it left: listed %v, %s %+v status %q; want %s with \"doorbell battery drains\" and its decision", ok, got.ID, got.Variants, got.Status, battery.ID)
+	}
+}
+
+// TestNewPhrasingsAfterNamingPhrasingMovedOut: the team moved "guest
+// login" and "guest user access" out of the guest bookings' gap, merged
+// the second into the first, then moved "guest login" out of it (the
+// gap keeps its ID, made from "guest login", for "guest user access").
+// Phrasings typed since, which the words now group with each one, join
+// that one's gap: the group of "guest login" takes no decided gap's ID
+// from the group holding its phrasings, whichever the words list first
+// (they went to each other's gap, a newcomer's finding).
+func TestNewPhrasingsAfterNamingPhrasingMovedOut(t *testing.T) {
+	s, g := oneWordsGroup(t, "guest booking form", "book a guest interview", "guest scheduling link", "guest login", "guest user access")
+	ctx := context.Background()
+	login, err := s.svc.Split(ctx, g.ID, "guest login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	access, err := s.svc.Split(ctx, g.ID, "guest user access")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Decide(ctx, login.ID, gaps.StatusProductFix, "guest roles"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, login.ID, access.ID); err != nil {
+		t.Fatal(err)
+	}
+	moved, err := s.svc.Split(ctx, login.ID, "guest login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.now = s.now.Add(2 * time.Hour) // typed since
+	for _, q := range []string{"guest login password", "guest user permissions"} {
+		s.search(q, q+"1", time.Hour)
+		s.search(q, q+"2", time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	byQuery := map[string]gaps.Gap{}
+	for _, q := range []string{"guest login", "guest login password", "guest user access", "guest user permissions"} {
+		byQuery[q], _ = gapOf(rep, q)
+	}
+	if got := byQuery["guest user access"]; got.ID != login.ID || got.Status != gaps.StatusProductFix {
+		t.Errorf("\"guest user access\" in %s (status %q), want %s, the gap it was left in, with its decision", got.ID, got.Status, login.ID)
+	}
+	if got := byQuery["guest user permissions"]; got.ID != login.ID {
+		t.Errorf("\"guest user permissions\" in %s %+v, want %s with \"guest user access\"", got.ID, got.Variants, login.ID)
+	}
+	if got := byQuery["guest login password"]; got.ID != byQuery["guest login"].ID || got.ID == login.ID {
+		t.Errorf("\"guest login password\" in %s %+v, want the gap of \"guest login\" (%s, moved out as %s)", got.ID, got.Variants, byQuery["guest login"].ID, moved.ID)
+	}
+}

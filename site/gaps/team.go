@@ -381,8 +381,10 @@ func (s *Service) split(ctx context.Context, c *collector, words *grouped, decis
 	moving := gr.keysOfMembers(g.members, func(m int32) bool { return gr.keys[m] == key })
 	d := decisionOf(decisions, g)
 	d.Parted = addKeys(d.Parted, moving)
-	d.Joined = removeKeys(d.Joined, moving)
 	d.Keys = removeKeys(keys, moving)
+	// What the team left in the gap stays there, whatever the words say
+	// later (new searches that make one of its words common).
+	d.Joined = addKeys(removeKeys(d.Joined, moving), d.Keys)
 	d.Updated = s.now()
 	saved := []Decision{d}
 	// A gap merged into this one that held the phrasing comes back, with

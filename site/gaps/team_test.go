@@ -1147,3 +1147,62 @@ func TestNewPhrasingsAfterNamingPhrasingMovedOut(t *testing.T) {
 		t.Errorf("\"guest login password\" in %s %+v, want the gap of \"guest login\" (%s, moved out as %s)", got.ID, got.Variants, byQuery["guest login"].ID, moved.ID)
 	}
 }
+
+// TestSplitKeepsTheRest: the phrasings left in a gap the team moved one
+// out of stay together whatever the words say later: new searches that
+// make "royalty free" common ("royalty free jingles", "royalty free sound
+// effects") took "music license" out of the gap it was left in, under a
+// new ID (a newcomer's finding).
+func TestSplitKeepsTheRest(t *testing.T) {
+	s, g := oneWordsGroup(t, "background music rights", "royalty free music", "music license")
+	ctx := context.Background()
+	if _, err := s.svc.Split(ctx, g.ID, "royalty free music"); err != nil {
+		t.Fatal(err)
+	}
+	s.now = s.now.Add(2 * time.Hour) // typed since
+	for _, q := range []string{"royalty free jingles", "royalty free sound effects", "royalty free intro music"} {
+		s.search(q, q+"1", time.Hour)
+		s.search(q, q+"2", time.Hour)
+	}
+	rep := s.report(gaps.Options{})
+	for _, q := range []string{"background music rights", "music license"} {
+		if got, _ := gapOf(rep, q); got.ID != g.ID {
+			t.Errorf("%q in gap %s %+v, want %s, where the split left it", q, got.ID, got.Variants, g.ID)
+		}
+	}
+}
+
+// TestUnmergeLeavesNoEmptyGap: a gap whose own phrasings the team moved
+// out after another was merged into it holds only that other gap's
+// phrasings; undoing that merge would leave it with none, and its
+// decision out of every report: it is refused, saying what to do (a
+// newcomer's finding).
+func TestUnmergeLeavesNoEmptyGap(t *testing.T) {
+	s, g := oneWordsGroup(t, "guest login", "guest user access", "guest booking form")
+	ctx := context.Background()
+	login, err := s.svc.Split(ctx, g.ID, "guest login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	access, err := s.svc.Split(ctx, g.ID, "guest user access")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, login.ID, access.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Decide(ctx, login.ID, gaps.StatusProductFix, "guest roles in Q1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Split(ctx, login.ID, "guest login"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.svc.Unmerge(ctx, access.ID)
+	if site.ErrorCode(err) != site.EINVALID || !strings.Contains(err.Error(), "merge gap "+login.ID+" into gap "+access.ID+" instead") {
+		t.Fatalf("unmerge that empties gap %s: %v, want it refused", login.ID, err)
+	}
+	rep := s.report(gaps.Options{})
+	if got, _ := gapOf(rep, "guest user access"); got.ID != login.ID || got.Status != gaps.StatusProductFix {
+		t.Errorf("after the refused unmerge: %s %+v status %q, want gap %s as it was", got.ID, got.Variants, got.Status, login.ID)
+	}
+}

@@ -15,7 +15,8 @@ import (
 // its own, so it comes back undecided. It returns the gap brought back.
 //
 // The errors are site.ENOTFOUND for an ID no report lists and
-// site.EINVALID for a gap that is not merged into another.
+// site.EINVALID for a gap that is not merged into another, or whose
+// unmerge would leave the gap it joined with no phrasing.
 func (s *Service) Unmerge(ctx context.Context, id string) (Gap, error) {
 	id = gapID(id)
 	if id == "" {
@@ -115,6 +116,12 @@ func (s *Service) unmerge(ctx context.Context, c *collector, words *grouped, dec
 	placed := c.place(words, after)
 	if placed.byID(id) == nil {
 		return Gap{}, fmt.Errorf("take gap %s out of gap %s: none of its phrasings would stand apart", id, into)
+	}
+	if gr.byID(into) != nil && placed.byID(into) == nil {
+		// Every phrasing of the gap it joined came from it (the team
+		// moved the others out since): that gap, its ID and its
+		// decision would be lost.
+		return Gap{}, site.Errorf(site.EINVALID, "Undoing the merge of gap %s would leave gap %s with no phrasing of its own, and its decision with no gap: merge gap %s into gap %s instead.", id, into, into, id)
 	}
 	if err := s.Store.SaveDecisions(ctx, saved...); err != nil {
 		return Gap{}, fmt.Errorf("take gap %s out of gap %s: %w", id, into, err)

@@ -214,7 +214,8 @@ func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
 // Decide records the team's decision on the gap with id: status (one of
 // Statuses or "" to take a decision back, or as people write it: see
 // ParseStatus) and note. The gap's phrasings are stored with it, so the
-// decision stays with the gap as new phrasings join. The ID of a gap
+// decision stays with the gap as new phrasings join, and they stay in the
+// gap whatever later searches make the words group. The ID of a gap
 // merged into another decides on that other gap. It returns the gap.
 func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, error) {
 	if status != "" {
@@ -241,6 +242,9 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 		d := decisionOf(decisions, g)
 		d.Status, d.Note, d.Updated = status, note, s.now()
 		d.Keys = gr.keysOf(g.id)
+		// Its phrasings stay with it, whatever later searches make the
+		// words group: the team decided on the gap as it saw it.
+		d.Joined = addKeys(d.Joined, d.Keys)
 		if err := s.Store.SaveDecisions(ctx, d); err != nil {
 			return Gap{}, fmt.Errorf("decide on gap %s: %w", g.id, err)
 		}

@@ -1148,30 +1148,6 @@ func TestNewPhrasingsAfterNamingPhrasingMovedOut(t *testing.T) {
 	}
 }
 
-// TestSplitKeepsTheRest: the phrasings left in a gap the team moved one
-// out of stay together whatever the words say later: new searches that
-// make "royalty free" common ("royalty free jingles", "royalty free sound
-// effects") took "music license" out of the gap it was left in, under a
-// new ID (a newcomer's finding).
-func TestSplitKeepsTheRest(t *testing.T) {
-	s, g := oneWordsGroup(t, "background music rights", "royalty free music", "music license")
-	ctx := context.Background()
-	if _, err := s.svc.Split(ctx, g.ID, "royalty free music"); err != nil {
-		t.Fatal(err)
-	}
-	s.now = s.now.Add(2 * time.Hour) // typed since
-	for _, q := range []string{"royalty free jingles", "royalty free sound effects", "royalty free intro music"} {
-		s.search(q, q+"1", time.Hour)
-		s.search(q, q+"2", time.Hour)
-	}
-	rep := s.report(gaps.Options{})
-	for _, q := range []string{"background music rights", "music license"} {
-		if got, _ := gapOf(rep, q); got.ID != g.ID {
-			t.Errorf("%q in gap %s %+v, want %s, where the split left it", q, got.ID, got.Variants, g.ID)
-		}
-	}
-}
-
 // TestUnmergeLeavesNoEmptyGap: a gap whose own phrasings the team moved
 // out after another was merged into it holds only that other gap's
 // phrasings; undoing that merge would leave it with none, and its
@@ -1204,5 +1180,47 @@ func TestUnmergeLeavesNoEmptyGap(t *testing.T) {
 	rep := s.report(gaps.Options{})
 	if got, _ := gapOf(rep, "guest user access"); got.ID != login.ID || got.Status != gaps.StatusProductFix {
 		t.Errorf("after the refused unmerge: %s %+v status %q, want gap %s as it was", got.ID, got.Variants, got.Status, login.ID)
+	}
+}
+
+// TestCorrectedGapKeepsItsPhrasings: a gap the team decided on, or moved
+// a phrasing out of, keeps the phrasings it had then (with its ID and
+// decision) when later searches change what the words group: "royalty
+// free …" searches took "music license" out of the gap it was left in,
+// and "royalty free music" and "music license" out of a gap decided on,
+// undecided, under new IDs (a newcomer's finding).
+func TestCorrectedGapKeepsItsPhrasings(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		correct func(ctx context.Context, s *serviceSite, id string) error
+		kept    []string
+		status  string
+	}{
+		{"split", func(ctx context.Context, s *serviceSite, id string) error {
+			_, err := s.svc.Split(ctx, id, "royalty free music")
+			return err
+		}, []string{"background music rights", "music license"}, ""},
+		{"decided", func(ctx context.Context, s *serviceSite, id string) error {
+			_, err := s.svc.Decide(ctx, id, gaps.StatusNewArticle, "licensing guide")
+			return err
+		}, []string{"background music rights", "royalty free music", "music license"}, gaps.StatusNewArticle},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, g := oneWordsGroup(t, "background music rights", "royalty free music", "music license")
+			if err := tc.correct(context.Background(), s, g.ID); err != nil {
+				t.Fatal(err)
+			}
+			s.now = s.now.Add(2 * time.Hour) // typed since
+			for _, q := range []string{"royalty free jingles", "royalty free sound effects", "royalty free intro music"} {
+				s.search(q, q+"1", time.Hour)
+				s.search(q, q+"2", time.Hour)
+			}
+			rep := s.report(gaps.Options{})
+			for _, q := range tc.kept {
+				if got, _ := gapOf(rep, q); got.ID != g.ID || got.Status != tc.status {
+					t.Errorf("%q in gap %s (status %q), want %s (status %q)", q, got.ID, got.Status, g.ID, tc.status)
+				}
+			}
+		})
 	}
 }

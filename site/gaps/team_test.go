@@ -1067,25 +1067,7 @@ func oneWordsGroup(t *testing.T, phrasings ...string) (*serviceSite, gaps.Gap) {
 // command said it was moved out (a newcomer's finding).
 func TestSplitOutTheNamingPhrasing(t *testing.T) {
 	s, g := oneWordsGroup(t, "doorbell chime", "doorbell chime not ringing", "doorbell battery", "doorbell battery drains", "doorbell chime battery")
-	ctx := context.Background()
-	battery, err := s.svc.Split(ctx, g.ID, "doorbell battery")
-	if err != nil {
-		t.Fatal(err)
-	}
-	drains, err := s.svc.Split(ctx, g.ID, "doorbell battery drains")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.svc.Decide(ctx, battery.ID, gaps.StatusProductFix, "firmware"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.svc.Merge(ctx, battery.ID, drains.ID); err != nil {
-		t.Fatal(err)
-	}
-	moved, err := s.svc.Split(ctx, battery.ID, "doorbell battery")
-	if err != nil {
-		t.Fatal(err)
-	}
+	battery, _, moved := moveOutMergeMoveOut(t, s, g, "doorbell battery", "doorbell battery drains")
 	if moved.ID == battery.ID || len(moved.Variants) != 1 || moved.Variants[0].Query != "doorbell battery" {
 		t.Errorf("moved out: %s %+v, want a gap other than %s with \"doorbell battery\" alone", moved.ID, moved.Variants, battery.ID)
 	}
@@ -1108,25 +1090,7 @@ func TestSplitOutTheNamingPhrasing(t *testing.T) {
 // (they went to each other's gap, a newcomer's finding).
 func TestNewPhrasingsAfterNamingPhrasingMovedOut(t *testing.T) {
 	s, g := oneWordsGroup(t, "guest booking form", "book a guest interview", "guest scheduling link", "guest login", "guest user access")
-	ctx := context.Background()
-	login, err := s.svc.Split(ctx, g.ID, "guest login")
-	if err != nil {
-		t.Fatal(err)
-	}
-	access, err := s.svc.Split(ctx, g.ID, "guest user access")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.svc.Decide(ctx, login.ID, gaps.StatusProductFix, "guest roles"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.svc.Merge(ctx, login.ID, access.ID); err != nil {
-		t.Fatal(err)
-	}
-	moved, err := s.svc.Split(ctx, login.ID, "guest login")
-	if err != nil {
-		t.Fatal(err)
-	}
+	login, _, moved := moveOutMergeMoveOut(t, s, g, "guest login", "guest user access")
 	s.now = s.now.Add(2 * time.Hour) // typed since
 	for _, q := range []string{"guest login password", "guest user permissions"} {
 		s.search(q, q+"1", time.Hour)
@@ -1155,25 +1119,8 @@ func TestNewPhrasingsAfterNamingPhrasingMovedOut(t *testing.T) {
 // newcomer's finding).
 func TestUnmergeLeavesNoEmptyGap(t *testing.T) {
 	s, g := oneWordsGroup(t, "guest login", "guest user access", "guest booking form")
-	ctx := context.Background()
-	login, err := s.svc.Split(ctx, g.ID, "guest login")
-	if err != nil {
-		t.Fatal(err)
-	}
-	access, err := s.svc.Split(ctx, g.ID, "guest user access")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.svc.Merge(ctx, login.ID, access.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.svc.Decide(ctx, login.ID, gaps.StatusProductFix, "guest roles in Q1"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.svc.Split(ctx, login.ID, "guest login"); err != nil {
-		t.Fatal(err)
-	}
-	_, err = s.svc.Unmerge(ctx, access.ID)
+	login, access, _ := moveOutMergeMoveOut(t, s, g, "guest login", "guest user access")
+	_, err := s.svc.Unmerge(context.Background(), access.ID)
 	if site.ErrorCode(err) != site.EINVALID || !strings.Contains(err.Error(), "merge gap "+login.ID+" into gap "+access.ID+" instead") {
 		t.Fatalf("unmerge that empties gap %s: %v, want it refused", login.ID, err)
 	}
@@ -1223,4 +1170,30 @@ func TestCorrectedGapKeepsItsPhrasings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// moveOutMergeMoveOut moves the phrasings first and second out of gap g
+// (gaps A and B), decides on A, merges B into A, then moves first back
+// out of A: A keeps its ID, made from first, for second. It returns A, B
+// and the gap first then makes.
+func moveOutMergeMoveOut(t *testing.T, s *serviceSite, g gaps.Gap, first, second string) (a, b, moved gaps.Gap) {
+	t.Helper()
+	ctx := context.Background()
+	var err error
+	if a, err = s.svc.Split(ctx, g.ID, first); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = s.svc.Split(ctx, g.ID, second); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Decide(ctx, a.ID, gaps.StatusProductFix, "a fix"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Merge(ctx, a.ID, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if moved, err = s.svc.Split(ctx, a.ID, first); err != nil {
+		t.Fatal(err)
+	}
+	return a, b, moved
 }

@@ -20,12 +20,19 @@ import (
 // the index's analyzer), its view and its index.
 func linkerOf(t *testing.T, fsys fs.FS) (*tickets.Linker, *site.View, *search.Index) {
 	t.Helper()
+	return linkerAt(t, fsys, false)
+}
+
+// linkerAt is linkerOf on the view dev serves (drafts and scheduled
+// articles in it, as --dev serves them) or the published one.
+func linkerAt(t *testing.T, fsys fs.FS, dev bool) (*tickets.Linker, *site.View, *search.Index) {
+	t.Helper()
 	ctx := context.Background()
 	lib, err := content.Load(ctx, fsys, content.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := site.NewView(lib, time.Now(), false)
+	v := site.NewView(lib, time.Now(), dev)
 	idx, err := search.Build(ctx, v, "")
 	if err != nil {
 		t.Fatal(err)
@@ -608,23 +615,12 @@ func TestTopicLinkedWithACustomersReference(t *testing.T) {
 func TestLinkerDevLinksPublishedOnly(t *testing.T) {
 	ctx := context.Background()
 	later := time.Now().Add(24 * time.Hour).UTC().Format(time.RFC3339)
-	lib, err := content.Load(ctx, fstest.MapFS{
+	l, _, _ := linkerAt(t, fstest.MapFS{
 		"guichet.yaml":           {Data: []byte("default_locale: fr\nlocales: [fr, en]\n")},
 		"paiement/moyens.md":     {Data: []byte("---\ntitle: Moyens de paiement acceptés\n---\nCarte bancaire et PayPal.\n")},
 		"aide/mutuelle.md":       {Data: []byte("---\ntitle: Ma mutuelle rembourse-t-elle mes achats ?\ndraft: true\nticket_tags: [mutuelle]\nkeywords: [prise en charge mutuelle]\n---\nEnvoyez la facture à votre mutuelle.\n")},
 		"paiement/code-promo.md": {Data: []byte("---\ntitle: Utiliser un code promo\npublish_at: " + later + "\nticket_tags: [promo]\n---\nSaisissez le code promo dans le panier.\n")},
-	}, content.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := site.NewView(lib, time.Now(), true) // as --dev serves it
-	idx, err := search.Build(ctx, v, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	l := tickets.NewLinker(v, idx, 0, "k")
-	l.SetAnalyzer(idx.Analyzer())
+	}, true) // as --dev serves it
 	for _, tk := range []site.Ticket{
 		{Subject: "Prise en charge mutuelle"},
 		{Subject: "Ma mutuelle rembourse-t-elle mes achats ?"},

@@ -249,7 +249,7 @@ func (in *Ingester) Prepare(ctx context.Context, batch []site.Ticket) (*Pending,
 func (in *Ingester) Commit(ctx context.Context, p *Pending) ([]Result, error) {
 	write := make([]site.StoredTicket, 0, len(p.todo))
 	for _, i := range p.todo {
-		write = append(write, site.StoredTicket{Ticket: p.batch[i], Topic: Topic(p.batch[i].Subject), Link: p.results[i].Link, Key: in.Linker.Key()})
+		write = append(write, site.StoredTicket{Ticket: p.batch[i], Topic: TicketTopic(p.batch[i]), Link: p.results[i].Link, Key: in.Linker.Key()})
 	}
 	statuses, err := in.Store.WriteTickets(ctx, write)
 	if err != nil {

@@ -253,7 +253,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules or the topic's cleaning
 // change, so that stored links and topics are computed again.
-const linkRules = "link17"
+const linkRules = "link18"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.
@@ -348,7 +348,7 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	if id := l.resolve(t.Article, t.Locale); id != "" {
 		return site.TicketLink{ArticleID: id, Method: site.LinkExplicit, Score: 1}, nil
 	}
-	topic := Topic(t.Subject)
+	topic := TicketTopic(*t)
 	if id := l.manual(t, topic); id != "" {
 		return site.TicketLink{ArticleID: id, Method: site.LinkManual, Score: 1}, nil
 	}

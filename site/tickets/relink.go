@@ -47,7 +47,7 @@ func Relink(ctx context.Context, store RelinkStore, l *Linker) (total, moved int
 			if link.ArticleID != t.Link.ArticleID {
 				moved++
 			}
-			t.Topic, t.Link, t.Key = Topic(t.Subject), link, key
+			t.Topic, t.Link, t.Key = TicketTopic(t.Ticket), link, key
 		}
 		if err := store.SetTicketLinks(ctx, list); err != nil {
 			return total, moved, fmt.Errorf("relink tickets: %w", err)

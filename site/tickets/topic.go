@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/guichet/guichet/site"
 )
 
 // Topic returns what a ticket's subject asks, without the noise helpdesks
@@ -28,6 +30,33 @@ func Topic(subject string) string {
 	s, _ := cleanTopic(subject)
 	return s
 }
+
+// TicketTopic is the topic of ticket t: Topic of its subject, or, when
+// the subject is only noise ("Re: Fwd: (no subject)", "(sans objet)"),
+// the first sentence of its body that says something (Topic of it, at
+// most maxBodyTopicWords words): "Hi, my bill is higher this month.
+// Thanks" is "my bill is higher this month". Tickets without a subject
+// would otherwise all be one topic named by their mail client's
+// placeholder. A body that says nothing either leaves the subject as it
+// was.
+func TicketTopic(t site.Ticket) string {
+	topic, said := cleanTopic(t.Subject)
+	if said {
+		return topic
+	}
+	for _, sentence := range sentenceEnd.Split(t.Body, -1) {
+		if s, ok := cleanTopic(site.FirstWords(sentence, maxBodyTopicWords)); ok && s != "" {
+			return s
+		}
+	}
+	return topic
+}
+
+// maxBodyTopicWords is the most words of a body's sentence a topic takes.
+const maxBodyTopicWords = 12
+
+// sentenceEnd splits a body into sentences and lines.
+var sentenceEnd = regexp.MustCompile(`[.!?]+(?:\s+|$)|\n+`)
 
 // cleanTopic is Topic, and whether the subject said anything but noise: false
 // for a subject such as "Re: Fwd: (no subject)", which Topic returns as it

@@ -225,3 +225,24 @@ func TestTopicSignOffs(t *testing.T) {
 		}
 	}
 }
+
+// TestTicketTopic: a ticket whose subject is only noise (a mail client's
+// placeholder after reply prefixes) takes its topic from the first
+// sentence of its body that says something: tickets without a subject
+// were all one topic, "Fwd: (no subject)", in the gap report.
+func TestTicketTopic(t *testing.T) {
+	for _, c := range []struct{ subject, body, want string }{
+		{"Re: Fwd: (no subject)", "Hi, my bill is higher this month. Thanks, Ana", "my bill is higher this month"},
+		{"(sans objet)", "Bonjour,\nJe ne reçois plus les rappels SMS.\nCordialement", "Je ne reçois plus les rappels SMS"},
+		{"RE: (no subject)", "Hello!!! The app crashes when I open the calendar view on my phone since the update yesterday evening", "The app crashes when I open the calendar view on my phone"},
+		// A subject that says something is the topic, whatever the body.
+		{"Refund", "My bill is higher this month.", "Refund"},
+		// Nothing to say anywhere: the subject as it was.
+		{"(no subject)", "", "(no subject)"},
+		{"(no subject)", "Thanks!", "(no subject)"},
+	} {
+		if got := TicketTopic(site.Ticket{Subject: c.subject, Body: c.body}); got != c.want {
+			t.Errorf("TicketTopic(%q, %q) = %q, want %q", c.subject, c.body, got, c.want)
+		}
+	}
+}

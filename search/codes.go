@@ -26,21 +26,66 @@ import (
 // (site.QueryCodes, short codes alone as li.writesCodes allows), nil
 // when it names none.
 func (qa *queryAnalysis) codeTerms(li *localeIndex) []string {
-	plains := make([]string, len(qa.words))
-	for i, w := range qa.words {
-		plains[i] = w.plain
-		if w.corrected {
-			// "eror E99" corrected: the code word is the correction.
-			plains[i] = w.stem
-		}
-	}
 	var out []string
+	for _, k := range qa.codes(li) {
+		out = append(out, qa.words[k].stem)
+	}
+	return out
+}
+
+// codes returns the positions in qa.words of the words that name an
+// error code and have a term (see codeTerms).
+func (qa *queryAnalysis) codes(li *localeIndex) []int {
+	plains := qa.plains()
+	var out []int
 	for _, k := range site.QueryCodes(plains) {
 		if site.ShortCode(plains[k]) && !li.writesCodes(plains[k]) && !(k > 0 && site.CodeAfter(wordBefore(plains, k-1), plains[k-1], plains[k])) {
 			continue // a model's name, as far as the content tells
 		}
 		if t := qa.words[k].stem; t != "" && !(qa.prefix && k == len(qa.words)-1) {
-			out = append(out, t)
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// plains returns the words of qa as typed, folded; a corrected word as
+// its correction ("eror E99" corrected: the code word is "error").
+func (qa *queryAnalysis) plains() []string {
+	plains := make([]string, len(qa.words))
+	for i, w := range qa.words {
+		plains[i] = w.plain
+		if w.corrected {
+			plains[i] = w.stem
+		}
+	}
+	return plains
+}
+
+// codeMarkers returns, for each word of qa that only announces the code
+// next to it (the code words of "code E07", "err E07", "error code E07",
+// "E07 code": site.CodeWord), the term of that code, when some article
+// has it.
+// An article holding the code says what the word asks, whether it writes
+// the word or not: the word counts as present there (coverage), so that
+// "code E07" is answered where "error E07" is, however the article
+// introduces its codes.
+func (qa *queryAnalysis) codeMarkers(li *localeIndex) map[int]string {
+	out := map[int]string{}
+	plains := qa.plains()
+	marker := func(i int) bool {
+		return i >= 0 && i < len(plains) && site.CodeWord(plains[i]) && qa.words[i].stem != ""
+	}
+	for _, k := range qa.codes(li) {
+		t := qa.words[k].stem
+		if li.vocab[t] == 0 {
+			continue
+		}
+		for i := k - 1; marker(i); i-- {
+			out[i] = t
+		}
+		for i := k + 1; marker(i); i++ {
+			out[i] = t
 		}
 	}
 	return out

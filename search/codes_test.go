@@ -149,3 +149,58 @@ func TestCodeOnlyCodeArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeWordTheContentDoesNotWrite: a bike computer's help center that
+// writes its codes under headings ("Error E07: GNSS timeout") and never
+// the words "code", "err" or "status": "code E07", "err E07", "error code
+// E07" or "E07 code" ask what "error E07" asks, and are answered by the
+// article holding E07, not called weak for a word that only says a code
+// follows (a newcomer's finding). A code no article holds stays weak.
+func TestCodeWordTheContentDoesNotWrite(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en", "fr"}},
+		Hash:       "code-words",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}, {ID: "help", Locale: "fr", Title: "Aide"}},
+	}
+	lib.Articles = []*site.Article{
+		art("gps", "en", "help", "GPS signal lost or slow to find satellites", "Why the GPS takes long to lock.", nil,
+			sec("", "", "The first fix after a long break can take five minutes."),
+			sec("Error E07: GNSS timeout", "e07", "E07 means the receiver found no satellites within 10 minutes.")),
+		art("charge", "en", "help", "The computer does not charge", "What to check when it does not charge.", nil,
+			sec("", "", "Use a USB-C cable that carries data."),
+			sec("Error E03: battery too cold", "e03", "Below 0 °C the computer refuses to charge and shows E03.")),
+		art("storage", "en", "help", "Free space on the computer", "Delete synced rides.", nil,
+			sec("", "", "E21 appears when less than 50 MB are free.")),
+		art("mount", "en", "help", "Mount the computer on your handlebar", "Out-front and stem mounts.", nil,
+			sec("", "", "Tighten the two bolts to 4 Nm.")),
+		art("gps", "fr", "help", "Signal GPS perdu", "Pourquoi le GPS met du temps à capter.", nil,
+			sec("Erreur E07 : délai GNSS dépassé", "e07", "E07 signifie que le récepteur n'a trouvé aucun satellite.")),
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct {
+		query, locale string
+		weak          bool
+		first         string
+	}{
+		{"error E07", "en", false, "gps"},
+		{"code E07", "en", false, "gps"},
+		{"err E07", "en", false, "gps"},
+		{"status E07", "en", false, "gps"},
+		{"error code E07", "en", false, "gps"},
+		{"E07 code", "en", false, "gps"},
+		{"code E03", "en", false, "charge"},
+		{"code E07", "fr", false, "gps"},
+		{"err E07", "fr", false, "gps"},
+		{"code E99", "en", true, ""},
+		{"error code E99", "en", true, ""},
+		{"E99 code", "en", true, ""},
+	} {
+		r := search(t, ix, tt.query, tt.locale)
+		if r.Weak != tt.weak {
+			t.Errorf("Search(%q, %s).Weak = %v, want %v (hits %v)", tt.query, tt.locale, r.Weak, tt.weak, ids(r))
+		}
+		if tt.first != "" && (len(r.Hits) == 0 || r.Hits[0].ID != tt.first) {
+			t.Errorf("Search(%q, %s) = %v, want %s first", tt.query, tt.locale, ids(r), tt.first)
+		}
+	}
+}

@@ -66,6 +66,9 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 			}
 		}
 	}
+	for i, t := range qa.codeMarkers(li) {
+		out[i].alts = append(out[i].alts, alternative{[]string{t}, 1})
+	}
 	for first, sp := range qa.spans {
 		for _, e := range sp.alts {
 			for k := first; k < first+sp.n; k++ {

@@ -571,14 +571,14 @@ func (l *loader) renderAll(ctx context.Context, pending <-chan shards) error {
 	for _, s := range jobs {
 		l.probs = append(l.probs, s.out.Problems...)
 		for _, ref := range s.out.anchors {
-			if ok, near := l.hasAnchor(ref); !ok {
+			if ok, near, why := l.hasAnchor(ref); !ok {
 				file := ref.File
 				if file == "" {
 					file = s.path
 				}
 				hint := ""
 				if near != "" {
-					hint = fmt.Sprintf(": write #%s (a heading's anchor keeps the names of its emoji, as on GitHub and Docusaurus)", near)
+					hint = fmt.Sprintf(": write #%s (%s)", near, why)
 				}
 				l.probs = append(l.probs, errorAt(site.KindBrokenLink, file, ref.Line, "", "broken link %q: %s has no heading #%s%s", ref.Dest, ref.Target, ref.Anchor, hint))
 			}
@@ -615,11 +615,12 @@ func (s *source) applyOutput() {
 }
 
 // hasAnchor reports whether the article a link points to has the heading
-// the link names; near is the heading it meant when it left an emoji out.
-func (l *loader) hasAnchor(ref anchorRef) (ok bool, near string) {
+// the link names; near is the anchor it meant when it left a heading's
+// emoji out or made one hyphen of two, and why says so.
+func (l *loader) hasAnchor(ref anchorRef) (ok bool, near, why string) {
 	a := l.byPath()[textnorm.Normalize(ref.Target)]
 	if a == nil {
-		return false, ""
+		return false, "", ""
 	}
 	want := ref.Anchor
 	if u, err := url.PathUnescape(want); err == nil {
@@ -628,17 +629,41 @@ func (l *loader) hasAnchor(ref anchorRef) (ok bool, near string) {
 	want = textnorm.Normalize(want)
 	for _, h := range a.Headings {
 		if h.ID == want || h.ID == ref.Anchor {
-			return true, ""
+			return true, "", ""
 		}
 	}
 	// MkDocs leaves an emoji out of the anchor ("## :gear: Configure" is
 	// #configure there, #gear-configure here and on GitHub).
 	for _, h := range a.Headings {
 		if want != "" && strings.Trim(anchor(h.Text), "-") == want {
-			return false, h.ID
+			return false, h.ID, "a heading's anchor keeps the names of its emoji, as on GitHub and Docusaurus"
 		}
 	}
-	return false, ""
+	// MkDocs and hand-written links also make one hyphen of the spaces
+	// around punctuation ("## Error E03 : too cold", "## Sync – iOS"),
+	// which GitHub, Docusaurus and Guichet keep as two.
+	for _, h := range a.Headings {
+		if squeezed := squeezeHyphens(want); squeezed != "" && squeezeHyphens(h.ID) == squeezed {
+			return false, h.ID, "a heading's anchor keeps a hyphen for each space around punctuation, as on GitHub and Docusaurus"
+		}
+	}
+	return false, "", ""
+}
+
+// squeezeHyphens returns id with each run of hyphens made one and none
+// at either end.
+func squeezeHyphens(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteString(part)
+	}
+	return b.String()
 }
 
 // broken records an article file that does not load and serves its last

@@ -116,3 +116,27 @@ func TestAnchorWithoutEmojiName(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchorWithOneHyphen: MkDocs and hand-written links make one hyphen
+// of the spaces around punctuation in a heading ("## Erreur E03 : trop
+// froide", French typography, is #erreur-e03--trop-froide on GitHub and
+// here): check names the anchor to write.
+func TestAnchorWithOneHyphen(t *testing.T) {
+	tests := []struct{ heading, link, want string }{
+		{"Erreur E03 : trop froide", "erreur-e03-trop-froide", "has no heading #erreur-e03-trop-froide: write #erreur-e03--trop-froide (a heading's anchor keeps a hyphen for each space around punctuation"},
+		{"Sync – iOS & Android", "sync-ios-android", "write #sync--ios--android"},
+		{"Plain heading", "plain-headin", "has no heading #plain-headin"},
+	}
+	for _, tt := range tests {
+		lib := load(t, map[string]string{
+			"setup/install.md": "# Install\n\n## " + tt.heading + "\n\nText.\n",
+			"setup/other.md":   "# Other\n\n[a](install.md#" + tt.link + ")\n",
+		})
+		if !findProblem(lib, want{site.SeverityError, "setup/other.md", 3, "", tt.want}) {
+			t.Errorf("%q → #%s: want %q in %v", tt.heading, tt.link, tt.want, lib.Problems)
+		}
+		if strings.HasPrefix(tt.heading, "Plain") && findProblem(lib, want{site.SeverityError, "setup/other.md", 3, "", "write #"}) {
+			t.Errorf("%q → #%s: a hint for an anchor no heading has: %v", tt.heading, tt.link, lib.Problems)
+		}
+	}
+}

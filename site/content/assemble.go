@@ -23,7 +23,9 @@ type key struct{ locale, v string }
 
 // assemble turns parsed sources into articles and categories: ids, URLs,
 // dates, duplicate checks. Files are taken in path order, so of two files
-// claiming the same id or URL the later one is rejected.
+// claiming the same id or URL the later one is rejected, except that a
+// file whose id is its path keeps it over one setting that id in its
+// front matter.
 func (l *loader) assemble(dates map[string]time.Time) {
 	ids := make(map[key]string, len(l.sources))
 	urls := make(map[key]string, len(l.sources))
@@ -40,6 +42,17 @@ func (l *loader) assemble(dates map[string]time.Time) {
 	dirs := map[string]bool{}
 	l.findBundles()
 	givenIDs := l.givenIDs()
+	// The ids files have by their path: such a file keeps its id over
+	// one that sets the same id in its front matter, whatever their
+	// order, and the error names the file that set it.
+	byPath := map[key]string{}
+	for _, s := range l.sources {
+		if s.ok && !s.name.index && !s.meta.hasID {
+			if id, given := l.articleID(s, givenIDs); !given {
+				byPath[key{s.locale, id}] = s.path
+			}
+		}
+	}
 	for _, s := range l.sources {
 		l.probs = append(l.probs, s.probs...)
 		for d := s.dir; d != "."; d = path.Dir(d) {
@@ -77,12 +90,11 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			stem = path.Base(s.bundle) // a page bundle is named by its folder
 		}
 		if !s.meta.hasID {
-			// A translation without an id of its own is its default-locale
-			// file's translation, whatever id that file gives itself.
-			a.ID = path.Join(s.dir, stem)
-			if id, ok := givenIDs[a.ID]; ok && s.locale != l.lib.Config.DefaultLocale {
-				a.ID = id
-			}
+			a.ID, _ = l.articleID(s, givenIDs)
+		} else if owner, taken := byPath[key{a.Locale, a.ID}]; taken {
+			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.idLine, 1), "id",
+				"duplicate id %q in locale %s: it is the id of %s, by its path; this article is skipped (choose another id)", a.ID, a.Locale, owner))
+			continue
 		}
 		if a.Slug == "" {
 			// File names become clean URL segments: "Clip Art.md" → "clip-art".
@@ -135,6 +147,24 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		return byPath
 	})
 	l.resolver = sync.OnceValue(func() *resolver { return newResolver(l, l.byPath()) })
+}
+
+// articleID is the id of the article of s, a source whose front matter
+// sets none: its path without the extension (a page bundle by its
+// folder), or, for a translation, the id its default-locale file sets
+// (givenIDs; given is then true).
+func (l *loader) articleID(s *source, givenIDs map[string]string) (id string, given bool) {
+	stem := s.name.stem
+	if s.bundle != "" {
+		stem = path.Base(s.bundle)
+	}
+	id = path.Join(s.dir, stem)
+	// A translation without an id of its own is its default-locale
+	// file's translation, whatever id that file gives itself.
+	if g, ok := givenIDs[id]; ok && s.locale != l.lib.Config.DefaultLocale {
+		return g, true
+	}
+	return id, false
 }
 
 // givenIDs maps the path of each default-locale article whose front

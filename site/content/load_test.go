@@ -238,6 +238,18 @@ func TestLoadProblems(t *testing.T) {
 			kept:    "billing/a.md",
 		},
 		{
+			// The file that sets the id loses it, though its path comes
+			// first: the article that had it by its path keeps serving.
+			name: "id of another file's path",
+			files: map[string]string{
+				"battery/dup.md":          "---\ntitle: Dup\nid: battery/not-charging\n---\nBody.\n",
+				"battery/not-charging.md": "---\ntitle: Not charging\n---\nBody.\n",
+			},
+			want:    []want{{site.SeverityError, "battery/dup.md", 3, "id", `duplicate id "battery/not-charging" in locale en: it is the id of battery/not-charging.md, by its path`}},
+			skipped: "battery/dup.md",
+			kept:    "battery/not-charging.md",
+		},
+		{
 			name: "duplicate URL through slug",
 			files: map[string]string{
 				"billing/a.md": "---\ntitle: A\n---\nBody.\n",

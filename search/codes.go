@@ -28,9 +28,19 @@ import (
 func (qa *queryAnalysis) codeTerms(li *localeIndex) []string {
 	var out []string
 	for _, k := range qa.codes(li) {
-		out = append(out, qa.words[k].stem)
+		out = append(out, li.codeTerm(qa.words[k].stem))
 	}
 	return out
+}
+
+// codeTerm is the term of a code's stem: the code the articles write with
+// a zero when they write it so and not as typed ("e7" is "e07": see
+// paddedCode).
+func (li *localeIndex) codeTerm(stem string) string {
+	if p := li.paddedCode(stem); p != "" {
+		return p
+	}
+	return stem
 }
 
 // codes returns the positions in qa.words of the words that name an
@@ -77,7 +87,7 @@ func (qa *queryAnalysis) codeMarkers(li *localeIndex) map[int]string {
 		return i >= 0 && i < len(plains) && site.CodeWord(plains[i]) && qa.words[i].stem != ""
 	}
 	for _, k := range qa.codes(li) {
-		t := qa.words[k].stem
+		t := li.codeTerm(qa.words[k].stem)
 		if li.vocab[t] == 0 {
 			continue
 		}

@@ -204,3 +204,38 @@ func TestCodeWordTheContentDoesNotWrite(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeTypedWithoutItsZero: a code the articles write with a zero
+// ("E07") is found as customers type it from a display that shows "E7";
+// a code of other letters or digits is not.
+func TestCodeTypedWithoutItsZero(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
+		Hash:       "padded-codes",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
+	}
+	lib.Articles = []*site.Article{
+		art("e07", "en", "help", "Error E07: sensor not found", "The speed sensor is out of range.", nil,
+			sec("", "", "E07 appears when the speed sensor does not answer. Wake it by turning the wheel.")),
+		art("battery", "en", "help", "Battery drains fast", "Longer rides.", nil,
+			sec("", "", "Turn off the backlight to save battery.")),
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ query, first string }{
+		{"E7", "e07"},
+		{"error E7", "e07"},
+		{"e7 sensor", "e07"},
+		{"E07", "e07"},
+		{"F7", ""},
+		{"E8", ""},
+	} {
+		r := search(t, ix, tt.query, "en")
+		got := ""
+		if len(r.Hits) > 0 && !r.Weak {
+			got = r.Hits[0].ID
+		}
+		if got != tt.first {
+			t.Errorf("Search(%q) = %v (weak %v), want %q answering", tt.query, ids(r), r.Weak, tt.first)
+		}
+	}
+}

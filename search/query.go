@@ -151,6 +151,9 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 		w := word{plain: string(t.Term), stem: stems[s]}
 		w.short = utf8.RuneCountInString(w.plain) < minCorrected
 		w.forms = li.otherForms(w.stem)
+		if f := li.paddedCode(w.stem); f != "" {
+			w.forms = append(w.forms, f)
+		}
 		// Numbers (order, account, error codes) are taken as typed: a
 		// number one edit away is another number, not a typo.
 		if n := li.vocab[w.stem]; typos && w.stem != "" && !hasDigit(w.plain) && (n == 0 || n < rareDocs && utf8.RuneCountInString(w.plain) >= minRareTypo) {
@@ -384,6 +387,25 @@ func (li *localeIndex) otherForms(stem string) []string {
 		return []string{other}
 	}
 	return nil
+}
+
+// paddedCode returns the code the articles write with a zero before the
+// digit of stem, a code typed without it ("e7" for "E07"), when no
+// article has stem itself; "" otherwise.
+func (li *localeIndex) paddedCode(stem string) string {
+	n := len(stem)
+	if n < 2 || n > 4 || li.vocab[stem] > 0 || stem[n-1] < '1' || stem[n-1] > '9' {
+		return ""
+	}
+	for i := 0; i < n-1; i++ {
+		if stem[i] < 'a' || stem[i] > 'z' {
+			return ""
+		}
+	}
+	if padded := stem[:n-1] + "0" + stem[n-1:]; li.vocab[padded] > 0 {
+		return padded
+	}
+	return ""
 }
 
 // understood reports whether word i needs no correction: a stop word, a

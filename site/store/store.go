@@ -168,17 +168,8 @@ func Check(database string) error {
 }
 
 // Redact returns database with its password, if any, replaced by "xxxxx",
-// for messages and logs.
-func Redact(database string) string {
-	u, err := url.Parse(database)
-	if err != nil || u.User == nil {
-		if i := strings.LastIndex(database, "@"); i >= 0 && IsPostgres(database) {
-			return database[:strings.Index(database, "://")+3] + "…" + database[i:]
-		}
-		return database
-	}
-	return u.Redacted()
-}
+// for messages and logs (site.RedactURL).
+func Redact(database string) string { return site.RedactURL(database) }
 
 // Open opens the configured store and applies its pending migrations.
 func Open(ctx context.Context, opts Options) (Store, error) {

@@ -164,6 +164,15 @@ func Check(database string) error {
 	if _, err := url.Parse(database); err != nil {
 		return fmt.Errorf("--database: not a valid URL: %s", strings.ReplaceAll(err.Error(), database, Redact(database)))
 	}
+	// An "@" left as it is in the password: the driver would take what
+	// follows it for the host, and show it in its errors.
+	authority := database[strings.Index(database, "://")+3:]
+	if i := strings.IndexAny(authority, "/?#"); i >= 0 {
+		authority = authority[:i]
+	}
+	if strings.Count(authority, "@") > 1 {
+		return fmt.Errorf("--database %q: the user name or password holds an @: write it %%40 in the URL", Redact(database))
+	}
 	return nil
 }
 

@@ -114,3 +114,19 @@ func ReservedSegment(seg string) bool {
 	}
 	return false
 }
+
+// RedactURL returns a server URL (postgres://, smtp://…) for messages and
+// logs, its password replaced by "xxxxx". A URL that does not parse (a bad
+// port, an unescaped character in the password) keeps nothing of what is
+// between "://" and its last "@", shown as "…", since the password may be
+// anywhere in it.
+func RedactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err == nil {
+		return u.Redacted()
+	}
+	if i, at := strings.Index(raw, "://"), strings.LastIndex(raw, "@"); i >= 0 && at > i {
+		return raw[:i+3] + "…" + raw[at:]
+	}
+	return raw
+}

@@ -55,3 +55,20 @@ func TestCheckURL(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactURL: a server URL's password never shows, whether the URL
+// parses or not.
+func TestRedactURL(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"postgres://guichet:secret@db:5432/guichet?sslmode=require", "postgres://guichet:xxxxx@db:5432/guichet?sslmode=require"},
+		{"smtp://mail.example.com:587", "smtp://mail.example.com:587"},
+		{"smtp://user:secret@mail.example.com:xx", "smtp://…@mail.example.com:xx"},
+		{"postgres://u:se%zzcret@db/x", "postgres://…@db/x"},
+		{"postgres://u:p@ss@db:bad/x", "postgres://…@db:bad/x"},
+		{"", ""},
+	} {
+		if got := RedactURL(tt.in); got != tt.want {
+			t.Errorf("RedactURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

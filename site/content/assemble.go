@@ -737,6 +737,6 @@ func (l *loader) keep(s *source, old *site.Article, ids, urls map[key]string) bo
 	urls[key{a.Locale, a.URL}] = s.path
 	l.lib.Articles = append(l.lib.Articles, &a)
 	l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindKept, File: s.path,
-		Message: "the last good version of this article is served until the errors above are fixed"})
+		Message: "the last good version of this article is served until its errors are fixed"})
 	return true
 }

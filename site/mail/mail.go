@@ -40,7 +40,7 @@ type Sender struct {
 func New(serverURL, from string) (*Sender, error) {
 	u, err := url.Parse(strings.TrimSpace(serverURL))
 	if err != nil {
-		return nil, fmt.Errorf("--smtp: %q is not a URL like smtp://mail.example.com:587", redactURL(serverURL))
+		return nil, fmt.Errorf("--smtp: %q is not a URL like smtp://mail.example.com:587", site.RedactURL(serverURL))
 	}
 	s := &Sender{host: u.Hostname(), Timeout: 30 * time.Second}
 	switch strings.ToLower(u.Scheme) {
@@ -52,7 +52,7 @@ func New(serverURL, from string) (*Sender, error) {
 		return nil, fmt.Errorf("--smtp: scheme %q: want smtp:// (STARTTLS when offered) or smtps:// (implicit TLS)", u.Scheme)
 	}
 	if s.host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
-		return nil, fmt.Errorf("--smtp: %q must be smtp://[user:pass@]host[:port], nothing after", redactURL(serverURL))
+		return nil, fmt.Errorf("--smtp: %q must be smtp://[user:pass@]host[:port], nothing after", site.RedactURL(serverURL))
 	}
 	if p := u.Port(); p != "" {
 		n, err := strconv.Atoi(p)
@@ -69,17 +69,6 @@ func New(serverURL, from string) (*Sender, error) {
 		return nil, errors.New(site.ErrorMessage(err))
 	}
 	return s, nil
-}
-
-// redactURL hides a password in a server URL for messages.
-func redactURL(s string) string {
-	if u, err := url.Parse(s); err == nil && u.User != nil {
-		if _, ok := u.User.Password(); ok {
-			u.User = url.UserPassword(u.User.Username(), "xxxxx")
-			return u.String()
-		}
-	}
-	return s
 }
 
 // From returns the sender's address.

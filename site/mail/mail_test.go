@@ -111,6 +111,8 @@ func TestNew(t *testing.T) {
 		{"smtp://mail.example.com/path", "help@example.com", "nothing after"},
 		{"smtp://mail.example.com:99999", "help@example.com", "port"},
 		{"smtp://user:secret@mail.example.com/x", "help@example.com", "xxxxx"},
+		{"smtp://user:secret@mail.example.com:xx", "help@example.com", "not a URL"},
+		{"smtps://user:se cret%@mail.example.com", "help@example.com", "not a URL"},
 		{"smtp://mail.example.com", "", "--mail-from"},
 		{"smtp://mail.example.com", "help@example.com\r\nBcc: x@example.com", "--mail-from"},
 	} {

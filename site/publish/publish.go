@@ -237,7 +237,11 @@ func (p *Publisher) Reload(ctx context.Context) error {
 			o.Logger.Warn("content error", "problem", pr.String())
 		} else {
 			warns++
-			if o.Dev {
+			switch {
+			case pr.Kind == site.KindKept:
+				// The operator's one sign that the site serves an old version.
+				o.Logger.Warn("content warning", "problem", pr.String())
+			case o.Dev:
 				o.Logger.Info("content warning", "problem", pr.String())
 			}
 		}

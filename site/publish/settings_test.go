@@ -2,6 +2,7 @@ package publish_test
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +17,8 @@ import (
 // article whose front matter breaks keeps its last good version while the
 // rest of the content is published.
 func TestBrokenEditsKeepServing(t *testing.T) {
-	f := newFixture(t)
+	var logs lockedBuffer
+	f := newFixture(t, func(o *publish.Options) { o.Logger = slog.New(slog.NewTextHandler(&logs, nil)) })
 	ctx := context.Background()
 	write(t, f.dir, "guichet.yaml", "title: Acme Help\nwidget:\n  allowed_origins: [\"https://app.acme.test\"]\n")
 	if err := f.pub.Publish(ctx, "start"); err != nil {
@@ -62,6 +64,11 @@ func TestBrokenEditsKeepServing(t *testing.T) {
 	}
 	if !f.srv.View().Lib.HasErrors() {
 		t.Error("the broken article is not reported")
+	}
+	// The log, all an operator of a production server reads, says so too.
+	// It is logged before or after the errors: it points at neither.
+	if l := logs.take(); !strings.Contains(l, "billing/refund.md: warning: the last good version of this article is served until its errors are fixed") {
+		t.Errorf("the log does not say the broken article's last good version is served:\n%s", l)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -56,6 +57,15 @@ func open(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o750); err != nil {
+		return nil, err
+	}
+	// A new database is readable by its owner and group only, as a
+	// restored one and the folder serve makes, whatever folder it is made
+	// in: it holds what customers wrote. SQLite gives its -wal and -shm
+	// files the same mode.
+	if f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o640); err == nil {
+		f.Close()
+	} else if !errors.Is(err, fs.ErrExist) {
 		return nil, err
 	}
 	db := &DB{Now: time.Now, path: abs}

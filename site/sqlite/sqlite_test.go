@@ -105,3 +105,28 @@ func TestOpenErrorNamesPath(t *testing.T) {
 		t.Errorf("error %q does not start with %q", err, want)
 	}
 }
+
+// TestOpenNewDatabaseMode: a new database and its write-ahead log are not
+// readable by other users, even in a folder that is (a data folder made
+// with mkdir, Docker's volume): they hold what customers wrote.
+func TestOpenNewDatabaseMode(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "guichet.db")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, name := range []string{path, path + "-wal"} {
+		info, err := os.Stat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if perm := info.Mode().Perm(); perm&0o007 != 0 {
+			t.Errorf("%s has mode %v: others may read it", filepath.Base(name), perm)
+		}
+	}
+}

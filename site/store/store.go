@@ -164,21 +164,21 @@ func Check(database string) error {
 	if _, err := url.Parse(database); err != nil {
 		return fmt.Errorf("--database: not a valid URL: %s", strings.ReplaceAll(err.Error(), database, Redact(database)))
 	}
+	// An "@" left as it is in the password: the driver would take what
+	// follows it for the host, and show it in its errors.
+	authority := database[strings.Index(database, "://")+3:]
+	if i := strings.IndexAny(authority, "/?#"); i >= 0 {
+		authority = authority[:i]
+	}
+	if strings.Count(authority, "@") > 1 {
+		return fmt.Errorf("--database %q: the user name or password holds an @: write it %%40 in the URL", Redact(database))
+	}
 	return nil
 }
 
 // Redact returns database with its password, if any, replaced by "xxxxx",
-// for messages and logs.
-func Redact(database string) string {
-	u, err := url.Parse(database)
-	if err != nil || u.User == nil {
-		if i := strings.LastIndex(database, "@"); i >= 0 && IsPostgres(database) {
-			return database[:strings.Index(database, "://")+3] + "…" + database[i:]
-		}
-		return database
-	}
-	return u.Redacted()
-}
+// for messages and logs (site.RedactURL).
+func Redact(database string) string { return site.RedactURL(database) }
 
 // Open opens the configured store and applies its pending migrations.
 func Open(ctx context.Context, opts Options) (Store, error) {

@@ -2,11 +2,13 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -52,11 +54,11 @@ type Listener struct {
 }
 
 // Listen takes addr and starts serving on it (503 "starting" until Ready).
-// A busy address is an error that says what to do.
+// An address it cannot take is an error that says what to do (listenError).
 func Listen(addr string) (*Listener, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("cannot listen on %s: %w: another program (perhaps another guichet serve) uses it; stop it or give another --addr", addr, err)
+		return nil, listenError(addr, err)
 	}
 	l := &Listener{ln: ln, served: make(chan error, 1)}
 	l.hs = &http.Server{
@@ -68,6 +70,19 @@ func Listen(addr string) (*Listener, error) {
 	}
 	go func() { l.served <- l.hs.Serve(ln) }()
 	return l, nil
+}
+
+// listenError explains why addr could not be taken: an address that is
+// not one of this machine's, or a port out of range or a host that does
+// not resolve, is to be corrected; any other failure is taken for a busy
+// port.
+func listenError(addr string, err error) error {
+	var bad *net.AddrError
+	var dns *net.DNSError
+	if errors.As(err, &bad) || errors.As(err, &dns) || errors.Is(err, syscall.EADDRNOTAVAIL) {
+		return fmt.Errorf("cannot listen on %s: %w: give --addr as HOST:PORT, an address of this machine (or 0.0.0.0 for all) and a port from 1 to 65535", addr, err)
+	}
+	return fmt.Errorf("cannot listen on %s: %w: another program (perhaps another guichet serve) uses it; stop it or give another --addr", addr, err)
 }
 
 // URL is the address a browser on this machine opens:

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -32,4 +33,49 @@ func TestListenURL(t *testing.T) {
 		}
 		l.Shutdown(time.Second)
 	}
+}
+
+// TestListenError: an address Listen cannot take says what to do about it:
+// a busy port names the other program, while a port out of range, a host
+// that does not resolve or an address of another machine asks for a
+// correct --addr rather than blaming a program that does not exist.
+func TestListenError(t *testing.T) {
+	busy, err := Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Shutdown(time.Second)
+	for _, tt := range []struct{ addr, want string }{
+		{busy.ln.Addr().String(), "another program (perhaps another guichet serve) uses it"},
+		{"127.0.0.1:99999", "a port from 1 to 65535"},
+		{"host.invalid:8080", "an address of this machine"},
+		{"203.0.113.77:8080", "an address of this machine"}, // TEST-NET-3: documentation only
+	} {
+		if strings.HasPrefix(tt.addr, "203.") && localAddr(t, "203.0.113.77") {
+			continue
+		}
+		l, err := Listen(tt.addr)
+		if err == nil {
+			l.Shutdown(time.Second)
+			t.Errorf("Listen(%s): no error", tt.addr)
+			continue
+		}
+		if !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), tt.addr) {
+			t.Errorf("Listen(%s) = %q, want the address and %q", tt.addr, err, tt.want)
+		}
+	}
+}
+
+// localAddr reports whether ip is one of this machine's addresses.
+func localAddr(t *testing.T, ip string) bool {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && n.IP.String() == ip {
+			return true
+		}
+	}
+	return false
 }

@@ -20,7 +20,6 @@ import (
 	"io"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
 	"runtime"
 	"slices"
@@ -53,19 +52,6 @@ type Options struct {
 	// cache from one Load to the next (see Memo): pass the same one to
 	// every Load of the folder.
 	Memo *Memo
-}
-
-// OpenDir opens the content folder dir for Load and the web server: an
-// fs.FS confined to dir by an os.Root, so no path — ".." or a symbolic
-// link, absolute or relative — can resolve outside it. A symbolic link to
-// another file inside dir is followed. Close the returned closer when the
-// folder is no longer read.
-func OpenDir(dir string) (fs.FS, io.Closer, error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, nil, fmt.Errorf("open content folder %s: %w", dir, err)
-	}
-	return root.FS(), root, nil
 }
 
 // Load reads the content folder fsys into a Library. It returns an error

@@ -49,7 +49,7 @@ func (qa *queryAnalysis) codes(li *localeIndex) []int {
 	plains := qa.plains()
 	var out []int
 	for _, k := range site.QueryCodes(plains) {
-		if site.ShortCode(plains[k]) && !li.writesCodes(plains[k]) && !(k > 0 && site.CodeAfter(wordBefore(plains, k-1), plains[k-1], plains[k])) {
+		if site.ShortCode(plains[k]) && !li.writesCodes(plains[k]) && !site.CodeAt(plains, k) {
 			continue // a model's name, as far as the content tells
 		}
 		if t := qa.words[k].stem; t != "" && !(qa.prefix && k == len(qa.words)-1) {
@@ -152,14 +152,6 @@ func holdsCodes(ctx context.Context, h ranked) (bool, error) {
 		}
 	}
 	return true, nil
-}
-
-// wordBefore returns words[k-1], "" at the start.
-func wordBefore(words []string, k int) string {
-	if k < 1 {
-		return ""
-	}
-	return words[k-1]
 }
 
 // writesCodes reports whether the locale's content holds a short code

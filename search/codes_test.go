@@ -111,19 +111,14 @@ func TestCodeNoArticleHolds(t *testing.T) {
 // other articles never write "error": "error E99" has half of its words
 // in the E12 article's title, and was answered by it.
 func TestCodeOnlyCodeArticle(t *testing.T) {
-	lib := &site.Library{
-		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
-		Hash:       "only-code",
-		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
-	}
-	lib.Articles = []*site.Article{
+	lib := helpLibrary("only-code",
 		art("e12", "en", "help", "Error E12 on the thermostat", "The sensor is unplugged.", nil,
 			sec("", "", "The thermostat shows E12 when its sensor is unplugged. Plug it back in.")),
 		art("refund", "en", "help", "Get a refund for an order", "Money back for a thermostat you return.", nil,
 			sec("", "", "Send us the order number and we refund the order within 14 days.")),
 		art("schedule", "en", "help", "Set a heating schedule", "Warm mornings, cool nights.", nil,
 			sec("", "", "Open the app, choose Schedule and add the hours you want heating.")),
-	}
+	)
 	ix := buildLib(t, lib, "")
 	for _, tt := range []struct {
 		query string
@@ -209,17 +204,12 @@ func TestCodeWordTheContentDoesNotWrite(t *testing.T) {
 // ("E07") is found as customers type it from a display that shows "E7";
 // a code of other letters or digits is not.
 func TestCodeTypedWithoutItsZero(t *testing.T) {
-	lib := &site.Library{
-		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
-		Hash:       "padded-codes",
-		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
-	}
-	lib.Articles = []*site.Article{
+	lib := helpLibrary("padded-codes",
 		art("e07", "en", "help", "Error E07: sensor not found", "The speed sensor is out of range.", nil,
 			sec("", "", "E07 appears when the speed sensor does not answer. Wake it by turning the wheel.")),
 		art("battery", "en", "help", "Battery drains fast", "Longer rides.", nil,
 			sec("", "", "Turn off the backlight to save battery.")),
-	}
+	)
 	ix := buildLib(t, lib, "")
 	for _, tt := range []struct{ query, first string }{
 		{"E7", "e07"},

@@ -11,19 +11,14 @@ import (
 // the compound, never as the word typed, so "Showing results for" never
 // repeats the query typed.
 func TestCorrectionInCompound(t *testing.T) {
-	lib := &site.Library{
-		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
-		Hash:       "compound-correction",
-		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
-	}
-	lib.Articles = []*site.Article{
+	lib := helpLibrary("compound-correction",
 		art("hybrid", "en", "help", "Move on-premises mailboxes", "Hybrid set-up.", nil,
 			sec("", "", "Move on-premises mailboxes to the cloud with the hybrid wizard.")),
 		art("addins", "en", "help", "Install an add-in", "Extend the mail app.", nil,
 			sec("", "", "Open the store and install the add-in you need.")),
 		art("print", "en", "help", "Print a calendar", "Paper copies.", nil,
 			sec("", "", "Choose print in the file menu.")),
-	}
+	)
 	ix := buildLib(t, lib, "")
 	for _, tt := range []struct{ query, want, first string }{
 		{"premsies mailboxes", "premises mailboxes", "hybrid"},
@@ -42,19 +37,14 @@ func TestCorrectionInCompound(t *testing.T) {
 // slip, so "permisions" is read as "permissions" even where "premises" (a
 // swap away from "premisions") is the more frequent word.
 func TestCorrectionUndoubled(t *testing.T) {
-	lib := &site.Library{
-		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
-		Hash:       "undoubled-correction",
-		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
-	}
-	lib.Articles = []*site.Article{
+	lib := helpLibrary("undoubled-correction",
 		art("hybrid", "en", "help", "Move on-premises mailboxes", "Hybrid set-up.", nil,
 			sec("", "", "Move mailboxes from your premises to the cloud.")),
 		art("visit", "en", "help", "Visit our premises", "Opening hours.", nil,
 			sec("", "", "The premises open at nine.")),
 		art("perms", "en", "help", "Set folder permissions", "Who sees what.", nil,
 			sec("", "", "Give people permissions on a folder.")),
-	}
+	)
 	ix := buildLib(t, lib, "")
 	for _, tt := range []struct{ query, want, first string }{
 		{"permisions", "permissions", "perms"},

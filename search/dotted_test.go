@@ -13,12 +13,7 @@ import (
 // written "4.8", "v2.4" and "version 2.3"; and articles that share their
 // plain words.
 func dottedLibrary() *site.Library {
-	lib := &site.Library{
-		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
-		Hash:       "dotted",
-		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
-	}
-	lib.Articles = []*site.Article{
+	lib := helpLibrary("dotted",
 		art("script", "en", "help", "Export-BookingStatisticsReport.ps1 fails with a ToBytes error", "The export script stops.", nil,
 			sec("", "", "Run the script again after the update.")),
 		art("export", "en", "help", "Export your bookings to a spreadsheet", "Download a CSV file.", nil,
@@ -45,7 +40,7 @@ func dottedLibrary() *site.Library {
 			sec("", "", "Widgets arrive.")),
 		art("wifi", "en", "help", "Change your Wi-Fi password", "Reset the password of your router.", nil,
 			sec("", "", "Open the router settings.")),
-	}
+	)
 	return lib
 }
 
@@ -172,19 +167,14 @@ func TestVersionSpellings(t *testing.T) {
 // "install.lo" suggested nothing while "install.log" and "install.lgo"
 // found the article.
 func TestDottedWordInBodyBeingTyped(t *testing.T) {
-	lib := &site.Library{
-		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
-		Hash:       "dotted-body",
-		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
-	}
-	lib.Articles = []*site.Article{
+	lib := helpLibrary("dotted-body",
 		art("setup", "en", "help", "Run the installer on Windows", "Install the app.", nil,
 			sec("", "", "Logs go to C:\\ProgramData\\Kestrel\\install.log when it fails.")),
 		art("mac", "en", "help", "Install on macOS", "Drag the app to Applications.", nil,
 			sec("", "", "Open KestrelBackup.dmg and drag Kestrel to Applications.")),
 		art("other", "en", "help", "Change your plan", "Plans and prices.", nil,
 			sec("", "", "Open the plan page.")),
-	}
+	)
 	ix := buildLib(t, lib, "")
 	for _, tt := range []struct{ q, first string }{
 		{"install.log", "setup"},

@@ -41,12 +41,7 @@ func TestModelNameIsNoTier(t *testing.T) {
 // modelsLibrary is a camera maker's help center whose articles name its
 // models (C210, Cam S3 Pro) in many places.
 func modelsLibrary() *site.Library {
-	lib := &site.Library{
-		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
-		Hash:       "models",
-		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
-	}
-	lib.Articles = []*site.Article{
+	lib := helpLibrary("models",
 		art("night", "en", "help", "Night vision is blurry", "Fix the night image of the C210 and the Cam S3 Pro.", nil,
 			sec("", "", "The C210 and the Cam S3 Pro switch to infrared in the dark.")),
 		art("wifi", "en", "help", "Connect your camera to Wi-Fi", "Pair a C210 or a Cam S3 Pro with your router.", nil,
@@ -61,7 +56,7 @@ func modelsLibrary() *site.Library {
 			sec("", "", "A camera is offline when it cannot reach our servers. Restart your router.")),
 		art("plans", "en", "help", "Cloud plans and prices", "Cancel or change your plan.", nil,
 			sec("", "", "Cancel your plan from the account page.")),
-	}
+	)
 	return lib
 }
 

@@ -11,12 +11,7 @@ import (
 // punctuation inside them: colons pasted from error messages, versions,
 // a compound, Arabic typed without its letter variants.
 func punctuationLibrary() *site.Library {
-	lib := &site.Library{
-		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
-		Hash:       "punctuation",
-		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
-	}
-	lib.Articles = []*site.Article{
+	lib := helpLibrary("punctuation",
 		art("wifi", "en", "help", "Change your Wi-Fi password", "Reset the password of your router.", nil,
 			sec("", "", "Open the router settings. If it says Error: connection refused, restart the router.")),
 		art("checkin", "en", "help", "Online check-in", "Clients check in before they arrive.", nil,
@@ -31,7 +26,7 @@ func punctuationLibrary() *site.Library {
 			sec("", "", "If Outlook crashes when it starts, repair Office.")),
 		art("arabic", "en", "help", "تغيير كلمة المرور", "كيفية تغيير كلمة المرور الخاصة بك", nil,
 			sec("", "", "افتح الإعدادات واختر كلمة المرور الجديدة.")),
-	}
+	)
 	return lib
 }
 

@@ -22,6 +22,17 @@ func sec(heading, id, text string) site.Section {
 	return s
 }
 
+// helpLibrary is an English help center of one category, "help", with
+// these articles; hash names its content.
+func helpLibrary(hash string, articles ...*site.Article) *site.Library {
+	return &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
+		Hash:       hash,
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
+		Articles:   articles,
+	}
+}
+
 // art builds an article; its Text and Headings derive from its sections.
 func art(id, locale, cat, title, desc string, keywords []string, secs ...site.Section) *site.Article {
 	a := &site.Article{

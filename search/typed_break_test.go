@@ -162,12 +162,7 @@ func TestCorrectionFromTheDefaultLocaleIsShown(t *testing.T) {
 // typed alone, they list the titles that write them with it, and a
 // contraction is a whole word, not the start of "can take".
 func TestContractionsWithoutApostrophe(t *testing.T) {
-	lib := &site.Library{
-		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
-		Hash:       "contractions",
-		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
-	}
-	lib.Articles = []*site.Article{
+	lib := helpLibrary("contractions",
 		art("signin", "en", "help", "You can't sign in to the app", "Fix sign-in errors.", nil,
 			sec("", "", "If you can't sign in, reset your password.")),
 		art("ages", "en", "help", "Calculate ages in a spreadsheet", "Dates before 1900.", nil,
@@ -176,7 +171,7 @@ func TestContractionsWithoutApostrophe(t *testing.T) {
 			sec("", "", "When files don't sync, check the folder.")),
 		art("done", "en", "help", "Mark a task done", "Tasks.", nil,
 			sec("", "", "Click done to close a task and sync it.")),
-	}
+	)
 	ix := buildLib(t, lib, "")
 	for _, tt := range []struct{ query, first string }{
 		{"cant sign", "signin"},

@@ -1,10 +1,6 @@
 package search
 
-import (
-	"testing"
-
-	"github.com/guichet/guichet/site"
-)
+import "testing"
 
 // TestSuggestLongWordTypoBeforeTwoEdits: a long word being typed with one
 // typo ("permisions", a doubled letter typed once) suggests the articles of
@@ -14,12 +10,7 @@ import (
 // words as typed is still completed as typed, and an unknown long word with
 // no correction one typo away still finds its two-edit neighbours.
 func TestSuggestLongWordTypoBeforeTwoEdits(t *testing.T) {
-	lib := &site.Library{
-		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
-		Hash:       "long-typos",
-		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
-	}
-	lib.Articles = []*site.Article{
+	lib := helpLibrary("long-typos",
 		art("calendar-permissions", "en", "help", "Calendar permissions", "Who can see your calendar.", nil,
 			sec("", "", "Give a colleague permissions on your calendar.")),
 		art("folder-permissions", "en", "help", "Shared folder permissions", "Who can open a folder.", nil,
@@ -32,7 +23,7 @@ func TestSuggestLongWordTypoBeforeTwoEdits(t *testing.T) {
 			sec("", "", "Persistent cookies keep you signed in.")),
 		art("calendar-colors", "en", "help", "Calendar colors", "Color your events.", nil,
 			sec("", "", "Pick a color for each calendar.")),
-	}
+	)
 	ix := buildLib(t, lib, "")
 	meant := map[string]bool{"calendar-permissions": true, "folder-permissions": true}
 	for _, tt := range []struct {
@@ -76,12 +67,7 @@ func TestSuggestLongWordTypoBeforeTwoEdits(t *testing.T) {
 // ("calendar"): search corrects it to that word and autocomplete suggests
 // its articles.
 func TestTypoOfATypoInTheContent(t *testing.T) {
-	lib := &site.Library{
-		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en"}},
-		Hash:       "typo-of-typo",
-		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}},
-	}
-	lib.Articles = []*site.Article{
+	lib := helpLibrary("typo-of-typo",
 		art("share", "en", "help", "Share your calendar", "Let colleagues see your calendar.", nil,
 			sec("", "", "Open the calendar and choose Share.")),
 		art("publish", "en", "help", "Publish a calendar online", "A link anyone can open.", nil,
@@ -90,7 +76,7 @@ func TestTypoOfATypoInTheContent(t *testing.T) {
 			sec("", "", "Each calendar has a color.")),
 		art("checker", "en", "help", "Run the mailbox checker", "Finds damaged items.", nil,
 			sec("", "", "The checker reads every item, the calender items too.")),
-	}
+	)
 	ix := buildLib(t, lib, "")
 	r := search(t, ix, "calander", "en")
 	if got := ids(r); r.DidYouMean != "calendar" || len(got) < 3 || got[0] == "checker" {

@@ -112,11 +112,18 @@ func CodeShaped(word string) bool { return HexCode(word) || ShortCode(word) || H
 func QueryCodes(words []string) []int {
 	var out []int
 	for k, w := range words {
-		if CodeShaped(w) || k > 0 && CodeAfter(wordAt(words, k-2), words[k-1], w) {
+		if CodeShaped(w) || CodeAt(words, k) {
 			out = append(out, k)
 		}
 	}
 	return out
+}
+
+// CodeAt reports whether words[k] (a query's words in order, stop words
+// included, folded and lower-cased) names a code by the word before it
+// (CodeAfter), reading the two words before it.
+func CodeAt(words []string, k int) bool {
+	return k > 0 && k < len(words) && CodeAfter(wordAt(words, k-2), words[k-1], words[k])
 }
 
 // wordAt returns words[k], "" out of range.

@@ -300,9 +300,12 @@ type Decision struct {
 	// running analysis.
 	Keys []string
 	// Joined are the keys of the phrasings the team put together in this
-	// gap by merging others into it (Service.Merge), its own included: a
-	// gap the words make holding a phrasing with one of them is reported
-	// as part of this one, with the phrasings that join it later.
+	// gap: by merging others into it (Service.Merge, its own included),
+	// by deciding on it (Service.Decide) or by moving a phrasing out of it
+	// (Service.Split, the rest): a gap the words make holding a phrasing
+	// with one of them is reported as part of this one, with the
+	// phrasings that join it later, whatever later searches make the
+	// words group.
 	Joined []string
 	// Parted are the keys of the phrasings the team moved out of this gap
 	// (Service.Split): they are reported as a gap of their own however

@@ -364,11 +364,8 @@ func readCodes(words []Word, terms []string) []string {
 	var out []string
 	for k := 1; k < len(words); k++ {
 		w := words[k]
-		before := ""
-		if k >= 2 {
-			before = words[k-2].Plain
-		}
-		if w.Term == "" || !site.CodeAfter(before, words[k-1].Plain, w.Plain) {
+		before, prev := wordsBefore(words, k)
+		if w.Term == "" || !site.CodeAfter(before, prev, w.Plain) {
 			continue
 		}
 		if _, ok := codeDigits(w.Term); ok {
@@ -389,6 +386,15 @@ func readCodes(words []Word, terms []string) []string {
 	return out
 }
 
+// wordsBefore returns the two words typed before words[k] (k ≥ 1), as
+// site.CodeAfter and site.Reference read them: "" before the first.
+func wordsBefore(words []Word, k int) (before, prev string) {
+	if k >= 2 {
+		before = words[k-2].Plain
+	}
+	return before, words[k-1].Plain
+}
+
 // dropReferences returns terms, the terms of words (an Analysis), without
 // the numbers that name one customer's order, invoice or account
 // (site.Reference: "4821" of "order 4821 refund"): they say whose case,
@@ -398,11 +404,8 @@ func dropReferences(words []Word, terms []string) []string {
 	var out []string
 	for k := 1; k < len(words); k++ {
 		w := words[k]
-		before := ""
-		if k >= 2 {
-			before = words[k-2].Plain
-		}
-		if w.Term == "" || site.CodeAfter(before, words[k-1].Plain, w.Plain) || !site.Reference(before, words[k-1].Plain, w.Plain) {
+		before, prev := wordsBefore(words, k)
+		if w.Term == "" || site.CodeAfter(before, prev, w.Plain) || !site.Reference(before, prev, w.Plain) {
 			continue
 		}
 		if out == nil {

@@ -189,7 +189,7 @@ func (s *Service) Report(ctx context.Context, opts Options) (Report, error) {
 // merged into another (Merge), that other gap. A site.ENOTFOUND error when
 // no report can list it.
 func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
-	id = gapID(id)
+	id = ParseID(id)
 	if id == "" {
 		return Gap{}, site.Errorf(site.EINVALID, "Name a gap by its ID, as the report lists it.")
 	}

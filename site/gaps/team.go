@@ -247,7 +247,7 @@ func keyWordCounts(groups []*group, keys []string) map[string]int {
 // site.EINVALID for gaps of another kind or locale, or a gap merged into
 // itself.
 func (s *Service) Merge(ctx context.Context, into string, from ...string) (Gap, error) {
-	into = gapID(into)
+	into = ParseID(into)
 	if into == "" {
 		return Gap{}, site.Errorf(site.EINVALID, "Name the gap to merge into.")
 	}
@@ -281,7 +281,7 @@ func (s *Service) merge(ctx context.Context, c *collector, words *grouped, decis
 	now := s.now()
 	var moved []Decision
 	for _, asked := range from {
-		asked = gapID(asked)
+		asked = ParseID(asked)
 		g, err := gr.find(decisions, asked)
 		if err != nil {
 			return Gap{}, err
@@ -481,7 +481,7 @@ func (s *Service) gapIn(c *collector, gr *grouped, id string, changed ...Decisio
 // action on a gap by ID reads. A site.ENOTFOUND error naming asked when
 // there is none.
 func (g *grouped) find(decisions []Decision, asked string) (*group, error) {
-	asked = gapID(asked)
+	asked = ParseID(asked)
 	if asked == "" {
 		return nil, site.Errorf(site.EINVALID, "Name a gap by its ID, as the report lists it.")
 	}
@@ -491,9 +491,10 @@ func (g *grouped) find(decisions []Decision, asked string) (*group, error) {
 	return nil, noGap(asked)
 }
 
-// gapID reads an ID as typed or pasted: its spaces trimmed, in lower
-// case, as makeID writes it.
-func gapID(asked string) string {
+// ParseID reads a gap ID as people paste it: capitals and the spaces
+// around it are ignored (makeID writes lower-case hex). Every command and
+// form that names a gap reads it so.
+func ParseID(asked string) string {
 	return strings.ToLower(strings.TrimSpace(asked))
 }
 

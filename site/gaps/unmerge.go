@@ -18,7 +18,7 @@ import (
 // site.EINVALID for a gap that is not merged into another, or whose
 // unmerge would leave the gap it joined with no phrasing.
 func (s *Service) Unmerge(ctx context.Context, id string) (Gap, error) {
-	id = gapID(id)
+	id = ParseID(id)
 	if id == "" {
 		return Gap{}, site.Errorf(site.EINVALID, "Name the gap to take out of the gap it was merged into.")
 	}

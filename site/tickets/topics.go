@@ -140,7 +140,7 @@ type UnlinkStore interface {
 //
 // The error is site.ENOTFOUND when no hand link was made from gapID.
 func UnlinkTopic(ctx context.Context, store UnlinkStore, linker *Linker, gapID string) (int, error) {
-	gapID = strings.ToLower(strings.Join(strings.Fields(gapID), ""))
+	gapID = gaps.ParseID(gapID)
 	if gapID == "" {
 		return 0, site.Errorf(site.EINVALID, "Name the gap whose hand link to undo.")
 	}

@@ -131,6 +131,9 @@ func (a *Analyzer) Analyze(locale, text string) gaps.Analysis {
 		} else {
 			w.Term = stems[s]
 		}
+		if p := paddedCode(r.vocab, w.Term); p != "" {
+			w.Term = p // "E7" is the "E07" the articles write, as search reads it
+		}
 		out.Words = append(out.Words, w)
 		at = append(at, s)
 		keys = append(keys, wordKey(word{plain: w.Plain, stem: w.Term}))

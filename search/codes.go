@@ -37,7 +37,7 @@ func (qa *queryAnalysis) codeTerms(li *localeIndex) []string {
 // a zero when they write it so and not as typed ("e7" is "e07": see
 // paddedCode).
 func (li *localeIndex) codeTerm(stem string) string {
-	if p := li.paddedCode(stem); p != "" {
+	if p := paddedCode(li.vocab, stem); p != "" {
 		return p
 	}
 	return stem

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/guichet/guichet/site"
@@ -226,6 +227,14 @@ func TestCodeTypedWithoutItsZero(t *testing.T) {
 		}
 		if got != tt.first {
 			t.Errorf("Search(%q) = %v (weak %v), want %q answering", tt.query, ids(r), r.Weak, tt.first)
+		}
+	}
+	// The gap report reads them as search does: "E7" and "E07" are one
+	// code, "E8" another.
+	an := ix.Analyzer()
+	for q, want := range map[string][]string{"error E7": {"error", "e07"}, "E07": {"e07"}, "E8": {"e8"}} {
+		if got := an.Analyze("en", q).Terms; !slices.Equal(got, want) {
+			t.Errorf("Analyze(%q).Terms = %q, want %q", q, got, want)
 		}
 	}
 }

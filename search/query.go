@@ -151,7 +151,7 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 		w := word{plain: string(t.Term), stem: stems[s]}
 		w.short = utf8.RuneCountInString(w.plain) < minCorrected
 		w.forms = li.otherForms(w.stem)
-		if f := li.paddedCode(w.stem); f != "" {
+		if f := paddedCode(li.vocab, w.stem); f != "" {
 			w.forms = append(w.forms, f)
 		}
 		// Numbers (order, account, error codes) are taken as typed: a
@@ -391,10 +391,11 @@ func (li *localeIndex) otherForms(stem string) []string {
 
 // paddedCode returns the code the articles write with a zero before the
 // digit of stem, a code typed without it ("e7" for "E07"), when no
-// article has stem itself; "" otherwise.
-func (li *localeIndex) paddedCode(stem string) string {
+// article has stem itself; "" otherwise. vocab counts the articles
+// holding each term. Search and the gap report read codes so.
+func paddedCode(vocab map[string]int, stem string) string {
 	n := len(stem)
-	if n < 2 || n > 4 || li.vocab[stem] > 0 || stem[n-1] < '1' || stem[n-1] > '9' {
+	if n < 2 || n > 4 || vocab[stem] > 0 || stem[n-1] < '1' || stem[n-1] > '9' {
 		return ""
 	}
 	for i := 0; i < n-1; i++ {
@@ -402,7 +403,7 @@ func (li *localeIndex) paddedCode(stem string) string {
 			return ""
 		}
 	}
-	if padded := stem[:n-1] + "0" + stem[n-1:]; li.vocab[padded] > 0 {
+	if padded := stem[:n-1] + "0" + stem[n-1:]; vocab[padded] > 0 {
 		return padded
 	}
 	return ""

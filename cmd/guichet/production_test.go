@@ -225,13 +225,32 @@ func TestGitPull(t *testing.T) {
 	if got := status(m, "/billing/merged"); got != 200 {
 		t.Errorf("the merged article after a pull: %d", got)
 	}
+	// A merged article that breaks is named in the answer: the webhook's
+	// log says what to fix while the last good version serves.
+	writeFile(t, origin, "billing/merged.md", "---\ntitle: [broken\n---\nNew.\n")
+	git(origin, "commit", "-q", "-am", "broken")
+	w := serve(m, "POST", "/api/v1/reload?wait=1", "", "Authorization", "Bearer "+publish)
+	var answer struct {
+		Status string
+		Errors []site.Problem
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &answer); err != nil || w.Code != 200 || len(answer.Errors) == 0 || answer.Errors[0].File != "billing/merged.md" || answer.Errors[0].Line == 0 {
+		t.Errorf("reload with a broken article: %d %s", w.Code, w.Body)
+	}
+	if got := status(m, "/billing/merged"); got != 200 {
+		t.Errorf("the broken article's last good version: %d", got)
+	}
+	git(origin, "revert", "--no-edit", "HEAD")
+	if w := serve(m, "POST", "/api/v1/reload?wait=1", "", "Authorization", "Bearer "+publish); w.Code != 200 || !strings.Contains(w.Body.String(), `"errors":[]`) {
+		t.Errorf("reload once fixed: %d %s", w.Code, w.Body)
+	}
 
 	// A pull that fails tells the webhook why and what to do, not
 	// "Internal error.": here an edit made in the content folder.
 	writeFile(t, origin, "billing/merged.md", "---\ntitle: Merged, edited\n---\nNew.\n")
 	git(origin, "commit", "-q", "-am", "edited")
 	writeFile(t, dir, "billing/merged.md", "---\ntitle: Edited on the server\n---\nNew.\n")
-	w := serve(m, "POST", "/api/v1/reload?wait=1", "", "Authorization", "Bearer "+publish)
+	w = serve(m, "POST", "/api/v1/reload?wait=1", "", "Authorization", "Bearer "+publish)
 	if w.Code != 409 || !strings.Contains(w.Body.String(), "would be overwritten") || !strings.Contains(w.Body.String(), "stash") {
 		t.Errorf("a pull over local changes: %d %s", w.Code, w.Body)
 	}

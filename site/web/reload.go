@@ -17,8 +17,8 @@ const publishScope = "publish"
 // token of scope publish (Authorization: Bearer, GitLab's X-Gitlab-Token,
 // or a token query parameter for hosts whose webhooks cannot send
 // headers), the content is published again. 202 at once; with ?wait=1,
-// 200 once the new content is served, or the error in words (a failed
-// git pull: 409 or 503, saying what to do).
+// 200 once the new content is served (see reloadAnswer), or the error in
+// words (a failed git pull: 409 or 503, saying what to do).
 func (s *Server) apiReload(c echo.Context) error {
 	if s.opts.Publish == nil || s.opts.Auth == nil {
 		return site.Errorf(site.ENOTFOUND, "publishing by API is not available")
@@ -56,10 +56,27 @@ func (s *Server) apiReload(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		return c.JSON(http.StatusOK, map[string]string{"status": "published", "content": st.view.Lib.Hash})
+		// Articles skipped or kept at their last good version are listed,
+		// so that the webhook's log says what the writers must fix.
+		errs := []site.Problem{}
+		for _, p := range st.view.Lib.Problems {
+			if p.Severity == site.SeverityError {
+				errs = append(errs, p)
+			}
+		}
+		return c.JSON(http.StatusOK, reloadAnswer{Status: "published", Content: st.view.Lib.Hash, Errors: errs})
 	}
 	s.opts.Publish(r.Context(), false)
 	return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
+}
+
+// reloadAnswer is the answer of POST /api/v1/reload?wait=1: the content's
+// hash as served, and the content errors that skipped an article or kept
+// its last good version online (empty when none).
+type reloadAnswer struct {
+	Status  string         `json:"status"`
+	Content string         `json:"content"`
+	Errors  []site.Problem `json:"errors"`
 }
 
 // devVersion answers the version of the content being previewed, which

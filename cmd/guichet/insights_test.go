@@ -23,6 +23,7 @@ import (
 func TestAdminTicketTopics(t *testing.T) {
 	dir := ticketContent(t)
 	writeFile(t, dir, "hardware/scanners.md", "---\ntitle: Barcode scanners\n---\nPlug the barcode scanner in; it types the codes it reads.\n")
+	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: https://help.acme.test\nlocales: [en, fr]\nfaq:\n  size: 3\n")
 	m := openMain(t, dir, false)
 	ctx := context.Background()
 	tok, _, _ := m.DB.CreateToken(ctx, site.ScopeTickets, "helpdesk")
@@ -92,6 +93,11 @@ func TestAdminTicketTopics(t *testing.T) {
 		if w := serve(m, "POST", "/admin/link-topic", form.Encode(), "Cookie", session); w.Code != 400 {
 			t.Errorf("link to %s: %d", bad, w.Code)
 		}
+	}
+	// The article's address on another site is not the article.
+	form.Set("article", "https://shop.acme.test/hardware/scanners")
+	if w := serve(m, "POST", "/admin/link-topic", form.Encode(), "Cookie", session); w.Code != 400 || !strings.Contains(w.Body.String(), "https://help.acme.test") {
+		t.Errorf("link to another site's URL: %d %s", w.Code, w.Body)
 	}
 	form.Set("article", " /hardware/scanners ") // the article's path, as the team copies it from the site
 	if w := serve(m, "POST", "/admin/link-topic", form.Encode(), "Cookie", session); w.Code != 303 {

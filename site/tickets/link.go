@@ -480,7 +480,8 @@ func (l *Linker) resolve(ref, locale string) string { return ArticleOf(l.view, r
 
 // ArticleOf returns the ID of the article of v that ref names, as a
 // ticket's article names it (see Linker.resolve): an article ID, a site
-// path or a full URL of the help center; "" for none, a draft or a
+// path or a full URL of the help center (on the host of base_url, when
+// guichet.yaml sets it); "" for none, a URL of another site, a draft or a
 // scheduled article (which --dev serves).
 func ArticleOf(v *site.View, ref, locale string) string {
 	ref = strings.TrimSpace(ref)
@@ -494,6 +495,9 @@ func ArticleOf(v *site.View, ref, locale string) string {
 		}
 		p := u.Path
 		if base, err := url.Parse(v.Lib.Config.BaseURL); err == nil && u.Host != "" {
+			if !onHost(u, base, v.Lib.Config.BaseURLSet) {
+				return ""
+			}
 			p = strings.TrimPrefix(p, strings.TrimRight(base.Path, "/"))
 		}
 		p = strings.TrimRight(p, "/")
@@ -512,4 +516,16 @@ func ArticleOf(v *site.View, ref, locale string) string {
 		}
 	}
 	return ""
+}
+
+// onHost reports whether the full URL u is on the help center's host: that
+// of base (the configured base_url, "www." or not, any port) when set is
+// true; any host when base_url is not set, since the site's host is then
+// not known.
+func onHost(u, base *url.URL, set bool) bool {
+	if !set {
+		return true
+	}
+	host := func(u *url.URL) string { return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") }
+	return host(u) == host(base)
 }

@@ -3,6 +3,7 @@ package tickets
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -62,6 +63,9 @@ func LinkTopic(ctx context.Context, report *gaps.Service, store TopicStore, view
 		a, err = view.Article(articleID, view.Lib.Config.DefaultLocale)
 	}
 	if err != nil || !a.Visible(view.Now, false) {
+		if u, err := url.Parse(articleID); err == nil && u.Host != "" && view.Lib.Config.BaseURLSet {
+			return 0, site.Errorf(site.EINVALID, "%q is not a published article of %s.", articleID, view.Lib.Config.BaseURL)
+		}
 		return 0, site.Errorf(site.EINVALID, "%q is not a published article.", articleID)
 	}
 	now := time.Now().UTC()

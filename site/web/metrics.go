@@ -2,6 +2,7 @@ package web
 
 import (
 	"log/slog"
+	"math"
 	"net"
 	"strconv"
 	"time"
@@ -137,7 +138,7 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 			s.opts.AccessLog.LogAttrs(r.Context(), slog.LevelInfo, "request",
 				slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("route", route),
 				slog.Int("status", status), slog.Int64("bytes", c.Response().Size),
-				slog.Duration("duration", took))
+				slog.Float64("duration_ms", math.Round(float64(took.Microseconds()))/1000))
 		}
 		return nil
 	}

@@ -161,6 +161,31 @@ func TestVersionSpellings(t *testing.T) {
 	}
 }
 
+// TestMajorVersion: a major version typed without its ".0" ("v4",
+// "version 4") is the "4.0" the articles write: "v4" found nothing, and
+// "version 4" put "4 Nm" of a torque setting first. A number alone stays
+// a number ("4 nm").
+func TestMajorVersion(t *testing.T) {
+	lib := helpLibrary("major-version",
+		art("fw4", "en", "help", "What's new in firmware 4.0", "", nil, sec("", "", "Firmware 4.0 adds night mode and faster pairing.")),
+		art("torque", "en", "help", "Tighten the handlebar", "", nil, sec("", "", "Tighten the stem bolts to 4 Nm with a torque wrench.")),
+		art("fw3", "en", "help", "Firmware 3.2 known issues", "", nil, sec("", "", "Version 3.2 can drop Bluetooth after sleep.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ q, first string }{
+		{"v4", "fw4"},
+		{"firmware v4", "fw4"},
+		{"version 4", "fw4"},
+		{"4 nm", "torque"},
+		{"version 3.2", "fw3"},
+	} {
+		r := search(t, ix, tt.q, "en")
+		if got := ids(r); len(got) == 0 || got[0] != tt.first || r.Weak {
+			t.Errorf("Search(%q) = %v (weak %t), want %s first", tt.q, got, r.Weak, tt.first)
+		}
+	}
+}
+
 // TestDottedWordInBodyBeingTyped: a dotted word only an article's body
 // writes ("install.log", "KestrelBackup.dmg") is suggested while its last
 // part is typed, as the whole word and a typo in that part already were:

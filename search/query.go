@@ -154,6 +154,9 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 		if f := paddedCode(li.vocab, w.stem); f != "" {
 			w.forms = append(w.forms, f)
 		}
+		if f := wholeVersion(li.vocab, w.stem); f != "" {
+			w.forms = append(w.forms, f)
+		}
 		// Numbers (order, account, error codes) are taken as typed: a
 		// number one edit away is another number, not a typo.
 		if n := li.vocab[w.stem]; typos && w.stem != "" && !hasDigit(w.plain) && (n == 0 || n < rareDocs && utf8.RuneCountInString(w.plain) >= minRareTypo) {
@@ -278,8 +281,9 @@ var versionWords = map[string]bool{
 
 // versionPairs adds each version word followed by a number ("version
 // 2.4") as a compound whose joined word is the version as software writes
-// it, "v" and the number ("v2.4"), when some article has that word or
-// while the number is being typed ("version 2." is also "v2.…").
+// it, "v" and the number ("v2.4"), when some article has that word, or
+// "N.0" for a major version (see wholeVersion), or while the number is
+// being typed ("version 2." is also "v2.…").
 func (li *localeIndex) versionPairs(qa *queryAnalysis) {
 	words := qa.words
 	for i := 0; i+1 < len(words); i++ {
@@ -288,13 +292,14 @@ func (li *localeIndex) versionPairs(qa *queryAnalysis) {
 			continue
 		}
 		v := "v" + num
-		if li.vocab[v] == 0 && !(qa.prefix && i+2 == len(words)) {
+		whole := wholeVersion(li.vocab, v)
+		if li.vocab[v] == 0 && whole == "" && !(qa.prefix && i+2 == len(words)) {
 			continue
 		}
 		if qa.compounds == nil {
 			qa.compounds = map[int]*compound{}
 		}
-		qa.compounds[i] = &compound{n: 2, plain: v, stem: v}
+		qa.compounds[i] = &compound{n: 2, plain: v, stem: v, number: whole}
 	}
 }
 
@@ -405,6 +410,21 @@ func paddedCode(vocab map[string]int, stem string) string {
 	}
 	if padded := stem[:n-1] + "0" + stem[n-1:]; vocab[padded] > 0 {
 		return padded
+	}
+	return ""
+}
+
+// wholeVersion returns the version the articles write "N.0" for a major
+// version typed "vN" ("v4", or "version 4" read as "v4", for "4.0"), when
+// no article has stem itself; "" otherwise. vocab counts the articles
+// holding each term.
+func wholeVersion(vocab map[string]int, stem string) string {
+	d, ok := strings.CutPrefix(stem, "v")
+	if !ok || d == "" || len(d) > 3 || vocab[stem] > 0 || strings.Trim(d, "0123456789") != "" {
+		return ""
+	}
+	if v := d + ".0"; vocab[v] > 0 {
+		return v
 	}
 	return ""
 }

@@ -129,8 +129,21 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 				line(string(seg.Value(src)), false)
 			}
 			return ast.WalkSkipChildren, nil
-		case *ast.HTMLBlock, *east.FootnoteList:
-			// Footnotes are asides: out of descriptions and snippets.
+		case *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case *east.FootnoteList:
+			// Footnotes are asides, never the description, but what they
+			// say is searched: their paragraphs end the last section.
+			_ = ast.Walk(n, func(p ast.Node, entering bool) (ast.WalkStatus, error) {
+				switch p.(type) {
+				case *ast.Paragraph, *ast.TextBlock:
+					if entering {
+						line(inlineText(p, src), true)
+					}
+					return ast.WalkSkipChildren, nil
+				}
+				return ast.WalkContinue, nil
+			})
 			return ast.WalkSkipChildren, nil
 		case *east.DefinitionTerm:
 			line(inlineText(n, src), true)

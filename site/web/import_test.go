@@ -93,8 +93,8 @@ func TestHeadingIDsNeverTakeThemeIDs(t *testing.T) {
 }
 
 // TestFootnotesOnPages: footnotes render at the end of the article, stay out
-// of descriptions and structured data, and get ids unique per answer on
-// the FAQ page.
+// of descriptions and structured data, are searched, and get ids unique
+// per answer on the FAQ page.
 func TestFootnotesOnPages(t *testing.T) {
 	e, lib := newEnvFS(t, map[string]string{
 		"billing/vat.md":  "---\ntitle: How VAT is charged\nfaq: true\n---\nPrices exclude VAT.[^1] Invoices are sent monthly.[^note]\n\n[^1]: Rates differ by country.\n[^note]: https://example.com/vat-rates\n",
@@ -122,9 +122,10 @@ func TestFootnotesOnPages(t *testing.T) {
 			t.Errorf("FAQ lacks footnote ids scoped to %s", q)
 		}
 	}
+	// What a footnote says is searched, without its marker.
 	res := e.page(t, "/api/v1/search?q=rates+differ")
-	if strings.Contains(res, "[^") {
-		t.Errorf("search answer shows a footnote marker: %s", res)
+	if strings.Contains(res, "[^") || !strings.Contains(res, `"id":"billing/vat"`) {
+		t.Errorf("search for a footnote's words: %s", res)
 	}
 }
 

@@ -157,6 +157,13 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 	score := make([]float64, len(g.locales))
 	vote := func(w string) bool {
 		ls := g.votes[w]
+		if len(ls) == len(g.locales) {
+			// Every candidate lists it ("urgent", "support", "question"
+			// in English and French): a stop word that tells no language
+			// apart, so no evidence that would keep the content words
+			// from deciding ("Urgent : imprimante bruyante").
+			return true
+		}
 		for _, i := range ls {
 			score[i] += 1 / float64(len(ls))
 		}

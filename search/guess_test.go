@@ -108,6 +108,14 @@ func TestGuessLocaleContentWords(t *testing.T) {
 		// Stop words decide first: mixed stays the default.
 		{"Can't download my facture", "Bonjour, merci d'avance", ""},
 		{"Comment télécharger une invoice", "", "fr"},
+		// A word every locale's stop words list ("urgent", "support",
+		// "question" are English and French) says no language: the
+		// content words still decide.
+		{"Urgent : carte bloquée", "", "fr"},
+		{"*** URGENT *** Facture introuvable", "", "fr"},
+		{"Support facture introuvable", "", "fr"},
+		{"Question remboursement vétérinaire", "", "fr"},
+		{"Urgent: card blocked", "", ""},
 	} {
 		if got := g.GuessLocale(tt.subject, tt.body); got != tt.want {
 			t.Errorf("GuessLocale(%q, %q) = %q, want %q", tt.subject, tt.body, got, tt.want)

@@ -2,8 +2,11 @@ package publish_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
@@ -101,5 +104,97 @@ func TestRelinkAfterTheRulesChanged(t *testing.T) {
 	}
 	if totals[site.LinkTitle] != 1 {
 		t.Errorf("tickets by link method after the publication: %v, want the ticket titled like an article linked by its title", totals)
+	}
+}
+
+// relinkFirst is a store whose ticket relinking waits (up to a second)
+// for the answered check of the same publication to end, as when the
+// relinking of many tickets takes longer than the check.
+type relinkFirst struct {
+	*sqlite.DB
+	mu      sync.Mutex
+	checked chan struct{}
+}
+
+func (h *relinkFirst) Once(ctx context.Context, job, key string, fn func(ctx context.Context) error) (bool, error) {
+	h.mu.Lock()
+	checked := h.checked
+	h.mu.Unlock()
+	if job == "relink tickets" {
+		select {
+		case <-checked:
+		case <-time.After(time.Second):
+		case <-ctx.Done():
+			return false, ctx.Err()
+		}
+	}
+	ok, err := h.DB.Once(ctx, job, key, fn)
+	if job == "check answered gaps" {
+		h.mu.Lock()
+		if h.checked == checked {
+			close(h.checked)
+			h.checked = make(chan struct{})
+		}
+		h.mu.Unlock()
+	}
+	return ok, err
+}
+
+// TestAnsweredCheckAfterRelink: the tickets an article answered are
+// unlinked when it is removed, and their gap is open again. The answered
+// check ran beside the relinking: it read the tickets still linked (no
+// gap to check), then the relinking brought the gap back, still
+// "answered" by the removed article.
+func TestAnsweredCheckAfterRelink(t *testing.T) {
+	var store *relinkFirst
+	var gs *gaps.Service
+	f := newFixture(t, func(o *publish.Options) {
+		store = &relinkFirst{DB: o.Store.(*sqlite.DB), checked: make(chan struct{})}
+		o.Store = store
+		gs = &gaps.Service{Store: store.DB, Now: o.Now}
+		o.Gaps = gs
+		o.Tickets = &tickets.Service{Store: store.DB, Now: o.Now, Rank: func(*site.TicketStats) error { return nil }, Logger: quiet()}
+	})
+	ctx := context.Background()
+	publishNow := func(step string) {
+		t.Helper()
+		if err := f.pub.Publish(ctx, "api"); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		f.pub.Wait()
+		f.clk.Add(time.Minute)
+	}
+	publishNow("start")
+	var stored []site.StoredTicket
+	for _, id := range []string{"1", "2"} {
+		stored = append(stored, site.StoredTicket{Ticket: site.Ticket{ExternalID: id, Subject: "Pay with bitcoin",
+			Locale: "en", CreatedAt: f.clk.Now()}, Topic: "Pay with bitcoin"})
+	}
+	if _, err := store.DB.WriteTickets(ctx, stored); err != nil {
+		t.Fatal(err)
+	}
+	f.clk.Add(time.Minute)
+	write(t, f.dir, "billing/bitcoin.md", "---\ntitle: Pay with bitcoin\n---\nBitcoin payments are accepted at checkout.\n")
+	publishNow("the article")
+	if err := os.Remove(filepath.Join(f.dir, "billing/bitcoin.md")); err != nil {
+		t.Fatal(err)
+	}
+	publishNow("the article removed")
+	rep, err := gs.Report(ctx, gaps.Options{Now: f.clk.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, g := range rep.Gaps {
+		if g.Kind != gaps.UnlinkedTicket {
+			continue
+		}
+		found = true
+		if g.AnsweredAt != nil || g.AnsweredBy != "" {
+			t.Errorf("gap %s (%q) after its article was removed: answered by %q at %v, want open", g.ID, g.Query, g.AnsweredBy, g.AnsweredAt)
+		}
+	}
+	if !found {
+		t.Errorf("no gap of unlinked tickets after the article was removed: %+v", rep.Gaps)
 	}
 }

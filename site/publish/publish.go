@@ -342,7 +342,14 @@ func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *sear
 	if o.Gaps != nil {
 		o.Gaps.SetAnalyzer(idx.Analyzer())
 	}
-	if o.Tickets != nil {
+	// relinked is closed once the tickets are linked to this content (or
+	// the relinking stopped): the answered check reads the unlinked
+	// tickets as they are then, so that a ticket gap whose article left
+	// is open again rather than answered by an article gone.
+	relinked := make(chan struct{})
+	if o.Tickets == nil {
+		close(relinked)
+	} else {
 		in, err := NewIngester(ctx, o.Store, view, idx, o.Now)
 		if err != nil {
 			return err
@@ -365,6 +372,7 @@ func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *sear
 				o.Tickets.Relink(ctx, in, o.Store)
 				return ctx.Err()
 			})
+			close(relinked)
 			if err != nil && relinkCtx.Err() == nil {
 				o.Logger.Warn("relink tickets", "err", err)
 			}
@@ -389,6 +397,11 @@ func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *sear
 		p.work.Add(1)
 		go func() {
 			defer p.work.Done()
+			select {
+			case <-relinked:
+			case <-gapsCtx.Done():
+				return
+			}
 			var n int
 			err := p.once(gapsCtx, "check answered gaps", idx.Key(), func(ctx context.Context) (err error) {
 				n, err = o.Gaps.CheckAnswered(ctx, view, idx)

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -235,15 +236,17 @@ func TestGitPull(t *testing.T) {
 	var answer struct {
 		Status string
 		Errors []site.Problem
+		Kept   []string
 	}
-	if err := json.Unmarshal(w.Body.Bytes(), &answer); err != nil || w.Code != 200 || len(answer.Errors) == 0 || answer.Errors[0].File != "billing/merged.md" || answer.Errors[0].Line == 0 {
+	if err := json.Unmarshal(w.Body.Bytes(), &answer); err != nil || w.Code != 200 || len(answer.Errors) == 0 || answer.Errors[0].File != "billing/merged.md" || answer.Errors[0].Line == 0 ||
+		!slices.Equal(answer.Kept, []string{"billing/merged.md"}) {
 		t.Errorf("reload with a broken article: %d %s", w.Code, w.Body)
 	}
 	if got := status(m, "/billing/merged"); got != 200 {
 		t.Errorf("the broken article's last good version: %d", got)
 	}
 	git(origin, "revert", "--no-edit", "HEAD")
-	if w := serve(m, "POST", "/api/v1/reload?wait=1", "", "Authorization", "Bearer "+publish); w.Code != 200 || !strings.Contains(w.Body.String(), `"errors":[]`) {
+	if w := serve(m, "POST", "/api/v1/reload?wait=1", "", "Authorization", "Bearer "+publish); w.Code != 200 || !strings.Contains(w.Body.String(), `"errors":[],"kept":[]`) {
 		t.Errorf("reload once fixed: %d %s", w.Code, w.Body)
 	}
 

@@ -56,27 +56,33 @@ func (s *Server) apiReload(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		// Articles skipped or kept at their last good version are listed,
-		// so that the webhook's log says what the writers must fix.
-		errs := []site.Problem{}
+		// The content's errors, and the files whose last good version
+		// serves, are listed, so that the webhook's log says what the
+		// writers must fix.
+		answer := reloadAnswer{Status: "published", Content: st.view.Lib.Hash, Errors: []site.Problem{}, Kept: []string{}}
 		for _, p := range st.view.Lib.Problems {
-			if p.Severity == site.SeverityError {
-				errs = append(errs, p)
+			switch {
+			case p.Severity == site.SeverityError:
+				answer.Errors = append(answer.Errors, p)
+			case p.Kind == site.KindKept:
+				answer.Kept = append(answer.Kept, p.File)
 			}
 		}
-		return c.JSON(http.StatusOK, reloadAnswer{Status: "published", Content: st.view.Lib.Hash, Errors: errs})
+		return c.JSON(http.StatusOK, answer)
 	}
 	s.opts.Publish(r.Context(), false)
 	return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
 }
 
 // reloadAnswer is the answer of POST /api/v1/reload?wait=1: the content's
-// hash as served, and the content errors that skipped an article or kept
-// its last good version online (empty when none).
+// hash as served, its errors as guichet check reports them (an article
+// with one that stops it from rendering is skipped, or served at its last
+// good version), and the files served at their last good version.
 type reloadAnswer struct {
 	Status  string         `json:"status"`
 	Content string         `json:"content"`
 	Errors  []site.Problem `json:"errors"`
+	Kept    []string       `json:"kept"`
 }
 
 // devVersion answers the version of the content being previewed, which

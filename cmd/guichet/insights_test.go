@@ -162,6 +162,9 @@ func TestAdminTicketTopics(t *testing.T) {
 	if !strings.Contains(page, "Topics linked by hand") || !strings.Contains(page, `name="gap" value="`+topic.ID+`">`+"\n"+`<button type="submit" class="quiet">Undo the link of gap`) || !strings.Contains(page, undo) {
 		t.Fatal("the admin page lists no hand link to undo")
 	}
+	if !strings.Contains(page, "<tr><td>Scanner beeps twice at checkout <span") {
+		t.Error("the hand link's topic is not shown as the tickets wrote it")
+	}
 	form = url.Values{"csrf": {csrf[1]}, "gap": {"0000deadbeef"}}
 	if w := serve(m, "POST", "/admin/unlink-topic", form.Encode(), "Cookie", session); w.Code != 404 {
 		t.Errorf("undo a link never made: %d", w.Code)

@@ -214,7 +214,7 @@ func (db *DB) TicketTotals(ctx context.Context) (map[string]int, error) {
 // TopicLinks returns the topics of tickets linked to an article by hand.
 func (db *DB) TopicLinks(ctx context.Context) ([]tickets.TopicLink, error) {
 	rows, err := db.pool.QueryContext(ctx, `
-		SELECT locale, topic, article_id, gap_id, created_at FROM ticket_topic_links ORDER BY locale COLLATE "C", topic COLLATE "C"`)
+		SELECT locale, topic, label, article_id, gap_id, created_at FROM ticket_topic_links ORDER BY locale COLLATE "C", topic COLLATE "C"`)
 	if err != nil {
 		return nil, fail("read topic links", err)
 	}
@@ -274,8 +274,8 @@ func (db *DB) SaveTopicLinks(ctx context.Context, links []tickets.TopicLink) (in
 			return err
 		}
 		ins, err := tx.PrepareContext(ctx, `
-			INSERT INTO ticket_topic_links (locale, topic, article_id, gap_id, created_at) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (locale, topic) DO UPDATE SET article_id = excluded.article_id, gap_id = excluded.gap_id,
+			INSERT INTO ticket_topic_links (locale, topic, label, article_id, gap_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+			ON CONFLICT (locale, topic) DO UPDATE SET label = excluded.label, article_id = excluded.article_id, gap_id = excluded.gap_id,
 				created_at = excluded.created_at`)
 		if err != nil {
 			return err
@@ -283,7 +283,7 @@ func (db *DB) SaveTopicLinks(ctx context.Context, links []tickets.TopicLink) (in
 		defer ins.Close()
 		texts := map[string]map[string]string{} // locale → normalised topic → article
 		for _, l := range links {
-			if _, err := ins.ExecContext(ctx, l.Locale, l.Topic, l.ArticleID, l.GapID, ts(l.Created)); err != nil {
+			if _, err := ins.ExecContext(ctx, l.Locale, l.Topic, l.Label, l.ArticleID, l.GapID, ts(l.Created)); err != nil {
 				return fmt.Errorf("link topic %q: %w", l.Topic, err)
 			}
 			if text, ok := strings.CutPrefix(l.Topic, "text:"); ok {

@@ -238,7 +238,7 @@ func (db *DB) TicketTotals(ctx context.Context) (map[string]int, error) {
 // TopicLinks returns the topics of tickets linked to an article by hand.
 func (db *DB) TopicLinks(ctx context.Context) ([]tickets.TopicLink, error) {
 	rows, err := db.reader.QueryContext(ctx, `
-		SELECT locale, topic, article_id, gap_id, created_at FROM ticket_topic_links ORDER BY locale, topic`)
+		SELECT locale, topic, label, article_id, gap_id, created_at FROM ticket_topic_links ORDER BY locale, topic`)
 	if err != nil {
 		return nil, fmt.Errorf("read topic links: %w", err)
 	}
@@ -247,7 +247,7 @@ func (db *DB) TopicLinks(ctx context.Context) ([]tickets.TopicLink, error) {
 	for rows.Next() {
 		var l tickets.TopicLink
 		var created int64
-		if err := rows.Scan(&l.Locale, &l.Topic, &l.ArticleID, &l.GapID, &created); err != nil {
+		if err := rows.Scan(&l.Locale, &l.Topic, &l.Label, &l.ArticleID, &l.GapID, &created); err != nil {
 			return nil, fmt.Errorf("read topic links: %w", err)
 		}
 		l.Created = fromMillis(created)
@@ -298,8 +298,8 @@ func (db *DB) SaveTopicLinks(ctx context.Context, links []tickets.TopicLink) (in
 	}
 	defer tx.Rollback()
 	ins, err := tx.PrepareContext(ctx, `
-		INSERT INTO ticket_topic_links (locale, topic, article_id, gap_id, created_at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (locale, topic) DO UPDATE SET article_id = excluded.article_id, gap_id = excluded.gap_id,
+		INSERT INTO ticket_topic_links (locale, topic, label, article_id, gap_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (locale, topic) DO UPDATE SET label = excluded.label, article_id = excluded.article_id, gap_id = excluded.gap_id,
 			created_at = excluded.created_at`)
 	if err != nil {
 		return 0, fmt.Errorf("link topics: %w", err)
@@ -307,7 +307,7 @@ func (db *DB) SaveTopicLinks(ctx context.Context, links []tickets.TopicLink) (in
 	defer ins.Close()
 	texts := map[string]map[string]string{} // locale → normalised topic → article
 	for _, l := range links {
-		if _, err := ins.ExecContext(ctx, l.Locale, l.Topic, l.ArticleID, l.GapID, millis(l.Created)); err != nil {
+		if _, err := ins.ExecContext(ctx, l.Locale, l.Topic, l.Label, l.ArticleID, l.GapID, millis(l.Created)); err != nil {
 			return 0, fmt.Errorf("link topic %q: %w", l.Topic, err)
 		}
 		if text, ok := strings.CutPrefix(l.Topic, "text:"); ok {

@@ -650,14 +650,14 @@ func testTopicLinks(t *testing.T, open Opener) {
 	ctx := context.Background()
 	s.WriteTickets(ctx, []site.StoredTicket{ticket("1", "Printer on fire", "", t0), ticket("2", "Something else", "", t0)})
 	n, err := s.SaveTopicLinks(ctx, []tickets.TopicLink{
-		{Locale: "en", Topic: "text:printer on fire", ArticleID: "printers/fire", GapID: "g1", Created: t0},
+		{Locale: "en", Topic: "text:printer on fire", Label: "Printer on FIRE", ArticleID: "printers/fire", GapID: "g1", Created: t0},
 		{Locale: "en", Topic: "key:abc", ArticleID: "printers/fire", GapID: "g1", Created: t0},
 	})
 	if err != nil || n != 1 {
 		t.Fatalf("linked %d %v", n, err)
 	}
 	links, err := s.TopicLinks(ctx)
-	if err != nil || len(links) != 2 || links[0].Topic != "key:abc" || !links[1].Created.Equal(t0) {
+	if err != nil || len(links) != 2 || links[0].Topic != "key:abc" || !links[1].Created.Equal(t0) || links[1].Label != "Printer on FIRE" {
 		t.Errorf("links %+v %v", links, err)
 	}
 	got, _ := s.ExistingTickets(ctx, []string{"1", "2"})

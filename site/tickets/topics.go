@@ -17,8 +17,11 @@ import (
 // ticket of Locale whose topic is Topic ("text:" and its normalised text,
 // or "key:" and its meaning key, see gaps.MeaningKey) links to ArticleID.
 type TopicLink struct {
-	Locale    string
-	Topic     string
+	Locale string
+	Topic  string
+	// Label is a "text:" topic as the tickets wrote it, shown to the team
+	// ("" for other topics, and links stored before labels were).
+	Label     string
 	ArticleID string
 	GapID     string // the unlinked-ticket gap it was made from
 	Created   time.Time
@@ -71,7 +74,7 @@ func LinkTopic(ctx context.Context, report *gaps.Service, store TopicStore, view
 	now := time.Now().UTC()
 	var links []TopicLink
 	for _, v := range g.Variants {
-		links = append(links, TopicLink{Locale: g.Locale, Topic: "text:" + textnorm.Key(v.Query), ArticleID: a.ID, GapID: g.ID, Created: now})
+		links = append(links, TopicLink{Locale: g.Locale, Topic: "text:" + textnorm.Key(v.Query), Label: v.Query, ArticleID: a.ID, GapID: g.ID, Created: now})
 		if v.Key != "" {
 			links = append(links, TopicLink{Locale: g.Locale, Topic: "key:" + v.Key, ArticleID: a.ID, GapID: g.ID, Created: now})
 		}
@@ -96,7 +99,8 @@ type HandLink struct {
 	GapID     string
 	Locale    string
 	ArticleID string
-	// Topics are the gap's phrasings when it was linked (normalised).
+	// Topics are the gap's phrasings when it was linked, as the tickets
+	// wrote them (normalised for links stored before labels were).
 	Topics  []string
 	Created time.Time
 }
@@ -113,6 +117,9 @@ func HandLinks(links []TopicLink) []HandLink {
 			out = append(out, HandLink{GapID: l.GapID, Locale: l.Locale, ArticleID: l.ArticleID, Created: l.Created})
 		}
 		if text, ok := strings.CutPrefix(l.Topic, "text:"); ok {
+			if l.Label != "" {
+				text = l.Label
+			}
 			out[i].Topics = append(out[i].Topics, text)
 		}
 		if l.Created.After(out[i].Created) {

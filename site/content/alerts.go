@@ -26,6 +26,9 @@ type callout struct {
 	Open     bool
 
 	fence blockFence // how the block ends, while it is parsed
+	// own: Title is the writer's (a Hugo shortcode's title argument, or
+	// one not found as written for a titleNode), not the kind's name.
+	own bool
 }
 
 // Kind implements ast.Node.

@@ -126,6 +126,7 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 				title = admonitionTypeTitle(word, locale)
 			}
 			c := newCallout(kind, title, locale)
+			c.own = written != ""
 			c.titleAt(written, line, seg, reader.Source())
 			c.fence = fence
 			node = c

@@ -105,6 +105,7 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 		if !known {
 			kind = "note"
 		}
+		own := explicit && title != ""
 		if !explicit || title == "" && mark == "???" {
 			// MkDocs titles an admonition by its type, capitalised
 			// ("!!! example" reads "Example"); the kind only sets its style.
@@ -116,6 +117,7 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 		if explicit && title == "" && !c.Foldable {
 			c.Title = "" // `!!! note ""`: MkDocs shows no title
 		}
+		c.own = own
 		if explicit {
 			c.titleAt(title, line, lineSeg, reader.Source())
 		}

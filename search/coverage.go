@@ -58,7 +58,14 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 			out[i].term = w.stem
 		}
 		for _, t := range w.forms {
-			out[i].alts = append(out[i].alts, alternative{[]string{t}, formFactor})
+			f := formFactor
+			if t == paddedCode(li.vocab, w.stem) || t == wholeVersion(li.vocab, w.stem) {
+				// The very code or version, as the articles write it ("E7"
+				// is "E07", "v4" "4.0"): present as if typed so, even
+				// where only a body has it.
+				f = 1
+			}
+			out[i].alts = append(out[i].alts, alternative{[]string{t}, f})
 		}
 		if !(w.short && !qa.shortTypos) && w.unknown {
 			for _, t := range w.typos {

@@ -216,11 +216,17 @@ func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids [
 	}
 	for k, w := range words {
 		for i := range ids {
-			out[i] += weights[k] * bests[k][i] / total
+			out[i] += weights[k] * bests[k][i]
 			if w.rare && bests[k][i] > 0 {
 				rare[i]++
 			}
 		}
+	}
+	// Divided once, so that every word at half credit (a body's) is
+	// exactly half, as answerQuality expects: divided word by word, the
+	// halves could add up to 0.4999….
+	for i := range out {
+		out[i] /= total
 	}
 	return out, rare, nil
 }

@@ -12,8 +12,10 @@ import (
 )
 
 // renderCacheVersion changes whenever the rendered output of the same
-// Markdown changes, so a cache written by older code is never reused.
-const renderCacheVersion = "19" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text; 7: indented DocFX blocks, theme ids refused in raw HTML; 8: one key per file, sharded; 9: shards as an index and one block of text; 10: shards as columns read in place; 11: MkDocs admonitions titled by type; 12: Docusaurus and VitePress blocks too, links without .md resolved, links to home pages, JSX expressions and icons left out; 13: links to the top of the content folder (../) lead home; 14: callout titles as inline Markdown; 15: emoji shortcodes; 16: root-absolute links without extension resolved; 17: emoji in summaries and tab labels; 18: links.root, /docs/ and Docusaurus slug URLs, broken root links name links.root; 19: root-absolute links with a dot in the last segment (bb457125(v=ws.10), Outlook.MailItem, a .html page) resolved as pages
+// Markdown changes, so a cache written by older code is never reused; it
+// is part of the content hash too, which names the search index built
+// from that output (a variable for the test that checks it).
+var renderCacheVersion = "20" // 2: focusable code blocks and tables, sized images; 3: published files; 4: other tools' syntax, footnotes; 5: Section.Verbatim; 6: anchors from normalised text; 7: indented DocFX blocks, theme ids refused in raw HTML; 8: one key per file, sharded; 9: shards as an index and one block of text; 10: shards as columns read in place; 11: MkDocs admonitions titled by type; 12: Docusaurus and VitePress blocks too, links without .md resolved, links to home pages, JSX expressions and icons left out; 13: links to the top of the content folder (../) lead home; 14: callout titles as inline Markdown; 15: emoji shortcodes; 16: root-absolute links without extension resolved; 17: emoji in summaries and tab labels; 18: links.root, /docs/ and Docusaurus slug URLs, broken root links name links.root; 19: root-absolute links with a dot in the last segment (bb457125(v=ws.10), Outlook.MailItem, a .html page) resolved as pages; 20: callout titles, summaries, tab labels and captions in the text, callout titles in eight languages, the title heading after MDX imports dropped
 
 // renderShards is how many files the render cache is split into: loaded in
 // parallel, and a reload after one file changed rewrites one of them.

@@ -491,3 +491,28 @@ func TestUnclosedColonBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestMkDocsContentNotIndented: MkDocs takes as a block's content the lines
+// indented by four spaces under it; content indented by two (a common
+// slip) leaves the admonition or tab empty and the text after it, as
+// MkDocs shows it: check says so at that line. A title-only admonition
+// followed by a paragraph, and content indented by four, say nothing.
+func TestMkDocsContentNotIndented(t *testing.T) {
+	lib := load(t, map[string]string{
+		"a/two.md":  "---\ntitle: Two\n---\n!!! note\n  Indented by two.\n\n=== \"Tab A\"\n   Three.\n",
+		"a/fine.md": "---\ntitle: Fine\n---\n!!! note \"Title only\"\n\nA paragraph.\n\n!!! tip\n    Four.\n\n- item\n\n    !!! warning\n        Nested four.\n",
+	})
+	for _, w := range []want{
+		{site.SeverityWarning, "a/two.md", 5, "", "this line is indented by 2 spaces, so it is not inside the !!! note above it, which stays empty (MkDocs reads the lines indented by 4): indent it by 4 spaces"},
+		{site.SeverityWarning, "a/two.md", 8, "", "indented by 3 spaces, so it is not inside the === \"Tab A\" above it"},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no %+v in %v", w, lib.Problems)
+		}
+	}
+	for _, p := range lib.Problems {
+		if p.File == "a/fine.md" {
+			t.Errorf("indented blocks: %v", p)
+		}
+	}
+}

@@ -238,3 +238,31 @@ func TestCodeTypedWithoutItsZero(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeWithoutItsZeroInBody: "E7" is the "E07" an article's body
+// writes, as much as "E07" typed: the article answers it (it was called
+// weak, the typed form counting nine tenths of the code's half credit in
+// a body); so does "version 4" the "4.0" a body writes.
+func TestCodeWithoutItsZeroInBody(t *testing.T) {
+	lib := helpLibrary("padded-body",
+		art("yield", "en", "help", "Yield monitor calibration", "Calibrate before harvest.", nil,
+			sec("", "", "Moisture readings above 25% show warning E07 on the display.")),
+		art("soil", "en", "help", "Soil test results", "Upload lab results.", nil,
+			sec("", "", "Version 4.0 added organic matter columns.")),
+		art("tags", "en", "help", "Order ear tags", "Before calving.", nil,
+			sec("", "", "Order them early.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ q, first string }{
+		{"E07", "yield"},
+		{"E7", "yield"},
+		{"error E7", "yield"},
+		{"version 4", "soil"},
+		{"v4", "soil"},
+	} {
+		r := search(t, ix, tt.q, "en")
+		if got := ids(r); len(got) == 0 || got[0] != tt.first || r.Weak {
+			t.Errorf("Search(%q) = %v (weak %t), want %s answering", tt.q, got, r.Weak, tt.first)
+		}
+	}
+}

@@ -58,7 +58,14 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 			out[i].term = w.stem
 		}
 		for _, t := range w.forms {
-			out[i].alts = append(out[i].alts, alternative{[]string{t}, formFactor})
+			f := formFactor
+			if t == paddedCode(li.vocab, w.stem) || t == wholeVersion(li.vocab, w.stem) {
+				// The very code or version, as the articles write it ("E7"
+				// is "E07", "v4" "4.0"): present as if typed so, even
+				// where only a body has it.
+				f = 1
+			}
+			out[i].alts = append(out[i].alts, alternative{[]string{t}, f})
 		}
 		if !(w.short && !qa.shortTypos) && w.unknown {
 			for _, t := range w.typos {
@@ -209,11 +216,17 @@ func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids [
 	}
 	for k, w := range words {
 		for i := range ids {
-			out[i] += weights[k] * bests[k][i] / total
+			out[i] += weights[k] * bests[k][i]
 			if w.rare && bests[k][i] > 0 {
 				rare[i]++
 			}
 		}
+	}
+	// Divided once, so that every word at half credit (a body's) is
+	// exactly half, as answerQuality expects: divided word by word, the
+	// halves could add up to 0.4999….
+	for i := range out {
+		out[i] /= total
 	}
 	return out, rare, nil
 }

@@ -354,6 +354,7 @@ const (
 	KindImage        = "image"         // a missing image
 	KindInclude      = "include"       // an include that is missing, outside the folder or a cycle
 	KindSyntax       = "syntax"        // another tool's syntax Guichet leaves out of the page
+	KindUnclosed     = "unclosed"      // another tool's block never closed, or its content not indented under it
 	KindRedirect     = "redirect"      // a redirect loop, chain or dead end
 	KindControlChars = "control-chars" // invisible characters removed from a file
 	KindFile         = "file"          // a file that cannot be read or is ignored

@@ -103,6 +103,7 @@ var kindTitles = map[string]string{
 	site.KindBrokenLink:   "broken links",
 	site.KindImage:        "missing images",
 	site.KindInclude:      "includes left out of the page",
+	site.KindUnclosed:     "blocks that do not end where meant (never closed, or content not indented)",
 	site.KindRedirect:     "redirects",
 	site.KindControlChars: "invisible control characters removed",
 	site.KindFile:         "files",

@@ -26,6 +26,9 @@ type callout struct {
 	Open     bool
 
 	fence blockFence // how the block ends, while it is parsed
+	// own: Title is the writer's (a Hugo shortcode's title argument, or
+	// one not found as written for a titleNode), not the kind's name.
+	own bool
 }
 
 // Kind implements ast.Node.
@@ -170,35 +173,21 @@ var (
 )
 
 // calloutTitle returns the title of alert type typ in locale, using the
-// language of a regional locale ("fr-CA") and English for languages
-// without translations.
+// language of a regional locale ("fr-CA"): in the languages the default
+// theme ships strings for (uiFor), English for the others.
 func calloutTitle(typ, locale string) string {
-	lang, _, _ := strings.Cut(locale, "-")
-	if lang == "fr" {
-		switch typ {
-		case "note":
-			return "Remarque"
-		case "tip":
-			return "Astuce"
-		case "important":
-			return "Important"
-		case "warning":
-			return "Avertissement"
-		case "caution":
-			return "Attention"
-		}
-	}
+	ui := uiFor(locale)
 	switch typ {
 	case "note":
-		return "Note"
+		return ui.note
 	case "tip":
-		return "Tip"
+		return ui.tip
 	case "important":
-		return "Important"
+		return ui.important
 	case "warning":
-		return "Warning"
+		return ui.warning
 	}
-	return "Caution"
+	return ui.caution
 }
 
 // alerts replaces blockquotes that open with an alert marker by callouts,

@@ -607,8 +607,11 @@ func (l *loader) renderAll(ctx context.Context, pending <-chan shards) error {
 					file = s.path
 				}
 				hint := ""
-				if near != "" {
+				switch {
+				case near != "":
 					hint = fmt.Sprintf(": write #%s (%s)", near, why)
+				case why != "":
+					hint = ": " + why
 				}
 				l.probs = append(l.probs, errorAt(site.KindBrokenLink, file, ref.Line, "", "broken link %q: %s has no heading #%s%s", ref.Dest, ref.Target, ref.Anchor, hint))
 			}
@@ -676,6 +679,15 @@ func (l *loader) hasAnchor(ref anchorRef) (ok bool, near, why string) {
 		if squeezed := squeezeHyphens(want); squeezed != "" && squeezeHyphens(h.ID) == squeezed {
 			return false, h.ID, "a heading's anchor keeps a hyphen for each space around punctuation, as on GitHub and Docusaurus"
 		}
+	}
+	// The anchor of the # heading that repeated the title, which the page
+	// shows as its own heading (GitHub and MkDocs give it an anchor).
+	if want != "" && strings.Trim(anchor(a.Title), "-") == want {
+		file, _, _ := strings.Cut(ref.Dest, "#")
+		if file == "" || strings.Contains(file, "{{") {
+			file = path.Base(ref.Target)
+		}
+		return false, "", fmt.Sprintf("that is the article's title, which the page shows as its heading: link %s without #%s, to the top of the page", file, ref.Anchor)
 	}
 	return false, "", ""
 }

@@ -78,6 +78,12 @@ type blockFence struct {
 	// before).
 	dedent bool
 	strip  int
+	// opened is the line that opened the block and closer what closes it
+	// (":::", "::: zone-end"), for the warning when it never is; closed
+	// once its closing line was read.
+	opened int
+	closer string
+	closed bool
 }
 
 // kindFigure is the goldmark node kind of a figure.

@@ -62,3 +62,29 @@ func TestCalloutTitleMarkdown(t *testing.T) {
 		})
 	}
 }
+
+// TestCalloutTitleInEveryThemeLanguage: an untitled callout is titled in
+// the page's language for every language the default theme ships (a
+// Spanish page read "Tip" and "Warning" in English, French alone had its
+// own).
+func TestCalloutTitleInEveryThemeLanguage(t *testing.T) {
+	for locale, want := range map[string]string{
+		"en": "Tip", "fr": "Astuce", "de": "Tipp", "es": "Consejo", "es-419": "Consejo",
+		"it": "Suggerimento", "pt-BR": "Dica", "nl": "Tip", "ar": "نصيحة", "ja": "Tip",
+	} {
+		out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte("> [!TIP]\n> Open it once.\n"), Locale: locale, File: "x.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := `<p class="callout-title">` + want + `</p>`; !strings.Contains(string(out.HTML), w) {
+			t.Errorf("%s: want %s in\n%s", locale, w, out.HTML)
+		}
+	}
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte("> [!WARNING]\n> Hot.\n"), Locale: "de", File: "x.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out.HTML), ">Warnung<") {
+		t.Errorf("de warning: %s", out.HTML)
+	}
+}

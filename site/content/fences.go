@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/guichet/guichet/site"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -74,6 +75,10 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 	case "image":
 		a := parseAttrs(attrs)
 		if !strings.EqualFold(a["type"], "complex") {
+			if d != nil && !strings.Contains(rest, ":::") {
+				d.out.Problems = append(d.out.Problems, warningAt(site.KindUnclosed, d.in.File, d.lines.line(seg.Start), "",
+					":::image has no closing ::: on its line: it is shown as written; end the image with :::"))
+			}
 			return nil, parser.NoChildren // an inline image
 		}
 		b := &box{Tag: "details", Class: "image-description", fence: indented(end("image-end"))}
@@ -126,6 +131,7 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 				title = admonitionTypeTitle(word, locale)
 			}
 			c := newCallout(kind, title, locale)
+			c.own = written != ""
 			c.titleAt(written, line, seg, reader.Source())
 			c.fence = fence
 			node = c
@@ -134,6 +140,15 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 			if d != nil {
 				d.syntaxWarning(":::"+word, d.lines.line(seg.Start), ":::%s is not a kind of block Guichet knows: its content is shown without it", word)
 			}
+		}
+	}
+	if f := fenceOf(node); f != nil && f.closes != nil && d != nil {
+		f.opened = d.lines.line(seg.Start)
+		switch name {
+		case "image", "row", "column", "moniker", "zone":
+			f.closer = "::: " + name + "-end"
+		default:
+			f.closer = strings.Repeat(":", n)
 		}
 	}
 	reader.AdvanceToEOL()
@@ -167,6 +182,7 @@ func (colonFenceParser) Continue(node ast.Node, reader text.Reader, pc parser.Co
 	}
 	line, _ := reader.PeekLine()
 	if f.closes(line) && !inOpenCode(node, pc) {
+		f.closed = true
 		reader.AdvanceToEOL()
 		return parser.Close
 	}
@@ -207,8 +223,18 @@ func indented(closes func([]byte) bool) blockFence {
 	return blockFence{closes: closes, dedent: true, strip: -1}
 }
 
-// Close implements parser.BlockParser.
-func (colonFenceParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+// Close implements parser.BlockParser: a block whose closing line never
+// came holds the rest of its file (or of the block around it), which
+// Docusaurus refuses to build; check says where it opened.
+func (colonFenceParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	f := fenceOf(node)
+	d, _ := pc.Get(docKey).(*doc)
+	if f == nil || f.closes == nil || f.closed || f.opened == 0 || d == nil {
+		return
+	}
+	d.out.Problems = append(d.out.Problems, warningAt(site.KindUnclosed, d.in.File, f.opened, "",
+		"this ::: block is never closed: everything after it, to the end of the file or of the block around it, is inside it; close it with a line %s", f.closer))
+}
 
 // placeComplexImages puts the image of each DocFX complex image before its
 // description, once inline parsing is done (an image is an inline node).

@@ -44,3 +44,18 @@ func TestHashesAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestHashFollowsRendering: the same files rendered by a newer renderer
+// are other content: its hash, which names the search index a restart
+// reuses, changes with renderCacheVersion (an upgrade that puts callout
+// titles into the text kept serving the index built without them).
+func TestHashFollowsRendering(t *testing.T) {
+	files := map[string]string{"help/a.md": "---\ntitle: A\n---\n:::tip[Faster setup]\nB.\n:::\n"}
+	before := load(t, files).Hash
+	old := renderCacheVersion
+	renderCacheVersion = old + "-next"
+	defer func() { renderCacheVersion = old }()
+	if after := load(t, files).Hash; after == before {
+		t.Errorf("the content hash %s did not change with the renderer's version", after)
+	}
+}

@@ -460,3 +460,59 @@ func TestColonAdmonitionTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestUnclosedColonBlocks: a ::: block whose closing line never comes
+// holds the rest of the file (a Docusaurus admonition swallowed the
+// heading after it, silently; Docusaurus refuses to build it), and a
+// DocFX :::image without its closing ::: is shown as written: check says
+// where and what to write. Closed blocks, one-line images with text after
+// them and ::: lines in code say nothing.
+func TestUnclosedColonBlocks(t *testing.T) {
+	lib := load(t, map[string]string{
+		"a/open.md": "---\ntitle: Open\n---\n:::warning\nThis never closes.\n\n## Later\n\nText.\n",
+		"a/zone.md": "---\ntitle: Zone\n---\nIntro.\n\n::: zone pivot=\"android\"\nNever closed.\n",
+		"a/img.md":  "---\ntitle: Img\n---\n:::image type=\"content\" source=\"x.png\" alt-text=\"x\"\n\nAfter.\n",
+		"a/fine.md": "---\ntitle: Fine\n---\n:::tip[T]\nA.\n:::\n\n::::note\n:::info\nB.\n:::\n::::\n\n1. :::image type=\"icon\" source=\"x.png\"::: Unplug.\n\n" +
+			"::: zone pivot=\"a\"\nC.\n::: zone-end\n\n:::note\n```md\n:::\n```\n:::\n",
+		"a/x.png": "\x89PNG\r\n\x1a\n",
+	})
+	for _, w := range []want{
+		{site.SeverityWarning, "a/open.md", 4, "", "this ::: block is never closed: everything after it, to the end of the file or of the block around it, is inside it; close it with a line :::"},
+		{site.SeverityWarning, "a/zone.md", 6, "", "close it with a line ::: zone-end"},
+		{site.SeverityWarning, "a/img.md", 4, "", ":::image has no closing ::: on its line: it is shown as written"},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no %+v in %v", w, lib.Problems)
+		}
+	}
+	for _, p := range lib.Problems {
+		if p.File == "a/fine.md" {
+			t.Errorf("closed blocks: %v", p)
+		}
+	}
+}
+
+// TestMkDocsContentNotIndented: MkDocs takes as a block's content the lines
+// indented by four spaces under it; content indented by two (a common
+// slip) leaves the admonition or tab empty and the text after it, as
+// MkDocs shows it: check says so at that line. A title-only admonition
+// followed by a paragraph, and content indented by four, say nothing.
+func TestMkDocsContentNotIndented(t *testing.T) {
+	lib := load(t, map[string]string{
+		"a/two.md":  "---\ntitle: Two\n---\n!!! note\n  Indented by two.\n\n=== \"Tab A\"\n   Three.\n",
+		"a/fine.md": "---\ntitle: Fine\n---\n!!! note \"Title only\"\n\nA paragraph.\n\n!!! tip\n    Four.\n\n- item\n\n    !!! warning\n        Nested four.\n",
+	})
+	for _, w := range []want{
+		{site.SeverityWarning, "a/two.md", 5, "", "this line is indented by 2 spaces, so it is not inside the !!! note above it, which stays empty (MkDocs reads the lines indented by 4): indent it by 4 spaces"},
+		{site.SeverityWarning, "a/two.md", 8, "", "indented by 3 spaces, so it is not inside the === \"Tab A\" above it"},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no %+v in %v", w, lib.Problems)
+		}
+	}
+	for _, p := range lib.Problems {
+		if p.File == "a/fine.md" {
+			t.Errorf("indented blocks: %v", p)
+		}
+	}
+}

@@ -416,3 +416,18 @@ func TestSlugLinksRenderedAgain(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchorOfTheTitleHeading: a link to the anchor of the # heading that
+// repeats the title (MkDocs and Microsoft Docs pages open with one, and
+// GitHub gives it an anchor) is broken here, since the page shows the title
+// as its own heading; check says so and what to write, not only that the
+// heading is missing.
+func TestAnchorOfTheTitleHeading(t *testing.T) {
+	lib := load(t, map[string]string{
+		"fields/draw.md":   "# Draw field boundaries\n\nText.\n",
+		"fields/import.md": "---\ntitle: Import\n---\nSee [drawing](draw.md#draw-field-boundaries).\n",
+	})
+	if !findProblem(lib, want{site.SeverityError, "fields/import.md", 4, "", "has no heading #draw-field-boundaries: that is the article's title, which the page shows as its heading: link draw.md without #draw-field-boundaries"}) {
+		t.Errorf("no hint in %v", lib.Problems)
+	}
+}

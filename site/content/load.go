@@ -768,9 +768,11 @@ func (w *hashWriter) hex() string {
 }
 
 // hash identifies the content: every file path and content read, the
-// other files' paths and the resulting config.
+// other files' paths and the resulting config, and the version of the
+// rendering that reads them (the text the search index holds).
 func (l *loader) hash() string {
 	h := newHashWriter()
+	h.str("render ").str(renderCacheVersion).str("\n")
 	files := make([]fileSum, 0, len(l.files)+len(l.sources))
 	files = append(files, l.files...)
 	for _, s := range l.sources {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/guichet/guichet/site"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -105,6 +106,7 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 		if !known {
 			kind = "note"
 		}
+		own := explicit && title != ""
 		if !explicit || title == "" && mark == "???" {
 			// MkDocs titles an admonition by its type, capitalised
 			// ("!!! example" reads "Example"); the kind only sets its style.
@@ -116,14 +118,28 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 		if explicit && title == "" && !c.Foldable {
 			c.Title = "" // `!!! note ""`: MkDocs shows no title
 		}
+		c.own = own
 		if explicit {
 			c.titleAt(title, line, lineSeg, reader.Source())
 		}
 		c.fence = fence
 		node = c
 	}
+	if f := fenceOf(node); f != nil {
+		f.closer = strings.TrimSpace(head) // what the warning about its content names
+	}
 	reader.AdvanceToEOL()
 	return node, parser.HasChildren
+}
+
+// hasContent reports whether a block has content besides its title.
+func hasContent(node ast.Node) bool {
+	for c := node.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, title := c.(*titleNode); !title {
+			return true
+		}
+	}
+	return false
 }
 
 // Continue implements parser.BlockParser: the block goes on while lines
@@ -141,6 +157,14 @@ func (mkdocsParser) Continue(node ast.Node, reader text.Reader, pc parser.Contex
 	}
 	indent, _ := util.IndentWidth(line, reader.LineOffset())
 	if indent < f.indent {
+		if d, _ := pc.Get(docKey).(*doc); d != nil && indent > f.indent-4 && !hasContent(node) {
+			// "!!! note" then "  Text.": Python-Markdown takes only lines
+			// indented by four as the block's content; the writer meant
+			// this one.
+			_, seg := reader.PeekLine()
+			d.out.Problems = append(d.out.Problems, warningAt(site.KindUnclosed, d.in.File, d.lines.line(seg.Start), "",
+				"this line is indented by %d spaces, so it is not inside the %s above it, which stays empty (MkDocs reads the lines indented by 4): indent it by 4 spaces", indent-(f.indent-4), f.closer))
+		}
 		return parser.Close
 	}
 	pos, padding := util.IndentPosition(line, reader.LineOffset(), f.indent)

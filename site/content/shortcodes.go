@@ -201,6 +201,7 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 			node = &box{fence: fence}
 		case ok:
 			c := newCallout(kind, title, locale)
+			c.own = title != ""
 			c.fence = fence
 			node = c
 		default:
@@ -563,6 +564,7 @@ func (d *doc) shortcodePair(open, closeTag *shortcode) {
 		if kind, title, ok := scCallout(t); ok && parent == closeTag.Parent() && d.onlyChildren(parent, open, closeTag) {
 			if para, isPara := parent.(*ast.Paragraph); isPara && para.Parent() != nil {
 				c := newCallout(kind, title, d.in.Locale)
+				c.own = title != ""
 				para.Parent().ReplaceChild(para.Parent(), para, c)
 				remove(open)
 				remove(closeTag)

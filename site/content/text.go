@@ -145,9 +145,25 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 				return ast.WalkContinue, nil
 			})
 			return ast.WalkSkipChildren, nil
-		case *east.DefinitionTerm:
+		case *east.DefinitionTerm, *titleNode:
+			// A callout's own title is often the very question asked
+			// ("Error F12: invalid geometry", "What if the e-mail never
+			// arrives?"): searched like the text under it.
 			line(inlineText(n, src), true)
 			return ast.WalkSkipChildren, nil
+		case *callout:
+			if _, titled := n.FirstChild().(*titleNode); n.own && !titled {
+				line(n.Title, true)
+			}
+		case *box:
+			// The summary of a collapsible section or the label of a tab
+			// the writer named ("iPhone", "Does the vet pay?"); not the
+			// words Guichet gives an unnamed one.
+			if ui := uiFor(d.in.Locale); n.Tag == "details" && n.Summary != ui.details && n.Summary != ui.tab {
+				line(n.Summary, true)
+			}
+		case *figure:
+			line(n.Caption, true)
 		case *ast.Paragraph, *ast.TextBlock:
 			t := inlineText(n, src)
 			if _, ok := n.(*ast.Paragraph); ok && d.out.lead == "" && t != "" {

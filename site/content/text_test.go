@@ -37,3 +37,36 @@ func TestSectionVerbatim(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlesAreText: what the writer wrote as a callout's title, a
+// collapsible section's summary, a tab's label or a figure's caption is
+// text of the article, so search finds it ("F12", "iPhone", "Does the vet
+// pay"); the words Guichet gives an untitled one ("Tip", "Details", "Tab")
+// are not.
+func TestTitlesAreText(t *testing.T) {
+	lib := load(t, map[string]string{
+		"help/a.md": "---\ntitle: A\n---\nIntro.\n\n" +
+			"> [!WARNING] Antibiotics first\n> Body one.\n\n" +
+			":::tip[Faster setup]\nBody two.\n:::\n\n" +
+			"!!! note \"GPS accuracy\"\n    Body three.\n\n" +
+			"???+ info \"Error F12: invalid geometry\"\n    Body four.\n\n" +
+			"{{< alert color=\"warning\" title=\"Ear tags\" >}}\nBody five.\n{{< /alert >}}\n\n" +
+			"<details>\n<summary>Does the vet pay?</summary>\n\nBody six.\n\n</details>\n\n" +
+			"=== \"Android\"\n\n    Body seven.\n\n" +
+			"{{< figure src=\"x.svg\" alt=\"x\" caption=\"The calf record form\" >}}\n\n" +
+			"> [!TIP]\n> Untitled.\n\n<details>\nNo summary.\n</details>\n",
+		"help/x.svg": `<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>`,
+	})
+	a := article(t, lib, "help/a.md")
+	for _, want := range []string{"Antibiotics first", "Faster setup", "GPS accuracy", "Error F12: invalid geometry",
+		"Ear tags", "Does the vet pay?", "Android", "The calf record form", "Body seven.", "Untitled."} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%q not in the text:\n%s", want, a.Text)
+		}
+	}
+	for _, l := range strings.Split(a.Text, "\n") {
+		if l == "Tip" || l == "Details" || l == "Note" {
+			t.Errorf("the default title %q is in the text:\n%s", l, a.Text)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package content
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFolderTitle(t *testing.T) {
 	tests := map[string]string{
@@ -71,6 +74,22 @@ func TestFirstHeading(t *testing.T) {
 	for in, want := range tests {
 		if got := firstHeading([]byte(in)); got != want {
 			t.Errorf("firstHeading(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestTitleShownOnceAfterImports: a Docusaurus doc opens with its MDX
+// imports, then the # heading that repeats its title: the page shows the
+// title once, as it does without the imports (and after an HTML comment).
+func TestTitleShownOnceAfterImports(t *testing.T) {
+	for name, src := range map[string]string{
+		"imports": "---\ntitle: Create your farm\n---\n\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# Create your farm\n\nSign up.\n",
+		"comment": "---\ntitle: Create your farm\n---\n\n<!-- migrated from the old site -->\n\n# Create your farm\n\nSign up.\n",
+	} {
+		lib := load(t, map[string]string{"start/farm.mdx": src})
+		a := article(t, lib, "start/farm.mdx")
+		if strings.Contains(string(a.HTML), "Create your farm") {
+			t.Errorf("%s: the title is shown again in the body:\n%s", name, a.HTML)
 		}
 	}
 }

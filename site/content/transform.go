@@ -44,7 +44,14 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 // title (nearTitle) and demotes every other h1, so that the page keeps the
 // single h1 its template prints and shows its title once.
 func (d *doc) fixTopHeading(root *ast.Document, src []byte) {
-	if first, ok := root.FirstChild().(*ast.Heading); ok && first.Level == 1 &&
+	lead := root.FirstChild()
+	for lead != nil && leavesNoTrace(lead) {
+		// MDX imports and HTML comments above the heading show nothing:
+		// the heading still opens the page ("import Tabs from …" then
+		// "# Create your farm", as Docusaurus docs are written).
+		lead = lead.NextSibling()
+	}
+	if first, ok := lead.(*ast.Heading); ok && first.Level == 1 &&
 		d.in.Title != "" && nearTitle(inlineText(first, src), d.in.Title) {
 		root.RemoveChild(root, first)
 	}
@@ -60,6 +67,18 @@ func (d *doc) fixTopHeading(root *ast.Document, src []byte) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// leavesNoTrace reports whether block n shows nothing on the page: an MDX
+// import or export, or an HTML comment.
+func leavesNoTrace(n ast.Node) bool {
+	switch n := n.(type) {
+	case *esm:
+		return true
+	case *ast.HTMLBlock:
+		return n.HTMLBlockType == ast.HTMLBlockType2
+	}
+	return false
 }
 
 // headingIDs gives every heading a unique id (explicit {#id} attributes

@@ -222,7 +222,7 @@ func (db *DB) TopicLinks(ctx context.Context) ([]tickets.TopicLink, error) {
 	var out []tickets.TopicLink
 	for rows.Next() {
 		var l tickets.TopicLink
-		if err := rows.Scan(&l.Locale, &l.Topic, &l.ArticleID, &l.GapID, &l.Created); err != nil {
+		if err := rows.Scan(&l.Locale, &l.Topic, &l.Label, &l.ArticleID, &l.GapID, &l.Created); err != nil {
 			return nil, fail("read topic links", err)
 		}
 		l.Created = l.Created.UTC()

@@ -214,8 +214,8 @@ func RankFAQ(v *View, locale string, stats *TicketStats, cfg FAQConfig) []FAQEnt
 	}
 	sort.SliceStable(pinned, func(i, j int) bool {
 		a, b := pinned[i].Article, pinned[j].Article
-		if a.Weight != b.Weight {
-			return a.Weight < b.Weight
+		if c := CompareWeight(a.Weight, b.Weight); c != 0 {
+			return c < 0
 		}
 		return a.Title < b.Title
 	})
@@ -227,8 +227,8 @@ func RankFAQ(v *View, locale string, stats *TicketStats, cfg FAQConfig) []FAQEnt
 		if mx, my := x.Article.FAQ == FAQTrue, y.Article.FAQ == FAQTrue; mx != my {
 			return mx
 		}
-		if x.Article.Weight != y.Article.Weight {
-			return x.Article.Weight < y.Article.Weight
+		if c := CompareWeight(x.Article.Weight, y.Article.Weight); c != 0 {
+			return c < 0
 		}
 		return x.Article.Title < y.Article.Title
 	})

@@ -200,7 +200,7 @@ func sortArticles(list []*Article) {
 		if c := strings.Compare(x.category, y.category); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(x.weight, y.weight); c != 0 {
+		if c := CompareWeight(x.weight, y.weight); c != 0 {
 			return c
 		}
 		if c := strings.Compare(x.title, y.title); c != 0 {
@@ -213,10 +213,26 @@ func sortArticles(list []*Article) {
 	}
 }
 
+// CompareWeight orders two weights (front matter `weight`, or what an
+// import reads as one: Docusaurus's `sidebar_position`, a
+// `_category_.json` position) as the tools writers come from do: the lower
+// first, and 0, no weight, after every weighted one (Hugo's rule;
+// Docusaurus lists unpositioned docs last). It returns -1, 0 or 1, as
+// cmp.Compare.
+func CompareWeight(a, b int) int {
+	if (a == 0) != (b == 0) {
+		if a == 0 {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Compare(a, b)
+}
+
 func sortCategories(list []*Category) {
 	sort.SliceStable(list, func(i, j int) bool {
-		if list[i].Weight != list[j].Weight {
-			return list[i].Weight < list[j].Weight
+		if c := CompareWeight(list[i].Weight, list[j].Weight); c != 0 {
+			return c < 0
 		}
 		return list[i].Title < list[j].Title
 	})

@@ -267,8 +267,9 @@ func TestViewTree(t *testing.T) {
 	if got := catTitles(v.Ancestors("ghost/section", "en")); len(got) != 0 {
 		t.Errorf("Ancestors(ghost) = %q", got)
 	}
-	// ByLocale lists every visible article of a locale, by category, weight, title.
-	if got, want := titles(v.ByLocale["en"]), []string{"Reset your password", "Download an invoice", "Change your card", "Get a refund", "Old news", "Deep"}; !slices.Equal(got, want) {
+	// ByLocale lists every visible article of a locale, by category, weight
+	// (none after the weighted), title.
+	if got, want := titles(v.ByLocale["en"]), []string{"Reset your password", "Change your card", "Get a refund", "Old news", "Download an invoice", "Deep"}; !slices.Equal(got, want) {
 		t.Errorf("ByLocale[en] = %q, want %q", got, want)
 	}
 }
@@ -299,5 +300,27 @@ func TestLibraryLocalesAndErrors(t *testing.T) {
 	}
 	if (&Library{}).HasErrors() {
 		t.Error("no problems: HasErrors = true")
+	}
+}
+
+// TestCompareWeight: the lower weight first, and no weight (0) after
+// every weighted one, negative weights included, as Hugo and Docusaurus
+// order pages.
+func TestCompareWeight(t *testing.T) {
+	for _, tt := range []struct{ a, b, want int }{
+		{1, 2, -1},
+		{2, 1, 1},
+		{3, 3, 0},
+		{0, 0, 0},
+		{0, 1, 1},
+		{1, 0, -1},
+		{0, 100, 1},
+		{-1, 0, -1},
+		{-1, 1, -1},
+		{0, -5, 1},
+	} {
+		if got := CompareWeight(tt.a, tt.b); got != tt.want {
+			t.Errorf("CompareWeight(%d, %d) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
 	}
 }

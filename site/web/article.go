@@ -90,8 +90,8 @@ func (ri *relatedIndex) related(a *site.Article, limit int) []*site.Article {
 		if score[list[i]] != score[list[j]] {
 			return score[list[i]] > score[list[j]]
 		}
-		if list[i].Weight != list[j].Weight {
-			return list[i].Weight < list[j].Weight
+		if c := site.CompareWeight(list[i].Weight, list[j].Weight); c != 0 {
+			return c < 0
 		}
 		return list[i].URL < list[j].URL
 	})

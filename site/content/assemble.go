@@ -1,11 +1,14 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"net/url"
 	"path"
 	"sort"
@@ -258,7 +261,7 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 				if meta.Label != "" {
 					c.Title = meta.Label
 				}
-				c.Weight = meta.Position
+				c.Weight = int(math.Round(meta.Position))
 				c.Description = meta.Link.Description
 			}
 			fallback, own := indexes[dir][def], indexes[dir][loc]
@@ -308,8 +311,9 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 // docusaurusCategory is what Guichet reads of a Docusaurus
 // _category_.json (or .yml): the folder's title, order and description.
 type docusaurusCategory struct {
-	Label    string `json:"label" yaml:"label"`
-	Position int    `json:"position" yaml:"position"`
+	Label string `json:"label" yaml:"label"`
+	// Position may be fractional in Docusaurus (2.5 between 2 and 3).
+	Position float64 `json:"position" yaml:"position"`
 	Link     struct {
 		Description string `json:"description" yaml:"description"`
 	} `json:"link" yaml:"link"`
@@ -333,8 +337,21 @@ func (l *loader) categoryFile(dir string) (docusaurusCategory, bool) {
 			}
 		}
 		if err != nil {
-			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "cannot read the folder's label and position: %v", err))
+			line := 0
+			var syntax *json.SyntaxError
+			var typ *json.UnmarshalTypeError
+			switch {
+			case errors.As(err, &syntax):
+				line = lineAtOffset(data, syntax.Offset)
+			case errors.As(err, &typ):
+				line = lineAtOffset(data, typ.Offset)
+			}
+			l.probs = append(l.probs, warningAt(site.KindFile, p, line, "", "cannot read the folder's label and position: %v", err))
 			return meta, false
+		}
+		if w := math.Round(meta.Position); w != meta.Position {
+			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "position",
+				"position %v is read as %v: folders are ordered by whole numbers (renumber the positions to keep the order you meant)", meta.Position, w))
 		}
 		return meta, true
 	}
@@ -751,4 +768,11 @@ func (l *loader) keep(s *source, old *site.Article, ids, urls map[key]string) bo
 	l.probs = append(l.probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindKept, File: s.path,
 		Message: "the last good version of this article is served until its errors are fixed"})
 	return true
+}
+
+// lineAtOffset returns the line (from 1) of the byte at offset in data, as
+// encoding/json reports where it stopped.
+func lineAtOffset(data []byte, offset int64) int {
+	offset = min(max(offset, 0), int64(len(data)))
+	return bytes.Count(data[:offset], []byte("\n")) + 1
 }

@@ -516,3 +516,48 @@ func TestMkDocsContentNotIndented(t *testing.T) {
 		}
 	}
 }
+
+// TestDocusaurusCategoryFile: a _category_.json gives its folder a title
+// and an order; a fractional position (Docusaurus allows 2.5) keeps the
+// label, read as the nearest whole number with a warning; a file that does
+// not parse names its line.
+func TestDocusaurusCategoryFile(t *testing.T) {
+	for _, tt := range []struct {
+		name, file, data string
+		title            string
+		weight, line     int
+		warning          string // in the message; "" for none
+	}{
+		{"whole", "_category_.json", `{"label": "Field work", "position": 2}`, "Field work", 2, 0, ""},
+		{"fractional", "_category_.json", `{"label": "Field work", "position": 2.5}`, "Field work", 3, 0, "position 2.5 is read as 3"},
+		{"yaml fractional", "_category_.yml", "label: Field work\nposition: 1.25\n", "Field work", 1, 0, "position 1.25 is read as 1"},
+		{"trailing comma", "_category_.json", "{\n  \"label\": \"Field work\",\n  \"position\": 2,\n}\n", "Fields", 0, 4, "cannot read"},
+		{"wrong type", "_category_.json", "{\n  \"label\": \"Field work\",\n  \"position\": \"two\"\n}\n", "Fields", 0, 3, "cannot read"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			lib := load(t, map[string]string{
+				"fields/" + tt.file: tt.data,
+				"fields/map.md":     "---\ntitle: Draw a field\n---\nDraw it.\n",
+			})
+			var c *site.Category
+			for _, x := range lib.Categories {
+				if x.ID == "fields" {
+					c = x
+				}
+			}
+			if c == nil || c.Title != tt.title || c.Weight != tt.weight {
+				t.Fatalf("category %+v, want %q weighing %d", c, tt.title, tt.weight)
+			}
+			var got []string
+			for _, p := range lib.Problems {
+				got = append(got, p.String())
+				if tt.warning == "" || !strings.Contains(p.Message, tt.warning) || p.File != "fields/"+tt.file || p.Line != tt.line {
+					t.Errorf("problem %s, want %q at line %d", p, tt.warning, tt.line)
+				}
+			}
+			if (tt.warning != "") != (len(got) > 0) {
+				t.Errorf("problems %q, want %q", got, tt.warning)
+			}
+		})
+	}
+}

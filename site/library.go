@@ -23,7 +23,11 @@ type Library struct {
 	// (i18n/<locale>.yaml), added to or replacing the theme's.
 	Strings   Strings
 	Redirects []Redirect
-	Problems  []Problem
+	// SlugURLs maps the URL paths another tool served articles at (a
+	// Docusaurus `slug: /install` in guides/setup.md: /install, locale
+	// prefix included) to the articles' URLs: requests there answer 301.
+	SlugURLs map[string]string
+	Problems []Problem
 	// Broken lists the article files that did not load because of their
 	// errors (a kept last good version may stand in for them), for the
 	// error panel of dev mode.

@@ -665,6 +665,10 @@ func (l *loader) findSlugs() {
 			l.slugs[u] = s.article
 		}
 	}
+	l.lib.SlugURLs = make(map[string]string, len(l.slugs))
+	for u, a := range l.slugs {
+		l.lib.SlugURLs[u] = a.URL
+	}
 }
 
 // structureHash covers what rendering one Markdown file reads besides

@@ -243,14 +243,16 @@ func TestRedirectsFlattened(t *testing.T) {
 }
 
 // TestURLVariants: a path that differs from a page's (or an alias's) only
-// by letter case, a trailing .md or .html, /index, or needless
-// percent-encoding answers 301 to the page, keeping the query.
+// by letter case, a trailing .md or .html, /index, a /docs/ prefix, or
+// needless percent-encoding answers 301 to the page, keeping the query; so
+// does a Docusaurus slug's URL.
 func TestURLVariants(t *testing.T) {
 	e, _ := newEnvFS(t, map[string]string{
 		"billing/refund.md":      "---\ntitle: Get a refund\naliases: [/billing/money-back, /help/Refund.html]\n---\nAsk within 30 days.\n",
 		"billing/réglages.md":    "---\ntitle: Réglages\n---\nTexte.\n",
 		"Clip Art/Insert art.md": "---\ntitle: Insert art\n---\nText.\n",
 		"billing/vat.md":         "---\ntitle: VAT\naliases: [\"https://old.example/billing/taxe-é\", \"/billing/steuer%C3%A9\", /aide/réduction]\n---\nText.\n",
+		"guides/setup.md":        "---\ntitle: Set up\nslug: /install\n---\nText.\n",
 	})
 	tests := []struct {
 		path string
@@ -284,6 +286,16 @@ func TestURLVariants(t *testing.T) {
 		{"/billing/taxe-%C3%A9", 301, "/billing/vat"},
 		{"/billing/steuer%C3%A9", 301, "/billing/vat"},
 		{"/aide/r%C3%A9duction", 301, "/billing/vat"},
+		// Where Docusaurus served the docs: under /docs/, and at a
+		// slug's URL.
+		{"/docs/billing/refund", 301, "/billing/refund"},
+		{"/docs/billing/money-back", 301, "/billing/refund"},
+		{"/docs/Billing/refund.md", 301, "/billing/refund"},
+		{"/docs/", 301, "/"},
+		{"/docs", 301, "/"},
+		{"/install", 301, "/guides/install"},
+		{"/docs/install", 301, "/guides/install"},
+		{"/docs/billing/nothing", 404, ""},
 	}
 	for _, tt := range tests {
 		w := e.do(t, http.MethodGet, tt.path, nil)

@@ -264,16 +264,21 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 	for _, list := range v.ByLocale {
 		for _, a := range list {
 			for _, alias := range a.Aliases {
-				alias = pathKey(alias)
-				if _, taken := st.pages[alias]; !taken && !st.rankedPaths[alias] {
+				if alias = pathKey(alias); !st.taken(alias) {
 					st.moved[alias] = a.URL
 				}
 			}
 		}
 	}
+	// Where another tool served an article (a Docusaurus slug URL).
+	for u, to := range v.Lib.SlugURLs {
+		if u = pathKey(u); !st.taken(u) {
+			st.moved[u] = to
+		}
+	}
 	for _, r := range v.Lib.Redirects {
 		from := pathKey(r.From)
-		if _, taken := st.pages[from]; taken || st.rankedPaths[from] {
+		if st.taken(from) {
 			continue
 		}
 		if r.To == "" {
@@ -324,6 +329,13 @@ func checkTemplates(tmpl *templates, jobs []job) error {
 		}
 	}
 	return nil
+}
+
+// taken reports whether a page is served at path key p (see pathKey):
+// an old path there (an alias, a redirect) is never followed.
+func (st *published) taken(p string) bool {
+	_, ok := st.pages[p]
+	return ok || st.rankedPaths[p]
 }
 
 // localeOf returns the locale a site path belongs to and the path without

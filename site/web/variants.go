@@ -9,9 +9,10 @@ import (
 
 // URL variants: a request for a page's path written another way — other
 // letter case, a trailing .md or .html (links copied from a repository or
-// another tool), /index, the default locale as a prefix (/en/…), or
-// characters percent-encoded that need not be — answers 301 to the page's
-// URL, in one hop; the same forms of a removed page's path answer 410.
+// another tool), /index, the default locale as a prefix (/en/…), under
+// /docs/ as Docusaurus serves docs, or characters percent-encoded that
+// need not be — answers 301 to the page's URL, in one hop; the same forms
+// of a removed page's path answer 410.
 
 // variantIndex maps lower-cased page, redirect and removed paths, without
 // trailing slash, to the URL to send visitors to.
@@ -99,6 +100,14 @@ func (st *state) variantOf(p string) (variantTarget, bool) {
 			k = "/" + strings.TrimSuffix(rest, "/")
 			to, ok = idx[k]
 		}
+	}
+	if !ok && (k == "/docs" || strings.HasPrefix(k, "/docs/")) {
+		// Docusaurus serves its docs under /docs/ (/docs/ itself their
+		// home): a site moved here keeps its visitors' links.
+		if k = strings.TrimPrefix(k, "/docs"); k == "" {
+			k = "/"
+		}
+		to, ok = idx[k]
 	}
 	if !ok || !to.gone && to.to == escapePath(p) {
 		return variantTarget{}, false

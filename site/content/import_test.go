@@ -561,3 +561,19 @@ func TestDocusaurusCategoryFile(t *testing.T) {
 		})
 	}
 }
+
+// TestHugoRefToMDX: {{< ref "name" >}} finds the article of name.mdx as
+// it finds name.md (a Hugo site that took Docusaurus's files).
+func TestHugoRefToMDX(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/start.md": "---\ntitle: Start\n---\nRead [the setup]({{< ref \"setup\" >}}) and [more]({{< relref \"setup.mdx#step-two\" >}}).\n",
+		"guides/setup.mdx": "---\ntitle: Setup\n---\n## Step two\n\nDo it.\n",
+	})
+	for _, p := range lib.Problems {
+		t.Errorf("problem: %s", p)
+	}
+	html := string(article(t, lib, "guides/start.md").HTML)
+	if !strings.Contains(html, `href="/guides/setup"`) || !strings.Contains(html, `href="/guides/setup#step-two"`) {
+		t.Errorf("refs to an .mdx file: %s", html)
+	}
+}

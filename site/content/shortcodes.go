@@ -795,10 +795,10 @@ func (d *doc) refURL(target string, line int) (string, bool) {
 	}
 	p = strings.TrimSuffix(p, "/")
 	var cands []string
-	if strings.EqualFold(path.Ext(p), ".md") {
+	if ext := strings.ToLower(path.Ext(p)); ext == ".md" || ext == ".mdx" {
 		cands = []string{p}
 	} else {
-		cands = []string{p + ".md", p + "/index.md", p + "/_index.md"}
+		cands = []string{p + ".md", p + ".mdx", p + "/index.md", p + "/_index.md"}
 	}
 	var firstErr error
 	for _, from := range []string{"", "/"} {

@@ -566,7 +566,7 @@ func TestDocusaurusCategoryFile(t *testing.T) {
 // it finds name.md (a Hugo site that took Docusaurus's files).
 func TestHugoRefToMDX(t *testing.T) {
 	lib := load(t, map[string]string{
-		"guides/start.md": "---\ntitle: Start\n---\nRead [the setup]({{< ref \"setup\" >}}) and [more]({{< relref \"setup.mdx#step-two\" >}}).\n",
+		"guides/start.md":  "---\ntitle: Start\n---\nRead [the setup]({{< ref \"setup\" >}}) and [more]({{< relref \"setup.mdx#step-two\" >}}).\n",
 		"guides/setup.mdx": "---\ntitle: Setup\n---\n## Step two\n\nDo it.\n",
 	})
 	for _, p := range lib.Problems {

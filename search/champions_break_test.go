@@ -24,7 +24,7 @@ func buildChampionCorpus(t testing.TB, n int) *Index {
 // clauseKey returns the champion key of a suggest query of one clause.
 func clauseKey(t *testing.T, li *localeIndex, q string) string {
 	t.Helper()
-	qa := li.analyzeTypos(q, true, true)
+	qa := li.analyzeTypos(context.Background(), q, true, true)
 	cl := li.clauses(qa, false)
 	if len(cl) != 1 || cl[0].key == "" {
 		t.Fatalf("%q makes %d clauses, not one with a champion list", q, len(cl))

@@ -222,7 +222,7 @@ func TestChampionsExactInEveryLocale(t *testing.T) {
 			// One word that carries meaning, the others in most articles:
 			// the total is that word's, exactly.
 			if li := ix.locales[loc]; li != nil && loc == qloc {
-				qa := li.analyzeTypos(q, true, true)
+				qa := li.analyzeTypos(context.Background(), q, true, true)
 				cl, required := li.clauses(qa, false), 0
 				for _, c := range cl {
 					if c.meaning {

@@ -40,7 +40,7 @@ func TestChampionsSuggestAsScoringEvery(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		qa := li.analyzeTypos(q, true, true)
+		qa := li.analyzeTypos(context.Background(), q, true, true)
 		if qa.onlyStopWords(li) {
 			continue
 		}
@@ -208,7 +208,7 @@ func TestChampionsNotForNothing(t *testing.T) {
 		if n < 2 || n > 5 || len(term) < 6 || 2*li.vocab[term] > len(li.docs) {
 			continue
 		}
-		qa := li.analyze(term, true)
+		qa := li.analyze(context.Background(), term, true)
 		if qa.words[0].stem != term {
 			continue
 		}

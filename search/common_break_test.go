@@ -86,7 +86,7 @@ func TestCommonPhraseTitles(t *testing.T) {
 			li = ix.locales["en"]
 		}
 		for _, q := range queries {
-			if qa := li.analyzeTypos(q, true, true); !qa.onlyStopWords(li) {
+			if qa := li.analyzeTypos(context.Background(), q, true, true); !qa.onlyStopWords(li) {
 				t.Fatalf("%q is not only stop words: the test is about rankCommon", q)
 			}
 			prefix := !strings.HasSuffix(q, " ")

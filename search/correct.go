@@ -73,7 +73,7 @@ func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis
 		// the French site is an English word, not a typo of "carte").
 		n, err := li.count(ctx, &queryAnalysis{words: exactWords(qa.words), spans: qa.spans, compounds: qa.compounds}, passAny)
 		if def := ix.locales[ix.defaultLocale]; err == nil && n == 0 && def != nil && def != li {
-			n, err = def.count(ctx, def.analyzeTypos(text, false, false), passAny)
+			n, err = def.count(ctx, def.analyzeTypos(ctx, text, false, false), passAny)
 		}
 		if err != nil || n > 0 {
 			return nil, err

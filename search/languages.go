@@ -53,7 +53,7 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, bes
 	if best >= weakQuality {
 		return nil, 0, nil
 	}
-	qa := def.analyzeTypos(text, suggest, typos)
+	qa := def.analyzeTypos(ctx, text, suggest, typos)
 	n := mixCandidates
 	if local.total == 0 {
 		n = want

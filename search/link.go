@@ -84,7 +84,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	var codes []string
 	weigh := func(text string, unknown float64, subject bool) (tw termWeights, code bool) {
 		weights := map[string]float64{}
-		ws := li.analyzeTypos(text, false, subject).words
+		ws := li.analyzeTypos(ctx, text, false, subject).words
 		isCode := map[int]bool{}
 		if subject {
 			plains := make([]string, len(ws))

@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strings"
 	"unicode"
@@ -121,16 +122,20 @@ type queryAnalysis struct {
 // analyze cuts text into words with the locale's analyzers. The plain
 // analyzer keeps every word; the text analyzer gives the stemmed term of the
 // word at the same offsets, or none for a stop word.
-func (li *localeIndex) analyze(text string, suggest bool) *queryAnalysis {
-	return li.analyzeTypos(text, suggest, true)
+func (li *localeIndex) analyze(ctx context.Context, text string, suggest bool) *queryAnalysis {
+	return li.analyzeTypos(ctx, text, suggest, true)
 }
 
 // span is the byte range of a token in the folded query.
 type span struct{ start, end int }
 
 // analyzeTypos is analyze, looking up the words one typo away from unknown
-// words only when typos is set (otherwise words are matched exactly).
-func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnalysis {
+// words only when typos is set (otherwise words are matched exactly). A
+// word no article uses that the articles write as two ("login" for "log
+// in"; see splitWord) is those two words, when typos is set; the word
+// being typed in autocomplete only when no article has a word it begins
+// (the query is then complete).
+func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, typos bool) *queryAnalysis {
 	stems := map[span]string{}
 	for _, t := range li.an.text.Analyze([]byte(text)) {
 		stems[span{t.Start, t.End}] = string(t.Term)
@@ -142,13 +147,30 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 		plain string
 	}
 	var joins []joined
-	for _, t := range li.an.plain.Analyze([]byte(text)) {
+	toks := li.an.plain.Analyze([]byte(text))
+	last := -1 // the last word's token
+	for k, t := range toks {
+		if t.Type != analysis.Shingle {
+			last = k
+		}
+	}
+	typing := suggest && stillTyping(text)
+	splitLast := false // the word being typed is two words (splitWord)
+	for k, t := range toks {
 		s := span{t.Start, t.End}
 		if t.Type == analysis.Shingle {
 			joins = append(joins, joined{s, string(t.Term)})
 			continue
 		}
 		w := word{plain: string(t.Term), stem: stems[s]}
+		if typos && w.stem != "" && li.vocab[w.stem] == 0 {
+			if a, b, ta, tb, ok := li.splitWord(ctx, w.plain); ok && !(typing && k == last && li.continues(ctx, w.plain)) {
+				qa.words = append(qa.words, word{plain: a, stem: ta}, word{plain: b, stem: tb})
+				at = append(at, s, s)
+				splitLast = k == last
+				continue
+			}
+		}
 		w.short = utf8.RuneCountInString(w.plain) < minCorrected
 		w.forms = li.otherForms(w.stem)
 		if f := paddedCode(li.vocab, w.stem); f != "" {
@@ -171,7 +193,7 @@ func (li *localeIndex) analyzeTypos(text string, suggest, typos bool) *queryAnal
 		qa.words, at = qa.words[cut:], at[cut:]
 	}
 	dot := false // the word being typed ends with a full stop (see typingDotted)
-	if suggest && len(qa.words) > 0 {
+	if suggest && len(qa.words) > 0 && !splitLast {
 		qa.prefix = stillTyping(text)
 		if dot = qa.prefix && typingDotted(text); dot {
 			qa.words[len(qa.words)-1].plain += "."

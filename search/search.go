@@ -178,6 +178,9 @@ type localeIndex struct {
 	fuzzy memo[*fuzzyExpansion]
 	// names remembers oneName's answers by pair of terms.
 	names memo[bool]
+	// splits remembers splitWord's answers by word: the two words, "" for
+	// none.
+	splits memo[string]
 	// broad is the count from which a suggest clause uses its champion
 	// list (broadClause; lower in tests), champions the lists.
 	broad     int
@@ -403,7 +406,7 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 // With forgive, a query that found nothing is ranked again with its typos
 // forgiven (see forgive).
 func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest, forgive bool) (*ranking, string, error) {
-	qa := li.analyzeTypos(req.Query, suggest, !req.Verbatim)
+	qa := li.analyzeTypos(ctx, req.Query, suggest, !req.Verbatim)
 	if suggest && forgive && !req.Verbatim {
 		// With another locale to consult, its words as typed come first
 		// (see Search), so the corrections wait for forgive.

@@ -1,0 +1,61 @@
+package search
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestJoinedQueryWords: a word no article uses, that the articles write as
+// two side by side ("log in", "ear tags", "Furrow Link", "back up"), is
+// read as those two words, in search and autocomplete; parts the articles
+// do not write together, or a first part of two letters, are no such
+// evidence.
+func TestJoinedQueryWords(t *testing.T) {
+	lib := helpLibrary("joined",
+		art("login", "en", "help", "Can't log in to the app", "", nil, sec("", "", "If you cannot log in, reset your password.")),
+		art("tags", "en", "help", "Order ear tags for your herd", "", nil, sec("", "", "Tags come in packs of 50.")),
+		art("link", "en", "help", "Pair the Furrow Link gateway", "", nil, sec("", "", "It connects your sensors to the cloud.")),
+		art("backup", "en", "help", "Back up your farm data", "", nil, sec("", "", "Export a copy of your records every month.")),
+		art("user", "en", "help", "Change your user name", "", nil, sec("", "", "Open settings and type a new name.")),
+		art("car", "en", "help", "Park the car", "", nil, sec("", "", "The ton of paperwork is gone.")),
+		art("into", "en", "help", "Sign into the portal", "", nil, sec("", "", "Use your farm e-mail.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct {
+		q     string
+		first string // "" for no result
+	}{
+		{"login", "login"},
+		{"cant login", "login"},
+		{"eartag", "tags"},
+		{"eartags", "tags"},
+		{"furrowlink", "link"},
+		{"backup", "backup"},
+		{"username", "user"},
+		// "car" and "ton" are never side by side.
+		{"carton", ""},
+	} {
+		for _, mode := range []string{"search", "suggest"} {
+			r := search(t, ix, tt.q, "en")
+			if mode == "suggest" {
+				r = suggest(t, ix, tt.q, "en")
+			}
+			got := ids(r)
+			if tt.first == "" && len(got) > 0 || tt.first != "" && (len(got) == 0 || got[0] != tt.first) {
+				t.Errorf("%s(%q) = %v, want %q first", mode, tt.q, got, tt.first)
+			}
+		}
+	}
+	// While typed, a word that begins some article's word is that word
+	// being typed ("login" of "Loginfo"), not two words; once typed, it
+	// is.
+	lib.Articles = append(lib.Articles, art("loginfo", "en", "help", "Export the Loginfo file", "", nil, sec("", "", "It lists every sync.")))
+	lib.Hash = "joined-loginfo"
+	ix = buildLib(t, lib, "")
+	if got := ids(suggest(t, ix, "login", "en")); len(got) == 0 || got[0] != "loginfo" || slices.Contains(got, "login") {
+		t.Errorf("suggest(login) = %v, want loginfo alone", got)
+	}
+	if got := ids(search(t, ix, "login", "en")); len(got) == 0 || got[0] != "login" {
+		t.Errorf("search(login) = %v, want login first", got)
+	}
+}

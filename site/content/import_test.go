@@ -577,3 +577,16 @@ func TestHugoRefToMDX(t *testing.T) {
 		t.Errorf("refs to an .mdx file: %s", html)
 	}
 }
+
+// TestRootSlugInACategory: a Docusaurus doc with `slug: /` inside a
+// category is published where its folder puts it, with a warning at its
+// slug line saying so (it was silent).
+func TestRootSlugInACategory(t *testing.T) {
+	lib := load(t, map[string]string{
+		"getting-started/intro.md": "---\ntitle: Welcome\nslug: /\n---\nStart here.\n",
+	})
+	a := article(t, lib, "getting-started/intro.md")
+	if len(lib.Problems) != 1 || lib.Problems[0].Line != 3 || lib.Problems[0].Field != "slug" || !strings.Contains(lib.Problems[0].Message, a.URL) {
+		t.Errorf("problems %v, want one warning at line 3 naming %s", lib.Problems, a.URL)
+	}
+}

@@ -651,8 +651,15 @@ func (l *loader) findSlugs() {
 		if s.article == nil || s.meta.slugLine == 0 {
 			continue
 		}
-		v, _, ok := slugField(l.fsys, s.path)
+		v, line, ok := slugField(l.fsys, s.path)
 		v = strings.TrimSpace(v)
+		if ok && strings.Contains(v, "/") && strings.Trim(v, "/ ") == "" {
+			// The docs' root, as at the top of the folder (readTopLevel);
+			// in a category, the article stays where its folder puts it.
+			l.probs = append(l.probs, warningAt(site.KindFile, s.path, line, "slug",
+				"`slug: /` makes this doc the home page of the docs in Docusaurus: Guichet makes its own home page, so this article is served at %s (links to /docs/ lead to the home page); remove `slug: /`", s.article.URL))
+			continue
+		}
 		if !ok || !strings.Contains(strings.TrimRight(v, "/"), "/") {
 			continue // one segment from the folder: the URL Guichet gives it
 		}

@@ -325,7 +325,8 @@ func TestHugoTOMLFrontMatter(t *testing.T) {
 
 // TestMkDocsAdmonitionTitles: an MkDocs admonition without a title is
 // titled by its type, capitalised, as MkDocs does ("Example", "Bug"), in
-// the style of the kind it maps to; French pages read the French name.
+// the style of the kind it maps to; pages in the languages the default
+// theme ships strings for read the name in theirs.
 func TestMkDocsAdmonitionTitles(t *testing.T) {
 	for _, tc := range []struct{ locale, typ, class, title string }{
 		{"en", "note", "callout-note", "Note"},
@@ -346,6 +347,15 @@ func TestMkDocsAdmonitionTitles(t *testing.T) {
 		{"fr", "example", "callout-note", "Exemple"},
 		{"fr", "bug", "callout-caution", "Bogue"},
 		{"fr", "danger", "callout-caution", "Danger"},
+		{"fr", "tldr", "callout-note", "Résumé"},
+		{"es", "example", "callout-note", "Ejemplo"},
+		{"es", "danger", "callout-caution", "Peligro"},
+		{"de", "check", "callout-tip", "Erfolg"},
+		{"it", "question", "callout-note", "Domanda"},
+		{"pt-BR", "quote", "callout-note", "Citação"},
+		{"nl", "failure", "callout-caution", "Mislukt"},
+		{"ar", "example", "callout-note", "مثال"},
+		{"ja", "example", "callout-note", "Example"},
 		{"en", "custom-thing", "callout-note", "Custom-thing"},
 	} {
 		for _, mark := range []string{"!!!", "???"} {

@@ -210,10 +210,9 @@ func admonitionTypeTitle(typ, locale string) string {
 	case "note", "tip", "important", "warning":
 		return calloutTitle(t, locale)
 	}
-	if lang, _, _ := strings.Cut(locale, "-"); lang == "fr" {
-		if fr, ok := frenchAdmonitionTitle(t); ok {
-			return fr
-		}
+	lang, _, _ := strings.Cut(locale, "-")
+	if title, ok := admonitionTitles[lang][admonitionName(t)]; ok {
+		return title
 	}
 	if _, known := admonitionKind(t); known {
 		return titleCase(t)
@@ -221,45 +220,49 @@ func admonitionTypeTitle(typ, locale string) string {
 	return titleCase(typ) // a custom type, as written
 }
 
-// frenchAdmonitionTitle names MkDocs Material's admonition types in French.
-func frenchAdmonitionTitle(t string) (string, bool) {
+// admonitionTitles names MkDocs Material's admonition types (by their
+// canonical name, see admonitionName) in the languages the default theme
+// ships strings for; English is the type, capitalised.
+var admonitionTitles = map[string]map[string]string{
+	"fr": {"abstract": "Résumé", "info": "Info", "todo": "À faire", "hint": "Astuce", "success": "Succès", "done": "Terminé",
+		"question": "Question", "help": "Aide", "faq": "FAQ", "caution": "Attention", "failure": "Échec", "missing": "Manquant",
+		"danger": "Danger", "error": "Erreur", "bug": "Bogue", "example": "Exemple", "quote": "Citation"},
+	"de": {"abstract": "Zusammenfassung", "info": "Info", "todo": "Zu erledigen", "hint": "Hinweis", "success": "Erfolg", "done": "Erledigt",
+		"question": "Frage", "help": "Hilfe", "faq": "FAQ", "caution": "Achtung", "failure": "Fehlschlag", "missing": "Fehlt",
+		"danger": "Gefahr", "error": "Fehler", "bug": "Bug", "example": "Beispiel", "quote": "Zitat"},
+	"es": {"abstract": "Resumen", "info": "Info", "todo": "Pendiente", "hint": "Pista", "success": "Éxito", "done": "Hecho",
+		"question": "Pregunta", "help": "Ayuda", "faq": "Preguntas frecuentes", "caution": "Atención", "failure": "Fallo", "missing": "Falta",
+		"danger": "Peligro", "error": "Error", "bug": "Fallo de software", "example": "Ejemplo", "quote": "Cita"},
+	"it": {"abstract": "Riepilogo", "info": "Info", "todo": "Da fare", "hint": "Suggerimento", "success": "Riuscito", "done": "Fatto",
+		"question": "Domanda", "help": "Aiuto", "faq": "Domande frequenti", "caution": "Attenzione", "failure": "Non riuscito", "missing": "Mancante",
+		"danger": "Pericolo", "error": "Errore", "bug": "Bug", "example": "Esempio", "quote": "Citazione"},
+	"pt": {"abstract": "Resumo", "info": "Info", "todo": "A fazer", "hint": "Dica", "success": "Sucesso", "done": "Concluído",
+		"question": "Pergunta", "help": "Ajuda", "faq": "Perguntas frequentes", "caution": "Atenção", "failure": "Falha", "missing": "Em falta",
+		"danger": "Perigo", "error": "Erro", "bug": "Erro de software", "example": "Exemplo", "quote": "Citação"},
+	"nl": {"abstract": "Samenvatting", "info": "Info", "todo": "Te doen", "hint": "Hint", "success": "Gelukt", "done": "Klaar",
+		"question": "Vraag", "help": "Hulp", "faq": "Veelgestelde vragen", "caution": "Let op", "failure": "Mislukt", "missing": "Ontbreekt",
+		"danger": "Gevaar", "error": "Fout", "bug": "Bug", "example": "Voorbeeld", "quote": "Citaat"},
+	"ar": {"abstract": "ملخص", "info": "معلومات", "todo": "للقيام به", "hint": "تلميح", "success": "نجاح", "done": "تم",
+		"question": "سؤال", "help": "مساعدة", "faq": "الأسئلة الشائعة", "caution": "انتباه", "failure": "فشل", "missing": "مفقود",
+		"danger": "خطر", "error": "خطأ", "bug": "علة برمجية", "example": "مثال", "quote": "اقتباس"},
+}
+
+// admonitionName returns the canonical name of an admonition type's
+// aliases ("tldr" and "summary" are "abstract", "check" "success").
+func admonitionName(t string) string {
 	switch t {
-	case "abstract", "summary", "tldr":
-		return "Résumé", true
-	case "info":
-		return "Info", true
-	case "todo":
-		return "À faire", true
-	case "hint":
-		return "Astuce", true
-	case "success", "check":
-		return "Succès", true
-	case "done":
-		return "Terminé", true
-	case "question":
-		return "Question", true
-	case "help":
-		return "Aide", true
-	case "faq":
-		return "FAQ", true
-	case "caution", "attention":
-		return "Attention", true
-	case "failure", "fail":
-		return "Échec", true
-	case "missing":
-		return "Manquant", true
-	case "danger":
-		return "Danger", true
-	case "error":
-		return "Erreur", true
-	case "bug":
-		return "Bogue", true
-	case "example":
-		return "Exemple", true
-	case "quote", "cite":
-		return "Citation", true
+	case "summary", "tldr":
+		return "abstract"
+	case "check":
+		return "success"
+	case "attention":
+		return "caution"
+	case "fail":
+		return "failure"
+	case "cite":
+		return "quote"
 	}
-	return "", false
+	return t
 }
 
 // titleCase capitalises the first letter of s.

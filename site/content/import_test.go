@@ -600,3 +600,27 @@ func TestRootSlugInACategory(t *testing.T) {
 		t.Errorf("problems %v, want one warning at line 3 naming %s", lib.Problems, a.URL)
 	}
 }
+
+// TestMkDocsAdmonitionAsText: "!!! note" right after text, or under a list
+// item without its indent, stays text (as in MkDocs); check says so at
+// its line (it was silent). Admonitions that open a block and "!!!" in
+// prose are not flagged.
+func TestMkDocsAdmonitionAsText(t *testing.T) {
+	lib := load(t, map[string]string{
+		"a/steps.md": "---\ntitle: Steps\n---\n1. Open the app.\n    !!! note\n        Keep it updated.\n2. Tap Sync.\n\nSome text\n???+ warning \"Careful\"\n    Not a block.\n",
+		"a/fine.md":  "---\ntitle: Fine\n---\nWow!!! That works.\n\n!!! tip\n    A block.\n\n`!!! note` is how MkDocs writes it.\n",
+	})
+	for _, w := range []want{
+		{site.SeverityWarning, "a/steps.md", 5, "", `"!!! note" is shown as text: an admonition needs a blank line before it`},
+		{site.SeverityWarning, "a/steps.md", 10, "", `"???+ warning" is shown as text`},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no %+v in %v", w, lib.Problems)
+		}
+	}
+	for _, p := range lib.Problems {
+		if p.File == "a/fine.md" {
+			t.Errorf("flagged: %v", p)
+		}
+	}
+}

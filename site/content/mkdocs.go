@@ -409,3 +409,35 @@ func (iconParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	block.Advance(n)
 	return ast.NewString(nil)
 }
+
+// strayAdmonition matches a line that opens an MkDocs admonition ("!!!
+// note", "???+ tip \"Title\"").
+var strayAdmonition = regexp.MustCompile(`^(!!!|\?\?\?\+?)[ \t]+[A-Za-z]`)
+
+// strayAdmonitions warns at each line of a paragraph that opens an MkDocs
+// admonition: written right after text (no blank line before it), or
+// under a list item without the item's indent plus four, Python-Markdown
+// and Guichet keep it as text, and the page shows "!!! note".
+func (d *doc) strayAdmonitions(root ast.Node, src []byte) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+		default:
+			return ast.WalkContinue, nil
+		}
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			line := strings.TrimSpace(string(seg.Value(src)))
+			if m := strayAdmonition.FindString(line); m != "" {
+				mark, _, _ := strings.Cut(line, " ")
+				d.out.Problems = append(d.out.Problems, warningAt(site.KindUnclosed, d.in.File, d.lines.line(seg.Start), "",
+					"%q is shown as text: an admonition needs a blank line before it (in a list item, indent it four spaces more than the item's text)", mark+" "+strings.Fields(line)[1]))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}

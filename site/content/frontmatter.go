@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -206,6 +207,12 @@ func asInt(file string, f field) (int, *site.Problem) {
 			return 0, nil
 		}
 		p := typeError(file, f, "a whole number")
+		var x float64
+		if f.value.Tag == "!!float" && f.value.Decode(&x) == nil {
+			p.Message = fmt.Sprintf("field `%s` must be a whole number, not %s: pages are ordered by whole numbers; write %v and renumber the others to keep your order", f.label(), f.value.Value, math.Round(x))
+		} else {
+			p.Message += ": write a number without quotes, like 10"
+		}
 		return 0, &p
 	}
 	return n, nil

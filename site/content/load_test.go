@@ -163,7 +163,13 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:    "wrong type: weight",
 			files:   map[string]string{"billing/a.md": "---\ntitle: A\nweight: heavy\n---\nBody.\n"},
-			want:    []want{{site.SeverityError, "billing/a.md", 3, "weight", "must be a whole number, not a string"}},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "weight", "must be a whole number, not a string: write a number without quotes, like 10"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "wrong type: a fractional weight says what to write",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\nweight: 2.5\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "weight", "must be a whole number, not 2.5: pages are ordered by whole numbers; write 3 and renumber"}},
 			skipped: "billing/a.md",
 		},
 		{

@@ -210,6 +210,10 @@ func TestCodeTypedWithoutItsZero(t *testing.T) {
 			sec("", "", "E07 appears when the speed sensor does not answer. Wake it by turning the wheel.")),
 		art("battery", "en", "help", "Battery drains fast", "Longer rides.", nil,
 			sec("", "", "Turn off the backlight to save battery.")),
+		art("e042", "en", "help", "Error E042: cadence magnet lost", "The magnet moved.", nil,
+			sec("", "", "E042 shows when the cadence magnet is too far from the sensor.")),
+		art("e005", "en", "help", "Error E005: display locked", "Unlock it.", nil,
+			sec("", "", "Hold both buttons to unlock the display.")),
 	)
 	ix := buildLib(t, lib, "")
 	for _, tt := range []struct{ query, first string }{
@@ -219,6 +223,12 @@ func TestCodeTypedWithoutItsZero(t *testing.T) {
 		{"E07", "e07"},
 		{"F7", ""},
 		{"E8", ""},
+		// More digits: "E42" is the "E042" an article writes, "E5" its
+		// "E005"; "E420" is none of them.
+		{"E42", "e042"},
+		{"error E42", "e042"},
+		{"E5", "e005"},
+		{"E420", ""},
 	} {
 		r := search(t, ix, tt.query, "en")
 		got := ""
@@ -232,7 +242,7 @@ func TestCodeTypedWithoutItsZero(t *testing.T) {
 	// The gap report reads them as search does: "E7" and "E07" are one
 	// code, "E8" another.
 	an := ix.Analyzer()
-	for q, want := range map[string][]string{"error E7": {"error", "e07"}, "E07": {"e07"}, "E8": {"e8"}} {
+	for q, want := range map[string][]string{"error E7": {"error", "e07"}, "E07": {"e07"}, "E8": {"e8"}, "E42": {"e042"}} {
 		if got := an.Analyze("en", q).Terms; !slices.Equal(got, want) {
 			t.Errorf("Analyze(%q).Terms = %q, want %q", q, got, want)
 		}

@@ -416,22 +416,26 @@ func (li *localeIndex) otherForms(stem string) []string {
 	return nil
 }
 
-// paddedCode returns the code the articles write with a zero before the
-// digit of stem, a code typed without it ("e7" for "E07"), when no
-// article has stem itself; "" otherwise. vocab counts the articles
+// paddedCode returns the code the articles write with zeros before the
+// digits of stem, a code typed without them ("e7" for "E07" or "E007",
+// "e42" for "E042"), when no article has stem itself; "" otherwise: one to
+// three letters, then one to three digits, the first no zero, padded to
+// at most four digits, the fewest zeros first. vocab counts the articles
 // holding each term. Search and the gap report read codes so.
 func paddedCode(vocab map[string]int, stem string) string {
-	n := len(stem)
-	if n < 2 || n > 4 || vocab[stem] > 0 || stem[n-1] < '1' || stem[n-1] > '9' {
+	letters := 0
+	for letters < len(stem) && stem[letters] >= 'a' && stem[letters] <= 'z' {
+		letters++
+	}
+	digits := stem[letters:]
+	if letters == 0 || letters > 3 || digits == "" || len(digits) > 3 || digits[0] == '0' ||
+		strings.Trim(digits, "0123456789") != "" || vocab[stem] > 0 {
 		return ""
 	}
-	for i := 0; i < n-1; i++ {
-		if stem[i] < 'a' || stem[i] > 'z' {
-			return ""
+	for zeros := "0"; len(zeros)+len(digits) <= 4; zeros += "0" {
+		if padded := stem[:letters] + zeros + digits; vocab[padded] > 0 {
+			return padded
 		}
-	}
-	if padded := stem[:n-1] + "0" + stem[n-1:]; vocab[padded] > 0 {
-		return padded
 	}
 	return ""
 }

@@ -276,7 +276,11 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 				if s.cat.description != "" || s == own {
 					c.Description = s.cat.description
 				}
-				c.Weight = s.cat.weight
+				if s.cat.weight != 0 {
+					// A translation without a weight keeps its folder's
+					// place: the default locale's, or _category_'s.
+					c.Weight = s.cat.weight
+				}
 				if s.cat.icon != "" {
 					c.Icon = strings.TrimSpace(s.cat.icon)
 				}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -569,6 +570,31 @@ func TestDocusaurusCategoryFile(t *testing.T) {
 				t.Errorf("problems %q, want %q", got, tt.warning)
 			}
 		})
+	}
+}
+
+// TestCategoryWeightKept: an _index file without a weight keeps the place
+// its folder has: the _category_.json position beside it, and in a
+// translation the default locale's weight (it was 0, so /fr/ ordered its
+// categories otherwise than /).
+func TestCategoryWeightKept(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":           "locales: [en, fr]\n",
+		"fields/_category_.json": `{"label": "Field work", "position": 2}`,
+		"fields/_index.md":       "---\ntitle: Fields\n---\n",
+		"fields/map.md":          "---\ntitle: Draw a field\n---\nDraw it.\n",
+		"herd/_index.md":         "---\ntitle: Herd\nweight: 1\n---\n",
+		"herd/_index.fr.md":      "---\ntitle: Troupeau\n---\n",
+		"herd/tags.md":           "---\ntitle: Order ear tags\n---\nOrder them.\n",
+		"herd/tags.fr.md":        "---\ntitle: Commander des boucles\n---\nCommandez-les.\n",
+	})
+	got := map[string]int{}
+	for _, c := range lib.Categories {
+		got[c.ID+"|"+c.Locale] = c.Weight
+	}
+	want := map[string]int{"fields|en": 2, "fields|fr": 2, "herd|en": 1, "herd|fr": 1}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("weights %v, want %v", got, want)
 	}
 }
 

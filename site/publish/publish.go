@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	rtmetrics "runtime/metrics"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -222,6 +223,10 @@ func (p *Publisher) Reload(ctx context.Context) error {
 		// A broken guichet.yaml must not turn the site back to defaults.
 		lib.Config = prev.Lib.Config
 		o.Logger.Error("guichet.yaml has errors (see the content errors): the settings being served stay in force until it is fixed")
+		// Listed with the articles served at their last good version
+		// (the webhook's "kept", the admin page), as they are.
+		lib.Problems = append(slices.Clip(lib.Problems), site.Problem{Severity: site.SeverityWarning, Kind: site.KindKept,
+			File: "guichet.yaml", Message: "the settings being served stay in force until its errors are fixed"})
 	}
 	switch {
 	case o.BaseURL != "":

@@ -166,6 +166,48 @@ func TestPublishKeepsServing(t *testing.T) {
 	}
 }
 
+// TestBrokenConfigKept: a guichet.yaml that no longer parses leaves the
+// settings being served in force, and is listed as kept, as an article
+// served at its last good version is (the webhook's "kept" said [] while
+// the old settings served).
+func TestBrokenConfigKept(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	write(t, f.dir, "guichet.yaml", "title: Herd Help\nlocales: [en, fr]\n")
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	kept := func() []string {
+		var files []string
+		for _, p := range f.srv.View().Lib.Problems {
+			if p.Kind == site.KindKept {
+				files = append(files, p.File)
+			}
+		}
+		return files
+	}
+	if got := kept(); len(got) != 0 {
+		t.Fatalf("kept %v at start", got)
+	}
+	write(t, f.dir, "guichet.yaml", "title: Herd Help\nlocales: [en, fr\n")
+	if err := f.pub.Publish(ctx, "api"); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.srv.View().Lib.Config.Title; got != "Herd Help" {
+		t.Errorf("title %q, want the one served before", got)
+	}
+	if got := kept(); len(got) != 1 || got[0] != "guichet.yaml" {
+		t.Errorf("kept %v, want [guichet.yaml]", got)
+	}
+	write(t, f.dir, "guichet.yaml", "title: Herd Help\nlocales: [en, fr]\n")
+	if err := f.pub.Publish(ctx, "api"); err != nil {
+		t.Fatal(err)
+	}
+	if got := kept(); len(got) != 0 {
+		t.Errorf("kept %v once fixed", got)
+	}
+}
+
 // TestSoonMergesRequests: publications asked while one runs are merged
 // into one more.
 func TestSoonMergesRequests(t *testing.T) {

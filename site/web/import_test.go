@@ -305,6 +305,37 @@ func TestURLVariants(t *testing.T) {
 	}
 }
 
+// TestDocusaurusLocaleURLs: Docusaurus serves a locale's docs under its
+// prefix, /fr/docs/…: those URLs answer 301 to the page, as /docs/… does
+// (/fr/docs/ was a 404, /fr/docs/billing/refund a 302).
+func TestDocusaurusLocaleURLs(t *testing.T) {
+	e, _ := newEnvFS(t, map[string]string{
+		"guichet.yaml":            "locales: [en, fr, pt-BR]\n",
+		"billing/refund.md":       "---\ntitle: Get a refund\n---\nAsk within 30 days.\n",
+		"billing/refund.fr.md":    "---\ntitle: Obtenir un remboursement\n---\nSous 30 jours.\n",
+		"billing/refund.pt-BR.md": "---\ntitle: Reembolso\n---\nEm 30 dias.\n",
+	})
+	for _, tt := range []struct {
+		path string
+		code int
+		to   string
+	}{
+		{"/fr/docs/billing/refund", 301, "/fr/billing/refund"},
+		{"/fr/docs/Billing/refund.md?x=1", 301, "/fr/billing/refund?x=1"},
+		{"/fr/docs/", 301, "/fr/"},
+		{"/fr/docs", 301, "/fr/"},
+		{"/pt_br/docs/billing/refund", 301, "/pt-BR/billing/refund"},
+		{"/en/docs/billing/refund", 301, "/billing/refund"},
+		{"/fr/docs/billing/nothing", 404, ""},
+		{"/de/docs/billing/refund", 404, ""},
+	} {
+		w := e.do(t, http.MethodGet, tt.path, nil)
+		if w.Code != tt.code || w.Header().Get("Location") != tt.to {
+			t.Errorf("%s: %d → %q, want %d → %q", tt.path, w.Code, w.Header().Get("Location"), tt.code, tt.to)
+		}
+	}
+}
+
 // TestIncludedPicturesServed: a picture shown by an included file is
 // published with the article that includes it, like its own.
 func TestIncludedPicturesServed(t *testing.T) {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/guichet/guichet/site/i18n"
@@ -108,6 +109,21 @@ func (st *state) variantOf(p string) (variantTarget, bool) {
 			k = "/"
 		}
 		to, ok = idx[k]
+	}
+	if !ok {
+		// Docusaurus serves a locale's docs under its prefix
+		// (/fr/docs/…, /fr/docs/ their home).
+		seg, rest, _ := strings.Cut(strings.TrimPrefix(k, "/"), "/")
+		if loc, _, isLoc := i18n.Canonical(seg); isLoc && (rest == "docs" || strings.HasPrefix(rest, "docs/")) && slices.Contains(st.view.Lib.Config.Locales, loc) {
+			prefix := "/" + strings.ToLower(loc)
+			if loc == st.view.Lib.Config.DefaultLocale {
+				prefix = ""
+			}
+			if k = strings.TrimSuffix(prefix+strings.TrimPrefix(rest, "docs"), "/"); k == "" {
+				k = "/"
+			}
+			to, ok = idx[k]
+		}
 	}
 	if !ok || !to.gone && to.to == escapePath(p) {
 		return variantTarget{}, false

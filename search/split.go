@@ -27,6 +27,9 @@ const (
 	// minSecondPart is the fewest letters of the second part ("up" of
 	// "back up").
 	minSecondPart = 2
+	// minSplitTexts is the fewest articles whose text (not a title or a
+	// heading) must write the two words side by side.
+	minSplitTexts = 2
 	// maxSplitDocs bounds the articles read for the two words side by
 	// side.
 	maxSplitDocs = 20
@@ -90,10 +93,11 @@ func (li *localeIndex) termOf(w string) string {
 	return string(toks[0].Term)
 }
 
-// writtenTogether reports whether an article writes folded words a then b
-// side by side (in its title, a heading or its body), looked for in up to
-// maxSplitDocs of the articles holding their terms (ta, and tb unless b is
-// a stop word).
+// writtenTogether reports whether the articles write folded words a then b
+// side by side: in a title or a heading, or in the text of minSplitTexts
+// articles (one sentence's "do not ice the site" makes no "notice"),
+// looked for in up to maxSplitDocs of the articles holding their terms
+// (ta, and tb unless b is a stop word).
 func (li *localeIndex) writtenTogether(ctx context.Context, a, b, ta, tb string) (bool, error) {
 	anyField := func(t string) query.Query {
 		var qs []query.Query
@@ -110,14 +114,25 @@ func (li *localeIndex) writtenTogether(ctx context.Context, a, b, ta, tb string)
 	if err != nil {
 		return false, err
 	}
+	inText := 0
 	for _, h := range sr.Hits {
 		d, err := li.doc(h.ID)
 		if err != nil {
 			return false, err
 		}
 		art := li.docs[d]
-		if li.sideBySide(textnorm.Fold(art.Title), a, b, tb) || li.sideBySide(textnorm.Fold(art.Text), a, b, tb) {
+		if li.sideBySide(textnorm.Fold(art.Title), a, b, tb) {
 			return true, nil
+		}
+		for _, hd := range art.Headings {
+			if li.sideBySide(textnorm.Fold(hd.Text), a, b, tb) {
+				return true, nil
+			}
+		}
+		if li.sideBySide(textnorm.Fold(art.Text), a, b, tb) {
+			if inText++; inText >= minSplitTexts {
+				return true, nil
+			}
 		}
 	}
 	return false, nil

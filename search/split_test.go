@@ -46,6 +46,22 @@ func TestJoinedQueryWords(t *testing.T) {
 			}
 		}
 	}
+	// Two words side by side in one sentence of one article's text are
+	// chance ("do not ice the site" is no "notice"); in two articles, or
+	// in a title or heading, the way the articles write it.
+	once := helpLibrary("joined-once",
+		art("vacc", "en", "help", "Vaccinations", "", nil, sec("", "", "Use the paw scan reader at the desk.")),
+		art("other", "en", "help", "Opening hours", "", nil, sec("", "", "The paw prints scan easily.")),
+	)
+	if got := ids(search(t, buildLib(t, once, ""), "pawscan", "en")); len(got) != 0 {
+		t.Errorf("search(pawscan) = %v with 'paw scan' in one article's text, want nothing", got)
+	}
+	once.Articles = append(once.Articles, art("chip", "en", "help", "Read a microchip", "", nil, sec("", "", "Hold the paw scan over the neck.")))
+	once.Hash = "joined-twice"
+	if got := ids(search(t, buildLib(t, once, ""), "pawscan", "en")); !slices.Contains(got, "vacc") || !slices.Contains(got, "chip") {
+		t.Errorf("search(pawscan) = %v with 'paw scan' in two articles' text, want both", got)
+	}
+
 	// While typed, a word that begins some article's word is that word
 	// being typed ("login" of "Loginfo"), not two words; once typed, it
 	// is.

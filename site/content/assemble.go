@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -261,7 +262,7 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 				if meta.Label != "" {
 					c.Title = meta.Label
 				}
-				c.Weight = int(math.Round(meta.Position))
+				c.Weight = int(meta.Position.(float64))
 				c.Description = meta.Link.Description
 			}
 			fallback, own := indexes[dir][def], indexes[dir][loc]
@@ -316,8 +317,9 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 // _category_.json (or .yml): the folder's title, order and description.
 type docusaurusCategory struct {
 	Label string `json:"label" yaml:"label"`
-	// Position may be fractional in Docusaurus (2.5 between 2 and 3).
-	Position float64 `json:"position" yaml:"position"`
+	// Position is read by position(): a number, fractional in Docusaurus
+	// (2.5 between 2 and 3), or a number written as a string ("2").
+	Position any `json:"position" yaml:"position"`
 	Link     struct {
 		Description string `json:"description" yaml:"description"`
 	} `json:"link" yaml:"link"`
@@ -341,25 +343,49 @@ func (l *loader) categoryFile(dir string) (docusaurusCategory, bool) {
 			}
 		}
 		if err != nil {
-			line := 0
+			line, msg := 0, err.Error()
 			var syntax *json.SyntaxError
 			var typ *json.UnmarshalTypeError
 			switch {
 			case errors.As(err, &syntax):
 				line = lineAtOffset(data, syntax.Offset)
 			case errors.As(err, &typ):
-				line = lineAtOffset(data, typ.Offset)
+				// In the file's words, not Go's ("Go struct field …").
+				line, msg = lineAtOffset(data, typ.Offset), fmt.Sprintf("`%s` must be text, not %s", typ.Field, typ.Value)
 			}
-			l.probs = append(l.probs, warningAt(site.KindFile, p, line, "", "cannot read the folder's label and position: %v", err))
+			l.probs = append(l.probs, warningAt(site.KindFile, p, line, "", "cannot read the folder's label and position: %s", msg))
 			return meta, false
 		}
-		if w := math.Round(meta.Position); w != meta.Position {
+		pos, ok := position(meta.Position)
+		switch {
+		case !ok:
 			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "position",
-				"position %v is read as %v: folders are ordered by whole numbers (renumber the positions to keep the order you meant)", meta.Position, w))
+				"position %q is not a number: the folder keeps its label and comes after the folders with a position; write a number, like 2", fmt.Sprint(meta.Position)))
+		case math.Round(pos) != pos:
+			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "position",
+				"position %v is read as %v: folders are ordered by whole numbers (renumber the positions to keep the order you meant)", pos, math.Round(pos)))
 		}
+		meta.Position = math.Round(pos)
 		return meta, true
 	}
 	return meta, false
+}
+
+// position reads a _category_ file's position: a number, or a number
+// written as a string; 0 and ok for none, false for anything else.
+func position(v any) (float64, bool) {
+	switch x := v.(type) {
+	case nil:
+		return 0, true
+	case float64:
+		return x, true
+	case int:
+		return float64(x), true
+	case string:
+		f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
+		return f, err == nil
+	}
+	return 0, false
 }
 
 // resolver answers the renderer's questions about link targets.

@@ -530,8 +530,9 @@ func TestMkDocsContentNotIndented(t *testing.T) {
 
 // TestDocusaurusCategoryFile: a _category_.json gives its folder a title
 // and an order; a fractional position (Docusaurus allows 2.5) keeps the
-// label, read as the nearest whole number with a warning; a file that does
-// not parse names its line.
+// label, read as the nearest whole number with a warning, as does a
+// position that is no number (none, with a warning); a file that does not
+// parse names its line.
 func TestDocusaurusCategoryFile(t *testing.T) {
 	for _, tt := range []struct {
 		name, file, data string
@@ -543,7 +544,9 @@ func TestDocusaurusCategoryFile(t *testing.T) {
 		{"fractional", "_category_.json", `{"label": "Field work", "position": 2.5}`, "Field work", 3, 0, "position 2.5 is read as 3"},
 		{"yaml fractional", "_category_.yml", "label: Field work\nposition: 1.25\n", "Field work", 1, 0, "position 1.25 is read as 1"},
 		{"trailing comma", "_category_.json", "{\n  \"label\": \"Field work\",\n  \"position\": 2,\n}\n", "Fields", 0, 4, "cannot read"},
-		{"wrong type", "_category_.json", "{\n  \"label\": \"Field work\",\n  \"position\": \"two\"\n}\n", "Fields", 0, 3, "cannot read"},
+		{"not a number", "_category_.json", "{\n  \"label\": \"Field work\",\n  \"position\": \"two\"\n}\n", "Field work", 0, 0, `position "two" is not a number: the folder keeps its label`},
+		{"a number as a string", "_category_.json", `{"label": "Field work", "position": "2"}`, "Field work", 2, 0, ""},
+		{"wrong type", "_category_.json", "{\n  \"label\": [\"Field work\"]\n}\n", "Fields", 0, 2, "cannot read the folder's label and position: `label` must be text, not array"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			lib := load(t, map[string]string{

@@ -518,11 +518,15 @@ func ArticleOf(v *site.View, ref, locale string) string {
 	return ""
 }
 
-// onHost reports whether the full URL u is on the help center's host: that
-// of base (the configured base_url, "www." or not, any port) when set is
-// true; any host when base_url is not set, since the site's host is then
-// not known.
+// onHost reports whether the full URL u is on the help center's host: a
+// web address (http or https, no user name before the host) on that of
+// base (the configured base_url, "www." or not, any port) when set is
+// true; on any host when base_url is not set, since the site's host is
+// then not known.
 func onHost(u, base *url.URL, set bool) bool {
+	if u.User != nil || u.Scheme != "http" && u.Scheme != "https" {
+		return false // "https://evil.example@help.example.com/…", ftp://
+	}
 	if !set {
 		return true
 	}

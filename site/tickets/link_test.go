@@ -68,6 +68,8 @@ func TestLinker(t *testing.T) {
 		{"explicit URL, query and anchor", site.Ticket{Subject: "hello", Article: "https://help.example.com/sync/calendar/?utm=1#top"}, "explicit:sync/calendar", 0},
 		{"explicit URL on www. and a port", site.Ticket{Subject: "hello", Article: "https://WWW.help.example.com:443/sync/calendar"}, "explicit:sync/calendar", 0},
 		{"a URL of another site names no article", site.Ticket{Subject: "hello", Article: "https://shop.example.org/sync/calendar"}, ":", 0},
+		{"a user name before the host names no article", site.Ticket{Subject: "hello", Article: "https://shop.example.org@help.example.com/sync/calendar"}, ":", 0},
+		{"another scheme names no article", site.Ticket{Subject: "hello", Article: "ftp://help.example.com/sync/calendar"}, ":", 0},
 		{"explicit id of another locale", site.Ticket{Subject: "hello", Locale: "fr", Article: "sync/calendar"}, "explicit:sync/calendar", 0},
 		{"unknown reference falls through to tags", site.Ticket{Subject: "hello", Article: "/nope", Tags: []string{"CLIENT"}}, "tag:payments/client-refund", 0},
 		{"a draft is never named", site.Ticket{Subject: "printer jammed", Article: "sync/secret"}, ":", 0},

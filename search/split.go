@@ -110,7 +110,12 @@ func (li *localeIndex) writtenTogether(ctx context.Context, a, b, ta, tb string)
 	if tb != "" {
 		q = bleve.NewConjunctionQuery(q, anyField(tb))
 	}
-	sr, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, maxSplitDocs, 0, false))
+	// By ID, not by score: the same articles are read whatever the
+	// index's history (an updated index scores in another order than a
+	// whole build), so a word splits the same way in both.
+	req := bleve.NewSearchRequestOptions(q, maxSplitDocs, 0, false)
+	req.SortBy([]string{"_id"})
+	sr, err := li.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return false, err
 	}
@@ -196,6 +201,20 @@ func (li *localeIndex) continues(ctx context.Context, p string) bool {
 		return true
 	}
 	defer d.Close()
-	e, err := d.Next()
-	return err != nil || e != nil
+	// The dictionary may still hold the words of articles removed since
+	// the index was built (an update): only a word some article has now
+	// counts.
+	for seen := 0; seen < maxPartTerms; seen++ {
+		e, err := d.Next()
+		if err != nil {
+			return true
+		}
+		if e == nil {
+			return false
+		}
+		if li.vocab[e.Term] > 0 {
+			return true
+		}
+	}
+	return true
 }

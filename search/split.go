@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -156,13 +155,13 @@ func (li *localeIndex) sideBySide(text, a, b, tb string) bool {
 		}
 		start, end := i+k, i+k+len(pair)
 		i = start + 1
-		if r, _ := utf8.DecodeLastRuneInString(text[:start]); start > 0 && wordRune(r) {
+		if r, _ := utf8.DecodeLastRuneInString(text[:start]); start > 0 && inWord(r) {
 			continue
 		}
 		rest := end
 		for rest < len(text) {
 			r, size := utf8.DecodeRuneInString(text[rest:])
-			if !wordRune(r) {
+			if !inWord(r) {
 				break
 			}
 			rest += size
@@ -171,12 +170,6 @@ func (li *localeIndex) sideBySide(text, a, b, tb string) bool {
 			return true
 		}
 	}
-}
-
-// wordRune reports whether r is part of a word: a letter, a digit or a
-// mark.
-func wordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 // continues reports whether some article has a word that folded word p

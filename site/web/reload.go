@@ -75,9 +75,10 @@ func (s *Server) apiReload(c echo.Context) error {
 }
 
 // reloadAnswer is the answer of POST /api/v1/reload?wait=1: the content's
-// hash as served, its errors as guichet check reports them (an article
-// with one that stops it from rendering is skipped, or served at its last
-// good version), and the files served at their last good version.
+// hash as served, the errors of its files as guichet check reports them
+// (check adds site-wide ones; an article with one that stops it from
+// rendering is skipped, or served at its last good version), and the
+// files served at their last good version.
 type reloadAnswer struct {
 	Status  string         `json:"status"`
 	Content string         `json:"content"`

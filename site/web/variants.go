@@ -102,33 +102,34 @@ func (st *state) variantOf(p string) (variantTarget, bool) {
 			to, ok = idx[k]
 		}
 	}
-	if !ok && (k == "/docs" || strings.HasPrefix(k, "/docs/")) {
-		// Docusaurus serves its docs under /docs/ (/docs/ itself their
-		// home): a site moved here keeps its visitors' links.
-		if k = strings.TrimPrefix(k, "/docs"); k == "" {
-			k = "/"
-		}
-		to, ok = idx[k]
-	}
 	if !ok {
-		// Docusaurus serves a locale's docs under its prefix
-		// (/fr/docs/…, /fr/docs/ their home).
-		seg, rest, _ := strings.Cut(strings.TrimPrefix(k, "/"), "/")
-		if loc, _, isLoc := i18n.Canonical(seg); isLoc && (rest == "docs" || strings.HasPrefix(rest, "docs/")) && slices.Contains(st.view.Lib.Config.Locales, loc) {
-			prefix := "/" + strings.ToLower(loc)
-			if loc == st.view.Lib.Config.DefaultLocale {
-				prefix = ""
-			}
-			if k = strings.TrimSuffix(prefix+strings.TrimPrefix(rest, "docs"), "/"); k == "" {
-				k = "/"
-			}
-			to, ok = idx[k]
+		if d, isDocs := st.withoutDocs(k); isDocs {
+			to, ok = idx[d]
 		}
 	}
 	if !ok || !to.gone && to.to == escapePath(p) {
 		return variantTarget{}, false
 	}
 	return to, true
+}
+
+// withoutDocs returns path key k without the /docs segment Docusaurus
+// serves docs under, after the locale's prefix if any (/docs/x → /x,
+// /fr/docs/x → /fr/x, /docs/ → /, /fr/docs → /fr): a site moved here keeps
+// its visitors' links. false when k has no such segment.
+func (st *state) withoutDocs(k string) (string, bool) {
+	prefix, rest := "", k
+	seg, after, _ := strings.Cut(strings.TrimPrefix(k, "/"), "/")
+	if loc, _, isLoc := i18n.Canonical(seg); isLoc && slices.Contains(st.view.Lib.Config.Locales, loc) {
+		prefix, rest = strings.ToLower(localePrefix(st.view, loc)), "/"+after
+	}
+	if rest != "/docs" && !strings.HasPrefix(rest, "/docs/") {
+		return "", false
+	}
+	if d := strings.TrimSuffix(prefix+strings.TrimPrefix(rest, "/docs"), "/"); d != "" {
+		return d, true
+	}
+	return "/", true
 }
 
 // encodedVariant returns the canonical form of a request whose path

@@ -84,6 +84,12 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 	known := articleFields()
 	var cur field
 	fail := func(p *site.Problem) bool {
+		if p != nil && p.Severity == site.SeverityWarning {
+			// A value read another way than written (a fractional
+			// weight, rounded): it stands, with the warning.
+			probs = append(probs, *p)
+			return false
+		}
 		if p != nil {
 			if cur.orig != "" {
 				// Another tool's field that does not fit: ignored.

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
 	"net/url"
 	"path"
 	"sort"
@@ -262,7 +261,7 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 				if meta.Label != "" {
 					c.Title = meta.Label
 				}
-				c.Weight = int(meta.Position.(float64))
+				c.Weight = meta.weight
 				c.Description = meta.Link.Description
 			}
 			fallback, own := indexes[dir][def], indexes[dir][loc]
@@ -320,6 +319,7 @@ type docusaurusCategory struct {
 	// Position is read by position(): a number, fractional in Docusaurus
 	// (2.5 between 2 and 3), or a number written as a string ("2").
 	Position any `json:"position" yaml:"position"`
+	weight   int // Position as a weight (categoryFile)
 	Link     struct {
 		Description string `json:"description" yaml:"description"`
 	} `json:"link" yaml:"link"`
@@ -357,15 +357,16 @@ func (l *loader) categoryFile(dir string) (docusaurusCategory, bool) {
 			return meta, false
 		}
 		pos, ok := position(meta.Position)
-		switch {
-		case !ok:
+		if !ok {
 			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "position",
 				"position %q is not a number: the folder keeps its label and comes after the folders with a position; write a number, like 2", fmt.Sprint(meta.Position)))
-		case math.Round(pos) != pos:
-			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "position",
-				"position %v is read as %v: folders are ordered by whole numbers (renumber the positions to keep the order you meant)", pos, math.Round(pos)))
 		}
-		meta.Position = math.Round(pos)
+		w, prob := wholeWeight(p, 0, "position", pos, "folders")
+		if prob != nil {
+			prob.Kind = site.KindFile
+			l.probs = append(l.probs, *prob)
+		}
+		meta.weight = w
 		return meta, true
 	}
 	return meta, false

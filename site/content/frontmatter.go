@@ -206,16 +206,31 @@ func asInt(file string, f field) (int, *site.Problem) {
 		if isNull(f.value) {
 			return 0, nil
 		}
-		p := typeError(file, f, "a whole number")
 		var x float64
-		if f.value.Tag == "!!float" && f.value.Decode(&x) == nil {
-			p.Message = fmt.Sprintf("field `%s` must be a whole number, not %s: pages are ordered by whole numbers; write %v and renumber the others to keep your order", f.label(), f.value.Value, math.Round(x))
-		} else {
-			p.Message += ": write a number without quotes, like 10"
+		if f.value.Tag == "!!float" && f.value.Decode(&x) == nil && !math.IsNaN(x) && !math.IsInf(x, 0) {
+			// Docusaurus allows 2.5 (between 2 and 3): the nearest whole
+			// number, as for a _category_ file's position (wholeWeight).
+			w, p := wholeWeight(file, f.line, f.name, x, "pages")
+			return w, p
 		}
+		p := typeError(file, f, "a whole number")
+		p.Message += ": write a number without quotes, like 10"
 		return 0, &p
 	}
 	return n, nil
+}
+
+// wholeWeight reads a fractional weight or position x as the nearest
+// whole number, with a warning at line of file naming what it orders
+// (pages, folders); a whole x reads as itself, with none.
+func wholeWeight(file string, line int, fieldName string, x float64, what string) (int, *site.Problem) {
+	w := math.Round(x)
+	if w == x {
+		return int(w), nil
+	}
+	p := warningAt(site.KindFrontMatter, file, line, fieldName,
+		"%s %v is read as %v: %s are ordered by whole numbers (renumber the others to keep the order you meant)", fieldName, x, w, what)
+	return int(w), &p
 }
 
 func asBool(file string, f field) (bool, *site.Problem) {

@@ -653,3 +653,32 @@ func TestMkDocsAdmonitionAsText(t *testing.T) {
 		}
 	}
 }
+
+// TestFractionalWeights: a fractional weight, as Docusaurus allows, is
+// read as the nearest whole number with a warning, in an article's front
+// matter (weight, sidebar_position) as in a _category_ file: one rule.
+func TestFractionalWeights(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/a.md":            "---\ntitle: A\nsidebar_position: 1.5\n---\nA.\n",
+		"guides/b.md":            "---\ntitle: B\nweight: 2.4\n---\nB.\n",
+		"guides/_category_.json": `{"label": "Guides", "position": 3.5}`,
+	})
+	if a, b := article(t, lib, "guides/a.md"), article(t, lib, "guides/b.md"); a.Weight != 2 || b.Weight != 2 {
+		t.Errorf("weights %d and %d, want 2 and 2", a.Weight, b.Weight)
+	}
+	for _, c := range lib.Categories {
+		if c.ID == "guides" && c.Weight != 4 {
+			t.Errorf("category weight %d, want 4", c.Weight)
+		}
+	}
+	n := 0
+	for _, p := range lib.Problems {
+		if p.Severity != site.SeverityWarning || !strings.Contains(p.Message, "is read as") {
+			t.Errorf("problem %s", p)
+		}
+		n++
+	}
+	if n != 3 {
+		t.Errorf("%d warnings, want 3: %v", n, lib.Problems)
+	}
+}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"slices"
 	"testing"
 
@@ -273,6 +274,34 @@ func TestCodeWithoutItsZeroInBody(t *testing.T) {
 		r := search(t, ix, tt.q, "en")
 		if got := ids(r); len(got) == 0 || got[0] != tt.first || r.Weak {
 			t.Errorf("Search(%q) = %v (weak %t), want %s answering", tt.q, got, r.Weak, tt.first)
+		}
+	}
+}
+
+// TestLinkReadsCodesAsSearch: a ticket naming a code typed without the
+// zero the articles write links to that code's article, as search finds
+// it ("Band shows E7" linked the E042 article at 0.605); another code's
+// article is never linked.
+func TestLinkReadsCodesAsSearch(t *testing.T) {
+	lib := helpLibrary("link-codes",
+		art("e07", "en", "help", "Error E07 on the band", "", nil, sec("", "", "The band shows E07 when the sensor is dirty. Clean it.")),
+		art("e042", "en", "help", "Error E042: sync failed", "", nil, sec("", "", "The band shows E042 when sync fails. Restart the app.")),
+		art("charge", "en", "help", "Charge the band", "", nil, sec("", "", "Use the magnetic cable.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct {
+		subject, want string // "" for no link
+	}{
+		{"Band shows E7", "e07"},
+		{"Re: [Ticket #123] Band shows E42", "e042"},
+		{"Band shows E9", ""},
+	} {
+		id, conf, err := ix.Link(context.Background(), "en", tt.subject, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if linked := conf >= site.DefaultTicketConfidence; tt.want == "" && linked || tt.want != "" && (!linked || id != tt.want) {
+			t.Errorf("Link(%q) = %s at %.3f, want %q", tt.subject, id, conf, tt.want)
 		}
 	}
 }

@@ -59,7 +59,7 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 		}
 		for _, t := range w.forms {
 			f := formFactor
-			if t == paddedCode(li.vocab, w.stem) || t == wholeVersion(li.vocab, w.stem) {
+			if t == writtenForm(li.vocab, w.stem) {
 				// The very code or version, as the articles write it ("E7"
 				// is "E07", "v4" "4.0"): present as if typed so, even
 				// where only a body has it.

@@ -97,6 +97,9 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		}
 		term := func(i int) string {
 			w := ws[i]
+			if f := writtenForm(li.vocab, w.stem); f != "" {
+				return f // "E7" is the "E07" the articles write
+			}
 			if isCode[i] {
 				return w.stem
 			}

@@ -164,7 +164,13 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 		}
 		w := word{plain: string(t.Term), stem: stems[s]}
 		if typos && w.stem != "" && li.vocab[w.stem] == 0 {
-			if a, b, ta, tb, ok := li.splitWord(ctx, w.plain); ok && !(typing && k == last && li.continues(ctx, w.plain)) {
+			a, b, ta, tb, ok := li.splitWord(ctx, w.plain)
+			if !ok && w.stem != w.plain {
+				// A plural or another form of the joined word ("logins",
+				// "backups"): its stem, as the articles write it.
+				a, b, ta, tb, ok = li.splitWord(ctx, w.stem)
+			}
+			if ok && !(typing && k == last && li.continues(ctx, w.plain)) {
 				qa.words = append(qa.words, word{plain: a, stem: ta}, word{plain: b, stem: tb})
 				at = append(at, s, s)
 				splitLast = k == last
@@ -173,10 +179,7 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 		}
 		w.short = utf8.RuneCountInString(w.plain) < minCorrected
 		w.forms = li.otherForms(w.stem)
-		if f := paddedCode(li.vocab, w.stem); f != "" {
-			w.forms = append(w.forms, f)
-		}
-		if f := wholeVersion(li.vocab, w.stem); f != "" {
+		if f := writtenForm(li.vocab, w.stem); f != "" {
 			w.forms = append(w.forms, f)
 		}
 		// Numbers (order, account, error codes) are taken as typed: a
@@ -438,6 +441,17 @@ func paddedCode(vocab map[string]int, stem string) string {
 		}
 	}
 	return ""
+}
+
+// writtenForm returns the code or version the articles write for a stem
+// typed otherwise ("e7" for "E07", "v4" for "4.0"; see paddedCode and
+// wholeVersion), "" for none: the very term, which search, coverage and
+// ticket linking read in its place.
+func writtenForm(vocab map[string]int, stem string) string {
+	if f := paddedCode(vocab, stem); f != "" {
+		return f
+	}
+	return wholeVersion(vocab, stem)
 }
 
 // wholeVersion returns the version the articles write "N.0" for a major

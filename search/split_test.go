@@ -31,6 +31,8 @@ func TestJoinedQueryWords(t *testing.T) {
 		{"eartags", "tags"},
 		{"furrowlink", "link"},
 		{"backup", "backup"},
+		{"backups", "backup"},
+		{"logins", "login"},
 		{"username", "user"},
 		// "car" and "ton" are never side by side.
 		{"carton", ""},

@@ -101,6 +101,30 @@ func (qa *queryAnalysis) codeMarkers(li *localeIndex) map[int]string {
 	return out
 }
 
+// announcesCode reports whether word i of qa is a code word (site.CodeWord)
+// next to a word of letters and digits, typed or being typed, other code
+// words between them ("code E07", "err E4" while E4 is typed, "error code
+// E07", "E07 code"): it says a code follows, which the articles holding
+// the code may not write, so in autocomplete it only ranks the matches of
+// the code and never narrows them ("code E07" suggested nothing on a help
+// center writing "Error E07").
+func (qa *queryAnalysis) announcesCode(i int) bool {
+	plains := qa.plains()
+	if !site.CodeWord(plains[i]) {
+		return false
+	}
+	for _, step := range []int{-1, 1} {
+		j := i + step
+		for j >= 0 && j < len(plains) && site.CodeWord(plains[j]) {
+			j += step
+		}
+		if j >= 0 && j < len(plains) && site.CodeLike(plains[j]) {
+			return true
+		}
+	}
+	return false
+}
+
 // holdsCodes reports whether the article of hit h holds every error code
 // its query names (codeTerms), in any field; true when it names none.
 func holdsCodes(ctx context.Context, h ranked) (bool, error) {

@@ -305,3 +305,59 @@ func TestLinkReadsCodesAsSearch(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestCodeWord: autocomplete offers the article holding a code
+// however the visitor announces it, while the code is still being typed
+// ("code E0", "err E4") and once typed, in the interface's languages
+// ("Fehler E7", "código E07"): a code word the articles do not write
+// suggested nothing, since every word that carries meaning must match in
+// autocomplete. Without a code next to it, the word still narrows ("code
+// magnet" offers nothing where no article writes "code").
+func TestSuggestCodeWord(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en", "de", "es"}},
+		Hash:       "suggest-code-words",
+		Categories: []*site.Category{{ID: "help", Locale: "en", Title: "Help"}, {ID: "help", Locale: "de", Title: "Hilfe"}, {ID: "help", Locale: "es", Title: "Ayuda"}},
+	}
+	lib.Articles = []*site.Article{
+		art("gps", "en", "help", "GPS signal lost or slow to find satellites", "Why the GPS takes long to lock.", nil,
+			sec("", "", "The first fix after a long break can take five minutes."),
+			sec("E07: GNSS timeout", "e07", "E07 means the receiver found no satellites within 10 minutes.")),
+		art("cadence", "en", "help", "E042: cadence magnet lost", "The magnet moved.", nil,
+			sec("", "", "E042 shows when the cadence magnet is too far from the sensor.")),
+		art("mount", "en", "help", "Mount the computer on your handlebar", "Out-front and stem mounts.", nil,
+			sec("", "", "Tighten the two bolts to 4 Nm.")),
+		art("gps", "de", "help", "GPS-Signal verloren", "Warum das GPS lange braucht.", nil,
+			sec("E07: GNSS-Zeitüberschreitung", "e07", "E07 bedeutet, dass der Empfänger keine Satelliten fand.")),
+		art("gps", "es", "help", "Señal GPS perdida", "Por qué el GPS tarda.", nil,
+			sec("E07: tiempo de GNSS agotado", "e07", "E07 significa que el receptor no encontró satélites.")),
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct {
+		query, locale string
+		want          []string
+	}{
+		{"code E07", "en", []string{"gps"}},
+		{"code e07", "en", []string{"gps"}},
+		{"err E42", "en", []string{"cadence"}},
+		{"error code E07", "en", []string{"gps"}},
+		{"E07 code", "en", []string{"gps"}},
+		{"code E0", "en", []string{"cadence", "gps"}},
+		{"Fehler E7", "de", []string{"gps"}},
+		{"Fehlercode E07", "de", []string{"gps"}},
+		{"código E07", "es", []string{"gps"}},
+		{"code magnet", "en", nil},
+	} {
+		r := suggest(t, ix, tt.query, tt.locale)
+		got := ids(r)
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Suggest(%q, %s) = %v, want %v", tt.query, tt.locale, got, tt.want)
+		}
+		if tt.want != nil && tt.query != "code E0" {
+			if s := search(t, ix, tt.query, tt.locale); len(s.Hits) == 0 || s.Weak {
+				t.Errorf("Search(%q, %s) = %v (weak %v), want an answer", tt.query, tt.locale, ids(s), s.Weak)
+			}
+		}
+	}
+}

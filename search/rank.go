@@ -162,6 +162,12 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 		if n == 1 && syn == nil && comp == nil && !typing(i) && li.rare(qa, i) {
 			c.rare = true
 		}
+		if n == 1 && syn == nil && comp == nil && qa.suggest && qa.announcesCode(i) {
+			// Search keeps it: its last pass lists the articles about
+			// errors, as related, for a code none holds ("error E99"),
+			// and coverage reads it as the code (codeMarkers).
+			c.meaning, c.optional = false, true
+		}
 		if n == 1 && syn == nil && comp == nil && qa.suggest && !body {
 			c.word, c.typing = words[i], typing(i)
 			c.key = championKey(qa, c.word, c.typing)

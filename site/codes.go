@@ -13,17 +13,25 @@ import (
 
 // codeWords are the words after which a number names a code whatever its
 // value: "error 1935", "event 2004", "exit code 1", "status 2001", "KB
-// 2019", "erreur 1935", "code d'erreur 2003". English and French, and
-// words read alike in other languages.
+// 2019", "erreur 1935", "code d'erreur 2003", "Fehler E7", "código 12".
+// In the default theme's languages (Arabic aside), folded as the analyses
+// give them.
 var codeWords = map[string]bool{
 	"error": true, "errors": true, "err": true, "erreur": true, "erreurs": true,
 	"code": true, "codes": true, "event": true, "events": true, "evenement": true, "evenements": true,
 	"id": true, "status": true, "statut": true, "kb": true,
+	// German, Spanish, Italian, Dutch, Portuguese.
+	"fehler": true, "fehlercode": true, "fehlermeldung": true, "statuscode": true,
+	"errores": true, "codigo": true, "codigos": true,
+	"errore": true, "errori": true, "codice": true, "codici": true,
+	"fout": true, "fouten": true, "foutcode": true, "foutmelding": true,
+	"erro": true, "erros": true,
 }
 
 // CodeWord reports whether word (folded, lower-cased) announces a code:
-// error, err, code, event, id, status, KB, erreur, évènement, statut and
-// their plurals, elided or not ("d'erreur", "l’evenement").
+// error, err, code, event, id, status, KB, erreur, évènement, statut,
+// Fehler, código, errore, codice, fout, erro and their plurals, elided or
+// not ("d'erreur", "l’evenement", "dell'errore").
 func CodeWord(word string) bool {
 	if i := strings.LastIndexAny(word, "'’"); i >= 0 {
 		_, n := utf8.DecodeRuneInString(word[i:])

@@ -66,6 +66,9 @@ const (
 	TicketCreated  = "created"
 	TicketUpdated  = "updated"
 	TicketRejected = "rejected"
+	// TicketIgnored: an automatic reply or a bounce (tickets.AutoReply),
+	// not stored: no customer asked anything.
+	TicketIgnored = "ignored"
 )
 
 // Limits on ingested tickets.

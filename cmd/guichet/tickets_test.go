@@ -89,6 +89,10 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 		// Unlinked: nothing answers these; two of them make a gap.
 		fmt.Sprintf(`{"external_id":"pr-1","subject":"Printer does not print receipts","created_at":%q}`, day(1)),
 		fmt.Sprintf(`{"external_id":"pr-2","subject":"printer not printing receipts","created_at":%q}`, day(4)),
+		// Ignored: an out-of-office message and a bounce are no one's
+		// question (they would make the printer gap four people).
+		fmt.Sprintf(`{"external_id":"ooo-1","subject":"Automatic reply: Printer does not print receipts","created_at":%q}`, day(1)),
+		fmt.Sprintf(`{"external_id":"ooo-2","subject":"Undeliverable: printer not printing receipts","created_at":%q}`, day(2)),
 		// Rejected, each for its own reason.
 		`{"external_id":"bad-1","subject":"","created_at":"2026-11-01"}`,
 		`{"external_id":"bad-2","subject":"No date"}`,
@@ -100,8 +104,8 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 		t.Fatalf("batch: %d %s", w.Code, w.Body)
 	}
 	var resp struct {
-		Created, Updated, Rejected int
-		Results                    []struct {
+		Created, Updated, Rejected, Ignored int
+		Results                             []struct {
 			ExternalID string `json:"external_id"`
 			Status     string
 			Changed    bool
@@ -115,7 +119,7 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
 		t.Fatal(err)
 	}
-	if resp.Created != 10 || resp.Rejected != 4 || len(resp.Results) != 14 {
+	if resp.Created != 10 || resp.Rejected != 4 || resp.Ignored != 2 || len(resp.Results) != 16 {
 		t.Fatalf("counts: %+v", resp)
 	}
 	wantLinks := map[string]string{"cal-0": "search:sync/calendar", "1001": "tag:billing/refunds", "exp-1": "explicit:sync/exports", "pr-1": ":"}
@@ -257,7 +261,8 @@ func TestTicketsImport(t *testing.T) {
 		"3,No date,,,en,\n" +
 		"4,Bad date,,yesterday,en,\n" +
 		"5,,,2026-11-02,en,\n" +
-		"6,Exports,,2026-11-03,,sync/exports\n"
+		"6,Exports,,2026-11-03,,sync/exports\n" +
+		"7,Automatic reply: Refund for my order,,2026-11-04,en,\n"
 	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -272,20 +277,23 @@ func TestTicketsImport(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, errb.String())
 		}
 	}
-	if !strings.Contains(out.String(), "6 rows") || !strings.Contains(out.String(), "3 created, 0 updated, 0 unchanged, 3 skipped") ||
+	if !strings.Contains(out.String(), "7 rows") || !strings.Contains(out.String(), "3 created, 0 updated, 0 unchanged, 3 skipped, 1 ignored (automatic replies and bounces)") ||
 		!strings.Contains(out.String(), "1 by explicit") || !strings.Contains(out.String(), "1 by tag") {
 		t.Errorf("summary:\n%s", out.String())
 	}
 	out.Reset()
 	errb.Reset()
 	run(context.Background(), args, &out, &errb)
-	if !strings.Contains(out.String(), "0 created, 0 updated, 3 unchanged, 3 skipped") {
+	if !strings.Contains(out.String(), "0 created, 0 updated, 3 unchanged, 3 skipped, 1 ignored") {
 		t.Errorf("second import:\n%s", out.String())
 	}
 	db := openDB(t, filepath.Join(data, "guichet.db"))
-	stored, err := db.ExistingTickets(context.Background(), []string{"2"})
+	stored, err := db.ExistingTickets(context.Background(), []string{"2", "7"})
 	if err != nil || stored["2"].Locale != "fr" || stored["2"].Subject != "Google calendar not syncing" {
 		t.Errorf("ticket 2 stored as %+v (%v), want locale fr, subject on one line", stored["2"], err)
+	}
+	if _, ok := stored["7"]; ok {
+		t.Error("the automatic reply (ticket 7) was stored")
 	}
 	// Without --format, the export is recognised from its header.
 	out.Reset()

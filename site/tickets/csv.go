@@ -630,13 +630,15 @@ func parseNumericDate(s string, loc *time.Location, order string) (t time.Time, 
 
 // Summary counts what an import did.
 type Summary struct {
-	Rows      int            `json:"rows"`
-	Created   int            `json:"created"`
-	Updated   int            `json:"updated"`
-	Unchanged int            `json:"unchanged"`
-	Rejected  int            `json:"rejected"`
-	Linked    map[string]int `json:"linked"` // by method
-	Unlinked  int            `json:"unlinked"`
+	Rows      int `json:"rows"`
+	Created   int `json:"created"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	Rejected  int `json:"rejected"`
+	// Ignored counts the automatic replies and bounces (AutoReply).
+	Ignored  int            `json:"ignored"`
+	Linked   map[string]int `json:"linked"` // by method
+	Unlinked int            `json:"unlinked"`
 	// DateOrder tells how dates like 03/04/2026 were read (Reader.DateOrder).
 	DateOrder string `json:"date_order,omitempty"`
 }
@@ -647,6 +649,9 @@ func (s *Summary) Add(r Result) {
 	switch {
 	case r.Status == site.TicketRejected:
 		s.Rejected++
+		return
+	case r.Status == site.TicketIgnored:
+		s.Ignored++
 		return
 	case r.Status == site.TicketCreated:
 		s.Created++

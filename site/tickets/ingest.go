@@ -18,8 +18,8 @@ import (
 // Result is what became of one ticket.
 type Result struct {
 	ExternalID string `json:"external_id"`
-	// Status is site.TicketCreated, site.TicketUpdated or
-	// site.TicketRejected.
+	// Status is site.TicketCreated, site.TicketUpdated,
+	// site.TicketRejected or site.TicketIgnored (Reason says why).
 	Status string `json:"status"`
 	// Changed is false for an update that changed nothing (a retry).
 	Changed bool   `json:"changed"`
@@ -164,7 +164,7 @@ type Ingester struct {
 }
 
 // Ingest takes a batch in: each ticket is cleaned (or rejected with the
-// reason), compared with its stored version (an unchanged ticket already
+// reason; an automatic reply or a bounce is ignored, see AutoReply), compared with its stored version (an unchanged ticket already
 // linked on this content is not written again), linked, and the batch is
 // written in one transaction. A ticket appearing twice keeps its last
 // version. Results are in input order. An error means nothing of the batch
@@ -202,13 +202,15 @@ func (in *Ingester) Prepare(ctx context.Context, batch []site.Ticket) (*Pending,
 	parallel(all, func(i int) error {
 		if err := in.Cleaner.Clean(&batch[i]); err != nil {
 			p.results[i].Status, p.results[i].Reason = site.TicketRejected, err.Error()
+		} else if AutoReply(batch[i]) {
+			p.results[i].Status, p.results[i].Reason = site.TicketIgnored, "an automatic reply or a bounce, not a customer's question"
 		}
 		return nil
 	})
 	last := map[string]int{}
 	var ids []string
 	for i := range batch {
-		if p.results[i].Status == site.TicketRejected {
+		if p.results[i].Status == site.TicketRejected || p.results[i].Status == site.TicketIgnored {
 			continue
 		}
 		id := batch[i].ExternalID

@@ -23,12 +23,16 @@ func (s Summary) WriteJSON(w io.Writer, took time.Duration) error {
 // WriteText writes the summary of an import of path that took took, as
 // `guichet tickets import` prints it.
 func (s Summary) WriteText(w io.Writer, path string, took time.Duration) {
-	fmt.Fprintf(w, "%s: %s in %s: %d created, %d updated, %d unchanged, %d skipped\n",
-		path, site.Count(s.Rows, "row"), took, s.Created, s.Updated, s.Unchanged, s.Rejected)
+	ignored := ""
+	if s.Ignored > 0 {
+		ignored = fmt.Sprintf(", %d ignored (automatic replies and bounces)", s.Ignored)
+	}
+	fmt.Fprintf(w, "%s: %s in %s: %d created, %d updated, %d unchanged, %d skipped%s\n",
+		path, site.Count(s.Rows, "row"), took, s.Created, s.Updated, s.Unchanged, s.Rejected, ignored)
 	if s.DateOrder != "" {
 		fmt.Fprintf(w, "dates like 03/04/2026 read %s\n", s.DateOrder)
 	}
-	kept := s.Rows - s.Rejected
+	kept := s.Rows - s.Rejected - s.Ignored
 	if kept == 0 {
 		return
 	}

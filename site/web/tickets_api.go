@@ -154,7 +154,7 @@ func (s *Server) apiTickets(c echo.Context) error {
 			results[pos[k]] = res
 		}
 	}
-	counts := map[string]int{site.TicketCreated: 0, site.TicketUpdated: 0, site.TicketRejected: 0}
+	counts := map[string]int{site.TicketCreated: 0, site.TicketUpdated: 0, site.TicketRejected: 0, site.TicketIgnored: 0}
 	for _, res := range results {
 		counts[res.Status]++
 	}
@@ -163,7 +163,7 @@ func (s *Server) apiTickets(c echo.Context) error {
 		status = http.StatusBadRequest
 	}
 	out := map[string]any{"created": counts[site.TicketCreated], "updated": counts[site.TicketUpdated],
-		"rejected": counts[site.TicketRejected], "results": results}
+		"rejected": counts[site.TicketRejected], "ignored": counts[site.TicketIgnored], "results": results}
 	if status != http.StatusOK {
 		out["error"] = map[string]string{"code": site.EINVALID, "message": "no ticket could be stored: " + results[0].Reason}
 	}

@@ -1,0 +1,69 @@
+package tickets
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/guichet/guichet/site"
+)
+
+// AutoReply reports whether t is a message no customer wrote: an automatic
+// reply ("Automatic reply: Re: Refund", "Out of Office: …", "Réponse
+// automatique : …", "Abwesenheitsnotiz") or a mail server's bounce
+// ("Undeliverable: …", "Delivery Status Notification (Failure)", "Mail
+// delivery failed"), in the interface's languages, after any reply and
+// forwarding prefixes, as helpdesks that take mail in receive them; or a
+// ticket the helpdesk tagged as one ("auto-reply", "autoreply",
+// "out_of_office", "bounce"). Such a ticket asks nothing: counted, it
+// would make a topic no article answers of every out-of-office message.
+// A subject that only mentions such words later ("Refund — out of office
+// until Monday", "out of office hours support") is a customer's, and so
+// is whatever the contact form sends (Source "contact": a person typed
+// it).
+func AutoReply(t site.Ticket) bool {
+	if t.Source == "contact" {
+		return false
+	}
+	if autoReply.MatchString(strings.Join(strings.Fields(t.Subject), " ")) {
+		return true
+	}
+	for _, tag := range t.Tags {
+		if autoReplyTags[strings.NewReplacer("-", "", "_", "", " ", "").Replace(strings.ToLower(tag))] {
+			return true
+		}
+	}
+	return false
+}
+
+// autoReplyTags are the tags, lower-cased without separators, helpdesks
+// and mail rules put on automatic replies and bounces.
+var autoReplyTags = map[string]bool{
+	"autoreply": true, "autoresponse": true, "automaticreply": true, "outofoffice": true, "ooo": true,
+	"bounce": true, "bounced": true, "mailerdaemon": true,
+}
+
+// autoReply matches the subjects of automatic replies and bounces: the
+// mail client's words first (after reply and forwarding prefixes), then a
+// separator, the end of the subject, or a reply prefix ("Out of Office
+// Re: …", as Gmail's vacation responder writes it).
+var autoReply = regexp.MustCompile(`(?i)^\s*(?:(?:` + replyPrefix + `)\s*)*(?:` + strings.Join([]string{
+	// English: Outlook, Exchange, Gmail, Zendesk, mail servers.
+	`automatic (?:reply|response)`, `auto[- ]?(?:reply|response|responder)`, `autoreply`, `autoresponse`,
+	`out of (?:the )?office(?: auto[- ]?reply)?`, `ooo`, `away from (?:the )?office`,
+	`undeliverable`, `undelivered mail(?: returned to sender)?`, `delivery status notification`,
+	`mail delivery (?:failed|failure|subsystem|system)`, `delivery (?:failure|has failed)`, `returned mail`, `failure notice`,
+	// French.
+	`r[ée]ponse automatique`, `message d` + apos + `absence`, `absen(?:ce|t|te) du bureau`, `non remis`, `[ée]chec de (?:la )?remise`,
+	// German.
+	`automatische antwort`, `abwesenheitsnotiz`, `abwesenheit`, `unzustellbar`,
+	// Spanish.
+	`respuesta autom[áa]tica`, `fuera de la oficina`, `no se puede entregar`, `no entregado`,
+	// Italian.
+	`risposta automatica`, `fuori (?:sede|ufficio)`, `non recapitabile`,
+	// Dutch.
+	`automatisch antwoord`, `afwezig(?:heid)?`, `onbestelbaar`, `niet (?:bezorgd|afgeleverd)`,
+	// Portuguese.
+	`resposta autom[áa]tica`, `fora do escrit[óo]rio`, `aus[êe]ncia tempor[áa]ria`, `n[ãa]o entregue`,
+	// Arabic.
+	`رد تلقائي`,
+}, "|") + `)(?:\s*[:：–—(-]|\s*$|\s+(?:` + replyPrefix + `))`)

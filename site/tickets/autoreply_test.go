@@ -1,0 +1,56 @@
+package tickets
+
+import (
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// TestAutoReply: out-of-office messages and bounces, as the common mail
+// clients and servers title them in the interface's languages, are no
+// customer's question; subjects that only mention the words are.
+func TestAutoReply(t *testing.T) {
+	for _, tt := range []struct {
+		subject string
+		tags    []string
+		want    bool
+	}{
+		{"Automatic reply: Re: Refund for order 4821", nil, true},
+		{"RE: Automatic reply: Thermostat offline", nil, true},
+		{"Out of Office: Your ticket #4821", nil, true},
+		{"Out of Office Re: Battery drains fast", nil, true},
+		{"Out of office", nil, true},
+		{"Auto-Reply: Thanks for your message", nil, true},
+		{"Autoreply", nil, true},
+		{"Undeliverable: Your password reset", nil, true},
+		{"Delivery Status Notification (Failure)", nil, true},
+		{"Mail delivery failed: returning message to sender", nil, true},
+		{"Réponse automatique : Remboursement", nil, true},
+		{"Message d'absence", nil, true},
+		{"Absence du bureau : retour le 12", nil, true},
+		{"Automatische Antwort: Akku leer", nil, true},
+		{"Abwesenheitsnotiz: Rechnung", nil, true},
+		{"Respuesta automática: Reembolso", nil, true},
+		{"Fuera de la oficina", nil, true},
+		{"Risposta automatica: rimborso", nil, true},
+		{"Automatisch antwoord: terugbetaling", nil, true},
+		{"Resposta automática: reembolso", nil, true},
+		{"Refund request", []string{"Auto-Reply"}, true},
+		{"Refund request", []string{"out_of_office"}, true},
+		// A customer's subjects.
+		{"Refund — out of office until Monday", nil, false},
+		{"Out of office hours support?", nil, false},
+		{"Automatic replies from the app are in English", nil, false},
+		{"Automatic reply rules for my team inbox", nil, false},
+		{"Undeliverable parcel, where is my order", nil, false},
+		{"Refund request", []string{"refund", "billing"}, false},
+	} {
+		tk := site.Ticket{Subject: tt.subject, Tags: tt.tags, Source: "api"}
+		if got := AutoReply(tk); got != tt.want {
+			t.Errorf("AutoReply(%q, tags %v) = %v, want %v", tt.subject, tt.tags, got, tt.want)
+		}
+	}
+	if AutoReply(site.Ticket{Subject: "Out of office", Source: "contact"}) {
+		t.Error("AutoReply(a contact form's request) = true, want false: a person typed it")
+	}
+}

@@ -103,6 +103,8 @@ type View struct {
 	// not translated (UntranslatedIn); a pointer, so that copies of the
 	// view share it.
 	untranslated *untranslatedCounts
+	// paths indexes the article paths ArticleAt reads, on first use.
+	paths *articlePaths
 }
 
 // untranslatedCounts maps a category ID and locale to the number of the
@@ -127,6 +129,7 @@ func NewView(lib *Library, now time.Time, drafts bool) *View {
 		files:    map[string]bool{},
 
 		untranslated: &untranslatedCounts{},
+		paths:        &articlePaths{},
 	}
 	// The brand's images are served like the files articles reference.
 	for _, f := range []string{lib.Config.Logo, lib.Config.LogoDark, lib.Config.Favicon} {

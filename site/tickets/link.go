@@ -481,8 +481,11 @@ func (l *Linker) resolve(ref, locale string) string { return ArticleOf(l.view, r
 // ArticleOf returns the ID of the article of v that ref names, as a
 // ticket's article names it (see Linker.resolve): an article ID, a site
 // path or a full URL of the help center (on the host of base_url, when
-// guichet.yaml sets it); "" for none, a URL of another site, a draft or a
-// scheduled article (which --dev serves).
+// guichet.yaml sets it), the path written as the site takes it
+// (site.View.ArticleAt: another letter case, a trailing slash, .md or
+// .html, /docs/, an alias, a redirect, a Docusaurus slug); "" for none, a
+// URL of another site, a draft or a scheduled article (which --dev
+// serves).
 func ArticleOf(v *site.View, ref, locale string) string {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -500,8 +503,10 @@ func ArticleOf(v *site.View, ref, locale string) string {
 			}
 			p = strings.TrimPrefix(p, strings.TrimRight(base.Path, "/"))
 		}
-		p = strings.TrimRight(p, "/")
-		if a, err := v.ArticleByURL(p); err == nil && a.Visible(v.Now, false) {
+		if p == "" {
+			p = "/"
+		}
+		if a, ok := v.ArticleAt(textnorm.Normalize(p)); ok && a.Visible(v.Now, false) {
 			return a.ID
 		}
 		return ""

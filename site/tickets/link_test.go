@@ -53,8 +53,10 @@ func TestLinker(t *testing.T) {
 		"billing/refunds.md":        {Data: []byte("---\ntitle: Refund a subscription payment\nticket_tags: [refund_request]\n---\nWe refund subscription payments made in the last 30 days.\n")},
 		"billing/refunds.fr.md":     {Data: []byte("---\ntitle: Rembourser un abonnement\n---\nNous remboursons les paiements des 30 derniers jours.\n")},
 		"payments/client-refund.md": {Data: []byte("---\ntitle: Refund a client for a booking\nticket_tags: [refund_request, client]\n---\nGive a client their money back for a cancelled booking.\n")},
-		"sync/calendar.md":          {Data: []byte("---\ntitle: Sync your Google Calendar\n---\nConnect Google Calendar so busy times block bookings.\n")},
+		"sync/calendar.md":          {Data: []byte("---\ntitle: Sync your Google Calendar\naliases: [/hc/en-us/articles/360001-Calendar-sync]\n---\nConnect Google Calendar so busy times block bookings.\n")},
+		"sync/exports.md":           {Data: []byte("---\ntitle: Export your bookings\nslug: /exporting\n---\nDownload bookings as a spreadsheet.\n")},
 		"sync/secret.md":            {Data: []byte("---\ntitle: Printers\ndraft: true\nticket_tags: [printer]\n---\nSoon.\n")},
+		"redirects.yaml":            {Data: []byte("- from: /old/money-back\n  to: /billing/refunds\n- from: /old/gone\n  to: \"\"\n")},
 	}
 	l, _, _ := linkerOf(t, fsys)
 	for _, c := range []struct {
@@ -67,6 +69,17 @@ func TestLinker(t *testing.T) {
 		{"explicit path", site.Ticket{Subject: "hello", Article: "/fr/billing/refunds"}, "explicit:billing/refunds", 0},
 		{"explicit URL, query and anchor", site.Ticket{Subject: "hello", Article: "https://help.example.com/sync/calendar/?utm=1#top"}, "explicit:sync/calendar", 0},
 		{"explicit URL on www. and a port", site.Ticket{Subject: "hello", Article: "https://WWW.help.example.com:443/sync/calendar"}, "explicit:sync/calendar", 0},
+		// The URLs the site answers 301 for name the page they lead to:
+		// a link pasted from an old help center, another tool or a
+		// repository names the article as a visitor reaches it.
+		{"another letter case and a trailing slash", site.Ticket{Subject: "hello", Article: "https://help.example.com/Sync/Calendar/"}, "explicit:sync/calendar", 0},
+		{"under /docs/, as Docusaurus served it", site.Ticket{Subject: "hello", Article: "https://help.example.com/docs/sync/calendar"}, "explicit:sync/calendar", 0},
+		{"a file's path in the repository", site.Ticket{Subject: "hello", Article: "/sync/calendar.md"}, "explicit:sync/calendar", 0},
+		{"the default locale as a prefix", site.Ticket{Subject: "hello", Article: "/en/sync/calendar"}, "explicit:sync/calendar", 0},
+		{"an alias of the old help center", site.Ticket{Subject: "hello", Article: "https://help.example.com/hc/en-us/articles/360001-calendar-sync"}, "explicit:sync/calendar", 0},
+		{"a redirect", site.Ticket{Subject: "hello", Article: "/old/money-back"}, "explicit:billing/refunds", 0},
+		{"a Docusaurus slug", site.Ticket{Subject: "hello", Article: "https://help.example.com/exporting"}, "explicit:sync/exports", 0},
+		{"a removed page names no article", site.Ticket{Subject: "hello", Article: "/old/gone"}, ":", 0},
 		{"a URL of another site names no article", site.Ticket{Subject: "hello", Article: "https://shop.example.org/sync/calendar"}, ":", 0},
 		{"a user name before the host names no article", site.Ticket{Subject: "hello", Article: "https://shop.example.org@help.example.com/sync/calendar"}, ":", 0},
 		{"another scheme names no article", site.Ticket{Subject: "hello", Article: "ftp://help.example.com/sync/calendar"}, ":", 0},

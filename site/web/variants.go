@@ -2,10 +2,7 @@ package web
 
 import (
 	"net/url"
-	"slices"
 	"strings"
-
-	"github.com/guichet/guichet/site/i18n"
 )
 
 // URL variants: a request for a page's path written another way — other
@@ -73,63 +70,17 @@ func (st *state) variant(p string) (string, bool) {
 // or without its trailing slash).
 func (st *state) variantOf(p string) (variantTarget, bool) {
 	idx := st.variantsOf()
-	k := strings.ToLower(p)
-	if len(k) > 1 {
-		// An alias or redirect written with an extension
-		// (/help/Refund.html), in another case.
-		if to, ok := idx[strings.TrimSuffix(k, "/")]; ok && (to.gone || to.to != escapePath(p)) {
+	// The forms of p, p in any case first: an alias or redirect written
+	// with an extension (/help/Refund.html) is found as written.
+	for _, k := range st.view.Lib.Config.PathKeys(p) {
+		if to, ok := idx[k]; ok {
+			if !to.gone && to.to == escapePath(p) {
+				return variantTarget{}, false
+			}
 			return to, true
 		}
 	}
-	for _, ext := range []string{".md", ".html", ".htm"} {
-		k = strings.TrimSuffix(k, ext)
-	}
-	for _, index := range []string{"/index", "/_index", "/readme"} {
-		if strings.HasSuffix(k, index) {
-			k = strings.TrimSuffix(k, index) + "/"
-		}
-	}
-	if len(k) > 1 {
-		k = strings.TrimSuffix(k, "/")
-	}
-	to, ok := idx[k]
-	if !ok {
-		// The default locale written as a prefix (/en/billing/refund:
-		// links from a Hugo site that kept it in a subfolder).
-		seg, rest, _ := strings.Cut(strings.TrimPrefix(k, "/"), "/")
-		if loc, _, isLoc := i18n.Canonical(seg); isLoc && loc == st.view.Lib.Config.DefaultLocale {
-			k = "/" + strings.TrimSuffix(rest, "/")
-			to, ok = idx[k]
-		}
-	}
-	if !ok {
-		if d, isDocs := st.withoutDocs(k); isDocs {
-			to, ok = idx[d]
-		}
-	}
-	if !ok || !to.gone && to.to == escapePath(p) {
-		return variantTarget{}, false
-	}
-	return to, true
-}
-
-// withoutDocs returns path key k without the /docs segment Docusaurus
-// serves docs under, after the locale's prefix if any (/docs/x → /x,
-// /fr/docs/x → /fr/x, /docs/ → /, /fr/docs → /fr): a site moved here keeps
-// its visitors' links. false when k has no such segment.
-func (st *state) withoutDocs(k string) (string, bool) {
-	prefix, rest := "", k
-	seg, after, _ := strings.Cut(strings.TrimPrefix(k, "/"), "/")
-	if loc, _, isLoc := i18n.Canonical(seg); isLoc && slices.Contains(st.view.Lib.Config.Locales, loc) {
-		prefix, rest = strings.ToLower(localePrefix(st.view, loc)), "/"+after
-	}
-	if rest != "/docs" && !strings.HasPrefix(rest, "/docs/") {
-		return "", false
-	}
-	if d := strings.TrimSuffix(prefix+strings.TrimPrefix(rest, "/docs"), "/"); d != "" {
-		return d, true
-	}
-	return "/", true
+	return variantTarget{}, false
 }
 
 // encodedVariant returns the canonical form of a request whose path

@@ -1,0 +1,170 @@
+package site
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// PathKeys returns the keys under which a request for the site path p may
+// name a page written another way (a link copied from a repository,
+// another tool or the help center a site moved from), each lower-cased and
+// without its trailing slash, in the order they are tried: p itself in any
+// case; then without an extension (.md, .html, .htm) or a last /index,
+// /_index or /readme segment; then that without the default locale written
+// as a prefix (/en/billing/refund, as a Hugo site that kept it in a
+// folder links it), or without the /docs segment Docusaurus serves docs
+// under, after a locale's prefix if any (/docs/x is /x, /fr/docs/x is
+// /fr/x, /docs/ is /). Keys repeat nothing; the site answers 301 from
+// each to its page (site/web), and a ticket's article URL names the page
+// (View.ArticleAt).
+func (c Config) PathKeys(p string) []string {
+	trim := func(k string) string {
+		if len(k) > 1 {
+			return strings.TrimSuffix(k, "/")
+		}
+		return k
+	}
+	k := strings.ToLower(p)
+	out := []string{trim(k)}
+	add := func(k string) {
+		for _, o := range out {
+			if o == k {
+				return
+			}
+		}
+		out = append(out, k)
+	}
+	for _, ext := range []string{".md", ".html", ".htm"} {
+		k = strings.TrimSuffix(k, ext)
+	}
+	for _, index := range []string{"/index", "/_index", "/readme"} {
+		if strings.HasSuffix(k, index) {
+			k = strings.TrimSuffix(k, index) + "/"
+		}
+	}
+	k = trim(k)
+	add(k)
+	seg, rest, _ := strings.Cut(strings.TrimPrefix(k, "/"), "/")
+	if sameLocale(seg, c.DefaultLocale) {
+		add("/" + strings.TrimSuffix(rest, "/"))
+	}
+	if d, ok := c.withoutDocs(k); ok {
+		add(d)
+	}
+	return out
+}
+
+// withoutDocs returns path key k without the /docs segment, after the
+// prefix of a configured locale if any; false when k has none.
+func (c Config) withoutDocs(k string) (string, bool) {
+	prefix, rest := "", k
+	seg, after, _ := strings.Cut(strings.TrimPrefix(k, "/"), "/")
+	for _, loc := range append([]string{c.DefaultLocale}, c.Locales...) {
+		if sameLocale(seg, loc) {
+			if loc != c.DefaultLocale {
+				prefix = "/" + strings.ToLower(loc)
+			}
+			rest = "/" + after
+			break
+		}
+	}
+	if rest != "/docs" && !strings.HasPrefix(rest, "/docs/") {
+		return "", false
+	}
+	if d := strings.TrimSuffix(prefix+strings.TrimPrefix(rest, "/docs"), "/"); d != "" {
+		return d, true
+	}
+	return "/", true
+}
+
+// sameLocale reports whether a path segment names locale, in any case and
+// with - or _ between its parts (/pt_br/ is pt-BR's, as Hugo spells it).
+func sameLocale(seg, locale string) bool {
+	return locale != "" && strings.EqualFold(strings.ReplaceAll(seg, "_", "-"), locale)
+}
+
+// articlePaths maps the path keys (PathKeys) of the visible articles'
+// URLs, aliases, the redirects.yaml entries leading to them and the URLs
+// another tool served them at (Library.SlugURLs) to the articles; built on
+// first use, shared by the copies of a view.
+type articlePaths struct {
+	once sync.Once
+	at   map[string]*Article
+}
+
+// ArticleAt returns the visible article a request for the site path p
+// (decoded, without query or fragment) shows or is sent to: the article at
+// that URL, or at one of its other forms (PathKeys: letter case, trailing
+// slash, .md or .html, /index, /en/ or /docs/), an article's alias, a
+// redirects.yaml entry to an article or the URL another tool gave it (a
+// Docusaurus slug). An article's own URL comes before another's alias,
+// which comes before redirects and slugs, as the site serves them. false
+// when p leads to no visible article.
+func (v *View) ArticleAt(p string) (*Article, bool) {
+	if a, ok := v.byURL[p]; ok {
+		return a, true
+	}
+	var at map[string]*Article
+	if v.paths != nil {
+		v.paths.once.Do(func() { v.paths.at = v.articlePaths() })
+		at = v.paths.at
+	} else {
+		at = v.articlePaths() // a view not made by NewView
+	}
+	for _, k := range v.Lib.Config.PathKeys(p) {
+		if a, ok := at[k]; ok {
+			return a, true
+		}
+	}
+	return nil, false
+}
+
+func (v *View) articlePaths() map[string]*Article {
+	at := map[string]*Article{}
+	key := func(p string) string {
+		k := strings.ToLower(p)
+		if len(k) > 1 {
+			k = strings.TrimSuffix(k, "/")
+		}
+		return k
+	}
+	add := func(p string, a *Article) {
+		if k := key(p); a != nil && at[k] == nil {
+			at[k] = a
+		}
+	}
+	urls := make([]string, 0, len(v.byURL))
+	for u := range v.byURL {
+		urls = append(urls, u)
+	}
+	slices.Sort(urls)
+	for _, u := range urls {
+		add(u, v.byURL[u])
+	}
+	for _, u := range urls {
+		for _, alias := range v.byURL[u].Aliases {
+			add(alias, v.byURL[u])
+		}
+	}
+	to := func(target string) *Article {
+		if a, ok := v.byURL[target]; ok {
+			return a
+		}
+		return v.byURL[strings.TrimSuffix(target, "/")]
+	}
+	for _, r := range v.Lib.Redirects {
+		if r.To != "" {
+			add(r.From, to(r.To))
+		}
+	}
+	slugs := make([]string, 0, len(v.Lib.SlugURLs))
+	for from := range v.Lib.SlugURLs {
+		slugs = append(slugs, from)
+	}
+	slices.Sort(slugs)
+	for _, from := range slugs {
+		add(from, to(v.Lib.SlugURLs[from]))
+	}
+	return at
+}

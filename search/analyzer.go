@@ -133,6 +133,8 @@ func (a *Analyzer) Analyze(locale, text string) gaps.Analysis {
 		}
 		if p := paddedCode(r.vocab, w.Term); p != "" {
 			w.Term = p // "E7" is the "E07" the articles write, as search reads it
+		} else if u := unpaddedCode(w.Term); u != "" && r.vocab[w.Term] == 0 {
+			w.Term = u // "E09" and "E9" are one code no article writes
 		}
 		out.Words = append(out.Words, w)
 		at = append(at, s)

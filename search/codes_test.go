@@ -203,8 +203,9 @@ func TestCodeWordTheContentDoesNotWrite(t *testing.T) {
 }
 
 // TestCodeTypedWithoutItsZero: a code the articles write with a zero
-// ("E07") is found as customers type it from a display that shows "E7";
-// a code of other letters or digits is not.
+// ("E07") is found as customers type it from a display that shows "E7",
+// and one they write without ("E12") as typed with a zero ("E012"); a
+// code of other letters or digits is not.
 func TestCodeTypedWithoutItsZero(t *testing.T) {
 	lib := helpLibrary("padded-codes",
 		art("e07", "en", "help", "Error E07: sensor not found", "The speed sensor is out of range.", nil,
@@ -215,6 +216,8 @@ func TestCodeTypedWithoutItsZero(t *testing.T) {
 			sec("", "", "E042 shows when the cadence magnet is too far from the sensor.")),
 		art("e005", "en", "help", "Error E005: display locked", "Unlock it.", nil,
 			sec("", "", "Hold both buttons to unlock the display.")),
+		art("e12", "en", "help", "Error E12: firmware update failed", "Try again.", nil,
+			sec("", "", "Keep the computer on its charger during the update.")),
 	)
 	ix := buildLib(t, lib, "")
 	for _, tt := range []struct{ query, first string }{
@@ -230,6 +233,12 @@ func TestCodeTypedWithoutItsZero(t *testing.T) {
 		{"error E42", "e042"},
 		{"E5", "e005"},
 		{"E420", ""},
+		// Zeros the articles do not write: "E012" is their "E12", "E05"
+		// their "E005".
+		{"E012", "e12"},
+		{"error E0012", "e12"},
+		{"E05", "e005"},
+		{"E120", ""},
 	} {
 		r := search(t, ix, tt.query, "en")
 		got := ""
@@ -243,7 +252,10 @@ func TestCodeTypedWithoutItsZero(t *testing.T) {
 	// The gap report reads them as search does: "E7" and "E07" are one
 	// code, "E8" another.
 	an := ix.Analyzer()
-	for q, want := range map[string][]string{"error E7": {"error", "e07"}, "E07": {"e07"}, "E8": {"e8"}, "E42": {"e042"}} {
+	// A code no article writes is one term however many zeros it is
+	// typed with ("E9", "E09", "E009" were two or three gaps).
+	for q, want := range map[string][]string{"error E7": {"error", "e07"}, "E07": {"e07"}, "E8": {"e8"}, "E42": {"e042"},
+		"E012": {"e12"}, "E9": {"e9"}, "error E09": {"error", "e9"}, "E009": {"e9"}, "E90": {"e90"}, "0x0009": {"0x0009"}} {
 		if got := an.Analyze("en", q).Terms; !slices.Equal(got, want) {
 			t.Errorf("Analyze(%q).Terms = %q, want %q", q, got, want)
 		}

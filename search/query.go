@@ -419,28 +419,54 @@ func (li *localeIndex) otherForms(stem string) []string {
 	return nil
 }
 
-// paddedCode returns the code the articles write with zeros before the
-// digits of stem, a code typed without them ("e7" for "E07" or "E007",
-// "e42" for "E042"), when no article has stem itself; "" otherwise: one to
-// three letters, then one to three digits, the first no zero, padded to
-// at most four digits, the fewest zeros first. vocab counts the articles
+// paddedCode returns the code the articles write for stem, a code typed
+// with other zeros before its digits, when no article has stem itself:
+// "e7" for "E07" or "E007", "e42" for "E042" (displays often drop the
+// zeros), "e07" for "E7" or "E007"; "" otherwise. A code is one to three
+// letters, then one to four digits, not all zeros; the form with the
+// fewest zeros that some article has is chosen. vocab counts the articles
 // holding each term. Search and the gap report read codes so.
 func paddedCode(vocab map[string]int, stem string) string {
-	letters := 0
+	letters, core, ok := codeParts(stem)
+	if !ok || vocab[stem] > 0 {
+		return ""
+	}
+	for zeros := ""; len(zeros)+len(core) <= 4; zeros += "0" {
+		if c := stem[:letters] + zeros + core; c != stem && vocab[c] > 0 {
+			return c
+		}
+	}
+	return ""
+}
+
+// unpaddedCode returns code stem without the zeros before its digits
+// ("e09", "e009" → "e9"), "" when it has none or is no code (see
+// paddedCode): the gap report's one term for a code no article writes,
+// however it is typed.
+func unpaddedCode(stem string) string {
+	letters, core, ok := codeParts(stem)
+	if !ok || len(stem) == letters+len(core) {
+		return ""
+	}
+	return stem[:letters] + core
+}
+
+// codeParts cuts a code stem (one to three letters, then one to four
+// digits, not all zeros) into the length of its letters and its digits
+// without the zeros before them; ok is false for any other stem.
+func codeParts(stem string) (letters int, core string, ok bool) {
 	for letters < len(stem) && stem[letters] >= 'a' && stem[letters] <= 'z' {
 		letters++
 	}
 	digits := stem[letters:]
-	if letters == 0 || letters > 3 || digits == "" || len(digits) > 3 || digits[0] == '0' ||
-		strings.Trim(digits, "0123456789") != "" || vocab[stem] > 0 {
-		return ""
+	if letters == 0 || letters > 3 || digits == "" || len(digits) > 4 || strings.Trim(digits, "0123456789") != "" {
+		return 0, "", false
 	}
-	for zeros := "0"; len(zeros)+len(digits) <= 4; zeros += "0" {
-		if padded := stem[:letters] + zeros + digits; vocab[padded] > 0 {
-			return padded
-		}
+	core = strings.TrimLeft(digits, "0")
+	if core == "" {
+		return 0, "", false
 	}
-	return ""
+	return letters, core, true
 }
 
 // writtenForm returns the code or version the articles write for a stem

@@ -113,11 +113,11 @@ func runGapsAction(ctx context.Context, name, usage string, min, max int, args [
 
 // runGapsMark implements `guichet gaps mark ID STATUS [--note TEXT]`.
 func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var note *string
+	var note cli.Text
 	return runGapsAction(ctx, "mark", "ID new-article|product-fix|fixed|ignored|undecided [--note TEXT]", 2, 2, args, stdout, stderr,
-		func(fs *flag.FlagSet) { note = fs.String("note", "", "what was decided, for the team") },
+		func(fs *flag.FlagSet) { fs.Var(&note, "note", "what was decided, for the team (else kept)") },
 		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
-			g, err := svc.Decide(ctx, pos[0], pos[1], *note)
+			g, err := svc.Mark(ctx, pos[0], pos[1], note.Given())
 			return fmt.Sprintf("gap %s (%q) marked %s\n", g.ID, g.Query, strings.ReplaceAll(pos[1], "_", "-")), err
 		})
 }

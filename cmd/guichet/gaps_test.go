@@ -188,6 +188,36 @@ func TestGapsReport(t *testing.T) {
 			t.Fatalf("mark %s: exit %d %s %s", c.id, code, out.String(), errb.String())
 		}
 	}
+	// A status changed without --note keeps the team's note; --note ""
+	// takes it away.
+	noteOf := func() string {
+		t.Helper()
+		rep, err := m.Gaps.Report(ctx, gaps.Options{MinVisitors: 1, KeepIgnored: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range rep.Gaps {
+			if g.ID == screen.ID {
+				return g.Status + ": " + g.Note
+			}
+		}
+		return "no gap " + screen.ID
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"fixed"}, "fixed: from the test"},
+		{[]string{"new-article", "--note", ""}, "new_article: "},
+		{[]string{"new-article", "--note", "from the test"}, "new_article: from the test"},
+	} {
+		if code := run(ctx, append([]string{"gaps", "mark", screen.ID, "--content", dir, "--data", m.Config.Data}, c.args...), io.Discard, &errb); code != 0 {
+			t.Fatalf("mark %v: %s", c.args, errb.String())
+		}
+		if got := noteOf(); got != c.want {
+			t.Errorf("mark %v: %q, want %q", c.args, got, c.want)
+		}
+	}
 	for _, bad := range [][]string{{"nope", "ignored"}, {bike.ID, "answered"}, {bike.ID, "done"}} {
 		var msg bytes.Buffer
 		if code := run(ctx, append([]string{"gaps", "mark"}, append(bad, "--content", dir, "--data", m.Config.Data)...), io.Discard, &msg); code != 1 {

@@ -95,3 +95,32 @@ func ParseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		args = fs.Args()[1:]
 	}
 }
+
+// Text is a string flag (a flag.Value) that knows whether it was given:
+// `--note ""` sets the empty text, no --note leaves it unset.
+type Text struct {
+	text  string
+	given bool
+}
+
+// String returns the text given, "" when none was.
+func (t *Text) String() string {
+	if t == nil {
+		return ""
+	}
+	return t.text
+}
+
+// Set records the text given.
+func (t *Text) Set(s string) error {
+	t.text, t.given = s, true
+	return nil
+}
+
+// Given returns the text given, nil when the flag was not.
+func (t *Text) Given() *string {
+	if !t.given {
+		return nil
+	}
+	return &t.text
+}

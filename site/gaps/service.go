@@ -218,6 +218,13 @@ func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
 // gap whatever later searches make the words group. The ID of a gap
 // merged into another decides on that other gap. It returns the gap.
 func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, error) {
+	return s.Mark(ctx, id, status, &note)
+}
+
+// Mark is Decide with a note that may be left as it is: nil keeps the
+// note the gap has (`guichet gaps mark` without --note changes the status
+// alone), read with the decisions it is saved over.
+func (s *Service) Mark(ctx context.Context, id, status string, note *string) (Gap, error) {
 	if status != "" {
 		st, err := ParseStatus(status)
 		if err != nil {
@@ -225,8 +232,11 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 		}
 		status = st
 	}
-	note = strings.TrimSpace(strings.ToValidUTF8(note, "\uFFFD"))
-	if len([]rune(note)) > MaxNoteLen {
+	if note != nil {
+		n := strings.TrimSpace(strings.ToValidUTF8(*note, "\uFFFD"))
+		note = &n
+	}
+	if note != nil && len([]rune(*note)) > MaxNoteLen {
 		return Gap{}, site.Errorf(site.EINVALID, "The note is longer than %d characters.", MaxNoteLen)
 	}
 	c, words, decisions, err := s.regroup(ctx)
@@ -240,7 +250,10 @@ func (s *Service) Decide(ctx context.Context, id, status, note string) (Gap, err
 			return Gap{}, err
 		}
 		d := decisionOf(decisions, g)
-		d.Status, d.Note, d.Updated = status, note, s.now()
+		d.Status, d.Updated = status, s.now()
+		if note != nil {
+			d.Note = *note
+		}
 		d.Keys = gr.keysOf(g.id)
 		// Its phrasings stay with it, whatever later searches make the
 		// words group: the team decided on the gap as it saw it.

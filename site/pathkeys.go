@@ -91,6 +91,39 @@ func sameLocale(seg, locale string) bool {
 type articlePaths struct {
 	once sync.Once
 	at   map[string]*Article
+	// ids maps the visible articles' IDs, lower-cased, to the IDs.
+	ids map[string]string
+}
+
+// index builds the maps of p on first use.
+func (p *articlePaths) index(v *View) *articlePaths {
+	p.once.Do(func() {
+		p.at = v.articlePaths()
+		p.ids = map[string]string{}
+		for id := range v.byID {
+			if k := strings.ToLower(id); p.ids[k] == "" || id < p.ids[k] {
+				p.ids[k] = id
+			}
+		}
+	})
+	return p
+}
+
+// FoldedID returns the ID of the visible article whose ID is id in
+// another letter case ("troubleshooting/clicking-noise" for the
+// Clicking-Noise.md file's "troubleshooting/Clicking-Noise"), the first
+// in byte order when several are; "" for none.
+func (v *View) FoldedID(id string) string {
+	return v.pathIndex().ids[strings.ToLower(id)]
+}
+
+// pathIndex returns the view's path maps, built on first use (for a view
+// not made by NewView, each time).
+func (v *View) pathIndex() *articlePaths {
+	if v.paths == nil {
+		return (&articlePaths{}).index(v)
+	}
+	return v.paths.index(v)
 }
 
 // ArticleAt returns the visible article a request for the site path p
@@ -98,23 +131,32 @@ type articlePaths struct {
 // that URL, or at one of its other forms (PathKeys: letter case, trailing
 // slash, .md or .html, /index, /en/ or /docs/), an article's alias, a
 // redirects.yaml entry to an article or the URL another tool gave it (a
-// Docusaurus slug). An article's own URL comes before another's alias,
+// Docusaurus slug), or, under a locale's prefix, the default locale's
+// article where it is not translated. An article's own URL comes before another's alias,
 // which comes before redirects and slugs, as the site serves them. false
 // when p leads to no visible article.
 func (v *View) ArticleAt(p string) (*Article, bool) {
 	if a, ok := v.byURL[p]; ok {
 		return a, true
 	}
-	var at map[string]*Article
-	if v.paths != nil {
-		v.paths.once.Do(func() { v.paths.at = v.articlePaths() })
-		at = v.paths.at
-	} else {
-		at = v.articlePaths() // a view not made by NewView
-	}
-	for _, k := range v.Lib.Config.PathKeys(p) {
+	at := v.pathIndex().at
+	c := v.Lib.Config
+	for _, k := range c.PathKeys(p) {
 		if a, ok := at[k]; ok {
 			return a, true
+		}
+	}
+	// Under a locale's prefix, an article not translated into it: the
+	// site sends the reader to the default locale's.
+	seg, rest, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	for _, loc := range c.Locales {
+		if loc == c.DefaultLocale || !sameLocale(seg, loc) {
+			continue
+		}
+		for _, k := range c.PathKeys("/" + rest) {
+			if a, ok := at[k]; ok && a.Locale == c.DefaultLocale {
+				return a, true
+			}
 		}
 	}
 	return nil, false

@@ -191,3 +191,87 @@ func TestAdminTicketTopics(t *testing.T) {
 		t.Error("the undone link is still listed")
 	}
 }
+
+// TestAdminLinkTopicAsVisitorsPasteIt: the admin page's link form takes
+// the article's address in every form the site leads to the article from
+// (other letter case, /docs/, the default locale's prefix, .md, a
+// locale's prefix where the article is not translated), with its host,
+// a trailing slash or a query string; a category or another host's
+// address is still refused.
+func TestAdminLinkTopicAsVisitorsPasteIt(t *testing.T) {
+	dir := ticketContent(t)
+	writeFile(t, dir, "hardware/scanners.md", "---\ntitle: Barcode scanners\n---\nPlug the barcode scanner in; it types the codes it reads.\n")
+	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: https://help.acme.test\nlocales: [en, fr]\n")
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	tok, _, _ := m.DB.CreateToken(ctx, site.ScopeTickets, "helpdesk")
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	day := time.Now().UTC().Add(-time.Hour).Format(time.RFC3339)
+	for _, id := range []string{"s1", "s2"} {
+		body := fmt.Sprintf(`{"external_id":%q,"subject":"Scanner beeps twice at checkout","created_at":%q}`, id, day)
+		if w := serve(m, "POST", "/api/v1/tickets", body, "Content-Type", "application/json", "Authorization", "Bearer "+tok); w.Code != 200 {
+			t.Fatalf("post %s: %d %s", id, w.Code, w.Body)
+		}
+	}
+	rep, err := m.Gaps.Report(ctx, gaps.Options{MinVisitors: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var topic string
+	for _, g := range rep.Gaps {
+		if g.Kind == gaps.UnlinkedTicket {
+			topic = g.ID
+		}
+	}
+	if topic == "" {
+		t.Fatalf("no ticket topic: %+v", rep.Gaps)
+	}
+	lw := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
+	session := strings.Split(lw.Header().Get("Set-Cookie"), ";")[0]
+	csrf := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(mustGet(t, m, "/admin/", "Cookie", session))
+	if csrf == nil {
+		t.Fatal("no form token")
+	}
+	link := func(ref string) int {
+		form := url.Values{"csrf": {csrf[1]}, "gap": {topic}, "article": {ref}}
+		return serve(m, "POST", "/admin/link-topic", form.Encode(), "Cookie", session).Code
+	}
+	for _, ref := range []string{
+		"https://help.acme.test/Hardware/Scanners",
+		"https://help.acme.test/docs/hardware/scanners",
+		"https://help.acme.test/en/hardware/scanners/",
+		"/hardware/scanners.md",
+		"https://help.acme.test/fr/hardware/scanners?utm_source=mail",
+		"HTTPS://HELP.ACME.TEST/FR/Hardware/Scanners/",
+	} {
+		if w := serve(m, "GET", mustPath(t, ref), ""); w.Code/100 != 3 {
+			t.Fatalf("the site does not lead %s to the article: %d", ref, w.Code)
+		}
+		if code := link(ref); code != 303 {
+			t.Errorf("link to %s: %d, want 303 (the site leads there)", ref, code)
+			continue
+		}
+		if totals, _ := m.DB.TicketTotals(ctx); totals[site.LinkManual] != 2 {
+			t.Errorf("link to %s: %v, want the topic's 2 tickets linked by hand", ref, totals)
+		}
+		form := url.Values{"csrf": {csrf[1]}, "gap": {topic}}
+		if w := serve(m, "POST", "/admin/unlink-topic", form.Encode(), "Cookie", session); w.Code != 303 {
+			t.Fatalf("undo the link to %s: %d %s", ref, w.Code, w.Body)
+		}
+	}
+	for _, ref := range []string{"https://help.acme.test/Hardware/", "https://shop.acme.test/Hardware/Scanners", "/Nope/Scanners"} {
+		if code := link(ref); code != 400 {
+			t.Errorf("link to %s: %d, want 400", ref, code)
+		}
+	}
+}
+
+// mustPath returns the path and query of ref, a path or a URL.
+func mustPath(t *testing.T, ref string) string {
+	t.Helper()
+	u, err := url.Parse(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.RequestURI()
+}

@@ -520,6 +520,17 @@ func ArticleOf(v *site.View, ref, locale string) string {
 			return a.ID
 		}
 	}
+	// An ID in another letter case than its file's name
+	// ("troubleshooting/clicking-noise" for Clicking-Noise.md), or written
+	// as the path the site serves the article at ("sync/Calendar.md").
+	for _, a := range v.Translations(v.FoldedID(ref)) {
+		if a.Visible(v.Now, false) {
+			return a.ID
+		}
+	}
+	if a, ok := v.ArticleAt("/" + textnorm.Normalize(ref)); ok && a.Visible(v.Now, false) {
+		return a.ID
+	}
 	return ""
 }
 

@@ -79,6 +79,8 @@ func TestLinker(t *testing.T) {
 		{"an alias of the old help center", site.Ticket{Subject: "hello", Article: "https://help.example.com/hc/en-us/articles/360001-calendar-sync"}, "explicit:sync/calendar", 0},
 		{"a redirect", site.Ticket{Subject: "hello", Article: "/old/money-back"}, "explicit:billing/refunds", 0},
 		{"a Docusaurus slug", site.Ticket{Subject: "hello", Article: "https://help.example.com/exporting"}, "explicit:sync/exports", 0},
+		{"an ID in another letter case", site.Ticket{Subject: "hello", Article: "Sync/Exports"}, "explicit:sync/exports", 0},
+		{"an ID as a file's name", site.Ticket{Subject: "hello", Article: "sync/Calendar.md"}, "explicit:sync/calendar", 0},
 		{"a removed page names no article", site.Ticket{Subject: "hello", Article: "/old/gone"}, ":", 0},
 		{"a URL of another site names no article", site.Ticket{Subject: "hello", Article: "https://shop.example.org/sync/calendar"}, ":", 0},
 		{"a user name before the host names no article", site.Ticket{Subject: "hello", Article: "https://shop.example.org@help.example.com/sync/calendar"}, ":", 0},

@@ -200,6 +200,28 @@ func TestCodeWordTheContentDoesNotWrite(t *testing.T) {
 			t.Errorf("Search(%q, %s) = %v, want %s first", tt.query, tt.locale, ids(r), tt.first)
 		}
 	}
+	// Autocomplete reads them so too, the code being typed included once
+	// it is whole ("code E07" suggested nothing where "error E07" and
+	// "E07" suggested the article): the code word only reorders.
+	for _, tt := range []struct{ query, locale, want string }{
+		{"code E07", "en", "gps"},
+		{"err E07", "en", "gps"},
+		{"err e7", "en", "gps"},
+		{"error code E07", "en", "gps"},
+		{"E07 code", "en", "gps"},
+		{"code E03", "en", "charge"},
+		{"code E07", "fr", "gps"},
+		{"code E99", "en", ""},
+	} {
+		r := suggest(t, ix, tt.query, tt.locale)
+		got := ""
+		if len(r.Hits) > 0 {
+			got = r.Hits[0].ID
+		}
+		if got != tt.want {
+			t.Errorf("Suggest(%q, %s) = %v, want %q first", tt.query, tt.locale, ids(r), tt.want)
+		}
+	}
 }
 
 // TestCodeTypedWithoutItsZero: a code the articles write with a zero

@@ -123,6 +123,8 @@ func TestToDo(t *testing.T) {
 		{ID: "g1", Kind: gaps.KindSearch, Query: "parcel insurance", Visitors: 6, NoResultsVisitors: 4, NoClickVisitors: 2},
 		{ID: "g2", Kind: gaps.KindSearch, Query: "done", Visitors: 50, AnsweredAt: &answered},
 		{ID: "g3", Kind: gaps.KindSearch, Query: "ignored", Visitors: 40, Status: gaps.StatusIgnored},
+		// The product fix was made: done, as an answered gap is.
+		{ID: "g11", Kind: gaps.KindSearch, Query: "fixed crash", Visitors: 30, Status: gaps.StatusFixed},
 		{ID: "g4", Kind: gaps.KindSearch, Query: "dark mode", Visitors: 3, Status: gaps.StatusProductFix},
 		{ID: "g5", Kind: gaps.UnlinkedTicket, Query: "refund twice", Visitors: 9, Nearest: "billing/refund"},
 		{ID: "g6", Kind: gaps.NoHelp, Query: "/orders/*", Visitors: 2},

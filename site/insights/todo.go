@@ -52,7 +52,7 @@ type Task struct {
 
 // ToDo ranks, in one list, what the team can do about the period: the
 // open gaps of the report (failed searches, unlinked ticket topics,
-// screens with no help; answered or ignored gaps are done), the articles
+// screens with no help; answered, ignored and fixed gaps are done), the articles
 // rated unhelpful by at least half of their voters, and the articles read
 // before a contact. Each is scored by the people it affected:
 //   - a gap: its distinct visitors (tickets for a ticket topic);
@@ -66,7 +66,7 @@ type Task struct {
 func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 	var out []Task
 	for _, g := range report.Gaps {
-		if g.AnsweredAt != nil || g.Status == gaps.StatusIgnored {
+		if g.AnsweredAt != nil || g.Status == gaps.StatusIgnored || g.Status == gaps.StatusFixed {
 			continue
 		}
 		t := Task{People: g.Visitors, Title: g.Query, GapID: g.ID, Locale: g.Locale, Target: "#gap-" + g.ID, Action: ActionWrite}

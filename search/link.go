@@ -35,7 +35,13 @@ const (
 	// linkBodySupport: the share of an informative subject an article
 	// must cover for the body to support it in full (less, in part).
 	linkBodySupport = 0.5
-	linkUnknown     = 0.5  // weight of a word found in no article, relative to the rarest known word
+	// linkUnknownBody: the weight of a body's word found in no article
+	// (mostly names and signatures), relative to the rarest known word's.
+	// A subject's word found in no article weighs as the rarest known
+	// word does: what no article says is what the ticket may be missing
+	// ("Humidity sensor?" linked the one article about a sensor at 0.667
+	// when it weighed half).
+	linkUnknownBody = 0.15
 	linkCommon      = 0.5  // terms in more than this share of the articles carry no evidence
 	linkTiePenalty  = 0.85 // confidence factor when a second article covers the ticket as well
 	linkTieMargin   = 0.05
@@ -159,7 +165,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	}
 	subj, code := weigh(subject, 1, true)
 	// Words of a body found in no article are mostly names and signatures.
-	bodyW, _ := weigh(site.FirstWords(body, linkBodyWords), 0.3, false)
+	bodyW, _ := weigh(site.FirstWords(body, linkBodyWords), linkUnknownBody, false)
 	if len(words) == 0 {
 		return "", 0, nil
 	}
@@ -413,19 +419,16 @@ func linkTerm(w word) string {
 	return w.stem
 }
 
-// termWeight is the inverse document frequency of a term; a term found in
-// no article weighs half the rarest term's weight, one found in most
-// articles weighs nothing.
+// termWeight is the inverse document frequency of a term, log(1 + n/df);
+// a term found in no article weighs as one found in a single article, one
+// found in most articles weighs nothing.
 func (li *localeIndex) termWeight(t string) float64 {
 	n := float64(len(li.docs))
 	df := float64(li.vocab[t])
-	switch {
-	case df == 0:
-		return linkUnknown * math.Log(1+n)
-	case df > linkCommon*n && n >= 4:
+	if df > linkCommon*n && n >= 4 {
 		return 0
 	}
-	return math.Log(1 + n/df)
+	return math.Log(1 + n/max(df, 1))
 }
 
 // docTerms returns (and caches) the analysed terms of the d-th article.

@@ -170,7 +170,7 @@ func contactSite(t *testing.T, webhook string) string {
 	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: https://help.acme.test\nlocales: [en, fr]\ncontact:\n  to: support@acme.test\n  webhook: "+webhook+"\n")
 	writeFile(t, dir, "billing/refund.md", "---\ntitle: Get a refund\ndescription: Money back within 30 days.\n---\nAsk for a refund from the Orders page within 30 days.\n")
 	writeFile(t, dir, "billing/refund.fr.md", "---\ntitle: Obtenir un remboursement\nid: billing/refund\n---\nDemandez un remboursement depuis la page Commandes.\n")
-	writeFile(t, dir, "account/password.md", "---\ntitle: Reset your password\n---\nClick Forgot password on the sign-in page.\n")
+	writeFile(t, dir, "account/password.md", "---\ntitle: Reset your password\n---\nClick Forgot password on the sign-in page: we email you a link.\n")
 	return dir
 }
 

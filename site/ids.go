@@ -28,7 +28,7 @@ func ValidID(id string) bool {
 }
 
 // ParseSince reads the start of a reporting period as people write it: a
-// number of days ("30d", at most 3650), a duration ("12h", "90m"), or a
+// number of days ("30d" or "30D", at most 3650), a duration ("12h", "90m"), or a
 // date ("2026-11-01", read as UTC midnight) or RFC 3339 time. Empty means
 // def before now. The error (EINVALID) says what is accepted; the caller
 // names the flag or parameter.
@@ -37,7 +37,7 @@ func ParseSince(s string, now time.Time, def time.Duration) (time.Time, error) {
 	if s == "" {
 		return now.Add(-def), nil
 	}
-	if n, ok := strings.CutSuffix(s, "d"); ok {
+	if n, ok := strings.CutSuffix(strings.ToLower(s), "d"); ok {
 		if d, err := strconv.Atoi(n); err == nil && d >= 0 && d <= 3650 {
 			return now.Add(-time.Duration(d) * 24 * time.Hour), nil
 		}

@@ -13,6 +13,7 @@ func TestParseSince(t *testing.T) {
 	}{
 		{"", now.Add(-30 * 24 * time.Hour)},
 		{"7d", now.Add(-7 * 24 * time.Hour)},
+		{"7D", now.Add(-7 * 24 * time.Hour)},
 		{" 90d ", now.Add(-90 * 24 * time.Hour)},
 		{"12h", now.Add(-12 * time.Hour)},
 		{"2026-11-01", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},

@@ -71,7 +71,9 @@ func TestAdminTicketTopics(t *testing.T) {
 	lw := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
 	session := strings.Split(lw.Header().Get("Set-Cookie"), ";")[0]
 	page := mustGet(t, m, "/admin/", "Cookie", session)
-	for _, want := range []string{`id="gap-` + topic.ID + `"`, "nearest: <code>hardware/scanners</code>", `action="/admin/link-topic"`, `value="hardware/scanners"`} {
+	// The score with three decimals, as the API gives it and the README says.
+	score := fmt.Sprintf("nearest: <code>hardware/scanners</code> (%.3f)", topic.NearestScore)
+	for _, want := range []string{`id="gap-` + topic.ID + `"`, score, `action="/admin/link-topic"`, `value="hardware/scanners"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("admin page lacks %s", want)
 		}
@@ -137,6 +139,10 @@ func TestAdminTicketTopics(t *testing.T) {
 	w := serve(m, "GET", "/api/v1/insights/gaps?format=csv&min_visitors=1", "", "Authorization", "Bearer "+admin)
 	if w.Code != 200 || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/csv") || !strings.Contains(w.Body.String(), gift.ID+",search,en,gift card,4,4,3,1,") {
 		t.Errorf("CSV: %d %s\n%s", w.Code, w.Header().Get("Content-Type"), w.Body)
+	}
+	// In any case, as locale and the booleans are read.
+	if w := serve(m, "GET", "/api/v1/insights/gaps?format=CSV&since=30D&min_visitors=1", "", "Authorization", "Bearer "+admin); w.Code != 200 || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/csv") {
+		t.Errorf("format=CSV&since=30D: %d %s", w.Code, w.Body)
 	}
 	if w := serve(m, "GET", "/api/v1/insights/gaps?format=xml", "", "Authorization", "Bearer "+admin); w.Code != 400 {
 		t.Errorf("format=xml: %d", w.Code)

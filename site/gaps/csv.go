@@ -32,7 +32,7 @@ func WriteCSV(w io.Writer, list []Gap) error {
 		}
 		score := ""
 		if g.Nearest != "" {
-			score = strconv.FormatFloat(g.NearestScore, 'f', 2, 64)
+			score = strconv.FormatFloat(g.NearestScore, 'f', 3, 64)
 		}
 		cw.Write([]string{g.ID, g.Kind, g.Locale, Cell(g.Query), strconv.Itoa(g.Visitors), strconv.Itoa(g.Searches),
 			strconv.Itoa(g.NoResults), strconv.Itoa(g.NoClick),

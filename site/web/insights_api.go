@@ -3,6 +3,7 @@ package web
 import (
 	"io"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -25,7 +26,7 @@ func (s *Server) insightsRequest(c echo.Context) (*state, insights.Period, strin
 		return nil, insights.Period{}, "", err
 	}
 	q := c.QueryParams()
-	format := q.Get("format")
+	format := strings.ToLower(strings.TrimSpace(q.Get("format")))
 	if format != "" && format != "json" && format != "csv" {
 		return nil, insights.Period{}, "", site.Errorf(site.EINVALID, "format must be json or csv")
 	}

@@ -186,8 +186,8 @@ func (r *queryReader) compounds(words []gaps.Word, at []span, joins []joinedWord
 				n++
 			}
 		}
-		if n < 2 || j.stem == "" || r.vocab[j.stem] == 0 {
-			continue
+		if n < 2 || j.stem == "" || r.vocab[j.stem] == 0 || slices.ContainsFunc(words[first:first+n], func(w gaps.Word) bool { return w.Term == j.stem }) {
+			continue // none, or one of its words ("error e" read as "error"), as search reads it
 		}
 		add(first, n, j.stem)
 		for k := first; k < first+n; k++ {
@@ -195,19 +195,42 @@ func (r *queryReader) compounds(words []gaps.Word, at []span, joins []joinedWord
 		}
 	}
 	for i := 0; i+1 < len(words); i++ {
-		if covered[i] || covered[i+1] || hasDigit(words[i].Plain) || hasDigit(words[i+1].Plain) {
+		if covered[i] || covered[i+1] {
+			continue
+		}
+		if t := r.spacedCode(words[i].Plain, words[i+1].Plain); t != "" {
+			add(i, 2, t)
+			covered[i], covered[i+1] = true, true
+			continue
+		}
+		if hasDigit(words[i].Plain) || hasDigit(words[i+1].Plain) {
 			continue
 		}
 		terms := r.joinedTerms(words[i].Plain + words[i+1].Plain)
 		if len(terms) != 1 {
 			continue
 		}
-		if stem := terms[0]; r.vocab[stem] > 0 {
+		if stem := terms[0]; r.vocab[stem] > 0 && stem != words[i].Term && stem != words[i+1].Term {
 			add(i, 2, stem)
 			covered[i], covered[i+1] = true, true
 		}
 	}
 	return out
+}
+
+// spacedCode returns the code the articles write for a code typed with a
+// space between its letters and its digits ("E 07", "e 7" for "E07"), as
+// search joins them (joinPairs); "" when a or b is no such part, or no
+// article writes the code.
+func (r *queryReader) spacedCode(a, b string) string {
+	letters, core, ok := codeParts(a + b)
+	if !ok || letters != len(a) || len(core) == 0 {
+		return ""
+	}
+	if j := a + b; r.vocab[j] > 0 {
+		return j
+	}
+	return paddedCode(r.vocab, a+b)
 }
 
 // joinedTerms returns the terms of the text analysis of s.

@@ -261,6 +261,9 @@ func TestCodeTypedWithoutItsZero(t *testing.T) {
 		{"error E0012", "e12"},
 		{"E05", "e005"},
 		{"E120", ""},
+		// A space between the letter and the digits.
+		{"e 7", "e07"},
+		{"E 42", "e042"},
 	} {
 		r := search(t, ix, tt.query, "en")
 		got := ""
@@ -277,7 +280,9 @@ func TestCodeTypedWithoutItsZero(t *testing.T) {
 	// A code no article writes is one term however many zeros it is
 	// typed with ("E9", "E09", "E009" were two or three gaps).
 	for q, want := range map[string][]string{"error E7": {"error", "e07"}, "E07": {"e07"}, "E8": {"e8"}, "E42": {"e042"},
-		"E012": {"e12"}, "E9": {"e9"}, "error E09": {"error", "e9"}, "E009": {"e9"}, "E90": {"e90"}, "0x0009": {"0x0009"}} {
+		"E012": {"e12"}, "E9": {"e9"}, "error E09": {"error", "e9"}, "E009": {"e9"}, "E90": {"e90"}, "0x0009": {"0x0009"},
+		// With a space between letters and digits, as search joins them.
+		"E 07": {"e07"}, "e 7": {"e07"}, "error E 07": {"error", "e07"}, "E 42": {"e042"}} {
 		if got := an.Analyze("en", q).Terms; !slices.Equal(got, want) {
 			t.Errorf("Analyze(%q).Terms = %q, want %q", q, got, want)
 		}

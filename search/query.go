@@ -386,6 +386,9 @@ func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 			continue
 		}
 		stem := string(t.Term)
+		if p := paddedCode(li.vocab, stem); p != "" {
+			stem = p // "e 7" is the "E07" the articles write
+		}
 		if li.vocab[stem] == 0 || stem == words[i].stem || stem == words[i+1].stem {
 			continue
 		}

@@ -351,6 +351,10 @@ func TestMkDocsAdmonitionTitles(t *testing.T) {
 		{"fr", "tldr", "callout-note", "Résumé"},
 		{"es", "example", "callout-note", "Ejemplo"},
 		{"es", "danger", "callout-caution", "Peligro"},
+		// Caution is titled as the caution callout ("> [!CAUTION]") is.
+		{"es", "caution", "callout-warning", "Precaución"},
+		{"pt", "attention", "callout-warning", "Cuidado"},
+		{"nl", "caution", "callout-warning", "Let op"},
 		{"de", "check", "callout-tip", "Erfolg"},
 		{"it", "question", "callout-note", "Domanda"},
 		{"pt-BR", "quote", "callout-note", "Citação"},

@@ -202,13 +202,14 @@ func isWord(s string) bool {
 
 // admonitionTypeTitle is the title MkDocs gives an admonition of type typ
 // without one: the type's name capitalised, in French on French pages for
-// the types of MkDocs Material. The five kinds keep the titles of callouts
-// (calloutTitle).
+// the types of MkDocs Material. The five kinds of callouts (note, tip,
+// important, warning, caution, and attention, caution's alias) keep the
+// titles of callouts (calloutTitle), one table for both.
 func admonitionTypeTitle(typ, locale string) string {
 	t := strings.ToLower(typ)
-	switch t {
-	case "note", "tip", "important", "warning":
-		return calloutTitle(t, locale)
+	switch admonitionName(t) {
+	case "note", "tip", "important", "warning", "caution":
+		return calloutTitle(admonitionName(t), locale)
 	}
 	lang, _, _ := strings.Cut(locale, "-")
 	if title, ok := admonitionTitles[lang][admonitionName(t)]; ok {
@@ -225,25 +226,25 @@ func admonitionTypeTitle(typ, locale string) string {
 // ships strings for; English is the type, capitalised.
 var admonitionTitles = map[string]map[string]string{
 	"fr": {"abstract": "Résumé", "info": "Info", "todo": "À faire", "hint": "Astuce", "success": "Succès", "done": "Terminé",
-		"question": "Question", "help": "Aide", "faq": "FAQ", "caution": "Attention", "failure": "Échec", "missing": "Manquant",
+		"question": "Question", "help": "Aide", "faq": "FAQ", "failure": "Échec", "missing": "Manquant",
 		"danger": "Danger", "error": "Erreur", "bug": "Bogue", "example": "Exemple", "quote": "Citation"},
 	"de": {"abstract": "Zusammenfassung", "info": "Info", "todo": "Zu erledigen", "hint": "Hinweis", "success": "Erfolg", "done": "Erledigt",
-		"question": "Frage", "help": "Hilfe", "faq": "FAQ", "caution": "Achtung", "failure": "Fehlschlag", "missing": "Fehlt",
+		"question": "Frage", "help": "Hilfe", "faq": "FAQ", "failure": "Fehlschlag", "missing": "Fehlt",
 		"danger": "Gefahr", "error": "Fehler", "bug": "Bug", "example": "Beispiel", "quote": "Zitat"},
 	"es": {"abstract": "Resumen", "info": "Info", "todo": "Pendiente", "hint": "Pista", "success": "Éxito", "done": "Hecho",
-		"question": "Pregunta", "help": "Ayuda", "faq": "Preguntas frecuentes", "caution": "Atención", "failure": "Fallo", "missing": "Falta",
+		"question": "Pregunta", "help": "Ayuda", "faq": "Preguntas frecuentes", "failure": "Fallo", "missing": "Falta",
 		"danger": "Peligro", "error": "Error", "bug": "Fallo de software", "example": "Ejemplo", "quote": "Cita"},
 	"it": {"abstract": "Riepilogo", "info": "Info", "todo": "Da fare", "hint": "Suggerimento", "success": "Riuscito", "done": "Fatto",
-		"question": "Domanda", "help": "Aiuto", "faq": "Domande frequenti", "caution": "Attenzione", "failure": "Non riuscito", "missing": "Mancante",
+		"question": "Domanda", "help": "Aiuto", "faq": "Domande frequenti", "failure": "Non riuscito", "missing": "Mancante",
 		"danger": "Pericolo", "error": "Errore", "bug": "Bug", "example": "Esempio", "quote": "Citazione"},
 	"pt": {"abstract": "Resumo", "info": "Info", "todo": "A fazer", "hint": "Dica", "success": "Sucesso", "done": "Concluído",
-		"question": "Pergunta", "help": "Ajuda", "faq": "Perguntas frequentes", "caution": "Atenção", "failure": "Falha", "missing": "Em falta",
+		"question": "Pergunta", "help": "Ajuda", "faq": "Perguntas frequentes", "failure": "Falha", "missing": "Em falta",
 		"danger": "Perigo", "error": "Erro", "bug": "Erro de software", "example": "Exemplo", "quote": "Citação"},
 	"nl": {"abstract": "Samenvatting", "info": "Info", "todo": "Te doen", "hint": "Hint", "success": "Gelukt", "done": "Klaar",
-		"question": "Vraag", "help": "Hulp", "faq": "Veelgestelde vragen", "caution": "Let op", "failure": "Mislukt", "missing": "Ontbreekt",
+		"question": "Vraag", "help": "Hulp", "faq": "Veelgestelde vragen", "failure": "Mislukt", "missing": "Ontbreekt",
 		"danger": "Gevaar", "error": "Fout", "bug": "Bug", "example": "Voorbeeld", "quote": "Citaat"},
 	"ar": {"abstract": "ملخص", "info": "معلومات", "todo": "للقيام به", "hint": "تلميح", "success": "نجاح", "done": "تم",
-		"question": "سؤال", "help": "مساعدة", "faq": "الأسئلة الشائعة", "caution": "انتباه", "failure": "فشل", "missing": "مفقود",
+		"question": "سؤال", "help": "مساعدة", "faq": "الأسئلة الشائعة", "failure": "فشل", "missing": "مفقود",
 		"danger": "خطر", "error": "خطأ", "bug": "علة برمجية", "example": "مثال", "quote": "اقتباس"},
 }
 

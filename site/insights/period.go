@@ -37,7 +37,9 @@ func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
 	if p.Since == "" {
 		p.Since = "30d"
 	}
-	if n, ok := strings.CutSuffix(p.Since, "d"); ok {
+	// "30D" is "30d": the d in any case, as site.ParseSince reads it
+	// (else it fell through to a duration of 30×24 h, a day too many).
+	if n, ok := strings.CutSuffix(strings.ToLower(p.Since), "d"); ok {
 		d, err := strconv.Atoi(n)
 		if err != nil || d < 1 || d > MaxDays {
 			return p, site.Errorf(site.EINVALID, "since: %q is not a number of days from 1 to %d, like 30d", p.Since, MaxDays)

@@ -45,15 +45,21 @@ var autoReplyTags = map[string]bool{
 // autoReply matches the subjects of automatic replies and bounces: the
 // mail client's words first (after reply and forwarding prefixes), then a
 // separator, the end of the subject, or a reply prefix ("Out of Office
-// Re: …", as Gmail's vacation responder writes it).
-var autoReply = regexp.MustCompile(`(?i)^\s*(?:(?:` + replyPrefix + `)\s*)*(?:` + strings.Join([]string{
+// Re: …", as Gmail's vacation responder writes it); or those words in
+// brackets ("[Auto-Reply] …").
+var autoReply = regexp.MustCompile(`(?i)^\s*(?:(?:` + replyPrefix + `)\s*)*(?:\[\s*(?:` + autoReplyWords + `)\s*\]|(?:` + autoReplyWords + `)(?:\s*[:：–—(-]|\s*$|\s+(?:` + replyPrefix + `)))`)
+
+// autoReplyWords are the words mail clients and servers title their
+// automatic replies and bounces with, in the interface's languages; in
+// brackets too ("[Auto-Reply] …", "[Réponse automatique] …").
+var autoReplyWords = strings.Join([]string{
 	// English: Outlook, Exchange, Gmail, Zendesk, mail servers.
 	`automatic (?:reply|response)`, `auto[- ]?(?:reply|response|responder)`, `autoreply`, `autoresponse`,
 	`out of (?:the )?office(?: auto[- ]?reply)?`, `ooo`, `away from (?:the )?office`,
 	`undeliverable`, `undelivered mail(?: returned to sender)?`, `delivery status notification`,
 	`mail delivery (?:failed|failure|subsystem|system)`, `delivery (?:failure|has failed)`, `returned mail`, `failure notice`,
 	// French.
-	`r[ée]ponse automatique`, `message d` + apos + `absence`, `absen(?:ce|t|te) du bureau`, `non remis`, `[ée]chec de (?:la )?remise`,
+	`r[ée]ponse automatique`, `message d` + apos + `absence`, `absen(?:ce|t|te|t\(e\)) du bureau`, `non remis`, `non distribuable`, `[ée]chec de (?:la )?remise`,
 	// German.
 	`automatische antwort`, `abwesenheitsnotiz`, `abwesenheit`, `unzustellbar`,
 	// Spanish.
@@ -66,4 +72,4 @@ var autoReply = regexp.MustCompile(`(?i)^\s*(?:(?:` + replyPrefix + `)\s*)*(?:` 
 	`resposta autom[áa]tica`, `fora do escrit[óo]rio`, `aus[êe]ncia tempor[áa]ria`, `n[ãa]o entregue`,
 	// Arabic.
 	`رد تلقائي`,
-}, "|") + `)(?:\s*[:：–—(-]|\s*$|\s+(?:` + replyPrefix + `))`)
+}, "|")

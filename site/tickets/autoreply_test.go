@@ -28,6 +28,13 @@ func TestAutoReply(t *testing.T) {
 		{"Réponse automatique : Remboursement", nil, true},
 		{"Message d'absence", nil, true},
 		{"Absence du bureau : retour le 12", nil, true},
+		// Outlook's bounce in French, and the words in brackets as some
+		// mail servers and helpdesks title an automatic reply.
+		{"Non distribuable : Erreur E21", nil, true},
+		{"Non distribuable: RE: Casque", nil, true},
+		{"[Auto-Reply] Casque fourni ?", nil, true},
+		{"[Réponse automatique] Erreur E21", nil, true},
+		{"Absent(e) du bureau : casque", nil, true},
 		{"Automatische Antwort: Akku leer", nil, true},
 		{"Abwesenheitsnotiz: Rechnung", nil, true},
 		{"Respuesta automática: Reembolso", nil, true},
@@ -43,6 +50,9 @@ func TestAutoReply(t *testing.T) {
 		{"Automatic replies from the app are in English", nil, false},
 		{"Automatic reply rules for my team inbox", nil, false},
 		{"Undeliverable parcel, where is my order", nil, false},
+		{"Non distribuable, mon colis", nil, false},
+		{"Colis non distribuable", nil, false},
+		{"[Urgent] Réponse automatique du vélo ?", nil, false},
 		{"Refund request", []string{"refund", "billing"}, false},
 	} {
 		tk := site.Ticket{Subject: tt.subject, Tags: tt.tags, Source: "api"}

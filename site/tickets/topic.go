@@ -296,10 +296,11 @@ var (
 	mailPrefixes = regexp.MustCompile(`(?i)^\s*(?:` + replyPrefix + `\s*)+`)
 	// signOff: the words that close a message, in the interface's
 	// languages ("thanks", "best regards", "cordialement", "merci
-	// d'avance", "saludos", "mit freundlichen Grüßen", "شكرا").
+	// d'avance" (its apostrophe may be left out: "merci d avance",
+	// "merci davance"), "saludos", "mit freundlichen Grüßen", "شكرا").
 	signOff = `(?:` + strings.Join([]string{
 		`(?:many |thanks? (?:you )?(?:so much|a lot|in advance)|thank you|thanks|thx|ty|cheers|regards|best regards|kind regards|warm regards|best wishes|sincerely|yours sincerely|yours truly)(?: (?:for|in advance for) (?:your|the|any) (?:help|time|support|assistance|reply|answer))?`,
-		`(?:merci(?: beaucoup| d` + apos + `avance| par avance| bien)?(?: (?:pour|de) (?:votre|ton|vos|tes|l` + apos + `)\s?(?:aide|retour|r[ée]ponse|r[ée]ponses|assistance))?|(?:bien )?cordialement|bonne journ[ée]e|bien [àa] vous|(?:sinc[eè]res |meilleures )?salutations)`,
+		`(?:merci(?: beaucoup| d(?:` + apos + `\s?|\s)?avance| par avance| bien)?(?: (?:pour|de) (?:votre|ton|vos|tes|l` + apos + `)\s?(?:aide|retour|r[ée]ponse|r[ée]ponses|assistance))?|(?:bien )?cordialement|bonne journ[ée]e|bien [àa] vous|(?:sinc[eè]res |meilleures )?salutations)`,
 		`(?:(?:muchas )?gracias(?: de antemano| por adelantado| por (?:su|tu) ayuda)?|(?:un )?saludos?(?: cordiales)?|atentamente|un abrazo|(?:vielen )?dank(?:e(?: sch[öo]n| im voraus)?)?|(?:mit )?freundlichen gr[üu](?:ß|ss)en|(?:viele|liebe|beste) gr[üu](?:ß|ss)e|grazie(?: mille| in anticipo)?|(?:cordiali|distinti) saluti|obrigad[oa]|atenciosamente|cumprimentos|abra[çc]os|bedankt|alvast bedankt|met vriendelijke groet(?:en)?|groet(?:en|jes)|شكرا|شكراً|مع (?:خالص )?(?:الشكر|التحية|التحيات))`,
 	}, "|") + `)`
 	// parens: text in parentheses or brackets ("(urgent)", "[EXT]",

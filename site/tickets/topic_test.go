@@ -200,6 +200,10 @@ func TestTopicSignOffs(t *testing.T) {
 		{"Facture introuvable, bien cordialement, Marie Dupont", "Facture introuvable"},
 		{"Facture introuvable, Merci d’avance, Jean-Pierre", "Facture introuvable"},
 		{"Facture introuvable, merci d'avance pour votre aide", "Facture introuvable"},
+		// The apostrophe left out, as phones and hurried customers type it.
+		{"Facture introuvable, merci d avance", "Facture introuvable"},
+		{"Facture introuvable, merci davance", "Facture introuvable"},
+		{"Facture introuvable - merci d' avance pour votre retour", "Facture introuvable"},
 		{"Refund failing. Thanks, Ana", "Refund failing"},
 		{"Refund failing, thanks Ana", "Refund failing"},
 		{"Refund failing, thanks for your help", "Refund failing"},
@@ -235,6 +239,10 @@ func TestTicketTopic(t *testing.T) {
 		{"Re: Fwd: (no subject)", "Hi, my bill is higher this month. Thanks, Ana", "my bill is higher this month"},
 		{"(sans objet)", "Bonjour,\nJe ne reçois plus les rappels SMS.\nCordialement", "Je ne reçois plus les rappels SMS"},
 		{"RE: (no subject)", "Hello!!! The app crashes when I open the calendar view on my phone since the update yesterday evening", "The app crashes when I open the calendar view on my phone"},
+		// Greeting and sign-off with the apostrophe left out: only noise,
+		// so the body says what the ticket is about (it was the topic
+		// "merci d avance", linked to nothing).
+		{"Bonjour, merci d avance", "Bonjour, le vélo affiche E21. Merci d avance", "le vélo affiche E21"},
 		// A subject that says something is the topic, whatever the body.
 		{"Refund", "My bill is higher this month.", "Refund"},
 		// Nothing to say anywhere: the subject as it was.

@@ -253,7 +253,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules or the topic's cleaning
 // change, so that stored links and topics are computed again.
-const linkRules = "link19"
+const linkRules = "link20"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.
@@ -360,11 +360,18 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	query, said := cleanTopic(site.RedactedAsNumbers(t.Subject))
 	body := site.RedactedAsNumbers(t.Body)
 	if !said {
-		// Only noise ("Re: Fwd: (no subject)", a mail client's
-		// placeholder): no subject, so the body says what the ticket is
-		// about. Read as words, "no subject" linked the article whose
-		// keywords said "no connection".
+		// Only noise ("Re: Fwd: (no subject)", "Bonjour", a mail
+		// client's placeholder): the topic is the body's first sentence
+		// that says something (TicketTopic), and search reads it as the
+		// subject, as the report shows it; "mon vélo affiche E30" then
+		// links as it does written in the subject, its code read as a
+		// code. A body that says nothing either leaves no subject: read
+		// as words, "no subject" linked the article whose keywords said
+		// "no connection".
 		query = ""
+		if q, ok := cleanTopic(TicketTopic(site.Ticket{Subject: t.Subject, Body: body})); ok {
+			query = q
+		}
 	}
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
 		var ids []string

@@ -660,3 +660,38 @@ func TestLinkerDevLinksPublishedOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkerNoiseSubjectReadsTopic: a subject that is only noise
+// ("Bonjour") leaves the topic to the body's first sentence that says
+// something, and search reads that topic as it reads a subject: the ticket
+// links as the same words in the subject do, its error code read as a
+// code (it stayed unlinked at 0.531, the body deciding at a discount, and
+// a ticket naming E21 had the battery article as its nearest).
+func TestLinkerNoiseSubjectReadsTopic(t *testing.T) {
+	ctx := context.Background()
+	fsys := fstest.MapFS{
+		"guichet.yaml":         {Data: []byte("locales: [fr, en]\ndefault_locale: fr\n")},
+		"velos/e30.md":         {Data: []byte("---\ntitle: Erreur E30 sur l'écran du vélo\n---\nE30 signale un frein mal réglé. Serrez la vis du levier.\n")},
+		"velos/e21.md":         {Data: []byte("---\ntitle: \"Erreur E21 : batterie non reconnue\"\n---\nE21 s'affiche quand la batterie est mal enclenchée.\n")},
+		"velos/batterie.md":    {Data: []byte("---\ntitle: Recharger la batterie du vélo électrique\n---\nLe vélo électrique se recharge en quatre heures. La batterie se retire avec la clé.\n")},
+		"compte/abonnement.md": {Data: []byte("---\ntitle: Changer d'abonnement\n---\nChoisissez un abonnement mensuel ou annuel.\n")},
+	}
+	l, _, _ := linkerOf(t, fsys)
+	for _, c := range []struct {
+		subject, body, want string
+	}{
+		{"mon vélo affiche E30", "", "velos/e30"},
+		{"Bonjour", "mon vélo affiche E30", "velos/e30"},
+		{"Bonjour", "Bonjour, le vélo électrique affiche E21. Merci d'avance", "velos/e21"},
+		{"Re: (sans objet)", "Le vélo électrique affiche E21.", "velos/e21"},
+	} {
+		tk := site.Ticket{Subject: c.subject, Body: c.body, Locale: "fr"}
+		got, err := l.Link(ctx, &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ArticleID != c.want {
+			t.Errorf("Link(%q, %q) = %+v, want %s", c.subject, c.body, got, c.want)
+		}
+	}
+}

@@ -208,5 +208,23 @@ func (v *View) articlePaths() map[string]*Article {
 	for _, from := range slugs {
 		add(from, to(v.Lib.SlugURLs[from]))
 	}
+	// An alias or redirect written as the old site served it
+	// (/docs/old/setup.html) names the article in its other forms too
+	// (/docs/old/setup, /old/setup), as the site answers them, after
+	// every path as written.
+	for _, u := range urls {
+		for _, alias := range v.byURL[u].Aliases {
+			for _, k := range v.Lib.Config.PathKeys(alias)[1:] {
+				add(k, v.byURL[u])
+			}
+		}
+	}
+	for _, r := range v.Lib.Redirects {
+		if r.To != "" {
+			for _, k := range v.Lib.Config.PathKeys(r.From)[1:] {
+				add(k, to(r.To))
+			}
+		}
+	}
 	return at
 }

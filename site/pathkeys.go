@@ -132,7 +132,8 @@ func (v *View) pathIndex() *articlePaths {
 // slash, .md or .html, /index, /en/ or /docs/), an article's alias, a
 // redirects.yaml entry to an article or the URL another tool gave it (a
 // Docusaurus slug), or, under a locale's prefix, the default locale's
-// article where it is not translated. An article's own URL comes before another's alias,
+// article where it is not translated and the translation an alias or
+// redirect written without the prefix leads to. An article's own URL comes before another's alias,
 // which comes before redirects and slugs, as the site serves them. false
 // when p leads to no visible article.
 func (v *View) ArticleAt(p string) (*Article, bool) {
@@ -147,14 +148,15 @@ func (v *View) ArticleAt(p string) (*Article, bool) {
 		}
 	}
 	// Under a locale's prefix, an article not translated into it: the
-	// site sends the reader to the default locale's.
+	// site sends the reader to the default locale's; an alias of the
+	// translation or a redirect to it (/fr/old/rembourser): to it.
 	seg, rest, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
 	for _, loc := range c.Locales {
 		if loc == c.DefaultLocale || !sameLocale(seg, loc) {
 			continue
 		}
 		for _, k := range c.PathKeys("/" + rest) {
-			if a, ok := at[k]; ok && a.Locale == c.DefaultLocale {
+			if a, ok := at[k]; ok && (a.Locale == c.DefaultLocale || a.Locale == loc) {
 				return a, true
 			}
 		}

@@ -213,6 +213,8 @@ func TestRedirectsFlattened(t *testing.T) {
 		{"/old-dir/", 301, "/billing/plans"},
 		{"/to-gone", 410, ""},
 		{"/caps", 301, "/billing/refund#fees"},
+		// The visitor's query goes before the target's fragment.
+		{"/caps?x=1", 301, "/billing/refund?x=1#fees"},
 	}
 	for _, tt := range tests {
 		w := e.do(t, "GET", tt.path, nil)

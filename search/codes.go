@@ -102,9 +102,10 @@ func (qa *queryAnalysis) codeMarkers(li *localeIndex) map[int]string {
 }
 
 // announcesCode reports whether word i of qa is a code word (site.CodeWord)
-// next to a word of letters and digits, typed or being typed, other code
-// words between them ("code E07", "err E4" while E4 is typed, "error code
-// E07", "E07 code"): it says a code follows, which the articles holding
+// next to a word of letters and digits, typed or being typed, or a code
+// typed with a space ("code E 7"), other code words between them ("code
+// E07", "err E4" while E4 is typed, "error code E07", "E07 code"): it says
+// a code follows, which the articles holding
 // the code may not write, so in autocomplete it only ranks the matches of
 // the code and never narrows them ("code E07" suggested nothing on a help
 // center writing "Error E07").
@@ -118,8 +119,21 @@ func (qa *queryAnalysis) announcesCode(i int) bool {
 		for j >= 0 && j < len(plains) && site.CodeWord(plains[j]) {
 			j += step
 		}
-		if j >= 0 && j < len(plains) && site.CodeLike(plains[j]) {
+		if j >= 0 && j < len(plains) && (site.CodeLike(plains[j]) || qa.inCode(j)) {
 			return true
+		}
+	}
+	return false
+}
+
+// inCode reports whether word i of qa is part of a code typed with a
+// space that joinPairs read as the code the articles write ("e 7").
+func (qa *queryAnalysis) inCode(i int) bool {
+	for first, c := range qa.compounds {
+		if i >= first && i < first+c.n && c.n == 2 && site.CodeLike(c.stem) {
+			if _, _, ok := codeParts(c.stem); ok {
+				return true
+			}
 		}
 	}
 	return false

@@ -93,8 +93,16 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	var codes []string
 	weigh := func(text string, unknown float64, subject bool) (tw termWeights, code bool) {
 		weights := map[string]float64{}
-		ws := li.analyzeTypos(ctx, text, false, subject).words
+		qa := li.analyzeTypos(ctx, text, false, subject)
+		ws := qa.words
 		isCode := map[int]bool{}
+		// A word that only announces a code some article writes ("code",
+		// "err", "Fehler" next to "E12") is present wherever its code is,
+		// as search reads it (codeMarkers): it weighs nothing of its own.
+		var markers map[int]string
+		if subject {
+			markers = qa.codeMarkers(li)
+		}
 		if subject {
 			plains := make([]string, len(ws))
 			for i, w := range ws {
@@ -106,6 +114,9 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		}
 		term := func(i int) string {
 			w := ws[i]
+			if markers[i] != "" {
+				return ""
+			}
 			if f := writtenForm(li.vocab, w.stem); f != "" {
 				return f // "E7" is the "E07" the articles write
 			}

@@ -86,6 +86,10 @@ type compound struct {
 	// prefixes one typo away from its joined word ("check-im" →
 	// "checkin"), as for a word typed joined (see typedCompoundTypos).
 	prefixTypos []string
+	// code: a code typed with a space whose digits are being typed ("e 7"
+	// for "E07"), matched as the code the articles write, not as a prefix
+	// of its typed spelling.
+	code bool
 	// number is the number of a version written with letters before it
 	// ("2.3" of "v2.3"): the version as "version 2.3" or "2.3" write it.
 	number string
@@ -347,11 +351,13 @@ func (qa *queryAnalysis) covered(i int) bool {
 // joinPairs adds the pairs of consecutive query words that the content
 // writes as one word ("e mail" → "email", "power pivot" → "powerpivot"),
 // as Algolia and Meilisearch concatenate query words. The word being typed
-// is left out. All pairs are analysed in one pass.
+// is left out, unless it is the digits of a code the articles write after
+// its letters ("e 7" typed for "E07"): autocomplete offers that code's
+// article as search answers it. All pairs are analysed in one pass.
 func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 	words := qa.words
 	last := len(words) - 1
-	if qa.prefix {
+	if qa.prefix && !li.typingSpacedCode(words) {
 		last--
 	}
 	if last < 1 {
@@ -398,7 +404,7 @@ func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 		if qa.compounds == nil {
 			qa.compounds = map[int]*compound{}
 		}
-		qa.compounds[i] = &compound{n: 2, plain: words[i].plain + words[i+1].plain, stem: stem}
+		qa.compounds[i] = &compound{n: 2, plain: words[i].plain + words[i+1].plain, stem: stem, code: qa.prefix && i+2 == len(words)}
 	}
 }
 
@@ -420,6 +426,22 @@ func (li *localeIndex) otherForms(stem string) []string {
 		return []string{other}
 	}
 	return nil
+}
+
+// typingSpacedCode reports whether the last two words are the letters and
+// the digits of a code the articles write, as typed or with its zeros
+// ("e 7", "E 07", "E 12"), the digits being typed.
+func (li *localeIndex) typingSpacedCode(words []word) bool {
+	n := len(words)
+	if n < 2 {
+		return false
+	}
+	a, b := words[n-2].plain, words[n-1].plain
+	letters, _, ok := codeParts(a + b)
+	if !ok || letters != len(a) {
+		return false
+	}
+	return li.vocab[a+b] > 0 || paddedCode(li.vocab, a+b) != ""
 }
 
 // paddedCode returns the code the articles write for stem, a code typed

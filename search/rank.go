@@ -130,7 +130,7 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 			c.meaning = true
 		}
 		if comp != nil {
-			if typing(i + n - 1) {
+			if typing(i+n-1) && !comp.code {
 				for _, p := range []string{comp.plain, comp.number} {
 					if p != "" {
 						alts = append(alts, term(p, fieldTitleAC, prefixTitle), term(p, fieldMoreAC, prefixMore))

@@ -132,7 +132,8 @@ func (v *View) pathIndex() *articlePaths {
 // slash, .md or .html, /index, /en/ or /docs/), an article's alias, a
 // redirects.yaml entry to an article or the URL another tool gave it (a
 // Docusaurus slug), or, under a locale's prefix, the default locale's
-// article where it is not translated. An article's own URL comes before another's alias,
+// article where it is not translated and the translation an alias or
+// redirect written without the prefix leads to. An article's own URL comes before another's alias,
 // which comes before redirects and slugs, as the site serves them. false
 // when p leads to no visible article.
 func (v *View) ArticleAt(p string) (*Article, bool) {
@@ -147,14 +148,15 @@ func (v *View) ArticleAt(p string) (*Article, bool) {
 		}
 	}
 	// Under a locale's prefix, an article not translated into it: the
-	// site sends the reader to the default locale's.
+	// site sends the reader to the default locale's; an alias of the
+	// translation or a redirect to it (/fr/old/rembourser): to it.
 	seg, rest, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
 	for _, loc := range c.Locales {
 		if loc == c.DefaultLocale || !sameLocale(seg, loc) {
 			continue
 		}
 		for _, k := range c.PathKeys("/" + rest) {
-			if a, ok := at[k]; ok && a.Locale == c.DefaultLocale {
+			if a, ok := at[k]; ok && (a.Locale == c.DefaultLocale || a.Locale == loc) {
 				return a, true
 			}
 		}
@@ -207,6 +209,24 @@ func (v *View) articlePaths() map[string]*Article {
 	slices.Sort(slugs)
 	for _, from := range slugs {
 		add(from, to(v.Lib.SlugURLs[from]))
+	}
+	// An alias or redirect written as the old site served it
+	// (/docs/old/setup.html) names the article in its other forms too
+	// (/docs/old/setup, /old/setup), as the site answers them, after
+	// every path as written.
+	for _, u := range urls {
+		for _, alias := range v.byURL[u].Aliases {
+			for _, k := range v.Lib.Config.PathKeys(alias)[1:] {
+				add(k, v.byURL[u])
+			}
+		}
+	}
+	for _, r := range v.Lib.Redirects {
+		if r.To != "" {
+			for _, k := range v.Lib.Config.PathKeys(r.From)[1:] {
+				add(k, to(r.To))
+			}
+		}
 	}
 	return at
 }

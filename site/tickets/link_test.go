@@ -51,12 +51,12 @@ func TestLinker(t *testing.T) {
 	fsys := fstest.MapFS{
 		"guichet.yaml":              {Data: []byte("base_url: https://help.example.com\nlocales: [en, fr]\n")},
 		"billing/refunds.md":        {Data: []byte("---\ntitle: Refund a subscription payment\nticket_tags: [refund_request]\n---\nWe refund subscription payments made in the last 30 days.\n")},
-		"billing/refunds.fr.md":     {Data: []byte("---\ntitle: Rembourser un abonnement\n---\nNous remboursons les paiements des 30 derniers jours.\n")},
+		"billing/refunds.fr.md":     {Data: []byte("---\ntitle: Rembourser un abonnement\naliases: [/hc/fr/articles/360002-Rembourser]\n---\nNous remboursons les paiements des 30 derniers jours.\n")},
 		"payments/client-refund.md": {Data: []byte("---\ntitle: Refund a client for a booking\nticket_tags: [refund_request, client]\n---\nGive a client their money back for a cancelled booking.\n")},
-		"sync/calendar.md":          {Data: []byte("---\ntitle: Sync your Google Calendar\naliases: [/hc/en-us/articles/360001-Calendar-sync]\n---\nConnect Google Calendar so busy times block bookings.\n")},
+		"sync/calendar.md":          {Data: []byte("---\ntitle: Sync your Google Calendar\naliases: [/hc/en-us/articles/360001-Calendar-sync, /docs/old/Calendar.html]\n---\nConnect Google Calendar so busy times block bookings.\n")},
 		"sync/exports.md":           {Data: []byte("---\ntitle: Export your bookings\nslug: /exporting\n---\nDownload bookings as a spreadsheet.\n")},
 		"sync/secret.md":            {Data: []byte("---\ntitle: Printers\ndraft: true\nticket_tags: [printer]\n---\nSoon.\n")},
-		"redirects.yaml":            {Data: []byte("- from: /old/money-back\n  to: /billing/refunds\n- from: /old/gone\n  to: \"\"\n")},
+		"redirects.yaml":            {Data: []byte("- from: /old/money-back\n  to: /billing/refunds\n- from: /old/gone\n  to: \"\"\n- from: /docs/old/refund.html\n  to: /billing/refunds\n- from: /ancien/remboursement\n  to: /fr/billing/refunds\n")},
 	}
 	l, _, _ := linkerOf(t, fsys)
 	for _, c := range []struct {
@@ -78,6 +78,14 @@ func TestLinker(t *testing.T) {
 		{"the default locale as a prefix", site.Ticket{Subject: "hello", Article: "/en/sync/calendar"}, "explicit:sync/calendar", 0},
 		{"an alias of the old help center", site.Ticket{Subject: "hello", Article: "https://help.example.com/hc/en-us/articles/360001-calendar-sync"}, "explicit:sync/calendar", 0},
 		{"a redirect", site.Ticket{Subject: "hello", Article: "/old/money-back"}, "explicit:billing/refunds", 0},
+		// An alias or redirect written with its extension or under
+		// /docs/, named in another of its forms, as the site answers it.
+		{"an alias's other form", site.Ticket{Subject: "hello", Article: "https://help.example.com/old/calendar"}, "explicit:sync/calendar", 0},
+		{"a redirect's other form", site.Ticket{Subject: "hello", Article: "/docs/old/refund"}, "explicit:billing/refunds", 0},
+		// Under a locale's prefix, as the site answers them: an alias of
+		// the translation, a redirect to it.
+		{"a translation's alias under its prefix", site.Ticket{Subject: "hello", Article: "/fr/hc/fr/articles/360002-rembourser"}, "explicit:billing/refunds", 0},
+		{"a redirect to a translation under its prefix", site.Ticket{Subject: "hello", Article: "https://help.example.com/fr/ancien/remboursement"}, "explicit:billing/refunds", 0},
 		{"a Docusaurus slug", site.Ticket{Subject: "hello", Article: "https://help.example.com/exporting"}, "explicit:sync/exports", 0},
 		{"an ID in another letter case", site.Ticket{Subject: "hello", Article: "Sync/Exports"}, "explicit:sync/exports", 0},
 		{"an ID as a file's name", site.Ticket{Subject: "hello", Article: "sync/Calendar.md"}, "explicit:sync/calendar", 0},

@@ -57,6 +57,11 @@ func (s *Server) apiArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if len(st.view.Translations(id)) == 0 {
+		if f := st.view.FoldedID(id); f != "" {
+			id = f // the ID in another letter case, as the tickets API takes it
+		}
+	}
 	a, err := st.view.Article(id, loc)
 	if err != nil {
 		if a, err = st.view.Article(id, st.view.Lib.Config.DefaultLocale); err != nil {

@@ -213,6 +213,8 @@ func TestRedirectsFlattened(t *testing.T) {
 		{"/old-dir/", 301, "/billing/plans"},
 		{"/to-gone", 410, ""},
 		{"/caps", 301, "/billing/refund#fees"},
+		// The visitor's query goes before the target's fragment.
+		{"/caps?x=1", 301, "/billing/refund?x=1#fees"},
 	}
 	for _, tt := range tests {
 		w := e.do(t, "GET", tt.path, nil)
@@ -252,13 +254,25 @@ func TestURLVariants(t *testing.T) {
 		"billing/réglages.md":    "---\ntitle: Réglages\n---\nTexte.\n",
 		"Clip Art/Insert art.md": "---\ntitle: Insert art\n---\nText.\n",
 		"billing/vat.md":         "---\ntitle: VAT\naliases: [\"https://old.example/billing/taxe-é\", \"/billing/steuer%C3%A9\", /aide/réduction]\n---\nText.\n",
-		"guides/setup.md":        "---\ntitle: Set up\nslug: /install\n---\nText.\n",
+		"guides/setup.md":        "---\ntitle: Set up\nslug: /install\naliases: [/docs/old/Setup.html]\n---\nText.\n",
+		"redirects.yaml":         "- from: /docs/legacy/keypad.html\n  to: \"\"\n- from: /docs/legacy/pins.html\n  to: /billing/vat\n",
 	})
 	tests := []struct {
 		path string
 		code int
 		to   string
 	}{
+		// An alias or redirect written as the old site served it, with
+		// its extension or under /docs/: the page's other forms lead
+		// there too, as for a page.
+		{"/help/refund", 301, "/billing/refund"},
+		{"/help/Refund/", 301, "/billing/refund"},
+		{"/help/refund.md", 301, "/billing/refund"},
+		{"/docs/old/setup", 301, "/guides/install"},
+		{"/old/setup", 301, "/guides/install"},
+		{"/docs/legacy/keypad", 410, ""},
+		{"/legacy/keypad.html", 410, ""},
+		{"/legacy/pins", 301, "/billing/vat"},
 		{"/billing/Refund", 301, "/billing/refund"},
 		{"/BILLING/REFUND?x=1", 301, "/billing/refund?x=1"},
 		{"/billing/refund.md", 301, "/billing/refund"},

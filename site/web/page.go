@@ -174,12 +174,17 @@ func redirect(c echo.Context, target string) error {
 	return redirectWith(c, http.StatusMovedPermanently, target)
 }
 
-// redirectWith answers code (a 3xx) to target, keeping the query string.
+// redirectWith answers code (a 3xx) to target, keeping the query string
+// (before target's fragment: /billing/refund?x=1#fees).
 func redirectWith(c echo.Context, code int, target string) error {
-	if q := c.Request().URL.RawQuery; q != "" && !strings.Contains(target, "?") {
-		target += "?" + q
+	base, frag, hasFrag := strings.Cut(target, "#")
+	if q := c.Request().URL.RawQuery; q != "" && !strings.Contains(base, "?") {
+		base += "?" + q
 	}
-	return c.Redirect(code, target)
+	if hasFrag {
+		base += "#" + frag
+	}
+	return c.Redirect(code, base)
 }
 
 // isGone reports whether p is a page redirects.yaml marks removed, written

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -41,6 +42,27 @@ func (st *published) variantsOf() variantIndex {
 		}
 		for from := range st.gone {
 			idx.add(from, variantTarget{gone: true})
+		}
+		// An alias or redirect written as the old site served it
+		// (/docs/old/setup.html) is found from its other forms too
+		// (/docs/old/setup, /old/setup), after every path as written,
+		// in path order so that the first of two forms is always the same.
+		froms := make([]string, 0, len(st.moved)+len(st.gone))
+		for from := range st.moved {
+			froms = append(froms, from)
+		}
+		for from := range st.gone {
+			froms = append(froms, from)
+		}
+		slices.Sort(froms)
+		for _, from := range froms {
+			t := variantTarget{gone: true}
+			if to, ok := st.moved[from]; ok {
+				t = variantTarget{to: to, moved: true}
+			}
+			for _, k := range st.view.Lib.Config.PathKeys(from)[1:] {
+				idx.add(k, t)
+			}
 		}
 		st.variants = idx
 	})

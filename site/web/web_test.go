@@ -473,6 +473,17 @@ func TestArticleAPI(t *testing.T) {
 	if w := e.do(t, "GET", "/api/v1/articles/billing/secret", nil); w.Code != 404 {
 		t.Errorf("draft via API: status %d", w.Code)
 	}
+	// An ID in another letter case, as the tickets API and the admin page
+	// take it (a file named Billing/Refund.md, its URL in lower case).
+	w = e.do(t, "GET", "/api/v1/articles/Billing/REFUND?locale=fr", nil)
+	a.ID, a.Locale = "", ""
+	json.Unmarshal(w.Body.Bytes(), &a)
+	if w.Code != 200 || a.ID != "billing/refund" || a.Locale != "fr" {
+		t.Errorf("ID in another case: status %d, article %q in %q", w.Code, a.ID, a.Locale)
+	}
+	if w := e.do(t, "GET", "/api/v1/articles/Billing/Secret", nil); w.Code != 404 {
+		t.Errorf("draft via API in another case: status %d", w.Code)
+	}
 }
 
 // TestTypingCountsOnce types "refund" letter by letter through suggest, as

@@ -1,0 +1,46 @@
+package search
+
+import (
+	"context"
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// TestLinkCodeWord: a ticket whose subject announces a code the articles
+// write with a word they do not ("code E12", "err E12", "Fehler E12",
+// "Fehlercode E07") links to that code's article, as search answers it: a
+// word that announces a code is present wherever its code is. A code no
+// article writes stays unlinked however it is announced.
+func TestLinkCodeWord(t *testing.T) {
+	lib := helpLibrary("link-code-words",
+		art("e07", "en", "help", "Jammed motor", "The bolt does not move.", nil,
+			sec("", "", "The lock shows E07 when the motor is jammed. Check that the bolt moves freely.")),
+		art("e12", "en", "help", "Bridge offline (E12)", "The bridge lost Wi-Fi.", nil,
+			sec("", "", "E12 means the bridge lost its connection. Plug it in near the router.")),
+		art("battery", "en", "help", "Change the batteries", "Four AA batteries.", nil,
+			sec("", "", "Replace the batteries when the light blinks red.")),
+		art("errors", "en", "help", "Error messages on the lock", "What the lock display says.", nil,
+			sec("", "", "When the lock finds a problem it shows an error on its display.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ subject, want string }{
+		{"E12", "e12"}, // as before
+		{"code E12", "e12"},
+		{"err E12", "e12"},
+		{"Fehler E12", "e12"},
+		{"code E07", "e07"},
+		{"Fehlercode E7", "e07"},
+		{"status code E07 on my lock", "e07"},
+		{"code E99", ""},
+		{"error E99", ""},
+	} {
+		id, conf, err := ix.Link(context.Background(), "en", tt.subject, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if linked := conf >= site.DefaultTicketConfidence; tt.want == "" && linked || tt.want != "" && (!linked || id != tt.want) {
+			t.Errorf("Link(%q) = %s at %.3f, want %q", tt.subject, id, conf, tt.want)
+		}
+	}
+}

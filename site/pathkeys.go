@@ -1,6 +1,7 @@
 package site
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -15,7 +16,10 @@ import (
 // as a prefix (/en/billing/refund, as a Hugo site that kept it in a
 // folder links it), or without the /docs segment Docusaurus serves docs
 // under, after a locale's prefix if any (/docs/x is /x, /fr/docs/x is
-// /fr/x, /docs/ is /). Keys repeat nothing; the site answers 301 from
+// /fr/x, /docs/ is /); and a Zendesk Guide address as its number
+// (/hc/en-us/articles/360012345-Reset-the-lock is
+// /hc/en-us/articles/360012345, whatever title follows the number). Keys
+// repeat nothing; the site answers 301 from
 // each to its page (site/web), and a ticket's article URL names the page
 // (View.ArticleAt).
 func (c Config) PathKeys(p string) []string {
@@ -52,8 +56,20 @@ func (c Config) PathKeys(p string) []string {
 	if d, ok := c.withoutDocs(k); ok {
 		add(d)
 	}
+	if m := zendeskPath.FindStringSubmatch(k); m != nil {
+		add("/hc/" + m[1] + m[2] + "/" + m[3])
+	}
 	return out
 }
+
+// zendeskPath matches the address of a Zendesk Guide article, section or
+// category: /hc/<locale>/articles/<number>-<title>, the locale and the
+// title optional. Zendesk finds the page by its number whatever title
+// follows it (the title changes with the article's), so PathKeys reads
+// the address as its locale, kind and number: an alias written with the
+// title the article had then is found by the address with another title
+// or none.
+var zendeskPath = regexp.MustCompile(`^/hc/([a-z]{2,3}(?:-[a-z0-9]{2,8})*/)?(articles|sections|categories)/(\d+)(?:-[^/]*)?$`)
 
 // withoutDocs returns path key k without the /docs segment, after the
 // prefix of a configured locale if any; false when k has none.

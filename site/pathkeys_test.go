@@ -27,6 +27,13 @@ func TestPathKeys(t *testing.T) {
 		{"/pt_br/docs/instalar", []string{"/pt_br/docs/instalar", "/pt-br/instalar"}},
 		{"/en/docs/install.md", []string{"/en/docs/install.md", "/en/docs/install", "/docs/install", "/install"}},
 		{"/de/docs/x", []string{"/de/docs/x"}}, // not a locale of the site
+		// Zendesk Guide finds an article by its number, whatever title
+		// follows it.
+		{"/hc/en-us/articles/360012345-Reset-the-lock", []string{"/hc/en-us/articles/360012345-reset-the-lock", "/hc/en-us/articles/360012345"}},
+		{"/hc/en-us/articles/360012345", []string{"/hc/en-us/articles/360012345"}},
+		{"/hc/de/sections/200-Schloss/", []string{"/hc/de/sections/200-schloss", "/hc/de/sections/200"}},
+		{"/hc/articles/360012345-x", []string{"/hc/articles/360012345-x", "/hc/articles/360012345"}},
+		{"/hc/en-us/articles/not-a-number", []string{"/hc/en-us/articles/not-a-number"}},
 	} {
 		if got := c.PathKeys(tt.path); !slices.Equal(got, tt.want) {
 			t.Errorf("PathKeys(%q) = %q, want %q", tt.path, got, tt.want)

@@ -76,6 +76,8 @@ func TestLinker(t *testing.T) {
 		{"under /docs/, as Docusaurus served it", site.Ticket{Subject: "hello", Article: "https://help.example.com/docs/sync/calendar"}, "explicit:sync/calendar", 0},
 		{"a file's path in the repository", site.Ticket{Subject: "hello", Article: "/sync/calendar.md"}, "explicit:sync/calendar", 0},
 		{"the default locale as a prefix", site.Ticket{Subject: "hello", Article: "/en/sync/calendar"}, "explicit:sync/calendar", 0},
+		{"the old help center's address by its number", site.Ticket{Subject: "hello", Article: "https://help.example.com/hc/en-us/articles/360001"}, "explicit:sync/calendar", 0},
+		{"the old help center's address with another title", site.Ticket{Subject: "hello", Article: "/hc/en-us/articles/360001-Sync-Google-Calendar"}, "explicit:sync/calendar", 0},
 		{"an alias of the old help center", site.Ticket{Subject: "hello", Article: "https://help.example.com/hc/en-us/articles/360001-calendar-sync"}, "explicit:sync/calendar", 0},
 		{"a redirect", site.Ticket{Subject: "hello", Article: "/old/money-back"}, "explicit:billing/refunds", 0},
 		// An alias or redirect written with its extension or under

@@ -250,7 +250,7 @@ func TestRedirectsFlattened(t *testing.T) {
 // does a Docusaurus slug's URL.
 func TestURLVariants(t *testing.T) {
 	e, _ := newEnvFS(t, map[string]string{
-		"billing/refund.md":      "---\ntitle: Get a refund\naliases: [/billing/money-back, /help/Refund.html]\n---\nAsk within 30 days.\n",
+		"billing/refund.md":      "---\ntitle: Get a refund\naliases: [/billing/money-back, /help/Refund.html, /hc/en-us/articles/360012345-Get-a-refund]\n---\nAsk within 30 days.\n",
 		"billing/réglages.md":    "---\ntitle: Réglages\n---\nTexte.\n",
 		"Clip Art/Insert art.md": "---\ntitle: Insert art\n---\nText.\n",
 		"billing/vat.md":         "---\ntitle: VAT\naliases: [\"https://old.example/billing/taxe-é\", \"/billing/steuer%C3%A9\", /aide/réduction]\n---\nText.\n",
@@ -273,6 +273,11 @@ func TestURLVariants(t *testing.T) {
 		{"/docs/legacy/keypad", 410, ""},
 		{"/legacy/keypad.html", 410, ""},
 		{"/legacy/pins", 301, "/billing/vat"},
+		// A Zendesk Guide address by its number, whatever title follows.
+		{"/hc/en-us/articles/360012345-Get-a-refund", 301, "/billing/refund"},
+		{"/hc/en-us/articles/360012345", 301, "/billing/refund"},
+		{"/hc/en-us/articles/360012345-Refunds-old-title?utm=x", 301, "/billing/refund?utm=x"},
+		{"/hc/en-us/articles/360012346", 404, ""},
 		{"/billing/Refund", 301, "/billing/refund"},
 		{"/BILLING/REFUND?x=1", 301, "/billing/refund?x=1"},
 		{"/billing/refund.md", 301, "/billing/refund"},

@@ -105,6 +105,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	l.assemble(dates)
 	l.findSlugs()
 	l.checkRedirects()
+	l.checkAliases()
 	l.cache = newRenderCache(opts.Cache, l.structureHash(), opts.Memo)
 	if err := l.renderAll(ctx, shardCh); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", where, err)

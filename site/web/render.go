@@ -278,8 +278,8 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 	}
 	for _, r := range v.Lib.Redirects {
 		from := pathKey(r.From)
-		if st.taken(from) {
-			continue
+		if _, alias := st.moved[from]; st.taken(from) || alias {
+			continue // a page, or an article's alias or slug URL, stands (check warns)
 		}
 		if r.To == "" {
 			st.gone[from] = true // see isGone

@@ -1,0 +1,53 @@
+package content
+
+import (
+	"strings"
+
+	"github.com/guichet/guichet/site"
+)
+
+// checkAliases warns of the aliases that cannot lead where their article
+// says (in any letter case, with or without a trailing slash, as requests
+// are matched): the address of a page, which is served there instead; an
+// alias of another article too (the first file's, in file order, stands;
+// versions of one article may share one); an old URL redirects.yaml also
+// lists, whose rule is left unused. Each warning names the file, the field
+// and the other side.
+func (l *loader) checkAliases() {
+	s := (*siteMap)(nil)
+	owner := map[string]*site.Article{}
+	redirected := map[string]int{} // lower-cased old URL → its line in redirects.yaml
+	for i, r := range l.lib.Redirects {
+		k := strings.ToLower(trimSlash(r.From))
+		if _, seen := redirected[k]; !seen && i < len(l.redirectLines) {
+			redirected[k] = l.redirectLines[i]
+		}
+	}
+	for _, a := range l.lib.Articles {
+		for _, al := range a.Aliases {
+			if s == nil {
+				s = newSiteMap(l)
+			}
+			warn := func(format string, args ...any) {
+				l.probs = append(l.probs, warningAt(site.KindRedirect, a.SourcePath, 0, "aliases", format, args...))
+			}
+			k := strings.ToLower(trimSlash(al))
+			if u, ok := s.canonical[k]; ok {
+				if !strings.EqualFold(trimSlash(u), trimSlash(a.URL)) {
+					warn("alias %s is the address of %s, which is served there: this alias leads nowhere; remove it", al, s.pages[trimSlash(u)])
+				}
+				continue
+			}
+			if o, ok := owner[k]; ok {
+				if o.ID != a.ID {
+					warn("alias %s is already an alias of %s, which it leads to: remove it from one of them", al, o.SourcePath)
+				}
+				continue
+			}
+			owner[k] = a
+			if line, ok := redirected[k]; ok {
+				warn("alias %s is also an old URL of %s line %d, which is then left unused: keep one of them", al, redirectsFile, line)
+			}
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAliasChecks: an alias that cannot lead to its article is a warning
+// naming the file, the field and the other side: the address of another
+// page, an alias of another article too, an old URL redirects.yaml lists
+// as well; versions of one article may share an alias, and an alias of
+// the article's own address is harmless.
+func TestAliasChecks(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":         "locales: [en, fr]\n",
+		"billing/refund.md":    "---\ntitle: Refund\naliases: [/old/refund, /Billing/Card/, /shared, /billing/refund]\n---\nText.\n",
+		"billing/refund.fr.md": "---\ntitle: Remboursement\naliases: [/old/refund]\n---\nTexte.\n",
+		"billing/card.md":      "---\ntitle: Card\naliases: [/SHARED/]\n---\nText.\n",
+		"billing/gone.md":      "---\ntitle: Gone\naliases: [/legacy/gone, /legacy/moved]\n---\nText.\n",
+		"redirects.yaml":       "/legacy/gone: \"\"\n/legacy/moved: /billing/card\n",
+	})
+	var got []string
+	for _, p := range lib.Problems {
+		if p.Field == "aliases" {
+			got = append(got, p.File+": "+string(p.Severity)+": "+p.Message)
+		}
+	}
+	want := []string{
+		"billing/gone.md: warning: alias /legacy/gone is also an old URL of redirects.yaml line 1",
+		"billing/gone.md: warning: alias /legacy/moved is also an old URL of redirects.yaml line 2",
+		"billing/refund.md: warning: alias /Billing/Card/ is the address of the article billing/card.md",
+		"billing/refund.md: warning: alias /shared is already an alias of billing/card.md",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("alias problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d = %q, want it to start with %q", i, got[i], want[i])
+		}
+	}
+}

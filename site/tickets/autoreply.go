@@ -47,7 +47,13 @@ var autoReplyTags = map[string]bool{
 // separator, the end of the subject, or a reply prefix ("Out of Office
 // Re: …", as Gmail's vacation responder writes it); or those words in
 // brackets ("[Auto-Reply] …").
-var autoReply = regexp.MustCompile(`(?i)^\s*(?:(?:` + replyPrefix + `)\s*)*(?:\[\s*(?:` + autoReplyWords + `)\s*\]|(?:` + autoReplyWords + `)(?:\s*[:：–—(-]|\s*$|\s+(?:` + replyPrefix + `)))`)
+var autoReply = regexp.MustCompile(`(?i)^\s*(?:(?:` + replyPrefix + `)\s*)*(?:\[\s*(?:` + autoReplyWords + `)\s*\]|(?:` + autoReplyWords + `)(?:\s*[:：–—(-]|\s*$|\s+(?:` + replyPrefix + `))|(?:` + readReceipt + `)\s*[:：])`)
+
+// readReceipt: the words a mail client titles a read receipt with, before
+// the subject it answers, in the interface's languages ("Read: Refund",
+// "Lu : Remboursement", "Gelesen: …", "Not read: …"); only with their
+// colon, as a customer does not open a question so.
+const readReceipt = `read|not read|lu|non lu|accus[ée] de (?:r[ée]ception|lecture)|gelesen|nicht gelesen|le[íi]do|no le[íi]do|letto|non letto|gelezen|niet gelezen|lido|n[ãa]o lido`
 
 // autoReplyWords are the words mail clients and servers title their
 // automatic replies and bounces with, in the interface's languages; in

@@ -44,7 +44,15 @@ func TestAutoReply(t *testing.T) {
 		{"Resposta automática: reembolso", nil, true},
 		{"Refund request", []string{"Auto-Reply"}, true},
 		{"Refund request", []string{"out_of_office"}, true},
+		// Read receipts, with their colon.
+		{"Read: Your refund request", nil, true},
+		{"Lu : Remboursement", nil, true},
+		{"RE: Gelesen: Akku leer", nil, true},
+		{"Not read: Refund", nil, true},
+		{"Accusé de réception : Remboursement", nil, true},
 		// A customer's subjects.
+		{"Read the manual but still stuck", nil, false},
+		{"Lu et approuvé, mais erreur E21", nil, false},
 		{"Refund — out of office until Monday", nil, false},
 		{"Out of office hours support?", nil, false},
 		{"Automatic replies from the app are in English", nil, false},

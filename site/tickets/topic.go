@@ -339,7 +339,7 @@ var (
 		`(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)(?:,? (?:team|all|there|everyone|guys|folks|support|sir|madam|[ée]quipe|[àa] tous))?\b` + sep,
 		// The greetings of the other languages search analyses most:
 		// Spanish, German, Italian, Portuguese, Dutch.
-		`(?:hola|buen(?:os d[ií]as|as(?: tardes| noches)?)|estimad[oa]s?(?: equipo)?|hallo|guten (?:tag|morgen|abend)|liebes? \w+|ciao|salve|buongiorno|buonasera|ola|bom dia|boa (?:tarde|noite)|prezad[oa]s?|goedemorgen|goedemiddag|beste \w+)\b` + sep,
+		`(?:hola|buen(?:os d[ií]as|as(?: tardes| noches)?)|estimad[oa]s?(?: equipo)?|hallo|guten (?:tag|morgen|abend)|liebes? \w+|ciao|salve|buongiorno|buonasera|ola|bom dia|boa (?:tarde|noite)|prezad[oa]s?|goedemorgen|goedemiddag|goedenavond|hoi|beste \w+)\b` + sep,
 		`olá` + sep, // no \b after a letter beyond ASCII
 		`dear \w+\b` + sep,
 		`(?:please|pls|plz|kindly)\s+help(?:\s+me)?\b` + sep,
@@ -356,7 +356,7 @@ var (
 	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?،؛؟–—-])` + sep + `(?:` + strings.Join([]string{
 		signOff,
 		`(?:por favor|per favore)`,
-		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona)`,
+		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona|werkt niet(?: meer)?)`,
 		// A request to be called back keeps the word that led to the
 		// number once the number is redacted and cut ("merci de me
 		// rappeler au [phone]", "call me back at [phone]").

@@ -23,6 +23,12 @@ func TestTopic(t *testing.T) {
 		{"Buongiorno, password dimenticata, grazie mille", "password dimenticata"},
 		{"Olá, senha esquecida, obrigado", "senha esquecida"},
 		{"App funktioniert nicht", "App"},
+		// Dutch: "werkt niet" (not working), "Hoi" and "Goedenavond".
+		{"Kortingscode werkt niet", "Kortingscode"},
+		{"Hoi, kortingscode werkt niet meer", "kortingscode"},
+		{"Goedenavond, abonnement opzeggen", "abonnement opzeggen"},
+		{"Hoi", "Hoi"},
+		{"Hoilamp kapot", "Hoilamp kapot"},
 		{"Hola", "Hola"},
 		{"Vélo volé - merci de me rappeler", "Vélo volé"},
 		{"Card declined, please call me back", "Card declined"},

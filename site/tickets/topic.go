@@ -310,11 +310,12 @@ var (
 	placeholder = regexp.MustCompile(`\[(?:number|phone|card|email|iban|ip)\]`)
 	// markedPlaceholder: a placeholder with the mark before it ("#").
 	markedPlaceholder = regexp.MustCompile(`(?i)\s*(?:` + refMark + `\s*)?` + placeholder.String())
-	// asides: complaints about time and urgency anywhere in the subject.
+	// asides: complaints about time and urgency anywhere in the subject
+	// ("urgent", the Dutch and German "dringend").
 	asides = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 		`since (?:yesterday|today|this morning|last (?:night|week|month)|(?:the )?(?:last |latest |new |recent )?(?:update|upgrade|version|release)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (?:days?|weeks?|hours?))`,
 		`depuis (?:hier|ce matin|aujourd` + apos + `hui|la semaine derni[eè]re|(?:la |cette )?(?:derni[eè]re |nouvelle )?(?:mise [àa] jour|version|maj)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|\d+ (?:jours?|semaines?|heures?))`,
-		`asap`, `urgent(?:e|ly)?`, `tr[eè]s urgent`, `au plus vite`,
+		`asap`, `urgent(?:e|ly)?`, `tr[eè]s urgent`, `au plus vite`, `dringend`,
 	}, "|") + `)\b`)
 	// leading: forwarding and reply prefixes, labels, greetings and
 	// complaints that open a subject.
@@ -333,9 +334,11 @@ var (
 		refWord + `\s*:?\s*(?:` + refMark + `\s*` + refID + `|` + refStrong + `)(?:\s|$)`,
 		`#\s*` + refID + `\s*[:|–—-]`,
 		placeholder.String(),
-		// A label: "Help:", "Bug!", "Question -", never the first part of a
-		// hyphenated word ("Bug-fix release notes", "Support-Ticket export").
-		`(?:help|question|problem|issue|request|complaint|urgent|support|aide|probl[eè]me|demande|souci|r[ée]clamation|plainte|bug)(?:\s*[:!]|\s+[-–—]|[-–—](?:\s|$))`,
+		// A label: "Help:", "Bug!", "Question -", "Vraag:", or the whole
+		// subject ("Question", "Vraag": the body says what it asks),
+		// never the first part of a hyphenated word ("Bug-fix release
+		// notes", "Support-Ticket export").
+		`(?:help|question|problem|issue|request|complaint|urgent|support|aide|probl[eè]me|demande|souci|r[ée]clamation|plainte|bug|vraag|probleem|klacht)(?:\s*[:!]|\s+[-–—]|[-–—](?:\s|$)|\s*$)`,
 		`(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)(?:,? (?:team|all|there|everyone|guys|folks|support|sir|madam|[ée]quipe|[àa] tous))?\b` + sep,
 		// The greetings of the other languages search analyses most:
 		// Spanish, German, Italian, Portuguese, Dutch.

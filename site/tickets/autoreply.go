@@ -17,7 +17,9 @@ import (
 // "out_of_office", "bounce"). Such a ticket asks nothing: counted, it
 // would make a topic no article answers of every out-of-office message.
 // A subject that only mentions such words later ("Refund — out of office
-// until Monday", "out of office hours support") is a customer's, and so
+// until Monday", "out of office hours support"), or that opens with a
+// bounce's words a customer also writes about a box that did not come
+// ("Niet bezorgd: mijn box", see bounceOrComplaint), is a customer's, and so
 // is whatever the contact form sends (Source "contact": a person typed
 // it).
 func AutoReply(t site.Ticket) bool {
@@ -47,13 +49,24 @@ var autoReplyTags = map[string]bool{
 // separator, the end of the subject, or a reply prefix ("Out of Office
 // Re: …", as Gmail's vacation responder writes it); or those words in
 // brackets ("[Auto-Reply] …").
-var autoReply = regexp.MustCompile(`(?i)^\s*(?:(?:` + replyPrefix + `)\s*)*(?:\[\s*(?:` + autoReplyWords + `)\s*\]|(?:` + autoReplyWords + `)(?:\s*[:：–—(-]|\s*$|\s+(?:` + replyPrefix + `))|(?:` + readReceipt + `)\s*[:：])`)
+var autoReply = regexp.MustCompile(`(?i)^\s*(?:(?:` + replyPrefix + `)\s*)*(?:\[\s*(?:` + autoReplyWords + `|` + bounceOrComplaint + `)\s*\]|(?:` + autoReplyWords + `)(?:\s*[:：–—(-]|\s*$|\s+(?:` + replyPrefix + `))|(?:` + bounceOrComplaint + `)\s*[:：–—-]?\s*(?:` + replyPrefix + `)|(?:` + readReceipt + `)\s*[:：])`)
 
 // readReceipt: the words a mail client titles a read receipt with, before
 // the subject it answers, in the interface's languages ("Read: Refund",
 // "Lu : Remboursement", "Gelesen: …", "Not read: …"); only with their
 // colon, as a customer does not open a question so.
 const readReceipt = `read|not read|lu|non lu|accus[ée] de (?:r[ée]ception|lecture)|gelesen|nicht gelesen|le[íi]do|no le[íi]do|letto|non letto|gelezen|niet gelezen|lido|n[ãa]o lido`
+
+// bounceOrComplaint are the words some mail servers title a bounce with
+// that are also a customer's own words about a parcel or a box that did
+// not come ("Niet bezorgd: mijn box van dinsdag", "No entregado: mi
+// pedido", "Delivery failure: box left in the rain"): they make a bounce
+// only before the reply prefix of the message that bounced ("Niet
+// bezorgd: RE: Uw bestelling") or in brackets, since a customer's
+// question ignored is lost while a bounce kept is one row the team sees.
+var bounceOrComplaint = strings.Join([]string{
+	`delivery failure`, `non remis`, `no entregado`, `niet (?:bezorgd|afgeleverd)`, `n[ãa]o entregue`,
+}, "|")
 
 // autoReplyWords are the words mail clients and servers title their
 // automatic replies and bounces with, in the interface's languages; in
@@ -63,19 +76,19 @@ var autoReplyWords = strings.Join([]string{
 	`automatic (?:reply|response)`, `auto[- ]?(?:reply|response|responder)`, `autoreply`, `autoresponse`,
 	`out of (?:the )?office(?: auto[- ]?reply)?`, `ooo`, `away from (?:the )?office`,
 	`undeliverable`, `undelivered mail(?: returned to sender)?`, `delivery status notification`,
-	`mail delivery (?:failed|failure|subsystem|system)`, `delivery (?:failure|has failed)`, `returned mail`, `failure notice`,
+	`mail delivery (?:failed|failure|subsystem|system)`, `delivery has failed`, `returned mail`, `failure notice`,
 	// French.
-	`r[ée]ponse automatique`, `message d` + apos + `absence`, `absen(?:ce|t|te|t\(e\)) du bureau`, `non remis`, `non distribuable`, `[ée]chec de (?:la )?remise`,
+	`r[ée]ponse automatique`, `message d` + apos + `absence`, `absen(?:ce|t|te|t\(e\)) du bureau`, `non distribuable`, `[ée]chec de (?:la )?remise`,
 	// German.
-	`automatische antwort`, `abwesenheitsnotiz`, `abwesenheit`, `unzustellbar`,
+	`automatische antwort`, `abwesenheits(?:notiz|meldung|nachricht|assistent)`, `abwesenheit`, `unzustellbar`,
 	// Spanish.
-	`respuesta autom[áa]tica`, `fuera de la oficina`, `no se puede entregar`, `no entregado`,
+	`respuesta autom[áa]tica`, `fuera de la oficina`, `no se puede entregar`,
 	// Italian.
 	`risposta automatica`, `fuori (?:sede|ufficio)`, `non recapitabile`,
 	// Dutch.
-	`automatisch antwoord`, `afwezig(?:heid)?`, `onbestelbaar`, `niet (?:bezorgd|afgeleverd)`,
+	`automatisch antwoord`, `afwezig(?:heid(?:s(?:melding|bericht|assistent|notitie))?)?`, `onbestelbaar`,
 	// Portuguese.
-	`resposta autom[áa]tica`, `fora do escrit[óo]rio`, `aus[êe]ncia tempor[áa]ria`, `n[ãa]o entregue`,
+	`resposta autom[áa]tica`, `fora do escrit[óo]rio`, `aus[êe]ncia tempor[áa]ria`,
 	// Arabic.
 	`رد تلقائي`,
 }, "|")

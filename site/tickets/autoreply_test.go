@@ -42,6 +42,18 @@ func TestAutoReply(t *testing.T) {
 		{"Risposta automatica: rimborso", nil, true},
 		{"Automatisch antwoord: terugbetaling", nil, true},
 		{"Resposta automática: reembolso", nil, true},
+		// Outlook's and Exchange's Dutch and German out-of-office titles.
+		{"Afwezigheidsmelding", nil, true},
+		{"Afwezigheidsbericht: Re: bezorging", nil, true},
+		{"Afwezigheidsassistent: Re: Abonnement opzeggen", nil, true},
+		{"Abwesenheitsmeldung: Rechnung", nil, true},
+		// Bounce words that are a customer's words too make a bounce
+		// before the reply prefix of the message that bounced.
+		{"Niet bezorgd: RE: Uw Kitchly box", nil, true},
+		{"Non remis : RE: Remboursement", nil, true},
+		{"No entregado: RE: Reembolso", nil, true},
+		{"Delivery failure: Re: your order", nil, true},
+		{"[Niet bezorgd] Uw bestelling", nil, true},
 		{"Refund request", []string{"Auto-Reply"}, true},
 		{"Refund request", []string{"out_of_office"}, true},
 		// Read receipts, with their colon.
@@ -62,6 +74,15 @@ func TestAutoReply(t *testing.T) {
 		{"Colis non distribuable", nil, false},
 		{"[Urgent] Réponse automatique du vélo ?", nil, false},
 		{"Refund request", []string{"refund", "billing"}, false},
+		// A delivery business's customers write the same words about
+		// what did not come.
+		{"Niet bezorgd: mijn box van dinsdag", nil, false},
+		{"Niet bezorgd", nil, false},
+		{"Niet afgeleverd - box van 28 november", nil, false},
+		{"Non remis : ma box de mardi", nil, false},
+		{"No entregado: mi caja", nil, false},
+		{"Não entregue: minha caixa", nil, false},
+		{"Delivery failure: box left in the rain", nil, false},
 	} {
 		tk := site.Ticket{Subject: tt.subject, Tags: tt.tags, Source: "api"}
 		if got := AutoReply(tk); got != tt.want {

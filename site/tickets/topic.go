@@ -310,11 +310,12 @@ var (
 	placeholder = regexp.MustCompile(`\[(?:number|phone|card|email|iban|ip)\]`)
 	// markedPlaceholder: a placeholder with the mark before it ("#").
 	markedPlaceholder = regexp.MustCompile(`(?i)\s*(?:` + refMark + `\s*)?` + placeholder.String())
-	// asides: complaints about time and urgency anywhere in the subject.
+	// asides: complaints about time and urgency anywhere in the subject
+	// ("urgent", the Dutch and German "dringend").
 	asides = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 		`since (?:yesterday|today|this morning|last (?:night|week|month)|(?:the )?(?:last |latest |new |recent )?(?:update|upgrade|version|release)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (?:days?|weeks?|hours?))`,
 		`depuis (?:hier|ce matin|aujourd` + apos + `hui|la semaine derni[eè]re|(?:la |cette )?(?:derni[eè]re |nouvelle )?(?:mise [àa] jour|version|maj)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|\d+ (?:jours?|semaines?|heures?))`,
-		`asap`, `urgent(?:e|ly)?`, `tr[eè]s urgent`, `au plus vite`,
+		`asap`, `urgent(?:e|ly)?`, `tr[eè]s urgent`, `au plus vite`, `dringend`,
 	}, "|") + `)\b`)
 	// leading: forwarding and reply prefixes, labels, greetings and
 	// complaints that open a subject.
@@ -333,13 +334,15 @@ var (
 		refWord + `\s*:?\s*(?:` + refMark + `\s*` + refID + `|` + refStrong + `)(?:\s|$)`,
 		`#\s*` + refID + `\s*[:|–—-]`,
 		placeholder.String(),
-		// A label: "Help:", "Bug!", "Question -", never the first part of a
-		// hyphenated word ("Bug-fix release notes", "Support-Ticket export").
-		`(?:help|question|problem|issue|request|complaint|urgent|support|aide|probl[eè]me|demande|souci|r[ée]clamation|plainte|bug)(?:\s*[:!]|\s+[-–—]|[-–—](?:\s|$))`,
+		// A label: "Help:", "Bug!", "Question -", "Vraag:", or the whole
+		// subject ("Question", "Vraag": the body says what it asks),
+		// never the first part of a hyphenated word ("Bug-fix release
+		// notes", "Support-Ticket export").
+		`(?:help|question|problem|issue|request|complaint|urgent|support|aide|probl[eè]me|demande|souci|r[ée]clamation|plainte|bug|vraag|probleem|klacht)(?:\s*[:!]|\s+[-–—]|[-–—](?:\s|$)|\s*$)`,
 		`(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)(?:,? (?:team|all|there|everyone|guys|folks|support|sir|madam|[ée]quipe|[àa] tous))?\b` + sep,
 		// The greetings of the other languages search analyses most:
 		// Spanish, German, Italian, Portuguese, Dutch.
-		`(?:hola|buen(?:os d[ií]as|as(?: tardes| noches)?)|estimad[oa]s?(?: equipo)?|hallo|guten (?:tag|morgen|abend)|liebes? \w+|ciao|salve|buongiorno|buonasera|ola|bom dia|boa (?:tarde|noite)|prezad[oa]s?|goedemorgen|goedemiddag|beste \w+)\b` + sep,
+		`(?:hola|buen(?:os d[ií]as|as(?: tardes| noches)?)|estimad[oa]s?(?: equipo)?|hallo|guten (?:tag|morgen|abend)|liebes? \w+|ciao|salve|buongiorno|buonasera|ola|bom dia|boa (?:tarde|noite)|prezad[oa]s?|goedemorgen|goedemiddag|goedenavond|hoi|beste \w+)\b` + sep,
 		`olá` + sep, // no \b after a letter beyond ASCII
 		`dear \w+\b` + sep,
 		`(?:please|pls|plz|kindly)\s+help(?:\s+me)?\b` + sep,
@@ -356,7 +359,7 @@ var (
 	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?،؛؟–—-])` + sep + `(?:` + strings.Join([]string{
 		signOff,
 		`(?:por favor|per favore)`,
-		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona)`,
+		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona|werkt niet(?: meer)?)`,
 		// A request to be called back keeps the word that led to the
 		// number once the number is redacted and cut ("merci de me
 		// rappeler au [phone]", "call me back at [phone]").

@@ -23,6 +23,18 @@ func TestTopic(t *testing.T) {
 		{"Buongiorno, password dimenticata, grazie mille", "password dimenticata"},
 		{"Olá, senha esquecida, obrigado", "senha esquecida"},
 		{"App funktioniert nicht", "App"},
+		// Dutch: "werkt niet" (not working), "Hoi" and "Goedenavond".
+		{"Kortingscode werkt niet", "Kortingscode"},
+		{"Hoi, kortingscode werkt niet meer", "kortingscode"},
+		{"Goedenavond, abonnement opzeggen", "abonnement opzeggen"},
+		{"Hoi", "Hoi"},
+		{"Hoilamp kapot", "Hoilamp kapot"},
+		{"Vraag: abonnement opzeggen", "abonnement opzeggen"},
+		{"Probleem - box te warm", "box te warm"},
+		{"Vraagprijs wijnbox", "Vraagprijs wijnbox"},
+		{"Dringend: koeltassen terugsturen", "koeltassen terugsturen"},
+		{"Dringend!!! box niet ontvangen, met vriendelijke groet, Piet Jansen", "box niet ontvangen"},
+		{"Rechnung dringend benötigt", "Rechnung benötigt"},
 		{"Hola", "Hola"},
 		{"Vélo volé - merci de me rappeler", "Vélo volé"},
 		{"Card declined, please call me back", "Card declined"},
@@ -245,8 +257,18 @@ func TestTicketTopic(t *testing.T) {
 		{"Bonjour, merci d avance", "Bonjour, le vélo affiche E21. Merci d avance", "le vélo affiche E21"},
 		// A subject that says something is the topic, whatever the body.
 		{"Refund", "My bill is higher this month.", "Refund"},
+		// A subject that is only a label, in English or Dutch, is
+		// noise: the body says what the ticket asks (every "Question"
+		// was one topic whatever its body).
+		{"Question", "Can I buy a gift card?", "Can I buy a gift card"},
+		{"Help!", "Hi, my bill is higher this month.", "my bill is higher this month"},
+		{"Vraag", "Kan ik een cadeaukaart bestellen?", "Kan ik een cadeaukaart bestellen"},
+		{"Klacht", "Hoi, mijn box was te warm.", "mijn box was te warm"},
+		{"Question about my account", "How do I export my invoices?", "Question about my account"},
+		{"Probleem met bezorging", "x", "Probleem met bezorging"},
 		// Nothing to say anywhere: the subject as it was.
 		{"(no subject)", "", "(no subject)"},
+		{"Vraag", "", "Vraag"},
 		{"(no subject)", "Thanks!", "(no subject)"},
 	} {
 		if got := TicketTopic(site.Ticket{Subject: c.subject, Body: c.body}); got != c.want {

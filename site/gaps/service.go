@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 	"golang.org/x/sync/singleflight"
 )
 
@@ -208,7 +209,25 @@ func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
 			return g, nil
 		}
 	}
+	// The ID a phrasing of the gap gave it before an earlier one joined
+	// (see grouped.find).
+	for _, g := range rep.Gaps {
+		for _, v := range g.Variants {
+			if variantID(g, v) == want {
+				return g, nil
+			}
+		}
+	}
 	return Gap{}, noGap(id)
+}
+
+// variantID is the ID gap g would have if its phrasing v were its first
+// (makeID over collector.idText).
+func variantID(g Gap, v Variant) string {
+	if g.Kind == NoHelp {
+		return makeID(g.Kind, g.Locale, v.Query)
+	}
+	return makeID(g.Kind, g.Locale, textnorm.Key(v.Query))
 }
 
 // Decide records the team's decision on the gap with id: status (one of

@@ -373,3 +373,36 @@ func TestUndecidedGapKeepsItsID(t *testing.T) {
 		t.Errorf("marking the gap by its ID of before: %v", err)
 	}
 }
+
+// TestEarlierPhrasingKeepsTheIDWorking: a gap no one decided on is named
+// by its first phrasing; an earlier one joining it (tickets or searches
+// imported with their old dates) renames it, but the ID the team holds —
+// on a page left open, in a script — still names it, to read and to
+// decide on (it answered "No gap …").
+func TestEarlierPhrasingKeepsTheIDWorking(t *testing.T) {
+	ctx := context.Background()
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	s.search("discount for multiple pets", "v1", 2*time.Hour)
+	s.search("discount for multiple pets", "v2", time.Hour)
+	before, ok := gapOf(s.report(gaps.Options{}), "discount for multiple pets")
+	if !ok {
+		t.Fatal("no gap")
+	}
+	// An earlier phrasing of the same meaning, recorded with its old date.
+	s.search("discounts for multiple pets", "v3", 48*time.Hour)
+	after, _ := gapOf(s.report(gaps.Options{}), "discount for multiple pets")
+	if len(after.Variants) < 2 {
+		t.Fatalf("the earlier phrasing did not join: %+v", after)
+	}
+	if after.ID == before.ID {
+		t.Skipf("the gap kept its ID %s: nothing to test", after.ID)
+	}
+	if g, err := s.svc.Gap(ctx, before.ID); err != nil || g.ID != after.ID {
+		t.Errorf("Gap(%s, its ID of before) = %s, %v; want %s", before.ID, g.ID, err, after.ID)
+	}
+	g, err := s.svc.Decide(ctx, before.ID, gaps.StatusNewArticle, "Ana writes it")
+	if err != nil || g.ID != after.ID || g.Status != gaps.StatusNewArticle {
+		t.Errorf("Decide(%s, its ID of before) = %s %q, %v; want %s decided", before.ID, g.ID, g.Status, err, after.ID)
+	}
+}

@@ -485,8 +485,20 @@ func (g *grouped) find(decisions []Decision, asked string) (*group, error) {
 	if asked == "" {
 		return nil, site.Errorf(site.EINVALID, "Name a gap by its ID, as the report lists it.")
 	}
-	if gr := g.byID(resolveMerged(decisions, asked)); gr != nil {
+	want := resolveMerged(decisions, asked)
+	if gr := g.byID(want); gr != nil {
 		return gr, nil
+	}
+	// A gap no one decided on is named by its first phrasing, and an
+	// earlier one joining it (tickets imported with their old dates)
+	// renames it: the ID it had still names it while the phrasing that
+	// gave it is in it, so a page or a command holding it finds the gap.
+	for _, gr := range g.groups {
+		for _, m := range gr.members {
+			if makeID(gr.kind, gr.locale, g.c.idText(m)) == want {
+				return gr, nil
+			}
+		}
 	}
 	return nil, noGap(asked)
 }

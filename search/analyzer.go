@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 )
 
@@ -141,6 +142,27 @@ func (a *Analyzer) Analyze(locale, text string) gaps.Analysis {
 		keys = append(keys, wordKey(word{plain: w.Plain, stem: w.Term}))
 	}
 	comps := r.compounds(out.Words, at, joins)
+	// A word that only announces the code next to it ("error", "code",
+	// "Fehler" before "E45") is no term: "code erreur E45", "Erreur E45"
+	// and "E45" ask one thing. Codes of letters and digits (paddedCode's)
+	// or by their shape (site.CodeShaped: "0x80070005"): "error 1935"
+	// keeps its word, a number alone being no code.
+	plains := make([]string, len(out.Words))
+	for i, w := range out.Words {
+		plains[i] = w.Plain
+	}
+	inCode := map[int]bool{}
+	for first, c := range comps {
+		if _, _, ok := codeParts(c.stem); ok && c.n == 2 {
+			inCode[first], inCode[first+1] = true, true
+		}
+	}
+	announces := func(i int) bool {
+		return nextToCode(plains, i, func(j int) bool {
+			_, _, code := codeParts(out.Words[j].Term)
+			return code || site.CodeShaped(plains[j]) || inCode[j]
+		})
+	}
 	for i := 0; i < len(out.Words); {
 		token, n := r.synonymAt(keys, i)
 		c, isComp := comps[i]
@@ -152,7 +174,7 @@ func (a *Analyzer) Analyze(locale, text string) gaps.Analysis {
 			out.Terms = append(out.Terms, c.stem)
 			i += c.n
 		default:
-			if t := out.Words[i].Term; t != "" {
+			if t := out.Words[i].Term; t != "" && !announces(i) {
 				out.Terms = append(out.Terms, t)
 			}
 			i++

@@ -111,6 +111,12 @@ func (qa *queryAnalysis) codeMarkers(li *localeIndex) map[int]string {
 // center writing "Error E07").
 func (qa *queryAnalysis) announcesCode(i int) bool {
 	plains := qa.plains()
+	return nextToCode(plains, i, func(j int) bool { return site.CodeLike(plains[j]) || qa.inCode(j) })
+}
+
+// nextToCode reports whether plains[i] is a code word (site.CodeWord)
+// next to a word code says is a code, other code words between them.
+func nextToCode(plains []string, i int, code func(j int) bool) bool {
 	if !site.CodeWord(plains[i]) {
 		return false
 	}
@@ -119,7 +125,7 @@ func (qa *queryAnalysis) announcesCode(i int) bool {
 		for j >= 0 && j < len(plains) && site.CodeWord(plains[j]) {
 			j += step
 		}
-		if j >= 0 && j < len(plains) && (site.CodeLike(plains[j]) || qa.inCode(j)) {
+		if j >= 0 && j < len(plains) && code(j) {
 			return true
 		}
 	}

@@ -279,10 +279,15 @@ func TestCodeTypedWithoutItsZero(t *testing.T) {
 	an := ix.Analyzer()
 	// A code no article writes is one term however many zeros it is
 	// typed with ("E9", "E09", "E009" were two or three gaps).
-	for q, want := range map[string][]string{"error E7": {"error", "e07"}, "E07": {"e07"}, "E8": {"e8"}, "E42": {"e042"},
-		"E012": {"e12"}, "E9": {"e9"}, "error E09": {"error", "e9"}, "E009": {"e9"}, "E90": {"e90"}, "0x0009": {"0x0009"},
+	for q, want := range map[string][]string{"error E7": {"e07"}, "E07": {"e07"}, "E8": {"e8"}, "E42": {"e042"},
+		"E012": {"e12"}, "E9": {"e9"}, "error E09": {"e9"}, "E009": {"e9"}, "E90": {"e90"}, "0x0009": {"0x0009"},
 		// With a space between letters and digits, as search joins them.
-		"E 07": {"e07"}, "e 7": {"e07"}, "error E 07": {"error", "e07"}, "E 42": {"e042"}} {
+		"E 07": {"e07"}, "e 7": {"e07"}, "error E 07": {"e07"}, "E 42": {"e042"},
+		// A word that only announces the code is no term ("code erreur
+		// E45" and "Erreur E45" were two ticket topics); a number after
+		// it is no code by its shape, and keeps it.
+		"error code E07": {"e07"}, "E07 code": {"e07"}, "err e7 after update": {"e07", "after", "updat"}, "error 1935": {"error", "1935"},
+		"error 0x80070005": {"0x80070005"}} {
 		if got := an.Analyze("en", q).Terms; !slices.Equal(got, want) {
 			t.Errorf("Analyze(%q).Terms = %q, want %q", q, got, want)
 		}

@@ -686,7 +686,16 @@ func TestLinkerNoiseSubjectReadsTopic(t *testing.T) {
 		"velos/batterie.md":    {Data: []byte("---\ntitle: Recharger la batterie du vélo électrique\n---\nLe vélo électrique se recharge en quatre heures. La batterie se retire avec la clé.\n")},
 		"compte/abonnement.md": {Data: []byte("---\ntitle: Changer d'abonnement\n---\nChoisissez un abonnement mensuel ou annuel.\n")},
 	}
-	l, _, _ := linkerOf(t, fsys)
+	l, _, idx := linkerOf(t, fsys)
+	// A topic linked by hand takes its code however the code is announced
+	// ("code erreur E45" made a second topic after "Erreur E45" was linked).
+	l.SetTopics([]tickets.TopicLink{{Locale: "fr", Topic: "key:" + gaps.MeaningKey(idx.Analyzer(), "fr", "Erreur E45"), ArticleID: "velos/e30"}})
+	for _, subject := range []string{"code erreur E45", "RE: code E45 svp", "E45"} {
+		tk := site.Ticket{Subject: subject, Locale: "fr"}
+		if got, err := l.Link(ctx, &tk); err != nil || got.Method != site.LinkManual {
+			t.Errorf("Link(%q) = %+v, %v; want the hand link", subject, got, err)
+		}
+	}
 	for _, c := range []struct {
 		subject, body, want string
 	}{

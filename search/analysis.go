@@ -31,7 +31,7 @@ import (
 // words, words with full stops are compounds, Arabic letter variants are
 // folded; 14: a full stop between a digit and a letter is inside a word,
 // "relais2.exe").
-const mappingVersion = "guichet-search-14"
+const mappingVersion = "guichet-search-15"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -146,6 +146,11 @@ func init() {
 	}
 	if err := registry.RegisterTokenizer(tokenizerWords, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
 		return compoundTokenizer{words: unicode.NewUnicodeTokenizer()}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterTokenFilter(filterDutchUndouble, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return dutchUndouble{}, nil
 	}); err != nil {
 		panic(err)
 	}

@@ -77,7 +77,7 @@ func languages() map[string]langAnalysis {
 		"hy": {stops: hy.ArmenianStopWords},
 		"id": {stops: id.IndonesianStopWords},
 		"it": {stops: it.ItalianStopWords, norm: []string{it.ElisionName}, stem: []string{it.LightStemmerName}},
-		"nl": {stops: nl.DutchStopWords, stem: []string{nl.SnowballStemmerName}},
+		"nl": {stops: nl.DutchStopWords, stem: []string{nl.SnowballStemmerName, filterDutchUndouble}},
 		"no": {stops: no.NorwegianStopWords, stem: []string{no.SnowballStemmerName}},
 		"pl": {stops: pl.PolishStopWords, stem: []string{pl.SnowballStemmerName}},
 		"pt": {stops: pt.PortugueseStopWords, stem: []string{pt.LightStemmerName}},

@@ -139,6 +139,32 @@ func (qa *queryAnalysis) inCode(i int) bool {
 	return false
 }
 
+// spacedCodesJoined returns the words of qa with each code typed with a
+// space that joinPairs read as the code the articles write ("E 12", "e 7")
+// as one word of that code, as search reads it (inCode); qa.words when
+// there is none.
+func (qa *queryAnalysis) spacedCodesJoined() []word {
+	var out []word
+	for i := 0; i < len(qa.words); i++ {
+		c := qa.compounds[i]
+		if c == nil || c.n != 2 || !qa.inCode(i) {
+			if out != nil {
+				out = append(out, qa.words[i])
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]word, 0, len(qa.words)), qa.words[:i]...)
+		}
+		out = append(out, word{plain: c.stem, stem: c.stem})
+		i++
+	}
+	if out == nil {
+		return qa.words
+	}
+	return out
+}
+
 // holdsCodes reports whether the article of hit h holds every error code
 // its query names (codeTerms), in any field; true when it names none.
 func holdsCodes(ctx context.Context, h ranked) (bool, error) {

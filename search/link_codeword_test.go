@@ -34,6 +34,11 @@ func TestLinkCodeWord(t *testing.T) {
 		{"status code E07 on my lock", "e07"},
 		{"code E99", ""},
 		{"error E99", ""},
+		// A code typed with a space, as search reads it (joinPairs).
+		{"E 12", "e12"},
+		{"E 12 when I open the app", "e12"},
+		{"error e 7", "e07"},
+		{"E 99", ""},
 	} {
 		id, conf, err := ix.Link(context.Background(), "en", tt.subject, "")
 		if err != nil {

@@ -143,11 +143,14 @@ func (qa *queryAnalysis) inCode(i int) bool {
 // space that joinPairs read as the code the articles write ("E 12", "e 7")
 // as one word of that code, as search reads it (inCode); qa.words when
 // there is none.
+// A number a code word announces ("ERR-2041", "err 2041") already names
+// its code as site.QueryCodes reads it, and stays as it is.
 func (qa *queryAnalysis) spacedCodesJoined() []word {
 	var out []word
+	plains := qa.plains()
 	for i := 0; i < len(qa.words); i++ {
 		c := qa.compounds[i]
-		if c == nil || c.n != 2 || !qa.inCode(i) {
+		if c == nil || c.n != 2 || !qa.inCode(i) || !site.CodeShaped(c.stem) && site.CodeAt(plains, i+1) {
 			if out != nil {
 				out = append(out, qa.words[i])
 			}

@@ -145,6 +145,35 @@ func (qa *queryAnalysis) inCode(i int) bool {
 	return false
 }
 
+// spacedCodesJoined returns the words of qa with each code typed with a
+// space that joinPairs read as the code the articles write ("E 12", "e 7")
+// as one word of that code, as search reads it (inCode); qa.words when
+// there is none.
+// A number a code word announces ("ERR-2041", "err 2041") already names
+// its code as site.QueryCodes reads it, and stays as it is.
+func (qa *queryAnalysis) spacedCodesJoined() []word {
+	var out []word
+	plains := qa.plains()
+	for i := 0; i < len(qa.words); i++ {
+		c := qa.compounds[i]
+		if c == nil || c.n != 2 || !qa.inCode(i) || !site.CodeShaped(c.stem) && site.CodeAt(plains, i+1) {
+			if out != nil {
+				out = append(out, qa.words[i])
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]word, 0, len(qa.words)), qa.words[:i]...)
+		}
+		out = append(out, word{plain: c.stem, stem: c.stem})
+		i++
+	}
+	if out == nil {
+		return qa.words
+	}
+	return out
+}
+
 // holdsCodes reports whether the article of hit h holds every error code
 // its query names (codeTerms), in any field; true when it names none.
 func holdsCodes(ctx context.Context, h ranked) (bool, error) {

@@ -94,6 +94,10 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	weigh := func(text string, unknown float64, subject bool) (tw termWeights, code bool) {
 		weights := map[string]float64{}
 		qa := li.analyzeTypos(ctx, text, false, subject)
+		if ws := qa.spacedCodesJoined(); len(ws) != len(qa.words) {
+			// "E 12" is the code "E12", as search reads it.
+			qa = &queryAnalysis{words: ws}
+		}
 		ws := qa.words
 		isCode := map[int]bool{}
 		// A word that only announces a code some article writes ("code",

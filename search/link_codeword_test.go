@@ -34,12 +34,46 @@ func TestLinkCodeWord(t *testing.T) {
 		{"status code E07 on my lock", "e07"},
 		{"code E99", ""},
 		{"error E99", ""},
+		// A code typed with a space, as search reads it (joinPairs).
+		{"E 12", "e12"},
+		{"E 12 when I open the app", "e12"},
+		{"error e 7", "e07"},
+		{"E 99", ""},
 	} {
 		id, conf, err := ix.Link(context.Background(), "en", tt.subject, "")
 		if err != nil {
 			t.Fatal(err)
 		}
 		if linked := conf >= site.DefaultTicketConfidence; tt.want == "" && linked || tt.want != "" && (!linked || id != tt.want) {
+			t.Errorf("Link(%q) = %s at %.3f, want %q", tt.subject, id, conf, tt.want)
+		}
+	}
+}
+
+// TestLinkSpacedCodeAfterCodeWord: joining a code typed with a space ("E
+// 12") leaves alone a number a code word announces, as the app shows it
+// ("ERR-2041"): it is the code already, weighing what a code weighs.
+func TestLinkSpacedCodeAfterCodeWord(t *testing.T) {
+	lib := helpLibrary("link-code-after-word",
+		art("e2041", "en", "help", "Error ERR-2041 when uploading a document", "Unsupported format.", nil,
+			sec("", "", "ERR-2041 means the file you uploaded is not a supported format.")),
+		art("e12", "en", "help", "Error E12 when signing in", "Session expired.", nil,
+			sec("", "", "E12 appears when your session expired.")),
+		art("photos", "en", "help", "Upload photos to a claim", "Photos.", nil,
+			sec("", "", "Upload photos of the damage.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ subject, want string }{
+		{"ERR-2041 blah blah foo", "e2041"},
+		{"err 2041 blah blah foo", "e2041"},
+		{"error 2041 blah blah foo", "e2041"},
+		{"E 12 blah blah foo", "e12"},
+	} {
+		id, conf, err := ix.Link(context.Background(), "en", tt.subject, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if conf < site.DefaultTicketConfidence || id != tt.want {
 			t.Errorf("Link(%q) = %s at %.3f, want %q", tt.subject, id, conf, tt.want)
 		}
 	}

@@ -21,12 +21,14 @@ import (
 // bounce's words a customer also writes about a box that did not come
 // ("Niet bezorgd: mijn box", see bounceOrComplaint), is a customer's, and so
 // is whatever the contact form sends (Source "contact": a person typed
-// it).
+// it), and one a customer forwarded ("Fwd: Undeliverable: my claim
+// photos": see forwarded).
 func AutoReply(t site.Ticket) bool {
 	if t.Source == "contact" {
 		return false
 	}
-	if autoReply.MatchString(strings.Join(strings.Fields(t.Subject), " ")) {
+	subject := strings.Join(strings.Fields(t.Subject), " ")
+	if autoReply.MatchString(subject) && !forwarded.MatchString(mailPrefixes.FindString(subject)) {
 		return true
 	}
 	for _, tag := range t.Tags {
@@ -36,6 +38,13 @@ func AutoReply(t site.Ticket) bool {
 	}
 	return false
 }
+
+// forwarded matches, in the reply and forwarding prefixes that open a
+// subject, one that forwards ("Fwd:", "TR:", "WG:", "RV:", "I:", "ENC:",
+// "Doorst:", "VS:", "VB:", "VL:", "توجيه:"): a customer who forwards a
+// bounce or an automatic reply ("Fwd: Undeliverable: my claim photos")
+// asks about it.
+var forwarded = regexp.MustCompile(`(?i)(?:^|[\s:：])(?:fwd?|fw|tr|wg|wtrlt|rv|i|enc|doorst|vs|vb|vl|(?:إعادة )?توجيه)\s*(?:\[\d+\]|\^\d+)?\s*[:：]`)
 
 // autoReplyTags are the tags, lower-cased without separators, helpdesks
 // and mail rules put on automatic replies and bounces.
@@ -82,7 +91,7 @@ var autoReplyWords = strings.Join([]string{
 	// German.
 	`automatische antwort`, `abwesenheits(?:notiz|meldung|nachricht|assistent)`, `abwesenheit`, `unzustellbar`,
 	// Spanish.
-	`respuesta autom[áa]tica`, `fuera de la oficina`, `no se puede entregar`,
+	`respuesta autom[áa]tica`, `fuera de la oficina`, `no se puede entregar`, `ausencia`, `mensaje no entregado`,
 	// Italian.
 	`risposta automatica`, `fuori (?:sede|ufficio)`, `non recapitabile`,
 	// Dutch.

@@ -62,7 +62,13 @@ func TestAutoReply(t *testing.T) {
 		{"RE: Gelesen: Akku leer", nil, true},
 		{"Not read: Refund", nil, true},
 		{"Accusé de réception : Remboursement", nil, true},
+		{"Ausencia: Re: su siniestro", nil, true},
+		{"Mensaje no entregado: Re: su póliza", nil, true},
+		{"RE: Automatic reply: Claim 4821", nil, true},
 		// A customer's subjects.
+		{"Fwd: Undeliverable: my claim photos", nil, false},
+		{"TR: Réponse automatique : Remboursement", nil, false},
+		{"WG: Unzustellbar: Rechnung", nil, false},
 		{"Read the manual but still stuck", nil, false},
 		{"Lu et approuvé, mais erreur E21", nil, false},
 		{"Refund — out of office until Monday", nil, false},

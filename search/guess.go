@@ -173,8 +173,11 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 	toks := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(text, "’", "'")), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r) && r != '\''
 	})
-	for _, tok := range toks {
+	for k, tok := range toks {
 		tok = strings.Trim(tok, "'")
+		if utf8.RuneCountInString(tok) == 1 && k+1 < len(toks) && strings.Trim(toks[k+1], "0123456789") == "" {
+			continue // the letter of a code typed with a space ("E 12"), no Spanish "e"
+		}
 		if tok == "" || hasDigit(tok) || vote(tok) {
 			// A word with a digit is a model or a code of any language
 			// (the "D" of "D5" is no French "d'"); a stop word with its

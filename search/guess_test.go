@@ -38,6 +38,8 @@ func TestGuessLocale(t *testing.T) {
 		{"one word", enFr, "Facture", "", ""},
 		{"a noun shared by both", enFr, "Question", "", ""},
 		{"numbers only", enFr, "4821 / 2026", "", ""},
+		{"a code typed with a space is no Spanish 'e'", NewLocaleGuesser("en", []string{"en", "es"}), "E 12", "", ""},
+		{"a spaced code in Spanish", NewLocaleGuesser("en", []string{"en", "es"}), "Me sale el error E 12", "", "es"},
 		{"order number", enFr, "Order 4821", "", ""},
 		{"no stop word", many, "Stripe payout", "", ""},
 		{"a word three languages share", many, "Mot de passe", "", ""},

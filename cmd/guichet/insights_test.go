@@ -119,6 +119,11 @@ func TestAdminTicketTopics(t *testing.T) {
 			t.Errorf("the linked topic is still a gap: %+v", g)
 		}
 	}
+	// The form posted again (a page left open): the topic is linked
+	// already, said so, not "no gap".
+	if w := serve(m, "POST", "/admin/link-topic", form.Encode(), "Cookie", session); w.Code != 409 || !strings.Contains(w.Body.String(), "linked by hand to hardware/scanners already") {
+		t.Errorf("link a linked topic again: %d %s", w.Code, w.Body)
+	}
 
 	// Searches: the top searches and the gaps count visitors one way.
 	for _, v := range []string{"a", "b", "c"} {

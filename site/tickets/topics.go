@@ -51,6 +51,17 @@ type TopicStore interface {
 // stored tickets were linked.
 func LinkTopic(ctx context.Context, report *gaps.Service, store TopicStore, view *site.View, linker *Linker, gapID, articleID string) (int, error) {
 	g, err := report.Gap(ctx, gapID)
+	if site.ErrorCode(err) == site.ENOTFOUND {
+		// Linked by hand already (its tickets linked, the gap is gone
+		// from the report): say so, not "no gap".
+		if all, lerr := store.TopicLinks(ctx); lerr == nil {
+			for _, tl := range all {
+				if tl.GapID == gaps.ParseID(gapID) {
+					return 0, site.Errorf(site.ECONFLICT, "Topic %s is linked by hand to %s already; undo that link under Topics linked by hand to link it elsewhere.", tl.GapID, tl.ArticleID)
+				}
+			}
+		}
+	}
 	if err != nil {
 		return 0, err
 	}

@@ -138,13 +138,20 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	if !strings.Contains(w.Body.String(), `"updated":6`) || strings.Contains(w.Body.String(), `"changed":true`) {
 		t.Errorf("retry: %s", w.Body)
 	}
+	// A retry of a ticket whose article names nothing says so again.
+	nowhere := fmt.Sprintf(`{"external_id":"nowhere-1","subject":"Printer jam","article":"/no/such/page","created_at":%q}`, day(1))
+	for try := 0; try < 2; try++ {
+		if w := post(tok, nowhere); !strings.Contains(w.Body.String(), `"warning":"article \"/no/such/page\" names no published article"`) {
+			t.Errorf("try %d of a ticket naming no article: %s", try+1, w.Body)
+		}
+	}
 	w = post(tok, fmt.Sprintf(`{"external_id":"exp-1","subject":"Where is the spreadsheet export","created_at":%q}`, day(3)))
 	if !strings.Contains(w.Body.String(), `"status":"updated","changed":true`) {
 		t.Errorf("edit: %s", w.Body)
 	}
 	totals, err := m.DB.TicketTotals(ctx)
-	if rows := totals["search"] + totals["tag"] + totals["explicit"] + totals[""]; err != nil || rows != 10 {
-		t.Errorf("stored tickets: %v (%v), want 10", totals, err)
+	if rows := totals["search"] + totals["tag"] + totals["explicit"] + totals[""]; err != nil || rows != 11 {
+		t.Errorf("stored tickets: %v (%v), want 11", totals, err)
 	}
 
 	if err := m.Tickets.Refresh(ctx); err != nil {
@@ -225,7 +232,7 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	lw := serve(m, "POST", "/admin/login", "token="+admin)
 	page := serve(m, "GET", "/admin/", "", "Cookie", strings.Split(lw.Header().Get("Set-Cookie"), ";")[0]).Body.String()
 	for _, want := range []string{`id="tickets"`, `<a href="/sync/calendar">Sync your Google Calendar</a>`, "<td>6</td><td>6</td><td>6</td><td>new (0 → 6)</td>",
-		"in the 30 days before", "10 tickets stored", `id="unlinked"`, "Printer does not print receipts"} {
+		"in the 30 days before", "11 tickets stored", `id="unlinked"`, "Printer does not print receipts"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("admin page lacks %q", want)
 		}

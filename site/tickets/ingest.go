@@ -260,7 +260,10 @@ func (in *Ingester) Commit(ctx context.Context, p *Pending) ([]Result, error) {
 	for k, i := range p.todo {
 		r := &p.results[i]
 		r.Status, r.Changed = statuses[k], true
-		if p.batch[i].Article != "" && r.Link.Method != site.LinkExplicit {
+	}
+	for i := range p.results {
+		// A retry that changed nothing says it too.
+		if r := &p.results[i]; (r.Status == site.TicketCreated || r.Status == site.TicketUpdated) && p.batch[i].Article != "" && r.Link.Method != site.LinkExplicit {
 			r.Warning = fmt.Sprintf("article %q names no published article", p.batch[i].Article)
 		}
 	}

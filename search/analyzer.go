@@ -220,7 +220,7 @@ func (r *queryReader) compounds(words []gaps.Word, at []span, joins []joinedWord
 		if covered[i] || covered[i+1] {
 			continue
 		}
-		if t := r.spacedCode(words[i].Plain, words[i+1].Plain); t != "" {
+		if t := spacedCode(r.vocab, words[i].Plain, words[i+1].Plain); t != "" {
 			add(i, 2, t)
 			covered[i], covered[i+1] = true, true
 			continue
@@ -238,21 +238,6 @@ func (r *queryReader) compounds(words []gaps.Word, at []span, joins []joinedWord
 		}
 	}
 	return out
-}
-
-// spacedCode returns the code the articles write for a code typed with a
-// space between its letters and its digits ("E 07", "e 7" for "E07"), as
-// search joins them (joinPairs); "" when a or b is no such part, or no
-// article writes the code.
-func (r *queryReader) spacedCode(a, b string) string {
-	letters, core, ok := codeParts(a + b)
-	if !ok || letters != len(a) || len(core) == 0 {
-		return ""
-	}
-	if j := a + b; r.vocab[j] > 0 {
-		return j
-	}
-	return paddedCode(r.vocab, a+b)
 }
 
 // joinedTerms returns the terms of the text analysis of s.

@@ -436,12 +436,23 @@ func (li *localeIndex) typingSpacedCode(words []word) bool {
 	if n < 2 {
 		return false
 	}
-	a, b := words[n-2].plain, words[n-1].plain
+	return spacedCode(li.vocab, words[n-2].plain, words[n-1].plain) != ""
+}
+
+// spacedCode returns the code the articles write for a code typed with a
+// space between its letters a and its digits b ("E 07", "e 7" for
+// "E07"), as typed or with other zeros (paddedCode); "" when a or b is no
+// such part, or no article writes the code. Search, autocomplete and the
+// gap report read spaced codes by it.
+func spacedCode(vocab map[string]int, a, b string) string {
 	letters, _, ok := codeParts(a + b)
 	if !ok || letters != len(a) {
-		return false
+		return ""
 	}
-	return li.vocab[a+b] > 0 || paddedCode(li.vocab, a+b) != ""
+	if vocab[a+b] > 0 {
+		return a + b
+	}
+	return paddedCode(vocab, a+b)
 }
 
 // paddedCode returns the code the articles write for stem, a code typed

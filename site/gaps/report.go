@@ -543,10 +543,16 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 // gap keeps its ID when new content reads its words another way.
 func (c *collector) idText(m int32) string {
 	p := c.phrasings[m]
-	if p.kind == NoHelp {
-		return p.text
+	return idKey(p.kind, p.text)
+}
+
+// idKey is the text a gap's ID is made from (makeID) when text is its
+// first phrasing: a screen's path as it is, a query's normalised key.
+func idKey(kind, text string) string {
+	if kind == NoHelp {
+		return text
 	}
-	return textnorm.Key(p.text)
+	return textnorm.Key(text)
 }
 
 // owners maps kind|locale|key to the ID of the decision standing on its

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/textnorm"
 	"golang.org/x/sync/singleflight"
 )
 
@@ -221,14 +220,8 @@ func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
 	return Gap{}, noGap(id)
 }
 
-// variantID is the ID gap g would have if its phrasing v were its first
-// (makeID over collector.idText).
-func variantID(g Gap, v Variant) string {
-	if g.Kind == NoHelp {
-		return makeID(g.Kind, g.Locale, v.Query)
-	}
-	return makeID(g.Kind, g.Locale, textnorm.Key(v.Query))
-}
+// variantID is the ID gap g would have if its phrasing v were its first.
+func variantID(g Gap, v Variant) string { return makeID(g.Kind, g.Locale, idKey(g.Kind, v.Query)) }
 
 // Decide records the team's decision on the gap with id: status (one of
 // Statuses or "" to take a decision back, or as people write it: see

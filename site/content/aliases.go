@@ -31,20 +31,43 @@ func (l *loader) checkAliases() {
 			warn := func(format string, args ...any) {
 				l.probs = append(l.probs, warningAt(site.KindRedirect, a.SourcePath, 0, "aliases", format, args...))
 			}
-			k := strings.ToLower(trimSlash(al))
-			if u, ok := s.canonical[k]; ok {
-				if !strings.EqualFold(trimSlash(u), trimSlash(a.URL)) {
-					warn("alias %s is the address of %s, which is served there: this alias leads nowhere; remove it", al, s.pages[trimSlash(u)])
+			// Every form the site reads the alias in (site.Config.PathKeys:
+			// /docs/x, x.md, a Zendesk address by its number).
+			keys := l.lib.Config.PathKeys(al)
+			k := keys[0]
+			page, exact := "", false
+			for i, f := range keys {
+				if u, ok := s.canonical[f]; ok {
+					page, exact = u, i == 0
+					break
+				}
+			}
+			if page != "" {
+				switch {
+				case strings.EqualFold(trimSlash(page), trimSlash(a.URL)):
+				case exact:
+					warn("alias %s is the address of %s, which is served there: this alias leads nowhere; remove it", al, s.pages[trimSlash(page)])
+				default:
+					warn("alias %s is a form of the address of %s (%s): links to that page written so lead here instead; remove it", al, s.pages[trimSlash(page)], page)
 				}
 				continue
 			}
-			if o, ok := owner[k]; ok {
-				if o.ID != a.ID {
-					warn("alias %s is already an alias of %s, which it leads to: remove it from one of them", al, o.SourcePath)
+			var other *site.Article
+			for _, f := range keys {
+				if o, ok := owner[f]; ok && o.ID != a.ID {
+					other = o
+					break
 				}
+			}
+			if other != nil {
+				warn("alias %s is already an alias of %s (in one of the forms the site reads it), which it leads to: remove it from one of them", al, other.SourcePath)
 				continue
 			}
-			owner[k] = a
+			for _, f := range keys {
+				if _, ok := owner[f]; !ok {
+					owner[f] = a
+				}
+			}
 			if line, ok := redirected[k]; ok {
 				warn("alias %s is also an old URL of %s line %d, which is then left unused: keep one of them", al, redirectsFile, line)
 			}

@@ -13,10 +13,10 @@ import (
 func TestAliasChecks(t *testing.T) {
 	lib := load(t, map[string]string{
 		"guichet.yaml":         "locales: [en, fr]\n",
-		"billing/refund.md":    "---\ntitle: Refund\naliases: [/old/refund, /Billing/Card/, /shared, /billing/refund]\n---\nText.\n",
+		"billing/refund.md":    "---\ntitle: Refund\naliases: [/old/refund, /Billing/Card/, /shared, /billing/refund, /hc/en-us/articles/360099-Money-back]\n---\nText.\n",
 		"billing/refund.fr.md": "---\ntitle: Remboursement\naliases: [/old/refund]\n---\nTexte.\n",
 		"billing/card.md":      "---\ntitle: Card\naliases: [/SHARED/]\n---\nText.\n",
-		"billing/gone.md":      "---\ntitle: Gone\naliases: [/legacy/gone, /legacy/moved]\n---\nText.\n",
+		"billing/gone.md":      "---\ntitle: Gone\naliases: [/legacy/gone, /legacy/moved, /docs/billing/card.md, /hc/en-us/articles/360099-Refund]\n---\nText.\n",
 		"redirects.yaml":       "/legacy/gone: \"\"\n/legacy/moved: /billing/card\n",
 	})
 	var got []string
@@ -26,9 +26,11 @@ func TestAliasChecks(t *testing.T) {
 		}
 	}
 	want := []string{
+		"billing/gone.md: warning: alias /docs/billing/card.md is a form of the address of the article billing/card.md",
 		"billing/gone.md: warning: alias /legacy/gone is also an old URL of redirects.yaml line 1",
 		"billing/gone.md: warning: alias /legacy/moved is also an old URL of redirects.yaml line 2",
 		"billing/refund.md: warning: alias /Billing/Card/ is the address of the article billing/card.md",
+		"billing/refund.md: warning: alias /hc/en-us/articles/360099-Money-back is already an alias of billing/gone.md",
 		"billing/refund.md: warning: alias /shared is already an alias of billing/card.md",
 	}
 	if len(got) != len(want) {

@@ -266,6 +266,10 @@ func TestTicketTopic(t *testing.T) {
 		{"Klacht", "Hoi, mijn box was te warm.", "mijn box was te warm"},
 		{"Question about my account", "How do I export my invoices?", "Question about my account"},
 		{"Probleem met bezorging", "x", "Probleem met bezorging"},
+		// German: "Hallo zusammen" is a greeting (it was the topic
+		// "zusammen"), "Grüße" alone a sign-off.
+		{"Hallo zusammen", "Ich habe einen Papierstau.", "Ich habe einen Papierstau"},
+		{"Hallo", "Hallo,\nvielen Dank. Grüße", "Hallo"},
 		// Nothing to say anywhere: the subject as it was.
 		{"(no subject)", "", "(no subject)"},
 		{"Vraag", "", "Vraag"},

@@ -37,20 +37,18 @@ func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
 	if p.Since == "" {
 		p.Since = "30d"
 	}
-	// "30D" is "30d": the d in any case, as site.ParseSince reads it
-	// (else it fell through to a duration of 30×24 h, a day too many).
+	// "30D" is "30d": the d in any case (else it fell through to a
+	// duration of 30×24 h, a day too many).
 	if n, ok := strings.CutSuffix(strings.ToLower(p.Since), "d"); ok {
 		d, err := strconv.Atoi(n)
 		if err != nil || d < 1 || d > MaxDays {
 			return p, site.Errorf(site.EINVALID, "since: %q is not a number of days from 1 to %d, like 30d", p.Since, MaxDays)
 		}
 		p.From = today.Add(-time.Duration(d-1) * day)
-	} else {
-		t, err := site.ParseSince(p.Since, now, 30*day)
-		if err != nil {
-			return p, site.Errorf(site.EINVALID, "since: %s", site.ErrorMessage(err))
-		}
+	} else if t, ok := sinceTime(p.Since, now); ok {
 		p.From = t.UTC().Truncate(day)
+	} else {
+		return p, site.Errorf(site.EINVALID, "since: %q is not a period start: write a number of days like 30d, a duration like 12h, or a date like 2026-11-01", p.Since)
 	}
 	if p.Until != "" {
 		t, err := time.Parse(time.DateOnly, p.Until)
@@ -75,6 +73,21 @@ func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
 		p.Locale = loc
 	}
 	return p, nil
+}
+
+// sinceTime reads a start that is not a number of days: a duration back
+// from now ("36h", "90m") or a date ("2026-11-01", UTC midnight) or an
+// RFC 3339 time.
+func sinceTime(s string, now time.Time) (time.Time, bool) {
+	if d, err := time.ParseDuration(s); err == nil && d >= 0 {
+		return now.Add(-d), true
+	}
+	for _, layout := range []string{time.DateOnly, time.RFC3339} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
 }
 
 // Days is the number of days of the period.

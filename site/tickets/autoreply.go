@@ -74,7 +74,7 @@ const readReceipt = `read|not read|lu|non lu|accus[ée] de (?:r[ée]ception|lect
 // bezorgd: RE: Uw bestelling") or in brackets, since a customer's
 // question ignored is lost while a bounce kept is one row the team sees.
 var bounceOrComplaint = strings.Join([]string{
-	`delivery failure`, `non remis`, `no entregado`, `niet (?:bezorgd|afgeleverd)`, `n[ãa]o entregue`,
+	`delivery failure`, `non remis`, `no entregado`, `niet (?:bezorgd|afgeleverd)`, `n[ãa]o entregue`, `nicht zustellbar`,
 }, "|")
 
 // autoReplyWords are the words mail clients and servers title their
@@ -89,7 +89,7 @@ var autoReplyWords = strings.Join([]string{
 	// French.
 	`r[ée]ponse automatique`, `message d` + apos + `absence`, `absen(?:ce|t|te|t\(e\)) du bureau`, `non distribuable`, `[ée]chec de (?:la )?remise`,
 	// German.
-	`automatische antwort`, `abwesenheits(?:notiz|meldung|nachricht|assistent)`, `abwesenheit`, `unzustellbar`,
+	`automatische antwort`, `abwesenheits(?:notiz|meldung|nachricht|assistent)`, `abwesenheit`, `abwesend`, `unzustellbar`,
 	// Spanish.
 	`respuesta autom[áa]tica`, `fuera de la oficina`, `no se puede entregar`, `ausencia`, `mensaje no entregado`,
 	// Italian.

@@ -47,6 +47,11 @@ func TestAutoReply(t *testing.T) {
 		{"Afwezigheidsbericht: Re: bezorging", nil, true},
 		{"Afwezigheidsassistent: Re: Abonnement opzeggen", nil, true},
 		{"Abwesenheitsmeldung: Rechnung", nil, true},
+		// Older Outlook's German out-of-office title and Exchange's German
+		// bounce (before the message that bounced).
+		{"Abwesend: Re: Rechnung", nil, true},
+		{"Nicht zustellbar: AW: Rechnung", nil, true},
+		{"[Nicht zustellbar] Rechnung", nil, true},
 		// Bounce words that are a customer's words too make a bounce
 		// before the reply prefix of the message that bounced.
 		{"Niet bezorgd: RE: Uw Kitchly box", nil, true},
@@ -89,6 +94,8 @@ func TestAutoReply(t *testing.T) {
 		{"No entregado: mi caja", nil, false},
 		{"Não entregue: minha caixa", nil, false},
 		{"Delivery failure: box left in the rain", nil, false},
+		{"Nicht zustellbar: mein Paket", nil, false},
+		{"Abwesend beim Liefertermin, Paket weg", nil, false},
 	} {
 		tk := site.Ticket{Subject: tt.subject, Tags: tt.tags, Source: "api"}
 		if got := AutoReply(tk); got != tt.want {

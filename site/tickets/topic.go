@@ -372,6 +372,9 @@ var (
 		// "je suis bloquée" (I am stuck) is a complaint.
 		`(?:ne )?(?:marche|fonctionne) (?:pas|plus)`, `en panne`, `(?:je )?suis bloqu[ée]e?`,
 		`again`, `encore`,
+		// "what now?" closing a subject asks nothing of its own
+		// ("Papierstau - was tun?", "Erreur E21, que faire ?").
+		`¿?(?:what (?:to do|now|should i do|can i do|do i do)|que faire|quoi faire|que dois-je faire|was (?:tun|nun|kann ich tun|soll ich tun|jetzt)|qu[ée] (?:hago|hacer|puedo hacer)|che (?:fare|faccio)|cosa (?:fare|faccio|posso fare)|wat (?:nu|te doen|moet ik doen|kan ik doen)|o que (?:fazer|fa[çc]o|posso fazer))`,
 	}, "|") + `)` + `[\s,.;:!?،؛؟–—-]*$`)
 	// signedOff: a sign-off and the name that signs it, closing a
 	// subject: "…, Best regards, John", "…. Cordialement, Marie Dupont",

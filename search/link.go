@@ -77,6 +77,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		return "", 0, nil
 	}
 	stops := ticketStops[i18n.Language(li.locale)]
+	times := ticketTimes[i18n.Language(li.locale)]
 	words := make([]word, 0, maxWords)
 	seen := map[string]bool{}
 	// Typos are corrected in the subject only, and no word is searched
@@ -153,6 +154,11 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			wt := li.termWeight(t)
 			if li.vocab[t] == 0 {
 				wt *= unknown
+				if times[w.plain] {
+					// "on Tuesday", "this morning", "depuis lundi": when,
+					// not what, unless the articles write it.
+					wt = min(wt, li.termWeight(t)*linkUnknownBody)
+				}
 			}
 			if wt == 0 && !isCode[i] {
 				continue
@@ -415,6 +421,44 @@ var ticketStops = map[string]map[string]bool{
 		"arrive", "arriver", "arrivons", "impossible", "besoin", "veux", "voudrais", "souhaite",
 		"toujours", "encore", "echec", "echoue", "marche", "fonctionne", "panne",
 		"pas", "rien", "ne", "n"),
+}
+
+// ticketTimes are the words that say when something happened, not what
+// ("on Tuesday", "this morning", "every night", "depuis lundi", "seit
+// gestern", "dinsdag"), as folded: days, months, parts of the day,
+// relative days and spans, in the interface's languages. A subject's or
+// body's such word that no article writes weighs as a body's unknown word
+// (linkUnknownBody): weighing as the rarest known word, it cost "Eco mode
+// on Tuesday" a third of its confidence. One the articles write ("Night
+// mode", "Monday deliveries") weighs as any word.
+var ticketTimes = map[string]map[string]bool{
+	"en": setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays",
+		"wednesdays", "thursdays", "fridays", "saturdays", "sundays", "january", "february", "march", "april", "june",
+		"july", "august", "september", "october", "november", "december", "today", "yesterday", "tomorrow", "tonight",
+		"morning", "mornings", "afternoon", "evening", "evenings", "night", "nights", "overnight", "weekend", "weekends",
+		"week", "weeks", "month", "months", "day", "days", "hour", "hours", "minutes", "ago", "since", "every"),
+	"fr": setOf("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars",
+		"avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "aujourd", "hui",
+		"hier", "demain", "matin", "soir", "soiree", "nuit", "nuits", "semaine", "semaines", "mois", "jour", "jours",
+		"heure", "heures", "depuis", "chaque"),
+	"de": setOf("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "januar",
+		"februar", "marz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
+		"heute", "gestern", "morgen", "vorgestern", "abend", "abends", "nacht", "nachts", "woche", "wochen", "monat",
+		"tag", "tage", "tagen", "stunden", "seit", "jeden", "jede"),
+	"es": setOf("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "enero", "febrero", "marzo",
+		"abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "hoy", "ayer",
+		"manana", "noche", "noches", "semana", "semanas", "mes", "meses", "dia", "dias", "horas", "desde", "cada"),
+	"it": setOf("lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica", "gennaio", "febbraio",
+		"marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+		"oggi", "ieri", "domani", "mattina", "stamattina", "sera", "stasera", "notte", "settimana", "settimane", "mese",
+		"mesi", "giorno", "giorni", "ore", "ogni"),
+	"nl": setOf("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari", "februari",
+		"maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december", "vandaag",
+		"gisteren", "morgen", "ochtend", "vanochtend", "middag", "avond", "vanavond", "nacht", "vannacht", "week",
+		"weken", "maand", "maanden", "dag", "dagen", "uur", "sinds", "vanaf", "elke", "iedere"),
+	"pt": setOf("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo", "janeiro", "fevereiro", "marco",
+		"abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro", "hoje", "ontem",
+		"amanha", "manha", "tarde", "noite", "semana", "semanas", "mes", "meses", "dia", "dias", "horas", "desde", "cada"),
 }
 
 func setOf(words ...string) map[string]bool {

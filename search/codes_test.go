@@ -294,6 +294,49 @@ func TestCodeTypedWithoutItsZero(t *testing.T) {
 	}
 }
 
+// TestNumberCodeTypedWithoutItsZeros: a number a code word announces is
+// the code the articles write with zeros ("error 7" for "Error 0007", as
+// a display shows it), in search and in autocomplete (it suggested
+// nothing); a number no code word announces is taken as typed.
+func TestNumberCodeTypedWithoutItsZeros(t *testing.T) {
+	lib := helpLibrary("padded-numbers",
+		art("e0007", "en", "help", "Error 0007: printer offline", "The printer lost its network.", nil,
+			sec("", "", "Error 0007 shows when the printer loses its network. Restart the router.")),
+		art("e0042", "en", "help", "Error 0042: toner empty", "Replace the toner.", nil,
+			sec("", "", "Error 0042 means the toner cartridge is empty.")),
+		art("jam", "en", "help", "Clear a paper jam", "Open the rear cover.", nil,
+			sec("", "", "Open the rear cover and pull the paper out.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ query, first string }{
+		{"error 7", "e0007"},
+		{"error code 7", "e0007"},
+		{"erreur 42", "e0042"},
+		{"error 0007", "e0007"},
+		{"error 07", "e0007"},
+		{"error 8", ""},
+	} {
+		r := search(t, ix, tt.query, "en")
+		got := ""
+		if len(r.Hits) > 0 && !r.Weak {
+			got = r.Hits[0].ID
+		}
+		if got != tt.first {
+			t.Errorf("Search(%q) = %v (weak %v), want %q answering", tt.query, ids(r), r.Weak, tt.first)
+		}
+		if tt.first == "" {
+			continue
+		}
+		if r := suggest(t, ix, tt.query, "en"); len(r.Hits) == 0 || r.Hits[0].ID != tt.first {
+			t.Errorf("Suggest(%q) = %v, want %s first", tt.query, ids(r), tt.first)
+		}
+	}
+	// Not announced by a code word: a count, as typed, not a code.
+	if r := search(t, ix, "toner 7", "en"); len(r.Hits) == 0 || r.Hits[0].ID != "e0042" {
+		t.Errorf("Search(toner 7) = %v, want e0042 first", ids(r))
+	}
+}
+
 // TestCodeWithoutItsZeroInBody: "E7" is the "E07" an article's body
 // writes, as much as "E07" typed: the article answers it (it was called
 // weak, the typed form counting nine tenths of the code's half credit in

@@ -224,6 +224,15 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 			}
 		}
 	}
+	// A number a code word announces, typed without the zeros the
+	// articles write it with ("error 7" for "Error 0007"), is that code
+	// when no article writes it as typed.
+	plains := qa.plains()
+	for _, k := range site.QueryCodes(plains) {
+		if f := paddedNumber(li.vocab, qa.words[k].stem); f != "" && site.CodeAt(plains, k) {
+			qa.words[k].stem = f
+		}
+	}
 	// Hyphenated compounds of the query whose joined word is indexed.
 	for _, j := range joins {
 		first, n := -1, 0
@@ -470,6 +479,24 @@ func paddedCode(vocab map[string]int, stem string) string {
 	for zeros := ""; len(zeros)+len(core) <= 4; zeros += "0" {
 		if c := stem[:letters] + zeros + core; c != stem && vocab[c] > 0 {
 			return c
+		}
+	}
+	return ""
+}
+
+// paddedNumber returns the number the articles write with zeros before
+// its digits for stem, a number of one to three digits typed without them
+// ("7" for "0007", "42" for "042"), when no article has stem itself: the
+// form with the fewest zeros some article has, or "". Only a number a
+// code word announces is read so ("error 7"; a count or an order number
+// is no code).
+func paddedNumber(vocab map[string]int, stem string) string {
+	if stem == "" || len(stem) > 3 || strings.Trim(stem, "0123456789") != "" || strings.Trim(stem, "0") == "" || vocab[stem] > 0 {
+		return ""
+	}
+	for zeros := "0"; len(zeros)+len(stem) <= 4; zeros += "0" {
+		if vocab[zeros+stem] > 0 {
+			return zeros + stem
 		}
 	}
 	return ""

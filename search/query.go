@@ -404,7 +404,10 @@ func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 		if p := paddedCode(li.vocab, stem); p != "" {
 			stem = p // "e 7" is the "E07" the articles write
 		}
-		if li.vocab[stem] == 0 || stem == words[i].stem || stem == words[i+1].stem {
+		// "e 1" typed on the way to "E12": the beginning of a code, matched
+		// as a word being typed is.
+		typedStart := qa.prefix && i+2 == len(words) && li.vocab[stem] == 0 && li.typedCodeStart(words[i].plain, words[i+1].plain)
+		if li.vocab[stem] == 0 && !typedStart || stem == words[i].stem || stem == words[i+1].stem {
 			continue
 		}
 		if _, taken := qa.compounds[i-1]; taken && qa.compounds[i-1].n == 2 {
@@ -413,7 +416,7 @@ func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 		if qa.compounds == nil {
 			qa.compounds = map[int]*compound{}
 		}
-		qa.compounds[i] = &compound{n: 2, plain: words[i].plain + words[i+1].plain, stem: stem, code: qa.prefix && i+2 == len(words)}
+		qa.compounds[i] = &compound{n: 2, plain: words[i].plain + words[i+1].plain, stem: stem, code: qa.prefix && i+2 == len(words) && !typedStart}
 	}
 }
 
@@ -439,13 +442,30 @@ func (li *localeIndex) otherForms(stem string) []string {
 
 // typingSpacedCode reports whether the last two words are the letters and
 // the digits of a code the articles write, as typed or with its zeros
-// ("e 7", "E 07", "E 12"), the digits being typed.
+// ("e 7", "E 07", "E 12"), or its letters and its first digits ("e 0",
+// "e 1" on the way to "E07", "E12"), the digits being typed.
 func (li *localeIndex) typingSpacedCode(words []word) bool {
 	n := len(words)
 	if n < 2 {
 		return false
 	}
-	return spacedCode(li.vocab, words[n-2].plain, words[n-1].plain) != ""
+	return spacedCode(li.vocab, words[n-2].plain, words[n-1].plain) != "" || li.typedCodeStart(words[n-2].plain, words[n-1].plain)
+}
+
+// typedCodeStart reports whether letters a and digits b begin a code some
+// article writes ("e" and "0" begin "E07"), with more digits to come.
+func (li *localeIndex) typedCodeStart(a, b string) bool {
+	li.codeStartsOnce.Do(func() {
+		li.codeStarts = map[string]bool{}
+		for t := range li.vocab {
+			if letters, _, ok := codeParts(t); ok {
+				for end := letters + 1; end < len(t); end++ {
+					li.codeStarts[t[:end]] = true
+				}
+			}
+		}
+	})
+	return b != "" && strings.Trim(b, "0123456789") == "" && li.codeStarts[a+b]
 }
 
 // spacedCode returns the code the articles write for a code typed with a

@@ -174,6 +174,10 @@ type localeIndex struct {
 	// "E12"; see writesCodes), made on first use.
 	shortCodesOnce sync.Once
 	shortCodes     map[string]bool
+	// codeStarts holds the beginnings of the content's codes, letters
+	// and some digits ("e0", "e07" for "E07"; see typedCodeStart).
+	codeStartsOnce sync.Once
+	codeStarts     map[string]bool
 	// fuzzy remembers the expansions of fuzzy queries.
 	fuzzy memo[*fuzzyExpansion]
 	// names remembers oneName's answers by pair of terms.

@@ -22,10 +22,19 @@ func TestSuggestSpacedCode(t *testing.T) {
 		{"e 07 ", "e07"},
 		{"E 12", "e12"},
 		{"code E 7", "e07"},
+		// The first digits of a code, more to come: "e 0" and "e 1" on
+		// the way to "E07" and "E12" (nothing was suggested).
+		{"e 0", "e07"},
+		{"E 1", "e12"},
+		{"error e 0", "e07"},
 	} {
 		r := suggest(t, ix, tt.q, "en")
 		if got := ids(r); len(got) == 0 || got[0] != tt.first {
 			t.Errorf("Suggest(%q) = %v, want %s first", tt.q, got, tt.first)
 		}
+	}
+	// Digits no code begins with: no code offered.
+	if got := ids(suggest(t, ix, "e 9", "en")); len(got) != 0 {
+		t.Errorf("Suggest(e 9) = %v, want nothing", got)
 	}
 }

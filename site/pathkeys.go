@@ -50,6 +50,12 @@ func (c Config) PathKeys(p string) []string {
 	k = trim(k)
 	add(k)
 	seg, rest, _ := strings.Cut(strings.TrimPrefix(k, "/"), "/")
+	if q, ok := c.LocalePath(k); ok {
+		// /de-DE/x, /en_GB/x, /pt/x: the site's de, en, pt-BR.
+		k = trim(strings.ToLower(q))
+		add(k)
+		seg, rest, _ = strings.Cut(strings.TrimPrefix(k, "/"), "/")
+	}
 	if sameLocale(seg, c.DefaultLocale) {
 		add("/" + strings.TrimSuffix(rest, "/"))
 	}
@@ -93,6 +99,52 @@ func (c Config) withoutDocs(k string) (string, bool) {
 	}
 	return "/", true
 }
+
+// LocalePath returns p with its first segment, a locale code the site
+// does not have but whose language is one of its locales' (/de-DE/x,
+// /en_gb/x, /pt/x on a site of de, en and pt-BR), written as that locale
+// (/de/x, /en/x, /pt-BR/x), as another tool's links and apps asking for
+// their users' locale write it; false when the first segment is no such
+// code.
+func (c Config) LocalePath(p string) (string, bool) {
+	seg, rest, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	loc := c.localeOfLanguage(strings.ToLower(seg))
+	if loc == "" {
+		return "", false
+	}
+	return "/" + loc + "/" + rest, true
+}
+
+// localeOfLanguage returns the site's locale a path segment names by its
+// language with another region or none ("de-DE", "de_at" for de; "en-US"
+// for en; "pt" for pt-BR), when the site has exactly one locale of that
+// language and none the segment names as written; "" otherwise.
+func (c Config) localeOfLanguage(seg string) string {
+	if !localeSegment.MatchString(seg) {
+		return ""
+	}
+	lang, _, _ := strings.Cut(strings.ReplaceAll(seg, "_", "-"), "-")
+	found := ""
+	for _, loc := range append([]string{c.DefaultLocale}, c.Locales...) {
+		if loc == "" || sameLocale(seg, loc) {
+			if loc != "" {
+				return ""
+			}
+			continue
+		}
+		if l, _, _ := strings.Cut(loc, "-"); strings.EqualFold(l, lang) && !strings.EqualFold(loc, found) {
+			if found != "" {
+				return "" // two locales of the language: which one is not said
+			}
+			found = loc
+		}
+	}
+	return found
+}
+
+// localeSegment matches a path segment shaped as a locale code: a
+// language of two or three letters, then regions or scripts.
+var localeSegment = regexp.MustCompile(`^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$`)
 
 // sameLocale reports whether a path segment names locale, in any case and
 // with - or _ between its parts (/pt_br/ is pt-BR's, as Hugo spells it).

@@ -27,6 +27,14 @@ func TestPathKeys(t *testing.T) {
 		{"/pt_br/docs/instalar", []string{"/pt_br/docs/instalar", "/pt-br/instalar"}},
 		{"/en/docs/install.md", []string{"/en/docs/install.md", "/en/docs/install", "/docs/install", "/install"}},
 		{"/de/docs/x", []string{"/de/docs/x"}}, // not a locale of the site
+		// A locale of the site by its language, with another region or
+		// none.
+		{"/fr-FR/facturation", []string{"/fr-fr/facturation", "/fr/facturation"}},
+		{"/fr_ca/", []string{"/fr_ca", "/fr"}},
+		{"/en-US/billing/refund", []string{"/en-us/billing/refund", "/en/billing/refund", "/billing/refund"}},
+		{"/pt/docs/instalar", []string{"/pt/docs/instalar", "/pt-br/docs/instalar", "/pt-br/instalar"}},
+		{"/pt-PT/instalar", []string{"/pt-pt/instalar", "/pt-br/instalar"}},
+		{"/frais/x", []string{"/frais/x"}},
 		// Zendesk Guide finds an article by its number, whatever title
 		// follows it.
 		{"/hc/en-us/articles/360012345-Reset-the-lock", []string{"/hc/en-us/articles/360012345-reset-the-lock", "/hc/en-us/articles/360012345"}},

@@ -27,6 +27,10 @@ func TestGoneInEveryForm(t *testing.T) {
 		{"/en/billing/refund", 301, "/billing/refund"},
 		{"/en/billing/refund.md", 301, "/billing/refund"},
 		{"/old/moved.md", 301, "/billing/refund"},
+		// The default locale by its language with a region, as another
+		// tool's links write it.
+		{"/en-US/billing/refund", 301, "/billing/refund"},
+		{"/en_gb/old/moved", 301, "/billing/refund"},
 		{"/en/old/moved", 301, "/billing/refund"},
 		// A removed page: gone, in the same forms.
 		{"/old/gone", 410, ""},
@@ -39,6 +43,8 @@ func TestGoneInEveryForm(t *testing.T) {
 		{"/EN/old/gone/", 410, ""},
 		{"/de/old/gone", 410, ""},
 		{"/de/old/gone.md", 410, ""},
+		{"/de-DE/old/gone", 410, ""},
+		{"/EN-us/old/gone", 410, ""},
 		{"/old/section/", 410, ""},
 		{"/old/section/_index.md", 410, ""},
 		{"/en/old/section", 410, ""},

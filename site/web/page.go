@@ -55,6 +55,14 @@ func (s *Server) page(c echo.Context) error {
 			return nil
 		}
 	}
+	if q, ok := st.view.Lib.Config.LocalePath(p); ok {
+		// /de-DE/…, /en-US/…: the site's de and en, as another tool's
+		// links write them; the lookups below read the site's locale.
+		if _, ok := st.page(q); ok {
+			return redirect(c, escapePath(q))
+		}
+		p = q
+	}
 	// One URL form: categories end with a slash, articles do not.
 	if strings.HasSuffix(p, "/") && p != "/" {
 		if _, ok := st.page(strings.TrimSuffix(p, "/")); ok {

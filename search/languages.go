@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -53,7 +54,7 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, bes
 	if best >= weakQuality {
 		return nil, 0, nil
 	}
-	qa := def.analyzeTypos(ctx, text, suggest, typos)
+	qa := def.analyzeTypos(ctx, withoutStopWords(li, text), suggest, typos)
 	n := mixCandidates
 	if local.total == 0 {
 		n = want
@@ -108,6 +109,42 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, bes
 		return out, r.total, nil
 	}
 	return out, len(out), nil
+}
+
+// withoutStopWords is text with the words li reads as stop words blanked,
+// for searching it in another locale: the Portuguese "e" ("and") is no
+// word of the question in English, where it is the "e" of "e-mail". A
+// word inside a hyphenated one ("e-mail") is kept.
+func withoutStopWords(li *localeIndex, text string) string {
+	toks := li.an.plain.Analyze([]byte(text))
+	var out []byte
+	for _, t := range toks {
+		if t.Type == analysis.Shingle || !li.stopWord(string(t.Term)) {
+			continue
+		}
+		inside := false
+		for _, o := range toks {
+			if o.Type == analysis.Shingle && o.Start <= t.Start && t.End <= o.End {
+				inside = true
+				break
+			}
+		}
+		// Offsets that do not hold the word as typed (an analyzer that
+		// rewrote the text) leave the text as it is.
+		if inside || t.Start < 0 || t.End > len(text) || t.Start >= t.End || !li.stopWord(text[t.Start:t.End]) {
+			continue
+		}
+		if out == nil {
+			out = []byte(text)
+		}
+		for i := t.Start; i < t.End; i++ {
+			out[i] = ' '
+		}
+	}
+	if out == nil {
+		return text
+	}
+	return string(out)
 }
 
 // quality is how well the best hit of a ranking answers its query: its

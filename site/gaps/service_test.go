@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -404,5 +405,17 @@ func TestEarlierPhrasingKeepsTheIDWorking(t *testing.T) {
 	g, err := s.svc.Decide(ctx, before.ID, gaps.StatusNewArticle, "Ana writes it")
 	if err != nil || g.ID != after.ID || g.Status != gaps.StatusNewArticle {
 		t.Errorf("Decide(%s, its ID of before) = %s %q, %v; want %s decided", before.ID, g.ID, g.Status, err, after.ID)
+	}
+	// Merging the gap with itself by its two IDs is refused, saying why
+	// in words that fit: no one merged anything (it answered "was merged
+	// into gap … already").
+	for _, pair := range [][2]string{{after.ID, before.ID}, {before.ID, after.ID}} {
+		_, err := s.svc.Merge(ctx, pair[0], pair[1])
+		if site.ErrorCode(err) != site.EINVALID {
+			t.Fatalf("Merge(%s, %s) = %v; want it refused", pair[0], pair[1], err)
+		}
+		if msg := err.Error(); strings.Contains(msg, "merged") || !strings.Contains(msg, "one gap") {
+			t.Errorf("Merge(%s, %s): %q; want it to say they are one gap, renamed, not merged", pair[0], pair[1], msg)
+		}
 	}
 }

@@ -292,9 +292,9 @@ func (s *Service) merge(ctx context.Context, c *collector, words *grouped, decis
 		}
 		switch {
 		case g == target && asked != id:
-			return Gap{}, site.Errorf(site.EINVALID, "Gap %s was merged into gap %s already: they are one gap.", asked, id)
+			return Gap{}, sameGap(decisions, asked, id)
 		case g == target && askedInto != into:
-			return Gap{}, site.Errorf(site.EINVALID, "Gap %s was merged into gap %s already: they are one gap.", askedInto, into)
+			return Gap{}, sameGap(decisions, askedInto, into)
 		case g == target:
 			return Gap{}, site.Errorf(site.EINVALID, "Gap %s is the gap to merge into.", id)
 		case g.kind != target.kind || g.locale != target.locale:
@@ -501,6 +501,16 @@ func (g *grouped) find(decisions []Decision, asked string) (*group, error) {
 		}
 	}
 	return nil, noGap(asked)
+}
+
+// sameGap is the error for a merge of gap id with itself named by another
+// ID, asked: a gap merged into it, or the ID its first phrasing gave it
+// before an earlier phrasing joined it (see find), which no one merged.
+func sameGap(decisions []Decision, asked, id string) error {
+	if resolveMerged(decisions, asked) != asked {
+		return site.Errorf(site.EINVALID, "Gap %s was merged into gap %s already: they are one gap.", asked, id)
+	}
+	return site.Errorf(site.EINVALID, "Gap %s is gap %s, under the ID it had before an earlier phrasing joined it: they are one gap.", asked, id)
 }
 
 // ParseID reads a gap ID as people paste it: capitals and the spaces

@@ -348,7 +348,7 @@ func (l *loader) categoryFile(dir string) (docusaurusCategory, bool) {
 			var typ *json.UnmarshalTypeError
 			switch {
 			case errors.As(err, &syntax):
-				line = lineAtOffset(data, syntax.Offset)
+				line, msg = jsonSyntax(data, syntax)
 			case errors.As(err, &typ):
 				// In the file's words, not Go's ("Go struct field …").
 				line, msg = lineAtOffset(data, typ.Offset), fmt.Sprintf("`%s` must be text, not %s", typ.Field, typ.Value)
@@ -803,6 +803,32 @@ func (l *loader) keep(s *source, old *site.Article, ids, urls map[key]string) bo
 
 // lineAtOffset returns the line (from 1) of the byte at offset in data, as
 // encoding/json reports where it stopped.
+// jsonSyntax explains a JSON syntax error in the file's words, at the line
+// of the mistake, with the fix for the slips of JSON written by hand (a
+// comma after the last entry, a key or text in single quotes or none, a
+// comma missing); other errors keep encoding/json's words.
+func jsonSyntax(data []byte, e *json.SyntaxError) (int, string) {
+	if e.Offset >= int64(len(data)) { // the end came first
+		return lineAtOffset(data, int64(len(bytes.TrimRight(data, " \t\r\n")))), "the file ends before a { or [ is closed: close each with } or ]"
+	}
+	at := max(e.Offset-1, 0) // the character refused
+	line := lineAtOffset(data, at)
+	c := data[at]
+	before := bytes.TrimRight(data[:at], " \t\r\n")
+	switch msg := e.Error(); {
+	case (c == '}' || c == ']') && bytes.HasSuffix(before, []byte(",")):
+		return lineAtOffset(data, int64(len(before)-1)), fmt.Sprintf("a comma after the last entry, before %q: JSON allows none, remove it", c)
+	case c == '\'':
+		return line, "text in single quotes: JSON writes keys and text in double quotes (\"label\": \"Billing\")"
+	case strings.Contains(msg, "looking for beginning of object key string"):
+		return line, "a key without double quotes: JSON writes keys in double quotes (\"label\": \"Billing\")"
+	case strings.Contains(msg, "after object key:value pair") || strings.Contains(msg, "after array element"):
+		return lineAtOffset(data, int64(len(before))), "a comma is missing after this entry: JSON separates entries by commas"
+	default:
+		return line, msg
+	}
+}
+
 func lineAtOffset(data []byte, offset int64) int {
 	offset = min(max(offset, 0), int64(len(data)))
 	return bytes.Count(data[:offset], []byte("\n")) + 1

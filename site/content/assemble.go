@@ -483,7 +483,10 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 		}
 		return r.home(loc), "", nil
 	}
-	if parseFileName(path.Base(p), r.known).index {
+	// A folder's _index.md, and its README.md (not published: it documents
+	// the folder on GitHub, and Docusaurus makes it the category's page),
+	// is the folder's category page.
+	if parseFileName(path.Base(p), r.known).index || isReadme(path.Base(p)) && r.mdFiles[p] {
 		if cats := r.catByID[path.Dir(p)]; cats != nil {
 			if c := cats[locale]; c != nil {
 				return c.URL, "", nil

@@ -467,3 +467,23 @@ func TestLinkToFolderReadme(t *testing.T) {
 		t.Error("billing/README.md is an article")
 	}
 }
+
+// TestLinkToFileLeftOut: a link to a Markdown file that exists but is no
+// article says why — a piece for including, a folder Guichet skips —
+// rather than "see its own errors" of a file that has none, or "does not
+// exist".
+func TestLinkToFileLeftOut(t *testing.T) {
+	lib := load(t, map[string]string{
+		"a/snippets/key.md": "Create an API key.\n",
+		"a/_drafts/next.md": "---\ntitle: Next\n---\nx\n",
+		"a/main.md":         "---\ntitle: Main\n---\n[s](snippets/key.md)\n\n[d](_drafts/next.md)\n",
+	})
+	for _, w := range []want{
+		{sev: site.SeverityError, file: "a/main.md", line: 4, message: "a/snippets/key.md is a piece of text for including (its folder is named includes or snippets), not an article"},
+		{sev: site.SeverityError, file: "a/main.md", line: 6, message: "a/_drafts/next.md is not read: folders and files whose name starts with . and folders whose name starts with _ are left out"},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+}

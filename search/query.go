@@ -368,6 +368,7 @@ func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 	last := len(words) - 1
 	if qa.prefix && !li.typingSpacedCode(words) {
 		last--
+		defer li.joinTyped(qa) // after the pairs typed whole: "front desk ta" keeps "frontdesk"
 	}
 	if last < 1 {
 		return
@@ -418,6 +419,34 @@ func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 		}
 		qa.compounds[i] = &compound{n: 2, plain: words[i].plain + words[i+1].plain, stem: stem, code: qa.prefix && i+2 == len(words) && !typedStart}
 	}
+}
+
+// joinTyped adds the last two words of an autocomplete query, the last one
+// being typed, as a compound being typed ("sun ledg" is also "sunledg…",
+// "einspeise verg" "einspeiseverg…"): their joined word is matched as a
+// prefix of the words titles, headings, keywords and tags write, as a
+// hyphenated compound being typed is ("check-i"), so autocomplete finds
+// what search finds for the words typed whole. The first word must carry
+// meaning and have three letters or more ("the b" stays "the" and "b…"),
+// and neither may hold a digit (codes are joinPairs' and spacedCode's).
+func (li *localeIndex) joinTyped(qa *queryAnalysis) {
+	n := len(qa.words)
+	if n < 2 || qa.covered(n-2) || qa.covered(n-1) {
+		return
+	}
+	a, b := qa.words[n-2], qa.words[n-1]
+	if a.stem == "" || utf8.RuneCountInString(a.plain) < 3 || b.plain == "" || hasDigit(a.plain) || hasDigit(b.plain) || strings.Contains(b.plain, ".") {
+		return
+	}
+	plain := a.plain + b.plain
+	stem := plain
+	if toks := li.an.text.Analyze([]byte(plain)); len(toks) == 1 {
+		stem = string(toks[0].Term)
+	}
+	if qa.compounds == nil {
+		qa.compounds = map[int]*compound{}
+	}
+	qa.compounds[n-2] = &compound{n: 2, plain: plain, stem: stem}
 }
 
 // otherForms returns the indexed terms that are forms of the same word as

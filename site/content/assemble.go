@@ -348,7 +348,7 @@ func (l *loader) categoryFile(dir string) (docusaurusCategory, bool) {
 			var typ *json.UnmarshalTypeError
 			switch {
 			case errors.As(err, &syntax):
-				line = lineAtOffset(data, syntax.Offset)
+				line, msg = jsonSyntax(data, syntax)
 			case errors.As(err, &typ):
 				// In the file's words, not Go's ("Go struct field …").
 				line, msg = lineAtOffset(data, typ.Offset), fmt.Sprintf("`%s` must be text, not %s", typ.Field, typ.Value)
@@ -483,7 +483,10 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 		}
 		return r.home(loc), "", nil
 	}
-	if parseFileName(path.Base(p), r.known).index {
+	// A folder's _index.md, and its README.md (not published: it documents
+	// the folder on GitHub, and Docusaurus makes it the category's page),
+	// is the folder's category page.
+	if parseFileName(path.Base(p), r.known).index || isReadme(path.Base(p)) && r.mdFiles[p] {
 		if cats := r.catByID[path.Dir(p)]; cats != nil {
 			if c := cats[locale]; c != nil {
 				return c.URL, "", nil
@@ -491,8 +494,13 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 			return cats[r.def].URL, "", nil
 		}
 	}
-	if r.mdFiles[p] {
+	switch {
+	case r.mdFiles[p] && isSnippet(p):
+		return "", "", fmt.Errorf("%s is a piece of text for including (its folder is named includes or snippets), not an article: include it with --8<-- or [!INCLUDE], or move it out of that folder", p)
+	case r.mdFiles[p]:
 		return "", "", fmt.Errorf("%s is not a published article (see its own errors)", p)
+	case skippedPath(p):
+		return "", "", fmt.Errorf("%s is not read: folders and files whose name starts with . and folders whose name starts with _ are left out of the content", p)
 	}
 	return "", "", fmt.Errorf("%s does not exist", p)
 }
@@ -803,6 +811,32 @@ func (l *loader) keep(s *source, old *site.Article, ids, urls map[key]string) bo
 
 // lineAtOffset returns the line (from 1) of the byte at offset in data, as
 // encoding/json reports where it stopped.
+// jsonSyntax explains a JSON syntax error in the file's words, at the line
+// of the mistake, with the fix for the slips of JSON written by hand (a
+// comma after the last entry, a key or text in single quotes or none, a
+// comma missing); other errors keep encoding/json's words.
+func jsonSyntax(data []byte, e *json.SyntaxError) (int, string) {
+	if e.Offset >= int64(len(data)) { // the end came first
+		return lineAtOffset(data, int64(len(bytes.TrimRight(data, " \t\r\n")))), "the file ends before a { or [ is closed: close each with } or ]"
+	}
+	at := max(e.Offset-1, 0) // the character refused
+	line := lineAtOffset(data, at)
+	c := data[at]
+	before := bytes.TrimRight(data[:at], " \t\r\n")
+	switch msg := e.Error(); {
+	case (c == '}' || c == ']') && bytes.HasSuffix(before, []byte(",")):
+		return lineAtOffset(data, int64(len(before)-1)), fmt.Sprintf("a comma after the last entry, before %q: JSON allows none, remove it", c)
+	case c == '\'':
+		return line, "text in single quotes: JSON writes keys and text in double quotes (\"label\": \"Billing\")"
+	case strings.Contains(msg, "looking for beginning of object key string"):
+		return line, "a key without double quotes: JSON writes keys in double quotes (\"label\": \"Billing\")"
+	case strings.Contains(msg, "after object key:value pair") || strings.Contains(msg, "after array element"):
+		return lineAtOffset(data, int64(len(before))), "a comma is missing after this entry: JSON separates entries by commas"
+	default:
+		return line, msg
+	}
+}
+
 func lineAtOffset(data []byte, offset int64) int {
 	offset = min(max(offset, 0), int64(len(data)))
 	return bytes.Count(data[:offset], []byte("\n")) + 1

@@ -2,7 +2,9 @@ package content
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/guichet/guichet/site"
 )
@@ -18,6 +20,11 @@ func TestCleanText(t *testing.T) {
 			"removed 1 invisible control character that would make feeds invalid XML (the first, U+000C, on this line)"},
 		{"NUL, DEL, C1 and non-characters", "\x00a\x7fb\u0085c\uffffd\n", "abcd\n", 1, "removed 4 invisible control characters"},
 		{"invalid UTF-8", "ok\ncaf\xe9\n", "ok\ncaf\uFFFD\n", 2, "replaced 1 byte sequence that is not UTF-8 by �"},
+		// Windows Notepad's "Unicode" and PowerShell 5's > save UTF-16
+		// with a byte-order mark: read as such, not as NULs and �.
+		{"UTF-16LE with its byte-order mark", "\xff\xfet\x00i\x00:\x00 \x00\xe9\x00\n\x00", "ti: é\n", 1,
+			"the file is UTF-16LE text: it is read as such, but save it as UTF-8"},
+		{"UTF-16BE, a character outside the BMP, an odd last byte", "\xfe\xff\x00a\xd8\x3d\xde\x00\x00", "a😀\uFFFD", 1, "the file is UTF-16BE text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,5 +80,33 @@ func TestCleanEscapedControls(t *testing.T) {
 		if !findProblem(lib, w) {
 			t.Errorf("no problem %+v in %v", w, lib.Problems)
 		}
+	}
+}
+
+// TestLoadUTF16Article: an article saved as UTF-16 with its byte-order
+// mark (Windows Notepad, PowerShell 5's >) loads with its title and text,
+// and a warning to save it as UTF-8, instead of "missing required field
+// title" and a count of removed NULs.
+func TestLoadUTF16Article(t *testing.T) {
+	src := "---\r\ntitle: Stromzähler koppeln\r\n---\r\nDer Zähler blinkt.\r\n"
+	units := utf16.Encode([]rune(src))
+	data := []byte{0xff, 0xfe}
+	for _, u := range units {
+		data = append(data, byte(u), byte(u>>8))
+	}
+	lib := load(t, map[string]string{"meter/pair.de.md": string(data)})
+	a := article(t, lib, "meter/pair.de.md")
+	if a.Title != "Stromzähler koppeln" {
+		t.Errorf("title %q, want %q", a.Title, "Stromzähler koppeln")
+	}
+	var found bool
+	for _, p := range lib.Problems {
+		if p.Severity == site.SeverityError {
+			t.Errorf("unexpected error %v", p)
+		}
+		found = found || p.File == "meter/pair.de.md" && p.Line == 1 && strings.Contains(p.Message, "the file is UTF-16LE text")
+	}
+	if !found {
+		t.Errorf("no UTF-16 warning at line 1 in %v", lib.Problems)
 	}
 }

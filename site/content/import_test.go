@@ -547,7 +547,12 @@ func TestDocusaurusCategoryFile(t *testing.T) {
 		{"whole", "_category_.json", `{"label": "Field work", "position": 2}`, "Field work", 2, 0, ""},
 		{"fractional", "_category_.json", `{"label": "Field work", "position": 2.5}`, "Field work", 3, 0, "position 2.5 is read as 3"},
 		{"yaml fractional", "_category_.yml", "label: Field work\nposition: 1.25\n", "Field work", 1, 0, "position 1.25 is read as 1"},
-		{"trailing comma", "_category_.json", "{\n  \"label\": \"Field work\",\n  \"position\": 2,\n}\n", "Fields", 0, 4, "cannot read"},
+		// JSON written by hand: the slip named, at its line, with the fix.
+		{"trailing comma", "_category_.json", "{\n  \"label\": \"Field work\",\n  \"position\": 2,\n}\n", "Fields", 0, 3, "a comma after the last entry, before '}': JSON allows none, remove it"},
+		{"key without quotes", "_category_.json", "{\n  label: \"Field work\"\n}\n", "Fields", 0, 2, "a key without double quotes"},
+		{"single quotes", "_category_.json", "{\n  \"label\": 'Field work'\n}\n", "Fields", 0, 2, "text in single quotes"},
+		{"comma missing", "_category_.json", "{\n  \"label\": \"Field work\"\n  \"position\": 2\n}\n", "Fields", 0, 2, "a comma is missing after this entry"},
+		{"never closed", "_category_.json", "{\n  \"label\": \"Field work\"\n", "Fields", 0, 2, "the file ends before a { or [ is closed"},
 		{"not a number", "_category_.json", "{\n  \"label\": \"Field work\",\n  \"position\": \"two\"\n}\n", "Field work", 0, 0, `position "two" is not a number: the folder keeps its label`},
 		{"a number as a string", "_category_.json", `{"label": "Field work", "position": "2"}`, "Field work", 2, 0, ""},
 		{"wrong type", "_category_.json", "{\n  \"label\": [\"Field work\"]\n}\n", "Fields", 0, 2, "cannot read the folder's label and position: `label` must be text, not array"},

@@ -431,3 +431,59 @@ func TestAnchorOfTheTitleHeading(t *testing.T) {
 		t.Errorf("no hint in %v", lib.Problems)
 	}
 }
+
+// TestLinkToFolderReadme: a folder's README.md is not published (it
+// documents the folder on GitHub; Docusaurus makes it the category's
+// page), so a link to it leads to the folder's category page, in the
+// reader's language, as a link to its _index.md does, instead of a broken
+// link saying "see its own errors" of a file that has none.
+func TestLinkToFolderReadme(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":         "locales: [en, de]\n",
+		"billing/README.md":    "# Billing overview\n",
+		"billing/plans.md":     "# Plans\n\nSee [the overview](README.md) and [again](./README.md).\n",
+		"billing/plans.de.md":  "# Tarife\n\nSiehe [Übersicht](README.md).\n",
+		"billing/_index.de.md": "---\ntitle: Abrechnung\n---\n",
+		"meter/pair.md":        "# Pair\n\n[billing](../billing/README.md)\n",
+	})
+	for file, w := range map[string][]string{
+		"billing/plans.md":    {`<a href="/billing/">the overview</a>`, `<a href="/billing/">again</a>`},
+		"billing/plans.de.md": {`<a href="/de/billing/">Übersicht</a>`},
+		"meter/pair.md":       {`<a href="/billing/">billing</a>`},
+	} {
+		html := string(article(t, lib, file).HTML)
+		for _, s := range w {
+			if !strings.Contains(html, s) {
+				t.Errorf("%s: missing %s in\n%s", file, s, html)
+			}
+		}
+	}
+	for _, p := range lib.Problems {
+		if p.Kind == site.KindBrokenLink {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+	if hasArticle(lib, "billing/README.md") {
+		t.Error("billing/README.md is an article")
+	}
+}
+
+// TestLinkToFileLeftOut: a link to a Markdown file that exists but is no
+// article says why — a piece for including, a folder Guichet skips —
+// rather than "see its own errors" of a file that has none, or "does not
+// exist".
+func TestLinkToFileLeftOut(t *testing.T) {
+	lib := load(t, map[string]string{
+		"a/snippets/key.md": "Create an API key.\n",
+		"a/_drafts/next.md": "---\ntitle: Next\n---\nx\n",
+		"a/main.md":         "---\ntitle: Main\n---\n[s](snippets/key.md)\n\n[d](_drafts/next.md)\n",
+	})
+	for _, w := range []want{
+		{sev: site.SeverityError, file: "a/main.md", line: 4, message: "a/snippets/key.md is a piece of text for including (its folder is named includes or snippets), not an article"},
+		{sev: site.SeverityError, file: "a/main.md", line: 6, message: "a/_drafts/next.md is not read: folders and files whose name starts with . and folders whose name starts with _ are left out"},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+}

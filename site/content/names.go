@@ -64,6 +64,18 @@ func skipName(name string, dir bool) bool {
 	return dir && strings.HasPrefix(name, "_")
 }
 
+// skippedPath reports whether the file at p is left out of the content by
+// its name or a folder's (see skipName).
+func skippedPath(p string) bool {
+	segs := strings.Split(p, "/")
+	for i, seg := range segs {
+		if seg != ".." && seg != "." && skipName(seg, i < len(segs)-1) {
+			return true
+		}
+	}
+	return false
+}
+
 // isSnippet reports whether the Markdown file at p is a piece of text for
 // other articles to include rather than an article: DocFX keeps them in
 // folders named includes, MkDocs sites in folders named snippets.

@@ -45,12 +45,25 @@ func TicketTopic(t site.Ticket) string {
 		return topic
 	}
 	for _, sentence := range sentenceEnd.Split(t.Body, -1) {
+		if chatter.MatchString(sentence) {
+			continue
+		}
 		if s, ok := cleanTopic(site.FirstWords(sentence, maxBodyTopicWords)); ok && s != "" {
 			return s
 		}
 	}
 	return topic
 }
+
+// chatter matches a body's sentence that says nothing of the ticket: a
+// pleasantry ("Hi there, hope you're well", "I hope this email finds you
+// well", "J'espère que vous allez bien") or a phone's signature ("Sent
+// from my iPhone", "Envoyé de mon iPhone"), after a greeting if any.
+var chatter = regexp.MustCompile(`(?i)^\s*(?:(?:hi|hello|hey|dear)(?:\s+(?:there|team|all))?\s*[,!]?\s*|bonjour\s*[,!]?\s*)?(?:` + strings.Join([]string{
+	`i\s+hope\s+(?:you|this|all)\b.*`, `hope\s+(?:you(?:'|’|\s+a)re|you\s+are|all\s+is|this\s+(?:e-?mail|message)\s+finds)\b.*`,
+	`j['’]esp[eè]re\s+que\s+(?:vous\s+allez|tu\s+vas|tout\s+va)\s+bien\b.*`,
+	`sent\s+from\s+my\s+\S.*`, `envoy[eé]\s+(?:de|depuis)\s+mon\s+\S.*`, `get\s+outlook\s+for\s+\S.*`,
+}, "|") + `)$`)
 
 // maxBodyTopicWords is the most words of a body's sentence a topic takes.
 const maxBodyTopicWords = 12

@@ -274,6 +274,16 @@ func TestTicketTopic(t *testing.T) {
 		{"(no subject)", "", "(no subject)"},
 		{"Vraag", "", "Vraag"},
 		{"(no subject)", "Thanks!", "(no subject)"},
+		// Pleasantries and a phone's signature say nothing either: they
+		// were the topic, and every polite ticket without a subject was
+		// one gap, "Hope you are well".
+		{"Hello", "Hi there, hope you're well! I can't find my RSS feed URL. Best, Tom", "I can't find my RSS feed URL"},
+		{"Hello", "I hope this email finds you well. How do I reset my password?", "How do I reset my password"},
+		{"Bonjour", "Bonjour, j'espère que vous allez bien. Je ne trouve pas mon flux RSS.", "Je ne trouve pas mon flux RSS"},
+		{"(no subject)", "Sent from my iPhone", "(no subject)"},
+		{"(sans objet)", "Envoyé de mon iPhone", "(sans objet)"},
+		{"(sans objet)", "Envoyé depuis mon smartphone Samsung Galaxy", "(sans objet)"},
+		{"Hello", "Hope springs eternal: my upload is stuck.", "Hope springs eternal: my upload is stuck"},
 	} {
 		if got := TicketTopic(site.Ticket{Subject: c.subject, Body: c.body}); got != c.want {
 			t.Errorf("TicketTopic(%q, %q) = %q, want %q", c.subject, c.body, got, c.want)

@@ -44,7 +44,8 @@ func TicketTopic(t site.Ticket) string {
 	if said {
 		return topic
 	}
-	for _, sentence := range sentenceEnd.Split(t.Body, -1) {
+	body := quoted.ReplaceAllString(t.Body, "\n")
+	for _, sentence := range sentenceEnd.Split(body, -1) {
 		if chatter.MatchString(sentence) {
 			continue
 		}
@@ -64,6 +65,12 @@ var chatter = regexp.MustCompile(`(?i)^\s*(?:(?:hi|hello|hey|dear)(?:\s+(?:there
 	`j['’]esp[eè]re\s+que\s+(?:vous\s+allez|tu\s+vas|tout\s+va)\s+bien\b.*`,
 	`sent\s+from\s+my\s+\S.*`, `envoy[eé]\s+(?:de|depuis)\s+mon\s+\S.*`, `get\s+outlook\s+for\s+\S.*`,
 }, "|") + `)$`)
+
+// quoted matches what a reply adds around the message it quotes: the
+// attribution ("On Mon, Nov 30, 2026 at 10:00 AM Ana <[email]> wrote:",
+// "Le lun. 30 nov. 2026 à 10:00, Ana a écrit :") and the quote markers
+// (">"), which are no sentence of the customer's.
+var quoted = regexp.MustCompile(`(?i)(?:^|\s)(?:on|le)\s.{1,150}?\s(?:wrote|a\s+écrit)\s*:|(?:^|\s)(?:>\s*)+`)
 
 // maxBodyTopicWords is the most words of a body's sentence a topic takes.
 const maxBodyTopicWords = 12

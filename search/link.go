@@ -131,7 +131,16 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			if isNumber(w.plain) || stops[w.plain] || oneLetter(w.plain) {
 				return ""
 			}
-			return linkTerm(w)
+			t := linkTerm(w)
+			if li.vocab[t] == 0 && referenceLabel(ws, i) {
+				// "order" in "Refund for order 5512" where no
+				// article writes it: the customer's reference,
+				// not what the ticket asks (it weighed as the
+				// rarest word, and kept the refund ticket
+				// unlinked).
+				return ""
+			}
+			return t
 		}
 		labels := true // every informative word names the number after it
 		for i := range ws {
@@ -411,6 +420,10 @@ var ticketStops = map[string]map[string]bool{
 		"question", "questions", "issue", "issues", "problem", "problems", "help", "request", "inquiry", "enquiry",
 		"query", "message", "ticket", "support", "urgent", "asap", "re", "fw", "fwd", "team", "sir", "madam",
 		"unable", "cannot", "trying", "tried", "need", "want", "able",
+		// A light verb says nothing of the topic: "How do I get my show
+		// on Apple Podcasts" is about Apple, not the article titled "Get
+		// your podcast on Spotify".
+		"get", "gets", "getting", "got",
 		// That something is wrong, not what: "Still failing", "It fails".
 		"still", "again", "fail", "fails", "failing", "failed", "failure", "broken", "wrong",
 		// Negations say that, not what: "Still not there", "doesn't".
@@ -550,4 +563,18 @@ func isNumber(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// referenceLabel reports whether ws[i] names the reference after it, a
+// customer's order, booking or account number (site.Reference): "order"
+// in "order 5512" and in "order id 5512".
+func referenceLabel(ws []word, i int) bool {
+	plain := func(k int) string {
+		if k < 0 || k >= len(ws) {
+			return ""
+		}
+		return ws[k].plain
+	}
+	return site.Reference(plain(i-1), plain(i), plain(i+1)) ||
+		plain(i+1) == "id" && site.Reference(plain(i), "id", plain(i+2))
 }

@@ -44,13 +44,33 @@ func TicketTopic(t site.Ticket) string {
 	if said {
 		return topic
 	}
-	for _, sentence := range sentenceEnd.Split(t.Body, -1) {
+	body := quoted.ReplaceAllString(t.Body, "\n")
+	for _, sentence := range sentenceEnd.Split(body, -1) {
+		if chatter.MatchString(sentence) {
+			continue
+		}
 		if s, ok := cleanTopic(site.FirstWords(sentence, maxBodyTopicWords)); ok && s != "" {
 			return s
 		}
 	}
 	return topic
 }
+
+// chatter matches a body's sentence that says nothing of the ticket: a
+// pleasantry ("Hi there, hope you're well", "I hope this email finds you
+// well", "J'espère que vous allez bien") or a phone's signature ("Sent
+// from my iPhone", "Envoyé de mon iPhone"), after a greeting if any.
+var chatter = regexp.MustCompile(`(?i)^\s*(?:(?:hi|hello|hey|dear)(?:\s+(?:there|team|all))?\s*[,!]?\s*|bonjour\s*[,!]?\s*)?(?:` + strings.Join([]string{
+	`i\s+hope\s+(?:you|this|all)\b.*`, `hope\s+(?:you(?:'|’|\s+a)re|you\s+are|all\s+is|this\s+(?:e-?mail|message)\s+finds)\b.*`,
+	`j['’]esp[eè]re\s+que\s+(?:vous\s+allez|tu\s+vas|tout\s+va)\s+bien\b.*`,
+	`sent\s+from\s+my\s+\S.*`, `envoy[eé]\s+(?:de|depuis)\s+mon\s+\S.*`, `get\s+outlook\s+for\s+\S.*`,
+}, "|") + `)$`)
+
+// quoted matches what a reply adds around the message it quotes: the
+// attribution ("On Mon, Nov 30, 2026 at 10:00 AM Ana <[email]> wrote:",
+// "Le lun. 30 nov. 2026 à 10:00, Ana a écrit :") and the quote markers
+// (">"), which are no sentence of the customer's.
+var quoted = regexp.MustCompile(`(?i)(?:^|\s)(?:on|le)\s.{1,150}?\s(?:wrote|a\s+écrit)\s*:|(?:^|\s)(?:>\s*)+`)
 
 // maxBodyTopicWords is the most words of a body's sentence a topic takes.
 const maxBodyTopicWords = 12

@@ -282,6 +282,24 @@ func TestTicketTopic(t *testing.T) {
 		{"(no subject)", "", "(no subject)"},
 		{"Vraag", "", "Vraag"},
 		{"(no subject)", "Thanks!", "(no subject)"},
+		// Pleasantries and a phone's signature say nothing either: they
+		// were the topic, and every polite ticket without a subject was
+		// one gap, "Hope you are well".
+		{"Hello", "Hi there, hope you're well! I can't find my RSS feed URL. Best, Tom", "I can't find my RSS feed URL"},
+		{"Hello", "I hope this email finds you well. How do I reset my password?", "How do I reset my password"},
+		{"Bonjour", "Bonjour, j'espère que vous allez bien. Je ne trouve pas mon flux RSS.", "Je ne trouve pas mon flux RSS"},
+		{"(no subject)", "Sent from my iPhone", "(no subject)"},
+		{"(sans objet)", "Envoyé de mon iPhone", "(sans objet)"},
+		{"(sans objet)", "Envoyé depuis mon smartphone Samsung Galaxy", "(sans objet)"},
+		{"Hello", "Hope springs eternal: my upload is stuck.", "Hope springs eternal: my upload is stuck"},
+		// A reply's quote: its attribution line and markers are no
+		// sentence of the customer's (the topic was "On Mon, Nov 30, 2026
+		// at 10:00 AM Ana wrote: > Can").
+		{"RE:", "On Mon, Nov 30, 2026 at 10:00 AM Ana <[email]> wrote: > Can I get a refund?", "Can I get a refund"},
+		{"RE:", "Thanks! Le lun. 30 nov. 2026 à 10:00, Ana <[email]> a écrit : > Puis-je être remboursé ?", "Puis-je être remboursé"},
+		{"RE:", "Le 30/11/2026 à 10:00, Ana a écrit :\n> > Mon flux RSS a disparu.", "Mon flux RSS a disparu"},
+		{"Refund", "On my phone the app wrote nothing", "Refund"},
+		{"(no subject)", "Price -> total is wrong", "Price -> total is wrong"},
 	} {
 		if got := TicketTopic(site.Ticket{Subject: c.subject, Body: c.body}); got != c.want {
 			t.Errorf("TicketTopic(%q, %q) = %q, want %q", c.subject, c.body, got, c.want)

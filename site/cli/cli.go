@@ -36,19 +36,28 @@ func NewFlagSet(cmd string, defs []Flag, stderr io.Writer, names ...string) (*fl
 			continue
 		}
 		usage := d.Usage + " (env " + d.Env + ")"
+		want := ""
 		switch p := d.Ptr.(type) {
 		case *string:
 			fs.StringVar(p, d.Name, *p, usage)
 		case *bool:
 			fs.BoolVar(p, d.Name, *p, usage)
+			want = "true or false"
 		case *int:
 			fs.IntVar(p, d.Name, *p, usage)
+			want = "a whole number"
 		case *float64:
 			fs.Float64Var(p, d.Name, *p, usage)
+			want = "a number"
 		}
 		if env, set := os.LookupEnv(d.Env); set {
 			if err := fs.Set(d.Name, strings.TrimSpace(env)); err != nil && bad == nil {
-				bad = fmt.Errorf("environment %s: %q: %w", d.Env, env, err)
+				if want != "" {
+					// strconv's error says only "parse error" (flag.Value's contract)
+					bad = fmt.Errorf("environment %s: %q: want %s", d.Env, env, want)
+				} else {
+					bad = fmt.Errorf("environment %s: %q: %w", d.Env, env, err)
+				}
 			}
 		}
 	}

@@ -73,10 +73,10 @@ func TestNewFlagSetEnvironmentAndFlags(t *testing.T) {
 }
 
 func TestNewFlagSetBadEnvironmentNamesVariable(t *testing.T) {
-	for _, tt := range []struct{ env, value string }{
-		{"GUICHET_WORKERS", "many"},
-		{"GUICHET_DEBUG", "perhaps"},
-		{"GUICHET_RATIO", "half"},
+	for _, tt := range []struct{ env, value, want string }{
+		{"GUICHET_WORKERS", "many", "want a whole number"},
+		{"GUICHET_DEBUG", "perhaps", "want true or false"},
+		{"GUICHET_RATIO", "half", "want a number"},
 	} {
 		t.Run(tt.env, func(t *testing.T) {
 			t.Setenv(tt.env, tt.value)
@@ -87,6 +87,10 @@ func TestNewFlagSetBadEnvironmentNamesVariable(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.env) || !strings.Contains(err.Error(), tt.value) {
 				t.Errorf("error %q does not name %s and its value %q", err, tt.env, tt.value)
+			}
+			// What is wanted, not strconv's bare "parse error".
+			if !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "parse error") {
+				t.Errorf("error %q does not say %q", err, tt.want)
 			}
 			if fs == nil {
 				t.Fatal("flag set not returned with the error")

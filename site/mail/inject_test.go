@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"io"
+	"mime"
 	"mime/quotedprintable"
 	netmail "net/mail"
 	"strings"
@@ -79,4 +80,43 @@ func decodeBody(t *testing.T, raw string) string {
 		t.Fatal(err)
 	}
 	return strings.ReplaceAll(string(b), "\r\n", "\n")
+}
+
+// A subject typed like an RFC 2047 encoded word reads as typed: the mail
+// client does not decode it into other text (a Bcc line, a line break the
+// form refuses), and a long one stays within the line length.
+func TestSendSubjectLikeAnEncodedWord(t *testing.T) {
+	srv := start(t, 0)
+	s, err := New("smtp://"+srv.addr, "help@acme.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, subj := range []string{
+		"=?utf-8?q?Bcc=3A_all=40example=2Ecom?=",
+		"=?utf-8?q?a=0D=0AX-Evil=3A_1?= then more",
+		"Re: =?UTF-8?B?w6l0w6k=?= " + strings.Repeat("réservation 駐車 ", 12),
+	} {
+		if err := s.Send(context.Background(), delivery.Mail{To: "support@acme.test", Subject: subj, Text: "x"}); err != nil {
+			t.Fatal(err)
+		}
+		srv.mu.Lock()
+		raw := srv.got[len(srv.got)-1]
+		srv.mu.Unlock()
+		for _, line := range strings.Split(raw, "\r\n") {
+			if len(line) > 78 {
+				t.Errorf("line of %d characters: %q", len(line), line)
+			}
+		}
+		msg, err := netmail.ReadMessage(strings.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != subj {
+			t.Errorf("subject %q reads %q", subj, got)
+		}
+	}
 }

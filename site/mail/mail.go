@@ -1,10 +1,13 @@
 // Package mail sends Guichet's e-mails through an SMTP server with
 // github.com/wneessen/go-mail: MIME, header encoding and the SMTP dialogue
-// are the library's, never built by hand here.
+// are the library's, never built by hand here, but for a subject holding
+// "=?", which the library passes on as it is and mail clients would decode
+// (see subjectWords).
 package mail
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"net"
@@ -12,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	gomail "github.com/wneessen/go-mail"
 
@@ -92,7 +96,11 @@ func (s *Sender) Send(ctx context.Context, m delivery.Mail) error {
 			return delivery.Permanent(fmt.Errorf("reply-to: %w", err))
 		}
 	}
-	msg.Subject(m.Subject)
+	if strings.Contains(m.Subject, "=?") {
+		msg.SetGenHeaderPreformatted(gomail.HeaderSubject, subjectWords(m.Subject))
+	} else {
+		msg.Subject(m.Subject)
+	}
 	msg.SetDate()
 	msg.SetMessageID()
 	msg.SetUserAgent("Guichet")
@@ -122,4 +130,25 @@ func (s *Sender) Send(ctx context.Context, m delivery.Mail) error {
 		return fmt.Errorf("smtp %s: %w", s.Server(), err)
 	}
 	return nil
+}
+
+// subjectWords returns subj as RFC 2047 encoded words (UTF-8, base64), one
+// per folded line: what a customer typed that looks like an encoded word
+// ("=?utf-8?q?...?=") then reads as typed rather than decoded by the mail
+// client into other text, which may hold what the form refuses (line
+// breaks, invisible characters). The mime package encodes only text that
+// needs it, so the words are made here; each stays under 75 characters
+// and splits no character.
+func subjectWords(subj string) string {
+	const chunk = 39 // bytes: 52 in base64, 64 with "=?UTF-8?b?" and "?="
+	var words []string
+	for len(subj) > 0 {
+		n := min(len(subj), chunk)
+		for n < len(subj) && !utf8.RuneStart(subj[n]) {
+			n--
+		}
+		words = append(words, "=?UTF-8?b?"+base64.StdEncoding.EncodeToString([]byte(subj[:n]))+"?=")
+		subj = subj[n:]
+	}
+	return strings.Join(words, "\r\n ")
 }

@@ -189,6 +189,13 @@ const (
 	SubscriptionMaxAge        = 180 * 24 * time.Hour
 )
 
+// SubscriptionPendingPerAddress is the most unconfirmed subscriptions, and
+// so confirmation e-mails, an address that has confirmed none gets within
+// SubscriptionConfirmWindow: anyone may type an address, so without it
+// the help center's mail server would send one e-mail per question a
+// stranger typed with someone else's address.
+const SubscriptionPendingPerAddress = 3
+
 // Validate checks and cleans a subscription request: a query of 1 to
 // MaxQueryLen characters on one line and a plain address (CheckEmail).
 // Errors are EINVALID and start with the field's name.

@@ -38,9 +38,11 @@ type Store interface {
 	ContactStats(ctx context.Context, since time.Time) (Stats, error)
 	// Subscribe stores a pending subscription and queues its
 	// confirmation, unless one with the same dedupe key exists (pending
-	// and not expired, or confirmed): then nothing is stored and created
-	// is false. A pending one older than site.SubscriptionConfirmWindow
-	// is replaced.
+	// and not expired, or confirmed), or the address (in any letter
+	// case) has site.SubscriptionPendingPerAddress pending ones not
+	// expired and none confirmed: then nothing is stored and created is
+	// false. A pending one older than site.SubscriptionConfirmWindow is
+	// replaced.
 	Subscribe(ctx context.Context, s site.Subscription, tokenHash, dedupe string, confirm delivery.Delivery) (created bool, err error)
 	// ConfirmSubscription confirms the subscription whose token hashes to
 	// tokenHash (again is fine), unless expired: ENOTFOUND.

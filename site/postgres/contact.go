@@ -88,7 +88,8 @@ func (db *DB) ContactStats(ctx context.Context, since time.Time) (contact.Stats,
 
 // Subscribe stores a pending subscription and queues its confirmation,
 // unless the same request (dedupe) is pending and not expired, or
-// confirmed.
+// confirmed, or the address has too many pending
+// (site.SubscriptionPendingPerAddress).
 func (db *DB) Subscribe(ctx context.Context, s site.Subscription, tokenHash, dedupe string, confirm delivery.Delivery) (bool, error) {
 	var created bool
 	now := db.now()
@@ -98,6 +99,16 @@ func (db *DB) Subscribe(ctx context.Context, s site.Subscription, tokenHash, ded
 			DELETE FROM subscriptions WHERE dedupe = $1 AND confirmed_at IS NULL AND created_at < $2`,
 			dedupe, ts(s.CreatedAt.Add(-site.SubscriptionConfirmWindow))); err != nil {
 			return err
+		}
+		var pending, confirmed int
+		if err := tx.QueryRowContext(ctx, `
+			SELECT count(*) FILTER (WHERE confirmed_at IS NULL AND created_at >= $1), count(*) FILTER (WHERE confirmed_at IS NOT NULL)
+			FROM subscriptions WHERE lower(email) = lower($2)`,
+			ts(s.CreatedAt.Add(-site.SubscriptionConfirmWindow)), s.Email).Scan(&pending, &confirmed); err != nil {
+			return err
+		}
+		if pending >= site.SubscriptionPendingPerAddress && confirmed == 0 {
+			return nil
 		}
 		res, err := tx.ExecContext(ctx, `
 			INSERT INTO subscriptions (id, token_hash, dedupe, email, locale, query, normalized, visitor, results, source, created_at)

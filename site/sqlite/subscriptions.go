@@ -15,7 +15,8 @@ import (
 
 // Subscribe stores a pending subscription and queues its confirmation,
 // unless the same request (dedupe) is pending and not expired, or
-// confirmed.
+// confirmed, or the address has too many pending
+// (site.SubscriptionPendingPerAddress).
 func (db *DB) Subscribe(ctx context.Context, s site.Subscription, tokenHash, dedupe string, confirm delivery.Delivery) (bool, error) {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
@@ -26,6 +27,15 @@ func (db *DB) Subscribe(ctx context.Context, s site.Subscription, tokenHash, ded
 	if _, err := tx.ExecContext(ctx, `
 		DELETE FROM subscriptions WHERE dedupe = ? AND confirmed_at IS NULL AND created_at < ?`, dedupe, expired); err != nil {
 		return false, fmt.Errorf("store subscription: %w", err)
+	}
+	var pending, confirmed int
+	if err := tx.QueryRowContext(ctx, `
+		SELECT count(*) FILTER (WHERE confirmed_at IS NULL AND created_at >= ?), count(*) FILTER (WHERE confirmed_at IS NOT NULL)
+		FROM subscriptions WHERE lower(email) = lower(?)`, expired, s.Email).Scan(&pending, &confirmed); err != nil {
+		return false, fmt.Errorf("store subscription: %w", err)
+	}
+	if pending >= site.SubscriptionPendingPerAddress && confirmed == 0 {
+		return false, nil
 	}
 	res, err := tx.ExecContext(ctx, `
 		INSERT INTO subscriptions (id, token_hash, dedupe, email, locale, query, normalized, visitor, results, source, created_at)

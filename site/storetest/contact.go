@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -196,5 +197,47 @@ func testSubscriptions(t *testing.T, open Opener) {
 	}
 	if err := s.Unsubscribe(ctx, "hash-5"); site.ErrorCode(err) != site.ENOTFOUND {
 		t.Errorf("expired subscription still there: %v", err)
+	}
+
+	// Someone typing a stranger's address with one question after
+	// another: at most SubscriptionPendingPerAddress confirmation e-mails
+	// while none is confirmed; once one is, the next question is taken.
+	flood := func(i int, email string, at time.Time) bool {
+		f := site.Subscription{ID: site.NewID(), Email: email, Locale: "en", Query: fmt.Sprintf("question %d", i), Normalized: fmt.Sprintf("question %d", i), CreatedAt: at}
+		c, _ := delivery.NewMail(delivery.PurposeConfirm, f.ID, delivery.Mail{To: f.Email, Subject: "Confirm", Text: "link"})
+		created, err := s.Subscribe(ctx, f, fmt.Sprintf("flood-%d", i), fmt.Sprintf("flood-dedupe-%d", i), c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return created
+	}
+	t1 := t0.Add(3 * time.Hour)
+	for i := range site.SubscriptionPendingPerAddress + 3 {
+		email := "victim@example.com"
+		if i%2 == 1 {
+			email = "Victim@Example.COM"
+		}
+		if created := flood(i, email, t1); created != (i < site.SubscriptionPendingPerAddress) {
+			t.Errorf("question %d for an address with %d pending: created %v", i+1, i, created)
+		}
+	}
+	if created := flood(100, "other@example.com", t1); !created {
+		t.Error("another address refused")
+	}
+	if _, err := s.ConfirmSubscription(ctx, "flood-0", t1.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if created := flood(101, "victim@example.com", t1.Add(2*time.Minute)); !created {
+		t.Error("an address that confirmed a subscription refused")
+	}
+	// Expired requests no longer count.
+	if created := flood(102, "late@example.com", t1); !created {
+		t.Fatal("first request refused")
+	}
+	for i := 103; i < 103+site.SubscriptionPendingPerAddress; i++ {
+		flood(i, "late@example.com", t1)
+	}
+	if created := flood(200, "late@example.com", t1.Add(site.SubscriptionConfirmWindow+time.Minute)); !created {
+		t.Error("an address whose requests expired refused")
 	}
 }

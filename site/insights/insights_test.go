@@ -108,6 +108,9 @@ func TestParsePeriod(t *testing.T) {
 		{"2026-11-20", "2026-11-10", "", "", "after its last day", 0},
 		{"7d", "30/11/2026", "", "", "until", 0},
 		{"9999d", "", "", "", "since", 0},
+		// Too long by its last day: the error names until.
+		{"", "2099-01-01", "", "", "until: a period is at most", 0},
+		{"2000-01-01", "", "", "", "since: a period is at most", 0},
 	} {
 		p, err := ParsePeriod(c.since, c.until, "", now)
 		if c.err != "" {

@@ -61,7 +61,13 @@ func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
 		return p, site.Errorf(site.EINVALID, "since: the period starts (%s) after its last day (%s)", p.From.Format(time.DateOnly), p.To.Add(-day).Format(time.DateOnly))
 	}
 	if p.To.Sub(p.From) > MaxDays*day {
-		return p, site.Errorf(site.EINVALID, "since: a period is at most %d days", MaxDays)
+		// The parameter given last makes it too long: until when set
+		// ("until=2099-01-01" with the default since).
+		param := "since"
+		if p.Until != "" {
+			param = "until"
+		}
+		return p, site.Errorf(site.EINVALID, "%s: a period is at most %d days (%s to %s is %d)", param, MaxDays, p.First(), p.Last(), p.Days())
 	}
 	if p.Locale != "" {
 		// pt-br, pt_BR: the locale as the content folder or an app spells

@@ -67,6 +67,9 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 			}
 			out[i].alts = append(out[i].alts, alternative{[]string{t}, f})
 		}
+		for _, t := range w.heads {
+			out[i].alts = append(out[i].alts, alternative{[]string{t}, headFactor})
+		}
 		if !(w.short && !qa.shortTypos) && w.unknown {
 			for _, t := range w.typos {
 				out[i].alts = append(out[i].alts, alternative{[]string{t}, typoFactor})

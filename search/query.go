@@ -61,6 +61,9 @@ type word struct {
 	// forms are indexed terms of the same word that the stemmer keeps
 	// apart (see otherForms).
 	forms []string
+	// heads are the indexed compounds the word is the head of, in a
+	// language that writes compounds closed (see compoundHeads).
+	heads []string
 }
 
 // synSpan is a run of query words equal to an entry of a synonym group.
@@ -186,6 +189,7 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 		if f := writtenForm(li.vocab, w.stem); f != "" {
 			w.forms = append(w.forms, f)
 		}
+		w.heads = li.compoundHeads(w.stem)
 		// Numbers (order, account, error codes) are taken as typed: a
 		// number one edit away is another number, not a typo.
 		if n := li.vocab[w.stem]; typos && w.stem != "" && !hasDigit(w.plain) && (n == 0 || n < rareDocs && utf8.RuneCountInString(w.plain) >= minRareTypo) {

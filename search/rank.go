@@ -725,6 +725,9 @@ func (li *localeIndex) wordClause(qa *queryAnalysis, w word, fields []fieldBoost
 		for _, t := range w.forms {
 			qs = append(qs, term(t, f.field, f.boost*factor*formFactor))
 		}
+		for _, t := range w.heads {
+			qs = append(qs, term(t, f.field, f.boost*factor*headFactor))
+		}
 		for _, t := range typos {
 			qs = append(qs, term(t, f.field, f.boost*factor*typo))
 		}

@@ -178,6 +178,10 @@ type localeIndex struct {
 	// and some digits ("e0", "e07" for "E07"; see typedCodeStart).
 	codeStartsOnce sync.Once
 	codeStarts     map[string]bool
+	// reversed holds the vocabulary's terms spelt backwards, sorted: the
+	// compounds a word is the head of are found by its end (compoundHeads).
+	reversedOnce sync.Once
+	reversed     []string
 	// fuzzy remembers the expansions of fuzzy queries.
 	fuzzy memo[*fuzzyExpansion]
 	// names remembers oneName's answers by pair of terms.

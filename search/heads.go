@@ -1,0 +1,71 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/guichet/guichet/site/i18n"
+)
+
+// Compound heads. German and Dutch (and the Nordic languages) write their
+// compounds as one word, the head last: "Parkgebühr" is a "Gebühr",
+// "Einspeisevergütung" a "Vergütung", "Batteriespeicher" a "Speicher".
+// A query word also finds the indexed terms that end with its stem after
+// a modifier of at least minModifier letters (its compounds), at
+// headFactor of an exact match, so that an article writing the word
+// itself ranks first and one writing only its compounds is still found
+// ("Vergütung" found nothing where the articles write only
+// "Einspeisevergütung"). A stem shorter than minHead letters finds no
+// compounds: short words end too many others ("Zahl" in "Auszahlung").
+
+// closedCompounds are the languages (i18n.Language) that write compounds
+// closed.
+var closedCompounds = map[string]bool{"de": true, "nl": true, "sv": true, "da": true, "nb": true, "no": true, "fi": true}
+
+const (
+	headFactor  = 0.7 // a match through a compound the word is the head of
+	minHead     = 5   // letters of the shortest stem whose compounds are searched
+	minModifier = 3   // letters before the head in a compound
+	maxHeads    = 8   // compounds searched per word, those in most articles first
+)
+
+// compoundHeads returns the indexed terms of li that are compounds with
+// stem as their head ("einspeisevergut" for "vergut"), those most articles
+// have first, at most maxHeads; nil in a language that writes compounds
+// apart, or for a short stem.
+func (li *localeIndex) compoundHeads(stem string) []string {
+	if !closedCompounds[i18n.Language(li.locale)] || utf8.RuneCountInString(stem) < minHead {
+		return nil
+	}
+	li.reversedOnce.Do(func() {
+		li.reversed = make([]string, 0, len(li.vocab))
+		for t := range li.vocab {
+			li.reversed = append(li.reversed, reverse(t))
+		}
+		sort.Strings(li.reversed)
+	})
+	r := reverse(stem)
+	var out []string
+	for i := sort.SearchStrings(li.reversed, r); i < len(li.reversed) && strings.HasPrefix(li.reversed[i], r); i++ {
+		if t := reverse(li.reversed[i]); utf8.RuneCountInString(t)-utf8.RuneCountInString(stem) >= minModifier && !hasDigit(t) {
+			out = append(out, t)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		return cmp.Or(cmp.Compare(li.vocab[b], li.vocab[a]), cmp.Compare(a, b))
+	})
+	if len(out) > maxHeads {
+		out = out[:maxHeads]
+	}
+	return out
+}
+
+// reverse returns s with its runes in reverse order.
+func reverse(s string) string {
+	r := []rune(s)
+	slices.Reverse(r)
+	return string(r)
+}

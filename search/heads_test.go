@@ -1,0 +1,60 @@
+package search
+
+import "testing"
+
+// TestCompoundHeads: in a language that writes compounds closed, a word
+// finds the articles that write only its compounds, the head last
+// ("Vergütung" finds "Einspeisevergütung"; it found nothing), below an
+// article writing the word itself; a short word finds no compounds, and
+// a language that writes compounds apart is unchanged.
+func TestCompoundHeads(t *testing.T) {
+	lib := helpLibrary("compound-heads",
+		art("feed-in", "de", "hilfe", "Einspeisevergütung abrechnen", "Monatlich gezahlt.", nil,
+			sec("", "", "Die Einspeisevergütung wird monatlich gezahlt.")),
+		art("storage", "de", "hilfe", "Batteriespeicher überwachen", "Ladezustand sehen.", nil,
+			sec("", "", "Der Batteriespeicher zeigt den Ladezustand.")),
+		art("memory", "de", "hilfe", "Speicher der App leeren", "Platz schaffen.", nil,
+			sec("", "", "Leeren Sie den Speicher in den Einstellungen.")),
+		art("yield", "de", "hilfe", "Warum ist mein Solarertrag niedriger", "Schatten.", nil,
+			sec("", "", "Schatten senkt den Solarertrag.")),
+		art("payout", "de", "hilfe", "Auszahlung beantragen", "Geld erhalten.", nil,
+			sec("", "", "Die Auszahlung dauert drei Tage.")),
+		art("fee", "nl", "help", "Parkeertarief betalen", "In de app.", nil,
+			sec("", "", "Het parkeertarief betaalt u in de app.")),
+		art("backup", "en", "help", "Restore a database backup", "Restore it.", nil,
+			sec("", "", "Restore the database backup from the list.")),
+	)
+	lib.Config.Locales = []string{"en", "de", "nl"}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct {
+		q, locale string
+		want      []string
+	}{
+		{"Vergütung", "de", []string{"feed-in"}},
+		{"Ertrag", "de", []string{"yield"}},
+		{"Ertrag zu niedrig", "de", []string{"yield"}},
+		// The word itself first, then its compounds.
+		{"Speicher", "de", []string{"memory", "storage"}},
+		// Too short to find its compounds: "Zahl" is no "Auszahlung".
+		{"Zahl", "de", nil},
+		{"tarief", "nl", []string{"fee"}},
+		// English writes its compounds apart: "base" is no "database".
+		{"base", "en", nil},
+	} {
+		r := search(t, ix, tt.q, tt.locale)
+		got := ids(r)
+		if r.Weak {
+			got = nil
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("Search(%q, %s) = %v (weak %v), want %v", tt.q, tt.locale, ids(r), r.Weak, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("Search(%q, %s) = %v, want %v", tt.q, tt.locale, got, tt.want)
+				break
+			}
+		}
+	}
+}

@@ -420,10 +420,6 @@ var ticketStops = map[string]map[string]bool{
 		"question", "questions", "issue", "issues", "problem", "problems", "help", "request", "inquiry", "enquiry",
 		"query", "message", "ticket", "support", "urgent", "asap", "re", "fw", "fwd", "team", "sir", "madam",
 		"unable", "cannot", "trying", "tried", "need", "want", "able",
-		// A light verb says nothing of the topic: "How do I get my show
-		// on Apple Podcasts" is about Apple, not the article titled "Get
-		// your podcast on Spotify".
-		"get", "gets", "getting", "got",
 		// That something is wrong, not what: "Still failing", "It fails".
 		"still", "again", "fail", "fails", "failing", "failed", "failure", "broken", "wrong",
 		// Negations say that, not what: "Still not there", "doesn't".

@@ -28,7 +28,7 @@ func AutoReply(t site.Ticket) bool {
 		return false
 	}
 	subject := strings.Join(strings.Fields(t.Subject), " ")
-	if autoReply.MatchString(subject) && !forwarded.MatchString(mailPrefixes.FindString(subject)) {
+	if (autoReply.MatchString(subject) || notesAway.MatchString(subject)) && !forwarded.MatchString(mailPrefixes.FindString(subject)) {
 		return true
 	}
 	for _, tag := range t.Tags {
@@ -38,6 +38,12 @@ func AutoReply(t site.Ticket) bool {
 	}
 	return false
 }
+
+// notesAway matches the out-of-office subjects of HCL (Lotus) Notes: "AUTO:"
+// and a sentence saying who is away ("AUTO: Jane Doe is out of the office
+// (returning 12/12/2026)", "AUTO: Hans Meier ist außer Haus"); "Auto:"
+// alone is a customer's car.
+var notesAway = regexp.MustCompile(`(?i)^\s*auto\s*:\s.*\b(?:is out of (?:the )?office|is away|est absente?|ist (?:au(?:ß|ss)er haus|nicht im b(?:ü|ue?)ro|abwesend)|está fuera|è fuori|is afwezig)`)
 
 // forwarded matches, in the reply and forwarding prefixes that open a
 // subject, one that forwards ("Fwd:", "TR:", "WG:", "RV:", "I:", "ENC:",
@@ -58,7 +64,7 @@ var autoReplyTags = map[string]bool{
 // separator, the end of the subject, or a reply prefix ("Out of Office
 // Re: …", as Gmail's vacation responder writes it); or those words in
 // brackets ("[Auto-Reply] …").
-var autoReply = regexp.MustCompile(`(?i)^\s*(?:(?:` + replyPrefix + `)\s*)*(?:\[\s*(?:` + autoReplyWords + `|` + bounceOrComplaint + `)\s*\]|(?:` + autoReplyWords + `)(?:\s*[:：–—(-]|\s*$|\s+(?:` + replyPrefix + `))|(?:` + bounceOrComplaint + `)\s*[:：–—-]?\s*(?:` + replyPrefix + `)|(?:` + readReceipt + `)\s*[:：])`)
+var autoReply = regexp.MustCompile(`(?i)^\s*(?:(?:` + replyPrefix + `)\s*)*(?:\[\s*(?:` + autoReplyWords + `|` + bounceOrComplaint + `)\s*\]|(?:` + autoReplyWords + `)(?:\s*[:：–—(-]|\s*[!.]*\s*$|\s+(?:` + replyPrefix + `))|(?:` + bounceOrComplaint + `)\s*[:：–—-]?\s*(?:` + replyPrefix + `)|(?:` + readReceipt + `)\s*[:：])`)
 
 // readReceipt: the words a mail client titles a read receipt with, before
 // the subject it answers, in the interface's languages ("Read: Refund",
@@ -100,4 +106,7 @@ var autoReplyWords = strings.Join([]string{
 	`resposta autom[áa]tica`, `fora do escrit[óo]rio`, `aus[êe]ncia tempor[áa]ria`,
 	// Arabic.
 	`رد تلقائي`,
+	// Outlook in the other languages helpdesks receive most from:
+	// Swedish, Danish and Norwegian, Finnish, Polish, Czech.
+	`automatiskt svar`, `automatisk svar`, `automaattinen vastaus`, `odpowied[źz] automatyczna`, `automatick[áa] odpov[ěe][ďd]`,
 }, "|")

@@ -44,7 +44,7 @@ func TicketTopic(t site.Ticket) string {
 	if said {
 		return topic
 	}
-	body := quoted.ReplaceAllString(t.Body, "\n")
+	body := quoted.ReplaceAllString(forwardedFirst(t.Body), "\n")
 	for _, sentence := range sentenceEnd.Split(body, -1) {
 		if chatter.MatchString(sentence) {
 			continue
@@ -71,6 +71,40 @@ var chatter = regexp.MustCompile(`(?i)^\s*(?:(?:hi|hello|hey|dear)(?:\s+(?:there
 // "Le lun. 30 nov. 2026 à 10:00, Ana a écrit :") and the quote markers
 // (">"), which are no sentence of the customer's.
 var quoted = regexp.MustCompile(`(?i)(?:^|\s)(?:on|le)\s.{1,150}?\s(?:wrote|a\s+écrit)\s*:|(?:^|\s)(?:>\s*)+`)
+
+// forwardedFirst returns a body that forwards a message ("----------
+// Forwarded message ---------", "-----Original Message-----", "Message
+// transféré") with the forwarded message's subject first, its header block
+// (From, Date, To…) left out, then what the customer wrote before it: a
+// ticket "Fwd:" took "Forwarded message From: Ana <[email]> Date: …" as its
+// topic. The header lines may be joined on one line, as some helpdesks
+// store them. A body that forwards nothing is returned as it is.
+func forwardedFirst(body string) string {
+	at := forwardMark.FindStringIndex(body)
+	if at == nil {
+		return body
+	}
+	subject, rest := "", body[at[1]:]
+	if m := forwardSubject.FindStringSubmatchIndex(rest); m != nil {
+		subject = strings.TrimSpace(rest[m[2]:m[3]])
+		rest = rest[m[3]:]
+	}
+	// The forwarded text, once its remaining header lines are gone.
+	rest = headerLines.ReplaceAllString(rest, "")
+	return subject + "\n" + body[:at[0]] + "\n" + rest
+}
+
+// headerLines matches the header lines of a forwarded message.
+var headerLines = regexp.MustCompile(`(?im)^[ \t]*(?:to|cc|date|sent|from|à|a|an|para|aan|de|von|van|envoy[ée]|gesendet|enviado|inviato|verzonden|datum|fecha|data|subject|objet|betreff|asunto|oggetto|onderwerp|assunto)[ \t]*:[^\n]*(?:\n|$)`)
+
+// forwardMark matches the line mail clients open a forwarded or quoted
+// message with, in the interface's languages.
+var forwardMark = regexp.MustCompile(`(?i)-{2,}\s*(?:forwarded message|original message|begin forwarded message|message transf[ée]r[ée]|message d.origine|weitergeleitete nachricht|urspr[üu]ngliche nachricht|mensaje (?:reenviado|original)|messaggio (?:inoltrato|originale)|(?:doorgestuurd|oorspronkelijk) bericht|mensagem (?:encaminhada|original))\s*-{2,}`)
+
+// forwardSubject finds the subject in a forwarded message's header block:
+// its value ends at the line's end or at the next header's name, for
+// headers joined on one line.
+var forwardSubject = regexp.MustCompile(`(?i)(?:^|\s)(?:subject|objet|betreff|asunto|oggetto|onderwerp|assunto)\s*:[ \t]*([^\n]*?)(?:\s+(?:to|cc|date|sent|from|à|a|an|para|aan|de|von|van|envoy[ée]|gesendet|enviado|inviato|verzonden|datum|fecha|data)\s*:|\n|$)`)
 
 // maxBodyTopicWords is the most words of a body's sentence a topic takes.
 const maxBodyTopicWords = 12

@@ -278,6 +278,12 @@ func TestTicketTopic(t *testing.T) {
 		// "zusammen"), "Grüße" alone a sign-off.
 		{"Hallo zusammen", "Ich habe einen Papierstau.", "Ich habe einen Papierstau"},
 		{"Hallo", "Hallo,\nvielen Dank. Grüße", "Hallo"},
+		// A forwarded message: its subject, not its header block (the
+		// topic was "Forwarded message From: Ana …"), on lines or joined.
+		{"Fwd:", "---------- Forwarded message ---------\nFrom: Ana <[email]>\nDate: Mon, 30 Nov 2026 at 10:00\nSubject: Chapter markers missing\nTo: <[email]>\n\nHi, my chapter markers vanished.", "Chapter markers missing"},
+		{"Fwd:", "FYI ---------- Forwarded message --------- From: Ana <[email]> Date: Mon, 30 Nov 2026 Subject: Invoice total wrong To: <[email]> Hello", "Invoice total wrong"},
+		{"TR:", "-------- Message transféré --------\nDe : Marie\nObjet : Remboursement en attente\nÀ : support\n", "Remboursement en attente"},
+		{"RE:", "-----Original Message-----\nFrom: Bob\nSent: Monday\nTo: support\nSubject: \n\nThe upload fails at 99%.", "The upload fails at 99%"},
 		// Nothing to say anywhere: the subject as it was.
 		{"(no subject)", "", "(no subject)"},
 		{"Vraag", "", "Vraag"},

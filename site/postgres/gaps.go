@@ -39,11 +39,12 @@ const failedSearches = `
 	SELECT query, normalized, locale, source, context, path, visitor, results, false, created_at, found
 	FROM searches WHERE NOT satisfied AND created_at >= $1 ORDER BY created_at, seq`
 
-// SatisfiedSearches calls fn with every satisfied search since a time, its
-// query as typed left out.
+// SatisfiedSearches calls fn with every satisfied search since a time,
+// with its query as typed (the top searches show it so, accents and all,
+// not its normalised key).
 func (db *DB) SatisfiedSearches(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
 	return db.searchRecords(ctx, `
-		SELECT '', normalized, locale, source, context, path, visitor, results, true, created_at, ''
+		SELECT query, normalized, locale, source, context, path, visitor, results, true, created_at, ''
 		FROM searches WHERE satisfied AND created_at >= $1 ORDER BY created_at, seq`, since, fn)
 }
 

@@ -40,10 +40,11 @@ func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Reco
 }
 
 // SatisfiedSearches calls fn with every satisfied search since a time, in
-// storage order, its query as typed left out.
+// storage order, with its query as typed (the top searches show it so,
+// accents and all, not its normalised key).
 func (db *DB) SatisfiedSearches(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
 	return db.searchRecords(ctx, `
-		SELECT '', normalized, locale, source, context, path, visitor, results, 1, created_at, ''
+		SELECT query, normalized, locale, source, context, path, visitor, results, 1, created_at, ''
 		FROM searches WHERE +created_at >= ? AND satisfied = 1`, since, fn)
 }
 

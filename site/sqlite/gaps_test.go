@@ -70,8 +70,8 @@ func TestSatisfiedSearches(t *testing.T) {
 		got[rec.Query] = rec.Satisfied
 	}
 	err := db.SatisfiedSearches(context.Background(), now.Add(-time.Hour), func(r gaps.Record) error {
-		if r.Query != "" || !r.Satisfied {
-			t.Errorf("satisfied search read as %+v", r)
+		if r.Query != r.Normalized || !r.Satisfied {
+			t.Errorf("satisfied search read as %+v (its query as typed)", r)
 		}
 		got[r.Normalized] = r.Satisfied
 		return nil

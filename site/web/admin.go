@@ -134,9 +134,13 @@ type adminPicker struct {
 // adminCard is one headline figure with its change from the period before.
 type adminCard struct {
 	Key, Label, Value, Previous string
-	// Change is "+12%", "−3.1 pts" or "" when there is nothing to compare;
-	// Better says whether the change is good news (false: bad or neutral).
+	// Change is "+12%", "−3.1 pts" or "" when there is nothing to compare
+	// or nothing changed; Compared says whether both periods have a value
+	// (a rate of a period with nothing to divide by has none), so that
+	// "no change" is said only of two equal values. Better says whether
+	// the change is good news (false: bad or neutral).
 	Change       string
+	Compared     bool
 	Better, Down bool
 	Neutral      bool
 }

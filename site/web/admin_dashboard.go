@@ -139,7 +139,11 @@ func cards(sum insights.Summary) []adminCard {
 		if c.Value == "" {
 			c.Value = "–"
 		}
-		if now != nil && before != nil && *now != *before {
+		if c.Previous == "" {
+			c.Previous = "–"
+		}
+		c.Compared = now != nil && before != nil
+		if c.Compared && *now != *before {
 			diff := *now - *before
 			c.Down = diff < 0
 			c.Better = (diff > 0) == h.riseIsBetter

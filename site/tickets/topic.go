@@ -265,9 +265,11 @@ func tidyCuts(words []string) string {
 			}
 		}
 		for _, w := range kept {
-			// A comma or full stop is written against the word before
-			// it: "Refund (urgent), failing" is "Refund, failing".
-			if strings.Trim(w, ",.") == "" && len(out) > 0 {
+			// A comma, full stop or question mark is written against
+			// the word before it: "Refund (urgent), failing" is
+			// "Refund, failing", "Change the accent (Spain/Mexico)?" is
+			// "Change the accent?".
+			if strings.Trim(w, ",.?") == "" && len(out) > 0 {
 				if !endsWithPunct(out[len(out)-1]) {
 					out[len(out)-1] += w
 				}
@@ -392,7 +394,7 @@ var (
 		// subject ("Question", "Vraag": the body says what it asks),
 		// never the first part of a hyphenated word ("Bug-fix release
 		// notes", "Support-Ticket export").
-		`(?:help|question|problem|issue|request|complaint|urgent|support|aide|probl[eè]me|demande|souci|r[ée]clamation|plainte|bug|vraag|probleem|klacht)(?:\s*[:!]|\s+[-–—]|[-–—](?:\s|$)|\s*$)`,
+		`(?:help|question|problem|issue|request|complaint|urgent|support|aide|probl[eè]me|demande|souci|r[ée]clamation|plainte|bug|vraag|probleem|klacht|problema|pregunta|consulta|duda|ayuda|incidencia|reclamaci[óo]n|queja|urgente|frage|hilfe|anfrage|beschwerde|domanda|aiuto|richiesta|reclamo|pergunta|d[úu]vida|ajuda|pedido|reclama[çc][ãa]o)(?:\s*[:!]|\s+[-–—]|[-–—](?:\s|$)|\s*$)`,
 		`(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)(?:,? (?:team|all|there|everyone|guys|folks|support|sir|madam|[ée]quipe|[àa] tous))?\b` + sep,
 		// The greetings of the other languages search analyses most:
 		// Spanish, German, Italian, Portuguese, Dutch.

@@ -58,6 +58,15 @@ func TestTopic(t *testing.T) {
 		{"Sync your Google Calendar - ne fonctionne plus depuis hier, cordialement", "Sync your Google Calendar"},
 		{"Please help: SMS reminders not sent ASAP", "SMS reminders not sent"},
 		{"Delete my account. Thanks in advance!", "Delete my account"},
+		// Labels in Spanish, German, Italian, Portuguese; a question mark
+		// after text in parentheses stays against its word.
+		{"Problema: no me llegan los recordatorios", "no me llegan los recordatorios"},
+		{"Frage: Rechnung fehlt", "Rechnung fehlt"},
+		{"Domanda - rimborso", "rimborso"},
+		{"Dúvida: cancelar assinatura", "cancelar assinatura"},
+		{"Problema con la factura", "Problema con la factura"},
+		{"¿Puedo cambiar el acento del narrador (España/México)?", "¿Puedo cambiar el acento del narrador?"},
+		{"Change the voice (UK/US)?", "Change the voice?"},
 		// "what now?" closing a subject, in the interface's languages.
 		{"Papierstau - was tun?", "Papierstau"},
 		{"Erreur E21 sur mon vélo, que faire ?", "Erreur E21 sur mon vélo"},

@@ -136,6 +136,7 @@ func TestAdminExportRequests(t *testing.T) {
 		{"todo.csv", "rank,kind,people,"},
 		{"articles.csv", "id,locale,title,"},
 		{"comments.csv", "article_id,locale,comment,votes,last"},
+		{"reasons.csv", "article_id,locale,reason,votes"},
 	} {
 		w := serve(m, "GET", "/admin/export/"+tt.file+"?since=custom&from=2026-11-01&until=2026-11-07", "", "Cookie", session)
 		if w.Code != 200 || w.Header().Get("Content-Disposition") != `attachment; filename="`+tt.file+`"` ||

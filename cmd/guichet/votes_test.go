@@ -144,6 +144,12 @@ func TestNotHelpfulWithoutReason(t *testing.T) {
 	if !strings.Contains(comments, "shipping/lost,en,The claim form is gone,1,") || strings.Count(comments, "\n") != 2 {
 		t.Errorf("comments export:\n%s", comments)
 	}
+	// The reasons, with or without a comment, in their own export (a
+	// reason given without a comment was on the page only).
+	reasons := serve(m, "GET", "/admin/export/reasons.csv?since=7d", "", "Cookie", session).Body.String()
+	if !strings.Contains(reasons, "shipping/lost,en,inaccurate,1\n") || !strings.Contains(reasons, "shipping/track,en,missing_information,1\n") {
+		t.Errorf("reasons export:\n%s", reasons)
+	}
 
 	if _, err := m.DB.RollUp(ctx, clk.Now()); err != nil {
 		t.Fatal(err)

@@ -85,6 +85,16 @@ func WriteCommentsCSV(w io.Writer, list []Comment) error {
 	return writeCSV(w, []string{"article_id", "locale", "comment", "votes", "last"}, rows)
 }
 
+// WriteReasonsCSV writes the reasons "not helpful" voters gave, per
+// article, with how many gave each (Feedback.Reasons).
+func WriteReasonsCSV(w io.Writer, list []Reason) error {
+	rows := make([][]string, 0, len(list))
+	for _, r := range list {
+		rows = append(rows, []string{r.ArticleID, r.Locale, r.Reason, strconv.Itoa(r.Count)})
+	}
+	return writeCSV(w, []string{"article_id", "locale", "reason", "votes"}, rows)
+}
+
 // rate writes a share from 0 to 1 with four decimals, "" when undefined.
 func rate(v *float64) string {
 	if v == nil {

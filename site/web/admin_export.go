@@ -33,9 +33,9 @@ func (s *Server) adminExport(c echo.Context) error {
 	}
 	file := c.Param("file")
 	switch file {
-	case "summary.csv", "entry-points.csv", "todo.csv", "articles.csv", "comments.csv", "gaps.csv", "top-searches.csv", "tickets.csv":
+	case "summary.csv", "entry-points.csv", "todo.csv", "articles.csv", "comments.csv", "reasons.csv", "gaps.csv", "top-searches.csv", "tickets.csv":
 	default:
-		return site.Errorf(site.ENOTFOUND, "no export %q: summary, entry-points, todo, articles, comments, gaps, top-searches or tickets .csv", file)
+		return site.Errorf(site.ENOTFOUND, "no export %q: summary, entry-points, todo, articles, comments, reasons, gaps, top-searches or tickets .csv", file)
 	}
 	p, err := s.adminPeriod(c, st)
 	if err != nil {
@@ -57,6 +57,8 @@ func (s *Server) adminExport(c echo.Context) error {
 			return insights.WriteArticlesCSV(w, d.articles)
 		case "comments.csv":
 			return insights.WriteCommentsCSV(w, d.feedback.Comments)
+		case "reasons.csv":
+			return insights.WriteReasonsCSV(w, d.feedback.Reasons)
 		case "gaps.csv":
 			return gaps.WriteCSV(w, d.report.Gaps)
 		case "top-searches.csv":

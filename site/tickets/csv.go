@@ -14,7 +14,12 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Import formats.
@@ -82,6 +87,30 @@ var genericColumns = map[string][]string{
 	colArticle: {"article", "article_id", "article_url"},
 }
 
+// localColumns are the generic names as helpdesks export them in the
+// interface's other languages (an export follows its agent's language:
+// "Asunto", "Fecha de creación", "Betreff", "Date de création"), accepted
+// by every format after the English ones.
+var localColumns = map[string][]string{
+	colID: {"n° de ticket", "numero de ticket", "id du ticket", "id de ticket", "id del ticket", "numero del ticket",
+		"ticket nummer", "ticketnummer", "ticket nr", "id do ticket", "numero do ticket"},
+	colSubject: {"sujet", "objet", "asunto", "betreff", "oggetto", "onderwerp", "assunto", "titre", "titulo", "titel", "titolo"},
+	colBody: {"contenu", "mensaje", "descripcion", "beschreibung", "nachricht", "descrizione", "messaggio", "beschrijving",
+		"bericht", "descricao", "mensagem"},
+	colTags: {"etiquettes", "etiquetas", "schlagworter", "stichworter", "etichette", "tag", "labels"},
+	colCreated: {"date de creation", "cree le", "cree", "fecha de creacion", "creado", "creado el", "erstellt", "erstellt am",
+		"erstellungsdatum", "data di creazione", "creato", "creato il", "aangemaakt", "aangemaakt op", "aanmaakdatum",
+		"data de criacao", "criado em", "criado"},
+	colLocale: {"langue", "langue du demandeur", "idioma", "idioma del solicitante", "sprache", "sprache des anfragenden",
+		"lingua", "lingua del richiedente", "taal", "taal van aanvrager", "idioma do solicitante"},
+}
+
+func init() {
+	for field, names := range localColumns {
+		genericColumns[field] = append(genericColumns[field], names...)
+	}
+}
+
 // RowError is a CSV row that could not be read as a ticket.
 type RowError struct {
 	Line int
@@ -98,6 +127,9 @@ type Reader struct {
 	loc    *time.Location
 	header []string
 	sep    rune // the CSV separator: ',', ';' or tab
+	// encoding is the text encoding the file was decoded from, "" for
+	// UTF-8 (see decoded).
+	encoding string
 	js     *jsonReader
 	name   string // the file's name, for errors
 	// order is how dates like 03/04/2026 are read: day first ("dmy") or
@@ -177,10 +209,7 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 	if loc == nil {
 		loc = time.UTC
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
-	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
-		br.Discard(3) // Excel's byte-order mark
-	}
+	br, encoding := decoded(r)
 	if first, _ := br.Peek(512); bytes.HasPrefix(bytes.TrimLeft(first, " \t\r\n"), []byte("{")) ||
 		bytes.HasPrefix(bytes.TrimLeft(first, " \t\r\n"), []byte("[")) {
 		return newJSONReader(br, format, loc)
@@ -214,7 +243,7 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 			index[k] = i
 		}
 	}
-	rd := &Reader{r: cr, format: format, cols: map[string]int{}, loc: loc, header: header, sep: cr.Comma}
+	rd := &Reader{r: cr, format: format, cols: map[string]int{}, loc: loc, header: header, sep: cr.Comma, encoding: encoding}
 	rd.at, _ = r.(io.ReaderAt)
 	for _, field := range []string{colID, colSubject, colBody, colTags, colCreated, colLocale, colArticle} {
 		for _, name := range append(append([]string(nil), names[field]...), genericColumns[field]...) {
@@ -235,6 +264,42 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 		return nil, fmt.Errorf("line 1: the %s header lacks %s; it has %s", format, strings.Join(missing, " and "), quoteList(header))
 	}
 	return rd, nil
+}
+
+// decoded returns r as UTF-8 text, its byte-order mark dropped, and the
+// encoding it was decoded from, "" for UTF-8: a file with a UTF-16
+// byte-order mark (Excel's "Unicode text") is UTF-16; one whose first
+// 64 KiB hold bytes that are not UTF-8 and no character UTF-8 writes in
+// several bytes is Windows-1252, as Excel on Windows saves CSV in western
+// European languages ("Réponse" with the byte E9), which was refused row
+// by row.
+func decoded(r io.Reader) (*bufio.Reader, string) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	switch {
+	case bytes.HasPrefix(head, []byte("\ufeff")):
+		br.Discard(3) // Excel's byte-order mark
+		return br, ""
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe}), bytes.HasPrefix(head, []byte{0xfe, 0xff}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		return bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10), "UTF-16"
+	}
+	// Text with a character of several bytes in UTF-8 is UTF-8, its
+	// rows that are not refused one by one; invalid bytes and none such
+	// are Windows-1252.
+	invalid := false
+	for len(head) > 0 {
+		r, size := utf8.DecodeRune(head)
+		if size > 1 {
+			return br, ""
+		}
+		invalid = invalid || r == utf8.RuneError
+		head = head[size:]
+	}
+	if !invalid {
+		return br, ""
+	}
+	return bufio.NewReaderSize(transform.NewReader(br, charmap.Windows1252.NewDecoder()), 64<<10), "Windows-1252"
 }
 
 // sniffSeparator is the separator of a CSV header: the comma unless the
@@ -282,8 +347,11 @@ func (rd *Reader) Separator() string {
 // header when none was given.
 func (rd *Reader) Format() string { return rd.format }
 
+// headerKey is h lower-cased, accents folded ("Fecha de creación" is
+// "fecha de creacion"), with its spaces, underscores and hyphens made one
+// space.
 func headerKey(h string) string {
-	return strings.ToLower(strings.Join(strings.FieldsFunc(h, func(r rune) bool { return r == ' ' || r == '_' || r == '-' }), " "))
+	return strings.Join(strings.FieldsFunc(textnorm.Fold(h), func(r rune) bool { return r == ' ' || r == '_' || r == '-' }), " ")
 }
 
 func quoteList(list []string) string {

@@ -345,3 +345,37 @@ func TestDetectFormat(t *testing.T) {
 		t.Errorf("unknown header: %v", err)
 	}
 }
+
+// TestReaderEncodingsAndLanguages: an export saved by Excel in
+// Windows-1252 or as "Unicode text" (UTF-16 with its byte-order mark) is
+// read as such (every row was refused as not UTF-8, or the header was
+// unreadable), and column names in the interface's languages, as a
+// helpdesk exports them in its agent's language, are the generic ones.
+func TestReaderEncodingsAndLanguages(t *testing.T) {
+	utf16le := func(s string) string {
+		b := []byte{0xff, 0xfe}
+		for _, r := range s {
+			b = append(b, byte(r), byte(r>>8))
+		}
+		return string(b)
+	}
+	for _, tt := range []struct {
+		name, in, subject, encoding string
+	}{
+		{"Windows-1252", "id;subject;created_at\n1;R\xe9ponse \xe0 ma demande;2026-09-01\n", "Réponse à ma demande", "Windows-1252"},
+		{"UTF-16", utf16le("id\tsubject\tcreated_at\r\n1\tRéponse à ma demande\t2026-09-01\r\n"), "Réponse à ma demande", "UTF-16"},
+		{"Spanish headers", "Id;Asunto;Etiquetas;Fecha de creación;Idioma\n7;Cobro doble;facturación;2026-09-01;es\n", "Cobro doble", ""},
+		{"German headers", "Ticketnummer,Betreff,Erstellt am,Sprache\n7,Rechnung fehlt,2026-09-01,de\n", "Rechnung fehlt", ""},
+		{"French headers", "N° de ticket,Sujet,Date de création,Langue\n7,Colis perdu,2026-09-01,fr\n", "Colis perdu", ""},
+	} {
+		rd, err := NewReader(strings.NewReader(tt.in), "", nil)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		tk, _, err := rd.Next()
+		if err != nil || tk.Subject != tt.subject || rd.encoding != tt.encoding {
+			t.Errorf("%s: %+v, %v, encoding %q; want subject %q in %q", tt.name, tk, err, rd.encoding, tt.subject, tt.encoding)
+		}
+	}
+}

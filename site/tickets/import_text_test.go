@@ -64,7 +64,7 @@ func TestReaderRows(t *testing.T) {
 		"\n" +
 		"2,Card,short\n" +
 		"3,Login,,\n" +
-		"4,Export,\"ok\",2026-09-02\n" +
+		"4,Export é,\"ok\",2026-09-02\n" + // UTF-8: its bad rows are refused one by one
 		"5,\xff\xfe,x,2026-09-03\n" +
 		"55,ab\xd4,\x80cd,2026-09-03\n" + // each half invalid, valid once joined
 		"6,Broken \"quote,x,2026-09-04\n" +

@@ -110,6 +110,9 @@ func OpenFile(path, format, timezone, dateOrder string) (rd *Reader, note string
 	} else if rd.sep != ',' {
 		how += " separated by " + rd.Separator()
 	}
+	if rd.encoding != "" {
+		how += " in " + rd.encoding + " (not UTF-8)"
+	}
 	if format == "" {
 		how += " (recognised from its " + map[bool]string{true: "fields", false: "header"}[rd.js != nil] + "; --format chooses another)"
 	}

@@ -130,8 +130,8 @@ type Reader struct {
 	// encoding is the text encoding the file was decoded from, "" for
 	// UTF-8 (see decoded).
 	encoding string
-	js     *jsonReader
-	name   string // the file's name, for errors
+	js       *jsonReader
+	name     string // the file's name, for errors
 	// order is how dates like 03/04/2026 are read: day first ("dmy") or
 	// month first ("mdy"); "" until given or learnt from the file.
 	order, orderWhy string

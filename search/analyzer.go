@@ -30,6 +30,9 @@ type queryReader struct {
 	// docs is the number of articles.
 	vocab map[string]int
 	docs  int
+	// codeLetters reports whether the content writes codes of these
+	// letters (see spacedCode); nil for none.
+	codeLetters func(letters string) bool
 	// post makes the text analysis's terms of the plain analysis's
 	// tokens (nil: both are run).
 	post *postTerms
@@ -50,7 +53,7 @@ func (ix *Index) Analyzer() *Analyzer {
 	a := &Analyzer{defaultLocale: ix.defaultLocale, locales: map[string]*queryReader{}}
 	for loc, li := range ix.locales {
 		r := newQueryReader(li.an, ix.view.Lib.Synonyms[loc])
-		r.vocab, r.docs = li.vocab, len(li.docs)
+		r.vocab, r.docs, r.codeLetters = li.vocab, len(li.docs), li.writesCodeLetters
 		for _, g := range r.synonyms {
 			for _, e := range g.entries {
 				n := -1
@@ -208,10 +211,17 @@ func (r *queryReader) compounds(words []gaps.Word, at []span, joins []joinedWord
 				n++
 			}
 		}
-		if n < 2 || j.stem == "" || r.vocab[j.stem] == 0 || slices.ContainsFunc(words[first:first+n], func(w gaps.Word) bool { return w.Term == j.stem }) {
+		stem, code := j.stem, false
+		if n == 2 && stem != "" && r.vocab[stem] == 0 {
+			// "AP-409", "E-7": one code, as search reads it (spacedCode).
+			if t := spacedCode(r.vocab, r.codeLetters, words[first].Plain, words[first+1].Plain, false); t != "" {
+				stem, code = t, true
+			}
+		}
+		if n < 2 || stem == "" || r.vocab[stem] == 0 && !code || slices.ContainsFunc(words[first:first+n], func(w gaps.Word) bool { return w.Term == stem }) {
 			continue // none, or one of its words ("error e" read as "error"), as search reads it
 		}
-		add(first, n, j.stem)
+		add(first, n, stem)
 		for k := first; k < first+n; k++ {
 			covered[k] = true
 		}
@@ -220,7 +230,7 @@ func (r *queryReader) compounds(words []gaps.Word, at []span, joins []joinedWord
 		if covered[i] || covered[i+1] {
 			continue
 		}
-		if t := spacedCode(r.vocab, words[i].Plain, words[i+1].Plain); t != "" {
+		if t := spacedCode(r.vocab, r.codeLetters, words[i].Plain, words[i+1].Plain, words[i].Term == ""); t != "" {
 			add(i, 2, t)
 			covered[i], covered[i+1] = true, true
 			continue

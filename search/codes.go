@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"context"
+	"slices"
 
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -26,6 +27,10 @@ import (
 // (site.QueryCodes, short codes alone as li.writesCodes allows), nil
 // when it names none.
 func (qa *queryAnalysis) codeTerms(li *localeIndex) []string {
+	if ws := qa.spacedCodesJoined(); len(ws) != len(qa.words) {
+		// "AP-409", "E 12": one code each (see spacedCode).
+		qa = &queryAnalysis{words: ws, prefix: qa.prefix}
+	}
 	var out []string
 	for _, k := range qa.codes(li) {
 		out = append(out, li.codeTerm(qa.words[k].stem))
@@ -45,14 +50,20 @@ func (li *localeIndex) codeTerm(stem string) string {
 
 // codes returns the positions in qa.words of the words that name an
 // error code and have a term (see codeTerms).
+// A code typed with a space or a hyphen that spacedCodesJoined made one
+// word ("AP-409") is one too.
 func (qa *queryAnalysis) codes(li *localeIndex) []int {
 	plains := qa.plains()
+	named := site.QueryCodes(plains)
 	var out []int
-	for _, k := range site.QueryCodes(plains) {
-		if site.ShortCode(plains[k]) && !li.writesCodes(plains[k]) && !site.CodeAt(plains, k) {
+	for k, w := range qa.words {
+		if !w.code && !slices.Contains(named, k) {
+			continue
+		}
+		if !w.code && site.ShortCode(plains[k]) && !li.writesCodes(plains[k]) && !site.CodeAt(plains, k) {
 			continue // a model's name, as far as the content tells
 		}
-		if t := qa.words[k].stem; t != "" && !(qa.prefix && k == len(qa.words)-1) {
+		if w.stem != "" && !(qa.prefix && k == len(qa.words)-1) {
 			out = append(out, k)
 		}
 	}
@@ -137,7 +148,9 @@ func nextToCode(plains []string, i int, code func(j int) bool) bool {
 func (qa *queryAnalysis) inCode(i int) bool {
 	for first, c := range qa.compounds {
 		if i >= first && i < first+c.n && c.n == 2 && site.CodeLike(c.stem) {
-			if _, _, ok := codeParts(c.stem); ok {
+			// The code's letters are the first word ("version 4" is
+			// "v4", a version: versionPairs).
+			if letters, _, ok := codeParts(c.stem); ok && letters == len(qa.words[first].plain) {
 				return true
 			}
 		}
@@ -146,9 +159,10 @@ func (qa *queryAnalysis) inCode(i int) bool {
 }
 
 // spacedCodesJoined returns the words of qa with each code typed with a
-// space that joinPairs read as the code the articles write ("E 12", "e 7")
-// as one word of that code, as search reads it (inCode); qa.words when
-// there is none.
+// space or a hyphen that joinPairs read as one code (spacedCode: "E 12",
+// "e 7" for the "E07" the articles write, "AP-409" no article writes) as
+// one word of that code, marked as a code, as search reads it (inCode);
+// qa.words when there is none.
 // A number a code word announces ("ERR-2041", "err 2041") already names
 // its code as site.QueryCodes reads it, and stays as it is.
 func (qa *queryAnalysis) spacedCodesJoined() []word {
@@ -165,7 +179,7 @@ func (qa *queryAnalysis) spacedCodesJoined() []word {
 		if out == nil {
 			out = append(make([]word, 0, len(qa.words)), qa.words[:i]...)
 		}
-		out = append(out, word{plain: c.stem, stem: c.stem})
+		out = append(out, word{plain: c.stem, stem: c.stem, code: true})
 		i++
 	}
 	if out == nil {

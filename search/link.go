@@ -116,6 +116,9 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			for _, k := range site.QueryCodes(plains) {
 				isCode[k] = ws[k].stem != ""
 			}
+			for k, w := range ws {
+				isCode[k] = isCode[k] || w.code // "AP-409", "E 12"
+			}
 		}
 		term := func(i int) string {
 			w := ws[i]

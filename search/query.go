@@ -64,6 +64,9 @@ type word struct {
 	// heads are the indexed compounds the word is the head of, in a
 	// language that writes compounds closed (see compoundHeads).
 	heads []string
+	// code: the letters and digits of a code typed with a space or a
+	// hyphen, made one word ("AP-409"; see spacedCodesJoined).
+	code bool
 }
 
 // synSpan is a run of query words equal to an entry of a synonym group.
@@ -253,6 +256,13 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 		if n < 2 || stem == "" {
 			continue
 		}
+		code := false
+		if n == 2 && li.vocab[stem] == 0 && !typing {
+			// "AP-409", "E-7": one code (see spacedCode).
+			if t := spacedCode(li.vocab, li.writesCodeLetters, qa.words[first].plain, qa.words[first+1].plain, false); t != "" {
+				stem, code = t, true
+			}
+		}
 		c := &compound{n: n, plain: j.plain, stem: stem}
 		if typing && dot {
 			c.plain += "."
@@ -260,7 +270,7 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 		if v := versionNumber([]byte(c.plain)); v > 0 && strings.Contains(c.plain, ".") {
 			c.number = c.plain[v:]
 		}
-		if li.vocab[stem] == 0 && !typing && li.vocab[c.number] == 0 {
+		if li.vocab[stem] == 0 && !typing && li.vocab[c.number] == 0 && !code {
 			// Typo tolerance treats the hyphenated and joined spellings
 			// the same: "wi-fu" gets the corrections of "wifu".
 			if !typos || hasDigit(j.plain) || utf8.RuneCountInString(j.plain) < 4 {
@@ -363,10 +373,12 @@ func (qa *queryAnalysis) covered(i int) bool {
 
 // joinPairs adds the pairs of consecutive query words that the content
 // writes as one word ("e mail" → "email", "power pivot" → "powerpivot"),
-// as Algolia and Meilisearch concatenate query words. The word being typed
-// is left out, unless it is the digits of a code the articles write after
-// its letters ("e 7" typed for "E07"): autocomplete offers that code's
-// article as search answers it. All pairs are analysed in one pass.
+// as Algolia and Meilisearch concatenate query words, and the letters and
+// digits of a code typed with a space or a hyphen ("e 7", "AP-409"; see
+// spacedCode). The word being typed is left out, unless it is the digits
+// of a code after its letters ("e 7" typed for "E07"): autocomplete offers
+// that code's article as search answers it. All pairs are analysed in one
+// pass.
 func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 	words := qa.words
 	last := len(words) - 1
@@ -406,13 +418,19 @@ func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 			continue
 		}
 		stem := string(t.Term)
-		if p := paddedCode(li.vocab, stem); p != "" {
-			stem = p // "e 7" is the "E07" the articles write
+		code := spacedCode(li.vocab, li.writesCodeLetters, words[i].plain, words[i+1].plain, words[i].stem == "")
+		if code != "" {
+			stem = code // "e 7" is the "E07" the articles write, "AP-409" the code "ap409"
+		} else if p := paddedCode(li.vocab, stem); p != "" {
+			stem = p
 		}
 		// "e 1" typed on the way to "E12": the beginning of a code, matched
 		// as a word being typed is.
 		typedStart := qa.prefix && i+2 == len(words) && li.vocab[stem] == 0 && li.typedCodeStart(words[i].plain, words[i+1].plain)
-		if li.vocab[stem] == 0 && !typedStart || stem == words[i].stem || stem == words[i+1].stem {
+		// A code no article writes is that code, not its letters alone
+		// matching another code's article (see spacedCode).
+		unwritten := code != "" && !typedStart
+		if li.vocab[stem] == 0 && !typedStart && !unwritten || stem == words[i].stem || stem == words[i+1].stem {
 			continue
 		}
 		if _, taken := qa.compounds[i-1]; taken && qa.compounds[i-1].n == 2 {
@@ -482,39 +500,73 @@ func (li *localeIndex) typingSpacedCode(words []word) bool {
 	if n < 2 {
 		return false
 	}
-	return spacedCode(li.vocab, words[n-2].plain, words[n-1].plain) != "" || li.typedCodeStart(words[n-2].plain, words[n-1].plain)
+	a, b := words[n-2], words[n-1]
+	return spacedCode(li.vocab, li.writesCodeLetters, a.plain, b.plain, a.stem == "") != "" || li.typedCodeStart(a.plain, b.plain)
 }
 
 // typedCodeStart reports whether letters a and digits b begin a code some
 // article writes ("e" and "0" begin "E07"), with more digits to come.
 func (li *localeIndex) typedCodeStart(a, b string) bool {
+	li.readCodes()
+	return b != "" && strings.Trim(b, "0123456789") == "" && li.codeStarts[a+b]
+}
+
+// writesCodeLetters reports whether some article writes a code (see
+// codeParts) of these letters: "ap" where one writes "AP-402", "e" where
+// one writes "E12".
+func (li *localeIndex) writesCodeLetters(letters string) bool {
+	li.readCodes()
+	return li.codeLetters[letters]
+}
+
+// readCodes makes, on first use, the beginnings of the content's codes
+// and their letters (codeStarts, codeLetters).
+func (li *localeIndex) readCodes() {
 	li.codeStartsOnce.Do(func() {
-		li.codeStarts = map[string]bool{}
+		li.codeStarts, li.codeLetters = map[string]bool{}, map[string]bool{}
 		for t := range li.vocab {
 			if letters, _, ok := codeParts(t); ok {
+				li.codeLetters[t[:letters]] = true
 				for end := letters + 1; end < len(t); end++ {
 					li.codeStarts[t[:end]] = true
 				}
 			}
 		}
 	})
-	return b != "" && strings.Trim(b, "0123456789") == "" && li.codeStarts[a+b]
 }
 
-// spacedCode returns the code the articles write for a code typed with a
-// space between its letters a and its digits b ("E 07", "e 7" for
-// "E07"), as typed or with other zeros (paddedCode); "" when a or b is no
-// such part, or no article writes the code. Search, autocomplete and the
-// gap report read spaced codes by it.
-func spacedCode(vocab map[string]int, a, b string) string {
-	letters, _, ok := codeParts(a + b)
-	if !ok || letters != len(a) {
+// spacedCode returns the term of a code typed with a space or a hyphen
+// between its letters a and its digits b ("E 07", "e 7", "AP-409"), ""
+// when a and b are no code's parts:
+//   - the code the articles write, as typed or with other zeros
+//     (paddedCode): "e07" for "e 7" where they write "E07";
+//   - a code no article writes, of letters the content writes codes of
+//     (letters, nil for none: "ap" where an article writes "AP-402"), as
+//     typed without the zeros before its digits (unpaddedCode): "ap409"
+//     for "AP-409", "AP 409" or "AP-0409", one code as "AP409" is, not
+//     the letters "ap" matching another code's article. Letters that
+//     are a stop word typed apart (stop: "a 5" in "print a 5 page
+//     document"; "A-13" is a code), a code word ("err 2041": the number
+//     is the code, site.CodeAt) or a reference's label ("nr 4821":
+//     site.Reference) are no code's letters here.
+//
+// Search, autocomplete, ticket linking and the gap report read codes
+// typed with a space or a hyphen by it.
+func spacedCode(vocab map[string]int, letters func(string) bool, a, b string, stop bool) string {
+	n, core, ok := codeParts(a + b)
+	if !ok || n != len(a) {
 		return ""
 	}
 	if vocab[a+b] > 0 {
 		return a + b
 	}
-	return paddedCode(vocab, a+b)
+	if p := paddedCode(vocab, a+b); p != "" {
+		return p
+	}
+	if letters == nil || stop || !letters(a) || site.CodeWord(a) || site.Reference("", a, b) {
+		return ""
+	}
+	return a + core
 }
 
 // paddedCode returns the code the articles write for stem, a code typed

@@ -175,9 +175,12 @@ type localeIndex struct {
 	shortCodesOnce sync.Once
 	shortCodes     map[string]bool
 	// codeStarts holds the beginnings of the content's codes, letters
-	// and some digits ("e0", "e07" for "E07"; see typedCodeStart).
+	// and some digits ("e0", "e07" for "E07"; see typedCodeStart), and
+	// codeLetters their letters ("e"; see writesCodeLetters); made on
+	// first use (readCodes).
 	codeStartsOnce sync.Once
 	codeStarts     map[string]bool
+	codeLetters    map[string]bool
 	// reversed holds the vocabulary's terms spelt backwards, sorted: the
 	// compounds a word is the head of are found by its end (compoundHeads).
 	reversedOnce sync.Once

@@ -30,8 +30,9 @@ import (
 // their apostrophe are stop words; 13: a colon between letters separates
 // words, words with full stops are compounds, Arabic letter variants are
 // folded; 14: a full stop between a digit and a letter is inside a word,
-// "relais2.exe").
-const mappingVersion = "guichet-search-15"
+// "relais2.exe"; 16: French request words, "être", "besoin" and the
+// conditionals, are stop words).
+const mappingVersion = "guichet-search-16"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -125,8 +126,13 @@ func englishStops() []any {
 // frenchExtraStops are the French words of questions and chat that say
 // nothing about the answer, as englishExtraStops and the question words of
 // the English list ("how", "why", "where", "do") are in English.
+// The Snowball list has the forms of "être" but not the infinitive, which
+// requests are written with ("je voudrais être remboursé"), as English
+// ones with "be"; "besoin" is "need", and the conditionals of pouvoir,
+// vouloir and aimer are "could" and "would".
 const frenchExtraStops = `comment pourquoi quand quoi lequel laquelle lesquels faire fais fait font peux peut pouvez peuvent
-puis dois doit devez faut veux voulez voudrais voudrait bonjour merci svp stp`
+puis dois doit devez faut veux voulez voudrais voudrait bonjour merci svp stp
+être besoin pouvons voulons pourrais pourrait pourrions pourriez voudrions voudriez aimerais aimerait aimerions aimeriez`
 
 // frenchStops returns the Snowball French stop words and frenchExtraStops,
 // with their forms without accents (foldedStops): accents are folded before

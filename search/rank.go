@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -13,6 +14,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -773,6 +775,9 @@ func (li *localeIndex) prefixClause(qa *queryAnalysis, w word, fields []fieldBoo
 		if stripped {
 			prefixes = append(prefixes, w.stem)
 		}
+		if u := undoubledPrefix(li.locale, w.plain); u != w.plain {
+			prefixes = append(prefixes, u)
+		}
 		for _, bp := range prefixes {
 			qs = append(qs, &livePrefixQuery{prefix: bp, field: fieldBody, boost: prefixBody, counts: li.counts})
 		}
@@ -783,6 +788,27 @@ func (li *localeIndex) prefixClause(qa *queryAnalysis, w word, fields []fieldBoo
 		qs = append(qs, li.wordClause(qa, w, fields, 1))
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// undoubledPrefix is the beginning of a word being typed as the body
+// terms of locale write it: the French light stemmer writes a letter
+// doubled in a word of five letters or more once ("commande" is "comand",
+// "affiche" "afich"), so "comm" must be looked up as "com" in the body.
+// Other locales: p itself.
+func undoubledPrefix(locale, p string) string {
+	if i18n.Language(locale) != "fr" {
+		return p
+	}
+	var b strings.Builder
+	var prev rune
+	for i, r := range p {
+		if i > 0 && r == prev && unicode.IsLetter(r) {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }
 
 // termsConjunction requires every term of a synonym entry, exactly.

@@ -48,6 +48,13 @@ func TestContactFormWithoutJavaScript(t *testing.T) {
 			if got := doc.Text(`form.contact-form textarea[name="description"]`); got != strings.Join(strings.Fields(sent.Get("description")), " ") {
 				t.Errorf("description = %q, want what was typed", got)
 			}
+			// The text typed stays in its field: never the page's meta
+			// description, OpenGraph or Twitter description.
+			for _, sel := range []string{`meta[name="description"]`, `meta[property="og:description"]`, `meta[name="twitter:description"]`} {
+				if got := doc.Attr(sel, "content"); got == "" || strings.TrimSpace(sent.Get("description")) != "" && strings.Contains(got, strings.Fields(sent.Get("description"))[0]) {
+					t.Errorf("%s = %q, want the page's own description", sel, got)
+				}
+			}
 			if doc.Attr(`form.contact-form`, "action") != tt.action || doc.Attr(`form.contact-form input[name="context"]`, "value") != "checkout" ||
 				doc.Attr(`form.contact-form input[name="path"]`, "value") != "/orders/42" {
 				t.Errorf("form action %q, context %q, path %q: want %s, checkout, /orders/42", doc.Attr(`form.contact-form`, "action"),

@@ -21,14 +21,16 @@ const contactSuggestions = 5
 type contactPage struct {
 	basePage
 	Action string // where the form posts without JavaScript
-	// Subject, Description, Email, Context and Path are the fields as
-	// sent (kept when the form comes back with an error).
-	Subject, Description, Email string
-	Context, Path               string
-	SearchID                    string
-	Suggestions                 []site.SearchHit
-	Searched                    bool // a subject was looked up
-	Error                       string
+	// Subject, Message (the form's "description"), Email, Context and
+	// Path are the fields as sent (kept when the form comes back with an
+	// error). Message is not named Description: that is the page's meta
+	// description (basePage), which the customer's text would shadow.
+	Subject, Message, Email string
+	Context, Path           string
+	SearchID                string
+	Suggestions             []site.SearchHit
+	Searched                bool // a subject was looked up
+	Error                   string
 	// ErrorLang is the language of Error, a server's message (English),
 	// when it is not the page's.
 	ErrorLang string
@@ -84,7 +86,7 @@ func (s *Server) newContactPage(c echo.Context, st *state, subject, description,
 		return s
 	}
 	page := &contactPage{basePage: b, Action: localePrefix(st.view, loc) + "/contact",
-		Subject: strings.TrimSpace(site.CleanText(fix(subject, site.MaxContactSubject))), Description: fix(description, site.MaxContactDescription),
+		Subject: strings.TrimSpace(site.CleanText(fix(subject, site.MaxContactSubject))), Message: fix(description, site.MaxContactDescription),
 		Email: fix(strings.TrimSpace(email), site.MaxEmailLen), Available: s.contactAvailable(st.view), FallbackURL: st.view.Lib.Config.ContactURL}
 	if k, err := site.ContextKey(context); err == nil {
 		page.Context = k

@@ -173,6 +173,9 @@ func TestPages(t *testing.T) {
 		{"/billing/refund", "How do I get a refund? – Acme Help", "Ask for a refund within 30 days of payment.", "https://help.acme.test/billing/refund", "How do I get a refund?",
 			[]string{`id="refund-fees"`, `href="#refund-fees"`, `href="/billing/invoices"`, `datetime="2026-09-14`, "Last updated: <time", "September 14, 2026",
 				`hreflang="x-default"`, `href="/fr/billing/refund"`, `name="helpful" value="no"`, `action="/feedback"`}},
+		// The contact form's own "description" field is not the page's.
+		{"/contact?subject=refund", "Contact support – Acme Help", "Tell us what you need. As you type the subject, we suggest articles that may answer it at once.", "https://help.acme.test/contact", "Contact support",
+			[]string{`name="description"`}},
 		{"/fr/billing/refund", "Comment obtenir un remboursement ? – Acme Help", "Demandez un remboursement dans les 30 jours.", "https://help.acme.test/fr/billing/refund", "Comment obtenir un remboursement ?",
 			[]string{"Dernière mise à jour", "Cet article vous a-t-il aidé ?", `href="/billing/refund"`}},
 	}

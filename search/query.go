@@ -193,9 +193,15 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 			w.forms = append(w.forms, f)
 		}
 		w.heads = li.compoundHeads(w.stem)
+		verbs := 0
+		if w.stem != "" && li.vocab[w.stem] == 0 && !(typing && k == last) {
+			// "rends" is the "rendre" the articles write (verbForms).
+			f := li.verbForms(w.plain, w.stem)
+			w.forms, verbs = append(w.forms, f...), len(f)
+		}
 		// Numbers (order, account, error codes) are taken as typed: a
 		// number one edit away is another number, not a typo.
-		if n := li.vocab[w.stem]; typos && w.stem != "" && !hasDigit(w.plain) && (n == 0 || n < rareDocs && utf8.RuneCountInString(w.plain) >= minRareTypo) {
+		if n := li.vocab[w.stem]; typos && verbs == 0 && w.stem != "" && !hasDigit(w.plain) && (n == 0 || n < rareDocs && utf8.RuneCountInString(w.plain) >= minRareTypo) {
 			w.fuzz = fuzziness(w.plain, w.stem)
 			w.unknown = n == 0
 		}

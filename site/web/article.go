@@ -124,7 +124,7 @@ func articleData(v *site.View, rel *relatedIndex, a *site.Article) *articlePage 
 	p.OGType = "article"
 	// Drafts and scheduled articles (the preview) carry no structured data.
 	if a.Visible(v.Now, false) {
-		p.JSONLD = append(p.JSONLD, schemaArticle(v, a), schemaCrumbs(v, append(p.Crumbs, crumb{Title: a.Title}), p.Canonical))
+		p.JSONLD = append(p.JSONLD, schemaArticle(v, a), schemaCrumbs(v, append(p.Crumbs, crumb{Title: a.Title}), p.Canonical, a.Locale))
 	}
 	switch {
 	case a.Draft:

@@ -60,7 +60,7 @@ func categoryData(v *site.View, c *site.Category) *categoryPage {
 		// and without a feed of its own.
 		p.NoIndex = true
 	}
-	p.JSONLD = append(p.JSONLD, schemaCrumbs(v, p.Crumbs, p.Canonical))
+	p.JSONLD = append(p.JSONLD, schemaCrumbs(v, p.Crumbs, p.Canonical, c.Locale))
 	for _, s := range v.BrowseSections(c.ID, c.Locale) {
 		list := append(append([]*site.Article(nil), v.ArticlesIn(s.ID, s.Locale)...), v.Untranslated(s.ID, s.Locale)...)
 		n := v.CountIn(s.ID, s.Locale) + v.UntranslatedIn(s.ID, s.Locale)

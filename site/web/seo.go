@@ -10,9 +10,11 @@ import (
 // Structured data, sitemaps, robots.txt and feeds: everything search
 // engines and feed readers read, built once per content snapshot.
 
-// schemaCrumbs is the schema.org BreadcrumbList of a page's breadcrumbs;
-// the current page (a crumb without URL) takes the canonical URL.
-func schemaCrumbs(v *site.View, crumbs []crumb, current string) template.JS {
+// schemaCrumbs is the schema.org BreadcrumbList of a page's breadcrumbs
+// in locale: the home page by the site's name (siteName, as search
+// engines show it: "Acme Help", not the home link's "Help Center"); the
+// current page (a crumb without URL) takes the canonical URL.
+func schemaCrumbs(v *site.View, crumbs []crumb, current, locale string) template.JS {
 	type item struct {
 		Type     string `json:"@type"`
 		Position int    `json:"position"`
@@ -25,7 +27,11 @@ func schemaCrumbs(v *site.View, crumbs []crumb, current string) template.JS {
 		if c.URL != "" {
 			u = absURL(v, c.URL)
 		}
-		items = append(items, item{Type: "ListItem", Position: i + 1, Name: c.Title, Item: u})
+		name := c.Title
+		if i == 0 {
+			name = siteName(v, locale)
+		}
+		items = append(items, item{Type: "ListItem", Position: i + 1, Name: name, Item: u})
 	}
 	return jsonLD(map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items})
 }

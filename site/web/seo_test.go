@@ -121,6 +121,10 @@ func TestSEOHead(t *testing.T) {
 	if len(crumbs) != 3 || last["name"] != "How do I get a refund?" || last["item"] != "https://help.acme.test/billing/refund" || last["position"] != 3.0 {
 		t.Errorf("breadcrumbs: %v", crumbs)
 	}
+	// The home page by the site's name, as search engines show it.
+	if home := crumbs[0].(map[string]any); home["name"] != "Acme Help" || home["item"] != "https://help.acme.test/" {
+		t.Errorf("breadcrumbs' home: %v, want Acme Help", home)
+	}
 	if !strings.Contains(page, `<link rel="alternate" type="application/atom+xml" title="Acme Help – New and updated articles (ATOM)" href="/feed.atom">`) {
 		t.Error("article does not link the locale's feed")
 	}

@@ -96,7 +96,7 @@ func groupProblems(probs []site.Problem) []*problemGroup {
 
 // kindTitles name the kinds of problems in the summary.
 var kindTitles = map[string]string{
-	site.KindYAML:         "YAML that does not parse (the article is skipped)",
+	site.KindYAML:         "YAML that does not parse (an article is skipped; a settings file's values are not used)",
 	site.KindFrontMatter:  "front matter values",
 	site.KindConfig:       "settings",
 	site.KindDuplicate:    "duplicate ids or URLs (the later article is skipped)",

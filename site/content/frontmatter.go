@@ -51,7 +51,11 @@ func yamlProblem(file string, offset int, what string, e *YAMLError) site.Proble
 	if line > 0 {
 		line += offset
 	}
-	p := errorAt(site.KindYAML, file, line, "", "%s: %s", what, e.Text())
+	msg := what + ": " + e.Text()
+	if what == file {
+		msg = e.Text() // the place names the file ("guichet.yaml:2:10: guichet.yaml: …" was said twice)
+	}
+	p := errorAt(site.KindYAML, file, line, "", "%s", msg)
 	p.Column = e.Column
 	return p
 }

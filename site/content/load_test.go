@@ -336,7 +336,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:  "bad guichet.yaml",
 			files: map[string]string{"guichet.yaml": "title: Acme\ntheme: x\n  locales: [en]\n", "billing/a.md": refund},
-			want:  []want{{site.SeverityError, "guichet.yaml", 3, "", "guichet.yaml: this line is indented"}},
+			want:  []want{{site.SeverityError, "guichet.yaml", 3, "", "this line is indented"}},
 			kept:  "billing/a.md",
 		},
 		{

@@ -365,7 +365,7 @@ func TestCommandsOnPostgres(t *testing.T) {
 	// The commands to copy name the database as given (sslmode and the
 	// other parameters kept), the password left to fill in, as restore's.
 	redacted := "'" + strings.Replace(dbURL, "s3cr3t-pw", "xxxxx", 1) + "'"
-	if code, _, errs := cli("backup", filepath.Join(t.TempDir(), "b.dump")); code == 0 || !strings.Contains(errs, "pg_dump") ||
+	if code, _, errs := cli("backup", filepath.Join(t.TempDir(), "b.dump")); code == 0 || !strings.Contains(errs, "(umask 077; pg_dump") ||
 		strings.Count(errs, redacted) != 2 || !strings.Contains(redacted, "sslmode=") {
 		t.Errorf("backup on PostgreSQL: %d %s\nwant pg_dump and pg_restore on %s", code, errs, redacted)
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -75,9 +76,13 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	// nothing invalid or misleading is shown or stored (site.NormalQuery,
 	// which also counts its length once normalised); a query of nothing
 	// else is no query.
+	// A query too long (pasted into a link: the box takes 255
+	// characters) is searched by its first words, as many as fit.
 	q, err := normalQuery("q", r.URL.Query().Get("q"))
 	if err != nil {
-		return err
+		if q, err = normalQuery("q", firstWords(r.URL.Query().Get("q"))); err != nil {
+			return err
+		}
 	}
 	if textnorm.Blank(q) {
 		q = ""
@@ -222,6 +227,29 @@ func normalQuery(field, q string) (string, error) {
 }
 
 // searchParams are the validated parameters of search and suggest.
+// firstWords returns the first words of q that fit in a query
+// (site.MaxQueryLen characters as meant, site.MaxQueryBytes bytes), the
+// first word cut when it alone is longer.
+func firstWords(q string) string {
+	q = site.CleanText(q)
+	var out string
+	for _, w := range strings.Fields(q) {
+		next := strings.TrimSpace(out + " " + w)
+		if len(next) > site.MaxQueryBytes || site.QueryLen(next) > site.MaxQueryLen {
+			if out == "" {
+				r := []rune(w)
+				for len(r) > 0 && (len(string(r)) > site.MaxQueryBytes || site.QueryLen(string(r)) > site.MaxQueryLen) {
+					r = r[:len(r)*9/10]
+				}
+				out = string(r)
+			}
+			break
+		}
+		out = next
+	}
+	return out
+}
+
 type searchParams struct {
 	req    site.SearchRequest
 	id     string

@@ -148,13 +148,16 @@ func guessWords(lang string) []string {
 // "C210", "E12") are models and codes, no language's. A guesser made by
 // Index.LocaleGuesser then reads, when no stop word said anything, the
 // words only one locale's articles use ("Carte bloquée" on a site whose
-// French articles say "bloquée" and "carte"). Only the site's locales are
+// French articles say "bloquée" and "carte"), and as well when the stop
+// words were all shared by languages and did not decide ("was" is English
+// and German). Only the site's locales are
 // ever returned.
 func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 	if len(g.locales) < 2 {
 		return "" // nothing to choose between
 	}
 	score := make([]float64, len(g.locales))
+	own := false // some stop word is one language's alone
 	vote := func(w string) bool {
 		ls := g.votes[w]
 		if len(ls) == len(g.locales) {
@@ -167,6 +170,7 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 		for _, i := range ls {
 			score[i] += 1 / float64(len(ls))
 		}
+		own = own || len(ls) == 1
 		return len(ls) > 0
 	}
 	text := subject + "\n" + site.FirstWords(body, linkBodyWords)
@@ -205,10 +209,13 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 	for _, s := range score {
 		said += s
 	}
-	if ok || g.content == nil || said >= guessEvidence {
+	if ok || g.content == nil || said >= guessEvidence && own {
 		return loc // stop words decided, or said too much to be overruled
 	}
-	// The stop words say nothing: the words of one locale's content.
+	// The stop words say nothing, or only words languages share ("was"
+	// is English and German: "Kamerabild unscharf - was tun?" took the
+	// default locale on a Spanish, English and German site): the words
+	// of one locale's content.
 	clear(score)
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
 		var in []int

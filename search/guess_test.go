@@ -141,3 +141,38 @@ func BenchmarkGuessLocale(b *testing.B) {
 		g.GuessLocale(t[0], t[1])
 	}
 }
+
+// TestGuessLocaleSharedStopWords: stop words that only languages share
+// ("was" is English and German, on a Spanish, English and German site)
+// tell none of them apart, so the content words still decide: "Kamerabild
+// unscharf - was tun?" is German where the German articles write
+// "unscharf" (it took the default locale, Spanish, was searched there,
+// and stayed unlinked).
+func TestGuessLocaleSharedStopWords(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "es", Locales: []string{"es", "en", "de"}},
+		Hash:       "guess-shared",
+		Categories: []*site.Category{{ID: "help", Locale: "es", Title: "Ayuda"}, {ID: "help", Locale: "en", Title: "Help"}, {ID: "help", Locale: "de", Title: "Hilfe"}},
+	}
+	lib.Articles = []*site.Article{
+		art("camera", "es", "help", "Imagen borrosa", "Limpia la lente.", nil,
+			sec("", "", "Limpia la lente con un paño seco.")),
+		art("camera", "en", "help", "Blurry camera image", "Clean the lens.", nil,
+			sec("", "", "Clean the lens with a dry cloth.")),
+		art("camera", "de", "help", "Kamerabild unscharf", "Reinigen Sie die Linse.", nil,
+			sec("", "", "Reinigen Sie die Linse mit einem trockenen Tuch, wenn das Bild unscharf ist.")),
+	}
+	g := buildLib(t, lib, "").LocaleGuesser()
+	for _, tt := range []struct{ subject, body, want string }{
+		{"Kamerabild unscharf - was tun?", "", "de"},
+		{"Linse unscharf, was tun?", "", "de"},
+		{"Blurry lens - what now?", "", "en"},
+		{"Blurry lens, was it the cloth?", "", "en"}, // "it", "the" are English's own
+		{"Xyzzy - was tun?", "", ""},                 // no content word either
+		{"Lente borrosa", "", ""},
+	} {
+		if got := g.GuessLocale(tt.subject, tt.body); got != tt.want {
+			t.Errorf("GuessLocale(%q, %q) = %q, want %q", tt.subject, tt.body, got, tt.want)
+		}
+	}
+}

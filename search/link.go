@@ -433,6 +433,20 @@ var ticketStops = map[string]map[string]bool{
 		"arrive", "arriver", "arrivons", "impossible", "besoin", "veux", "voudrais", "souhaite",
 		"toujours", "encore", "echec", "echoue", "marche", "fonctionne", "panne",
 		"pas", "rien", "ne", "n"),
+	// The greetings, thanks and words every ticket could use of the
+	// interface's other languages: "Problema con la batería" and "Problem
+	// mit dem Akku" were unlinked where "Battery problem" links.
+	"es": setOf("hola", "buenas", "buenos", "saludos", "gracias", "favor", "pregunta", "preguntas", "consulta",
+		"duda", "dudas", "problema", "problemas", "ayuda", "solicitud", "mensaje", "ticket", "soporte", "urgente",
+		"re", "rv", "fwd", "equipo"),
+	"de": setOf("hallo", "guten", "danke", "dank", "vielen", "bitte", "frage", "fragen", "problem", "probleme",
+		"hilfe", "anfrage", "nachricht", "ticket", "support", "dringend", "aw", "wg", "team"),
+	"it": setOf("ciao", "salve", "buongiorno", "buonasera", "grazie", "saluti", "domanda", "domande", "problema",
+		"problemi", "aiuto", "richiesta", "messaggio", "ticket", "supporto", "urgente", "rif"),
+	"pt": setOf("ola", "obrigado", "obrigada", "cumprimentos", "pergunta", "duvida", "duvidas", "problema",
+		"problemas", "ajuda", "mensagem", "ticket", "suporte", "urgente", "res", "enc"),
+	"nl": setOf("hoi", "hallo", "beste", "bedankt", "dank", "groeten", "vraag", "vragen", "probleem", "problemen",
+		"hulp", "verzoek", "bericht", "ticket", "support", "dringend", "antw", "doorst"),
 }
 
 // ticketTimes are the words that say when something happened, not what

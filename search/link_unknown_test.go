@@ -98,3 +98,39 @@ func TestLinkTimeWords(t *testing.T) {
 		t.Errorf("Link(Tuesday) = %s at %.3f, want unlinked", id, conf)
 	}
 }
+
+// TestLinkTicketWordsSpanishGerman: the words every ticket could use
+// ("problema", "pregunta", "Problem", "Frage") say nothing of the topic in
+// Spanish and German as in English and French: "Problema con la batería"
+// was unlinked at 0.36 where "Battery problem" links.
+func TestLinkTicketWordsSpanishGerman(t *testing.T) {
+	lib := helpLibrary("link-ticket-words",
+		art("bateria", "es", "help", "La batería no carga", "Comprueba el cable.", nil,
+			sec("", "", "Si la batería del timbre no carga, comprueba el cable USB-C.")),
+		art("wifi", "es", "help", "Conectar el timbre al wifi", "Redes de 2,4 GHz.", nil,
+			sec("", "", "El timbre solo funciona con redes wifi de 2,4 GHz.")),
+		art("bateria", "de", "help", "Der Akku lädt nicht", "Prüfen Sie das Kabel.", nil,
+			sec("", "", "Wenn der Akku der Türklingel nicht lädt, prüfen Sie das USB-C-Kabel.")),
+		art("wifi", "de", "help", "Die Türklingel mit dem WLAN verbinden", "Nur 2,4 GHz.", nil,
+			sec("", "", "Die Türklingel funktioniert nur mit 2,4-GHz-WLAN.")),
+	)
+	lib.Config = site.Config{DefaultLocale: "es", Locales: []string{"es", "de"}}
+	lib.Categories = []*site.Category{{ID: "help", Locale: "es", Title: "Ayuda"}, {ID: "help", Locale: "de", Title: "Hilfe"}}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ locale, subject, want string }{
+		{"es", "Problema con la batería", "bateria"},
+		{"es", "Pregunta sobre la batería", "bateria"},
+		{"es", "Consulta urgente: wifi", "wifi"},
+		{"de", "Problem mit dem Akku", "bateria"},
+		{"de", "Frage zum Akku", "bateria"},
+		{"de", "Dringend: WLAN", "wifi"},
+	} {
+		id, conf, err := ix.Link(context.Background(), tt.locale, tt.subject, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id != tt.want || conf < site.DefaultTicketConfidence {
+			t.Errorf("Link(%s, %q) = %s at %.3f, want %s", tt.locale, tt.subject, id, conf, tt.want)
+		}
+	}
+}

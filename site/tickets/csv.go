@@ -130,6 +130,7 @@ type Reader struct {
 	// encoding is the text encoding the file was decoded from, "" for
 	// UTF-8 (see decoded).
 	encoding string
+	late     *lateCharset // a file ASCII in its first 64 KiB, decided later
 	js       *jsonReader
 	name     string // the file's name, for errors
 	// order is how dates like 03/04/2026 are read: day first ("dmy") or
@@ -209,7 +210,7 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 	if loc == nil {
 		loc = time.UTC
 	}
-	br, encoding := decoded(r)
+	br, encoding, late := decoded(r)
 	if first, _ := br.Peek(512); bytes.HasPrefix(bytes.TrimLeft(first, " \t\r\n"), []byte("{")) ||
 		bytes.HasPrefix(bytes.TrimLeft(first, " \t\r\n"), []byte("[")) {
 		return newJSONReader(br, format, loc)
@@ -243,7 +244,7 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 			index[k] = i
 		}
 	}
-	rd := &Reader{r: cr, format: format, cols: map[string]int{}, loc: loc, header: header, sep: cr.Comma, encoding: encoding}
+	rd := &Reader{r: cr, format: format, cols: map[string]int{}, loc: loc, header: header, sep: cr.Comma, encoding: encoding, late: late}
 	rd.at, _ = r.(io.ReaderAt)
 	for _, field := range []string{colID, colSubject, colBody, colTags, colCreated, colLocale, colArticle} {
 		for _, name := range append(append([]string(nil), names[field]...), genericColumns[field]...) {
@@ -273,16 +274,18 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 // several bytes is Windows-1252, as Excel on Windows saves CSV in western
 // European languages ("Réponse" with the byte E9), which was refused row
 // by row.
-func decoded(r io.Reader) (*bufio.Reader, string) {
+// One whose first 64 KiB are ASCII is decided by its first byte that is
+// not (lateCharset, returned to tell what it decided).
+func decoded(r io.Reader) (*bufio.Reader, string, *lateCharset) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(64 << 10)
 	switch {
 	case bytes.HasPrefix(head, []byte("\ufeff")):
 		br.Discard(3) // Excel's byte-order mark
-		return br, ""
+		return br, "", nil
 	case bytes.HasPrefix(head, []byte{0xff, 0xfe}), bytes.HasPrefix(head, []byte{0xfe, 0xff}):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		return bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10), "UTF-16"
+		return bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10), "UTF-16", nil
 	}
 	// Text with a character of several bytes in UTF-8 is UTF-8, its
 	// rows that are not refused one by one; invalid bytes and none such
@@ -291,15 +294,63 @@ func decoded(r io.Reader) (*bufio.Reader, string) {
 	for len(head) > 0 {
 		r, size := utf8.DecodeRune(head)
 		if size > 1 {
-			return br, ""
+			return br, "", nil
 		}
 		invalid = invalid || r == utf8.RuneError
 		head = head[size:]
 	}
 	if !invalid {
-		return br, ""
+		// ASCII so far: the first byte that is not decides, however late.
+		late := &lateCharset{}
+		return bufio.NewReaderSize(transform.NewReader(br, late), 64<<10), "", late
 	}
-	return bufio.NewReaderSize(transform.NewReader(br, charmap.Windows1252.NewDecoder()), 64<<10), "Windows-1252"
+	return bufio.NewReaderSize(transform.NewReader(br, charmap.Windows1252.NewDecoder()), 64<<10), "Windows-1252", nil
+}
+
+// lateCharset decodes a file whose first 64 KiB are ASCII: it passes
+// ASCII through until the first byte that is not, and from there reads
+// the rest as UTF-8 when that byte starts a UTF-8 character, else as
+// Windows-1252 (an English export whose first accent, "Caf\xe9", comes on
+// line 3,000 was read as UTF-8 and that row refused as not UTF-8).
+type lateCharset struct {
+	transform.NopResetter
+	decided bool
+	cp1252  transform.Transformer // the decoder once Windows-1252 is decided
+	lines   int                   // the lines passed before the decision
+}
+
+// Transform implements transform.Transformer.
+func (l *lateCharset) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	if !l.decided {
+		i := 0
+		for i < len(src) && src[i] < utf8.RuneSelf {
+			i++
+		}
+		n := copy(dst, src[:i])
+		l.lines += bytes.Count(src[:n], []byte("\n"))
+		switch {
+		case n < i:
+			return n, n, transform.ErrShortDst
+		case i == len(src):
+			return n, n, nil
+		case !utf8.FullRune(src[i:]) && !atEOF:
+			return n, n, transform.ErrShortSrc
+		}
+		l.decided = true
+		if r, size := utf8.DecodeRune(src[i:]); r == utf8.RuneError && size <= 1 {
+			l.cp1252 = charmap.Windows1252.NewDecoder()
+		}
+		d, s, err := l.Transform(dst[n:], src[n:], atEOF)
+		return n + d, n + s, err
+	}
+	if l.cp1252 != nil {
+		return l.cp1252.Transform(dst, src, atEOF)
+	}
+	n := copy(dst, src)
+	if n < len(src) {
+		return n, n, transform.ErrShortDst
+	}
+	return n, n, nil
 }
 
 // sniffSeparator is the separator of a CSV header: the comma unless the
@@ -346,6 +397,17 @@ func (rd *Reader) Separator() string {
 // Format returns the format the reader reads, the one recognised from the
 // header when none was given.
 func (rd *Reader) Format() string { return rd.format }
+
+// LateEncoding says, once the file is read, how a file whose first 64 KiB
+// are ASCII was decoded when a later byte is not UTF-8: "Windows-1252
+// from line N"; "" when the file is UTF-8 (or its encoding was known from
+// its start, see decoded).
+func (rd *Reader) LateEncoding() string {
+	if rd.late == nil || rd.late.cp1252 == nil {
+		return ""
+	}
+	return fmt.Sprintf("Windows-1252 (not UTF-8) from line %d, its first character that is not ASCII; the lines before are ASCII", rd.late.lines+1)
+}
 
 // headerKey is h lower-cased, accents folded ("Fecha de creación" is
 // "fecha de creacion"), with its spaces, underscores and hyphens made one
@@ -483,7 +545,8 @@ func (rd *Reader) parseDate(s string) (time.Time, error) {
 }
 
 // learnOrder scans the date column of the whole file (read again from
-// its start, through ReadAt, so the import's reading is not disturbed) for
+// its start, through ReadAt, so the import's reading is not disturbed, and
+// decoded as the import decodes it) for
 // dates whose order shows: 25/11/2026 is day first, 11/25/2026 month first.
 func (rd *Reader) learnOrder(s string) error {
 	ask := "pass --date-order dmy (day first: 3 April) or mdy (month first: March 4)"
@@ -491,10 +554,7 @@ func (rd *Reader) learnOrder(s string) error {
 	if rd.at == nil {
 		return unread
 	}
-	br := bufio.NewReaderSize(io.NewSectionReader(rd.at, 0, 1<<62), 64<<10)
-	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
-		br.Discard(3)
-	}
+	br, _, _ := decoded(io.NewSectionReader(rd.at, 0, 1<<62)) // as the import reads it: UTF-16 too
 	cr := csv.NewReader(br)
 	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = rd.sep, -1, true
 	col := rd.cols[colCreated]
@@ -709,6 +769,9 @@ type Summary struct {
 	Unlinked int            `json:"unlinked"`
 	// DateOrder tells how dates like 03/04/2026 were read (Reader.DateOrder).
 	DateOrder string `json:"date_order,omitempty"`
+	// Encoding tells, for a file ASCII until a late line, the encoding
+	// that line decided (Reader.LateEncoding); "" otherwise.
+	Encoding string `json:"encoding,omitempty"`
 }
 
 // Add counts one result.
@@ -760,9 +823,9 @@ func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) 
 		err     error
 	}
 	items := make(chan item, 1)
-	var order string // the reader's date order, set before items closes
+	var order, encoding string // the reader's date order and late encoding, set before items closes
 	go func() {
-		defer func() { order = rd.DateOrder(); close(items) }()
+		defer func() { order, encoding = rd.DateOrder(), rd.LateEncoding(); close(items) }()
 		send := func(it item) bool {
 			select {
 			case items <- it:
@@ -835,6 +898,6 @@ func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) 
 			}
 		}
 	}
-	sum.DateOrder = order
+	sum.DateOrder, sum.Encoding = order, encoding
 	return sum, ctx.Err()
 }

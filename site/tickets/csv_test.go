@@ -379,3 +379,53 @@ func TestReaderEncodingsAndLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderLateEncoding: a file ASCII in its first 64 KiB is decoded by
+// its first byte that is not: a late "Caf\xe9" makes the rest
+// Windows-1252 (was: that row refused as not UTF-8), a late UTF-8
+// character keeps it UTF-8, and a bad byte after it is that row's alone.
+func TestReaderLateEncoding(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,subject,created_at\n")
+	for i := 1; b.Len() < 70<<10; i++ {
+		fmt.Fprintf(&b, "%d,Battery not charging,2026-11-20\n", i)
+	}
+	ascii := b.String()
+	for _, tt := range []struct {
+		name, rows string
+		subjects   []string // of the late rows, "" when refused
+		encoding   string
+	}{
+		{"Windows-1252", "a,Caf\xe9 mode,2026-11-20\nb,R\xe9ponse \x96 merci,2026-11-20\n", []string{"Café mode", "Réponse – merci"}, "Windows-1252 (not UTF-8) from line"},
+		{"UTF-8", "a,Café mode,2026-11-20\nb,R\xe9ponse,2026-11-20\n", []string{"Café mode", ""}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rd, err := NewReader(strings.NewReader(ascii+tt.rows), "", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for {
+				tk, _, err := rd.Next()
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if tk.ExternalID == "a" || tk.ExternalID == "b" {
+					if err != nil {
+						tk.Subject = ""
+					}
+					got = append(got, tk.Subject)
+				} else if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.subjects, "|") {
+				t.Errorf("subjects %q, want %q", got, tt.subjects)
+			}
+			lines := strings.Count(ascii, "\n")
+			if enc := rd.LateEncoding(); !strings.HasPrefix(enc, tt.encoding) || (tt.encoding != "") != strings.Contains(enc, fmt.Sprintf("line %d,", lines+1)) {
+				t.Errorf("LateEncoding %q, want %q on line %d", enc, tt.encoding, lines+1)
+			}
+		})
+	}
+}

@@ -211,3 +211,33 @@ func TestJSONBodyText(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderDateOrderEncodings: the order of day and month is learnt from
+// a file saved in UTF-16 ("Unicode text") or Windows-1252 as from one in
+// UTF-8 (was: the UTF-16 file was read again undecoded, no date found,
+// and the import stopped asking for --date-order).
+func TestReaderDateOrderEncodings(t *testing.T) {
+	const in = "Ticket ID\tSubject\tCreated time\r\n1\tR\u00e9ponse\t03/04/2026 10:00\r\n2\tb\t25/04/2026 10:00\r\n"
+	utf16 := []byte{0xff, 0xfe}
+	for _, r := range in {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	for _, tt := range []struct{ name, file string }{
+		{"UTF-16", string(utf16)},
+		{"Windows-1252", strings.ReplaceAll(in, "\u00e9", "\xe9")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rd, err := NewReader(strings.NewReader(tt.file), "", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tk, line, err := rd.Next()
+			if err != nil {
+				t.Fatalf("line %d: %v", line, err)
+			}
+			if got := tk.CreatedAt.Format("2006-01-02"); got != "2026-04-03" || tk.Subject != "Réponse" {
+				t.Errorf("%q on %s, want Réponse on 2026-04-03", tk.Subject, got)
+			}
+		})
+	}
+}

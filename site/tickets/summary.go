@@ -32,6 +32,9 @@ func (s Summary) WriteText(w io.Writer, path string, took time.Duration) {
 	if s.DateOrder != "" {
 		fmt.Fprintf(w, "dates like 03/04/2026 read %s\n", s.DateOrder)
 	}
+	if s.Encoding != "" {
+		fmt.Fprintf(w, "read in %s\n", s.Encoding)
+	}
 	kept := s.Rows - s.Rejected - s.Ignored
 	if kept == 0 {
 		return

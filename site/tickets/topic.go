@@ -95,16 +95,17 @@ func forwardedFirst(body string) string {
 }
 
 // headerLines matches the header lines of a forwarded message.
-var headerLines = regexp.MustCompile(`(?im)^[ \t]*(?:to|cc|date|sent|from|à|a|an|para|aan|de|von|van|envoy[ée]|gesendet|enviado|inviato|verzonden|datum|fecha|data|subject|objet|betreff|asunto|oggetto|onderwerp|assunto)[ \t]*:[^\n]*(?:\n|$)`)
+var headerLines = regexp.MustCompile(`(?im)^[ \t]*(?:to|cc|date|sent|from|à|a|pour|an|para|aan|de|von|van|envoy[ée]|gesendet|enviado|inviato|verzonden|datum|fecha|data|subject|objet|sujet|betreff|asunto|oggetto|onderwerp|assunto)[ \t]*:[^\n]*(?:\n|$)`)
 
 // forwardMark matches the line mail clients open a forwarded or quoted
 // message with, in the interface's languages.
 var forwardMark = regexp.MustCompile(`(?i)-{2,}\s*(?:forwarded message|original message|begin forwarded message|message transf[ée]r[ée]|message d.origine|weitergeleitete nachricht|urspr[üu]ngliche nachricht|mensaje (?:reenviado|original)|messaggio (?:inoltrato|originale)|(?:doorgestuurd|oorspronkelijk) bericht|mensagem (?:encaminhada|original))\s*-{2,}`)
 
-// forwardSubject finds the subject in a forwarded message's header block:
+// forwardSubject finds the subject in a forwarded message's header block
+// (Thunderbird in French writes "Sujet" and "Pour", Outlook "Objet" and "À"):
 // its value ends at the line's end or at the next header's name, for
 // headers joined on one line.
-var forwardSubject = regexp.MustCompile(`(?i)(?:^|\s)(?:subject|objet|betreff|asunto|oggetto|onderwerp|assunto)\s*:[ \t]*([^\n]*?)(?:\s+(?:to|cc|date|sent|from|à|a|an|para|aan|de|von|van|envoy[ée]|gesendet|enviado|inviato|verzonden|datum|fecha|data)\s*:|\n|$)`)
+var forwardSubject = regexp.MustCompile(`(?i)(?:^|\s)(?:subject|objet|sujet|betreff|asunto|oggetto|onderwerp|assunto)\s*:[ \t]*([^\n]*?)(?:\s+(?:to|cc|date|sent|from|à|a|pour|an|para|aan|de|von|van|envoy[ée]|gesendet|enviado|inviato|verzonden|datum|fecha|data)\s*:|\n|$)`)
 
 // maxBodyTopicWords is the most words of a body's sentence a topic takes.
 const maxBodyTopicWords = 12

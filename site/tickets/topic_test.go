@@ -293,6 +293,11 @@ func TestTicketTopic(t *testing.T) {
 		{"Fwd:", "FYI ---------- Forwarded message --------- From: Ana <[email]> Date: Mon, 30 Nov 2026 Subject: Invoice total wrong To: <[email]> Hello", "Invoice total wrong"},
 		{"TR:", "-------- Message transféré --------\nDe : Marie\nObjet : Remboursement en attente\nÀ : support\n", "Remboursement en attente"},
 		{"RE:", "-----Original Message-----\nFrom: Bob\nSent: Monday\nTo: support\nSubject: \n\nThe upload fails at 99%.", "The upload fails at 99%"},
+		// Thunderbird in French names the subject "Sujet" and the
+		// recipient "Pour" (the topic was "Sujet : Remboursement en
+		// attente Date : …"), here as the body is stored, on one line.
+		{"(sans objet)", "-------- Message transféré -------- Sujet : Remboursement en attente Date : Mon, 30 Nov 2026 De : Marie Pour : support Bonjour", "Remboursement en attente"},
+		{"TR:", "-------- Message transféré --------\nDate : Mon, 30 Nov 2026\nDe : Marie\nPour : support\nSujet : Remboursement en attente\n\nBonjour", "Remboursement en attente"},
 		// Nothing to say anywhere: the subject as it was.
 		{"(no subject)", "", "(no subject)"},
 		{"Vraag", "", "Vraag"},

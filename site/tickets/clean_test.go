@@ -226,3 +226,29 @@ func TestCleanerGuessesLocale(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanKeepsLines: a body keeps its line breaks once cleaned, so the
+// topic of a ticket forwarding a message as Outlook does (its Subject the
+// last header, the customer's text on the next line) is the forwarded
+// subject: with the lines joined it ran on into the text ("La batería no
+// carga Hola, desde ayer el timbre…").
+func TestCleanKeepsLines(t *testing.T) {
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	c := Cleaner{DefaultLocale: "es", Locales: []string{"es", "en", "de"}, Now: func() time.Time { return now }}
+	for _, tt := range []struct{ subject, body, topic string }{
+		{"RV:", "-----Mensaje original-----\r\nDe: Ana\r\nEnviado el: lunes\r\nPara: soporte\r\nAsunto: La batería no carga\r\n\r\nHola, desde ayer el timbre no enciende.", "La batería no carga"},
+		{"WG:", "-----Ursprüngliche Nachricht-----\nVon: Ana\nGesendet: Montag\nAn: Support\nBetreff: Kamerabild unscharf\n\nSeit dem Update ist das Bild unscharf.", "Kamerabild unscharf"},
+		{"FW:", "-----Original Message-----\nFrom: Bob\nSent: Monday\nTo: support\nSubject: Reset your password\n\nI never got the email.", "Reset your password"},
+	} {
+		tk := site.Ticket{ExternalID: "1", Subject: tt.subject, Body: tt.body, CreatedAt: now}
+		if err := c.Clean(&tk); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(tk.Body, "\r") || strings.Contains(tk.Body, "\n\n") {
+			t.Errorf("body %q: want its lines, without CR or empty lines", tk.Body)
+		}
+		if got := TicketTopic(tk); got != tt.topic {
+			t.Errorf("TicketTopic(%q, %q) = %q, want %q", tt.subject, tk.Body, got, tt.topic)
+		}
+	}
+}

@@ -79,7 +79,7 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 	}
 	// Personal data goes before the text is cut, so no half address stays.
 	t.Subject = truncate(site.Redact(t.Subject), site.MaxTicketSubjectLen)
-	t.Body = truncate(site.Redact(site.CleanText(t.Body)), site.MaxTicketBodyLen)
+	t.Body = truncate(site.Redact(cleanLines(t.Body)), site.MaxTicketBodyLen)
 	if t.CreatedAt.IsZero() {
 		return fmt.Errorf("created_at is required")
 	}
@@ -282,4 +282,20 @@ func parallel(idx []int, f func(i int) error) error {
 		g.Go(func() error { return f(i) })
 	}
 	return g.Wait()
+}
+
+// cleanLines is site.CleanText line by line, the lines kept: a body's line
+// breaks say where a forwarded message's headers end ("Asunto: La batería
+// no carga" then the customer's text, as Outlook forwards it: joined on
+// one line, the topic ran on into the text), and where a sentence ends.
+// Empty lines go; at most one line break stands between two lines.
+func cleanLines(body string) string {
+	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = site.CleanText(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -44,9 +44,11 @@ func (li *localeIndex) verbForms(plain, stem string) []string {
 	var out []string
 	seen := map[string]bool{stem: true}
 	roots := []string{plain}
+	present := map[string]bool{} // roots of a present form of an -er verb
 	for _, e := range frenchEndings {
 		if r, ok := strings.CutSuffix(plain, e); ok && utf8.RuneCountInString(r) >= 3 {
 			roots = append(roots, r)
+			present[r] = present[r] || e == "e" || e == "es" || e == "ent"
 		}
 	}
 	for _, root := range roots {
@@ -57,9 +59,13 @@ func (li *localeIndex) verbForms(plain, stem string) []string {
 			}
 			// The form's term keeps more than the root: the root alone is
 			// as often a noun's ("cadenat" is a typo of "cadenas", whose
-			// term "cadena" "cadenaer" would also give).
+			// term "cadena" "cadenaer" would also give). But the stemmer
+			// cuts an -er infinitive to its root ("louer" is "lou",
+			// "garer" "gar") and keeps a short present ("loue", "gare"):
+			// that root is the verb's when the word is its present.
 			t := string(toks[0].Term)
-			if seen[t] || li.vocab[t] == 0 || len(t) <= len(root) {
+			infinitive := f == "er" && present[root] && t == root
+			if seen[t] || li.vocab[t] == 0 || len(t) <= len(root) && !infinitive {
 				continue
 			}
 			seen[t] = true

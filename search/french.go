@@ -31,6 +31,9 @@ var frenchEndings = []string{
 // "cadenas", not a form of it.
 var frenchForms = []string{"er", "ir", "re", "oir", "ez", "ons", "ent"}
 
+// frenchInfinitives is how many of frenchForms are infinitives.
+const frenchInfinitives = 4
+
 // maxVerbForms is the most forms a word is searched as.
 const maxVerbForms = 3
 
@@ -51,8 +54,14 @@ func (li *localeIndex) verbForms(plain, stem string) []string {
 			present[r] = present[r] || e == "e" || e == "es" || e == "ent"
 		}
 	}
-	for _, root := range roots {
-		for _, f := range frenchForms {
+	for i, root := range roots {
+		for k, f := range frenchForms {
+			if i == 0 && k >= frenchInfinitives {
+				// The word typed whole is the root of an infinitive only
+				// ("rend" of "rendre", "sort" of "sortir"), never of other
+				// forms: "signal", a noun, is no "signalez".
+				continue
+			}
 			toks := li.an.text.Analyze([]byte(root + f))
 			if len(toks) != 1 {
 				continue

@@ -20,6 +20,8 @@ func TestFrenchVerbForms(t *testing.T) {
 			sec("", "", "Pour louer un vélo, scannez son code et choisissez une durée.")),
 		art("park", "fr", "aide", "Où garer le vélo", "Stationnement.", nil,
 			sec("", "", "Il faut garer le vélo hors des trottoirs.")),
+		art("brakes", "fr", "aide", "Freins qui grincent", "Freins.", nil,
+			sec("", "", "Si les freins grincent, freinez doucement et signalez le vélo.")),
 	)
 	lib.Config.DefaultLocale = "fr"
 	lib.Config.Locales = []string{"fr"}
@@ -38,10 +40,20 @@ func TestFrenchVerbForms(t *testing.T) {
 		{"comment je loue", "rent", ""},
 		{"où je gare le vélo", "park", ""},
 		{"gare", "park", ""},
+		// A noun typed whole is no verb form of itself: "signal" is not
+		// the "signalez" of the brakes article ("pas de signal" answered
+		// "Freins qui grincent").
+		{"pas de signal", "", ""}, {"signal", "", ""},
 		// A typo, no verb form: corrected as before.
 		{"cadenat", "open", "cadenas"},
 	} {
 		r := search(t, ix, tt.q, "fr")
+		if tt.first == "" {
+			if len(r.Hits) > 0 {
+				t.Errorf("Search(%q) = %v (weak %v), want nothing", tt.q, ids(r), r.Weak)
+			}
+			continue
+		}
 		if len(r.Hits) == 0 || r.Hits[0].ID != tt.first || r.Weak || r.DidYouMean != tt.dym {
 			t.Errorf("Search(%q) = %v (weak %v, did you mean %q), want %s answering, did you mean %q", tt.q, ids(r), r.Weak, r.DidYouMean, tt.first, tt.dym)
 		}

@@ -31,6 +31,16 @@ var frenchEndings = []string{
 // "cadenas", not a form of it.
 var frenchForms = []string{"er", "ir", "re", "oir", "ez", "ons", "ent"}
 
+// erEndings are the endings of frenchEndings an -er verb's forms have
+// (present, imperfect, future, participle): a word ending so may be such
+// a form even where the stemmer cuts the infinitive to its root. "s" and
+// "t", which nouns end with ("cadenat"), are not among them.
+var erEndings = map[string]bool{
+	"e": true, "es": true, "ent": true, "ez": true, "ons": true, "ions": true, "iez": true, "ee": true,
+	"ais": true, "ait": true, "aient": true, "era": true, "erons": true, "eront": true,
+	"erais": true, "erait": true, "eraient": true, "erions": true, "eriez": true,
+}
+
 // frenchInfinitives is how many of frenchForms are infinitives.
 const frenchInfinitives = 4
 
@@ -47,11 +57,11 @@ func (li *localeIndex) verbForms(plain, stem string) []string {
 	var out []string
 	seen := map[string]bool{stem: true}
 	roots := []string{plain}
-	present := map[string]bool{} // roots of a present form of an -er verb
+	erRoot := map[string]bool{} // roots of a form of an -er verb
 	for _, e := range frenchEndings {
 		if r, ok := strings.CutSuffix(plain, e); ok && utf8.RuneCountInString(r) >= 3 {
 			roots = append(roots, r)
-			present[r] = present[r] || e == "e" || e == "es" || e == "ent"
+			erRoot[r] = erRoot[r] || erEndings[e]
 		}
 	}
 	for i, root := range roots {
@@ -70,10 +80,11 @@ func (li *localeIndex) verbForms(plain, stem string) []string {
 			// as often a noun's ("cadenat" is a typo of "cadenas", whose
 			// term "cadena" "cadenaer" would also give). But the stemmer
 			// cuts an -er infinitive to its root ("louer" is "lou",
-			// "garer" "gar") and keeps a short present ("loue", "gare"):
-			// that root is the verb's when the word is its present.
+			// "garer" "gar") and keeps a short present ("loue", "gare")
+			// or a future ("louerons"): that root is the verb's when the
+			// word has an -er verb's ending.
 			t := string(toks[0].Term)
-			infinitive := f == "er" && present[root] && t == root
+			infinitive := f == "er" && erRoot[root] && t == root
 			if seen[t] || li.vocab[t] == 0 || len(t) <= len(root) && !infinitive {
 				continue
 			}

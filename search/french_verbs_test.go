@@ -39,6 +39,8 @@ func TestFrenchVerbForms(t *testing.T) {
 		{"je loue un vélo", "rent", ""},
 		{"comment je loue", "rent", ""},
 		{"où je gare le vélo", "park", ""},
+		{"louez un vélo", "rent", ""},
+		{"nous louerons un vélo", "rent", ""},
 		{"gare", "park", ""},
 		// A noun typed whole is no verb form of itself: "signal" is not
 		// the "signalez" of the brakes article ("pas de signal" answered

@@ -31,6 +31,19 @@ var frenchEndings = []string{
 // "cadenas", not a form of it.
 var frenchForms = []string{"er", "ir", "re", "oir", "ez", "ons", "ent"}
 
+// erEndings are the endings of frenchEndings an -er verb's forms have
+// (present, imperfect, future, participle): a word ending so may be such
+// a form even where the stemmer cuts the infinitive to its root. "s" and
+// "t", which nouns end with ("cadenat"), are not among them.
+var erEndings = map[string]bool{
+	"e": true, "es": true, "ent": true, "ez": true, "ons": true, "ions": true, "iez": true, "ee": true,
+	"ais": true, "ait": true, "aient": true, "era": true, "erons": true, "eront": true,
+	"erais": true, "erait": true, "eraient": true, "erions": true, "eriez": true,
+}
+
+// frenchInfinitives is how many of frenchForms are infinitives.
+const frenchInfinitives = 4
+
 // maxVerbForms is the most forms a word is searched as.
 const maxVerbForms = 3
 
@@ -44,22 +57,35 @@ func (li *localeIndex) verbForms(plain, stem string) []string {
 	var out []string
 	seen := map[string]bool{stem: true}
 	roots := []string{plain}
+	erRoot := map[string]bool{} // roots of a form of an -er verb
 	for _, e := range frenchEndings {
 		if r, ok := strings.CutSuffix(plain, e); ok && utf8.RuneCountInString(r) >= 3 {
 			roots = append(roots, r)
+			erRoot[r] = erRoot[r] || erEndings[e]
 		}
 	}
-	for _, root := range roots {
-		for _, f := range frenchForms {
+	for i, root := range roots {
+		for k, f := range frenchForms {
+			if i == 0 && k >= frenchInfinitives {
+				// The word typed whole is the root of an infinitive only
+				// ("rend" of "rendre", "sort" of "sortir"), never of other
+				// forms: "signal", a noun, is no "signalez".
+				continue
+			}
 			toks := li.an.text.Analyze([]byte(root + f))
 			if len(toks) != 1 {
 				continue
 			}
 			// The form's term keeps more than the root: the root alone is
 			// as often a noun's ("cadenat" is a typo of "cadenas", whose
-			// term "cadena" "cadenaer" would also give).
+			// term "cadena" "cadenaer" would also give). But the stemmer
+			// cuts an -er infinitive to its root ("louer" is "lou",
+			// "garer" "gar") and keeps a short present ("loue", "gare")
+			// or a future ("louerons"): that root is the verb's when the
+			// word has an -er verb's ending.
 			t := string(toks[0].Term)
-			if seen[t] || li.vocab[t] == 0 || len(t) <= len(root) {
+			infinitive := f == "er" && erRoot[root] && t == root
+			if seen[t] || li.vocab[t] == 0 || len(t) <= len(root) && !infinitive {
 				continue
 			}
 			seen[t] = true

@@ -25,6 +25,15 @@ import (
 // closed.
 var closedCompounds = map[string]bool{"de": true, "nl": true, "sv": true, "da": true, "nb": true, "no": true, "fi": true}
 
+// boundPrefixes are, by language, the prefixes of three letters or more
+// that make words but are never words themselves: a word they begin is
+// no compound of the rest ("Zerstörung" is no "Störung", "Entsperrung"
+// no "Sperrung", "ontkoppeling" no "koppeling").
+var boundPrefixes = map[string]map[string]bool{
+	"de": {"ver": true, "zer": true, "ent": true, "emp": true},
+	"nl": {"ver": true, "ont": true},
+}
+
 const (
 	headFactor  = 0.7 // a match through a compound the word is the head of
 	minHead     = 5   // letters of the shortest stem whose compounds are searched
@@ -48,9 +57,14 @@ func (li *localeIndex) compoundHeads(stem string) []string {
 		sort.Strings(li.reversed)
 	})
 	r := reverse(stem)
+	bound := boundPrefixes[i18n.Language(li.locale)]
 	var out []string
 	for i := sort.SearchStrings(li.reversed, r); i < len(li.reversed) && strings.HasPrefix(li.reversed[i], r); i++ {
-		if t := reverse(li.reversed[i]); utf8.RuneCountInString(t)-utf8.RuneCountInString(stem) >= minModifier && !hasDigit(t) {
+		t := reverse(li.reversed[i])
+		if bound[t[:len(t)-len(stem)]] {
+			continue
+		}
+		if utf8.RuneCountInString(t)-utf8.RuneCountInString(stem) >= minModifier && !hasDigit(t) {
 			out = append(out, t)
 		}
 	}

@@ -6,7 +6,8 @@ import "testing"
 // finds the articles that write only its compounds, the head last
 // ("Vergütung" finds "Einspeisevergütung"; it found nothing), below an
 // article writing the word itself; a short word finds no compounds, and
-// a language that writes compounds apart is unchanged.
+// a language that writes compounds apart is unchanged, and a word made
+// with a prefix is no compound.
 func TestCompoundHeads(t *testing.T) {
 	lib := helpLibrary("compound-heads",
 		art("feed-in", "de", "hilfe", "Einspeisevergütung abrechnen", "Monatlich gezahlt.", nil,
@@ -19,6 +20,14 @@ func TestCompoundHeads(t *testing.T) {
 			sec("", "", "Schatten senkt den Solarertrag.")),
 		art("payout", "de", "hilfe", "Auszahlung beantragen", "Geld erhalten.", nil,
 			sec("", "", "Die Auszahlung dauert drei Tage.")),
+		art("frost", "de", "hilfe", "Zerstörung durch Frost vermeiden", "Im Winter.", nil,
+			sec("", "", "Frost kann die Außeneinheit zerstören.")),
+		art("grid", "de", "hilfe", "Netzstörung melden", "Beim Netzbetreiber.", nil,
+			sec("", "", "Eine Netzstörung melden Sie dem Netzbetreiber.")),
+		art("unlock", "de", "hilfe", "Entsperrung des Kontos", "Per E-Mail.", nil,
+			sec("", "", "Die Entsperrung erfolgt per E-Mail.")),
+		art("decouple", "nl", "help", "Ontkoppeling van de sensor", "In de app.", nil,
+			sec("", "", "De ontkoppeling doet u in de app.")),
 		art("fee", "nl", "help", "Parkeertarief betalen", "In de app.", nil,
 			sec("", "", "Het parkeertarief betaalt u in de app.")),
 		art("backup", "en", "help", "Restore a database backup", "Restore it.", nil,
@@ -37,7 +46,14 @@ func TestCompoundHeads(t *testing.T) {
 		{"Speicher", "de", []string{"memory", "storage"}},
 		// Too short to find its compounds: "Zahl" is no "Auszahlung".
 		{"Zahl", "de", nil},
+		// A prefix that makes words, never a word itself, is no
+		// modifier: "Zerstörung" (destruction) is no "Störung" (fault),
+		// "Entsperrung" (unlocking) no "Sperrung", "ontkoppeling" no
+		// "koppeling".
+		{"Störung", "de", []string{"grid"}},
+		{"Sperrung", "de", nil},
 		{"tarief", "nl", []string{"fee"}},
+		{"koppeling", "nl", nil},
 		// English writes its compounds apart: "base" is no "database".
 		{"base", "en", nil},
 	} {

@@ -29,9 +29,16 @@ var closedCompounds = map[string]bool{"de": true, "nl": true, "sv": true, "da": 
 // that make words but are never words themselves: a word they begin is
 // no compound of the rest ("Zerstörung" is no "Störung", "Entsperrung"
 // no "Sperrung", "ontkoppeling" no "koppeling").
+// The particles of separable verbs are among them too: a noun they make
+// is a verb's ("Ausdruck", "Eindruck", "Einladung", "Übersicht",
+// "Auflösung" are no kind of "Druck", "Ladung", "Sicht", "Lösung"), at the
+// cost of the few real compounds they begin ("Überdruck"). Folded, as
+// terms are ("über" is "uber").
 var boundPrefixes = map[string]map[string]bool{
-	"de": {"ver": true, "zer": true, "ent": true, "emp": true},
-	"nl": {"ver": true, "ont": true},
+	"de": setOf("ver", "zer", "ent", "emp", "aus", "ein", "auf", "uber", "ueber", "bei", "mit", "nach", "vor", "unter",
+		"durch", "gegen", "hinter", "wider", "wieder", "ruck", "rueck", "zuruck", "zurueck", "weg", "her", "hin", "los",
+		"miss", "pro", "trans", "fort", "heim", "voran", "voraus", "vorbei", "zusammen"),
+	"nl": setOf("ver", "ont", "uit", "aan", "door", "over", "onder", "voor", "mee", "her", "toe", "weg", "terug", "samen"),
 }
 
 const (

@@ -26,6 +26,10 @@ func TestCompoundHeads(t *testing.T) {
 			sec("", "", "Eine Netzstörung melden Sie dem Netzbetreiber.")),
 		art("unlock", "de", "hilfe", "Entsperrung des Kontos", "Per E-Mail.", nil,
 			sec("", "", "Die Entsperrung erfolgt per E-Mail.")),
+		art("print", "de", "hilfe", "Rechnung als Ausdruck", "Auf Papier.", nil,
+			sec("", "", "Den Ausdruck bestellen Sie in der App.")),
+		art("invite", "de", "hilfe", "Einladung an Mitbewohner senden", "Zugang teilen.", nil,
+			sec("", "", "Die Einladung gilt sieben Tage.")),
 		art("decouple", "nl", "help", "Ontkoppeling van de sensor", "In de app.", nil,
 			sec("", "", "De ontkoppeling doet u in de app.")),
 		art("fee", "nl", "help", "Parkeertarief betalen", "In de app.", nil,
@@ -52,6 +56,11 @@ func TestCompoundHeads(t *testing.T) {
 		// "koppeling".
 		{"Störung", "de", []string{"grid"}},
 		{"Sperrung", "de", nil},
+		// Nor is a separable verb's particle: "Ausdruck" (a print-out)
+		// is no "Druck" (pressure), "Einladung" (an invitation) no
+		// "Ladung" (a charge).
+		{"Druck", "de", nil},
+		{"Ladung", "de", nil},
 		{"tarief", "nl", []string{"fee"}},
 		{"koppeling", "nl", nil},
 		// English writes its compounds apart: "base" is no "database".

@@ -242,8 +242,16 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 	// when no article writes it as typed.
 	plains := qa.plains()
 	for _, k := range site.QueryCodes(plains) {
-		if f := paddedNumber(li.vocab, qa.words[k].stem); f != "" && site.CodeAt(plains, k) {
-			qa.words[k].stem = f
+		if w := &qa.words[k]; site.CodeAt(plains, k) {
+			if f := paddedNumber(li.vocab, w.stem); f != "" {
+				// The number as typed stays a form of it: an article may
+				// write "Error 7" too, while "iPhone 7" elsewhere no
+				// longer takes the code's place.
+				if li.vocab[w.stem] > 0 {
+					w.forms = append(w.forms, w.stem)
+				}
+				w.stem = f
+			}
 		}
 	}
 	// Hyphenated compounds of the query whose joined word is indexed.
@@ -597,12 +605,12 @@ func paddedCode(vocab map[string]int, stem string) string {
 
 // paddedNumber returns the number the articles write with zeros before
 // its digits for stem, a number of one to three digits typed without them
-// ("7" for "0007", "42" for "042"), when no article has stem itself: the
-// form with the fewest zeros some article has, or "". Only a number a
-// code word announces is read so ("error 7"; a count or an order number
-// is no code).
+// ("7" for "0007", "42" for "042"): the form with the fewest zeros some
+// article has, or "". Only a number a code word announces is read so
+// ("error 7"; a count or an order number is no code), whether or not an
+// article writes the number as typed elsewhere ("iPhone 7").
 func paddedNumber(vocab map[string]int, stem string) string {
-	if stem == "" || len(stem) > 3 || strings.Trim(stem, "0123456789") != "" || strings.Trim(stem, "0") == "" || vocab[stem] > 0 {
+	if stem == "" || len(stem) > 3 || strings.Trim(stem, "0123456789") != "" || strings.Trim(stem, "0") == "" {
 		return ""
 	}
 	for zeros := "0"; len(zeros)+len(stem) <= 4; zeros += "0" {

@@ -313,8 +313,11 @@ func TestSearchPage(t *testing.T) {
 	if !strings.Contains(body, `href="/fr/billing/refund`) {
 		t.Error("French search for 'annule' does not find 'annulé'")
 	}
-	if w := e.do(t, "GET", "/search?q="+strings.Repeat("a", 300), nil); w.Code != 400 {
-		t.Errorf("long query: status %d, want 400", w.Code)
+	// A query longer than the box takes is searched by what fits: one
+	// word of 300 letters, cut (the API answers 400, see
+	// TestQueryLengthIsWhatWasMeant).
+	if w := e.do(t, "GET", "/search?q="+strings.Repeat("a", 300), nil); w.Code != 200 || !strings.Contains(w.Body.String(), strings.Repeat("a", 200)) {
+		t.Errorf("long query: status %d, want 200 and its beginning searched", w.Code)
 	}
 }
 

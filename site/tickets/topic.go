@@ -95,7 +95,7 @@ func forwardedFirst(body string) string {
 }
 
 // headerLines matches the header lines of a forwarded message.
-var headerLines = regexp.MustCompile(`(?im)^[ \t]*(?:to|cc|date|sent|from|à|a|pour|an|para|aan|de|von|van|envoy[ée]|gesendet|enviado|inviato|verzonden|datum|fecha|data|subject|objet|sujet|betreff|asunto|oggetto|onderwerp|assunto)[ \t]*:[^\n]*(?:\n|$)`)
+var headerLines = regexp.MustCompile(`(?im)^[ \t]*(?:` + otherHeaders + `|` + subjectHeaders + `)[ \t]*:[^\n]*(?:\n|$)`)
 
 // forwardMark matches the line mail clients open a forwarded or quoted
 // message with, in the interface's languages.
@@ -105,7 +105,15 @@ var forwardMark = regexp.MustCompile(`(?i)-{2,}\s*(?:forwarded message|original 
 // (Thunderbird in French writes "Sujet" and "Pour", Outlook "Objet" and "À"):
 // its value ends at the line's end or at the next header's name, for
 // headers joined on one line.
-var forwardSubject = regexp.MustCompile(`(?i)(?:^|\s)(?:subject|objet|sujet|betreff|asunto|oggetto|onderwerp|assunto)\s*:[ \t]*([^\n]*?)(?:\s+(?:to|cc|date|sent|from|à|a|pour|an|para|aan|de|von|van|envoy[ée]|gesendet|enviado|inviato|verzonden|datum|fecha|data)\s*:|\n|$)`)
+var forwardSubject = regexp.MustCompile(`(?i)(?:^|\s)(?:` + subjectHeaders + `)\s*:[ \t]*([^\n]*?)(?:\s+(?:` + otherHeaders + `)\s*:|\n|$)`)
+
+// subjectHeaders and otherHeaders name a forwarded message's header
+// lines, as mail clients write them in the interface's languages: its
+// subject, and the others (from, to, date…).
+const (
+	subjectHeaders = `subject|objet|sujet|betreff|asunto|oggetto|onderwerp|assunto`
+	otherHeaders   = `to|cc|date|sent|from|à|a|pour|an|para|aan|de|von|van|envoy[ée]|gesendet|enviado|inviato|verzonden|datum|fecha|data`
+)
 
 // maxBodyTopicWords is the most words of a body's sentence a topic takes.
 const maxBodyTopicWords = 12

@@ -232,20 +232,22 @@ func normalQuery(field, q string) (string, error) {
 // first word cut when it alone is longer.
 func firstWords(q string) string {
 	q = site.CleanText(q)
+	fits := func(s string) bool { return len(s) <= site.MaxQueryBytes && site.QueryLen(s) <= site.MaxQueryLen }
 	var out string
 	for _, w := range strings.Fields(q) {
 		next := strings.TrimSpace(out + " " + w)
-		if len(next) > site.MaxQueryBytes || site.QueryLen(next) > site.MaxQueryLen {
-			if out == "" {
-				r := []rune(w)
-				for len(r) > 0 && (len(string(r)) > site.MaxQueryBytes || site.QueryLen(string(r)) > site.MaxQueryLen) {
-					r = r[:len(r)*9/10]
-				}
-				out = string(r)
-			}
+		if !fits(next) {
 			break
 		}
 		out = next
+	}
+	if out == "" { // one word longer than a query: its beginning
+		for i := range q {
+			if !fits(q[:i]) {
+				break
+			}
+			out = q[:i]
+		}
 	}
 	return out
 }

@@ -21,7 +21,7 @@ import (
 // frenchEndings are the verb endings taken off a word, longest first.
 var frenchEndings = []string{
 	"eraient", "iraient", "erions", "eriez", "erons", "eront", "aient", "erais", "erait", "irais", "irait",
-	"ions", "iez", "ons", "ent", "ais", "ait", "era", "ira", "rez", "oir", "ez", "es", "ee", "ie", "is", "it", "us", "ue",
+	"erai", "eras", "erez", "ions", "iez", "ons", "ent", "ais", "ait", "era", "ira", "rez", "oir", "ez", "es", "ee", "ie", "is", "it", "us", "ue",
 	"er", "ir", "re", "e", "s", "t", "u", "i",
 }
 
@@ -37,7 +37,7 @@ var frenchForms = []string{"er", "ir", "re", "oir", "ez", "ons", "ent"}
 // "t", which nouns end with ("cadenat"), are not among them.
 var erEndings = map[string]bool{
 	"e": true, "es": true, "ent": true, "ez": true, "ons": true, "ions": true, "iez": true, "ee": true,
-	"ais": true, "ait": true, "aient": true, "era": true, "erons": true, "eront": true,
+	"ais": true, "ait": true, "aient": true, "era": true, "erons": true, "eront": true, "erai": true, "eras": true, "erez": true,
 	"erais": true, "erait": true, "eraient": true, "erions": true, "eriez": true,
 }
 

@@ -41,6 +41,9 @@ func TestFrenchVerbForms(t *testing.T) {
 		{"où je gare le vélo", "park", ""},
 		{"louez un vélo", "rent", ""},
 		{"nous louerons un vélo", "rent", ""},
+		// The future of the first person singular and second plural too.
+		{"je louerai un vélo", "rent", ""},
+		{"vous louerez un vélo", "rent", ""},
 		{"gare", "park", ""},
 		// A noun typed whole is no verb form of itself: "signal" is not
 		// the "signalez" of the brakes article ("pas de signal" answered

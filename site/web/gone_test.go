@@ -31,6 +31,11 @@ func TestGoneInEveryForm(t *testing.T) {
 		// tool's links write it.
 		{"/en-US/billing/refund", 301, "/billing/refund"},
 		{"/en_gb/old/moved", 301, "/billing/refund"},
+		// The locale's search and contact pages, as an app asking for its
+		// user's locale builds them (they answered 404).
+		{"/de-DE/search?q=refund", 301, "/de/search?q=refund"},
+		{"/en-US/search?q=refund", 301, "/en/search?q=refund"},
+		{"/de-DE/contact", 301, "/de/contact"},
 		{"/en/old/moved", 301, "/billing/refund"},
 		// A removed page: gone, in the same forms.
 		{"/old/gone", 410, ""},

@@ -55,13 +55,14 @@ func (s *Server) page(c echo.Context) error {
 			return nil
 		}
 	}
+	localePath := false
 	if q, ok := st.view.Lib.Config.LocalePath(p); ok {
 		// /de-DE/…, /en-US/…: the site's de and en, as another tool's
 		// links write them; the lookups below read the site's locale.
 		if _, ok := st.page(q); ok {
 			return redirect(c, escapePath(q))
 		}
-		p = q
+		p, localePath = q, true
 	}
 	// One URL form: categories end with a slash, articles do not.
 	if strings.HasSuffix(p, "/") && p != "/" {
@@ -88,6 +89,11 @@ func (s *Server) page(c echo.Context) error {
 	}
 	if to, code, ok := st.untranslated(p); ok {
 		return redirectWith(c, code, to)
+	}
+	if localePath {
+		// The site's locale answers what no page here does: its search
+		// and contact pages (/de-DE/search?q=… is /de/search?q=…), a 404.
+		return redirect(c, escapePath(strings.TrimSuffix(p, "/")))
 	}
 	return site.Errorf(site.ENOTFOUND, "no page at %s", p)
 }

@@ -239,6 +239,10 @@ func TestCleanKeepsLines(t *testing.T) {
 		{"RV:", "-----Mensaje original-----\r\nDe: Ana\r\nEnviado el: lunes\r\nPara: soporte\r\nAsunto: La batería no carga\r\n\r\nHola, desde ayer el timbre no enciende.", "La batería no carga"},
 		{"WG:", "-----Ursprüngliche Nachricht-----\nVon: Ana\nGesendet: Montag\nAn: Support\nBetreff: Kamerabild unscharf\n\nSeit dem Update ist das Bild unscharf.", "Kamerabild unscharf"},
 		{"FW:", "-----Original Message-----\nFrom: Bob\nSent: Monday\nTo: support\nSubject: Reset your password\n\nI never got the email.", "Reset your password"},
+		// Outlook's header lines alone, a line of underscores at most:
+		// the sender's name was the topic ("Von: Max").
+		{"AW:", "Von: Max <max@example.de>\nGesendet: Montag, 30. November 2026 08:00\nAn: support@example.de\nBetreff: Entkalkungsprogramm startet nicht\n\nHallo.", "Entkalkungsprogramm startet nicht"},
+		{"Fwd:", "See below.\n________________________________\nFrom: Tom <tom@example.com>\nSent: Monday\nTo: Support\nSubject: How to run the descaling program\n\nHi", "How to run the descaling program"},
 	} {
 		tk := site.Ticket{ExternalID: "1", Subject: tt.subject, Body: tt.body, CreatedAt: now}
 		if err := c.Clean(&tk); err != nil {

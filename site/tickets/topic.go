@@ -82,7 +82,13 @@ var quoted = regexp.MustCompile(`(?i)(?:^|\s)(?:on|le)\s.{1,150}?\s(?:wrote|a\s+
 func forwardedFirst(body string) string {
 	at := forwardMark.FindStringIndex(body)
 	if at == nil {
-		return body
+		// Outlook opens a forward or a reply with its header lines alone,
+		// a line of underscores at most ("From: Tom", "Sent: …"; "Von:",
+		// "Gesendet:"): the sender's name was the topic.
+		if at = headerBlock.FindStringIndex(body); at == nil {
+			return body
+		}
+		at[1] = at[0]
 	}
 	subject, rest := "", body[at[1]:]
 	if m := forwardSubject.FindStringSubmatchIndex(rest); m != nil {
@@ -93,6 +99,10 @@ func forwardedFirst(body string) string {
 	rest = headerLines.ReplaceAllString(rest, "")
 	return subject + "\n" + body[:at[0]] + "\n" + rest
 }
+
+// headerBlock matches the start of a forwarded or quoted message's header
+// lines without a line announcing it: a sender line, then a date line.
+var headerBlock = regexp.MustCompile(`(?im)^[ \t]*(?:from|von|van|de|da)[ \t]*:[^\n]*\n[ \t]*(?:sent|date|gesendet|datum|envoy[ée]|enviado(?: el)?|inviato|verzonden|verstuurd|data|fecha)[ \t]*:`)
 
 // headerLines matches the header lines of a forwarded message.
 var headerLines = regexp.MustCompile(`(?im)^[ \t]*(?:` + otherHeaders + `|` + subjectHeaders + `)[ \t]*:[^\n]*(?:\n|$)`)

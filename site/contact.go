@@ -30,6 +30,10 @@ type ContactRequest struct {
 	// from, else the one its subject links to (decided by the server).
 	ArticleID string    `json:"article_id,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
+	// Visitor is the sender's visitor hash of the day (set by the
+	// server, never sent): the request is the contact of the sender's
+	// visit in the insights, which then is no deflection.
+	Visitor string `json:"-"`
 }
 
 // BySubject reports whether the request's article was found by its

@@ -20,9 +20,9 @@ func (db *DB) SaveContact(ctx context.Context, r site.ContactRequest, ds []deliv
 	now := db.now()
 	return db.inTx(ctx, "store contact request", func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO contact_requests (id, subject, description, locale, context, path, search_id, article_id, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-			r.ID, r.Subject, r.Description, r.Locale, r.Context, r.Path, r.SearchID, r.ArticleID, ts(r.CreatedAt)); err != nil {
+			INSERT INTO contact_requests (id, subject, description, locale, context, path, search_id, article_id, created_at, visitor)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			r.ID, r.Subject, r.Description, r.Locale, r.Context, r.Path, r.SearchID, r.ArticleID, ts(r.CreatedAt), r.Visitor); err != nil {
 			return err
 		}
 		return enqueue(ctx, tx, ds, now)

@@ -30,6 +30,9 @@ func activities(ctx context.Context, q querier, from, to time.Time) ([]insights.
 		SELECT 'contact', visitor, created_at, locale, source, context, path, article_id, 0, false, false
 		FROM contacts WHERE created_at >= $1 AND created_at < $2
 		UNION ALL
+		SELECT 'contact', visitor, created_at, locale, 'contact', context, path, article_id, 0, false, false
+		FROM contact_requests WHERE created_at >= $1 AND created_at < $2 AND visitor <> ''
+		UNION ALL
 		SELECT 'open', visitor, created_at, locale, 'widget', context, path, '', 0, false, false
 		FROM widget_opens WHERE created_at >= $1 AND created_at < $2
 		ORDER BY 2, 3`, ts(from), ts(to))
@@ -76,6 +79,7 @@ func (db *DB) liveDays(ctx context.Context, from, to time.Time) ([]time.Time, bo
 			SELECT min(created_at) AS t FROM searches WHERE created_at >= $1 AND created_at < $2
 			UNION ALL SELECT min(created_at) FROM events WHERE created_at >= $1 AND created_at < $2
 			UNION ALL SELECT min(created_at) FROM contacts WHERE created_at >= $1 AND created_at < $2
+			UNION ALL SELECT min(created_at) FROM contact_requests WHERE created_at >= $1 AND created_at < $2 AND visitor <> ''
 			UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at >= $1 AND created_at < $2) m`,
 		ts(from), ts(to)).Scan(&oldest); err != nil {
 		return nil, false, err
@@ -190,6 +194,7 @@ func (db *DB) RollUp(ctx context.Context, now time.Time) (int, error) {
 			SELECT min(created_at) AS t FROM searches
 			UNION ALL SELECT min(created_at) FROM events
 			UNION ALL SELECT min(created_at) FROM contacts
+			UNION ALL SELECT min(created_at) FROM contact_requests WHERE visitor <> ''
 			UNION ALL SELECT min(created_at) FROM widget_opens) m`).Scan(&oldest); err != nil {
 		return 0, fail("roll up insights", err)
 	}

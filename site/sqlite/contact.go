@@ -25,9 +25,9 @@ func (db *DB) saveContact(ctx context.Context, r site.ContactRequest, ds []deliv
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO contact_requests (id, subject, description, locale, context, path, search_id, article_id, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, r.Subject, r.Description, r.Locale, r.Context, r.Path, r.SearchID, r.ArticleID, millis(r.CreatedAt)); err != nil {
+		INSERT INTO contact_requests (id, subject, description, locale, context, path, search_id, article_id, created_at, visitor)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.Subject, r.Description, r.Locale, r.Context, r.Path, r.SearchID, r.ArticleID, millis(r.CreatedAt), r.Visitor); err != nil {
 		return fmt.Errorf("store contact request: %w", err)
 	}
 	if err := enqueue(ctx, tx, ds, db.now()); err != nil {

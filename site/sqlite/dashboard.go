@@ -33,6 +33,9 @@ func activities(ctx context.Context, q querier, from, to int64) ([]insights.Acti
 		SELECT 'contact', visitor, created_at, locale, source, context, path, article_id, 0, 0, 0
 		FROM contacts WHERE created_at >= ?1 AND created_at < ?2
 		UNION ALL
+		SELECT 'contact', visitor, created_at, locale, 'contact', context, path, article_id, 0, 0, 0
+		FROM contact_requests WHERE created_at >= ?1 AND created_at < ?2 AND visitor <> ''
+		UNION ALL
 		SELECT 'open', visitor, created_at, locale, 'widget', context, path, '', 0, 0, 0
 		FROM widget_opens WHERE created_at >= ?1 AND created_at < ?2
 		ORDER BY 2, 3`, from, to)
@@ -81,6 +84,7 @@ func (db *DB) liveDays(ctx context.Context, from, to time.Time) ([]time.Time, bo
 			SELECT min(created_at) AS t FROM searches WHERE created_at >= ?1 AND created_at < ?2
 			UNION ALL SELECT min(created_at) FROM events WHERE created_at >= ?1 AND created_at < ?2
 			UNION ALL SELECT min(created_at) FROM contacts WHERE created_at >= ?1 AND created_at < ?2
+			UNION ALL SELECT min(created_at) FROM contact_requests WHERE created_at >= ?1 AND created_at < ?2 AND visitor <> ''
 			UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at >= ?1 AND created_at < ?2)`,
 		millis(from), millis(to)).Scan(&oldest); err != nil {
 		return nil, false, err
@@ -196,6 +200,7 @@ func (db *DB) RollUp(ctx context.Context, now time.Time) (int, error) {
 			SELECT min(created_at) AS t FROM searches
 			UNION ALL SELECT min(created_at) FROM events
 			UNION ALL SELECT min(created_at) FROM contacts
+			UNION ALL SELECT min(created_at) FROM contact_requests WHERE visitor <> ''
 			UNION ALL SELECT min(created_at) FROM widget_opens)`).Scan(&oldest); err != nil {
 		return 0, fmt.Errorf("roll up insights: %w", err)
 	}

@@ -51,6 +51,7 @@ func Run(t *testing.T, open Opener) {
 		{"Prune", testPrune},
 		{"Dashboard", testDashboard},
 		{"DashboardRolledAndLive", testDashboardRolledAndLive},
+		{"ContactRequestIsTheContact", testContactRequestIsTheContact},
 		{"Secrets", testSecrets},
 		{"Once", testOnce},
 		{"Deliveries", testDeliveries},
@@ -881,6 +882,53 @@ func testDashboard(t *testing.T, open Opener) {
 	}
 	if c, _ := s.VoteComments(ctx, from, to, "", 10); len(c) != 0 {
 		t.Errorf("comments outlived their raw rows: %+v", c)
+	}
+}
+
+// testContactRequestIsTheContact: with the help center's own contact
+// form, a request sent is its visit's contact; a visit that typed a
+// subject there, opened a suggestion and sent nothing was deflected; a
+// request stored before requests kept their sender counts for no visit.
+func testContactRequestIsTheContact(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	d1 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	record(t, s, func(r *recorder.Recorder) {
+		// v3: a search nobody took, then the contact form: its subject's
+		// suggestions, one opened, nothing sent.
+		r.RecordSearch(site.SearchEvent{ID: "s3", Query: "reset code", Locale: "en", Source: site.SourceSite, Results: 2, Hits: []string{"lost", "reset"}, Visitor: "v3", Time: d1})
+		r.RecordSearch(site.SearchEvent{ID: "s4", Query: "reset code never arrives", Locale: "en", Source: site.SourceContact, Results: 3, Hits: []string{"reset", "lost", "pay"}, Visitor: "v3", Time: d1.Add(time.Minute)})
+		r.RecordEvent(site.Event{Type: site.EventClick, SearchID: "s4", ArticleID: "reset", Position: 1, Locale: "en", Source: site.SourceContact, Visitor: "v3", Time: d1.Add(2 * time.Minute)})
+		// v4 reads an article, then sends a request.
+		r.RecordEvent(site.Event{Type: site.EventView, ArticleID: "lost", Locale: "en", Source: site.SourceSite, Visitor: "v4", Time: d1})
+	})
+	for _, req := range []site.ContactRequest{
+		{ID: "c4", Subject: "Parcel lost", Description: "Still nothing", Locale: "en", Context: "article", Path: "/en/lost", SearchID: "s5", ArticleID: "lost", CreatedAt: d1.Add(3 * time.Minute), Visitor: "v4"},
+		{ID: "c0", Subject: "Old request", Description: "Sent before", Locale: "en", CreatedAt: d1.Add(4 * time.Minute)},
+	} {
+		if err := s.SaveContact(ctx, req, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	from, to := d1.Truncate(24*time.Hour), d1.Truncate(24*time.Hour).Add(24*time.Hour)
+	days, err := s.DayTotals(ctx, from, to)
+	want := []insights.Day{
+		{Day: "2026-11-20", Locale: "en", Source: "contact", Searches: 1, ClickedSearches: 1, Contacts: 1},
+		{Day: "2026-11-20", Locale: "en", Source: "site", Searches: 1, NoClickSearches: 1, Views: 1, Visits: 2, SelfServiceVisits: 2, DeflectedVisits: 1},
+	}
+	if err != nil || !slices.Equal(days, want) {
+		t.Errorf("day totals %v\n got %+v\nwant %+v", err, days, want)
+	}
+	arts, err := s.ArticleTotals(ctx, from, to)
+	if err != nil || !slices.Equal(arts, []insights.ArticleDay{{ArticleID: "lost", Locale: "en", Views: 1, ContactsAfterReading: 1}}) {
+		t.Errorf("article totals: %+v %v; want lost read once, before a contact", arts, err)
+	}
+	if n, err := s.RollUp(ctx, to.Add(time.Hour)); err != nil || n != 1 {
+		t.Fatalf("rolled up %d days, %v", n, err)
+	}
+	if d, err := s.DayTotals(ctx, from, to); err != nil || !slices.Equal(d, want) {
+		t.Errorf("rolled up: %+v %v", d, err)
 	}
 }
 

@@ -193,6 +193,9 @@ func (s *Server) submitContact(c echo.Context, st *state, req *site.ContactReque
 		c.Response().Header().Set("Retry-After", "1")
 		return site.Errorf(site.ERATE, "too many requests from this address; try again in a moment")
 	}
+	// The request is its visit's contact in the insights (opening the
+	// form is not: a visit that leaves it unsent was deflected by it).
+	req.Visitor = s.visitor(c)
 	sent, err := s.opts.Contact.Submit(c.Request().Context(), *req)
 	*req = sent
 	s.contactStored(err)

@@ -49,7 +49,11 @@ type basePage struct {
 	HomeURL    string
 	SearchURL  string
 	ContactURL string
-	Query      string
+	// ContactForm: ContactURL is the help center's own contact form,
+	// whose requests are the contacts the insights count (following the
+	// link to it is not one: the form answers first).
+	ContactForm bool
+	Query       string
 	// HideHeaderSearch is set on pages that show their own search box.
 	HideHeaderSearch bool
 	// Dev adds the script that reloads the page when content changes.
@@ -166,7 +170,7 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 	}
 	if cfg.Contact.To != "" || cfg.Contact.Webhook != "" {
 		// The contact form (contact.go) answers before the ticket.
-		b.ContactURL = localePrefix(v, locale) + "/contact"
+		b.ContactURL, b.ContactForm = localePrefix(v, locale)+"/contact", true
 	}
 	if path != "" {
 		b.Canonical = absURL(v, path)

@@ -362,7 +362,9 @@
 	const each = (sel, fn) => d.querySelectorAll(sel).forEach(n => {
 		try { fn(n); } catch (e) { console.error(e); }
 	});
-	// "Contact support" followed on the site: counted against deflection, with the article read, if any.
+	// "Contact support" followed on the site to the team's own contact page (contact_url): counted
+	// against deflection, with the article read, if any. A link to the help center's contact form
+	// has no data-events: the request sent is the contact, which the server records.
 	function contact(a) {
 		on(a, 'click', () => {
 			const fb = d.querySelector('form.feedback'), f = fb && fb.elements;

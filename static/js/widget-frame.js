@@ -242,10 +242,11 @@
 		e.preventDefault();
 		search(input.value, form.elements.sid ? form.elements.sid.value : '');
 	});
-	// "Contact support" followed from the panel: the insights count it against deflection, with the
-	// article being read, if any (sent before the contact step below replaces the view).
+	// "Contact support" followed from the panel to the team's own contact page: the insights count
+	// it against deflection, with the article being read, if any. With the contact step below, the
+	// request sent is the contact (the server records it), not the form opened.
 	const contact = d.querySelector('.w-foot a[data-contact]');
-	if (contact) contact.addEventListener('click', () => {
+	if (contact && !d.getElementById('g-w-contact')) contact.addEventListener('click', () => {
 		const art = current.querySelector('form.feedback');
 		event({type: 'contact', article_id: art && art.elements.article ? art.elements.article.value : ''});
 	});

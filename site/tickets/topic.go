@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Topic returns what a ticket's subject asks, without the noise helpdesks
@@ -20,7 +21,8 @@ import (
 // "merci d'avance", "please help", and a closing sign-off with its name:
 // ", Best regards, John"), complaints and asides ("can't figure out how
 // to", "je n'arrive pas à", "not working since the update", "depuis
-// hier", "urgent", "ASAP"), text in parentheses, repeated punctuation, and
+// hier", "urgent", "ASAP"), text in parentheses but for an error code ("(E-21)" is
+// "E-21"), repeated punctuation, and
 // punctuation and symbols left standing alone at either end or where
 // words were removed ("*** URGENT *** Refund" is "Refund"). "Fwd: Help:
 // How do I cancel my subscription? since yesterday, thanks" is "How do I
@@ -147,6 +149,9 @@ func cleanTopic(subject string) (string, bool) {
 			return m
 		case strings.Trim(m[1:len(m)-1], "0123456789") == "":
 			return " "
+		case m[0] == '(' && namesCode(m[1:len(m)-1]):
+			// "(E-21)", "(error 1603)": the problem itself, not an aside.
+			return " " + m[1:len(m)-1] + " "
 		}
 		return " " + cut + " "
 	})
@@ -462,3 +467,20 @@ var (
 	// repeated: runs of the same punctuation ("!!!", "??", "...").
 	repeated = regexp.MustCompile(`([!?.,;:])[!?.,;:]+`)
 )
+
+// namesCode reports whether text (what parentheses hold) names an error
+// code as the gap report reads codes (site.QueryCodes: "E21", "error
+// 1603", "0x80070005"), also written with a space or a dash between its
+// letters and digits ("E-21", "E 12").
+func namesCode(text string) bool {
+	words := strings.Fields(textnorm.Key(text))
+	if len(site.QueryCodes(words)) > 0 {
+		return true
+	}
+	for k := 1; k < len(words); k++ {
+		if site.ShortCode(words[k-1] + words[k]) {
+			return true
+		}
+	}
+	return false
+}

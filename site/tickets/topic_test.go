@@ -326,3 +326,27 @@ func TestTicketTopic(t *testing.T) {
 		}
 	}
 }
+
+// A code in parentheses is what the ticket is about: "(E-21)" and
+// "(E-34)" are two problems, so the topic keeps the code, without the
+// parentheses; other text in parentheses still goes.
+func TestTopicKeepsCodesInParentheses(t *testing.T) {
+	for _, c := range []struct{ subject, want string }{
+		{"Radiator cold (E-21)", "Radiator cold E-21"},
+		{"Boiler off (E-12) -> no heat at night", "Boiler off E-12 -> no heat at night"},
+		{"Install fails (0x80070005)", "Install fails 0x80070005"},
+		{"Install fails (error 1603)", "Install fails error 1603"},
+		{"Chaudière en panne (code erreur F28)", "Chaudière en panne code erreur F28"},
+		{"Display shows E 12 (E12)", "Display shows E 12 E12"},
+		// No code: removed as before.
+		{"Thermostat (model T2) offline", "Thermostat offline"},
+		{"Refund (urgent), failing", "Refund, failing"},
+		{"Order missing (order 4821)", "Order missing"},
+		{"Invoice (2023) wrong", "Invoice wrong"},
+		{"[E-21] Radiator cold", "Radiator cold"},
+	} {
+		if got := Topic(c.subject); got != c.want {
+			t.Errorf("Topic(%q) = %q, want %q", c.subject, got, c.want)
+		}
+	}
+}

@@ -92,6 +92,11 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	// typed (no typo of another code), and an article without it is
 	// linked by no body.
 	var codes []string
+	// The subject's terms: a body's word no article has weighs as the
+	// subject's does when the subject says it too ("Humidity sensor?"
+	// with the body "Is there a humidity sensor?"): the topic no article
+	// answers, not a name or a signature.
+	subjTerms := map[string]bool{}
 	weigh := func(text string, unknown float64, subject bool) (tw termWeights, code bool) {
 		weights := map[string]float64{}
 		qa := li.analyzeTypos(ctx, text, false, subject)
@@ -165,7 +170,9 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			}
 			wt := li.termWeight(t)
 			if li.vocab[t] == 0 {
-				wt *= unknown
+				if !subjTerms[t] {
+					wt *= unknown
+				}
 				if times[w.plain] {
 					// "on Tuesday", "this morning", "depuis lundi": when,
 					// not what, unless the articles write it.
@@ -200,6 +207,9 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		return sortedWeights(weights), code
 	}
 	subj, code := weigh(subject, 1, true)
+	for _, tw := range subj {
+		subjTerms[tw.term] = true
+	}
 	// Words of a body found in no article are mostly names and signatures.
 	bodyW, _ := weigh(site.FirstWords(body, linkBodyWords), linkUnknownBody, false)
 	if len(words) == 0 {

@@ -447,7 +447,13 @@ func (rd *Reader) Next() (site.Ticket, int, error) {
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return site.Ticket{}, pe.StartLine, &RowError{Line: pe.StartLine, Err: fmt.Errorf("%scolumn %d: %w: check the quotes of that row (a field holding a quote must be quoted, its quotes doubled)", map[bool]string{true: fmt.Sprintf("line %d, ", pe.Line)}[pe.Line != pe.StartLine], pe.Column, pe.Err)}
+			where := ""
+			if pe.Line != pe.StartLine {
+				// A quote left open swallows the rows after it: say
+				// which lines are lost with this one.
+				where = fmt.Sprintf("lines %d to %d, read as one row (a quoted field runs across them): line %d, ", pe.StartLine, pe.Line, pe.Line)
+			}
+			return site.Ticket{}, pe.StartLine, &RowError{Line: pe.StartLine, Err: fmt.Errorf("%scolumn %d: %w: check the quotes of that row (a field holding a quote must be quoted, its quotes doubled)", where, pe.Column, pe.Err)}
 		}
 		return site.Ticket{}, 0, err
 	}

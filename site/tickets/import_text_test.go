@@ -195,3 +195,30 @@ func TestFormatName(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderUnclosedQuote: a quote opened and never closed where its row
+// ends swallows the rows after it into one field, up to the next quote
+// the reader chokes on; the error names every line lost, not only the
+// first ("t.csv:2: skipped: line 5, column 5" left the rows of lines 3
+// and 4 unaccounted for).
+func TestReaderUnclosedQuote(t *testing.T) {
+	in := "id,subject,created_at\n" +
+		"1,\"Unclosed quote,2026-09-01\n" +
+		"2,Lost one,2026-09-01\n" +
+		"3,Lost two,2026-09-01\n" +
+		"4,\"=HYPERLINK(\"\"x\"\")\",2026-09-01\n" +
+		"5,After,2026-09-01\n"
+	rd, err := NewReader(strings.NewReader(in), FormatCSV, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, line, err := rd.Next()
+	if line != 2 || err == nil {
+		t.Fatalf("Next() = line %d, %v; want line 2 and an error", line, err)
+	}
+	for _, want := range []string{"lines 2 to 5", "one row"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+}

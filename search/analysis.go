@@ -32,8 +32,9 @@ import (
 // folded; 14: a full stop between a digit and a letter is inside a word,
 // "relais2.exe"; 16: French request words, "être", "besoin" and the
 // conditionals, are stop words; 17: Italian and Spanish question, request
-// and greeting words are stop words).
-const mappingVersion = "guichet-search-17"
+// and greeting words are stop words; 18: Italian words of five letters lose
+// their ending of number and gender).
+const mappingVersion = "guichet-search-18"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -168,6 +169,11 @@ func init() {
 	}
 	if err := registry.RegisterTokenizer(tokenizerWords, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
 		return compoundTokenizer{words: unicode.NewUnicodeTokenizer()}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterTokenFilter(filterItalianShort, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return italianShort{}, nil
 	}); err != nil {
 		panic(err)
 	}

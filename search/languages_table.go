@@ -77,7 +77,7 @@ func languages() map[string]langAnalysis {
 		"hu": {stops: hu.HungarianStopWords, stem: []string{hu.SnowballStemmerName}},
 		"hy": {stops: hy.ArmenianStopWords},
 		"id": {stops: id.IndonesianStopWords},
-		"it": {stops: it.ItalianStopWords, extra: italianExtraStops, norm: []string{it.ElisionName}, stem: []string{it.LightStemmerName}},
+		"it": {stops: it.ItalianStopWords, extra: italianExtraStops, norm: []string{it.ElisionName}, stem: []string{filterItalianShort, it.LightStemmerName}},
 		"nl": {stops: nl.DutchStopWords, stem: []string{nl.SnowballStemmerName, filterDutchUndouble}},
 		"no": {stops: no.NorwegianStopWords, stem: []string{no.SnowballStemmerName}},
 		"pl": {stops: pl.PolishStopWords, stem: []string{pl.SnowballStemmerName}},

@@ -31,8 +31,10 @@ import (
 // words, words with full stops are compounds, Arabic letter variants are
 // folded; 14: a full stop between a digit and a letter is inside a word,
 // "relais2.exe"; 16: French request words, "être", "besoin" and the
-// conditionals, are stop words).
-const mappingVersion = "guichet-search-16"
+// conditionals, are stop words; 17: Italian and Spanish question, request
+// and greeting words are stop words; 18: Italian words of five letters lose
+// their ending of number and gender).
+const mappingVersion = "guichet-search-18"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -134,6 +136,21 @@ const frenchExtraStops = `comment pourquoi quand quoi lequel laquelle lesquels f
 puis dois doit devez faut veux voulez voudrais voudrait bonjour merci svp stp
 être besoin pouvons voulons pourrais pourrait pourrions pourriez voudrions voudriez aimerais aimerait aimerions aimeriez`
 
+// italianExtraStops and spanishExtraStops are the words of questions,
+// requests and greetings the Snowball lists leave out, as frenchExtraStops
+// are in French: question words ("quando", "cuándo", "cosa"), the present
+// and conditional of potere/poder, volere/querer, dovere/deber, riuscire
+// and necesitar ("can", "want", "need", "would"), "bisogno" ("need"),
+// greetings, thanks and "per favore"/"por favor". Their forms without
+// accents are added by foldedStops.
+const italianExtraStops = `quando cosa qual quali posso puoi può possiamo potete possono potrei potresti potrebbe potremmo potreste
+voglio vuoi vuole vogliamo volete vogliono vorrei vorresti vorrebbe vorremmo vorreste devo devi deve dobbiamo dovete devono dovrei
+riesco riesci riesce riusciamo riuscite riescono bisogno ciao salve buongiorno buonasera grazie favore cortesemente gentilmente`
+
+const spanishExtraStops = `cómo cuándo dónde cuál cuáles puedo puedes puede podemos podéis pueden podría podrías podríamos podrían
+quiero quieres quiere queremos queréis quieren quisiera querría debo debes debe debemos deben debería necesito necesitas necesita
+necesitamos necesitan hola buenas buenos gracias favor saludos`
+
 // frenchStops returns the Snowball French stop words and frenchExtraStops,
 // with their forms without accents (foldedStops): accents are folded before
 // the stop filter sees a word, so "ça" and "été" arrive as "ca" and "ete".
@@ -152,6 +169,11 @@ func init() {
 	}
 	if err := registry.RegisterTokenizer(tokenizerWords, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
 		return compoundTokenizer{words: unicode.NewUnicodeTokenizer()}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterTokenFilter(filterItalianShort, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return italianShort{}, nil
 	}); err != nil {
 		panic(err)
 	}
@@ -216,7 +238,7 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 			for _, f := range la.stem {
 				post = append(post, f)
 			}
-			if err := m.AddCustomTokenMap(filterStop, map[string]any{"type": tokenmap.Name, "tokens": foldedStops(la.stops)}); err != nil {
+			if err := m.AddCustomTokenMap(filterStop, map[string]any{"type": tokenmap.Name, "tokens": foldedStops(la.stops, []byte(la.extra))}); err != nil {
 				return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
 			}
 			if err := m.AddCustomTokenFilter(filterStop, map[string]any{"type": stop.Name, "stop_token_map": filterStop}); err != nil {

@@ -44,6 +44,7 @@ import (
 // stemmer the full-text analyzer runs after the stop filter.
 type langAnalysis struct {
 	stops []byte   // bleve's stop list, one word a line
+	extra string   // more stop words, space-separated (analysis.go)
 	norm  []string // filters after lower case, in every analyzer
 	stem  []string // filters after the stop filter, full text only
 	cjk   bool     // Chinese, Japanese, Korean: ideographs in bigrams
@@ -65,7 +66,7 @@ func languages() map[string]langAnalysis {
 		// the plain analyzer must fold exactly as textnorm.Fold.
 		"de": {stops: de.GermanStopWords, stem: []string{de.NormalizeName, de.LightStemmerName}},
 		"el": {stops: el.GreekStopWords},
-		"es": {stops: es.SpanishStopWords, stem: []string{es.NormalizeName, es.LightStemmerName}},
+		"es": {stops: es.SpanishStopWords, extra: spanishExtraStops, stem: []string{es.NormalizeName, es.LightStemmerName}},
 		"eu": {stops: eu.BasqueStopWords},
 		"fa": {stops: fa.PersianStopWords, norm: []string{ar.NormalizeName, fa.NormalizeName}},
 		"fi": {stops: fi.FinnishStopWords, stem: []string{fi.SnowballStemmerName}},
@@ -76,7 +77,7 @@ func languages() map[string]langAnalysis {
 		"hu": {stops: hu.HungarianStopWords, stem: []string{hu.SnowballStemmerName}},
 		"hy": {stops: hy.ArmenianStopWords},
 		"id": {stops: id.IndonesianStopWords},
-		"it": {stops: it.ItalianStopWords, norm: []string{it.ElisionName}, stem: []string{it.LightStemmerName}},
+		"it": {stops: it.ItalianStopWords, extra: italianExtraStops, norm: []string{it.ElisionName}, stem: []string{filterItalianShort, it.LightStemmerName}},
 		"nl": {stops: nl.DutchStopWords, stem: []string{nl.SnowballStemmerName, filterDutchUndouble}},
 		"no": {stops: no.NorwegianStopWords, stem: []string{no.SnowballStemmerName}},
 		"pl": {stops: pl.PolishStopWords, stem: []string{pl.SnowballStemmerName}},

@@ -1,0 +1,45 @@
+package search
+
+import (
+	"testing"
+
+	"github.com/guichet/guichet/site"
+)
+
+// TestItalianShortPlurals: an Italian word of five letters meets its
+// plural or singular, as longer words do through the light stemmer, as
+// the same word, not as a typo ("did you mean pacco").
+func TestItalianShortPlurals(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "it", Locales: []string{"it"}},
+		Hash:       "italian-short",
+		Categories: []*site.Category{{ID: "help", Locale: "it", Title: "Aiuto"}},
+		Articles: []*site.Article{
+			art("parcel", "it", "help", "Il pacco è in ritardo", "Se il corriere tarda.", nil,
+				sec("", "", "Controlla il tracciamento del pacco.")),
+			art("cards", "it", "help", "Pagare con le carte", "Carte di credito e di debito.", nil,
+				sec("", "", "Accettiamo le carte principali.")),
+			art("meals", "it", "help", "Quanti pasti ricevo", "Il numero di pasti.", nil,
+				sec("", "", "Da tre a cinque pasti a settimana.")),
+			art("lakes", "it", "help", "Consegne sui laghi", "Zone servite.", nil,
+				sec("", "", "Consegniamo anche sui laghi del nord.")),
+		},
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ query, want string }{
+		{"pacchi", "parcel"},
+		{"pacchi in ritardo", "parcel"},
+		{"carta", "cards"},
+		{"carta di credito", "cards"},
+		{"pasto", "meals"},
+	} {
+		r := search(t, ix, tt.query, "it")
+		got := ""
+		if len(r.Hits) > 0 {
+			got = r.Hits[0].ID
+		}
+		if got != tt.want || r.DidYouMean != "" || r.Weak {
+			t.Errorf("Search(%q) = %v (did you mean %q, weak %t), want %q first, as typed", tt.query, ids(r), r.DidYouMean, r.Weak, tt.want)
+		}
+	}
+}

@@ -107,7 +107,12 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 		c := clause{}
 		for j := i; j < i+n; j++ {
 			if q := wordQ(j); q != nil {
-				own = append(own, q)
+				if !(n > 1 && typing(j) && words[j].stem == "" && li.stopWord(words[j].plain)) {
+					// A stop word typed last in the pair read as one word
+					// ("week the" as "weekthe…") narrows nothing, as it
+					// does alone ("skip week the" found nothing).
+					own = append(own, q)
+				}
 			}
 			w := words[j]
 			switch {

@@ -537,9 +537,11 @@ func RedactedAsNumbers(s string) string { return redactedNumbers.Replace(s) }
 
 // CleanText makes text a visitor or a helpdesk sent safe to store and to
 // show on a page, a terminal or a spreadsheet: control characters (ESC,
-// BEL, NUL…) and the bidirectional overrides that can make text read
-// otherwise than it is stored become spaces, bytes that are not UTF-8
-// become U+FFFD, and runs of spaces one. Joiners and other format
+// BEL, NUL…) become spaces; the bidirectional embeddings, overrides and
+// isolates that can make text read otherwise than it is stored are
+// removed, as textnorm removes them ("ab\u202Ebonamento" is
+// "abbonamento", one word as the visitor saw it); bytes that are not
+// UTF-8 become U+FFFD, and runs of spaces one. Joiners and other format
 // characters that scripts need are kept.
 func CleanText(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
@@ -548,7 +550,7 @@ func CleanText(s string) string {
 		case r < 0x20 || r >= 0x7f && r < 0xa0:
 			return ' '
 		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-			return ' '
+			return -1
 		}
 		return r
 	}, s)

@@ -29,7 +29,8 @@ func TestNormalQuery(t *testing.T) {
 		in, want, err string
 	}{
 		{"  refund\u200b  policy ", "refund policy", ""},
-		{"a\tb\u202ec", "a b c", ""},
+		{"a\tb\u202ec", "a bc", ""},
+		{"ab\u202ebonamento \u2066x\u2069", "abbonamento x", ""},
 		{strings.Repeat("e\u0301", MaxQueryLen), strings.Repeat("e\u0301", MaxQueryLen), ""},
 		{strings.Repeat("e", MaxQueryLen+1), "", "q must be at most 255 characters"},
 		{strings.Repeat(" ", MaxQueryBytes+1), "", "q must be at most 4096 bytes"},

@@ -20,7 +20,9 @@ import (
 // used phrasing as its title and search test, every phrasing as a keyword;
 // for a screen with no help, the screen in its contexts. It never
 // overwrites a file, and nothing is written outside dir (symbolic links
-// included). defLocale is the content's default locale: a gap of another
+// included): when the name is taken by another gap's draft or an article,
+// the draft is "name-2.md" (up to "-9"); when it is taken by g's own
+// draft, the error wraps fs.ErrExist. defLocale is the content's default locale: a gap of another
 // locale gets a translation file name (x.fr.md).
 func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
 	folder, err := stubFolder(folder)
@@ -34,10 +36,11 @@ func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
 	if slug == "" {
 		slug = "gap-" + g.ID
 	}
+	ext := ".md"
 	if g.Locale != "" && g.Locale != defLocale {
-		slug += "." + g.Locale // a translation file name: x.fr.md
+		ext = "." + g.Locale + ".md" // a translation file name: x.fr.md
 	}
-	rel := folder + "/" + slug + ".md"
+	rel := folder + "/" + slug + ext
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return "", fmt.Errorf("write draft %s: %w", rel, err)
@@ -46,12 +49,21 @@ func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
 	if err := root.MkdirAll(folder, 0o755); err != nil {
 		return "", fmt.Errorf("write draft %s: %w", rel, err)
 	}
-	f, err := root.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		// Said in the writer's words, not the system call's ("openat …:
-		// file exists"): a second run of gaps --stub meets the drafts of
-		// the first.
-		return "", fmt.Errorf("write draft %s: a file is already there and is kept (a draft never overwrites one; move or delete it to write the draft again): %w", rel, fs.ErrExist)
+	var f *os.File
+	for n := 2; ; n++ {
+		f, err = root.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+		if draftOf(root, rel, g.ID) || n > maxStubNames {
+			// Said in the writer's words, not the system call's
+			// ("openat …: file exists"): a second run of gaps --stub
+			// meets the drafts of the first.
+			return "", fmt.Errorf("write draft %s: a file is already there and is kept (a draft never overwrites one; move or delete it to write the draft again): %w", rel, fs.ErrExist)
+		}
+		// Another gap's draft, or an article, has the name: a search gap
+		// and a ticket topic worded alike ("invoice logo") each get one.
+		rel = fmt.Sprintf("%s/%s-%d%s", folder, slug, n, ext)
 	}
 	if err != nil {
 		return "", fmt.Errorf("write draft %s: %w", rel, err)
@@ -61,6 +73,23 @@ func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
 		return "", fmt.Errorf("write draft %s: %w", rel, err)
 	}
 	return rel, f.Close()
+}
+
+// maxStubNames bounds the numbered names a draft tries ("x-2.md" to
+// "x-9.md") when its own is another file's.
+const maxStubNames = 9
+
+// draftOf reports whether the file at rel is the draft of the gap id
+// (stubText names its gap in a comment).
+func draftOf(root *os.Root, rel, id string) bool {
+	f, err := root.Open(rel)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 8192)
+	n, _ := io.ReadFull(f, head)
+	return strings.Contains(string(head[:n]), "Draft from content gap "+id+":")
 }
 
 // stubText is the Markdown of a draft for g.

@@ -142,6 +142,19 @@ func TestWriteStubRefuses(t *testing.T) {
 	if !bytes.Equal(before, after) {
 		t.Error("an existing draft was overwritten")
 	}
+	// Another gap worded alike (a ticket topic, "Reset password"): its own
+	// draft, numbered; then kept as the first is.
+	topic := gaps.Gap{ID: "t1", Kind: gaps.UnlinkedTicket, Locale: "en", Query: "Reset password", Searches: 2,
+		Variants: []gaps.Variant{{Query: "Reset password", Searches: 2}}}
+	if rel, err := gaps.WriteStub(dir, "account", "en", topic); err != nil || rel != "account/reset-password-2.md" {
+		t.Errorf("a ticket topic worded as a search gap: %q, %v; want account/reset-password-2.md", rel, err)
+	}
+	if _, err := gaps.WriteStub(dir, "account", "en", topic); !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), "account/reset-password-2.md") {
+		t.Errorf("the ticket topic's draft again: %v, want it kept", err)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "account", "reset-password.md")); !bytes.Equal(before, after) {
+		t.Error("the search gap's draft was overwritten")
+	}
 	// A folder leaving the content folder, or none, is refused, not
 	// moved somewhere the writer did not ask for; ".." inside it is fine.
 	if rel, err := gaps.WriteStub(dir, "new/../inside", "en", g); err != nil || rel != "inside/reset-password.md" {

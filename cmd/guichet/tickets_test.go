@@ -69,7 +69,7 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 		t.Errorf("1001 tickets: %d %s", w.Code, w.Body)
 	}
 	if w := post(tok, `{"external_id":"only-bad","subject":"","created_at":"2026-11-01"}`); w.Code != 400 ||
-		!strings.Contains(w.Body.String(), `"rejected":1`) || !strings.Contains(w.Body.String(), "subject is required") {
+		!strings.Contains(w.Body.String(), `"rejected":1`) || !strings.Contains(w.Body.String(), "subject or body is required") {
 		t.Errorf("a batch with nothing storable: %d %s", w.Code, w.Body)
 	}
 	if w := post(tok, `{"tickets": [}`); w.Code != 400 || !strings.Contains(w.Body.String(), `"error"`) {
@@ -123,7 +123,7 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 		t.Fatalf("counts: %+v", resp)
 	}
 	wantLinks := map[string]string{"cal-0": "search:sync/calendar", "1001": "tag:billing/refunds", "exp-1": "explicit:sync/exports", "pr-1": ":"}
-	reasons := map[string]string{"bad-1": "subject is required", "bad-2": "created_at is required", "bad-3": "in the future", "bad-4": "created: unknown field"}
+	reasons := map[string]string{"bad-1": "subject or body is required", "bad-2": "created_at is required", "bad-3": "in the future", "bad-4": "created: unknown field"}
 	for _, r := range resp.Results {
 		if want, ok := wantLinks[r.ExternalID]; ok && r.Link.Method+":"+r.Link.ArticleID != want {
 			t.Errorf("%s linked %s:%s, want %s", r.ExternalID, r.Link.Method, r.Link.ArticleID, want)
@@ -279,7 +279,7 @@ func TestTicketsImport(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	for _, want := range []string{file + ":5: ticket \"3\": skipped: created_at (column \"created_at\") is empty", file + ":6: ticket \"4\": skipped: created_at (column \"created_at\"): \"yesterday\" is not a date",
-		file + ":7: ticket \"5\": skipped: subject is required"} {
+		file + ":7: ticket \"5\": skipped: subject or body is required"} {
 		if !strings.Contains(errb.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errb.String())
 		}
@@ -442,5 +442,32 @@ func TestTicketsImportGuessesLanguage(t *testing.T) {
 		if locales[q] != want {
 			t.Errorf("gap of %q in locale %q, want %q; report:\n%s", q, locales[q], want, out.String())
 		}
+	}
+}
+
+// TestTicketWithoutSubject: a ticket exported with an empty subject and a
+// body (a chat, a mail sent with none) is imported, its topic and link
+// from its body; one with neither is skipped, naming both.
+func TestTicketWithoutSubject(t *testing.T) {
+	dir := ticketContent(t)
+	data := t.TempDir()
+	file := filepath.Join(t.TempDir(), "tickets.csv")
+	csv := "id,subject,description,created_at\n" +
+		"1,,\"Hi team, how do I get a refund for my order? Thanks, Ana\",2026-11-02 10:00\n" +
+		"2,  ,,2026-11-02 11:00\n"
+	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb strings.Builder
+	if code := run(context.Background(), []string{"tickets", "import", file, "--format", "csv", "--content", dir, "--data", data}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "1 created") || !strings.Contains(errb.String(), file+":3: ticket \"2\": skipped: subject or body is required") {
+		t.Errorf("summary:\n%s\nstderr:\n%s", out.String(), errb.String())
+	}
+	db := openDB(t, filepath.Join(data, "guichet.db"))
+	stored, err := db.ExistingTickets(context.Background(), []string{"1"})
+	if got := stored["1"]; err != nil || got.Subject != "" || !strings.Contains(strings.ToLower(got.Topic), "refund") || got.Link.ArticleID != "billing/refunds" {
+		t.Errorf("ticket 1 stored as %+v (%v); want no subject, its topic and link from its body", got, err)
 	}
 }

@@ -44,8 +44,13 @@ func TestCleanerClean(t *testing.T) {
 		{name: "blank external_id", edit: func(t *site.Ticket) { t.ExternalID = " \t " }, wantErr: "external_id is required"},
 		{name: "external_id too long", edit: func(t *site.Ticket) { t.ExternalID = strings.Repeat("9", site.MaxTicketIDLen+1) }, wantErr: "external_id is longer than 200"},
 		{name: "external_id with control character", edit: func(t *site.Ticket) { t.ExternalID = "41\x0001" }, wantErr: "external_id holds control characters"},
-		{name: "empty subject", edit: func(t *site.Ticket) { t.Subject = "" }, wantErr: "subject is required"},
-		{name: "blank subject", edit: func(t *site.Ticket) { t.Subject = " \n\t " }, wantErr: "subject is required"},
+		{name: "empty subject and body", edit: func(t *site.Ticket) { t.Subject, t.Body = "", "" }, wantErr: "subject or body is required"},
+		{name: "blank subject and body", edit: func(t *site.Ticket) { t.Subject, t.Body = " \n\t ", "\x00 \n" }, wantErr: "subject or body is required"},
+		{
+			name: "empty subject, a body",
+			edit: func(t *site.Ticket) { t.Subject, t.Body = " ", "How do I invite my accountant?" },
+			want: func(t *site.Ticket) { t.Subject, t.Body = "", "How do I invite my accountant?" },
+		},
 		{
 			name: "subject and body redacted",
 			edit: func(t *site.Ticket) {

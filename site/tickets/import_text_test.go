@@ -122,7 +122,7 @@ func TestSummaryAdd(t *testing.T) {
 		{Status: site.TicketCreated},
 		{Status: site.TicketUpdated, Changed: true, Link: site.TicketLink{Method: site.LinkSearch}},
 		{Status: site.TicketUpdated, Changed: false},
-		{Status: site.TicketRejected, Reason: "subject is required"},
+		{Status: site.TicketRejected, Reason: "subject or body is required"},
 	} {
 		s.Add(r)
 	}
@@ -164,8 +164,8 @@ func TestResultWriteText(t *testing.T) {
 		r    Result
 		want string
 	}{
-		{Result{ExternalID: "4411", Status: site.TicketRejected, Reason: "subject is required", Line: 12},
-			"t.csv:12: ticket \"4411\": skipped: subject is required\n"},
+		{Result{ExternalID: "4411", Status: site.TicketRejected, Reason: "subject or body is required", Line: 12},
+			"t.csv:12: ticket \"4411\": skipped: subject or body is required\n"},
 		{Result{Status: site.TicketRejected, Reason: "created_at is empty", Line: 3},
 			"t.csv:3: skipped: created_at is empty\n"},
 		{Result{ExternalID: "9", Status: site.TicketCreated, Warning: "unknown locale \"xx\"", Line: 7},

@@ -73,9 +73,11 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 	case !utf8.ValidString(t.ExternalID) || strings.IndexFunc(t.ExternalID, unicode.IsControl) >= 0:
 		return fmt.Errorf("external_id holds control characters or invalid UTF-8")
 	}
-	t.Subject = site.CleanText(t.Subject)
-	if t.Subject == "" {
-		return fmt.Errorf("subject is required")
+	t.Subject = strings.TrimSpace(site.CleanText(t.Subject))
+	if t.Subject == "" && strings.TrimSpace(site.CleanText(t.Body)) == "" {
+		// A ticket with a body and no subject (a chat, a mail sent with
+		// none) is taken: its topic is the body's (TicketTopic).
+		return fmt.Errorf("subject or body is required")
 	}
 	// Personal data goes before the text is cut, so no half address stays.
 	t.Subject = truncate(site.Redact(t.Subject), site.MaxTicketSubjectLen)

@@ -122,7 +122,15 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 				isCode[k] = ws[k].stem != ""
 			}
 			for k, w := range ws {
-				isCode[k] = isCode[k] || w.code // "AP-409", "E 12"
+				// "AP-409", "E 12"; and a name of letters and digits
+				// some article writes, no more articles than the
+				// subject's other words and at most half of them ("2FA",
+				// "W-2", "4K"; search's rare tokens): what the ticket is
+				// about, as a code is, more than "set up" ("How do I set
+				// up 2FA?" linked "Set up recurring invoices"). A model
+				// name most articles write ("C210") says where, and
+				// leaves the words or the body to say what.
+				isCode[k] = isCode[k] || w.code || !isNumber(w.plain) && li.rare(qa, k) && 2*li.vocab[w.stem] <= len(li.docs)
 			}
 		}
 		term := func(i int) string {

@@ -1,0 +1,39 @@
+package search
+
+import (
+	"context"
+	"testing"
+)
+
+// TestLinkLetterDigitName: a name of letters and digits some article
+// writes ("2FA"), rarer than the subject's other words, is what a ticket
+// is about, as an error code is: "How do I set up 2FA?" is no ticket about
+// the article titled "Set up recurring invoices". A subject without it
+// links as before.
+func TestLinkLetterDigitName(t *testing.T) {
+	lib := helpLibrary("link-letter-digit",
+		art("2fa", "en", "account", "Two-factor authentication (2FA)", "Protect your account with an authenticator app.", nil,
+			sec("", "", "Turn on 2FA under Account > Security and scan the QR code. Lost your phone? Use a recovery code.")),
+		art("recurring", "en", "invoices", "Set up recurring invoices", "Bill retainers automatically every week, month or year.", nil,
+			sec("", "", "Create an invoice, then choose Make recurring and a schedule. Ledgerly sends each recurring invoice on its date.")),
+		art("create", "en", "invoices", "Create an invoice", "Your first invoice in a minute.", nil,
+			sec("", "", "Click New invoice, add a client and lines, then Send.")),
+		art("bank", "en", "banking", "Connect your bank", "Sync transactions.", nil,
+			sec("", "", "Go to Banking and pick your bank. Set up the sync once.")),
+		art("reset", "en", "account", "Reset your password", "Forgot it?", nil,
+			sec("", "", "Click Forgot password on the sign-in page.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ subject, want string }{
+		{"How do I set up 2FA?", "2fa"},
+		{"set up 2fa", "2fa"},
+		{"2FA not working", "2fa"},
+		{"How do I set up recurring invoices?", "recurring"},
+		{"Set up the bank sync", "bank"},
+	} {
+		id, score, err := ix.Link(context.Background(), "en", tt.subject, "")
+		if err != nil || id != tt.want || score < 0.6 {
+			t.Errorf("Link(%q) = %s at %.3f, %v; want %s linked (0.6 or more)", tt.subject, id, score, err, tt.want)
+		}
+	}
+}

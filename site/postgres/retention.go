@@ -32,7 +32,8 @@ func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
 				SELECT min(created_at) AS t FROM searches WHERE created_at < $1
 				UNION ALL SELECT min(created_at) FROM events WHERE created_at < $1
 				UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at < $1
-				UNION ALL SELECT min(created_at) FROM contacts WHERE created_at < $1) m`, cut).Scan(&oldest); err != nil {
+				UNION ALL SELECT min(created_at) FROM contacts WHERE created_at < $1
+				UNION ALL SELECT min(created_at) FROM contact_requests WHERE created_at < $1 AND visitor <> '') m`, cut).Scan(&oldest); err != nil {
 			return deleted, fail("prune events", err)
 		}
 		if !oldest.Valid {
@@ -107,6 +108,12 @@ func pruneDay(ctx context.Context, tx *sql.Tx, from, to, now time.Time) (int64, 
 		}
 		n, _ := res.RowsAffected()
 		deleted += n
+	}
+	// A contact request stays (it is a ticket); its sender's visitor hash,
+	// read by the insights of the day just rolled up, goes as the other raw
+	// rows' do (not counted as deleted).
+	if _, err := tx.ExecContext(ctx, `UPDATE contact_requests SET visitor = '' WHERE created_at >= $1 AND created_at < $2 AND visitor <> ''`, from, to); err != nil {
+		return 0, err
 	}
 	return deleted, nil
 }

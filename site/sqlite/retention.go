@@ -28,7 +28,8 @@ func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
 				SELECT min(created_at) AS t FROM searches WHERE created_at < ?1
 				UNION ALL SELECT min(created_at) FROM events WHERE created_at < ?1
 				UNION ALL SELECT min(created_at) FROM widget_opens WHERE created_at < ?1
-				UNION ALL SELECT min(created_at) FROM contacts WHERE created_at < ?1)`, cut).Scan(&oldest); err != nil {
+				UNION ALL SELECT min(created_at) FROM contacts WHERE created_at < ?1
+				UNION ALL SELECT min(created_at) FROM contact_requests WHERE created_at < ?1 AND visitor <> '')`, cut).Scan(&oldest); err != nil {
 			return deleted, fmt.Errorf("prune events: %w", err)
 		}
 		if !oldest.Valid {
@@ -95,6 +96,12 @@ func (db *DB) pruneDay(ctx context.Context, from, to int64) (int64, error) {
 		}
 		n, _ := res.RowsAffected()
 		deleted += n
+	}
+	// A contact request stays (it is a ticket); its sender's visitor hash,
+	// read by the insights of the day just rolled up, goes as the other raw
+	// rows' do (not counted as deleted).
+	if _, err := tx.ExecContext(ctx, `UPDATE contact_requests SET visitor = '' WHERE created_at >= ? AND created_at < ? AND visitor <> ''`, from, to); err != nil {
+		return 0, fmt.Errorf("prune events: clear contact visitors: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("prune events: %w", err)

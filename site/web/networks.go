@@ -16,15 +16,16 @@ func ParseNetworks(list string) ([]*net.IPNet, error) {
 		if s == "" {
 			continue
 		}
-		if !strings.Contains(s, "/") {
-			if strings.Contains(s, ":") {
-				s += "/128"
+		cidr := s
+		if !strings.Contains(cidr, "/") {
+			if strings.Contains(cidr, ":") {
+				cidr += "/128"
 			} else {
-				s += "/32"
+				cidr += "/32"
 			}
 		}
-		_, n, err := net.ParseCIDR(s)
-		if err != nil {
+		_, n, err := net.ParseCIDR(cidr)
+		if err != nil { // named as typed: the /32 added is not the operator's
 			return nil, fmt.Errorf("%q is not an IP address or CIDR network", s)
 		}
 		out = append(out, n)

@@ -21,7 +21,9 @@
 	function hostPath() {
 		var p = location.pathname;
 		if (prefix && p.indexOf(prefix) === 0) p = p.slice(prefix.length);
-		return p.charAt(0) === '/' ? p : '/' + p;
+		// One leading slash (the help center refuses "//x", another host to a browser), and at
+		// most the 2,000 characters it takes: such a page still gets its panel.
+		return clip('/' + p.replace(/^\/+/, ''), 2000);
 	}
 	// Black or white text, whichever reads better on the brand colour.
 	function textOn(c) {

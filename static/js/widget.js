@@ -119,6 +119,8 @@
 		if (ready) return;
 		failed = true;
 		note.hidden = false;
+		// The visitor reads the note; the app's developer, what to check.
+		if (w.console) console.warn('Guichet: the help panel did not load from ' + base + ': the help center is down or slow, or it refused this page (' + location.origin + ' not in widget.allowed_origins)');
 	}
 	function open() {
 		if (isOpen) return;

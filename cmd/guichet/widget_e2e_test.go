@@ -571,7 +571,7 @@ func TestWidgetHelpCenterDown(t *testing.T) {
 	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><html lang="de-CH"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>Acme</title></head><body><h1>Acme</h1><script src="%s/widget.js" async></script></body></html>`, helpURL)
+<title>Acme</title><script>window.warned=[];console.warn=function(m){warned.push(String(m))}</script></head><body><h1>Acme</h1><script src="%s/widget.js" async></script></body></html>`, helpURL)
 	})}
 	go host.Serve(hostLn)
 	t.Cleanup(func() { host.Close() })
@@ -622,6 +622,10 @@ func TestWidgetHelpCenterDown(t *testing.T) {
 	}
 	if got := eval(shadow + `.querySelector('.n').textContent`); got != "This could not be loaded. Check your connection and try again." {
 		t.Errorf("note in the failed panel: %q", got)
+	}
+	// The app's developer learns from the console what to check: the help center, or the origin list.
+	if got := eval(`window.warned.join('\n')`); !strings.Contains(got, helpURL) || !strings.Contains(got, hostURL+" not in widget.allowed_origins") {
+		t.Errorf("console warning of the failed panel: %q, want the help center's URL and the page's origin", got)
 	}
 	// A help center without German: the widget speaks, and says it speaks, English.
 	if got := eval(`document.querySelector('[data-guichet-widget]').lang + ' ' + ` + shadow + `.querySelector('button').textContent`); got != "en Close help" {

@@ -21,7 +21,9 @@
 	function hostPath() {
 		var p = location.pathname;
 		if (prefix && p.indexOf(prefix) === 0) p = p.slice(prefix.length);
-		return p.charAt(0) === '/' ? p : '/' + p;
+		// One leading slash (the help center refuses "//x", another host to a browser), and at
+		// most the 2,000 characters it takes: such a page still gets its panel.
+		return clip('/' + p.replace(/^\/+/, ''), 2000);
 	}
 	// Black or white text, whichever reads better on the brand colour.
 	function textOn(c) {
@@ -117,6 +119,8 @@
 		if (ready) return;
 		failed = true;
 		note.hidden = false;
+		// The visitor reads the note; the app's developer, what to check.
+		if (w.console) console.warn('Guichet: the help panel did not load from ' + base + ': the help center is down or slow, or it refused this page (' + location.origin + ' not in widget.allowed_origins)');
 	}
 	function open() {
 		if (isOpen) return;

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,5 +76,15 @@ func TestContactFormDeflects(t *testing.T) {
 			d = *sum.Deflection
 		}
 		t.Errorf("summary %+v (deflection %v); want 1 contact (b's request), 3 visits, all self-service, a and c deflected", sum, d)
+	}
+	// The page states the same definition.
+	adminPage := webtest.Parse(t, serve(m, "GET", "/admin/", "", "Cookie", signIn(t, m, admin)).Body.String())
+	for sel, want := range map[string]string{
+		`#how-deflection`: "opening the help center's own contact form is no contact",
+		`#how`:            "Requests sent through the help center's contact form",
+	} {
+		if got := adminPage.Text(sel); !strings.Contains(got, want) {
+			t.Errorf("admin page %s: %q; want it to say %q", sel, got, want)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,7 +17,9 @@ import (
 // request sent is the visit's contact, not the form opened. A visitor who
 // types a subject, opens a suggestion and sends nothing was deflected; one
 // who sends a request was not; the footer's link to the form records no
-// contact of its own.
+// contact of its own, and a "contact" event an app still posts for its
+// own link to the form (or a widget script cached from before) is no
+// contact either.
 func TestContactFormDeflects(t *testing.T) {
 	ctx := context.Background()
 	smtpSink := startSink(t, "127.0.0.1:0")
@@ -45,6 +48,13 @@ func TestContactFormDeflects(t *testing.T) {
 	if w := from(m, "10.0.0.2:1", "POST", "/contact", form, "Sec-Fetch-Site", "same-origin"); w.Code != 200 {
 		t.Fatalf("request: %d %.300s", w.Code, w.Body)
 	}
+	// c: a search on the site, then an app's "Contact support" link to the
+	// form, posted as a contact event: the form opened, nothing sent.
+	from(m, "10.0.0.3:1", "GET", "/api/v1/search?source=site&q=password", "")
+	opened := `{"type":"contact","path":"/settings","locale":"en","source":"site"}`
+	if w := from(m, "10.0.0.3:1", "POST", "/api/v1/events", opened, "Content-Type", "application/json"); w.Code != 202 {
+		t.Fatalf("contact event: %d %s", w.Code, w.Body)
+	}
 	if err := m.Recorder.Flush(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -60,11 +70,22 @@ func TestContactFormDeflects(t *testing.T) {
 	if err := json.Unmarshal(w.Body.Bytes(), &sum); err != nil {
 		t.Fatalf("summary: %v %s", err, w.Body)
 	}
-	if sum.Contacts != 1 || sum.Visits != 2 || sum.SelfServiceVisits != 2 || sum.DeflectedVisits != 1 || sum.Deflection == nil || *sum.Deflection != 0.5 {
+	if sum.Contacts != 1 || sum.Visits != 3 || sum.SelfServiceVisits != 3 || sum.DeflectedVisits != 2 || sum.Deflection == nil || *sum.Deflection != 2.0/3 {
 		d := -1.0
 		if sum.Deflection != nil {
 			d = *sum.Deflection
 		}
-		t.Errorf("summary %+v (deflection %v); want 1 contact (b's request), 2 visits, both self-service, a deflected", sum, d)
+		t.Errorf("summary %+v (deflection %v); want 1 contact (b's request), 3 visits, all self-service, a and c deflected", sum, d)
+	}
+	// The page states the same definition.
+	adminPage := webtest.Parse(t, serve(m, "GET", "/admin/", "", "Cookie", signIn(t, m, admin)).Body.String())
+	for _, c := range []struct{ sel, want string }{
+		{`#how-deflection`, "opening the help center's own contact form is no contact"},
+		{`#how`, "Requests sent through the help center's contact form"},
+		{`#how`, "Tickets created in the period, linked to an article or not: imported from the helpdesk, posted to the tickets API, or sent through"},
+	} {
+		if got := adminPage.Text(c.sel); !strings.Contains(got, c.want) {
+			t.Errorf("admin page %s: %q; want it to say %q", c.sel, got, c.want)
+		}
 	}
 }

@@ -89,8 +89,10 @@ func (in *eventJSON) event() site.Event {
 		Helpful: in.Helpful, Reason: in.Reason, Comment: in.Comment, Source: in.Source, Context: in.Context, Path: in.Path}
 }
 
-// apiEvents records a click, a vote, a reading, a contact, the final query
-// of a typing session, or an opening of the widget panel. The store redacts personal
+// apiEvents records a click, a vote, a reading, a contact (not while the
+// help center's own contact form is in use: the request sent is the
+// contact), the final query of a typing session, or an opening of the
+// widget panel. The store redacts personal
 // data where the event enters it.
 func (s *Server) apiEvents(c echo.Context) error {
 	st, err := s.current()
@@ -124,6 +126,11 @@ func (s *Server) apiEvents(c echo.Context) error {
 		return c.JSON(http.StatusAccepted, map[string]any{"status": "accepted", "matched": e.Matched})
 	}
 	e := in.event()
+	if e.Type == site.EventContact && s.contactAvailable(st.view) {
+		// "Contact support" leads to the help center's own form, which
+		// answers first: opening it is no contact, the request sent is.
+		return c.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
+	}
 	e.Validate()
 	e.Visitor, e.Time = visitor, now
 	s.opts.Recorder.RecordEvent(e)

@@ -162,6 +162,13 @@ func TestAdminTicketTopics(t *testing.T) {
 	if want := time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, -6); !week.Since.Equal(want) {
 		t.Errorf("since=7d starts %s, want %s (the dashboard's first day)", week.Since, want)
 	}
+	// Its days and locale as the other insights say them.
+	w = serve(m, "GET", "/api/v1/insights/gaps?since=7d&until="+time.Now().UTC().AddDate(0, 0, -1).Format(time.DateOnly)+"&locale=EN", "", "Authorization", "Bearer "+admin)
+	var span struct{ From, To, Locale string }
+	json.Unmarshal(w.Body.Bytes(), &span)
+	if today := time.Now().UTC(); span.From != today.AddDate(0, 0, -6).Format(time.DateOnly) || span.To != today.AddDate(0, 0, -1).Format(time.DateOnly) || span.Locale != "en" {
+		t.Errorf("since=7d&until=yesterday&locale=EN: from %q to %q locale %q; want the period's first and last days, en", span.From, span.To, span.Locale)
+	}
 	if w := serve(m, "GET", "/api/v1/insights/gaps?locale=xx", "", "Authorization", "Bearer "+admin); w.Code != 400 {
 		t.Errorf("locale=xx: %d", w.Code)
 	}

@@ -41,6 +41,12 @@ type Report struct {
 	Since time.Time `json:"since"`
 	// Until ends the period (excluded), zero for now: Options.Until.
 	Until time.Time `json:"-"`
+	// From and To are the first and last UTC days of the period, as the
+	// other insights say them ("2026-11-01"; From is absent when every
+	// record was read); Locale is Options.Locale, "" for every locale.
+	From   string `json:"from,omitempty"`
+	To     string `json:"to"`
+	Locale string `json:"locale"`
 	Gaps  []Gap     `json:"gaps"`
 	// Queries are the most searched phrasings of the period, by
 	// visitors, with how many of those visitors failed and the gap they
@@ -253,7 +259,18 @@ func (c *collector) reportFrom(gr *grouped, opts Options, changed ...Decision) R
 			moved[d.Kind+"|"+d.Locale+"|"+k] = true
 		}
 	}
-	rep := Report{Since: opts.Since, Until: opts.Until, Gaps: []Gap{}}
+	rep := Report{Since: opts.Since, Until: opts.Until, Locale: opts.Locale, Gaps: []Gap{}}
+	if !opts.Since.IsZero() {
+		rep.From = opts.Since.UTC().Format(time.DateOnly)
+	}
+	end := opts.Until
+	if end.IsZero() {
+		end = opts.Now
+		if end.IsZero() {
+			end = time.Now()
+		}
+	}
+	rep.To = end.Add(-time.Millisecond).UTC().Format(time.DateOnly)
 	w := periodOf(opts)
 	gapOf := map[int32]string{}
 	for _, g := range groups {

@@ -47,7 +47,7 @@ type Report struct {
 	From   string `json:"from,omitempty"`
 	To     string `json:"to"`
 	Locale string `json:"locale"`
-	Gaps  []Gap     `json:"gaps"`
+	Gaps   []Gap  `json:"gaps"`
 	// Queries are the most searched phrasings of the period, by
 	// visitors, with how many of those visitors failed and the gap they
 	// are part of.

@@ -109,7 +109,14 @@ func TestParsePeriod(t *testing.T) {
 		{"7d", "30/11/2026", "", "", "until", 0},
 		{"9999d", "", "", "", "since", 0},
 		// Too long by its last day: the error names until.
-		{"", "2099-01-01", "", "", "until: a period is at most", 0},
+		{"2010-01-01", "2026-11-01", "", "", "until: a period is at most", 0},
+		// A day to come holds no figures: the period ends today, and is
+		// compared with as many days before it; "0h" is no period, as
+		// "0d".
+		{"2026-11-01", "2026-12-31", "2026-11-01", "2026-11-30", "", 30},
+		{"7d", "2026-12-01", "2026-11-24", "2026-11-30", "", 7},
+		{"", "2099-01-01", "2026-11-01", "2026-11-30", "", 30},
+		{"0h", "", "", "", "since", 0},
 		{"2000-01-01", "", "", "", "since: a period is at most", 0},
 	} {
 		p, err := ParsePeriod(c.since, c.until, "", now)

@@ -27,7 +27,7 @@ type Period struct {
 // days ("7d": today and the 6 days before; default 30d), a duration
 // ("36h", counted from the start of its day) or a first day
 // ("2026-11-01"); until, optional, is the last day counted (default
-// today); locale, optional, is a locale code in any case and with "-" or
+// today; a later day counts up to today); locale, optional, is a locale code in any case and with "-" or
 // "_" (i18n.Canonical: pt-br is pt-BR). Errors are EINVALID and name the
 // parameter.
 func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
@@ -55,7 +55,13 @@ func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
 		if err != nil {
 			return p, site.Errorf(site.EINVALID, "until: %q is not a day like 2026-11-30", p.Until)
 		}
-		p.To = t.UTC().Add(day)
+		// A day to come holds no figures, and a period reaching into
+		// it would be compared with as many days before it: the period
+		// ends today ("this month" asked on the 22nd is its first 22
+		// days, compared with the 22 before; To says so).
+		if p.To = t.UTC().Add(day); p.To.After(today.Add(day)) {
+			p.To = today.Add(day)
+		}
 	}
 	if !p.From.Before(p.To) {
 		return p, site.Errorf(site.EINVALID, "since: the period starts (%s) after its last day (%s)", p.From.Format(time.DateOnly), p.To.Add(-day).Format(time.DateOnly))
@@ -82,10 +88,10 @@ func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
 }
 
 // sinceTime reads a start that is not a number of days: a duration back
-// from now ("36h", "90m") or a date ("2026-11-01", UTC midnight) or an
+// from now ("36h", "90m"; "0h" is none, as "0d" is not a number of days) or a date ("2026-11-01", UTC midnight) or an
 // RFC 3339 time.
 func sinceTime(s string, now time.Time) (time.Time, bool) {
-	if d, err := time.ParseDuration(s); err == nil && d >= 0 {
+	if d, err := time.ParseDuration(s); err == nil && d > 0 {
 		return now.Add(-d), true
 	}
 	for _, layout := range []string{time.DateOnly, time.RFC3339} {

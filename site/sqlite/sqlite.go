@@ -43,6 +43,13 @@ type DB struct {
 func Open(ctx context.Context, path string) (*DB, error) {
 	db, err := open(ctx, path)
 	if err != nil {
+		if abs, aerr := filepath.Abs(path); aerr == nil {
+			// A read-only copy (a snapshot, a mounted backup): SQLite
+			// says "attempt to write a readonly database (8)".
+			if why := (&DB{path: abs}).unwritable(); why != nil {
+				return nil, fmt.Errorf("open: %w (guichet writes to it even to read it: its write-ahead log; a read-only copy can be copied somewhere writable) (%w)", why, err)
+			}
+		}
 		return nil, fmt.Errorf("open events database %s: %w", path, err)
 	}
 	return db, nil

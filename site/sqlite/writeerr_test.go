@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,5 +41,27 @@ func TestWriteToImmutableDatabase(t *testing.T) {
 	}
 	if _, err := db.VisitorKey(ctx, "2026-12-01"); err != nil {
 		t.Errorf("once writable again: %v", err)
+	}
+}
+
+// TestOpenUnwritableDatabase: a database that cannot be written (an
+// immutable file here, as a read-only snapshot or mount would be) is not
+// opened, and the error names the file, why, and that guichet writes to a
+// database even to read it; SQLite said only "attempt to write a readonly
+// database (8)" (backup, token list and gaps on a read-only copy).
+func TestOpenUnwritableDatabase(t *testing.T) {
+	db := openTest(t)
+	path := db.path
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// The file and its folder: no write-ahead log can be made either.
+	if out, err := exec.Command("chattr", "+i", path, filepath.Dir(path)).CombinedOutput(); err != nil {
+		t.Skipf("chattr +i is not possible here (needs root and a file system with attributes): %v %s", err, out)
+	}
+	defer exec.Command("chattr", "-i", path, filepath.Dir(path)).Run()
+	_, err := Open(context.Background(), path)
+	if err == nil || !strings.Contains(err.Error(), path+" refuses writes") || !strings.Contains(err.Error(), "writes to it even to read it") {
+		t.Errorf("Open of an immutable database: %v", err)
 	}
 }

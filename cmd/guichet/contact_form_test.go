@@ -67,8 +67,8 @@ func TestContactFormWithoutJavaScript(t *testing.T) {
 	if webtest.Parse(t, w.Body.String()).Count(`.contact-suggestions a[href="/billing/refund"]`) != 1 {
 		t.Errorf("refused form: the refund article is not suggested: %.300s", w.Body)
 	}
-	if w := serve(m, "POST", "/contact", form("Refund", "x", "ana@example.com"), "Sec-Fetch-Site", "cross-site"); w.Code != 403 {
-		t.Errorf("cross-site form post: %d, want 403", w.Code)
+	if w := serve(m, "POST", "/contact", form("Refund", "x", "ana@example.com"), "Sec-Fetch-Site", "cross-site"); w.Code != 403 || webtest.Parse(t, w.Body.String()).Text("h1") != "Not allowed" {
+		t.Errorf("cross-site form post: %d, h1 %q; want 403, Not allowed (refused, not malformed)", w.Code, webtest.Parse(t, w.Body.String()).Text("h1"))
 	}
 	if len(smtpSink.messages()) != 0 {
 		t.Error("a refused request was mailed")

@@ -119,7 +119,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 	case r.Method == http.MethodPost && status < 500:
 		// A form's error: the page is there, what the form names may
 		// not be (a mistyped gap ID); the message says which.
-		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T["bad_request"], msg, b.TLang["bad_request"], msgLang
+		key := "bad_request"
+		if status == http.StatusForbidden {
+			key = "forbidden" // another site's form
+		}
+		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T[key], msg, b.TLang[key], msgLang
 		if strings.HasPrefix(r.URL.Path, "/admin/") {
 			data.Back = adminBack(r, "")
 		}
@@ -133,8 +137,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if len(data.Hits) == 0 {
 			data.Categories = st.view.BrowseCategories(loc)
 		}
-	case status == http.StatusBadRequest, status == http.StatusUnauthorized, status == http.StatusForbidden,
-		status == http.StatusRequestEntityTooLarge:
+	case status == http.StatusForbidden:
+		// Refused, not malformed: another site's form, a frame from an
+		// origin not allowed.
+		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T["forbidden"], msg, b.TLang["forbidden"], msgLang
+	case status == http.StatusBadRequest, status == http.StatusUnauthorized, status == http.StatusRequestEntityTooLarge:
 		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T["bad_request"], msg, b.TLang["bad_request"], msgLang
 	default:
 		shown("error_title", "error_text")

@@ -243,7 +243,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	need := linkEvidence * math.Log(1+float64(len(li.docs)))
 	for i := range cands {
 		dt := li.docTerms(cands[i].d)
-		cands[i].subj, cands[i].body = dt.coverage(subj, need), dt.coverage(bodyW, need)
+		cands[i].subj, cands[i].body = dt.coverage(subj, need, codes), dt.coverage(bodyW, need, codes)
 		cands[i].bodyTerms = dt.has(bodyW)
 		cands[i].lacksCode = slices.ContainsFunc(codes, func(t string) bool { return !dt.strong[t] && !dt.body[t] })
 	}
@@ -409,15 +409,21 @@ func (dt *docTerms) has(weights termWeights) int {
 }
 
 // coverage is the weighted share of the terms the article has (fully in
-// its strong fields, partly in its body), scaled down when the matched
+// its strong fields, partly in its body; fully there too for the error
+// codes among them), scaled down when the matched
 // weight is below need: one common word matched is little evidence,
 // however well it is covered.
-func (dt *docTerms) coverage(weights termWeights, need float64) float64 {
+func (dt *docTerms) coverage(weights termWeights, need float64, codes []string) float64 {
 	var got, total float64
 	for _, tw := range weights {
 		total += tw.w
 		switch {
 		case dt.strong[tw.term]:
+			got += tw.w
+		case dt.body[tw.term] && slices.Contains(codes, tw.term):
+			// An error code the body explains, as a list of codes
+			// does ("E-05: the boiler does not answer"), is answered
+			// there as much as in a title.
 			got += tw.w
 		case dt.body[tw.term]:
 			got += tw.w * linkBodyMatch

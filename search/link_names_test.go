@@ -37,3 +37,28 @@ func TestLinkLetterDigitName(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkCodeInBody: an error code an article explains in its body (a
+// list of codes) is answered there as much as in a title: "Thermostat
+// shows E-05 after update" linked the codes article at 0.458, unlinked.
+func TestLinkCodeInBody(t *testing.T) {
+	lib := helpLibrary("link-code-body",
+		art("codes", "en", "help", "Error codes on the thermostat display", "What the codes mean.", nil,
+			sec("", "", "E-01: no sensor. E-05: the boiler does not answer. E-12: Wi-Fi lost.")),
+		art("update", "en", "help", "Update the thermostat firmware", "New features.", nil,
+			sec("", "", "Updates install at night. The thermostat restarts after an update.")),
+		art("install", "en", "help", "Install the thermostat", "On the wall.", nil,
+			sec("", "", "Mount the thermostat on the wall and wire it.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, subject := range []string{"Thermostat shows E-05 after update", "Thermostat (model T2) shows E-05 after update", "E05 after the update"} {
+		id, score, err := ix.Link(context.Background(), "en", subject, "")
+		if err != nil || id != "codes" || score < 0.6 {
+			t.Errorf("Link(%q) = %s at %.3f, %v; want codes linked (0.6 or more)", subject, id, score, err)
+		}
+	}
+	// A code no article writes links nothing.
+	if id, score, _ := ix.Link(context.Background(), "en", "Thermostat shows E-07 after update", ""); score >= 0.6 {
+		t.Errorf("Link(E-07) = %s at %.3f, want no link", id, score)
+	}
+}

@@ -383,6 +383,10 @@ func TestWidgetInBrowser(t *testing.T) {
 		t.Fatalf("after suggest(): %q", frameTexts(".w-list .w-t"))
 	}
 	waitHeading("Suggested articles")
+	// An ID the help center does not have says so, not "check your
+	// connection".
+	evalDo(`Guichet.openArticle('no/such-article')`)
+	waitHeading("This article is not here any more: search for it instead.")
 	evalDo(`Guichet.openArticle('billing/update-card')`)
 	waitHeading("Update your payment card")
 	if !waitFor(5*time.Second, func() bool { return strings.Contains(seenEvents(), "article:billing/update-card") }) {

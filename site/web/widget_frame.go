@@ -120,7 +120,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		page.BrandCSS += template.CSS("--brand:" + b.BrandColor + ";")
 	}
 	page.BrandCSS += template.CSS("--on-brand:" + page.TextColor + "}")
-	for _, k := range []string{"widget_for_page", "widget_suggested", "widget_popular", "widget_full", "widget_error",
+	for _, k := range []string{"widget_for_page", "widget_suggested", "widget_popular", "widget_full", "widget_error", "widget_gone",
 		"results_for", "no_results", "common_words", "search_instead_for", "related_for", "related_intro", "subscribe_intro"} {
 		page.Strings[strings.TrimPrefix(k, "widget_")] = b.T[k]
 		if l := b.TLang[k]; l != "" {

@@ -130,7 +130,9 @@
 		try {
 			a = await getJSON('/api/v1/articles/' + encodeURIComponent(id), {locale});
 		} catch (e) {
-			if (my === seq) show(message('article', T.error, 'error'), true);
+			// An ID the help center does not have (an app's stale link) is no connection problem.
+			const gone = e.message === '404' || e.message === '410';
+			if (my === seq) show(message('article', gone ? T.gone : T.error, gone ? 'gone' : 'error'), true);
 			return;
 		}
 		if (my !== seq) return;

@@ -33,8 +33,9 @@ import (
 // "relais2.exe"; 16: French request words, "être", "besoin" and the
 // conditionals, are stop words; 17: Italian and Spanish question, request
 // and greeting words are stop words; 18: Italian words of five letters lose
-// their ending of number and gender).
-const mappingVersion = "guichet-search-18"
+// their ending of number and gender; 19: Portuguese and German question,
+// request and greeting words are stop words).
+const mappingVersion = "guichet-search-19"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -150,6 +151,19 @@ riesco riesci riesce riusciamo riuscite riescono bisogno ciao salve buongiorno b
 const spanishExtraStops = `cómo cuándo dónde cuál cuáles puedo puedes puede podemos podéis pueden podría podrías podríamos podrían
 quiero quieres quiere queremos queréis quieren quisiera querría debo debes debe debemos deben debería necesito necesitas necesita
 necesitamos necesitan hola buenas buenos gracias favor saludos`
+
+// portugueseExtraStops and germanExtraStops are the same words in
+// Portuguese and German that the Snowball lists leave out (they have
+// "como", "quando", "wo", "wie", "kann", "will"): question words, the
+// present and conditional of poder, conseguir, querer, gostar, precisar,
+// dever, möchten, können, brauchen, greetings and thanks. Greetings that
+// are also words of help questions stay words: "dia" and "tarde" (day,
+// late), "Tag" and "Morgen" (day, tomorrow).
+const portugueseExtraStops = `onde quais posso pode podemos podem poderia poderiam consigo consegue conseguimos quero queria quer queremos querem
+gostaria gostaríamos preciso precisa precisamos precisam devo deve olá oi obrigado obrigada obrigados valeu favor`
+
+const germanExtraStops = `wann warum weshalb wieso möchte möchten möchtest könnte könnten kannst brauche brauchen hallo hi hey moin servus
+guten danke dankeschön dank vielen bitte gerne grüße gruß`
 
 // frenchStops returns the Snowball French stop words and frenchExtraStops,
 // with their forms without accents (foldedStops): accents are folded before

@@ -64,7 +64,7 @@ func languages() map[string]langAnalysis {
 		"da":  {stops: da.DanishStopWords, stem: []string{da.SnowballStemmerName}},
 		// German and Spanish normalisation (ae for ä…) runs with the stemmer:
 		// the plain analyzer must fold exactly as textnorm.Fold.
-		"de": {stops: de.GermanStopWords, stem: []string{de.NormalizeName, de.LightStemmerName}},
+		"de": {stops: de.GermanStopWords, extra: germanExtraStops, stem: []string{de.NormalizeName, de.LightStemmerName}},
 		"el": {stops: el.GreekStopWords},
 		"es": {stops: es.SpanishStopWords, extra: spanishExtraStops, stem: []string{es.NormalizeName, es.LightStemmerName}},
 		"eu": {stops: eu.BasqueStopWords},
@@ -81,7 +81,7 @@ func languages() map[string]langAnalysis {
 		"nl": {stops: nl.DutchStopWords, stem: []string{nl.SnowballStemmerName, filterDutchUndouble}},
 		"no": {stops: no.NorwegianStopWords, stem: []string{no.SnowballStemmerName}},
 		"pl": {stops: pl.PolishStopWords, stem: []string{pl.SnowballStemmerName}},
-		"pt": {stops: pt.PortugueseStopWords, stem: []string{pt.LightStemmerName}},
+		"pt": {stops: pt.PortugueseStopWords, extra: portugueseExtraStops, stem: []string{pt.LightStemmerName}},
 		"ro": {stops: ro.RomanianStopWords, stem: []string{ro.SnowballStemmerName}},
 		"ru": {stops: ru.RussianStopWords, stem: []string{ru.SnowballStemmerName}},
 		"sv": {stops: sv.SwedishStopWords, stem: []string{sv.SnowballStemmerName}},

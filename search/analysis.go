@@ -10,7 +10,9 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	"github.com/blevesearch/bleve/v2/analysis/lang/it"
 	"github.com/blevesearch/bleve/v2/analysis/token/edgengram"
+	"github.com/blevesearch/bleve/v2/analysis/token/elision"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
@@ -35,7 +37,9 @@ import (
 // and greeting words are stop words; 18: Italian words of five letters lose
 // their ending of number and gender; 19: Portuguese and German question,
 // request and greeting words are stop words).
-const mappingVersion = "guichet-search-19"
+// 20: Italian elides demonstratives and question words too, "quest'",
+// "dov'".
+const mappingVersion = "guichet-search-20"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -72,6 +76,8 @@ const (
 	analyzerPlain   = "guichet_plain"   // folding and lower case only: query words
 	analyzerAC      = "guichet_ac"      // plain + edge n-grams: autocomplete fields
 	analyzerPhrase  = "guichet_phrase"  // whitespace only: pre-analysed phrases
+	filterElided    = "guichet_elided"  // the words a locale writes elided (quest', dov')
+	filterElision   = "guichet_elision" // cuts them off the word after them
 	filterStop      = "guichet_stop"    // the locale's stop words, when customised
 	filterEdgeNgram = "guichet_edge"    // edge n-gram token filter
 	charFilterFold  = "guichet_fold"    // textnorm.Fold: the one text normalisation
@@ -165,6 +171,33 @@ gostaria gostaríamos preciso precisa precisamos precisam devo deve olá oi obri
 const germanExtraStops = `wann warum weshalb wieso möchte möchten möchtest könnte könnten kannst brauche brauchen hallo hi hey moin servus
 guten danke dankeschön dank vielen bitte gerne grüße gruß`
 
+// italianElided returns bleve's Italian elided articles and the other
+// words Italian writes elided before a vowel, which bleve's list leaves
+// out: demonstratives and adjectives ("quest'anno", "quell'ufficio",
+// "nessun'altra", "buon'ora", "sant'", "tutt'", "mezz'"), "anch'", "senz'",
+// and the question words of "dov'è", "com'è", "cos'è", "quand'è"
+// ("qual è" is written without one, and often with: "qual'è"). Without
+// them "quest'ufficio" was one word no article has.
+func italianElided() []byte {
+	return append(append([]byte{}, it.ItalianArticles...), []byte(`
+quest
+quell
+nessun
+buon
+bell
+sant
+tutt
+mezz
+anch
+senz
+dov
+com
+cos
+quand
+qual
+`)...)
+}
+
 // frenchStops returns the Snowball French stop words and frenchExtraStops,
 // with their forms without accents (foldedStops): accents are folded before
 // the stop filter sees a word, so "ça" and "été" arrive as "ca" and "ete".
@@ -245,6 +278,15 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 			pre = []any{cjk.WidthName}
 			norm = []any{cjk.BigramName}
 		case known:
+			if la.elided != nil {
+				if err := m.AddCustomTokenMap(filterElided, map[string]any{"type": tokenmap.Name, "tokens": foldedStops(la.elided)}); err != nil {
+					return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
+				}
+				if err := m.AddCustomTokenFilter(filterElision, map[string]any{"type": elision.Name, "articles_token_map": filterElided}); err != nil {
+					return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
+				}
+				norm = append(norm, filterElision)
+			}
 			for _, f := range la.norm {
 				norm = append(norm, f)
 			}

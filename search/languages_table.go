@@ -47,7 +47,11 @@ type langAnalysis struct {
 	extra string   // more stop words, space-separated (analysis.go)
 	norm  []string // filters after lower case, in every analyzer
 	stem  []string // filters after the stop filter, full text only
-	cjk   bool     // Chinese, Japanese, Korean: ideographs in bigrams
+	// elided: words written with an apostrophe before the next word
+	// ("l'", "quest'"), cut off it in every analyzer after norm; one word
+	// a line, as bleve's lists
+	elided []byte
+	cjk    bool // Chinese, Japanese, Korean: ideographs in bigrams
 }
 
 // languages lists the languages bleve v2.6.1 has an analyzer or a stop
@@ -77,7 +81,7 @@ func languages() map[string]langAnalysis {
 		"hu": {stops: hu.HungarianStopWords, stem: []string{hu.SnowballStemmerName}},
 		"hy": {stops: hy.ArmenianStopWords},
 		"id": {stops: id.IndonesianStopWords},
-		"it": {stops: it.ItalianStopWords, extra: italianExtraStops, norm: []string{it.ElisionName}, stem: []string{filterItalianShort, it.LightStemmerName}},
+		"it": {stops: it.ItalianStopWords, extra: italianExtraStops, elided: italianElided(), stem: []string{filterItalianShort, it.LightStemmerName}},
 		"nl": {stops: nl.DutchStopWords, stem: []string{nl.SnowballStemmerName, filterDutchUndouble}},
 		"no": {stops: no.NorwegianStopWords, stem: []string{no.SnowballStemmerName}},
 		"pl": {stops: pl.PolishStopWords, stem: []string{pl.SnowballStemmerName}},

@@ -10,7 +10,9 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	"github.com/blevesearch/bleve/v2/analysis/lang/it"
 	"github.com/blevesearch/bleve/v2/analysis/token/edgengram"
+	"github.com/blevesearch/bleve/v2/analysis/token/elision"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
@@ -33,8 +35,11 @@ import (
 // "relais2.exe"; 16: French request words, "être", "besoin" and the
 // conditionals, are stop words; 17: Italian and Spanish question, request
 // and greeting words are stop words; 18: Italian words of five letters lose
-// their ending of number and gender).
-const mappingVersion = "guichet-search-18"
+// their ending of number and gender; 19: Portuguese and German question,
+// request and greeting words are stop words).
+// 20: Italian elides demonstratives and question words too, "quest'",
+// "dov'".
+const mappingVersion = "guichet-search-20"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -71,6 +76,8 @@ const (
 	analyzerPlain   = "guichet_plain"   // folding and lower case only: query words
 	analyzerAC      = "guichet_ac"      // plain + edge n-grams: autocomplete fields
 	analyzerPhrase  = "guichet_phrase"  // whitespace only: pre-analysed phrases
+	filterElided    = "guichet_elided"  // the words a locale writes elided (quest', dov')
+	filterElision   = "guichet_elision" // cuts them off the word after them
 	filterStop      = "guichet_stop"    // the locale's stop words, when customised
 	filterEdgeNgram = "guichet_edge"    // edge n-gram token filter
 	charFilterFold  = "guichet_fold"    // textnorm.Fold: the one text normalisation
@@ -150,6 +157,46 @@ riesco riesci riesce riusciamo riuscite riescono bisogno ciao salve buongiorno b
 const spanishExtraStops = `cómo cuándo dónde cuál cuáles puedo puedes puede podemos podéis pueden podría podrías podríamos podrían
 quiero quieres quiere queremos queréis quieren quisiera querría debo debes debe debemos deben debería necesito necesitas necesita
 necesitamos necesitan hola buenas buenos gracias favor saludos`
+
+// portugueseExtraStops and germanExtraStops are the same words in
+// Portuguese and German that the Snowball lists leave out (they have
+// "como", "quando", "wo", "wie", "kann", "will"): question words, the
+// present and conditional of poder, conseguir, querer, gostar, precisar,
+// dever, möchten, können, brauchen, greetings and thanks. Greetings that
+// are also words of help questions stay words: "dia" and "tarde" (day,
+// late), "Tag" and "Morgen" (day, tomorrow).
+const portugueseExtraStops = `onde quais posso pode podemos podem poderia poderiam consigo consegue conseguimos quero queria quer queremos querem
+gostaria gostaríamos preciso precisa precisamos precisam devo deve olá oi obrigado obrigada obrigados valeu favor`
+
+const germanExtraStops = `wann warum weshalb wieso möchte möchten möchtest könnte könnten kannst brauche brauchen hallo hi hey moin servus
+guten danke dankeschön dank vielen bitte gerne grüße gruß`
+
+// italianElided returns bleve's Italian elided articles and the other
+// words Italian writes elided before a vowel, which bleve's list leaves
+// out: demonstratives and adjectives ("quest'anno", "quell'ufficio",
+// "nessun'altra", "buon'ora", "sant'", "tutt'", "mezz'"), "anch'", "senz'",
+// and the question words of "dov'è", "com'è", "cos'è", "quand'è"
+// ("qual è" is written without one, and often with: "qual'è"). Without
+// them "quest'ufficio" was one word no article has.
+func italianElided() []byte {
+	return append(append([]byte{}, it.ItalianArticles...), []byte(`
+quest
+quell
+nessun
+buon
+bell
+sant
+tutt
+mezz
+anch
+senz
+dov
+com
+cos
+quand
+qual
+`)...)
+}
 
 // frenchStops returns the Snowball French stop words and frenchExtraStops,
 // with their forms without accents (foldedStops): accents are folded before
@@ -231,6 +278,15 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 			pre = []any{cjk.WidthName}
 			norm = []any{cjk.BigramName}
 		case known:
+			if la.elided != nil {
+				if err := m.AddCustomTokenMap(filterElided, map[string]any{"type": tokenmap.Name, "tokens": foldedStops(la.elided)}); err != nil {
+					return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
+				}
+				if err := m.AddCustomTokenFilter(filterElision, map[string]any{"type": elision.Name, "articles_token_map": filterElided}); err != nil {
+					return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
+				}
+				norm = append(norm, filterElision)
+			}
 			for _, f := range la.norm {
 				norm = append(norm, f)
 			}

@@ -43,3 +43,43 @@ func TestItalianShortPlurals(t *testing.T) {
 		}
 	}
 }
+
+// TestItalianElisions: the elided words Italian writes besides the
+// articles bleve's elision list holds (quest', quell', nessun', dov', com',
+// cos'…) are cut off their word, in the articles and in the query:
+// "quest'ufficio" found nothing where articles write "ufficio", and
+// "dov'è il mio pacco", as Italians write it, was weak and suggested
+// nothing.
+func TestItalianElisions(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "it", Locales: []string{"it"}},
+		Hash:       "italian-elisions",
+		Categories: []*site.Category{{ID: "help", Locale: "it", Title: "Aiuto"}},
+		Articles: []*site.Article{
+			art("hours", "it", "help", "Orari dell'ufficio", "Quando è aperto.", nil,
+				sec("", "", "L'ufficio apre alle otto.")),
+			art("track", "it", "help", "Tracciare il pacco", "Dove si trova la spedizione.", nil,
+				sec("", "", "Inserisci il codice per seguire il pacco.")),
+			art("year", "it", "help", "Le novità di quest'anno", "Cosa cambia.", nil,
+				sec("", "", "Nuove tariffe per quell'indirizzo.")),
+		},
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ query, want string }{
+		{"quest'ufficio", "hours"},
+		{"orari di quest’ufficio", "hours"},
+		{"dov'è il mio pacco", "track"},
+		{"ciao, dov'è il mio pacco?", "track"},
+		{"com'è l'orario dell'ufficio", "hours"},
+		{"anno", "year"},
+		{"indirizzo", "year"},
+	} {
+		r := search(t, ix, tt.query, "it")
+		if len(r.Hits) == 0 || r.Hits[0].ID != tt.want || r.Weak {
+			t.Errorf("Search(%q) = %v (weak %t), want %s first, an answer", tt.query, ids(r), r.Weak, tt.want)
+		}
+		if s := suggest(t, ix, tt.query, "it"); len(s.Hits) == 0 || s.Hits[0].ID != tt.want {
+			t.Errorf("Suggest(%q) = %v, want %s first", tt.query, ids(s), tt.want)
+		}
+	}
+}

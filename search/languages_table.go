@@ -47,7 +47,11 @@ type langAnalysis struct {
 	extra string   // more stop words, space-separated (analysis.go)
 	norm  []string // filters after lower case, in every analyzer
 	stem  []string // filters after the stop filter, full text only
-	cjk   bool     // Chinese, Japanese, Korean: ideographs in bigrams
+	// elided: words written with an apostrophe before the next word
+	// ("l'", "quest'"), cut off it in every analyzer after norm; one word
+	// a line, as bleve's lists
+	elided []byte
+	cjk    bool // Chinese, Japanese, Korean: ideographs in bigrams
 }
 
 // languages lists the languages bleve v2.6.1 has an analyzer or a stop
@@ -64,7 +68,7 @@ func languages() map[string]langAnalysis {
 		"da":  {stops: da.DanishStopWords, stem: []string{da.SnowballStemmerName}},
 		// German and Spanish normalisation (ae for ä…) runs with the stemmer:
 		// the plain analyzer must fold exactly as textnorm.Fold.
-		"de": {stops: de.GermanStopWords, stem: []string{de.NormalizeName, de.LightStemmerName}},
+		"de": {stops: de.GermanStopWords, extra: germanExtraStops, stem: []string{de.NormalizeName, de.LightStemmerName}},
 		"el": {stops: el.GreekStopWords},
 		"es": {stops: es.SpanishStopWords, extra: spanishExtraStops, stem: []string{es.NormalizeName, es.LightStemmerName}},
 		"eu": {stops: eu.BasqueStopWords},
@@ -77,11 +81,11 @@ func languages() map[string]langAnalysis {
 		"hu": {stops: hu.HungarianStopWords, stem: []string{hu.SnowballStemmerName}},
 		"hy": {stops: hy.ArmenianStopWords},
 		"id": {stops: id.IndonesianStopWords},
-		"it": {stops: it.ItalianStopWords, extra: italianExtraStops, norm: []string{it.ElisionName}, stem: []string{filterItalianShort, it.LightStemmerName}},
+		"it": {stops: it.ItalianStopWords, extra: italianExtraStops, elided: italianElided(), stem: []string{filterItalianShort, it.LightStemmerName}},
 		"nl": {stops: nl.DutchStopWords, stem: []string{nl.SnowballStemmerName, filterDutchUndouble}},
 		"no": {stops: no.NorwegianStopWords, stem: []string{no.SnowballStemmerName}},
 		"pl": {stops: pl.PolishStopWords, stem: []string{pl.SnowballStemmerName}},
-		"pt": {stops: pt.PortugueseStopWords, stem: []string{pt.LightStemmerName}},
+		"pt": {stops: pt.PortugueseStopWords, extra: portugueseExtraStops, stem: []string{pt.LightStemmerName}},
 		"ro": {stops: ro.RomanianStopWords, stem: []string{ro.SnowballStemmerName}},
 		"ru": {stops: ru.RussianStopWords, stem: []string{ru.SnowballStemmerName}},
 		"sv": {stops: sv.SwedishStopWords, stem: []string{sv.SnowballStemmerName}},

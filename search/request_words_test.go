@@ -54,3 +54,49 @@ func TestItalianSpanishRequestWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPortugueseGermanRequestWords: greetings, thanks, question words and
+// "can", "want", "need" typed around a Portuguese or German question say
+// nothing about the answer, as in Italian and Spanish: "olá, onde está
+// minha encomenda? obrigado" and "hallo, wann kommt mein Paket? danke"
+// were called weak and suggested nothing, since no article writes "olá",
+// "obrigado", "hallo" or "danke".
+func TestPortugueseGermanRequestWords(t *testing.T) {
+	lib := &site.Library{
+		Config: site.Config{DefaultLocale: "pt-BR", Locales: []string{"pt-BR", "de"}},
+		Hash:   "request-words-pt-de",
+		Categories: []*site.Category{
+			{ID: "help", Locale: "pt-BR", Title: "Ajuda"}, {ID: "help", Locale: "de", Title: "Hilfe"},
+		},
+		Articles: []*site.Article{
+			art("track", "pt-BR", "help", "Rastrear uma encomenda", "Acompanhe a entrega.", nil,
+				sec("", "", "Digite o código de rastreamento para ver onde está a encomenda.")),
+			art("cancel", "pt-BR", "help", "Cancelar o plano", "Cancele quando quiser.", nil,
+				sec("", "", "Você pode cancelar o plano a qualquer momento.")),
+			art("track", "de", "help", "Sendung verfolgen", "Wo Ihr Paket gerade ist.", nil,
+				sec("", "", "Geben Sie die Sendungsnummer ein, um Ihr Paket zu verfolgen.")),
+			art("cancel", "de", "help", "Abo kündigen", "Kündigen Sie jederzeit.", nil,
+				sec("", "", "Sie können Ihr Abo jederzeit kündigen.")),
+		},
+	}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ query, locale, want string }{
+		{"olá, onde está minha encomenda? obrigado", "pt-BR", "track"},
+		{"oi, onde está minha encomenda", "pt-BR", "track"},
+		{"ola, preciso cancelar o plano, obrigada", "pt-BR", "cancel"},
+		{"gostaria de cancelar o plano por favor", "pt-BR", "cancel"},
+		{"hallo, wo ist mein Paket? danke", "de", "track"},
+		{"hallo, wann kann ich mein Paket verfolgen?", "de", "track"},
+		{"ich möchte mein Abo kündigen, bitte", "de", "cancel"},
+		{"Servus, ich möchte mein Abo kündigen, vielen Dank", "de", "cancel"},
+		{"warum kann ich mein Abo nicht kündigen? Danke", "de", "cancel"},
+	} {
+		r := search(t, ix, tt.query, tt.locale)
+		if len(r.Hits) == 0 || r.Hits[0].ID != tt.want || r.Hits[0].Locale != tt.locale || r.Weak {
+			t.Errorf("Search(%q, %s) = %v (weak %t), want %s first, an answer", tt.query, tt.locale, ids(r), r.Weak, tt.want)
+		}
+		if s := suggest(t, ix, tt.query, tt.locale); len(s.Hits) == 0 || s.Hits[0].ID != tt.want {
+			t.Errorf("Suggest(%q, %s) = %v, want %s first", tt.query, tt.locale, ids(s), tt.want)
+		}
+	}
+}

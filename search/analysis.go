@@ -36,10 +36,10 @@ import (
 // conditionals, are stop words; 17: Italian and Spanish question, request
 // and greeting words are stop words; 18: Italian words of five letters lose
 // their ending of number and gender; 19: Portuguese and German question,
-// request and greeting words are stop words).
-// 20: Italian elides demonstratives and question words too, "quest'",
-// "dov'".
-const mappingVersion = "guichet-search-20"
+// request and greeting words are stop words; 20: Italian elides
+// demonstratives and question words too, "quest'", "dov'"; 21: Italian
+// words of five letters keep their gender, "posto" is no "posta").
+const mappingVersion = "guichet-search-21"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.

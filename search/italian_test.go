@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/guichet/guichet/site"
@@ -25,7 +26,29 @@ func TestItalianShortPlurals(t *testing.T) {
 				sec("", "", "Consegniamo anche sui laghi del nord.")),
 		},
 	}
+	lib.Articles = append(lib.Articles,
+		art("mail", "it", "help", "Ricevere la posta", "Lettere e buste.", nil, sec("", "", "La posta arriva ogni mattina nella cassetta.")),
+		art("parking", "it", "help", "Trovare posto per l'auto", "Parcheggio.", nil, sec("", "", "I posti auto sono nel cortile.")),
+		art("door", "it", "help", "La porta non si apre", "Serratura.", nil, sec("", "", "Controlla la serratura della porta.")),
+		art("banks", "it", "help", "Le banche accettate", "Bonifici.", nil, sec("", "", "Tutte le banche italiane.")),
+	)
 	ix := buildLib(t, lib, "")
+	// Masculine and feminine stay apart: "posto" (a place) is no "posta"
+	// (mail), "porto" no "porta" (the first version of the rule joined
+	// them, and a parking article came first for "posta").
+	for _, tt := range []struct{ query, want, not string }{
+		{"posta", "mail", "parking"},
+		{"poste", "mail", "parking"},
+		{"posto", "parking", "mail"},
+		{"posti auto", "parking", "mail"},
+		{"porta", "door", ""},
+		{"banca", "banks", ""},
+	} {
+		r := search(t, ix, tt.query, "it")
+		if got := ids(r); len(got) == 0 || got[0] != tt.want || tt.not != "" && slices.Contains(got, tt.not) {
+			t.Errorf("Search(%q) = %v, want %s first and not %q", tt.query, got, tt.want, tt.not)
+		}
+	}
 	for _, tt := range []struct{ query, want string }{
 		{"pacchi", "parcel"},
 		{"pacchi in ritardo", "parcel"},

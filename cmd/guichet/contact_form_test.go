@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/web/webtest"
 )
 
@@ -90,5 +93,41 @@ func TestContactUnavailable(t *testing.T) {
 	w = serve(m, "POST", "/api/v1/contact", `{"subject":"x","description":"y","email":"ana@example.com","locale":"en"}`, "Content-Type", "application/json")
 	if w.Code != 503 || !strings.Contains(w.Body.String(), `"error"`) {
 		t.Errorf("API contact without a channel: %d %s, want 503 with a JSON error", w.Code, w.Body)
+	}
+}
+
+// TestContactUnusableFormCountsTheLinkFollowed: with a contact form set in
+// guichet.yaml that cannot deliver (a webhook without its secret), the
+// footer still leads to /contact, whose link to contact_url is the way to
+// the team: following it is the visit's contact, recorded as the footer's
+// link records one without a form. The link recorded nothing, so every
+// such contact was counted as a deflection.
+func TestContactUnusableFormCountsTheLinkFollowed(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Quiet Help\ncontact_url: https://quiet.example/support\ncontact:\n  webhook: https://desk.quiet.example/hook\n")
+	writeFile(t, dir, "start/hello.md", "---\ntitle: Hello\n---\nHow to start.\n")
+	m := openMainAt(t, dir, &clock{t: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)})
+	doc := webtest.Parse(t, from(m, "10.0.0.1:1", "GET", "/contact?subject=start", "").Body.String())
+	link := `.contact-page .note a[data-contact]`
+	if doc.Attr(link, "href") != "https://quiet.example/support" || doc.Attr(link, "data-events") != "/api/v1/events" {
+		t.Errorf("GET /contact with an unusable form: link %q, data-events %q; want contact_url recording the contact (a[data-contact][data-events], as app.js reads it)",
+			doc.Attr(".contact-page .note a", "href"), doc.Attr(link, "data-events"))
+	}
+	// What app.js posts when the link is followed is recorded.
+	ev := `{"type":"contact","path":"/contact","locale":"en","source":"site"}`
+	if w := from(m, "10.0.0.1:1", "POST", "/api/v1/events", ev, "Content-Type", "application/json"); w.Code != 202 {
+		t.Fatalf("contact event: %d %s", w.Code, w.Body)
+	}
+	if err := m.Recorder.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	w := serve(m, "GET", "/api/v1/insights/summary?since=7d", "", "Authorization", "Bearer "+admin)
+	var sum struct {
+		Contacts int `json:"contacts"`
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &sum); err != nil || sum.Contacts != 1 {
+		t.Errorf("summary: contacts %d (%v) %.300s; want 1, the link to contact_url followed", sum.Contacts, err, w.Body)
 	}
 }

@@ -368,9 +368,14 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 		// code. A body that says nothing either leaves no subject: read
 		// as words, "no subject" linked the article whose keywords said
 		// "no connection".
+		// Nor does a body that says nothing link the ticket by its
+		// words: "Sent from my iPhone" under an empty subject linked the
+		// article whose keywords say "iphone".
 		query = ""
 		if q, ok := cleanTopic(TicketTopic(site.Ticket{Subject: t.Subject, Body: body})); ok {
 			query = q
+		} else {
+			body = ""
 		}
 	}
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {

@@ -188,6 +188,44 @@ func TestLinkVersionNames(t *testing.T) {
 	}
 }
 
+// TestLinkDottedNames: a name a full stop ties, a letter and a number
+// ("H.265", "H.264"), is the word the articles index: split, its letter
+// and its number were each left out, so "H.265" alone was linked by
+// nothing and "H.265 no sound" linked "No sound from the box" at 1,
+// though the codec's article says why such files play without sound.
+func TestLinkDottedNames(t *testing.T) {
+	lib := helpLibrary("link-dotted",
+		art("h265", "en", "help", "Play H.265 files from a USB drive", "Which video files play.", nil,
+			sec("", "", "The box plays H.265 (HEVC) and H.264 files. Files with DTS audio play without sound.")),
+		art("sound", "en", "help", "No sound from the box", "Fix missing audio.", nil,
+			sec("", "", "Check the TV is not muted.")),
+		art("cancel", "en", "help", "Cancel your subscription", "Stop paying.", nil,
+			sec("", "", "Open Account, then Subscription.")),
+		art("refund", "en", "help", "Get a refund", "Your money back.", nil,
+			sec("", "", "Ask within 14 days.")),
+	)
+	ix := buildLib(t, lib, "")
+	ctx := context.Background()
+	for _, tt := range []struct{ subject, want string }{
+		{"H.265", "h265"},
+		{"H.265 no sound", "h265"},
+		{"Box won't play H.264", "h265"},
+		{"No sound", "sound"},
+	} {
+		id, conf, err := ix.Link(ctx, "en", tt.subject, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id != tt.want || conf < site.DefaultTicketConfidence {
+			t.Errorf("Link(%q) = %s at %.3f, want %s", tt.subject, id, conf, tt.want)
+		}
+	}
+	// The letter and the number typed apart are no such name.
+	if id, conf, _ := ix.Link(ctx, "en", "Plan H 265", ""); id == "h265" && conf >= site.DefaultTicketConfidence {
+		t.Errorf("Link(Plan H 265) = %s at %.3f, want no link to h265", id, conf)
+	}
+}
+
 // TestLinkTicketWordsSpanishGerman: the words every ticket could use
 // ("problema", "pregunta", "Problem", "Frage") say nothing of the topic in
 // Spanish and German as in English and French: "Problema con la batería"

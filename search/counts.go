@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/document"
 )
@@ -34,6 +35,9 @@ type termCounts struct {
 	vocab map[string]int
 	// phraseSet holds the terms of phrases (see finish).
 	phraseSet map[string]bool
+	// numbered holds the words a phrase writes before a number ("android"
+	// of "Use the app on Android 14"; see finish).
+	numbered map[string]bool
 }
 
 func newTermCounts() *termCounts {
@@ -111,8 +115,15 @@ func (c *termCounts) finish() {
 		}
 	}
 	c.phraseSet = make(map[string]bool, len(c.phrases))
+	c.numbered = map[string]bool{}
 	for term := range c.phrases {
 		c.phraseSet[term] = true
+		ws := strings.Split(term, phraseSep)
+		for i := 1; i < len(ws); i++ {
+			if isNumber(ws[i]) && !isNumber(ws[i-1]) {
+				c.numbered[ws[i-1]] = true
+			}
+		}
 	}
 }
 

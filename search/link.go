@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/guichet/guichet/site/i18n"
+	"github.com/guichet/guichet/site/textnorm"
 
 	"github.com/guichet/guichet/site"
 )
@@ -104,6 +105,9 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			// "E 12" is the code "E12", as search reads it.
 			qa = &queryAnalysis{words: ws}
 		}
+		if ws := li.dottedNames(text, qa.words); len(ws) != len(qa.words) {
+			qa = &queryAnalysis{words: ws}
+		}
 		ws := qa.words
 		isCode := map[int]bool{}
 		// A word that only announces a code some article writes ("code",
@@ -163,7 +167,11 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			if term(i) == "" {
 				continue
 			}
-			labels = labels && i+1 < len(ws) && isNumber(ws[i+1].plain) && !isCode[i+1]
+			// A word some title writes before a number ("Android 14",
+			// "iOS 17") names a version of what the article is about,
+			// not a reference: it was read as "Order 4821" is, and
+			// "Android 14" was linked by nothing.
+			labels = labels && i+1 < len(ws) && isNumber(ws[i+1].plain) && !isCode[i+1] && !li.numbered[ws[i].stem]
 		}
 		if labels && subject {
 			// "Order 4821", "Invoice 2026 0042": a reference, not what
@@ -181,9 +189,10 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 				if !subjTerms[t] {
 					wt *= unknown
 				}
-				if times[w.plain] {
+				if times[w.plain] || ordinal(w.plain) {
 					// "on Tuesday", "this morning", "depuis lundi": when,
-					// not what, unless the articles write it.
+					// not what, unless the articles write it; nor does
+					// "the 2nd time", "3rd request", "2e fois" say what.
 					wt = min(wt, li.termWeight(t)*linkUnknownBody)
 				}
 			}
@@ -446,7 +455,7 @@ var ticketStops = map[string]map[string]bool{
 	"en": setOf("hi", "hello", "hey", "dear", "thanks", "thank", "thx", "regards", "cheers", "best", "please", "pls",
 		"question", "questions", "issue", "issues", "problem", "problems", "help", "request", "inquiry", "enquiry",
 		"query", "message", "ticket", "support", "urgent", "asap", "re", "fw", "fwd", "team", "sir", "madam",
-		"unable", "cannot", "trying", "tried", "need", "want", "able",
+		"unable", "cannot", "trying", "tried", "need", "want", "able", "asking", "asked",
 		// That something is wrong, not what: "Still failing", "It fails".
 		"still", "again", "fail", "fails", "failing", "failed", "failure", "broken", "wrong",
 		// Negations say that, not what: "Still not there", "doesn't".
@@ -486,15 +495,16 @@ var ticketTimes = map[string]map[string]bool{
 		"wednesdays", "thursdays", "fridays", "saturdays", "sundays", "january", "february", "march", "april", "june",
 		"july", "august", "september", "october", "november", "december", "today", "yesterday", "tomorrow", "tonight",
 		"morning", "mornings", "afternoon", "evening", "evenings", "night", "nights", "overnight", "weekend", "weekends",
-		"week", "weeks", "month", "months", "day", "days", "hour", "hours", "minutes", "ago", "since", "every"),
+		"week", "weeks", "month", "months", "day", "days", "hour", "hours", "minutes", "ago", "since", "every",
+		"time", "times", "min", "mins", "hr", "hrs"),
 	"fr": setOf("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars",
 		"avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "aujourd", "hui",
 		"hier", "demain", "matin", "soir", "soiree", "nuit", "nuits", "semaine", "semaines", "mois", "jour", "jours",
-		"heure", "heures", "depuis", "chaque"),
+		"heure", "heures", "depuis", "chaque", "fois", "min"),
 	"de": setOf("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "januar",
 		"februar", "marz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
 		"heute", "gestern", "morgen", "vorgestern", "abend", "abends", "nacht", "nachts", "woche", "wochen", "monat",
-		"tag", "tage", "tagen", "stunden", "seit", "jeden", "jede"),
+		"tag", "tage", "tagen", "stunden", "seit", "jeden", "jede", "mal", "min"),
 	"es": setOf("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "enero", "febrero", "marzo",
 		"abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "hoy", "ayer",
 		"manana", "noche", "noches", "semana", "semanas", "mes", "meses", "dia", "dias", "horas", "desde", "cada"),
@@ -600,6 +610,55 @@ func isNumber(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// dottedNames joins a letter and the number a full stop ties to it in
+// text ("H.265", "H.264") into the one word the articles index, when some
+// article writes it: split, the letter and the number were each left out
+// (a single letter, a number), so "H.265" alone was linked by nothing and
+// "H.265 no sound" linked "No sound" at 1. "H 265" typed apart stays two
+// words.
+func (li *localeIndex) dottedNames(text string, ws []word) []word {
+	folded := textnorm.Fold(text)
+	var out []word
+	for i := 0; i < len(ws); i++ {
+		if i+1 < len(ws) && oneLetter(ws[i].plain) && isNumber(ws[i+1].plain) {
+			j := ws[i].plain + "." + ws[i+1].plain
+			if li.vocab[j] > 0 && strings.Contains(folded, j) {
+				if out == nil {
+					out = append(make([]word, 0, len(ws)), ws[:i]...)
+				}
+				out = append(out, word{plain: j, stem: j})
+				i++
+				continue
+			}
+		}
+		if out != nil {
+			out = append(out, ws[i])
+		}
+	}
+	if out == nil {
+		return ws
+	}
+	return out
+}
+
+// ordinal reports whether a folded word is a number written as an
+// ordinal ("2nd", "3rd", "4th"; the French "2e", "3eme"; the Dutch "2de",
+// "1ste"): how often something happened, not what.
+func ordinal(s string) bool {
+	i := 0
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(s) {
+		return false
+	}
+	switch s[i:] {
+	case "st", "nd", "rd", "th", "e", "er", "re", "eme", "ieme", "de", "ste":
+		return true
+	}
+	return false
 }
 
 // referenceLabel reports whether ws[i] names the reference after it, a

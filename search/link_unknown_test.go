@@ -105,6 +105,127 @@ func TestLinkTimeWords(t *testing.T) {
 	}
 }
 
+// TestLinkOrdinalsAndSpans: an ordinal ("2nd time", "3rd request", "2e
+// fois") or a span's unit ("every 5 min") that no article writes says
+// how often or how long, not what: weighing as the rarest known word, it
+// kept "Asking for the 2nd time: refund" (0.45) and "Buffering every 5
+// min" (0.33) unlinked.
+func TestLinkOrdinalsAndSpans(t *testing.T) {
+	lib := helpLibrary("link-ordinals",
+		art("refund", "en", "help", "Get a refund", "Your money back within 14 days.", nil,
+			sec("", "", "Ask for a refund from your payments.")),
+		art("buffer", "en", "help", "Videos buffer or freeze", "Playback stops to load.", nil,
+			sec("", "", "Buffering means the connection is slow.")),
+		art("cancel", "en", "help", "Cancel your subscription", "Stop paying.", nil,
+			sec("", "", "Open Account, then Subscription.")),
+		art("pair", "en", "help", "Pair the remote", "Hold Home and Back.", nil,
+			sec("", "", "The light blinks when the remote is paired.")),
+		art("rembourse", "fr", "help", "Obtenir un remboursement", "Dans les 14 jours.", nil,
+			sec("", "", "Demandez un remboursement depuis vos paiements.")),
+		art("resilier", "fr", "help", "Résilier votre abonnement", "Arrêter de payer.", nil,
+			sec("", "", "Ouvrez Compte puis Abonnement.")),
+	)
+	ix := buildLib(t, lib, "")
+	ctx := context.Background()
+	for _, tt := range []struct{ locale, subject, want string }{
+		{"en", "Asking for the 2nd time: refund", "refund"},
+		{"en", "3rd request refund", "refund"},
+		{"en", "2nd time asking: cancel my subscription", "cancel"},
+		{"en", "Buffering every 5 min", "buffer"},
+		{"en", "Remote won't pair for 10 mins", "pair"},
+		{"fr", "Remboursement demandé pour la 2e fois", "rembourse"},
+		{"fr", "Résilier abonnement, 3ème demande", "resilier"},
+	} {
+		id, conf, err := ix.Link(ctx, tt.locale, tt.subject, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id != tt.want || conf < site.DefaultTicketConfidence {
+			t.Errorf("Link(%s, %q) = %s at %.3f, want %s", tt.locale, tt.subject, id, conf, tt.want)
+		}
+	}
+	for _, subject := range []string{"2nd time", "5 min"} {
+		if id, conf, _ := ix.Link(ctx, "en", subject, ""); conf >= site.DefaultTicketConfidence {
+			t.Errorf("Link(%q) = %s at %.3f, want unlinked", subject, id, conf)
+		}
+	}
+}
+
+// TestLinkVersionNames: a product and its version as a title writes them
+// ("Android 14", "iOS 17") is what a ticket is about, not a reference like
+// "Order 4821": read as one, the subject "Android 14" was too vague to
+// decide and, with no body, was linked by nothing, not even a nearest
+// article. A word no title writes before a number still names a reference.
+func TestLinkVersionNames(t *testing.T) {
+	lib := helpLibrary("link-versions",
+		art("android", "en", "help", "Use the app on Android 14", "Allow notifications.", nil,
+			sec("", "", "The app runs on Android 10 and later.")),
+		art("ios", "en", "help", "Use the app on iOS 17", "Install on iPhone.", nil,
+			sec("", "", "The app needs iOS 16 or later.")),
+		art("refund", "en", "help", "Get a refund", "Your money back within 14 days.", nil,
+			sec("", "", "Ask for a refund of your order from your payments.")),
+		art("cancel", "en", "help", "Cancel your subscription", "Stop paying.", nil,
+			sec("", "", "Open Account, then Subscription.")),
+	)
+	ix := buildLib(t, lib, "")
+	ctx := context.Background()
+	for _, tt := range []struct{ subject, want string }{
+		{"Android 14", "android"},
+		{"Android 13", "android"},
+		{"iOS 17", "ios"},
+	} {
+		id, conf, err := ix.Link(ctx, "en", tt.subject, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id != tt.want || conf < site.DefaultTicketConfidence {
+			t.Errorf("Link(%q) = %s at %.3f, want %s", tt.subject, id, conf, tt.want)
+		}
+	}
+	// "Order 4821" stays a reference: its body decides.
+	if id, _, _ := ix.Link(ctx, "en", "Order 4821", "I want to cancel my subscription"); id != "cancel" {
+		t.Errorf("Link(Order 4821, cancel body) = %s, want cancel", id)
+	}
+}
+
+// TestLinkDottedNames: a name a full stop ties, a letter and a number
+// ("H.265", "H.264"), is the word the articles index: split, its letter
+// and its number were each left out, so "H.265" alone was linked by
+// nothing and "H.265 no sound" linked "No sound from the box" at 1,
+// though the codec's article says why such files play without sound.
+func TestLinkDottedNames(t *testing.T) {
+	lib := helpLibrary("link-dotted",
+		art("h265", "en", "help", "Play H.265 files from a USB drive", "Which video files play.", nil,
+			sec("", "", "The box plays H.265 (HEVC) and H.264 files. Files with DTS audio play without sound.")),
+		art("sound", "en", "help", "No sound from the box", "Fix missing audio.", nil,
+			sec("", "", "Check the TV is not muted.")),
+		art("cancel", "en", "help", "Cancel your subscription", "Stop paying.", nil,
+			sec("", "", "Open Account, then Subscription.")),
+		art("refund", "en", "help", "Get a refund", "Your money back.", nil,
+			sec("", "", "Ask within 14 days.")),
+	)
+	ix := buildLib(t, lib, "")
+	ctx := context.Background()
+	for _, tt := range []struct{ subject, want string }{
+		{"H.265", "h265"},
+		{"H.265 no sound", "h265"},
+		{"Box won't play H.264", "h265"},
+		{"No sound", "sound"},
+	} {
+		id, conf, err := ix.Link(ctx, "en", tt.subject, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id != tt.want || conf < site.DefaultTicketConfidence {
+			t.Errorf("Link(%q) = %s at %.3f, want %s", tt.subject, id, conf, tt.want)
+		}
+	}
+	// The letter and the number typed apart are no such name.
+	if id, conf, _ := ix.Link(ctx, "en", "Plan H 265", ""); id == "h265" && conf >= site.DefaultTicketConfidence {
+		t.Errorf("Link(Plan H 265) = %s at %.3f, want no link to h265", id, conf)
+	}
+}
+
 // TestLinkTicketWordsSpanishGerman: the words every ticket could use
 // ("problema", "pregunta", "Problem", "Frage") say nothing of the topic in
 // Spanish and German as in English and French: "Problema con la batería"

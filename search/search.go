@@ -147,6 +147,10 @@ type localeIndex struct {
 	// more than one word, pairs of title words), so that only phrases
 	// some article has are searched.
 	phrases map[string]bool
+	// numbered holds the words a title or keyword writes before a number:
+	// "Android" of "Android 14" names a product's version there, where
+	// "Order" of "Order 4821" names a customer's reference.
+	numbered map[string]bool
 	// synonyms holds the locale's synonym groups, entries analysed.
 	synonyms [][]synEntry
 	// titles holds textnorm.Key of each article's title between spaces,
@@ -235,6 +239,7 @@ func (li *localeIndex) load(v *site.View, articles []*site.Article, counts *term
 	li.counts = counts
 	li.vocab = counts.vocab
 	li.phrases = counts.phraseSet
+	li.numbered = counts.numbered
 	for _, group := range v.Lib.Synonyms[li.locale] {
 		var entries []synEntry
 		for _, s := range group {

@@ -253,7 +253,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules or the topic's cleaning
 // change, so that stored links and topics are computed again.
-const linkRules = "link38"
+const linkRules = "link40"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.
@@ -368,9 +368,14 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 		// code. A body that says nothing either leaves no subject: read
 		// as words, "no subject" linked the article whose keywords said
 		// "no connection".
+		// Nor does a body that says nothing link the ticket by its
+		// words: "Sent from my iPhone" under an empty subject linked the
+		// article whose keywords say "iphone".
 		query = ""
 		if q, ok := cleanTopic(TicketTopic(site.Ticket{Subject: t.Subject, Body: body})); ok {
 			query = q
+		} else {
+			body = ""
 		}
 	}
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {

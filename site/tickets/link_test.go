@@ -366,6 +366,40 @@ func TestLinkerNoSubjectPlaceholder(t *testing.T) {
 	}
 }
 
+// TestLinkerBodySaysNothing: a ticket whose subject is empty or noise and
+// whose body says nothing either ("Sent from my iPhone", "Thanks, Ana")
+// keeps its subject as its topic and is linked by nothing: the phone's
+// signature linked the article whose keywords say "iphone" at 0.78.
+func TestLinkerBodySaysNothing(t *testing.T) {
+	ctx := context.Background()
+	fsys := fstest.MapFS{
+		"guichet.yaml":        {Data: []byte("locales: [en]\n")},
+		"mobile/ios.md":       {Data: []byte("---\ntitle: Use the app on iOS 17\nkeywords: [iphone, ipad]\n---\nThe app needs iOS 16.\n")},
+		"mobile/android.md":   {Data: []byte("---\ntitle: Use the app on Android 14\n---\nAllow notifications.\n")},
+		"billing/refund.md":   {Data: []byte("---\ntitle: Get a refund\n---\nAsk within 14 days.\n")},
+		"account/password.md": {Data: []byte("---\ntitle: Reset your password\n---\nChoose Forgot password.\n")},
+		"account/email.md":    {Data: []byte("---\ntitle: Change your e-mail address\n---\nOpen your profile.\n")},
+	}
+	l, _, _ := linkerOf(t, fsys)
+	for _, subject := range []string{"", "(no subject)", "Re:"} {
+		for _, body := range []string{"Sent from my iPhone", "Hi,\n\nSent from my iPhone"} {
+			tk := site.Ticket{Subject: subject, Body: body, Locale: "en"}
+			got, err := l.Link(ctx, &tk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.ArticleID != "" {
+				t.Errorf("%q with the body %q: %+v, want unlinked (nothing is said)", subject, body, got)
+			}
+		}
+	}
+	// A body that says something still decides.
+	tk := site.Ticket{Subject: "", Body: "The app closes on my iPhone with iOS 17\nSent from my iPhone", Locale: "en"}
+	if got, _ := l.Link(ctx, &tk); got.ArticleID != "mobile/ios.md" && got.ArticleID != "mobile/ios" {
+		t.Errorf("body naming iOS 17: %+v, want mobile/ios", got)
+	}
+}
+
 // TestLinkerTiesAreStable: two articles that answer a ticket equally well
 // (the same title and text under two IDs, as a help center moved from
 // another tool often has) get the ticket by a rule, not by the order the

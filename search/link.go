@@ -459,7 +459,7 @@ var ticketStops = map[string]map[string]bool{
 		// That something is wrong, not what: "Still failing", "It fails".
 		"still", "again", "fail", "fails", "failing", "failed", "failure", "broken", "wrong",
 		// Negations say that, not what: "Still not there", "doesn't".
-		"not", "no", "nope", "doesnt", "dont", "didnt", "isnt", "wasnt", "wont", "cant", "couldnt", "anymore", "yet", "there"),
+		"not", "no", "nope", "doesnt", "dont", "didnt", "isnt", "wasnt", "wont", "cant", "couldnt", "anymore", "longer", "yet", "there"),
 	"fr": setOf("bonjour", "bonsoir", "salut", "merci", "cordialement", "cdlt", "madame", "monsieur", "svp", "stp",
 		"question", "questions", "probleme", "problemes", "souci", "soucis", "aide", "demande", "message", "ticket",
 		"support", "urgent", "re", "tr", "fwd", "equipe",

@@ -62,3 +62,28 @@ func TestLinkCodeInBody(t *testing.T) {
 		t.Errorf("Link(E-07) = %s at %.3f, want no link", id, score)
 	}
 }
+
+// TestLinkNoLonger: "no longer" says that something is wrong, not what,
+// as "anymore" does: "My battery no longer charges" is the charging
+// article's (it stayed unlinked at 0.46, "longer" weighing as the rarest
+// word).
+func TestLinkNoLonger(t *testing.T) {
+	lib := helpLibrary("link-no-longer",
+		art("charge", "en", "battery", "Charging the drone battery", "When the light stays off.", nil,
+			sec("", "", "Check the cable and the charger. A full charge takes two hours.")),
+		art("flight", "en", "drone", "Your first flight", "Take off safely.", nil,
+			sec("", "", "Calibrate the compass and check the battery before you fly.")),
+		art("camera", "en", "drone", "Camera settings", "Photos and video.", nil,
+			sec("", "", "Video uses more battery than photos.")),
+		art("storage", "en", "battery", "Store the battery for winter", "Half charged.", nil,
+			sec("", "", "Keep the battery half charged in a cool place.")),
+		art("remote", "en", "drone", "Pair the remote", "Link the remote to the drone.", nil,
+			sec("", "", "Hold the button until the remote beeps; its battery lasts a day.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, subject := range []string{"My battery no longer charges", "Battery doesn't charge anymore"} {
+		if id, score, err := ix.Link(context.Background(), "en", subject, ""); err != nil || id != "charge" || score < 0.6 {
+			t.Errorf("Link(%q) = %s at %.3f, %v; want charge linked", subject, id, score, err)
+		}
+	}
+}

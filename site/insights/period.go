@@ -63,6 +63,9 @@ func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
 			p.To = today.Add(day)
 		}
 	}
+	if p.From.After(today) {
+		return p, site.Errorf(site.EINVALID, "since: %s is after today (%s, UTC): no figures yet", p.From.Format(time.DateOnly), today.Format(time.DateOnly))
+	}
 	if !p.From.Before(p.To) {
 		return p, site.Errorf(site.EINVALID, "since: the period starts (%s) after its last day (%s)", p.From.Format(time.DateOnly), p.To.Add(-day).Format(time.DateOnly))
 	}

@@ -396,6 +396,11 @@ var (
 		`since (?:yesterday|today|this morning|last (?:night|week|month)|(?:the )?(?:last |latest |new |recent )?(?:update|upgrade|version|release)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (?:days?|weeks?|hours?))`,
 		`depuis (?:hier|ce matin|aujourd` + apos + `hui|la semaine derni[eè]re|(?:la |cette )?(?:derni[eè]re |nouvelle )?(?:mise [àa] jour|version|maj)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|\d+ (?:jours?|semaines?|heures?))`,
 		`asap`, `urgent(?:e|ly)?`, `tr[eè]s urgent`, `au plus vite`, `dringend`,
+		// How often they asked: "2nd time asking", "asked for the third
+		// time today", "3rd request", "pour la 2e fois" (unrelated
+		// tickets made one topic of "2nd time").
+		`(?:(?:asking|asked|writing|requesting|requested|contacting you)\s+)?(?:for\s+(?:the\s+)?)?(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+(?:time|request|attempt|try|e-?mail|message)(?:\s+(?:asking|today|this\s+(?:week|month)|in\s+a\s+row|now))?`,
+		`(?:pour\s+la\s+)?(?:\d+\s*(?:e|[eè]me)|deuxi[eè]me|troisi[eè]me|quatri[eè]me)\s+(?:fois|demande|relance)(?:\s+(?:aujourd` + apos + `hui|cette\s+semaine))?`,
 	}, "|") + `)\b`)
 	// leading: forwarding and reply prefixes, labels, greetings and
 	// complaints that open a subject.

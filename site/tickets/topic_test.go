@@ -13,6 +13,16 @@ func TestTopic(t *testing.T) {
 		{"Fwd: Help: How do I cancel my subscription? since yesterday, thanks", "How do I cancel my subscription"},
 		{"RE: RE: Reset your password", "Reset your password"},
 		{"Re[2]: Change plan", "Change plan"},
+		// How often they asked says nothing of the topic: unrelated
+		// tickets made one topic of "2nd time".
+		{"Fan noise 2nd time", "Fan noise"},
+		{"Parental controls, 2nd time asking", "Parental controls"},
+		{"Gift card asked for the 2nd time", "Gift card"},
+		{"Screen flickers 2nd time today", "Screen flickers"},
+		{"3rd request: refund not received", "refund not received"},
+		{"Remboursement, pour la 2e fois !", "Remboursement"},
+		{"Time zone wrong", "Time zone wrong"},
+		{"Second device login", "Second device login"},
 		{"FW: [Ticket #123] Invoice missing", "Invoice missing"},
 		{"TR: Bonjour, je n'arrive pas à réinitialiser mon mot de passe, merci d'avance", "réinitialiser mon mot de passe"},
 		{"Hello, can't figure out how to export my data!!!", "export my data"},

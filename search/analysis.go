@@ -38,8 +38,9 @@ import (
 // their ending of number and gender; 19: Portuguese and German question,
 // request and greeting words are stop words; 20: Italian elides
 // demonstratives and question words too, "quest'", "dov'"; 21: Italian
-// words of five letters keep their gender, "posto" is no "posta").
-const mappingVersion = "guichet-search-21"
+// words of five letters keep their gender, "posto" is no "posta"; 22:
+// "thx", "merci beaucoup", "s'il vous plaît" are stop words).
+const mappingVersion = "guichet-search-22"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -109,7 +110,7 @@ var englishKeep = map[string]bool{
 // also as customers type them without the apostrophe ("cant sign in" is
 // "can't sign in", not a word to find in every suggestion); "im" and "id"
 // are left out: IM and ID are words of help centers.
-const englishExtraStops = `can will may might must shall want need please hi hello thanks thank anyone somebody someone
+const englishExtraStops = `can will may might must shall want need please hi hello thanks thank thx anyone somebody someone
 can't don't doesn't didn't isn't aren't wasn't weren't won't wouldn't couldn't shouldn't haven't hasn't
 cant dont doesnt didnt isnt arent wasnt werent wont wouldnt couldnt shouldnt havent hasnt
 i'm i've i'd it's that's what's there's ive thats whats theres`
@@ -140,7 +141,7 @@ func englishStops() []any {
 // ones with "be"; "besoin" is "need", and the conditionals of pouvoir,
 // vouloir and aimer are "could" and "would".
 const frenchExtraStops = `comment pourquoi quand quoi lequel laquelle lesquels faire fais fait font peux peut pouvez peuvent
-puis dois doit devez faut veux voulez voudrais voudrait bonjour merci svp stp
+puis dois doit devez faut veux voulez voudrais voudrait bonjour merci beaucoup plaît svp stp
 être besoin pouvons voulons pourrais pourrait pourrions pourriez voudrions voudriez aimerais aimerait aimerions aimeriez`
 
 // italianExtraStops and spanishExtraStops are the words of questions,

@@ -47,6 +47,16 @@ func TestCleanerClean(t *testing.T) {
 		{name: "empty subject and body", edit: func(t *site.Ticket) { t.Subject, t.Body = "", "" }, wantErr: "subject or body is required"},
 		{name: "blank subject and body", edit: func(t *site.Ticket) { t.Subject, t.Body = " \n\t ", "\x00 \n" }, wantErr: "subject or body is required"},
 		{
+			name: "an HTML body is its text",
+			edit: func(t *site.Ticket) { t.Body = "<p>Gimbal tilted &amp; horizon crooked</p><p>Since <b>Monday</b>.</p>" },
+			want: func(t *site.Ticket) { t.Body = "Gimbal tilted & horizon crooked\nSince Monday." },
+		},
+		{
+			name: "angle brackets in plain text stay",
+			edit: func(t *site.Ticket) { t.Body = "Error <Invalid header> when x < 3" },
+			want: func(t *site.Ticket) { t.Body = "Error <Invalid header> when x < 3" },
+		},
+		{
 			name: "empty subject, a body",
 			edit: func(t *site.Ticket) { t.Subject, t.Body = " ", "How do I invite my accountant?" },
 			want: func(t *site.Ticket) { t.Subject, t.Body = "", "How do I invite my accountant?" },

@@ -81,7 +81,10 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 	}
 	// Personal data goes before the text is cut, so no half address stays.
 	t.Subject = truncate(site.Redact(t.Subject), site.MaxTicketSubjectLen)
-	t.Body = truncate(site.Redact(cleanLines(t.Body)), site.MaxTicketBodyLen)
+	// An HTML body in any format (a Zendesk or generic CSV export can hold
+	// one too) is its text: its markup named the topic of a ticket with
+	// no subject ("<p>Gimbal tilted &amp; …").
+	t.Body = truncate(site.Redact(cleanLines(htmlText(t.Body))), site.MaxTicketBodyLen)
 	if t.CreatedAt.IsZero() {
 		return fmt.Errorf("created_at is required")
 	}

@@ -40,7 +40,7 @@ func Topic(subject string) string {
 // Thanks" is "my bill is higher this month". Tickets without a subject
 // would otherwise all be one topic named by their mail client's
 // placeholder. A body that says nothing either leaves the subject as it
-// was.
+// was, and a ticket with no subject and such a body is NoSubject.
 func TicketTopic(t site.Ticket) string {
 	topic, said := cleanTopic(t.Subject)
 	if said {
@@ -55,8 +55,17 @@ func TicketTopic(t site.Ticket) string {
 			return s
 		}
 	}
+	if strings.TrimSpace(topic) == "" {
+		return NoSubject
+	}
 	return topic
 }
+
+// NoSubject is the topic of a ticket sent with no subject and a body that
+// says nothing ("Thanks", "Sent from my iPhone"): one unlinked topic of
+// its own, as mail clients' "(no subject)" makes, rather than tickets
+// counted as unlinked in no gap.
+const NoSubject = "(no subject)"
 
 // chatter matches a body's sentence that says nothing of the ticket: a
 // pleasantry ("Hi there, hope you're well", "I hope this email finds you

@@ -276,6 +276,9 @@ func TestTopicSignOffs(t *testing.T) {
 func TestTicketTopic(t *testing.T) {
 	for _, c := range []struct{ subject, body, want string }{
 		{"Re: Fwd: (no subject)", "Hi, my bill is higher this month. Thanks, Ana", "my bill is higher this month"},
+		// No subject, and a body that says nothing: one topic of its own.
+		{"", "Sent from my iPhone", "(no subject)"},
+		{"", "Thanks", "(no subject)"},
 		{"(sans objet)", "Bonjour,\nJe ne reçois plus les rappels SMS.\nCordialement", "Je ne reçois plus les rappels SMS"},
 		{"RE: (no subject)", "Hello!!! The app crashes when I open the calendar view on my phone since the update yesterday evening", "The app crashes when I open the calendar view on my phone"},
 		// Greeting and sign-off with the apostrophe left out: only noise,

@@ -369,7 +369,7 @@ func TestCommandsOnPostgres(t *testing.T) {
 		strings.Count(errs, redacted) != 2 || !strings.Contains(redacted, "sslmode=") {
 		t.Errorf("backup on PostgreSQL: %d %s\nwant pg_dump and pg_restore on %s", code, errs, redacted)
 	}
-	if code, _, errs := cli("restore", file); code == 0 || !strings.Contains(errs, "pg_restore") || !strings.Contains(errs, redacted) {
+	if code, _, errs := cli("restore", file); code == 0 || !strings.Contains(errs, "pg_restore") || !strings.Contains(errs, redacted+" "+file) || strings.Contains(errs, "FILE") {
 		t.Errorf("restore on PostgreSQL: %d %s", code, errs)
 	}
 	t.Setenv("GUICHET_DATABASE", "")

@@ -333,8 +333,8 @@ func Restore(ctx context.Context, opts Options, file string) (Restored, error) {
 		return r, err
 	}
 	if IsPostgres(opts.Database) {
-		return r, fmt.Errorf("restore %s: guichet restore puts back a SQLite file only; for PostgreSQL stop the replicas and run\n"+
-			"  pg_restore --clean --if-exists --dbname='%s' FILE\n(FILE made by pg_dump --format=custom)", file, Redact(opts.Database))
+		return r, fmt.Errorf("restore %[1]s: guichet restore puts back a SQLite file only; for PostgreSQL stop the replicas and run\n"+
+			"  pg_restore --clean --if-exists --dbname='%[2]s' %[1]s\n(%[1]s made by pg_dump --format=custom)", file, Redact(opts.Database))
 	}
 	if _, err := os.Stat(opts.Data); errors.Is(err, fs.ErrNotExist) {
 		if err := sqlite.CheckBackup(ctx, file); err != nil {

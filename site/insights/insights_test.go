@@ -99,7 +99,9 @@ func TestParsePeriod(t *testing.T) {
 		{"36h", "", "2026-11-29", "2026-11-30", "", 2},
 		{" 90m ", "", "2026-11-30", "2026-11-30", "", 1},
 		{"2026-11-01T10:00:00+02:00", "", "2026-11-01", "2026-11-30", "", 30},
-		{"-1h", "", "", "", "since", 0},
+		// A duration of none or less says so: "0h" is shaped like the
+		// "12h" the message asked for.
+		{"-1h", "", "", "", `since: "-1h" is not a duration back from now`, 0},
 		{"2026-13-01", "", "", "", "since", 0},
 		{"d", "", "", "", "since", 0},
 		{"0d", "", "", "", "since", 0},
@@ -116,7 +118,7 @@ func TestParsePeriod(t *testing.T) {
 		{"2026-11-01", "2026-12-31", "2026-11-01", "2026-11-30", "", 30},
 		{"7d", "2026-12-01", "2026-11-24", "2026-11-30", "", 7},
 		{"", "2099-01-01", "2026-11-01", "2026-11-30", "", 30},
-		{"0h", "", "", "", "since", 0},
+		{"0h", "", "", "", `since: "0h" is not a duration back from now: write one more than zero, like 12h`, 0},
 		{"2027-01-01", "2027-02-01", "", "", "since: 2027-01-01 is after today (2026-11-30, UTC)", 0},
 		{"2000-01-01", "", "", "", "since: a period is at most", 0},
 	} {

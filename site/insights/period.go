@@ -47,6 +47,10 @@ func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
 		p.From = today.Add(-time.Duration(d-1) * day)
 	} else if t, ok := sinceTime(p.Since, now); ok {
 		p.From = t.UTC().Truncate(day)
+	} else if d, err := time.ParseDuration(p.Since); err == nil && d <= 0 {
+		// "0h" and "-1h" are shaped like the "12h" the message below
+		// asks for: say what is wrong with them.
+		return p, site.Errorf(site.EINVALID, "since: %q is not a duration back from now: write one more than zero, like 12h, or a number of days like 30d", p.Since)
 	} else {
 		return p, site.Errorf(site.EINVALID, "since: %q is not a period start: write a number of days like 30d, a duration like 12h, or a date like 2026-11-01", p.Since)
 	}

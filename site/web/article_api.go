@@ -65,6 +65,10 @@ func (s *Server) apiArticle(c echo.Context) error {
 	a, err := st.view.Article(id, loc)
 	if err != nil {
 		if a, err = st.view.Article(id, st.view.Lib.Config.DefaultLocale); err != nil {
+			if len(st.view.Translations(id)) == 0 {
+				// In no locale: the locale looked in last is not the question.
+				return site.Errorf(site.ENOTFOUND, "no article %q on this help center", id)
+			}
 			return err
 		}
 	}

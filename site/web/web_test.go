@@ -490,6 +490,13 @@ func TestArticleAPI(t *testing.T) {
 	if w := e.do(t, "GET", "/api/v1/articles/Billing/Secret", nil); w.Code != 404 {
 		t.Errorf("draft via API in another case: status %d", w.Code)
 	}
+	// An ID the help center has in no locale is named as asked: the error
+	// named the default locale, where it was looked for last, as if the
+	// French asked for were not the question.
+	w = e.do(t, "GET", "/api/v1/articles/billing/gone?locale=fr", nil)
+	if w.Code != 404 || !strings.Contains(w.Body.String(), `no article \"billing/gone\" on this help center`) || strings.Contains(w.Body.String(), "locale") {
+		t.Errorf("unknown ID: status %d %s", w.Code, w.Body)
+	}
 }
 
 // TestTypingCountsOnce types "refund" letter by letter through suggest, as

@@ -51,7 +51,7 @@ func TicketTopic(t site.Ticket) string {
 		if chatter.MatchString(sentence) {
 			continue
 		}
-		if s, ok := cleanTopic(site.FirstWords(sentence, maxBodyTopicWords)); ok && s != "" {
+		if s, ok := cleanTopic(bodyClause(sentence)); ok && s != "" {
 			return s
 		}
 	}
@@ -135,6 +135,22 @@ const (
 	subjectHeaders = `subject|objet|sujet|betreff|asunto|oggetto|onderwerp|assunto`
 	otherHeaders   = `to|cc|date|sent|from|à|a|pour|an|para|aan|de|von|van|envoy[ée]|gesendet|enviado|inviato|verzonden|datum|fecha|data`
 )
+
+// bodyClause is the beginning of a body's sentence a topic takes: its
+// first maxBodyTopicWords words, ending at the last comma or semicolon
+// among them when the sentence goes on past them ("my claim for Luna has
+// been pending for two weeks, where" is "my claim for Luna has been
+// pending for two weeks").
+func bodyClause(sentence string) string {
+	cut := site.FirstWords(sentence, maxBodyTopicWords)
+	if cut == sentence {
+		return cut
+	}
+	if i := strings.LastIndexAny(cut, ",;"); i > 0 && len(strings.Fields(cut[:i])) >= 3 {
+		return cut[:i]
+	}
+	return cut
+}
 
 // maxBodyTopicWords is the most words of a body's sentence a topic takes.
 const maxBodyTopicWords = 12
@@ -410,6 +426,11 @@ var (
 		// tickets made one topic of "2nd time").
 		`(?:(?:asking|asked|writing|requesting|requested|contacting you)\s+)?(?:for\s+(?:the\s+)?)?(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+(?:time|request|attempt|try|e-?mail|message)(?:\s+(?:asking|today|this\s+(?:week|month)|in\s+a\s+row|now))?`,
 		`(?:pour\s+la\s+)?(?:\d+\s*(?:e|[eè]me)|deuxi[eè]me|troisi[eè]me|quatri[eè]me)\s+(?:fois|demande|relance)(?:\s+(?:aujourd` + apos + `hui|cette\s+semaine))?`,
+		// The same in Spanish, Italian, Portuguese and German: "por
+		// segunda vez", "2ª vez", "per la seconda volta", "pela terceira
+		// vez", "zum zweiten Mal".
+		`(?:por\s+|pela\s+|per\s+la\s+)?(?:\d+\s*[ªºa]|segunda|tercera|terceira|seconda|terza)\s+(?:vez|volta)`,
+		`zum\s+(?:\d+\.|zweiten|dritten)\s+mal`,
 	}, "|") + `)\b`)
 	// leading: forwarding and reply prefixes, labels, greetings and
 	// complaints that open a subject.

@@ -21,6 +21,10 @@ func TestTopic(t *testing.T) {
 		{"Screen flickers 2nd time today", "Screen flickers"},
 		{"3rd request: refund not received", "refund not received"},
 		{"Remboursement, pour la 2e fois !", "Remboursement"},
+		{"Segunda vez: ¿dónde está mi reclamación?", "¿dónde está mi reclamación?"},
+		{"Por 2ª vez, ¿cómo cancelo mi póliza?", "¿cómo cancelo mi póliza?"},
+		{"Rimborso, per la seconda volta", "Rimborso"},
+		{"Erstattung zum zweiten Mal", "Erstattung"},
 		{"Time zone wrong", "Time zone wrong"},
 		{"Second device login", "Second device login"},
 		{"FW: [Ticket #123] Invoice missing", "Invoice missing"},
@@ -279,6 +283,9 @@ func TestTicketTopic(t *testing.T) {
 		// No subject, and a body that says nothing: one topic of its own.
 		{"", "Sent from my iPhone", "(no subject)"},
 		{"", "Thanks", "(no subject)"},
+		// A long sentence is cut at its last clause within the words a
+		// topic takes, not in the middle of the next one.
+		{"", "Hi, my claim for Luna has been pending for two weeks, where is it?", "my claim for Luna has been pending for two weeks"},
 		{"(sans objet)", "Bonjour,\nJe ne reçois plus les rappels SMS.\nCordialement", "Je ne reçois plus les rappels SMS"},
 		{"RE: (no subject)", "Hello!!! The app crashes when I open the calendar view on my phone since the update yesterday evening", "The app crashes when I open the calendar view on my phone"},
 		// Greeting and sign-off with the apostrophe left out: only noise,

@@ -166,11 +166,30 @@ func (qa *queryAnalysis) inCode(i int) bool {
 // A number a code word announces ("ERR-2041", "err 2041") already names
 // its code as site.QueryCodes reads it, and stays as it is.
 func (qa *queryAnalysis) spacedCodesJoined() []word {
+	return qa.pairsJoined(qa.spacedCode)
+}
+
+// spacedCode reports whether the compound c at i is a code typed with a
+// space or a hyphen (spacedCodesJoined): join it, as a code.
+func (qa *queryAnalysis) spacedCode(i int, c *compound) (join, code bool) {
+	ok := qa.inCode(i) && (site.CodeShaped(c.stem) || !site.CodeAt(qa.plains(), i+1))
+	return ok, ok
+}
+
+// pairsJoined returns the words of qa with each compound of two words
+// that join accepts (its first word's position, the compound) as one word,
+// its stem, marked as a code when join says so; qa.words when it accepts
+// none. Linking reads codes typed with a space (spacedCode) and names
+// tied by a full stop ("H.265") this way.
+func (qa *queryAnalysis) pairsJoined(join func(i int, c *compound) (join, code bool)) []word {
 	var out []word
-	plains := qa.plains()
 	for i := 0; i < len(qa.words); i++ {
 		c := qa.compounds[i]
-		if c == nil || c.n != 2 || !qa.inCode(i) || !site.CodeShaped(c.stem) && site.CodeAt(plains, i+1) {
+		ok, code := false, false
+		if c != nil && c.n == 2 {
+			ok, code = join(i, c)
+		}
+		if !ok {
 			if out != nil {
 				out = append(out, qa.words[i])
 			}
@@ -179,7 +198,7 @@ func (qa *queryAnalysis) spacedCodesJoined() []word {
 		if out == nil {
 			out = append(make([]word, 0, len(qa.words)), qa.words[:i]...)
 		}
-		out = append(out, word{plain: c.stem, stem: c.stem, code: true})
+		out = append(out, word{plain: c.stem, stem: c.stem, code: code})
 		i++
 	}
 	if out == nil {

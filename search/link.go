@@ -14,7 +14,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/guichet/guichet/site/i18n"
-	"github.com/guichet/guichet/site/textnorm"
 
 	"github.com/guichet/guichet/site"
 )
@@ -101,11 +100,17 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	weigh := func(text string, unknown float64, subject bool) (tw termWeights, code bool) {
 		weights := map[string]float64{}
 		qa := li.analyzeTypos(ctx, text, false, subject)
-		if ws := qa.spacedCodesJoined(); len(ws) != len(qa.words) {
-			// "E 12" is the code "E12", as search reads it.
-			qa = &queryAnalysis{words: ws}
-		}
-		if ws := li.dottedNames(text, qa.words); len(ws) != len(qa.words) {
+		// "E 12" is the code "E12", as search reads it; a letter and the
+		// number a full stop ties to it ("H.265"), as some article writes
+		// them, one word: split, the letter and the number were each left
+		// out ("H.265 no sound" linked "No sound" at 1). "H 265" typed
+		// apart stays two words.
+		if ws := qa.pairsJoined(func(i int, c *compound) (bool, bool) {
+			if join, code := qa.spacedCode(i, c); join {
+				return join, code
+			}
+			return strings.Contains(c.plain, ".") && oneLetter(qa.words[i].plain) && isNumber(qa.words[i+1].plain) && li.vocab[c.stem] > 0, false
+		}); len(ws) != len(qa.words) {
 			qa = &queryAnalysis{words: ws}
 		}
 		ws := qa.words
@@ -610,37 +615,6 @@ func isNumber(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// dottedNames joins a letter and the number a full stop ties to it in
-// text ("H.265", "H.264") into the one word the articles index, when some
-// article writes it: split, the letter and the number were each left out
-// (a single letter, a number), so "H.265" alone was linked by nothing and
-// "H.265 no sound" linked "No sound" at 1. "H 265" typed apart stays two
-// words.
-func (li *localeIndex) dottedNames(text string, ws []word) []word {
-	folded := textnorm.Fold(text)
-	var out []word
-	for i := 0; i < len(ws); i++ {
-		if i+1 < len(ws) && oneLetter(ws[i].plain) && isNumber(ws[i+1].plain) {
-			j := ws[i].plain + "." + ws[i+1].plain
-			if li.vocab[j] > 0 && strings.Contains(folded, j) {
-				if out == nil {
-					out = append(make([]word, 0, len(ws)), ws[:i]...)
-				}
-				out = append(out, word{plain: j, stem: j})
-				i++
-				continue
-			}
-		}
-		if out != nil {
-			out = append(out, ws[i])
-		}
-	}
-	if out == nil {
-		return ws
-	}
-	return out
 }
 
 // ordinal reports whether a folded word is a number written as an

@@ -119,6 +119,7 @@ func TestParsePeriod(t *testing.T) {
 		{"7d", "2026-12-01", "2026-11-24", "2026-11-30", "", 7},
 		{"", "2099-01-01", "2026-11-01", "2026-11-30", "", 30},
 		{"0h", "", "", "", `since: "0h" is not a duration back from now: write one more than zero, like 12h`, 0},
+		{"", "2026-10-01", "", "", "until: 2026-10-01 is before the period's first day (2026-11-01: since is 30d unless given)", 0},
 		{"2027-01-01", "2027-02-01", "", "", "since: 2027-01-01 is after today (2026-11-30, UTC)", 0},
 		{"2000-01-01", "", "", "", "since: a period is at most", 0},
 	} {

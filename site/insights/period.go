@@ -71,6 +71,10 @@ func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
 		return p, site.Errorf(site.EINVALID, "since: %s is after today (%s, UTC): no figures yet", p.From.Format(time.DateOnly), today.Format(time.DateOnly))
 	}
 	if !p.From.Before(p.To) {
+		if strings.TrimSpace(since) == "" {
+			// The since the reader never wrote: until is what is wrong.
+			return p, site.Errorf(site.EINVALID, "until: %s is before the period's first day (%s: since is 30d unless given)", p.Until, p.From.Format(time.DateOnly))
+		}
 		return p, site.Errorf(site.EINVALID, "since: the period starts (%s) after its last day (%s)", p.From.Format(time.DateOnly), p.To.Add(-day).Format(time.DateOnly))
 	}
 	if p.To.Sub(p.From) > MaxDays*day {

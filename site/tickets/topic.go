@@ -40,7 +40,8 @@ func Topic(subject string) string {
 // Thanks" is "my bill is higher this month". Tickets without a subject
 // would otherwise all be one topic named by their mail client's
 // placeholder. A body that says nothing either leaves the subject as it
-// was, and a ticket with no subject and such a body is NoSubject.
+// was ("Vraag"), and a ticket with no subject, or only an aside, and such
+// a body is NoSubject.
 func TicketTopic(t site.Ticket) string {
 	topic, said := cleanTopic(t.Subject)
 	if said {
@@ -55,7 +56,10 @@ func TicketTopic(t site.Ticket) string {
 			return s
 		}
 	}
-	if strings.TrimSpace(topic) == "" {
+	if strings.TrimSpace(topic) == "" || asides.MatchString(t.Subject) {
+		// No subject, or only an aside ("2nd time asking", "urgent"):
+		// nothing of the topic, which the aside's words ("time") would
+		// give to unrelated tickets.
 		return NoSubject
 	}
 	return topic

@@ -283,6 +283,12 @@ func TestTicketTopic(t *testing.T) {
 		// No subject, and a body that says nothing: one topic of its own.
 		{"", "Sent from my iPhone", "(no subject)"},
 		{"", "Thanks", "(no subject)"},
+		// A subject that is only an aside says nothing either: its words
+		// ("time") joined unrelated tickets into one topic.
+		{"2nd time asking", "", "(no subject)"},
+		{"Re: Re: 2nd time asking", "", "(no subject)"},
+		{"Per la seconda volta", "", "(no subject)"},
+		{"2nd time asking", "My rear brake squeals when I stop", "My rear brake squeals when I stop"},
 		// A long sentence is cut at its last clause within the words a
 		// topic takes, not in the middle of the next one.
 		{"", "Hi, my claim for Luna has been pending for two weeks, where is it?", "my claim for Luna has been pending for two weeks"},

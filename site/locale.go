@@ -1,5 +1,7 @@
 package site
 
+import "strings"
+
 // Localized returns a translatable setting of guichet.yaml ("title",
 // "description", "contact_url") in locale: the value written for locale,
 // else for its base language ("pt" for "pt-BR"), else the default
@@ -22,9 +24,9 @@ func (c Config) Localized(setting, locale, fallback string) string {
 }
 
 // CheckLocale returns nil when locale is empty (every locale) or one of
-// locales (the site's, Library.Locales), else an EINVALID error naming it:
-// the one rule the insights pages, their API and the command line apply to
-// a locale asked for.
+// locales (the site's, Library.Locales), else UnknownLocale's error: the
+// guard of services given a locale their callers read with
+// i18n.Resolve.
 func CheckLocale(locale string, locales []string) error {
 	for _, l := range locales {
 		if l == locale {
@@ -34,7 +36,15 @@ func CheckLocale(locale string, locales []string) error {
 	if locale == "" {
 		return nil
 	}
-	return Errorf(EINVALID, "locale: %q is not a locale of this help center", locale)
+	return UnknownLocale(locale, locales)
+}
+
+// UnknownLocale is the EINVALID error of a locale a request, a filter or a
+// command names that is none of the site's locales and whose readers
+// expect none of them (i18n.Resolve); it names the locale as asked and
+// the site's locales.
+func UnknownLocale(locale string, locales []string) error {
+	return Errorf(EINVALID, "locale: %q is not a locale of this help center (%s)", locale, strings.Join(locales, ", "))
 }
 
 // Message is one interface string: its forms by CLDR plural category

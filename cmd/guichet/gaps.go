@@ -43,16 +43,16 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *minVisitors < 1 {
 		return fmt.Errorf("--min-visitors must be at least 1")
 	}
-	// The period the admin page and the insights API read (7d: today and the 6 days before).
-	p, err := insights.ParsePeriod(*since, *until, *locale, time.Now())
-	if err != nil {
-		return fmt.Errorf("--%s", site.ErrorMessage(err))
-	}
 	svc, defLocale, closeAll, err := openGaps(ctx, c.cfg)
 	if err != nil {
 		return err
 	}
 	defer closeAll()
+	// The period the admin page and the insights API read (7d: today and the 6 days before).
+	p, err := insights.ParsePeriod(*since, *until, *locale, svc.Locales, time.Now())
+	if err != nil {
+		return fmt.Errorf("--%s", site.ErrorMessage(err))
+	}
 	rep, err := svc.Report(ctx, gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: *minVisitors, KeepIgnored: *all})
 	if err != nil {
 		return err

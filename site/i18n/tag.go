@@ -74,6 +74,30 @@ func digits(s string) bool {
 	return true
 }
 
+// Resolve reads a locale a request or a command names as one of
+// supported, the one rule every API parameter, insights filter and
+// command flag applies: the locale itself in any case and with "-" or "_"
+// ("pt_br" is pt-BR), else the version its readers expect (Match: it_IT is
+// it, es-MX is es-419). ok is false when asked is empty, a list ("fr,
+// en"), not a locale code, or fits none of supported.
+func Resolve(supported []string, asked string) (locale string, ok bool) {
+	asked = strings.TrimSpace(asked)
+	if asked == "" || strings.ContainsAny(asked, ",;") {
+		return "", false
+	}
+	if tag, _, ok := Canonical(asked); ok {
+		for _, l := range supported {
+			if l == tag {
+				return l, true
+			}
+		}
+	}
+	if l := Match(supported, asked); l != "" {
+		return l, true
+	}
+	return "", false
+}
+
 // Match returns the locale of supported that readers of want (locale
 // codes in order of preference, as browsers, apps and helpdesks write
 // them: "pt_BR" too) expect, by CLDR's rules: a region the site lacks goes

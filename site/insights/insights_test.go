@@ -123,7 +123,7 @@ func TestParsePeriod(t *testing.T) {
 		{"2027-01-01", "2027-02-01", "", "", "since: 2027-01-01 is after today (2026-11-30, UTC)", 0},
 		{"2000-01-01", "", "", "", "since: a period is at most", 0},
 	} {
-		p, err := ParsePeriod(c.since, c.until, "", now)
+		p, err := ParsePeriod(c.since, c.until, "", nil, now)
 		if c.err != "" {
 			if err == nil || site.ErrorCode(err) != site.EINVALID || !strings.Contains(err.Error(), c.err) {
 				t.Errorf("%q %q: error %v, want one naming %s", c.since, c.until, err, c.err)
@@ -227,7 +227,7 @@ func TestSummary(t *testing.T) {
 		{Day: "2026-11-29", Locale: "fr", Source: "widget", Screen: "checkout", Searches: 5, NoResultSearches: 5, Visits: 3, SelfServiceVisits: 2, DeflectedVisits: 2},
 		{Day: "2026-11-20", Locale: "en", Source: "site", Searches: 4, Views: 9},
 	}, tickets: []TicketDay{{Day: "2026-11-29", Locale: "en", ArticleID: "x", Tickets: 3}, {Day: "2026-11-21", Locale: "en", Tickets: 1}}}
-	p, _ := ParsePeriod("7d", "", "", time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC))
+	p, _ := ParsePeriod("7d", "", "", nil, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC))
 	sum, err := Service{Store: st}.Summary(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)

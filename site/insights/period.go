@@ -27,10 +27,10 @@ type Period struct {
 // days ("7d": today and the 6 days before; default 30d), a duration
 // ("36h", counted from the start of its day) or a first day
 // ("2026-11-01"); until, optional, is the last day counted (default
-// today; a later day counts up to today); locale, optional, is a locale code in any case and with "-" or
-// "_" (i18n.Canonical: pt-br is pt-BR). Errors are EINVALID and name the
-// parameter.
-func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
+// today; a later day counts up to today); locale, optional, is read as one
+// of locales, the site's, as every API reads a locale (i18n.Resolve: pt_br
+// is pt-BR, it_IT is it). Errors are EINVALID and name the parameter.
+func ParsePeriod(since, until, locale string, locales []string, now time.Time) (Period, error) {
 	now = now.UTC()
 	today := now.Truncate(day)
 	p := Period{Since: strings.TrimSpace(since), Until: strings.TrimSpace(until), Locale: strings.TrimSpace(locale), To: today.Add(day)}
@@ -87,11 +87,12 @@ func ParsePeriod(since, until, locale string, now time.Time) (Period, error) {
 		return p, site.Errorf(site.EINVALID, "%s: a period is at most %d days (%s to %s is %d)", param, MaxDays, p.First(), p.Last(), p.Days())
 	}
 	if p.Locale != "" {
-		// pt-br, pt_BR: the locale as the content folder or an app spells
-		// it; the figures hold it in BCP 47's casing (pt-BR).
-		loc, _, ok := i18n.Canonical(p.Locale)
+		// pt-br, pt_BR, it_IT: the locale as the content folder or an app
+		// spells it, read as every API reads it; the figures hold the
+		// site's locale (pt-BR, it).
+		loc, ok := i18n.Resolve(locales, p.Locale)
 		if !ok {
-			return p, site.Errorf(site.EINVALID, "locale: %q is not a locale code like en, pt-BR or zh-Hans", p.Locale)
+			return p, site.UnknownLocale(p.Locale, locales)
 		}
 		p.Locale = loc
 	}

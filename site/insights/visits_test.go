@@ -163,7 +163,7 @@ func TestTallySearchOutcomes(t *testing.T) {
 
 func TestPeriodLocaleAndDays(t *testing.T) {
 	now := time.Date(2026, 11, 30, 23, 59, 0, 0, time.FixedZone("x", -5*3600)) // already Dec 1 in UTC
-	p, err := ParsePeriod(" 7d ", "", " pt-BR ", now)
+	p, err := ParsePeriod(" 7d ", "", " pt-BR ", []string{"en", "pt-BR"}, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,9 +181,35 @@ func TestPeriodLocaleAndDays(t *testing.T) {
 		{"2016-01-01", "2026-11-30", "", "at most"},
 		{"7d", "", strings.Repeat("x", 36), "locale"},
 		{"-3d", "", "", "since"},
+		{"7d", "", "de", "locale"},
+		{"7d", "", "en,pt", "locale"},
 	} {
-		if _, err := ParsePeriod(tt.since, tt.until, tt.locale, now); err == nil || site.ErrorCode(err) != site.EINVALID || !strings.Contains(err.Error(), tt.field) {
+		if _, err := ParsePeriod(tt.since, tt.until, tt.locale, []string{"en", "pt-BR"}, now); err == nil || site.ErrorCode(err) != site.EINVALID || !strings.Contains(err.Error(), tt.field) {
 			t.Errorf("ParsePeriod(%q, %q, %q) error = %v, want EINVALID naming %s", tt.since, tt.until, tt.locale, err, tt.field)
+		}
+	}
+}
+
+// TestPeriodLocaleRead: a period's locale is read as every API reads a
+// locale parameter (i18n.Resolve): in any case, with "-" or "_", and a
+// region the site lacks is the version its readers expect, so the
+// insights of an Italian site filter on it_IT as its search API does.
+func TestPeriodLocaleRead(t *testing.T) {
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	site := []string{"en", "it", "pt-BR", "es-419"}
+	for _, tt := range []struct{ asked, want string }{
+		{"it", "it"}, {"IT", "it"}, {"it_IT", "it"}, {"it-it", "it"},
+		{"pt_br", "pt-BR"}, {"pt-PT", "pt-BR"}, {"es-MX", "es-419"}, {"en-GB", "en"}, {"", ""},
+	} {
+		p, err := ParsePeriod("7d", "", tt.asked, site, now)
+		if err != nil || p.Locale != tt.want {
+			t.Errorf("ParsePeriod(locale %q) = %q, %v, want %q", tt.asked, p.Locale, err, tt.want)
+		}
+	}
+	for _, asked := range []string{"de", "de-DE", "xx", "en, it", "<b>"} {
+		_, err := ParsePeriod("7d", "", asked, site, now)
+		if err == nil || !strings.Contains(err.Error(), "locale") || !strings.Contains(err.Error(), "en, it, pt-BR, es-419") {
+			t.Errorf("ParsePeriod(locale %q) error = %v, want one naming locale and the site's", asked, err)
 		}
 	}
 }

@@ -50,7 +50,7 @@ func BenchmarkDashboard1M(b *testing.B) {
 	}
 	b.Logf("rolled up %d days in %s", days, time.Since(start).Round(time.Millisecond))
 	svc := insights.Service{Store: db}
-	p, err := insights.ParsePeriod("90d", "", "", now)
+	p, err := insights.ParsePeriod("90d", "", "", nil, now)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -64,13 +64,9 @@ func (s *Server) adminPeriod(c echo.Context, st *state) (insights.Period, error)
 }
 
 // period parses a period of the insights (insights.ParsePeriod) whose
-// locale, when set, is one of the site's.
+// locale, when set, is read as one of the site's.
 func (s *Server) period(st *state, since, until, locale string) (insights.Period, error) {
-	p, err := insights.ParsePeriod(since, until, locale, s.opts.Now())
-	if err != nil {
-		return p, err
-	}
-	return p, site.CheckLocale(p.Locale, st.view.Lib.Locales())
+	return insights.ParsePeriod(since, until, locale, st.view.Lib.Locales(), s.opts.Now())
 }
 
 // pickerOf fills the period form for p.

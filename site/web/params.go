@@ -12,17 +12,16 @@ import (
 
 // requestLocale returns the locale an API call asks for: the one its
 // locale parameter names, as apps write it (pt_BR, zh-hans), or the one a
-// reader of it expects (es-MX → es-419: i18n.Match, as negotiateLocale
-// does); without one, the best match for Accept-Language, else the
+// reader of it expects (es-MX → es-419): i18n.Resolve, as the insights
+// and the command line read it; without one, the best match for Accept-Language, else the
 // default locale. A parameter no locale of the site fits is EINVALID.
 func (s *Server) requestLocale(c echo.Context, st *state, param string) (string, error) {
 	locales := st.view.Lib.Locales()
 	if param != "" {
-		// One code, not an Accept-Language list.
-		if l := i18n.Match(locales, param); l != "" && !strings.ContainsAny(param, ",;") {
+		if l, ok := i18n.Resolve(locales, param); ok {
 			return l, nil
 		}
-		return "", site.Errorf(site.EINVALID, "locale must be one of %s", strings.Join(locales, ", "))
+		return "", site.UnknownLocale(param, locales)
 	}
 	if l := negotiateLocale(c.Request().Header.Get("Accept-Language"), locales); l != "" {
 		return l, nil

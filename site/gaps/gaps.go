@@ -274,10 +274,22 @@ func (r Report) WantingArticles() []Gap {
 }
 
 // WantsArticle reports whether the gap still wants an article written: no
-// published content answers it and the team neither ignored it nor sent
-// it to the product as a fix.
+// published content answers it, the team neither ignored it nor sent it
+// to the product as a fix, and it is Writable.
 func (g Gap) WantsArticle() bool {
-	return g.AnsweredAt == nil && g.Status != StatusIgnored && g.Status != StatusProductFix && g.Status != StatusFixed
+	return g.AnsweredAt == nil && g.Status != StatusIgnored && g.Status != StatusProductFix && g.Status != StatusFixed && g.Writable()
+}
+
+// NoSubject is the topic of tickets sent with no subject (or an aside
+// alone, "2nd time asking") and a body that says nothing ("Thanks", "Sent
+// from my iPhone"), as the tickets' cleaning names it: one gap of unlinked
+// tickets of its own, to read, that no article can answer.
+const NoSubject = "(no subject)"
+
+// Writable reports whether an article could answer the gap: every gap but
+// the tickets that said nothing (NoSubject).
+func (g Gap) Writable() bool {
+	return g.Kind != UnlinkedTicket || g.Query != NoSubject
 }
 
 // Decision is what is stored about one gap: the team's status and note,

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/guichet/guichet/site"
@@ -21,13 +22,30 @@ import (
 // for a screen with no help, the screen in its contexts. It never
 // overwrites a file, and nothing is written outside dir (symbolic links
 // included): when the name is taken by another gap's draft or an article,
-// the draft is "name-2.md" (up to "-9"); when it is taken by g's own
-// draft, the error wraps fs.ErrExist. defLocale is the content's default locale: a gap of another
-// locale gets a translation file name (x.fr.md).
+// the draft is "name-2.md" (up to "-9"); when g's own draft is anywhere in
+// dir (moved, renamed, or named after a phrasing since replaced: its
+// marker comment says whose it is), the error names it and wraps
+// fs.ErrExist. A gap of tickets that said nothing (NoSubject) gets no
+// draft: EINVALID. defLocale is the content's default locale: a gap of
+// another locale gets a translation file name (x.fr.md).
 func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return "", fmt.Errorf("write draft: %w", err)
+	}
+	defer root.Close()
+	return writeStub(root, folder, defLocale, g, draftsByGap(root))
+}
+
+// writeStub is WriteStub in root, given the drafts already there by gap ID
+// (draftsByGap).
+func writeStub(root *os.Root, folder, defLocale string, g Gap, drafts map[string]string) (string, error) {
 	folder, err := stubFolder(folder)
 	if err != nil {
 		return "", fmt.Errorf("write draft: %w", err)
+	}
+	if !g.Writable() {
+		return "", site.Errorf(site.EINVALID, "write draft: gap %s is tickets that said nothing (%s): no article can answer them; read them, and link or close them in the helpdesk", g.ID, g.Query)
 	}
 	slug := slugWords(g.Query)
 	if g.Kind == NoHelp {
@@ -41,11 +59,16 @@ func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
 		ext = "." + g.Locale + ".md" // a translation file name: x.fr.md
 	}
 	rel := folder + "/" + slug + ext
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return "", fmt.Errorf("write draft %s: %w", rel, err)
+	if at, ok := drafts[g.ID]; ok {
+		// Said in the writer's words, not the system call's
+		// ("openat …: file exists"): a second run of gaps --stub
+		// meets the drafts of the first, wherever the writer moved them.
+		where := "at " + at
+		if at == rel {
+			where = "there"
+		}
+		return "", fmt.Errorf("write draft %s: this gap's draft is already %s and is kept (a draft never overwrites one; delete it, or its comment naming the gap, to write the draft again): %w", rel, where, fs.ErrExist)
 	}
-	defer root.Close()
 	if err := root.MkdirAll(folder, 0o755); err != nil {
 		return "", fmt.Errorf("write draft %s: %w", rel, err)
 	}
@@ -55,10 +78,7 @@ func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
 		if !errors.Is(err, fs.ErrExist) {
 			break
 		}
-		if draftOf(root, rel, g.ID) || n > maxStubNames {
-			// Said in the writer's words, not the system call's
-			// ("openat …: file exists"): a second run of gaps --stub
-			// meets the drafts of the first.
+		if n > maxStubNames {
 			return "", fmt.Errorf("write draft %s: a file is already there and is kept (a draft never overwrites one; move or delete it to write the draft again): %w", rel, fs.ErrExist)
 		}
 		// Another gap's draft, or an article, has the name: a search gap
@@ -72,6 +92,7 @@ func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
 		f.Close()
 		return "", fmt.Errorf("write draft %s: %w", rel, err)
 	}
+	drafts[g.ID] = rel
 	return rel, f.Close()
 }
 
@@ -79,17 +100,45 @@ func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
 // "x-9.md") when its own is another file's.
 const maxStubNames = 9
 
-// draftOf reports whether the file at rel is the draft of the gap id
-// (stubText names its gap in a comment).
-func draftOf(root *os.Root, rel, id string) bool {
-	f, err := root.Open(rel)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
+// draftMarker finds the gap a draft was written for in the comment
+// stubText writes ("Draft from content gap ID:").
+var draftMarker = regexp.MustCompile(`Draft from content gap ([^\s:]+):`)
+
+// draftsByGap returns the drafts of the content folder by gap ID: every
+// Markdown file (outside hidden folders) whose first 8 KiB hold the
+// marker comment stubText writes, by its path relative to the folder. A
+// folder that cannot be read holds none.
+func draftsByGap(root *os.Root) map[string]string {
+	out := map[string]string{}
 	head := make([]byte, 8192)
-	n, _ := io.ReadFull(f, head)
-	return strings.Contains(string(head[:n]), "Draft from content gap "+id+":")
+	fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(name, ".") || name == "node_modules" {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if ext := strings.ToLower(path.Ext(name)); !d.Type().IsRegular() || ext != ".md" && ext != ".markdown" {
+			return nil
+		}
+		f, err := root.Open(p)
+		if err != nil {
+			return nil
+		}
+		n, _ := io.ReadFull(f, head)
+		f.Close()
+		if m := draftMarker.FindSubmatch(head[:n]); m != nil {
+			if _, seen := out[string(m[1])]; !seen {
+				out[string(m[1])] = p
+			}
+		}
+		return nil
+	})
+	return out
 }
 
 // stubText is the Markdown of a draft for g.
@@ -164,9 +213,16 @@ func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer
 		fmt.Fprintln(errOut, "guichet: write drafts:", err)
 		return 0, false
 	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		fmt.Fprintln(errOut, "guichet: write drafts:", err)
+		return 0, false
+	}
+	defer root.Close()
+	drafts := draftsByGap(root)
 	ok = true
 	for _, g := range list {
-		rel, err := WriteStub(dir, folder, defLocale, g)
+		rel, err := writeStub(root, folder, defLocale, g, drafts)
 		if err != nil {
 			fmt.Fprintln(errOut, "guichet:", err)
 			if errors.Is(err, fs.ErrExist) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -135,7 +136,7 @@ func TestWriteStubRefuses(t *testing.T) {
 	before, _ := os.ReadFile(filepath.Join(dir, "account", "reset-password.md"))
 	g.Query = "Reset password"
 	if _, err := gaps.WriteStub(dir, "account", "en", g); err == nil || !strings.Contains(err.Error(), "account/reset-password.md") ||
-		!strings.Contains(err.Error(), "a file is already there and is kept") || strings.Contains(err.Error(), "openat") || !errors.Is(err, fs.ErrExist) {
+		!strings.Contains(err.Error(), "draft is already there and is kept") || strings.Contains(err.Error(), "openat") || !errors.Is(err, fs.ErrExist) {
 		t.Errorf("second draft of one query: %v, want an error naming the file and saying it is kept, in words", err)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "account", "reset-password.md"))
@@ -157,7 +158,9 @@ func TestWriteStubRefuses(t *testing.T) {
 	}
 	// A folder leaving the content folder, or none, is refused, not
 	// moved somewhere the writer did not ask for; ".." inside it is fine.
-	if rel, err := gaps.WriteStub(dir, "new/../inside", "en", g); err != nil || rel != "inside/reset-password.md" {
+	inside := gaps.Gap{ID: "g3", Kind: gaps.KindSearch, Locale: "en", Query: "reset password",
+		Variants: []gaps.Variant{{Query: "reset password", Searches: 1}}}
+	if rel, err := gaps.WriteStub(dir, "new/../inside", "en", inside); err != nil || rel != "inside/reset-password.md" {
 		t.Errorf("folder new/../inside: %q, %v", rel, err)
 	}
 	if _, err := os.Stat(filepath.Join(base, "outside")); !os.IsNotExist(err) {
@@ -243,5 +246,77 @@ func TestWriteStubCounts(t *testing.T) {
 				t.Errorf("%s says %q:\n%s", rel, r, b)
 			}
 		}
+	}
+}
+
+// TestWriteStubFindsItsDraftAnywhere: a gap's draft the writer moved into
+// a category and renamed, or whose gap's most used phrasing changed since,
+// is still its draft: a second run of gaps --stub does not write another.
+func TestWriteStubFindsItsDraftAnywhere(t *testing.T) {
+	dir := t.TempDir()
+	g := gaps.Gap{ID: "a1b2c3d4e5f6", Kind: gaps.KindSearch, Locale: "en", Query: "cancel my plan", Visitors: 4,
+		Variants: []gaps.Variant{{Query: "cancel my plan", Searches: 4}}}
+	rel, err := gaps.WriteStub(dir, "drafts", "en", g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "billing"), 0o755)
+	if err := os.Rename(filepath.Join(dir, rel), filepath.Join(dir, "billing", "cancel-subscription.md")); err != nil {
+		t.Fatal(err)
+	}
+	g.Query = "cancel subscription" // more people typed this since
+	g.Variants = append(g.Variants, gaps.Variant{Query: "cancel subscription", Searches: 6})
+	for _, folder := range []string{"drafts", "billing"} {
+		if rel, err := gaps.WriteStub(dir, folder, "en", g); !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), "billing/cancel-subscription.md") || !strings.Contains(err.Error(), "draft is already") {
+			t.Errorf("folder %s: %q, %v; want the moved draft named and nothing written", folder, rel, err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	other := gaps.Gap{ID: "0f0f0f0f0f0f", Kind: gaps.KindSearch, Locale: "en", Query: "pause my plan", Visitors: 2,
+		Variants: []gaps.Variant{{Query: "pause my plan", Searches: 2}}}
+	if kept, ok := gaps.WriteStubs(dir, "drafts", "en", []gaps.Gap{g, other}, &out, &errOut); kept != 1 || !ok ||
+		out.String() != "drafts/pause-my-plan.md: draft for \"pause my plan\" (2 visitors)\n" || !strings.Contains(errOut.String(), "billing/cancel-subscription.md") {
+		t.Errorf("WriteStubs: kept %d, ok %v, out %q, errOut %q; want the moved draft kept and the other written", kept, ok, out.String(), errOut.String())
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "drafts"))
+	if len(entries) != 1 {
+		t.Errorf("drafts/ holds %d files, want only pause-my-plan.md", len(entries))
+	}
+}
+
+// TestNoSubjectGetsNoDraft: the gap of tickets that said nothing ("(no
+// subject)") is listed for the team to read, but no article can answer
+// it: it wants none, gaps --stub skips it and gaps stub ID says why.
+func TestNoSubjectGetsNoDraft(t *testing.T) {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	var records []gaps.Record
+	for i, subject := range []string{gaps.NoSubject, gaps.NoSubject, gaps.NoSubject, "change the subject of invoice emails", "invoice email subject line"} {
+		records = append(records, gaps.Record{Query: subject, Locale: "en", Source: "zendesk", Kind: gaps.UnlinkedTicket,
+			Visitor: fmt.Sprint("t", i), Time: at.Add(time.Duration(i) * time.Hour)})
+	}
+	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(48 * time.Hour), MinVisitors: 1})
+	var none gaps.Gap
+	for _, g := range rep.Gaps {
+		if g.Query == gaps.NoSubject {
+			none = g
+		}
+	}
+	if none.ID == "" || len(none.Variants) != 1 || none.Searches != 3 {
+		t.Fatalf("gaps %+v, want the three tickets with no subject as one gap of their own", rep.Gaps)
+	}
+	for _, g := range rep.WantingArticles() {
+		if g.ID == none.ID {
+			t.Error("the (no subject) gap wants an article")
+		}
+	}
+	if len(rep.WantingArticles()) != len(rep.Gaps)-1 {
+		t.Errorf("%d of %d gaps want an article, want all but (no subject)", len(rep.WantingArticles()), len(rep.Gaps))
+	}
+	dir := t.TempDir()
+	if rel, err := gaps.WriteStub(dir, "drafts", "en", none); err == nil || site.ErrorCode(err) != site.EINVALID || !strings.Contains(err.Error(), "no article can answer") {
+		t.Errorf("stub of (no subject): %q, %v; want EINVALID saying why", rel, err)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "drafts")); len(entries) != 0 {
+		t.Errorf("a draft was written: %v", entries)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -68,8 +69,9 @@ func TicketTopic(t site.Ticket) string {
 // NoSubject is the topic of a ticket sent with no subject and a body that
 // says nothing ("Thanks", "Sent from my iPhone"): one unlinked topic of
 // its own, as mail clients' "(no subject)" makes, rather than tickets
-// counted as unlinked in no gap.
-const NoSubject = "(no subject)"
+// counted as unlinked in no gap; the gap report knows it (gaps.NoSubject)
+// and writes it no draft.
+const NoSubject = gaps.NoSubject
 
 // chatter matches a body's sentence that says nothing of the ticket: a
 // pleasantry ("Hi there, hope you're well", "I hope this email finds you

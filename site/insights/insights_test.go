@@ -294,6 +294,7 @@ func TestToDoWhyCounts(t *testing.T) {
 		{ID: "g2", Kind: gaps.UnlinkedTicket, Query: "refund twice", Visitors: 1},
 		{ID: "g3", Kind: gaps.NoHelp, Query: "/orders/*", Visitors: 1},
 		{ID: "g4", Kind: gaps.KindSearch, Query: "dark mode", Visitors: 2, NoResultsVisitors: 2},
+		{ID: "g5", Kind: gaps.UnlinkedTicket, Query: gaps.NoSubject, Visitors: 3},
 	}}
 	articles := []Article{
 		{ID: "lost", Title: "A parcel is lost", Views: 1, NotHelpful: 1, ContactsAfterReading: 1},
@@ -302,11 +303,16 @@ func TestToDoWhyCounts(t *testing.T) {
 	whys := map[string]string{}
 	for _, task := range ToDo(report, articles, "") {
 		whys[task.Title] = task.Why
+		// Tickets that said nothing are read, not linked or written.
+		if (task.Title == gaps.NoSubject) != (task.Action == ActionRead) {
+			t.Errorf("%s: action %s", task.Title, task.Action)
+		}
 	}
 	for title, want := range map[string]string{
 		"gift wrap":        "1 person searched it and found nothing (1) or nothing they opened (0)",
 		"dark mode":        "2 people searched it and found nothing (2) or nothing they opened (0)",
 		"refund twice":     "1 ticket no article answers",
+		gaps.NoSubject:     "3 tickets with no subject and a body that says nothing",
 		"/orders/*":        "the widget opened here for 1 person with no article for this screen",
 		"A parcel is lost": "1 view, 1 of 1 vote says not helpful; 1 visit contacted support after reading it",
 		"Track a parcel":   "3 views, 2 of 3 votes say not helpful; 2 visits contacted support after reading it",

@@ -24,6 +24,7 @@ const (
 	ActionWrite      = "write"       // write an article
 	ActionFixProduct = "fix_product" // the team decided the product must change
 	ActionLink       = "link"        // link a ticket topic to an article
+	ActionRead       = "read"        // read the tickets: they said nothing (gaps.NoSubject)
 	ActionEdit       = "edit"        // edit an article's source file
 	// ActionKeywords: most of a gap's visitors opened one article next
 	// (gaps.Gap.FoundInstead): the answer exists, so add the words they
@@ -76,6 +77,11 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 			t.Why = site.Count(g.Visitors, "ticket") + " no article answers"
 			if g.Nearest != "" {
 				t.Why += "; nearest article " + g.Nearest
+			}
+			if !g.Writable() {
+				// No subject and a body that says nothing: no article
+				// answers them, someone reads them.
+				t.Action, t.Why = ActionRead, site.Count(g.Visitors, "ticket")+" with no subject and a body that says nothing"
 			}
 		case gaps.NoHelp:
 			t.Kind = TaskScreen

@@ -229,6 +229,6 @@ func notHelpful(articles []insights.Article, fb insights.Feedback) []adminFeedba
 var taskLabels = map[string]string{
 	insights.TaskGap: "Failed searches", insights.TaskUnlinked: "Tickets no article answers", insights.TaskScreen: "Screen with no help",
 	insights.TaskUnhelpful: "Rated not helpful", insights.TaskContactOut: "Read, then contacted support",
-	insights.ActionWrite: "Write an article", insights.ActionFixProduct: "Fix the product", insights.ActionLink: "Link to an article",
+	insights.ActionWrite: "Write an article", insights.ActionFixProduct: "Fix the product", insights.ActionLink: "Link to an article", insights.ActionRead: "Read the tickets",
 	insights.ActionEdit: "Edit", insights.ActionKeywords: "Add these words to the article",
 }

@@ -52,6 +52,21 @@ func TestCleanerClean(t *testing.T) {
 			want: func(t *site.Ticket) { t.Body = "Gimbal tilted & horizon crooked\nSince Monday." },
 		},
 		{
+			name: "an HTML subject is its text",
+			edit: func(t *site.Ticket) { t.Subject = "<b>Scale</b> shows 0&nbsp;kg &amp; won&#39;t tare" },
+			want: func(t *site.Ticket) { t.Subject = "Scale shows 0 kg & won't tare" },
+		},
+		{
+			name: "a subject's character references alone",
+			edit: func(t *site.Ticket) { t.Subject = "Can&#39;t tare &lt;0 kg&gt;" },
+			want: func(t *site.Ticket) { t.Subject = "Can't tare <0 kg>" },
+		},
+		{
+			name: "a subject's angle brackets and ampersands stay",
+			edit: func(t *site.Ticket) { t.Subject = "Q&A: weight < 3 kg & <scale id>" },
+			want: func(t *site.Ticket) { t.Subject = "Q&A: weight < 3 kg & <scale id>" },
+		},
+		{
 			name: "angle brackets in plain text stay",
 			edit: func(t *site.Ticket) { t.Body = "Error <Invalid header> when x < 3" },
 			want: func(t *site.Ticket) { t.Body = "Error <Invalid header> when x < 3" },

@@ -73,7 +73,7 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 	case !utf8.ValidString(t.ExternalID) || strings.IndexFunc(t.ExternalID, unicode.IsControl) >= 0:
 		return fmt.Errorf("external_id holds control characters or invalid UTF-8")
 	}
-	t.Subject = strings.TrimSpace(site.CleanText(t.Subject))
+	t.Subject = strings.TrimSpace(site.CleanText(subjectText(t.Subject)))
 	if t.Subject == "" && strings.TrimSpace(site.CleanText(t.Body)) == "" {
 		// A ticket with a body and no subject (a chat, a mail sent with
 		// none) is taken: its topic is the body's (TicketTopic).

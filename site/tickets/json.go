@@ -325,6 +325,26 @@ func htmlText(s string) string {
 	return html.UnescapeString(htmlTag.ReplaceAllString(htmlBreak.ReplaceAllString(s, "\n"), ""))
 }
 
+// htmlEntity is a character reference as HTML exports write them in
+// subjects ("Billing &amp; invoices", "Can&#39;t log in").
+var htmlEntity = regexp.MustCompile(`&(amp|lt|gt|quot|apos|nbsp|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
+
+// subjectText is a subject as its customer wrote it: some helpdesks export
+// it as HTML ("<b>Refund</b> &amp; invoice"), which named the topic, the
+// draft's title and the FAQ entry with its markup. A subject with neither
+// markup nor a character reference ("x < 3", "Q&A") is kept as it is.
+func subjectText(s string) string {
+	switch {
+	case htmlMarkup.MatchString(s):
+		s = htmlText(s)
+	case htmlEntity.MatchString(s):
+		s = html.UnescapeString(s)
+	default:
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
 // lineCounter counts the lines of what it reads, so that offsets the JSON
 // decoder reports become lines; it keeps only the newlines the decoder has
 // not passed yet.

@@ -163,17 +163,22 @@ func init() {
 	}
 }
 
+// referenceMarks are the words between a reference word and its number:
+// "order id 4821", "facture n° 4821" ("n°" is read "n"), "order no. 4821",
+// "commande nº 4821" ("nº" is read "no").
+var referenceMarks = map[string]bool{"id": true, "n": true, "no": true}
+
 // Reference reports whether word, typed right after prev (itself after
 // before, "" at the start), is the number of one customer's order,
 // invoice, booking, account… (a number, or letters and digits with more
 // digits than letters, after a word such as order, invoice, booking,
-// account, number, commande, facture, pedido, Bestellung, or after "id"
-// that follows one: "order id 4821"): it names that customer's case, not
+// account, number, commande, facture, pedido, Bestellung, or after "id",
+// "n°" or "no" that follows one: "order id 4821", "facture n° 4821"): it names that customer's case, not
 // a problem, so two such numbers ask the same thing ("order 4821 refund",
 // "order 4822 refund"). A code word before it makes it a code instead
 // (CodeAfter).
 func Reference(before, prev, word string) bool {
-	if !referenceWords[prev] && (prev != "id" || !referenceWords[before]) || word == "" {
+	if !referenceWords[prev] && (!referenceMarks[prev] || !referenceWords[before]) || word == "" {
 		return false
 	}
 	digits, letters := 0, 0

@@ -66,6 +66,9 @@ func TestReference(t *testing.T) {
 		{"my", "invoice", "20231104", true},
 		{"order", "number", "4821", true},
 		{"order", "id", "4821", true},
+		{"facture", "n", "4514", true},
+		{"order", "no", "4821", true},
+		{"", "no", "4821", false}, // "no" alone names nothing
 		{"", "booking", "a4821", true},
 		{"", "commande", "4821", true},
 		{"", "bestellung", "4821", true},

@@ -194,6 +194,12 @@ func TestReferencesAreNoCodes(t *testing.T) {
 		{"invoice number 4821 missing", "invoice number 9932 missing", true},
 		{"booking A4821 cancelled", "booking B7710 cancelled", true},
 		{"commande 4821 pas reçue", "commande 9921 pas reçue", true},
+		// "n°" (and "nº", "no") after the reference word, as French
+		// invoices and orders are numbered.
+		{"Facture n° 4514 introuvable", "Facture n° 4515 introuvable", true},
+		{"Facture n°4514 introuvable", "facture 4515 introuvable", true},
+		{"commande nº 4821 pas reçue", "commande no 9921 pas reçue", true},
+		{"order no. 4821 refund", "order 4822 refund", true},
 		{"pedido 4821 no llegó", "pedido 7310 no llegó", true},
 		// Codes stay codes.
 		{"error 1603 on my order", "error 1618 on my order", false},

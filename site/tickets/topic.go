@@ -491,7 +491,8 @@ var (
 		// Not "bloqué" alone: a locked account, a stuck camera, a blocked
 		// card are what the ticket asks ("Compte bloqué" is no "Compte");
 		// "je suis bloquée" (I am stuck) is a complaint.
-		`(?:ne )?(?:marche|fonctionne) (?:pas|plus)`, `en panne`, `(?:je )?suis bloqu[ée]e?`,
+		// "ça marche plus": spoken French drops the "ne" and says "ça".
+		`(?:(?:[çc]a|cela) )?(?:ne )?(?:marche|fonctionne) (?:pas|plus)`, `en panne`, `(?:je )?suis bloqu[ée]e?`,
 		`again`, `encore`,
 		// "what now?" closing a subject asks nothing of its own
 		// ("Papierstau - was tun?", "Erreur E21, que faire ?").

@@ -70,6 +70,12 @@ func TestTopic(t *testing.T) {
 		{"Question about VAT on invoices???", "Question about VAT on invoices?"},
 		{"Aidez-moi svp : impossible de me connecter", "me connecter"},
 		{"Sync your Google Calendar - ne fonctionne plus depuis hier, cordialement", "Sync your Google Calendar"},
+		// Spoken French drops the "ne" and puts "ça" before the verb:
+		// the pronoun goes with its complaint, not left standing.
+		{"l'export PDF ça marche plus depuis la mise à jour 😡😡", "l'export PDF"},
+		{"Exporter une facture en PDF - ça marche plus depuis la mise à jour", "Exporter une facture en PDF"},
+		{"Relances automatiques : ça ne fonctionne pas", "Relances automatiques"},
+		{"Synchro bancaire, ca marche pas", "Synchro bancaire"},
 		{"Please help: SMS reminders not sent ASAP", "SMS reminders not sent"},
 		{"Delete my account. Thanks in advance!", "Delete my account"},
 		// Labels in Spanish, German, Italian, Portuguese; a question mark

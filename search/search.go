@@ -311,6 +311,9 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		offset = 0
 	}
 	want := offset + limit + rerankExtra
+	if suggest {
+		req.Query = trimPoliteEnding(req.Query) // res keeps the query as typed
+	}
 
 	def := ix.locales[ix.defaultLocale]
 	li := ix.locales[locale]

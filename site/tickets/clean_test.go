@@ -57,6 +57,11 @@ func TestCleanerClean(t *testing.T) {
 			want: func(t *site.Ticket) { t.Subject = "Scale shows 0 kg & won't tare" },
 		},
 		{
+			name: "a subject's script is no words of it",
+			edit: func(t *site.Ticket) { t.Subject = "<script>alert(1)</script>Scale won't tare" },
+			want: func(t *site.Ticket) { t.Subject = "Scale won't tare" },
+		},
+		{
 			name: "a subject's character references alone",
 			edit: func(t *site.Ticket) { t.Subject = "Can&#39;t tare &lt;0 kg&gt;" },
 			want: func(t *site.Ticket) { t.Subject = "Can't tare <0 kg>" },

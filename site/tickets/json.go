@@ -335,8 +335,8 @@ var htmlEntity = regexp.MustCompile(`&(amp|lt|gt|quot|apos|nbsp|#[0-9]{1,7}|#[xX
 // markup nor a character reference ("x < 3", "Q&A") is kept as it is.
 func subjectText(s string) string {
 	switch {
-	case htmlMarkup.MatchString(s):
-		s = htmlText(s)
+	case htmlMarkup.MatchString(s) || htmlHidden.MatchString(s):
+		s = htmlText(htmlHidden.ReplaceAllString(s, ""))
 	case htmlEntity.MatchString(s):
 		s = html.UnescapeString(s)
 	default:

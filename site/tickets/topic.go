@@ -448,6 +448,11 @@ var (
 		// "SV:", "VS:", "رد:"), with a count ("Re[2]:", "Re^2:") and
 		// a French space before the colon.
 		replyPrefix,
+		// An automatic reply or a bounce a customer forwarded ("TR:
+		// Réponse automatique : Résilier votre abonnement"; AutoReply
+		// keeps such a ticket): its title asks nothing, what it answered
+		// does.
+		`(?:` + autoReplyWords + `)\s*[:：]`,
 		// A helpdesk's reference: "Case 12345678:", "Ticket 4821 -",
 		// "Incident INC0012345", "Demande n° 123 :", "#4821:"; the
 		// separator may be left out after "#" or a long reference.

@@ -70,6 +70,10 @@ func TestTopic(t *testing.T) {
 		{"Question about VAT on invoices???", "Question about VAT on invoices?"},
 		{"Aidez-moi svp : impossible de me connecter", "me connecter"},
 		{"Sync your Google Calendar - ne fonctionne plus depuis hier, cordialement", "Sync your Google Calendar"},
+		// An automatic reply a customer forwarded: what it answered.
+		{"TR: Réponse automatique : Résilier votre abonnement", "Résilier votre abonnement"},
+		{"Fwd: Automatic reply: Re: Refund for order 4821", "Refund for order 4821"},
+		{"Out of office hours support?", "Out of office hours support?"},
 		// Spoken French drops the "ne" and puts "ça" before the verb:
 		// the pronoun goes with its complaint, not left standing.
 		{"l'export PDF ça marche plus depuis la mise à jour 😡😡", "l'export PDF"},

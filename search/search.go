@@ -312,7 +312,7 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 	}
 	want := offset + limit + rerankExtra
 	if suggest {
-		req.Query = trimPoliteEnding(req.Query) // res keeps the query as typed
+		req.Query = textnorm.TrimCourtesy(req.Query) // res keeps the query as typed
 	}
 
 	def := ix.locales[ix.defaultLocale]

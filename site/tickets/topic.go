@@ -369,7 +369,7 @@ func hasLetterOrDigit(s string) bool {
 
 // The noise, as (?i) patterns. Apostrophes may be typographic.
 const (
-	apos = `['’]`
+	apos = textnorm.Apos
 	// sep is what follows a prefix or precedes a suffix, a cut (words
 	// removed there) included.
 	sep = `[\s,.;:!?،؟–—\x1f-]*`
@@ -409,11 +409,7 @@ var (
 	// languages ("thanks", "best regards", "cordialement", "merci
 	// d'avance" (its apostrophe may be left out: "merci d avance",
 	// "merci davance"), "saludos", "mit freundlichen Grüßen", "شكرا").
-	signOff = `(?:` + strings.Join([]string{
-		`(?:many |thanks? (?:you )?(?:so much|a lot|in advance)|thank you|thanks|thx|ty|cheers|regards|best regards|kind regards|warm regards|best wishes|sincerely|yours sincerely|yours truly)(?: (?:for|in advance for) (?:your|the|any) (?:help|time|support|assistance|reply|answer))?`,
-		`(?:merci(?: beaucoup| d(?:` + apos + `\s?|\s)?avance| par avance| bien)?(?: (?:pour|de) (?:votre|ton|vos|tes|l` + apos + `)\s?(?:aide|retour|r[ée]ponse|r[ée]ponses|assistance))?|(?:bien )?cordialement|bonne journ[ée]e|bien [àa] vous|(?:sinc[eè]res |meilleures )?salutations)`,
-		`(?:(?:muchas )?gracias(?: de antemano| por adelantado| por (?:su|tu) ayuda)?|(?:un )?saludos?(?: cordiales)?|atentamente|un abrazo|(?:vielen )?dank(?:e(?: sch[öo]n| im voraus)?)?|(?:mit )?freundlichen gr[üu](?:ß|ss)en|(?:(?:viele|liebe|beste) )?gr[üu](?:ß|ss)e|grazie(?: mille| in anticipo)?|(?:cordiali|distinti) saluti|obrigad[oa]|atenciosamente|cumprimentos|abra[çc]os|bedankt|alvast bedankt|met vriendelijke groet(?:en)?|groet(?:en|jes)|شكرا|شكراً|مع (?:خالص )?(?:الشكر|التحية|التحيات))`,
-	}, "|") + `)`
+	signOff = textnorm.SignOff
 	// parens: text in parentheses or brackets ("(urgent)", "[EXT]",
 	// "[Case #[number]]" once redacted).
 	parens = regexp.MustCompile(`\([^()]*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\]`)
@@ -465,12 +461,7 @@ var (
 		// never the first part of a hyphenated word ("Bug-fix release
 		// notes", "Support-Ticket export").
 		`(?:help|question|problem|issue|request|complaint|urgent|support|aide|probl[eè]me|demande|souci|r[ée]clamation|plainte|bug|vraag|probleem|klacht|problema|pregunta|consulta|duda|ayuda|incidencia|reclamaci[óo]n|queja|urgente|frage|hilfe|anfrage|beschwerde|domanda|aiuto|richiesta|reclamo|pergunta|d[úu]vida|ajuda|pedido|reclama[çc][ãa]o)(?:\s*[:!]|\s+[-–—]|[-–—](?:\s|$)|\s*$)`,
-		`(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)(?:,? (?:team|all|there|everyone|guys|folks|support|sir|madam|[ée]quipe|[àa] tous))?\b` + sep,
-		// The greetings of the other languages search analyses most:
-		// Spanish, German, Italian, Portuguese, Dutch.
-		`(?:hola|buen(?:os d[ií]as|as(?: tardes| noches)?)|estimad[oa]s?(?: equipo)?|hallo(?: zusammen| allerseits)?|guten (?:tag|morgen|abend)|liebes? \w+|ciao|salve|buongiorno|buonasera|ola|bom dia|boa (?:tarde|noite)|prezad[oa]s?|goedemorgen|goedemiddag|goedenavond|hoi|beste \w+)\b` + sep,
-		`olá` + sep, // no \b after a letter beyond ASCII
-		`dear \w+\b` + sep,
+		textnorm.Greeting + sep,
 		`(?:please|pls|plz|kindly)\s+help(?:\s+me)?\b` + sep,
 		`(?:svp|stp|please|pls|plz|s` + apos + `il (?:vous|te) pla[iî]t)\b` + sep,
 		`(?:i )?(?:can` + apos + `?t|cannot|could not|couldn` + apos + `?t|don` + apos + `?t know how to|unable to) (?:figure out|work out|find out|understand)(?: how(?: to)?)?\b` + sep,
@@ -484,7 +475,7 @@ var (
 	// words of their own ("empty" does not end with "ty").
 	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?،؛؟–—-])` + sep + `(?:` + strings.Join([]string{
 		signOff,
-		`(?:por favor|per favore)`,
+		textnorm.Plea,
 		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona|werkt niet(?: meer)?)`,
 		// A request to be called back keeps the word that led to the
 		// number once the number is redacted and cut ("merci de me

@@ -70,6 +70,11 @@ func TestTopic(t *testing.T) {
 		{"Question about VAT on invoices???", "Question about VAT on invoices?"},
 		{"Aidez-moi svp : impossible de me connecter", "me connecter"},
 		{"Sync your Google Calendar - ne fonctionne plus depuis hier, cordialement", "Sync your Google Calendar"},
+		// Sign-offs made warmer (textnorm.SignOff, as autocomplete
+		// reads them): "many" was left standing.
+		{"Refund for order 4821, many thanks", "Refund for order 4821"},
+		{"Decalcificare il bollitore, grazie tante", "Decalcificare il bollitore"},
+		{"Buon pomeriggio, bollitore non si accende", "bollitore non si accende"},
 		// An automatic reply a customer forwarded: what it answered.
 		{"TR: Réponse automatique : Résilier votre abonnement", "Résilier votre abonnement"},
 		{"Fwd: Automatic reply: Re: Refund for order 4821", "Refund for order 4821"},

@@ -1,0 +1,74 @@
+package textnorm
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The courtesy of a message, as case-insensitive regular expression
+// sources (apostrophes typographic or not), in the interface's languages:
+// what ticket topics (site/tickets) and autocomplete (search) leave out of
+// what a customer asks, one list for both.
+const (
+	// Apos is an apostrophe as typed: ' or ’.
+	Apos = `['’]`
+	// Greeting opens a message: "Hello", "Hi team", "Good morning",
+	// "Bonjour à tous", "Hola", "Guten Tag", "Buongiorno", "Dear Sir".
+	// It ends a word; what separates it from the question follows it.
+	Greeting = `(?:(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou|madame|monsieur|madame,? monsieur)(?:,? (?:team|all|there|everyone|guys|folks|support|sir|madam|[ée]quipe|[àa] tous))?\b` +
+		// The greetings of the other languages search analyses most:
+		// Spanish, German, Italian, Portuguese, Dutch ("olá" ends in a
+		// letter beyond ASCII, where \b does not see a word's end).
+		`|(?:hola|buen(?:os d[ií]as|as(?: tardes| noches)?)|estimad[oa]s?(?: equipo)?|hallo(?: zusammen| allerseits)?|guten (?:tag|morgen|abend)|liebes? \w+|ciao|salve|buongiorno|buonasera|buon pomeriggio|ola|bom dia|boa (?:tarde|noite)|prezad[oa]s?|goedemorgen|goedemiddag|goedenavond|hoi|beste \w+)\b|olá|dear \w+\b)`
+	// SignOff closes a message: "thanks", "thank you so much", "many
+	// thanks", "best regards", "cordialement", "merci d'avance" (its
+	// apostrophe may be left out: "merci d avance", "merci davance"),
+	// "saludos", "mit freundlichen Grüßen", "grazie mille", "شكرا".
+	SignOff = `(?:` +
+		`(?:(?:many|much) thanks|thanks? (?:you )?(?:so much|very much|a lot|a million|in advance)|thank you|thanks|thx|ty|cheers|regards|best regards|kind regards|warm regards|best wishes|sincerely|yours sincerely|yours truly)(?: (?:for|in advance for) (?:your|the|any) (?:help|time|support|assistance|reply|answer))?` +
+		`|(?:merci(?: beaucoup| d(?:` + Apos + `\s?|\s)?avance| par avance| bien)?(?: (?:pour|de) (?:votre|ton|vos|tes|l` + Apos + `)\s?(?:aide|retour|r[ée]ponse|r[ée]ponses|assistance))?|(?:bien )?cordialement|bonne journ[ée]e|bien [àa] vous|(?:sinc[eè]res |meilleures )?salutations)` +
+		`|(?:(?:muchas )?gracias(?: de antemano| por adelantado| por (?:su|tu) ayuda)?|(?:un )?saludos?(?: cordiales)?|atentamente|un abrazo|(?:vielen )?dank(?:e(?: sch[öo]n| im voraus)?)?|(?:mit )?freundlichen gr[üu](?:ß|ss)en|(?:(?:viele|liebe|beste) )?gr[üu](?:ß|ss)e|(?:mille |tante )?grazie(?: mille| tante| infinite| in anticipo)?|(?:cordiali|distinti) saluti|obrigad[oa]|atenciosamente|cumprimentos|abra[çc]os|bedankt|alvast bedankt|met vriendelijke groet(?:en)?|groet(?:en|jes)|شكرا|شكراً|مع (?:خالص )?(?:الشكر|التحية|التحيات))` +
+		`)`
+	// Plea is a request for help that says nothing of what is asked:
+	// "please", "pls", "svp", "s'il vous plaît", "por favor", "per
+	// favore" ("perfavore").
+	Plea = `(?:please|pls|plz|svp|stp|s` + Apos + `il (?:vous|te) pla[iî]t|por favor|per ?favore)`
+)
+
+// courtesySep is what stands between courtesy and the question: spaces
+// and punctuation; after a greeting, a full stop only before a space
+// ("Hi. How…", not the dot of "hey .NET").
+const courtesySep = `[\s,.;:!?¡¿،؟–—-]*`
+
+var (
+	courtesyStart = regexp.MustCompile(`(?i)^\s*(?:` + Greeting + `|` + Plea + `\b)(?:[\s,;:!?¡¿،؟–—-]|\.+\s)*`)
+	courtesyEnd   = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?¡¿،؟–—-])` + courtesySep + `(?:` + SignOff + `|` + Plea + `)` + courtesySep + `$`)
+)
+
+// TrimCourtesy returns s without the greetings and pleas that open it and
+// the sign-offs and pleas that close it (Greeting, Plea, SignOff; several
+// in a row too: "hey there, pause my plan please, thanks a lot" is "pause
+// my plan"). The same words inside the question keep their meaning
+// ("pause in advance", "thanks page"). Text that is only courtesy, or
+// none, is returned as it is.
+func TrimCourtesy(s string) string {
+	out := s
+	for {
+		loc := courtesyStart.FindStringIndex(out)
+		if loc == nil || loc[1] == 0 || loc[1] == len(out) {
+			break
+		}
+		out = out[loc[1]:]
+	}
+	for {
+		loc := courtesyEnd.FindStringIndex(out)
+		if loc == nil || loc[0] == 0 || loc[0] == loc[1] {
+			break
+		}
+		out = out[:loc[0]]
+	}
+	if out == s {
+		return s
+	}
+	return strings.TrimRight(out, " \t,;:–—-")
+}

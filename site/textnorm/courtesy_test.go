@@ -1,0 +1,42 @@
+package textnorm
+
+import "testing"
+
+// TestTrimCourtesy: greetings and pleas opening a text, sign-offs and
+// pleas closing it, several in a row, in the interface's languages, are
+// left out; the same words inside the question, text that is only
+// courtesy, and a word still being typed stay.
+func TestTrimCourtesy(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"skip a week thanks a lot", "skip a week"},
+		{"skip a week, thanks a lot!", "skip a week"},
+		{"skip a week Thank You Very Much !", "skip a week"},
+		{"skip a week, many thanks", "skip a week"},
+		{"skip a week kind regards", "skip a week"},
+		{"hey there, pause my plan please, thanks a lot", "pause my plan"},
+		{"Good morning, wifi", "wifi"},
+		{"Hi. How do I pause", "How do I pause"},
+		{"Bonjour, remboursement svp merci d'avance", "remboursement"},
+		{"Bonjour à tous : remboursement, merci d’avance", "remboursement"},
+		{"decalcificare grazie mille", "decalcificare"},
+		{"decalcificare, mille grazie", "decalcificare"},
+		{"decalcificare perfavore", "decalcificare"},
+		{"buon pomeriggio, decalcificare, cordiali saluti", "decalcificare"},
+		{"hola, reembolso por favor, muchas gracias", "reembolso"},
+		{"Guten Tag, Rückerstattung bitte danke schön", "Rückerstattung bitte"},
+		{"hey pass*", "pass*"},
+		{"hey .NET 4.", ".NET 4."},
+		// Only courtesy, or none: as typed.
+		{"thanks a lot", "thanks a lot"},
+		{"good morning", "good morning"},
+		{"pass *", "pass *"},
+		{"pause in advance", "pause in advance"},
+		{"thank you page", "thank you page"},
+		{"empty cart", "empty cart"},
+		{"skip a week th", "skip a week th"},
+	} {
+		if got := TrimCourtesy(tt.in); got != tt.want {
+			t.Errorf("TrimCourtesy(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

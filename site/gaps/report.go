@@ -414,10 +414,24 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 	for _, k := range order {
 		list := parts[k]
 		if k.kind == NoHelp {
-			// A screen is its own key: no words, typos or synonyms.
+			// A screen is its own key (ScreenKey: "Checkout" is
+			// "checkout"): no words, typos or synonyms. Each spelling
+			// stays a phrasing, so a decision on one holds the group,
+			// whose anchor is the first seen.
+			byScreen := map[string]*group{}
 			for _, pi := range list {
 				keys[pi] = c.phrasings[pi].text
-				groups = append(groups, &group{kind: k.kind, locale: k.locale, members: []int32{pi}, anchor: pi})
+				sk := ScreenKey(keys[pi])
+				g := byScreen[sk]
+				if g == nil {
+					g = &group{kind: k.kind, locale: k.locale, anchor: pi}
+					byScreen[sk] = g
+					groups = append(groups, g)
+				}
+				g.members = append(g.members, pi)
+				if c.before(keys, pi, g.anchor) {
+					g.anchor = pi
+				}
 			}
 			continue
 		}

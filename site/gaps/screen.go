@@ -16,6 +16,20 @@ func Screen(context, path string) string {
 	return screenPath(path)
 }
 
+// ScreenKey is what tells two screens (Screen's names) apart: a context
+// key in any case is one key, a path with or without a trailing slash one
+// path, as articles' contexts fit them (site.ContextIndex), so "Checkout"
+// and "checkout", "/orders/" and "/orders" are one screen with no help.
+func ScreenKey(screen string) string {
+	if !strings.HasPrefix(screen, "/") {
+		return strings.ToLower(screen)
+	}
+	if t := strings.TrimRight(screen, "/"); t != "" {
+		return t
+	}
+	return "/"
+}
+
 // screenPath folds identifier-like segments of a path: those with a digit
 // that are all digits, or long (16+ characters, as UUIDs and hashes are),
 // or of 6+ characters a third of which are digits.

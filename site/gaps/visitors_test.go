@@ -63,3 +63,36 @@ func TestNearestArticle(t *testing.T) {
 		t.Errorf("nearest %s %v, want troubleshooting/relay 0.32", g.Nearest, g.NearestScore)
 	}
 }
+
+// TestScreensAsArticlesFitThem: a screen with no help is one gap however
+// the app spells its context key ("Checkout", " checkout ") or its path
+// ("/orders/", "/orders"), as articles' contexts fit them; it keeps the ID
+// of its first spelling as others join.
+func TestScreensAsArticlesFitThem(t *testing.T) {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	var records []gaps.Record
+	open := func(context, path, visitor string, hour int) {
+		records = append(records, gaps.Record{Kind: gaps.NoHelp, Locale: "en", Source: site.SourceWidget, Context: context, Path: path,
+			Visitor: visitor, Time: at.Add(time.Duration(hour) * time.Hour)})
+	}
+	open("Checkout", "/cart", "v1", 0)
+	open("/orders/", "", "v1", 0)
+	opts := gaps.Options{Now: at.Add(48 * time.Hour), MinVisitors: 1}
+	first := map[string]string{}
+	for _, g := range gaps.Group(records, nil, nil, opts).Gaps {
+		first[gaps.ScreenKey(g.Key)] = g.ID
+	}
+	open("checkout", "/cart", "v2", 1)
+	open(" checkout ", "/cart", "v3", 2)
+	open("", "/orders", "v2", 1)
+	open("", "/orders/", "v4", 3)
+	rep := gaps.Group(records, nil, nil, opts)
+	if len(rep.Gaps) != 2 {
+		t.Fatalf("%d gaps, want 2 (checkout, /orders): %+v", len(rep.Gaps), rep.Gaps)
+	}
+	for _, g := range rep.Gaps {
+		if g.Visitors != 3 || g.ID != first[gaps.ScreenKey(g.Key)] {
+			t.Errorf("screen %q: %d visitors, ID %s; want 3 visitors and the ID it had, %s", g.Key, g.Visitors, g.ID, first[gaps.ScreenKey(g.Key)])
+		}
+	}
+}

@@ -224,7 +224,9 @@ func (m memStore) VoteComments(context.Context, time.Time, time.Time, string, in
 func TestSummary(t *testing.T) {
 	st := memStore{days: []Day{
 		{Day: "2026-11-28", Locale: "en", Source: "site", Searches: 10, NoResultSearches: 2, ClickedSearches: 6, NoClickSearches: 2, Visits: 8, SelfServiceVisits: 8, DeflectedVisits: 6},
-		{Day: "2026-11-29", Locale: "fr", Source: "widget", Screen: "checkout", Searches: 5, NoResultSearches: 5, Visits: 3, SelfServiceVisits: 2, DeflectedVisits: 2},
+		{Day: "2026-11-29", Locale: "fr", Source: "widget", Screen: "checkout", Searches: 5, NoResultSearches: 5, Visits: 2, SelfServiceVisits: 1, DeflectedVisits: 1},
+		// The same screen as the app spelt it another day: one entry point.
+		{Day: "2026-11-28", Locale: "fr", Source: "widget", Screen: "Checkout", Visits: 1, SelfServiceVisits: 1, DeflectedVisits: 1},
 		{Day: "2026-11-20", Locale: "en", Source: "site", Searches: 4, Views: 9},
 	}, tickets: []TicketDay{{Day: "2026-11-29", Locale: "en", ArticleID: "x", Tickets: 3}, {Day: "2026-11-21", Locale: "en", Tickets: 1}}}
 	p, _ := ParsePeriod("7d", "", "", nil, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC))
@@ -243,7 +245,7 @@ func TestSummary(t *testing.T) {
 	if len(s) != 7 || s[0].Value != nil || *s[5].Value != 1 || *s[4].Value != 0.2 {
 		t.Errorf("no-result series %+v", s)
 	}
-	if len(sum.EntryPoints) != 2 || sum.EntryPoints[0].Source != "site" || *sum.EntryPoints[1].Deflection != 1 {
+	if len(sum.EntryPoints) != 2 || sum.EntryPoints[0].Source != "site" || *sum.EntryPoints[1].Deflection != 1 || sum.EntryPoints[1].Visits != 3 {
 		t.Errorf("entry points %+v", sum.EntryPoints)
 	}
 	p.Locale = "fr"

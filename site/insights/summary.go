@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+
+	"github.com/guichet/guichet/site/gaps"
 )
 
 // Figures are the headline figures of a period. Rates are nil when they
@@ -177,7 +179,7 @@ func (s Service) Summary(ctx context.Context, p Period) (Summary, error) {
 			f.addDay(d)
 		}
 		if d.Visits > 0 {
-			k := [2]string{d.Source, d.Screen}
+			k := [2]string{d.Source, gaps.ScreenKey(d.Screen)} // "Checkout" is "checkout"
 			e := entries[k]
 			if e == nil {
 				e = &EntryPoint{Source: d.Source, Screen: d.Screen}

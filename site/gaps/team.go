@@ -31,7 +31,9 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 	team := make([]Decision, 0, len(decisions))
 	live := map[string]bool{}  // IDs of the decisions of gaps standing on their own
 	taken := map[string]bool{} // IDs no new group may take
+	decided := map[string]bool{}
 	for _, d := range decisions {
+		decided[d.ID] = true
 		// A decided gap's ID names that gap, even when the phrasing its
 		// ID was made from has since been moved out of it: that phrasing
 		// is then a gap under another ID.
@@ -107,6 +109,12 @@ func applyTeam(groups []*group, keys []string, c *collector, decisions []Decisio
 			}
 			if best != "" && 2*n[best] >= len(g.members) {
 				pull = best
+				if !decided[g.id] && out[g.id] == nil {
+					// The words' group goes to another gap: the ID it
+					// was given names no gap, and a phrasing moved out
+					// of that gap takes it as its own.
+					delete(taken, g.id)
+				}
 			}
 		}
 		dest := make([]string, len(g.members))

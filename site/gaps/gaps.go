@@ -238,10 +238,11 @@ const (
 var Statuses = []string{StatusNewArticle, StatusProductFix, StatusFixed, StatusIgnored}
 
 // ParseStatus reads a decision as people write it on the command line:
-// new-article, product-fix, fixed, ignored, or undecided (""); "_" may stand for
-// "-". The error lists them.
+// new-article, product-fix, fixed, ignored, or undecided (""), in any case
+// ("New-Article"), as IDs and formats are read; "_" may stand for "-". The
+// error lists them.
 func ParseStatus(s string) (string, error) {
-	st := strings.ReplaceAll(strings.TrimSpace(s), "-", "_")
+	st := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "-", "_")
 	if st == "undecided" {
 		return "", nil
 	}

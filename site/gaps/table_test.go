@@ -133,13 +133,13 @@ func TestWriteFormats(t *testing.T) {
 func TestParseStatus(t *testing.T) {
 	for in, want := range map[string]string{
 		"new-article": StatusNewArticle, "new_article": StatusNewArticle, " product-fix ": StatusProductFix,
-		"ignored": StatusIgnored, "undecided": "", "fixed": StatusFixed,
+		"ignored": StatusIgnored, "undecided": "", "fixed": StatusFixed, "New_Article": StatusNewArticle, "IGNORED": StatusIgnored, "Undecided": "",
 	} {
 		if got, err := ParseStatus(in); err != nil || got != want {
 			t.Errorf("ParseStatus(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "answered", "New-Article", "ignore", "fix"} {
+	for _, bad := range []string{"", "answered", "Answered", "ignore", "fix"} {
 		if _, err := ParseStatus(bad); err == nil || !strings.Contains(err.Error(), "new-article, product-fix, fixed, ignored or undecided") {
 			t.Errorf("ParseStatus(%q): %v", bad, err)
 		}

@@ -184,8 +184,11 @@ func TestAdminPeriodPicker(t *testing.T) {
 	for _, tt := range []struct{ query, since, from, until, locale string }{
 		{"", "30d", "2026-11-01", "2026-11-30", ""},
 		{"since=7d&locale=de", "7d", "2026-11-24", "2026-11-30", "de"},
-		{"since=7d&from=2020-01-01&until=2020-01-02", "7d", "2026-11-24", "2026-11-30", ""}, // the picker's days are for a custom period
-		{"since=custom&from=2026-10-01&until=2026-10-31", "custom", "2026-10-01", "2026-10-31", ""},
+		{"since=7d&from=2020-01-01&to=2020-01-02", "7d", "2026-11-24", "2026-11-30", ""}, // the picker's days are for a custom period
+		{"since=custom&from=2026-10-01&to=2026-10-31", "custom", "2026-10-01", "2026-10-31", ""},
+		{"since=custom&from=2026-10-01&until=2026-10-31", "custom", "2026-10-01", "2026-10-31", ""}, // as links wrote it before
+		// until in a link counts as the insights API counts it.
+		{"since=7d&until=2026-11-27", "custom", "2026-11-24", "2026-11-27", ""},
 		{"since=14d", "custom", "2026-11-17", "2026-11-30", ""},
 	} {
 		w := serve(m, "GET", "/admin/?"+tt.query, "", "Cookie", session)

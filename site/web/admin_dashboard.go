@@ -46,19 +46,22 @@ func (s *Server) dashboard(ctx context.Context, st *state, p insights.Period, ig
 	return d, nil
 }
 
-// adminPeriod reads the period and locale of the dashboard: since (7d,
-// 30d, 90d, a day, or "custom" with from and until), until and locale,
-// which must be a locale of the site.
+// adminPeriod reads the period and locale of the dashboard as the
+// insights API reads them (since, until, locale), and the picker's custom
+// period: since=custom with from and to (until too, as earlier links
+// wrote it). The picker's date fields are named from and to so that a
+// preset chosen while they still hold a custom period's days ignores them,
+// while an until written in a link counts, as it does in the API.
 func (s *Server) adminPeriod(c echo.Context, st *state) (insights.Period, error) {
 	q := c.QueryParams()
 	since, until := q.Get("since"), q.Get("until")
-	switch since {
-	case "custom":
+	if since == "custom" {
 		if since = q.Get("from"); since == "" {
 			return insights.Period{}, site.Errorf(site.EINVALID, "from: a custom period needs its first day")
 		}
-	case "7d", "30d", "90d":
-		until = "" // the picker's days are for a custom period
+		if to := q.Get("to"); to != "" {
+			until = to
+		}
 	}
 	return s.period(st, since, until, q.Get("locale"))
 }

@@ -39,8 +39,9 @@ import (
 // request and greeting words are stop words; 20: Italian elides
 // demonstratives and question words too, "quest'", "dov'"; 21: Italian
 // words of five letters keep their gender, "posto" is no "posta"; 22:
-// "thx", "merci beaucoup", "s'il vous plaît" are stop words).
-const mappingVersion = "guichet-search-22"
+// "thx", "merci beaucoup", "s'il vous plaît" are stop words; 23: English
+// irregular plurals are their singular, "children" is "child").
+const mappingVersion = "guichet-search-23"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -225,6 +226,11 @@ func init() {
 	}); err != nil {
 		panic(err)
 	}
+	if err := registry.RegisterTokenFilter(filterEnglishIrregular, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return englishIrregular{}, nil
+	}); err != nil {
+		panic(err)
+	}
 	if err := registry.RegisterTokenFilter(filterDutchUndouble, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return dutchUndouble{}, nil
 	}); err != nil {
@@ -241,8 +247,8 @@ func init() {
 // elision, stop words and stemmer; Chinese, Japanese and Korean: ideograph
 // bigrams. The rest: lower case only.
 //
-// English: possessive, lower case, English stop words, Snowball (Porter2)
-// stemming. French: lower case, elision (l', d'…), French stop words, French
+// English: possessive, lower case, English stop words, irregular plurals
+// as their singular (englishIrregular), Snowball (Porter2) stemming. French: lower case, elision (l', d'…), French stop words, French
 // light stemmer. Other languages: lower case only. All run the text through
 // textnorm.Fold first (NFC, invisible characters removed, case and accents
 // folded), so "annule", "ANNULÉ" and "annul\u00ADé" are the same term, and
@@ -256,7 +262,7 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 	switch i18n.Language(locale) {
 	case "en":
 		pre = []any{en.PossessiveName}
-		post = []any{filterStop, en.SnowballStemmerName}
+		post = []any{filterStop, filterEnglishIrregular, en.SnowballStemmerName}
 		if err := m.AddCustomTokenMap(filterStop, map[string]any{"type": tokenmap.Name, "tokens": englishStops()}); err != nil {
 			return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
 		}

@@ -408,10 +408,13 @@ func phoneOrKept(s string, i, j int) string {
 		}
 	}
 	if len(kept) == 0 || kept[0][0] != toks[0][0] && strings.ContainsAny(m[:1], "+(0") {
-		if strings.ContainsAny(m, "+ ().-") {
+		if strings.ContainsAny(m, "+ ().-") && !afterReferenceWord(s[:i]) {
 			return "[phone]"
 		}
-		return "[number]" // a bare run of digits: an order or account number
+		// A bare run of digits, or a number after "invoice", "order",
+		// "facture n°" ("Invoice 2026-0042", "Facture F-2026-0042"): an
+		// order or account number.
+		return "[number]"
 	}
 	return keepSpans(m, kept, redactPhones)
 }
@@ -558,4 +561,42 @@ func CleanText(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(clean), " ")
+}
+
+// afterReferenceWord reports whether before, the text before a number,
+// ends with a word naming a customer's case (referenceWords: "invoice",
+// "order", "facture", "Bestellung"…), then perhaps a mark ("#", "n°",
+// "no.", ":") and a letter prefix glued to the number ("F-"): the number
+// is that case's ("Invoice 2026-0042", "Facture n° F-2026-0042").
+func afterReferenceWord(before string) bool {
+	b := strings.TrimRight(before, " \t")
+	// A prefix glued to the number: one to three letters and a dash or a
+	// slash ("F-", "INV/").
+	if k := strings.LastIndexAny(b, " \t"); len(b)-k-1 <= 4 && len(b) > 0 && strings.ContainsAny(b[len(b)-1:], "-/") {
+		if k >= 0 && letters(b[k+1:len(b)-1]) {
+			b = strings.TrimRight(b[:k], " \t")
+		}
+	}
+	b = strings.TrimRight(b, " \t#:°º.")
+	for _, mark := range []string{" n", " no", " nr", " num", " id"} {
+		if strings.HasSuffix(strings.ToLower(b), mark) && len(b) > len(mark) {
+			b = strings.TrimRight(b[:len(b)-len(mark)], " \t")
+			break
+		}
+	}
+	w := b[strings.LastIndexAny(b, " \t(,;:")+1:]
+	return referenceWords[strings.NewReplacer("é", "e", "É", "e", "ç", "c", "í", "i", "ó", "o", "á", "a", "ú", "u", "ü", "u", "ö", "o", "ä", "a").Replace(strings.ToLower(w))]
+}
+
+// letters reports whether s is one to three ASCII letters.
+func letters(s string) bool {
+	if s == "" || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }

@@ -69,9 +69,15 @@ func TestRedactPhones(t *testing.T) {
 		{"06 12.34.56.78", "[phone]"},
 		{"on 2026-11-28 call 06 12 34 56 78", "on 2026-11-28 call [phone]"},
 		{"192.168.1.1 06 12 34 56 78", "192.168.1.1 [phone]"},
-		// A reference that is no date: redacted (Redact's old rule).
-		{"Invoice 2026-0042", "Invoice [phone]"},
-		{"Invoice 2026-13-45", "Invoice [phone]"},
+		// A reference that is no date: redacted (Redact's old rule), as
+		// the number it is after a word naming a customer's case.
+		{"Invoice 2026-0042", "Invoice [number]"},
+		{"Invoice 2026-13-45", "Invoice [number]"},
+		{"Facture n° F-2026-0042 introuvable", "Facture n° F-[number] introuvable"},
+		{"order #4821-5567-01 missing", "order #[number] missing"},
+		{"Bestellnummer 2026-0042", "Bestellnummer [number]"},
+		{"call room 2026-0042", "call room [phone]"}, // no word of a case
+		{"call me 06 12 34 56 78, invoice", "call me [phone], invoice"},
 		{"ip 192.168.1.1-555.123.4567", "ip 192.168.1.1-[phone]"},
 		// Runs of digits alone are numbers.
 		{"order 12345678", "order [number]"},
@@ -169,6 +175,7 @@ func TestRedactPhones(t *testing.T) {
 func TestRedactedAsNumbers(t *testing.T) {
 	for in, want := range map[string]string{
 		Redact("Invoice 2026-0042"):                        "Invoice 0",
+		Redact("Facture F-2026-0042"):                      "Facture F-0",
 		Redact("order 48213377, card 4111 1111 1111 1111"): "order 0, card 0",
 		Redact("mail ana@example.com"):                     "mail [email]",
 		Redact("call 06 12 34 56 78 on 2026-11-28"):        "call 0 on 2026-11-28",

@@ -415,8 +415,9 @@ var (
 	parens = regexp.MustCompile(`\([^()]*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\]`)
 	// placeholder: what site.Redact leaves for a number or an address.
 	placeholder = regexp.MustCompile(`\[(?:number|phone|card|email|iban|ip)\]`)
-	// markedPlaceholder: a placeholder with the mark before it ("#").
-	markedPlaceholder = regexp.MustCompile(`(?i)\s*(?:` + refMark + `\s*)?` + placeholder.String())
+	// markedPlaceholder: a placeholder with the mark before it ("#",
+	// "n°") and a prefix glued to the number ("F-" of "F-2026-0042").
+	markedPlaceholder = regexp.MustCompile(`(?i)\s*(?:` + refMark + `\s*)?(?:\b[a-z]{1,3}[-/])?` + placeholder.String())
 	// asides: complaints about time and urgency anywhere in the subject
 	// ("urgent", the Dutch and German "dringend").
 	asides = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{

@@ -179,6 +179,10 @@ func TestTopicReferences(t *testing.T) {
 		{"Demande de remboursement", "Demande de remboursement"},
 		{"Dossier partagé introuvable", "Dossier partagé introuvable"},
 		{"Order [number] missing", "Order missing"},
+		// A prefix glued to the number goes with it ("F-2026-0042").
+		{"Facture F-[number] introuvable", "Facture introuvable"},
+		{"Facture n° F-[number] introuvable", "Facture introuvable"},
+		{"Wi-Fi [number] issue", "Wi-Fi issue"},
 		{"Refund thanks [number]", "Refund"},
 	} {
 		if got := Topic(c.subject); got != c.want {

@@ -413,41 +413,37 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 	var groups []*group
 	for _, k := range order {
 		list := parts[k]
+		var of []int    // per phrasing of list, the index in list of its group's first
+		var ks []string // per phrasing of list, its key
 		if k.kind == NoHelp {
 			// A screen is its own key (ScreenKey: "Checkout" is
 			// "checkout"): no words, typos or synonyms. Each spelling
-			// stays a phrasing, so a decision on one holds the group,
-			// whose anchor is the first seen.
-			byScreen := map[string]*group{}
-			for _, pi := range list {
-				keys[pi] = c.phrasings[pi].text
-				sk := ScreenKey(keys[pi])
-				g := byScreen[sk]
-				if g == nil {
-					g = &group{kind: k.kind, locale: k.locale, anchor: pi}
-					byScreen[sk] = g
-					groups = append(groups, g)
+			// stays a phrasing, so a decision on one holds the group.
+			of, ks = make([]int, len(list)), make([]string, len(list))
+			first := map[string]int{}
+			for li, pi := range list {
+				ks[li] = c.phrasings[pi].text
+				sk := ScreenKey(ks[li])
+				if _, ok := first[sk]; !ok {
+					first[sk] = li
 				}
-				g.members = append(g.members, pi)
-				if c.before(keys, pi, g.anchor) {
-					g.anchor = pi
+				of[li] = first[sk]
+			}
+		} else {
+			in := make([]meaningInput, len(list))
+			for li, pi := range list {
+				who := c.failedVisitors(pi)
+				in[li] = meaningInput{text: meaningText(c.phrasings[pi].spelling()), visitors: len(who), who: who}
+			}
+			brs := partBridges[k]
+			sort.Slice(brs, func(i, j int) bool {
+				if brs[i].a != brs[j].a {
+					return brs[i].a < brs[j].a
 				}
-			}
-			continue
+				return brs[i].b < brs[j].b
+			})
+			of, ks = groupByMeaning(an, k.locale, in, brs)
 		}
-		in := make([]meaningInput, len(list))
-		for li, pi := range list {
-			who := c.failedVisitors(pi)
-			in[li] = meaningInput{text: meaningText(c.phrasings[pi].spelling()), visitors: len(who), who: who}
-		}
-		brs := partBridges[k]
-		sort.Slice(brs, func(i, j int) bool {
-			if brs[i].a != brs[j].a {
-				return brs[i].a < brs[j].a
-			}
-			return brs[i].b < brs[j].b
-		})
-		of, ks := groupByMeaning(an, k.locale, in, brs)
 		byFirst := map[int]*group{}
 		for li, first := range of {
 			pi := list[li]

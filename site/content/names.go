@@ -76,6 +76,15 @@ func skippedPath(p string) bool {
 	return false
 }
 
+// ArticleFolder reports whether Markdown files written in folder (a
+// slash-separated path relative to the content folder) are read as
+// articles: not when the folder or one above it is skipped by its name
+// (see skipName) or holds snippets (see isSnippet).
+func ArticleFolder(folder string) bool {
+	p := path.Join(folder, "article.md")
+	return !skippedPath(p) && !isSnippet(p)
+}
+
 // isSnippet reports whether the Markdown file at p is a piece of text for
 // other articles to include rather than an article: DocFX keeps them in
 // folders named includes, MkDocs sites in folders named snippets.

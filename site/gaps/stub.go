@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -193,12 +194,16 @@ func yamlString(s string) string {
 
 // stubFolder checks the folder drafts go to, relative to the content
 // folder, and returns it cleaned ("drafts/", "a\\b" → "drafts", "a/b"): a
-// folder that leaves the content folder ("..", "/tmp") is an error.
+// folder that leaves the content folder ("..", "/tmp"), or whose files the
+// content never reads as articles ("_drafts", "includes"), is an error.
 func stubFolder(folder string) (string, error) {
 	f := strings.ReplaceAll(folder, "\\", "/")
 	clean := path.Clean(f)
 	if f == "" || path.IsAbs(f) || clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
 		return "", fmt.Errorf("folder %q: want a folder inside the content folder", folder)
+	}
+	if !content.ArticleFolder(clean) {
+		return "", fmt.Errorf("folder %q: Guichet never reads its files as articles (a folder named with \"_\" or \".\" first, node_modules, includes or snippets), so the draft would never be published: choose another folder", folder)
 	}
 	return clean, nil
 }

@@ -320,3 +320,30 @@ func TestNoSubjectGetsNoDraft(t *testing.T) {
 		t.Errorf("a draft was written: %v", entries)
 	}
 }
+
+// TestWriteStubFolderNotRead: a draft is never written into a folder whose
+// files the content never reads as articles (_drafts, as Jekyll names its
+// drafts' folder, .hidden, includes, snippets): its writer would publish it
+// by removing draft: true and see nothing.
+func TestWriteStubFolderNotRead(t *testing.T) {
+	dir := t.TempDir()
+	g := gaps.Gap{ID: "f1", Kind: gaps.KindSearch, Locale: "en", Query: "bulb flickering", Visitors: 3,
+		Variants: []gaps.Variant{{Query: "bulb flickering", Searches: 3}}}
+	for _, folder := range []string{"_drafts", ".drafts", "guides/includes", "Snippets/x", "a/_b", "node_modules"} {
+		var out, errOut bytes.Buffer
+		if _, ok := gaps.WriteStubs(dir, folder, "en", []gaps.Gap{g}, &out, &errOut); ok || out.Len() != 0 ||
+			!strings.Contains(errOut.String(), "never reads") {
+			t.Errorf("WriteStubs to %q: ok %v, out %q, errOut %q; want it refused", folder, ok, out.String(), errOut.String())
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("written: %v", entries)
+	}
+	var out, errOut bytes.Buffer
+	if _, ok := gaps.WriteStubs(dir, "lights/_x_", "en", []gaps.Gap{g}, &out, &errOut); ok {
+		t.Errorf("lights/_x_: want refused")
+	}
+	if _, ok := gaps.WriteStubs(dir, "lights/drafts_", "en", []gaps.Gap{g}, &out, &errOut); !ok || out.String() != "lights/drafts_/bulb-flickering.md: draft for \"bulb flickering\" (3 visitors)\n" {
+		t.Errorf("lights/drafts_: out %q, errOut %q", out.String(), errOut.String())
+	}
+}

@@ -495,11 +495,11 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 		}
 	}
 	switch {
-	case r.mdFiles[p] && isSnippet(p):
+	case r.mdFiles[p] && site.SnippetPath(p):
 		return "", "", fmt.Errorf("%s is a piece of text for including (its folder is named includes or snippets), not an article: include it with --8<-- or [!INCLUDE], or move it out of that folder", p)
 	case r.mdFiles[p]:
 		return "", "", fmt.Errorf("%s is not a published article (see its own errors)", p)
-	case skippedPath(p):
+	case site.SkippedPath(p):
 		return "", "", fmt.Errorf("%s is not read: folders and files whose name starts with . and folders whose name starts with _ are left out of the content", p)
 	}
 	return "", "", fmt.Errorf("%s does not exist", p)

@@ -202,7 +202,7 @@ func (l *loader) walk() error {
 	visit = func(dir string) {
 		for _, d := range listed[dir] {
 			p := path.Join(dir, d.Name())
-			if skipName(d.Name(), d.IsDir()) {
+			if site.SkippedName(d.Name(), d.IsDir()) {
 				continue
 			}
 			if d.IsDir() {
@@ -253,7 +253,7 @@ func (l *loader) walk() error {
 			l.top = append(l.top, p) // read once the locales are known
 			continue
 		}
-		if isReadme(name) || isSnippet(p) {
+		if isReadme(name) || site.SnippetPath(p) {
 			continue
 		}
 		all = append(all, source{path: p, dir: f.dir, info: r.info})
@@ -263,7 +263,7 @@ func (l *loader) walk() error {
 }
 
 // listFolders lists every folder of the content folder not skipped
-// (skipName), by path; a folder that cannot be listed is left out and
+// (site.SkippedName), by path; a folder that cannot be listed is left out and
 // recorded in l.unreadable. Only the top folder failing is an error.
 func (l *loader) listFolders() (map[string][]fs.DirEntry, error) {
 	top, err := fs.ReadDir(l.fsys, ".")
@@ -277,7 +277,7 @@ func (l *loader) listFolders() (map[string][]fs.DirEntry, error) {
 		var next []string
 		for _, dir := range level {
 			for _, d := range listed[dir] {
-				if d.IsDir() && !skipName(d.Name(), true) {
+				if d.IsDir() && !site.SkippedName(d.Name(), true) {
 					next = append(next, path.Join(dir, d.Name()))
 				}
 			}

@@ -55,48 +55,6 @@ func parseFileName(name string, known map[string]bool) fileName {
 	return f
 }
 
-// skipName reports whether a file or folder is left out of the content:
-// hidden ones and node_modules; folders starting with "_" too.
-func skipName(name string, dir bool) bool {
-	if strings.HasPrefix(name, ".") || name == "node_modules" {
-		return true
-	}
-	return dir && strings.HasPrefix(name, "_")
-}
-
-// skippedPath reports whether the file at p is left out of the content by
-// its name or a folder's (see skipName).
-func skippedPath(p string) bool {
-	segs := strings.Split(p, "/")
-	for i, seg := range segs {
-		if seg != ".." && seg != "." && skipName(seg, i < len(segs)-1) {
-			return true
-		}
-	}
-	return false
-}
-
-// ArticleFolder reports whether Markdown files written in folder (a
-// slash-separated path relative to the content folder) are read as
-// articles: not when the folder or one above it is skipped by its name
-// (see skipName) or holds snippets (see isSnippet).
-func ArticleFolder(folder string) bool {
-	p := path.Join(folder, "article.md")
-	return !skippedPath(p) && !isSnippet(p)
-}
-
-// isSnippet reports whether the Markdown file at p is a piece of text for
-// other articles to include rather than an article: DocFX keeps them in
-// folders named includes, MkDocs sites in folders named snippets.
-func isSnippet(p string) bool {
-	for _, seg := range strings.Split(path.Dir(p), "/") {
-		if strings.EqualFold(seg, "includes") || strings.EqualFold(seg, "snippets") {
-			return true
-		}
-	}
-	return false
-}
-
 // isReadme reports whether name is a README, which documents the content
 // repository on GitHub and is never an article.
 func isReadme(name string) bool {

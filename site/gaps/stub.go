@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/guichet/guichet/site"
-	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -202,7 +201,7 @@ func stubFolder(folder string) (string, error) {
 	if f == "" || path.IsAbs(f) || clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
 		return "", fmt.Errorf("folder %q: want a folder inside the content folder", folder)
 	}
-	if !content.ArticleFolder(clean) {
+	if !site.ArticleFolder(clean) {
 		return "", fmt.Errorf("folder %q: Guichet never reads its files as articles (a folder named with \"_\" or \".\" first, node_modules, includes or snippets), so the draft would never be published: choose another folder", folder)
 	}
 	return clean, nil
@@ -242,6 +241,11 @@ func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer
 			who = site.Count(g.Searches, "support ticket")
 		}
 		fmt.Fprintf(out, "%s: draft for %q (%s)\n", rel, g.Query, who)
+		if g.AnsweredAt != nil {
+			// Asked by ID (gaps --stub skips answered gaps): written, and
+			// said, so the writer checks the article first.
+			fmt.Fprintf(errOut, "guichet: note: gap %s is answered by %s since %s; the draft is written as asked\n", g.ID, g.AnsweredBy, g.AnsweredAt.UTC().Format("2006-01-02"))
+		}
 	}
 	return kept, ok
 }

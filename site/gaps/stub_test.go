@@ -347,3 +347,19 @@ func TestWriteStubFolderNotRead(t *testing.T) {
 		t.Errorf("lights/drafts_: out %q, errOut %q", out.String(), errOut.String())
 	}
 }
+
+// TestStubOfAnsweredGapSaysSo: a draft asked by ID for a gap an article
+// already answers is written, and the writer is told which article.
+func TestStubOfAnsweredGapSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	at := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	g := gaps.Gap{ID: "a1a1a1a1a1a1", Kind: gaps.KindSearch, Locale: "en", Query: "bulb flickering", Visitors: 3,
+		Variants: []gaps.Variant{{Query: "bulb flickering", Searches: 3}}, AnsweredAt: &at, AnsweredBy: "lights/flickering"}
+	var out, errOut bytes.Buffer
+	if kept, ok := gaps.WriteStubs(dir, "drafts", "en", []gaps.Gap{g}, &out, &errOut); kept != 0 || !ok || !strings.Contains(out.String(), "drafts/bulb-flickering.md") {
+		t.Fatalf("WriteStubs: kept %d, ok %v, out %q", kept, ok, out.String())
+	}
+	if !strings.Contains(errOut.String(), "answered by lights/flickering since 2026-11-20") {
+		t.Errorf("errOut %q, want a note naming the article that answers the gap", errOut.String())
+	}
+}

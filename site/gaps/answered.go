@@ -59,6 +59,9 @@ type published struct {
 	// terms of each locale's light words.
 	terms map[*site.Article]map[string]bool
 	light map[string]map[string]bool
+	// fresh holds, by locale, the published articles whose version this
+	// publication brings (see freshCovers).
+	fresh map[string][]*site.Article
 }
 
 // VersionKey is the key of an article in the map PublishedSince returns.
@@ -96,7 +99,7 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 		return 0, fmt.Errorf("check answered gaps: %w", err)
 	}
 	p := published{view: view, searcher: searcher, since: since, contexts: site.NewContextIndex(view),
-		an: s.analysis(), terms: map[*site.Article]map[string]bool{}, light: map[string]map[string]bool{}}
+		an: s.analysis(), terms: map[*site.Article]map[string]bool{}, light: map[string]map[string]bool{}, fresh: map[string][]*site.Article{}}
 	if p.an == nil {
 		p.an = plainAnalyzer{}
 	}
@@ -134,8 +137,13 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 		}
 		d, stored := byID[gap.ID]
 		if !stored {
-			if gap.Visitors < 2 && gap.Waiting == 0 {
-				continue // not listed by default reports: not worth the searches
+			if gap.Visitors < 2 && gap.Waiting == 0 && !p.freshCovers(gap, now) {
+				// Not listed by default reports: not worth the searches,
+				// unless an article this publication brings holds its
+				// words — a phrasing split off the gap that article
+				// answers (its keywords made a typo a word), which
+				// gaps --stub would otherwise write a second draft for.
+				continue
 			}
 			d = Decision{ID: gap.ID, Kind: gap.Kind, Locale: gap.Locale}
 		}
@@ -270,6 +278,32 @@ func (p published) top(ctx context.Context, locale, query string) ([]*site.Artic
 		}
 	}
 	return out, nil
+}
+
+// freshCovers reports whether an article of the gap's locale whose
+// version this publication brings (first published at now) holds every
+// word that carries the meaning of the gap's first phrasing (covers):
+// cheap, from the articles' terms, before any search.
+func (p published) freshCovers(g Gap, now time.Time) bool {
+	if g.Kind == NoHelp || len(g.Variants) == 0 {
+		return false
+	}
+	fresh, ok := p.fresh[g.Locale]
+	if !ok {
+		for _, a := range p.view.ByLocale[g.Locale] {
+			// Stores keep milliseconds (or microseconds) of now.
+			if at, ok := p.since[VersionKey(a.ID, a.Locale)]; ok && !at.Before(now.Add(-time.Millisecond)) && a.Visible(p.view.Now, false) {
+				fresh = append(fresh, a)
+			}
+		}
+		p.fresh[g.Locale] = fresh
+	}
+	for _, a := range fresh {
+		if p.covers(a, g.Locale, g.Variants[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // covers reports whether article a holds every word that carries the

@@ -199,8 +199,13 @@ func TestAnsweredInDevMode(t *testing.T) {
 	files["travel/pets.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dogs and pets on the train\nkeywords: [pets allowed]\n---\nSmall dogs and pets travel free.\n")}
 	s.now = s.now.Add(time.Minute)
 	v, idx = s.publish(files, false)
-	if n, err := s.svc.CheckAnswered(ctx, v, idx); err != nil || n != 1 {
+	// Two: "dog on the train", and "pets allowed on trains", one
+	// visitor's, whose words the new article holds.
+	if n, err := s.svc.CheckAnswered(ctx, v, idx); err != nil || n != 2 {
 		t.Errorf("published: %d gaps changed, %v", n, err)
+	}
+	if g, _ := gapOf(s.report(gaps.Options{MinVisitors: 1}), "pets allowed on trains"); g.AnsweredBy != "travel/pets" {
+		t.Errorf("one visitor's gap the new article holds the words of: %+v", g)
 	}
 	g, _ = gapOf(s.report(gaps.Options{}), "dog on the train")
 	if g.AnsweredAt == nil || g.AnsweredBy != "travel/pets" || g.Before != 3 || g.After != 0 || g.Status != "" {
@@ -417,5 +422,48 @@ func TestEarlierPhrasingKeepsTheIDWorking(t *testing.T) {
 		if msg := err.Error(); strings.Contains(msg, "merged") || !strings.Contains(msg, "one gap") {
 			t.Errorf("Merge(%s, %s): %q; want it to say they are one gap, renamed, not merged", pair[0], pair[1], msg)
 		}
+	}
+}
+
+// TestAnsweredGapsSplitByTheirAnswer: publishing the article that answers
+// a gap can split it — its draft lists every phrasing as a keyword, so a
+// spelling the failed searches had joined as a typo is now a word the
+// content uses, no typo — and the phrasing split off, typed by one
+// visitor, is answered by the same article rather than left as an open
+// gap that gaps --stub would write a second draft for.
+func TestAnsweredGapsSplitByTheirAnswer(t *testing.T) {
+	s := newServiceSite(t)
+	ctx := context.Background()
+	v0, idx0 := s.publish(petContent, false)
+	if _, err := s.svc.CheckAnswered(ctx, v0, idx0); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"a", "b", "c"} {
+		s.search("dog kennels", v, time.Hour)
+	}
+	s.search("dog kenels", "d", time.Hour)
+	before := s.report(gaps.Options{MinVisitors: 1})
+	g, _ := gapOf(before, "dog kennels")
+	if h, _ := gapOf(before, "dog kenels"); g.ID == "" || h.ID != g.ID {
+		t.Fatalf("before: the typo is not in its word's gap: %+v", before.Gaps)
+	}
+	files := fstest.MapFS{}
+	for k, f := range petContent {
+		files[k] = f
+	}
+	files["travel/kennels.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dog kennels on the train\nkeywords: [dog kennels, dog kenels]\n---\nKennels travel in the luggage van.\n")}
+	s.now = s.now.Add(time.Minute + 123456) // nanoseconds the store does not keep
+	v, idx := s.publish(files, false)
+	if _, err := s.svc.CheckAnswered(ctx, v, idx); err != nil {
+		t.Fatal(err)
+	}
+	after := s.report(gaps.Options{MinVisitors: 1})
+	for _, q := range []string{"dog kennels", "dog kenels"} {
+		if g, ok := gapOf(after, q); !ok || g.AnsweredAt == nil || g.AnsweredBy != "travel/kennels" {
+			t.Errorf("%q after publishing: %+v, want answered by travel/kennels", q, g)
+		}
+	}
+	if n := len(after.WantingArticles()); n != 0 {
+		t.Errorf("%d gaps still want an article: %+v", n, after.WantingArticles())
 	}
 }

@@ -26,13 +26,15 @@ func TestContactFormWithoutJavaScript(t *testing.T) {
 		return url.Values{"subject": {subject}, "description": {description}, "email": {email}, "locale": {"en"},
 			"context": {"checkout"}, "path": {"/orders/42"}}.Encode()
 	}
+	// The alert names what to fix in the page's language (the theme's
+	// contact_error_FIELD), not the API's English message.
 	for _, tt := range []struct {
 		name, target, body, field, action string
 	}{
-		{"bad e-mail", "/contact", form("Refund missing", "Ordered on Monday.\nStill waiting.", "ana-at-example"), "email", "/contact"},
-		{"empty description", "/contact", form("Refund missing", "  ", "ana@example.com"), "description", "/contact"},
-		{"header injection in the subject", "/contact", form("Refund\r\nBcc: all@example.com", "x", "ana@example.com"), "subject", "/contact"},
-		{"French", "/fr/contact", form("remboursement", "Toujours rien.", "pas-une-adresse"), "email", "/fr/contact"},
+		{"bad e-mail", "/contact", form("Refund missing", "Ordered on Monday.\nStill waiting.", "ana-at-example"), "Enter your e-mail address", "/contact"},
+		{"empty description", "/contact", form("Refund missing", "  ", "ana@example.com"), "Describe your question or problem (at most 5000 characters)", "/contact"},
+		{"header injection in the subject", "/contact", form("Refund\r\nBcc: all@example.com", "x", "ana@example.com"), "on one line (at most 200 characters)", "/contact"},
+		{"French", "/fr/contact", form("remboursement", "Toujours rien.", "pas-une-adresse"), "Saisissez votre adresse e-mail", "/fr/contact"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			w := serve(m, "POST", tt.target, tt.body, "Sec-Fetch-Site", "same-origin")
@@ -41,8 +43,12 @@ func TestContactFormWithoutJavaScript(t *testing.T) {
 			}
 			doc := webtest.Parse(t, w.Body.String())
 			alert := doc.Text(`.contact-page [role="alert"]`)
-			if !strings.Contains(alert, tt.field) {
-				t.Errorf("alert %q does not name %s", alert, tt.field)
+			if !strings.Contains(alert, tt.field) || doc.Count(`.contact-page [role="alert"] [lang]`) != 0 {
+				t.Errorf("alert %q does not say %q in the page's language", alert, tt.field)
+			}
+			// The script shows the same messages for the API's errors.
+			if got := doc.Attr(`form.contact-form`, "data-error-email"); !strings.Contains(got, "ana@example.com") {
+				t.Errorf("form data-error-email = %q", got)
 			}
 			sent, _ := url.ParseQuery(tt.body)
 			if got := doc.Attr(`form.contact-form input[name="email"]`, "value"); got != strings.TrimSpace(sent.Get("email")) {

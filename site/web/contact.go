@@ -43,6 +43,9 @@ type contactPage struct {
 	Available   bool
 	FallbackURL string
 	Subscribe   *subscribeForm
+	// FieldErrors are the messages of the fields, in the page's language
+	// (see fieldErrors).
+	FieldErrors fieldErrors
 }
 
 // contact serves GET /contact and /{locale}/contact: the form, with the
@@ -87,7 +90,8 @@ func (s *Server) newContactPage(c echo.Context, st *state, subject, description,
 	}
 	page := &contactPage{basePage: b, Action: localePrefix(st.view, loc) + "/contact",
 		Subject: strings.TrimSpace(site.CleanText(fix(subject, site.MaxContactSubject))), Message: fix(description, site.MaxContactDescription),
-		Email: fix(strings.TrimSpace(email), site.MaxEmailLen), Available: s.contactAvailable(st.view), FallbackURL: st.view.Lib.Config.ContactURL}
+		Email: fix(strings.TrimSpace(email), site.MaxEmailLen), Available: s.contactAvailable(st.view), FallbackURL: st.view.Lib.Config.ContactURL,
+		FieldErrors: contactFieldErrors(st.view, loc)}
 	if k, err := site.ContextKey(context); err == nil {
 		page.Context = k
 	}
@@ -166,7 +170,7 @@ func (s *Server) contactPost(c echo.Context) error {
 		if site.ErrorCode(err) != site.EINVALID {
 			return err
 		}
-		page.Error, page.ErrorLang = site.ErrorMessage(err), messageLang(page.Locale)
+		page.Error, page.ErrorLang = page.FieldErrors.message(&page.basePage, err)
 		if page.Subject != "" {
 			if err := s.contactSuggest(c, st, page); err != nil {
 				return err

@@ -53,6 +53,8 @@ type framePage struct {
 	// ContactForm shows the contact step (the contact form inside the
 	// panel) rather than a link away.
 	ContactForm bool
+	// FieldErrors are the contact step's messages (see fieldErrors).
+	FieldErrors fieldErrors
 	// Subscribe is "Tell me when this is answered", which the panel's
 	// script adds under a search that found nothing or only weak results
 	// (weakResults; nil without an SMTP server).
@@ -109,7 +111,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 	page := &framePage{
 		basePage: b, HostOrigin: origin, HostPath: path, Context: key, Theme: theme,
 		TextColor: textOn(brandColor(b.BrandColor)), Reasons: reasonsFor(b), Events: "/api/v1/events",
-		Strings: map[string]string{}, ContactForm: s.contactAvailable(st.view),
+		Strings: map[string]string{}, ContactForm: s.contactAvailable(st.view), FieldErrors: contactFieldErrors(st.view, loc),
 	}
 	if s.subscriptionsOn() {
 		// The script fills in the query and its intro.

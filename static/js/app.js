@@ -333,7 +333,10 @@
 					status.textContent = form.dataset.sent || '';
 					form.querySelectorAll('p.field, button').forEach(n => { n.hidden = true; });
 				} else {
-					status.textContent = (data.error && data.error.message) || String(res.status);
+					// The field's message in the page's language (data-error-FIELD),
+					// else the server's.
+					const msg = (data.error && data.error.message) || '', field = msg.split(':')[0];
+					status.textContent = (/^[a-z_]+$/.test(field) && form.getAttribute('data-error-' + field)) || msg || String(res.status);
 					fs.forEach(n => { n.disabled = false; });
 				}
 				status.focus();

@@ -835,6 +835,8 @@ func (p *phrasing) spelling() string {
 
 // betterSpelling breaks a tie between two spellings typed as often: the
 // one with fewer spaces around and between its words, then the one with
+// its words joined by a hyphen or a full stop rather than a space, then
+// the one with
 // fewer capitals after its first letter ("grooming" over
 // "GROOMING"), then the one with more letters beyond ASCII, mostly accents
 // the other left out ("Vacunación antirrábica" over "vacunacion
@@ -847,6 +849,10 @@ func betterSpelling(a, b string) bool {
 	switch {
 	case sa != sb:
 		return sa < sb
+	case strings.Count(a, " ") != strings.Count(b, " "):
+		// Words joined by a hyphen or a full stop over words apart: a
+		// code ("E-104", not "E 104"), a name ("Wi-Fi").
+		return strings.Count(a, " ") < strings.Count(b, " ")
 	case ua != ub:
 		return ua < ub
 	case na != nb:

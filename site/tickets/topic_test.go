@@ -276,6 +276,14 @@ func TestTopicSignOffs(t *testing.T) {
 		{"Rechnung fehlt. Mit freundlichen Grüßen, Hans Müller", "Rechnung fehlt"},
 		{"Fattura mancante, cordiali saluti, Giulia", "Fattura mancante"},
 		{"Fatura em falta, obrigada, Ana", "Fatura em falta"},
+		// Brazilian Portuguese: "Oi", "obrigada desde já", "aguardo
+		// retorno", "Att, Maria" (atenciosamente).
+		{"Oi, cobrança duplicada no cartão, aguardo retorno", "cobrança duplicada no cartão"},
+		{"Bom dia! Cobrança duplicada no cartão, obrigada desde já", "Cobrança duplicada no cartão"},
+		{"Olá! Cobrança duplicada no cartão. Att, Maria", "Cobrança duplicada no cartão"},
+		{"Cobrança duplicada, desde já agradeço", "Cobrança duplicada"},
+		{"Oi fibra sem sinal", "Oi fibra sem sinal"},
+		{"Treino de abs", "Treino de abs"},
 		{"Factuur ontbreekt, met vriendelijke groet, Jan", "Factuur ontbreekt"},
 		{"مشكلة في الفاتورة، شكرا", "مشكلة في الفاتورة"},
 		// Not a sign-off.

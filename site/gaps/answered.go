@@ -153,7 +153,7 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 		}
 		switch {
 		case by != "" && d.AnsweredAt == nil:
-			at := now
+			at := p.answeredAt(gap, by, now)
 			d.AnsweredAt, d.AnsweredBy = &at, by
 		case by != "" && d.AnsweredBy != by:
 			d.AnsweredBy = by // still answered, by another article now
@@ -214,6 +214,18 @@ func (s *Service) latestDecisions(ctx context.Context) (map[string]Decision, err
 		latest[d.ID] = d
 	}
 	return latest, nil
+}
+
+// answeredAt is when article by answered gap g: when its current version
+// was first published, if after the gap was first seen, else now. A gap
+// reopened while a replica served older content, and answered again by
+// the same version once it caught up, keeps the time it was answered,
+// and its visitors before and after stay as they were.
+func (p published) answeredAt(g Gap, by string, now time.Time) time.Time {
+	if t, ok := p.since[VersionKey(by, g.Locale)]; ok && t.After(g.FirstSeen) && t.Before(now) {
+		return t
+	}
+	return now
 }
 
 // answeredBy returns the article that answers the gap now, or "".

@@ -467,3 +467,47 @@ func TestAnsweredGapsSplitByTheirAnswer(t *testing.T) {
 		t.Errorf("%d gaps still want an article: %+v", n, after.WantingArticles())
 	}
 }
+
+// TestAnsweredAgainKeepsItsTime: a replica serving older content (the
+// answering article not there yet) reopens a gap; once it serves the same
+// version of the article again, the gap is answered since that version
+// was first published, not since the replica caught up, and the visitors
+// who failed after the first publication still count as after.
+func TestAnsweredAgainKeepsItsTime(t *testing.T) {
+	s := newServiceSite(t)
+	ctx := context.Background()
+	v0, idx0 := s.publish(petContent, false)
+	if _, err := s.svc.CheckAnswered(ctx, v0, idx0); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"a", "b", "c"} {
+		s.search("dog kennels", v, time.Hour)
+	}
+	files := fstest.MapFS{}
+	for k, f := range petContent {
+		files[k] = f
+	}
+	files["travel/kennels.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dog kennels on the train\n---\nKennels travel in the luggage van.\n")}
+	check := func(fs fstest.MapFS) {
+		t.Helper()
+		v, idx := s.publish(fs, false)
+		if _, err := s.svc.CheckAnswered(ctx, v, idx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.now = s.now.Add(time.Minute)
+	answered := s.now
+	check(files)
+	s.now = s.now.Add(time.Hour)
+	s.search("dog kennels", "d", 10*time.Minute) // after the answer, before the flip
+	check(petContent)                             // a replica behind: the article is not there
+	if g, _ := gapOf(s.report(gaps.Options{}), "dog kennels"); g.AnsweredAt != nil {
+		t.Fatalf("older content: the gap stays answered: %+v", g)
+	}
+	s.now = s.now.Add(time.Minute)
+	check(files)
+	g, _ := gapOf(s.report(gaps.Options{}), "dog kennels")
+	if g.AnsweredAt == nil || !g.AnsweredAt.Equal(answered) || g.Before != 3 || g.After != 1 {
+		t.Errorf("answered again: at %v, before %d, after %d; want at %v, 3 before, 1 after", g.AnsweredAt, g.Before, g.After, answered)
+	}
+}

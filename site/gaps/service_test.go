@@ -500,7 +500,7 @@ func TestAnsweredAgainKeepsItsTime(t *testing.T) {
 	check(files)
 	s.now = s.now.Add(time.Hour)
 	s.search("dog kennels", "d", 10*time.Minute) // after the answer, before the flip
-	check(petContent)                             // a replica behind: the article is not there
+	check(petContent)                            // a replica behind: the article is not there
 	if g, _ := gapOf(s.report(gaps.Options{}), "dog kennels"); g.AnsweredAt != nil {
 		t.Fatalf("older content: the gap stays answered: %+v", g)
 	}

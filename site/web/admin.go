@@ -270,7 +270,7 @@ func (s *Server) admin(c echo.Context) error {
 	if page.HandLinks, err = s.opts.Insights.HandLinks(ctx); err != nil {
 		return err
 	}
-	if err := s.contactRows(ctx, st, page, p.From); err != nil {
+	if err := s.contactRows(ctx, st, page, p); err != nil {
 		return err
 	}
 	// A theme file in error first: the site shows the last good theme.

@@ -251,6 +251,11 @@ func TestDashboard(t *testing.T) {
 	if got := doc.Text(`[data-figure="contacts"] .card-value`); got != "1" || doc.Text(`[data-figure="searches"] .card-value`) != "0" {
 		t.Errorf("French contacts %q", got)
 	}
+	// The widget opened once, in English: the French page's screens
+	// section counts no opening, as its figure does.
+	if got := doc.Text("#screens"); !strings.Contains(got, "The widget opened 0 times in this period; 0 times on a screen") {
+		t.Errorf("French screens with no help: %q", got)
+	}
 	if doc.Attr(`#p-since option[selected]`, "value") != "custom" || doc.Attr("#p-from", "value") != "2026-11-01" || doc.Attr(`#p-locale option[selected]`, "value") != "fr" {
 		t.Error("the period form does not show the period asked")
 	}

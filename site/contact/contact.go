@@ -34,8 +34,9 @@ type Store interface {
 	// ContactRequests returns the latest n requests, newest first, with
 	// their deliveries and deflection state.
 	ContactRequests(ctx context.Context, n int) ([]Request, error)
-	// ContactStats counts the contact form's use since a time.
-	ContactStats(ctx context.Context, since time.Time) (Stats, error)
+	// ContactStats counts the contact form's use from a time until
+	// another (excluded), in one locale or all ("").
+	ContactStats(ctx context.Context, from, to time.Time, locale string) (Stats, error)
 	// Subscribe stores a pending subscription and queues its
 	// confirmation, unless one with the same dedupe key exists (pending
 	// and not expired, or confirmed), or the address (in any letter
@@ -184,9 +185,10 @@ func (s *Service) Requests(ctx context.Context, n int) ([]Request, error) {
 	return s.Store.ContactRequests(ctx, n)
 }
 
-// Stats counts the contact form's use since a time (Store.ContactStats).
-func (s *Service) Stats(ctx context.Context, since time.Time) (Stats, error) {
-	return s.Store.ContactStats(ctx, since)
+// Stats counts the contact form's use over a period, in one locale or
+// all (Store.ContactStats).
+func (s *Service) Stats(ctx context.Context, from, to time.Time, locale string) (Stats, error) {
+	return s.Store.ContactStats(ctx, from, to, locale)
 }
 
 // base returns the site's absolute URL for a path.

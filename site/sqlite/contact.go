@@ -93,16 +93,18 @@ func (db *DB) ContactRequests(ctx context.Context, n int) ([]contact.Request, er
 	return out, nil
 }
 
-// ContactStats counts, since a time, the subjects typed in the contact
-// form (its suggestion searches), those where a suggestion was opened,
-// those of them no request followed (deflections), and the requests.
-func (db *DB) ContactStats(ctx context.Context, since time.Time) (contact.Stats, error) {
+// ContactStats counts, from a time until another (excluded), in one
+// locale or all (""), the subjects typed in the contact form (its
+// suggestion searches), those where a suggestion was opened, those of
+// them no request followed (deflections), and the requests.
+func (db *DB) ContactStats(ctx context.Context, from, to time.Time, locale string) (contact.Stats, error) {
 	var st contact.Stats
 	err := db.reader.QueryRowContext(ctx, `
 		SELECT count(*), coalesce(sum(s.satisfied), 0),
 		       coalesce(sum(s.satisfied = 1 AND NOT EXISTS (SELECT 1 FROM contact_requests c WHERE c.search_id = s.id)), 0),
-		       (SELECT count(*) FROM contact_requests WHERE created_at >= ?1)
-		FROM searches s WHERE s.source = 'contact' AND s.created_at >= ?1`, millis(since)).
+		       (SELECT count(*) FROM contact_requests WHERE created_at >= ?1 AND created_at < ?2 AND (?3 = '' OR locale = ?3))
+		FROM searches s WHERE s.source = 'contact' AND s.created_at >= ?1 AND s.created_at < ?2 AND (?3 = '' OR s.locale = ?3)`,
+		millis(from), millis(to), locale).
 		Scan(&st.Sessions, &st.Opened, &st.Deflected, &st.Requests)
 	if err != nil {
 		return st, fmt.Errorf("count contact form use: %w", err)

@@ -71,9 +71,20 @@ func testDeliveries(t *testing.T, open Opener) {
 			r.RecordEvent(site.Event{Type: site.EventClick, SearchID: id, ArticleID: "billing/refund", Locale: "en", Position: 1, Source: no, Visitor: "v-" + id, Time: t0.Add(time.Second)})
 		}
 	})
-	st, err := s.ContactStats(ctx, t0.Add(-time.Hour))
+	st, err := s.ContactStats(ctx, t0.Add(-time.Hour), t0.Add(time.Hour), "")
 	if err != nil || st != (contact.Stats{Sessions: 2, Opened: 2, Deflected: 1, Requests: 1}) {
 		t.Errorf("contact stats %+v %v", st, err)
+	}
+	// The dashboard's period ends, and its locale filters: a period that
+	// ended before, or French, saw no subject typed and no request.
+	if st, err := s.ContactStats(ctx, t0.Add(-2*time.Hour), t0.Add(-time.Hour), ""); err != nil || st != (contact.Stats{}) {
+		t.Errorf("contact stats of a period that ended before: %+v %v", st, err)
+	}
+	if st, err := s.ContactStats(ctx, t0.Add(-time.Hour), t0.Add(time.Hour), "fr"); err != nil || st != (contact.Stats{}) {
+		t.Errorf("French contact stats: %+v %v", st, err)
+	}
+	if st, err := s.ContactStats(ctx, t0.Add(-time.Hour), t0.Add(time.Hour), "en"); err != nil || st.Sessions != 2 || st.Requests != 1 {
+		t.Errorf("English contact stats: %+v %v", st, err)
 	}
 	if reqs, _ := s.ContactRequests(ctx, 10); len(reqs[0].Opened) != 1 || reqs[0].Opened[0] != "billing/refund" {
 		t.Errorf("opened suggestions %+v", reqs[0].Opened)

@@ -104,7 +104,7 @@ type adminPage struct {
 	// Screens are the host screens where the widget opened with no
 	// article for them.
 	Screens []gaps.Gap
-	// WidgetOpens counts the widget's openings since the period's start,
+	// WidgetOpens counts the widget's openings in the period and locale,
 	// and those with no article for the screen.
 	WidgetOpens, WidgetUnmatched int
 	Tickets                      []adminTickets
@@ -263,14 +263,14 @@ func (s *Server) admin(c echo.Context) error {
 	}
 	page.Top = d.report.Queries
 	ctx := c.Request().Context()
-	if page.WidgetOpens, page.WidgetUnmatched, err = s.opts.Insights.WidgetOpens(ctx, p.From); err != nil {
-		return err
-	}
+	// The period's and locale's openings, as the figure and the gap
+	// report count them (not every opening since the first day).
+	page.WidgetOpens, page.WidgetUnmatched = d.summary.WidgetOpens, d.report.Openings
 	page.Tickets = ticketRows(st, 50, p.Locale)
 	if page.HandLinks, err = s.opts.Insights.HandLinks(ctx); err != nil {
 		return err
 	}
-	if err := s.contactRows(ctx, st, page, p.From); err != nil {
+	if err := s.contactRows(ctx, st, page, p); err != nil {
 		return err
 	}
 	// A theme file in error first: the site shows the last good theme.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/guichet/guichet/site/contact"
 	"github.com/guichet/guichet/site/delivery"
+	"github.com/guichet/guichet/site/insights"
 )
 
 // adminContact is one contact request of the admin page: what was asked
@@ -30,9 +31,9 @@ type adminDelivery struct {
 	Next                   time.Time
 }
 
-// contactRows fills the admin page's contact requests and the contact
-// form's figures since a time.
-func (s *Server) contactRows(ctx context.Context, st *state, page *adminPage, since time.Time) error {
+// contactRows fills the admin page's contact requests of the period and
+// locale (among the latest 50) and the contact form's figures for them.
+func (s *Server) contactRows(ctx context.Context, st *state, page *adminPage, p insights.Period) error {
 	if s.opts.Contact == nil {
 		return nil
 	}
@@ -40,10 +41,13 @@ func (s *Server) contactRows(ctx context.Context, st *state, page *adminPage, si
 	if err != nil {
 		return err
 	}
-	if page.ContactStats, err = s.opts.Contact.Stats(ctx, since); err != nil {
+	if page.ContactStats, err = s.opts.Contact.Stats(ctx, p.From, p.To, p.Locale); err != nil {
 		return err
 	}
 	for _, r := range reqs {
+		if r.CreatedAt.Before(p.From) || !r.CreatedAt.Before(p.To) || (p.Locale != "" && r.Locale != p.Locale) {
+			continue
+		}
 		row := adminContact{Request: r, ArticleTitle: r.ArticleID, BySubject: r.BySubject(st.view)}
 		if a, err := st.view.Article(r.ArticleID, r.Locale); err == nil {
 			row.ArticleTitle, row.ArticleURL = a.Title, a.URL

@@ -140,17 +140,6 @@ func (db *DB) screensWithoutHelp(ctx context.Context, since time.Time, fn func(g
 	return nil
 }
 
-// WidgetOpens counts the openings of the widget since a time, and how many
-// of them found no article for the host page.
-func (db *DB) WidgetOpens(ctx context.Context, since time.Time) (total, unmatched int, err error) {
-	err = db.pool.QueryRowContext(ctx, `
-		SELECT count(*), count(*) FILTER (WHERE NOT matched) FROM widget_opens WHERE created_at >= $1`, ts(since)).Scan(&total, &unmatched)
-	if err != nil {
-		return 0, 0, fail("count widget openings", err)
-	}
-	return total, unmatched, nil
-}
-
 // Decisions returns every stored gap decision.
 func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	rows, err := db.pool.QueryContext(ctx, `

@@ -17,9 +17,6 @@ type InsightsStore interface {
 	insights.Store
 	// NotHelpful returns the articles with "No" votes since a time.
 	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
-	// WidgetOpens counts the widget's openings since a time, and those on
-	// screens no article fitted.
-	WidgetOpens(ctx context.Context, since time.Time) (total, unmatched int, err error)
 	// TicketTotals counts stored tickets by link method ("" unlinked).
 	TicketTotals(ctx context.Context) (map[string]int, error)
 }
@@ -103,12 +100,6 @@ func (in Insights) HandLinks(ctx context.Context) ([]tickets.HandLink, error) {
 // NotHelpful returns the articles with "No" votes since a time.
 func (in Insights) NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error) {
 	return in.Store.NotHelpful(ctx, since, limit)
-}
-
-// WidgetOpens counts the widget's openings since a time, and those on
-// screens no article fitted.
-func (in Insights) WidgetOpens(ctx context.Context, since time.Time) (int, int, error) {
-	return in.Store.WidgetOpens(ctx, since)
 }
 
 // TicketTotals counts stored tickets by link method ("" unlinked).

@@ -154,17 +154,6 @@ func (db *DB) screensWithoutHelp(ctx context.Context, since time.Time, fn func(g
 	return nil
 }
 
-// WidgetOpens counts the openings of the widget since a time, and how many
-// of them found no article for the host page.
-func (db *DB) WidgetOpens(ctx context.Context, since time.Time) (total, unmatched int, err error) {
-	err = db.reader.QueryRowContext(ctx, `
-		SELECT count(*), coalesce(sum(matched = 0), 0) FROM widget_opens WHERE created_at >= ?`, millis(since)).Scan(&total, &unmatched)
-	if err != nil {
-		return 0, 0, fmt.Errorf("count widget openings: %w", err)
-	}
-	return total, unmatched, nil
-}
-
 // Decisions returns every stored gap decision.
 func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	rows, err := db.reader.QueryContext(ctx, `

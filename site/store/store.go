@@ -65,9 +65,6 @@ type Store interface {
 	ArticleClicks(ctx context.Context, since time.Time) (map[string]int, error)
 	// NotHelpful returns the articles with "No" votes since a time.
 	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
-	// WidgetOpens counts the widget's openings since a time, and those on
-	// screens no article fitted.
-	WidgetOpens(ctx context.Context, since time.Time) (total, unmatched int, err error)
 	// TicketTotals counts stored tickets by link method ("" unlinked).
 	TicketTotals(ctx context.Context) (map[string]int, error)
 

@@ -438,10 +438,6 @@ func testFeedback(t *testing.T, open Opener) {
 	if err != nil || len(events) != 3 || events[0].Comment != "wrong fee" || events[0].Helpful == nil || *events[0].Helpful {
 		t.Errorf("recent events %+v %v", events, err)
 	}
-	total, unmatched, err := s.WidgetOpens(ctx, t0.Add(-time.Hour))
-	if err != nil || total != 2 || unmatched != 1 {
-		t.Errorf("widget opens %d %d %v", total, unmatched, err)
-	}
 	var screens []string
 	s.GapRecords(ctx, t0.Add(-time.Hour), func(r gaps.Record) error {
 		if r.Kind == gaps.NoHelp {

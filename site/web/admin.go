@@ -40,9 +40,6 @@ type Insights interface {
 	UnlinkTopic(ctx context.Context, gapID string) (int, error)
 	// HandLinks lists the topics linked by hand, newest first.
 	HandLinks(ctx context.Context) ([]tickets.HandLink, error)
-	// WidgetOpens counts the widget's openings since a time, and those on
-	// screens no article fitted.
-	WidgetOpens(ctx context.Context, since time.Time) (total, unmatched int, err error)
 	// TicketTotals counts stored tickets by link method ("" unlinked).
 	TicketTotals(ctx context.Context) (map[string]int, error)
 	// Summary is the figures of a period and of the one before.

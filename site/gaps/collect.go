@@ -233,7 +233,7 @@ func (c *collector) add(r Record) {
 	vid, known := c.visitor(r.Visitor)
 	h := hit{at: at, visitor: vid, failure: fail, source: c.cached(0, r.Source), context: c.cached(1, r.Context)}
 	if r.Path != "" {
-		h.path = c.cached(2, screenPath(r.Path))
+		h.path = c.cached(2, ScreenKey(screenPath(r.Path))) // "/orders/" is "/orders"
 	}
 	switch {
 	case r.Nearest != "":

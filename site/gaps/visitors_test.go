@@ -94,5 +94,9 @@ func TestScreensAsArticlesFitThem(t *testing.T) {
 		if g.Visitors != 3 || g.ID != first[gaps.ScreenKey(g.Key)] {
 			t.Errorf("screen %q: %d visitors, ID %s; want 3 visitors and the ID it had, %s", g.Key, g.Visitors, g.ID, first[gaps.ScreenKey(g.Key)])
 		}
+		// Its paths too: "/orders/" is "/orders".
+		if _, ok := g.Paths["/orders/"]; ok || g.Key == "/orders/" && g.Paths["/orders"] != 2 {
+			t.Errorf("screen %q: paths %v, want /orders once", g.Key, g.Paths)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -139,6 +140,10 @@ func guessWords(lang string) []string {
 	return out
 }
 
+// hyphenLetter is a letter standing alone before a hyphen and a word of
+// two letters or more: "e-bike", "E-mail", "x-ray".
+var hyphenLetter = regexp.MustCompile(`(^|[^\p{L}\p{M}\p{N}'-])(\p{L})-(\p{L}\p{L})`)
+
 // GuessLocale returns the locale whose language a ticket's subject and the
 // start of its body are clearly written in, or "" for the default locale's
 // language and when they do not say:
@@ -174,6 +179,9 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 		return len(ls) > 0
 	}
 	text := subject + "\n" + site.FirstWords(body, linkBodyWords)
+	// A letter a hyphen joins to a word is part of that word ("e-bike",
+	// "e-mail"), no Spanish "e"; "a-t-il" keeps its words.
+	text = hyphenLetter.ReplaceAllString(text, "$1$2$3")
 	toks := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(text, "’", "'")), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r) && r != '\''
 	})

@@ -41,6 +41,13 @@ func TestGuessLocale(t *testing.T) {
 		{"a code typed with a space is no Spanish 'e'", NewLocaleGuesser("en", []string{"en", "es"}), "E 12", "", ""},
 		{"a spaced code in Spanish", NewLocaleGuesser("en", []string{"en", "es"}), "Me sale el error E 12", "", "es"},
 		{"order number", enFr, "Order 4821", "", ""},
+		// A letter a hyphen joins to a word is part of it ("e-bike",
+		// "e-mail"), no Spanish "e" (a newcomer, rv18h); French "a-t-il"
+		// keeps its words.
+		{"e-bike is no Spanish 'e'", NewLocaleGuesser("es", []string{"es", "en"}), "My e-bike stopped", "", "en"},
+		{"e-mail is no Spanish 'e'", NewLocaleGuesser("es", []string{"es", "en"}), "The e-mail never came", "", "en"},
+		{"spanish with an e-bike", NewLocaleGuesser("es", []string{"es", "en"}), "Mi e-bike no arranca", "", ""},
+		{"french a-t-il", enFr, "Pourquoi a-t-il été débité deux fois ?", "", "fr"},
 		{"no stop word", many, "Stripe payout", "", ""},
 		{"a word three languages share", many, "Mot de passe", "", ""},
 		{"mixed subject", enFr, "How do I Comment rembourser un client ?", "", ""},

@@ -5,15 +5,18 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/guichet/guichet/site"
 )
 
 // TestJSONExportsGolden: the helpdesks' JSON exports load as they come
 // (Zendesk's {"tickets": […]} and one-ticket-per-line data export, Help
 // Scout's _embedded conversations, Intercom's conversation list), each
-// recognised from its fields; a chat without a subject takes its first
-// line, HTML bodies become text, tags come from each helpdesk's shape.
+// recognised from its fields; a chat without a subject keeps none (its topic
+// comes from its body, as for any ticket without one), HTML bodies become text, tags come from each helpdesk's shape.
 func TestJSONExportsGolden(t *testing.T) {
 	for _, tt := range []struct{ file, format string }{
 		{"zendesk.json", FormatZendesk},
@@ -239,5 +242,35 @@ func TestReaderDateOrderEncodings(t *testing.T) {
 				t.Errorf("%q on %s, want Réponse on 2026-04-03", tk.Subject, got)
 			}
 		})
+	}
+}
+
+// TestIntercomChatTopicAsBody: an Intercom chat without a subject gets the
+// topic a ticket with an empty subject and the same body gets (through the
+// API or a CSV): the body's first sentence, its signature and greetings
+// left out, or NoSubject when it says nothing. Its first words made into a
+// subject kept "Sent from my iPhone", "hola" and the clauses after a comma
+// (a newcomer, rv18h).
+func TestIntercomChatTopicAsBody(t *testing.T) {
+	for _, body := range []string{
+		"<p>Hi, the app keeps crashing when I open the map. Sent from my iPhone</p>",
+		"<p>Hola, quiero un reembolso del viaje de ayer, la bici no funcionaba y me cobrasteis 8 &euro;</p>",
+		"<p>hola</p>",
+		"<p>Hola buenas</p><p>Gracias de antemano</p>",
+	} {
+		doc := `{"type":"conversation.list","conversations":[{"type":"conversation","id":"9","created_at":1795100100,"title":null,` +
+			`"source":{"type":"conversation","subject":"","body":` + strconv.Quote(body) + `}}]}`
+		rd, err := NewReader(strings.NewReader(doc), "", paris(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk, _, err := rd.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := TicketTopic(site.Ticket{Body: tk.Body})
+		if got := TicketTopic(tk); got != want {
+			t.Errorf("chat %q: topic %q, want %q as a ticket with that body and no subject", body, got, want)
+		}
 	}
 }

@@ -238,9 +238,6 @@ func (jr *jsonReader) next(order string) (site.Ticket, int, error) {
 		Locale:     firstNonEmpty(jt.Locale, jt.Language), Article: jt.Article, Source: jr.format,
 		Tags: jsonTags(jt.Tags),
 	}
-	if t.Subject == "" { // a chat: its first words say what it is about
-		t.Subject = site.FirstWords(strings.Join(strings.Fields(t.Body), " "), maxChatSubjectWords)
-	}
 	created := firstNonEmpty(scalar(jt.CreatedAt), scalar(jt.CreatedAtCamel))
 	if created == "" {
 		return t, line, &RowError{Line: line, Err: fmt.Errorf("created_at is missing")}
@@ -264,10 +261,6 @@ func scalar(raw json.RawMessage) string {
 	}
 	return ""
 }
-
-// maxChatSubjectWords: a conversation without a subject (a chat) takes the
-// first words of its first message as one.
-const maxChatSubjectWords = 16
 
 func firstNonEmpty(s ...string) string {
 	for _, v := range s {

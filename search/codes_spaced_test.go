@@ -128,3 +128,37 @@ func TestCodeTypedWithHyphenOrSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacedCodeAfterStopLetter: in Spanish and Italian "e" is "and", a
+// stop word, so "Error E 33" was read as "error" alone and linked the
+// error codes article at 1 though it lists no E-33; after a code word the
+// letter is the code's, as in English: a code the article writes links,
+// one it does not stays unlinked, and search answers it with related
+// articles only.
+func TestSpacedCodeAfterStopLetter(t *testing.T) {
+	lib := helpLibrary("spaced-code-stop-letter",
+		art("codes", "es", "bici", "Códigos de error de la pantalla", "Qué significan los códigos E-07, E-12 y E-21.", nil,
+			sec("", "", "La pantalla puede mostrar un código: E-07 candado bloqueado, E-12 fallo del motor, E-21 sensor de batería.")),
+		art("end", "es", "viajes", "Cómo terminar un viaje", "Aparca y cierra.", nil, sec("", "", "Aparca la bici y cierra el candado.")),
+	)
+	lib.Config.DefaultLocale, lib.Config.Locales = "es", []string{"es"}
+	ix := buildLib(t, lib, "")
+	ctx := context.Background()
+	for _, tt := range []struct {
+		subject, want string
+	}{
+		{"Error E 07", "codes"}, {"error E 12 en la pantalla", "codes"},
+		{"Error E 33", ""}, {"Código E 34 en la bici", ""},
+	} {
+		got, score, err := ix.Link(ctx, "es", tt.subject, "")
+		if score < site.DefaultTicketConfidence {
+			got = "" // the nearest article, not a link
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("Link(%q) = %q %.3f, %v; want %q", tt.subject, got, score, err, tt.want)
+		}
+	}
+	if r := search(t, ix, "error E 33", "es"); len(r.Hits) > 0 && !r.Weak {
+		t.Errorf("Search(error E 33) = %v, want related articles at most", ids(r))
+	}
+}

@@ -432,7 +432,10 @@ func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 			continue
 		}
 		stem := string(t.Term)
-		code := spacedCode(li.vocab, li.writesCodeLetters, words[i].plain, words[i+1].plain, words[i].stem == "")
+		// A letter that is a stop word ("e", "and" in Spanish and Italian)
+		// is a code's after a code word: "Error E 33".
+		stop := words[i].stem == "" && (i == 0 || !site.CodeWord(words[i-1].plain))
+		code := spacedCode(li.vocab, li.writesCodeLetters, words[i].plain, words[i+1].plain, stop)
 		if code != "" {
 			stem = code // "e 7" is the "E07" the articles write, "AP-409" the code "ap409"
 		} else if p := paddedCode(li.vocab, stem); p != "" {
@@ -560,7 +563,8 @@ func (li *localeIndex) readCodes() {
 //     for "AP-409", "AP 409" or "AP-0409", one code as "AP409" is, not
 //     the letters "ap" matching another code's article. Letters that
 //     are a stop word typed apart (stop: "a 5" in "print a 5 page
-//     document"; "A-13" is a code), a code word ("err 2041": the number
+//     document"; "A-13" is a code, and so is "Error E 33" where "e" is a
+//     stop word, after a code word), a code word ("err 2041": the number
 //     is the code, site.CodeAt) or a reference's label ("nr 4821":
 //     site.Reference) are no code's letters here.
 //

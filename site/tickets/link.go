@@ -49,6 +49,10 @@ type Linker struct {
 	// those titles (see titled).
 	titles      map[string]map[string][]string
 	titleTopics map[string]map[string][]title
+	// titleMeanings maps locale → the meaning key of a title (gaps.MeaningKey,
+	// with the analyzer set by SetAnalyzer) → the IDs of the articles with
+	// it (see titledByMeaning).
+	titleMeanings map[string]map[string][]string
 
 	mu    sync.Mutex
 	cache map[string]searchLink // locale|subject|body → search result
@@ -253,7 +257,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules or the topic's cleaning
 // change, so that stored links and topics are computed again.
-const linkRules = "link53"
+const linkRules = "link54"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.
@@ -264,7 +268,46 @@ func LinkKey(indexKey string, minConf float64) string {
 // SetAnalyzer sets how topics are read to find their meaning, for the
 // topics linked by hand (the search index's analysis); without one, only a
 // topic spelt the same way matches.
-func (l *Linker) SetAnalyzer(a gaps.Analyzer) { l.analyzer = a }
+func (l *Linker) SetAnalyzer(a gaps.Analyzer) {
+	l.analyzer = a
+	l.titleMeanings = map[string]map[string][]string{}
+	for loc, byKey := range l.titles {
+		for _, ids := range byKey {
+			for _, id := range ids {
+				art, err := l.view.Article(id, loc)
+				if err != nil {
+					continue
+				}
+				if k := gaps.MeaningKey(a, loc, Topic(site.Redact(art.Title))); k != "" {
+					if l.titleMeanings[loc] == nil {
+						l.titleMeanings[loc] = map[string][]string{}
+					}
+					if !slices.Contains(l.titleMeanings[loc][k], id) {
+						l.titleMeanings[loc][k] = append(l.titleMeanings[loc][k], id)
+					}
+				}
+			}
+		}
+	}
+}
+
+// titledByMeaning returns the ID of the published article of locale whose
+// title means what the ticket's topic does, word for word as the content's
+// analysis reads them (stop words, plurals, verb forms, the writers'
+// synonyms: "How do I end my ride?" is "How to end a ride"), or "": a
+// topic as precise as a title, whose words the help center's other
+// articles may all use ("ride"), so that search weighs them as nothing. A
+// meaning two titles share names neither.
+func (l *Linker) titledByMeaning(locale, topic string) string {
+	if l.analyzer == nil || l.titleMeanings[locale] == nil {
+		return ""
+	}
+	k := gaps.MeaningKey(l.analyzer, locale, topic)
+	if ids := l.titleMeanings[locale][k]; k != "" && len(ids) == 1 {
+		return ids[0]
+	}
+	return ""
+}
 
 // SetTopics sets the topics the team linked to an article by hand, in use
 // from the next ticket on. Links to articles that are not published are
@@ -414,6 +457,11 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	// words (search would call that ambiguous).
 	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
 		if id := l.titled(loc, keys); id != "" {
+			return site.TicketLink{ArticleID: id, Method: site.LinkTitle, Score: 1}, nil
+		}
+	}
+	for _, loc := range []string{t.Locale, l.view.Lib.Config.DefaultLocale} {
+		if id := l.titledByMeaning(loc, topic); id != "" {
 			return site.TicketLink{ArticleID: id, Method: site.LinkTitle, Score: 1}, nil
 		}
 	}

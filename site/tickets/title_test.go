@@ -122,3 +122,40 @@ func TestLinkerTitleRules(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkerTitleByMeaning: a subject that says what a title says in other
+// forms of its words ("How do I end my ride?" for "How to end a ride",
+// "Ending rides" too) names that article, though every article of the
+// help center uses its words ("ride"), which search weighs as nothing; a
+// subject with fewer or more words, or a meaning two titles share, names
+// none by its title.
+func TestLinkerTitleByMeaning(t *testing.T) {
+	ctx := context.Background()
+	l, _, _ := linkerOf(t, fstest.MapFS{
+		"guichet.yaml":         {Data: []byte("locales: [en]\n")},
+		"rides/end.md":         {Data: []byte("---\ntitle: How to end a ride\n---\nPark the bike in a zone and lock it to end your ride.\n")},
+		"rides/start.md":       {Data: []byte("---\ntitle: Start a ride\n---\nScan the code on the bike to start your ride. The ride ends when you lock.\n")},
+		"pay/ride.md":          {Data: []byte("---\ntitle: Pay for your ride\n---\nEach ride is charged to your card at the end.\n")},
+		"pay/refund.md":        {Data: []byte("---\ntitle: Ask for a refund\n---\nIf a ride was charged twice, ask for a refund.\n")},
+		"rides/zones.md":       {Data: []byte("---\ntitle: Parking zones\n---\nEnd your ride only in a parking zone of the app.\n")},
+		"help/troubleshoot.md": {Data: []byte("---\ntitle: Troubleshooting rides\n---\nWhen a ride will not start, restart the app.\n")},
+		"help/ride-issues.md":  {Data: []byte("---\ntitle: Ride troubleshooting\n---\nWhen the bike stops, call us.\n")},
+	})
+	for _, c := range []struct{ subject, want string }{
+		{"How do I end my ride?", "title:rides/end"},
+		{"Re: how to end my rides??", "title:rides/end"},
+		{"Hi, ending ride, thanks", "title:rides/end"},
+		{"ride", ""},
+		{"end ride charged twice", ""},
+		{"troubleshooting ride", ""}, // two titles say it
+	} {
+		tk := site.Ticket{Subject: c.subject, Locale: "en"}
+		got, err := l.Link(ctx, &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := got.Method + ":" + got.ArticleID; c.want != "" && (s != c.want || got.Score != 1) || c.want == "" && got.Method == site.LinkTitle {
+			t.Errorf("%q: %s (%.3f), want %q", c.subject, s, got.Score, c.want)
+		}
+	}
+}

@@ -98,6 +98,18 @@ var petContent = fstest.MapFS{
 	"travel/tickets.md": {Data: []byte("---\ntitle: Your train tickets\n---\nFind your tickets in the app.\n")},
 }
 
+// petContentWith is petContent with more files (path → Markdown).
+func petContentWith(more map[string]string) fstest.MapFS {
+	files := fstest.MapFS{}
+	for k, f := range petContent {
+		files[k] = f
+	}
+	for k, md := range more {
+		files[k] = &fstest.MapFile{Data: []byte(md)}
+	}
+	return files
+}
+
 // TestReportPeriodsIDsAndDecisions: a gap's ID and phrasings do not depend
 // on the period counted; a decision stays with the gap as new phrasings
 // (a typo, a reformulation) join it; ignored gaps are left out.
@@ -177,12 +189,10 @@ func TestAnsweredInDevMode(t *testing.T) {
 		s.search("dog on the train", v, time.Hour)
 	}
 	s.search("pets allowed on trains", "d", time.Hour)
-	files := fstest.MapFS{}
-	for k, f := range petContent {
-		files[k] = f
-	}
-	files["travel/pets.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dogs and pets on the train\ndraft: true\n---\nSmall dogs and pets travel free.\n")}
-	files["travel/seats.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Choose your seat on the train\n---\nPick a window or an aisle seat, even on a busy train.\n")}
+	files := petContentWith(map[string]string{
+		"travel/pets.md":  "---\ntitle: Dogs and pets on the train\ndraft: true\n---\nSmall dogs and pets travel free.\n",
+		"travel/seats.md": "---\ntitle: Choose your seat on the train\n---\nPick a window or an aisle seat, even on a busy train.\n",
+	})
 	v, idx := s.publish(files, true) // --dev: the draft is served and found
 	if res, _ := idx.Search(ctx, site.SearchRequest{Query: "dog on the train", Locale: "en"}); len(res.Hits) == 0 || res.Hits[0].ID != "travel/pets" {
 		t.Fatalf("the draft is not what dev search finds first: %+v", res)
@@ -447,11 +457,7 @@ func TestAnsweredGapsSplitByTheirAnswer(t *testing.T) {
 	if h, _ := gapOf(before, "dog kenels"); g.ID == "" || h.ID != g.ID {
 		t.Fatalf("before: the typo is not in its word's gap: %+v", before.Gaps)
 	}
-	files := fstest.MapFS{}
-	for k, f := range petContent {
-		files[k] = f
-	}
-	files["travel/kennels.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dog kennels on the train\nkeywords: [dog kennels, dog kenels]\n---\nKennels travel in the luggage van.\n")}
+	files := petContentWith(map[string]string{"travel/kennels.md": "---\ntitle: Dog kennels on the train\nkeywords: [dog kennels, dog kenels]\n---\nKennels travel in the luggage van.\n"})
 	s.now = s.now.Add(time.Minute + 123456) // nanoseconds the store does not keep
 	v, idx := s.publish(files, false)
 	if _, err := s.svc.CheckAnswered(ctx, v, idx); err != nil {
@@ -483,11 +489,7 @@ func TestAnsweredAgainKeepsItsTime(t *testing.T) {
 	for _, v := range []string{"a", "b", "c"} {
 		s.search("dog kennels", v, time.Hour)
 	}
-	files := fstest.MapFS{}
-	for k, f := range petContent {
-		files[k] = f
-	}
-	files["travel/kennels.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dog kennels on the train\n---\nKennels travel in the luggage van.\n")}
+	files := petContentWith(map[string]string{"travel/kennels.md": "---\ntitle: Dog kennels on the train\n---\nKennels travel in the luggage van.\n"})
 	check := func(fs fstest.MapFS) {
 		t.Helper()
 		v, idx := s.publish(fs, false)

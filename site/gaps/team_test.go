@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -639,11 +638,7 @@ func TestAnsweredKeepsDecisionMeanwhile(t *testing.T) {
 	}
 	s.rec.Flush(ctx)
 	gap, _ := gapOf(s.report(gaps.Options{}), "dog on the train")
-	files := fstest.MapFS{}
-	for k, f := range petContent {
-		files[k] = f
-	}
-	files["travel/pets.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dogs and pets on the train\n---\nSmall dogs and pets travel free.\n")}
+	files := petContentWith(map[string]string{"travel/pets.md": "---\ntitle: Dogs and pets on the train\n---\nSmall dogs and pets travel free.\n"})
 	s.now = s.now.Add(time.Minute)
 	v, idx := s.publish(files, false)
 	store := &meanwhile{DB: s.db, skip: 1} // after the check's second reading

@@ -115,7 +115,7 @@ func (e *Event) Validate() error {
 	}
 	if e.Type == EventVote {
 		if e.Helpful == nil {
-			return Errorf(EINVALID, "helpful (true or false) is required for vote events")
+			return Errorf(EINVALID, "helpful: true or false is required for vote events")
 		}
 		if e.Reason != "" && !slices.Contains(VoteReasons, e.Reason) {
 			return Errorf(EINVALID, "reason must be one of %s", strings.Join(VoteReasons, ", "))

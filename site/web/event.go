@@ -58,7 +58,7 @@ func (s *Server) readEvent(c echo.Context, st *state) (*eventJSON, error) {
 		}
 	case site.EventOpen:
 		if in.Source != site.SourceWidget {
-			return nil, site.Errorf(site.EINVALID, "open events come from the widget: source must be widget")
+			return nil, site.Errorf(site.EINVALID, "source: open events come from the widget, so source must be widget")
 		}
 		e := in.open()
 		err = e.Validate()

@@ -18,6 +18,9 @@ func TestJSONBodyErrors(t *testing.T) {
 		{"/api/v1/events", `{"type":"click","article_id":"billing/refund","admin":true}`, "admin: unknown field"},
 		{"/api/v1/events", `{"type":"click","article_id":"billing/refund","position":1.5}`, "position: must be a whole number, not a number (1.5)"},
 		{"/api/v1/events", `{"type":"vote","article_id":"billing/refund","helpful":"yes"}`, "helpful: must be true or false, not a string"},
+		// A rule on a field's value names the field first too.
+		{"/api/v1/events", `{"type":"vote","article_id":"billing/refund"}`, "helpful: true or false is required"},
+		{"/api/v1/events", `{"type":"open","source":"site"}`, "source: open events come from the widget"},
 		{"/api/v1/events", `[{"type":"view"}]`, "event body must be an object, not a list"},
 		{"/api/v1/events", ``, "event body is empty"},
 		{"/api/v1/events", `{"type":`, "event body is not valid JSON"},

@@ -230,7 +230,11 @@ func (r *queryReader) compounds(words []gaps.Word, at []span, joins []joinedWord
 		if covered[i] || covered[i+1] {
 			continue
 		}
-		if t := spacedCode(r.vocab, r.codeLetters, words[i].Plain, words[i+1].Plain, words[i].Term == ""); t != "" {
+		prev := ""
+		if i > 0 {
+			prev = words[i-1].Plain
+		}
+		if t := spacedCode(r.vocab, r.codeLetters, words[i].Plain, words[i+1].Plain, stopLetter(words[i].Term == "", prev)); t != "" {
 			add(i, 2, t)
 			covered[i], covered[i+1] = true, true
 			continue

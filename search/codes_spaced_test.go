@@ -161,4 +161,15 @@ func TestSpacedCodeAfterStopLetter(t *testing.T) {
 	if r := search(t, ix, "error E 33", "es"); len(r.Hits) > 0 && !r.Weak {
 		t.Errorf("Search(error E 33) = %v, want related articles at most", ids(r))
 	}
+	// The gap report reads them as search does: one code however typed,
+	// two codes apart ("Error E 33" was a gap of its own beside "E-33").
+	an := ix.Analyzer()
+	for q, want := range map[string][]string{
+		"Error E 33": {"e33"}, "E-33": {"e33"}, "e33": {"e33"}, "error E 07": {"e07"},
+		"Error E 41": {"e41"}, "pan y queso": {"pan", "ques"},
+	} {
+		if got := an.Analyze("es", q).Terms; !slices.Equal(got, want) {
+			t.Errorf("Analyze(%q).Terms = %q, want %q", q, got, want)
+		}
+	}
 }

@@ -432,10 +432,7 @@ func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 			continue
 		}
 		stem := string(t.Term)
-		// A letter that is a stop word ("e", "and" in Spanish and Italian)
-		// is a code's after a code word: "Error E 33".
-		stop := words[i].stem == "" && (i == 0 || !site.CodeWord(words[i-1].plain))
-		code := spacedCode(li.vocab, li.writesCodeLetters, words[i].plain, words[i+1].plain, stop)
+		code := spacedCode(li.vocab, li.writesCodeLetters, words[i].plain, words[i+1].plain, stopLetter(words[i].stem == "", prevPlain(words, i)))
 		if code != "" {
 			stem = code // "e 7" is the "E07" the articles write, "AP-409" the code "ap409"
 		} else if p := paddedCode(li.vocab, stem); p != "" {
@@ -585,6 +582,22 @@ func spacedCode(vocab map[string]int, letters func(string) bool, a, b string, st
 		return ""
 	}
 	return a + core
+}
+
+// stopLetter reports whether a code's letters typed apart are a stop word
+// of the language and so no code's (spacedCode's stop: "a 5" in "print a 5
+// page document"): stop says the word is a stop word, prev is the word
+// typed before it; after a word that announces a code the letter is the
+// code's ("Error E 33" in Spanish or Italian, where "e" is "and").
+// Search, linking and the gap report read it so.
+func stopLetter(stop bool, prev string) bool { return stop && !site.CodeWord(prev) }
+
+// prevPlain is the word before words[i] as typed (folded), "" for the first.
+func prevPlain(words []word, i int) string {
+	if i == 0 {
+		return ""
+	}
+	return words[i-1].plain
 }
 
 // paddedCode returns the code the articles write for stem, a code typed

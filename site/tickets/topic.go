@@ -490,7 +490,11 @@ var (
 		// "je suis bloquée" (I am stuck) is a complaint.
 		// "ça marche plus": spoken French drops the "ne" and says "ça".
 		`(?:(?:[çc]a|cela) )?(?:ne )?(?:marche|fonctionne) (?:pas|plus)`, `en panne`, `(?:je )?suis bloqu[ée]e?`,
-		`again`, `encore`,
+		// "again" closing a subject, in the interface's languages ("error
+		// E 07 otra vez" is "error E 07": its article, not a topic of its
+		// own).
+		`again`, `encore`, `(?:une )?fois de plus`, `otra vez`, `de nuevo`, `una vez m[áa]s`, `di nuovo`, `ancora`, `ancora una volta`,
+		`outra vez`, `de novo`, `mais uma vez`, `(?:schon )?wieder`, `erneut`, `nochmal`, `opnieuw`, `alweer`, `weer`,
 		// "what now?" closing a subject asks nothing of its own
 		// ("Papierstau - was tun?", "Erreur E21, que faire ?").
 		`¿?(?:what (?:to do|now|should i do|can i do|do i do)|que faire|quoi faire|que dois-je faire|was (?:tun|nun|kann ich tun|soll ich tun|jetzt)|qu[ée] (?:hago|hacer|puedo hacer)|che (?:fare|faccio)|cosa (?:fare|faccio|posso fare)|wat (?:nu|te doen|moet ik doen|kan ik doen)|o que (?:fazer|fa[çc]o|posso fazer))`,

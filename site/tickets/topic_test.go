@@ -75,6 +75,13 @@ func TestTopic(t *testing.T) {
 		{"Refund for order 4821, many thanks", "Refund for order 4821"},
 		{"Decalcificare il bollitore, grazie tante", "Decalcificare il bollitore"},
 		{"Buon pomeriggio, bollitore non si accende", "bollitore non si accende"},
+		// "Again" in the interface's languages closes a subject as
+		// "again" does.
+		{"Hola buenas, error E 07 otra vez, gracias", "error E 07"},
+		{"errore E 07 di nuovo", "errore E 07"},
+		{"Fehler E07 schon wieder!", "Fehler E07"},
+		{"Erreur E21 encore une fois de plus", "Erreur E21"},
+		{"Wieder da: Rechnung", "Wieder da: Rechnung"},
 		// An automatic reply a customer forwarded: what it answered.
 		{"TR: Réponse automatique : Résilier votre abonnement", "Résilier votre abonnement"},
 		{"Fwd: Automatic reply: Re: Refund for order 4821", "Refund for order 4821"},

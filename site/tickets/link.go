@@ -94,7 +94,8 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // announced reports whether the number n, written after the text before,
 // is an error code by the word before it ("Error 1603", "event id 4625":
-// site.CodeAfter): what the ticket is about, kept as written.
+// site.CodeAfter), or after a code's letters or a short name ("E 07",
+// "iOS 17"): what the ticket is about, kept as written.
 func announced(before, n string) bool {
 	if len(before) > 64 {
 		before = before[len(before)-64:] // the last words are enough
@@ -109,7 +110,37 @@ func announced(before, n string) bool {
 	if len(words) > 1 {
 		first = words[len(words)-2]
 	}
+	// A code's letters typed apart ("E 07", "E-41", "AP 409") or a short
+	// name before a version ("iOS 17"): the number is part of what the
+	// ticket is about. Masked, "error E 07" shared the search of the
+	// "error E 41" linked before it.
+	if codeLetters(before) {
+		return true
+	}
 	return site.CodeAfter(first, prev, n)
+}
+
+// codeLetters reports whether before, the text before a number, ends with
+// a code's letters typed apart from it or a short name: one letter ("E 07",
+// "e-41"), or two or three with a capital ("AP 409", "iOS 17"), not a
+// short word ("or 5", "and #123").
+func codeLetters(before string) bool {
+	w := strings.TrimRight(before, " \t-#")
+	start := len(w)
+	for start > 0 && ('a' <= w[start-1]|0x20 && w[start-1]|0x20 <= 'z') {
+		start--
+	}
+	if start > 0 && !strings.ContainsRune(" \t(\"'", rune(w[start-1])) {
+		return false
+	}
+	letters := w[start:]
+	switch n := len(letters); {
+	case n == 1:
+		return true
+	case n <= 3:
+		return strings.ToLower(letters) != letters
+	}
+	return false
 }
 
 // standsAlone reports whether the digits s[i:j] are a word of their own:
@@ -257,7 +288,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules or the topic's cleaning
 // change, so that stored links and topics are computed again.
-const linkRules = "link55"
+const linkRules = "link56"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.

@@ -752,3 +752,30 @@ func TestLinkerNoiseSubjectReadsTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkerCodeNumbersNotShared: the linker remembers search results by
+// the ticket's text with its numbers masked, but a code's number typed
+// apart from its letters ("E 07") is the code: "error E 07" shared the
+// result of the "error E 41" linked before it, and stayed unlinked.
+func TestLinkerCodeNumbersNotShared(t *testing.T) {
+	ctx := context.Background()
+	l, _, _ := linkerOf(t, fstest.MapFS{
+		"guichet.yaml":       {Data: []byte("default_locale: es\n")},
+		"errores/e07.md":     {Data: []byte("---\ntitle: Error E-07 de la cámara\n---\nSi la cámara muestra E-07, reinicia el router.\n")},
+		"errores/codigos.md": {Data: []byte("---\ntitle: Códigos de error\n---\nLa pantalla muestra E-07 o E-12 cuando algo falla.\n")},
+		"uso/noche.md":       {Data: []byte("---\ntitle: Visión nocturna\n---\nDe noche la cámara pasa a blanco y negro.\n")},
+	})
+	for _, c := range []struct{ subject, want string }{
+		{"error E 41", ""},
+		{"error E 07", "errores/e07"},
+	} {
+		tk := site.Ticket{Subject: c.subject, Locale: "es"}
+		got, err := l.Link(ctx, &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ArticleID != c.want {
+			t.Errorf("%q: %s %s (%.3f), want %q", c.subject, got.Method, got.ArticleID, got.Score, c.want)
+		}
+	}
+}

@@ -19,6 +19,11 @@ func TestMaskNumbers(t *testing.T) {
 		{"version 3.5 or 4,0", "version 3.5 or 4,0"},
 		{"10:30 at 12_3 or 5/6", "10:30 at 12_3 or 0/0"},
 		{"2FA code", "2FA code"},
+		// A code's letters typed apart, a short name's version: kept.
+		{"error E 07 otra vez", "error E 07 otra vez"},
+		{"Erreur E-41", "Erreur E-41"},
+		{"AP 409 on iOS 17", "AP 409 on iOS 17"},
+		{"Order 4821 for Ana", "Order 0 for Ana"},
 	} {
 		if got := maskNumbers(c.in); got != c.want {
 			t.Errorf("maskNumbers(%q) = %q, want %q", c.in, got, c.want)

@@ -49,7 +49,7 @@ func writeStub(root *os.Root, folder, defLocale string, g Gap, drafts map[string
 	}
 	slug := slugWords(g.Query)
 	if g.Kind == NoHelp {
-		slug = slugWords("help " + g.Key)
+		slug = slugWords("help " + screenName(g))
 	}
 	if slug == "" {
 		slug = "gap-" + g.ID
@@ -146,14 +146,14 @@ func stubText(g Gap) string {
 	var b strings.Builder
 	title := strings.TrimSpace(g.Query)
 	if g.Kind == NoHelp {
-		title = "Help for " + g.Key
+		title = "Help for " + screenName(g)
 	}
 	if r := []rune(title); len(r) > 0 {
 		title = strings.ToUpper(string(r[0])) + string(r[1:])
 	}
 	fmt.Fprintf(&b, "---\ntitle: %s\ndraft: true\n", yamlString(title))
 	if g.Kind == NoHelp {
-		fmt.Fprintf(&b, "contexts:\n  - %s\n---\n", yamlString(g.Key))
+		fmt.Fprintf(&b, "contexts:\n  - %s\n---\n", yamlString(screenName(g)))
 		fmt.Fprintf(&b, "<!-- Draft from content gap %s: the help widget opened %s on this screen (%s) and no article fitted it. Write the help for it, then remove draft: true. -->\n",
 			g.ID, site.CountOf(g.Searches, "time", "times"), site.Count(g.Visitors, "visitor"))
 		return b.String()
@@ -174,6 +174,16 @@ func stubText(g Gap) string {
 	}
 	fmt.Fprintf(&b, "<!-- Draft from content gap %s: %s. Write the answer, then remove draft: true. -->\n", g.ID, what)
 	return b.String()
+}
+
+// screenName is the spelling of a screen's gap most people's openings
+// had, as the report shows it ("trash" of "Trash", "trash", "trash"),
+// else its key: what its draft is titled and fits.
+func screenName(g Gap) string {
+	if q := strings.TrimSpace(g.Query); q != "" {
+		return q
+	}
+	return g.Key
 }
 
 // slugWords makes a file name from a query: lower-case words joined by "-".

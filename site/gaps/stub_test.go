@@ -58,6 +58,11 @@ func TestWriteStubLoads(t *testing.T) {
 			file: "drafts/invoice-address-wrong.md"},
 		{g: gaps.Gap{ID: "g5", Kind: gaps.NoHelp, Locale: "en", Key: "settings.billing", Searches: 30, Visitors: 11},
 			file: "drafts/help-settings-billing.md"},
+		// A screen is named by the spelling most of its openings had, as
+		// the report shows it, not by the first one seen.
+		{g: gaps.Gap{ID: "g6", Kind: gaps.NoHelp, Locale: "en", Key: "Trash", Query: "trash", Searches: 4, Visitors: 4,
+			Variants: []gaps.Variant{{Query: "trash", Searches: 2}, {Query: "Trash", Searches: 1}, {Query: "TRASH", Searches: 1}}},
+			file: "drafts/help-trash.md"},
 		{g: gaps.Gap{ID: "abc123", Kind: gaps.KindSearch, Locale: "en", Query: "???",
 			Variants: []gaps.Variant{{Query: "???", Searches: 1}}},
 			file: "drafts/gap-abc123.md"},
@@ -96,6 +101,7 @@ func TestWriteStubLoads(t *testing.T) {
 		{"drafts/echec-du-paiement.fr.md", "Échec du paiement", "fr", []string{"échec du paiement"}, nil},
 		{"drafts/invoice-address-wrong.md", "Invoice address wrong", "en", []string{"invoice address wrong"}, nil},
 		{"drafts/help-settings-billing.md", "Help for settings.billing", "en", nil, []string{"settings.billing"}},
+		{"drafts/help-trash.md", "Help for trash", "en", nil, []string{"trash"}},
 		{"drafts/gap-abc123.md", "???", "en", []string{"???"}, nil},
 	} {
 		a := byPath[want.file]

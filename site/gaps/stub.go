@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -34,7 +35,7 @@ func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
 		return "", fmt.Errorf("write draft: %w", err)
 	}
 	defer root.Close()
-	return writeStub(root, folder, defLocale, g, draftsByGap(root))
+	return writeStub(root, inContent(dir, folder), defLocale, g, draftsByGap(root))
 }
 
 // writeStub is WriteStub in root, given the drafts already there by gap ID
@@ -201,6 +202,24 @@ func yamlString(s string) string {
 	return string(b)
 }
 
+// inContent gives an absolute folder inside the content folder dir
+// relative to it (--folder /srv/help/content/drafts is "drafts"); any
+// other folder is returned as it is, for stubFolder to judge.
+func inContent(dir, folder string) string {
+	if !filepath.IsAbs(folder) {
+		return folder
+	}
+	base, err := filepath.Abs(dir)
+	if err != nil {
+		return folder
+	}
+	rel, err := filepath.Rel(base, filepath.Clean(folder))
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return folder
+	}
+	return filepath.ToSlash(rel)
+}
+
 // stubFolder checks the folder drafts go to, relative to the content
 // folder, and returns it cleaned ("drafts/", "a\\b" → "drafts", "a/b"): a
 // folder that leaves the content folder ("..", "/tmp"), or whose files the
@@ -223,6 +242,7 @@ func stubFolder(folder string) (string, error) {
 // kept counts the drafts not written because a file was already there;
 // ok is false when a draft was not written for any other reason.
 func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer) (kept int, ok bool) {
+	folder = inContent(dir, folder)
 	if _, err := stubFolder(folder); err != nil {
 		fmt.Fprintln(errOut, "guichet: write drafts:", err)
 		return 0, false

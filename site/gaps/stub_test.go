@@ -177,6 +177,16 @@ func TestWriteStubRefuses(t *testing.T) {
 			t.Errorf("folder %q: %v", folder, err)
 		}
 	}
+	// An absolute folder inside the content folder is that folder, as
+	// a shell's completion writes it; the content folder itself is not.
+	abs := gaps.Gap{ID: "g4", Kind: gaps.KindSearch, Locale: "en", Query: "export notes",
+		Variants: []gaps.Variant{{Query: "export notes", Searches: 1}}}
+	if rel, err := gaps.WriteStub(dir, filepath.Join(dir, "drafts"), "en", abs); err != nil || rel != "drafts/export-notes.md" {
+		t.Errorf("folder %s: %q, %v; want drafts/export-notes.md", filepath.Join(dir, "drafts"), rel, err)
+	}
+	if _, err := gaps.WriteStub(dir, dir, "en", abs); err == nil || !strings.Contains(err.Error(), "folder inside the content folder") {
+		t.Errorf("folder %s (the content folder): %v", dir, err)
+	}
 	// A symbolic link out of the content folder is not followed.
 	os.MkdirAll(filepath.Join(base, "elsewhere"), 0o755)
 	if err := os.Symlink(filepath.Join(base, "elsewhere"), filepath.Join(dir, "link")); err != nil {

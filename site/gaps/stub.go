@@ -153,10 +153,15 @@ func stubText(g Gap) string {
 		title = strings.ToUpper(string(r[0])) + string(r[1:])
 	}
 	fmt.Fprintf(&b, "---\ntitle: %s\ndraft: true\n", yamlString(title))
+	// An answered gap drafted on purpose: its article is read first.
+	answered := ""
+	if g.AnsweredAt != nil && g.AnsweredBy != "" {
+		answered = fmt.Sprintf(" Since %s, %s answers it: read it first.", g.AnsweredAt.UTC().Format("2006-01-02"), strings.ReplaceAll(g.AnsweredBy, "--", "- -"))
+	}
 	if g.Kind == NoHelp {
 		fmt.Fprintf(&b, "contexts:\n  - %s\n---\n", yamlString(screenName(g)))
-		fmt.Fprintf(&b, "<!-- Draft from content gap %s: the help widget opened %s on this screen (%s) and no article fitted it. Write the help for it, then remove draft: true. -->\n",
-			g.ID, site.CountOf(g.Searches, "time", "times"), site.Count(g.Visitors, "visitor"))
+		fmt.Fprintf(&b, "<!-- Draft from content gap %s: the help widget opened %s on this screen (%s) and no article fitted it.%s Write the help for it, then remove draft: true. -->\n",
+			g.ID, site.CountOf(g.Searches, "time", "times"), site.Count(g.Visitors, "visitor"), answered)
 		return b.String()
 	}
 	b.WriteString("keywords:\n")
@@ -173,7 +178,7 @@ func stubText(g Gap) string {
 		// An article ID is a file path: "--" would end the comment.
 		what += fmt.Sprintf("; %d of them opened %s next (if it answers this, add the keywords above to it instead)", f.Visitors, strings.ReplaceAll(f.Article, "--", "- -"))
 	}
-	fmt.Fprintf(&b, "<!-- Draft from content gap %s: %s. Write the answer, then remove draft: true. -->\n", g.ID, what)
+	fmt.Fprintf(&b, "<!-- Draft from content gap %s: %s.%s Write the answer, then remove draft: true. -->\n", g.ID, what, answered)
 	return b.String()
 }
 

@@ -122,6 +122,19 @@ func TestWriteStubLoads(t *testing.T) {
 			t.Errorf("%s: contexts %q, want %q", want.file, a.Contexts, want.contexts)
 		}
 	}
+	// The draft of an answered gap, asked by ID, names the article that
+	// answers it, for the writer who opens the draft later.
+	at := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	answered := gaps.Gap{ID: "g7", Kind: gaps.KindSearch, Locale: "en", Query: "handwriting recognition", Visitors: 3, NoResults: 3,
+		Variants: []gaps.Variant{{Query: "handwriting recognition", Searches: 3}}, AnsweredAt: &at, AnsweredBy: "notes/handwriting"}
+	screen := gaps.Gap{ID: "g8", Kind: gaps.NoHelp, Locale: "en", Key: "trash", Query: "trash", Searches: 2, Visitors: 2, AnsweredAt: &at, AnsweredBy: "notes/trash"}
+	for _, g := range []gaps.Gap{answered, screen} {
+		rel, err := gaps.WriteStub(dir, "answered", "en", g)
+		b, _ := os.ReadFile(filepath.Join(dir, rel))
+		if want := "Since 2026-12-02, " + g.AnsweredBy + " answers it: read it first."; err != nil || !strings.Contains(string(b), want) {
+			t.Errorf("answered gap %s: %v\n%s\nwant %q", g.ID, err, b, want)
+		}
+	}
 	// A draft is never published, so the site does not change.
 	if v := site.NewView(lib, time.Now(), false); len(v.ByLocale["en"]) != 0 {
 		t.Errorf("drafts are published: %d articles", len(v.ByLocale["en"]))

@@ -1,6 +1,10 @@
 package search
 
-import "github.com/blevesearch/bleve/v2/analysis"
+import (
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
 
 // filterEnglishIrregular names englishIrregular in the registry.
 const filterEnglishIrregular = "guichet_en_irregular"
@@ -32,3 +36,16 @@ func (englishIrregular) Filter(input analysis.TokenStream) analysis.TokenStream 
 	}
 	return input
 }
+
+// irregularHeads gives, by language, the first letters of a singular and of
+// its irregular plural where they differ ({"mo", "mi"}: "mouse", "mice"),
+// for the highlighter's screen of words (see matcher.heads).
+var irregularHeads = func() map[string][][2]string {
+	var hs [][2]string
+	for pl, sg := range englishIrregulars {
+		if a, b := head(sg), head(pl); a != b && !slices.Contains(hs, [2]string{a, b}) {
+			hs = append(hs, [2]string{a, b})
+		}
+	}
+	return map[string][][2]string{"en": hs}
+}()

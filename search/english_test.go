@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -31,5 +32,31 @@ func TestEnglishIrregularPlurals(t *testing.T) {
 	an := ix.Analyzer()
 	if a, b := an.Analyze("en", "leaves").Terms, an.Analyze("en", "leaf").Terms; slices.Equal(a, b) {
 		t.Errorf("leaves %v is leaf %v: a verb's form read as a plural", a, b)
+	}
+}
+
+// TestEnglishIrregularPluralsMarked: an irregular plural the text writes is
+// marked, and its passage is the snippet, whether the plural or the
+// singular is typed, also when the two begin differently ("mice" and
+// "mouse", "feet" and "foot", "men" and "man": "mice" typed found the
+// article and showed its first sentence, unmarked).
+func TestEnglishIrregularPluralsMarked(t *testing.T) {
+	lib := helpLibrary("english-irregular-marked",
+		art("icons", "en", "look", "Icon sets", "Pictures for notes.", nil,
+			sec("", "", "Larger fonts help readers. Mice and feet icons come with the app. Men and women avatars too.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ q, mark string }{
+		{"mice", "<mark>Mice</mark>"}, {"mouse", "<mark>Mice</mark>"}, {"feet", "<mark>feet</mark>"},
+		{"foot", "<mark>feet</mark>"}, {"man avatar", "<mark>Men</mark>"},
+	} {
+		r := search(t, ix, tt.q, "en")
+		if len(r.Hits) == 0 || !strings.Contains(string(r.Hits[0].Snippet), tt.mark) {
+			var snip string
+			if len(r.Hits) > 0 {
+				snip = string(r.Hits[0].Snippet)
+			}
+			t.Errorf("Search(%q): snippet %q, want %s", tt.q, snip, tt.mark)
+		}
 	}
 }

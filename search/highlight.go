@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -134,6 +135,14 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 			m.screen = false
 		}
 		m.heads[h] = true
+	}
+	// An irregular plural the text writes is its singular's term, though
+	// it begins otherwise ("Mice" is "mouse", "feet" "foot", "men" "man"):
+	// its words pass the screen too, for the analysis to judge.
+	for _, h := range irregularHeads[i18n.Language(m.li.locale)] {
+		if m.heads[h[0]] {
+			m.heads[h[1]] = true
+		}
 	}
 	for _, p := range slices.Concat(m.prefix, m.prefixTypos) {
 		if utf8.RuneCountInString(p) < 2 {

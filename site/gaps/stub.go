@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -34,7 +35,7 @@ func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
 		return "", fmt.Errorf("write draft: %w", err)
 	}
 	defer root.Close()
-	return writeStub(root, folder, defLocale, g, draftsByGap(root))
+	return writeStub(root, inContent(dir, folder), defLocale, g, draftsByGap(root))
 }
 
 // writeStub is WriteStub in root, given the drafts already there by gap ID
@@ -49,7 +50,7 @@ func writeStub(root *os.Root, folder, defLocale string, g Gap, drafts map[string
 	}
 	slug := slugWords(g.Query)
 	if g.Kind == NoHelp {
-		slug = slugWords("help " + g.Key)
+		slug = slugWords("help " + screenName(g))
 	}
 	if slug == "" {
 		slug = "gap-" + g.ID
@@ -146,16 +147,21 @@ func stubText(g Gap) string {
 	var b strings.Builder
 	title := strings.TrimSpace(g.Query)
 	if g.Kind == NoHelp {
-		title = "Help for " + g.Key
+		title = "Help for " + screenName(g)
 	}
 	if r := []rune(title); len(r) > 0 {
 		title = strings.ToUpper(string(r[0])) + string(r[1:])
 	}
 	fmt.Fprintf(&b, "---\ntitle: %s\ndraft: true\n", yamlString(title))
+	// An answered gap drafted on purpose: its article is read first.
+	answered := ""
+	if g.AnsweredAt != nil && g.AnsweredBy != "" {
+		answered = fmt.Sprintf(" Since %s, %s answers it: read it first.", g.AnsweredAt.UTC().Format("2006-01-02"), strings.ReplaceAll(g.AnsweredBy, "--", "- -"))
+	}
 	if g.Kind == NoHelp {
-		fmt.Fprintf(&b, "contexts:\n  - %s\n---\n", yamlString(g.Key))
-		fmt.Fprintf(&b, "<!-- Draft from content gap %s: the help widget opened %s on this screen (%s) and no article fitted it. Write the help for it, then remove draft: true. -->\n",
-			g.ID, site.CountOf(g.Searches, "time", "times"), site.Count(g.Visitors, "visitor"))
+		fmt.Fprintf(&b, "contexts:\n  - %s\n---\n", yamlString(screenName(g)))
+		fmt.Fprintf(&b, "<!-- Draft from content gap %s: the help widget opened %s on this screen (%s) and no article fitted it.%s Write the help for it, then remove draft: true. -->\n",
+			g.ID, site.CountOf(g.Searches, "time", "times"), site.Count(g.Visitors, "visitor"), answered)
 		return b.String()
 	}
 	b.WriteString("keywords:\n")
@@ -172,8 +178,18 @@ func stubText(g Gap) string {
 		// An article ID is a file path: "--" would end the comment.
 		what += fmt.Sprintf("; %d of them opened %s next (if it answers this, add the keywords above to it instead)", f.Visitors, strings.ReplaceAll(f.Article, "--", "- -"))
 	}
-	fmt.Fprintf(&b, "<!-- Draft from content gap %s: %s. Write the answer, then remove draft: true. -->\n", g.ID, what)
+	fmt.Fprintf(&b, "<!-- Draft from content gap %s: %s.%s Write the answer, then remove draft: true. -->\n", g.ID, what, answered)
 	return b.String()
+}
+
+// screenName is the spelling of a screen's gap most people's openings
+// had, as the report shows it ("trash" of "Trash", "trash", "trash"),
+// else its key: what its draft is titled and fits.
+func screenName(g Gap) string {
+	if q := strings.TrimSpace(g.Query); q != "" {
+		return q
+	}
+	return g.Key
 }
 
 // slugWords makes a file name from a query: lower-case words joined by "-".
@@ -189,6 +205,24 @@ func slugWords(q string) string {
 func yamlString(s string) string {
 	b, _ := json.Marshal(s) // a JSON string is a valid YAML double-quoted scalar
 	return string(b)
+}
+
+// inContent gives an absolute folder inside the content folder dir
+// relative to it (--folder /srv/help/content/drafts is "drafts"); any
+// other folder is returned as it is, for stubFolder to judge.
+func inContent(dir, folder string) string {
+	if !filepath.IsAbs(folder) {
+		return folder
+	}
+	base, err := filepath.Abs(dir)
+	if err != nil {
+		return folder
+	}
+	rel, err := filepath.Rel(base, filepath.Clean(folder))
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return folder
+	}
+	return filepath.ToSlash(rel)
 }
 
 // stubFolder checks the folder drafts go to, relative to the content
@@ -213,6 +247,7 @@ func stubFolder(folder string) (string, error) {
 // kept counts the drafts not written because a file was already there;
 // ok is false when a draft was not written for any other reason.
 func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer) (kept int, ok bool) {
+	folder = inContent(dir, folder)
 	if _, err := stubFolder(folder); err != nil {
 		fmt.Fprintln(errOut, "guichet: write drafts:", err)
 		return 0, false

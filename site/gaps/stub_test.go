@@ -58,6 +58,11 @@ func TestWriteStubLoads(t *testing.T) {
 			file: "drafts/invoice-address-wrong.md"},
 		{g: gaps.Gap{ID: "g5", Kind: gaps.NoHelp, Locale: "en", Key: "settings.billing", Searches: 30, Visitors: 11},
 			file: "drafts/help-settings-billing.md"},
+		// A screen is named by the spelling most of its openings had, as
+		// the report shows it, not by the first one seen.
+		{g: gaps.Gap{ID: "g6", Kind: gaps.NoHelp, Locale: "en", Key: "Trash", Query: "trash", Searches: 4, Visitors: 4,
+			Variants: []gaps.Variant{{Query: "trash", Searches: 2}, {Query: "Trash", Searches: 1}, {Query: "TRASH", Searches: 1}}},
+			file: "drafts/help-trash.md"},
 		{g: gaps.Gap{ID: "abc123", Kind: gaps.KindSearch, Locale: "en", Query: "???",
 			Variants: []gaps.Variant{{Query: "???", Searches: 1}}},
 			file: "drafts/gap-abc123.md"},
@@ -96,6 +101,7 @@ func TestWriteStubLoads(t *testing.T) {
 		{"drafts/echec-du-paiement.fr.md", "Échec du paiement", "fr", []string{"échec du paiement"}, nil},
 		{"drafts/invoice-address-wrong.md", "Invoice address wrong", "en", []string{"invoice address wrong"}, nil},
 		{"drafts/help-settings-billing.md", "Help for settings.billing", "en", nil, []string{"settings.billing"}},
+		{"drafts/help-trash.md", "Help for trash", "en", nil, []string{"trash"}},
 		{"drafts/gap-abc123.md", "???", "en", []string{"???"}, nil},
 	} {
 		a := byPath[want.file]
@@ -114,6 +120,19 @@ func TestWriteStubLoads(t *testing.T) {
 		}
 		if want.contexts != nil && !slices.Equal(a.Contexts, want.contexts) {
 			t.Errorf("%s: contexts %q, want %q", want.file, a.Contexts, want.contexts)
+		}
+	}
+	// The draft of an answered gap, asked by ID, names the article that
+	// answers it, for the writer who opens the draft later.
+	at := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	answered := gaps.Gap{ID: "g7", Kind: gaps.KindSearch, Locale: "en", Query: "handwriting recognition", Visitors: 3, NoResults: 3,
+		Variants: []gaps.Variant{{Query: "handwriting recognition", Searches: 3}}, AnsweredAt: &at, AnsweredBy: "notes/handwriting"}
+	screen := gaps.Gap{ID: "g8", Kind: gaps.NoHelp, Locale: "en", Key: "trash", Query: "trash", Searches: 2, Visitors: 2, AnsweredAt: &at, AnsweredBy: "notes/trash"}
+	for _, g := range []gaps.Gap{answered, screen} {
+		rel, err := gaps.WriteStub(dir, "answered", "en", g)
+		b, _ := os.ReadFile(filepath.Join(dir, rel))
+		if want := "Since 2026-12-02, " + g.AnsweredBy + " answers it: read it first."; err != nil || !strings.Contains(string(b), want) {
+			t.Errorf("answered gap %s: %v\n%s\nwant %q", g.ID, err, b, want)
 		}
 	}
 	// A draft is never published, so the site does not change.
@@ -170,6 +189,16 @@ func TestWriteStubRefuses(t *testing.T) {
 		if _, err := gaps.WriteStub(dir, folder, "en", g); err == nil || !strings.Contains(err.Error(), "folder inside the content folder") {
 			t.Errorf("folder %q: %v", folder, err)
 		}
+	}
+	// An absolute folder inside the content folder is that folder, as
+	// a shell's completion writes it; the content folder itself is not.
+	abs := gaps.Gap{ID: "g4", Kind: gaps.KindSearch, Locale: "en", Query: "export notes",
+		Variants: []gaps.Variant{{Query: "export notes", Searches: 1}}}
+	if rel, err := gaps.WriteStub(dir, filepath.Join(dir, "drafts"), "en", abs); err != nil || rel != "drafts/export-notes.md" {
+		t.Errorf("folder %s: %q, %v; want drafts/export-notes.md", filepath.Join(dir, "drafts"), rel, err)
+	}
+	if _, err := gaps.WriteStub(dir, dir, "en", abs); err == nil || !strings.Contains(err.Error(), "folder inside the content folder") {
+		t.Errorf("folder %s (the content folder): %v", dir, err)
 	}
 	// A symbolic link out of the content folder is not followed.
 	os.MkdirAll(filepath.Join(base, "elsewhere"), 0o755)

@@ -25,11 +25,12 @@ const (
 	// SignOff closes a message: "thanks", "thank you so much", "many
 	// thanks", "best regards", "cordialement", "merci d'avance" (its
 	// apostrophe may be left out: "merci d avance", "merci davance"),
-	// "saludos", "mit freundlichen Grüßen", "grazie mille", "شكرا".
+	// "saludos", "mit freundlichen Grüßen", "vielen Dank im Voraus",
+	// "besten Dank", "MfG", "grazie mille", "شكرا".
 	SignOff = `(?:` +
 		`(?:(?:many|much) thanks|thanks? (?:you )?(?:so much|very much|a lot|a million|in advance)|thank you|thanks|thx|ty|cheers|regards|best regards|kind regards|warm regards|best wishes|sincerely|yours sincerely|yours truly)(?: (?:for|in advance for) (?:your|the|any) (?:help|time|support|assistance|reply|answer))?` +
 		`|(?:merci(?: beaucoup| d(?:` + Apos + `\s?|\s)?avance| par avance| bien)?(?: (?:pour|de) (?:votre|ton|vos|tes|l` + Apos + `)\s?(?:aide|retour|r[ée]ponse|r[ée]ponses|assistance))?|(?:bien )?cordialement|bonne journ[ée]e|bien [àa] vous|(?:sinc[eè]res |meilleures )?salutations)` +
-		`|(?:(?:muchas )?gracias(?: de antemano| por adelantado| por (?:su|tu) ayuda)?|(?:un )?saludos?(?: cordiales)?|atentamente|un abrazo|(?:vielen )?dank(?:e(?: sch[öo]n| im voraus)?)?|(?:mit )?freundlichen gr[üu](?:ß|ss)en|(?:(?:viele|liebe|beste) )?gr[üu](?:ß|ss)e|(?:mille |tante )?grazie(?: mille| tante| infinite| in anticipo)?|(?:cordiali|distinti) saluti|(?:obrigad[oa]|grat[oa])(?: desde j[áa])?|desde j[áa] (?:agrade[çc]o|obrigad[oa])|aguardo (?:o |um |seu |sua )?(?:retorno|resposta|contato)|atenciosamente|att|cumprimentos|abra[çc]os|bedankt|alvast bedankt|met vriendelijke groet(?:en)?|groet(?:en|jes)|شكرا|شكراً|مع (?:خالص )?(?:الشكر|التحية|التحيات))` +
+		`|(?:(?:muchas )?gracias(?: de antemano| por adelantado| por (?:su|tu) ayuda)?|(?:un )?saludos?(?: cordiales)?|atentamente|un abrazo|(?:(?:vielen|besten|herzlichen|tausend)(?: lieben)? )?dank(?:e(?: sch[öo]n| sehr)?)?(?: im voraus| vorab)?|mfg|(?:mit )?freundlichen gr[üu](?:ß|ss)en|(?:(?:viele|liebe|beste) )?gr[üu](?:ß|ss)e|(?:mille |tante )?grazie(?: mille| tante| infinite| in anticipo)?|(?:cordiali|distinti) saluti|(?:obrigad[oa]|grat[oa])(?: desde j[áa])?|desde j[áa] (?:agrade[çc]o|obrigad[oa])|aguardo (?:o |um |seu |sua )?(?:retorno|resposta|contato)|atenciosamente|att|cumprimentos|abra[çc]os|bedankt|alvast bedankt|met vriendelijke groet(?:en)?|groet(?:en|jes)|شكرا|شكراً|مع (?:خالص )?(?:الشكر|التحية|التحيات))` +
 		`)`
 	// Plea is a request for help that says nothing of what is asked:
 	// "please", "pls", "svp", "s'il vous plaît", "por favor", "per

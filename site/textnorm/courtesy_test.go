@@ -24,6 +24,13 @@ func TestTrimCourtesy(t *testing.T) {
 		{"buon pomeriggio, decalcificare, cordiali saluti", "decalcificare"},
 		{"hola, reembolso por favor, muchas gracias", "reembolso"},
 		{"Guten Tag, Rückerstattung bitte danke schön", "Rückerstattung bitte"},
+		{"Hallo, Notizen synchronisieren, vielen Dank im Voraus", "Notizen synchronisieren"},
+		{"Notizen synchronisieren, besten Dank", "Notizen synchronisieren"},
+		{"Notizen synchronisieren, vielen lieben Dank", "Notizen synchronisieren"},
+		{"Notizen synchronisieren, herzlichen Dank!", "Notizen synchronisieren"},
+		{"Notizen synchronisieren, danke vorab", "Notizen synchronisieren"},
+		{"Notizen synchronisieren. MfG", "Notizen synchronisieren"},
+		{"Notizen synchronisieren, danke sehr", "Notizen synchronisieren"},
 		{"hey pass*", "pass*"},
 		{"hey .NET 4.", ".NET 4."},
 		// Only courtesy, or none: as typed.
@@ -32,6 +39,7 @@ func TestTrimCourtesy(t *testing.T) {
 		{"pass *", "pass *"},
 		{"pause in advance", "pause in advance"},
 		{"thank you page", "thank you page"},
+		{"Dank an das Team", "Dank an das Team"},
 		{"empty cart", "empty cart"},
 		{"skip a week th", "skip a week th"},
 	} {

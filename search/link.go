@@ -235,7 +235,11 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	// Words of a body found in no article are mostly names and signatures.
 	bodyW, _ := weigh(site.FirstWords(body, linkBodyWords), linkUnknownBody, false)
 	if len(words) == 0 {
-		return "", 0, nil
+		// No word some article has that says anything ("How do I
+		// synchronize my notes?" where every article writes "notes"):
+		// no link, but the article search ranks first for the subject is
+		// its nearest, at confidence 0, for the team to link it by hand.
+		return ix.nearest(ctx, locale, subject)
 	}
 	qa := &queryAnalysis{words: words, noPhrases: true}
 	qa.spans = li.synonymSpans(words, false)
@@ -390,6 +394,22 @@ func sortedWeights(m map[string]float64) termWeights {
 	}
 	slices.SortFunc(out, func(x, y termWeight) int { return strings.Compare(x.term, y.term) })
 	return out
+}
+
+// nearest returns the article search ranks first for a subject in locale,
+// at confidence 0, or "" when it finds none there.
+func (ix *Index) nearest(ctx context.Context, locale, subject string) (string, float64, error) {
+	if strings.TrimSpace(subject) == "" {
+		return "", 0, nil
+	}
+	res, err := ix.Search(ctx, site.SearchRequest{Query: subject, Locale: locale, Limit: 1})
+	if err != nil {
+		return "", 0, fmt.Errorf("link ticket %q: %w", subject, err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Locale != locale {
+		return "", 0, nil
+	}
+	return res.Hits[0].ID, 0, nil
 }
 
 // weak reports whether a subject's informative words name an area rather

@@ -510,8 +510,8 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 		if r.id != "" && r.score >= l.minConf {
 			return site.TicketLink{ArticleID: r.id, Method: site.LinkSearch, Score: r.score}, nil
 		}
-		if r.id != "" && r.score > nearest.score {
-			nearest = r
+		if r.id != "" && (nearest.id == "" || r.score > nearest.score) {
+			nearest = r // confidence 0 too: the article search ranks first
 		}
 		if loc == l.view.Lib.Config.DefaultLocale {
 			break

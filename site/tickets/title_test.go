@@ -159,3 +159,31 @@ func TestLinkerTitleByMeaning(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkerNearestOfVagueSubject: a subject none of whose words says
+// anything to the linker (its one known word is in every article, the
+// other in none) links nothing, but shows the article search ranks first
+// as its nearest, at confidence 0, for the team to link it by hand; it
+// showed none.
+func TestLinkerNearestOfVagueSubject(t *testing.T) {
+	ctx := context.Background()
+	l, _, idx := linkerOf(t, fstest.MapFS{
+		"guichet.yaml":    {Data: []byte("locales: [en]\n")},
+		"notes/sync.md":   {Data: []byte("---\ntitle: Sync notes\n---\nYour notes sync between devices when you sign in.\n")},
+		"notes/tags.md":   {Data: []byte("---\ntitle: Tag notes\n---\nAdd tags to notes to find them.\n")},
+		"notes/export.md": {Data: []byte("---\ntitle: Export notes\n---\nExport notes as Markdown.\n")},
+		"notes/trash.md":  {Data: []byte("---\ntitle: Deleted notes\n---\nDeleted notes stay in the trash for 30 days.\n")},
+	})
+	tk := site.Ticket{Subject: "How do I synchronise my notes?", Locale: "en"}
+	got, err := l.Link(ctx, &tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := idx.Search(ctx, site.SearchRequest{Query: tk.Subject, Locale: "en", Limit: 1})
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("search finds nothing: %v", err)
+	}
+	if got.ArticleID != "" || got.Nearest != res.Hits[0].ID {
+		t.Errorf("link %+v, want none, with %s, search's first, as its nearest", got, res.Hits[0].ID)
+	}
+}

@@ -68,7 +68,7 @@ func writeStub(root *os.Root, folder, defLocale string, g Gap, drafts map[string
 		if at == rel {
 			where = "there"
 		}
-		return "", fmt.Errorf("write draft %s: this gap's draft is already %s and is kept (a draft never overwrites one; delete it, or its comment naming the gap, to write the draft again): %w", rel, where, fs.ErrExist)
+		return "", kept(fmt.Sprintf("write draft %s: this gap's draft is already %s and is kept (a draft never overwrites one; delete it, or its comment naming the gap, to write the draft again)", rel, where))
 	}
 	if err := root.MkdirAll(folder, 0o755); err != nil {
 		return "", fmt.Errorf("write draft %s: %w", rel, err)
@@ -80,7 +80,7 @@ func writeStub(root *os.Root, folder, defLocale string, g Gap, drafts map[string
 			break
 		}
 		if n > maxStubNames {
-			return "", fmt.Errorf("write draft %s: a file is already there and is kept (a draft never overwrites one; move or delete it to write the draft again): %w", rel, fs.ErrExist)
+			return "", kept(fmt.Sprintf("write draft %s: a file is already there and is kept (a draft never overwrites one; move or delete it to write the draft again)", rel))
 		}
 		// Another gap's draft, or an article, has the name: a search gap
 		// and a ticket topic worded alike ("invoice logo") each get one.
@@ -97,6 +97,16 @@ func writeStub(root *os.Root, folder, defLocale string, g Gap, drafts map[string
 	return rel, f.Close()
 }
 
+// keptError is a draft not written because a file is kept: it says why in
+// the writer's words and is fs.ErrExist (errors.Is), without the system's
+// "file already exists" after them.
+type keptError string
+
+func (e keptError) Error() string { return string(e) }
+func (e keptError) Unwrap() error { return fs.ErrExist }
+
+func kept(msg string) error { return keptError(msg) }
+
 // maxStubNames bounds the numbered names a draft tries ("x-2.md" to
 // "x-9.md") when its own is another file's.
 const maxStubNames = 9
@@ -106,7 +116,8 @@ const maxStubNames = 9
 var draftMarker = regexp.MustCompile(`Draft from content gap ([^\s:]+):`)
 
 // draftsByGap returns the drafts of the content folder by gap ID: every
-// Markdown file (outside hidden folders) whose first 8 KiB hold the
+// Markdown file of a folder the content reads (site.SkippedName: not
+// "_drafts" nor hidden ones) whose first 8 KiB hold the
 // marker comment stubText writes, by its path relative to the folder. A
 // folder that cannot be read holds none.
 func draftsByGap(root *os.Root) map[string]string {
@@ -118,7 +129,9 @@ func draftsByGap(root *os.Root) map[string]string {
 		}
 		name := d.Name()
 		if d.IsDir() {
-			if p != "." && strings.HasPrefix(name, ".") || name == "node_modules" {
+			// A folder the content never reads ("_drafts", where a writer
+			// parks a draft, ".git") holds no draft of a gap.
+			if p != "." && site.SkippedName(name, true) {
 				return fs.SkipDir
 			}
 			return nil

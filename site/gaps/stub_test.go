@@ -155,7 +155,7 @@ func TestWriteStubRefuses(t *testing.T) {
 	before, _ := os.ReadFile(filepath.Join(dir, "account", "reset-password.md"))
 	g.Query = "Reset password"
 	if _, err := gaps.WriteStub(dir, "account", "en", g); err == nil || !strings.Contains(err.Error(), "account/reset-password.md") ||
-		!strings.Contains(err.Error(), "draft is already there and is kept") || strings.Contains(err.Error(), "openat") || !errors.Is(err, fs.ErrExist) {
+		!strings.Contains(err.Error(), "draft is already there and is kept") || strings.Contains(err.Error(), "openat") || strings.Contains(err.Error(), "file already exists") || !errors.Is(err, fs.ErrExist) {
 		t.Errorf("second draft of one query: %v, want an error naming the file and saying it is kept, in words", err)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "account", "reset-password.md"))
@@ -310,6 +310,15 @@ func TestWriteStubFindsItsDraftAnywhere(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Join(dir, "drafts"))
 	if len(entries) != 1 {
 		t.Errorf("drafts/ holds %d files, want only pause-my-plan.md", len(entries))
+	}
+	// Parked in a folder the content never reads ("_drafts"), it is no
+	// draft of the gap: the next run writes one that can be published.
+	os.MkdirAll(filepath.Join(dir, "_drafts"), 0o755)
+	if err := os.Rename(filepath.Join(dir, "billing", "cancel-subscription.md"), filepath.Join(dir, "_drafts", "cancel-subscription.md")); err != nil {
+		t.Fatal(err)
+	}
+	if rel, err := gaps.WriteStub(dir, "billing", "en", g); err != nil || rel != "billing/cancel-subscription.md" {
+		t.Errorf("draft parked in _drafts: %q, %v; want a new draft", rel, err)
 	}
 }
 

@@ -32,7 +32,7 @@ func TestContactFormWithoutJavaScript(t *testing.T) {
 		name, target, body, field, action string
 	}{
 		{"bad e-mail", "/contact", form("Refund missing", "Ordered on Monday.\nStill waiting.", "ana-at-example"), "Enter your e-mail address", "/contact"},
-		{"empty description", "/contact", form("Refund missing", "  ", "ana@example.com"), "Describe your question or problem (at most 5000 characters)", "/contact"},
+		{"empty description", "/contact", form("Refund missing", "  ", "ana@example.com"), "Describe your question or problem (at most 5,000 characters)", "/contact"},
 		{"header injection in the subject", "/contact", form("Refund\r\nBcc: all@example.com", "x", "ana@example.com"), "on one line (at most 200 characters)", "/contact"},
 		{"French", "/fr/contact", form("remboursement", "Toujours rien.", "pas-une-adresse"), "Saisissez votre adresse e-mail", "/fr/contact"},
 	} {

@@ -1,10 +1,10 @@
 package web
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // fieldErrors are the contact form's messages, in the page's language, for
@@ -23,7 +23,7 @@ func contactFieldErrors(v *site.View, locale string) fieldErrors {
 		if strs(v, locale)[m.key] == "" {
 			continue
 		}
-		out[field] = v.UI.Text(locale, m.key, "max", strconv.Itoa(m.max))
+		out[field] = v.UI.Text(locale, m.key, "max", i18n.Number(locale, m.max)) // "5.000" in German
 	}
 	return out
 }

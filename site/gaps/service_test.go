@@ -62,6 +62,18 @@ func (s *serviceSite) publish(files fstest.MapFS, dev bool) (*site.View, *search
 	return v, idx
 }
 
+// checked publishes files and runs the answered check on them; it returns
+// how many gaps changed state.
+func (s *serviceSite) checked(files fstest.MapFS) int {
+	s.t.Helper()
+	v, idx := s.publish(files, false)
+	n, err := s.svc.CheckAnswered(context.Background(), v, idx)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return n
+}
+
 // search records a failed search made ago.
 func (s *serviceSite) search(q, visitor string, ago time.Duration) {
 	s.rec.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: q, Normalized: textnorm.Key(q), Locale: "en",
@@ -443,11 +455,7 @@ func TestEarlierPhrasingKeepsTheIDWorking(t *testing.T) {
 // gap that gaps --stub would write a second draft for.
 func TestAnsweredGapsSplitByTheirAnswer(t *testing.T) {
 	s := newServiceSite(t)
-	ctx := context.Background()
-	v0, idx0 := s.publish(petContent, false)
-	if _, err := s.svc.CheckAnswered(ctx, v0, idx0); err != nil {
-		t.Fatal(err)
-	}
+	s.checked(petContent)
 	for _, v := range []string{"a", "b", "c"} {
 		s.search("dog kennels", v, time.Hour)
 	}
@@ -459,10 +467,7 @@ func TestAnsweredGapsSplitByTheirAnswer(t *testing.T) {
 	}
 	files := petContentWith(map[string]string{"travel/kennels.md": "---\ntitle: Dog kennels on the train\nkeywords: [dog kennels, dog kenels]\n---\nKennels travel in the luggage van.\n"})
 	s.now = s.now.Add(time.Minute + 123456) // nanoseconds the store does not keep
-	v, idx := s.publish(files, false)
-	if _, err := s.svc.CheckAnswered(ctx, v, idx); err != nil {
-		t.Fatal(err)
-	}
+	s.checked(files)
 	after := s.report(gaps.Options{MinVisitors: 1})
 	for _, q := range []string{"dog kennels", "dog kenels"} {
 		if g, ok := gapOf(after, q); !ok || g.AnsweredAt == nil || g.AnsweredBy != "travel/kennels" {
@@ -481,22 +486,12 @@ func TestAnsweredGapsSplitByTheirAnswer(t *testing.T) {
 // who failed after the first publication still count as after.
 func TestAnsweredAgainKeepsItsTime(t *testing.T) {
 	s := newServiceSite(t)
-	ctx := context.Background()
-	v0, idx0 := s.publish(petContent, false)
-	if _, err := s.svc.CheckAnswered(ctx, v0, idx0); err != nil {
-		t.Fatal(err)
-	}
+	s.checked(petContent)
 	for _, v := range []string{"a", "b", "c"} {
 		s.search("dog kennels", v, time.Hour)
 	}
 	files := petContentWith(map[string]string{"travel/kennels.md": "---\ntitle: Dog kennels on the train\n---\nKennels travel in the luggage van.\n"})
-	check := func(fs fstest.MapFS) {
-		t.Helper()
-		v, idx := s.publish(fs, false)
-		if _, err := s.svc.CheckAnswered(ctx, v, idx); err != nil {
-			t.Fatal(err)
-		}
-	}
+	check := func(fs fstest.MapFS) { s.checked(fs) }
 	s.now = s.now.Add(time.Minute)
 	answered := s.now
 	check(files)

@@ -36,6 +36,9 @@ type queryReader struct {
 	// post makes the text analysis's terms of the plain analysis's
 	// tokens (nil: both are run).
 	post *postTerms
+	// lettered maps the digits of the codes the content writes ("7" of
+	// "e07") to those codes (see letteredCode).
+	lettered map[string][]string
 	// tokens counts, for each synonym group's token, the articles
 	// holding its most widespread entry.
 	tokens map[string]int
@@ -54,6 +57,7 @@ func (ix *Index) Analyzer() *Analyzer {
 	for loc, li := range ix.locales {
 		r := newQueryReader(li.an, ix.view.Lib.Synonyms[loc])
 		r.vocab, r.docs, r.codeLetters = li.vocab, len(li.docs), li.writesCodeLetters
+		r.lettered = letteredCodes(li.vocab)
 		for _, g := range r.synonyms {
 			for _, e := range g.entries {
 				n := -1
@@ -154,6 +158,17 @@ func (a *Analyzer) Analyze(locale, text string) gaps.Analysis {
 	for i, w := range out.Words {
 		plains[i] = w.Plain
 	}
+	// A number a code word announces is the code the content writes with
+	// those digits ("codice 33", "error 7" for the "E-33", "E-07" an
+	// article writes), as search answers it: one gap with "E-33", and
+	// answered by that code's article.
+	for i := range out.Words {
+		if w := &out.Words[i]; isNumber(w.Plain) && site.CodeAt(plains, i) {
+			if c := r.letteredCode(w.Term); c != "" {
+				w.Term = c
+			}
+		}
+	}
 	inCode := map[int]bool{}
 	for first, c := range comps {
 		if _, _, ok := codeParts(c.stem); ok && c.n == 2 {
@@ -181,6 +196,30 @@ func (a *Analyzer) Analyze(locale, text string) gaps.Analysis {
 				out.Terms = append(out.Terms, t)
 			}
 			i++
+		}
+	}
+	return out
+}
+
+// letteredCode returns the one code the content writes whose digits are
+// the number n ("e33" for "33", "e07" for "7" where an article writes
+// "E-07"), or "" when it writes none or several ("E-07" and "P-07").
+func (r *queryReader) letteredCode(n string) string {
+	core := strings.TrimLeft(n, "0")
+	if cs := r.lettered[core]; len(cs) == 1 {
+		return cs[0]
+	}
+	return ""
+}
+
+// letteredCodes maps the digits of each code of vocab (letters, then
+// digits: codeParts; not a version, "v2") to the codes.
+func letteredCodes(vocab map[string]int) map[string][]string {
+	out := map[string][]string{}
+	for t := range vocab {
+		// "v2" is a version, not a code an error number names.
+		if letters, core, ok := codeParts(t); ok && letters > 0 && t[:letters] != "v" {
+			out[core] = append(out[core], t)
 		}
 	}
 	return out

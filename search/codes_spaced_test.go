@@ -162,11 +162,15 @@ func TestSpacedCodeAfterStopLetter(t *testing.T) {
 		t.Errorf("Search(error E 33) = %v, want related articles at most", ids(r))
 	}
 	// The gap report reads them as search does: one code however typed,
-	// two codes apart ("Error E 33" was a gap of its own beside "E-33").
+	// two codes apart ("Error E 33" was a gap of its own beside "E-33");
+	// a number a code word announces is the code the content writes with
+	// those digits ("código 7" is "e07", as search answers it), else the
+	// number.
 	an := ix.Analyzer()
 	for q, want := range map[string][]string{
 		"Error E 33": {"e33"}, "E-33": {"e33"}, "e33": {"e33"}, "error E 07": {"e07"},
 		"Error E 41": {"e41"}, "pan y queso": {"pan", "ques"},
+		"código 7": {"e07"}, "error 12": {"e12"}, "error 33": {"error", "33"}, "pedido 7": {"pedid", "7"},
 	} {
 		if got := an.Analyze("es", q).Terms; !slices.Equal(got, want) {
 			t.Errorf("Analyze(%q).Terms = %q, want %q", q, got, want)

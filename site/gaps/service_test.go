@@ -66,6 +66,9 @@ func (s *serviceSite) publish(files fstest.MapFS, dev bool) (*site.View, *search
 // how many gaps changed state.
 func (s *serviceSite) checked(files fstest.MapFS) int {
 	s.t.Helper()
+	if err := s.rec.Flush(context.Background()); err != nil {
+		s.t.Fatal(err)
+	}
 	v, idx := s.publish(files, false)
 	n, err := s.svc.CheckAnswered(context.Background(), v, idx)
 	if err != nil {
@@ -506,5 +509,30 @@ func TestAnsweredAgainKeepsItsTime(t *testing.T) {
 	g, _ := gapOf(s.report(gaps.Options{}), "dog kennels")
 	if g.AnsweredAt == nil || !g.AnsweredAt.Equal(answered) || g.Before != 3 || g.After != 1 {
 		t.Errorf("answered again: at %v, before %d, after %d; want at %v, 3 before, 1 after", g.AnsweredAt, g.Before, g.After, answered)
+	}
+}
+
+// TestCodeNumberAnswered: "code 33" asks for the code the content writes
+// with those digits once an article writes it ("E-33"), as search answers
+// it with that article: the gap is answered, and one with "E-33".
+func TestCodeNumberAnswered(t *testing.T) {
+	s := newServiceSite(t)
+	base := petContentWith(map[string]string{"help/e07.md": "---\ntitle: Error E-07 on the ticket machine\n---\nE-07 means the card reader is off.\n"})
+	s.checked(base)
+	for _, v := range []string{"a", "b"} {
+		s.search("code 33", v, time.Hour)
+	}
+	s.search("E-33", "c", time.Hour)
+	s.search("E-33", "d", time.Hour)
+	s.now = s.now.Add(time.Minute)
+	s.checked(petContentWith(map[string]string{
+		"help/e07.md": "---\ntitle: Error E-07 on the ticket machine\n---\nE-07 means the card reader is off.\n",
+		"help/e33.md": "---\ntitle: Error E-33 on the ticket machine\n---\nE-33 means the printer is out of paper.\n",
+	}))
+	rep := s.report(gaps.Options{MinVisitors: 1})
+	g, _ := gapOf(rep, "code 33")
+	h, _ := gapOf(rep, "E-33")
+	if g.ID == "" || g.ID != h.ID || g.AnsweredBy != "help/e33" {
+		t.Errorf("code 33: %+v; E-33: %+v; want one gap, answered by help/e33", g, h)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Patterns of personal data people paste into search boxes. Read-only.
@@ -564,29 +565,37 @@ func CleanText(s string) string {
 }
 
 // afterReferenceWord reports whether before, the text before a number,
-// ends with a word naming a customer's case (referenceWords: "invoice",
-// "order", "facture", "Bestellung"…), then perhaps a mark ("#", "n°",
-// "no.", ":") and a letter prefix glued to the number ("F-"): the number
-// is that case's ("Invoice 2026-0042", "Facture n° F-2026-0042").
+// ends with a word naming a customer's case and perhaps its mark
+// ("invoice", "order #", "facture n°", "Bestellung": Reference, the rule
+// the gap report and ticket topics read references by), then perhaps a
+// letter prefix glued to the number ("F-"): the number is that case's
+// ("Invoice 2026-0042", "Facture n° F-2026-0042").
 func afterReferenceWord(before string) bool {
 	b := strings.TrimRight(before, " \t")
 	// A prefix glued to the number: one to three letters and a dash or a
 	// slash ("F-", "INV/").
-	if k := strings.LastIndexAny(b, " \t"); len(b)-k-1 <= 4 && len(b) > 0 && strings.ContainsAny(b[len(b)-1:], "-/") {
-		if k >= 0 && letters(b[k+1:len(b)-1]) {
-			b = strings.TrimRight(b[:k], " \t")
-		}
+	if k := strings.LastIndexAny(b, " \t"); k >= 0 && len(b)-k-1 <= 4 && strings.ContainsAny(b[len(b)-1:], "-/") && letters(b[k+1:len(b)-1]) {
+		b = b[:k]
 	}
-	b = strings.TrimRight(b, " \t#:°º.")
-	for _, mark := range []string{" n", " no", " nr", " num", " id"} {
-		if strings.HasSuffix(strings.ToLower(b), mark) && len(b) > len(mark) {
-			b = strings.TrimRight(b[:len(b)-len(mark)], " \t")
-			break
-		}
+	if strings.HasSuffix(strings.TrimRight(b, " \t"), "(") {
+		return false // "order (1234 5678": a number of its own
 	}
-	w := b[strings.LastIndexAny(b, " \t(,;:")+1:]
-	return referenceWords[strings.NewReplacer("é", "e", "É", "e", "ç", "c", "í", "i", "ó", "o", "á", "a", "ú", "u", "ü", "u", "ö", "o", "ä", "a").Replace(strings.ToLower(w))]
+	// Its last two words, lower-cased, accents of the interface's
+	// languages left out as the reference words are written ("numéro",
+	// "reçu").
+	words := strings.FieldsFunc(accentless.Replace(strings.ToLower(b)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 {
+		return false
+	}
+	prev, first := words[len(words)-1], ""
+	if len(words) > 1 {
+		first = words[len(words)-2]
+	}
+	return Reference(first, prev, "1")
 }
+
+// accentless folds the accented letters of the reference words.
+var accentless = strings.NewReplacer("é", "e", "è", "e", "ç", "c", "í", "i", "ó", "o", "á", "a", "ú", "u", "ü", "u", "ö", "o", "ä", "a")
 
 // letters reports whether s is one to three ASCII letters.
 func letters(s string) bool {

@@ -116,8 +116,9 @@ const maxStubNames = 9
 var draftMarker = regexp.MustCompile(`Draft from content gap ([^\s:]+):`)
 
 // draftsByGap returns the drafts of the content folder by gap ID: every
-// Markdown file of a folder the content reads (site.SkippedName: not
-// "_drafts" nor hidden ones) whose first 8 KiB hold the
+// Markdown file of a folder the content reads as articles
+// (site.ArticleFolder: not "_drafts", hidden ones or "includes") whose
+// first 8 KiB hold the
 // marker comment stubText writes, by its path relative to the folder. A
 // folder that cannot be read holds none.
 func draftsByGap(root *os.Root) map[string]string {
@@ -129,9 +130,10 @@ func draftsByGap(root *os.Root) map[string]string {
 		}
 		name := d.Name()
 		if d.IsDir() {
-			// A folder the content never reads ("_drafts", where a writer
-			// parks a draft, ".git") holds no draft of a gap.
-			if p != "." && site.SkippedName(name, true) {
+			// A folder the content never reads as articles ("_drafts",
+			// where a writer parks a draft, ".git", "includes") holds no
+			// draft of a gap: the rule the loader and stubFolder follow.
+			if p != "." && !site.ArticleFolder(p) {
 				return fs.SkipDir
 			}
 			return nil

@@ -72,10 +72,10 @@ func NewContextIndex(v *View) *ContextIndex {
 				switch {
 				case c == "":
 				case !strings.HasPrefix(c, "/"):
-					k := loc + "|" + strings.ToLower(c)
+					k := loc + "|" + ScreenKey(c)
 					ix.keys[k] = append(ix.keys[k], a)
 				case !strings.Contains(c, "*"):
-					k := loc + "|" + trimSlash(c)
+					k := loc + "|" + ScreenKey(c)
 					ix.exact[k] = append(ix.exact[k], a)
 				default:
 					re, literal := globRegexp(c)
@@ -116,6 +116,19 @@ func trimSlash(p string) string {
 		p = strings.TrimRight(p, "/")
 	}
 	return p
+}
+
+// ScreenKey is what tells two host screens apart, as contexts fit them:
+// an entry or a screen starting with "/" is a path, with or without its
+// trailing slash ("/orders/" is "/orders"); anything else a context key in
+// any case ("Checkout" is "checkout"). The context index and the gap
+// report's screens with no help read screens by it.
+func ScreenKey(screen string) string {
+	screen = strings.TrimSpace(screen)
+	if strings.HasPrefix(screen, "/") {
+		return trimSlash(screen)
+	}
+	return strings.ToLower(screen)
 }
 
 // globRegexp compiles a path pattern and counts its literal characters.
@@ -160,7 +173,7 @@ func (ix *ContextIndex) Match(locale, path, key string, rank map[string]int, lim
 			best[a] = ContextMatch{Article: a, How: how, Specificity: spec}
 		}
 	}
-	if key = strings.ToLower(strings.TrimSpace(key)); key != "" {
+	if key = ScreenKey(key); key != "" && !strings.HasPrefix(key, "/") {
 		for _, a := range ix.keys[locale+"|"+key] {
 			add(a, MatchContext, keySpecificity)
 		}

@@ -1,6 +1,10 @@
 package gaps
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/guichet/guichet/site"
+)
 
 // Screen names a host screen of the widget: its context key when the app
 // gave one, else its path with the segments that look like identifiers
@@ -16,19 +20,10 @@ func Screen(context, path string) string {
 	return screenPath(path)
 }
 
-// ScreenKey is what tells two screens (Screen's names) apart: a context
-// key in any case is one key, a path with or without a trailing slash one
-// path, as articles' contexts fit them (site.ContextIndex), so "Checkout"
-// and "checkout", "/orders/" and "/orders" are one screen with no help.
-func ScreenKey(screen string) string {
-	if !strings.HasPrefix(screen, "/") {
-		return strings.ToLower(screen)
-	}
-	if t := strings.TrimRight(screen, "/"); t != "" {
-		return t
-	}
-	return "/"
-}
+// ScreenKey is what tells two screens (Screen's names) apart, as
+// articles' contexts fit them (site.ScreenKey): "Checkout" and
+// "checkout", "/orders/" and "/orders" are one screen with no help.
+func ScreenKey(screen string) string { return site.ScreenKey(screen) }
 
 // screenPath folds identifier-like segments of a path: those with a digit
 // that are all digits, or long (16+ characters, as UUIDs and hashes are),

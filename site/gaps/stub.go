@@ -218,8 +218,13 @@ func slugWords(q string) string {
 
 // yamlString quotes s for YAML.
 func yamlString(s string) string {
-	b, _ := json.Marshal(s) // a JSON string is a valid YAML double-quoted scalar
-	return string(b)
+	// A JSON string is a valid YAML double-quoted scalar; "&", "<" and ">"
+	// as written, not \u0026: the writer edits the draft.
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s) // a string cannot fail
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // inContent gives an absolute folder inside the content folder dir

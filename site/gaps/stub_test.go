@@ -63,6 +63,10 @@ func TestWriteStubLoads(t *testing.T) {
 		{g: gaps.Gap{ID: "g6", Kind: gaps.NoHelp, Locale: "en", Key: "Trash", Query: "trash", Searches: 4, Visitors: 4,
 			Variants: []gaps.Variant{{Query: "trash", Searches: 2}, {Query: "Trash", Searches: 1}, {Query: "TRASH", Searches: 1}}},
 			file: "drafts/help-trash.md"},
+		// "&", "<" and ">" as typed: the writer edits the draft.
+		{g: gaps.Gap{ID: "g9", Kind: gaps.KindSearch, Locale: "en", Query: "E 33 & no <umbrella>",
+			Variants: []gaps.Variant{{Query: "E 33 & no <umbrella>", Searches: 2}}},
+			file: "drafts/e-33-no-umbrella.md"},
 		{g: gaps.Gap{ID: "abc123", Kind: gaps.KindSearch, Locale: "en", Query: "???",
 			Variants: []gaps.Variant{{Query: "???", Searches: 1}}},
 			file: "drafts/gap-abc123.md"},
@@ -81,6 +85,9 @@ func TestWriteStubLoads(t *testing.T) {
 		!strings.Contains(string(b), "7 visitors searched this") || !strings.Contains(string(b), "3 of them opened billing/plans next") ||
 		strings.Count(string(b), "-->") != 1 {
 		t.Errorf("cancel-subscription draft: %v\n%s", err, b)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "drafts/e-33-no-umbrella.md")); !strings.Contains(string(b), `title: "E 33 & no <umbrella>"`) {
+		t.Errorf("draft of E 33 & no <umbrella>: %s", b)
 	}
 	lib := loadContent(t, dir)
 	for _, p := range lib.Problems {

@@ -99,6 +99,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	subjTerms := map[string]bool{}
 	weigh := func(text string, unknown float64, subject bool) (tw termWeights, code bool) {
 		weights := map[string]float64{}
+		forms := map[string][]string{}
 		qa := li.analyzeTypos(ctx, text, false, subject)
 		// "E 12" is the code "E12", as search reads it; a letter and the
 		// number a full stop ties to it ("H.265"), as some article writes
@@ -205,6 +206,10 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 				continue
 			}
 			weights[t] = wt
+			if t == w.stem && len(w.forms) > 0 {
+				// "devuelvo" is the "devolver" a title writes (verbForms).
+				forms[t] = w.forms
+			}
 			code = code || hasDigit(w.plain)
 			if isCode[i] && !slices.Contains(codes, t) {
 				codes = append(codes, t)
@@ -226,7 +231,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 				weights[t] = max(weights[t], 2*others)
 			}
 		}
-		return sortedWeights(weights), code
+		return sortedWeights(weights, forms), code
 	}
 	subj, code := weigh(subject, 1, true)
 	for _, tw := range subj {
@@ -385,12 +390,15 @@ type termWeights []termWeight
 type termWeight struct {
 	term string
 	w    float64
+	// forms are the other forms of the term's word the articles write
+	// (word.forms): an article holding one has the word at formFactor.
+	forms []string
 }
 
-func sortedWeights(m map[string]float64) termWeights {
+func sortedWeights(m map[string]float64, forms map[string][]string) termWeights {
 	out := make(termWeights, 0, len(m))
 	for t, w := range m {
-		out = append(out, termWeight{t, w})
+		out = append(out, termWeight{t, w, forms[t]})
 	}
 	slices.SortFunc(out, func(x, y termWeight) int { return strings.Compare(x.term, y.term) })
 	return out
@@ -435,11 +443,16 @@ func (tw termWeights) weak(code bool, need float64) bool {
 func (dt *docTerms) has(weights termWeights) int {
 	n := 0
 	for _, tw := range weights {
-		if dt.strong[tw.term] || dt.body[tw.term] {
+		if dt.strong[tw.term] || dt.body[tw.term] || dt.formIn(tw, dt.strong) || dt.formIn(tw, dt.body) {
 			n++
 		}
 	}
 	return n
+}
+
+// formIn reports whether field holds another form of tw's word.
+func (dt *docTerms) formIn(tw termWeight, field map[string]bool) bool {
+	return slices.ContainsFunc(tw.forms, func(f string) bool { return field[f] })
 }
 
 // coverage is the weighted share of the terms the article has (fully in
@@ -459,8 +472,12 @@ func (dt *docTerms) coverage(weights termWeights, need float64, codes []string) 
 			// does ("E-05: the boiler does not answer"), is answered
 			// there as much as in a title.
 			got += tw.w
+		case dt.formIn(tw, dt.strong):
+			got += tw.w * formFactor
 		case dt.body[tw.term]:
 			got += tw.w * linkBodyMatch
+		case dt.formIn(tw, dt.body):
+			got += tw.w * linkBodyMatch * formFactor
 		}
 	}
 	if total == 0 {

@@ -194,9 +194,10 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 		}
 		w.heads = li.compoundHeads(w.stem)
 		verbs := 0
-		if w.stem != "" && li.vocab[w.stem] == 0 && !(typing && k == last) {
-			// "rends" is the "rendre" the articles write (verbForms).
-			f := li.verbForms(w.plain, w.stem)
+		if w.stem != "" && !(typing && k == last) {
+			// "rends" is the "rendre" the articles write, "devuelvo" the
+			// "devolver" (verbForms).
+			f := li.verbForms(w.plain, w.stem, li.vocab[w.stem] > 0)
 			w.forms, verbs = append(w.forms, f...), len(f)
 		}
 		// Numbers (order, account, error codes) are taken as typed: a

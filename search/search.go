@@ -196,6 +196,8 @@ type localeIndex struct {
 	// splits remembers splitWord's answers by word: the two words, "" for
 	// none.
 	splits memo[string]
+	// verbs remembers verbForms' answers by word (at most maxTypoCache).
+	verbs memo[[]string]
 	// broad is the count from which a suggest clause uses its champion
 	// list (broadClause; lower in tests), champions the lists.
 	broad     int

@@ -1,0 +1,209 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/guichet/guichet/site/i18n"
+)
+
+// Verb forms of the Romance languages. bleve's light stemmers leave a
+// verb's forms apart: in French "rendre" is "rendr", "rends" and "rend"
+// are "rend", "rendez" stays; in Spanish, Italian and Portuguese the
+// infinitive the titles write stays whole ("cancelar", "annullar") while
+// the forms customers type lose their ending ("cancelo", "annullo",
+// "altero": "cancel", "annull", "alter"), and a Spanish verb's stressed
+// vowel changes ("devuelvo" of "devolver", "cierro" of "cerrar"). A query
+// word no article has is also searched as the forms of the same verb the
+// content writes: its ending (of the present, past, imperfect, future,
+// gerund or participle) is taken off and the infinitives (and, in French,
+// common forms) of the root are analysed; those the vocabulary holds are
+// the word's forms (formFactor), and it is then not corrected into
+// another word ("comment je rends le vélo" was read as "rendu", a
+// participle of another article, and "rends" found "Rendre le vélo" only
+// as related; "¿cómo cambio la suscripción?" answered "Cancelar la
+// suscripción" first, both weakly).
+
+// verbRules are a language's verb endings, as folded words write them.
+type verbRules struct {
+	// endings are taken off a word, longest first.
+	endings []string
+	// forms are the endings tried on a root: the infinitives first.
+	forms []string
+	// infinitives is how many of forms are infinitives.
+	infinitives int
+	// erEndings (French) are the endings of an -er verb's forms: a word
+	// ending so may be such a form even where the stemmer cuts the
+	// infinitive to its root ("louer" is "lou").
+	erEndings map[string]bool
+	// rootTerm: the stemmer cuts the forms the content writes ("cancela",
+	// "annulla") to the root an infinitive typed has ("cancelar"): that
+	// root's term is the verb's when the word typed is an infinitive.
+	rootTerm bool
+	// changes are a root's vowel and spelling changes, as its infinitive
+	// writes them (Spanish "ue" of "devuelvo" is the "o" of "devolver").
+	changes [][2]string
+}
+
+var verbLanguages = map[string]*verbRules{
+	"fr": {
+		endings: endingList(`eraient iraient erions eriez erons eront aient erais erait irais irait
+			erai eras erez ions iez ons ent ais ait era ira rez oir ez es ee ie is it us ue er ir re e s t u i`),
+		// Infinitives, then the forms help articles write most (imperative,
+		// present plural); endings nouns share ("s", "e") are not tried, so
+		// "cadenat" is a typo of "cadenas", not a form of it.
+		forms:       strings.Fields(`er ir re oir ez ons ent`),
+		infinitives: 4,
+		// "s" and "t", which nouns end with ("cadenat"), are not among them.
+		erEndings: endingSet(`e es ent ez ons ions iez ee ais ait aient era erons eront erai eras erez
+			erais erait eraient erions eriez`),
+	},
+	"es": {
+		endings: endingList(`o as a amos ais an e es emos eis en imos is aste asteis aron i iste isteis ieron io
+			aba abas abamos abais aban ia ias iamos iais ian
+			are aras ara aremos areis aran ere eras era eremos ereis eran ire iras ira iremos ireis iran
+			aria arias ariamos ariais arian eria erias eriamos erian iria irias iriamos irian
+			iera ieras ieramos ieran ase ases asen iese iesen
+			ando iendo yendo ado ada ados adas ido ida idos idas ar er ir`),
+		forms:       strings.Fields(`ar er ir`),
+		infinitives: 3,
+		rootTerm:    true,
+		// Stressed vowels (devuelvo, cierro, juego, pido) and the spellings
+		// of a consonant before "e" (busqué, pagué) or "o" (conozco).
+		changes: [][2]string{{"ue", "o"}, {"ie", "e"}, {"ue", "u"}, {"i", "e"}, {"qu", "c"}, {"gu", "g"}, {"zc", "c"}},
+	},
+	"pt": {
+		endings: endingList(`o as a amos ais am e es emos eis em imos is ei aste ou astes aram i este eu estes eram iu istes iram
+			ava avas avamos aveis avam ia ias iamos ieis iam
+			arei aras ara aremos areis arao erei eras era eremos erao irei iras ira iremos irao
+			aria arias ariamos ariam eria erias eriam iria irias iriam
+			asse assem esse essem isse issem
+			ando endo indo ado ada ados adas ido ida idos idas ar er ir`),
+		forms:       strings.Fields(`ar er ir`),
+		infinitives: 3,
+		rootTerm:    true,
+		// A consonant's spelling before "e" (busquei, paguei).
+		changes: [][2]string{{"qu", "c"}, {"gu", "g"}},
+	},
+	"it": {
+		endings: endingList(`o i a iamo ate ete ite ano ono isco isci isce iscono
+			ai asti ammo aste arono ei esti emmo este erono ii isti immo iste irono
+			avo avi ava avamo avate avano evo evi eva evamo evano ivo ivi iva ivamo ivano
+			ero erai era eremo erete eranno iro irai ira iremo irete iranno
+			erei eresti erebbe eremmo ereste erebbero irei irebbe
+			ando endo ato ata ati uto uta uti ito ita iti are ere ire`),
+		forms:       strings.Fields(`are ere ire`),
+		infinitives: 3,
+		rootTerm:    true,
+		// A hard "c" or "g" kept before "e" ("cercherò" of "cercare").
+		changes: [][2]string{{"ch", "c"}, {"gh", "g"}},
+	},
+}
+
+// endingList returns the fields of s, longest first.
+func endingList(s string) []string {
+	out := strings.Fields(s)
+	slices.SortStableFunc(out, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	return slices.Compact(out)
+}
+
+// endingSet returns the fields of s as a set.
+func endingSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// maxVerbForms is the most forms a word is searched as.
+const maxVerbForms = 3
+
+// verbForms returns the terms of the vocabulary that are other forms of
+// the verb plain (folded, as typed; stem its term) is a form of, at most
+// maxVerbForms; nil in a language without verbRules or when none is
+// found. known says the vocabulary holds stem: then only in the
+// languages whose stemmers keep the infinitive whole (rootTerm), where a
+// verb the content writes in one form ("devuelve") may be written in
+// another too ("Devolver un paraguas").
+func (li *localeIndex) verbForms(plain, stem string, known bool) []string {
+	rules := verbLanguages[i18n.Language(li.locale)]
+	if rules == nil || known && !rules.rootTerm || utf8.RuneCountInString(plain) < 4 || hasDigit(plain) {
+		return nil
+	}
+	if f, ok := li.verbs.get(plain); ok {
+		return f
+	}
+	f := li.findVerbForms(rules, plain, stem)
+	li.verbs.put(plain, f, maxTypoCache)
+	return f
+}
+
+// findVerbForms is verbForms, not remembered.
+func (li *localeIndex) findVerbForms(rules *verbRules, plain, stem string) []string {
+	var out []string
+	seen := map[string]bool{stem: true}
+	roots := []string{plain}
+	erRoot := map[string]bool{}     // roots of a form of an -er verb (French)
+	infinitive := map[string]bool{} // roots of the infinitive typed
+	for _, e := range rules.endings {
+		r, ok := strings.CutSuffix(plain, e)
+		if !ok || utf8.RuneCountInString(r) < 3 {
+			continue
+		}
+		roots = append(roots, r)
+		erRoot[r] = erRoot[r] || rules.erEndings[e]
+		infinitive[r] = infinitive[r] || slices.Contains(rules.forms[:rules.infinitives], e)
+		for _, c := range rules.changes {
+			if k := strings.LastIndex(r, c[0]); k > 0 && c[0] != c[1] {
+				roots = append(roots, r[:k]+c[1]+r[k+len(c[0]):])
+			}
+		}
+	}
+	add := func(t string) bool {
+		if seen[t] || li.vocab[t] == 0 {
+			return false
+		}
+		seen[t] = true
+		out = append(out, t)
+		return len(out) == maxVerbForms
+	}
+	for i, root := range roots {
+		if rules.rootTerm && infinitive[root] {
+			// "cancelar" typed where the content writes "cancela": the
+			// root's term ("cancel") is the verb's.
+			if toks := li.an.text.Analyze([]byte(root)); len(toks) == 1 && string(toks[0].Term) == root && add(root) {
+				return out
+			}
+		}
+		for k, f := range rules.forms {
+			if i == 0 && k >= rules.infinitives {
+				// The word typed whole is the root of an infinitive only
+				// ("rend" of "rendre", "sort" of "sortir"), never of other
+				// forms: "signal", a noun, is no "signalez".
+				continue
+			}
+			toks := li.an.text.Analyze([]byte(root + f))
+			if len(toks) != 1 {
+				continue
+			}
+			// The form's term keeps more than the root: the root alone is
+			// as often a noun's ("cadenat" is a typo of "cadenas", whose
+			// term "cadena" "cadenaer" would also give). But the French
+			// stemmer cuts an -er infinitive to its root ("louer" is
+			// "lou", "garer" "gar") and keeps a short present ("loue",
+			// "gare") or a future ("louerons"): that root is the verb's
+			// when the word has an -er verb's ending.
+			t := string(toks[0].Term)
+			if len(t) <= len(root) && !(f == "er" && erRoot[root] && t == root) {
+				continue
+			}
+			if add(t) {
+				return out
+			}
+		}
+	}
+	return out
+}

@@ -164,7 +164,7 @@ func TestAdminMergeAndSplit(t *testing.T) {
 		code := run(ctx, append(append([]string{"gaps"}, args...), "--content", dir, "--data", m.Config.Data), &out, &errb)
 		return code, out.String(), errb.String()
 	}
-	code, out, msg := cli("split", tip.ID, "gratuity for staff")
+	code, out, msg := cli("split", " "+strings.ToUpper(tip.ID)+" ", "gratuity for staff") // the ID as pasted
 	if code != 0 || !strings.Contains(out, `"gratuity for staff" moved out of gap `+tip.ID+": now gap ") {
 		t.Fatalf("gaps split: exit %d %s %s", code, out, msg)
 	}

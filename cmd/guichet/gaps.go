@@ -118,7 +118,7 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		func(fs *flag.FlagSet) { fs.Var(&note, "note", "what was decided, for the team (else kept)") },
 		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
 			g, err := svc.Mark(ctx, pos[0], pos[1], note.Given())
-			return fmt.Sprintf("gap %s (%q) marked %s\n", g.ID, g.Query, strings.ReplaceAll(pos[1], "_", "-")), err
+			return fmt.Sprintf("gap %s (%q) marked %s\n", g.ID, g.Query, strings.ReplaceAll(strings.ToLower(strings.TrimSpace(pos[1])), "_", "-")), err
 		})
 }
 
@@ -138,7 +138,7 @@ func runGapsSplit(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	return runGapsAction(ctx, "split", `ID "QUERY" (QUERY one of the gap's phrasings, as guichet gaps lists them)`, 2, 2, args, stdout, stderr, nil,
 		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
 			g, err := svc.Split(ctx, pos[0], pos[1])
-			return fmt.Sprintf("%q moved out of gap %s: now gap %s\n", pos[1], pos[0], g.ID), err
+			return fmt.Sprintf("%q moved out of gap %s: now gap %s\n", pos[1], strings.ToLower(strings.TrimSpace(pos[0])), g.ID), err
 		})
 }
 

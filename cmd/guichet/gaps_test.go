@@ -178,13 +178,15 @@ func TestGapsReport(t *testing.T) {
 
 	// Every ID listed can be triaged: searches, tickets and screens. The
 	// flags may come before the sub-command as after it.
-	for _, c := range []struct{ id, status string }{{bike.ID, "new-article"}, {printer.ID, "product-fix"}, {screen.ID, "new-article"}} {
+	// An ID and a status as pasted (spaces, capitals, "_") are reported
+	// as the report writes them.
+	for _, c := range []struct{ id, typed, status string }{{bike.ID, "new-article", "new-article"}, {printer.ID, "Product_Fix", "product-fix"}, {screen.ID, "new-article", "new-article"}} {
 		out.Reset()
-		args := []string{"gaps", "mark", c.id, c.status, "--note", "from the test", "--content", dir, "--data", m.Config.Data}
+		args := []string{"gaps", "mark", c.id, c.typed, "--note", "from the test", "--content", dir, "--data", m.Config.Data}
 		if c.id == printer.ID {
-			args = []string{"gaps", "--content", dir, "--data", m.Config.Data, "mark", c.id, c.status, "--note", "from the test"}
+			args = []string{"gaps", "--content", dir, "--data", m.Config.Data, "mark", " " + strings.ToUpper(c.id) + " ", c.typed, "--note", "from the test"}
 		}
-		if code := run(ctx, args, &out, &errb); code != 0 || !strings.Contains(out.String(), "marked "+c.status) {
+		if code := run(ctx, args, &out, &errb); code != 0 || !strings.Contains(out.String(), "gap "+c.id+" (") || !strings.Contains(out.String(), "marked "+c.status+"\n") {
 			t.Fatalf("mark %s: exit %d %s %s", c.id, code, out.String(), errb.String())
 		}
 	}

@@ -299,8 +299,10 @@ func tidyCuts(words []string) string {
 			continue
 		}
 		var kept []string
-		for _, w := range run {
-			if w != cut {
+		for k, w := range run {
+			// Exclamation marks right after a cut closed the word
+			// removed there ("Stripe urgent!! not connecting").
+			if w != cut && !(start+k > firstCut && strings.Trim(w, "!") == "") {
 				kept = append(kept, w)
 			}
 		}

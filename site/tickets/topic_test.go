@@ -245,6 +245,10 @@ func TestTopicBarePunctuation(t *testing.T) {
 		{"Refund (urgent), failing", "Refund, failing"},
 		{"Hello (EXT), refund missing", "refund missing"},
 		{"Fwd: *** Refund ***", "Refund"},
+		// The exclamation marks closing a removed word go with it.
+		{"Refund urgent!!! failing", "Refund failing"},
+		{"Stripe urgent!! not connecting", "Stripe not connecting"},
+		{"Consulta urgente!!! envío de facturas", "Consulta envío de facturas"},
 		// What the subject typed stays.
 		{"Comment annuler mon abonnement ?", "Comment annuler mon abonnement ?"},
 		{"€ prices wrong", "€ prices wrong"},

@@ -93,7 +93,7 @@ var genericColumns = map[string][]string{
 // by every format after the English ones.
 var localColumns = map[string][]string{
 	colID: {"n° de ticket", "numero de ticket", "id du ticket", "id de ticket", "id del ticket", "numero del ticket",
-		"ticket nummer", "ticketnummer", "ticket nr", "id do ticket", "numero do ticket"},
+		"ticket nummer", "ticketnummer", "ticket nr", "id do ticket", "numero do ticket", "n° do ticket", "n° del ticket"},
 	colSubject: {"sujet", "objet", "asunto", "betreff", "oggetto", "onderwerp", "assunto", "titre", "titulo", "titel", "titolo"},
 	colBody: {"contenu", "mensaje", "descripcion", "beschreibung", "nachricht", "descrizione", "messaggio", "beschrijving",
 		"bericht", "descricao", "mensagem"},
@@ -411,8 +411,10 @@ func (rd *Reader) LateEncoding() string {
 
 // headerKey is h lower-cased, accents folded ("Fecha de creación" is
 // "fecha de creacion"), with its spaces, underscores and hyphens made one
-// space.
+// space. The ordinal indicator of Spanish and Portuguese "Nº" is read as
+// the degree sign of French "N°", as both are typed for "number".
 func headerKey(h string) string {
+	h = strings.ReplaceAll(h, "º", "°")
 	return strings.Join(strings.FieldsFunc(textnorm.Fold(h), func(r rune) bool { return r == ' ' || r == '_' || r == '-' }), " ")
 }
 

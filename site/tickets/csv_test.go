@@ -367,6 +367,9 @@ func TestReaderEncodingsAndLanguages(t *testing.T) {
 		{"Spanish headers", "Id;Asunto;Etiquetas;Fecha de creación;Idioma\n7;Cobro doble;facturación;2026-09-01;es\n", "Cobro doble", ""},
 		{"German headers", "Ticketnummer,Betreff,Erstellt am,Sprache\n7,Rechnung fehlt,2026-09-01,de\n", "Rechnung fehlt", ""},
 		{"French headers", "N° de ticket,Sujet,Date de création,Langue\n7,Colis perdu,2026-09-01,fr\n", "Colis perdu", ""},
+		// Spanish and Portuguese write "Nº" with the ordinal indicator (U+00BA), not the degree sign.
+		{"Spanish Nº header", "Nº de ticket;Asunto;Fecha de creación\n7;Cobro doble;2026-09-01\n", "Cobro doble", ""},
+		{"Portuguese Nº header", "Nº do ticket;Assunto;Data de criação\n7;Cobrança dupla;2026-09-01\n", "Cobrança dupla", ""},
 	} {
 		rd, err := NewReader(strings.NewReader(tt.in), "", nil)
 		if err != nil {

@@ -148,6 +148,19 @@ const (
 // been pending for two weeks, where" is "my claim for Luna has been
 // pending for two weeks").
 func bodyClause(sentence string) string {
+	// In a sentence that goes on past them, a clause that is only noise,
+	// a greeting ("Good morning team, I would like…"), is no part of it:
+	// cut at its comma, the topic was the greeting alone, that is nothing.
+	for site.FirstWords(sentence, maxBodyTopicWords) != sentence {
+		i := strings.IndexAny(sentence, ",;")
+		if i < 0 {
+			break
+		}
+		if _, said := cleanTopic(sentence[:i]); said {
+			break
+		}
+		sentence = strings.TrimSpace(sentence[i+1:])
+	}
 	cut := site.FirstWords(sentence, maxBodyTopicWords)
 	if cut == sentence {
 		return cut
@@ -299,8 +312,10 @@ func tidyCuts(words []string) string {
 			continue
 		}
 		var kept []string
-		for _, w := range run {
-			if w != cut {
+		for k, w := range run {
+			// Exclamation marks right after a cut closed the word
+			// removed there ("Stripe urgent!! not connecting").
+			if w != cut && !(start+k > firstCut && strings.Trim(w, "!") == "") {
 				kept = append(kept, w)
 			}
 		}

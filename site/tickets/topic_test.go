@@ -245,6 +245,10 @@ func TestTopicBarePunctuation(t *testing.T) {
 		{"Refund (urgent), failing", "Refund, failing"},
 		{"Hello (EXT), refund missing", "refund missing"},
 		{"Fwd: *** Refund ***", "Refund"},
+		// The exclamation marks closing a removed word go with it.
+		{"Refund urgent!!! failing", "Refund failing"},
+		{"Stripe urgent!! not connecting", "Stripe not connecting"},
+		{"Consulta urgente!!! envío de facturas", "Consulta envío de facturas"},
 		// What the subject typed stays.
 		{"Comment annuler mon abonnement ?", "Comment annuler mon abonnement ?"},
 		{"€ prices wrong", "€ prices wrong"},
@@ -317,6 +321,11 @@ func TestTopicSignOffs(t *testing.T) {
 func TestTicketTopic(t *testing.T) {
 	for _, c := range []struct{ subject, body, want string }{
 		{"Re: Fwd: (no subject)", "Hi, my bill is higher this month. Thanks, Ana", "my bill is higher this month"},
+		// A long first sentence cut at its comma: not back to the greeting
+		// that opens it (it was "(no subject)").
+		{"", "Good morning team, I would like to know how to put VAT at 10% on my invoice. Regards",
+			"I would like to know how to put VAT at 10% on"},
+		{"", "Thanks, Ana", "(no subject)"},
 		// No subject, and a body that says nothing: one topic of its own.
 		{"", "Sent from my iPhone", "(no subject)"},
 		{"", "Thanks", "(no subject)"},

@@ -2,6 +2,7 @@ package insights
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
@@ -16,7 +17,8 @@ type Article struct {
 	Title  string `json:"title"`
 	URL    string `json:"url"`
 	// Source is the article's file in the content folder; Updated its
-	// last change. Both empty for an article no longer published.
+	// last change. Both empty for an article no longer published (or not
+	// yet published on this replica): "" and null in JSON, as in the CSV.
 	Source  string    `json:"source"`
 	Updated time.Time `json:"updated"`
 	Views   int       `json:"views"`
@@ -30,6 +32,21 @@ type Article struct {
 	// ContactsAfterReading counts the visits that contacted support after
 	// reading it.
 	ContactsAfterReading int `json:"contacts_after_reading"`
+}
+
+// MarshalJSON writes an unknown Updated as null rather than Go's zero
+// time ("0001-01-01T00:00:00Z"), which a script would read as a date.
+func (a Article) MarshalJSON() ([]byte, error) {
+	type plain Article
+	var updated *time.Time
+	if !a.Updated.IsZero() {
+		u := a.Updated
+		updated = &u
+	}
+	return json.Marshal(struct {
+		plain
+		Updated *time.Time `json:"updated"`
+	}{plain(a), updated})
 }
 
 // Articles returns the figures of every article read, rated or ticketed in

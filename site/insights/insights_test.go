@@ -2,6 +2,7 @@ package insights
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
@@ -322,5 +323,25 @@ func TestToDoWhyCounts(t *testing.T) {
 		if whys[title] != want {
 			t.Errorf("%s: why %q, want %q", title, whys[title], want)
 		}
+	}
+}
+
+// TestArticleJSONUnknownUpdated: an article without a published version
+// here (removed, or a replica whose checkout lags behind) has no date:
+// null in JSON, not Go's zero time; a known one keeps its RFC 3339 date.
+func TestArticleJSONUnknownUpdated(t *testing.T) {
+	b, err := json.Marshal(Article{ID: "setup/zigbee", Locale: "en", Title: "setup/zigbee", Tickets: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"updated":null`) || strings.Contains(string(b), "0001-01-01") {
+		t.Errorf("unknown updated: %s", b)
+	}
+	if !strings.Contains(string(b), `"id":"setup/zigbee"`) || !strings.Contains(string(b), `"tickets":3`) || !strings.Contains(string(b), `"helpful_share":null`) {
+		t.Errorf("other fields lost: %s", b)
+	}
+	b, _ = json.Marshal(Article{ID: "a", Updated: t0})
+	if !strings.Contains(string(b), `"updated":"2026-11-19T10:00:00Z"`) || strings.Count(string(b), `"updated"`) != 1 {
+		t.Errorf("known updated: %s", b)
 	}
 }

@@ -16,23 +16,39 @@ var _ recorder.Writer = (*DB)(nil)
 
 // WriteBatch stores a batch of events in one transaction
 // (recorder.Writer), run again when it lost a race with another replica's
-// batch. Searches are written in ID order, so two replicas updating the
-// same searches take their row locks in the same order.
+// batch.
 func (db *DB) WriteBatch(ctx context.Context, b *recorder.Batch) error {
+	return db.inTx(ctx, "write events", func(tx *sql.Tx) error { return writeBatch(ctx, tx, b) })
+}
+
+// writeBatch writes b in tx. Replicas' batches take turns on an advisory
+// lock (lockWrite): the triggers that mark a search satisfied (a click
+// naming it, a vote or reading by its visitor) and remember what its
+// visitor opened next look for the other side in committed rows, so a
+// search written by one replica and its click by another in transactions
+// that overlapped (a click within the 200 ms a search waits in its
+// replica's queue) each missed the other, and the search stayed failed.
+// After the lock, each statement sees every batch committed before.
+// Searches are written in ID order, so two replicas updating the same
+// searches take their row locks in the same order.
+func writeBatch(ctx context.Context, tx *sql.Tx, b *recorder.Batch) error {
+	if len(b.Searches) > 0 || len(b.Events) > 0 {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, $2)`, lockSpace, lockWrite); err != nil {
+			return err
+		}
+	}
 	searches := append([]recorder.Search(nil), b.Searches...)
 	sort.Slice(searches, func(i, j int) bool { return searches[i].ID < searches[j].ID })
-	return db.inTx(ctx, "write events", func(tx *sql.Tx) error {
-		if err := writeSearches(ctx, tx, searches); err != nil {
-			return err
-		}
-		if err := writeEvents(ctx, tx, b.Events); err != nil {
-			return err
-		}
-		if err := writeContacts(ctx, tx, b.Contacts); err != nil {
-			return err
-		}
-		return writeOpens(ctx, tx, b.Opens)
-	})
+	if err := writeSearches(ctx, tx, searches); err != nil {
+		return err
+	}
+	if err := writeEvents(ctx, tx, b.Events); err != nil {
+		return err
+	}
+	if err := writeContacts(ctx, tx, b.Contacts); err != nil {
+		return err
+	}
+	return writeOpens(ctx, tx, b.Opens)
 }
 
 // writeContacts inserts contacts: "Contact support" followed, or the

@@ -8,11 +8,12 @@ import (
 	"github.com/guichet/guichet/site"
 )
 
-// Advisory lock keys: (lockSpace, lockMigrate) and (lockSpace,
-// lockPrune); the jobs of Once take (lockJobSpace, hash of the job name).
+// Advisory lock keys: (lockSpace, lockMigrate), (lockSpace, lockPrune)
+// and (lockSpace, lockWrite); the jobs of Once take (lockJobSpace, hash of the job name).
 const (
 	lockMigrate  = 0
 	lockPrune    = 1
+	lockWrite    = 2 // event batches (writeBatch)
 	lockJobSpace = lockSpace + 1
 )
 

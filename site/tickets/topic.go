@@ -161,6 +161,12 @@ func bodyClause(sentence string) string {
 		}
 		sentence = strings.TrimSpace(sentence[i+1:])
 	}
+	// What opens the clause without saying what it asks ("I would like
+	// to know how to…", "quería saber cómo…") goes before its words are
+	// counted: the topic was cut mid-phrase ("…al 10% en una").
+	if s, said := cleanTopic(sentence); said {
+		sentence = s
+	}
 	cut := site.FirstWords(sentence, maxBodyTopicWords)
 	if cut == sentence {
 		return cut
@@ -391,10 +397,10 @@ const (
 	// refWord names a helpdesk's reference to a ticket, in English and
 	// French: "Case", "Ticket", "Request", "Incident", "Dossier",
 	// "Demande", "Réf."…
-	refWord = `(?:(?:support |service )?(?:case|ticket|request)|incident|issue|sr|req|r[eé]f(?:[eé]rence)?\.?|reference|dossier|demande|requ[eê]te|r[eé]clamation|cas)`
+	refWord = `(?:(?:support |service )?(?:case|ticket|request)|incident|issue|sr|req|r[eé]f(?:[eé]rence)?\.?|reference|dossier|demande|requ[eê]te|r[eé]clamation|cas|solicitud|petici[óo]n|caso|expediente|chamado|solicita[çc][ãa]o|richiesta|pratica|segnalazione|anfrage|vorgang)`
 	// refMark is what may come between the word and the number: "#",
 	// "n°", "no.", "number", "numéro".
-	refMark = `(?:#|n\s?[°º]|no\.?|nr\.?|num(?:ber|[eé]ro)?\.?)`
+	refMark = `(?:#|n\s?[°º]|n\.|no\.?|nr\.?|num(?:ber|[eé]ro)?\.?)`
 	// refID is the reference: digits, or the placeholder Redact left for
 	// them, after a few letters ("INC0012345", "SR-004821").
 	refID = `(?:[a-z]{1,5}[-_]?)?(?:\d+(?:-\d+)*|\[(?:number|phone|card)\])`
@@ -482,6 +488,22 @@ var (
 		`(?:svp|stp|please|pls|plz|s` + apos + `il (?:vous|te) pla[iî]t)\b` + sep,
 		`(?:i )?(?:can` + apos + `?t|cannot|could not|couldn` + apos + `?t|don` + apos + `?t know how to|unable to) (?:figure out|work out|find out|understand)(?: how(?: to)?)?\b` + sep,
 		`(?:i )?(?:don` + apos + `?t|do not) know how to\b` + sep,
+		// Asking to know, which says what is asked only by what follows:
+		// "I would like to know how to…", "quería saber cómo…",
+		// "je voudrais savoir comment…", "vorrei sapere come…".
+		`(?:i )?(?:would like|wanted|want|need|d` + apos + `?like) to (?:know|ask)\b` + then(`how(?: to| i| do i| can i)?|if|whether|why|where|when`) + sep,
+		`(?:yo )?(?:quer[ií]a|quisiera|quiero|necesito|me gustar[ií]a) saber\b` + then(`c[óo]mo|si|por qu[ée]|d[óo]nde|cu[áa]ndo`) + sep,
+		`(?:je )?(?:voudrais|voulais|veux|souhaite|souhaiterais|aimerais) savoir\b` + then(`comment|si|pourquoi|o[uù]|quand`) + sep,
+		`(?:vorrei|volevo|voglio) sapere\b` + then(`come|se|perch[ée]|dove|quando`) + sep,
+		`(?:eu )?(?:gostaria|queria|quero|preciso) (?:de )?saber\b` + then(`como|se|por ?que|onde|quando`) + sep,
+		`(?:ich )?(?:m[öo]chte|w[üu]rde gerne?|wollte) (?:gerne? )?wissen\b` + then(`wie|ob|warum|wo|wann`) + sep,
+		// A complaint that opens the subject: "not working: invoice
+		// sending", "No funciona el envío de facturas" (Romance
+		// languages put it first), "Non funziona più l'app".
+		`(?:is |are )?(?:not working|doesn` + apos + `?t work|does not work|stopped working|broken)\s*[:–—-]\s*`,
+		`(?:ya )?no (?:me )?funciona(?:n)?\b` + then(`m[áa]s`) + sep,
+		`non (?:mi )?funziona(?:no)?\b` + then(`pi[uù]`) + sep,
+		`n[ãa]o (?:est[áa] )?funciona(?:m|ndo)?\b` + then(`mais`) + sep,
 		`(?:je )?n` + apos + `?arrive pas (?:[àa] )?`,
 		`(?:je )?ne sais pas comment\b` + sep,
 		`impossible de (?:comprendre comment )?`,
@@ -541,4 +563,11 @@ func namesCode(text string) bool {
 		}
 	}
 	return false
+}
+
+// then is an optional word of words (alternatives) after the words
+// before it, with what ends it: "\b" cannot, after a letter outside
+// ASCII ("più", "cómo").
+func then(words string) string {
+	return `(?:[\s,]+(?:` + words + `)(?:[\s,.;:!?]|$))?`
 }

@@ -40,6 +40,23 @@ func TestTopic(t *testing.T) {
 		{"Buongiorno, password dimenticata, grazie mille", "password dimenticata"},
 		{"Olá, senha esquecida, obrigado", "senha esquecida"},
 		{"App funktioniert nicht", "App"},
+		// A complaint or a wish to know that opens the subject (rv19b):
+		// "not working" kept in the topic cost its link.
+		{"not working: invoice sending", "invoice sending"},
+		{"Broken screen", "Broken screen"},
+		{"No funciona el envío de facturas", "el envío de facturas"},
+		{"Ya no funcionan los recordatorios", "los recordatorios"},
+		{"Non funziona più l'app", "l'app"},
+		{"Não está funcionando o login", "o login"},
+		{"No funciona", "No funciona"},
+		{"I would like to know how to add VAT to an invoice", "add VAT to an invoice"},
+		{"Hola, quería saber cómo pongo el IVA al 10%", "pongo el IVA al 10%"},
+		{"Je voudrais savoir comment résilier mon abonnement", "résilier mon abonnement"},
+		{"Vorrei sapere come annullare l'ordine", "annullare l'ordine"},
+		{"Gostaria de saber como alterar o cartão", "alterar o cartão"},
+		{"Ich möchte wissen, wie ich kündige", "ich kündige"},
+		{"Solicitud #4455: roles de usuario", "roles de usuario"},
+		{"Richiesta n. 4455 - fattura", "fattura"},
 		// Dutch: "werkt niet" (not working), "Hoi" and "Goedenavond".
 		{"Kortingscode werkt niet", "Kortingscode"},
 		{"Hoi, kortingscode werkt niet meer", "kortingscode"},
@@ -324,7 +341,7 @@ func TestTicketTopic(t *testing.T) {
 		// A long first sentence cut at its comma: not back to the greeting
 		// that opens it (it was "(no subject)").
 		{"", "Good morning team, I would like to know how to put VAT at 10% on my invoice. Regards",
-			"I would like to know how to put VAT at 10% on"},
+			"put VAT at 10% on my invoice"},
 		{"", "Thanks, Ana", "(no subject)"},
 		// No subject, and a body that says nothing: one topic of its own.
 		{"", "Sent from my iPhone", "(no subject)"},
@@ -392,6 +409,9 @@ func TestTicketTopic(t *testing.T) {
 		{"RE:", "Le 30/11/2026 à 10:00, Ana a écrit :\n> > Mon flux RSS a disparu.", "Mon flux RSS a disparu"},
 		{"Refund", "On my phone the app wrote nothing", "Refund"},
 		{"(no subject)", "Price -> total is wrong", "Price -> total is wrong"},
+		// What opens a sentence without saying what it asks goes before
+		// its words are counted: the topic was cut mid-phrase.
+		{"", "Hola, quería saber cómo pongo el IVA al 10% en una factura rectificativa de un cliente. Gracias", "pongo el IVA al 10% en una factura rectificativa de un cliente"},
 	} {
 		if got := TicketTopic(site.Ticket{Subject: c.subject, Body: c.body}); got != c.want {
 			t.Errorf("TicketTopic(%q, %q) = %q, want %q", c.subject, c.body, got, c.want)

@@ -119,3 +119,28 @@ func TestPhrasingShown(t *testing.T) {
 		t.Errorf("gaps named %q, want %q", shown, want)
 	}
 }
+
+// TestGapNamedByMeaning: a gap is named after the meaning most people
+// typed, however they spelt it: "bike storage" and "bike storages", one
+// person each, name the gap before "bike storage room", seen first and
+// typed by one; the gap was named after a phrasing one person typed while
+// two had typed another in the plural and the singular (rv19a).
+func TestGapNamedByMeaning(t *testing.T) {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	var records []gaps.Record
+	for i, q := range []string{"bike storage room", "bike storages", "bike storage"} {
+		records = append(records, gaps.Record{Query: q, Locale: "en", Source: site.SourceSite, Visitor: fmt.Sprint("v", i), Time: at.Add(time.Duration(i) * time.Hour)})
+	}
+	rep := gaps.Group(records, analyzer(t, "railway-app", ""), nil, gaps.Options{Now: at.Add(48 * time.Hour), MinVisitors: 1})
+	if len(rep.Gaps) != 1 {
+		t.Fatalf("%d gaps, want 1: %+v", len(rep.Gaps), rep.Gaps)
+	}
+	g := rep.Gaps[0]
+	var order []string
+	for _, v := range g.Variants {
+		order = append(order, v.Query)
+	}
+	if want := []string{"bike storages", "bike storage", "bike storage room"}; g.Query != "bike storages" || !slices.Equal(order, want) {
+		t.Errorf("gap named %q, phrasings %q; want %q, %q", g.Query, order, want[0], want)
+	}
+}

@@ -634,6 +634,9 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 	found := map[uint32]visitorSet{}
 	var first, last int64
 	firstSeen := map[string]int64{} // each variant's phrasing's earliest failure
+	// The people of each meaning (Variant.Key): a plural or an accent
+	// left out does not split the vote for the gap's name.
+	byMeaning := map[string]visitorSet{}
 	for _, m := range g.members {
 		p := c.phrasings[m]
 		gap.Waiters = append(gap.Waiters, p.waiting...)
@@ -695,6 +698,12 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 			continue
 		}
 		v.Visitors = len(seen)
+		if byMeaning[v.Key] == nil {
+			byMeaning[v.Key] = visitorSet{}
+		}
+		for p := range seen {
+			byMeaning[v.Key].add(p)
+		}
 		gap.Searches += v.Searches
 		gap.Variants = append(gap.Variants, v)
 		firstSeen[v.Query] = p.first
@@ -706,8 +715,42 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 	gap.Waiting = len(gap.Waiters)
 	gap.Last7, gap.Prev7, gap.Last30 = len(last7), len(prev7), len(last30)
 	gap.FirstSeen, gap.LastSeen = time.UnixMilli(first).UTC(), time.UnixMilli(last).UTC()
+	// Between meanings typed by as many people: the one with the
+	// phrasing most typed, then the one seen first.
+	type meaningOrder struct {
+		visitors int
+		first    int64
+	}
+	keyOrder := map[string]meaningOrder{}
+	for _, v := range gap.Variants {
+		o, ok := keyOrder[v.Key]
+		if !ok || v.Visitors > o.visitors {
+			o.visitors = v.Visitors
+		}
+		if !ok || firstSeen[v.Query] < o.first {
+			o.first = firstSeen[v.Query]
+		}
+		keyOrder[v.Key] = o
+	}
 	sort.Slice(gap.Variants, func(i, j int) bool {
 		a, b := gap.Variants[i], gap.Variants[j]
+		// The meaning most people typed first ("point relais" and
+		// "points relais", one person each, before "livrer chez mon
+		// voisin", typed by one), its phrasings together, most typed
+		// first: the gap is named after it.
+		if ma, mb := len(byMeaning[a.Key]), len(byMeaning[b.Key]); ma != mb {
+			return ma > mb
+		}
+		if a.Key != b.Key {
+			ka, kb := keyOrder[a.Key], keyOrder[b.Key]
+			if ka.visitors != kb.visitors {
+				return ka.visitors > kb.visitors
+			}
+			if ka.first != kb.first {
+				return ka.first < kb.first
+			}
+			return a.Key < b.Key
+		}
 		if a.Visitors != b.Visitors {
 			return a.Visitors > b.Visitors
 		}

@@ -669,6 +669,17 @@ func joinReformulations(items []item, root []int, bridges []bridge, code []int32
 		nb[a][b] = unionSorted(nb[a][b], br.who)
 		nb[b][a] = nb[a][b]
 	}
+	// strongest[a][b] is the most visitors who went between one group of
+	// words joined into a and one joined into b: two visitors each going
+	// from a different part of a to b are two people with two questions
+	// each, not two who said a and b are one.
+	strongest := map[int]map[int]int{}
+	for a, m := range nb {
+		strongest[a] = map[int]int{}
+		for b, who := range m {
+			strongest[a][b] = len(who)
+		}
+	}
 	if len(nb) == 0 {
 		return root
 	}
@@ -722,7 +733,7 @@ func joinReformulations(items []item, root []int, bridges []bridge, code []int32
 		if e.sim < reformulationShare {
 			break
 		}
-		if len(nb[ea][eb]) < 2 && min(len(visitors[ea]), len(visitors[eb])) >= 2 {
+		if strongest[ea][eb] < 2 && min(len(visitors[ea]), len(visitors[eb])) >= 2 {
 			// One visitor's two searches are not enough to join two
 			// phrasings several people used: they may have had two
 			// questions.
@@ -744,13 +755,17 @@ func joinReformulations(items []item, root []int, bridges []bridge, code []int32
 		}
 		for w, who := range nb[small] {
 			delete(nb[w], small)
+			delete(strongest[w], small)
 			if w == big {
 				continue
 			}
 			nb[big][w] = unionSorted(nb[big][w], who)
 			nb[w][big] = nb[big][w]
+			strongest[big][w] = max(strongest[big][w], strongest[small][w])
+			strongest[w][big] = strongest[big][w]
 		}
 		delete(nb, small)
+		delete(strongest, small)
 		for w := range nb[big] {
 			h.push(edge{int32(big), int32(w), share(big, w)})
 		}

@@ -171,7 +171,7 @@ func TestGroupingByMeaning(t *testing.T) {
 		{"bank-app", "bank-app", 0.85, 0.62},
 		{"grocery-app", "", 0.79, 0.42},
 		{"grocery-app", "grocery-app", 0.80, 0.45},
-		{"coworking-app", "", 0.70, 0.62},
+		{"coworking-app", "", 0.70, 0.61},
 		{"coworking-app", "coworking-app", 0.70, 0.68},
 		{"payroll-app", "", 0.65, 0.32},
 		{"payroll-app", "payroll-app", 0.75, 0.33},

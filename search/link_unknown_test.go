@@ -90,6 +90,12 @@ func TestLinkTimeWords(t *testing.T) {
 		{"nl", "Abonnement pauzeren vanaf maandag", "pauze", 0.85},
 		{"fr", "Mode éco depuis lundi", "mode-eco", 0.85},
 		{"fr", "Piles à remplacer mercredi", "piles", 0.9},
+		// Holidays say when too (rv19a: "…en pause pendant les vacances"
+		// was unlinked at 0.579).
+		{"fr", "Mode éco pendant les vacances", "mode-eco", 0.85},
+		{"en", "Eco mode during the holidays", "eco", 0.85},
+		{"en", "Eco mode while on vacation", "eco", 0.85},
+		{"nl", "Abonnement pauzeren tijdens de vakantie", "pauze", 0.85},
 	} {
 		id, conf, err := ix.Link(ctx, tt.locale, tt.subject, "")
 		if err != nil {

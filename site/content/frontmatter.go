@@ -259,7 +259,7 @@ func parseDate(s string) (time.Time, bool) {
 		"2006-01-02T15:04",
 		"2006-01-02 15:04",
 		"2006-01-02",
-		"01/02/2006",
+		"1/2/2006", // Microsoft Docs' ms.date: 03/14/2024 and 8/1/2024
 	}
 	for _, layout := range layouts {
 		if t, err := time.Parse(layout, s); err == nil {

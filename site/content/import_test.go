@@ -153,6 +153,7 @@ func TestOtherToolFields(t *testing.T) {
 	lib := load(t, map[string]string{
 		"docs/hugo.md": "---\ntitle: H\nlastmod: 2024-05-01\ndate: 2024-01-01\nweight: 2\npublishDate: 2020-01-01\nsummary: From Hugo.\n---\nBody.\n",
 		"docs/ms.md":   "---\ntitle: M\nms.date: 03/14/2024\n---\nBody.\n",
+		"docs/ms1.md":  "---\ntitle: M1\nms.date: 8/1/2024\n---\nBody.\n",
 		"docs/docu.md": "---\ntitle: D\nsidebar_position: 7\n---\nBody.\n",
 		"docs/own.md":  "---\ntitle: O\nupdated: 2025-01-01\nms.date: 01/01/2020\n---\nBody.\n",
 	})
@@ -167,7 +168,7 @@ func TestOtherToolFields(t *testing.T) {
 		}
 		return ""
 	}
-	for file, want := range map[string]string{"docs/hugo.md": "2024-05-01", "docs/ms.md": "2024-03-14", "docs/own.md": "2025-01-01"} {
+	for file, want := range map[string]string{"docs/hugo.md": "2024-05-01", "docs/ms.md": "2024-03-14", "docs/ms1.md": "2024-08-01", "docs/own.md": "2025-01-01"} {
 		if got := day(file); got != want {
 			t.Errorf("%s updated %s, want %s", file, got, want)
 		}

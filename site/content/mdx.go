@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Docusaurus writes its pages in MDX: Markdown with JavaScript imports and
@@ -299,4 +300,120 @@ func expressionEnd(line []byte) int {
 		}
 	}
 	return -1
+}
+
+// jsxBlockParser reads a line holding one JSX tag whose attributes carry
+// expressions, `<Tabs values={[{label: 'Mac', value: 'mac'}]}>` or
+// `<BrowserList browsers={["chrome", "firefox"]} />`, as the HTML block
+// CommonMark makes of a tag with plain attributes (its quotes and spaces
+// inside braces are no HTML attribute value, which left the tag as text).
+type jsxBlockParser struct{}
+
+// Trigger implements parser.BlockParser.
+func (jsxBlockParser) Trigger() []byte { return []byte{'<'} }
+
+// Open implements parser.BlockParser.
+func (jsxBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	if !jsxTagLine(bytes.TrimLeft(line, " ")) {
+		return nil, parser.NoChildren
+	}
+	n := ast.NewHTMLBlock(ast.HTMLBlockType7)
+	n.Lines().Append(seg)
+	reader.AdvanceToEOL()
+	return n, parser.NoChildren
+}
+
+// Continue implements parser.BlockParser: the block ends at a blank line,
+// as an HTML block of a tag does.
+func (jsxBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	line, seg := reader.PeekLine()
+	if util.IsBlank(line) {
+		return parser.Close
+	}
+	node.Lines().Append(seg)
+	reader.AdvanceToEOL()
+	return parser.Continue | parser.NoChildren
+}
+
+// Close implements parser.BlockParser.
+func (jsxBlockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+
+// CanInterruptParagraph implements parser.BlockParser.
+func (jsxBlockParser) CanInterruptParagraph() bool { return false }
+
+// CanAcceptIndentedLine implements parser.BlockParser.
+func (jsxBlockParser) CanAcceptIndentedLine() bool { return false }
+
+// jsxTagLine reports whether line is one JSX component tag (a capitalised
+// name) with at least one {…} attribute, and nothing after it.
+func jsxTagLine(line []byte) bool {
+	if len(line) < 3 || line[0] != '<' || line[1] < 'A' || line[1] > 'Z' {
+		return false
+	}
+	i := 2
+	for i < len(line) && (isWordByte(line[i]) || line[i] == '.') {
+		i++
+	}
+	braces := false
+	for {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		if i >= len(line) {
+			return false
+		}
+		rest := line[i:]
+		if bytes.HasPrefix(rest, []byte("/>")) || rest[0] == '>' {
+			if rest[0] == '>' {
+				i++
+			} else {
+				i += 2
+			}
+			return braces && len(bytes.TrimSpace(line[i:])) == 0
+		}
+		if rest[0] == '{' { // a spread, {...props}
+			end := expressionEnd(rest)
+			if end < 0 {
+				return false
+			}
+			braces, i = true, i+end+1
+			continue
+		}
+		start := i
+		for i < len(line) && (isWordByte(line[i]) || line[i] == '-' || line[i] == ':') {
+			i++
+		}
+		if i == start {
+			return false
+		}
+		if i >= len(line) || line[i] != '=' {
+			continue
+		}
+		i++
+		if i >= len(line) {
+			return false
+		}
+		switch line[i] {
+		case '"', '\'':
+			end := bytes.IndexByte(line[i+1:], line[i])
+			if end < 0 {
+				return false
+			}
+			i += end + 2
+		case '{':
+			end := expressionEnd(line[i:])
+			if end < 0 {
+				return false
+			}
+			braces, i = true, i+end+1
+		default:
+			return false
+		}
+	}
+}
+
+// isWordByte reports whether c is an ASCII letter, digit or underscore.
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }

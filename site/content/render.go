@@ -122,6 +122,7 @@ func NewRenderer(opts RenderOptions) *Renderer {
 				util.Prioritized(mkdocsParser{}, 50),
 				util.Prioritized(shortcodeBlockParser{}, 50),
 				util.Prioritized(esmParser{}, 50),
+				util.Prioritized(jsxBlockParser{}, 50),
 			),
 			parser.WithInlineParsers(
 				util.Prioritized(extension.NewFootnoteParser(), 101),

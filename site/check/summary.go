@@ -239,7 +239,23 @@ func writeLinksRoot(w io.Writer, groups []*problemGroup) {
 	fmt.Fprintf(w, "%s from the root lead to no page of this help center (%s).\n", site.Count(n, "link"), strings.Join(top, ", "))
 	fmt.Fprintln(w, "If they are pages of the site the content came from, name it in guichet.yaml and they lead there:")
 	fmt.Fprintln(w, "  links:")
+	if microsoftDocs(groups) {
+		fmt.Fprintln(w, "    root: https://learn.microsoft.com/en-us   # the ms.* fields are Microsoft Docs'")
+		return
+	}
 	fmt.Fprintln(w, "    root: https://docs.example.com   # Microsoft Docs: https://learn.microsoft.com/en-us")
+}
+
+// microsoftDocs reports whether the content came from Microsoft Docs: the
+// fields of its front matter Guichet does not read include its ms.* ones
+// (ms.author, ms.topic, ms.custom…).
+func microsoftDocs(groups []*problemGroup) bool {
+	for _, g := range groups {
+		if g.kind == site.KindUnknownField && strings.HasPrefix(g.name, "ms.") {
+			return true
+		}
+	}
+	return false
 }
 
 // likelyTypo returns the field an unknown field g is probably a

@@ -124,6 +124,19 @@ func TestLinksRootSuggestion(t *testing.T) {
 		var b bytes.Buffer
 		r.WriteText(&b, false)
 		out := b.String()
+		if c.root >= 10 && !strings.Contains(out, "root: https://docs.example.com") {
+			t.Errorf("%d root links: no generic example in\n%s", c.root, out)
+		}
+		// Content from Microsoft Docs (its ms.* fields) is told its
+		// site's address (rv19e).
+		r.Problems = append(r.Problems, site.Problem{Severity: site.SeverityWarning, Kind: site.KindUnknownField, Field: "ms.author",
+			File: "docs/r00.md", Line: 3, Message: "unknown field `ms.author`"})
+		r.Warnings = 1
+		b.Reset()
+		r.WriteText(&b, false)
+		if ms := b.String(); c.root >= 10 && !strings.Contains(ms, "    root: https://learn.microsoft.com/en-us   # the ms.* fields are Microsoft Docs'\n") {
+			t.Errorf("%d root links with ms.* fields: no Microsoft Docs root in\n%s", c.root, ms)
+		}
 		if c.want == "" {
 			if strings.Contains(out, "\n  links:\n") {
 				t.Errorf("%d root links: suggested links.root:\n%s", c.root, out)

@@ -201,3 +201,59 @@ func markdownFor(tag string) string {
 	}
 	return "write it in Markdown"
 }
+
+// htmlText keeps the text an HTML block holds when raw HTML is left out
+// (allow_html off): `<Card title="Hi">`, a line of Markdown, `</Card>`
+// written without blank lines are one HTML block, and its text went with
+// its tags; so did a one-line `<div class="note">Some text.</div>`. The
+// lines with text outside tags are kept, their tags taken out, and read as
+// Markdown (as the Markdown between tags in blocks of its own is); the
+// tags stay left out, with leftOutHTML's warning. The text of code, media,
+// forms and tables (htmlNoText) and HTML comments stays out.
+func (d *doc) htmlText(root *ast.Document) {
+	if d.r.allowHTML {
+		return
+	}
+	var blocks []*ast.HTMLBlock
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if hb, ok := n.(*ast.HTMLBlock); ok && entering &&
+			(hb.HTMLBlockType == ast.HTMLBlockType6 || hb.HTMLBlockType == ast.HTMLBlockType7) {
+			blocks = append(blocks, hb)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, hb := range blocks {
+		src := d.blockText(hb)
+		if htmlNoText.Match(src) {
+			continue
+		}
+		var kept []string
+		first := -1
+		for i, l := range strings.Split(string(src), "\n") {
+			t := anyTag.ReplaceAllString(l, "")
+			if strings.TrimSpace(t) == "" {
+				if len(kept) > 0 {
+					kept = append(kept, "")
+				}
+				continue
+			}
+			if first < 0 {
+				first = i
+			}
+			kept = append(kept, t)
+		}
+		if first < 0 {
+			continue
+		}
+		b := &box{}
+		d.jsxContent(b, []byte(strings.Join(kept, "\n")), d.nodeLine(hb)+first)
+		if b.ChildCount() > 0 {
+			hb.Parent().InsertBefore(hb.Parent(), hb, b)
+		}
+	}
+}
+
+// htmlNoText matches the elements whose text is no prose of the page:
+// code, styles, media, forms, tables and their cells (read as text, a
+// table's cells ran together).
+var htmlNoText = regexp.MustCompile(`(?i)<(?:script|style|pre|textarea|svg|math|iframe|object|embed|canvas|video|audio|template|noscript|select|option|form|table|thead|tbody|tr|td|th)\b`)

@@ -77,3 +77,44 @@ func TestHTMLLeftOut(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLBlockTextKept: with allow_html off, the text an HTML block holds
+// is kept, read as Markdown, and its tags left out with a warning: a
+// component and its text written without blank lines, or a one-line
+// <div>, lost their text (a newcomer, rv19e). Code, media, forms and
+// tables keep theirs out, and so do comments.
+func TestHTMLBlockTextKept(t *testing.T) {
+	src := "<Card title=\"Hi\">\nInside **card**.\n</Card>\n\n" + // 1-3
+		"<div class=\"custom-note\">Some sites block autofill.</div>\n\n" + // 5
+		"<div align=\"center\">\n  <img src=\"logo.png\">\n</div>\n\n" + // 7-9
+		"<script>\nalert(1)\n</script>\n\n" + // 11-13
+		"<table>\n<tr><td>Plan</td><td>Price</td></tr>\n</table>\n\n" + // 15-17
+		"<!--\nhidden note\n-->\n\n" + // 19-21
+		"<section>\nSee [the install guide](https://example.com/install) and <b>restart</b>.\n</section>\n" // 23-25
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(out.HTML)
+	for _, w := range []string{
+		"<p>Inside <strong>card</strong>.</p>",
+		"<p>Some sites block autofill.</p>",
+		`<a href="https://example.com/install"`, "and restart.</p>",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, got)
+		}
+	}
+	for _, w := range []string{"<Card", "<div", "<img", "alert", "Plan", "hidden note", "<section", "<b>"} {
+		if strings.Contains(got, w) {
+			t.Errorf("%q in\n%s", w, got)
+		}
+	}
+	var problems []string
+	for _, p := range out.Problems {
+		problems = append(problems, p.String())
+	}
+	if want := "x.md:1: warning: raw HTML <Card> is left out of the page"; !strings.Contains(strings.Join(problems, "\n"), want) {
+		t.Errorf("problems %q, want one starting %q", problems, want)
+	}
+}

@@ -26,6 +26,7 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 	d.shortcodes(root)
 	d.jsxTabs(root)
 	d.htmlDetails(root)
+	d.htmlText(root)
 	placeSnippets(root)
 	d.expandIncludes(root)
 	placeComplexImages(root)

@@ -50,3 +50,37 @@ func TestSuggestCourtesy(t *testing.T) {
 		t.Errorf("Suggest(pause in advance) = %v, want none (no article says advance)", got)
 	}
 }
+
+// TestSearchCourtesy: the greeting a customer opens a search with ("bom
+// dia,", "boa tarde,", "oi, tudo bem?") is read as autocomplete reads it,
+// so the search answers what the suggestions offered: "dia" and "tarde"
+// stay words of their own ("5 dias úteis"), and were counted against every
+// article, calling the answer weak (or, "bom dia", offering the article
+// on days first).
+func TestSearchCourtesy(t *testing.T) {
+	lib := helpLibrary("search-courtesy-pt",
+		art("cancel", "pt-BR", "conta", "Cancelar a assinatura", "Cancele o plano mensal.", nil,
+			sec("", "", "Toque em Assinatura e depois em Cancelar plano.")),
+		art("refund", "pt-BR", "pagamentos", "Pedir um reembolso", "Em até 10 dias úteis.", nil,
+			sec("", "", "O valor volta para o cartão em até 10 dias úteis.")),
+		art("helmet", "pt-BR", "seguranca", "Preciso usar capacete?", "Regras de segurança.", nil,
+			sec("", "", "O capacete é recomendado.")),
+	)
+	lib.Config.DefaultLocale = "pt-BR"
+	lib.Config.Locales = []string{"pt-BR"}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ q, first string }{
+		{"bom dia, como cancelo", "cancel"},
+		{"boa tarde, capacete", "helmet"},
+		{"oi, tudo bem? como cancelo o plano", "cancel"},
+		{"bom dia, quero um reembolso", "refund"},
+	} {
+		r := search(t, ix, tt.q, "pt-BR")
+		if got := ids(r); len(got) == 0 || got[0] != tt.first || r.Weak {
+			t.Errorf("Search(%q) = %v (weak %v), want %s first, as an answer", tt.q, got, r.Weak, tt.first)
+		}
+		if r.Query != tt.q {
+			t.Errorf("Search(%q).Query = %q, want the query as typed", tt.q, r.Query)
+		}
+	}
+}

@@ -53,6 +53,16 @@ func TestRomanceVerbForms(t *testing.T) {
 			{"ho annullato l'abbonamento", "cancel"},
 			{"cerchiamo un ordine", "search"},
 		}},
+		{"it", [][3]string{
+			{"card", "Cambia la tua carta", "Tocca Portafoglio e poi Sostituisci."},
+			{"refund", "Richiedere un rimborso", "Il rimborso torna sulla carta."},
+			{"ride", "Come sbloccare un monopattino", "Tocca Scansiona."},
+		}, []struct{ q, first string }{
+			{"cambiare la carta", "card"},
+			{"cambiare", "card"},
+			{"ho cambiato carta", "card"},
+			{"sbloccare", "ride"},
+		}},
 		{"pt", [][3]string{
 			{"cancel", "Cancelar a assinatura", "Você pode cancelar a assinatura em Ajustes."},
 			{"change", "Alterar a assinatura", "Escolha outro plano em Ajustes."},

@@ -313,9 +313,10 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		offset = 0
 	}
 	want := offset + limit + rerankExtra
-	if suggest {
-		req.Query = textnorm.TrimCourtesy(req.Query) // res keeps the query as typed
-	}
+	// Greetings typed first and sign-offs typed last say nothing of what
+	// is asked, in a search as in autocomplete: "bom dia, como cancelo"
+	// is answered as "como cancelo" ("dia" stays a word elsewhere).
+	req.Query = textnorm.TrimCourtesy(req.Query) // res keeps the query as typed
 
 	def := ix.locales[ix.defaultLocale]
 	li := ix.locales[locale]

@@ -176,6 +176,15 @@ func (li *localeIndex) findVerbForms(rules *verbRules, plain, stem string) []str
 			// root's term ("cancel") is the verb's.
 			if toks := li.an.text.Analyze([]byte(root)); len(toks) == 1 && string(toks[0].Term) == root && add(root) {
 				return out
+			} else if len(toks) == 1 && string(toks[0].Term) != root {
+				// The stemmer cuts the root of an Italian verb in -iare
+				// ("cambi" of "cambiare" is "camb") as it cuts the form
+				// a title writes ("Cambia la tua carta"): the term the
+				// root shares with that form is the verb's.
+				t := string(toks[0].Term)
+				if f := li.an.text.Analyze([]byte(root + "a")); len(f) == 1 && string(f[0].Term) == t && add(t) {
+					return out
+				}
 			}
 		}
 		for k, f := range rules.forms {

@@ -115,9 +115,11 @@ func keyOf(a Analysis, terms []string) string {
 // maxQueryWords words, the placeholders of redacted numbers read as a
 // number (site.RedactedAsNumbers), so that "[number]" is no word two
 // phrasings share ("KB[number] patch" and "error [number] update" asked
-// nothing alike).
+// nothing alike), without the greetings that open it and the sign-offs
+// that close it, as search reads them (textnorm.TrimCourtesy): "bom dia,
+// estorno" and "bom dia, erro E-15" share no word.
 func meaningText(text string) string {
-	return site.FirstWords(site.RedactedAsNumbers(text), maxQueryWords)
+	return site.FirstWords(site.RedactedAsNumbers(textnorm.TrimCourtesy(text)), maxQueryWords)
 }
 
 // maxCachedAnalyses bounds the analyses a cachedAnalyzer keeps (about 450

@@ -3,6 +3,8 @@ package textnorm
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The courtesy of a message, as case-insensitive regular expression
@@ -20,8 +22,9 @@ const (
 		// Spanish, German, Italian, Portuguese, Dutch ("olá" ends in a
 		// letter beyond ASCII, where \b does not see a word's end; the
 		// Brazilian "Oi" only before a comma or "!", so that a name such
-		// as "Oi Fibra" stays).
-		`|(?:hola|buen(?:os d[ií]as|as(?: tardes| noches)?)|estimad[oa]s?(?: equipo)?|hallo(?: zusammen| allerseits)?|guten (?:tag|morgen|abend)|liebes? \w+|ciao|salve|buongiorno|buonasera|buon pomeriggio|ola|bom dia|boa (?:tarde|noite)|prezad[oa]s?|goedemorgen|goedemiddag|goedenavond|hoi|beste \w+)\b|olá|oi\s*[,!]|dear \w+\b)`
+		// as "Oi Fibra" stays; "tudo bem?" and "tutto bene?", asked
+		// after it, are greetings too: "oi, tudo bem? cancelar o plano").
+		`|(?:hola|buen(?:os d[ií]as|as(?: tardes| noches)?)|estimad[oa]s?(?: equipo)?|hallo(?: zusammen| allerseits)?|guten (?:tag|morgen|abend)|liebes? \w+|ciao|salve|buongiorno|buonasera|buon pomeriggio|ola|bom dia|boa (?:tarde|noite)|(?:oi,?\s+)?tudo b(?:em|om)|tutto bene|prezad[oa]s?|goedemorgen|goedemiddag|goedenavond|hoi|beste \w+)\b|olá|oi\s*[,!]|dear \w+\b)`
 	// SignOff closes a message: "thanks", "thank you so much", "many
 	// thanks", "best regards", "cordialement", "merci d'avance" (its
 	// apostrophe may be left out: "merci d avance", "merci davance"),
@@ -44,7 +47,7 @@ const (
 const courtesySep = `[\s,.;:!?¡¿،؟–—-]*`
 
 var (
-	courtesyStart = regexp.MustCompile(`(?i)^\s*(?:` + Greeting + `|` + Plea + `\b)(?:[\s,;:!?¡¿،؟–—-]|\.+\s)*`)
+	courtesyStart = regexp.MustCompile(`(?i)^\s*(?:` + Greeting + `|` + Plea + `\b)(?:(?:[\s,;:!?¡¿،؟–—]|\.+\s)(?:[\s,;:!?¡¿،؟–—-]|\.+\s)*)?`)
 	courtesyEnd   = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?¡¿،؟–—-])` + courtesySep + `(?:` + SignOff + `|` + Plea + `)` + courtesySep + `$`)
 )
 
@@ -59,6 +62,11 @@ func TrimCourtesy(s string) string {
 	for {
 		loc := courtesyStart.FindStringIndex(out)
 		if loc == nil || loc[1] == 0 || loc[1] == len(out) {
+			break
+		}
+		// A greeting not followed by a separator is the start of a word
+		// ("hi-fi", "salve-vidas": a hyphen typed right after it joins).
+		if r, _ := utf8.DecodeLastRuneInString(out[:loc[1]]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			break
 		}
 		out = out[loc[1]:]

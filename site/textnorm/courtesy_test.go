@@ -33,6 +33,16 @@ func TestTrimCourtesy(t *testing.T) {
 		{"Notizen synchronisieren, danke sehr", "Notizen synchronisieren"},
 		{"hey pass*", "pass*"},
 		{"hey .NET 4.", ".NET 4."},
+		{"oi, tudo bem? cancelar o plano", "cancelar o plano"},
+		{"oi tudo bem, como cancelo", "como cancelo"},
+		{"Olá, tudo bom? erro E-12", "erro E-12"},
+		{"ciao, tutto bene? come pago", "come pago"},
+		{"bom dia, como cancelo", "como cancelo"},
+		{"Hello - how do I pause", "how do I pause"},
+		// A hyphen right after a greeting makes a word, not a greeting.
+		{"hi-fi headphones", "hi-fi headphones"},
+		{"salve-vidas", "salve-vidas"},
+		{"hey-ho refund", "hey-ho refund"},
 		// Only courtesy, or none: as typed.
 		{"thanks a lot", "thanks a lot"},
 		{"good morning", "good morning"},

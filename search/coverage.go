@@ -204,7 +204,15 @@ func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids [
 				}
 			}
 			for i := range ids {
-				best[i] = max(best[i], credit[i]*a.factor)
+				c := credit[i] * a.factor
+				if a.factor >= formFactor && credit[i] > 0 {
+					// Another form of the word ("inquadra" for
+					// "inquadrare") is the word: only in a body, it is
+					// half of it, as the word itself would be (0.45
+					// called the one article writing it weak).
+					c = max(c, fieldCredit[fieldBody])
+				}
+				best[i] = max(best[i], c)
 			}
 		}
 		bests[k] = best

@@ -194,9 +194,12 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 		}
 		w.heads = li.compoundHeads(w.stem)
 		verbs := 0
-		if w.stem != "" && !(typing && k == last) {
+		if w.stem != "" && (!(typing && k == last) || li.vocab[w.stem] == 0 && verbLanguages[i18n.Language(li.locale)] != nil &&
+			utf8.RuneCountInString(w.plain) >= 4 && !li.continues(ctx, w.plain)) {
 			// "rends" is the "rendre" the articles write, "devuelvo" the
-			// "devolver" (verbForms).
+			// "devolver" (verbForms); the word being typed too once no
+			// word starts with it ("cambiare" where a title writes
+			// "Cambia").
 			f := li.verbForms(w.plain, w.stem, li.vocab[w.stem] > 0)
 			w.forms, verbs = append(w.forms, f...), len(f)
 		}

@@ -56,12 +56,15 @@ func TestRomanceVerbForms(t *testing.T) {
 		{"it", [][3]string{
 			{"card", "Cambia la tua carta", "Tocca Portafoglio e poi Sostituisci."},
 			{"refund", "Richiedere un rimborso", "Il rimborso torna sulla carta."},
-			{"ride", "Come sbloccare un monopattino", "Tocca Scansiona."},
+			{"ride", "Come sbloccare un monopattino", "Tocca Scansiona e inquadra il codice QR."},
 		}, []struct{ q, first string }{
 			{"cambiare la carta", "card"},
 			{"cambiare", "card"},
 			{"ho cambiato carta", "card"},
 			{"sbloccare", "ride"},
+			// Another form only in a body is the word there, half of
+			// it, an answer (it was 0.45: weak; rv19d).
+			{"inquadrare", "ride"},
 		}},
 		{"pt", [][3]string{
 			{"cancel", "Cancelar a assinatura", "Você pode cancelar a assinatura em Ajustes."},
@@ -86,13 +89,26 @@ func TestRomanceVerbForms(t *testing.T) {
 			}
 		}
 	}
+	// Autocomplete reads the word being typed so once no word starts with
+	// it: "cambiare" typed last suggested nothing (rv19d).
+	lib := helpLibrary("romance-verbs-suggest",
+		art("card", "it", "help", "Cambia la tua carta", "Carta.", nil, sec("", "", "Tocca Portafoglio.")),
+		art("refund", "it", "help", "Richiedere un rimborso", "Rimborso.", nil, sec("", "", "Il rimborso torna sulla carta.")),
+	)
+	lib.Config.DefaultLocale, lib.Config.Locales = "it", []string{"it"}
+	ix := buildLib(t, lib, "")
+	for _, q := range []string{"cambiare", "come cambiare", "cambia"} {
+		if got := ids(suggest(t, ix, q, "it")); len(got) == 0 || got[0] != "card" {
+			t.Errorf("Suggest(%q) = %v, want card first", q, got)
+		}
+	}
 	// A ticket linked by its subject, as search reads it.
-	lib := helpLibrary("romance-verbs-link",
+	lib = helpLibrary("romance-verbs-link",
 		art("return", "es", "help", "Devolver un paraguas", "Fin del préstamo.", nil, sec("", "", "Déjalo en cualquier estación.")),
 		art("delete", "es", "help", "Eliminar tu cuenta", "Cuenta.", nil, sec("", "", "Devuelve los paraguas antes de eliminar tu cuenta.")),
 	)
 	lib.Config.DefaultLocale, lib.Config.Locales = "es", []string{"es"}
-	ix := buildLib(t, lib, "")
+	ix = buildLib(t, lib, "")
 	if id, score, err := ix.Link(context.Background(), "es", "¿Cómo devuelvo mi paraguas?", ""); err != nil || id != "return" {
 		t.Errorf("Link(¿Cómo devuelvo mi paraguas?) = %q at %.2f (%v), want return", id, score, err)
 	}

@@ -186,6 +186,11 @@ func (c *collector) add(r Record) {
 	default:
 		kind, fail = KindSearch, failNone
 	}
+	if kind == KindSearch && fail != failNone && textnorm.OnlyCourtesy(r.Query) {
+		// "boa tarde", "hello", "thanks": a search that asks nothing
+		// misses no article (it is counted among the searches).
+		fail = failNone
+	}
 	if kind != NoHelp {
 		text = r.Normalized
 		if text == "" {

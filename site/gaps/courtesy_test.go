@@ -49,6 +49,20 @@ func TestGreetingsGroupNothing(t *testing.T) {
 			t.Errorf("%q and %q apart, want one gap", pair[0], pair[1])
 		}
 	}
+	// A search of greetings only ("bom dia", "olá, bom dia") asks nothing:
+	// no gap, though it counts among the searches (rv19d).
+	for _, q := range []string{"bom dia", "olá, bom dia"} {
+		if id := gapOf[q]; id != "" {
+			t.Errorf("%q is in gap %s, want none", q, id)
+		}
+	}
+	searched := false
+	for _, qc := range gaps.Group(ty.records, nil, nil, gaps.Options{Now: at.Add(30 * 24 * time.Hour), TopQueries: 50}).Queries {
+		searched = searched || qc.Query == "bom dia" && qc.Searches == 2 && qc.Failed == 0
+	}
+	if !searched {
+		t.Errorf("\"bom dia\" not among the searches with 2 searches and none failed")
+	}
 	if t.Failed() {
 		for _, g := range rep.Gaps {
 			var qs []string

@@ -83,3 +83,33 @@ func TrimCourtesy(s string) string {
 	}
 	return strings.TrimRight(out, " \t,;:–—-")
 }
+
+// OnlyCourtesy reports whether s holds nothing but greetings, pleas and
+// sign-offs (Greeting, Plea, SignOff): "boa tarde", "olá, bom dia",
+// "hello!", "thanks a lot". A search of them asks nothing.
+func OnlyCourtesy(s string) bool {
+	out := strings.TrimSpace(s)
+	if out == "" {
+		return false
+	}
+	for out != "" {
+		loc := courtesyStart.FindStringIndex(out)
+		if loc == nil || loc[1] == 0 {
+			break
+		}
+		if r, _ := utf8.DecodeLastRuneInString(out[:loc[1]]); (unicode.IsLetter(r) || unicode.IsDigit(r)) && loc[1] < len(out) {
+			if r2, _ := utf8.DecodeRuneInString(out[loc[1]:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '-' {
+				return false // "hi-fi"
+			}
+		}
+		out = strings.TrimLeft(out[loc[1]:], " \t,;:.!?¡¿–—-")
+	}
+	for out != "" {
+		loc := courtesyEnd.FindStringIndex(out)
+		if loc == nil || loc[0] == loc[1] {
+			break
+		}
+		out = strings.TrimRight(out[:loc[0]], " \t,;:.!?¡¿–—-")
+	}
+	return out == ""
+}

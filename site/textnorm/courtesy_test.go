@@ -58,3 +58,21 @@ func TestTrimCourtesy(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyCourtesy: text of greetings, pleas and sign-offs alone asks
+// nothing; a word beside them, or one that starts like them, does.
+func TestOnlyCourtesy(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		only bool
+	}{
+		{"boa tarde", true}, {"olá, bom dia", true}, {"oi tudo bem", true}, {"Hello!", true},
+		{"thanks a lot", true}, {"hi, thanks", true}, {"bonjour merci", true}, {"  ", false},
+		{"hi-fi", false}, {"hiking", false}, {"boa tarde, estorno", false}, {"thanks page", false},
+		{"hello world", false}, {"obrigado", true}, {"grazie mille", true},
+	} {
+		if got := OnlyCourtesy(c.s); got != c.only {
+			t.Errorf("OnlyCourtesy(%q) = %v, want %v", c.s, got, c.only)
+		}
+	}
+}

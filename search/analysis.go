@@ -40,8 +40,9 @@ import (
 // demonstratives and question words too, "quest'", "dov'"; 21: Italian
 // words of five letters keep their gender, "posto" is no "posta"; 22:
 // "thx", "merci beaucoup", "s'il vous plaît" are stop words; 23: English
-// irregular plurals are their singular, "children" is "child").
-const mappingVersion = "guichet-search-23"
+// irregular plurals are their singular, "children" is "child"; 24: and
+// irregular pasts their verb, "paid" is "pay").
+const mappingVersion = "guichet-search-24"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.

@@ -60,3 +60,38 @@ func TestEnglishIrregularPluralsMarked(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishIrregularVerbs: a verb's irregular past finds the verb and
+// the other way round ("I paid twice" found no "Pay" article, Snowball
+// leaving "paid" and "pay" apart; "reminders not sent" linked the
+// reminders article at 0.5, unlinked), marked in the snippet; a form
+// that is as often another word ("left", "found") keeps its own term.
+func TestEnglishIrregularVerbs(t *testing.T) {
+	lib := helpLibrary("english-irregular-verbs",
+		art("pay", "en", "billing", "Pay an invoice twice by mistake", "Refunds for double payments.", nil, sec("", "", "If you pay twice, we refund the second payment.")),
+		art("reminders", "en", "billing", "Payment reminders", "Automatic e-mails.", nil, sec("", "", "We send a reminder when an invoice is overdue.")),
+		art("forget", "en", "account", "Forget a device", "Remove a phone.", nil, sec("", "", "Tap Forget this device.")),
+		art("steal", "en", "account", "If someone steals your card", "Block it.", nil, sec("", "", "Block the card in the app.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ q, want string }{
+		{"I paid twice", "pay"}, {"reminders never sent", "reminders"}, {"forgot device", "forget"}, {"card stolen", "steal"},
+	} {
+		r := search(t, ix, tt.q, "en")
+		if got := ids(r); len(got) == 0 || got[0] != tt.want || r.Weak {
+			t.Errorf("Search(%q) = %v (weak %v), want %s first, answering", tt.q, got, r.Weak, tt.want)
+		}
+	}
+	if r := search(t, ix, "I paid twice", "en"); len(r.Hits) == 0 || !strings.Contains(string(r.Hits[0].Snippet), "<mark>pay</mark>") {
+		t.Errorf("Search(I paid twice): snippet without pay marked")
+	}
+	if id, score, _ := ix.Link(t.Context(), "en", "reminders not sent", ""); id != "reminders" || score < 0.6 {
+		t.Errorf("Link(reminders not sent) = %s at %.3f, want reminders linked", id, score)
+	}
+	an := ix.Analyzer()
+	for _, pair := range [][2]string{{"left", "leave"}, {"found", "find"}} {
+		if a, b := an.Analyze("en", pair[0]).Terms, an.Analyze("en", pair[1]).Terms; slices.Equal(a, b) {
+			t.Errorf("%s %v is %s %v", pair[0], a, pair[1], b)
+		}
+	}
+}

@@ -444,6 +444,13 @@ var (
 	asides = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 		`since (?:yesterday|today|this morning|last (?:night|week|month)|(?:the )?(?:last |latest |new |recent )?(?:update|upgrade|version|release)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (?:days?|weeks?|hours?))`,
 		`depuis (?:hier|ce matin|aujourd` + apos + `hui|la semaine derni[eè]re|(?:la |cette )?(?:derni[eè]re |nouvelle )?(?:mise [àa] jour|version|maj)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|\d+ (?:jours?|semaines?|heures?))`,
+		// The same in Spanish, Portuguese, Italian, German and Dutch:
+		// "desde la actualización", "seit dem Update", "dall'aggiornamento".
+		`desde (?:ayer|hoy|esta ma[ñn]ana|anoche|la semana pasada|ontem|hoje|a semana passada|(?:la |a )?(?:[úu]ltima |nueva |nova )?(?:actualizaci[óo]n|atualiza[çc][ãa]o|versi[óo]n|vers[ãa]o)|el (?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo))`,
+		`(?:hace|h[áa]) \d+ (?:d[íi]as|semanas|horas)`, `depois da (?:[úu]ltima )?atualiza[çc][ãa]o`,
+		`(?:da ieri|da stamattina|dalla settimana scorsa|da \d+ giorni|dopo l` + apos + `aggiornamento|dall` + apos + `(?:ultimo )?aggiornamento)`,
+		`seit (?:gestern|heute(?: morgen)?|letzter woche|dem (?:letzten |neuen )?(?:update|upgrade)|der (?:letzten |neuen )?version|\d+ tagen)`, `nach dem (?:letzten )?update`,
+		`sinds (?:gisteren|vandaag|vanochtend|vorige week|de (?:laatste |nieuwe )?update|\d+ dagen)`,
 		`asap`, `urgent(?:e|ly)?`, `tr[eè]s urgent`, `au plus vite`, `dringend`,
 		// How often they asked: "2nd time asking", "asked for the third
 		// time today", "3rd request", "pour la 2e fois" (unrelated

@@ -56,6 +56,13 @@ func TestTopic(t *testing.T) {
 		{"Gostaria de saber como alterar o cartão", "alterar o cartão"},
 		{"Ich möchte wissen, wie ich kündige", "ich kündige"},
 		{"Solicitud #4455: roles de usuario", "roles de usuario"},
+		// "Since the update" in the interface's other languages (rv19b).
+		{"Los recordatorios no se envían desde la actualización", "Los recordatorios no se envían"},
+		{"La app se cierra desde ayer", "La app se cierra"},
+		{"O app trava desde a última atualização", "O app trava"},
+		{"Le notifiche non arrivano dall'aggiornamento", "Le notifiche non arrivano"},
+		{"Akku lädt nicht seit dem Update", "Akku lädt nicht"},
+		{"Login mislukt sinds gisteren", "Login mislukt"},
 		{"Richiesta n. 4455 - fattura", "fattura"},
 		// Dutch: "werkt niet" (not working), "Hoi" and "Goedenavond".
 		{"Kortingscode werkt niet", "Kortingscode"},

@@ -21,7 +21,11 @@ func TestJSXTagWithExpressionAttributes(t *testing.T) {
 		{"self-closing in md", "x.md", "Intro.\n\n<BrowserList browsers={[\"chrome\", \"firefox\"]} />\n\nAfter.\n",
 			[]string{"<p>Intro.</p>", "<p>After.</p>"}, "raw HTML <BrowserList> is left out"},
 		{"tabs with values", "x.mdx", "Intro.\n\n<Tabs values={[{label: 'Mac', value: 'mac'}, {label: 'Win', value: 'win'}]}>\n<TabItem value=\"mac\">\n\nMac text.\n\n</TabItem>\n</Tabs>\n",
-			[]string{`<summary>mac</summary>`, "<p>Mac text.</p>"}, ""},
+			[]string{`<summary>Mac</summary>`, "<p>Mac text.</p>"}, ""},
+		// The labels the values list gives (the items were labelled with
+		// their values, "mac"; a newcomer, rv19e), either key first.
+		{"tabs with values, value first", "x.mdx", "<Tabs values={[{value: \"win\", label: \"Windows 11\"}]}>\n<TabItem value=\"win\">\n\nWin text.\n\n</TabItem>\n</Tabs>\n",
+			[]string{`<summary>Windows 11</summary>`, "<p>Win text.</p>"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(tc.src), Locale: "en", File: tc.file, FirstLine: 1})

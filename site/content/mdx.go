@@ -116,6 +116,7 @@ func (d *doc) jsxTabs(root *ast.Document) {
 	for _, p := range parents {
 		var cur *box
 		newGroup := false
+		var labels map[string]string // the open Tabs' values: value → label
 		for c := p.FirstChild(); c != nil; {
 			next := c.NextSibling()
 			hb, ok := c.(*ast.HTMLBlock)
@@ -137,6 +138,7 @@ func (d *doc) jsxTabs(root *ast.Document) {
 				closing, name := len(src[m[2]:m[3]]) > 0, string(src[m[4]:m[5]])
 				if name == "Tabs" {
 					newGroup = !closing
+					labels = tabLabels(src[m[6]:m[7]])
 					continue
 				}
 				if closing || bytes.HasSuffix(src[m[0]:m[1]], []byte("/>")) {
@@ -148,6 +150,9 @@ func (d *doc) jsxTabs(root *ast.Document) {
 					attrs[string(a[1])] = string(a[2]) + string(a[3]) + string(a[4])
 				}
 				label := attrs["label"]
+				if label == "" {
+					label = labels[attrs["value"]] // <Tabs values={[{label: 'Mac', value: 'mac'}]}>
+				}
 				if label == "" {
 					label = attrs["value"]
 				}
@@ -167,6 +172,25 @@ func (d *doc) jsxTabs(root *ast.Document) {
 			c = next
 		}
 	}
+}
+
+// tabValue matches one entry of Docusaurus' older Tabs values list,
+// {label: 'Mac', value: 'mac'} (either first, quoted either way).
+var tabValue = regexp.MustCompile(`\{\s*(?:label\s*:\s*(?:"([^"]*)"|'([^']*)')\s*,\s*value\s*:\s*(?:"([^"]*)"|'([^']*)')|value\s*:\s*(?:"([^"]*)"|'([^']*)')\s*,\s*label\s*:\s*(?:"([^"]*)"|'([^']*)'))\s*,?\s*\}`)
+
+// tabLabels reads the labels a Tabs tag gives its items' values
+// (values={[{label: 'Mac', value: 'mac'}, …]}): value → label, nil for
+// none.
+func tabLabels(attrs []byte) map[string]string {
+	var out map[string]string
+	for _, m := range tabValue.FindAllSubmatch(attrs, -1) {
+		label, value := string(m[1])+string(m[2])+string(m[7])+string(m[8]), string(m[3])+string(m[4])+string(m[5])+string(m[6])
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[value] = label
+	}
+	return out
 }
 
 // blockText is the source text of an HTML block.

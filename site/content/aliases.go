@@ -1,6 +1,9 @@
 package content
 
 import (
+	"bufio"
+	"bytes"
+	"io/fs"
 	"strings"
 
 	"github.com/guichet/guichet/site"
@@ -29,7 +32,7 @@ func (l *loader) checkAliases() {
 				s = newSiteMap(l)
 			}
 			warn := func(format string, args ...any) {
-				l.probs = append(l.probs, warningAt(site.KindRedirect, a.SourcePath, 0, "aliases", format, args...))
+				l.probs = append(l.probs, warningAt(site.KindRedirect, a.SourcePath, l.fieldLine(a.SourcePath, "aliases"), "aliases", format, args...))
 			}
 			// Every form the site reads the alias in (site.Config.PathKeys:
 			// /docs/x, x.md, a Zendesk address by its number).
@@ -73,4 +76,27 @@ func (l *loader) checkAliases() {
 			}
 		}
 	}
+}
+
+// fieldLine returns the line of a front matter field in the file at path
+// (YAML "name:" or TOML "name =" at the start of a line), 0 when it is
+// not found. Read again only for a warning: articles keep no field lines.
+func (l *loader) fieldLine(path, name string) int {
+	data, err := fs.ReadFile(l.fsys, path)
+	if err != nil {
+		return 0
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if n > 1 && (line == "---" || line == "+++") {
+			return 0 // the end of the front matter
+		}
+		if rest, ok := strings.CutPrefix(line, name); ok {
+			if rest = strings.TrimLeft(rest, " \t"); strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "=") {
+				return n
+			}
+		}
+	}
+	return 0
 }

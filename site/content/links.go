@@ -75,7 +75,7 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 	target, ok := d.resolvePath(p)
 	if !ok {
 		d.errorf(site.KindBrokenLink, line, "broken link %q: it points outside the content folder", dest)
-		return dest
+		return "" // refused: its text, never a path outside the folder
 	}
 	u, article, err := d.in.links.article(target, d.in.Locale)
 	if err != nil {
@@ -129,7 +129,7 @@ func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
 	target, ok := d.resolvePath(strings.TrimSuffix(p, "/"))
 	if !ok {
 		d.errorf(site.KindBrokenLink, line, "broken link %q: it points outside the content folder", dest)
-		return dest
+		return "" // refused: its text, never a path outside the folder
 	}
 	if d.in.links.asset(target) {
 		return dest
@@ -205,7 +205,7 @@ func (d *doc) rootPageDest(n ast.Node, dest, p, query, frag string) string {
 	target, ok := d.resolvePath(strings.TrimSuffix(p, "/"))
 	if !ok {
 		d.errorf(site.KindBrokenLink, line, "broken link %q: it points outside the content folder", dest)
-		return dest
+		return "" // refused: its text, never a path outside the folder
 	}
 	lookup := func(target, u string) (string, bool) {
 		if v, ok := d.fileDest(line, dest, target, query, frag); ok {
@@ -294,7 +294,7 @@ func (d *doc) imageDest(n ast.Node, dest string) string {
 	target, ok := d.resolvePath(p)
 	if !ok {
 		d.errorf(site.KindImage, line, "image %q points outside the content folder", dest)
-		return dest
+		return "" // refused: its text, never a path outside the folder
 	}
 	if !isImage(p) {
 		if !strings.HasPrefix(p, "/") {
@@ -326,7 +326,7 @@ func (d *doc) attachmentDest(n ast.Node, dest, p string) string {
 	target, ok := d.resolvePath(p)
 	if !ok {
 		d.errorf(site.KindBrokenLink, d.nodeLine(n), "link %q points outside the content folder", dest)
-		return dest
+		return "" // refused: its text, never a path outside the folder
 	}
 	if !d.in.links.asset(target) {
 		d.errorf(attachmentKind(p), d.nodeLine(n), "broken link %q: no file %s", dest, target)

@@ -50,10 +50,14 @@ func TestLinksWithoutExtension(t *testing.T) {
 		`<a href="LICENSE">l</a>`,
 		`<code>[m](nowhere)</code>`,
 		`<a href="/cards/issue-card?x=1#how">n</a>`,
+		"<p>i</p>", // refused: its text (the page kept href="../../../etc/passwd"; rv19e)
 	} {
 		if !strings.Contains(html, w) {
 			t.Errorf("missing %s in\n%s", w, html)
 		}
+	}
+	if strings.Contains(html, "passwd") {
+		t.Errorf("a link outside the content folder kept its path:\n%s", html)
 	}
 	for _, w := range []want{
 		{site.SeverityError, "cards/freeze-card.md", 9, "", `broken link "../reports/export#nope": reports/export.md has no heading #nope`},

@@ -82,6 +82,20 @@ func TestContactFormWithoutJavaScript(t *testing.T) {
 	if len(smtpSink.messages()) != 0 {
 		t.Error("a refused request was mailed")
 	}
+	// Hidden fields mangled (by a page, an extension) are left out: the
+	// request is sent; it was refused in English naming search_id, a
+	// field the customer cannot see (a newcomer, rv19b).
+	mangled := url.Values{"subject": {"Refund missing"}, "description": {"Still waiting."}, "email": {"ana@example.com"},
+		"context": {"check\nout"}, "path": {"javascript:alert(1)"}, "search_id": {"<script>"}}.Encode()
+	if w := serve(m, "POST", "/fr/contact", mangled, "Sec-Fetch-Site", "same-origin"); w.Code != 200 || webtest.Parse(t, w.Body.String()).Count(`.contact-page [role="alert"]`) != 0 {
+		t.Errorf("mangled hidden fields: %d, %q; want the request sent", w.Code, webtest.Parse(t, w.Body.String()).Text(`.contact-page [role="alert"]`))
+	}
+	if _, err := m.Queue.RunOnce(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if msgs := smtpSink.messages(); len(msgs) != 1 || strings.Contains(msgs[0].Body, "<script>") || strings.Contains(msgs[0].Body, "javascript:") {
+		t.Errorf("mailed %d messages, want 1 without the mangled fields: %q", len(msgs), msgs)
+	}
 }
 
 // TestContactUnavailable: without a contact channel the page says so and

@@ -92,7 +92,7 @@ func (s *Server) newContactPage(c echo.Context, st *state, subject, description,
 		Subject: strings.TrimSpace(site.CleanText(fix(subject, site.MaxContactSubject))), Message: fix(description, site.MaxContactDescription),
 		Email: fix(strings.TrimSpace(email), site.MaxEmailLen), Available: s.contactAvailable(st.view), FallbackURL: st.view.Lib.Config.ContactURL,
 		FieldErrors: contactFieldErrors(st.view, loc)}
-	if k, err := site.ContextKey(context); err == nil {
+	if k, err := site.ContextKey(context); err == nil && !strings.ContainsAny(k, "\r\n") {
 		page.Context = k
 	}
 	if p, err := site.HostPath(path); err == nil {
@@ -159,8 +159,16 @@ func (s *Server) contactPost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// The hidden fields (context, path, search_id) the customer never
+	// typed are taken as newContactPage repaired them: one a page or an
+	// extension mangled is left out, not an error in English about a
+	// field the customer cannot see.
+	sid := f.Get("search_id")
+	if !site.ValidID(sid) {
+		sid = ""
+	}
 	req := site.ContactRequest{Subject: f.Get("subject"), Description: f.Get("description"), Email: f.Get("email"),
-		Locale: page.Locale, Context: f.Get("context"), Path: f.Get("path"), SearchID: f.Get("search_id")}
+		Locale: page.Locale, Context: page.Context, Path: page.Path, SearchID: sid}
 	if err := s.submitContact(c, st, &req); err != nil {
 		if errors.Is(err, contact.ErrNotSaved) {
 			// The form again with what was typed, saying it was not sent.

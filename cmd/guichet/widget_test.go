@@ -6,6 +6,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math"
+	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -39,6 +43,18 @@ func TestWidgetLoader(t *testing.T) {
 	const budget = 6 << 10
 	if n := w.Body.Len(); n >= budget {
 		t.Errorf("/widget.js is %d bytes gzipped; the budget is under %d", n, budget)
+	}
+	// The README states the size: it must be the one served, to 0.2 KB.
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := regexp.MustCompile("`/widget.js`, ([0-9.]+) KB gzipped").FindSubmatch(readme)
+	if said == nil {
+		t.Fatal("README.md no longer states the size of /widget.js gzipped")
+	}
+	if kb, _ := strconv.ParseFloat(string(said[1]), 64); math.Abs(kb-float64(w.Body.Len())/1024) > 0.2 {
+		t.Errorf("README.md says /widget.js is %s KB gzipped; it is served in %.2f KB", said[1], float64(w.Body.Len())/1024)
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(w.Body.Bytes()))
 	if err != nil {

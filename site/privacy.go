@@ -31,6 +31,8 @@ var (
 	// error code when HexErrorCode says so.
 	hexCode     = regexp.MustCompile(`\b0[xX][0-9a-fA-F]{4,16}\b`)
 	bareHexCode = regexp.MustCompile(`\b[0-9a-fA-F]{8}\b`)
+	// uuidPattern: a UUID, 8-4-4-4-12 hexadecimal digits.
+	uuidPattern = regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`)
 	// An IBAN, the whole text: a country's two letters, two check digits
 	// and up to 30 letters and digits, in groups of four or not (FR76 3000
 	// 6000 0112 3456 7890 189). See ibanSpans.
@@ -59,9 +61,26 @@ var (
 // 555.123.4567).
 func Redact(s string) string {
 	s = emailPattern.ReplaceAllString(s, "[email]")
-	codes := hexCode.FindAllStringIndex(s, -1)
+	// A UUID (an app's screen, /projects/123e4567-e89b-12d3-a456-…/members)
+	// names a thing, not a person: kept whole, where its runs of digits
+	// were read as a phone or an account ("-a[phone]/members").
+	uuids := uuidPattern.FindAllStringIndex(s, -1)
+	inUUID := func(sp []int) bool {
+		for _, u := range uuids {
+			if sp[0] < u[1] && u[0] < sp[1] {
+				return true
+			}
+		}
+		return false
+	}
+	codes := uuids
+	for _, sp := range hexCode.FindAllStringIndex(s, -1) {
+		if !inUUID(sp) {
+			codes = append(codes, sp)
+		}
+	}
 	for _, sp := range bareHexCode.FindAllStringIndex(s, -1) {
-		if HexErrorCode(s[sp[0]:sp[1]]) {
+		if HexErrorCode(s[sp[0]:sp[1]]) && !inUUID(sp) {
 			codes = append(codes, sp)
 		}
 	}

@@ -11,6 +11,12 @@ func TestRedact(t *testing.T) {
 		{"error 503 in 2026", "error 503 in 2026"},
 		{"reset password", "reset password"},
 		{"", ""},
+		// A UUID names a thing, kept whole (its runs of digits were read
+		// as a phone or an account; a newcomer, rv19g); the text around it
+		// is redacted still.
+		{"/projects/123e4567-e89b-12d3-a456-426614174000/members", "/projects/123e4567-e89b-12d3-a456-426614174000/members"},
+		{"/projects/9f1c2d3e-aaaa-4bbb-8ccc-1234567890ab/members", "/projects/9f1c2d3e-aaaa-4bbb-8ccc-1234567890ab/members"},
+		{"80070005-0000-4000-8000-000000000000 call 06 12 34 56 78", "80070005-0000-4000-8000-000000000000 call [phone]"},
 	}
 	for _, tt := range tests {
 		if got := Redact(tt.in); got != tt.want {

@@ -296,7 +296,11 @@ func TestWidgetInBrowser(t *testing.T) {
 	if got := inFrameJS(`document.activeElement.className || document.activeElement.tagName`); got != "w-icon w-close" {
 		t.Errorf("Tab from the last control went to %q, want the close button", got)
 	}
-	// Escape closes and gives focus back to the help button.
+	// Escape closes and gives focus back to the help button, also from
+	// the search box with text in it (the first Escape only cleared the
+	// text, as a search field's does; a newcomer, rv19g).
+	do("type in the panel's search box", chromedp.SendKeys(chromedp.CSS("#g-wq"), "zzqx", inFrame()))
+	time.Sleep(300 * time.Millisecond) // the suggestions' request: none
 	do("press Escape", chromedp.KeyEvent(kb.Escape))
 	if !waitFor(5*time.Second, func() bool {
 		return evalBool(shadow + `.querySelector('.p').hidden && ` + shadow + `.activeElement === ` + shadow + `.querySelector('button')`)
@@ -335,7 +339,8 @@ func TestWidgetInBrowser(t *testing.T) {
 
 	// 3. Search inside the panel, open a result inline, vote.
 	do("search in the widget",
-		chromedp.SendKeys(chromedp.CSS("#g-wq"), "coupon", inFrame()),
+		// "zzqx", kept from before, erased as a customer would.
+		chromedp.SendKeys(chromedp.CSS("#g-wq"), strings.Repeat(kb.Backspace, 4)+"coupon", inFrame()),
 		chromedp.WaitVisible(chromedp.CSS(".suggestions [role=option]"), inFrame()),
 		chromedp.SendKeys(chromedp.CSS("#g-wq"), kb.Enter, inFrame()),
 	)

@@ -2,6 +2,8 @@
 (() => {
 	'use strict';
 	const d = document;
+	// inPanel: the page is the widget's panel (a dialog: Escape closes it).
+	const inPanel = d.body && d.body.classList.contains('w');
 	let uid = 0;
 	const on = (n, type, fn) => n.addEventListener(type, fn);
 	const send = (url, obj) => {
@@ -148,7 +150,10 @@
 			} else if (k === 'Enter' && open && active >= 0) {
 				e.preventDefault();
 				pick(active);
-			} else if (k === 'Escape' && (open || input.value)) {
+			} else if (k === 'Escape' && (open || input.value && !inPanel)) {
+				// The list first, then the text; in the widget's panel (a
+				// dialog, body.w) the next Escape is left to close the
+				// panel, text or not (widget-frame.js).
 				e.preventDefault();
 				if (open) show(false);
 				else { input.value = ''; reset(); }

@@ -444,6 +444,7 @@ var (
 	asides = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 		`since (?:yesterday|today|this morning|last (?:night|week|month)|(?:the )?(?:last |latest |new |recent )?(?:update|upgrade|version|release)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (?:days?|weeks?|hours?))`,
 		`depuis (?:hier|ce matin|aujourd` + apos + `hui|la semaine derni[eè]re|(?:la |cette )?(?:derni[eè]re |nouvelle )?(?:mise [àa] jour|version|maj)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|\d+ (?:jours?|semaines?|heures?))`,
+		`seit (?:gestern|vorgestern|heute(?: (?:morgen|fr[üu]h))?|letzte[rnm]? (?:nacht|woche|monat)|(?:dem |der )?(?:letzten |neuen |neuesten )?(?:update|upgrade|version|aktualisierung)|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|\d+ (?:tagen?|wochen?|stunden?))`,
 		`asap`, `urgent(?:e|ly)?`, `tr[eè]s urgent`, `au plus vite`, `dringend`,
 		// How often they asked: "2nd time asking", "asked for the third
 		// time today", "3rd request", "pour la 2e fois" (unrelated
@@ -519,6 +520,9 @@ var (
 		// number once the number is redacted and cut ("merci de me
 		// rappeler au [phone]", "call me back at [phone]").
 		`(?:merci de (?:me |nous )?(?:rappeler|recontacter|r[ée]pondre(?: rapidement| vite)?)|please call me(?: back)?|call me back|please (?:reply|respond|get back to me)(?: asap)?)(?: (?:au|sur(?: le| mon)?|at|on)(?: (?:num[ée]ro|portable|mobile|t[ée]l[ée]phone|number|phone))?)?`,
+		// The same in German: "bitte um Rückruf unter [phone]", "bitte
+		// rufen Sie mich zurück unter [phone]".
+		`(?:bitte (?:um )?r[üu]ckruf|bitte (?:rufen sie mich|ruf mich) (?:zur[üu]ck|an))(?: (?:unter|an|auf)(?: (?:der |meiner )?(?:nummer|handynummer|telefonnummer|mobilnummer|handy))?)?`,
 		`(?:please|pls|plz)(?: help(?: me)?)?`,
 		`help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,
 		`(?:is |are )?(?:not working|doesn` + apos + `?t work|does not work|isn` + apos + `?t working|won` + apos + `?t work|stopped working|broken|not loading)`,

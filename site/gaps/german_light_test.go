@@ -39,3 +39,26 @@ func TestGermanLightWords(t *testing.T) {
 		t.Errorf("gaps\n%v\nwant\n%v", got, want)
 	}
 }
+
+// TestCompoundPartsApart: a compound the failed set also types in two, in
+// either order ("unfallversicherung", "unfall versicherung", "versicherung
+// unfall"), is one question: joining the pair into the compound made two
+// gaps of it, "unfall versicherung" sharing no word with "versicherung
+// unfall".
+func TestCompoundPartsApart(t *testing.T) {
+	de := func(q, visitor string) Record {
+		r := rec(q, visitor, 0, false, time.Hour)
+		r.Locale = "de"
+		return r
+	}
+	in := []Record{de("versicherung unfall", "a"), de("unfall versicherung", "b"), de("unfallversicherung", "c")}
+	want := []string{"search: unfall versicherung, unfallversicherung, versicherung unfall (3)"}
+	if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("gaps\n%v\nwant\n%v", got, want)
+	}
+	in = []Record{rec("ticket season", "a", 0, false, time.Hour), rec("season ticket", "b", 0, false, time.Hour), rec("seasonticket", "c", 0, false, time.Hour)}
+	want = []string{"search: season ticket, seasonticket, ticket season (3)"}
+	if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("gaps\n%v\nwant\n%v", got, want)
+	}
+}

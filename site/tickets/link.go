@@ -445,8 +445,12 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 		// Nor does a body that says nothing link the ticket by its
 		// words: "Sent from my iPhone" under an empty subject linked the
 		// article whose keywords say "iphone".
+		// The topic is read from the body as stored, its numbers still
+		// placeholders, as TicketTopic reads it: with the numbers back,
+		// "please call me back at [phone]" no longer ends its sentence,
+		// and stayed in what search read.
 		query = ""
-		if q, ok := cleanTopic(TicketTopic(site.Ticket{Subject: t.Subject, Body: body})); ok {
+		if q, ok := cleanTopic(site.RedactedAsNumbers(topic)); ok {
 			query = q
 		} else {
 			body = ""

@@ -515,7 +515,11 @@ var ticketStops = map[string]map[string]bool{
 		"duda", "dudas", "problema", "problemas", "ayuda", "solicitud", "mensaje", "ticket", "soporte", "urgente",
 		"re", "rv", "fwd", "equipo"),
 	"de": setOf("hallo", "guten", "danke", "dank", "vielen", "bitte", "frage", "fragen", "problem", "probleme",
-		"hilfe", "anfrage", "nachricht", "ticket", "support", "dringend", "aw", "wg", "team"),
+		"hilfe", "anfrage", "nachricht", "ticket", "support", "dringend", "aw", "wg", "team",
+		// That something is wrong, not what, as the English "broken",
+		// "no longer", "still": "Akku lädt nicht mehr", "Ladegerät kaputt".
+		"nicht", "kein", "keine", "mehr", "noch", "immer", "wieder", "kaputt", "defekt", "funktioniert",
+		"funktionieren", "funktioniere", "klappt", "geht", "fehlgeschlagen", "falsch"),
 	"it": setOf("ciao", "salve", "buongiorno", "buonasera", "grazie", "saluti", "domanda", "domande", "problema",
 		"problemi", "aiuto", "richiesta", "messaggio", "ticket", "supporto", "urgente", "rif"),
 	"pt": setOf("ola", "obrigado", "obrigada", "cumprimentos", "pergunta", "duvida", "duvidas", "problema",

@@ -79,11 +79,13 @@ func TestExploringIsNoReformulation(t *testing.T) {
 // TestSpellingShown: of two spellings of one phrasing typed as often, the
 // report shows the one with fewer capitals after the first letter, then
 // the one with its accents; it showed the first in byte order, so the
-// unaccented and the upper-case spellings won, and "E 104" over "E-104".
+// unaccented and the upper-case spellings won, and "E 104" over "E-104";
+// and the one without exclamation marks ("Schlüssel verloren!" named the
+// gap and the title of its draft).
 func TestSpellingShown(t *testing.T) {
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 	var records []gaps.Record
-	for i, q := range []string{"vacunación antirrábica", "vacunacion antirrabica", "grooming prices", "GROOMING PRICES", "Reclamación al seguro", "reclamacion al seguro", "E 104", "E-104"} {
+	for i, q := range []string{"vacunación antirrábica", "vacunacion antirrabica", "grooming prices", "GROOMING PRICES", "Reclamación al seguro", "reclamacion al seguro", "E 104", "E-104", "schlüssel verloren", "Schlüssel verloren!"} {
 		records = append(records, gaps.Record{Query: q, Locale: "es", Source: site.SourceSite, Visitor: fmt.Sprint("v", i), Time: at.Add(time.Duration(i) * time.Hour)})
 	}
 	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(48 * time.Hour), MinVisitors: 1})
@@ -94,7 +96,7 @@ func TestSpellingShown(t *testing.T) {
 		}
 	}
 	slices.Sort(shown)
-	if want := []string{"E-104", "Reclamación al seguro", "grooming prices", "vacunación antirrábica"}; !slices.Equal(shown, want) {
+	if want := []string{"E-104", "Reclamación al seguro", "grooming prices", "schlüssel verloren", "vacunación antirrábica"}; !slices.Equal(shown, want) {
 		t.Errorf("spellings shown %q, want %q", shown, want)
 	}
 }

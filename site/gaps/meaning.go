@@ -287,6 +287,19 @@ func compounds(analyses []Analysis, in []meaningInput) (joins map[[2]string]stri
 			splits[joined] = p[0] + " " + p[1]
 		}
 	}
+	// The pair typed the other way round ("versicherung unfall" beside
+	// "unfall versicherung" and "unfallversicherung") is that compound
+	// too when it is spelt joined: else it shares no word with it.
+	for _, a := range analyses {
+		for k := 0; k+1 < len(a.Words); k++ {
+			p := [2]string{a.Words[k+1].Plain, a.Words[k].Plain}
+			if j, ok := joins[p]; ok {
+				if _, own := pairs[[2]string{p[1], p[0]}]; !own {
+					joins[[2]string{p[1], p[0]}] = j
+				}
+			}
+		}
+	}
 	return joins, splits
 }
 

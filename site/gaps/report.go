@@ -879,7 +879,7 @@ func (p *phrasing) spelling() string {
 // betterSpelling breaks a tie between two spellings typed as often: the
 // one with fewer spaces around and between its words, then the one with
 // its words joined by a hyphen or a full stop rather than a space, then
-// the one with
+// the one with fewer exclamation marks, then the one with
 // fewer capitals after its first letter ("grooming" over
 // "GROOMING"), then the one with more letters beyond ASCII, mostly accents
 // the other left out ("Vacunación antirrábica" over "vacunacion
@@ -896,6 +896,10 @@ func betterSpelling(a, b string) bool {
 		// Words joined by a hyphen or a full stop over words apart: a
 		// code ("E-104", not "E 104"), a name ("Wi-Fi").
 		return strings.Count(a, " ") < strings.Count(b, " ")
+	case strings.Count(a, "!") != strings.Count(b, "!"):
+		// "Schlüssel verloren" over "Schlüssel verloren!": the gap's
+		// name, and its draft's title.
+		return strings.Count(a, "!") < strings.Count(b, "!")
 	case ua != ub:
 		return ua < ub
 	case na != nb:

@@ -288,7 +288,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules or the topic's cleaning
 // change, so that stored links and topics are computed again.
-const linkRules = "link59"
+const linkRules = "link60"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.
@@ -445,8 +445,12 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 		// Nor does a body that says nothing link the ticket by its
 		// words: "Sent from my iPhone" under an empty subject linked the
 		// article whose keywords say "iphone".
+		// The topic is read from the body as stored, its numbers still
+		// placeholders, as TicketTopic reads it: with the numbers back,
+		// "please call me back at [phone]" no longer ends its sentence,
+		// and stayed in what search read.
 		query = ""
-		if q, ok := cleanTopic(TicketTopic(site.Ticket{Subject: t.Subject, Body: body})); ok {
+		if q, ok := cleanTopic(site.RedactedAsNumbers(topic)); ok {
 			query = q
 		} else {
 			body = ""

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -776,6 +777,44 @@ func TestLinkerCodeNumbersNotShared(t *testing.T) {
 		}
 		if got.ArticleID != c.want {
 			t.Errorf("%q: %s %s (%.3f), want %q", c.subject, got.Method, got.ArticleID, got.Score, c.want)
+		}
+	}
+}
+
+// TestLinkerCallBackInBody: a ticket without a subject whose body asks to
+// be called back at a number ("please call me back at [phone]", "bitte um
+// Rückruf unter [phone]") links as its topic says, without the request:
+// search read the topic of the body with its numbers back, where the
+// request no longer ends the sentence, and "My bike was stolen" stayed
+// unlinked at 0.43.
+func TestLinkerCallBackInBody(t *testing.T) {
+	ctx := context.Background()
+	fsys := fstest.MapFS{
+		"guichet.yaml":        {Data: []byte("default_locale: de\nlocales: [de, en]\n")},
+		"rad/diebstahl.md":    {Data: []byte("---\ntitle: Diebstahl melden\n---\nWurde Ihr Rad gestohlen, erstatten Sie Anzeige bei der Polizei.\n")},
+		"rad/diebstahl.en.md": {Data: []byte("---\ntitle: Report a theft\n---\nIf your bike was stolen, file a police report first.\n")},
+		"rad/tauschen.md":     {Data: []byte("---\ntitle: Wie tausche ich mein Rad?\n---\nEinmal im Jahr tauschen wir Ihr Rad aus.\n")},
+		"rad/tauschen.en.md":  {Data: []byte("---\ntitle: How do I swap my bike?\n---\nOnce a year we swap your bike.\n")},
+		"akku/laden.md":       {Data: []byte("---\ntitle: Akku laden\n---\nLaden Sie den Akku mit dem Ladegerät.\n")},
+		"akku/laden.en.md":    {Data: []byte("---\ntitle: Charge the battery\n---\nCharge the battery with the charger.\n")},
+	}
+	l, _, _ := linkerOf(t, fsys)
+	for _, c := range []struct{ body, locale string }{
+		{"My bike was stolen, please call me back at +44 20 7946 0958.", "en"},
+		{"Mein Rad wurde gestohlen, bitte um Rückruf unter 0171 1234567.", "de"},
+	} {
+		tk := site.Ticket{Body: site.Redact(c.body), Locale: c.locale}
+		plain := site.Ticket{Body: site.Redact(strings.SplitN(c.body, ",", 2)[0]), Locale: c.locale}
+		got, err := l.Link(ctx, &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := l.Link(ctx, &plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ArticleID != want.ArticleID || got.Score != want.Score {
+			t.Errorf("%q: %+v, want %+v as without the call-back request", tk.Body, got, want)
 		}
 	}
 }

@@ -449,8 +449,9 @@ var (
 		`desde (?:ayer|hoy|esta ma[ñn]ana|anoche|la semana pasada|ontem|hoje|a semana passada|(?:la |a )?(?:[úu]ltima |nueva |nova )?(?:actualizaci[óo]n|atualiza[çc][ãa]o|versi[óo]n|vers[ãa]o)|el (?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo))`,
 		`(?:hace|h[áa]) \d+ (?:d[íi]as|semanas|horas)`, `depois da (?:[úu]ltima )?atualiza[çc][ãa]o`,
 		`(?:da ieri|da stamattina|dalla settimana scorsa|da \d+ giorni|dopo l` + apos + `aggiornamento|dall` + apos + `(?:ultimo )?aggiornamento)`,
-		`seit (?:gestern|heute(?: morgen)?|letzter woche|dem (?:letzten |neuen )?(?:update|upgrade)|der (?:letzten |neuen )?version|\d+ tagen)`, `nach dem (?:letzten )?update`,
 		`sinds (?:gisteren|vandaag|vanochtend|vorige week|de (?:laatste |nieuwe )?update|\d+ dagen)`,
+		`nach dem (?:letzten )?update`,
+		`seit (?:gestern|vorgestern|heute(?: (?:morgen|fr[üu]h))?|letzte[rnm]? (?:nacht|woche|monat)|(?:dem |der )?(?:letzten |neuen |neuesten )?(?:update|upgrade|version|aktualisierung)|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|\d+ (?:tagen?|wochen?|stunden?))`,
 		`asap`, `urgent(?:e|ly)?`, `tr[eè]s urgent`, `au plus vite`, `dringend`,
 		// How often they asked: "2nd time asking", "asked for the third
 		// time today", "3rd request", "pour la 2e fois" (unrelated
@@ -526,6 +527,9 @@ var (
 		// number once the number is redacted and cut ("merci de me
 		// rappeler au [phone]", "call me back at [phone]").
 		`(?:merci de (?:me |nous )?(?:rappeler|recontacter|r[ée]pondre(?: rapidement| vite)?)|please call me(?: back)?|call me back|please (?:reply|respond|get back to me)(?: asap)?)(?: (?:au|sur(?: le| mon)?|at|on)(?: (?:num[ée]ro|portable|mobile|t[ée]l[ée]phone|number|phone))?)?`,
+		// The same in German: "bitte um Rückruf unter [phone]", "bitte
+		// rufen Sie mich zurück unter [phone]".
+		`(?:bitte (?:um )?r[üu]ckruf|bitte (?:rufen sie mich|ruf mich) (?:zur[üu]ck|an))(?: (?:unter|an|auf)(?: (?:der |meiner )?(?:nummer|handynummer|telefonnummer|mobilnummer|handy))?)?`,
 		`(?:please|pls|plz)(?: help(?: me)?)?`,
 		`help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,
 		`(?:is |are )?(?:not working|doesn` + apos + `?t work|does not work|isn` + apos + `?t working|won` + apos + `?t work|stopped working|broken|not loading)`,

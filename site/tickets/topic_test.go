@@ -449,3 +449,26 @@ func TestTopicKeepsCodesInParentheses(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicGermanAsides: German subjects lose what only says when and the
+// request to be called back, as English and French ones do ("not working
+// since the update", "merci de me rappeler au …").
+func TestTopicGermanAsides(t *testing.T) {
+	for _, c := range []struct{ subject, want string }{
+		{"AW: WG: Hallo zusammen, Akku lädt nicht mehr seit dem Update!!!", "Akku lädt nicht mehr"},
+		{"Akku funktioniert nicht mehr seit dem Update", "Akku"},
+		{"Klingel kaputt seit Montag", "Klingel kaputt"},
+		{"App stürzt ab seit dem letzten Update", "App stürzt ab"},
+		{"Display dunkel seit gestern", "Display dunkel"},
+		{"Bremse quietscht seit 3 Tagen", "Bremse quietscht"},
+		{site.Redact("Mein Rad wurde gestohlen, bitte um Rückruf unter 0171 1234567"), "Mein Rad wurde gestohlen"},
+		{site.Redact("Rechnung falsch - bitte rufen Sie mich zurück unter 030 1234567"), "Rechnung falsch"},
+		// A date or a month is what the ticket says, not an aside.
+		{"Kündigung zum 31.12.", "Kündigung zum 31.12."},
+		{"Rechnung fehlt seit August", "Rechnung fehlt seit August"},
+	} {
+		if got := Topic(c.subject); got != c.want {
+			t.Errorf("Topic(%q) = %q, want %q", c.subject, got, c.want)
+		}
+	}
+}

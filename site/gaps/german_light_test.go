@@ -1,0 +1,64 @@
+package gaps
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// TestGermanLightWords: German words that say something is wrong, or
+// since when, rather than what ("kaputt", "geht nicht mehr", "seit")
+// weigh little, as "broken", "not working" and "anymore" do in English:
+// they joined unrelated German questions into one gap.
+func TestGermanLightWords(t *testing.T) {
+	de := func(q, visitor string) Record {
+		r := rec(q, visitor, 0, false, time.Hour)
+		r.Locale = "de"
+		return r
+	}
+	in := []Record{
+		de("klingel kaputt", "a"), de("klingel kaputt", "b"),
+		de("sattel kaputt", "c"), de("sattel kaputt", "d"),
+		de("akku lädt nicht mehr seit update", "e"), de("rechnung fehlt seit august", "f"),
+		de("app geht nicht mehr", "g"), de("licht geht nicht mehr", "h"),
+	}
+	want := []string{
+		"search: akku lädt nicht mehr seit update (1)", "search: app geht nicht mehr (1)",
+		"search: klingel kaputt (2)", "search: licht geht nicht mehr (1)",
+		"search: rechnung fehlt seit august (1)", "search: sattel kaputt (2)",
+	}
+	if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("gaps\n%v\nwant\n%v", got, want)
+	}
+	// "since" and "depuis" likewise.
+	in = []Record{
+		rec("battery drains since update", "e", 0, false, time.Hour), rec("invoice missing since august", "f", 0, false, time.Hour),
+	}
+	want = []string{"search: battery drains since update (1)", "search: invoice missing since august (1)"}
+	if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("gaps\n%v\nwant\n%v", got, want)
+	}
+}
+
+// TestCompoundPartsApart: a compound the failed set also types in two, in
+// either order ("unfallversicherung", "unfall versicherung", "versicherung
+// unfall"), is one question: joining the pair into the compound made two
+// gaps of it, "unfall versicherung" sharing no word with "versicherung
+// unfall".
+func TestCompoundPartsApart(t *testing.T) {
+	de := func(q, visitor string) Record {
+		r := rec(q, visitor, 0, false, time.Hour)
+		r.Locale = "de"
+		return r
+	}
+	in := []Record{de("versicherung unfall", "a"), de("unfall versicherung", "b"), de("unfallversicherung", "c")}
+	want := []string{"search: unfall versicherung, unfallversicherung, versicherung unfall (3)"}
+	if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("gaps\n%v\nwant\n%v", got, want)
+	}
+	in = []Record{rec("ticket season", "a", 0, false, time.Hour), rec("season ticket", "b", 0, false, time.Hour), rec("seasonticket", "c", 0, false, time.Hour)}
+	want = []string{"search: season ticket, seasonticket, ticket season (3)"}
+	if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("gaps\n%v\nwant\n%v", got, want)
+	}
+}

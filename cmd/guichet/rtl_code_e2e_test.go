@@ -62,3 +62,39 @@ func TestRightToLeftCodeInBrowser(t *testing.T) {
 		t.Errorf("the copy button (%.0f–%.0f) covers the code's first character (%.0f–%.0f)", l.BtnLeft, l.BtnRight, l.FirstLeft, l.FirstRight)
 	}
 }
+
+// TestEnglishTextOnRightToLeftPageInBrowser: text shown in English on an
+// Arabic page (a site description not translated, marked lang="en") reads
+// left to right: its closing period ends the sentence on the right, not
+// at its left as ".eSIM, roaming and bills".
+func TestEnglishTextOnRightToLeftPageInBrowser(t *testing.T) {
+	ctx := browser(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title:\n  en: Nubia Help\n  ar: مساعدة نوبيا\ndescription: Answers about your line, eSIM, roaming and bills.\ndefault_locale: en\nlocales: [en, ar]\n")
+	writeFile(t, dir, "help/a.md", "---\ntitle: Roaming\n---\nText.\n")
+	writeFile(t, dir, "help/a.ar.md", "---\ntitle: التجوال\n---\nنص.\n")
+	m := openMain(t, dir, false)
+	srv := httptest.NewServer(m.Server)
+	t.Cleanup(srv.Close)
+	step, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(step, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(srv.URL+"/ar/")); err != nil {
+		t.Fatalf("load the Arabic home: %v", err)
+	}
+	got, err := chromedp.Run(step, chromedp.Evaluate[[]any](`(() => {
+		const p = [...document.querySelectorAll('[lang=en]')].find(e => e.textContent.trim().endsWith('bills.'));
+		if (!p) return ['', 0, 0];
+		const n = p.firstChild, at = i => { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1); return r.getBoundingClientRect(); };
+		const s = n.textContent, end = s.lastIndexOf('.'), last = at(end), prev = at(end - 1);
+		return [s, last.left, prev.left];
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0] == "" {
+		t.Fatal("no element marked lang=\"en\" holds the English description on /ar/")
+	}
+	if dot, s := got[1].(float64), got[2].(float64); dot < s {
+		t.Errorf("%q on the Arabic home: its period is drawn at x=%.0f, left of the word it ends (x=%.0f)", got[0], dot, s)
+	}
+}

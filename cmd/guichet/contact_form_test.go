@@ -29,12 +29,12 @@ func TestContactFormWithoutJavaScript(t *testing.T) {
 	// The alert names what to fix in the page's language (the theme's
 	// contact_error_FIELD), not the API's English message.
 	for _, tt := range []struct {
-		name, target, body, field, action string
+		name, target, body, field, action, input string
 	}{
-		{"bad e-mail", "/contact", form("Refund missing", "Ordered on Monday.\nStill waiting.", "ana-at-example"), "Enter your e-mail address", "/contact"},
-		{"empty description", "/contact", form("Refund missing", "  ", "ana@example.com"), "Describe your question or problem (at most 5,000 characters)", "/contact"},
-		{"header injection in the subject", "/contact", form("Refund\r\nBcc: all@example.com", "x", "ana@example.com"), "on one line (at most 200 characters)", "/contact"},
-		{"French", "/fr/contact", form("remboursement", "Toujours rien.", "pas-une-adresse"), "Saisissez votre adresse e-mail", "/fr/contact"},
+		{"bad e-mail", "/contact", form("Refund missing", "Ordered on Monday.\nStill waiting.", "ana-at-example"), "Enter your e-mail address", "/contact", "email"},
+		{"empty description", "/contact", form("Refund missing", "  ", "ana@example.com"), "Describe your question or problem (at most 5,000 characters)", "/contact", "description"},
+		{"header injection in the subject", "/contact", form("Refund\r\nBcc: all@example.com", "x", "ana@example.com"), "on one line (at most 200 characters)", "/contact", "subject"},
+		{"French", "/fr/contact", form("remboursement", "Toujours rien.", "pas-une-adresse"), "Saisissez votre adresse e-mail", "/fr/contact", "email"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			w := serve(m, "POST", tt.target, tt.body, "Sec-Fetch-Site", "same-origin")
@@ -45,6 +45,18 @@ func TestContactFormWithoutJavaScript(t *testing.T) {
 			alert := doc.Text(`.contact-page [role="alert"]`)
 			if !strings.Contains(alert, tt.field) || doc.Count(`.contact-page [role="alert"] [lang]`) != 0 {
 				t.Errorf("alert %q does not say %q in the page's language", alert, tt.field)
+			}
+			// The field in error is marked so, for screen readers, and
+			// names the alert as its description; the others are not.
+			for _, f := range []string{"subject", "description", "email"} {
+				sel := `form.contact-form [name="` + f + `"]`
+				inv, desc := doc.Attr(sel, "aria-invalid"), doc.Attr(sel, "aria-describedby")
+				if f == tt.input && (inv != "true" || !strings.Contains(" "+desc+" ", " g-c-error ") || doc.Count(`#g-c-error`) != 1) {
+					t.Errorf("%s: aria-invalid %q, aria-describedby %q: want true and the alert (#g-c-error)", f, inv, desc)
+				}
+				if f != tt.input && (inv != "" || strings.Contains(desc, "g-c-error")) {
+					t.Errorf("%s is not in error but has aria-invalid %q, aria-describedby %q", f, inv, desc)
+				}
 			}
 			// The script shows the same messages for the API's errors.
 			if got := doc.Attr(`form.contact-form`, "data-error-email"); !strings.Contains(got, "ana@example.com") {

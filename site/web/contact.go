@@ -31,6 +31,9 @@ type contactPage struct {
 	Suggestions             []site.SearchHit
 	Searched                bool // a subject was looked up
 	Error                   string
+	// ErrorField is the field Error is about (subject, description or
+	// email), marked aria-invalid and described by the alert.
+	ErrorField string
 	// ErrorLang is the language of Error, a server's message (English),
 	// when it is not the page's.
 	ErrorLang string
@@ -179,6 +182,9 @@ func (s *Server) contactPost(c echo.Context) error {
 			return err
 		}
 		page.Error, page.ErrorLang = page.FieldErrors.message(&page.basePage, err)
+		if f, _, _ := strings.Cut(site.ErrorMessage(err), ":"); contactFieldMessages[f].key != "" {
+			page.ErrorField = f
+		}
 		if page.Subject != "" {
 			if err := s.contactSuggest(c, st, page); err != nil {
 				return err

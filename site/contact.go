@@ -64,40 +64,60 @@ const (
 // removed; a line break in the subject or the address is refused (mail
 // header injection), never repaired.
 func (r *ContactRequest) Validate() error {
-	subject, err := oneLine("subject", r.Subject, MaxContactSubject)
-	if err != nil {
-		return err
-	}
-	if subject == "" {
-		return Errorf(EINVALID, "subject: say in a few words what you need")
-	}
-	r.Subject = subject
-	if !utf8.ValidString(r.Description) {
-		return Errorf(EINVALID, "description: not valid UTF-8")
-	}
-	r.Description = CleanMultiline(r.Description)
-	if r.Description == "" {
-		return Errorf(EINVALID, "description: describe your question or problem")
-	}
-	if n := utf8.RuneCountInString(r.Description); n > MaxContactDescription {
-		return Errorf(EINVALID, "description: %d characters, at most %d", n, MaxContactDescription)
-	}
-	if r.Email, err = CheckEmail("email", r.Email); err != nil {
-		return err
-	}
-	if r.Context, err = ContextKey(r.Context); err != nil {
-		return Errorf(EINVALID, "context: %s", ErrorMessage(err))
-	}
-	if strings.ContainsAny(r.Context, "\r\n") {
-		return Errorf(EINVALID, "context: must be on one line")
-	}
-	if r.Path, err = HostPath(r.Path); err != nil {
-		return Errorf(EINVALID, "path: %s", ErrorMessage(err))
-	}
-	if r.SearchID != "" && !ValidID(r.SearchID) {
-		return Errorf(EINVALID, "search_id: not a search_id returned by this help center")
+	if errs := r.check(); len(errs) > 0 {
+		return errs[0]
 	}
 	return nil
+}
+
+// Problems returns the error of every field Validate would refuse, in its
+// order (subject, description, email, then the fields a page sets): what a
+// form shows at once, rather than one per attempt. The request itself is
+// left as it is. Nil when Validate accepts it.
+func (r ContactRequest) Problems() []error { return r.check() }
+
+// check is Validate, going on past the first field refused.
+func (r *ContactRequest) check() []error {
+	var errs []error
+	if subject, err := oneLine("subject", r.Subject, MaxContactSubject); err != nil {
+		errs = append(errs, err)
+	} else if subject == "" {
+		errs = append(errs, Errorf(EINVALID, "subject: say in a few words what you need"))
+	} else {
+		r.Subject = subject
+	}
+	switch {
+	case !utf8.ValidString(r.Description):
+		errs = append(errs, Errorf(EINVALID, "description: not valid UTF-8"))
+	default:
+		r.Description = CleanMultiline(r.Description)
+		if r.Description == "" {
+			errs = append(errs, Errorf(EINVALID, "description: describe your question or problem"))
+		} else if n := utf8.RuneCountInString(r.Description); n > MaxContactDescription {
+			errs = append(errs, Errorf(EINVALID, "description: %d characters, at most %d", n, MaxContactDescription))
+		}
+	}
+	if email, err := CheckEmail("email", r.Email); err != nil {
+		errs = append(errs, err)
+	} else {
+		r.Email = email
+	}
+	if k, err := ContextKey(r.Context); err != nil {
+		errs = append(errs, Errorf(EINVALID, "context: %s", ErrorMessage(err)))
+	} else if strings.ContainsAny(k, "\r\n") {
+		errs = append(errs, Errorf(EINVALID, "context: must be on one line"))
+	} else {
+		r.Context = k
+	}
+	if p, err := HostPath(r.Path); err != nil {
+		errs = append(errs, Errorf(EINVALID, "path: %s", ErrorMessage(err)))
+	} else {
+		r.Path = p
+	}
+	if r.SearchID != "" && !ValidID(r.SearchID) {
+		errs = append(errs, Errorf(EINVALID, "search_id: not a search_id returned by this help center"))
+	}
+	return errs
 }
 
 // CheckEmail returns the address s as a plain addr-spec

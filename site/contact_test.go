@@ -63,10 +63,26 @@ func TestContactRequestValidate(t *testing.T) {
 	} {
 		r := good()
 		c.edit(&r)
+		if probs := r.Problems(); len(probs) != 1 || !strings.HasPrefix(ErrorMessage(probs[0]), c.field+": ") {
+			t.Errorf("%s: Problems() = %v, want one naming %s", c.field, probs, c.field)
+		}
 		err := r.Validate()
 		if ErrorCode(err) != EINVALID || !strings.HasPrefix(ErrorMessage(err), c.field+": ") {
 			t.Errorf("%s: %v, want a 400 naming %s", c.field, err, c.field)
 		}
+	}
+	// Every field refused at once, in the form's order.
+	bad := ContactRequest{Subject: " ", Description: "", Email: "nope", SearchID: "x"}
+	var fields []string
+	for _, e := range bad.Problems() {
+		f, _, _ := strings.Cut(ErrorMessage(e), ":")
+		fields = append(fields, f)
+	}
+	if got := strings.Join(fields, ","); got != "subject,description,email,search_id" || bad.Subject != " " {
+		t.Errorf("Problems() named %s (subject left %q), want subject,description,email,search_id and the request unchanged", got, bad.Subject)
+	}
+	if r := good(); r.Problems() != nil {
+		t.Errorf("a good request has problems %v", r.Problems())
 	}
 }
 

@@ -51,8 +51,8 @@ func TestContactFormWithoutJavaScript(t *testing.T) {
 			for _, f := range []string{"subject", "description", "email"} {
 				sel := `form.contact-form [name="` + f + `"]`
 				inv, desc := doc.Attr(sel, "aria-invalid"), doc.Attr(sel, "aria-describedby")
-				if f == tt.input && (inv != "true" || !strings.Contains(" "+desc+" ", " g-c-error ") || doc.Count(`#g-c-error`) != 1) {
-					t.Errorf("%s: aria-invalid %q, aria-describedby %q: want true and the alert (#g-c-error)", f, inv, desc)
+				if f == tt.input && (inv != "true" || !strings.Contains(" "+desc+" ", " g-c-error-"+f+" ") || doc.Count(`#g-c-error-`+f) != 1) {
+					t.Errorf("%s: aria-invalid %q, aria-describedby %q: want true and its message (#g-c-error-%s)", f, inv, desc, f)
 				}
 				if f != tt.input && (inv != "" || strings.Contains(desc, "g-c-error")) {
 					t.Errorf("%s is not in error but has aria-invalid %q, aria-describedby %q", f, inv, desc)
@@ -82,6 +82,20 @@ func TestContactFormWithoutJavaScript(t *testing.T) {
 					doc.Attr(`form.contact-form input[name="context"]`, "value"), doc.Attr(`form.contact-form input[name="path"]`, "value"), tt.action)
 			}
 		})
+	}
+	// Every field refused is said at once, each marked and described by
+	// its own message: the form said only the first, and the customer
+	// learnt of the next on the next attempt (rv19h, rv19b).
+	w0 := serve(m, "POST", "/fr/contact", url.Values{"subject": {""}, "description": {" "}, "email": {"pas-une-adresse"}}.Encode(), "Sec-Fetch-Site", "same-origin")
+	doc := webtest.Parse(t, w0.Body.String())
+	if w0.Code != 400 || doc.Count(`.contact-page [role="alert"] li`) != 3 {
+		t.Errorf("three fields refused: %d, %d messages %q; want 400 and three", w0.Code, doc.Count(`.contact-page [role="alert"] li`), doc.Text(`.contact-page [role="alert"]`))
+	}
+	for _, f := range []string{"subject", "description", "email"} {
+		sel := `form.contact-form [name="` + f + `"]`
+		if doc.Attr(sel, "aria-invalid") != "true" || !strings.Contains(doc.Attr(sel, "aria-describedby"), "g-c-error-"+f) || doc.Count(`#g-c-error-`+f) != 1 {
+			t.Errorf("%s: not marked with its own message", f)
+		}
 	}
 	// The subject the visitor typed is looked up again: the refund article is offered.
 	w := serve(m, "POST", "/contact", form("refund", "x", "bad"), "Sec-Fetch-Site", "same-origin")

@@ -30,14 +30,12 @@ type contactPage struct {
 	SearchID                string
 	Suggestions             []site.SearchHit
 	Searched                bool // a subject was looked up
-	Error                   string
-	// ErrorField is the field Error is about (subject, description or
-	// email), marked aria-invalid and described by the alert.
-	ErrorField string
-	// ErrorLang is the language of Error, a server's message (English),
-	// when it is not the page's.
-	ErrorLang string
-	Sent      bool
+	// Errors are what to fix, every field refused at once (not one per
+	// attempt); Invalid marks those fields, which are aria-invalid and
+	// described by their message (g-c-error-FIELD).
+	Errors  []contactError
+	Invalid map[string]bool
+	Sent    bool
 	// NotSaved: the request could not be stored (a full disk, a
 	// read-only database) and was not sent; the form comes back filled.
 	NotSaved bool
@@ -109,6 +107,13 @@ func (s *Server) newContactPage(c echo.Context, st *state, subject, description,
 	return page, nil
 }
 
+// contactError is one thing to fix on the contact form: the field it is
+// about ("" for none of the customer's), its message and the language the
+// message is in when it is not the page's (a server's, in English).
+type contactError struct {
+	Field, Message, Lang string
+}
+
 // contactAvailable reports whether the contact form can deliver.
 func (s *Server) contactAvailable(v *site.View) bool {
 	return s.opts.Contact != nil && len(s.opts.Contact.Channels(v)) > 0
@@ -172,6 +177,7 @@ func (s *Server) contactPost(c echo.Context) error {
 	}
 	req := site.ContactRequest{Subject: f.Get("subject"), Description: f.Get("description"), Email: f.Get("email"),
 		Locale: page.Locale, Context: page.Context, Path: page.Path, SearchID: sid}
+	req0 := req
 	if err := s.submitContact(c, st, &req); err != nil {
 		if errors.Is(err, contact.ErrNotSaved) {
 			// The form again with what was typed, saying it was not sent.
@@ -181,9 +187,22 @@ func (s *Server) contactPost(c echo.Context) error {
 		if site.ErrorCode(err) != site.EINVALID {
 			return err
 		}
-		page.Error, page.ErrorLang = page.FieldErrors.message(&page.basePage, err)
-		if f, _, _ := strings.Cut(site.ErrorMessage(err), ":"); contactFieldMessages[f].key != "" {
-			page.ErrorField = f
+		// Every field refused, in the form's order: the request as sent,
+		// checked again past the first.
+		page.Invalid = map[string]bool{}
+		for _, e := range req0.Problems() {
+			msg, lang := page.FieldErrors.message(&page.basePage, e)
+			f, _, _ := strings.Cut(site.ErrorMessage(e), ":")
+			if contactFieldMessages[f].key == "" {
+				f = ""
+			} else {
+				page.Invalid[f] = true
+			}
+			page.Errors = append(page.Errors, contactError{Field: f, Message: msg, Lang: lang})
+		}
+		if len(page.Errors) == 0 { // refused by nothing Problems sees: its own message
+			msg, lang := page.FieldErrors.message(&page.basePage, err)
+			page.Errors = []contactError{{Message: msg, Lang: lang}}
 		}
 		if page.Subject != "" {
 			if err := s.contactSuggest(c, st, page); err != nil {

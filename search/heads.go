@@ -90,3 +90,25 @@ func reverse(s string) string {
 	slices.Reverse(r)
 	return string(r)
 }
+
+// headOf returns the head of a compound no article writes
+// ("akkuladegerat" is a "ladegerat", "rechnungsadresse" an "adresse"): the
+// longest end of stem, of at least minHead letters after a modifier of at
+// least minModifier that is no bound prefix, that the articles write; ""
+// when stem is indexed, in a language that writes compounds apart, or when
+// no end is. The other way round from compoundHeads: a customer's own
+// compound finds the word the articles use, at headFactor.
+func (li *localeIndex) headOf(stem string) string {
+	if !closedCompounds[i18n.Language(li.locale)] || li.vocab[stem] > 0 || hasDigit(stem) {
+		return ""
+	}
+	bound := boundPrefixes[i18n.Language(li.locale)]
+	runes := []rune(stem)
+	for i := minModifier; len(runes)-i >= minHead; i++ {
+		head := string(runes[i:])
+		if li.vocab[head] > 0 && !bound[string(runes[:i])] {
+			return head
+		}
+	}
+	return ""
+}

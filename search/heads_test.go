@@ -83,3 +83,33 @@ func TestCompoundHeads(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundHeadOf: a compound no article writes finds its head, the
+// word the articles use ("Akkuladegerät" finds "Ladegerät", "Rechnungsadresse"
+// "Adresse"), and a ticket saying it links there ("Akkuladegerät defekt"
+// stayed unlinked at 0, no nearest article; a newcomer, rv19f); a compound
+// an article writes keeps its own meaning, and a bound prefix is no
+// modifier ("Ausladen" is no "Laden").
+func TestCompoundHeadOf(t *testing.T) {
+	lib := helpLibrary("compound-head-of",
+		art("charge", "de", "hilfe", "Akku laden", "Laden.", []string{"Ladegerät"}, sec("", "", "Stecke das Ladegerät ein.")),
+		art("bill", "de", "hilfe", "Rechnung herunterladen", "Rechnung.", nil, sec("", "", "Deine Adresse änderst du im Konto.")),
+		art("theft", "de", "hilfe", "Diebstahl melden", "Diebstahl.", nil, sec("", "", "Melde den Diebstahl der Polizei.")),
+		art("park", "de", "hilfe", "Parkgebühr zahlen", "Parken.", nil, sec("", "", "Die Parkgebühr zahlst du in der App.")),
+		art("fees", "de", "hilfe", "Gebühr für Mahnungen", "Mahnungen.", nil, sec("", "", "Jede Mahnung kostet eine Gebühr.")),
+	)
+	lib.Config.DefaultLocale, lib.Config.Locales = "de", []string{"de"}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ q, first string }{
+		{"akkuladegerät", "charge"}, {"Fahrraddiebstahl", "theft"}, {"Rechnungsadresse ändern", "bill"},
+		{"Parkgebühr", "park"}, {"Ausladen", ""},
+	} {
+		got := ids(search(t, ix, tt.q, "de"))
+		if tt.first == "" && len(got) > 0 || tt.first != "" && (len(got) == 0 || got[0] != tt.first) {
+			t.Errorf("Search(%q) = %v, want %q first", tt.q, got, tt.first)
+		}
+	}
+	if id, score, _ := ix.Link(t.Context(), "de", "Akkuladegerät defekt", ""); id != "charge" || score < 0.6 {
+		t.Errorf("Link(Akkuladegerät defekt) = %s at %.2f, want charge linked", id, score)
+	}
+}

@@ -210,12 +210,16 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 				// "devuelvo" is the "devolver" a title writes (verbForms).
 				forms[t] = w.forms
 			}
+			if h := li.headOf(w.stem); h != "" && t == w.stem {
+				// "Akkuladegerät" is a "Ladegerät" (headOf).
+				forms[t] = append(slices.Clip(forms[t]), h)
+			}
 			code = code || hasDigit(w.plain)
 			if isCode[i] && !slices.Contains(codes, t) {
 				codes = append(codes, t)
 			}
 			// Only terms some article has can find candidates.
-			if !seen[t] && len(words) < maxWords && li.vocab[t] > 0 {
+			if !seen[t] && len(words) < maxWords && (li.vocab[t] > 0 || len(forms[t]) > 0) {
 				seen[t] = true
 				words = append(words, w)
 			}

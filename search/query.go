@@ -62,7 +62,8 @@ type word struct {
 	// apart (see otherForms).
 	forms []string
 	// heads are the indexed compounds the word is the head of, in a
-	// language that writes compounds closed (see compoundHeads).
+	// language that writes compounds closed (see compoundHeads), and the
+	// head of a compound no article writes (headOf).
 	heads []string
 	// code: the letters and digits of a code typed with a space or a
 	// hyphen, made one word ("AP-409"; see spacedCodesJoined).
@@ -193,6 +194,9 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 			w.forms = append(w.forms, f)
 		}
 		w.heads = li.compoundHeads(w.stem)
+		if h := li.headOf(w.stem); h != "" && !(typing && k == last) {
+			w.heads = append(w.heads, h) // "Akkuladegerät" where the articles write "Ladegerät"
+		}
 		verbs := 0
 		if w.stem != "" && (!(typing && k == last) || li.vocab[w.stem] == 0 && verbLanguages[i18n.Language(li.locale)] != nil &&
 			utf8.RuneCountInString(w.plain) >= 4 && !li.continues(ctx, w.plain)) {

@@ -77,6 +77,21 @@ type phrasing struct {
 	// waiting are the subscriptions of people waiting for an answer to
 	// this phrasing (see Record.Waiting).
 	waiting []string
+	// courtesy: whether the phrasing is greetings or thanks alone
+	// (textnorm.OnlyCourtesy), read once: 0 not yet, 1 yes, 2 no.
+	courtesy int8
+}
+
+// onlyCourtesy reports whether the phrasing is greetings or thanks alone,
+// read on its first failed search.
+func (p *phrasing) onlyCourtesy() bool {
+	if p.courtesy == 0 {
+		p.courtesy = 2
+		if textnorm.OnlyCourtesy(p.text) {
+			p.courtesy = 1
+		}
+	}
+	return p.courtesy == 1
 }
 
 // hit is one record of a phrasing.
@@ -186,11 +201,7 @@ func (c *collector) add(r Record) {
 	default:
 		kind, fail = KindSearch, failNone
 	}
-	if kind == KindSearch && fail != failNone && textnorm.OnlyCourtesy(r.Query) {
-		// "boa tarde", "hello", "thanks": a search that asks nothing
-		// misses no article (it is counted among the searches).
-		fail = failNone
-	}
+
 	if kind != NoHelp {
 		text = r.Normalized
 		if text == "" {
@@ -229,6 +240,11 @@ func (c *collector) add(r Record) {
 		pi = c.newPhrasing(kind, r.Locale, text)
 	}
 	p := c.phrasings[pi]
+	if kind == KindSearch && fail != failNone && p.onlyCourtesy() {
+		// "boa tarde", "hello", "thanks": a search that asks nothing
+		// misses no article (it is counted among the searches).
+		fail = failNone
+	}
 	at := r.Time.UnixMilli()
 	typed := strings.TrimSpace(r.Query)
 	if kind == NoHelp {

@@ -213,8 +213,8 @@ func TestDashboard(t *testing.T) {
 	for sel, want := range map[string]string{
 		"#chart-tickets desc":    "1 ticket from 2026-11-16 to 2026-11-22, at most 1 a day; 1 day with article edits marked.",
 		"#chart-views desc":      "4 views from 2026-11-16 to 2026-11-22, at most 4 a day.",
-		"#chart-helpful desc":    "2 votes from 2026-11-16 to 2026-11-22, at most 2 a day; helpful share averaging 0.0% over the 1 day that had any.",
-		"#chart-deflection desc": "4 self-service visits from 2026-11-16 to 2026-11-22, at most 4 a day; deflection averaging 75.0% over the 1 day that had any.",
+		"#chart-helpful desc":    "2 votes from 2026-11-16 to 2026-11-22, at most 2 a day; helpful share 0.0% over the period (1 day had any).",
+		"#chart-deflection desc": "4 self-service visits from 2026-11-16 to 2026-11-22, at most 4 a day; deflection 75.0% over the period (1 day had any).",
 	} {
 		if got := doc.Text(sel); !strings.HasPrefix(got, want) {
 			t.Errorf("%s: %q, want %q", sel, got, want)

@@ -15,9 +15,12 @@ import (
 type chart struct {
 	ID, Title string
 	// Desc sums the chart up in words for screen readers.
-	Desc   string
-	Bars   []chartBar
-	Line   string // polyline points of the share, "" when none
+	Desc string
+	Bars []chartBar
+	// Lines are the polylines of the share, one per run of days that have
+	// it: a day with nothing to divide by breaks the line rather than be
+	// bridged, and a day alone is a dot.
+	Lines  []string
 	Marks  []chartMark
 	YMax   string // the top of the count axis
 	XFirst string // first and last day, under the axis
@@ -59,8 +62,9 @@ func pct(v *float64) string {
 // barName in the legend and the table ("Views") and counted in words with
 // barOne for one and barName in lower case for more (site.CountOf: "1
 // view", "4 views"), a line from line (a share; nil: none), marks on days
-// (day → labels).
-func newChart(id, title string, days []insights.DayFigures, barName, barOne string, bar func(insights.Figures) int,
+// (day → labels). whole is the period's figures: the words sum the share
+// up as the period's own (the card's), not as an average of daily shares.
+func newChart(id, title string, days []insights.DayFigures, whole insights.Figures, barName, barOne string, bar func(insights.Figures) int,
 	lineName string, line func(insights.Figures) *float64, marks map[string][]string) chart {
 	c := chart{ID: id, Title: title, BarName: barName, LineName: lineName}
 	count := func(n int) string { return site.CountOf(n, barOne, strings.ToLower(barName)) }
@@ -81,7 +85,16 @@ func newChart(id, title string, days []insights.DayFigures, barName, barOne stri
 	c.YMax = strconv.Itoa(top)
 	slot := float64(chartPlotW) / float64(n)
 	var pts []string
-	var lineDays, lineSum = 0, 0.0
+	flush := func() {
+		if len(pts) == 1 {
+			pts = append(pts, pts[0]) // a day alone: a dot
+		}
+		if len(pts) > 0 {
+			c.Lines = append(c.Lines, strings.Join(pts, " "))
+		}
+		pts = nil
+	}
+	lineDays := 0
 	for i, d := range days {
 		x := float64(chartLeft) + slot*float64(i)
 		row := []string{d.Day}
@@ -98,7 +111,8 @@ func newChart(id, title string, days []insights.DayFigures, barName, barOne stri
 			if v != nil {
 				pts = append(pts, num(x+slot/2)+","+num(float64(chartTop)+float64(chartPlotH)*(1-*v)))
 				lineDays++
-				lineSum += *v
+			} else {
+				flush()
 			}
 		}
 		if m := marks[d.Day]; len(m) > 0 {
@@ -109,18 +123,14 @@ func newChart(id, title string, days []insights.DayFigures, barName, barOne stri
 		}
 		c.Table = append(c.Table, row)
 	}
-	if len(pts) == 1 {
-		pts = append(pts, pts[0]) // one day: a dot
-	}
-	c.Line = strings.Join(pts, " ")
+	flush()
 	var desc []string
 	if bar != nil {
 		desc = append(desc, count(total)+" from "+c.XFirst+" to "+c.XLast+", at most "+site.Thousands(maxV)+" a day")
 	}
 	if line != nil {
-		if lineDays > 0 {
-			avg := lineSum / float64(lineDays)
-			desc = append(desc, strings.ToLower(lineName)+" averaging "+pct(&avg)+" over the "+site.CountOf(lineDays, "day that", "days that")+" had any")
+		if v := line(whole); v != nil && lineDays > 0 {
+			desc = append(desc, strings.ToLower(lineName)+" "+pct(v)+" over the period ("+site.CountOf(lineDays, "day had", "days had")+" any)")
 		} else {
 			desc = append(desc, "no "+strings.ToLower(lineName)+" yet")
 		}

@@ -176,17 +176,17 @@ func charts(sum insights.Summary, articles []insights.Article, p insights.Period
 		}
 	}
 	return []chart{
-		newChart("searches", "Searches per day, and the share that found nothing", sum.Days,
+		newChart("searches", "Searches per day, and the share that found nothing", sum.Days, sum.Figures,
 			"Searches", "search", func(f insights.Figures) int { return f.Searches },
 			"No-result rate", func(f insights.Figures) *float64 { return f.NoResultRate }, nil),
-		newChart("views", "Article views per day", sum.Days,
+		newChart("views", "Article views per day", sum.Days, sum.Figures,
 			"Views", "view", func(f insights.Figures) int { return f.Views }, "", nil, nil),
-		newChart("helpful", "Votes per day, and the helpful share", sum.Days,
+		newChart("helpful", "Votes per day, and the helpful share", sum.Days, sum.Figures,
 			"Votes", "vote", func(f insights.Figures) int { return f.HelpfulVotes + f.NotHelpfulVotes },
 			"Helpful share", func(f insights.Figures) *float64 { return f.HelpfulShare }, nil),
-		newChart("tickets", "Tickets per day, against the days articles were edited", sum.Days,
+		newChart("tickets", "Tickets per day, against the days articles were edited", sum.Days, sum.Figures,
 			"Tickets", "ticket", func(f insights.Figures) int { return f.Tickets }, "", nil, edits),
-		newChart("deflection", "Self-service visits per day, and the share that did not contact support", sum.Days,
+		newChart("deflection", "Self-service visits per day, and the share that did not contact support", sum.Days, sum.Figures,
 			"Self-service visits", "self-service visit", func(f insights.Figures) int { return f.SelfServiceVisits },
 			"Deflection", func(f insights.Figures) *float64 { return f.Deflection }, nil),
 	}

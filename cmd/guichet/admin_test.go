@@ -154,7 +154,10 @@ func TestTokenCommands(t *testing.T) {
 	if code := run(context.Background(), []string{"token", "revoke", id, "--data", data}, &out, &errb); code != 0 {
 		t.Errorf("revoke: %s", errb.String())
 	}
-	for _, bad := range [][]string{{"token", "create", "--scope", "root"}, {"token", "revoke", "nope"}, {"token"}, {"token", "frob"}} {
+	// list and revoke take no --scope or --name: one given (a filter, so
+	// the reader thinks) is refused rather than ignored.
+	for _, bad := range [][]string{{"token", "create", "--scope", "root"}, {"token", "revoke", "nope"}, {"token"}, {"token", "frob"},
+		{"token", "list", "--scope", "tickets"}, {"token", "revoke", id, "--name", "ops"}} {
 		if code := run(context.Background(), append(bad, "--data", data), &out, &errb); code != 1 {
 			t.Errorf("%v: exit %d", bad, code)
 		}

@@ -19,12 +19,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(pos) != 1 {
 		return fmt.Errorf("usage: guichet backup FILE [--data DIR | --database URL]")
 	}
-	db, err := openStore(ctx, c.cfg, true)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := db.Backup(ctx, pos[0]); err != nil {
+	if err := store.Backup(ctx, c.cfg.storeOptions(true), pos[0]); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Backed up %s to %s\n", store.Describe(c.cfg.storeOptions(true)), pos[0])

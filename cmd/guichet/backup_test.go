@@ -193,3 +193,22 @@ func TestBackupToFullDisk(t *testing.T) {
 		t.Errorf("a failed backup left %s: %v", target, err)
 	}
 }
+
+// TestBackupOnPostgresDoesNotConnect: guichet backup with --database
+// prints the pg_dump command without opening the database, so it works
+// whether or not the database answers, and a newer binary asked for the
+// command does not migrate the replicas' database under them.
+func TestBackupOnPostgresDoesNotConnect(t *testing.T) {
+	var out, errb strings.Builder
+	file := filepath.Join(t.TempDir(), "b.dump")
+	url := "postgres://guichet:s3cr3t@127.0.0.1:1/guichet?sslmode=disable" // port 1: nothing listens
+	code := run(context.Background(), []string{"backup", file, "--database", url}, &out, &errb)
+	want := "'postgres://guichet:xxxxx@127.0.0.1:1/guichet?sslmode=disable'"
+	if code != 1 || !strings.Contains(errb.String(), "(umask 077; pg_dump --format=custom --file="+file+" "+want+")") ||
+		strings.Contains(errb.String(), "s3cr3t") || strings.Contains(errb.String(), "connect") {
+		t.Errorf("backup on an unreachable PostgreSQL: exit %d\n%s\nwant exit 1 and the pg_dump command on %s, without connecting", code, errb.String(), want)
+	}
+	if _, err := os.Stat(file); err == nil {
+		t.Errorf("backup on PostgreSQL wrote %s", file)
+	}
+}

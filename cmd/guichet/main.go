@@ -33,7 +33,7 @@ Usage:
   guichet restore FILE    put a backup in place (the server stopped)
   guichet version         print the version
 
-Every flag can also be set with a GUICHET_* environment variable.
+Most flags can also be set with a GUICHET_* environment variable: each -h names it.
 `
 
 func main() {

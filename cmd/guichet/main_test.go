@@ -258,3 +258,29 @@ func testConfig(content, data string, opts ...func(*Config)) Config {
 	}
 	return c
 }
+
+// TestUsageEnvironmentClaim: the usage says which flags take a GUICHET_*
+// variable the way each -h does. Some have none (gaps --since,
+// tickets import --timezone: GUICHET_SINCE is ignored), so it may not say
+// every flag has one.
+func TestUsageEnvironmentClaim(t *testing.T) {
+	for _, args := range [][]string{{"gaps", "-h"}, {"tickets", "import", "-h"}} {
+		var out, errb strings.Builder
+		run(context.Background(), args, &out, &errb)
+		without := 0
+		for _, l := range strings.Split(out.String()+errb.String(), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), "-") {
+				without++
+			}
+			if strings.Contains(l, "(env GUICHET_") {
+				without--
+			}
+		}
+		if without == 0 {
+			t.Fatalf("%v: every flag names a variable; this test needs one without", args)
+		}
+	}
+	if strings.Contains(usage, "Every flag can also be set") {
+		t.Errorf("the usage says every flag takes a GUICHET_* variable; gaps --since and tickets import --timezone do not:\n%s", usage)
+	}
+}

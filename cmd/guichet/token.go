@@ -16,8 +16,10 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("%s", tokenUsage)
 	}
 	c := newCommand("token "+args[0], stderr, "data", "database")
-	scope := c.fs.String("scope", "", "admin (insights, admin page), tickets (ticket ingestion) or publish (POST /api/v1/reload)")
-	name := c.fs.String("name", "", "what the token is for")
+	scope, name := new(string), new(string) // create's flags only: list and revoke refuse them
+	if args[0] == "create" {
+		scope, name = c.fs.String("scope", "", "admin (insights, admin page), tickets (ticket ingestion) or publish (POST /api/v1/reload)"), c.fs.String("name", "", "what the token is for")
+	}
 	pos, err := c.parse(args[1:], -1)
 	if err != nil {
 		return err
@@ -58,8 +60,6 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		fmt.Fprintf(stdout, "token %s revoked\n", pos[0])
-	default:
-		return fmt.Errorf("unknown token command %q; %s", args[0], tokenUsage)
 	}
 	return nil
 }

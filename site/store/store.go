@@ -318,6 +318,24 @@ func (r Restored) Report() string {
 	return b.String()
 }
 
+// Backup copies the SQLite store of opts to file, a new file, while the
+// server runs. A PostgreSQL store is copied with pg_dump: the error says
+// how, without connecting to it (Open would migrate it).
+func Backup(ctx context.Context, opts Options, file string) error {
+	if err := Check(opts.Database); err != nil {
+		return err
+	}
+	if IsPostgres(opts.Database) {
+		return postgres.BackupAdvice(Redact(opts.Database), file)
+	}
+	db, err := Open(ctx, opts)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.Backup(ctx, file)
+}
+
 // Restore puts the SQLite backup file in place of the store of opts, the
 // server stopped (it takes the data folder's lock). A data folder that
 // does not exist (restoring onto a new machine) is made, as serve makes

@@ -259,6 +259,18 @@ func TestDashboard(t *testing.T) {
 	if doc.Attr(`#p-since option[selected]`, "value") != "custom" || doc.Attr("#p-from", "value") != "2026-11-01" || doc.Attr(`#p-locale option[selected]`, "value") != "fr" {
 		t.Error("the period form does not show the period asked")
 	}
+	if doc.Count(`#figures .notice`) != 0 {
+		t.Errorf("a period with a contact says nothing was recorded: %q", doc.Text(`#figures .notice`))
+	}
+	// A period before anything was recorded says so, and compares with
+	// nothing: its zeros are no data (a newcomer, rv19i).
+	doc = webtest.Parse(t, serve(m, "GET", "/admin/?since=custom&from=2025-01-01&until=2025-01-31", "", "Cookie", session).Body.String())
+	if got := doc.Text(`#figures .notice`); !strings.Contains(got, "Nothing was recorded in this period") || !strings.Contains(got, "nor in the period before") {
+		t.Errorf("an empty period: notice %q", got)
+	}
+	if got := doc.Text(`[data-figure="searches"] .card-change`); got != "nothing to compare" {
+		t.Errorf("an empty period's searches card: %q, want nothing to compare", got)
+	}
 
 	// Exports from the page, with the session only.
 	w = serve(m, "GET", "/admin/export/todo.csv?since=7d", "", "Cookie", session)

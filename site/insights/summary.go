@@ -37,6 +37,14 @@ type Figures struct {
 	Deflection       *float64 `json:"deflection"`
 }
 
+// Recorded reports whether anything was recorded in the figures' period:
+// a search, a reading, a vote, a contact, a widget opening, a ticket or a
+// visit. A period with none (before Guichet recorded anything, or with no
+// traffic at all) has nothing to compare with, rather than zeros.
+func (f Figures) Recorded() bool {
+	return f.Searches+f.Views+f.HelpfulVotes+f.NotHelpfulVotes+f.Contacts+f.WidgetOpens+f.Tickets+f.Visits > 0
+}
+
 // ratio is a/b, nil when b is 0.
 func ratio(a, b int) *float64 {
 	if b <= 0 {

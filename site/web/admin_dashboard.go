@@ -141,6 +141,11 @@ func cards(sum insights.Summary) []adminCard {
 		if c.Previous == "" {
 			c.Previous = "–"
 		}
+		if !sum.Previous.Recorded() {
+			// Nothing recorded before (Guichet was not running, or nobody
+			// came): no "▲ +66, before: 0".
+			before, c.Previous = nil, "–"
+		}
 		c.Compared = now != nil && before != nil
 		if c.Compared && *now != *before {
 			diff := *now - *before

@@ -128,7 +128,7 @@ func TestCheck(t *testing.T) {
 		{"missing folder", []string{"check", "--content", filepath.Join(broken, "nope")}, 1, nil, "content folder"},
 		{"bad format", []string{"check", "--format", "xml"}, 1, nil, "--format"},
 		{"unknown command", []string{"frobnicate"}, 2, nil, "unknown command"},
-		{"serve without content", []string{"serve", "--content", filepath.Join(broken, "nope"), "--data", t.TempDir()}, 1, nil, "content folder"},
+		{"serve without content", []string{"serve", "--addr", "127.0.0.1:0", "--content", filepath.Join(broken, "nope"), "--data", t.TempDir()}, 1, nil, "content folder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

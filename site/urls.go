@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -115,12 +116,22 @@ func ReservedSegment(seg string) bool {
 	return false
 }
 
+var kvPassword = regexp.MustCompile(`(?i)(password\s*=\s*)('[^']*'|\S*)`)
+
 // RedactURL returns a server URL (postgres://, smtp://…) for messages and
 // logs, its password replaced by "xxxxx". A URL that does not parse (a bad
 // port, an unescaped character in the password) keeps nothing of what is
 // between "://" and its last "@", shown as "…", since the password may be
 // anywhere in it.
 func RedactURL(raw string) string {
+	if !strings.Contains(raw, "://") {
+		// Not a server URL, given by mistake: "user:password@host/name", or
+		// a key=value connection string ("host=db password=…").
+		if at := strings.LastIndex(raw, "@"); at >= 0 {
+			raw = "…" + raw[at:]
+		}
+		return kvPassword.ReplaceAllString(raw, "${1}xxxxx")
+	}
 	u, err := url.Parse(raw)
 	if err == nil {
 		return u.Redacted()

@@ -66,6 +66,11 @@ func TestRedactURL(t *testing.T) {
 		{"postgres://u:se%zzcret@db/x", "postgres://…@db/x"},
 		{"postgres://u:p@ss@db:bad/x", "postgres://…@db:bad/x"},
 		{"", ""},
+		// Not URLs, given by mistake to --database: a libpq key=value
+		// string and a URL without its scheme.
+		{"host=db port=5432 user=guichet password=secret dbname=g", "host=db port=5432 user=guichet password=xxxxx dbname=g"},
+		{"host=db password = 'se cret' dbname=g", "host=db password = xxxxx dbname=g"},
+		{"guichet:secret@db:5432/guichet", "…@db:5432/guichet"},
 	} {
 		if got := RedactURL(tt.in); got != tt.want {
 			t.Errorf("RedactURL(%q) = %q, want %q", tt.in, got, tt.want)

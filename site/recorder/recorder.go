@@ -87,7 +87,7 @@ type Recorder struct {
 	failing     atomic.Pointer[string] // the last batch's error, nil once one is written
 
 	// Owned by the writer goroutine.
-	writeErr error // first write failure since the last Flush
+	writeErr error // first write failure since the last Flush or the stop
 
 	closeErr error // set before done is closed
 }
@@ -313,6 +313,9 @@ func (r *Recorder) run() {
 			reply <- r.writeErr
 			r.writeErr = nil
 		case <-r.stop:
+			// Close reports what befell the events written now; earlier
+			// failures were logged and counted when they happened.
+			r.writeErr = nil
 			// Close set closed under the lock before closing stop, so
 			// nothing enters the queue any more: drain it all.
 			for drained := false; !drained; {

@@ -344,6 +344,28 @@ func TestCloseReportsWriteError(t *testing.T) {
 	}
 }
 
+// A write that failed long before the stop, and was followed by writes
+// that succeeded, is not Close's error: the server, stopped gracefully
+// after a disk that was full had been freed, exited 1 naming the old
+// failure (already logged and counted when it happened).
+func TestCloseForgetsEarlierFailure(t *testing.T) {
+	f := &flaky{errs: []error{errors.New("disk full")}}
+	r := newRecorder(t, f, Options{BatchSize: 1})
+	r.RecordEvent(site.Event{Type: site.EventClick})
+	r.RecordEvent(site.Event{Type: site.EventClick})
+	deadline := time.Now().Add(10 * time.Second)
+	for r.Stats().Written < 1 || r.Stats().Failing != "" {
+		if time.Now().After(deadline) {
+			t.Fatalf("stats %+v: the second write did not succeed", r.Stats())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	r.RecordEvent(site.Event{Type: site.EventClick})
+	if err := r.Close(context.Background()); err != nil {
+		t.Fatalf("Close = %v, want nil: every write since the failure succeeded", err)
+	}
+}
+
 // flaky returns errs in turn, then nil.
 type flaky struct {
 	mu    sync.Mutex

@@ -74,6 +74,15 @@ func open(ctx context.Context, path string) (*DB, error) {
 		f.Close()
 	} else if !errors.Is(err, fs.ErrExist) {
 		return nil, err
+	} else {
+		// One made by an older release, or copied in, readable by every
+		// user: take others' access away, from its -wal and -shm too (at
+		// best: a backup read from a read-only snapshot still works).
+		for _, name := range []string{abs, abs + "-wal", abs + "-shm"} {
+			if fi, err := os.Stat(name); err == nil && fi.Mode().Perm()&0o007 != 0 {
+				_ = os.Chmod(name, fi.Mode().Perm()&^0o007)
+			}
+		}
 	}
 	db := &DB{Now: time.Now, path: abs}
 

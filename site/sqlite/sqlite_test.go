@@ -130,3 +130,34 @@ func TestOpenNewDatabaseMode(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenOlderDatabaseMode: a database an older release made readable by
+// every user (0644, before new databases were made 0640) loses others'
+// access when opened, and so do its write-ahead log and shared memory: an
+// upgraded data folder kept them world-readable.
+func TestOpenOlderDatabaseMode(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "guichet.db")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err = Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, name := range []string{path, path + "-wal", path + "-shm"} {
+		info, err := os.Stat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if perm := info.Mode().Perm(); perm != 0o640 {
+			t.Errorf("%s has mode %v, want -rw-r-----", filepath.Base(name), perm)
+		}
+	}
+}

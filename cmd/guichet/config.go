@@ -125,6 +125,7 @@ func (c *Config) validate() error {
 func (c *Config) logger(w io.Writer) *slog.Logger {
 	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
 	if c.LogFormat == "json" {
+		opts.ReplaceAttr = site.ReadableDurations
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
 	return slog.New(slog.NewTextHandler(w, opts))

@@ -183,7 +183,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	logger := c.cfg.logger(stderr)
 	// The address is taken before anything loads: a busy port is said at
 	// once, and /readyz answers 503 while the content loads.
-	ln, err := web.Listen(c.cfg.Addr)
+	ln, err := web.Listen(c.cfg.Addr, logger)
 	if err != nil {
 		return err
 	}

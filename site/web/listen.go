@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"strings"
@@ -13,12 +15,17 @@ import (
 )
 
 // Starting is the handler of a server whose content is still loading: it
-// answers 503 with Retry-After (JSON for /healthz, /readyz and the API, a
-// line of text otherwise) until Set gives it the real handler, then hands
-// every request to it. It lets the listen address be taken before the
-// content loads.
+// answers 503 with Retry-After (JSON for /readyz and the API, a line of
+// text otherwise) until Set gives it the real handler, then hands every
+// request to it; /healthz, the liveness probe, answers 200
+// {"status":"loading"}: the process is alive, and a probe must not kill
+// a long first start. It lets the listen address be taken before the
+// content loads. Each request it answers gets the access log's line
+// (Log), as the server's do.
 type Starting struct {
 	h atomic.Pointer[http.Handler]
+	// Log is the access log, nil for none.
+	Log *slog.Logger
 }
 
 // Set gives the handler every request goes to from now on.
@@ -30,17 +37,32 @@ func (s *Starting) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		(*h).ServeHTTP(w, r)
 		return
 	}
-	w.Header().Set("Retry-After", "5")
+	start := time.Now()
+	status := http.StatusServiceUnavailable
 	w.Header().Set("Cache-Control", "no-store")
-	if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || strings.HasPrefix(r.URL.Path, "/api/") {
+	switch {
+	case r.URL.Path == "/healthz":
+		status = http.StatusOK
 		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusServiceUnavailable)
+		w.WriteHeader(status)
 		fmt.Fprintln(w, `{"status":"loading"}`)
-		return
+	case r.URL.Path == "/readyz" || strings.HasPrefix(r.URL.Path, "/api/"):
+		w.Header().Set("Retry-After", "5")
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		fmt.Fprintln(w, `{"status":"loading"}`)
+	default:
+		w.Header().Set("Retry-After", "5")
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(status)
+		fmt.Fprintln(w, "The help center is starting; try again in a few seconds.")
 	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.WriteHeader(http.StatusServiceUnavailable)
-	fmt.Fprintln(w, "The help center is starting; try again in a few seconds.")
+	if s.Log != nil {
+		took := time.Since(start)
+		s.Log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("route", "starting"),
+			slog.Int("status", status), slog.Float64("duration_ms", math.Round(float64(took.Microseconds()))/1000))
+	}
 }
 
 // Listener is the HTTP server of a process: it takes its address at once,
@@ -53,14 +75,16 @@ type Listener struct {
 	served   chan error
 }
 
-// Listen takes addr and starts serving on it (503 "starting" until Ready).
-// An address it cannot take is an error that says what to do (listenError).
-func Listen(addr string) (*Listener, error) {
+// Listen takes addr and starts serving on it (503 "starting" until Ready;
+// each request answered so logged to accessLog, when not nil). An address
+// it cannot take is an error that says what to do (listenError).
+func Listen(addr string, accessLog *slog.Logger) (*Listener, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, listenError(addr, err)
 	}
 	l := &Listener{ln: ln, served: make(chan error, 1)}
+	l.starting.Log = accessLog
 	l.hs = &http.Server{
 		Handler:           &l.starting,
 		ReadHeaderTimeout: 10 * time.Second,

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"io"
+	"log/slog"
 	"net"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +24,7 @@ func TestListenURL(t *testing.T) {
 		{"0.0.0.0:0", "http://localhost:", true},
 		{":0", "http://localhost:", true},
 	} {
-		l, err := Listen(tt.addr)
+		l, err := Listen(tt.addr, nil)
 		if err != nil {
 			t.Fatalf("listen on %s: %v", tt.addr, err)
 		}
@@ -40,7 +43,7 @@ func TestListenURL(t *testing.T) {
 // that does not resolve or an address of another machine asks for a
 // correct --addr rather than blaming a program that does not exist.
 func TestListenError(t *testing.T) {
-	busy, err := Listen("127.0.0.1:0")
+	busy, err := Listen("127.0.0.1:0", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +57,7 @@ func TestListenError(t *testing.T) {
 		if strings.HasPrefix(tt.addr, "203.") && localAddr(t, "203.0.113.77") {
 			continue
 		}
-		l, err := Listen(tt.addr)
+		l, err := Listen(tt.addr, nil)
 		if err == nil {
 			l.Shutdown(time.Second)
 			t.Errorf("Listen(%s): no error", tt.addr)
@@ -78,4 +81,46 @@ func localAddr(t *testing.T, ip string) bool {
 		}
 	}
 	return false
+}
+
+// TestStartingAnswers: while the content loads, /healthz (liveness) says
+// the process is alive, 200 {"status":"loading"}, where it answered 503
+// and a liveness probe would kill a long first start; /readyz, the API and
+// pages answer 503 with Retry-After; each request gets the access log's
+// line, as the server's do (they had none; a newcomer, rv19j).
+func TestStartingAnswers(t *testing.T) {
+	var logged strings.Builder
+	l, err := Listen("127.0.0.1:0", slog.New(slog.NewTextHandler(&logged, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Shutdown(time.Second)
+	for _, tt := range []struct {
+		path  string
+		code  int
+		retry bool
+	}{
+		{"/healthz", 200, false}, {"/readyz", 503, true}, {"/api/v1/search?q=x", 503, true}, {"/billing/refund", 503, true},
+	} {
+		res, err := http.Get(l.URL() + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != tt.code || (res.Header.Get("Retry-After") != "") != tt.retry {
+			t.Errorf("GET %s while loading: %d (Retry-After %q) %s, want %d", tt.path, res.StatusCode, res.Header.Get("Retry-After"), body, tt.code)
+		}
+		if tt.path == "/healthz" && !strings.Contains(string(body), `"status":"loading"`) {
+			t.Errorf("/healthz while loading: %s", body)
+		}
+	}
+	for _, want := range []string{"path=/healthz route=starting status=200", "path=/readyz route=starting status=503", "path=/billing/refund route=starting status=503"} {
+		if !strings.Contains(logged.String(), want) {
+			t.Errorf("access log lacks %q:\n%s", want, logged.String())
+		}
+	}
+	if strings.Contains(logged.String(), "q=x") {
+		t.Errorf("the access log holds a query string:\n%s", logged.String())
+	}
 }

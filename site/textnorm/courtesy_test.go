@@ -76,3 +76,26 @@ func TestOnlyCourtesy(t *testing.T) {
 		}
 	}
 }
+
+// TestCourtesyEdgeWords: the words courtesy begins and ends with, read
+// from the patterns, hold those of every language's greetings, pleas and
+// sign-offs, so that the check that skips the patterns for a text without
+// them changes no answer; and words that begin or end no courtesy are not
+// among them.
+func TestCourtesyEdgeWords(t *testing.T) {
+	for _, w := range []string{"hello", "hi", "dear", "bonjour", "hola", "oi", "olá", "tudo", "liebe", "buongiorno", "please", "s", "perfavore", "per"} {
+		if !courtesyFirst[w] {
+			t.Errorf("%q begins no courtesy", w)
+		}
+	}
+	for _, w := range []string{"thanks", "thx", "regards", "advance", "aide", "cordialement", "gracias", "grüßen", "grussen", "mfg", "mille", "obrigado", "agradeço", "groeten", "شكرا", "شكراً", "please", "plaît", "plait", "favor", "favore", "help"} {
+		if !courtesyLast[w] {
+			t.Errorf("%q ends no courtesy", w)
+		}
+	}
+	for _, w := range []string{"refund", "password", "cancel", "the", "my"} {
+		if courtesyFirst[w] || courtesyLast[w] {
+			t.Errorf("%q is read as courtesy's edge", w)
+		}
+	}
+}

@@ -58,7 +58,7 @@ var (
 // ("pause in advance", "thanks page"). Text that is only courtesy, or
 // none, is returned as it is.
 func TrimCourtesy(s string) string {
-	if !courtesyFirst[edgeWord(s, true)] && !courtesyLast[edgeWord(s, false)] {
+	if !courtesyFirst[EdgeWord(s, true)] && !courtesyLast[EdgeWord(s, false)] {
 		return s // no courtesy at either end (courtesy_words.go)
 	}
 	out := s
@@ -92,7 +92,7 @@ func TrimCourtesy(s string) string {
 // "hello!", "thanks a lot". A search of them asks nothing.
 func OnlyCourtesy(s string) bool {
 	out := strings.TrimSpace(s)
-	if out == "" || !courtesyFirst[edgeWord(out, true)] && !courtesyLast[edgeWord(out, false)] {
+	if out == "" || !courtesyFirst[EdgeWord(out, true)] && !courtesyLast[EdgeWord(out, false)] {
 		return false
 	}
 	for out != "" {

@@ -14,22 +14,25 @@ import (
 // costs microseconds a text, the gap report running them on every
 // phrasing of a million searches) are not run on it.
 var (
-	courtesyFirst = edgeWords(Greeting+"|"+Plea, true)
-	courtesyLast  = edgeWords(SignOff+"|"+Plea, false)
+	courtesyFirst = EdgeWords(Greeting+"|"+Plea, true)
+	courtesyLast  = EdgeWords(SignOff+"|"+Plea, false)
 )
 
-// edgeWords returns the first (first set) or last words, lower-cased
-// (wordOf), of the strings of pattern's language. A part that repeats
-// (\w+, \s*) stands for one letter: the edge words of these patterns are
-// literal.
-func edgeWords(pattern string, first bool) map[string]bool {
+// EdgeWords returns the first (first set) or last words, lower-cased (see
+// EdgeWord), of the strings of pattern's language, read case-insensitively:
+// a text none of whose words is among them cannot match a pattern that
+// must begin (or end) with one. A part that repeats (\w+, \s*) stands for
+// one letter "x", so the pattern's edge words must be literal. Patterns
+// that cost microseconds a text are so skipped for most texts (courtesy,
+// ticket topics' noise).
+func EdgeWords(pattern string, first bool) map[string]bool {
 	re, err := syntax.Parse(pattern, syntax.Perl|syntax.FoldCase)
 	if err != nil {
 		panic(err)
 	}
 	out := map[string]bool{}
 	for _, s := range language(re.Simplify()) {
-		if w := edgeWord(s, first); w != "" {
+		if w := EdgeWord(s, first); w != "" {
 			out[w] = true
 		}
 	}
@@ -93,15 +96,25 @@ func dedupe(list []string) []string {
 	return out
 }
 
+// HasWord reports whether a word of s (see EdgeWord), lower-cased, is in set.
+func HasWord(s string, set map[string]bool) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !wordRune(r) }) {
+		if set[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
 // wordRune reports whether r belongs to a word: a letter, a digit or a
 // mark (the tanween of "شكراً").
 func wordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// edgeWord returns the first (first set) or last word of s, lower-cased,
-// "" when s has none.
-func edgeWord(s string, first bool) string {
+// EdgeWord returns the first (first set) or last word of s, lower-cased,
+// "" when s has none; a word is a run of letters, digits and marks.
+func EdgeWord(s string, first bool) string {
 	if first {
 		start := strings.IndexFunc(s, wordRune)
 		if start < 0 {

@@ -3,6 +3,8 @@ package tickets
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -185,8 +187,42 @@ var sentenceEnd = regexp.MustCompile(`[.!?]+(?:\s+|$)|\n+`)
 
 // cleanTopic is Topic, and whether the subject said anything but noise: false
 // for a subject such as "Re: Fwd: (no subject)", which Topic returns as it
-// was.
+// was. Its answers are remembered (topicMemo): an import cleans each
+// ticket's subject three times or more (its topic, its link, its search),
+// and exports repeat subjects, while the patterns cost tens of
+// microseconds a subject.
 func cleanTopic(subject string) (string, bool) {
+	if v, ok := topicMemo.Load(subject); ok {
+		c := v.(cleaned)
+		return c.topic, c.said
+	}
+	topic, said := cleanTopicOnce(subject)
+	if topicMemoSize.Add(1) <= maxTopicMemo {
+		topicMemo.Store(subject, cleaned{topic, said})
+	}
+	return topic, said
+}
+
+// topicMemo remembers cleanTopic's answers by subject, at most
+// maxTopicMemo of them (topicMemoSize counts them), for the process's life:
+// the rules are the binary's.
+var (
+	topicMemo     sync.Map
+	topicMemoSize atomic.Int64
+)
+
+// maxTopicMemo bounds the subjects whose topics are remembered: about 20 MB
+// for subjects of a hundred characters.
+const maxTopicMemo = 100000
+
+// cleaned is a topic cleanTopic made, and whether its subject said anything.
+type cleaned struct {
+	topic string
+	said  bool
+}
+
+// cleanTopicOnce is cleanTopic, not remembered.
+func cleanTopicOnce(subject string) (string, bool) {
 	s := strings.Join(strings.Fields(strings.ReplaceAll(subject, cut, " ")), " ")
 	orig := s
 	// The placeholders of redacted numbers stay until the noise is
@@ -246,8 +282,12 @@ func trimNoise(s string) string {
 		before := s
 		s = strings.TrimLeft(s, " !?.,;:-–—")
 		s = leading.ReplaceAllString(s, "")
-		s = trailing.ReplaceAllString(s, "")
-		s = signedOff.ReplaceAllString(s, "")
+		if trailingLast[textnorm.EdgeWord(s, false)] {
+			s = trailing.ReplaceAllString(s, "")
+		}
+		if textnorm.HasWord(s, signOffLast) {
+			s = signedOff.ReplaceAllString(s, "")
+		}
 		if s == before {
 			// Only when no pattern applies: "# 4821: …" is a
 			// reference, "#" alone is not noise to drop first.
@@ -519,7 +559,12 @@ var (
 	}, "|") + `)\s*`)
 	// trailing: sign-offs, pleas and complaints that close a subject, as
 	// words of their own ("empty" does not end with "ty").
-	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?،؛؟–—-])` + sep + `(?:` + strings.Join([]string{
+	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?،؛؟–—-])` + sep + `(?:` + trailingWords + `)` + `[\s,.;:!?،؛؟–—-]*$`)
+	// trailingLast are the words trailing's noise can end with: a subject
+	// ending with another word is not searched for it (textnorm.EdgeWords).
+	trailingLast = textnorm.EdgeWords(trailingWords, false)
+	// trailingWords are the sign-offs, pleas and complaints trailing reads.
+	trailingWords = strings.Join([]string{
 		signOff,
 		textnorm.Plea,
 		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona|werkt niet(?: meer)?)`,
@@ -546,7 +591,7 @@ var (
 		// "what now?" closing a subject asks nothing of its own
 		// ("Papierstau - was tun?", "Erreur E21, que faire ?").
 		`¿?(?:what (?:to do|now|should i do|can i do|do i do)|que faire|quoi faire|que dois-je faire|was (?:tun|nun|kann ich tun|soll ich tun|jetzt)|qu[ée] (?:hago|hacer|puedo hacer)|che (?:fare|faccio)|cosa (?:fare|faccio|posso fare)|wat (?:nu|te doen|moet ik doen|kan ik doen)|o que (?:fazer|fa[çc]o|posso fazer))`,
-	}, "|") + `)` + `[\s,.;:!?،؛؟–—-]*$`)
+	}, "|")
 	// signedOff: a sign-off and the name that signs it, closing a
 	// subject: "…, Best regards, John", "…. Cordialement, Marie Dupont",
 	// "… thanks, Ana". Between the two a comma, a dash or a full stop,
@@ -554,6 +599,13 @@ var (
 	// "Customize the Thank You Page" is no sign-off.
 	// "Best" and "All the best" sign off only with a comma before the
 	// name ("…!!! Best, Sam"), so that "Best Value Pass" stays.
+	// signOffLast are the words a sign-off ends with ("best" too): a
+	// subject holding none of them is not searched for one.
+	signOffLast = func() map[string]bool {
+		m := textnorm.EdgeWords(signOff, false)
+		m["best"] = true
+		return m
+	}()
 	signedOff = regexp.MustCompile(`(?i)(?:(?:^|[,.;:!?،؟–—-])\s*` + signOff + `(?:\s*[,.;:!–—-]\s*|\s+)|(?:^|\s)` + signOff + `\s*[,.;:!،–—-]\s*|(?:^|[\s,.;:!?–—-])(?:all the )?best\s*,\s*)` + name + `[\s,.;:!?–—-]*$`)
 	// repeated: runs of the same punctuation ("!!!", "??", "...").
 	repeated = regexp.MustCompile(`([!?.,;:])[!?.,;:]+`)

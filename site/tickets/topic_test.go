@@ -472,3 +472,25 @@ func TestTopicGermanAsides(t *testing.T) {
 		}
 	}
 }
+
+// TestNoiseEdgeWords: the words the closing noise can end with, and those
+// a sign-off ends with, read from the patterns, hold those the topic tests
+// above remove, so that skipping the patterns for a subject without them
+// changes no topic; a subject's own last word is none of them.
+func TestNoiseEdgeWords(t *testing.T) {
+	for _, w := range []string{"thanks", "regards", "please", "working", "broken", "again", "vez", "do", "now", "plus", "panne", "bloquée", "rappeler", "back", "help", "funziona", "nicht", "mehr", "niet"} {
+		if !trailingLast[w] {
+			t.Errorf("%q ends no closing noise", w)
+		}
+	}
+	for _, w := range []string{"regards", "cordialement", "thanks", "best", "grüßen", "saludos"} {
+		if !signOffLast[w] {
+			t.Errorf("%q ends no sign-off", w)
+		}
+	}
+	for _, w := range []string{"refund", "password", "invoice", "factura"} {
+		if trailingLast[w] || signOffLast[w] {
+			t.Errorf("%q is read as noise's last word", w)
+		}
+	}
+}

@@ -257,3 +257,57 @@ func (d *doc) htmlText(root *ast.Document) {
 // code, styles, media, forms, tables and their cells (read as text, a
 // table's cells ran together).
 var htmlNoText = regexp.MustCompile(`(?i)<(?:script|style|pre|textarea|svg|math|iframe|object|embed|canvas|video|audio|template|noscript|select|option|form|table|thead|tbody|tr|td|th)\b`)
+
+// inlineNoText removes, when raw HTML is left out (allow_html off), the
+// text between an inline opening tag of an element whose text is no prose
+// (htmlNoText: a script, a style, a video's fallback text, a form's button
+// or options…) and its closing tag in the same paragraph: the tags were
+// left out and their text was shown, `alert(1)` and CSS rules included.
+func (d *doc) inlineNoText(root *ast.Document) {
+	if d.r.allowHTML {
+		return
+	}
+	var opens []*ast.RawHTML
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if r, ok := n.(*ast.RawHTML); ok && entering && r.Segments.Len() > 0 {
+			seg := r.Segments.At(0)
+			if v := seg.Value(d.src); htmlNoText.Match(v) && htmlTagName(v) != "" {
+				opens = append(opens, r)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, open := range opens {
+		parent := open.Parent()
+		if parent == nil {
+			continue // inside a range already removed
+		}
+		seg := open.Segments.At(0)
+		name := htmlTagName(seg.Value(d.src))
+		depth, end := 1, ast.Node(nil)
+		for n := open.NextSibling(); n != nil && end == nil; n = n.NextSibling() {
+			r, ok := n.(*ast.RawHTML)
+			if !ok || r.Segments.Len() == 0 {
+				continue
+			}
+			rs := r.Segments.At(0)
+			v := strings.TrimSpace(string(rs.Value(d.src)))
+			switch {
+			case strings.EqualFold(htmlTagName([]byte(v)), name):
+				depth++
+			case len(v) > 2 && v[1] == '/' && strings.EqualFold(strings.TrimRight(strings.TrimSpace(v[2:]), "> \t"), name):
+				if depth--; depth == 0 {
+					end = n
+				}
+			}
+		}
+		if end == nil {
+			continue
+		}
+		for n := open.NextSibling(); n != end; {
+			next := n.NextSibling()
+			parent.RemoveChild(parent, n)
+			n = next
+		}
+	}
+}

@@ -118,3 +118,30 @@ func TestHTMLBlockTextKept(t *testing.T) {
 		t.Errorf("problems %q, want one starting %q", problems, want)
 	}
 }
+
+// TestInlineHTMLNoText: with allow_html off, an element whose text is no
+// prose written inside a paragraph (a one-line <audio>, <video>,
+// <select>, an inline <script> or <style>) showed its text once its tags
+// were left out: script source and CSS on the page and in search.
+func TestInlineHTMLNoText(t *testing.T) {
+	src := "<audio src=\"a.mp3\" controls>AUDIOTEXT</audio>\n\n" +
+		"<video src=\"c.mp4\" controls>Video <b>VIDEOTEXT</b></video> after.\n\n" +
+		"Inline <span>red</span> and <script>track(\"x\")</script> and <style>.STYLE{}</style> end.\n\n" +
+		"<select><option>OPTIONTEXT</option></select> Choose <button>Save</button>.\n\n" +
+		"Open <script>never closed here.\n"
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "de", File: "x.md", FirstLine: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(out.HTML)
+	for _, w := range []string{"AUDIOTEXT", "VIDEOTEXT", "track", "STYLE", "OPTIONTEXT"} {
+		if strings.Contains(got, w) || strings.Contains(out.Text, w) {
+			t.Errorf("%q shown in\n%s", w, got)
+		}
+	}
+	for _, w := range []string{"after.", "Inline red and  and  end.", "Choose Save.", "never closed here."} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, got)
+		}
+	}
+}

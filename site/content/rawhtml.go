@@ -230,7 +230,7 @@ func (d *doc) htmlText(root *ast.Document) {
 		var kept []string
 		first := -1
 		for i, l := range strings.Split(string(src), "\n") {
-			t := anyTag.ReplaceAllString(l, "")
+			t := keptLine(l)
 			if strings.TrimSpace(t) == "" {
 				if len(kept) > 0 {
 					kept = append(kept, "")
@@ -310,4 +310,18 @@ func (d *doc) inlineNoText(root *ast.Document) {
 			n = next
 		}
 	}
+}
+
+// blockTag matches the tags of elements that end a word (list items,
+// paragraphs, cells of a layout): `<li>one</li><li>two</li>` is "one two".
+var blockTag = regexp.MustCompile(`(?i)</?(?:li|p|div|dt|dd|h[1-6]|section|article|blockquote|center|ul|ol|dl|hr|br)\b[^>]*>`)
+
+// keptLine is a line of an HTML block without its tags, a space where a
+// block element began or ended between words (none before the line's
+// first word, whose indentation is kept).
+func keptLine(l string) string {
+	t := anyTag.ReplaceAllString(blockTag.ReplaceAllString(l, "\x00"), "")
+	lead := len(t) - len(strings.TrimLeft(t, " \t\x00"))
+	head := strings.ReplaceAll(t[:lead], "\x00", "")
+	return head + strings.Join(strings.FieldsFunc(t[lead:], func(r rune) bool { return r == 0 }), " ")
 }

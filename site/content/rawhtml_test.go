@@ -145,3 +145,19 @@ func TestInlineHTMLNoText(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLBlockWordsApart: the text of an HTML block kept without its tags
+// ran list items and paragraphs together ("oneTwo").
+func TestHTMLBlockWordsApart(t *testing.T) {
+	src := "<ul><li>Point one</li><li>Point two</li></ul>\n\n<div><p>First.</p><p>Second <b>bold</b>ly.</p></div>\n"
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "de", File: "x.md", FirstLine: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(out.HTML)
+	for _, w := range []string{"<p>Point one Point two</p>", "<p>First. Second boldly.</p>"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, got)
+		}
+	}
+}

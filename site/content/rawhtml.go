@@ -309,7 +309,20 @@ func (d *doc) inlineNoText(root *ast.Document) {
 			parent.RemoveChild(parent, n)
 			n = next
 		}
+		if _, ok := parent.(*ast.Paragraph); ok && onlyRawHTML(parent) && parent.Parent() != nil {
+			parent.Parent().RemoveChild(parent.Parent(), parent) // no empty <p></p>
+		}
 	}
+}
+
+// onlyRawHTML says whether n holds nothing but tags (left out) and spaces.
+func onlyRawHTML(n ast.Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*ast.RawHTML); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // blockTag matches the tags of elements that end a word (list items,

@@ -139,6 +139,9 @@ func TestInlineHTMLNoText(t *testing.T) {
 			t.Errorf("%q shown in\n%s", w, got)
 		}
 	}
+	if strings.Contains(got, "<p></p>") {
+		t.Errorf("empty paragraph in\n%s", got)
+	}
 	for _, w := range []string{"after.", "Inline red and  and  end.", "Choose Save.", "never closed here."} {
 		if !strings.Contains(got, w) {
 			t.Errorf("missing %q in\n%s", w, got)

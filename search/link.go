@@ -210,9 +210,12 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 				// "devuelvo" is the "devolver" a title writes (verbForms).
 				forms[t] = w.forms
 			}
-			if h := li.headOf(w.stem); h != "" && t == w.stem {
-				// "Akkuladegerät" is a "Ladegerät" (headOf).
-				forms[t] = append(slices.Clip(forms[t]), h)
+			if t == w.stem && len(w.heads) > 0 {
+				// "Akkuladegerät" is a "Ladegerät" (headOf), and a
+				// "Parkgebühr" a "Gebühr" (compoundHeads), as search reads
+				// them: "Gebühr Installateur" was unlinked where search
+				// found "Parkgebühr für den Installateur".
+				forms[t] = append(slices.Clip(forms[t]), w.heads...)
 			}
 			code = code || hasDigit(w.plain)
 			if isCode[i] && !slices.Contains(codes, t) {

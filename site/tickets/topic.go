@@ -559,7 +559,12 @@ var (
 	}, "|") + `)\s*`)
 	// trailing: sign-offs, pleas and complaints that close a subject, as
 	// words of their own ("empty" does not end with "ty").
-	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?،؛؟–—-])` + sep + `(?:` + trailingWords + `)` + `[\s,.;:!?،؛؟–—-]*$`)
+	trailing = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?،؛؟–—-])` + sep + conjunction + `(?:` + trailingWords + `)` + `[\s,.;:!?،؛؟–—-]*$`)
+	// conjunction: "and", "y", "e", "ma", "und"… before the noise closing
+	// a subject goes with it ("Changed my card and not working" is
+	// "Changed my card"); the one-letter ones only in lower case, so that
+	// "Plan E no funciona" keeps its "E".
+	conjunction = `(?:(?:and|but|pero|ma|et|mais|und|aber|maar|(?-i:y|e))\s+)?`
 	// trailingLast are the words trailing's noise can end with: a subject
 	// ending with another word is not searched for it (textnorm.EdgeWords).
 	trailingLast = textnorm.EdgeWords(trailingWords, false)

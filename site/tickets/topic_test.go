@@ -494,3 +494,25 @@ func TestNoiseEdgeWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicTrailingConjunction: a complaint closing the subject after a
+// conjunction takes the conjunction with it ("Changed my card and not
+// working" is "Changed my card", not "Changed my card and"); a capital
+// letter that names a thing stays ("Plan E no funciona").
+func TestTopicTrailingConjunction(t *testing.T) {
+	for _, c := range []struct{ subject, want string }{
+		{"Changed my card and not working", "Changed my card"},
+		{"Cambié la tarjeta y no funciona", "Cambié la tarjeta"},
+		{"Ho cambiato la carta e non funziona", "Ho cambiato la carta"},
+		{"Ho cambiato la carta ma non funziona", "Ho cambiato la carta"},
+		{"Troquei o cartão e não funciona", "Troquei o cartão"},
+		{"Karte geändert und funktioniert nicht", "Karte geändert"},
+		{"Cancel my order and thanks", "Cancel my order"},
+		{"Plan E no funciona", "Plan E"},
+		{"Salt and pepper", "Salt and pepper"},
+	} {
+		if got := Topic(c.subject); got != c.want {
+			t.Errorf("Topic(%q) = %q, want %q", c.subject, got, c.want)
+		}
+	}
+}

@@ -309,7 +309,17 @@ func (l *Linker) SetAnalyzer(a gaps.Analyzer) {
 				if err != nil {
 					continue
 				}
-				if k := gaps.MeaningKey(a, loc, Topic(site.Redact(art.Title))); k != "" {
+				title := Topic(site.Redact(art.Title))
+				k := gaps.MeaningKey(a, loc, title)
+				if !strings.Contains(k, " ") && len(strings.Fields(title)) > 1 {
+					// A title of one word that means anything, the others
+					// stop words ("¿Dónde está mi pedido?" is "pedido"): what
+					// it asks was in the words the key leaves out, and a
+					// subject saying the one word ("Sobre mi pedido") asks
+					// no more than that (it linked at 1).
+					continue
+				}
+				if k != "" {
 					if l.titleMeanings[loc] == nil {
 						l.titleMeanings[loc] = map[string][]string{}
 					}

@@ -84,3 +84,27 @@ func TestSearchCourtesy(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchCourtesyAlone: a search of greetings or thanks alone asks
+// nothing and gets no article ("buenos días" answered an article on
+// delivery times, "3 a 5 días"; a newcomer, rv19l), in search and
+// autocomplete; a word beside them is searched.
+func TestSearchCourtesyAlone(t *testing.T) {
+	lib := helpLibrary("search-courtesy-alone",
+		art("delivery", "es", "pedidos", "Plazo de entrega", "Entrega.", nil, sec("", "", "Tu pedido llega en 3 a 5 días.")),
+		art("hours", "es", "pedidos", "Buenos tiempos de entrega", "Horario.", nil, sec("", "", "Entregamos de 9 a 21.")),
+	)
+	lib.Config.DefaultLocale, lib.Config.Locales = "es", []string{"es"}
+	ix := buildLib(t, lib, "")
+	for _, q := range []string{"buenos días", "Hola!", "gracias", "hola, gracias"} {
+		if got := ids(search(t, ix, q, "es")); len(got) != 0 {
+			t.Errorf("Search(%q) = %v, want nothing", q, got)
+		}
+		if got := ids(suggest(t, ix, q, "es")); len(got) != 0 {
+			t.Errorf("Suggest(%q) = %v, want nothing", q, got)
+		}
+	}
+	if got := ids(search(t, ix, "buenos días, plazo de entrega", "es")); len(got) == 0 || got[0] != "delivery" {
+		t.Errorf("Search(buenos días, plazo de entrega) = %v, want delivery", got)
+	}
+}

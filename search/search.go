@@ -317,6 +317,11 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 	// is asked, in a search as in autocomplete: "bom dia, como cancelo"
 	// is answered as "como cancelo" ("dia" stays a word elsewhere).
 	req.Query = textnorm.TrimCourtesy(req.Query) // res keeps the query as typed
+	if textnorm.OnlyCourtesy(req.Query) {
+		// "buenos días", "hello!", "thanks": it asks nothing, and no
+		// article answers it ("días" found one on delivery times).
+		return res, nil
+	}
 
 	def := ix.locales[ix.defaultLocale]
 	li := ix.locales[locale]

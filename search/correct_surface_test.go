@@ -115,3 +115,24 @@ func TestCorrectionNearestForm(t *testing.T) {
 		t.Errorf("Search(%q): did you mean %q, want %q (hits %v)", "casqe", r.DidYouMean, "casque", ids(r))
 	}
 }
+
+// TestCorrectionOfShortWordKeepsItsLength: a short word is never corrected
+// into one two letters shorter through a variant the stemmer cuts as an
+// inflection: "good" (one typo from "goed", which Porter2 makes "go") was
+// corrected to "go" and answered by "Tips go to the rider" (a newcomer,
+// rv19l); a typo of the same length still is corrected.
+func TestCorrectionOfShortWordKeepsItsLength(t *testing.T) {
+	lib := helpLibrary("correct-short-length",
+		art("tip", "en", "help", "Leave a tip for your rider", "Tips.", nil, sec("", "", "Tips go to the rider in full.")),
+		art("pay", "en", "help", "Pay for an order", "Pay.", nil, sec("", "", "You are charged when the order is placed.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, q := range []string{"good", "gold", "good morning"} {
+		if r := search(t, ix, q, "en"); len(r.Hits) != 0 || r.DidYouMean != "" {
+			t.Errorf("Search(%q) = %v, did you mean %q; want nothing", q, ids(r), r.DidYouMean)
+		}
+	}
+	if r := search(t, ix, "rdier", "en"); r.DidYouMean != "rider" {
+		t.Errorf("Search(rdier): did you mean %q, want rider", r.DidYouMean)
+	}
+}

@@ -773,6 +773,10 @@ func (li *localeIndex) typoCandidates(plain, stem string) []string {
 // maxTypoCache bounds the words whose corrections are remembered.
 const maxTypoCache = 100000
 
+// minShortStem: a typed word shorter than this has no correction two
+// letters shorter or more (see findTypos).
+const minShortStem = 5
+
 // Costs of one typo, in tenths, from how people mistype: a doubled letter
 // typed once most often (the commonest entry of lists of English
 // misspellings: "adress", "occured", "permisions"), then a letter left out
@@ -809,6 +813,13 @@ func (li *localeIndex) findTypos(plain, stem string) []string {
 		c, ok := costs[t.Start]
 		if !ok || t.End != t.Start+strings.IndexByte(text[t.Start:], ' ') {
 			continue // not the whole of its variant
+		}
+		if n := utf8.RuneCountInString(plain); n < minShortStem && utf8.RuneCountInString(term) < n-1 {
+			// A short word's variant the stemmer cuts as an inflection
+			// ("goed", one typo from "good", is "go"): two letters or
+			// more from what was typed, no typo of it ("good" was
+			// corrected to "go").
+			continue
 		}
 		if old, seen := cost[term]; seen {
 			cost[term] = min(old, c)

@@ -137,6 +137,15 @@ func (li *localeIndex) verbForms(plain, stem string, known bool) []string {
 		return f
 	}
 	f := li.findVerbForms(rules, plain, stem)
+	if known {
+		// A word the content writes is read as another form of a verb
+		// only where a title, keyword or heading writes that form
+		// ("Devolver un paraguas" for "devuelvo"): "cuenta" (an account)
+		// is no "contar" a body writes ("puedes contar con…").
+		f = slices.DeleteFunc(f, func(t string) bool {
+			return !li.counts.has(fieldTitle, t) && !li.counts.has(fieldKeywords, t) && !li.counts.has(fieldMore, t)
+		})
+	}
 	li.verbs.put(plain, f, maxTypoCache)
 	return f
 }

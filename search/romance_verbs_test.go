@@ -75,7 +75,11 @@ func TestRomanceVerbForms(t *testing.T) {
 		{"pt", [][3]string{
 			{"cancel", "Cancelar a assinatura", "Você pode cancelar a assinatura em Ajustes."},
 			{"change", "Alterar a assinatura", "Escolha outro plano em Ajustes."},
+			{"card", "Troque seu cartão", "Toque em Carteira."},
 		}, []struct{ q, first string }{
+			// Another form where a title writes the imperative: no "did
+			// you mean troque" (rv19l).
+			{"troquei o cartão", "card"},
 			{"como cancelo a assinatura", "cancel"},
 			{"como altero a assinatura", "change"},
 			{"cancelei a assinatura", "cancel"},

@@ -196,6 +196,16 @@ func (li *localeIndex) findVerbForms(rules *verbRules, plain, stem string) []str
 				}
 			}
 		}
+		if rules.rootTerm && i > 0 && !infinitive[root] && li.vocab[stem] == 0 && utf8.RuneCountInString(root) >= 4 {
+			// Another form no article writes, typed where a title writes
+			// the imperative ("troquei" for "Troque seu cartão"): the
+			// root's term, when a title, keyword or heading has it (a
+			// word the content writes, "posta", is no form of "posto").
+			if toks := li.an.text.Analyze([]byte(root)); len(toks) == 1 && string(toks[0].Term) == root &&
+				(li.counts.has(fieldTitle, root) || li.counts.has(fieldKeywords, root) || li.counts.has(fieldMore, root)) && add(root) {
+				return out
+			}
+		}
 		for k, f := range rules.forms {
 			if i == 0 && k >= rules.infinitives {
 				// The word typed whole is the root of an infinitive only

@@ -59,10 +59,11 @@ func TicketTopic(t site.Ticket) string {
 			return s
 		}
 	}
-	if strings.TrimSpace(topic) == "" || asides.MatchString(t.Subject) {
-		// No subject, or only an aside ("2nd time asking", "urgent"):
-		// nothing of the topic, which the aside's words ("time") would
-		// give to unrelated tickets.
+	if strings.TrimSpace(topic) == "" || asides.MatchString(t.Subject) || textnorm.OnlyCourtesy(topic) {
+		// No subject, or only an aside ("2nd time asking", "urgent") or a
+		// greeting ("Boa tarde", with a body that says no more): nothing
+		// of the topic, which the aside's words ("time") would give to
+		// unrelated tickets, and a greeting a gap of its own.
 		return NoSubject
 	}
 	return topic

@@ -382,7 +382,7 @@ func TestTicketTopic(t *testing.T) {
 		// German: "Hallo zusammen" is a greeting (it was the topic
 		// "zusammen"), "Grüße" alone a sign-off.
 		{"Hallo zusammen", "Ich habe einen Papierstau.", "Ich habe einen Papierstau"},
-		{"Hallo", "Hallo,\nvielen Dank. Grüße", "Hallo"},
+		{"Hallo", "Hallo,\nvielen Dank. Grüße", NoSubject}, // a greeting is no topic (it was "Hallo")
 		// A forwarded message: its subject, not its header block (the
 		// topic was "Forwarded message From: Ana …"), on lines or joined.
 		{"Fwd:", "---------- Forwarded message ---------\nFrom: Ana <[email]>\nDate: Mon, 30 Nov 2026 at 10:00\nSubject: Chapter markers missing\nTo: <[email]>\n\nHi, my chapter markers vanished.", "Chapter markers missing"},
@@ -416,6 +416,10 @@ func TestTicketTopic(t *testing.T) {
 		{"RE:", "Le 30/11/2026 à 10:00, Ana a écrit :\n> > Mon flux RSS a disparu.", "Mon flux RSS a disparu"},
 		{"Refund", "On my phone the app wrote nothing", "Refund"},
 		{"(no subject)", "Price -> total is wrong", "Price -> total is wrong"},
+		// A greeting and a body that says no more: no subject, not a gap
+		// named "Boa tarde" (rv19l).
+		{"Boa tarde", "Boa tarde", NoSubject},
+		{"Hello!", "Thanks", NoSubject},
 		// What opens a sentence without saying what it asks goes before
 		// its words are counted: the topic was cut mid-phrase.
 		{"", "Hola, quería saber cómo pongo el IVA al 10% en una factura rectificativa de un cliente. Gracias", "pongo el IVA al 10% en una factura rectificativa de un cliente"},

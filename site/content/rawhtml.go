@@ -121,13 +121,20 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 			br.Parent().ReplaceChild(br.Parent(), br, t)
 		}
 	}()
-	seen := map[int]bool{}
+	seen := map[string]bool{} // line and tag: each tag of a line once
 	warn := func(raw []byte, line int) {
 		tag := htmlTagName(raw)
-		if tag == "" || seen[line] {
+		if tag == "" {
 			return
 		}
-		seen[line] = true
+		if inner := innerTag(raw); inner != "" {
+			tag = inner // <p align="center"><img …>: the picture is what is lost
+		}
+		if k := fmt.Sprint(line, "<", strings.ToLower(tag)); seen[k] {
+			return
+		} else {
+			seen[k] = true
+		}
 		d.syntaxWarning("<"+tag+">", line, "raw HTML <%s> is left out of the page (allow_html is off): %s, or set allow_html: true in guichet.yaml", tag, markdownFor(tag))
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -152,6 +159,26 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// openTag matches an opening tag's name.
+var openTag = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9.:-]*)`)
+
+// innerTag returns, when raw opens with a wrapper (p, div, span, center,
+// font, section) around another element, the first such element's name:
+// the warning then says how to write it ("![alt text](file.png)" for an
+// <img> in a centred paragraph, where it said "write its text"); "" else.
+func innerTag(raw []byte) string {
+	tags := openTag.FindAllSubmatch(raw, -1)
+	if len(tags) < 2 || markdownFor(string(tags[0][1])) != markdownFor("div") {
+		return ""
+	}
+	for _, t := range tags[1:] {
+		if name := string(t[1]); markdownFor(name) != markdownFor("div") {
+			return name
+		}
+	}
+	return ""
 }
 
 // htmlTagName is the name of the first opening tag in raw, in lower case;

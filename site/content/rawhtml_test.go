@@ -164,3 +164,30 @@ func TestHTMLBlockWordsApart(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLWarningNamesWhatIsLost: a picture in a centred paragraph is
+// warned about as a picture (the warning said "write its text" of the
+// <p>), and each tag of a line is named, not only its first (a newcomer,
+// rv19m).
+func TestHTMLWarningNamesWhatIsLost(t *testing.T) {
+	src := "<p align=\"center\">\n  <img src=\"a.png\" alt=\"A router\">\n</p>\n\n" + // 1-3
+		"Inline <span>x</span> and <kbd>Ctrl</kbd> end.\n" // 5
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range out.Problems {
+		got = append(got, p.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		"x.md:1: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png)",
+		"x.md:5: warning: raw HTML <span> is left out",
+		"x.md:5: warning: raw HTML <kbd> is left out of the page (allow_html is off): write keys as ++ctrl+c++",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+}

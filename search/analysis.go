@@ -41,8 +41,9 @@ import (
 // words of five letters keep their gender, "posto" is no "posta"; 22:
 // "thx", "merci beaucoup", "s'il vous plaît" are stop words; 23: English
 // irregular plurals are their singular, "children" is "child"; 24: and
-// irregular pasts their verb, "paid" is "pay").
-const mappingVersion = "guichet-search-24"
+// irregular pasts their verb, "paid" is "pay"; 25: Spanish "estado" is
+// no stop word).
+const mappingVersion = "guichet-search-25"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -205,7 +206,7 @@ qual
 // with their forms without accents (foldedStops): accents are folded before
 // the stop filter sees a word, so "ça" and "été" arrive as "ca" and "ete".
 func frenchStops() []any {
-	return foldedStops(fr.FrenchStopWords, []byte(frenchExtraStops))
+	return foldedStops("", fr.FrenchStopWords, []byte(frenchExtraStops))
 }
 
 // The char filter and tokenizer are registered by name because an index
@@ -287,7 +288,7 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 			norm = []any{cjk.BigramName}
 		case known:
 			if la.elided != nil {
-				if err := m.AddCustomTokenMap(filterElided, map[string]any{"type": tokenmap.Name, "tokens": foldedStops(la.elided)}); err != nil {
+				if err := m.AddCustomTokenMap(filterElided, map[string]any{"type": tokenmap.Name, "tokens": foldedStops("", la.elided)}); err != nil {
 					return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
 				}
 				if err := m.AddCustomTokenFilter(filterElision, map[string]any{"type": elision.Name, "articles_token_map": filterElided}); err != nil {
@@ -302,7 +303,7 @@ func newMapping(locale string) (*mapping.IndexMappingImpl, error) {
 			for _, f := range la.stem {
 				post = append(post, f)
 			}
-			if err := m.AddCustomTokenMap(filterStop, map[string]any{"type": tokenmap.Name, "tokens": foldedStops(la.stops, []byte(la.extra))}); err != nil {
+			if err := m.AddCustomTokenMap(filterStop, map[string]any{"type": tokenmap.Name, "tokens": foldedStops(la.keep, la.stops, []byte(la.extra))}); err != nil {
 				return nil, fmt.Errorf("search: mapping %s: %w", locale, err)
 			}
 			if err := m.AddCustomTokenFilter(filterStop, map[string]any{"type": stop.Name, "stop_token_map": filterStop}); err != nil {

@@ -132,7 +132,7 @@ func guessWords(lang string) []string {
 		extra = append(extra, w)
 	}
 	lists = append(lists, []byte(strings.Join(extra, "\n")))
-	words := foldedStops(lists...)
+	words := foldedStops("", lists...)
 	out := make([]string, len(words))
 	for i, w := range words {
 		out[i] = w.(string)

@@ -43,10 +43,15 @@ import (
 // locale runs after lower-casing (normalisation, elision), and the
 // stemmer the full-text analyzer runs after the stop filter.
 type langAnalysis struct {
-	stops []byte   // bleve's stop list, one word a line
-	extra string   // more stop words, space-separated (analysis.go)
-	norm  []string // filters after lower case, in every analyzer
-	stem  []string // filters after the stop filter, full text only
+	stops []byte // bleve's stop list, one word a line
+	extra string // more stop words, space-separated (analysis.go)
+	// keep: words of bleve's list that name something in a help center,
+	// space-separated: Spanish "estado" is a form of "estar" and the
+	// status of an order ("estado de tu pedido"; "estado tarjeta" was
+	// answered as "tarjeta").
+	keep string
+	norm []string // filters after lower case, in every analyzer
+	stem []string // filters after the stop filter, full text only
 	// elided: words written with an apostrophe before the next word
 	// ("l'", "quest'"), cut off it in every analyzer after norm; one word
 	// a line, as bleve's lists
@@ -70,7 +75,7 @@ func languages() map[string]langAnalysis {
 		// the plain analyzer must fold exactly as textnorm.Fold.
 		"de": {stops: de.GermanStopWords, extra: germanExtraStops, stem: []string{de.NormalizeName, de.LightStemmerName}},
 		"el": {stops: el.GreekStopWords},
-		"es": {stops: es.SpanishStopWords, extra: spanishExtraStops, stem: []string{es.NormalizeName, es.LightStemmerName}},
+		"es": {stops: es.SpanishStopWords, extra: spanishExtraStops, keep: "estado estados", stem: []string{es.NormalizeName, es.LightStemmerName}},
 		"eu": {stops: eu.BasqueStopWords},
 		"fa": {stops: fa.PersianStopWords, norm: []string{ar.NormalizeName, fa.NormalizeName}},
 		"fi": {stops: fi.FinnishStopWords, stem: []string{fi.SnowballStemmerName}},
@@ -125,12 +130,15 @@ func HasAnalyzer(locale string) bool {
 // foldedStops returns the words of stop lists (bleve's format: a word or
 // more a line, # comments), each also in its folded form: text is folded
 // before the stop filter sees it.
-func foldedStops(lists ...[]byte) []any {
+func foldedStops(keep string, lists ...[]byte) []any {
 	tm := analysis.NewTokenMap()
 	for _, list := range lists {
 		if err := tm.LoadBytes(list); err != nil {
 			return nil
 		}
+	}
+	for _, w := range strings.Fields(keep) {
+		delete(tm, w)
 	}
 	out := make([]any, 0, 2*len(tm))
 	for w := range tm {

@@ -130,3 +130,23 @@ func TestRomanceVerbForms(t *testing.T) {
 		t.Errorf("Link(¿Cómo devuelvo mi paraguas?) = %q at %.2f (%v), want return", id, score, err)
 	}
 }
+
+// TestSpanishEstadoIsAWord: "estado" (status), a form of "estar" in
+// bleve's Spanish stop list, names the status of an order: "estado"
+// alone found only a title holding the phrase, and "estado tarjeta" was
+// answered as "tarjeta" (a newcomer, rv19l).
+func TestSpanishEstadoIsAWord(t *testing.T) {
+	lib := helpLibrary("spanish-estado",
+		art("where", "es", "help", "¿Dónde está mi pedido?", "Seguimiento.", nil, sec("", "", "Consulta el estado de tu pedido en la app.")),
+		art("card", "es", "help", "Cambia tu tarjeta", "Tarjeta.", nil, sec("", "", "Elige otra tarjeta.")),
+		art("cardstate", "es", "help", "Estado de la tarjeta", "Tarjeta bloqueada.", nil, sec("", "", "Si la tarjeta está bloqueada, llámanos.")),
+	)
+	lib.Config.DefaultLocale, lib.Config.Locales = "es", []string{"es"}
+	ix := buildLib(t, lib, "")
+	if r := search(t, ix, "estado", "es"); r.CommonWords || len(r.Hits) != 2 {
+		t.Errorf("Search(estado) = %v (common words %v), want the two articles that write it", ids(r), r.CommonWords)
+	}
+	if got := ids(search(t, ix, "estado tarjeta", "es")); len(got) == 0 || got[0] != "cardstate" {
+		t.Errorf("Search(estado tarjeta) = %v, want cardstate first", got)
+	}
+}

@@ -116,6 +116,13 @@ func TestCompoundHeadOf(t *testing.T) {
 			t.Errorf("Link(%s) = %s at %.2f, want %s linked", tt.subject, id, score, tt.want)
 		}
 	}
+	// Autocomplete too, once the compound is typed whole and no word
+	// starts with it (it suggested nothing; rv19m).
+	for _, q := range []string{"Akkuladegerät", "Rechnungsadresse"} {
+		if got := ids(suggest(t, ix, q, "de")); len(got) == 0 {
+			t.Errorf("Suggest(%q) = nothing", q)
+		}
+	}
 	// The other way round, as search reads it: the word is the head of a
 	// compound a title writes (rv19m: unlinked at 0.5).
 	lib = helpLibrary("compound-head-link",

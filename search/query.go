@@ -194,8 +194,10 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 			w.forms = append(w.forms, f)
 		}
 		w.heads = li.compoundHeads(w.stem)
-		if h := li.headOf(w.stem); h != "" && !(typing && k == last) {
-			w.heads = append(w.heads, h) // "Akkuladegerät" where the articles write "Ladegerät"
+		if h := li.headOf(w.stem); h != "" && (!(typing && k == last) || !li.continues(ctx, w.plain)) {
+			// "Akkuladegerät" where the articles write "Ladegerät"; the
+			// word being typed too once no word starts with it.
+			w.heads = append(w.heads, h)
 		}
 		verbs := 0
 		if w.stem != "" && (!(typing && k == last) || li.vocab[w.stem] == 0 && verbLanguages[i18n.Language(li.locale)] != nil &&

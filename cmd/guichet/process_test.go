@@ -141,6 +141,11 @@ func TestSIGTERMDuringBackgroundWork(t *testing.T) {
 	if code := waitExit(t, cmd, shutdownGrace); code != 0 {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
+	// The log says the stop is done, after "shutting down" (it said
+	// nothing more; a newcomer, rv19j).
+	if !strings.Contains(stderr.String(), "msg=stopped") {
+		t.Errorf("no closing log line after the stop:\n%s", stderr)
+	}
 }
 
 // waitServing waits until the server printed its whole banner.

@@ -238,5 +238,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
+	if err == nil {
+		logger.Info("stopped") // every request answered, every event stored
+	}
 	return err
 }

@@ -56,6 +56,10 @@ type Linker struct {
 
 	mu    sync.Mutex
 	cache map[string]searchLink // locale|subject|body → search result
+	// meanings remembers titledByMeaning's answers by locale and topic
+	// (tickets repeat topics, and a topic's analysis is a tenth of an
+	// import), emptied as cache is.
+	meanings map[string]string
 }
 
 // maskNumbers returns s with the numbers that are words of their own
@@ -187,7 +191,7 @@ func NewLinker(v *site.View, match Matcher, minConf float64, key string) *Linker
 		minConf = site.DefaultTicketConfidence
 	}
 	l := &Linker{view: v, match: match, minConf: minConf, key: key, tags: map[string]map[string][]string{},
-		titles: map[string]map[string][]string{}, titleTopics: map[string]map[string][]title{}, cache: map[string]searchLink{}}
+		titles: map[string]map[string][]string{}, titleTopics: map[string]map[string][]title{}, cache: map[string]searchLink{}, meanings: map[string]string{}}
 	for _, a := range v.Lib.Articles { // file order
 		if !a.Visible(v.Now, false) {
 			continue // a draft or scheduled article served by --dev
@@ -302,6 +306,9 @@ func LinkKey(indexKey string, minConf float64) string {
 func (l *Linker) SetAnalyzer(a gaps.Analyzer) {
 	l.analyzer = a
 	l.titleMeanings = map[string]map[string][]string{}
+	l.mu.Lock()
+	l.meanings = map[string]string{} // read by the new analysis
+	l.mu.Unlock()
 	for loc, byKey := range l.titles {
 		for _, ids := range byKey {
 			for _, id := range ids {
@@ -343,11 +350,24 @@ func (l *Linker) titledByMeaning(locale, topic string) string {
 	if l.analyzer == nil || l.titleMeanings[locale] == nil {
 		return ""
 	}
+	mk := locale + "\x00" + topic
+	l.mu.Lock()
+	id, ok := l.meanings[mk]
+	l.mu.Unlock()
+	if ok {
+		return id
+	}
 	k := gaps.MeaningKey(l.analyzer, locale, topic)
 	if ids := l.titleMeanings[locale][k]; k != "" && len(ids) == 1 {
-		return ids[0]
+		id = ids[0]
 	}
-	return ""
+	l.mu.Lock()
+	if len(l.meanings) >= maxLinkCache {
+		clear(l.meanings)
+	}
+	l.meanings[mk] = id
+	l.mu.Unlock()
+	return id
 }
 
 // SetTopics sets the topics the team linked to an article by hand, in use

@@ -104,8 +104,6 @@ func (r *ContactRequest) check() []error {
 	}
 	if k, err := ContextKey(r.Context); err != nil {
 		errs = append(errs, Errorf(EINVALID, "context: %s", ErrorMessage(err)))
-	} else if strings.ContainsAny(k, "\r\n") {
-		errs = append(errs, Errorf(EINVALID, "context: must be on one line"))
 	} else {
 		r.Context = k
 	}

@@ -58,6 +58,7 @@ func TestContactRequestValidate(t *testing.T) {
 		{"description", func(r *ContactRequest) { r.Description = "\xff" }},
 		{"email", func(r *ContactRequest) { r.Email = "ana@example.com\r\nX: y" }},
 		{"context", func(r *ContactRequest) { r.Context = strings.Repeat("k", MaxContextKey+1) }},
+		{"context", func(r *ContactRequest) { r.Context = "check\nout" }}, // ContextKey's own rule
 		{"path", func(r *ContactRequest) { r.Path = "https://evil.example/" }},
 		{"search_id", func(r *ContactRequest) { r.SearchID = "nope" }},
 	} {

@@ -40,6 +40,10 @@ func ContextKey(k string) (string, error) {
 	if !utf8.ValidString(k) || utf8.RuneCountInString(k) > MaxContextKey {
 		return "", Errorf(EINVALID, "context must be valid UTF-8 of at most %d characters", MaxContextKey)
 	}
+	if strings.ContainsAny(k, "\r\n") {
+		// A screen's name on one line: it reaches mail headers and CSV rows.
+		return "", Errorf(EINVALID, "context must be on one line")
+	}
 	return k, nil
 }
 

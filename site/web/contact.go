@@ -93,7 +93,7 @@ func (s *Server) newContactPage(c echo.Context, st *state, subject, description,
 		Subject: strings.TrimSpace(site.CleanText(fix(subject, site.MaxContactSubject))), Message: fix(description, site.MaxContactDescription),
 		Email: fix(strings.TrimSpace(email), site.MaxEmailLen), Available: s.contactAvailable(st.view), FallbackURL: st.view.Lib.Config.ContactURL,
 		FieldErrors: contactFieldErrors(st.view, loc)}
-	if k, err := site.ContextKey(context); err == nil && !strings.ContainsAny(k, "\r\n") {
+	if k, err := site.ContextKey(context); err == nil {
 		page.Context = k
 	}
 	if p, err := site.HostPath(path); err == nil {

@@ -61,30 +61,41 @@ func TrimCourtesy(s string) string {
 	if !courtesyFirst[EdgeWord(s, true)] && !courtesyLast[EdgeWord(s, false)] {
 		return s // no courtesy at either end (courtesy_words.go)
 	}
+	rest := courtesyRest(s)
+	if rest == s || strings.Trim(rest, courtesyPunct) == "" {
+		return s
+	}
+	return strings.TrimRight(rest, " \t,;:–—-")
+}
+
+// courtesyPunct is what stands around courtesy, spaces and punctuation.
+const courtesyPunct = " \t,;:.!?¡¿–—-"
+
+// courtesyRest returns s without the courtesy that opens and closes it,
+// "" (or punctuation) when it is all courtesy: TrimCourtesy and
+// OnlyCourtesy read it.
+func courtesyRest(s string) string {
 	out := s
-	for {
+	for out != "" {
 		loc := courtesyStart.FindStringIndex(out)
-		if loc == nil || loc[1] == 0 || loc[1] == len(out) {
+		if loc == nil || loc[1] == 0 {
 			break
 		}
 		// A greeting not followed by a separator is the start of a word
 		// ("hi-fi", "salve-vidas": a hyphen typed right after it joins).
-		if r, _ := utf8.DecodeLastRuneInString(out[:loc[1]]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r, _ := utf8.DecodeLastRuneInString(out[:loc[1]]); loc[1] < len(out) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			break
 		}
 		out = out[loc[1]:]
 	}
-	for {
+	for out != "" {
 		loc := courtesyEnd.FindStringIndex(out)
-		if loc == nil || loc[0] == 0 || loc[0] == loc[1] {
+		if loc == nil || loc[0] == loc[1] {
 			break
 		}
 		out = out[:loc[0]]
 	}
-	if out == s {
-		return s
-	}
-	return strings.TrimRight(out, " \t,;:–—-")
+	return out
 }
 
 // OnlyCourtesy reports whether s holds nothing but greetings, pleas and
@@ -95,24 +106,5 @@ func OnlyCourtesy(s string) bool {
 	if out == "" || !courtesyFirst[EdgeWord(out, true)] && !courtesyLast[EdgeWord(out, false)] {
 		return false
 	}
-	for out != "" {
-		loc := courtesyStart.FindStringIndex(out)
-		if loc == nil || loc[1] == 0 {
-			break
-		}
-		if r, _ := utf8.DecodeLastRuneInString(out[:loc[1]]); (unicode.IsLetter(r) || unicode.IsDigit(r)) && loc[1] < len(out) {
-			if r2, _ := utf8.DecodeRuneInString(out[loc[1]:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '-' {
-				return false // "hi-fi"
-			}
-		}
-		out = strings.TrimLeft(out[loc[1]:], " \t,;:.!?¡¿–—-")
-	}
-	for out != "" {
-		loc := courtesyEnd.FindStringIndex(out)
-		if loc == nil || loc[0] == loc[1] {
-			break
-		}
-		out = strings.TrimRight(out[:loc[0]], " \t,;:.!?¡¿–—-")
-	}
-	return out == ""
+	return strings.Trim(courtesyRest(out), courtesyPunct) == ""
 }

@@ -2,6 +2,7 @@ package textnorm
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,7 +74,8 @@ func language(re *syntax.Regexp) []string {
 					next = append(next, a+b)
 				}
 			}
-			out = dedupe(next)
+			slices.Sort(next)
+			out = slices.Compact(next)
 		}
 		return out
 	case syntax.OpQuest:
@@ -82,18 +84,6 @@ func language(re *syntax.Regexp) []string {
 		return []string{"", "x"}
 	}
 	return []string{""} // anchors and word boundaries match no text
-}
-
-func dedupe(list []string) []string {
-	seen := map[string]bool{}
-	out := list[:0]
-	for _, s := range list {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // HasWord reports whether a word of s (see EdgeWord), lower-cased, is in set.

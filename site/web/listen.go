@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math"
 	"net"
 	"net/http"
 	"strings"
@@ -57,12 +56,7 @@ func (s *Starting) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(status)
 		fmt.Fprintln(w, "The help center is starting; try again in a few seconds.")
 	}
-	if s.Log != nil {
-		took := time.Since(start)
-		s.Log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("route", "starting"),
-			slog.Int("status", status), slog.Float64("duration_ms", math.Round(float64(took.Microseconds()))/1000))
-	}
+	accessLine(s.Log, r, "starting", status, 0, time.Since(start))
 }
 
 // Listener is the HTTP server of a process: it takes its address at once,

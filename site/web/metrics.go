@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"math"
 	"net"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -133,15 +134,24 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		status := c.Response().Status
 		s.limiter.metrics.requests.WithLabelValues(route, strconv.Itoa(status)).Inc()
 		s.limiter.metrics.duration.WithLabelValues(route).Observe(took.Seconds())
-		if s.opts.AccessLog != nil {
-			r := c.Request()
-			s.opts.AccessLog.LogAttrs(r.Context(), slog.LevelInfo, "request",
-				slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("route", route),
-				slog.Int("status", status), slog.Int64("bytes", c.Response().Size),
-				slog.Float64("duration_ms", math.Round(float64(took.Microseconds()))/1000))
-		}
+		accessLine(s.opts.AccessLog, c.Request(), route, status, c.Response().Size, took)
 		return nil
 	}
+}
+
+// accessLine writes a request's access-log line to l (nil: none): method,
+// path (never the query string, which may hold what visitors typed), route,
+// status, bytes and duration in milliseconds to the microsecond. The
+// server's requests and those answered while the content loads (Starting)
+// are logged by it.
+func accessLine(l *slog.Logger, r *http.Request, route string, status int, bytes int64, took time.Duration) {
+	if l == nil {
+		return
+	}
+	l.LogAttrs(r.Context(), slog.LevelInfo, "request",
+		slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("route", route),
+		slog.Int("status", status), slog.Int64("bytes", bytes),
+		slog.Float64("duration_ms", math.Round(float64(took.Microseconds()))/1000))
 }
 
 // metricsHandler serves /metrics in the Prometheus text format to clients

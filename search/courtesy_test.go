@@ -96,7 +96,7 @@ func TestSearchCourtesyAlone(t *testing.T) {
 	)
 	lib.Config.DefaultLocale, lib.Config.Locales = "es", []string{"es"}
 	ix := buildLib(t, lib, "")
-	for _, q := range []string{"buenos días", "Hola!", "gracias", "hola, gracias"} {
+	for _, q := range []string{"buenos días", "Hola!", "gracias", "hola, gracias", "¡Buenos días!", "«buenos días»"} {
 		if got := ids(search(t, ix, q, "es")); len(got) != 0 {
 			t.Errorf("Search(%q) = %v, want nothing", q, got)
 		}

@@ -47,7 +47,7 @@ const (
 const courtesySep = `[\s,.;:!?¡¿،؟–—-]*`
 
 var (
-	courtesyStart = regexp.MustCompile(`(?i)^\s*(?:` + Greeting + `|` + Plea + `\b)(?:(?:[\s,;:!?¡¿،؟–—]|\.+\s)(?:[\s,;:!?¡¿،؟–—-]|\.+\s)*)?`)
+	courtesyStart = regexp.MustCompile(`(?i)^[\s¡¿"'“”‘’«»(\[.…]*(?:` + Greeting + `|` + Plea + `\b)(?:(?:[\s,;:!?¡¿،؟–—]|\.+\s)(?:[\s,;:!?¡¿،؟–—-]|\.+\s)*)?`)
 	courtesyEnd   = regexp.MustCompile(`(?i)(?:^|[\s,.;:!?¡¿،؟–—-])` + courtesySep + `(?:` + SignOff + `|` + Plea + `)` + courtesySep + `$`)
 )
 
@@ -69,7 +69,7 @@ func TrimCourtesy(s string) string {
 }
 
 // courtesyPunct is what stands around courtesy, spaces and punctuation.
-const courtesyPunct = " \t,;:.!?¡¿–—-"
+const courtesyPunct = " \t,;:.!?¡¿–—-\"'“”‘’«»()[]…"
 
 // courtesyRest returns s without the courtesy that opens and closes it,
 // "" (or punctuation) when it is all courtesy: TrimCourtesy and
@@ -84,7 +84,9 @@ func courtesyRest(s string) string {
 		// A greeting not followed by a separator is the start of a word
 		// ("hi-fi", "salve-vidas": a hyphen typed right after it joins).
 		if r, _ := utf8.DecodeLastRuneInString(out[:loc[1]]); loc[1] < len(out) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			break
+			if next, _ := utf8.DecodeRuneInString(out[loc[1]:]); next == '-' || unicode.IsLetter(next) || unicode.IsDigit(next) {
+				break
+			}
 		}
 		out = out[loc[1]:]
 	}

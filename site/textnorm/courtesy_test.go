@@ -66,7 +66,10 @@ func TestOnlyCourtesy(t *testing.T) {
 		s    string
 		only bool
 	}{
-		{"boa tarde", true}, {"olá, bom dia", true}, {"oi tudo bem", true}, {"Hello!", true},
+		{"boa tarde", true}, {"olá, bom dia", true},
+		// Opening punctuation before the greeting (rv19n: "¡Buenos días!"
+		// found an article on delivery times).
+		{"¡Buenos días!", true}, {"¿buenos días?", true}, {"«buenos días»", true}, {"(buenos días)", true}, {"...buenos días", true}, {"oi tudo bem", true}, {"Hello!", true},
 		{"thanks a lot", true}, {"hi, thanks", true}, {"bonjour merci", true}, {"  ", false},
 		{"hi-fi", false}, {"hiking", false}, {"boa tarde, estorno", false}, {"thanks page", false},
 		{"hello world", false}, {"obrigado", true}, {"grazie mille", true},

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -267,8 +268,22 @@ func isJoiner(r rune) bool {
 
 // closest returns the indexed term within f typos of stem (the first
 // letter kept) that is the nearest and, among the nearest, the most
-// frequent; "" when none.
+// frequent; "" when none. Answers are remembered (li.nearest).
 func (li *localeIndex) closest(stem string, f int) (string, error) {
+	key := strconv.Itoa(f) + " " + stem
+	if v, ok := li.nearest.get(key); ok {
+		return v, nil
+	}
+	best, err := li.findClosest(stem, f)
+	if err == nil && utf8.RuneCountInString(stem) <= maxVariantWord {
+		// Long words are not remembered, as in typoCandidates.
+		li.nearest.put(key, best, maxTypoCache)
+	}
+	return best, err
+}
+
+// findClosest computes closest.
+func (li *localeIndex) findClosest(stem string, f int) (string, error) {
 	adv, err := li.idx.Advanced()
 	if err != nil {
 		return "", err

@@ -198,6 +198,10 @@ type localeIndex struct {
 	splits memo[string]
 	// verbs remembers verbForms' answers by word (at most maxTypoCache).
 	verbs memo[[]string]
+	// nearest remembers closest's answers by stem and typos (at most
+	// maxTypoCache): its automaton two typos away takes a millisecond, and
+	// a ticket import asks for the same unknown words thousands of times.
+	nearest memo[string]
 	// broad is the count from which a suggest clause uses its champion
 	// list (broadClause; lower in tests), champions the lists.
 	broad     int

@@ -60,7 +60,16 @@ var (
 // phone number as well is redacted (+1.555.123.4567, 06.12.34.56.78,
 // 555.123.4567).
 func Redact(s string) string {
-	s = emailPattern.ReplaceAllString(s, "[email]")
+	if strings.IndexByte(s, '@') >= 0 {
+		s = emailPattern.ReplaceAllString(s, "[email]")
+	}
+	if !strings.ContainsAny(s, "0123456789") {
+		// Codes hold digits (HexErrorCode: a letter after a digit), and
+		// so does every number redacted: the patterns (microseconds a
+		// text, ticket imports running them on every subject and body)
+		// are not run.
+		return redactNumbers(s)
+	}
 	// A UUID (an app's screen, /projects/123e4567-e89b-12d3-a456-…/members)
 	// names a thing, not a person: kept whole, where its runs of digits
 	// were read as a phone or an account ("-a[phone]/members").
@@ -139,6 +148,11 @@ func keepSpans(s string, spans [][]int, redact func(string) string) string {
 // redactNumbers replaces the bank account, card, IP address, phone and
 // other long numbers of s.
 func redactNumbers(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		// Accounts, cards, phones and long numbers hold digits; an IPv6
+		// address may be hexadecimal letters alone ("fe::ab").
+		return redactAddresses(s)
+	}
 	s = replaceSpans(s, ibanSpans(s), func(_, _ int) string { return "[iban]" })
 	s = redactCards(s)
 	s = redactPhones(s) // keeps the numbers that read as IPv4 addresses

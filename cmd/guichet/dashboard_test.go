@@ -146,9 +146,9 @@ func TestDashboard(t *testing.T) {
 	w = serve(m, "GET", "/api/v1/insights/articles?since=7d", "", bearer...)
 	var arts struct {
 		Articles []struct {
-			ID, Title                                                 string
-			Views, Helpful, NotHelpful, Tickets, ContactsAfterReading int
-			HelpfulShare                                              *float64
+			ID, Title                                                          string
+			Views, Readers, Helpful, NotHelpful, Tickets, ContactsAfterReading int
+			HelpfulShare                                                       *float64
 		}
 	}
 	json.Unmarshal([]byte(snake(w.Body.String())), &arts)
@@ -156,7 +156,7 @@ func TestDashboard(t *testing.T) {
 		t.Fatalf("articles: %d %s", w.Code, w.Body)
 	}
 	lost, track := arts.Articles[0], arts.Articles[1]
-	if lost.ID != "shipping/lost" || lost.Title != "A parcel is lost" || lost.Views != 2 || lost.NotHelpful != 2 || lost.Tickets != 1 ||
+	if lost.ID != "shipping/lost" || lost.Title != "A parcel is lost" || lost.Views != 2 || lost.Readers != 2 || lost.NotHelpful != 2 || lost.Tickets != 1 ||
 		lost.ContactsAfterReading != 1 || lost.HelpfulShare == nil || *lost.HelpfulShare != 0 {
 		t.Errorf("lost: %+v", lost)
 	}
@@ -164,7 +164,7 @@ func TestDashboard(t *testing.T) {
 		t.Errorf("track: %+v", track)
 	}
 	w = serve(m, "GET", "/api/v1/insights/articles?since=7d&format=csv", "", bearer...)
-	if w.Code != 200 || !strings.HasPrefix(w.Body.String(), "id,locale,title,url,source,updated,views,helpful,not_helpful,helpful_share,tickets,contacts_after_reading\n") ||
+	if w.Code != 200 || !strings.HasPrefix(w.Body.String(), "id,locale,title,url,source,updated,views,helpful,not_helpful,helpful_share,tickets,contacts_after_reading,readers\n") ||
 		!strings.Contains(w.Body.String(), "shipping/lost,en,A parcel is lost,/shipping/lost,shipping/lost.md,") {
 		t.Errorf("articles CSV: %d\n%s", w.Code, w.Body)
 	}

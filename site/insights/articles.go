@@ -22,6 +22,9 @@ type Article struct {
 	Source  string    `json:"source"`
 	Updated time.Time `json:"updated"`
 	Views   int       `json:"views"`
+	// Readers counts the distinct visitors who read it, day by day (see
+	// ArticleDay.Readers): six views by one visitor are one reader.
+	Readers int `json:"readers"`
 	// Helpful and NotHelpful count the votes; HelpfulShare is Helpful
 	// over both (null without votes).
 	Helpful      int      `json:"helpful"`
@@ -78,6 +81,7 @@ func (s Service) Articles(ctx context.Context, p Period, view *site.View) ([]Art
 		}
 		a := get(d.ArticleID, d.Locale)
 		a.Views += d.Views
+		a.Readers += d.Readers
 		a.Helpful += d.Helpful
 		a.NotHelpful += d.NotHelpful
 		a.ContactsAfterReading += d.ContactsAfterReading

@@ -61,10 +61,10 @@ func WriteArticlesCSV(w io.Writer, list []Article) error {
 			updated = a.Updated.UTC().Format(time.DateOnly)
 		}
 		rows = append(rows, []string{a.ID, a.Locale, a.Title, a.URL, a.Source, updated, strconv.Itoa(a.Views),
-			strconv.Itoa(a.Helpful), strconv.Itoa(a.NotHelpful), rate(a.HelpfulShare), strconv.Itoa(a.Tickets), strconv.Itoa(a.ContactsAfterReading)})
+			strconv.Itoa(a.Helpful), strconv.Itoa(a.NotHelpful), rate(a.HelpfulShare), strconv.Itoa(a.Tickets), strconv.Itoa(a.ContactsAfterReading), strconv.Itoa(a.Readers)})
 	}
 	return writeCSV(w, []string{"id", "locale", "title", "url", "source", "updated", "views", "helpful", "not_helpful",
-		"helpful_share", "tickets", "contacts_after_reading"}, rows)
+		"helpful_share", "tickets", "contacts_after_reading", "readers"}, rows)
 }
 
 // WriteToDoCSV writes the to-do list, best first.

@@ -70,10 +70,15 @@ func TestTally(t *testing.T) {
 		}
 	}
 	after := map[string]int{}
-	views := map[string]int{}
+	views, readers := map[string]int{}, map[string]int{}
 	for _, a := range tot.Articles {
 		after[a.ArticleID] += a.ContactsAfterReading
 		views[a.ArticleID] += a.Views
+		readers[a.ArticleID] += a.Readers
+	}
+	// x: a once, b twice, two views without a visitor: four readers.
+	if readers["x"] != 4 || readers["y"] != 1 || readers["z"] != 1 {
+		t.Errorf("readers %v", readers)
 	}
 	if after["x"] != 1 || after["y"] != 1 || after["z"] != 0 {
 		t.Errorf("contacts after reading %v: want x and y once, z (read after) never", after)
@@ -163,8 +168,11 @@ func TestToDo(t *testing.T) {
 		{ID: "g10", Kind: gaps.KindSearch, Query: "app crash", Visitors: 1, Status: gaps.StatusProductFix, FoundInstead: []gaps.Found{{Article: "track", Visitors: 1}}},
 	}}
 	articles := []Article{
-		{ID: "lost", Title: "A parcel is lost", Source: "shipping/lost.md", Views: 20, Helpful: 2, NotHelpful: 6},
-		{ID: "track", Title: "Track a parcel", Source: "shipping/track.md", Views: 100, Helpful: 30, NotHelpful: 2, ContactsAfterReading: 4},
+		{ID: "lost", Title: "A parcel is lost", Source: "shipping/lost.md", Views: 24, Readers: 20, Helpful: 2, NotHelpful: 6},
+		{ID: "track", Title: "Track a parcel", Source: "shipping/track.md", Views: 100, Readers: 90, Helpful: 30, NotHelpful: 2, ContactsAfterReading: 4},
+		// One visitor read it sixty times and voted No, another once
+		// and voted No: two readers failed, not sixty.
+		{ID: "reread", Title: "Read again", Source: "reread.md", Views: 61, Readers: 2, NotHelpful: 2},
 		{ID: "fine", Title: "Fine", Views: 500, Helpful: 40},
 	}
 	got := ToDo(report, articles, "https://git.example/help/edit/main/")
@@ -185,6 +193,7 @@ func TestToDo(t *testing.T) {
 		"contact_after Track a parcel edit https://git.example/help/edit/main/shipping/track.md 4 track",
 		"gap dark mode fix_product #gap-g4 3 ",
 		"screen /orders/* write #gap-g6 2 ",
+		"unhelpful Read again edit https://git.example/help/edit/main/reread.md 2 reread",
 		"gap app crash fix_product #gap-g10 1 ",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
@@ -300,8 +309,8 @@ func TestToDoWhyCounts(t *testing.T) {
 		{ID: "g5", Kind: gaps.UnlinkedTicket, Query: gaps.NoSubject, Visitors: 3},
 	}}
 	articles := []Article{
-		{ID: "lost", Title: "A parcel is lost", Views: 1, NotHelpful: 1, ContactsAfterReading: 1},
-		{ID: "track", Title: "Track a parcel", Views: 3, Helpful: 1, NotHelpful: 2, ContactsAfterReading: 2},
+		{ID: "lost", Title: "A parcel is lost", Views: 1, Readers: 1, NotHelpful: 1, ContactsAfterReading: 1},
+		{ID: "track", Title: "Track a parcel", Views: 3, Readers: 2, Helpful: 1, NotHelpful: 2, ContactsAfterReading: 2},
 	}
 	whys := map[string]string{}
 	for _, task := range ToDo(report, articles, "") {
@@ -317,8 +326,8 @@ func TestToDoWhyCounts(t *testing.T) {
 		"refund twice":     "1 ticket no article answers",
 		gaps.NoSubject:     "3 tickets with no subject and a body that says nothing",
 		"/orders/*":        "the widget opened here for 1 person with no article for this screen",
-		"A parcel is lost": "1 view, 1 of 1 vote says not helpful; 1 visit contacted support after reading it",
-		"Track a parcel":   "3 views, 2 of 3 votes say not helpful; 2 visits contacted support after reading it",
+		"A parcel is lost": "1 reader, 1 of 1 vote says not helpful; 1 visit contacted support after reading it",
+		"Track a parcel":   "2 readers, 2 of 3 votes say not helpful; 2 visits contacted support after reading it",
 	} {
 		if whys[title] != want {
 			t.Errorf("%s: why %q, want %q", title, whys[title], want)

@@ -30,6 +30,7 @@ func (s ArticleSums) Add(a ArticleDay) {
 		s[k] = sum
 	}
 	sum.Views += a.Views
+	sum.Readers += a.Readers
 	sum.Helpful += a.Helpful
 	sum.NotHelpful += a.NotHelpful
 	sum.ContactsAfterReading += a.ContactsAfterReading

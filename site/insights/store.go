@@ -42,12 +42,18 @@ type Day struct {
 
 // ArticleDay is one UTC day's figures of one article in one locale.
 type ArticleDay struct {
-	Day        string `json:"day"`
-	ArticleID  string `json:"article_id"`
-	Locale     string `json:"locale"`
-	Views      int    `json:"views"`
-	Helpful    int    `json:"helpful"`
-	NotHelpful int    `json:"not_helpful"`
+	Day       string `json:"day"`
+	ArticleID string `json:"article_id"`
+	Locale    string `json:"locale"`
+	Views     int    `json:"views"`
+	// Readers counts the distinct visitors who viewed it that day (a
+	// visitor is a daily-rotated hash, so summed over days it counts
+	// the distinct visitors of each day, as gaps do); a view with no
+	// visitor is one reader. Days rolled up before readers were counted
+	// hold their views here.
+	Readers    int `json:"readers"`
+	Helpful    int `json:"helpful"`
+	NotHelpful int `json:"not_helpful"`
 	// ContactsAfterReading counts the visits that contacted support after
 	// reading the article (a view earlier in the same visit).
 	ContactsAfterReading int `json:"contacts_after_reading"`

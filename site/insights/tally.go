@@ -74,6 +74,7 @@ func Tally(acts []Activity) Totals {
 		}
 		return d
 	}
+	readers := map[artKey]map[string]bool{} // the visitors who viewed each
 	artOf := func(a Activity, id string) *ArticleDay {
 		k := artKey{a.Time.UTC().Format(time.DateOnly), id, a.Locale}
 		d := arts[k]
@@ -131,7 +132,16 @@ func Tally(acts []Activity) Totals {
 			}
 		case site.EventView:
 			d.Views++
-			artOf(a, a.ArticleID).Views++
+			ad := artOf(a, a.ArticleID)
+			ad.Views++
+			k := artKey{ad.Day, ad.ArticleID, ad.Locale}
+			if readers[k] == nil {
+				readers[k] = map[string]bool{}
+			}
+			if a.Visitor == "" || !readers[k][a.Visitor] {
+				readers[k][a.Visitor] = true
+				ad.Readers++
+			}
 		case site.EventVote:
 			if a.Helpful {
 				d.HelpfulVotes++

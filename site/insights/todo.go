@@ -57,8 +57,9 @@ type Task struct {
 // rated unhelpful by at least half of their voters, and the articles read
 // before a contact. Each is scored by the people it affected:
 //   - a gap: its distinct visitors (tickets for a ticket topic);
-//   - an unhelpful article: its readers times its share of "No" votes
-//     (at least its "No" votes), the readers it likely failed;
+//   - an unhelpful article: its readers (distinct visitors, not views:
+//     one visitor reading it six times is one) times its share of "No"
+//     votes (at least its "No" votes), the readers it likely failed;
 //   - an article read before contacting support: those visits;
 //
 // an article both unhelpful and left for the contact form is one task
@@ -110,13 +111,13 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 		unhelped, why := 0, []string{}
 		if a.NotHelpful > 0 && a.NotHelpful >= a.Helpful {
 			share := float64(a.NotHelpful) / float64(a.Helpful+a.NotHelpful)
-			unhelped = max(a.NotHelpful, int(math.Round(float64(a.Views)*share)))
+			unhelped = max(a.NotHelpful, int(math.Round(float64(a.Readers)*share)))
 			votes := a.Helpful + a.NotHelpful
 			say := "say"
 			if votes == 1 {
 				say = "says"
 			}
-			why = append(why, fmt.Sprintf("%s, %d of %s %s not helpful", site.Count(a.Views, "view"), a.NotHelpful, site.Count(votes, "vote"), say))
+			why = append(why, fmt.Sprintf("%s, %d of %s %s not helpful", site.Count(a.Readers, "reader"), a.NotHelpful, site.Count(votes, "vote"), say))
 		}
 		if a.ContactsAfterReading > 0 {
 			why = append(why, site.Count(a.ContactsAfterReading, "visit")+" contacted support after reading it")

@@ -152,7 +152,7 @@ func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights
 	sums := insights.ArticleSums{}
 	if anyRolled {
 		rows, err := db.pool.QueryContext(ctx, `
-			SELECT article_id, locale, sum(views), sum(helpful), sum(not_helpful), sum(contacts_after_reading)
+			SELECT article_id, locale, sum(views), sum(readers), sum(helpful), sum(not_helpful), sum(contacts_after_reading)
 			FROM insight_article_days a JOIN insight_rollups r ON r.day = a.day
 			WHERE a.day >= $1 AND a.day < $2
 			GROUP BY article_id, locale`, from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly))
@@ -161,7 +161,7 @@ func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights
 		}
 		for rows.Next() {
 			var a insights.ArticleDay
-			if err := rows.Scan(&a.ArticleID, &a.Locale, &a.Views, &a.Helpful, &a.NotHelpful, &a.ContactsAfterReading); err != nil {
+			if err := rows.Scan(&a.ArticleID, &a.Locale, &a.Views, &a.Readers, &a.Helpful, &a.NotHelpful, &a.ContactsAfterReading); err != nil {
 				rows.Close()
 				return nil, fail("insights article totals", err)
 			}
@@ -252,8 +252,8 @@ func rollUpDay(ctx context.Context, tx *sql.Tx, from, now time.Time) (bool, erro
 	}
 	for _, a := range tot.Articles {
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO insight_article_days (day, article_id, locale, views, helpful, not_helpful, contacts_after_reading)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)`, a.Day, a.ArticleID, a.Locale, a.Views, a.Helpful, a.NotHelpful, a.ContactsAfterReading); err != nil {
+			INSERT INTO insight_article_days (day, article_id, locale, views, readers, helpful, not_helpful, contacts_after_reading)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, a.Day, a.ArticleID, a.Locale, a.Views, a.Readers, a.Helpful, a.NotHelpful, a.ContactsAfterReading); err != nil {
 			return false, err
 		}
 	}

@@ -158,7 +158,7 @@ func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights
 	sums := insights.ArticleSums{}
 	if anyRolled {
 		rows, err := db.reader.QueryContext(ctx, `
-			SELECT article_id, locale, sum(views), sum(helpful), sum(not_helpful), sum(contacts_after_reading)
+			SELECT article_id, locale, sum(views), sum(readers), sum(helpful), sum(not_helpful), sum(contacts_after_reading)
 			FROM insight_article_days a JOIN insight_rollups r ON r.day = a.day
 			WHERE a.day >= ? AND a.day < ?
 			GROUP BY article_id, locale`, from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly))
@@ -167,7 +167,7 @@ func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights
 		}
 		for rows.Next() {
 			var a insights.ArticleDay
-			if err := rows.Scan(&a.ArticleID, &a.Locale, &a.Views, &a.Helpful, &a.NotHelpful, &a.ContactsAfterReading); err != nil {
+			if err := rows.Scan(&a.ArticleID, &a.Locale, &a.Views, &a.Readers, &a.Helpful, &a.NotHelpful, &a.ContactsAfterReading); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("insights article totals: %w", err)
 			}
@@ -257,8 +257,8 @@ func rollUpDay(ctx context.Context, tx *sql.Tx, from, now int64) (bool, error) {
 	}
 	for _, a := range tot.Articles {
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO insight_article_days (day, article_id, locale, views, helpful, not_helpful, contacts_after_reading)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, a.Day, a.ArticleID, a.Locale, a.Views, a.Helpful, a.NotHelpful, a.ContactsAfterReading); err != nil {
+			INSERT INTO insight_article_days (day, article_id, locale, views, readers, helpful, not_helpful, contacts_after_reading)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.Day, a.ArticleID, a.Locale, a.Views, a.Readers, a.Helpful, a.NotHelpful, a.ContactsAfterReading); err != nil {
 			return false, err
 		}
 	}

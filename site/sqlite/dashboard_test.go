@@ -23,6 +23,8 @@ func TestDashboardTotals(t *testing.T) {
 	for _, at := range []time.Time{d1, d2} {
 		r.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "lost parcel", Locale: "en", Source: site.SourceSite, Visitor: "v" + at.Format("02"), Results: 2, Hits: []string{"lost"}, Time: at})
 		r.RecordEvent(site.Event{Type: site.EventView, ArticleID: "lost", Locale: "en", Source: site.SourceSite, Visitor: "v" + at.Format("02"), Time: at.Add(time.Minute)})
+		// Read again: a view more, no reader more.
+		r.RecordEvent(site.Event{Type: site.EventView, ArticleID: "lost", Locale: "en", Source: site.SourceSite, Visitor: "v" + at.Format("02"), Time: at.Add(90 * time.Second)})
 		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "lost", Locale: "en", Source: site.SourceSite, Visitor: "v" + at.Format("02"), Helpful: &no, Comment: "call me at jane@example.com", Time: at.Add(2 * time.Minute)})
 		r.RecordEvent(site.Event{Type: site.EventContact, ArticleID: "lost", Locale: "en", Source: site.SourceWidget, Context: "checkout", Path: "/u/jane@example.com", Visitor: "v" + at.Format("02"), Time: at.Add(3 * time.Minute)})
 		r.RecordOpen(site.WidgetOpen{Locale: "en", Context: "checkout", Visitor: "w", Time: at})
@@ -49,11 +51,11 @@ func TestDashboardTotals(t *testing.T) {
 		t.Fatalf("live totals %+v", live)
 	}
 	for _, d := range live.Days {
-		if d.Source == site.SourceSite && (d.Searches != 1 || d.ClickedSearches != 1 || d.Views != 1 || d.NotHelpfulVotes != 1 || d.Visits != 1 || d.DeflectedVisits != 0) {
+		if d.Source == site.SourceSite && (d.Searches != 1 || d.ClickedSearches != 1 || d.Views != 2 || d.NotHelpfulVotes != 1 || d.Visits != 1 || d.DeflectedVisits != 0) {
 			t.Errorf("site day %+v", d)
 		}
 	}
-	if a := live.Articles[0]; a.Views != 2 || a.NotHelpful != 2 || a.ContactsAfterReading != 2 || a.Day != "" {
+	if a := live.Articles[0]; a.Views != 4 || a.Readers != 2 || a.NotHelpful != 2 || a.ContactsAfterReading != 2 || a.Day != "" {
 		t.Errorf("article day %+v", a)
 	}
 	// An hour after d2 ended: both days roll up; d2 not before.

@@ -840,7 +840,7 @@ func testDashboard(t *testing.T, open Opener) {
 		t.Errorf("day totals\n got %+v\nwant %+v", days, want)
 	}
 	wantArts := []insights.ArticleDay{
-		{ArticleID: "lost", Locale: "en", Views: 1, NotHelpful: 1, ContactsAfterReading: 1},
+		{ArticleID: "lost", Locale: "en", Views: 1, Readers: 1, NotHelpful: 1, ContactsAfterReading: 1},
 		{ArticleID: "lost", Locale: "fr", NotHelpful: 1},
 	}
 	if !slices.Equal(arts, wantArts) {
@@ -917,7 +917,7 @@ func testContactRequestIsTheContact(t *testing.T, open Opener) {
 		t.Errorf("day totals %v\n got %+v\nwant %+v", err, days, want)
 	}
 	arts, err := s.ArticleTotals(ctx, from, to)
-	if err != nil || !slices.Equal(arts, []insights.ArticleDay{{ArticleID: "lost", Locale: "en", Views: 1, ContactsAfterReading: 1}}) {
+	if err != nil || !slices.Equal(arts, []insights.ArticleDay{{ArticleID: "lost", Locale: "en", Views: 1, Readers: 1, ContactsAfterReading: 1}}) {
 		t.Errorf("article totals: %+v %v; want lost read once, before a contact", arts, err)
 	}
 	if n, err := s.RollUp(ctx, to.Add(time.Hour)); err != nil || n != 1 {
@@ -958,7 +958,7 @@ func testDashboardRolledAndLive(t *testing.T, open Opener) {
 		t.Errorf("day totals %+v %v\nwant %+v", days, err, want)
 	}
 	arts, err := s.ArticleTotals(ctx, from, to)
-	if err != nil || !slices.Equal(arts, []insights.ArticleDay{{ArticleID: "lost", Locale: "en", Views: 2, Helpful: 2}}) {
+	if err != nil || !slices.Equal(arts, []insights.ArticleDay{{ArticleID: "lost", Locale: "en", Views: 2, Readers: 2, Helpful: 2}}) {
 		t.Errorf("article totals over a rolled-up and a live day: %+v %v", arts, err)
 	}
 }

@@ -232,6 +232,20 @@ func TestCompounds(t *testing.T) {
 	}
 }
 
+// TestCompoundCodes: a code's letters and number typed apart or with a
+// hyphen are the code typed joined ("W-4", "w 4", "w4"); another number
+// is another code.
+func TestCompoundCodes(t *testing.T) {
+	in := []Record{
+		rec("W-4", "a", 0, false, time.Hour), rec("w4", "b", 0, false, time.Hour),
+		rec("w 4", "c", 0, false, time.Hour), rec("w2", "d", 0, false, time.Hour),
+	}
+	want := []string{"search: W-4, w4 (3)", "search: w2 (1)"}
+	if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("gaps %v, want %v", got, want)
+	}
+}
+
 // TestWriteCSV: text a spreadsheet would run as a formula is defused.
 func TestWriteCSV(t *testing.T) {
 	var b bytes.Buffer

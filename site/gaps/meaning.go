@@ -278,7 +278,7 @@ func compounds(analyses []Analysis, in []meaningInput) (joins map[[2]string]stri
 	for p, n := range pairs {
 		joined := p[0] + p[1]
 		m, ok := single[joined]
-		if !ok || len(p[0]) < 2 || len(p[1]) < 2 || hasDigit(joined) {
+		if !ok || !codeJoin(p) && (len(p[0]) < 2 || len(p[1]) < 2 || hasDigit(joined)) {
 			continue
 		}
 		if m >= n {
@@ -301,6 +301,21 @@ func compounds(analyses []Analysis, in []meaningInput) (joins map[[2]string]stri
 		}
 	}
 	return joins, splits
+}
+
+// codeJoin reports whether a pair of words is a code's letters and its
+// number typed apart or with a hyphen ("w 4", "W-4", "e 24", "ps 5"): up to
+// three letters, then digits alone. Joined ("w4") it is the one code.
+func codeJoin(p [2]string) bool {
+	if len(p[0]) > 3 || p[1] == "" || strings.Trim(p[1], "0123456789") != "" {
+		return false
+	}
+	for _, r := range p[0] {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // sortedSet sorts terms and removes duplicates, in a new slice.

@@ -87,6 +87,17 @@ func Tally(acts []Activity) Totals {
 	// visit closes over one visit: acts[from:to].
 	visit := func(v []Activity) {
 		first := v[0]
+		// The widget's opening is where a visit entered, before
+		// anything recorded in the same millisecond (its search, read in
+		// either order).
+		for _, a := range v[1:] {
+			if !a.Time.Equal(first.Time) {
+				break
+			}
+			if a.Kind == KindOpen && first.Kind != KindOpen {
+				first = a
+			}
+		}
 		d := dayOf(first, first.Locale, first.Source, first.screen())
 		d.Visits++
 		self, contacted := false, false

@@ -142,6 +142,24 @@ func TestTallyEntryPoints(t *testing.T) {
 	}
 }
 
+// TestTallyEntrySameMillisecond: a widget opening and its search recorded
+// in the same millisecond, read search first, enter by the widget's screen.
+func TestTallyEntrySameMillisecond(t *testing.T) {
+	t0 := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	acts := []Activity{
+		{Kind: KindSearch, Visitor: "w", Time: t0, Locale: "en", Source: site.SourceWidget, Results: 2, Satisfied: true},
+		{Kind: KindOpen, Visitor: "w", Time: t0, Locale: "en", Source: site.SourceWidget, Context: "checkout"},
+	}
+	got := Tally(acts)
+	visits := map[string]int{}
+	for _, d := range got.Days {
+		visits[d.Source+" "+d.Screen] += d.Visits
+	}
+	if visits["widget checkout"] != 1 || len(visits) != 1 && visits["widget "] != 0 {
+		t.Errorf("visits by entry point %v, want one by the widget on checkout", visits)
+	}
+}
+
 func TestTallySearchOutcomes(t *testing.T) {
 	t0 := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
 	var acts []Activity

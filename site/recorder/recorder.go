@@ -88,6 +88,13 @@ type Recorder struct {
 
 	// Owned by the writer goroutine.
 	writeErr error // first write failure since the last Flush or the stop
+	// While batches fail: when the failures began, the events lost since,
+	// those not logged yet, and when the last error line was written (one
+	// a minute at most, failLogEvery: a full disk under traffic would
+	// write one a batch).
+	failSince           time.Time
+	lostSince, unlogged int
+	lastFailLog         time.Time
 
 	closeErr error // set before done is closed
 }
@@ -363,8 +370,17 @@ func (r *Recorder) write(b *Batch) {
 	if err != nil {
 		r.writeErrors.Add(1)
 		r.drop(n, "write failed")
-		r.log.Error("write events", "events", n, "err", err)
-		msg := fmt.Sprintf("%d events lost at %s: %v", n, r.now().UTC().Format(time.RFC3339), err)
+		now := r.now()
+		if r.lostSince == 0 {
+			r.failSince = now
+		}
+		r.lostSince += n
+		r.unlogged += n
+		if r.lastFailLog.IsZero() || now.Sub(r.lastFailLog) >= failLogEvery {
+			r.log.Error("write events", "events", r.unlogged, "lost_since", r.failSince.UTC().Format(time.RFC3339), "lost_total", r.lostSince, "err", err)
+			r.unlogged, r.lastFailLog = 0, now
+		}
+		msg := fmt.Sprintf("%d events lost at %s: %v", n, now.UTC().Format(time.RFC3339), err)
 		r.failing.Store(&msg)
 		if r.writeErr == nil {
 			r.writeErr = err
@@ -373,4 +389,12 @@ func (r *Recorder) write(b *Batch) {
 	}
 	r.written.Add(uint64(n))
 	r.failing.Store(nil)
+	if r.lostSince > 0 {
+		r.log.Info("write events: stored again", "lost_since", r.failSince.UTC().Format(time.RFC3339), "lost_total", r.lostSince)
+		r.lostSince, r.unlogged, r.lastFailLog = 0, 0, time.Time{}
+	}
 }
+
+// failLogEvery is how often, at most, failing batches write an error line
+// (each says how many events were lost since the one before).
+const failLogEvery = time.Minute

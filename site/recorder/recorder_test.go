@@ -1,10 +1,12 @@
 package recorder
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -383,4 +385,44 @@ func (f *flaky) WriteBatch(ctx context.Context, b *Batch) error {
 	err := f.errs[0]
 	f.errs = f.errs[1:]
 	return err
+}
+
+// TestWriteFailuresLogOnceAMinute: while every batch fails (a full disk
+// under traffic), one error line a minute says how many events were lost
+// since the line before; the first batch stored again says so once.
+func TestWriteFailuresLogOnceAMinute(t *testing.T) {
+	full := errors.New("database or disk is full")
+	w := &flaky{errs: []error{full, full, full, full, nil}}
+	var logs bytes.Buffer
+	at := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	var mu sync.Mutex
+	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return at }
+	r := newRecorder(t, w, Options{Logger: slog.New(slog.NewTextHandler(&logs, nil)), Now: now})
+	for _, step := range []time.Duration{0, 10 * time.Second, 20 * time.Second, 70 * time.Second, 80 * time.Second} {
+		mu.Lock()
+		at = time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC).Add(step)
+		mu.Unlock()
+		r.RecordEvent(site.Event{Type: site.EventView})
+		r.RecordEvent(site.Event{Type: site.EventView})
+		r.Flush(context.Background())
+	}
+	var errorLines, infoLines []string
+	for _, l := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		switch {
+		case strings.Contains(l, "level=ERROR"):
+			errorLines = append(errorLines, l)
+		case strings.Contains(l, "level=INFO"):
+			infoLines = append(infoLines, l)
+		}
+	}
+	// Batches at 0, 10 and 20 s fail: one line (2 events); at 70 s a
+	// minute has passed: one line for the 6 events since; at 80 s stored.
+	if len(errorLines) != 2 || !strings.Contains(errorLines[0], "events=2 ") || !strings.Contains(errorLines[1], "events=6 ") ||
+		!strings.Contains(errorLines[1], "lost_total=8") {
+		t.Errorf("error lines:\n%s", strings.Join(errorLines, "\n"))
+	}
+	if len(infoLines) != 1 || !strings.Contains(infoLines[0], "stored again") || !strings.Contains(infoLines[0], "lost_total=8") ||
+		!strings.Contains(infoLines[0], "lost_since=2026-11-30T10:00:00Z") {
+		t.Errorf("info lines:\n%s", strings.Join(infoLines, "\n"))
+	}
 }

@@ -478,8 +478,13 @@ var (
 	// placeholder: what site.Redact leaves for a number or an address.
 	placeholder = regexp.MustCompile(`\[(?:number|phone|card|email|iban|ip)\]`)
 	// markedPlaceholder: a placeholder with the mark before it ("#",
-	// "n°") and a prefix glued to the number ("F-" of "F-2026-0042").
-	markedPlaceholder = regexp.MustCompile(`(?i)\s*(?:` + refMark + `\s*)?(?:\b[a-z]{1,3}[-/])?` + placeholder.String())
+	// "n°"), a prefix glued to the number ("F-" of "F-2026-0042"), or a
+	// label that only announced it: "tel", "tlf." ("tel [phone]" left
+	// "tel" in topics, one gap of unrelated tickets), or a kind of data
+	// and its colon ("email: [email]", "IBAN: [iban]"; "Update my IBAN
+	// [iban]" keeps its IBAN).
+	markedPlaceholder = regexp.MustCompile(`(?i)\s*(?:` + dataLabel + `)?(?:` + refMark + `\s*)?(?:\b[a-z]{1,3}[-/])?` + placeholder.String())
+	dataLabel         = `\b(?:tel|t[ée]l|telf|tlf|tfno|tfn|mob)\.?\s*:?\s*|\b(?:e-?mail|mail|correo|courriel|phone|t[ée]l[ée]phone|tel[ée]fono|m[óo]vil|mobile|iban|card|tarjeta|carte|ip)\s*:\s*`
 	// asides: complaints about time and urgency anywhere in the subject
 	// ("urgent", the Dutch and German "dringend").
 	asides = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{

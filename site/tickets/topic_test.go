@@ -520,3 +520,26 @@ func TestTopicTrailingConjunction(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicDropsLabelsOfRedactedData: a label that only announced the
+// phone number, address or account the customer typed ("tel +34 612 34 56
+// 78", "email: ana@example.com") goes with it once it is redacted, so that
+// unrelated tickets are not one topic of "tel"; a word the topic is about
+// stays ("Change my phone [phone]").
+func TestTopicDropsLabelsOfRedactedData(t *testing.T) {
+	for _, c := range []struct{ subject, want string }{
+		{"Refund for order PB-2026-79583 tel +34 612 34 56 78", "Refund for order"},
+		{"Video visit doctor never called tel +1 555-867-5309???", "Video visit doctor never called?"},
+		{"reembolso pedido 70163 tel. 612345678", "reembolso pedido 70163"},
+		{"Cambiar dirección de entrega Tlf: (555) 123-4567", "Cambiar dirección de entrega"},
+		{"Does Pillbox accept Sanitas insurance? email: maria.garcia@gmail.com", "Does Pillbox accept Sanitas insurance?"},
+		{"Videoconsulta cancelada IBAN: ES91 2100 0418 4502 0005 1332", "Videoconsulta cancelada"},
+		{"Change my phone +34 612 34 56 78", "Change my phone"},
+		{"Update my IBAN ES91 2100 0418 4502 0005 1332", "Update my IBAN"},
+		{"Tel Aviv office hours", "Tel Aviv office hours"},
+	} {
+		if got := Topic(site.Redact(c.subject)); got != c.want {
+			t.Errorf("Topic(Redact(%q)) = %q, want %q", c.subject, got, c.want)
+		}
+	}
+}

@@ -260,6 +260,23 @@ func TestCleanerGuessesLocale(t *testing.T) {
 			t.Errorf("subject %q, body %q: %q, want es", subject, tk.Body, tk.Locale)
 		}
 	}
+	// Courtesy in English is no English: a Spanish ticket greeting,
+	// pleading and signing in English is Spanish (a newcomer, rv20a); an
+	// English ticket signed in Spanish stays English.
+	for _, tt := range []struct{ subject, body, want string }{
+		{"¿Cómo subo una receta? john.doe+rx@outlook.com thanks", "Hi team,\nBuenas, no encuentro dónde subir la receta. Mi correo es john.doe+rx@outlook.com\nSent from my iPhone", "es"},
+		{"reembolso pedido 54021 - please help", "Quiero el reembolso del pedido 54021. Gracias", "es"},
+		{"Hello, where is my refund?", "Hi, I have been waiting for my refund for two weeks. Gracias", "en"},
+		{"Hola", "Gracias", "es"},
+	} {
+		tk := site.Ticket{ExternalID: "1", Subject: tt.subject, Body: tt.body, CreatedAt: now.Add(-time.Hour)}
+		if err := es.Clean(&tk); err != nil {
+			t.Fatal(err)
+		}
+		if tk.Locale != tt.want {
+			t.Errorf("subject %q, body %q: %q, want %s", tt.subject, tk.Body, tk.Locale, tt.want)
+		}
+	}
 }
 
 // TestCleanKeepsLines: a body keeps its line breaks once cleaned, so the

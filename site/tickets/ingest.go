@@ -101,9 +101,9 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 	t.CreatedAt = t.CreatedAt.UTC().Truncate(time.Millisecond)
 	if strings.TrimSpace(t.Locale) == "" && c.Guess != nil {
 		// After redaction: an e-mail address or a name says nothing of
-		// the language.
-		// A mail client's prefix ("RE:", "TR:") is in no language.
-		t.Locale = c.Guess.GuessLocale(mailPrefixes.ReplaceAllString(t.Subject, ""), t.Body)
+		// the language; nor does a mail client's prefix ("RE:", "TR:"),
+		// nor courtesy (languageText).
+		t.Locale = c.Guess.GuessLocale(languageText(t.Subject, t.Body))
 	}
 	t.Locale = c.locale(t.Locale)
 	seen := map[string]bool{}

@@ -1,0 +1,52 @@
+package tickets
+
+import (
+	"strings"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
+)
+
+// languageText returns what a ticket's language is guessed from: its
+// topic (Topic: no reply prefix, greeting, plea or sign-off) and the
+// first guessWords words of its body's lines and sentences that are
+// neither chatter ("Sent from my iPhone") nor courtesy alone, each without
+// the courtesy that opens or closes it; the placeholders of redacted data
+// ("[email]", "[number]") left out. Customers often greet, thank and sign
+// in English whatever language they write in ("Hi team", "please help",
+// "thanks"): a Spanish ticket so written was read as English and found no
+// Spanish article (a newcomer, rv20a). A body of courtesy alone is
+// returned as it was, so that it still tells its language.
+func languageText(subject, body string) (string, string) {
+	topic := withoutPlaceholders(Topic(subject)) // the memo TicketTopic reads later
+	var kept []string
+	words := 0
+	for _, s := range sentenceEnd.Split(site.FirstWords(body, 2*guessWords), -1) {
+		if words >= guessWords {
+			break
+		}
+		s = strings.TrimSpace(withoutPlaceholders(s))
+		if s == "" || textnorm.OnlyCourtesy(s) || chatter.MatchString(s) {
+			continue
+		}
+		s = textnorm.TrimCourtesy(s)
+		kept = append(kept, s)
+		words += len(strings.Fields(s))
+	}
+	if len(kept) == 0 {
+		return topic, body
+	}
+	return topic, strings.Join(kept, "\n")
+}
+
+// withoutPlaceholders returns s without the placeholders of redacted data.
+func withoutPlaceholders(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	return placeholder.ReplaceAllString(s, " ")
+}
+
+// guessWords is how many words of a body languageText keeps: more than
+// the guesser reads.
+const guessWords = 80

@@ -165,8 +165,12 @@ func oneLine(field, s string, max int) (string, error) {
 // CleanMultiline is CleanText for text of several lines: line breaks
 // (as \n) and tabs are kept, other control characters and bidirectional
 // overrides are removed, lines are trimmed at their end and more than two
-// blank lines in a row become two.
+// blank lines in a row become two. Text with nothing visible is "", as
+// CleanText makes it.
 func CleanMultiline(s string) string {
+	if !visible(s) {
+		return ""
+	}
 	s = strings.ReplaceAll(strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\r\n", "\n"), "\r", "\n")
 	lines := strings.Split(s, "\n")
 	out := lines[:0]

@@ -54,6 +54,11 @@ func TestContactRequestValidate(t *testing.T) {
 		{"subject", func(r *ContactRequest) { r.Subject = "   " }},
 		{"subject", func(r *ContactRequest) { r.Subject = strings.Repeat("a", MaxContactSubject+1) }},
 		{"description", func(r *ContactRequest) { r.Description = " \n\t " }},
+		// Invisible characters alone are as blank as spaces alone.
+		{"subject", func(r *ContactRequest) { r.Subject = "\u200b" }},
+		{"subject", func(r *ContactRequest) { r.Subject = " \u200b\u200d \ufeff\u00ad\u2060" }},
+		{"description", func(r *ContactRequest) { r.Description = "\u200b\u200d" }},
+		{"description", func(r *ContactRequest) { r.Description = "\ufeff\n\u200c\n\t\u00ad" }},
 		{"description", func(r *ContactRequest) { r.Description = strings.Repeat("a", MaxContactDescription+1) }},
 		{"description", func(r *ContactRequest) { r.Description = "\xff" }},
 		{"email", func(r *ContactRequest) { r.Email = "ana@example.com\r\nX: y" }},

@@ -24,6 +24,11 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Reason, when set, is the cause in one machine-readable word, finer
+	// than Code ("local_changes": a git pull refused, 409, because of
+	// files changed in the content checkout); the API answers it as the
+	// body's "reason" beside "error".
+	Reason string
 }
 
 // Error implements error.
@@ -45,6 +50,16 @@ func ErrorCode(err error) string {
 		return e.Code
 	}
 	return EINTERNAL
+}
+
+// ErrorReason returns the Reason of the first *Error in err's chain, ""
+// when it has none.
+func ErrorReason(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Reason
+	}
+	return ""
 }
 
 // ErrorMessage returns the visitor-safe message of err: the *Error's message,

@@ -579,9 +579,15 @@ func RedactedAsNumbers(s string) string { return redactedNumbers.Replace(s) }
 // removed, as textnorm removes them ("ab\u202Ebonamento" is
 // "abbonamento", one word as the visitor saw it); bytes that are not
 // UTF-8 become U+FFFD, and runs of spaces one. Joiners and other format
-// characters that scripts need are kept.
+// characters that scripts need are kept, but text with nothing visible
+// (white space and Invisible characters only: "\u200b", "\ufeff") is
+// blank, "", as spaces alone are: whatever checks visitor text for
+// emptiness after cleaning it reads it so.
 func CleanText(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
+	if !visible(s) {
+		return ""
+	}
 	clean := strings.Map(func(r rune) rune {
 		switch {
 		case r < 0x20 || r >= 0x7f && r < 0xa0:
@@ -595,6 +601,16 @@ func CleanText(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(clean), " ")
+}
+
+// visible reports whether s has a character that shows: one that is
+// neither white space, nor a control character, nor Invisible (a
+// zero-width space, a joiner, a byte-order mark, a soft hyphen, another
+// format character). Text without one is blank.
+func visible(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool {
+		return !unicode.IsSpace(r) && !unicode.IsControl(r) && !Invisible(r)
+	})
 }
 
 // afterReferenceWord reports whether before, the text before a number,

@@ -1,12 +1,18 @@
 package main
 
 import (
+	"encoding/json"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/guichet/guichet/site/web"
 )
 
 // buildCommand finds the `go build` command of a text: the README's build
@@ -95,5 +101,66 @@ func TestCaddyProbesReadiness(t *testing.T) {
 				t.Errorf("%s probes %s; want /readyz", name, m[1])
 			}
 		}
+	}
+}
+
+// TestDockerHealthcheck: the image's HEALTHCHECK asks /healthz with what
+// the image has (bash; no curl nor wget), on the port of GUICHET_ADDR:
+// healthy while the server answers 200, loading included; unhealthy on a
+// 503 or with nothing listening. The image had no HEALTHCHECK. (The engine
+// cannot run here: the test runs the command against the server.)
+func TestDockerHealthcheck(t *testing.T) {
+	docker, err := os.ReadFile(filepath.Join("..", "..", "deploy", "Dockerfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^HEALTHCHECK .*? CMD (\[.*\])$`).FindStringSubmatch(strings.ReplaceAll(string(docker), "\\\n", " "))
+	if m == nil {
+		t.Fatal("the Dockerfile has no HEALTHCHECK … CMD [\"…\"]")
+	}
+	var argv []string
+	if err := json.Unmarshal([]byte(m[1]), &argv); err != nil || len(argv) == 0 {
+		t.Fatalf("HEALTHCHECK CMD %s: %v", m[1], err)
+	}
+	if _, err := exec.LookPath(argv[0]); err != nil {
+		t.Skipf("%s is not installed", argv[0])
+	}
+	probe := func(h http.Handler) error {
+		srv := httptest.NewServer(h)
+		defer srv.Close()
+		_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Env = append(os.Environ(), "GUICHET_ADDR=0.0.0.0:"+port) // the image's, another port
+		return cmd.Run()
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "help/a.md", "---\ntitle: An article\n---\nText.\n")
+	served := openMain(t, dir, false)
+	for _, c := range []struct {
+		name    string
+		h       http.Handler
+		healthy bool
+	}{
+		{"loading", &web.Starting{}, true},
+		{"serving", served.Server, true},
+		{"unhealthy", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Error(w, `{"status":"unavailable"}`, http.StatusServiceUnavailable)
+		}), false},
+	} {
+		if err := probe(c.h); (err == nil) != c.healthy {
+			t.Errorf("%s: the probe says %v, want healthy %v", c.name, err, c.healthy)
+		}
+	}
+	// Nothing listening.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	ln.Close()
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Env = append(os.Environ(), "GUICHET_ADDR=0.0.0.0:"+port)
+	if cmd.Run() == nil {
+		t.Error("nothing listening: the probe says healthy")
 	}
 }

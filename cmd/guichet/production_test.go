@@ -259,6 +259,14 @@ func TestGitPull(t *testing.T) {
 	if w.Code != 409 || !strings.Contains(w.Body.String(), "would be overwritten") || !strings.Contains(w.Body.String(), "stash") {
 		t.Errorf("a pull over local changes: %d %s", w.Code, w.Body)
 	}
+	// And why, for a program: the body's reason (only words said it).
+	var refused struct {
+		Error  struct{ Code, Message string }
+		Reason string
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &refused); err != nil || refused.Reason != "local_changes" || refused.Error.Code != "conflict" || !strings.Contains(refused.Error.Message, "would be overwritten") {
+		t.Errorf("a pull over local changes: %s, want reason local_changes beside the error", w.Body)
+	}
 	// A publication that fails after the pull says why too.
 	git(dir, "checkout", "-q", "--", ".")
 	index := filepath.Join(m.Config.Data, "index")

@@ -155,6 +155,12 @@ func TestLoadProblems(t *testing.T) {
 			skipped: "billing/a.md",
 		},
 		{
+			name:    "a list never closed on the front matter's last line",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\ntags: [a, b,\n---\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "", "front matter: the list opened with [ here is never closed. Fix: add ] at the end: tags: [a, b]"}},
+			skipped: "billing/a.md",
+		},
+		{
 			name:    "front matter not closed",
 			files:   map[string]string{"billing/a.md": "---\ntitle: A\nBody.\n"},
 			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "never closed"}},

@@ -16,7 +16,9 @@ import (
 // written in HTML (<details><summary>…</summary>…</details>, as GitHub and
 // Docusaurus pages write it) is read as the collapsible section Guichet
 // draws itself, with its Markdown content; and any other HTML left out is a
-// warning in check, at its line, saying how to write it in Markdown.
+// warning in check, at its line, saying what is lost (the tags, their text
+// kept, or the element with its text: htmlLost) and how to write it in
+// Markdown.
 
 // detailsTag matches the tags of an HTML collapsible section: an opening
 // <details> (submatches 1 and 2: "/" for a closing one, its attributes) or
@@ -122,7 +124,7 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 		}
 	}()
 	seen := map[string]bool{} // line and tag: each tag of a line once
-	warn := func(raw []byte, line int) {
+	warn := func(raw []byte, line int, block bool) {
 		tag := htmlTagName(raw)
 		if tag == "" {
 			return
@@ -135,7 +137,7 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 		} else {
 			seen[k] = true
 		}
-		d.syntaxWarning("<"+tag+">", line, "raw HTML <%s> is left out of the page (allow_html is off): %s, or set allow_html: true in guichet.yaml", tag, markdownFor(tag))
+		d.syntaxWarning("<"+tag+">", line, "raw HTML <%s> %s (allow_html is off): %s, or set allow_html: true in guichet.yaml", tag, htmlLost(raw, tag, block), markdownFor(tag))
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -144,7 +146,7 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 		switch n := n.(type) {
 		case *ast.HTMLBlock:
 			if n.HTMLBlockType != ast.HTMLBlockType2 {
-				warn(d.blockText(n), d.nodeLine(n))
+				warn(d.blockText(n), d.nodeLine(n), true)
 			}
 		case *ast.RawHTML:
 			if n.Segments.Len() == 0 {
@@ -154,12 +156,44 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 				breaks = append(breaks, n)
 			} else {
 				seg := n.Segments.At(0)
-				warn(seg.Value(d.src), d.lines.line(seg.Start))
+				warn(seg.Value(d.src), d.lines.line(seg.Start), false)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 }
+
+// htmlLost says what the page leaves out of raw HTML (allow_html off),
+// raw being an HTML block (block) or an inline tag, tag the element
+// named: the tags only, their text kept (htmlText, and a paragraph's text
+// around inline tags); the element with its text, for the elements whose
+// text is no prose (htmlNoText, and inlineNoText inside a paragraph); an
+// element without text (a picture, a self-closing component) entirely.
+// It said "is left out of the page" of every element, text kept or not.
+func htmlLost(raw []byte, tag string, block bool) string {
+	const all, tags, withText = "is left out of the page", "tags are left out of the page, the text between them kept", "is left out of the page with its text"
+	switch {
+	case htmlNoText.Match(raw):
+		return withText
+	case htmlVoid[strings.ToLower(tag)]:
+		return all
+	case !block:
+		if bytes.HasSuffix(bytes.TrimSpace(raw), []byte("/>")) {
+			return all
+		}
+		return tags
+	}
+	for _, l := range strings.Split(string(raw), "\n") {
+		if strings.TrimSpace(keptLine(l)) != "" {
+			return tags
+		}
+	}
+	return all
+}
+
+// htmlVoid holds the HTML elements that have no text (no closing tag).
+var htmlVoid = map[string]bool{"img": true, "br": true, "hr": true, "input": true, "area": true, "col": true,
+	"embed": true, "source": true, "track": true, "wbr": true, "meta": true, "link": true, "base": true, "param": true}
 
 // openTag matches an opening tag's name.
 var openTag = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9.:-]*)`)

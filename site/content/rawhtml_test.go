@@ -37,9 +37,9 @@ func TestHTMLLeftOut(t *testing.T) {
 			},
 			absent: []string{"<img", "<kbd>", "comment", "<font"},
 			problems: []string{
-				"x.md:1: warning: raw HTML <kbd> is left out of the page (allow_html is off): write keys as ++ctrl+c++, or set allow_html: true in guichet.yaml",
+				"x.md:1: warning: raw HTML <kbd> tags are left out of the page, the text between them kept (allow_html is off): write keys as ++ctrl+c++, or set allow_html: true in guichet.yaml",
 				"x.md:3: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png), or set allow_html: true in guichet.yaml",
-				"x.md:24: warning: raw HTML <font> is left out of the page (allow_html is off): write its text without the tags, or set allow_html: true in guichet.yaml",
+				"x.md:24: warning: raw HTML <font> tags are left out of the page, the text between them kept (allow_html is off): write its text without the tags, or set allow_html: true in guichet.yaml",
 			},
 		},
 		{
@@ -114,7 +114,7 @@ func TestHTMLBlockTextKept(t *testing.T) {
 	for _, p := range out.Problems {
 		problems = append(problems, p.String())
 	}
-	if want := "x.md:1: warning: raw HTML <Card> is left out of the page"; !strings.Contains(strings.Join(problems, "\n"), want) {
+	if want := "x.md:1: warning: raw HTML <Card> tags are left out of the page, the text between them kept"; !strings.Contains(strings.Join(problems, "\n"), want) {
 		t.Errorf("problems %q, want one starting %q", problems, want)
 	}
 }
@@ -171,7 +171,11 @@ func TestHTMLBlockWordsApart(t *testing.T) {
 // rv19m).
 func TestHTMLWarningNamesWhatIsLost(t *testing.T) {
 	src := "<p align=\"center\">\n  <img src=\"a.png\" alt=\"A router\">\n</p>\n\n" + // 1-3
-		"Inline <span>x</span> and <kbd>Ctrl</kbd> end.\n" // 5
+		"Inline <span>x</span> and <kbd>Ctrl</kbd> end.\n\n" + // 5
+		"<div class=\"note\">Some text.</div>\n\n" + // 7
+		"<table><tr><td>Plan</td></tr></table>\n\n" + // 9
+		"<script>alert(1)</script>\n\n" + // 11
+		"Play <video src=\"a.mp4\">a fallback</video> here.\n" // 13
 	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -183,11 +187,30 @@ func TestHTMLWarningNamesWhatIsLost(t *testing.T) {
 	all := strings.Join(got, "\n")
 	for _, want := range []string{
 		"x.md:1: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png)",
-		"x.md:5: warning: raw HTML <span> is left out",
-		"x.md:5: warning: raw HTML <kbd> is left out of the page (allow_html is off): write keys as ++ctrl+c++",
+		// The tags only are left out, their text kept (it said the
+		// element was left out of the page); the text of a table, a
+		// script, a video goes with its tags.
+		"x.md:5: warning: raw HTML <span> tags are left out of the page, the text between them kept",
+		"x.md:5: warning: raw HTML <kbd> tags are left out of the page, the text between them kept (allow_html is off): write keys as ++ctrl+c++",
+		"x.md:7: warning: raw HTML <div> tags are left out of the page, the text between them kept (allow_html is off): write its text without the tags",
+		"x.md:9: warning: raw HTML <table> is left out of the page with its text (allow_html is off): write a Markdown table",
+		"x.md:11: warning: raw HTML <script> is left out of the page with its text",
+		"x.md:13: warning: raw HTML <video> is left out of the page with its text",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+	// What the warnings say is what the page does.
+	page := string(out.HTML)
+	for _, w := range []string{"Some text.", "x", "Ctrl", "Play"} {
+		if !strings.Contains(page, w) {
+			t.Errorf("%q left out of\n%s", w, page)
+		}
+	}
+	for _, w := range []string{"Plan", "alert", "a fallback"} {
+		if strings.Contains(page, w) {
+			t.Errorf("%q kept in\n%s", w, page)
 		}
 	}
 }

@@ -240,6 +240,11 @@ func (x *yamlText) explain(msg string, line int) *YAMLError {
 		if e := x.emptyItem(); e != nil {
 			return e
 		}
+		// `tags: [a,` or `tags: [` on the front matter's last line: the
+		// parser meets its end where it expects an item.
+		if e := x.unclosedBracket(); e != nil {
+			return e
+		}
 	case strings.Contains(msg, "did not find expected '-' indicator"):
 		return &YAMLError{Line: max(line, 1), Message: "list items (- …) and fields (name: …) are mixed at the same level",
 			Fix: "write field: value lines, with list items indented under their field"}
@@ -354,9 +359,10 @@ func (x *yamlText) unclosedBracket() *YAMLError {
 			continue
 		}
 		val := strings.TrimSpace(e.value)
+		closed := strings.TrimRight(val, ", ") + string(closeCh) // `[a,` is `[a]`
 		return &YAMLError{Line: n, Column: x.column(n, e.col), Message: fmt.Sprintf("the %s opened with %c here is never closed", what, open),
 			Fix: fmt.Sprintf("add %c at the end: %s, or put the value in quotes if the %c is part of the text: %s",
-				closeCh, entryText(e, val+string(closeCh)), open, entryText(e, quoteValue(val)))}
+				closeCh, entryText(e, closed), open, entryText(e, quoteValue(val)))}
 	}
 	return nil
 }

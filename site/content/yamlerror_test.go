@@ -32,6 +32,12 @@ func TestExplainYAML(t *testing.T) {
 			"never closed", `description: 'Use the app'`},
 		{"unclosed list", "title: ok\ntags: [billing, refund\ndescription: x\n", 2, 7,
 			"list opened with [ here is never closed", "tags: [billing, refund]"},
+		// On the last line, ending in a comma or on the bracket alone:
+		// the parser's "did not find expected node content" was all it said.
+		{"unclosed list on the last line, after a comma", "title: ok\ntags: [a, b,\n", 2, 7,
+			"list opened with [ here is never closed", "add ] at the end: tags: [a, b]"},
+		{"unclosed empty list on the last line", "title: ok\ntags: [\n", 2, 7,
+			"list opened with [ here is never closed", "tags: []"},
 		{"unclosed mapping", "title: ok\nparams: {a: b\n", 2, 9,
 			"mapping opened with {", "params: {a: b}"},
 		{"text after a quoted part", "title: \"Sync\" is slow\n", 1, 15,

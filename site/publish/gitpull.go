@@ -66,8 +66,16 @@ func (p *Publisher) gitPull(ctx context.Context) error {
 }
 
 // pullError explains a failed pull in dir from git's output: the reason
-// label and the error, which says that the site keeps what it serves.
+// label and the error, which says that the site keeps what it serves and
+// carries the reason (site.Error's Reason: the webhook's answer names it).
 func pullError(dir, out string, timedOut bool, limit time.Duration) (string, error) {
+	reason, e := pullCause(dir, out, timedOut, limit)
+	e.Reason = reason
+	return reason, e
+}
+
+// pullCause is pullError's reason and error, without the error's Reason.
+func pullCause(dir, out string, timedOut bool, limit time.Duration) (string, *site.Error) {
 	kept := "the site keeps serving the content published before"
 	said := ""
 	if out != "" {

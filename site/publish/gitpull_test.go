@@ -128,6 +128,10 @@ func TestGitPullFailures(t *testing.T) {
 			if site.ErrorCode(err) != c.code {
 				t.Errorf("code %q, want %q: %v", site.ErrorCode(err), c.code, err)
 			}
+			// The reason travels with the error, for the webhook's answer.
+			if got := site.ErrorReason(err); got != c.reason {
+				t.Errorf("reason %q, want %q", got, c.reason)
+			}
 			msg := site.ErrorMessage(err)
 			for _, w := range append(c.says, f.dir, "keeps serving") {
 				if !strings.Contains(msg, w) {

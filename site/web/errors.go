@@ -87,7 +87,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 		}
 	}
 	if strings.HasPrefix(r.URL.Path, "/api/") || r.Method == http.MethodPost && !pageForm(r.URL.Path) {
-		body, _ := json.Marshal(map[string]any{"error": map[string]string{"code": code, "message": msg}})
+		answer := map[string]any{"error": map[string]string{"code": code, "message": msg}}
+		if reason := site.ErrorReason(err); reason != "" {
+			answer["reason"] = reason // why, for a program: "local_changes"
+		}
+		body, _ := json.Marshal(answer)
 		h := c.Response().Header()
 		h.Set("Content-Type", "application/json; charset=utf-8")
 		h.Set("Cache-Control", "no-store")

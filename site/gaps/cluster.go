@@ -144,7 +144,7 @@ func clusterItems(items []item, factor []float64, code []int32, bridges []bridge
 		edges[k].sim = similarity(items[e.a].terms, items[e.b].terms, weight, total[e.a], total[e.b])
 	}
 	root = groupLinkage(items, weight, edges, adj, code)
-	return joinReformulations(items, root, bridges, code)
+	return joinReformulations(items, root, bridges, code, edges)
 }
 
 // itemWeights returns the weight of each item: the sum of its terms'.
@@ -650,7 +650,7 @@ func mergeCounts(at []int32, ac []int32, bt []int32, bc []int32) ([]int32, []int
 // joinReformulations joins the groups that visitors reformulated between
 // (see reformulationShare), strongest evidence first, and returns each
 // item's group root.
-func joinReformulations(items []item, root []int, bridges []bridge, code []int32) []int {
+func joinReformulations(items []item, root []int, bridges []bridge, code []int32, edges []edge) []int {
 	// Visitors are counted once per group however many of its phrasings
 	// they typed, and once per pair of groups however often they went
 	// between them: distinct visitors, as everywhere in the report.
@@ -704,6 +704,21 @@ func joinReformulations(items []item, root []int, bridges []bridge, code []int32
 		slices.Sort(who)
 		visitors[g] = slices.Compact(who)
 	}
+	// The items of each group some visitor went between, and the
+	// similar items of each (edges).
+	near := map[int32][]edge{}
+	for _, e := range edges {
+		if nb[root[e.a]] != nil || nb[root[e.b]] != nil {
+			near[e.a] = append(near[e.a], e)
+			near[e.b] = append(near[e.b], edge{e.b, e.a, e.sim})
+		}
+	}
+	members := map[int][]int{}
+	for i := range items {
+		if g := root[i]; nb[g] != nil {
+			members[g] = append(members[g], i)
+		}
+	}
 	for g, cs := range codes {
 		slices.Sort(cs)
 		codes[g] = slices.Compact(cs)
@@ -746,7 +761,16 @@ func joinReformulations(items []item, root []int, bridges []bridge, code []int32
 		if n, m := len(visitors[small]), len(visitors[big]); n > m || n == m && small < big {
 			big, small = small, big
 		}
+		if strongest[ea][eb] < 2 && wordsElsewhere(near, root, members[small], big, small) {
+			// One visitor went between them, but the smaller group's
+			// words are another group's ("projector" after "pause
+			// membership", beside "meeting room projector"): they had
+			// two questions.
+			continue
+		}
 		root[small] = big
+		members[big] = append(members[big], members[small]...)
+		delete(members, small)
 		visitors[big] = unionSorted(visitors[big], visitors[small])
 		delete(visitors, small)
 		if len(codes[small]) > 0 {
@@ -775,6 +799,32 @@ func joinReformulations(items []item, root []int, bridges []bridge, code []int32
 	}
 	return root
 }
+
+// wordsElsewhere reports whether the items of group small (members) are
+// similar (near: their candidate neighbours) to none of group big's
+// but to some item of a third group: the words place small elsewhere,
+// against one visitor's going between small and big.
+func wordsElsewhere(near map[int32][]edge, root []int, members []int, big, small int) bool {
+	elsewhere := false
+	for _, i := range members {
+		for _, e := range near[int32(i)] {
+			switch g := find(root, int(e.b)); g {
+			case big:
+				return false
+			case small:
+			default:
+				if e.sim >= wordsElsewhereSim {
+					elsewhere = true
+				}
+			}
+		}
+	}
+	return elsewhere
+}
+
+// wordsElsewhereSim is how similar an item must be to another group's for
+// the words to place it there (see wordsElsewhere).
+const wordsElsewhereSim = minSimilarity
 
 // codesConflict reports whether a and b (term IDs) each name a code (see
 // codeDigits; code holds each term's, 0 for none) the other does not:

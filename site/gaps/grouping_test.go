@@ -167,9 +167,9 @@ func TestGroupingByMeaning(t *testing.T) {
 	}{
 		{"railway-app", "", 0.94, 0.53},
 		{"railway-app", "railway-app", 0.95, 0.74},
-		{"bank-app", "", 0.83, 0.43},
-		{"bank-app", "bank-app", 0.85, 0.59},
-		{"grocery-app", "", 0.79, 0.42},
+		{"bank-app", "", 0.83, 0.42},
+		{"bank-app", "bank-app", 0.85, 0.58},
+		{"grocery-app", "", 0.79, 0.41},
 		{"grocery-app", "grocery-app", 0.80, 0.45},
 		{"coworking-app", "", 0.70, 0.60},
 		{"coworking-app", "coworking-app", 0.70, 0.68},

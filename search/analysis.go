@@ -42,8 +42,9 @@ import (
 // "thx", "merci beaucoup", "s'il vous plaît" are stop words; 23: English
 // irregular plurals are their singular, "children" is "child"; 24: and
 // irregular pasts their verb, "paid" is "pay"; 25: Spanish "estado" is
-// no stop word).
-const mappingVersion = "guichet-search-25"
+// no stop word; 26: Portuguese plurals in -ões are their singular in -ão,
+// "devoluções" is "devolução").
+const mappingVersion = "guichet-search-26"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -225,6 +226,11 @@ func init() {
 	}
 	if err := registry.RegisterTokenFilter(filterItalianShort, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return italianShort{}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterTokenFilter(filterPortuguesePlural, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return portuguesePlural{}, nil
 	}); err != nil {
 		panic(err)
 	}

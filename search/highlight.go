@@ -207,9 +207,13 @@ func (m *matcher) match(w string) (key string, kind markKind) {
 	return r.key, r.kind
 }
 
-// passes reports whether a part of w (split at hyphens) starts with the
-// first two letters of a term of the query.
+// passes reports whether a part of w (split at hyphens), or the word
+// joined ("E-203" as "e203": a part of one letter has no two), starts with
+// the first two letters of a term of the query.
 func (m *matcher) passes(w string) bool {
+	if strings.IndexByte(w, '-') > 0 && m.heads[head(strings.ReplaceAll(w, "-", ""))] {
+		return true
+	}
 	for w != "" {
 		part := w
 		if i := strings.IndexByte(w, '-'); i >= 0 {

@@ -90,7 +90,7 @@ func languages() map[string]langAnalysis {
 		"nl": {stops: nl.DutchStopWords, stem: []string{nl.SnowballStemmerName, filterDutchUndouble}},
 		"no": {stops: no.NorwegianStopWords, stem: []string{no.SnowballStemmerName}},
 		"pl": {stops: pl.PolishStopWords, stem: []string{pl.SnowballStemmerName}},
-		"pt": {stops: pt.PortugueseStopWords, extra: portugueseExtraStops, stem: []string{pt.LightStemmerName}},
+		"pt": {stops: pt.PortugueseStopWords, extra: portugueseExtraStops, stem: []string{filterPortuguesePlural, pt.LightStemmerName}},
 		"ro": {stops: ro.RomanianStopWords, stem: []string{ro.SnowballStemmerName}},
 		"ru": {stops: ru.RussianStopWords, stem: []string{ru.SnowballStemmerName}},
 		"sv": {stops: sv.SwedishStopWords, stem: []string{sv.SnowballStemmerName}},

@@ -9,8 +9,15 @@
 	if (!s) { all = d.querySelectorAll('script[src*="widget.js"]'); s = all[all.length - 1]; }
 	if (!s || !w.URL || !w.postMessage) return;
 	var ds = s.dataset, base = new URL(s.src, location.href).origin, strings = C.strings || {};
-	var lang = ds.locale || (d.documentElement.lang || '').toLowerCase();
-	var loc = strings[lang] ? lang : strings[lang.split('-')[0]] ? lang.split('-')[0] : C.locale;
+	// Matched without case, else by language; the help center resolves a language it serves twice.
+	var lang = String(ds.locale || d.documentElement.lang || '').replace(/_/g, '-').toLowerCase();
+	var loc = C.locale, ask, same = [], k;
+	for (k in strings) {
+		if (k.toLowerCase() === lang) ask = loc = k;
+		else if (k.toLowerCase().split('-')[0] === lang.split('-')[0]) same.push(k);
+	}
+	if (!ask && same.length) { loc = same[0]; ask = same.length > 1 ? lang : loc; }
+	ask = ask || loc;
 	var S = strings[loc] || {open: 'Help', close: 'Close help', title: 'Help'};
 	var hex = /^#([0-9a-f]{3}){1,2}$/i, color = hex.test(ds.color || '') ? ds.color : C.color || '#0b5cad';
 	var ctx = clip(ds.context, 200), prefix = ds.pathPrefix || '', path = hostPath();
@@ -107,7 +114,7 @@
 		else if (frame || msg.type !== 'context') pending.push(msg); // a new frame reads the context from its URL
 	}
 	function frameURL() {
-		var q = {locale: loc, path: path, context: ctx, theme: theme()}, u = new URL('/widget/frame', base), k;
+		var q = {locale: ask, path: path, context: ctx, theme: theme()}, u = new URL('/widget/frame', base), k;
 		if (location.origin && location.origin !== 'null') q.origin = location.origin;
 		if (hex.test(ds.color || '')) q.color = ds.color;
 		for (k in q) if (q[k]) u.searchParams.set(k, q[k]);

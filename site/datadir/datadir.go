@@ -28,18 +28,18 @@ import (
 // bytes.
 func Check(dir string, need int64) error {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return explain(dir, err)
+		return explain(dir, err, need)
 	}
 	f, err := os.CreateTemp(dir, ".guichet-probe-*")
 	if err != nil {
-		return explain(dir, err)
+		return explain(dir, err, need)
 	}
 	_, werr := f.Write(make([]byte, 64<<10))
 	serr := f.Sync()
 	cerr := f.Close()
 	os.Remove(f.Name())
 	if err := errors.Join(werr, serr, cerr); err != nil {
-		return explain(dir, err)
+		return explain(dir, err, need)
 	}
 	if path, owner, why := unwritable(dir); path != "" {
 		me := strconv.Itoa(os.Getuid())
@@ -56,20 +56,29 @@ func Check(dir string, need int64) error {
 			dir, path, owner, me, me, dir)
 	}
 	if free, ok := FreeSpace(dir); ok && free < need {
-		return fmt.Errorf("data folder %s: %d MB free, about %d MB are needed for the database and the search index: free some space or give another folder with --data",
-			dir, free>>20, (need+(1<<20)-1)>>20)
+		return tooFull(dir, free, need)
 	}
 	return nil
 }
 
-// explain says in words what stops the data folder from being used.
-func explain(dir string, err error) error {
+// tooFull says the space free in dir and the need bytes start-up writes.
+func tooFull(dir string, free, need int64) error {
+	return fmt.Errorf("data folder %s: %d MB free, about %d MB are needed for the database and the search index: free some space or give another folder with --data",
+		dir, free>>20, (need+(1<<20)-1)>>20)
+}
+
+// explain says in words what stops the data folder from being used; a full
+// disk with the space free there and the need bytes start-up writes.
+func explain(dir string, err error, need int64) error {
 	switch {
 	case errors.Is(err, syscall.EROFS):
 		return fmt.Errorf("data folder %s is on a read-only file system: give a writable folder with --data", dir)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("data folder %s is not writable by this user: change its owner or give another folder with --data", dir)
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		if free, ok := FreeSpace(dir); ok && need > 0 {
+			return tooFull(dir, free, need)
+		}
 		return fmt.Errorf("data folder %s: the disk is full: free some space or give another folder with --data", dir)
 	}
 	return fmt.Errorf("data folder %s cannot be written: %w", dir, err)

@@ -26,11 +26,25 @@ func TestExplain(t *testing.T) {
 		{"quota", &fs.PathError{Op: "write", Path: dir, Err: syscall.EDQUOT}, []string{dir, "the disk is full"}},
 		{"other", &fs.PathError{Op: "write", Path: dir, Err: syscall.EIO}, []string{dir, "cannot be written", "input/output error"}},
 	} {
-		got := explain(dir, c.err).Error()
+		got := explain(dir, c.err, 0).Error()
 		for _, w := range c.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s: %q lacks %q", c.name, got, w)
 			}
+		}
+	}
+}
+
+// TestExplainFullSaysSpace: a disk so full that the probe file cannot be
+// written says the space free and needed, as a disk with too little room
+// does (rv20c: at 0 bytes free, "the disk is full" without figures).
+func TestExplainFullSaysSpace(t *testing.T) {
+	dir := t.TempDir()
+	err := &fs.PathError{Op: "write", Path: filepath.Join(dir, ".guichet-probe-1"), Err: syscall.ENOSPC}
+	got := explain(dir, err, 17<<20).Error()
+	for _, w := range []string{dir, "MB free", "about 17 MB are needed", "--data"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("%q lacks %q", got, w)
 		}
 	}
 }

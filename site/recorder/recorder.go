@@ -380,7 +380,13 @@ func (r *Recorder) write(b *Batch) {
 			r.log.Error("write events", "events", r.unlogged, "lost_since", r.failSince.UTC().Format(time.RFC3339), "lost_total", r.lostSince, "err", err)
 			r.unlogged, r.lastFailLog = 0, now
 		}
+		// Every event lost since the store began failing, not the last
+		// batch's alone, so that /healthz does not understate the loss.
 		msg := fmt.Sprintf("%d events lost at %s: %v", n, now.UTC().Format(time.RFC3339), err)
+		if r.lostSince > n {
+			msg = fmt.Sprintf("%d events lost since %s (the last at %s): %v", r.lostSince,
+				r.failSince.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339), err)
+		}
 		r.failing.Store(&msg)
 		if r.writeErr == nil {
 			r.writeErr = err

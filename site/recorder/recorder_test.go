@@ -426,3 +426,28 @@ func TestWriteFailuresLogOnceAMinute(t *testing.T) {
 		t.Errorf("info lines:\n%s", strings.Join(infoLines, "\n"))
 	}
 }
+
+// TestFailingCountsEveryLostEvent: /healthz's error counts every event lost
+// since the store began failing, not only the last batch's (rv20c: 40
+// events lost on a full disk, /healthz said "23 events lost").
+func TestFailingCountsEveryLostEvent(t *testing.T) {
+	full := errors.New("database or disk is full")
+	w := &flaky{errs: []error{full, full, full}}
+	at := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	var mu sync.Mutex
+	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return at }
+	r := newRecorder(t, w, Options{Now: now})
+	for i, n := range []int{2, 3, 1} {
+		mu.Lock()
+		at = time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC).Add(time.Duration(i) * 10 * time.Second)
+		mu.Unlock()
+		for j := 0; j < n; j++ {
+			r.RecordEvent(site.Event{Type: site.EventView})
+		}
+		r.Flush(context.Background())
+	}
+	want := "6 events lost since 2026-11-30T10:00:00Z (the last at 2026-11-30T10:00:20Z): database or disk is full"
+	if got := r.Stats().Failing; got != want {
+		t.Errorf("Failing = %q, want %q", got, want)
+	}
+}

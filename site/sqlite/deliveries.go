@@ -13,6 +13,10 @@ var _ delivery.Store = (*DB)(nil)
 
 // EnqueueDeliveries stores new pending deliveries, due now.
 func (db *DB) EnqueueDeliveries(ctx context.Context, ds []delivery.Delivery) error {
+	return db.explainWrite(db.enqueueDeliveries(ctx, ds))
+}
+
+func (db *DB) enqueueDeliveries(ctx context.Context, ds []delivery.Delivery) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("queue deliveries: %w", err)
@@ -44,6 +48,11 @@ func enqueue(ctx context.Context, tx *sql.Tx, ds []delivery.Delivery, now time.T
 // first, and moves their next attempt to now+lease in the same
 // transaction.
 func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, n int) ([]delivery.Delivery, error) {
+	out, err := db.claimDeliveries(ctx, now, lease, n)
+	return out, db.explainWrite(err) // a full or read-only disk, named
+}
+
+func (db *DB) claimDeliveries(ctx context.Context, now time.Time, lease time.Duration, n int) ([]delivery.Delivery, error) {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("claim deliveries: %w", err)
@@ -74,13 +83,20 @@ func (db *DB) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Dur
 			return nil, fmt.Errorf("claim deliveries: %w", err)
 		}
 	}
-	return out, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("claim deliveries: %w", err)
+	}
+	return out, nil
 }
 
 // FinishAttempt stores the outcome of an attempt. A delivered or failed
 // message loses its target and payload (the addresses and the text); a
 // delivered notification deletes its subscription, the address with it.
 func (db *DB) FinishAttempt(ctx context.Context, d delivery.Delivery, now time.Time) error {
+	return db.explainWrite(db.finishAttempt(ctx, d, now))
+}
+
+func (db *DB) finishAttempt(ctx context.Context, d delivery.Delivery, now time.Time) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("record delivery: %w", err)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/delivery"
@@ -63,5 +64,37 @@ func TestOpenUnwritableDatabase(t *testing.T) {
 	_, err := Open(context.Background(), path)
 	if err == nil || !strings.Contains(err.Error(), path+" refuses writes") || !strings.Contains(err.Error(), "writes to it even to read it") {
 		t.Errorf("Open of an immutable database: %v", err)
+	}
+}
+
+// TestDeliveriesOnImmutableDatabase: the delivery queue's writes (claiming
+// a due webhook or e-mail, recording an attempt) on a database made
+// immutable under a running server name the file and the remedy, as every
+// other write does; the log said only "delivery queue err=disk I/O error
+// (778)" (rv20c).
+func TestDeliveriesOnImmutableDatabase(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	if err := db.EnqueueDeliveries(ctx, []delivery.Delivery{{Channel: "webhook", Purpose: "contact", Ref: "r1", Target: "http://127.0.0.1:1/", Payload: []byte("{}")}}); err != nil {
+		t.Fatal(err)
+	}
+	due, err := db.ClaimDeliveries(ctx, time.Now().Add(time.Minute), time.Second, 10)
+	if err != nil || len(due) != 1 {
+		t.Fatalf("claim: %v %v", due, err)
+	}
+	files := []string{db.path, db.path + "-wal", db.path + "-shm"}
+	if out, err := exec.Command("chattr", append([]string{"+i"}, files...)...).CombinedOutput(); err != nil {
+		t.Skipf("chattr +i is not possible here (needs root and a file system with attributes): %v %s", err, out)
+	}
+	defer exec.Command("chattr", append([]string{"-i"}, files...)...).Run()
+	_, claimErr := db.ClaimDeliveries(ctx, time.Now().Add(time.Hour), time.Second, 10)
+	d := due[0]
+	d.Attempts, d.NextAt, d.LastError = 1, time.Now().Add(time.Minute), "refused"
+	finishErr := db.FinishAttempt(ctx, d, time.Now())
+	queueErr := db.EnqueueDeliveries(ctx, []delivery.Delivery{{Channel: "webhook", Purpose: "contact", Ref: "r2", Target: "http://127.0.0.1:1/", Payload: []byte("{}")}})
+	for name, err := range map[string]error{"claim": claimErr, "finish": finishErr, "enqueue": queueErr} {
+		if err == nil || !strings.Contains(err.Error(), db.path+" refuses writes") || !strings.Contains(err.Error(), "chattr -i "+db.path) {
+			t.Errorf("%s on an immutable database: %v", name, err)
+		}
 	}
 }

@@ -143,7 +143,9 @@ func (db *DB) DayTotals(ctx context.Context, from, to time.Time) ([]insights.Day
 }
 
 // ArticleTotals returns each article's figures summed over the UTC days in
-// [from, to) (Day empty), by article and locale, sorted.
+// [from, to) (Day empty), by article and locale, sorted. A rolled-up day
+// with views and no reader was rolled up by a release before readers were
+// counted (an older replica still running): its views stand for them.
 func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights.ArticleDay, error) {
 	live, anyRolled, err := db.liveDays(ctx, from, to)
 	if err != nil {
@@ -152,7 +154,7 @@ func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights
 	sums := insights.ArticleSums{}
 	if anyRolled {
 		rows, err := db.pool.QueryContext(ctx, `
-			SELECT article_id, locale, sum(views), sum(readers), sum(helpful), sum(not_helpful), sum(contacts_after_reading)
+			SELECT article_id, locale, sum(views), sum(CASE WHEN readers = 0 THEN views ELSE readers END), sum(helpful), sum(not_helpful), sum(contacts_after_reading)
 			FROM insight_article_days a JOIN insight_rollups r ON r.day = a.day
 			WHERE a.day >= $1 AND a.day < $2
 			GROUP BY article_id, locale`, from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly))

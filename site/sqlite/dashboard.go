@@ -149,7 +149,9 @@ func (db *DB) DayTotals(ctx context.Context, from, to time.Time) ([]insights.Day
 
 // ArticleTotals returns each article's figures summed over the UTC days in
 // [from, to) (Day empty), by article and locale: the rolled-up days summed
-// in SQL, the others tallied from their raw rows.
+// in SQL, the others tallied from their raw rows. A rolled-up day with
+// views and no reader was rolled up by a release before readers were
+// counted (a view counts one reader at least): its views stand for them.
 func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights.ArticleDay, error) {
 	live, anyRolled, err := db.liveDays(ctx, from, to)
 	if err != nil {
@@ -158,7 +160,7 @@ func (db *DB) ArticleTotals(ctx context.Context, from, to time.Time) ([]insights
 	sums := insights.ArticleSums{}
 	if anyRolled {
 		rows, err := db.reader.QueryContext(ctx, `
-			SELECT article_id, locale, sum(views), sum(readers), sum(helpful), sum(not_helpful), sum(contacts_after_reading)
+			SELECT article_id, locale, sum(views), sum(CASE WHEN readers = 0 THEN views ELSE readers END), sum(helpful), sum(not_helpful), sum(contacts_after_reading)
 			FROM insight_article_days a JOIN insight_rollups r ON r.day = a.day
 			WHERE a.day >= ? AND a.day < ?
 			GROUP BY article_id, locale`, from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly))

@@ -150,7 +150,7 @@ func (db *DB) now() time.Time {
 func ts(t time.Time) time.Time { return t.UTC().Truncate(time.Millisecond) }
 
 // errUnavailable is what a visitor is told when the database is down.
-var errUnavailable = site.Errorf(site.EUNAVAILABLE, "The database cannot be reached; try again in a moment.")
+var errUnavailable = site.Errorf(site.EUNAVAILABLE, "the database cannot be reached; try again in a moment")
 
 // fail wraps err with the operation. An error that says the database
 // cannot be reached (connection refused or cut, the server shutting down

@@ -37,9 +37,7 @@ func TestContactInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hookSrv := &http.Server{Handler: rcv}
-	go hookSrv.Serve(hookLn)
-	t.Cleanup(func() { hookSrv.Close() })
+	serveOn(t, hookLn, rcv)
 
 	helpLn, hostLn, helpURL, hostURL := twoOrigins(t)
 
@@ -66,15 +64,11 @@ func TestContactInBrowser(t *testing.T) {
 	go func() { m.Queue.Run(qctx); close(queueDone) }()
 	t.Cleanup(func() { stopQueue(); <-queueDone })
 
-	help := &http.Server{Handler: m.Server}
-	go help.Serve(helpLn)
-	t.Cleanup(func() { help.Close() })
-	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	serveOn(t, helpLn, m.Server)
+	serveOn(t, hostLn, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, hostPage, "", helpURL, ` data-context="checkout"`)
-	})}
-	go host.Serve(hostLn)
-	t.Cleanup(func() { host.Close() })
+	}))
 
 	do := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()

@@ -33,12 +33,10 @@ func TestNotHelpfulInBrowser(t *testing.T) {
 	help := &http.Server{Handler: m.Server}
 	go help.Serve(helpLn)
 	t.Cleanup(func() { help.Close() })
-	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	serveOn(t, hostLn, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, hostPage, "", helpURL, ` data-context="orders"`)
-	})}
-	go host.Serve(hostLn)
-	t.Cleanup(func() { host.Close() })
+	}))
 
 	do := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
@@ -153,7 +151,7 @@ func TestReasonAfterSlowNo(t *testing.T) {
 	writeFile(t, dir, "shipping/track.md", "---\ntitle: Track a parcel\n---\nEnter the tracking number.\n")
 	m := openMain(t, dir, false)
 	var slowed atomic.Bool
-	help := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	serveOn(t, ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost && r.URL.Path == "/api/v1/events" {
 			body, _ := io.ReadAll(r.Body)
 			r.Body = io.NopCloser(bytes.NewReader(body))
@@ -162,9 +160,7 @@ func TestReasonAfterSlowNo(t *testing.T) {
 			}
 		}
 		m.Server.ServeHTTP(w, r)
-	})}
-	go help.Serve(ln)
-	t.Cleanup(func() { help.Close() })
+	}))
 
 	step, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()

@@ -74,15 +74,11 @@ func TestRightToLeftInBrowser(t *testing.T) {
 	writeFile(t, dir, "account/security/two-factor.ar.md", "---\ntitle: التحقق بخطوتين\nid: two-factor\n---\nفعّل التحقق بخطوتين من الإعدادات.\n")
 	writeFile(t, dir, "account/security/two-factor.md", "---\ntitle: Two-step verification\nid: two-factor\n---\nTurn it on in settings.\n")
 	m := openMain(t, dir, false)
-	help := &http.Server{Handler: m.Server}
-	go help.Serve(helpLn)
-	t.Cleanup(func() { help.Close() })
-	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	serveOn(t, helpLn, m.Server)
+	serveOn(t, hostLn, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>تطبيق</title></head><body><h1>تطبيق ريلاي</h1><script src="%s/widget.js" async></script></body></html>`, helpURL)
-	})}
-	go host.Serve(hostLn)
-	t.Cleanup(func() { host.Close() })
+	}))
 
 	shots := os.Getenv("GUICHET_SCREENSHOTS")
 	if shots == "" {

@@ -563,7 +563,7 @@ func TestWidgetHelpCenterDown(t *testing.T) {
 	m := openMain(t, dir, false)
 	var down, slow atomic.Bool
 	down.Store(true)
-	help := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	serveOn(t, helpLn, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if slow.Load() && r.URL.Path == "/widget/frame" {
 			time.Sleep(5 * time.Second)
 		}
@@ -574,16 +574,12 @@ func TestWidgetHelpCenterDown(t *testing.T) {
 			return
 		}
 		m.Server.ServeHTTP(w, r)
-	})}
-	go help.Serve(helpLn)
-	t.Cleanup(func() { help.Close() })
-	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	}))
+	serveOn(t, hostLn, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><html lang="de-CH"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Acme</title><script>window.warned=[];console.warn=function(m){warned.push(String(m))}</script></head><body><h1>Acme</h1><script src="%s/widget.js" async></script></body></html>`, helpURL)
-	})}
-	go host.Serve(hostLn)
-	t.Cleanup(func() { host.Close() })
+	}))
 
 	const shadow = `document.querySelector('[data-guichet-widget]').shadowRoot`
 	button := chromedp.JSPath(shadow + `.querySelector('button')`)
@@ -739,4 +735,11 @@ func twoOrigins(t *testing.T) (helpLn, hostLn net.Listener, helpURL, hostURL str
 		t.Fatal(err)
 	}
 	return helpLn, hostLn, "http://" + helpLn.Addr().String(), fmt.Sprintf("http://localhost:%d", hostLn.Addr().(*net.TCPAddr).Port)
+}
+
+// serveOn serves h on ln until the test ends.
+func serveOn(t *testing.T, ln net.Listener, h http.Handler) {
+	srv := &http.Server{Handler: h}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
 }

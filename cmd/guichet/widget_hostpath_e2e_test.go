@@ -25,16 +25,12 @@ func TestWidgetOddHostPaths(t *testing.T) {
 	writeFile(t, dir, "team/invite.md", "---\ntitle: Invite a teammate\ncontexts: [/team/**]\n---\nOpen **Team** and choose *Invite*.\n")
 	writeFile(t, dir, "account/reset-password.md", "---\ntitle: Reset your password\nfaq: true\n---\nChoose *Forgot password*.\n")
 	m := openMain(t, dir, false)
-	help := &http.Server{Handler: m.Server}
-	go help.Serve(helpLn)
-	t.Cleanup(func() { help.Close() })
-	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	serveOn(t, helpLn, m.Server)
+	serveOn(t, hostLn, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme</title></head>
 <body><h1>Acme</h1><script src="%s/widget.js" async></script></body></html>`, helpURL)
-	})}
-	go host.Serve(hostLn)
-	t.Cleanup(func() { host.Close() })
+	}))
 
 	const shadow = `document.querySelector('[data-guichet-widget]').shadowRoot`
 	button := chromedp.JSPath(shadow + `.querySelector('button')`)

@@ -24,17 +24,13 @@ func TestWidgetLocaleSpellings(t *testing.T) {
 	writeFile(t, dir, "setup/wifi.md", "---\ntitle: Collegare la videocamera al Wi-Fi\ncontexts: [/settings/wifi]\n---\nSolo reti a 2,4 GHz.\n")
 	writeFile(t, dir, "setup/wifi.pt-BR.md", "---\ntitle: Conectar a câmera ao Wi-Fi\n---\nApenas redes de 2,4 GHz.\n")
 	m := openMain(t, dir, false)
-	help := &http.Server{Handler: m.Server}
-	go help.Serve(helpLn)
-	t.Cleanup(func() { help.Close() })
-	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	serveOn(t, helpLn, m.Server)
+	serveOn(t, hostLn, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><html lang="%s"><head><meta charset="utf-8"><title>App</title></head>
 <body><h1>App</h1><script src="%s/widget.js" data-locale="%s" async></script></body></html>`,
 			r.URL.Query().Get("lang"), helpURL, r.URL.Query().Get("data"))
-	})}
-	go host.Serve(hostLn)
-	t.Cleanup(func() { host.Close() })
+	}))
 
 	const shadow = `document.querySelector('[data-guichet-widget]').shadowRoot`
 	button := chromedp.JSPath(shadow + `.querySelector('button')`)

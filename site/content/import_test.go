@@ -692,3 +692,24 @@ func TestFractionalWeights(t *testing.T) {
 		t.Errorf("%d warnings, want 3: %v", n, lib.Problems)
 	}
 }
+
+// TestMkDocsTOCAndBlockAttributes: MkDocs' `[TOC]` marker and an attribute
+// list on the last line of a paragraph (`{: .lead}`) were shown as
+// written, with no word from check; they are left out, the text kept.
+func TestMkDocsTOCAndBlockAttributes(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/tags.md": "# Tags\n\n[TOC]\n\nRead more in [templates](tags.md).\n{: .lead}\n\nAlone.\n\n{: #alone }\n\n" +
+			"Kept {: .x} inline, and `[TOC]` in code.\n\n- item\n  { .md-button }\n",
+	})
+	html := string(article(t, lib, "guides/tags.md").HTML)
+	for _, bad := range []string{"[TOC]</p>", "{: .lead}", "{: #alone }", "{ .md-button }"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("%q shown in\n%s", bad, html)
+		}
+	}
+	for _, w := range []string{`Read more in <a href="/guides/tags">templates</a>.</p>`, "<p>Alone.</p>", "Kept {: .x} inline", "<code>[TOC]</code>", "item"} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %q in\n%s", w, html)
+		}
+	}
+}

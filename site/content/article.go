@@ -79,6 +79,10 @@ func mapOtherToolFields(fields []field) []field {
 // an error makes the article unusable. bodyTitle is the body's first
 // level-1 heading, the title of an article without one (as MkDocs and
 // Docusaurus do).
+// skippedNote ends the message of a front-matter value that keeps its
+// article from being published, which the value alone does not say.
+const skippedNote = " (the article is not published until this is fixed)"
+
 func decodeArticle(file string, fields []field, ignore []string, bodyTitle string) (m meta, probs []site.Problem, ok bool) {
 	ok = true
 	known := articleFields()
@@ -98,6 +102,7 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 				probs = append(probs, *p)
 				return true
 			}
+			p.Message += skippedNote
 			probs = append(probs, *p)
 			ok = false
 			return true

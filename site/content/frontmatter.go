@@ -285,7 +285,7 @@ func asTime(file string, f field) (time.Time, *site.Problem) {
 			return t, nil
 		}
 		if v.Tag == "!!str" || v.Tag == "!!timestamp" {
-			p := errorAt(site.KindFrontMatter, file, f.line, f.name, "field `%s`: %q is not a date (use 2006-01-02, 2006-01-02 15:04 or RFC 3339)", f.label(), v.Value)
+			p := errorAt(site.KindFrontMatter, file, f.line, f.name, "field `%s`: %q is not a date: write year-month-day, like 2026-09-14, 2026-09-14 09:30 or 2026-09-14T09:30:00Z", f.label(), v.Value)
 			return time.Time{}, &p
 		}
 	}

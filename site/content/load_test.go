@@ -211,7 +211,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:    "bad date",
 			files:   map[string]string{"billing/a.md": "---\ntitle: A\npublish_at: next tuesday\n---\nBody.\n"},
-			want:    []want{{site.SeverityError, "billing/a.md", 3, "publish_at", `"next tuesday" is not a date`}},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "publish_at", `"next tuesday" is not a date: write year-month-day, like 2026-09-14, 2026-09-14 09:30 or 2026-09-14T09:30:00Z (the article is not published until this is fixed)`}},
 			skipped: "billing/a.md",
 		},
 		{

@@ -158,7 +158,13 @@ func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
 		if tried != "" {
 			msg += " and no page " + tried
 		}
-		d.errorf(site.KindBrokenLink, line, "broken link %q: %s: link to the article's Markdown file, like [text](%s.md)", dest, msg, path.Base(target))
+		// The file's name as the link goes, so that the suggestion
+		// leads where the link meant to (../guides/nope/ → ../guides/nope.md).
+		like := strings.TrimSuffix(p, "/")
+		if b := path.Base(like); b == "." || b == ".." {
+			like = path.Base(target)
+		}
+		d.errorf(site.KindBrokenLink, line, "broken link %q: %s: link to the article's Markdown file, like [text](%s.md)", dest, msg, like)
 		return dest
 	}
 	return d.pageAnchor(line, dest, u, article, query, frag)

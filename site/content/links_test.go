@@ -525,3 +525,23 @@ func TestRefusedSchemeLinksAreReported(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenLinkSuggestionKeepsItsFolder: the Markdown file a broken link
+// without extension is told to name is written from the article, as the
+// link was: "../guides/nope/" from troubleshooting/ suggests
+// ../guides/nope.md, not nope.md (troubleshooting/nope.md).
+func TestBrokenLinkSuggestionKeepsItsFolder(t *testing.T) {
+	lib := load(t, map[string]string{
+		"troubleshooting/login.md": "# Login\n\n[a](../guides/nope/)\n\n[b](../guides/tags-list)\n\n[c](nope)\n",
+		"guides/tags.md":           "# Tags\n",
+	})
+	for _, w := range []want{
+		{site.SeverityError, "troubleshooting/login.md", 3, "", `like [text](../guides/nope.md)`},
+		{site.SeverityError, "troubleshooting/login.md", 5, "", `like [text](../guides/tags-list.md)`},
+		{site.SeverityError, "troubleshooting/login.md", 7, "", `like [text](nope.md)`},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+}

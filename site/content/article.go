@@ -75,14 +75,14 @@ func mapOtherToolFields(fields []field) []field {
 	return out
 }
 
-// decodeArticle reads an article's front-matter fields. ok is false when
-// an error makes the article unusable. bodyTitle is the body's first
-// level-1 heading, the title of an article without one (as MkDocs and
-// Docusaurus do).
 // skippedNote ends the message of a front-matter value that keeps its
 // article from being published, which the value alone does not say.
 const skippedNote = " (the article is not published until this is fixed)"
 
+// decodeArticle reads an article's front-matter fields. ok is false when
+// an error makes the article unusable. bodyTitle is the body's first
+// level-1 heading, the title of an article without one (as MkDocs and
+// Docusaurus do).
 func decodeArticle(file string, fields []field, ignore []string, bodyTitle string) (m meta, probs []site.Problem, ok bool) {
 	ok = true
 	known := articleFields()

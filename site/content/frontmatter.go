@@ -315,11 +315,14 @@ func warningAt(kind, file string, line int, fieldName, format string, args ...an
 // unknownField is the warning for a field Guichet does not know.
 func unknownField(file string, f field, known []string, kept bool) site.Problem {
 	msg := fmt.Sprintf("unknown field `%s`", f.name)
-	if s := didYouMean(f.name, known); s != "" {
+	switch s := didYouMean(f.name, known); {
+	case s != "":
 		msg += fmt.Sprintf(": did you mean `%s`?", s)
-	}
-	if kept {
-		msg += " (kept in Extra)"
+		if kept {
+			msg += " (kept in the article's data meanwhile)"
+		}
+	case kept:
+		msg += ": kept in the article's data; remove it, or list it in check.ignore_fields in guichet.yaml to keep it without this warning"
 	}
 	return warningAt(site.KindUnknownField, file, f.line, f.name, "%s", msg)
 }

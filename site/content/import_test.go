@@ -278,7 +278,7 @@ func TestMkDocsOneLineBlocks(t *testing.T) {
 			t.Errorf("missing %q in\n%s", w, html)
 		}
 	}
-	if w := (want{site.SeverityError, "cards/order.md", 11, "", `--8<-- "includes/gone.md" left out of the page`}); !findProblem(lib, w) {
+	if w := (want{site.SeverityError, "cards/order.md", 11, "", `--8<-- "includes/gone.md" left out of the page: neither cards/includes/gone.md nor includes/gone.md exists`}); !findProblem(lib, w) {
 		t.Errorf("no problem %+v in %v", w, lib.Problems)
 	}
 }

@@ -207,8 +207,23 @@ func (l *loader) findBundles() {
 			indexes[s.dir]++
 		}
 	}
+	withIndex := map[string]bool{} // folders with their own _index.md
 	for _, s := range l.sources {
-		if s.name.index || s.name.stem != "index" || path.Dir(s.dir) == "." || under[s.dir] != indexes[s.dir] {
+		if s.name.index {
+			withIndex[s.dir] = true
+		}
+	}
+	for _, s := range l.sources {
+		if s.name.index || s.name.stem != "index" || s.dir == "." {
+			continue
+		}
+		if path.Dir(s.dir) == "." || under[s.dir] != indexes[s.dir] {
+			if !withIndex[s.dir] {
+				// MkDocs' navigation.indexes makes it the section's
+				// page; here it is one more article: say so.
+				l.probs = append(l.probs, warningAt(site.KindFile, s.path, 0, "",
+					"%s is an article of the folder %s (at …/index), not the folder's page as MkDocs makes it: rename it _index.md to give the category its title and text", path.Base(s.path), s.dir))
+			}
 			continue
 		}
 		s.bundle, s.dir = s.dir, path.Dir(s.dir)

@@ -713,3 +713,29 @@ func TestMkDocsTOCAndBlockAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestMkDocsSectionIndexIsReported: a section's index.md beside other
+// pages (MkDocs' navigation.indexes) is an article of the folder, not its
+// page; check says so and how to make it the category's page. A page
+// bundle (index.md alone with its pictures) and an _index.md beside it
+// raise nothing.
+func TestMkDocsSectionIndexIsReported(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/index.md":       "# Guides\n\nAll guides.\n",
+		"guides/tags.md":        "# Tags\n",
+		"setup/bundle/index.md": "# Bundle\n",
+		"setup/other.md":        "# Other\n",
+		"billing/index.md":      "# Billing home\n",
+		"billing/_index.md":     "---\ntitle: Billing\n---\n",
+		"billing/refund.md":     "# Refund\n",
+	})
+	w := want{site.SeverityWarning, "guides/index.md", 0, "", "rename it _index.md"}
+	if !findProblem(lib, w) {
+		t.Errorf("no problem %+v in %v", w, lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		if (p.File == "setup/bundle/index.md" || p.File == "billing/index.md") && strings.Contains(p.Message, "_index.md") {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+}

@@ -121,12 +121,12 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		}
 		if prev, dup := ids[key{a.Locale, a.ID}]; dup {
 			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.idLine, 1), "id",
-				"duplicate id %q in locale %s: already used by %s; this article is skipped", a.ID, a.Locale, prev))
+				"duplicate id %q in locale %s: already used by %s; this article is skipped (give it another id, or remove its `id` line: its path then gives one; Docusaurus ids need only be unique in their folder, Guichet's in the site)", a.ID, a.Locale, prev))
 			continue
 		}
 		if prev, dup := urls[key{a.Locale, a.URL}]; dup {
 			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.slugLine, 1), "slug",
-				"duplicate URL %s: already used by %s; this article is skipped", a.URL, prev))
+				"duplicate URL %s: already used by %s; this article is skipped (give it another `slug`, or rename the file)", a.URL, prev))
 			continue
 		}
 		ids[key{a.Locale, a.ID}] = s.path

@@ -245,7 +245,7 @@ func TestLoadProblems(t *testing.T) {
 				"billing/a.md": "---\ntitle: A\nid: same\n---\nBody.\n",
 				"billing/b.md": "---\ntitle: B\nid: same\n---\nBody.\n",
 			},
-			want:    []want{{site.SeverityError, "billing/b.md", 3, "id", `duplicate id "same" in locale en: already used by billing/a.md; this article is skipped (give it another id, or remove its `+"`id`"+` line`}},
+			want:    []want{{site.SeverityError, "billing/b.md", 3, "id", `duplicate id "same" in locale en: already used by billing/a.md; this article is skipped (give it another id, or remove its ` + "`id`" + ` line`}},
 			skipped: "billing/b.md",
 			kept:    "billing/a.md",
 		},

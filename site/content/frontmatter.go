@@ -24,15 +24,23 @@ func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, delim string,
 	}
 	line := 2
 	start := rest
+	blank := 0 // the first blank line, where the fields likely end
 	for len(rest) > 0 {
 		l, next, _ := cutLine(rest)
-		if t := string(bytes.TrimRight(l, " \t\r")); t == delim || t == "..." && delim == "---" {
+		t := string(bytes.TrimRight(l, " \t\r"))
+		if t == delim || t == "..." && delim == "---" {
 			return start[:len(start)-len(rest)], next, line + 1, delim, nil
+		}
+		if t == "" && blank == 0 {
+			blank = line
 		}
 		rest = next
 		line++
 	}
-	return nil, nil, 0, delim, fmt.Errorf("front matter opened with %s on line 1 is never closed", delim)
+	if blank > 0 {
+		return nil, nil, 0, delim, fmt.Errorf("front matter opened with %s on line 1 is never closed: write a line %s where the fields end (line %d, the first blank line, likely)", delim, delim, blank)
+	}
+	return nil, nil, 0, delim, fmt.Errorf("front matter opened with %s on line 1 is never closed: write a line %s after the last field", delim, delim)
 }
 
 // cutLine returns the first line of b (without "\n") and what follows.

@@ -139,7 +139,13 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:    "TOML: never closed",
 			files:   map[string]string{"billing/a.md": "+++\ntitle = \"A\"\n---\nBody.\n"},
-			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "opened with +++ on line 1 is never closed"}},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "opened with +++ on line 1 is never closed: write a line +++ after the last field"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "YAML: never closed, then the body after a blank line",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\ntags: [a]\n\nBody text.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "opened with --- on line 1 is never closed: write a line --- where the fields end (line 4, the first blank line, likely)"}},
 			skipped: "billing/a.md",
 		},
 		{

@@ -75,6 +75,10 @@ func mapOtherToolFields(fields []field) []field {
 	return out
 }
 
+// skippedNote ends the message of a front-matter value that keeps its
+// article from being published, which the value alone does not say.
+const skippedNote = " (the article is not published until this is fixed)"
+
 // decodeArticle reads an article's front-matter fields. ok is false when
 // an error makes the article unusable. bodyTitle is the body's first
 // level-1 heading, the title of an article without one (as MkDocs and
@@ -98,6 +102,7 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 				probs = append(probs, *p)
 				return true
 			}
+			p.Message += skippedNote
 			probs = append(probs, *p)
 			ok = false
 			return true

@@ -121,12 +121,12 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		}
 		if prev, dup := ids[key{a.Locale, a.ID}]; dup {
 			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.idLine, 1), "id",
-				"duplicate id %q in locale %s: already used by %s; this article is skipped", a.ID, a.Locale, prev))
+				"duplicate id %q in locale %s: already used by %s; this article is skipped (give it another id, or remove its `id` line: its path then gives one; Docusaurus ids need only be unique in their folder, Guichet's in the site)", a.ID, a.Locale, prev))
 			continue
 		}
 		if prev, dup := urls[key{a.Locale, a.URL}]; dup {
 			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.slugLine, 1), "slug",
-				"duplicate URL %s: already used by %s; this article is skipped", a.URL, prev))
+				"duplicate URL %s: already used by %s; this article is skipped (give it another `slug`, or rename the file)", a.URL, prev))
 			continue
 		}
 		ids[key{a.Locale, a.ID}] = s.path
@@ -207,8 +207,23 @@ func (l *loader) findBundles() {
 			indexes[s.dir]++
 		}
 	}
+	withIndex := map[string]bool{} // folders with their own _index.md
 	for _, s := range l.sources {
-		if s.name.index || s.name.stem != "index" || path.Dir(s.dir) == "." || under[s.dir] != indexes[s.dir] {
+		if s.name.index {
+			withIndex[s.dir] = true
+		}
+	}
+	for _, s := range l.sources {
+		if s.name.index || s.name.stem != "index" || s.dir == "." {
+			continue
+		}
+		if path.Dir(s.dir) == "." || under[s.dir] != indexes[s.dir] {
+			if !withIndex[s.dir] {
+				// MkDocs' navigation.indexes makes it the section's
+				// page; here it is one more article: say so.
+				l.probs = append(l.probs, warningAt(site.KindFile, s.path, 0, "",
+					"%s is an article of the folder %s (at …/index), not the folder's page as MkDocs makes it: rename it _index.md to give the category its title and text", path.Base(s.path), s.dir))
+			}
 			continue
 		}
 		s.bundle, s.dir = s.dir, path.Dir(s.dir)

@@ -24,15 +24,23 @@ func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, delim string,
 	}
 	line := 2
 	start := rest
+	blank := 0 // the first blank line, where the fields likely end
 	for len(rest) > 0 {
 		l, next, _ := cutLine(rest)
-		if t := string(bytes.TrimRight(l, " \t\r")); t == delim || t == "..." && delim == "---" {
+		t := string(bytes.TrimRight(l, " \t\r"))
+		if t == delim || t == "..." && delim == "---" {
 			return start[:len(start)-len(rest)], next, line + 1, delim, nil
+		}
+		if t == "" && blank == 0 {
+			blank = line
 		}
 		rest = next
 		line++
 	}
-	return nil, nil, 0, delim, fmt.Errorf("front matter opened with %s on line 1 is never closed", delim)
+	if blank > 0 {
+		return nil, nil, 0, delim, fmt.Errorf("front matter opened with %s on line 1 is never closed: write a line %s where the fields end (line %d, the first blank line, likely)", delim, delim, blank)
+	}
+	return nil, nil, 0, delim, fmt.Errorf("front matter opened with %s on line 1 is never closed: write a line %s after the last field", delim, delim)
 }
 
 // cutLine returns the first line of b (without "\n") and what follows.
@@ -285,7 +293,7 @@ func asTime(file string, f field) (time.Time, *site.Problem) {
 			return t, nil
 		}
 		if v.Tag == "!!str" || v.Tag == "!!timestamp" {
-			p := errorAt(site.KindFrontMatter, file, f.line, f.name, "field `%s`: %q is not a date (use 2006-01-02, 2006-01-02 15:04 or RFC 3339)", f.label(), v.Value)
+			p := errorAt(site.KindFrontMatter, file, f.line, f.name, "field `%s`: %q is not a date: write year-month-day, like 2026-09-14, 2026-09-14 09:30 or 2026-09-14T09:30:00Z", f.label(), v.Value)
 			return time.Time{}, &p
 		}
 	}
@@ -315,11 +323,14 @@ func warningAt(kind, file string, line int, fieldName, format string, args ...an
 // unknownField is the warning for a field Guichet does not know.
 func unknownField(file string, f field, known []string, kept bool) site.Problem {
 	msg := fmt.Sprintf("unknown field `%s`", f.name)
-	if s := didYouMean(f.name, known); s != "" {
+	switch s := didYouMean(f.name, known); {
+	case s != "":
 		msg += fmt.Sprintf(": did you mean `%s`?", s)
-	}
-	if kept {
-		msg += " (kept in Extra)"
+		if kept {
+			msg += " (kept in the article's data meanwhile)"
+		}
+	case kept:
+		msg += ": kept in the article's data; remove it, or list it in check.ignore_fields in guichet.yaml to keep it without this warning"
 	}
 	return warningAt(site.KindUnknownField, file, f.line, f.name, "%s", msg)
 }

@@ -278,7 +278,7 @@ func TestMkDocsOneLineBlocks(t *testing.T) {
 			t.Errorf("missing %q in\n%s", w, html)
 		}
 	}
-	if w := (want{site.SeverityError, "cards/order.md", 11, "", `--8<-- "includes/gone.md" left out of the page`}); !findProblem(lib, w) {
+	if w := (want{site.SeverityError, "cards/order.md", 11, "", `--8<-- "includes/gone.md" left out of the page: neither cards/includes/gone.md nor includes/gone.md exists`}); !findProblem(lib, w) {
 		t.Errorf("no problem %+v in %v", w, lib.Problems)
 	}
 }
@@ -690,5 +690,52 @@ func TestFractionalWeights(t *testing.T) {
 	}
 	if n != 3 {
 		t.Errorf("%d warnings, want 3: %v", n, lib.Problems)
+	}
+}
+
+// TestMkDocsTOCAndBlockAttributes: MkDocs' `[TOC]` marker and an attribute
+// list on the last line of a paragraph (`{: .lead}`) were shown as
+// written, with no word from check; they are left out, the text kept.
+func TestMkDocsTOCAndBlockAttributes(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/tags.md": "# Tags\n\n[TOC]\n\nRead more in [templates](tags.md).\n{: .lead}\n\nAlone.\n\n{: #alone }\n\n" +
+			"Kept {: .x} inline, and `[TOC]` in code.\n\n- item\n  { .md-button }\n",
+	})
+	html := string(article(t, lib, "guides/tags.md").HTML)
+	for _, bad := range []string{"[TOC]</p>", "{: .lead}", "{: #alone }", "{ .md-button }"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("%q shown in\n%s", bad, html)
+		}
+	}
+	for _, w := range []string{`Read more in <a href="/guides/tags">templates</a>.</p>`, "<p>Alone.</p>", "Kept {: .x} inline", "<code>[TOC]</code>", "item"} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %q in\n%s", w, html)
+		}
+	}
+}
+
+// TestMkDocsSectionIndexIsReported: a section's index.md beside other
+// pages (MkDocs' navigation.indexes) is an article of the folder, not its
+// page; check says so and how to make it the category's page. A page
+// bundle (index.md alone with its pictures) and an _index.md beside it
+// raise nothing.
+func TestMkDocsSectionIndexIsReported(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/index.md":       "# Guides\n\nAll guides.\n",
+		"guides/tags.md":        "# Tags\n",
+		"setup/bundle/index.md": "# Bundle\n",
+		"setup/other.md":        "# Other\n",
+		"billing/index.md":      "# Billing home\n",
+		"billing/_index.md":     "---\ntitle: Billing\n---\n",
+		"billing/refund.md":     "# Refund\n",
+	})
+	w := want{site.SeverityWarning, "guides/index.md", 0, "", "rename it _index.md"}
+	if !findProblem(lib, w) {
+		t.Errorf("no problem %+v in %v", w, lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		if (p.File == "setup/bundle/index.md" || p.File == "billing/index.md") && strings.Contains(p.Message, "_index.md") {
+			t.Errorf("unexpected %v", p)
+		}
 	}
 }

@@ -148,12 +148,19 @@ func (d *doc) renderInclude(ref *includeRef, line int) (*Output, bool) {
 		return fail("only Markdown files can be included")
 	}
 	data, err := d.in.links.read(target)
+	alsoTried := ""
 	if err != nil && ref.alsoRoot && !strings.HasPrefix(p, "/") {
 		if t, ok := d.resolvePath("/" + p); ok {
 			if data2, err2 := d.in.links.read(t); err2 == nil {
 				target, data, err = t, data2, nil
+			} else if t != target {
+				alsoTried = t
 			}
 		}
+	}
+	if err != nil && alsoTried != "" {
+		// Both places MkDocs looks in: name the one the writer meant too.
+		return fail("neither %s nor %s exists (or is a symbolic link that is not published)", target, alsoTried)
 	}
 	if err != nil {
 		return fail("%s does not exist", target)

@@ -57,7 +57,10 @@ func isImage(p string) bool { return site.IsImage(p) }
 
 // linkDest returns the href to render for a link written as dest.
 func (d *doc) linkDest(n ast.Node, dest string) string {
-	if dangerousURL(dest, false) {
+	if dangerousURL(dest, false) || refusedScheme(dest) {
+		// The sanitiser would drop it silently: say so at its line.
+		d.out.Problems = append(d.out.Problems, warningAt(site.KindBrokenLink, d.in.File, d.nodeLine(n), "",
+			"link %q is shown as its text: only http, https, mailto, tel and relative links are kept; write the address with one of these, or as code (`%s`) to show it", dest, dest))
 		return ""
 	}
 	if d.in.links == nil || !isRelative(dest) {
@@ -155,7 +158,13 @@ func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
 		if tried != "" {
 			msg += " and no page " + tried
 		}
-		d.errorf(site.KindBrokenLink, line, "broken link %q: %s: link to the article's Markdown file, like [text](%s.md)", dest, msg, path.Base(target))
+		// The file's name as the link goes, so that the suggestion
+		// leads where the link meant to (../guides/nope/ → ../guides/nope.md).
+		like := strings.TrimSuffix(p, "/")
+		if b := path.Base(like); b == "." || b == ".." {
+			like = path.Base(target)
+		}
+		d.errorf(site.KindBrokenLink, line, "broken link %q: %s: link to the article's Markdown file, like [text](%s.md)", dest, msg, like)
 		return dest
 	}
 	return d.pageAnchor(line, dest, u, article, query, frag)
@@ -403,6 +412,20 @@ func scheme(dest string) string {
 		}
 	}
 	return ""
+}
+
+// refusedScheme reports whether link dest names a scheme the sanitising
+// policy refuses (ftp:, sms:, an app's own quillnote:, a Windows path
+// C:\…), which would leave the link as its text.
+func refusedScheme(dest string) bool {
+	if strings.IndexByte(dest, '&') >= 0 {
+		dest = html.UnescapeString(dest)
+	}
+	switch scheme(dest) {
+	case "", "http", "https", "mailto", "tel":
+		return false
+	}
+	return true
 }
 
 // dangerousURL reports whether dest uses a scheme that can run code:

@@ -491,3 +491,57 @@ func TestLinkToFileLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusedSchemeLinksAreReported: a link whose scheme the sanitiser
+// refuses (ftp:, sms:, an app's own scheme, file:, javascript:) is shown
+// as its text; check says so at its line instead of losing it silently.
+func TestRefusedSchemeLinksAreReported(t *testing.T) {
+	lib := load(t, map[string]string{
+		"sync/links.md": "# Links\n\n" +
+			"[a](ftp://files.example.com/x)\n\n" + // 3
+			"[b](quillnote://open/note/1)\n\n" + // 5
+			"[c](javascript:alert(1))\n\n" + // 7
+			"[d](file:///etc/passwd)\n\n" + // 9
+			"[e](https://example.com) [f](mailto:a@example.com) [g](tel:+33123) [h](#top)\n", // 11: kept
+	})
+	html := string(article(t, lib, "sync/links.md").HTML)
+	if !strings.Contains(html, "<p>a</p>") || !strings.Contains(html, "<p>b</p>") {
+		t.Errorf("refused links kept:\n%s", html)
+	}
+	for _, line := range []int{3, 5, 7, 9} {
+		found := false
+		for _, p := range lib.Problems {
+			if p.File == "sync/links.md" && p.Line == line && p.Severity == site.SeverityWarning && strings.Contains(p.Message, "is shown as its text") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no warning at line %d in %v", line, lib.Problems)
+		}
+	}
+	for _, p := range lib.Problems {
+		if p.File == "sync/links.md" && p.Line == 11 {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+}
+
+// TestBrokenLinkSuggestionKeepsItsFolder: the Markdown file a broken link
+// without extension is told to name is written from the article, as the
+// link was: "../guides/nope/" from troubleshooting/ suggests
+// ../guides/nope.md, not nope.md (troubleshooting/nope.md).
+func TestBrokenLinkSuggestionKeepsItsFolder(t *testing.T) {
+	lib := load(t, map[string]string{
+		"troubleshooting/login.md": "# Login\n\n[a](../guides/nope/)\n\n[b](../guides/tags-list)\n\n[c](nope)\n",
+		"guides/tags.md":           "# Tags\n",
+	})
+	for _, w := range []want{
+		{site.SeverityError, "troubleshooting/login.md", 3, "", `like [text](../guides/nope.md)`},
+		{site.SeverityError, "troubleshooting/login.md", 5, "", `like [text](../guides/tags-list.md)`},
+		{site.SeverityError, "troubleshooting/login.md", 7, "", `like [text](nope.md)`},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+}

@@ -139,7 +139,13 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:    "TOML: never closed",
 			files:   map[string]string{"billing/a.md": "+++\ntitle = \"A\"\n---\nBody.\n"},
-			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "opened with +++ on line 1 is never closed"}},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "opened with +++ on line 1 is never closed: write a line +++ after the last field"}},
+			skipped: "billing/a.md",
+		},
+		{
+			name:    "YAML: never closed, then the body after a blank line",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\ntags: [a]\n\nBody text.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "opened with --- on line 1 is never closed: write a line --- where the fields end (line 4, the first blank line, likely)"}},
 			skipped: "billing/a.md",
 		},
 		{
@@ -211,7 +217,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:    "bad date",
 			files:   map[string]string{"billing/a.md": "---\ntitle: A\npublish_at: next tuesday\n---\nBody.\n"},
-			want:    []want{{site.SeverityError, "billing/a.md", 3, "publish_at", `"next tuesday" is not a date`}},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "publish_at", `"next tuesday" is not a date: write year-month-day, like 2026-09-14, 2026-09-14 09:30 or 2026-09-14T09:30:00Z (the article is not published until this is fixed)`}},
 			skipped: "billing/a.md",
 		},
 		{
@@ -245,7 +251,7 @@ func TestLoadProblems(t *testing.T) {
 				"billing/a.md": "---\ntitle: A\nid: same\n---\nBody.\n",
 				"billing/b.md": "---\ntitle: B\nid: same\n---\nBody.\n",
 			},
-			want:    []want{{site.SeverityError, "billing/b.md", 3, "id", `duplicate id "same" in locale en: already used by billing/a.md`}},
+			want:    []want{{site.SeverityError, "billing/b.md", 3, "id", `duplicate id "same" in locale en: already used by billing/a.md; this article is skipped (give it another id, or remove its ` + "`id`" + ` line`}},
 			skipped: "billing/b.md",
 			kept:    "billing/a.md",
 		},
@@ -267,7 +273,7 @@ func TestLoadProblems(t *testing.T) {
 				"billing/a.md": "---\ntitle: A\n---\nBody.\n",
 				"billing/b.md": "---\ntitle: B\n\nslug: a\n---\nBody.\n",
 			},
-			want:    []want{{site.SeverityError, "billing/b.md", 4, "slug", "duplicate URL /billing/a: already used by billing/a.md"}},
+			want:    []want{{site.SeverityError, "billing/b.md", 4, "slug", "duplicate URL /billing/a: already used by billing/a.md; this article is skipped (give it another `slug`, or rename the file)"}},
 			skipped: "billing/b.md",
 			kept:    "billing/a.md",
 		},
@@ -287,8 +293,8 @@ func TestLoadProblems(t *testing.T) {
 				{site.SeverityWarning, "billing/a.md", 3, "titel", "unknown field `titel`: did you mean `title`?"},
 				{site.SeverityWarning, "billing/a.md", 4, "Tags", "did you mean `tags`?"},
 				{site.SeverityWarning, "billing/a.md", 5, "keyword", "did you mean `keywords`?"},
-				{site.SeverityWarning, "billing/a.md", 6, "ms.topic", "unknown field `ms.topic` (kept in Extra)"},
-				{site.SeverityWarning, "billing/a.md", 7, "author", "unknown field `author` (kept in Extra)"},
+				{site.SeverityWarning, "billing/a.md", 6, "ms.topic", "unknown field `ms.topic`: kept in the article's data; remove it, or list it in check.ignore_fields in guichet.yaml"},
+				{site.SeverityWarning, "billing/a.md", 7, "author", "unknown field `author`: kept in the article's data; remove it, or list it in check.ignore_fields in guichet.yaml"},
 			},
 			kept: "billing/a.md",
 		},

@@ -442,3 +442,65 @@ func (d *doc) strayAdmonitions(root ast.Node, src []byte) {
 		return ast.WalkSkipChildren, nil
 	})
 }
+
+// blockAttrLine matches a line holding only a Python-Markdown attribute
+// list, `{: .lead }`, which MkDocs applies to the paragraph above it.
+var blockAttrLine = regexp.MustCompile(`^\s*` + strings.TrimPrefix(attrList.String(), "^") + `\s*$`)
+
+// mkdocsMarkers leaves out what Python-Markdown reads as markers, not
+// text: a paragraph that is only `[TOC]` (the page has its own contents)
+// and an attribute list on the last line of a paragraph (`{: .lead}`),
+// which would otherwise show as written.
+func (d *doc) mkdocsMarkers(root *ast.Document, src []byte) {
+	var drop []ast.Node
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		p := n
+		if k := n.Kind(); k != ast.KindParagraph && k != ast.KindTextBlock {
+			return ast.WalkContinue, nil
+		}
+		lines := p.Lines()
+		if lines.Len() == 0 {
+			return ast.WalkSkipChildren, nil
+		}
+		last := lines.At(lines.Len() - 1)
+		if lines.Len() == 1 && strings.TrimSpace(string(last.Value(src))) == "[TOC]" {
+			drop = append(drop, p)
+			return ast.WalkSkipChildren, nil
+		}
+		if !blockAttrLine.Match(last.Value(src)) {
+			return ast.WalkSkipChildren, nil
+		}
+		if lines.Len() == 1 {
+			drop = append(drop, p)
+			return ast.WalkSkipChildren, nil
+		}
+		var cut []ast.Node
+		var before *ast.Text
+		for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+			t, ok := c.(*ast.Text)
+			switch {
+			case ok && t.Segment.Start >= last.Start:
+				cut = append(cut, c)
+			case len(cut) > 0:
+				return ast.WalkSkipChildren, nil // something else on that line: keep it as written
+			case ok:
+				before = t
+			default:
+				before = nil
+			}
+		}
+		for _, c := range cut {
+			p.RemoveChild(p, c)
+		}
+		if before != nil {
+			before.SetSoftLineBreak(false)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	for _, n := range drop {
+		n.Parent().RemoveChild(n.Parent(), n)
+	}
+}

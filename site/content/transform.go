@@ -33,6 +33,7 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 	d.fixTopHeading(root, src)
 	labelFootnotes(root, d.in.Locale)
 	d.alerts(root, src)
+	d.mkdocsMarkers(root, src)
 	d.strayAdmonitions(root, src)
 	d.stripDocfxMarkers(root, src)
 	groupTabs(root)

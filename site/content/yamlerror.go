@@ -435,11 +435,16 @@ func (x *yamlText) textAfterClose() *YAMLError {
 		if rest == "" || rest[0] == '#' {
 			continue
 		}
+		closing := v[end]
 		end = len(v) - len(after) - 1
 		val := strings.TrimSpace(v)
 		msg := fmt.Sprintf("the value starts with %c, so YAML expects it to end at the closing %s, but text follows", v[0], what)
 		if what == "bracket" {
-			msg = fmt.Sprintf("a value that starts with %c is read as a list, and text follows its closing %c", v[0], v[end])
+			kind := "a list"
+			if v[0] == '{' {
+				kind = "a mapping"
+			}
+			msg = fmt.Sprintf("a value that starts with %c is read as %s, and text follows its closing %c", v[0], kind, closing)
 		}
 		return &YAMLError{Line: n, Column: x.column(n, e.col+end+1), Message: msg,
 			Fix: "put the whole value in quotes: " + entryText(e, quoteValue(val))}

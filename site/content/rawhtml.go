@@ -284,10 +284,7 @@ func (d *doc) htmlText(root *ast.Document) {
 		return ast.WalkContinue, nil
 	})
 	for _, hb := range blocks {
-		src := d.blockText(hb)
-		if htmlNoText.Match(src) {
-			continue
-		}
+		src := withoutNoText(d.blockText(hb))
 		var kept []string
 		first := -1
 		for i, l := range strings.Split(string(src), "\n") {
@@ -312,6 +309,70 @@ func (d *doc) htmlText(root *ast.Document) {
 			hb.Parent().InsertBefore(hb.Parent(), hb, b)
 		}
 	}
+}
+
+// withoutNoText returns an HTML block's source without the elements whose
+// text is no prose (htmlNoText), tags and text, each to its closing tag
+// (to the block's end when it is not closed; a void or self-closing one
+// alone), their line breaks kept so that what follows keeps its line:
+// "<div>\nLine <script>x()</script> after.\n</div>" keeps "Line  after.",
+// where the whole block's text was left out.
+func withoutNoText(src []byte) []byte {
+	s := string(src)
+	for {
+		at := htmlNoText.FindStringIndex(s)
+		if at == nil {
+			return []byte(s)
+		}
+		name := strings.ToLower(htmlTagName([]byte(s[at[0]:])))
+		end := closingEnd(s, at[0], name)
+		s = s[:at[0]] + strings.Repeat("\n", strings.Count(s[at[0]:end], "\n")) + s[end:]
+	}
+}
+
+// closingEnd returns the offset in s just past the end of the element
+// named name whose opening tag starts at from: after its closing tag
+// (elements of the same name inside it counted), after its opening tag
+// when it is void or self-closing, or len(s) when it is not closed.
+func closingEnd(s string, from int, name string) int {
+	gt := strings.IndexByte(s[from:], '>')
+	if gt < 0 {
+		return len(s)
+	}
+	open := from + gt + 1
+	if htmlVoid[name] || strings.HasSuffix(strings.TrimSpace(s[from:open-1]), "/") {
+		return open
+	}
+	lower := strings.ToLower(s)
+	depth := 1
+	for at := open; ; {
+		i := strings.Index(lower[at:], "<")
+		if i < 0 {
+			return len(s)
+		}
+		at += i
+		rest := lower[at+1:]
+		switch {
+		case strings.HasPrefix(rest, "/"+name) && !isTagChar(byteAt(rest, len(name)+1)):
+			if depth--; depth == 0 {
+				if e := strings.IndexByte(lower[at:], '>'); e >= 0 {
+					return at + e + 1
+				}
+				return len(s)
+			}
+		case strings.HasPrefix(rest, name) && !isTagChar(byteAt(rest, len(name))):
+			depth++
+		}
+		at++
+	}
+}
+
+// byteAt is s[i], or 0 past its end.
+func byteAt(s string, i int) byte {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
 }
 
 // htmlNoText matches the elements whose text is no prose of the page:

@@ -90,7 +90,12 @@ func TestHTMLBlockTextKept(t *testing.T) {
 		"<script>\nalert(1)\n</script>\n\n" + // 11-13
 		"<table>\n<tr><td>Plan</td><td>Price</td></tr>\n</table>\n\n" + // 15-17
 		"<!--\nhidden note\n-->\n\n" + // 19-21
-		"<section>\nSee [the install guide](https://example.com/install) and <b>restart</b>.\n</section>\n" // 23-25
+		"<section>\nSee [the install guide](https://example.com/install) and <b>restart</b>.\n</section>\n\n" + // 23-25
+		// Text beside such an element in a block is kept, the element
+		// left out: the whole block's text was (a newcomer, rv19m).
+		"<div>\nLine one <script>alert(2)</script> after script.\n</div>\n\n" + // 27-29
+		"<div>Before <table><tr><td>Cell</td></tr></table> after table.</div>\n\n" + // 31
+		"<div>\nIntro <video src=\"v.mp4\">\nfallback\n</div>\n" // 33-36
 	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -100,12 +105,13 @@ func TestHTMLBlockTextKept(t *testing.T) {
 		"<p>Inside <strong>card</strong>.</p>",
 		"<p>Some sites block autofill.</p>",
 		`<a href="https://example.com/install"`, "and restart.</p>",
+		"<p>Line one  after script.</p>", "<p>Before  after table.</p>", "<p>Intro</p>",
 	} {
 		if !strings.Contains(got, w) {
 			t.Errorf("missing %q in\n%s", w, got)
 		}
 	}
-	for _, w := range []string{"<Card", "<div", "<img", "alert", "Plan", "hidden note", "<section", "<b>"} {
+	for _, w := range []string{"<Card", "<div", "<img", "alert", "Plan", "hidden note", "<section", "<b>", "Cell", "fallback"} {
 		if strings.Contains(got, w) {
 			t.Errorf("%q in\n%s", w, got)
 		}

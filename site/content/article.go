@@ -39,14 +39,29 @@ type meta struct {
 // when the article does not set that one (the first present wins), with no
 // warning. A value that does not fit is warned about and ignored.
 var otherToolFields = []struct{ name, field string }{
-	{"lastmod", "updated"}, {"last_modified_at", "updated"}, {"ms.date", "updated"}, {"date", "updated"},
+	{"lastmod", "updated"}, {"last_modified_at", "updated"}, {"ms.date", "updated"}, {"last_update.date", "updated"}, {"date", "updated"},
 	{"publishDate", "publish_at"}, {"publishdate", "publish_at"},
 	{"sidebar_position", "weight"}, {"nav_order", "weight"},
 	{"summary", "description"},
 }
 
 // mapOtherToolFields renames the fields other tools name differently.
+// Docusaurus' `last_update: {date: …, author: …}` gives its date as
+// "last_update.date"; the mapping itself is understood, not used.
 func mapOtherToolFields(fields []field) []field {
+	for i, f := range fields {
+		if f.name != "last_update" || f.orig != "" || f.value == nil || f.value.Kind != yaml.MappingNode {
+			continue
+		}
+		fields = append([]field(nil), fields...)
+		fields[i].orig, fields[i].name = "last_update", ""
+		for k := 0; k+1 < len(f.value.Content); k += 2 {
+			if key := f.value.Content[k]; key.Value == "date" {
+				fields = append(fields, field{name: "last_update.date", line: f.offset + key.Line, value: f.value.Content[k+1], offset: f.offset})
+			}
+		}
+		break
+	}
 	present := map[string]bool{}
 	for _, f := range fields {
 		present[f.name] = true

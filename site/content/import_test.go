@@ -156,6 +156,10 @@ func TestOtherToolFields(t *testing.T) {
 		"docs/ms1.md":  "---\ntitle: M1\nms.date: 8/1/2024\n---\nBody.\n",
 		"docs/docu.md": "---\ntitle: D\nsidebar_position: 7\n---\nBody.\n",
 		"docs/own.md":  "---\ntitle: O\nupdated: 2025-01-01\nms.date: 01/01/2020\n---\nBody.\n",
+		// Docusaurus' last_update, its date read, its author understood
+		// (it was an unknown field, its date ignored; a newcomer, rv20d).
+		"docs/docu2.md": "---\ntitle: D2\nlast_update:\n  date: 2024-09-14\n  author: Ana\n---\nBody.\n",
+		"docs/docu3.md": "---\ntitle: D3\nlast_update: {author: Ana}\n---\nBody.\n",
 	})
 	for _, p := range lib.Problems {
 		t.Errorf("problem: %s", p)
@@ -168,7 +172,7 @@ func TestOtherToolFields(t *testing.T) {
 		}
 		return ""
 	}
-	for file, want := range map[string]string{"docs/hugo.md": "2024-05-01", "docs/ms.md": "2024-03-14", "docs/ms1.md": "2024-08-01", "docs/own.md": "2025-01-01"} {
+	for file, want := range map[string]string{"docs/hugo.md": "2024-05-01", "docs/ms.md": "2024-03-14", "docs/ms1.md": "2024-08-01", "docs/own.md": "2025-01-01", "docs/docu2.md": "2024-09-14"} {
 		if got := day(file); got != want {
 			t.Errorf("%s updated %s, want %s", file, got, want)
 		}

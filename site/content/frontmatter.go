@@ -4,12 +4,21 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"time"
 
 	"github.com/guichet/guichet/site"
 	"gopkg.in/yaml.v3"
 )
+
+// fieldLine matches a line that reads as a front-matter field ("title:
+// Sync", "tags: [a]").
+var fieldLine = regexp.MustCompile(`^[A-Za-z_][\w.-]*:(?:\s|$)`)
+
+// closingDashes matches a later line of dashes alone, where such fields
+// would end.
+var closingDashes = regexp.MustCompile(`(?m)^-{3,}[ \t\r]*$`)
 
 // splitFrontMatter separates the front matter from the body: YAML between
 // --- lines, or TOML between +++ lines (Hugo), which delim tells ("---",
@@ -20,6 +29,13 @@ func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, delim string,
 	first, rest, ok := cutLine(data)
 	delim = string(bytes.TrimRight(first, " \t\r"))
 	if !ok && len(first) == 0 || delim != "---" && delim != "+++" {
+		if len(delim) > 3 && strings.Trim(delim, "-") == "" {
+			if l, _, _ := cutLine(rest); fieldLine.Match(l) && closingDashes.Match(rest) {
+				// "----", "title: …", "----": front matter meant, a
+				// thematic break read, and "title" missing said.
+				return nil, nil, 0, "", fmt.Errorf("front matter opens with a line of exactly three dashes, line 1 has %d: write --- (and the same where the fields end)", len(delim))
+			}
+		}
 		return nil, data, 1, "", nil
 	}
 	line := 2

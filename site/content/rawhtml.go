@@ -251,6 +251,10 @@ func markdownFor(tag string) string {
 		return "write keys as ++ctrl+c++"
 	case "code", "samp":
 		return "write `code`"
+	case "sup", "sub":
+		// Markdown has none: the characters themselves.
+		return "write the characters themselves (x², H₂O, 1ˢᵗ)"
+
 	case "p", "div", "span", "center", "font", "section":
 		return "write its text without the tags"
 	case "table", "tr", "td", "th":

@@ -181,7 +181,8 @@ func TestHTMLWarningNamesWhatIsLost(t *testing.T) {
 		"<div class=\"note\">Some text.</div>\n\n" + // 7
 		"<table><tr><td>Plan</td></tr></table>\n\n" + // 9
 		"<script>alert(1)</script>\n\n" + // 11
-		"Play <video src=\"a.mp4\">a fallback</video> here.\n" // 13
+		"Play <video src=\"a.mp4\">a fallback</video> here.\n\n" + // 13
+		"E = mc<sup>2</sup>\n" // 15
 	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -202,6 +203,8 @@ func TestHTMLWarningNamesWhatIsLost(t *testing.T) {
 		"x.md:9: warning: raw HTML <table> is left out of the page with its text (allow_html is off): write a Markdown table",
 		"x.md:11: warning: raw HTML <script> is left out of the page with its text",
 		"x.md:13: warning: raw HTML <video> is left out of the page with its text",
+		// Markdown has no superscript ("write it in Markdown" said).
+		"x.md:15: warning: raw HTML <sup> tags are left out of the page, the text between them kept (allow_html is off): write the characters themselves (x², H₂O, 1ˢᵗ)",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no %q in\n%s", want, all)

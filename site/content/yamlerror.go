@@ -344,6 +344,9 @@ func (x *yamlText) unclosedBracket() *YAMLError {
 			closeCh, what = '}', "mapping"
 		}
 		if depthAfter(e.value, open, closeCh) == 0 {
+			if in := x.unclosedInner(n, e, open, what); in != nil {
+				return in
+			}
 			continue
 		}
 		// Flow collections may span lines: look for the closing bracket
@@ -365,6 +368,29 @@ func (x *yamlText) unclosedBracket() *YAMLError {
 				closeCh, entryText(e, closed), open, entryText(e, quoteValue(val)))}
 	}
 	return nil
+}
+
+// unclosedInner finds, in the value of entry e (line n), a collection
+// of the other kind opened and never closed inside one that is: "[money,
+// {back]" opens a mapping inside the list (the parser's "did not find
+// expected ',' or '}'").
+func (x *yamlText) unclosedInner(n int, e entry, outer byte, outerWhat string) *YAMLError {
+	inner, innerClose, what := byte('{'), byte('}'), "mapping"
+	if outer == '{' {
+		inner, innerClose, what = '[', ']', "list"
+	}
+	if depthAfter(e.value, inner, innerClose) <= 0 {
+		return nil
+	}
+	at := strings.IndexByte(e.value, inner)
+	for i := at; i < len(e.value); i++ {
+		if e.value[i] == inner && depthAfter(e.value[i:], inner, innerClose) > 0 {
+			at = i
+		}
+	}
+	val := strings.TrimSpace(e.value[:at] + e.value[at+1:])
+	return &YAMLError{Line: n, Column: x.column(n, e.col+at), Message: fmt.Sprintf("the %s opened with %c here, inside the %s, is never closed", what, inner, outerWhat),
+		Fix: fmt.Sprintf("remove the %c: %s, or add %c where the %s ends", inner, entryText(e, val), innerClose, what)}
 }
 
 // depthAfter counts open minus close brackets in s, outside quotes.

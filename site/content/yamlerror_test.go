@@ -38,6 +38,10 @@ func TestExplainYAML(t *testing.T) {
 			"list opened with [ here is never closed", "add ] at the end: tags: [a, b]"},
 		{"unclosed empty list on the last line", "title: ok\ntags: [\n", 2, 7,
 			"list opened with [ here is never closed", "tags: []"},
+		// A mapping opened inside a list that closes: the parser's "did
+		// not find expected ',' or '}'" (a newcomer, rv20d).
+		{"unclosed mapping inside a list", "title: ok\nkeywords: [money, {back]\n", 2, 19,
+			"mapping opened with { here, inside the list, is never closed", "remove the {: keywords: [money, back]"},
 		{"unclosed mapping", "title: ok\nparams: {a: b\n", 2, 9,
 			"mapping opened with {", "params: {a: b}"},
 		{"text after a quoted part", "title: \"Sync\" is slow\n", 1, 15,

@@ -590,10 +590,21 @@ func (r *resolver) served(u string) (string, bool, bool) {
 	return final, false, true
 }
 
-// read implements linkResolver.
+// read implements linkResolver. A symbolic link that cannot be read
+// (one out of the folder, refused) is errUnpublishedLink.
 func (r *resolver) read(p string) ([]byte, error) {
-	return fs.ReadFile(r.fsys, p)
+	data, err := fs.ReadFile(r.fsys, p)
+	if err != nil {
+		if info, lerr := fs.Lstat(r.fsys, p); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return nil, errUnpublishedLink
+		}
+	}
+	return data, err
 }
+
+// errUnpublishedLink is reading a symbolic link that is not published
+// (checkEntry reports why, on the link).
+var errUnpublishedLink = errors.New("a symbolic link that is not published")
 
 // imageSize implements linkResolver.
 func (r *resolver) imageSize(p string) (int, int, bool) {

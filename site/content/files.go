@@ -87,7 +87,7 @@ func (l *loader) resolveLink(p string) (string, error) {
 			return "", fmt.Errorf("cannot be read: %w", err)
 		}
 		if path.IsAbs(t) || strings.HasPrefix(t, `\`) {
-			return "", fmt.Errorf("is absolute (%s): write it relative to its folder", t)
+			return "", fmt.Errorf("is absolute (%s): only a link to a file inside the content folder, written relative to its own folder, is published", t)
 		}
 		next := path.Join(path.Dir(cur), t)
 		if next == ".." || strings.HasPrefix(next, "../") {

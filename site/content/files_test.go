@@ -72,6 +72,9 @@ func TestContentFileLinks(t *testing.T) {
 		"billing/guide.pdf":     "../docs/guide.pdf", // an attachment to the same type: followed
 	}
 	writeFile(t, dir, "guichet.yaml", "title: Help\n")
+	// An include of a refused link says so (it said the file did not
+	// exist; a newcomer, rv20d).
+	writeFile(t, dir, "billing/includer.md", "---\ntitle: Includer\n---\nSee:\n\n[!INCLUDE [secret](absolute.md)]\n")
 	for name, target := range links {
 		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
 			t.Fatal(err)
@@ -82,7 +85,7 @@ func TestContentFileLinks(t *testing.T) {
 	}
 
 	lib := loadDir(t, dir)
-	for _, kept := range []string{"billing/refund.md", "billing/same.md", "billing/chain.md"} {
+	for _, kept := range []string{"billing/refund.md", "billing/same.md", "billing/chain.md", "billing/includer.md"} {
 		if !hasArticle(lib, kept) {
 			t.Errorf("%s did not load: %v", kept, lib.Problems)
 		}
@@ -99,6 +102,7 @@ func TestContentFileLinks(t *testing.T) {
 		{site.SeverityWarning, "billing/pipe.md", 0, "", "not a regular file"},
 		{site.SeverityError, "big/huge.md", 0, "", "over the 1024 KB an article may be"},
 		{site.SeverityError, "linked/original.md", 0, "", "hard-linked from elsewhere"},
+		{site.SeverityError, "billing/includer.md", 6, "", "billing/absolute.md is a symbolic link that is not published"},
 	} {
 		if !findProblem(lib, w) {
 			t.Errorf("no problem %+v; problems:\n%s", w, problemList(lib))
@@ -109,12 +113,12 @@ func TestContentFileLinks(t *testing.T) {
 			t.Errorf("%s was published from a refused file", a.SourcePath)
 		}
 	}
-	if len(lib.Articles) != 3 {
+	if len(lib.Articles) != 4 {
 		var got []string
 		for _, a := range lib.Articles {
 			got = append(got, a.SourcePath)
 		}
-		t.Errorf("articles %v, want refund and its two links", got)
+		t.Errorf("articles %v, want refund, its two links and the includer", got)
 	}
 }
 

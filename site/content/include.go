@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"path"
 	"strings"
 
@@ -161,6 +162,9 @@ func (d *doc) renderInclude(ref *includeRef, line int) (*Output, bool) {
 	if err != nil && alsoTried != "" {
 		// Both places MkDocs looks in: name the one the writer meant too.
 		return fail("neither %s nor %s exists (or is a symbolic link that is not published)", target, alsoTried)
+	}
+	if errors.Is(err, errUnpublishedLink) {
+		return fail("%s is a symbolic link that is not published (see the problem reported on it)", target)
 	}
 	if err != nil {
 		return fail("%s does not exist", target)

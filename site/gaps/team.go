@@ -377,7 +377,16 @@ func (s *Service) split(ctx context.Context, c *collector, words *grouped, decis
 	if key == "" {
 		return Gap{}, site.Errorf(site.EINVALID, "%q is not a phrasing of gap %s.", query, id)
 	}
-	if meanings(keys) < 2 {
+	// A screen's spellings ("Checkout", "checkout") are one screen: they
+	// leave together, and a gap of one screen has nothing to move out.
+	same := func(k string) bool { return k == key }
+	n := meanings(keys)
+	if g.kind == NoHelp {
+		screen := ScreenKey(key)
+		same = func(k string) bool { return ScreenKey(k) == screen }
+		n = screens(keys)
+	}
+	if n < 2 {
 		if len(g.members) > 1 {
 			// "Printer jammed" and "printer jammed!": listed apart, one
 			// meaning once analysed.
@@ -386,7 +395,7 @@ func (s *Service) split(ctx context.Context, c *collector, words *grouped, decis
 		return Gap{}, site.Errorf(site.EINVALID, "Gap %s has one phrasing: there is nothing to move out of it.", id)
 	}
 	// The phrasing leaves by its meaning key and its texts (textMark).
-	moving := gr.keysOfMembers(g.members, func(m int32) bool { return gr.keys[m] == key })
+	moving := gr.keysOfMembers(g.members, func(m int32) bool { return same(gr.keys[m]) })
 	d := decisionOf(decisions, g)
 	d.Parted = addKeys(d.Parted, moving)
 	d.Keys = removeKeys(keys, moving)
@@ -615,6 +624,18 @@ func meanings(keys []string) int {
 		}
 	}
 	return n
+}
+
+// screens counts the screens among a screen gap's keys: its spellings
+// in any case are one (ScreenKey).
+func screens(keys []string) int {
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if !strings.HasPrefix(k, textMark) {
+			seen[ScreenKey(k)] = true
+		}
+	}
+	return len(seen)
 }
 
 // addKeys returns the sorted union of two key lists.

@@ -1192,3 +1192,36 @@ func moveOutMergeMoveOut(t *testing.T, s *serviceSite, g gaps.Gap, first, second
 	}
 	return a, b, moved
 }
+
+// TestSplitOneScreen: a screen's spellings ("Checkout" and "checkout")
+// are one screen (README: "a screen's spellings, Checkout and checkout,
+// are one screen"), so moving one of them out of its gap is refused as a
+// split of one meaning, rather than cutting the screen in two gaps.
+func TestSplitOneScreen(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	s.rec.RecordOpen(site.WidgetOpen{Locale: "en", Context: "Checkout", Path: "/x", Visitor: "a", Time: s.now.Add(-time.Hour)})
+	s.rec.RecordOpen(site.WidgetOpen{Locale: "en", Context: "checkout", Path: "/y", Visitor: "b", Time: s.now.Add(-time.Hour)})
+	var screen gaps.Gap
+	for _, g := range s.report(gaps.Options{}).Gaps {
+		if g.Kind == gaps.NoHelp {
+			screen = g
+		}
+	}
+	if screen.Visitors != 2 || len(screen.Variants) != 2 {
+		t.Fatalf("screen gap %+v: want both spellings, 2 visitors", screen)
+	}
+	_, err := s.svc.Split(context.Background(), screen.ID, "checkout")
+	if site.ErrorCode(err) != site.EINVALID || !strings.Contains(site.ErrorMessage(err), "all mean the same") {
+		t.Errorf("split of a screen's spelling: %v", err)
+	}
+	n := 0
+	for _, g := range s.report(gaps.Options{MinVisitors: 1}).Gaps {
+		if g.Kind == gaps.NoHelp {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d screen gaps after the split, want 1", n)
+	}
+}

@@ -53,6 +53,14 @@ func TestCodeTypedWithHyphenOrSpace(t *testing.T) {
 		{"AP 409 upload", true, ""},
 		{"AP409", true, ""},
 		{"error AP409", true, ""},
+		// Letters of which the content writes no code, announced by a
+		// code word: a code all the same, as "error E402" is ("error
+		// E-402" was answered by the article on AP-402, its digits
+		// matching; rv20f).
+		{"error E-402", true, ""},
+		{"error E 402", true, ""},
+		{"Fehlercode E-402", true, ""},
+		{"error E402", true, ""},
 		// No code: as before.
 		{"upload wi-fi 6", false, "upload"},
 		{"app windows 10", false, "app"},
@@ -89,6 +97,7 @@ func TestCodeTypedWithHyphenOrSpace(t *testing.T) {
 		"AP-409": {"ap409"}, "AP 409": {"ap409"}, "ap409": {"ap409"}, "error AP-409": {"ap409"}, "AP-0409": {"ap409"},
 		"AP-402": {"ap402"}, "AP 402": {"ap402"}, "ap402": {"ap402"},
 		"iOS 16": {"io", "16"}, "iOS-16": {"io", "16"}, "order 4821": {"order", "4821"},
+		"error E-402": {"e402"}, "error E 402": {"e402"},
 	} {
 		if got := an.Analyze("en", q).Terms; !slices.Equal(got, want) {
 			t.Errorf("Analyze(%q).Terms = %q, want %q", q, got, want)

@@ -18,8 +18,11 @@ import (
 // headFactor of an exact match, so that an article writing the word
 // itself ranks first and one writing only its compounds is still found
 // ("Vergütung" found nothing where the articles write only
-// "Einspeisevergütung"). A stem shorter than minHead letters finds no
+// "Einspeisevergütung"). A word shorter than minHead letters finds no
 // compounds: short words end too many others ("Zahl" in "Auszahlung").
+// The word is counted as typed, not as stemmed: "Panne" and "Nummer",
+// whose stems "pann" and "numm" have four letters, find "Reifenpanne"
+// and "Rahmennummer" (they found nothing).
 
 // closedCompounds are the languages (i18n.Language) that write compounds
 // closed.
@@ -49,11 +52,13 @@ const (
 )
 
 // compoundHeads returns the indexed terms of li that are compounds with
-// stem as their head ("einspeisevergut" for "vergut"), those most articles
-// have first, at most maxHeads; nil in a language that writes compounds
-// apart, or for a short stem.
-func (li *localeIndex) compoundHeads(stem string) []string {
-	if !closedCompounds[i18n.Language(li.locale)] || utf8.RuneCountInString(stem) < minHead {
+// stem, the stem of word, as their head ("einspeisevergut" for "vergut"),
+// those most articles have first, at most maxHeads; nil in a language
+// that writes compounds apart, for a short word, or for a stem of fewer
+// than minHead-1 letters.
+func (li *localeIndex) compoundHeads(word, stem string) []string {
+	if !closedCompounds[i18n.Language(li.locale)] || utf8.RuneCountInString(word) < minHead ||
+		utf8.RuneCountInString(stem) < minHead-1 {
 		return nil
 	}
 	li.reversedOnce.Do(func() {

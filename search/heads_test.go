@@ -36,6 +36,10 @@ func TestCompoundHeads(t *testing.T) {
 			sec("", "", "Het parkeertarief betaalt u in de app.")),
 		art("backup", "en", "help", "Restore a database backup", "Restore it.", nil,
 			sec("", "", "Restore the database backup from the list.")),
+		art("flat", "de", "hilfe", "Reifenpanne unterwegs", "Schieben.", nil,
+			sec("", "", "Bei einer Reifenpanne schieben Sie das Rad zur Station.")),
+		art("frame", "de", "hilfe", "Wo finde ich die Rahmennummer?", "Am Rahmen.", nil,
+			sec("", "", "Die Rahmennummer steht unter dem Tretlager.")),
 	)
 	lib.Config.Locales = []string{"en", "de", "nl"}
 	ix := buildLib(t, lib, "")
@@ -50,6 +54,11 @@ func TestCompoundHeads(t *testing.T) {
 		{"Speicher", "de", []string{"memory", "storage"}},
 		// Too short to find its compounds: "Zahl" is no "Auszahlung".
 		{"Zahl", "de", nil},
+		// A word of five letters whose stem has four ("Panne" is
+		// "pann", "Nummer" "numm") finds its compounds too, as a word
+		// of five letters does (they found nothing; rv20f).
+		{"Panne", "de", []string{"flat"}},
+		{"Nummer", "de", []string{"frame"}},
 		// A prefix that makes words, never a word itself, is no
 		// modifier: "Zerstörung" (destruction) is no "Störung" (fault),
 		// "Entsperrung" (unlocking) no "Sperrung", "ontkoppeling" no

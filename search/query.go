@@ -193,7 +193,7 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 		if f := writtenForm(li.vocab, w.stem); f != "" {
 			w.forms = append(w.forms, f)
 		}
-		w.heads = li.compoundHeads(w.stem)
+		w.heads = li.compoundHeads(w.plain, w.stem)
 		if h := li.headOf(w.stem); h != "" && (!(typing && k == last) || !li.continues(ctx, w.plain)) {
 			// "Akkuladegerät" where the articles write "Ladegerät"; the
 			// word being typed too once no word starts with it.
@@ -283,7 +283,7 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 		code := false
 		if n == 2 && li.vocab[stem] == 0 && !typing {
 			// "AP-409", "E-7": one code (see spacedCode).
-			if t := spacedCode(li.vocab, li.writesCodeLetters, qa.words[first].plain, qa.words[first+1].plain, false); t != "" {
+			if t := spacedCode(li.vocab, announcedLetters(li.writesCodeLetters, prevPlain(qa.words, first)), qa.words[first].plain, qa.words[first+1].plain, false); t != "" {
 				stem, code = t, true
 			}
 		}
@@ -442,7 +442,7 @@ func (li *localeIndex) joinPairs(qa *queryAnalysis) {
 			continue
 		}
 		stem := string(t.Term)
-		code := spacedCode(li.vocab, li.writesCodeLetters, words[i].plain, words[i+1].plain, stopLetter(words[i].stem == "", prevPlain(words, i)))
+		code := spacedCode(li.vocab, announcedLetters(li.writesCodeLetters, prevPlain(words, i)), words[i].plain, words[i+1].plain, stopLetter(words[i].stem == "", prevPlain(words, i)))
 		if code != "" {
 			stem = code // "e 7" is the "E07" the articles write, "AP-409" the code "ap409"
 		} else if p := paddedCode(li.vocab, stem); p != "" {
@@ -601,6 +601,18 @@ func spacedCode(vocab map[string]int, letters func(string) bool, a, b string, st
 // code's ("Error E 33" in Spanish or Italian, where "e" is "and").
 // Search, linking and the gap report read it so.
 func stopLetter(stop bool, prev string) bool { return stop && !site.CodeWord(prev) }
+
+// announcedLetters returns letters (spacedCode's), or any letters after
+// prev, a word that announces a code: "error E-12" and "Fehlercode E 12"
+// name the code "E12" as "error E12" does, though the content writes no
+// code of those letters (the digits alone found another code's article,
+// "F-12", as an answer). Search, linking and the gap report read it so.
+func announcedLetters(letters func(string) bool, prev string) func(string) bool {
+	if letters == nil || !site.CodeWord(prev) {
+		return letters
+	}
+	return func(string) bool { return true }
+}
 
 // prevPlain is the word before words[i] as typed (folded), "" for the first.
 func prevPlain(words []word, i int) string {

@@ -45,6 +45,15 @@ type verbRules struct {
 	// changes are a root's vowel and spelling changes, as its infinitive
 	// writes them (Spanish "ue" of "devuelvo" is the "o" of "devolver").
 	changes [][2]string
+	// participle (German "ge") opens a participle, after one of
+	// particles when the verb has one ("zurückgegeben" of
+	// "zurückgeben"): a root is also tried without it.
+	participle string
+	particles  []string
+	// rootIsTerm: the stemmer cuts the infinitive to its root, or shorter
+	// ("buchen" is "buch", "stornieren" "storni"), and that term is the
+	// verb's (of four letters or more).
+	rootIsTerm bool
 }
 
 var verbLanguages = map[string]*verbRules{
@@ -86,6 +95,17 @@ var verbLanguages = map[string]*verbRules{
 		rootTerm:    true,
 		// A consonant's spelling before "e" (busquei, paguei).
 		changes: [][2]string{{"qu", "c"}, {"gu", "g"}},
+	},
+	"de": {
+		// Participles ("gebucht", "storniert", "geöffnet", "gegeben"),
+		// the past ("buchte", "öffnete"), the present ("bucht") and the
+		// nouns made of a verb ("Stornierung", "Stornierungen").
+		endings:     endingList(`ungen ung ten tet te et est st t en end`),
+		forms:       strings.Fields(`en n`),
+		infinitives: 2,
+		participle:  "ge",
+		particles:   strings.Fields(`ab an auf aus bei durch ein fest her hin los mit nach um vor weg zu zuruck zusammen`),
+		rootIsTerm:  true,
 	},
 	"it": {
 		endings: endingList(`o i a iamo ate ete ite ano ono isco isci isce iscono
@@ -170,6 +190,17 @@ func (li *localeIndex) findVerbForms(rules *verbRules, plain, stem string) []str
 				roots = append(roots, r[:k]+c[1]+r[k+len(c[0]):])
 			}
 		}
+		if ge := rules.participle; ge != "" {
+			if rest, ok := strings.CutPrefix(r, ge); ok && utf8.RuneCountInString(rest) >= 3 {
+				roots = append(roots, rest)
+				infinitive[rest] = infinitive[rest] || infinitive[r]
+			}
+			for _, p := range rules.particles {
+				if rest, ok := strings.CutPrefix(r, p+ge); ok && utf8.RuneCountInString(rest) >= 2 {
+					roots = append(roots, p+rest)
+				}
+			}
+		}
 	}
 	add := func(t string) bool {
 		if seen[t] || li.vocab[t] == 0 {
@@ -225,7 +256,7 @@ func (li *localeIndex) findVerbForms(rules *verbRules, plain, stem string) []str
 			// "gare") or a future ("louerons"): that root is the verb's
 			// when the word has an -er verb's ending.
 			t := string(toks[0].Term)
-			if len(t) <= len(root) && !(f == "er" && erRoot[root] && t == root) {
+			if len(t) <= len(root) && !(f == "er" && erRoot[root] && t == root) && !(rules.rootIsTerm && k < rules.infinitives && strings.HasPrefix(root, t) && utf8.RuneCountInString(t) >= 4) {
 				continue
 			}
 			if add(t) {

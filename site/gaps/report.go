@@ -515,20 +515,35 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 		g    *group
 		hits int
 	}
+	// The decision a phrasing belongs to: the one holding its text (as
+	// stored, textMark), else the one holding its meaning key. The key is
+	// what the content makes of the text now: once it reads a phrasing
+	// another decision holds like this one's ("carte cadau", split off an
+	// answered gap, read as "carte cadeau" again once the article is a
+	// draft), both decisions hold the key, and the key alone would give
+	// the phrasings of the larger one to the other.
+	ownerOf := func(g *group, m int32) string {
+		kl := g.kind + "|" + g.locale + "|"
+		if id, ok := owner[kl+textMark+c.phrasings[m].text]; ok {
+			return id
+		}
+		return owner[kl+keys[m]]
+	}
 	best := map[string]claim{}
 	claims := make([]map[string]int, len(groups))
 	for gi, g := range groups {
 		claims[gi] = map[string]int{}
 		for _, m := range g.members {
-			if id, ok := owner[g.kind+"|"+g.locale+"|"+keys[m]]; ok {
+			if id := ownerOf(g, m); id != "" {
 				claims[gi][id] += len(c.phrasings[m].hits)
 			}
 		}
 		for _, m := range g.members {
 			kl := g.kind + "|" + g.locale + "|" + keys[m]
+			o := ownerOf(g, m)
 			for _, from := range partedFrom[kl] {
-				if _, ok := claims[gi][from]; ok && from != owner[kl] {
-					delete(claims[gi], owner[kl])
+				if _, ok := claims[gi][from]; ok && from != o {
+					delete(claims[gi], o)
 				}
 			}
 		}

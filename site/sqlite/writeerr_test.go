@@ -73,6 +73,14 @@ func TestOpenUnwritableDatabase(t *testing.T) {
 // other write does; the log said only "delivery queue err=disk I/O error
 // (778)" (rv20c).
 func TestDeliveriesOnImmutableDatabase(t *testing.T) {
+	if raceDetector {
+		// Under the race detector the process dies inside modernc's
+		// SQLite (a signal in its translated C, "unexpected return pc
+		// for runtime.sigpanic") on this sequence; without it every
+		// write returns its error, as checked here. .ci/run runs the
+		// test without -race.
+		t.Skip("crashes modernc's SQLite under -race; .ci/run runs it without")
+	}
 	db := openTest(t)
 	ctx := context.Background()
 	if err := db.EnqueueDeliveries(ctx, []delivery.Delivery{{Channel: "webhook", Purpose: "contact", Ref: "r1", Target: "http://127.0.0.1:1/", Payload: []byte("{}")}}); err != nil {

@@ -268,6 +268,10 @@ func TestCleanerGuessesLocale(t *testing.T) {
 		{"reembolso pedido 54021 - please help", "Quiero el reembolso del pedido 54021. Gracias", "es"},
 		{"Hello, where is my refund?", "Hi, I have been waiting for my refund for two weeks. Gracias", "en"},
 		{"Hola", "Gracias", "es"},
+		// A sign-off followed by the customer's name is courtesy too:
+		// "Regards, Ana" made a Spanish ticket English (a newcomer, rv20h).
+		{"¿Cómo veo facturas antiguas? thanks", "no encuentro facturas antiguas. Regards, Ana", "es"},
+		{"¿Cómo veo facturas antiguas?", "No encuentro facturas antiguas.\nBest regards,\nAna María López", "es"},
 	} {
 		tk := site.Ticket{ExternalID: "1", Subject: tt.subject, Body: tt.body, CreatedAt: now.Add(-time.Hour)}
 		if err := es.Clean(&tk); err != nil {

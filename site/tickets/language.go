@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/guichet/guichet/site"
@@ -26,7 +27,7 @@ func languageText(subject, body string) (string, string) {
 			break
 		}
 		s = strings.TrimSpace(withoutPlaceholders(s))
-		if s == "" || textnorm.OnlyCourtesy(s) || chatter.MatchString(s) {
+		if s == "" || textnorm.OnlyCourtesy(s) || chatter.MatchString(s) || signedName.MatchString(s) {
 			continue
 		}
 		s = textnorm.TrimCourtesy(s)
@@ -38,6 +39,11 @@ func languageText(subject, body string) (string, string) {
 	}
 	return topic, strings.Join(kept, "\n")
 }
+
+// signedName matches a sign-off followed by the customer's name on the
+// same line ("Regards, Ana", "Thanks, Ana María"): courtesy too, whose
+// English "regards" made a Portuguese ticket English (a newcomer, rv20h).
+var signedName = regexp.MustCompile(`^(?i:` + textnorm.SignOff + `)\s*[,!\-–—]?\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*[.!]?$`)
 
 // withoutPlaceholders returns s without the placeholders of redacted data.
 func withoutPlaceholders(s string) string {

@@ -369,7 +369,9 @@ func (r *Recorder) write(b *Batch) {
 	b.reset()
 	if err != nil {
 		r.writeErrors.Add(1)
-		r.drop(n, "write failed")
+		// Counted without drop's warning, once a second under traffic:
+		// the error line below, once a minute, says how many were lost.
+		r.dropped.Add(uint64(n))
 		now := r.now()
 		if r.lostSince == 0 {
 			r.failSince = now

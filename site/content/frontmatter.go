@@ -40,7 +40,8 @@ func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, delim string,
 	}
 	line := 2
 	start := rest
-	blank := 0 // the first blank line, where the fields likely end
+	blank := 0                 // the first blank line, where the fields likely end
+	dashes, dashesLine := 0, 0 // the first line of more dashes, "----"
 	for len(rest) > 0 {
 		l, next, _ := cutLine(rest)
 		t := string(bytes.TrimRight(l, " \t\r"))
@@ -50,8 +51,14 @@ func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, delim string,
 		if t == "" && blank == 0 {
 			blank = line
 		}
+		if delim == "---" && dashesLine == 0 && len(t) > 3 && strings.Trim(t, "-") == "" {
+			dashes, dashesLine = len(t), line
+		}
 		rest = next
 		line++
+	}
+	if dashesLine > 0 && (blank == 0 || dashesLine < blank) {
+		return nil, nil, 0, delim, fmt.Errorf("front matter opened with --- on line 1 must end at a line of exactly three dashes, line %d has %d: write ---", dashesLine, dashes)
 	}
 	if blank > 0 {
 		return nil, nil, 0, delim, fmt.Errorf("front matter opened with %s on line 1 is never closed: write a line %s where the fields end (line %d, the first blank line, likely)", delim, delim, blank)

@@ -157,6 +157,14 @@ func TestLoadProblems(t *testing.T) {
 			skipped: "billing/a.md",
 		},
 		{
+			// Closed with four dashes: "never closed: write a line ---"
+			// where a line of dashes stands (a newcomer, rv20h).
+			name:    "YAML: closed with four dashes",
+			files:   map[string]string{"billing/a.md": "---\ntitle: A\n----\nBody.\n"},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "front matter opened with --- on line 1 must end at a line of exactly three dashes, line 3 has 4: write ---"}},
+			skipped: "billing/a.md",
+		},
+		{
 			name:  "no front matter: the first heading is the title",
 			files: map[string]string{"billing/a.md": "# Just a body\n\nText.\n"},
 			want:  []want{{site.SeverityWarning, "billing/a.md", 1, "title", `the first heading, "Just a body", is the title`}},

@@ -132,6 +132,12 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 		if inner := innerTag(raw); inner != "" {
 			tag = inner // <p align="center"><img …>: the picture is what is lost
 		}
+		if loc := htmlNoText.FindIndex(raw); block && loc != nil {
+			// A block whose text goes with a style or a table among kept
+			// text names that element: "<em> is left out of the page
+			// with its text" was said where the page kept the <em>'s.
+			tag = strings.ToLower(string(openTag.FindSubmatch(raw[loc[0]:])[1]))
+		}
 		if k := fmt.Sprint(line, "<", strings.ToLower(tag)); seen[k] {
 			return
 		} else {

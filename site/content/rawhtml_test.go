@@ -223,3 +223,26 @@ func TestHTMLWarningNamesWhatIsLost(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLBlockWarningNamesTheElementWhoseTextGoes: a block whose text is
+// kept but for a style or a table's names that element as the one left
+// out with its text; it named the block's first tag, "<em> is left out of
+// the page with its text", where the page kept "emph" (a newcomer, rv20h).
+func TestHTMLBlockWarningNamesTheElementWhoseTextGoes(t *testing.T) {
+	src := "<p>Para <em>emph</em> text</p><style>.a{color:red}</style>\n"
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range out.Problems {
+		got = append(got, p.String())
+	}
+	all := strings.Join(got, "\n")
+	if want := "x.md:1: warning: raw HTML <style> is left out of the page with its text"; !strings.Contains(all, want) || strings.Contains(all, "<em> is left out of the page with its text") {
+		t.Errorf("want %q, got\n%s", want, all)
+	}
+	if page := string(out.HTML); !strings.Contains(page, "emph") || strings.Contains(page, "color") {
+		t.Errorf("page:\n%s", page)
+	}
+}

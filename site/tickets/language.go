@@ -27,7 +27,7 @@ func languageText(subject, body string) (string, string) {
 			break
 		}
 		s = strings.TrimSpace(withoutPlaceholders(s))
-		if s == "" || textnorm.OnlyCourtesy(s) || chatter.MatchString(s) || signedName.MatchString(s) {
+		if s == "" || textnorm.OnlyCourtesy(s) || chatter.MatchString(s) || signOffFirst[textnorm.EdgeWord(s, true)] && signedName.MatchString(s) {
 			continue
 		}
 		s = textnorm.TrimCourtesy(s)
@@ -43,7 +43,10 @@ func languageText(subject, body string) (string, string) {
 // signedName matches a sign-off followed by the customer's name on the
 // same line ("Regards, Ana", "Thanks, Ana María"): courtesy too, whose
 // English "regards" made a Portuguese ticket English (a newcomer, rv20h).
-var signedName = regexp.MustCompile(`^(?i:` + textnorm.SignOff + `)\s*[,!\-–—]?\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*[.!]?$`)
+var (
+	signedName   = regexp.MustCompile(`^(?i:` + textnorm.SignOff + `)\s*[,!\-–—]?\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*[.!]?$`)
+	signOffFirst = textnorm.EdgeWords(textnorm.SignOff, true) // what signedName can begin with
+)
 
 // withoutPlaceholders returns s without the placeholders of redacted data.
 func withoutPlaceholders(s string) string {

@@ -362,7 +362,11 @@ func (r *Recorder) write(b *Batch) {
 			break
 		}
 		r.writeErrors.Add(1)
-		r.log.Warn("write events: the store is unavailable; trying again", "events", n, "in", wait, "err", err)
+		if waited == 0 {
+			// Once a batch: its retries, every 0.1 to 2 s, wrote a
+			// line each (about fifteen a batch while PostgreSQL is down).
+			r.log.Warn("write events: the store is unavailable; trying again", "events", n, "for_up_to", r.retryFor, "err", err)
+		}
 		r.sleep(wait)
 		waited += wait
 	}

@@ -289,14 +289,22 @@ func compounds(analyses []Analysis, in []meaningInput) (joins map[[2]string]stri
 	}
 	// The pair typed the other way round ("versicherung unfall" beside
 	// "unfall versicherung" and "unfallversicherung") is that compound
-	// too when it is spelt joined: else it shares no word with it.
+	// too, spelt the one way: joined, else it shares no word with it; or
+	// in two in the compound's order when more visitors type it apart,
+	// since the search analysis may read that order, not the other, as
+	// the compound the content writes ("bagage schade" is "bagageschade",
+	// "schade bagage" two words).
 	for _, a := range analyses {
 		for k := 0; k+1 < len(a.Words); k++ {
 			p := [2]string{a.Words[k+1].Plain, a.Words[k].Plain}
+			typed := [2]string{p[1], p[0]}
+			if _, own := pairs[typed]; own {
+				continue
+			}
 			if j, ok := joins[p]; ok {
-				if _, own := pairs[[2]string{p[1], p[0]}]; !own {
-					joins[[2]string{p[1], p[0]}] = j
-				}
+				joins[typed] = j
+			} else if sp, ok := splits[p[0]+p[1]]; ok && pairs[p] > 0 {
+				joins[typed] = sp
 			}
 		}
 	}

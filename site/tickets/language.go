@@ -16,8 +16,12 @@ import (
 // in English whatever language they write in ("Hi team", "please help",
 // "thanks"): a Spanish ticket so written was read as English and found no
 // Spanish article (a newcomer, rv20a). A body of courtesy alone is
-// returned as it was, so that it still tells its language.
+// returned as it was, so that it still tells its language. A forwarded
+// message's header block ("Forwarded message", "From:", "Subject:") is the
+// mail client's, in no language: it is left out (forwardedFirst), or a
+// Dutch ticket forwarded from an English mail client was read as English.
 func languageText(subject, body string) (string, string) {
+	body = forwardedFirst(body)
 	topic := withoutPlaceholders(Topic(subject)) // the memo TicketTopic reads later
 	var kept []string
 	words := 0

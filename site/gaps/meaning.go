@@ -231,12 +231,21 @@ func fixWords(words []Word, fixes map[string]string, joins map[[2]string]string,
 	parts := make([]string, 0, len(words))
 	for i := 0; i < len(words); i++ {
 		w := words[i].Plain
-		if i+1 < len(words) {
-			if j, ok := joins[[2]string{w, words[i+1].Plain}]; ok {
-				parts, changed = append(parts, j), true
-				i++
-				continue
+		// A pair joined may join the next word in turn: "huur auto
+		// verzekering" is "huurauto verzekering", then
+		// "huurautoverzekering" when the failed set types both.
+		joined := false
+		for i+1 < len(words) {
+			j, ok := joins[[2]string{w, words[i+1].Plain}]
+			if !ok {
+				break
 			}
+			w, joined, changed = j, true, true
+			i++
+		}
+		if joined {
+			parts = append(parts, w)
+			continue
 		}
 		if sp, ok := splits[w]; ok {
 			parts, changed = append(parts, sp), true

@@ -295,6 +295,18 @@ func TestCleanerGuessesLocale(t *testing.T) {
 			t.Errorf("body %q: %q, want nl", body, tk.Locale)
 		}
 	}
+	// A sign-off signed with a name ("Best regards, Jan") is courtesy
+	// too: "Polis wijzigen" with "graag mijn IBAN aanpassen. Best regards,
+	// Jan" was English (rv20g).
+	for _, body := range []string{"graag mijn IBAN aanpassen. Best regards, Jan", "Hello, graag mijn IBAN aanpassen.\nKind regards,\nJan de Vries", "graag mijn IBAN aanpassen. Thanks, Ana"} {
+		tk := site.Ticket{ExternalID: "1", Subject: "Polis wijzigen", Body: body, CreatedAt: now.Add(-time.Hour)}
+		if err := nl.Clean(&tk); err != nil {
+			t.Fatal(err)
+		}
+		if tk.Locale != "nl" {
+			t.Errorf("body %q: %q, want nl", body, tk.Locale)
+		}
+	}
 }
 
 // TestCleanKeepsLines: a body keeps its line breaks once cleaned, so the

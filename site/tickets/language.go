@@ -30,6 +30,11 @@ func languageText(subject, body string) (string, string) {
 			break
 		}
 		s = strings.TrimSpace(withoutPlaceholders(s))
+		if loc := signedOff.FindStringIndex(s); loc != nil {
+			// A sign-off and the name that signs it ("Best regards, Jan",
+			// "Thanks, Ana") are courtesy: they voted English.
+			s = strings.TrimSpace(s[:loc[0]])
+		}
 		if s == "" || textnorm.OnlyCourtesy(s) || chatter.MatchString(s) {
 			continue
 		}

@@ -102,14 +102,21 @@ func reverse(s string) string {
 // least minModifier that is no bound prefix, that the articles write; ""
 // when stem is indexed, in a language that writes compounds apart, or when
 // no end is. The other way round from compoundHeads: a customer's own
-// compound finds the word the articles use, at headFactor.
-func (li *localeIndex) headOf(stem string) string {
+// compound finds the word the articles use, at headFactor. The head is
+// counted as typed in word, as compoundHeads counts its word: a stem of
+// minHead-1 letters is a head when the end of word it stems has minHead
+// ("ziekenhuiskosten" is "kosten", stemmed "kost"; it found nothing).
+func (li *localeIndex) headOf(word, stem string) string {
 	if !closedCompounds[i18n.Language(li.locale)] || li.vocab[stem] > 0 || hasDigit(stem) {
 		return ""
 	}
 	bound := boundPrefixes[i18n.Language(li.locale)]
 	runes := []rune(stem)
-	for i := minModifier; len(runes)-i >= minHead; i++ {
+	typed := utf8.RuneCountInString(word)
+	for i := minModifier; len(runes)-i >= minHead-1; i++ {
+		if len(runes)-i < minHead && typed-i < minHead {
+			break
+		}
 		head := string(runes[i:])
 		if li.vocab[head] > 0 && !bound[string(runes[:i])] {
 			return head

@@ -149,3 +149,25 @@ func TestCompoundHeadOf(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundHeadOfShortStem: the head of a customer's compound is
+// counted as typed, as compoundHeads counts its word: "ziekenhuiskosten",
+// "reiskosten" find the article writing "kosten", whose Dutch stem "kost"
+// has four letters (they found nothing; a newcomer, rv20g), while a
+// compound ending in a short word stays unfound ("vakantiereis").
+func TestCompoundHeadOfShortStem(t *testing.T) {
+	lib := helpLibrary("compound-head-short",
+		art("costs", "nl", "hulp", "Welke medische kosten worden vergoed?", "Kosten.", nil, sec("", "", "Medische kosten in het buitenland vergoeden wij.")),
+		art("trip", "nl", "hulp", "Reis annuleren", "Annuleren.", nil, sec("", "", "Meld het binnen vijf dagen.")),
+	)
+	lib.Config.DefaultLocale, lib.Config.Locales = "nl", []string{"nl"}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ q, first string }{
+		{"ziekenhuiskosten", "costs"}, {"reiskosten", "costs"}, {"behandelkosten", "costs"}, {"vakantiereis", ""},
+	} {
+		got := ids(search(t, ix, tt.q, "nl"))
+		if tt.first == "" && len(got) > 0 || tt.first != "" && (len(got) == 0 || got[0] != tt.first) {
+			t.Errorf("Search(%q) = %v, want %q first", tt.q, got, tt.first)
+		}
+	}
+}

@@ -194,7 +194,7 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 			w.forms = append(w.forms, f)
 		}
 		w.heads = li.compoundHeads(w.plain, w.stem)
-		if h := li.headOf(w.stem); h != "" && (!(typing && k == last) || !li.continues(ctx, w.plain)) {
+		if h := li.headOf(w.plain, w.stem); h != "" && (!(typing && k == last) || !li.continues(ctx, w.plain)) {
 			// "Akkuladegerät" where the articles write "Ladegerät"; the
 			// word being typed too once no word starts with it.
 			w.heads = append(w.heads, h)

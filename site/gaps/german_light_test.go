@@ -62,3 +62,27 @@ func TestCompoundPartsApart(t *testing.T) {
 		t.Errorf("gaps\n%v\nwant\n%v", got, want)
 	}
 }
+
+// TestCompoundOfThreeTypedApart: a compound of three words typed apart
+// ("huur auto verzekering") is the compound the failed set types joined
+// ("huurautoverzekering"), through the pair it also types joined
+// ("huurauto"): it joined "huur auto" alone and went to the gap of
+// another question on "huurauto" (a newcomer, rv20g).
+func TestCompoundOfThreeTypedApart(t *testing.T) {
+	nl := func(q, visitor string) Record {
+		r := rec(q, visitor, 0, false, time.Hour)
+		r.Locale = "nl"
+		return r
+	}
+	in := []Record{
+		nl("huurautoverzekering", "a"), nl("huurautoverzekering", "f"), nl("huurauto verzekering", "b"), nl("eigen risico huurauto", "c"),
+		nl("huur auto verzekering", "d"), nl("huurauto eigen risico", "e"), nl("eigen risico huurauto", "g"),
+	}
+	want := []string{
+		"search: eigen risico huurauto, huurauto eigen risico (3)",
+		"search: huur auto verzekering, huurauto verzekering, huurautoverzekering (4)",
+	}
+	if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("gaps\n%v\nwant\n%v", got, want)
+	}
+}

@@ -231,12 +231,21 @@ func fixWords(words []Word, fixes map[string]string, joins map[[2]string]string,
 	parts := make([]string, 0, len(words))
 	for i := 0; i < len(words); i++ {
 		w := words[i].Plain
-		if i+1 < len(words) {
-			if j, ok := joins[[2]string{w, words[i+1].Plain}]; ok {
-				parts, changed = append(parts, j), true
-				i++
-				continue
+		// A pair joined may join the next word in turn: "huur auto
+		// verzekering" is "huurauto verzekering", then
+		// "huurautoverzekering" when the failed set types both.
+		joined := false
+		for i+1 < len(words) {
+			j, ok := joins[[2]string{w, words[i+1].Plain}]
+			if !ok {
+				break
 			}
+			w, joined, changed = j, true, true
+			i++
+		}
+		if joined {
+			parts = append(parts, w)
+			continue
 		}
 		if sp, ok := splits[w]; ok {
 			parts, changed = append(parts, sp), true
@@ -289,14 +298,22 @@ func compounds(analyses []Analysis, in []meaningInput) (joins map[[2]string]stri
 	}
 	// The pair typed the other way round ("versicherung unfall" beside
 	// "unfall versicherung" and "unfallversicherung") is that compound
-	// too when it is spelt joined: else it shares no word with it.
+	// too, spelt the one way: joined, else it shares no word with it; or
+	// in two in the compound's order when more visitors type it apart,
+	// since the search analysis may read that order, not the other, as
+	// the compound the content writes ("bagage schade" is "bagageschade",
+	// "schade bagage" two words).
 	for _, a := range analyses {
 		for k := 0; k+1 < len(a.Words); k++ {
 			p := [2]string{a.Words[k+1].Plain, a.Words[k].Plain}
+			typed := [2]string{p[1], p[0]}
+			if _, own := pairs[typed]; own {
+				continue
+			}
 			if j, ok := joins[p]; ok {
-				if _, own := pairs[[2]string{p[1], p[0]}]; !own {
-					joins[[2]string{p[1], p[0]}] = j
-				}
+				joins[typed] = j
+			} else if sp, ok := splits[p[0]+p[1]]; ok && pairs[p] > 0 {
+				joins[typed] = sp
 			}
 		}
 	}

@@ -281,6 +281,36 @@ func TestCleanerGuessesLocale(t *testing.T) {
 			t.Errorf("subject %q, body %q: %q, want %s", tt.subject, tk.Body, tk.Locale, tt.want)
 		}
 	}
+	// A forwarded message's header block is the mail client's, in no
+	// language: a Dutch ticket forwarded by Gmail or Outlook in English
+	// ("Forwarded message", "From:", "Subject:") is Dutch (a newcomer,
+	// rv20g).
+	nl := Cleaner{DefaultLocale: "en", Locales: []string{"en", "nl"}, Now: func() time.Time { return now },
+		Guess: search.NewLocaleGuesser("en", []string{"en", "nl"})}
+	for _, body := range []string{
+		"---------- Forwarded message ---------\nFrom: Piet\nSubject: mijn koffer is kwijt\nIk heb mijn koffer niet ontvangen.",
+		"-----Original Message-----\nFrom: Piet\nSent: Monday\nTo: support\nSubject: mijn koffer is kwijt\n\nIk heb mijn koffer niet ontvangen.",
+	} {
+		tk := site.Ticket{ExternalID: "1", Subject: "Fwd: koffer", Body: body, CreatedAt: now.Add(-time.Hour)}
+		if err := nl.Clean(&tk); err != nil {
+			t.Fatal(err)
+		}
+		if tk.Locale != "nl" {
+			t.Errorf("body %q: %q, want nl", body, tk.Locale)
+		}
+	}
+	// A sign-off signed with a name ("Best regards, Jan") is courtesy
+	// too: "Polis wijzigen" with "graag mijn IBAN aanpassen. Best regards,
+	// Jan" was English (rv20g).
+	for _, body := range []string{"graag mijn IBAN aanpassen. Best regards, Jan", "Hello, graag mijn IBAN aanpassen.\nKind regards,\nJan de Vries", "graag mijn IBAN aanpassen. Thanks, Ana"} {
+		tk := site.Ticket{ExternalID: "1", Subject: "Polis wijzigen", Body: body, CreatedAt: now.Add(-time.Hour)}
+		if err := nl.Clean(&tk); err != nil {
+			t.Fatal(err)
+		}
+		if tk.Locale != "nl" {
+			t.Errorf("body %q: %q, want nl", body, tk.Locale)
+		}
+	}
 }
 
 // TestCleanKeepsLines: a body keeps its line breaks once cleaned, so the

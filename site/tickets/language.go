@@ -1,7 +1,6 @@
 package tickets
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/guichet/guichet/site"
@@ -17,8 +16,12 @@ import (
 // in English whatever language they write in ("Hi team", "please help",
 // "thanks"): a Spanish ticket so written was read as English and found no
 // Spanish article (a newcomer, rv20a). A body of courtesy alone is
-// returned as it was, so that it still tells its language.
+// returned as it was, so that it still tells its language. A forwarded
+// message's header block ("Forwarded message", "From:", "Subject:") is the
+// mail client's, in no language: it is left out (forwardedFirst), or a
+// Dutch ticket forwarded from an English mail client was read as English.
 func languageText(subject, body string) (string, string) {
+	body = forwardedFirst(body)
 	topic := withoutPlaceholders(Topic(subject)) // the memo TicketTopic reads later
 	var kept []string
 	words := 0
@@ -27,7 +30,15 @@ func languageText(subject, body string) (string, string) {
 			break
 		}
 		s = strings.TrimSpace(withoutPlaceholders(s))
-		if s == "" || textnorm.OnlyCourtesy(s) || chatter.MatchString(s) || signOffFirst[textnorm.EdgeWord(s, true)] && signedName.MatchString(s) {
+		if textnorm.HasWord(s, signOffLast) {
+			if loc := signedOff.FindStringIndex(s); loc != nil {
+				// A sign-off and the name that signs it ("Best regards,
+				// Jan", "Regards, Ana") are courtesy: they voted English
+				// (newcomers, rv20g and rv20h). The topic's own rule.
+				s = strings.TrimSpace(s[:loc[0]])
+			}
+		}
+		if s == "" || textnorm.OnlyCourtesy(s) || chatter.MatchString(s) {
 			continue
 		}
 		s = textnorm.TrimCourtesy(s)
@@ -39,14 +50,6 @@ func languageText(subject, body string) (string, string) {
 	}
 	return topic, strings.Join(kept, "\n")
 }
-
-// signedName matches a sign-off followed by the customer's name on the
-// same line ("Regards, Ana", "Thanks, Ana María"): courtesy too, whose
-// English "regards" made a Portuguese ticket English (a newcomer, rv20h).
-var (
-	signedName   = regexp.MustCompile(`^(?i:` + textnorm.SignOff + `)\s*[,!\-–—]?\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*[.!]?$`)
-	signOffFirst = textnorm.EdgeWords(textnorm.SignOff, true) // what signedName can begin with
-)
 
 // withoutPlaceholders returns s without the placeholders of redacted data.
 func withoutPlaceholders(s string) string {

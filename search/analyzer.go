@@ -257,7 +257,7 @@ func (r *queryReader) compounds(words []gaps.Word, at []span, joins []joinedWord
 			if first > 0 {
 				prev = words[first-1].Plain
 			}
-			if t := spacedCode(r.vocab, announcedLetters(r.codeLetters, prev), words[first].Plain, words[first+1].Plain, false); t != "" {
+			if t := spacedCode(r.vocab, announcedLetters(r.codeLetters, prev, words[first].Term == ""), words[first].Plain, words[first+1].Plain, false); t != "" {
 				stem, code = t, true
 			}
 		}
@@ -277,7 +277,7 @@ func (r *queryReader) compounds(words []gaps.Word, at []span, joins []joinedWord
 		if i > 0 {
 			prev = words[i-1].Plain
 		}
-		if t := spacedCode(r.vocab, announcedLetters(r.codeLetters, prev), words[i].Plain, words[i+1].Plain, stopLetter(words[i].Term == "", prev)); t != "" {
+		if t := spacedCode(r.vocab, announcedLetters(r.codeLetters, prev, words[i].Term == ""), words[i].Plain, words[i+1].Plain, stopLetter(words[i].Term == "", prev)); t != "" {
 			add(i, 2, t)
 			covered[i], covered[i+1] = true, true
 			continue

@@ -186,3 +186,25 @@ func TestSpacedCodeAfterStopLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestStopLetterAfterCodeWordIsNoCode: after a word that announces a code,
+// a letter that is a stop word of the language is no code's letter unless
+// the content writes codes of it: "code à 6 chiffres" is a six-digit code,
+// no code "A6" (82 of 100,000 generated tickets, linked before, were left
+// unlinked).
+func TestStopLetterAfterCodeWordIsNoCode(t *testing.T) {
+	lib := helpLibrary("stop-letter-code",
+		art("2fa", "fr", "help", "Le code à 6 chiffres de l'application", "Double authentification.", nil,
+			sec("", "", "Ouvrez l'application d'authentification et saisissez le code à 6 chiffres.")),
+		art("pay", "fr", "help", "Payer par carte", "Paiement.", nil, sec("", "", "Visa et Mastercard.")),
+	)
+	lib.Config.DefaultLocale, lib.Config.Locales = "fr", []string{"fr"}
+	ix := buildLib(t, lib, "")
+	r := search(t, ix, "code à 6 chiffres application", "fr")
+	if len(r.Hits) == 0 || r.Hits[0].ID != "2fa" || r.Weak {
+		t.Errorf("Search(code à 6 chiffres application) = %v (weak %v), want 2fa, answering", ids(r), r.Weak)
+	}
+	if id, _, err := ix.Link(context.Background(), "fr", "code à 6 chiffres application", ""); err != nil || id != "2fa" {
+		t.Errorf("Link(code à 6 chiffres application) = %q, %v; want 2fa", id, err)
+	}
+}

@@ -46,15 +46,21 @@ var otherToolFields = []struct{ name, field string }{
 }
 
 // mapOtherToolFields renames the fields other tools name differently.
-// Docusaurus' `last_update: {date: …, author: …}` gives its date as
-// "last_update.date"; the mapping itself is understood, not used.
+// Docusaurus' `last_update: {date: …, author: …}` (or a date alone) gives
+// its date as "last_update.date"; the mapping itself is understood, not
+// used.
 func mapOtherToolFields(fields []field) []field {
 	for i, f := range fields {
-		if f.name != "last_update" || f.orig != "" || f.value == nil || f.value.Kind != yaml.MappingNode {
+		if f.name != "last_update" || f.orig != "" || f.value == nil || f.value.Kind != yaml.MappingNode && f.value.Kind != yaml.ScalarNode {
 			continue
 		}
 		fields = append([]field(nil), fields...)
 		fields[i].orig, fields[i].name = "last_update", ""
+		if f.value.Kind == yaml.ScalarNode {
+			// "last_update: 2026-04-05": the date itself.
+			fields = append(fields, field{name: "last_update.date", line: f.line, value: f.value, offset: f.offset})
+			break
+		}
 		for k := 0; k+1 < len(f.value.Content); k += 2 {
 			if key := f.value.Content[k]; key.Value == "date" {
 				fields = append(fields, field{name: "last_update.date", line: f.offset + key.Line, value: f.value.Content[k+1], offset: f.offset})

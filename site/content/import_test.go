@@ -160,6 +160,7 @@ func TestOtherToolFields(t *testing.T) {
 		// (it was an unknown field, its date ignored; a newcomer, rv20d).
 		"docs/docu2.md": "---\ntitle: D2\nlast_update:\n  date: 2024-09-14\n  author: Ana\n---\nBody.\n",
 		"docs/docu3.md": "---\ntitle: D3\nlast_update: {author: Ana}\n---\nBody.\n",
+		"docs/docu4.md": "---\ntitle: D4\nlast_update: 2024-10-02\n---\nBody.\n",
 	})
 	for _, p := range lib.Problems {
 		t.Errorf("problem: %s", p)
@@ -172,7 +173,7 @@ func TestOtherToolFields(t *testing.T) {
 		}
 		return ""
 	}
-	for file, want := range map[string]string{"docs/hugo.md": "2024-05-01", "docs/ms.md": "2024-03-14", "docs/ms1.md": "2024-08-01", "docs/own.md": "2025-01-01", "docs/docu2.md": "2024-09-14"} {
+	for file, want := range map[string]string{"docs/hugo.md": "2024-05-01", "docs/ms.md": "2024-03-14", "docs/ms1.md": "2024-08-01", "docs/own.md": "2025-01-01", "docs/docu2.md": "2024-09-14", "docs/docu4.md": "2024-10-02"} {
 		if got := day(file); got != want {
 			t.Errorf("%s updated %s, want %s", file, got, want)
 		}

@@ -744,3 +744,23 @@ func TestMkDocsSectionIndexIsReported(t *testing.T) {
 		}
 	}
 }
+
+// TestMkDocsHeadingAttributes: a heading's attribute list written as
+// MkDocs' attr_list writes it, with a colon (`## Install {: #setup }`),
+// was shown in the heading and its id lost (a newcomer, rv20h); it is the
+// heading's id and class, as `{#setup}` is. In text, and in code, it
+// stays as written.
+func TestMkDocsHeadingAttributes(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/setup.md": "---\ntitle: Setup\n---\n## Install the app {: #setup .lead }\n\nText {: #not-a-heading}.\n\n```\n## code {: #x}\n```\n\n### Then {:#then}\n",
+	})
+	html := string(article(t, lib, "guides/setup.md").HTML)
+	for _, w := range []string{`id="setup"`, `Install the app</h2>`, `id="then"`, "Text {: #not-a-heading}.", "## code {: #x}"} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %q in\n%s", w, html)
+		}
+	}
+	if strings.Contains(html, "{: #setup") {
+		t.Errorf("attribute list shown in\n%s", html)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"html/template"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -168,6 +169,7 @@ func (r *Renderer) render(in Input) (*Output, error) {
 	if !utf8.Valid(in.Source) {
 		in.Source = bytes.ToValidUTF8(in.Source, []byte("\uFFFD"))
 	}
+	in.Source = headingAttrColons(in.Source)
 	d := &doc{in: in, r: r, src: in.Source, lines: newLineIndex(in.Source, in.FirstLine), out: &Output{}, ids: in.ids}
 	if d.ids == nil {
 		d.ids = newHeadingIDs()
@@ -251,4 +253,34 @@ func (d *doc) nodeLine(n ast.Node) int {
 		}
 	}
 	return 0
+}
+
+// headingAttr matches an ATX heading line ending with an attribute list
+// written the way MkDocs' attr_list writes it, with a colon: `## Install
+// {: #setup .lead }`.
+var headingAttr = regexp.MustCompile(`^ {0,3}#{1,6}[ \t][^\n]*?(\{:)[^{}\n]*\}[ \t]*\r?$`)
+
+// headingAttrColons returns src with the colon that opens such a list
+// made a space, of the same length so that every offset stays ("## Install
+// {  #setup }"), which goldmark reads as the heading's attributes
+// (`{#id .class}`): the list was shown in the heading and its id lost.
+// Lines in fenced code are left as they are. src itself when it has none.
+func headingAttrColons(src []byte) []byte {
+	if !bytes.Contains(src, []byte("{:")) {
+		return src
+	}
+	var out []byte
+	linesOutsideFences(src, func(at int, line []byte) bool {
+		if m := headingAttr.FindSubmatchIndex(line); m != nil {
+			if out == nil {
+				out = bytes.Clone(src)
+			}
+			out[at+m[2]+1] = ' '
+		}
+		return true
+	})
+	if out == nil {
+		return src
+	}
+	return out
 }

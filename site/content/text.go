@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"html"
 	"slices"
 	"strings"
@@ -327,26 +328,46 @@ func isAbbrev(before string) bool {
 // firstHeading returns the text of the first level-1 heading of a
 // Markdown body ("# Title", outside code blocks), "" when it has none.
 func firstHeading(body []byte) string {
+	h := ""
+	linesOutsideFences(body, func(_ int, line []byte) bool {
+		if !bytes.HasPrefix(line, []byte("# ")) {
+			return true
+		}
+		h = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(string(line[2:])), "#"))
+		if i := strings.Index(h, " {#"); i >= 0 && strings.HasSuffix(h, "}") {
+			h = strings.TrimSpace(h[:i])
+		}
+		return false
+	})
+	return h
+}
+
+// linesOutsideFences calls fn with each line of body (without its line
+// break) that is not in fenced code (``` or ~~~, the fence lines
+// included), and its offset, until fn returns false.
+func linesOutsideFences(body []byte, fn func(at int, line []byte) bool) {
 	fence := ""
-	for _, line := range strings.Split(string(body), "\n") {
-		t := strings.TrimSpace(line)
-		if fence != "" {
+	for at := 0; at <= len(body); {
+		end := bytes.IndexByte(body[at:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += at
+		}
+		line := body[at:end]
+		t := strings.TrimSpace(string(line))
+		switch {
+		case fence != "":
 			if strings.HasPrefix(t, fence) {
 				fence = ""
 			}
-			continue
-		}
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
 			fence = t[:3]
-			continue
-		}
-		if strings.HasPrefix(line, "# ") {
-			h := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line[2:]), "#"))
-			if i := strings.Index(h, " {#"); i >= 0 && strings.HasSuffix(h, "}") {
-				h = strings.TrimSpace(h[:i])
+		default:
+			if !fn(at, line) {
+				return
 			}
-			return h
 		}
+		at = end + 1
 	}
-	return ""
 }

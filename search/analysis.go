@@ -43,8 +43,9 @@ import (
 // irregular plurals are their singular, "children" is "child"; 24: and
 // irregular pasts their verb, "paid" is "pay"; 25: Spanish "estado" is
 // no stop word; 26: Portuguese plurals in -ões are their singular in -ão,
-// "devoluções" is "devolução").
-const mappingVersion = "guichet-search-26"
+// "devoluções" is "devolução"; 27: Dutch plurals in 's, "foto's" and
+// "fotos", are their singular).
+const mappingVersion = "guichet-search-27"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -236,6 +237,11 @@ func init() {
 	}
 	if err := registry.RegisterTokenFilter(filterEnglishIrregular, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return englishIrregular{}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterTokenFilter(filterDutchPlural, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return dutchPlural{}, nil
 	}); err != nil {
 		panic(err)
 	}

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bytes"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 )
 
@@ -28,4 +30,31 @@ func (dutchUndouble) Filter(input analysis.TokenStream) analysis.TokenStream {
 // dutchConsonant reports whether c is a lower-case ASCII consonant.
 func dutchConsonant(c byte) bool {
 	return c >= 'b' && c <= 'z' && c != 'e' && c != 'i' && c != 'o' && c != 'u' && c != 'y'
+}
+
+// filterDutchPlural names dutchPlural in the registry.
+const filterDutchPlural = "guichet_nl_plural"
+
+// dutchPlural gives a Dutch noun in a vowel and its plural in 's one
+// term: "foto's" (as the stemmer reads it, "foto'"), "foto’s" and
+// "fotos", the plural typed without its apostrophe, are "foto"; likewise
+// "auto's", "menu's", "video's". Only words ending in -os lose their s
+// without an apostrophe, after a consonant, from five letters ("fotos",
+// "autos"): other endings are too often a word's own ("status", "reis").
+// It runs before the stemmer ("fotos" was "fotos", "foto's" "foto'").
+type dutchPlural struct{}
+
+func (dutchPlural) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, t := range input {
+		w := t.Term
+		switch {
+		case bytes.HasSuffix(w, []byte("'s")):
+			t.Term = w[:len(w)-2]
+		case bytes.HasSuffix(w, []byte("’s")):
+			t.Term = w[:len(w)-len("’s")]
+		case len(w) >= 5 && bytes.HasSuffix(w, []byte("os")) && dutchConsonant(w[len(w)-3]) && lowerASCII(w):
+			t.Term = w[:len(w)-1]
+		}
+	}
+	return input
 }

@@ -87,7 +87,7 @@ func languages() map[string]langAnalysis {
 		"hy": {stops: hy.ArmenianStopWords},
 		"id": {stops: id.IndonesianStopWords},
 		"it": {stops: it.ItalianStopWords, extra: italianExtraStops, elided: italianElided(), stem: []string{filterItalianShort, it.LightStemmerName}},
-		"nl": {stops: nl.DutchStopWords, stem: []string{nl.SnowballStemmerName, filterDutchUndouble}},
+		"nl": {stops: nl.DutchStopWords, stem: []string{filterDutchPlural, nl.SnowballStemmerName, filterDutchUndouble}},
 		"no": {stops: no.NorwegianStopWords, stem: []string{no.SnowballStemmerName}},
 		"pl": {stops: pl.PolishStopWords, stem: []string{pl.SnowballStemmerName}},
 		"pt": {stops: pt.PortugueseStopWords, extra: portugueseExtraStops, stem: []string{filterPortuguesePlural, pt.LightStemmerName}},

@@ -562,6 +562,17 @@ var (
 		`(?:je )?ne sais pas comment\b` + sep,
 		`impossible de (?:comprendre comment )?`,
 		`(?:aidez|aide)[- ]moi` + sep,
+		// A request to be called back that opens the subject, its
+		// number (redacted) and the word that leads to the topic: "Bel
+		// mij terug op [phone] over mijn annulering", "Please call me
+		// back at [phone] about my refund", "Merci de me rappeler au
+		// [phone] concernant ma commande", "Bitte um Rückruf wegen…",
+		// "Llámenme al [phone] sobre…".
+		`(?:(?:please|kindly|pls) )?call me(?: back)?(?: (?:at|on)(?: (?:my )?(?:number|phone|mobile))?)?(?:\s*\[phone\])?(?: (?:about|regarding|concerning|re))?\b` + sep,
+		`(?:graag |kunt u (?:mij|me) )?(?:bel|belt|terugbellen)(?: (?:mij|me))?(?: terug)?(?: (?:aub|a\.u\.b\.|alstublieft|graag))?(?: (?:op|via)(?: (?:nummer|mijn nummer|mijn telefoon|mijn mobiel))?)?(?:\s*\[phone\])?(?: (?:over|betreffende|ivm|i\.v\.m\.))?(?:\s|$)` + sep,
+		`(?:merci de|pouvez-vous|pourriez-vous) me rappeler(?: (?:au|sur(?: le| mon)?)(?: (?:num[ée]ro|portable|mobile|t[ée]l[ée]phone))?)?(?:\s*\[phone\])?(?: (?:pour|concernant|au sujet de))?\b` + sep,
+		`bitte (?:um )?r[üu]ckruf(?: (?:unter|an|auf)(?: (?:der |meiner )?(?:nummer|handynummer|telefonnummer|mobilnummer|handy))?)?(?:\s*\[phone\])?(?: (?:wegen|zu|bez[üu]glich))?\b` + sep,
+		`(?:por favor )?(?:ll[áa]m(?:en|e)me|ll[áa]menos)(?: (?:al|en el)(?: (?:n[úu]mero|m[óo]vil|tel[ée]fono))?)?(?:\s*\[phone\])?(?: (?:sobre|por|acerca de))?\b` + sep,
 	}, "|") + `)\s*`)
 	// trailing: sign-offs, pleas and complaints that close a subject, as
 	// words of their own ("empty" does not end with "ty").
@@ -586,6 +597,8 @@ var (
 		// The same in German: "bitte um Rückruf unter [phone]", "bitte
 		// rufen Sie mich zurück unter [phone]".
 		`(?:bitte (?:um )?r[üu]ckruf|bitte (?:rufen sie mich|ruf mich) (?:zur[üu]ck|an))(?: (?:unter|an|auf)(?: (?:der |meiner )?(?:nummer|handynummer|telefonnummer|mobilnummer|handy))?)?`,
+		// And in Dutch: "graag terugbellen op [phone]", "bel mij terug".
+		`(?:graag |kunt u (?:mij|me) )?(?:terugbellen|bel (?:mij|me) (?:terug|aub|a\.u\.b\.))(?: (?:op|via)(?: (?:nummer|mijn nummer|mijn telefoon|mijn mobiel))?)?`,
 		`(?:please|pls|plz)(?: help(?: me)?)?`,
 		`help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,
 		`(?:is |are )?(?:not working|doesn` + apos + `?t work|does not work|isn` + apos + `?t working|won` + apos + `?t work|stopped working|broken|not loading)`,

@@ -85,6 +85,17 @@ func TestTopic(t *testing.T) {
 		{site.Redact("Colis perdu - merci de me rappeler sur mon portable 06.12.34.56.78"), "Colis perdu"},
 		{site.Redact("Card declined, please call me back at +44 20 7946 0958"), "Card declined"},
 		{"Colis perdu, merci de me rappeler demain", "Colis perdu, merci de me rappeler demain"},
+		// A call-back request that opens the subject, with its number,
+		// in five languages; Dutch closing ones too (a newcomer, rv20g:
+		// "Bel mij terug op over mijn annulering" stayed unlinked).
+		{site.Redact("Bel mij terug op 06-12345678 over mijn annulering"), "mijn annulering"},
+		{site.Redact("Please call me back at +44 20 7946 0958 about my refund"), "my refund"},
+		{site.Redact("Merci de me rappeler au 06 12 34 56 78 concernant ma commande"), "ma commande"},
+		{site.Redact("Bitte um Rückruf unter 0170 1234567 wegen meiner Rechnung"), "meiner Rechnung"},
+		{site.Redact("Llámenme al 612 34 56 78 sobre mi pedido"), "mi pedido"},
+		{site.Redact("Annulering reis, graag terugbellen op 06-12345678"), "Annulering reis"},
+		{"Bel me terug", "Bel me terug"},
+		{"Belasting op reisverzekering", "Belasting op reisverzekering"},
 		{"battery not charging?!", "battery not charging?"},
 		{"Hi team - I can’t figure out how to add a staff member", "add a staff member"},
 		{"Calendar sync not working since the update", "Calendar sync"},

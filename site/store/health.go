@@ -37,7 +37,10 @@ func Health(s Store, reg prometheus.Registerer) func(ctx context.Context) error 
 		return err
 	}
 	if reg != nil {
-		reg.MustRegister(failures, latency, &upCollector{check: check, desc: prometheus.NewDesc("guichet_database_up",
+		// The counter and the histogram are collected by the check's
+		// collector, after the check, so a scrape shows its own check
+		// in them as in guichet_database_up (collectors run at once).
+		reg.MustRegister(&upCollector{check: check, after: []prometheus.Collector{failures, latency}, desc: prometheus.NewDesc("guichet_database_up",
 			"1 when the events store answered a check made at this scrape (within two seconds), 0 when it failed.", nil, nil)})
 	}
 	return check
@@ -47,12 +50,18 @@ func Health(s Store, reg prometheus.Registerer) func(ctx context.Context) error 
 // metrics are gathered.
 type upCollector struct {
 	check  func(context.Context) error
+	after  []prometheus.Collector // collected once the check is done
 	desc   *prometheus.Desc
 	flight singleflight.Group // the check under way, shared by scrapes
 }
 
 // Describe implements prometheus.Collector.
-func (u *upCollector) Describe(ch chan<- *prometheus.Desc) { ch <- u.desc }
+func (u *upCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- u.desc
+	for _, c := range u.after {
+		c.Describe(ch)
+	}
+}
 
 // Collect implements prometheus.Collector: one check (see Health).
 func (u *upCollector) Collect(ch chan<- prometheus.Metric) {
@@ -62,4 +71,7 @@ func (u *upCollector) Collect(ch chan<- prometheus.Metric) {
 		up = 0
 	}
 	ch <- prometheus.MustNewConstMetric(u.desc, prometheus.GaugeValue, up)
+	for _, c := range u.after {
+		c.Collect(ch)
+	}
 }

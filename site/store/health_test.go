@@ -2,10 +2,12 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"slices"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/guichet/guichet/site/sqlite"
 	"github.com/guichet/guichet/site/store"
@@ -104,5 +106,52 @@ func TestDatabaseUpScrapesShareACheck(t *testing.T) {
 	}
 	if n := silent.pings.Load(); n != 1 {
 		t.Errorf("%d pings for 5 scrapes at once, want 1 they share", n)
+	}
+}
+
+// slowFailingStore is a real store whose Ping fails after a while (a
+// database that refuses after a timeout).
+type slowFailingStore struct{ store.Store }
+
+func (slowFailingStore) Ping(ctx context.Context) error {
+	time.Sleep(50 * time.Millisecond)
+	return errors.New("connection refused")
+}
+
+// TestDatabaseCheckCountedInItsScrape: the check a scrape makes is in that
+// scrape's guichet_database_errors_total and guichet_database_ping_seconds,
+// as guichet_database_up is: a scrape reading up 0 also shows the failure
+// (they were gathered concurrently with the check, so they showed it a
+// scrape late, and a failed check followed by a good one never showed in
+// errors_total beside the 0).
+func TestDatabaseCheckCountedInItsScrape(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "guichet.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	reg := prometheus.NewRegistry()
+	store.Health(slowFailingStore{db}, reg)
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, f := range families {
+		m := f.GetMetric()[0]
+		switch f.GetName() {
+		case "guichet_database_up":
+			got[f.GetName()] = m.GetGauge().GetValue()
+		case "guichet_database_errors_total":
+			got[f.GetName()] = m.GetCounter().GetValue()
+		case "guichet_database_ping_seconds":
+			got[f.GetName()] = float64(m.GetHistogram().GetSampleCount())
+		}
+	}
+	want := map[string]float64{"guichet_database_up": 0, "guichet_database_errors_total": 1, "guichet_database_ping_seconds": 1}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("first scrape of a failing store: %s = %v, want %v", k, got[k], v)
+		}
 	}
 }

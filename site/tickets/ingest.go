@@ -231,6 +231,17 @@ func (in *Ingester) Prepare(ctx context.Context, batch []site.Ticket) (*Pending,
 	if err != nil {
 		return nil, err
 	}
+	// The topics linked by hand are shared by every replica: one linked on
+	// another replica links this batch's tickets too.
+	if ts, ok := in.Store.(interface {
+		TopicLinks(ctx context.Context) ([]TopicLink, error)
+	}); ok && len(ids) > 0 {
+		links, err := ts.TopicLinks(ctx)
+		if err != nil {
+			return nil, err
+		}
+		in.Linker.RefreshTopics(links)
+	}
 	for _, id := range ids {
 		i := last[id]
 		t := batch[i]

@@ -41,6 +41,9 @@ type Linker struct {
 	// topics are the topics linked by hand; analyzer reads their meaning.
 	topics   atomic.Pointer[topicSet]
 	analyzer gaps.Analyzer
+	// topicsSet is the fingerprint of the links SetTopics was last given
+	// (see RefreshTopics).
+	topicsSet atomic.Pointer[string]
 	// tags maps locale → lower-cased ticket tag → the IDs of the articles
 	// listing it, in file order.
 	tags map[string]map[string][]string
@@ -413,6 +416,26 @@ func (l *Linker) SetTopics(links []TopicLink) {
 		}
 	}
 	l.topics.Store(ts)
+	fp := topicsFingerprint(links)
+	l.topicsSet.Store(&fp)
+}
+
+// RefreshTopics is SetTopics for links read again from the store, which
+// another replica may have changed: it reads them again only when they
+// differ from the links set last.
+func (l *Linker) RefreshTopics(links []TopicLink) {
+	if fp := l.topicsSet.Load(); fp != nil && *fp == topicsFingerprint(links) {
+		return
+	}
+	l.SetTopics(links)
+}
+
+func topicsFingerprint(links []TopicLink) string {
+	var b strings.Builder
+	for _, tl := range links {
+		b.WriteString(tl.Locale + "\x00" + tl.Topic + "\x00" + tl.ArticleID + "\x00" + tl.GapID + "\x01")
+	}
+	return b.String()
 }
 
 // topicSet holds the topics linked by hand: by locale|normalised text, by

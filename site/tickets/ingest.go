@@ -233,9 +233,7 @@ func (in *Ingester) Prepare(ctx context.Context, batch []site.Ticket) (*Pending,
 	}
 	// The topics linked by hand are shared by every replica: one linked on
 	// another replica links this batch's tickets too.
-	if ts, ok := in.Store.(interface {
-		TopicLinks(ctx context.Context) ([]TopicLink, error)
-	}); ok && len(ids) > 0 {
+	if ts, ok := in.Store.(TopicReader); ok && len(ids) > 0 {
 		links, err := ts.TopicLinks(ctx)
 		if err != nil {
 			return nil, err

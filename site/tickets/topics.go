@@ -27,10 +27,17 @@ type TopicLink struct {
 	Created   time.Time
 }
 
-// TopicStore keeps the topic links (site/sqlite implements it).
-type TopicStore interface {
+// TopicReader reads the topic links (site/sqlite and site/postgres
+// implement it): an Ingester whose Store does reads them before each batch,
+// since another replica may have linked a topic meanwhile.
+type TopicReader interface {
 	// TopicLinks returns every topic link.
 	TopicLinks(ctx context.Context) ([]TopicLink, error)
+}
+
+// TopicStore keeps the topic links (site/sqlite implements it).
+type TopicStore interface {
+	TopicReader
 	// SaveTopicLinks stores links (replacing those of the same locale and
 	// topic) and links to their article, at once, the stored unlinked
 	// tickets whose normalised topic is one of their "text:" topics. It

@@ -221,6 +221,13 @@ func TestContactInBrowser(t *testing.T) {
 	if got := eval(`document.querySelector('form.contact-form .contact-status').textContent`); got != en["contact_error_email"] {
 		t.Errorf("status after a refused address = %q, want %q", got, en["contact_error_email"])
 	}
+	// The field the server refused is marked, as on the page without
+	// JavaScript: invalid, and described by the message (its hint kept).
+	invalid := `(() => { const f = document.querySelector('#g-c-email'), s = document.querySelector('form.contact-form .contact-status');
+		return f.getAttribute('aria-invalid') + ' ' + (!!s.id && (f.getAttribute('aria-describedby') || '').split(' ').includes(s.id)) + ' ' + (f.getAttribute('aria-describedby') || '').includes('g-c-email-hint') })()`
+	if got := eval(invalid); got != "true true true" {
+		t.Errorf("the refused address field: aria-invalid, described by the message, its hint kept = %q, want \"true true true\"", got)
+	}
 	do("correct the address and send",
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#g-c-email").value = ""`),
 		chromedp.SendKeys(chromedp.CSS("#g-c-email"), "ana@example.com\r"),
@@ -232,6 +239,9 @@ func TestContactInBrowser(t *testing.T) {
 	}
 	if got := eval(`String(window.samePage)`); got != "true" {
 		t.Errorf("the form was posted the plain way (the page reloaded)")
+	}
+	if got := eval(`String(document.querySelector('#g-c-email').getAttribute('aria-invalid'))`); got != "null" {
+		t.Errorf("the address field once sent: aria-invalid = %q, want none", got)
 	}
 	var mail received
 	if !waitFor(15*time.Second, func() bool { var ok bool; mail, ok = mailTo("support@acme.test"); return ok }) {

@@ -98,3 +98,53 @@ func TestEnglishTextOnRightToLeftPageInBrowser(t *testing.T) {
 		t.Errorf("%q on the Arabic home: its period is drawn at x=%.0f, left of the word it ends (x=%.0f)", got[0], dot, s)
 	}
 }
+
+// TestCopyButtonLeavesCodeEndReadable: on a phone, a code block's line
+// wider than the screen scrolls sideways, and its end, scrolled into view,
+// is not under the copy button (a command's last characters hidden for
+// good: "…/v1/projec" with "ts" under "Copy").
+func TestCopyButtonLeavesCodeEndReadable(t *testing.T) {
+	ctx := browser(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "default_locale: en\nlocales: [en, nl]\n")
+	writeFile(t, dir, "api/token.md", "---\ntitle: Create an API token\n---\n```bash\ncurl -H 'Authorization: Bearer $TOKEN' https://api.taskwell.example/v1/projects\n```\n\n```\nplain text line that is wider than a phone screen ENDMARK\n```\n")
+	writeFile(t, dir, "api/token.nl.md", "---\ntitle: Een API-token maken\n---\n```bash\ncurl -H 'Authorization: Bearer $TOKEN' https://api.taskwell.example/v1/projects\n```\n")
+	m := openMain(t, dir, false)
+	srv := httptest.NewServer(m.Server)
+	t.Cleanup(srv.Close)
+	for _, page := range []string{"/api/token", "/nl/api/token"} {
+		step, cancel := context.WithTimeout(ctx, 30*time.Second)
+		if err := chromedp.Do(step,
+			chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
+			chromedp.Navigate(srv.URL+page),
+			chromedp.WaitVisible(chromedp.CSS(".copy-code")),
+		); err != nil {
+			cancel()
+			t.Fatalf("load %s: %v", page, err)
+		}
+		// Each block scrolled to its end; its last character against its
+		// button, both the button's own words and the longer "copied" ones.
+		got, err := chromedp.Run(step, chromedp.Evaluate[[]string](`[...document.querySelectorAll('.code-block')].flatMap(w => {
+			const pre = w.querySelector('pre'), b = w.querySelector('.copy-code'), out = [];
+			const texts = [], walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+			for (let n; (n = walker.nextNode());) if (n.textContent.trim()) texts.push(n);
+			const n = texts[texts.length - 1], i = n.textContent.trimEnd().length - 1;
+			for (const label of [document.body.dataset.copy, document.body.dataset.copied]) {
+				b.textContent = label;
+				pre.scrollLeft = 1e6;
+				const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+				const c = r.getBoundingClientRect(), br = b.getBoundingClientRect(), box = pre.getBoundingClientRect();
+				if (c.right > box.right || (c.left < br.right && br.left < c.right && c.top < br.bottom && br.top < c.bottom))
+					out.push(label + ': "' + n.textContent.trim().slice(-12) + '" ends at ' + Math.round(c.left) + '–' + Math.round(c.right) + ', the button is at ' + Math.round(br.left) + '–' + Math.round(br.right));
+			}
+			return out;
+		})`))
+		cancel()
+		if err != nil {
+			t.Fatalf("measure %s: %v", page, err)
+		}
+		for _, g := range got {
+			t.Errorf("%s, a code block scrolled to its end: its last character is under the copy button (%s)", page, g)
+		}
+	}
+}

@@ -53,6 +53,11 @@ func TestWidgetLocaleSpellings(t *testing.T) {
 		{"data-locale pt_BR", "lang=en&data=pt_BR", "Conectar a câmera ao Wi-Fi", "Ajuda"},
 		{"html lang pt-PT", "lang=pt-PT", "Conectar a câmera ao Wi-Fi", "Ajuda"},
 		{"html lang it-CH", "lang=it-CH", "Collegare la videocamera al Wi-Fi", "Aiuto"},
+		// Spaces around a code, as a template writes lang="{{ .Locale }} ", and a
+		// data-locale left blank by one: the language still counts.
+		{"html lang with spaces", "lang=%20pt-BR%20", "Conectar a câmera ao Wi-Fi", "Ajuda"},
+		{"data-locale with spaces", "lang=it&data=%20pt_BR%0A", "Conectar a câmera ao Wi-Fi", "Ajuda"},
+		{"data-locale blank", "lang=pt-BR&data=%20", "Conectar a câmera ao Wi-Fi", "Ajuda"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.Navigate(hostURL+"/settings/wifi?"+tc.query), chromedp.WaitVisible(button)); err != nil {

@@ -320,6 +320,22 @@
 	function jsonForm(form) {
 		const api = form.dataset.api, status = form.querySelector('[role=status]');
 		if (!api || !status) return;
+		if (!status.id) status.id = 'g-st' + ++uid;
+		// The field the server refused is marked as the page without JavaScript marks it:
+		// invalid, and described by the message (its own hint kept).
+		let bad = null;
+		const mark = n => {
+			if (bad) {
+				bad.removeAttribute('aria-invalid');
+				const ids = (bad.getAttribute('aria-describedby') || '').split(' ').filter(x => x && x !== status.id);
+				if (ids.length) bad.setAttribute('aria-describedby', ids.join(' ')); else bad.removeAttribute('aria-describedby');
+			}
+			bad = n;
+			if (n) {
+				n.setAttribute('aria-invalid', 'true');
+				n.setAttribute('aria-describedby', [status.id].concat((n.getAttribute('aria-describedby') || '').split(' ').filter(Boolean)).join(' '));
+			}
+		};
 		on(form, 'submit', async e => {
 			if (e.submitter && e.submitter.formMethod === 'get') return;
 			e.preventDefault();
@@ -334,6 +350,7 @@
 				if (res.status >= 500 && res.status !== 503) throw Error(res.status);
 				status.hidden = false;
 				status.tabIndex = -1;
+				mark(null);
 				if (res.ok) {
 					status.textContent = form.dataset.sent || '';
 					form.querySelectorAll('p.field, button').forEach(n => { n.hidden = true; });
@@ -342,6 +359,8 @@
 					// else the server's.
 					const msg = (data.error && data.error.message) || '', field = msg.split(':')[0];
 					status.textContent = (/^[a-z_]+$/.test(field) && form.getAttribute('data-error-' + field)) || msg || String(res.status);
+					const n = /^[a-z_]+$/.test(field) && form.elements[field];
+					if (n instanceof Element && n.type !== 'hidden') mark(n);
 					fs.forEach(n => { n.disabled = false; });
 				}
 				status.focus();

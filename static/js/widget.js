@@ -10,7 +10,7 @@
 	if (!s || !w.URL || !w.postMessage) return;
 	var ds = s.dataset, base = new URL(s.src, location.href).origin, strings = C.strings || {};
 	// Matched without case, else by language; the help center resolves a language it serves twice.
-	var lang = String(ds.locale || d.documentElement.lang || '').replace(/_/g, '-').toLowerCase();
+	var lang = (String(ds.locale || '').trim() || String(d.documentElement.lang || '').trim()).replace(/_/g, '-').toLowerCase();
 	var loc = C.locale, ask, same = [], k;
 	for (k in strings) {
 		if (k.toLowerCase() === lang) ask = loc = k;

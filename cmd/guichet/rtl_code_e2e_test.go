@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -146,5 +148,43 @@ func TestCopyButtonLeavesCodeEndReadable(t *testing.T) {
 		for _, g := range got {
 			t.Errorf("%s, a code block scrolled to its end: its last character is under the copy button (%s)", page, g)
 		}
+	}
+}
+
+// TestCopyIsAnnounced: a code block's copy button says "Copied" in its
+// label and in a status region beside it, which screen readers announce
+// (a button's new label alone is not).
+func TestCopyIsAnnounced(t *testing.T) {
+	ctx := browser(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "default_locale: en\nlocales: [en, fr]\n")
+	writeFile(t, dir, "api/token.fr.md", "---\ntitle: Créer un jeton\n---\n```bash\ncurl https://api.example/v1\n```\n")
+	writeFile(t, dir, "api/token.md", "---\ntitle: Create a token\n---\n```bash\ncurl https://api.example/v1\n```\n")
+	m := openMain(t, dir, false)
+	srv := httptest.NewServer(m.Server)
+	t.Cleanup(srv.Close)
+	step, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if _, err := chromedp.CallBrowser(step, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+		Permission: &cdpbrowser.PermissionDescriptor{Name: "clipboard-write", AllowWithoutSanitization: true},
+		Setting:    cdpbrowser.PermissionSettingGranted, Origin: srv.URL}); err != nil {
+		t.Fatalf("clipboard permission: %v", err)
+	}
+	if _, err := chromedp.Call(step, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatalf("focus: %v", err)
+	}
+	if err := chromedp.Do(step,
+		chromedp.Navigate(srv.URL+"/fr/api/token"),
+		chromedp.WaitVisible(chromedp.CSS(".copy-code")),
+		chromedp.Click(chromedp.CSS(".copy-code")),
+	); err != nil {
+		t.Fatalf("copy: %v", err)
+	}
+	said, err := chromedp.Run(step, chromedp.Poll[string](`(() => { const s = document.querySelector('.code-block [role=status]'); return s && s.textContent; })()`))
+	if err != nil {
+		t.Fatalf("copy: %v", err)
+	}
+	if said != "Copié" {
+		t.Errorf("status beside the copy button says %q, want Copié", said)
 	}
 }

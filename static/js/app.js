@@ -376,13 +376,16 @@
 		const bs = d.body.dataset;
 		if (!navigator.clipboard || !bs.copy || pre.parentElement.classList.contains('code-block')) return;
 		const wrap = el('div', 'code-block'), b = el('button', 'copy-code', bs.copy);
+		// Said to screen readers too: a button's new label is not announced.
+		const said = el('span', 'visually-hidden');
+		said.setAttribute('role', 'status');
 		b.type = 'button';
-		if (bs.copyLang) b.lang = bs.copyLang; // in English when the locale lacks the string
+		if (bs.copyLang) { b.lang = bs.copyLang; said.lang = bs.copyLang; } // in English when the locale lacks the string
 		pre.replaceWith(wrap);
-		wrap.append(pre, b);
+		wrap.append(pre, b, said);
 		on(b, 'click', () => navigator.clipboard.writeText(pre.innerText.replace(/\n$/, '')).then(() => {
-			b.textContent = bs.copied || bs.copy;
-			setTimeout(() => { b.textContent = bs.copy; }, 2000);
+			b.textContent = said.textContent = bs.copied || bs.copy;
+			setTimeout(() => { b.textContent = bs.copy; said.textContent = ''; }, 2000);
 		}, () => {}));
 	}
 

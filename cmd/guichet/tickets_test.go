@@ -75,6 +75,11 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	if w := post(tok, `{"tickets": [}`); w.Code != 400 || !strings.Contains(w.Body.String(), `"error"`) {
 		t.Errorf("bad JSON: %d %s", w.Code, w.Body)
 	}
+	// A field beside "tickets" is refused, as a ticket's unknown field is
+	// (it was dropped in silence: 200; rv20j).
+	if w := post(tok, `{"tickets": [`+one+`], "priority": "high"}`); w.Code != 400 || !strings.Contains(w.Body.String(), `unknown field \"priority\" beside`) {
+		t.Errorf("a field beside tickets: %d %s", w.Code, w.Body)
+	}
 
 	now := time.Now().UTC()
 	day := func(ago int) string { return now.Add(-time.Duration(ago) * 24 * time.Hour).Format(time.RFC3339) }

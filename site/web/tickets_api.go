@@ -190,6 +190,16 @@ func splitBatch(body []byte) ([]json.RawMessage, error) {
 			return nil, site.Errorf(site.EINVALID, "%s", jsonError("the body", err))
 		}
 		if wrap.Tickets != nil {
+			// A batch is {"tickets": [...]} alone: a field beside it
+			// ("priority", a typo of a ticket's field) was dropped in
+			// silence, where a ticket's unknown field is refused.
+			var keys map[string]json.RawMessage
+			_ = json.Unmarshal(body, &keys)
+			for k := range keys {
+				if k != "tickets" {
+					return nil, site.Errorf(site.EINVALID, "unknown field %q beside \"tickets\": a batch is {\"tickets\": [...]}, each ticket's fields inside it", k)
+				}
+			}
 			items = *wrap.Tickets
 		} else {
 			items = []json.RawMessage{body}

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -250,6 +252,9 @@ func (jr *jsonReader) next(order string) (site.Ticket, int, error) {
 }
 
 // scalar is a JSON string or number as text, "" for null or anything else.
+// A whole number written with a fraction or an exponent is written as the
+// integer it is ("9001.0" and "1e3" are "9001" and "1000": one ticket's ID
+// exported two ways was two tickets).
 func scalar(raw json.RawMessage) string {
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
@@ -257,6 +262,11 @@ func scalar(raw json.RawMessage) string {
 	}
 	var n json.Number
 	if json.Unmarshal(raw, &n) == nil {
+		if strings.ContainsAny(n.String(), ".eE") {
+			if f, err := n.Float64(); err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+				return strconv.FormatInt(int64(f), 10)
+			}
+		}
 		return n.String()
 	}
 	return ""

@@ -19,7 +19,10 @@ var VoteReasons = []string{"missing_information", "inaccurate", "hard_to_underst
 
 // HostPath checks the path of a widget's host page and cuts its query and
 // fragment: it must start with one "/" and be valid UTF-8 of at most
-// MaxHostPath characters. Empty is allowed (no page).
+// MaxHostPath characters. Empty is allowed (no page). A segment's
+// parameters (";jsessionid=…", which Java servers add) are cut, and empty
+// segments too ("/projects//42" is "/projects/42"): the screen is the same
+// one, and its pattern (/projects/*) did not match.
 func HostPath(p string) (string, error) {
 	if p == "" {
 		return "", nil
@@ -29,6 +32,17 @@ func HostPath(p string) (string, error) {
 	}
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
+	}
+	if strings.Contains(p, ";") || strings.Contains(p, "//") {
+		segs := strings.Split(p, "/")
+		kept := segs[:1]
+		for i, seg := range segs[1:] {
+			seg, _, _ = strings.Cut(seg, ";")
+			if seg != "" || i == len(segs)-2 {
+				kept = append(kept, seg) // a trailing slash stays
+			}
+		}
+		p = strings.Join(kept, "/")
 	}
 	return p, nil
 }

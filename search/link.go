@@ -148,6 +148,15 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			if markers[i] != "" {
 				return ""
 			}
+			if ticketCourtesy[w.plain] && li.vocab[w.plain] == 0 {
+				// A greeting or thanks of another language than the
+				// ticket's, which no article writes, however it would
+				// be corrected: customers greet in English whatever
+				// language they write in ("Pinchazo en la rueda -
+				// hello" was unlinked, "hello" weighing as the rarest
+				// word; "hola" on an English site was read as "hold").
+				return ""
+			}
 			if f := writtenForm(li.vocab, w.stem); f != "" {
 				return f // "E7" is the "E07" the articles write
 			}
@@ -534,6 +543,15 @@ var ticketStops = map[string]map[string]bool{
 	"nl": setOf("hoi", "hallo", "beste", "bedankt", "dank", "groeten", "vraag", "vragen", "probleem", "problemen",
 		"hulp", "verzoek", "bericht", "ticket", "support", "dringend", "antw", "doorst"),
 }
+
+// ticketCourtesy are the greetings and thanks of ticketStops' languages,
+// left out of a ticket in any language when no article writes them (not
+// "ola", a Spanish wave, "beste", German's best, or "favor").
+var ticketCourtesy = setOf("hi", "hello", "hey", "thanks", "thank", "thx", "regards", "cheers", "please", "pls",
+	"bonjour", "bonsoir", "salut", "merci", "cordialement", "svp", "stp",
+	"hola", "buenas", "saludos", "gracias", "hallo", "danke", "vielen", "bitte",
+	"ciao", "salve", "buongiorno", "buonasera", "grazie", "saluti", "obrigado", "obrigada", "cumprimentos",
+	"hoi", "bedankt", "groeten")
 
 // ticketTimes are the words that say when something happened, not what
 // ("on Tuesday", "this morning", "every night", "depuis lundi", "seit

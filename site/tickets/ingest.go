@@ -152,6 +152,15 @@ var languageNames = map[string]string{
 	"allemand": "de", "spanish": "es", "espanol": "es", "espagnol": "es", "italian": "it", "italiano": "it",
 	"italien": "it", "portuguese": "pt", "portugues": "pt", "portugais": "pt", "dutch": "nl",
 	"nederlands": "nl", "neerlandais": "nl",
+	// In the interface's other languages, as a helpdesk exports them in
+	// its agent's language ("Idioma": "Inglés"): Spanish, German,
+	// Italian, Portuguese and Dutch.
+	"ingles": "en", "frances": "fr", "aleman": "de", "castellano": "es", "neerlandes": "nl", "holandes": "nl",
+	"englisch": "en", "franzosisch": "fr", "franzoesisch": "fr", "spanisch": "es", "italienisch": "it",
+	"portugiesisch": "pt", "niederlandisch": "nl", "niederlaendisch": "nl", "hollandisch": "nl",
+	"inglese": "en", "francese": "fr", "tedesco": "de", "spagnolo": "es", "portoghese": "pt", "olandese": "nl",
+	"alemao": "de", "espanhol": "es",
+	"engels": "en", "frans": "fr", "duits": "de", "spaans": "es", "italiaans": "it", "portugees": "pt",
 }
 
 func truncate(s string, n int) string {

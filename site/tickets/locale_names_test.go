@@ -1,0 +1,30 @@
+package tickets
+
+import "testing"
+
+// TestCleanerLocaleNamesInAgentLanguage: a helpdesk exports the
+// contact's language in its agent's language, as it does the column's
+// name ("Idioma": "Inglés"). A Spanish team's English ticket, "Bike won't
+// unlock" with "Inglés", was Spanish (the default) and, named, never
+// guessed again: it stayed unlinked (a newcomer, rv20k).
+func TestCleanerLocaleNamesInAgentLanguage(t *testing.T) {
+	c := Cleaner{DefaultLocale: "es", Locales: []string{"es", "en", "fr", "de", "it", "pt", "nl"}}
+	for in, want := range map[string]string{
+		// Spanish
+		"Inglés": "en", "inglés": "en", "Ingles": "en", "Francés": "fr", "Alemán": "de", "Italiano": "it",
+		"Portugués": "pt", "Neerlandés": "nl", "Holandés": "nl", "Castellano": "es", "Español": "es",
+		// German
+		"Englisch": "en", "Französisch": "fr", "Spanisch": "es", "Italienisch": "it", "Portugiesisch": "pt",
+		"Niederländisch": "nl",
+		// Italian
+		"Inglese": "en", "Francese": "fr", "Tedesco": "de", "Spagnolo": "es", "Portoghese": "pt", "Olandese": "nl",
+		// Portuguese
+		"Inglês": "en", "Francês": "fr", "Alemão": "de", "Espanhol": "es", "Holandês": "nl",
+		// Dutch
+		"Engels": "en", "Frans": "fr", "Duits": "de", "Spaans": "es", "Italiaans": "it", "Portugees": "pt",
+	} {
+		if got := c.locale(in); got != want {
+			t.Errorf("locale(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/guichet/guichet/site/i18n"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Linking a support ticket to the article that answers it. The index finds
@@ -544,14 +545,23 @@ var ticketStops = map[string]map[string]bool{
 		"hulp", "verzoek", "bericht", "ticket", "support", "dringend", "antw", "doorst"),
 }
 
-// ticketCourtesy are the greetings and thanks of ticketStops' languages,
-// left out of a ticket in any language when no article writes them (not
-// "ola", a Spanish wave, "beste", German's best, or "favor").
-var ticketCourtesy = setOf("hi", "hello", "hey", "thanks", "thank", "thx", "regards", "cheers", "please", "pls",
-	"bonjour", "bonsoir", "salut", "merci", "cordialement", "svp", "stp",
-	"hola", "buenas", "saludos", "gracias", "hallo", "danke", "vielen", "bitte",
-	"ciao", "salve", "buongiorno", "buonasera", "grazie", "saluti", "obrigado", "obrigada", "cumprimentos",
-	"hoi", "bedankt", "groeten")
+// ticketCourtesy are the words that are a greeting, a sign-off or a plea
+// alone ("hello", "hola", "merci", "gracias", "groeten", "please"): those
+// that can both open and close one of textnorm's courtesy patterns, read
+// from the patterns themselves. A ticket leaves them out in any language
+// when no article writes them.
+var ticketCourtesy = func() map[string]bool {
+	out := map[string]bool{}
+	for _, p := range []string{textnorm.Greeting, textnorm.SignOff, textnorm.Plea} {
+		last := textnorm.EdgeWords(p, false)
+		for w := range textnorm.EdgeWords(p, true) {
+			if last[w] {
+				out[textnorm.Fold(w)] = true
+			}
+		}
+	}
+	return out
+}()
 
 // ticketTimes are the words that say when something happened, not what
 // ("on Tuesday", "this morning", "every night", "depuis lundi", "seit

@@ -149,7 +149,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			if markers[i] != "" {
 				return ""
 			}
-			if ticketCourtesy[w.plain] && li.vocab[w.plain] == 0 {
+			if textnorm.CourtesyWord(w.plain) && li.vocab[w.plain] == 0 {
 				// A greeting or thanks of another language than the
 				// ticket's, which no article writes, however it would
 				// be corrected: customers greet in English whatever
@@ -544,24 +544,6 @@ var ticketStops = map[string]map[string]bool{
 	"nl": setOf("hoi", "hallo", "beste", "bedankt", "dank", "groeten", "vraag", "vragen", "probleem", "problemen",
 		"hulp", "verzoek", "bericht", "ticket", "support", "dringend", "antw", "doorst"),
 }
-
-// ticketCourtesy are the words that are a greeting, a sign-off or a plea
-// alone ("hello", "hola", "merci", "gracias", "groeten", "please"): those
-// that can both open and close one of textnorm's courtesy patterns, read
-// from the patterns themselves. A ticket leaves them out in any language
-// when no article writes them.
-var ticketCourtesy = func() map[string]bool {
-	out := map[string]bool{}
-	for _, p := range []string{textnorm.Greeting, textnorm.SignOff, textnorm.Plea} {
-		last := textnorm.EdgeWords(p, false)
-		for w := range textnorm.EdgeWords(p, true) {
-			if last[w] {
-				out[textnorm.Fold(w)] = true
-			}
-		}
-	}
-	return out
-}()
 
 // ticketTimes are the words that say when something happened, not what
 // ("on Tuesday", "this morning", "every night", "depuis lundi", "seit

@@ -128,3 +128,27 @@ func EdgeWord(s string, first bool) string {
 	}
 	return strings.ToLower(s[start+before : end+size])
 }
+
+// courtesyWords are the words that are a greeting, a sign-off or a plea
+// alone ("hello", "hola", "merci", "gracias", "groeten", "please"): those
+// that can both open and close one of the courtesy patterns (Greeting,
+// SignOff, Plea), read from the patterns themselves, folded.
+var courtesyWords = func() map[string]bool {
+	out := map[string]bool{}
+	for _, p := range []string{Greeting, SignOff, Plea} {
+		last := EdgeWords(p, false)
+		for w := range EdgeWords(p, true) {
+			if last[w] {
+				out[Fold(w)] = true
+			}
+		}
+	}
+	return out
+}()
+
+// CourtesyWord reports whether w (as typed or folded) is a greeting, a
+// sign-off or a plea alone, in any of the courtesy patterns' languages:
+// "hello", "Hola", "merci", "bedankt". Customers write them in English
+// whatever language they ask in, so they tell neither the language nor
+// the topic.
+func CourtesyWord(w string) bool { return courtesyWords[Fold(w)] }

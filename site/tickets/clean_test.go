@@ -268,6 +268,10 @@ func TestCleanerGuessesLocale(t *testing.T) {
 		{"reembolso pedido 54021 - please help", "Quiero el reembolso del pedido 54021. Gracias", "es"},
 		{"Hello, where is my refund?", "Hi, I have been waiting for my refund for two weeks. Gracias", "en"},
 		{"Hola", "Gracias", "es"},
+		// A greeting closing the subject, which the topic keeps, is no
+		// language either (a newcomer, rv20k).
+		{"Flat tyre - hola", "", "en"},
+		{"Flat tyre, buenas", "", "en"},
 		// A sign-off followed by the customer's name is courtesy too:
 		// "Regards, Ana" made a Spanish ticket English (a newcomer, rv20h).
 		{"¿Cómo veo facturas antiguas? thanks", "no encuentro facturas antiguas. Regards, Ana", "es"},

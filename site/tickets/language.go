@@ -22,7 +22,7 @@ import (
 // Dutch ticket forwarded from an English mail client was read as English.
 func languageText(subject, body string) (string, string) {
 	body = forwardedFirst(body)
-	topic := withoutPlaceholders(Topic(subject)) // the memo TicketTopic reads later
+	topic := withoutCourtesyWords(withoutPlaceholders(Topic(subject))) // Topic: the memo TicketTopic reads later
 	var kept []string
 	words := 0
 	for _, s := range sentenceEnd.Split(site.FirstWords(body, 2*guessWords), -1) {
@@ -49,6 +49,24 @@ func languageText(subject, body string) (string, string) {
 		return topic, body
 	}
 	return topic, strings.Join(kept, "\n")
+}
+
+// withoutCourtesyWords returns s without the words that are courtesy
+// alone (textnorm.CourtesyWord) where the topic's cleaning keeps them, a
+// greeting closing the subject ("Flat tyre - hola" was Spanish); s itself
+// when it would be left with nothing.
+func withoutCourtesyWords(s string) string {
+	words := strings.Fields(s)
+	kept := words[:0:0]
+	for _, w := range words {
+		if !textnorm.CourtesyWord(strings.Trim(w, ".,;:!?¡¿-–—")) {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == len(words) || len(kept) == 0 {
+		return s
+	}
+	return strings.Join(kept, " ")
 }
 
 // withoutPlaceholders returns s without the placeholders of redacted data.

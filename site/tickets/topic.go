@@ -568,11 +568,7 @@ var (
 		// back at [phone] about my refund", "Merci de me rappeler au
 		// [phone] concernant ma commande", "Bitte um Rückruf wegen…",
 		// "Llámenme al [phone] sobre…".
-		`(?:(?:please|kindly|pls) )?call me(?: back)?(?: (?:at|on)(?: (?:my )?(?:number|phone|mobile))?)?(?:\s*\[phone\])?(?: (?:about|regarding|concerning|re))?\b` + sep,
-		`(?:graag |kunt u (?:mij|me) )?(?:bel|belt|terugbellen)(?: (?:mij|me))?(?: terug)?(?: (?:aub|a\.u\.b\.|alstublieft|graag))?(?: (?:op|via)(?: (?:nummer|mijn nummer|mijn telefoon|mijn mobiel))?)?(?:\s*\[phone\])?(?: (?:over|betreffende|ivm|i\.v\.m\.))?(?:\s|$)` + sep,
-		`(?:merci de|pouvez-vous|pourriez-vous) me rappeler(?: (?:au|sur(?: le| mon)?)(?: (?:num[ée]ro|portable|mobile|t[ée]l[ée]phone))?)?(?:\s*\[phone\])?(?: (?:pour|concernant|au sujet de))?\b` + sep,
-		`bitte (?:um )?r[üu]ckruf(?: (?:unter|an|auf)(?: (?:der |meiner )?(?:nummer|handynummer|telefonnummer|mobilnummer|handy))?)?(?:\s*\[phone\])?(?: (?:wegen|zu|bez[üu]glich))?\b` + sep,
-		`(?:por favor )?(?:ll[áa]m(?:en|e)me|ll[áa]menos)(?: (?:al|en el)(?: (?:n[úu]mero|m[óo]vil|tel[ée]fono))?)?(?:\s*\[phone\])?(?: (?:sobre|por|acerca de))?\b` + sep,
+		callBacks(true),
 	}, "|") + `)\s*`)
 	// trailing: sign-offs, pleas and complaints that close a subject, as
 	// words of their own ("empty" does not end with "ty").
@@ -592,13 +588,9 @@ var (
 		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona|werkt niet(?: meer)?)`,
 		// A request to be called back keeps the word that led to the
 		// number once the number is redacted and cut ("merci de me
-		// rappeler au [phone]", "call me back at [phone]").
-		`(?:merci de (?:me |nous )?(?:rappeler|recontacter|r[ée]pondre(?: rapidement| vite)?)|please call me(?: back)?|call me back|please (?:reply|respond|get back to me)(?: asap)?)(?: (?:au|sur(?: le| mon)?|at|on)(?: (?:num[ée]ro|portable|mobile|t[ée]l[ée]phone|number|phone))?)?`,
-		// The same in German: "bitte um Rückruf unter [phone]", "bitte
-		// rufen Sie mich zurück unter [phone]".
-		`(?:bitte (?:um )?r[üu]ckruf|bitte (?:rufen sie mich|ruf mich) (?:zur[üu]ck|an))(?: (?:unter|an|auf)(?: (?:der |meiner )?(?:nummer|handynummer|telefonnummer|mobilnummer|handy))?)?`,
-		// And in Dutch: "graag terugbellen op [phone]", "bel mij terug".
-		`(?:graag |kunt u (?:mij|me) )?(?:terugbellen|bel (?:mij|me) (?:terug|aub|a\.u\.b\.))(?: (?:op|via)(?: (?:nummer|mijn nummer|mijn telefoon|mijn mobiel))?)?`,
+		// rappeler au [phone]", "call me back at [phone]", "bitte um
+		// Rückruf unter [phone]", "graag terugbellen op [phone]").
+		callBacks(false),
 		`(?:please|pls|plz)(?: help(?: me)?)?`,
 		`help(?: me)?(?: please| pls)?`, `svp`, `stp`, `s` + apos + `il (?:vous|te) pla[iî]t`, `aidez[- ]moi`, `help needed`,
 		`(?:is |are )?(?:not working|doesn` + apos + `?t work|does not work|isn` + apos + `?t working|won` + apos + `?t work|stopped working|broken|not loading)`,
@@ -650,6 +642,39 @@ func namesCode(text string) bool {
 		}
 	}
 	return false
+}
+
+// callBack is a request to be called back (or answered) in one language,
+// where to (reach: "au", "at my number"), and the words that lead from
+// it to the topic when it opens a subject (about: "concernant", "over").
+// One table for the request closing a subject (trailing) and opening one
+// (leading).
+var callBack = []struct{ ask, reach, about string }{
+	{`(?:merci de (?:me |nous )?|(?:pouvez|pourriez)-vous me )(?:rappeler|recontacter|r[ée]pondre(?: rapidement| vite)?)`,
+		`(?: (?:au|sur(?: le| mon)?)(?: (?:num[ée]ro|portable|mobile|t[ée]l[ée]phone))?)?`, `pour|concernant|au sujet de`},
+	{`(?:(?:please|kindly|pls) )?call me(?: back)?|please (?:reply|respond|get back to me)(?: asap)?`,
+		`(?: (?:at|on)(?: (?:my )?(?:number|phone|mobile))?)?`, `about|regarding|concerning|re`},
+	{`bitte (?:um )?r[üu]ckruf|bitte (?:rufen sie mich|ruf mich) (?:zur[üu]ck|an)`,
+		`(?: (?:unter|an|auf)(?: (?:der |meiner )?(?:nummer|handynummer|telefonnummer|mobilnummer|handy))?)?`, `wegen|zu|bez[üu]glich`},
+	{`(?:graag |kunt u (?:mij|me) )?(?:terugbellen|belt? (?:mij|me)(?: terug)?(?: (?:aub|a\.u\.b\.|alstublieft|graag))?)`,
+		`(?: (?:op|via)(?: (?:nummer|mijn nummer|mijn telefoon|mijn mobiel))?)?`, `over|betreffende|ivm|i\.v\.m`},
+	{`(?:por favor )?(?:ll[áa]m(?:en|e)me|ll[áa]menos)`,
+		`(?: (?:al|en el)(?: (?:n[úu]mero|m[óo]vil|tel[ée]fono))?)?`, `sobre|por|acerca de`},
+}
+
+// callBacks returns the call-back requests of every language as one
+// alternation: where they lead to the topic (opening) with the redacted
+// number and the word that leads on, else as they close a subject.
+func callBacks(opening bool) string {
+	var alts []string
+	for _, c := range callBack {
+		a := `(?:` + c.ask + `)` + c.reach
+		if opening {
+			a += `(?:\s*\[phone\])?(?: (?:` + c.about + `))?\b` + sep
+		}
+		alts = append(alts, a)
+	}
+	return strings.Join(alts, "|")
 }
 
 // then is an optional word of words (alternatives) after the words

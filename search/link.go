@@ -149,7 +149,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			if markers[i] != "" {
 				return ""
 			}
-			if textnorm.CourtesyWord(w.plain) && li.vocab[w.plain] == 0 {
+			if textnorm.CourtesyWord(w.plain) && li.vocab[w.stem] == 0 {
 				// A greeting or thanks of another language than the
 				// ticket's, which no article writes, however it would
 				// be corrected: customers greet in English whatever

@@ -67,8 +67,8 @@ func Redact(s string) string {
 		// Codes hold digits (HexErrorCode: a letter after a digit), and
 		// so does every number redacted: the patterns (microseconds a
 		// text, ticket imports running them on every subject and body)
-		// are not run.
-		return redactNumbers(s)
+		// are not run; only an IPv6 address may be letters alone.
+		return redactAddresses(s)
 	}
 	// A UUID (an app's screen, /projects/123e4567-e89b-12d3-a456-…/members)
 	// names a thing, not a person: kept whole, where its runs of digits

@@ -138,11 +138,11 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 			// with its text" was said where the page kept the <em>'s.
 			tag = strings.ToLower(string(openTag.FindSubmatch(raw[loc[0]:])[1]))
 		}
-		if k := fmt.Sprint(line, "<", strings.ToLower(tag)); seen[k] {
+		k := fmt.Sprint(line, "<", strings.ToLower(tag))
+		if seen[k] {
 			return
-		} else {
-			seen[k] = true
 		}
+		seen[k] = true
 		d.syntaxWarning("<"+tag+">", line, "raw HTML <%s> %s (allow_html is off): %s, or set allow_html: true in guichet.yaml", tag, htmlLost(raw, tag, block), markdownFor(tag))
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

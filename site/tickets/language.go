@@ -41,7 +41,7 @@ func languageText(subject, body string) (string, string) {
 		if s == "" || textnorm.OnlyCourtesy(s) || chatter.MatchString(s) {
 			continue
 		}
-		s = textnorm.TrimCourtesy(s)
+		s = withoutCourtesyWords(textnorm.TrimCourtesy(s))
 		kept = append(kept, s)
 		words += len(strings.Fields(s))
 	}
@@ -52,9 +52,10 @@ func languageText(subject, body string) (string, string) {
 }
 
 // withoutCourtesyWords returns s without the words that are courtesy
-// alone (textnorm.CourtesyWord) where the topic's cleaning keeps them, a
-// greeting closing the subject ("Flat tyre - hola" was Spanish); s itself
-// when it would be left with nothing.
+// alone (textnorm.CourtesyWord) where the topic's cleaning and
+// TrimCourtesy keep them, a greeting closing the subject or a sentence
+// ("Flat tyre - hola" was Spanish); s itself when it would be left with
+// nothing.
 func withoutCourtesyWords(s string) string {
 	words := strings.Fields(s)
 	kept := words[:0:0]

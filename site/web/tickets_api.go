@@ -183,26 +183,25 @@ func splitBatch(body []byte) ([]json.RawMessage, error) {
 			return nil, site.Errorf(site.EINVALID, "%s", jsonError("the body", err))
 		}
 	case '{':
-		var wrap struct {
-			Tickets *[]json.RawMessage `json:"tickets"`
-		}
-		if err := json.Unmarshal(body, &wrap); err != nil {
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(body, &fields); err != nil {
 			return nil, site.Errorf(site.EINVALID, "%s", jsonError("the body", err))
 		}
-		if wrap.Tickets != nil {
-			// A batch is {"tickets": [...]} alone: a field beside it
-			// ("priority", a typo of a ticket's field) was dropped in
-			// silence, where a ticket's unknown field is refused.
-			var keys map[string]json.RawMessage
-			_ = json.Unmarshal(body, &keys)
-			for k := range keys {
-				if k != "tickets" {
-					return nil, site.Errorf(site.EINVALID, "unknown field %q beside \"tickets\": a batch is {\"tickets\": [...]}, each ticket's fields inside it", k)
-				}
-			}
-			items = *wrap.Tickets
-		} else {
+		list, batch := fields["tickets"]
+		if !batch {
 			items = []json.RawMessage{body}
+			break
+		}
+		// A batch is {"tickets": [...]} alone: a field beside it
+		// ("priority", a typo of a ticket's field) was dropped in
+		// silence, where a ticket's unknown field is refused.
+		for k := range fields {
+			if k != "tickets" {
+				return nil, site.Errorf(site.EINVALID, "unknown field %q beside \"tickets\": a batch is {\"tickets\": [...]}, each ticket's fields inside it", k)
+			}
+		}
+		if err := json.Unmarshal(list, &items); err != nil {
+			return nil, site.Errorf(site.EINVALID, "%s", jsonError("tickets", err))
 		}
 	default:
 		return nil, site.Errorf(site.EINVALID, "the body must be a JSON object or list")

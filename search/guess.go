@@ -232,6 +232,16 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 				in = append(in, i)
 			}
 		}
+		if len(in) == 0 {
+			// A word no article writes: the locales whose articles
+			// write the verb it is a form of, as search reads it (a
+			// German "Stornierung" took the default locale; rv20l).
+			for i, li := range g.content {
+				if li != nil && li.usesVerbOf(w) {
+					in = append(in, i)
+				}
+			}
+		}
 		if len(in) == 1 {
 			score[in[0]]++
 		}
@@ -273,5 +283,19 @@ func (li *localeIndex) usesWord(word string) bool {
 		return false
 	}
 	toks := li.an.text.Analyze([]byte(word))
-	return len(toks) == 1 && li.vocab[string(toks[0].Term)] > 0
+	if len(toks) != 1 {
+		return false
+	}
+	return li.vocab[string(toks[0].Term)] > 0
+}
+
+// usesVerbOf reports whether word, which no article of the locale holds,
+// is a form of a verb some article writes, as search reads it
+// ("Stornierung", "gebucht": "stornieren", "buchen").
+func (li *localeIndex) usesVerbOf(word string) bool {
+	if utf8.RuneCountInString(word) < 4 {
+		return false
+	}
+	toks, plain := li.an.text.Analyze([]byte(word)), li.an.plain.Analyze([]byte(word))
+	return len(toks) == 1 && len(plain) == 1 && len(li.verbForms(string(plain[0].Term), string(toks[0].Term), false)) > 0
 }

@@ -183,3 +183,33 @@ func TestGuessLocaleSharedStopWords(t *testing.T) {
 		}
 	}
 }
+
+// TestGuessLocaleVerbForms: a word no article writes that search reads as
+// a verb the articles write ("Stornierung", "gebucht" of "stornieren",
+// "buchen") votes for that locale, as "Konto löschen" does: the ticket
+// "Stornierung" took the default locale (English) and stayed unlinked
+// where the search in German finds the article (a newcomer, rv20l).
+func TestGuessLocaleVerbForms(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "en", Locales: []string{"en", "de", "nl"}},
+		Hash:       "guess-verbs",
+		Categories: []*site.Category{{ID: "rides", Locale: "en", Title: "Rides"}, {ID: "rides", Locale: "de", Title: "Fahrten"}, {ID: "rides", Locale: "nl", Title: "Ritten"}},
+	}
+	lib.Articles = []*site.Article{
+		art("cancel", "en", "rides", "Cancel a booking", "Tap Cancel.", nil, sec("", "", "Cancelling is free until the ride starts.")),
+		art("cancel", "de", "rides", "Eine Buchung stornieren", "Tippe auf Stornieren.", nil, sec("", "", "Stornieren ist kostenlos bis zum Fahrtbeginn.")),
+		art("cancel", "nl", "rides", "Een boeking annuleren", "Tik op Annuleren.", nil, sec("", "", "Annuleren is gratis tot de rit begint.")),
+		art("book", "de", "rides", "Ein Fahrrad buchen", "Wähle eine Station.", nil, sec("", "", "Das Fahrrad wird reserviert.")),
+	}
+	g := buildLib(t, lib, "").LocaleGuesser()
+	for _, tt := range []struct{ subject, want string }{
+		{"Stornierung", "de"},
+		{"Stornierungen", "de"},
+		{"storniert", "de"},
+		{"Order 4821", ""},
+	} {
+		if got := g.GuessLocale(tt.subject, ""); got != tt.want {
+			t.Errorf("GuessLocale(%q) = %q, want %q", tt.subject, got, tt.want)
+		}
+	}
+}

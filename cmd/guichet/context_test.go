@@ -38,6 +38,11 @@ func TestContextAPI(t *testing.T) {
 		{"url=https://app.example.org/settings/billing%3Ftab%3D1", "billing/invoices:path billing/cards:path"},
 		{"url=/settings/billing/cards&context=checkout", "billing/cards:context"},
 		{"url=/dashboard", "account/password:faq"},
+		// The host path read as widget events read it: a segment's
+		// parameters and empty segments left out (rv20l).
+		{"url=/settings/billing%3Bjsessionid%3DA1", "billing/invoices:path billing/cards:path"},
+		{"url=/settings//billing", "billing/invoices:path billing/cards:path"},
+		{"url=https://app.example.org/settings/billing%3Bjsessionid%3D1%3Fx%3D1", "billing/invoices:path billing/cards:path"},
 		{"context=%3Cscript%3E", "account/password:faq"},
 	} {
 		code, raw, body := get("/api/v1/context?" + c.q)

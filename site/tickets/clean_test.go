@@ -276,6 +276,11 @@ func TestCleanerGuessesLocale(t *testing.T) {
 		// "Regards, Ana" made a Spanish ticket English (a newcomer, rv20h).
 		{"¿Cómo veo facturas antiguas? thanks", "no encuentro facturas antiguas. Regards, Ana", "es"},
 		{"¿Cómo veo facturas antiguas?", "No encuentro facturas antiguas.\nBest regards,\nAna María López", "es"},
+		// A body of a phone's signature alone is in no language either:
+		// it is the phone's, not the customer's (a newcomer, rv20l).
+		{"¿Cómo veo facturas antiguas?", "Sent from my iPhone", "es"},
+		{"¿Cómo veo facturas antiguas?", "\n\nGet Outlook for Android", "es"},
+		{"¿Cómo veo facturas antiguas?", "Gracias.\nSent from my iPhone", "es"},
 	} {
 		tk := site.Ticket{ExternalID: "1", Subject: tt.subject, Body: tt.body, CreatedAt: now.Add(-time.Hour)}
 		if err := es.Clean(&tk); err != nil {

@@ -262,14 +262,21 @@ func scalar(raw json.RawMessage) string {
 	}
 	var n json.Number
 	if json.Unmarshal(raw, &n) == nil {
-		if strings.ContainsAny(n.String(), ".eE") {
-			if f, err := n.Float64(); err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
-				return strconv.FormatInt(int64(f), 10)
-			}
-		}
-		return n.String()
+		return NumberID(n)
 	}
 	return ""
+}
+
+// NumberID is a JSON number as an ID's text: a whole number written with a
+// fraction or an exponent is the integer it is ("9001.0" and "9.001e3" are
+// "9001"), for JSON files and the tickets API alike.
+func NumberID(n json.Number) string {
+	if strings.ContainsAny(n.String(), ".eE") {
+		if f, err := n.Float64(); err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+			return strconv.FormatInt(int64(f), 10)
+		}
+	}
+	return n.String()
 }
 
 func firstNonEmpty(s ...string) string {

@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/guichet/guichet/site"
@@ -23,13 +24,16 @@ import (
 func languageText(subject, body string) (string, string) {
 	body = forwardedFirst(body)
 	topic := withoutCourtesyWords(withoutPlaceholders(Topic(subject))) // Topic: the memo TicketTopic reads later
-	var kept []string
+	var kept, courtesy []string
 	words := 0
 	for _, s := range sentenceEnd.Split(site.FirstWords(body, 2*guessWords), -1) {
 		if words >= guessWords {
 			break
 		}
 		s = strings.TrimSpace(withoutPlaceholders(s))
+		if !mailSignature.MatchString(s) {
+			courtesy = append(courtesy, s)
+		}
 		if textnorm.HasWord(s, signOffLast) {
 			if loc := signedOff.FindStringIndex(s); loc != nil {
 				// A sign-off and the name that signs it ("Best regards,
@@ -46,10 +50,16 @@ func languageText(subject, body string) (string, string) {
 		words += len(strings.Fields(s))
 	}
 	if len(kept) == 0 {
-		return topic, body
+		// Courtesy alone tells its language; a mail client's signature
+		// ("Sent from my iPhone") is the phone's, in no language: alone
+		// or beside "Gracias" it made a Spanish ticket English (rv20l).
+		return topic, strings.Join(courtesy, "\n")
 	}
 	return topic, strings.Join(kept, "\n")
 }
+
+// mailSignature matches a mail client's signature line.
+var mailSignature = regexp.MustCompile(`(?i)^(?:sent\s+from\s+my\s+\S.*|envoy[eé]\s+(?:de|depuis)\s+mon\s+\S.*|get\s+outlook\s+for\s+\S.*)$`)
 
 // withoutCourtesyWords returns s without the words that are courtesy
 // alone (textnorm.CourtesyWord) where the topic's cleaning and

@@ -484,7 +484,12 @@ func (l *Linker) Link(ctx context.Context, t *site.Ticket) (site.TicketLink, err
 	// rules replaced still numbers, so "Invoice 2026-0042", stored as
 	// "Invoice [phone]", is as vague a reference as "Order 4821", and
 	// "call me at [phone]" is not about phones.
-	query, said := cleanTopic(site.RedactedAsNumbers(t.Subject))
+	// The subject is cleaned as stored, then its numbers put back: a
+	// request to be called back opening it ("Bitte um Rückruf unter
+	// [phone] wegen Stornierung") no longer ends at a number once it is
+	// one, and search read "0 wegen Stornierung" (0.45, unlinked).
+	query, said := cleanTopic(t.Subject)
+	query = site.RedactedAsNumbers(query)
 	body := site.RedactedAsNumbers(t.Body)
 	if !said {
 		// Only noise ("Re: Fwd: (no subject)", "Bonjour", a mail

@@ -818,3 +818,42 @@ func TestLinkerCallBackInBody(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkerCallBackOpeningSubject: a subject opening with a request to be
+// called back at a number ("Bitte um Rückruf unter 0171 … wegen
+// Stornierung") links as its topic ("Stornierung") does: search read the
+// subject cleaned with its numbers back, "0 wegen Stornierung", and the
+// ticket stayed unlinked at 0.45 where "Stornierung" links at 0.9 (a
+// newcomer, rv20l).
+func TestLinkerCallBackOpeningSubject(t *testing.T) {
+	ctx := context.Background()
+	fsys := fstest.MapFS{
+		"guichet.yaml":          {Data: []byte("default_locale: en\nlocales: [en, de]\n")},
+		"rides/cancel.md":       {Data: []byte("---\ntitle: Cancel a booking\n---\nTap the booking and choose Cancel.\n")},
+		"rides/cancel.de.md":    {Data: []byte("---\ntitle: Eine Buchung stornieren\n---\nTippe auf die Buchung und wähle Stornieren. Stornieren ist kostenlos.\n")},
+		"rides/book.md":         {Data: []byte("---\ntitle: Book a bike\n---\nPick a station and tap Book.\n")},
+		"rides/book.de.md":      {Data: []byte("---\ntitle: Ein Fahrrad buchen\n---\nWähle eine Station und tippe auf Buchen.\n")},
+		"billing/refund.md":     {Data: []byte("---\ntitle: Get a refund\n---\nRefunds go back to your card.\n")},
+		"billing/refund.de.md":  {Data: []byte("---\ntitle: Eine Rückerstattung erhalten\n---\nRückerstattungen gehen auf deine Karte.\n")},
+		"billing/invoice.de.md": {Data: []byte("---\ntitle: Eine Rechnung herunterladen\n---\nRechnungen findest du unter Profil.\n")},
+	}
+	l, _, _ := linkerOf(t, fsys)
+	for _, c := range []struct{ subject, topic, locale string }{
+		{"Bitte um Rückruf unter 0171 1234567 wegen Stornierung", "Stornierung", "de"},
+		{"Please call me back at +44 20 7946 0958 about my refund", "my refund", "en"},
+	} {
+		tk := site.Ticket{Subject: site.Redact(c.subject), Locale: c.locale}
+		plain := site.Ticket{Subject: c.topic, Locale: c.locale}
+		got, err := l.Link(ctx, &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := l.Link(ctx, &plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.ArticleID == "" || got.ArticleID != want.ArticleID || got.Score != want.Score {
+			t.Errorf("%q: %+v, want %+v as its topic %q", tk.Subject, got, want, c.topic)
+		}
+	}
+}

@@ -585,7 +585,7 @@ var (
 	trailingWords = strings.Join([]string{
 		signOff,
 		textnorm.Plea,
-		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona|werkt niet(?: meer)?)`,
+		`(?:no funciona|funktioniert nicht(?: mehr)?|non funziona(?: pi[uù])?|n[ãa]o funciona|werkt niet(?: meer)?|lukt niet(?: meer)?|klappt nicht(?: mehr)?)`,
 		// A request to be called back keeps the word that led to the
 		// number once the number is redacted and cut ("merci de me
 		// rappeler au [phone]", "call me back at [phone]", "bitte um

@@ -67,6 +67,12 @@ func TestTopic(t *testing.T) {
 		// Dutch: "werkt niet" (not working), "Hoi" and "Goedenavond".
 		{"Kortingscode werkt niet", "Kortingscode"},
 		{"Hoi, kortingscode werkt niet meer", "kortingscode"},
+		// "lukt niet" and "klappt nicht" say it fails as "werkt niet"
+		// does: "foto's van schade uploaden lukt niet" was unlinked at
+		// 0.5 (a newcomer, rv20l).
+		{"foto's van schade uploaden lukt niet", "foto's van schade uploaden"},
+		{"Inloggen lukt niet meer", "Inloggen"},
+		{"Fotos hochladen klappt nicht", "Fotos hochladen"},
 		{"Goedenavond, abonnement opzeggen", "abonnement opzeggen"},
 		{"Hoi", "Hoi"},
 		{"Hoilamp kapot", "Hoilamp kapot"},

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -72,6 +73,14 @@ func (s *Server) apiContext(c echo.Context) error {
 		path = u.Path
 		if path == "" {
 			path = "/"
+		}
+		// The screen as widget events read it: a segment's parameters
+		// (";jsessionid=…") and empty segments ("//") left out, on the
+		// escaped path so that an encoded ";" stays text.
+		if clean, err := site.HostPath("/" + strings.TrimLeft(u.EscapedPath(), "/")); err == nil && clean != u.EscapedPath() {
+			if p, err := url.PathUnescape(clean); err == nil {
+				path = p
+			}
 		}
 	}
 	limit, err := intParam(q, "limit", 5, 1, maxContextLimit)

@@ -87,7 +87,7 @@ func scalar(raw json.RawMessage) (string, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	if err := dec.Decode(&n); err == nil {
-		return n.String(), nil
+		return tickets.NumberID(n), nil
 	}
 	return "", errors.New("must be a string or a number")
 }

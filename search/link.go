@@ -149,9 +149,10 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			if markers[i] != "" {
 				return ""
 			}
-			if textnorm.CourtesyWord(w.plain) && li.vocab[w.stem] == 0 {
+			if textnorm.CourtesyWord(w.plain) && !li.titled(w.stem) {
 				// A greeting or thanks of another language than the
-				// ticket's, which no article writes, however it would
+				// ticket's, which no title, keyword or heading writes
+				// (bodies say "please contact us"), however it would
 				// be corrected: customers greet in English whatever
 				// language they write in ("Pinchazo en la rueda -
 				// hello" was unlinked, "hello" weighing as the rarest

@@ -163,7 +163,7 @@ func (li *localeIndex) verbForms(plain, stem string, known bool) []string {
 		// ("Devolver un paraguas" for "devuelvo"): "cuenta" (an account)
 		// is no "contar" a body writes ("puedes contar con…").
 		f = slices.DeleteFunc(f, func(t string) bool {
-			return !li.counts.has(fieldTitle, t) && !li.counts.has(fieldKeywords, t) && !li.counts.has(fieldMore, t)
+			return !li.titled(t)
 		})
 	}
 	li.verbs.put(plain, f, maxTypoCache)
@@ -233,7 +233,7 @@ func (li *localeIndex) findVerbForms(rules *verbRules, plain, stem string) []str
 			// root's term, when a title, keyword or heading has it (a
 			// word the content writes, "posta", is no form of "posto").
 			if toks := li.an.text.Analyze([]byte(root)); len(toks) == 1 && string(toks[0].Term) == root &&
-				(li.counts.has(fieldTitle, root) || li.counts.has(fieldKeywords, root) || li.counts.has(fieldMore, root)) && add(root) {
+				li.titled(root) && add(root) {
 				return out
 			}
 		}
@@ -265,4 +265,11 @@ func (li *localeIndex) findVerbForms(rules *verbRules, plain, stem string) []str
 		}
 	}
 	return out
+}
+
+// titled reports whether a title, keywords or a heading of the locale's
+// articles hold term: a word the writers chose to name a topic by, not one
+// of a body's sentences ("please contact us").
+func (li *localeIndex) titled(term string) bool {
+	return li.counts.has(fieldTitle, term) || li.counts.has(fieldKeywords, term) || li.counts.has(fieldMore, term)
 }

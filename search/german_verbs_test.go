@@ -38,3 +38,33 @@ func TestGermanVerbForms(t *testing.T) {
 		}
 	}
 }
+
+// TestGermanShortParticiple: a participle whose verb's root has three
+// letters ("geladen" of "laden") is that verb; it was read as a typo of
+// "Geld" ("gelden" stems as "Geld" does), and the money article came
+// first, its "Geld" marked as the word searched (rv20f).
+func TestGermanShortParticiple(t *testing.T) {
+	arts := []*site.Article{
+		art("charge", "de", "help", "Den Akku laden", "Laden.", nil, sec("", "", "Stecke das Ladegerät ein. Nach vier Stunden ist der Akku voll.")),
+		art("money", "de", "help", "Geld zurück bei Ausfall", "Erstattung.", nil, sec("", "", "Wenn das Rad ausfällt, bekommst du dein Geld zurück.")),
+		art("read", "de", "help", "Die Anleitung lesen", "Anleitung.", nil, sec("", "", "Die Anleitung liegt dem Rad bei.")),
+	}
+	lib := helpLibrary("german-short-participle", arts...)
+	lib.Config.DefaultLocale, lib.Config.Locales = "de", []string{"de"}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ q, first string }{
+		{"geladen", "charge"},
+		{"Akku nicht geladen", "charge"},
+		{"Anleitung gelesen", "read"},
+	} {
+		r := search(t, ix, tt.q, "de")
+		if len(r.Hits) == 0 || r.Hits[0].ID != tt.first || r.DidYouMean != "" {
+			t.Errorf("Search(%q) = %v (did you mean %q), want %s first", tt.q, ids(r), r.DidYouMean, tt.first)
+		}
+		for _, h := range r.Hits {
+			if h.ID == "money" {
+				t.Errorf("Search(%q) found the money article: %q", tt.q, h.Snippet)
+			}
+		}
+	}
+}

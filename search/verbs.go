@@ -177,6 +177,7 @@ func (li *localeIndex) findVerbForms(rules *verbRules, plain, stem string) []str
 	roots := []string{plain}
 	erRoot := map[string]bool{}     // roots of a form of an -er verb (French)
 	infinitive := map[string]bool{} // roots of the infinitive typed
+	participle := map[string]bool{} // roots a participle's "ge" and ending were cut from
 	for _, e := range rules.endings {
 		r, ok := strings.CutSuffix(plain, e)
 		if !ok || utf8.RuneCountInString(r) < 3 {
@@ -194,6 +195,7 @@ func (li *localeIndex) findVerbForms(rules *verbRules, plain, stem string) []str
 			if rest, ok := strings.CutPrefix(r, ge); ok && utf8.RuneCountInString(rest) >= 3 {
 				roots = append(roots, rest)
 				infinitive[rest] = infinitive[rest] || infinitive[r]
+				participle[rest] = true
 			}
 			for _, p := range rules.particles {
 				if rest, ok := strings.CutPrefix(r, p+ge); ok && utf8.RuneCountInString(rest) >= 2 {
@@ -255,8 +257,15 @@ func (li *localeIndex) findVerbForms(rules *verbRules, plain, stem string) []str
 			// "lou", "garer" "gar") and keeps a short present ("loue",
 			// "gare") or a future ("louerons"): that root is the verb's
 			// when the word has an -er verb's ending.
+			// A participle's "ge" and ending say a verb was typed: its
+			// root of three letters is the verb's ("geladen" of "laden",
+			// "lad"), which a typo on the stem had made "Geld" (rv20f).
 			t := string(toks[0].Term)
-			if len(t) <= len(root) && !(f == "er" && erRoot[root] && t == root) && !(rules.rootIsTerm && k < rules.infinitives && strings.HasPrefix(root, t) && utf8.RuneCountInString(t) >= 4) {
+			short := 4
+			if participle[root] {
+				short = 3
+			}
+			if len(t) <= len(root) && !(f == "er" && erRoot[root] && t == root) && !(rules.rootIsTerm && k < rules.infinitives && strings.HasPrefix(root, t) && utf8.RuneCountInString(t) >= short) {
 				continue
 			}
 			if add(t) {

@@ -65,17 +65,20 @@ var lightWords = map[string]map[string]bool{
 	"en": wordSet(`not no cant cannot dont doesnt didnt wont isnt arent wasnt aint
 		problem problems issue issues error errors fail fails failed failing failure work works working worked
 		broken wrong trouble help question questions anymore still since
-		get gets getting got take takes taking took make makes making made use using used bring put find see go going`),
+		get gets getting got take takes taking took make makes making made use using used bring put find see go going
+		receive receives received receiving arrive arrives arrived arriving`),
 	"fr": wordSet(`pas ne plus jamais probleme problemes souci soucis erreur erreurs bug bugs echec echoue marche marchent
 		fonctionne fonctionnent impossible aide question questions toujours depuis
-		faire fait prendre mettre utiliser trouver voir aller avoir obtenir`),
+		faire fait prendre mettre utiliser trouver voir aller avoir obtenir
+		recu recue recus recues recevoir arrive arrivee arrives arrivees arrivent`),
 	// German: "kaputt", "geht nicht mehr", "funktioniert nicht", and
 	// "seit" (since when, not what: "Rechnung fehlt seit August" and
 	// "Akku lädt nicht seit Update" ask nothing alike).
 	"de": wordSet(`nicht kein keine keinen nichts mehr noch immer wieder seit
 		problem probleme fehler fehlern geht gehen ging funktioniert funktionieren funktioniere klappt klappen
 		kaputt defekt falsch hilfe frage fragen fehlgeschlagen
-		machen macht mache bekommen bekomme finden finde benutzen nutzen`),
+		machen macht mache bekommen bekomme finden finde benutzen nutzen
+		erhalten erhalte erhielt angekommen ankommen`),
 }
 
 func wordSet(s string) map[string]bool {

@@ -26,9 +26,11 @@ import (
 type testSet struct {
 	records []gaps.Record
 	topic   map[string]string // normalised query → topic
+	locale  string            // from a "# locale: fr" line, else "en"
 }
 
-// loadTestSet reads testdata/NAME.tsv: visitor, day, minute, topic, query.
+// loadTestSet reads testdata/NAME.tsv: visitor, day, minute, topic, query;
+// a comment line "# locale: fr" sets the searches' locale (else "en").
 func loadTestSet(t testing.TB, name string) testSet {
 	t.Helper()
 	f, err := os.Open("testdata/" + name + ".tsv")
@@ -36,11 +38,14 @@ func loadTestSet(t testing.TB, name string) testSet {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	ts := testSet{topic: map[string]string{}}
+	ts := testSet{topic: map[string]string{}, locale: "en"}
 	start := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
 		text := sc.Text()
+		if loc, ok := strings.CutPrefix(text, "# locale:"); ok {
+			ts.locale = strings.TrimSpace(loc)
+		}
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
@@ -65,7 +70,7 @@ func loadTestSet(t testing.TB, name string) testSet {
 		}
 		ts.topic[norm] = topic
 		ts.records = append(ts.records, gaps.Record{
-			Query: q, Locale: "en", Source: site.SourceSite, Visitor: visitor,
+			Query: q, Locale: ts.locale, Source: site.SourceSite, Visitor: visitor,
 			Time: start.Add(time.Duration(day)*24*time.Hour + time.Duration(hour)*time.Hour + time.Duration(minute)*time.Minute),
 		})
 	}
@@ -156,7 +161,10 @@ func pairwise(ts testSet, rep gaps.Report) (precision, recall float64, gapOf map
 // 2026-11-30 by someone who read neither the rules nor the other sets, and
 // measured once), and a payroll and time-tracking app (written the same
 // way a session later, measured once, after an attempt at other grouping
-// rules had failed on the four others: see BENCHMARKS.md, 13d). The figures are in BENCHMARKS.md; the floors
+// rules had failed on the four others: see BENCHMARKS.md, 13d), and two
+// sets in other languages, a French health-insurance mutual and a German
+// chain of climbing gyms (written on 2026-12-02 the same way, measured
+// once, then looked at: the first French and German sets). The figures are in BENCHMARKS.md; the floors
 // below keep them from sliding back. They are under the goal of precision
 // 0.95 and recall 0.85: TestGroupingSignals measures what grouping by
 // words and visits can reach on these sets at all.
@@ -170,11 +178,15 @@ func TestGroupingByMeaning(t *testing.T) {
 		{"bank-app", "", 0.83, 0.42},
 		{"bank-app", "bank-app", 0.85, 0.58},
 		{"grocery-app", "", 0.79, 0.41},
-		{"grocery-app", "grocery-app", 0.80, 0.45},
+		{"grocery-app", "grocery-app", 0.84, 0.45},
 		{"coworking-app", "", 0.70, 0.60},
 		{"coworking-app", "coworking-app", 0.70, 0.68},
-		{"payroll-app", "", 0.65, 0.31},
-		{"payroll-app", "payroll-app", 0.74, 0.32},
+		{"payroll-app", "", 0.68, 0.32},
+		{"payroll-app", "payroll-app", 0.76, 0.34},
+		{"mutuelle-app", "", 0.75, 0.41},
+		{"mutuelle-app", "mutuelle-app", 0.67, 0.43},
+		{"kletter-app", "", 0.66, 0.31},
+		{"kletter-app", "kletter-app", 0.86, 0.35},
 	} {
 		ts := loadTestSet(t, c.set)
 		rep := gaps.Group(ts.records, analyzer(t, c.set, c.synonyms), nil, gaps.Options{})
@@ -185,7 +197,7 @@ func TestGroupingByMeaning(t *testing.T) {
 		// former report).
 		an := analyzer(t, c.set, c.synonyms)
 		exact := baseline(ts, func(q string) string { return textnorm.Key(q) })
-		stems := baseline(ts, func(q string) string { return gaps.MeaningKey(an, "en", q) })
+		stems := baseline(ts, func(q string) string { return gaps.MeaningKey(an, ts.locale, q) })
 		t.Logf("  instead: one gap per normalised query %s; per set of analysed terms %s", exact, stems)
 		if p < c.precision || r < c.recall {
 			t.Errorf("%s, synonyms %q: precision %.3f (floor %.2f), recall %.3f (floor %.2f)", c.set, c.synonyms, p, c.precision, r, c.recall)

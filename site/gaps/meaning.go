@@ -43,6 +43,23 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	}
 	fixes := typoFixes(freq, func(plain string) bool { return an.Spread(locale, termOf[plain]) > 0 })
 	joins, splits := compounds(analyses, in)
+	words := map[string]int{}
+	for p, n := range freq {
+		words[p] = n
+	}
+	for w, parts := range decompounds(an, locale, words, termOf) {
+		if _, ok := splits[w]; ok {
+			continue
+		}
+		splits[w] = parts
+		// The compound typed in two is then left in two, as the
+		// compound typed joined now reads.
+		for p, j := range joins {
+			if j == w {
+				delete(joins, p)
+			}
+		}
+	}
 	light := map[string]bool{} // terms of light words
 	lights := lightWords[i18n.Language(locale)]
 	keys = make([]string, len(in))
@@ -247,12 +264,12 @@ func fixWords(words []Word, fixes map[string]string, joins map[[2]string]string,
 			parts = append(parts, w)
 			continue
 		}
-		if sp, ok := splits[w]; ok {
-			parts, changed = append(parts, sp), true
-			continue
-		}
 		if f, ok := fixes[w]; ok {
 			w, changed = f, true
+		}
+		if sp, ok := splits[w]; ok {
+			parts, changed = append(parts, splitAll(sp, splits, 3)), true
+			continue
 		}
 		parts = append(parts, w)
 	}
@@ -260,6 +277,26 @@ func fixWords(words []Word, fixes map[string]string, joins map[[2]string]string,
 		return "", false
 	}
 	return strings.Join(parts, " "), true
+}
+
+// splitAll returns the words of text with each that splits spells in two
+// (a compound typed joined, see compounds and decompounds) so spelt, and
+// its parts in turn, depth times at most.
+func splitAll(text string, splits map[string]string, depth int) string {
+	if depth == 0 {
+		return text
+	}
+	ws := strings.Fields(text)
+	changed := false
+	for i, w := range ws {
+		if sp, ok := splits[w]; ok {
+			ws[i], changed = splitAll(sp, splits, depth-1), true
+		}
+	}
+	if !changed {
+		return text
+	}
+	return strings.Join(ws, " ")
 }
 
 // compounds finds the words the failed set spells both joined and in two

@@ -93,4 +93,3 @@ func TestCompoundOfThreeTypedApart(t *testing.T) {
 		t.Errorf("the compound's spellings are not one gap: %v", summary(rep))
 	}
 }
-

@@ -261,6 +261,33 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	}
 }
 
+// TestTicketsImportCutShort: a JSON export cut short stops the import
+// with its line, and the tickets read whole before the cut are stored,
+// whether or not they filled a batch of 1,000: those of the last batch
+// were lost, all of a small file (a newcomer, rv21b).
+func TestTicketsImportCutShort(t *testing.T) {
+	dir := ticketContent(t)
+	data := t.TempDir()
+	file := filepath.Join(t.TempDir(), "tickets.json")
+	in := `{"id":1,"subject":"Refund for my order","created_at":"2026-11-01T10:00:00Z"}
+{"id":2,"subject":"Exports","created_at":"2026-11-02T10:00:00Z"}
+{"id":3,"subject":"Printer jammed","created_at":"2026-11-03T10:00:00Z"}
+{"id":4,"subject":"Refu`
+	if err := os.WriteFile(file, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb strings.Builder
+	if code := run(context.Background(), []string{"tickets", "import", file, "--content", dir, "--data", data}, &out, &errb); code != 1 ||
+		!strings.Contains(errb.String(), "line 4, column") || !strings.Contains(errb.String(), "cut short") {
+		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, out.String(), errb.String())
+	}
+	db := openDB(t, filepath.Join(data, "guichet.db"))
+	stored, err := db.ExistingTickets(context.Background(), []string{"1", "2", "3", "4"})
+	if err != nil || len(stored) != 3 {
+		t.Errorf("stored %d tickets (%v), want the 3 read before the cut", len(stored), err)
+	}
+}
+
 // TestTicketsImport imports a generic CSV export with bad rows, then the
 // same file again.
 func TestTicketsImport(t *testing.T) {

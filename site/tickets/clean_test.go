@@ -322,6 +322,37 @@ func TestCleanerGuessesLocale(t *testing.T) {
 	}
 }
 
+// TestCleanerComplaintVotes: a complaint the topic leaves out ("ne
+// marche pas", "non funziona", "funktioniert nicht") is in the
+// customer's language, unlike a greeting: "La carte ne marche pas" took
+// the default locale, its topic "La carte" holding no French word of its
+// own (a newcomer, rv21b).
+func TestCleanerComplaintVotes(t *testing.T) {
+	now := time.Date(2026, 9, 10, 12, 0, 0, 0, time.UTC)
+	locs := []string{"en", "de", "it", "fr"}
+	c := Cleaner{DefaultLocale: "en", Locales: locs, Now: func() time.Time { return now },
+		Guess: search.NewLocaleGuesser("en", locs)}
+	for _, tt := range []struct{ subject, body, want string }{
+		{"La carte ne marche pas", "", "fr"},
+		{"La carte ne fonctionne plus", "", "fr"},
+		{"La KeyCard non funziona", "", "it"},
+		{"I: La tessera non funziona", "", "it"},
+		{"Karte funktioniert nicht", "", "de"},
+		{"WG: Aufladen klappt nicht", "", "de"},
+		// An English complaint stays no vote: customers write it in
+		// English whatever language they ask in.
+		{"La tessera - not working", "", "en"},
+	} {
+		tk := site.Ticket{ExternalID: "1", Subject: tt.subject, Body: tt.body, CreatedAt: now.Add(-time.Hour)}
+		if err := c.Clean(&tk); err != nil {
+			t.Fatal(err)
+		}
+		if tk.Locale != tt.want {
+			t.Errorf("subject %q, body %q: %q, want %s", tt.subject, tt.body, tk.Locale, tt.want)
+		}
+	}
+}
+
 // TestCleanKeepsLines: a body keeps its line breaks once cleaned, so the
 // topic of a ticket forwarding a message as Outlook does (its Subject the
 // last header, the customer's text on the next line) is the forwarded

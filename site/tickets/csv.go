@@ -818,7 +818,7 @@ const importBatch = 1000
 // refused by Clean) is passed to report with its line number, as are
 // warnings; the import goes on. It returns the counts; an error (the
 // store, a broken file) stops it, and the batches written before stay
-// written.
+// written (for a broken file, every ticket read before the break).
 func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) (Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -869,6 +869,13 @@ func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) 
 				continue
 			}
 			if err != nil {
+				// A broken file (JSON cut short) keeps the tickets read
+				// whole before it, as a batch filled before it is kept;
+				// dates that cannot be read stop before writing.
+				var oe *orderError
+				if !errors.As(err, &oe) && !flush() {
+					return
+				}
 				send(item{err: rd.fatal(line, err)})
 				return
 			}

@@ -127,7 +127,7 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 }
 
 // locale maps a ticket's language, as a code or by English or native
-// name ("French", "Français"), to a configured locale as the site does a
+// name ("French", "Français", "Français (Canada)"), to a configured locale as the site does a
 // visitor's (i18n.Match: "fr-CA" → "fr", "pt" → "pt-BR", "zh-TW" →
 // "zh-Hant"); else the default.
 func (c Cleaner) locale(l string) string {
@@ -137,6 +137,12 @@ func (c Cleaner) locale(l string) string {
 	}
 	if code, ok := languageNames[textnorm.Fold(l)]; ok {
 		l = code
+	} else if name, _, ok := strings.Cut(l, "("); ok {
+		// A name with its region, as helpdesks list the variants:
+		// "English (United Kingdom)", "Français (Canada)" (rv21b).
+		if code, ok := languageNames[textnorm.Fold(strings.TrimSpace(name))]; ok {
+			l = code
+		}
 	}
 	// The version its readers expect, as the site picks it for a
 	// visitor's language (zh-TW: zh-Hant, not the first Chinese).

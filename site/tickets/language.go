@@ -24,6 +24,15 @@ import (
 func languageText(subject, body string) (string, string) {
 	body = forwardedFirst(body)
 	topic := withoutCourtesyWords(withoutPlaceholders(Topic(subject))) // Topic: the memo TicketTopic reads later
+	// A complaint the topic leaves out is in the customer's language,
+	// unlike a greeting: "La carte ne marche pas" is French, though its
+	// topic "La carte" holds no French word of its own (rv21b).
+	lower := strings.ToLower(topic)
+	for _, m := range languageComplaint.FindAllString(subject, -1) {
+		if !strings.Contains(lower, strings.ToLower(m)) {
+			topic += "\n" + m
+		}
+	}
 	var kept, courtesy []string
 	words := 0
 	for _, s := range sentenceEnd.Split(site.FirstWords(body, 2*guessWords), -1) {
@@ -57,6 +66,12 @@ func languageText(subject, body string) (string, string) {
 	}
 	return topic, strings.Join(kept, "\n")
 }
+
+// languageComplaint matches the complaints of a subject that say in the
+// customer's own language that something does not work ("ne marche pas",
+// "non funziona", "funktioniert nicht"); English ones are not, since
+// customers write them in English whatever language they ask in.
+var languageComplaint = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:(?:ne )?(?:marche|fonctionne) (?:pas|plus)|n['’]?arrive pas|ne sais pas comment|non (?:mi )?funziona(?:no)?|(?:ya )?no (?:me )?funciona(?:n)?|n[ãa]o (?:est[áa] )?funciona(?:m|ndo)?|(?:funktioniert|klappt) nicht|(?:werkt|lukt) niet)(?:[^\p{L}]|$)`)
 
 // mailSignature matches a mail client's signature line.
 var mailSignature = regexp.MustCompile(`(?i)^(?:sent\s+from\s+my\s+\S.*|envoy[eé]\s+(?:de|depuis)\s+mon\s+\S.*|get\s+outlook\s+for\s+\S.*)$`)

@@ -28,3 +28,20 @@ func TestCleanerLocaleNamesInAgentLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanerLocaleNamesWithRegion: a language named with its region in
+// parentheses, as helpdesks list the variants ("English (United
+// Kingdom)", "Français (Canada)", "Portuguese (BR)"), is that language:
+// it took the default locale (a newcomer, rv21b).
+func TestCleanerLocaleNamesWithRegion(t *testing.T) {
+	c := Cleaner{DefaultLocale: "de", Locales: []string{"de", "it", "fr", "en"}}
+	for in, want := range map[string]string{
+		"English (United Kingdom)": "en", "English (UK)": "en", "Français (Canada)": "fr",
+		"Italian (Switzerland)": "it", "Deutsch (Schweiz)": "de", "French ( Canada )": "fr",
+		"Klingon (Qo'noS)": "de", "(English)": "de",
+	} {
+		if got := c.locale(in); got != want {
+			t.Errorf("locale(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

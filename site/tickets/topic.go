@@ -650,7 +650,7 @@ func namesCode(text string) bool {
 // One table for the request closing a subject (trailing) and opening one
 // (leading).
 var callBack = []struct{ ask, reach, about string }{
-	{`(?:merci de (?:me |nous )?|(?:pouvez|pourriez)-vous me )(?:rappeler|recontacter|r[ée]pondre(?: rapidement| vite)?)`,
+	{`(?:merci de (?:me |nous )?|(?:pouvez|pourriez)-vous me )(?:rappeler|recontacter|r[ée]pondre(?: rapidement| vite)?)|(?:merci de |svp,? )?(?:rappelez|recontactez|rappelle)[- ]moi`,
 		`(?: (?:au|sur(?: le| mon)?)(?: (?:num[ée]ro|portable|mobile|t[ée]l[ée]phone))?)?`, `pour|concernant|au sujet de`},
 	{`(?:(?:please|kindly|pls) )?call me(?: back)?|please (?:reply|respond|get back to me)(?: asap)?`,
 		`(?: (?:at|on)(?: (?:my )?(?:number|phone|mobile))?)?`, `about|regarding|concerning|re`},
@@ -658,6 +658,8 @@ var callBack = []struct{ ask, reach, about string }{
 		`(?: (?:unter|an|auf)(?: (?:der |meiner )?(?:nummer|handynummer|telefonnummer|mobilnummer|handy))?)?`, `wegen|zu|bez[üu]glich`},
 	{`(?:graag |kunt u (?:mij|me) )?(?:terugbellen|belt? (?:mij|me)(?: terug)?(?: (?:aub|a\.u\.b\.|alstublieft|graag))?)`,
 		`(?: (?:op|via)(?: (?:nummer|mijn nummer|mijn telefoon|mijn mobiel))?)?`, `over|betreffende|ivm|i\.v\.m`},
+	{`(?:per (?:favore|piacere) )?(?:richiamatemi|richiamami|ricontattatemi|mi (?:richiami|richiamate|(?:potete|può|puo) richiamare))`,
+		`(?: (?:al|sul)(?: (?:mio )?(?:numero|cellulare|telefono))?)?`, `per|riguardo(?: a)?|circa|a proposito di`},
 	{`(?:por favor )?(?:ll[áa]m(?:en|e)me|ll[áa]menos)`,
 		`(?: (?:al|en el)(?: (?:n[úu]mero|m[óo]vil|tel[ée]fono))?)?`, `sobre|por|acerca de`},
 }

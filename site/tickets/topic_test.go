@@ -100,6 +100,13 @@ func TestTopic(t *testing.T) {
 		{site.Redact("Bitte um Rückruf unter 0170 1234567 wegen meiner Rechnung"), "meiner Rechnung"},
 		{site.Redact("Llámenme al 612 34 56 78 sobre mi pedido"), "mi pedido"},
 		{site.Redact("Annulering reis, graag terugbellen op 06-12345678"), "Annulering reis"},
+		// The French imperative and Italian (a newcomer, rv21b: "Forfait
+		// perdu, rappelez-moi au [phone]" stayed unlinked at 0.5).
+		{site.Redact("Forfait perdu, rappelez-moi au 06 12 34 56 78"), "Forfait perdu"},
+		{site.Redact("Rappelez-moi au 06 12 34 56 78 concernant mon forfait"), "mon forfait"},
+		{site.Redact("Skipass smarrito, richiamatemi al 347 123 4567"), "Skipass smarrito"},
+		{site.Redact("Per favore richiamatemi al 347 123 4567 per il rimborso"), "il rimborso"},
+		{site.Redact("Skipass smarrito - mi potete richiamare sul cellulare 347 123 4567"), "Skipass smarrito"},
 		{"Bel me terug", "Bel me terug"},
 		{"Belasting op reisverzekering", "Belasting op reisverzekering"},
 		{"battery not charging?!", "battery not charging?"},

@@ -59,7 +59,7 @@ func (w ticketWire) decode() (site.Ticket, error) {
 		case json.Unmarshal(w.Tags, &one) == nil:
 			t.Tags = strings.FieldsFunc(one, func(r rune) bool { return r == ',' })
 		default:
-			return t, fmt.Errorf("tags must be a list of strings")
+			return t, fmt.Errorf("tags: must be a list of strings or a comma-separated string")
 		}
 	}
 	created, err := scalar(w.CreatedAt)

@@ -23,3 +23,16 @@ func TestTicketsAPIScalarWholeNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestTicketsAPITagsReason: tags of the wrong type are rejected with a
+// reason that names the field as the others do ("tags: …") and says both
+// shapes the README accepts, a list or a comma-separated string (a
+// newcomer, rv21b: "tags must be a list of strings").
+func TestTicketsAPITagsReason(t *testing.T) {
+	for _, raw := range []string{`42`, `[1,2]`, `{"a":1}`} {
+		_, err := ticketWire{ExternalID: json.RawMessage(`"1"`), Subject: "x", Tags: json.RawMessage(raw), CreatedAt: json.RawMessage(`"2026-11-20T10:00:00Z"`)}.decode()
+		if err == nil || err.Error() != "tags: must be a list of strings or a comma-separated string" {
+			t.Errorf("tags %s: %v", raw, err)
+		}
+	}
+}

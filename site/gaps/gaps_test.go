@@ -178,6 +178,9 @@ func TestScreen(t *testing.T) {
 		{"", "/meters/E[number]/status", "/meters/*/status"},
 		{"", "/call/[phone]", "/call/*"},
 		{"", "/", "/"},
+		{"", "//", "/"},
+		{"", "/orders/77/edit/", "/orders/*/edit"},
+		{"", "/moving/", "/moving"},
 		{"", "", ""},
 	} {
 		if got := Screen(c.ctx, c.path); got != c.want {

@@ -36,7 +36,10 @@ func screenPath(p string) string {
 			segs[i] = "*"
 		}
 	}
-	if out := strings.Join(segs, "/"); out != "" {
+	// Without its trailing slash, as contexts fit it ("/orders/" is
+	// "/orders"): one screen is shown one way in the gaps, their
+	// variants and the entry points.
+	if out := strings.TrimRight(strings.Join(segs, "/"), "/"); out != "" {
 		return out
 	}
 	return "/"

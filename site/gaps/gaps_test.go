@@ -174,7 +174,13 @@ func TestScreen(t *testing.T) {
 		{"", "/v2/step3/2fa", "/v2/step3/2fa"},
 		{"", "/reports/2024-05-01", "/reports/*"},
 		{"", "/p/a3f9c1", "/p/*"},
+		{"", "/solar/panels/[number]/details", "/solar/panels/*/details"},
+		{"", "/meters/E[number]/status", "/meters/*/status"},
+		{"", "/call/[phone]", "/call/*"},
 		{"", "/", "/"},
+		{"", "//", "/"},
+		{"", "/orders/77/edit/", "/orders/*/edit"},
+		{"", "/moving/", "/moving"},
 		{"", "", ""},
 	} {
 		if got := Screen(c.ctx, c.path); got != c.want {

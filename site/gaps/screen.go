@@ -27,7 +27,8 @@ func ScreenKey(screen string) string { return site.ScreenKey(screen) }
 
 // screenPath folds identifier-like segments of a path: those with a digit
 // that are all digits, or long (16+ characters, as UUIDs and hashes are),
-// or of 6+ characters a third of which are digits.
+// or of 6+ characters a third of which are digits; a number redacted
+// before the path was stored ([number], E[number]) counts as its digits.
 func screenPath(p string) string {
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
@@ -35,13 +36,24 @@ func screenPath(p string) string {
 			segs[i] = "*"
 		}
 	}
-	if out := strings.Join(segs, "/"); out != "" {
+	// Without its trailing slash, as contexts fit it ("/orders/" is
+	// "/orders"): one screen is shown one way in the gaps, their
+	// variants and the entry points.
+	if out := strings.TrimRight(strings.Join(segs, "/"), "/"); out != "" {
 		return out
 	}
 	return "/"
 }
 
+// redactedDigits reads the placeholders of redacted numbers as the six
+// digits or more they stood for.
+var redactedDigits = strings.NewReplacer("[card]", "000000", "[phone]", "000000", "[number]", "000000", "[iban]", "000000", "[ip]", "000000")
+
 func idLike(s string) bool {
+	// A number redacted before the path was stored ("/meters/12345678",
+	// "/meters/E0031003000000012345" stored as "/meters/[number]",
+	// "/meters/E[number]") is an identifier as the number was.
+	s = redactedDigits.Replace(s)
 	digits, letters := 0, 0
 	for _, r := range s {
 		switch {

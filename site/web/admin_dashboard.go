@@ -42,8 +42,31 @@ func (s *Server) dashboard(ctx context.Context, st *state, p insights.Period, ig
 	if err := g.Wait(); err != nil {
 		return d, err
 	}
-	d.todo = insights.ToDo(d.report, d.articles, st.view.Lib.Config.EditURL)
+	d.todo = insights.ToDo(d.report, withFoundInstead(d.articles, d.report, st.view), st.view.Lib.Config.EditURL)
 	return d, nil
+}
+
+// withFoundInstead is articles with, for the to-do list, the published
+// articles a gap's visitors opened next that have no figures in the
+// period (clicked under "no results", never read 10 seconds nor rated),
+// so that "add these words to that article" names its file to edit.
+func withFoundInstead(articles []insights.Article, report gaps.Report, view *site.View) []insights.Article {
+	out := slices.Clip(articles)
+	for _, g := range report.Gaps {
+		if len(g.FoundInstead) == 0 || slices.ContainsFunc(out, func(a insights.Article) bool {
+			return a.ID == g.FoundInstead[0].Article && a.Locale == g.Locale
+		}) {
+			continue
+		}
+		art, err := view.Article(g.FoundInstead[0].Article, g.Locale)
+		if err != nil {
+			art, err = view.Article(g.FoundInstead[0].Article, view.Lib.Config.DefaultLocale)
+		}
+		if err == nil {
+			out = append(out, insights.Article{ID: art.ID, Locale: g.Locale, Title: art.Title, URL: art.URL, Source: art.SourcePath})
+		}
+	}
+	return out
 }
 
 // adminPeriod reads the period and locale of the dashboard as the

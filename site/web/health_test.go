@@ -70,6 +70,18 @@ func TestReadyAndHealth(t *testing.T) {
 	if code, body := get("/readyz"); code != 200 || !strings.Contains(body, lib.Hash) {
 		t.Errorf("/readyz after publication: %d %s", code, body)
 	}
+	// Uptime monitors and load balancers often probe with HEAD: the
+	// probes answer it as GET (net/http leaves the body out), not with
+	// the 404 page.
+	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
+		w := httptest.NewRecorder()
+		r := httptest.NewRequest("HEAD", path, nil)
+		r.RemoteAddr = "127.0.0.1:1234"
+		srv.ServeHTTP(w, r)
+		if w.Code != 200 {
+			t.Errorf("HEAD %s: %d", path, w.Code)
+		}
+	}
 	broken = errors.New("connection refused")
 	if code, body := get("/healthz"); code != 503 || !strings.Contains(body, "connection refused") {
 		t.Errorf("/healthz with the store down: %d %s", code, body)

@@ -89,9 +89,10 @@ func (s *Server) routes() *echo.Echo {
 	e.GET("/admin/export/:file", s.adminExport)       // admin_export.go: a section of the dashboard as CSV
 
 	// Operations.
-	e.GET("/metrics", s.metricsHandler()) // metrics.go: Prometheus, private networks only
-	e.GET("/healthz", s.healthz)          // health.go: alive, database reachable
-	e.GET("/readyz", s.readyz)            // health.go: content published
+	// HEAD too: uptime monitors and load balancers often probe with it.
+	e.Match(getHead, "/metrics", s.metricsHandler()) // metrics.go: Prometheus, private networks only
+	e.Match(getHead, "/healthz", s.healthz)          // health.go: alive, database reachable
+	e.Match(getHead, "/readyz", s.readyz)            // health.go: content published
 	if s.opts.Dev {
 		e.GET("/_dev/version", s.devVersion) // reload.go: the preview polls it
 	}

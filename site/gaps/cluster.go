@@ -103,9 +103,11 @@ func unionSorted(a, b []uint32) []uint32 {
 }
 
 // clusterItems returns the group of each item: the index of one of its
-// items. factor holds, per term, what the content and the language say of
-// it (see termFactor); bridges are between items.
-func clusterItems(items []item, factor []float64, code []int32, bridges []bridge) []int {
+// items; and its group before the reformulations joined groups (step 2),
+// words: what the words alone group. factor holds, per term, what the
+// content and the language say of it (see termFactor); bridges are
+// between items.
+func clusterItems(items []item, factor []float64, code []int32, bridges []bridge) (root, words []int) {
 	n := len(items)
 	df := make([]int, len(factor))
 	for _, it := range items {
@@ -133,7 +135,7 @@ func clusterItems(items []item, factor []float64, code []int32, bridges []bridge
 	// reformulations.
 	edges := similarItems(items, weight, df, code)
 	adj := bridgeLists(len(items), bridges)
-	root := groupLinkage(items, weight, edges, adj, code)
+	root = groupLinkage(items, weight, edges, adj, code)
 	for t, c := range concentration(items, root, len(weight)) {
 		weight[t] *= math.Sqrt(c)
 	}
@@ -144,7 +146,8 @@ func clusterItems(items []item, factor []float64, code []int32, bridges []bridge
 		edges[k].sim = similarity(items[e.a].terms, items[e.b].terms, weight, total[e.a], total[e.b])
 	}
 	root = groupLinkage(items, weight, edges, adj, code)
-	return joinReformulations(items, root, bridges, code, edges)
+	words = slices.Clone(root)
+	return joinReformulations(items, root, bridges, code, edges), words
 }
 
 // itemWeights returns the weight of each item: the sum of its terms'.

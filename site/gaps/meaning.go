@@ -24,9 +24,10 @@ type meaningInput struct {
 
 // groupByMeaning groups the phrasings of one kind and locale (see
 // clusterItems) and returns, for each phrasing, its group (the index of
-// one of its phrasings) and its key: its sorted terms. bridges are between
-// phrasings.
-func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bridge) (group []int, keys []string) {
+// one of its phrasings), its part of the group the words alone made,
+// before reformulations joined it to others (likewise), and its key: its
+// sorted terms. bridges are between phrasings.
+func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bridge) (group, part []int, keys []string) {
 	analyses := analyzeAll(an, locale, in)
 	// Typos are fixed among the failed set's own words; a word the
 	// content uses is a word, no typo of another ("charge" is no
@@ -177,18 +178,21 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 			code[id] = codeOf[d]
 		}
 	}
-	root := clusterItems(items, factor, code, itemBridges)
+	root, words := clusterItems(items, factor, code, itemBridges)
 	// A group is named by its first phrasing.
-	first := map[int]int{}
-	group = make([]int, len(in))
+	first, firstPart := map[int]int{}, map[int]int{}
+	group, part = make([]int, len(in)), make([]int, len(in))
 	for i := range in {
-		r := root[phrasingItem[i]]
+		r, w := root[phrasingItem[i]], words[phrasingItem[i]]
 		if _, ok := first[r]; !ok {
 			first[r] = i
 		}
-		group[i] = first[r]
+		if _, ok := firstPart[w]; !ok {
+			firstPart[w] = i
+		}
+		group[i], part[i] = first[r], firstPart[w]
 	}
-	return group, keys
+	return group, part, keys
 }
 
 // oneCharacter reports whether a term is a single letter or digit of a

@@ -90,8 +90,14 @@ func Group(records []Record, analyzer Analyzer, decisions []Decision, opts Optio
 type group struct {
 	kind, locale string
 	members      []int32 // phrasings
-	anchor       int32   // the first seen phrasing
-	id           string
+	// parts holds, per member, its part of the group as the words made
+	// it (step 1 in cluster.go), before visitors' reformulations joined
+	// it to others (step 2): a phrasing of the part, the same for all its
+	// members. The groups the team's corrections make (applyTeam) have
+	// none.
+	parts  []int32
+	anchor int32 // the first seen phrasing
+	id     string
 }
 
 // grouped is the collected records grouped into gaps with their IDs.
@@ -131,6 +137,7 @@ func (c *collector) place(words *grouped, decisions []Decision) *grouped {
 		cp := *g
 		groups[i] = &cp
 	}
+	groups = apartFromMoved(groups, words.keys, c, decisions)
 	assignIDs(groups, words.keys, c, decisions)
 	groups = applyTeam(groups, words.keys, c, decisions)
 	return &grouped{groups: groups, keys: words.keys, c: c, decisions: decisions}
@@ -414,6 +421,7 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 	for _, k := range order {
 		list := parts[k]
 		var of []int    // per phrasing of list, the index in list of its group's first
+		var part []int  // per phrasing of list, the index in list of its words part's first
 		var ks []string // per phrasing of list, its key
 		if k.kind == NoHelp {
 			// A screen is its own key (ScreenKey: "Checkout" is
@@ -429,6 +437,7 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 				}
 				of[li] = first[sk]
 			}
+			part = of
 		} else {
 			in := make([]meaningInput, len(list))
 			for li, pi := range list {
@@ -442,7 +451,7 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 				}
 				return brs[i].b < brs[j].b
 			})
-			of, ks = groupByMeaning(an, k.locale, in, brs)
+			of, part, ks = groupByMeaning(an, k.locale, in, brs)
 		}
 		byFirst := map[int]*group{}
 		for li, first := range of {
@@ -455,6 +464,7 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 				groups = append(groups, g)
 			}
 			g.members = append(g.members, pi)
+			g.parts = append(g.parts, list[part[li]])
 			if c.before(keys, pi, g.anchor) {
 				g.anchor = pi
 			}

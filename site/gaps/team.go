@@ -10,6 +10,87 @@ import (
 	"github.com/guichet/guichet/site/textnorm"
 )
 
+// apartFromMoved keeps a phrasing the team moved out of a gap (Split) out
+// of the gaps visitors' reformulations would take it into: the team said
+// it asks a question of its own. In a group the words made of several
+// parts, each part as the words alone group it, joined by visitors going
+// from one to another, a part that at least as many people typed as the
+// parts holding moved phrasings is taken apart from them, with the other
+// such parts: the moved phrasing went to it, as a phrasing few people
+// typed joins the one they went to ("night mode", moved out of the dark
+// mode's gap, joined by one visitor's next search to "student discount",
+// which three people typed, stays a gap of its own, and the student
+// discount's gap keeps its ID). A part fewer people typed joined the
+// moved phrasing, and stays with it, as do the phrasings the words group
+// with it.
+func apartFromMoved(groups []*group, keys []string, c *collector, decisions []Decision) []*group {
+	movedOut := map[string]bool{} // kind|locale|key moved out of a gap
+	for _, d := range decisions {
+		if d.MergedInto != "" {
+			continue
+		}
+		for _, k := range d.Parted {
+			movedOut[d.Kind+"|"+d.Locale+"|"+k] = true
+		}
+	}
+	if len(movedOut) == 0 {
+		return groups
+	}
+	out := make([]*group, 0, len(groups))
+	for _, g := range groups {
+		if len(g.parts) != len(g.members) {
+			out = append(out, g)
+			continue
+		}
+		moved := map[int32]bool{} // the parts holding a moved phrasing
+		for i, m := range g.members {
+			if movedOut[g.kind+"|"+g.locale+"|"+keys[m]] {
+				moved[g.parts[i]] = true
+			}
+		}
+		// side is a member's part, -1 for those parts (phrasings are
+		// numbered from 0).
+		side := slices.Clone(g.parts)
+		for i, p := range g.parts {
+			if moved[p] {
+				side[i] = -1
+			}
+		}
+		if len(moved) == 0 || !slices.ContainsFunc(side, func(p int32) bool { return p != -1 }) {
+			out = append(out, g)
+			continue
+		}
+		who := map[int32]visitorSet{} // by side
+		for i, m := range g.members {
+			if who[side[i]] == nil {
+				who[side[i]] = visitorSet{}
+			}
+			for _, v := range c.failedVisitors(m) {
+				who[side[i]].add(v)
+			}
+		}
+		apart := func(i int) bool { return side[i] != -1 && len(who[side[i]]) >= len(who[-1]) }
+		two := [2]*group{{kind: g.kind, locale: g.locale}, {kind: g.kind, locale: g.locale}}
+		for i, m := range g.members {
+			ng := two[0]
+			if apart(i) {
+				ng = two[1]
+			}
+			if len(ng.members) == 0 || c.before(keys, m, ng.anchor) {
+				ng.anchor = m
+			}
+			ng.members = append(ng.members, m)
+			ng.parts = append(ng.parts, g.parts[i])
+		}
+		if len(two[1].members) == 0 {
+			out = append(out, g)
+			continue
+		}
+		out = append(out, two[0], two[1])
+	}
+	return out
+}
+
 // applyTeam applies the team's corrections to the groups the words made
 // (see Decision.Joined and Parted), phrasing by phrasing:
 //   - a phrasing whose key a gap joined (Merge) goes to that gap;

@@ -44,11 +44,7 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	}
 	fixes := typoFixes(freq, func(plain string) bool { return an.Spread(locale, termOf[plain]) > 0 })
 	joins, splits := compounds(analyses, in)
-	words := map[string]int{}
-	for p, n := range freq {
-		words[p] = n
-	}
-	for w, parts := range decompounds(an, locale, words, termOf) {
+	for w, parts := range decompounds(an, locale, freq, termOf) {
 		if _, ok := splits[w]; ok {
 			continue
 		}

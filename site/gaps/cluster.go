@@ -37,7 +37,9 @@ import (
 //     joins the group that person came from or went to, while groups
 //     several people used need at least two visitors going between them,
 //     so one visitor who looked for two different things does not merge
-//     two topics.
+//     two topics, and more than chance would make ask both (on a help
+//     center of five visitors, two asking its two common questions are
+//     no evidence).
 const (
 	// joinSimilarity is the similarity from which two groups of items
 	// join.
@@ -53,6 +55,11 @@ const (
 	// tornShare: a group that names two topics (see groupLinkage) holds
 	// at least this share of its meaning in each.
 	tornShare = 0.4
+	// chanceLift: the visitors who went between two groups several
+	// people used must be more than this many times those chance makes
+	// ask both (the product of the groups' visitors over all the set's
+	// people): more than chance.
+	chanceLift = 1.0
 	// minWeight: an item lighter than this (only common or light words)
 	// is compared as if it weighed this much, so that "ticket" alone is
 	// not contained in every query about a ticket.
@@ -707,6 +714,21 @@ func joinReformulations(items []item, root []int, bridges []bridge, code []int32
 		slices.Sort(who)
 		visitors[g] = slices.Compact(who)
 	}
+	// everyone is how many people failed in the set: what chance makes
+	// of two groups' visitors meeting (see the loop below); counted when
+	// first needed.
+	everyone := -1
+	countEveryone := func() int {
+		if everyone < 0 {
+			var all []uint32
+			for _, it := range items {
+				all = append(all, it.who...)
+			}
+			slices.Sort(all)
+			everyone = len(slices.Compact(all))
+		}
+		return everyone
+	}
 	// The items of each group some visitor went between, and the
 	// similar items of each (edges).
 	near := map[int32][]edge{}
@@ -758,6 +780,15 @@ func joinReformulations(items []item, root []int, bridges []bridge, code []int32
 			continue
 		}
 		if codesConflict(codes[ea], codes[eb], code) {
+			continue
+		}
+		if na, nb2 := len(visitors[ea]), len(visitors[eb]); min(na, nb2) >= 2 &&
+			float64(len(nb[ea][eb])) <= chanceLift*float64(na)*float64(nb2)/float64(max(1, countEveryone())) {
+			// As many people went between them as chance would make
+			// meet: on a small help center, where most of its few
+			// visitors asked both of two common questions, two such
+			// people say nothing of one question ("dark mode" and
+			// "student discount", each asked by most of six people).
 			continue
 		}
 		big, small := ea, eb

@@ -31,6 +31,12 @@ func TestReformulationCountsPeople(t *testing.T) {
 	search("screen flashing", "v3", 0)
 	search("screen flashes", "v3", 1)
 	search("screen flashes", "v4", 0)
+	// Others asked other things: among seven people, two asking both
+	// of two common questions is what chance makes.
+	for i, q := range []string{"gift card balance", "change language", "delete account", "export invoices",
+		"parking spot", "lost luggage", "newsletter unsubscribe", "opening hours", "warranty claim", "refund status"} {
+		search(q, fmt.Sprint("o", i), 0)
+	}
 	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(48 * time.Hour), MinVisitors: 1})
 	gapOf := gapOfVariant(rep)
 	if gapOf["display blinks"] == "" || gapOf["display blinks"] != gapOf["screen flashing"] || gapOf["screen flashing"] != gapOf["screen flashes"] {

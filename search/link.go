@@ -316,7 +316,12 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 	// speaks of the subject's article, names another by a single word
 	// ("Sent from my iPhone") or says nothing leaves the subject to
 	// decide.
-	if informative && subj.weak(code, need) {
+	// A single word no article has is no area: it names what the help
+	// center lacks ("Skiverleih" where no article rents skis), and a body
+	// asking for it ("Kann man Ski mieten?") is no ticket of the lockers
+	// article that rents lockers for skis (rv21b).
+	missing := len(subj) == 1 && li.vocab[subj[0].term] == 0 && len(subj[0].forms) == 0
+	if informative && subj.weak(code, need) && !missing {
 		a := bestCand(cands, conf)
 		b := bestCand(cands, func(c linkCand) float64 { return c.body })
 		if b >= 0 && b != a && cands[b].bodyTerms >= 2 && cands[b].body >= linkBodySupport &&

@@ -381,7 +381,7 @@ func (l *Linker) titledByMeaning(locale, topic string) string {
 // the content made then, and a synonym or a compound written since reads
 // the same words as another key.
 func (l *Linker) SetTopics(links []TopicLink) {
-	ts := &topicSet{byText: map[string]string{}, byKey: map[string]string{}, byQuestion: map[string]string{}}
+	ts := &topicSet{byText: map[string]string{}, byKey: map[string]string{}, byQuestion: map[string]string{}, anyLocale: map[string]string{}}
 	rekeyed := map[string]string{} // locale|meaning key now → article, from the texts
 	for _, tl := range links {
 		a, err := l.view.Article(tl.ArticleID, tl.Locale)
@@ -397,6 +397,11 @@ func (l *Linker) SetTopics(links []TopicLink) {
 			// Keyed again: a key stored by an older text normalisation
 			// (textnorm.Key changed since) meets the tickets keyed now.
 			ts.byText[tl.Locale+"|"+textnorm.Key(v)] = tl.ArticleID
+			if id, ok := ts.anyLocale[textnorm.Key(v)]; ok && id != tl.ArticleID {
+				ts.anyLocale[textnorm.Key(v)] = "" // two articles: neither
+			} else {
+				ts.anyLocale[textnorm.Key(v)] = tl.ArticleID
+			}
 			if l.analyzer != nil {
 				if k := gaps.MeaningKey(l.analyzer, tl.Locale, v); k != "" {
 					rekeyed[tl.Locale+"|"+k] = tl.ArticleID
@@ -444,6 +449,10 @@ func topicsFingerprint(links []TopicLink) string {
 // texts).
 type topicSet struct {
 	byText, byKey, byQuestion map[string]string
+	// anyLocale maps a normalised text linked by hand in one locale, or
+	// in several to one article, to that article ("" when locales link
+	// it to different articles).
+	anyLocale map[string]string
 }
 
 // manual returns the article the team linked a ticket's topic to, or "".
@@ -465,7 +474,11 @@ func (l *Linker) manual(t *site.Ticket, topic string) string {
 			return id
 		}
 	}
-	return ""
+	// The very text the team linked in another locale: a ticket whose
+	// language nothing told ("Snowshoe rental", no body, no locale: the
+	// default locale) is the topic the team linked, not a new gap to
+	// link again (rv21b).
+	return ts.anyLocale[textnorm.Key(topic)]
 }
 
 // Link returns the ticket's link; an unlinked ticket has an empty article

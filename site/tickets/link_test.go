@@ -857,3 +857,42 @@ func TestLinkerCallBackOpeningSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicLinkedInAnotherLocale: the team linked the English topic
+// "Snowshoe rental" by hand; later tickets with that very subject, no
+// body and no locale, took the default locale (German) and stayed
+// unlinked, a new gap to link again (rv21b). The text the team linked
+// links them whatever locale they took; a text two locales link to two
+// articles links neither that way.
+func TestTopicLinkedInAnotherLocale(t *testing.T) {
+	fsys := fstest.MapFS{
+		"guichet.yaml":           {Data: []byte("default_locale: de\nlocales: [de, en]\n")},
+		"rental/snowshoes.md":    {Data: []byte("---\ntitle: Schneeschuhe\n---\nSchneeschuhe gibt es an der Talstation.\n")},
+		"rental/snowshoes.en.md": {Data: []byte("---\ntitle: Snowshoes\n---\nSnowshoes are at the valley station.\n")},
+		"rental/sleds.md":        {Data: []byte("---\ntitle: Schlitten\n---\nSchlitten gibt es am Gipfel.\n")},
+	}
+	l, _, _ := linkerOf(t, fsys)
+	l.SetTopics([]tickets.TopicLink{
+		{Locale: "en", Topic: "text:Snowshoe rental", ArticleID: "rental/snowshoes"},
+		{Locale: "en", Topic: "text:Gear hire", ArticleID: "rental/snowshoes"},
+		{Locale: "de", Topic: "text:Gear hire", ArticleID: "rental/sleds"},
+	})
+	for _, c := range []struct{ subject, want string }{
+		{"Snowshoe rental", "manual:rental/snowshoes"},
+		{"Fwd: Snowshoe rental??", "manual:rental/snowshoes"},
+		{"Gear hire", "manual:rental/sleds"}, // its own locale's link
+	} {
+		tk := site.Ticket{Subject: c.subject, Locale: "de"}
+		got, err := l.Link(context.Background(), &tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Method+":"+got.ArticleID != c.want {
+			t.Errorf("%q: %+v, want %s", c.subject, got, c.want)
+		}
+	}
+	tk := site.Ticket{Subject: "Gear hire", Locale: "fr"}
+	if got, err := l.Link(context.Background(), &tk); err != nil || got.Method == site.LinkManual {
+		t.Errorf("a text two locales link to two articles, in a third: %+v, %v; want no hand link", got, err)
+	}
+}

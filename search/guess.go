@@ -162,7 +162,8 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 		return "" // nothing to choose between
 	}
 	score := make([]float64, len(g.locales))
-	own := false // some stop word is one language's alone
+	ownScore := make([]float64, len(g.locales)) // the stop words one language has alone
+	own := false                                // some stop word is one language's alone
 	vote := func(w string) bool {
 		ls := g.votes[w]
 		if len(ls) == len(g.locales) {
@@ -175,7 +176,10 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 		for _, i := range ls {
 			score[i] += 1 / float64(len(ls))
 		}
-		own = own || len(ls) == 1
+		if len(ls) == 1 {
+			own = true
+			ownScore[ls[0]]++
+		}
 		return len(ls) > 0
 	}
 	text := subject + "\n" + site.FirstWords(body, linkBodyWords)
@@ -213,6 +217,19 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 		}
 	}
 	loc, ok := g.decide(score)
+	if !ok {
+		// The words languages share ("la", "a") did not decide, but only
+		// one language has words of its own, and it leads: those words
+		// tell the languages apart ("non riesco a ricaricare la tessera"
+		// is Italian, though French has "la" and "a" too; it took the
+		// default locale; rv21b).
+		if i, ok2 := soleOwner(score, ownScore); ok2 {
+			loc, ok = g.locales[i], true
+			if loc == g.defaultLocale {
+				loc = ""
+			}
+		}
+	}
 	var said float64
 	for _, s := range score {
 		said += s
@@ -248,6 +265,30 @@ func (g *LocaleGuesser) GuessLocale(subject, body string) string {
 	}
 	loc, _ = g.decide(score)
 	return loc
+}
+
+// soleOwner returns the language that alone has stop words of its own
+// (ownScore, at least guessEvidence) when it also has the best score.
+func soleOwner(score, ownScore []float64) (int, bool) {
+	owner := -1
+	for i, o := range ownScore {
+		if o == 0 {
+			continue
+		}
+		if owner >= 0 {
+			return 0, false // two languages have words of their own
+		}
+		owner = i
+	}
+	if owner < 0 || ownScore[owner] < guessEvidence {
+		return 0, false
+	}
+	for i, s := range score {
+		if i != owner && s >= score[owner] {
+			return 0, false
+		}
+	}
+	return owner, true
 }
 
 // decide returns the locale of the best score and true when it wins by

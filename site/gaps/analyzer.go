@@ -79,6 +79,13 @@ var lightWords = map[string]map[string]bool{
 		kaputt defekt falsch hilfe frage fragen fehlgeschlagen
 		machen macht mache bekommen bekomme finden finde benutzen nutzen
 		erhalten erhalte erhielt angekommen ankommen`),
+	// Dutch: "kapot", "werkt niet meer", "lukt niet", "niet ontvangen",
+	// and "sinds", as the German ones.
+	"nl": wordSet(`niet geen niets meer nog steeds weer sinds
+		probleem problemen fout fouten foutmelding werkt werken werkte werkend doet lukt lukken gelukt
+		kapot kapotte defect mislukt mislukken hulp vraag vragen
+		doen maken krijgen krijg kreeg vinden vind gebruiken
+		ontvangen ontvang aangekomen aankomen binnengekomen`),
 }
 
 func wordSet(s string) map[string]bool {

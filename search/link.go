@@ -536,7 +536,9 @@ var ticketStops = map[string]map[string]bool{
 	// mit dem Akku" were unlinked where "Battery problem" links.
 	"es": setOf("hola", "buenas", "buenos", "saludos", "gracias", "favor", "pregunta", "preguntas", "consulta",
 		"duda", "dudas", "problema", "problemas", "ayuda", "solicitud", "mensaje", "ticket", "soporte", "urgente",
-		"re", "rv", "fwd", "equipo"),
+		"re", "rv", "fwd", "equipo",
+		// That something is wrong, not what, as in English and German.
+		"funciona", "funcionan", "sigue", "todavia", "roto", "rota", "falla", "fallo"),
 	"de": setOf("hallo", "guten", "danke", "dank", "vielen", "bitte", "frage", "fragen", "problem", "probleme",
 		"hilfe", "anfrage", "nachricht", "ticket", "support", "dringend", "aw", "wg", "team",
 		// That something is wrong, not what, as the English "broken",
@@ -544,11 +546,15 @@ var ticketStops = map[string]map[string]bool{
 		"nicht", "kein", "keine", "mehr", "noch", "immer", "wieder", "kaputt", "defekt", "funktioniert",
 		"funktionieren", "funktioniere", "klappt", "geht", "fehlgeschlagen", "falsch"),
 	"it": setOf("ciao", "salve", "buongiorno", "buonasera", "grazie", "saluti", "domanda", "domande", "problema",
-		"problemi", "aiuto", "richiesta", "messaggio", "ticket", "supporto", "urgente", "rif"),
+		"problemi", "aiuto", "richiesta", "messaggio", "ticket", "supporto", "urgente", "rif",
+		"funziona", "funzionano", "ancora", "rotto", "rotta", "guasto"),
 	"pt": setOf("ola", "obrigado", "obrigada", "cumprimentos", "pergunta", "duvida", "duvidas", "problema",
-		"problemas", "ajuda", "mensagem", "ticket", "suporte", "urgente", "res", "enc"),
+		"problemas", "ajuda", "mensagem", "ticket", "suporte", "urgente", "res", "enc",
+		"funciona", "funcionam", "ainda", "quebrado", "quebrada"),
 	"nl": setOf("hoi", "hallo", "beste", "bedankt", "dank", "groeten", "vraag", "vragen", "probleem", "problemen",
-		"hulp", "verzoek", "bericht", "ticket", "support", "dringend", "antw", "doorst"),
+		"hulp", "verzoek", "bericht", "ticket", "support", "dringend", "antw", "doorst",
+		// "Accu laadt niet meer", "slot kapot", "lukt niet".
+		"niet", "geen", "meer", "nog", "steeds", "weer", "kapot", "defect", "werkt", "werken", "lukt", "mislukt"),
 }
 
 // ticketTimes are the words that say when something happened, not what

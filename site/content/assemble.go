@@ -513,11 +513,35 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 	case r.mdFiles[p] && site.SnippetPath(p):
 		return "", "", fmt.Errorf("%s is a piece of text for including (its folder is named includes or snippets), not an article: include it with --8<-- or [!INCLUDE], or move it out of that folder", p)
 	case r.mdFiles[p]:
+		// The original did not load, but the reader's translation of it
+		// may have: a translated page's link leads there.
+		if t := r.translationOf(p, locale); t != nil {
+			return t.URL, t.SourcePath, nil
+		}
 		return "", "", fmt.Errorf("%s is not a published article (see its own errors)", p)
 	case site.SkippedPath(p):
 		return "", "", fmt.Errorf("%s is not read: folders and files whose name starts with . and folders whose name starts with _ are left out of the content", p)
 	}
 	return "", "", fmt.Errorf("%s does not exist", p)
+}
+
+// translationOf returns the published article of locale whose file is the
+// translation of the default locale's file p (refund.fr.md for refund.md),
+// or nil: p names no locale, or locale is the default one.
+func (r *resolver) translationOf(p, locale string) *site.Article {
+	f := parseFileName(path.Base(p), r.known)
+	if locale == r.def || f.locale != "" {
+		return nil
+	}
+	for sp, a := range r.byPath {
+		if a.Locale != locale || path.Dir(sp) != path.Dir(p) {
+			continue
+		}
+		if g := parseFileName(path.Base(sp), r.known); g.stem == f.stem && g.locale == locale {
+			return a
+		}
+	}
+	return nil
 }
 
 // asset implements linkResolver.

@@ -30,3 +30,34 @@ func TestLinksAcrossLocales(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkToBrokenOriginalLeadsToTranslation: when the default locale's
+// file does not load (its front matter is broken) but the reader's
+// translation does, a translated page's link to the original's file (as
+// translators leave links) leads to that translation, which is served; it
+// was left as written (href="fees.md", a 404) and reported as a broken
+// link on the translated page.
+func TestLinkToBrokenOriginalLeadsToTranslation(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":         "default_locale: en\nlocales: [en, fr]\n",
+		"billing/refund.md":    "---\ntitle: Refund\n---\n[fees](fees.md)\n",
+		"billing/refund.fr.md": "---\ntitle: Remboursement\n---\n[frais](fees.md)\n",
+		"billing/fees.md":      "---\ntitle: Fees: all of them\n---\nBody.\n",
+		"billing/fees.fr.md":   "---\ntitle: Frais\n---\nCorps.\n",
+	})
+	if got, want := string(article(t, lib, "billing/refund.fr.md").HTML), `<a href="/fr/billing/fees">frais</a>`; !strings.Contains(got, want) {
+		t.Errorf("want %s in\n%s", want, got)
+	}
+	for _, p := range lib.Problems {
+		if p.File == "billing/refund.fr.md" {
+			t.Errorf("unexpected problem on the translation: %+v", p)
+		}
+	}
+	var original bool
+	for _, p := range lib.Problems {
+		original = original || p.File == "billing/refund.md" && strings.Contains(p.Message, "fees.md")
+	}
+	if !original {
+		t.Errorf("the English page's link to the broken fees.md is no longer reported: %+v", lib.Problems)
+	}
+}

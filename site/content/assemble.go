@@ -56,6 +56,17 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			}
 		}
 	}
+	// The URLs files have by their name: such a file keeps its URL over
+	// one whose `slug` gives the same, whatever their order, and the
+	// error names the file that set the slug.
+	urlByName := map[key]string{}
+	for _, s := range l.sources {
+		if s.ok && !s.name.index && s.meta.a != nil && s.meta.a.Slug == "" {
+			if u := l.nameURL(s, folderURL); u != "" {
+				urlByName[key{s.locale, u}] = s.path
+			}
+		}
+	}
 	for _, s := range l.sources {
 		l.probs = append(l.probs, s.probs...)
 		for d := s.dir; d != "."; d = path.Dir(d) {
@@ -127,6 +138,11 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		if prev, dup := urls[key{a.Locale, a.URL}]; dup {
 			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.slugLine, 1), "slug",
 				"duplicate URL %s: already used by %s; this article is skipped (give it another `slug`, or rename the file)", a.URL, prev))
+			continue
+		}
+		if owner, taken := urlByName[key{a.Locale, a.URL}]; taken && owner != s.path && s.meta.slugLine > 0 {
+			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, s.meta.slugLine, "slug",
+				"duplicate URL %s: it is the URL of %s, by its file name; this article is skipped (give it another `slug`)", a.URL, owner))
 			continue
 		}
 		ids[key{a.Locale, a.ID}] = s.path
@@ -542,6 +558,19 @@ func (r *resolver) translationOf(p, locale string) *site.Article {
 		}
 	}
 	return nil
+}
+
+// nameURL is the URL the file name of s gives its article (no `slug`).
+func (l *loader) nameURL(s *source, folderURL func(string) string) string {
+	stem := s.name.stem
+	if s.bundle != "" {
+		stem = path.Base(s.bundle)
+	}
+	slug := slugify(stem)
+	if slug == "" {
+		slug = s.name.stem
+	}
+	return l.localePrefix(s.locale) + "/" + folderURL(s.dir) + "/" + textnorm.Normalize(slug)
 }
 
 // asset implements linkResolver.

@@ -429,11 +429,14 @@ type resolver struct {
 	byID    map[string]map[string]*site.Article
 	catByID map[string]map[string]*site.Category
 	mdFiles map[string]bool
-	assets  map[string]bool
-	sizes   map[string][2]int
-	def     string
-	homes   map[string]string // home pages at the top of the folder → their locale
-	prefix  func(locale string) string
+	// mdDirs lists the Markdown files of each folder, made the first
+	// time a link to a missing file asks (nearMiss).
+	mdDirs func() map[string][]string
+	assets map[string]bool
+	sizes  map[string][2]int
+	def    string
+	homes  map[string]string // home pages at the top of the folder → their locale
+	prefix func(locale string) string
 	// urls is what the site serves at each URL, made the first time a
 	// root-absolute link without extension asks.
 	urls func() *siteMap
@@ -472,6 +475,15 @@ func newResolver(l *loader, byPath map[string]*site.Article) *resolver {
 	for _, p := range l.mdOrder {
 		r.mdFiles[textnorm.Normalize(p)] = true
 	}
+	r.mdDirs = sync.OnceValue(func() map[string][]string {
+		dirs := map[string][]string{}
+		for p := range r.mdFiles {
+			if !site.SnippetPath(p) {
+				dirs[path.Dir(p)] = append(dirs[path.Dir(p)], p)
+			}
+		}
+		return dirs
+	})
 	for _, a := range l.lib.Articles {
 		r.byURL[a.URL] = a
 		if r.byID[a.ID] == nil {
@@ -538,7 +550,24 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 	case site.SkippedPath(p):
 		return "", "", fmt.Errorf("%s is not read: folders and files whose name starts with . and folders whose name starts with _ are left out of the content", p)
 	}
-	return "", "", fmt.Errorf("%s does not exist", p)
+	return "", "", fmt.Errorf("%s does not exist%s", p, r.nearMiss(p))
+}
+
+// nearMiss suggests the Markdown file of p's folder whose name is one or
+// two typos away from p's (heladas.md for helada.md), as ": did you mean
+// …?", or "".
+func (r *resolver) nearMiss(p string) string {
+	base := strings.ToLower(path.Base(p))
+	best, bestD := "", 3
+	for _, f := range r.mdDirs()[path.Dir(p)] {
+		if n := site.EditDistance(base, strings.ToLower(path.Base(f)), 2); n < bestD || n == bestD && f < best {
+			best, bestD = f, n
+		}
+	}
+	if best == "" || bestD > 2 {
+		return ""
+	}
+	return fmt.Sprintf(": did you mean %s?", best)
 }
 
 // translationOf returns the published article of locale whose file is the

@@ -61,3 +61,25 @@ func TestLinkToBrokenOriginalLeadsToTranslation(t *testing.T) {
 		t.Errorf("the English page's link to the broken fees.md is no longer reported: %+v", lib.Problems)
 	}
 }
+
+// TestBrokenLinkSuggestsNearFile: a link to a missing file one or two typos
+// away from a file of its folder names that file (the error said only
+// "does not exist", leaving the writer to find the typo).
+func TestBrokenLinkSuggestsNearFile(t *testing.T) {
+	lib := load(t, map[string]string{
+		"alerts/frost.md":       "---\ntitle: Frost\n---\n[t](thresolds.md) [x](nothing-like-it.md)\n",
+		"alerts/thresholds.md":  "---\ntitle: Thresholds\n---\nBody.\n",
+		"other/thresholds-b.md": "---\ntitle: B\n---\nBody.\n",
+	})
+	var msgs []string
+	for _, p := range lib.Problems {
+		msgs = append(msgs, p.Message)
+	}
+	got := strings.Join(msgs, "\n")
+	if want := `broken link "thresolds.md": alerts/thresolds.md does not exist: did you mean alerts/thresholds.md?`; !strings.Contains(got, want) {
+		t.Errorf("want %s in\n%s", want, got)
+	}
+	if want := `alerts/nothing-like-it.md does not exist`; !strings.Contains(got, want) || strings.Contains(got, "nothing-like-it.md does not exist:") {
+		t.Errorf("want %s without a suggestion in\n%s", want, got)
+	}
+}

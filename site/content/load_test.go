@@ -308,6 +308,17 @@ func TestLoadProblems(t *testing.T) {
 			kept:    "billing/c.md",
 		},
 		{
+			// Hugo's JSON front matter was reported as a missing title,
+			// which says neither why nor how to fix it.
+			name: "JSON front matter",
+			files: map[string]string{
+				"billing/a.md": "{\n  \"title\": \"A\",\n  \"weight\": 2\n}\n\nBody.\n",
+				"billing/b.md": "{{< note >}}\nNot front matter.\n{{< /note >}}\n",
+			},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "front matter in JSON is not supported: convert it to YAML between --- lines"}},
+			skipped: "billing/a.md",
+		},
+		{
 			name: "a folder named like the site's own pages",
 			files: map[string]string{
 				"Admin/a.md":   "---\ntitle: A\n---\nBody.\n",

@@ -83,3 +83,25 @@ func TestBrokenLinkSuggestsNearFile(t *testing.T) {
 		t.Errorf("want %s without a suggestion in\n%s", want, got)
 	}
 }
+
+// TestHugoTranslationKey: Hugo links translations whose file names differ
+// (share.md, compartir.es.md) by a shared translationKey; it is their id,
+// so they are one article in two languages (it was an unknown field whose
+// warning said to remove it, and the two stayed unrelated).
+func TestHugoTranslationKey(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":           "default_locale: en\nlocales: [en, es]\n",
+		"fields/share.md":        "---\ntitle: Share a field\ntranslationKey: share\n---\nSee [it in Spanish](compartir.es.md).\n",
+		"fields/compartir.es.md": "+++\ntitle = \"Compartir un campo\"\ntranslationKey = \"share\"\n+++\nVer [el original](share.md).\n",
+	})
+	for _, p := range lib.Problems {
+		t.Errorf("problem: %s", p)
+	}
+	en, es := article(t, lib, "fields/share.md"), article(t, lib, "fields/compartir.es.md")
+	if en.ID != es.ID {
+		t.Errorf("ids %q and %q: the translations are not linked", en.ID, es.ID)
+	}
+	if got, want := string(es.HTML), `href="/es/fields/compartir"`; !strings.Contains(got, want) {
+		t.Errorf("the Spanish page's link to share.md: want %s in %s", want, got)
+	}
+}

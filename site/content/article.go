@@ -43,6 +43,7 @@ var otherToolFields = []struct{ name, field string }{
 	{"publishDate", "publish_at"}, {"publishdate", "publish_at"},
 	{"sidebar_position", "weight"}, {"nav_order", "weight"},
 	{"summary", "description"},
+	{"translationKey", "id"}, // Hugo: translations whose file names differ share it
 }
 
 // mapOtherToolFields renames the fields other tools name differently.

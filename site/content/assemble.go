@@ -56,6 +56,17 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			}
 		}
 	}
+	// The URLs files have by their name: such a file keeps its URL over
+	// one whose `slug` gives the same, whatever their order, and the
+	// error names the file that set the slug.
+	urlByName := map[key]string{}
+	for _, s := range l.sources {
+		if s.ok && !s.name.index && s.meta.a != nil && s.meta.a.Slug == "" {
+			if u := l.nameURL(s, folderURL); u != "" {
+				urlByName[key{s.locale, u}] = s.path
+			}
+		}
+	}
 	for _, s := range l.sources {
 		l.probs = append(l.probs, s.probs...)
 		for d := s.dir; d != "."; d = path.Dir(d) {
@@ -127,6 +138,11 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		if prev, dup := urls[key{a.Locale, a.URL}]; dup {
 			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.slugLine, 1), "slug",
 				"duplicate URL %s: already used by %s; this article is skipped (give it another `slug`, or rename the file)", a.URL, prev))
+			continue
+		}
+		if owner, taken := urlByName[key{a.Locale, a.URL}]; taken && owner != s.path && s.meta.slugLine > 0 {
+			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, s.meta.slugLine, "slug",
+				"duplicate URL %s: it is the URL of %s, by its file name; this article is skipped (give it another `slug`)", a.URL, owner))
 			continue
 		}
 		ids[key{a.Locale, a.ID}] = s.path
@@ -413,11 +429,14 @@ type resolver struct {
 	byID    map[string]map[string]*site.Article
 	catByID map[string]map[string]*site.Category
 	mdFiles map[string]bool
-	assets  map[string]bool
-	sizes   map[string][2]int
-	def     string
-	homes   map[string]string // home pages at the top of the folder → their locale
-	prefix  func(locale string) string
+	// mdDirs lists the Markdown files of each folder, made the first
+	// time a link to a missing file asks (nearMiss).
+	mdDirs func() map[string][]string
+	assets map[string]bool
+	sizes  map[string][2]int
+	def    string
+	homes  map[string]string // home pages at the top of the folder → their locale
+	prefix func(locale string) string
 	// urls is what the site serves at each URL, made the first time a
 	// root-absolute link without extension asks.
 	urls func() *siteMap
@@ -456,6 +475,15 @@ func newResolver(l *loader, byPath map[string]*site.Article) *resolver {
 	for _, p := range l.mdOrder {
 		r.mdFiles[textnorm.Normalize(p)] = true
 	}
+	r.mdDirs = sync.OnceValue(func() map[string][]string {
+		dirs := map[string][]string{}
+		for p := range r.mdFiles {
+			if !site.SnippetPath(p) {
+				dirs[path.Dir(p)] = append(dirs[path.Dir(p)], p)
+			}
+		}
+		return dirs
+	})
 	for _, a := range l.lib.Articles {
 		r.byURL[a.URL] = a
 		if r.byID[a.ID] == nil {
@@ -513,11 +541,65 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 	case r.mdFiles[p] && site.SnippetPath(p):
 		return "", "", fmt.Errorf("%s is a piece of text for including (its folder is named includes or snippets), not an article: include it with --8<-- or [!INCLUDE], or move it out of that folder", p)
 	case r.mdFiles[p]:
+		// The original did not load, but the reader's translation of it
+		// may have: a translated page's link leads there.
+		if t := r.translationOf(p, locale); t != nil {
+			return t.URL, t.SourcePath, nil
+		}
 		return "", "", fmt.Errorf("%s is not a published article (see its own errors)", p)
 	case site.SkippedPath(p):
 		return "", "", fmt.Errorf("%s is not read: folders and files whose name starts with . and folders whose name starts with _ are left out of the content", p)
 	}
-	return "", "", fmt.Errorf("%s does not exist", p)
+	return "", "", fmt.Errorf("%s does not exist%s", p, r.nearMiss(p))
+}
+
+// nearMiss suggests the Markdown file of p's folder whose name is one or
+// two typos away from p's (heladas.md for helada.md), as ": did you mean
+// …?", or "".
+func (r *resolver) nearMiss(p string) string {
+	base := strings.ToLower(path.Base(p))
+	best, bestD := "", 3
+	for _, f := range r.mdDirs()[path.Dir(p)] {
+		if n := site.EditDistance(base, strings.ToLower(path.Base(f)), 2); n < bestD || n == bestD && f < best {
+			best, bestD = f, n
+		}
+	}
+	if best == "" || bestD > 2 {
+		return ""
+	}
+	return fmt.Sprintf(": did you mean %s?", best)
+}
+
+// translationOf returns the published article of locale whose file is the
+// translation of the default locale's file p (refund.fr.md for refund.md),
+// or nil: p names no locale, or locale is the default one.
+func (r *resolver) translationOf(p, locale string) *site.Article {
+	f := parseFileName(path.Base(p), r.known)
+	if locale == r.def || f.locale != "" {
+		return nil
+	}
+	for sp, a := range r.byPath {
+		if a.Locale != locale || path.Dir(sp) != path.Dir(p) {
+			continue
+		}
+		if g := parseFileName(path.Base(sp), r.known); g.stem == f.stem && g.locale == locale {
+			return a
+		}
+	}
+	return nil
+}
+
+// nameURL is the URL the file name of s gives its article (no `slug`).
+func (l *loader) nameURL(s *source, folderURL func(string) string) string {
+	stem := s.name.stem
+	if s.bundle != "" {
+		stem = path.Base(s.bundle)
+	}
+	slug := slugify(stem)
+	if slug == "" {
+		slug = s.name.stem
+	}
+	return l.localePrefix(s.locale) + "/" + folderURL(s.dir) + "/" + textnorm.Normalize(slug)
 }
 
 // asset implements linkResolver.

@@ -632,6 +632,33 @@ func TestHugoRefToMDX(t *testing.T) {
 	}
 }
 
+// TestHugoRefToUnpublishedArticle: a ref to a file that exists but did not
+// load says so, as a relative link does, rather than "no article at" the
+// file the writer sees in the folder (the error it had computed was
+// dropped).
+func TestHugoRefToUnpublishedArticle(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/start.md": "---\ntitle: Start\n---\nRead [the setup]({{< ref \"setup\" >}}).\n",
+		"guides/setup.md": "---\ntitle: Setup: step one\n---\nDo it.\n",
+		"guides/other.md": "---\ntitle: Other\n---\nSee {{< ref \"missing\" >}}.\n",
+	})
+	var ref, missing string
+	for _, p := range lib.Problems {
+		switch p.File {
+		case "guides/start.md":
+			ref = p.Message
+		case "guides/other.md":
+			missing = p.Message
+		}
+	}
+	if want := `broken link {{< ref "setup" >}}: guides/setup.md is not a published article (see its own errors)`; ref != want {
+		t.Errorf("ref to a file that did not load: %q, want %q", ref, want)
+	}
+	if !strings.Contains(missing, "no article at missing.md") {
+		t.Errorf("ref to no file: %q", missing)
+	}
+}
+
 // TestRootSlugInACategory: a Docusaurus doc with `slug: /` inside a
 // category is published where its folder puts it, with a warning at its
 // slug line saying so (it was silent).

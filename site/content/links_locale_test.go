@@ -30,3 +30,78 @@ func TestLinksAcrossLocales(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkToBrokenOriginalLeadsToTranslation: when the default locale's
+// file does not load (its front matter is broken) but the reader's
+// translation does, a translated page's link to the original's file (as
+// translators leave links) leads to that translation, which is served; it
+// was left as written (href="fees.md", a 404) and reported as a broken
+// link on the translated page.
+func TestLinkToBrokenOriginalLeadsToTranslation(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":         "default_locale: en\nlocales: [en, fr]\n",
+		"billing/refund.md":    "---\ntitle: Refund\n---\n[fees](fees.md)\n",
+		"billing/refund.fr.md": "---\ntitle: Remboursement\n---\n[frais](fees.md)\n",
+		"billing/fees.md":      "---\ntitle: Fees: all of them\n---\nBody.\n",
+		"billing/fees.fr.md":   "---\ntitle: Frais\n---\nCorps.\n",
+	})
+	if got, want := string(article(t, lib, "billing/refund.fr.md").HTML), `<a href="/fr/billing/fees">frais</a>`; !strings.Contains(got, want) {
+		t.Errorf("want %s in\n%s", want, got)
+	}
+	for _, p := range lib.Problems {
+		if p.File == "billing/refund.fr.md" {
+			t.Errorf("unexpected problem on the translation: %+v", p)
+		}
+	}
+	var original bool
+	for _, p := range lib.Problems {
+		original = original || p.File == "billing/refund.md" && strings.Contains(p.Message, "fees.md")
+	}
+	if !original {
+		t.Errorf("the English page's link to the broken fees.md is no longer reported: %+v", lib.Problems)
+	}
+}
+
+// TestBrokenLinkSuggestsNearFile: a link to a missing file one or two typos
+// away from a file of its folder names that file (the error said only
+// "does not exist", leaving the writer to find the typo).
+func TestBrokenLinkSuggestsNearFile(t *testing.T) {
+	lib := load(t, map[string]string{
+		"alerts/frost.md":       "---\ntitle: Frost\n---\n[t](thresolds.md) [x](nothing-like-it.md)\n",
+		"alerts/thresholds.md":  "---\ntitle: Thresholds\n---\nBody.\n",
+		"other/thresholds-b.md": "---\ntitle: B\n---\nBody.\n",
+	})
+	var msgs []string
+	for _, p := range lib.Problems {
+		msgs = append(msgs, p.Message)
+	}
+	got := strings.Join(msgs, "\n")
+	if want := `broken link "thresolds.md": alerts/thresolds.md does not exist: did you mean alerts/thresholds.md?`; !strings.Contains(got, want) {
+		t.Errorf("want %s in\n%s", want, got)
+	}
+	if want := `alerts/nothing-like-it.md does not exist`; !strings.Contains(got, want) || strings.Contains(got, "nothing-like-it.md does not exist:") {
+		t.Errorf("want %s without a suggestion in\n%s", want, got)
+	}
+}
+
+// TestHugoTranslationKey: Hugo links translations whose file names differ
+// (share.md, compartir.es.md) by a shared translationKey; it is their id,
+// so they are one article in two languages (it was an unknown field whose
+// warning said to remove it, and the two stayed unrelated).
+func TestHugoTranslationKey(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":           "default_locale: en\nlocales: [en, es]\n",
+		"fields/share.md":        "---\ntitle: Share a field\ntranslationKey: share\n---\nSee [it in Spanish](compartir.es.md).\n",
+		"fields/compartir.es.md": "+++\ntitle = \"Compartir un campo\"\ntranslationKey = \"share\"\n+++\nVer [el original](share.md).\n",
+	})
+	for _, p := range lib.Problems {
+		t.Errorf("problem: %s", p)
+	}
+	en, es := article(t, lib, "fields/share.md"), article(t, lib, "fields/compartir.es.md")
+	if en.ID != es.ID {
+		t.Errorf("ids %q and %q: the translations are not linked", en.ID, es.ID)
+	}
+	if got, want := string(es.HTML), `href="/es/fields/compartir"`; !strings.Contains(got, want) {
+		t.Errorf("the Spanish page's link to share.md: want %s in %s", want, got)
+	}
+}

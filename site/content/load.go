@@ -448,6 +448,11 @@ func (s *source) read(fsys fs.FS, ignore []string) {
 		return
 	}
 	s.body, s.line = body, line
+	if delim == "" && jsonFrontMatter(body) {
+		s.probs = append(s.probs, errorAt(site.KindFrontMatter, s.path, 1, "",
+			"front matter in JSON is not supported: convert it to YAML between --- lines (title: \"…\" for \"title\": \"…\", one field a line); the article is not published until this is fixed"))
+		return
+	}
 	var fields []field
 	var probs []site.Problem
 	if delim == "+++" {
@@ -469,6 +474,18 @@ func (s *source) read(fsys fs.FS, ignore []string) {
 	m, probs, ok := decodeArticle(s.path, fields, ignore, emojify(firstHeading(body)))
 	s.meta, s.ok = m, ok
 	s.probs = append(s.probs, probs...)
+}
+
+// jsonFrontMatter reports whether body opens with Hugo's JSON front
+// matter: a line "{" then a line holding a quoted key and a colon.
+func jsonFrontMatter(body []byte) bool {
+	first, rest, _ := bytes.Cut(body, []byte("\n"))
+	if string(bytes.TrimSpace(first)) != "{" {
+		return false
+	}
+	next, _, _ := bytes.Cut(rest, []byte("\n"))
+	next = bytes.TrimSpace(next)
+	return len(next) > 0 && next[0] == '"' && bytes.Contains(next, []byte("\":"))
 }
 
 // readFile reads a file and its modification time with one open.

@@ -294,6 +294,31 @@ func TestLoadProblems(t *testing.T) {
 			kept:    "billing/a.md",
 		},
 		{
+			// The file whose name gives the URL keeps it over an earlier
+			// one that sets it as its slug, as for ids: borrar.md's
+			// `slug: importar` took /campos/importar from importar.md,
+			// which was skipped with an error at its line 1.
+			name: "duplicate URL through slug, the URL of a later file by its name",
+			files: map[string]string{
+				"billing/a.md": "---\ntitle: A\nslug: c\n---\nBody.\n",
+				"billing/c.md": "---\ntitle: C\n---\nBody.\n",
+			},
+			want:    []want{{site.SeverityError, "billing/a.md", 3, "slug", "duplicate URL /billing/c: it is the URL of billing/c.md, by its file name; this article is skipped (give it another `slug`)"}},
+			skipped: "billing/a.md",
+			kept:    "billing/c.md",
+		},
+		{
+			// Hugo's JSON front matter was reported as a missing title,
+			// which says neither why nor how to fix it.
+			name: "JSON front matter",
+			files: map[string]string{
+				"billing/a.md": "{\n  \"title\": \"A\",\n  \"weight\": 2\n}\n\nBody.\n",
+				"billing/b.md": "{{< note >}}\nNot front matter.\n{{< /note >}}\n",
+			},
+			want:    []want{{site.SeverityError, "billing/a.md", 1, "", "front matter in JSON is not supported: convert it to YAML between --- lines"}},
+			skipped: "billing/a.md",
+		},
+		{
 			name: "a folder named like the site's own pages",
 			files: map[string]string{
 				"Admin/a.md":   "---\ntitle: A\n---\nBody.\n",

@@ -812,7 +812,9 @@ func (d *doc) refURL(target string, line int) (string, bool) {
 			}
 			u, article, err := d.in.links.article(full, d.in.Locale)
 			if err != nil {
-				if firstErr == nil {
+				// A file that exists but did not load (or is not an
+				// article) says why, as a relative link does.
+				if firstErr == nil && d.in.links.markdown(full) {
 					firstErr = err
 				}
 				continue
@@ -825,6 +827,10 @@ func (d *doc) refURL(target string, line int) (string, bool) {
 			}
 			return u, true
 		}
+	}
+	if firstErr != nil {
+		d.errorf(site.KindBrokenLink, line, "broken link {{< ref %q >}}: %v", target, firstErr)
+		return "", false
 	}
 	d.errorf(site.KindBrokenLink, line, "broken link {{< ref %q >}}: no article at %s", target, strings.Join(cands, ", "))
 	return "", false

@@ -194,7 +194,14 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 			var list []string
 			list, p = asStrings(file, f)
 			for _, s := range list {
-				if path := normalizePath(s); path != "" {
+				if relativeAlias(s) {
+					// Page-relative, as Hugo reads it: resolved against
+					// the article's folder once its URL is known
+					// (resolveAliases).
+					if path := normalizePath(s); path != "" {
+						a.Aliases = append(a.Aliases, "."+path)
+					}
+				} else if path := normalizePath(s); path != "" {
 					a.Aliases = append(a.Aliases, path)
 				}
 			}
@@ -356,6 +363,38 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// relativeAlias reports whether an alias is written relative to its page
+// ("old-draw", "../old"): no leading "/", no scheme or host.
+func relativeAlias(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasPrefix(s, "/") {
+		return false
+	}
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme == "" && u.Host == ""
+}
+
+// resolveAliases makes the page-relative aliases of a (marked "./" by
+// the front matter's reading) site paths against the folder of its URL,
+// as Hugo does: "old-draw" in campos/draw.md answers at /campos/old-draw,
+// "../old" at /old, with the locale's prefix.
+func resolveAliases(a *site.Article) {
+	if !slices.ContainsFunc(a.Aliases, func(al string) bool { return strings.HasPrefix(al, "./") }) {
+		return
+	}
+	a.Aliases = slices.Clone(a.Aliases)
+	for i, al := range a.Aliases {
+		if rel, ok := strings.CutPrefix(al, "./"); ok {
+			p, query, _ := strings.Cut(rel, "?")
+			resolved := path.Join(path.Dir(a.URL), p)
+			if query != "" {
+				resolved += "?" + query
+			}
+			a.Aliases[i] = resolved
+		}
+	}
 }
 
 // normalizePath turns an alias or redirect source into a site path that

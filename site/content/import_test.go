@@ -791,3 +791,25 @@ func TestMkDocsHeadingAttributes(t *testing.T) {
 		t.Errorf("attribute list shown in\n%s", html)
 	}
 }
+
+// TestHugoRelativeAliases: Hugo reads an alias without a leading slash
+// relative to its page ("old-draw" in campos/draw.md answers at
+// /campos/old-draw, "../legacy" at /legacy), with the page's language;
+// it answered at the site's root (/old-draw), and the old address gave
+// 404 (rv21e). One with a slash is the site's, as it was.
+func TestHugoRelativeAliases(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":      "default_locale: en\nlocales: [en, es]\n",
+		"campos/draw.md":    "+++\ntitle = \"Draw a field\"\naliases = [\"old-draw\", \"../legacy\", \"/root-old\", \"sub/older?x=1\"]\n+++\nDraw it.\n",
+		"campos/draw.es.md": "+++\ntitle = \"Dibujar un campo\"\naliases = [\"dibujo-viejo\"]\n+++\nDibújalo.\n",
+		"campos/_index.md":  "---\ntitle: Campos\n---\n",
+	})
+	for _, c := range []struct{ file, want string }{
+		{"campos/draw.md", "/campos/old-draw /legacy /root-old /campos/sub/older?x=1"},
+		{"campos/draw.es.md", "/es/campos/dibujo-viejo"},
+	} {
+		if got := strings.Join(article(t, lib, c.file).Aliases, " "); got != c.want {
+			t.Errorf("%s: aliases %q, want %q", c.file, got, c.want)
+		}
+	}
+}

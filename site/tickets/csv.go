@@ -153,7 +153,10 @@ var signatures = map[string][]string{
 
 // weakSignatures are names an export has that other files share ("Id",
 // "Created at" are Zendesk's, and Help Scout's and the generic format's
-// too): they only break ties, so a distinctive name always wins.
+// too): they only break ties, so a distinctive name always wins, and
+// count only with a distinctive name of the format or all together: a
+// header with "Id" and none of Zendesk's other columns ("id,subject,tags")
+// is generic, not a Zendesk export lacking "Created at".
 var weakSignatures = map[string][]string{
 	FormatZendesk: {"created at", "id"},
 }
@@ -170,7 +173,7 @@ func DetectFormat(header []string) string {
 	}
 	best, score := "", 0
 	for _, f := range Formats() { // in order: helpdesks before the generic format
-		n := 0
+		n, weak := 0, 0
 		for _, name := range signatures[f] {
 			if have[name] {
 				n += 100
@@ -178,8 +181,11 @@ func DetectFormat(header []string) string {
 		}
 		for _, name := range weakSignatures[f] {
 			if have[name] {
-				n++
+				weak++
 			}
+		}
+		if n > 0 || weak == len(weakSignatures[f]) {
+			n += weak
 		}
 		if n > score {
 			best, score = f, n
@@ -262,7 +268,7 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("line 1: the %s header lacks %s; it has %s", format, strings.Join(missing, " and "), quoteList(header))
+		return nil, fmt.Errorf("line 1: the %s header lacks %s; it has %s", FormatName(format), strings.Join(missing, " and "), quoteList(header))
 	}
 	return rd, nil
 }

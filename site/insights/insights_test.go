@@ -362,3 +362,35 @@ func TestArticleJSONUnknownUpdated(t *testing.T) {
 		t.Errorf("known updated: %s", b)
 	}
 }
+
+// TestEntryPointSpelling: an entry point's screen key is shown as most
+// visits typed it, as the gap report shows a screen (gaps.MostTyped), not
+// as the first day read spelt it ("checkout-step2" on the dashboard,
+// "Checkout-Step2" in the gap: a newcomer, left21a); between spellings
+// as common, the gaps' rule (fewer capitals).
+func TestEntryPointSpelling(t *testing.T) {
+	p, _ := ParsePeriod("7d", "", "", nil, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC))
+	for _, c := range []struct {
+		days []Day
+		want string
+	}{
+		{[]Day{
+			{Day: "2026-11-27", Locale: "en", Source: "widget", Screen: "checkout-step2", Visits: 1},
+			{Day: "2026-11-28", Locale: "en", Source: "widget", Screen: "Checkout-Step2", Visits: 3},
+			{Day: "2026-11-29", Locale: "en", Source: "widget", Screen: "checkout-step2", Visits: 1},
+			{Day: "2026-11-29", Locale: "fr", Source: "widget", Screen: "Checkout-Step2", Visits: 1},
+		}, "Checkout-Step2"},
+		{[]Day{
+			{Day: "2026-11-27", Locale: "en", Source: "widget", Screen: "Checkout-Step2", Visits: 2},
+			{Day: "2026-11-28", Locale: "en", Source: "widget", Screen: "checkout-step2", Visits: 2},
+		}, "checkout-step2"},
+	} {
+		sum, err := Service{Store: memStore{days: c.days}}.Summary(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sum.EntryPoints) != 1 || sum.EntryPoints[0].Screen != c.want {
+			t.Errorf("entry points %+v, want one, %q", sum.EntryPoints, c.want)
+		}
+	}
+}

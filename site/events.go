@@ -18,33 +18,57 @@ const (
 var VoteReasons = []string{"missing_information", "inaccurate", "hard_to_understand", "broken_link", "other"}
 
 // HostPath checks the path of a widget's host page and cuts its query and
-// fragment: it must start with one "/" and be valid UTF-8 of at most
-// MaxHostPath characters. Empty is allowed (no page). A segment's
-// parameters (";jsessionid=…", which Java servers add) are cut, and empty
-// segments too ("/projects//42" is "/projects/42"): the screen is the same
-// one, and its pattern (/projects/*) did not match.
+// fragment: it must start with "/" and be valid UTF-8 of at most
+// MaxHostPath characters. Empty is allowed (no page). It is then cleaned
+// (CleanPath): a segment's parameters (";jsessionid=…", which Java
+// servers add), empty segments ("/projects//42" and "//projects/42" are
+// "/projects/42") and dot segments ("/projects/42/../7" is "/projects/7")
+// go: the screen is the same one, and its pattern (/projects/*) did not
+// match.
 func HostPath(p string) (string, error) {
 	if p == "" {
 		return "", nil
 	}
-	if !utf8.ValidString(p) || utf8.RuneCountInString(p) > MaxHostPath || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+	if !utf8.ValidString(p) || utf8.RuneCountInString(p) > MaxHostPath || !strings.HasPrefix(p, "/") {
 		return "", Errorf(EINVALID, "path must be the host page's path, like /settings/billing, at most %d characters", MaxHostPath)
 	}
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
 	}
-	if strings.Contains(p, ";") || strings.Contains(p, "//") {
-		segs := strings.Split(p, "/")
-		kept := segs[:1]
-		for i, seg := range segs[1:] {
-			seg, _, _ = strings.Cut(seg, ";")
-			if seg != "" || i == len(segs)-2 {
-				kept = append(kept, seg) // a trailing slash stays
-			}
-		}
-		p = strings.Join(kept, "/")
+	return CleanPath(p), nil
+}
+
+// CleanPath cleans a path as path.Clean does, a trailing slash kept: runs
+// of slashes are one ("//a//b" is "/a/b", never a path a browser reads as
+// another host), "." and ".." segments are resolved (written "%2e" too, as
+// browsers read them; ".." at the root stays there), and each segment
+// loses its parameters (";jsessionid=…"). The result starts with a single
+// "/"; empty stays empty.
+func CleanPath(p string) string {
+	if p == "" {
+		return ""
 	}
-	return p, nil
+	if !strings.Contains(p, "//") && !strings.Contains(p, "/.") && !strings.Contains(p, "/%") && !strings.Contains(p, ";") && strings.HasPrefix(p, "/") {
+		return p // nothing to clean: most paths
+	}
+	var kept []string
+	for seg := range strings.SplitSeq(p, "/") {
+		seg, _, _ = strings.Cut(seg, ";")
+		switch strings.ToLower(seg) {
+		case "", ".", "%2e":
+		case "..", ".%2e", "%2e.", "%2e%2e":
+			if len(kept) > 0 {
+				kept = kept[:len(kept)-1]
+			}
+		default:
+			kept = append(kept, seg)
+		}
+	}
+	out := "/" + strings.Join(kept, "/")
+	if len(kept) > 0 && strings.HasSuffix(p, "/") {
+		out += "/" // a trailing slash stays
+	}
+	return out
 }
 
 // ContextKey checks a widget context key: valid UTF-8 of at most

@@ -28,7 +28,7 @@ func TestEventValidate(t *testing.T) {
 		{"long comment", Event{Type: EventVote, ArticleID: "a", Helpful: &no, Comment: strings.Repeat("é", 1001), Source: SourceAPI}, "comment is longer"},
 		{"comment on a click", Event{Type: EventClick, ArticleID: "a", Comment: "hi", Source: SourceAPI}, "belong to vote events"},
 		{"bad source", Event{Type: EventClick, ArticleID: "a", Source: "email"}, "source"},
-		{"bad path", Event{Type: EventClick, ArticleID: "a", Source: SourceWidget, Path: "//evil.example/x"}, "path"},
+		{"bad path", Event{Type: EventClick, ArticleID: "a", Source: SourceWidget, Path: "https://evil.example/x"}, "path"},
 		{"long context", Event{Type: EventClick, ArticleID: "a", Source: SourceWidget, Context: strings.Repeat("k", 201)}, "context"},
 	} {
 		e := c.e

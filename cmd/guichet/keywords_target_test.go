@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/web/webtest"
 )
 
 // TestKeywordsTaskNamesTheFile: when the visitors of a failed search
@@ -46,8 +48,8 @@ func TestKeywordsTaskNamesTheFile(t *testing.T) {
 	w := serve(m, "GET", "/api/v1/insights/todo?since=7d", "", "Authorization", "Bearer "+admin)
 	var todo struct {
 		Tasks []struct {
-			Kind, Action, Target string
-			ArticleID            string `json:"article_id"`
+			Kind, Action, Target, Why string
+			ArticleID                 string `json:"article_id"`
 		}
 	}
 	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &todo) != nil || len(todo.Tasks) != 1 {
@@ -55,5 +57,19 @@ func TestKeywordsTaskNamesTheFile(t *testing.T) {
 	}
 	if task := todo.Tasks[0]; task.Action != "keywords" || task.ArticleID != "heatpump/settings" || task.Target != "heatpump/settings.md" {
 		t.Errorf("to-do task %+v, want the words added to heatpump/settings.md", task)
+	}
+	// Its reason, the same in the JSON, the CSV and on the admin page:
+	// both people found nothing, none "opened nothing" (left21a).
+	const why = "2 people searched it and found nothing; 2 of them opened heatpump/settings next"
+	if got := todo.Tasks[0].Why; got != why {
+		t.Errorf("why %q, want %q", got, why)
+	}
+	if w := serve(m, "GET", "/api/v1/insights/todo?since=7d&format=csv", "", "Authorization", "Bearer "+admin); !strings.Contains(w.Body.String(), ","+why+",") {
+		t.Errorf("todo CSV without %q:\n%s", why, w.Body)
+	}
+	w = serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
+	session := strings.Split(w.Header().Get("Set-Cookie"), ";")[0]
+	if doc := webtest.Parse(t, serve(m, "GET", "/admin/?since=7d", "", "Cookie", session).Body.String()); !strings.Contains(doc.Text(".todo"), why) {
+		t.Errorf("admin to-do list without %q: %q", why, doc.Text(".todo"))
 	}
 }

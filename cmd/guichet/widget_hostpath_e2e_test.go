@@ -14,7 +14,7 @@ import (
 // TestWidgetOddHostPaths opens the widget on host pages whose paths the
 // help center would refuse as they are: a path with a doubled leading
 // slash (a browser's location.pathname keeps "//team/people"; the help
-// center refuses "//…", another host to a browser) and a path longer than
+// center refused "//…" before left21a cleaned it) and a path longer than
 // the 2,000 characters it takes. The panel must still load, with the
 // articles for the screen, rather than "This could not be loaded".
 func TestWidgetOddHostPaths(t *testing.T) {

@@ -70,7 +70,7 @@ type bridgeKey struct {
 type phrasing struct {
 	kind, locale, text string
 	// spellings counts how the phrasing was typed (the first few).
-	spellings []spelling
+	spellings []Spelling
 	hits      []hit
 	failed    bool  // any hit failed
 	first     int64 // earliest failed hit, unix ms
@@ -118,10 +118,11 @@ const (
 	failScreen
 )
 
-// spelling is one way a phrasing was typed, and how often.
-type spelling struct {
-	text string
-	n    int
+// Spelling is one way a text was typed (a phrasing, a screen's context
+// key), and how often.
+type Spelling struct {
+	Text string
+	N    int
 }
 
 // maxSpellings bounds the spellings kept per phrasing.
@@ -344,12 +345,12 @@ func distinctPhrasings(steps []step) int {
 // maxSpellings ways only).
 func (p *phrasing) countSpelling(s string) {
 	for i := range p.spellings {
-		if p.spellings[i].text == s {
-			p.spellings[i].n++
+		if p.spellings[i].Text == s {
+			p.spellings[i].N++
 			return
 		}
 	}
 	if len(p.spellings) < maxSpellings && s != "" {
-		p.spellings = append(p.spellings, spelling{s, 1})
+		p.spellings = append(p.spellings, Spelling{s, 1})
 	}
 }

@@ -192,6 +192,9 @@ func TestScreen(t *testing.T) {
 		{"", "//", "/"},
 		{"", "/orders/77/edit/", "/orders/*/edit"},
 		{"", "/moving/", "/moving"},
+		// Stored before paths were cleaned (left21a).
+		{"", "/contracts/55/sign/../../admin", "/contracts/admin"},
+		{"", "//contracts//55/sign", "/contracts/*/sign"},
 		{"", "", ""},
 	} {
 		if got := Screen(c.ctx, c.path); got != c.want {

@@ -891,11 +891,17 @@ func (c *collector) queries(opts Options, w window, gapOf map[int32]string) []Qu
 
 // spelling is the most common way the phrasing was typed (its normalised
 // text when only satisfied searches, read without their query, had it).
-func (p *phrasing) spelling() string {
-	best, n := p.text, 0
-	for _, sp := range p.spellings {
-		if sp.n > n || sp.n == n && betterSpelling(sp.text, best) {
-			best, n = sp.text, sp.n
+func (p *phrasing) spelling() string { return MostTyped(p.text, p.spellings) }
+
+// MostTyped is how a text is shown: the spelling typed most often, between
+// spellings as common the better one (betterSpelling); otherwise when
+// there is none. The gaps show their phrasings and screens so, and the
+// dashboard its entry points.
+func MostTyped(otherwise string, spellings []Spelling) string {
+	best, n := otherwise, 0
+	for _, sp := range spellings {
+		if sp.N > n || sp.N == n && betterSpelling(sp.Text, best) {
+			best, n = sp.Text, sp.N
 		}
 	}
 	return best

@@ -29,8 +29,10 @@ func ScreenKey(screen string) string { return site.ScreenKey(screen) }
 // that are all digits, or long (16+ characters, as UUIDs and hashes are),
 // or of 6+ characters a third of which are digits; a number redacted
 // before the path was stored ([number], E[number]) counts as its digits.
+// The path is cleaned first (site.CleanPath), as events are since
+// left21a: a path stored before with "//" or "../" is the screen it names.
 func screenPath(p string) string {
-	segs := strings.Split(p, "/")
+	segs := strings.Split(site.CleanPath(p), "/")
 	for i, s := range segs {
 		if idLike(s) {
 			segs[i] = "*"

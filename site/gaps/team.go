@@ -387,7 +387,7 @@ func (s *Service) merge(ctx context.Context, c *collector, words *grouped, decis
 		case g == target:
 			return Gap{}, site.Errorf(site.EINVALID, "Gap %s is the gap to merge into.", id)
 		case g.kind != target.kind || g.locale != target.locale:
-			return Gap{}, site.Errorf(site.EINVALID, "Gap %s is %s in %q and %s %s in %q: only gaps of one kind and locale merge.",
+			return Gap{}, site.Errorf(site.EINVALID, "Gap %s (%s in %q) cannot merge into gap %s (%s in %q): only gaps of one kind and locale merge.",
 				id, kindWords(g.kind), g.locale, into, kindWords(target.kind), target.locale)
 		}
 		keys := gr.keysOf(id)

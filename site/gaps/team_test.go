@@ -166,9 +166,33 @@ func TestMergeKindsInWords(t *testing.T) {
 		t.Fatalf("gaps: %+v", rep.Gaps)
 	}
 	_, err := s.svc.Merge(ctx, tip.ID, screen.ID)
-	want := fmt.Sprintf("Gap %s is a gap of screens with no help in \"en\" and %s a gap of failed searches in \"en\": only gaps of one kind and locale merge.", screen.ID, tip.ID)
+	want := fmt.Sprintf("Gap %s (a gap of screens with no help in \"en\") cannot merge into gap %s (a gap of failed searches in \"en\"): only gaps of one kind and locale merge.", screen.ID, tip.ID)
 	if site.ErrorCode(err) != site.EINVALID || site.ErrorMessage(err) != want {
 		t.Errorf("merge of two kinds: %v, want %q", err, want)
+	}
+}
+
+// TestMergeLocalesNamesInto: merging gaps of two locales is refused
+// naming the gap to merge into as such and the other as the one merged
+// (the second ID was named first, as if it were the target: a
+// newcomer, left21a).
+func TestMergeLocalesNamesInto(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	ctx := context.Background()
+	s.search("tip the driver", "a", time.Hour)
+	s.rec.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "pourboire livreur", Normalized: textnorm.Key("pourboire livreur"), Locale: "fr",
+		Source: site.SourceSite, Visitor: "b", Time: s.now.Add(-time.Hour)})
+	rep := s.report(gaps.Options{MinVisitors: 1})
+	en, _ := gapOf(rep, "tip the driver")
+	fr, _ := gapOf(rep, "pourboire livreur")
+	if en.ID == "" || fr.ID == "" {
+		t.Fatalf("gaps: %+v", rep.Gaps)
+	}
+	_, err := s.svc.Merge(ctx, en.ID, fr.ID)
+	want := fmt.Sprintf("Gap %s (a gap of failed searches in \"fr\") cannot merge into gap %s (a gap of failed searches in \"en\"): only gaps of one kind and locale merge.", fr.ID, en.ID)
+	if site.ErrorCode(err) != site.EINVALID || site.ErrorMessage(err) != want {
+		t.Errorf("merge of two locales: %v, want %q", err, want)
 	}
 }
 

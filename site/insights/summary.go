@@ -174,6 +174,7 @@ func (s Service) Summary(ctx context.Context, p Period) (Summary, error) {
 		byDay[d] = &Figures{}
 	}
 	entries := map[[2]string]*EntryPoint{}
+	spelt := map[[2]string][]gaps.Spelling{} // each entry point's screen as typed, by visits
 	for _, d := range days {
 		if p.Locale != "" && d.Locale != p.Locale {
 			continue
@@ -196,6 +197,7 @@ func (s Service) Summary(ctx context.Context, p Period) (Summary, error) {
 			e.Visits += d.Visits
 			e.SelfServiceVisits += d.SelfServiceVisits
 			e.DeflectedVisits += d.DeflectedVisits
+			spelt[k] = addSpelling(spelt[k], d.Screen, d.Visits)
 		}
 	}
 	for _, t := range tickets {
@@ -225,7 +227,9 @@ func (s Service) Summary(ctx context.Context, p Period) (Summary, error) {
 		}
 		sum.Series[fig.Key] = pts
 	}
-	for _, e := range entries {
+	for k, e := range entries {
+		// Shown as most visits typed it, as the gaps show a screen.
+		e.Screen = gaps.MostTyped(e.Screen, spelt[k])
 		e.Deflection = ratio(e.DeflectedVisits, e.SelfServiceVisits)
 		sum.EntryPoints = append(sum.EntryPoints, *e)
 	}
@@ -243,6 +247,17 @@ func (s Service) Summary(ctx context.Context, p Period) (Summary, error) {
 		sum.EntryPoints = []EntryPoint{}
 	}
 	return sum, nil
+}
+
+// addSpelling counts n more of text among spellings.
+func addSpelling(spellings []gaps.Spelling, text string, n int) []gaps.Spelling {
+	for i := range spellings {
+		if spellings[i].Text == text {
+			spellings[i].N += n
+			return spellings
+		}
+	}
+	return append(spellings, gaps.Spelling{Text: text, N: n})
 }
 
 // Format writes a figure's value as the dashboard and CSV show it: a count,

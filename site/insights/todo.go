@@ -89,7 +89,7 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 			t.Why = "the widget opened here for " + site.CountOf(g.Visitors, "person", "people") + " with no article for this screen"
 		default:
 			t.Kind = TaskGap
-			t.Why = fmt.Sprintf("%s searched it and found nothing (%d) or nothing they opened (%d)", site.CountOf(g.Visitors, "person", "people"), g.NoResultsVisitors, g.NoClickVisitors)
+			t.Why = searchedWhy(g)
 			if len(g.Variants) > 1 {
 				t.Why += fmt.Sprintf("; %d phrasings", len(g.Variants))
 			}
@@ -143,6 +143,29 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 		return out[i].Title < out[j].Title
 	})
 	return out
+}
+
+// searchedWhy says how a gap's people failed: "2 people searched it and
+// found nothing", "… and opened none of the results", or both counts when
+// some of each, with how many did both, since one person can find nothing
+// once and open nothing another time ("5 people searched it: 3 found
+// nothing, 3 opened none of the results (1 did both)").
+func searchedWhy(g gaps.Gap) string {
+	who := site.CountOf(g.Visitors, "person", "people") + " searched it"
+	nr, nc := g.NoResultsVisitors, g.NoClickVisitors
+	switch {
+	case nr > 0 && nc == 0:
+		return who + " and found nothing"
+	case nr == 0 && nc > 0:
+		return who + " and opened none of the results"
+	case nr == 0 && nc == 0:
+		return who + " and found nothing or opened none of the results"
+	}
+	why := fmt.Sprintf("%s: %d found nothing, %d opened none of the results", who, nr, nc)
+	if both := nr + nc - g.Visitors; both > 0 {
+		why += fmt.Sprintf(" (%d did both)", both)
+	}
+	return why
 }
 
 // editTarget is where an article's source file is edited: the content

@@ -153,7 +153,10 @@ var signatures = map[string][]string{
 
 // weakSignatures are names an export has that other files share ("Id",
 // "Created at" are Zendesk's, and Help Scout's and the generic format's
-// too): they only break ties, so a distinctive name always wins.
+// too): they only break ties, so a distinctive name always wins, and
+// count only with a distinctive name of the format or all together: a
+// header with "Id" and none of Zendesk's other columns ("id,subject,tags")
+// is generic, not a Zendesk export lacking "Created at".
 var weakSignatures = map[string][]string{
 	FormatZendesk: {"created at", "id"},
 }
@@ -170,7 +173,7 @@ func DetectFormat(header []string) string {
 	}
 	best, score := "", 0
 	for _, f := range Formats() { // in order: helpdesks before the generic format
-		n := 0
+		n, weak := 0, 0
 		for _, name := range signatures[f] {
 			if have[name] {
 				n += 100
@@ -178,8 +181,11 @@ func DetectFormat(header []string) string {
 		}
 		for _, name := range weakSignatures[f] {
 			if have[name] {
-				n++
+				weak++
 			}
+		}
+		if n > 0 || weak == len(weakSignatures[f]) {
+			n += weak
 		}
 		if n > score {
 			best, score = f, n
@@ -262,7 +268,7 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("line 1: the %s header lacks %s; it has %s", format, strings.Join(missing, " and "), quoteList(header))
+		return nil, fmt.Errorf("line 1: the %s header lacks %s; it has %s", FormatName(format), strings.Join(missing, " and "), quoteList(header))
 	}
 	return rd, nil
 }
@@ -816,18 +822,21 @@ const importBatch = 1000
 // stays constant whatever the file's size: while one batch is written, the
 // next is read, cleaned and linked. Each rejected row (unreadable, or
 // refused by Clean) is passed to report with its line number, as are
-// warnings; the import goes on. It returns the counts; an error (the
+// warnings, in line order; the import goes on. It returns the counts; an error (the
 // store, a broken file) stops it, and the batches written before stay
 // written (for a broken file, every ticket read before the break).
 func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) (Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// Items reach the writer in file order: unreadable rows, prepared
-	// batches, and at most one error, last.
+	// Items reach the writer in file order: prepared batches with the
+	// unreadable rows among them, and at most one error, last. The rows
+	// the reader refuses wait for their batch, so that the writer reports
+	// them among the rows the batch refuses (no ID, no subject), in line
+	// order.
 	type item struct {
-		row     *Result
 		pending *Pending
 		lines   []int
+		rows    []Result // unreadable rows, in line order
 		err     error
 	}
 	items := make(chan item, 1)
@@ -844,17 +853,24 @@ func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) 
 		}
 		batch := make([]site.Ticket, 0, importBatch)
 		lines := make([]int, 0, importBatch)
-		flush := func() bool {
-			if len(batch) == 0 {
+		var rows []Result
+		// flush sends the batch and the unreadable rows among it; with
+		// prepare false (dates that cannot be read), only the rows.
+		flush := func(prepare bool) bool {
+			if len(batch) == 0 && len(rows) == 0 {
 				return true
 			}
-			p, err := in.Prepare(ctx, batch)
-			if err != nil {
-				err = fmt.Errorf("lines %d-%d: %w", lines[0], lines[len(lines)-1], err)
+			it := item{rows: rows}
+			if prepare && len(batch) > 0 {
+				p, err := in.Prepare(ctx, batch)
+				if err != nil {
+					err = fmt.Errorf("lines %d-%d: %w", lines[0], lines[len(lines)-1], err)
+				}
+				it.pending, it.lines, it.err = p, lines, err
 			}
-			ok := send(item{pending: p, lines: lines, err: err})
-			batch, lines = make([]site.Ticket, 0, importBatch), make([]int, 0, importBatch)
-			return ok && err == nil
+			ok := send(it)
+			batch, lines, rows = make([]site.Ticket, 0, importBatch), make([]int, 0, importBatch), nil
+			return ok && it.err == nil
 		}
 		for ctx.Err() == nil {
 			t, line, err := rd.Next()
@@ -863,7 +879,8 @@ func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) 
 			}
 			var re *RowError
 			if errors.As(err, &re) {
-				if !send(item{row: &Result{ExternalID: t.ExternalID, Status: site.TicketRejected, Reason: re.Err.Error(), Line: re.Line}}) {
+				rows = append(rows, Result{ExternalID: t.ExternalID, Status: site.TicketRejected, Reason: re.Err.Error(), Line: re.Line})
+				if len(rows) == importBatch && !flush(true) {
 					return
 				}
 				continue
@@ -873,7 +890,7 @@ func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) 
 				// whole before it, as a batch filled before it is kept;
 				// dates that cannot be read stop before writing.
 				var oe *orderError
-				if !errors.As(err, &oe) && !flush() {
+				if !flush(!errors.As(err, &oe)) {
 					return
 				}
 				send(item{err: rd.fatal(line, err)})
@@ -881,7 +898,7 @@ func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) 
 			}
 			batch = append(batch, t)
 			lines = append(lines, line)
-			if len(batch) == importBatch && !flush() {
+			if len(batch) == importBatch && !flush(true) {
 				return
 			}
 		}
@@ -889,28 +906,41 @@ func Import(ctx context.Context, rd *Reader, in *Ingester, report func(Result)) 
 			send(item{err: err})
 			return
 		}
-		flush()
+		flush(true)
 	}()
 	var sum Summary
 	for it := range items {
-		switch {
-		case it.err != nil:
+		if it.err != nil {
+			for _, r := range it.rows { // read before the error
+				sum.Add(r)
+				report(r)
+			}
 			return sum, it.err
-		case it.row != nil:
-			sum.Add(*it.row)
-			report(*it.row)
-		default:
-			results, err := in.Commit(ctx, it.pending)
-			if err != nil {
+		}
+		var results []Result
+		if it.pending != nil {
+			var err error
+			if results, err = in.Commit(ctx, it.pending); err != nil {
 				return sum, fmt.Errorf("lines %d-%d: %w", it.lines[0], it.lines[len(it.lines)-1], err)
 			}
-			for i, r := range results {
-				r.Line = it.lines[i]
-				sum.Add(r)
-				if r.Status == site.TicketRejected || r.Warning != "" {
-					report(r)
-				}
+		}
+		// The batch's results and its unreadable rows, merged by line.
+		rows := it.rows
+		for i, r := range results {
+			r.Line = it.lines[i]
+			for len(rows) > 0 && rows[0].Line < r.Line {
+				sum.Add(rows[0])
+				report(rows[0])
+				rows = rows[1:]
 			}
+			sum.Add(r)
+			if r.Status == site.TicketRejected || r.Warning != "" {
+				report(r)
+			}
+		}
+		for _, r := range rows {
+			sum.Add(r)
+			report(r)
 		}
 	}
 	sum.DateOrder, sum.Encoding = order, encoding

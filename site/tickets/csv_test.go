@@ -171,12 +171,16 @@ func TestNewReaderErrors(t *testing.T) {
 			[]string{`unknown format "kayako"`, "zendesk, freshdesk, helpscout, csv"}},
 		{"empty file", FormatCSV, "", []string{"line 1", "empty", "header"}},
 		{"missing created", FormatZendesk, zendeskNoCreated,
-			[]string{"line 1", "zendesk header lacks created_at", `"created at"`,
+			[]string{"line 1", "Zendesk header lacks created_at", `"created at"`,
 				`"Summation column", "Id", "Requester", "Subject", "Tags", "Status", "Updated at"`}},
 		{"missing id and subject", FormatFreshdesk, "Description,Created time,Tags\nx,2026-09-01 19:02:33,\n",
 			[]string{"line 1", "lacks id", `"ticket id"`, "and subject", `"Description", "Created time", "Tags"`}},
 		{"generic missing subject", FormatCSV, "id,created_at,body\n",
-			[]string{"line 1", "csv header lacks subject", `"id", "created_at", "body"`}},
+			[]string{"line 1", "generic CSV header lacks subject", `"id", "created_at", "body"`}},
+		// Recognised as generic, not Zendesk, from "id" and "tags" (a
+		// newcomer, left21a: "the zendesk header lacks created_at").
+		{"generic without a date, no format", "", "id,subject,tags\n1,Refund,billing\n",
+			[]string{"line 1", "the generic CSV header lacks created_at", `"id", "subject", "tags"`}},
 		{"bad quote in header", FormatCSV, "id,sub\"ject,created_at\n", []string{"line 1", "read header"}},
 	}
 	for _, tt := range tests {

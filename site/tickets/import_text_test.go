@@ -19,6 +19,11 @@ import (
 func TestDetectFormatSharedNames(t *testing.T) {
 	for _, c := range []struct{ header, want string }{
 		{"id,subject,tags,created_at", FormatCSV},
+		// "Id" alone is no Zendesk export: Zendesk's own columns are "Id"
+		// and "Created at" together, or a distinctive one (left21a).
+		{"id,subject,tags", FormatCSV},
+		{"Id,Subject,Tags", FormatCSV},
+		{"Id,Subject,Tags,Via", FormatZendesk},
 		{"id,subject,tags,created_at,locale,article,body", FormatCSV},
 		{"ID,Subject,Created_At", FormatCSV},
 		{"Conversation ID,Subject,Created At", FormatHelpScout},

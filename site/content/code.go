@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -98,9 +99,47 @@ func renderCodeSpan(w util.BufWriter, src []byte, n ast.Node, entering bool) (as
 func (r *codeRenderer) renderFenced(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		n := node.(*ast.FencedCodeBlock)
-		r.render(w, string(n.Language(src)), codeText(n, src))
+		lang, title := string(n.Language(src)), ""
+		if n.Info != nil {
+			lang, title = fenceInfo(string(n.Info.Segment.Value(src)), lang)
+		}
+		if title != "" {
+			// The file the code is, as Docusaurus and MkDocs show it
+			// above the block: a caption of the code's figure.
+			_, _ = w.WriteString(`<figure class="code"><figcaption>`)
+			_, _ = w.Write(util.EscapeHTML([]byte(title)))
+			_, _ = w.WriteString("</figcaption>\n")
+		}
+		r.render(w, lang, codeText(n, src))
+		if title != "" {
+			_, _ = w.WriteString("</figure>\n")
+		}
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// fenceTitle finds a code fence's title="…" (Docusaurus "```js
+// title="src/app.js"", MkDocs "``` py title="setup.py"").
+var fenceTitle = regexp.MustCompile(`(?:^|[\s{])title=(?:"([^"]*)"|'([^']*)'|([^\s}]+))`)
+
+// fenceInfo reads a code fence's info string: its language (lang, the
+// first word, unless the info is an MkDocs attribute list, "{ .python
+// title="setup.py" }", whose class names it) and its title, "" for none.
+func fenceInfo(info, lang string) (string, string) {
+	info = strings.TrimSpace(info)
+	if strings.HasPrefix(info, "{") {
+		lang = ""
+		for _, f := range strings.Fields(strings.Trim(info, "{} ")) {
+			if c, ok := strings.CutPrefix(f, "."); ok && c != "" && lang == "" {
+				lang = c
+			}
+		}
+	}
+	title := ""
+	if m := fenceTitle.FindStringSubmatch(info); m != nil {
+		title = strings.TrimSpace(m[1] + m[2] + m[3])
+	}
+	return lang, title
 }
 
 // renderShortcode renders the code of Hugo's highlight, code and

@@ -813,3 +813,34 @@ func TestHugoRelativeAliases(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeBlockTitles: a code block's title, as Docusaurus ("```js
+// title="src/app.js"") and MkDocs ("``` py title="setup.py"", "``` {
+// .python title="x.py" }") write it, is shown above the code; it was
+// dropped without a word (rv21e). The language of an MkDocs attribute
+// list is its class.
+func TestCodeBlockTitles(t *testing.T) {
+	lib := load(t, map[string]string{
+		"a/code.md": "---\ntitle: Code\n---\n" +
+			"```js title=\"src/app.js\" showLineNumbers\nlet a = 1;\n```\n\n" +
+			"``` py title='setup.py' linenums=\"1\"\nimport os\n```\n\n" +
+			"``` { .python title=\"x <b>.py\" }\nprint(1)\n```\n\n" +
+			"```sh\necho plain\n```\n",
+	})
+	h := string(article(t, lib, "a/code.md").HTML)
+	for _, want := range []string{
+		`<figure class="code"><figcaption>src/app.js</figcaption>`,
+		`<figure class="code"><figcaption>setup.py</figcaption>`,
+		`<figure class="code"><figcaption>x &lt;b&gt;.py</figcaption>`,
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("missing %s in\n%s", want, h)
+		}
+	}
+	if strings.Count(h, "<figure") != 3 || strings.Contains(h, "title=") {
+		t.Errorf("three titled blocks, no info string left:\n%s", h)
+	}
+	if !strings.Contains(h, `print`) || strings.Count(h, "chroma") < 4 {
+		t.Errorf("every block highlighted, the attribute list's by its class:\n%s", h)
+	}
+}

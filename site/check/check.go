@@ -21,8 +21,11 @@ import (
 // Report is what `guichet check` found; its JSON is the output of
 // `guichet check --format json`.
 type Report struct {
-	Content     string         `json:"content"`
-	Articles    int            `json:"articles"`
+	Content  string `json:"content"`
+	Articles int    `json:"articles"`
+	// Unpublished counts the articles among Articles the site does not
+	// serve now: drafts and those scheduled later (publish_at).
+	Unpublished int            `json:"unpublished"`
 	SearchTests int            `json:"search_tests"`
 	Errors      int            `json:"errors"`
 	Warnings    int            `json:"warnings"`
@@ -70,6 +73,11 @@ func Run(ctx context.Context, dir string, now time.Time) (*Report, error) {
 		problems[i].File = where(problems[i].File)
 	}
 	rep := &Report{Content: dir, Articles: len(lib.Articles), SearchTests: ran, Problems: problems}
+	for _, a := range lib.Articles {
+		if !a.Visible(now, false) {
+			rep.Unpublished++
+		}
+	}
 	for _, p := range problems {
 		if p.Severity == site.SeverityError {
 			rep.Errors++
@@ -94,7 +102,12 @@ func (r *Report) WriteJSON(w io.Writer) error {
 // by kind with the first places of each; verbose lists every problem, the
 // totals after them where the reader is.
 func (r *Report) WriteText(w io.Writer, verbose bool) {
-	totals := fmt.Sprintf("%s: %s, %s, %s, %s\n", r.Content, site.Count(r.Articles, "article"), site.Count(r.SearchTests, "search test"),
+	articles := site.Count(r.Articles, "article")
+	if r.Unpublished > 0 {
+		// As many as the site serves, as `guichet serve` counts them.
+		articles += fmt.Sprintf(" (%d not published: drafts or scheduled)", r.Unpublished)
+	}
+	totals := fmt.Sprintf("%s: %s, %s, %s, %s\n", r.Content, articles, site.Count(r.SearchTests, "search test"),
 		site.Count(r.Errors, "error"), site.Count(r.Warnings, "warning"))
 	if verbose {
 		for _, p := range r.Problems {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/guichet/guichet/site"
 )
@@ -316,5 +317,42 @@ func TestSummaryCutsLongPlaces(t *testing.T) {
 	r.WriteText(&b, true)
 	if !strings.Contains(b.String(), msg) {
 		t.Errorf("--verbose does not show the whole message:\n%s", b.String())
+	}
+}
+
+// TestTotalsCountUnpublished: check counted drafts among its articles
+// without a word, and `guichet serve` counted one fewer (rv21e): the
+// totals say how many are not published.
+func TestTotalsCountUnpublished(t *testing.T) {
+	var b strings.Builder
+	r := &Report{Content: "content", Articles: 23, Unpublished: 1}
+	r.WriteText(&b, false)
+	if want := "content: 23 articles (1 not published: drafts or scheduled), 0 search tests, 0 errors, 0 warnings\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+// TestRunCountsUnpublished: Run counts the drafts and scheduled articles
+// among the articles it read.
+func TestRunCountsUnpublished(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"help/a.md": "---\ntitle: A\n---\nA.\n",
+		"help/b.md": "---\ntitle: B\ndraft: true\n---\nB.\n",
+		"help/c.md": "---\ntitle: C\npublish_at: 2999-01-01T00:00:00Z\n---\nC.\n",
+	} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Articles != 3 || r.Unpublished != 2 {
+		t.Errorf("articles %d, unpublished %d; want 3 and 2", r.Articles, r.Unpublished)
 	}
 }

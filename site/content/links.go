@@ -82,13 +82,20 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 	}
 	u, article, err := d.in.links.article(target, d.in.Locale)
 	if err != nil {
-		d.errorf(site.KindBrokenLink, line, "broken link %q: %v", dest, err)
-		return dest
+		return d.brokenLink(line, "broken link %q: %v", dest, err)
 	}
 	if frag != "" && article != "" {
 		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line, Dest: dest, Target: article, Anchor: frag})
 	}
 	return withQueryFragment(u, query, frag)
+}
+
+// brokenLink records a broken link's error at line and returns the href
+// it gets: none, so readers see the link's text and no address that
+// answers 404 (a Hugo ref no article answers is shown so too).
+func (d *doc) brokenLink(line int, format string, args ...any) string {
+	d.errorf(site.KindBrokenLink, line, format+"; until it is fixed, the page shows its text without a link", args...)
+	return ""
 }
 
 // pageLink reports whether link path p names a page without its file
@@ -164,8 +171,7 @@ func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
 		if b := path.Base(like); b == "." || b == ".." {
 			like = path.Base(target)
 		}
-		d.errorf(site.KindBrokenLink, line, "broken link %q: %s: link to the article's Markdown file, like [text](%s.md)", dest, msg, like)
-		return dest
+		return d.brokenLink(line, "broken link %q: %s: link to the article's Markdown file, like [text](%s.md)", dest, msg, like)
 	}
 	return d.pageAnchor(line, dest, u, article, query, frag)
 }
@@ -180,8 +186,7 @@ func (d *doc) fileDest(line int, dest, target, query, frag string) (string, bool
 		if d.in.links.markdown(target + ext) {
 			v, article, err := d.in.links.article(target+ext, d.in.Locale)
 			if err != nil {
-				d.errorf(site.KindBrokenLink, line, "broken link %q: %v", dest, err)
-				return dest, true
+				return d.brokenLink(line, "broken link %q: %v", dest, err), true
 			}
 			return d.pageAnchor(line, dest, v, article, query, frag), true
 		}
@@ -230,8 +235,7 @@ func (d *doc) rootPageDest(n ast.Node, dest, p, query, frag string) string {
 	}
 	if final, gone, ok := d.in.links.served(withQueryFragment(p, query, frag)); ok {
 		if gone {
-			d.errorf(site.KindBrokenLink, line, "broken link %q: the page was removed (redirects.yaml): link to the article that replaces it", dest)
-			return dest
+			return d.brokenLink(line, "broken link %q: the page was removed (redirects.yaml): link to the article that replaces it", dest)
 		}
 		return final
 	}

@@ -105,3 +105,30 @@ func TestHugoTranslationKey(t *testing.T) {
 		t.Errorf("the Spanish page's link to share.md: want %s in %s", want, got)
 	}
 }
+
+// TestBrokenLinkShownAsText: a broken link was rendered with its address
+// (href="heladas.md", a 404 on the site) where a broken Hugo ref is its
+// text (rv21e): readers get the text, never a dead address, and check
+// says so.
+func TestBrokenLinkShownAsText(t *testing.T) {
+	lib := load(t, map[string]string{
+		"alertas/helada.md": "---\ntitle: Helada\n---\nHielo.\n",
+		"alertas/viento.md": "---\ntitle: Viento\n---\nVer [las heladas](heladas.md) y [otra](../nada/) y [la helada](helada.md).\n",
+	})
+	h := string(article(t, lib, "alertas/viento.md").HTML)
+	if strings.Contains(h, `href="heladas.md"`) || strings.Contains(h, `href="../nada/"`) || !strings.Contains(h, "las heladas") || !strings.Contains(h, "otra") {
+		t.Errorf("broken links kept their address or lost their text:\n%s", h)
+	}
+	if !strings.Contains(h, `href="/alertas/helada"`) {
+		t.Errorf("the good link is gone:\n%s", h)
+	}
+	n := 0
+	for _, p := range lib.Problems {
+		if strings.Contains(p.Message, "the page shows its text without a link") {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d problems say what the page shows, want 2: %v", n, lib.Problems)
+	}
+}

@@ -153,6 +153,9 @@ func (li *localeIndex) corrected(text string, fq *queryAnalysis, top *site.Artic
 		switch {
 		case w.corrected:
 			parts[i] = li.surface(top, w.stem, "", w.plain)
+		case w.joinNext:
+			// The first part of a compound typed whole, as typed.
+			parts[i] = w.plain
 		case w.stem != "" && !inTop[w.plain]:
 			// Known stem, but the word as typed is not the article's.
 			parts[i] = li.surface(top, w.stem, w.plain, w.plain)
@@ -165,7 +168,19 @@ func (li *localeIndex) corrected(text string, fq *queryAnalysis, top *site.Artic
 			}
 		}
 	}
-	return strings.Join(parts, " ")
+	var b strings.Builder
+	for i, p := range parts {
+		switch {
+		case i == 0:
+		case fq.words[i-1].joinNext:
+			// A compound typed whole stays one word.
+			b.WriteString(fq.words[i-1].link)
+		default:
+			b.WriteByte(' ')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // plausible reports whether each corrected word of fq is written, in one

@@ -124,3 +124,109 @@ func (li *localeIndex) headOf(word, stem string) string {
 	}
 	return ""
 }
+
+// Compounds typed whole whose parts the content writes apart: a customer
+// writes "Akkuwechsel", "Diebstahlmeldung", "fietsverzekering" where the
+// articles write "Akku" and "Wechsel", "Diebstahl" and "melden", "fiets"
+// and "verzekering". A query word no article has, of a language that
+// writes compounds closed, whose beginning is a word the content writes and
+// whose end (after the letters that may link the parts) is one too, is
+// searched as those two words, as if typed apart; so is one whose end is
+// one typo away from a word the content writes ("fietsverzekring"), or a
+// form of a verb it writes ("Meldung" of "melden"), when the word as a
+// whole is neither.
+
+// compoundLinkers are, by language, the letters that may join a
+// compound's parts ("Versicherung-s-schutz", "Kind-er-garten",
+// "boek-en-kast"; "Fugen"), none first.
+var compoundLinkers = map[string][]string{
+	"de": {"", "s", "es", "n", "en", "e", "er"},
+	"nl": {"", "s", "en", "e", "er"},
+	"sv": {"", "s"},
+	"da": {"", "s", "e"},
+	"nb": {"", "s", "e"},
+	"no": {"", "s", "e"},
+	"fi": {""},
+}
+
+const (
+	// minPart is the fewest letters of each part, as typed: shorter ones
+	// ("Rad", "tag") end or begin too many words by chance.
+	minPart = 4
+	// maxUnknownHeads bounds the ends no article writes looked up for a
+	// correction, longest first.
+	maxUnknownHeads = 4
+)
+
+// compoundParts returns the two words, folded, the letters linking them
+// and their terms, that plain (a folded word no article has; stem its
+// term) is the compound of ("akku", "", "wechsel" for "akkuwechsel";
+// "versicherungs", "", "schutz" for "versicherungsschutz", whose first
+// part has the term of "versicherung"), or ok false. The first part is a word the
+// content writes, of minPart letters or more, no bound prefix; the second,
+// after the language's linking letters, is a word the content writes too,
+// the longest such; failing that, a word of minHead letters or more with
+// a correction one typo away or a verb's form the content writes (its
+// term is then not in the vocabulary: it is searched as that word typed
+// alone is), when plain itself has neither.
+func (li *localeIndex) compoundParts(plain, stem string) (a, link, b, ta, tb string, ok bool) {
+	lang := i18n.Language(li.locale)
+	if !closedCompounds[lang] || li.vocab[stem] > 0 || hasDigit(plain) || utf8.RuneCountInString(plain) < 2*minPart {
+		return "", "", "", "", "", false
+	}
+	bound := boundPrefixes[lang]
+	type cut struct{ a, link, b, ta, tb string }
+	var known *cut
+	var unknown []cut
+	for i := range plain {
+		first := plain[:i]
+		if i == 0 || utf8.RuneCountInString(first) < minPart || bound[first] {
+			continue
+		}
+		tf := li.termOf(first)
+		if tf == "" || li.vocab[tf] == 0 {
+			continue
+		}
+		for _, l := range compoundLinkers[lang] {
+			rest, found := strings.CutPrefix(plain[i:], l)
+			n := utf8.RuneCountInString(rest)
+			// The longest head; of one head, the longest first part, its
+			// linking letters in it when its term is the same
+			// ("fiets|verzekering", not "fiet|s|verzekering").
+			if !found || n < minPart || known != nil && n < utf8.RuneCountInString(known.b) {
+				continue
+			}
+			tr := li.termOf(rest)
+			switch {
+			case tr == "":
+			case li.vocab[tr] > 0:
+				known = &cut{first, l, rest, tf, tr}
+			case n < minHead:
+			default:
+				c := cut{first, l, rest, tf, tr}
+				if k := slices.IndexFunc(unknown, func(u cut) bool { return u.b == rest }); k >= 0 {
+					unknown[k] = c
+				} else if len(unknown) < maxUnknownHeads {
+					unknown = append(unknown, c)
+				}
+			}
+		}
+	}
+	if known == nil && len(unknown) == 0 {
+		return "", "", "", "", "", false
+	}
+	// A typo of a word the content writes, or a form of a verb it
+	// writes ("Freischaltung" of "freischalten"), is no compound.
+	if len(li.typoCandidates(plain, stem)) > 0 || len(li.verbForms(plain, stem, false)) > 0 {
+		return "", "", "", "", "", false
+	}
+	if known != nil {
+		return known.a, known.link, known.b, known.ta, known.tb, true
+	}
+	for _, c := range unknown {
+		if len(li.verbForms(c.b, c.tb, false)) > 0 || len(li.typoCandidates(c.b, c.tb)) > 0 {
+			return c.a, c.link, c.b, c.ta, c.tb, true
+		}
+	}
+	return "", "", "", "", "", false
+}

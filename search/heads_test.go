@@ -1,6 +1,9 @@
 package search
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestCompoundHeads: in a language that writes compounds closed, a word
 // finds the articles that write only its compounds, the head last
@@ -168,6 +171,111 @@ func TestCompoundHeadOfShortStem(t *testing.T) {
 		got := ids(search(t, ix, tt.q, "nl"))
 		if tt.first == "" && len(got) > 0 || tt.first != "" && (len(got) == 0 || got[0] != tt.first) {
 			t.Errorf("Search(%q) = %v, want %q first", tt.q, got, tt.first)
+		}
+	}
+}
+
+// TestCompoundParts: a compound no article writes whose two parts are
+// words the content writes, with or without the letters that link them
+// ("Versicherung-s-schutz", "fiets-en-stalling"), is searched as the two
+// words typed apart: "Akkuwechsel" finds what "Akku Wechsel" finds, as an
+// answer, and "Diebstahlmeldung" what "Diebstahl melden" finds ("Meldung"
+// is a form of the verb). They found only related articles through
+// their head, or nothing (a newcomer, compound21). A typo in the second
+// part is corrected as it is in the word typed alone
+// ("Fahrradversicherrung", "fietsverzekring" found nothing), and the
+// correction is offered as one word.
+func TestCompoundParts(t *testing.T) {
+	lib := helpLibrary("compound-parts",
+		art("battery", "de", "hilfe", "Akku wechseln", "Akku.", nil,
+			sec("", "", "Den Akku tauschen wir beim Wechsel kostenlos. Die Reichweite hängt vom Akku ab.")),
+		art("charger", "de", "hilfe", "Ladegerät bestellen", "Laden.", nil,
+			sec("", "", "Ein zweites Ladegerät bestellst du im Shop.")),
+		art("theft", "de", "hilfe", "Diebstahl melden", "Diebstahl.", nil,
+			sec("", "", "Melde den Diebstahl sofort der Polizei.")),
+		art("insurance", "de", "hilfe", "Versicherung für dein Fahrrad", "Versicherung.", nil,
+			sec("", "", "Die Versicherung bietet Schutz bei Unfall und Diebstahl.")),
+		art("brakes", "de", "hilfe", "Bremsen einstellen", "Bremsen.", nil,
+			sec("", "", "Die Bremsen stellt die Werkstatt ein.")),
+		art("nl-insurance", "nl", "hulp", "Verzekering van je fiets", "Verzekering.", nil,
+			sec("", "", "De verzekering dekt diefstal van de fiets.")),
+		art("nl-battery", "nl", "hulp", "Accu vervangen", "Accu.", nil,
+			sec("", "", "Het bereik van de accu hangt af van het weer.")),
+		art("nl-parking", "nl", "hulp", "Stalling bij het station", "Stalling.", nil,
+			sec("", "", "In de stalling staat je fiets droog.")),
+		art("nl-theft", "nl", "hulp", "Diefstal doorgeven", "Diefstal.", nil,
+			sec("", "", "Stuur ons de melding van de politie.")),
+	)
+	lib.Config.DefaultLocale, lib.Config.Locales = "de", []string{"de", "nl"}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ q, apart, locale, first string }{
+		{"Akkuwechsel", "Akku Wechsel", "de", "battery"},
+		{"Akkureichweite", "Akku Reichweite", "de", "battery"},
+		{"Versicherungsschutz", "Versicherung Schutz", "de", "insurance"},
+		{"Diebstahlmeldung", "Diebstahl melden", "de", "theft"},
+		{"accubereik", "accu bereik", "nl", "nl-battery"},
+		{"fietsenstalling", "fiets stalling", "nl", "nl-parking"},
+		{"diefstalmelding", "diefstal melding", "nl", "nl-theft"},
+	} {
+		r, apart := search(t, ix, tt.q, tt.locale), search(t, ix, tt.apart, tt.locale)
+		if got := ids(r); len(got) == 0 || got[0] != tt.first || r.Weak || r.DidYouMean != "" {
+			t.Errorf("Search(%q) = %v (weak %v, did you mean %q), want %s first, answering", tt.q, got, r.Weak, r.DidYouMean, tt.first)
+		}
+		if got, want := ids(r), ids(apart); !slices.Equal(got, want) || r.Weak != apart.Weak {
+			t.Errorf("Search(%q) = %v (weak %v), want what %q finds: %v (weak %v)", tt.q, got, r.Weak, tt.apart, want, apart.Weak)
+		}
+	}
+	// A typo in the head: corrected as typed apart, offered whole.
+	for _, tt := range []struct{ q, locale, first, dym string }{
+		{"Fahrradversicherrung", "de", "insurance", "fahrradversicherung"},
+		{"fietsverzekring", "nl", "nl-insurance", "fietsverzekering"},
+	} {
+		r := search(t, ix, tt.q, tt.locale)
+		if got := ids(r); len(got) == 0 || got[0] != tt.first || r.Weak || r.DidYouMean != tt.dym {
+			t.Errorf("Search(%q) = %v (weak %v, did you mean %q), want %s first, did you mean %q", tt.q, got, r.Weak, r.DidYouMean, tt.first, tt.dym)
+		}
+	}
+	// Autocomplete reads the compound typed whole as search does.
+	if got := ids(suggest(t, ix, "Akkuwechsel", "de")); len(got) == 0 || got[0] != "battery" {
+		t.Errorf("Suggest(Akkuwechsel) = %v, want battery first", got)
+	}
+	// So does ticket linking (unlinked: 0.49, and 0 for
+	// "Diebstahlmeldung").
+	for _, tt := range []struct{ subject, want string }{
+		{"Akkuwechsel", "battery"}, {"Diebstahlmeldung", "theft"}, {"Versicherungsschutz", "insurance"},
+	} {
+		if id, score, _ := ix.Link(t.Context(), "de", tt.subject, ""); id != tt.want || score < 0.6 {
+			t.Errorf("Link(%s) = %s at %.2f, want %s linked", tt.subject, id, score, tt.want)
+		}
+	}
+}
+
+// TestCompoundPartsKept: a word is no compound of two words when the
+// content writes it whole ("Kontostand"), when it is a form of a verb the
+// content writes ("Freischaltung" of "freischalten" is no "frei
+// Schaltung"), when a part is shorter than four letters ("Radweg"), or in
+// a language that writes compounds apart ("batteryswap").
+func TestCompoundPartsKept(t *testing.T) {
+	lib := helpLibrary("compound-parts-kept",
+		art("balance", "de", "hilfe", "Kontostand abrufen", "Konto.", nil, sec("", "", "Den Kontostand siehst du in der App.")),
+		art("account", "de", "hilfe", "Konto anlegen", "Konto.", nil, sec("", "", "Der Stand der Anmeldung steht in der E-Mail.")),
+		art("unlock", "de", "hilfe", "Fahrrad freischalten", "Freischalten.", nil, sec("", "", "Scanne den Code am Rahmen.")),
+		art("gears", "de", "hilfe", "Schaltung einstellen", "Gänge.", nil, sec("", "", "Die Schaltung hakt? Sie ist frei von Kosten einstellbar.")),
+		art("route", "de", "hilfe", "Rad abstellen", "Abstellen.", nil, sec("", "", "Stelle es am Weg ab.")),
+		art("swap", "en", "help", "Replace the battery", "Battery.", nil, sec("", "", "Find a swap station near you.")),
+	)
+	lib.Config.DefaultLocale, lib.Config.Locales = "de", []string{"de", "en"}
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ q, locale, first string }{
+		// "Konto Stand" finds the account article too.
+		{"Kontostand", "de", "balance"},
+		{"Freischaltung", "de", "unlock"},
+		{"Radweg", "de", ""},
+		{"batteryswap", "en", ""},
+	} {
+		got := ids(search(t, ix, tt.q, tt.locale))
+		if tt.first == "" && len(got) > 0 || tt.first != "" && (len(got) == 0 || got[0] != tt.first) || slices.Contains(got, "account") {
+			t.Errorf("Search(%q, %s) = %v, want %q first, not account", tt.q, tt.locale, got, tt.first)
 		}
 	}
 }

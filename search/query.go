@@ -68,6 +68,12 @@ type word struct {
 	// code: the letters and digits of a code typed with a space or a
 	// hyphen, made one word ("AP-409"; see spacedCodesJoined).
 	code bool
+	// joinNext: the first part of a compound typed whole (see
+	// compoundParts), written before the next word with link, the
+	// letters that join them ("s" of "Versicherungsschutz"), and no
+	// space.
+	joinNext bool
+	link     string
 }
 
 // synSpan is a run of query words equal to an entry of a synonym group.
@@ -145,7 +151,9 @@ type span struct{ start, end int }
 // word no article uses that the articles write as two ("login" for "log
 // in"; see splitWord) is those two words, when typos is set; the word
 // being typed in autocomplete only when no article has a word it begins
-// (the query is then complete).
+// (the query is then complete). So is a compound no article writes whose
+// parts the content writes ("Akkuwechsel" for "Akku", "Wechsel"; see
+// compoundParts).
 func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, typos bool) *queryAnalysis {
 	stems := map[span]string{}
 	for _, t := range li.an.text.Analyze([]byte(text)) {
@@ -188,35 +196,23 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 				continue
 			}
 		}
-		w.short = utf8.RuneCountInString(w.plain) < minCorrected
-		w.forms = li.otherForms(w.stem)
-		if f := writtenForm(li.vocab, w.stem); f != "" {
-			w.forms = append(w.forms, f)
+		parts := []word{w}
+		if typos && w.stem != "" && li.vocab[w.stem] == 0 && !(typing && k == last && li.continues(ctx, w.plain)) {
+			// "Akkuwechsel" where the articles write "Akku" and
+			// "Wechsel": the two words, as if typed apart
+			// (compoundParts).
+			if a, link, b, ta, tb, ok := li.compoundParts(w.plain, w.stem); ok {
+				parts = []word{{plain: a, stem: ta, joinNext: true, link: link}, {plain: b, stem: tb}}
+				splitLast = k == last
+			}
 		}
-		w.heads = li.compoundHeads(w.plain, w.stem)
-		if h := li.headOf(w.plain, w.stem); h != "" && (!(typing && k == last) || !li.continues(ctx, w.plain)) {
-			// "Akkuladegerät" where the articles write "Ladegerät"; the
-			// word being typed too once no word starts with it.
-			w.heads = append(w.heads, h)
+		// The word being typed, unless it is a compound's parts, typed
+		// whole.
+		typed := typing && k == last && len(parts) == 1
+		for _, w := range parts {
+			li.addWord(ctx, qa, w, typos, typed)
+			at = append(at, s)
 		}
-		verbs := 0
-		if w.stem != "" && (!(typing && k == last) || li.vocab[w.stem] == 0 && verbLanguages[i18n.Language(li.locale)] != nil &&
-			utf8.RuneCountInString(w.plain) >= 4 && !li.continues(ctx, w.plain)) {
-			// "rends" is the "rendre" the articles write, "devuelvo" the
-			// "devolver" (verbForms); the word being typed too once no
-			// word starts with it ("cambiare" where a title writes
-			// "Cambia").
-			f := li.verbForms(w.plain, w.stem, li.vocab[w.stem] > 0)
-			w.forms, verbs = append(w.forms, f...), len(f)
-		}
-		// Numbers (order, account, error codes) are taken as typed: a
-		// number one edit away is another number, not a typo.
-		if n := li.vocab[w.stem]; typos && verbs == 0 && w.stem != "" && !hasDigit(w.plain) && (n == 0 || n < rareDocs && utf8.RuneCountInString(w.plain) >= minRareTypo) {
-			w.fuzz = fuzziness(w.plain, w.stem)
-			w.unknown = n == 0
-		}
-		qa.words = append(qa.words, w)
-		at = append(at, s)
 	}
 	if len(qa.words) > maxWords {
 		cut := len(qa.words) - maxWords
@@ -313,6 +309,41 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 	li.joinPairs(qa)
 	qa.spans = li.synonymSpans(qa.words, qa.prefix)
 	return qa
+}
+
+// addWord completes w, a word of the query (its plain word and stem), with
+// the other terms it is searched as (forms, compounds, a verb's forms) and
+// its typo tolerance, and appends it to qa's words. typed: w is the word
+// being typed in autocomplete.
+func (li *localeIndex) addWord(ctx context.Context, qa *queryAnalysis, w word, typos, typed bool) {
+	w.short = utf8.RuneCountInString(w.plain) < minCorrected
+	w.forms = li.otherForms(w.stem)
+	if f := writtenForm(li.vocab, w.stem); f != "" {
+		w.forms = append(w.forms, f)
+	}
+	w.heads = li.compoundHeads(w.plain, w.stem)
+	if h := li.headOf(w.plain, w.stem); h != "" && (!typed || !li.continues(ctx, w.plain)) {
+		// "Akkuladegerät" where the articles write "Ladegerät"; the
+		// word being typed too once no word starts with it.
+		w.heads = append(w.heads, h)
+	}
+	verbs := 0
+	if w.stem != "" && (!typed || li.vocab[w.stem] == 0 && verbLanguages[i18n.Language(li.locale)] != nil &&
+		utf8.RuneCountInString(w.plain) >= 4 && !li.continues(ctx, w.plain)) {
+		// "rends" is the "rendre" the articles write, "devuelvo" the
+		// "devolver" (verbForms); the word being typed too once no
+		// word starts with it ("cambiare" where a title writes
+		// "Cambia").
+		f := li.verbForms(w.plain, w.stem, li.vocab[w.stem] > 0)
+		w.forms, verbs = append(w.forms, f...), len(f)
+	}
+	// Numbers (order, account, error codes) are taken as typed: a
+	// number one edit away is another number, not a typo.
+	if n := li.vocab[w.stem]; typos && verbs == 0 && w.stem != "" && !hasDigit(w.plain) && (n == 0 || n < rareDocs && utf8.RuneCountInString(w.plain) >= minRareTypo) {
+		w.fuzz = fuzziness(w.plain, w.stem)
+		w.unknown = n == 0
+	}
+	qa.words = append(qa.words, w)
 }
 
 // stillTyping reports whether the last word of an autocomplete query is

@@ -24,26 +24,6 @@ import (
 // whose stems "pann" and "numm" have four letters, find "Reifenpanne"
 // and "Rahmennummer" (they found nothing).
 
-// closedCompounds are the languages (i18n.Language) that write compounds
-// closed.
-var closedCompounds = map[string]bool{"de": true, "nl": true, "sv": true, "da": true, "nb": true, "no": true, "fi": true}
-
-// boundPrefixes are, by language, the prefixes of three letters or more
-// that make words but are never words themselves: a word they begin is
-// no compound of the rest ("Zerstörung" is no "Störung", "Entsperrung"
-// no "Sperrung", "ontkoppeling" no "koppeling").
-// The particles of separable verbs are among them too: a noun they make
-// is a verb's ("Ausdruck", "Eindruck", "Einladung", "Übersicht",
-// "Auflösung" are no kind of "Druck", "Ladung", "Sicht", "Lösung"), at the
-// cost of the few real compounds they begin ("Überdruck"). Folded, as
-// terms are ("über" is "uber").
-var boundPrefixes = map[string]map[string]bool{
-	"de": setOf("ver", "zer", "ent", "emp", "aus", "ein", "auf", "uber", "ueber", "bei", "mit", "nach", "vor", "unter",
-		"durch", "gegen", "hinter", "wider", "wieder", "ruck", "rueck", "zuruck", "zurueck", "weg", "her", "hin", "los",
-		"miss", "pro", "trans", "fort", "heim", "voran", "voraus", "vorbei", "zusammen"),
-	"nl": setOf("ver", "ont", "uit", "aan", "door", "over", "onder", "voor", "mee", "her", "toe", "weg", "terug", "samen"),
-}
-
 const (
 	headFactor  = 0.7 // a match through a compound the word is the head of
 	minHead     = 5   // letters of the shortest stem whose compounds are searched
@@ -57,7 +37,7 @@ const (
 // that writes compounds apart, for a short word, or for a stem of fewer
 // than minHead-1 letters.
 func (li *localeIndex) compoundHeads(word, stem string) []string {
-	if !closedCompounds[i18n.Language(li.locale)] || utf8.RuneCountInString(word) < minHead ||
+	if !i18n.ClosedCompounds(i18n.Language(li.locale)) || utf8.RuneCountInString(word) < minHead ||
 		utf8.RuneCountInString(stem) < minHead-1 {
 		return nil
 	}
@@ -69,11 +49,11 @@ func (li *localeIndex) compoundHeads(word, stem string) []string {
 		sort.Strings(li.reversed)
 	})
 	r := reverse(stem)
-	bound := boundPrefixes[i18n.Language(li.locale)]
+	lang := i18n.Language(li.locale)
 	var out []string
 	for i := sort.SearchStrings(li.reversed, r); i < len(li.reversed) && strings.HasPrefix(li.reversed[i], r); i++ {
 		t := reverse(li.reversed[i])
-		if bound[t[:len(t)-len(stem)]] {
+		if i18n.BoundPrefix(lang, t[:len(t)-len(stem)]) {
 			continue
 		}
 		if utf8.RuneCountInString(t)-utf8.RuneCountInString(stem) >= minModifier && !hasDigit(t) {
@@ -107,10 +87,10 @@ func reverse(s string) string {
 // minHead-1 letters is a head when the end of word it stems has minHead
 // ("ziekenhuiskosten" is "kosten", stemmed "kost"; it found nothing).
 func (li *localeIndex) headOf(word, stem string) string {
-	if !closedCompounds[i18n.Language(li.locale)] || li.vocab[stem] > 0 || hasDigit(stem) {
+	if !i18n.ClosedCompounds(i18n.Language(li.locale)) || li.vocab[stem] > 0 || hasDigit(stem) {
 		return ""
 	}
-	bound := boundPrefixes[i18n.Language(li.locale)]
+	lang := i18n.Language(li.locale)
 	runes := []rune(stem)
 	typed := utf8.RuneCountInString(word)
 	for i := minModifier; len(runes)-i >= minHead-1; i++ {
@@ -118,7 +98,7 @@ func (li *localeIndex) headOf(word, stem string) string {
 			break
 		}
 		head := string(runes[i:])
-		if li.vocab[head] > 0 && !bound[string(runes[:i])] {
+		if li.vocab[head] > 0 && !i18n.BoundPrefix(lang, string(runes[:i])) {
 			return head
 		}
 	}
@@ -136,23 +116,9 @@ func (li *localeIndex) headOf(word, stem string) string {
 // form of a verb it writes ("Meldung" of "melden"), when the word as a
 // whole is neither.
 
-// compoundLinkers are, by language, the letters that may join a
-// compound's parts ("Versicherung-s-schutz", "Kind-er-garten",
-// "boek-en-kast"; "Fugen"), none first.
-var compoundLinkers = map[string][]string{
-	"de": {"", "s", "es", "n", "en", "e", "er"},
-	"nl": {"", "s", "en", "e", "er"},
-	"sv": {"", "s"},
-	"da": {"", "s", "e"},
-	"nb": {"", "s", "e"},
-	"no": {"", "s", "e"},
-	"fi": {""},
-}
-
 const (
-	// minPart is the fewest letters of each part, as typed: shorter ones
-	// ("Rad", "tag") end or begin too many words by chance.
-	minPart = 4
+	// minPart is the fewest letters of each part (i18n.MinCompoundPart).
+	minPart = i18n.MinCompoundPart
 	// maxUnknownHeads bounds the ends no article writes looked up for a
 	// correction, longest first.
 	maxUnknownHeads = 4
@@ -171,23 +137,22 @@ const (
 // alone is), when plain itself has neither.
 func (li *localeIndex) compoundParts(plain, stem string) (a, link, b, ta, tb string, ok bool) {
 	lang := i18n.Language(li.locale)
-	if !closedCompounds[lang] || li.vocab[stem] > 0 || hasDigit(plain) || utf8.RuneCountInString(plain) < 2*minPart {
+	if !i18n.ClosedCompounds(lang) || li.vocab[stem] > 0 || hasDigit(plain) || utf8.RuneCountInString(plain) < 2*minPart {
 		return "", "", "", "", "", false
 	}
-	bound := boundPrefixes[lang]
 	type cut struct{ a, link, b, ta, tb string }
 	var known *cut
 	var unknown []cut
 	for i := range plain {
 		first := plain[:i]
-		if i == 0 || utf8.RuneCountInString(first) < minPart || bound[first] {
+		if i == 0 || utf8.RuneCountInString(first) < minPart || i18n.BoundPrefix(lang, first) {
 			continue
 		}
 		tf := li.termOf(first)
 		if tf == "" || li.vocab[tf] == 0 {
 			continue
 		}
-		for _, l := range compoundLinkers[lang] {
+		for _, l := range i18n.CompoundLinkers(lang) {
 			rest, found := strings.CutPrefix(plain[i:], l)
 			n := utf8.RuneCountInString(rest)
 			// The longest head; of one head, the longest first part, its

@@ -23,7 +23,7 @@ const minPart = 4
 // of a language that writes them joined, the compound as its two parts
 // ("kletterschuhe" → "kletter schuhe"): a word whose last part (its head,
 // what it is a kind of) is a word of the failed set or of the content and
-// whose first part is too, or is at least minPart letters. Grouping then
+// whose first part is too, both of minPart letters at least. Grouping then
 // reads "Kletterschuhe", "Schuhe leihen" and "Schuhverleih" as sharing
 // "Schuhe", as a language writing them apart would. Of several cuts, the
 // one with both parts typed on their own in the failed set, then the

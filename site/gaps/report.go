@@ -766,6 +766,18 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 		if ma, mb := len(byMeaning[a.Key]), len(byMeaning[b.Key]); ma != mb {
 			return ma > mb
 		}
+		// A screen's spellings ("Profile-Page", "profile-page") are one
+		// screen: the most typed names it, between spellings as common
+		// the better one, as the entry points name it (MostTyped).
+		if gap.Kind == NoHelp && a.Query != b.Query && ScreenKey(a.Query) == ScreenKey(b.Query) {
+			if a.Visitors != b.Visitors {
+				return a.Visitors > b.Visitors
+			}
+			if a.Searches != b.Searches {
+				return a.Searches > b.Searches
+			}
+			return betterSpelling(a.Query, b.Query)
+		}
 		if a.Key != b.Key {
 			ka, kb := keyOrder[a.Key], keyOrder[b.Key]
 			if ka.visitors != kb.visitors {

@@ -106,3 +106,23 @@ func TestScreensAsArticlesFitThem(t *testing.T) {
 		}
 	}
 }
+
+// TestScreenNamedWithFewerCapitals: a screen's spellings typed as often
+// name its gap as the entry points name it (README: "between spellings as
+// common, the one with fewer capitals, as for a phrasing"), not after the
+// one seen first: "Profile-Page" then "profile-page", once each, is
+// "profile-page" on the dashboard and was "Profile-Page" in the gap (rv21h).
+func TestScreenNamedWithFewerCapitals(t *testing.T) {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	records := []gaps.Record{
+		{Kind: gaps.NoHelp, Locale: "en", Source: site.SourceWidget, Context: "Profile-Page", Path: "/x", Visitor: "v1", Time: at},
+		{Kind: gaps.NoHelp, Locale: "en", Source: site.SourceWidget, Context: "profile-page", Path: "/x", Visitor: "v2", Time: at.Add(time.Hour)},
+	}
+	rep := gaps.Group(records, nil, nil, gaps.Options{Now: at.Add(48 * time.Hour), MinVisitors: 1})
+	if len(rep.Gaps) != 1 {
+		t.Fatalf("%d gaps, want 1: %+v", len(rep.Gaps), rep.Gaps)
+	}
+	if g := rep.Gaps[0]; g.Query != "profile-page" || gaps.MostTyped("", []gaps.Spelling{{Text: "Profile-Page", N: 1}, {Text: "profile-page", N: 1}}) != g.Query {
+		t.Errorf("screen gap named %q, want %q as the entry point", g.Query, "profile-page")
+	}
+}

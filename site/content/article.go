@@ -379,8 +379,9 @@ func relativeAlias(s string) bool {
 // resolveAliases makes the page-relative aliases of a (marked "./" by
 // the front matter's reading) site paths against the folder of its URL,
 // as Hugo does: "old-draw" in campos/draw.md answers at /campos/old-draw,
-// "../old" at /old, with the locale's prefix.
-func resolveAliases(a *site.Article) {
+// "../old" at /old, with the locale's prefix (prefix, "" for the default
+// locale's), never above it.
+func resolveAliases(a *site.Article, prefix string) {
 	if !slices.ContainsFunc(a.Aliases, func(al string) bool { return strings.HasPrefix(al, "./") }) {
 		return
 	}
@@ -388,7 +389,9 @@ func resolveAliases(a *site.Article) {
 	for i, al := range a.Aliases {
 		if rel, ok := strings.CutPrefix(al, "./"); ok {
 			p, query, _ := strings.Cut(rel, "?")
-			resolved := path.Join(path.Dir(a.URL), p)
+			// Inside the locale's part of the site, as Hugo resolves
+			// them: "../../../raiz" in a Spanish page is /es/raiz.
+			resolved := prefix + path.Join("/", path.Dir(strings.TrimPrefix(a.URL, prefix)), p)
 			if query != "" {
 				resolved += "?" + query
 			}

@@ -123,7 +123,7 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		a.CategoryID, _, _ = strings.Cut(s.dir, "/")
 		a.SectionID = s.dir
 		a.URL = l.localePrefix(a.Locale) + "/" + folderURL(s.dir) + "/" + a.Slug
-		resolveAliases(a)
+		resolveAliases(a, l.localePrefix(a.Locale))
 		if !s.meta.updated {
 			if t, ok := dates[s.path]; ok {
 				a.Updated = t

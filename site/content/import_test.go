@@ -801,12 +801,12 @@ func TestHugoRelativeAliases(t *testing.T) {
 	lib := load(t, map[string]string{
 		"guichet.yaml":      "default_locale: en\nlocales: [en, es]\n",
 		"campos/draw.md":    "+++\ntitle = \"Draw a field\"\naliases = [\"old-draw\", \"../legacy\", \"/root-old\", \"sub/older?x=1\"]\n+++\nDraw it.\n",
-		"campos/draw.es.md": "+++\ntitle = \"Dibujar un campo\"\naliases = [\"dibujo-viejo\"]\n+++\nDibújalo.\n",
+		"campos/draw.es.md": "+++\ntitle = \"Dibujar un campo\"\naliases = [\"dibujo-viejo\", \"../../../raiz\"]\n+++\nDibújalo.\n",
 		"campos/_index.md":  "---\ntitle: Campos\n---\n",
 	})
 	for _, c := range []struct{ file, want string }{
 		{"campos/draw.md", "/campos/old-draw /legacy /root-old /campos/sub/older?x=1"},
-		{"campos/draw.es.md", "/es/campos/dibujo-viejo"},
+		{"campos/draw.es.md", "/es/campos/dibujo-viejo /es/raiz"},
 	} {
 		if got := strings.Join(article(t, lib, c.file).Aliases, " "); got != c.want {
 			t.Errorf("%s: aliases %q, want %q", c.file, got, c.want)

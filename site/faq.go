@@ -159,6 +159,22 @@ func (s *TicketStats) All() []ArticleTickets {
 	return out
 }
 
+// Between counts the tickets of article id in locale on the days from
+// from (included) to to (excluded), as far back as the counts were loaded
+// (a year: see tickets.Service.Refresh).
+func (s *TicketStats) Between(id, locale string, from, to time.Time) int {
+	if s == nil {
+		return 0
+	}
+	n := 0
+	for _, d := range s.days[locale+"|"+id] {
+		if day := d.Day.UTC().Truncate(24 * time.Hour); !day.Before(from.UTC()) && day.Before(to.UTC()) {
+			n += d.Tickets
+		}
+	}
+	return n
+}
+
 // Around counts the tickets of an article in the span days before day at
 // and in the span days from it (fewer when at is recent: after covers only
 // the days until now, given as days).

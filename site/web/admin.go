@@ -164,18 +164,25 @@ type adminTickets struct {
 	// Before and After count tickets in the 30 days before the article's
 	// last update and since then (AfterDays days, at most 30).
 	Before, After, AfterDays int
+	// InPeriod counts the tickets of the dashboard's period, as its
+	// other sections count theirs.
+	InPeriod int
 }
 
-// ticketRows lists the articles with tickets in the last 90 days, most
-// first, with how their count moved since their last update; of one
-// locale when locale is set.
-func ticketRows(st *state, limit int, locale string) []adminTickets {
+// ticketRows lists the articles with tickets in the last 90 days or in
+// the period p, most first, with how their count moved since their last
+// update; of p's locale when it is set.
+func ticketRows(st *state, limit int, p insights.Period) []adminTickets {
 	var out []adminTickets
 	for _, a := range st.stats.All() {
-		if a.Last90 == 0 || locale != "" && a.Locale != locale {
+		if p.Locale != "" && a.Locale != p.Locale {
 			continue
 		}
-		row := adminTickets{ArticleTickets: a, Title: a.ArticleID, Trend: a.Trend()}
+		in := st.stats.Between(a.ArticleID, a.Locale, p.From, p.To)
+		if a.Last90 == 0 && in == 0 {
+			continue
+		}
+		row := adminTickets{ArticleTickets: a, Title: a.ArticleID, Trend: a.Trend(), InPeriod: in}
 		if art, err := st.view.Article(a.ArticleID, a.Locale); err == nil {
 			row.Title, row.URL, row.Source, row.Updated = art.Title, art.URL, art.SourcePath, art.Updated
 			if !art.Updated.IsZero() {
@@ -263,7 +270,7 @@ func (s *Server) admin(c echo.Context) error {
 	// The period's and locale's openings, as the figure and the gap
 	// report count them (not every opening since the first day).
 	page.WidgetOpens, page.WidgetUnmatched = d.summary.WidgetOpens, d.report.Openings
-	page.Tickets = ticketRows(st, 50, p.Locale)
+	page.Tickets = ticketRows(st, 50, p)
 	if page.HandLinks, err = s.opts.Insights.HandLinks(ctx); err != nil {
 		return err
 	}

@@ -64,7 +64,7 @@ func (s *Server) adminExport(c echo.Context) error {
 		case "top-searches.csv":
 			return writeTopSearches(w, d.report.Queries)
 		}
-		return writeTicketRows(w, ticketRows(st, 0, p.Locale))
+		return writeTicketRows(w, ticketRows(st, 0, p))
 	})
 }
 
@@ -82,13 +82,13 @@ func writeTopSearches(w io.Writer, list []gaps.QueryCount) error {
 // writeTicketRows writes the tickets per article.
 func writeTicketRows(w io.Writer, rows []adminTickets) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"article_id", "locale", "title", "source", "tickets_7d", "tickets_30d", "tickets_90d", "tickets_prev_30d", "updated", "before_update_30d", "since_update", "days_since_update"})
+	cw.Write([]string{"article_id", "locale", "title", "source", "tickets_in_period", "tickets_7d", "tickets_30d", "tickets_90d", "tickets_prev_30d", "updated", "before_update_30d", "since_update", "days_since_update"})
 	for _, r := range rows {
 		updated := ""
 		if !r.Updated.IsZero() {
 			updated = r.Updated.UTC().Format("2006-01-02")
 		}
-		cw.Write([]string{r.ArticleID, r.Locale, gaps.Cell(r.Title), r.Source, strconv.Itoa(r.Last7), strconv.Itoa(r.Last30), strconv.Itoa(r.Last90),
+		cw.Write([]string{r.ArticleID, r.Locale, gaps.Cell(r.Title), r.Source, strconv.Itoa(r.InPeriod), strconv.Itoa(r.Last7), strconv.Itoa(r.Last30), strconv.Itoa(r.Last90),
 			strconv.Itoa(r.Prev30), updated, strconv.Itoa(r.Before), strconv.Itoa(r.After), strconv.Itoa(r.AfterDays)})
 	}
 	cw.Flush()

@@ -59,4 +59,17 @@ func TestSubscriptionRequests(t *testing.T) {
 	if w.Code != 200 || w.Header().Get("Cache-Control") != "no-store" || w.Header().Get("Referrer-Policy") != "no-referrer" || !strings.Contains(w.Body.String(), `lang="fr"`) {
 		t.Errorf("unknown unsubscribe link: %d, Cache-Control %q, Referrer-Policy %q", w.Code, w.Header().Get("Cache-Control"), w.Header().Get("Referrer-Policy"))
 	}
+	// A form or link of a page in another language than the default posts to
+	// or opens a path without the locale's prefix (/subscribe, the e-mail's
+	// /subscriptions/confirm?…&locale=fr): its error page is in the language
+	// the form or link names, not the default locale's (rv21g).
+	for _, tt := range []struct{ method, target, body string }{
+		{"POST", "/subscribe", "query=export&email=nope&locale=fr"},
+		{"GET", "/subscriptions/confirm?token=forged&locale=fr", ""},
+	} {
+		w := serve(m, tt.method, tt.target, tt.body, "Sec-Fetch-Site", "same-origin")
+		if w.Code < 400 || !strings.Contains(w.Body.String(), `<html lang="fr"`) {
+			t.Errorf("%s %s %s: %d, want an error page in French:\n%.400s", tt.method, tt.target, tt.body, w.Code, w.Body)
+		}
+	}
 }

@@ -31,7 +31,7 @@ func (s *Service) Subscribe(ctx context.Context, r site.SubscriptionRequest, vis
 	sub := site.Subscription{ID: site.NewID(), Email: r.Email, Locale: r.Locale, Query: query, Normalized: norm,
 		Visitor: visitor, Results: results, Source: source, CreatedAt: s.now().Truncate(time.Millisecond)}
 	token, hash := NewToken()
-	title := v.Lib.Config.Title
+	title := siteTitle(v, r.Locale)
 	confirmURL := base(v, "/subscriptions/confirm?token="+url.QueryEscape(token)+"&locale="+url.QueryEscape(r.Locale))
 	unsubURL := unsubscribeURL(v, token, r.Locale)
 	text := v.UI.Text(r.Locale, "sub_mail_confirm_body", "site", title, "query", query, "confirm_url", confirmURL, "unsubscribe_url", unsubURL)
@@ -167,7 +167,7 @@ func (s *Service) notification(v *site.View, sub site.Subscription, g gaps.Gap, 
 		return delivery.Mail{}, false
 	}
 	unsub := unsubscribeURL(v, token, sub.Locale)
-	text := v.UI.Text(sub.Locale, "sub_mail_answered_body", "query", sub.Query, "answer", answer, "site", v.Lib.Config.Title, "unsubscribe_url", unsub)
+	text := v.UI.Text(sub.Locale, "sub_mail_answered_body", "query", sub.Query, "answer", answer, "site", siteTitle(v, sub.Locale), "unsubscribe_url", unsub)
 	return delivery.Mail{To: sub.Email, Subject: v.UI.Text(sub.Locale, "sub_mail_answered_subject", "query", oneLine(sub.Query)), Text: text, Unsubscribe: unsub}, true
 }
 
@@ -225,4 +225,19 @@ func (s *Service) Maintain(ctx context.Context) error {
 	}
 	_, err := s.Notify(ctx)
 	return err
+}
+
+// siteTitle names the help center in locale as its pages do: the title
+// guichet.yaml gives that locale, else the default one, else "Help Center"
+// in the locale's words.
+func siteTitle(v *site.View, locale string) string {
+	cfg := v.Lib.Config
+	def := cfg.Title
+	if !cfg.TitleSet {
+		def = v.UI.Text(locale, "home")
+	}
+	if t := cfg.Localized("title", locale, def); t != "" {
+		return t
+	}
+	return def
 }

@@ -533,3 +533,49 @@ func TestSubscribeNeedsAWord(t *testing.T) {
 		}
 	}
 }
+
+// The mails name the help center by its title in the subscriber's
+// language when guichet.yaml gives one per locale, as the pages do: an
+// English subscriber of a Spanish-first site was told by "Centro de ayuda
+// Lumbre" (rv21g).
+func TestSubscriptionMailsNameTheSiteInTheirLanguage(t *testing.T) {
+	ctx := context.Background()
+	files := fstest.MapFS{}
+	for k, v := range withPDFArticle() {
+		files[k] = v
+	}
+	files["guichet.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(siteYAML, "title: Acme Help\n",
+		"title:\n  en: Acme Help\n  fr: Aide Acme\n", 1))}
+	f := newFixture(t, helpContent, true, false)
+	f.publish(fstest.MapFS{"guichet.yaml": files["guichet.yaml"], "account/password.md": helpContent["account/password.md"],
+		"account/password.fr.md": helpContent["account/password.fr.md"], "account/invoices.md": helpContent["account/invoices.md"]})
+	if _, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil {
+		t.Fatal(err)
+	}
+	mails, err := f.subscribe("exporter les factures en pdf", "marie@example.com", "fr")
+	if err != nil || len(mails) != 1 {
+		t.Fatalf("%d mails, %v", len(mails), err)
+	}
+	if !strings.Contains(mails[0].Text, "Aide Acme") {
+		t.Errorf("French confirmation does not name the French title:\n%s", mails[0].Text)
+	}
+	tok, _ := links(t, mails[0].Text)
+	if _, err := f.svc.Confirm(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	f.now = f.now.Add(time.Hour)
+	files["billing/pdf.fr.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Exporter les factures en PDF\nid: invoices-pdf\n---\n" +
+		"Pour exporter les factures en PDF, ouvrez Facturation.\n")}
+	f.publish(files)
+	if _, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil {
+		t.Fatal(err)
+	}
+	f.svc.Published(ctx)
+	ds := f.queued()
+	if len(ds) != 1 {
+		t.Fatalf("%d notifications queued, want 1", len(ds))
+	}
+	if m := mailOf(t, ds[0]); !strings.Contains(m.Text, "Aide Acme") || strings.Contains(m.Text, "Acme Help") {
+		t.Errorf("French notification does not name the French title:\n%s", m.Text)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // statusOf maps an error to its HTTP status and code.
@@ -109,6 +110,18 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	loc, rest := st.localeOf(r.URL.Path)
+	if rest == r.URL.Path {
+		// A path without a locale's prefix that a form or a link of another
+		// language posts to or opens (/subscribe, /feedback, an e-mail's
+		// /subscriptions/confirm?…&locale=fr) names its language itself.
+		named := r.URL.Query().Get("locale")
+		if named == "" && r.PostForm != nil {
+			named = r.PostForm.Get("locale")
+		}
+		if l, ok := i18n.Resolve(st.view.Lib.Locales(), named); ok && named != "" {
+			loc = l
+		}
+	}
 	b := newBase(st.view, loc, "", "", "")
 	b.NoIndex = true
 	data := &errorPage{basePage: b, Status: status}

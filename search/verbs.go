@@ -75,7 +75,8 @@ var verbLanguages = map[string]*verbRules{
 			are aras ara aremos areis aran ere eras era eremos ereis eran ire iras ira iremos ireis iran
 			aria arias ariamos ariais arian eria erias eriamos erian iria irias iriamos irian
 			iera ieras ieramos ieran ase ases asen iese iesen
-			ando iendo yendo ado ada ados adas ido ida idos idas ar er ir`),
+			ando iendo yendo ado ada ados adas ido ida idos idas ar er ir
+			acion aciones amiento amientos imiento imientos`),
 		forms:       strings.Fields(`ar er ir`),
 		infinitives: 3,
 		rootTerm:    true,
@@ -89,7 +90,8 @@ var verbLanguages = map[string]*verbRules{
 			arei aras ara aremos areis arao erei eras era eremos erao irei iras ira iremos irao
 			aria arias ariamos ariam eria erias eriam iria irias iriam
 			asse assem esse essem isse issem
-			ando endo indo ado ada ados adas ido ida idos idas ar er ir`),
+			ando endo indo ado ada ados adas ido ida idos idas ar er ir
+			acao acoes amento amentos imento imentos`),
 		forms:       strings.Fields(`ar er ir`),
 		infinitives: 3,
 		rootTerm:    true,
@@ -113,7 +115,8 @@ var verbLanguages = map[string]*verbRules{
 			avo avi ava avamo avate avano evo evi eva evamo evano ivo ivi iva ivamo ivano
 			ero erai era eremo erete eranno iro irai ira iremo irete iranno
 			erei eresti erebbe eremmo ereste erebbero irei irebbe
-			ando endo ato ata ati uto uta uti ito ita iti are ere ire`),
+			ando endo ato ata ati uto uta uti ito ita iti are ere ire
+			azione azioni amento amenti imento imenti`),
 		forms:       strings.Fields(`are ere ire`),
 		infinitives: 3,
 		rootTerm:    true,

@@ -42,6 +42,12 @@ func TestContactFormWithoutJavaScript(t *testing.T) {
 				t.Fatalf("POST %s: %d, want 400", tt.target, w.Code)
 			}
 			doc := webtest.Parse(t, w.Body.String())
+			// The browser's own check (required, type=email) would stop
+			// the form first, in the browser's language and one field
+			// at a time (rv21g): the page says what to fix.
+			if doc.Count(`form.contact-form[novalidate]`) != 1 {
+				t.Error("the contact form lets the browser check its fields in its own language (no novalidate)")
+			}
 			alert := doc.Text(`.contact-page [role="alert"]`)
 			if !strings.Contains(alert, tt.field) || doc.Count(`.contact-page [role="alert"] [lang]`) != 0 {
 				t.Errorf("alert %q does not say %q in the page's language", alert, tt.field)

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/guichet/guichet/site/web/webtest"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +53,14 @@ func TestSubscriptionRequests(t *testing.T) {
 		if w := serve(m, "GET", target, ""); w.Code < 400 || w.Code >= 500 {
 			t.Errorf("GET %s: %d, want a 4xx", target, w.Code)
 		}
+	}
+	// An expired or used confirmation link says so, in its language, and
+	// how to ask again; it answered "Page not found" with categories
+	// (rv21g).
+	w = serve(m, "GET", "/subscriptions/confirm?token=forged&locale=fr", "")
+	if doc := webtest.Parse(t, w.Body.String()); w.Code != 410 || !strings.Contains(doc.Text("main h1"), "Ce lien ne fonctionne plus") ||
+		!strings.Contains(w.Body.String(), "48 heures") || w.Header().Get("Referrer-Policy") != "no-referrer" {
+		t.Errorf("expired confirmation link: %d %q\n%.600s", w.Code, doc.Text("main h1"), w.Body)
 	}
 	// Unsubscribing is idempotent by design: an unknown link says done
 	// (the address is gone either way), in the link's language, never cached.

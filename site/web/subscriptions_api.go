@@ -139,11 +139,16 @@ func (s *Server) subscribePost(c echo.Context) error {
 // renderSubscription renders the subscription page: the strings heading
 // and textKey (with {query} filled from query) of loc.
 func (s *Server) renderSubscription(c echo.Context, st *state, loc, heading, textKey, query, unsubscribe string) error {
+	return s.renderSubscriptionStatus(c, st, http.StatusOK, loc, heading, textKey, query, unsubscribe)
+}
+
+// renderSubscriptionStatus is renderSubscription with another status.
+func (s *Server) renderSubscriptionStatus(c echo.Context, st *state, status int, loc, heading, textKey, query, unsubscribe string) error {
 	b := newBase(st.view, loc, strs(st.view, loc)[heading], "", "")
 	b.NoIndex = true
 	c.Response().Header().Set("Cache-Control", "no-store")
 	c.Response().Header().Set("Referrer-Policy", "no-referrer") // the token stays here
-	return s.renderDynamic(c, st, http.StatusOK, "subscription", &subscriptionPage{basePage: b,
+	return s.renderDynamic(c, st, status, "subscription", &subscriptionPage{basePage: b,
 		Heading: b.T[heading], Text: st.view.UI.Text(loc, textKey, "query", query), HeadingLang: b.TLang[heading], TextLang: b.TLang[textKey],
 		Unsubscribe: unsubscribe})
 }
@@ -168,6 +173,11 @@ func (s *Server) subscriptionConfirm(c echo.Context) error {
 	}
 	token := c.QueryParam("token")
 	sub, err := s.opts.Contact.Confirm(c.Request().Context(), token)
+	if site.ErrorCode(err) == site.ENOTFOUND {
+		// Expired, used, or cut short by a mail client: say so, in the
+		// link's language, rather than "page not found" (rv21g).
+		return s.renderSubscriptionStatus(c, st, http.StatusGone, s.linkLocale(c, st), "subscribe_expired_title", "subscribe_expired", "", "")
+	}
 	if err != nil {
 		return err
 	}

@@ -107,6 +107,9 @@ type hit struct {
 	// Record.Found).
 	article  uint32
 	nearestS float32
+	// shown is, for a no-click search, the article it returned first
+	// (Record.FirstHit).
+	shown uint32
 }
 
 // Failures, as stored in a hit.
@@ -262,6 +265,9 @@ func (c *collector) add(r Record) {
 		h.article, h.nearestS = c.intern(r.Nearest), float32(r.NearestScore)
 	case r.Found != "" && fail != failNone:
 		h.article = c.intern(r.Found)
+	}
+	if fail == failNoClick && r.FirstHit != "" {
+		h.shown = c.intern(r.FirstHit)
 	}
 	p.hits = append(p.hits, h)
 	if r.Waiting != "" {

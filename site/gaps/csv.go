@@ -17,7 +17,7 @@ var CSVHeader = []string{"id", "kind", "locale", "query", "visitors", "searches"
 	"visitors_7d", "visitors_prev_7d", "visitors_30d", "first_seen", "last_seen", "status", "note",
 	"answered_at", "answered_by", "visitors_before_answer", "visitors_after_answer",
 	"nearest_article", "nearest_score", "variants", "sources", "contexts", "paths", "merged",
-	"no_results_visitors", "no_click_visitors", "waiting", "found_instead"}
+	"no_results_visitors", "no_click_visitors", "waiting", "found_instead", "shown_first"}
 
 // WriteCSV writes gaps as CSV for a spreadsheet, one per row under
 // CSVHeader. Text visitors typed that a spreadsheet would run as a formula
@@ -42,7 +42,7 @@ func WriteCSV(w io.Writer, list []Gap) error {
 			g.Nearest, score, Cell(VariantList(g.Variants)), Cell(CountList(g.Sources)), Cell(CountList(g.Contexts)), Cell(CountList(g.Paths)),
 			strings.Join(g.Merged, " "),
 			strconv.Itoa(g.NoResultsVisitors), strconv.Itoa(g.NoClickVisitors), strconv.Itoa(g.Waiting),
-			Cell(FoundList(g.FoundInstead))})
+			Cell(FoundList(g.FoundInstead)), Cell(FoundList(g.ShownFirst))})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -65,8 +65,8 @@ func VariantList(vs []Variant) string {
 	return strings.Join(parts, "; ")
 }
 
-// FoundList writes the articles found instead as "article:n article:n",
-// the most visitors first.
+// FoundList writes the articles found instead (or shown first) as
+// "article:n article:n", the most visitors first.
 func FoundList(fs []Found) string {
 	parts := make([]string, len(fs))
 	for i, f := range fs {

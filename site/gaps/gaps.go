@@ -88,6 +88,9 @@ type Record struct {
 	// the answer exists, but these words did not find it. Empty when
 	// none.
 	Found string
+	// FirstHit is, for a search, the first article it returned (the best
+	// of its results, site.SearchEvent.Hits); empty when it found none.
+	FirstHit string
 	// Waiting is, for a visitor waiting to be told when the query is
 	// answered ("Tell me when this is answered"), the subscription's ID:
 	// the record counts as a failed search of its visitor, and its gap is
@@ -169,6 +172,13 @@ type Gap struct {
 	// the article (its keywords, or synonyms.yaml) may close the gap
 	// without a new article.
 	FoundInstead []Found `json:"found_instead,omitempty"`
+	// ShownFirst lists, for a search gap, the articles its no-click
+	// searches returned first (see Record.FirstHit), with the distinct
+	// visitors each was shown to, the most visitors first, at most
+	// MaxFound: what the search offered and nobody opened (a wrong best
+	// result, or a title that does not say it answers). A search that
+	// found nothing showed nothing, and is not counted.
+	ShownFirst []Found `json:"shown_first,omitempty"`
 	// Status is the team's decision (StatusNewArticle, StatusProductFix,
 	// StatusFixed, StatusIgnored), empty while undecided; Note goes with it.
 	Status string `json:"status,omitempty"`
@@ -205,10 +215,11 @@ func (g Gap) MarshalJSON() ([]byte, error) {
 	}{fields(g), g.Before, g.After})
 }
 
-// Found is an article a gap's visitors opened instead (Gap.FoundInstead).
+// Found is an article a gap's visitors opened instead (Gap.FoundInstead),
+// or were shown first and did not open (Gap.ShownFirst).
 type Found struct {
 	Article  string `json:"article"`  // the article's ID
-	Visitors int    `json:"visitors"` // distinct visitors of the gap who opened it next
+	Visitors int    `json:"visitors"` // distinct visitors of the gap who opened it next (or were shown it first)
 }
 
 // MinFound is the fewest visitors of a gap who must have opened an

@@ -657,6 +657,9 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 	nearest := map[uint32]int{}
 	nearestScore := map[uint32]float32{}
 	found := map[uint32]visitorSet{}
+	// shown holds each no-click hit's article shown first and visitor
+	// (article<<32 | visitor): sorted once, rather than a set per article.
+	var shown []uint64
 	var first, last int64
 	firstSeen := map[string]int64{} // each variant's phrasing's earliest failure
 	// The people of each meaning (Variant.Key): a plural or an accent
@@ -717,6 +720,9 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 					found[h.article] = visitorSet{}
 				}
 				found[h.article].add(h.visitor)
+			}
+			if h.shown != 0 {
+				shown = append(shown, uint64(h.shown)<<32|uint64(h.visitor))
 			}
 		}
 		if v.Searches == 0 {
@@ -822,15 +828,40 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 			gap.FoundInstead = append(gap.FoundInstead, Found{Article: c.strList[a], Visitors: len(vs)})
 		}
 	}
-	sort.Slice(gap.FoundInstead, func(i, j int) bool {
-		a, b := gap.FoundInstead[i], gap.FoundInstead[j]
+	gap.FoundInstead = mostVisitors(gap.FoundInstead)
+	// What the search showed is no one person's whim: one is enough.
+	gap.ShownFirst = mostVisitors(c.perArticle(shown))
+	return gap, true
+}
+
+// perArticle counts the distinct visitors of each article of pairs
+// (article<<32 | visitor), which it sorts.
+func (c *collector) perArticle(pairs []uint64) []Found {
+	slices.Sort(pairs)
+	var out []Found
+	for i, p := range pairs {
+		switch {
+		case i > 0 && p == pairs[i-1]: // the same person again
+		case i > 0 && p>>32 == pairs[i-1]>>32:
+			out[len(out)-1].Visitors++
+		default:
+			out = append(out, Found{Article: c.strList[p>>32], Visitors: 1})
+		}
+	}
+	return out
+}
+
+// mostVisitors orders articles by their visitors, the most first (then by
+// ID), and keeps the first MaxFound; nil when none.
+func mostVisitors(out []Found) []Found {
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
 		if a.Visitors != b.Visitors {
 			return a.Visitors > b.Visitors
 		}
 		return a.Article < b.Article
 	})
-	gap.FoundInstead = gap.FoundInstead[:min(len(gap.FoundInstead), MaxFound)]
-	return gap, true
+	return out[:min(len(out), MaxFound)]
 }
 
 // beforeAfter counts the distinct visitors of a group's failed hits in the

@@ -325,6 +325,55 @@ func TestFoundInstead(t *testing.T) {
 	}
 }
 
+// TestShownFirst: a gap lists the articles its no-click searches showed
+// first (the first of the results they recorded), by the people who were
+// shown each, the most first, at most three: what the search offered and
+// nobody opened. A no-results search showed nothing, and a satisfied
+// search is no gap's; each person counts once, as for the articles
+// opened next instead.
+func TestShownFirst(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	shown := func(q, visitor string, ago time.Duration, hits ...string) string {
+		id := site.NewID()
+		s.rec.RecordSearch(site.SearchEvent{ID: id, Query: q, Normalized: textnorm.Key(q), Locale: "en", Results: len(hits),
+			Hits: hits, Source: site.SourceSite, Visitor: visitor, Time: s.now.Add(-ago)})
+		return id
+	}
+	q := "where do suitcases go"
+	shown(q, "a", 3*time.Hour, "travel/seats", "travel/luggage")
+	shown(q, "a", 2*time.Hour, "travel/seats", "travel/luggage") // a again: one person
+	shown(q, "b", 3*time.Hour, "travel/seats")
+	shown(q, "c", 3*time.Hour, "travel/luggage", "travel/seats")
+	shown(q, "d", 3*time.Hour, "travel/tickets")
+	shown(q, "e", 3*time.Hour, "billing/refunds")
+	shown(q, "f", 3*time.Hour) // no results: shown nothing
+	// g opened the first result: satisfied, no gap's.
+	clicked := shown(q, "g", 3*time.Hour, "travel/tickets")
+	// Before the period: not counted.
+	shown(q, "h", 48*time.Hour, "travel/tickets")
+	shown(q, "i", 48*time.Hour, "travel/tickets")
+	if err := s.rec.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s.rec.RecordEvent(site.Event{Type: site.EventClick, SearchID: clicked, ArticleID: "travel/tickets", Locale: "en",
+		Source: site.SourceSite, Visitor: "g", Time: s.now.Add(-3*time.Hour + time.Minute)})
+	rep := s.report(gaps.Options{Since: s.now.Add(-24 * time.Hour)})
+	bags, ok := gapOf(rep, q)
+	want := []gaps.Found{{Article: "travel/seats", Visitors: 2}, {Article: "billing/refunds", Visitors: 1},
+		{Article: "travel/luggage", Visitors: 1}}
+	if !ok || bags.NoClickVisitors != 5 || !slices.Equal(bags.ShownFirst, want) {
+		t.Errorf("suitcases gap: %d no-click visitors, shown first %+v, want 5 and %+v", bags.NoClickVisitors, bags.ShownFirst, want)
+	}
+	// A gap of searches that found nothing was shown nothing.
+	s.search("wifi password", "j", time.Hour)
+	s.search("wifi password", "k", time.Hour)
+	rep = s.report(gaps.Options{Since: s.now.Add(-24 * time.Hour)})
+	if wifi, ok := gapOf(rep, "wifi password"); !ok || wifi.ShownFirst != nil {
+		t.Errorf("wifi gap: shown first %+v, want none (no results)", wifi.ShownFirst)
+	}
+}
+
 // TestDecisionAfterTheContentChanged: a gap keeps its ID, its decision
 // and the team's corrections when new content reads its phrasings
 // another way (a synonym added, as the README advises to join phrasings).

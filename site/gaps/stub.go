@@ -193,6 +193,13 @@ func stubText(g Gap) string {
 		// An article ID is a file path: "--" would end the comment.
 		what += fmt.Sprintf("; %d of them opened %s next (if it answers this, add the keywords above to it instead)", f.Visitors, strings.ReplaceAll(f.Article, "--", "- -"))
 	}
+	for _, f := range g.ShownFirst {
+		were := "were"
+		if f.Visitors == 1 {
+			were = "was"
+		}
+		what += fmt.Sprintf("; %d of them %s shown %s first and did not open it", f.Visitors, were, strings.ReplaceAll(f.Article, "--", "- -"))
+	}
 	fmt.Fprintf(&b, "<!-- Draft from content gap %s: %s.%s Write the answer, then remove draft: true. -->\n", g.ID, what, answered)
 	return b.String()
 }

@@ -45,7 +45,8 @@ func TestWriteStubLoads(t *testing.T) {
 		{g: gaps.Gap{ID: "g1", Kind: gaps.KindSearch, Locale: "en", Query: "cancel subscription",
 			Variants: []gaps.Variant{{Query: "cancel subscription", Searches: 9}, {Query: "how to cancel my plan", Searches: 3}},
 			Visitors: 7, NoResults: 5, NoClick: 4,
-			FoundInstead: []gaps.Found{{Article: "billing/plans", Visitors: 3}, {Article: "odd--name-->", Visitors: 2}}},
+			FoundInstead: []gaps.Found{{Article: "billing/plans", Visitors: 3}, {Article: "odd--name-->", Visitors: 2}},
+			ShownFirst:   []gaps.Found{{Article: "billing/cancel--old-->", Visitors: 2}, {Article: "billing/refunds", Visitors: 1}}},
 			file: "drafts/cancel-subscription.md"},
 		{g: gaps.Gap{ID: "g2", Kind: gaps.KindSearch, Locale: "en", Query: `error: "quota" exceeded # again --- [x]`,
 			Variants: []gaps.Variant{{Query: `error: "quota" exceeded # again --- [x]`, Searches: 2}, {Query: "- yes: no", Searches: 1}}},
@@ -79,10 +80,11 @@ func TestWriteStubLoads(t *testing.T) {
 			t.Errorf("gap %s written to %s, want %s", c.g.ID, rel, c.file)
 		}
 	}
-	// The draft says where its visitors went instead, in a comment that
-	// an article ID cannot end.
+	// The draft says where its visitors went instead, and what their
+	// searches showed first, in a comment that an article ID cannot end.
 	if b, err := os.ReadFile(filepath.Join(dir, "drafts/cancel-subscription.md")); err != nil ||
 		!strings.Contains(string(b), "7 visitors searched this") || !strings.Contains(string(b), "3 of them opened billing/plans next") ||
+		!strings.Contains(string(b), "1 of them was shown billing/refunds first and did not open it") ||
 		strings.Count(string(b), "-->") != 1 {
 		t.Errorf("cancel-subscription draft: %v\n%s", err, b)
 	}

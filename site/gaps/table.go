@@ -33,6 +33,9 @@ func WriteTable(w io.Writer, rep Report, from time.Time) {
 		if len(g.FoundInstead) > 0 {
 			status += "; found instead: " + FoundList(g.FoundInstead)
 		}
+		if len(g.ShownFirst) > 0 {
+			status += "; shown first: " + FoundList(g.ShownFirst)
+		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", g.ID, g.Visitors, g.Last7, g.Prev7, kind, g.Locale,
 			status, oneLine(g.Query), oneLine(VariantList(g.Variants)), CountList(g.Sources))
 	}

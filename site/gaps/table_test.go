@@ -16,7 +16,8 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
 // tableReport is a report with one gap of each kind, one answered, one
-// decided, one whose visitors found articles instead, and a query long and
+// decided, one whose visitors found articles instead (and whose searches
+// showed an article first), and a query long and
 // broken over lines.
 func tableReport() Report {
 	answered := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
@@ -27,7 +28,8 @@ func tableReport() Report {
 				NoResultsVisitors: 30, NoClickVisitors: 15,
 				Variants:     []Variant{{Query: "cancel subscription", Searches: 50}, {Query: "how do i cancel", Searches: 9}},
 				Sources:      map[string]int{"widget": 40, "site": 19},
-				FoundInstead: []Found{{Article: "billing/cancel", Visitors: 12}, {Article: "billing/plans", Visitors: 3}}},
+				FoundInstead: []Found{{Article: "billing/cancel", Visitors: 12}, {Article: "billing/plans", Visitors: 3}},
+				ShownFirst:   []Found{{Article: "billing/refunds", Visitors: 9}}},
 			{ID: "d4e5f6", Kind: UnlinkedTicket, Locale: "fr", Query: "facture introuvable", Visitors: 14, Last7: 3, Prev7: 6,
 				Status: StatusNewArticle, Variants: []Variant{{Query: "facture introuvable", Searches: 14}},
 				Sources: map[string]int{"zendesk": 14}},

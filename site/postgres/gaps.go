@@ -15,7 +15,8 @@ var _ gaps.Store = (*DB)(nil)
 
 // GapRecords calls fn with every failed record the gap report reads since
 // a time: the searches no click, vote or reading satisfied (with the
-// article their visitor opened instead, migration 0007), the unlinked
+// article their visitor opened instead, migration 0007, and the one they
+// showed first, 0013), the unlinked
 // tickets, the confirmed subscriptions not yet notified (people waiting),
 // the openings of the widget on screens no article fitted. It
 // stops at the first error fn returns. Searches from every replica count
@@ -36,7 +37,7 @@ func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Reco
 // failedSearches reads the failed searches since $1 from the index that
 // holds them (searches_failed, migration 0009) alone, in its order.
 const failedSearches = `
-	SELECT query, normalized, locale, source, context, path, visitor, results, false, created_at, found
+	SELECT query, normalized, locale, source, context, path, visitor, results, false, created_at, found, first_hit
 	FROM searches WHERE NOT satisfied AND created_at >= $1 ORDER BY created_at, seq`
 
 // SatisfiedSearches calls fn with every satisfied search since a time,
@@ -44,7 +45,7 @@ const failedSearches = `
 // not its normalised key).
 func (db *DB) SatisfiedSearches(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
 	return db.searchRecords(ctx, `
-		SELECT query, normalized, locale, source, context, path, visitor, results, true, created_at, ''
+		SELECT query, normalized, locale, source, context, path, visitor, results, true, created_at, '', ''
 		FROM searches WHERE satisfied AND created_at >= $1 ORDER BY created_at, seq`, since, fn)
 }
 
@@ -64,17 +65,17 @@ func (db *DB) searchRecords(ctx context.Context, stmt string, since time.Time, f
 		}
 		return s
 	}
-	var locale, source, context, path, found string
+	var locale, source, context, path, found, firstHit string
 	for rows.Next() {
 		var r gaps.Record
-		if err := rows.Scan(&r.Query, &r.Normalized, &locale, &source, &context, &path, &r.Visitor, &r.Results, &r.Satisfied, &r.Time, &found); err != nil {
+		if err := rows.Scan(&r.Query, &r.Normalized, &locale, &source, &context, &path, &r.Visitor, &r.Results, &r.Satisfied, &r.Time, &found, &firstHit); err != nil {
 			return fail("read searches", err)
 		}
 		if r.Query == r.Normalized {
 			r.Query = r.Normalized
 		}
 		r.Locale, r.Source, r.Context, r.Path = str(locale), str(source), str(context), str(path)
-		r.Found = str(found)
+		r.Found, r.FirstHit = str(found), str(firstHit)
 		r.Time = r.Time.UTC()
 		if err := fn(r); err != nil {
 			return err

@@ -49,14 +49,15 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []recorder.Search) erro
 		return nil
 	}
 	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO searches (id, query, normalized, locale, results, hits, source, context, path, visitor, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO searches (id, query, normalized, locale, results, hits, first_hit, source, context, path, visitor, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET
 			query      = excluded.query,
 			normalized = excluded.normalized,
 			locale     = excluded.locale,
 			results    = excluded.results,
 			hits       = excluded.hits,
+			first_hit  = excluded.first_hit,
 			source     = excluded.source,
 			context    = excluded.context,
 			path       = excluded.path,
@@ -68,7 +69,11 @@ func writeSearches(ctx context.Context, tx *sql.Tx, rows []recorder.Search) erro
 	}
 	defer stmt.Close()
 	for _, r := range rows {
-		if _, err := stmt.ExecContext(ctx, r.ID, r.Query, r.Normalized, r.Locale, r.Results, strings.Join(r.Hits, "\n"),
+		first := "" // what the search showed first (0023)
+		if len(r.Hits) > 0 {
+			first = r.Hits[0]
+		}
+		if _, err := stmt.ExecContext(ctx, r.ID, r.Query, r.Normalized, r.Locale, r.Results, strings.Join(r.Hits, "\n"), first,
 			r.Source, r.Context, r.Path, r.Visitor, millis(r.First), millis(r.Time)); err != nil {
 			return fmt.Errorf("search %s: %w", r.ID, err)
 		}

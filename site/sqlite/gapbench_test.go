@@ -83,8 +83,8 @@ func generateSearches(db *DB, n int) (int, error) {
 		return 0, err
 	}
 	defer tx.Rollback()
-	insSearch, err := tx.Prepare(`INSERT INTO searches (id, query, normalized, locale, results, hits, source, visitor, created_at, updated_at)
-		VALUES (?, ?, ?, 'en', ?, ?, 'site', ?, ?, ?)`)
+	insSearch, err := tx.Prepare(`INSERT INTO searches (id, query, normalized, locale, results, hits, first_hit, source, visitor, created_at, updated_at)
+		VALUES (?, ?, ?, 'en', ?, ?, ?, 'site', ?, ?, ?)`)
 	if err != nil {
 		return 0, err
 	}
@@ -97,7 +97,11 @@ func generateSearches(db *DB, n int) (int, error) {
 	defer insClick.Close()
 	failed, err := gapbench.Generate(n, func(s gapbench.Search) error {
 		ms := millis(s.Time)
-		if _, err := insSearch.Exec(s.ID, s.Query, s.Normalized, s.Results, strings.Join(s.Hits, "\n"), s.Visitor, ms, ms); err != nil {
+		first := ""
+		if len(s.Hits) > 0 {
+			first = s.Hits[0]
+		}
+		if _, err := insSearch.Exec(s.ID, s.Query, s.Normalized, s.Results, strings.Join(s.Hits, "\n"), first, s.Visitor, ms, ms); err != nil {
 			return err
 		}
 		if s.Clicked {

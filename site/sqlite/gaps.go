@@ -16,18 +16,14 @@ var _ gaps.Store = (*DB)(nil)
 // GapRecords calls fn with every failed record the gap report reads since
 // a time, each kind in time order: the searches no click, vote or reading
 // satisfied (see migration 0010), with the article their visitor opened
-// instead (0018); the unlinked tickets (their cleaned
+// instead (0018) and the article it showed first (0023); the unlinked tickets (their cleaned
 // subject as the query, each ticket a person of its own, with the article
 // search found nearest); the openings of the widget on screens no article
 // fitted; the confirmed subscriptions not yet notified, as failed searches
 // of people waiting (whatever their age). It stops at the first error fn
 // returns.
 func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
-	// The failed searches are read from their own index, which holds
-	// every column read (see migration 0011).
-	if err := db.searchRecords(ctx, `
-		SELECT query, normalized, locale, source, context, path, visitor, results, 0, created_at, found
-		FROM searches INDEXED BY searches_failed WHERE satisfied = 0 AND created_at >= ?`, since, fn); err != nil {
+	if err := db.searchRecords(ctx, failedSearches, since, fn); err != nil {
 		return err
 	}
 	if err := db.unlinkedTickets(ctx, since, fn); err != nil {
@@ -39,12 +35,18 @@ func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Reco
 	return db.screensWithoutHelp(ctx, since, fn)
 }
 
+// failedSearches reads the failed searches from their own index, which
+// holds every column read (see migrations 0011, 0018 and 0023).
+const failedSearches = `
+	SELECT query, normalized, locale, source, context, path, visitor, results, 0, created_at, found, first_hit
+	FROM searches INDEXED BY searches_failed WHERE satisfied = 0 AND created_at >= ?`
+
 // SatisfiedSearches calls fn with every satisfied search since a time, in
 // storage order, with its query as typed (the top searches show it so,
 // accents and all, not its normalised key).
 func (db *DB) SatisfiedSearches(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
 	return db.searchRecords(ctx, `
-		SELECT query, normalized, locale, source, context, path, visitor, results, 1, created_at, ''
+		SELECT query, normalized, locale, source, context, path, visitor, results, 1, created_at, '', ''
 		FROM searches WHERE +created_at >= ? AND satisfied = 1`, since, fn)
 }
 
@@ -66,11 +68,11 @@ func (db *DB) searchRecords(ctx context.Context, stmt string, since time.Time, f
 		}
 		return s
 	}
-	var query, norm, locale, source, context, path, visitor, found sql.RawBytes
+	var query, norm, locale, source, context, path, visitor, found, firstHit sql.RawBytes
 	var r gaps.Record
 	var created int64
 	for rows.Next() {
-		if err := rows.Scan(&query, &norm, &locale, &source, &context, &path, &visitor, &r.Results, &r.Satisfied, &created, &found); err != nil {
+		if err := rows.Scan(&query, &norm, &locale, &source, &context, &path, &visitor, &r.Results, &r.Satisfied, &created, &found, &firstHit); err != nil {
 			return fmt.Errorf("read searches: %w", err)
 		}
 		// Most queries are typed as they normalise, and a visitor's
@@ -86,7 +88,7 @@ func (db *DB) searchRecords(ctx context.Context, stmt string, since time.Time, f
 			r.Visitor = string(visitor)
 		}
 		r.Locale, r.Source, r.Context, r.Path = str(locale), str(source), str(context), str(path)
-		r.Found = str(found)
+		r.Found, r.FirstHit = str(found), str(firstHit)
 		r.Time = fromMillis(created)
 		if err := fn(r); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"io/fs"
+	"maps"
 	pathpkg "path"
 	"path/filepath"
 	"strings"
@@ -350,5 +351,70 @@ func TestMigrationOneVote(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("events after 0019:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestMigrationFirstHit: the searches stored before 0023 take the first
+// of their recorded results as the article they showed first, and the gap
+// report still reads the failed searches from their index alone.
+func TestMigrationFirstHit(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	conn, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetMaxOpenConns(1)
+	old := fstest.MapFS{}
+	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
+	for _, name := range names {
+		if pathpkg.Base(name) >= "0023" { // the schema before 0023
+			continue
+		}
+		b, _ := fs.ReadFile(migrationFS, name)
+		old[name] = &fstest.MapFile{Data: b}
+	}
+	if err := migrate(ctx, conn, old, time.Now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, `INSERT INTO searches (id, query, normalized, locale, results, hits, created_at, updated_at) VALUES
+		('s1', 'refund', 'refund', 'en', 2, 'billing/refund'||char(10)||'billing/fees', 1000, 1000),
+		('s2', 'card', 'card', 'en', 1, 'payments', 1000, 1000),
+		('s3', 'qwxz', 'qwxz', 'en', 0, '', 1000, 1000)`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	first := map[string]string{}
+	if err := db.GapRecords(ctx, time.UnixMilli(0), func(r gaps.Record) error {
+		first[r.Query] = r.FirstHit
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]string{"refund": "billing/refund", "card": "payments", "qwxz": ""}; !maps.Equal(first, want) {
+		t.Errorf("after 0023: shown first %v, want %v", first, want)
+	}
+	var plan []string
+	rows, err := db.reader.QueryContext(ctx, `EXPLAIN QUERY PLAN `+failedSearches, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if len(plan) != 1 || !strings.Contains(plan[0], "COVERING INDEX searches_failed") {
+		t.Errorf("the failed searches are read with %q, want the covering index searches_failed alone", plan)
 	}
 }

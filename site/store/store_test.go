@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guichet/guichet/site/gaps"
 	"github.com/guichet/guichet/site/postgres"
 	"github.com/guichet/guichet/site/postgres/pgtest"
 	"github.com/guichet/guichet/site/sqlite"
@@ -127,6 +128,59 @@ func TestPostgresMigrationOneVote(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("events after 0008:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestPostgresMigrationFirstHit: the searches stored before 0013 read
+// the first of their recorded results as the article they showed first
+// (gaps.Record.FirstHit), as SQLite's 0023 fills it.
+func TestPostgresMigrationFirstHit(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.DSN(t)
+	conn, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	names, err := filepath.Glob("../postgres/migrations/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE schema_migrations (version integer NOT NULL PRIMARY KEY, applied_at timestamptz NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range names {
+		if filepath.Base(name) >= "0013" { // the schema before 0013
+			break
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := conn.ExecContext(ctx, string(b)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := conn.ExecContext(ctx, `INSERT INTO schema_migrations VALUES ($1, now())`, i+1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := conn.ExecContext(ctx, `
+		INSERT INTO searches (id, query, normalized, locale, results, hits, created_at, updated_at) VALUES
+			('s1', 'refund', 'refund', 'en', 2, '{billing/refund,billing/fees}', '2026-11-20 10:00:00Z', '2026-11-20 10:00:00Z'),
+			('s2', 'card', 'card', 'en', 1, '{payments}', '2026-11-20 10:00:00Z', '2026-11-20 10:00:00Z'),
+			('s3', 'qwxz', 'qwxz', 'en', 0, '{}', '2026-11-20 10:00:00Z', '2026-11-20 10:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	db := openPostgres(t, url, time.Now) // migrates
+	first := map[string]string{}
+	if err := db.GapRecords(ctx, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), func(r gaps.Record) error {
+		first[r.Query] = r.FirstHit
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(first), fmt.Sprint(map[string]string{"refund": "billing/refund", "card": "payments", "qwxz": ""}); got != want {
+		t.Errorf("after 0013: shown first %s, want %s", got, want)
 	}
 }
 

@@ -42,6 +42,7 @@ func Run(t *testing.T, open Opener) {
 		{"Satisfied", testSatisfied},
 		{"ClickOnItsResults", testClickOnItsResults},
 		{"FoundInstead", testFoundInstead},
+		{"FirstHit", testFirstHit},
 		{"Feedback", testFeedback},
 		{"OneVoteADay", testOneVoteADay},
 		{"Tickets", testTickets},
@@ -331,6 +332,40 @@ func testClickOnItsResults(t *testing.T, open Opener) {
 	want := []string{"early other", "nothing found", "past the end", "weak results"}
 	if !slices.Equal(failed, want) {
 		t.Errorf("failed searches %q, want %q (a click on another article than the search's results satisfies nothing)", failed, want)
+	}
+}
+
+// testFirstHit: a failed search is read with the first article it
+// returned (gaps.Record.FirstHit), the first of its latest results when a
+// later keystroke of the same search rewrote them; none when it found
+// nothing.
+func testFirstHit(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordSearch(site.SearchEvent{ID: "typed", Query: "refu", Locale: "en", Visitor: "v1", Time: t0,
+			Results: 1, Hits: []string{"refunds"}})
+		r.RecordSearch(site.SearchEvent{ID: "shown", Query: "card declined", Locale: "en", Visitor: "v2", Time: t0,
+			Results: 2, Hits: []string{"payments", "cards"}})
+		r.RecordSearch(site.SearchEvent{ID: "nothing", Query: "vat number", Locale: "en", Visitor: "v3", Time: t0})
+	})
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordSearch(site.SearchEvent{ID: "typed", Query: "refund twice", Locale: "en", Visitor: "v1", Time: t0.Add(2 * time.Second),
+			Results: 2, Hits: []string{"fees", "refunds"}})
+	})
+	first := map[string]string{}
+	if err := s.GapRecords(ctx, t0.Add(-time.Hour), func(r gaps.Record) error {
+		if r.Kind == "" {
+			first[r.Query] = r.FirstHit
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"refund twice": "fees", "card declined": "payments", "vat number": ""}
+	if !maps.Equal(first, want) {
+		t.Errorf("articles shown first %v, want %v", first, want)
 	}
 }
 

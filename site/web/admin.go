@@ -89,7 +89,10 @@ type adminPage struct {
 	NotHelpful []adminFeedback
 	// Gaps are the failed searches grouped by meaning.
 	Gaps []gaps.Gap
-	Top  []gaps.QueryCount
+	// ShownFirst are, by gap ID, the articles its no-click searches
+	// showed first (gaps.Gap.ShownFirst), with their titles and links.
+	ShownFirst map[string][]adminShown
+	Top        []gaps.QueryCount
 	// Listed are the IDs of the gaps the page lists: a top search links
 	// to its gap only when the row is there (not ignored, enough people).
 	Listed   map[string]bool
@@ -197,6 +200,34 @@ func ticketRows(st *state, limit int, p insights.Period) []adminTickets {
 	return out
 }
 
+// adminShown is an article a gap's searches showed first and nobody
+// opened: its title and address when it is published (its ID otherwise).
+type adminShown struct {
+	ID, Title, URL string
+	Visitors       int
+}
+
+// shownFirst lists, by gap ID, the articles the gaps' searches showed
+// first, with their titles and addresses in the gap's locale (or the
+// default locale's).
+func shownFirst(list []gaps.Gap, view *site.View) map[string][]adminShown {
+	out := map[string][]adminShown{}
+	for _, g := range list {
+		for _, f := range g.ShownFirst {
+			row := adminShown{ID: f.Article, Title: f.Article, Visitors: f.Visitors}
+			art, err := view.Article(f.Article, g.Locale)
+			if err != nil {
+				art, err = view.Article(f.Article, view.Lib.Config.DefaultLocale)
+			}
+			if err == nil {
+				row.Title, row.URL = art.Title, art.URL
+			}
+			out[g.ID] = append(out[g.ID], row)
+		}
+	}
+	return out
+}
+
 // adminFeedback is an article rated "not helpful", with what voters said.
 type adminFeedback struct {
 	insights.Article
@@ -265,6 +296,7 @@ func (s *Server) admin(c echo.Context) error {
 			page.Gaps = append(page.Gaps, g)
 		}
 	}
+	page.ShownFirst = shownFirst(page.Gaps, st.view)
 	page.Top = d.report.Queries
 	ctx := c.Request().Context()
 	// The period's and locale's openings, as the figure and the gap

@@ -506,11 +506,12 @@ func TestSubscriberToldAboutFix(t *testing.T) {
 	if w := serve(m, "GET", strings.TrimPrefix(confirm, "https://help.acme.test"), ""); w.Code != 200 {
 		t.Fatalf("confirm: %d", w.Code)
 	}
-	// late@ never confirms: after 48 hours the link is dead.
+	// late@ never confirms: after 48 hours the link is gone (410, a page
+	// saying so).
 	clk.Add(49 * time.Hour)
 	m.Contact.Maintain(ctx)
 	late := linkRE.FindString(msgs[1].Body)
-	if w := serve(m, "GET", strings.TrimPrefix(late, "https://help.acme.test"), ""); w.Code != 404 {
+	if w := serve(m, "GET", strings.TrimPrefix(late, "https://help.acme.test"), ""); w.Code != 410 {
 		t.Errorf("expired confirmation: %d", w.Code)
 	}
 

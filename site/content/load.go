@@ -81,6 +81,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	start := time.Now()
 	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, memo: opts.Memo}
 	if opts.Previous != nil {
+		l.prevConfig = &opts.Previous.Config
 		l.previous = map[string]*site.Article{}
 		for _, a := range opts.Previous.Articles {
 			l.previous[a.SourcePath] = a
@@ -143,6 +144,8 @@ type loader struct {
 	redirectLines []int
 	// previous holds the articles being served by source path (Options.Previous).
 	previous map[string]*site.Article
+	// prevConfig is the settings being served (Options.Previous), nil: none.
+	prevConfig *site.Config
 	// memo holds the readings of the previous Load (nil: none).
 	memo *Memo
 	// unreadable holds the folders that could not be listed.
@@ -320,6 +323,13 @@ func (l *loader) readSiteFiles() {
 	}
 	if data, ok := read(configFile); ok {
 		cfg, probs := parseConfig(data)
+		if cfg.Broken && l.prevConfig != nil {
+			// The settings being served stay in force, for reading the
+			// articles too: with the defaults, a site whose default locale
+			// is not en would read its articles as English ones.
+			cfg = *l.prevConfig
+			cfg.Broken = true
+		}
 		l.lib.Config = cfg
 		l.probs = append(l.probs, probs...)
 	}

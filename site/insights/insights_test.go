@@ -312,6 +312,12 @@ func TestToDoWhyCounts(t *testing.T) {
 		{ID: "g6", Kind: gaps.KindSearch, Query: "bike on train", Visitors: 5, NoResultsVisitors: 3, NoClickVisitors: 3},
 		{ID: "g7", Kind: gaps.KindSearch, Query: "luggage", Visitors: 4, NoResultsVisitors: 3, NoClickVisitors: 1},
 		{ID: "g8", Kind: gaps.KindSearch, Query: "velo", Visitors: 2, NoClickVisitors: 2},
+		// Most were shown one article first and opened none: said, as
+		// the gap report says it (Gap.ShownFirst); one of four is not most.
+		{ID: "g9", Kind: gaps.KindSearch, Query: "bike rack", Visitors: 3, NoClickVisitors: 3,
+			ShownFirst: []gaps.Found{{Article: "bikes/storage", Visitors: 2}}},
+		{ID: "g10", Kind: gaps.KindSearch, Query: "tandem", Visitors: 4, NoClickVisitors: 4,
+			ShownFirst: []gaps.Found{{Article: "bikes/storage", Visitors: 1}}},
 	}}
 	articles := []Article{
 		{ID: "lost", Title: "A parcel is lost", Views: 1, Readers: 1, NotHelpful: 1, ContactsAfterReading: 1},
@@ -331,6 +337,8 @@ func TestToDoWhyCounts(t *testing.T) {
 		"bike on train":    "5 people searched it: 3 found nothing, 3 opened none of the results (1 did both)",
 		"luggage":          "4 people searched it: 3 found nothing, 1 opened none of the results",
 		"velo":             "2 people searched it and opened none of the results",
+		"bike rack":        "3 people searched it and opened none of the results; 2 of them were shown bikes/storage first and did not open it",
+		"tandem":           "4 people searched it and opened none of the results",
 		"refund twice":     "1 ticket no article answers",
 		gaps.NoSubject:     "3 tickets with no subject and a body that says nothing",
 		"/orders/*":        "the widget opened here for 1 person with no article for this screen",

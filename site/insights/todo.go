@@ -93,6 +93,13 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 			if len(g.Variants) > 1 {
 				t.Why += fmt.Sprintf("; %d phrasings", len(g.Variants))
 			}
+			if len(g.ShownFirst) > 0 && len(g.FoundInstead) == 0 && 2*g.ShownFirst[0].Visitors >= g.Visitors {
+				// Most were shown one article first and opened nothing:
+				// its title or description did not look like their answer
+				// (or it is not, and the article is missing).
+				f := g.ShownFirst[0]
+				t.Why += fmt.Sprintf("; %d of them were shown %s first and did not open it", f.Visitors, f.Article)
+			}
 			if len(g.FoundInstead) > 0 {
 				f := g.FoundInstead[0]
 				t.Why += fmt.Sprintf("; %d of them opened %s next", f.Visitors, f.Article)

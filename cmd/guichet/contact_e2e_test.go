@@ -181,7 +181,10 @@ func TestContactInBrowser(t *testing.T) {
 	if got := eval(`document.querySelector('#g-c-suggestions p.none').textContent`); got != en["contact_no_suggestions"] {
 		t.Errorf("no suggestion note = %q", got)
 	}
+	// The live suggestions offer it already (TestContactLiveOfferInBrowser):
+	// the page after the lookup offers it too.
 	do("go on to the form", chromedp.SendKeys(subject, "\r"))
+	waitShown("the whole form", "form.contact-form #g-c-description")
 	waitShown("the subscription form for an unanswered subject", "form.subscribe-form input[name=email]")
 	do("subscribe on the contact page",
 		chromedp.SendKeys(chromedp.CSS("form.subscribe-form input[name=email]"), "bo@example.com\r"),

@@ -44,6 +44,11 @@ type contactPage struct {
 	Available   bool
 	FallbackURL string
 	Subscribe   *subscribeForm
+	// SubscribeOffer is "Tell me when this is answered" for the page's
+	// script, which offers it under live suggestions that find nothing
+	// or only weak results, as Subscribe is after a lookup (nil without
+	// an SMTP server).
+	SubscribeOffer *subscribeForm
 	// FieldErrors are the messages of the fields, in the page's language
 	// (see fieldErrors).
 	FieldErrors fieldErrors
@@ -93,6 +98,9 @@ func (s *Server) newContactPage(c echo.Context, st *state, subject, description,
 		Subject: strings.TrimSpace(site.CleanText(fix(subject, site.MaxContactSubject))), Message: fix(description, site.MaxContactDescription),
 		Email: fix(strings.TrimSpace(email), site.MaxEmailLen), Available: s.contactAvailable(st.view), FallbackURL: st.view.Lib.Config.ContactURL,
 		FieldErrors: contactFieldErrors(st.view, loc)}
+	if s.subscriptionsOn() { // the script fills in the subject and its intro
+		page.SubscribeOffer = &subscribeForm{T: b.T, TLang: b.TLang, Locale: b.Locale, Source: site.SourceContact}
+	}
 	if k, err := site.ContextKey(context); err == nil {
 		page.Context = k
 	}

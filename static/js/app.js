@@ -253,16 +253,41 @@
 	// The contact form answers first: as the subject is typed (debounced), the articles that
 	// may answer it appear above the form, the same the server renders for ?subject=.
 	function contactSubject(input) {
-		const ds = input.dataset, box = (input.closest('.contact-page, .w-view') || d).querySelector('.contact-suggestions');
+		const ds = input.dataset, page = input.closest('.contact-page, .w-view') || d, box = page.querySelector('.contact-suggestions');
 		if (!ds.suggest || !box) return;
 		let timer, ctrl, seq = 0;
-		const render = (hits, q) => {
+		// "Tell me when this is answered" under no or weak results, as the page after a lookup
+		// offers it (weakResults in site/web/contact.go): the server's form for the subject, else
+		// the page's template, in the live region so that its offer is announced.
+		const tpl = box.dataset.subscribe && d.getElementById(box.dataset.subscribe);
+		let sub = tpl && page.querySelector('form.subscribe-form');
+		const offer = (want, q) => {
+			want = want && !!tpl && /[\p{L}\p{N}]/u.test(q); // a subject with words, as textnorm.HasWords
+			// Gone with a subject that finds an answer; a fresh one for a new subject once sent.
+			if (sub && (!want || sub.querySelector('p.field[hidden]'))) { sub.remove(); sub = null; }
+			if (!want) return;
+			if (!sub) {
+				sub = tpl.content.firstElementChild.cloneNode(true);
+				if (input.form && input.form.classList.contains('contact-lookup')) box.append(sub); else page.append(sub);
+				jsonForm(sub);
+			}
+			sub.elements.query.value = q;
+			sub.querySelector('p').textContent = (tpl.dataset.intro || '').split('{query}').join(q);
+		};
+		// The lookup's button, once articles show, says what it leads to: the rest of the form.
+		const btn = input.form && input.form.classList.contains('contact-lookup') && input.form.querySelector('button[type=submit]');
+		const label0 = btn && [btn.textContent, btn.lang];
+		const label = ([text, lang]) => { btn.textContent = text; if (lang) btn.lang = lang; else btn.removeAttribute('lang'); };
+		const render = (hits, q, weak) => {
 			box.querySelectorAll('ol, p.none').forEach(n => n.remove());
+			offer(q && (!hits.length || weak), q);
+			const at = sub && sub.parentNode === box ? sub : null;
+			if (btn && btn.dataset.labelNone) label(!q ? label0 : hits.length ? [btn.dataset.labelSome, btn.dataset.labelSomeLang] : [btn.dataset.labelNone, btn.dataset.labelNoneLang]);
 			if (!q) { box.hidden = true; return; }
 			if (!hits.length) {
 				const none = el('p', 'none', box.dataset.none || '');
 				if (box.dataset.noneLang) none.lang = box.dataset.noneLang; // in English when the locale lacks it
-				box.append(none);
+				box.insertBefore(none, at);
 			}
 			else {
 				const ol = el('ol', 'results');
@@ -279,14 +304,14 @@
 				});
 				// In the widget the panel opens the article inline and sends the click itself.
 				if (!d.body.classList.contains('w')) results(ol, box.dataset.events || '/api/v1/events', box.dataset.locale || '');
-				box.append(ol);
+				box.insertBefore(ol, at);
 			}
 			box.hidden = false;
 		};
 		const suggest = async q => {
 			const my = ++seq;
 			if (ctrl) ctrl.abort();
-			if (!q) return render([], '');
+			if (!q) return render([], '', false);
 			try {
 				const u = new URL(ds.suggest, location.href), p = {q, locale: ds.locale || '', limit: 5, source: 'contact', sid: ds.sid || ''};
 				if (ds.context) p.context = ds.context;
@@ -296,16 +321,16 @@
 				const get = async url => {
 					const res = await fetch(url, {signal: ctrl.signal, headers: {Accept: 'application/json'}});
 					if (!res.ok) throw Error(res.status);
-					return (await res.json()).results || [];
+					return res.json();
 				};
-				let hits = await get(u);
+				let data = await get(u);
 				// Customers write sentences: when no title starts with the words typed, the
 				// search engine reads the whole subject (typos included), as the server does.
-				if (!hits.length && my === seq) {
+				if (!(data.results || []).length && my === seq) {
 					u.pathname = u.pathname.replace(/suggest$/, 'search');
-					hits = await get(u);
+					data = await get(u);
 				}
-				if (my === seq) render(hits, q);
+				if (my === seq) render(data.results || [], q, !!data.weak);
 			} catch (e) {}
 		};
 		on(input, 'input', () => {

@@ -54,3 +54,44 @@ func TestTicketsPerArticleInPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestTicketsPerArticlePeriodFirst: a month long past listed its
+// articles after every article with tickets in the last 90 days, by
+// their recent count (and beyond the page's 50 rows on a large help
+// center), so the lead who picked that month read rows of zeros first
+// (a newcomer, rv21j): the period's articles come first.
+func TestTicketsPerArticlePeriodFirst(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Pet Help\n")
+	writeFile(t, dir, "rede/clinicas.md", "---\ntitle: Find a clinic\n---\nThe clinics of the network.\n")
+	writeFile(t, dir, "plano/cancelar.md", "---\ntitle: Cancel the plan\n---\nCancel from the app.\n")
+	now := time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC)
+	m := openMainAt(t, dir, &clock{t: now})
+	ctx := context.Background()
+	tok, _, _ := m.DB.CreateToken(ctx, site.ScopeTickets, "helpdesk")
+	for i, tk := range []struct {
+		article string
+		ago     int
+	}{{"plano/cancelar", 1}, {"plano/cancelar", 2}, {"rede/clinicas", 145}} {
+		at := now.AddDate(0, 0, -tk.ago)
+		w := serve(m, "POST", "/api/v1/tickets", fmt.Sprintf(`{"external_id":"t%d","subject":"Question","article":%q,"created_at":%q}`, i, tk.article, at.Format(time.RFC3339)),
+			"Content-Type", "application/json", "Authorization", "Bearer "+tok)
+		if w.Code != 200 {
+			t.Fatalf("ticket: %d %s", w.Code, w.Body)
+		}
+	}
+	if err := m.Tickets.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	w := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
+	session := strings.Split(w.Header().Get("Set-Cookie"), ";")[0]
+	doc := webtest.Parse(t, serve(m, "GET", "/admin/?since=custom&from=2026-07-01&to=2026-07-31", "", "Cookie", session).Body.String())
+	if cells := doc.Texts(`#tickets td`); len(cells) < 2 || !strings.Contains(cells[0], "Find a clinic") || cells[1] != "1" {
+		t.Errorf("July: first row %q, want Find a clinic with 1 ticket in this period", cells)
+	}
+	csv := serve(m, "GET", "/admin/export/tickets.csv?since=custom&from=2026-07-01&to=2026-07-31", "", "Cookie", session).Body.String()
+	if lines := strings.Split(csv, "\n"); len(lines) < 2 || !strings.HasPrefix(lines[1], "rede/clinicas,") {
+		t.Errorf("July csv:\n%s", csv)
+	}
+}

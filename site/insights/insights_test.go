@@ -318,6 +318,9 @@ func TestToDoWhyCounts(t *testing.T) {
 			ShownFirst: []gaps.Found{{Article: "bikes/storage", Visitors: 2}}},
 		{ID: "g10", Kind: gaps.KindSearch, Query: "tandem", Visitors: 4, NoClickVisitors: 4,
 			ShownFirst: []gaps.Found{{Article: "bikes/storage", Visitors: 1}}},
+		// One of two is half: "1 of them was shown", not "were" (rv21j).
+		{ID: "g11", Kind: gaps.KindSearch, Query: "limpeza de tártaro", Visitors: 2, NoResultsVisitors: 2, NoClickVisitors: 1,
+			ShownFirst: []gaps.Found{{Article: "cobertura/o-que-cobre", Visitors: 1}}},
 	}}
 	articles := []Article{
 		{ID: "lost", Title: "A parcel is lost", Views: 1, Readers: 1, NotHelpful: 1, ContactsAfterReading: 1},
@@ -332,18 +335,19 @@ func TestToDoWhyCounts(t *testing.T) {
 		}
 	}
 	for title, want := range map[string]string{
-		"gift wrap":        "1 person searched it and found nothing",
-		"dark mode":        "2 people searched it and found nothing",
-		"bike on train":    "5 people searched it: 3 found nothing, 3 opened none of the results (1 did both)",
-		"luggage":          "4 people searched it: 3 found nothing, 1 opened none of the results",
-		"velo":             "2 people searched it and opened none of the results",
-		"bike rack":        "3 people searched it and opened none of the results; 2 of them were shown bikes/storage first and did not open it",
-		"tandem":           "4 people searched it and opened none of the results",
-		"refund twice":     "1 ticket no article answers",
-		gaps.NoSubject:     "3 tickets with no subject and a body that says nothing",
-		"/orders/*":        "the widget opened here for 1 person with no article for this screen",
-		"A parcel is lost": "1 reader, 1 of 1 vote says not helpful; 1 visit contacted support after reading it",
-		"Track a parcel":   "2 readers, 2 of 3 votes say not helpful; 2 visits contacted support after reading it",
+		"gift wrap":          "1 person searched it and found nothing",
+		"dark mode":          "2 people searched it and found nothing",
+		"bike on train":      "5 people searched it: 3 found nothing, 3 opened none of the results (1 did both)",
+		"luggage":            "4 people searched it: 3 found nothing, 1 opened none of the results",
+		"velo":               "2 people searched it and opened none of the results",
+		"bike rack":          "3 people searched it and opened none of the results; 2 of them were shown bikes/storage first and did not open it",
+		"tandem":             "4 people searched it and opened none of the results",
+		"limpeza de tártaro": "2 people searched it: 2 found nothing, 1 opened none of the results (1 did both); 1 of them was shown cobertura/o-que-cobre first and did not open it",
+		"refund twice":       "1 ticket no article answers",
+		gaps.NoSubject:       "3 tickets with no subject and a body that says nothing",
+		"/orders/*":          "the widget opened here for 1 person with no article for this screen",
+		"A parcel is lost":   "1 reader, 1 of 1 vote says not helpful; 1 visit contacted support after reading it",
+		"Track a parcel":     "2 readers, 2 of 3 votes say not helpful; 2 visits contacted support after reading it",
 	} {
 		if whys[title] != want {
 			t.Errorf("%s: why %q, want %q", title, whys[title], want)

@@ -98,7 +98,11 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 				// its title or description did not look like their answer
 				// (or it is not, and the article is missing).
 				f := g.ShownFirst[0]
-				t.Why += fmt.Sprintf("; %d of them were shown %s first and did not open it", f.Visitors, f.Article)
+				were := "were"
+				if f.Visitors == 1 {
+					were = "was"
+				}
+				t.Why += fmt.Sprintf("; %d of them %s shown %s first and did not open it", f.Visitors, were, f.Article)
 			}
 			if len(g.FoundInstead) > 0 {
 				f := g.FoundInstead[0]

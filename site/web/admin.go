@@ -4,6 +4,7 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"sort"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -173,8 +174,11 @@ type adminTickets struct {
 }
 
 // ticketRows lists the articles with tickets in the last 90 days or in
-// the period p, most first, with how their count moved since their last
-// update; of p's locale when it is set.
+// the period p, most in p first (then most in the window, as the FAQ
+// ranks them), with how their count moved since their last update; of
+// p's locale when it is set. The period's articles come first and are
+// kept within limit, so a month long past shows its articles at the top
+// rather than after (or beyond) the ones of the last 90 days.
 func ticketRows(st *state, limit int, p insights.Period) []adminTickets {
 	var out []adminTickets
 	for _, a := range st.stats.All() {
@@ -185,16 +189,19 @@ func ticketRows(st *state, limit int, p insights.Period) []adminTickets {
 		if a.Last90 == 0 && in == 0 {
 			continue
 		}
-		row := adminTickets{ArticleTickets: a, Title: a.ArticleID, Trend: a.Trend(), InPeriod: in}
-		if art, err := st.view.Article(a.ArticleID, a.Locale); err == nil {
+		out = append(out, adminTickets{ArticleTickets: a, Title: a.ArticleID, Trend: a.Trend(), InPeriod: in})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].InPeriod > out[j].InPeriod })
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	for i := range out {
+		row := &out[i]
+		if art, err := st.view.Article(row.ArticleID, row.Locale); err == nil {
 			row.Title, row.URL, row.Source, row.Updated = art.Title, art.URL, art.SourcePath, art.Updated
 			if !art.Updated.IsZero() {
-				row.Before, row.After, row.AfterDays = st.stats.Around(a.ArticleID, a.Locale, art.Updated, 30)
+				row.Before, row.After, row.AfterDays = st.stats.Around(row.ArticleID, row.Locale, art.Updated, 30)
 			}
-		}
-		out = append(out, row)
-		if len(out) == limit {
-			break
 		}
 	}
 	return out

@@ -65,6 +65,11 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			if u := l.nameURL(s, folderURL); u != "" {
 				urlByName[key{s.locale, u}] = s.path
 			}
+		} else if old := l.previous[s.path]; !s.ok && !s.name.index && old != nil && old.URL == l.nameURL(s, folderURL) {
+			// A broken file whose last good version is served (keep)
+			// holds its URL too: a slug that gave another file the same
+			// URL does not take it over while the file is fixed.
+			urlByName[key{s.locale, old.URL}] = s.path
 		}
 	}
 	for _, s := range l.sources {

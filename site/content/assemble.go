@@ -403,6 +403,11 @@ func (l *loader) categoryFile(dir string) (docusaurusCategory, bool) {
 			prob.Kind = site.KindFile
 			l.probs = append(l.probs, *prob)
 		}
+		if ok && w == 0 && meta.Position != nil {
+			// Docusaurus lists position 0 first; Guichet's 0 is none.
+			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "position",
+				"position 0 is read as no position: the folder is listed after the folders with one, where Docusaurus lists it first; number the folders from 1 to keep that order"))
+		}
 		meta.weight = w
 		return meta, true
 	}

@@ -209,6 +209,12 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 			a.FAQ, p = asFAQ(file, f)
 		case "weight":
 			a.Weight, p = asInt(file, f)
+			if p == nil && a.Weight == 0 && f.orig == "sidebar_position" && !isNull(f.value) {
+				// Docusaurus lists position 0 first; Guichet's 0 is none.
+				w := warningAt(site.KindFrontMatter, file, f.line, f.name,
+					"sidebar_position 0 is read as no position: the page is listed after the positioned ones, where Docusaurus lists it first; number the pages from 1 to keep that order")
+				p = &w
+			}
 		case "draft":
 			a.Draft, p = asBool(file, f)
 		case "publish_at":

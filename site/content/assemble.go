@@ -65,6 +65,11 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			if u := l.nameURL(s, folderURL); u != "" {
 				urlByName[key{s.locale, u}] = s.path
 			}
+		} else if old := l.previous[s.path]; !s.ok && !s.name.index && old != nil && old.URL == l.nameURL(s, folderURL) {
+			// A broken file whose last good version is served (keep)
+			// holds its URL too: a slug that gave another file the same
+			// URL does not take it over while the file is fixed.
+			urlByName[key{s.locale, old.URL}] = s.path
 		}
 	}
 	for _, s := range l.sources {
@@ -397,6 +402,11 @@ func (l *loader) categoryFile(dir string) (docusaurusCategory, bool) {
 		if prob != nil {
 			prob.Kind = site.KindFile
 			l.probs = append(l.probs, *prob)
+		}
+		if ok && w == 0 && meta.Position != nil {
+			// Docusaurus lists position 0 first; Guichet's 0 is none.
+			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "position",
+				"position 0 is read as no position: the folder is listed after the folders with one, where Docusaurus lists it first; number the folders from 1 to keep that order"))
 		}
 		meta.weight = w
 		return meta, true

@@ -245,7 +245,7 @@ func asInt(file string, f field) (int, *site.Problem) {
 		if f.value.Tag == "!!float" && f.value.Decode(&x) == nil && !math.IsNaN(x) && !math.IsInf(x, 0) {
 			// Docusaurus allows 2.5 (between 2 and 3): the nearest whole
 			// number, as for a _category_ file's position (wholeWeight).
-			w, p := wholeWeight(file, f.line, f.name, x, "pages")
+			w, p := wholeWeight(file, f.line, f.label(), x, "pages")
 			return w, p
 		}
 		p := typeError(file, f, "a whole number")

@@ -844,3 +844,34 @@ func TestCodeBlockTitles(t *testing.T) {
 		t.Errorf("every block highlighted, the attribute list's by its class:\n%s", h)
 	}
 }
+
+// TestSidebarPositionZero: Docusaurus lists a doc with `sidebar_position:
+// 0` first; Guichet reads weight 0 as none and lists it after every
+// positioned page, and check said nothing (the overview of a category
+// ended up last), nor for a _category_.json "position": 0. It now warns
+// at the line, naming the field as written;
+// the 1.5 warning named `weight` where the file says sidebar_position
+// (rv21k).
+func TestSidebarPositionZero(t *testing.T) {
+	lib := load(t, map[string]string{
+		"backup/overview.md":     "---\ntitle: Overview\nsidebar_position: 0\n---\nA.\n",
+		"backup/first.md":        "---\ntitle: First\nsidebar_position: 1.5\n---\nB.\n",
+		"backup/plain.md":        "---\ntitle: Plain\nweight: 0\n---\nC.\n",
+		"backup/_category_.json": `{"label": "Backups", "position": 0}`,
+	})
+	for _, w := range []want{
+		{site.SeverityWarning, "backup/overview.md", 3, "", "sidebar_position 0 is read as no position"},
+		{site.SeverityWarning, "backup/first.md", 3, "", "sidebar_position 1.5 is read as 2"},
+		{site.SeverityWarning, "backup/_category_.json", 0, "position", "position 0 is read as no position"},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+	if a := article(t, lib, "backup/overview.md"); a.Weight != 0 {
+		t.Errorf("weight %d, want 0", a.Weight)
+	}
+	if len(lib.Problems) != 3 {
+		t.Errorf("%d problems, want 3 (weight: 0 is Hugo's none): %v", len(lib.Problems), lib.Problems)
+	}
+}

@@ -252,7 +252,11 @@ func (d *doc) rootPageDest(n ast.Node, dest, p, query, frag string) string {
 		// A page of the site the content came from.
 		return root + dest
 	}
-	rel := relativePath(path.Dir(d.in.File), target+".md")
+	like := target
+	if first == "docs" && rest != "" {
+		like = path.Clean(rest) // Docusaurus' /docs/ names no folder here
+	}
+	rel := relativePath(path.Dir(d.in.File), like+".md")
 	d.out.Problems = append(d.out.Problems, errorAt(site.KindBrokenLink, d.in.File, line, "links.root",
 		"broken link %q: no article or page of this site there: link the article's Markdown file, like [text](%s), or write the other site's address in full (https://…)",
 		dest, rel))
@@ -342,8 +346,9 @@ func (d *doc) attachmentDest(n ast.Node, dest, p string) string {
 		return "" // refused: its text, never a path outside the folder
 	}
 	if !d.in.links.asset(target) {
-		d.errorf(attachmentKind(p), d.nodeLine(n), "broken link %q: no file %s", dest, target)
-		return dest
+		// Its text (a lightbox's picture), never an address that answers 404.
+		d.errorf(attachmentKind(p), d.nodeLine(n), "broken link %q: no file %s; until it is fixed, the page shows its text without a link", dest, target)
+		return ""
 	}
 	d.out.Files = append(d.out.Files, target)
 	return assetURL(target)

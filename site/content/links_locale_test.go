@@ -3,6 +3,8 @@ package content
 import (
 	"strings"
 	"testing"
+
+	"github.com/guichet/guichet/site"
 )
 
 // TestLinksAcrossLocales: a link to the default locale's file (as
@@ -130,5 +132,53 @@ func TestBrokenLinkShownAsText(t *testing.T) {
 	}
 	if n != 2 {
 		t.Errorf("%d problems say what the page shows, want 2: %v", n, lib.Problems)
+	}
+}
+
+// TestBrokenAttachmentLinkShownAsText: a link to a missing picture or
+// attachment ([the manual](files/manual.pdf), DocFX's lightbox="big.png")
+// kept its address as written (href="files/manual.pdf", a 404 under the
+// article's URL) where a broken link to an article is its text (rv21k).
+func TestBrokenAttachmentLinkShownAsText(t *testing.T) {
+	lib := load(t, map[string]string{
+		"team/media/a.png": "\x89PNG\r\n\x1a\n",
+		"team/logs.md": "---\ntitle: Logs\n---\n[the manual](files/manual.pdf)\n\n" +
+			":::image type=\"content\" source=\"media/a.png\" alt-text=\"Audit\" lightbox=\"media/big.png\":::\n",
+	})
+	h := string(article(t, lib, "team/logs.md").HTML)
+	if strings.Contains(h, `href="files/manual.pdf"`) || strings.Contains(h, `href="media/big.png"`) || !strings.Contains(h, "the manual") || !strings.Contains(h, `alt="Audit"`) {
+		t.Errorf("broken attachment links kept their address or lost their text:\n%s", h)
+	}
+	n := 0
+	for _, p := range lib.Problems {
+		if strings.Contains(p.Message, "the page shows its text without a link") {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d problems say what the page shows, want 2: %v", n, lib.Problems)
+	}
+}
+
+// TestBrokenDocsLinkSuggestion: check's fix for a Docusaurus link from
+// the root that leads nowhere ([pricing](/docs/pricing)) kept the /docs/
+// that Guichet takes off, suggesting [text](../docs/pricing.md), a folder
+// that never existed (rv21k).
+func TestBrokenDocsLinkSuggestion(t *testing.T) {
+	lib := load(t, map[string]string{
+		"billing/plans.md":  "---\ntitle: Plans\n---\nText.\n",
+		"billing/refund.md": "---\ntitle: Refund\n---\n[plans](/docs/billing/plans), [pricing](/docs/pricing) and [our blog](/blog/zero-knowledge)\n",
+	})
+	h := string(article(t, lib, "billing/refund.md").HTML)
+	if !strings.Contains(h, `<a href="/billing/plans">plans</a>`) {
+		t.Errorf("the good link is gone:\n%s", h)
+	}
+	for _, w := range []want{
+		{site.SeverityError, "billing/refund.md", 4, "links.root", `broken link "/docs/pricing": no article or page of this site there: link the article's Markdown file, like [text](../pricing.md),`},
+		{site.SeverityError, "billing/refund.md", 4, "links.root", `broken link "/blog/zero-knowledge": no article or page of this site there: link the article's Markdown file, like [text](../blog/zero-knowledge.md),`},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
 	}
 }

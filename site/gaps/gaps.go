@@ -16,6 +16,8 @@ import (
 	"hash/fnv"
 	"strings"
 	"time"
+
+	"github.com/guichet/guichet/site"
 )
 
 // Kinds of gap.
@@ -353,4 +355,28 @@ func makeID(kind, locale, key string) string {
 	h := fnv.New64a()
 	h.Write([]byte(kind + "|" + locale + "|" + key))
 	return fmt.Sprintf("%012x", h.Sum64()&0xffffffffffff)
+}
+
+// HowFailed says how a gap's people failed: "2 people searched it and
+// found nothing", "… and opened none of the results", or both counts when
+// some of each, with how many did both, since one person can find nothing
+// once and open nothing another time (the to-do list's reason, a
+// draft's comment) ("5 people searched it: 3 found
+// nothing, 3 opened none of the results (1 did both)").
+func (g Gap) HowFailed() string {
+	who := site.CountOf(g.Visitors, "person", "people") + " searched it"
+	nr, nc := g.NoResultsVisitors, g.NoClickVisitors
+	switch {
+	case nr > 0 && nc == 0:
+		return who + " and found nothing"
+	case nr == 0 && nc > 0:
+		return who + " and opened none of the results"
+	case nr == 0 && nc == 0:
+		return who + " and found nothing or opened none of the results"
+	}
+	why := fmt.Sprintf("%s: %d found nothing, %d opened none of the results", who, nr, nc)
+	if both := nr + nc - g.Visitors; both > 0 {
+		why += fmt.Sprintf(" (%d did both)", both)
+	}
+	return why
 }

@@ -184,8 +184,7 @@ func stubText(g Gap) string {
 		fmt.Fprintf(&b, "  - %s\n", yamlString(v.Query))
 	}
 	fmt.Fprintf(&b, "search_tests:\n  - %s\n---\n", yamlString(g.Query))
-	what := fmt.Sprintf("%s searched this and found nothing (%s) or nothing worth opening (%s)", site.Count(g.Visitors, "visitor"),
-		site.CountOf(g.NoResults, "search", "searches"), site.CountOf(g.NoClick, "search", "searches"))
+	what := g.HowFailed()
 	if g.Kind == UnlinkedTicket {
 		what = fmt.Sprintf("%s asked this and no article answers them", site.Count(g.Searches, "support ticket"))
 	}

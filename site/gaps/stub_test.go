@@ -83,7 +83,7 @@ func TestWriteStubLoads(t *testing.T) {
 	// The draft says where its visitors went instead, and what their
 	// searches showed first, in a comment that an article ID cannot end.
 	if b, err := os.ReadFile(filepath.Join(dir, "drafts/cancel-subscription.md")); err != nil ||
-		!strings.Contains(string(b), "7 visitors searched this") || !strings.Contains(string(b), "3 of them opened billing/plans next") ||
+		!strings.Contains(string(b), "7 people searched it and found nothing") || !strings.Contains(string(b), "3 of them opened billing/plans next") ||
 		!strings.Contains(string(b), "1 of them was shown billing/refunds first and did not open it") ||
 		strings.Count(string(b), "-->") != 1 {
 		t.Errorf("cancel-subscription draft: %v\n%s", err, b)
@@ -250,16 +250,16 @@ func TestWriteStubCounts(t *testing.T) {
 		file         string
 		want, refuse []string
 	}{
-		{g: gaps.Gap{ID: "c1", Kind: gaps.KindSearch, Locale: "en", Query: "heat pump", Visitors: 10, NoResults: 1, NoClick: 10,
+		{g: gaps.Gap{ID: "c1", Kind: gaps.KindSearch, Locale: "en", Query: "heat pump", Visitors: 10, NoResults: 1, NoClick: 10, NoResultsVisitors: 1, NoClickVisitors: 10,
 			Variants:     []gaps.Variant{{Query: "heat pump", Searches: 11}},
 			FoundInstead: []gaps.Found{{Article: "thermostat/schedule", Visitors: 2}}},
 			file:   "drafts/heat-pump.md",
-			want:   []string{"10 visitors searched this and found nothing (1 search) or nothing worth opening (10 searches)", "add the keywords above to it"},
+			want:   []string{"10 people searched it: 1 found nothing, 10 opened none of the results (1 did both)", "add the keywords above to it"},
 			refuse: []string{"1 searches", "keywords below"}},
-		{g: gaps.Gap{ID: "c2", Kind: gaps.KindSearch, Locale: "en", Query: "ev charger", Visitors: 1, NoResults: 0, NoClick: 1,
+		{g: gaps.Gap{ID: "c2", Kind: gaps.KindSearch, Locale: "en", Query: "ev charger", Visitors: 1, NoResults: 0, NoClick: 1, NoClickVisitors: 1,
 			Variants: []gaps.Variant{{Query: "ev charger", Searches: 1}}},
 			file:   "drafts/ev-charger.md",
-			want:   []string{"1 visitor searched this and found nothing (0 searches) or nothing worth opening (1 search)"},
+			want:   []string{"1 person searched it and opened none of the results"},
 			refuse: []string{"1 searches"}},
 		{g: gaps.Gap{ID: "c3", Kind: gaps.NoHelp, Locale: "en", Key: "/battery/overview", Searches: 1, Visitors: 1},
 			file:   "drafts/help-battery-overview.md",

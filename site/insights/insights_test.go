@@ -325,6 +325,9 @@ func TestToDoWhyCounts(t *testing.T) {
 	articles := []Article{
 		{ID: "lost", Title: "A parcel is lost", Views: 1, Readers: 1, NotHelpful: 1, ContactsAfterReading: 1},
 		{ID: "track", Title: "Track a parcel", Views: 3, Readers: 2, Helpful: 1, NotHelpful: 2, ContactsAfterReading: 2},
+		// Three who voted within 10 seconds, before a reading was
+		// recorded: each voter read it (it said "0 readers"; rv21j).
+		{ID: "waiting", Title: "Waiting periods", NotHelpful: 3},
 	}
 	whys := map[string]string{}
 	for _, task := range ToDo(report, articles, "") {
@@ -347,7 +350,8 @@ func TestToDoWhyCounts(t *testing.T) {
 		gaps.NoSubject:       "3 tickets with no subject and a body that says nothing",
 		"/orders/*":          "the widget opened here for 1 person with no article for this screen",
 		"A parcel is lost":   "1 reader, 1 of 1 vote says not helpful; 1 visit contacted support after reading it",
-		"Track a parcel":     "2 readers, 2 of 3 votes say not helpful; 2 visits contacted support after reading it",
+		"Track a parcel":     "3 readers, 2 of 3 votes say not helpful; 2 visits contacted support after reading it",
+		"Waiting periods":    "3 readers, 3 of 3 votes say not helpful",
 	} {
 		if whys[title] != want {
 			t.Errorf("%s: why %q, want %q", title, whys[title], want)

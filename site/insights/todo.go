@@ -89,7 +89,7 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 			t.Why = "the widget opened here for " + site.CountOf(g.Visitors, "person", "people") + " with no article for this screen"
 		default:
 			t.Kind = TaskGap
-			t.Why = searchedWhy(g)
+			t.Why = g.HowFailed()
 			if len(g.Variants) > 1 {
 				t.Why += fmt.Sprintf("; %d phrasings", len(g.Variants))
 			}
@@ -121,6 +121,10 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 	for _, a := range articles {
 		unhelped, why := 0, []string{}
 		if a.NotHelpful > 0 && a.NotHelpful >= a.Helpful {
+			// A voter read it, even one who voted before the reading
+			// was recorded (10 seconds on the page): "0 readers, 3 of 3
+			// votes say not helpful" contradicted itself (rv21j).
+			a.Readers = max(a.Readers, a.Helpful+a.NotHelpful)
 			share := float64(a.NotHelpful) / float64(a.Helpful+a.NotHelpful)
 			unhelped = max(a.NotHelpful, int(math.Round(float64(a.Readers)*share)))
 			votes := a.Helpful + a.NotHelpful
@@ -154,29 +158,6 @@ func ToDo(report gaps.Report, articles []Article, editURL string) []Task {
 		return out[i].Title < out[j].Title
 	})
 	return out
-}
-
-// searchedWhy says how a gap's people failed: "2 people searched it and
-// found nothing", "… and opened none of the results", or both counts when
-// some of each, with how many did both, since one person can find nothing
-// once and open nothing another time ("5 people searched it: 3 found
-// nothing, 3 opened none of the results (1 did both)").
-func searchedWhy(g gaps.Gap) string {
-	who := site.CountOf(g.Visitors, "person", "people") + " searched it"
-	nr, nc := g.NoResultsVisitors, g.NoClickVisitors
-	switch {
-	case nr > 0 && nc == 0:
-		return who + " and found nothing"
-	case nr == 0 && nc > 0:
-		return who + " and opened none of the results"
-	case nr == 0 && nc == 0:
-		return who + " and found nothing or opened none of the results"
-	}
-	why := fmt.Sprintf("%s: %d found nothing, %d opened none of the results", who, nr, nc)
-	if both := nr + nc - g.Visitors; both > 0 {
-		why += fmt.Sprintf(" (%d did both)", both)
-	}
-	return why
 }
 
 // editTarget is where an article's source file is edited: the content

@@ -93,6 +93,9 @@ type adminPage struct {
 	// ShownFirst are, by gap ID, the articles its no-click searches
 	// showed first (gaps.Gap.ShownFirst), with their titles and links.
 	ShownFirst map[string][]adminShown
+	// FoundInstead are, by gap ID, the articles its people opened next
+	// (gaps.Gap.FoundInstead), likewise.
+	FoundInstead map[string][]adminShown
 	Top        []gaps.QueryCount
 	// Listed are the IDs of the gaps the page lists: a top search links
 	// to its gap only when the row is there (not ignored, enough people).
@@ -218,9 +221,22 @@ type adminShown struct {
 // first, with their titles and addresses in the gap's locale (or the
 // default locale's).
 func shownFirst(list []gaps.Gap, view *site.View) map[string][]adminShown {
+	return articlesOf(list, view, func(g gaps.Gap) []gaps.Found { return g.ShownFirst })
+}
+
+// foundInstead lists, by gap ID, the articles the gaps' people opened
+// next (gaps.Gap.FoundInstead), titled and linked as shownFirst's are.
+func foundInstead(list []gaps.Gap, view *site.View) map[string][]adminShown {
+	return articlesOf(list, view, func(g gaps.Gap) []gaps.Found { return g.FoundInstead })
+}
+
+// articlesOf lists, by gap ID, the articles of, with their titles and
+// addresses in the gap's locale (or the default locale's); an article
+// not published keeps its ID as its title and no address.
+func articlesOf(list []gaps.Gap, view *site.View, of func(gaps.Gap) []gaps.Found) map[string][]adminShown {
 	out := map[string][]adminShown{}
 	for _, g := range list {
-		for _, f := range g.ShownFirst {
+		for _, f := range of(g) {
 			row := adminShown{ID: f.Article, Title: f.Article, Visitors: f.Visitors}
 			art, err := view.Article(f.Article, g.Locale)
 			if err != nil {
@@ -304,6 +320,7 @@ func (s *Server) admin(c echo.Context) error {
 		}
 	}
 	page.ShownFirst = shownFirst(page.Gaps, st.view)
+	page.FoundInstead = foundInstead(page.Gaps, st.view)
 	page.Top = d.report.Queries
 	ctx := c.Request().Context()
 	// The period's and locale's openings, as the figure and the gap

@@ -96,7 +96,7 @@ type adminPage struct {
 	// FoundInstead are, by gap ID, the articles its people opened next
 	// (gaps.Gap.FoundInstead), likewise.
 	FoundInstead map[string][]adminShown
-	Top        []gaps.QueryCount
+	Top          []gaps.QueryCount
 	// Listed are the IDs of the gaps the page lists: a top search links
 	// to its gap only when the row is there (not ignored, enough people).
 	Listed   map[string]bool

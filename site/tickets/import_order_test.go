@@ -38,7 +38,7 @@ func TestImportReportsInLineOrder(t *testing.T) {
 		}
 		return lines, reasons
 	}
-	lines, reasons := imported("id,subject,created_at\n" +
+	_, reasons := imported("id,subject,created_at\n" +
 		"1,Order late,2026-11-01\n" +
 		"2,Order late,\n" +
 		",Order late,2026-11-01\n" +
@@ -72,7 +72,7 @@ func TestImportReportsInLineOrder(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "%s,Order late,%s\n", id, date)
 	}
-	lines, _ = imported(b.String())
+	lines, _ := imported(b.String())
 	if len(lines) != skipped || !slices.IsSorted(lines) {
 		t.Errorf("%d rows reported (want %d), in line order: %v", len(lines), skipped, slices.IsSorted(lines))
 	}

@@ -136,7 +136,7 @@ type faqJSON struct {
 }
 
 // apiFAQ answers GET /api/v1/faq?locale=&limit=: the ranked FAQ with each
-// entry's ticket counts and trend.
+// entry's ticket counts and trend, as the locale's FAQ page lists it.
 func (s *Server) apiFAQ(c echo.Context) error {
 	st, err := s.current()
 	if err != nil {
@@ -151,10 +151,11 @@ func (s *Server) apiFAQ(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	list := st.faq[loc]
-	if len(list) > limit {
-		list = list[:limit]
-	}
+	// The questions the locale's FAQ page shows, in its order: the
+	// locale's, then the default locale's not translated into it (each
+	// entry's locale says which); the page and the API listed different
+	// questions (rv21j).
+	list := st.questions(loc, limit, false)
 	out := make([]faqJSON, 0, len(list))
 	for _, e := range list {
 		out = append(out, faqJSON{articleRef: newArticleRef(st.view, e.Article), Pinned: e.Pinned,

@@ -38,7 +38,13 @@ const (
 	// Plea is a request for help that says nothing of what is asked:
 	// "please", "pls", "svp", "s'il vous plaît", "por favor", "per
 	// favore" ("perfavore").
-	Plea = `(?:please|pls|plz|svp|stp|s` + Apos + `il (?:vous|te) pla[iî]t|por favor|per ?favore)`
+	// So is saying help is needed ("need help", "preciso de ajuda",
+	// "necesito ayuda", "j'ai besoin d'aide", "ich brauche Hilfe", "ho
+	// bisogno di aiuto", "ik heb hulp nodig"): a body of only that says
+	// nothing to read (rv21j).
+	Plea = `(?:please|pls|plz|svp|stp|s` + Apos + `il (?:vous|te) pla[iî]t|por favor|per ?favore` +
+		`|(?:i )?need (?:some )?help|help me|(?:eu )?preciso de ajuda|(?:yo )?necesito ayuda|(?:j` + Apos + `ai )?besoin d` + Apos + `aide` +
+		`|(?:ich )?brauche hilfe|(?:ho )?bisogno di aiuto|(?:ik )?heb hulp nodig)`
 )
 
 // courtesySep is what stands between courtesy and the question: spaces

@@ -377,6 +377,12 @@ func TestTicketTopic(t *testing.T) {
 		// No subject, and a body that says nothing: one topic of its own.
 		{"", "Sent from my iPhone", "(no subject)"},
 		{"", "Thanks", "(no subject)"},
+		// Saying help is needed says nothing of what: the topic
+		// "preciso de ajuda" asked to be linked to an article (rv21j).
+		{"", "Olá, preciso de ajuda", "(no subject)"},
+		{"Necesito ayuda", "", "(no subject)"},
+		{"Refund - help me", "", "Refund"},
+		{"", "Hola, necesito ayuda. El reembolso no llegó.", "El reembolso no llegó"},
 		// A subject that is only an aside says nothing either: its words
 		// ("time") joined unrelated tickets into one topic.
 		{"2nd time asking", "", "(no subject)"},

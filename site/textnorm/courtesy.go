@@ -39,12 +39,13 @@ const (
 	// "please", "pls", "svp", "s'il vous plaît", "por favor", "per
 	// favore" ("perfavore").
 	// So is saying help is needed ("need help", "preciso de ajuda",
-	// "necesito ayuda", "j'ai besoin d'aide", "ich brauche Hilfe", "ho
-	// bisogno di aiuto", "ik heb hulp nodig"): a body of only that says
-	// nothing to read (rv21j).
+	// "necesito ayuda", "besoin d'aide", "brauche Hilfe", "bisogno di
+	// aiuto", "hulp nodig"; without a pronoun, which would make every
+	// text opening with "I" one for the patterns to read): a body of only
+	// that says nothing to read (rv21j).
 	Plea = `(?:please|pls|plz|svp|stp|s` + Apos + `il (?:vous|te) pla[iî]t|por favor|per ?favore` +
-		`|(?:i )?need (?:some )?help|help me|(?:eu )?preciso de ajuda|(?:yo )?necesito ayuda|(?:j` + Apos + `ai )?besoin d` + Apos + `aide` +
-		`|(?:ich )?brauche hilfe|(?:ho )?bisogno di aiuto|(?:ik )?heb hulp nodig)`
+		`|need (?:some )?help|help me|preciso de ajuda|necesito ayuda|besoin d` + Apos + `aide` +
+		`|brauche hilfe|bisogno di aiuto|hulp nodig)`
 )
 
 // courtesySep is what stands between courtesy and the question: spaces

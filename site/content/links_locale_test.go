@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/guichet/guichet/site"
 )
@@ -179,6 +180,27 @@ func TestBrokenDocsLinkSuggestion(t *testing.T) {
 	} {
 		if !findProblem(lib, w) {
 			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+}
+
+// TestUnclosedTagEnds: a tag begun and not closed ("<div" and its kin)
+// is no text to render again: kept, it opened an HTML block whose reading
+// never ended (a fuzzer's find, a stack overflow).
+func TestUnclosedTagEnds(t *testing.T) {
+	for _, body := range []string{"<div", "<div class=\"x\"", "Text <div", "<div\n", "<p>x</p><div", "<!--", "<?php", "<![CDATA[", "</div", "a < b and <3"} {
+		done := make(chan string, 1)
+		go func() {
+			lib := load(t, map[string]string{"a/page.md": "---\ntitle: Page\n---\n" + body + "\n"})
+			done <- string(article(t, lib, "a/page.md").HTML)
+		}()
+		select {
+		case h := <-done:
+			if body == "a < b and <3" && !strings.Contains(h, "a &lt; b and &lt;3") {
+				t.Errorf("%q: text lost: %s", body, h)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%q: rendering never ends", body)
 		}
 	}
 }

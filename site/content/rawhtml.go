@@ -459,12 +459,19 @@ func onlyRawHTML(n ast.Node) bool {
 
 // blockTag matches the tags of elements that end a word (list items,
 // paragraphs, cells of a layout): `<li>one</li><li>two</li>` is "one two".
+// openTagEnd is a tag begun and not closed at the end of a line.
+var openTagEnd = regexp.MustCompile(`<[A-Za-z/!?][^<>]*$`)
+
 var blockTag = regexp.MustCompile(`(?i)</?(?:li|p|div|dt|dd|h[1-6]|section|article|blockquote|center|ul|ol|dl|hr|br)\b[^>]*>`)
 
 // keptLine is a line of an HTML block without its tags, a space where a
 // block element began or ended between words (none before the line's
 // first word, whose indentation is kept).
 func keptLine(l string) string {
+	// A tag left open at the line's end ("<div") is a tag still, no
+	// text: kept, it opened an HTML block again and its reading never
+	// ended (a fuzzer's "<div").
+	l = openTagEnd.ReplaceAllString(l, "")
 	t := anyTag.ReplaceAllString(blockTag.ReplaceAllString(l, "\x00"), "")
 	lead := len(t) - len(strings.TrimLeft(t, " \t\x00"))
 	head := strings.ReplaceAll(t[:lead], "\x00", "")

@@ -261,6 +261,16 @@ func (v *View) Article(id, locale string) (*Article, error) {
 	return nil, Errorf(ENOTFOUND, "no article %q in locale %q", id, locale)
 }
 
+// ArticleOrDefault returns the visible article with id in locale, else in
+// the default locale (an article not translated into locale: the site
+// shows its original), or ENOTFOUND naming the default locale.
+func (v *View) ArticleOrDefault(id, locale string) (*Article, error) {
+	if a, err := v.Article(id, locale); err == nil {
+		return a, nil
+	}
+	return v.Article(id, v.Lib.Config.DefaultLocale)
+}
+
 // Translations returns the visible versions of the article with id, by locale.
 func (v *View) Translations(id string) map[string]*Article {
 	return v.byID[id]

@@ -151,11 +151,9 @@ func (s *Service) notification(v *site.View, sub site.Subscription, g gaps.Gap, 
 	var answer string
 	switch {
 	case g.AnsweredAt != nil && g.AnsweredBy != "":
-		a, err := v.Article(g.AnsweredBy, sub.Locale)
+		a, err := v.ArticleOrDefault(g.AnsweredBy, sub.Locale)
 		if err != nil {
-			if a, err = v.Article(g.AnsweredBy, v.Lib.Config.DefaultLocale); err != nil {
-				return delivery.Mail{}, false // not published any more: wait
-			}
+			return delivery.Mail{}, false // not published any more: wait
 		}
 		answer = v.UI.Text(sub.Locale, "sub_mail_article", "title", a.Title, "url", base(v, a.URL))
 	case g.Status == gaps.StatusFixed:

@@ -96,11 +96,7 @@ func (s Service) Articles(ctx context.Context, p Period, view *site.View) ([]Art
 	for _, a := range by {
 		a.HelpfulShare = ratio(a.Helpful, a.Helpful+a.NotHelpful)
 		if view != nil {
-			art, err := view.Article(a.ID, a.Locale)
-			if err != nil {
-				art, err = view.Article(a.ID, view.Lib.Config.DefaultLocale)
-			}
-			if err == nil {
+			if art, err := view.ArticleOrDefault(a.ID, a.Locale); err == nil {
 				a.Title, a.URL, a.Source, a.Updated = art.Title, art.URL, art.SourcePath, art.Updated
 			}
 		}

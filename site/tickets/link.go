@@ -384,10 +384,7 @@ func (l *Linker) SetTopics(links []TopicLink) {
 	ts := &topicSet{byText: map[string]string{}, byKey: map[string]string{}, byQuestion: map[string]string{}, anyLocale: map[string]string{}}
 	rekeyed := map[string]string{} // locale|meaning key now → article, from the texts
 	for _, tl := range links {
-		a, err := l.view.Article(tl.ArticleID, tl.Locale)
-		if err != nil {
-			a, err = l.view.Article(tl.ArticleID, l.view.Lib.Config.DefaultLocale)
-		}
+		a, err := l.view.ArticleOrDefault(tl.ArticleID, tl.Locale)
 		if err != nil || !a.Visible(l.view.Now, false) {
 			continue // the article is gone, or not published
 		}

@@ -78,11 +78,7 @@ func LinkTopic(ctx context.Context, report *gaps.Service, store TopicStore, view
 	if id := ArticleOf(view, articleID, g.Locale); id != "" {
 		articleID = id // a path or a URL, as a ticket's article may name it
 	}
-	a, err := view.Article(articleID, g.Locale)
-	if err != nil {
-		// Not translated: the default locale's article answers.
-		a, err = view.Article(articleID, view.Lib.Config.DefaultLocale)
-	}
+	a, err := view.ArticleOrDefault(articleID, g.Locale) // not translated: the original answers
 	if err != nil || !a.Visible(view.Now, false) {
 		if u, err := url.Parse(articleID); err == nil && u.Host != "" && view.Lib.Config.BaseURLSet {
 			return 0, site.Errorf(site.EINVALID, "%q is not a published article of %s.", articleID, view.Lib.Config.BaseURL)

@@ -238,11 +238,7 @@ func articlesOf(list []gaps.Gap, view *site.View, of func(gaps.Gap) []gaps.Found
 	for _, g := range list {
 		for _, f := range of(g) {
 			row := adminShown{ID: f.Article, Title: f.Article, Visitors: f.Visitors}
-			art, err := view.Article(f.Article, g.Locale)
-			if err != nil {
-				art, err = view.Article(f.Article, view.Lib.Config.DefaultLocale)
-			}
-			if err == nil {
+			if art, err := view.ArticleOrDefault(f.Article, g.Locale); err == nil {
 				row.Title, row.URL = art.Title, art.URL
 			}
 			out[g.ID] = append(out[g.ID], row)

@@ -58,11 +58,7 @@ func withFoundInstead(articles []insights.Article, report gaps.Report, view *sit
 		}) {
 			continue
 		}
-		art, err := view.Article(g.FoundInstead[0].Article, g.Locale)
-		if err != nil {
-			art, err = view.Article(g.FoundInstead[0].Article, view.Lib.Config.DefaultLocale)
-		}
-		if err == nil {
+		if art, err := view.ArticleOrDefault(g.FoundInstead[0].Article, g.Locale); err == nil {
 			out = append(out, insights.Article{ID: art.ID, Locale: g.Locale, Title: art.Title, URL: art.URL, Source: art.SourcePath})
 		}
 	}

@@ -62,15 +62,13 @@ func (s *Server) apiArticle(c echo.Context) error {
 			id = f // the ID in another letter case, as the tickets API takes it
 		}
 	}
-	a, err := st.view.Article(id, loc)
+	a, err := st.view.ArticleOrDefault(id, loc)
 	if err != nil {
-		if a, err = st.view.Article(id, st.view.Lib.Config.DefaultLocale); err != nil {
-			if len(st.view.Translations(id)) == 0 {
-				// In no locale: the locale looked in last is not the question.
-				return site.Errorf(site.ENOTFOUND, "no article %q on this help center", id)
-			}
-			return err
+		if len(st.view.Translations(id)) == 0 {
+			// In no locale: the locale looked in last is not the question.
+			return site.Errorf(site.ENOTFOUND, "no article %q on this help center", id)
 		}
+		return err
 	}
 	out := articleJSON{
 		ID: a.ID, Locale: a.Locale, Title: a.Title, Description: a.Description, URL: a.URL,

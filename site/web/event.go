@@ -65,10 +65,8 @@ func (s *Server) readEvent(c echo.Context, st *state) (*eventJSON, error) {
 	default:
 		e := in.event()
 		if err = e.Validate(); err == nil && in.ArticleID != "" {
-			if _, aerr := st.view.Article(in.ArticleID, in.Locale); aerr != nil {
-				if _, aerr := st.view.Article(in.ArticleID, st.view.Lib.Config.DefaultLocale); aerr != nil {
-					err = site.Errorf(site.EINVALID, "article_id %q is not a published article", in.ArticleID)
-				}
+			if _, aerr := st.view.ArticleOrDefault(in.ArticleID, in.Locale); aerr != nil {
+				err = site.Errorf(site.EINVALID, "article_id %q is not a published article", in.ArticleID)
 			}
 		}
 	}

@@ -44,15 +44,16 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	}
 	fixes := typoFixes(freq, func(plain string) bool { return an.Spread(locale, termOf[plain]) > 0 })
 	joins, splits := compounds(analyses, in)
-	for w, parts := range decompounds(an, locale, freq, termOf) {
-		if _, ok := splits[w]; ok {
-			continue
+	if dc := decompounds(an, locale, freq, termOf); len(dc) > 0 {
+		for w, parts := range dc {
+			if _, ok := splits[w]; !ok {
+				splits[w] = parts
+			}
 		}
-		splits[w] = parts
 		// The compound typed in two is then left in two, as the
 		// compound typed joined now reads.
 		for p, j := range joins {
-			if j == w {
+			if _, ok := dc[j]; ok && splits[j] == dc[j] {
 				delete(joins, p)
 			}
 		}

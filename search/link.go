@@ -513,48 +513,46 @@ func (dt *docTerms) coverage(weights termWeights, need float64, codes []string) 
 	return cov
 }
 
-// ticketStops are the words of tickets that say nothing about the topic:
-// greetings, thanks, and the words every ticket could use ("question",
-// "issue", "urgent"), by language, folded and lower-cased.
-var ticketStops = map[string]map[string]bool{
+// ticketStops are the words of tickets that say nothing about the topic,
+// by language, folded and lower-cased: the complaint words
+// (i18n.ComplaintWords: "broken", "still not working", "lädt nicht
+// mehr"), and greetings, thanks and the words every ticket could use
+// ("question", "urgent", "need"), ticketCourtesy.
+var ticketStops = func() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for lang, courtesy := range ticketCourtesy {
+		m := map[string]bool{}
+		for w := range courtesy {
+			m[w] = true
+		}
+		for w := range i18n.ComplaintWords(lang) {
+			m[w] = true
+		}
+		out[lang] = m
+	}
+	return out
+}()
+
+// ticketCourtesy are, by language, the greetings, thanks, forwarding
+// marks and words every ticket could use, folded and lower-cased: "Problema
+// con la batería" and "Problem mit dem Akku" were unlinked where "Battery
+// problem" links.
+var ticketCourtesy = map[string]map[string]bool{
 	"en": setOf("hi", "hello", "hey", "dear", "thanks", "thank", "thx", "regards", "cheers", "best", "please", "pls",
-		"question", "questions", "issue", "issues", "problem", "problems", "help", "request", "inquiry", "enquiry",
-		"query", "message", "ticket", "support", "urgent", "asap", "re", "fw", "fwd", "team", "sir", "madam",
-		"unable", "cannot", "trying", "tried", "need", "want", "able", "asking", "asked",
-		// That something is wrong, not what: "Still failing", "It fails".
-		"still", "again", "fail", "fails", "failing", "failed", "failure", "broken", "wrong",
-		// Negations say that, not what: "Still not there", "doesn't".
-		"not", "no", "nope", "doesnt", "dont", "didnt", "isnt", "wasnt", "wont", "cant", "couldnt", "anymore", "longer", "yet", "there"),
+		"request", "inquiry", "enquiry", "query", "message", "ticket", "support", "urgent", "asap", "re", "fw", "fwd",
+		"team", "sir", "madam", "unable", "trying", "tried", "need", "want", "able", "asking", "asked", "longer", "yet", "there"),
 	"fr": setOf("bonjour", "bonsoir", "salut", "merci", "cordialement", "cdlt", "madame", "monsieur", "svp", "stp",
-		"question", "questions", "probleme", "problemes", "souci", "soucis", "aide", "demande", "message", "ticket",
-		"support", "urgent", "re", "tr", "fwd", "equipe",
-		"arrive", "arriver", "arrivons", "impossible", "besoin", "veux", "voudrais", "souhaite",
-		"toujours", "encore", "echec", "echoue", "marche", "fonctionne", "panne",
-		"pas", "rien", "ne", "n"),
-	// The greetings, thanks and words every ticket could use of the
-	// interface's other languages: "Problema con la batería" and "Problem
-	// mit dem Akku" were unlinked where "Battery problem" links.
-	"es": setOf("hola", "buenas", "buenos", "saludos", "gracias", "favor", "pregunta", "preguntas", "consulta",
-		"duda", "dudas", "problema", "problemas", "ayuda", "solicitud", "mensaje", "ticket", "soporte", "urgente",
-		"re", "rv", "fwd", "equipo",
-		// That something is wrong, not what, as in English and German.
-		"funciona", "funcionan", "sigue", "todavia", "roto", "rota", "falla", "fallo"),
-	"de": setOf("hallo", "guten", "danke", "dank", "vielen", "bitte", "frage", "fragen", "problem", "probleme",
-		"hilfe", "anfrage", "nachricht", "ticket", "support", "dringend", "aw", "wg", "team",
-		// That something is wrong, not what, as the English "broken",
-		// "no longer", "still": "Akku lädt nicht mehr", "Ladegerät kaputt".
-		"nicht", "kein", "keine", "mehr", "noch", "immer", "wieder", "kaputt", "defekt", "funktioniert",
-		"funktionieren", "funktioniere", "klappt", "geht", "fehlgeschlagen", "falsch"),
-	"it": setOf("ciao", "salve", "buongiorno", "buonasera", "grazie", "saluti", "domanda", "domande", "problema",
-		"problemi", "aiuto", "richiesta", "messaggio", "ticket", "supporto", "urgente", "rif",
-		"funziona", "funzionano", "ancora", "rotto", "rotta", "guasto"),
-	"pt": setOf("ola", "obrigado", "obrigada", "cumprimentos", "pergunta", "duvida", "duvidas", "problema",
-		"problemas", "ajuda", "mensagem", "ticket", "suporte", "urgente", "res", "enc",
-		"funciona", "funcionam", "ainda", "quebrado", "quebrada"),
-	"nl": setOf("hoi", "hallo", "beste", "bedankt", "dank", "groeten", "vraag", "vragen", "probleem", "problemen",
-		"hulp", "verzoek", "bericht", "ticket", "support", "dringend", "antw", "doorst",
-		// "Accu laadt niet meer", "slot kapot", "lukt niet".
-		"niet", "geen", "meer", "nog", "steeds", "weer", "kapot", "defect", "werkt", "werken", "lukt", "mislukt"),
+		"demande", "message", "ticket", "support", "urgent", "re", "tr", "fwd", "equipe",
+		"arrive", "arriver", "arrivons", "besoin", "veux", "voudrais", "souhaite"),
+	"es": setOf("hola", "buenas", "buenos", "saludos", "gracias", "favor", "consulta", "solicitud", "mensaje", "ticket",
+		"soporte", "urgente", "re", "rv", "fwd", "equipo"),
+	"de": setOf("hallo", "guten", "danke", "dank", "vielen", "bitte", "anfrage", "nachricht", "ticket", "support",
+		"dringend", "aw", "wg", "team"),
+	"it": setOf("ciao", "salve", "buongiorno", "buonasera", "grazie", "saluti", "richiesta", "messaggio", "ticket",
+		"supporto", "urgente", "rif"),
+	"pt": setOf("ola", "obrigado", "obrigada", "cumprimentos", "mensagem", "ticket", "suporte", "urgente", "res", "enc"),
+	"nl": setOf("hoi", "hallo", "beste", "bedankt", "dank", "groeten", "verzoek", "bericht", "ticket", "support",
+		"dringend", "antw", "doorst"),
 }
 
 // ticketTimes are the words that say when something happened, not what

@@ -5,7 +5,7 @@ import (
 	"sync"
 
 	"github.com/guichet/guichet/site"
-
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -59,32 +59,38 @@ func (plainAnalyzer) Analyze(_, text string) Analysis {
 // lightWords are words of queries that say something is wrong, or how,
 // rather than what: they appear in the failed searches of every topic
 // ("payment failed", "wifi not working", "can't get my ticket"). By
-// language, folded and lower-cased as Word.Plain. They weigh little when
-// grouping; frequency among the failed queries finds the others.
-var lightWords = map[string]map[string]bool{
-	"en": wordSet(`not no cant cannot dont doesnt didnt wont isnt arent wasnt aint
-		problem problems issue issues error errors fail fails failed failing failure work works working worked
-		broken wrong trouble help question questions anymore still since
-		get gets getting got take takes taking took make makes making made use using used bring put find see go going
+// language, folded and lower-cased as Word.Plain: the complaint words
+// search reads past in tickets (i18n.ComplaintWords), and the verbs any
+// topic's query may use (genericVerbs). They weigh little when grouping;
+// frequency among the failed queries finds the others.
+var lightWords = func() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, lang := range []string{"en", "fr", "de", "nl", "es", "it", "pt"} {
+		m := map[string]bool{}
+		for w := range i18n.ComplaintWords(lang) {
+			m[w] = true
+		}
+		for w := range genericVerbs[lang] {
+			m[w] = true
+		}
+		out[lang] = m
+	}
+	return out
+}()
+
+// genericVerbs are, by language, the verbs a query about any topic may
+// use ("get my refund", "can't find my ticket", "parcel not received",
+// "app not working"), folded and lower-cased as Word.Plain. "Work" weighs
+// little in a failed search, but ticket linking keeps it ("working
+// hours"): it is no complaint word.
+var genericVerbs = map[string]map[string]bool{
+	"en": wordSet(`work works working worked get gets getting got take takes taking took make makes making made use using used bring put find see go going
 		receive receives received receiving arrive arrives arrived arriving`),
-	"fr": wordSet(`pas ne plus jamais probleme problemes souci soucis erreur erreurs bug bugs echec echoue marche marchent
-		fonctionne fonctionnent impossible aide question questions toujours depuis
-		faire fait prendre mettre utiliser trouver voir aller avoir obtenir
+	"fr": wordSet(`faire fait prendre mettre utiliser trouver voir aller avoir obtenir
 		recu recue recus recues recevoir arrive arrivee arrives arrivees arrivent`),
-	// German: "kaputt", "geht nicht mehr", "funktioniert nicht", and
-	// "seit" (since when, not what: "Rechnung fehlt seit August" and
-	// "Akku lädt nicht seit Update" ask nothing alike).
-	"de": wordSet(`nicht kein keine keinen nichts mehr noch immer wieder seit
-		problem probleme fehler fehlern geht gehen ging funktioniert funktionieren funktioniere klappt klappen
-		kaputt defekt falsch hilfe frage fragen fehlgeschlagen
-		machen macht mache bekommen bekomme finden finde benutzen nutzen
+	"de": wordSet(`machen macht mache bekommen bekomme finden finde benutzen nutzen
 		erhalten erhalte erhielt angekommen ankommen`),
-	// Dutch: "kapot", "werkt niet meer", "lukt niet", "niet ontvangen",
-	// and "sinds", as the German ones.
-	"nl": wordSet(`niet geen niets meer nog steeds weer sinds
-		probleem problemen fout fouten foutmelding werkt werken werkte werkend doet lukt lukken gelukt
-		kapot kapotte defect mislukt mislukken hulp vraag vragen
-		doen maken krijgen krijg kreeg vinden vind gebruiken
+	"nl": wordSet(`doen maken krijgen krijg kreeg vinden vind gebruiken
 		ontvangen ontvang aangekomen aankomen binnengekomen`),
 }
 

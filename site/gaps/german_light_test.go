@@ -2,6 +2,7 @@ package gaps
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 )
@@ -29,6 +30,26 @@ func TestGermanLightWords(t *testing.T) {
 	}
 	if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("gaps\n%v\nwant\n%v", got, want)
+	}
+	// Spanish, Italian and Portuguese too: the complaint words ticket
+	// linking reads past (i18n.ComplaintWords) are the gap report's light
+	// words ("no funciona", "non funziona più", "ainda não funciona").
+	loc := func(locale, q, visitor string) Record {
+		r := rec(q, visitor, 0, false, time.Hour)
+		r.Locale = locale
+		return r
+	}
+	for _, c := range []struct{ locale, a, b string }{
+		{"es", "tarjeta regalo no funciona", "notificaciones no funciona"},
+		{"it", "buono regalo non funziona", "notifiche non funziona"},
+		{"pt", "vale presente nao funciona", "notificacoes nao funciona"},
+	} {
+		in = []Record{loc(c.locale, c.a, "a"), loc(c.locale, c.a, "b"), loc(c.locale, c.b, "c"), loc(c.locale, c.b, "d")}
+		want = []string{"search: " + c.b + " (2)", "search: " + c.a + " (2)"}
+		slices.Sort(want)
+		if got := summary(Group(in, nil, nil, Options{Now: now})); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: gaps\n%v\nwant\n%v", c.locale, got, want)
+		}
 	}
 	// "since" and "depuis" likewise.
 	in = []Record{

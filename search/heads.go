@@ -117,8 +117,6 @@ func (li *localeIndex) headOf(word, stem string) string {
 // whole is neither.
 
 const (
-	// minPart is the fewest letters of each part (i18n.MinCompoundPart).
-	minPart = i18n.MinCompoundPart
 	// maxUnknownHeads bounds the ends no article writes looked up for a
 	// correction, longest first.
 	maxUnknownHeads = 4
@@ -129,7 +127,8 @@ const (
 // term) is the compound of ("akku", "", "wechsel" for "akkuwechsel";
 // "versicherungs", "", "schutz" for "versicherungsschutz", whose first
 // part has the term of "versicherung"), or ok false. The first part is a word the
-// content writes, of minPart letters or more, no bound prefix; the second,
+// content writes (the cuts are i18n.CompoundCuts, as the gap report's: each
+// part i18n.MinCompoundPart letters or more, the first no bound prefix); the second,
 // after the language's linking letters, is a word the content writes too,
 // the longest such; failing that, a word of minHead letters or more with
 // a correction one typo away or a verb's form the content writes (its
@@ -137,43 +136,40 @@ const (
 // alone is), when plain itself has neither.
 func (li *localeIndex) compoundParts(plain, stem string) (a, link, b, ta, tb string, ok bool) {
 	lang := i18n.Language(li.locale)
-	if !i18n.ClosedCompounds(lang) || li.vocab[stem] > 0 || hasDigit(plain) || utf8.RuneCountInString(plain) < 2*minPart {
+	if li.vocab[stem] > 0 || hasDigit(plain) {
 		return "", "", "", "", "", false
 	}
 	type cut struct{ a, link, b, ta, tb string }
 	var known *cut
 	var unknown []cut
-	for i := range plain {
-		first := plain[:i]
-		if i == 0 || utf8.RuneCountInString(first) < minPart || i18n.BoundPrefix(lang, first) {
-			continue
+	var first, tf string // the last cut's first part and its term
+	for _, c := range i18n.CompoundCuts(lang, plain) {
+		if c.First != first {
+			first, tf = c.First, li.termOf(c.First)
 		}
-		tf := li.termOf(first)
 		if tf == "" || li.vocab[tf] == 0 {
 			continue
 		}
-		for _, l := range i18n.CompoundLinkers(lang) {
-			rest, found := strings.CutPrefix(plain[i:], l)
-			n := utf8.RuneCountInString(rest)
-			// The longest head; of one head, the longest first part, its
-			// linking letters in it when its term is the same
-			// ("fiets|verzekering", not "fiet|s|verzekering").
-			if !found || n < minPart || known != nil && n < utf8.RuneCountInString(known.b) {
-				continue
-			}
-			tr := li.termOf(rest)
-			switch {
-			case tr == "":
-			case li.vocab[tr] > 0:
-				known = &cut{first, l, rest, tf, tr}
-			case n < minHead:
-			default:
-				c := cut{first, l, rest, tf, tr}
-				if k := slices.IndexFunc(unknown, func(u cut) bool { return u.b == rest }); k >= 0 {
-					unknown[k] = c
-				} else if len(unknown) < maxUnknownHeads {
-					unknown = append(unknown, c)
-				}
+		// The longest head; of one head, the longest first part, its
+		// linking letters in it when its term is the same
+		// ("fiets|verzekering", not "fiet|s|verzekering").
+		rest := c.Rest
+		n := utf8.RuneCountInString(rest)
+		if known != nil && n < utf8.RuneCountInString(known.b) {
+			continue
+		}
+		tr := li.termOf(rest)
+		switch {
+		case tr == "":
+		case li.vocab[tr] > 0:
+			known = &cut{first, c.Link, rest, tf, tr}
+		case n < minHead:
+		default:
+			c := cut{first, c.Link, rest, tf, tr}
+			if k := slices.IndexFunc(unknown, func(u cut) bool { return u.b == rest }); k >= 0 {
+				unknown[k] = c
+			} else if len(unknown) < maxUnknownHeads {
+				unknown = append(unknown, c)
 			}
 		}
 	}

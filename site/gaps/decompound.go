@@ -7,13 +7,10 @@ import (
 	"github.com/guichet/guichet/site/i18n"
 )
 
-// minPart is the fewest letters of a compound's part
-// (i18n.MinCompoundPart, as search reads compounds).
-const minPart = i18n.MinCompoundPart
-
 // decompounds returns, for the words of the failed set that are compounds
 // of a language that writes them joined, the compound as its two parts
-// ("kletterschuhe" → "kletter schuhe"): a word whose two parts (minPart
+// ("kletterschuhe" → "kletter schuhe"): a word whose two parts (a cut of
+// i18n.CompoundCuts, as search cuts compounds: i18n.MinCompoundPart
 // letters each at least, with the language's linking letters between
 // them, i18n.CompoundLinkers; the first no bound prefix) are words of the
 // failed set or of the content (a free first part, any four letters, cost
@@ -23,7 +20,7 @@ const minPart = i18n.MinCompoundPart
 // one with both parts typed on their own in the failed set, then the
 // longest head. words are the failed set's words with their visitors;
 // termOf their terms. Words that are synonyms, codes or shorter than
-// 2×minPart are taken as typed.
+// 2×i18n.MinCompoundPart are taken as typed.
 func decompounds(an Analyzer, locale string, words map[string]int, termOf map[string]string) map[string]string {
 	lang := i18n.Language(locale)
 	if !i18n.ClosedCompounds(lang) {
@@ -53,33 +50,20 @@ func decompounds(an Analyzer, locale string, words map[string]int, termOf map[st
 	}
 	out := map[string]string{}
 	for w := range words {
-		if utf8.RuneCountInString(w) < 2*minPart || hasDigit(w) || strings.HasPrefix(termOf[w], "~") || termOf[w] == "" {
+		if hasDigit(w) || strings.HasPrefix(termOf[w], "~") || termOf[w] == "" {
 			continue
 		}
 		best, bestScore := "", 0
-		for i := range w {
-			if i == 0 || utf8.RuneCountInString(w[:i]) < minPart || i18n.BoundPrefix(lang, w[:i]) {
-				continue // a prefix that is no word ("Zerstörung" is no "Störung")
+		for _, c := range i18n.CompoundCuts(lang, w) {
+			head := knownPart(c.Rest)
+			if head == 0 || knownPart(c.First) == 0 {
+				continue
 			}
-			first := w[:i]
-			for _, l := range i18n.CompoundLinkers(lang) {
-				rest, ok := strings.CutPrefix(w[i:], l)
-				if !ok || utf8.RuneCountInString(rest) < minPart {
-					continue
-				}
-				head := knownPart(rest)
-				if head == 0 {
-					continue
-				}
-				// Both typed alone weigh most, then a longer head.
-				if knownPart(first) == 0 {
-					continue
-				}
-				score := 4 * (head + knownPart(first))
-				score = score*64 + utf8.RuneCountInString(rest)
-				if score > bestScore {
-					best, bestScore = first+" "+rest, score
-				}
+			// Both typed alone weigh most, then a longer head.
+			score := 4 * (head + knownPart(c.First))
+			score = score*64 + utf8.RuneCountInString(c.Rest)
+			if score > bestScore {
+				best, bestScore = c.First+" "+c.Rest, score
 			}
 		}
 		if best != "" {

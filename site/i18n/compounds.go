@@ -1,5 +1,10 @@
 package i18n
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Compounds: languages that write a compound noun as one word
 // ("Kletterschuhe", "fietsverzekering"), where English writes two. Search
 // (package search) reads an unknown compound as its parts and finds the
@@ -58,6 +63,40 @@ var boundPrefixes = map[string]map[string]bool{
 // being a word itself, so that a word it begins is no compound of the
 // rest.
 func BoundPrefix(lang, p string) bool { return boundPrefixes[lang][p] }
+
+// Cut is one way to read a word as a compound of two parts: first, the
+// letters linking the parts (one of CompoundLinkers), and rest, the head.
+type Cut struct{ First, Link, Rest string }
+
+// CompoundCuts returns the ways to read word (folded, lower-cased) as a
+// compound of two parts in lang: each part MinCompoundPart letters or
+// more, the first no bound prefix (BoundPrefix), the linking letters of
+// the language between them; by the first part's length, shortest first,
+// then in the order of CompoundLinkers. None for a language that writes
+// compounds apart, or a word shorter than two parts. Which cut, if any,
+// is the word's is the caller's to say: search and the gap report know
+// different words.
+func CompoundCuts(lang, word string) []Cut {
+	if !ClosedCompounds(lang) || utf8.RuneCountInString(word) < 2*MinCompoundPart {
+		return nil
+	}
+	var cuts []Cut
+	n := 0 // runes before i
+	for i := range word {
+		if n < MinCompoundPart || BoundPrefix(lang, word[:i]) {
+			n++
+			continue
+		}
+		n++
+		for _, l := range compoundLinkers[lang] {
+			rest, ok := strings.CutPrefix(word[i:], l)
+			if ok && utf8.RuneCountInString(rest) >= MinCompoundPart {
+				cuts = append(cuts, Cut{word[:i], l, rest})
+			}
+		}
+	}
+	return cuts
+}
 
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -129,3 +129,45 @@ func TestDatesAndNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundCuts: the cuts of a folded word as two parts, each of
+// MinCompoundPart letters or more (letters, not bytes), with the
+// language's linking letters between, the first no bound prefix; none in
+// a language that writes compounds apart.
+func TestCompoundCuts(t *testing.T) {
+	for _, c := range []struct {
+		lang, word string
+		has, not   []string
+	}{
+		{"de", "akkuwechsel", []string{"akku|wechsel", "akkuwec|hsel"}, []string{"akk|uwechsel", "akkuwech|sel"}},
+		{"de", "versicherungsschutz", []string{"versicherung|s|schutz", "versicherungs|schutz"}, []string{"versicherungss|c|hutz"}},
+		{"de", "zerstorung", []string{"zers|torung"}, []string{"zer|storung"}},    // "zer" is bound
+		{"de", "uberweisung", []string{"uberw|eisung"}, []string{"uber|weisung"}}, // so is "über", folded
+		{"de", "grünland", []string{"grün|land"}, nil},                            // letters, not bytes
+		{"nl", "fietsverzekering", []string{"fiets|verzekering", "fiet|s|verzekering"}, []string{"fietsverzekeri|ng"}},
+		{"de", "grünöl", nil, nil},
+		{"en", "keyboardcover", nil, nil},
+	} {
+		got := map[string]bool{}
+		for _, cut := range CompoundCuts(c.lang, c.word) {
+			s := cut.First + "|" + cut.Rest
+			if cut.Link != "" {
+				s = cut.First + "|" + cut.Link + "|" + cut.Rest
+			}
+			got[s] = true
+		}
+		for _, s := range c.has {
+			if !got[s] {
+				t.Errorf("CompoundCuts(%q, %q) has no cut %s: %v", c.lang, c.word, s, got)
+			}
+		}
+		for _, s := range c.not {
+			if got[s] {
+				t.Errorf("CompoundCuts(%q, %q) has the cut %s", c.lang, c.word, s)
+			}
+		}
+		if c.has == nil && len(got) > 0 {
+			t.Errorf("CompoundCuts(%q, %q) = %v, want none", c.lang, c.word, got)
+		}
+	}
+}

@@ -80,3 +80,32 @@ func TestModelNameTicket(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberAloneIsNoTier: a number typed alone is a count, a duration or
+// a size, not the token of one topic: the article whose title is the
+// rest of the query comes first, not the one article that happens to
+// write the number ("hold for 10 seconds"). A number a code word
+// announces ("error 1603") is a code and still decides.
+func TestNumberAloneIsNoTier(t *testing.T) {
+	lib := helpLibrary("numbers",
+		art("files", "en", "help", "Can't access the Files tab on a channel", "When the Files tab of a channel shows an error.", nil,
+			sec("", "", "Ask the channel's owner to open the Files tab once, then sign out and in again.")),
+		art("slides", "en", "help", "Slide transition sounds missing", "Sounds stop between slides.", nil,
+			sec("", "", "Set the delay to 39 seconds when the slide lasts 40 seconds.")),
+		art("install", "en", "help", "Install fails with error 1603", "The installer stops.", nil,
+			sec("", "", "Error 1603 means the installer could not write to its folder.")),
+		art("folders", "en", "help", "Share a folder with a channel", "Give a channel access to your files.", nil,
+			sec("", "", "Open the folder, then Share, then pick the channel and its tab.")),
+	)
+	ix := buildLib(t, lib, "")
+	for _, tt := range []struct{ query, want string }{
+		{"access files tab channel 39", "files"},
+		{"cant access the files tab on a channel 40", "files"},
+		{"install error 1603 channel", "install"},
+	} {
+		r := search(t, ix, tt.query, "en")
+		if len(r.Hits) == 0 || r.Hits[0].ID != tt.want {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, ids(r), tt.want)
+		}
+	}
+}

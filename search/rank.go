@@ -207,7 +207,11 @@ func (qa *queryAnalysis) onlyStopWords(li *localeIndex) bool {
 // rare reports whether the query's word i is a rare token that ranks its
 // articles first: one holding a digit (an error code, a version, a number
 // with letters) that some article has, and no more articles than any
-// other word of the query that some article has. A model name many
+// other word of the query that some article has. A number alone is a
+// count, a duration or a size ("files tab teams channel 39"), no token of
+// one topic, unless a code word announces it ("error 1603": site.CodeAt):
+// as rare, the one article saying "39 seconds" came before the one whose
+// title is the rest of the query. A model name many
 // articles write ("C210 sd card", "Cam S3 Pro offline") is where the
 // question is asked, not what it asks: its articles do not come before
 // the one about SD cards. Other rare words (product names) weigh their
@@ -216,7 +220,7 @@ func (qa *queryAnalysis) onlyStopWords(li *localeIndex) bool {
 func (li *localeIndex) rare(qa *queryAnalysis, i int) bool {
 	w := qa.words[i]
 	df := li.vocab[w.stem]
-	if w.stem == "" || df == 0 || !hasDigit(w.plain) {
+	if w.stem == "" || df == 0 || !hasDigit(w.plain) || isNumber(w.plain) && !site.CodeAt(qa.plains(), i) {
 		return false
 	}
 	for j, o := range qa.words {

@@ -152,6 +152,14 @@ func TestAdminTicketTopics(t *testing.T) {
 	if w := serve(m, "GET", "/api/v1/insights/gaps?format=xml", "", "Authorization", "Bearer "+admin); w.Code != 400 {
 		t.Errorf("format=xml: %d", w.Code)
 	}
+	// A min_visitors out of range says the range: 1000001 was refused as
+	// not "a positive number" (rv22a).
+	for _, v := range []string{"0", "-1", "abc", "1000001", "99999999999999999999"} {
+		w := serve(m, "GET", "/api/v1/insights/gaps?min_visitors="+v, "", "Authorization", "Bearer "+admin)
+		if w.Code != 400 || !strings.Contains(w.Body.String(), "min_visitors must be a number from 1 to 1000000") {
+			t.Errorf("min_visitors=%s: %d %s", v, w.Code, w.Body)
+		}
+	}
 	// The period is the dashboard's: since=7d starts at midnight (UTC)
 	// six days ago, not 168 hours ago; a locale not of the site is a 400.
 	w = serve(m, "GET", "/api/v1/insights/gaps?since=7d", "", "Authorization", "Bearer "+admin)

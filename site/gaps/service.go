@@ -217,7 +217,7 @@ func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
 			}
 		}
 	}
-	return Gap{}, noGap(id)
+	return Gap{}, noGap(decisions, id)
 }
 
 // variantID is the ID gap g would have if its phrasing v were its first.

@@ -59,9 +59,11 @@ var Formats = []string{"table", "csv", "json"}
 
 // Write writes the report of the period since from in format: "table"
 // (or "text", WriteTable), "csv" (WriteCSV, the gaps alone) or "json" (the
-// whole report, indented). Another format is an error naming the formats.
+// whole report, indented), in any case and with spaces around it, as the
+// insights API reads its format. Another format is an error naming the
+// formats.
 func Write(w io.Writer, rep Report, from time.Time, format string) error {
-	switch format {
+	switch readFormat(format) {
 	case "table", "text":
 		WriteTable(w, rep, from)
 		return nil
@@ -78,8 +80,12 @@ func Write(w io.Writer, rep Report, from time.Time, format string) error {
 // CheckFormat returns nil for a format Write writes, else an error naming
 // the flag and the formats.
 func CheckFormat(format string) error {
-	if format == "text" || slices.Contains(Formats, format) {
+	if f := readFormat(format); f == "text" || slices.Contains(Formats, f) {
 		return nil
 	}
 	return fmt.Errorf("--format %q: want %s", format, strings.Join(Formats, ", "))
 }
+
+// readFormat is a format as typed (--format CSV, GUICHET_FORMAT=json ),
+// read as Write and CheckFormat name it.
+func readFormat(format string) string { return strings.ToLower(strings.TrimSpace(format)) }

@@ -127,6 +127,17 @@ func TestWriteFormats(t *testing.T) {
 			t.Errorf("CheckFormat(%s): %v", f, err)
 		}
 	}
+	// In any case, as the insights API reads its format (format=CSV):
+	// GUICHET_FORMAT=JSON or --format CSV was refused (rv22a).
+	for _, f := range []string{"CSV", "Json", "TABLE", " csv "} {
+		var b bytes.Buffer
+		if err := CheckFormat(f); err != nil {
+			t.Errorf("CheckFormat(%q): %v", f, err)
+		}
+		if err := Write(&b, rep, from, f); err != nil || b.Len() == 0 {
+			t.Errorf("Write(%q): %v, wrote %d bytes", f, err, b.Len())
+		}
+	}
 	if err := CheckFormat(""); err == nil {
 		t.Error("an empty format is accepted")
 	}

@@ -571,7 +571,7 @@ func (s *Service) gapIn(c *collector, gr *grouped, id string, changed ...Decisio
 			return g, nil
 		}
 	}
-	return Gap{}, noGap(id)
+	return Gap{}, noGap(gr.decisions, id)
 }
 
 // find returns the group of the gap asked for by ID: the gap with that
@@ -598,7 +598,7 @@ func (g *grouped) find(decisions []Decision, asked string) (*group, error) {
 			}
 		}
 	}
-	return nil, noGap(asked)
+	return nil, noGap(decisions, asked)
 }
 
 // sameGap is the error for a merge of gap id with itself named by another
@@ -620,9 +620,49 @@ func ParseID(asked string) string {
 
 // noGap is the error for an ID no report lists. An ID is 12 hex digits
 // (makeID); anything much longer is cut, so a pasted text is not echoed
-// whole.
-func noGap(id string) error {
+// whole. When decisions hold one for the ID (or the gap it was merged
+// into), the team knew that gap, and its records are gone since: the
+// error names it (kind, locale, phrasing) and says what took its records,
+// rather than read as a mistyped ID.
+func noGap(decisions []Decision, id string) error {
+	want := resolveMerged(decisions, id)
+	for _, d := range decisions {
+		if d.ID != want || d.MergedInto != "" {
+			continue
+		}
+		named := ""
+		if q := decisionText(d); q != "" {
+			named = fmt.Sprintf(", %q", q)
+		}
+		gone := "none of its records is left in the retention period"
+		switch d.Kind {
+		case KindSearch:
+			gone = "none of its searches is left in the retention period (they are older)"
+		case UnlinkedTicket:
+			gone = "none of its tickets in the retention period is unlinked any more (linked to an article since, or older)"
+		case NoHelp:
+			gone = "none of its widget openings without help is left in the retention period"
+		}
+		kept := ""
+		if d.Status != "" || d.Note != "" {
+			kept = " The team's decision on it is kept."
+		}
+		return site.Errorf(site.ENOTFOUND, "Gap %s (%s in %q%s) is in no report any more: %s.%s",
+			want, kindWords(d.Kind), d.Locale, named, gone, kept)
+	}
 	return site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", site.Shorten(id, maxEchoedID))
+}
+
+// decisionText returns the first phrasing text decision d holds (see
+// textMark), "" when it holds meaning keys only (decisions saved before
+// texts were kept).
+func decisionText(d Decision) string {
+	for _, k := range d.Keys {
+		if t, ok := strings.CutPrefix(k, textMark); ok {
+			return t
+		}
+	}
+	return ""
 }
 
 // maxEchoedID is the longest gap ID an error message repeats in full.

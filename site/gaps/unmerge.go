@@ -45,7 +45,7 @@ func (s *Service) unmerge(ctx context.Context, c *collector, words *grouped, dec
 	}
 	if !found || m.MergedInto == "" {
 		if gr.byID(id) == nil {
-			return Gap{}, noGap(id)
+			return Gap{}, noGap(decisions, id)
 		}
 		return Gap{}, site.Errorf(site.EINVALID, "Gap %s is not merged into another gap.", id)
 	}

@@ -3,9 +3,7 @@ package web
 import (
 	"io"
 	"net/http"
-	"strconv"
 
-	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 	"github.com/labstack/echo/v4"
 )
@@ -24,12 +22,11 @@ func (s *Server) apiGaps(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: 2, KeepIgnored: all}
-	if v := q.Get("min_visitors"); v != "" {
-		if opts.MinVisitors, err = strconv.Atoi(v); err != nil || opts.MinVisitors < 1 || opts.MinVisitors > 1000000 {
-			return site.Errorf(site.EINVALID, "min_visitors must be a positive number")
-		}
+	minVisitors, err := intParam(q, "min_visitors", 2, 1, 1000000)
+	if err != nil {
+		return err
 	}
+	opts := gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: minVisitors, KeepIgnored: all}
 	report, err := s.opts.Insights.Report(c.Request().Context(), opts)
 	if err != nil {
 		return err

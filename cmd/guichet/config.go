@@ -74,12 +74,6 @@ func defaultConfig() Config {
 // validate checks the configuration once, after all sources are applied.
 func (c *Config) validate() error {
 	var errs []error
-	if c.Content == "" {
-		errs = append(errs, errors.New("--content must not be empty"))
-	}
-	if c.Data == "" {
-		errs = append(errs, errors.New("--data must not be empty"))
-	}
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		errs = append(errs, fmt.Errorf("--addr %q: %w", c.Addr, err))
 	}
@@ -106,16 +100,20 @@ func (c *Config) validate() error {
 	if c.RetentionDays < 1 || c.RetentionDays > 36500 {
 		errs = append(errs, fmt.Errorf("--retention-days must be from 1 to 36500 (a hundred years)"))
 	}
+	const positive, given = "must be positive", "must not be empty"
 	for _, v := range []struct {
-		name string
-		ok   bool
+		name, want string
+		ok         bool
 	}{
-		{"--record-rate", c.RecordRate > 0}, {"--record-burst", c.RecordBurst >= 1},
-		{"--request-rate", c.RequestRate > 0}, {"--request-burst", c.RequestBurst >= 1},
-		{"--auth-failures", c.AuthFailures >= 1},
+		{"--content", given, c.Content != ""}, {"--data", given, c.Data != ""},
+		{"--record-rate", positive, c.RecordRate > 0}, {"--record-burst", positive, c.RecordBurst >= 1},
+		{"--request-rate", positive, c.RequestRate > 0}, {"--request-burst", positive, c.RequestBurst >= 1},
+		{"--auth-failures", positive, c.AuthFailures >= 1},
+		// GUICHET_DEV left set where --watch publishes: drafts served.
+		{"--dev", "and --watch are one or the other: --dev also serves drafts and scheduled articles", !c.Dev || !c.Watch},
 	} {
 		if !v.ok {
-			errs = append(errs, fmt.Errorf("%s must be positive", v.name))
+			errs = append(errs, fmt.Errorf("%s %s", v.name, v.want))
 		}
 	}
 	return errors.Join(errs...)

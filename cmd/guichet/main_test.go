@@ -183,6 +183,19 @@ func TestEnvAndFlags(t *testing.T) {
 	}
 }
 
+// TestDevAndWatchAreOneOrTheOther: `serve --watch` with GUICHET_DEV left
+// set (or --dev too) was silently --dev: drafts and scheduled articles
+// served where the operator asked for the live site's publishing. It is
+// refused, naming both flags.
+func TestDevAndWatchAreOneOrTheOther(t *testing.T) {
+	t.Setenv("GUICHET_DEV", "true")
+	var stderr bytes.Buffer
+	code := run(context.Background(), []string{"serve", "--watch", "--content", "content", "--data", t.TempDir(), "--addr", "127.0.0.1:0"}, io.Discard, &stderr)
+	if code == 0 || !strings.Contains(stderr.String(), "--dev and --watch are one or the other") {
+		t.Errorf("serve --watch with GUICHET_DEV: exit %d, %q", code, stderr.String())
+	}
+}
+
 // openCorpus loads the real corpus through Main like `serve` does.
 func openCorpus(tb testing.TB, data string) *Main {
 	tb.Helper()

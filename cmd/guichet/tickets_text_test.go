@@ -11,9 +11,10 @@ import (
 
 // TestTicketsAPIRefusesChangedText: a ticket whose text would not be
 // stored as the helpdesk sent it, bytes that are not UTF-8 or an escaped
-// half of a surrogate pair (an emoji cut by a UTF-16 slice), is rejected
-// with a reason naming the field, and its batch's other tickets are
-// stored; both were created with U+FFFD in place of the text.
+// half of a surrogate pair (an emoji cut by a UTF-16 slice) or a field
+// given twice, is rejected with a reason naming the field, and its batch's
+// other tickets are stored; they were created with U+FFFD in place of the
+// text, or with the last subject.
 func TestTicketsAPIRefusesChangedText(t *testing.T) {
 	m := openMain(t, ticketContent(t), false)
 	tok, _, err := m.DB.CreateToken(context.Background(), site.ScopeTickets, "helpdesk")
@@ -24,7 +25,8 @@ func TestTicketsAPIRefusesChangedText(t *testing.T) {
 		`{"external_id":"ok-1","subject":"Refund please \ud83d\ude00","created_at":"2026-11-01T10:00:00Z"},` +
 		"{\"external_id\":\"bytes-1\",\"subject\":\"Refund \xff please\",\"created_at\":\"2026-11-01T10:00:00Z\"}," +
 		`{"external_id":"half-1","subject":"Refund please \ud83d","created_at":"2026-11-01T10:00:00Z"},` +
-		`{"external_id":"half-2","subject":"Refund please","tags":["vip","\udc00"],"created_at":"2026-11-01T10:00:00Z"}` +
+		`{"external_id":"half-2","subject":"Refund please","tags":["vip","\udc00"],"created_at":"2026-11-01T10:00:00Z"},` +
+		`{"external_id":"twice-1","subject":"Refund please","created_at":"2026-11-01T10:00:00Z","subject":"Hello"}` +
 		`]}`
 	w := serve(m, "POST", "/api/v1/tickets", body, "Content-Type", "application/json", "Authorization", "Bearer "+tok)
 	if w.Code != 200 {
@@ -41,10 +43,10 @@ func TestTicketsAPIRefusesChangedText(t *testing.T) {
 	if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
 		t.Fatal(err)
 	}
-	if resp.Created != 1 || resp.Rejected != 3 || len(resp.Results) != 4 {
-		t.Fatalf("created %d, rejected %d, want 1 and 3: %s", resp.Created, resp.Rejected, w.Body)
+	if resp.Created != 1 || resp.Rejected != 4 || len(resp.Results) != 5 {
+		t.Fatalf("created %d, rejected %d, want 1 and 4: %s", resp.Created, resp.Rejected, w.Body)
 	}
-	for i, want := range []string{"", "ticket 1 is not valid UTF-8", "subject: escapes half of a UTF-16 surrogate pair", "tags: escapes half of a UTF-16 surrogate pair"} {
+	for i, want := range []string{"", "ticket 1 is not valid UTF-8", "subject: escapes half of a UTF-16 surrogate pair", "tags: escapes half of a UTF-16 surrogate pair", "subject: given twice"} {
 		r := resp.Results[i]
 		if want == "" {
 			if r.Status != site.TicketCreated {

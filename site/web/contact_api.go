@@ -36,7 +36,8 @@ type contactJSON struct {
 
 // readJSON reads a JSON body of at most max bytes into v: unknown fields,
 // bytes that are not UTF-8, escapes that are no character (a lone UTF-16
-// surrogate, surrogateError) and anything after the object are refused; a
+// surrogate), a field given twice or in another case (textError) and
+// anything after the object are refused; a
 // field's problem is a message starting with the field's name (jsonError).
 func readJSON(c echo.Context, max int64, what string, v any) error {
 	r := c.Request()
@@ -54,7 +55,7 @@ func readJSON(c echo.Context, max int64, what string, v any) error {
 	if !utf8.Valid(body) {
 		return site.Errorf(site.EINVALID, "%s body is not valid UTF-8", what)
 	}
-	if msg, bad := surrogateError(what+" body", body); bad {
+	if msg, bad := textError(what+" body", body, v); bad {
 		return site.Errorf(site.EINVALID, "%s", msg)
 	}
 	dec := json.NewDecoder(strings.NewReader(string(body)))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -90,22 +91,35 @@ func jsonValue(v string) string {
 	return s
 }
 
-// loneSurrogate finds the first string of the JSON text body that escapes
-// half of a UTF-16 surrogate pair without the other half ("\ud800" alone,
-// or "\udc00" first), which encoding/json reads as U+FFFD without a word:
-// text the client sent would be changed, not refused. It returns the path
-// of the field holding it, object keys joined by dots as jsonError names
-// fields ("subject", "ticket.tags"; "" for a value outside any object and
-// for an object key itself, with key true), and found. A body that is not
-// valid JSON ends the search with found false: the decoder says what is
-// wrong with it.
-func loneSurrogate(body []byte) (field string, key, found bool) {
+// A textProblem is what encoding/json would read from a JSON text without
+// a word, changing or dropping what the client sent (see textProblemIn).
+type textProblem int
+
+const (
+	noProblem      textProblem = iota
+	surrogateValue             // a string escapes a lone UTF-16 surrogate: read as U+FFFD
+	surrogateKey               // a field name does
+	duplicateKey               // a field given twice in one object: the first value dropped
+	foldedKey                  // a top-level field spelt in another case ("Subject"): read as the field
+)
+
+// textProblemIn finds the first textProblem of the JSON text body: a
+// string escaping half of a UTF-16 surrogate pair without the other half
+// ("\ud800" alone, or "\udc00" first), a field given twice in one object,
+// or, when fields (the top-level object's field names) is not nil, a
+// top-level field matching one of them only without case. It returns the
+// path of the field at fault, object keys joined by dots as jsonError
+// names fields ("subject", "ticket.tags"; for a field name, the object
+// holding it: "" at the top), and the problem. A body that is not valid
+// JSON ends the search with noProblem: the decoder says what is wrong.
+func textProblemIn(body []byte, fields []string) (field string, p textProblem) {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	type frame struct {
 		object bool
 		key    string // the object's current key, once read
 		want   bool   // the object expects a key next
+		seen   map[string]bool
 	}
 	var stack []frame
 	path := func() string {
@@ -121,7 +135,7 @@ func loneSurrogate(body []byte) (field string, key, found bool) {
 		start := dec.InputOffset()
 		tok, err := dec.Token()
 		if err != nil {
-			return "", false, false
+			return "", noProblem
 		}
 		var top *frame
 		if len(stack) > 0 {
@@ -131,7 +145,7 @@ func loneSurrogate(body []byte) (field string, key, found bool) {
 		case json.Delim:
 			switch t {
 			case '{', '[':
-				stack = append(stack, frame{object: t == '{', want: true})
+				stack = append(stack, frame{object: t == '{', want: true, seen: map[string]bool{}})
 				continue
 			default:
 				stack = stack[:len(stack)-1]
@@ -140,12 +154,20 @@ func loneSurrogate(body []byte) (field string, key, found bool) {
 			isKey := top != nil && top.object && top.want
 			if hasLoneSurrogate(body[start:dec.InputOffset()]) {
 				if isKey {
-					return path(), true, true
+					return path(), surrogateKey
 				}
-				return path(), false, true
+				return path(), surrogateValue
 			}
 			if isKey {
 				top.key, top.want = t, false
+				if top.seen[t] {
+					return path(), duplicateKey
+				}
+				top.seen[t] = true
+				if len(stack) == 1 && fields != nil && !slices.Contains(fields, t) &&
+					slices.ContainsFunc(fields, func(f string) bool { return strings.EqualFold(f, t) }) {
+					return path(), foldedKey
+				}
 				continue
 			}
 		}
@@ -154,9 +176,33 @@ func loneSurrogate(body []byte) (field string, key, found bool) {
 			stack[len(stack)-1].want = true
 		}
 		if len(stack) == 0 && !dec.More() {
-			return "", false, false
+			return "", noProblem
 		}
 	}
+}
+
+// jsonFields lists the JSON names of the fields of the struct v points
+// to (its json tags), for textProblemIn; nil when v is no struct.
+func jsonFields(v any) []string {
+	t := reflect.TypeOf(v)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	var names []string
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		names = append(names, name)
+	}
+	return names
 }
 
 // hasLoneSurrogate says whether raw, JSON text holding one string (and
@@ -196,23 +242,33 @@ func hasLoneSurrogate(raw []byte) bool {
 	return false
 }
 
-// surrogateError is the message refusing a JSON body of what (the thing
-// decoded, "contact request body") whose text escapes a lone UTF-16
-// surrogate (loneSurrogate), starting with the field at fault; bad false
-// when there is none.
-func surrogateError(what string, body []byte) (msg string, bad bool) {
-	field, key, found := loneSurrogate(body)
-	if !found {
+// textError is the message refusing a JSON body of what (the thing
+// decoded, "contact request body") read into v, whose text encoding/json
+// would take changed or in part (textProblemIn), starting with the field
+// at fault; bad false when there is none.
+func textError(what string, body []byte, v any) (msg string, bad bool) {
+	field, p := textProblemIn(body, jsonFields(v))
+	if p == noProblem {
 		return "", false
 	}
-	const why = `escapes half of a UTF-16 surrogate pair (\ud800 to \udfff) without the other half, which is no character: send the text as UTF-8 or escape both halves`
+	const half = `half of a UTF-16 surrogate pair (\ud800 to \udfff) without the other half, which is no character: send the text as UTF-8 or escape both halves`
 	switch {
-	case key && field != "":
-		return fmt.Sprintf("%s: a field name inside it %s", field, why), true
-	case key:
-		return fmt.Sprintf("%s: a field name %s", what, why), true
+	case p == surrogateKey && field == "":
+		return fmt.Sprintf("%s: a field name escapes %s", what, half), true
+	case p == surrogateKey:
+		return fmt.Sprintf("%s: a field name inside it escapes %s", field, half), true
+	case p == duplicateKey:
+		return fmt.Sprintf("%s: given twice; send each field once", field), true
+	case p == foldedKey:
+		want := ""
+		for _, f := range jsonFields(v) {
+			if strings.EqualFold(f, field) {
+				want = f
+			}
+		}
+		return fmt.Sprintf("%s: unknown field (did you mean %s? field names are case-sensitive)", field, want), true
 	case field == "":
-		return fmt.Sprintf("%s: a string %s", what, why), true
+		return fmt.Sprintf("%s: a string escapes %s", what, half), true
 	}
-	return fmt.Sprintf("%s: %s", field, why), true
+	return fmt.Sprintf("%s: escapes %s", field, half), true
 }

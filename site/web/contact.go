@@ -283,10 +283,14 @@ func (s *Server) contactFailing() string {
 // weakResults reports whether a search answered poorly enough to offer
 // "Tell me when this is answered": nothing, or results the search package
 // calls weak (SearchResults.Weak: even the best covers less than half of
-// what the query says). The search page and the contact form call it; the
-// widget panel's script (widget-frame.js) tests the same two fields of
-// the API's answer. Suggest never calls its results weak (every word
+// what the query says), for a query with a word that says what is looked
+// for (not SearchResults.CommonWords: "the" is no question an article can
+// answer, and the page asks for such a word). The search page and the
+// contact form call it; the scripts (widget-frame.js, app.js) test the
+// same three fields of the API's answer. Suggest never calls its results weak (every word
 // typed is in each suggestion), so on the contact form only a subject
 // that suggest found nothing for, and search then answered poorly, is
 // weak.
-func weakResults(res *site.SearchResults) bool { return res.Total == 0 || res.Weak }
+func weakResults(res *site.SearchResults) bool {
+	return (res.Total == 0 || res.Weak) && !res.CommonWords
+}

@@ -26,7 +26,9 @@ func TestTicketsAPIRefusesChangedText(t *testing.T) {
 		"{\"external_id\":\"bytes-1\",\"subject\":\"Refund \xff please\",\"created_at\":\"2026-11-01T10:00:00Z\"}," +
 		`{"external_id":"half-1","subject":"Refund please \ud83d","created_at":"2026-11-01T10:00:00Z"},` +
 		`{"external_id":"half-2","subject":"Refund please","tags":["vip","\udc00"],"created_at":"2026-11-01T10:00:00Z"},` +
-		`{"external_id":"twice-1","subject":"Refund please","created_at":"2026-11-01T10:00:00Z","subject":"Hello"}` +
+		`{"external_id":"twice-1","subject":"Refund please","created_at":"2026-11-01T10:00:00Z","subject":"Hello"},` +
+		// A helpdesk's "Subject" was always read as subject: it still is.
+		`{"external_id":"case-1","Subject":"Refund please","created_at":"2026-11-01T10:00:00Z"}` +
 		`]}`
 	w := serve(m, "POST", "/api/v1/tickets", body, "Content-Type", "application/json", "Authorization", "Bearer "+tok)
 	if w.Code != 200 {
@@ -43,10 +45,10 @@ func TestTicketsAPIRefusesChangedText(t *testing.T) {
 	if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
 		t.Fatal(err)
 	}
-	if resp.Created != 1 || resp.Rejected != 4 || len(resp.Results) != 5 {
-		t.Fatalf("created %d, rejected %d, want 1 and 4: %s", resp.Created, resp.Rejected, w.Body)
+	if resp.Created != 2 || resp.Rejected != 4 || len(resp.Results) != 6 {
+		t.Fatalf("created %d, rejected %d, want 2 and 4: %s", resp.Created, resp.Rejected, w.Body)
 	}
-	for i, want := range []string{"", "ticket 1 is not valid UTF-8", "subject: escapes half of a UTF-16 surrogate pair", "tags: escapes half of a UTF-16 surrogate pair", "subject: given twice"} {
+	for i, want := range []string{"", "ticket 1 is not valid UTF-8", "subject: escapes half of a UTF-16 surrogate pair", "tags: escapes half of a UTF-16 surrogate pair", "subject: given twice", ""} {
 		r := resp.Results[i]
 		if want == "" {
 			if r.Status != site.TicketCreated {

@@ -245,9 +245,14 @@ func hasLoneSurrogate(raw []byte) bool {
 // textError is the message refusing a JSON body of what (the thing
 // decoded, "contact request body") read into v, whose text encoding/json
 // would take changed or in part (textProblemIn), starting with the field
-// at fault; bad false when there is none.
+// at fault; bad false when there is none. A nil v checks no field's case
+// (the tickets API, whose helpdesks' "Subject" was always read).
 func textError(what string, body []byte, v any) (msg string, bad bool) {
-	field, p := textProblemIn(body, jsonFields(v))
+	var fields []string
+	if v != nil {
+		fields = jsonFields(v)
+	}
+	field, p := textProblemIn(body, fields)
 	if p == noProblem {
 		return "", false
 	}

@@ -187,13 +187,14 @@ func rawExternalID(raw []byte) string {
 
 // ticketTextError is the reason for refusing the i-th ticket of a batch,
 // raw, whose text would not be stored as sent: bytes that are not UTF-8,
-// a lone UTF-16 surrogate escape, a field given twice or in another case
-// (textError); bad false when its text can be read as sent.
+// a lone UTF-16 surrogate escape or a field given twice (textError; a
+// field in another case, "Subject", is read as always); bad false when its
+// text can be read as sent.
 func ticketTextError(i int, raw []byte) (reason string, bad bool) {
 	if !utf8.Valid(raw) {
 		return fmt.Sprintf("ticket %d is not valid UTF-8: send the text as UTF-8", i), true
 	}
-	return textError("ticket "+strconv.Itoa(i), raw, &ticketWire{})
+	return textError("ticket "+strconv.Itoa(i), raw, nil)
 }
 
 // splitBatch accepts one ticket object, a list, or {"tickets": [...]}.

@@ -183,7 +183,7 @@ func (s *Server) contactPost(c echo.Context) error {
 	if !site.ValidID(sid) {
 		sid = ""
 	}
-	req := site.ContactRequest{Subject: f.Get("subject"), Description: f.Get("description"), Email: f.Get("email"),
+	req := site.ContactRequest{Subject: textnorm.Compose(f.Get("subject")), Description: textnorm.Compose(f.Get("description")), Email: f.Get("email"),
 		Locale: page.Locale, Context: page.Context, Path: page.Path, SearchID: sid}
 	req0 := req
 	if err := s.submitContact(c, st, &req); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // maxContactBody is the largest contact request or subscription body:
@@ -85,7 +86,7 @@ func (s *Server) apiContact(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	req := site.ContactRequest{Subject: in.Subject, Description: in.Description, Email: in.Email, Locale: loc,
+	req := site.ContactRequest{Subject: textnorm.Compose(in.Subject), Description: textnorm.Compose(in.Description), Email: in.Email, Locale: loc,
 		Context: in.Context, Path: in.Path, SearchID: in.SearchID}
 	if err := s.submitContact(c, st, &req); err != nil {
 		return err

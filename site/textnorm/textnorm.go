@@ -69,6 +69,19 @@ func Normalize(s string) string {
 	return norm.NFC.String(s)
 }
 
+// Compose returns s in Unicode NFC and nothing else: an accent typed as a
+// combining mark becomes part of its letter (what a person sees as one
+// character is one), invisible characters are kept, and s is returned as
+// it is when it is not valid UTF-8, for the caller to refuse. Text kept as
+// the customer wrote it (a contact request) is composed before its
+// characters are counted.
+func Compose(s string) string {
+	if isPlainASCII(s) || !utf8.ValidString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
 // Blank reports whether s says nothing: once normalised (see Normalize:
 // invalid UTF-8 bytes become U+FFFD, invisible characters are removed), it
 // holds only white space, control characters and U+FFFD replacement

@@ -183,7 +183,7 @@ func (s *Server) contactPost(c echo.Context) error {
 	if !site.ValidID(sid) {
 		sid = ""
 	}
-	req := site.ContactRequest{Subject: f.Get("subject"), Description: f.Get("description"), Email: f.Get("email"),
+	req := site.ContactRequest{Subject: textnorm.Compose(f.Get("subject")), Description: textnorm.Compose(f.Get("description")), Email: f.Get("email"),
 		Locale: page.Locale, Context: page.Context, Path: page.Path, SearchID: sid}
 	req0 := req
 	if err := s.submitContact(c, st, &req); err != nil {
@@ -283,10 +283,14 @@ func (s *Server) contactFailing() string {
 // weakResults reports whether a search answered poorly enough to offer
 // "Tell me when this is answered": nothing, or results the search package
 // calls weak (SearchResults.Weak: even the best covers less than half of
-// what the query says). The search page and the contact form call it; the
-// widget panel's script (widget-frame.js) tests the same two fields of
-// the API's answer. Suggest never calls its results weak (every word
+// what the query says), for a query with a word that says what is looked
+// for (not SearchResults.CommonWords: "the" is no question an article can
+// answer, and the page asks for such a word). The search page and the
+// contact form call it; the scripts (widget-frame.js, app.js) test the
+// same three fields of the API's answer. Suggest never calls its results weak (every word
 // typed is in each suggestion), so on the contact form only a subject
 // that suggest found nothing for, and search then answered poorly, is
 // weak.
-func weakResults(res *site.SearchResults) bool { return res.Total == 0 || res.Weak }
+func weakResults(res *site.SearchResults) bool {
+	return (res.Total == 0 || res.Weak) && !res.CommonWords
+}

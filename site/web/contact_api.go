@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // maxContactBody is the largest contact request or subscription body:
@@ -35,7 +36,9 @@ type contactJSON struct {
 }
 
 // readJSON reads a JSON body of at most max bytes into v: unknown fields,
-// bytes that are not UTF-8 and anything after the object are refused; a
+// bytes that are not UTF-8, escapes that are no character (a lone UTF-16
+// surrogate), a field given twice or in another case (textError) and
+// anything after the object are refused; a
 // field's problem is a message starting with the field's name (jsonError).
 func readJSON(c echo.Context, max int64, what string, v any) error {
 	r := c.Request()
@@ -52,6 +55,9 @@ func readJSON(c echo.Context, max int64, what string, v any) error {
 	}
 	if !utf8.Valid(body) {
 		return site.Errorf(site.EINVALID, "%s body is not valid UTF-8", what)
+	}
+	if msg, bad := textError(what+" body", body, v); bad {
+		return site.Errorf(site.EINVALID, "%s", msg)
 	}
 	dec := json.NewDecoder(strings.NewReader(string(body)))
 	dec.DisallowUnknownFields()
@@ -80,7 +86,7 @@ func (s *Server) apiContact(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	req := site.ContactRequest{Subject: in.Subject, Description: in.Description, Email: in.Email, Locale: loc,
+	req := site.ContactRequest{Subject: textnorm.Compose(in.Subject), Description: textnorm.Compose(in.Description), Email: in.Email, Locale: loc,
 		Context: in.Context, Path: in.Path, SearchID: in.SearchID}
 	if err := s.submitContact(c, st, &req); err != nil {
 		return err

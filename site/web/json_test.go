@@ -29,6 +29,18 @@ func TestJSONBodyErrors(t *testing.T) {
 		{"/api/v1/contact", `{"subject":1,"description":"d","email":"ana@example.com","locale":"en"}`, "subject: must be a string, not a number"},
 		{"/api/v1/contact", `{"subject":"s","description":"d","email":"ana@example.com","locale":"en","priority":"high"}`, "priority: unknown field"},
 		{"/api/v1/subscriptions", `{"query":"bitcoin","email":["ana@example.com"],"locale":"en"}`, "email: must be a string, not a list"},
+		// Half of a UTF-16 surrogate pair, escaped, is no character:
+		// encoding/json would read it as U+FFFD, changing what was sent.
+		{"/api/v1/contact", `{"subject":"Bike \udc00 locked","description":"d","email":"ana@example.com","locale":"en"}`, "subject: escapes half of a UTF-16 surrogate pair"},
+		{"/api/v1/contact", `{"subject":"s","description":"d\ud800","email":"ana@example.com","locale":"en"}`, "description: escapes half of a UTF-16 surrogate pair"},
+		{"/api/v1/subscriptions", `{"query":"bike \ud83d","email":"ana@example.com","locale":"en"}`, "query: escapes half of a UTF-16 surrogate pair"},
+		{"/api/v1/events", `{"type":"search","query":"bike \ud83d\ud83d","results":0}`, "query: escapes half of a UTF-16 surrogate pair"},
+		{"/api/v1/events", `{"type\udfff":"search"}`, "event body: a field name escapes half of a UTF-16 surrogate pair"},
+		// A field given twice or in another case was read without a word:
+		// the last value kept, "Subject" read as subject.
+		{"/api/v1/contact", `{"subject":"a","description":"d","email":"ana@example.com","subject":"b"}`, "subject: given twice"},
+		{"/api/v1/subscriptions", `{"query":"bike","Email":"ana@example.com","locale":"en"}`, "Email: unknown field (did you mean email? field names are case-sensitive)"},
+		{"/api/v1/events", `{"type":"view","article_id":"billing/refund","Type":"click"}`, "Type: unknown field"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path+" "+tt.body, func(t *testing.T) {

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -118,9 +120,34 @@ func (s *Server) routes() *echo.Echo {
 	api.POST("/tickets", s.apiTickets)                                                           // tickets_api.go: token, scope tickets
 	api.POST("/reload", s.apiReload)                                                             // reload.go: token, scope publish
 	api.Any("/*", func(c echo.Context) error {
-		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)
+		r := c.Request()
+		if allow := apiMethods(e.Routes(), r.URL.Path); len(allow) > 0 {
+			c.Response().Header().Set("Allow", strings.Join(allow, ", "))
+			return echo.NewHTTPError(http.StatusMethodNotAllowed, fmt.Sprintf("%s %s: this endpoint takes %s", r.Method, r.URL.Path, strings.Join(allow, ", ")))
+		}
+		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", r.Method, r.URL.Path)
 	})
 	return e
+}
+
+// apiMethods lists the methods the routes answer at path, an API
+// endpoint's path, OPTIONS first as the router's own Allow says them (it
+// answers OPTIONS on every route): POST /api/v1/search is a 405 naming
+// GET, as a page asked with the wrong method is, not a 404 saying the
+// endpoint does not exist. None when no endpoint is there. (A path under
+// a wildcard endpoint, /api/v1/articles/…, gets the router's own 405.)
+func apiMethods(routes []*echo.Route, path string) []string {
+	var allow []string
+	for _, rt := range routes {
+		if rt.Path == path && rt.Method != http.MethodOptions {
+			allow = append(allow, rt.Method)
+		}
+	}
+	if len(allow) == 0 {
+		return nil
+	}
+	slices.Sort(allow)
+	return append([]string{http.MethodOptions}, slices.Compact(allow)...)
 }
 
 // localized serves a route under /:locale/ when the segment is a locale of

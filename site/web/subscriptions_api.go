@@ -85,14 +85,18 @@ func (s *Server) subscribe(c echo.Context, st *state, in subscriptionJSON) error
 	default:
 		return site.Errorf(site.EINVALID, "source: must be site, widget or contact")
 	}
+	// What search finds for it now, for the gap report; a query of only
+	// very common words is no question to be told about (weakResults).
+	results := 0
+	if res, err := s.find(c.Request().Context(), st, "s", site.SearchRequest{Query: req.Query, Locale: loc, Limit: 1}); err == nil {
+		if res.CommonWords {
+			return site.Errorf(site.EINVALID, "query: %q has only very common words: add a word that says what you are looking for", req.Query)
+		}
+		results = res.Total
+	}
 	if !s.mayRecord(c) {
 		c.Response().Header().Set("Retry-After", "1")
 		return site.Errorf(site.ERATE, "too many requests from this address; try again in a moment")
-	}
-	// What search finds for it now, for the gap report.
-	results := 0
-	if res, err := s.find(c.Request().Context(), st, "s", site.SearchRequest{Query: req.Query, Locale: loc, Limit: 1}); err == nil {
-		results = res.Total
 	}
 	return s.opts.Contact.Subscribe(c.Request().Context(), req, s.visitor(c), results, source)
 }

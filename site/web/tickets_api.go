@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -125,15 +126,18 @@ func (s *Server) apiTickets(c echo.Context) error {
 	pos := make([]int, 0, len(items)) // index in items of each decoded ticket
 	results := make([]tickets.Result, len(items))
 	for i, raw := range items {
+		// Text is stored as sent or refused, never changed: bytes that
+		// are not UTF-8 and lone surrogate escapes became U+FFFD.
+		if reason, bad := ticketTextError(i, raw); bad {
+			id := rawExternalID(raw)
+			results[i] = tickets.Result{ExternalID: id, Status: site.TicketRejected, Reason: reason}
+			continue
+		}
 		var w ticketWire
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&w); err != nil {
-			var idOnly struct {
-				ExternalID json.RawMessage `json:"external_id"`
-			}
-			json.Unmarshal(raw, &idOnly)
-			id, _ := scalar(idOnly.ExternalID)
+			id := rawExternalID(raw)
 			results[i] = tickets.Result{ExternalID: id, Status: site.TicketRejected, Reason: jsonError("ticket "+strconv.Itoa(i), err)}
 			continue
 		}
@@ -168,6 +172,29 @@ func (s *Server) apiTickets(c echo.Context) error {
 		out["error"] = map[string]string{"code": site.EINVALID, "message": "no ticket could be stored: " + results[0].Reason}
 	}
 	return c.JSON(status, out)
+}
+
+// rawExternalID is the external_id of a ticket that cannot be decoded,
+// for its result to name it; "" when even that cannot be read.
+func rawExternalID(raw []byte) string {
+	var idOnly struct {
+		ExternalID json.RawMessage `json:"external_id"`
+	}
+	json.Unmarshal(raw, &idOnly)
+	id, _ := scalar(idOnly.ExternalID)
+	return id
+}
+
+// ticketTextError is the reason for refusing the i-th ticket of a batch,
+// raw, whose text would not be stored as sent: bytes that are not UTF-8,
+// a lone UTF-16 surrogate escape or a field given twice (textError; a
+// field in another case, "Subject", is read as always); bad false when its
+// text can be read as sent.
+func ticketTextError(i int, raw []byte) (reason string, bad bool) {
+	if !utf8.Valid(raw) {
+		return fmt.Sprintf("ticket %d is not valid UTF-8: send the text as UTF-8", i), true
+	}
+	return textError("ticket "+strconv.Itoa(i), raw, nil)
 }
 
 // splitBatch accepts one ticket object, a list, or {"tickets": [...]}.

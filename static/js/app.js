@@ -278,9 +278,9 @@
 		const btn = input.form && input.form.classList.contains('contact-lookup') && input.form.querySelector('button[type=submit]');
 		const label0 = btn && [btn.textContent, btn.lang];
 		const label = ([text, lang]) => { btn.textContent = text; if (lang) btn.lang = lang; else btn.removeAttribute('lang'); };
-		const render = (hits, q, weak) => {
+		const render = (hits, q, weak, common) => {
 			box.querySelectorAll('ol, p.none').forEach(n => n.remove());
-			offer(q && (!hits.length || weak), q);
+			offer(q && !common && (!hits.length || weak), q);
 			const at = sub && sub.parentNode === box ? sub : null;
 			if (btn && btn.dataset.labelNone) label(!q ? label0 : hits.length ? [btn.dataset.labelSome, btn.dataset.labelSomeLang] : [btn.dataset.labelNone, btn.dataset.labelNoneLang]);
 			if (!q) { box.hidden = true; return; }
@@ -330,7 +330,7 @@
 					u.pathname = u.pathname.replace(/suggest$/, 'search');
 					data = await get(u);
 				}
-				if (my === seq) render(data.results || [], q, !!data.weak);
+				if (my === seq) render(data.results || [], q, !!data.weak, !!data.common_words);
 			} catch (e) {}
 		};
 		on(input, 'input', () => {

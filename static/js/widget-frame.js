@@ -219,7 +219,7 @@
 		// "Tell me when this is answered" under no or weak results: the rule of the site's search
 		// page (weakResults in site/web/contact.go).
 		const sub = d.getElementById('g-w-subscribe');
-		if (sub && (!data.results.length || data.weak)) {
+		if (sub && !data.common_words && (!data.results.length || data.weak)) {
 			const f = sub.content.firstElementChild.cloneNode(true);
 			f.elements.query.value = q;
 			f.querySelector('p').textContent = fill(T.subscribe_intro, q);

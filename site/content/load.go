@@ -571,7 +571,7 @@ func parallel(ctx context.Context, n int, fn func(i int)) error {
 	return ctx.Err()
 }
 
-// sortProblems orders problems by file and line; the rest of the key
+// sortProblems orders problems by file, line and column; the rest of the key
 // keeps the order deterministic.
 func sortProblems(probs []site.Problem) {
 	sort.SliceStable(probs, func(i, j int) bool {
@@ -581,6 +581,9 @@ func sortProblems(probs []site.Problem) {
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
 		}
 		if a.Severity != b.Severity {
 			return a.Severity == site.SeverityError

@@ -298,7 +298,9 @@ func withQueryFragment(u, query, frag string) string {
 	return u
 }
 
-// imageDest returns the src to render for an image written as dest.
+// imageDest returns the src to render for an image written as dest; ""
+// when the image is shown as its alt text (refused, or not in the content
+// folder).
 func (d *doc) imageDest(n ast.Node, dest string) string {
 	if dangerousURL(dest, true) {
 		return ""
@@ -321,10 +323,12 @@ func (d *doc) imageDest(n ast.Node, dest string) string {
 		return dest
 	}
 	if !d.in.links.asset(target) {
-		d.errorf(site.KindImage, line, "image %q not found (looked for %s)", dest, target)
-	} else {
-		d.out.Files = append(d.out.Files, target)
+		// Its alt text, never a broken picture: the image is shown as
+		// the text that describes it until the file is added.
+		d.errorf(site.KindImage, line, "image %q not found (looked for %s); until it is added, the page shows its alt text", dest, target)
+		return ""
 	}
+	d.out.Files = append(d.out.Files, target)
 	if w, h, ok := d.in.links.imageSize(target); ok {
 		n.SetAttributeString("width", []byte(strconv.Itoa(w)))
 		n.SetAttributeString("height", []byte(strconv.Itoa(h)))

@@ -72,3 +72,44 @@ func TestProblemColumn(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingImageShowsItsAltText: an image whose file is not in the
+// content folder is shown to customers as its alt text (nothing when it
+// has none), never as a broken picture; check still reports it as an
+// error, and an image that exists is still a picture.
+func TestMissingImageShowsItsAltText(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       string // in the page
+	}{
+		{"markdown", "Click ![the gear icon](img/gear.png) then Save.", "<p>Click the gear icon then Save.</p>"},
+		{"markdown without alt", "Open it ![](img/gear.png) here.", "<p>Open it  here.</p>"},
+		{"inside a link", "[![Download the app](img/badge.png)](https://example.com/app)", `<a href="https://example.com/app">Download the app</a>`},
+		{"DocFX", `:::image type="content" source="img/screen.png" alt-text="The settings screen":::`, "The settings screen"},
+		{"Hugo figure", `{{< figure src="img/screen.png" alt="The settings screen" caption="Settings" >}}`, "The settings screen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lib := load(t, map[string]string{
+				"docs/page.md":      "---\ntitle: Page\n---\n" + tt.body + "\n\n![The logo](img/logo.png)\n",
+				"docs/img/logo.png": "\x89PNG\r\n\x1a\n",
+			})
+			html := string(article(t, lib, "docs/page.md").HTML)
+			if n := strings.Count(html, "<img"); n != 1 || !strings.Contains(html, `src="/_content/docs/img/logo.png"`) {
+				t.Errorf("want only the logo as a picture (%d <img>):\n%s", n, html)
+			}
+			if !strings.Contains(html, tt.want) {
+				t.Errorf("page lacks %q:\n%s", tt.want, html)
+			}
+			errs := 0
+			for _, p := range lib.Problems {
+				if p.Kind == site.KindImage && p.Severity == site.SeverityError && strings.Contains(p.Message, "not found") {
+					errs++
+				}
+			}
+			if errs != 1 {
+				t.Errorf("%d missing-image errors, want 1: %v", errs, lib.Problems)
+			}
+		})
+	}
+}

@@ -208,6 +208,9 @@ func (l *loader) walk() error {
 			if site.SkippedName(d.Name(), d.IsDir()) {
 				continue
 			}
+			if d.IsDir() && docusaurusPlugin(dir, d.Name()) {
+				continue // a Docusaurus site's translations: DocusaurusTranslations
+			}
 			if d.IsDir() {
 				visit(p)
 				continue
@@ -216,6 +219,8 @@ func (l *loader) walk() error {
 		}
 	}
 	visit(".")
+	// The content folder is a Docusaurus site's root: its docs are in docs/.
+	l.probs = append(l.probs, DocusaurusTranslations(l.fsys, ".", "docs")...)
 	for _, p := range slices.Sorted(maps.Keys(l.unreadable)) {
 		l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "cannot read: %v", l.unreadable[p]))
 	}

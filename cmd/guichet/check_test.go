@@ -47,14 +47,14 @@ func TestCheckRepoPaths(t *testing.T) {
 	}
 	writeFile(t, repo, "docs/help/billing/a.md", "---\ntitle: A\n---\nSee [b](b.md).\n")
 	out, code := runCheckCmd(t, "--content", filepath.Join(repo, "docs", "help"), "--verbose")
-	if code != 1 || !strings.Contains(out, "\ndocs/help/billing/a.md:4: error: broken link") && !strings.HasPrefix(out, "docs/help/billing/a.md:4: error: broken link") {
+	if code != 1 || !strings.Contains(out, "\ndocs/help/billing/a.md:4:9: error: broken link") && !strings.HasPrefix(out, "docs/help/billing/a.md:4:9: error: broken link") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 	// Outside a repository: the folder as given on the command line.
 	plain := t.TempDir()
 	writeFile(t, plain, "billing/a.md", "---\ntitle: A\n---\nSee [b](b.md).\n")
 	out, _ = runCheckCmd(t, "--content", plain, "--verbose")
-	if !strings.HasPrefix(out, filepath.ToSlash(plain)+"/billing/a.md:4: error:") {
+	if !strings.HasPrefix(out, filepath.ToSlash(plain)+"/billing/a.md:4:9: error:") {
 		t.Errorf("output:\n%s", out)
 	}
 }
@@ -98,8 +98,8 @@ func TestCheckImagesOutsideTheFolder(t *testing.T) {
 		t.Fatalf("exit %d, want 1:\n%s", code, out)
 	}
 	for _, want := range []string{
-		`billing/a.md:4: error: image "../../../../etc/passwd" points outside the content folder`,
-		`billing/a.md:6: warning: image "manual.pdf" is not a picture Guichet serves`,
+		`billing/a.md:4:6: error: image "../../../../etc/passwd" points outside the content folder`,
+		`billing/a.md:6:8: warning: image "manual.pdf" is not a picture Guichet serves`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in:\n%s", want, out)

@@ -117,9 +117,9 @@ func TestCheck(t *testing.T) {
 	}{
 		{"sample content is clean", []string{"check", "--content", "../../content"}, 0, []string{"0 errors"}, ""},
 		{"broken content fails", []string{"check", "--content", broken, "--verbose"}, 1,
-			[]string{"billing/bad.md:3: error:", "weight", "billing/ok.md:5: error:", "nope.md", "billing/ok.md:3: warning:", "author"}, ""},
+			[]string{"billing/bad.md:3: error:", "weight", "billing/ok.md:5:15: error:", "nope.md", "billing/ok.md:3: warning:", "author"}, ""},
 		{"summary by kind", []string{"check", "--content", broken}, 1,
-			[]string{"Errors\n  broken links: 1 problem\n    ", "billing/ok.md:5: broken link \"nope.md\"",
+			[]string{"Errors\n  broken links: 1 problem\n    ", "billing/ok.md:5:15: broken link \"nope.md\"",
 				"front matter values: 1 problem\n    ", "billing/bad.md:3: field `weight` must be a whole number",
 				"Warnings\n  unknown field `author`: 1 file\n    ", "ignore_fields: [author]", "1 article, 0 search tests, 2 errors, 1 warning"}, ""},
 		{"failing search test", []string{"check", "--content", tested, "--verbose"}, 1,

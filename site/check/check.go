@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"time"
 
@@ -66,6 +67,9 @@ func Run(ctx context.Context, dir string, now time.Time) (*Report, error) {
 	}
 	problems := append(append([]site.Problem{}, lib.Problems...), testProbs...)
 	problems = append(problems, localeProblems(fsys, lib, now)...)
+	// The content folder is a Docusaurus site's docs/: its translations
+	// are beside it, in ../i18n/, out of the folder Guichet reads.
+	problems = append(problems, content.DocusaurusTranslations(os.DirFS(filepath.Join(dir, "..")), "..", ".")...)
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].File < problems[j].File })
 	// Paths from the repository root, which editors and CI annotations open.
 	where := repoPath(ctx, dir)

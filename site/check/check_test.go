@@ -83,12 +83,12 @@ func TestRunMigratedSyntax(t *testing.T) {
 	s := summary.String()
 	for _, want := range []string{
 		"broken links: 1 problem",
-		`cards/limits.mdx:5: broken link "frezee"`,
+		`cards/limits.mdx:5:66: broken link "frezee"`,
 		"left out of the page: JSX expressions {…}: 2 problems",
-		"cards/limits.mdx:3: JSX expression {props.limit} is left out of the page",
+		"cards/limits.mdx:3:13: JSX expression {props.limit} is left out of the page",
 		"left out of the page: :material-… icons: 2 problems",
 		"left out of the page: :fontawesome-… icons: 1 problem",
-		"cards/freeze.md:5: icon :material-lock: is left out",
+		"cards/freeze.md:5:1: icon :material-lock: is left out",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)

@@ -788,7 +788,9 @@ func (l *loader) renderAll(ctx context.Context, pending <-chan shards) error {
 				case why != "":
 					hint = ": " + why
 				}
-				l.probs = append(l.probs, errorAt(site.KindBrokenLink, file, ref.Line, "", "broken link %q: %s has no heading #%s%s", ref.Dest, ref.Target, ref.Anchor, hint))
+				p := errorAt(site.KindBrokenLink, file, ref.Line, "", "broken link %q: %s has no heading #%s%s", ref.Dest, ref.Target, ref.Anchor, hint)
+				p.Column = ref.Column
+				l.probs = append(l.probs, p)
 			}
 		}
 	}

@@ -78,10 +78,10 @@ type blockFence struct {
 	// before).
 	dedent bool
 	strip  int
-	// opened is the line that opened the block and closer what closes it
+	// opened is the place that opened the block and closer what closes it
 	// (":::", "::: zone-end"), for the warning when it never is; closed
 	// once its closing line was read.
-	opened int
+	opened srcPos
 	closer string
 	closed bool
 }

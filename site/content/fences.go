@@ -76,8 +76,8 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 		a := parseAttrs(attrs)
 		if !strings.EqualFold(a["type"], "complex") {
 			if d != nil && !strings.Contains(rest, ":::") {
-				d.out.Problems = append(d.out.Problems, warningAt(site.KindUnclosed, d.in.File, d.lines.line(seg.Start), "",
-					":::image has no closing ::: on its line: it is shown as written; end the image with :::"))
+				d.warnf(site.KindUnclosed, d.lines.at(seg.Start),
+					":::image has no closing ::: on its line: it is shown as written; end the image with :::")
 			}
 			return nil, parser.NoChildren // an inline image
 		}
@@ -100,7 +100,7 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 		// A closing line without its opening: nothing to show.
 		node, state = &box{}, parser.NoChildren
 		if d != nil {
-			d.syntaxWarning(":::", d.lines.line(seg.Start), "%s closes a block that was never opened: it is left out", strings.TrimSpace(string(line[pos:])))
+			d.syntaxWarning(":::", d.lines.at(seg.Start), "%s closes a block that was never opened: it is left out", strings.TrimSpace(string(line[pos:])))
 		}
 	default:
 		// Docusaurus: `:::tip Title`, `:::tip[Title]`; VitePress: `::: tip Title`, `::: details Title`.
@@ -138,12 +138,12 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 		default:
 			node = &box{fence: fence}
 			if d != nil {
-				d.syntaxWarning(":::"+word, d.lines.line(seg.Start), ":::%s is not a kind of block Guichet knows: its content is shown without it", word)
+				d.syntaxWarning(":::"+word, d.lines.at(seg.Start), ":::%s is not a kind of block Guichet knows: its content is shown without it", word)
 			}
 		}
 	}
 	if f := fenceOf(node); f != nil && f.closes != nil && d != nil {
-		f.opened = d.lines.line(seg.Start)
+		f.opened = d.lines.at(seg.Start)
 		switch name {
 		case "image", "row", "column", "moniker", "zone":
 			f.closer = "::: " + name + "-end"
@@ -229,11 +229,11 @@ func indented(closes func([]byte) bool) blockFence {
 func (colonFenceParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	f := fenceOf(node)
 	d, _ := pc.Get(docKey).(*doc)
-	if f == nil || f.closes == nil || f.closed || f.opened == 0 || d == nil {
+	if f == nil || f.closes == nil || f.closed || f.opened.line == 0 || d == nil {
 		return
 	}
-	d.out.Problems = append(d.out.Problems, warningAt(site.KindUnclosed, d.in.File, f.opened, "",
-		"this ::: block is never closed: everything after it, to the end of the file or of the block around it, is inside it; close it with a line %s", f.closer))
+	d.warnf(site.KindUnclosed, f.opened,
+		"this ::: block is never closed: everything after it, to the end of the file or of the block around it, is inside it; close it with a line %s", f.closer)
 }
 
 // placeComplexImages puts the image of each DocFX complex image before its

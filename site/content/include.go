@@ -32,7 +32,7 @@ type includeRef struct {
 	ast.BaseInline
 	Path string // as written
 	What string // how the writer asked for it, for messages: "[!INCLUDE]"
-	line int    // 0: the line of its paragraph
+	line srcPos // zero: the place of its paragraph
 	// alsoRoot looks for a relative path from the content root too when
 	// it is not beside the file (Hugo's include shortcodes).
 	alsoRoot bool
@@ -55,7 +55,7 @@ func (includeParser) Trigger() []byte { return []byte{'['} }
 
 // Parse implements parser.InlineParser.
 func (includeParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	line, _ := block.PeekLine()
+	line, seg := block.PeekLine()
 	const mark = "[!include"
 	if len(line) < len(mark) || !strings.EqualFold(string(line[:len(mark)]), mark) {
 		return nil
@@ -76,6 +76,8 @@ func (includeParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 		return nil
 	}
 	p := strings.TrimSpace(string(after[:closeDest]))
+	// Its place is the path's, where a writer fixes it.
+	at := seg.Start + len(line) - len(after) + len(after[:closeDest]) - len(bytes.TrimLeft(after[:closeDest], " \t"))
 	tail := after[closeDest+1:]
 	j := len(tail) - len(bytes.TrimLeft(tail, " \t"))
 	if j >= len(tail) || tail[j] != ']' {
@@ -83,7 +85,9 @@ func (includeParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 	}
 	consumed := len(line) - len(tail) + j + 1
 	block.Advance(consumed)
-	return &includeRef{Path: p, What: "[!INCLUDE]"}
+	ref := &includeRef{Path: p, What: "[!INCLUDE]"}
+	ref.SetPos(at)
+	return ref
 }
 
 // expandIncludes renders every include of root in its place.
@@ -102,8 +106,8 @@ func (d *doc) expandIncludes(root *ast.Document) {
 
 func (d *doc) expandInclude(ref *includeRef) {
 	line := ref.line
-	if line == 0 {
-		line = d.nodeLine(ref)
+	if line.line == 0 {
+		line = d.nodeAt(ref)
 	}
 	parent := ref.Parent()
 	out, ok := d.renderInclude(ref, line)
@@ -128,7 +132,7 @@ func (d *doc) expandInclude(ref *includeRef) {
 
 // renderInclude reads and renders the file ref names; false when it is
 // left out (the problem is recorded).
-func (d *doc) renderInclude(ref *includeRef, line int) (*Output, bool) {
+func (d *doc) renderInclude(ref *includeRef, line srcPos) (*Output, bool) {
 	fail := func(format string, args ...any) (*Output, bool) {
 		d.errorf(site.KindInclude, line, "%s %q left out of the page: "+format, append([]any{ref.What, ref.Path}, args...)...)
 		return nil, false

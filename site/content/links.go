@@ -59,8 +59,8 @@ func isImage(p string) bool { return site.IsImage(p) }
 func (d *doc) linkDest(n ast.Node, dest string) string {
 	if dangerousURL(dest, false) || refusedScheme(dest) {
 		// The sanitiser would drop it silently: say so at its line.
-		d.out.Problems = append(d.out.Problems, warningAt(site.KindBrokenLink, d.in.File, d.nodeLine(n), "",
-			"link %q is shown as its text: only http, https, mailto, tel and relative links are kept; write the address with one of these, or as code (`%s`) to show it", dest, dest))
+		d.warnf(site.KindBrokenLink, d.destAt(n),
+			"link %q is shown as its text: only http, https, mailto, tel and relative links are kept; write the address with one of these, or as code (`%s`) to show it", dest, dest)
 		return ""
 	}
 	if d.in.links == nil || !isRelative(dest) {
@@ -74,7 +74,7 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 		// A picture (a full-size screenshot) or an attachment is published.
 		return d.attachmentDest(n, dest, p)
 	}
-	line := d.nodeLine(n)
+	line := d.destAt(n)
 	target, ok := d.resolvePath(p)
 	if !ok {
 		d.errorf(site.KindBrokenLink, line, "broken link %q: it points outside the content folder", dest)
@@ -85,7 +85,7 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 		return d.brokenLink(line, "broken link %q: %v", dest, err)
 	}
 	if frag != "" && article != "" {
-		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line, Dest: dest, Target: article, Anchor: frag})
+		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line.line, Column: line.col, Dest: dest, Target: article, Anchor: frag})
 	}
 	return withQueryFragment(u, query, frag)
 }
@@ -93,7 +93,7 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 // brokenLink records a broken link's error at line and returns the href
 // it gets: none, so readers see the link's text and no address that
 // answers 404 (a Hugo ref no article answers is shown so too).
-func (d *doc) brokenLink(line int, format string, args ...any) string {
+func (d *doc) brokenLink(line srcPos, format string, args ...any) string {
 	d.errorf(site.KindBrokenLink, line, format+"; until it is fixed, the page shows its text without a link", args...)
 	return ""
 }
@@ -131,7 +131,7 @@ func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
 	if strings.HasPrefix(p, "/") {
 		return d.rootPageDest(n, dest, p, query, frag)
 	}
-	line := d.nodeLine(n)
+	line := d.destAt(n)
 	if path.Join(path.Dir(d.in.File), p) == "." {
 		// The top of the content folder: the home page.
 		return withQueryFragment(d.in.links.home(d.in.Locale), query, frag)
@@ -181,7 +181,7 @@ func (d *doc) pageDest(n ast.Node, dest, p, query, frag string) string {
 // (.md, then .mdx; its translation on a translated page) or the category
 // of that folder; ok is false when there is neither. A Markdown file that
 // is no article is a broken link (ok, dest).
-func (d *doc) fileDest(line int, dest, target, query, frag string) (string, bool) {
+func (d *doc) fileDest(line srcPos, dest, target, query, frag string) (string, bool) {
 	for _, ext := range []string{".md", ".mdx"} {
 		if d.in.links.markdown(target + ext) {
 			v, article, err := d.in.links.article(target+ext, d.in.Locale)
@@ -215,7 +215,7 @@ func (d *doc) rootPageDest(n ast.Node, dest, p, query, frag string) string {
 	if site.ReservedSegment(first) {
 		return dest
 	}
-	line := d.nodeLine(n)
+	line := d.destAt(n)
 	target, ok := d.resolvePath(strings.TrimSuffix(p, "/"))
 	if !ok {
 		d.errorf(site.KindBrokenLink, line, "broken link %q: it points outside the content folder", dest)
@@ -257,17 +257,17 @@ func (d *doc) rootPageDest(n ast.Node, dest, p, query, frag string) string {
 		like = path.Clean(rest) // Docusaurus' /docs/ names no folder here
 	}
 	rel := relativePath(path.Dir(d.in.File), like+".md")
-	d.out.Problems = append(d.out.Problems, errorAt(site.KindBrokenLink, d.in.File, line, "links.root",
+	d.problem(site.SeverityError, site.KindBrokenLink, line, "links.root",
 		"broken link %q: no article or page of this site there: link the article's Markdown file, like [text](%s), or write the other site's address in full (https://…)",
-		dest, rel))
+		dest, rel)
 	return dest
 }
 
 // pageAnchor returns the href of a link to the page at URL u, noting its
 // fragment for the check of anchors when the page is an article.
-func (d *doc) pageAnchor(line int, dest, u, article, query, frag string) string {
+func (d *doc) pageAnchor(line srcPos, dest, u, article, query, frag string) string {
 	if frag != "" && article != "" {
-		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line, Dest: dest, Target: article, Anchor: frag})
+		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line.line, Column: line.col, Dest: dest, Target: article, Anchor: frag})
 	}
 	return withQueryFragment(u, query, frag)
 }
@@ -298,7 +298,9 @@ func withQueryFragment(u, query, frag string) string {
 	return u
 }
 
-// imageDest returns the src to render for an image written as dest.
+// imageDest returns the src to render for an image written as dest; ""
+// when the image is shown as its alt text (refused, or not in the content
+// folder).
 func (d *doc) imageDest(n ast.Node, dest string) string {
 	if dangerousURL(dest, true) {
 		return ""
@@ -307,7 +309,7 @@ func (d *doc) imageDest(n ast.Node, dest string) string {
 		return dest
 	}
 	p, _, _ := splitURL(dest)
-	line := d.nodeLine(n)
+	line := d.destAt(n)
 	target, ok := d.resolvePath(p)
 	if !ok {
 		d.errorf(site.KindImage, line, "image %q points outside the content folder", dest)
@@ -315,16 +317,18 @@ func (d *doc) imageDest(n ast.Node, dest string) string {
 	}
 	if !isImage(p) {
 		if !strings.HasPrefix(p, "/") {
-			d.out.Problems = append(d.out.Problems, warningAt(site.KindImage, d.in.File, line, "",
-				"image %q is not a picture Guichet serves (PNG, JPEG, GIF, SVG, WebP or AVIF): it is left as written and shows as broken", dest))
+			d.warnf(site.KindImage, line,
+				"image %q is not a picture Guichet serves (PNG, JPEG, GIF, SVG, WebP or AVIF): it is left as written and shows as broken", dest)
 		}
 		return dest
 	}
 	if !d.in.links.asset(target) {
-		d.errorf(site.KindImage, line, "image %q not found (looked for %s)", dest, target)
-	} else {
-		d.out.Files = append(d.out.Files, target)
+		// Its alt text, never a broken picture: the image is shown as
+		// the text that describes it until the file is added.
+		d.errorf(site.KindImage, line, "image %q not found (looked for %s); until it is added, the page shows its alt text", dest, target)
+		return ""
 	}
+	d.out.Files = append(d.out.Files, target)
 	if w, h, ok := d.in.links.imageSize(target); ok {
 		n.SetAttributeString("width", []byte(strconv.Itoa(w)))
 		n.SetAttributeString("height", []byte(strconv.Itoa(h)))
@@ -342,12 +346,12 @@ func (d *doc) attachmentDest(n ast.Node, dest, p string) string {
 	}
 	target, ok := d.resolvePath(p)
 	if !ok {
-		d.errorf(site.KindBrokenLink, d.nodeLine(n), "link %q points outside the content folder", dest)
+		d.errorf(site.KindBrokenLink, d.destAt(n), "link %q points outside the content folder", dest)
 		return "" // refused: its text, never a path outside the folder
 	}
 	if !d.in.links.asset(target) {
 		// Its text (a lightbox's picture), never an address that answers 404.
-		d.errorf(attachmentKind(p), d.nodeLine(n), "broken link %q: no file %s; until it is fixed, the page shows its text without a link", dest, target)
+		d.errorf(attachmentKind(p), d.destAt(n), "broken link %q: no file %s; until it is fixed, the page shows its text without a link", dest, target)
 		return ""
 	}
 	d.out.Files = append(d.out.Files, target)

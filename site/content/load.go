@@ -208,6 +208,9 @@ func (l *loader) walk() error {
 			if site.SkippedName(d.Name(), d.IsDir()) {
 				continue
 			}
+			if d.IsDir() && docusaurusPlugin(dir, d.Name()) {
+				continue // a Docusaurus site's translations: DocusaurusTranslations
+			}
 			if d.IsDir() {
 				visit(p)
 				continue
@@ -216,6 +219,8 @@ func (l *loader) walk() error {
 		}
 	}
 	visit(".")
+	// The content folder is a Docusaurus site's root: its docs are in docs/.
+	l.probs = append(l.probs, DocusaurusTranslations(l.fsys, ".", "docs")...)
 	for _, p := range slices.Sorted(maps.Keys(l.unreadable)) {
 		l.probs = append(l.probs, errorAt(site.KindFile, p, 0, "", "cannot read: %v", l.unreadable[p]))
 	}
@@ -571,7 +576,7 @@ func parallel(ctx context.Context, n int, fn func(i int)) error {
 	return ctx.Err()
 }
 
-// sortProblems orders problems by file and line; the rest of the key
+// sortProblems orders problems by file, line and column; the rest of the key
 // keeps the order deterministic.
 func sortProblems(probs []site.Problem) {
 	sort.SliceStable(probs, func(i, j int) bool {
@@ -581,6 +586,9 @@ func sortProblems(probs []site.Problem) {
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
 		}
 		if a.Severity != b.Severity {
 			return a.Severity == site.SeverityError

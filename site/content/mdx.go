@@ -290,7 +290,7 @@ func (jsxExpressionParser) Parse(parent ast.Node, block text.Reader, pc parser.C
 		if field, ok := strings.CutPrefix(expr, "frontMatter."); ok && isWord(field) {
 			fix = fmt.Sprintf("write {{< param %q >}} to show the front-matter field", field)
 		}
-		d.syntaxWarning("JSX expressions {…}", d.lines.line(seg.Start),
+		d.syntaxWarning("JSX expressions {…}", d.lines.at(seg.Start),
 			"JSX expression {%s} is left out of the page (Guichet runs no JavaScript): %s", expr, fix)
 		node = ast.NewString(nil)
 	default:

@@ -50,7 +50,7 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 		_, seg := reader.PeekLine()
 		ref := &includeRef{Path: m[1], What: "--8<--", alsoRoot: true}
 		if d != nil {
-			ref.line = d.lines.line(seg.Start)
+			ref.line = d.lines.at(seg.Start)
 		}
 		b := &box{}
 		b.include = ref
@@ -162,8 +162,8 @@ func (mkdocsParser) Continue(node ast.Node, reader text.Reader, pc parser.Contex
 			// indented by four as the block's content; the writer meant
 			// this one.
 			_, seg := reader.PeekLine()
-			d.out.Problems = append(d.out.Problems, warningAt(site.KindUnclosed, d.in.File, d.lines.line(seg.Start), "",
-				"this line is indented by %d spaces, so it is not inside the %s above it, which stays empty (MkDocs reads the lines indented by 4): indent it by 4 spaces", indent-(f.indent-4), f.closer))
+			d.warnf(site.KindUnclosed, d.lines.at(seg.Start),
+				"this line is indented by %d spaces, so it is not inside the %s above it, which stays empty (MkDocs reads the lines indented by 4): indent it by 4 spaces", indent-(f.indent-4), f.closer)
 		}
 		return parser.Close
 	}
@@ -397,7 +397,7 @@ func (iconParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	}
 	if d, _ := pc.Get(docKey).(*doc); d != nil {
 		set, _, _ := strings.Cut(string(m[1:]), "-")
-		d.syntaxWarning(":"+set+"-… icons", d.lines.line(seg.Start),
+		d.syntaxWarning(":"+set+"-… icons", d.lines.at(seg.Start),
 			"icon %s is left out of the page (Guichet shows no icon fonts): write the words it stands for, or an emoji (✅, 🔒)", m)
 	}
 	n := len(m)
@@ -435,8 +435,8 @@ func (d *doc) strayAdmonitions(root ast.Node, src []byte) {
 			line := strings.TrimSpace(string(seg.Value(src)))
 			if m := strayAdmonition.FindString(line); m != "" {
 				mark, _, _ := strings.Cut(line, " ")
-				d.out.Problems = append(d.out.Problems, warningAt(site.KindUnclosed, d.in.File, d.lines.line(seg.Start), "",
-					"%q is shown as text: an admonition needs a blank line before it (in a list item, indent it four spaces more than the item's text)", mark+" "+strings.Fields(line)[1]))
+				d.warnf(site.KindUnclosed, d.lines.at(seg.Start),
+					"%q is shown as text: an admonition needs a blank line before it (in a list item, indent it four spaces more than the item's text)", mark+" "+strings.Fields(line)[1])
 			}
 		}
 		return ast.WalkSkipChildren, nil

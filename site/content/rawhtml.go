@@ -124,7 +124,7 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 		}
 	}()
 	seen := map[string]bool{} // line and tag: each tag of a line once
-	warn := func(raw []byte, line int, block bool) {
+	warn := func(raw []byte, at srcPos, block bool) {
 		tag := htmlTagName(raw)
 		if tag == "" {
 			return
@@ -138,12 +138,12 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 			// with its text" was said where the page kept the <em>'s.
 			tag = strings.ToLower(string(openTag.FindSubmatch(raw[loc[0]:])[1]))
 		}
-		k := fmt.Sprint(line, "<", strings.ToLower(tag))
+		k := fmt.Sprint(at.line, "<", strings.ToLower(tag))
 		if seen[k] {
 			return
 		}
 		seen[k] = true
-		d.syntaxWarning("<"+tag+">", line, "raw HTML <%s> %s (allow_html is off): %s, or set allow_html: true in guichet.yaml", tag, htmlLost(raw, tag, block), markdownFor(tag))
+		d.syntaxWarning("<"+tag+">", at, "raw HTML <%s> %s (allow_html is off): %s, or set allow_html: true in guichet.yaml", tag, htmlLost(raw, tag, block), markdownFor(tag))
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -152,7 +152,7 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 		switch n := n.(type) {
 		case *ast.HTMLBlock:
 			if n.HTMLBlockType != ast.HTMLBlockType2 {
-				warn(d.blockText(n), d.nodeLine(n), true)
+				warn(d.blockText(n), d.nodeAt(n), true)
 			}
 		case *ast.RawHTML:
 			if n.Segments.Len() == 0 {
@@ -162,7 +162,7 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 				breaks = append(breaks, n)
 			} else {
 				seg := n.Segments.At(0)
-				warn(seg.Value(d.src), d.lines.line(seg.Start), false)
+				warn(seg.Value(d.src), d.lines.at(seg.Start), false)
 			}
 		}
 		return ast.WalkContinue, nil

@@ -37,9 +37,9 @@ func TestHTMLLeftOut(t *testing.T) {
 			},
 			absent: []string{"<img", "<kbd>", "comment", "<font"},
 			problems: []string{
-				"x.md:1: warning: raw HTML <kbd> tags are left out of the page, the text between them kept (allow_html is off): write keys as ++ctrl+c++, or set allow_html: true in guichet.yaml",
-				"x.md:3: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png), or set allow_html: true in guichet.yaml",
-				"x.md:24: warning: raw HTML <font> tags are left out of the page, the text between them kept (allow_html is off): write its text without the tags, or set allow_html: true in guichet.yaml",
+				"x.md:1:7: warning: raw HTML <kbd> tags are left out of the page, the text between them kept (allow_html is off): write keys as ++ctrl+c++, or set allow_html: true in guichet.yaml",
+				"x.md:3:1: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png), or set allow_html: true in guichet.yaml",
+				"x.md:24:44: warning: raw HTML <font> tags are left out of the page, the text between them kept (allow_html is off): write its text without the tags, or set allow_html: true in guichet.yaml",
 			},
 		},
 		{
@@ -120,7 +120,7 @@ func TestHTMLBlockTextKept(t *testing.T) {
 	for _, p := range out.Problems {
 		problems = append(problems, p.String())
 	}
-	if want := "x.md:1: warning: raw HTML <Card> tags are left out of the page, the text between them kept"; !strings.Contains(strings.Join(problems, "\n"), want) {
+	if want := "x.md:1:1: warning: raw HTML <Card> tags are left out of the page, the text between them kept"; !strings.Contains(strings.Join(problems, "\n"), want) {
 		t.Errorf("problems %q, want one starting %q", problems, want)
 	}
 }
@@ -193,18 +193,18 @@ func TestHTMLWarningNamesWhatIsLost(t *testing.T) {
 	}
 	all := strings.Join(got, "\n")
 	for _, want := range []string{
-		"x.md:1: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png)",
+		"x.md:1:1: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png)",
 		// The tags only are left out, their text kept (it said the
 		// element was left out of the page); the text of a table, a
 		// script, a video goes with its tags.
-		"x.md:5: warning: raw HTML <span> tags are left out of the page, the text between them kept",
-		"x.md:5: warning: raw HTML <kbd> tags are left out of the page, the text between them kept (allow_html is off): write keys as ++ctrl+c++",
-		"x.md:7: warning: raw HTML <div> tags are left out of the page, the text between them kept (allow_html is off): write its text without the tags",
-		"x.md:9: warning: raw HTML <table> is left out of the page with its text (allow_html is off): write a Markdown table",
-		"x.md:11: warning: raw HTML <script> is left out of the page with its text",
-		"x.md:13: warning: raw HTML <video> is left out of the page with its text",
+		"x.md:5:8: warning: raw HTML <span> tags are left out of the page, the text between them kept",
+		"x.md:5:27: warning: raw HTML <kbd> tags are left out of the page, the text between them kept (allow_html is off): write keys as ++ctrl+c++",
+		"x.md:7:1: warning: raw HTML <div> tags are left out of the page, the text between them kept (allow_html is off): write its text without the tags",
+		"x.md:9:1: warning: raw HTML <table> is left out of the page with its text (allow_html is off): write a Markdown table",
+		"x.md:11:1: warning: raw HTML <script> is left out of the page with its text",
+		"x.md:13:6: warning: raw HTML <video> is left out of the page with its text",
 		// Markdown has no superscript ("write it in Markdown" said).
-		"x.md:15: warning: raw HTML <sup> tags are left out of the page, the text between them kept (allow_html is off): write the characters themselves (x², H₂O, 1ˢᵗ)",
+		"x.md:15:7: warning: raw HTML <sup> tags are left out of the page, the text between them kept (allow_html is off): write the characters themselves (x², H₂O, 1ˢᵗ)",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no %q in\n%s", want, all)
@@ -239,7 +239,7 @@ func TestHTMLBlockWarningNamesTheElementWhoseTextGoes(t *testing.T) {
 		got = append(got, p.String())
 	}
 	all := strings.Join(got, "\n")
-	if want := "x.md:1: warning: raw HTML <style> is left out of the page with its text"; !strings.Contains(all, want) || strings.Contains(all, "<em> is left out of the page with its text") {
+	if want := "x.md:1:1: warning: raw HTML <style> is left out of the page with its text"; !strings.Contains(all, want) || strings.Contains(all, "<em> is left out of the page with its text") {
 		t.Errorf("want %q, got\n%s", want, all)
 	}
 	if page := string(out.HTML); !strings.Contains(page, "emph") || strings.Contains(page, "color") {

@@ -92,6 +92,7 @@ type Output struct {
 type anchorRef struct {
 	File   string // where the link is written: the article or a file it includes
 	Line   int
+	Column int
 	Dest   string
 	Target string // SourcePath of the article linked to
 	Anchor string
@@ -202,19 +203,43 @@ type doc struct {
 	headingOf map[*ast.Heading]site.Heading
 }
 
-// errorf records an error of kind at line of the file being rendered.
-func (d *doc) errorf(kind string, line int, format string, args ...any) {
-	d.out.Problems = append(d.out.Problems, errorAt(kind, d.in.File, line, "", format, args...))
+// srcPos is a place in the file being rendered, where a problem is
+// reported: its 1-based line and column. The column counts characters
+// (runes) from the start of the line, as editors show it; 0 when only the
+// line is known (a place inside a block whose lines were rewritten).
+type srcPos struct {
+	line, col int
+}
+
+// lineOnly is the place of a problem known only by its line.
+func lineOnly(line int) srcPos { return srcPos{line: line} }
+
+// problem records a problem of severity and kind at the place at of the
+// file being rendered, about field (or "").
+func (d *doc) problem(sev site.Severity, kind string, at srcPos, field, format string, args ...any) {
+	d.out.Problems = append(d.out.Problems, site.Problem{Severity: sev, Kind: kind, File: d.in.File,
+		Line: at.line, Column: at.col, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// errorf records an error of kind at the place at of the file being rendered.
+func (d *doc) errorf(kind string, at srcPos, format string, args ...any) {
+	d.problem(site.SeverityError, kind, at, "", format, args...)
+}
+
+// warnf records a warning of kind at the place at of the file being rendered.
+func (d *doc) warnf(kind string, at srcPos, format string, args ...any) {
+	d.problem(site.SeverityWarning, kind, at, "", format, args...)
 }
 
 // syntaxWarning records a warning about another tool's construct name
-// (a shortcode, a ::: block) that Guichet leaves out, at line.
-func (d *doc) syntaxWarning(name string, line int, format string, args ...any) {
-	d.out.Problems = append(d.out.Problems, warningAt(site.KindSyntax, d.in.File, line, name, format, args...))
+// (a shortcode, a ::: block) that Guichet leaves out, at its place.
+func (d *doc) syntaxWarning(name string, at srcPos, format string, args ...any) {
+	d.problem(site.SeverityWarning, site.KindSyntax, at, name, format, args...)
 }
 
-// lineIndex maps byte offsets of a body to line numbers in its file.
+// lineIndex maps byte offsets of a body to lines and columns in its file.
 type lineIndex struct {
+	src    []byte
 	starts []int // offsets where each line starts
 	first  int
 }
@@ -226,33 +251,111 @@ func newLineIndex(src []byte, first int) lineIndex {
 			starts = append(starts, i+1)
 		}
 	}
-	return lineIndex{starts: starts, first: first}
+	return lineIndex{src: src, starts: starts, first: first}
 }
 
 // line returns the file line of offset; 0 when offset is unknown.
 func (l lineIndex) line(offset int) int {
-	if offset < 0 {
-		return 0
-	}
-	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
-	return l.first + i - 1
+	return l.at(offset).line
 }
 
-// nodeLine finds the line of n, climbing to its ancestors when n itself
+// at returns the file line and column of offset; zero when offset is
+// unknown.
+func (l lineIndex) at(offset int) srcPos {
+	if offset < 0 || offset > len(l.src) {
+		return srcPos{}
+	}
+	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	return srcPos{line: l.first + i - 1, col: utf8.RuneCount(l.src[l.starts[i-1]:offset]) + 1}
+}
+
+// nodeLine finds the line of n (see nodeAt).
+func (d *doc) nodeLine(n ast.Node) int { return d.nodeAt(n).line }
+
+// nodeAt finds the place of n, climbing to its ancestors when n itself
 // carries no position (goldmark only records it on some nodes).
-func (d *doc) nodeLine(n ast.Node) int {
+func (d *doc) nodeAt(n ast.Node) srcPos {
+	return d.lines.at(nodeOffset(n))
+}
+
+// nodeOffset is the offset in the source where n, or its closest
+// ancestor with a position, starts; -1 when none has one.
+func nodeOffset(n ast.Node) int {
 	for ; n != nil; n = n.Parent() {
 		if p := n.Pos(); p >= 0 {
-			return d.lines.line(p)
+			return p
 		}
 		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			return d.lines.line(n.Lines().At(0).Start)
+			return n.Lines().At(0).Start
 		}
 		if t, ok := n.(*ast.Text); ok {
-			return d.lines.line(t.Segment.Start)
+			return t.Segment.Start
 		}
 	}
-	return 0
+	return -1
+}
+
+// destAt finds the place of the destination of link or image n, where a
+// writer fixes it: after "](" in [text](dest) and ![alt](dest), else
+// where the destination is written on the line n starts on (another
+// tool's image, `:::image source="…"`, `{{< figure src="…" >}}`), else
+// the start of n (a link by reference, [text][ref]).
+func (d *doc) destAt(n ast.Node) srcPos {
+	start := nodeOffset(n)
+	if start < 0 || start >= len(d.src) {
+		return srcPos{}
+	}
+	var dest []byte
+	switch n := n.(type) {
+	case *ast.Link:
+		dest = n.Destination
+	case *ast.Image:
+		dest = n.Destination
+	}
+	if n.Pos() >= 0 {
+		if at, ok := d.inlineDest(n, start); ok {
+			return d.lines.at(at)
+		}
+	}
+	end := bytes.IndexByte(d.src[start:], '\n')
+	if end < 0 {
+		end = len(d.src) - start
+	}
+	if i := bytes.Index(d.src[start:start+end], dest); len(dest) > 0 && i >= 0 {
+		return d.lines.at(start + i)
+	}
+	return d.lines.at(start)
+}
+
+// inlineDest returns the offset of the destination of n, a link or an
+// image starting at offset start written [text](dest); false when it is
+// written otherwise.
+func (d *doc) inlineDest(n ast.Node, start int) (int, bool) {
+	// The end of the text in brackets: after its last segment, else its start.
+	from := start
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering && t.Segment.Stop > from {
+			from = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	if from == start {
+		from += len(d.src[start:]) - len(bytes.TrimLeft(d.src[start:], "!["))
+	}
+	// Only the marks that close the text's emphasis or code may come
+	// before "](": anything else is a link by reference.
+	i := bytes.Index(d.src[from:], []byte("]("))
+	if i < 0 || len(bytes.Trim(d.src[from:from+i], "*_`~ \t")) > 0 {
+		return 0, false
+	}
+	at := from + i + 2
+	for at < len(d.src) && (d.src[at] == ' ' || d.src[at] == '\t' || d.src[at] == '\n' || d.src[at] == '\r') {
+		at++
+	}
+	if at < len(d.src) && d.src[at] == '<' {
+		at++
+	}
+	return at, true
 }
 
 // headingAttr matches an ATX heading line ending with an attribute list

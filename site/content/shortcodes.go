@@ -80,7 +80,7 @@ var kindShortcode = ast.NewNodeKind("Shortcode")
 type shortcode struct {
 	ast.BaseInline
 	tag  scTag
-	line int
+	line srcPos
 }
 
 // Kind implements ast.Node.
@@ -207,7 +207,7 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 		default:
 			node = &box{fence: fence}
 			if d != nil {
-				d.syntaxWarning(t.display(), d.lines.line(start), "Hugo shortcode %s is not supported: it is left out, the text inside it is kept", t.display())
+				d.syntaxWarning(t.display(), d.lines.at(start), "Hugo shortcode %s is not supported: it is left out, the text inside it is kept", t.display())
 			}
 		}
 	case interrupting && !t.comment && !scImage[t.name] && !scEmbed[t.name] && !scInclude[t.name]:
@@ -327,7 +327,7 @@ func (shortcodeInlineParser) Parse(parent ast.Node, block text.Reader, pc parser
 	}
 	n := &shortcode{tag: t}
 	if d, _ := pc.Get(docKey).(*doc); d != nil {
-		n.line = d.lines.line(t.start)
+		n.line = d.lines.at(t.start)
 	}
 	return n
 }
@@ -439,7 +439,7 @@ func configLang(c *codeShortcode, src []byte) string {
 // shortcodeBlock replaces a block shortcode by what it stands for.
 func (d *doc) shortcodeBlock(b *shortcodeBlock) {
 	t := b.tag
-	line := d.lines.line(t.start)
+	line := d.lines.at(t.start)
 	parent := b.Parent()
 	var repl ast.Node
 	switch {
@@ -513,7 +513,7 @@ func (d *doc) shortcodeInline(n *shortcode) {
 
 // inlineShortcode is what ref, relref and param stand for; nil (with a
 // warning) for the shortcodes Guichet leaves out.
-func (d *doc) inlineShortcode(t scTag, line int) ast.Node {
+func (d *doc) inlineShortcode(t scTag, line srcPos) ast.Node {
 	switch t.name {
 	case "ref", "relref":
 		u, ok := d.refURL(t.arg("path", 0), line)
@@ -633,7 +633,7 @@ func (d *doc) figureOf(t scTag) ast.Node {
 func (d *doc) imageOf(t scTag) ast.Node {
 	src := t.arg("src", 0)
 	if src == "" {
-		d.syntaxWarning(t.display(), d.lines.line(t.start), "%s without src: left out", t.display())
+		d.syntaxWarning(t.display(), d.lines.at(t.start), "%s without src: left out", t.display())
 		return nil
 	}
 	l := ast.NewLink()
@@ -688,7 +688,7 @@ var embedID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
 // embedLink is a link to the video or post an embed shortcode shows: no
 // third-party frame or script on the page.
-func (d *doc) embedLink(t scTag, line int) ast.Node {
+func (d *doc) embedLink(t scTag, line srcPos) ast.Node {
 	id := t.arg("id", 0)
 	user := t.arg("user", -1)
 	var u, service string
@@ -782,7 +782,7 @@ func lookupParam(params map[string]any, name string) (string, bool) {
 // Markdown file (".md" may be left out; a folder means its _index.md or
 // index.md), from the article's folder or the content root; a fragment is
 // kept and checked.
-func (d *doc) refURL(target string, line int) (string, bool) {
+func (d *doc) refURL(target string, line srcPos) (string, bool) {
 	p, frag, _ := strings.Cut(target, "#")
 	if p == "" {
 		if frag == "" {
@@ -821,7 +821,7 @@ func (d *doc) refURL(target string, line int) (string, bool) {
 			}
 			if frag != "" {
 				if article != "" {
-					d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line, Dest: target, Target: article, Anchor: frag})
+					d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line.line, Column: line.col, Dest: target, Target: article, Anchor: frag})
 				}
 				u += "#" + frag
 			}
@@ -959,7 +959,7 @@ func (d *doc) refLink(n *shortcode) bool {
 // (`[text](<{{< ref "x" >}}>)`, `[x]: <{{% eturl y %}}>`): ref and relref
 // give the article's URL; any other shortcode drops the link, keeping its
 // text. keep is false when the link must go.
-func (d *doc) linkShortcode(dest string, line int) (u string, keep bool) {
+func (d *doc) linkShortcode(dest string, line srcPos) (u string, keep bool) {
 	i := strings.Index(dest, "{{")
 	t, ok := parseShortcode([]byte(dest), i)
 	if !ok {

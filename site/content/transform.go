@@ -163,7 +163,7 @@ func (d *doc) links(root *ast.Document, src []byte) {
 			dest := string(n.Destination)
 			if strings.Contains(dest, "{{<") || strings.Contains(dest, "{{%") {
 				// A Hugo shortcode as the target: ref gives the URL, others drop the link.
-				u, keep := d.linkShortcode(dest, d.nodeLine(n))
+				u, keep := d.linkShortcode(dest, d.destAt(n))
 				n.Destination = []byte(u)
 				if !keep {
 					n.Destination = nil

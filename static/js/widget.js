@@ -20,11 +20,14 @@
 	ask = ask || loc;
 	var S = strings[loc] || {open: 'Help', close: 'Close help', title: 'Help'};
 	var hex = /^#([0-9a-f]{3}){1,2}$/i, color = hex.test(ds.color || '') ? ds.color : C.color || '#0b5cad';
-	var ctx = clip(ds.context, 200), prefix = ds.pathPrefix || '', path = hostPath();
+	var ctx = contextKey(ds.context), prefix = ds.pathPrefix || '', path = hostPath();
 	var frame, ready = false, failed = false, timer, pending = [], isOpen = false, lastFocus;
 	var handlers = {open: [], close: [], article: []};
 
 	function clip(v, n) { return String(v == null ? '' : v).slice(0, n); }
+	// A context key as the help center takes it: one line (a name built from a page's text may
+	// hold line breaks; each run of white space is one space), trimmed, 200 characters.
+	function contextKey(v) { return clip(clip(v, 4000).replace(/\s+/g, ' ').trim(), 200); }
 	function hostPath() {
 		var p = location.pathname;
 		if (prefix && p.indexOf(prefix) === 0) p = p.slice(prefix.length);
@@ -207,7 +210,7 @@
 		open: open,
 		close: close,
 		setContext: function (key) {
-			ctx = clip(key, 200);
+			ctx = contextKey(key);
 			refresh();
 		},
 		suggest: function (ids) {

@@ -87,11 +87,25 @@ func ContextKey(k string) (string, error) {
 
 // validSource checks an event's source.
 func validSource(s string) error {
-	switch s {
-	case SourceSite, SourceWidget, SourceAPI, SourceContact:
-		return nil
+	_, err := ParseSource(s, "", SourceSite, SourceWidget, SourceContact, SourceAPI)
+	return err
+}
+
+// ParseSource reads the source a client names (a search's, an event's, a
+// subscription's): trimmed and in any case ("Widget" is widget, as
+// boolean parameters take "TRUE"); def when s is empty. One of allowed,
+// else an EINVALID error naming them ("source must be site, widget,
+// contact or api").
+func ParseSource(s, def string, allowed ...string) (string, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		s = def
 	}
-	return Errorf(EINVALID, "source must be site, widget, contact or api")
+	if slices.Contains(allowed, s) {
+		return s, nil
+	}
+	list := strings.Join(allowed[:len(allowed)-1], ", ") + " or " + allowed[len(allowed)-1]
+	return "", Errorf(EINVALID, "source must be %s", list)
 }
 
 // ErrNoWord is the error of a search event whose query has no word to be

@@ -38,8 +38,8 @@ func (s *Server) readEvent(c echo.Context, st *state) (*eventJSON, error) {
 		return nil, err
 	}
 	var err error
-	if in.Source == "" {
-		in.Source = site.SourceAPI
+	if in.Source, err = site.ParseSource(in.Source, site.SourceAPI, site.SourceSite, site.SourceWidget, site.SourceContact, site.SourceAPI); err != nil {
+		return nil, err
 	}
 	if in.Locale, err = s.requestLocale(c, st, in.Locale); err != nil {
 		return nil, err

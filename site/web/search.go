@@ -292,13 +292,8 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 	if p.req.Verbatim, err = boolParam(qv, "verbatim"); err != nil {
 		return p, err
 	}
-	p.source = site.SourceAPI
-	switch v := qv.Get("source"); v {
-	case "", site.SourceAPI:
-	case site.SourceSite, site.SourceWidget, site.SourceContact:
-		p.source = v
-	default:
-		return p, site.Errorf(site.EINVALID, "source must be site, widget, contact or api")
+	if p.source, err = site.ParseSource(qv.Get("source"), site.SourceAPI, site.SourceSite, site.SourceWidget, site.SourceContact, site.SourceAPI); err != nil {
+		return p, err
 	}
 	p.id = qv.Get("sid")
 	if p.id != "" && !site.ValidID(p.id) {

@@ -77,13 +77,9 @@ func (s *Server) subscribe(c echo.Context, st *state, in subscriptionJSON) error
 	if err := req.Validate(); err != nil {
 		return err
 	}
-	source := site.SourceSite
-	switch in.Source {
-	case "", site.SourceSite:
-	case site.SourceWidget, site.SourceContact:
-		source = in.Source
-	default:
-		return site.Errorf(site.EINVALID, "source: must be site, widget or contact")
+	source, err := site.ParseSource(in.Source, site.SourceSite, site.SourceSite, site.SourceWidget, site.SourceContact)
+	if err != nil {
+		return err
 	}
 	// What search finds for it now, for the gap report; a query of only
 	// very common words is no question to be told about (weakResults).

@@ -211,9 +211,6 @@ type srcPos struct {
 	line, col int
 }
 
-// lineOnly is the place of a problem known only by its line.
-func lineOnly(line int) srcPos { return srcPos{line: line} }
-
 // problem records a problem of severity and kind at the place at of the
 // file being rendered, about field (or "").
 func (d *doc) problem(sev site.Severity, kind string, at srcPos, field, format string, args ...any) {
@@ -252,11 +249,6 @@ func newLineIndex(src []byte, first int) lineIndex {
 		}
 	}
 	return lineIndex{src: src, starts: starts, first: first}
-}
-
-// line returns the file line of offset; 0 when offset is unknown.
-func (l lineIndex) line(offset int) int {
-	return l.at(offset).line
 }
 
 // at returns the file line and column of offset; zero when offset is

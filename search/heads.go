@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -143,7 +144,7 @@ func (li *localeIndex) compoundParts(plain, stem string) (a, link, b, ta, tb str
 	var known *cut
 	var unknown []cut
 	var first, tf string // the last cut's first part and its term
-	for _, c := range i18n.CompoundCuts(lang, plain) {
+	for _, c := range i18n.CompoundCuts(lang, plain, i18n.MinCompoundPart) {
 		if c.First != first {
 			first, tf = c.First, li.termOf(c.First)
 		}
@@ -190,4 +191,32 @@ func (li *localeIndex) compoundParts(plain, stem string) (a, link, b, ta, tb str
 		}
 	}
 	return "", "", "", "", "", false
+}
+
+// minTypedHead is the fewest letters of a compound's second part being
+// typed that autocomplete reads as the beginning of a word ("Akkuwec":
+// "Akku" and the "Wechsel" being typed); fewer begin too many words.
+const minTypedHead = 3
+
+// typingCompound returns the parts of plain (a folded word being typed in
+// autocomplete that no article's word begins), read as a compound whose
+// first part is a word the content writes and whose second part is being
+// typed: "akku", "", "wec" for "akkuwec" where the articles write "Akku"
+// and "Wechsel" apart, as compoundParts reads the word once typed whole.
+// The cut is one of i18n.CompoundCuts' with a head of minTypedHead
+// letters or more that some article's word begins (continues); of
+// several, the longest first part. ok false in a language that writes
+// compounds apart.
+func (li *localeIndex) typingCompound(ctx context.Context, plain string) (a, link, b, ta string, ok bool) {
+	if hasDigit(plain) {
+		return "", "", "", "", false
+	}
+	cuts := i18n.CompoundCuts(i18n.Language(li.locale), plain, minTypedHead)
+	for _, c := range slices.Backward(cuts) {
+		tf := li.termOf(c.First)
+		if tf != "" && li.vocab[tf] > 0 && li.continues(ctx, c.Rest) {
+			return c.First, c.Link, c.Rest, tf, true
+		}
+	}
+	return "", "", "", "", false
 }

@@ -184,7 +184,8 @@ func TestCompoundHeadOfShortStem(t *testing.T) {
 // their head, or nothing (a newcomer, compound21). A typo in the second
 // part is corrected as it is in the word typed alone
 // ("Fahrradversicherrung", "fietsverzekring" found nothing), and the
-// correction is offered as one word.
+// correction is offered as one word. Autocomplete reads a compound
+// being typed as a word the content writes and the beginning of another.
 func TestCompoundParts(t *testing.T) {
 	lib := helpLibrary("compound-parts",
 		art("battery", "de", "hilfe", "Akku wechseln", "Akku.", nil,
@@ -235,9 +236,17 @@ func TestCompoundParts(t *testing.T) {
 			t.Errorf("Search(%q) = %v (weak %v, did you mean %q), want %s first, did you mean %q", tt.q, got, r.Weak, r.DidYouMean, tt.first, tt.dym)
 		}
 	}
-	// Autocomplete reads the compound typed whole as search does.
-	if got := ids(suggest(t, ix, "Akkuwechsel", "de")); len(got) == 0 || got[0] != "battery" {
-		t.Errorf("Suggest(Akkuwechsel) = %v, want battery first", got)
+	// Autocomplete reads the compound typed whole as search does, and
+	// while it is typed: a word the content writes, then the beginning of
+	// another ("Akkuwec" as "Akku Wec…"; it suggested nothing from
+	// "Akkuwec" to "Akkuwechs").
+	for _, tt := range []struct{ q, first string }{
+		{"Akkuwechsel", "battery"}, {"Akkuwec", "battery"}, {"Akkuwech", "battery"}, {"Akkuwechs", "battery"},
+		{"Versicherungsschu", "insurance"}, {"Diebstahlmel", "theft"},
+	} {
+		if got := ids(suggest(t, ix, tt.q, "de")); len(got) == 0 || got[0] != tt.first {
+			t.Errorf("Suggest(%s) = %v, want %s first", tt.q, got, tt.first)
+		}
 	}
 	// So does ticket linking (unlinked: 0.49, and 0 for
 	// "Diebstahlmeldung").

@@ -206,11 +206,21 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 				splitLast = k == last
 			}
 		}
+		// A compound being typed ("Akkuwec"): a word the content writes,
+		// then the beginning of another (typingCompound), which stays
+		// the word being typed.
+		typingHead := false
+		if typing && k == last && len(parts) == 1 && w.stem != "" && li.vocab[w.stem] == 0 && !li.continues(ctx, w.plain) {
+			if a, link, b, ta, ok := li.typingCompound(ctx, w.plain); ok {
+				parts = []word{{plain: a, stem: ta, joinNext: true, link: link}, {plain: b, stem: li.termOf(b)}}
+				typingHead = true
+			}
+		}
 		// The word being typed, unless it is a compound's parts, typed
-		// whole.
+		// whole; or the head of a compound being typed.
 		typed := typing && k == last && len(parts) == 1
-		for _, w := range parts {
-			li.addWord(ctx, qa, w, typos, typed)
+		for j, w := range parts {
+			li.addWord(ctx, qa, w, typos, typed || typingHead && j == 1)
 			at = append(at, s)
 		}
 	}

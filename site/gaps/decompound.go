@@ -54,7 +54,7 @@ func decompounds(an Analyzer, locale string, words map[string]int, termOf map[st
 			continue
 		}
 		best, bestScore := "", 0
-		for _, c := range i18n.CompoundCuts(lang, w) {
+		for _, c := range i18n.CompoundCuts(lang, w, i18n.MinCompoundPart) {
 			head := knownPart(c.Rest)
 			if head == 0 || knownPart(c.First) == 0 {
 				continue

@@ -69,15 +69,17 @@ func BoundPrefix(lang, p string) bool { return boundPrefixes[lang][p] }
 type Cut struct{ First, Link, Rest string }
 
 // CompoundCuts returns the ways to read word (folded, lower-cased) as a
-// compound of two parts in lang: each part MinCompoundPart letters or
-// more, the first no bound prefix (BoundPrefix), the linking letters of
-// the language between them; by the first part's length, shortest first,
-// then in the order of CompoundLinkers. None for a language that writes
-// compounds apart, or a word shorter than two parts. Which cut, if any,
-// is the word's is the caller's to say: search and the gap report know
+// compound of two parts in lang: the first MinCompoundPart letters or
+// more and no bound prefix (BoundPrefix), the second minHead letters or
+// more (MinCompoundPart for a word typed whole; fewer for one still being
+// typed, whose head is only begun), the linking letters of the language
+// between them; by the first part's length, shortest first, then in the
+// order of CompoundLinkers. None for a language that writes compounds
+// apart, or a word shorter than two parts. Which cut, if any, is the
+// word's is the caller's to say: search and the gap report know
 // different words.
-func CompoundCuts(lang, word string) []Cut {
-	if !ClosedCompounds(lang) || utf8.RuneCountInString(word) < 2*MinCompoundPart {
+func CompoundCuts(lang, word string, minHead int) []Cut {
+	if !ClosedCompounds(lang) || utf8.RuneCountInString(word) < MinCompoundPart+minHead {
 		return nil
 	}
 	var cuts []Cut
@@ -90,7 +92,7 @@ func CompoundCuts(lang, word string) []Cut {
 		n++
 		for _, l := range compoundLinkers[lang] {
 			rest, ok := strings.CutPrefix(word[i:], l)
-			if ok && utf8.RuneCountInString(rest) >= MinCompoundPart {
+			if ok && utf8.RuneCountInString(rest) >= minHead {
 				cuts = append(cuts, Cut{word[:i], l, rest})
 			}
 		}

@@ -149,7 +149,7 @@ func TestCompoundCuts(t *testing.T) {
 		{"en", "keyboardcover", nil, nil},
 	} {
 		got := map[string]bool{}
-		for _, cut := range CompoundCuts(c.lang, c.word) {
+		for _, cut := range CompoundCuts(c.lang, c.word, MinCompoundPart) {
 			s := cut.First + "|" + cut.Rest
 			if cut.Link != "" {
 				s = cut.First + "|" + cut.Link + "|" + cut.Rest

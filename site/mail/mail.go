@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	gomail "github.com/wneessen/go-mail"
+	"golang.org/x/net/idna"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/delivery"
@@ -88,11 +89,11 @@ func (s *Sender) Send(ctx context.Context, m delivery.Mail) error {
 	if err := msg.From(s.from); err != nil {
 		return delivery.Permanent(fmt.Errorf("from %q: %w", s.from, err))
 	}
-	if err := msg.To(m.To); err != nil {
+	if err := msg.To(asciiDomain(m.To)); err != nil {
 		return delivery.Permanent(fmt.Errorf("recipient: %w", err))
 	}
 	if m.ReplyTo != "" {
-		if err := msg.ReplyTo(m.ReplyTo); err != nil {
+		if err := msg.ReplyTo(asciiDomain(m.ReplyTo)); err != nil {
 			return delivery.Permanent(fmt.Errorf("reply-to: %w", err))
 		}
 	}
@@ -151,4 +152,24 @@ func subjectWords(subj string) string {
 		subj = subj[n:]
 	}
 	return strings.Join(words, "\r\n ")
+}
+
+// asciiDomain returns addr with its domain written in ASCII, as DNS and
+// every SMTP server read it ("ana@bücher.example" is
+// "ana@xn--bcher-kva.example", IDNA's Punycode): sent as typed, the
+// domain needs the server's SMTPUTF8, which many do not offer, and the
+// mail to a customer who typed it, or the reply to one, went nowhere. A
+// local part in other letters has no ASCII form: it is sent as typed,
+// for a server with SMTPUTF8. addr as it is when its domain is no IDNA
+// name.
+func asciiDomain(addr string) string {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return addr
+	}
+	domain, err := idna.Lookup.ToASCII(addr[at+1:])
+	if err != nil {
+		return addr
+	}
+	return addr[:at+1] + domain
 }

@@ -20,6 +20,7 @@ type server struct {
 	refuse int
 	mu     sync.Mutex
 	got    []string
+	rcpt   []string // the recipients, as the envelope named them
 }
 
 type session struct{ s *server }
@@ -28,6 +29,9 @@ func (ss session) Reset()                               {}
 func (ss session) Logout() error                        { return nil }
 func (ss session) Mail(string, *smtp.MailOptions) error { return nil }
 func (ss session) Rcpt(to string, _ *smtp.RcptOptions) error {
+	ss.s.mu.Lock()
+	ss.s.rcpt = append(ss.s.rcpt, to)
+	ss.s.mu.Unlock()
 	if ss.s.refuse != 0 {
 		return &smtp.SMTPError{Code: ss.s.refuse, EnhancedCode: smtp.EnhancedCode{ss.s.refuse / 100, 1, 1}, Message: "no"}
 	}
@@ -97,6 +101,32 @@ func TestSend(t *testing.T) {
 		err := s.Send(ctx, m)
 		if err == nil || delivery.IsPermanent(err) != c.permanent {
 			t.Errorf("%s: %v, permanent %v, want %v", c.addr, err, delivery.IsPermanent(err), c.permanent)
+		}
+	}
+}
+
+// TestSendInternationalDomain: an address whose domain is written in
+// other letters ("ana@bücher.example", as a customer types it on the
+// contact form or to be told when a search is answered) is sent with its
+// domain in ASCII (Punycode), as DNS and every SMTP server read it, in
+// the envelope and the headers: sent as typed, a server without SMTPUTF8
+// (this one, as many) got raw UTF-8 (a newcomer, rv22b).
+func TestSendInternationalDomain(t *testing.T) {
+	srv := start(t, 0)
+	s, err := New("smtp://"+srv.addr, "help@acme.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := delivery.Mail{To: "ana@bücher.example", ReplyTo: "jo@müller.example", Subject: "Réponse", Text: "Bonjour"}
+	if err := s.Send(context.Background(), m); err != nil {
+		t.Fatal(err)
+	}
+	if len(srv.rcpt) != 1 || srv.rcpt[0] != "ana@xn--bcher-kva.example" {
+		t.Errorf("envelope recipients %q, want ana@xn--bcher-kva.example", srv.rcpt)
+	}
+	for _, want := range []string{"To: <ana@xn--bcher-kva.example>", "Reply-To: <jo@xn--mller-kva.example>"} {
+		if !strings.Contains(srv.got[0], want) {
+			t.Errorf("message lacks %q:\n%s", want, srv.got[0])
 		}
 	}
 }

@@ -117,10 +117,11 @@ func newFeedSet(v *site.View) *feedSet {
 		}
 		t := strs(v, loc)
 		desc := metaDescription(v, loc)
-		add(feedJob{localePrefix(v, loc) + "/", siteName(v, loc) + " – " + t["feed_title"], desc, all[:min(feedSize, len(all))]})
+		name := siteName(v, loc)
+		add(feedJob{localePrefix(v, loc) + "/", name + " – " + t["feed_title"], desc, name, all[:min(feedSize, len(all))]})
 		for _, c := range v.Lib.Categories {
 			if list := byCat[c.ID]; c.Locale == loc && len(list) > 0 {
-				add(feedJob{c.URL, c.Title + " – " + t["feed_title"], c.Description, list})
+				add(feedJob{c.URL, c.Title + " – " + t["feed_title"], c.Description, name, list})
 			}
 		}
 	}
@@ -152,10 +153,11 @@ func (fs *feedSet) content(v *site.View) func(*site.Article) string {
 }
 
 // feedJob is one feed: its path prefix ("/", "/fr/", "/billing/"), title,
-// description and articles, newest first, at most feedSize.
+// description, author (the site's name in the feed's locale) and articles,
+// newest first, at most feedSize.
 type feedJob struct {
-	base, title, description string
-	list                     []*site.Article
+	base, title, description, author string
+	list                             []*site.Article
 }
 
 // render makes the job's feed in the three formats, keyed by path.
@@ -187,12 +189,18 @@ func (j feedJob) render(v *site.View, content func(*site.Article) string) (map[s
 		var err error
 		switch format.ext {
 		case "atom":
-			body, err = f.ToAtom()
+			// Atom requires an author of the feed when its entries name
+			// none (RFC 4287 4.1.1): the site, as in the pages' JSON-LD.
+			// RSS has no place for it: its managingEditor is an e-mail.
+			withAuthor := *f
+			withAuthor.Author = &feeds.Author{Name: j.author}
+			body, err = withAuthor.ToAtom()
 		case "rss":
 			body, err = f.ToRss()
 		case "json":
 			plain := *f
 			plain.Description = j.description
+			plain.Author = &feeds.Author{Name: j.author}
 			plain.Items = make([]*feeds.Item, len(f.Items))
 			for i, it := range f.Items {
 				cp := *it

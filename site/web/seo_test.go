@@ -393,3 +393,37 @@ func TestNamesakesHaveDistinctTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedsNameTheirAuthor: an Atom feed whose entries name no author must
+// name one itself (RFC 4287 4.1.1; the W3C feed validator rejects it
+// otherwise, and some readers then drop the feed), so every Atom feed, of
+// a locale or a category, and every JSON Feed names the site; RSS's
+// managingEditor, an e-mail address, stays unset.
+func TestFeedsNameTheirAuthor(t *testing.T) {
+	e := newEnv(t)
+	for _, path := range []string{"/feed.atom", "/fr/feed.atom", "/billing/feed.atom"} {
+		var atom struct {
+			Authors []struct {
+				Name string `xml:"name"`
+			} `xml:"author"`
+		}
+		w := e.do(t, "GET", path, nil)
+		if err := xml.Unmarshal(w.Body.Bytes(), &atom); err != nil || w.Code != 200 {
+			t.Fatalf("%s: %d %v", path, w.Code, err)
+		}
+		if len(atom.Authors) != 1 || atom.Authors[0].Name != "Acme Help" {
+			t.Errorf("%s: feed authors %+v, want the site, Acme Help", path, atom.Authors)
+		}
+	}
+	var jf struct {
+		Authors []struct {
+			Name string `json:"name"`
+		} `json:"authors"`
+	}
+	if err := json.Unmarshal(e.do(t, "GET", "/feed.json", nil).Body.Bytes(), &jf); err != nil || len(jf.Authors) != 1 || jf.Authors[0].Name != "Acme Help" {
+		t.Errorf("/feed.json authors %+v (%v)", jf.Authors, err)
+	}
+	if rss := e.do(t, "GET", "/feed.rss", nil).Body.String(); strings.Contains(rss, "managingEditor") {
+		t.Errorf("/feed.rss names a managingEditor that is no e-mail address:\n%s", rss)
+	}
+}

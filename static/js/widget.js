@@ -20,14 +20,15 @@
 	ask = ask || loc;
 	var S = strings[loc] || {open: 'Help', close: 'Close help', title: 'Help'};
 	var hex = /^#([0-9a-f]{3}){1,2}$/i, color = hex.test(ds.color || '') ? ds.color : C.color || '#0b5cad';
-	var ctx = clip(ds.context, 200), prefix = ds.pathPrefix || '', path = hostPath();
+	var ctx = clip(ds.context, 200), prefix = String(ds.pathPrefix || '').replace(/\/+$/, ''), path = hostPath();
 	var frame, ready = false, failed = false, timer, pending = [], isOpen = false, lastFocus;
 	var handlers = {open: [], close: [], article: []};
 
 	function clip(v, n) { return String(v == null ? '' : v).slice(0, n); }
 	function hostPath() {
 		var p = location.pathname;
-		if (prefix && p.indexOf(prefix) === 0) p = p.slice(prefix.length);
+		// Only where a segment ends: not "/app" off "/app-admin".
+		if (prefix && (p === prefix || p.indexOf(prefix + '/') === 0)) p = p.slice(prefix.length);
 		// One leading slash (the help center refuses "//x", another host to a browser), and at
 		// most the 2,000 characters it takes: such a page still gets its panel.
 		return clip('/' + p.replace(/^\/+/, ''), 2000);

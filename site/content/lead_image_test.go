@@ -28,3 +28,19 @@ func TestDescriptionReadsInlinePictures(t *testing.T) {
 		}
 	}
 }
+
+// A body without a paragraph ("## Before you start" then its steps as a
+// list) is described by its first item, not left to the site's
+// description (the same meta description on every such page); a
+// paragraph anywhere still comes first.
+func TestDescriptionOfListsOnly(t *testing.T) {
+	for body, want := range map[string]string{
+		"## Before you start\n\n* **Check** the [status page](https://status.example) first. Really.\n* Then retry.": "Check the status page first.",
+		"1. Open *Settings*.\n2. Choose Printers.\n\nThe label prints at once. Or not.":                              "The label prints at once.",
+	} {
+		lib := load(t, map[string]string{"shipping/x.md": "---\ntitle: X\n---\n" + body + "\n"})
+		if got := lib.Articles[0].Description; got != want {
+			t.Errorf("%q: description = %q, want %q", body, got, want)
+		}
+	}
+}

@@ -122,6 +122,7 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 	heading := site.Heading{}
 	lines := 0         // lines written in the current section
 	var verbatim []int // which of them are table cells or code
+	item := ""         // the first list item's text: the lead of a body without paragraphs
 	flush := func() {
 		t := strings.TrimSpace(cur.String())
 		if t != "" || heading.ID != "" {
@@ -213,6 +214,8 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 			t := inlineText(n, src)
 			if _, ok := n.(*ast.Paragraph); ok && d.out.lead == "" && t != "" {
 				d.out.lead = leadText(n, src)
+			} else if !ok && item == "" && t != "" {
+				item = leadText(n, src)
 			}
 			line(t, true)
 			return ast.WalkSkipChildren, nil
@@ -224,6 +227,11 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 		return ast.WalkContinue, nil
 	})
 	flush()
+	if d.out.lead == "" {
+		// A body of lists only ("## Before you start" and its steps) is
+		// described by its first item rather than by the site's description.
+		d.out.lead = item
+	}
 	var all strings.Builder
 	all.Grow(len(src))
 	at := make([]int, len(sections)) // where each section's text starts in all

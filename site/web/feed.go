@@ -73,6 +73,7 @@ func feedLinks(v *site.View, locale string, c *site.Category) []feedLink {
 // feeds are read rarely.
 type feedSet struct {
 	feeds    map[string]*lazyFeed // path → its feed (three paths per feed)
+	folded   map[string]string    // lower-case path → path, for variant
 	contents sync.Map             // *site.Article → content with absolute links, shared by the feeds
 }
 
@@ -87,11 +88,12 @@ type lazyFeed struct {
 // newFeedSet sorts the view's published articles once and groups them by
 // category in one pass.
 func newFeedSet(v *site.View) *feedSet {
-	fs := &feedSet{feeds: map[string]*lazyFeed{}}
+	fs := &feedSet{feeds: map[string]*lazyFeed{}, folded: map[string]string{}}
 	add := func(j feedJob) {
 		f := &lazyFeed{job: j}
 		for _, format := range feedFormats {
 			fs.feeds[j.base+"feed."+format.ext] = f
+			fs.folded[strings.ToLower(j.base+"feed."+format.ext)] = j.base + "feed." + format.ext
 		}
 	}
 	for _, loc := range servedLocales(v) {
@@ -126,6 +128,14 @@ func newFeedSet(v *site.View) *feedSet {
 		}
 	}
 	return fs
+}
+
+// variant returns the feed path that path writes in other letter case or
+// with a trailing slash (/Feed.atom, /billing/feed.rss/), as pages answer
+// such forms: false when path is a feed as written or names none.
+func (fs *feedSet) variant(path string) (string, bool) {
+	to, ok := fs.folded[strings.ToLower(strings.TrimSuffix(path, "/"))]
+	return to, ok && to != path
 }
 
 // blob returns the feed at path, rendering it on first use; false when

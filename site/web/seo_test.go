@@ -427,3 +427,28 @@ func TestFeedsNameTheirAuthor(t *testing.T) {
 		t.Errorf("/feed.rss names a managingEditor that is no e-mail address:\n%s", rss)
 	}
 }
+
+// TestFeedURLVariants: a feed's URL written in other letter case or with a
+// trailing slash answers 301 to the feed, as a page's does (/FAQ, /Sitemap.xml
+// did; /Feed.atom, /billing/feed.rss/ were 404s for a feed reader given the
+// address by hand); a feed that does not exist stays a 404.
+func TestFeedURLVariants(t *testing.T) {
+	e := newEnv(t)
+	for path, want := range map[string]string{
+		"/Feed.atom":         "/feed.atom",
+		"/feed.atom/":        "/feed.atom",
+		"/billing/feed.rss/": "/billing/feed.rss",
+		"/Billing/FEED.json": "/billing/feed.json",
+		"/FR/Feed.Rss":       "/fr/feed.rss",
+	} {
+		w := e.do(t, "GET", path, nil)
+		if w.Code != 301 || w.Header().Get("Location") != want {
+			t.Errorf("GET %s: %d %q, want 301 %s", path, w.Code, w.Header().Get("Location"), want)
+		}
+	}
+	for _, path := range []string{"/nope/feed.atom", "/feed.xml", "/billing/feed.atom/x"} {
+		if w := e.do(t, "GET", path, nil); w.Code != 404 {
+			t.Errorf("GET %s: %d, want 404", path, w.Code)
+		}
+	}
+}

@@ -121,14 +121,15 @@ func trimSlash(p string) string {
 // ScreenKey is what tells two host screens apart, as contexts fit them:
 // an entry or a screen starting with "/" is a path, with or without its
 // trailing slash ("/orders/" is "/orders"); anything else a context key in
-// any case ("Checkout" is "checkout"). The context index and the gap
-// report's screens with no help read screens by it.
+// any case and however its words are spaced ("Checkout  Review" is
+// "checkout review"). The context index and the gap report's screens with
+// no help read screens by it.
 func ScreenKey(screen string) string {
 	screen = strings.TrimSpace(screen)
 	if strings.HasPrefix(screen, "/") {
 		return trimSlash(screen)
 	}
-	return strings.ToLower(screen)
+	return strings.Join(strings.Fields(strings.ToLower(screen)), " ")
 }
 
 // globRegexp compiles a path pattern and counts its literal characters.

@@ -100,3 +100,27 @@ func TestContextScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestContextKeySpaces: a context key is one however its words are spaced,
+// as it is in any case: an app that builds "Label  printer" (two spaces,
+// a tab from a template) or a front matter written "label printer" name
+// one screen, for the widget's list and for the gap report's screens.
+func TestContextKeySpaces(t *testing.T) {
+	lib := &Library{Config: Config{DefaultLocale: "en"}, Articles: []*Article{
+		{ID: "labels", Locale: "en", Title: "Labels", URL: "/x/labels", Contexts: []string{"label printer"}, CategoryID: "x", SectionID: "x"},
+		{ID: "tabs", Locale: "en", Title: "Tabs", URL: "/x/tabs", Contexts: []string{"Order\t Review"}, CategoryID: "x", SectionID: "x"},
+	}}
+	ix := NewContextIndex(NewView(lib, time.Now(), false))
+	for key, want := range map[string]string{"LABEL   PRINTER": "labels", "label\tprinter": "labels", "order review": "tabs", "labelprinter": ""} {
+		got := ""
+		if ms := ix.Match("en", "", key, nil, 10); len(ms) == 1 {
+			got = ms[0].Article.ID
+		}
+		if got != want {
+			t.Errorf("Match(%q) = %q, want %q", key, got, want)
+		}
+	}
+	if ScreenKey("Label  Printer") != ScreenKey("label printer") {
+		t.Errorf("ScreenKey: %q and %q are two screens", ScreenKey("Label  Printer"), ScreenKey("label printer"))
+	}
+}

@@ -18,7 +18,7 @@ import (
 // inlineText is the plain text of n's inline content, entities resolved.
 func inlineText(n ast.Node, src []byte) string {
 	var b strings.Builder
-	writeInline(&b, n, src, false, false)
+	writeInline(&b, n, src, false, false, false)
 	return strings.TrimSpace(html.UnescapeString(b.String()))
 }
 
@@ -27,13 +27,57 @@ func inlineText(n ast.Node, src []byte) string {
 // ("## :rocket: Launch" is #rocket-launch).
 func anchorText(n ast.Node, src []byte) string {
 	var b strings.Builder
-	writeInline(&b, n, src, false, true)
+	writeInline(&b, n, src, false, true, false)
 	return strings.TrimSpace(html.UnescapeString(b.String()))
 }
 
-func writeInline(b *strings.Builder, n ast.Node, src []byte, code, shortcodes bool) {
+// leadText is inlineText with each picture's alt text where it stands, for
+// a description: "Tap ![Share](share.svg) and choose Save." says "Tap Share
+// and choose Save.", not "Tap and choose Save.". A paragraph of pictures
+// only (a screenshot above the text) has no lead text: "".
+func leadText(n ast.Node, src []byte) string {
+	if imagesOnly(n, src) {
+		return ""
+	}
+	var b strings.Builder
+	writeInline(&b, n, src, false, false, true)
+	return strings.TrimSpace(html.UnescapeString(b.String()))
+}
+
+// imagesOnly reports whether n holds pictures (each maybe inside a link)
+// and nothing else but spaces.
+func imagesOnly(n ast.Node, src []byte) bool {
+	seen := false
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
+		case *ast.Image:
+			seen = true
+		case *ast.Link:
+			if !imagesOnly(c, src) {
+				return false
+			}
+			seen = true
+		case *ast.Text:
+			if len(bytes.TrimSpace(c.Value(src))) != 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return seen
+}
+
+// writeInline writes the readable text of n's inline children: code
+// spans as typed, emoji as their characters (or their shortcodes), and
+// pictures as nothing, or as their alt text when alt is set.
+func writeInline(b *strings.Builder, n ast.Node, src []byte, code, shortcodes, alt bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Image:
+			if alt {
+				writeInline(b, c, src, code, shortcodes, alt)
+			}
 		case *ast.Text:
 			v := c.Value(src)
 			if !code && !c.IsRaw() {
@@ -58,13 +102,13 @@ func writeInline(b *strings.Builder, n ast.Node, src []byte, code, shortcodes bo
 				b.WriteString(c.out.Text)
 			}
 		case *ast.CodeSpan:
-			writeInline(b, c, src, true, shortcodes)
+			writeInline(b, c, src, true, shortcodes, alt)
 		case *ast.AutoLink:
 			b.Write(c.Label(src))
-		case *ast.RawHTML, *ast.Image, *east.FootnoteLink, *east.FootnoteBacklink:
+		case *ast.RawHTML, *east.FootnoteLink, *east.FootnoteBacklink:
 			// markup, pictures and footnote marks carry no readable text
 		default:
-			writeInline(b, c, src, code, shortcodes)
+			writeInline(b, c, src, code, shortcodes, alt)
 		}
 	}
 }
@@ -78,6 +122,7 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 	heading := site.Heading{}
 	lines := 0         // lines written in the current section
 	var verbatim []int // which of them are table cells or code
+	item := ""         // the first list item's text: the lead of a body without paragraphs
 	flush := func() {
 		t := strings.TrimSpace(cur.String())
 		if t != "" || heading.ID != "" {
@@ -168,7 +213,9 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 		case *ast.Paragraph, *ast.TextBlock:
 			t := inlineText(n, src)
 			if _, ok := n.(*ast.Paragraph); ok && d.out.lead == "" && t != "" {
-				d.out.lead = t
+				d.out.lead = leadText(n, src)
+			} else if !ok && item == "" && t != "" {
+				item = leadText(n, src)
 			}
 			line(t, true)
 			return ast.WalkSkipChildren, nil
@@ -180,6 +227,11 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 		return ast.WalkContinue, nil
 	})
 	flush()
+	if d.out.lead == "" {
+		// A body of lists only ("## Before you start" and its steps) is
+		// described by its first item rather than by the site's description.
+		d.out.lead = item
+	}
 	var all strings.Builder
 	all.Grow(len(src))
 	at := make([]int, len(sections)) // where each section's text starts in all

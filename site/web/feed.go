@@ -73,6 +73,7 @@ func feedLinks(v *site.View, locale string, c *site.Category) []feedLink {
 // feeds are read rarely.
 type feedSet struct {
 	feeds    map[string]*lazyFeed // path → its feed (three paths per feed)
+	folded   map[string]string    // lower-case path → path, for variant
 	contents sync.Map             // *site.Article → content with absolute links, shared by the feeds
 }
 
@@ -87,11 +88,12 @@ type lazyFeed struct {
 // newFeedSet sorts the view's published articles once and groups them by
 // category in one pass.
 func newFeedSet(v *site.View) *feedSet {
-	fs := &feedSet{feeds: map[string]*lazyFeed{}}
+	fs := &feedSet{feeds: map[string]*lazyFeed{}, folded: map[string]string{}}
 	add := func(j feedJob) {
 		f := &lazyFeed{job: j}
 		for _, format := range feedFormats {
 			fs.feeds[j.base+"feed."+format.ext] = f
+			fs.folded[strings.ToLower(j.base+"feed."+format.ext)] = j.base + "feed." + format.ext
 		}
 	}
 	for _, loc := range servedLocales(v) {
@@ -117,14 +119,23 @@ func newFeedSet(v *site.View) *feedSet {
 		}
 		t := strs(v, loc)
 		desc := metaDescription(v, loc)
-		add(feedJob{localePrefix(v, loc) + "/", siteName(v, loc) + " – " + t["feed_title"], desc, all[:min(feedSize, len(all))]})
+		name := siteName(v, loc)
+		add(feedJob{localePrefix(v, loc) + "/", name + " – " + t["feed_title"], desc, name, all[:min(feedSize, len(all))]})
 		for _, c := range v.Lib.Categories {
 			if list := byCat[c.ID]; c.Locale == loc && len(list) > 0 {
-				add(feedJob{c.URL, c.Title + " – " + t["feed_title"], c.Description, list})
+				add(feedJob{c.URL, c.Title + " – " + t["feed_title"], c.Description, name, list})
 			}
 		}
 	}
 	return fs
+}
+
+// variant returns the feed path that path writes in other letter case or
+// with a trailing slash (/Feed.atom, /billing/feed.rss/), as pages answer
+// such forms: false when path is a feed as written or names none.
+func (fs *feedSet) variant(path string) (string, bool) {
+	to, ok := fs.folded[strings.ToLower(strings.TrimSuffix(path, "/"))]
+	return to, ok && to != path
 }
 
 // blob returns the feed at path, rendering it on first use; false when
@@ -152,10 +163,11 @@ func (fs *feedSet) content(v *site.View) func(*site.Article) string {
 }
 
 // feedJob is one feed: its path prefix ("/", "/fr/", "/billing/"), title,
-// description and articles, newest first, at most feedSize.
+// description, author (the site's name in the feed's locale) and articles,
+// newest first, at most feedSize.
 type feedJob struct {
-	base, title, description string
-	list                     []*site.Article
+	base, title, description, author string
+	list                             []*site.Article
 }
 
 // render makes the job's feed in the three formats, keyed by path.
@@ -187,12 +199,18 @@ func (j feedJob) render(v *site.View, content func(*site.Article) string) (map[s
 		var err error
 		switch format.ext {
 		case "atom":
-			body, err = f.ToAtom()
+			// Atom requires an author of the feed when its entries name
+			// none (RFC 4287 4.1.1): the site, as in the pages' JSON-LD.
+			// RSS has no place for it: its managingEditor is an e-mail.
+			withAuthor := *f
+			withAuthor.Author = &feeds.Author{Name: j.author}
+			body, err = withAuthor.ToAtom()
 		case "rss":
 			body, err = f.ToRss()
 		case "json":
 			plain := *f
 			plain.Description = j.description
+			plain.Author = &feeds.Author{Name: j.author}
 			plain.Items = make([]*feeds.Item, len(f.Items))
 			for i, it := range f.Items {
 				cp := *it

@@ -55,6 +55,9 @@ func (s *Server) page(c echo.Context) error {
 			return nil
 		}
 	}
+	if to, ok := st.feeds().variant(p); ok {
+		return redirect(c, escapePath(to))
+	}
 	localePath := false
 	if q, ok := st.view.Lib.Config.LocalePath(p); ok {
 		// /de-DE/…, /en-US/…: the site's de and en, as another tool's

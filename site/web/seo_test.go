@@ -393,3 +393,62 @@ func TestNamesakesHaveDistinctTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedsNameTheirAuthor: an Atom feed whose entries name no author must
+// name one itself (RFC 4287 4.1.1; the W3C feed validator rejects it
+// otherwise, and some readers then drop the feed), so every Atom feed, of
+// a locale or a category, and every JSON Feed names the site; RSS's
+// managingEditor, an e-mail address, stays unset.
+func TestFeedsNameTheirAuthor(t *testing.T) {
+	e := newEnv(t)
+	for _, path := range []string{"/feed.atom", "/fr/feed.atom", "/billing/feed.atom"} {
+		var atom struct {
+			Authors []struct {
+				Name string `xml:"name"`
+			} `xml:"author"`
+		}
+		w := e.do(t, "GET", path, nil)
+		if err := xml.Unmarshal(w.Body.Bytes(), &atom); err != nil || w.Code != 200 {
+			t.Fatalf("%s: %d %v", path, w.Code, err)
+		}
+		if len(atom.Authors) != 1 || atom.Authors[0].Name != "Acme Help" {
+			t.Errorf("%s: feed authors %+v, want the site, Acme Help", path, atom.Authors)
+		}
+	}
+	var jf struct {
+		Authors []struct {
+			Name string `json:"name"`
+		} `json:"authors"`
+	}
+	if err := json.Unmarshal(e.do(t, "GET", "/feed.json", nil).Body.Bytes(), &jf); err != nil || len(jf.Authors) != 1 || jf.Authors[0].Name != "Acme Help" {
+		t.Errorf("/feed.json authors %+v (%v)", jf.Authors, err)
+	}
+	if rss := e.do(t, "GET", "/feed.rss", nil).Body.String(); strings.Contains(rss, "managingEditor") {
+		t.Errorf("/feed.rss names a managingEditor that is no e-mail address:\n%s", rss)
+	}
+}
+
+// TestFeedURLVariants: a feed's URL written in other letter case or with a
+// trailing slash answers 301 to the feed, as a page's does (/FAQ, /Sitemap.xml
+// did; /Feed.atom, /billing/feed.rss/ were 404s for a feed reader given the
+// address by hand); a feed that does not exist stays a 404.
+func TestFeedURLVariants(t *testing.T) {
+	e := newEnv(t)
+	for path, want := range map[string]string{
+		"/Feed.atom":         "/feed.atom",
+		"/feed.atom/":        "/feed.atom",
+		"/billing/feed.rss/": "/billing/feed.rss",
+		"/Billing/FEED.json": "/billing/feed.json",
+		"/FR/Feed.Rss":       "/fr/feed.rss",
+	} {
+		w := e.do(t, "GET", path, nil)
+		if w.Code != 301 || w.Header().Get("Location") != want {
+			t.Errorf("GET %s: %d %q, want 301 %s", path, w.Code, w.Header().Get("Location"), want)
+		}
+	}
+	for _, path := range []string{"/nope/feed.atom", "/feed.xml", "/billing/feed.atom/x"} {
+		if w := e.do(t, "GET", path, nil); w.Code != 404 {
+			t.Errorf("GET %s: %d, want 404", path, w.Code)
+		}
+	}
+}

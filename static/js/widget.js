@@ -20,7 +20,7 @@
 	ask = ask || loc;
 	var S = strings[loc] || {open: 'Help', close: 'Close help', title: 'Help'};
 	var hex = /^#([0-9a-f]{3}){1,2}$/i, color = hex.test(ds.color || '') ? ds.color : C.color || '#0b5cad';
-	var ctx = contextKey(ds.context), prefix = ds.pathPrefix || '', path = hostPath();
+	var ctx = contextKey(ds.context), prefix = String(ds.pathPrefix || '').replace(/\/+$/, ''), path = hostPath();
 	var frame, ready = false, failed = false, timer, pending = [], isOpen = false, lastFocus;
 	var handlers = {open: [], close: [], article: []};
 
@@ -30,7 +30,8 @@
 	function contextKey(v) { return clip(clip(v, 4000).replace(/\s+/g, ' ').trim(), 200); }
 	function hostPath() {
 		var p = location.pathname;
-		if (prefix && p.indexOf(prefix) === 0) p = p.slice(prefix.length);
+		// Only where a segment ends: not "/app" off "/app-admin".
+		if (prefix && (p === prefix || p.indexOf(prefix + '/') === 0)) p = p.slice(prefix.length);
 		// One leading slash (the help center refuses "//x", another host to a browser), and at
 		// most the 2,000 characters it takes: such a page still gets its panel.
 		return clip('/' + p.replace(/^\/+/, ''), 2000);

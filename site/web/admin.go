@@ -64,6 +64,9 @@ type adminPage struct {
 	SignedIn bool
 	Error    string
 	CSRF     string
+	// Failure, when set, is an error of an admin address shown in place
+	// of the dashboard (Server.adminError).
+	Failure *adminFailure
 	// Period is the days the page counts; Picker offers the others.
 	Period insights.Period
 	Picker adminPicker
@@ -125,6 +128,16 @@ type adminPage struct {
 	Contact      []adminContact
 	ContactStats contact.Stats
 	ContactOn    bool
+}
+
+// adminFailure is an error page on the admin layout: its heading and
+// text, and the link back to the admin page; each Lang is the language of
+// the text before it when it is not the layout's (English), else "".
+type adminFailure struct {
+	Heading, HeadingLang string
+	Text, TextLang       string
+	Back, BackText       string
+	BackLang             string
 }
 
 // adminPicker is the period and locale form.

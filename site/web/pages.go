@@ -107,9 +107,6 @@ type errorPage struct {
 	HeadingLang, TextLang string
 	Hits                  []*site.Article
 	Categories            []*site.Category
-	// Back is, for an admin form's error, the admin page it was posted
-	// from (its period and locale kept).
-	Back string
 }
 
 // localePrefix is "" for the default locale and "/fr" for the others.

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/web/webtest"
+)
+
+// adminErrorPage checks that w is an admin error page: the status, the
+// admin layout (no public search box or "Still need help"), and heading
+// as its title and h1.
+func adminErrorPage(t *testing.T, w *httptest.ResponseRecorder, status int, heading, text string) {
+	t.Helper()
+	body := w.Body.String()
+	if w.Code != status {
+		t.Fatalf("status %d, want %d: %.400s", w.Code, status, body)
+	}
+	doc := webtest.Parse(t, body)
+	if doc.Count("body.admin-body") == 0 || doc.Count(".search-form") != 0 || strings.Contains(body, "Still need help") {
+		t.Errorf("%d: not the admin layout: %.1500s", status, body)
+	}
+	if !strings.Contains(body, "<title>"+heading+" – ") || !regexp.MustCompile(`<h1[^>]*>`+regexp.QuoteMeta(heading)+`</h1>`).MatchString(body) {
+		t.Errorf("%d: title and heading are not %q: %.1500s", status, heading, body)
+	}
+	if strings.Contains(body, "Bad request") && status != 400 {
+		t.Errorf("%d titled Bad request", status)
+	}
+	if !strings.Contains(body, text) || !strings.Contains(body, `href="/admin/`) {
+		t.Errorf("%d: no %q or no way back to the admin page: %.1500s", status, text, body)
+	}
+}
+
+// TestAdminErrorPages: an admin form naming a gap that no longer exists is
+// a 404 titled as one, in the site's default language (French here, the
+// admin layout being English, marked lang="fr"), on the admin layout; an
+// admin address that does not exist, and a bad period, likewise.
+func TestAdminErrorPages(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Aide\ndefault_locale: fr\nlocales: [fr, en]\ncontact_url: https://acme.test/contact\n")
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Remboursements\n---\nL'argent revient en cinq jours.\n")
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	admin, _, err := m.DB.CreateToken(ctx, site.ScopeAdmin, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lw := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
+	session := strings.Split(lw.Header().Get("Set-Cookie"), ";")[0]
+	page := mustGet(t, m, "/admin/", "Cookie", session)
+	csrf := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(page)
+	if csrf == nil {
+		t.Fatal("no form token")
+	}
+	form := url.Values{"csrf": {csrf[1]}, "gap": {"0123456789abcdef"}, "status": {"ignored"}, "back": {"since=7d"}}
+	w := serve(m, "POST", "/admin/triage", form.Encode(), "Cookie", session)
+	adminErrorPage(t, w, 404, "Introuvable", "0123456789abcdef")
+	if !strings.Contains(w.Body.String(), `<h1 lang="fr">Introuvable</h1>`) || !strings.Contains(w.Body.String(), `href="/admin/?since=7d"`) {
+		t.Errorf("404 heading not marked French, or not back to the period: %.1500s", w.Body)
+	}
+	adminErrorPage(t, serve(m, "GET", "/admin/nothing-here", "", "Cookie", session), 404, "Introuvable", "")
+	adminErrorPage(t, serve(m, "GET", "/admin/?since=soon", "", "Cookie", session), 400, "Requête invalide", "since")
+	// A form posted after the session ended.
+	adminErrorPage(t, serve(m, "POST", "/admin/triage", form.Encode()), 401, "Connexion requise", "")
+}

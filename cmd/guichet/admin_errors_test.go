@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
@@ -67,4 +68,30 @@ func TestAdminErrorPages(t *testing.T) {
 	adminErrorPage(t, serve(m, "GET", "/admin/?since=soon", "", "Cookie", session), 400, "Requête invalide", "since")
 	// A form posted after the session ended.
 	adminErrorPage(t, serve(m, "POST", "/admin/triage", form.Encode()), 401, "Connexion requise", "")
+}
+
+// TestAdminContentErrorsOfflineFirst: the admin page lists the first 50
+// content errors; an article whose front matter keeps it offline is listed
+// among them even behind 60 files with a broken link each, which come
+// first in file order.
+func TestAdminContentErrorsOfflineFirst(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 60 {
+		writeFile(t, dir, fmt.Sprintf("a/note-%02d.md", i), fmt.Sprintf("---\ntitle: Note %d\n---\nSee [the guide](/nowhere/guide-%d).\n", i, i))
+	}
+	writeFile(t, dir, "z/offline.md", "---\ntitle: [unclosed\n---\nText.\n")
+	m := openMain(t, dir, false)
+	admin, _, err := m.DB.CreateToken(context.Background(), site.ScopeAdmin, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lw := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
+	session := strings.Split(lw.Header().Get("Set-Cookie"), ";")[0]
+	page := mustGet(t, m, "/admin/", "Cookie", session)
+	if !strings.Contains(page, "Content errors <span class=\"meta\">(61)</span>") {
+		t.Errorf("content errors not counted 61")
+	}
+	if !strings.Contains(page, "<code>z/offline.md:2") {
+		t.Errorf("the offline article's error is not listed among the first 50")
+	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
@@ -10,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/postgres/pgtest"
 	"github.com/guichet/guichet/site/web/webtest"
 )
 
@@ -94,4 +97,34 @@ func TestAdminContentErrorsOfflineFirst(t *testing.T) {
 	if !strings.Contains(page, "<code>z/offline.md:2") {
 		t.Errorf("the offline article's error is not listed among the first 50")
 	}
+}
+
+// TestAdminDatabaseDown: with PostgreSQL unreachable, the admin sign-in
+// says what is down on the admin layout (the message the API gives a
+// script), not only "Please try again in a moment".
+func TestAdminDatabaseDown(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	m := &Main{Config: testConfig(dir, t.TempDir(), func(c *Config) { c.Database = dsn }), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if err := m.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close(context.Background()) })
+	m.Publisher.Wait()
+	admin, _, err := m.DB.CreateToken(context.Background(), site.ScopeAdmin, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// PostgreSQL stops (the shared server, as TestReplicas… stops it).
+	pg := pgtest.Need(t)
+	if err := pg.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := pg.Start(); err != nil {
+			t.Fatal(err)
+		}
+	}()
+	adminErrorPage(t, serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin)), 503, "Something went wrong", "database cannot be reached")
 }

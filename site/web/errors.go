@@ -167,6 +167,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 	default:
 		shown("error_title", "error_text")
 		headingKey, textKey = "error_title", "error_text"
+		if admin && status == http.StatusServiceUnavailable {
+			// The team is told what is down (the database), as the API
+			// tells a script, rather than only to try again.
+			data.Text, textKey = msg, ""
+		}
 	}
 	if admin {
 		s.adminError(c, st, r, status, data, headingKey, textKey)

@@ -128,3 +128,28 @@ func TestAdminDatabaseDown(t *testing.T) {
 	}()
 	adminErrorPage(t, serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin)), 503, "Something went wrong", "database cannot be reached")
 }
+
+// TestAPIWrongMethod: an API endpoint asked with another method than its
+// own (a webhook set to GET, curl without -X POST) is a 405 naming the
+// method it takes, with Allow, not "no API endpoint", which sends the
+// operator looking for a typo in the path; a path that is no endpoint is
+// still a 404.
+func TestAPIWrongMethod(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	m := openMain(t, dir, false)
+	for _, tt := range []struct{ method, path, takes string }{
+		{"GET", "/api/v1/reload", "POST"},
+		{"GET", "/api/v1/tickets", "POST"},
+		{"POST", "/api/v1/search", "GET"},
+		{"DELETE", "/api/v1/insights/gaps", "GET"},
+	} {
+		w := serve(m, tt.method, tt.path, "")
+		if w.Code != 405 || !strings.HasPrefix(w.Header().Get("Allow"), tt.takes) || !strings.Contains(w.Body.String(), `"code":"method_not_allowed"`) || !strings.Contains(w.Body.String(), "takes "+tt.takes) {
+			t.Errorf("%s %s: %d Allow %q %s, want 405 saying it takes %s", tt.method, tt.path, w.Code, w.Header().Get("Allow"), w.Body, tt.takes)
+		}
+	}
+	if w := serve(m, "GET", "/api/v1/reloads", ""); w.Code != 404 || !strings.Contains(w.Body.String(), "no API endpoint") {
+		t.Errorf("GET /api/v1/reloads: %d %s", w.Code, w.Body)
+	}
+}

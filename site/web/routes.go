@@ -1,7 +1,9 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -117,10 +119,34 @@ func (s *Server) routes() *echo.Echo {
 	api.GET("/insights/todo", s.apiToDo)                                                         // insights_api.go: the ranked to-do list
 	api.POST("/tickets", s.apiTickets)                                                           // tickets_api.go: token, scope tickets
 	api.POST("/reload", s.apiReload)                                                             // reload.go: token, scope publish
+	takes := apiMethods(e.Routes())
 	api.Any("/*", func(c echo.Context) error {
-		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)
+		r := c.Request()
+		if methods := takes[r.URL.Path]; len(methods) > 0 {
+			// The endpoint is there, asked with another method (a
+			// webhook set to GET, a curl without -X POST): say so.
+			c.Response().Header().Set("Allow", strings.Join(append(slices.Clone(methods), http.MethodOptions), ", "))
+			return echo.NewHTTPError(http.StatusMethodNotAllowed, fmt.Sprintf("%s %s: this endpoint takes %s", r.Method, r.URL.Path, strings.Join(methods, " or ")))
+		}
+		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", r.Method, r.URL.Path)
 	})
 	return e
+}
+
+// apiMethods maps each path of the API without a wildcard to the methods
+// its routes take (OPTIONS, a CORS preflight, aside), sorted.
+func apiMethods(routes []*echo.Route) map[string][]string {
+	out := map[string][]string{}
+	for _, rt := range routes {
+		if !strings.HasPrefix(rt.Path, "/api/") || strings.Contains(rt.Path, "*") || rt.Method == http.MethodOptions {
+			continue
+		}
+		if !slices.Contains(out[rt.Path], rt.Method) {
+			out[rt.Path] = append(out[rt.Path], rt.Method)
+			slices.Sort(out[rt.Path])
+		}
+	}
+	return out
 }
 
 // localized serves a route under /:locale/ when the segment is a locale of

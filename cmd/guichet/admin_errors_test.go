@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -151,5 +152,22 @@ func TestAPIWrongMethod(t *testing.T) {
 	}
 	if w := serve(m, "GET", "/api/v1/reloads", ""); w.Code != 404 || !strings.Contains(w.Body.String(), "no API endpoint") {
 		t.Errorf("GET /api/v1/reloads: %d %s", w.Code, w.Body)
+	}
+}
+
+// TestOldErrorTemplate: a theme's error.html copied from the default theme
+// before admin errors moved to the admin layout (it shows .Back) still
+// renders the site's error pages.
+func TestOldErrorTemplate(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	old, err := os.ReadFile("testdata/error-before-admin-layout.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "theme/templates/error.html", string(old))
+	m := openMain(t, dir, false)
+	if w := serve(m, "GET", "/billing/nothing-here", ""); w.Code != 404 || !strings.Contains(w.Body.String(), "Page not found") {
+		t.Errorf("404 with an older error.html: %d %.500s", w.Code, w.Body)
 	}
 }

@@ -107,6 +107,10 @@ type errorPage struct {
 	HeadingLang, TextLang string
 	Hits                  []*site.Article
 	Categories            []*site.Category
+	// Back is always "": admin errors are shown on the admin layout
+	// (Server.adminError). Kept so that a theme's error.html copied
+	// from an older default theme ({{with .Back}}) still renders.
+	Back string
 }
 
 // localePrefix is "" for the default locale and "/fr" for the others.

@@ -171,3 +171,22 @@ func TestOldErrorTemplate(t *testing.T) {
 		t.Errorf("404 with an older error.html: %d %.500s", w.Code, w.Body)
 	}
 }
+
+// TestOldAdminTemplate: a theme's admin.html written before admin errors
+// had the admin layout (no .Failure) does not swallow them into its
+// sign-in form: they are shown by error.html, titled by their status, with
+// the link back.
+func TestOldAdminTemplate(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	old, err := os.ReadFile("testdata/admin-before-failure.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "theme/templates/admin.html", string(old))
+	m := openMain(t, dir, false)
+	w := serve(m, "GET", "/admin/nothing-here", "")
+	if body := w.Body.String(); w.Code != 404 || !strings.Contains(body, "<h1>Not found</h1>") || !strings.Contains(body, `href="/admin/"`) || strings.Contains(body, `name="token"`) {
+		t.Errorf("admin 404 with an older admin.html: %d %.3000s", w.Code, body)
+	}
+}

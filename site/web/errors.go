@@ -173,9 +173,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 			data.Text, textKey = msg, ""
 		}
 	}
-	if admin {
+	if admin && st.tmpl.adminFailure {
 		s.adminError(c, st, r, status, data, headingKey, textKey)
 		return
+	}
+	if admin {
+		data.Back = adminBack(r, "") // a theme's admin.html that shows no .Failure
 	}
 	data.Title = data.Heading + " – " + b.SiteTitle
 	if err := s.renderDynamic(c, st, status, "error", data); err != nil {

@@ -107,9 +107,9 @@ type errorPage struct {
 	HeadingLang, TextLang string
 	Hits                  []*site.Article
 	Categories            []*site.Category
-	// Back is always "": admin errors are shown on the admin layout
-	// (Server.adminError). Kept so that a theme's error.html copied
-	// from an older default theme ({{with .Back}}) still renders.
+	// Back is, for an admin error shown here (a theme's admin.html
+	// written before .Failure; else they are on the admin layout:
+	// Server.adminError), the admin page it came from.
 	Back string
 }
 

@@ -155,13 +155,19 @@ func TestAdminExportRequests(t *testing.T) {
 			t.Errorf("%s with a forged session: %d, want 401", tt.file, w.Code)
 		}
 	}
+	// The custom period's errors name its fields, From and To, as the
+	// picker shows them, not since and until, which the team never typed.
 	for _, tt := range []struct{ query, field string }{
-		{"since=custom", "from"},
-		{"since=custom&from=tomorrow", "since"},
+		{"since=custom", "from: "},
+		{"since=custom&from=tomorrow", "from: "},
+		{"since=custom&from=2026-11-20&to=2026-11-01", "from: the period starts"},
+		{"since=custom&from=2026-11-01&to=someday", "to: "},
+		{"since=custom&from=1990-01-01&to=2026-11-01", "to: a period is at most"},
+		{"since=7d&until=someday", "until: "},
 		{"since=7d&locale=de", "locale"},
 	} {
 		w := serve(m, "GET", "/admin/export/summary.csv?"+tt.query, "", "Cookie", session)
-		if w.Code != 400 || !strings.Contains(w.Body.String(), tt.field) {
+		if w.Code != 400 || !strings.Contains(w.Body.String(), tt.field) || strings.Contains(tt.query, "custom") && strings.Contains(w.Body.String(), "since: ") {
 			t.Errorf("export ?%s: %d %s, want 400 naming %s", tt.query, w.Code, w.Body, tt.field)
 		}
 	}

@@ -31,6 +31,13 @@ type Period struct {
 // of locales, the site's, as every API reads a locale (i18n.Resolve: pt_br
 // is pt-BR, it_IT is it). Errors are EINVALID and name the parameter.
 func ParsePeriod(since, until, locale string, locales []string, now time.Time) (Period, error) {
+	return ParsePeriodAs(since, until, locale, locales, now, "since", "until")
+}
+
+// ParsePeriodAs is ParsePeriod for a form whose fields of since and until
+// have other names (the admin page's custom period: from and to), which
+// its errors name.
+func ParsePeriodAs(since, until, locale string, locales []string, now time.Time, sinceName, untilName string) (Period, error) {
 	now = now.UTC()
 	today := now.Truncate(day)
 	p := Period{Since: strings.TrimSpace(since), Until: strings.TrimSpace(until), Locale: strings.TrimSpace(locale), To: today.Add(day)}
@@ -42,7 +49,7 @@ func ParsePeriod(since, until, locale string, locales []string, now time.Time) (
 	if n, ok := strings.CutSuffix(strings.ToLower(p.Since), "d"); ok {
 		d, err := strconv.Atoi(n)
 		if err != nil || d < 1 || d > MaxDays {
-			return p, site.Errorf(site.EINVALID, "since: %q is not a number of days from 1 to %d, like 30d", p.Since, MaxDays)
+			return p, site.Errorf(site.EINVALID, "%s: %q is not a number of days from 1 to %d, like 30d", sinceName, p.Since, MaxDays)
 		}
 		p.From = today.Add(-time.Duration(d-1) * day)
 	} else if t, ok := sinceTime(p.Since, now); ok {
@@ -50,14 +57,14 @@ func ParsePeriod(since, until, locale string, locales []string, now time.Time) (
 	} else if d, err := time.ParseDuration(p.Since); err == nil && d <= 0 {
 		// "0h" and "-1h" are shaped like the "12h" the message below
 		// asks for: say what is wrong with them.
-		return p, site.Errorf(site.EINVALID, "since: %q is not a duration back from now: write one more than zero, like 12h, or a number of days like 30d", p.Since)
+		return p, site.Errorf(site.EINVALID, "%s: %q is not a duration back from now: write one more than zero, like 12h, or a number of days like 30d", sinceName, p.Since)
 	} else {
-		return p, site.Errorf(site.EINVALID, "since: %q is not a period start: write a number of days like 30d, a duration like 12h, or a date like 2026-11-01", p.Since)
+		return p, site.Errorf(site.EINVALID, "%s: %q is not a period start: write a number of days like 30d, a duration like 12h, or a date like 2026-11-01", sinceName, p.Since)
 	}
 	if p.Until != "" {
 		t, err := time.Parse(time.DateOnly, p.Until)
 		if err != nil {
-			return p, site.Errorf(site.EINVALID, "until: %q is not a day like 2026-11-30", p.Until)
+			return p, site.Errorf(site.EINVALID, "%s: %q is not a day like 2026-11-30", untilName, p.Until)
 		}
 		// A day to come holds no figures, and a period reaching into
 		// it would be compared with as many days before it: the period
@@ -68,21 +75,21 @@ func ParsePeriod(since, until, locale string, locales []string, now time.Time) (
 		}
 	}
 	if p.From.After(today) {
-		return p, site.Errorf(site.EINVALID, "since: %s is after today (%s, UTC): no figures yet", p.From.Format(time.DateOnly), today.Format(time.DateOnly))
+		return p, site.Errorf(site.EINVALID, "%s: %s is after today (%s, UTC): no figures yet", sinceName, p.From.Format(time.DateOnly), today.Format(time.DateOnly))
 	}
 	if !p.From.Before(p.To) {
 		if strings.TrimSpace(since) == "" {
 			// The since the reader never wrote: until is what is wrong.
-			return p, site.Errorf(site.EINVALID, "until: %s is before the period's first day (%s: since is 30d unless given)", p.Until, p.From.Format(time.DateOnly))
+			return p, site.Errorf(site.EINVALID, "%s: %s is before the period's first day (%s: %s is 30d unless given)", untilName, p.Until, p.From.Format(time.DateOnly), sinceName)
 		}
-		return p, site.Errorf(site.EINVALID, "since: the period starts (%s) after its last day (%s)", p.From.Format(time.DateOnly), p.To.Add(-day).Format(time.DateOnly))
+		return p, site.Errorf(site.EINVALID, "%s: the period starts (%s) after its last day (%s)", sinceName, p.From.Format(time.DateOnly), p.To.Add(-day).Format(time.DateOnly))
 	}
 	if p.To.Sub(p.From) > MaxDays*day {
 		// The parameter given last makes it too long: until when set
 		// ("until=2099-01-01" with the default since).
-		param := "since"
+		param := sinceName
 		if p.Until != "" {
-			param = "until"
+			param = untilName
 		}
 		return p, site.Errorf(site.EINVALID, "%s: a period is at most %d days (%s to %s is %d)", param, MaxDays, p.First(), p.Last(), p.Days())
 	}

@@ -64,6 +64,9 @@ type adminPage struct {
 	SignedIn bool
 	Error    string
 	CSRF     string
+	// Failure, when set, is an error of an admin address shown in place
+	// of the dashboard (Server.adminError).
+	Failure *adminFailure
 	// Period is the days the page counts; Picker offers the others.
 	Period insights.Period
 	Picker adminPicker
@@ -125,6 +128,16 @@ type adminPage struct {
 	Contact      []adminContact
 	ContactStats contact.Stats
 	ContactOn    bool
+}
+
+// adminFailure is an error page on the admin layout: its heading and
+// text, and the link back to the admin page; each Lang is the language of
+// the text before it when it is not the layout's (English), else "".
+type adminFailure struct {
+	Heading, HeadingLang string
+	Text, TextLang       string
+	Back, BackText       string
+	BackLang             string
 }
 
 // adminPicker is the period and locale form.
@@ -255,6 +268,35 @@ type adminFeedback struct {
 	Comments []insights.Comment
 }
 
+// contentErrors returns the first max errors of the content served, of
+// how many: a theme file in error first (the site shows the last good
+// theme), then those of the article files that do not load (offline, or
+// served at their last good version: what the team must fix first, not
+// to be hidden behind hundreds of broken links), then the others in file
+// order.
+func contentErrors(st *state, max int) ([]site.Problem, int) {
+	var first, rest []site.Problem
+	if pr := st.themeProblem; pr != nil {
+		first = append(first, *pr)
+	}
+	broken := map[string]bool{}
+	for _, b := range st.view.Lib.Broken {
+		broken[b.SourcePath] = true
+	}
+	for _, pr := range st.view.Lib.Problems {
+		switch {
+		case pr.Severity != site.SeverityError:
+		case broken[pr.File]:
+			first = append(first, pr)
+		default:
+			rest = append(rest, pr)
+		}
+	}
+	n := len(first) + len(rest)
+	all := append(first, rest...)
+	return all[:min(max, len(all))], n
+}
+
 func (s *Server) adminBase(st *state) basePage {
 	b := newBase(st.view, st.view.Lib.Config.DefaultLocale, "Insights", "", "")
 	b.NoIndex = true
@@ -329,18 +371,7 @@ func (s *Server) admin(c echo.Context) error {
 	if err := s.contactRows(ctx, st, page, p); err != nil {
 		return err
 	}
-	// A theme file in error first: the site shows the last good theme.
-	if pr := st.themeProblem; pr != nil {
-		page.ContentErrorCount++
-		page.ContentErrors = append(page.ContentErrors, *pr)
-	}
-	for _, pr := range st.view.Lib.Problems {
-		if pr.Severity == site.SeverityError {
-			if page.ContentErrorCount++; len(page.ContentErrors) < 50 {
-				page.ContentErrors = append(page.ContentErrors, pr)
-			}
-		}
-	}
+	page.ContentErrors, page.ContentErrorCount = contentErrors(st, 50)
 	if page.TicketsBy, err = s.opts.Insights.TicketTotals(ctx); err != nil {
 		return err
 	}

@@ -74,15 +74,18 @@ func withFoundInstead(articles []insights.Article, report gaps.Report, view *sit
 func (s *Server) adminPeriod(c echo.Context, st *state) (insights.Period, error) {
 	q := c.QueryParams()
 	since, until := q.Get("since"), q.Get("until")
+	// The custom period's errors name the fields the team typed in.
+	sinceName, untilName := "since", "until"
 	if since == "custom" {
 		if since = q.Get("from"); since == "" {
 			return insights.Period{}, site.Errorf(site.EINVALID, "from: a custom period needs its first day")
 		}
+		sinceName = "from"
 		if to := q.Get("to"); to != "" {
-			until = to
+			until, untilName = to, "to"
 		}
 	}
-	return s.period(st, since, until, q.Get("locale"))
+	return insights.ParsePeriodAs(since, until, q.Get("locale"), st.view.Lib.Locales(), s.opts.Now(), sinceName, untilName)
 }
 
 // period parses a period of the insights (insights.ParsePeriod) whose

@@ -109,8 +109,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 		c.Response().Write([]byte(msg + "\n"))
 		return
 	}
+	admin := strings.HasPrefix(r.URL.Path, "/admin/")
 	loc, rest := st.localeOf(r.URL.Path)
-	if rest == r.URL.Path {
+	if admin {
+		loc = st.view.Lib.Config.DefaultLocale // the admin page's (adminBase)
+	} else if rest == r.URL.Path {
 		// A path without a locale's prefix that a form or a link of another
 		// language posts to or opens (/subscribe, /feedback, an e-mail's
 		// /subscriptions/confirm?…&locale=fr) names its language itself.
@@ -129,20 +132,22 @@ func (s *Server) handleError(err error, c echo.Context) {
 	shown := func(heading, text string) { // keys of T
 		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T[heading], b.T[text], b.TLang[heading], b.TLang[text]
 	}
+	// headingKey and textKey are the keys of T shown ("" for the text:
+	// the server's message, in English), for the admin layout's languages.
+	headingKey, textKey := "", ""
 	switch {
 	case status == http.StatusTooManyRequests:
 		data.Heading, data.Text = b.T["too_many_requests"], st.view.UI.Plural(loc, "retry_after", retry)
 		data.HeadingLang, data.TextLang = b.TLang["too_many_requests"], b.TLang["retry_after"]
-	case r.Method == http.MethodPost && status < 500:
-		// A form's error: the page is there, what the form names may
-		// not be (a mistyped gap ID); the message says which.
-		key := "bad_request"
-		if status == http.StatusForbidden {
-			key = "forbidden" // another site's form
-		}
-		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T[key], msg, b.TLang[key], msgLang
-		if strings.HasPrefix(r.URL.Path, "/admin/") {
-			data.Back = adminBack(r, "")
+		headingKey, textKey = "too_many_requests", "retry_after"
+	case (r.Method == http.MethodPost || admin) && status < 500:
+		// A form's error (the page is there, what the form names may not
+		// be: a mistyped gap ID), or any admin page's: titled by its
+		// status, the message saying which.
+		headingKey = statusKey(status)
+		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T[headingKey], msg, b.TLang[headingKey], msgLang
+		if msg == http.StatusText(status) {
+			data.Text = "" // the router's own: the title says it
 		}
 	case status == http.StatusNotFound, status == http.StatusGone:
 		shown("not_found_title", "not_found_text")
@@ -154,18 +159,81 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if len(data.Hits) == 0 {
 			data.Categories = st.view.BrowseCategories(loc)
 		}
-	case status == http.StatusForbidden:
-		// Refused, not malformed: another site's form, a frame from an
-		// origin not allowed.
-		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T["forbidden"], msg, b.TLang["forbidden"], msgLang
-	case status == http.StatusBadRequest, status == http.StatusUnauthorized, status == http.StatusRequestEntityTooLarge:
-		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T["bad_request"], msg, b.TLang["bad_request"], msgLang
+	case status < 500:
+		// Refused (another site's form, a frame from an origin not
+		// allowed) or malformed, titled by its status.
+		headingKey = statusKey(status)
+		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T[headingKey], msg, b.TLang[headingKey], msgLang
 	default:
 		shown("error_title", "error_text")
+		headingKey, textKey = "error_title", "error_text"
+		if admin && status == http.StatusServiceUnavailable {
+			// The team is told what is down (the database), as the API
+			// tells a script, rather than only to try again.
+			data.Text, textKey = msg, ""
+		}
+	}
+	if admin && st.tmpl.adminFailure {
+		s.adminError(c, st, r, status, data, headingKey, textKey)
+		return
+	}
+	if admin {
+		data.Back = adminBack(r, "") // a theme's admin.html that shows no .Failure
 	}
 	data.Title = data.Heading + " – " + b.SiteTitle
 	if err := s.renderDynamic(c, st, status, "error", data); err != nil {
 		s.opts.Logger.Error("render error page", "err", err)
+		c.Response().WriteHeader(status)
+	}
+}
+
+// statusKeys are the strings of T titling a 4xx error page by its status
+// (statusKey).
+var statusKeys = map[int]string{
+	http.StatusUnauthorized:          "unauthorized",
+	http.StatusForbidden:             "forbidden",
+	http.StatusNotFound:              "not_found",
+	http.StatusGone:                  "not_found",
+	http.StatusConflict:              "conflict",
+	http.StatusRequestEntityTooLarge: "too_large",
+	http.StatusTooManyRequests:       "too_many_requests",
+}
+
+// statusKey is the string of T titling an error page of a 4xx status whose
+// message says what happened: "bad_request" for a status without its own.
+func statusKey(status int) string {
+	if k, ok := statusKeys[status]; ok {
+		return k
+	}
+	return "bad_request"
+}
+
+// adminError renders data, the error page of an admin address, on the
+// admin layout: its title and text in the admin page's language (the
+// default locale's strings, marked with their language where it is not
+// the layout's English), and a link back to the admin page, a form's
+// period and locale kept.
+func (s *Server) adminError(c echo.Context, st *state, r *http.Request, status int, data *errorPage, headingKey, textKey string) {
+	page := &adminPage{basePage: s.adminBase(st)}
+	b := &page.basePage
+	inEnglish := func(key string) string { // the lang of a string of T on the English layout
+		if key == "" {
+			return "" // the server's message
+		}
+		if l := b.shownIn(key); i18n.Language(l) != "en" {
+			return l
+		}
+		return ""
+	}
+	page.Failure = &adminFailure{
+		Heading: data.Heading, HeadingLang: inEnglish(headingKey),
+		Text: data.Text, TextLang: inEnglish(textKey),
+		Back: adminBack(r, ""), BackText: b.T["admin_back"], BackLang: inEnglish("admin_back"),
+	}
+	page.Title = data.Heading + " – " + b.SiteTitle
+	c.Response().Header().Set("X-Frame-Options", "DENY")
+	if err := s.renderDynamic(c, st, status, "admin", page); err != nil {
+		s.opts.Logger.Error("render admin error page", "err", err)
 		c.Response().WriteHeader(status)
 	}
 }

@@ -107,8 +107,9 @@ type errorPage struct {
 	HeadingLang, TextLang string
 	Hits                  []*site.Article
 	Categories            []*site.Category
-	// Back is, for an admin form's error, the admin page it was posted
-	// from (its period and locale kept).
+	// Back is, for an admin error shown here (a theme's admin.html
+	// written before .Failure; else they are on the admin layout:
+	// Server.adminError), the admin page it came from.
 	Back string
 }
 

@@ -28,6 +28,10 @@ type templates struct {
 	// fixed, when set, is what every page is rendered with instead of
 	// its own data (the dev-mode theme error panel, theme.go).
 	fixed any
+	// adminFailure says the theme's admin.html shows .Failure (an admin
+	// error on the admin layout); one written before does not, and
+	// admin errors are then shown by error.html (Server.adminError).
+	adminFailure bool
 }
 
 // parseTemplates parses the theme's templates/ folder. asset maps a logical
@@ -114,6 +118,9 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 			return nil, fmt.Errorf("parse theme template: %w", err)
 		}
 		t.pages[name] = set
+		if name == "admin" {
+			t.adminFailure = strings.Contains(string(body), ".Failure")
+		}
 	}
 	return t, nil
 }

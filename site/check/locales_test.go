@@ -267,3 +267,34 @@ func TestUntranslatedCategoryTitles(t *testing.T) {
 		t.Errorf("category warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTranslationWithoutOriginal: a translation whose default-locale file
+// does not exist (renamed since) is a warning on it, naming the file it
+// translates; one that sets an id of its own, or whose original is a
+// draft, is not.
+func TestTranslationWithoutOriginal(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guichet.yaml", "locales: [en, de, fr]\n")
+	write(t, dir, "abo/invoices.md", "---\ntitle: Invoices\n---\nText.\n")
+	write(t, dir, "abo/invoice.de.md", "---\ntitle: Rechnung\n---\nText.\n")
+	write(t, dir, "abo/recht.de.md", "---\ntitle: Widerrufsrecht\nid: abo/widerruf\n---\nText.\n")
+	write(t, dir, "abo/soon.md", "---\ntitle: Soon\ndraft: true\n---\nText.\n")
+	write(t, dir, "abo/soon.fr.md", "---\ntitle: Bientôt\n---\nTexte.\n")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range rep.Problems {
+		if strings.Contains(p.Message, "translation of") {
+			if p.Severity != site.SeverityWarning || p.Kind != site.KindTranslation {
+				t.Errorf("not a translation warning: %+v", p)
+			}
+			got = append(got, strings.TrimPrefix(p.File, dir+"/")+": "+p.Message)
+		}
+	}
+	want := "abo/invoice.de.md: a de translation of abo/invoice.md, which does not exist: it is served in de only, with no en version to switch to; if the original was renamed, rename this file after it or set `id:` to the original's id (or give it an id of its own, for an article written in de only)"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}

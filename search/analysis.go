@@ -44,8 +44,9 @@ import (
 // irregular pasts their verb, "paid" is "pay"; 25: Spanish "estado" is
 // no stop word; 26: Portuguese plurals in -ões are their singular in -ão,
 // "devoluções" is "devolução"; 27: Dutch plurals in 's, "foto's" and
-// "fotos", are their singular).
-const mappingVersion = "guichet-search-27"
+// "fotos", are their singular; 28: Spanish words of four letters meet
+// their plural, "pago" and "pagos", "día" and "días").
+const mappingVersion = "guichet-search-28"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -227,6 +228,11 @@ func init() {
 	}
 	if err := registry.RegisterTokenFilter(filterItalianShort, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return italianShort{}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterTokenFilter(filterSpanishShort, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return spanishShort{}, nil
 	}); err != nil {
 		panic(err)
 	}

@@ -75,7 +75,7 @@ func languages() map[string]langAnalysis {
 		// the plain analyzer must fold exactly as textnorm.Fold.
 		"de": {stops: de.GermanStopWords, extra: germanExtraStops, stem: []string{de.NormalizeName, de.LightStemmerName}},
 		"el": {stops: el.GreekStopWords},
-		"es": {stops: es.SpanishStopWords, extra: spanishExtraStops, keep: "estado estados", stem: []string{es.NormalizeName, es.LightStemmerName}},
+		"es": {stops: es.SpanishStopWords, extra: spanishExtraStops, keep: "estado estados", stem: []string{es.NormalizeName, filterSpanishShort, es.LightStemmerName}},
 		"eu": {stops: eu.BasqueStopWords},
 		"fa": {stops: fa.PersianStopWords, norm: []string{ar.NormalizeName, fa.NormalizeName}},
 		"fi": {stops: fi.FinnishStopWords, stem: []string{fi.SnowballStemmerName}},

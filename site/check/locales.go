@@ -106,6 +106,7 @@ func localeProblems(fsys fs.FS, lib *site.Library, now time.Time) []site.Problem
 		}
 	}
 	probs = append(probs, untranslatedLocales(fsys, lib, now, cat)...)
+	probs = append(probs, untranslatedCategories(fsys, lib, now, cat)...)
 	if p := brandContrast(cfg.BrandColor); p != nil {
 		probs = append(probs, *p)
 	}
@@ -190,6 +191,38 @@ func untranslatedLocales(fsys fs.FS, lib *site.Library, now time.Time, cat *i18n
 		}
 		warn("locales: %s has no articles in %d of %d categories yet (%s%s); /%s/ lists them in %s, marked as such",
 			loc, n, len(top), strings.Join(missing, ", "), more, loc, cat.Name(def))
+	}
+	return probs
+}
+
+// untranslatedCategories warns about each category (or section) holding
+// published articles of a locale but no title in it: no _index.<locale>.md,
+// or one without a title. Its pages in that locale show the default
+// locale's title over the locale's articles (in the heading, breadcrumbs,
+// cards and lists, marked lang="en"): a translation half done, named with
+// the file to write. Categories without articles of the locale are left
+// to untranslatedLocales (the whole category is then in the default
+// locale, as it should be).
+func untranslatedCategories(fsys fs.FS, lib *site.Library, now time.Time, cat *i18n.Catalog) []site.Problem {
+	v := site.NewView(lib, now, false)
+	def := lib.Config.DefaultLocale
+	var probs []site.Problem
+	for _, c := range lib.Categories {
+		if c.Locale == def || c.Lang == c.Locale {
+			continue
+		}
+		n := v.CountIn(c.ID, c.Locale)
+		if n == 0 {
+			continue
+		}
+		file := c.ID + "/_index." + c.Locale + ".md"
+		fix := "add " + file + " with its title"
+		if _, err := fs.Stat(fsys, file); err == nil {
+			fix = "give " + file + " a title"
+		}
+		probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: file, Field: "title",
+			Message: fmt.Sprintf("category %s holds %s in %s but has no %s title: /%s/ pages show its %s title %q over them, marked as such; %s",
+				c.ID, site.Count(n, "article"), cat.NameIn(c.Locale, "en"), cat.NameIn(c.Locale, "en"), c.Locale, cat.NameIn(def, "en"), c.Title, fix)})
 	}
 	return probs
 }

@@ -225,3 +225,76 @@ func TestUntranslatedLocales(t *testing.T) {
 		t.Errorf("%d errors: untranslated locales are warnings only", rep.Errors)
 	}
 }
+
+// TestUntranslatedCategoryTitles: a category holding German articles but
+// no _index.de.md (or one without a title) shows its English title over
+// them on /de/ pages; check names the file to write, once per category
+// and locale, and says nothing of a category without German articles or
+// with its German title.
+func TestUntranslatedCategoryTitles(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guichet.yaml", "locales: [en, de, fr]\n")
+	write(t, dir, "abo/_index.md", "---\ntitle: Subscription\n---\n")
+	write(t, dir, "abo/cancel.md", "---\ntitle: Cancel\n---\nText.\n")
+	write(t, dir, "abo/cancel.de.md", "---\ntitle: Kündigen\n---\nText.\n")
+	write(t, dir, "abo/rechnungen/_index.md", "---\ntitle: Invoices\n---\n")
+	write(t, dir, "abo/rechnungen/_index.de.md", "---\ndescription: Nur eine Beschreibung.\n---\n")
+	write(t, dir, "abo/rechnungen/vat.md", "---\ntitle: VAT\n---\nText.\n")
+	write(t, dir, "abo/rechnungen/vat.de.md", "---\ntitle: MwSt\n---\nText.\n")
+	write(t, dir, "akku/_index.md", "---\ntitle: Battery\n---\n")
+	write(t, dir, "akku/_index.de.md", "---\ntitle: Akku\n---\n")
+	write(t, dir, "akku/swap.md", "---\ntitle: Swap\n---\nText.\n")
+	write(t, dir, "akku/swap.de.md", "---\ntitle: Akkuwechsel\n---\nText.\n")
+	write(t, dir, "akku/swap.fr.md", "---\ntitle: Échange\ndraft: true\n---\nTexte.\n")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range rep.Problems {
+		if strings.HasPrefix(p.Message, "category ") {
+			if p.Severity != site.SeverityWarning || p.Kind != site.KindTranslation || p.Field != "title" {
+				t.Errorf("not a translation warning on the field title: %+v", p)
+			}
+			got = append(got, strings.TrimPrefix(p.File, dir+"/")+": "+p.Message)
+		}
+	}
+	want := []string{
+		`abo/_index.de.md: category abo holds 2 articles in German but has no German title: /de/ pages show its English title "Subscription" over them, marked as such; add abo/_index.de.md with its title`,
+		`abo/rechnungen/_index.de.md: category abo/rechnungen holds 1 article in German but has no German title: /de/ pages show its English title "Invoices" over them, marked as such; give abo/rechnungen/_index.de.md a title`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("category warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestTranslationWithoutOriginal: a translation whose default-locale file
+// does not exist (renamed since) is a warning on it, naming the file it
+// translates; one that sets an id of its own, or whose original is a
+// draft, is not.
+func TestTranslationWithoutOriginal(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guichet.yaml", "locales: [en, de, fr]\n")
+	write(t, dir, "abo/invoices.md", "---\ntitle: Invoices\n---\nText.\n")
+	write(t, dir, "abo/invoice.de.md", "---\ntitle: Rechnung\n---\nText.\n")
+	write(t, dir, "abo/recht.de.md", "---\ntitle: Widerrufsrecht\nid: abo/widerruf\n---\nText.\n")
+	write(t, dir, "abo/soon.md", "---\ntitle: Soon\ndraft: true\n---\nText.\n")
+	write(t, dir, "abo/soon.fr.md", "---\ntitle: Bientôt\n---\nTexte.\n")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range rep.Problems {
+		if strings.Contains(p.Message, "translation of") {
+			if p.Severity != site.SeverityWarning || p.Kind != site.KindTranslation {
+				t.Errorf("not a translation warning: %+v", p)
+			}
+			got = append(got, strings.TrimPrefix(p.File, dir+"/")+": "+p.Message)
+		}
+	}
+	want := "abo/invoice.de.md: a de translation of abo/invoice.md, which does not exist: it is served in de only, with no en version to switch to; if the original was renamed, rename this file after it or set `id:` to the original's id (or give it an id of its own, for an article written in de only)"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}

@@ -56,6 +56,7 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			}
 		}
 	}
+	l.probs = append(l.probs, l.translationsWithoutOriginal()...)
 	// The URLs files have by their name: such a file keeps its URL over
 	// one whose `slug` gives the same, whatever their order, and the
 	// error names the file that set the slug.
@@ -190,6 +191,36 @@ func (l *loader) articleID(s *source, givenIDs map[string]string) (id string, gi
 		return g, true
 	}
 	return id, false
+}
+
+// translationsWithoutOriginal warns about each translation
+// (billing/invoice.de.md) that sets no id and has no default-locale file
+// of its name (billing/invoice.md): it is the translation of nothing,
+// most often of an original renamed or deleted since, and is served in
+// its locale only, with no version to switch to. A translation that sets
+// an id (or Hugo's translationKey) says whose it is, and is left alone.
+func (l *loader) translationsWithoutOriginal() []site.Problem {
+	def := l.lib.Config.DefaultLocale
+	originals := map[string]bool{}
+	for _, s := range l.sources {
+		if !s.name.index && s.locale == def {
+			id, _ := l.articleID(s, nil)
+			originals[id] = true
+		}
+	}
+	var probs []site.Problem
+	for _, s := range l.sources {
+		if !s.ok || s.name.index || s.locale == def || s.meta.hasID {
+			continue
+		}
+		if id, _ := l.articleID(s, nil); !originals[id] {
+			ext := path.Ext(s.path)
+			probs = append(probs, warningAt(site.KindTranslation, s.path, 0, "",
+				"a %s translation of %s, which does not exist: it is served in %s only, with no %s version to switch to; if the original was renamed, rename this file after it or set `id:` to the original's id (or give it an id of its own, for an article written in %s only)",
+				s.locale, id+ext, s.locale, def, s.locale))
+		}
+	}
+	return probs
 }
 
 // givenIDs maps the path of each default-locale article whose front

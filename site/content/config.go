@@ -449,6 +449,20 @@ func parseSynonyms(data []byte) (map[string][][]string, []site.Problem) {
 	return out, probs
 }
 
+// synonymLines returns the line of each locale key of synonyms.yaml, by
+// its locale as parseSynonyms names it (the first, for a locale written
+// twice).
+func synonymLines(data []byte) map[string]int {
+	fields, _ := parseYAMLMapping(data, synonymsFile, 0, synonymsFile)
+	lines := map[string]int{}
+	for _, f := range fields {
+		if loc, _, ok := i18n.Canonical(f.name); ok && lines[loc] == 0 {
+			lines[loc] = f.line
+		}
+	}
+	return lines
+}
+
 // parseRedirects reads redirects.yaml: either a list of {from, to} or a
 // mapping from: to. An empty to, or "gone", means 410 Gone.
 // lines holds the line of each redirect, for later reports.

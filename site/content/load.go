@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 	"golang.org/x/sync/errgroup"
 	"gopkg.in/yaml.v3"
 )
@@ -92,6 +93,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	}
 	l.readSiteFiles()
 	l.setLocales()
+	l.placeSynonyms()
 	l.readTopLevel()
 	<-restored
 	if err := l.readSources(ctx); err != nil {
@@ -140,6 +142,8 @@ type loader struct {
 	resolver func() *resolver
 	byPath   func() map[string]*site.Article
 	cache    *renderCache // nil: no cache
+	// synonymLines is the line of each locale's key in synonyms.yaml.
+	synonymLines map[string]int
 	// redirectLines is the line of each of lib.Redirects in redirects.yaml.
 	redirectLines []int
 	// previous holds the articles being served by source path (Options.Previous).
@@ -340,7 +344,7 @@ func (l *loader) readSiteFiles() {
 	}
 	if data, ok := read(synonymsFile); ok {
 		syn, probs := parseSynonyms(data)
-		l.lib.Synonyms = syn
+		l.lib.Synonyms, l.synonymLines = syn, synonymLines(data)
 		l.probs = append(l.probs, probs...)
 	}
 	if data, ok := read(redirectsFile); ok {
@@ -407,6 +411,36 @@ func (l *loader) setLocales() {
 		locales = append(locales, extra...)
 	}
 	cfg.Locales = locales
+}
+
+// placeSynonyms gives the synonyms written under a locale the site does
+// not have to the locale its readers get (fr-FR, fr_FR → fr; es-MX →
+// es-419; see i18n.Match), with a warning to write them there, since
+// search reads the synonyms of its own locales only; those of a locale no
+// site locale serves (it on a site in en and de) are left unused, with a
+// warning naming the site's locales.
+func (l *loader) placeSynonyms() {
+	locales := l.lib.Config.Locales
+	var keys []string
+	for loc := range l.lib.Synonyms {
+		if !contains(locales, loc) {
+			keys = append(keys, loc)
+		}
+	}
+	sort.Strings(keys)
+	for _, loc := range keys {
+		groups := l.lib.Synonyms[loc]
+		delete(l.lib.Synonyms, loc)
+		to := i18n.Match(locales, loc)
+		if to == "" {
+			l.probs = append(l.probs, warningAt(site.KindConfig, synonymsFile, l.synonymLines[loc], loc,
+				"synonyms for %s are not used: %s is not a locale of this site (%s); add it to locales in %s, or write them under one of these", loc, loc, strings.Join(locales, ", "), configFile))
+			continue
+		}
+		l.lib.Synonyms[to] = append(l.lib.Synonyms[to], groups...)
+		l.probs = append(l.probs, warningAt(site.KindConfig, synonymsFile, l.synonymLines[loc], loc,
+			"synonyms for %s are used for %s, the locale of this site its readers get (%s has no locale %s): write them under %s", loc, to, configFile, loc, to))
+	}
 }
 
 // readSources reads and parses the front matter of every Markdown file,

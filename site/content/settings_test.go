@@ -174,3 +174,36 @@ func TestParseRedirects(t *testing.T) {
 		})
 	}
 }
+
+// TestSynonymsOfARegionalLocale: synonyms written under fr_FR or de-DE on
+// a site whose locales are fr and de were never read by search (it reads
+// the synonyms of its own locales); they now go to the locale those
+// readers get, with a warning to write them there, and those of a locale
+// no site locale serves are named as unused.
+func TestSynonymsOfARegionalLocale(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":  "locales: [en, de, fr]\n",
+		"synonyms.yaml": "fr:\n  - [remboursement, rembourser]\nfr_FR:\n  - [forfait, abonnement]\nde-DE:\n  - [Stromspeicher, Akku]\nit:\n  - [batteria, pila]\n",
+		"a.md":          "---\ntitle: A\n---\nText.\n",
+	})
+	if got := fmt.Sprint(lib.Synonyms["fr"]); got != "[[remboursement rembourser] [forfait abonnement]]" {
+		t.Errorf("fr synonyms = %s", got)
+	}
+	if got := fmt.Sprint(lib.Synonyms["de"]); got != "[[stromspeicher akku]]" {
+		t.Errorf("de synonyms = %s", got)
+	}
+	if len(lib.Synonyms) != 2 {
+		t.Errorf("synonyms of locales the site does not have kept: %v", lib.Synonyms)
+	}
+	var probs []site.Problem
+	for _, p := range lib.Problems {
+		if p.File == "synonyms.yaml" {
+			probs = append(probs, p)
+		}
+	}
+	wantProblems(t, "synonyms", probs, []string{
+		"synonyms.yaml:3: warning: synonyms for fr-FR are used for fr, the locale of this site its readers get (guichet.yaml has no locale fr-FR): write them under fr",
+		"synonyms.yaml:5: warning: synonyms for de-DE are used for de, the locale of this site its readers get (guichet.yaml has no locale de-DE): write them under de",
+		"synonyms.yaml:7: warning: synonyms for it are not used: it is not a locale of this site (en, de, fr); add it to locales in guichet.yaml, or write them under one of these",
+	})
+}

@@ -351,6 +351,28 @@ func Language(locale string) string {
 	return strings.ToLower(locale)
 }
 
+// OpenGraph is a locale as the Open Graph protocol writes og:locale,
+// language_TERRITORY: the region the tag names, else the language's
+// likely one by CLDR data ("de" → "de_DE", "en" → "en_US", "pt-BR" →
+// "pt_BR", "zh-Hant" → "zh_TW"); Latin American Spanish, "es-419", is
+// Facebook's "es_LA". A tag that does not parse is returned with "_".
+func OpenGraph(locale string) string {
+	tag, err := language.Parse(locale)
+	if err != nil {
+		return strings.ReplaceAll(locale, "-", "_")
+	}
+	base, _ := tag.Base()
+	region, _ := tag.Region()
+	if !region.IsCountry() {
+		if base.String() == "es" && region.String() == "419" {
+			return "es_LA"
+		}
+		b, _ := language.Compose(base)
+		region, _ = b.Region()
+	}
+	return base.String() + "_" + region.String()
+}
+
 // rtlScripts are the scripts written right to left (ISO 15924).
 var rtlScripts = []string{"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Mend", "Yezi"}
 

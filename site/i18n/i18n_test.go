@@ -171,3 +171,13 @@ func TestCompoundCuts(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenGraph: og:locale is language_TERRITORY; pages wrote the BCP 47
+// code ("de", "pt-BR"), which the Open Graph protocol does not read.
+func TestOpenGraph(t *testing.T) {
+	for in, want := range map[string]string{"de": "de_DE", "en": "en_US", "fr": "fr_FR", "es": "es_ES", "pt-BR": "pt_BR", "pt": "pt_BR", "zh-Hant": "zh_TW", "zh-Hans": "zh_CN", "es-419": "es_LA", "ar": "ar_EG", "fr-CA": "fr_CA"} {
+		if got := OpenGraph(in); got != want {
+			t.Errorf("OpenGraph(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

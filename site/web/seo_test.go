@@ -452,3 +452,16 @@ func TestFeedURLVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenGraphLocale: og:locale and its alternates are written as the
+// Open Graph protocol reads them, language_TERRITORY ("fr_FR"), not as the
+// BCP 47 code of the page ("fr"), which it ignores.
+func TestOpenGraphLocale(t *testing.T) {
+	e := newEnv(t)
+	page := e.do(t, "GET", "/fr/billing/refund", nil).Body.String()
+	for _, want := range []string{`<meta property="og:locale" content="fr_FR">`, `<meta property="og:locale:alternate" content="en_US">`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/fr/billing/refund lacks %s", want)
+		}
+	}
+}

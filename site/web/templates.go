@@ -12,6 +12,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/i18n"
 )
 
 // pageNames are the page templates of a theme; each is parsed together with
@@ -80,6 +81,8 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 		},
 		"uiLang": uiLang,
 		"langIn": langIn,
+		// ogLocale writes a locale as og:locale does: de_DE, pt_BR.
+		"ogLocale": i18n.OpenGraph,
 	}
 	// Each file is parsed as a template named by its path in the theme
 	// (templates/layout.html), so an error, at parse or at render, says

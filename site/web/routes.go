@@ -101,7 +101,7 @@ func (s *Server) routes() *echo.Echo {
 
 	// The JSON API: errors are JSON, responses gzip-compressed.
 	gz := middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024})
-	api := e.Group("/api/v1", gz)
+	api := e.Group("/api/v1", gz, wellFormedQuery)
 	api.GET("/search", s.apiSearch, anyOrigin)                                                   // search.go
 	api.GET("/suggest", s.apiSuggest, anyOrigin)                                                 // search.go: autocomplete
 	api.GET("/articles/*", s.apiArticle, anyOrigin)                                              // article_api.go

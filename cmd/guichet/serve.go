@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/check"
 	"github.com/guichet/guichet/site/contact"
 	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/delivery"
@@ -123,6 +124,7 @@ func (m *Main) Open(ctx context.Context) error {
 		BaseURL: m.Config.BaseURL, ListenURL: m.ListenURL, Dev: m.Config.Dev, GitPull: m.Config.GitPull,
 		Server: srv, Store: db, Gaps: m.Gaps, Tickets: m.Tickets, Answered: m.Contact.Published,
 		Metrics: m.Metrics, Logger: m.Logger, Now: m.Now, AfterFunc: m.AfterFunc, LoadGCPercent: loadGCPercent(),
+		Problems: check.Finder(m.folders.Content, m.Config.Content), // what `guichet check` finds beyond the loader
 	})
 	return m.Publisher.Publish(ctx, "start")
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -61,15 +62,11 @@ func Run(ctx context.Context, dir string, now time.Time) (*Report, error) {
 		return nil, fmt.Errorf("build search index: %w", err)
 	}
 	defer idx.Close()
-	testProbs, ran, err := site.RunSearchTests(ctx, view, idx)
+	more, ran, err := Site(ctx, fsys, dir, view, idx)
 	if err != nil {
 		return nil, err
 	}
-	problems := append(append([]site.Problem{}, lib.Problems...), testProbs...)
-	problems = append(problems, localeProblems(fsys, lib, now)...)
-	// The content folder is a Docusaurus site's docs/: its translations
-	// are beside it, in ../i18n/, out of the folder Guichet reads.
-	problems = append(problems, content.DocusaurusTranslations(os.DirFS(filepath.Join(dir, "..")), "..", ".")...)
+	problems := append(append([]site.Problem{}, lib.Problems...), more...)
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].File < problems[j].File })
 	// Paths from the repository root, which editors and CI annotations open.
 	where := repoPath(ctx, dir)
@@ -90,6 +87,33 @@ func Run(ctx context.Context, dir string, now time.Time) (*Report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// Site returns the problems of the content folder dir (fsys), loaded as
+// view's library, that the loader does not find: its search tests run on
+// searcher (and how many ran), its theme and interface strings, its
+// locales and brand, and the Docusaurus translations beside it. With the
+// loader's they are every problem of the folder: `guichet check` reports
+// them and `guichet serve` counts them, so both say the same numbers.
+func Site(ctx context.Context, fsys fs.FS, dir string, view *site.View, searcher site.Searcher) ([]site.Problem, int, error) {
+	probs, ran, err := site.RunSearchTests(ctx, view, searcher)
+	if err != nil {
+		return nil, 0, err
+	}
+	probs = append(probs, localeProblems(fsys, view.Lib, view.Now)...)
+	// The content folder is a Docusaurus site's docs/: its translations
+	// are beside it, in ../i18n/, out of the folder Guichet reads.
+	probs = append(probs, content.DocusaurusTranslations(os.DirFS(filepath.Join(dir, "..")), "..", ".")...)
+	return probs, ran, nil
+}
+
+// Finder is Site for the content folder dir (fsys) as a publisher runs
+// it (publish.Options.Problems) on each view it is about to serve.
+func Finder(fsys fs.FS, dir string) func(context.Context, *site.View, site.Searcher) ([]site.Problem, error) {
+	return func(ctx context.Context, view *site.View, searcher site.Searcher) ([]site.Problem, error) {
+		probs, _, err := Site(ctx, fsys, dir, view, searcher)
+		return probs, err
+	}
 }
 
 // WriteJSON writes the report as indented JSON.

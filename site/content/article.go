@@ -161,6 +161,7 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 			}
 		case "description":
 			a.Description, p = asString(file, f)
+			a.Description = plainDescription(a.Description)
 		case "id":
 			a.ID, p = asString(file, f)
 			a.ID = strings.Trim(a.ID, "/")
@@ -327,6 +328,7 @@ func decodeCategory(file string, fields []field, ignore []string) (categoryMeta,
 			c.title, p = asString(file, f)
 		case "description":
 			c.description, p = asString(file, f)
+			c.description = plainDescription(c.description)
 		case "weight":
 			c.weight, p = asInt(file, f)
 		case "icon":

@@ -330,7 +330,7 @@ func (l *loader) buildCategories(indexes map[string]map[string]*source) {
 					c.Title = meta.Label
 				}
 				c.Weight = meta.weight
-				c.Description = meta.Link.Description
+				c.Description = plainDescription(meta.Link.Description)
 			}
 			fallback, own := indexes[dir][def], indexes[dir][loc]
 			for _, s := range []*source{fallback, own} {

@@ -29,8 +29,9 @@ import (
 // foreign file restores nothing, and every file is read.
 const readingsFile = "readings.bin"
 
-// readingsMagic starts the readings file; it changes with its layout.
-const readingsMagic = "GCREADS1"
+// readingsMagic starts the readings file; it changes with its layout and
+// with what a reading holds (2: descriptions as plain text).
+const readingsMagic = "GCREADS2"
 
 // The columns of the readings file.
 const (

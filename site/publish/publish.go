@@ -89,6 +89,11 @@ type Options struct {
 	// of memory. 0 leaves the collector alone. The setting is the
 	// process's: only its owner (cmd/guichet) sets it.
 	LoadGCPercent int
+	// Problems, when set, finds the problems of the content the loader
+	// does not (search tests, theme, locales: check.Site), on the view
+	// and index about to be served; they are counted and listed with
+	// the loader's, as `guichet check` counts them.
+	Problems func(ctx context.Context, view *site.View, idx site.Searcher) ([]site.Problem, error)
 }
 
 // Publisher publishes the content folder. Create it with New; Close it.
@@ -235,22 +240,6 @@ func (p *Publisher) Reload(ctx context.Context) error {
 		// One URL everywhere: the printed one.
 		lib.Config.BaseURL, lib.Config.BaseURLGuessed = o.ListenURL, true
 	}
-	errs, warns := 0, 0
-	for _, pr := range lib.Problems {
-		if pr.Severity == site.SeverityError {
-			errs++
-			o.Logger.Warn("content error", "problem", pr.String())
-		} else {
-			warns++
-			switch {
-			case pr.Kind == site.KindKept:
-				// The operator's one sign that the site serves an old version.
-				o.Logger.Warn("content warning", "problem", pr.String())
-			case o.Dev:
-				o.Logger.Info("content warning", "problem", pr.String())
-			}
-		}
-	}
 	if lib.Config.Widget.Invalid {
 		// Fail closed: never run on a list that lost an entry.
 		if prev == nil {
@@ -270,8 +259,6 @@ func (p *Publisher) Reload(ctx context.Context) error {
 		lib.Config.Widget = prev.Lib.Config.Widget
 		o.Logger.Error("widget.allowed_origins has an invalid entry: the previous list stays in force until it is corrected")
 	}
-	p.metrics.problems.WithLabelValues("error").Set(float64(errs))
-	p.metrics.problems.WithLabelValues("warning").Set(float64(warns))
 	loaded := time.Now()
 	view := site.NewView(lib, o.Now(), o.Dev)
 	// The index being served is the starting point: only the articles
@@ -281,6 +268,32 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("build search index: %w", err)
 	}
+	if o.Problems != nil {
+		more, err := o.Problems(ctx, view, idx)
+		if err != nil {
+			idx.Close()
+			return fmt.Errorf("check content: %w", err)
+		}
+		lib.Problems = append(slices.Clip(lib.Problems), more...)
+	}
+	errs, warns := 0, 0
+	for _, pr := range lib.Problems {
+		if pr.Severity == site.SeverityError {
+			errs++
+			o.Logger.Warn("content error", "problem", pr.String())
+		} else {
+			warns++
+			switch {
+			case pr.Kind == site.KindKept:
+				// The operator's one sign that the site serves an old version.
+				o.Logger.Warn("content warning", "problem", pr.String())
+			case o.Dev:
+				o.Logger.Info("content warning", "problem", pr.String())
+			}
+		}
+	}
+	p.metrics.problems.WithLabelValues("error").Set(float64(errs))
+	p.metrics.problems.WithLabelValues("warning").Set(float64(warns))
 	old, err := o.Server.Publish(view, idx)
 	if err != nil {
 		idx.Close()

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/xml"
 	"fmt"
 	"html"
 	"html/template"
@@ -120,10 +121,10 @@ func newFeedSet(v *site.View) *feedSet {
 		t := strs(v, loc)
 		desc := metaDescription(v, loc)
 		name := siteName(v, loc)
-		add(feedJob{localePrefix(v, loc) + "/", name + " – " + t["feed_title"], desc, name, all[:min(feedSize, len(all))]})
+		add(feedJob{localePrefix(v, loc) + "/", name + " – " + t["feed_title"], desc, name, loc, all[:min(feedSize, len(all))]})
 		for _, c := range v.Lib.Categories {
 			if list := byCat[c.ID]; c.Locale == loc && len(list) > 0 {
-				add(feedJob{c.URL, c.Title + " – " + t["feed_title"], c.Description, name, list})
+				add(feedJob{c.URL, c.Title + " – " + t["feed_title"], c.Description, name, loc, list})
 			}
 		}
 	}
@@ -163,11 +164,11 @@ func (fs *feedSet) content(v *site.View) func(*site.Article) string {
 }
 
 // feedJob is one feed: its path prefix ("/", "/fr/", "/billing/"), title,
-// description, author (the site's name in the feed's locale) and articles,
-// newest first, at most feedSize.
+// description, author (the site's name in the feed's locale), locale and
+// articles, newest first, at most feedSize.
 type feedJob struct {
-	base, title, description, author string
-	list                             []*site.Article
+	base, title, description, author, locale string
+	list                                     []*site.Article
 }
 
 // render makes the job's feed in the three formats, keyed by path.
@@ -204,7 +205,7 @@ func (j feedJob) render(v *site.View, content func(*site.Article) string) (map[s
 			// RSS has no place for it: its managingEditor is an e-mail.
 			withAuthor := *f
 			withAuthor.Author = &feeds.Author{Name: j.author}
-			body, err = withAuthor.ToAtom()
+			body, err = feeds.ToXML(newAtomFeed((&feeds.Atom{Feed: &withAuthor}).AtomFeed(), absURL(v, j.base+"feed.atom"), j.locale))
 		case "rss":
 			body, err = f.ToRss()
 		case "json":
@@ -226,6 +227,33 @@ func (j feedJob) render(v *site.View, content func(*site.Article) string) (map[s
 	}
 	return out, nil
 }
+
+// atomFeed is gorilla/feeds' Atom feed with what it cannot say: the
+// feed's language (xml:lang, which readers and validators take for its
+// entries' too) and its own address (rel="self", which RFC 4287 asks every
+// feed to give, so that a reader handed a copy knows where to poll).
+type atomFeed struct {
+	XMLName  xml.Name `xml:"feed"`
+	Xmlns    string   `xml:"xmlns,attr"`
+	Lang     string   `xml:"xml:lang,attr,omitempty"`
+	Title    string   `xml:"title"`
+	ID       string   `xml:"id"`
+	Updated  string   `xml:"updated"`
+	Subtitle string   `xml:"subtitle,omitempty"`
+	Links    []*feeds.AtomLink
+	Author   *feeds.AtomAuthor  `xml:"author,omitempty"`
+	Entries  []*feeds.AtomEntry `xml:"entry"`
+}
+
+// newAtomFeed is f with a self link to self and the language lang.
+func newAtomFeed(f *feeds.AtomFeed, self, lang string) *atomFeed {
+	return &atomFeed{Xmlns: f.Xmlns, Lang: lang, Title: f.Title, ID: f.Id, Updated: f.Updated, Subtitle: f.Subtitle,
+		Links:  []*feeds.AtomLink{f.Link, {Href: self, Rel: "self", Type: "application/atom+xml"}},
+		Author: f.Author, Entries: f.Entries}
+}
+
+// FeedXml makes atomFeed a feeds.XmlFeed, for feeds.ToXML.
+func (a *atomFeed) FeedXml() any { return a }
 
 // absLinks makes an article's site-relative links and images (href="/…",
 // src="/…", not protocol-relative "//…") absolute, so they work in feed

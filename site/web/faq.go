@@ -64,7 +64,7 @@ func faqJSONLD(v *site.View, entries []site.FAQEntry) template.JS {
 		// Read away from the page, as a feed is: links to the site's
 		// other pages are made absolute, as the feeds make them.
 		qs = append(qs, question{Type: "Question", Name: e.Article.Title,
-			Answer: answer{Type: "Answer", Text: absLinks(v, string(e.Article.HTML)), URL: absURL(v, e.Article.URL)}})
+			Answer: answer{Type: "Answer", Text: absLinks(v, e.Article.URL, string(e.Article.HTML)), URL: absURL(v, e.Article.URL)}})
 	}
 	return jsonLD(map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": qs})
 }

@@ -157,7 +157,7 @@ func (fs *feedSet) content(v *site.View) func(*site.Article) string {
 		if c, ok := fs.contents.Load(a); ok {
 			return c.(string)
 		}
-		c := absLinks(v, string(a.HTML))
+		c := absLinks(v, a.URL, string(a.HTML))
 		fs.contents.Store(a, c)
 		return c
 	}
@@ -255,11 +255,14 @@ func newAtomFeed(f *feeds.AtomFeed, self, lang string) *atomFeed {
 // FeedXml makes atomFeed a feeds.XmlFeed, for feeds.ToXML.
 func (a *atomFeed) FeedXml() any { return a }
 
-// absLinks makes an article's site-relative links and images (href="/…",
-// src="/…", not protocol-relative "//…") absolute, so they work in feed
-// readers.
-func absLinks(v *site.View, html string) string {
+// absLinks makes the site-relative links and images (href="/…", src="/…",
+// not protocol-relative "//…") of an article's HTML absolute, and its
+// links to a place of itself (href="#fees") links to that place of its
+// page, pageURL, so they work in feed readers and search engines' reading
+// of the FAQ, where the HTML is read away from its page.
+func absLinks(v *site.View, pageURL, html string) string {
 	base := strings.TrimRight(v.Lib.Config.BaseURL, "/")
+	html = strings.ReplaceAll(html, ` href="#`, ` href="`+base+pageURL+`#`)
 	var b strings.Builder
 	b.Grow(len(html) + 256)
 	for {

@@ -167,10 +167,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 	default:
 		shown("error_title", "error_text")
 		headingKey, textKey = "error_title", "error_text"
-		if admin && status == http.StatusServiceUnavailable {
+		if (admin || r.Method == http.MethodPost) && status == http.StatusServiceUnavailable && code == site.EUNAVAILABLE {
 			// The team is told what is down (the database), as the API
-			// tells a script, rather than only to try again.
+			// tells a script, rather than only to try again; so is who
+			// sent a form to what cannot take it (a contact form whose
+			// SMTP server is missing), in the server's words.
 			data.Text, textKey = msg, ""
+			if !admin {
+				data.TextLang = msgLang
+			}
 		}
 	}
 	if admin && st.tmpl.adminFailure {

@@ -146,6 +146,14 @@ func TestAdminMergeAndSplit(t *testing.T) {
 	if w := serve(m, "POST", "/admin/split", url.Values{"csrf": {csrf}, "gap": {both.ID}, "variant": {"tip the driver"}}.Encode(), "Cookie", session); w.Code != 400 {
 		t.Errorf("split of a phrasing the gap does not hold: %d", w.Code)
 	}
+	// No phrasing chosen: the form says to choose one, not that "" is not
+	// a phrasing of the gap.
+	for _, v := range []string{"", "  "} {
+		w := serve(m, "POST", "/admin/split", url.Values{"csrf": {csrf}, "gap": {both.ID}, "variant": {v}}.Encode(), "Cookie", session)
+		if b := w.Body.String(); w.Code != 400 || !strings.Contains(b, "Choose the phrasing to split out") || strings.Contains(b, "is not a phrasing") {
+			t.Errorf("split with variant %q: %d, want 400 asking to choose the phrasing: %.300s", v, w.Code, b[strings.Index(b, "<main")+1:])
+		}
+	}
 	w = serve(m, "POST", "/admin/split", split.Encode(), "Cookie", session)
 	printer := gapOf("printer jammed")
 	if w.Code != 303 || printer.ID == both.ID || w.Header().Get("Location") != "/admin/#gap-"+printer.ID {

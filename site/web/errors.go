@@ -236,6 +236,13 @@ func (s *Server) adminError(c echo.Context, st *state, r *http.Request, status i
 		Back: adminBack(r, ""), BackText: b.T["admin_back"], BackLang: inEnglish("admin_back"),
 	}
 	page.Title = data.Heading + " – " + b.SiteTitle
+	if status < 500 {
+		// Signed in, the layout keeps its "Sign out", as on the
+		// dashboard (a 5xx, the database down, asks nothing more of it).
+		if sess, err := s.session(c); err == nil && sess != "" {
+			page.SignedIn, page.CSRF = true, csrfToken(sess)
+		}
+	}
 	c.Response().Header().Set("X-Frame-Options", "DENY")
 	if err := s.renderDynamic(c, st, status, "admin", page); err != nil {
 		s.opts.Logger.Error("render admin error page", "err", err)

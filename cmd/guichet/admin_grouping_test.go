@@ -11,6 +11,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/web/webtest"
 )
 
 // TestAdminMergeAndSplit: on the admin page, through the real router with
@@ -145,6 +146,35 @@ func TestAdminMergeAndSplit(t *testing.T) {
 	split := url.Values{"csrf": {csrf}, "gap": {both.ID}, "variant": {"printer jammed"}}
 	if w := serve(m, "POST", "/admin/split", url.Values{"csrf": {csrf}, "gap": {both.ID}, "variant": {"tip the driver"}}.Encode(), "Cookie", session); w.Code != 400 {
 		t.Errorf("split of a phrasing the gap does not hold: %d", w.Code)
+	}
+	// No phrasing chosen: the form says to choose one, not that "" is not
+	// a phrasing of the gap.
+	for _, v := range []string{"", "  "} {
+		w := serve(m, "POST", "/admin/split", url.Values{"csrf": {csrf}, "gap": {both.ID}, "variant": {v}}.Encode(), "Cookie", session)
+		if b := w.Body.String(); w.Code != 400 || !strings.Contains(b, "Choose the phrasing to split out") || strings.Contains(b, "is not a phrasing") {
+			t.Errorf("split with variant %q: %d, want 400 asking to choose the phrasing: %.300s", v, w.Code, b[strings.Index(b, "<main")+1:])
+		}
+	}
+	// The admin error pages (400, 404, 409) keep "Sign out" while the
+	// session is valid, and only then.
+	for _, tc := range []struct {
+		form   url.Values
+		status int
+	}{
+		{url.Values{"csrf": {csrf}, "gap": {both.ID}}, 400},
+		{url.Values{"csrf": {csrf}, "gap": {"000000000000"}, "variant": {"x"}}, 404},
+	} {
+		w := serve(m, "POST", "/admin/split", tc.form.Encode(), "Cookie", session)
+		doc := webtest.Parse(t, w.Body.String())
+		if w.Code != tc.status || doc.Count(`form[action="/admin/logout"] input[name="csrf"][value="`+csrf+`"]`) != 1 {
+			t.Errorf("admin error page %v: %d, want %d with its Sign out form", tc.form, w.Code, tc.status)
+		}
+	}
+	if w := serve(m, "GET", "/admin/nothing-here", "", "Cookie", session); w.Code != 404 || !strings.Contains(w.Body.String(), "Sign out") {
+		t.Errorf("admin 404 signed in: %d, no Sign out", w.Code)
+	}
+	if w := serve(m, "GET", "/admin/nothing-here", ""); w.Code != 404 || strings.Contains(w.Body.String(), "Sign out") {
+		t.Errorf("admin 404 signed out: %d, Sign out shown", w.Code)
 	}
 	w = serve(m, "POST", "/admin/split", split.Encode(), "Cookie", session)
 	printer := gapOf("printer jammed")

@@ -176,6 +176,31 @@ func (s *Service) Channels(v *site.View) []string {
 	return out
 }
 
+// Unavailable returns nil when a request can be delivered with the
+// settings of v, else the EUNAVAILABLE error saying why: no contact
+// setting, or a setting that lacks what it needs (contact.to an SMTP
+// server, contact.webhook a signing secret), named with the operator's
+// fix, so that the answer is not "not configured" when it is.
+func (s *Service) Unavailable(v *site.View) error {
+	if len(s.Channels(v)) > 0 {
+		return nil
+	}
+	var missing []string
+	if v != nil {
+		c := v.Lib.Config.Contact
+		if c.To != "" && !s.Mail {
+			missing = append(missing, "contact.to is set but no SMTP server is (--smtp and --mail-from)")
+		}
+		if c.Webhook != "" && !s.Signed {
+			missing = append(missing, "contact.webhook is set but no signing secret is (GUICHET_WEBHOOK_SECRET)")
+		}
+	}
+	if len(missing) == 0 {
+		return site.Errorf(site.EUNAVAILABLE, "the contact form is not configured on this help center")
+	}
+	return site.Errorf(site.EUNAVAILABLE, "the contact form cannot send requests: %s", strings.Join(missing, "; "))
+}
+
 // Subscriptions reports whether "tell me when this is answered" can be
 // offered: it needs an SMTP server.
 func (s *Service) Subscriptions() bool { return s.Mail }
@@ -235,7 +260,7 @@ func (s *Service) Submit(ctx context.Context, r site.ContactRequest) (site.Conta
 	v := s.View()
 	channels := s.Channels(v)
 	if len(channels) == 0 {
-		return r, site.Errorf(site.EUNAVAILABLE, "the contact form is not configured on this help center")
+		return r, s.Unavailable(v)
 	}
 	r.ID = site.NewID()
 	r.CreatedAt = s.now().Truncate(time.Millisecond)

@@ -446,6 +446,9 @@ func (s *Service) split(ctx context.Context, c *collector, words *grouped, decis
 		return Gap{}, err
 	}
 	id = g.id
+	if strings.TrimSpace(query) == "" {
+		return Gap{}, site.Errorf(site.EINVALID, "Choose the phrasing to split out of gap %s.", id)
+	}
 	key, keys := "", gr.keysOf(id)
 	want := textnorm.Key(query)
 	for _, m := range g.members {

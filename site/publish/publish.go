@@ -107,6 +107,13 @@ type Publisher struct {
 	stopTimer  func() bool        // the next scheduled publication
 	stopRelink context.CancelFunc // the relinking of the previous publication
 	stopGaps   context.CancelFunc // its answered check
+	// The copies of the articles' last good versions (saveLastGood) are
+	// written in the background, one publication's at a time, never an
+	// older one's after a newer one's: savedMu guards saved (the
+	// versions copied) and savedSeq (the publication they are of).
+	savedMu       sync.Mutex
+	saved         map[string]savedStamp
+	seq, savedSeq int
 
 	// bg is the context of background work; Close cancels it, so a
 	// shutdown never waits for a long pass to finish.
@@ -223,6 +230,17 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load content: %w", err)
 	}
+	if prev == nil {
+		// A start on files that do not load: their last good versions,
+		// kept in the data folder, are served as a running server
+		// serves them.
+		if old := p.lastGood(ctx, lib, opts); old != nil {
+			opts.Previous = old
+			if lib, err = content.Load(ctx, o.Content, opts); err != nil {
+				return fmt.Errorf("load content: %w", err)
+			}
+		}
+	}
 	datadir.PruneSiblings(cacheDir)
 	if lib.Config.Broken && prev != nil {
 		// A broken guichet.yaml must not turn the site back to defaults.
@@ -300,6 +318,18 @@ func (p *Publisher) Reload(ctx context.Context) error {
 		return fmt.Errorf("publish content: %w", err)
 	}
 	p.index = idx
+	p.seq++
+	seq := p.seq
+	p.work.Add(1)
+	go func() {
+		defer p.work.Done()
+		p.savedMu.Lock()
+		defer p.savedMu.Unlock()
+		if seq > p.savedSeq {
+			p.savedSeq = seq
+			p.saveLastGood(lib, start)
+		}
+	}()
 	p.metrics.published.Set(float64(o.Now().Unix()))
 	p.metrics.revision.Reset()
 	p.metrics.revision.WithLabelValues(view.Lib.Hash).Set(1)

@@ -229,6 +229,9 @@ func (s *Server) contactPost(c echo.Context) error {
 // within the client's recording budget.
 func (s *Server) submitContact(c echo.Context, st *state, req *site.ContactRequest) error {
 	if !s.contactAvailable(st.view) {
+		if s.opts.Contact != nil {
+			return s.opts.Contact.Unavailable(st.view)
+		}
 		return site.Errorf(site.EUNAVAILABLE, "the contact form is not configured on this help center")
 	}
 	if err := req.Validate(); err != nil {

@@ -167,10 +167,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 	default:
 		shown("error_title", "error_text")
 		headingKey, textKey = "error_title", "error_text"
-		if admin && status == http.StatusServiceUnavailable {
+		if (admin || r.Method == http.MethodPost) && status == http.StatusServiceUnavailable && code == site.EUNAVAILABLE {
 			// The team is told what is down (the database), as the API
-			// tells a script, rather than only to try again.
+			// tells a script, rather than only to try again; so is who
+			// sent a form to what cannot take it (a contact form whose
+			// SMTP server is missing), in the server's words.
 			data.Text, textKey = msg, ""
+			if !admin {
+				data.TextLang = msgLang
+			}
 		}
 	}
 	if admin && st.tmpl.adminFailure {
@@ -231,6 +236,13 @@ func (s *Server) adminError(c echo.Context, st *state, r *http.Request, status i
 		Back: adminBack(r, ""), BackText: b.T["admin_back"], BackLang: inEnglish("admin_back"),
 	}
 	page.Title = data.Heading + " – " + b.SiteTitle
+	if status < 500 {
+		// Signed in, the layout keeps its "Sign out", as on the
+		// dashboard (a 5xx, the database down, asks nothing more of it).
+		if sess, err := s.session(c); err == nil && sess != "" {
+			page.SignedIn, page.CSRF = true, csrfToken(sess)
+		}
+	}
 	c.Response().Header().Set("X-Frame-Options", "DENY")
 	if err := s.renderDynamic(c, st, status, "admin", page); err != nil {
 		s.opts.Logger.Error("render admin error page", "err", err)

@@ -25,7 +25,8 @@ import (
 // included): when the name is taken by another gap's draft or an article,
 // the draft is "name-2.md" (up to "-9"); when g's own draft is anywhere in
 // dir (moved, renamed, or named after a phrasing since replaced: its
-// marker comment says whose it is), the error names it and wraps
+// marker comment says whose it is), or the draft of a gap merged into g
+// since (Gap.Merged), the error names it and wraps
 // fs.ErrExist. A gap of tickets that said nothing (NoSubject) gets no
 // draft: EINVALID. defLocale is the content's default locale: a gap of
 // another locale gets a translation file name (x.fr.md).
@@ -60,13 +61,22 @@ func writeStub(root *os.Root, folder, defLocale string, g Gap, drafts map[string
 		ext = "." + g.Locale + ".md" // a translation file name: x.fr.md
 	}
 	rel := folder + "/" + slug + ext
-	if at, ok := drafts[g.ID]; ok {
+	// The draft of a gap merged into g since is g's draft: they are one
+	// question, and a second draft would answer it twice.
+	for _, id := range append([]string{g.ID}, g.Merged...) {
+		at, ok := drafts[id]
+		if !ok {
+			continue
+		}
 		// Said in the writer's words, not the system call's
 		// ("openat …: file exists"): a second run of gaps --stub
 		// meets the drafts of the first, wherever the writer moved them.
 		where := "at " + at
 		if at == rel {
 			where = "there"
+		}
+		if id != g.ID {
+			where += fmt.Sprintf(" (written for gap %s, merged into it since)", id)
 		}
 		return "", kept(fmt.Sprintf("write draft %s: this gap's draft is already %s and is kept (a draft never overwrites one; delete it, or its comment naming the gap, to write the draft again)", rel, where))
 	}

@@ -1,13 +1,16 @@
 package gaps_test
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/gaps"
 )
 
@@ -34,5 +37,43 @@ func TestWriteStubKnowsTheMergedGapsDraft(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Join(dir, "drafts")); len(entries) != 1 {
 		t.Errorf("drafts/ holds %d files, want only the merged gap's draft", len(entries))
+	}
+}
+
+// TestWriteStubKnowsItsDraftUnderItsEarlierID: a gap of tickets got its
+// draft, then a ticket imported with an older date became its first
+// phrasing and gave it another ID (the ID it had still names it): `gaps
+// stub` of its new ID wrote where-is-my-gift-card-2.en.md beside its
+// draft. The draft written under the ID a phrasing of the gap gives it is
+// its draft.
+func TestWriteStubKnowsItsDraftUnderItsEarlierID(t *testing.T) {
+	dir := t.TempDir()
+	s := newServiceSite(t)
+	ctx := context.Background()
+	ticket := func(id, topic string, ago time.Duration) site.StoredTicket {
+		return site.StoredTicket{Ticket: site.Ticket{ExternalID: id, Subject: topic, Locale: "en", Source: "zendesk",
+			CreatedAt: s.now.Add(-ago)}, Topic: topic, Key: "k1"}
+	}
+	if _, err := s.db.WriteTickets(ctx, []site.StoredTicket{ticket("1", "Where is my gift card?", 24*time.Hour), ticket("2", "Where is my gift card?", 23*time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	before, ok := gapOf(s.report(gaps.Options{}), "Where is my gift card?")
+	if !ok {
+		t.Fatal("no gap")
+	}
+	rel, err := gaps.WriteStub(dir, "drafts", "en", before)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.WriteTickets(ctx, []site.StoredTicket{ticket("3", "Gift card never received", 30*24*time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	after, ok := gapOf(s.report(gaps.Options{}), "Where is my gift card?")
+	if !ok || after.ID == before.ID {
+		t.Fatalf("the earlier ticket did not rename the gap: %+v", after)
+	}
+	got, err := gaps.WriteStub(dir, "drafts", "en", after)
+	if !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), rel) {
+		t.Errorf("stub of the renamed gap: %q, %v; want its draft %s named and nothing written", got, err, rel)
 	}
 }

@@ -100,6 +100,12 @@ type Record struct {
 	Waiting string
 }
 
+// LinkedTicket is a stored ticket linked to an article: its topic (its
+// subject when stored before topics were kept), locale and article.
+type LinkedTicket struct {
+	Topic, Locale, Article string
+}
+
 // Failure returns how a record fails: NoResults, NoClick, UnlinkedTicket,
 // NoHelp, or "" for a satisfied search.
 func (r Record) Failure() string {

@@ -23,6 +23,11 @@ type Store interface {
 	// time, in any order, with its Normalized text, Locale, Visitor and
 	// Time (Query empty): what the most searched queries count.
 	SatisfiedSearches(ctx context.Context, since time.Time, fn func(Record) error) error
+	// LinkedTickets calls fn with every ticket since a time that is linked
+	// to an article, in any order: what the ID of a gap of tickets that
+	// an article took since names (see Service.Gap). It stops at the
+	// first error fn returns.
+	LinkedTickets(ctx context.Context, since time.Time, fn func(LinkedTicket) error) error
 	// Decisions returns every stored decision.
 	Decisions(ctx context.Context) ([]Decision, error)
 	// SaveDecisions stores ds in one transaction, each replacing the
@@ -217,7 +222,7 @@ func (s *Service) Gap(ctx context.Context, id string) (Gap, error) {
 			}
 		}
 	}
-	return Gap{}, noGap(decisions, id)
+	return Gap{}, s.gone(ctx, noGap(decisions, id))
 }
 
 // variantID is the ID gap g would have if its phrasing v were its first.

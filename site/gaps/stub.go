@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/guichet/guichet/site"
@@ -25,7 +26,9 @@ import (
 // included): when the name is taken by another gap's draft or an article,
 // the draft is "name-2.md" (up to "-9"); when g's own draft is anywhere in
 // dir (moved, renamed, or named after a phrasing since replaced: its
-// marker comment says whose it is), the error names it and wraps
+// marker comment says whose it is), or written under another ID of g (a
+// gap merged into it since, the ID it had before an earlier phrasing
+// joined it), the error names it and wraps
 // fs.ErrExist. A gap of tickets that said nothing (NoSubject) gets no
 // draft: EINVALID. defLocale is the content's default locale: a gap of
 // another locale gets a translation file name (x.fr.md).
@@ -60,13 +63,26 @@ func writeStub(root *os.Root, folder, defLocale string, g Gap, drafts map[string
 		ext = "." + g.Locale + ".md" // a translation file name: x.fr.md
 	}
 	rel := folder + "/" + slug + ext
-	if at, ok := drafts[g.ID]; ok {
+	// The draft written under another ID of g is g's draft: a gap merged
+	// into it since, or the ID g had before an earlier phrasing joined it
+	// (tickets imported with their old dates); a second draft would answer
+	// one question twice.
+	for _, id := range g.names() {
+		at, ok := drafts[id]
+		if !ok {
+			continue
+		}
 		// Said in the writer's words, not the system call's
 		// ("openat …: file exists"): a second run of gaps --stub
 		// meets the drafts of the first, wherever the writer moved them.
 		where := "at " + at
 		if at == rel {
 			where = "there"
+		}
+		if slices.Contains(g.Merged, id) {
+			where += fmt.Sprintf(" (written for gap %s, merged into it since)", id)
+		} else if id != g.ID {
+			where += fmt.Sprintf(" (written for it as gap %s, its ID before an earlier phrasing joined it)", id)
 		}
 		return "", kept(fmt.Sprintf("write draft %s: this gap's draft is already %s and is kept (a draft never overwrites one; delete it, or its comment naming the gap, to write the draft again)", rel, where))
 	}
@@ -110,6 +126,19 @@ func kept(msg string) error { return keptError(msg) }
 // maxStubNames bounds the numbered names a draft tries ("x-2.md" to
 // "x-9.md") when its own is another file's.
 const maxStubNames = 9
+
+// names returns every ID gap g answers to (Service.Gap): its own, those
+// of the gaps merged into it, and those its phrasings would give it as its
+// first (grouped.find), its own first.
+func (g Gap) names() []string {
+	ids := append([]string{g.ID}, g.Merged...)
+	for _, v := range g.Variants {
+		if id := variantID(g, v); !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
 
 // draftMarker finds the gap a draft was written for in the comment
 // stubText writes ("Draft from content gap ID:").

@@ -2,9 +2,11 @@ package gaps
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/textnorm"
@@ -538,7 +540,7 @@ func (s *Service) retried(ctx context.Context, decisions []Decision, fn func([]D
 	for try := 1; ; try++ {
 		g, err := fn(decisions)
 		if site.ErrorCode(err) != site.ECONFLICT || try == correctionTries {
-			return g, err
+			return g, s.gone(ctx, err)
 		}
 		if decisions, err = s.Store.Decisions(ctx); err != nil {
 			return Gap{}, err
@@ -653,7 +655,59 @@ func noGap(decisions []Decision, id string) error {
 		return site.Errorf(site.ENOTFOUND, "Gap %s (%s in %q%s) is in no report any more: %s.%s",
 			want, kindWords(d.Kind), d.Locale, named, gone, kept)
 	}
-	return site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", site.Shorten(id, maxEchoedID))
+	return &unknownGap{err: site.Errorf(site.ENOTFOUND, "No gap %s in the records of the retention period.", site.Shorten(id, maxEchoedID)), id: want}
+}
+
+// unknownGap is noGap's error for an ID no decision holds either:
+// Service.gone looks for it among the tickets linked since.
+type unknownGap struct {
+	err *site.Error
+	id  string
+}
+
+func (e *unknownGap) Error() string { return e.err.Error() }
+func (e *unknownGap) Unwrap() error { return e.err }
+
+// gone returns err, or, when err is noGap's for an ID no decision holds
+// that is the ID of a gap of tickets the articles took since (a ticket of
+// the retention period linked to an article has the topic the ID comes
+// from, see idKey), a site.ENOTFOUND error naming that gap and the
+// articles that took its tickets, as noGap names a gap the team decided
+// on: the admin page left open on the gap, or `gaps stub` of the ID the
+// report printed before the article was published, says why the gap is
+// gone rather than read as a mistyped ID.
+func (s *Service) gone(ctx context.Context, err error) error {
+	var u *unknownGap
+	if !errors.As(err, &u) {
+		return err
+	}
+	from := time.Time{}
+	if s.Retention > 0 {
+		from = s.now().Add(-s.Retention)
+	}
+	var topic, locale string
+	var took []string
+	lerr := s.Store.LinkedTickets(ctx, from, func(t LinkedTicket) error {
+		if makeID(UnlinkedTicket, t.Locale, idKey(UnlinkedTicket, t.Topic)) != u.id {
+			return nil
+		}
+		if topic == "" {
+			topic, locale = t.Topic, t.Locale
+		}
+		if !slices.Contains(took, t.Article) {
+			took = append(took, t.Article)
+		}
+		return nil
+	})
+	if lerr != nil {
+		return fmt.Errorf("gap %s: %w", u.id, lerr)
+	}
+	if topic == "" {
+		return err
+	}
+	slices.Sort(took)
+	return site.Errorf(site.ENOTFOUND, "Gap %s (%s in %q, %q) is in no report any more: its tickets are linked to an article since (%s).",
+		u.id, kindWords(UnlinkedTicket), locale, topic, strings.Join(took, ", "))
 }
 
 // decisionText returns the first phrasing text decision d holds (see

@@ -117,6 +117,35 @@ func (db *DB) unlinkedTickets(ctx context.Context, since time.Time, fn func(gaps
 	return nil
 }
 
+// LinkedTickets calls fn with every ticket since a time that is linked
+// to an article (gaps.Store).
+func (db *DB) LinkedTickets(ctx context.Context, since time.Time, fn func(gaps.LinkedTicket) error) error {
+	rows, err := db.pool.QueryContext(ctx, `
+		SELECT subject, topic, locale, article_id FROM tickets
+		WHERE article_id != '' AND created_at >= $1`, ts(since))
+	if err != nil {
+		return fail("read linked tickets", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var subject string
+		var t gaps.LinkedTicket
+		if err := rows.Scan(&subject, &t.Topic, &t.Locale, &t.Article); err != nil {
+			return fail("read linked tickets", err)
+		}
+		if t.Topic == "" {
+			t.Topic = subject // stored before topics were kept
+		}
+		if err := fn(t); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fail("read linked tickets", err)
+	}
+	return nil
+}
+
 func (db *DB) screensWithoutHelp(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
 	rows, err := db.pool.QueryContext(ctx, `
 		SELECT locale, path, context, visitor, created_at FROM widget_opens

@@ -654,6 +654,14 @@ func testTickets(t *testing.T, open Opener) {
 	if !slices.Equal(unlinked, []string{"Printer on fire||billing/fees"}) {
 		t.Errorf("unlinked %q", unlinked)
 	}
+	// The linked ones, since a time (what names a gap of tickets gone).
+	var linked []string
+	if err := s.LinkedTickets(ctx, t0.Add(-2*time.Hour), func(lt gaps.LinkedTicket) error {
+		linked = append(linked, lt.Topic+"|"+lt.Locale+"|"+lt.Article)
+		return nil
+	}); err != nil || !slices.Equal(linked, []string{"Refund please|en|billing/fees"}) {
+		t.Errorf("linked %q %v", linked, err)
+	}
 	// Relinking on new content: pages in external ID order.
 	page, err := s.TicketsToRelink(ctx, "k2", "", 2)
 	if err != nil || len(page) != 2 || page[0].ExternalID != "a-2" || page[1].ExternalID != "m-3" {

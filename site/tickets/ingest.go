@@ -203,6 +203,10 @@ type Pending struct {
 	batch   []site.Ticket
 	results []Result
 	todo    []int // tickets to write
+	// was holds, for a ticket to write whose data is as stored (linked on
+	// other content), the link it had: written again with the same
+	// article, it changed nothing the team reads.
+	was map[int]site.TicketLink
 }
 
 // Results returns what Prepare found, in input order: each ticket's
@@ -258,9 +262,15 @@ func (in *Ingester) Prepare(ctx context.Context, batch []site.Ticket) (*Pending,
 	for _, id := range ids {
 		i := last[id]
 		t := batch[i]
-		if old, ok := stored[id]; ok && site.SameTicket(old.Ticket, t) && old.Key == in.Linker.Key() {
-			p.results[i].Status, p.results[i].Link = site.TicketUpdated, old.Link
-			continue
+		if old, ok := stored[id]; ok && site.SameTicket(old.Ticket, t) {
+			if old.Key == in.Linker.Key() {
+				p.results[i].Status, p.results[i].Link = site.TicketUpdated, old.Link
+				continue
+			}
+			if p.was == nil {
+				p.was = map[int]site.TicketLink{}
+			}
+			p.was[i] = old.Link
 		}
 		p.todo = append(p.todo, i)
 	}
@@ -289,6 +299,12 @@ func (in *Ingester) Commit(ctx context.Context, p *Pending) ([]Result, error) {
 	for k, i := range p.todo {
 		r := &p.results[i]
 		r.Status, r.Changed = statuses[k], true
+		// The same ticket linked again on new content (an export
+		// imported again once an article was published) is unchanged
+		// unless the new content links it elsewhere.
+		if was, ok := p.was[i]; ok && r.Status == site.TicketUpdated && was.ArticleID == r.Link.ArticleID && was.Method == r.Link.Method {
+			r.Changed = false
+		}
 	}
 	for i := range p.results {
 		// A retry that changed nothing says it too.

@@ -53,10 +53,11 @@ func (p *Publisher) saveLastGood(lib *site.Library, start time.Time) {
 	if p.saved == nil {
 		p.saved = map[string]savedStamp{}
 	}
+	// A shutdown (Close) waits for the copies rather than stopping them: a
+	// server stopped right after publishing a fix, then restarted on the
+	// file broken again, served the version before the fix. Only the
+	// files changed since the last copy are written.
 	for _, a := range lib.Articles {
-		if p.bg.Err() != nil {
-			return // stopping: the next publication copies the rest
-		}
 		name := a.SourcePath
 		want[name] = true
 		if kept[name] || !fs.ValidPath(name) {

@@ -182,7 +182,7 @@ func (a *Analyzer) Analyze(locale, text string) gaps.Analysis {
 		})
 	}
 	for i := 0; i < len(out.Words); {
-		token, n := r.synonymAt(keys, i)
+		token, n := r.synonymAt(keys, plains, i)
 		c, isComp := comps[i]
 		switch {
 		case n > 0:
@@ -356,17 +356,31 @@ func (a *Analyzer) Articles(locale string) int {
 }
 
 // synonymAt returns the token of the longest synonym entry starting at
-// word i, and its length in words (0 for none). An entry cannot start on a
-// stop word.
-func (r *queryReader) synonymAt(keys []string, i int) (string, int) {
+// word i, and its length in words (0 for none); plains are the words
+// folded, for an entry spelt joined or apart (see joinedSynonym). An entry
+// cannot start on a stop word.
+func (r *queryReader) synonymAt(keys, plains []string, i int) (string, int) {
 	if strings.HasPrefix(keys[i], "=") {
 		return "", 0
 	}
+	var stems []string
 	token, best := "", 0
 	for _, g := range r.synonyms {
 		for _, e := range g.entries {
 			n := len(e.keys)
 			if n > best && i+n <= len(keys) && slices.Equal(keys[i:i+n], e.keys) {
+				token, best = g.token, n
+				continue
+			}
+			if stems == nil {
+				stems = make([]string, len(keys))
+				for k, key := range keys {
+					if !strings.HasPrefix(key, "=") {
+						stems[k] = key
+					}
+				}
+			}
+			if n := joinedSynonym(e, plains, stems, i); n > best {
 				token, best = g.token, n
 			}
 		}

@@ -1097,6 +1097,11 @@ func typoDistance(a, b string, max int) int {
 type synEntry struct {
 	terms []string // analysed terms, stop words left out: what documents are searched for
 	keys  []string // every word: its term, or "=" and the word for a stop word
+	// joined is the entry's words written as one, folded ("eticket" for
+	// "e-ticket" or "e ticket", "wifi" for "wifi"), and joinedStem its
+	// term: hyphenated, joined and spaced spellings of a compound are one
+	// word (see joinedSynonym).
+	joined, joinedStem string
 }
 
 // wordKey is what a query word must equal to match a word of a synonym
@@ -1130,8 +1135,39 @@ func analyzeSynEntry(an analyzers, s string) synEntry {
 			continue
 		}
 		e.keys = append(e.keys, wordKey(word{plain: string(t.Term), stem: stems[span{t.Start, t.End}]}))
+		e.joined += string(t.Term)
+	}
+	if len(e.keys) > 1 {
+		if ts := an.text.Analyze([]byte(e.joined)); len(ts) == 1 {
+			e.joinedStem = string(ts[0].Term)
+		}
 	}
 	return e
+}
+
+// joinedSynonym returns how many query words, from first, spell entry e as
+// one word where e has several ("eticket", "etickets" for "e-ticket";
+// "log in" stays keys), or several where e is one ("wi fi" for "wifi"):
+// the same compound, as the index reads "wi-fi" for "wifi". 0 for none.
+// plains and stems are the query's words folded and their terms.
+func joinedSynonym(e synEntry, plains, stems []string, first int) int {
+	if len(e.keys) > 1 {
+		if stems[first] != "" && (plains[first] == e.joined || stems[first] == e.joinedStem) {
+			return 1
+		}
+		return 0
+	}
+	run := plains[first]
+	for n := 2; n <= 3 && first+n <= len(plains); n++ {
+		run += plains[first+n-1]
+		if len(run) > len(e.joined) {
+			return 0
+		}
+		if run == e.joined {
+			return n
+		}
+	}
+	return 0
 }
 
 // synonymSpans finds the runs of query words equal to a synonym entry. The
@@ -1142,16 +1178,23 @@ func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan 
 		return nil
 	}
 	keys := make([]string, len(words))
+	plains, stems := make([]string, len(words)), make([]string, len(words))
 	for i, w := range words {
 		keys[i] = wordKey(w)
+		plains[i], stems[i] = w.plain, w.stem
 	}
 	spans := map[int]*synSpan{}
 	for _, group := range li.synonyms {
 		for ei, entry := range group {
-			n := len(entry.keys)
-			for first := 0; first+n <= len(words); first++ {
-				if words[first].stem == "" || !slices.Equal(keys[first:first+n], entry.keys) {
+			for first := range words {
+				n := len(entry.keys)
+				if words[first].stem == "" {
 					continue
+				}
+				if first+n > len(words) || !slices.Equal(keys[first:first+n], entry.keys) {
+					if n = joinedSynonym(entry, plains, stems, first); n == 0 {
+						continue
+					}
 				}
 				if old := spans[first]; old != nil && old.n > n {
 					continue

@@ -187,6 +187,9 @@ func (a *Analyzer) Analyze(locale, text string) gaps.Analysis {
 		switch {
 		case n > 0:
 			out.Terms = append(out.Terms, token)
+			for k := i; k < i+n; k++ {
+				out.Words[k].Synonym = true
+			}
 			i += n
 		case isComp:
 			out.Terms = append(out.Terms, c.stem)

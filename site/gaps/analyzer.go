@@ -38,6 +38,11 @@ type Analysis struct {
 type Word struct {
 	Plain string // folded and lower-cased, as typed
 	Term  string // its analysed term (stem); "" for a stop word
+	// Synonym: the word is part of a run that a synonyms.yaml entry
+	// matched (its group's token is among the Terms): a word of the
+	// writers' vocabulary, no typo of another ("eticket" for "e-ticket"
+	// is no misspelling of "ticket").
+	Synonym bool
 }
 
 // plainAnalyzer stands in when no analyzer is given: normalised words,

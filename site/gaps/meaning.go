@@ -32,17 +32,22 @@ func groupByMeaning(an Analyzer, locale string, in []meaningInput, bridges []bri
 	// Typos are fixed among the failed set's own words; a word the
 	// content uses is a word, no typo of another ("charge" is no
 	// misspelling of "change").
+	// A word of a synonyms.yaml entry is the writers' word too.
 	freq := make(map[string]int, len(in))
 	termOf := map[string]string{}
+	synonym := map[string]bool{}
 	for i, a := range analyses {
 		for _, w := range a.Words {
 			if w.Term != "" && !strings.HasPrefix(w.Term, "~") {
 				freq[w.Plain] += in[i].visitors
 				termOf[w.Plain] = w.Term
+				if w.Synonym {
+					synonym[w.Plain] = true
+				}
 			}
 		}
 	}
-	fixes := typoFixes(freq, func(plain string) bool { return an.Spread(locale, termOf[plain]) > 0 })
+	fixes := typoFixes(freq, func(plain string) bool { return synonym[plain] || an.Spread(locale, termOf[plain]) > 0 })
 	joins, splits := compounds(analyses, in)
 	if dc := decompounds(an, locale, freq, termOf); len(dc) > 0 {
 		for w, parts := range dc {

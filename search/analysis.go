@@ -45,8 +45,9 @@ import (
 // no stop word; 26: Portuguese plurals in -ões are their singular in -ão,
 // "devoluções" is "devolução"; 27: Dutch plurals in 's, "foto's" and
 // "fotos", are their singular; 28: Spanish words of four letters meet
-// their plural, "pago" and "pagos", "día" and "días").
-const mappingVersion = "guichet-search-28"
+// their plural, "pago" and "pagos", "día" and "días"; 29: German
+// "ändern" is no stop word).
+const mappingVersion = "guichet-search-29"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.

@@ -46,8 +46,8 @@ import (
 // "devoluções" is "devolução"; 27: Dutch plurals in 's, "foto's" and
 // "fotos", are their singular; 28: Spanish words of four letters meet
 // their plural, "pago" and "pagos", "día" and "días"; 29: German
-// "ändern" is no stop word).
-const mappingVersion = "guichet-search-29"
+// "ändern" is no stop word; 30: nor is "ändere").
+const mappingVersion = "guichet-search-30"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.

@@ -45,8 +45,10 @@ import (
 // no stop word; 26: Portuguese plurals in -ões are their singular in -ão,
 // "devoluções" is "devolução"; 27: Dutch plurals in 's, "foto's" and
 // "fotos", are their singular; 28: Spanish words of four letters meet
-// their plural, "pago" and "pagos", "día" and "días").
-const mappingVersion = "guichet-search-28"
+// their plural, "pago" and "pagos", "día" and "días"; 29: German
+// "ändern" is no stop word; 30: nor is "ändere"; 31: "how much",
+// "cuánto", "quanto", "wieviel", is a question word).
+const mappingVersion = "guichet-search-31"
 
 // Index fields. Content fields use the locale's full analyzer (stemming,
 // stop words); the autocomplete fields hold edge n-grams of unstemmed words.
@@ -152,7 +154,7 @@ puis dois doit devez faut veux voulez voudrais voudrait bonjour merci beaucoup p
 
 // italianExtraStops and spanishExtraStops are the words of questions,
 // requests and greetings the Snowball lists leave out, as frenchExtraStops
-// are in French: question words ("quando", "cuándo", "cosa"), the present
+// are in French: question words ("quando", "cuándo", "cuánto", "cosa"), the present
 // and conditional of potere/poder, volere/querer, dovere/deber, riuscire
 // and necesitar ("can", "want", "need", "would"), "bisogno" ("need"),
 // greetings, thanks and "per favore"/"por favor". Their forms without
@@ -161,7 +163,7 @@ const italianExtraStops = `quando cosa qual quali posso puoi può possiamo potet
 voglio vuoi vuole vogliamo volete vogliono vorrei vorresti vorrebbe vorremmo vorreste devo devi deve dobbiamo dovete devono dovrei
 riesco riesci riesce riusciamo riuscite riescono bisogno ciao salve buongiorno buonasera grazie favore cortesemente gentilmente`
 
-const spanishExtraStops = `cómo cuándo dónde cuál cuáles puedo puedes puede podemos podéis pueden podría podrías podríamos podrían
+const spanishExtraStops = `cómo cuándo dónde cuál cuáles cuánto cuánta cuántos cuántas puedo puedes puede podemos podéis pueden podría podrías podríamos podrían
 quiero quieres quiere queremos queréis quieren quisiera querría debo debes debe debemos deben debería necesito necesitas necesita
 necesitamos necesitan hola buenas buenos gracias favor saludos`
 
@@ -172,10 +174,10 @@ necesitamos necesitan hola buenas buenos gracias favor saludos`
 // dever, möchten, können, brauchen, greetings and thanks. Greetings that
 // are also words of help questions stay words: "dia" and "tarde" (day,
 // late), "Tag" and "Morgen" (day, tomorrow).
-const portugueseExtraStops = `onde quais posso pode podemos podem poderia poderiam consigo consegue conseguimos quero queria quer queremos querem
+const portugueseExtraStops = `onde quais quanto quanta quantos quantas posso pode podemos podem poderia poderiam consigo consegue conseguimos quero queria quer queremos querem
 gostaria gostaríamos preciso precisa precisamos precisam devo deve olá oi obrigado obrigada obrigados valeu favor`
 
-const germanExtraStops = `wann warum weshalb wieso möchte möchten möchtest könnte könnten kannst brauche brauchen hallo hi hey moin servus
+const germanExtraStops = `wann warum weshalb wieso wieviel wieviele möchte möchten möchtest könnte könnten kannst brauche brauchen hallo hi hey moin servus
 guten danke dankeschön dank vielen bitte gerne grüße gruß`
 
 // italianElided returns bleve's Italian elided articles and the other

@@ -48,7 +48,11 @@ type langAnalysis struct {
 	// keep: words of bleve's list that name something in a help center,
 	// space-separated: Spanish "estado" is a form of "estar" and the
 	// status of an order ("estado de tu pedido"; "estado tarjeta" was
-	// answered as "tarjeta").
+	// answered as "tarjeta"); German "andern" and "andere", forms of
+	// "ander" (other), are what "ändern" (to change) and "ändere" (I
+	// change) are once folded ("Adresse ändern" was answered as
+	// "Adresse", "ändern" alone as common words, and the ticket "Wie
+	// ändere ich meine Adresse?" linked to the password article).
 	keep string
 	norm []string // filters after lower case, in every analyzer
 	stem []string // filters after the stop filter, full text only
@@ -73,7 +77,7 @@ func languages() map[string]langAnalysis {
 		"da":  {stops: da.DanishStopWords, stem: []string{da.SnowballStemmerName}},
 		// German and Spanish normalisation (ae for ä…) runs with the stemmer:
 		// the plain analyzer must fold exactly as textnorm.Fold.
-		"de": {stops: de.GermanStopWords, extra: germanExtraStops, stem: []string{de.NormalizeName, de.LightStemmerName}},
+		"de": {stops: de.GermanStopWords, extra: germanExtraStops, keep: "andern andere", stem: []string{de.NormalizeName, de.LightStemmerName}},
 		"el": {stops: el.GreekStopWords},
 		"es": {stops: es.SpanishStopWords, extra: spanishExtraStops, keep: "estado estados", stem: []string{es.NormalizeName, filterSpanishShort, es.LightStemmerName}},
 		"eu": {stops: eu.BasqueStopWords},

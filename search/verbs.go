@@ -54,6 +54,12 @@ type verbRules struct {
 	// ("buchen" is "buch", "stornieren" "storni"), and that term is the
 	// verb's (of four letters or more).
 	rootIsTerm bool
+	// strong are the past roots of strong verbs, whose vowel changes, and
+	// their present roots, as a root ends ("zog" of "gezogen" and
+	// "umgezogen" is the "zieh" of "ziehen", "umziehen"; "verlor" the
+	// "verlier" of "verlieren"): a root ending so is also tried with the
+	// present's.
+	strong [][2]string
 }
 
 var verbLanguages = map[string]*verbRules{
@@ -108,6 +114,18 @@ var verbLanguages = map[string]*verbRules{
 		participle:  "ge",
 		particles:   strings.Fields(`ab an auf aus bei durch ein fest her hin los mit nach um vor weg zu zuruck zusammen`),
 		rootIsTerm:  true,
+		// The strong verbs of help questions, participle or past, folded:
+		// umgezogen, verloren, überwiesen, abgebrochen, gestohlen,
+		// angenommen, abgeschlossen, verschoben, angeboten, gebracht,
+		// verstanden, gefunden, ausgestiegen…
+		strong: rootPairs(`zog:zieh schrieb:schreib fund:find fand:find stohl:stehl stahl:stehl
+			broch:brech brach:brech nomm:nehm nahm:nehm schloss:schliess lor:lier schob:schieb
+			bot:biet bracht:bring dacht:denk worf:werf warf:werf holf:helf half:helf sproch:sprech
+			sprach:sprech troff:treff traf:treff stand:steh gonn:ginn gann:ginn wonn:winn wann:winn
+			flog:flieg bog:bieg hob:heb litt:leid schnitt:schneid strich:streich sprung:spring
+			sprang:spring bund:bind band:bind pfohl:pfehl wies:weis rief:ruf lief:lauf fiel:fall
+			hielt:halt liess:lass schien:schein blieb:bleib stieg:steig griff:greif trieb:treib
+			riss:reiss`),
 	},
 	"it": {
 		endings: endingList(`o i a iamo ate ete ite ano ono isco isci isce iscono
@@ -130,6 +148,16 @@ func endingList(s string) []string {
 	out := strings.Fields(s)
 	slices.SortStableFunc(out, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
 	return slices.Compact(out)
+}
+
+// rootPairs returns the fields of s, each "past:present", as pairs.
+func rootPairs(s string) [][2]string {
+	var out [][2]string
+	for _, f := range strings.Fields(s) {
+		past, present, _ := strings.Cut(f, ":")
+		out = append(out, [2]string{past, present})
+	}
+	return out
 }
 
 // endingSet returns the fields of s as a set.
@@ -204,6 +232,15 @@ func (li *localeIndex) findVerbForms(rules *verbRules, plain, stem string) []str
 				if rest, ok := strings.CutPrefix(r, p+ge); ok && utf8.RuneCountInString(rest) >= 2 {
 					roots = append(roots, p+rest)
 				}
+			}
+		}
+	}
+	for _, r := range roots {
+		for _, c := range rules.strong {
+			if base, ok := strings.CutSuffix(r, c[0]); ok {
+				present := base + c[1]
+				roots = append(roots, present)
+				participle[present] = participle[r]
 			}
 		}
 	}

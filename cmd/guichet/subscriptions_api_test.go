@@ -42,8 +42,9 @@ func TestSubscriptionRequests(t *testing.T) {
 	if w.Code != 202 || !strings.Contains(w.Body.String(), `"pending"`) || w.Header().Get("Cache-Control") != "no-store" {
 		t.Errorf("good subscription: %d %s (Cache-Control %q), want 202 pending, no-store", w.Code, w.Body, w.Header().Get("Cache-Control"))
 	}
-	// The form without JavaScript: a refused one is a 400 page, not the "check your e-mail" one.
-	if w := serve(m, "POST", "/subscribe", "query=export&email=nope&locale=en", "Sec-Fetch-Site", "same-origin"); w.Code != 400 || strings.Contains(w.Body.String(), "subscription-page") {
+	// The form without JavaScript: a refused one is a 400 page, not the
+	// "check your e-mail" one (the form again, with what to fix).
+	if w := serve(m, "POST", "/subscribe", "query=export&email=nope&locale=en", "Sec-Fetch-Site", "same-origin"); w.Code != 400 || strings.Contains(w.Body.String(), "Check your e-mail") || !strings.Contains(w.Body.String(), `aria-invalid="true"`) {
 		t.Errorf("refused subscribe form: %d", w.Code)
 	}
 	if w := serve(m, "POST", "/subscribe", "query=export&email=ana%40example.com&locale=en", "Sec-Fetch-Site", "cross-site"); w.Code != 403 {

@@ -99,7 +99,7 @@ func (s *Server) newContactPage(c echo.Context, st *state, subject, description,
 		Email: fix(strings.TrimSpace(email), site.MaxEmailLen), Available: s.contactAvailable(st.view), FallbackURL: st.view.Lib.Config.ContactURL,
 		FieldErrors: contactFieldErrors(st.view, loc)}
 	if s.subscriptionsOn() { // the script fills in the subject and its intro
-		page.SubscribeOffer = &subscribeForm{T: b.T, TLang: b.TLang, Locale: b.Locale, Source: site.SourceContact}
+		page.SubscribeOffer = newSubscribeForm(st.view, b, "", site.SourceContact)
 	}
 	if k, err := site.ContextKey(context); err == nil {
 		page.Context = k

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -156,8 +157,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 		}
 		data.Query = pathWords(rest)
 		data.Hits = s.suggestFor(c, st, data.Query, loc)
+		if status == http.StatusNotFound {
+			other := inOtherLocales(st.view, rest, loc)
+			data.Hits = append(other, slices.DeleteFunc(data.Hits, func(a *site.Article) bool { return slices.Contains(other, a) })...)
+		}
 		if len(data.Hits) == 0 {
 			data.Categories = st.view.BrowseCategories(loc)
+			if status == http.StatusNotFound {
+				shown("not_found_title", "not_found_browse") // no article: "browse the categories"
+			}
 		}
 	case status < 500:
 		// Refused (another site's form, a frame from an origin not
@@ -277,6 +285,23 @@ func (s *Server) suggestFor(c echo.Context, st *state, q, loc string) []*site.Ar
 	var out []*site.Article
 	for _, h := range res.Hits {
 		if a, err := st.view.Article(h.ID, h.Locale); err == nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// inOtherLocales returns the articles at rest (a site path without its
+// locale's prefix) in the site's other locales than loc: an article
+// written in German only, opened under /es/ (a link whose language was
+// swapped), is offered in German rather than not at all (rv23d).
+func inOtherLocales(v *site.View, rest, loc string) []*site.Article {
+	var out []*site.Article
+	for _, l := range v.Lib.Locales() {
+		if l == loc {
+			continue
+		}
+		if a, ok := v.ArticleAt(localePrefix(v, l) + rest); ok && a.Locale == l && !slices.Contains(out, a) {
 			out = append(out, a)
 		}
 	}

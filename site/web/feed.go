@@ -207,7 +207,11 @@ func (j feedJob) render(v *site.View, content func(*site.Article) string) (map[s
 			withAuthor.Author = &feeds.Author{Name: j.author}
 			body, err = feeds.ToXML(newAtomFeed((&feeds.Atom{Feed: &withAuthor}).AtomFeed(), absURL(v, j.base+"feed.atom"), j.locale))
 		case "rss":
-			body, err = f.ToRss()
+			// Its language, as Atom's xml:lang and JSON Feed's language
+			// say it.
+			rss := (&feeds.Rss{Feed: f}).RssFeed()
+			rss.Language = j.locale
+			body, err = feeds.ToXML(rss)
 		case "json":
 			plain := *f
 			plain.Description = j.description
@@ -218,7 +222,11 @@ func (j feedJob) render(v *site.View, content func(*site.Article) string) (map[s
 				cp.Description = j.list[i].Description
 				plain.Items[i] = &cp
 			}
-			body, err = plain.ToJSON()
+			// Its language and its own address (feed_url, which JSON
+			// Feed strongly recommends), as the Atom feed gives them.
+			jf := (&feeds.JSON{Feed: &plain}).JSONFeed()
+			jf.Language, jf.FeedUrl = j.locale, absURL(v, j.base+"feed.json")
+			body, err = jf.ToJSON()
 		}
 		if err != nil {
 			return nil, fmt.Errorf("render feed %sfeed.%s: %w", j.base, format.ext, err)

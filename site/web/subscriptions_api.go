@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -24,6 +25,25 @@ type subscribeForm struct {
 	Query  string
 	Source string // the events' source: site, widget, contact
 	Intro  string // T.subscribe_intro with the query
+	// ErrorEmail is the message, in the page's language, for an address
+	// the server refuses (the form's data-error-email, which its script
+	// shows for the API's error naming the field, as on the contact form).
+	ErrorEmail string
+	// Email, Error and ErrorLang are the form posted without JavaScript
+	// coming back: the address typed, what is wrong with it and the
+	// language of that message when it is not the page's.
+	Email, Error, ErrorLang string
+}
+
+// newSubscribeForm is the form for query (empty on a template the
+// script fills in), with its messages in the page's language.
+func newSubscribeForm(v *site.View, b basePage, query, source string) *subscribeForm {
+	f := &subscribeForm{T: b.T, TLang: b.TLang, Locale: b.Locale, Query: query, Source: source,
+		ErrorEmail: contactFieldErrors(v, b.Locale)["email"]}
+	if query != "" {
+		f.Intro = v.UI.Text(b.Locale, "subscribe_intro", "query", query)
+	}
+	return f
 }
 
 // subscriptionsOn reports whether "Tell me when this is answered" takes
@@ -39,7 +59,7 @@ func (s *Server) subscribeFormFor(v *site.View, b basePage, query, source string
 	if !s.subscriptionsOn() || !textnorm.HasWords(query) {
 		return nil
 	}
-	return &subscribeForm{T: b.T, TLang: b.TLang, Locale: b.Locale, Query: query, Source: source, Intro: v.UI.Text(b.Locale, "subscribe_intro", "query", query)}
+	return newSubscribeForm(v, b, query, source)
 }
 
 // subscriptionPage says where a subscription stands: asked (check your
@@ -52,6 +72,8 @@ type subscriptionPage struct {
 	HeadingLang, TextLang string
 	// Unsubscribe is the link to cancel, on the confirmed page.
 	Unsubscribe string
+	// Form is the form posted without JavaScript, back with what to fix.
+	Form *subscribeForm
 }
 
 // subscriptionJSON is the body of POST /api/v1/subscriptions.
@@ -129,10 +151,29 @@ func (s *Server) subscribePost(c echo.Context) error {
 	}
 	f := c.Request().PostForm
 	in := subscriptionJSON{Query: f.Get("query"), Email: f.Get("email"), Locale: f.Get("locale"), Source: f.Get("source")}
-	if err := s.subscribe(c, st, in); err != nil {
-		return err
+	err = s.subscribe(c, st, in)
+	loc, lerr := s.requestLocale(c, st, in.Locale)
+	if err != nil {
+		// The address is the one field the visitor typed: refused, the
+		// form comes back with it and what to fix, in their language,
+		// rather than an error page in English (rv23d).
+		field, _, _ := strings.Cut(site.ErrorMessage(err), ":")
+		if site.ErrorCode(err) != site.EINVALID || field != "email" || lerr != nil {
+			return err
+		}
+		source, serr := site.ParseSource(in.Source, site.SourceSite, site.SourceSite, site.SourceWidget, site.SourceContact)
+		if serr != nil {
+			source = site.SourceSite
+		}
+		b := newBase(st.view, loc, strs(st.view, loc)["contact_fix"], "", "")
+		form := newSubscribeForm(st.view, b, textnorm.Compose(strings.TrimSpace(in.Query)), source)
+		form.Email = strings.TrimSpace(in.Email)
+		form.Error, form.ErrorLang = contactFieldErrors(st.view, loc).message(&b, err)
+		b.NoIndex = true
+		c.Response().Header().Set("Cache-Control", "no-store")
+		return s.renderDynamic(c, st, http.StatusBadRequest, "subscription", &subscriptionPage{basePage: b,
+			Heading: b.T["contact_fix"], HeadingLang: b.TLang["contact_fix"], Form: form})
 	}
-	loc, _ := s.requestLocale(c, st, in.Locale)
 	return s.renderSubscription(c, st, loc, "subscribe_sent_title", "subscribe_sent", "", "")
 }
 

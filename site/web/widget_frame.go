@@ -115,7 +115,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 	}
 	if s.subscriptionsOn() {
 		// The script fills in the query and its intro.
-		page.Subscribe = &subscribeForm{T: b.T, TLang: b.TLang, Locale: b.Locale, Source: site.SourceWidget}
+		page.Subscribe = newSubscribeForm(st.view, b, "", site.SourceWidget)
 	}
 	page.BrandCSS = template.CSS(":root{")
 	if b.BrandColor != "" {

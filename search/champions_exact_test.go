@@ -178,6 +178,7 @@ func describe(r *site.SearchResults) string {
 // the same: see champions.go), counting no more (the same when one word
 // only is required), and never a draft.
 func TestChampionsExactInEveryLocale(t *testing.T) {
+	serialLater(t)
 	lib := championCorpus(600)
 	ix := buildLib(t, lib, "")
 	const broad = 25

@@ -22,6 +22,7 @@ import (
 // give too few. The threshold is lowered so that 1,500 generated articles
 // have broad words.
 func TestChampionsSuggestAsScoringEvery(t *testing.T) {
+	serialLater(t)
 	lib := corpus(1500)
 	ix := buildLib(t, lib, "")
 	li := ix.locales["en"]

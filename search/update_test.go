@@ -63,6 +63,7 @@ func withText(a *site.Article, text string) *site.Article {
 // suggestions, "did you mean") as a whole build of the new content, with the same term counts, round after
 // round; a locale without change is taken as it was.
 func TestUpdateAnswersAsFullBuild(t *testing.T) {
+	serialLater(t)
 	ctx := context.Background()
 	lib := updateCorpus(400)
 	dir := t.TempDir()

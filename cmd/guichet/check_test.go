@@ -63,6 +63,7 @@ func TestCheckRepoPaths(t *testing.T) {
 // is a summary a person reads, with the problems grouped.
 func TestCheckCorpusSummary(t *testing.T) {
 	needCorpus(t)
+	serialLater(t)
 	t.Parallel() // beside TestCorpusServes
 	out, code := runCheckCmd(t, "--content", corpusDir)
 	lines := strings.Count(out, "\n")

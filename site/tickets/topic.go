@@ -615,8 +615,10 @@ var (
 		`again`, `encore`, `(?:une )?fois de plus`, `otra vez`, `de nuevo`, `una vez m[áa]s`, `di nuovo`, `ancora`, `ancora una volta`,
 		`outra vez`, `de novo`, `mais uma vez`, `(?:schon )?wieder`, `erneut`, `nochmal`, `opnieuw`, `alweer`, `weer`,
 		// "what now?" closing a subject asks nothing of its own
-		// ("Papierstau - was tun?", "Erreur E21, que faire ?").
-		`¿?(?:what (?:to do|now|should i do|can i do|do i do)|que faire|quoi faire|que dois-je faire|was (?:tun|nun|kann ich tun|soll ich tun|jetzt)|qu[ée] (?:hago|hacer|puedo hacer)|che (?:fare|faccio)|cosa (?:fare|faccio|posso fare)|wat (?:nu|te doen|moet ik doen|kan ik doen)|o que (?:fazer|fa[çc]o|posso fazer))`,
+		// ("Papierstau - was tun?", "Erreur E21, que faire ?"), nor does
+		// "how do I do it?" ("Changer l'adresse : comment faire ?",
+		// "Cambiare indirizzo, come fare?").
+		`¿?(?:what (?:to do|now|should i do|can i do|do i do)|que faire|quoi faire|que dois-je faire|comment faire|comment (?:dois|puis)-je faire|comment on fait|come (?:fare|faccio|si fa)|was (?:tun|nun|kann ich tun|soll ich tun|jetzt)|qu[ée] (?:hago|hacer|puedo hacer)|che (?:fare|faccio)|cosa (?:fare|faccio|posso fare)|wat (?:nu|te doen|moet ik doen|kan ik doen)|o que (?:fazer|fa[çc]o|posso fazer))`,
 	}, "|")
 	// signedOff: a sign-off and the name that signs it, closing a
 	// subject: "…, Best regards, John", "…. Cordialement, Marie Dupont",

@@ -162,6 +162,14 @@ func TestTopic(t *testing.T) {
 		{"Box niet ontvangen, wat nu?", "Box niet ontvangen"},
 		{"What to do when the app crashes", "What to do when the app crashes"},
 		{"Was tun bei Papierstau?", "Was tun bei Papierstau?"},
+		// "how do I do it?" closing a subject asks nothing more: the
+		// topic was "Changer l'adresse de livraison : comment faire", a
+		// draft's title (rv23a); opening one, it is the question.
+		{"TR: Changer l'adresse de livraison : comment faire ? merci d'avance", "Changer l'adresse de livraison"},
+		{"Cambiare indirizzo di consegna, come fare?", "Cambiare indirizzo di consegna"},
+		{"Saltare una settimana: come si fa?", "Saltare una settimana"},
+		{"Comment faire une réclamation ?", "Comment faire une réclamation ?"},
+		{"Come fare il reso", "Come fare il reso"},
 		{"Dear Anna, refund for order 12", "refund for order 12"},
 		{"Hello, dont know how to refund a client thx", "refund a client"},
 		{"I don't know how to export my data", "export my data"},

@@ -18,22 +18,39 @@ type ArticleVersion struct {
 	ID, Locale, Version string
 }
 
-// Versions returns the version of every article of the view that is
-// published (never drafts or scheduled articles, even with --dev).
+// Unpublished is the version of an article the content holds as a draft
+// or scheduled: published again, even unchanged, it is a new version, so
+// a gap it answers again is answered from then, not from its first
+// publication (the visitors who failed meanwhile count before the answer).
+const Unpublished = "unpublished"
+
+// Versions returns the version of every article of the view's content:
+// a hash of what search reads for a published one, Unpublished for a
+// draft or a scheduled one (never published, even with --dev). An article
+// the content does not hold at all (a replica serving older content) has
+// none, and keeps the version stored.
 func Versions(v *site.View) []ArticleVersion {
 	var out []ArticleVersion
-	for _, list := range v.ByLocale {
-		for _, a := range list {
-			if !a.Visible(v.Now, false) {
-				continue
-			}
+	seen := map[string]int{} // VersionKey → index in out: the published one wins
+	for _, a := range v.Lib.Articles {
+		version := Unpublished
+		if a.Visible(v.Now, false) {
 			h := fnv.New64a()
 			for _, s := range append([]string{a.Title, a.Description, a.Text}, append(a.Keywords, a.Tags...)...) {
 				h.Write([]byte(s))
 				h.Write([]byte{0})
 			}
-			out = append(out, ArticleVersion{ID: a.ID, Locale: a.Locale, Version: fmt.Sprintf("%016x", h.Sum64())})
+			version = fmt.Sprintf("%016x", h.Sum64())
 		}
+		k := VersionKey(a.ID, a.Locale)
+		if i, ok := seen[k]; ok {
+			if out[i].Version == Unpublished {
+				out[i].Version = version
+			}
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, ArticleVersion{ID: a.ID, Locale: a.Locale, Version: version})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Locale != out[j].Locale {

@@ -561,6 +561,37 @@ func TestAnsweredAgainKeepsItsTime(t *testing.T) {
 	}
 }
 
+// TestAnsweredAgainAfterDraft: an article turned back to draft reopens
+// its gap; published again, unchanged, it answers from that publication,
+// not from its first: the visitors who failed while it was a draft were
+// counted "after the answer" and the gap showed the first time, as if the
+// article had been live and failed them (rv23a).
+func TestAnsweredAgainAfterDraft(t *testing.T) {
+	s := newServiceSite(t)
+	s.checked(petContent)
+	for _, v := range []string{"a", "b", "c"} {
+		s.search("dog kennels", v, time.Hour)
+	}
+	article := "---\ntitle: Dog kennels on the train\n---\nKennels travel in the luggage van.\n"
+	published := petContentWith(map[string]string{"travel/kennels.md": article})
+	drafted := petContentWith(map[string]string{"travel/kennels.md": strings.Replace(article, "---\ntitle", "---\ndraft: true\ntitle", 1)})
+	s.now = s.now.Add(time.Minute)
+	s.checked(published)
+	s.now = s.now.Add(time.Hour)
+	s.checked(drafted)
+	if g, _ := gapOf(s.report(gaps.Options{}), "dog kennels"); g.AnsweredAt != nil {
+		t.Fatalf("a draft answers: %+v", g)
+	}
+	s.search("dog kennels", "d", 10*time.Minute) // while it was a draft
+	s.now = s.now.Add(time.Minute)
+	again := s.now
+	s.checked(published)
+	g, _ := gapOf(s.report(gaps.Options{}), "dog kennels")
+	if g.AnsweredAt == nil || !g.AnsweredAt.Equal(again) || g.Before != 4 || g.After != 0 {
+		t.Errorf("published again: at %v, before %d, after %d; want at %v, 4 before, 0 after", g.AnsweredAt, g.Before, g.After, again)
+	}
+}
+
 // TestCodeNumberAnswered: "code 33" asks for the code the content writes
 // with those digits once an article writes it ("E-33"), as search answers
 // it with that article: the gap is answered, and one with "E-33".

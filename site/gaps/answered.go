@@ -81,6 +81,11 @@ type published struct {
 	fresh map[string][]*site.Article
 }
 
+// AnsweredRules changes when the rules of CheckAnswered change, so that
+// a server upgraded on unchanged content checks the gaps again (the check
+// runs once per content and rules: see publish).
+const AnsweredRules = "answered2"
+
 // VersionKey is the key of an article in the map PublishedSince returns.
 func VersionKey(id, locale string) string { return locale + "|" + id }
 
@@ -355,11 +360,32 @@ func (p published) covers(a *site.Article, locale string, v Variant) bool {
 		p.light[locale] = light
 	}
 	for _, t := range strings.Fields(v.Key) {
-		if !strings.HasPrefix(t, "=") && !light[t] && !have[t] {
+		if !strings.HasPrefix(t, "=") && !light[t] && !have[t] && !p.heldAsVerb(locale, v, t, have) {
 			return false
 		}
 	}
 	return true
+}
+
+// heldAsVerb reports whether term t of variant v, missing from an
+// article's terms (have), is a verb the article writes in another form
+// ("cambiare" typed, "cambio" written), as search reads the query.
+func (p published) heldAsVerb(locale string, v Variant, t string, have map[string]bool) bool {
+	vf, ok := p.an.(VerbFormer)
+	if !ok {
+		return false
+	}
+	for _, w := range p.an.Analyze(locale, v.Query).Words {
+		if w.Term != t {
+			continue
+		}
+		for _, f := range vf.VerbForms(locale, w.Plain, t) {
+			if have[f] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lightTerms returns the terms of the locale's light words.

@@ -20,7 +20,10 @@ type Analyzer struct {
 	locales       map[string]*queryReader
 }
 
-var _ gaps.Analyzer = (*Analyzer)(nil)
+var (
+	_ gaps.Analyzer   = (*Analyzer)(nil)
+	_ gaps.VerbFormer = (*Analyzer)(nil)
+)
 
 // queryReader is the analysis of one locale.
 type queryReader struct {
@@ -42,6 +45,8 @@ type queryReader struct {
 	// tokens counts, for each synonym group's token, the articles
 	// holding its most widespread entry.
 	tokens map[string]int
+	// verbForms is the index's localeIndex.verbForms (nil: none).
+	verbForms func(plain, stem string, known bool) []string
 }
 
 // synGroup is one synonyms.yaml group: its entries analysed, and the token
@@ -56,7 +61,7 @@ func (ix *Index) Analyzer() *Analyzer {
 	a := &Analyzer{defaultLocale: ix.defaultLocale, locales: map[string]*queryReader{}}
 	for loc, li := range ix.locales {
 		r := newQueryReader(li.an, ix.view.Lib.Synonyms[loc])
-		r.vocab, r.docs, r.codeLetters = li.vocab, len(li.docs), li.writesCodeLetters
+		r.vocab, r.docs, r.codeLetters, r.verbForms = li.vocab, len(li.docs), li.writesCodeLetters, li.verbForms
 		r.lettered = letteredCodes(li.vocab)
 		for _, g := range r.synonyms {
 			for _, e := range g.entries {
@@ -91,6 +96,22 @@ func newQueryReader(an analyzers, groups [][]string) *queryReader {
 		}
 	}
 	return r
+}
+
+// VerbForms returns the terms the content writes for other forms of the
+// verb that word (folded, as typed; term its analysed term) is a form of,
+// as search reads a query word ("cambiare" is "camb", the term of the
+// "cambio" an article writes): gaps.VerbFormer. Nil in a language without
+// verb rules, or when none is found.
+func (a *Analyzer) VerbForms(locale, word, term string) []string {
+	r := a.locales[locale]
+	if r == nil {
+		r = a.locales[a.defaultLocale]
+	}
+	if r == nil || r.verbForms == nil {
+		return nil
+	}
+	return r.verbForms(word, term, r.vocab[term] > 0)
 }
 
 // Analyze returns the words of text as locale's index reads them, and its

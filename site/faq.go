@@ -206,8 +206,10 @@ type FAQEntry struct {
 // RankFAQ returns the FAQ of locale: articles marked faq: pinned first (by
 // weight, then title), then the others by tickets (decayed score), articles
 // marked faq: true breaking ties; up to cfg.Size entries, pinned ones
-// always included. Only published articles appear, never drafts or
-// scheduled ones, whatever the view.
+// always included. In a locale other than the default, an article of the
+// default locale not translated into it ranks there by the locale's
+// tickets linked to it (its Locale is the default's). Only published
+// articles appear, never drafts or scheduled ones, whatever the view.
 func RankFAQ(v *View, locale string, stats *TicketStats, cfg FAQConfig) []FAQEntry {
 	size := cfg.Size
 	if size <= 0 {
@@ -226,6 +228,22 @@ func RankFAQ(v *View, locale string, stats *TicketStats, cfg FAQConfig) []FAQEnt
 			rest = append(rest, e)
 		case cfg.Include != FAQIncludeMarked && e.Tickets.Window > 0:
 			rest = append(rest, e)
+		}
+	}
+	// The default locale's articles not translated into locale are what
+	// its readers are shown: the locale's tickets linked to one rank it
+	// among the locale's questions, by those tickets (not pinned there).
+	if def := v.Lib.Config.DefaultLocale; locale != def {
+		for _, a := range v.ByLocale[def] {
+			if !a.Visible(v.Now, false) || cfg.Include == FAQIncludeMarked && a.FAQ == "" {
+				continue
+			}
+			if _, err := v.Article(a.ID, locale); err == nil {
+				continue // translated: the translation ranks
+			}
+			if e := (FAQEntry{Article: a, Tickets: stats.Of(a.ID, locale)}); e.Tickets.Window > 0 {
+				rest = append(rest, e)
+			}
 		}
 	}
 	sort.SliceStable(pinned, func(i, j int) bool {

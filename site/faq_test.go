@@ -2,6 +2,7 @@ package site
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -100,5 +101,41 @@ func TestRankFAQ(t *testing.T) {
 	// Without tickets, by weight: "quiet" (5) before "marked" (none).
 	if got := ids(RankFAQ(NewView(lib, now, false), "en", nil, FAQConfig{})); got != "pin1 pin2 quiet marked" {
 		t.Errorf("no tickets yet: %q", got)
+	}
+}
+
+// TestRankFAQCountsTicketsOnUntranslatedArticles: an English ticket
+// linked to an article written only in the default locale (Italian here)
+// is an English reader's question, and the English FAQ shows that
+// article: seven English tickets on "Come salto una settimana?" made it
+// neither the Italian FAQ's (no Italian ticket) nor the English one's
+// (not an English article), so the top question of English customers
+// was on no FAQ (rv23a).
+func TestRankFAQCountsTicketsOnUntranslatedArticles(t *testing.T) {
+	now := time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)
+	art := func(id, locale, faq string) *Article {
+		return &Article{ID: id, Locale: locale, Title: id + " (" + locale + ")", URL: "/" + locale + "/x/" + id, FAQ: faq, CategoryID: "x", SectionID: "x"}
+	}
+	lib := &Library{Config: Config{DefaultLocale: "it", Locales: []string{"it", "en"}}, Articles: []*Article{
+		art("skip", "it", ""), art("cancel", "it", FAQTrue), art("cancel", "en", FAQTrue), art("gift", "it", FAQTrue),
+	}}
+	today := now.Truncate(24 * time.Hour)
+	stats := NewTicketStats([]TicketDay{{"skip", "en", today, 7}, {"cancel", "it", today, 1}}, now, FAQConfig{})
+	ids := func(list []FAQEntry) string {
+		var out []string
+		for _, e := range list {
+			out = append(out, e.Article.ID+"/"+e.Article.Locale+":"+strconv.Itoa(e.Tickets.Window))
+		}
+		return strings.Join(out, " ")
+	}
+	v := NewView(lib, now, false)
+	if got, want := ids(RankFAQ(v, "en", stats, FAQConfig{})), "skip/it:7 cancel/en:0"; got != want {
+		t.Errorf("English FAQ: %q, want %q (the English tickets on the Italian-only article count for English readers)", got, want)
+	}
+	if got, want := ids(RankFAQ(v, "it", stats, FAQConfig{})), "cancel/it:1 gift/it:0"; got != want {
+		t.Errorf("Italian FAQ: %q, want %q (English tickets are not Italian ones)", got, want)
+	}
+	if got, want := ids(RankFAQ(v, "en", stats, FAQConfig{Include: FAQIncludeMarked})), "cancel/en:0"; got != want {
+		t.Errorf("English FAQ of marked articles: %q, want %q", got, want)
 	}
 }

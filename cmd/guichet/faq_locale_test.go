@@ -1,10 +1,15 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/guichet/guichet/site"
 
 	"github.com/guichet/guichet/site/web/webtest"
 )
@@ -38,5 +43,65 @@ func TestFAQAPIListsWhatThePageShows(t *testing.T) {
 	}
 	if want := []string{"Cómo pedir un reembolso (es)", "Como pagar com boleto (pt-BR)"}; strings.Join(listed, "|") != strings.Join(want, "|") {
 		t.Errorf("API lists %q, want %q (the page shows %q)", listed, want, page)
+	}
+}
+
+// TestFAQCountsTicketsOnUntranslatedArticles: on an Italian help center
+// with an English locale, English tickets linked to an article written in
+// Italian only (by hand, by search or by the helpdesk: the English
+// readers are shown that article) counted in no FAQ: the Italian one
+// ranks Italian tickets, the English one English articles, so the
+// question English customers asked most was on neither (rv23a). The
+// admin page's tickets per article named it by its ID, without its title
+// or file. It now ranks in the English FAQ by its English tickets, listed
+// once, and the admin page names it.
+func TestFAQCountsTicketsOnUntranslatedArticles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Cassetta\ndefault_locale: it\nlocales: [it, en]\n")
+	writeFile(t, dir, "ordini/saltare.md", "---\ntitle: Come salto una settimana?\n---\nDal calendario, salta la settimana.\n")
+	writeFile(t, dir, "abbonamento/disdire.md", "---\ntitle: Come disdico?\nfaq: true\n---\nDal profilo.\n")
+	writeFile(t, dir, "abbonamento/disdire.en.md", "---\ntitle: How do I cancel?\n---\nFrom your profile.\n")
+	now := time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)
+	m := openMainAt(t, dir, &clock{t: now})
+	ctx := context.Background()
+	tok, _, _ := m.DB.CreateToken(ctx, site.ScopeTickets, "helpdesk")
+	for i := range 3 {
+		w := serve(m, "POST", "/api/v1/tickets", fmt.Sprintf(`{"external_id":"t%d","subject":"Pause deliveries for the summer","locale":"en","article":"ordini/saltare","created_at":%q}`, i, now.Add(-time.Hour).Format(time.RFC3339)),
+			"Content-Type", "application/json", "Authorization", "Bearer "+tok)
+		if w.Code != 200 {
+			t.Fatalf("ticket: %d %s", w.Code, w.Body)
+		}
+	}
+	if err := m.Tickets.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var api struct {
+		FAQ []struct {
+			ID, Locale string
+			Tickets    int
+		}
+	}
+	if err := json.Unmarshal([]byte(mustGet(t, m, "/api/v1/faq?locale=en")), &api); err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, e := range api.FAQ {
+		listed = append(listed, fmt.Sprintf("%s/%s:%d", e.ID, e.Locale, e.Tickets))
+	}
+	if want := []string{"ordini/saltare/it:3", "abbonamento/disdire/en:0"}; strings.Join(listed, " ") != strings.Join(want, " ") {
+		t.Errorf("English FAQ lists %q, want %q", listed, want)
+	}
+	var page []string
+	for _, h := range webtest.Parse(t, mustGet(t, m, "/en/faq")).Texts("main h2") {
+		page = append(page, strings.TrimSpace(h))
+	}
+	if want := []string{"Come salto una settimana? Italiano", "How do I cancel?"}; strings.Join(page, "|") != strings.Join(want, "|") {
+		t.Errorf("the English FAQ page shows %q, want %q", page, want)
+	}
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	w := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
+	session := strings.Split(w.Header().Get("Set-Cookie"), ";")[0]
+	if csv := serve(m, "GET", "/admin/export/tickets.csv?since=7d", "", "Cookie", session).Body.String(); !strings.Contains(csv, "ordini/saltare,en,Come salto una settimana?,ordini/saltare.md,3,") {
+		t.Errorf("tickets.csv does not name the article:\n%s", csv)
 	}
 }

@@ -23,6 +23,17 @@ type Analyzer interface {
 	Articles(locale string) int
 }
 
+// VerbFormer is an Analyzer that also reads a word as the other forms of
+// its verb the content writes, as search does (search.Analyzer): the
+// answered check counts "cambiare" of a query as held by an article that
+// writes "cambio".
+type VerbFormer interface {
+	// VerbForms returns the terms the content writes for other forms of
+	// the verb word (folded, as typed; term its analysed term) is a form
+	// of; nil when none.
+	VerbForms(locale, word, term string) []string
+}
+
 // Analysis is a query as search reads it.
 type Analysis struct {
 	// Words are the words as typed, folded and lower-cased, each with the
@@ -170,6 +181,15 @@ type cacheKey struct{ locale, text string }
 
 func newCachedAnalyzer(a Analyzer) *cachedAnalyzer {
 	return &cachedAnalyzer{Analyzer: a, m: map[cacheKey]Analysis{}}
+}
+
+// VerbForms is the analyzer's (see VerbFormer); nil when it reads no
+// verb forms.
+func (c *cachedAnalyzer) VerbForms(locale, word, term string) []string {
+	if vf, ok := c.Analyzer.(VerbFormer); ok {
+		return vf.VerbForms(locale, word, term)
+	}
+	return nil
 }
 
 func (c *cachedAnalyzer) Analyze(locale, text string) Analysis {

@@ -18,22 +18,39 @@ type ArticleVersion struct {
 	ID, Locale, Version string
 }
 
-// Versions returns the version of every article of the view that is
-// published (never drafts or scheduled articles, even with --dev).
+// Unpublished is the version of an article the content holds as a draft
+// or scheduled: published again, even unchanged, it is a new version, so
+// a gap it answers again is answered from then, not from its first
+// publication (the visitors who failed meanwhile count before the answer).
+const Unpublished = "unpublished"
+
+// Versions returns the version of every article of the view's content:
+// a hash of what search reads for a published one, Unpublished for a
+// draft or a scheduled one (never published, even with --dev). An article
+// the content does not hold at all (a replica serving older content) has
+// none, and keeps the version stored.
 func Versions(v *site.View) []ArticleVersion {
 	var out []ArticleVersion
-	for _, list := range v.ByLocale {
-		for _, a := range list {
-			if !a.Visible(v.Now, false) {
-				continue
-			}
+	seen := map[string]int{} // VersionKey → index in out: the published one wins
+	for _, a := range v.Lib.Articles {
+		version := Unpublished
+		if a.Visible(v.Now, false) {
 			h := fnv.New64a()
 			for _, s := range append([]string{a.Title, a.Description, a.Text}, append(a.Keywords, a.Tags...)...) {
 				h.Write([]byte(s))
 				h.Write([]byte{0})
 			}
-			out = append(out, ArticleVersion{ID: a.ID, Locale: a.Locale, Version: fmt.Sprintf("%016x", h.Sum64())})
+			version = fmt.Sprintf("%016x", h.Sum64())
 		}
+		k := VersionKey(a.ID, a.Locale)
+		if i, ok := seen[k]; ok {
+			if out[i].Version == Unpublished {
+				out[i].Version = version
+			}
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, ArticleVersion{ID: a.ID, Locale: a.Locale, Version: version})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Locale != out[j].Locale {
@@ -63,6 +80,11 @@ type published struct {
 	// publication brings (see freshCovers).
 	fresh map[string][]*site.Article
 }
+
+// AnsweredRules changes when the rules of CheckAnswered change, so that
+// a server upgraded on unchanged content checks the gaps again (the check
+// runs once per content and rules: see publish).
+const AnsweredRules = "answered2"
 
 // VersionKey is the key of an article in the map PublishedSince returns.
 func VersionKey(id, locale string) string { return locale + "|" + id }
@@ -338,11 +360,32 @@ func (p published) covers(a *site.Article, locale string, v Variant) bool {
 		p.light[locale] = light
 	}
 	for _, t := range strings.Fields(v.Key) {
-		if !strings.HasPrefix(t, "=") && !light[t] && !have[t] {
+		if !strings.HasPrefix(t, "=") && !light[t] && !have[t] && !p.heldAsVerb(locale, v, t, have) {
 			return false
 		}
 	}
 	return true
+}
+
+// heldAsVerb reports whether term t of variant v, missing from an
+// article's terms (have), is a verb the article writes in another form
+// ("cambiare" typed, "cambio" written), as search reads the query.
+func (p published) heldAsVerb(locale string, v Variant, t string, have map[string]bool) bool {
+	vf, ok := p.an.(VerbFormer)
+	if !ok {
+		return false
+	}
+	for _, w := range p.an.Analyze(locale, v.Query).Words {
+		if w.Term != t {
+			continue
+		}
+		for _, f := range vf.VerbForms(locale, w.Plain, t) {
+			if have[f] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lightTerms returns the terms of the locale's light words.

@@ -451,7 +451,7 @@ func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *sear
 				return
 			}
 			var n int
-			err := p.once(gapsCtx, "check answered gaps", idx.Key(), func(ctx context.Context) (err error) {
+			err := p.once(gapsCtx, "check answered gaps", idx.Key()+"|"+gaps.AnsweredRules, func(ctx context.Context) (err error) {
 				n, err = o.Gaps.CheckAnswered(ctx, view, idx)
 				return err
 			})

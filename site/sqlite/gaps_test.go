@@ -26,8 +26,8 @@ func records(t *testing.T, db *DB, since time.Time) []gaps.Record {
 }
 
 // TestSatisfiedSearches: a search is satisfied by a click on one of its
-// results, or by its visitor's vote on or reading of an article it
-// returned within 30 minutes; nothing else.
+// results, or by its visitor's "Yes" vote on or reading of an article it
+// returned within 30 minutes; nothing else (a "No" says it did not answer).
 func TestSatisfiedSearches(t *testing.T) {
 	db := openTest(t)
 	r := newTestRecorder(t, db, RecorderOptions{})
@@ -44,7 +44,9 @@ func TestSatisfiedSearches(t *testing.T) {
 	id := search("clicked", "a", 3, "x", "y")
 	event(site.EventClick, "a", "y", id, time.Second, nil)
 	search("voted on a result", "b", 3, "x", "y")
-	event(site.EventVote, "b", "y", "", 5*time.Minute, &no) // a "No" on its own result: it was read
+	event(site.EventVote, "b", "y", "", 5*time.Minute, &no) // a "No" on its own result: no answer (a reading, if any, satisfies)
+	search("voted yes on a result", "k", 3, "x", "y")
+	event(site.EventVote, "k", "y", "", 5*time.Minute, &yes)
 	search("voted on another article", "c", 3, "x", "y")
 	event(site.EventVote, "c", "z", "", time.Minute, &no) // an unrelated page: not this search's outcome
 	search("read a result", "d", 3, "x", "y")
@@ -80,7 +82,7 @@ func TestSatisfiedSearches(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]bool{
-		"clicked": true, "voted on a result": true, "voted on another article": false, "read a result": true,
+		"clicked": true, "voted on a result": false, "voted yes on a result": true, "voted on another article": false, "read a result": true,
 		"voted too late": false, "someone else voted": false, "nothing found": false, "voted before searching": false,
 		"clicked before written": true,
 	}

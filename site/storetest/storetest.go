@@ -40,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 		{"Sessions", testSessions},
 		{"Searches", testSearches},
 		{"Satisfied", testSatisfied},
+		{"NoVoteSatisfiesNothing", testNoVoteSatisfiesNothing},
 		{"ClickOnItsResults", testClickOnItsResults},
 		{"FoundInstead", testFoundInstead},
 		{"FirstHit", testFirstHit},
@@ -269,6 +270,40 @@ func testSatisfied(t *testing.T, open Opener) {
 	clicks, err := s.ArticleClicks(ctx, t0.Add(-time.Hour))
 	if err != nil || len(clicks) != 1 || clicks["a"] != 1 {
 		t.Errorf("clicks %v %v", clicks, err)
+	}
+}
+
+// testNoVoteSatisfiesNothing: a "No" on an article a search returned
+// says that article did not answer; it satisfied the search all the same,
+// so a visitor who searched "change delivery address" and voted "No" on
+// "How do I cancel my subscription?" (its third result) left the gap
+// report and counted among the searches that found an answer (rv23a). A
+// "No" satisfies nothing, whichever order the vote's rows come in; a vote
+// changed to "Yes" satisfies as a "Yes" does.
+func testNoVoteSatisfiesNothing(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	yes, no := true, false
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordSearch(site.SearchEvent{ID: "said-no", Query: "change delivery address", Locale: "en", Results: 3, Hits: []string{"orders", "delivery", "cancel"}, Visitor: "v1", Time: t0})
+		r.RecordSearch(site.SearchEvent{ID: "no-then-yes", Query: "pause deliveries", Locale: "en", Results: 1, Hits: []string{"skip"}, Visitor: "v2", Time: t0})
+		r.RecordSearch(site.SearchEvent{ID: "said-yes", Query: "gift box", Locale: "en", Results: 1, Hits: []string{"gift"}, Visitor: "v3", Time: t0})
+	})
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "cancel", Locale: "en", Helpful: &no, Visitor: "v1", Time: t0.Add(time.Minute)})
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "skip", Locale: "en", Helpful: &no, Visitor: "v2", Time: t0.Add(time.Minute)})
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "gift", Locale: "en", Helpful: &yes, Visitor: "v3", Time: t0.Add(time.Minute)})
+	})
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "skip", Locale: "en", Helpful: &yes, Visitor: "v2", Time: t0.Add(2 * time.Minute)})
+	})
+	var failed []string
+	if err := s.GapRecords(ctx, t0.Add(-time.Hour), func(r gaps.Record) error { failed = append(failed, r.Query); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(failed, []string{"change delivery address"}) {
+		t.Errorf("failed searches %q, want only the one voted \"No\" (a \"Yes\" satisfies, a \"No\" does not)", failed)
 	}
 }
 

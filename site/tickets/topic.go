@@ -43,8 +43,9 @@ func Topic(subject string) string {
 // Thanks" is "my bill is higher this month". Tickets without a subject
 // would otherwise all be one topic named by their mail client's
 // placeholder. A body that says nothing either leaves the subject as it
-// was ("Vraag"), and a ticket with no subject, or only an aside, and such
-// a body is NoSubject.
+// was ("Vraag"), and a ticket with no subject, only an aside or only a
+// placeholder in parentheses ("Re: (sans objet)"), and such a body is
+// NoSubject.
 func TicketTopic(t site.Ticket) string {
 	topic, said := cleanTopic(t.Subject)
 	if said {
@@ -59,7 +60,7 @@ func TicketTopic(t site.Ticket) string {
 			return s
 		}
 	}
-	if strings.TrimSpace(topic) == "" || asides.MatchString(t.Subject) || textnorm.OnlyCourtesy(topic) {
+	if strings.TrimSpace(topic) == "" || asides.MatchString(t.Subject) || textnorm.OnlyCourtesy(topic) || onlyBracketed(t.Subject) {
 		// No subject, or only an aside ("2nd time asking", "urgent") or a
 		// greeting ("Boa tarde", with a body that says no more): nothing
 		// of the topic, which the aside's words ("time") would give to
@@ -67,6 +68,15 @@ func TicketTopic(t site.Ticket) string {
 		return NoSubject
 	}
 	return topic
+}
+
+// onlyBracketed reports whether subject, its reply and forwarding
+// prefixes aside, is only text in parentheses or brackets: a mail
+// client's placeholder for none, "(sans objet)", "Re: (no subject)", or a
+// helpdesk's reference, "[Ticket #4821]", which name no topic.
+func onlyBracketed(subject string) bool {
+	s := mailPrefixes.ReplaceAllString(subject, "")
+	return strings.TrimSpace(s) != "" && strings.TrimSpace(parens.ReplaceAllString(s, "")) == ""
 }
 
 // NoSubject is the topic of a ticket sent with no subject and a body that
@@ -605,8 +615,10 @@ var (
 		`again`, `encore`, `(?:une )?fois de plus`, `otra vez`, `de nuevo`, `una vez m[áa]s`, `di nuovo`, `ancora`, `ancora una volta`,
 		`outra vez`, `de novo`, `mais uma vez`, `(?:schon )?wieder`, `erneut`, `nochmal`, `opnieuw`, `alweer`, `weer`,
 		// "what now?" closing a subject asks nothing of its own
-		// ("Papierstau - was tun?", "Erreur E21, que faire ?").
-		`¿?(?:what (?:to do|now|should i do|can i do|do i do)|que faire|quoi faire|que dois-je faire|was (?:tun|nun|kann ich tun|soll ich tun|jetzt)|qu[ée] (?:hago|hacer|puedo hacer)|che (?:fare|faccio)|cosa (?:fare|faccio|posso fare)|wat (?:nu|te doen|moet ik doen|kan ik doen)|o que (?:fazer|fa[çc]o|posso fazer))`,
+		// ("Papierstau - was tun?", "Erreur E21, que faire ?"), nor does
+		// "how do I do it?" ("Changer l'adresse : comment faire ?",
+		// "Cambiare indirizzo, come fare?").
+		`¿?(?:what (?:to do|now|should i do|can i do|do i do)|que faire|quoi faire|que dois-je faire|comment faire|comment (?:dois|puis)-je faire|comment on fait|come (?:fare|faccio|si fa)|was (?:tun|nun|kann ich tun|soll ich tun|jetzt)|qu[ée] (?:hago|hacer|puedo hacer)|che (?:fare|faccio)|cosa (?:fare|faccio|posso fare)|wat (?:nu|te doen|moet ik doen|kan ik doen)|o que (?:fazer|fa[çc]o|posso fazer))`,
 	}, "|")
 	// signedOff: a sign-off and the name that signs it, closing a
 	// subject: "…, Best regards, John", "…. Cordialement, Marie Dupont",

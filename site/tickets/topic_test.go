@@ -162,6 +162,14 @@ func TestTopic(t *testing.T) {
 		{"Box niet ontvangen, wat nu?", "Box niet ontvangen"},
 		{"What to do when the app crashes", "What to do when the app crashes"},
 		{"Was tun bei Papierstau?", "Was tun bei Papierstau?"},
+		// "how do I do it?" closing a subject asks nothing more: the
+		// topic was "Changer l'adresse de livraison : comment faire", a
+		// draft's title (rv23a); opening one, it is the question.
+		{"TR: Changer l'adresse de livraison : comment faire ? merci d'avance", "Changer l'adresse de livraison"},
+		{"Cambiare indirizzo di consegna, come fare?", "Cambiare indirizzo di consegna"},
+		{"Saltare una settimana: come si fa?", "Saltare una settimana"},
+		{"Comment faire une réclamation ?", "Comment faire une réclamation ?"},
+		{"Come fare il reso", "Come fare il reso"},
 		{"Dear Anna, refund for order 12", "refund for order 12"},
 		{"Hello, dont know how to refund a client thx", "refund a client"},
 		{"I don't know how to export my data", "export my data"},
@@ -435,8 +443,8 @@ func TestTicketTopic(t *testing.T) {
 		{"Hello", "I hope this email finds you well. How do I reset my password?", "How do I reset my password"},
 		{"Bonjour", "Bonjour, j'espère que vous allez bien. Je ne trouve pas mon flux RSS.", "Je ne trouve pas mon flux RSS"},
 		{"(no subject)", "Sent from my iPhone", "(no subject)"},
-		{"(sans objet)", "Envoyé de mon iPhone", "(sans objet)"},
-		{"(sans objet)", "Envoyé depuis mon smartphone Samsung Galaxy", "(sans objet)"},
+		{"(sans objet)", "Envoyé de mon iPhone", NoSubject},
+		{"(sans objet)", "Envoyé depuis mon smartphone Samsung Galaxy", NoSubject},
 		{"Hello", "Hope springs eternal: my upload is stuck.", "Hope springs eternal: my upload is stuck"},
 		// A reply's quote: its attribution line and markers are no
 		// sentence of the customer's (the topic was "On Mon, Nov 30, 2026
@@ -570,6 +578,29 @@ func TestTopicDropsLabelsOfRedactedData(t *testing.T) {
 	} {
 		if got := Topic(site.Redact(c.subject)); got != c.want {
 			t.Errorf("Topic(Redact(%q)) = %q, want %q", c.subject, got, c.want)
+		}
+	}
+}
+
+// TestTicketTopicPlaceholderSaysNothing: a mail client's placeholder for
+// no subject, "(sans objet)", "Re: (no subject)", "[Ticket #4821]", with
+// a body that says nothing ("Merci, Ana") is a ticket that said nothing:
+// it was a topic of its own named by the placeholder, a gap that `gaps
+// stub` wrote a draft titled "Re: (sans objet)" for and the to-do list
+// asked to link, where the "(no subject)" gap gets no draft and asks to
+// read its tickets (rv23a). A label alone ("Vraag") stays its topic.
+func TestTicketTopicPlaceholderSaysNothing(t *testing.T) {
+	for _, c := range []struct{ subject, body, want string }{
+		{"Re: (sans objet)", "Merci, Ana", NoSubject},
+		{"RE: Fwd: (no subject)", "Thanks!", NoSubject},
+		{"(kein Betreff)", "", NoSubject},
+		{"TR: [Ticket #4821]", "Cordialement", NoSubject},
+		{"(no subject)", "Thanks!", NoSubject},
+		{"Vraag", "", "Vraag"},
+		{"Re: (sans objet)", "Bonjour, ma box est arrivée chaude.", "ma box est arrivée chaude"},
+	} {
+		if got := TicketTopic(site.Ticket{Subject: c.subject, Body: c.body}); got != c.want {
+			t.Errorf("TicketTopic(%q, %q) = %q, want %q", c.subject, c.body, got, c.want)
 		}
 	}
 }

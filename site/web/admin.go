@@ -213,7 +213,7 @@ func ticketRows(st *state, limit int, p insights.Period) []adminTickets {
 	}
 	for i := range out {
 		row := &out[i]
-		if art, err := st.view.Article(row.ArticleID, row.Locale); err == nil {
+		if art, err := st.view.ArticleOrDefault(row.ArticleID, row.Locale); err == nil { // a ticket in another locale may link an untranslated article
 			row.Title, row.URL, row.Source, row.Updated = art.Title, art.URL, art.SourcePath, art.Updated
 			if !art.Updated.IsZero() {
 				row.Before, row.After, row.AfterDays = st.stats.Around(row.ArticleID, row.Locale, art.Updated, 30)

@@ -90,9 +90,18 @@ func (st *state) questions(loc string, n int, keepPinned bool) []site.FAQEntry {
 		if _, err := st.view.Article(e.Article.ID, loc); err == nil {
 			continue // translated: its translation is in the locale's FAQ, or was left out of it
 		}
+		if slices.ContainsFunc(out, func(o site.FAQEntry) bool { return o.Article == e.Article }) {
+			continue // ranked by the locale's own tickets already (see site.RankFAQ)
+		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// ownQuestions reports whether the FAQ of loc holds an article written
+// in loc (not only the default locale's, which its tickets may rank).
+func (r *ranking) ownQuestions(loc string) bool {
+	return slices.ContainsFunc(r.faq[loc], func(e site.FAQEntry) bool { return e.Article.Locale == loc })
 }
 
 func faqData(st *state, loc string) *faqPage {
@@ -102,7 +111,7 @@ func faqData(st *state, loc string) *faqPage {
 	// sitemap lists them; the switcher offers every locale's.
 	own := map[string]string{}
 	for l, p := range listedPaths(v, "/faq") {
-		if len(st.faq[l]) > 0 || l == v.Lib.Config.DefaultLocale {
+		if st.ownQuestions(l) || l == v.Lib.Config.DefaultLocale {
 			own[l] = p
 		}
 	}

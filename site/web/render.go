@@ -112,7 +112,7 @@ func rank(p *published, stats *site.TicketStats) (*state, error) {
 	}
 	r.sitemaps = sync.OnceValue(func() map[string]*blob {
 		pages := map[string]*blob{}
-		if err := buildSitemaps(p.view, sitemapEntries(p.view, func(loc string) bool { return len(r.faq[loc]) > 0 }), maxSitemapURLs, pages); err != nil {
+		if err := buildSitemaps(p.view, sitemapEntries(p.view, r.ownQuestions), maxSitemapURLs, pages); err != nil {
 			return nil // only an XML encoding failure: the sitemap answers 404
 		}
 		return pages

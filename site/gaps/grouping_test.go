@@ -186,7 +186,7 @@ func TestGroupingByMeaning(t *testing.T) {
 		{"mutuelle-app", "", 0.74, 0.40},
 		{"mutuelle-app", "mutuelle-app", 0.66, 0.42},
 		{"kletter-app", "", 0.65, 0.30},
-		{"kletter-app", "kletter-app", 0.85, 0.34},
+		{"kletter-app", "kletter-app", 0.84, 0.35},
 	} {
 		ts := loadTestSet(t, c.set)
 		rep := gaps.Group(ts.records, analyzer(t, c.set, c.synonyms), nil, gaps.Options{})

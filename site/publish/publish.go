@@ -123,6 +123,10 @@ type Publisher struct {
 
 	soonMu                   sync.Mutex // guards soonRunning, soonPending
 	soonRunning, soonPending bool
+
+	// pulling holds a token while a git pull runs: one at a time in the
+	// checkout (gitPull).
+	pulling chan struct{}
 }
 
 // New returns a Publisher; nothing is published before Publish.
@@ -139,7 +143,7 @@ func New(opts Options) *Publisher {
 	if opts.Metrics == nil {
 		opts.Metrics = prometheus.NewRegistry()
 	}
-	p := &Publisher{opts: opts, metrics: newMetrics(opts.Metrics), memo: content.NewMemo()}
+	p := &Publisher{opts: opts, metrics: newMetrics(opts.Metrics), memo: content.NewMemo(), pulling: make(chan struct{}, 1)}
 	p.bg, p.stopBG = context.WithCancel(context.Background())
 	return p
 }
@@ -523,6 +527,11 @@ func (p *Publisher) Close() error {
 	p.mu.Unlock()
 	p.stopBG()
 	p.work.Wait()
+	// A pull asked by a request (the webhook's ?wait=1) is stopped by
+	// stopBG too: wait until git is gone, so that none outlives the
+	// process.
+	p.pulling <- struct{}{}
+	<-p.pulling
 	if idx != nil {
 		return idx.Close()
 	}

@@ -538,6 +538,13 @@ func (p *Publisher) Close() error {
 	return nil
 }
 
+// Stop cancels the background work and ends a git pull under way, even
+// one a request asked for (the webhook's ?wait=1, whose request a
+// shutdown otherwise waits for until its grace period ends): called when
+// a shutdown begins, before the requests in flight are waited for. It
+// closes nothing; Close still follows.
+func (p *Publisher) Stop() { p.stopBG() }
+
 // Wait waits until the background work started so far (relinking, the
 // answered check, publications asked with Soon) is done.
 func (p *Publisher) Wait() { p.work.Wait() }

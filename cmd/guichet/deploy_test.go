@@ -46,6 +46,15 @@ func TestDockerfileBuildsLikeTheReadme(t *testing.T) {
 			t.Errorf("the Dockerfile lacks %q", want)
 		}
 	}
+	// --git-pull from an ssh remote (a deploy key) needs ssh, which git
+	// only recommends: with --no-install-recommends the image had none,
+	// and every pull failed ("cannot run ssh"), reason other.
+	install := regexp.MustCompile(`apt-get install[^\n]*`).FindString(string(docker))
+	for _, pkg := range []string{" git ", " openssh-client ", " ca-certificates "} {
+		if !strings.Contains(install+" ", pkg) {
+			t.Errorf("the Dockerfile's %q does not install%s", install, pkg)
+		}
+	}
 }
 
 // TestSystemdUnit checks the service unit with systemd-analyze verify (its

@@ -120,7 +120,8 @@ func ReservedSegment(seg string) bool {
 var kvPassword = regexp.MustCompile(`(?i)(password\s*=\s*)('[^']*'|\S*)`)
 
 // RedactURL returns a server URL (postgres://, smtp://…) for messages and
-// logs, its password replaced by "xxxxx". A URL that does not parse (a bad
+// logs, its password replaced by "xxxxx", in the user information or as
+// a password= parameter. A URL that does not parse (a bad
 // port, an unescaped character in the password), or parses only by taking
 // a password that holds "/", "?" or "#" for a host, port or path, keeps
 // nothing of what is between "://" and its last "@", shown as "…", since
@@ -136,13 +137,18 @@ func RedactURL(raw string) string {
 	}
 	u, err := url.Parse(raw)
 	if err == nil && userinfoSpill(raw) == "" {
-		return u.Redacted()
+		return queryPassword.ReplaceAllString(u.Redacted(), "${1}xxxxx")
 	}
 	if i, at := strings.Index(raw, "://"), strings.LastIndex(raw, "@"); i >= 0 && at > i {
-		return raw[:i+3] + "…" + raw[at:]
+		raw = raw[:i+3] + "…" + raw[at:]
 	}
-	return raw
+	return queryPassword.ReplaceAllString(raw, "${1}xxxxx")
 }
+
+// queryPassword is a password given as a URL parameter, as libpq and the
+// driver read it (postgres://u@db/g?password=…; sslpassword, the client
+// key's): a password however it is written.
+var queryPassword = regexp.MustCompile(`(?i)([?&](?:ssl)?password=)[^&#]*`)
 
 // CheckServerURL checks that a server URL (postgres://, smtp://…) reads
 // as its writer meant: the characters a URL reserves ("@", "/", "?", "#",

@@ -72,6 +72,11 @@ func TestRedactURL(t *testing.T) {
 		{"postgres://guichet:#sec@db/guichet", "postgres://…@db/guichet"},
 		{"postgres://guichet:?sec=1@db/guichet", "postgres://…@db/guichet"},
 		{"postgres://guichet:s%40c@db/guichet?application_name=a@b", "postgres://guichet:xxxxx@db/guichet?application_name=a@b"},
+		// A password as a parameter, as libpq and the driver take it.
+		{"postgres://guichet@db/guichet?sslmode=disable&password=secret", "postgres://guichet@db/guichet?sslmode=disable&password=xxxxx"},
+		{"postgres://guichet@db/guichet?PASSWORD=secret&sslmode=require", "postgres://guichet@db/guichet?PASSWORD=xxxxx&sslmode=require"},
+		{"postgres://guichet@db/guichet?sslpassword=secret", "postgres://guichet@db/guichet?sslpassword=xxxxx"},
+		{"postgres://guichet:p@ss@db:bad/x?password=secret", "postgres://…@db:bad/x?password=xxxxx"},
 		{"", ""},
 		// Not URLs, given by mistake to --database: a libpq key=value
 		// string and a URL without its scheme.

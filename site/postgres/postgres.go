@@ -91,8 +91,8 @@ func Open(ctx context.Context, url string, opts Options) (*DB, error) {
 		opts.Logger = slog.Default()
 	}
 	db := &DB{Now: time.Now, config: cfg, name: describe(cfg), url: describe(cfg), log: opts.Logger}
-	if u, err := neturl.Parse(url); err == nil {
-		db.url = u.Redacted() // keeps sslmode and the other parameters
+	if _, err := neturl.Parse(url); err == nil {
+		db.url = site.RedactURL(url) // keeps sslmode and the other parameters
 	}
 	db.pool = stdlib.OpenDB(*cfg)
 	db.pool.SetMaxOpenConns(opts.MaxConns)

@@ -217,3 +217,40 @@ func TestBrokenSynonymsAndRedirectsKeepServing(t *testing.T) {
 		t.Errorf("files emptied or removed kept their old rules: redirects %v, synonyms %v", lib.Redirects, lib.Synonyms)
 	}
 }
+
+// TestBrokenStringsKeepServing: an i18n/<locale>.yaml of the content that
+// no longer parses kept none of its strings (a site in a language the
+// theme lacks turned English), with "kept": [] and yaml's own words
+// without a line ("yaml: line 2: found unexpected end of stream"); the
+// strings being served now stay, listed as kept, and the error says where
+// and what in plain words, as the other site files' do.
+func TestBrokenStringsKeepServing(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	write(t, f.dir, "i18n/en.yaml", "helpful_q: Did this answer your question?\n")
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.srv.View().Lib.Strings["en"]["helpful_q"]["other"]; got != "Did this answer your question?" {
+		t.Fatalf("after start: %q", got)
+	}
+	write(t, f.dir, "i18n/en.yaml", "helpful_q: \"Did this answer\nsearch_btn: Go\n")
+	if err := f.pub.Publish(ctx, "api"); err != nil {
+		t.Fatal(err)
+	}
+	lib := f.srv.View().Lib
+	if got := lib.Strings["en"]["helpful_q"]["other"]; got != "Did this answer your question?" {
+		t.Errorf("an i18n file that does not parse dropped the strings served: %q", got)
+	}
+	var kept, located bool
+	for _, pr := range lib.Problems {
+		if pr.File != "i18n/en.yaml" {
+			continue
+		}
+		kept = kept || pr.Kind == site.KindKept
+		located = located || pr.Severity == site.SeverityError && pr.Line > 0
+	}
+	if !kept || !located {
+		t.Errorf("kept %v, error with its line %v: %+v", kept, located, lib.Problems)
+	}
+}

@@ -66,7 +66,10 @@ func TestSystemdUnit(t *testing.T) {
 	}
 	for _, want := range []string{"ExecReload=/bin/kill -HUP $MAINPID", "NoNewPrivileges=yes", "ProtectSystem=strict", "ReadWritePaths=/var/lib/guichet",
 		"CapabilityBoundingSet=\n", "PrivateTmp=yes", "SystemCallFilter=@system-service", "RestrictAddressFamilies=", "User=guichet", "TimeoutStopSec=",
-		"safe.directory /srv/guichet/content"} { // git refuses a checkout of another user's: dates and --git-pull
+		"safe.directory /srv/guichet/content", // git refuses a checkout of another user's: dates and --git-pull
+		// The environment file holds the database password and the
+		// secrets: made by hand with the default umask, anyone could read it.
+		"install -m 0600 /dev/null /etc/guichet/guichet.env"} {
 		if !strings.Contains(string(unit), want) {
 			t.Errorf("the unit lacks %q", want)
 		}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -119,10 +120,12 @@ func ReservedSegment(seg string) bool {
 var kvPassword = regexp.MustCompile(`(?i)(password\s*=\s*)('[^']*'|\S*)`)
 
 // RedactURL returns a server URL (postgres://, smtp://…) for messages and
-// logs, its password replaced by "xxxxx". A URL that does not parse (a bad
-// port, an unescaped character in the password) keeps nothing of what is
-// between "://" and its last "@", shown as "…", since the password may be
-// anywhere in it.
+// logs, its password replaced by "xxxxx", in the user information or as
+// a password= parameter. A URL that does not parse (a bad
+// port, an unescaped character in the password), or parses only by taking
+// a password that holds "/", "?" or "#" for a host, port or path, keeps
+// nothing of what is between "://" and its last "@", shown as "…", since
+// the password may be anywhere in it.
 func RedactURL(raw string) string {
 	if !strings.Contains(raw, "://") {
 		// Not a server URL, given by mistake: "user:password@host/name", or
@@ -133,11 +136,88 @@ func RedactURL(raw string) string {
 		return kvPassword.ReplaceAllString(raw, "${1}xxxxx")
 	}
 	u, err := url.Parse(raw)
-	if err == nil {
-		return u.Redacted()
+	if err == nil && userinfoSpill(raw) == "" {
+		return queryPassword.ReplaceAllString(u.Redacted(), "${1}xxxxx")
 	}
 	if i, at := strings.Index(raw, "://"), strings.LastIndex(raw, "@"); i >= 0 && at > i {
-		return raw[:i+3] + "…" + raw[at:]
+		raw = raw[:i+3] + "…" + raw[at:]
 	}
-	return raw
+	return queryPassword.ReplaceAllString(raw, "${1}xxxxx")
+}
+
+// queryPassword is a password given as a URL parameter, as libpq and the
+// driver read it (postgres://u@db/g?password=…; sslpassword, the client
+// key's): a password however it is written.
+var queryPassword = regexp.MustCompile(`(?i)([?&](?:ssl)?password=)[^&#]*`)
+
+// CheckServerURL checks that a server URL (postgres://, smtp://…) reads
+// as its writer meant: the characters a URL reserves ("@", "/", "?", "#",
+// "%", a space) percent-encoded in its user name and password. Left as
+// they are, a parser ends the host at the first "/", "?" or "#", and takes
+// what follows in the password for a port, a path or a query (then shown
+// in messages as such). The error says what to write instead and never
+// holds the user name or password, nor a part of them.
+func CheckServerURL(raw string) error {
+	if s := userinfoSpill(raw); s != "" {
+		return fmt.Errorf("the user name or password holds %s: write it %s in the URL", s, percentEncoded(s))
+	}
+	if _, err := url.Parse(raw); err != nil {
+		// Go's error quotes the URL, or the part before a "#", and the
+		// faulty piece ("invalid port \":se\""): it may be the password's.
+		i, at := strings.Index(raw, "://"), strings.LastIndex(raw, "@")
+		if i < 0 || at < i {
+			return fmt.Errorf("not a valid URL: %v", err)
+		}
+		if _, err := url.Parse(raw[:i+3] + raw[at+1:]); err != nil {
+			return fmt.Errorf("not a valid URL: %v", err)
+		}
+		return errors.New(`not a valid URL: the user name or password holds a character a URL reserves: write "@" %40, ":" %3A, "/" %2F, "?" %3F, "#" %23, "%" %25 and a space %20`)
+	}
+	// An "@" left as it is in the password: the driver would take what
+	// follows it for the host, and show it in its errors.
+	i := strings.Index(raw, "://")
+	if i < 0 {
+		return nil
+	}
+	authority := raw[i+3:]
+	if i := strings.IndexAny(authority, "/?#"); i >= 0 {
+		authority = authority[:i]
+	}
+	if strings.Count(authority, "@") > 1 {
+		return errors.New("the user name or password holds an @: write it %40 in the URL")
+	}
+	return nil
+}
+
+// userinfoSpill returns the characters among "/", "?" and "#" that the
+// user name or password of a server URL holds as they are ("/ and #"), ""
+// when it holds none: told by an "@" after the first of them with no "@"
+// before it, where a URL's user information ends.
+func userinfoSpill(raw string) string {
+	i := strings.Index(raw, "://")
+	if i < 0 {
+		return ""
+	}
+	rest := raw[i+3:]
+	at := strings.LastIndex(rest, "@")
+	if at < 0 {
+		return ""
+	}
+	head := rest[:at]
+	j := strings.IndexAny(head, "/?#")
+	if j < 0 || strings.Contains(head[:j], "@") {
+		return ""
+	}
+	var found []string
+	for _, c := range []string{"/", "?", "#"} {
+		if strings.Contains(head, c) {
+			found = append(found, strconv.Quote(c))
+		}
+	}
+	return strings.Join(found, " and ")
+}
+
+// percentEncoded spells the escapes of the characters userinfoSpill names.
+func percentEncoded(chars string) string {
+	return strings.NewReplacer(`"/"`, "%2F", `"?"`, "%3F", `"#"`, "%23").Replace(chars)
 }

@@ -65,6 +65,18 @@ func TestRedactURL(t *testing.T) {
 		{"smtp://user:secret@mail.example.com:xx", "smtp://…@mail.example.com:xx"},
 		{"postgres://u:se%zzcret@db/x", "postgres://…@db/x"},
 		{"postgres://u:p@ss@db:bad/x", "postgres://…@db:bad/x"},
+		// A password holding "/", "?" or "#" as it is parses, as a host
+		// and port with the password's end in the path, query or fragment.
+		{"postgres://guichet:1234/sec@db:5432/guichet", "postgres://…@db:5432/guichet"},
+		{"smtp://mailer:12/sec@mail.example.com", "smtp://…@mail.example.com"},
+		{"postgres://guichet:#sec@db/guichet", "postgres://…@db/guichet"},
+		{"postgres://guichet:?sec=1@db/guichet", "postgres://…@db/guichet"},
+		{"postgres://guichet:s%40c@db/guichet?application_name=a@b", "postgres://guichet:xxxxx@db/guichet?application_name=a@b"},
+		// A password as a parameter, as libpq and the driver take it.
+		{"postgres://guichet@db/guichet?sslmode=disable&password=secret", "postgres://guichet@db/guichet?sslmode=disable&password=xxxxx"},
+		{"postgres://guichet@db/guichet?PASSWORD=secret&sslmode=require", "postgres://guichet@db/guichet?PASSWORD=xxxxx&sslmode=require"},
+		{"postgres://guichet@db/guichet?sslpassword=secret", "postgres://guichet@db/guichet?sslpassword=xxxxx"},
+		{"postgres://guichet:p@ss@db:bad/x?password=secret", "postgres://…@db:bad/x?password=xxxxx"},
 		{"", ""},
 		// Not URLs, given by mistake to --database: a libpq key=value
 		// string and a URL without its scheme.

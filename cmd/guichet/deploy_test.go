@@ -46,6 +46,15 @@ func TestDockerfileBuildsLikeTheReadme(t *testing.T) {
 			t.Errorf("the Dockerfile lacks %q", want)
 		}
 	}
+	// --git-pull from an ssh remote (a deploy key) needs ssh, which git
+	// only recommends: with --no-install-recommends the image had none,
+	// and every pull failed ("cannot run ssh"), reason other.
+	install := regexp.MustCompile(`apt-get install[^\n]*`).FindString(string(docker))
+	for _, pkg := range []string{" git ", " openssh-client ", " ca-certificates "} {
+		if !strings.Contains(install+" ", pkg) {
+			t.Errorf("the Dockerfile's %q does not install%s", install, pkg)
+		}
+	}
 }
 
 // TestSystemdUnit checks the service unit with systemd-analyze verify (its
@@ -57,7 +66,10 @@ func TestSystemdUnit(t *testing.T) {
 	}
 	for _, want := range []string{"ExecReload=/bin/kill -HUP $MAINPID", "NoNewPrivileges=yes", "ProtectSystem=strict", "ReadWritePaths=/var/lib/guichet",
 		"CapabilityBoundingSet=\n", "PrivateTmp=yes", "SystemCallFilter=@system-service", "RestrictAddressFamilies=", "User=guichet", "TimeoutStopSec=",
-		"safe.directory /srv/guichet/content"} { // git refuses a checkout of another user's: dates and --git-pull
+		"safe.directory /srv/guichet/content", // git refuses a checkout of another user's: dates and --git-pull
+		// The environment file holds the database password and the
+		// secrets: made by hand with the default umask, anyone could read it.
+		"install -m 0600 /dev/null /etc/guichet/guichet.env"} {
 		if !strings.Contains(string(unit), want) {
 			t.Errorf("the unit lacks %q", want)
 		}

@@ -227,6 +227,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case <-ctx.Done():
 		logger.Info("shutting down")
 	}
+	m.Publisher.Stop() // a pull a webhook waits for ends now, not at the grace's end
 	if serr := ln.Shutdown(shutdownGrace); serr != nil && err == nil {
 		err = serr
 	}

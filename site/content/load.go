@@ -83,6 +83,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	l := &loader{fsys: fsys, assets: map[string]bool{}, sizes: map[string][2]int{}, memo: opts.Memo}
 	if opts.Previous != nil {
 		l.prevConfig = &opts.Previous.Config
+		l.prevLib = opts.Previous
 		l.previous = map[string]*site.Article{}
 		for _, a := range opts.Previous.Articles {
 			l.previous[a.SourcePath] = a
@@ -150,6 +151,9 @@ type loader struct {
 	previous map[string]*site.Article
 	// prevConfig is the settings being served (Options.Previous), nil: none.
 	prevConfig *site.Config
+	// prevLib is the content being served (Options.Previous), nil: none;
+	// its synonyms and redirects stand in for a file that does not parse.
+	prevLib *site.Library
 	// memo holds the readings of the previous Load (nil: none).
 	memo *Memo
 	// unreadable holds the folders that could not be listed.
@@ -345,11 +349,19 @@ func (l *loader) readSiteFiles() {
 	if data, ok := read(synonymsFile); ok {
 		syn, probs := parseSynonyms(data)
 		l.lib.Synonyms, l.synonymLines = syn, synonymLines(data)
+		if l.prevLib != nil && len(syn) == 0 && unparsed(probs) {
+			l.lib.Synonyms = l.prevLib.Synonyms
+			probs = append(probs, keptSiteFile(synonymsFile, "synonyms"))
+		}
 		l.probs = append(l.probs, probs...)
 	}
 	if data, ok := read(redirectsFile); ok {
 		red, lines, probs := parseRedirects(data)
 		l.lib.Redirects, l.redirectLines = red, lines
+		if l.prevLib != nil && len(red) == 0 && unparsed(probs) {
+			l.lib.Redirects, l.redirectLines = l.prevLib.Redirects, nil
+			probs = append(probs, keptSiteFile(redirectsFile, "redirects"))
+		}
 		l.probs = append(l.probs, probs...)
 	}
 	l.readStrings(read)
@@ -869,4 +881,25 @@ func (l *loader) hash() string {
 	cfg, _ := json.Marshal(l.lib.Config)
 	h.str("config ").Write(cfg)
 	return h.hex()
+}
+
+// unparsed reports whether a site file's problems say that it does not
+// parse as a whole (a YAML syntax error, or a document of the wrong
+// shape), so that nothing of it could be read.
+func unparsed(probs []site.Problem) bool {
+	for _, pr := range probs {
+		if pr.Kind == site.KindYAML && pr.Severity == site.SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// keptSiteFile is the warning that the synonyms or redirects being served
+// stay in force while their file does not parse, listed with the articles
+// served at their last good version (the reload API's "kept", the admin
+// page, the log's "content warning"): a typo must not send every old URL
+// to 404 nor drop every synonym.
+func keptSiteFile(file, what string) site.Problem {
+	return warningAt(site.KindKept, file, 0, "", "the %s being served stay in force until its errors are fixed", what)
 }

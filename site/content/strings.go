@@ -7,6 +7,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/i18n"
+	"gopkg.in/yaml.v3"
 )
 
 // readStrings reads the content folder's interface strings,
@@ -35,6 +36,17 @@ func (l *loader) readStrings(read func(string) ([]byte, bool)) {
 		seen[loc] = file
 		data, ok := read(file)
 		if !ok {
+			continue
+		}
+		if err := yaml.Unmarshal(data, new(yaml.Node)); err != nil {
+			// Not YAML at all: said with its line in plain words, as the
+			// other site files' errors are, and the strings being served
+			// stay, as a broken guichet.yaml's settings do.
+			l.probs = append(l.probs, yamlProblem(file, 0, file, ExplainYAML(data, err)))
+			if l.prevLib != nil && l.prevLib.Strings[loc] != nil {
+				l.lib.Strings[loc] = l.prevLib.Strings[loc]
+				l.probs = append(l.probs, keptSiteFile(file, "interface strings"))
+			}
 			continue
 		}
 		m, errs := i18n.Parse(file, data)

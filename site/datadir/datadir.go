@@ -25,9 +25,15 @@ import (
 // instead of a half-written index: it creates the folder, writes and
 // removes a probe file, checks that what the folder already holds can be
 // written by this user (unwritable), and compares the free space with need
-// bytes.
+// bytes. The folder is made readable by its owner and group only; the
+// folders above it that it makes are made as mkdir -p makes them (0755
+// less the umask), so that a folder made by root (guichet restore onto a
+// new machine) and then given to the service user can be reached by it.
 func Check(dir string, need int64) error {
-	if err := os.MkdirAll(dir, 0o750); err != nil {
+	if err := os.MkdirAll(filepath.Dir(filepath.Clean(dir)), 0o755); err != nil {
+		return explain(dir, err, need)
+	}
+	if err := os.Mkdir(dir, 0o750); err != nil && !errors.Is(err, fs.ErrExist) {
 		return explain(dir, err, need)
 	}
 	f, err := os.CreateTemp(dir, ".guichet-probe-*")

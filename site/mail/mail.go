@@ -43,6 +43,9 @@ type Sender struct {
 // smtps://[user:pass@]host[:port] (port 465, implicit TLS). from is a
 // plain address (site.CheckEmail). Errors name --smtp or --mail-from.
 func New(serverURL, from string) (*Sender, error) {
+	if err := site.CheckServerURL(strings.TrimSpace(serverURL)); err != nil {
+		return nil, fmt.Errorf("--smtp: %q is not a URL like smtp://mail.example.com:587: %v", site.RedactURL(serverURL), err)
+	}
 	u, err := url.Parse(strings.TrimSpace(serverURL))
 	if err != nil {
 		return nil, fmt.Errorf("--smtp: %q is not a URL like smtp://mail.example.com:587", site.RedactURL(serverURL))

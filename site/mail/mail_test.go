@@ -143,6 +143,9 @@ func TestNew(t *testing.T) {
 		{"smtp://user:secret@mail.example.com/x", "help@example.com", "xxxxx"},
 		{"smtp://user:secret@mail.example.com:xx", "help@example.com", "not a URL"},
 		{"smtps://user:se cret%@mail.example.com", "help@example.com", "not a URL"},
+		{"smtp://user:12/secret@mail.example.com", "help@example.com", "write it %2F"},
+		{"smtp://user:se#cret@mail.example.com", "help@example.com", "write it %23"},
+		{"smtp://user:se?cret@mail.example.com:587", "help@example.com", "write it %3F"},
 		{"smtp://mail.example.com", "", "--mail-from"},
 		{"smtp://mail.example.com", "help@example.com\r\nBcc: x@example.com", "--mail-from"},
 	} {
@@ -152,7 +155,7 @@ func TestNew(t *testing.T) {
 			t.Errorf("New(%q, %q): %v", c.url, c.from, err)
 		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
 			t.Errorf("New(%q, %q): %v, want an error saying %q", c.url, c.from, err, c.err)
-		case err != nil && strings.Contains(err.Error(), "secret"):
+		case err != nil && (strings.Contains(err.Error(), "secret") || strings.Contains(err.Error(), "cret") || strings.Contains(err.Error(), "12/")):
 			t.Errorf("the password shows in %v", err)
 		}
 	}

@@ -13,6 +13,8 @@ package postgres
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"database/sql"
 	"database/sql/driver"
 	"errors"
@@ -91,8 +93,8 @@ func Open(ctx context.Context, url string, opts Options) (*DB, error) {
 		opts.Logger = slog.Default()
 	}
 	db := &DB{Now: time.Now, config: cfg, name: describe(cfg), url: describe(cfg), log: opts.Logger}
-	if u, err := neturl.Parse(url); err == nil {
-		db.url = u.Redacted() // keeps sslmode and the other parameters
+	if _, err := neturl.Parse(url); err == nil {
+		db.url = site.RedactURL(url) // keeps sslmode and the other parameters
 	}
 	db.pool = stdlib.OpenDB(*cfg)
 	db.pool.SetMaxOpenConns(opts.MaxConns)
@@ -161,10 +163,32 @@ func fail(op string, err error) error {
 	if errors.As(err, &se) && !isUnavailable(err) {
 		return err
 	}
+	if why := tlsMismatch(err); why != "" {
+		return fmt.Errorf("%s: %s: %w", op, why, err)
+	}
 	if isUnavailable(err) {
 		return fmt.Errorf("%s: %w: %w", op, errUnavailable, err)
 	}
 	return fmt.Errorf("%s: %w", op, err)
+}
+
+// tlsMismatch says what to change when err is a TLS setting the client
+// and the server do not share (sslmode=require on a server without TLS,
+// a certificate sslmode=verify-ca or verify-full cannot verify): a
+// mistake in the configuration, which trying again never mends, "" for
+// any other error.
+func tlsMismatch(err error) string {
+	var verify *tls.CertificateVerificationError
+	var authority x509.UnknownAuthorityError
+	var host x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	switch {
+	case strings.Contains(err.Error(), "server refused TLS connection"):
+		return "the server does not accept TLS, which sslmode asks for: turn ssl on in PostgreSQL, or set sslmode=disable in --database on a network you trust"
+	case errors.As(err, &verify), errors.As(err, &authority), errors.As(err, &host), errors.As(err, &invalid):
+		return "the server's TLS certificate cannot be verified: give its CA with sslrootcert= and connect by the name the certificate holds, or set sslmode=require (encrypted, unverified)"
+	}
+	return ""
 }
 
 // isUnavailable reports whether err comes from a database that cannot be
@@ -182,6 +206,9 @@ func isUnavailable(err error) bool {
 			return true
 		}
 		return false
+	}
+	if tlsMismatch(err) != "" {
+		return false // the configuration's mistake: trying again never mends it
 	}
 	var ce *pgconn.ConnectError
 	var ne net.Error

@@ -34,9 +34,27 @@ var pullReasons = []string{pullTimeout, pullDiverged, pullLocalChanges, pullNotC
 // asked after it) waiting for as long as the network hangs. A failure is
 // a *site.Error saying why in words and what to do, for the logs and the
 // webhook's ?wait=1 answer, and is counted by reason.
+//
+// Pulls run one at a time: two in the checkout at once (webhooks of a
+// burst of pushes with ?wait=1, a SIGHUP meanwhile) fail on each other's
+// locks and half-fetched refs, and were reported as the remote's fault
+// or as local changes. A pull also ends when the publisher closes, even
+// one a request asked for, whose context a shutdown does not end: git
+// and its helper are never left running after the process.
 func (p *Publisher) gitPull(ctx context.Context) error {
 	if !p.opts.GitPull {
 		return nil
+	}
+	select {
+	case p.pulling <- struct{}{}:
+		defer func() { <-p.pulling }()
+	case <-ctx.Done():
+		return fmt.Errorf("git pull --ff-only in %s: %w", p.opts.Dir, ctx.Err())
+	case <-p.bg.Done():
+		return p.pullStopped()
+	}
+	if p.bg.Err() != nil {
+		return p.pullStopped()
 	}
 	limit := p.opts.PullTimeout
 	if limit <= 0 {
@@ -44,6 +62,7 @@ func (p *Publisher) gitPull(ctx context.Context) error {
 	}
 	pctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
+	defer context.AfterFunc(p.bg, cancel)()
 	dir := p.opts.Dir
 	cmd := exec.CommandContext(pctx, "git", "-C", dir, "pull", "--ff-only", "--quiet")
 	// English messages, which pullError reads; no prompt for a password
@@ -60,9 +79,18 @@ func (p *Publisher) gitPull(ctx context.Context) error {
 	if ctx.Err() != nil { // shutting down: not the remote's fault
 		return fmt.Errorf("git pull --ff-only in %s: %w", dir, ctx.Err())
 	}
+	if p.bg.Err() != nil {
+		return p.pullStopped()
+	}
 	reason, e := pullError(dir, strings.TrimSpace(out.String()), errors.Is(pctx.Err(), context.DeadlineExceeded), limit)
 	p.metrics.pulls.WithLabelValues(reason).Inc()
 	return e
+}
+
+// pullStopped is the error of a pull the server's stop ended: the
+// webhook that asked is told to publish again (503), not of a failure.
+func (p *Publisher) pullStopped() error {
+	return site.Errorf(site.EUNAVAILABLE, "git pull --ff-only in %s was stopped: the server is shutting down; publish again once it is back", p.opts.Dir)
 }
 
 // pullError explains a failed pull in dir from git's output: the reason

@@ -123,6 +123,10 @@ type Publisher struct {
 
 	soonMu                   sync.Mutex // guards soonRunning, soonPending
 	soonRunning, soonPending bool
+
+	// pulling holds a token while a git pull runs: one at a time in the
+	// checkout (gitPull).
+	pulling chan struct{}
 }
 
 // New returns a Publisher; nothing is published before Publish.
@@ -139,7 +143,7 @@ func New(opts Options) *Publisher {
 	if opts.Metrics == nil {
 		opts.Metrics = prometheus.NewRegistry()
 	}
-	p := &Publisher{opts: opts, metrics: newMetrics(opts.Metrics), memo: content.NewMemo()}
+	p := &Publisher{opts: opts, metrics: newMetrics(opts.Metrics), memo: content.NewMemo(), pulling: make(chan struct{}, 1)}
 	p.bg, p.stopBG = context.WithCancel(context.Background())
 	return p
 }
@@ -523,11 +527,23 @@ func (p *Publisher) Close() error {
 	p.mu.Unlock()
 	p.stopBG()
 	p.work.Wait()
+	// A pull asked by a request (the webhook's ?wait=1) is stopped by
+	// stopBG too: wait until git is gone, so that none outlives the
+	// process.
+	p.pulling <- struct{}{}
+	<-p.pulling
 	if idx != nil {
 		return idx.Close()
 	}
 	return nil
 }
+
+// Stop cancels the background work and ends a git pull under way, even
+// one a request asked for (the webhook's ?wait=1, whose request a
+// shutdown otherwise waits for until its grace period ends): called when
+// a shutdown begins, before the requests in flight are waited for. It
+// closes nothing; Close still follows.
+func (p *Publisher) Stop() { p.stopBG() }
 
 // Wait waits until the background work started so far (relinking, the
 // answered check, publications asked with Soon) is done.

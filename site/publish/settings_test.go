@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/publish"
 )
 
@@ -158,5 +159,98 @@ func TestPublishOnSignal(t *testing.T) {
 	}
 	if got := f.title("/billing/asked"); got != "Asked" {
 		t.Errorf("a failed publication changed the site: %q", got)
+	}
+}
+
+// TestBrokenSynonymsAndRedirectsKeepServing: a synonyms.yaml or
+// redirects.yaml that no longer parses (a typo merged and published by the
+// webhook) keeps the synonyms and redirects being served, as a broken
+// guichet.yaml keeps its settings, and says so as a kept file; before,
+// every old URL answered 404 and every synonym was gone, with "kept": [].
+func TestBrokenSynonymsAndRedirectsKeepServing(t *testing.T) {
+	var logs lockedBuffer
+	f := newFixture(t, func(o *publish.Options) { o.Logger = slog.New(slog.NewTextHandler(&logs, nil)) })
+	ctx := context.Background()
+	write(t, f.dir, "synonyms.yaml", "en:\n  - [refund, money back]\n")
+	write(t, f.dir, "redirects.yaml", "- from: /billing/old-refunds\n  to: /billing/refund\n")
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	lib := f.srv.View().Lib
+	if len(lib.Redirects) != 1 || len(lib.Synonyms["en"]) != 1 {
+		t.Fatalf("after start: redirects %v, synonyms %v", lib.Redirects, lib.Synonyms)
+	}
+
+	write(t, f.dir, "synonyms.yaml", "en:\n  - [refund, money back\n")
+	write(t, f.dir, "redirects.yaml", "- from: /billing/old-refunds\n  to: [/billing/refund\n")
+	if err := f.pub.Publish(ctx, "api"); err != nil {
+		t.Fatal(err)
+	}
+	lib = f.srv.View().Lib
+	if len(lib.Redirects) != 1 || lib.Redirects[0].From != "/billing/old-refunds" {
+		t.Errorf("a redirects.yaml that does not parse dropped the redirects served: %v", lib.Redirects)
+	}
+	if len(lib.Synonyms["en"]) != 1 {
+		t.Errorf("a synonyms.yaml that does not parse dropped the synonyms served: %v", lib.Synonyms)
+	}
+	kept := map[string]bool{}
+	for _, pr := range lib.Problems {
+		if pr.Kind == site.KindKept {
+			kept[pr.File] = true
+		}
+	}
+	if !kept["synonyms.yaml"] || !kept["redirects.yaml"] || !lib.HasErrors() {
+		t.Errorf("kept %v, errors %v: want both files kept and their errors reported", kept, lib.HasErrors())
+	}
+	if l := logs.take(); !strings.Contains(l, "redirects.yaml: warning: the redirects being served stay in force until its errors are fixed") {
+		t.Errorf("the log does not say the redirects served stay:\n%s", l)
+	}
+
+	// Emptied or removed on purpose: nothing is kept.
+	write(t, f.dir, "synonyms.yaml", "en: []\n")
+	os.Remove(filepath.Join(f.dir, "redirects.yaml"))
+	if err := f.pub.Publish(ctx, "api"); err != nil {
+		t.Fatal(err)
+	}
+	lib = f.srv.View().Lib
+	if len(lib.Redirects) != 0 || len(lib.Synonyms["en"]) != 0 {
+		t.Errorf("files emptied or removed kept their old rules: redirects %v, synonyms %v", lib.Redirects, lib.Synonyms)
+	}
+}
+
+// TestBrokenStringsKeepServing: an i18n/<locale>.yaml of the content that
+// no longer parses kept none of its strings (a site in a language the
+// theme lacks turned English), with "kept": [] and yaml's own words
+// without a line ("yaml: line 2: found unexpected end of stream"); the
+// strings being served now stay, listed as kept, and the error says where
+// and what in plain words, as the other site files' do.
+func TestBrokenStringsKeepServing(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	write(t, f.dir, "i18n/en.yaml", "helpful_q: Did this answer your question?\n")
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.srv.View().Lib.Strings["en"]["helpful_q"]["other"]; got != "Did this answer your question?" {
+		t.Fatalf("after start: %q", got)
+	}
+	write(t, f.dir, "i18n/en.yaml", "helpful_q: \"Did this answer\nsearch_btn: Go\n")
+	if err := f.pub.Publish(ctx, "api"); err != nil {
+		t.Fatal(err)
+	}
+	lib := f.srv.View().Lib
+	if got := lib.Strings["en"]["helpful_q"]["other"]; got != "Did this answer your question?" {
+		t.Errorf("an i18n file that does not parse dropped the strings served: %q", got)
+	}
+	var kept, located bool
+	for _, pr := range lib.Problems {
+		if pr.File != "i18n/en.yaml" {
+			continue
+		}
+		kept = kept || pr.Kind == site.KindKept
+		located = located || pr.Severity == site.SeverityError && pr.Line > 0
+	}
+	if !kept || !located {
+		t.Errorf("kept %v, error with its line %v: %+v", kept, located, lib.Problems)
 	}
 }

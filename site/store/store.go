@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -158,17 +157,8 @@ func Check(database string) error {
 	if !IsPostgres(database) {
 		return fmt.Errorf("--database %q: want a postgres://user:password@host:port/name URL (or leave it empty for the SQLite file in --data)", Redact(database))
 	}
-	if _, err := url.Parse(database); err != nil {
-		return fmt.Errorf("--database: not a valid URL: %s", strings.ReplaceAll(err.Error(), database, Redact(database)))
-	}
-	// An "@" left as it is in the password: the driver would take what
-	// follows it for the host, and show it in its errors.
-	authority := database[strings.Index(database, "://")+3:]
-	if i := strings.IndexAny(authority, "/?#"); i >= 0 {
-		authority = authority[:i]
-	}
-	if strings.Count(authority, "@") > 1 {
-		return fmt.Errorf("--database %q: the user name or password holds an @: write it %%40 in the URL", Redact(database))
+	if err := site.CheckServerURL(database); err != nil {
+		return fmt.Errorf("--database %q: %v", Redact(database), err)
 	}
 	return nil
 }

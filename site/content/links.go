@@ -392,6 +392,11 @@ func isRelative(dest string) bool {
 }
 
 // splitURL splits dest into its unescaped path, raw query and fragment.
+// A backslash in the path, as written on Windows
+// (`media\setup\step-1.png`, `..\security\mfa.md`), separates folders
+// as a slash does, as browsers read it in a page's relative links and
+// DocFX in the links, images and includes it checks; "%5C" stays a
+// character of the name.
 func splitURL(dest string) (p, query, frag string) {
 	if i := strings.IndexByte(dest, '#'); i >= 0 {
 		dest, frag = dest[:i], dest[i+1:]
@@ -399,6 +404,7 @@ func splitURL(dest string) (p, query, frag string) {
 	if i := strings.IndexByte(dest, '?'); i >= 0 {
 		dest, query = dest[:i], dest[i+1:]
 	}
+	dest = strings.ReplaceAll(dest, `\`, "/")
 	if u, err := url.PathUnescape(dest); err == nil {
 		dest = u
 	}

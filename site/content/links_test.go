@@ -545,3 +545,40 @@ func TestBrokenLinkSuggestionKeepsItsFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestBackslashPaths: a link, a picture or a DocFX :::image whose path is
+// written with Windows' backslashes (`media\setup\step-1.png`,
+// `..\security\mfa.md`), which browsers and DocFX read as slashes, leads to
+// its file as an include written so already did; it was a broken link
+// whose message blamed "files whose name starts with .", and a missing
+// picture, for files that were there.
+func TestBackslashPaths(t *testing.T) {
+	lib := load(t, map[string]string{
+		"teams/clear-cache.md": "# Clear the cache\n\n" +
+			"![Step one](media\\setup\\step-1.png)\n\n" + // 3
+			"Press :::image type=\"icon\" source=\"media\\setup\\key.png\"::: then R.\n\n" + // 5
+			"See [MFA](..\\security\\mfa.md#turn-it-on).\n\n" + // 7
+			"See [nothing](..\\security\\nope.md).\n", // 9
+		"teams/media/setup/step-1.png": "\x89PNG\r\n\x1a\n",
+		"teams/media/setup/key.png":    "\x89PNG\r\n\x1a\n",
+		"security/mfa.md":              "# Turn on MFA\n\n## Turn it on\n\nText.\n",
+	})
+	html := string(article(t, lib, "teams/clear-cache.md").HTML)
+	for _, w := range []string{
+		`src="/_content/teams/media/setup/step-1.png"`,
+		`src="/_content/teams/media/setup/key.png"`,
+		`<a href="/security/mfa#turn-it-on">MFA</a>`,
+	} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %s in\n%s", w, html)
+		}
+	}
+	if !findProblem(lib, want{site.SeverityError, "teams/clear-cache.md", 9, "", `broken link "..\\security\\nope.md": security/nope.md does not exist`}) {
+		t.Errorf("no broken link naming security/nope.md at line 9 in %v", lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		if p.File == "teams/clear-cache.md" && p.Severity == site.SeverityError && p.Line != 9 {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+}

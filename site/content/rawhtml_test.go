@@ -246,3 +246,49 @@ func TestHTMLBlockWarningNamesTheElementWhoseTextGoes(t *testing.T) {
 		t.Errorf("page:\n%s", page)
 	}
 }
+
+// TestInlineHTMLLists: with allow_html off, a list written in HTML inside
+// a line, as Microsoft Docs write the lists of a table cell (a Markdown
+// table cannot hold a Markdown list), shows each item on a line of its own
+// after its bullet or number; the items ran together ("PowerPointThe
+// cursor") under a warning to write a Markdown list, which a cell cannot
+// hold. The tags are understood, not reported. With allow_html on, the
+// list is the sanitised HTML list.
+func TestInlineHTMLLists(t *testing.T) {
+	src := "| Issue | Workaround |\n|---|---|\n" +
+		"| Missing features | Not ported yet:<br/><br/><ul><li>The focus mode</li><li>The **laser** pointer</li></ul> |\n" + // 3
+		"| Black screen | <ol><li>Select **More**.</li> <li>Restart.</li></ol>Then sign in. |\n" + // 4
+		"| Nested | <ul><li>Outer<ul><li>Inner</li></ul></li><li>Last</li></ul> |\n\n" + // 5
+		"Do this: <ul><li>One</li><li>Two</li></ul>\n" // 7
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(out.HTML)
+	for _, w := range []string{
+		"<td>Not ported yet:<br>\n<br>\n• The focus mode<br>\n• The <strong>laser</strong> pointer</td>",
+		"<td>1. Select <strong>More</strong>. <br>\n2. Restart.<br>\nThen sign in.</td>",
+		"<td>• Outer<br>\n• Inner<br>\n• Last</td>",
+		"<p>Do this: <br>\n• One<br>\n• Two</p>",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, got)
+		}
+	}
+	for _, p := range out.Problems {
+		if p.Kind == site.KindSyntax {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+	if !strings.Contains(out.Text, "The focus mode • The laser pointer") {
+		t.Errorf("the items run together in the searched text:\n%s", out.Text)
+	}
+
+	out, err = NewRenderer(RenderOptions{AllowHTML: true}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(out.HTML); !strings.Contains(got, "<ul><li>The focus mode</li><li>The <strong>laser</strong> pointer</li></ul>") {
+		t.Errorf("allow_html on: the HTML list is not kept in\n%s", got)
+	}
+}

@@ -37,6 +37,7 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 	d.strayAdmonitions(root, src)
 	d.stripDocfxMarkers(root, src)
 	groupTabs(root)
+	d.inlineLists(root)
 	d.leftOutHTML(root)
 	d.inlineNoText(root)
 	d.headingIDs(root, src)

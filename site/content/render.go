@@ -201,6 +201,10 @@ type doc struct {
 	ids   *headingIDs
 	// headingOf is each heading's entry in out.Headings (plainText).
 	headingOf map[*ast.Heading]site.Heading
+	// resolved holds the links whose destination a shortcode (ref,
+	// relref) already resolved and checked: the links pass leaves them
+	// as they are, so a problem is reported once, where it was written.
+	resolved map[*ast.Link]bool
 }
 
 // srcPos is a place in the file being rendered, where a problem is

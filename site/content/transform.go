@@ -162,14 +162,17 @@ func (d *doc) links(root *ast.Document, src []byte) {
 		case *ast.Link:
 			d.dropAttrList(n)
 			dest := string(n.Destination)
-			if strings.Contains(dest, "{{<") || strings.Contains(dest, "{{%") {
+			switch {
+			case d.resolved[n]:
+				// A ref's link: resolved and checked where it was written.
+			case strings.Contains(dest, "{{<") || strings.Contains(dest, "{{%"):
 				// A Hugo shortcode as the target: ref gives the URL, others drop the link.
 				u, keep := d.linkShortcode(dest, d.destAt(n))
 				n.Destination = []byte(u)
 				if !keep {
 					n.Destination = nil
 				}
-			} else {
+			default:
 				n.Destination = []byte(d.linkDest(n, dest))
 			}
 			if len(n.Destination) == 0 {

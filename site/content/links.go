@@ -21,6 +21,9 @@ type linkResolver interface {
 	article(p, locale string) (urlPath, target string, err error)
 	// asset reports whether a file exists at p.
 	asset(p string) bool
+	// nearAsset suggests the file a link to the missing file p may have
+	// meant (": did you mean …?"), or "".
+	nearAsset(p string) string
 	// imageSize returns the width and height of the image at p, if known.
 	imageSize(p string) (w, h int, ok bool)
 	// read returns the content of the file at p (includes).
@@ -325,7 +328,7 @@ func (d *doc) imageDest(n ast.Node, dest string) string {
 	if !d.in.links.asset(target) {
 		// Its alt text, never a broken picture: the image is shown as
 		// the text that describes it until the file is added.
-		d.errorf(site.KindImage, line, "image %q not found (looked for %s); until it is added, the page shows its alt text", dest, target)
+		d.errorf(site.KindImage, line, "image %q not found (looked for %s)%s; until it is added, the page shows its alt text", dest, target, d.in.links.nearAsset(target))
 		return ""
 	}
 	d.out.Files = append(d.out.Files, target)
@@ -351,7 +354,7 @@ func (d *doc) attachmentDest(n ast.Node, dest, p string) string {
 	}
 	if !d.in.links.asset(target) {
 		// Its text (a lightbox's picture), never an address that answers 404.
-		d.errorf(attachmentKind(p), d.destAt(n), "broken link %q: no file %s; until it is fixed, the page shows its text without a link", dest, target)
+		d.errorf(attachmentKind(p), d.destAt(n), "broken link %q: no file %s%s; until it is fixed, the page shows its text without a link", dest, target, d.in.links.nearAsset(target))
 		return ""
 	}
 	d.out.Files = append(d.out.Files, target)

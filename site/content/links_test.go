@@ -582,3 +582,30 @@ func TestBackslashPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkCaseMiss: a link or a picture whose path differs from its file's
+// only in letter case (`../Installation/plan.md` for installation/,
+// `media/Shot.PNG` for media/shot.png), which finds its file on a Mac or
+// Windows and on learn.microsoft.com but not on GitHub or here, is broken
+// with the file to write; it said only "does not exist" (the Microsoft
+// corpus' cannot-publish-form.md).
+func TestLinkCaseMiss(t *testing.T) {
+	lib := load(t, map[string]string{
+		"deployment/publish.md": "# Publish a form\n\n" +
+			"See [the plan](../Installation/plan.md#prevent-viruses).\n\n" + // 3
+			"![Error](media/Shot.PNG)\n\n" + // 5
+			"[The log](media/Trace.TXT)\n", // 7
+		"installation/plan.md":       "# Plan a deployment\n\n## Prevent viruses\n",
+		"deployment/media/shot.png":  "\x89PNG\r\n\x1a\n",
+		"deployment/media/trace.txt": "log\n",
+	})
+	for _, w := range []want{
+		{site.SeverityError, "deployment/publish.md", 3, "", `broken link "../Installation/plan.md#prevent-viruses": Installation/plan.md does not exist: did you mean installation/plan.md? (names are read with their letter case, as on GitHub)`},
+		{site.SeverityError, "deployment/publish.md", 5, "", `image "media/Shot.PNG" not found (looked for deployment/media/Shot.PNG): did you mean deployment/media/shot.png? (names are read with their letter case, as on GitHub)`},
+		{site.SeverityError, "deployment/publish.md", 7, "", `broken link "media/Trace.TXT": no file deployment/media/Trace.TXT: did you mean deployment/media/trace.txt?`},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+}

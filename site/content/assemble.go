@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"net/url"
 	"path"
@@ -903,6 +904,11 @@ func (l *loader) hasAnchor(ref anchorRef) (ok bool, near, why string) {
 		if h.ID == want || h.ID == ref.Anchor {
 			return true, "", ""
 		}
+	}
+	// Another place of the page with that id: an HTML anchor (<a
+	// id="summary"></a>), a footnote, raw HTML's.
+	if want != "" && strings.Contains(string(a.HTML), ` id="`+html.EscapeString(want)+`"`) {
+		return true, "", ""
 	}
 	// MkDocs leaves an emoji out of the anchor ("## :gear: Configure" is
 	// #configure there, #gear-configure here and on GitHub).

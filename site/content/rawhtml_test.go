@@ -292,3 +292,44 @@ func TestInlineHTMLLists(t *testing.T) {
 		t.Errorf("allow_html on: the HTML list is not kept in\n%s", got)
 	}
 }
+
+// TestHTMLAnchorsKept: with allow_html off, an HTML anchor that marks a
+// place to link to (`<a id="summary"></a>` on a line of its own or in a
+// sentence, `<a name="…">`), as Microsoft Docs write them, is kept as an
+// empty anchor with that id (out of the theme's namespace), so "[Back to
+// top](#summary)" and links from other articles lead there, and check
+// neither warns about it nor calls those links broken. It was left out,
+// with a warning to write the link in Markdown; links to it led nowhere.
+func TestHTMLAnchorsKept(t *testing.T) {
+	lib := load(t, map[string]string{
+		"mail/faq.md": "# Site mailbox FAQ\n\n" +
+			"<a id=\"summary\"></a>\n\n" + // 3
+			"## Questions\n\n" +
+			"Text <a name='step-2'></a>here and <a id=\"g-main\"></a>there.\n\n" + // 7
+			"<a href=\"https://example.com\">a link</a>\n\n" + // 9
+			"[Back to top](#summary)\n",
+		"mail/other.md": "# Other\n\nSee [the summary](faq.md#summary), [step 2](faq.md#step-2) and [nothing](faq.md#nope).\n",
+	})
+	html := string(article(t, lib, "mail/faq.md").HTML)
+	for _, w := range []string{`<a id="summary"></a>`, `Text <a id="step-2"></a>here`, `<a id="h-g-main"></a>there`, `<a href="#summary">Back to top</a>`} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %s in\n%s", w, html)
+		}
+	}
+	if strings.Contains(html, "example.com") {
+		t.Errorf("a link in raw HTML kept:\n%s", html)
+	}
+	var got []string
+	for _, p := range lib.Problems {
+		if p.Kind == site.KindSyntax || p.Kind == site.KindBrokenLink {
+			got = append(got, p.String())
+		}
+	}
+	want := []string{
+		"mail/faq.md:9:1: warning: raw HTML <a> tags are left out of the page, the text between them kept (allow_html is off): write the link as [text](url), or set allow_html: true in guichet.yaml",
+		`mail/other.md:3:74: error: broken link "faq.md#nope": mail/faq.md has no heading #nope`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -38,6 +38,7 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 	d.stripDocfxMarkers(root, src)
 	groupTabs(root)
 	d.inlineLists(root)
+	d.htmlAnchors(root)
 	d.leftOutHTML(root)
 	d.inlineNoText(root)
 	d.headingIDs(root, src)

@@ -839,6 +839,12 @@ func (l *loader) renderAll(ctx context.Context, pending <-chan shards) error {
 	for _, s := range jobs {
 		l.probs = append(l.probs, s.out.Problems...)
 		for _, ref := range s.out.anchors {
+			if ref.Target == "" {
+				if s.name.index {
+					continue // a category page: its own headings are not kept
+				}
+				ref.Target = s.path
+			}
 			if ok, near, why := l.hasAnchor(ref); !ok {
 				file := ref.File
 				if file == "" {

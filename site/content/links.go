@@ -66,6 +66,14 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 			"link %q is shown as its text: only http, https, mailto, tel and relative links are kept; write the address with one of these, or as code (`%s`) to show it", dest, dest)
 		return ""
 	}
+	if frag, ok := strings.CutPrefix(dest, "#"); ok && frag != "" && !strings.EqualFold(frag, "top") && !strings.HasPrefix(frag, "tab/") && d.in.links != nil {
+		// A place of this page: checked once the page has its headings
+		// (not #top, the top of any page for browsers, nor DocFX's tab
+		// headings, `# [Windows](#tab/windows)`).
+		line := d.destAt(n)
+		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line.line, Column: line.col, Dest: dest, Anchor: frag})
+		return dest
+	}
 	if d.in.links == nil || !isRelative(dest) {
 		return dest
 	}

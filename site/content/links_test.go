@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -421,18 +422,50 @@ func TestSlugLinksRenderedAgain(t *testing.T) {
 	}
 }
 
-// TestAnchorOfTheTitleHeading: a link to the anchor of the # heading that
-// repeats the title (MkDocs and Microsoft Docs pages open with one, and
-// GitHub gives it an anchor) is broken here, since the page shows the title
-// as its own heading; check says so and what to write, not only that the
-// heading is missing.
+// TestAnchorOfTheTitleHeading: the # heading that repeats the title
+// (MkDocs and Microsoft Docs pages open with one, and GitHub gives it an
+// anchor) is not shown, since the page shows the title as its own heading,
+// but its anchor stays where it was, so links to it lead there, as on
+// GitHub: from another article (`draw.md#draw-field-boundaries`) and from
+// the page's own "Back to top" links, which check now checks as it checks
+// links to other pages (they were not checked, and a link to a place the
+// page lacks went nowhere; DocFX's tab headings, `#tab/…`, are no links).
+// A later heading with the same text keeps its anchor, then the title's.
 func TestAnchorOfTheTitleHeading(t *testing.T) {
 	lib := load(t, map[string]string{
-		"fields/draw.md":   "# Draw field boundaries\n\nText.\n",
+		"fields/draw.md": "# Draw field boundaries\n\nText.\n\n## Steps\n\n" +
+			"[Back to top](#draw-field-boundaries), [steps](#steps), [typo](#draw-feild-boundaries).\n\n" + // 7
+			"# [Windows](#tab/windows)\n\n[Top](#top)\n",
+		"fields/repeat.md": "# Repeat\n\nText.\n\n## Repeat\n",
 		"fields/import.md": "---\ntitle: Import\n---\nSee [drawing](draw.md#draw-field-boundaries).\n",
+		"fields/edit.md":   "# Edit a field {#edit}\n\n[Top](#edit)\n",
 	})
-	if !findProblem(lib, want{site.SeverityError, "fields/import.md", 4, "", "has no heading #draw-field-boundaries: that is the article's title, which the page shows as its heading: link draw.md without #draw-field-boundaries"}) {
-		t.Errorf("no hint in %v", lib.Problems)
+	draw := string(article(t, lib, "fields/draw.md").HTML)
+	for _, w := range []string{`<a id="draw-field-boundaries"></a>`, `<a href="#draw-field-boundaries">Back to top</a>`} {
+		if !strings.Contains(draw, w) {
+			t.Errorf("missing %s in\n%s", w, draw)
+		}
+	}
+	if strings.Contains(draw, "<h1") || strings.Contains(draw, "<h2 id=\"draw-field-boundaries\"") {
+		t.Errorf("the title heading is shown:\n%s", draw)
+	}
+	if html := string(article(t, lib, "fields/repeat.md").HTML); !strings.HasPrefix(html, "<p>Text.</p>") || !strings.Contains(html, `<h2 id="repeat">`) {
+		t.Errorf("a heading repeating the title lost its anchor:\n%s", html)
+	}
+	if html := string(article(t, lib, "fields/edit.md").HTML); !strings.Contains(html, `<a id="edit"></a>`) {
+		t.Errorf("the title heading's {#edit} is not its anchor:\n%s", html)
+	}
+	if html := string(article(t, lib, "fields/import.md").HTML); !strings.Contains(html, `<a href="/fields/draw#draw-field-boundaries">drawing</a>`) {
+		t.Errorf("link to the title heading:\n%s", html)
+	}
+	var broken []string
+	for _, p := range lib.Problems {
+		if p.Kind == site.KindBrokenLink {
+			broken = append(broken, p.String())
+		}
+	}
+	if want := []string{`fields/draw.md:7:64: error: broken link "#draw-feild-boundaries": fields/draw.md has no heading #draw-feild-boundaries`}; !reflect.DeepEqual(broken, want) {
+		t.Errorf("broken links\n%s\nwant\n%s", strings.Join(broken, "\n"), strings.Join(want, "\n"))
 	}
 }
 

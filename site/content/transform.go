@@ -1,6 +1,7 @@
 package content
 
 import (
+	"html"
 	"regexp"
 	"strings"
 
@@ -59,7 +60,17 @@ func (d *doc) fixTopHeading(root *ast.Document, src []byte) {
 	}
 	if first, ok := lead.(*ast.Heading); ok && first.Level == 1 &&
 		d.in.Title != "" && nearTitle(inlineText(first, src), d.in.Title) {
-		root.RemoveChild(root, first)
+		// Its anchor stays where it was, as an empty anchor (headingIDs
+		// names it): the "Back to top" links to it and links from other
+		// pages keep leading there, as on GitHub.
+		d.titleAnchor = &rawHTML{}
+		d.titleAnchorText = anchorText(first, src)
+		if v, ok := first.AttributeString("id"); ok {
+			if b, ok := v.([]byte); ok {
+				d.titleAnchorID = safeID(string(b))
+			}
+		}
+		root.ReplaceChild(root, first, d.titleAnchor)
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -95,6 +106,7 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 	for _, id := range footnoteIDs(root) {
 		ids.Put([]byte(id))
 	}
+
 	var items []ast.Node // headings and included files, in order
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -147,6 +159,18 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 		hd := site.Heading{Level: h.Level, ID: id, Text: txt}
 		d.headingOf[h] = hd
 		add(hd)
+	}
+	if a := d.titleAnchor; a != nil {
+		// Named last, so no heading's id changes: a heading with the
+		// title's words keeps the anchor, which then leads there.
+		id := d.titleAnchorID
+		if id == "" {
+			id = safeID(anchor(d.titleAnchorText))
+		}
+		if id != "" && !ids.used[id] {
+			ids.Put([]byte(id))
+			a.HTML = `<a id="` + html.EscapeString(id) + `"></a>`
+		}
 	}
 }
 

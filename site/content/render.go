@@ -135,6 +135,7 @@ func NewRenderer(opts RenderOptions) *Renderer {
 				util.Prioritized(keysParser{}, 100),
 				util.Prioritized(iconParser{}, 100),
 				util.Prioritized(jsxExpressionParser{}, 100),
+				util.Prioritized(lineStartEscape{}, 100),
 				// After iconParser: `:material-check:` is an icon.
 				util.Prioritized(newEmojiParser(), 200),
 			),

@@ -104,6 +104,9 @@ func Site(ctx context.Context, fsys fs.FS, dir string, view *site.View, searcher
 	// The content folder is a Docusaurus site's docs/: its translations
 	// are beside it, in ../i18n/, out of the folder Guichet reads.
 	probs = append(probs, content.DocusaurusTranslations(os.DirFS(filepath.Join(dir, "..")), "..", ".")...)
+	// The content folder is a Hugo site's content/, its languages in
+	// folders of their own.
+	probs = append(probs, content.HugoLanguageFolders(fsys, view.Lib.Config.DefaultLocale)...)
 	return probs, ran, nil
 }
 

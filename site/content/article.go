@@ -107,7 +107,9 @@ const skippedNote = " (the article is not published until this is fixed)"
 // Docusaurus do).
 func decodeArticle(file string, fields []field, ignore []string, bodyTitle string) (m meta, probs []site.Problem, ok bool) {
 	ok = true
-	known := articleFields()
+	// A field the team keeps on purpose is known too: `appiesto` beside
+	// an ignored `appliesto` is its typo, not another field to ignore.
+	known := append(slices.Clip(articleFields()), keptFields(ignore)...)
 	var cur field
 	fail := func(p *site.Problem) bool {
 		if p != nil && p.Severity == site.SeverityWarning {
@@ -340,7 +342,7 @@ func decodeCategory(file string, fields []field, ignore []string) (categoryMeta,
 			if contains(articleFields(), f.name) {
 				probs = append(probs, warningAt(site.KindUnknownField, file, f.line, f.name, "field `%s` is not used on a category page", f.name))
 			} else {
-				probs = append(probs, unknownField(file, f, categoryFields(), false))
+				probs = append(probs, unknownField(file, f, append(slices.Clip(categoryFields()), keptFields(ignore)...), false))
 			}
 		}
 		if p != nil {
@@ -348,6 +350,18 @@ func decodeCategory(file string, fields []field, ignore []string) (categoryMeta,
 		}
 	}
 	return c, probs
+}
+
+// keptFields returns the entries of check.ignore_fields that name one
+// field (not a pattern like "ms.*").
+func keptFields(ignore []string) []string {
+	var out []string
+	for _, f := range ignore {
+		if !strings.ContainsAny(f, `*?[\`) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // ignoredField reports whether name is in check.ignore_fields: equal to

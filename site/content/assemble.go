@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"net/url"
 	"path"
@@ -599,6 +600,9 @@ func (r *resolver) article(p, locale string) (string, string, error) {
 // two typos away from p's (heladas.md for helada.md), as ": did you mean
 // …?", or "".
 func (r *resolver) nearMiss(p string) string {
+	if f := sameButCase(p, r.mdFiles); f != "" {
+		return caseHint(f)
+	}
 	base := strings.ToLower(path.Base(p))
 	best, bestD := "", 3
 	for _, f := range r.mdDirs()[path.Dir(p)] {
@@ -610,6 +614,34 @@ func (r *resolver) nearMiss(p string) string {
 		return ""
 	}
 	return fmt.Sprintf(": did you mean %s?", best)
+}
+
+// sameButCase returns the path of files that is p but for the letter case
+// of its folders or name (Installation/ for installation/, Shot.PNG for
+// shot.png), or "": a link that finds its file on a Mac or Windows, whose
+// disks ignore case, and on learn.microsoft.com, finds none on GitHub,
+// Linux or here.
+func sameButCase(p string, files map[string]bool) string {
+	best := ""
+	for f := range files {
+		if f != p && strings.EqualFold(f, p) && (best == "" || f < best) {
+			best = f
+		}
+	}
+	return best
+}
+
+// caseHint suggests file f, named as p but for its letter case.
+func caseHint(f string) string {
+	return fmt.Sprintf(": did you mean %s? (names are read with their letter case, as on GitHub)", f)
+}
+
+// nearAsset implements linkResolver.
+func (r *resolver) nearAsset(p string) string {
+	if f := sameButCase(p, r.assets); f != "" {
+		return caseHint(f)
+	}
+	return ""
 }
 
 // translationOf returns the published article of locale whose file is the
@@ -807,6 +839,12 @@ func (l *loader) renderAll(ctx context.Context, pending <-chan shards) error {
 	for _, s := range jobs {
 		l.probs = append(l.probs, s.out.Problems...)
 		for _, ref := range s.out.anchors {
+			if ref.Target == "" {
+				if s.name.index {
+					continue // a category page: its own headings are not kept
+				}
+				ref.Target = s.path
+			}
 			if ok, near, why := l.hasAnchor(ref); !ok {
 				file := ref.File
 				if file == "" {
@@ -872,6 +910,11 @@ func (l *loader) hasAnchor(ref anchorRef) (ok bool, near, why string) {
 		if h.ID == want || h.ID == ref.Anchor {
 			return true, "", ""
 		}
+	}
+	// Another place of the page with that id: an HTML anchor (<a
+	// id="summary"></a>), a footnote, raw HTML's.
+	if want != "" && strings.Contains(string(a.HTML), ` id="`+html.EscapeString(want)+`"`) {
+		return true, "", ""
 	}
 	// MkDocs leaves an emoji out of the anchor ("## :gear: Configure" is
 	// #configure there, #gear-configure here and on GitHub).

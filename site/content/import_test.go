@@ -632,6 +632,48 @@ func TestHugoRefToMDX(t *testing.T) {
 	}
 }
 
+// TestHugoRefThenAnchor: a place of the page written after the ref, as
+// Hugo sites link a section (`[text]({{< ref "setup" >}}#step-two)`, or
+// inside `<…>`), leads there and is checked; the page showed the
+// Markdown as written around a link ("[setup](Setup#step-two)"), with no
+// problem in check. A broken anchor is reported once, where the ref is (it
+// was also reported at the line's start, naming the site URL).
+func TestHugoRefThenAnchor(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/start.md": "---\ntitle: Start\n---\n" +
+			"Read [the setup]({{< ref \"setup\" >}}#step-two) and [more]({{< relref \"setup.md\" >}}#step-two).\n\n" + // 4
+			"Or [this](<{{< ref \"setup\" >}}#step-two>) and [that]({{< ref \"setup\" >}}#nope).\n\n" + // 6
+			"[Old]({{< ref \"setup#gone\" >}}), {{< ref \"setup#gone\" >}}.\n", // 8
+		"guides/setup.md": "---\ntitle: Setup\n---\n## Step two\n\nDo it.\n",
+	})
+	html := string(article(t, lib, "guides/start.md").HTML)
+	for _, w := range []string{
+		`<a href="/guides/setup#step-two">the setup</a>`,
+		`<a href="/guides/setup#step-two">this</a>`,
+		`<a href="/guides/setup#step-two">more</a>`,
+	} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %s in\n%s", w, html)
+		}
+	}
+	if strings.Contains(html, "](") || strings.Contains(html, "#step-two)") {
+		t.Errorf("Markdown shown as written:\n%s", html)
+	}
+	var broken []string
+	for _, p := range lib.Problems {
+		if p.Kind == site.KindBrokenLink {
+			broken = append(broken, p.String())
+		}
+	}
+	if want := []string{
+		`guides/start.md:6:54: error: broken link "setup#nope": guides/setup.md has no heading #nope`,
+		`guides/start.md:8:7: error: broken link "setup#gone": guides/setup.md has no heading #gone`,
+		`guides/start.md:8:34: error: broken link "setup#gone": guides/setup.md has no heading #gone`,
+	}; !reflect.DeepEqual(broken, want) {
+		t.Errorf("broken links\n%s\nwant\n%s", strings.Join(broken, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestHugoRefToUnpublishedArticle: a ref to a file that exists but did not
 // load says so, as a relative link does, rather than "no article at" the
 // file the writer sees in the folder (the error it had computed was

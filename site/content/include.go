@@ -144,7 +144,7 @@ func (d *doc) renderInclude(ref *includeRef, line srcPos) (*Output, bool) {
 	if strings.HasPrefix(p, "~/") {
 		p = "/" + p[2:] // DocFX's root of the docset
 	}
-	p, _, _ = splitURL(strings.ReplaceAll(p, `\`, "/"))
+	p, _, _ = splitURL(p)
 	target, ok := d.resolvePath(p)
 	if !ok {
 		return fail("it is outside the content folder")

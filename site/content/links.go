@@ -21,6 +21,9 @@ type linkResolver interface {
 	article(p, locale string) (urlPath, target string, err error)
 	// asset reports whether a file exists at p.
 	asset(p string) bool
+	// nearAsset suggests the file a link to the missing file p may have
+	// meant (": did you mean …?"), or "".
+	nearAsset(p string) string
 	// imageSize returns the width and height of the image at p, if known.
 	imageSize(p string) (w, h int, ok bool)
 	// read returns the content of the file at p (includes).
@@ -62,6 +65,14 @@ func (d *doc) linkDest(n ast.Node, dest string) string {
 		d.warnf(site.KindBrokenLink, d.destAt(n),
 			"link %q is shown as its text: only http, https, mailto, tel and relative links are kept; write the address with one of these, or as code (`%s`) to show it", dest, dest)
 		return ""
+	}
+	if frag, ok := strings.CutPrefix(dest, "#"); ok && frag != "" && !strings.EqualFold(frag, "top") && !strings.HasPrefix(frag, "tab/") && d.in.links != nil {
+		// A place of this page: checked once the page has its headings
+		// (not #top, the top of any page for browsers, nor DocFX's tab
+		// headings, `# [Windows](#tab/windows)`).
+		line := d.destAt(n)
+		d.out.anchors = append(d.out.anchors, anchorRef{File: d.in.File, Line: line.line, Column: line.col, Dest: dest, Anchor: frag})
+		return dest
 	}
 	if d.in.links == nil || !isRelative(dest) {
 		return dest
@@ -325,7 +336,7 @@ func (d *doc) imageDest(n ast.Node, dest string) string {
 	if !d.in.links.asset(target) {
 		// Its alt text, never a broken picture: the image is shown as
 		// the text that describes it until the file is added.
-		d.errorf(site.KindImage, line, "image %q not found (looked for %s); until it is added, the page shows its alt text", dest, target)
+		d.errorf(site.KindImage, line, "image %q not found (looked for %s)%s; until it is added, the page shows its alt text", dest, target, d.in.links.nearAsset(target))
 		return ""
 	}
 	d.out.Files = append(d.out.Files, target)
@@ -351,7 +362,7 @@ func (d *doc) attachmentDest(n ast.Node, dest, p string) string {
 	}
 	if !d.in.links.asset(target) {
 		// Its text (a lightbox's picture), never an address that answers 404.
-		d.errorf(attachmentKind(p), d.destAt(n), "broken link %q: no file %s; until it is fixed, the page shows its text without a link", dest, target)
+		d.errorf(attachmentKind(p), d.destAt(n), "broken link %q: no file %s%s; until it is fixed, the page shows its text without a link", dest, target, d.in.links.nearAsset(target))
 		return ""
 	}
 	d.out.Files = append(d.out.Files, target)
@@ -392,6 +403,11 @@ func isRelative(dest string) bool {
 }
 
 // splitURL splits dest into its unescaped path, raw query and fragment.
+// A backslash in the path, as written on Windows
+// (`media\setup\step-1.png`, `..\security\mfa.md`), separates folders
+// as a slash does, as browsers read it in a page's relative links and
+// DocFX in the links, images and includes it checks; "%5C" stays a
+// character of the name.
 func splitURL(dest string) (p, query, frag string) {
 	if i := strings.IndexByte(dest, '#'); i >= 0 {
 		dest, frag = dest[:i], dest[i+1:]
@@ -399,6 +415,7 @@ func splitURL(dest string) (p, query, frag string) {
 	if i := strings.IndexByte(dest, '?'); i >= 0 {
 		dest, query = dest[:i], dest[i+1:]
 	}
+	dest = strings.ReplaceAll(dest, `\`, "/")
 	if u, err := url.PathUnescape(dest); err == nil {
 		dest = u
 	}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -421,18 +422,50 @@ func TestSlugLinksRenderedAgain(t *testing.T) {
 	}
 }
 
-// TestAnchorOfTheTitleHeading: a link to the anchor of the # heading that
-// repeats the title (MkDocs and Microsoft Docs pages open with one, and
-// GitHub gives it an anchor) is broken here, since the page shows the title
-// as its own heading; check says so and what to write, not only that the
-// heading is missing.
+// TestAnchorOfTheTitleHeading: the # heading that repeats the title
+// (MkDocs and Microsoft Docs pages open with one, and GitHub gives it an
+// anchor) is not shown, since the page shows the title as its own heading,
+// but its anchor stays where it was, so links to it lead there, as on
+// GitHub: from another article (`draw.md#draw-field-boundaries`) and from
+// the page's own "Back to top" links, which check now checks as it checks
+// links to other pages (they were not checked, and a link to a place the
+// page lacks went nowhere; DocFX's tab headings, `#tab/…`, are no links).
+// A later heading with the same text keeps its anchor, then the title's.
 func TestAnchorOfTheTitleHeading(t *testing.T) {
 	lib := load(t, map[string]string{
-		"fields/draw.md":   "# Draw field boundaries\n\nText.\n",
+		"fields/draw.md": "# Draw field boundaries\n\nText.\n\n## Steps\n\n" +
+			"[Back to top](#draw-field-boundaries), [steps](#steps), [typo](#draw-feild-boundaries).\n\n" + // 7
+			"# [Windows](#tab/windows)\n\n[Top](#top)\n",
+		"fields/repeat.md": "# Repeat\n\nText.\n\n## Repeat\n",
 		"fields/import.md": "---\ntitle: Import\n---\nSee [drawing](draw.md#draw-field-boundaries).\n",
+		"fields/edit.md":   "# Edit a field {#edit}\n\n[Top](#edit)\n",
 	})
-	if !findProblem(lib, want{site.SeverityError, "fields/import.md", 4, "", "has no heading #draw-field-boundaries: that is the article's title, which the page shows as its heading: link draw.md without #draw-field-boundaries"}) {
-		t.Errorf("no hint in %v", lib.Problems)
+	draw := string(article(t, lib, "fields/draw.md").HTML)
+	for _, w := range []string{`<a id="draw-field-boundaries"></a>`, `<a href="#draw-field-boundaries">Back to top</a>`} {
+		if !strings.Contains(draw, w) {
+			t.Errorf("missing %s in\n%s", w, draw)
+		}
+	}
+	if strings.Contains(draw, "<h1") || strings.Contains(draw, "<h2 id=\"draw-field-boundaries\"") {
+		t.Errorf("the title heading is shown:\n%s", draw)
+	}
+	if html := string(article(t, lib, "fields/repeat.md").HTML); !strings.HasPrefix(html, "<p>Text.</p>") || !strings.Contains(html, `<h2 id="repeat">`) {
+		t.Errorf("a heading repeating the title lost its anchor:\n%s", html)
+	}
+	if html := string(article(t, lib, "fields/edit.md").HTML); !strings.Contains(html, `<a id="edit"></a>`) {
+		t.Errorf("the title heading's {#edit} is not its anchor:\n%s", html)
+	}
+	if html := string(article(t, lib, "fields/import.md").HTML); !strings.Contains(html, `<a href="/fields/draw#draw-field-boundaries">drawing</a>`) {
+		t.Errorf("link to the title heading:\n%s", html)
+	}
+	var broken []string
+	for _, p := range lib.Problems {
+		if p.Kind == site.KindBrokenLink {
+			broken = append(broken, p.String())
+		}
+	}
+	if want := []string{`fields/draw.md:7:64: error: broken link "#draw-feild-boundaries": fields/draw.md has no heading #draw-feild-boundaries`}; !reflect.DeepEqual(broken, want) {
+		t.Errorf("broken links\n%s\nwant\n%s", strings.Join(broken, "\n"), strings.Join(want, "\n"))
 	}
 }
 
@@ -539,6 +572,70 @@ func TestBrokenLinkSuggestionKeepsItsFolder(t *testing.T) {
 		{site.SeverityError, "troubleshooting/login.md", 3, "", `like [text](../guides/nope.md)`},
 		{site.SeverityError, "troubleshooting/login.md", 5, "", `like [text](../guides/tags-list.md)`},
 		{site.SeverityError, "troubleshooting/login.md", 7, "", `like [text](nope.md)`},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+}
+
+// TestBackslashPaths: a link, a picture or a DocFX :::image whose path is
+// written with Windows' backslashes (`media\setup\step-1.png`,
+// `..\security\mfa.md`), which browsers and DocFX read as slashes, leads to
+// its file as an include written so already did; it was a broken link
+// whose message blamed "files whose name starts with .", and a missing
+// picture, for files that were there.
+func TestBackslashPaths(t *testing.T) {
+	lib := load(t, map[string]string{
+		"teams/clear-cache.md": "# Clear the cache\n\n" +
+			"![Step one](media\\setup\\step-1.png)\n\n" + // 3
+			"Press :::image type=\"icon\" source=\"media\\setup\\key.png\"::: then R.\n\n" + // 5
+			"See [MFA](..\\security\\mfa.md#turn-it-on).\n\n" + // 7
+			"See [nothing](..\\security\\nope.md).\n", // 9
+		"teams/media/setup/step-1.png": "\x89PNG\r\n\x1a\n",
+		"teams/media/setup/key.png":    "\x89PNG\r\n\x1a\n",
+		"security/mfa.md":              "# Turn on MFA\n\n## Turn it on\n\nText.\n",
+	})
+	html := string(article(t, lib, "teams/clear-cache.md").HTML)
+	for _, w := range []string{
+		`src="/_content/teams/media/setup/step-1.png"`,
+		`src="/_content/teams/media/setup/key.png"`,
+		`<a href="/security/mfa#turn-it-on">MFA</a>`,
+	} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %s in\n%s", w, html)
+		}
+	}
+	if !findProblem(lib, want{site.SeverityError, "teams/clear-cache.md", 9, "", `broken link "..\\security\\nope.md": security/nope.md does not exist`}) {
+		t.Errorf("no broken link naming security/nope.md at line 9 in %v", lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		if p.File == "teams/clear-cache.md" && p.Severity == site.SeverityError && p.Line != 9 {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+}
+
+// TestLinkCaseMiss: a link or a picture whose path differs from its file's
+// only in letter case (`../Installation/plan.md` for installation/,
+// `media/Shot.PNG` for media/shot.png), which finds its file on a Mac or
+// Windows and on learn.microsoft.com but not on GitHub or here, is broken
+// with the file to write; it said only "does not exist" (the Microsoft
+// corpus' cannot-publish-form.md).
+func TestLinkCaseMiss(t *testing.T) {
+	lib := load(t, map[string]string{
+		"deployment/publish.md": "# Publish a form\n\n" +
+			"See [the plan](../Installation/plan.md#prevent-viruses).\n\n" + // 3
+			"![Error](media/Shot.PNG)\n\n" + // 5
+			"[The log](media/Trace.TXT)\n", // 7
+		"installation/plan.md":       "# Plan a deployment\n\n## Prevent viruses\n",
+		"deployment/media/shot.png":  "\x89PNG\r\n\x1a\n",
+		"deployment/media/trace.txt": "log\n",
+	})
+	for _, w := range []want{
+		{site.SeverityError, "deployment/publish.md", 3, "", `broken link "../Installation/plan.md#prevent-viruses": Installation/plan.md does not exist: did you mean installation/plan.md? (names are read with their letter case, as on GitHub)`},
+		{site.SeverityError, "deployment/publish.md", 5, "", `image "media/Shot.PNG" not found (looked for deployment/media/Shot.PNG): did you mean deployment/media/shot.png? (names are read with their letter case, as on GitHub)`},
+		{site.SeverityError, "deployment/publish.md", 7, "", `broken link "media/Trace.TXT": no file deployment/media/Trace.TXT: did you mean deployment/media/trace.txt?`},
 	} {
 		if !findProblem(lib, w) {
 			t.Errorf("no problem %+v in %v", w, lib.Problems)

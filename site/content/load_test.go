@@ -450,3 +450,31 @@ func TestLoadProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestTypoOfAnIgnoredField: a misspelling of a field listed in
+// check.ignore_fields (`appiesto` beside `appliesto`, in the Microsoft
+// corpus) is flagged as such. Once the writer had pasted the list check
+// suggested, the typo lost its "did you mean" and check suggested
+// ignoring it too, silencing it for good.
+func TestTypoOfAnIgnoredField(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":     "check:\n  ignore_fields: [appliesto, ROBOTS, \"ms.*\"]\n",
+		"office/a.md":      "---\ntitle: A\nappliesto: [Word]\nms.topic: article\n---\nBody.\n",
+		"office/typo.md":   "---\ntitle: Typo\nappiesto: [Sway]\nrobot: noindex\nms.topc: article\n---\nBody.\n",
+		"office/_index.md": "---\ntitle: Office\napliesto: [Word]\n---\n",
+	})
+	for _, w := range []want{
+		{site.SeverityWarning, "office/typo.md", 3, "appiesto", "unknown field `appiesto`: did you mean `appliesto`? (kept in the article's data meanwhile)"},
+		{site.SeverityWarning, "office/typo.md", 4, "robot", "unknown field `robot`: did you mean `ROBOTS`?"},
+		{site.SeverityWarning, "office/_index.md", 3, "apliesto", "unknown field `apliesto`: did you mean `appliesto`?"},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no problem %+v in %v", w, lib.Problems)
+		}
+	}
+	for _, p := range lib.Problems {
+		if p.File == "office/a.md" || p.Field == "ms.topc" {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+}

@@ -221,7 +221,7 @@ func didYouMean(name string, known []string) string {
 		if len(name) > len(k)+2 || len(k) > len(name)+2 {
 			continue // at least three edits apart
 		}
-		d := site.EditDistance(strings.ToLower(name), k, bestD)
+		d := site.EditDistance(strings.ToLower(name), strings.ToLower(k), bestD)
 		if d < bestD && d < len(k) {
 			best, bestD = k, d
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -167,6 +168,214 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// htmlAttr matches an attribute of an HTML tag (submatch 1: its name,
+// 2: its value, quoted or not).
+var htmlAttr = regexp.MustCompile(`(?i)\s([a-z][a-z0-9:-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)`)
+
+// anchorOf returns the place an HTML anchor tag names, `<a id="x">` or
+// `<a name="x">` without href, as Microsoft Docs and older Markdown mark a
+// place to link to ("Back to top" links to #summary); "" for any other
+// tag.
+func anchorOf(tag []byte) string {
+	t := bytes.TrimSpace(tag)
+	if len(t) < 4 || t[0] != '<' || t[len(t)-1] != '>' || !bytes.EqualFold(t[1:2], []byte("a")) || !isSpace(t[2]) {
+		return ""
+	}
+	id := ""
+	for _, m := range htmlAttr.FindAllSubmatch(t[2:len(t)-1], -1) {
+		v := strings.Trim(html.UnescapeString(string(m[2])), `"'`)
+		switch strings.ToLower(string(m[1])) {
+		case "href":
+			return ""
+		case "id":
+			id = v
+		case "name":
+			if id == "" {
+				id = v
+			}
+		}
+	}
+	return strings.TrimSpace(id)
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// anchorTags matches an HTML block that holds nothing but anchors and
+// their closing tags (`<a id="summary"></a>` on a line of its own).
+var anchorTags = regexp.MustCompile(`(?is)^(?:\s*(?:<a\s[^>]*>|</a\s*>))+\s*$`)
+
+// htmlAnchors keeps, when raw HTML is left out (allow_html off), the
+// places HTML anchors mark (`<a id="summary"></a>`, `<a name="step-2">`),
+// as empty anchors of the page with that id (out of the theme's
+// namespace, as a heading's): they were left out with the rest of the HTML,
+// so the links to them ("[Back to top](#summary)") led nowhere, under a
+// warning to write the link in Markdown. Understood, they are not
+// reported.
+func (d *doc) htmlAnchors(root *ast.Document) {
+	if d.r.allowHTML {
+		return
+	}
+	var found []ast.Node
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			if n.Segments.Len() == 1 {
+				if seg := n.Segments.At(0); anchorOf(seg.Value(d.src)) != "" {
+					found = append(found, n)
+				}
+			}
+		case *ast.HTMLBlock:
+			if anchorTags.Match(d.blockText(n)) && openTag.Match(d.blockText(n)) {
+				found = append(found, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	place := func(id string) string {
+		return `<a id="` + html.EscapeString(safeID(id)) + `"></a>`
+	}
+	for _, n := range found {
+		var b strings.Builder
+		inline := false
+		if r, ok := n.(*ast.RawHTML); ok {
+			seg := r.Segments.At(0)
+			b.WriteString(place(anchorOf(seg.Value(d.src))))
+			inline = true
+		} else {
+			for _, t := range openTag.FindAllIndex(d.blockText(n.(*ast.HTMLBlock)), -1) {
+				src := d.blockText(n.(*ast.HTMLBlock))[t[0]:]
+				if id := anchorOf(src[:bytes.IndexByte(src, '>')+1]); id != "" {
+					b.WriteString(place(id))
+				}
+			}
+		}
+		p := n.Parent()
+		if b.Len() == 0 {
+			continue // no anchor among them: left out with a warning
+		}
+		p.ReplaceChild(p, n, &rawHTML{HTML: b.String(), Inline: inline})
+	}
+}
+
+// listTag matches an inline HTML list tag alone: <ul>, <ol> or <li>, with
+// attributes or not (submatch 2: the name), or its closing tag (submatch
+// 1: "/").
+var listTag = regexp.MustCompile(`(?i)^<(/?)(ul|ol|li)\b[^>]*>$`)
+
+// inlineLists shows a list written in HTML inside a line of text, as
+// Microsoft Docs write the lists of a table cell, which Markdown cannot
+// hold (`Fix:<br><ul><li>Restart.</li><li>Sign in.</li></ul>`), when raw
+// HTML is left out (allow_html off): each item on a line of its own after
+// its bullet, or its number in an <ol>. The tags were left out and the
+// items ran together ("Restart.Sign in.", "PowerPointThe cursor"), with a
+// warning to write a Markdown list where none can be written. Like <br>,
+// these tags are understood, not reported; a list in an HTML block of its
+// own is htmlText's.
+func (d *doc) inlineLists(root *ast.Document) {
+	if d.r.allowHTML {
+		return
+	}
+	var tags []*ast.RawHTML
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if r, ok := n.(*ast.RawHTML); ok && entering && r.Segments.Len() == 1 {
+			if seg := r.Segments.At(0); listTag.Match(seg.Value(d.src)) {
+				tags = append(tags, r)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	type list struct {
+		ordered bool
+		items   int
+	}
+	var (
+		parent ast.Node
+		open   []list
+	)
+	lineBreak := func(p ast.Node, before *ast.RawHTML) {
+		at := before.Segments.At(0).Start
+		t := ast.NewTextSegment(text.NewSegment(at, at))
+		t.SetHardLineBreak(true)
+		p.InsertBefore(p, before, t)
+	}
+	for _, r := range tags {
+		p := r.Parent()
+		if p != parent {
+			parent, open = p, nil
+		}
+		seg := r.Segments.At(0)
+		m := listTag.FindSubmatch(seg.Value(d.src))
+		closing, name := len(m[1]) > 0, strings.ToLower(string(m[2]))
+		switch {
+		case name == "li" && !closing:
+			mark := "• "
+			if len(open) > 0 && open[len(open)-1].ordered {
+				open[len(open)-1].items++
+				mark = strconv.Itoa(open[len(open)-1].items) + ". "
+			}
+			if d.textBeside(r, false) {
+				lineBreak(p, r)
+			}
+			p.InsertBefore(p, r, ast.NewString([]byte(mark)))
+		case name == "li":
+		case !closing:
+			open = append(open, list{ordered: name == "ol"})
+		default:
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+			if d.textBeside(r, true) {
+				lineBreak(p, r)
+			}
+		}
+		p.RemoveChild(p, r)
+	}
+}
+
+// textBeside reports whether inline n has text before it (after: after
+// it) on its line: a line break (<br>, a hard break) or the edge of its
+// block says no; spaces, line ends (shown as spaces), other list tags and
+// the HTML left out are looked past.
+func (d *doc) textBeside(n ast.Node, after bool) bool {
+	sibling := func(n ast.Node) ast.Node {
+		if after {
+			return n.NextSibling()
+		}
+		return n.PreviousSibling()
+	}
+	for c := sibling(n); c != nil; c = sibling(c) {
+		switch c := c.(type) {
+		case *ast.Text:
+			if !after && c.HardLineBreak() {
+				return false
+			}
+			if len(bytes.TrimSpace(c.Value(d.src))) > 0 {
+				return true
+			}
+			if after && c.HardLineBreak() {
+				return false
+			}
+		case *ast.RawHTML:
+			if c.Segments.Len() > 0 {
+				seg := c.Segments.At(0)
+				v := seg.Value(d.src)
+				if brTag.Match(v) {
+					return false
+				}
+				if !listTag.Match(v) {
+					continue // left out, as its text is not
+				}
+			}
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // htmlLost says what the page leaves out of raw HTML (allow_html off),

@@ -246,3 +246,90 @@ func TestHTMLBlockWarningNamesTheElementWhoseTextGoes(t *testing.T) {
 		t.Errorf("page:\n%s", page)
 	}
 }
+
+// TestInlineHTMLLists: with allow_html off, a list written in HTML inside
+// a line, as Microsoft Docs write the lists of a table cell (a Markdown
+// table cannot hold a Markdown list), shows each item on a line of its own
+// after its bullet or number; the items ran together ("PowerPointThe
+// cursor") under a warning to write a Markdown list, which a cell cannot
+// hold. The tags are understood, not reported. With allow_html on, the
+// list is the sanitised HTML list.
+func TestInlineHTMLLists(t *testing.T) {
+	src := "| Issue | Workaround |\n|---|---|\n" +
+		"| Missing features | Not ported yet:<br/><br/><ul><li>The focus mode</li><li>The **laser** pointer</li></ul> |\n" + // 3
+		"| Black screen | <ol><li>Select **More**.</li> <li>Restart.</li></ol>Then sign in. |\n" + // 4
+		"| Nested | <ul><li>Outer<ul><li>Inner</li></ul></li><li>Last</li></ul> |\n\n" + // 5
+		"Do this: <ul><li>One</li><li>Two</li></ul>\n" // 7
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(out.HTML)
+	for _, w := range []string{
+		"<td>Not ported yet:<br>\n<br>\n• The focus mode<br>\n• The <strong>laser</strong> pointer</td>",
+		"<td>1. Select <strong>More</strong>. <br>\n2. Restart.<br>\nThen sign in.</td>",
+		"<td>• Outer<br>\n• Inner<br>\n• Last</td>",
+		"<p>Do this: <br>\n• One<br>\n• Two</p>",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, got)
+		}
+	}
+	for _, p := range out.Problems {
+		if p.Kind == site.KindSyntax {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+	if !strings.Contains(out.Text, "The focus mode • The laser pointer") {
+		t.Errorf("the items run together in the searched text:\n%s", out.Text)
+	}
+
+	out, err = NewRenderer(RenderOptions{AllowHTML: true}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(out.HTML); !strings.Contains(got, "<ul><li>The focus mode</li><li>The <strong>laser</strong> pointer</li></ul>") {
+		t.Errorf("allow_html on: the HTML list is not kept in\n%s", got)
+	}
+}
+
+// TestHTMLAnchorsKept: with allow_html off, an HTML anchor that marks a
+// place to link to (`<a id="summary"></a>` on a line of its own or in a
+// sentence, `<a name="…">`), as Microsoft Docs write them, is kept as an
+// empty anchor with that id (out of the theme's namespace), so "[Back to
+// top](#summary)" and links from other articles lead there, and check
+// neither warns about it nor calls those links broken. It was left out,
+// with a warning to write the link in Markdown; links to it led nowhere.
+func TestHTMLAnchorsKept(t *testing.T) {
+	lib := load(t, map[string]string{
+		"mail/faq.md": "# Site mailbox FAQ\n\n" +
+			"<a id=\"summary\"></a>\n\n" + // 3
+			"## Questions\n\n" +
+			"Text <a name='step-2'></a>here and <a id=\"g-main\"></a>there.\n\n" + // 7
+			"<a href=\"https://example.com\">a link</a>\n\n" + // 9
+			"[Back to top](#summary)\n",
+		"mail/other.md": "# Other\n\nSee [the summary](faq.md#summary), [step 2](faq.md#step-2) and [nothing](faq.md#nope).\n",
+	})
+	html := string(article(t, lib, "mail/faq.md").HTML)
+	for _, w := range []string{`<a id="summary"></a>`, `Text <a id="step-2"></a>here`, `<a id="h-g-main"></a>there`, `<a href="#summary">Back to top</a>`} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %s in\n%s", w, html)
+		}
+	}
+	if strings.Contains(html, "example.com") {
+		t.Errorf("a link in raw HTML kept:\n%s", html)
+	}
+	var got []string
+	for _, p := range lib.Problems {
+		if p.Kind == site.KindSyntax || p.Kind == site.KindBrokenLink {
+			got = append(got, p.String())
+		}
+	}
+	want := []string{
+		"mail/faq.md:9:1: warning: raw HTML <a> tags are left out of the page, the text between them kept (allow_html is off): write the link as [text](url), or set allow_html: true in guichet.yaml",
+		`mail/other.md:3:74: error: broken link "faq.md#nope": mail/faq.md has no heading #nope`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

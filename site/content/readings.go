@@ -30,8 +30,9 @@ import (
 const readingsFile = "readings.bin"
 
 // readingsMagic starts the readings file; it changes with its layout and
-// with what a reading holds (2: descriptions as plain text).
-const readingsMagic = "GCREADS2"
+// with what a reading holds (2: descriptions as plain text; 3: typos of
+// the fields of check.ignore_fields named).
+const readingsMagic = "GCREADS3"
 
 // The columns of the readings file.
 const (

@@ -78,8 +78,9 @@ type Output struct {
 	// Files are the content files the body references and the site
 	// publishes under /_content/ (images and attachments), content paths.
 	Files []string
-	// anchors are links into other articles with a fragment, checked by
-	// the loader once every article has its headings.
+	// anchors are links with a fragment into other articles, or into
+	// this page (Target ""), checked by the loader once every article has
+	// its headings.
 	anchors []anchorRef
 	// lead is the text of the first paragraph, for a default description.
 	lead string
@@ -94,7 +95,7 @@ type anchorRef struct {
 	Line   int
 	Column int
 	Dest   string
-	Target string // SourcePath of the article linked to
+	Target string // SourcePath of the article linked to; "" for the page it is on
 	Anchor string
 }
 
@@ -134,6 +135,7 @@ func NewRenderer(opts RenderOptions) *Renderer {
 				util.Prioritized(keysParser{}, 100),
 				util.Prioritized(iconParser{}, 100),
 				util.Prioritized(jsxExpressionParser{}, 100),
+				util.Prioritized(lineStartEscape{}, 100),
 				// After iconParser: `:material-check:` is an icon.
 				util.Prioritized(newEmojiParser(), 200),
 			),
@@ -201,6 +203,15 @@ type doc struct {
 	ids   *headingIDs
 	// headingOf is each heading's entry in out.Headings (plainText).
 	headingOf map[*ast.Heading]site.Heading
+	// resolved holds the links whose destination a shortcode (ref,
+	// relref) already resolved and checked: the links pass leaves them
+	// as they are, so a problem is reported once, where it was written.
+	resolved map[*ast.Link]bool
+	// titleAnchor stands where the # heading that repeated the title was
+	// (fixTopHeading): an empty anchor with the id the heading had, from
+	// titleAnchorID ({#id}) or titleAnchorText.
+	titleAnchor                    *rawHTML
+	titleAnchorID, titleAnchorText string
 }
 
 // srcPos is a place in the file being rendered, where a problem is

@@ -520,8 +520,7 @@ func (d *doc) inlineShortcode(t scTag, line srcPos) ast.Node {
 		if !ok {
 			return nil
 		}
-		link := ast.NewLink()
-		link.Destination = []byte(u)
+		link := d.resolvedLink(u)
 		s := ast.NewString([]byte(d.refText(u)))
 		s.SetRaw(true)
 		link.AppendChild(link, s)
@@ -836,6 +835,20 @@ func (d *doc) refURL(target string, line srcPos) (string, bool) {
 	return "", false
 }
 
+// resolvedLink returns a new link to u, a destination a shortcode
+// resolved and checked, which the links pass leaves as it is (a broken
+// anchor was reported twice, the second time at the line's start with a
+// URL the writer never wrote).
+func (d *doc) resolvedLink(u string) *ast.Link {
+	link := ast.NewLink()
+	link.Destination = []byte(u)
+	if d.resolved == nil {
+		d.resolved = map[*ast.Link]bool{}
+	}
+	d.resolved[link] = true
+	return link
+}
+
 // refText is the text of a link ref makes outside a Markdown link (Hugo
 // prints the bare URL): the title of the article it points to.
 func (d *doc) refText(u string) string {
@@ -848,9 +861,10 @@ func (d *doc) refText(u string) string {
 	return u
 }
 
-// refLink turns `[text](` ref `)` back into a link: the shortcode's spaces
-// keep Markdown from reading a link there, so its pieces are text around
-// the shortcode. false when n is not inside such a link.
+// refLink turns `[text](` ref `)` back into a link, `[text](` ref
+// `#anchor)` too: the shortcode's spaces keep Markdown from reading a link
+// there, so its pieces are text around the shortcode. false when n is not
+// inside such a link.
 func (d *doc) refLink(n *shortcode) bool {
 	prev, ok := n.PreviousSibling().(*ast.Text)
 	next, okNext := n.NextSibling().(*ast.Text)
@@ -869,7 +883,15 @@ func (d *doc) refLink(n *shortcode) bool {
 	if angle {
 		after = []byte(">)")
 	}
-	if !bytes.HasPrefix(next.Segment.Value(d.src), after) {
+	// A place in the page may follow the shortcode, as Hugo sites write
+	// it: `[text]({{< ref "setup" >}}#step-two)`.
+	nv := next.Segment.Value(d.src)
+	var frag []byte
+	if i := bytes.Index(nv, after); i > 1 && nv[0] == '#' && !bytes.ContainsAny(nv[:i], " \t\n()<>[]") {
+		frag = nv[:i]
+	}
+	after = append(frag[:len(frag):len(frag)], after...)
+	if !bytes.HasPrefix(nv, after) {
 		return false
 	}
 	switch {
@@ -907,10 +929,9 @@ func (d *doc) refLink(n *shortcode) bool {
 	if openText == nil {
 		return false
 	}
-	u, ok := d.refURL(n.tag.arg("path", 0), n.line)
+	u, ok := d.refURL(n.tag.arg("path", 0)+string(frag), n.line)
 	parent := n.Parent()
-	link := ast.NewLink()
-	link.Destination = []byte(u)
+	link := d.resolvedLink(u)
 	// Split the text holding "[": before it stays, after it is the label.
 	seg := openText.Segment
 	var labelStart ast.Node
@@ -966,7 +987,12 @@ func (d *doc) linkShortcode(dest string, line srcPos) (u string, keep bool) {
 		return dest, true
 	}
 	if t.name == "ref" || t.name == "relref" {
-		u, ok := d.refURL(t.arg("path", 0), line)
+		// A place in the page written after it (`{{< ref "x" >}}#steps`) is kept.
+		frag := ""
+		if rest := strings.TrimSpace(dest[t.end:]); strings.HasPrefix(rest, "#") {
+			frag = rest
+		}
+		u, ok := d.refURL(t.arg("path", 0)+frag, line)
 		return u, ok
 	}
 	d.syntaxWarning(t.display(), line, "link to Hugo shortcode %s: the link is left out, its text is kept", t.display())

@@ -12,6 +12,8 @@ import (
 	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -422,4 +424,48 @@ func linesOutsideFences(body []byte, fn func(at int, line []byte) bool) {
 		}
 		at = end + 1
 	}
+}
+
+// lineStartEscape works around goldmark (v1.8.7) carrying the backslash
+// that ends a line broken by two spaces (`Office16\  `, a Windows folder in
+// Microsoft Docs) over to the next line, whose own escape (`\<disk
+// drive>\Program Files`) it then read as an escaped backslash: the `<`
+// opened raw HTML, left out with "<disk drive>", and a backslash showed,
+// where GitHub shows the line as written. It reads such an escape as
+// CommonMark does: the punctuation character, as text.
+type lineStartEscape struct{}
+
+// Trigger implements parser.InlineParser.
+func (lineStartEscape) Trigger() []byte { return []byte{'\\'} }
+
+// Parse implements parser.InlineParser.
+func (lineStartEscape) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if len(line) < 2 || line[0] != '\\' || line[1] >= utf8.RuneSelf || !util.IsPunct(line[1]) {
+		return nil
+	}
+	src := block.Source()
+	i := seg.Start - 1
+	for i >= 0 && (src[i] == ' ' || src[i] == '\t') {
+		i-- // the line's indentation
+	}
+	if i < 0 || src[i] != '\n' {
+		return nil // not the start of a line
+	}
+	if i--; i >= 0 && src[i] == '\r' {
+		i--
+	}
+	spaces := 0
+	for i >= 0 && src[i] == ' ' {
+		i, spaces = i-1, spaces+1
+	}
+	slashes := 0
+	for i >= 0 && src[i] == '\\' {
+		i, slashes = i-1, slashes+1
+	}
+	if spaces < 2 || slashes%2 == 0 {
+		return nil // goldmark reads this escape right
+	}
+	block.Advance(2)
+	return ast.NewTextSegment(text.NewSegment(seg.Start+1, seg.Start+2))
 }

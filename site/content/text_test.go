@@ -70,3 +70,29 @@ func TestTitlesAreText(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapeAfterBackslashLineBreak: a line ending with a backslash and two
+// spaces (a hard line break after a Windows folder, `Office16\  `) left
+// goldmark reading the next line's escape (`\<disk drive>`) as an escaped
+// backslash, so "<disk drive>" was left out as raw HTML and "\\" showed;
+// both lines read as on GitHub now, and other escapes as before.
+func TestEscapeAfterBackslashLineBreak(t *testing.T) {
+	src := "1. Find Outlook.exe in:\n\n      \\<disk drive>\\Program Files\\Office16\\  \n      \\<disk drive>\\Program Files(x86)\\Office16\\\n\n" +
+		"Plain \\<b> and \\*stars\\*.  \n\\*not bold\\* and `\\<code>`.\n"
+	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(out.HTML)
+	for _, w := range []string{
+		"<p>&lt;disk drive&gt;\\Program Files\\Office16\\<br>\n&lt;disk drive&gt;\\Program Files(x86)\\Office16\\</p>",
+		"<p>Plain &lt;b&gt; and *stars*.<br>\n*not bold* and <code>\\&lt;code&gt;</code>.</p>",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, got)
+		}
+	}
+	for _, p := range out.Problems {
+		t.Errorf("unexpected %v", p)
+	}
+}

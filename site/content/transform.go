@@ -1,6 +1,7 @@
 package content
 
 import (
+	"html"
 	"regexp"
 	"strings"
 
@@ -37,6 +38,8 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 	d.strayAdmonitions(root, src)
 	d.stripDocfxMarkers(root, src)
 	groupTabs(root)
+	d.inlineLists(root)
+	d.htmlAnchors(root)
 	d.leftOutHTML(root)
 	d.inlineNoText(root)
 	d.headingIDs(root, src)
@@ -57,7 +60,17 @@ func (d *doc) fixTopHeading(root *ast.Document, src []byte) {
 	}
 	if first, ok := lead.(*ast.Heading); ok && first.Level == 1 &&
 		d.in.Title != "" && nearTitle(inlineText(first, src), d.in.Title) {
-		root.RemoveChild(root, first)
+		// Its anchor stays where it was, as an empty anchor (headingIDs
+		// names it): the "Back to top" links to it and links from other
+		// pages keep leading there, as on GitHub.
+		d.titleAnchor = &rawHTML{}
+		d.titleAnchorText = anchorText(first, src)
+		if v, ok := first.AttributeString("id"); ok {
+			if b, ok := v.([]byte); ok {
+				d.titleAnchorID = safeID(string(b))
+			}
+		}
+		root.ReplaceChild(root, first, d.titleAnchor)
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -93,6 +106,7 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 	for _, id := range footnoteIDs(root) {
 		ids.Put([]byte(id))
 	}
+
 	var items []ast.Node // headings and included files, in order
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -146,6 +160,18 @@ func (d *doc) headingIDs(root *ast.Document, src []byte) {
 		d.headingOf[h] = hd
 		add(hd)
 	}
+	if a := d.titleAnchor; a != nil {
+		// Named last, so no heading's id changes: a heading with the
+		// title's words keeps the anchor, which then leads there.
+		id := d.titleAnchorID
+		if id == "" {
+			id = safeID(anchor(d.titleAnchorText))
+		}
+		if id != "" && !ids.used[id] {
+			ids.Put([]byte(id))
+			a.HTML = `<a id="` + html.EscapeString(id) + `"></a>`
+		}
+	}
 }
 
 // links neutralises dangerous URLs, rewrites relative links to articles
@@ -161,14 +187,17 @@ func (d *doc) links(root *ast.Document, src []byte) {
 		case *ast.Link:
 			d.dropAttrList(n)
 			dest := string(n.Destination)
-			if strings.Contains(dest, "{{<") || strings.Contains(dest, "{{%") {
+			switch {
+			case d.resolved[n]:
+				// A ref's link: resolved and checked where it was written.
+			case strings.Contains(dest, "{{<") || strings.Contains(dest, "{{%"):
 				// A Hugo shortcode as the target: ref gives the URL, others drop the link.
 				u, keep := d.linkShortcode(dest, d.destAt(n))
 				n.Destination = []byte(u)
 				if !keep {
 					n.Destination = nil
 				}
-			} else {
+			default:
 				n.Destination = []byte(d.linkDest(n, dest))
 			}
 			if len(n.Destination) == 0 {

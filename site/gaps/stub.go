@@ -209,11 +209,25 @@ func stubText(g Gap) string {
 		return b.String()
 	}
 	b.WriteString("keywords:\n")
-	for _, v := range g.Variants {
+	var alone []string
+	for i, v := range g.Variants {
+		if oneVisitorsStep(g.Variants, i) {
+			alone = append(alone, v.Query)
+			continue
+		}
 		fmt.Fprintf(&b, "  - %s\n", yamlString(v.Query))
 	}
 	fmt.Fprintf(&b, "search_tests:\n  - %s\n---\n", yamlString(g.Query))
 	what := g.HowFailed()
+	if len(alone) > 0 {
+		// One person typed these in the same visit and they share no
+		// word with the rest: a rephrasing, or a second question.
+		quoted := make([]string, len(alone))
+		for i, q := range alone {
+			quoted[i] = strings.ReplaceAll(yamlString(q), "--", "- -")
+		}
+		answered += fmt.Sprintf(" One visitor also typed %s in the same visit: add it to the keywords if it asks the same thing.", strings.Join(quoted, ", "))
+	}
 	if g.Kind == UnlinkedTicket {
 		what = fmt.Sprintf("%s asked this and no article answers them", site.Count(g.Searches, "support ticket"))
 	}
@@ -230,6 +244,32 @@ func stubText(g Gap) string {
 	}
 	fmt.Fprintf(&b, "<!-- Draft from content gap %s: %s.%s Write the answer, then remove draft: true. -->\n", g.ID, what, answered)
 	return b.String()
+}
+
+// oneVisitorsStep reports whether variant i of a gap is there only
+// because one visitor typed it in the same visit as another of the gap's
+// phrasings: one visitor, and no term of its meaning key in any other
+// variant's. Such a phrasing may be a rephrasing ("gratuity" after "tip
+// the driver") or that person's second question ("dark mode app" after
+// "gift a box"), so a draft does not make it a keyword unasked. A
+// variant without a key (not grouped by meaning) is never such.
+func oneVisitorsStep(vs []Variant, i int) bool {
+	v := vs[i]
+	if v.Visitors != 1 || v.Key == "" || len(vs) < 2 {
+		return false
+	}
+	own := strings.Fields(v.Key)
+	for j, o := range vs {
+		if j == i {
+			continue
+		}
+		for _, t := range strings.Fields(o.Key) {
+			if slices.Contains(own, t) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // screenName is the spelling of a screen's gap most people's openings

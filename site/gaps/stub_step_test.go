@@ -1,0 +1,55 @@
+package gaps_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site/gaps"
+)
+
+// TestStubKeepsOneVisitorsStepOutOfKeywords: a phrasing in a gap only
+// because one visitor typed it in the same visit, sharing no word with the
+// gap's other phrasings ("dark mode app" after "gift a box"), may be that
+// person's second question: the draft names it in its comment for the
+// writer to judge, and does not make it a keyword of the article. A
+// one-visitor phrasing that shares a word stays a keyword.
+func TestStubKeepsOneVisitorsStepOutOfKeywords(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	s.search("gift a box", "a", 2*time.Hour)
+	s.search("dark mode app", "a", 2*time.Hour-time.Minute)
+	s.search("gift a box", "b", time.Hour)
+	s.search("gift box for a friend", "c", time.Hour)
+	g, ok := gapOf(s.report(gaps.Options{}), "gift a box")
+	if !ok {
+		t.Fatal("no gap for gift a box")
+	}
+	if other, _ := gapOf(s.report(gaps.Options{}), "dark mode app"); other.ID != g.ID {
+		t.Fatalf("%q in gap %q, %q in gap %q: want one gap (one visitor's step joins a phrasing only they typed)", "dark mode app", other.ID, "gift a box", g.ID)
+	}
+	dir := t.TempDir()
+	rel, err := gaps.WriteStub(dir, "drafts", "en", g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft := string(data)
+	front, body, _ := strings.Cut(strings.TrimPrefix(draft, "---\n"), "---\n")
+	if strings.Contains(front, "dark mode app") {
+		t.Errorf("one visitor's other search is a keyword of the draft:\n%s", draft)
+	}
+	if !strings.Contains(body, `One visitor also typed "dark mode app"`) {
+		t.Errorf("the draft's comment does not name the phrasing left out:\n%s", draft)
+	}
+	for _, kw := range []string{"gift a box", "gift box for a friend"} {
+		if !strings.Contains(front, `"`+kw+`"`) {
+			t.Errorf("keyword %q missing:\n%s", kw, draft)
+		}
+	}
+}

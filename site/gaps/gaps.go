@@ -112,12 +112,14 @@ func (r Record) Failure() string {
 	switch {
 	case r.Kind != "":
 		return r.Kind
+	case r.Satisfied:
+		// A search of related articles only, recorded with no result,
+		// is satisfied by a click on one of them all the same.
+		return ""
 	case r.Results <= 0:
 		return NoResults
-	case !r.Satisfied:
-		return NoClick
 	}
-	return ""
+	return NoClick
 }
 
 // Variant is one way a gap was phrased.

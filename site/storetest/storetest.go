@@ -41,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"Searches", testSearches},
 		{"Satisfied", testSatisfied},
 		{"NoVoteSatisfiesNothing", testNoVoteSatisfiesNothing},
+		{"RelatedOnlySatisfiedByItsArticles", testRelatedOnlySatisfiedByItsArticles},
 		{"ClickOnItsResults", testClickOnItsResults},
 		{"FoundInstead", testFoundInstead},
 		{"FirstHit", testFirstHit},
@@ -304,6 +305,46 @@ func testNoVoteSatisfiesNothing(t *testing.T, open Opener) {
 	}
 	if !slices.Equal(failed, []string{"change delivery address"}) {
 		t.Errorf("failed searches %q, want only the one voted \"No\" (a \"Yes\" satisfies, a \"No\" does not)", failed)
+	}
+}
+
+// testRelatedOnlySatisfiedByItsArticles: a search that found only related
+// articles (search's weak results) is recorded with no result and the
+// articles it showed; a click on one of them, a reading or a "Yes" of one
+// satisfies it as any search's, whichever row comes first, and it is
+// otherwise read back failed with no result.
+func testRelatedOnlySatisfiedByItsArticles(t *testing.T, open Opener) {
+	t0 := start()
+	s := open(t, fixed(t0))
+	ctx := context.Background()
+	yes := true
+	// A click stored before its search (the recorder's batches).
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordEvent(site.Event{Type: site.EventClick, SearchID: "early", ArticleID: "refund", Position: 1, Locale: "en", Visitor: "v4", Time: t0})
+	})
+	record(t, s, func(r *recorder.Recorder) {
+		for _, e := range []site.SearchEvent{
+			{ID: "clicked", Query: "refund bitcoin", Visitor: "v1"},
+			{ID: "read", Query: "refund in bitcoin", Visitor: "v2"},
+			{ID: "liked", Query: "bitcoin refund please", Visitor: "v3"},
+			{ID: "early", Query: "refund with bitcoin", Visitor: "v4"},
+			{ID: "left", Query: "bitcoin refunds", Visitor: "v5"},
+		} {
+			e.Locale, e.Results, e.Hits, e.Time = "en", 0, []string{"refund", "payment"}, t0
+			r.RecordSearch(e)
+		}
+	})
+	record(t, s, func(r *recorder.Recorder) {
+		r.RecordEvent(site.Event{Type: site.EventClick, SearchID: "clicked", ArticleID: "payment", Position: 2, Locale: "en", Visitor: "v1", Time: t0.Add(time.Minute)})
+		r.RecordEvent(site.Event{Type: site.EventView, ArticleID: "refund", Locale: "en", Visitor: "v2", Time: t0.Add(time.Minute)})
+		r.RecordEvent(site.Event{Type: site.EventVote, ArticleID: "refund", Locale: "en", Helpful: &yes, Visitor: "v3", Time: t0.Add(time.Minute)})
+	})
+	var failed []gaps.Record
+	if err := s.GapRecords(ctx, t0.Add(-time.Hour), func(r gaps.Record) error { failed = append(failed, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(failed) != 1 || failed[0].Query != "bitcoin refunds" || failed[0].Failure() != gaps.NoResults {
+		t.Errorf("failed searches %+v, want only %q, with no result (a click on, a reading or a \"Yes\" of an article it showed satisfies)", failed, "bitcoin refunds")
 	}
 }
 

@@ -204,7 +204,16 @@ func (s *Server) recordSearch(c echo.Context, id, q, loc string, res *site.Searc
 		}
 		hits = append(hits, h.ID)
 	}
-	s.storeSearch(c, id, q, loc, res.Total, hits, source, context, path)
+	// Only related articles (weak: none answers half of what was asked)
+	// is no answer: recorded with no result, as the gap report and the
+	// dashboard's no-result rate count it, the rule the search page and
+	// the contact form follow. The articles shown are kept, so a click on
+	// one, or a reading or a "Yes" of one, still satisfies the search.
+	results := res.Total
+	if res.Weak {
+		results = 0
+	}
+	s.storeSearch(c, id, q, loc, results, hits, source, context, path)
 }
 
 // storeSearch queues a search event whose recording budget was taken;

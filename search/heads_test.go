@@ -323,4 +323,18 @@ func TestCompoundHeadWithUnknownModifier(t *testing.T) {
 	if id, score, _ := ix.Link(t.Context(), "de", "Akkuladegerät defekt", ""); id != "charge" || score < 0.6 {
 		t.Errorf("Link(Akkuladegerät defekt) = %s at %.2f, want charge linked", id, score)
 	}
+	// Search the same way: holiday mode is listed as a related article,
+	// not as the answer (it was, not weak), while the charger still
+	// answers "Akkuladegerät".
+	for _, tt := range []struct {
+		q, first string
+		weak     bool
+	}{
+		{"Fussbodenheizung", "holiday", true}, {"Fußbodenheizung", "holiday", true}, {"Akkuladegerät", "charge", false},
+	} {
+		r := search(t, ix, tt.q, "de")
+		if got := ids(r); len(got) == 0 || got[0] != tt.first || r.Weak != tt.weak {
+			t.Errorf("Search(%q) = %v (weak %t), want %s first, weak %t", tt.q, got, r.Weak, tt.first, tt.weak)
+		}
+	}
 }

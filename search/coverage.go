@@ -44,7 +44,8 @@ type coverageWord struct {
 // coverageWords lists the words of a query that count for coverage: words
 // that are not stop words and that some article has (or a correction,
 // synonym or compound of them does); with unknown set, words no article
-// has too, which then no article covers.
+// has too, which then no article covers, and the first part no article
+// writes of a compound found through its head (unknownModifier).
 func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverageWord {
 	n := float64(len(li.docs))
 	out := make([]coverageWord, len(qa.words))
@@ -116,6 +117,14 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 		}
 		cw.weight = math.Log(1 + n/float64(max(df, 1)))
 		kept = append(kept, cw)
+		if w := qa.words[i]; unknown && li.vocab[w.stem] == 0 && !(qa.prefix && i == len(qa.words)-1) &&
+			li.unknownModifier(w.plain, w.stem) != "" {
+			// "Fußbodenheizung" found through the "Heizung" an article
+			// writes, where none writes "Fußboden": the floor is a word
+			// no article has, and counts against every result as one
+			// typed apart would (an answer, it was called).
+			kept = append(kept, coverageWord{weight: math.Log(1 + n)})
+		}
 	}
 	return kept
 }

@@ -106,6 +106,42 @@ func (li *localeIndex) headOf(word, stem string) string {
 	return ""
 }
 
+// unknownModifier returns, for a compound no article writes whose head
+// the articles write (headOf), its first part when that part is no word
+// of the content, as its term (or its letters when it has none): the
+// "fussboden" of "Fußbodenheizung" where an article writes "Heizung" and
+// none "Fußboden". Such a compound names what the help center lacks,
+// more than the head it shares with an article; "" when the first part
+// is a word the content writes ("Akku" of "Akkuladegerät") or word has
+// no such head.
+func (li *localeIndex) unknownModifier(word, stem string) string {
+	h := li.headOf(word, stem)
+	if h == "" {
+		return ""
+	}
+	first := ""
+	for _, c := range i18n.CompoundCuts(i18n.Language(li.locale), word, i18n.MinCompoundPart) {
+		if li.termOf(c.Rest) != h {
+			continue
+		}
+		tf := li.termOf(c.First)
+		if tf != "" && li.vocab[tf] > 0 {
+			return "" // "Rechnungs|adresse": the content writes "Rechnung"
+		}
+		if first == "" {
+			first = cmp.Or(tf, c.First)
+		}
+	}
+	if first == "" {
+		// A first part shorter than the cuts read: its letters.
+		first = strings.TrimSuffix(stem, h)
+		if first == stem || li.vocab[first] > 0 {
+			return ""
+		}
+	}
+	return first
+}
+
 // Compounds typed whole whose parts the content writes apart: a customer
 // writes "Akkuwechsel", "Diebstahlmeldung", "fietsverzekering" where the
 // articles write "Akku" and "Wechsel", "Diebstahl" and "melden", "fiets"

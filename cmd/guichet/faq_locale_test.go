@@ -105,3 +105,62 @@ func TestFAQCountsTicketsOnUntranslatedArticles(t *testing.T) {
 		t.Errorf("tickets.csv does not name the article:\n%s", csv)
 	}
 }
+
+// TestFAQOffersTranslationsOfTheDefaultLocalesTopQuestions: on a German
+// help center with an English locale, where the tickets are German, the
+// English FAQ (its page, the API, the home page's top questions) listed
+// the German articles not translated and none of the top questions
+// translated into English: "Abo kündigen" in German, but not "Turn on
+// holiday mode", the English version of the question German customers
+// asked most (rv23f). The default locale's FAQ now completes the
+// locale's in its rank, each question in the locale when translated.
+func TestFAQOffersTranslationsOfTheDefaultLocalesTopQuestions(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Wärmewerk\ndefault_locale: de\nlocales: [de, en]\n")
+	writeFile(t, dir, "heizung/urlaubsmodus.md", "---\ntitle: Urlaubsmodus einschalten\n---\nIm Urlaubsmodus hält das Thermostat eine niedrige Temperatur.\n")
+	writeFile(t, dir, "heizung/urlaubsmodus.en.md", "---\ntitle: Turn on holiday mode\n---\nIn holiday mode the thermostat keeps a low temperature.\n")
+	writeFile(t, dir, "konto/abo-kuendigen.md", "---\ntitle: Abo kündigen\n---\nGehen Sie auf Konto, dann Abo.\n")
+	writeFile(t, dir, "konto/passwort.md", "---\ntitle: Passwort zurücksetzen\n---\nTippen Sie auf Passwort vergessen.\n")
+	writeFile(t, dir, "konto/passwort.en.md", "---\ntitle: Reset your password\ndraft: true\n---\nTap Forgot password.\n")
+	now := time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)
+	m := openMainAt(t, dir, &clock{t: now})
+	ctx := context.Background()
+	tok, _, _ := m.DB.CreateToken(ctx, site.ScopeTickets, "helpdesk")
+	for i, art := range []string{"heizung/urlaubsmodus", "heizung/urlaubsmodus", "heizung/urlaubsmodus", "konto/abo-kuendigen", "konto/passwort", "konto/passwort"} {
+		w := serve(m, "POST", "/api/v1/tickets", fmt.Sprintf(`{"external_id":"t%d","subject":"Frage","locale":"de","article":%q,"created_at":%q}`, i, art, now.Add(-time.Hour).Format(time.RFC3339)),
+			"Content-Type", "application/json", "Authorization", "Bearer "+tok)
+		if w.Code != 200 {
+			t.Fatalf("ticket: %d %s", w.Code, w.Body)
+		}
+	}
+	if err := m.Tickets.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var api struct {
+		FAQ []struct {
+			ID, Locale string
+			Tickets    int
+		}
+	}
+	if err := json.Unmarshal([]byte(mustGet(t, m, "/api/v1/faq?locale=en")), &api); err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, e := range api.FAQ {
+		listed = append(listed, fmt.Sprintf("%s/%s:%d", e.ID, e.Locale, e.Tickets))
+	}
+	// The password article's translation is a draft: readers get the German.
+	if want := []string{"heizung/urlaubsmodus/en:3", "konto/passwort/de:2", "konto/abo-kuendigen/de:1"}; strings.Join(listed, " ") != strings.Join(want, " ") {
+		t.Errorf("English FAQ lists %q, want %q", listed, want)
+	}
+	var page []string
+	for _, h := range webtest.Parse(t, mustGet(t, m, "/en/faq")).Texts("main h2") {
+		page = append(page, strings.TrimSpace(h))
+	}
+	if want := []string{"Turn on holiday mode", "Passwort zurücksetzen Deutsch", "Abo kündigen Deutsch"}; strings.Join(page, "|") != strings.Join(want, "|") {
+		t.Errorf("the English FAQ page shows %q, want %q", page, want)
+	}
+	if home := mustGet(t, m, "/en/"); !strings.Contains(home, "Turn on holiday mode") {
+		t.Errorf("the English home page's top questions leave out the top question, translated")
+	}
+}

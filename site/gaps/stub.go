@@ -1,6 +1,7 @@
 package gaps
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -51,7 +53,11 @@ func writeStub(root *os.Root, folder, defLocale string, g Gap, drafts map[string
 	if !g.Writable() {
 		return "", site.Errorf(site.EINVALID, "write draft: gap %s is tickets that said nothing (%s): no article can answer them; read them, and link or close them in the helpdesk", g.ID, g.Query)
 	}
-	slug := slugWords(g.Query)
+	q := g.Query
+	if i18n.Language(cmp.Or(g.Locale, defLocale)) == "de" {
+		q = umlautSpellings.Replace(q)
+	}
+	slug := slugWords(q)
 	if g.Kind == NoHelp {
 		slug = slugWords("help " + screenName(g))
 	}
@@ -281,6 +287,12 @@ func screenName(g Gap) string {
 	}
 	return g.Key
 }
+
+// umlautSpellings are the spellings German uses for ä, ö and ü where
+// they cannot be written, as in a URL: a German draft is
+// heizkoerper-entlueften.md, not heizkorper-entluften.md, which reads as
+// a misspelling (ß is "ss" in every language).
+var umlautSpellings = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue")
 
 // slugWords makes a file name from a query: lower-case words joined by "-".
 func slugWords(q string) string {

@@ -410,3 +410,32 @@ func TestStubOfAnsweredGapSaysSo(t *testing.T) {
 		t.Errorf("errOut %q, want a note naming the article that answers the gap", errOut.String())
 	}
 }
+
+// TestWriteStubGermanUmlauts: a German gap's draft is named with the
+// spellings German uses for its umlauts where they cannot be written:
+// "Heizkörper entlüften" was drafted as heizkorper-entluften.md, a URL
+// that reads as a misspelling (a newcomer, rv23f); French accents are
+// still left out ("échec" is echec).
+func TestWriteStubGermanUmlauts(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		def  string
+		g    gaps.Gap
+		file string
+	}{
+		{"de", gaps.Gap{ID: "d1", Kind: gaps.KindSearch, Locale: "de", Query: "Heizkörper entlüften",
+			Variants: []gaps.Variant{{Query: "Heizkörper entlüften", Searches: 2}}}, "drafts/heizkoerper-entlueften.md"},
+		{"en", gaps.Gap{ID: "d2", Kind: gaps.UnlinkedTicket, Locale: "de-AT", Query: "Äpfel und Fußbodenheizung",
+			Variants: []gaps.Variant{{Query: "Äpfel und Fußbodenheizung", Searches: 1}}}, "drafts/aepfel-und-fussbodenheizung.de-AT.md"},
+		{"de", gaps.Gap{ID: "d3", Kind: gaps.KindSearch, Locale: "fr", Query: "échec du paiement",
+			Variants: []gaps.Variant{{Query: "échec du paiement", Searches: 4}}}, "drafts/echec-du-paiement.fr.md"},
+	} {
+		rel, err := gaps.WriteStub(dir, "drafts", c.def, c.g)
+		if err != nil {
+			t.Fatalf("gap %s: %v", c.g.ID, err)
+		}
+		if rel != c.file {
+			t.Errorf("gap %s written to %s, want %s", c.g.ID, rel, c.file)
+		}
+	}
+}

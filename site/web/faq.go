@@ -71,10 +71,14 @@ func faqJSONLD(v *site.View, entries []site.FAQEntry) template.JS {
 
 // questions returns the top questions a page or the widget shows in loc:
 // its FAQ, up to n entries (with keepPinned, as the FAQ page, every pinned
-// one even past n), then the default locale's FAQ articles not translated
-// into loc, in their rank, up to n in all, so that a locale with few
-// translations, or none yet, still offers the questions readers ask most,
-// in the default locale (each entry's Article.Locale says which).
+// one even past n), then the default locale's FAQ in its rank, up to n in
+// all, so that a locale with few tickets of its own, or no translation
+// yet, still offers the questions readers ask most: an article translated
+// into loc as its translation (with the default locale's counts that rank
+// it), one not translated in the default locale (each entry's
+// Article.Locale says which). A translated article was skipped, so a
+// German help center's English FAQ showed its German-only articles and
+// none of the top questions that English readers could read in English.
 func (st *state) questions(loc string, n int, keepPinned bool) []site.FAQEntry {
 	list := st.faq[loc]
 	k := min(n, len(list))
@@ -87,8 +91,11 @@ func (st *state) questions(loc string, n int, keepPinned bool) []site.FAQEntry {
 		if loc == def || len(out) >= n {
 			break
 		}
-		if _, err := st.view.Article(e.Article.ID, loc); err == nil {
-			continue // translated: its translation is in the locale's FAQ, or was left out of it
+		if tr, err := st.view.Article(e.Article.ID, loc); err == nil && tr.Visible(st.view.Now, false) {
+			// Translated: its translation, unless the locale's own
+			// tickets ranked it already (a draft or scheduled one is in
+			// no FAQ, even with --dev: the original stands in).
+			e = site.FAQEntry{Article: tr, Tickets: e.Tickets}
 		}
 		if slices.ContainsFunc(out, func(o site.FAQEntry) bool { return o.Article == e.Article }) {
 			continue // ranked by the locale's own tickets already (see site.RankFAQ)

@@ -75,10 +75,10 @@ func NewContextIndex(v *View) *ContextIndex {
 					k := loc + "|" + ScreenKey(c)
 					ix.keys[k] = append(ix.keys[k], a)
 				case !strings.Contains(c, "*"):
-					k := loc + "|" + ScreenKey(c)
+					k := loc + "|" + ScreenKey(screenPath(c))
 					ix.exact[k] = append(ix.exact[k], a)
 				default:
-					re, literal := globRegexp(c)
+					re, literal := globRegexp(screenPath(c))
 					ix.globs[loc] = append(ix.globs[loc], pathPattern{pattern: c, re: re, specificity: 2 * literal, article: a})
 				}
 			}
@@ -116,6 +116,43 @@ func trimSlash(p string) string {
 		p = strings.TrimRight(p, "/")
 	}
 	return p
+}
+
+// screenPath is a host path, or a path pattern, as matching reads it:
+// its percent escapes decoded, since a browser gives a page's path
+// encoded (location.pathname is "/%C3%A9quipe" on /équipe, "%20" for a
+// space) while patterns are written as people read paths (and an encoded
+// pattern means the same). A "%" that escapes nothing ("/report/100%",
+// an escape cut short) stays as written. The path's segments are not
+// cleaned here (HostPath does that).
+func screenPath(p string) string {
+	if !strings.Contains(p, "%") {
+		return p
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if p[i] == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]) {
+			b.WriteByte(unhex(p[i+1])<<4 | unhex(p[i+2]))
+			i += 2
+			continue
+		}
+		b.WriteByte(p[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
 }
 
 // ScreenKey is what tells two host screens apart, as contexts fit them:
@@ -180,7 +217,7 @@ func (ix *ContextIndex) Match(locale, path, key string, rank map[string]int, lim
 		}
 	}
 	if path != "" {
-		p := trimSlash(path)
+		p := trimSlash(screenPath(path))
 		for _, a := range ix.exact[locale+"|"+p] {
 			add(a, MatchPath, 2*len(p)+1) // an exact path beats a pattern as long
 		}

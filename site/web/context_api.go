@@ -66,22 +66,22 @@ func (s *Server) apiContext(c echo.Context) error {
 	}
 	path := ""
 	if raw != "" {
-		u, err := url.Parse(raw)
-		if err != nil || u.Path == "" && u.Host == "" {
+		// The screen as widget events read it (site.CleanPath): a segment's
+		// parameters (";jsessionid=…") and empty segments ("//") left out,
+		// on the escaped path so that an encoded ";" stays text; matching
+		// reads its escapes. A path whose "%" escapes nothing
+		// ("/report/100%"), which a URL parser refuses, is still a page.
+		escaped, _, _ := strings.Cut(raw, "?")
+		escaped, _, _ = strings.Cut(escaped, "#")
+		if u, err := url.Parse(raw); err == nil {
+			if u.Path == "" && u.Host == "" {
+				return site.Errorf(site.EINVALID, "url must be a URL or a path like /settings/billing")
+			}
+			escaped = u.EscapedPath()
+		} else if !strings.HasPrefix(raw, "/") || strings.HasPrefix(raw, "//") {
 			return site.Errorf(site.EINVALID, "url must be a URL or a path like /settings/billing")
 		}
-		path = u.Path
-		if path == "" {
-			path = "/"
-		}
-		// The screen as widget events read it: a segment's parameters
-		// (";jsessionid=…") and empty segments ("//") left out, on the
-		// escaped path so that an encoded ";" stays text.
-		if clean, err := site.HostPath("/" + strings.TrimLeft(u.EscapedPath(), "/")); err == nil && clean != u.EscapedPath() {
-			if p, err := url.PathUnescape(clean); err == nil {
-				path = p
-			}
-		}
+		path = site.CleanPath("/" + strings.TrimLeft(escaped, "/")) // checked above, as HostPath does
 	}
 	limit, err := intParam(q, "limit", 5, 1, maxContextLimit)
 	if err != nil {

@@ -97,6 +97,19 @@ func (s *Server) handleError(err error, c echo.Context) {
 		h := c.Response().Header()
 		h.Set("Content-Type", "application/json; charset=utf-8")
 		h.Set("Cache-Control", "no-store")
+		if strings.HasPrefix(r.URL.Path, "/api/") && r.Header.Get("Origin") != "" && status != http.StatusForbidden {
+			// An app on another origin reads why it was refused, even when
+			// that came before its endpoint's CORS headers (a malformed
+			// query string, the protection limit): an error says nothing
+			// curl would not, and is never read with credentials. Not a
+			// 403: an origin refused is not let in by its error.
+			if h.Get("Access-Control-Allow-Origin") == "" {
+				h.Set("Access-Control-Allow-Origin", "*")
+			}
+			if retry > 0 {
+				h.Set("Access-Control-Expose-Headers", "Retry-After")
+			}
+		}
 		c.Response().WriteHeader(status)
 		if r.Method != http.MethodHead {
 			c.Response().Write(body)

@@ -171,7 +171,7 @@ func (s *Server) allowedOrigins(what string, next echo.HandlerFunc) echo.Handler
 		h.Set("Access-Control-Allow-Origin", raw)
 		if preflight {
 			h.Set("Access-Control-Allow-Methods", "POST")
-			h.Set("Access-Control-Allow-Headers", "Content-Type")
+			h.Set("Access-Control-Allow-Headers", askedHeaders(c, "Content-Type"))
 			h.Set("Access-Control-Max-Age", "86400")
 			return c.NoContent(http.StatusNoContent)
 		}

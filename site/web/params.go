@@ -14,7 +14,10 @@ import (
 // locale parameter names, as apps write it (pt_BR, zh-hans), or the one a
 // reader of it expects (es-MX → es-419): i18n.Resolve, as the insights
 // and the command line read it; without one, the best match for Accept-Language, else the
-// default locale. A parameter no locale of the site fits is EINVALID.
+// default locale, the answer then saying Vary: Accept-Language (the
+// context and FAQ answers are public for a minute: a shared cache must not
+// give one language's to another's reader). A parameter no locale of the
+// site fits is EINVALID.
 func (s *Server) requestLocale(c echo.Context, st *state, param string) (string, error) {
 	locales := st.view.Lib.Locales()
 	if param != "" {
@@ -23,6 +26,9 @@ func (s *Server) requestLocale(c echo.Context, st *state, param string) (string,
 		}
 		return "", site.UnknownLocale(param, locales)
 	}
+	// The answer depends on the header now: a cache must not give it to
+	// a reader asking in another language.
+	c.Response().Header().Add("Vary", "Accept-Language")
 	if l := negotiateLocale(c.Request().Header.Get("Accept-Language"), locales); l != "" {
 		return l, nil
 	}

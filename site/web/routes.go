@@ -119,27 +119,54 @@ func (s *Server) routes() *echo.Echo {
 	api.GET("/insights/todo", s.apiToDo)                                                         // insights_api.go: the ranked to-do list
 	api.POST("/tickets", s.apiTickets)                                                           // tickets_api.go: token, scope tickets
 	api.POST("/reload", s.apiReload)                                                             // reload.go: token, scope publish
-	api.Any("/*", func(c echo.Context) error {
-		r := c.Request()
-		if allow := apiMethods(e.Routes(), r.URL.Path); len(allow) > 0 {
-			c.Response().Header().Set("Allow", strings.Join(allow, ", "))
-			return echo.NewHTTPError(http.StatusMethodNotAllowed, fmt.Sprintf("%s %s: this endpoint takes %s", r.Method, r.URL.Path, strings.Join(allow, ", ")))
-		}
-		return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", r.Method, r.URL.Path)
-	})
+	for _, read := range []string{"/search", "/suggest", "/articles/*", "/faq", "/context"} {
+		api.OPTIONS(read, readPreflight) // CORS preflight of the read endpoints: any origin
+	}
+	// Under a wildcard endpoint the router's own 405 would not name GET.
+	named(api.Match([]string{http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}, "/articles/*", func(c echo.Context) error {
+		return wrongMethod(c, e.Routes())
+	}), wrongMethodRoute)
+	named(api.Any("/*", func(c echo.Context) error { return wrongMethod(c, e.Routes()) }), wrongMethodRoute)
 	return e
 }
 
+// wrongMethodRoute names the routes answering with wrongMethod: they
+// are not methods an endpoint takes.
+const wrongMethodRoute = "api: wrong method"
+
+// named names routes.
+func named(routes []*echo.Route, name string) {
+	for _, rt := range routes {
+		rt.Name = name
+	}
+}
+
+// wrongMethod answers a request no API route takes: a 405 with Allow
+// naming the methods its endpoint takes (POST /api/v1/search: "this
+// endpoint takes OPTIONS, GET"), a 404 when no endpoint is at its path.
+func wrongMethod(c echo.Context, routes []*echo.Route) error {
+	r := c.Request()
+	if allow := apiMethods(routes, r.URL.Path); len(allow) > 0 {
+		c.Response().Header().Set("Allow", strings.Join(allow, ", "))
+		return echo.NewHTTPError(http.StatusMethodNotAllowed, fmt.Sprintf("%s %s: this endpoint takes %s", r.Method, r.URL.Path, strings.Join(allow, ", ")))
+	}
+	return site.Errorf(site.ENOTFOUND, "no API endpoint %s %s", r.Method, r.URL.Path)
+}
+
 // apiMethods lists the methods the routes answer at path, an API
-// endpoint's path, OPTIONS first as the router's own Allow says them (it
-// answers OPTIONS on every route): POST /api/v1/search is a 405 naming
-// GET, as a page asked with the wrong method is, not a 404 saying the
-// endpoint does not exist. None when no endpoint is there. (A path under
-// a wildcard endpoint, /api/v1/articles/…, gets the router's own 405.)
+// endpoint's path (one under a wildcard endpoint, /api/v1/articles/…,
+// is that endpoint's), OPTIONS first as the router's own Allow says them
+// (it answers OPTIONS on every route): POST /api/v1/search is a 405
+// naming GET, as a page asked with the wrong method is, not a 404 saying
+// the endpoint does not exist. None when no endpoint is there.
 func apiMethods(routes []*echo.Route, path string) []string {
 	var allow []string
 	for _, rt := range routes {
-		if rt.Path == path && rt.Method != http.MethodOptions {
+		at := rt.Path == path
+		if prefix, ok := strings.CutSuffix(rt.Path, "*"); ok && strings.HasPrefix(prefix, "/api/") {
+			at = strings.HasPrefix(path, prefix)
+		}
+		if at && rt.Method != http.MethodOptions && rt.Method != echo.RouteNotFound && rt.Name != wrongMethodRoute {
 			allow = append(allow, rt.Method)
 		}
 	}
@@ -185,6 +212,35 @@ func (s *Server) localized(h echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return c.Redirect(code, u.RequestURI())
 	}
+}
+
+// readPreflight answers a browser's CORS preflight for a read endpoint
+// (search, suggest, articles, FAQ, context): any origin may read it with
+// GET, with the headers the page asked for (no credentials, so they let
+// nothing private through), for a day. Without it an app whose requests
+// carry a header of its own (X-Request-ID, Content-Type on a GET) could
+// not read the API from its page.
+func readPreflight(c echo.Context) error {
+	h := c.Response().Header()
+	h.Set("Access-Control-Allow-Origin", "*")
+	h.Set("Access-Control-Allow-Methods", "GET")
+	if asked := askedHeaders(c, ""); asked != "" {
+		h.Set("Access-Control-Allow-Headers", asked)
+	}
+	h.Set("Access-Control-Max-Age", "86400")
+	return c.NoContent(http.StatusNoContent)
+}
+
+// askedHeaders is what a CORS preflight allows in
+// Access-Control-Allow-Headers: the headers the page asked for (an app's
+// own, X-Request-ID, besides Content-Type), else def. No endpoint takes
+// credentials from another origin, so a header lets nothing private
+// through.
+func askedHeaders(c echo.Context, def string) string {
+	if asked := strings.TrimSpace(c.Request().Header.Get("Access-Control-Request-Headers")); asked != "" {
+		return asked
+	}
+	return def
 }
 
 // anyOrigin lets any origin read a response, without credentials: the

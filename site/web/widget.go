@@ -87,6 +87,10 @@ func textOn(hex string) string {
 
 // widgetJS serves the loader. It changes with the content snapshot (brand
 // colour, locales), so caches keep it five minutes and revalidate by ETag.
+// Any site may load it, in CORS mode too (a tag with
+// crossorigin="anonymous"), and a page with Cross-Origin-Embedder-Policy:
+// require-corp may load the script (not yet frame the panel): it is
+// public and carries nothing of the reader's.
 func (s *Server) widgetJS(c echo.Context) error {
 	st, err := s.current()
 	if err != nil {
@@ -95,6 +99,9 @@ func (s *Server) widgetJS(c echo.Context) error {
 	if st.widgetJS == nil {
 		return site.Errorf(site.ENOTFOUND, "this theme has no widget loader")
 	}
+	h := c.Response().Header()
+	h.Set("Access-Control-Allow-Origin", "*")
+	h.Set("Cross-Origin-Resource-Policy", "cross-origin")
 	st.widgetJS.write(c.Response(), c.Request(), http.StatusOK, "public, max-age=300")
 	return nil
 }

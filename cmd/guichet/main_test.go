@@ -128,6 +128,8 @@ func TestCheck(t *testing.T) {
 		{"missing folder", []string{"check", "--content", filepath.Join(broken, "nope")}, 1, nil, "not found: run guichet from the folder that holds it, or give its path with --content DIR"},
 		{"bad format", []string{"check", "--format", "xml"}, 1, nil, "--format"},
 		{"unknown command", []string{"frobnicate"}, 2, nil, "unknown command"},
+		{"mistyped command", []string{"chek"}, 2, nil, `unknown command "chek"; did you mean "check"?`},
+		{"mistyped flag", []string{"check", "--contnet", "x"}, 1, nil, "unknown flag --contnet: did you mean --content? (see guichet check -h for its flags)"},
 		{"serve without content", []string{"serve", "--addr", "127.0.0.1:0", "--content", filepath.Join(broken, "nope"), "--data", t.TempDir()}, 1, nil, "not found: run guichet from the folder that holds it, or give its path with --content DIR"},
 	}
 	for _, tt := range tests {

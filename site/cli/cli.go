@@ -132,13 +132,9 @@ func parseError(fs *flag.FlagSet, err error) error {
 		return fmt.Errorf("%w %s", err, see)
 	}
 	name = strings.TrimLeft(name, "-")
-	best, dist := "", 3
-	fs.VisitAll(func(f *flag.Flag) {
-		if d := site.EditDistance(strings.ToLower(name), f.Name, 2); d < dist {
-			best, dist = f.Name, d
-		}
-	})
-	if best != "" {
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if best := site.Closest(name, names...); best != "" {
 		return fmt.Errorf("unknown flag --%s: did you mean --%s? %s", name, best, see)
 	}
 	return fmt.Errorf("unknown flag --%s %s", name, see)

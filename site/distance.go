@@ -1,5 +1,32 @@
 package site
 
+import (
+	"fmt"
+	"strings"
+)
+
+// Closest returns the one of names that word is a typo of (at most two
+// edits, case aside; the nearest, the first of equals), "" for none:
+// "contnet" gives "content", "chek" "check".
+func Closest(word string, names ...string) string {
+	best, dist := "", 3
+	for _, n := range names {
+		if d := EditDistance(strings.ToLower(word), n, 2); d < dist {
+			best, dist = n, d
+		}
+	}
+	return best
+}
+
+// DidYouMean is Closest as the end of a message: `; did you mean "check"?`,
+// or "" when word is a typo of none of names.
+func DidYouMean(word string, names ...string) string {
+	if best := Closest(word, names...); best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return ""
+}
+
 // EditDistance is the Damerau-Levenshtein distance (optimal string
 // alignment: substitution, insertion, deletion, adjacent transposition)
 // between a and b, computed on runes; any value above limit may be reported

@@ -14,6 +14,19 @@ func ValidScope(scope string) bool {
 	return scope == ScopeAdmin || scope == ScopeTickets || scope == ScopePublish
 }
 
+// CheckScope returns nil when scope is one of the token scopes, else an
+// EINVALID error naming them; an empty scope is told as not given (the
+// --scope of guichet token create).
+func CheckScope(scope string) error {
+	switch {
+	case ValidScope(scope):
+		return nil
+	case scope == "":
+		return Errorf(EINVALID, "a token needs a scope: give --scope admin, tickets or publish")
+	}
+	return Errorf(EINVALID, "scope must be admin, tickets or publish, not %q", scope)
+}
+
 // Token describes a stored API token; its secret is never stored, only a
 // hash of it.
 type Token struct {

@@ -165,3 +165,31 @@ func TestOldAdminTemplate(t *testing.T) {
 		t.Errorf("admin 404 with an older admin.html: %d %.3000s", w.Code, body)
 	}
 }
+
+// TestAdminSignInSaysWhichToken: a newcomer who created the token in
+// another data folder than the server's (go run from the repository while
+// the server runs with --data elsewhere), or pasted a publish token, was
+// told only "This token is not valid." and the hint named no data folder.
+// The page now says what token it takes and where to create it, without
+// telling which tokens exist.
+func TestAdminSignInSaysWhichToken(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back in five days.\n")
+	m := openMain(t, dir, false)
+	publish, _, err := m.DB.CreateToken(context.Background(), "publish", "webhook")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tok := range []string{publish, "gch_from_another_data_folder"} {
+		w := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(tok))
+		body := w.Body.String()
+		if w.Code != 401 || strings.Contains(body, "publish") {
+			t.Errorf("sign-in with %.8s…: %d, tells the scope of the token", tok, w.Code)
+		}
+		for _, want := range []string{"takes a token of scope admin", "--data (or --database) this server runs with", "guichet token create --scope admin --data DIR"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("sign-in with %.8s…: page lacks %q", tok, want)
+			}
+		}
+	}
+}

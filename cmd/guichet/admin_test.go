@@ -193,3 +193,29 @@ func TestTokenMissingDataFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenCreateRefusesStrayArguments: `guichet token create --scope
+// admin "support team"` (the name without --name, as the README's own
+// example reads at a glance) made a token with no name and dropped the
+// text silently; a missing --scope was told `scope must be admin, tickets
+// or publish, not ""`. Both are now refused naming the argument or the
+// flag to give (-h shows --name), and make no token.
+func TestTokenCreateRefusesStrayArguments(t *testing.T) {
+	data := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"token", "create", "--scope", "admin", "support team"}, `guichet token create: unexpected argument "support team" (see guichet token create -h)`},
+		{[]string{"token", "create", "--name", "ops"}, "a token needs a scope: give --scope admin, tickets or publish"},
+		{[]string{"token", "list", "admin"}, `guichet token list: unexpected argument "admin"`},
+	} {
+		var out, errb strings.Builder
+		if code := run(context.Background(), append(c.args, "--data", data), &out, &errb); code != 1 || !strings.Contains(errb.String(), c.want) {
+			t.Errorf("%v: exit %d, %q; want 1 and %q", c.args, code, errb.String(), c.want)
+		}
+		if strings.Contains(out.String(), "gch_") {
+			t.Errorf("%v made a token", c.args)
+		}
+	}
+}

@@ -29,7 +29,7 @@ func printBanner(w io.Writer, m *Main) {
 	fmt.Fprintln(w, "Stop with Ctrl-C.")
 }
 
-// editHint says how edits of the content reach the site in this mode.
+// editHint says how edits of the content reach the site in this mode; the PID is this process, not go run's (which SIGHUP ends).
 func editHint(c Config) string {
 	switch {
 	case c.Dev:
@@ -37,7 +37,7 @@ func editHint(c Config) string {
 	case c.Watch:
 		return "edits are published within a second (--watch)"
 	}
-	return "edits are published by SIGHUP or POST /api/v1/reload; --dev reloads on every save"
+	return fmt.Sprintf("edits are published by kill -HUP %d or POST /api/v1/reload; --dev reloads on every save", os.Getpid())
 }
 
 // selfCommand is how to run this program again: "go run ./cmd/guichet" under go run, else "guichet".

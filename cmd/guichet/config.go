@@ -74,7 +74,7 @@ func defaultConfig() Config {
 // validate checks the configuration once, after all sources are applied.
 func (c *Config) validate() error {
 	var errs []error
-	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+	if err := web.CheckAddr(c.Addr); err != nil {
 		errs = append(errs, fmt.Errorf("--addr %q: %w", c.Addr, err))
 	}
 	if c.BaseURL != "" {

@@ -84,7 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
-		fmt.Fprintf(stderr, "guichet: unknown command %q\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "guichet: unknown command %q%s\n\n%s", args[0], site.DidYouMean(args[0], "serve", "check", "gaps", "tickets", "token", "backup", "restore", "version", "help"), usage)
 		return 2
 	}
 	if errors.Is(err, flag.ErrHelp) {

@@ -125,10 +125,14 @@ func TestCheck(t *testing.T) {
 		{"failing search test", []string{"check", "--content", tested, "--verbose"}, 1,
 			[]string{`billing/refund.md: error: search test "quantum teleportation": the article is not in the top 3`,
 				"billing/draft.md: warning: search tests skipped", "3 search tests, 1 error"}, ""},
-		{"missing folder", []string{"check", "--content", filepath.Join(broken, "nope")}, 1, nil, "content folder"},
+		{"missing folder", []string{"check", "--content", filepath.Join(broken, "nope")}, 1, nil, "not found: run guichet from the folder that holds it, or give its path with --content DIR"},
 		{"bad format", []string{"check", "--format", "xml"}, 1, nil, "--format"},
 		{"unknown command", []string{"frobnicate"}, 2, nil, "unknown command"},
-		{"serve without content", []string{"serve", "--addr", "127.0.0.1:0", "--content", filepath.Join(broken, "nope"), "--data", t.TempDir()}, 1, nil, "content folder"},
+		{"port without host", []string{"serve", "--addr", "19702", "--data", t.TempDir()}, 1, nil, `--addr "19702": a port without its host: give --addr 127.0.0.1:19702 (this machine only) or 0.0.0.0:19702 (every interface)`},
+		{"URL as address", []string{"serve", "--addr", "http://localhost:19702", "--data", t.TempDir()}, 1, nil, "a URL, not HOST:PORT: give --addr localhost:19702 (a public URL goes in --base-url)"},
+		{"mistyped command", []string{"chek"}, 2, nil, `unknown command "chek"; did you mean "check"?`},
+		{"mistyped flag", []string{"check", "--contnet", "x"}, 1, nil, "unknown flag --contnet: did you mean --content? (see guichet check -h for its flags)"},
+		{"serve without content", []string{"serve", "--addr", "127.0.0.1:0", "--content", filepath.Join(broken, "nope"), "--data", t.TempDir()}, 1, nil, "not found: run guichet from the folder that holds it, or give its path with --content DIR"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

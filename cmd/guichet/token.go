@@ -20,7 +20,7 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if args[0] == "create" {
 		scope, name = c.fs.String("scope", "", "admin (insights, admin page), tickets (ticket ingestion) or publish (POST /api/v1/reload)"), c.fs.String("name", "", "what the token is for")
 	}
-	pos, err := c.parse(args[1:], -1)
+	pos, err := c.parse(args[1:], map[string]int{"revoke": 1}[args[0]]) // create and list take none: a name without --name is refused
 	if err != nil {
 		return err
 	}

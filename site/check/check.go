@@ -39,12 +39,8 @@ type Report struct {
 // from the root of the git repository holding dir. It fails only when the
 // folder cannot be read.
 func Run(ctx context.Context, dir string, now time.Time) (*Report, error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		return nil, fmt.Errorf("content folder %s: %w", dir, err)
-	}
-	if !info.IsDir() {
-		return nil, fmt.Errorf("content folder %s is not a directory", dir)
+	if err := content.CheckDir(dir); err != nil {
+		return nil, err
 	}
 	fsys, closer, err := content.OpenDir(dir)
 	if err != nil {

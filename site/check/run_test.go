@@ -79,7 +79,7 @@ func TestRunInRepository(t *testing.T) {
 	}
 
 	file := filepath.Join(repo, "docs", "help", "billing", "refund.md")
-	if _, err := Run(context.Background(), file, time.Now()); err == nil || !strings.Contains(err.Error(), "is not a directory") || !strings.Contains(err.Error(), file) {
+	if _, err := Run(context.Background(), file, time.Now()); err == nil || !strings.Contains(err.Error(), "is a file, not a folder") || !strings.Contains(err.Error(), file) {
 		t.Errorf("a file as the content folder: %v", err)
 	}
 }

@@ -5,11 +5,14 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+
+	"github.com/guichet/guichet/site"
 )
 
 // Flag describes one flag and the environment variable behind it; Ptr is
@@ -90,12 +93,25 @@ func Subcommand(args []string, isSub func(string) bool) int {
 }
 
 // ParseInterspersed parses flags that may come before, between or after
-// positional arguments, and returns the positional ones.
+// positional arguments, and returns the positional ones. A parse error is
+// returned, not printed (the caller prints it once), without the list of
+// every flag burying it: an unknown flag is named as typed, with the known
+// one it is a typo of when there is one, and every parse error ends with
+// the sub-command's -h. -h itself prints the usage and returns
+// flag.ErrHelp.
 func ParseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
+	defer fs.SetOutput(out)
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			fs.SetOutput(out)
+			if errors.Is(err, flag.ErrHelp) {
+				fs.Usage()
+				return nil, err
+			}
+			return nil, parseError(fs, err)
 		}
 		if fs.NArg() == 0 {
 			return pos, nil
@@ -103,6 +119,25 @@ func ParseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// parseError rewrites the flag package's error err: "flag provided but
+// not defined: -port" becomes "unknown flag --port", with "did you mean
+// --content?" when a flag of fs is at most two edits from it; every error
+// ends with where to see the flags.
+func parseError(fs *flag.FlagSet, err error) error {
+	see := fmt.Sprintf("(see %s -h for its flags)", fs.Name())
+	name, unknown := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
+	if !unknown {
+		return fmt.Errorf("%w %s", err, see)
+	}
+	name = strings.TrimLeft(name, "-")
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if best := site.Closest(name, names...); best != "" {
+		return fmt.Errorf("unknown flag --%s: did you mean --%s? %s", name, best, see)
+	}
+	return fmt.Errorf("unknown flag --%s %s", name, see)
 }
 
 // Text is a string flag (a flag.Value) that knows whether it was given:

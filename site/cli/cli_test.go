@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"flag"
 	"os"
 	"reflect"
 	"strings"
@@ -118,9 +120,11 @@ func TestNewFlagSetOnlyNamedFlags(t *testing.T) {
 	if *addr != ":8080" {
 		t.Errorf("environment of an undeclared flag applied: addr=%q", *addr)
 	}
-	if _, err := ParseInterspersed(fs, []string{"-addr", ":2"}); err == nil {
-		t.Error("an undeclared flag was accepted")
+	if _, err := ParseInterspersed(fs, []string{"-addr", ":2"}); err == nil || !strings.Contains(err.Error(), "guichet index -h") {
+		t.Errorf("an undeclared flag: %v", err)
 	}
+	// The error is told once, by the caller; -h gives the usage.
+	ParseInterspersed(fs, []string{"-h"})
 	if !strings.Contains(stderr.String(), "guichet index") || !strings.Contains(stderr.String(), "(env GUICHET_WORKERS)") {
 		t.Errorf("usage does not name the command and the environment variable:\n%s", stderr.String())
 	}
@@ -164,5 +168,38 @@ func TestSubcommand(t *testing.T) {
 		if got := Subcommand(tc.args, isSub); got != tc.want {
 			t.Errorf("Subcommand(%q) = %d, want %d", tc.args, got, tc.want)
 		}
+	}
+}
+
+// TestParseErrorsOnceAndHelpful: `guichet serve --port 8081` printed the
+// flag package's "flag provided but not defined: -port", every flag's
+// usage (twenty of them), then the same error again from the caller, with
+// no word of the flag meant; a typo (--contnet) was not told as one. The
+// error is now returned once, naming the flag as typed, the likely one,
+// and -h; -h still prints the usage.
+func TestParseErrorsOnceAndHelpful(t *testing.T) {
+	_, _, _, _, d := defs()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--port", "8081"}, "unknown flag --port (see guichet serve -h for its flags)"},
+		{[]string{"a", "--adr", "x"}, "unknown flag --adr: did you mean --addr? (see guichet serve -h for its flags)"},
+		{[]string{"--workers", "many"}, `invalid value "many" for flag -workers`},
+	} {
+		var stderr bytes.Buffer
+		fs, _ := NewFlagSet("serve", d, &stderr, "addr", "workers")
+		_, err := ParseInterspersed(fs, c.args)
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasSuffix(err.Error(), "(see guichet serve -h for its flags)") {
+			t.Errorf("%q: %v, want %q", c.args, err, c.want)
+		}
+		if stderr.Len() != 0 {
+			t.Errorf("%q printed besides the error:\n%s", c.args, stderr.String())
+		}
+	}
+	var stderr bytes.Buffer
+	fs, _ := NewFlagSet("serve", d, &stderr, "addr")
+	if _, err := ParseInterspersed(fs, []string{"-h"}); !errors.Is(err, flag.ErrHelp) || !strings.Contains(stderr.String(), "-addr") {
+		t.Errorf("-h: %v, usage %q", err, stderr.String())
 	}
 }

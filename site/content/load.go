@@ -682,7 +682,7 @@ func (l *loader) readTopLevel() {
 					"%s is the home page of the docs (`slug: /`): Guichet makes its own home page, so it is not published and links to it lead to the home page; to publish its text, move it into a category folder and remove `slug: /`", p))
 				continue
 			}
-			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "ignored: articles must live in a category folder"))
+			l.probs = append(l.probs, warningAt(site.KindFile, p, 0, "", "ignored: articles must live in a category folder; move it into one (general/%s, say) to publish it", path.Base(p)))
 		}
 	}
 }

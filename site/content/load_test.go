@@ -383,7 +383,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:  "markdown at the root is ignored",
 			files: map[string]string{"faq.md": refund, "README.md": "# Docs\n", "_index.md": "---\ntitle: Home\n---\n", "billing/a.md": refund},
-			want:  []want{{site.SeverityWarning, "faq.md", 0, "", "articles must live in a category folder"}},
+			want:  []want{{site.SeverityWarning, "faq.md", 0, "", "ignored: articles must live in a category folder; move it into one (general/faq.md, say) to publish it"}},
 			kept:  "billing/a.md",
 		},
 		{

@@ -1,14 +1,46 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
 )
+
+// CheckDir returns nil when dir names a folder, as every command that reads
+// the content needs first, else an error that says what to do: a folder
+// that does not exist is named with the working directory it was looked
+// for in (a relative path) and the two ways out, running from the folder
+// that holds it or giving --content; when that working directory is itself
+// a content folder (it holds guichet.yaml), the error says to give
+// --content . instead. A file in its place is named as such; any other
+// failure (permission) is returned wrapped, naming dir.
+func CheckDir(dir string) error {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		where := ""
+		if !filepath.IsAbs(dir) {
+			if wd, err := os.Getwd(); err == nil {
+				where = " in " + wd
+				if _, err := os.Stat(configFile); err == nil {
+					return fmt.Errorf("content folder %s not found%s, which holds %s itself: give --content . to use this folder", dir, where, configFile)
+				}
+			}
+		}
+		return fmt.Errorf("content folder %s not found%s: run guichet from the folder that holds it, or give its path with --content DIR", dir, where)
+	case err != nil:
+		return fmt.Errorf("content folder %s: %w", dir, err)
+	case !info.IsDir():
+		return fmt.Errorf("content folder %s is a file, not a folder: give --content the folder that holds guichet.yaml and the articles", dir)
+	}
+	return nil
+}
 
 // OpenDir opens the content folder dir, confined: no path read through the
 // returned file system can leave it (symbolic links out of it and ".."

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -75,5 +76,39 @@ func TestOpenDirFollowsThePath(t *testing.T) {
 	// Confined as before: nothing outside the folder.
 	if _, err := fs.ReadFile(fsys, "../rel1/fuel.md"); err == nil {
 		t.Error("read outside the content folder")
+	}
+}
+
+// TestCheckDirSaysWhatToDo: a newcomer who runs `guichet check` or `serve`
+// from another folder than the one holding content/ (or from inside
+// content/ itself) was told only "stat ./content: no such file or
+// directory"; the error now names where it looked and what to do.
+func TestCheckDirSaysWhatToDo(t *testing.T) {
+	elsewhere := t.TempDir()
+	t.Chdir(elsewhere)
+	err := CheckDir("./content")
+	if err == nil {
+		t.Fatal("no error for a missing folder")
+	}
+	for _, want := range []string{"./content not found in " + elsewhere, "run guichet from the folder that holds it", "--content DIR"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("missing folder: %q lacks %q", err, want)
+		}
+	}
+
+	// Inside the content folder itself: give --content .
+	if err := os.WriteFile(filepath.Join(elsewhere, "guichet.yaml"), []byte("title: Help\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckDir("./content"); err == nil || !strings.Contains(err.Error(), "give --content . to use this folder") {
+		t.Errorf("inside the content folder: %v", err)
+	}
+
+	// A file given as the folder.
+	if err := CheckDir("guichet.yaml"); err == nil || !strings.Contains(err.Error(), "is a file, not a folder") {
+		t.Errorf("a file: %v", err)
+	}
+	if err := CheckDir("."); err != nil {
+		t.Errorf("a folder: %v", err)
 	}
 }

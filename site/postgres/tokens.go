@@ -23,8 +23,8 @@ func tokenHash(secret string) string {
 // which is not stored and cannot be shown again, with its description.
 // Every replica accepts it at once.
 func (db *DB) CreateToken(ctx context.Context, scope, name string) (string, site.Token, error) {
-	if !site.ValidScope(scope) {
-		return "", site.Token{}, site.Errorf(site.EINVALID, "scope must be admin, tickets or publish, not %q", scope)
+	if err := site.CheckScope(scope); err != nil {
+		return "", site.Token{}, err
 	}
 	var raw [32]byte
 	if _, err := rand.Read(raw[:]); err != nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 
 	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/datadir"
@@ -25,12 +24,8 @@ type Folders struct {
 // be published), must be writable with room for the index (datadir.Check)
 // and must not be used by another server (datadir.Lock).
 func OpenFolders(dir, data string) (*Folders, error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		return nil, fmt.Errorf("content folder %s: %w", dir, err)
-	}
-	if !info.IsDir() {
-		return nil, fmt.Errorf("content folder %s is not a directory", dir)
+	if err := content.CheckDir(dir); err != nil {
+		return nil, err
 	}
 	if datadir.Inside(data, dir) {
 		return nil, fmt.Errorf("the data folder %s is inside the content folder %s: its database could be published; put it elsewhere (--data)", data, dir)

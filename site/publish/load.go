@@ -3,7 +3,6 @@ package publish
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/guichet/guichet/search"
@@ -17,8 +16,8 @@ import (
 // memory, for the commands that need the content without a server. Close
 // the index when done.
 func Load(ctx context.Context, dir string, now time.Time) (*site.View, *search.Index, error) {
-	if _, err := os.Stat(dir); err != nil {
-		return nil, nil, fmt.Errorf("content folder %s: %w", dir, err)
+	if err := content.CheckDir(dir); err != nil {
+		return nil, nil, err
 	}
 	fsys, closer, err := content.OpenDir(dir)
 	if err != nil {

@@ -277,7 +277,7 @@ func TestOpenFolders(t *testing.T) {
 	write(t, base, "file.txt", "not a folder")
 	for _, c := range []struct{ dir, data, want string }{
 		{filepath.Join(base, "missing"), filepath.Join(base, "d1"), "content folder"},
-		{filepath.Join(base, "file.txt"), filepath.Join(base, "d2"), "is not a directory"},
+		{filepath.Join(base, "file.txt"), filepath.Join(base, "d2"), "is a file, not a folder"},
 		{dir, filepath.Join(dir, "data"), "inside the content folder"},
 	} {
 		if _, err := publish.OpenFolders(c.dir, c.data); err == nil || !strings.Contains(err.Error(), c.want) {

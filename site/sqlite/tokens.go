@@ -21,8 +21,8 @@ func tokenHash(secret string) string {
 // CreateToken makes a token of scope and returns its secret ("gch_…"),
 // which is not stored and cannot be shown again, with its description.
 func (db *DB) CreateToken(ctx context.Context, scope, name string) (string, site.Token, error) {
-	if !site.ValidScope(scope) {
-		return "", site.Token{}, site.Errorf(site.EINVALID, "scope must be admin, tickets or publish, not %q", scope)
+	if err := site.CheckScope(scope); err != nil {
+		return "", site.Token{}, err
 	}
 	var raw [32]byte
 	if _, err := rand.Read(raw[:]); err != nil {

@@ -102,7 +102,9 @@ func (s *Server) adminLogin(c echo.Context) error {
 	switch site.ErrorCode(err) {
 	case "":
 	case site.EUNAUTHORIZED, site.ERATE:
-		msg := "This token is not valid."
+		// Which tokens exist is not told (a token of another scope is
+		// refused as an unknown one): the likely mistakes are.
+		msg := "This token is not valid here. The admin page takes a token of scope admin, created with the --data (or --database) this server runs with: the server prints that command when it starts."
 		status := http.StatusUnauthorized
 		if site.ErrorCode(err) == site.ERATE {
 			msg, status = "Too many failed attempts. Try again in a minute.", http.StatusTooManyRequests

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -69,6 +70,27 @@ type Listener struct {
 	served   chan error
 }
 
+// addrAdvice is how to write --addr, told with every address refused.
+const addrAdvice = "give --addr as HOST:PORT, an address of this machine (or 0.0.0.0 for all) and a port from 1 to 65535"
+
+// CheckAddr returns nil when addr has the HOST:PORT shape Listen takes,
+// else an error that says what to write: a port alone (8081) is told with
+// the two addresses it may stand for, a URL (http://localhost:8081) with
+// its HOST:PORT and where a public URL goes (--base-url).
+func CheckAddr(addr string) error {
+	_, _, err := net.SplitHostPort(addr)
+	if err == nil {
+		return nil
+	}
+	if strings.Trim(addr, "0123456789") == "" && addr != "" {
+		return fmt.Errorf("a port without its host: give --addr 127.0.0.1:%s (this machine only) or 0.0.0.0:%s (every interface)", addr, addr)
+	}
+	if u, uerr := url.Parse(addr); uerr == nil && u.Scheme != "" && u.Host != "" {
+		return fmt.Errorf("a URL, not HOST:PORT: give --addr %s (a public URL goes in --base-url)", u.Host)
+	}
+	return fmt.Errorf("%w: %s", err, addrAdvice)
+}
+
 // Listen takes addr and starts serving on it (503 "starting" until Ready;
 // each request answered so logged to accessLog, when not nil). An address
 // it cannot take is an error that says what to do (listenError).
@@ -98,7 +120,7 @@ func listenError(addr string, err error) error {
 	var bad *net.AddrError
 	var dns *net.DNSError
 	if errors.As(err, &bad) || errors.As(err, &dns) || errors.Is(err, syscall.EADDRNOTAVAIL) {
-		return fmt.Errorf("cannot listen on %s: %w: give --addr as HOST:PORT, an address of this machine (or 0.0.0.0 for all) and a port from 1 to 65535", addr, err)
+		return fmt.Errorf("cannot listen on %s: %w: %s", addr, err, addrAdvice)
 	}
 	return fmt.Errorf("cannot listen on %s: %w: another program (perhaps another guichet serve) uses it; stop it or give another --addr", addr, err)
 }

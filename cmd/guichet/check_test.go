@@ -63,7 +63,6 @@ func TestCheckRepoPaths(t *testing.T) {
 // is a summary a person reads, with the problems grouped.
 func TestCheckCorpusSummary(t *testing.T) {
 	needCorpus(t)
-	serialLater(t)
 	t.Parallel() // beside TestCorpusServes
 	out, code := runCheckCmd(t, "--content", corpusDir)
 	lines := strings.Count(out, "\n")

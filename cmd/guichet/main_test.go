@@ -216,7 +216,6 @@ func openCorpus(tb testing.TB, data string) *Main {
 // every article is reachable and searchable.
 func TestCorpusServes(t *testing.T) {
 	needCorpus(t)
-	serialLater(t)
 	// Reads the corpus, writes only its own folder: beside the other
 	// corpus test, after the sequential tests (the package's longest two).
 	t.Parallel()

@@ -1147,7 +1147,7 @@ func analyzeSynEntry(an analyzers, s string) synEntry {
 
 // joinedSynonym returns how many query words, from first, spell entry e as
 // one word where e has several ("eticket", "etickets" for "e-ticket";
-// "log in" stays keys), or several where e is one ("wi fi" for "wifi"):
+// "login" for "log in"), or several where e is one ("wi fi" for "wifi"):
 // the same compound, as the index reads "wi-fi" for "wifi". 0 for none.
 // plains and stems are the query's words folded and their terms.
 func joinedSynonym(e synEntry, plains, stems []string, first int) int {

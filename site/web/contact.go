@@ -290,7 +290,8 @@ func (s *Server) contactFailing() string {
 // for (not SearchResults.CommonWords: "the" is no question an article can
 // answer, and the page asks for such a word). The search page and the
 // contact form call it; the scripts (widget-frame.js, app.js) test the
-// same three fields of the API's answer. Suggest never calls its results weak (every word
+// same three fields of the API's answer; a search so answered is recorded with
+// no result (recordSearch). Suggest never calls its results weak (every word
 // typed is in each suggestion), so on the contact form only a subject
 // that suggest found nothing for, and search then answered poorly, is
 // weak.

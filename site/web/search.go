@@ -210,7 +210,7 @@ func (s *Server) recordSearch(c echo.Context, id, q, loc string, res *site.Searc
 	// the contact form follow. The articles shown are kept, so a click on
 	// one, or a reading or a "Yes" of one, still satisfies the search.
 	results := res.Total
-	if res.Weak {
+	if weakResults(res) {
 		results = 0
 	}
 	s.storeSearch(c, id, q, loc, results, hits, source, context, path)

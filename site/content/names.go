@@ -1,7 +1,9 @@
 package content
 
 import (
+	"io/fs"
 	"path"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,6 +24,29 @@ const (
 	redirectsFile = "redirects.yaml"
 	indexName     = "_index"
 )
+
+// SiteFiles lists the site files of the content folder fsys that the
+// loader reads besides the articles and their categories: guichet.yaml,
+// synonyms.yaml, redirects.yaml and i18n/<locale>.yaml (or .yml), those
+// that are there, as slash-separated paths from the folder's root, sorted.
+func SiteFiles(fsys fs.FS) []string {
+	var out []string
+	for _, name := range []string{configFile, redirectsFile, synonymsFile} {
+		if info, err := fs.Stat(fsys, name); err == nil && info.Mode().IsRegular() {
+			out = append(out, name)
+		}
+	}
+	for _, pattern := range []string{i18n.Dir + "/*.yaml", i18n.Dir + "/*.yml"} {
+		names, _ := fs.Glob(fsys, pattern)
+		for _, name := range names {
+			if info, err := fs.Stat(fsys, name); err == nil && info.Mode().IsRegular() {
+				out = append(out, name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
 
 // fileName is a Markdown file name split into its parts:
 // "refund.fr.md" → stem "refund", locale "fr".

@@ -12,13 +12,15 @@ import (
 	"github.com/guichet/guichet/site/content"
 )
 
-// The last good version of each article survives a restart as a copy of
-// its source file in the data folder (lastGoodDir), written after each
-// publication for the articles that loaded. A server that starts on a
-// file that no longer loads reads the copy in its place first, and then
-// the content as it is with that as the content being served: the
-// article keeps its last good version, with the warning a running server
-// gives. The copy is the Markdown, not the rendered article, so that an
+// The last good version of each article and site file (guichet.yaml,
+// synonyms.yaml, redirects.yaml, i18n/*.yaml) survives a restart as a
+// copy of its source file in the data folder (lastGoodDir), written after
+// each publication for the articles that loaded and the site files without
+// errors. A server that starts on a file that no longer loads reads the
+// copy in its place first, and then the content as it is with that as the
+// content being served: the article, the settings, synonyms, redirects
+// or interface strings keep their last good version, with the warning a
+// running server gives. The copy is the Markdown, not the rendered article, so that an
 // upgrade renders it as it renders the rest.
 
 // lastGoodDir is where the copies are kept under the data folder: outside
@@ -57,8 +59,21 @@ func (p *Publisher) saveLastGood(lib *site.Library, start time.Time) {
 	// server stopped right after publishing a fix, then restarted on the
 	// file broken again, served the version before the fix. Only the
 	// files changed since the last copy are written.
+	// The site files too (guichet.yaml, synonyms.yaml, redirects.yaml,
+	// i18n/*.yaml): a restart on a redirects.yaml that does not parse sent
+	// every old URL to 404. A file with errors keeps its older copy.
+	names := make([]string, 0, len(lib.Articles)+4)
 	for _, a := range lib.Articles {
-		name := a.SourcePath
+		names = append(names, a.SourcePath)
+	}
+	erred := siteFileErrors(lib)
+	for _, name := range content.SiteFiles(o.Content) {
+		want[name] = true
+		if !erred[name] {
+			names = append(names, name)
+		}
+	}
+	for _, name := range names {
 		want[name] = true
 		if kept[name] || !fs.ValidPath(name) {
 			continue
@@ -78,7 +93,7 @@ func (p *Publisher) saveLastGood(lib *site.Library, start time.Time) {
 		to := filepath.Join(dir, filepath.FromSlash(name))
 		if old, err := os.ReadFile(to); err != nil || !bytes.Equal(old, data) {
 			if err := writeAtomic(to, data); err != nil {
-				o.Logger.Warn("keep the last good version of an article", "file", name, "err", err)
+				o.Logger.Warn("keep the last good version of a file", "file", name, "err", err)
 				continue
 			}
 		}
@@ -124,21 +139,31 @@ func writeAtomic(file string, data []byte) error {
 }
 
 // lastGood returns, for a first publication whose content has articles
-// that do not load, the library of the content with those files replaced
+// that do not load or site files with errors, the library of the content with those files replaced
 // by their copies (saveLastGood), to load the content again with as the
 // content being served; nil when no copy is there.
 func (p *Publisher) lastGood(ctx context.Context, lib *site.Library, opts content.Options) *site.Library {
 	o := p.opts
-	if o.Data == "" || len(lib.Broken) == 0 {
+	if o.Data == "" {
 		return nil
 	}
-	files := map[string][]byte{}
+	var broken []string
 	for _, b := range lib.Broken {
-		if !fs.ValidPath(b.SourcePath) {
+		broken = append(broken, b.SourcePath)
+	}
+	erred := siteFileErrors(lib)
+	for _, name := range content.SiteFiles(o.Content) {
+		if erred[name] {
+			broken = append(broken, name)
+		}
+	}
+	files := map[string][]byte{}
+	for _, name := range broken {
+		if !fs.ValidPath(name) {
 			continue
 		}
-		if data, err := os.ReadFile(filepath.Join(lastGoodDir(o.Data), filepath.FromSlash(b.SourcePath))); err == nil {
-			files[b.SourcePath] = data
+		if data, err := os.ReadFile(filepath.Join(lastGoodDir(o.Data), filepath.FromSlash(name))); err == nil {
+			files[name] = data
 		}
 	}
 	if len(files) == 0 {
@@ -151,6 +176,19 @@ func (p *Publisher) lastGood(ctx context.Context, lib *site.Library, opts conten
 		return nil
 	}
 	return old
+}
+
+// siteFileErrors returns the files of lib's errors (by their paths in
+// the content folder): a site file among them has no last good copy
+// made of it.
+func siteFileErrors(lib *site.Library) map[string]bool {
+	out := map[string]bool{}
+	for _, pr := range lib.Problems {
+		if pr.Severity == site.SeverityError {
+			out[filepath.ToSlash(pr.File)] = true
+		}
+	}
+	return out
 }
 
 // overlay is a content folder with some files' contents replaced.

@@ -234,21 +234,22 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load content: %w", err)
 	}
+	served := opts.Previous // the content being served, nil: none
 	if prev == nil {
 		// A start on files that do not load: their last good versions,
 		// kept in the data folder, are served as a running server
 		// serves them.
 		if old := p.lastGood(ctx, lib, opts); old != nil {
-			opts.Previous = old
+			opts.Previous, served = old, old
 			if lib, err = content.Load(ctx, o.Content, opts); err != nil {
 				return fmt.Errorf("load content: %w", err)
 			}
 		}
 	}
 	datadir.PruneSiblings(cacheDir)
-	if lib.Config.Broken && prev != nil {
+	if lib.Config.Broken && served != nil {
 		// A broken guichet.yaml must not turn the site back to defaults.
-		lib.Config = prev.Lib.Config
+		lib.Config = served.Config
 		o.Logger.Error("guichet.yaml has errors (see the content errors): the settings being served stay in force until it is fixed")
 		// Listed with the articles served at their last good version
 		// (the webhook's "kept", the admin page), as they are.
@@ -264,7 +265,7 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	}
 	if lib.Config.Widget.Invalid {
 		// Fail closed: never run on a list that lost an entry.
-		if prev == nil {
+		if served == nil {
 			// The YAML error, or the entry, with its line.
 			at, why := filepath.Join(o.Dir, "guichet.yaml"), "widget.allowed_origins has an invalid entry"
 			for _, pr := range lib.Problems {
@@ -278,7 +279,7 @@ func (p *Publisher) Reload(ctx context.Context) error {
 			}
 			return fmt.Errorf("%s: %s; which sites may embed the widget cannot be told, so the server does not start on it: correct the file", at, why)
 		}
-		lib.Config.Widget = prev.Lib.Config.Widget
+		lib.Config.Widget = served.Config.Widget
 		o.Logger.Error("widget.allowed_origins has an invalid entry: the previous list stays in force until it is corrected")
 	}
 	loaded := time.Now()

@@ -41,6 +41,8 @@ type fixture struct {
 	srv       *web.Server
 	pub       *publish.Publisher
 	clk       *clock
+	start     func() // a new web server and publisher (restart)
+	folders   *publish.Folders
 }
 
 func newFixture(t *testing.T, opts ...func(*publish.Options)) *fixture {
@@ -54,24 +56,41 @@ func newFixture(t *testing.T, opts ...func(*publish.Options)) *fixture {
 	}
 	rec := sqlite.NewRecorder(db, sqlite.RecorderOptions{})
 	t.Cleanup(func() { rec.Close(context.Background()); db.Close() })
-	theme, _ := fs.Sub(themes.FS, "default")
-	f.srv, err = web.New(web.Options{Theme: theme, Static: static.FS, Recorder: rec, Logger: quiet()})
-	if err != nil {
-		t.Fatal(err)
+	f.start = func() {
+		t.Helper()
+		theme, _ := fs.Sub(themes.FS, "default")
+		var err error
+		f.srv, err = web.New(web.Options{Theme: theme, Static: static.FS, Recorder: rec, Logger: quiet()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		folders, err := publish.OpenFolders(f.dir, f.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { folders.Close() })
+		f.folders = folders
+		o := publish.Options{Content: folders.Content, Dir: f.dir, Data: f.data, Server: f.srv, Store: db,
+			Logger: quiet(), Now: f.clk.Now, AfterFunc: f.clk.AfterFunc}
+		for _, fn := range opts {
+			fn(&o)
+		}
+		pub := publish.New(o)
+		f.pub = pub
+		t.Cleanup(func() { pub.Close() })
 	}
-	folders, err := publish.OpenFolders(f.dir, f.data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { folders.Close() })
-	o := publish.Options{Content: folders.Content, Dir: f.dir, Data: f.data, Server: f.srv, Store: db,
-		Logger: quiet(), Now: f.clk.Now, AfterFunc: f.clk.AfterFunc}
-	for _, fn := range opts {
-		fn(&o)
-	}
-	f.pub = publish.New(o)
-	t.Cleanup(func() { f.pub.Close() })
+	f.start()
 	return f
+}
+
+// restart stops the publisher (which waits for its copies of the last
+// good versions) and starts a new web server and publisher on the same
+// content and data folders, with nothing published yet: a server
+// restarted.
+func (f *fixture) restart() {
+	f.pub.Close()
+	f.folders.Close()
+	f.start()
 }
 
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

@@ -254,3 +254,95 @@ func TestBrokenStringsKeepServing(t *testing.T) {
 		t.Errorf("kept %v, error with its line %v: %+v", kept, located, lib.Problems)
 	}
 }
+
+// TestSiteFilesSurviveRestart: a server restarted (an upgrade, a reboot)
+// on a redirects.yaml, synonyms.yaml, i18n file or guichet.yaml that
+// stopped parsing while it was down served no redirects (every old URL a
+// 404), no synonyms, the theme's strings and, for guichet.yaml, did not
+// start at all. Their last good versions, kept in the data folder as the
+// articles' are, are served now, listed as kept, with the errors; a file
+// fixed is served as fixed, and a file removed brings nothing back.
+func TestSiteFilesSurviveRestart(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	write(t, f.dir, "guichet.yaml", "title: Acme help\nwidget:\n  allowed_origins: [\"https://app.acme.test\"]\n")
+	write(t, f.dir, "synonyms.yaml", "en:\n  - [refund, money back]\n")
+	write(t, f.dir, "redirects.yaml", "- from: /billing/old-refunds\n  to: /billing/refund\n")
+	write(t, f.dir, "i18n/en.yaml", "helpful_q: Did this answer your question?\n")
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+
+	// Broken while the server was down.
+	f.pub.Close()
+	write(t, f.dir, "guichet.yaml", "title: Acme help\nwidget:\n  allowed_origins: [\"https://app.acme.test\"\n")
+	write(t, f.dir, "synonyms.yaml", "en:\n  - [refund, money back\n")
+	write(t, f.dir, "redirects.yaml", "- from: /billing/old-refunds\n  to: [/billing/refund\n")
+	write(t, f.dir, "i18n/en.yaml", "helpful_q: \"Did this answer\nsearch_btn: Go\n")
+	f.restart()
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatalf("restart on broken site files with last good copies: %v", err)
+	}
+	lib := f.srv.View().Lib
+	if len(lib.Redirects) != 1 || lib.Redirects[0].From != "/billing/old-refunds" {
+		t.Errorf("restart on a broken redirects.yaml: redirects %v, want the last good one", lib.Redirects)
+	}
+	if len(lib.Synonyms["en"]) != 1 {
+		t.Errorf("restart on a broken synonyms.yaml: synonyms %v, want the last good ones", lib.Synonyms)
+	}
+	if got := lib.Strings["en"]["helpful_q"]["other"]; got != "Did this answer your question?" {
+		t.Errorf("restart on a broken i18n/en.yaml: helpful_q %q, want the last good one", got)
+	}
+	if lib.Config.Title != "Acme help" || len(lib.Config.Widget.AllowedOrigins) != 1 {
+		t.Errorf("restart on a broken guichet.yaml: title %q, widget origins %v, want the last good settings", lib.Config.Title, lib.Config.Widget.AllowedOrigins)
+	}
+	kept, erred := map[string]bool{}, map[string]bool{}
+	for _, pr := range lib.Problems {
+		if pr.Kind == site.KindKept {
+			kept[pr.File] = true
+		}
+		if pr.Severity == site.SeverityError {
+			erred[pr.File] = true
+		}
+	}
+	for _, name := range []string{"guichet.yaml", "synonyms.yaml", "redirects.yaml", "i18n/en.yaml"} {
+		if !kept[name] || !erred[name] {
+			t.Errorf("%s: kept %v, its errors reported %v: want both", name, kept[name], erred[name])
+		}
+	}
+
+	// Fixed, and one removed, while down again: the fix is served, and
+	// the removed file's old rules do not come back.
+	f.pub.Close()
+	write(t, f.dir, "guichet.yaml", "title: Acme support\nwidget:\n  allowed_origins: [\"https://app.acme.test\"]\n")
+	write(t, f.dir, "synonyms.yaml", "en:\n  - [refund, reimbursement]\n  - [invoice, bill]\n")
+	os.Remove(filepath.Join(f.dir, "redirects.yaml"))
+	f.restart()
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	lib = f.srv.View().Lib
+	if lib.Config.Title != "Acme support" || len(lib.Synonyms["en"]) != 2 || len(lib.Redirects) != 0 {
+		t.Errorf("after the fixes: title %q, synonyms %v, redirects %v", lib.Config.Title, lib.Synonyms, lib.Redirects)
+	}
+	// An invalid entry in a guichet.yaml that parses: the last good list
+	// too.
+	f.pub.Close()
+	write(t, f.dir, "guichet.yaml", "title: Acme support\nwidget:\n  allowed_origins: [\"https://*.acme.test\"]\n")
+	f.restart()
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatalf("restart on an invalid widget entry with a last good copy: %v", err)
+	}
+	if got := f.srv.View().Lib.Config.Widget.AllowedOrigins; len(got) != 1 || got[0] != "https://app.acme.test" {
+		t.Errorf("restart on an invalid widget entry: origins %v, want the last good list", got)
+	}
+	f.pub.Close()
+	write(t, f.dir, "redirects.yaml", "- from: [\n")
+	f.restart()
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	if red := f.srv.View().Lib.Redirects; len(red) != 0 {
+		t.Errorf("a redirects.yaml removed, then written broken: the old redirects came back: %v", red)
+	}
+}

@@ -262,6 +262,7 @@ func TestRelevance(t *testing.T) {
 // write: error codes, product names, long questions), with the same
 // thresholds.
 func TestRelevanceCorpus(t *testing.T) {
+	search.SerialLater(t)
 	if testing.Short() {
 		t.Skip("relevance evaluation skipped in short mode")
 	}

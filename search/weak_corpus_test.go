@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
 )
 
@@ -12,6 +13,7 @@ import (
 // others: a title searched for is an answer, and a query with more words
 // found nowhere than words the help center has is not.
 func TestWeakResultsCorpus(t *testing.T) {
+	search.SerialLater(t)
 	if testing.Short() {
 		t.Skip("loads the corpus")
 	}

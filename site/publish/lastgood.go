@@ -151,9 +151,18 @@ func (p *Publisher) lastGood(ctx context.Context, lib *site.Library, opts conten
 	for _, b := range lib.Broken {
 		broken = append(broken, b.SourcePath)
 	}
-	erred := siteFileErrors(lib)
+	// A site file whose errors leave nothing of it served: one that does
+	// not parse, or a guichet.yaml whose widget list cannot be told (the
+	// server would not start). Another error (a logo that is not there)
+	// is served as a running server serves it, without a second load.
+	unparsed := map[string]bool{}
+	for _, pr := range lib.Problems {
+		if pr.Severity == site.SeverityError && pr.Kind == site.KindYAML {
+			unparsed[filepath.ToSlash(pr.File)] = true
+		}
+	}
 	for _, name := range content.SiteFiles(o.Content) {
-		if erred[name] {
+		if unparsed[name] || name == "guichet.yaml" && (lib.Config.Broken || lib.Config.Widget.Invalid) {
 			broken = append(broken, name)
 		}
 	}

@@ -336,6 +336,17 @@ func TestSiteFilesSurviveRestart(t *testing.T) {
 	if got := f.srv.View().Lib.Config.Widget.AllowedOrigins; len(got) != 1 || got[0] != "https://app.acme.test" {
 		t.Errorf("restart on an invalid widget entry: origins %v, want the last good list", got)
 	}
+	// An error that leaves the rest of the file served (a logo that is
+	// not there): the file as it is, as a running server serves it.
+	f.pub.Close()
+	write(t, f.dir, "guichet.yaml", "title: Acme care\nlogo: missing.png\nwidget:\n  allowed_origins: [\"https://app.acme.test\"]\n")
+	f.restart()
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.srv.View().Lib.Config.Title; got != "Acme care" {
+		t.Errorf("restart on a guichet.yaml naming a missing logo: title %q, want the file's own", got)
+	}
 	f.pub.Close()
 	write(t, f.dir, "redirects.yaml", "- from: [\n")
 	f.restart()

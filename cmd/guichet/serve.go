@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/banner"
 	"github.com/guichet/guichet/site/check"
 	"github.com/guichet/guichet/site/contact"
 	"github.com/guichet/guichet/site/content"
@@ -211,7 +212,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		go m.Publisher.Watcher([]string{c.cfg.Content}).Run(ctx)
 	}
 	ln.Ready(m.Server)
-	printBanner(stdout, m)
+	banner.Print(stdout, banner.Server{ListenURL: m.ListenURL, Addr: c.cfg.Addr, Site: m.Server.View().Lib.Config, Content: c.cfg.Content,
+		Store: c.cfg.storeOptions(false), Dev: c.cfg.Dev, Watch: c.cfg.Watch, PID: os.Getpid()})
 	go m.Publisher.PublishOn(ctx, hup, "signal")
 	go m.Publisher.RefreshPopularityEvery(ctx)
 	go store.PruneEvery(ctx, m.DB, 24*time.Hour, time.Duration(c.cfg.RetentionDays)*24*time.Hour, m.Now, logger)

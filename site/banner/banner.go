@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -58,11 +59,30 @@ func EditHint(dev, watch bool, pid int) string {
 }
 
 // Self is how to run this program again: "go run ./cmd/guichet" under go
-// run, else "guichet".
+// run, "guichet" when that name on the PATH is this program, else its path
+// (a binary that go install put in a ~/go/bin the PATH lacks, one run as
+// ./guichet): a command the banner suggests must work when pasted.
 func Self() string {
 	exe, err := os.Executable()
-	if err == nil && strings.Contains(filepath.ToSlash(exe), "/go-build") {
+	if err != nil {
+		return "guichet"
+	}
+	return self(exe, exec.LookPath)
+}
+
+func self(exe string, lookPath func(string) (string, error)) string {
+	if strings.Contains(filepath.ToSlash(exe), "/go-build") {
 		return "go run ./cmd/guichet"
 	}
-	return "guichet"
+	if found, err := lookPath("guichet"); err == nil && sameFile(found, exe) {
+		return "guichet"
+	}
+	return exe
+}
+
+// sameFile reports whether paths a and b name one file.
+func sameFile(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }

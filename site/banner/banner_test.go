@@ -1,6 +1,9 @@
 package banner
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -24,5 +27,36 @@ func TestEditHintNamesTheProcessToSignal(t *testing.T) {
 	}
 	if strings.Contains(b.String(), "Public URL") {
 		t.Errorf("a loopback server without base_url warns of its public URL:\n%s", b.String())
+	}
+}
+
+// TestSelfIsACommandThatRuns: go install puts guichet in ~/go/bin, often
+// not on the PATH; the newcomer runs it as ~/go/bin/guichet, and the
+// banner's "guichet token create …" answered "command not found". The
+// banner names the program as the shell finds it: "guichet" when that is
+// this program on the PATH, else its path.
+func TestSelfIsACommandThatRuns(t *testing.T) {
+	dir := t.TempDir()
+	exe := filepath.Join(dir, "guichet")
+	other := filepath.Join(t.TempDir(), "guichet")
+	for _, p := range []string{exe, other} {
+		if err := os.WriteFile(p, []byte("#!/bin/sh\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	notFound := func(string) (string, error) { return "", exec.ErrNotFound }
+	for _, tt := range []struct {
+		name, exe string
+		look      func(string) (string, error)
+		want      string
+	}{
+		{"not on the PATH", exe, notFound, exe},
+		{"on the PATH", exe, func(string) (string, error) { return exe, nil }, "guichet"},
+		{"another guichet on the PATH", exe, func(string) (string, error) { return other, nil }, exe},
+		{"go run", "/tmp/go-build123/b001/exe/guichet", notFound, "go run ./cmd/guichet"},
+	} {
+		if got := self(tt.exe, tt.look); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }

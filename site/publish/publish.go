@@ -151,7 +151,8 @@ func New(opts Options) *Publisher {
 // Publish loads the content again and swaps it in; trigger names what
 // asked (start, signal, api, watch, schedule) for the logs and metrics.
 // With GitPull, a signal or an API call first runs `git pull --ff-only` in
-// the content folder. A failed pull or load keeps the site being served.
+// the content folder. A failed pull or load keeps the site being served;
+// its error is logged, and returned marked site.Logged.
 func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 	start := time.Now()
 	var err error
@@ -168,6 +169,7 @@ func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 	if err != nil {
 		result = "error"
 		p.opts.Logger.Error("publish content", "trigger", trigger, "err", err)
+		err = site.Logged(err) // once: not again by the API that asked
 	} else {
 		p.metrics.duration.Set(time.Since(start).Seconds())
 	}

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/banner"
@@ -75,8 +74,7 @@ func (m *Main) Open(ctx context.Context) error {
 		m.Now = time.Now
 	}
 	if m.Metrics == nil {
-		m.Metrics = prometheus.NewRegistry()
-		m.Metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+		m.Metrics = web.NewRegistry()
 	}
 	folders, err := publish.OpenFolders(m.Config.Content, m.Config.Data)
 	if err != nil {
@@ -190,7 +188,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	m := &Main{Config: c.cfg, Logger: logger, AccessLog: logger, ListenURL: ln.URL()}
+	m := &Main{Config: c.cfg, Logger: logger, AccessLog: logger, ListenURL: ln.URL(), Metrics: ln.Metrics} // served while the content loads
 	if err := m.Open(ctx); err != nil {
 		ln.Shutdown(shutdownGrace)
 		closeCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)

@@ -248,10 +248,13 @@ func (p *Publisher) Reload(ctx context.Context) error {
 		}
 	}
 	datadir.PruneSiblings(cacheDir)
-	if lib.Config.Broken && prev != nil {
+	settingsKept := lib.Config.Broken && prev != nil
+	if settingsKept {
 		// A broken guichet.yaml must not turn the site back to defaults.
+		// One line says it, with the file's errors and their lines; they
+		// are not logged again below, nor the kept warning.
 		lib.Config = prev.Lib.Config
-		o.Logger.Error("guichet.yaml has errors (see the content errors): the settings being served stay in force until it is fixed")
+		o.Logger.Error("guichet.yaml has errors: the settings being served stay in force until it is fixed", "problem", settingsErrors(lib.Problems))
 		// Listed with the articles served at their last good version
 		// (the webhook's "kept", the admin page), as they are.
 		lib.Problems = append(slices.Clip(lib.Problems), site.Problem{Severity: site.SeverityWarning, Kind: site.KindKept,
@@ -304,10 +307,14 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	for _, pr := range lib.Problems {
 		if pr.Severity == site.SeverityError {
 			errs++
+			if settingsKept && isSettings(pr) {
+				continue
+			}
 			o.Logger.Warn("content error", "problem", pr.String())
 		} else {
 			warns++
 			switch {
+			case pr.Kind == site.KindKept && settingsKept && pr.File == "guichet.yaml":
 			case pr.Kind == site.KindKept:
 				// The operator's one sign that the site serves an old version.
 				o.Logger.Warn("content warning", "problem", pr.String())
@@ -550,3 +557,21 @@ func (p *Publisher) Stop() { p.stopBG() }
 // Wait waits until the background work started so far (relinking, the
 // answered check, publications asked with Soon) is done.
 func (p *Publisher) Wait() { p.work.Wait() }
+
+// isSettings reports whether pr is an error of guichet.yaml itself (not a
+// missing translation of its strings).
+func isSettings(pr site.Problem) bool {
+	return pr.Severity == site.SeverityError && pr.Kind != site.KindTranslation && filepath.Base(pr.File) == "guichet.yaml"
+}
+
+// settingsErrors is guichet.yaml's errors, each with its line, as
+// guichet check writes them.
+func settingsErrors(problems []site.Problem) string {
+	var list []string
+	for _, pr := range problems {
+		if isSettings(pr) {
+			list = append(list, pr.String())
+		}
+	}
+	return strings.Join(list, "; ")
+}

@@ -152,3 +152,26 @@ func TestFailedPublicationLoggedOnce(t *testing.T) {
 		t.Errorf("one failed publication, %d ERROR lines:\n%s", n, logged.String())
 	}
 }
+
+// TestBannerFirst: the start's "content published" line was printed
+// before the banner, so the address and the data folder came after a log
+// line; the banner comes first, the lines logged while the content loaded
+// right after it.
+func TestBannerFirst(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out syncBuffer // stdout and stderr, as a terminal shows them
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--content", "../../content", "--data", t.TempDir(), "--addr", "127.0.0.1:19452"}, &out, &out)
+	}()
+	if !waitFor(30*time.Second, func() bool { return strings.Contains(out.String(), "content published") }) {
+		t.Fatalf("no content published:\n%s", out.String())
+	}
+	cancel()
+	<-done
+	got := out.String()
+	if !strings.HasPrefix(got, "Guichet is serving the help center at http://localhost:19452/") || strings.Index(got, "Stop with Ctrl-C.") > strings.Index(got, "content published") {
+		t.Errorf("the banner is not first:\n%s", got)
+	}
+}

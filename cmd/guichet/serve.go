@@ -181,7 +181,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := c.cfg.validate(); err != nil {
 		return err
 	}
-	logger := c.cfg.logger(stderr)
+	held := banner.Hold(stderr) // what is logged while the content loads goes after the banner
+	defer held.Release()
+	logger := c.cfg.logger(held)
 	// The address is taken before anything loads: a busy port is said at
 	// once, and /readyz answers 503 while the content loads.
 	ln, err := web.Listen(c.cfg.Addr, logger)
@@ -212,6 +214,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	ln.Ready(m.Server)
 	banner.Print(stdout, banner.Server{ListenURL: m.ListenURL, Addr: c.cfg.Addr, Site: m.Server.View().Lib.Config, Content: c.cfg.Content,
 		Store: c.cfg.storeOptions(false), Dev: c.cfg.Dev, Watch: c.cfg.Watch, PID: os.Getpid()})
+	held.Release()
 	go m.Publisher.PublishOn(ctx, hup, "signal")
 	go m.Publisher.RefreshPopularityEvery(ctx)
 	go store.PruneEvery(ctx, m.DB, 24*time.Hour, time.Duration(c.cfg.RetentionDays)*24*time.Hour, m.Now, logger)

@@ -60,3 +60,16 @@ func TestSelfIsACommandThatRuns(t *testing.T) {
 		}
 	}
 }
+
+func TestHeldUntilReleased(t *testing.T) {
+	var out strings.Builder
+	h := Hold(&out)
+	h.Write([]byte("logged while loading\n"))
+	out.WriteString("banner\n")
+	h.Release()
+	h.Write([]byte("later\n"))
+	h.Release()
+	if got := out.String(); got != "banner\nlogged while loading\nlater\n" {
+		t.Errorf("%q", got)
+	}
+}

@@ -84,7 +84,7 @@ func (s *Starting) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Del("Cache-Control")
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		s.Metrics.ServeHTTP(rec, r)
-		accessLine(s.Log, r, "/metrics", rec.status, 0, time.Since(start))
+		accessLine(s.Log, r, "/metrics", rec.status, rec.bytes, time.Since(start))
 		return
 	case r.URL.Path == "/healthz":
 		status = http.StatusOK
@@ -127,10 +127,17 @@ func NewRegistry() *prometheus.Registry {
 	return reg
 }
 
-// statusRecorder remembers the status a handler wrote.
+// statusRecorder remembers the status and the bytes a handler wrote.
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
+	bytes  int64
+}
+
+func (r *statusRecorder) Write(p []byte) (int, error) {
+	n, err := r.ResponseWriter.Write(p)
+	r.bytes += int64(n)
+	return n, err
 }
 
 func (r *statusRecorder) WriteHeader(code int) {

@@ -157,7 +157,8 @@ func TestCheckAddrPortIsANumber(t *testing.T) {
 // the start, to loopback and private networks only as the server does,
 // with guichet_content_loading at 1, then 0 once the content is served.
 func TestStartingServesMetrics(t *testing.T) {
-	l, err := Listen("127.0.0.1:0", nil)
+	var logged strings.Builder
+	l, err := Listen("127.0.0.1:0", slog.New(slog.NewTextHandler(&logged, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,6 +178,9 @@ func TestStartingServesMetrics(t *testing.T) {
 	}
 	if code, body := get(""); code != 200 || !strings.Contains(body, "guichet_content_loading 1") || !strings.Contains(body, "go_goroutines") {
 		t.Errorf("/metrics while loading: %d\n%.300s", code, body)
+	}
+	if !strings.Contains(logged.String(), "route=/metrics status=200") || strings.Contains(logged.String(), "bytes=0 ") {
+		t.Errorf("access log of /metrics while loading:\n%s", logged.String())
 	}
 	if code, body := get("203.0.113.9"); code == 200 || strings.Contains(body, "guichet_content_loading") {
 		t.Errorf("/metrics while loading, for a public client through a proxy: %d", code)

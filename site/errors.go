@@ -100,3 +100,25 @@ type shownError struct {
 
 func (e *shownError) Error() string   { return e.err.Error() }
 func (e *shownError) Unwrap() []error { return []error{e.shown, e.err} }
+
+// Logged marks err as logged already, by the service that met it (a
+// failed publication, with its trigger), so that the HTTP error handler,
+// which logs every 5xx, does not log the same failure a second time;
+// nil stays nil.
+func Logged(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &loggedError{err}
+}
+
+// IsLogged reports whether err, or an error it wraps, was marked Logged.
+func IsLogged(err error) bool {
+	var l *loggedError
+	return errors.As(err, &l)
+}
+
+type loggedError struct{ err error }
+
+func (e *loggedError) Error() string { return e.err.Error() }
+func (e *loggedError) Unwrap() error { return e.err }

@@ -156,10 +156,11 @@ func TestTokenCommands(t *testing.T) {
 	}
 	// list and revoke take no --scope or --name: one given (a filter, so
 	// the reader thinks) is refused rather than ignored.
-	for _, bad := range [][]string{{"token", "create", "--scope", "root"}, {"token", "revoke", "nope"}, {"token"}, {"token", "frob"},
-		{"token", "list", "--scope", "tickets"}, {"token", "revoke", id, "--name", "ops"}} {
-		if code := run(context.Background(), append(bad, "--data", data), &out, &errb); code != 1 {
-			t.Errorf("%v: exit %d", bad, code)
+	// What was typed wrong exits 2; a token that does not exist, 1.
+	for bad, want := range map[*[]string]int{{"token", "create", "--scope", "root"}: 2, {"token", "revoke", "nope"}: 1, {"token"}: 2, {"token", "frob"}: 2,
+		{"token", "list", "--scope", "tickets"}: 2, {"token", "revoke", id, "--name", "ops"}: 2} {
+		if code := run(context.Background(), append(*bad, "--data", data), &out, &errb); code != want {
+			t.Errorf("%v: exit %d, want %d", *bad, code, want)
 		}
 	}
 }
@@ -211,8 +212,8 @@ func TestTokenCreateRefusesStrayArguments(t *testing.T) {
 		{[]string{"token", "list", "admin"}, `guichet token list: unexpected argument "admin"`},
 	} {
 		var out, errb strings.Builder
-		if code := run(context.Background(), append(c.args, "--data", data), &out, &errb); code != 1 || !strings.Contains(errb.String(), c.want) {
-			t.Errorf("%v: exit %d, %q; want 1 and %q", c.args, code, errb.String(), c.want)
+		if code := run(context.Background(), append(c.args, "--data", data), &out, &errb); code != 2 || !strings.Contains(errb.String(), c.want) {
+			t.Errorf("%v: exit %d, %q; want 2 (a usage error) and %q", c.args, code, errb.String(), c.want)
 		}
 		if strings.Contains(out.String(), "gch_") {
 			t.Errorf("%v made a token", c.args)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/guichet/guichet/site/cli"
 	"github.com/guichet/guichet/site/store"
 )
 
@@ -17,7 +18,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("usage: guichet backup FILE [--data DIR | --database URL]")
+		return cli.Usagef("usage: guichet backup FILE [--data DIR | --database URL]")
 	}
 	if err := store.Backup(ctx, c.cfg.storeOptions(true), pos[0]); err != nil {
 		return err
@@ -35,7 +36,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("usage: guichet restore FILE [--data DIR | --database URL]")
+		return cli.Usagef("usage: guichet restore FILE [--data DIR | --database URL]")
 	}
 	r, err := store.Restore(ctx, c.cfg.storeOptions(false), pos[0])
 	if err == nil {

@@ -3,9 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"io"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -63,16 +61,5 @@ func TestBannerPublicURL(t *testing.T) {
 				t.Errorf("banner's Public URL line %q, want %q:\n%s", line, want, got)
 			}
 		})
-	}
-}
-
-// TestBannerNamesTheProcessToSignal: the banner said "edits are published
-// by SIGHUP", and a newcomer who started the server with the README's
-// `go run ./cmd/guichet serve` and sent SIGHUP to the PID the shell shows
-// ended go run and left the server running, orphaned, holding the port,
-// with nothing published. The banner names the serving process's PID.
-func TestBannerNamesTheProcessToSignal(t *testing.T) {
-	if got, want := editHint(defaultConfig()), fmt.Sprintf("kill -HUP %d ", os.Getpid()); !strings.Contains(got, want) {
-		t.Errorf("edit hint %q lacks %q", got, want)
 	}
 }

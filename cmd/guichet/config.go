@@ -41,7 +41,12 @@ type Config struct {
 // parse errors go to stderr. A bad environment value is returned as the
 // error, the flag set ready all the same.
 func newFlagSet(cmd string, cfg *Config, stderr io.Writer, names ...string) (*flag.FlagSet, error) {
-	defs := []cli.Flag{
+	return cli.NewFlagSet(cmd, flagDefs(cfg), stderr, names...)
+}
+
+// flagDefs is every flag of Config, with its environment variable.
+func flagDefs(cfg *Config) []cli.Flag {
+	return []cli.Flag{
 		{Name: "content", Env: "GUICHET_CONTENT", Usage: "content folder (Markdown and guichet.yaml)", Ptr: &cfg.Content},
 		{Name: "data", Env: "GUICHET_DATA", Usage: "data folder for the SQLite file and the search index", Ptr: &cfg.Data},
 		{Name: "database", Env: "GUICHET_DATABASE", Usage: "postgres://user:password@host:port/name URL of a PostgreSQL database shared by replicas; empty: the SQLite file in --data", Ptr: &cfg.Database},
@@ -63,7 +68,6 @@ func newFlagSet(cmd string, cfg *Config, stderr io.Writer, names ...string) (*fl
 		{Name: "format", Env: "GUICHET_FORMAT", Usage: "output format: text or json", Ptr: &cfg.Format},
 		{Name: "verbose", Env: "GUICHET_VERBOSE", Usage: "list every problem, not only the summary", Ptr: &cfg.Verbose},
 	}
-	return cli.NewFlagSet(cmd, defs, stderr, names...)
 }
 
 // defaultConfig returns the embedded defaults.
@@ -71,7 +75,8 @@ func defaultConfig() Config {
 	return Config{Content: "./content", Data: "./data", Addr: "127.0.0.1:8080", LogFormat: "text", RecordRate: 10, RecordBurst: 30, RequestRate: 50, RequestBurst: 100, AuthFailures: 10, RetentionDays: 90, Format: "text"}
 }
 
-// validate checks the configuration once, after all sources are applied.
+// validate checks the configuration once, after all sources are applied:
+// what it finds is a usage error.
 func (c *Config) validate() error {
 	var errs []error
 	if err := web.CheckAddr(c.Addr); err != nil {
@@ -116,7 +121,7 @@ func (c *Config) validate() error {
 			errs = append(errs, fmt.Errorf("%s %s", v.name, v.want))
 		}
 	}
-	return errors.Join(errs...)
+	return cli.Usage(errors.Join(errs...))
 }
 
 // logger returns the process's logger on w in the configured format.
@@ -194,7 +199,7 @@ func (c *command) parse(args []string, max int) ([]string, error) {
 	}
 	pos, err := cli.ParseInterspersed(c.fs, args)
 	if err == nil && max >= 0 && len(pos) > max {
-		err = fmt.Errorf("%s: unexpected argument %q (see %s -h)", c.fs.Name(), pos[max], c.fs.Name())
+		err = cli.Usagef("%s: unexpected argument %q (see %s -h)", c.fs.Name(), pos[max], c.fs.Name())
 	}
 	return pos, err
 }

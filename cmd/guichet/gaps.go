@@ -38,10 +38,10 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	if err := gaps.CheckFormat(c.cfg.Format); err != nil {
-		return err
+		return cli.Usage(err)
 	}
 	if *minVisitors < 1 {
-		return fmt.Errorf("--min-visitors must be at least 1")
+		return cli.Usagef("--min-visitors must be at least 1")
 	}
 	svc, defLocale, closeAll, err := openGaps(ctx, c.cfg)
 	if err != nil {
@@ -51,7 +51,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	// The period the admin page and the insights API read (7d: today and the 6 days before).
 	p, err := insights.ParsePeriod(*since, *until, *locale, svc.Locales, time.Now())
 	if err != nil {
-		return fmt.Errorf("--%s", site.ErrorMessage(err))
+		return cli.Usagef("--%s", site.ErrorMessage(err))
 	}
 	rep, err := svc.Report(ctx, gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: *minVisitors, KeepIgnored: *all})
 	if err != nil {
@@ -96,7 +96,7 @@ func runGapsAction(ctx context.Context, name, usage string, min, max int, args [
 	}
 	pos, err := c.parse(args, max)
 	if err != nil || len(pos) < min {
-		return errors.Join(err, fmt.Errorf("usage: guichet gaps %s %s", name, usage))
+		return cli.Usage(errors.Join(err, fmt.Errorf("usage: guichet gaps %s %s", name, usage)))
 	}
 	svc, defLocale, closeAll, err := openGaps(ctx, c.cfg)
 	if err != nil {

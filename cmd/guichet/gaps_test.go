@@ -295,8 +295,8 @@ func TestGapsReport(t *testing.T) {
 		t.Errorf("not answered any more, still: %+v", g)
 	}
 	for _, bad := range [][]string{{"--since", "yesterday"}, {"--format", "xml"}, {"--min-visitors", "0"}} {
-		if code := run(ctx, append([]string{"gaps", "--content", dir, "--data", m.Config.Data}, bad...), io.Discard, io.Discard); code != 1 {
-			t.Errorf("%v: exit %d, want 1", bad, code)
+		if code := run(ctx, append([]string{"gaps", "--content", dir, "--data", m.Config.Data}, bad...), io.Discard, io.Discard); code != 2 {
+			t.Errorf("%v: exit %d, want 2 (a usage error)", bad, code)
 		}
 	}
 }
@@ -352,8 +352,8 @@ func TestGapsLocaleAsWritten(t *testing.T) {
 		var out bytes.Buffer
 		errb.Reset()
 		args = append(args, "--content", dir, "--data", m.Config.Data)
-		if code := run(ctx, args, &out, &errb); code != 1 || !strings.Contains(errb.String(), "not a locale of this help center") || out.Len() != 0 {
-			t.Errorf("%v: exit %d, stderr %q, stdout %q; want exit 1 saying the locale is not the site's", args, code, errb.String(), out.String())
+		if code := run(ctx, args, &out, &errb); code != 2 || !strings.Contains(errb.String(), "not a locale of this help center") || out.Len() != 0 {
+			t.Errorf("%v: exit %d, stderr %q, stdout %q; want exit 2 (a usage error) saying the locale is not the site's", args, code, errb.String(), out.String())
 		}
 	}
 }
@@ -401,8 +401,8 @@ func TestGapsUntil(t *testing.T) {
 		t.Errorf("command line %+v, API %+v", rep.Gaps, api.Gaps)
 	}
 	for _, bad := range []string{"7d", "2026-02-30", today.Add(-30 * 24 * time.Hour).Format(time.DateOnly)} {
-		if code := run(ctx, []string{"gaps", "--content", dir, "--data", m.Config.Data, "--since", "7d", "--until", bad}, io.Discard, io.Discard); code != 1 {
-			t.Errorf("--until %s: exit %d, want 1", bad, code)
+		if code := run(ctx, []string{"gaps", "--content", dir, "--data", m.Config.Data, "--since", "7d", "--until", bad}, io.Discard, io.Discard); code != 2 {
+			t.Errorf("--until %s: exit %d, want 2 (a usage error)", bad, code)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/cli"
 )
 
 const usage = `Guichet, a self-hosted help center.
@@ -90,9 +91,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
-	if err != nil {
-		fmt.Fprintln(stderr, "guichet:", site.ErrorText(err))
-		return 1
+	if err != nil { // named as the operator set it: GUICHET_ADDR, not --addr
+		fmt.Fprintln(stderr, "guichet:", cli.NameSources(site.ErrorText(err), flagDefs(&Config{}), args[1:]))
 	}
-	return 0
+	return cli.ExitCode(err)
 }

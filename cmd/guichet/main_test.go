@@ -126,12 +126,12 @@ func TestCheck(t *testing.T) {
 			[]string{`billing/refund.md: error: search test "quantum teleportation": the article is not in the top 3`,
 				"billing/draft.md: warning: search tests skipped", "3 search tests, 1 error"}, ""},
 		{"missing folder", []string{"check", "--content", filepath.Join(broken, "nope")}, 1, nil, "not found: run guichet from the folder that holds it, or give its path with --content DIR"},
-		{"bad format", []string{"check", "--format", "xml"}, 1, nil, "--format"},
+		{"bad format", []string{"check", "--format", "xml"}, 2, nil, "--format"},
 		{"unknown command", []string{"frobnicate"}, 2, nil, "unknown command"},
-		{"port without host", []string{"serve", "--addr", "19702", "--data", t.TempDir()}, 1, nil, `--addr "19702": a port without its host: give --addr 127.0.0.1:19702 (this machine only) or 0.0.0.0:19702 (every interface)`},
-		{"URL as address", []string{"serve", "--addr", "http://localhost:19702", "--data", t.TempDir()}, 1, nil, "a URL, not HOST:PORT: give --addr localhost:19702 (a public URL goes in --base-url)"},
+		{"port without host", []string{"serve", "--addr", "19702", "--data", t.TempDir()}, 2, nil, `--addr "19702": a port without its host: give --addr 127.0.0.1:19702 (this machine only) or 0.0.0.0:19702 (every interface)`},
+		{"URL as address", []string{"serve", "--addr", "http://localhost:19702", "--data", t.TempDir()}, 2, nil, "a URL, not HOST:PORT: give --addr localhost:19702 (a public URL goes in --base-url)"},
 		{"mistyped command", []string{"chek"}, 2, nil, `unknown command "chek"; did you mean "check"?`},
-		{"mistyped flag", []string{"check", "--contnet", "x"}, 1, nil, "unknown flag --contnet: did you mean --content? (see guichet check -h for its flags)"},
+		{"mistyped flag", []string{"check", "--contnet", "x"}, 2, nil, "unknown flag --contnet: did you mean --content? (see guichet check -h for its flags)"},
 		{"serve without content", []string{"serve", "--addr", "127.0.0.1:0", "--content", filepath.Join(broken, "nope"), "--data", t.TempDir()}, 1, nil, "not found: run guichet from the folder that holds it, or give its path with --content DIR"},
 	}
 	for _, tt := range tests {
@@ -190,12 +190,13 @@ func TestEnvAndFlags(t *testing.T) {
 // TestDevAndWatchAreOneOrTheOther: `serve --watch` with GUICHET_DEV left
 // set (or --dev too) was silently --dev: drafts and scheduled articles
 // served where the operator asked for the live site's publishing. It is
-// refused, naming both flags.
+// refused (a usage error), naming both as the operator set them: the
+// variable, and the flag.
 func TestDevAndWatchAreOneOrTheOther(t *testing.T) {
 	t.Setenv("GUICHET_DEV", "true")
 	var stderr bytes.Buffer
 	code := run(context.Background(), []string{"serve", "--watch", "--content", "content", "--data", t.TempDir(), "--addr", "127.0.0.1:0"}, io.Discard, &stderr)
-	if code == 0 || !strings.Contains(stderr.String(), "--dev and --watch are one or the other") {
+	if code != 2 || !strings.Contains(stderr.String(), "GUICHET_DEV and --watch are one or the other") {
 		t.Errorf("serve --watch with GUICHET_DEV: exit %d, %q", code, stderr.String())
 	}
 }

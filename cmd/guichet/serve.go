@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/banner"
 	"github.com/guichet/guichet/site/check"
 	"github.com/guichet/guichet/site/contact"
 	"github.com/guichet/guichet/site/content"
@@ -74,8 +74,7 @@ func (m *Main) Open(ctx context.Context) error {
 		m.Now = time.Now
 	}
 	if m.Metrics == nil {
-		m.Metrics = prometheus.NewRegistry()
-		m.Metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+		m.Metrics = web.NewRegistry()
 	}
 	folders, err := publish.OpenFolders(m.Config.Content, m.Config.Data)
 	if err != nil {
@@ -182,14 +181,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := c.cfg.validate(); err != nil {
 		return err
 	}
-	logger := c.cfg.logger(stderr)
+	held := banner.Hold(stderr) // what is logged while the content loads goes after the banner
+	defer held.Release()
+	logger := c.cfg.logger(held)
 	// The address is taken before anything loads: a busy port is said at
 	// once, and /readyz answers 503 while the content loads.
 	ln, err := web.Listen(c.cfg.Addr, logger)
 	if err != nil {
 		return err
 	}
-	m := &Main{Config: c.cfg, Logger: logger, AccessLog: logger, ListenURL: ln.URL()}
+	m := &Main{Config: c.cfg, Logger: logger, AccessLog: logger, ListenURL: ln.URL(), Metrics: ln.Metrics} // served while the content loads
 	if err := m.Open(ctx); err != nil {
 		ln.Shutdown(shutdownGrace)
 		closeCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
@@ -211,7 +212,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		go m.Publisher.Watcher([]string{c.cfg.Content}).Run(ctx)
 	}
 	ln.Ready(m.Server)
-	printBanner(stdout, m)
+	banner.Print(stdout, banner.Server{ListenURL: m.ListenURL, Addr: c.cfg.Addr, Site: m.Server.View().Lib.Config, Content: c.cfg.Content,
+		Store: c.cfg.storeOptions(false), Dev: c.cfg.Dev, Watch: c.cfg.Watch, PID: os.Getpid()})
+	held.Release()
 	go m.Publisher.PublishOn(ctx, hup, "signal")
 	go m.Publisher.RefreshPopularityEvery(ctx)
 	go store.PruneEvery(ctx, m.DB, 24*time.Hour, time.Duration(c.cfg.RetentionDays)*24*time.Hour, m.Now, logger)

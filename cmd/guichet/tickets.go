@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/guichet/guichet/site/cli"
 	"github.com/guichet/guichet/site/publish"
 	"github.com/guichet/guichet/site/tickets"
 )
@@ -17,7 +18,7 @@ const ticketsUsage = "usage: guichet tickets import FILE [--format zendesk|fresh
 // runTickets implements `guichet tickets import`.
 func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "import" {
-		return fmt.Errorf("%s", ticketsUsage)
+		return cli.Usagef("%s", ticketsUsage)
 	}
 	c := newCommand("tickets import", stderr, "content", "data", "database")
 	format := c.fs.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", ")+" (default: recognised from the header)")
@@ -29,7 +30,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("%s", ticketsUsage)
+		return cli.Usagef("%s", ticketsUsage)
 	}
 	rd, note, closeFile, err := tickets.OpenFile(pos[0], *format, *tz, *order)
 	if err != nil {

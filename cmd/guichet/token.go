@@ -6,6 +6,9 @@ import (
 	"io"
 	"text/tabwriter"
 	"time"
+
+	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/cli"
 )
 
 const tokenUsage = "usage: guichet token create --scope admin|tickets|publish [--name N] | token list | token revoke ID"
@@ -13,7 +16,7 @@ const tokenUsage = "usage: guichet token create --scope admin|tickets|publish [-
 // runToken implements `guichet token create|list|revoke`.
 func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "create" && args[0] != "list" && args[0] != "revoke" {
-		return fmt.Errorf("%s", tokenUsage)
+		return cli.Usagef("%s", tokenUsage)
 	}
 	c := newCommand("token "+args[0], stderr, "data", "database")
 	scope, name := new(string), new(string) // create's flags only: list and revoke refuse them
@@ -32,7 +35,9 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	switch args[0] {
 	case "create":
 		secret, t, err := db.CreateToken(ctx, *scope, *name)
-		if err != nil {
+		if site.ErrorCode(err) == site.EINVALID {
+			return cli.Usage(err) // no --scope, or not one of the three
+		} else if err != nil {
 			return err
 		}
 		fmt.Fprintf(stderr, "Token %s (scope %s) created. Copy it now: it is not stored and cannot be shown again.\n", t.ID, t.Scope)
@@ -54,7 +59,7 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return tw.Flush()
 	case "revoke":
 		if len(pos) != 1 {
-			return fmt.Errorf("%s", tokenUsage)
+			return cli.Usagef("%s", tokenUsage)
 		}
 		if err := db.RevokeToken(ctx, pos[0]); err != nil {
 			return err

@@ -25,7 +25,7 @@ type Flag struct {
 // NewFlagSet declares, of defs, the flags named in names on a new flag set
 // for sub-command cmd, with the environment values applied; usage and
 // parse errors go to stderr. A bad environment value is returned as the
-// error, the flag set ready all the same.
+// error (a UsageError), the flag set ready all the same.
 func NewFlagSet(cmd string, defs []Flag, stderr io.Writer, names ...string) (*flag.FlagSet, error) {
 	fs := flag.NewFlagSet("guichet "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -57,9 +57,9 @@ func NewFlagSet(cmd string, defs []Flag, stderr io.Writer, names ...string) (*fl
 			if err := fs.Set(d.Name, strings.TrimSpace(env)); err != nil && bad == nil {
 				if want != "" {
 					// strconv's error says only "parse error" (flag.Value's contract)
-					bad = fmt.Errorf("environment %s: %q: want %s", d.Env, env, want)
+					bad = Usagef("environment %s: %q: want %s", d.Env, env, want)
 				} else {
-					bad = fmt.Errorf("environment %s: %q: %w", d.Env, env, err)
+					bad = Usagef("environment %s: %q: %w", d.Env, env, err)
 				}
 			}
 		}
@@ -97,7 +97,7 @@ func Subcommand(args []string, isSub func(string) bool) int {
 // returned, not printed (the caller prints it once), without the list of
 // every flag burying it: an unknown flag is named as typed, with the known
 // one it is a typo of when there is one, and every parse error ends with
-// the sub-command's -h. -h itself prints the usage and returns
+// the sub-command's -h; it is a UsageError. -h itself prints the usage and returns
 // flag.ErrHelp.
 func ParseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	out := fs.Output()
@@ -111,7 +111,7 @@ func ParseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 				fs.Usage()
 				return nil, err
 			}
-			return nil, parseError(fs, err)
+			return nil, Usage(parseError(fs, err))
 		}
 		if fs.NArg() == 0 {
 			return pos, nil

@@ -76,6 +76,11 @@ func tooFull(dir string, free, need int64) error {
 // explain says in words what stops the data folder from being used; a full
 // disk with the space free there and the need bytes start-up writes.
 func explain(dir string, err error, need int64) error {
+	if file := fileInTheWay(dir); file == filepath.Clean(dir) {
+		return fmt.Errorf("data folder %s is a file, not a folder: move the file away or give another folder with --data", dir)
+	} else if file != "" {
+		return fmt.Errorf("data folder %s cannot be made: %s is a file, not a folder: move the file away or give another folder with --data", dir, file)
+	}
 	switch {
 	case errors.Is(err, syscall.EROFS):
 		return fmt.Errorf("data folder %s is on a read-only file system: give a writable folder with --data", dir)
@@ -88,6 +93,25 @@ func explain(dir string, err error, need int64) error {
 		return fmt.Errorf("data folder %s: the disk is full: free some space or give another folder with --data", dir)
 	}
 	return fmt.Errorf("data folder %s cannot be written: %w", dir, err)
+}
+
+// fileInTheWay returns the file (not a folder) at dir or above it that
+// stops dir from being a folder, "" for none: mkdir's and open's "not a
+// directory" name the folder or file they were making, not the file in
+// the way.
+func fileInTheWay(dir string) string {
+	for p := filepath.Clean(dir); ; p = filepath.Dir(p) {
+		info, err := os.Stat(p)
+		if err == nil {
+			if info.IsDir() {
+				return ""
+			}
+			return p
+		}
+		if parent := filepath.Dir(p); parent == p {
+			return ""
+		}
+	}
 }
 
 // Need estimates the bytes start-up writes in the data folder data for a

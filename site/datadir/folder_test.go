@@ -209,3 +209,26 @@ func TestLockFileBelongsToTheFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckNamesTheFileInTheWay: a file where the data folder or one of
+// its parents should be was told as "mkdir data/guichet: not a directory"
+// or "open data/.guichet-probe-123: not a directory", naming a path that
+// does not exist rather than the file to move. The file is named, with
+// what to do.
+func TestCheckNamesTheFileInTheWay(t *testing.T) {
+	root := t.TempDir()
+	file := filepath.Join(root, "srv")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ dir, want string }{
+		{file, "data folder " + file + " is a file, not a folder: move the file away or give another folder with --data"},
+		{filepath.Join(file, "data"), "data folder " + filepath.Join(file, "data") + " cannot be made: " + file + " is a file, not a folder: move the file away"},
+		{filepath.Join(file, "guichet", "data"), "cannot be made: " + file + " is a file, not a folder"},
+	} {
+		err := Check(tt.dir, 0)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "probe") {
+			t.Errorf("Check(%s) = %v, want %q", tt.dir, err, tt.want)
+		}
+	}
+}

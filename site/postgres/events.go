@@ -34,7 +34,11 @@ func (db *DB) Recorder(opts recorder.Options) *recorder.Recorder {
 	if opts.Logger == nil {
 		opts.Logger = db.log
 	}
-	return recorder.New(db, opts)
+	r := recorder.New(db, opts)
+	db.recMu.Lock()
+	db.recorders = append(db.recorders, r)
+	db.recMu.Unlock()
+	return r
 }
 
 // RecentEvents returns the latest clicks, votes and readings, newest first.

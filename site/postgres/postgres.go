@@ -33,6 +33,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/recorder"
 )
 
 // lockSpace is the first key of every advisory lock Guichet takes, so its
@@ -65,6 +66,9 @@ type DB struct {
 	log    *slog.Logger
 
 	listenMu sync.Mutex // one WatchTickets connection at a time
+
+	recMu     sync.Mutex
+	recorders []*recorder.Recorder // told when a Ping succeeds (Recorder.Reachable)
 }
 
 // Open connects to the database at url (postgres://user:password@host/name),
@@ -135,6 +139,13 @@ func (db *DB) Ping(ctx context.Context) error {
 	}
 	if latest > db.schema {
 		return fmt.Errorf("events database %s: schema version %d is newer than this program's (%d): a newer guichet migrated it while this replica runs, and this replica's writes may fail (events lost): upgrade this replica to the same version", db.name, latest, db.schema)
+	}
+	// The database answers: events that failed because it could not be
+	// reached are no longer failing (an idle replica's /healthz).
+	db.recMu.Lock()
+	defer db.recMu.Unlock()
+	for _, r := range db.recorders {
+		r.Reachable()
 	}
 	return nil
 }

@@ -151,7 +151,8 @@ func New(opts Options) *Publisher {
 // Publish loads the content again and swaps it in; trigger names what
 // asked (start, signal, api, watch, schedule) for the logs and metrics.
 // With GitPull, a signal or an API call first runs `git pull --ff-only` in
-// the content folder. A failed pull or load keeps the site being served.
+// the content folder. A failed pull or load keeps the site being served;
+// its error is logged, and returned marked site.Logged.
 func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 	start := time.Now()
 	var err error
@@ -168,6 +169,7 @@ func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 	if err != nil {
 		result = "error"
 		p.opts.Logger.Error("publish content", "trigger", trigger, "err", err)
+		err = site.Logged(err) // once: not again by the API that asked
 	} else {
 		p.metrics.duration.Set(time.Since(start).Seconds())
 	}
@@ -247,10 +249,13 @@ func (p *Publisher) Reload(ctx context.Context) error {
 		}
 	}
 	datadir.PruneSiblings(cacheDir)
-	if lib.Config.Broken && served != nil {
+	settingsKept := lib.Config.Broken && served != nil
+	if settingsKept {
 		// A broken guichet.yaml must not turn the site back to defaults.
+		// One line says it, with the file's errors and their lines; they
+		// are not logged again below, nor the kept warning.
 		lib.Config = served.Config
-		o.Logger.Error("guichet.yaml has errors (see the content errors): the settings being served stay in force until it is fixed")
+		o.Logger.Error("guichet.yaml has errors: the settings being served stay in force until it is fixed", "problem", settingsErrors(lib.Problems))
 		// Listed with the articles served at their last good version
 		// (the webhook's "kept", the admin page), as they are.
 		lib.Problems = append(slices.Clip(lib.Problems), site.Problem{Severity: site.SeverityWarning, Kind: site.KindKept,
@@ -303,10 +308,14 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	for _, pr := range lib.Problems {
 		if pr.Severity == site.SeverityError {
 			errs++
+			if settingsKept && isSettings(pr) {
+				continue
+			}
 			o.Logger.Warn("content error", "problem", pr.String())
 		} else {
 			warns++
 			switch {
+			case pr.Kind == site.KindKept && settingsKept && pr.File == "guichet.yaml":
 			case pr.Kind == site.KindKept:
 				// The operator's one sign that the site serves an old version.
 				o.Logger.Warn("content warning", "problem", pr.String())
@@ -549,3 +558,21 @@ func (p *Publisher) Stop() { p.stopBG() }
 // Wait waits until the background work started so far (relinking, the
 // answered check, publications asked with Soon) is done.
 func (p *Publisher) Wait() { p.work.Wait() }
+
+// isSettings reports whether pr is an error of guichet.yaml itself (not a
+// missing translation of its strings).
+func isSettings(pr site.Problem) bool {
+	return pr.Severity == site.SeverityError && pr.Kind != site.KindTranslation && filepath.Base(pr.File) == "guichet.yaml"
+}
+
+// settingsErrors is guichet.yaml's errors, each with its line, as
+// guichet check writes them.
+func settingsErrors(problems []site.Problem) string {
+	var list []string
+	for _, pr := range problems {
+		if isSettings(pr) {
+			list = append(list, pr.String())
+		}
+	}
+	return strings.Join(list, "; ")
+}

@@ -357,3 +357,32 @@ func TestSiteFilesSurviveRestart(t *testing.T) {
 		t.Errorf("a redirects.yaml removed, then written broken: the old redirects came back: %v", red)
 	}
 }
+
+// TestBrokenSettingsLoggedOnce: a guichet.yaml broken by an edit was
+// logged three times, an ERROR line without its file's line ("see the
+// content errors"), the error itself as a warning, and the kept warning;
+// it is one ERROR line, with the file, the line and the error.
+func TestBrokenSettingsLoggedOnce(t *testing.T) {
+	var logs lockedBuffer
+	f := newFixture(t, func(o *publish.Options) { o.Logger = slog.New(slog.NewTextHandler(&logs, nil)) })
+	ctx := context.Background()
+	write(t, f.dir, "guichet.yaml", "title: Acme Help\n")
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	logs.take()
+	write(t, f.dir, "guichet.yaml", "title: Acme Help\ndescription: [Help\n")
+	if err := f.pub.Publish(ctx, "signal"); err != nil {
+		t.Fatal(err)
+	}
+	l := logs.take()
+	n := 0
+	for _, line := range strings.Split(l, "\n") {
+		if strings.Contains(line, "guichet.yaml") {
+			n++
+		}
+	}
+	if n != 1 || !strings.Contains(l, "level=ERROR") || !strings.Contains(l, "guichet.yaml:2:") {
+		t.Errorf("a broken guichet.yaml, logged %d times, want once at ERROR with its line:\n%s", n, l)
+	}
+}

@@ -85,6 +85,11 @@ type Recorder struct {
 	batches     atomic.Uint64
 	lastDropLog atomic.Int64           // unix nanoseconds
 	failing     atomic.Pointer[string] // the last batch's error, nil once one is written
+	// failMu orders the writer's setting of failing against Reachable's
+	// clearing of it; unreachable says the last batch failed because the
+	// store could not be reached (site.EUNAVAILABLE).
+	failMu      sync.Mutex
+	unreachable bool
 
 	// Owned by the writer goroutine.
 	writeErr error // first write failure since the last Flush or the stop
@@ -393,17 +398,41 @@ func (r *Recorder) write(b *Batch) {
 			msg = fmt.Sprintf("%d events lost since %s (the last at %s): %v", r.lostSince,
 				r.failSince.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339), err)
 		}
+		r.failMu.Lock()
 		r.failing.Store(&msg)
+		r.unreachable = site.ErrorCode(err) == site.EUNAVAILABLE
+		r.failMu.Unlock()
 		if r.writeErr == nil {
 			r.writeErr = err
 		}
 		return
 	}
 	r.written.Add(uint64(n))
+	r.failMu.Lock()
 	r.failing.Store(nil)
+	r.unreachable = false
+	r.failMu.Unlock()
 	if r.lostSince > 0 {
 		r.log.Info("write events: stored again", "lost_since", r.failSince.UTC().Format(time.RFC3339), "lost_total", r.lostSince)
 		r.lostSince, r.unlogged, r.lastFailLog = 0, 0, time.Time{}
+	}
+}
+
+// Reachable tells the recorder that its store answered a check (the ping
+// of /healthz or of a metrics scrape): events that failed only because the
+// store could not be reached (PostgreSQL down longer than RetryFor) are no
+// longer failing, so that the /healthz of an idle replica recovers with the
+// database, not at its next search or click. The events lost stay counted
+// (guichet_events_dropped_total, the error lines). A store that answers
+// but cannot be written (a full disk, a read-only file) stays failing
+// until a batch is stored.
+func (r *Recorder) Reachable() {
+	r.failMu.Lock()
+	defer r.failMu.Unlock()
+	if r.unreachable {
+		r.failing.Store(nil)
+		r.unreachable = false
+		r.log.Info("write events: the store answers again; the next events will be stored")
 	}
 }
 

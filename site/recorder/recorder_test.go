@@ -456,3 +456,31 @@ func TestFailingCountsEveryLostEvent(t *testing.T) {
 		t.Errorf("Failing = %q, want %q", got, want)
 	}
 }
+
+// TestReachableClearsOnlyAnUnreachableStore: a store that answers a check
+// again clears events that failed because it could not be reached; one
+// that failed otherwise (a full disk: it answers, but writes fail) stays
+// failing until a batch is stored.
+func TestReachableClearsOnlyAnUnreachableStore(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		err   error
+		clear bool
+	}{
+		{"unreachable", site.Errorf(site.EUNAVAILABLE, "the database cannot be reached"), true},
+		{"disk full", errors.New("database or disk is full"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newRecorder(t, &flaky{errs: []error{tc.err}}, Options{RetryFor: time.Millisecond, Sleep: func(time.Duration) {}})
+			r.RecordEvent(site.Event{Type: site.EventView})
+			r.Flush(context.Background())
+			if r.Stats().Failing == "" {
+				t.Fatal("not failing")
+			}
+			r.Reachable()
+			if cleared := r.Stats().Failing == ""; cleared != tc.clear {
+				t.Errorf("cleared %v, want %v", cleared, tc.clear)
+			}
+		})
+	}
+}

@@ -67,14 +67,14 @@ func statusOf(err error) (int, string, string) {
 // handleError is the one place errors become responses: JSON under /api/,
 // a themed page elsewhere. 5xx are logged once. A 429 always carries
 // Retry-After (1 second unless the limit set it), and its page says when
-// to try again.
+// to try again. An error marked site.Logged is not logged again.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
 	status, code, msg := statusOf(err)
 	r := c.Request()
-	if status >= 500 {
+	if status >= 500 && !site.IsLogged(err) {
 		s.opts.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	// A client over a limit is told when to come back.

@@ -124,3 +124,75 @@ func TestStartingAnswers(t *testing.T) {
 		t.Errorf("the access log holds a query string:\n%s", logged.String())
 	}
 }
+
+// TestCheckAddrPortIsANumber: --addr :http was taken (Go reads service
+// names), while the README, the banner's commands and the container's
+// health check read the port as a number; a port is a number from 0 to
+// 65535, and a service's name is told with its number, as a port alone
+// or a URL is told with the address to write.
+func TestCheckAddrPortIsANumber(t *testing.T) {
+	for _, tt := range []struct{ addr, want string }{
+		{"127.0.0.1:8080", ""},
+		{":0", ""},
+		{"[::1]:65535", ""},
+		{":http", "a service name, not a port number: give --addr :80"},
+		{"0.0.0.0:https", "give --addr 0.0.0.0:443"},
+		{"localhost:bar", `port "bar" is not a number: give --addr as HOST:PORT`},
+		{"127.0.0.1:", `port "" is not a number`},
+		{"127.0.0.1:99999", "port 99999 is beyond 65535"},
+		{"127.0.0.1:+80", `port "+80" is not a number`},
+	} {
+		err := CheckAddr(tt.addr)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("CheckAddr(%q) = %v", tt.addr, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("CheckAddr(%q) = %v, want %q", tt.addr, err, tt.want)
+		}
+	}
+}
+
+// TestStartingServesMetrics: /metrics answered 503 while the content
+// loaded, so a long start looked like a dead target; it is served from
+// the start, to loopback and private networks only as the server does,
+// with guichet_content_loading at 1, then 0 once the content is served.
+func TestStartingServesMetrics(t *testing.T) {
+	var logged strings.Builder
+	l, err := Listen("127.0.0.1:0", slog.New(slog.NewTextHandler(&logged, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Shutdown(time.Second)
+	get := func(forwarded string) (int, string) {
+		req, _ := http.NewRequest("GET", l.URL()+"/metrics", nil)
+		if forwarded != "" {
+			req.Header.Set("X-Forwarded-For", forwarded)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(body)
+	}
+	if code, body := get(""); code != 200 || !strings.Contains(body, "guichet_content_loading 1") || !strings.Contains(body, "go_goroutines") {
+		t.Errorf("/metrics while loading: %d\n%.300s", code, body)
+	}
+	if !strings.Contains(logged.String(), "route=/metrics status=200") || strings.Contains(logged.String(), "bytes=0 ") {
+		t.Errorf("access log of /metrics while loading:\n%s", logged.String())
+	}
+	if code, body := get("203.0.113.9"); code == 200 || strings.Contains(body, "guichet_content_loading") {
+		t.Errorf("/metrics while loading, for a public client through a proxy: %d", code)
+	}
+	l.Ready(http.NotFoundHandler())
+	mfs, err := l.Metrics.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if v := mf.GetMetric()[0].GetGauge().GetValue(); mf.GetName() == "guichet_content_loading" && v != 0 {
+			t.Errorf("guichet_content_loading once ready: %v", v)
+		}
+	}
+}

@@ -48,9 +48,9 @@ func (s *Server) apiReload(c echo.Context) error {
 			if site.ErrorCode(err) == site.EINTERNAL {
 				// The caller holds a publish token: the webhook's log
 				// says why, not "Internal error."
-				return site.Errorf(site.EINTERNAL, "the publication failed; the site keeps serving the content published before: %s", site.ErrorText(err))
+				return site.Logged(site.Errorf(site.EINTERNAL, "the publication failed; the site keeps serving the content published before: %s", site.ErrorText(err)))
 			}
-			return err
+			return err // logged by the publisher, marked so
 		}
 		st, err := s.current()
 		if err != nil {

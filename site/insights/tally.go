@@ -133,13 +133,16 @@ func Tally(acts []Activity) Totals {
 		switch a.Kind {
 		case KindSearch:
 			d.Searches++
-			switch {
-			case a.Results == 0:
+			// The gap report's one rule: a satisfied search found an
+			// answer, even one recorded with no result (only related
+			// articles, one of which its visitor opened or read).
+			switch (gaps.Record{Results: a.Results, Satisfied: a.Satisfied}).Failure() {
+			case gaps.NoResults:
 				d.NoResultSearches++
-			case a.Satisfied:
-				d.ClickedSearches++
-			default:
+			case gaps.NoClick:
 				d.NoClickSearches++
+			default:
+				d.ClickedSearches++
 			}
 		case site.EventView:
 			d.Views++

@@ -321,7 +321,7 @@ func TestFigureFormat(t *testing.T) {
 	// Every rate of the real list is undefined on a day without activity.
 	var empty Figures
 	empty.addDay(Day{Day: "2026-11-30", Locale: "en", Source: "site"})
-	empty.rates()
+	empty.rates(true)
 	for _, fig := range FigureList {
 		if v := fig.Value(empty); fig.Rate && v != nil {
 			t.Errorf("%s on an empty day = %v, want undefined", fig.Key, *v)
@@ -338,7 +338,7 @@ func TestRatesOfFailedSearches(t *testing.T) {
 	var f Figures
 	f.addDay(Day{Searches: 3, NoResultSearches: 3, Visits: 3, SelfServiceVisits: 3, DeflectedVisits: 2})
 	f.addDay(Day{Searches: 1, NoResultSearches: 1, Contacts: 1, Visits: 1, SelfServiceVisits: 1})
-	f.rates()
+	f.rates(f.Contacts > 0)
 	if f.NoResultRate == nil || *f.NoResultRate != 1 {
 		t.Errorf("no-result rate = %v, want 1", f.NoResultRate)
 	}

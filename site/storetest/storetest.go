@@ -716,9 +716,16 @@ func testTickets(t *testing.T, open Opener) {
 	if got := days(); got["billing/fees 11-30"] != 1 || got["billing/refund 11-30"] != 0 {
 		t.Errorf("after update %v", got)
 	}
-	totals, err := s.TicketTotals(ctx)
+	totals, err := s.TicketTotals(ctx, time.Time{}, time.Time{}, "")
 	if err != nil || totals[site.LinkSearch] != 2 || totals[""] != 1 {
 		t.Errorf("totals %v %v", totals, err)
+	}
+	// Those of a period and a locale, as the admin page reads them.
+	if totals, err := s.TicketTotals(ctx, t0.Add(-2*time.Hour), t0, "en"); err != nil || totals[site.LinkSearch] != 1 || totals[""] != 1 {
+		t.Errorf("totals of the last two hours %v %v; want z-1 and m-3", totals, err)
+	}
+	if totals, err := s.TicketTotals(ctx, time.Time{}, time.Time{}, "fr"); err != nil || len(totals) != 0 {
+		t.Errorf("totals in fr %v %v; want none", totals, err)
 	}
 	var unlinked []string
 	s.GapRecords(ctx, t0.Add(-48*time.Hour), func(r gaps.Record) error {

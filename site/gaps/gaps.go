@@ -345,6 +345,11 @@ type Decision struct {
 	// (Service.Split): they are reported as a gap of their own however
 	// the words group them.
 	Parted []string
+	// Query is the gap's phrasing as most of its visitors typed it (its
+	// Query) when the decision was last saved: what names the gap once
+	// its records are gone, as people wrote it rather than its stored,
+	// normalised text. Empty in decisions saved before it was kept.
+	Query string
 	// MergedInto is the ID of the gap the team merged this one into, empty
 	// while it stands on its own: Service.Gap and Decide follow it.
 	MergedInto string

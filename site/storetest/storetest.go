@@ -815,7 +815,7 @@ func testDecisions(t *testing.T, open Opener) {
 	ctx := context.Background()
 	at := t0.Add(-time.Hour)
 	d := gaps.Decision{ID: "g1", Kind: "search", Locale: "en", Status: "new_article", Note: "write it", Keys: []string{"k1", "k2"},
-		Joined: []string{"k1", "k2 k3"}, Parted: []string{"k4"}}
+		Joined: []string{"k1", "k2 k3"}, Parted: []string{"k4"}, Query: "Dog Grooming Booth"}
 	if err := s.SaveDecisions(ctx, d); err != nil {
 		t.Fatal(err)
 	}
@@ -836,7 +836,7 @@ func testDecisions(t *testing.T, open Opener) {
 		t.Errorf("g0 %+v", g)
 	}
 	if g := list[1]; g.Status != "ignored" || g.Note != "" || !slices.Equal(g.Keys, []string{"k1", "k2"}) || !g.Updated.Equal(t0) || g.AnsweredAt != nil ||
-		!slices.Equal(g.Joined, []string{"k1", "k2 k3"}) || !slices.Equal(g.Parted, []string{"k4"}) || g.Version != 2 {
+		!slices.Equal(g.Joined, []string{"k1", "k2 k3"}) || !slices.Equal(g.Parted, []string{"k4"}) || g.Version != 2 || g.Query != "Dog Grooming Booth" {
 		t.Errorf("g1 %+v", g)
 	}
 	// Saved over a version that is no longer the stored one (another

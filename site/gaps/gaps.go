@@ -129,6 +129,16 @@ type Variant struct {
 	Visitors int    `json:"visitors"`
 	// Key is the phrasing's meaning key (see MeaningKey).
 	Key string `json:"-"`
+	// visitor is the one person who typed it, when known (oneVisitor):
+	// a draft tells one visitor's other phrasings from other people's.
+	visitor    uint32
+	oneVisitor bool
+}
+
+// sameVisitor reports whether v and o are known to be typed by one and
+// the same person, and no one else.
+func (v Variant) sameVisitor(o Variant) bool {
+	return v.oneVisitor && o.oneVisitor && v.visitor == o.visitor
 }
 
 // Gap is a group of failed searches (or unlinked tickets, or openings of

@@ -739,6 +739,11 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 			continue
 		}
 		v.Visitors = len(seen)
+		if v.Visitors == 1 {
+			for p := range seen {
+				v.visitor, v.oneVisitor = p, true
+			}
+		}
 		if byMeaning[v.Key] == nil {
 			byMeaning[v.Key] = visitorSet{}
 		}

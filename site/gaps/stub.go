@@ -215,10 +215,10 @@ func stubText(g Gap) string {
 		return b.String()
 	}
 	b.WriteString("keywords:\n")
-	var alone []string
+	var alone []Variant
 	for i, v := range g.Variants {
 		if oneVisitorsStep(g.Variants, i) {
-			alone = append(alone, v.Query)
+			alone = append(alone, v)
 			continue
 		}
 		fmt.Fprintf(&b, "  - %s\n", yamlString(v.Query))
@@ -226,13 +226,7 @@ func stubText(g Gap) string {
 	fmt.Fprintf(&b, "search_tests:\n  - %s\n---\n", yamlString(g.Query))
 	what := g.HowFailed()
 	if len(alone) > 0 {
-		// One person typed these in the same visit and they share no
-		// word with the rest: a rephrasing, or a second question.
-		quoted := make([]string, len(alone))
-		for i, q := range alone {
-			quoted[i] = strings.ReplaceAll(yamlString(q), "--", "- -")
-		}
-		answered += fmt.Sprintf(" One visitor also typed %s in the same visit: add it to the keywords if it asks the same thing.", strings.Join(quoted, ", "))
+		answered += " " + aloneWords(alone)
 	}
 	if g.Kind == UnlinkedTicket {
 		what = fmt.Sprintf("%s asked this and no article answers them", site.Count(g.Searches, "support ticket"))
@@ -254,28 +248,60 @@ func stubText(g Gap) string {
 
 // oneVisitorsStep reports whether variant i of a gap is there only
 // because one visitor typed it in the same visit as another of the gap's
-// phrasings: one visitor, and no term of its meaning key in any other
-// variant's. Such a phrasing may be a rephrasing ("gratuity" after "tip
-// the driver") or that person's second question ("dark mode app" after
-// "gift a box"), so a draft does not make it a keyword unasked. A
-// variant without a key (not grouped by meaning) is never such.
+// phrasings: one visitor, and no term of its meaning key in any variant
+// other people typed (that visitor's own other phrasings do not vouch for
+// it: "hamster cage" and "hamster cages", both theirs, share a word with
+// each other only). Such a phrasing may be a rephrasing ("gratuity"
+// after "tip the driver") or that person's second question ("dark mode
+// app" after "gift a box"), so a draft does not make it a keyword
+// unasked. A variant without a key (not grouped by meaning) is never
+// such, nor one of a gap nobody else typed (nothing to compare with).
 func oneVisitorsStep(vs []Variant, i int) bool {
 	v := vs[i]
 	if v.Visitors != 1 || v.Key == "" || len(vs) < 2 {
 		return false
 	}
 	own := strings.Fields(v.Key)
+	others := false
 	for j, o := range vs {
-		if j == i {
+		if j == i || o.sameVisitor(v) {
 			continue
 		}
+		others = true
 		for _, t := range strings.Fields(o.Key) {
 			if slices.Contains(own, t) {
 				return false
 			}
 		}
 	}
-	return true
+	return others
+}
+
+// aloneWords is the sentence of a draft's comment naming the phrasings
+// left out of its keywords (oneVisitorsStep): one person typed each in
+// the same visit as the gap's other searches, sharing no word with what
+// anyone else typed: a rephrasing, or a second question.
+func aloneWords(alone []Variant) string {
+	quoted := make([]string, len(alone))
+	people := 0
+	for i, v := range alone {
+		quoted[i] = strings.ReplaceAll(yamlString(v.Query), "--", "- -")
+		if !slices.ContainsFunc(alone[:i], v.sameVisitor) {
+			people++
+		}
+	}
+	list := quoted[0]
+	if n := len(quoted); n > 1 {
+		list = strings.Join(quoted[:n-1], ", ") + " and " + quoted[n-1]
+	}
+	it := "add it to the keywords if it asks the same thing."
+	if len(alone) > 1 {
+		it = "add them to the keywords if they ask the same thing."
+	}
+	if people == 1 {
+		return fmt.Sprintf("One visitor also typed %s in the same visit: %s", list, it)
+	}
+	return fmt.Sprintf("%d visitors also typed %s, each in a visit with the searches above: %s", people, list, it)
 }
 
 // screenName is the spelling of a screen's gap most people's openings

@@ -31,7 +31,7 @@ func TestStubKeepsOneVisitorsStepOutOfKeywords(t *testing.T) {
 		t.Fatalf("%q in gap %q, %q in gap %q: want one gap (one visitor's step joins a phrasing only they typed)", "dark mode app", other.ID, "gift a box", g.ID)
 	}
 	dir := t.TempDir()
-	rel, err := gaps.WriteStub(dir, "drafts", "en", g)
+	rel, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, g)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestStubOneVisitorsPhrasingsVouchNotForEachOther(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	rel, err := gaps.WriteStub(dir, "drafts", "en", g)
+	rel, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, g)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -146,3 +146,43 @@ func TestDashboardNothingToDeflect(t *testing.T) {
 		}
 	}
 }
+
+// TestAdminContactRequestsOfTheLocale: the admin page listed the contact
+// requests of the period and locale picked among the latest 50 of all:
+// with 50 English requests since, the French one sent before was not
+// listed under French ("Contact requests (0)" beside "1 request sent").
+// The requests are read for the period and locale.
+func TestAdminContactRequestsOfTheLocale(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Parcel Help\nlocales: [en, fr]\n")
+	writeFile(t, dir, "shipping/track.md", "---\ntitle: Track a parcel\n---\nEnter the tracking number on the parcel page.\n")
+	day := time.Date(2026, 11, 19, 9, 0, 0, 0, time.UTC)
+	clk := &clock{t: day}
+	m := openMainAt(t, dir, clk)
+	ctx := context.Background()
+	save := func(id, subject, locale string, at time.Time) {
+		t.Helper()
+		if err := m.DB.SaveContact(ctx, site.ContactRequest{ID: id, Subject: subject, Locale: locale, CreatedAt: at}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save("fr-1", "Colis bloqué en douane", "fr", day)
+	for i := range 50 {
+		save(fmt.Sprintf("en-%d", i), "Parcel stuck", "en", day.Add(time.Duration(i+1)*time.Minute))
+	}
+	clk.t = day.Add(2 * time.Hour)
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	w := serve(m, "POST", "/admin/login", "token="+url.QueryEscape(admin))
+	session := strings.Split(w.Header().Get("Set-Cookie"), ";")[0]
+	w = serve(m, "GET", "/admin/?since=7d&locale=fr", "", "Cookie", session)
+	doc := webtest.Parse(t, w.Body.String())
+	if w.Code != 200 {
+		t.Fatalf("admin: %d", w.Code)
+	}
+	if got := doc.Text("#contact summary"); got != "Contact requests (1)" {
+		t.Errorf("French contact requests heading %q, want 1", got)
+	}
+	if !strings.Contains(doc.Text("#contact table"), "Colis bloqué en douane") {
+		t.Errorf("the French request is not listed:\n%s", doc.Text("#contact"))
+	}
+}

@@ -48,7 +48,7 @@ func TestContactSubjectNamesArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	reqs, err := m.Contact.Requests(ctx, 10)
+	reqs, err := m.Contact.Requests(ctx, time.Time{}, time.Time{}, "", 10)
 	if err != nil || len(reqs) != 2 {
 		t.Fatalf("requests %v %v", reqs, err)
 	}
@@ -120,7 +120,7 @@ func TestContactSubjectNamesUntranslatedArticle(t *testing.T) {
 	if _, err := m.Queue.RunOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	reqs, err := m.Contact.Requests(ctx, 10)
+	reqs, err := m.Contact.Requests(ctx, time.Time{}, time.Time{}, "", 10)
 	if err != nil || len(reqs) != 1 || reqs[0].ArticleID != "account/sign-in-problems" {
 		t.Fatalf("requests %+v %v, want one for account/sign-in-problems", reqs, err)
 	}

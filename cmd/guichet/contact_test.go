@@ -264,7 +264,7 @@ func TestContactSuggestsAndDelivers(t *testing.T) {
 		got.Subject != "Refund <b>not</b> received" || !strings.Contains(got.Body, "I asked a week ago.") || !strings.Contains(got.Body, "https://help.acme.test/billing/refund") {
 		t.Errorf("e-mail: from %s to %v, Reply-To %q, subject %q, body %q", got.From, got.To, got.Header.Get("Reply-To"), got.Subject, got.Body)
 	}
-	reqs, err := m.Contact.Requests(ctx, 10)
+	reqs, err := m.Contact.Requests(ctx, time.Time{}, time.Time{}, "", 10)
 	if err != nil || len(reqs) != 1 {
 		t.Fatalf("requests %v %v", reqs, err)
 	}
@@ -327,7 +327,7 @@ func TestContactSuggestsAndDelivers(t *testing.T) {
 	}
 
 	// The admin list: delivery states, no address anywhere.
-	reqs, _ = m2.Contact.Requests(ctx, 10)
+	reqs, _ = m2.Contact.Requests(ctx, time.Time{}, time.Time{}, "", 10)
 	if len(reqs) != 2 {
 		t.Fatalf("%d requests", len(reqs))
 	}

@@ -228,7 +228,7 @@ func TestDashboard(t *testing.T) {
 	// The rest of the page counts in English too: one ticket stored, the
 	// widget opened once ("1 tickets stored", "opened 1 times" before).
 	for sel, want := range map[string]string{
-		"#tickets":      "1 ticket stored: 1 linked by the helpdesk",
+		"#tickets":      "1 ticket created in this period: 1 linked by the helpdesk",
 		"#screens":      "The widget opened 1 time in this period; 1 time on a screen no article's contexts fit.",
 		"#contact":      "0 subjects typed, 0 opened a suggested article, 0 deflected (opened one and sent nothing), 0 requests sent.",
 		".task .people": "2 people",

@@ -43,7 +43,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *minVisitors < 1 {
 		return cli.Usagef("--min-visitors must be at least 1")
 	}
-	svc, defLocale, closeAll, err := openGaps(ctx, c.cfg)
+	svc, to, closeAll, err := openGaps(ctx, c.cfg)
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *stub {
 		// A draft already there is kept and said: a second run meets the
 		// drafts of the first. Any other failure is an error.
-		if _, ok := gaps.WriteStubs(c.cfg.Content, *stubFolder, defLocale, rep.WantingArticles(), stdout, stderr); !ok {
+		if _, ok := gaps.WriteStubs(c.cfg.Content, *stubFolder, to, rep.WantingArticles(), stdout, stderr); !ok {
 			return fmt.Errorf("some drafts were not written")
 		}
 		return nil
@@ -69,26 +69,26 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 // openGaps opens the events database and the content, and returns the gap
-// report service reading them as the server does (publish.GapReport), the
-// content's default locale, and what closes them.
-func openGaps(ctx context.Context, cfg Config) (*gaps.Service, string, func(), error) {
+// report service reading them as the server does (publish.GapReport), what
+// drafts read of the site, and what closes them.
+func openGaps(ctx context.Context, cfg Config) (*gaps.Service, gaps.DraftSite, func(), error) {
 	db, err := openStore(ctx, cfg, true)
 	if err != nil {
-		return nil, "", nil, err
+		return nil, gaps.DraftSite{}, nil, err
 	}
-	svc, locale, closeIdx, err := publish.GapReport(ctx, cfg.Content, db, time.Duration(cfg.RetentionDays)*24*time.Hour)
+	svc, to, closeIdx, err := publish.GapReport(ctx, cfg.Content, db, time.Duration(cfg.RetentionDays)*24*time.Hour)
 	if err != nil {
 		db.Close()
-		return nil, "", nil, err
+		return nil, gaps.DraftSite{}, nil, err
 	}
-	return svc, locale, func() { closeIdx(); db.Close() }, nil
+	return svc, to, func() { closeIdx(); db.Close() }, nil
 }
 
 // runGapsAction runs `guichet gaps NAME`, a sub-command acting on gaps by
 // ID: its flags (declared by flags), min to max positional arguments (max
 // -1: any), then act on the report service; what act returns is printed.
 func runGapsAction(ctx context.Context, name, usage string, min, max int, args []string, stdout, stderr io.Writer,
-	flags func(*flag.FlagSet), act func(svc *gaps.Service, defLocale string, cfg Config, pos []string) (string, error)) error {
+	flags func(*flag.FlagSet), act func(svc *gaps.Service, to gaps.DraftSite, cfg Config, pos []string) (string, error)) error {
 	c := newCommand("gaps "+name, stderr, "content", "data", "database", "retention-days")
 	cli.SetUsage(c.fs, usage)
 	if flags != nil {
@@ -98,12 +98,12 @@ func runGapsAction(ctx context.Context, name, usage string, min, max int, args [
 	if err != nil || len(pos) < min {
 		return cli.Usage(errors.Join(err, fmt.Errorf("usage: guichet gaps %s %s", name, usage)))
 	}
-	svc, defLocale, closeAll, err := openGaps(ctx, c.cfg)
+	svc, to, closeAll, err := openGaps(ctx, c.cfg)
 	if err != nil {
 		return err
 	}
 	defer closeAll()
-	out, err := act(svc, defLocale, c.cfg, pos)
+	out, err := act(svc, to, c.cfg, pos)
 	if err != nil {
 		return err
 	}
@@ -116,7 +116,7 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	var note cli.Text
 	return runGapsAction(ctx, "mark", "ID new-article|product-fix|fixed|ignored|undecided [--note TEXT]", 2, 2, args, stdout, stderr,
 		func(fs *flag.FlagSet) { fs.Var(&note, "note", "what was decided, for the team (else kept)") },
-		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
+		func(svc *gaps.Service, _ gaps.DraftSite, _ Config, pos []string) (string, error) {
 			g, err := svc.Mark(ctx, pos[0], pos[1], note.Given())
 			return fmt.Sprintf("gap %s (%q) marked %s\n", g.ID, g.Query, strings.ReplaceAll(strings.ToLower(strings.TrimSpace(pos[1])), "_", "-")), err
 		})
@@ -126,7 +126,7 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 // the same thing become one, under INTO's ID and decision.
 func runGapsMerge(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return runGapsAction(ctx, "merge", "INTO ID... (IDs from guichet gaps: the gaps ID... join gap INTO)", 2, -1, args, stdout, stderr, nil,
-		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
+		func(svc *gaps.Service, _ gaps.DraftSite, _ Config, pos []string) (string, error) {
 			g, err := svc.Merge(ctx, pos[0], pos[1:]...)
 			return fmt.Sprintf("gap %s (%q): %s, %s\n", g.ID, g.Query, site.Count(len(g.Variants), "phrasing"), site.Count(g.Visitors, "visitor")), err
 		})
@@ -136,7 +136,7 @@ func runGapsMerge(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // asks something else leaves the gap, as a gap of its own.
 func runGapsSplit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return runGapsAction(ctx, "split", `ID "QUERY" (QUERY one of the gap's phrasings, as guichet gaps lists them)`, 2, 2, args, stdout, stderr, nil,
-		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
+		func(svc *gaps.Service, _ gaps.DraftSite, _ Config, pos []string) (string, error) {
 			g, err := svc.Split(ctx, pos[0], pos[1])
 			return fmt.Sprintf("%q moved out of gap %s: now gap %s\n", pos[1], strings.ToLower(strings.TrimSpace(pos[0])), g.ID), err
 		})
@@ -146,7 +146,7 @@ func runGapsSplit(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // another stands on its own again.
 func runGapsUnmerge(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return runGapsAction(ctx, "unmerge", "ID (a gap merged into another, as guichet gaps lists it under merged)", 1, 1, args, stdout, stderr, nil,
-		func(svc *gaps.Service, _ string, _ Config, pos []string) (string, error) {
+		func(svc *gaps.Service, _ gaps.DraftSite, _ Config, pos []string) (string, error) {
 			g, err := svc.Unmerge(ctx, pos[0])
 			return fmt.Sprintf("gap %s (%q) stands on its own again: %s, %s\n", g.ID, g.Query, site.Count(len(g.Variants), "phrasing"), site.Count(g.Visitors, "visitor")), err
 		})
@@ -160,7 +160,7 @@ func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		func(fs *flag.FlagSet) {
 			folder = fs.String("folder", "drafts", "content sub-folder (category) to write the drafts in")
 		},
-		func(svc *gaps.Service, defLocale string, cfg Config, ids []string) (string, error) {
+		func(svc *gaps.Service, to gaps.DraftSite, cfg Config, ids []string) (string, error) {
 			var list []gaps.Gap
 			for _, id := range ids {
 				g, err := svc.Gap(ctx, id)
@@ -169,7 +169,7 @@ func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) e
 				}
 				list = append(list, g)
 			}
-			if kept, ok := gaps.WriteStubs(cfg.Content, *folder, defLocale, list, stdout, stderr); !ok || kept > 0 {
+			if kept, ok := gaps.WriteStubs(cfg.Content, *folder, to, list, stdout, stderr); !ok || kept > 0 {
 				return "", fmt.Errorf("some drafts were not written")
 			}
 			return "", nil

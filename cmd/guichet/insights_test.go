@@ -105,7 +105,7 @@ func TestAdminTicketTopics(t *testing.T) {
 	if w := serve(m, "POST", "/admin/link-topic", form.Encode(), "Cookie", session); w.Code != 303 {
 		t.Fatalf("link: %d %s", w.Code, w.Body)
 	}
-	totals, _ := m.DB.TicketTotals(ctx)
+	totals, _ := m.DB.TicketTotals(ctx, time.Time{}, time.Time{}, "")
 	if totals[site.LinkManual] != 2 || totals[""] != 0 {
 		t.Errorf("after linking the topic: %v", totals)
 	}
@@ -198,7 +198,7 @@ func TestAdminTicketTopics(t *testing.T) {
 	if w := serve(m, "POST", "/admin/unlink-topic", form.Encode(), "Cookie", session); w.Code != 303 {
 		t.Fatalf("undo the link: %d %s", w.Code, w.Body)
 	}
-	if totals, _ := m.DB.TicketTotals(ctx); totals[site.LinkManual] != 0 || totals[""] != 3 {
+	if totals, _ := m.DB.TicketTotals(ctx, time.Time{}, time.Time{}, ""); totals[site.LinkManual] != 0 || totals[""] != 3 {
 		t.Errorf("after undoing the link: %v, want the topic's 3 tickets unlinked", totals)
 	}
 	if got := post("s4", "scanner beeps twice at checkout"); got == "manual:hardware/scanners" {
@@ -276,7 +276,7 @@ func TestAdminLinkTopicAsVisitorsPasteIt(t *testing.T) {
 			t.Errorf("link to %s: %d, want 303 (the site leads there)", ref, code)
 			continue
 		}
-		if totals, _ := m.DB.TicketTotals(ctx); totals[site.LinkManual] != 2 {
+		if totals, _ := m.DB.TicketTotals(ctx, time.Time{}, time.Time{}, ""); totals[site.LinkManual] != 2 {
 			t.Errorf("link to %s: %v, want the topic's 2 tickets linked by hand", ref, totals)
 		}
 		form := url.Values{"csrf": {csrf[1]}, "gap": {topic}}

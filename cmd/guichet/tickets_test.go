@@ -154,7 +154,7 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	if !strings.Contains(w.Body.String(), `"status":"updated","changed":true`) {
 		t.Errorf("edit: %s", w.Body)
 	}
-	totals, err := m.DB.TicketTotals(ctx)
+	totals, err := m.DB.TicketTotals(ctx, time.Time{}, time.Time{}, "")
 	if rows := totals["search"] + totals["tag"] + totals["explicit"] + totals[""]; err != nil || rows != 11 {
 		t.Errorf("stored tickets: %v (%v), want 11", totals, err)
 	}
@@ -237,7 +237,7 @@ func TestTicketsAPIAndFAQ(t *testing.T) {
 	lw := serve(m, "POST", "/admin/login", "token="+admin)
 	page := serve(m, "GET", "/admin/", "", "Cookie", strings.Split(lw.Header().Get("Set-Cookie"), ";")[0]).Body.String()
 	for _, want := range []string{`id="tickets"`, `<a href="/sync/calendar">Sync your Google Calendar</a>`, "<td>6</td><td>6</td><td>6</td><td>new (0 → 6)</td>",
-		"in the 30 days before", "11 tickets stored", `id="unlinked"`, "Printer does not print receipts"} {
+		"in the 30 days before", "11 tickets created in this period", `id="unlinked"`, "Printer does not print receipts"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("admin page lacks %q", want)
 		}

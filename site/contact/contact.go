@@ -31,9 +31,10 @@ import (
 type Store interface {
 	// SaveContact stores a request and queues its deliveries.
 	SaveContact(ctx context.Context, r site.ContactRequest, ds []delivery.Delivery) error
-	// ContactRequests returns the latest n requests, newest first, with
-	// their deliveries and deflection state.
-	ContactRequests(ctx context.Context, n int) ([]Request, error)
+	// ContactRequests returns the latest n requests received in [from, to)
+	// (a zero to has no end) of locale ("" every locale), newest first,
+	// with their deliveries and deflection state.
+	ContactRequests(ctx context.Context, from, to time.Time, locale string, n int) ([]Request, error)
 	// ContactStats counts the contact form's use from a time until
 	// another (excluded), in one locale or all ("").
 	ContactStats(ctx context.Context, from, to time.Time, locale string) (Stats, error)
@@ -205,9 +206,10 @@ func (s *Service) Unavailable(v *site.View) error {
 // offered: it needs an SMTP server.
 func (s *Service) Subscriptions() bool { return s.Mail }
 
-// Requests returns the latest n contact requests (Store.ContactRequests).
-func (s *Service) Requests(ctx context.Context, n int) ([]Request, error) {
-	return s.Store.ContactRequests(ctx, n)
+// Requests returns the latest n contact requests received in [from, to)
+// of locale (Store.ContactRequests).
+func (s *Service) Requests(ctx context.Context, from, to time.Time, locale string, n int) ([]Request, error) {
+	return s.Store.ContactRequests(ctx, from, to, locale, n)
 }
 
 // Stats counts the contact form's use over a period, in one locale or

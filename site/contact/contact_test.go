@@ -138,7 +138,7 @@ func TestSubmitChannels(t *testing.T) {
 			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
 				t.Errorf("queued %v, want %v", got, tc.want)
 			}
-			reqs, err := f.svc.Requests(context.Background(), 10)
+			reqs, err := f.svc.Requests(context.Background(), time.Time{}, time.Time{}, "", 10)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -197,7 +197,7 @@ func TestSubmitContent(t *testing.T) {
 			}
 		}
 	}
-	reqs, err := f.svc.Requests(context.Background(), 10)
+	reqs, err := f.svc.Requests(context.Background(), time.Time{}, time.Time{}, "", 10)
 	if err != nil || len(reqs) != 1 {
 		t.Fatalf("requests %v, %v", reqs, err)
 	}

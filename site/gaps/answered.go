@@ -184,7 +184,7 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 		default:
 			continue
 		}
-		d.Keys, d.Updated = g.keysOf(gap.ID), now
+		d.Keys, d.Query, d.Updated = g.keysOf(gap.ID), gap.Query, now
 		changes = append(changes, d)
 	}
 	if len(changes) == 0 {

@@ -129,6 +129,16 @@ type Variant struct {
 	Visitors int    `json:"visitors"`
 	// Key is the phrasing's meaning key (see MeaningKey).
 	Key string `json:"-"`
+	// visitor is the one person who typed it, when known (oneVisitor):
+	// a draft tells one visitor's other phrasings from other people's.
+	visitor    uint32
+	oneVisitor bool
+}
+
+// sameVisitor reports whether v and o are known to be typed by one and
+// the same person, and no one else.
+func (v Variant) sameVisitor(o Variant) bool {
+	return v.oneVisitor && o.oneVisitor && v.visitor == o.visitor
 }
 
 // Gap is a group of failed searches (or unlinked tickets, or openings of
@@ -345,6 +355,11 @@ type Decision struct {
 	// (Service.Split): they are reported as a gap of their own however
 	// the words group them.
 	Parted []string
+	// Query is the gap's phrasing as most of its visitors typed it (its
+	// Query) when the decision was last saved: what names the gap once
+	// its records are gone, as people wrote it rather than its stored,
+	// normalised text. Empty in decisions saved before it was kept.
+	Query string
 	// MergedInto is the ID of the gap the team merged this one into, empty
 	// while it stands on its own: Service.Gap and Decide follow it.
 	MergedInto string

@@ -50,3 +50,27 @@ func TestDecidedGapWithNoRecordsLeftSaysSo(t *testing.T) {
 		t.Errorf("Gap(mistyped) = %v", err)
 	}
 }
+
+// TestGoneGapNamedAsTyped: a decided gap whose records are all gone is
+// named as its visitors typed it ("Dog Grooming Booth", its Query), not by
+// the normalised, lower-cased text its decision stores to match phrasings.
+func TestGoneGapNamedAsTyped(t *testing.T) {
+	ctx := context.Background()
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	s.search("Dog Grooming Booth", "v1", time.Hour)
+	s.search("Dog Grooming Booth", "v2", time.Hour)
+	s.search("dog grooming booth", "v3", time.Hour)
+	g, ok := gapOf(s.report(gaps.Options{}), "Dog Grooming Booth")
+	if !ok || g.Query != "Dog Grooming Booth" {
+		t.Fatalf("no gap named Dog Grooming Booth: %+v", g)
+	}
+	if _, err := s.svc.Decide(ctx, g.ID, gaps.StatusNewArticle, ""); err != nil {
+		t.Fatal(err)
+	}
+	s.now = s.now.Add(100 * 24 * time.Hour)
+	_, err := s.svc.Gap(ctx, g.ID)
+	if msg := site.ErrorMessage(err); !strings.Contains(msg, `"Dog Grooming Booth"`) || !strings.Contains(msg, "in no report any more") {
+		t.Errorf("gone gap: %q; want it named \"Dog Grooming Booth\", as its visitors typed it", msg)
+	}
+}

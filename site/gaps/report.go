@@ -143,6 +143,16 @@ func (c *collector) place(words *grouped, decisions []Decision) *grouped {
 	return &grouped{groups: groups, keys: words.keys, c: c, decisions: decisions}
 }
 
+// queryOf returns gr's phrasing as most of its visitors typed it (what
+// its gap's Query is over every record held), "" when it has none.
+func (g *grouped) queryOf(gr *group, now time.Time) string {
+	gap, ok := g.c.count(gr, g.keys, periodOf(Options{}), now)
+	if !ok {
+		return ""
+	}
+	return gap.Query
+}
+
 // textMark starts an entry of a decision's key lists (Decision.Keys,
 // Joined, Parted) that holds a phrasing's text (as stored: the one text
 // normalisation) rather than its meaning key. The meaning key is what
@@ -729,6 +739,11 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 			continue
 		}
 		v.Visitors = len(seen)
+		if v.Visitors == 1 {
+			for p := range seen {
+				v.visitor, v.oneVisitor = p, true
+			}
+		}
 		if byMeaning[v.Key] == nil {
 			byMeaning[v.Key] = visitorSet{}
 		}

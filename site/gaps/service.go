@@ -1,6 +1,7 @@
 package gaps
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -272,6 +273,7 @@ func (s *Service) Mark(ctx context.Context, id, status string, note *string) (Ga
 			d.Note = *note
 		}
 		d.Keys = gr.keysOf(g.id)
+		d.Query = cmp.Or(gr.queryOf(g, s.now()), d.Query)
 		// Its phrasings stay with it, whatever later searches make the
 		// words group: the team decided on the gap as it saw it.
 		d.Joined = addKeys(d.Joined, d.Keys)

@@ -19,6 +19,19 @@ import (
 	"github.com/guichet/guichet/site/textnorm"
 )
 
+// Wording gives the site's interface strings in a locale (i18n.Catalog's
+// Text): a screen's draft is titled in its locale's words.
+type Wording interface {
+	Text(locale, key string, args ...string) string
+}
+
+// DraftSite is what a draft reads of the site it is written for: the
+// content's default locale, and its interface strings (nil: English).
+type DraftSite struct {
+	DefaultLocale string
+	UI            Wording
+}
+
 // WriteStub writes a draft article for gap g into the folder (a path with
 // forward slashes, inside the content folder dir) and returns its path
 // relative to dir. The draft is written in the customers' words: the most
@@ -32,20 +45,24 @@ import (
 // gap merged into it since, the ID it had before an earlier phrasing
 // joined it), the error names it and wraps
 // fs.ErrExist. A gap of tickets that said nothing (NoSubject) gets no
-// draft: EINVALID. defLocale is the content's default locale: a gap of
-// another locale gets a translation file name (x.fr.md).
-func WriteStub(dir, folder, defLocale string, g Gap) (string, error) {
+// draft: EINVALID. A gap of another locale than the site's default gets a
+// translation file name (x.fr.md) and an id of its own (the one its
+// default-locale version x.md would take), so that `guichet check` reads
+// it as an article in that locale only, not the translation of an x.md
+// that does not exist; its comment says how to translate it.
+func WriteStub(dir, folder string, to DraftSite, g Gap) (string, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return "", fmt.Errorf("write draft: %w", err)
 	}
 	defer root.Close()
-	return writeStub(root, inContent(dir, folder), defLocale, g, draftsByGap(root))
+	return writeStub(root, inContent(dir, folder), to, g, draftsByGap(root))
 }
 
 // writeStub is WriteStub in root, given the drafts already there by gap ID
 // (draftsByGap).
-func writeStub(root *os.Root, folder, defLocale string, g Gap, drafts map[string]string) (string, error) {
+func writeStub(root *os.Root, folder string, to DraftSite, g Gap, drafts map[string]string) (string, error) {
+	defLocale := to.DefaultLocale
 	folder, err := stubFolder(folder)
 	if err != nil {
 		return "", fmt.Errorf("write draft: %w", err)
@@ -59,7 +76,7 @@ func writeStub(root *os.Root, folder, defLocale string, g Gap, drafts map[string
 	}
 	slug := slugWords(q)
 	if g.Kind == NoHelp {
-		slug = slugWords("help " + screenName(g))
+		slug = slugWords(screenWord(to, cmp.Or(g.Locale, defLocale)) + " " + screenName(g))
 	}
 	if slug == "" {
 		slug = "gap-" + g.ID
@@ -111,7 +128,11 @@ func writeStub(root *os.Root, folder, defLocale string, g Gap, drafts map[string
 	if err != nil {
 		return "", fmt.Errorf("write draft %s: %w", rel, err)
 	}
-	if _, err := f.WriteString(stubText(g)); err != nil {
+	own := ""
+	if ext != ".md" {
+		own = strings.TrimSuffix(rel, ext)
+	}
+	if _, err := f.WriteString(stubText(to, g, own)); err != nil {
 		f.Close()
 		return "", fmt.Errorf("write draft %s: %w", rel, err)
 	}
@@ -192,22 +213,61 @@ func draftsByGap(root *os.Root) map[string]string {
 	return out
 }
 
-// stubText is the Markdown of a draft for g.
-func stubText(g Gap) string {
+// screenTitle is the title of the draft for a screen's gap, in locale's
+// words ("Help for checkout", "Aide pour checkout").
+func screenTitle(to DraftSite, locale string, g Gap) string {
+	if to.UI != nil {
+		if t := strings.TrimSpace(to.UI.Text(locale, "draft_screen_title", "screen", screenName(g))); t != "" {
+			return t
+		}
+	}
+	return "Help for " + screenName(g)
+}
+
+// screenWord is the word a screen's draft is named with before the
+// screen ("help" of "Help for {screen}", "aide" of "Aide pour {screen}"):
+// help-checkout.md, aide-checkout.md.
+func screenWord(to DraftSite, locale string) string {
+	if to.UI != nil {
+		before, after, _ := strings.Cut(to.UI.Text(locale, "draft_screen_title", "screen", "\x00"), "\x00")
+		if w := strings.Fields(before); len(w) > 0 {
+			return w[0]
+		}
+		if w := strings.Fields(after); len(w) > 0 {
+			return w[len(w)-1]
+		}
+	}
+	return "help"
+}
+
+// stubText is the Markdown of a draft for g. own is, for a gap of
+// another locale than the site's default, the id the draft sets: the one
+// its default-locale version (own.md) would have, so that check reads it
+// as an article in that locale alone rather than the translation of a
+// missing file; its comment says how to translate it.
+func stubText(to DraftSite, g Gap, own string) string {
 	var b strings.Builder
+	locale := cmp.Or(g.Locale, to.DefaultLocale)
 	title := strings.TrimSpace(g.Query)
 	if g.Kind == NoHelp {
-		title = "Help for " + screenName(g)
+		title = screenTitle(to, locale, g)
 	}
 	if r := []rune(title); len(r) > 0 {
 		title = strings.ToUpper(string(r[0])) + string(r[1:])
 	}
-	fmt.Fprintf(&b, "---\ntitle: %s\ndraft: true\n", yamlString(title))
+	fmt.Fprintf(&b, "---\ntitle: %s\n", yamlString(title))
 	// An answered gap drafted on purpose: its article is read first.
 	answered := ""
 	if g.AnsweredAt != nil && g.AnsweredBy != "" {
 		answered = fmt.Sprintf(" Since %s, %s answers it: read it first.", g.AnsweredAt.UTC().Format("2006-01-02"), strings.ReplaceAll(g.AnsweredBy, "--", "- -"))
 	}
+	if own != "" {
+		fmt.Fprintf(&b, "id: %s\n", yamlString(own))
+		o := strings.ReplaceAll(own, "--", "- -")
+		answered += fmt.Sprintf(" It is in %s, not the site's default locale (%s): it sets id: %s, so that guichet check reads it as written in %s only; its %s version, written as %s.md, shares that id.",
+			locale, to.DefaultLocale, o, locale, to.DefaultLocale, o)
+	}
+	b.WriteString("draft: true\n")
 	if g.Kind == NoHelp {
 		fmt.Fprintf(&b, "contexts:\n  - %s\n---\n", yamlString(screenName(g)))
 		fmt.Fprintf(&b, "<!-- Draft from content gap %s: the help widget opened %s on this screen (%s) and no article fitted it.%s Write the help for it, then remove draft: true. -->\n",
@@ -215,10 +275,10 @@ func stubText(g Gap) string {
 		return b.String()
 	}
 	b.WriteString("keywords:\n")
-	var alone []string
+	var alone []Variant
 	for i, v := range g.Variants {
 		if oneVisitorsStep(g.Variants, i) {
-			alone = append(alone, v.Query)
+			alone = append(alone, v)
 			continue
 		}
 		fmt.Fprintf(&b, "  - %s\n", yamlString(v.Query))
@@ -226,13 +286,7 @@ func stubText(g Gap) string {
 	fmt.Fprintf(&b, "search_tests:\n  - %s\n---\n", yamlString(g.Query))
 	what := g.HowFailed()
 	if len(alone) > 0 {
-		// One person typed these in the same visit and they share no
-		// word with the rest: a rephrasing, or a second question.
-		quoted := make([]string, len(alone))
-		for i, q := range alone {
-			quoted[i] = strings.ReplaceAll(yamlString(q), "--", "- -")
-		}
-		answered += fmt.Sprintf(" One visitor also typed %s in the same visit: add it to the keywords if it asks the same thing.", strings.Join(quoted, ", "))
+		answered += " " + aloneWords(alone)
 	}
 	if g.Kind == UnlinkedTicket {
 		what = fmt.Sprintf("%s asked this and no article answers them", site.Count(g.Searches, "support ticket"))
@@ -254,28 +308,60 @@ func stubText(g Gap) string {
 
 // oneVisitorsStep reports whether variant i of a gap is there only
 // because one visitor typed it in the same visit as another of the gap's
-// phrasings: one visitor, and no term of its meaning key in any other
-// variant's. Such a phrasing may be a rephrasing ("gratuity" after "tip
-// the driver") or that person's second question ("dark mode app" after
-// "gift a box"), so a draft does not make it a keyword unasked. A
-// variant without a key (not grouped by meaning) is never such.
+// phrasings: one visitor, and no term of its meaning key in any variant
+// other people typed (that visitor's own other phrasings do not vouch for
+// it: "hamster cage" and "hamster cages", both theirs, share a word with
+// each other only). Such a phrasing may be a rephrasing ("gratuity"
+// after "tip the driver") or that person's second question ("dark mode
+// app" after "gift a box"), so a draft does not make it a keyword
+// unasked. A variant without a key (not grouped by meaning) is never
+// such, nor one of a gap nobody else typed (nothing to compare with).
 func oneVisitorsStep(vs []Variant, i int) bool {
 	v := vs[i]
 	if v.Visitors != 1 || v.Key == "" || len(vs) < 2 {
 		return false
 	}
 	own := strings.Fields(v.Key)
+	others := false
 	for j, o := range vs {
-		if j == i {
+		if j == i || o.sameVisitor(v) {
 			continue
 		}
+		others = true
 		for _, t := range strings.Fields(o.Key) {
 			if slices.Contains(own, t) {
 				return false
 			}
 		}
 	}
-	return true
+	return others
+}
+
+// aloneWords is the sentence of a draft's comment naming the phrasings
+// left out of its keywords (oneVisitorsStep): one person typed each in
+// the same visit as the gap's other searches, sharing no word with what
+// anyone else typed: a rephrasing, or a second question.
+func aloneWords(alone []Variant) string {
+	quoted := make([]string, len(alone))
+	people := 0
+	for i, v := range alone {
+		quoted[i] = strings.ReplaceAll(yamlString(v.Query), "--", "- -")
+		if !slices.ContainsFunc(alone[:i], v.sameVisitor) {
+			people++
+		}
+	}
+	list := quoted[0]
+	if n := len(quoted); n > 1 {
+		list = strings.Join(quoted[:n-1], ", ") + " and " + quoted[n-1]
+	}
+	it := "add it to the keywords if it asks the same thing."
+	if len(alone) > 1 {
+		it = "add them to the keywords if they ask the same thing."
+	}
+	if people == 1 {
+		return fmt.Sprintf("One visitor also typed %s in the same visit: %s", list, it)
+	}
+	return fmt.Sprintf("%d visitors also typed %s, each in a visit with the searches above: %s", people, list, it)
 }
 
 // screenName is the spelling of a screen's gap most people's openings
@@ -353,7 +439,7 @@ func stubFolder(folder string) (string, error) {
 // never overwritten; a folder outside the content folder writes none).
 // kept counts the drafts not written because a file was already there;
 // ok is false when a draft was not written for any other reason.
-func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer) (kept int, ok bool) {
+func WriteStubs(dir, folder string, to DraftSite, list []Gap, out, errOut io.Writer) (kept int, ok bool) {
 	folder = inContent(dir, folder)
 	if _, err := stubFolder(folder); err != nil {
 		fmt.Fprintln(errOut, "guichet: write drafts:", err)
@@ -368,7 +454,7 @@ func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer
 	drafts := draftsByGap(root)
 	ok = true
 	for _, g := range list {
-		rel, err := writeStub(root, folder, defLocale, g, drafts)
+		rel, err := writeStub(root, folder, to, g, drafts)
 		if err != nil {
 			fmt.Fprintln(errOut, "guichet:", err)
 			if errors.Is(err, fs.ErrExist) {
@@ -383,6 +469,11 @@ func WriteStubs(dir, folder, defLocale string, list []Gap, out, errOut io.Writer
 			who = site.Count(g.Searches, "support ticket")
 		}
 		fmt.Fprintf(out, "%s: draft for %q (%s)\n", rel, g.Query, who)
+		if g.Locale != "" && g.Locale != to.DefaultLocale {
+			id, ext := strings.TrimSuffix(rel, "."+g.Locale+".md"), "."+g.Locale+".md"
+			fmt.Fprintf(errOut, "guichet: note: %s is in %s, not the default locale %s: it sets id: %s, an article in %s only; write its %s version as %s.md, which shares the id, to translate it\n",
+				rel, g.Locale, to.DefaultLocale, id, g.Locale, to.DefaultLocale, strings.TrimSuffix(rel, ext))
+		}
 		if g.AnsweredAt != nil {
 			// Asked by ID (gaps --stub skips answered gaps): written, and
 			// said, so the writer checks the article first.

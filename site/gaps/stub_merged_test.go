@@ -24,14 +24,14 @@ func TestWriteStubKnowsTheMergedGapsDraft(t *testing.T) {
 	dir := t.TempDir()
 	merged := gaps.Gap{ID: "76340d5e089e", Kind: gaps.KindSearch, Locale: "fr", Query: "graines bio", Visitors: 3,
 		Variants: []gaps.Variant{{Query: "graines bio", Searches: 3}}}
-	rel, err := gaps.WriteStub(dir, "drafts", "fr", merged)
+	rel, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: "fr"}, merged)
 	if err != nil {
 		t.Fatal(err)
 	}
 	into := gaps.Gap{ID: "19008f39cf9d", Kind: gaps.KindSearch, Locale: "fr", Query: "graines bio", Visitors: 4,
 		Merged:   []string{merged.ID},
 		Variants: []gaps.Variant{{Query: "graines bio", Searches: 3}, {Query: "origine des graines", Searches: 3}}}
-	got, err := gaps.WriteStub(dir, "drafts", "fr", into)
+	got, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: "fr"}, into)
 	if !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), rel) || !strings.Contains(err.Error(), merged.ID) {
 		t.Errorf("stub of the gap merged into: %q, %v; want the merged gap's draft %s named and nothing written", got, err, rel)
 	}
@@ -61,7 +61,7 @@ func TestWriteStubKnowsItsDraftUnderItsEarlierID(t *testing.T) {
 	if !ok {
 		t.Fatal("no gap")
 	}
-	rel, err := gaps.WriteStub(dir, "drafts", "en", before)
+	rel, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, before)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestWriteStubKnowsItsDraftUnderItsEarlierID(t *testing.T) {
 	if !ok || after.ID == before.ID {
 		t.Fatalf("the earlier ticket did not rename the gap: %+v", after)
 	}
-	got, err := gaps.WriteStub(dir, "drafts", "en", after)
+	got, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, after)
 	if !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), rel) {
 		t.Errorf("stub of the renamed gap: %q, %v; want its draft %s named and nothing written", got, err, rel)
 	}

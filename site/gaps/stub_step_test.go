@@ -31,7 +31,7 @@ func TestStubKeepsOneVisitorsStepOutOfKeywords(t *testing.T) {
 		t.Fatalf("%q in gap %q, %q in gap %q: want one gap (one visitor's step joins a phrasing only they typed)", "dark mode app", other.ID, "gift a box", g.ID)
 	}
 	dir := t.TempDir()
-	rel, err := gaps.WriteStub(dir, "drafts", "en", g)
+	rel, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, g)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,5 +51,47 @@ func TestStubKeepsOneVisitorsStepOutOfKeywords(t *testing.T) {
 		if !strings.Contains(front, `"`+kw+`"`) {
 			t.Errorf("keyword %q missing:\n%s", kw, draft)
 		}
+	}
+}
+
+// TestStubOneVisitorsPhrasingsVouchNotForEachOther: one visitor typed
+// "hamster cage" and "hamster cages" in the visit where they also typed
+// the gap's question; no one else typed either. The two share a word
+// with each other only, which is that same person's: neither becomes a
+// keyword, and the draft's comment names both, in the plural.
+func TestStubOneVisitorsPhrasingsVouchNotForEachOther(t *testing.T) {
+	s := newServiceSite(t)
+	s.publish(petContent, false)
+	s.search("gift a box", "a", 2*time.Hour)
+	s.search("hamster cage", "a", 2*time.Hour-time.Minute)
+	s.search("hamster cages", "a", 2*time.Hour-2*time.Minute)
+	s.search("gift a box", "b", time.Hour)
+	s.search("gift box for a friend", "c", time.Hour)
+	g, ok := gapOf(s.report(gaps.Options{}), "gift a box")
+	if !ok {
+		t.Fatal("no gap for gift a box")
+	}
+	for _, q := range []string{"hamster cage", "hamster cages"} {
+		if other, _ := gapOf(s.report(gaps.Options{}), q); other.ID != g.ID {
+			t.Fatalf("%q in gap %q, not in gift a box's %q: this test wants one gap", q, other.ID, g.ID)
+		}
+	}
+	dir := t.TempDir()
+	rel, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft := string(data)
+	front, body, _ := strings.Cut(strings.TrimPrefix(draft, "---\n"), "---\n")
+	if strings.Contains(front, "hamster") {
+		t.Errorf("one visitor's other searches are keywords of the draft, vouched for by each other:\n%s", draft)
+	}
+	if !strings.Contains(body, `One visitor also typed "hamster cage" and "hamster cages" in the same visit: add them to the keywords if they ask the same thing.`) &&
+		!strings.Contains(body, `One visitor also typed "hamster cages" and "hamster cage" in the same visit: add them to the keywords if they ask the same thing.`) {
+		t.Errorf("the draft's comment does not name both phrasings left out, in the plural:\n%s", draft)
 	}
 }

@@ -72,7 +72,7 @@ func TestWriteStubLoads(t *testing.T) {
 			Variants: []gaps.Variant{{Query: "???", Searches: 1}}},
 			file: "drafts/gap-abc123.md"},
 	} {
-		rel, err := gaps.WriteStub(dir, "drafts", "en", c.g)
+		rel, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, c.g)
 		if err != nil {
 			t.Fatalf("gap %s: %v", c.g.ID, err)
 		}
@@ -138,7 +138,7 @@ func TestWriteStubLoads(t *testing.T) {
 		Variants: []gaps.Variant{{Query: "handwriting recognition", Searches: 3}}, AnsweredAt: &at, AnsweredBy: "notes/handwriting"}
 	screen := gaps.Gap{ID: "g8", Kind: gaps.NoHelp, Locale: "en", Key: "trash", Query: "trash", Searches: 2, Visitors: 2, AnsweredAt: &at, AnsweredBy: "notes/trash"}
 	for _, g := range []gaps.Gap{answered, screen} {
-		rel, err := gaps.WriteStub(dir, "answered", "en", g)
+		rel, err := gaps.WriteStub(dir, "answered", gaps.DraftSite{DefaultLocale: "en"}, g)
 		b, _ := os.ReadFile(filepath.Join(dir, rel))
 		if want := "Since 2026-12-02, " + g.AnsweredBy + " answers it: read it first."; err != nil || !strings.Contains(string(b), want) {
 			t.Errorf("answered gap %s: %v\n%s\nwant %q", g.ID, err, b, want)
@@ -158,12 +158,12 @@ func TestWriteStubRefuses(t *testing.T) {
 	os.MkdirAll(dir, 0o755)
 	g := gaps.Gap{ID: "g1", Kind: gaps.KindSearch, Locale: "en", Query: "reset password",
 		Variants: []gaps.Variant{{Query: "reset password", Searches: 1}}}
-	if _, err := gaps.WriteStub(dir, "account", "en", g); err != nil {
+	if _, err := gaps.WriteStub(dir, "account", gaps.DraftSite{DefaultLocale: "en"}, g); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, "account", "reset-password.md"))
 	g.Query = "Reset password"
-	if _, err := gaps.WriteStub(dir, "account", "en", g); err == nil || !strings.Contains(err.Error(), "account/reset-password.md") ||
+	if _, err := gaps.WriteStub(dir, "account", gaps.DraftSite{DefaultLocale: "en"}, g); err == nil || !strings.Contains(err.Error(), "account/reset-password.md") ||
 		!strings.Contains(err.Error(), "draft is already there and is kept") || strings.Contains(err.Error(), "openat") || strings.Contains(err.Error(), "file already exists") || !errors.Is(err, fs.ErrExist) {
 		t.Errorf("second draft of one query: %v, want an error naming the file and saying it is kept, in words", err)
 	}
@@ -175,10 +175,10 @@ func TestWriteStubRefuses(t *testing.T) {
 	// draft, numbered; then kept as the first is.
 	topic := gaps.Gap{ID: "t1", Kind: gaps.UnlinkedTicket, Locale: "en", Query: "Reset password", Searches: 2,
 		Variants: []gaps.Variant{{Query: "Reset password", Searches: 2}}}
-	if rel, err := gaps.WriteStub(dir, "account", "en", topic); err != nil || rel != "account/reset-password-2.md" {
+	if rel, err := gaps.WriteStub(dir, "account", gaps.DraftSite{DefaultLocale: "en"}, topic); err != nil || rel != "account/reset-password-2.md" {
 		t.Errorf("a ticket topic worded as a search gap: %q, %v; want account/reset-password-2.md", rel, err)
 	}
-	if _, err := gaps.WriteStub(dir, "account", "en", topic); !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), "account/reset-password-2.md") {
+	if _, err := gaps.WriteStub(dir, "account", gaps.DraftSite{DefaultLocale: "en"}, topic); !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), "account/reset-password-2.md") {
 		t.Errorf("the ticket topic's draft again: %v, want it kept", err)
 	}
 	if after, _ := os.ReadFile(filepath.Join(dir, "account", "reset-password.md")); !bytes.Equal(before, after) {
@@ -188,14 +188,14 @@ func TestWriteStubRefuses(t *testing.T) {
 	// moved somewhere the writer did not ask for; ".." inside it is fine.
 	inside := gaps.Gap{ID: "g3", Kind: gaps.KindSearch, Locale: "en", Query: "reset password",
 		Variants: []gaps.Variant{{Query: "reset password", Searches: 1}}}
-	if rel, err := gaps.WriteStub(dir, "new/../inside", "en", inside); err != nil || rel != "inside/reset-password.md" {
+	if rel, err := gaps.WriteStub(dir, "new/../inside", gaps.DraftSite{DefaultLocale: "en"}, inside); err != nil || rel != "inside/reset-password.md" {
 		t.Errorf("folder new/../inside: %q, %v", rel, err)
 	}
 	if _, err := os.Stat(filepath.Join(base, "outside")); !os.IsNotExist(err) {
 		t.Errorf("a folder was written outside the content folder: %v", err)
 	}
 	for _, folder := range []string{"", "/", ".", `\`, "../../outside", "..", "/tmp/x", `..\x`, "a/../../x"} {
-		if _, err := gaps.WriteStub(dir, folder, "en", g); err == nil || !strings.Contains(err.Error(), "folder inside the content folder") {
+		if _, err := gaps.WriteStub(dir, folder, gaps.DraftSite{DefaultLocale: "en"}, g); err == nil || !strings.Contains(err.Error(), "folder inside the content folder") {
 			t.Errorf("folder %q: %v", folder, err)
 		}
 	}
@@ -203,10 +203,10 @@ func TestWriteStubRefuses(t *testing.T) {
 	// a shell's completion writes it; the content folder itself is not.
 	abs := gaps.Gap{ID: "g4", Kind: gaps.KindSearch, Locale: "en", Query: "export notes",
 		Variants: []gaps.Variant{{Query: "export notes", Searches: 1}}}
-	if rel, err := gaps.WriteStub(dir, filepath.Join(dir, "drafts"), "en", abs); err != nil || rel != "drafts/export-notes.md" {
+	if rel, err := gaps.WriteStub(dir, filepath.Join(dir, "drafts"), gaps.DraftSite{DefaultLocale: "en"}, abs); err != nil || rel != "drafts/export-notes.md" {
 		t.Errorf("folder %s: %q, %v; want drafts/export-notes.md", filepath.Join(dir, "drafts"), rel, err)
 	}
-	if _, err := gaps.WriteStub(dir, dir, "en", abs); err == nil || !strings.Contains(err.Error(), "folder inside the content folder") {
+	if _, err := gaps.WriteStub(dir, dir, gaps.DraftSite{DefaultLocale: "en"}, abs); err == nil || !strings.Contains(err.Error(), "folder inside the content folder") {
 		t.Errorf("folder %s (the content folder): %v", dir, err)
 	}
 	// A symbolic link out of the content folder is not followed.
@@ -214,7 +214,7 @@ func TestWriteStubRefuses(t *testing.T) {
 	if err := os.Symlink(filepath.Join(base, "elsewhere"), filepath.Join(dir, "link")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := gaps.WriteStub(dir, "link", "en", g); err == nil {
+	if _, err := gaps.WriteStub(dir, "link", gaps.DraftSite{DefaultLocale: "en"}, g); err == nil {
 		t.Error("a draft was written through a symbolic link out of the content folder")
 	}
 	if entries, _ := os.ReadDir(filepath.Join(base, "elsewhere")); len(entries) != 0 {
@@ -224,7 +224,7 @@ func TestWriteStubRefuses(t *testing.T) {
 	var out, errOut bytes.Buffer
 	list := []gaps.Gap{g, {ID: "g2", Kind: gaps.KindSearch, Locale: "en", Query: "change email", Visitors: 3,
 		Variants: []gaps.Variant{{Query: "change email", Searches: 3}}}}
-	if kept, ok := gaps.WriteStubs(dir, "account", "en", list, &out, &errOut); kept != 1 || !ok {
+	if kept, ok := gaps.WriteStubs(dir, "account", gaps.DraftSite{DefaultLocale: "en"}, list, &out, &errOut); kept != 1 || !ok {
 		t.Errorf("WriteStubs: %d kept, ok %v; want the existing draft kept and no failure", kept, ok)
 	}
 	if out.String() != "account/change-email.md: draft for \"change email\" (3 visitors)\n" ||
@@ -234,7 +234,7 @@ func TestWriteStubRefuses(t *testing.T) {
 	// guichet gaps --stub --folder ../x: said once, nothing written.
 	out.Reset()
 	errOut.Reset()
-	if _, ok := gaps.WriteStubs(dir, "../x", "en", list, &out, &errOut); ok || out.Len() != 0 ||
+	if _, ok := gaps.WriteStubs(dir, "../x", gaps.DraftSite{DefaultLocale: "en"}, list, &out, &errOut); ok || out.Len() != 0 ||
 		strings.Count(errOut.String(), "\n") != 1 || !strings.Contains(errOut.String(), `folder "../x": want a folder inside the content folder`) {
 		t.Errorf("WriteStubs to ../x: out %q, errOut %q", out.String(), errOut.String())
 	}
@@ -266,7 +266,7 @@ func TestWriteStubCounts(t *testing.T) {
 			want:   []string{"the help widget opened 1 time on this screen (1 visitor)"},
 			refuse: []string{"1 times", "1 visitors"}},
 	} {
-		rel, err := gaps.WriteStub(dir, "drafts", "en", c.g)
+		rel, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, c.g)
 		if err != nil || rel != c.file {
 			t.Fatalf("gap %s written to %q (%v), want %s", c.g.ID, rel, err, c.file)
 		}
@@ -294,7 +294,7 @@ func TestWriteStubFindsItsDraftAnywhere(t *testing.T) {
 	dir := t.TempDir()
 	g := gaps.Gap{ID: "a1b2c3d4e5f6", Kind: gaps.KindSearch, Locale: "en", Query: "cancel my plan", Visitors: 4,
 		Variants: []gaps.Variant{{Query: "cancel my plan", Searches: 4}}}
-	rel, err := gaps.WriteStub(dir, "drafts", "en", g)
+	rel, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, g)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,14 +305,14 @@ func TestWriteStubFindsItsDraftAnywhere(t *testing.T) {
 	g.Query = "cancel subscription" // more people typed this since
 	g.Variants = append(g.Variants, gaps.Variant{Query: "cancel subscription", Searches: 6})
 	for _, folder := range []string{"drafts", "billing"} {
-		if rel, err := gaps.WriteStub(dir, folder, "en", g); !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), "billing/cancel-subscription.md") || !strings.Contains(err.Error(), "draft is already") {
+		if rel, err := gaps.WriteStub(dir, folder, gaps.DraftSite{DefaultLocale: "en"}, g); !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), "billing/cancel-subscription.md") || !strings.Contains(err.Error(), "draft is already") {
 			t.Errorf("folder %s: %q, %v; want the moved draft named and nothing written", folder, rel, err)
 		}
 	}
 	var out, errOut bytes.Buffer
 	other := gaps.Gap{ID: "0f0f0f0f0f0f", Kind: gaps.KindSearch, Locale: "en", Query: "pause my plan", Visitors: 2,
 		Variants: []gaps.Variant{{Query: "pause my plan", Searches: 2}}}
-	if kept, ok := gaps.WriteStubs(dir, "drafts", "en", []gaps.Gap{g, other}, &out, &errOut); kept != 1 || !ok ||
+	if kept, ok := gaps.WriteStubs(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, []gaps.Gap{g, other}, &out, &errOut); kept != 1 || !ok ||
 		out.String() != "drafts/pause-my-plan.md: draft for \"pause my plan\" (2 visitors)\n" || !strings.Contains(errOut.String(), "billing/cancel-subscription.md") {
 		t.Errorf("WriteStubs: kept %d, ok %v, out %q, errOut %q; want the moved draft kept and the other written", kept, ok, out.String(), errOut.String())
 	}
@@ -326,7 +326,7 @@ func TestWriteStubFindsItsDraftAnywhere(t *testing.T) {
 	if err := os.Rename(filepath.Join(dir, "billing", "cancel-subscription.md"), filepath.Join(dir, "_drafts", "cancel-subscription.md")); err != nil {
 		t.Fatal(err)
 	}
-	if rel, err := gaps.WriteStub(dir, "billing", "en", g); err != nil || rel != "billing/cancel-subscription.md" {
+	if rel, err := gaps.WriteStub(dir, "billing", gaps.DraftSite{DefaultLocale: "en"}, g); err != nil || rel != "billing/cancel-subscription.md" {
 		t.Errorf("draft parked in _drafts: %q, %v; want a new draft", rel, err)
 	}
 }
@@ -360,7 +360,7 @@ func TestNoSubjectGetsNoDraft(t *testing.T) {
 		t.Errorf("%d of %d gaps want an article, want all but (no subject)", len(rep.WantingArticles()), len(rep.Gaps))
 	}
 	dir := t.TempDir()
-	if rel, err := gaps.WriteStub(dir, "drafts", "en", none); err == nil || site.ErrorCode(err) != site.EINVALID || !strings.Contains(err.Error(), "no article can answer") {
+	if rel, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, none); err == nil || site.ErrorCode(err) != site.EINVALID || !strings.Contains(err.Error(), "no article can answer") {
 		t.Errorf("stub of (no subject): %q, %v; want EINVALID saying why", rel, err)
 	}
 	if entries, _ := os.ReadDir(filepath.Join(dir, "drafts")); len(entries) != 0 {
@@ -378,7 +378,7 @@ func TestWriteStubFolderNotRead(t *testing.T) {
 		Variants: []gaps.Variant{{Query: "bulb flickering", Searches: 3}}}
 	for _, folder := range []string{"_drafts", ".drafts", "guides/includes", "Snippets/x", "a/_b", "node_modules"} {
 		var out, errOut bytes.Buffer
-		if _, ok := gaps.WriteStubs(dir, folder, "en", []gaps.Gap{g}, &out, &errOut); ok || out.Len() != 0 ||
+		if _, ok := gaps.WriteStubs(dir, folder, gaps.DraftSite{DefaultLocale: "en"}, []gaps.Gap{g}, &out, &errOut); ok || out.Len() != 0 ||
 			!strings.Contains(errOut.String(), "never reads") {
 			t.Errorf("WriteStubs to %q: ok %v, out %q, errOut %q; want it refused", folder, ok, out.String(), errOut.String())
 		}
@@ -387,10 +387,10 @@ func TestWriteStubFolderNotRead(t *testing.T) {
 		t.Errorf("written: %v", entries)
 	}
 	var out, errOut bytes.Buffer
-	if _, ok := gaps.WriteStubs(dir, "lights/_x_", "en", []gaps.Gap{g}, &out, &errOut); ok {
+	if _, ok := gaps.WriteStubs(dir, "lights/_x_", gaps.DraftSite{DefaultLocale: "en"}, []gaps.Gap{g}, &out, &errOut); ok {
 		t.Errorf("lights/_x_: want refused")
 	}
-	if _, ok := gaps.WriteStubs(dir, "lights/drafts_", "en", []gaps.Gap{g}, &out, &errOut); !ok || out.String() != "lights/drafts_/bulb-flickering.md: draft for \"bulb flickering\" (3 visitors)\n" {
+	if _, ok := gaps.WriteStubs(dir, "lights/drafts_", gaps.DraftSite{DefaultLocale: "en"}, []gaps.Gap{g}, &out, &errOut); !ok || out.String() != "lights/drafts_/bulb-flickering.md: draft for \"bulb flickering\" (3 visitors)\n" {
 		t.Errorf("lights/drafts_: out %q, errOut %q", out.String(), errOut.String())
 	}
 }
@@ -403,7 +403,7 @@ func TestStubOfAnsweredGapSaysSo(t *testing.T) {
 	g := gaps.Gap{ID: "a1a1a1a1a1a1", Kind: gaps.KindSearch, Locale: "en", Query: "bulb flickering", Visitors: 3,
 		Variants: []gaps.Variant{{Query: "bulb flickering", Searches: 3}}, AnsweredAt: &at, AnsweredBy: "lights/flickering"}
 	var out, errOut bytes.Buffer
-	if kept, ok := gaps.WriteStubs(dir, "drafts", "en", []gaps.Gap{g}, &out, &errOut); kept != 0 || !ok || !strings.Contains(out.String(), "drafts/bulb-flickering.md") {
+	if kept, ok := gaps.WriteStubs(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, []gaps.Gap{g}, &out, &errOut); kept != 0 || !ok || !strings.Contains(out.String(), "drafts/bulb-flickering.md") {
 		t.Fatalf("WriteStubs: kept %d, ok %v, out %q", kept, ok, out.String())
 	}
 	if !strings.Contains(errOut.String(), "answered by lights/flickering since 2026-11-20") {
@@ -430,7 +430,7 @@ func TestWriteStubGermanUmlauts(t *testing.T) {
 		{"de", gaps.Gap{ID: "d3", Kind: gaps.KindSearch, Locale: "fr", Query: "échec du paiement",
 			Variants: []gaps.Variant{{Query: "échec du paiement", Searches: 4}}}, "drafts/echec-du-paiement.fr.md"},
 	} {
-		rel, err := gaps.WriteStub(dir, "drafts", c.def, c.g)
+		rel, err := gaps.WriteStub(dir, "drafts", gaps.DraftSite{DefaultLocale: c.def}, c.g)
 		if err != nil {
 			t.Fatalf("gap %s: %v", c.g.ID, err)
 		}

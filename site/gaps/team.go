@@ -1,6 +1,7 @@
 package gaps
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -405,9 +406,11 @@ func (s *Service) merge(ctx context.Context, c *collector, words *grouped, decis
 		// merged gap (Split) brings it back under its ID.
 		// Its decision stays with it, unused while it is merged: undoing
 		// the merge (Unmerge, Split) brings it back.
-		moved = append(moved, Decision{ID: id, Kind: g.kind, Locale: g.locale, Status: old.Status, Note: old.Note, MergedInto: into, Keys: keys, Updated: now, Version: old.Version})
+		moved = append(moved, Decision{ID: id, Kind: g.kind, Locale: g.locale, Status: old.Status, Note: old.Note, MergedInto: into, Keys: keys,
+			Query: gr.queryOf(g, now), Updated: now, Version: old.Version})
 	}
 	d.Keys = d.Joined
+	d.Query = cmp.Or(gr.queryOf(target, now), d.Query)
 	d.Updated = now
 	saved := append([]Decision{d}, moved...)
 	if err := s.Store.SaveDecisions(ctx, saved...); err != nil {
@@ -710,10 +713,14 @@ func (s *Service) gone(ctx context.Context, err error) error {
 		u.id, kindWords(UnlinkedTicket), locale, topic, strings.Join(took, ", "))
 }
 
-// decisionText returns the first phrasing text decision d holds (see
-// textMark), "" when it holds meaning keys only (decisions saved before
-// texts were kept).
+// decisionText returns the phrasing that names decision d's gap: as its
+// visitors typed it (Decision.Query), else the first phrasing text it
+// holds (see textMark), "" when it holds meaning keys only (decisions
+// saved before texts were kept).
 func decisionText(d Decision) string {
+	if d.Query != "" {
+		return d.Query
+	}
 	for _, k := range d.Keys {
 		if t, ok := strings.CutPrefix(k, textMark); ok {
 			return t

@@ -233,7 +233,7 @@ func (m memStore) VoteComments(context.Context, time.Time, time.Time, string, in
 // undefined without a denominator, one point per day.
 func TestSummary(t *testing.T) {
 	st := memStore{days: []Day{
-		{Day: "2026-11-28", Locale: "en", Source: "site", Searches: 10, NoResultSearches: 2, ClickedSearches: 6, NoClickSearches: 2, Visits: 8, SelfServiceVisits: 8, DeflectedVisits: 6},
+		{Day: "2026-11-28", Locale: "en", Source: "site", Searches: 10, NoResultSearches: 2, ClickedSearches: 6, NoClickSearches: 2, Contacts: 2, Visits: 8, SelfServiceVisits: 8, DeflectedVisits: 6},
 		{Day: "2026-11-29", Locale: "fr", Source: "widget", Screen: "checkout", Searches: 5, NoResultSearches: 5, Visits: 2, SelfServiceVisits: 1, DeflectedVisits: 1},
 		// The same screen as the app spelt it another day: one entry point.
 		{Day: "2026-11-28", Locale: "fr", Source: "widget", Screen: "Checkout", Visits: 1, SelfServiceVisits: 1, DeflectedVisits: 1},

@@ -20,8 +20,9 @@ type Day struct {
 	Screen string `json:"screen"` // the widget's screen; "" elsewhere
 	// Searches splits into NoResult (nothing found), Clicked (one of its
 	// results was opened, or an article it returned was read or rated in
-	// the visit: the search was satisfied) and NoClick (results nobody
-	// took). A search is counted on the day it started.
+	// the visit: the search was satisfied, even one recorded with no
+	// result) and NoClick (results nobody took), by the gap report's rule
+	// (gaps.Record.Failure). A search is counted on the day it started.
 	Searches         int `json:"searches"`
 	NoResultSearches int `json:"no_result_searches"`
 	NoClickSearches  int `json:"no_click_searches"`

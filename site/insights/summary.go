@@ -30,7 +30,8 @@ type Figures struct {
 	// NoResultRate is NoResultSearches / Searches; ClickThroughRate
 	// ClickedSearches / (Searches - NoResultSearches), the searches that
 	// found something; HelpfulShare HelpfulVotes / all votes; Deflection
-	// DeflectedVisits / SelfServiceVisits.
+	// DeflectedVisits / SelfServiceVisits, nil when no contact was recorded
+	// in the period (nothing to deflect).
 	NoResultRate     *float64 `json:"no_result_rate"`
 	ClickThroughRate *float64 `json:"click_through_rate"`
 	HelpfulShare     *float64 `json:"helpful_share"`
@@ -69,12 +70,25 @@ func (f *Figures) addDay(d Day) {
 	f.DeflectedVisits += d.DeflectedVisits
 }
 
-// rates computes the rates from the counts.
-func (f *Figures) rates() {
+// rates computes the rates from the counts; deflection only when
+// contacted (see deflection).
+func (f *Figures) rates(contacted bool) {
 	f.NoResultRate = ratio(f.NoResultSearches, f.Searches)
 	f.ClickThroughRate = ratio(f.ClickedSearches, f.Searches-f.NoResultSearches)
 	f.HelpfulShare = ratio(f.HelpfulVotes, f.HelpfulVotes+f.NotHelpfulVotes)
-	f.Deflection = ratio(f.DeflectedVisits, f.SelfServiceVisits)
+	f.Deflection = deflection(f.DeflectedVisits, f.SelfServiceVisits, contacted)
+}
+
+// deflection is deflected ÷ selfService, nil when nobody contacted support
+// in the period (and locale) it is read over: with no contact recorded
+// there was nothing to deflect (no contact channel, or none measured),
+// and "100 %" would claim every visit was kept from one. A day or an entry
+// point with no contact of a period that had some is a true 100 %.
+func deflection(deflected, selfService int, contacted bool) *float64 {
+	if !contacted {
+		return nil
+	}
+	return ratio(deflected, selfService)
 }
 
 // Figure describes one figure: its JSON name, its label and how to read
@@ -213,11 +227,12 @@ func (s Service) Summary(ctx context.Context, p Period) (Summary, error) {
 			f.Tickets += t.Tickets
 		}
 	}
-	sum.Figures.rates()
-	sum.Previous.rates()
+	contacted := sum.Contacts > 0
+	sum.Figures.rates(contacted)
+	sum.Previous.rates(sum.Previous.Contacts > 0)
 	for _, d := range p.dayList() {
 		f := byDay[d]
-		f.rates()
+		f.rates(contacted)
 		sum.Days = append(sum.Days, DayFigures{d, *f})
 	}
 	for _, fig := range FigureList {
@@ -230,7 +245,7 @@ func (s Service) Summary(ctx context.Context, p Period) (Summary, error) {
 	for k, e := range entries {
 		// Shown as most visits typed it, as the gaps show a screen.
 		e.Screen = gaps.MostTyped(e.Screen, spelt[k])
-		e.Deflection = ratio(e.DeflectedVisits, e.SelfServiceVisits)
+		e.Deflection = deflection(e.DeflectedVisits, e.SelfServiceVisits, contacted)
 		sum.EntryPoints = append(sum.EntryPoints, *e)
 	}
 	sort.Slice(sum.EntryPoints, func(i, j int) bool {

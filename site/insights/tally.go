@@ -101,21 +101,25 @@ func Tally(acts []Activity) Totals {
 		d := dayOf(first, first.Locale, first.Source, first.screen())
 		d.Visits++
 		self, contacted := false, false
-		read := map[string]bool{}
-		var after []string // articles read before the first contact
+		type reading struct{ id, locale string }
+		read := map[reading]bool{}
+		// The readings before the first contact, each of an article in
+		// the locale it was read in (a visit that entered in French and
+		// read the English version counts for the English one).
+		var after []Activity
 		for _, a := range v {
 			self = self || a.selfService()
 			switch a.Kind {
 			case site.EventView:
-				if !contacted && !read[a.ArticleID] {
-					read[a.ArticleID] = true
-					after = append(after, a.ArticleID)
+				if r := (reading{a.ArticleID, a.Locale}); !contacted && !read[r] {
+					read[r] = true
+					after = append(after, a)
 				}
 			case site.EventContact:
 				if !contacted {
 					contacted = true
-					for _, id := range after {
-						artOf(first, id).ContactsAfterReading++
+					for _, r := range after {
+						artOf(r, r.ArticleID).ContactsAfterReading++
 					}
 				}
 			}
@@ -133,13 +137,16 @@ func Tally(acts []Activity) Totals {
 		switch a.Kind {
 		case KindSearch:
 			d.Searches++
-			switch {
-			case a.Results == 0:
+			// The gap report's one rule: a satisfied search found an
+			// answer, even one recorded with no result (only related
+			// articles, one of which its visitor opened or read).
+			switch (gaps.Record{Results: a.Results, Satisfied: a.Satisfied}).Failure() {
+			case gaps.NoResults:
 				d.NoResultSearches++
-			case a.Satisfied:
-				d.ClickedSearches++
-			default:
+			case gaps.NoClick:
 				d.NoClickSearches++
+			default:
+				d.ClickedSearches++
 			}
 		case site.EventView:
 			d.Views++

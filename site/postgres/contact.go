@@ -29,14 +29,19 @@ func (db *DB) SaveContact(ctx context.Context, r site.ContactRequest, ds []deliv
 	})
 }
 
-// ContactRequests returns the latest n requests, newest first, with their
+// ContactRequests returns the latest n requests received in [from, to) (a
+// zero to has no end) of locale ("" every locale), newest first, with their
 // deliveries and the suggestions opened from their search.
-func (db *DB) ContactRequests(ctx context.Context, n int) ([]contact.Request, error) {
+func (db *DB) ContactRequests(ctx context.Context, from, to time.Time, locale string, n int) ([]contact.Request, error) {
+	if to.IsZero() {
+		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
 	rows, err := db.pool.QueryContext(ctx, `
 		SELECT c.id, c.subject, c.description, c.locale, c.context, c.path, c.search_id, c.article_id, c.created_at,
 		       coalesce((SELECT array_to_string(array_agg(DISTINCT e.article_id ORDER BY e.article_id), E'\n')
 		                 FROM events e WHERE c.search_id <> '' AND e.search_id = c.search_id AND e.type IN ('click', 'view')), '')
-		FROM contact_requests c ORDER BY c.created_at DESC, c.id DESC LIMIT $1`, n)
+		FROM contact_requests c WHERE c.created_at >= $2 AND c.created_at < $3 AND ($4 = '' OR c.locale = $4)
+		ORDER BY c.created_at DESC, c.id DESC LIMIT $1`, n, ts(from), ts(to), locale)
 	if err != nil {
 		return nil, fail("read contact requests", err)
 	}

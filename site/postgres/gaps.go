@@ -174,7 +174,7 @@ func (db *DB) screensWithoutHelp(ctx context.Context, since time.Time, fn func(g
 func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	rows, err := db.pool.QueryContext(ctx, `
 		SELECT id, kind, locale, status, note, answered_at, answered_by, array_to_string(keys, E'\n'),
-			array_to_string(joined, E'\n'), array_to_string(parted, E'\n'), merged_into, updated_at, version
+			array_to_string(joined, E'\n'), array_to_string(parted, E'\n'), merged_into, updated_at, version, query
 		FROM gap_decisions ORDER BY id COLLATE "C"`)
 	if err != nil {
 		return nil, fail("read gap decisions", err)
@@ -185,7 +185,7 @@ func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 		var d gaps.Decision
 		var answered sql.NullTime
 		var keys, joined, parted string
-		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &joined, &parted, &d.MergedInto, &d.Updated, &d.Version); err != nil {
+		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &joined, &parted, &d.MergedInto, &d.Updated, &d.Version, &d.Query); err != nil {
 			return nil, fail("read gap decisions", err)
 		}
 		if answered.Valid {
@@ -217,15 +217,16 @@ func (db *DB) SaveDecisions(ctx context.Context, ds ...gaps.Decision) error {
 				answered = sql.NullTime{Time: ts(*d.AnsweredAt), Valid: true}
 			}
 			res, err := tx.ExecContext(ctx, `
-				INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at, version)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 + 1)
+				INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at, version, query)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 + 1, $14)
 				ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, locale = excluded.locale, status = excluded.status,
 					note = excluded.note, answered_at = excluded.answered_at, answered_by = excluded.answered_by,
 					keys = excluded.keys, joined = excluded.joined, parted = excluded.parted,
-					merged_into = excluded.merged_into, updated_at = excluded.updated_at, version = excluded.version
+					merged_into = excluded.merged_into, updated_at = excluded.updated_at, version = excluded.version,
+					query = excluded.query
 				WHERE gap_decisions.version = $13`,
 				d.ID, d.Kind, d.Locale, d.Status, d.Note, answered, d.AnsweredBy, list(d.Keys),
-				list(d.Joined), list(d.Parted), d.MergedInto, ts(d.Updated), d.Version)
+				list(d.Joined), list(d.Parted), d.MergedInto, ts(d.Updated), d.Version, d.Query)
 			if err != nil {
 				return fmt.Errorf("save decision on gap %s: %w", d.ID, err)
 			}

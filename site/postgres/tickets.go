@@ -189,9 +189,16 @@ func (db *DB) TicketDays(ctx context.Context, since time.Time) ([]site.TicketDay
 	return out, nil
 }
 
-// TicketTotals counts stored tickets by link method ("" for unlinked).
-func (db *DB) TicketTotals(ctx context.Context) (map[string]int, error) {
-	rows, err := db.pool.QueryContext(ctx, `SELECT link_method, count(*) FROM tickets GROUP BY link_method`)
+// TicketTotals counts the tickets created in [from, to) (a zero to has no
+// end) of locale ("" every locale) by link method ("" for unlinked).
+func (db *DB) TicketTotals(ctx context.Context, from, to time.Time, locale string) (map[string]int, error) {
+	if to.IsZero() {
+		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	rows, err := db.pool.QueryContext(ctx, `
+		SELECT link_method, count(*) FROM tickets
+		WHERE created_at >= $1 AND created_at < $2 AND ($3 = '' OR locale = $3)
+		GROUP BY link_method`, ts(from), ts(to), locale)
 	if err != nil {
 		return nil, fail("count tickets", err)
 	}

@@ -17,8 +17,9 @@ type InsightsStore interface {
 	insights.Store
 	// NotHelpful returns the articles with "No" votes since a time.
 	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
-	// TicketTotals counts stored tickets by link method ("" unlinked).
-	TicketTotals(ctx context.Context) (map[string]int, error)
+	// TicketTotals counts the tickets created in [from, to) (a zero to
+	// has no end) of locale ("" every locale) by link method ("" unlinked).
+	TicketTotals(ctx context.Context, from, to time.Time, locale string) (map[string]int, error)
 }
 
 // Insights is what the admin page and the insights API read and change
@@ -102,9 +103,10 @@ func (in Insights) NotHelpful(ctx context.Context, since time.Time, limit int) (
 	return in.Store.NotHelpful(ctx, since, limit)
 }
 
-// TicketTotals counts stored tickets by link method ("" unlinked).
-func (in Insights) TicketTotals(ctx context.Context) (map[string]int, error) {
-	return in.Store.TicketTotals(ctx)
+// TicketTotals counts the tickets created in [from, to) of locale by link
+// method ("" unlinked).
+func (in Insights) TicketTotals(ctx context.Context, from, to time.Time, locale string) (map[string]int, error) {
+	return in.Store.TicketTotals(ctx, from, to, locale)
 }
 
 // figures is the dashboard's figures on the store.

@@ -98,7 +98,7 @@ func TestRelinkAfterTheRulesChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.pub.Wait()
-	totals, err := db.TicketTotals(ctx)
+	totals, err := db.TicketTotals(ctx, time.Time{}, time.Time{}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,13 +3,17 @@ package publish
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/tickets"
+	"github.com/guichet/guichet/themes"
 )
 
 // Load loads the content folder dir as published at now and indexes it in
@@ -38,16 +42,39 @@ func Load(ctx context.Context, dir string, now time.Time) (*site.View, *search.I
 
 // GapReport loads the content folder dir and returns the gap report on
 // store, grouped with the content's analysis and synonyms as the server
-// groups it (retention as --retention-days), the content's default locale,
-// and the function that closes the index when done.
-func GapReport(ctx context.Context, dir string, store gaps.Store, retention time.Duration) (*gaps.Service, string, func() error, error) {
+// groups it (retention as --retention-days), what its drafts read of the
+// site (its default locale and interface strings), and the function that
+// closes the index when done.
+func GapReport(ctx context.Context, dir string, store gaps.Store, retention time.Duration) (*gaps.Service, gaps.DraftSite, func() error, error) {
 	view, idx, err := Load(ctx, dir, time.Now().UTC())
 	if err != nil {
-		return nil, "", nil, err
+		return nil, gaps.DraftSite{}, nil, err
 	}
 	svc := &gaps.Service{Store: store, Retention: retention, Locales: view.Lib.Locales()}
 	svc.SetAnalyzer(idx.Analyzer())
-	return svc, view.Lib.Config.DefaultLocale, idx.Close, nil
+	to := gaps.DraftSite{DefaultLocale: view.Lib.Config.DefaultLocale}
+	if ui := Wording(dir, view.Lib); ui != nil {
+		to.UI = ui
+	}
+	return svc, to, idx.Close, nil
+}
+
+// Wording returns the interface strings the site is written with: the
+// default theme's, under the content folder's theme folder's, under the
+// content's own (i18n/), as the server resolves them; nil when the theme's
+// cannot be read.
+func Wording(dir string, lib *site.Library) *i18n.Catalog {
+	theme := themes.Default(false)
+	if t := lib.Config.Theme; t != "" {
+		if st, err := os.Stat(filepath.Join(dir, t)); err == nil && st.IsDir() {
+			theme = themes.Overlay(os.DirFS(filepath.Join(dir, t)), theme)
+		}
+	}
+	strs, errs := i18n.ReadDir(theme)
+	if len(errs) > 0 && strs == nil {
+		return nil
+	}
+	return i18n.New(strs, lib.Strings, lib.Config.DefaultLocale, lib.Locales())
 }
 
 // LoadIngester loads the content folder dir and returns the ticket

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -41,10 +42,15 @@ func (db *DB) saveContact(ctx context.Context, r site.ContactRequest, ds []deliv
 
 // ContactRequests returns the latest n requests, newest first, with their
 // deliveries and the suggestions opened from their search.
-func (db *DB) ContactRequests(ctx context.Context, n int) ([]contact.Request, error) {
+func (db *DB) ContactRequests(ctx context.Context, from, to time.Time, locale string, n int) ([]contact.Request, error) {
+	end := int64(math.MaxInt64)
+	if !to.IsZero() {
+		end = millis(to)
+	}
 	rows, err := db.reader.QueryContext(ctx, `
 		SELECT id, subject, description, locale, context, path, search_id, article_id, created_at
-		FROM contact_requests ORDER BY created_at DESC, id DESC LIMIT ?`, n)
+		FROM contact_requests WHERE created_at >= ?1 AND created_at < ?2 AND (?3 = '' OR locale = ?3)
+		ORDER BY created_at DESC, id DESC LIMIT ?4`, millis(from), end, locale, n)
 	if err != nil {
 		return nil, fmt.Errorf("read contact requests: %w", err)
 	}

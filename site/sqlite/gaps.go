@@ -188,7 +188,7 @@ func (db *DB) screensWithoutHelp(ctx context.Context, since time.Time, fn func(g
 // Decisions returns every stored gap decision.
 func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 	rows, err := db.reader.QueryContext(ctx, `
-		SELECT id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at, version
+		SELECT id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at, version, query
 		FROM gap_decisions ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("read gap decisions: %w", err)
@@ -200,7 +200,7 @@ func (db *DB) Decisions(ctx context.Context) ([]gaps.Decision, error) {
 		var answered sql.NullInt64
 		var keys, joined, parted string
 		var updated int64
-		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &joined, &parted, &d.MergedInto, &updated, &d.Version); err != nil {
+		if err := rows.Scan(&d.ID, &d.Kind, &d.Locale, &d.Status, &d.Note, &answered, &d.AnsweredBy, &keys, &joined, &parted, &d.MergedInto, &updated, &d.Version, &d.Query); err != nil {
 			return nil, fmt.Errorf("read gap decisions: %w", err)
 		}
 		if answered.Valid {
@@ -242,15 +242,16 @@ func (db *DB) SaveDecisions(ctx context.Context, ds ...gaps.Decision) error {
 			answered = millis(*d.AnsweredAt)
 		}
 		res, err := tx.ExecContext(ctx, `
-			INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at, version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			INSERT INTO gap_decisions (id, kind, locale, status, note, answered_at, answered_by, keys, joined, parted, merged_into, updated_at, version, query)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, locale = excluded.locale, status = excluded.status,
 				note = excluded.note, answered_at = excluded.answered_at, answered_by = excluded.answered_by,
 				keys = excluded.keys, joined = excluded.joined, parted = excluded.parted,
-				merged_into = excluded.merged_into, updated_at = excluded.updated_at, version = excluded.version
+				merged_into = excluded.merged_into, updated_at = excluded.updated_at, version = excluded.version,
+				query = excluded.query
 			WHERE gap_decisions.version = ?`,
 			d.ID, d.Kind, d.Locale, d.Status, d.Note, answered, d.AnsweredBy, strings.Join(d.Keys, "\n"),
-			strings.Join(d.Joined, "\n"), strings.Join(d.Parted, "\n"), d.MergedInto, millis(d.Updated), d.Version+1, d.Version)
+			strings.Join(d.Joined, "\n"), strings.Join(d.Parted, "\n"), d.MergedInto, millis(d.Updated), d.Version+1, d.Query, d.Version)
 		if err != nil {
 			return fmt.Errorf("save decision on gap %s: %w", d.ID, err)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -215,10 +216,17 @@ func (db *DB) TicketDays(ctx context.Context, since time.Time) ([]site.TicketDay
 
 const dayMillis = 24 * 60 * 60 * 1000
 
-// TicketTotals counts stored tickets: all of them, and those linked by
-// each method ("" for unlinked).
-func (db *DB) TicketTotals(ctx context.Context) (map[string]int, error) {
-	rows, err := db.reader.QueryContext(ctx, `SELECT link_method, count(*) FROM tickets GROUP BY link_method`)
+// TicketTotals counts the tickets created in [from, to) (a zero to has no
+// end) of locale ("" every locale) by link method ("" for unlinked).
+func (db *DB) TicketTotals(ctx context.Context, from, to time.Time, locale string) (map[string]int, error) {
+	end := int64(math.MaxInt64)
+	if !to.IsZero() {
+		end = millis(to)
+	}
+	rows, err := db.reader.QueryContext(ctx, `
+		SELECT link_method, count(*) FROM tickets
+		WHERE created_at >= ?1 AND created_at < ?2 AND (?3 = '' OR locale = ?3)
+		GROUP BY link_method`, millis(from), end, locale)
 	if err != nil {
 		return nil, fmt.Errorf("count tickets: %w", err)
 	}

@@ -88,7 +88,7 @@ func TestTicketDailyCounts(t *testing.T) {
 	if err != nil || len(unlinked) != 1 || unlinked[0].Query != "s 4" || unlinked[0].Visitor != "" {
 		t.Errorf("unlinked: %+v %v", unlinked, err)
 	}
-	totals, _ := db.TicketTotals(ctx)
+	totals, _ := db.TicketTotals(ctx, time.Time{}, time.Time{}, "")
 	if totals["tag"] != 3 || totals[""] != 1 || len(totals) != 2 {
 		t.Errorf("totals %v", totals)
 	}

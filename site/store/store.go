@@ -64,8 +64,9 @@ type Store interface {
 	ArticleClicks(ctx context.Context, since time.Time) (map[string]int, error)
 	// NotHelpful returns the articles with "No" votes since a time.
 	NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error)
-	// TicketTotals counts stored tickets by link method ("" unlinked).
-	TicketTotals(ctx context.Context) (map[string]int, error)
+	// TicketTotals counts the tickets created in [from, to) (a zero to
+	// has no end) of locale ("" every locale) by link method ("" unlinked).
+	TicketTotals(ctx context.Context, from, to time.Time, locale string) (map[string]int, error)
 
 	// RollUp stores the dashboard's daily totals of every day that ended
 	// an hour or more before now and is not rolled up yet, and returns

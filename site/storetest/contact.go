@@ -48,9 +48,19 @@ func testDeliveries(t *testing.T, open Opener) {
 	if err := s.FinishAttempt(ctx, h, t0); err != nil {
 		t.Fatal(err)
 	}
-	reqs, err := s.ContactRequests(ctx, 10)
+	reqs, err := s.ContactRequests(ctx, time.Time{}, time.Time{}, "", 10)
 	if err != nil || len(reqs) != 1 || reqs[0].Subject != "Refund" || reqs[0].ArticleID != "billing/refund" || len(reqs[0].Deliveries) != 2 {
 		t.Fatalf("requests %+v %v", reqs, err)
+	}
+	// Those of a period and a locale, as the admin page lists them.
+	if in, err := s.ContactRequests(ctx, t0, t0.Add(time.Hour), "en", 10); err != nil || len(in) != 1 {
+		t.Errorf("requests of the hour in en: %+v %v", in, err)
+	}
+	if none, _ := s.ContactRequests(ctx, t0, time.Time{}, "fr", 10); len(none) != 0 {
+		t.Errorf("requests in fr: %+v", none)
+	}
+	if none, _ := s.ContactRequests(ctx, t0.Add(-time.Hour), t0, "", 10); len(none) != 0 {
+		t.Errorf("requests of the hour before: %+v", none)
 	}
 	if d := reqs[0].Deliveries; d[0].State != delivery.StateDelivered || d[1].State != delivery.StatePending || d[1].Attempts != 1 || d[1].LastError == "" {
 		t.Errorf("delivery states %+v", d)
@@ -86,7 +96,7 @@ func testDeliveries(t *testing.T, open Opener) {
 	if st, err := s.ContactStats(ctx, t0.Add(-time.Hour), t0.Add(time.Hour), "en"); err != nil || st.Sessions != 2 || st.Requests != 1 {
 		t.Errorf("English contact stats: %+v %v", st, err)
 	}
-	if reqs, _ := s.ContactRequests(ctx, 10); len(reqs[0].Opened) != 1 || reqs[0].Opened[0] != "billing/refund" {
+	if reqs, _ := s.ContactRequests(ctx, time.Time{}, time.Time{}, "", 10); len(reqs[0].Opened) != 1 || reqs[0].Opened[0] != "billing/refund" {
 		t.Errorf("opened suggestions %+v", reqs[0].Opened)
 	}
 }

@@ -716,9 +716,16 @@ func testTickets(t *testing.T, open Opener) {
 	if got := days(); got["billing/fees 11-30"] != 1 || got["billing/refund 11-30"] != 0 {
 		t.Errorf("after update %v", got)
 	}
-	totals, err := s.TicketTotals(ctx)
+	totals, err := s.TicketTotals(ctx, time.Time{}, time.Time{}, "")
 	if err != nil || totals[site.LinkSearch] != 2 || totals[""] != 1 {
 		t.Errorf("totals %v %v", totals, err)
+	}
+	// Those of a period and a locale, as the admin page reads them.
+	if totals, err := s.TicketTotals(ctx, t0.Add(-2*time.Hour), t0, "en"); err != nil || totals[site.LinkSearch] != 1 || totals[""] != 1 {
+		t.Errorf("totals of the last two hours %v %v; want z-1 and m-3", totals, err)
+	}
+	if totals, err := s.TicketTotals(ctx, time.Time{}, time.Time{}, "fr"); err != nil || len(totals) != 0 {
+		t.Errorf("totals in fr %v %v; want none", totals, err)
 	}
 	var unlinked []string
 	s.GapRecords(ctx, t0.Add(-48*time.Hour), func(r gaps.Record) error {
@@ -808,7 +815,7 @@ func testDecisions(t *testing.T, open Opener) {
 	ctx := context.Background()
 	at := t0.Add(-time.Hour)
 	d := gaps.Decision{ID: "g1", Kind: "search", Locale: "en", Status: "new_article", Note: "write it", Keys: []string{"k1", "k2"},
-		Joined: []string{"k1", "k2 k3"}, Parted: []string{"k4"}}
+		Joined: []string{"k1", "k2 k3"}, Parted: []string{"k4"}, Query: "Dog Grooming Booth"}
 	if err := s.SaveDecisions(ctx, d); err != nil {
 		t.Fatal(err)
 	}
@@ -829,7 +836,7 @@ func testDecisions(t *testing.T, open Opener) {
 		t.Errorf("g0 %+v", g)
 	}
 	if g := list[1]; g.Status != "ignored" || g.Note != "" || !slices.Equal(g.Keys, []string{"k1", "k2"}) || !g.Updated.Equal(t0) || g.AnsweredAt != nil ||
-		!slices.Equal(g.Joined, []string{"k1", "k2 k3"}) || !slices.Equal(g.Parted, []string{"k4"}) || g.Version != 2 {
+		!slices.Equal(g.Joined, []string{"k1", "k2 k3"}) || !slices.Equal(g.Parted, []string{"k4"}) || g.Version != 2 || g.Query != "Dog Grooming Booth" {
 		t.Errorf("g1 %+v", g)
 	}
 	// Saved over a version that is no longer the stored one (another

@@ -41,8 +41,9 @@ type Insights interface {
 	UnlinkTopic(ctx context.Context, gapID string) (int, error)
 	// HandLinks lists the topics linked by hand, newest first.
 	HandLinks(ctx context.Context) ([]tickets.HandLink, error)
-	// TicketTotals counts stored tickets by link method ("" unlinked).
-	TicketTotals(ctx context.Context) (map[string]int, error)
+	// TicketTotals counts the tickets created in [from, to) (a zero to
+	// has no end) of locale ("" every locale) by link method ("" unlinked).
+	TicketTotals(ctx context.Context, from, to time.Time, locale string) (map[string]int, error)
 	// Summary is the figures of a period and of the one before.
 	Summary(ctx context.Context, p insights.Period) (insights.Summary, error)
 	// Articles is each article's figures over a period, most read first.
@@ -119,7 +120,8 @@ type adminPage struct {
 	// ContentErrorCount.
 	ContentErrors     []site.Problem
 	ContentErrorCount int
-	// TicketsTotal and TicketsBy count stored tickets, by link method.
+	// TicketsTotal and TicketsBy count the tickets created in the period
+	// (and locale), by link method.
 	TicketsTotal int
 	TicketsBy    map[string]int
 	// Contact are the latest contact requests (admin_contact.go);
@@ -372,7 +374,8 @@ func (s *Server) admin(c echo.Context) error {
 		return err
 	}
 	page.ContentErrors, page.ContentErrorCount = contentErrors(st, 50)
-	if page.TicketsBy, err = s.opts.Insights.TicketTotals(ctx); err != nil {
+	// The tickets of the period and locale, as the Tickets figure counts them.
+	if page.TicketsBy, err = s.opts.Insights.TicketTotals(ctx, p.From, p.To, p.Locale); err != nil {
 		return err
 	}
 	for _, n := range page.TicketsBy {

@@ -32,12 +32,12 @@ type adminDelivery struct {
 }
 
 // contactRows fills the admin page's contact requests of the period and
-// locale (among the latest 50) and the contact form's figures for them.
+// locale (the latest 50 of them) and the contact form's figures for them.
 func (s *Server) contactRows(ctx context.Context, st *state, page *adminPage, p insights.Period) error {
 	if s.opts.Contact == nil {
 		return nil
 	}
-	reqs, err := s.opts.Contact.Requests(ctx, 50)
+	reqs, err := s.opts.Contact.Requests(ctx, p.From, p.To, p.Locale, 50)
 	if err != nil {
 		return err
 	}
@@ -45,9 +45,6 @@ func (s *Server) contactRows(ctx context.Context, st *state, page *adminPage, p 
 		return err
 	}
 	for _, r := range reqs {
-		if r.CreatedAt.Before(p.From) || !r.CreatedAt.Before(p.To) || (p.Locale != "" && r.Locale != p.Locale) {
-			continue
-		}
 		row := adminContact{Request: r, ArticleTitle: r.ArticleID, BySubject: r.BySubject(st.view)}
 		if a, err := st.view.Article(r.ArticleID, r.Locale); err == nil {
 			row.ArticleTitle, row.ArticleURL = a.Title, a.URL

@@ -53,6 +53,9 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 		if w.stem == "" || qa.prefix && i == len(qa.words)-1 {
 			continue
 		}
+		if qa.joinedWord(i) {
+			continue // only as the word it spells joined, below
+		}
 		if k := li.vocab[w.stem]; k > 0 {
 			out[i].alts = append(out[i].alts, alternative{[]string{w.stem}, 1})
 			out[i].rare = li.rare(qa, i)
@@ -84,6 +87,11 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 		for _, e := range sp.alts {
 			for k := first; k < first+sp.n; k++ {
 				out[k].alts = append(out[k].alts, alternative{e, synonymFactor})
+			}
+		}
+		if sp.joined != "" && qa.joinedAt(first) == sp.n {
+			for k := first; k < first+sp.n; k++ {
+				out[k].alts = append(out[k].alts, alternative{[]string{sp.joined}, 1})
 			}
 		}
 	}

@@ -77,7 +77,7 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 			m.prefix = append(m.prefix, w.plain)
 			m.prefixTypos = w.prefixTypos
 		}
-		if w.stem == "" {
+		if w.stem == "" || qa.joinedWord(i) {
 			continue
 		}
 		if w.corrected {
@@ -122,7 +122,10 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 			}
 		}
 	}
-	for _, sp := range qa.spans {
+	for first, sp := range qa.spans {
+		if qa.joinedAt(first) == sp.n {
+			add(sp.joined, markTyped)
+		}
 		for _, alt := range sp.alts {
 			for _, t := range alt {
 				add(t, markSynonym)

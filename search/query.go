@@ -80,6 +80,9 @@ type word struct {
 type synSpan struct {
 	n    int        // words covered, stop words included
 	alts [][]string // the other entries of the group, as terms
+	// joined is the term of the entry matched written as one word
+	// ("eticket" for "e-ticket" typed "e ticket"), "" when it has none.
+	joined string
 }
 
 // compound is a run of query words that the content also writes as one
@@ -1200,6 +1203,12 @@ func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan 
 					continue
 				}
 				sp := &synSpan{n: n}
+				switch {
+				case n > 1 && len(entry.keys) > 1:
+					sp.joined = entry.joinedStem
+				case n > 1:
+					sp.joined = entry.terms[0] // "wifi" typed "wi fi"
+				}
 				for oi, other := range group {
 					if oi != ei && len(other.terms) > 0 && !slices.Equal(other.terms, entry.terms) {
 						sp.alts = append(sp.alts, other.terms)
@@ -1212,6 +1221,47 @@ func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan 
 		}
 	}
 	return spans
+}
+
+// joinedAt returns how many words, from i, are read only as the one word
+// they spell joined, 0 for none: a single letter typed apart from the word
+// it makes a known spelling with, a synonym entry ("e ticket" for
+// "e-ticket") or a word the content writes ("e mail" for "email"), is
+// that spelling, never the letter alone (the "e" of "e.g.", which made
+// "e ticket" find articles on ticks). Codes ("e 7") are spacedCode's.
+func (qa *queryAnalysis) joinedAt(i int) int {
+	n, joined := 0, false
+	if sp := qa.spans[i]; sp != nil && sp.joined != "" {
+		n, joined = sp.n, true
+	}
+	if c := qa.compounds[i]; c != nil && !c.code && c.n >= n {
+		n, joined = c.n, true
+	}
+	if !joined || n < 2 || i+n > len(qa.words) {
+		return 0
+	}
+	letter := false
+	for _, w := range qa.words[i : i+n] {
+		if hasDigit(w.plain) {
+			return 0
+		}
+		letter = letter || w.stem != "" && oneLetter(w.plain)
+	}
+	if !letter {
+		return 0
+	}
+	return n
+}
+
+// joinedWord reports whether word i is read only as part of the word it
+// spells joined with its neighbours (joinedAt).
+func (qa *queryAnalysis) joinedWord(i int) bool {
+	for first := max(0, i-3); first <= i; first++ {
+		if n := qa.joinedAt(first); n > 0 && i < first+n {
+			return true
+		}
+	}
+	return false
 }
 
 // hasDigit reports whether s holds a digit.

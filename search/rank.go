@@ -105,7 +105,12 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 		}
 		var own []query.Query
 		c := clause{}
-		for j := i; j < i+n; j++ {
+		// "e ticket" for "e-ticket": the joined word, not the letter.
+		joined := qa.joinedAt(i) == n
+		if joined && syn != nil && syn.joined != "" {
+			own = append(own, li.termsConjunction([]string{syn.joined}, fields, 1))
+		}
+		for j := i; j < i+n && !joined; j++ {
 			if q := wordQ(j); q != nil {
 				if !(n > 1 && typing(j) && words[j].stem == "" && li.stopWord(words[j].plain)) {
 					// A stop word typed last in the pair read as one word
@@ -114,6 +119,8 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 					own = append(own, q)
 				}
 			}
+		}
+		for j := i; j < i+n; j++ {
 			w := words[j]
 			switch {
 			case typing(j):

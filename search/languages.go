@@ -5,6 +5,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/guichet/guichet/site"
 )
 
 // Mixing languages: a query whose best answer in its locale is weak also
@@ -77,7 +79,7 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, bes
 		for i, h := range r.hits {
 			ids[i] = h.id
 		}
-		cov, _, err := def.coverage(ctx, def.coverageWords(def.typedWhole(qa), false), ids)
+		cov, _, err := def.coverage(ctx, def.coverageWords(def.typedWhole(qa), false), ids, hitArticles(r.hits))
 		if err != nil {
 			return nil, 0, err
 		}
@@ -158,7 +160,7 @@ func (li *localeIndex) quality(ctx context.Context, r *ranking) (float64, error)
 	if len(r.hits) == 0 || r.hits[0].id == nil {
 		return 0, nil
 	}
-	cov, _, err := li.coverage(ctx, li.coverageWords(li.typedWhole(r.qa), true), []index.IndexInternalID{r.hits[0].id})
+	cov, _, err := li.coverage(ctx, li.coverageWords(li.typedWhole(r.qa), true), []index.IndexInternalID{r.hits[0].id}, []*site.Article{r.hits[0].a})
 	if err != nil {
 		return 0, err
 	}

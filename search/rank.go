@@ -504,7 +504,7 @@ func (li *localeIndex) rankByCoverage(ctx context.Context, r *ranking) error {
 		ids[i] = h.id
 		top = max(top, h.score)
 	}
-	cov, rare, err := li.coverage(ctx, li.coverageWords(r.qa, false), ids)
+	cov, rare, err := li.coverage(ctx, li.coverageWords(r.qa, false), ids, hitArticles(r.hits))
 	if err != nil {
 		return err
 	}
@@ -845,4 +845,13 @@ func term(t, field string, boost float64) query.Query {
 	q.SetField(field)
 	q.SetBoost(boost)
 	return q
+}
+
+// hitArticles returns the articles of hits, in order.
+func hitArticles(hits []ranked) []*site.Article {
+	out := make([]*site.Article, len(hits))
+	for i, h := range hits {
+		out[i] = h.a
+	}
+	return out
 }

@@ -191,6 +191,8 @@ type localeIndex struct {
 	reversed     []string
 	// fuzzy remembers the expansions of fuzzy queries.
 	fuzzy memo[*fuzzyExpansion]
+	// phrasesIn remembers writesPhrase's answers by article and phrase.
+	phrasesIn memo[float64]
 	// names remembers oneName's answers by pair of terms.
 	names memo[bool]
 	// splits remembers splitWord's answers by word: the two words, "" for

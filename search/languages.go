@@ -56,7 +56,13 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, bes
 	if best >= weakQuality {
 		return nil, 0, nil
 	}
-	qa := def.analyzeTypos(ctx, withoutStopWords(li, text), suggest, typos)
+	// A word of the reader's language is no typo of the default one's:
+	// its corrections there are searched only once nothing was found
+	// as typed in either (forgive), or as a correction the page shows
+	// (text is then the corrected query). "cambiar dirección" on a
+	// Spanish site found English articles on "direct" debit through
+	// "direction", with nothing said.
+	qa := def.analyzeTypos(ctx, withoutStopWords(li, text), suggest, typos && (forgive || suggest))
 	n := mixCandidates
 	if local.total == 0 {
 		n = want

@@ -341,3 +341,51 @@ func (li *localeIndex) findClosest(stem string, f int) (string, error) {
 	}
 	return best, nil
 }
+
+// forgiven returns the query as a reads it when a has a word only through
+// the corrections of a word typed that no article has (typo tolerance),
+// as corrected writes a corrected query; "" when a has every such word
+// as typed, or none of its corrections.
+func (li *localeIndex) forgiven(text string, qa *queryAnalysis, a *site.Article) string {
+	if qa == nil || a == nil {
+		return ""
+	}
+	words := a.Title + "\n" + a.Description + "\n" + strings.Join(a.Keywords, "\n") + "\n" + a.Text
+	var has map[string]bool
+	fq := &queryAnalysis{words: exactWords(qa.words)}
+	found := false
+	for i, w := range qa.words {
+		cands := w.typos
+		if len(cands) == 0 && w.fuzz > 1 && w.unknown {
+			if c, err := li.closest(w.stem, w.fuzz); err == nil && c != "" {
+				cands = []string{c} // two typos away, as correct reads it
+			}
+		}
+		if !w.unknown || len(cands) == 0 || w.short && !qa.shortTypos || qa.joinedWord(i) {
+			continue
+		}
+		if has == nil {
+			has = map[string]bool{}
+			for _, t := range li.an.text.Analyze([]byte(words)) {
+				has[string(t.Term)] = true
+			}
+		}
+		if has[w.stem] {
+			continue
+		}
+		for _, t := range cands {
+			// As a correction is (plausible): the article writes the
+			// word within two typos of what was typed, not merely a
+			// word the stemmer reads alike ("reçu" for "récupération").
+			if has[t] && li.surface(a, t, w.plain, w.plain) != "" {
+				fq.words[i] = word{plain: w.plain, stem: t, corrected: true}
+				found = true
+				break
+			}
+		}
+	}
+	if !found {
+		return ""
+	}
+	return li.corrected(text, fq, a)
+}

@@ -5,6 +5,9 @@ import (
 	"context"
 	"math"
 	"slices"
+	"strings"
+
+	"github.com/guichet/guichet/site"
 
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -24,7 +27,7 @@ var fieldCredit = map[string]float64{
 }
 
 // alternative is a way a query word can be present: every one of terms,
-// worth factor.
+// worth factor; several terms (a synonym entry of several words) in a row.
 type alternative struct {
 	terms  []string
 	factor float64
@@ -52,6 +55,9 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 	for i, w := range qa.words {
 		if w.stem == "" || qa.prefix && i == len(qa.words)-1 {
 			continue
+		}
+		if qa.joinedWord(i) {
+			continue // only as the word it spells joined, below
 		}
 		if k := li.vocab[w.stem]; k > 0 {
 			out[i].alts = append(out[i].alts, alternative{[]string{w.stem}, 1})
@@ -84,6 +90,11 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 		for _, e := range sp.alts {
 			for k := first; k < first+sp.n; k++ {
 				out[k].alts = append(out[k].alts, alternative{e, synonymFactor})
+			}
+		}
+		if sp.joined != "" && qa.joinedAt(first) == sp.n {
+			for k := first; k < first+sp.n; k++ {
+				out[k].alts = append(out[k].alts, alternative{[]string{sp.joined}, 1})
 			}
 		}
 	}
@@ -132,7 +143,7 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 // coverage returns the coverage of each hit (by internal document ID),
 // from 0 to 1, checking the fields of only those documents in the index,
 // and how many of the query's rare tokens each has.
-func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids []index.IndexInternalID) ([]float64, []int, error) {
+func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids []index.IndexInternalID, arts []*site.Article) ([]float64, []int, error) {
 	out := make([]float64, len(ids))
 	rare := make([]int, len(ids))
 	if len(words) == 0 || len(ids) == 0 {
@@ -210,6 +221,15 @@ func (li *localeIndex) coverage(ctx context.Context, words []coverageWord, ids [
 						}
 					}
 					credit[i] = min(credit[i], c)
+				}
+			}
+			if len(a.terms) > 1 {
+				// A synonym entry of several words is present where a
+				// field writes them in a row (writesPhrase).
+				for i := range ids {
+					if credit[i] > 0 {
+						credit[i] = li.writesPhrase(arts[i], a.terms)
+					}
 				}
 			}
 			for i := range ids {
@@ -370,4 +390,53 @@ func termArticles(ctx context.Context, r index.IndexReader, term string) (map[st
 		tfr.Close()
 	}
 	return out, nil
+}
+
+// maxPhraseMemo bounds the (article, phrase) pairs writesPhrase remembers.
+const maxPhraseMemo = 100000
+
+// writesPhrase returns the credit of the best field of a (see
+// fieldCredit) that writes terms in a row, stop words between them
+// allowed (at most maxPhraseGap), 0 when none does: a synonym entry of
+// several words ("phone app") is that phrase, and an article that writes
+// "phone" in one place and "app" in another does not have it.
+func (li *localeIndex) writesPhrase(a *site.Article, terms []string) float64 {
+	key := a.ID + "\x00" + strings.Join(terms, " ")
+	if v, ok := li.phrasesIn.get(key); ok {
+		return v
+	}
+	headings := make([]string, 0, len(a.Headings))
+	for _, h := range a.Headings {
+		headings = append(headings, h.Text)
+	}
+	best := 0.0
+	for _, f := range []struct {
+		field string
+		text  string
+	}{
+		{fieldTitle, a.Title},
+		{fieldKeywords, strings.Join(a.Keywords, "\n")},
+		{fieldMore, strings.Join(slices.Concat(headings, []string{a.Description}, a.Tags), "\n")},
+		{fieldBody, a.Text},
+	} {
+		if fieldCredit[f.field] <= best || f.text == "" {
+			continue
+		}
+		toks := words(li.an.text.Analyze([]byte(f.text))) // stop words leave gaps in positions
+		for i := range toks {
+			k, prev := 0, -1
+			for j := i; j < len(toks) && k < len(terms); j++ {
+				if string(toks[j].Term) != terms[k] || prev >= 0 && toks[j].Position-prev > 1+maxPhraseGap {
+					break
+				}
+				k, prev = k+1, toks[j].Position
+			}
+			if k == len(terms) {
+				best = fieldCredit[f.field]
+				break
+			}
+		}
+	}
+	li.phrasesIn.put(key, best, maxPhraseMemo)
+	return best
 }

@@ -57,6 +57,11 @@ type matcher struct {
 	heads       map[string]bool
 	screen      bool // heads is usable
 	cache       map[string]matched
+	// phrases are the synonym entries of several words (their terms),
+	// and phraseOnly the terms only they mark: such a term is marked
+	// where the text writes its entry's words in a row (see inPhrases).
+	phrases    [][]string
+	phraseOnly map[string]bool
 }
 
 // matched is the outcome of match for one word.
@@ -77,7 +82,7 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 			m.prefix = append(m.prefix, w.plain)
 			m.prefixTypos = w.prefixTypos
 		}
-		if w.stem == "" {
+		if w.stem == "" || qa.joinedWord(i) {
 			continue
 		}
 		if w.corrected {
@@ -122,10 +127,26 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 			}
 		}
 	}
-	for _, sp := range qa.spans {
+	for first, sp := range qa.spans {
+		if qa.joinedAt(first) == sp.n {
+			add(sp.joined, markTyped)
+		}
 		for _, alt := range sp.alts {
-			for _, t := range alt {
-				add(t, markSynonym)
+			if len(alt) > 1 {
+				m.phrases = append(m.phrases, alt)
+				continue
+			}
+			add(alt[0], markSynonym)
+		}
+	}
+	for _, p := range m.phrases {
+		for _, t := range p {
+			if _, ok := m.terms[t]; !ok {
+				if m.phraseOnly == nil {
+					m.phraseOnly = map[string]bool{}
+				}
+				m.phraseOnly[t] = true
+				m.terms[t] = markSynonym
 			}
 		}
 	}
@@ -270,4 +291,51 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// maxPhraseGap is the most stop words a text may write between two words
+// of a synonym entry it writes ("deposit to your bank").
+const maxPhraseGap = 2
+
+// inPhrases clears, in keys (the matched term of each word of a text, ""
+// for none), the words that only a synonym entry of several words marks
+// where the text does not write that entry's words in a row, stop words
+// between them allowed: a phrase synonym is the phrase, not its words
+// ("mobile app" marked the "phone" of "check phone settings" as a
+// synonym, through the entry "phone app"). word returns a word of the
+// text. It reports whether it cleared any.
+func (m *matcher) inPhrases(keys []string, word func(i int) string) bool {
+	if len(m.phraseOnly) == 0 {
+		return false
+	}
+	kept := map[int]bool{}
+	for _, p := range m.phrases {
+		for i := range keys {
+			if keys[i] != p[0] {
+				continue
+			}
+			at := []int{i}
+			for j, k := i+1, 1; k < len(p) && j < len(keys); j++ {
+				if keys[j] == p[k] {
+					at, k = append(at, j), k+1
+					continue
+				}
+				if j-at[len(at)-1] > maxPhraseGap || keys[j] != "" || !m.li.stopWord(textnorm.Fold(word(j))) {
+					break
+				}
+			}
+			if len(at) == len(p) {
+				for _, j := range at {
+					kept[j] = true
+				}
+			}
+		}
+	}
+	cleared := false
+	for i, k := range keys {
+		if m.phraseOnly[k] && !kept[i] {
+			keys[i], cleared = "", true
+		}
+	}
+	return cleared
 }

@@ -5,6 +5,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/guichet/guichet/site"
 )
 
 // Mixing languages: a query whose best answer in its locale is weak also
@@ -54,7 +56,13 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, bes
 	if best >= weakQuality {
 		return nil, 0, nil
 	}
-	qa := def.analyzeTypos(ctx, withoutStopWords(li, text), suggest, typos)
+	// A word of the reader's language is no typo of the default one's:
+	// its corrections there are searched only once nothing was found
+	// as typed in either (forgive), or as a correction the page shows
+	// (text is then the corrected query). "cambiar dirección" on a
+	// Spanish site found English articles on "direct" debit through
+	// "direction", with nothing said.
+	qa := def.analyzeTypos(ctx, withoutStopWords(li, text), suggest, typos && (forgive || suggest))
 	n := mixCandidates
 	if local.total == 0 {
 		n = want
@@ -77,7 +85,7 @@ func (ix *Index) mixIn(ctx context.Context, li *localeIndex, local *ranking, bes
 		for i, h := range r.hits {
 			ids[i] = h.id
 		}
-		cov, _, err := def.coverage(ctx, def.coverageWords(def.typedWhole(qa), false), ids)
+		cov, _, err := def.coverage(ctx, def.coverageWords(def.typedWhole(qa), false), ids, hitArticles(r.hits))
 		if err != nil {
 			return nil, 0, err
 		}
@@ -158,7 +166,7 @@ func (li *localeIndex) quality(ctx context.Context, r *ranking) (float64, error)
 	if len(r.hits) == 0 || r.hits[0].id == nil {
 		return 0, nil
 	}
-	cov, _, err := li.coverage(ctx, li.coverageWords(li.typedWhole(r.qa), true), []index.IndexInternalID{r.hits[0].id})
+	cov, _, err := li.coverage(ctx, li.coverageWords(li.typedWhole(r.qa), true), []index.IndexInternalID{r.hits[0].id}, []*site.Article{r.hits[0].a})
 	if err != nil {
 		return 0, err
 	}

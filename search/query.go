@@ -80,6 +80,9 @@ type word struct {
 type synSpan struct {
 	n    int        // words covered, stop words included
 	alts [][]string // the other entries of the group, as terms
+	// joined is the term of the entry matched written as one word
+	// ("eticket" for "e-ticket" typed "e ticket"), "" when it has none.
+	joined string
 }
 
 // compound is a run of query words that the content also writes as one
@@ -847,8 +850,12 @@ const (
 	costSwap       = 10 // "pasword" … "passwrod"
 	costExtra      = 12 // "cancell"
 	costNeighbour  = 12 // "invoixe": x is next to c
-	costSubstitute = 16
-	costFirst      = 10
+	costSubstitute = 16 // a vowel for a vowel ("calender"), or a letter of another script
+	// costOther: a consonant of a–z for a letter neither next to it nor
+	// a vowel for a vowel: the least likely slip, no typo at all in a
+	// word of fewer than twoEdits letters (see findTypos).
+	costOther = 17
+	costFirst = 10
 )
 
 // findTypos computes typoCandidates: the likeliest typos first (see the
@@ -872,11 +879,29 @@ func (li *localeIndex) findTypos(plain, stem string) []string {
 		if !ok || t.End != t.Start+strings.IndexByte(text[t.Start:], ' ') {
 			continue // not the whole of its variant
 		}
-		if n := utf8.RuneCountInString(plain); n < minShortStem && utf8.RuneCountInString(term) < n-1 {
+		n := utf8.RuneCountInString(plain)
+		if n < minShortStem && utf8.RuneCountInString(term) < n-1 {
 			// A short word's variant the stemmer cuts as an inflection
 			// ("goed", one typo from "good", is "go"): two letters or
 			// more from what was typed, no typo of it ("good" was
 			// corrected to "go").
+			continue
+		}
+		if n < twoEdits && utf8.RuneCountInString(term) < utf8.RuneCountInString(stem)-1 && strings.HasPrefix(plain, term) {
+			// Likewise a word of fewer than twoEdits letters that begins
+			// with its variant's term, two letters or more shorter than
+			// its own ("ticket" → "ticked" or "ticke", "tick"): the typo
+			// made an ending the stemmer cuts, and the word typed is
+			// another word with those letters ("ticket" was corrected to
+			// "tick").
+			continue
+		}
+		if n < twoEdits && c == costOther {
+			// A word of fewer than twoEdits letters is one letter from
+			// many other words: a letter neither next to the right key
+			// nor a vowel for a vowel makes another word, not a typo
+			// ("wife" was corrected to "wipe", Spanish "cuesta", it
+			// costs, to "cuenta").
 			continue
 		}
 		if old, seen := cost[term]; seen {
@@ -1020,8 +1045,11 @@ func typoVariants(plain string, letters []rune) (string, map[int]int) {
 		for _, c := range letters {
 			if c != rs[i] {
 				cost := costSubstitute
-				if neighbours(c, rs[i]) {
+				switch {
+				case neighbours(c, rs[i]):
 					cost = costNeighbour
+				case latinLetter(c) && latinLetter(rs[i]) && !(vowel(c) && vowel(rs[i])):
+					cost = costOther
 				}
 				emit(first+cost, rs[:i], []rune{c}, rs[i+1:]) // substitution
 			}
@@ -1045,6 +1073,12 @@ func typoVariants(plain string, letters []rune) (string, map[int]int) {
 	}
 	return b.String(), costs
 }
+
+// latinLetter reports whether r is a letter of a–z (folded).
+func latinLetter(r rune) bool { return r >= 'a' && r <= 'z' }
+
+// vowel reports whether r is a vowel of a–z.
+func vowel(r rune) bool { return strings.ContainsRune("aeiouy", r) }
 
 // keyRows are the letter rows of QWERTY, AZERTY (French, Belgian) and
 // QWERTZ (German, Austrian, Swiss, Czech, Hungarian…) keyboards.
@@ -1200,6 +1234,12 @@ func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan 
 					continue
 				}
 				sp := &synSpan{n: n}
+				switch {
+				case n > 1 && len(entry.keys) > 1:
+					sp.joined = entry.joinedStem
+				case n > 1:
+					sp.joined = entry.terms[0] // "wifi" typed "wi fi"
+				}
 				for oi, other := range group {
 					if oi != ei && len(other.terms) > 0 && !slices.Equal(other.terms, entry.terms) {
 						sp.alts = append(sp.alts, other.terms)
@@ -1212,6 +1252,47 @@ func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan 
 		}
 	}
 	return spans
+}
+
+// joinedAt returns how many words, from i, are read only as the one word
+// they spell joined, 0 for none: a single letter typed apart from the word
+// it makes a known spelling with, a synonym entry ("e ticket" for
+// "e-ticket") or a word the content writes ("e mail" for "email"), is
+// that spelling, never the letter alone (the "e" of "e.g.", which made
+// "e ticket" find articles on ticks). Codes ("e 7") are spacedCode's.
+func (qa *queryAnalysis) joinedAt(i int) int {
+	n, joined := 0, false
+	if sp := qa.spans[i]; sp != nil && sp.joined != "" {
+		n, joined = sp.n, true
+	}
+	if c := qa.compounds[i]; c != nil && !c.code && c.n >= n {
+		n, joined = c.n, true
+	}
+	if !joined || n < 2 || i+n > len(qa.words) {
+		return 0
+	}
+	letter := false
+	for _, w := range qa.words[i : i+n] {
+		if hasDigit(w.plain) {
+			return 0
+		}
+		letter = letter || w.stem != "" && oneLetter(w.plain)
+	}
+	if !letter {
+		return 0
+	}
+	return n
+}
+
+// joinedWord reports whether word i is read only as part of the word it
+// spells joined with its neighbours (joinedAt).
+func (qa *queryAnalysis) joinedWord(i int) bool {
+	for first := max(0, i-3); first <= i; first++ {
+		if n := qa.joinedAt(first); n > 0 && i < first+n {
+			return true
+		}
+	}
+	return false
 }
 
 // hasDigit reports whether s holds a digit.

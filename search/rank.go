@@ -105,7 +105,12 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 		}
 		var own []query.Query
 		c := clause{}
-		for j := i; j < i+n; j++ {
+		// "e ticket" for "e-ticket": the joined word, not the letter.
+		joined := qa.joinedAt(i) == n
+		if joined && syn != nil && syn.joined != "" {
+			own = append(own, li.termsConjunction([]string{syn.joined}, fields, 1))
+		}
+		for j := i; j < i+n && !joined; j++ {
 			if q := wordQ(j); q != nil {
 				if !(n > 1 && typing(j) && words[j].stem == "" && li.stopWord(words[j].plain)) {
 					// A stop word typed last in the pair read as one word
@@ -114,6 +119,8 @@ func (li *localeIndex) clauses(qa *queryAnalysis, body bool) []clause {
 					own = append(own, q)
 				}
 			}
+		}
+		for j := i; j < i+n; j++ {
 			w := words[j]
 			switch {
 			case typing(j):
@@ -497,7 +504,7 @@ func (li *localeIndex) rankByCoverage(ctx context.Context, r *ranking) error {
 		ids[i] = h.id
 		top = max(top, h.score)
 	}
-	cov, rare, err := li.coverage(ctx, li.coverageWords(r.qa, false), ids)
+	cov, rare, err := li.coverage(ctx, li.coverageWords(r.qa, false), ids, hitArticles(r.hits))
 	if err != nil {
 		return err
 	}
@@ -838,4 +845,13 @@ func term(t, field string, boost float64) query.Query {
 	q.SetField(field)
 	q.SetBoost(boost)
 	return q
+}
+
+// hitArticles returns the articles of hits, in order.
+func hitArticles(hits []ranked) []*site.Article {
+	out := make([]*site.Article, len(hits))
+	for i, h := range hits {
+		out[i] = h.a
+	}
+	return out
 }

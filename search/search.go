@@ -191,6 +191,8 @@ type localeIndex struct {
 	reversed     []string
 	// fuzzy remembers the expansions of fuzzy queries.
 	fuzzy memo[*fuzzyExpansion]
+	// phrasesIn remembers writesPhrase's answers by article and phrase.
+	phrasesIn memo[float64]
 	// names remembers oneName's answers by pair of terms.
 	names memo[bool]
 	// splits remembers splitWord's answers by word: the two words, "" for
@@ -358,7 +360,11 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 			// Nothing here as typed nor corrected: a correction of the
 			// default locale ("kisok" is "kiosk") is what runs there, and
 			// the reader is told, as on the default locale's own site.
-			if _, dym, err = ix.searchLocale(ctx, def, req, 1, false, false); err != nil {
+			// As many articles as a correction is judged by (plausible):
+			// judged on the first alone, "dirección" on a Spanish site
+			// was no "direction", and the English articles that write
+			// it were then found through it all the same, unsaid.
+			if _, dym, err = ix.searchLocale(ctx, def, req, plausibleHits, false, false); err != nil {
 				return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 			}
 		}
@@ -413,6 +419,13 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 			return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 		}
 		res.Weak = !held
+	}
+	if !suggest && res.DidYouMean == "" && !req.Verbatim && len(hits) > 0 {
+		// The first result found only through the corrections of words
+		// no article has (typo tolerance, when no correction passed
+		// correct's checks): the page says what it was read as, as
+		// for a correction, the words as typed one click away.
+		res.DidYouMean = hits[0].li.forgiven(req.Query, hits[0].qa, hits[0].a)
 	}
 	hits = hits[min(offset, len(hits)):min(offset+limit, len(hits))]
 	if past {

@@ -77,15 +77,24 @@ type marked struct {
 func markText(s string, m *matcher) marked {
 	t := marked{text: s, toks: splitWords(s), keys: map[string]markKind{}}
 	t.kinds = make([]markKind, len(t.toks))
+	keys := make([]string, len(t.toks))
 	for i, w := range t.toks {
-		key, k := m.match(s[w.start:w.end])
+		keys[i], t.kinds[i] = m.match(s[w.start:w.end])
+	}
+	if m.inPhrases(keys, func(i int) string { return s[t.toks[i].start:t.toks[i].end] }) {
+		for i, key := range keys {
+			if key == "" {
+				t.kinds[i] = markNone
+			}
+		}
+	}
+	for i, k := range t.kinds {
 		if k == markNone {
 			continue
 		}
-		t.kinds[i] = k
 		t.count++
-		if k > t.keys[key] {
-			t.keys[key] = k
+		if k > t.keys[keys[i]] {
+			t.keys[keys[i]] = k
 		}
 	}
 	for _, k := range t.keys {
@@ -166,10 +175,21 @@ func proseScore(sec site.Section, m *matcher) (score, count, other int, prose ma
 	prose = map[string]markKind{}
 	var verbatim map[string]markKind
 	line, next := 0, strings.IndexByte(sec.Text, '\n')
+	var toks []tok
+	var keys []string
+	var kinds []markKind
 	forWords(sec.Text, func(w tok) {
 		key, k := m.match(sec.Text[w.start:w.end])
-		if k == markNone {
-			return
+		if k == markNone && len(m.phraseOnly) == 0 {
+			return // the words around matter to phrases only
+		}
+		toks, keys, kinds = append(toks, w), append(keys, key), append(kinds, k)
+	})
+	m.inPhrases(keys, func(i int) string { return sec.Text[toks[i].start:toks[i].end] })
+	for i, w := range toks {
+		key, k := keys[i], kinds[i]
+		if key == "" || k == markNone {
+			continue
 		}
 		for next >= 0 && w.start > next {
 			line++
@@ -189,7 +209,7 @@ func proseScore(sec site.Section, m *matcher) (score, count, other int, prose ma
 			count++
 		}
 		set[key] = max(set[key], k)
-	})
+	}
 	for _, k := range prose {
 		score += weight(k)
 	}

@@ -185,6 +185,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 		// allowed) or malformed, titled by its status.
 		headingKey = statusKey(status)
 		data.Heading, data.Text, data.HeadingLang, data.TextLang = b.T[headingKey], msg, b.TLang[headingKey], msgLang
+		if pe, ok := pageText(err); ok {
+			// A mistake in a page's address, said in the page's language.
+			data.Text, data.TextLang = st.view.UI.Text(loc, pe.key, pe.args...), b.TLang[pe.key]
+		}
 	default:
 		shown("error_title", "error_text")
 		headingKey, textKey = "error_title", "error_text"

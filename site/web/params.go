@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/url"
 	"strconv"
 	"strings"
@@ -61,4 +62,31 @@ func intParam(q url.Values, name string, def, lo, hi int) (int, error) {
 		return 0, site.Errorf(site.EINVALID, "%s must be a number from %d to %d", name, lo, hi)
 	}
 	return n, nil
+}
+
+// pageError is a visitor's mistake in a page's address (a results page
+// "page=abc"), said on the error page by the theme's string key in the
+// page's language, args filling it; the API answers the wrapped error's
+// English message.
+type pageError struct {
+	err  error
+	key  string
+	args []string
+}
+
+func (e *pageError) Error() string { return e.err.Error() }
+func (e *pageError) Unwrap() error { return e.err }
+
+// onPage returns err, when not nil, said on a page by the string key.
+func onPage(err error, key string, args ...string) error {
+	if err == nil {
+		return nil
+	}
+	return &pageError{err: err, key: key, args: args}
+}
+
+// pageText returns the string key and args a page says err with, if any.
+func pageText(err error) (*pageError, bool) {
+	var pe *pageError
+	return pe, errors.As(err, &pe)
 }

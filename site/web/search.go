@@ -67,6 +67,9 @@ func (s *Server) search(c echo.Context) error {
 	return s.searchPage(c, st, loc)
 }
 
+// maxResultsPage is the last page number of results a page link may ask for.
+const maxResultsPage = 1000
+
 // searchPage renders /search?q=&page= on the server.
 func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	r := c.Request()
@@ -87,13 +90,13 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	if textnorm.Blank(q) {
 		q = ""
 	}
-	pageNum, err := intParam(r.URL.Query(), "page", 1, 1, 1000)
+	pageNum, err := intParam(r.URL.Query(), "page", 1, 1, maxResultsPage)
 	if err != nil {
-		return err
+		return onPage(err, "bad_page", "max", i18n.Number(loc, maxResultsPage))
 	}
 	verbatim, err := boolParam(r.URL.Query(), "verbatim")
 	if err != nil {
-		return err
+		return onPage(err, "bad_search_link")
 	}
 	v := st.view
 	b := newBase(v, loc, "", "", "")

@@ -917,3 +917,35 @@ func TestSidebarPositionZero(t *testing.T) {
 		t.Errorf("%d problems, want 3 (weight: 0 is Hugo's none): %v", len(lib.Problems), lib.Problems)
 	}
 }
+
+// TestTablePipeInCode: a pipe inside inline code in a table cell, as
+// MkDocs Material writers write operators and options (`a|b`), split the
+// cell in two and showed stray backticks; it stays in its cell, as MkDocs
+// shows it, escaped (`\|`) or not, and the other cells keep their place.
+func TestTablePipeInCode(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/ops.md": "---\ntitle: Operators\n---\nThe operators:\n| Operator | Meaning | Example |\n|:--|---|--:|\n" +
+			"| `a|b` | either | `x || y` |\n| `c\\|d` | escaped | ``e|`f`` |\n| x \\| y | text | `` |\n| `g` | one | two | three |\n\n" +
+			"| Plain | Table |\n|---|---|\n| `h` | i |\n",
+	})
+	a := article(t, lib, "guides/ops.md")
+	html := string(a.HTML)
+	for _, w := range []string{
+		"<p>The operators:</p>",
+		"<td class=\"align-left\"><code>a|b</code></td>\n<td>either</td>\n<td class=\"align-right\"><code>x || y</code></td>",
+		"<td class=\"align-left\"><code>c|d</code></td>\n<td>escaped</td>\n<td class=\"align-right\"><code>e|`f</code></td>",
+		"<td class=\"align-left\">x | y</td>\n<td>text</td>\n<td class=\"align-right\">``</td>",
+		"<td class=\"align-left\"><code>g</code></td>\n<td>one</td>\n<td class=\"align-right\">two</td>\n</tr>",
+		"<td><code>h</code></td>\n<td>i</td>",
+	} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %q in\n%s", w, html)
+		}
+	}
+	if strings.Contains(html, "\\|") || strings.Contains(html, "<td>b`") {
+		t.Errorf("pipe split or escape shown:\n%s", html)
+	}
+	if !strings.Contains(a.Text, "a|b") || strings.Contains(a.Text, `c\|d`) {
+		t.Errorf("search text %q", a.Text)
+	}
+}

@@ -29,6 +29,7 @@ type meta struct {
 	a        *site.Article // nil for a file that is no article
 	hasID    bool
 	idLine   int
+	idField  string // the field the id came from: "id", or another tool's name (translationKey)
 	slugLine int
 	updated  bool       // updated set in front matter
 	set      inheritSet // inherited fields present in front matter
@@ -167,7 +168,10 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 		case "id":
 			a.ID, p = asString(file, f)
 			a.ID = strings.Trim(a.ID, "/")
-			m.hasID, m.idLine = a.ID != "", f.line
+			m.hasID, m.idLine, m.idField = a.ID != "", f.line, f.orig
+			if m.idField == "" {
+				m.idField = "id"
+			}
 		case "slug":
 			a.Slug, p = asString(file, f)
 			m.slugLine = f.line

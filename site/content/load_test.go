@@ -284,6 +284,23 @@ func TestLoadProblems(t *testing.T) {
 			kept:    "battery/not-charging.md",
 		},
 		{
+			// Hugo's translationKey is read as the id: the error names the
+			// field the writer wrote, not `id`, which the file has not.
+			name: "duplicate translationKey",
+			files: map[string]string{
+				"fields/draw.md":  "+++\ntitle = \"Draw\"\ntranslationKey = \"fields\"\n+++\nBody.\n",
+				"fields/share.md": "---\ntitle: Share\n\ntranslationKey: fields\n---\nBody.\n",
+				"fields/trace.md": "---\ntitle: Trace\ntranslationKey: fields/plain\n---\nBody.\n",
+				"fields/plain.md": "---\ntitle: Plain\n---\nBody.\n",
+			},
+			want: []want{
+				{site.SeverityError, "fields/share.md", 4, "translationKey", `duplicate id "fields" (from ` + "`translationKey`" + `, which Guichet reads as the article's id) in locale en: already used by fields/draw.md; this article is skipped (give it another ` + "`translationKey`, or remove its `translationKey` line"},
+				{site.SeverityError, "fields/trace.md", 3, "translationKey", `duplicate id "fields/plain" (from ` + "`translationKey`" + `, which Guichet reads as the article's id) in locale en: it is the id of fields/plain.md, by its path; this article is skipped (choose another ` + "`translationKey`)"},
+			},
+			skipped: "fields/share.md",
+			kept:    "fields/draw.md",
+		},
+		{
 			name: "duplicate URL through slug",
 			files: map[string]string{
 				"billing/a.md": "---\ntitle: A\n---\nBody.\n",

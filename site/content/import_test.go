@@ -482,6 +482,39 @@ func TestColonAdmonitionTitles(t *testing.T) {
 	}
 }
 
+// TestHugoNoticeTitles: a Hugo callout shortcode without a title is
+// titled by its type, as Hugo's themes do ({{% notice info %}} read "Note",
+// the title of the kind it maps to): "Info", "Tip", "Danger", in the
+// page's language; a colour (Docsy's color="primary") is no type, and a
+// title written wins.
+func TestHugoNoticeTitles(t *testing.T) {
+	for _, tc := range []struct{ locale, src, class, title string }{
+		{"en", "{{% notice info %}}\nBody.\n{{% /notice %}}\n", "callout-note", "Info"},
+		{"en", "{{% notice tip %}}\nBody.\n{{% /notice %}}\n", "callout-tip", "Tip"},
+		{"en", "{{% notice note %}}\nBody.\n{{% /notice %}}\n", "callout-note", "Note"},
+		{"en", "{{% notice warning %}}\nBody.\n{{% /notice %}}\n", "callout-warning", "Warning"},
+		{"en", "{{< notice style=\"danger\" >}}\nBody.\n{{< /notice >}}\n", "callout-caution", "Danger"},
+		{"en", "{{< info >}}\nBody.\n{{< /info >}}\n", "callout-note", "Info"},
+		{"en", "{{< hint >}}\nBody.\n{{< /hint >}}\n", "callout-tip", "Tip"},
+		{"en", "{{< alert color=\"primary\" >}}\nBody.\n{{< /alert >}}\n", "callout-note", "Note"},
+		{"en", "{{% notice info \"Read this\" %}}\nBody.\n{{% /notice %}}\n", "callout-note", "Read this"},
+		{"en", "{{% notice info %}}One line.{{% /notice %}}\n", "callout-note", "Info"},
+		{"fr", "{{% notice tip %}}\nCorps.\n{{% /notice %}}\n", "callout-tip", "Astuce"},
+		{"fr", "{{% notice info %}}\nCorps.\n{{% /notice %}}\n", "callout-note", "Info"},
+		{"de", "{{% notice danger %}}\nText.\n{{% /notice %}}\n", "callout-caution", "Gefahr"},
+		{"de", "{{% notice note %}}\nText.\n{{% /notice %}}\n", "callout-note", "Hinweis"},
+	} {
+		out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(tc.src), Locale: tc.locale, File: "x.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(out.HTML)
+		if !strings.Contains(html, `class="callout `+tc.class+`"`) || !strings.Contains(html, `class="callout-title">`+tc.title+"</") {
+			t.Errorf("%q (%s): want %s titled %q, got\n%s", tc.src, tc.locale, tc.class, tc.title, html)
+		}
+	}
+}
+
 // TestUnclosedColonBlocks: a ::: block whose closing line never comes
 // holds the rest of the file (a Docusaurus admonition swallowed the
 // heading after it, silently; Docusaurus refuses to build it), and a

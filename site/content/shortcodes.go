@@ -40,14 +40,18 @@ var (
 	scTabGroup = map[string]bool{"tabs": true, "tabpane": true}
 )
 
-// scCallout returns the callout kind and title a shortcode stands for.
-func scCallout(t scTag) (kind, title string, ok bool) {
+// scCallout returns the callout kind and title a shortcode stands for:
+// the title written, else (untitled) its type's in locale's language, as
+// Hugo's themes title a notice by its style ({{% notice info %}} reads
+// "Info", {{% notice tip %}} "Tip", {{< warning >}} "Warning").
+func scCallout(t scTag, locale string) (kind, title string, untitled, ok bool) {
 	title = t.arg("title", -1)
 	if title == "" {
 		title = t.arg("header", -1)
 	}
+	typ := t.name
 	if scGeneric[t.name] {
-		typ := ""
+		typ = ""
 		for _, k := range []string{"type", "style", "color", "context", "theme", "kind"} {
 			if v := t.arg(k, -1); v != "" {
 				typ = v
@@ -60,17 +64,29 @@ func scCallout(t scTag) (kind, title string, ok bool) {
 				title = t.args[1]
 			}
 		}
-		if kind, ok = admonitionKind(typ); ok {
-			return kind, title, true
+		if kind, ok = admonitionKind(typ); !ok {
+			kind, typ = "note", ""
+			if t.name == "hint" {
+				kind = "tip"
+			}
 		}
-		if t.name == "hint" {
-			return "tip", title, true
-		}
-		return "note", title, true
+	} else if kind, ok = admonitionKind(t.name); !ok {
+		return "", "", false, false
 	}
-	kind, ok = admonitionKind(t.name)
-	return kind, title, ok
+	if title != "" {
+		return kind, title, false, true
+	}
+	if typ == "" || colourName[strings.ToLower(typ)] {
+		// No type, or a colour (Docsy's color="primary"): the kind's title.
+		return kind, calloutTitle(kind, locale), true, true
+	}
+	return kind, admonitionTypeTitle(typ, locale), true, true
 }
+
+// colourName lists the values of Bootstrap themes' callout colours
+// (Docsy's alert color=…), which are no type to title a callout by.
+var colourName = map[string]bool{"primary": true, "secondary": true, "light": true, "dark": true, "default": true,
+	"blue": true, "green": true, "orange": true, "yellow": true, "red": true}
 
 // kindShortcode is the goldmark node kind of a shortcode left for the
 // transformer (inline, or a block on a line of its own).
@@ -178,7 +194,7 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 		if d != nil {
 			locale = d.in.Locale
 		}
-		switch kind, title, ok := scCallout(t); {
+		switch kind, title, untitled, ok := scCallout(t, locale); {
 		case t.name == "details":
 			summary := t.arg("summary", 0)
 			if summary == "" && d != nil {
@@ -201,7 +217,7 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 			node = &box{fence: fence}
 		case ok:
 			c := newCallout(kind, title, locale)
-			c.own = title != ""
+			c.own = !untitled
 			c.fence = fence
 			node = c
 		default:
@@ -560,10 +576,10 @@ func (d *doc) shortcodePair(open, closeTag *shortcode) {
 			return
 		}
 	default:
-		if kind, title, ok := scCallout(t); ok && parent == closeTag.Parent() && d.onlyChildren(parent, open, closeTag) {
+		if kind, title, untitled, ok := scCallout(t, d.in.Locale); ok && parent == closeTag.Parent() && d.onlyChildren(parent, open, closeTag) {
 			if para, isPara := parent.(*ast.Paragraph); isPara && para.Parent() != nil {
 				c := newCallout(kind, title, d.in.Locale)
-				c.own = title != ""
+				c.own = !untitled
 				para.Parent().ReplaceChild(para.Parent(), para, c)
 				remove(open)
 				remove(closeTag)
@@ -572,7 +588,7 @@ func (d *doc) shortcodePair(open, closeTag *shortcode) {
 			}
 		}
 		if t.name != "details" && !scTabGroup[t.name] && t.name != "tab" {
-			if _, _, ok := scCallout(t); !ok {
+			if _, _, _, ok := scCallout(t, ""); !ok {
 				d.syntaxWarning(t.display(), open.line, "Hugo shortcode %s is not supported: it is left out, the text inside it is kept", t.display())
 			}
 		}

@@ -105,8 +105,11 @@ const skippedNote = " (the article is not published until this is fixed)"
 // decodeArticle reads an article's front-matter fields. ok is false when
 // an error makes the article unusable. bodyTitle is the body's first
 // level-1 heading, the title of an article without one (as MkDocs and
-// Docusaurus do).
-func decodeArticle(file string, fields []field, ignore []string, bodyTitle string) (m meta, probs []site.Problem, ok bool) {
+// Docusaurus do): with a warning when the file has front matter
+// (hasFrontMatter), where `title` may have been forgotten; silently for a
+// file without, as MkDocs pages and GitHub READMEs are written, whose
+// heading is the only place for a title.
+func decodeArticle(file string, fields []field, ignore []string, bodyTitle string, hasFrontMatter bool) (m meta, probs []site.Problem, ok bool) {
 	ok = true
 	// A field the team keeps on purpose is known too: `appiesto` beside
 	// an ignored `appliesto` is its typo, not another field to ignore.
@@ -244,7 +247,9 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 		cur = field{}
 		if bodyTitle != "" {
 			a.Title = bodyTitle
-			probs = append(probs, warningAt(site.KindFrontMatter, file, 1, "title", "no `title`: the first heading, %q, is the title", bodyTitle))
+			if hasFrontMatter {
+				probs = append(probs, warningAt(site.KindFrontMatter, file, 1, "title", "no `title`: the first heading, %q, is the title", bodyTitle))
+			}
 		} else {
 			fail(&site.Problem{Severity: site.SeverityError, Kind: site.KindFrontMatter, File: file, Line: 1, Field: "title", Message: "missing required field `title` (and no # heading to take it from)"})
 		}

@@ -982,3 +982,34 @@ func TestTablePipeInCode(t *testing.T) {
 		t.Errorf("search text %q", a.Text)
 	}
 }
+
+// TestMkDocsTitleFromHeading: an MkDocs page has no front matter and takes
+// its title from its first heading, as MkDocs (and GitHub) do: it loads
+// titled so without a warning, where every page of an MkDocs site had
+// one. A file with front matter but no `title` keeps the warning (the
+// field may have been forgotten); one with neither is an error.
+func TestMkDocsTitleFromHeading(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/install.md": "# Install the CLI\n\nRun it.\n",
+		"guides/tags.md":    "Some intro.\n\n# Tags\n\nText.\n",
+		"guides/typo.md":    "---\ndescription: Forgot the title.\n---\n# Typo\n\nText.\n",
+		"guides/none.md":    "Just text.\n",
+	})
+	if a := article(t, lib, "guides/install.md"); a.Title != "Install the CLI" {
+		t.Errorf("title %q", a.Title)
+	}
+	if a := article(t, lib, "guides/tags.md"); a.Title != "Tags" {
+		t.Errorf("title %q", a.Title)
+	}
+	if !findProblem(lib, want{site.SeverityWarning, "guides/typo.md", 1, "title", "no `title`: the first heading, \"Typo\", is the title"}) {
+		t.Errorf("no warning for front matter without title: %v", lib.Problems)
+	}
+	if !findProblem(lib, want{site.SeverityError, "guides/none.md", 1, "title", "missing required field `title`"}) {
+		t.Errorf("no error for a page without title: %v", lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		if p.File == "guides/install.md" || p.File == "guides/tags.md" {
+			t.Errorf("reported: %v", p)
+		}
+	}
+}

@@ -165,8 +165,8 @@ func TestLoadProblems(t *testing.T) {
 			skipped: "billing/a.md",
 		},
 		{
-			name:  "no front matter: the first heading is the title",
-			files: map[string]string{"billing/a.md": "# Just a body\n\nText.\n"},
+			name:  "no title: the first heading is the title",
+			files: map[string]string{"billing/a.md": "---\ntags: [x]\n---\n# Just a body\n\nText.\n"},
 			want:  []want{{site.SeverityWarning, "billing/a.md", 1, "title", `the first heading, "Just a body", is the title`}},
 			kept:  "billing/a.md",
 		},

@@ -405,6 +405,14 @@ func TestJSXAndIconsLeftOut(t *testing.T) {
 			[]string{"<p>Spend up to  per day.</p>"}, "write its value in the text"},
 		{"front matter", "x.mdx", "Intro.\n\nUp to {frontMatter.limit} a day.\n",
 			[]string{"<p>Up to  a day.</p>"}, `{{< param "limit" >}}`},
+		// A field the front matter lacks: the suggestion named it
+		// anyway, and param then showed nothing.
+		{"front matter field missing", "x.mdx", "Intro.\n\nUp to {frontMatter.limits} a day.\n",
+			[]string{"<p>Up to  a day.</p>"}, "the front matter has no field `limits`: did you mean `limit`? (its fields: limit, plan, title)"},
+		{"front matter field missing, no near one", "x.md", "Intro.\n\nOn {frontMatter.region}.\n",
+			[]string{"<p>On .</p>"}, "the front matter has no field `region` (its fields: limit, plan, title)"},
+		{"param missing", "x.md", "Intro.\n\nThe {{< param \"plans\" >}} plan.\n",
+			[]string{"<p>The  plan.</p>"}, "the front matter has no field `plans`, so nothing is shown (site parameters are not read): did you mean `plan`? (its fields: limit, plan, title)"},
 		{"any expression in mdx", "x.mdx", "Intro.\n\nHello {user.name ?? 'you'}!\n",
 			[]string{"<p>Hello !</p>"}, "JSX expression {user.name ?? 'you'}"},
 		{"placeholder in md", "x.md", "Intro.\n\nReplace {tenant-id} and {domain.com} with yours.\n",
@@ -430,7 +438,7 @@ func TestJSXAndIconsLeftOut(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(tc.src), Locale: "en", File: tc.file, FirstLine: 1,
-				Params: map[string]any{"title": "T"}})
+				Params: map[string]any{"title": "T", "description": "", "limit": 5, "plan": "pro"}})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -545,7 +546,7 @@ func (d *doc) inlineShortcode(t scTag, line srcPos) ast.Node {
 		name := t.arg("name", 0)
 		v, ok := lookupParam(d.in.Params, name)
 		if !ok {
-			d.syntaxWarning(t.display(), line, "{{< param %q >}}: the front matter has no %s, so nothing is shown (site parameters are not read)", name, name)
+			d.syntaxWarning(t.display(), line, "{{< param %q >}}: the front matter has no field `%s`, so nothing is shown (site parameters are not read)%s", name, name, missingParam(name, d.in.Params))
 			return nil
 		}
 		s := ast.NewString([]byte(v))
@@ -1013,4 +1014,60 @@ func (d *doc) linkShortcode(dest string, line srcPos) (u string, keep bool) {
 	}
 	d.syntaxWarning(t.display(), line, "link to Hugo shortcode %s: the link is left out, its text is kept", t.display())
 	return "", false
+}
+
+// missingParam ends a message about a front-matter field name that params
+// (an article's, see Input.Params) does not have: the field it is likely
+// a typo of, and the fields there are, which param and {frontMatter.…}
+// can show ("limits" in a page that has "limit"); for a dotted name, those
+// of the mapping it goes down to ("sla.hour": sla.hours).
+func missingParam(name string, params map[string]any) string {
+	prefix := ""
+	if dot := strings.LastIndexByte(name, '.'); dot > 0 {
+		var cur any = params
+		for _, part := range strings.Split(name[:dot], ".") {
+			m, _ := cur.(map[string]any)
+			cur = m[part]
+		}
+		if m, ok := cur.(map[string]any); ok {
+			params, prefix = m, name[:dot+1]
+		}
+	}
+	var fields []string
+	for k, v := range params {
+		if sub, ok := v.(map[string]any); ok && k == "params" {
+			for kk := range sub {
+				fields = append(fields, kk)
+			}
+			continue
+		}
+		if s, ok := v.(string); ok && s == "" && prefix == "" && (k == "title" || k == "description") {
+			continue // not written: the loader sets both
+		}
+		fields = append(fields, prefix+k)
+	}
+	slices.Sort(fields)
+	fields = slices.Compact(fields)
+	msg := ""
+	if m := didYouMean(name, fields); m != "" && !strings.EqualFold(m, name) {
+		msg = fmt.Sprintf(": did you mean `%s`?", m)
+	}
+	switch {
+	case len(fields) == 0:
+		return msg
+	case len(fields) > 12:
+		fields = append(fields[:12], "…")
+	}
+	return msg + " (its fields: " + strings.Join(fields, ", ") + ")"
+}
+
+// isFieldPath reports whether s names a front-matter field, dotted names
+// going down ("limit", "sla.hours").
+func isFieldPath(s string) bool {
+	for _, part := range strings.Split(s, ".") {
+		if !isWord(part) {
+			return false
+		}
+	}
+	return true
 }

@@ -168,6 +168,7 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 		case "description":
 			a.Description, p = asString(file, f)
 			a.Description = plainDescription(a.Description)
+			probs = append(probs, longDescription(file, f, a.Description)...)
 		case "id":
 			a.ID, p = asString(file, f)
 			a.ID = strings.Trim(a.ID, "/")
@@ -340,6 +341,7 @@ func decodeCategory(file string, fields []field, ignore []string) (categoryMeta,
 		case "description":
 			c.description, p = asString(file, f)
 			c.description = plainDescription(c.description)
+			probs = append(probs, longDescription(file, f, c.description)...)
 		case "weight":
 			c.weight, p = asInt(file, f)
 		case "icon":
@@ -459,4 +461,21 @@ func normalizePath(s string) string {
 		s = "/" + s
 	}
 	return s + query
+}
+
+// longDescription warns about a description (as shown: plain text) longer
+// than search engines show under a result, where it is cut; the field is
+// named as written (Hugo's `summary` is read as `description`).
+func longDescription(file string, f field, desc string) []site.Problem {
+	n := utf8.RuneCountInString(desc)
+	if n <= maxDescription {
+		return nil
+	}
+	name := f.name
+	if f.orig != "" {
+		name = f.orig
+	}
+	return []site.Problem{warningAt(site.KindFrontMatter, file, f.line, name,
+		"field `%s` is %d characters long: search engines show about %d under a result and cut the rest; shorten it to one sentence of %d characters or fewer",
+		name, n, maxDescription, maxDescription)}
 }

@@ -495,3 +495,35 @@ func TestTypoOfAnIgnoredField(t *testing.T) {
 		}
 	}
 }
+
+// TestLongDescription: a description longer than search engines show
+// under a result (about 160 characters) is a warning naming the file, the
+// field as written and its length, counted as shown (Markdown left out,
+// characters not bytes); the article serves. It was not checked.
+func TestLongDescription(t *testing.T) {
+	long := strings.Repeat("Refunds take five days. ", 7) // 167 characters, as shown (the last space trimmed)
+	lib := load(t, map[string]string{
+		"billing/_index.md":   "---\ntitle: Billing\ndescription: " + long + "\n---\n",
+		"billing/refund.md":   "---\ntitle: Refund\n\ndescription: " + long + "\n---\nBody.\n",
+		"billing/hugo.md":     "+++\ntitle = \"Hugo\"\nsummary = \"" + long + "\"\n+++\nBody.\n",
+		"billing/fits.md":     "---\ntitle: Fits\ndescription: " + strings.Repeat("é", 160) + "\n---\nBody.\n",
+		"billing/markdown.md": "---\ntitle: Markdown\ndescription: \"" + strings.Repeat("**a** ", 30) + "[b](https://example.com/a/very/long/address/that/is/not/shown)\"\n---\nBody.\n",
+	})
+	for _, w := range []want{
+		{site.SeverityWarning, "billing/refund.md", 4, "description", "field `description` is 167 characters long: search engines show about 160 under a result and cut the rest"},
+		{site.SeverityWarning, "billing/_index.md", 3, "description", "field `description` is 167 characters long"},
+		{site.SeverityWarning, "billing/hugo.md", 3, "summary", "field `summary` is 167 characters long"},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no %+v in %v", w, lib.Problems)
+		}
+	}
+	for _, p := range lib.Problems {
+		if p.File == "billing/fits.md" || p.File == "billing/markdown.md" {
+			t.Errorf("reported: %v", p)
+		}
+	}
+	if !hasArticle(lib, "billing/refund.md") {
+		t.Error("the article is not served")
+	}
+}

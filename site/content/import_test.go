@@ -1021,3 +1021,36 @@ func TestMkDocsTitleFromHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestDocFXTabs: DocFX's tabbed sections (`# [Windows](#tab/windows)`
+// headings, the group closed by `---`) were shown as headings linking to
+// #tab/windows, which is no place of the page, and the `---` as a rule;
+// they are tabs labelled by the link's text, each holding what follows its
+// heading up to the next heading of its level or above, or the `---`.
+func TestDocFXTabs(t *testing.T) {
+	lib := load(t, map[string]string{
+		"office/license.md": "---\ntitle: License\n---\nIntro.\n\n## Check the license\n\n# [Windows](#tab/windows)\n\nOpen **Settings**.\n\n### Step two\n\nMore.\n\n" +
+			"# [macOS](#tab/mac)\n\nOpen the app.\n\n---\n\nAfter the tabs.\n\n## Next\n\n#### [64-bit](#tab/64)\n\nA text.\n\n#### [32-bit](#tab/32)\n\nB text.\n\n## Last\n\nEnd.\n",
+	})
+	a := article(t, lib, "office/license.md")
+	html := string(a.HTML)
+	for _, w := range []string{
+		"<h2 id=\"check-the-license\">Check the license</h2>\n<div class=\"tabs\">\n<details class=\"tab\" open=\"\"><summary>Windows</summary>\n<p>Open <strong>Settings</strong>.</p>\n<h3 id=\"step-two\">Step two</h3>\n<p>More.</p>\n</details>\n<details class=\"tab\"><summary>macOS</summary>\n<p>Open the app.</p>\n</details>\n</div>\n<p>After the tabs.</p>",
+		"<h2 id=\"next\">Next</h2>\n<div class=\"tabs\">\n<details class=\"tab\" open=\"\"><summary>64-bit</summary>\n<p>A text.</p>\n</details>\n<details class=\"tab\"><summary>32-bit</summary>\n<p>B text.</p>\n</details>\n</div>\n<h2 id=\"last\">Last</h2>",
+	} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %q in\n%s", w, html)
+		}
+	}
+	if strings.Contains(html, "#tab/") || strings.Contains(html, "<hr") {
+		t.Errorf("tab syntax shown:\n%s", html)
+	}
+	for _, h := range a.TOC {
+		if h.Text == "Windows" || h.Text == "64-bit" {
+			t.Errorf("tab %q in the table of contents", h.Text)
+		}
+	}
+	if len(lib.Problems) != 0 {
+		t.Errorf("problems: %v", lib.Problems)
+	}
+}

@@ -29,6 +29,7 @@ type meta struct {
 	a        *site.Article // nil for a file that is no article
 	hasID    bool
 	idLine   int
+	idField  string // the field the id came from: "id", or another tool's name (translationKey)
 	slugLine int
 	updated  bool       // updated set in front matter
 	set      inheritSet // inherited fields present in front matter
@@ -104,8 +105,11 @@ const skippedNote = " (the article is not published until this is fixed)"
 // decodeArticle reads an article's front-matter fields. ok is false when
 // an error makes the article unusable. bodyTitle is the body's first
 // level-1 heading, the title of an article without one (as MkDocs and
-// Docusaurus do).
-func decodeArticle(file string, fields []field, ignore []string, bodyTitle string) (m meta, probs []site.Problem, ok bool) {
+// Docusaurus do): with a warning when the file has front matter
+// (hasFrontMatter), where `title` may have been forgotten; silently for a
+// file without, as MkDocs pages and GitHub READMEs are written, whose
+// heading is the only place for a title.
+func decodeArticle(file string, fields []field, ignore []string, bodyTitle string, hasFrontMatter bool) (m meta, probs []site.Problem, ok bool) {
 	ok = true
 	// A field the team keeps on purpose is known too: `appiesto` beside
 	// an ignored `appliesto` is its typo, not another field to ignore.
@@ -164,10 +168,14 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 		case "description":
 			a.Description, p = asString(file, f)
 			a.Description = plainDescription(a.Description)
+			probs = append(probs, longDescription(file, f, a.Description)...)
 		case "id":
 			a.ID, p = asString(file, f)
 			a.ID = strings.Trim(a.ID, "/")
-			m.hasID, m.idLine = a.ID != "", f.line
+			m.hasID, m.idLine, m.idField = a.ID != "", f.line, f.orig
+			if m.idField == "" {
+				m.idField = "id"
+			}
 		case "slug":
 			a.Slug, p = asString(file, f)
 			m.slugLine = f.line
@@ -240,7 +248,9 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 		cur = field{}
 		if bodyTitle != "" {
 			a.Title = bodyTitle
-			probs = append(probs, warningAt(site.KindFrontMatter, file, 1, "title", "no `title`: the first heading, %q, is the title", bodyTitle))
+			if hasFrontMatter {
+				probs = append(probs, warningAt(site.KindFrontMatter, file, 1, "title", "no `title`: the first heading, %q, is the title", bodyTitle))
+			}
 		} else {
 			fail(&site.Problem{Severity: site.SeverityError, Kind: site.KindFrontMatter, File: file, Line: 1, Field: "title", Message: "missing required field `title` (and no # heading to take it from)"})
 		}
@@ -331,6 +341,7 @@ func decodeCategory(file string, fields []field, ignore []string) (categoryMeta,
 		case "description":
 			c.description, p = asString(file, f)
 			c.description = plainDescription(c.description)
+			probs = append(probs, longDescription(file, f, c.description)...)
 		case "weight":
 			c.weight, p = asInt(file, f)
 		case "icon":
@@ -450,4 +461,21 @@ func normalizePath(s string) string {
 		s = "/" + s
 	}
 	return s + query
+}
+
+// longDescription warns about a description (as shown: plain text) longer
+// than search engines show under a result, where it is cut; the field is
+// named as written (Hugo's `summary` is read as `description`).
+func longDescription(file string, f field, desc string) []site.Problem {
+	n := utf8.RuneCountInString(desc)
+	if n <= maxDescription {
+		return nil
+	}
+	name := f.name
+	if f.orig != "" {
+		name = f.orig
+	}
+	return []site.Problem{warningAt(site.KindFrontMatter, file, f.line, name,
+		"field `%s` is %d characters long: search engines show about %d under a result and cut the rest; shorten it to one sentence of %d characters or fewer",
+		name, n, maxDescription, maxDescription)}
 }

@@ -113,8 +113,8 @@ func (l *loader) assemble(dates map[string]time.Time) {
 		if !s.meta.hasID {
 			a.ID, _ = l.articleID(s, givenIDs)
 		} else if owner, taken := byPath[key{a.Locale, a.ID}]; taken {
-			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.idLine, 1), "id",
-				"duplicate id %q in locale %s: it is the id of %s, by its path; this article is skipped (choose another id)", a.ID, a.Locale, owner))
+			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.idLine, 1), idField(s.meta),
+				"duplicate id %q%s in locale %s: it is the id of %s, by its path; this article is skipped (choose another `%s`)", a.ID, fromField(s.meta), a.Locale, owner, idField(s.meta)))
 			continue
 		}
 		if a.Slug == "" {
@@ -139,8 +139,7 @@ func (l *loader) assemble(dates map[string]time.Time) {
 			}
 		}
 		if prev, dup := ids[key{a.Locale, a.ID}]; dup {
-			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.idLine, 1), "id",
-				"duplicate id %q in locale %s: already used by %s; this article is skipped (give it another id, or remove its `id` line: its path then gives one; Docusaurus ids need only be unique in their folder, Guichet's in the site)", a.ID, a.Locale, prev))
+			l.probs = append(l.probs, errorAt(site.KindDuplicate, s.path, max(s.meta.idLine, 1), idField(s.meta), "%s", duplicateIDMessage(a, s.meta, prev)))
 			continue
 		}
 		if prev, dup := urls[key{a.Locale, a.URL}]; dup {
@@ -1035,4 +1034,33 @@ func jsonSyntax(data []byte, e *json.SyntaxError) (int, string) {
 func lineAtOffset(data []byte, offset int64) int {
 	offset = min(max(offset, 0), int64(len(data)))
 	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
+
+// idField is the front-matter field an article's id was written in: `id`,
+// or the other tool's name Guichet read as it (Hugo's `translationKey`);
+// `id` for an id from the path.
+func idField(m meta) string {
+	if m.idField == "" {
+		return "id"
+	}
+	return m.idField
+}
+
+// fromField names, in a message about an id, the field it was written in
+// when that is not `id`: the writer looks for the name they wrote.
+func fromField(m meta) string {
+	if f := idField(m); f != "id" {
+		return fmt.Sprintf(" (from `%s`, which Guichet reads as the article's id)", f)
+	}
+	return ""
+}
+
+// duplicateIDMessage says that article a's id is already prev's, in the
+// words of the field the writer wrote it in.
+func duplicateIDMessage(a *site.Article, m meta, prev string) string {
+	f := idField(m)
+	if f == "id" {
+		return fmt.Sprintf("duplicate id %q in locale %s: already used by %s; this article is skipped (give it another id, or remove its `id` line: its path then gives one; Docusaurus ids need only be unique in their folder, Guichet's in the site)", a.ID, a.Locale, prev)
+	}
+	return fmt.Sprintf("duplicate id %q%s in locale %s: already used by %s; this article is skipped (give it another `%s`, or remove its `%s` line: its path then gives its id; the translations of one article share it, each in its own locale)", a.ID, fromField(m), a.Locale, prev, f, f)
 }

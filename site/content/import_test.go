@@ -405,6 +405,14 @@ func TestJSXAndIconsLeftOut(t *testing.T) {
 			[]string{"<p>Spend up to  per day.</p>"}, "write its value in the text"},
 		{"front matter", "x.mdx", "Intro.\n\nUp to {frontMatter.limit} a day.\n",
 			[]string{"<p>Up to  a day.</p>"}, `{{< param "limit" >}}`},
+		// A field the front matter lacks: the suggestion named it
+		// anyway, and param then showed nothing.
+		{"front matter field missing", "x.mdx", "Intro.\n\nUp to {frontMatter.limits} a day.\n",
+			[]string{"<p>Up to  a day.</p>"}, "the front matter has no field `limits`: did you mean `limit`? (its fields: limit, plan, title)"},
+		{"front matter field missing, no near one", "x.md", "Intro.\n\nOn {frontMatter.region}.\n",
+			[]string{"<p>On .</p>"}, "the front matter has no field `region` (its fields: limit, plan, title)"},
+		{"param missing", "x.md", "Intro.\n\nThe {{< param \"plans\" >}} plan.\n",
+			[]string{"<p>The  plan.</p>"}, "the front matter has no field `plans`, so nothing is shown (site parameters are not read): did you mean `plan`? (its fields: limit, plan, title)"},
 		{"any expression in mdx", "x.mdx", "Intro.\n\nHello {user.name ?? 'you'}!\n",
 			[]string{"<p>Hello !</p>"}, "JSX expression {user.name ?? 'you'}"},
 		{"placeholder in md", "x.md", "Intro.\n\nReplace {tenant-id} and {domain.com} with yours.\n",
@@ -430,7 +438,7 @@ func TestJSXAndIconsLeftOut(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(tc.src), Locale: "en", File: tc.file, FirstLine: 1,
-				Params: map[string]any{"title": "T"}})
+				Params: map[string]any{"title": "T", "description": "", "limit": 5, "plan": "pro"}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -470,6 +478,39 @@ func TestColonAdmonitionTitles(t *testing.T) {
 		{"fr", ":::info\nCorps.\n:::\n", "callout-note", "Info"},
 		{"fr", ":::danger\nCorps.\n:::\n", "callout-caution", "Danger"},
 		{"fr", ":::note\nCorps.\n:::\n", "callout-note", "Remarque"},
+	} {
+		out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(tc.src), Locale: tc.locale, File: "x.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(out.HTML)
+		if !strings.Contains(html, `class="callout `+tc.class+`"`) || !strings.Contains(html, `class="callout-title">`+tc.title+"</") {
+			t.Errorf("%q (%s): want %s titled %q, got\n%s", tc.src, tc.locale, tc.class, tc.title, html)
+		}
+	}
+}
+
+// TestHugoNoticeTitles: a Hugo callout shortcode without a title is
+// titled by its type, as Hugo's themes do ({{% notice info %}} read "Note",
+// the title of the kind it maps to): "Info", "Tip", "Danger", in the
+// page's language; a colour (Docsy's color="primary") is no type, and a
+// title written wins.
+func TestHugoNoticeTitles(t *testing.T) {
+	for _, tc := range []struct{ locale, src, class, title string }{
+		{"en", "{{% notice info %}}\nBody.\n{{% /notice %}}\n", "callout-note", "Info"},
+		{"en", "{{% notice tip %}}\nBody.\n{{% /notice %}}\n", "callout-tip", "Tip"},
+		{"en", "{{% notice note %}}\nBody.\n{{% /notice %}}\n", "callout-note", "Note"},
+		{"en", "{{% notice warning %}}\nBody.\n{{% /notice %}}\n", "callout-warning", "Warning"},
+		{"en", "{{< notice style=\"danger\" >}}\nBody.\n{{< /notice >}}\n", "callout-caution", "Danger"},
+		{"en", "{{< info >}}\nBody.\n{{< /info >}}\n", "callout-note", "Info"},
+		{"en", "{{< hint >}}\nBody.\n{{< /hint >}}\n", "callout-tip", "Tip"},
+		{"en", "{{< alert color=\"primary\" >}}\nBody.\n{{< /alert >}}\n", "callout-note", "Note"},
+		{"en", "{{% notice info \"Read this\" %}}\nBody.\n{{% /notice %}}\n", "callout-note", "Read this"},
+		{"en", "{{% notice info %}}One line.{{% /notice %}}\n", "callout-note", "Info"},
+		{"fr", "{{% notice tip %}}\nCorps.\n{{% /notice %}}\n", "callout-tip", "Astuce"},
+		{"fr", "{{% notice info %}}\nCorps.\n{{% /notice %}}\n", "callout-note", "Info"},
+		{"de", "{{% notice danger %}}\nText.\n{{% /notice %}}\n", "callout-caution", "Gefahr"},
+		{"de", "{{% notice note %}}\nText.\n{{% /notice %}}\n", "callout-note", "Hinweis"},
 	} {
 		out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(tc.src), Locale: tc.locale, File: "x.md"})
 		if err != nil {
@@ -915,5 +956,101 @@ func TestSidebarPositionZero(t *testing.T) {
 	}
 	if len(lib.Problems) != 3 {
 		t.Errorf("%d problems, want 3 (weight: 0 is Hugo's none): %v", len(lib.Problems), lib.Problems)
+	}
+}
+
+// TestTablePipeInCode: a pipe inside inline code in a table cell, as
+// MkDocs Material writers write operators and options (`a|b`), split the
+// cell in two and showed stray backticks; it stays in its cell, as MkDocs
+// shows it, escaped (`\|`) or not, and the other cells keep their place.
+func TestTablePipeInCode(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/ops.md": "---\ntitle: Operators\n---\nThe operators:\n| Operator | Meaning | Example |\n|:--|---|--:|\n" +
+			"| `a|b` | either | `x || y` |\n| `c\\|d` | escaped | ``e|`f`` |\n| x \\| y | text | `` |\n| `g` | one | two | three |\n\n" +
+			"| Plain | Table |\n|---|---|\n| `h` | i |\n",
+	})
+	a := article(t, lib, "guides/ops.md")
+	html := string(a.HTML)
+	for _, w := range []string{
+		"<p>The operators:</p>",
+		"<td class=\"align-left\"><code>a|b</code></td>\n<td>either</td>\n<td class=\"align-right\"><code>x || y</code></td>",
+		"<td class=\"align-left\"><code>c|d</code></td>\n<td>escaped</td>\n<td class=\"align-right\"><code>e|`f</code></td>",
+		"<td class=\"align-left\">x | y</td>\n<td>text</td>\n<td class=\"align-right\">``</td>",
+		"<td class=\"align-left\"><code>g</code></td>\n<td>one</td>\n<td class=\"align-right\">two</td>\n</tr>",
+		"<td><code>h</code></td>\n<td>i</td>",
+	} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %q in\n%s", w, html)
+		}
+	}
+	if strings.Contains(html, "\\|") || strings.Contains(html, "<td>b`") {
+		t.Errorf("pipe split or escape shown:\n%s", html)
+	}
+	if !strings.Contains(a.Text, "a|b") || strings.Contains(a.Text, `c\|d`) {
+		t.Errorf("search text %q", a.Text)
+	}
+}
+
+// TestMkDocsTitleFromHeading: an MkDocs page has no front matter and takes
+// its title from its first heading, as MkDocs (and GitHub) do: it loads
+// titled so without a warning, where every page of an MkDocs site had
+// one. A file with front matter but no `title` keeps the warning (the
+// field may have been forgotten); one with neither is an error.
+func TestMkDocsTitleFromHeading(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guides/install.md": "# Install the CLI\n\nRun it.\n",
+		"guides/tags.md":    "Some intro.\n\n# Tags\n\nText.\n",
+		"guides/typo.md":    "---\ndescription: Forgot the title.\n---\n# Typo\n\nText.\n",
+		"guides/none.md":    "Just text.\n",
+	})
+	if a := article(t, lib, "guides/install.md"); a.Title != "Install the CLI" {
+		t.Errorf("title %q", a.Title)
+	}
+	if a := article(t, lib, "guides/tags.md"); a.Title != "Tags" {
+		t.Errorf("title %q", a.Title)
+	}
+	if !findProblem(lib, want{site.SeverityWarning, "guides/typo.md", 1, "title", "no `title`: the first heading, \"Typo\", is the title"}) {
+		t.Errorf("no warning for front matter without title: %v", lib.Problems)
+	}
+	if !findProblem(lib, want{site.SeverityError, "guides/none.md", 1, "title", "missing required field `title`"}) {
+		t.Errorf("no error for a page without title: %v", lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		if p.File == "guides/install.md" || p.File == "guides/tags.md" {
+			t.Errorf("reported: %v", p)
+		}
+	}
+}
+
+// TestDocFXTabs: DocFX's tabbed sections (`# [Windows](#tab/windows)`
+// headings, the group closed by `---`) were shown as headings linking to
+// #tab/windows, which is no place of the page, and the `---` as a rule;
+// they are tabs labelled by the link's text, each holding what follows its
+// heading up to the next heading of its level or above, or the `---`.
+func TestDocFXTabs(t *testing.T) {
+	lib := load(t, map[string]string{
+		"office/license.md": "---\ntitle: License\n---\nIntro.\n\n## Check the license\n\n# [Windows](#tab/windows)\n\nOpen **Settings**.\n\n### Step two\n\nMore.\n\n" +
+			"# [macOS](#tab/mac)\n\nOpen the app.\n\n---\n\nAfter the tabs.\n\n## Next\n\n#### [64-bit](#tab/64)\n\nA text.\n\n#### [32-bit](#tab/32)\n\nB text.\n\n## Last\n\nEnd.\n",
+	})
+	a := article(t, lib, "office/license.md")
+	html := string(a.HTML)
+	for _, w := range []string{
+		"<h2 id=\"check-the-license\">Check the license</h2>\n<div class=\"tabs\">\n<details class=\"tab\" open=\"\"><summary>Windows</summary>\n<p>Open <strong>Settings</strong>.</p>\n<h3 id=\"step-two\">Step two</h3>\n<p>More.</p>\n</details>\n<details class=\"tab\"><summary>macOS</summary>\n<p>Open the app.</p>\n</details>\n</div>\n<p>After the tabs.</p>",
+		"<h2 id=\"next\">Next</h2>\n<div class=\"tabs\">\n<details class=\"tab\" open=\"\"><summary>64-bit</summary>\n<p>A text.</p>\n</details>\n<details class=\"tab\"><summary>32-bit</summary>\n<p>B text.</p>\n</details>\n</div>\n<h2 id=\"last\">Last</h2>",
+	} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %q in\n%s", w, html)
+		}
+	}
+	if strings.Contains(html, "#tab/") || strings.Contains(html, "<hr") {
+		t.Errorf("tab syntax shown:\n%s", html)
+	}
+	for _, h := range a.TOC {
+		if h.Text == "Windows" || h.Text == "64-bit" {
+			t.Errorf("tab %q in the table of contents", h.Text)
+		}
+	}
+	if len(lib.Problems) != 0 {
+		t.Errorf("problems: %v", lib.Problems)
 	}
 }

@@ -532,7 +532,7 @@ func (s *source) read(fsys fs.FS, ignore []string) {
 	if hasError(probs) {
 		return
 	}
-	m, probs, ok := decodeArticle(s.path, fields, ignore, emojify(firstHeading(body)))
+	m, probs, ok := decodeArticle(s.path, fields, ignore, emojify(firstHeading(body)), delim != "")
 	s.meta, s.ok = m, ok
 	s.probs = append(s.probs, probs...)
 }

@@ -165,8 +165,8 @@ func TestLoadProblems(t *testing.T) {
 			skipped: "billing/a.md",
 		},
 		{
-			name:  "no front matter: the first heading is the title",
-			files: map[string]string{"billing/a.md": "# Just a body\n\nText.\n"},
+			name:  "no title: the first heading is the title",
+			files: map[string]string{"billing/a.md": "---\ntags: [x]\n---\n# Just a body\n\nText.\n"},
 			want:  []want{{site.SeverityWarning, "billing/a.md", 1, "title", `the first heading, "Just a body", is the title`}},
 			kept:  "billing/a.md",
 		},
@@ -282,6 +282,23 @@ func TestLoadProblems(t *testing.T) {
 			want:    []want{{site.SeverityError, "battery/dup.md", 3, "id", `duplicate id "battery/not-charging" in locale en: it is the id of battery/not-charging.md, by its path`}},
 			skipped: "battery/dup.md",
 			kept:    "battery/not-charging.md",
+		},
+		{
+			// Hugo's translationKey is read as the id: the error names the
+			// field the writer wrote, not `id`, which the file has not.
+			name: "duplicate translationKey",
+			files: map[string]string{
+				"fields/draw.md":  "+++\ntitle = \"Draw\"\ntranslationKey = \"fields\"\n+++\nBody.\n",
+				"fields/share.md": "---\ntitle: Share\n\ntranslationKey: fields\n---\nBody.\n",
+				"fields/trace.md": "---\ntitle: Trace\ntranslationKey: fields/plain\n---\nBody.\n",
+				"fields/plain.md": "---\ntitle: Plain\n---\nBody.\n",
+			},
+			want: []want{
+				{site.SeverityError, "fields/share.md", 4, "translationKey", `duplicate id "fields" (from ` + "`translationKey`" + `, which Guichet reads as the article's id) in locale en: already used by fields/draw.md; this article is skipped (give it another ` + "`translationKey`, or remove its `translationKey` line"},
+				{site.SeverityError, "fields/trace.md", 3, "translationKey", `duplicate id "fields/plain" (from ` + "`translationKey`" + `, which Guichet reads as the article's id) in locale en: it is the id of fields/plain.md, by its path; this article is skipped (choose another ` + "`translationKey`)"},
+			},
+			skipped: "fields/share.md",
+			kept:    "fields/draw.md",
 		},
 		{
 			name: "duplicate URL through slug",
@@ -476,5 +493,37 @@ func TestTypoOfAnIgnoredField(t *testing.T) {
 		if p.File == "office/a.md" || p.Field == "ms.topc" {
 			t.Errorf("unexpected %v", p)
 		}
+	}
+}
+
+// TestLongDescription: a description longer than search engines show
+// under a result (about 160 characters) is a warning naming the file, the
+// field as written and its length, counted as shown (Markdown left out,
+// characters not bytes); the article serves. It was not checked.
+func TestLongDescription(t *testing.T) {
+	long := strings.Repeat("Refunds take five days. ", 7) // 167 characters, as shown (the last space trimmed)
+	lib := load(t, map[string]string{
+		"billing/_index.md":   "---\ntitle: Billing\ndescription: " + long + "\n---\n",
+		"billing/refund.md":   "---\ntitle: Refund\n\ndescription: " + long + "\n---\nBody.\n",
+		"billing/hugo.md":     "+++\ntitle = \"Hugo\"\nsummary = \"" + long + "\"\n+++\nBody.\n",
+		"billing/fits.md":     "---\ntitle: Fits\ndescription: " + strings.Repeat("é", 160) + "\n---\nBody.\n",
+		"billing/markdown.md": "---\ntitle: Markdown\ndescription: \"" + strings.Repeat("**a** ", 30) + "[b](https://example.com/a/very/long/address/that/is/not/shown)\"\n---\nBody.\n",
+	})
+	for _, w := range []want{
+		{site.SeverityWarning, "billing/refund.md", 4, "description", "field `description` is 167 characters long: search engines show about 160 under a result and cut the rest"},
+		{site.SeverityWarning, "billing/_index.md", 3, "description", "field `description` is 167 characters long"},
+		{site.SeverityWarning, "billing/hugo.md", 3, "summary", "field `summary` is 167 characters long"},
+	} {
+		if !findProblem(lib, w) {
+			t.Errorf("no %+v in %v", w, lib.Problems)
+		}
+	}
+	for _, p := range lib.Problems {
+		if p.File == "billing/fits.md" || p.File == "billing/markdown.md" {
+			t.Errorf("reported: %v", p)
+		}
+	}
+	if !hasArticle(lib, "billing/refund.md") {
+		t.Error("the article is not served")
 	}
 }

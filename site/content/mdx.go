@@ -286,12 +286,16 @@ func (jsxExpressionParser) Parse(parent ast.Node, block text.Reader, pc parser.C
 	case len(expr) >= 2 && (expr[0] == '\'' || expr[0] == '"') && expr[len(expr)-1] == expr[0] && !strings.ContainsRune(expr[1:len(expr)-1], rune(expr[0])):
 		node = ast.NewString([]byte(expr[1 : len(expr)-1]))
 	case expr != "" && (strings.EqualFold(path.Ext(d.in.File), ".mdx") || mdxRoot.MatchString(expr)):
-		fix := "write its value in the text"
-		if field, ok := strings.CutPrefix(expr, "frontMatter."); ok && isWord(field) {
-			fix = fmt.Sprintf("write {{< param %q >}} to show the front-matter field", field)
+		fix := ": write its value in the text"
+		if field, ok := strings.CutPrefix(expr, "frontMatter."); ok && isFieldPath(field) {
+			if _, found := lookupParam(d.in.Params, field); found {
+				fix = fmt.Sprintf(": write {{< param %q >}} to show the front-matter field", field)
+			} else {
+				fix = ", and the front matter has no field `" + field + "`" + missingParam(field, d.in.Params)
+			}
 		}
 		d.syntaxWarning("JSX expressions {…}", d.lines.at(seg.Start),
-			"JSX expression {%s} is left out of the page (Guichet runs no JavaScript): %s", expr, fix)
+			"JSX expression {%s} is left out of the page (Guichet runs no JavaScript)%s", expr, fix)
 		node = ast.NewString(nil)
 	default:
 		return nil

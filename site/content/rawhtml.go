@@ -107,21 +107,35 @@ func (d *doc) htmlDetails(root *ast.Document) {
 // brTag matches a line break written in HTML, <br>, <br/> or <br />.
 var brTag = regexp.MustCompile(`(?i)^<br\s*/?>$`)
 
+// brLines matches an HTML block of line breaks alone (`<br>` on a line of
+// its own between paragraphs, as writers add space), which GitHub shows.
+var brLines = regexp.MustCompile(`(?i)^(?:\s*<br\s*/?>)+\s*$`)
+
+// leadingBr matches the line breaks that open an HTML block, and the
+// space after them.
+var leadingBr = regexp.MustCompile(`(?i)^(?:\s*<br\s*/?>)+\s*`)
+
 // leftOutHTML warns, once per line, about raw HTML the page leaves out
 // (allow_html is off): HTML comments are meant to be hidden and are not
 // reported, nor are closing tags. A <br> is a line break (the only way to
-// break a line in a table cell, as Microsoft Docs write them).
+// break a line in a table cell, as Microsoft Docs write them), and a <br>
+// on a line of its own between blocks is shown, as GitHub shows it.
 func (d *doc) leftOutHTML(root *ast.Document) {
 	if d.r.allowHTML {
 		return
 	}
 	var breaks []*ast.RawHTML
+	var breakBlocks []*ast.HTMLBlock
 	defer func() {
 		for _, br := range breaks {
 			seg := br.Segments.At(0)
 			t := ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start))
 			t.SetHardLineBreak(true)
 			br.Parent().ReplaceChild(br.Parent(), br, t)
+		}
+		for _, hb := range breakBlocks {
+			n := len(openTag.FindAllIndex(d.blockText(hb), -1))
+			hb.Parent().ReplaceChild(hb.Parent(), hb, &rawHTML{HTML: strings.Repeat("<br>\n", n)})
 		}
 	}()
 	seen := map[string]bool{} // line and tag: each tag of a line once
@@ -152,8 +166,18 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 		}
 		switch n := n.(type) {
 		case *ast.HTMLBlock:
+			raw, at := d.blockText(n), d.nodeAt(n)
+			if brLines.Match(raw) {
+				breakBlocks = append(breakBlocks, n)
+				break
+			}
+			if lead := leadingBr.Find(raw); lead != nil && openTag.Match(raw[len(lead):]) {
+				// `<br>` then `<img …>`: the picture is what the reader misses.
+				at = srcPos{line: at.line + bytes.Count(lead, []byte("\n"))}
+				raw = raw[len(lead):]
+			}
 			if n.HTMLBlockType != ast.HTMLBlockType2 {
-				warn(d.blockText(n), d.nodeAt(n), true)
+				warn(raw, at, true)
 			}
 		case *ast.RawHTML:
 			if n.Segments.Len() == 0 {
@@ -478,6 +502,10 @@ func markdownFor(tag string) string {
 		return "write a Markdown list (- item)"
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		return fmt.Sprintf("write a heading (%s Title)", strings.Repeat("#", int(tag[1]-'0')))
+	case "br":
+		// Kept at the end of a line and between blank lines: here a
+		// line of text (or a tag) follows it in one HTML block.
+		return "to break a line, write <br> (or a backslash) at the end of the line before, not on a line of its own; to add space, put a blank line after <br>"
 	}
 	return "write it in Markdown"
 }

@@ -31,8 +31,8 @@ const readingsFile = "readings.bin"
 
 // readingsMagic starts the readings file; it changes with its layout and
 // with what a reading holds (2: descriptions as plain text; 3: typos of
-// the fields of check.ignore_fields named).
-const readingsMagic = "GCREADS3"
+// the fields of check.ignore_fields named; 4: the field an id came from).
+const readingsMagic = "GCREADS4"
 
 // The columns of the readings file.
 const (
@@ -71,7 +71,8 @@ const (
 	recCatDesc  = recCatTitle + 2
 	recCatWt    = recCatDesc + 2
 	recCatIcon  = recCatWt + 2
-	recordInts  = recCatIcon + 2
+	recIDField  = recCatIcon + 2
+	recordInts  = recIDField + 2
 
 	articleTexts = 12
 	articleLists = 7
@@ -240,7 +241,7 @@ func (v *readingsView) reading(i int) (reading, bool) {
 	m := &r.meta
 	m.hasID, m.updated = flags&flagHasID != 0, flags&flagUpdated != 0
 	m.set = inheritSet(flags >> flagSetShift)
-	m.idLine, m.slugLine = num(recIDLine), num(recSlugLine)
+	m.idLine, m.slugLine, m.idField = num(recIDLine), num(recSlugLine), text(recIDField)
 	a := &site.Article{}
 	if flags&flagNoArticle == 0 {
 		m.a = a
@@ -467,6 +468,7 @@ func encodeRecord(w *columnsWriter, rec []uint32, p string, r *readMemo, d *read
 	text(recCatDesc, d.cat.description)
 	num64(recCatWt, uint64(int64(d.cat.weight)))
 	text(recCatIcon, d.cat.icon)
+	text(recIDField, d.meta.idField)
 	return true
 }
 

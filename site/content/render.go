@@ -117,6 +117,8 @@ func NewRenderer(opts RenderOptions) *Renderer {
 		),
 		goldmark.WithParserOptions(
 			parser.WithHeadingAttribute(),
+			// Before goldmark's tables (200): a pipe inside code stays in its cell.
+			parser.WithParagraphTransformers(util.Prioritized(codePipeTables{}, 199)),
 			parser.WithBlockParsers(
 				util.Prioritized(extension.NewFootnoteBlockParser(), 999),
 				// Other tools' blocks, before the setext heading (===) and
@@ -140,6 +142,7 @@ func NewRenderer(opts RenderOptions) *Renderer {
 				util.Prioritized(newEmojiParser(), 200),
 			),
 			parser.WithASTTransformers(
+				util.Prioritized(codePipeEscapes{}, 1),
 				util.Prioritized(extension.NewFootnoteASTTransformer(), 999),
 				// After the footnotes are numbered and listed.
 				util.Prioritized(transformer{}, 1000),

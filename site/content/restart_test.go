@@ -29,6 +29,8 @@ func TestRestartReadsNoFile(t *testing.T) {
 		"billing/refund.md": {Data: []byte("---\ntitle: Refunds\ntags: [money]\nupdated: 2026-03-04\nms.custom:\n  owners: [ana, bo]\n  since: 2025-01-02T10:00:00+02:00\n  ratio: 2.5\n  count: 7\n  on: true\n  none: null\n---\nSee [fees](fees.md#card-fees).\n\n## Timing\n\nFive days.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"), ModTime: old},
 		"billing/fees.md":   {Data: []byte("---\ntitle: Fees\nid: card-fees\n---\n# Fees\n\n## Card fees\n\n2%.\n"), ModTime: old},
 		"billing/broken.md": {Data: []byte("---\ntitle: [unclosed\n---\nBody.\n"), ModTime: old},
+		// Its duplicate id is reported by the field written, after a restart too.
+		"billing/later.md": {Data: []byte("---\ntitle: Dup\ntranslationKey: card-fees\n---\nDup.\n"), ModTime: old},
 		// A mapping with number keys is no type the readings file keeps:
 		// its file is read at every start.
 		"billing/odd.md": {Data: []byte("---\ntitle: Odd\nlevels: {1: one}\n---\nOdd.\n"), ModTime: old},
@@ -56,14 +58,17 @@ func TestRestartReadsNoFile(t *testing.T) {
 		return lib
 	}
 	first := start("first start")
-	if n := len(fsys.opened()); n != 5 {
-		t.Fatalf("first start read %d Markdown files, want 5", n)
+	if n := len(fsys.opened()); n != 6 {
+		t.Fatalf("first start read %d Markdown files, want 6", n)
 	}
 	restarted := start("restart")
 	if got := fsys.opened(); !maps.Equal(got, map[string]int{odd: 1}) {
 		t.Errorf("a restart on unchanged content read %v, want %s alone", got, odd)
 	}
 	sameLibrary(t, "restart", restarted, first)
+	if !findProblem(restarted, want{site.SeverityError, "billing/later.md", 3, "translationKey", "(from `translationKey`"}) {
+		t.Errorf("after a restart, the duplicate id is not named by its field: %v", restarted.Problems)
+	}
 	for _, a := range restarted.Articles {
 		if a.ID == "billing/refund" {
 			custom, _ := a.Extra["ms.custom"].(map[string]any)
@@ -94,8 +99,8 @@ func TestRestartReadsNoFile(t *testing.T) {
 		damage()
 		fsys.opened()
 		lib := start("restart on a damaged readings file")
-		if n := len(fsys.opened()); n != 5 {
-			t.Errorf("restart on a damaged or foreign readings file read %d files, want 5", n)
+		if n := len(fsys.opened()); n != 6 {
+			t.Errorf("restart on a damaged or foreign readings file read %d files, want 6", n)
 		}
 		sameLibrary(t, "restart on a damaged readings file", lib, edited)
 		for _, p := range lib.Problems {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,14 +41,18 @@ var (
 	scTabGroup = map[string]bool{"tabs": true, "tabpane": true}
 )
 
-// scCallout returns the callout kind and title a shortcode stands for.
-func scCallout(t scTag) (kind, title string, ok bool) {
+// scCallout returns the callout kind and title a shortcode stands for:
+// the title written, else (untitled) its type's in locale's language, as
+// Hugo's themes title a notice by its style ({{% notice info %}} reads
+// "Info", {{% notice tip %}} "Tip", {{< warning >}} "Warning").
+func scCallout(t scTag, locale string) (kind, title string, untitled, ok bool) {
 	title = t.arg("title", -1)
 	if title == "" {
 		title = t.arg("header", -1)
 	}
+	typ := t.name
 	if scGeneric[t.name] {
-		typ := ""
+		typ = ""
 		for _, k := range []string{"type", "style", "color", "context", "theme", "kind"} {
 			if v := t.arg(k, -1); v != "" {
 				typ = v
@@ -60,17 +65,29 @@ func scCallout(t scTag) (kind, title string, ok bool) {
 				title = t.args[1]
 			}
 		}
-		if kind, ok = admonitionKind(typ); ok {
-			return kind, title, true
+		if kind, ok = admonitionKind(typ); !ok {
+			kind, typ = "note", ""
+			if t.name == "hint" {
+				kind = "tip"
+			}
 		}
-		if t.name == "hint" {
-			return "tip", title, true
-		}
-		return "note", title, true
+	} else if kind, ok = admonitionKind(t.name); !ok {
+		return "", "", false, false
 	}
-	kind, ok = admonitionKind(t.name)
-	return kind, title, ok
+	if title != "" {
+		return kind, title, false, true
+	}
+	if typ == "" || colourName[strings.ToLower(typ)] {
+		// No type, or a colour (Docsy's color="primary"): the kind's title.
+		return kind, calloutTitle(kind, locale), true, true
+	}
+	return kind, admonitionTypeTitle(typ, locale), true, true
 }
+
+// colourName lists the values of Bootstrap themes' callout colours
+// (Docsy's alert color=…), which are no type to title a callout by.
+var colourName = map[string]bool{"primary": true, "secondary": true, "light": true, "dark": true, "default": true,
+	"blue": true, "green": true, "orange": true, "yellow": true, "red": true}
 
 // kindShortcode is the goldmark node kind of a shortcode left for the
 // transformer (inline, or a block on a line of its own).
@@ -178,7 +195,7 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 		if d != nil {
 			locale = d.in.Locale
 		}
-		switch kind, title, ok := scCallout(t); {
+		switch kind, title, untitled, ok := scCallout(t, locale); {
 		case t.name == "details":
 			summary := t.arg("summary", 0)
 			if summary == "" && d != nil {
@@ -201,7 +218,7 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 			node = &box{fence: fence}
 		case ok:
 			c := newCallout(kind, title, locale)
-			c.own = title != ""
+			c.own = !untitled
 			c.fence = fence
 			node = c
 		default:
@@ -529,7 +546,7 @@ func (d *doc) inlineShortcode(t scTag, line srcPos) ast.Node {
 		name := t.arg("name", 0)
 		v, ok := lookupParam(d.in.Params, name)
 		if !ok {
-			d.syntaxWarning(t.display(), line, "{{< param %q >}}: the front matter has no %s, so nothing is shown (site parameters are not read)", name, name)
+			d.syntaxWarning(t.display(), line, "{{< param %q >}}: the front matter has no field `%s`, so nothing is shown (site parameters are not read)%s", name, name, missingParam(name, d.in.Params))
 			return nil
 		}
 		s := ast.NewString([]byte(v))
@@ -560,10 +577,10 @@ func (d *doc) shortcodePair(open, closeTag *shortcode) {
 			return
 		}
 	default:
-		if kind, title, ok := scCallout(t); ok && parent == closeTag.Parent() && d.onlyChildren(parent, open, closeTag) {
+		if kind, title, untitled, ok := scCallout(t, d.in.Locale); ok && parent == closeTag.Parent() && d.onlyChildren(parent, open, closeTag) {
 			if para, isPara := parent.(*ast.Paragraph); isPara && para.Parent() != nil {
 				c := newCallout(kind, title, d.in.Locale)
-				c.own = title != ""
+				c.own = !untitled
 				para.Parent().ReplaceChild(para.Parent(), para, c)
 				remove(open)
 				remove(closeTag)
@@ -572,7 +589,7 @@ func (d *doc) shortcodePair(open, closeTag *shortcode) {
 			}
 		}
 		if t.name != "details" && !scTabGroup[t.name] && t.name != "tab" {
-			if _, _, ok := scCallout(t); !ok {
+			if _, _, _, ok := scCallout(t, ""); !ok {
 				d.syntaxWarning(t.display(), open.line, "Hugo shortcode %s is not supported: it is left out, the text inside it is kept", t.display())
 			}
 		}
@@ -997,4 +1014,60 @@ func (d *doc) linkShortcode(dest string, line srcPos) (u string, keep bool) {
 	}
 	d.syntaxWarning(t.display(), line, "link to Hugo shortcode %s: the link is left out, its text is kept", t.display())
 	return "", false
+}
+
+// missingParam ends a message about a front-matter field name that params
+// (an article's, see Input.Params) does not have: the field it is likely
+// a typo of, and the fields there are, which param and {frontMatter.…}
+// can show ("limits" in a page that has "limit"); for a dotted name, those
+// of the mapping it goes down to ("sla.hour": sla.hours).
+func missingParam(name string, params map[string]any) string {
+	prefix := ""
+	if dot := strings.LastIndexByte(name, '.'); dot > 0 {
+		var cur any = params
+		for _, part := range strings.Split(name[:dot], ".") {
+			m, _ := cur.(map[string]any)
+			cur = m[part]
+		}
+		if m, ok := cur.(map[string]any); ok {
+			params, prefix = m, name[:dot+1]
+		}
+	}
+	var fields []string
+	for k, v := range params {
+		if sub, ok := v.(map[string]any); ok && k == "params" {
+			for kk := range sub {
+				fields = append(fields, kk)
+			}
+			continue
+		}
+		if s, ok := v.(string); ok && s == "" && prefix == "" && (k == "title" || k == "description") {
+			continue // not written: the loader sets both
+		}
+		fields = append(fields, prefix+k)
+	}
+	slices.Sort(fields)
+	fields = slices.Compact(fields)
+	msg := ""
+	if m := didYouMean(name, fields); m != "" && !strings.EqualFold(m, name) {
+		msg = fmt.Sprintf(": did you mean `%s`?", m)
+	}
+	switch {
+	case len(fields) == 0:
+		return msg
+	case len(fields) > 12:
+		fields = append(fields[:12], "…")
+	}
+	return msg + " (its fields: " + strings.Join(fields, ", ") + ")"
+}
+
+// isFieldPath reports whether s names a front-matter field, dotted names
+// going down ("limit", "sla.hours").
+func isFieldPath(s string) bool {
+	for _, part := range strings.Split(s, ".") {
+		if !isWord(part) {
+			return false
+		}
+	}
+	return true
 }

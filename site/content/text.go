@@ -335,7 +335,8 @@ func foldTitle(s string) string {
 // 2,448 Microsoft support articles is 192 characters).
 const maxTitle = 200
 
-// maxDescription is the longest description derived from a body.
+// maxDescription is the longest description derived from a body, and the
+// longest written without a warning: search engines show about as much.
 const maxDescription = 160
 
 // summary returns the first sentence of text, at most maxDescription bytes,

@@ -26,6 +26,7 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 	src := reader.Source()
 	d.shortcodes(root)
 	d.jsxTabs(root)
+	d.docfxTabs(root)
 	d.htmlDetails(root)
 	d.htmlText(root)
 	placeSnippets(root)

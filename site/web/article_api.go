@@ -44,6 +44,19 @@ type articleJSON struct {
 	Translations map[string]string `json:"translations"`
 }
 
+// articleID returns the ID of a visible article as the site resolves
+// one a client sends: as written, else written in another letter case
+// (View.FoldedID: "billing/refunds" for "Billing/Refunds"), as the
+// articles, events and tickets APIs take it; id itself when neither is.
+func (st *state) articleID(id string) string {
+	if len(st.view.Translations(id)) == 0 {
+		if f := st.view.FoldedID(id); f != "" {
+			return f
+		}
+	}
+	return id
+}
+
 func (s *Server) apiArticle(c echo.Context) error {
 	st, err := s.current()
 	if err != nil {
@@ -57,11 +70,7 @@ func (s *Server) apiArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if len(st.view.Translations(id)) == 0 {
-		if f := st.view.FoldedID(id); f != "" {
-			id = f // the ID in another letter case, as the tickets API takes it
-		}
-	}
+	id = st.articleID(id)
 	a, err := st.view.ArticleOrDefault(id, loc)
 	if err != nil {
 		if len(st.view.Translations(id)) == 0 {
@@ -72,7 +81,7 @@ func (s *Server) apiArticle(c echo.Context) error {
 	}
 	out := articleJSON{
 		ID: a.ID, Locale: a.Locale, Title: a.Title, Description: a.Description, URL: a.URL,
-		Tags: a.Tags, Updated: a.Updated, HTML: string(a.HTML), TOC: a.TOC, Translations: map[string]string{},
+		Tags: a.Tags, Updated: a.Updated, HTML: rootedLinks(st.view, string(a.HTML)), TOC: a.TOC, Translations: map[string]string{},
 	}
 	if out.Tags == nil {
 		out.Tags = []string{}

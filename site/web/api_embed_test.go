@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -144,18 +145,31 @@ func TestEventsNullBody(t *testing.T) {
 
 // TestEventArticleIDCase: an event's article_id is found as the site
 // finds an article's ID, in any letter case ("ORDERS/track-order" for the
-// file orders/Track-Order.md), as the articles API takes it; it was a
-// 400 "not a published article". It is recorded under the article's ID.
+// file orders/Track-Order.md), as the articles API takes it, or as the
+// article's path or URL on the help center (what an app copies from the
+// address bar), as the tickets API takes it; it was a 400 "not a
+// published article". It is recorded under the article's ID.
 func TestEventArticleIDCase(t *testing.T) {
 	e := pantry(t)
-	for _, id := range []string{"orders/Track-Order", "orders/track-order", "ORDERS/TRACK-ORDER"} {
+	ids := []string{"orders/Track-Order", "orders/track-order", "ORDERS/TRACK-ORDER",
+		"/orders/track-order", "https://help.pantry.test/docs/orders/Track-Order?utm_source=app#fees"}
+	for _, id := range ids {
 		w := e.do(t, "POST", "/api/v1/events", strings.NewReader(`{"type":"view","article_id":"`+id+`","source":"api"}`))
 		if w.Code != 202 {
 			t.Errorf("view of %s: %d %s", id, w.Code, w.Body)
 		}
 	}
-	if w := e.do(t, "POST", "/api/v1/events", strings.NewReader(`{"type":"view","article_id":"orders/track"}`)); w.Code != 400 {
-		t.Errorf("view of another article: %d %s", w.Code, w.Body)
+	for _, id := range []string{"orders/track", "https://other.test/docs/orders/track-order"} {
+		if w := e.do(t, "POST", "/api/v1/events", strings.NewReader(`{"type":"view","article_id":"`+id+`"}`)); w.Code != 400 {
+			t.Errorf("view of %s: %d %s", id, w.Code, w.Body)
+		}
+	}
+	// The articles API, which the widget's openArticle() asks, finds it so too.
+	for _, id := range ids {
+		w := e.do(t, "GET", "/api/v1/articles/"+url.PathEscape(id), nil)
+		if !strings.Contains(w.Body.String(), `"id":"orders/Track-Order"`) {
+			t.Errorf("GET article %s: %d %s", id, w.Code, w.Body)
+		}
 	}
 	if err := e.rec.Flush(context.Background()); err != nil {
 		t.Fatal(err)
@@ -164,8 +178,8 @@ func TestEventArticleIDCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 3 {
-		t.Fatalf("recorded %d events, want 3", len(got))
+	if len(got) != len(ids) {
+		t.Fatalf("recorded %d events, want %d", len(got), len(ids))
 	}
 	for _, ev := range got {
 		if ev.ArticleID != "orders/Track-Order" {

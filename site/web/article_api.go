@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/tickets"
 	"github.com/labstack/echo/v4"
 )
 
@@ -45,14 +46,17 @@ type articleJSON struct {
 }
 
 // articleID returns the ID of a visible article as the site resolves
-// one a client sends: as written, else written in another letter case
-// (View.FoldedID: "billing/refunds" for "Billing/Refunds"), as the
-// articles, events and tickets APIs take it; id itself when neither is.
-func (st *state) articleID(id string) string {
-	if len(st.view.Translations(id)) == 0 {
-		if f := st.view.FoldedID(id); f != "" {
-			return f
-		}
+// one a client sends, as the articles, events and tickets APIs take it
+// (tickets.ArticleOf): as written; else written in another letter case
+// ("billing/refunds" for "Billing/Refunds"), or as the article's path or
+// URL on the help center ("/fr/billing/rembourser", copied from the
+// address bar); id itself when none is.
+func (st *state) articleID(id, locale string) string {
+	if len(st.view.Translations(id)) > 0 {
+		return id
+	}
+	if a := tickets.ArticleOf(st.view, id, locale); a != "" {
+		return a
 	}
 	return id
 }
@@ -70,7 +74,7 @@ func (s *Server) apiArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	id = st.articleID(id)
+	id = st.articleID(id, loc)
 	a, err := st.view.ArticleOrDefault(id, loc)
 	if err != nil {
 		if len(st.view.Translations(id)) == 0 {

@@ -92,7 +92,7 @@ func (s *Server) apiContact(c echo.Context) error {
 		return err
 	}
 	req := site.ContactRequest{Subject: textnorm.Compose(in.Subject), Description: textnorm.Compose(in.Description), Email: in.Email, Locale: loc,
-		Context: in.Context, Path: in.Path, SearchID: in.SearchID}
+		Context: in.Context, Path: textnorm.Path(in.Path), SearchID: in.SearchID}
 	if err := s.submitContact(c, st, &req); err != nil {
 		return err
 	}

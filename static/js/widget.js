@@ -40,6 +40,9 @@
 		if (prefix && want.length <= have.length && want.every(function (x, i) { return seg(x) === seg(have[i]); })) {
 			p = '/' + have.slice(want.length).join('/');
 		}
+		// Apps routed in the fragment (#/orders/42, #!/orders/42: hash routers) name the screen there.
+		var h = /^#!?(\/[^?#]*)/.exec(location.hash);
+		if (h) p = p.replace(/\/+$/, '') + h[1];
 		// One leading slash (the help center refuses "//x", another host to a browser), and at
 		// most the 2,000 characters it takes: such a page still gets its panel.
 		return clip('/' + p.replace(/^\/+/, ''), 2000);
@@ -213,6 +216,7 @@
 		};
 	});
 	w.addEventListener('popstate', function () { if (hostPath() !== path) refresh(); });
+	w.addEventListener('hashchange', function () { if (hostPath() !== path) refresh(); });
 
 	var api = {
 		version: 1,

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/guichet/guichet/site/web/webtest"
 )
 
 // pantry is a help center of another product than the fixture's, served
@@ -185,5 +187,42 @@ func TestEventArticleIDCase(t *testing.T) {
 		if ev.ArticleID != "orders/Track-Order" {
 			t.Errorf("recorded under %q, want the article's ID orders/Track-Order", ev.ArticleID)
 		}
+	}
+}
+
+// TestWidgetFrameShowsArticleImages: the panel shows articles from the
+// articles API, whose images are absolute under base_url; when base_url
+// is http (a help center tried on a laptop, its base_url guessed from
+// the listen address) and the app loads the widget from another name
+// (127.0.0.1), the panel's policy must still let them load: it allowed
+// only its own origin and https.
+func TestWidgetFrameShowsArticleImages(t *testing.T) {
+	e, _ := newEnvFS(t, map[string]string{
+		"guichet.yaml":     "title: Pantry Help\nbase_url: http://localhost:8080\nwidget:\n  allowed_origins: [\"*\"]\n",
+		"orders/_index.md": "---\ntitle: Orders\n---\n",
+		"orders/track.md":  "---\ntitle: Track an order\n---\nSee the ![parcel label](label.png).\n",
+		"orders/label.png": "png",
+	})
+	w := e.do(t, "GET", "http://127.0.0.1:8080/api/v1/articles/orders/track", nil)
+	var a struct{ HTML string }
+	json.Unmarshal(w.Body.Bytes(), &a)
+	src := webtest.Parse(t, a.HTML).Attr("img", "src")
+	u, err := url.Parse(src)
+	if err != nil || u.Host == "" {
+		t.Fatalf("image %q", src)
+	}
+	f := e.do(t, "GET", "http://127.0.0.1:8080/widget/frame?locale=en", nil)
+	var img []string
+	for _, d := range strings.Split(f.Header().Get("Content-Security-Policy"), ";") {
+		if f := strings.Fields(d); len(f) > 0 && f[0] == "img-src" {
+			img = f[1:]
+		}
+	}
+	allowed := false
+	for _, s := range img {
+		allowed = allowed || s == u.Scheme+":" || s == u.Scheme+"://"+u.Host
+	}
+	if f.Code != 200 || !allowed {
+		t.Errorf("panel: %d, img-src %q does not allow the article's image %s", f.Code, img, src)
 	}
 }

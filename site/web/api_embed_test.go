@@ -89,6 +89,9 @@ func TestAPIHead(t *testing.T) {
 	if w := e.do(t, "HEAD", "/api/v1/search?q=cancel", nil, "Accept-Encoding", "gzip"); w.Code != 200 || w.Body.Len() != 0 {
 		t.Errorf("HEAD with gzip: %d, %d bytes", w.Code, w.Body.Len())
 	}
+	if w := e.do(t, "HEAD", "/search?q=carrier", nil); w.Code != 200 || w.Body.Len() != 0 {
+		t.Errorf("HEAD /search: %d, %d bytes", w.Code, w.Body.Len())
+	}
 	if err := e.rec.Flush(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +100,7 @@ func TestAPIHead(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range got {
-		if s.Query == "cancel" {
+		if s.Query == "cancel" || s.Query == "carrier" {
 			t.Errorf("a HEAD search was recorded: %+v", s)
 		}
 	}

@@ -53,11 +53,20 @@ type ContextIndex struct {
 	// and def is the default locale, for Screen.
 	has map[string]bool
 	def string
+	// compose puts text in Unicode's composed form (NFC).
+	compose func(string) string
 }
 
 // NewContextIndex indexes the contexts of the view's visible articles.
-func NewContextIndex(v *View) *ContextIndex {
-	ix := &ContextIndex{keys: map[string][]*Article{}, exact: map[string][]*Article{}, globs: map[string][]pathPattern{}, has: map[string]bool{}}
+// compose puts text in Unicode's composed form (NFC, textnorm.Compose),
+// which the domain cannot do; path patterns and host paths are matched
+// as read (ReadablePath), then composed, so that "/café" typed with its
+// accent apart, or escaped, is the screen "/café". nil composes nothing.
+func NewContextIndex(v *View, compose func(string) string) *ContextIndex {
+	if compose == nil {
+		compose = func(s string) string { return s }
+	}
+	ix := &ContextIndex{keys: map[string][]*Article{}, exact: map[string][]*Article{}, globs: map[string][]pathPattern{}, has: map[string]bool{}, compose: compose}
 	if v.Lib != nil {
 		ix.def = v.Lib.Config.DefaultLocale
 	}
@@ -75,10 +84,10 @@ func NewContextIndex(v *View) *ContextIndex {
 					k := loc + "|" + ScreenKey(c)
 					ix.keys[k] = append(ix.keys[k], a)
 				case !strings.Contains(c, "*"):
-					k := loc + "|" + ScreenKey(screenPath(c))
+					k := loc + "|" + ScreenKey(ix.compose(ReadablePath(c)))
 					ix.exact[k] = append(ix.exact[k], a)
 				default:
-					re, literal := globRegexp(screenPath(c))
+					re, literal := globRegexp(ix.compose(ReadablePath(c)))
 					ix.globs[loc] = append(ix.globs[loc], pathPattern{pattern: c, re: re, specificity: 2 * literal, article: a})
 				}
 			}
@@ -118,26 +127,56 @@ func trimSlash(p string) string {
 	return p
 }
 
-// screenPath is a host path, or a path pattern, as matching reads it:
+// ReadablePath returns a host path, or a path pattern, as people read it:
 // its percent escapes decoded, since a browser gives a page's path
 // encoded (location.pathname is "/%C3%A9quipe" on /équipe, "%20" for a
 // space) while patterns are written as people read paths (and an encoded
-// pattern means the same). A "%" that escapes nothing ("/report/100%",
-// an escape cut short) stays as written. The path's segments are not
-// cleaned here (HostPath does that).
-func screenPath(p string) string {
+// pattern means the same). An escape stays as written where decoding it
+// would change how the path is read — "/" (%2F), "?", "#", ";", "%"
+// itself and control characters — or where the bytes it escapes are no
+// UTF-8 ("%E9", Latin-1); so does a "%" that escapes nothing
+// ("/report/100%", an escape cut short). Reading a path twice changes
+// nothing. Unicode composition, which the domain cannot do, is the
+// caller's (textnorm.Path does both: events, the context index and the
+// gap report read screens through it). The path's segments are not
+// cleaned here (CleanPath does that).
+func ReadablePath(p string) string {
 	if !strings.Contains(p, "%") {
 		return p
 	}
 	var b strings.Builder
+	var run []byte // the bytes a run of escapes stands for
+	start := 0     // where the run starts in p
+	flush := func(end int) {
+		if len(run) == 0 {
+			return
+		}
+		if !utf8.Valid(run) {
+			b.WriteString(p[start:end])
+		} else {
+			for _, c := range string(run) {
+				if c < 0x20 || c == 0x7f || strings.ContainsRune("/?#;%", c) {
+					b.WriteString(strings.ToUpper(string([]byte{'%', "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15]})))
+				} else {
+					b.WriteRune(c)
+				}
+			}
+		}
+		run = run[:0]
+	}
 	for i := 0; i < len(p); i++ {
 		if p[i] == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]) {
-			b.WriteByte(unhex(p[i+1])<<4 | unhex(p[i+2]))
+			if len(run) == 0 {
+				start = i
+			}
+			run = append(run, unhex(p[i+1])<<4|unhex(p[i+2]))
 			i += 2
 			continue
 		}
+		flush(i)
 		b.WriteByte(p[i])
 	}
+	flush(len(p))
 	return b.String()
 }
 
@@ -217,7 +256,7 @@ func (ix *ContextIndex) Match(locale, path, key string, rank map[string]int, lim
 		}
 	}
 	if path != "" {
-		p := trimSlash(screenPath(path))
+		p := trimSlash(ix.compose(ReadablePath(path)))
 		for _, a := range ix.exact[locale+"|"+p] {
 			add(a, MatchPath, 2*len(p)+1) // an exact path beats a pattern as long
 		}

@@ -19,7 +19,7 @@ func FuzzContextPatterns(f *testing.F) {
 		lib := &Library{Config: Config{DefaultLocale: "en"}, Articles: []*Article{
 			{ID: "a", Locale: "en", Title: "A", URL: "/x/a", Contexts: []string{pattern, key}, CategoryID: "x", SectionID: "x"},
 		}}
-		ix := NewContextIndex(NewView(lib, time.Now(), false))
+		ix := NewContextIndex(NewView(lib, time.Now(), false), nil)
 		ix.Match("en", path, key, nil, 5)
 		ix.Samples("en")
 	})

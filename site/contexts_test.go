@@ -21,7 +21,7 @@ func TestContextMatch(t *testing.T) {
 		art("profile", "/settings/profile", "/users/*/edit"),
 		draft,
 	}}
-	ix := NewContextIndex(NewView(lib, time.Now(), false))
+	ix := NewContextIndex(NewView(lib, time.Now(), false), nil)
 	ids := func(ms []ContextMatch) string {
 		var out []string
 		for _, m := range ms {
@@ -72,7 +72,7 @@ func TestContextScreen(t *testing.T) {
 		draftFR, // not published: the English one stands in
 		art("local", "fr", "/settings/billing"),
 	}}
-	ix := NewContextIndex(NewView(lib, time.Now(), false))
+	ix := NewContextIndex(NewView(lib, time.Now(), false), nil)
 	got := func(ms []ContextMatch) string {
 		var out []string
 		for _, m := range ms {
@@ -110,7 +110,7 @@ func TestContextKeySpaces(t *testing.T) {
 		{ID: "labels", Locale: "en", Title: "Labels", URL: "/x/labels", Contexts: []string{"label printer"}, CategoryID: "x", SectionID: "x"},
 		{ID: "tabs", Locale: "en", Title: "Tabs", URL: "/x/tabs", Contexts: []string{"Order\t Review"}, CategoryID: "x", SectionID: "x"},
 	}}
-	ix := NewContextIndex(NewView(lib, time.Now(), false))
+	ix := NewContextIndex(NewView(lib, time.Now(), false), nil)
 	for key, want := range map[string]string{"LABEL   PRINTER": "labels", "label\tprinter": "labels", "order review": "tabs", "labelprinter": ""} {
 		got := ""
 		if ms := ix.Match("en", "", key, nil, 10); len(ms) == 1 {

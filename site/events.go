@@ -24,7 +24,10 @@ var VoteReasons = []string{"missing_information", "inaccurate", "hard_to_underst
 // servers add), empty segments ("/projects//42" and "//projects/42" are
 // "/projects/42") and dot segments ("/projects/42/../7" is "/projects/7")
 // go: the screen is the same one, and its pattern (/projects/*) did not
-// match.
+// match. Its escapes are then decoded where they stand for text
+// (ReadablePath: "/caf%C3%A9" is "/café", as the gap report shows it and
+// personal data is found in it); stores compose it (NFC) as they do
+// queries.
 func HostPath(p string) (string, error) {
 	if p == "" {
 		return "", nil
@@ -35,7 +38,7 @@ func HostPath(p string) (string, error) {
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
 	}
-	return CleanPath(p), nil
+	return ReadablePath(CleanPath(p)), nil
 }
 
 // CleanPath cleans a path as path.Clean does, a trailing slash kept: runs

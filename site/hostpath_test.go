@@ -43,3 +43,36 @@ func TestHostPath(t *testing.T) {
 		}
 	}
 }
+
+// TestReadablePath: a host path is stored and matched as people read it,
+// its escapes decoded ("/caf%C3%A9" was stored, and listed in the gap
+// report, as typed by the browser), except those that would read as
+// another path ("/", "?", "#", ";", "%", control characters) and bytes
+// that are no UTF-8. Reading twice changes nothing.
+func TestReadablePath(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"/caf%C3%A9/menu", "/café/menu"},
+		{"/caf%c3%a9", "/café"},
+		{"/mes%20r%C3%A9glages", "/mes réglages"},
+		{"/a%2Fb", "/a%2Fb"},
+		{"/a%2fb%3F%23%3B%25%0A", "/a%2Fb%3F%23%3B%25%0A"},
+		{"/report/100%", "/report/100%"},
+		{"/report/100%25", "/report/100%25"},
+		{"/report/%2541", "/report/%2541"},
+		{"/latin/%E9t%E9", "/latin/%E9t%E9"},
+		{"/cut/%E2%82", "/cut/%E2%82"},
+		{"/%F0%9F%8D%B0%2F", "/🍰%2F"},
+		{"/plain", "/plain"},
+	} {
+		got := ReadablePath(c.in)
+		if got != c.want {
+			t.Errorf("ReadablePath(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if again := ReadablePath(got); again != got {
+			t.Errorf("ReadablePath(%q) = %q, read again %q", c.in, got, again)
+		}
+	}
+	if got, err := HostPath("/caf%C3%A9/x%3By;jsessionid=1?tab=2"); err != nil || got != "/café/x%3By" {
+		t.Errorf("HostPath: %q, %v", got, err)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"net/url"
 	"strings"
 	"testing"
@@ -28,6 +29,22 @@ func TestContactCountsComposedCharacters(t *testing.T) {
 	form := url.Values{"subject": {subject}, "description": {description}, "email": {"ana@example.com"}}.Encode()
 	if w := from(m, "203.0.113.2:1", "POST", "/contact", form, "Content-Type", "application/x-www-form-urlencoded", "Sec-Fetch-Site", "same-origin"); w.Code != 200 {
 		t.Errorf("form, 200 and 5,000 decomposed é: %d", w.Code)
+	}
+	// The host screen it was sent from is stored as events store screens
+	// (textnorm.Path): as read, composed.
+	body = `{"subject":"Menu","description":"The menu is empty","email":"ana@example.com","locale":"en","path":"/caf` + e + `/menu%20du%20jour"}`
+	if w := from(m, "203.0.113.4:1", "POST", "/api/v1/contact", body, "Content-Type", "application/json"); w.Code != 202 {
+		t.Errorf("API, a path with a decomposed é: %d %.300s", w.Code, w.Body)
+	}
+	rs, err := m.DB.ContactRequests(context.Background(), 10)
+	path := "none"
+	for _, r := range rs {
+		if r.Subject == "Menu" {
+			path = r.Path
+		}
+	}
+	if err != nil || path != "/café/menu du jour" {
+		t.Errorf("stored the request's path %+q, %v; want /café/menu du jour", path, err)
 	}
 	body = `{"subject":"s","description":"` + description + e + `","email":"ana@example.com","locale":"en"}`
 	if w := from(m, "203.0.113.3:1", "POST", "/api/v1/contact", body, "Content-Type", "application/json"); w.Code != 400 || !strings.Contains(w.Body.String(), "description: 5001 characters, at most 5000") {

@@ -44,6 +44,10 @@ func TestContextAPI(t *testing.T) {
 		{"url=/settings//billing", "billing/invoices:path billing/cards:path"},
 		{"url=https://app.example.org/settings/billing%3Bjsessionid%3D1%3Fx%3D1", "billing/invoices:path billing/cards:path"},
 		{"context=%3Cscript%3E", "account/password:faq"},
+		// An app routed in the fragment: its screen is there, as the widget reads it.
+		{"url=https://app.example.org/%23/settings/billing%3Ftab%3D1", "billing/invoices:path billing/cards:path"},
+		{"url=%2F%23!%2Fsettings%2Fbilling", "billing/invoices:path billing/cards:path"},
+		{"url=/dashboard%23pricing", "account/password:faq"},
 	} {
 		code, raw, body := get("/api/v1/context?" + c.q)
 		if code != 200 || ids(body) != c.want {

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"html"
 	"net/http"
+	"net/url"
 	"testing"
 	"time"
 
@@ -15,7 +17,10 @@ import (
 // console at /app-admin/team/people was matched as "/-admin/team/people"
 // (no article: "Popular articles" instead of the console's help), and with
 // "/app/" (written with its slash) the app's own start page /app kept its
-// prefix and matched no "/" article.
+// prefix and matched no "/" article. A prefix of other letters than
+// ASCII's ("/commandes/été") was compared with the path as the browser
+// escapes it ("/commandes/%C3%A9t%C3%A9"), so it was never cut off: the
+// two are compared as read, escapes decoded, composed (NFC).
 func TestWidgetPathPrefixAtSegments(t *testing.T) {
 	ctx := browser(t)
 	helpLn, hostLn, helpURL, hostURL := twoOrigins(t)
@@ -30,7 +35,7 @@ func TestWidgetPathPrefixAtSegments(t *testing.T) {
 	serveOn(t, hostLn, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme</title></head>
-<body><h1>Acme</h1><script src="%s/widget.js" data-path-prefix="%s" async></script></body></html>`, helpURL, r.URL.Query().Get("prefix"))
+<body><h1>Acme</h1><script src="%s/widget.js" data-path-prefix="%s" async></script></body></html>`, helpURL, html.EscapeString(r.URL.Query().Get("prefix")))
 	}))
 
 	const shadow = `document.querySelector('[data-guichet-widget]').shadowRoot`
@@ -55,9 +60,16 @@ func TestWidgetPathPrefixAtSegments(t *testing.T) {
 		{"/app-admin/team/people", "/app", "Give a teammate admin rights"},
 		{"/app", "/app/", "Welcome to Acme"},
 		{"/app/", "/app", "Welcome to Acme"},
+		// A prefix written as people read it, while the browser gives the
+		// path escaped (/commandes/%C3%A9t%C3%A9/…): it was never cut off.
+		{"/commandes/%C3%A9t%C3%A9/team/people", "/commandes/été", "Invite a teammate"},
+		{"/commandes/%C3%A9t%C3%A9/team/people", "/commandes/e\u0301te\u0301", "Invite a teammate"}, // the accent typed apart (NFD)
+		{"/commandes/e%CC%81te%CC%81/team/people", "/commandes/été", "Invite a teammate"},
+		{"/commandes/%C3%A9t%C3%A9/team/people", "/commandes/%C3%A9t%C3%A9", "Invite a teammate"},
+		{"/commandes/%C3%A9t%C3%A9-2/team/people", "/commandes/été", "Reset your password"}, // only where a segment ends
 	} {
 		t.Run(tc.page+" with "+tc.prefix, func(t *testing.T) {
-			if err := chromedp.Do(ctx, chromedp.Navigate(hostURL+tc.page+"?prefix="+tc.prefix), chromedp.WaitVisible(button), chromedp.Click(button)); err != nil {
+			if err := chromedp.Do(ctx, chromedp.Navigate(hostURL+tc.page+"?prefix="+url.QueryEscape(tc.prefix)), chromedp.WaitVisible(button), chromedp.Click(button)); err != nil {
 				t.Fatal(err)
 			}
 			var got string

@@ -10,6 +10,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/i18n"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // ArticleVersion identifies the text of one published article: a new
@@ -120,7 +121,7 @@ func (s *Service) CheckAnswered(ctx context.Context, view *site.View, searcher s
 	if err != nil {
 		return 0, fmt.Errorf("check answered gaps: %w", err)
 	}
-	p := published{view: view, searcher: searcher, since: since, contexts: site.NewContextIndex(view),
+	p := published{view: view, searcher: searcher, since: since, contexts: site.NewContextIndex(view, textnorm.Compose),
 		an: s.analysis(), terms: map[*site.Article]map[string]bool{}, light: map[string]map[string]bool{}, fresh: map[string][]*site.Article{}}
 	if p.an == nil {
 		p.an = plainAnalyzer{}

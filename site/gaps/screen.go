@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/textnorm"
 )
 
 // Screen names a host screen of the widget: its context key when the app
@@ -22,17 +23,32 @@ func Screen(context, path string) string {
 
 // ScreenKey is what tells two screens (Screen's names) apart, as
 // articles' contexts fit them (site.ScreenKey): "Checkout" and
-// "checkout", "/orders/" and "/orders" are one screen with no help.
-func ScreenKey(screen string) string { return site.ScreenKey(screen) }
+// "checkout", "/orders/" and "/orders" are one screen with no help, and
+// so are "/caf%C3%A9" (a path stored escaped, before paths were stored
+// as read) and "/café" however its accent was typed (textnorm.Path).
+func ScreenKey(screen string) string { return site.ScreenKey(ReadScreen(screen)) }
+
+// ReadScreen returns a screen (Screen's name) as it is shown: a path as
+// read and composed (textnorm.Path), so a screen stored escaped before
+// ("/caf%C3%A9", in the dashboard's daily totals) reads "/café"; a
+// context key as it is.
+func ReadScreen(screen string) string {
+	if s := strings.TrimSpace(screen); strings.HasPrefix(s, "/") {
+		return textnorm.Path(s)
+	}
+	return screen
+}
 
 // screenPath folds identifier-like segments of a path: those with a digit
 // that are all digits, or long (16+ characters, as UUIDs and hashes are),
 // or of 6+ characters a third of which are digits; a number redacted
 // before the path was stored ([number], E[number]) counts as its digits.
 // The path is cleaned first (site.CleanPath), as events are since
-// left21a: a path stored before with "//" or "../" is the screen it names.
+// left21a: a path stored before with "//" or "../" is the screen it names;
+// then read as events are stored (textnorm.Path): a path stored escaped
+// before ("/caf%C3%A9") is shown as people read it, "/café".
 func screenPath(p string) string {
-	segs := strings.Split(site.CleanPath(p), "/")
+	segs := strings.Split(textnorm.Path(site.CleanPath(p)), "/")
 	for i, s := range segs {
 		if idLike(s) {
 			segs[i] = "*"

@@ -202,16 +202,17 @@ func (s Service) Summary(ctx context.Context, p Period) (Summary, error) {
 			f.addDay(d)
 		}
 		if d.Visits > 0 {
-			k := [2]string{d.Source, gaps.ScreenKey(d.Screen)} // "Checkout" is "checkout"
+			screen := gaps.ReadScreen(d.Screen)              // "/caf%C3%A9", rolled up before, is "/café"
+			k := [2]string{d.Source, gaps.ScreenKey(screen)} // "Checkout" is "checkout"
 			e := entries[k]
 			if e == nil {
-				e = &EntryPoint{Source: d.Source, Screen: d.Screen}
+				e = &EntryPoint{Source: d.Source, Screen: screen}
 				entries[k] = e
 			}
 			e.Visits += d.Visits
 			e.SelfServiceVisits += d.SelfServiceVisits
 			e.DeflectedVisits += d.DeflectedVisits
-			spelt[k] = addSpelling(spelt[k], d.Screen, d.Visits)
+			spelt[k] = addSpelling(spelt[k], screen, d.Visits)
 		}
 	}
 	for _, t := range tickets {

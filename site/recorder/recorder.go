@@ -167,6 +167,7 @@ func New(w Writer, opts Options) *Recorder {
 // Never blocks: the search is dropped if the queue is full or the Recorder
 // is closed.
 func (r *Recorder) RecordSearch(e site.SearchEvent) {
+	e.Path = textnorm.Path(e.Path) // as read and composed: one screen however its letters were sent, redacted as read
 	e = e.Redacted()
 	e.Query = textnorm.Normalize(e.Query) // composed (NFC), as searched and shown
 	e.Normalized = textnorm.Key(e.Query)
@@ -190,6 +191,7 @@ func (r *Recorder) RecordEvent(e site.Event) {
 		r.drop(1, "unknown event type")
 		return
 	}
+	e.Path = textnorm.Path(e.Path)
 	e = e.Redacted()
 	if e.Time.IsZero() {
 		e.Time = r.now().UTC()
@@ -200,6 +202,7 @@ func (r *Recorder) RecordEvent(e site.Event) {
 // RecordOpen queues an opening of the widget panel. A zero Time is set to
 // now. Never blocks, like RecordEvent.
 func (r *Recorder) RecordOpen(e site.WidgetOpen) {
+	e.Path = textnorm.Path(e.Path)
 	e = e.Redacted()
 	if e.Time.IsZero() {
 		e.Time = r.now().UTC()

@@ -82,6 +82,15 @@ func Compose(s string) string {
 	return norm.NFC.String(s)
 }
 
+// Path returns a host page's path, or a path pattern, as screens are
+// told apart, stored and shown: its escapes decoded where they stand for
+// text (site.ReadablePath), composed (Compose). "/caf%C3%A9", "/café"
+// typed with its accent apart and "/café" are one screen, "/café". The
+// recorder stores paths so, the context index matches them so
+// (site.NewContextIndex with Compose) and the gap report reads stored
+// paths so, those stored before too.
+func Path(p string) string { return Compose(site.ReadablePath(p)) }
+
 // Blank reports whether s says nothing: once normalised (see Normalize:
 // invalid UTF-8 bytes become U+FFFD, invisible characters are removed), it
 // holds only white space, control characters and U+FFFD replacement

@@ -17,13 +17,13 @@ func TestAPIWrongMethod(t *testing.T) {
 		status       int
 		allow        string
 	}{
-		{"POST", "/api/v1/search", 405, "OPTIONS, GET"},
-		{"POST", "/api/v1/suggest", 405, "OPTIONS, GET"},
+		{"POST", "/api/v1/search", 405, "OPTIONS, GET, HEAD"},
+		{"POST", "/api/v1/suggest", 405, "OPTIONS, GET, HEAD"},
 		{"GET", "/api/v1/contact", 405, "OPTIONS, POST"},
 		{"DELETE", "/api/v1/subscriptions", 405, "OPTIONS, POST"},
 		{"PUT", "/api/v1/events", 405, "OPTIONS, POST"},
 		{"GET", "/api/v1/tickets", 405, "OPTIONS, POST"},
-		{"POST", "/api/v1/insights/gaps", 405, "OPTIONS, GET"},
+		{"POST", "/api/v1/insights/gaps", 405, "OPTIONS, GET, HEAD"},
 		{"GET", "/api/v1/nothing", 404, ""},
 		{"POST", "/api/v1/search/more", 404, ""},
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/tickets"
 	"github.com/labstack/echo/v4"
 )
 
@@ -44,6 +45,22 @@ type articleJSON struct {
 	Translations map[string]string `json:"translations"`
 }
 
+// articleID returns the ID of a visible article as the site resolves
+// one a client sends, as the articles, events and tickets APIs take it
+// (tickets.ArticleOf): as written; else written in another letter case
+// ("billing/refunds" for "Billing/Refunds"), or as the article's path or
+// URL on the help center ("/fr/billing/rembourser", copied from the
+// address bar); id itself when none is.
+func (st *state) articleID(id, locale string) string {
+	if len(st.view.Translations(id)) > 0 {
+		return id
+	}
+	if a := tickets.ArticleOf(st.view, id, locale); a != "" {
+		return a
+	}
+	return id
+}
+
 func (s *Server) apiArticle(c echo.Context) error {
 	st, err := s.current()
 	if err != nil {
@@ -57,11 +74,7 @@ func (s *Server) apiArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if len(st.view.Translations(id)) == 0 {
-		if f := st.view.FoldedID(id); f != "" {
-			id = f // the ID in another letter case, as the tickets API takes it
-		}
-	}
+	id = st.articleID(id, loc)
 	a, err := st.view.ArticleOrDefault(id, loc)
 	if err != nil {
 		if len(st.view.Translations(id)) == 0 {
@@ -72,7 +85,7 @@ func (s *Server) apiArticle(c echo.Context) error {
 	}
 	out := articleJSON{
 		ID: a.ID, Locale: a.Locale, Title: a.Title, Description: a.Description, URL: a.URL,
-		Tags: a.Tags, Updated: a.Updated, HTML: string(a.HTML), TOC: a.TOC, Translations: map[string]string{},
+		Tags: a.Tags, Updated: a.Updated, HTML: rootedLinks(st.view, string(a.HTML)), TOC: a.TOC, Translations: map[string]string{},
 	}
 	if out.Tags == nil {
 		out.Tags = []string{}

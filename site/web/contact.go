@@ -105,7 +105,7 @@ func (s *Server) newContactPage(c echo.Context, st *state, subject, description,
 		page.Context = k
 	}
 	if p, err := site.HostPath(path); err == nil {
-		page.Path = p
+		page.Path = textnorm.Path(p)
 	}
 	if site.ValidID(sid) {
 		page.SearchID = sid

@@ -56,6 +56,11 @@ func readJSON(c echo.Context, max int64, what string, v any) error {
 	if !utf8.Valid(body) {
 		return site.Errorf(site.EINVALID, "%s body is not valid UTF-8", what)
 	}
+	if strings.TrimSpace(string(body)) == "null" {
+		// Decoded as no field at all, it was refused for a missing field
+		// ("type is required"), as if the caller had sent an empty object.
+		return site.Errorf(site.EINVALID, "%s body must be a JSON object, not null", what)
+	}
 	if msg, bad := textError(what+" body", body, v); bad {
 		return site.Errorf(site.EINVALID, "%s", msg)
 	}
@@ -87,7 +92,7 @@ func (s *Server) apiContact(c echo.Context) error {
 		return err
 	}
 	req := site.ContactRequest{Subject: textnorm.Compose(in.Subject), Description: textnorm.Compose(in.Description), Email: in.Email, Locale: loc,
-		Context: in.Context, Path: in.Path, SearchID: in.SearchID}
+		Context: in.Context, Path: textnorm.Path(in.Path), SearchID: in.SearchID}
 	if err := s.submitContact(c, st, &req); err != nil {
 		return err
 	}

@@ -78,6 +78,12 @@ func (s *Server) apiContext(c echo.Context) error {
 				return site.Errorf(site.EINVALID, "url must be a URL or a path like /settings/billing")
 			}
 			escaped = u.EscapedPath()
+			// An app routed in the fragment (#/orders/42, #!/orders/42)
+			// names its screen there, after the path, as the widget reads it.
+			if route, ok := strings.CutPrefix(strings.TrimPrefix(u.EscapedFragment(), "!"), "/"); ok {
+				route, _, _ = strings.Cut(route, "?")
+				escaped = strings.TrimRight(escaped, "/") + "/" + route
+			}
 		} else if !strings.HasPrefix(raw, "/") || strings.HasPrefix(raw, "//") {
 			return site.Errorf(site.EINVALID, "url must be a URL or a path like /settings/billing")
 		}

@@ -19,9 +19,9 @@ func brandCSS(color string) template.CSS {
 // this origin only (no inline script, no eval), no plugins, no <base>,
 // forms posting here only, styles from this origin plus the page's one
 // inline style allowed by its hash, images also from data: and https:
-// (articles may show images hosted elsewhere), and framing limited to
-// ancestors.
-func contentSecurityPolicy(inlineStyle template.CSS, ancestors string) string {
+// (articles may show images hosted elsewhere) and the origins of images,
+// and framing limited to ancestors.
+func contentSecurityPolicy(inlineStyle template.CSS, ancestors string, images ...string) string {
 	style := "'self'"
 	if inlineStyle != "" {
 		sum := sha256.Sum256([]byte(inlineStyle))
@@ -31,7 +31,7 @@ func contentSecurityPolicy(inlineStyle template.CSS, ancestors string) string {
 		"default-src 'self'",
 		"script-src 'self'",
 		"style-src " + style,
-		"img-src 'self' data: https:",
+		strings.Join(append(append([]string{"img-src 'self'"}, images...), "data:", "https:"), " "),
 		"object-src 'none'",
 		"base-uri 'none'",
 		"form-action 'self'",

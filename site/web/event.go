@@ -65,6 +65,7 @@ func (s *Server) readEvent(c echo.Context, st *state) (*eventJSON, error) {
 	default:
 		e := in.event()
 		if err = e.Validate(); err == nil && in.ArticleID != "" {
+			in.ArticleID = st.articleID(in.ArticleID, in.Locale) // recorded under the article's own ID
 			if _, aerr := st.view.ArticleOrDefault(in.ArticleID, in.Locale); aerr != nil {
 				err = site.Errorf(site.EINVALID, "article_id %q is not a published article", in.ArticleID)
 			}

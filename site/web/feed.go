@@ -270,7 +270,16 @@ func (a *atomFeed) FeedXml() any { return a }
 // of the FAQ, where the HTML is read away from its page.
 func absLinks(v *site.View, pageURL, html string) string {
 	base := strings.TrimRight(v.Lib.Config.BaseURL, "/")
-	html = strings.ReplaceAll(html, ` href="#`, ` href="`+base+pageURL+`#`)
+	return rootedLinks(v, strings.ReplaceAll(html, ` href="#`, ` href="`+base+pageURL+`#`))
+}
+
+// rootedLinks makes the site-relative links and images (href="/…",
+// src="/…", not protocol-relative "//…") of an article's HTML absolute
+// under the site's base_url, and nothing else: a link to a place of the
+// article itself (href="#fees") stays one, for HTML shown whole in
+// another page (the articles API), whose headings keep their ids.
+func rootedLinks(v *site.View, html string) string {
+	base := strings.TrimRight(v.Lib.Config.BaseURL, "/")
 	var b strings.Builder
 	b.Grow(len(html) + 256)
 	for {

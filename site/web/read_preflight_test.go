@@ -50,8 +50,8 @@ func TestArticleAPIWrongMethod(t *testing.T) {
 		Error struct{ Code, Message string } `json:"error"`
 	}
 	json.Unmarshal(w.Body.Bytes(), &resp)
-	if w.Code != 405 || w.Header().Get("Allow") != "OPTIONS, GET" || resp.Error.Code != "method_not_allowed" ||
-		resp.Error.Message != "POST /api/v1/articles/billing/refund: this endpoint takes OPTIONS, GET" {
+	if w.Code != 405 || w.Header().Get("Allow") != "OPTIONS, GET, HEAD" || resp.Error.Code != "method_not_allowed" ||
+		resp.Error.Message != "POST /api/v1/articles/billing/refund: this endpoint takes OPTIONS, GET, HEAD" {
 		t.Errorf("%d, Allow %q, %+v", w.Code, w.Header().Get("Allow"), resp.Error)
 	}
 }

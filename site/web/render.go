@@ -12,6 +12,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/i18n"
+	"github.com/guichet/guichet/site/textnorm"
 	"github.com/labstack/echo/v4"
 )
 
@@ -213,7 +214,7 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 		moved:       map[string]string{},
 		gone:        map[string]bool{},
 		nonDefault:  map[string]bool{},
-		contexts:    site.NewContextIndex(v),
+		contexts:    site.NewContextIndex(v, textnorm.Compose),
 		widgetJS:    buildWidgetJS(v, assets),
 		csp:         contentSecurityPolicy(newBase(v, v.Lib.Config.DefaultLocale, "", "", "").BrandCSS, "'self'"),
 	}

@@ -101,22 +101,23 @@ func (s *Server) routes() *echo.Echo {
 
 	// The JSON API: errors are JSON, responses gzip-compressed.
 	gz := middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024})
-	api := e.Group("/api/v1", gz, wellFormedQuery)
-	api.GET("/search", s.apiSearch, anyOrigin)                                                   // search.go
-	api.GET("/suggest", s.apiSuggest, anyOrigin)                                                 // search.go: autocomplete
-	api.GET("/articles/*", s.apiArticle, anyOrigin)                                              // article_api.go
-	api.GET("/faq", s.apiFAQ, anyOrigin)                                                         // faq.go
-	api.GET("/context", s.apiContext, anyOrigin)                                                 // context_api.go: articles for a screen
+	// HEAD on every read endpoint answers as GET without the body (headless).
+	api := e.Group("/api/v1", gz, headless, wellFormedQuery)
+	api.Match(getHead, "/search", s.apiSearch, anyOrigin)                                        // search.go
+	api.Match(getHead, "/suggest", s.apiSuggest, anyOrigin)                                      // search.go: autocomplete
+	api.Match(getHead, "/articles/*", s.apiArticle, anyOrigin)                                   // article_api.go
+	api.Match(getHead, "/faq", s.apiFAQ, anyOrigin)                                              // faq.go
+	api.Match(getHead, "/context", s.apiContext, anyOrigin)                                      // context_api.go: articles for a screen
 	api.POST("/events", s.apiEvents, s.eventCORS)                                                // event.go: clicks, votes, widget opens
 	api.OPTIONS("/events", func(c echo.Context) error { return nil }, s.eventCORS)               // event.go: CORS preflight
 	api.POST("/contact", s.apiContact, s.contactCORS)                                            // contact_api.go: a contact request
 	api.OPTIONS("/contact", func(c echo.Context) error { return nil }, s.contactCORS)            // contact_api.go: CORS preflight
 	api.POST("/subscriptions", s.apiSubscriptions, s.subscriptionCORS)                           // subscriptions_api.go
 	api.OPTIONS("/subscriptions", func(c echo.Context) error { return nil }, s.subscriptionCORS) // subscriptions_api.go: CORS preflight
-	api.GET("/insights/gaps", s.apiGaps)                                                         // gaps_api.go: token, scope admin
-	api.GET("/insights/summary", s.apiSummary)                                                   // insights_api.go: figures, series, deflection
-	api.GET("/insights/articles", s.apiArticles)                                                 // insights_api.go: per-article figures
-	api.GET("/insights/todo", s.apiToDo)                                                         // insights_api.go: the ranked to-do list
+	api.Match(getHead, "/insights/gaps", s.apiGaps)                                              // gaps_api.go: token, scope admin
+	api.Match(getHead, "/insights/summary", s.apiSummary)                                        // insights_api.go: figures, series, deflection
+	api.Match(getHead, "/insights/articles", s.apiArticles)                                      // insights_api.go: per-article figures
+	api.Match(getHead, "/insights/todo", s.apiToDo)                                              // insights_api.go: the ranked to-do list
 	api.POST("/tickets", s.apiTickets)                                                           // tickets_api.go: token, scope tickets
 	api.POST("/reload", s.apiReload)                                                             // reload.go: token, scope publish
 	for _, read := range []string{"/search", "/suggest", "/articles/*", "/faq", "/context"} {
@@ -143,7 +144,7 @@ func named(routes []*echo.Route, name string) {
 
 // wrongMethod answers a request no API route takes: a 405 with Allow
 // naming the methods its endpoint takes (POST /api/v1/search: "this
-// endpoint takes OPTIONS, GET"), a 404 when no endpoint is at its path.
+// endpoint takes OPTIONS, GET, HEAD"), a 404 when no endpoint is at its path.
 func wrongMethod(c echo.Context, routes []*echo.Route) error {
 	r := c.Request()
 	if allow := apiMethods(routes, r.URL.Path); len(allow) > 0 {

@@ -197,7 +197,8 @@ func searchURL(base, q string, page int, verbatim bool) string {
 // client's recording budget the search is answered but not recorded, so
 // one client cannot inflate counts.
 func (s *Server) recordSearch(c echo.Context, id, q, loc string, res *site.SearchResults, source, context, path string) {
-	if !s.mayRecord(c) {
+	if c.Request().Method == http.MethodHead || !s.mayRecord(c) {
+		// HEAD: a monitor or a cache checking the answer, whose results nobody read.
 		return
 	}
 	hits := make([]string, 0, min(len(res.Hits), site.MaxRecordedHits))

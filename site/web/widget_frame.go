@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/guichet/guichet/site"
@@ -23,9 +24,17 @@ func frameAncestors(cfg site.WidgetConfig) string {
 
 // widgetCSP is the frame's Content-Security-Policy: the site's policy
 // (contentSecurityPolicy) with its own inline style and embedding limited
-// to the allowed host origins.
-func widgetCSP(cfg site.WidgetConfig, css template.CSS) string {
-	return contentSecurityPolicy(css, frameAncestors(cfg))
+// to the allowed host origins. The articles it shows come from the
+// articles API, their images absolute under base_url: its origin may
+// serve images even when it is http and not the one the frame was
+// opened on (a base_url guessed from the listen address, localhost,
+// while the app loads the widget from 127.0.0.1).
+func widgetCSP(cfg site.Config, css template.CSS) string {
+	var images []string
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Scheme == "http" && u.Host != "" {
+		images = append(images, "http://"+u.Host)
+	}
+	return contentSecurityPolicy(css, frameAncestors(cfg.Widget), images...)
 }
 
 // widgetListSize is how many articles the panel lists for a screen (the
@@ -144,7 +153,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		return err
 	}
 	h := c.Response().Header()
-	h.Set("Content-Security-Policy", widgetCSP(cfg.Widget, page.BrandCSS))
+	h.Set("Content-Security-Policy", widgetCSP(cfg, page.BrandCSS))
 	newBlob(htmlType, body).write(c.Response(), c.Request(), http.StatusOK, "no-store")
 	return nil
 }

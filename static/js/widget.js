@@ -20,7 +20,7 @@
 	ask = ask || loc;
 	var S = strings[loc] || {open: 'Help', close: 'Close help', title: 'Help'};
 	var hex = /^#([0-9a-f]{3}){1,2}$/i, color = hex.test(ds.color || '') ? ds.color : C.color || '#0b5cad';
-	var ctx = contextKey(ds.context), prefix = String(ds.pathPrefix || '').replace(/\/+$/, ''), path = hostPath();
+	var ctx = contextKey(ds.context), prefix = String(ds.pathPrefix || '').replace(/^\/*/, '/').replace(/\/+$/, ''), path = hostPath();
 	var frame, ready = false, failed = false, timer, pending = [], isOpen = false, lastFocus;
 	var handlers = {open: [], close: [], article: []};
 
@@ -28,10 +28,21 @@
 	// A context key as the help center takes it: one line (a name built from a page's text may
 	// hold line breaks; each run of white space is one space), trimmed, 200 characters.
 	function contextKey(v) { return clip(clip(v, 4000).replace(/\s+/g, ' ').trim(), 200); }
+	// A path segment as people read it: the browser escapes the path ("%C3%A9" for "é"), a
+	// prefix is written either way, an accent typed apart or not (NFC).
+	function seg(v) {
+		try { v = decodeURIComponent(v); } catch (e) { /* a "%" that escapes nothing */ }
+		return v.normalize ? v.normalize('NFC') : v;
+	}
 	function hostPath() {
-		var p = location.pathname;
-		// Only where a segment ends: not "/app" off "/app-admin".
-		if (prefix && (p === prefix || p.indexOf(prefix + '/') === 0)) p = p.slice(prefix.length);
+		var p = '/' + location.pathname.replace(/^\/+/, ''), have = p.split('/'), want = prefix.split('/');
+		// Segment by segment: not "/app" off "/app-admin".
+		if (prefix && want.length <= have.length && want.every(function (x, i) { return seg(x) === seg(have[i]); })) {
+			p = '/' + have.slice(want.length).join('/');
+		}
+		// Apps routed in the fragment (#/orders/42, #!/orders/42: hash routers) name the screen there.
+		var h = /^#!?(\/[^?#]*)/.exec(location.hash);
+		if (h) p = p.replace(/\/+$/, '') + h[1];
 		// One leading slash (the help center refuses "//x", another host to a browser), and at
 		// most the 2,000 characters it takes: such a page still gets its panel.
 		return clip('/' + p.replace(/^\/+/, ''), 2000);
@@ -205,6 +216,7 @@
 		};
 	});
 	w.addEventListener('popstate', function () { if (hostPath() !== path) refresh(); });
+	w.addEventListener('hashchange', function () { if (hostPath() !== path) refresh(); });
 
 	var api = {
 		version: 1,

@@ -579,3 +579,29 @@ func TestSubscriptionMailsNameTheSiteInTheirLanguage(t *testing.T) {
 		t.Errorf("French notification does not name the French title:\n%s", m.Text)
 	}
 }
+
+// A link in a plain-text e-mail is a URI (RFC 3986): an article whose URL
+// holds letters outside ASCII ("exportação", as a Portuguese or Dutch team
+// names its files) is linked percent-encoded, as the pages' canonical
+// links are, so that a mail client that links URI characters only does
+// not cut the link at the first accent (a 404).
+func TestNotifyLinksAreURIs(t *testing.T) {
+	ctx := context.Background()
+	f := confirmedSubscriber(t, "export invoices to pdf")
+	files := withPDFArticle()
+	files["billing/pdf.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Export invoices to PDF\nid: invoices-pdf\nslug: exportação-pdf\n---\n" +
+		"To export invoices to PDF, open Billing, select the invoices and choose Export to PDF.\n")}
+	f.publish(files)
+	if n, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil || n == 0 {
+		t.Fatalf("CheckAnswered = %d, %v: the new article answers no gap", n, err)
+	}
+	f.svc.Published(ctx)
+	ds := f.queued()
+	if len(ds) != 1 {
+		t.Fatalf("%d notifications queued, want 1", len(ds))
+	}
+	m := mailOf(t, ds[0])
+	if want := "https://help.acme.test/billing/exporta%C3%A7%C3%A3o-pdf\n"; !strings.Contains(m.Text, want) {
+		t.Errorf("notification does not link %q:\n%s", want, m.Text)
+	}
+}

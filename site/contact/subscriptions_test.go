@@ -605,3 +605,32 @@ func TestNotifyLinksAreURIs(t *testing.T) {
 		t.Errorf("notification does not link %q:\n%s", want, m.Text)
 	}
 }
+
+// Anyone may type anyone's address, so the confirmation is an e-mail from
+// the help center's own sender with text a stranger chose: the question
+// is quoted without the web addresses typed in it, so that the form is no
+// way to mail a link (a phishing page) to a list of addresses under the
+// company's name. The question is otherwise quoted as typed.
+func TestConfirmationQuotesNoLink(t *testing.T) {
+	f := newFixture(t, helpContent, true, false)
+	for _, q := range []string{
+		"URGENTE sua conta será bloqueada confirme em https://pedala-seguro.example/login",
+		"uw account wordt geblokkeerd: ga naar www.pedala-seguro.example nu",
+		"account locked, sign in at pedala-seguro.example/login?next=%2F today",
+		"account locked, sign in at HTTP://PEDALA-SEGURO.EXAMPLE",
+		"account locked, sign in at ftp://pedala-seguro.example/x",
+	} {
+		mails, err := f.subscribe(q, "victim@example.com", "en")
+		if err != nil || len(mails) != 1 {
+			t.Fatalf("%q: %d mails, %v", q, len(mails), err)
+		}
+		m := mails[0]
+		if strings.Contains(strings.ToLower(m.Subject+m.Text), "pedala-seguro") {
+			t.Errorf("%q: the confirmation carries the link typed:\n%s\n%s", q, m.Subject, m.Text)
+		}
+		if !strings.Contains(m.Text, "[link]") || !strings.Contains(m.Text, "account") && !strings.Contains(m.Text, "conta") {
+			t.Errorf("%q: the question is not quoted with [link] for its address:\n%s", q, m.Text)
+		}
+		f.now = f.now.Add(49 * time.Hour) // past the pending limit per address
+	}
+}

@@ -634,3 +634,32 @@ func TestConfirmationQuotesNoLink(t *testing.T) {
 		f.now = f.now.Add(49 * time.Hour) // past the pending limit per address
 	}
 }
+
+// The Portuguese confirmations read right whatever the help center is
+// called: "Você pediu a {site} para avisar" needs "à" before a title such
+// as "Central de Ajuda Pedala" (or the theme's own "Central de ajuda",
+// when guichet.yaml sets none), and "a" before others, which no string
+// can know (rv24a). The title signs the e-mail instead, as it signs the
+// notification.
+func TestPortugueseConfirmationReadsRight(t *testing.T) {
+	for _, yaml := range []string{"title: Central de Ajuda Pedala\n", ""} {
+		f := newFixture(t, fstest.MapFS{
+			"guichet.yaml":      {Data: []byte(yaml + "default_locale: pt-BR\nlocales: [pt-BR, pt]\n")},
+			"conta/senha.md":    {Data: []byte("---\ntitle: Esqueci minha senha\n---\nToque em Esqueci minha senha.\n")},
+			"conta/senha.pt.md": {Data: []byte("---\ntitle: Esqueci-me da palavra-passe\n---\nToque em Esqueci-me.\n")},
+		}, true, false)
+		for _, loc := range []string{"pt-BR", "pt"} {
+			mails, err := f.subscribe("bicicleta roubada", "ana-"+loc+"@example.com", loc)
+			if err != nil || len(mails) != 1 {
+				t.Fatalf("%s: %d mails, %v", loc, len(mails), err)
+			}
+			text := mails[0].Text
+			if strings.Contains(strings.ToLower(text), "pediu a central") {
+				t.Errorf("%s, %q: the confirmation writes \"pediu a Central…\" (\"à\" is due):\n%s", loc, yaml, text)
+			}
+			if !strings.Contains(strings.ToLower(text), "central de ajuda") {
+				t.Errorf("%s, %q: the confirmation does not name the help center:\n%s", loc, yaml, text)
+			}
+		}
+	}
+}

@@ -127,6 +127,22 @@ var verbLanguages = map[string]*verbRules{
 			hielt:halt liess:lass schien:schein blieb:bleib stieg:steig griff:greif trieb:treib
 			riss:reiss`),
 	},
+	"nl": {
+		// Participles ("geparkeerd", "verzekerd", "opgezegd"), the past
+		// ("parkeerde", "betaalden"), the present ("parkeert") and the
+		// nouns made of a verb ("betaling", "verzekeringen"), as German's.
+		// Besides the infinitive, a root is tried as the participle the
+		// content may write ("verzekerd" for "verzekering").
+		endings:     endingList(`ingen ing den ten de te d t`),
+		forms:       strings.Fields(`en d t`),
+		infinitives: 1,
+		participle:  "ge",
+		particles:   strings.Fields(`aan af bij door in mee na om op over terug toe uit voor weg`),
+		rootIsTerm:  true,
+		// A vowel the spelling doubles in a closed syllable ("parkeer",
+		// "betaal") is single in the infinitive ("parkeren", "betalen").
+		changes: [][2]string{{"ee", "e"}, {"aa", "a"}, {"oo", "o"}, {"uu", "u"}},
+	},
 	"it": {
 		endings: endingList(`o i a iamo ate ete ite ano ono isco isci isce iscono
 			ai asti ammo aste arono ei esti emmo este erono ii isti immo iste irono
@@ -227,6 +243,15 @@ func (li *localeIndex) findVerbForms(rules *verbRules, plain, stem string) []str
 				roots = append(roots, rest)
 				infinitive[rest] = infinitive[rest] || infinitive[r]
 				participle[rest] = true
+				for _, c := range rules.changes {
+					// The participle's root spelled as its infinitive
+					// writes it (Dutch "geparkeerd": "parker").
+					if k := strings.LastIndex(rest, c[0]); k > 0 && c[0] != c[1] {
+						changed := rest[:k] + c[1] + rest[k+len(c[0]):]
+						roots = append(roots, changed)
+						participle[changed] = true
+					}
+				}
 			}
 			for _, p := range rules.particles {
 				if rest, ok := strings.CutPrefix(r, p+ge); ok && utf8.RuneCountInString(rest) >= 2 {

@@ -221,3 +221,20 @@ func userinfoSpill(raw string) string {
 func percentEncoded(chars string) string {
 	return strings.NewReplacer(`"/"`, "%2F", `"?"`, "%3F", `"#"`, "%23").Replace(chars)
 }
+
+// AbsoluteURL joins a base URL (base_url) and a site path with an
+// optional query ("/billing/exportação-pdf", "/subscriptions/confirm?token=…"),
+// the path percent-encoded as a URI writes it (RFC 3986:
+// "/billing/exporta%C3%A7%C3%A3o-pdf") and the query as given (already
+// encoded by its writer). Links written outside HTML, where no template
+// encodes them (the e-mails' plain text, the webhook's JSON), are made
+// with it, so that a mail client that links URI characters only does not
+// cut a link at its first accent.
+func AbsoluteURL(base, p string) string {
+	path, query, hasQuery := strings.Cut(p, "?")
+	out := strings.TrimRight(base, "/") + (&url.URL{Path: path}).EscapedPath()
+	if hasQuery {
+		out += "?" + query
+	}
+	return out
+}

@@ -89,3 +89,18 @@ func TestRedactURL(t *testing.T) {
 		}
 	}
 }
+
+// An absolute link is a URI: its path percent-encoded, its query as given.
+func TestAbsoluteURL(t *testing.T) {
+	for _, c := range []struct{ base, path, want string }{
+		{"https://help.example.com", "/billing/refund", "https://help.example.com/billing/refund"},
+		{"https://help.example.com/", "/", "https://help.example.com/"},
+		{"https://help.example.com", "/seguranca/capacete-para-criança", "https://help.example.com/seguranca/capacete-para-crian%C3%A7a"},
+		{"https://help.example.com/help", "/nl/ritten/beëindigen", "https://help.example.com/help/nl/ritten/be%C3%ABindigen"},
+		{"https://help.example.com", "/subscriptions/confirm?token=a%2Bb&locale=pt-BR", "https://help.example.com/subscriptions/confirm?token=a%2Bb&locale=pt-BR"},
+	} {
+		if got := AbsoluteURL(c.base, c.path); got != c.want {
+			t.Errorf("AbsoluteURL(%q, %q) = %q, want %q", c.base, c.path, got, c.want)
+		}
+	}
+}

@@ -218,9 +218,10 @@ func (s *Service) Stats(ctx context.Context, from, to time.Time, locale string) 
 	return s.Store.ContactStats(ctx, from, to, locale)
 }
 
-// base returns the site's absolute URL for a path.
+// base returns the site's absolute URL for a path (site.AbsoluteURL: its
+// path percent-encoded), as the e-mails and the webhook link it.
 func base(v *site.View, path string) string {
-	return strings.TrimRight(v.Lib.Config.BaseURL, "/") + path
+	return site.AbsoluteURL(v.Lib.Config.BaseURL, path)
 }
 
 // webhookBody is the JSON a helpdesk receives for a request.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -34,8 +35,9 @@ func (s *Service) Subscribe(ctx context.Context, r site.SubscriptionRequest, vis
 	title := siteTitle(v, r.Locale)
 	confirmURL := base(v, "/subscriptions/confirm?token="+url.QueryEscape(token)+"&locale="+url.QueryEscape(r.Locale))
 	unsubURL := unsubscribeURL(v, token, r.Locale)
-	text := v.UI.Text(r.Locale, "sub_mail_confirm_body", "site", title, "query", query, "confirm_url", confirmURL, "unsubscribe_url", unsubURL)
-	m := delivery.Mail{To: r.Email, Subject: v.UI.Text(r.Locale, "sub_mail_confirm_subject", "query", oneLine(query)), Text: text, Unsubscribe: unsubURL}
+	shown := unlinked(query)
+	text := v.UI.Text(r.Locale, "sub_mail_confirm_body", "site", title, "query", shown, "confirm_url", confirmURL, "unsubscribe_url", unsubURL)
+	m := delivery.Mail{To: r.Email, Subject: v.UI.Text(r.Locale, "sub_mail_confirm_subject", "query", oneLine(shown)), Text: text, Unsubscribe: unsubURL}
 	d, err := delivery.NewMail(delivery.PurposeConfirm, sub.ID, m)
 	if err != nil {
 		return err
@@ -53,6 +55,20 @@ func (s *Service) Subscribe(ctx context.Context, r site.SubscriptionRequest, vis
 // unsubscribeURL is the one-click unsubscribe link of a token.
 func unsubscribeURL(v *site.View, token, locale string) string {
 	return base(v, "/subscriptions/unsubscribe?token="+url.QueryEscape(token)+"&locale="+url.QueryEscape(locale))
+}
+
+// linkPattern is what a mail client makes a link of in plain text: an
+// address with a scheme (https://…, ftp://…), one starting with "www.",
+// or a host name followed by a path (example.com/login).
+var linkPattern = regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S+|\b(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}/\S*`)
+
+// unlinked is a visitor's question as the e-mails quote it: its web
+// addresses replaced by "[link]". Anyone may type anyone's address, and
+// the confirmation goes out under the help center's name: quoted whole,
+// the form would mail a stranger's link (a phishing page) to any list of
+// addresses. The stored question is unchanged.
+func unlinked(q string) string {
+	return linkPattern.ReplaceAllString(q, "[link]")
 }
 
 // oneLine keeps a subject header on one short line (queries are one line
@@ -165,8 +181,9 @@ func (s *Service) notification(v *site.View, sub site.Subscription, g gaps.Gap, 
 		return delivery.Mail{}, false
 	}
 	unsub := unsubscribeURL(v, token, sub.Locale)
-	text := v.UI.Text(sub.Locale, "sub_mail_answered_body", "query", sub.Query, "answer", answer, "site", siteTitle(v, sub.Locale), "unsubscribe_url", unsub)
-	return delivery.Mail{To: sub.Email, Subject: v.UI.Text(sub.Locale, "sub_mail_answered_subject", "query", oneLine(sub.Query)), Text: text, Unsubscribe: unsub}, true
+	shown := unlinked(sub.Query)
+	text := v.UI.Text(sub.Locale, "sub_mail_answered_body", "query", shown, "answer", answer, "site", siteTitle(v, sub.Locale), "unsubscribe_url", unsub)
+	return delivery.Mail{To: sub.Email, Subject: v.UI.Text(sub.Locale, "sub_mail_answered_subject", "query", oneLine(shown)), Text: text, Unsubscribe: unsub}, true
 }
 
 // Published is told that new content was published and its answered

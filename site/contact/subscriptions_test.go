@@ -579,3 +579,87 @@ func TestSubscriptionMailsNameTheSiteInTheirLanguage(t *testing.T) {
 		t.Errorf("French notification does not name the French title:\n%s", m.Text)
 	}
 }
+
+// A link in a plain-text e-mail is a URI (RFC 3986): an article whose URL
+// holds letters outside ASCII ("exportação", as a Portuguese or Dutch team
+// names its files) is linked percent-encoded, as the pages' canonical
+// links are, so that a mail client that links URI characters only does
+// not cut the link at the first accent (a 404).
+func TestNotifyLinksAreURIs(t *testing.T) {
+	ctx := context.Background()
+	f := confirmedSubscriber(t, "export invoices to pdf")
+	files := withPDFArticle()
+	files["billing/pdf.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Export invoices to PDF\nid: invoices-pdf\nslug: exportação-pdf\n---\n" +
+		"To export invoices to PDF, open Billing, select the invoices and choose Export to PDF.\n")}
+	f.publish(files)
+	if n, err := f.gaps.CheckAnswered(ctx, f.view, f.idx); err != nil || n == 0 {
+		t.Fatalf("CheckAnswered = %d, %v: the new article answers no gap", n, err)
+	}
+	f.svc.Published(ctx)
+	ds := f.queued()
+	if len(ds) != 1 {
+		t.Fatalf("%d notifications queued, want 1", len(ds))
+	}
+	m := mailOf(t, ds[0])
+	if want := "https://help.acme.test/billing/exporta%C3%A7%C3%A3o-pdf\n"; !strings.Contains(m.Text, want) {
+		t.Errorf("notification does not link %q:\n%s", want, m.Text)
+	}
+}
+
+// Anyone may type anyone's address, so the confirmation is an e-mail from
+// the help center's own sender with text a stranger chose: the question
+// is quoted without the web addresses typed in it, so that the form is no
+// way to mail a link (a phishing page) to a list of addresses under the
+// company's name. The question is otherwise quoted as typed.
+func TestConfirmationQuotesNoLink(t *testing.T) {
+	f := newFixture(t, helpContent, true, false)
+	for _, q := range []string{
+		"URGENTE sua conta será bloqueada confirme em https://pedala-seguro.example/login",
+		"uw account wordt geblokkeerd: ga naar www.pedala-seguro.example nu",
+		"account locked, sign in at pedala-seguro.example/login?next=%2F today",
+		"account locked, sign in at HTTP://PEDALA-SEGURO.EXAMPLE",
+		"account locked, sign in at ftp://pedala-seguro.example/x",
+	} {
+		mails, err := f.subscribe(q, "victim@example.com", "en")
+		if err != nil || len(mails) != 1 {
+			t.Fatalf("%q: %d mails, %v", q, len(mails), err)
+		}
+		m := mails[0]
+		if strings.Contains(strings.ToLower(m.Subject+m.Text), "pedala-seguro") {
+			t.Errorf("%q: the confirmation carries the link typed:\n%s\n%s", q, m.Subject, m.Text)
+		}
+		if !strings.Contains(m.Text, "[link]") || !strings.Contains(m.Text, "account") && !strings.Contains(m.Text, "conta") {
+			t.Errorf("%q: the question is not quoted with [link] for its address:\n%s", q, m.Text)
+		}
+		f.now = f.now.Add(49 * time.Hour) // past the pending limit per address
+	}
+}
+
+// The Portuguese confirmations read right whatever the help center is
+// called: "Você pediu a {site} para avisar" needs "à" before a title such
+// as "Central de Ajuda Pedala" (or the theme's own "Central de ajuda",
+// when guichet.yaml sets none), and "a" before others, which no string
+// can know (rv24a). The title signs the e-mail instead, as it signs the
+// notification.
+func TestPortugueseConfirmationReadsRight(t *testing.T) {
+	for _, yaml := range []string{"title: Central de Ajuda Pedala\n", ""} {
+		f := newFixture(t, fstest.MapFS{
+			"guichet.yaml":      {Data: []byte(yaml + "default_locale: pt-BR\nlocales: [pt-BR, pt]\n")},
+			"conta/senha.md":    {Data: []byte("---\ntitle: Esqueci minha senha\n---\nToque em Esqueci minha senha.\n")},
+			"conta/senha.pt.md": {Data: []byte("---\ntitle: Esqueci-me da palavra-passe\n---\nToque em Esqueci-me.\n")},
+		}, true, false)
+		for _, loc := range []string{"pt-BR", "pt"} {
+			mails, err := f.subscribe("bicicleta roubada", "ana-"+loc+"@example.com", loc)
+			if err != nil || len(mails) != 1 {
+				t.Fatalf("%s: %d mails, %v", loc, len(mails), err)
+			}
+			text := mails[0].Text
+			if strings.Contains(strings.ToLower(text), "pediu a central") {
+				t.Errorf("%s, %q: the confirmation writes \"pediu a Central…\" (\"à\" is due):\n%s", loc, yaml, text)
+			}
+			if !strings.Contains(strings.ToLower(text), "central de ajuda") {
+				t.Errorf("%s, %q: the confirmation does not name the help center:\n%s", loc, yaml, text)
+			}
+		}
+	}
+}

@@ -110,6 +110,11 @@ func parseConfig(data []byte) (site.Config, []site.Problem) {
 		}
 	}
 
+	// The title is the file's: without one, TitleSet stays false and pages
+	// and e-mails name the site "Help Center" in their own language, not
+	// the English default (which made a Portuguese site's home "Help
+	// Center", marked lang="pt-BR" on its Dutch pages).
+	cfg.Title = ""
 	for _, f := range fields {
 		if !contains(configKeys(), f.name) {
 			probs = append(probs, unknownField(configFile, f, configKeys(), false))

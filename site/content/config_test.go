@@ -120,3 +120,22 @@ func TestConfigLinksRoot(t *testing.T) {
 		}
 	}
 }
+
+// A guichet.yaml without title leaves the title unset, as no guichet.yaml
+// does: pages and e-mails then name the site "Help Center" in their own
+// language ("Central de ajuda", "Helpcentrum"). The English default was
+// taken for the file's title, so a Portuguese help center's home said
+// "Help Center", marked lang="pt-BR" on its Dutch pages, and its e-mails
+// "Você pediu a Help Center…" (rv24a).
+func TestConfigWithoutTitle(t *testing.T) {
+	for _, yaml := range []string{"default_locale: pt-BR\nlocales: [pt-BR, nl]\n", "description: Bikes.\n", "title: \"  \"\n", "title:\n  nl: Pedala Helpcentrum\n"} {
+		lib := load(t, map[string]string{"guichet.yaml": yaml, "conta/a.md": "---\ntitle: A\n---\nText.\n"})
+		if c := lib.Config; c.TitleSet || c.Title != "Help Center" {
+			t.Errorf("%q: title %q, set %v; want unset (the pages' own words), Help Center as the default", yaml, c.Title, c.TitleSet)
+		}
+	}
+	lib := load(t, map[string]string{"guichet.yaml": "title: Pedala Help\n", "conta/a.md": "---\ntitle: A\n---\nText.\n"})
+	if c := lib.Config; !c.TitleSet || c.Title != "Pedala Help" {
+		t.Errorf("title %q, set %v; want Pedala Help, set", c.Title, c.TitleSet)
+	}
+}

@@ -651,3 +651,36 @@ func TestAnsweredItalianVerbForms(t *testing.T) {
 		t.Errorf("after publishing the article: %+v, want answered by consegna/indirizzo", g)
 	}
 }
+
+// TestAnsweredDutchVerbForms: a Dutch customer asks with the noun made of
+// a verb ("verzekering fiets"), the new article writes its participle
+// ("Is mijn fiets verzekerd?"): search ranked the article first (as a
+// typo), but the answered check read "verzekering" as a word the article
+// lacks, so the gap stayed open and the people waiting for it were never
+// told (rv24a). Dutch verb forms count as held, as Italian ones do.
+func TestAnsweredDutchVerbForms(t *testing.T) {
+	s := newServiceSite(t)
+	base := fstest.MapFS{
+		"guichet.yaml":       {Data: []byte("title: Pedala\ndefault_locale: nl\nlocales: [nl]\n")},
+		"ritten/slot.md":     {Data: []byte("---\ntitle: Hoe ontgrendel ik een fiets?\n---\nScan de QR-code op het stuur.\n")},
+		"ritten/parkeren.md": {Data: []byte("---\ntitle: Waar parkeer ik de fiets?\n---\nIn een blauwe zone op de kaart.\n")},
+		"betalen/factuur.md": {Data: []byte("---\ntitle: Hoe krijg ik een factuur?\n---\nElke maand per e-mail.\n")},
+		"account/wissen.md":  {Data: []byte("---\ntitle: Account verwijderen\n---\nVia Profiel en Privacy.\n")},
+	}
+	s.checked(base)
+	for _, v := range []string{"a", "b", "c"} {
+		s.rec.RecordSearch(site.SearchEvent{ID: site.NewID(), Query: "verzekering fiets", Normalized: "verzekering fiets", Locale: "nl",
+			Source: site.SourceSite, Visitor: v, Time: s.now.Add(-time.Hour)})
+	}
+	s.now = s.now.Add(time.Minute)
+	with := fstest.MapFS{}
+	for k, f := range base {
+		with[k] = f
+	}
+	with["veiligheid/verzekerd.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Is mijn fiets verzekerd tijdens de rit?\n---\nElke actieve rit is verzekerd tegen ongevallen en diefstal.\n")}
+	s.checked(with)
+	g, ok := gapOf(s.report(gaps.Options{}), "verzekering fiets")
+	if !ok || g.AnsweredAt == nil || g.AnsweredBy != "veiligheid/verzekerd" {
+		t.Errorf("after publishing the article: %+v, want answered by veiligheid/verzekerd", g)
+	}
+}

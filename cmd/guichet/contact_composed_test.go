@@ -36,7 +36,7 @@ func TestContactCountsComposedCharacters(t *testing.T) {
 	if w := from(m, "203.0.113.4:1", "POST", "/api/v1/contact", body, "Content-Type", "application/json"); w.Code != 202 {
 		t.Errorf("API, a path with a decomposed é: %d %.300s", w.Code, w.Body)
 	}
-	rs, err := m.DB.ContactRequests(context.Background(), 10)
+	rs, err := m.DB.ContactRequests(context.Background(), time.Time{}, time.Time{}, "", 10)
 	path := "none"
 	for _, r := range rs {
 		if r.Subject == "Menu" {

@@ -40,7 +40,8 @@ func (db *DB) saveContact(ctx context.Context, r site.ContactRequest, ds []deliv
 	return nil
 }
 
-// ContactRequests returns the latest n requests, newest first, with their
+// ContactRequests returns the latest n requests received in [from, to) (a
+// zero to has no end) of locale ("" every locale), newest first, with their
 // deliveries and the suggestions opened from their search.
 func (db *DB) ContactRequests(ctx context.Context, from, to time.Time, locale string, n int) ([]contact.Request, error) {
 	end := int64(math.MaxInt64)

@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/json"
 	"html/template"
-	"strings"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -121,9 +120,12 @@ func localePrefix(v *site.View, locale string) string {
 	return "/" + locale
 }
 
-// absURL joins the site's base URL and a path.
+// absURL joins the site's base URL and a path, percent-encoded as a URI
+// writes it (site.AbsoluteURL): the sitemap, feeds, JSON-LD and APIs
+// write it where no template encodes it ("/seguranca/capacete-para-criança"
+// was a raw <loc> in the sitemap, rv24a).
 func absURL(v *site.View, p string) string {
-	return strings.TrimRight(v.Lib.Config.BaseURL, "/") + p
+	return site.AbsoluteURL(v.Lib.Config.BaseURL, p)
 }
 
 // newBase fills the parts of basePage common to every page of locale.

@@ -139,9 +139,10 @@ func writeAtomic(file string, data []byte) error {
 }
 
 // lastGood returns, for a first publication whose content has articles
-// that do not load or site files with errors, the library of the content with those files replaced
-// by their copies (saveLastGood), to load the content again with as the
-// content being served; nil when no copy is there.
+// that do not load or site files that do not parse (see below), the
+// library of the content with those files replaced by their copies
+// (saveLastGood), to load the content again with as the content being
+// served; nil when no copy is there.
 func (p *Publisher) lastGood(ctx context.Context, lib *site.Library, opts content.Options) *site.Library {
 	o := p.opts
 	if o.Data == "" {

@@ -42,6 +42,10 @@ func TestExitCodesAndSources(t *testing.T) {
 		{"bad environment retention", map[string]string{"GUICHET_RETENTION_DAYS": "0"}, []string{"serve", "--data", data}, 2, "GUICHET_RETENTION_DAYS must be from 1", "--retention-days"},
 		{"environment set, flag given", map[string]string{"GUICHET_ADDR": "127.0.0.1:8080"}, []string{"serve", "--addr", "x:http", "--data", data}, 2, `--addr "x:http"`, "GUICHET_ADDR"},
 		{"bad environment number", map[string]string{"GUICHET_RECORD_RATE": "abc"}, []string{"serve", "--data", data}, 2, `environment GUICHET_RECORD_RATE: "abc": want a number`, ""},
+		{"unknown tickets format", nil, []string{"tickets", "import", ticketsFile(t), "--format", "bogus", "--data", data}, 2, `unknown format "bogus"`, ""},
+		{"unknown time zone", nil, []string{"tickets", "import", ticketsFile(t), "--timezone", "Nowhere", "--data", data}, 2, `--timezone "Nowhere"`, ""},
+		{"unknown date order", nil, []string{"tickets", "import", ticketsFile(t), "--date-order", "ymd", "--data", data}, 2, `date order "ymd"`, ""},
+		{"missing tickets file", nil, []string{"tickets", "import", filepath.Join(data, "nope.csv"), "--data", data}, 1, "open tickets file", ""},
 		{"missing content folder", nil, []string{"check", "--content", filepath.Join(data, "nope")}, 1, "not found", ""},
 		{"content errors", nil, []string{"check", "--content", brokenContent(t)}, 1, "", ""},
 	} {
@@ -56,6 +60,15 @@ func TestExitCodesAndSources(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ticketsFile is a tickets export of one row.
+func ticketsFile(t *testing.T) string {
+	p := filepath.Join(t.TempDir(), "t.csv")
+	if err := os.WriteFile(p, []byte("external_id,subject,created_at\n1,Refund,2026-11-02\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // brokenContent is a content folder with one error.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/cli"
 	"github.com/guichet/guichet/site/publish"
 	"github.com/guichet/guichet/site/tickets"
@@ -33,6 +34,9 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return cli.Usagef("%s", ticketsUsage)
 	}
 	rd, note, closeFile, err := tickets.OpenFile(pos[0], *format, *tz, *order)
+	if site.ErrorCode(err) == site.EINVALID {
+		return cli.Usage(err) // --format, --timezone or --date-order: exit 2
+	}
 	if err != nil {
 		return err
 	}

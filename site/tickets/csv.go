@@ -222,7 +222,7 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 		return newJSONReader(br, format, loc)
 	}
 	if _, ok := columns[format]; !ok && format != "" {
-		return nil, fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats(), ", "))
+		return nil, site.Errorf(site.EINVALID, "unknown format %q: use one of %s", format, strings.Join(Formats(), ", "))
 	}
 	cr := csv.NewReader(br)
 	cr.Comma = sniffSeparator(br)
@@ -524,7 +524,7 @@ func (rd *Reader) SetDateOrder(order string) error {
 		rd.order, rd.orderWhy = order, "as asked"
 		return nil
 	}
-	return fmt.Errorf("date order %q: use dmy (day first, 03/04/2026 is 3 April) or mdy (month first, March 4)", order)
+	return site.Errorf(site.EINVALID, "date order %q: use dmy (day first, 03/04/2026 is 3 April) or mdy (month first, March 4)", order)
 }
 
 // DateOrder describes how ambiguous dates were read, "" when the file had

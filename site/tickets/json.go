@@ -46,7 +46,7 @@ type jsonReader struct {
 
 func newJSONReader(r io.Reader, format string, loc *time.Location) (*Reader, error) {
 	if _, ok := columns[format]; !ok && format != "" && format != FormatIntercom {
-		return nil, fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(append(Formats(), FormatIntercom), ", "))
+		return nil, site.Errorf(site.EINVALID, "unknown format %q: use one of %s", format, strings.Join(append(Formats(), FormatIntercom), ", "))
 	}
 	lc := &lineCounter{r: r, line: 1}
 	jr := &jsonReader{dec: json.NewDecoder(lc), lines: lc, loc: loc}

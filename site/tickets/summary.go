@@ -86,12 +86,14 @@ func (r Result) WriteText(w io.Writer, path string) {
 // OpenFile opens the export at path for Import: its format ("" recognises
 // it), the time zone of its dates written without one (an IANA name, ""
 // for UTC) and the order of dates like 03/04/2026 ("dmy", "mdy", or ""
-// to learn it from the file). Errors name the file. The note says how the
-// file is read, for the person importing it.
+// to learn it from the file). Errors name the file; an unknown format,
+// time zone or date order is a site.EINVALID error (what was asked, not
+// the file). The note says how the file is read, for the person
+// importing it.
 func OpenFile(path, format, timezone, dateOrder string) (rd *Reader, note string, closeFile func() error, err error) {
 	loc, err := time.LoadLocation(timezone)
 	if err != nil {
-		return nil, "", nil, fmt.Errorf("--timezone %q: %w", timezone, err)
+		return nil, "", nil, site.Errorf(site.EINVALID, "--timezone %q: %v", timezone, err)
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -160,6 +160,15 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 				// word; "hola" on an English site was read as "hold").
 				return ""
 			}
+			if which[w.plain] && !li.counts.has(fieldTitle, w.stem) && !li.counts.has(fieldKeywords, w.stem) {
+				// "new", "another", "nouvelle" (ticketWhich) say which
+				// one, not what, unless a title, keyword or heading
+				// writes them ("New phone"): weighed even lightly, the
+				// word of some article's body made "Another" a ticket
+				// about that article at 1, and "Nouvelle facture" one
+				// about the article whose body wrote both words.
+				return ""
+			}
 			if f := writtenForm(li.vocab, w.stem); f != "" {
 				return f // "E7" is the "E07" the articles write
 			}
@@ -207,11 +216,10 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 				if !subjTerms[t] {
 					wt *= unknown
 				}
-				if times[w.plain] || which[w.plain] || ordinal(w.plain) {
+				if times[w.plain] || ordinal(w.plain) {
 					// "on Tuesday", "this morning", "depuis lundi": when,
 					// not what, unless the articles write it; nor does
-					// "the 2nd time", "3rd request", "2e fois" say what,
-					// nor "new", "another", "neue" (ticketWhich).
+					// "the 2nd time", "3rd request", "2e fois" say what.
 					wt = min(wt, li.termWeight(t)*linkUnknownBody)
 				}
 			}
@@ -567,11 +575,13 @@ var ticketCourtesy = map[string]map[string]bool{
 }
 
 // ticketWhich are the words that say which one, not what: new, old,
-// other, another, current, in the interface's languages, as folded. A
-// subject's such word that no article writes weighs as ticketTimes' do:
-// weighing as the rarest known word, it kept "Neue Lieferadresse"
-// unlinked at 0.5 from the article "Lieferadresse ändern" (rv23d). German
-// "andere" is left out: it is also "ändere" (I change) folded.
+// other, another, current, in the interface's languages, as folded. Such
+// a word of a ticket weighs nothing unless a title, keyword or heading
+// writes it ("New phone"), as a foreign greeting does: weighing as the
+// rarest word, it kept "Neue Lieferadresse" unlinked at 0.5 from the
+// article "Lieferadresse ändern" (rv23d), and a body that wrote it made
+// "Another" a ticket about that article. German "andere" is left out: it
+// is also "ändere" (I change) folded.
 var ticketWhich = map[string]map[string]bool{
 	"en": setOf("new", "old", "other", "another", "different", "current", "existing"),
 	"fr": setOf("nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles", "ancien", "ancienne", "anciens", "anciennes",

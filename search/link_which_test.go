@@ -49,3 +49,34 @@ func TestLinkWhichWords(t *testing.T) {
 		t.Errorf("Link(%q) = %s at %.3f, %v; want nothing linked (no article says invoice)", "New invoice", id, score, err)
 	}
 }
+
+// TestLinkWhichWordsInBodies: a which-word some article's body writes
+// weighed as any word: "Another" linked the article whose body said
+// "another device" at 1, and "Nouvelle facture" the article whose body
+// wrote both "nouvelle" and "factures" rather than the one about invoices
+// (a newcomer, rv24z). It weighs nothing unless a title or keyword writes
+// it.
+func TestLinkWhichWordsInBodies(t *testing.T) {
+	lib := helpLibrary("link-which-bodies",
+		art("invoices", "fr", "billing", "Factures et TVA", "Télécharger vos factures.", nil,
+			sec("", "", "Chaque mois, votre facture est disponible en PDF dans votre compte.")),
+		art("delete", "fr", "account", "Supprimer votre compte", "Fermer le compte.", nil,
+			sec("", "", "Avant de supprimer, téléchargez vos factures. Une nouvelle inscription crée un autre compte, sur un autre appareil.")),
+		art("password", "fr", "account", "Réinitialiser le mot de passe", "Mot de passe oublié.", nil,
+			sec("", "", "Choisissez un nouveau mot de passe.")),
+		art("plans", "fr", "billing", "Formules et prix", "Trois formules.", nil,
+			sec("", "", "Changez de formule à tout moment.")),
+	)
+	ix := buildLib(t, lib, "")
+	ctx := context.Background()
+	for _, subject := range []string{"Nouvelle facture", "Ma nouvelle facture", "Autre facture"} {
+		if id, score, err := ix.Link(ctx, "fr", subject, ""); err != nil || id != "invoices" || score < 0.6 {
+			t.Errorf("Link(%q) = %s at %.3f, %v; want invoices linked", subject, id, score, err)
+		}
+	}
+	for _, subject := range []string{"Nouvelle", "Autre", "Un autre"} {
+		if id, score, err := ix.Link(ctx, "fr", subject, ""); err != nil || score >= 0.6 {
+			t.Errorf("Link(%q) = %s at %.3f, %v; want nothing linked", subject, id, score, err)
+		}
+	}
+}

@@ -349,7 +349,7 @@ func (l *loader) readSiteFiles() {
 	if data, ok := read(synonymsFile); ok {
 		syn, probs := parseSynonyms(data)
 		l.lib.Synonyms, l.synonymLines = syn, synonymLines(data)
-		if l.prevLib != nil && len(syn) == 0 && unparsed(probs) {
+		if l.prevLib != nil && len(l.prevLib.Synonyms) > 0 && len(syn) == 0 && unparsed(probs) {
 			l.lib.Synonyms = l.prevLib.Synonyms
 			probs = append(probs, keptSiteFile(synonymsFile, "synonyms"))
 		}
@@ -358,7 +358,7 @@ func (l *loader) readSiteFiles() {
 	if data, ok := read(redirectsFile); ok {
 		red, lines, probs := parseRedirects(data)
 		l.lib.Redirects, l.redirectLines = red, lines
-		if l.prevLib != nil && len(red) == 0 && unparsed(probs) {
+		if l.prevLib != nil && len(l.prevLib.Redirects) > 0 && len(red) == 0 && unparsed(probs) {
 			l.lib.Redirects, l.redirectLines = l.prevLib.Redirects, nil
 			probs = append(probs, keptSiteFile(redirectsFile, "redirects"))
 		}

@@ -386,3 +386,36 @@ func TestBrokenSettingsLoggedOnce(t *testing.T) {
 		t.Errorf("a broken guichet.yaml, logged %d times, want once at ERROR with its line:\n%s", n, l)
 	}
 }
+
+// TestNothingKeptWhenNothingWasServed: a synonyms.yaml or redirects.yaml
+// broken since the first start was listed as kept, "the synonyms being
+// served stay in force", at every reload and restart, though none were
+// ever served (a newcomer, rv24z): kept only what was served.
+func TestNothingKeptWhenNothingWasServed(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	write(t, f.dir, "synonyms.yaml", "en:\n  - [refund, money back\n")
+	write(t, f.dir, "redirects.yaml", "- from: /billing/old-refunds\n  to: [/billing/refund\n")
+	write(t, f.dir, "billing/broken.md", "---\ntitle: [oops\n---\nBroken.\n")
+	check := func(when string) {
+		t.Helper()
+		for _, pr := range f.srv.View().Lib.Problems {
+			if pr.Kind == site.KindKept && (pr.File == "synonyms.yaml" || pr.File == "redirects.yaml") {
+				t.Errorf("%s: %s listed as kept, with nothing served from it: %s", when, pr.File, pr.Message)
+			}
+		}
+	}
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	check("start")
+	if err := f.pub.Publish(ctx, "api"); err != nil {
+		t.Fatal(err)
+	}
+	check("reload")
+	f.restart()
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	check("restart")
+}

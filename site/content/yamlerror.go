@@ -404,7 +404,7 @@ func depthAfter(s string, open, closeCh byte) int {
 			if c == q {
 				q = 0
 			}
-		case c == '"' || c == '\'':
+		case (c == '"' || c == '\'') && quoteOpens(s[:i]):
 			q = c
 		case c == open:
 			depth++
@@ -415,6 +415,16 @@ func depthAfter(s string, open, closeCh byte) int {
 		}
 	}
 	return depth
+}
+
+// quoteOpens reports whether a quote after before opens a quoted scalar:
+// at the start of a value (after nothing, "[", "{", "," or ":" and
+// spaces). One inside a word is a letter: the apostrophe of
+// "[no-show, didn't show up]" read as a quote hid that list's "]" and the
+// error named that line for another's unclosed "[" (a newcomer, rv24z).
+func quoteOpens(before string) bool {
+	before = strings.TrimRight(before, " \t")
+	return before == "" || strings.ContainsAny(before[len(before)-1:], "[{,:")
 }
 
 // textAfterClose finds a value that starts with a quote or a bracket,

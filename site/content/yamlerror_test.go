@@ -32,6 +32,10 @@ func TestExplainYAML(t *testing.T) {
 			"never closed", `description: 'Use the app'`},
 		{"unclosed list", "title: ok\ntags: [billing, refund\ndescription: x\n", 2, 7,
 			"list opened with [ here is never closed", "tags: [billing, refund]"},
+		// An apostrophe inside a word of an earlier list is no quote: it
+		// hid that list's "]", and the error named it (rv24z).
+		{"unclosed list after an apostrophe in a word", "en:\n  - [no-show, didn't show up]\n  - [c, d]\n  - [unclosed\n", 4, 5,
+			"list opened with [ here is never closed", "- [unclosed]"},
 		// On the last line, ending in a comma or on the bracket alone:
 		// the parser's "did not find expected node content" was all it said.
 		{"unclosed list on the last line, after a comma", "title: ok\ntags: [a, b,\n", 2, 7,

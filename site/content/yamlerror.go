@@ -116,6 +116,15 @@ func (x *yamlText) entryAt(n int) (entry, bool) {
 		rest := strings.TrimLeft(t[1:], " ")
 		e.col = len(l) - len(rest)
 		e.value = rest
+		if i := keyEnd(rest); i > 0 && !strings.ContainsAny(rest[:1], "[{\"'") {
+			// "- from: [oops": the first field of a mapping in a list,
+			// read as the field it is (redirects.yaml's entries), at the
+			// indent of its mapping, where the next field ("  to: …")
+			// stands.
+			e.isItem, e.key, e.indent = false, rest[:i], e.col
+			v := strings.TrimLeft(rest[i+1:], " \t")
+			e.col, e.value = len(l)-len(v), v
+		}
 		return e, true
 	}
 	i := keyEnd(t)

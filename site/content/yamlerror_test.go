@@ -34,6 +34,10 @@ func TestExplainYAML(t *testing.T) {
 			"list opened with [ here is never closed", "tags: [billing, refund]"},
 		// An apostrophe inside a word of an earlier list is no quote: it
 		// hid that list's "]", and the error named it (rv24z).
+		// In the first field of a mapping in a list (redirects.yaml):
+		// the parser's line, the one before, was all it said (rv24z).
+		{"unclosed list in a list of mappings", "- from: /a\n  to: /b\n- from: [oops\n  to: /c\n- from: /d\n  to: /e\n", 3, 9,
+			"list opened with [ here is never closed", "from: [oops]"},
 		{"unclosed list after an apostrophe in a word", "en:\n  - [no-show, didn't show up]\n  - [c, d]\n  - [unclosed\n", 4, 5,
 			"list opened with [ here is never closed", "- [unclosed]"},
 		// On the last line, ending in a comma or on the bracket alone:

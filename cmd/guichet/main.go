@@ -81,6 +81,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "restore":
 		err = runRestore(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
+		if len(args) > 1 { // "guichet version --json": nothing it takes
+			err = cli.Usagef("unexpected argument %q: usage: guichet version", args[1])
+			break
+		}
 		fmt.Fprintln(stdout, "guichet", versionString())
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)

@@ -46,6 +46,7 @@ func TestExitCodesAndSources(t *testing.T) {
 		{"unknown time zone", nil, []string{"tickets", "import", ticketsFile(t), "--timezone", "Nowhere", "--data", data}, 2, `--timezone "Nowhere"`, ""},
 		{"unknown date order", nil, []string{"tickets", "import", ticketsFile(t), "--date-order", "ymd", "--data", data}, 2, `date order "ymd"`, ""},
 		{"missing tickets file", nil, []string{"tickets", "import", filepath.Join(data, "nope.csv"), "--data", data}, 1, "open tickets file", ""},
+		{"version with an argument", nil, []string{"version", "--bogus"}, 2, `unexpected argument "--bogus"`, ""},
 		{"missing content folder", nil, []string{"check", "--content", filepath.Join(data, "nope")}, 1, "not found", ""},
 		{"content errors", nil, []string{"check", "--content", brokenContent(t)}, 1, "", ""},
 	} {

@@ -354,10 +354,15 @@ func TestTicketsImport(t *testing.T) {
 		out.String() != "" || !strings.Contains(errb.String(), ambiguous+":2: column \"created_at\"") || !strings.Contains(errb.String(), "--date-order dmy") {
 		t.Errorf("ambiguous dates: exit %d\nstdout: %s\nstderr: %s", code, out.String(), errb.String())
 	}
-	for _, bad := range [][]string{{"tickets", "import", file, "--format", "kayako"}, {"tickets", "import", "/nope.csv", "--format", "csv"}} {
+	// An unknown format is a usage error (exit 2); a missing file a
+	// failure (exit 1), as the README's exit codes say.
+	for _, bad := range []struct {
+		args []string
+		code int
+	}{{[]string{"tickets", "import", file, "--format", "kayako"}, 2}, {[]string{"tickets", "import", "/nope.csv", "--format", "csv"}, 1}} {
 		errb.Reset()
-		if code := run(context.Background(), append(bad, "--content", dir, "--data", data), &out, &errb); code != 1 {
-			t.Errorf("%v: exit %d", bad, code)
+		if code := run(context.Background(), append(bad.args, "--content", dir, "--data", data), &out, &errb); code != bad.code {
+			t.Errorf("%v: exit %d, want %d", bad.args, code, bad.code)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/testrun"
 )
 
 // Hostile tests of champion lists (champions.go): every answer through
@@ -178,7 +179,7 @@ func describe(r *site.SearchResults) string {
 // the same: see champions.go), counting no more (the same when one word
 // only is required), and never a draft.
 func TestChampionsExactInEveryLocale(t *testing.T) {
-	serialLater(t)
+	testrun.SerialLater(t)
 	lib := championCorpus(600)
 	ix := buildLib(t, lib, "")
 	const broad = 25

@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/testrun"
 )
 
 // TestChampionsSuggestAsScoringEvery: autocomplete through champion lists
@@ -22,7 +23,7 @@ import (
 // give too few. The threshold is lowered so that 1,500 generated articles
 // have broad words.
 func TestChampionsSuggestAsScoringEvery(t *testing.T) {
-	serialLater(t)
+	testrun.SerialLater(t)
 	lib := corpus(1500)
 	ix := buildLib(t, lib, "")
 	li := ix.locales["en"]

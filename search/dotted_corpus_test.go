@@ -9,8 +9,8 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/testrun"
 )
 
 // dottedWord is a word of a title written with full stops: a file name
@@ -30,7 +30,7 @@ var dottedWord = regexp.MustCompile(`\.?[\p{L}\p{N}][\p{L}\p{N}_-]*(\.[\p{L}\p{N
 // and a typo in the part after it was forgiven: 453 of 585 prefixes
 // ending after a full stop, 110 of 121 with a typo.
 func TestSuggestDottedCorpus(t *testing.T) {
-	search.SerialLater(t)
+	testrun.SerialLater(t)
 	if testing.Short() {
 		t.Skip("corpus evaluation skipped in short mode")
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/content"
+	"github.com/guichet/guichet/site/testrun"
 )
 
 // relevanceCase is one line of testdata/relevance.jsonl. The format is
@@ -262,7 +263,7 @@ func TestRelevance(t *testing.T) {
 // write: error codes, product names, long questions), with the same
 // thresholds.
 func TestRelevanceCorpus(t *testing.T) {
-	search.SerialLater(t)
+	testrun.SerialLater(t)
 	if testing.Short() {
 		t.Skip("relevance evaluation skipped in short mode")
 	}

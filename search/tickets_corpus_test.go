@@ -8,6 +8,7 @@ import (
 
 	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/testrun"
 	"github.com/guichet/guichet/site/tickets"
 )
 
@@ -19,7 +20,7 @@ import (
 // references were part of the cleaning, "Case 12345678:" subjects linked
 // to their article 366 times of 400 (398 without it).
 func TestTicketReferencesCorpus(t *testing.T) {
-	search.SerialLater(t)
+	testrun.SerialLater(t)
 	if testing.Short() {
 		t.Skip("corpus evaluation skipped in short mode")
 	}
@@ -65,7 +66,7 @@ func TestTicketReferencesCorpus(t *testing.T) {
 // between two runs of the same code, so relinking moved stored links for
 // nothing.
 func TestLinkTiesCorpus(t *testing.T) {
-	search.SerialLater(t)
+	testrun.SerialLater(t)
 	if testing.Short() {
 		t.Skip("corpus evaluation skipped in short mode")
 	}

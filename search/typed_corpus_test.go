@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/testrun"
 )
 
 // TestSuggestTypedTyposCorpus types words of the Microsoft corpus's titles
@@ -19,7 +19,7 @@ import (
 // the word meant among the first three most of the time. Before the word
 // being typed was forgiven, 130 of 150 such prefixes suggested nothing.
 func TestSuggestTypedTyposCorpus(t *testing.T) {
-	search.SerialLater(t)
+	testrun.SerialLater(t)
 	if testing.Short() {
 		t.Skip("corpus evaluation skipped in short mode")
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/testrun"
 )
 
 // editLibrary returns lib with its articles replaced by edit's result and
@@ -63,7 +64,7 @@ func withText(a *site.Article, text string) *site.Article {
 // suggestions, "did you mean") as a whole build of the new content, with the same term counts, round after
 // round; a locale without change is taken as it was.
 func TestUpdateAnswersAsFullBuild(t *testing.T) {
-	serialLater(t)
+	testrun.SerialLater(t)
 	ctx := context.Background()
 	lib := updateCorpus(400)
 	dir := t.TempDir()

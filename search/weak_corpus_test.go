@@ -5,15 +5,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/guichet/guichet/search"
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/testrun"
 )
 
 // TestWeakResultsCorpus checks the rule on a help center written by
 // others: a title searched for is an answer, and a query with more words
 // found nowhere than words the help center has is not.
 func TestWeakResultsCorpus(t *testing.T) {
-	search.SerialLater(t)
+	testrun.SerialLater(t)
 	if testing.Short() {
 		t.Skip("loads the corpus")
 	}

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/guichet/guichet/site/postgres/pgtest"
+	"github.com/guichet/guichet/site/testrun"
 )
 
 // TestMain lets the test binary stand in for the guichet binary: with
@@ -129,7 +130,7 @@ func TestSIGTERMDuringBackgroundWork(t *testing.T) {
 	// A pass of about a minute (the race detector slows the pass as much
 	// as the writing of the database, so a tenth does).
 	n := 200000
-	if raceEnabled {
+	if testrun.Race {
 		n = 20000
 	}
 	seedFailedSearches(t, data, n)

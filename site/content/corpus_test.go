@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/testrun"
 )
 
 // corpusDir is a real help center: 2,448 Microsoft support articles with
@@ -89,6 +90,7 @@ func BenchmarkLoadCorpus(b *testing.B) {
 // description. GUICHET_IMPORT_DIRS (colon-separated content folders, such
 // as a Hugo documentation site's content/en) adds other corpora.
 func TestCorpusShowsNoOtherSyntax(t *testing.T) {
+	testrun.SerialLater(t)
 	dirs := []string{corpus(t)}
 	if extra := os.Getenv("GUICHET_IMPORT_DIRS"); extra != "" {
 		dirs = append(dirs, strings.Split(extra, ":")...)

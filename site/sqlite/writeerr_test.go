@@ -10,6 +10,7 @@ import (
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/delivery"
+	"github.com/guichet/guichet/site/testrun"
 )
 
 // TestWriteToImmutableDatabase: a database made immutable under a running
@@ -73,7 +74,7 @@ func TestOpenUnwritableDatabase(t *testing.T) {
 // other write does; the log said only "delivery queue err=disk I/O error
 // (778)" (rv20c).
 func TestDeliveriesOnImmutableDatabase(t *testing.T) {
-	if raceDetector {
+	if testrun.Race {
 		// Under the race detector the process dies inside modernc's
 		// SQLite (a signal in its translated C, "unexpected return pc
 		// for runtime.sigpanic") on this sequence; without it every

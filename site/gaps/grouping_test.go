@@ -19,6 +19,7 @@ import (
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/content"
 	"github.com/guichet/guichet/site/gaps"
+	"github.com/guichet/guichet/site/testrun"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -169,6 +170,7 @@ func pairwise(ts testSet, rep gaps.Report) (precision, recall float64, gapOf map
 // 0.95 and recall 0.85: TestGroupingSignals measures what grouping by
 // words and visits can reach on these sets at all.
 func TestGroupingByMeaning(t *testing.T) {
+	testrun.SerialLater(t) // sets of a few hundred items: one worker, nothing concurrent
 	for _, c := range []struct {
 		set, synonyms     string
 		precision, recall float64 // floors
@@ -189,13 +191,13 @@ func TestGroupingByMeaning(t *testing.T) {
 		{"kletter-app", "kletter-app", 0.84, 0.35},
 	} {
 		ts := loadTestSet(t, c.set)
-		rep := gaps.Group(ts.records, analyzer(t, c.set, c.synonyms), nil, gaps.Options{})
+		an := analyzer(t, c.set, c.synonyms)
+		rep := gaps.Group(ts.records, an, nil, gaps.Options{})
 		p, r, gapOf := pairwise(ts, rep)
 		t.Logf("%s, synonyms %q: %d queries, %d topics, %d gaps: precision %.3f, recall %.3f", c.set, c.synonyms, len(ts.topic), topics(ts), len(rep.Gaps), p, r)
 		// What one would use instead: one gap per normalised query (a
 		// search analytics tool), or per set of analysed terms (Guichet's
 		// former report).
-		an := analyzer(t, c.set, c.synonyms)
 		exact := baseline(ts, func(q string) string { return textnorm.Key(q) })
 		stems := baseline(ts, func(q string) string { return gaps.MeaningKey(an, ts.locale, q) })
 		t.Logf("  instead: one gap per normalised query %s; per set of analysed terms %s", exact, stems)

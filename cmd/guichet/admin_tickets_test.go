@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guichet/guichet/site"
+)
+
+// TestTicketsPerArticleCountsThemAll: the heading of "Tickets per
+// article" said (50) on a help center with 53 articles with tickets: it
+// counted the rows shown, which stop at 50. It counts the articles with
+// tickets and says that the top 50 are shown.
+func TestTicketsPerArticleCountsThemAll(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Acme Help\n")
+	var batch []string
+	now := time.Now().UTC().Add(-time.Hour).Format(time.RFC3339)
+	for i := range 53 {
+		writeFile(t, dir, fmt.Sprintf("topics/topic-%02d.md", i), fmt.Sprintf("---\ntitle: Topic number %d\n---\nAbout topic %d.\n", i, i))
+		batch = append(batch, fmt.Sprintf(`{"external_id":"t-%d","subject":"Question %d","article":"topics/topic-%02d","created_at":%q}`, i, i, i, now))
+	}
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	tok, _, _ := m.DB.CreateToken(ctx, site.ScopeTickets, "helpdesk")
+	if w := serve(m, "POST", "/api/v1/tickets", `{"tickets":[`+strings.Join(batch, ",")+`]}`, "Content-Type", "application/json", "Authorization", "Bearer "+tok); w.Code != 200 {
+		t.Fatalf("tickets: %d %s", w.Code, w.Body)
+	}
+	if err := m.Tickets.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	page := serve(m, "GET", "/admin/", "", "Cookie", signIn(t, m, admin)).Body.String()
+	if !strings.Contains(page, `Tickets per article <span class="meta">(53, top 50 shown)</span>`) {
+		i := strings.Index(page, "Tickets per article")
+		t.Errorf("the tickets heading does not count the 53 articles with tickets: %.120s", page[max(i, 0):])
+	}
+	if !strings.Contains(page, "The first 50 of 53: the export has them all.") {
+		t.Error("the tickets table does not say the export has them all")
+	}
+}

@@ -189,6 +189,10 @@ type adminTickets struct {
 	// Before and After count tickets in the 30 days before the article's
 	// last update and since then (AfterDays days, at most 30).
 	Before, After, AfterDays int
+	// Ago says how long ago the article was updated when it was less
+	// than a day ago ("20 hours", "5 minutes"), where AfterDays, whole
+	// days, would say the same of one updated now.
+	Ago string
 	// InPeriod counts the tickets of the dashboard's period, as its
 	// other sections count theirs.
 	InPeriod int
@@ -228,6 +232,18 @@ func ticketRows(st *state, limit int, p insights.Period) (rows []adminTickets, t
 		}
 	}
 	return out, total
+}
+
+// underADay is d in the admin page's words when it is under a day: in
+// hours, or in minutes under an hour; "" from a day on.
+func underADay(d time.Duration) string {
+	switch {
+	case d < 0 || d >= 24*time.Hour:
+		return ""
+	case d >= time.Hour:
+		return site.CountOf(int(d/time.Hour), "hour", "hours")
+	}
+	return site.CountOf(max(int(d/time.Minute), 1), "minute", "minutes")
 }
 
 // adminShown is an article a gap's searches showed first and nobody
@@ -372,6 +388,11 @@ func (s *Server) admin(c echo.Context) error {
 	// report count them (not every opening since the first day).
 	page.WidgetOpens, page.WidgetUnmatched = d.summary.WidgetOpens, d.report.Openings
 	page.Tickets, page.TicketArticles = ticketRows(st, 50, p)
+	for i := range page.Tickets {
+		if u := page.Tickets[i].Updated; !u.IsZero() {
+			page.Tickets[i].Ago = underADay(s.opts.Now().Sub(u))
+		}
+	}
 	if page.HandLinks, err = s.opts.Insights.HandLinks(ctx); err != nil {
 		return err
 	}

@@ -84,4 +84,16 @@ func TestStubOnANonEnglishSite(t *testing.T) {
 			t.Errorf("check: exit %d: %s", code, line)
 		}
 	}
+	// Moved by the writer into its category, the draft keeps the id of
+	// the folder it was drafted in: check says which id to set for its
+	// French version, written beside it, to translate it.
+	if err := os.Rename(filepath.Join(dir, "drafts", "gift-wrapping-voucher.en.md"), filepath.Join(dir, "compte", "gift-wrapping-voucher.en.md")); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	errb.Reset()
+	if code := run(ctx, []string{"check", "--content", dir, "--verbose"}, &out, &errb); code != 0 ||
+		!strings.Contains(out.String()+errb.String(), "set id: compte/gift-wrapping-voucher, this file's own, so that compte/gift-wrapping-voucher.md translates it") {
+		t.Errorf("check of the moved draft: exit %d:\n%s%s", code, out.String(), errb.String())
+	}
 }

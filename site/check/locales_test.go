@@ -298,3 +298,41 @@ func TestTranslationWithoutOriginal(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestMovedDraftKeepsAnotherFoldersID: `gaps stub` of a gap in another
+// locale than the default writes drafts/gift-wrapping.en.md with id:
+// drafts/gift-wrapping, the id of its French version to come. Moved by
+// the writer into its category, the draft kept that id with nothing said:
+// its French version, written beside it as cadeaux/gift-wrapping.md,
+// would not translate it. check says so on the id line and gives the id
+// of its place; a draft where it was written, a published article with an
+// id from elsewhere (its history is under it), an id that names no folder
+// and a draft whose id a default-locale article has are left alone.
+func TestMovedDraftKeepsAnotherFoldersID(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guichet.yaml", "default_locale: fr\nlocales: [fr, en]\n")
+	write(t, dir, "cadeaux/_index.md", "---\ntitle: Cadeaux\n---\n")
+	write(t, dir, "cadeaux/gift-wrapping.en.md", "---\ntitle: \"Gift wrapping\"\nid: \"drafts/gift-wrapping\"\ndraft: true\n---\nText.\n")
+	write(t, dir, "drafts/voucher.en.md", "---\ntitle: Voucher\nid: \"drafts/voucher\"\ndraft: true\n---\nText.\n")
+	write(t, dir, "cadeaux/cards.en.md", "---\ntitle: Cards\nid: \"old/cards\"\n---\nText.\n")
+	write(t, dir, "cadeaux/ribbon.en.md", "---\ntitle: Ribbon\nid: ribbon\ndraft: true\n---\nText.\n")
+	write(t, dir, "cadeaux/boite.md", "---\ntitle: Boîte\nid: \"old/box\"\n---\nTexte.\n")
+	write(t, dir, "cadeaux/box.en.md", "---\ntitle: Box\nid: \"old/box\"\ndraft: true\n---\nText.\n")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range rep.Problems {
+		if p.Field == "id" {
+			if p.Severity != site.SeverityWarning || p.Kind != site.KindTranslation || p.Line != 3 {
+				t.Errorf("not a translation warning on the id line: %+v", p)
+			}
+			got = append(got, strings.TrimPrefix(p.File, dir+"/")+": "+p.Message)
+		}
+	}
+	want := "cadeaux/gift-wrapping.en.md: this en draft sets id: drafts/gift-wrapping, the id of drafts/gift-wrapping.md, a file that does not exist (the folder it was drafted in, likely, before it was moved or renamed): its fr version would translate it only written there or setting that id, not as cadeaux/gift-wrapping.md beside it; set id: cadeaux/gift-wrapping, this file's own, so that cadeaux/gift-wrapping.md translates it (a draft has no readers' history to keep under the old id)"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}

@@ -220,6 +220,41 @@ func (l *loader) translationsWithoutOriginal() []site.Problem {
 				s.locale, id+ext, s.locale, def, s.locale))
 		}
 	}
+	return append(probs, l.draftIDsOfElsewhere(originals)...)
+}
+
+// draftIDsOfElsewhere warns about each draft in another locale than the
+// default that sets the id of a default-locale file in another place
+// than its own, a file that does not exist: the id `gaps stub` gives
+// such a draft (drafts/gift-wrapping for drafts/gift-wrapping.fr.md) once
+// the writer moved or renamed it (billing/gift-wrapping.fr.md). Its
+// default-locale version would share that id only at the old place, not
+// next to it; a draft has no readers' history to keep under its id, so
+// the warning says to set the one of its own place. Published articles,
+// whose id keeps their history, and ids that name no folder (given on
+// purpose) are left alone. originals holds the ids of the default
+// locale's files by their path.
+func (l *loader) draftIDsOfElsewhere(originals map[string]bool) []site.Problem {
+	def := l.lib.Config.DefaultLocale
+	for _, s := range l.sources {
+		if s.ok && !s.name.index && s.locale == def && s.meta.a != nil {
+			originals[s.meta.a.ID] = true
+		}
+	}
+	var probs []site.Problem
+	for _, s := range l.sources {
+		if !s.ok || s.name.index || s.locale == def || !s.meta.hasID || s.meta.idField != "id" || s.meta.a == nil || !s.meta.a.Draft {
+			continue
+		}
+		id := s.meta.a.ID
+		own, _ := l.articleID(s, nil)
+		if id == own || !strings.Contains(id, "/") || originals[id] {
+			continue
+		}
+		probs = append(probs, warningAt(site.KindTranslation, s.path, s.meta.idLine, "id",
+			"this %s draft sets id: %s, the id of %s.md, a file that does not exist (the folder it was drafted in, likely, before it was moved or renamed): its %s version would translate it only written there or setting that id, not as %s.md beside it; set id: %s, this file's own, so that %s.md translates it (a draft has no readers' history to keep under the old id)",
+			s.locale, id, id, def, own, own, own))
+	}
 	return probs
 }
 

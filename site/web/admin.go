@@ -115,7 +115,10 @@ type adminPage struct {
 	// WidgetOpens counts the widget's openings in the period and locale,
 	// and those with no article for the screen.
 	WidgetOpens, WidgetUnmatched int
-	Tickets                      []adminTickets
+	// Tickets are the articles with tickets, the first 50 of
+	// TicketArticles.
+	Tickets        []adminTickets
+	TicketArticles int
 	// ContentErrors are the first errors of the content being served, of
 	// ContentErrorCount.
 	ContentErrors     []site.Problem
@@ -186,6 +189,10 @@ type adminTickets struct {
 	// Before and After count tickets in the 30 days before the article's
 	// last update and since then (AfterDays days, at most 30).
 	Before, After, AfterDays int
+	// Ago says how long ago the article was updated when it was less
+	// than a day ago ("20 hours", "5 minutes"), where AfterDays, whole
+	// days, would say the same of one updated now.
+	Ago string
 	// InPeriod counts the tickets of the dashboard's period, as its
 	// other sections count theirs.
 	InPeriod int
@@ -196,8 +203,9 @@ type adminTickets struct {
 // ranks them), with how their count moved since their last update; of
 // p's locale when it is set. The period's articles come first and are
 // kept within limit, so a month long past shows its articles at the top
-// rather than after (or beyond) the ones of the last 90 days.
-func ticketRows(st *state, limit int, p insights.Period) []adminTickets {
+// rather than after (or beyond) the ones of the last 90 days. total
+// counts them all, limit or not.
+func ticketRows(st *state, limit int, p insights.Period) (rows []adminTickets, total int) {
 	var out []adminTickets
 	for _, a := range st.stats.All() {
 		if p.Locale != "" && a.Locale != p.Locale {
@@ -210,6 +218,7 @@ func ticketRows(st *state, limit int, p insights.Period) []adminTickets {
 		out = append(out, adminTickets{ArticleTickets: a, Title: a.ArticleID, Trend: a.Trend(), InPeriod: in})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].InPeriod > out[j].InPeriod })
+	total = len(out)
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}
@@ -222,7 +231,19 @@ func ticketRows(st *state, limit int, p insights.Period) []adminTickets {
 			}
 		}
 	}
-	return out
+	return out, total
+}
+
+// underADay is d in the admin page's words when it is under a day: in
+// hours, or in minutes under an hour; "" from a day on.
+func underADay(d time.Duration) string {
+	switch {
+	case d < 0 || d >= 24*time.Hour:
+		return ""
+	case d >= time.Hour:
+		return site.CountOf(int(d/time.Hour), "hour", "hours")
+	}
+	return site.CountOf(max(int(d/time.Minute), 1), "minute", "minutes")
 }
 
 // adminShown is an article a gap's searches showed first and nobody
@@ -366,7 +387,12 @@ func (s *Server) admin(c echo.Context) error {
 	// The period's and locale's openings, as the figure and the gap
 	// report count them (not every opening since the first day).
 	page.WidgetOpens, page.WidgetUnmatched = d.summary.WidgetOpens, d.report.Openings
-	page.Tickets = ticketRows(st, 50, p)
+	page.Tickets, page.TicketArticles = ticketRows(st, 50, p)
+	for i := range page.Tickets {
+		if u := page.Tickets[i].Updated; !u.IsZero() {
+			page.Tickets[i].Ago = underADay(s.opts.Now().Sub(u))
+		}
+	}
 	if page.HandLinks, err = s.opts.Insights.HandLinks(ctx); err != nil {
 		return err
 	}

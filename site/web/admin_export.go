@@ -64,7 +64,8 @@ func (s *Server) adminExport(c echo.Context) error {
 		case "top-searches.csv":
 			return writeTopSearches(w, d.report.Queries)
 		}
-		return writeTicketRows(w, ticketRows(st, 0, p))
+		rows, _ := ticketRows(st, 0, p)
+		return writeTicketRows(w, rows)
 	})
 }
 

@@ -150,7 +150,13 @@ type faqJSON struct {
 	Pinned bool `json:"pinned"`
 	Marked bool `json:"faq"` // faq: true in front matter
 	site.ArticleTickets
-	Trend string `json:"trend,omitempty"`
+	// TicketsLocale is the locale of the tickets counted: the FAQ's
+	// own, or the default locale's for a question its FAQ completes the
+	// locale's with (see questions), whose tickets ranked it there; an
+	// English FAQ gave a German-only article's German counts unlabelled,
+	// read as English customers' (the entry's locale is the article's).
+	TicketsLocale string `json:"tickets_locale"`
+	Trend         string `json:"trend,omitempty"`
 }
 
 // apiFAQ answers GET /api/v1/faq?locale=&limit=: the ranked FAQ with each
@@ -177,7 +183,7 @@ func (s *Server) apiFAQ(c echo.Context) error {
 	out := make([]faqJSON, 0, len(list))
 	for _, e := range list {
 		out = append(out, faqJSON{articleRef: newArticleRef(st.view, e.Article), Pinned: e.Pinned,
-			Marked: e.Article.FAQ == site.FAQTrue, ArticleTickets: e.Tickets, Trend: e.Tickets.Trend()})
+			Marked: e.Article.FAQ == site.FAQTrue, ArticleTickets: e.Tickets, TicketsLocale: e.Tickets.Locale, Trend: e.Tickets.Trend()})
 	}
 	publicRead(c)
 	return c.JSON(http.StatusOK, map[string]any{"locale": loc, "faq": out})

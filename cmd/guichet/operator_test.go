@@ -192,3 +192,22 @@ func TestBannerFirst(t *testing.T) {
 		t.Errorf("the banner is not first:\n%s", got)
 	}
 }
+
+// TestSMTPOnLoopbackWarned: `guichet serve --smtp …` without a public URL
+// on a server listening on 127.0.0.1 sent e-mails whose links opened
+// localhost, and nothing said so at start: one WARN line names --smtp
+// and --base-url.
+func TestSMTPOnLoopbackWarned(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back.\n")
+	var logs bytes.Buffer
+	m := &Main{Config: testConfig(dir, t.TempDir(), func(c *Config) { c.SMTP, c.MailFrom = "smtp://127.0.0.1:2525", "help@acme.test" }),
+		Logger: slog.New(slog.NewTextHandler(&logs, nil)), ListenURL: "http://localhost:8080"}
+	if err := m.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close(context.Background())
+	if n := strings.Count(logs.String(), "level=WARN msg=\"--smtp is set but the public URL is http://localhost:8080"); n != 1 || !strings.Contains(logs.String(), "set --base-url") {
+		t.Errorf("%d warnings naming --smtp and the loopback public URL:\n%s", n, logs.String())
+	}
+}

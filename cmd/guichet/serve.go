@@ -120,7 +120,7 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Server = srv
 	m.Publisher = publish.New(publish.Options{
 		Content: m.folders.Content, Dir: m.Config.Content, Data: m.Config.Data,
-		BaseURL: m.Config.BaseURL, ListenURL: m.ListenURL, Dev: m.Config.Dev, GitPull: m.Config.GitPull,
+		BaseURL: m.Config.BaseURL, ListenURL: m.ListenURL, Dev: m.Config.Dev, GitPull: m.Config.GitPull, Mail: sender != nil,
 		Server: srv, Store: db, Gaps: m.Gaps, Tickets: m.Tickets, Answered: m.Contact.Published,
 		Metrics: m.Metrics, Logger: m.Logger, Now: m.Now, AfterFunc: m.AfterFunc, LoadGCPercent: loadGCPercent(),
 		Problems: check.Finder(m.folders.Content, m.Config.Content), // what `guichet check` finds beyond the loader

@@ -19,12 +19,13 @@ import (
 // runGaps implements `guichet gaps`: the content-gap report of the events
 // database, grouped with the content's own analysis and synonyms: the same
 // report as the admin page and the insights API.
-func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	sub := map[string]func(context.Context, []string, io.Writer, io.Writer) error{"mark": runGapsMark, "stub": runGapsStub, "merge": runGapsMerge, "split": runGapsSplit, "unmerge": runGapsUnmerge}
 	if i := cli.Subcommand(args, func(a string) bool { return sub[a] != nil }); i >= 0 {
 		return sub[args[i]](ctx, append(append([]string(nil), args[i+1:]...), args[:i]...), stdout, stderr)
 	}
 	c := newCommand("gaps", stderr, "content", "data", "database", "format", "retention-days")
+	defer c.declared(&err)
 	cli.SetUsage(c.fs, "[flags], or guichet gaps mark|stub|merge|split|unmerge ... (each has -h)")
 	c.fs.Lookup("format").Usage = "output format: " + strings.Join(gaps.Formats, ", ") + " (text is the table) (env GUICHET_FORMAT)"
 	since := c.fs.String("since", "30d", "report the period since this many days (30d: today and the 29 days before) or this date (2026-11-01)")
@@ -89,8 +90,9 @@ func openGaps(ctx context.Context, cfg Config) (*gaps.Service, gaps.DraftSite, f
 // -1: any), checked by check (a usage error, before anything is opened),
 // then act on the report service; what act returns is printed.
 func runGapsAction(ctx context.Context, name, usage string, min, max int, args []string, stdout, stderr io.Writer,
-	flags func(*flag.FlagSet), check func(pos []string) error, act func(svc *gaps.Service, to gaps.DraftSite, cfg Config, pos []string) (string, error)) error {
+	flags func(*flag.FlagSet), check func(pos []string) error, act func(svc *gaps.Service, to gaps.DraftSite, cfg Config, pos []string) (string, error)) (err error) {
 	c := newCommand("gaps "+name, stderr, "content", "data", "database", "retention-days")
+	defer c.declared(&err)
 	cli.SetUsage(c.fs, usage)
 	if flags != nil {
 		flags(c.fs)

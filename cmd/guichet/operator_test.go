@@ -45,6 +45,12 @@ func TestExitCodesAndSources(t *testing.T) {
 		{"bad flag number", nil, []string{"serve", "--retention-days=abc", "--data", data}, 2, `--retention-days "abc": want a whole number`, "-retention-days:"},
 		{"bad flag number of a sub-command", nil, []string{"gaps", "mark", "g1", "fixed", "--retention-days", "x", "--data", data}, 2, `--retention-days "x": want a whole number`, " -retention-days"},
 		{"flag without its value", nil, []string{"gaps", "--data", data, "--since"}, 2, `--since needs a value`, " -since"},
+		// GUICHET_FORMAT is check's and gaps' --format: tickets import's
+		// own --format never reads it, and is named as the flag.
+		{"variable of another command", map[string]string{"GUICHET_FORMAT": "json"}, []string{"tickets", "import", headerless(t), "--data", data}, 1,
+			"name the format with --format", "GUICHET_FORMAT"},
+		{"variable of another command, flag given", map[string]string{"GUICHET_FORMAT": "json"}, []string{"tickets", "import", ticketsFile(t), "--format=bogus", "--data", data}, 2,
+			`unknown format "bogus"`, "GUICHET_FORMAT"},
 		{"unknown tickets format", nil, []string{"tickets", "import", ticketsFile(t), "--format", "bogus", "--data", data}, 2, `unknown format "bogus"`, ""},
 		{"unknown time zone", nil, []string{"tickets", "import", ticketsFile(t), "--timezone", "Nowhere", "--data", data}, 2, `--timezone "Nowhere"`, ""},
 		{"unknown date order", nil, []string{"tickets", "import", ticketsFile(t), "--date-order", "ymd", "--data", data}, 2, `date order "ymd"`, ""},
@@ -70,6 +76,15 @@ func TestExitCodesAndSources(t *testing.T) {
 func ticketsFile(t *testing.T) string {
 	p := filepath.Join(t.TempDir(), "t.csv")
 	if err := os.WriteFile(p, []byte("external_id,subject,created_at\n1,Refund,2026-11-02\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// headerless is a tickets export whose header is of no known format.
+func headerless(t *testing.T) string {
+	p := filepath.Join(t.TempDir(), "t.csv")
+	if err := os.WriteFile(p, []byte("a,b\n1,2\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return p

@@ -87,6 +87,18 @@ func ErrorText(err error) string {
 	return msg
 }
 
+// CauseCode returns the code of what failed beneath a Shown error (the
+// store's EUNAVAILABLE, "cannot be reached", under a visitor's message
+// that is itself EUNAVAILABLE whatever the cause), ErrorCode(err) for
+// any other error.
+func CauseCode(err error) string {
+	var s *shownError
+	if errors.As(err, &s) {
+		return ErrorCode(s.err)
+	}
+	return ErrorCode(err)
+}
+
 // Shown returns an error that reads as err (for the log) and whose code
 // and visitor-safe message are those of shown: a failure whose details
 // (a file name, the engine's message) are for the operator, while the

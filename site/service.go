@@ -177,6 +177,11 @@ type RecorderStats struct {
 	// full disk, a read-only database): events are being lost. "" once a
 	// batch is written again.
 	Failing string
+	// Answered counts the checks (the ping of /healthz or of a scrape)
+	// that found the store answering (Recorder.Reachable): what else
+	// failed because the store could not be reached (a contact request)
+	// is no longer failing once it grows.
+	Answered uint64
 }
 
 // Jobs runs the background work that replicas sharing a store must do

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"regexp"
 	"slices"
@@ -237,4 +238,20 @@ func AbsoluteURL(base, p string) string {
 		out += "?" + query
 	}
 	return out
+}
+
+// LoopbackURL reports whether raw's host is the machine that opens it:
+// localhost, a name under .localhost, or a loopback address (127.0.0.1,
+// ::1). A link to it works only on the server itself.
+func LoopbackURL(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	h := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && ip.IsLoopback()
 }

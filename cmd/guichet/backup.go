@@ -11,8 +11,9 @@ import (
 
 // runBackup implements `guichet backup FILE`: a consistent copy of the
 // events database, taken while the server runs.
-func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	c := newCommand("backup", stderr, "data", "database")
+	defer c.declared(&err)
 	pos, err := c.parse(args, -1)
 	if err != nil {
 		return err
@@ -29,8 +30,9 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 // runRestore implements `guichet restore FILE`: the backup replaces the
 // events database, the server stopped.
-func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	c := newCommand("restore", stderr, "data", "database")
+	defer c.declared(&err)
 	pos, err := c.parse(args, -1)
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 // and prints its problems. failed is true when at least one is an error.
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (failed bool, err error) {
 	c := newCommand("check", stderr, "content", "format", "verbose")
+	defer c.declared(&err)
 	if _, err := c.parse(args, 0); err != nil {
 		return false, err
 	}

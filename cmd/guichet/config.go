@@ -191,6 +191,10 @@ func newCommand(name string, stderr io.Writer, names ...string) *command {
 	return c
 }
 
+// declared marks *err with the flags c read from the environment, those
+// the error may name by their variables (cli.NameSources); deferred.
+func (c *command) declared(err *error) { *err = cli.Declared(*err, c.fs, flagDefs(&c.cfg)) }
+
 // parse applies args, flags anywhere, and returns the positional
 // arguments; with max >= 0, more than max of them is an error.
 func (c *command) parse(args []string, max int) ([]string, error) {

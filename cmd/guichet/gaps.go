@@ -19,12 +19,13 @@ import (
 // runGaps implements `guichet gaps`: the content-gap report of the events
 // database, grouped with the content's own analysis and synonyms: the same
 // report as the admin page and the insights API.
-func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	sub := map[string]func(context.Context, []string, io.Writer, io.Writer) error{"mark": runGapsMark, "stub": runGapsStub, "merge": runGapsMerge, "split": runGapsSplit, "unmerge": runGapsUnmerge}
 	if i := cli.Subcommand(args, func(a string) bool { return sub[a] != nil }); i >= 0 {
 		return sub[args[i]](ctx, append(append([]string(nil), args[i+1:]...), args[:i]...), stdout, stderr)
 	}
 	c := newCommand("gaps", stderr, "content", "data", "database", "format", "retention-days")
+	defer c.declared(&err)
 	cli.SetUsage(c.fs, "[flags], or guichet gaps mark|stub|merge|split|unmerge ... (each has -h)")
 	c.fs.Lookup("format").Usage = "output format: " + strings.Join(gaps.Formats, ", ") + " (text is the table) (env GUICHET_FORMAT)"
 	since := c.fs.String("since", "30d", "report the period since this many days (30d: today and the 29 days before) or this date (2026-11-01)")
@@ -86,10 +87,12 @@ func openGaps(ctx context.Context, cfg Config) (*gaps.Service, gaps.DraftSite, f
 
 // runGapsAction runs `guichet gaps NAME`, a sub-command acting on gaps by
 // ID: its flags (declared by flags), min to max positional arguments (max
-// -1: any), then act on the report service; what act returns is printed.
+// -1: any), checked by check (a usage error, before anything is opened),
+// then act on the report service; what act returns is printed.
 func runGapsAction(ctx context.Context, name, usage string, min, max int, args []string, stdout, stderr io.Writer,
-	flags func(*flag.FlagSet), act func(svc *gaps.Service, to gaps.DraftSite, cfg Config, pos []string) (string, error)) error {
+	flags func(*flag.FlagSet), check func(pos []string) error, act func(svc *gaps.Service, to gaps.DraftSite, cfg Config, pos []string) (string, error)) (err error) {
 	c := newCommand("gaps "+name, stderr, "content", "data", "database", "retention-days")
+	defer c.declared(&err)
 	cli.SetUsage(c.fs, usage)
 	if flags != nil {
 		flags(c.fs)
@@ -97,6 +100,9 @@ func runGapsAction(ctx context.Context, name, usage string, min, max int, args [
 	pos, err := c.parse(args, max)
 	if err != nil || len(pos) < min {
 		return cli.Usage(errors.Join(err, fmt.Errorf("usage: guichet gaps %s %s", name, usage)))
+	}
+	if check != nil && check(pos) != nil {
+		return cli.Usage(check(pos))
 	}
 	svc, to, closeAll, err := openGaps(ctx, c.cfg)
 	if err != nil {
@@ -116,6 +122,7 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	var note cli.Text
 	return runGapsAction(ctx, "mark", "ID new-article|product-fix|fixed|ignored|undecided [--note TEXT]", 2, 2, args, stdout, stderr,
 		func(fs *flag.FlagSet) { fs.Var(&note, "note", "what was decided, for the team (else kept)") },
+		func(pos []string) error { _, err := gaps.ParseStatus(pos[1]); return err },
 		func(svc *gaps.Service, _ gaps.DraftSite, _ Config, pos []string) (string, error) {
 			g, err := svc.Mark(ctx, pos[0], pos[1], note.Given())
 			return fmt.Sprintf("gap %s (%q) marked %s\n", g.ID, g.Query, strings.ReplaceAll(strings.ToLower(strings.TrimSpace(pos[1])), "_", "-")), err
@@ -125,7 +132,7 @@ func runGapsMark(ctx context.Context, args []string, stdout, stderr io.Writer) e
 // runGapsMerge implements `guichet gaps merge INTO ID...`: gaps that ask
 // the same thing become one, under INTO's ID and decision.
 func runGapsMerge(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runGapsAction(ctx, "merge", "INTO ID... (IDs from guichet gaps: the gaps ID... join gap INTO)", 2, -1, args, stdout, stderr, nil,
+	return runGapsAction(ctx, "merge", "INTO ID... (IDs from guichet gaps: the gaps ID... join gap INTO)", 2, -1, args, stdout, stderr, nil, nil,
 		func(svc *gaps.Service, _ gaps.DraftSite, _ Config, pos []string) (string, error) {
 			g, err := svc.Merge(ctx, pos[0], pos[1:]...)
 			return fmt.Sprintf("gap %s (%q): %s, %s\n", g.ID, g.Query, site.Count(len(g.Variants), "phrasing"), site.Count(g.Visitors, "visitor")), err
@@ -135,7 +142,7 @@ func runGapsMerge(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // runGapsSplit implements `guichet gaps split ID QUERY`: a phrasing that
 // asks something else leaves the gap, as a gap of its own.
 func runGapsSplit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runGapsAction(ctx, "split", `ID "QUERY" (QUERY one of the gap's phrasings, as guichet gaps lists them)`, 2, 2, args, stdout, stderr, nil,
+	return runGapsAction(ctx, "split", `ID "QUERY" (QUERY one of the gap's phrasings, as guichet gaps lists them)`, 2, 2, args, stdout, stderr, nil, nil,
 		func(svc *gaps.Service, _ gaps.DraftSite, _ Config, pos []string) (string, error) {
 			g, err := svc.Split(ctx, pos[0], pos[1])
 			return fmt.Sprintf("%q moved out of gap %s: now gap %s\n", pos[1], strings.ToLower(strings.TrimSpace(pos[0])), g.ID), err
@@ -145,7 +152,7 @@ func runGapsSplit(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // runGapsUnmerge implements `guichet gaps unmerge ID`: a gap merged into
 // another stands on its own again.
 func runGapsUnmerge(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runGapsAction(ctx, "unmerge", "ID (a gap merged into another, as guichet gaps lists it under merged)", 1, 1, args, stdout, stderr, nil,
+	return runGapsAction(ctx, "unmerge", "ID (a gap merged into another, as guichet gaps lists it under merged)", 1, 1, args, stdout, stderr, nil, nil,
 		func(svc *gaps.Service, _ gaps.DraftSite, _ Config, pos []string) (string, error) {
 			g, err := svc.Unmerge(ctx, pos[0])
 			return fmt.Sprintf("gap %s (%q) stands on its own again: %s, %s\n", g.ID, g.Query, site.Count(len(g.Variants), "phrasing"), site.Count(g.Visitors, "visitor")), err
@@ -159,7 +166,7 @@ func runGapsStub(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	return runGapsAction(ctx, "stub", "ID... [--folder drafts] (IDs from guichet gaps)", 1, -1, args, stdout, stderr,
 		func(fs *flag.FlagSet) {
 			folder = fs.String("folder", "drafts", "content sub-folder (category) to write the drafts in")
-		},
+		}, nil,
 		func(svc *gaps.Service, to gaps.DraftSite, cfg Config, ids []string) (string, error) {
 			var list []gaps.Gap
 			for _, id := range ids {

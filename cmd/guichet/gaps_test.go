@@ -220,10 +220,24 @@ func TestGapsReport(t *testing.T) {
 			t.Errorf("mark %v: %q, want %q", c.args, got, c.want)
 		}
 	}
-	for _, bad := range [][]string{{"nope", "ignored"}, {bike.ID, "answered"}, {bike.ID, "done"}} {
+	// A status that is not one is a usage error (exit 2) naming those
+	// there are, said before any gap is looked up: with an ID that does
+	// not exist, and with no events database at all.
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"nope", "ignored", "--data", m.Config.Data}, 1, "nope"},
+		{[]string{bike.ID, "answered", "--data", m.Config.Data}, 2, "new-article, product-fix, fixed, ignored or undecided"},
+		{[]string{bike.ID, "done", "--data", m.Config.Data}, 2, `status "done"`},
+		{[]string{"nope", "badstatus", "--data", m.Config.Data}, 2, `status "badstatus": want new-article, product-fix, fixed, ignored or undecided`},
+		{[]string{"abc", "badstatus", "--data", t.TempDir()}, 2, `status "badstatus": want new-article`},
+	} {
+		bad := c.args
 		var msg bytes.Buffer
-		if code := run(ctx, append([]string{"gaps", "mark"}, append(bad, "--content", dir, "--data", m.Config.Data)...), io.Discard, &msg); code != 1 {
-			t.Errorf("mark %v: exit %d, want 1", bad, code)
+		if code := run(ctx, append([]string{"gaps", "mark"}, append(bad, "--content", dir)...), io.Discard, &msg); code != c.code || !strings.Contains(msg.String(), c.want) {
+			t.Errorf("mark %v: exit %d, want %d; %q, want %q", bad, code, c.code, msg.String(), c.want)
 		}
 		// A person reads the message, not the API's error code.
 		if line := msg.String(); !strings.HasPrefix(line, "guichet: ") || strings.Contains(line, site.ENOTFOUND+":") || strings.Contains(line, site.EINVALID+":") {

@@ -96,7 +96,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err != nil { // named as the operator set it: GUICHET_ADDR, not --addr
-		fmt.Fprintln(stderr, "guichet:", cli.NameSources(site.ErrorText(err), flagDefs(&Config{}), args[1:]))
+		fmt.Fprintln(stderr, "guichet:", cli.NameSources(site.ErrorText(err), err, args[1:]))
 	}
 	return cli.ExitCode(err)
 }

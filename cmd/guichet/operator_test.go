@@ -42,6 +42,15 @@ func TestExitCodesAndSources(t *testing.T) {
 		{"bad environment retention", map[string]string{"GUICHET_RETENTION_DAYS": "0"}, []string{"serve", "--data", data}, 2, "GUICHET_RETENTION_DAYS must be from 1", "--retention-days"},
 		{"environment set, flag given", map[string]string{"GUICHET_ADDR": "127.0.0.1:8080"}, []string{"serve", "--addr", "x:http", "--data", data}, 2, `--addr "x:http"`, "GUICHET_ADDR"},
 		{"bad environment number", map[string]string{"GUICHET_RECORD_RATE": "abc"}, []string{"serve", "--data", data}, 2, `environment GUICHET_RECORD_RATE: "abc": want a number`, ""},
+		{"bad flag number", nil, []string{"serve", "--retention-days=abc", "--data", data}, 2, `--retention-days "abc": want a whole number`, "-retention-days:"},
+		{"bad flag number of a sub-command", nil, []string{"gaps", "mark", "g1", "fixed", "--retention-days", "x", "--data", data}, 2, `--retention-days "x": want a whole number`, " -retention-days"},
+		{"flag without its value", nil, []string{"gaps", "--data", data, "--since"}, 2, `--since needs a value`, " -since"},
+		// GUICHET_FORMAT is check's and gaps' --format: tickets import's
+		// own --format never reads it, and is named as the flag.
+		{"variable of another command", map[string]string{"GUICHET_FORMAT": "json"}, []string{"tickets", "import", headerless(t), "--data", data}, 1,
+			"name the format with --format", "GUICHET_FORMAT"},
+		{"variable of another command, flag given", map[string]string{"GUICHET_FORMAT": "json"}, []string{"tickets", "import", ticketsFile(t), "--format=bogus", "--data", data}, 2,
+			`unknown format "bogus"`, "GUICHET_FORMAT"},
 		{"unknown tickets format", nil, []string{"tickets", "import", ticketsFile(t), "--format", "bogus", "--data", data}, 2, `unknown format "bogus"`, ""},
 		{"unknown time zone", nil, []string{"tickets", "import", ticketsFile(t), "--timezone", "Nowhere", "--data", data}, 2, `--timezone "Nowhere"`, ""},
 		{"unknown date order", nil, []string{"tickets", "import", ticketsFile(t), "--date-order", "ymd", "--data", data}, 2, `date order "ymd"`, ""},
@@ -67,6 +76,15 @@ func TestExitCodesAndSources(t *testing.T) {
 func ticketsFile(t *testing.T) string {
 	p := filepath.Join(t.TempDir(), "t.csv")
 	if err := os.WriteFile(p, []byte("external_id,subject,created_at\n1,Refund,2026-11-02\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// headerless is a tickets export whose header is of no known format.
+func headerless(t *testing.T) string {
+	p := filepath.Join(t.TempDir(), "t.csv")
+	if err := os.WriteFile(p, []byte("a,b\n1,2\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return p
@@ -187,5 +205,24 @@ func TestBannerFirst(t *testing.T) {
 	got := out.String()
 	if !strings.HasPrefix(got, "Guichet is serving the help center at http://localhost:19452/") || strings.Index(got, "Stop with Ctrl-C.") > strings.Index(got, "content published") {
 		t.Errorf("the banner is not first:\n%s", got)
+	}
+}
+
+// TestSMTPOnLoopbackWarned: `guichet serve --smtp …` without a public URL
+// on a server listening on 127.0.0.1 sent e-mails whose links opened
+// localhost, and nothing said so at start: one WARN line names --smtp
+// and --base-url.
+func TestSMTPOnLoopbackWarned(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "billing/refund.md", "---\ntitle: Refunds\n---\nMoney back.\n")
+	var logs bytes.Buffer
+	m := &Main{Config: testConfig(dir, t.TempDir(), func(c *Config) { c.SMTP, c.MailFrom = "smtp://127.0.0.1:2525", "help@acme.test" }),
+		Logger: slog.New(slog.NewTextHandler(&logs, nil)), ListenURL: "http://localhost:8080"}
+	if err := m.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close(context.Background())
+	if n := strings.Count(logs.String(), "level=WARN msg=\"--smtp is set but the public URL is http://localhost:8080"); n != 1 || !strings.Contains(logs.String(), "set --base-url") {
+		t.Errorf("%d warnings naming --smtp and the loopback public URL:\n%s", n, logs.String())
 	}
 }

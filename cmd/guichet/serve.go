@@ -120,7 +120,7 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Server = srv
 	m.Publisher = publish.New(publish.Options{
 		Content: m.folders.Content, Dir: m.Config.Content, Data: m.Config.Data,
-		BaseURL: m.Config.BaseURL, ListenURL: m.ListenURL, Dev: m.Config.Dev, GitPull: m.Config.GitPull,
+		BaseURL: m.Config.BaseURL, ListenURL: m.ListenURL, Dev: m.Config.Dev, GitPull: m.Config.GitPull, Mail: sender != nil,
 		Server: srv, Store: db, Gaps: m.Gaps, Tickets: m.Tickets, Answered: m.Contact.Published,
 		Metrics: m.Metrics, Logger: m.Logger, Now: m.Now, AfterFunc: m.AfterFunc, LoadGCPercent: loadGCPercent(),
 		Problems: check.Finder(m.folders.Content, m.Config.Content), // what `guichet check` finds beyond the loader
@@ -167,13 +167,14 @@ func (m *Main) close(ctx context.Context) error {
 }
 
 // runServe implements `guichet serve`.
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	// SIGHUP publishes the content again; caught from the start, so one
 	// sent while the content loads does not end the process.
 	hup, stopHUP := notifyHUP()
 	defer stopHUP()
 	c := newCommand("serve", stderr, "content", "data", "database", "addr", "base-url", "dev", "watch", "git-pull", "log-format",
 		"trusted-proxies", "record-rate", "record-burst", "request-rate", "request-burst", "auth-failures", "retention-days", "smtp", "mail-from")
+	defer c.declared(&err)
 	if _, err := c.parse(args, 0); err != nil {
 		return err
 	}

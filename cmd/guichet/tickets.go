@@ -17,11 +17,12 @@ import (
 const ticketsUsage = "usage: guichet tickets import FILE [--format zendesk|freshdesk|helpscout|csv] [--timezone ZONE] [--date-order dmy|mdy] [--content DIR] [--data DIR]"
 
 // runTickets implements `guichet tickets import`.
-func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	if len(args) == 0 || args[0] != "import" {
 		return cli.Usagef("%s", ticketsUsage)
 	}
 	c := newCommand("tickets import", stderr, "content", "data", "database")
+	defer c.declared(&err)
 	format := c.fs.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", ")+" (default: recognised from the header)")
 	tz := c.fs.String("timezone", "UTC", "time zone of dates written without one (the helpdesk account's, e.g. Europe/Paris)")
 	order := c.fs.String("date-order", "", "dates like 03/04/2026: dmy (day first) or mdy (month first); default: learnt from the file's other dates")

@@ -14,11 +14,12 @@ import (
 const tokenUsage = "usage: guichet token create --scope admin|tickets|publish [--name N] | token list | token revoke ID"
 
 // runToken implements `guichet token create|list|revoke`.
-func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	if len(args) == 0 || args[0] != "create" && args[0] != "list" && args[0] != "revoke" {
 		return cli.Usagef("%s", tokenUsage)
 	}
 	c := newCommand("token "+args[0], stderr, "data", "database")
+	defer c.declared(&err)
 	scope, name := new(string), new(string) // create's flags only: list and revoke refuse them
 	if args[0] == "create" {
 		scope, name = c.fs.String("scope", "", "admin (insights, admin page), tickets (ticket ingestion) or publish (POST /api/v1/reload)"), c.fs.String("name", "", "what the token is for")

@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
+	"time"
 
 	"github.com/guichet/guichet/site"
 )
@@ -39,23 +41,19 @@ func NewFlagSet(cmd string, defs []Flag, stderr io.Writer, names ...string) (*fl
 			continue
 		}
 		usage := d.Usage + " (env " + d.Env + ")"
-		want := ""
 		switch p := d.Ptr.(type) {
 		case *string:
 			fs.StringVar(p, d.Name, *p, usage)
 		case *bool:
 			fs.BoolVar(p, d.Name, *p, usage)
-			want = "true or false"
 		case *int:
 			fs.IntVar(p, d.Name, *p, usage)
-			want = "a whole number"
 		case *float64:
 			fs.Float64Var(p, d.Name, *p, usage)
-			want = "a number"
 		}
 		if env, set := os.LookupEnv(d.Env); set {
 			if err := fs.Set(d.Name, strings.TrimSpace(env)); err != nil && bad == nil {
-				if want != "" {
+				if want := wanted(fs.Lookup(d.Name).Value); want != "" {
 					// strconv's error says only "parse error" (flag.Value's contract)
 					bad = Usagef("environment %s: %q: want %s", d.Env, env, want)
 				} else {
@@ -121,13 +119,27 @@ func ParseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// parseError rewrites the flag package's error err: "flag provided but
-// not defined: -port" becomes "unknown flag --port", with "did you mean
-// --content?" when a flag of fs is at most two edits from it; every error
-// ends with where to see the flags.
+// parseError rewrites the flag package's error err so that it names flags
+// as the README writes them, --name, never -name: "flag provided but not
+// defined: -port" becomes "unknown flag --port", with "did you mean
+// --content?" when a flag of fs is at most two edits from it; `invalid
+// value "abc" for flag -retention-days: parse error` becomes
+// `--retention-days "abc": want a whole number`; every error ends with
+// where to see the flags.
 func parseError(fs *flag.FlagSet, err error) error {
 	see := fmt.Sprintf("(see %s -h for its flags)", fs.Name())
-	name, unknown := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
+	msg := err.Error()
+	if m := badValue.FindStringSubmatch(msg); m != nil && fs.Lookup(m[2]) != nil {
+		reason := m[3]
+		if want := wanted(fs.Lookup(m[2]).Value); want != "" {
+			reason = "want " + want
+		}
+		return fmt.Errorf("--%s %s: %s %s", m[2], m[1], reason, see)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return fmt.Errorf("--%s needs a value (--%s=VALUE) %s", name, name, see)
+	}
+	name, unknown := strings.CutPrefix(msg, "flag provided but not defined: ")
 	if !unknown {
 		return fmt.Errorf("%w %s", err, see)
 	}
@@ -138,6 +150,30 @@ func parseError(fs *flag.FlagSet, err error) error {
 		return fmt.Errorf("unknown flag --%s: did you mean --%s? %s", name, best, see)
 	}
 	return fmt.Errorf("unknown flag --%s %s", name, see)
+}
+
+// badValue is the flag package's error about a flag's value: the value
+// quoted, the flag's name, the reason.
+var badValue = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-([^:\s]+): (.*)$`)
+
+// wanted says what a flag of value v takes, for an error about a value
+// that is not one ("parse error" is all strconv says); "" for a text.
+func wanted(v flag.Value) string {
+	g, ok := v.(flag.Getter)
+	if !ok {
+		return ""
+	}
+	switch g.Get().(type) {
+	case bool:
+		return "true or false"
+	case int, int64, uint, uint64:
+		return "a whole number"
+	case float64:
+		return "a number"
+	case time.Duration:
+		return "a duration such as 30s or 5m"
+	}
+	return ""
 }
 
 // Text is a string flag (a flag.Value) that knows whether it was given:

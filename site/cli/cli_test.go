@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -185,12 +186,18 @@ func TestParseErrorsOnceAndHelpful(t *testing.T) {
 	}{
 		{[]string{"--port", "8081"}, "unknown flag --port (see guichet serve -h for its flags)"},
 		{[]string{"a", "--adr", "x"}, "unknown flag --adr: did you mean --addr? (see guichet serve -h for its flags)"},
-		{[]string{"--workers", "many"}, `invalid value "many" for flag -workers`},
+		// Flags are named as the README writes them, --name, with what
+		// they take (strconv says only "parse error").
+		{[]string{"--workers", "many"}, `--workers "many": want a whole number`},
+		{[]string{"--workers=1.5"}, `--workers "1.5": want a whole number`},
+		{[]string{"--ratio", "half"}, `--ratio "half": want a number`},
+		{[]string{"--debug=maybe"}, `--debug "maybe": want true or false`},
+		{[]string{"x", "--addr"}, `--addr needs a value (--addr=VALUE)`},
 	} {
 		var stderr bytes.Buffer
-		fs, _ := NewFlagSet("serve", d, &stderr, "addr", "workers")
+		fs, _ := NewFlagSet("serve", d, &stderr, "addr", "workers", "ratio", "debug")
 		_, err := ParseInterspersed(fs, c.args)
-		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasSuffix(err.Error(), "(see guichet serve -h for its flags)") {
+		if err == nil || !strings.Contains(err.Error(), c.want) || regexp.MustCompile(`(^|[^-])-[a-z]{2,}`).MatchString(err.Error()) || !strings.HasSuffix(err.Error(), "(see guichet serve -h for its flags)") {
 			t.Errorf("%q: %v, want %q", c.args, err, c.want)
 		}
 		if stderr.Len() != 0 {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -40,13 +41,50 @@ func ExitCode(err error) int {
 	return 1
 }
 
-// NameSources rewrites msg, an error message of a command run with args,
-// so that it names what the operator set: each flag of defs written
-// --name in it, whose value came from its environment variable (set, and
-// the flag not given in args), is named by that variable instead
-// (GUICHET_ADDR "x": … give GUICHET_ADDR 127.0.0.1:8081), since the
-// operator who set the variable looks for it, not for a flag never typed.
-func NameSources(msg string, defs []Flag, args []string) string {
+// Declared marks err, an error of a command whose flag set fs declared
+// some of defs, so that NameSources names by its variable only a flag fs
+// declared: the variables of the others were never read (GUICHET_FORMAT,
+// set for guichet check, is not what tickets import's --format took).
+// nil stays nil.
+func Declared(err error, fs *flag.FlagSet, defs []Flag) error {
+	if err == nil || fs == nil {
+		return err
+	}
+	var declared []Flag
+	for _, d := range defs {
+		// Declared by NewFlagSet, whose help names the variable (as -h
+		// shows it): not a flag of the command's own of that name.
+		if f := fs.Lookup(d.Name); f != nil && strings.HasSuffix(f.Usage, "(env "+d.Env+")") {
+			declared = append(declared, d)
+		}
+	}
+	return &declaredError{err: err, defs: declared}
+}
+
+// declaredError is an error of a command with the flags it declared
+// from the environment (Declared).
+type declaredError struct {
+	err  error
+	defs []Flag
+}
+
+func (e *declaredError) Error() string { return e.err.Error() }
+func (e *declaredError) Unwrap() error { return e.err }
+
+// NameSources rewrites msg, the message of err, an error of a command run
+// with args, so that it names what the operator set: each flag the
+// command declared with its environment variable (Declared), written
+// --name in msg, whose value came from that variable (set, and the flag
+// not given in args), is named by that variable instead (GUICHET_ADDR
+// "x": … give GUICHET_ADDR 127.0.0.1:8081), since the operator who set
+// the variable looks for it, not for a flag never typed. A flag the
+// command did not declare from the environment keeps its name, set or
+// not: its value came from the command line or its default.
+func NameSources(msg string, err error, args []string) string {
+	var d *declaredError
+	if !errors.As(err, &d) {
+		return msg
+	}
 	given := map[string]bool{}
 	for _, a := range args {
 		if a == "--" {
@@ -57,9 +95,9 @@ func NameSources(msg string, defs []Flag, args []string) string {
 			given[name] = true
 		}
 	}
-	for _, d := range defs {
-		if _, set := os.LookupEnv(d.Env); set && !given[d.Name] {
-			msg = replaceFlag(msg, "--"+d.Name, d.Env)
+	for _, f := range d.defs {
+		if _, set := os.LookupEnv(f.Env); set && !given[f.Name] {
+			msg = replaceFlag(msg, "--"+f.Name, f.Env)
 		}
 	}
 	return msg

@@ -48,10 +48,7 @@ func Check(dir string, need int64) error {
 		return explain(dir, err, need)
 	}
 	if path, owner, why := unwritable(dir); path != "" {
-		me := strconv.Itoa(os.Getuid())
-		if u, err := user.Current(); err == nil {
-			me = u.Username
-		}
+		me := currentUser()
 		switch {
 		case errors.Is(why, syscall.EPERM): // even root may not write it
 			return fmt.Errorf("data folder %s: %s refuses writes (an immutable file? lsattr shows it): make it writable (chattr -i %s) or give another folder with --data", dir, path, path)
@@ -85,6 +82,11 @@ func explain(dir string, err error, need int64) error {
 	case errors.Is(err, syscall.EROFS):
 		return fmt.Errorf("data folder %s is on a read-only file system: give a writable folder with --data", dir)
 	case errors.Is(err, fs.ErrPermission):
+		if above := existingAbove(dir); above != "" {
+			// Nothing to chown yet: the folder it is made in refuses it.
+			return fmt.Errorf("data folder %s cannot be made: %s, the folder above it, is not writable by this user (%s): make the data folder as the owner of %s and give it to this user (sudo install -d -m 750 -o %s %s), or give another folder with --data",
+				dir, above, currentUser(), above, currentUser(), filepath.Clean(dir))
+		}
 		return fmt.Errorf("data folder %s is not writable by this user: change its owner or give another folder with --data", dir)
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		if free, ok := FreeSpace(dir); ok && need > 0 {
@@ -112,6 +114,34 @@ func fileInTheWay(dir string) string {
 			return ""
 		}
 	}
+}
+
+// existingAbove returns, for a data folder dir that does not exist, the
+// nearest folder above it that does (the one it would be made in, with
+// the folders between); "" when dir exists or none can be told.
+func existingAbove(dir string) string {
+	if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) {
+		return ""
+	}
+	for p := filepath.Dir(filepath.Clean(dir)); ; p = filepath.Dir(p) {
+		if info, err := os.Stat(p); err == nil {
+			if info.IsDir() {
+				return p
+			}
+			return ""
+		}
+		if filepath.Dir(p) == p {
+			return ""
+		}
+	}
+}
+
+// currentUser is the name of the user this process runs as, else its uid.
+func currentUser() string {
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return strconv.Itoa(os.Getuid())
 }
 
 // Need estimates the bytes start-up writes in the data folder data for a

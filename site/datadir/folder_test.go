@@ -232,3 +232,34 @@ func TestCheckNamesTheFileInTheWay(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckNamesTheParentNotWritable: a data folder that does not exist
+// yet, in a folder this user cannot write (/srv owned by root), was told
+// "data folder /srv/guichet/data is not writable by this user: change its
+// owner", of a folder that is not there to chown. The folder it would be
+// made in is named, with what to do.
+func TestCheckNamesTheParentNotWritable(t *testing.T) {
+	root := t.TempDir()
+	parent := filepath.Join(root, "srv")
+	if err := os.Mkdir(parent, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(parent, 0o700)
+	for _, dir := range []string{filepath.Join(parent, "data"), filepath.Join(parent, "guichet", "data")} {
+		var err error
+		if os.Geteuid() == 0 {
+			// Root writes anywhere: the error mkdir gives another user.
+			err = explain(dir, &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.EACCES}, 0)
+		} else {
+			err = Check(dir, 0)
+		}
+		want := "data folder " + dir + " cannot be made: " + parent + ", the folder above it, is not writable by this user"
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "install -d -m 750 -o ") || !strings.Contains(err.Error(), "--data") {
+			t.Errorf("Check(%s) = %v, want %q, how to make it, and --data", dir, err, want)
+		}
+	}
+	// The folder itself there and not writable: its own message.
+	if err := explain(parent, &fs.PathError{Op: "open", Path: parent + "/.guichet-probe-1", Err: syscall.EACCES}, 0); !strings.Contains(err.Error(), "data folder "+parent+" is not writable by this user") {
+		t.Errorf("an existing folder: %v", err)
+	}
+}

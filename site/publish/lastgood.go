@@ -99,8 +99,15 @@ func (p *Publisher) saveLastGood(lib *site.Library, start time.Time) {
 		}
 		p.saved[name] = stamp
 	}
+	var folders []string
 	filepath.WalkDir(dir, func(file string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if file != dir {
+				folders = append(folders, file)
+			}
 			return nil
 		}
 		rel, err := filepath.Rel(dir, file)
@@ -113,6 +120,12 @@ func (p *Publisher) saveLastGood(lib *site.Library, start time.Time) {
 		}
 		return nil
 	})
+	// A folder whose files all went (i18n/ once the strings are deleted
+	// from the content, a category removed) goes with them, deepest
+	// first; one that still holds a copy is not empty and stays.
+	for i := len(folders) - 1; i >= 0; i-- {
+		os.Remove(folders[i])
+	}
 }
 
 // writeAtomic writes data to file through a temporary file renamed over

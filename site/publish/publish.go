@@ -64,7 +64,10 @@ type Options struct {
 	// neither sets one.
 	BaseURL, ListenURL string
 	Dev                bool // drafts shown
-	GitPull            bool // git pull --ff-only before a signal or API publication
+	// Mail says e-mails are sent (--smtp): a public URL on the loopback,
+	// which their links would point to, is warned about at start.
+	Mail    bool
+	GitPull bool // git pull --ff-only before a signal or API publication
 	// PullTimeout bounds that pull, git's own processes (ssh, the HTTP
 	// helper) included; default a minute.
 	PullTimeout time.Duration
@@ -267,6 +270,9 @@ func (p *Publisher) Reload(ctx context.Context) error {
 	case !lib.Config.BaseURLSet && o.ListenURL != "":
 		// One URL everywhere: the printed one.
 		lib.Config.BaseURL, lib.Config.BaseURLGuessed = o.ListenURL, true
+	}
+	if prev == nil && o.Mail {
+		warnLoopbackMail(o.Logger, lib.Config, o.BaseURL != "")
 	}
 	if lib.Config.Widget.Invalid {
 		// Fail closed: never run on a list that lost an entry.

@@ -419,3 +419,40 @@ func TestNothingKeptWhenNothingWasServed(t *testing.T) {
 	}
 	check("restart")
 }
+
+// TestLastGoodRemovesEmptiedFolders: the copies of files deleted from the
+// content went, but their folders stayed in the data folder: an empty
+// lastgood/i18n/ after the i18n files were deleted, an empty category
+// folder after the category was. A folder emptied is removed with its
+// last copy; the others stay.
+func TestLastGoodRemovesEmptiedFolders(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	write(t, f.dir, "i18n/en.yaml", "helpful_q: Did this answer your question?\n")
+	write(t, f.dir, "old/deep/gone.md", "---\ntitle: Gone soon\n---\nBody.\n")
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	f.pub.Close() // waits for the copies
+	lastgood := filepath.Join(f.data, "lastgood")
+	for _, name := range []string{"i18n/en.yaml", "old/deep/gone.md", "billing/refund.md"} {
+		if _, err := os.Stat(filepath.Join(lastgood, name)); err != nil {
+			t.Fatalf("no last good copy of %s: %v", name, err)
+		}
+	}
+	os.RemoveAll(filepath.Join(f.dir, "i18n"))
+	os.RemoveAll(filepath.Join(f.dir, "old"))
+	f.restart()
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	f.pub.Close()
+	for _, gone := range []string{"i18n", "old"} {
+		if _, err := os.Stat(filepath.Join(lastgood, gone)); !os.IsNotExist(err) {
+			t.Errorf("lastgood/%s/ stays after its files were deleted from the content (%v)", gone, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(lastgood, "billing", "refund.md")); err != nil {
+		t.Errorf("the copy of an article still there went: %v", err)
+	}
+}

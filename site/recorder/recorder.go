@@ -82,6 +82,7 @@ type Recorder struct {
 	queued      atomic.Uint64
 	written     atomic.Uint64
 	writeErrors atomic.Uint64
+	answered    atomic.Uint64 // Reachable calls: the store answered a check
 	batches     atomic.Uint64
 	lastDropLog atomic.Int64           // unix nanoseconds
 	failing     atomic.Pointer[string] // the last batch's error, nil once one is written
@@ -236,7 +237,7 @@ func (r *Recorder) Batches() uint64 { return r.batches.Load() }
 func (r *Recorder) Stats() site.RecorderStats {
 	s := site.RecorderStats{
 		Queued: r.queued.Load(), Written: r.written.Load(),
-		Dropped: r.dropped.Load(), WriteErrors: r.writeErrors.Load(),
+		Dropped: r.dropped.Load(), WriteErrors: r.writeErrors.Load(), Answered: r.answered.Load(),
 	}
 	if f := r.failing.Load(); f != nil {
 		s.Failing = *f
@@ -430,6 +431,7 @@ func (r *Recorder) write(b *Batch) {
 // but cannot be written (a full disk, a read-only file) stays failing
 // until a batch is stored.
 func (r *Recorder) Reachable() {
+	r.answered.Add(1)
 	r.failMu.Lock()
 	defer r.failMu.Unlock()
 	if r.unreachable {

@@ -251,10 +251,13 @@ func (s *Server) submitContact(c echo.Context, st *state, req *site.ContactReque
 }
 
 // contactLost is the last contact request the store failed to save: the
-// store's error, and how many events had been written then.
+// store's error, whether it was that the store could not be reached (not
+// a full disk), and how many events had been written and checks answered
+// (site.RecorderStats) then.
 type contactLost struct {
-	err     string
-	written uint64
+	err               string
+	unreachable       bool
+	written, answered uint64
 }
 
 // contactStored notes the outcome of storing a contact request for
@@ -267,17 +270,25 @@ func (s *Server) contactStored(err error) {
 		s.contactLost.Store(nil)
 	case errors.Is(err, contact.ErrNotSaved):
 		s.limiter.metrics.contacts.WithLabelValues("lost").Inc()
-		s.contactLost.Store(&contactLost{err: err.Error(), written: s.opts.Recorder.Stats().Written})
+		st := s.opts.Recorder.Stats()
+		// ErrNotSaved is EUNAVAILABLE whatever failed: the store's own
+		// error tells a database down from a write refused.
+		s.contactLost.Store(&contactLost{err: err.Error(), unreachable: site.CauseCode(err) == site.EUNAVAILABLE, written: st.Written, answered: st.Answered})
 	}
 }
 
 // contactFailing returns the store's error when the last contact request
 // was lost and nothing was stored since: neither a contact request nor a
 // batch of events (a disk with room again clears it without waiting for
-// the next customer).
+// the next customer); one lost because the store could not be reached
+// (PostgreSQL down) clears, as events do, once a check finds the store
+// answering (the ping of /healthz or of a scrape).
 func (s *Server) contactFailing() string {
 	l := s.contactLost.Load()
-	if l == nil || s.opts.Recorder.Stats().Written != l.written {
+	if l == nil {
+		return ""
+	}
+	if st := s.opts.Recorder.Stats(); st.Written != l.written || l.unreachable && st.Answered != l.answered {
 		return ""
 	}
 	return l.err

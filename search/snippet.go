@@ -235,25 +235,28 @@ func proseSentences(sec site.Section, m *matcher) []sentence {
 	return out
 }
 
-// sentences cuts a line of prose after each '.', '!', '?' or '…' followed
-// by a space, except after abbreviations ("e.g.") and single letters.
+// sentences cuts a line of prose after each '.', '!', '?', '…' or other
+// sentence terminal ('؟', '।') followed by a space, except after
+// abbreviations ("e.g.") and single letters, and after each ideographic or
+// full-width stop ('。', '？'), which the next sentence follows without a
+// space, unless a closing quote or bracket follows it (「はい。」と) or, for
+// '．', a digit (０．５).
 func sentences(line string) []string {
 	var out []string
 	start := 0
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		end := i + 1
-		switch {
-		case c == '.' || c == '!' || c == '?':
-		case strings.HasPrefix(line[i:], "…"):
-			end = i + len("…")
-		default:
+	for i, r := range line {
+		if !sentenceEnd(r) {
 			continue
 		}
-		if end >= len(line) || line[end] != ' ' {
+		end := i + utf8.RuneLen(r)
+		if end >= len(line) {
 			continue
 		}
-		if c == '.' && abbreviation(line[start:i]) {
+		if fullWidthEnd(r) {
+			if next, _ := utf8.DecodeRuneInString(line[end:]); unicode.In(next, unicode.Pe, unicode.Pf) || r == '．' && unicode.IsDigit(next) {
+				continue
+			}
+		} else if line[end] != ' ' || r == '.' && abbreviation(line[start:i]) {
 			continue
 		}
 		out = append(out, strings.TrimSpace(line[start:end]))
@@ -308,22 +311,53 @@ func renderSentences(sents []sentence, n int) template.HTML {
 	var b strings.Builder
 	for i := from; i < to; i++ {
 		s := sents[i]
-		if i > from {
+		if i > from && !unspaced(sents[i-1].text) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(string(render(s.text, s.toks, s.kinds, 0)))
 		if s.lineEnd && (i < to-1) && !endsSentence(s.text) {
-			b.WriteByte('.')
+			if unspaced(s.text) {
+				b.WriteString("。")
+			} else {
+				b.WriteByte('.')
+			}
 		}
 	}
 	return template.HTML(b.String())
 }
 
+// closers are the quotes and brackets that may follow a sentence's final
+// punctuation.
+const closers = `"'”’»)]」』）】`
+
 // endsSentence reports whether s ends with punctuation that closes a
-// sentence or introduces what follows.
+// sentence or introduces what follows, in any script: "." and "…", the
+// ideographic "。" and full-width "？", Arabic "؟", Devanagari "।" (every
+// sentence terminal of Unicode), ":" and ";" with their full-width and
+// Arabic forms.
 func endsSentence(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'”’»)]`))
-	return strings.ContainsRune(".!?…:;", r)
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, closers))
+	return sentenceEnd(r) || strings.ContainsRune(":;：；؛", r)
+}
+
+// sentenceEnd reports whether r ends a sentence: '…' and Unicode's
+// sentence terminals.
+func sentenceEnd(r rune) bool { return r == '…' || unicode.Is(unicode.Sentence_Terminal, r) }
+
+// fullWidthEnd reports whether r ends a sentence of a script written
+// without spaces (Chinese, Japanese): the next sentence follows it
+// directly.
+func fullWidthEnd(r rune) bool {
+	return r == '。' || r == '！' || r == '？' || r == '．' || r == '｡'
+}
+
+// unspaced reports whether the sentence s is written without spaces
+// between sentences: it ends with an ideograph, kana or a full-width stop,
+// so the sentence after it follows without a space and a block without
+// final punctuation is closed with "。".
+func unspaced(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, closers))
+	return fullWidthEnd(r) || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // highlight escapes s and marks its matching words, cut to at most n words

@@ -88,6 +88,7 @@ func markText(s string, m *matcher) marked {
 			}
 		}
 	}
+	t.toks, t.kinds, keys = m.narrowIdeographs(s, t.toks, t.kinds, keys)
 	for i, k := range t.kinds {
 		if k == markNone {
 			continue
@@ -101,6 +102,120 @@ func markText(s string, m *matcher) marked {
 		t.score += weight(k)
 	}
 	return t
+}
+
+// ideographic reports whether r is written without spaces between words:
+// an ideograph, kana or a Hangul syllable, which the index reads in pairs.
+func ideographic(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// narrowIdeographs cuts each matched word of s written in ideographs or
+// kana, a whole clause between two punctuation marks in Japanese or
+// Chinese ("お手入れボタンを3秒間押し続けます"), into the runs the query
+// matched and the rest, so that only what matched is marked ("お手入れ"),
+// as a word is in a spaced script. The index reads such text in pairs of
+// signs: a run of signs whose every pair is a term of the query is marked
+// when it is a word of the query as typed (a sign alone too) or holds
+// three signs or more, so that the one pair "タン" of the query "ボタン" is
+// not marked in "タンク"; a run of other letters or digits inside the
+// word is matched as a word ("PDF"). A word none of whose runs is marked
+// stays as it was (its match came another way); the runs keep the word's
+// key.
+func (m *matcher) narrowIdeographs(s string, toks []tok, kinds []markKind, keys []string) ([]tok, []markKind, []string) {
+	var out []tok
+	var outKinds []markKind
+	var outKeys []string
+	keep := func(i int) {
+		if out != nil {
+			out, outKinds, outKeys = append(out, toks[i]), append(outKinds, kinds[i]), append(outKeys, keys[i])
+		}
+	}
+	for i, w := range toks {
+		word := s[w.start:w.end]
+		if kinds[i] == markNone || !strings.ContainsFunc(word, ideographic) {
+			keep(i)
+			continue
+		}
+		type sign struct {
+			start, end int
+			ideo       bool
+			kind       markKind
+		}
+		var signs []sign
+		for j, r := range word {
+			signs = append(signs, sign{w.start + j, w.start + j + utf8.RuneLen(r), ideographic(r), markNone})
+		}
+		text := func(a, b int) string { return s[signs[a].start:signs[b].end] }
+		found := false
+		for j := 0; j < len(signs); {
+			e := j + 1
+			for e < len(signs) && signs[e].ideo == signs[j].ideo {
+				e++
+			}
+			if !signs[j].ideo {
+				if _, k := m.match(text(j, e-1)); k != markNone {
+					for x := j; x < e; x++ {
+						signs[x].kind = k
+					}
+					found = true
+				}
+				j = e
+				continue
+			}
+			for x := j; x < e; x++ {
+				if m.ideoRuns[text(x, x)] {
+					signs[x].kind, found = max(signs[x].kind, kinds[i]), true
+				}
+			}
+			// Runs of pairs that are terms of the query.
+			for a := j; a < e-1; {
+				b, kind := a, markNone
+				for b < e-1 {
+					_, k := m.match(text(b, b+1))
+					if k == markNone {
+						break
+					}
+					kind = max(kind, k)
+					b++
+				}
+				if b > a && (b-a >= 2 || m.ideoRuns[text(a, b)]) {
+					for x := a; x <= b; x++ {
+						signs[x].kind = max(signs[x].kind, kind)
+					}
+					found = true
+				}
+				a = b + 1
+			}
+			j = e
+		}
+		if !found {
+			keep(i)
+			continue
+		}
+		if out == nil {
+			out, outKinds, outKeys = append([]tok{}, toks[:i]...), append([]markKind{}, kinds[:i]...), append([]string{}, keys[:i]...)
+		}
+		for j := 0; j < len(signs); {
+			e := j + 1
+			for e < len(signs) && (signs[e].kind == markNone) == (signs[j].kind == markNone) {
+				e++
+			}
+			k, key := markNone, ""
+			for x := j; x < e; x++ {
+				k = max(k, signs[x].kind)
+			}
+			if k != markNone {
+				key = keys[i]
+			}
+			out, outKinds, outKeys = append(out, tok{signs[j].start, signs[e-1].end}), append(outKinds, k), append(outKeys, key)
+			j = e
+		}
+	}
+	if out == nil {
+		return toks, kinds, keys
+	}
+	return out, outKinds, outKeys
 }
 
 func weight(k markKind) int {

@@ -78,3 +78,40 @@ func TestSnippetSentencesInEveryScript(t *testing.T) {
 		t.Errorf("Arabic snippet %q: want no period after ؟, one after the item without a stop", s)
 	}
 }
+
+// TestSnippetMarksIdeographsTyped: in Japanese and Chinese, written
+// without spaces, a snippet marks the signs the query matched, not the
+// whole clause around them: "除石灰" marked "<mark>除石灰剤を0</mark>.5" and
+// "お手入れ" the whole "お手入れボタンを3秒間押し続けます" (a "word" from one
+// punctuation mark to the next).
+func TestSnippetMarksIdeographsTyped(t *testing.T) {
+	lib := &site.Library{
+		Config:     site.Config{DefaultLocale: "ja", Locales: []string{"ja", "zh"}},
+		Hash:       "ideographs",
+		Categories: []*site.Category{{ID: "care", Locale: "ja", Title: "お手入れ"}, {ID: "care", Locale: "zh", Title: "保养"}},
+	}
+	lib.Articles = []*site.Article{
+		art("descale", "ja", "care", "コーヒーメーカーの手順", "機械の手順。", nil,
+			sec("手順", "steps", "給水タンクを空にして、除石灰剤を0.5リットル入れます。\nお手入れボタンを3秒間押し続けます。\n画面に CALC 01 と表示されます。")),
+		art("invoice", "zh", "care", "下载发票", "账户。", nil,
+			sec("", "", "打开我的账户，点击发票即可下载PDF文件。")),
+	}
+	ix := buildLib(t, lib, "")
+	for _, c := range []struct{ q, locale, want, not string }{
+		{"除石灰", "ja", "<mark>除石灰</mark>剤を0.5", "<mark>除石灰剤"},
+		{"お手入れ", "ja", "<mark>お手入れ</mark>ボタンを", "押し続けます</mark>"},
+		{"ボタン 3秒", "ja", "<mark>ボタン</mark>を<mark>3秒</mark>間", "続けます</mark>"},
+		{"calc", "ja", "<mark>CALC</mark> 01", ""},
+		{"发票", "zh", "点击<mark>发票</mark>即可", "<mark>点击"},
+	} {
+		r := search(t, ix, c.q, c.locale)
+		if len(r.Hits) == 0 {
+			t.Errorf("%s: no results", c.q)
+			continue
+		}
+		s := string(r.Hits[0].Snippet)
+		if !strings.Contains(s, c.want) || c.not != "" && strings.Contains(s, c.not) {
+			t.Errorf("%s: snippet %q, want %q marked alone", c.q, s, c.want)
+		}
+	}
+}

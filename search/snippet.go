@@ -118,10 +118,9 @@ func ideographic(r rune) bool {
 // signs: a run of signs whose every pair is a term of the query is marked
 // when it is a word of the query as typed (a sign alone too) or holds
 // three signs or more, so that the one pair "タン" of the query "ボタン" is
-// not marked in "タンク"; a run of other letters or digits inside the
-// word is matched as a word ("PDF"). A word none of whose runs is marked
-// stays as it was (its match came another way); the runs keep the word's
-// key.
+// not marked in "タンク" nor is the clause holding it; a run of other
+// letters or digits inside the word is matched as a word ("PDF"). The runs
+// keep the word's key.
 func (m *matcher) narrowIdeographs(s string, toks []tok, kinds []markKind, keys []string) ([]tok, []markKind, []string) {
 	var out []tok
 	var outKinds []markKind
@@ -189,12 +188,13 @@ func (m *matcher) narrowIdeographs(s string, toks []tok, kinds []markKind, keys 
 			}
 			j = e
 		}
-		if !found {
-			keep(i)
-			continue
-		}
 		if out == nil {
 			out, outKinds, outKeys = append([]tok{}, toks[:i]...), append([]markKind{}, kinds[:i]...), append([]string{}, keys[:i]...)
+		}
+		if !found {
+			// Only pairs of a longer word of the query: no match.
+			out, outKinds, outKeys = append(out, w), append(outKinds, markNone), append(outKeys, "")
+			continue
 		}
 		for j := 0; j < len(signs); {
 			e := j + 1
@@ -295,6 +295,12 @@ func proseScore(sec site.Section, m *matcher) (score, count, other int, prose ma
 	var kinds []markKind
 	forWords(sec.Text, func(w tok) {
 		key, k := m.match(sec.Text[w.start:w.end])
+		if k != markNone && strings.ContainsFunc(sec.Text[w.start:w.end], ideographic) {
+			// A clause of Japanese or Chinese matches by what it would
+			// have marked.
+			_, kinds, _ := m.narrowIdeographs(sec.Text, []tok{w}, []markKind{k}, []string{key})
+			k = slices.Max(kinds)
+		}
 		if k == markNone && len(m.phraseOnly) == 0 {
 			return // the words around matter to phrases only
 		}

@@ -83,7 +83,9 @@ func TestSnippetSentencesInEveryScript(t *testing.T) {
 // without spaces, a snippet marks the signs the query matched, not the
 // whole clause around them: "除石灰" marked "<mark>除石灰剤を0</mark>.5" and
 // "お手入れ" the whole "お手入れボタンを3秒間押し続けます" (a "word" from one
-// punctuation mark to the next).
+// punctuation mark to the next); a clause holding only a pair of a longer
+// word of the query ("石灰" of "除石灰") is neither marked nor counted for
+// the choice of the passage.
 func TestSnippetMarksIdeographsTyped(t *testing.T) {
 	lib := &site.Library{
 		Config:     site.Config{DefaultLocale: "ja", Locales: []string{"ja", "zh"}},
@@ -92,13 +94,16 @@ func TestSnippetMarksIdeographsTyped(t *testing.T) {
 	}
 	lib.Articles = []*site.Article{
 		art("descale", "ja", "care", "コーヒーメーカーの手順", "機械の手順。", nil,
-			sec("手順", "steps", "給水タンクを空にして、除石灰剤を0.5リットル入れます。\nお手入れボタンを3秒間押し続けます。\n画面に CALC 01 と表示されます。")),
+			sec("手順", "steps", "給水タンクを空にして、除石灰剤を0.5リットル入れます。\nお手入れボタンを3秒間押し続けます。\n画面に CALC 01 と表示されます。"),
+			sec("頻度", "often", "どのマシンにも石灰がたまります。水の硬度に応じて除石灰してください。")),
 		art("invoice", "zh", "care", "下载发票", "账户。", nil,
 			sec("", "", "打开我的账户，点击发票即可下载PDF文件。")),
 	}
 	ix := buildLib(t, lib, "")
 	for _, c := range []struct{ q, locale, want, not string }{
-		{"除石灰", "ja", "<mark>除石灰</mark>剤を0.5", "<mark>除石灰剤"},
+		{"除石灰剤", "ja", "<mark>除石灰剤</mark>を0.5", "<mark>除石灰剤を"},
+		{"除石灰", "ja", "<mark>除石灰</mark>", "<mark>どのマシン"},
+		{"硬度 石灰", "ja", "どのマシンにも<mark>石灰</mark>がたまります。水の<mark>硬度</mark>に応じて除<mark>石灰</mark>して", ""},
 		{"お手入れ", "ja", "<mark>お手入れ</mark>ボタンを", "押し続けます</mark>"},
 		{"ボタン 3秒", "ja", "<mark>ボタン</mark>を<mark>3秒</mark>間", "続けます</mark>"},
 		{"calc", "ja", "<mark>CALC</mark> 01", ""},

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestCategoryLanguageInResults: a category with no title in the reader's
+// language shows the default locale's, and says so wherever a result
+// names it, as the README promises of headings, breadcrumbs, cards and
+// lists: the search page's result line, the contact form's suggestions
+// and the API's category_lang, which the autocomplete marks. An Arabic
+// screen reader read "Konto & Bestellungen" with Arabic rules on
+// /ar/search and /ar/contact, and a German article suggested on the
+// Arabic contact form was not marked German.
+func TestCategoryLanguageInResults(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "default_locale: de\nlocales: [de, ar]\ncontact_url: mailto:hilfe@example.com\n")
+	writeFile(t, dir, "konto/_index.md", "---\ntitle: Konto und Bestellungen\n---\n")
+	writeFile(t, dir, "konto/garantie.md", "---\ntitle: Garantie und Reparatur\n---\nZwei Jahre Garantie auf alle Maschinen.\n")
+	writeFile(t, dir, "konto/garantie.ar.md", "---\ntitle: الضمان والإصلاح\n---\nجميع الآلات مضمونة لمدة عامين.\n")
+	writeFile(t, dir, "konto/rechnung.md", "---\ntitle: Rechnung herunterladen\n---\nDie Rechnung als PDF herunterladen.\n")
+	writeFile(t, dir, "pflege/_index.md", "---\ntitle: Pflege\n---\n")
+	writeFile(t, dir, "pflege/_index.ar.md", "---\ntitle: العناية\n---\n")
+	writeFile(t, dir, "pflege/kalk.ar.md", "---\ntitle: إزالة الكلس\nid: pflege/kalk\n---\nأزل الكلس من الآلة.\n")
+	m := openMain(t, dir, false)
+
+	page := mustGet(t, m, "/ar/search?q="+url.QueryEscape("الضمان"))
+	if !strings.Contains(page, `<p class="result-meta"><span lang="de">Konto und Bestellungen</span></p>`) {
+		t.Errorf("/ar/search: the German category title is not marked German:\n%s", between(page, `<ol class="results`, `</ol>`))
+	}
+	page = mustGet(t, m, "/ar/search?q="+url.QueryEscape("الكلس"))
+	if !strings.Contains(page, `<p class="result-meta">العناية</p>`) {
+		t.Errorf("/ar/search: a translated category is marked or missing:\n%s", between(page, `<ol class="results`, `</ol>`))
+	}
+
+	var res struct {
+		Results []struct {
+			Title, Category, Locale string
+			CategoryLang            string `json:"category_lang"`
+		}
+	}
+	for _, action := range []string{"search", "suggest"} {
+		body := mustGet(t, m, "/api/v1/"+action+"?locale=ar&q="+url.QueryEscape("الضمان"))
+		if err := json.Unmarshal([]byte(body), &res); err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Results) == 0 || res.Results[0].CategoryLang != "de" {
+			t.Errorf("%s: %s, want category_lang de on the Arabic article of a German category", action, body)
+		}
+	}
+	// A German article (not translated) under its German category: the
+	// article's language is the category's, nothing more to say.
+	body := mustGet(t, m, "/api/v1/search?locale=ar&q=Rechnung")
+	if strings.Contains(body, "category_lang") {
+		t.Errorf("search Rechnung: %s, want no category_lang where the category is in the article's language", body)
+	}
+
+	page = mustGet(t, m, "/ar/contact?subject="+url.QueryEscape("الضمان"))
+	if !strings.Contains(page, `<span class="result-meta" lang="de">Konto und Bestellungen</span>`) {
+		t.Errorf("/ar/contact: the German category title is not marked German:\n%s", between(page, `<ol class="results`, `</ol>`))
+	}
+	page = mustGet(t, m, "/ar/contact?subject=Rechnung")
+	if !strings.Contains(page, `<li class="result" lang="de"><a href="/konto/rechnung"`) {
+		t.Errorf("/ar/contact: the German article suggested is not marked German:\n%s", between(page, `<ol class="results`, `</ol>`))
+	}
+}
+
+// between returns the part of s from the first from to the next to, for
+// messages.
+func between(s, from, to string) string {
+	i := strings.Index(s, from)
+	if i < 0 {
+		return s
+	}
+	j := strings.Index(s[i:], to)
+	if j < 0 {
+		return s[i:]
+	}
+	return s[i : i+j+len(to)]
+}

@@ -81,3 +81,33 @@ func between(s, from, to string) string {
 	}
 	return s[i : i+j+len(to)]
 }
+
+// TestQueryInForeignSentenceIsMarked: on the pages of a locale the theme
+// does not translate, the search page's sentences that quote the reader's
+// words are in the default locale's language (lang="de"), and the words,
+// in the page's language, are marked so, as the date after "Last
+// updated:" is: a Japanese query inside "Artikel zu „…“" was read with
+// German rules. On a page in its own language nothing is marked.
+func TestQueryInForeignSentenceIsMarked(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "default_locale: de\nlocales: [de, ja]\n")
+	writeFile(t, dir, "pflege/entkalken.md", "---\ntitle: Entkalken\n---\nEntkalken Sie die Maschine.\n")
+	writeFile(t, dir, "pflege/entkalken.ja.md", "---\ntitle: 除石灰の方法\n---\n除石灰剤を入れます。\n")
+	m := openMain(t, dir, false)
+	for _, c := range []struct{ path, want string }{
+		{"/ja/search?q=" + url.QueryEscape("除石灰"), `<h1 lang="de">Suchergebnisse für „<span lang="ja">除石灰</span>“</h1>`},
+		{"/ja/search?q=" + url.QueryEscape("牛乳"), `>Keine Artikel passen zu „<span lang="ja">牛乳</span>“.</p>`},
+		{"/ja/search?q=" + url.QueryEscape("除石灰 ビットコイン ハムスター"), `ganz; diese kommen am nächsten.</p>`},
+		{"/ja/search?q=" + url.QueryEscape("除石灰 ビットコイン ハムスター"), `„<span lang="ja">除石灰 ビットコイン ハムスター</span>“ ganz`},
+		{"/ja/search?q=" + url.QueryEscape("<b>&"), `„<span lang="ja">&lt;b&gt;&amp;</span>“`},
+	} {
+		page := mustGet(t, m, c.path)
+		if !strings.Contains(page, c.want) {
+			t.Errorf("%s: want %s in\n%s", c.path, c.want, between(page, "<main", "</main>"))
+		}
+	}
+	page := mustGet(t, m, "/search?q=Entkalken")
+	if strings.Contains(between(page, "<main", "</main>"), "<span lang=") {
+		t.Errorf("/search?q=Entkalken: the query is marked on a page in its own language:\n%s", between(page, "<main", "</main>"))
+	}
+}

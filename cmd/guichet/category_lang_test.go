@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestCategoryLanguageInResults: a category with no title in the reader's
@@ -109,5 +110,24 @@ func TestQueryInForeignSentenceIsMarked(t *testing.T) {
 	page := mustGet(t, m, "/search?q=Entkalken")
 	if strings.Contains(between(page, "<main", "</main>"), "<span lang=") {
 		t.Errorf("/search?q=Entkalken: the query is marked on a page in its own language:\n%s", between(page, "<main", "</main>"))
+	}
+}
+
+// TestSubscribeIntroMarksQuery: "Tell me when this is answered" quotes the
+// reader's words in its intro; on a locale the theme does not translate,
+// the intro is German and the words are marked Japanese, on the search
+// page and on the contact form after a lookup.
+func TestSubscribeIntroMarksQuery(t *testing.T) {
+	sink := startSink(t, "127.0.0.1:0")
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "default_locale: de\nlocales: [de, ja]\ncontact:\n  to: hilfe@example.com\n")
+	writeFile(t, dir, "pflege/entkalken.ja.md", "---\ntitle: 除石灰の方法\nid: pflege/entkalken\n---\n除石灰剤を入れます。\n")
+	clk := &clock{t: time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)}
+	m := openContactMain(t, dir, t.TempDir(), sink.addr, clk)
+	for _, path := range []string{"/ja/search?q=" + url.QueryEscape("牛乳"), "/ja/contact?subject=" + url.QueryEscape("牛乳")} {
+		page := mustGet(t, m, path)
+		if !strings.Contains(page, `ein Artikel „<span lang="ja">牛乳</span>“ beantwortet`) {
+			t.Errorf("%s: the subscribe intro does not mark the query:\n%s", path, between(page, `<form class="subscribe-form"`, `</form>`))
+		}
 	}
 }

@@ -15,15 +15,17 @@ import (
 // TestWidgetQuotesQueryInPageLanguage: in the widget panel of a locale the
 // theme does not translate, the headings that quote the reader's words
 // ("Suchergebnisse für „…“", lang="de") mark those words with the
-// panel's language, as the site's search page does (quoting): a Japanese
-// query was read with German rules.
+// panel's language, as the site's search page does (quoting), and so does
+// the intro of "Tell me when this is answered": a Japanese query was read
+// with German rules.
 func TestWidgetQuotesQueryInPageLanguage(t *testing.T) {
 	ctx := browser(t)
 	dir := t.TempDir()
-	writeFile(t, dir, "guichet.yaml", "default_locale: de\nlocales: [de, ja]\n")
+	writeFile(t, dir, "guichet.yaml", "default_locale: de\nlocales: [de, ja]\ncontact:\n  to: hilfe@example.com\n")
 	writeFile(t, dir, "pflege/entkalken.md", "---\ntitle: Entkalken\n---\nEntkalken Sie die Maschine.\n")
 	writeFile(t, dir, "pflege/entkalken.ja.md", "---\ntitle: 除石灰の方法\n---\n除石灰剤を入れます。\n")
-	m := openMain(t, dir, false)
+	sink := startSink(t, "127.0.0.1:0") // subscriptions on: "Tell me when this is answered" quotes the words too
+	m := openContactMain(t, dir, t.TempDir(), sink.addr, &clock{t: time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)})
 	srv := httptest.NewServer(m.Server)
 	t.Cleanup(srv.Close)
 
@@ -42,15 +44,18 @@ func TestWidgetQuotesQueryInPageLanguage(t *testing.T) {
 		); err != nil {
 			t.Fatalf("search %s in the panel: %v", c.q, err)
 		}
-		got, err := chromedp.Run(step, chromedp.Poll[string](`(() => { const v = document.querySelector('.w-view[data-view=results]'); return v && v.querySelector('h2').outerHTML + (v.querySelector('.w-intro') ? v.querySelector('.w-intro').outerHTML : ''); })()`))
+		got, err := chromedp.Run(step, chromedp.Poll[string](`(() => { const v = document.querySelector('.w-view[data-view=results]'); return v && v.querySelector('h2').outerHTML + (v.querySelector('.w-intro') ? v.querySelector('.w-intro').outerHTML : '') + (v.querySelector('.subscribe-form p') ? v.querySelector('.subscribe-form p').outerHTML : ''); })()`))
 		if err != nil {
 			t.Fatalf("%s: no results view: %v", c.q, err)
 		}
 		if !strings.Contains(got, c.want) || !strings.Contains(got, `lang="de"`) {
 			t.Errorf("%s: %s, want the German heading with %s", c.q, got, c.want)
 		}
-		if strings.Contains(got, "w-intro") && strings.Count(got, `<span lang="ja">`) != 2 {
-			t.Errorf("%s: %s, want the intro's quote marked too", c.q, got)
+		if c.q != "除石灰" && !strings.Contains(got, "Hinterlassen") {
+			t.Errorf("%s: %s, want the subscribe form under no or weak results", c.q, got)
+		}
+		if want := 1 + strings.Count(got, "w-intro") + strings.Count(got, "<p lang=\"de\">Hinterlassen"); strings.Count(got, `<span lang="ja">`) != want {
+			t.Errorf("%s: %s, want the intro's and the subscribe form's quote marked too", c.q, got)
 		}
 	}
 }

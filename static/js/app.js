@@ -285,7 +285,13 @@
 				jsonForm(sub);
 			}
 			sub.elements.query.value = q;
-			sub.querySelector('p').textContent = (tpl.dataset.intro || '').split('{query}').join(q);
+			// The reader's words marked with the page's language inside a sentence in another.
+			const intro = sub.querySelector('p'), inLang = box.dataset.locale || '';
+			intro.textContent = '';
+			(tpl.dataset.intro || '').split('{query}').forEach((part, i) => {
+				if (i && intro.lang && inLang) { const w = el('span', '', q); w.lang = inLang; intro.append(w); } else if (i) intro.append(q);
+				intro.append(part);
+			});
 		};
 		// The lookup's button, once articles show, says what it leads to: the rest of the form.
 		const btn = input.form && input.form.classList.contains('contact-lookup') && input.form.querySelector('button[type=submit]');

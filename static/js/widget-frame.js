@@ -236,7 +236,7 @@
 		if (sub && !data.common_words && (!data.results.length || data.weak)) {
 			const f = sub.content.firstElementChild.cloneNode(true);
 			f.elements.query.value = q;
-			f.querySelector('p').textContent = fill(T.subscribe_intro, q);
+			quote(f.querySelector('p'), T.subscribe_intro, q);
 			s.append(f);
 		}
 		show(s, current.dataset.view !== 'results');

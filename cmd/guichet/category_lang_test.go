@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"net/url"
 	"strings"
@@ -129,5 +130,38 @@ func TestSubscribeIntroMarksQuery(t *testing.T) {
 		if !strings.Contains(page, `ein Artikel „<span lang="ja">牛乳</span>“ beantwortet`) {
 			t.Errorf("%s: the subscribe intro does not mark the query:\n%s", path, between(page, `<form class="subscribe-form"`, `</form>`))
 		}
+	}
+}
+
+// TestSubscriptionPageMarksQuery: the page a confirmation link opens
+// quotes the question; in a sentence of another language (a locale the
+// theme does not translate), the question is marked with the link's.
+func TestSubscriptionPageMarksQuery(t *testing.T) {
+	sink := startSink(t, "127.0.0.1:0")
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "default_locale: de\nlocales: [de, ja]\nbase_url: https://help.acme.test\n")
+	writeFile(t, dir, "pflege/entkalken.ja.md", "---\ntitle: 除石灰の方法\nid: pflege/entkalken\n---\n除石灰剤を入れます。\n")
+	clk := &clock{t: time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)}
+	m := openContactMain(t, dir, t.TempDir(), sink.addr, clk)
+	if w := serve(m, "POST", "/api/v1/subscriptions", `{"query":"牛乳の泡","email":"yuki@example.com","locale":"ja"}`, "Content-Type", "application/json"); w.Code != 202 {
+		t.Fatalf("subscribe: %d %s", w.Code, w.Body)
+	}
+	m.Queue.RunOnce(context.Background())
+	var link string
+	waitFor(15*time.Second, func() bool {
+		for _, msg := range sink.messages() {
+			if l := linkRE.FindString(msg.Body); strings.Contains(l, "/confirm?") {
+				link = l
+				return true
+			}
+		}
+		return false
+	})
+	if link == "" {
+		t.Fatalf("no confirmation e-mail: %+v", sink.messages())
+	}
+	page := mustGet(t, m, strings.TrimPrefix(link, "https://help.acme.test"))
+	if !strings.Contains(page, `„<span lang="ja">牛乳の泡</span>“`) {
+		t.Errorf("confirmation page: the question is not marked:\n%s", between(page, "<main", "</main>"))
 	}
 }

@@ -62,6 +62,9 @@ type matcher struct {
 	// where the text writes its entry's words in a row (see inPhrases).
 	phrases    [][]string
 	phraseOnly map[string]bool
+	// ideoRuns are the query's words written in ideographs or kana, as
+	// typed ("除石灰"): the analysis reads them as pairs of signs.
+	ideoRuns map[string]bool
 }
 
 // matched is the outcome of match for one word.
@@ -110,6 +113,7 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 			m.screen = false
 		}
 	}
+	m.ideoRuns = ideographicRuns(qa.words)
 	for first, c := range qa.compounds {
 		if qa.prefix && first+c.n == len(qa.words) {
 			m.prefix = append(m.prefix, c.plain)
@@ -174,6 +178,40 @@ func (li *localeIndex) newMatcher(qa *queryAnalysis) *matcher {
 	return m
 }
 
+// ideographicRuns joins the words of a query that the analysis cut into
+// overlapping pairs of ideographs or kana ("除石", "石灰") back into the
+// words typed ("除石灰"); a sign alone is a word too.
+func ideographicRuns(words []word) map[string]bool {
+	var runs map[string]bool
+	cur, last := "", ""
+	flush := func() {
+		if cur != "" {
+			if runs == nil {
+				runs = map[string]bool{}
+			}
+			runs[cur] = true
+		}
+		cur, last = "", ""
+	}
+	for _, w := range words {
+		if w.plain == "" || strings.ContainsFunc(w.plain, func(r rune) bool { return !ideographic(r) }) {
+			flush()
+			continue
+		}
+		first, n := utf8.DecodeRuneInString(w.plain)
+		if cur != "" && last == string(first) && utf8.RuneCountInString(w.plain) == 2 {
+			cur += w.plain[n:]
+		} else {
+			flush()
+			cur = w.plain
+		}
+		r, _ := utf8.DecodeLastRuneInString(w.plain)
+		last = string(r)
+	}
+	flush()
+	return runs
+}
+
 // head returns the first two letters of a word, folded, after an elided
 // article ("l'opération" → "op").
 func head(w string) string {
@@ -232,6 +270,14 @@ func (m *matcher) match(w string) (key string, kind markKind) {
 // joined ("E-203" as "e203": a part of one letter has no two), starts with
 // the first two letters of a term of the query.
 func (m *matcher) passes(w string) bool {
+	if strings.ContainsFunc(w, ideographic) {
+		// Written without spaces, a clause holds its words anywhere.
+		for i, r := range w {
+			if ideographic(r) && m.heads[head(w[i:])] {
+				return true
+			}
+		}
+	}
 	if strings.IndexByte(w, '-') > 0 && m.heads[head(strings.ReplaceAll(w, "-", ""))] {
 		return true
 	}

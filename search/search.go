@@ -538,6 +538,9 @@ func (ix *Index) hit(h ranked, m *matcher, suggest bool) site.SearchHit {
 	hit := site.SearchHit{ID: a.ID, Title: a.Title, URL: a.URL, Locale: a.Locale, Score: h.score}
 	if c, err := ix.view.Category(a.CategoryID, a.Locale); err == nil {
 		hit.Category = c.Title
+		if c.Lang != "" && c.Lang != a.Locale {
+			hit.CategoryLang = c.Lang
+		}
 	}
 	if suggest {
 		desc := a.Description

@@ -88,6 +88,7 @@ func markText(s string, m *matcher) marked {
 			}
 		}
 	}
+	t.toks, t.kinds, keys = m.narrowIdeographs(s, t.toks, t.kinds, keys)
 	for i, k := range t.kinds {
 		if k == markNone {
 			continue
@@ -101,6 +102,120 @@ func markText(s string, m *matcher) marked {
 		t.score += weight(k)
 	}
 	return t
+}
+
+// ideographic reports whether r is written without spaces between words:
+// an ideograph, kana or a Hangul syllable, which the index reads in pairs.
+func ideographic(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// narrowIdeographs cuts each matched word of s written in ideographs or
+// kana, a whole clause between two punctuation marks in Japanese or
+// Chinese ("お手入れボタンを3秒間押し続けます"), into the runs the query
+// matched and the rest, so that only what matched is marked ("お手入れ"),
+// as a word is in a spaced script. The index reads such text in pairs of
+// signs: a run of signs whose every pair is a term of the query is marked
+// when it is a word of the query as typed (a sign alone too) or holds
+// three signs or more, so that the one pair "タン" of the query "ボタン" is
+// not marked in "タンク" nor is the clause holding it; a run of other
+// letters or digits inside the word is matched as a word ("PDF"). The runs
+// keep the word's key.
+func (m *matcher) narrowIdeographs(s string, toks []tok, kinds []markKind, keys []string) ([]tok, []markKind, []string) {
+	var out []tok
+	var outKinds []markKind
+	var outKeys []string
+	keep := func(i int) {
+		if out != nil {
+			out, outKinds, outKeys = append(out, toks[i]), append(outKinds, kinds[i]), append(outKeys, keys[i])
+		}
+	}
+	for i, w := range toks {
+		word := s[w.start:w.end]
+		if kinds[i] == markNone || !strings.ContainsFunc(word, ideographic) {
+			keep(i)
+			continue
+		}
+		type sign struct {
+			start, end int
+			ideo       bool
+			kind       markKind
+		}
+		var signs []sign
+		for j, r := range word {
+			signs = append(signs, sign{w.start + j, w.start + j + utf8.RuneLen(r), ideographic(r), markNone})
+		}
+		text := func(a, b int) string { return s[signs[a].start:signs[b].end] }
+		found := false
+		for j := 0; j < len(signs); {
+			e := j + 1
+			for e < len(signs) && signs[e].ideo == signs[j].ideo {
+				e++
+			}
+			if !signs[j].ideo {
+				if _, k := m.match(text(j, e-1)); k != markNone {
+					for x := j; x < e; x++ {
+						signs[x].kind = k
+					}
+					found = true
+				}
+				j = e
+				continue
+			}
+			for x := j; x < e; x++ {
+				if m.ideoRuns[text(x, x)] {
+					signs[x].kind, found = max(signs[x].kind, kinds[i]), true
+				}
+			}
+			// Runs of pairs that are terms of the query.
+			for a := j; a < e-1; {
+				b, kind := a, markNone
+				for b < e-1 {
+					_, k := m.match(text(b, b+1))
+					if k == markNone {
+						break
+					}
+					kind = max(kind, k)
+					b++
+				}
+				if b > a && (b-a >= 2 || m.ideoRuns[text(a, b)]) {
+					for x := a; x <= b; x++ {
+						signs[x].kind = max(signs[x].kind, kind)
+					}
+					found = true
+				}
+				a = b + 1
+			}
+			j = e
+		}
+		if out == nil {
+			out, outKinds, outKeys = append([]tok{}, toks[:i]...), append([]markKind{}, kinds[:i]...), append([]string{}, keys[:i]...)
+		}
+		if !found {
+			// Only pairs of a longer word of the query: no match.
+			out, outKinds, outKeys = append(out, w), append(outKinds, markNone), append(outKeys, "")
+			continue
+		}
+		for j := 0; j < len(signs); {
+			e := j + 1
+			for e < len(signs) && (signs[e].kind == markNone) == (signs[j].kind == markNone) {
+				e++
+			}
+			k, key := markNone, ""
+			for x := j; x < e; x++ {
+				k = max(k, signs[x].kind)
+			}
+			if k != markNone {
+				key = keys[i]
+			}
+			out, outKinds, outKeys = append(out, tok{signs[j].start, signs[e-1].end}), append(outKinds, k), append(outKeys, key)
+			j = e
+		}
+	}
+	if out == nil {
+		return toks, kinds, keys
+	}
+	return out, outKinds, outKeys
 }
 
 func weight(k markKind) int {
@@ -180,6 +295,12 @@ func proseScore(sec site.Section, m *matcher) (score, count, other int, prose ma
 	var kinds []markKind
 	forWords(sec.Text, func(w tok) {
 		key, k := m.match(sec.Text[w.start:w.end])
+		if k != markNone && strings.ContainsFunc(sec.Text[w.start:w.end], ideographic) {
+			// A clause of Japanese or Chinese matches by what it would
+			// have marked.
+			_, kinds, _ := m.narrowIdeographs(sec.Text, []tok{w}, []markKind{k}, []string{key})
+			k = slices.Max(kinds)
+		}
 		if k == markNone && len(m.phraseOnly) == 0 {
 			return // the words around matter to phrases only
 		}
@@ -235,25 +356,28 @@ func proseSentences(sec site.Section, m *matcher) []sentence {
 	return out
 }
 
-// sentences cuts a line of prose after each '.', '!', '?' or '…' followed
-// by a space, except after abbreviations ("e.g.") and single letters.
+// sentences cuts a line of prose after each '.', '!', '?', '…' or other
+// sentence terminal ('؟', '।') followed by a space, except after
+// abbreviations ("e.g.") and single letters, and after each ideographic or
+// full-width stop ('。', '？'), which the next sentence follows without a
+// space, unless a closing quote or bracket follows it (「はい。」と) or, for
+// '．', a digit (０．５).
 func sentences(line string) []string {
 	var out []string
 	start := 0
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		end := i + 1
-		switch {
-		case c == '.' || c == '!' || c == '?':
-		case strings.HasPrefix(line[i:], "…"):
-			end = i + len("…")
-		default:
+	for i, r := range line {
+		if !sentenceEnd(r) {
 			continue
 		}
-		if end >= len(line) || line[end] != ' ' {
+		end := i + utf8.RuneLen(r)
+		if end >= len(line) {
 			continue
 		}
-		if c == '.' && abbreviation(line[start:i]) {
+		if fullWidthEnd(r) {
+			if next, _ := utf8.DecodeRuneInString(line[end:]); unicode.In(next, unicode.Pe, unicode.Pf) || r == '．' && unicode.IsDigit(next) {
+				continue
+			}
+		} else if line[end] != ' ' || r == '.' && abbreviation(line[start:i]) {
 			continue
 		}
 		out = append(out, strings.TrimSpace(line[start:end]))
@@ -308,22 +432,53 @@ func renderSentences(sents []sentence, n int) template.HTML {
 	var b strings.Builder
 	for i := from; i < to; i++ {
 		s := sents[i]
-		if i > from {
+		if i > from && !unspaced(sents[i-1].text) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(string(render(s.text, s.toks, s.kinds, 0)))
 		if s.lineEnd && (i < to-1) && !endsSentence(s.text) {
-			b.WriteByte('.')
+			if unspaced(s.text) {
+				b.WriteString("。")
+			} else {
+				b.WriteByte('.')
+			}
 		}
 	}
 	return template.HTML(b.String())
 }
 
+// closers are the quotes and brackets that may follow a sentence's final
+// punctuation.
+const closers = `"'”’»)]」』）】`
+
 // endsSentence reports whether s ends with punctuation that closes a
-// sentence or introduces what follows.
+// sentence or introduces what follows, in any script: "." and "…", the
+// ideographic "。" and full-width "？", Arabic "؟", Devanagari "।" (every
+// sentence terminal of Unicode), ":" and ";" with their full-width and
+// Arabic forms.
 func endsSentence(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'”’»)]`))
-	return strings.ContainsRune(".!?…:;", r)
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, closers))
+	return sentenceEnd(r) || strings.ContainsRune(":;：；؛", r)
+}
+
+// sentenceEnd reports whether r ends a sentence: '…' and Unicode's
+// sentence terminals.
+func sentenceEnd(r rune) bool { return r == '…' || unicode.Is(unicode.Sentence_Terminal, r) }
+
+// fullWidthEnd reports whether r ends a sentence of a script written
+// without spaces (Chinese, Japanese): the next sentence follows it
+// directly.
+func fullWidthEnd(r rune) bool {
+	return r == '。' || r == '！' || r == '？' || r == '．' || r == '｡'
+}
+
+// unspaced reports whether the sentence s is written without spaces
+// between sentences: it ends with an ideograph, kana or a full-width stop,
+// so the sentence after it follows without a space and a block without
+// final punctuation is closed with "。".
+func unspaced(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, closers))
+	return fullWidthEnd(r) || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // highlight escapes s and marks its matching words, cut to at most n words

@@ -25,12 +25,16 @@ type SearchRequest struct {
 
 // SearchHit is one matching article.
 type SearchHit struct {
-	ID       string  `json:"id"`
-	Title    string  `json:"title"`
-	URL      string  `json:"url"`      // article path, without anchor
-	Category string  `json:"category"` // category title
-	Locale   string  `json:"locale"`
-	Score    float64 `json:"-"`
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	URL      string `json:"url"`      // article path, without anchor
+	Category string `json:"category"` // category title
+	// CategoryLang is the language Category is written in when it is not
+	// the article's Locale: a category with no title in that locale shows
+	// the default locale's ("Billing" over a German article).
+	CategoryLang string  `json:"category_lang,omitempty"`
+	Locale       string  `json:"locale"`
+	Score        float64 `json:"-"`
 	// Snippet is the best matching passage: HTML-escaped text where the
 	// words typed are wrapped in <mark>, their synonyms in
 	// <mark class="synonym"> and corrections in <mark class="correction">.

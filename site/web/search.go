@@ -20,6 +20,9 @@ import (
 type searchPage struct {
 	basePage
 	Heading string
+	// HeadingQuery is the query Heading (and RelatedIntro) quote: the
+	// words typed, or the correction the results are for.
+	HeadingQuery string
 	// HeadingLang, CountLang (of CountLabel or RelatedIntro) and
 	// NoResultsLang are the languages of those texts when they are not
 	// the page's (TLang), "" otherwise.
@@ -106,7 +109,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 	data := &searchPage{basePage: b, Heading: b.T["results_title"], HeadingLang: b.TLang["results_title"], Start: (pageNum-1)*searchPageSize + 1}
 	if q != "" {
 		data.Title = v.UI.Text(loc, "results_for", "query", q) + " – " + b.SiteTitle
-		data.Heading, data.HeadingLang = v.UI.Text(loc, "results_for", "query", q), b.TLang["results_for"]
+		data.Heading, data.HeadingLang, data.HeadingQuery = v.UI.Text(loc, "results_for", "query", q), b.TLang["results_for"], q
 		res, err := s.find(r.Context(), st, "s", site.SearchRequest{Query: q, Locale: loc, Limit: searchPageSize, Offset: (pageNum - 1) * searchPageSize, Verbatim: verbatim})
 		if err != nil {
 			return fmt.Errorf("search %q: %w", q, err)
@@ -139,7 +142,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 		if res.DidYouMean != "" {
 			// The results are for the corrected query: say so, and offer
 			// the words as typed.
-			data.Heading, data.HeadingLang = v.UI.Text(loc, "results_for", "query", res.DidYouMean), b.TLang["results_for"]
+			data.Heading, data.HeadingLang, data.HeadingQuery = v.UI.Text(loc, "results_for", "query", res.DidYouMean), b.TLang["results_for"], res.DidYouMean
 			data.Title = data.Heading + " – " + b.SiteTitle
 			data.DidYouMean = res.DidYouMean
 			data.DidYouMeanURL = searchURL(b.SearchURL, res.DidYouMean, 1, false)
@@ -164,7 +167,7 @@ func (s *Server) searchPage(c echo.Context, st *state, loc string) error {
 				shown = res.DidYouMean
 			}
 			data.Weak = true
-			data.Heading, data.HeadingLang = v.UI.Text(loc, "related_for", "query", shown), b.TLang["related_for"]
+			data.Heading, data.HeadingLang, data.HeadingQuery = v.UI.Text(loc, "related_for", "query", shown), b.TLang["related_for"], shown
 			data.Title = data.Heading + " – " + b.SiteTitle
 			data.RelatedIntro, data.CountLang = v.UI.Text(loc, "related_intro", "query", shown), b.TLang["related_intro"]
 			data.Next = s.nextStepsFor(st, b, q, false)

@@ -70,6 +70,8 @@ type subscriptionPage struct {
 	// HeadingLang and TextLang are their languages when they are not the
 	// page's (TLang), "" otherwise.
 	HeadingLang, TextLang string
+	// TextQuery is the question Text quotes, if any.
+	TextQuery string
 	// Unsubscribe is the link to cancel, on the confirmed page.
 	Unsubscribe string
 	// Form is the form posted without JavaScript, back with what to fix.
@@ -191,7 +193,7 @@ func (s *Server) renderSubscriptionStatus(c echo.Context, st *state, status int,
 	c.Response().Header().Set("Referrer-Policy", "no-referrer") // the token stays here
 	return s.renderDynamic(c, st, status, "subscription", &subscriptionPage{basePage: b,
 		Heading: b.T[heading], Text: st.view.UI.Text(loc, textKey, "query", query), HeadingLang: b.TLang[heading], TextLang: b.TLang[textKey],
-		Unsubscribe: unsubscribe})
+		TextQuery: query, Unsubscribe: unsubscribe})
 }
 
 // linkLocale is the locale a confirmation or unsubscribe link names, else

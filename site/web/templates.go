@@ -79,8 +79,9 @@ func parseTemplates(theme fs.FS, asset func(string) string) (*templates, error) 
 		"feedbackOf": func(t map[string]string, reasons []reason, locale, articleID, source string, tlang ...map[string]string) map[string]any {
 			return map[string]any{"T": t, "TLang": langsOr(t, tlang), "Reasons": reasons, "Locale": locale, "ArticleID": articleID, "Source": source}
 		},
-		"uiLang": uiLang,
-		"langIn": langIn,
+		"uiLang":  uiLang,
+		"langIn":  langIn,
+		"quoting": quoting,
 		// ogLocale writes a locale as og:locale does: de_DE, pt_BR.
 		"ogLocale": i18n.OpenGraph,
 	}
@@ -173,6 +174,24 @@ func langIn(tlang map[string]string, locale, key string, outer ...string) string
 		return locale
 	}
 	return in
+}
+
+// quoting writes text, a sentence of the theme quoting the reader's words
+// q, escaped, and q in it marked lang=locale when the sentence is shown in
+// another language (lang, the sentence's TLang; "" when it is the page's):
+// the reader's words are in the page's language (langIn's key ""), and a
+// Japanese query inside a German sentence was read with German rules.
+// {{quoting .Heading .HeadingQuery .HeadingLang .Locale}}
+func quoting(text, q, lang, locale string) template.HTML {
+	i := -1
+	if lang != "" && q != "" {
+		i = strings.LastIndex(text, q)
+	}
+	if i < 0 {
+		return template.HTML(template.HTMLEscapeString(text))
+	}
+	return template.HTML(template.HTMLEscapeString(text[:i]) + `<span lang="` + template.HTMLEscapeString(locale) + `">` +
+		template.HTMLEscapeString(q) + `</span>` + template.HTMLEscapeString(text[i+len(q):]))
 }
 
 // render executes page name with data into a new buffer, so a template error

@@ -18,6 +18,18 @@
 		n.textContent = text || '';
 		return n;
 	};
+	// The category (and section) of a result, the category's title marked with its language
+	// when it is not the article's (a category not translated yet), the section in the article's.
+	const meta = (cls, r) => {
+		const n = el('span', cls);
+		if (r.category) {
+			const c = el('span', '', r.category);
+			if (r.category_lang) c.lang = r.category_lang;
+			n.append(c);
+		}
+		if (r.heading) n.append((r.category ? ' › ' : '') + r.heading);
+		return n;
+	};
 	const hidden = (name, value) => Object.assign(el('input'), {type: 'hidden', name, value});
 	// A typing session's id, made here rather than awaited from the server: on a slow network
 	// each keystroke aborts the previous suggest call before its search_id comes back, and
@@ -98,7 +110,8 @@
 			items = results.slice(0, 8).map((r, i) => {
 				const li = el('li');
 				attr(li, {id: id + '-' + i, role: 'option', 'aria-selected': false});
-				li.append(el('span', 's-title', r.title), el('span', 's-cat', [r.category, r.heading].filter(Boolean).join(' › ')));
+				if (r.locale && ds.locale && r.locale !== ds.locale) li.lang = r.locale; // an article not translated yet
+				li.append(el('span', 's-title', r.title), meta('s-cat', r));
 				li.onmousedown = e => e.preventDefault(); // keep focus in the input
 				li.onclick = () => pick(i);
 				list.append(li);
@@ -272,7 +285,13 @@
 				jsonForm(sub);
 			}
 			sub.elements.query.value = q;
-			sub.querySelector('p').textContent = (tpl.dataset.intro || '').split('{query}').join(q);
+			// The reader's words marked with the page's language inside a sentence in another.
+			const intro = sub.querySelector('p'), inLang = box.dataset.locale || '';
+			intro.textContent = '';
+			(tpl.dataset.intro || '').split('{query}').forEach((part, i) => {
+				if (i && intro.lang && inLang) { const w = el('span', '', q); w.lang = inLang; intro.append(w); } else if (i) intro.append(q);
+				intro.append(part);
+			});
 		};
 		// The lookup's button, once articles show, says what it leads to: the rest of the form.
 		const btn = input.form && input.form.classList.contains('contact-lookup') && input.form.querySelector('button[type=submit]');
@@ -295,11 +314,12 @@
 				ol.dataset.source = 'contact';
 				hits.forEach((h, i) => {
 					const li = el('li', 'result'), a = el('a', '', h.title);
+					if (h.locale && box.dataset.locale && h.locale !== box.dataset.locale) li.lang = h.locale;
 					a.href = h.url + (h.anchor ? '#' + h.anchor : '');
 					a.dataset.article = h.id;
 					a.dataset.pos = i + 1;
 					li.append(a);
-					if (h.category) li.append(' ', el('span', 'result-meta', h.category));
+					if (h.category) li.append(' ', meta('result-meta', {category: h.category, category_lang: h.category_lang}));
 					ol.append(li);
 				});
 				// In the widget the panel opens the article inline and sends the click itself.

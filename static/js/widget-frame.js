@@ -28,6 +28,16 @@
 	// A string's {query} filled in as the server's i18n.Fill does: every occurrence, the value as
 	// written (String.replace would read "$&" or "$'" in a query as patterns).
 	const fill = (s, q) => s.split('{query}').join(q);
+	// quote writes into n, marked by said, the string s quoting the reader's words q, which are
+	// marked with the panel's language when s is in another (the server's quoting).
+	const quote = (n, s, q) => {
+		n.textContent = '';
+		s.split('{query}').forEach((part, i) => {
+			if (i && n.lang) { const w = el('span', '', q); w.lang = locale; n.append(w); } else if (i) n.append(q);
+			n.append(part);
+		});
+		return n;
+	};
 	const getJSON = async (p, params) => {
 		const u = new URL(p, location.href);
 		for (const k in params) if (params[k] !== '' && params[k] != null) u.searchParams.set(k, params[k]);
@@ -197,14 +207,18 @@
 		const shown = data.did_you_mean || q;
 		let s;
 		if (!data.results.length) {
-			s = message('results', fill(data.common_words ? T.common_words : T.no_results, q), data.common_words ? 'common_words' : 'no_results');
+			const key = data.common_words ? 'common_words' : 'no_results';
+			s = message('results', fill(T[key], q), key);
+			quote(s.querySelector('h2'), T[key], q);
 			s.append(nextSteps(q, true));
 		} else if (data.weak) {
 			s = list('results', fill(T.related_for, shown), data.results, 'related_for');
-			s.querySelector('h2').after(said(el('p', 'w-intro', fill(T.related_intro, shown)), 'related_intro'));
+			quote(s.querySelector('h2'), T.related_for, shown);
+			s.querySelector('h2').after(quote(said(el('p', 'w-intro'), 'related_intro'), T.related_intro, shown));
 			s.append(nextSteps(q, false));
 		} else {
 			s = list('results', fill(T.results_for, shown), data.results, 'results_for');
+			quote(s.querySelector('h2'), T.results_for, shown);
 		}
 		s.dataset.sid = data.search_id;
 		if (data.results.length && data.did_you_mean) {
@@ -222,7 +236,7 @@
 		if (sub && !data.common_words && (!data.results.length || data.weak)) {
 			const f = sub.content.firstElementChild.cloneNode(true);
 			f.elements.query.value = q;
-			f.querySelector('p').textContent = fill(T.subscribe_intro, q);
+			quote(f.querySelector('p'), T.subscribe_intro, q);
 			s.append(f);
 		}
 		show(s, current.dataset.view !== 'results');

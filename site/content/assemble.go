@@ -792,7 +792,7 @@ func (l *loader) renderAll(ctx context.Context, pending <-chan shards) error {
 		if s.reused && s.body == nil {
 			s.readBody(l.fsys)
 		}
-		in := Input{Source: s.body, Locale: s.locale, File: s.path, FirstLine: s.line, links: l.resolver()}
+		in := Input{Source: s.body, Locale: s.locale, File: s.path, FirstLine: s.line, links: l.resolver(), words: l.words}
 		if a := s.article; a != nil {
 			in.Title = a.Title
 			in.Params = map[string]any{"title": a.Title, "description": a.Description}

@@ -370,3 +370,50 @@ func TestHTMLBreakOnItsOwnLine(t *testing.T) {
 		t.Errorf("%d problems, want 2:\n%s", len(got), all)
 	}
 }
+
+// TestHTMLWrapperIDsKept: an HTML wrapper written with an id to link to
+// (<div id="sectiona"> opening a collapsible section, as Microsoft Docs
+// pages write their "Details" targets, a <div id> or <span id> alone) keeps
+// its id as an empty anchor when raw HTML is left out, so "[Details](#x)"
+// leads there and check finds no broken link; only the id is kept,
+// escaped, never the element's other attributes, and an element that
+// shows something (<img id>) is still reported as left out. The ids went
+// with the tags and every link to them was broken.
+func TestHTMLWrapperIDsKept(t *testing.T) {
+	lib := load(t, map[string]string{
+		"help/steps.md": "# Steps\n\n" +
+			"Run it. [Details](#step-a), [more](#more), [here](#here).\n\n" + // 3
+			"<div id=\"step-a\">\n<br>\n<details>\n<summary>Step A</summary>\n\nRemove the licences.\n\n</details>\n</div>\n\n" + // 5-13
+			"<div id=\"more\" onclick=\"alert(1)\" style=\"color:red\"></div>\n\n" + // 15
+			"Text <span id=\"here\" class=\"x\">right here</span>.\n\n" + // 17
+			"<div id='odd\" onmouseover=\"alert(2)'></div>\n\n" + // 19
+			"<img id=\"pic\" src=\"a.png\" alt=\"A router\">\n", // 21
+	})
+	html := string(article(t, lib, "help/steps.md").HTML)
+	for _, w := range []string{
+		`<a id="step-a"></a>`, `<summary>Step A</summary>`, `Remove the licences.`,
+		`<a id="more"></a>`, `Text <a id="here"></a>right here.`,
+	} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %s in\n%s", w, html)
+		}
+	}
+	if strings.Count(html, `id="step-a"`) != 1 {
+		t.Errorf("one anchor step-a wanted:\n%s", html)
+	}
+	for _, bad := range []string{"onclick", "onmouseover=\"", "color:red", `class="x"`, "<div", "<span"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("%s kept:\n%s", bad, html)
+		}
+	}
+	var got []string
+	for _, p := range lib.Problems {
+		if p.Kind == site.KindBrokenLink || strings.Contains(p.Message, "<div>") || strings.Contains(p.Message, "<span>") || strings.Contains(p.Message, "<img>") {
+			got = append(got, p.String())
+		}
+	}
+	want := []string{"help/steps.md:21:1: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png), or set allow_html: true in guichet.yaml"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

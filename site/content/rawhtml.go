@@ -171,10 +171,19 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 				breakBlocks = append(breakBlocks, n)
 				break
 			}
-			if lead := leadingBr.Find(raw); lead != nil && openTag.Match(raw[len(lead):]) {
-				// `<br>` then `<img …>`: the picture is what the reader misses.
-				at = srcPos{line: at.line + bytes.Count(lead, []byte("\n"))}
-				raw = raw[len(lead):]
+			if lead := leadingBr.Find(raw); lead != nil {
+				// `<br>` then `<img …>`: the picture is what the reader
+				// misses; `<br>` then text: the break is shown (htmlText),
+				// and a tag further on is what is left out.
+				rest := raw[len(lead):]
+				skip := len(lead)
+				if t := openTag.FindIndex(rest); t == nil {
+					break
+				} else if htmlTagName(rest) == "" {
+					skip += t[0]
+				}
+				at = srcPos{line: at.line + bytes.Count(raw[:skip], []byte("\n"))}
+				raw = raw[skip:]
 			}
 			if n.HTMLBlockType != ast.HTMLBlockType2 {
 				warn(raw, at, true)
@@ -587,6 +596,12 @@ func (d *doc) htmlText(root *ast.Document) {
 		b := &box{}
 		d.jsxContent(b, []byte(strings.Join(kept, "\n")), d.nodeLine(hb)+first)
 		if b.ChildCount() > 0 {
+			if lead := leadingBr.Find(d.blockText(hb)); lead != nil {
+				// `<br>` on a line of its own, text right under it: the
+				// break GitHub shows before the text.
+				n := len(openTag.FindAllIndex(lead, -1))
+				hb.Parent().InsertBefore(hb.Parent(), hb, &rawHTML{HTML: strings.Repeat("<br>\n", n)})
+			}
 			hb.Parent().InsertBefore(hb.Parent(), hb, b)
 		}
 	}

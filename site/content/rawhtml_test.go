@@ -336,19 +336,22 @@ func TestHTMLAnchorsKept(t *testing.T) {
 
 // TestHTMLBreakOnItsOwnLine: a <br> on a line of its own between blocks,
 // as writers add space, is shown, as GitHub shows it (it was left out with
-// a warning to "write it in Markdown", which has no such thing); one that
-// an HTML block goes on after says how to write it, and a picture after
-// it is the element named.
+// a warning to "write it in Markdown", which has no such thing); so is one
+// with text right under it, before the text (it was left out, the text
+// run on, with a warning to move it), a tag further in that text being
+// what is reported; a picture after it is the element named.
 func TestHTMLBreakOnItsOwnLine(t *testing.T) {
 	src := "Para.\n\n<br>\n\nAfter.\n\n<BR />\n<br/>\n\n- item\n\n  <br>\n\n- two\n\n" + // 1-14
 		"Before.\n\n<br>\nText right under it.\n\n" + // 16-19
-		"<br>\n<img src=\"a.png\" alt=\"A router\">\n" // 21-22
+		"<br>\n<img src=\"a.png\" alt=\"A router\">\n\n" + // 21-22
+		"<br />\nPress\n<kbd>Ctrl</kbd> now.\n" // 24-26
 	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	html := string(out.HTML)
-	for _, w := range []string{"<p>Para.</p>\n<br>\n<p>After.</p>", "<br>\n<br>\n<ul>", "<p>item</p>\n<br>\n</li>", "Text right under it."} {
+	for _, w := range []string{"<p>Para.</p>\n<br>\n<p>After.</p>", "<br>\n<br>\n<ul>", "<p>item</p>\n<br>\n</li>",
+		"<p>Before.</p>\n<br>\n<p>Text right under it.</p>", "<br>\n<p>Press\nCtrl now.</p>"} {
 		if !strings.Contains(html, w) {
 			t.Errorf("no %q in\n%s", w, html)
 		}
@@ -359,7 +362,7 @@ func TestHTMLBreakOnItsOwnLine(t *testing.T) {
 	}
 	all := strings.Join(got, "\n")
 	for _, want := range []string{
-		"x.md:18:1: warning: raw HTML <br> is left out of the page (allow_html is off): to break a line, write <br> (or a backslash) at the end of the line before, not on a line of its own",
+		"x.md:26: warning: raw HTML <kbd> tags are left out of the page, the text between them kept",
 		"x.md:22: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png)",
 	} {
 		if !strings.Contains(all, want) {

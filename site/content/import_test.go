@@ -1029,6 +1029,34 @@ func TestMkDocsTitleFromHeading(t *testing.T) {
 	}
 }
 
+// TestDocusaurusTitleFromHeading: a Docusaurus page whose front matter
+// leaves `title` out (sidebar_position, sidebar_label, or any .mdx page)
+// takes its first heading as title without a warning, as Docusaurus does
+// and as an MkDocs page without front matter does; front matter with
+// Guichet's fields alone keeps the warning, where `title` may have been
+// forgotten. Every such Docusaurus page was warned about.
+func TestDocusaurusTitleFromHeading(t *testing.T) {
+	lib := load(t, map[string]string{
+		"docs/position.md": "---\nsidebar_position: 2\n---\n# Sync your devices\n\nText.\n",
+		"docs/label.md":    "---\nsidebar_label: Export\ndescription: Get your data out.\n---\n# Export your data\n\nText.\n",
+		"docs/page.mdx":    "---\ndescription: Plans compared.\n---\n# Compare plans\n\nText.\n",
+		"docs/typo.md":     "---\ndescription: Forgot the title.\n---\n# Typo\n\nText.\n",
+	})
+	for file, title := range map[string]string{"docs/position.md": "Sync your devices", "docs/label.md": "Export your data", "docs/page.mdx": "Compare plans"} {
+		if a := article(t, lib, file); a.Title != title {
+			t.Errorf("%s: title %q, want %q", file, a.Title, title)
+		}
+		for _, p := range lib.Problems {
+			if p.File == file && p.Field == "title" {
+				t.Errorf("reported: %v", p)
+			}
+		}
+	}
+	if !findProblem(lib, want{site.SeverityWarning, "docs/typo.md", 1, "title", "no `title`: the first heading, \"Typo\", is the title"}) {
+		t.Errorf("no warning for front matter without title: %v", lib.Problems)
+	}
+}
+
 // TestDocFXTabs: DocFX's tabbed sections (`# [Windows](#tab/windows)`
 // headings, the group closed by `---`) were shown as headings linking to
 // #tab/windows, which is no place of the page, and the `---` as a rule;

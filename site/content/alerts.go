@@ -40,10 +40,10 @@ func (n *callout) Dump(source []byte, level int) {
 }
 
 // newCallout makes a callout of an admonition kind, titled title or, when
-// empty, by its kind in locale.
-func newCallout(kind, title, locale string) *callout {
+// empty, by its kind in d's words (calloutTitle).
+func newCallout(kind, title string, d *doc) *callout {
 	if title == "" {
-		title = calloutTitle(kind, locale)
+		title = d.calloutTitle(kind)
 	}
 	return &callout{Alert: kind, Title: title}
 }
@@ -172,22 +172,47 @@ var (
 	videoMarker = regexp.MustCompile(`(?i)^[ \t]*\[!video[ \t]+(https?://[^\s\]]+)[ \t]*\][ \t]*\r?\n?$`)
 )
 
-// calloutTitle returns the title of alert type typ in locale, using the
-// language of a regional locale ("fr-CA"): in the languages the default
-// theme ships strings for (uiFor), English for the others.
-func calloutTitle(typ, locale string) string {
-	ui := uiFor(locale)
+// calloutTitle returns the title of an untitled callout of kind typ (note,
+// tip, important, warning, caution) in the article's locale: the
+// interface string callout_<typ>, the content folder's i18n/<locale>.yaml
+// over the theme's, with the fallbacks of every interface string (a
+// regional locale's language, the site's default locale, English). A nil
+// d (no document being rendered) gives the English title.
+func (d *doc) calloutTitle(typ string) string {
+	key := calloutKey(typ)
+	if d == nil {
+		kind := strings.TrimPrefix(key, "callout_")
+		return strings.ToUpper(kind[:1]) + kind[1:]
+	}
+	words := d.in.words
+	if words == nil {
+		words = d.r.words
+	}
+	return words.Text(d.in.Locale, key)
+}
+
+// calloutKey is the interface string that titles an untitled callout of
+// kind typ; an unknown kind is a caution, as its style is.
+func calloutKey(typ string) string {
 	switch typ {
 	case "note":
-		return ui.note
+		return "callout_note"
 	case "tip":
-		return ui.tip
+		return "callout_tip"
 	case "important":
-		return ui.important
+		return "callout_important"
 	case "warning":
-		return ui.warning
+		return "callout_warning"
 	}
-	return ui.caution
+	return "callout_caution"
+}
+
+// locale is the locale of the article being rendered, "" when none is.
+func (d *doc) locale() string {
+	if d == nil {
+		return ""
+	}
+	return d.in.Locale
 }
 
 // alerts replaces blockquotes that open with an alert marker by callouts,
@@ -224,7 +249,7 @@ func (d *doc) alerts(root *ast.Document, src []byte) {
 				}
 				typ = k
 			}
-			c := newCallout(typ, strings.TrimSpace(string(m[3])), d.in.Locale)
+			c := newCallout(typ, strings.TrimSpace(string(m[3])), d)
 			c.Foldable, c.Open = len(m[2]) > 0, string(m[2]) == "+"
 			if len(bytes.TrimSpace(m[3])) > 0 {
 				// The title is the rest of the marker line, Markdown and all.
@@ -289,7 +314,7 @@ func (d *doc) alertDefinitionList(q *ast.Blockquote, dl *east.DefinitionList, sr
 			return
 		}
 	}
-	c := newCallout(typ, strings.TrimSpace(string(m[3])), d.in.Locale)
+	c := newCallout(typ, strings.TrimSpace(string(m[3])), d)
 	for desc := term.NextSibling(); desc != nil; desc = desc.NextSibling() {
 		if _, ok := desc.(*east.DefinitionDescription); !ok {
 			return // another term: a real definition list

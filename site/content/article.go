@@ -47,6 +47,32 @@ var otherToolFields = []struct{ name, field string }{
 	{"translationKey", "id"}, // Hugo: translations whose file names differ share it
 }
 
+// headingTitled reports whether a page with front matter was written for
+// Docusaurus, which titles a page without `title` by its first heading, as
+// MkDocs titles a page without front matter: an .mdx file, or front
+// matter with a field only Docusaurus reads (sidebar_position,
+// sidebar_label, hide_title…). A Guichet page whose front matter leaves
+// `title` out may have forgotten it.
+func headingTitled(file string, fields []field) bool {
+	if strings.EqualFold(path.Ext(file), ".mdx") {
+		return true
+	}
+	for _, f := range fields {
+		for _, name := range []string{f.name, f.orig} {
+			if strings.HasPrefix(name, "sidebar_") || strings.HasPrefix(name, "pagination_") || docusaurusOnly[name] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// docusaurusOnly lists the front-matter fields of Docusaurus docs, besides
+// sidebar_* and pagination_*, that no other tool Guichet reads uses.
+var docusaurusOnly = map[string]bool{"displayed_sidebar": true, "hide_title": true, "hide_table_of_contents": true,
+	"toc_min_heading_level": true, "toc_max_heading_level": true, "parse_number_prefixes": true, "custom_edit_url": true,
+	"last_update": true, "unlisted": true}
+
 // mapOtherToolFields renames the fields other tools name differently.
 // Docusaurus' `last_update: {date: …, author: …}` (or a date alone) gives
 // its date as "last_update.date"; the mapping itself is understood, not
@@ -108,7 +134,8 @@ const skippedNote = " (the article is not published until this is fixed)"
 // Docusaurus do): with a warning when the file has front matter
 // (hasFrontMatter), where `title` may have been forgotten; silently for a
 // file without, as MkDocs pages and GitHub READMEs are written, whose
-// heading is the only place for a title.
+// heading is the only place for a title, and for a Docusaurus page
+// (headingTitled), whose front matter leaves the title to the heading.
 func decodeArticle(file string, fields []field, ignore []string, bodyTitle string, hasFrontMatter bool) (m meta, probs []site.Problem, ok bool) {
 	ok = true
 	// A field the team keeps on purpose is known too: `appiesto` beside
@@ -248,7 +275,7 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle strin
 		cur = field{}
 		if bodyTitle != "" {
 			a.Title = bodyTitle
-			if hasFrontMatter {
+			if hasFrontMatter && !headingTitled(file, fields) {
 				probs = append(probs, warningAt(site.KindFrontMatter, file, 1, "title", "no `title`: the first heading, %q, is the title", bodyTitle))
 			}
 		} else {

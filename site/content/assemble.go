@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -475,9 +476,30 @@ func (l *loader) categoryFile(dir string) (docusaurusCategory, bool) {
 				"position 0 is read as no position: the folder is listed after the folders with one, where Docusaurus lists it first; number the folders from 1 to keep that order"))
 		}
 		meta.weight = w
+		// The description is the folder's, as an _index file's is: the
+		// same length rule.
+		f := field{name: "link.description", line: keyLine(data, "description", strings.HasSuffix(name, ".json"))}
+		for _, prob := range longDescription(p, f, plainDescription(meta.Link.Description)) {
+			prob.Kind = site.KindFile
+			l.probs = append(l.probs, prob)
+		}
 		return meta, true
 	}
 	return meta, false
+}
+
+// keyLine returns the line of the first key named key in a JSON (quoted)
+// or YAML (at a line's start, after its indentation) file, 0 when not
+// found.
+func keyLine(data []byte, key string, isJSON bool) int {
+	re := `(?m)^[ \t]*` + regexp.QuoteMeta(key) + `[ \t]*:`
+	if isJSON {
+		re = `"` + regexp.QuoteMeta(key) + `"\s*:`
+	}
+	if loc := regexp.MustCompile(re).FindIndex(data); loc != nil {
+		return lineAtOffset(data, int64(loc[0]))
+	}
+	return 0
 }
 
 // position reads a _category_ file's position: a number, or a number
@@ -827,7 +849,7 @@ func (l *loader) renderAll(ctx context.Context, pending <-chan shards) error {
 		if s.reused && s.body == nil {
 			s.readBody(l.fsys)
 		}
-		in := Input{Source: s.body, Locale: s.locale, File: s.path, FirstLine: s.line, links: l.resolver()}
+		in := Input{Source: s.body, Locale: s.locale, File: s.path, FirstLine: s.line, links: l.resolver(), words: l.words}
 		if a := s.article; a != nil {
 			in.Title = a.Title
 			in.Params = map[string]any{"title": a.Title, "description": a.Description}

@@ -88,3 +88,42 @@ func TestCalloutTitleInEveryThemeLanguage(t *testing.T) {
 		t.Errorf("de warning: %s", out.HTML)
 	}
 }
+
+// TestCalloutTitleFromSiteStrings: a site that rewords the titles of
+// untitled callouts in its i18n/<locale>.yaml
+// sees its own words, in every syntax that makes a callout (GitHub and
+// Microsoft Docs alerts, Docusaurus admonitions, Hugo notices, MkDocs),
+// and a locale it does not reword keeps the theme's; the titles used to
+// be the renderer's own, whatever the site said.
+func TestCalloutTitleFromSiteStrings(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":       "title: Help\nlocales: [en, fr, de]\n",
+		"i18n/en.yaml":       "callout_note: Good to know\ncallout_warning: Careful\n",
+		"i18n/fr.yaml":       "callout_note: Bon à savoir\n",
+		"i18n/de.yaml":       "callout_tip: Ratschlag\n",
+		"help/_index.md":     "---\ntitle: Help\n---\n",
+		"help/alert.md":      "---\ntitle: Alert\n---\n> [!NOTE]\n> Read me.\n",
+		"help/docusaurus.md": "---\ntitle: Docusaurus\n---\n:::warning\nHot.\n:::\n",
+		"help/hugo.md":       "---\ntitle: Hugo\n---\n{{% notice note %}}\nHugo.\n{{% /notice %}}\n",
+		"help/mkdocs.md":     "---\ntitle: MkDocs\n---\n!!! warning\n    Deep.\n",
+		"help/untouched.md":  "---\ntitle: Untouched\n---\n> [!TIP]\n> Kept.\n",
+		"help/alert.fr.md":   "---\ntitle: Alerte\n---\n> [!NOTE]\n> Lisez.\n\n> [!TIP]\n> Astuce.\n",
+		"help/alert.de.md":   "---\ntitle: Hinweis\n---\n> [!TIP]\n> Lies.\n\n> [!NOTE]\n> Mehr.\n",
+	})
+	for file, wants := range map[string][]string{
+		"help/alert.md":      {"Good to know"},
+		"help/docusaurus.md": {"Careful"},
+		"help/hugo.md":       {"Good to know"},
+		"help/mkdocs.md":     {"Careful"},
+		"help/untouched.md":  {"Tip"},
+		"help/alert.fr.md":   {"Bon à savoir", "Astuce"},
+		"help/alert.de.md":   {"Ratschlag", "Hinweis"},
+	} {
+		html := string(article(t, lib, file).HTML)
+		for _, want := range wants {
+			if w := `class="callout-title">` + want + `</`; !strings.Contains(html, w) {
+				t.Errorf("%s: want %s in\n%s", file, w, html)
+			}
+		}
+	}
+}

@@ -512,6 +512,18 @@ func parseRedirects(data []byte) (redirects []site.Redirect, lines []int, probs 
 	switch n := root.Content[0]; n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Value == "from" || k.Value == "to" {
+				// A list item whose `- ` was left out reads as the
+				// mapping of from: to, redirecting /from and /to: the
+				// file is broken, as one that does not parse is, and the
+				// redirects being served stay.
+				p := errorAt(site.KindYAML, redirectsFile, k.Line, "",
+					"`%s:` outside a list item reads as a redirect from /%s: each redirect is a list item; add `- ` before `from:` and indent `to:` under it (- from: /old-page, then   to: /new-page)", k.Value, k.Value)
+				p.Column = k.Column
+				return nil, nil, []site.Problem{p}
+			}
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if v.Kind != yaml.ScalarNode {
 				probs = append(probs, errorAt(site.KindRedirect, redirectsFile, k.Line, k.Value, "redirect target must be a path, a URL or gone"))

@@ -120,17 +120,13 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 				node.(*box).Summary = uiFor(d.in.Locale).details
 			}
 		case ok:
-			locale := ""
-			if d != nil {
-				locale = d.in.Locale
-			}
 			written := title
 			if title == "" {
 				// Docusaurus and VitePress title a block by its type
 				// (":::info" reads "Info", ":::danger" "Danger").
-				title = admonitionTypeTitle(word, locale)
+				title = admonitionTypeTitle(word, d)
 			}
-			c := newCallout(kind, title, locale)
+			c := newCallout(kind, title, d)
 			c.own = written != ""
 			c.titleAt(written, line, seg, reader.Source())
 			c.fence = fence

@@ -34,9 +34,14 @@ func safeID(id string) string {
 // other punctuation dropped; repeats get "-1", "-2"…
 type headingIDs struct {
 	used map[string]bool
+	// html are the ids of the HTML anchors kept (htmlAnchors): one
+	// anchor each, though a block's text is read again (htmlDetails).
+	html map[string]bool
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{}, html: map[string]bool{}}
+}
 
 // Generate implements parser.IDs.
 func (g *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {

@@ -583,7 +583,9 @@ func TestMkDocsContentNotIndented(t *testing.T) {
 // and an order; a fractional position (Docusaurus allows 2.5) keeps the
 // label, read as the nearest whole number with a warning, as does a
 // position that is no number (none, with a warning); a file that does not
-// parse names its line.
+// parse names its line; a description longer than 160 characters is
+// warned about at its line, as an _index file's or an article's (it went
+// unchecked).
 func TestDocusaurusCategoryFile(t *testing.T) {
 	for _, tt := range []struct {
 		name, file, data string
@@ -602,6 +604,11 @@ func TestDocusaurusCategoryFile(t *testing.T) {
 		{"never closed", "_category_.json", "{\n  \"label\": \"Field work\"\n", "Fields", 0, 2, "the file ends before a { or [ is closed"},
 		{"not a number", "_category_.json", "{\n  \"label\": \"Field work\",\n  \"position\": \"two\"\n}\n", "Field work", 0, 0, `position "two" is not a number: the folder keeps its label`},
 		{"a number as a string", "_category_.json", `{"label": "Field work", "position": "2"}`, "Field work", 2, 0, ""},
+		{"long description", "_category_.json", "{\n  \"label\": \"Field work\",\n  \"link\": {\n    \"type\": \"generated-index\",\n    \"description\": \"" + strings.TrimSpace(strings.Repeat("Plan the field work. ", 9)) + "\"\n  }\n}\n",
+			"Field work", 0, 5, "field `link.description` is 188 characters long: search engines show about 160 under a result"},
+		{"yaml long description", "_category_.yml", "label: Field work\nlink:\n  type: generated-index\n  description: " + strings.TrimSpace(strings.Repeat("Plan the field work. ", 9)) + "\n",
+			"Field work", 0, 4, "field `link.description` is 188 characters long"},
+		{"description of 160", "_category_.json", `{"label": "Field work", "link": {"description": "` + strings.Repeat("x", 160) + `"}}`, "Field work", 0, 0, ""},
 		{"wrong type", "_category_.json", "{\n  \"label\": [\"Field work\"]\n}\n", "Fields", 0, 2, "cannot read the folder's label and position: `label` must be text, not array"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1019,6 +1026,34 @@ func TestMkDocsTitleFromHeading(t *testing.T) {
 		if p.File == "guides/install.md" || p.File == "guides/tags.md" {
 			t.Errorf("reported: %v", p)
 		}
+	}
+}
+
+// TestDocusaurusTitleFromHeading: a Docusaurus page whose front matter
+// leaves `title` out (sidebar_position, sidebar_label, or any .mdx page)
+// takes its first heading as title without a warning, as Docusaurus does
+// and as an MkDocs page without front matter does; front matter with
+// Guichet's fields alone keeps the warning, where `title` may have been
+// forgotten. Every such Docusaurus page was warned about.
+func TestDocusaurusTitleFromHeading(t *testing.T) {
+	lib := load(t, map[string]string{
+		"docs/position.md": "---\nsidebar_position: 2\n---\n# Sync your devices\n\nText.\n",
+		"docs/label.md":    "---\nsidebar_label: Export\ndescription: Get your data out.\n---\n# Export your data\n\nText.\n",
+		"docs/page.mdx":    "---\ndescription: Plans compared.\n---\n# Compare plans\n\nText.\n",
+		"docs/typo.md":     "---\ndescription: Forgot the title.\n---\n# Typo\n\nText.\n",
+	})
+	for file, title := range map[string]string{"docs/position.md": "Sync your devices", "docs/label.md": "Export your data", "docs/page.mdx": "Compare plans"} {
+		if a := article(t, lib, file); a.Title != title {
+			t.Errorf("%s: title %q, want %q", file, a.Title, title)
+		}
+		for _, p := range lib.Problems {
+			if p.File == file && p.Field == "title" {
+				t.Errorf("reported: %v", p)
+			}
+		}
+	}
+	if !findProblem(lib, want{site.SeverityWarning, "docs/typo.md", 1, "title", "no `title`: the first heading, \"Typo\", is the title"}) {
+		t.Errorf("no warning for front matter without title: %v", lib.Problems)
 	}
 }
 

@@ -189,7 +189,7 @@ func (d *doc) renderInclude(ref *includeRef, line srcPos) (*Output, bool) {
 		body, bodyLine = data, 1
 	}
 	sub, err := d.r.render(Input{Source: body, Locale: d.in.Locale, File: target, FirstLine: bodyLine,
-		Params: d.in.Params, links: d.in.links, including: chain, ids: d.ids})
+		Params: d.in.Params, links: d.in.links, including: chain, ids: d.ids, words: d.in.words})
 	if err != nil {
 		return fail("%v", err)
 	}

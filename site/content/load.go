@@ -94,6 +94,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Library, error) 
 	}
 	l.readSiteFiles()
 	l.setLocales()
+	l.words = themeWords(l.fsys, l.lib.Config.Theme, l.lib.Strings, l.lib.Config.DefaultLocale, l.lib.Locales())
 	l.placeSynonyms()
 	l.readTopLevel()
 	<-restored
@@ -143,6 +144,9 @@ type loader struct {
 	resolver func() *resolver
 	byPath   func() map[string]*site.Article
 	cache    *renderCache // nil: no cache
+	// words are the interface strings articles are rendered with
+	// (themeWords).
+	words *i18n.Catalog
 	// synonymLines is the line of each locale's key in synonyms.yaml.
 	synonymLines map[string]int
 	// redirectLines is the line of each of lib.Redirects in redirects.yaml.
@@ -790,6 +794,13 @@ func (l *loader) structureHash() string {
 		h.str("asset").field(p).size(l.sizes[p]).str("\n")
 	}
 	fmt.Fprintf(h, "known %v\n", l.known)
+	for _, loc := range l.lib.Locales() {
+		// The words rendering writes: an i18n/ or theme string changed
+		// renders again.
+		for _, k := range []string{"note", "tip", "important", "warning", "caution"} {
+			h.str("word").field(loc, k, l.words.Text(loc, calloutKey(k))).str("\n")
+		}
+	}
 	cfg, _ := json.Marshal(l.lib.Config)
 	h.str("config ").Write(cfg)
 	return h.hex()

@@ -214,7 +214,7 @@ func (d *doc) jsxContent(tab *box, md []byte, line int) {
 		return
 	}
 	out, err := d.r.render(Input{Source: md, Locale: d.in.Locale, File: d.in.File, FirstLine: line,
-		Params: d.in.Params, links: d.in.links, including: d.in.including, ids: d.ids})
+		Params: d.in.Params, links: d.in.links, including: d.in.including, ids: d.ids, words: d.in.words})
 	if err != nil {
 		return
 	}

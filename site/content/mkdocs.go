@@ -72,10 +72,6 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 	rest = strings.TrimSpace(rest)
 	fence := blockFence{indent: pc.BlockIndent() + 4}
 	d, _ := pc.Get(docKey).(*doc)
-	locale := ""
-	if d != nil {
-		locale = d.in.Locale
-	}
 	var node ast.Node
 	if mark == "===" {
 		label, ok := quoted(rest)
@@ -111,9 +107,9 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 			// MkDocs titles an admonition by its type, capitalised
 			// ("!!! example" reads "Example"); the kind only sets its style.
 			// A foldable one needs a title to open it by.
-			title = admonitionTypeTitle(typ, locale)
+			title = admonitionTypeTitle(typ, d)
 		}
-		c := newCallout(kind, title, locale)
+		c := newCallout(kind, title, d)
 		c.Foldable, c.Open = mark == "???", modifier == "+"
 		if explicit && title == "" && !c.Foldable {
 			c.Title = "" // `!!! note ""`: MkDocs shows no title
@@ -205,13 +201,13 @@ func isWord(s string) bool {
 // the types of MkDocs Material. The five kinds of callouts (note, tip,
 // important, warning, caution, and attention, caution's alias) keep the
 // titles of callouts (calloutTitle), one table for both.
-func admonitionTypeTitle(typ, locale string) string {
+func admonitionTypeTitle(typ string, d *doc) string {
 	t := strings.ToLower(typ)
 	switch admonitionName(t) {
 	case "note", "tip", "important", "warning", "caution":
-		return calloutTitle(admonitionName(t), locale)
+		return d.calloutTitle(admonitionName(t))
 	}
-	lang, _, _ := strings.Cut(locale, "-")
+	lang, _, _ := strings.Cut(d.locale(), "-")
 	if title, ok := admonitionTitles[lang][admonitionName(t)]; ok {
 		return title
 	}

@@ -171,10 +171,19 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 				breakBlocks = append(breakBlocks, n)
 				break
 			}
-			if lead := leadingBr.Find(raw); lead != nil && openTag.Match(raw[len(lead):]) {
-				// `<br>` then `<img …>`: the picture is what the reader misses.
-				at = srcPos{line: at.line + bytes.Count(lead, []byte("\n"))}
-				raw = raw[len(lead):]
+			if lead := leadingBr.Find(raw); lead != nil {
+				// `<br>` then `<img …>`: the picture is what the reader
+				// misses; `<br>` then text: the break is shown (htmlText),
+				// and a tag further on is what is left out.
+				rest := raw[len(lead):]
+				skip := len(lead)
+				if t := openTag.FindIndex(rest); t == nil {
+					break
+				} else if htmlTagName(rest) == "" {
+					skip += t[0]
+				}
+				at = srcPos{line: at.line + bytes.Count(raw[:skip], []byte("\n"))}
+				raw = raw[skip:]
 			}
 			if n.HTMLBlockType != ast.HTMLBlockType2 {
 				warn(raw, at, true)
@@ -198,25 +207,35 @@ func (d *doc) leftOutHTML(root *ast.Document) {
 // 2: its value, quoted or not).
 var htmlAttr = regexp.MustCompile(`(?i)\s([a-z][a-z0-9:-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)`)
 
-// anchorOf returns the place an HTML anchor tag names, `<a id="x">` or
-// `<a name="x">` without href, as Microsoft Docs and older Markdown mark a
-// place to link to ("Back to top" links to #summary); "" for any other
-// tag.
+// anchorOf returns the place an HTML tag marks as a link target, "" for
+// any other tag: an anchor's id or name, `<a id="x">` or `<a name="x">`
+// without href, as Microsoft Docs and older Markdown mark a place to link
+// to ("Back to top" links to #summary), or the id of a wrapper whose loss
+// loses nothing but the wrapper (`<div id="sectiona">`, `<span id="x">`:
+// targetWrapper). An element that shows something itself (<img id>) or
+// an anchor with href is none: left out, it is reported.
 func anchorOf(tag []byte) string {
 	t := bytes.TrimSpace(tag)
-	if len(t) < 4 || t[0] != '<' || t[len(t)-1] != '>' || !bytes.EqualFold(t[1:2], []byte("a")) || !isSpace(t[2]) {
+	m := tagStart.FindSubmatch(t)
+	if m == nil || t[len(t)-1] != '>' {
+		return ""
+	}
+	name := strings.ToLower(string(m[1]))
+	if name != "a" && !targetWrapper[name] {
 		return ""
 	}
 	id := ""
-	for _, m := range htmlAttr.FindAllSubmatch(t[2:len(t)-1], -1) {
+	for _, m := range htmlAttr.FindAllSubmatch(t[1+len(m[1]):len(t)-1], -1) {
 		v := strings.Trim(html.UnescapeString(string(m[2])), `"'`)
 		switch strings.ToLower(string(m[1])) {
 		case "href":
-			return ""
+			if name == "a" {
+				return ""
+			}
 		case "id":
 			id = v
 		case "name":
-			if id == "" {
+			if id == "" && name == "a" {
 				id = v
 			}
 		}
@@ -224,19 +243,32 @@ func anchorOf(tag []byte) string {
 	return strings.TrimSpace(id)
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+// tagStart matches the start of an opening HTML tag up to the space
+// after its name (submatch 1: the name).
+var tagStart = regexp.MustCompile(`^<([a-zA-Z][a-zA-Z0-9]*)[\s/]`)
 
-// anchorTags matches an HTML block that holds nothing but anchors and
-// their closing tags (`<a id="summary"></a>` on a line of its own).
-var anchorTags = regexp.MustCompile(`(?is)^(?:\s*(?:<a\s[^>]*>|</a\s*>))+\s*$`)
+// targetWrapper lists the elements that wrap text and are written with an
+// id to be linked to: left out when raw HTML is, their text is kept
+// (htmlText) and their id is kept as an empty anchor (htmlAnchors).
+var targetWrapper = map[string]bool{"div": true, "span": true, "section": true, "article": true, "p": true, "aside": true, "header": true, "footer": true, "main": true}
+
+// anchorTags matches an HTML block that holds nothing but tags of anchors
+// and wrappers and their closing tags (`<a id="summary"></a>`, `<div
+// id="sectiona">` on a line of its own).
+var anchorTags = regexp.MustCompile(`(?is)^(?:\s*(?:<(?:a|div|span|section|article|p|aside|header|footer|main)\s[^>]*>|</[a-z]+\s*>))+\s*$`)
 
 // htmlAnchors keeps, when raw HTML is left out (allow_html off), the
-// places HTML anchors mark (`<a id="summary"></a>`, `<a name="step-2">`),
-// as empty anchors of the page with that id (out of the theme's
-// namespace, as a heading's): they were left out with the rest of the HTML,
-// so the links to them ("[Back to top](#summary)") led nowhere, under a
-// warning to write the link in Markdown. Understood, they are not
-// reported.
+// places HTML tags mark as link targets (anchorOf: `<a id="summary"></a>`,
+// `<a name="step-2">`, `<div id="sectiona">`, `<span id="x">`), as empty
+// anchors of the page with that id (out of the theme's namespace, as a
+// heading's; only the id, escaped, never another attribute): they were
+// left out with the rest of the HTML, so the links to them ("[Back to
+// top](#summary)", "[Details](#sectiona)") led nowhere, under a warning to
+// write the link in Markdown. A block of such tags alone, or one inline
+// tag, is replaced by its anchors and not reported; the anchors of a
+// block holding more (`<div id="sectiona">` opening a <details>) go before
+// it, and the block is read as before (its text kept, what is lost
+// reported). It runs before the passes that read HTML blocks.
 func (d *doc) htmlAnchors(root *ast.Document) {
 	if d.r.allowHTML {
 		return
@@ -254,35 +286,46 @@ func (d *doc) htmlAnchors(root *ast.Document) {
 				}
 			}
 		case *ast.HTMLBlock:
-			if anchorTags.Match(d.blockText(n)) && openTag.Match(d.blockText(n)) {
+			if openTag.Match(d.blockText(n)) {
 				found = append(found, n)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 	place := func(id string) string {
+		if d.ids.html[id] {
+			return ""
+		}
+		d.ids.html[id] = true
 		return `<a id="` + html.EscapeString(safeID(id)) + `"></a>`
 	}
 	for _, n := range found {
-		var b strings.Builder
-		inline := false
+		p := n.Parent()
 		if r, ok := n.(*ast.RawHTML); ok {
 			seg := r.Segments.At(0)
-			b.WriteString(place(anchorOf(seg.Value(d.src))))
-			inline = true
-		} else {
-			for _, t := range openTag.FindAllIndex(d.blockText(n.(*ast.HTMLBlock)), -1) {
-				src := d.blockText(n.(*ast.HTMLBlock))[t[0]:]
-				if id := anchorOf(src[:bytes.IndexByte(src, '>')+1]); id != "" {
+			p.ReplaceChild(p, n, &rawHTML{HTML: place(anchorOf(seg.Value(d.src))), Inline: true})
+			continue
+		}
+		src := d.blockText(n.(*ast.HTMLBlock))
+		var b strings.Builder
+		anchors := false
+		for _, t := range openTag.FindAllIndex(src, -1) {
+			tag := src[t[0]:]
+			if end := bytes.IndexByte(tag, '>'); end > 0 {
+				if id := anchorOf(tag[:end+1]); id != "" {
 					b.WriteString(place(id))
+					anchors = true
 				}
 			}
 		}
-		p := n.Parent()
-		if b.Len() == 0 {
-			continue // no anchor among them: left out with a warning
+		switch {
+		case !anchors:
+			// none: read as any other HTML block
+		case anchorTags.Match(src):
+			p.ReplaceChild(p, n, &rawHTML{HTML: b.String()})
+		case b.Len() > 0:
+			p.InsertBefore(p, n, &rawHTML{HTML: b.String()})
 		}
-		p.ReplaceChild(p, n, &rawHTML{HTML: b.String(), Inline: inline})
 	}
 }
 
@@ -553,6 +596,12 @@ func (d *doc) htmlText(root *ast.Document) {
 		b := &box{}
 		d.jsxContent(b, []byte(strings.Join(kept, "\n")), d.nodeLine(hb)+first)
 		if b.ChildCount() > 0 {
+			if lead := leadingBr.Find(d.blockText(hb)); lead != nil {
+				// `<br>` on a line of its own, text right under it: the
+				// break GitHub shows before the text.
+				n := len(openTag.FindAllIndex(lead, -1))
+				hb.Parent().InsertBefore(hb.Parent(), hb, &rawHTML{HTML: strings.Repeat("<br>\n", n)})
+			}
 			hb.Parent().InsertBefore(hb.Parent(), hb, b)
 		}
 	}

@@ -336,19 +336,22 @@ func TestHTMLAnchorsKept(t *testing.T) {
 
 // TestHTMLBreakOnItsOwnLine: a <br> on a line of its own between blocks,
 // as writers add space, is shown, as GitHub shows it (it was left out with
-// a warning to "write it in Markdown", which has no such thing); one that
-// an HTML block goes on after says how to write it, and a picture after
-// it is the element named.
+// a warning to "write it in Markdown", which has no such thing); so is one
+// with text right under it, before the text (it was left out, the text
+// run on, with a warning to move it), a tag further in that text being
+// what is reported; a picture after it is the element named.
 func TestHTMLBreakOnItsOwnLine(t *testing.T) {
 	src := "Para.\n\n<br>\n\nAfter.\n\n<BR />\n<br/>\n\n- item\n\n  <br>\n\n- two\n\n" + // 1-14
 		"Before.\n\n<br>\nText right under it.\n\n" + // 16-19
-		"<br>\n<img src=\"a.png\" alt=\"A router\">\n" // 21-22
+		"<br>\n<img src=\"a.png\" alt=\"A router\">\n\n" + // 21-22
+		"<br />\nPress\n<kbd>Ctrl</kbd> now.\n" // 24-26
 	out, err := NewRenderer(RenderOptions{}).Render(Input{Source: []byte(src), Locale: "en", File: "x.md", FirstLine: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	html := string(out.HTML)
-	for _, w := range []string{"<p>Para.</p>\n<br>\n<p>After.</p>", "<br>\n<br>\n<ul>", "<p>item</p>\n<br>\n</li>", "Text right under it."} {
+	for _, w := range []string{"<p>Para.</p>\n<br>\n<p>After.</p>", "<br>\n<br>\n<ul>", "<p>item</p>\n<br>\n</li>",
+		"<p>Before.</p>\n<br>\n<p>Text right under it.</p>", "<br>\n<p>Press\nCtrl now.</p>"} {
 		if !strings.Contains(html, w) {
 			t.Errorf("no %q in\n%s", w, html)
 		}
@@ -359,7 +362,7 @@ func TestHTMLBreakOnItsOwnLine(t *testing.T) {
 	}
 	all := strings.Join(got, "\n")
 	for _, want := range []string{
-		"x.md:18:1: warning: raw HTML <br> is left out of the page (allow_html is off): to break a line, write <br> (or a backslash) at the end of the line before, not on a line of its own",
+		"x.md:26: warning: raw HTML <kbd> tags are left out of the page, the text between them kept",
 		"x.md:22: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png)",
 	} {
 		if !strings.Contains(all, want) {
@@ -368,5 +371,52 @@ func TestHTMLBreakOnItsOwnLine(t *testing.T) {
 	}
 	if len(got) != 2 {
 		t.Errorf("%d problems, want 2:\n%s", len(got), all)
+	}
+}
+
+// TestHTMLWrapperIDsKept: an HTML wrapper written with an id to link to
+// (<div id="sectiona"> opening a collapsible section, as Microsoft Docs
+// pages write their "Details" targets, a <div id> or <span id> alone) keeps
+// its id as an empty anchor when raw HTML is left out, so "[Details](#x)"
+// leads there and check finds no broken link; only the id is kept,
+// escaped, never the element's other attributes, and an element that
+// shows something (<img id>) is still reported as left out. The ids went
+// with the tags and every link to them was broken.
+func TestHTMLWrapperIDsKept(t *testing.T) {
+	lib := load(t, map[string]string{
+		"help/steps.md": "# Steps\n\n" +
+			"Run it. [Details](#step-a), [more](#more), [here](#here).\n\n" + // 3
+			"<div id=\"step-a\">\n<br>\n<details>\n<summary>Step A</summary>\n\nRemove the licences.\n\n</details>\n</div>\n\n" + // 5-13
+			"<div id=\"more\" onclick=\"alert(1)\" style=\"color:red\"></div>\n\n" + // 15
+			"Text <span id=\"here\" class=\"x\">right here</span>.\n\n" + // 17
+			"<div id='odd\" onmouseover=\"alert(2)'></div>\n\n" + // 19
+			"<img id=\"pic\" src=\"a.png\" alt=\"A router\">\n", // 21
+	})
+	html := string(article(t, lib, "help/steps.md").HTML)
+	for _, w := range []string{
+		`<a id="step-a"></a>`, `<summary>Step A</summary>`, `Remove the licences.`,
+		`<a id="more"></a>`, `Text <a id="here"></a>right here.`,
+	} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %s in\n%s", w, html)
+		}
+	}
+	if strings.Count(html, `id="step-a"`) != 1 {
+		t.Errorf("one anchor step-a wanted:\n%s", html)
+	}
+	for _, bad := range []string{"onclick", "onmouseover=\"", "color:red", `class="x"`, "<div", "<span"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("%s kept:\n%s", bad, html)
+		}
+	}
+	var got []string
+	for _, p := range lib.Problems {
+		if p.Kind == site.KindBrokenLink || strings.Contains(p.Message, "<div>") || strings.Contains(p.Message, "<span>") || strings.Contains(p.Message, "<img>") {
+			got = append(got, p.String())
+		}
+	}
+	want := []string{"help/steps.md:21:1: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png), or set allow_html: true in guichet.yaml"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

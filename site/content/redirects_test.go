@@ -1,6 +1,7 @@
 package content
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -187,5 +188,59 @@ func TestRedirectsInAnyNormalForm(t *testing.T) {
 		if !strings.Contains(p, "redirect chain") {
 			t.Errorf("problem: %s", p)
 		}
+	}
+}
+
+// TestRedirectsListItemWithoutDash: a redirect written without the list's
+// `- ` ("from: /x" then "to: /y") was read as the mapping of from: to,
+// two redirects from /from and /to, and the intended ones were silently
+// dropped; it is an error naming the file and line with the fix, and the
+// redirects being served stay in force, as for any broken site file.
+func TestRedirectsListItemWithoutDash(t *testing.T) {
+	good := redirectSite("- from: /billing/old-refunds\n  to: /billing/refund\n")
+	prev, err := Load(context.Background(), mapFS(good), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(prev.Redirects) != 1 {
+		t.Fatalf("redirects %v", prev.Redirects)
+	}
+	broken := redirectSite("- from: /billing/old-refunds\n  to: /billing/refund\n")
+	for name, src := range map[string]string{
+		"one":      "from: /billing/old-card\nto: /billing/card\n",
+		"several":  "from: /billing/old-card\nto: /billing/card\nfrom: /billing/older-card\nto: /billing/card\n",
+		"indented": "  from: /billing/old-card\n  to: /billing/card\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			broken["redirects.yaml"] = src
+			for _, previous := range []*site.Library{nil, prev} {
+				lib, err := Load(context.Background(), mapFS(broken), Options{Previous: previous})
+				if err != nil {
+					t.Fatal(err)
+				}
+				col := 1 + len(src) - len(strings.TrimLeft(src, " "))
+				w := fmt.Sprintf("redirects.yaml:1:%d: error: `from:` outside a list item reads as a redirect from /from: each redirect is a list item; add `- ` before `from:`", col)
+				var got []string
+				kept, named := false, false
+				for _, p := range lib.Problems {
+					if p.File == "redirects.yaml" {
+						got = append(got, p.String())
+						kept = kept || p.Kind == site.KindKept
+						named = named || strings.HasPrefix(p.String(), w)
+					}
+				}
+				if !named {
+					t.Errorf("problems %q, want %q", got, w)
+				}
+				for _, r := range lib.Redirects {
+					if r.From == "/from" || r.From == "/to" {
+						t.Errorf("redirect %v read from the file", r)
+					}
+				}
+				if previous != nil && (!kept || len(lib.Redirects) != 1 || lib.Redirects[0].From != "/billing/old-refunds") {
+					t.Errorf("the redirects served not kept: %v, %q", lib.Redirects, got)
+				}
+			}
+		})
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/microcosm-cc/bluemonday"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -38,6 +39,7 @@ type Renderer struct {
 	md        goldmark.Markdown
 	sanitize  *bluemonday.Policy
 	allowHTML bool
+	words     *i18n.Catalog // the default theme's strings, for an Input without its own
 }
 
 // docKey hands the per-render state to the AST transformer. goldmark
@@ -61,6 +63,11 @@ type Input struct {
 	// Params are the article's front-matter fields (Hugo's param
 	// shortcode reads them).
 	Params map[string]any
+
+	// words are the site's interface strings (callout titles): the
+	// theme's with the content folder's i18n/ over them; nil: the
+	// default theme's (Renderer.words).
+	words *i18n.Catalog
 
 	links     linkResolver // nil: relative links are left alone
 	including []string     // files being included, outermost first (cycles)
@@ -101,7 +108,7 @@ type anchorRef struct {
 
 // NewRenderer builds the site's goldmark configuration.
 func NewRenderer(opts RenderOptions) *Renderer {
-	r := &Renderer{sanitize: newSanitizer(), allowHTML: opts.AllowHTML}
+	r := &Renderer{sanitize: newSanitizer(), allowHTML: opts.AllowHTML, words: themeWords(nil, "", nil, "", nil)}
 	htmlOpts := []renderer.Option{}
 	if opts.AllowHTML {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())

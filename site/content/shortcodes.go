@@ -45,7 +45,7 @@ var (
 // the title written, else (untitled) its type's in locale's language, as
 // Hugo's themes title a notice by its style ({{% notice info %}} reads
 // "Info", {{% notice tip %}} "Tip", {{< warning >}} "Warning").
-func scCallout(t scTag, locale string) (kind, title string, untitled, ok bool) {
+func scCallout(t scTag, d *doc) (kind, title string, untitled, ok bool) {
 	title = t.arg("title", -1)
 	if title == "" {
 		title = t.arg("header", -1)
@@ -79,9 +79,9 @@ func scCallout(t scTag, locale string) (kind, title string, untitled, ok bool) {
 	}
 	if typ == "" || colourName[strings.ToLower(typ)] {
 		// No type, or a colour (Docsy's color="primary"): the kind's title.
-		return kind, calloutTitle(kind, locale), true, true
+		return kind, d.calloutTitle(kind), true, true
 	}
-	return kind, admonitionTypeTitle(typ, locale), true, true
+	return kind, admonitionTypeTitle(typ, d), true, true
 }
 
 // colourName lists the values of Bootstrap themes' callout colours
@@ -195,7 +195,7 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 		if d != nil {
 			locale = d.in.Locale
 		}
-		switch kind, title, untitled, ok := scCallout(t, locale); {
+		switch kind, title, untitled, ok := scCallout(t, d); {
 		case t.name == "details":
 			summary := t.arg("summary", 0)
 			if summary == "" && d != nil {
@@ -217,7 +217,7 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 		case scTabGroup[t.name]:
 			node = &box{fence: fence}
 		case ok:
-			c := newCallout(kind, title, locale)
+			c := newCallout(kind, title, d)
 			c.own = !untitled
 			c.fence = fence
 			node = c
@@ -577,9 +577,9 @@ func (d *doc) shortcodePair(open, closeTag *shortcode) {
 			return
 		}
 	default:
-		if kind, title, untitled, ok := scCallout(t, d.in.Locale); ok && parent == closeTag.Parent() && d.onlyChildren(parent, open, closeTag) {
+		if kind, title, untitled, ok := scCallout(t, d); ok && parent == closeTag.Parent() && d.onlyChildren(parent, open, closeTag) {
 			if para, isPara := parent.(*ast.Paragraph); isPara && para.Parent() != nil {
-				c := newCallout(kind, title, d.in.Locale)
+				c := newCallout(kind, title, d)
 				c.own = !untitled
 				para.Parent().ReplaceChild(para.Parent(), para, c)
 				remove(open)
@@ -589,7 +589,7 @@ func (d *doc) shortcodePair(open, closeTag *shortcode) {
 			}
 		}
 		if t.name != "details" && !scTabGroup[t.name] && t.name != "tab" {
-			if _, _, _, ok := scCallout(t, ""); !ok {
+			if _, _, _, ok := scCallout(t, nil); !ok {
 				d.syntaxWarning(t.display(), open.line, "Hugo shortcode %s is not supported: it is left out, the text inside it is kept", t.display())
 			}
 		}

@@ -1,12 +1,15 @@
 package content
 
 import (
+	"cmp"
+	"io/fs"
 	"path"
 	"sort"
 	"strings"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/i18n"
+	"github.com/guichet/guichet/themes"
 	"gopkg.in/yaml.v3"
 )
 
@@ -55,4 +58,24 @@ func (l *loader) readStrings(read func(string) ([]byte, bool)) {
 		}
 		l.lib.Strings[loc] = m
 	}
+}
+
+// themeWords returns the interface strings the renderer writes into
+// articles (callout titles) resolved as the server resolves every
+// interface string (i18n.New): the default theme's, under the content
+// folder's theme folder's (themeDir in fsys, when it has one), under own
+// (the content folder's i18n/). A nil fsys gives the default theme's alone.
+func themeWords(fsys fs.FS, themeDir string, own site.Strings, defaultLocale string, locales []string) *i18n.Catalog {
+	theme := themes.Default(false)
+	if fsys != nil && themeDir != "" {
+		if st, err := fs.Stat(fsys, themeDir); err == nil && st.IsDir() {
+			if sub, err := fs.Sub(fsys, themeDir); err == nil {
+				theme = themes.Overlay(sub, theme)
+			}
+		}
+	}
+	// A theme file that does not parse is guichet check's to report
+	// (site/check); the strings that did parse are used.
+	strs, _ := i18n.ReadDir(theme)
+	return i18n.New(strs, own, cmp.Or(defaultLocale, i18n.Reference), locales)
 }

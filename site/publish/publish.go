@@ -152,7 +152,9 @@ func New(opts Options) *Publisher {
 // asked (start, signal, api, watch, schedule) for the logs and metrics.
 // With GitPull, a signal or an API call first runs `git pull --ff-only` in
 // the content folder. A failed pull or load keeps the site being served;
-// its error is logged, and returned marked site.Logged.
+// its error is logged, and returned marked site.Logged. One that ctx
+// cancelled is returned as it is, neither logged nor counted: a stop, not
+// a failure.
 func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 	start := time.Now()
 	var err error
@@ -164,6 +166,12 @@ func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 		if errors.Is(err, syscall.ENOSPC) {
 			err = fmt.Errorf("%w: the disk of the data folder %s is full: free some space on it or give another folder with --data (a publication that fails keeps the content published before)", err, p.opts.Data)
 		}
+	}
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		// Stopped by whoever asked (serve's stop while the first content
+		// loads), not failed: no error to log, nor a failed publication
+		// to count.
+		return err
 	}
 	result := "ok"
 	if err != nil {

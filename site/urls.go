@@ -124,7 +124,8 @@ var kvPassword = regexp.MustCompile(`(?i)(password\s*=\s*)('[^']*'|\S*)`)
 // logs, its password replaced by "xxxxx", in the user information or as
 // a password= parameter. A URL that does not parse (a bad
 // port, an unescaped character in the password), or parses only by taking
-// a password that holds "/", "?" or "#" for a host, port or path, keeps
+// a password that holds "/", "?" or "#" (after an "@" or not) for a host,
+// port or path, keeps
 // nothing of what is between "://" and its last "@", shown as "…", since
 // the password may be anywhere in it.
 func RedactURL(raw string) string {
@@ -190,10 +191,14 @@ func CheckServerURL(raw string) error {
 	return nil
 }
 
-// userinfoSpill returns the characters among "/", "?" and "#" that the
-// user name or password of a server URL holds as they are ("/ and #"), ""
-// when it holds none: told by an "@" after the first of them with no "@"
-// before it, where a URL's user information ends.
+// userinfoSpill returns the characters among "@", "/", "?" and "#" that
+// the user name or password of a server URL holds as they are ("/" and
+// "#"), "" when it holds none: told by an "@" after the first "/", "?" or
+// "#", where a URL's user information ends, with no "@" before it, or, after
+// one ("p@ss/w@db": the parser reads host "ss" and path "/w@db"), by an
+// "@" in the path, the fragment or a parameter's name, where no URL
+// written as meant has one; an "@" in a parameter's value
+// (?application_name=a@b) is read as written.
 func userinfoSpill(raw string) string {
 	i := strings.Index(raw, "://")
 	if i < 0 {
@@ -206,11 +211,11 @@ func userinfoSpill(raw string) string {
 	}
 	head := rest[:at]
 	j := strings.IndexAny(head, "/?#")
-	if j < 0 || strings.Contains(head[:j], "@") {
+	if j < 0 || strings.Contains(head[:j], "@") && !strayAt(rest[j:]) {
 		return ""
 	}
 	var found []string
-	for _, c := range []string{"/", "?", "#"} {
+	for _, c := range []string{"@", "/", "?", "#"} {
 		if strings.Contains(head, c) {
 			found = append(found, strconv.Quote(c))
 		}
@@ -218,9 +223,26 @@ func userinfoSpill(raw string) string {
 	return strings.Join(found, " and ")
 }
 
+// strayAt reports whether tail, a URL from the end of its host on ("/db?x=1"),
+// holds an "@" where only a password's could be: in the path, the
+// fragment, or a parameter's name.
+func strayAt(tail string) bool {
+	path, frag, _ := strings.Cut(tail, "#")
+	path, query, _ := strings.Cut(path, "?")
+	if strings.Contains(path, "@") || strings.Contains(frag, "@") {
+		return true
+	}
+	for _, param := range strings.Split(query, "&") {
+		if name, _, _ := strings.Cut(param, "="); strings.Contains(name, "@") {
+			return true
+		}
+	}
+	return false
+}
+
 // percentEncoded spells the escapes of the characters userinfoSpill names.
 func percentEncoded(chars string) string {
-	return strings.NewReplacer(`"/"`, "%2F", `"?"`, "%3F", `"#"`, "%23").Replace(chars)
+	return strings.NewReplacer(`"@"`, "%40", `"/"`, "%2F", `"?"`, "%3F", `"#"`, "%23").Replace(chars)
 }
 
 // AbsoluteURL joins a base URL (base_url) and a site path with an

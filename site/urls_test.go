@@ -72,6 +72,11 @@ func TestRedactURL(t *testing.T) {
 		{"postgres://guichet:#sec@db/guichet", "postgres://…@db/guichet"},
 		{"postgres://guichet:?sec=1@db/guichet", "postgres://…@db/guichet"},
 		{"postgres://guichet:s%40c@db/guichet?application_name=a@b", "postgres://guichet:xxxxx@db/guichet?application_name=a@b"},
+		// An "@" and then "/", "?" or "#" in the password: what parses as
+		// host and path is the password's.
+		{"postgres://guichet:p@ss/w@db:5432/guichet", "postgres://…@db:5432/guichet"},
+		{"postgres://guichet:p@ss?w@db:5432/guichet", "postgres://…@db:5432/guichet"},
+		{"smtp://mailer:p@ss#w@mail.example.com", "smtp://…@mail.example.com"},
 		// A password as a parameter, as libpq and the driver take it.
 		{"postgres://guichet@db/guichet?sslmode=disable&password=secret", "postgres://guichet@db/guichet?sslmode=disable&password=xxxxx"},
 		{"postgres://guichet@db/guichet?PASSWORD=secret&sslmode=require", "postgres://guichet@db/guichet?PASSWORD=xxxxx&sslmode=require"},

@@ -196,7 +196,10 @@ func newCommand(name string, stderr io.Writer, names ...string) *command {
 func (c *command) declared(err *error) { *err = cli.Declared(*err, c.fs, flagDefs(&c.cfg)) }
 
 // parse applies args, flags anywhere, and returns the positional
-// arguments; with max >= 0, more than max of them is an error.
+// arguments; with max >= 0, more than max of them is an error. A command
+// that takes --database has it checked here, as serve's validate does: a
+// value the driver would misread is a usage error (exit 2), said before
+// the command opens any file.
 func (c *command) parse(args []string, max int) ([]string, error) {
 	if c.err != nil {
 		return nil, c.err
@@ -204,6 +207,11 @@ func (c *command) parse(args []string, max int) ([]string, error) {
 	pos, err := cli.ParseInterspersed(c.fs, args)
 	if err == nil && max >= 0 && len(pos) > max {
 		err = cli.Usagef("%s: unexpected argument %q (see %s -h)", c.fs.Name(), pos[max], c.fs.Name())
+	}
+	if err == nil && c.fs.Lookup("database") != nil {
+		if cerr := store.Check(c.cfg.Database); cerr != nil {
+			err = cli.Usage(cerr)
+		}
 	}
 	return pos, err
 }

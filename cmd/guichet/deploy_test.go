@@ -69,7 +69,11 @@ func TestSystemdUnit(t *testing.T) {
 		"safe.directory /srv/guichet/content", // git refuses a checkout of another user's: dates and --git-pull
 		// The environment file holds the database password and the
 		// secrets: made by hand with the default umask, anyone could read it.
-		"install -m 0600 /dev/null /etc/guichet/guichet.env"} {
+		"install -m 0600 /dev/null /etc/guichet/guichet.env",
+		// A usage error (exit 2: a bad GUICHET_* value in the environment
+		// file) is not mended by trying again: restarted every 2 s, the
+		// unit never showed "failed", its journal filling with the line.
+		"RestartPreventExitStatus=2"} {
 		if !strings.Contains(string(unit), want) {
 			t.Errorf("the unit lacks %q", want)
 		}

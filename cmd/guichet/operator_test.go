@@ -56,6 +56,12 @@ func TestExitCodesAndSources(t *testing.T) {
 		{"unknown date order", nil, []string{"tickets", "import", ticketsFile(t), "--date-order", "ymd", "--data", data}, 2, `date order "ymd"`, ""},
 		{"missing tickets file", nil, []string{"tickets", "import", filepath.Join(data, "nope.csv"), "--data", data}, 1, "open tickets file", ""},
 		{"version with an argument", nil, []string{"version", "--bogus"}, 2, `unexpected argument "--bogus"`, ""},
+		// --database checked as serve checks it, by every command that
+		// takes it: a usage error (2), named as it was set, before any file.
+		{"bad database, token", nil, []string{"token", "list", "--database", "mysql://x"}, 2, `--database "mysql://x": want a postgres://`, ""},
+		{"bad database, backup", map[string]string{"GUICHET_DATABASE": "postgres://u:s@cret@db/g"}, []string{"backup", filepath.Join(data, "b.db")}, 2, `GUICHET_DATABASE "postgres://u:xxxxx@db/g": the user name or password holds an @`, "cret"},
+		{"bad database, tickets", nil, []string{"tickets", "import", filepath.Join(data, "nope.csv"), "--database", "mysql://x"}, 2, `--database "mysql://x"`, "open tickets file"},
+		{"bad database, gaps", nil, []string{"gaps", "mark", "abc", "fixed", "--database", "mysql://x"}, 2, `--database "mysql://x"`, ""},
 		{"missing content folder", nil, []string{"check", "--content", filepath.Join(data, "nope")}, 1, "not found", ""},
 		{"content errors", nil, []string{"check", "--content", brokenContent(t)}, 1, "", ""},
 	} {

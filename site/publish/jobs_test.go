@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -196,5 +197,61 @@ func TestAnsweredCheckAfterRelink(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no gap of unlinked tickets after the article was removed: %+v", rep.Gaps)
+	}
+}
+
+// topicsDown is a store whose topic links cannot be read while down is
+// set, as a PostgreSQL that stopped answering.
+type topicsDown struct {
+	*sqlite.DB
+	down atomic.Bool
+}
+
+func (s *topicsDown) TopicLinks(ctx context.Context) ([]tickets.TopicLink, error) {
+	if s.down.Load() {
+		return nil, site.Errorf(site.EUNAVAILABLE, "the database cannot be reached; try again in a moment")
+	}
+	return s.DB.TopicLinks(ctx)
+}
+
+// TestPublishWhileTheDatabaseIsDown: content published while the
+// database does not answer is served (pages need no database), and is a
+// publication that succeeded; tickets taken in once the database answers
+// again are linked with it. The publication swapped the new content in,
+// then failed on reading the topic links: it was logged and counted as a
+// failed one ("publish content" ERROR), and tickets went on being linked
+// with the content before it, whose search index is closed five seconds
+// later: every ticket posted then was a 500 ("index is closed") until the
+// next publication.
+func TestPublishWhileTheDatabaseIsDown(t *testing.T) {
+	var store *topicsDown
+	var svc *tickets.Service
+	f := newFixture(t, func(o *publish.Options) {
+		store = &topicsDown{DB: o.Store.(*sqlite.DB)}
+		o.Store = store
+		svc = &tickets.Service{Store: store.DB, Now: o.Now, Rank: func(*site.TicketStats) error { return nil }, Logger: quiet()}
+		o.Tickets = svc
+	})
+	ctx := context.Background()
+	if err := f.pub.Publish(ctx, "start"); err != nil {
+		t.Fatal(err)
+	}
+	f.pub.Wait()
+	store.down.Store(true)
+	write(t, f.dir, "billing/bitcoin.md", "---\ntitle: Pay with bitcoin\n---\nBitcoin payments are accepted at checkout.\n")
+	if err := f.pub.Publish(ctx, "signal"); err != nil {
+		t.Errorf("publication while the database is down: %v, want it published", err)
+	}
+	f.pub.Wait()
+	if got := f.title("/billing/bitcoin"); got != "Pay with bitcoin" {
+		t.Fatalf("article published while the database was down: %q", got)
+	}
+	store.down.Store(false)
+	res, err := svc.Ingest(ctx, []site.Ticket{{ExternalID: "1", Subject: "Pay with bitcoin", Locale: "en", CreatedAt: f.clk.Now()}})
+	if err != nil {
+		t.Fatalf("ticket once the database answers: %v", err)
+	}
+	if len(res) != 1 || res[0].Link.ArticleID != "billing/bitcoin" {
+		t.Errorf("ticket once the database answers: %+v, want it linked to the article published meanwhile", res)
 	}
 }

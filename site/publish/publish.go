@@ -155,7 +155,9 @@ func New(opts Options) *Publisher {
 // asked (start, signal, api, watch, schedule) for the logs and metrics.
 // With GitPull, a signal or an API call first runs `git pull --ff-only` in
 // the content folder. A failed pull or load keeps the site being served;
-// its error is logged, and returned marked site.Logged.
+// its error is logged, and returned marked site.Logged. One that ctx
+// cancelled is returned as it is, neither logged nor counted: a stop, not
+// a failure.
 func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 	start := time.Now()
 	var err error
@@ -167,6 +169,12 @@ func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 		if errors.Is(err, syscall.ENOSPC) {
 			err = fmt.Errorf("%w: the disk of the data folder %s is full: free some space on it or give another folder with --data (a publication that fails keeps the content published before)", err, p.opts.Data)
 		}
+	}
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		// Stopped by whoever asked (serve's stop while the first content
+		// loads), not failed: no error to log, nor a failed publication
+		// to count.
+		return err
 	}
 	result := "ok"
 	if err != nil {
@@ -418,9 +426,17 @@ func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *sear
 	if o.Tickets == nil {
 		close(relinked)
 	} else {
+		// The new content is served already: a store that does not answer
+		// now (a PostgreSQL outage) must not keep tickets linked with the
+		// content before it, whose index closes in a few seconds. The
+		// topics linked by hand are then read with the next batch of
+		// tickets (Ingester.Prepare), and by the relinking before it
+		// relinks.
 		in, err := NewIngester(ctx, o.Store, view, idx, o.Now)
+		topicsRead := err == nil
 		if err != nil {
-			return err
+			o.Logger.Warn("read the ticket topics linked by hand: read again with the next tickets", "err", err)
+			in = newIngester(o.Store, view, idx, o.Now)
 		}
 		o.Tickets.SetIngester(in)
 		if p.stopRelink != nil {
@@ -437,6 +453,13 @@ func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *sear
 			// confidence), not by the content alone: a new version whose
 			// rules changed relinks the tickets of unchanged content.
 			err := p.once(relinkCtx, "relink tickets", in.Linker.Key(), func(ctx context.Context) error {
+				if !topicsRead {
+					links, err := o.Store.TopicLinks(ctx)
+					if err != nil {
+						return err
+					}
+					in.Linker.RefreshTopics(links)
+				}
 				o.Tickets.Relink(ctx, in, o.Store)
 				return ctx.Err()
 			})
@@ -494,21 +517,28 @@ func (p *Publisher) afterPublish(ctx context.Context, view *site.View, idx *sear
 // NewIngester builds the ticket ingester of a view linked through idx, with
 // the ticket topics the team linked by hand.
 func NewIngester(ctx context.Context, store Store, v *site.View, idx *search.Index, now func() time.Time) (*tickets.Ingester, error) {
-	cfg := v.Lib.Config
-	l := tickets.NewLinker(v, idx, cfg.Tickets.MinConfidence, tickets.LinkKey(search.Key(v), cfg.Tickets.MinConfidence))
-	l.SetAnalyzer(idx.Analyzer())
 	topics, err := store.TopicLinks(ctx)
 	if err != nil {
 		return nil, err
 	}
-	l.SetTopics(topics)
+	in := newIngester(store, v, idx, now)
+	in.Linker.SetTopics(topics)
+	return in, nil
+}
+
+// newIngester is NewIngester without the topics linked by hand: its
+// linker has none until it is given them (Linker.SetTopics, RefreshTopics).
+func newIngester(store Store, v *site.View, idx *search.Index, now func() time.Time) *tickets.Ingester {
+	cfg := v.Lib.Config
+	l := tickets.NewLinker(v, idx, cfg.Tickets.MinConfidence, tickets.LinkKey(search.Key(v), cfg.Tickets.MinConfidence))
+	l.SetAnalyzer(idx.Analyzer())
 	// Tickets without a language get the one their text is written in.
 	guess := idx.LocaleGuesser()
 	return &tickets.Ingester{
 		Store:   store,
 		Linker:  l,
 		Cleaner: tickets.Cleaner{DefaultLocale: cfg.DefaultLocale, Locales: cfg.Locales, Now: now, Guess: guess},
-	}, nil
+	}
 }
 
 // schedule publishes again when a scheduled article goes live, so

@@ -367,3 +367,20 @@ func TestLoad(t *testing.T) {
 		t.Error("a missing folder loaded")
 	}
 }
+
+// TestPublishStoppedIsNoError: a publication cancelled by a stop (SIGTERM
+// while the content loads: serve cancels the context) is no failure of
+// the content: it was logged as an ERROR "publish content … context
+// canceled" and counted as a failed publication, which alerts read.
+func TestPublishStoppedIsNoError(t *testing.T) {
+	var log strings.Builder
+	f := newFixture(t, func(o *publish.Options) { o.Logger = slog.New(slog.NewTextHandler(&log, nil)) })
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := f.pub.Publish(ctx, "start"); err == nil {
+		t.Fatal("a publication cancelled before it began succeeded")
+	}
+	if strings.Contains(log.String(), "level=ERROR") {
+		t.Errorf("a cancelled publication logged an error: %s", log.String())
+	}
+}

@@ -77,7 +77,7 @@ func Restore(ctx context.Context, from, to string) (string, error) {
 	}
 	var kept string
 	if _, err := os.Stat(to); err == nil {
-		kept = to + ".before-restore-" + time.Now().UTC().Format("20060102T150405Z")
+		kept = keptName(to, time.Now().UTC())
 		// A second name for the current file, which the restored copy then
 		// replaces in one rename: at no moment is there no database at to
 		// (a server started after a crash in between would make an empty
@@ -101,6 +101,29 @@ func Restore(ctx context.Context, from, to string) (string, error) {
 		return "", fmt.Errorf("restore %s: %w", from, err)
 	}
 	return kept, nil
+}
+
+// keptName returns the name the database at to is kept under by a restore
+// at now: to.before-restore-<time>, or, when a file of that name (or its
+// -wal or -shm) is there already, kept by a restore in the same second,
+// to.before-restore-<time>-2, -3…: a kept database is never replaced.
+func keptName(to string, now time.Time) string {
+	base := to + ".before-restore-" + now.Format("20060102T150405Z")
+	for n := 1; ; n++ {
+		name := base
+		if n > 1 {
+			name = fmt.Sprintf("%s-%d", base, n)
+		}
+		taken := false
+		for _, side := range []string{"", "-wal", "-shm"} {
+			if _, err := os.Lstat(name + side); !errors.Is(err, os.ErrNotExist) {
+				taken = true
+			}
+		}
+		if !taken {
+			return name
+		}
+	}
 }
 
 // restoreStep, when set (by tests), runs between keeping the current

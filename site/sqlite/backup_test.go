@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestBackupTargets: a backup is refused, saying why and what to do, when
@@ -109,5 +110,58 @@ func TestBackupIsPrivate(t *testing.T) {
 	}
 	if _, err := os.Stat(failed); !os.IsNotExist(err) {
 		t.Errorf("a failed backup left %s: %v", failed, err)
+	}
+}
+
+// TestRestoreTwiceKeepsBoth: a second restore in the same second (the
+// wrong backup restored, then the right one, by a script or at once)
+// kept the current database under the name the first one had used,
+// overwriting it: the database from before both, the only copy of what
+// was written since the backups, was lost. Each kept file gets a name of
+// its own, the files kept before are left as they are.
+func TestRestoreTwiceKeepsBoth(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "guichet.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(dir, "backup.db")
+	if err := db.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	// Files kept by restores a moment ago, under the names of this
+	// second and the next ones, with their write-ahead logs.
+	now := time.Now().UTC()
+	var earlier []string
+	for i := range 3 {
+		name := path + ".before-restore-" + now.Add(time.Duration(i)*time.Second).Format("20060102T150405Z")
+		for _, f := range []string{name, name + "-wal"} {
+			if err := os.WriteFile(f, []byte(f), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			earlier = append(earlier, f)
+		}
+	}
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := Restore(ctx, backup, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range earlier {
+		if b, err := os.ReadFile(f); err != nil || string(b) != f {
+			t.Errorf("%s, kept by an earlier restore: %d bytes, %v; want it as it was", filepath.Base(f), len(b), err)
+		}
+	}
+	if b, err := os.ReadFile(kept); err != nil || string(b) != string(before) {
+		t.Errorf("the database before the restore, kept as %s: %d bytes, %v; want the %d bytes it had", filepath.Base(kept), len(b), err, len(before))
+	}
+	if !strings.HasPrefix(filepath.Base(kept), "guichet.db.before-restore-") {
+		t.Errorf("kept as %s, want guichet.db.before-restore-…", kept)
 	}
 }

@@ -65,13 +65,24 @@ func scanTicket(rows *sql.Rows) (site.StoredTicket, error) {
 // replacing stored ones with the same external ID; the daily counts per
 // article follow (triggers). It returns, per ticket, site.TicketCreated or
 // site.TicketUpdated.
+// A database that cannot be written (a full disk, a read-only file) is
+// an EUNAVAILABLE error, as a PostgreSQL that cannot be reached is: the
+// API answers 503, telling the sender to send them again, and the log
+// names the file and what to do.
 func (db *DB) WriteTickets(ctx context.Context, tickets []site.StoredTicket) ([]string, error) {
 	out, err := db.writeTickets(ctx, tickets)
 	if err != nil {
-		return nil, db.explainWrite(err)
+		if explained := db.explainWrite(err); explained != err {
+			return nil, site.Shown(errTicketsNotStored, explained)
+		}
+		return nil, err
 	}
 	return out, nil
 }
+
+// errTicketsNotStored is what the sender of tickets a database that
+// cannot be written refused is told.
+var errTicketsNotStored = site.Errorf(site.EUNAVAILABLE, "the tickets could not be stored: the help center cannot write its database at the moment; send them again later")
 
 func (db *DB) writeTickets(ctx context.Context, tickets []site.StoredTicket) ([]string, error) {
 	out := make([]string, len(tickets))

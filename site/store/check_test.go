@@ -29,6 +29,14 @@ func TestCheck(t *testing.T) {
 		{"postgres://guichet:#secret@db/guichet", "write it %23"},
 		{"postgres://guichet:zq%ZZcret@db/guichet", "write \"@\" %40"},
 		{"postgres://guichet:zq%2Fc%23ret@db:5432/guichet", ""},
+		// An "@" and then "/", "?" or "#" in the password: the parser takes
+		// the text between them for the host, and the rest for a path.
+		{"postgres://guichet:zq@cret/x@db:5432/guichet?sslmode=disable", "write it %40 and %2F"},
+		{"postgres://guichet:zq@sec?ret@db:5432/guichet", "write it %40 and %3F"},
+		{"postgres://guichet:zq@se#cret@db/guichet", "write it %40 and %23"},
+		{"postgres://guichet:zq@se/c?r#et@db/guichet", `holds "@" and "/" and "?" and "#"`},
+		// An "@" in a parameter's value, the password escaped: as written.
+		{"postgres://guichet:zq%40cret@db/guichet?application_name=a@b", ""},
 	} {
 		err := store.Check(tt.database)
 		switch {

@@ -133,7 +133,9 @@ type Options struct {
 	// Application names the process to PostgreSQL (application_name),
 	// e.g. "guichet serve".
 	Application string
-	Logger      *slog.Logger
+	// Logger, when set (a server), also hears, on PostgreSQL, of a SQLite
+	// file left in the data folder, whose history the server does not read.
+	Logger *slog.Logger
 	// Now is the store's clock for the times callers leave to it (when a
 	// queued delivery is due, migration records): the application's own
 	// clock, so a message queued is due by the clock that claims it.
@@ -177,6 +179,13 @@ func Open(ctx context.Context, opts Options) (Store, error) {
 		db, err := postgres.Open(ctx, opts.Database, postgres.Options{Application: opts.Application, Logger: opts.Logger})
 		if err != nil {
 			return nil, err
+		}
+		if path := SQLitePath(opts.Data); opts.Logger != nil && opts.Data != "" {
+			if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+				// A server moved from SQLite to PostgreSQL: nothing copies
+				// the history, which an empty database silently lacks.
+				opts.Logger.Warn(path+" is a SQLite database this server does not read: on PostgreSQL, the tokens, tickets, gap decisions and events it holds are not read nor copied (nothing imports them); keep it as the record of the SQLite days, or serve without --database to use it again", "file", path)
+			}
 		}
 		if opts.Now != nil {
 			db.Now = opts.Now

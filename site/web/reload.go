@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"time"
@@ -44,7 +45,10 @@ func (s *Server) apiReload(c echo.Context) error {
 		// pull has a minute, then the content loads): the answer must
 		// still reach the webhook, or it reads an empty reply.
 		http.NewResponseController(c.Response()).SetWriteDeadline(time.Time{})
-		if err := s.opts.Publish(r.Context(), true); err != nil {
+		// A webhook that stops waiting (GitHub's gives up after 10 s)
+		// does not cancel what it asked for: the pull and the load go on
+		// (a server's stop still ends the pull).
+		if err := s.opts.Publish(context.WithoutCancel(r.Context()), true); err != nil {
 			if site.ErrorCode(err) == site.EINTERNAL {
 				// The caller holds a publish token: the webhook's log
 				// says why, not "Internal error."

@@ -46,3 +46,40 @@ func TestReloadWaitOutlastsWriteTimeout(t *testing.T) {
 		t.Errorf("%d %s, want 503 saying %q", resp.StatusCode, body, says)
 	}
 }
+
+// TestReloadWaitSurvivesAHangUp: a webhook that stops waiting (GitHub's
+// gives up after 10 s; a pull may take a minute) does not cancel the
+// publication it asked for. It ran in the request's context: the hang-up
+// killed the git pull and the load, the site stayed on the old content,
+// and the log said "context canceled".
+func TestReloadWaitSurvivesAHangUp(t *testing.T) {
+	done := make(chan error, 1)
+	e := newEnvWith(t, func(o *web.Options) {
+		o.Publish = func(ctx context.Context, wait bool) error {
+			select {
+			case <-ctx.Done():
+				done <- ctx.Err()
+			case <-time.After(600 * time.Millisecond):
+				done <- nil
+			}
+			return nil
+		}
+	})
+	token, _, err := e.db.CreateToken(context.Background(), site.ScopePublish, "git host")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(e.srv)
+	defer ts.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond) // the webhook's patience
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "POST", ts.URL+"/api/v1/reload?wait=1", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		resp.Body.Close()
+		t.Fatalf("answered %d before the publication ended", resp.StatusCode)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("the publication was cancelled when the webhook hung up: %v", err)
+	}
+}

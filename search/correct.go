@@ -32,10 +32,15 @@ const maxCorrectionTries = 3
 //     word has no correction, there is none;
 //   - the corrected query must find clearly better results than the query
 //     typed: articles with every word of it (finding merely more articles,
-//     each with some of the words, is not enough).
+//     each with some of the words, is not enough);
+//   - across languages (across: li is the default locale, the query was
+//     typed on another locale's page), a correction is one typo away,
+//     never two: a word of the reader's language two letters from one
+//     of the default language is its cousin, not a slip (Dutch
+//     "notificaties" is no typo of Portuguese "notificações").
 //
 // The checks count matches without ranking them: cheap.
-func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis, text string) (*queryAnalysis, error) {
+func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis, text string, across bool) (*queryAnalysis, error) {
 	type fix struct {
 		i     int
 		cands []string
@@ -51,7 +56,7 @@ func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis
 		}
 		short = short || w.short
 		cands := w.typos
-		if len(cands) == 0 && w.fuzz > 1 {
+		if len(cands) == 0 && w.fuzz > 1 && !across {
 			c, err := li.closest(w.stem, w.fuzz)
 			if err != nil {
 				return nil, err

@@ -340,7 +340,7 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 	other := def != nil && li != def
 	// With another locale to consult, typos are forgiven only once neither
 	// found anything as typed (see forgive).
-	r, dym, err := ix.searchLocale(ctx, li, req, want, suggest, !other)
+	r, dym, err := ix.searchLocale(ctx, li, req, want, suggest, !other, false)
 	if err != nil {
 		return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 	}
@@ -364,7 +364,7 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 			// judged on the first alone, "dirección" on a Spanish site
 			// was no "direction", and the English articles that write
 			// it were then found through it all the same, unsaid.
-			if _, dym, err = ix.searchLocale(ctx, def, req, plausibleHits, false, false); err != nil {
+			if _, dym, err = ix.searchLocale(ctx, def, req, plausibleHits, false, false, true); err != nil {
 				return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 			}
 		}
@@ -448,8 +448,10 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 // correct), in which case the corrected query is returned too.
 //
 // With forgive, a query that found nothing is ranked again with its typos
-// forgiven (see forgive).
-func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest, forgive bool) (*ranking, string, error) {
+// forgiven (see forgive). With across, li is not the reader's locale but
+// the default one, consulted for a query in another language: only slips
+// are corrected (see correct).
+func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest, forgive, across bool) (*ranking, string, error) {
 	qa := li.analyzeTypos(ctx, req.Query, suggest, !req.Verbatim)
 	if suggest && forgive && !req.Verbatim {
 		// With another locale to consult, its words as typed come first
@@ -462,7 +464,7 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.Sea
 		}
 	}
 	if !suggest && !req.Verbatim && !qa.onlyStopWords(li) {
-		fq, err := ix.correct(ctx, li, qa, req.Query)
+		fq, err := ix.correct(ctx, li, qa, req.Query, across)
 		if err != nil {
 			return nil, "", err
 		}

@@ -37,7 +37,10 @@ const maxCorrectionTries = 3
 //     typed on another locale's page), a correction is one typo away,
 //     never two: a word of the reader's language two letters from one
 //     of the default language is its cousin, not a slip (Dutch
-//     "notificaties" is no typo of Portuguese "notificações").
+//     "notificaties" is no typo of Portuguese "notificações"), and a
+//     word typed with a letter the default locale's articles never
+//     write is a word of the reader's language, not corrected there
+//     (Spanish "dirección" is no typo of English "direction").
 //
 // The checks count matches without ranking them: cheap.
 func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis, text string, across bool) (*queryAnalysis, error) {
@@ -47,9 +50,23 @@ func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis
 	}
 	var fixes []fix
 	short := false
+	var foreign map[string]bool // across: the words typed with letters li never writes
+	if across {
+		for _, t := range splitWords(text) {
+			if w := text[t.start:t.end]; !li.writesLetters(w) {
+				if foreign == nil {
+					foreign = map[string]bool{}
+				}
+				foreign[textnorm.Fold(w)] = true
+			}
+		}
+	}
 	for i, w := range qa.words {
 		if qa.understood(li, i) {
 			continue
+		}
+		if foreign[w.plain] {
+			return nil, nil // a word of another language
 		}
 		if utf8.RuneCountInString(w.plain) < 4 {
 			return nil, nil // too short to tell a typo from another word

@@ -174,6 +174,10 @@ type localeIndex struct {
 	// substitute and insert (see alphabet); made on first use.
 	alphabetOnce sync.Once
 	letters      *alphabets
+	// written holds the letters outside a–z the articles write, lower-
+	// cased, accents kept (see writesLetters); made on first use.
+	writtenOnce sync.Once
+	written     map[rune]bool
 	// shortCodes holds the letters of the content's short codes ("e" for
 	// "E12"; see writesCodes), made on first use.
 	shortCodesOnce sync.Once

@@ -162,6 +162,13 @@ func (li *localeIndex) count(ctx context.Context, qa *queryAnalysis, mode passMo
 // the stemmer forgave ("cancell") as the top article writes it too, so
 // the corrected query never keeps a typo.
 func (li *localeIndex) corrected(text string, fq *queryAnalysis, top *site.Article) string {
+	return li.correctedBy(text, fq, func(int) *site.Article { return top })
+}
+
+// correctedBy is corrected where each word i is written as the article
+// top(i) writes it: the corrections of several words may come from
+// several articles (see forgivenAll).
+func (li *localeIndex) correctedBy(text string, fq *queryAnalysis, top func(i int) *site.Article) string {
 	typed := map[string]string{} // folded word → as typed
 	for _, t := range splitWords(text) {
 		w := text[t.start:t.end]
@@ -169,18 +176,22 @@ func (li *localeIndex) corrected(text string, fq *queryAnalysis, top *site.Artic
 			typed[f] = strings.ToLower(textnorm.Normalize(w))
 		}
 	}
-	inTop := li.articleWords(top)
+	inTop := map[*site.Article]map[string]bool{}
 	parts := make([]string, len(fq.words))
 	for i, w := range fq.words {
+		a := top(i)
+		if inTop[a] == nil {
+			inTop[a] = li.articleWords(a)
+		}
 		switch {
 		case w.corrected:
-			parts[i] = li.surface(top, w.stem, "", w.plain)
+			parts[i] = li.surface(a, w.stem, "", w.plain)
 		case w.joinNext:
 			// The first part of a compound typed whole, as typed.
 			parts[i] = w.plain
-		case w.stem != "" && !inTop[w.plain]:
+		case w.stem != "" && !inTop[a][w.plain]:
 			// Known stem, but the word as typed is not the article's.
-			parts[i] = li.surface(top, w.stem, w.plain, w.plain)
+			parts[i] = li.surface(a, w.stem, w.plain, w.plain)
 		}
 		if parts[i] == "" {
 			if t := typed[w.plain]; t != "" {
@@ -369,8 +380,53 @@ func (li *localeIndex) findClosest(stem string, f int) (string, error) {
 // as corrected writes a corrected query; "" when a has every such word
 // as typed, or none of its corrections.
 func (li *localeIndex) forgiven(text string, qa *queryAnalysis, a *site.Article) string {
-	if qa == nil || a == nil {
+	fq := li.forgivenWords(qa, a)
+	if fq == nil {
 		return ""
+	}
+	return li.corrected(text, fq, a)
+}
+
+// forgivenAll is forgiven for the articles listed for a query, as they
+// were analysed in li (qa): each word corrected as the first of them
+// that has it only through its corrections writes it, so that every
+// correction the results were found through is said, not only the first
+// result's ("refnud opneing" listed the opening hours first and the
+// refund articles after, and said only "refnud opening"). "" when none
+// has a word only through its corrections.
+func (li *localeIndex) forgivenAll(text string, qa *queryAnalysis, arts []*site.Article) string {
+	var fq *queryAnalysis
+	from := map[int]*site.Article{}
+	for _, a := range arts {
+		f := li.forgivenWords(qa, a)
+		if f == nil {
+			continue
+		}
+		if fq == nil {
+			fq = f
+		}
+		for i, w := range f.words {
+			if _, done := from[i]; w.corrected && !done {
+				fq.words[i], from[i] = w, a
+			}
+		}
+	}
+	if fq == nil {
+		return ""
+	}
+	return li.correctedBy(text, fq, func(i int) *site.Article {
+		if a := from[i]; a != nil {
+			return a
+		}
+		return arts[0]
+	})
+}
+
+// forgivenWords is the query forgiven reads for a: its words as typed
+// but those a has only through a correction, nil when there are none.
+func (li *localeIndex) forgivenWords(qa *queryAnalysis, a *site.Article) *queryAnalysis {
+	if qa == nil || a == nil {
+		return nil
 	}
 	words := a.Title + "\n" + a.Description + "\n" + strings.Join(a.Keywords, "\n") + "\n" + a.Text
 	var has map[string]bool
@@ -407,7 +463,7 @@ func (li *localeIndex) forgiven(text string, qa *queryAnalysis, a *site.Article)
 		}
 	}
 	if !found {
-		return ""
+		return nil
 	}
-	return li.corrected(text, fq, a)
+	return fq
 }

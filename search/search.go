@@ -425,11 +425,18 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		res.Weak = !held
 	}
 	if !suggest && res.DidYouMean == "" && !req.Verbatim && len(hits) > 0 {
-		// The first result found only through the corrections of words
-		// no article has (typo tolerance, when no correction passed
-		// correct's checks): the page says what it was read as, as
-		// for a correction, the words as typed one click away.
-		res.DidYouMean = hits[0].li.forgiven(req.Query, hits[0].qa, hits[0].a)
+		// Results found only through the corrections of words no
+		// article has (typo tolerance, when no correction passed
+		// correct's checks): the page says what they were read as, every
+		// correction of every result, as for a correction, the words as
+		// typed one click away.
+		var arts []*site.Article
+		for _, h := range hits[:min(len(hits), offset+limit)] { // up to this page's last
+			if h.li == hits[0].li && h.qa == hits[0].qa {
+				arts = append(arts, h.a)
+			}
+		}
+		res.DidYouMean = hits[0].li.forgivenAll(req.Query, hits[0].qa, arts)
 	}
 	hits = hits[min(offset, len(hits)):min(offset+limit, len(hits))]
 	if past {

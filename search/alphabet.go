@@ -148,3 +148,41 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// writesLetters reports whether the locale's articles write every letter
+// of word outside a–z (lower-cased, accents kept) somewhere in a title,
+// description, keyword or text: "dirección" is written with a letter no
+// English article has, a hint that it is a word of another language,
+// not a typo of an English one.
+func (li *localeIndex) writesLetters(word string) bool {
+	if isASCII(word) {
+		return true
+	}
+	li.writtenOnce.Do(func() {
+		li.written = map[rune]bool{}
+		see := func(s string) {
+			if isASCII(s) {
+				return
+			}
+			for _, r := range s {
+				if r >= utf8.RuneSelf && unicode.IsLetter(r) {
+					li.written[unicode.ToLower(r)] = true
+				}
+			}
+		}
+		for _, d := range li.docs {
+			see(d.Title)
+			see(d.Description)
+			for _, k := range d.Keywords {
+				see(k)
+			}
+			see(d.Text)
+		}
+	})
+	for _, r := range textnorm.Normalize(word) {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) && !li.written[unicode.ToLower(r)] {
+			return false
+		}
+	}
+	return true
+}

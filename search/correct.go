@@ -32,26 +32,48 @@ const maxCorrectionTries = 3
 //     word has no correction, there is none;
 //   - the corrected query must find clearly better results than the query
 //     typed: articles with every word of it (finding merely more articles,
-//     each with some of the words, is not enough).
+//     each with some of the words, is not enough);
+//   - across languages (across: li is the default locale, the query was
+//     typed on another locale's page), a correction is one typo away,
+//     never two: a word of the reader's language two letters from one
+//     of the default language is its cousin, not a slip (Dutch
+//     "notificaties" is no typo of Portuguese "notificações"), and a
+//     word typed with a letter the default locale's articles never
+//     write is a word of the reader's language, not corrected there
+//     (Spanish "dirección" is no typo of English "direction").
 //
 // The checks count matches without ranking them: cheap.
-func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis, text string) (*queryAnalysis, error) {
+func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis, text string, across bool) (*queryAnalysis, error) {
 	type fix struct {
 		i     int
 		cands []string
 	}
 	var fixes []fix
 	short := false
+	var foreign map[string]bool // across: the words typed with letters li never writes
+	if across {
+		for _, t := range splitWords(text) {
+			if w := text[t.start:t.end]; !li.writesLetters(w) {
+				if foreign == nil {
+					foreign = map[string]bool{}
+				}
+				foreign[textnorm.Fold(w)] = true
+			}
+		}
+	}
 	for i, w := range qa.words {
 		if qa.understood(li, i) {
 			continue
+		}
+		if foreign[w.plain] {
+			return nil, nil // a word of another language
 		}
 		if utf8.RuneCountInString(w.plain) < 4 {
 			return nil, nil // too short to tell a typo from another word
 		}
 		short = short || w.short
 		cands := w.typos
-		if len(cands) == 0 && w.fuzz > 1 {
+		if len(cands) == 0 && w.fuzz > 1 && !across {
 			c, err := li.closest(w.stem, w.fuzz)
 			if err != nil {
 				return nil, err
@@ -140,6 +162,13 @@ func (li *localeIndex) count(ctx context.Context, qa *queryAnalysis, mode passMo
 // the stemmer forgave ("cancell") as the top article writes it too, so
 // the corrected query never keeps a typo.
 func (li *localeIndex) corrected(text string, fq *queryAnalysis, top *site.Article) string {
+	return li.correctedBy(text, fq, func(int) *site.Article { return top })
+}
+
+// correctedBy is corrected where each word i is written as the article
+// top(i) writes it: the corrections of several words may come from
+// several articles (see forgivenAll).
+func (li *localeIndex) correctedBy(text string, fq *queryAnalysis, top func(i int) *site.Article) string {
 	typed := map[string]string{} // folded word → as typed
 	for _, t := range splitWords(text) {
 		w := text[t.start:t.end]
@@ -147,18 +176,22 @@ func (li *localeIndex) corrected(text string, fq *queryAnalysis, top *site.Artic
 			typed[f] = strings.ToLower(textnorm.Normalize(w))
 		}
 	}
-	inTop := li.articleWords(top)
+	inTop := map[*site.Article]map[string]bool{}
 	parts := make([]string, len(fq.words))
 	for i, w := range fq.words {
+		a := top(i)
+		if inTop[a] == nil {
+			inTop[a] = li.articleWords(a)
+		}
 		switch {
 		case w.corrected:
-			parts[i] = li.surface(top, w.stem, "", w.plain)
+			parts[i] = li.surface(a, w.stem, "", w.plain)
 		case w.joinNext:
 			// The first part of a compound typed whole, as typed.
 			parts[i] = w.plain
-		case w.stem != "" && !inTop[w.plain]:
+		case w.stem != "" && !inTop[a][w.plain]:
 			// Known stem, but the word as typed is not the article's.
-			parts[i] = li.surface(top, w.stem, w.plain, w.plain)
+			parts[i] = li.surface(a, w.stem, w.plain, w.plain)
 		}
 		if parts[i] == "" {
 			if t := typed[w.plain]; t != "" {
@@ -347,8 +380,53 @@ func (li *localeIndex) findClosest(stem string, f int) (string, error) {
 // as corrected writes a corrected query; "" when a has every such word
 // as typed, or none of its corrections.
 func (li *localeIndex) forgiven(text string, qa *queryAnalysis, a *site.Article) string {
-	if qa == nil || a == nil {
+	fq := li.forgivenWords(qa, a)
+	if fq == nil {
 		return ""
+	}
+	return li.corrected(text, fq, a)
+}
+
+// forgivenAll is forgiven for the articles listed for a query, as they
+// were analysed in li (qa): each word corrected as the first of them
+// that has it only through its corrections writes it, so that every
+// correction the results were found through is said, not only the first
+// result's ("refnud opneing" listed the opening hours first and the
+// refund articles after, and said only "refnud opening"). "" when none
+// has a word only through its corrections.
+func (li *localeIndex) forgivenAll(text string, qa *queryAnalysis, arts []*site.Article) string {
+	var fq *queryAnalysis
+	from := map[int]*site.Article{}
+	for _, a := range arts {
+		f := li.forgivenWords(qa, a)
+		if f == nil {
+			continue
+		}
+		if fq == nil {
+			fq = f
+		}
+		for i, w := range f.words {
+			if _, done := from[i]; w.corrected && !done {
+				fq.words[i], from[i] = w, a
+			}
+		}
+	}
+	if fq == nil {
+		return ""
+	}
+	return li.correctedBy(text, fq, func(i int) *site.Article {
+		if a := from[i]; a != nil {
+			return a
+		}
+		return arts[0]
+	})
+}
+
+// forgivenWords is the query forgiven reads for a: its words as typed
+// but those a has only through a correction, nil when there are none.
+func (li *localeIndex) forgivenWords(qa *queryAnalysis, a *site.Article) *queryAnalysis {
+	if qa == nil || a == nil {
+		return nil
 	}
 	words := a.Title + "\n" + a.Description + "\n" + strings.Join(a.Keywords, "\n") + "\n" + a.Text
 	var has map[string]bool
@@ -385,7 +463,7 @@ func (li *localeIndex) forgiven(text string, qa *queryAnalysis, a *site.Article)
 		}
 	}
 	if !found {
-		return ""
+		return nil
 	}
-	return li.corrected(text, fq, a)
+	return fq
 }

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -189,6 +191,31 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			}
 			return t
 		}
+		// A synonyms.yaml entry of a group with an entry of several
+		// words ("mobile ticket", "e-ticket" of [e-ticket, mobile
+		// ticket]) is one thing the text says, had by an article that
+		// writes any entry of the group, one of several words only in a
+		// row (docTerms, as search reads it: writesPhrase): it weighs as
+		// its heaviest word, its words not one by one. "Mobile ticket"
+		// linked "Change your mobile number", and "Phone app" the
+		// article writing "phone" and "app" apart, not the one on the
+		// mobile app.
+		inGroup := map[int]bool{}
+		groups := map[string]float64{}
+		for first, sp := range li.synonymSpans(ws, false) {
+			gi := li.phraseGroup(sp)
+			if gi < 0 {
+				continue
+			}
+			for j := first; j < first+sp.n && j < len(ws); j++ {
+				// Its words, even those a ticket says of any topic
+				// ("ticket" of "mobile ticket"), find its articles.
+				if ws[j].stem != "" && !isCode[j] && markers[j] == "" {
+					inGroup[j] = true
+					groups[groupKey(gi)] = li.groupWeight(gi)
+				}
+			}
+		}
 		labels := true // every informative word names the number after it
 		for i := range ws {
 			if term(i) == "" {
@@ -208,6 +235,9 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		for i, w := range ws {
 			w.fuzz = 0
 			t := term(i)
+			if t == "" && inGroup[i] {
+				t = linkTerm(w)
+			}
 			if t == "" {
 				continue
 			}
@@ -223,10 +253,15 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 					wt = min(wt, li.termWeight(t)*linkUnknownBody)
 				}
 			}
-			if wt == 0 && !isCode[i] {
+			if inGroup[i] {
+				wt = 0 // weighed as its entry (groups)
+			}
+			if wt == 0 && !isCode[i] && !inGroup[i] {
 				continue
 			}
-			weights[t] = wt
+			if !inGroup[i] {
+				weights[t] = wt
+			}
 			if t == w.stem && len(w.forms) > 0 {
 				// "devuelvo" is the "devolver" a title writes (verbForms).
 				forms[t] = w.forms
@@ -257,6 +292,7 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 				words = append(words, w)
 			}
 		}
+		maps.Copy(weights, groups)
 		if subject {
 			var others float64
 			for t, wt := range weights {
@@ -687,6 +723,28 @@ func (li *localeIndex) docTerms(d int) *docTerms {
 	for _, tok := range li.an.text.Analyze([]byte(a.Text)) {
 		dt.body[string(tok.Term)] = true
 	}
+	for gi, group := range li.synonyms {
+		// A group with an entry of several words: had in a field that
+		// writes one of its entries, the words of one of several in a
+		// row (see phraseGroup).
+		if slices.ContainsFunc(group, func(e synEntry) bool { return len(e.terms) > 1 }) {
+			key := groupKey(gi)
+			for _, e := range group {
+				switch {
+				case len(e.terms) == 1:
+					dt.strong[key] = dt.strong[key] || dt.strong[e.terms[0]]
+					dt.body[key] = dt.body[key] || dt.body[e.terms[0]]
+				case len(e.terms) > 1:
+					switch c := li.writesPhrase(a, e.terms); {
+					case c > fieldCredit[fieldBody]:
+						dt.strong[key] = true
+					case c > 0:
+						dt.body[key] = true
+					}
+				}
+			}
+		}
+	}
 	for _, group := range li.synonyms {
 		// A synonym of a term the article has counts as that term.
 		for _, set := range []map[string]bool{dt.strong, dt.body} {
@@ -757,4 +815,66 @@ func referenceLabel(ws []word, i int) bool {
 	}
 	return site.Reference(plain(i-1), plain(i), plain(i+1)) ||
 		plain(i+1) == "id" && site.Reference(plain(i), "id", plain(i+2))
+}
+
+// phraseGroup returns the position in li.synonyms of the group of sp (an
+// entry of it typed) when the group has an entry of several words, -1
+// otherwise.
+func (li *localeIndex) phraseGroup(sp *synSpan) int {
+	if sp == nil || len(sp.alts) == 0 {
+		return -1
+	}
+	for gi, group := range li.synonyms {
+		if !slices.ContainsFunc(group, func(e synEntry) bool { return len(e.terms) > 1 }) {
+			continue
+		}
+		all := true
+		for _, alt := range sp.alts {
+			if !slices.ContainsFunc(group, func(e synEntry) bool { return slices.Equal(e.terms, alt) }) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return gi
+		}
+	}
+	return -1
+}
+
+// groupWeight is the weight of a synonym group with an entry of several
+// words: termWeight's for a term found in as many articles as its least
+// written entry that some article writes (an entry of one word, or one
+// written joined, "noshow", in as many as its term; one of several words
+// in at most as many as its rarest word), so that every entry weighs
+// alike and as the rarest did alone. A phrase is no common word: the
+// group weighs even where its words are common ("mobile ticket" where
+// "mobile" and "ticket" are each in a third of the articles).
+func (li *localeIndex) groupWeight(gi int) float64 {
+	df := 0
+	for _, e := range li.synonyms[gi] {
+		n := 0
+		switch {
+		case len(e.terms) == 1:
+			n = li.vocab[e.terms[0]]
+		case e.joinedStem != "" && li.vocab[e.joinedStem] > 0:
+			n = li.vocab[e.joinedStem]
+		default:
+			for k, t := range e.terms {
+				if k == 0 || li.vocab[t] < n {
+					n = li.vocab[t]
+				}
+			}
+		}
+		if n > 0 && (df == 0 || n < df) {
+			df = n
+		}
+	}
+	return math.Log(1 + float64(len(li.docs))/float64(max(df, 1)))
+}
+
+// groupKey is the term docTerms holds for an article that writes an entry
+// of the gi-th synonym group: no analysed word can equal it.
+func groupKey(gi int) string {
+	return "\x00synonyms " + strconv.Itoa(gi)
 }

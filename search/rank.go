@@ -348,6 +348,9 @@ type ranked struct {
 	score float64
 	pass  int     // index of the pass that found it: 0 has every word
 	cov   float64 // coverage of the query (search only)
+	// apart: the article has a synonym entry of several words of the
+	// query only with its words apart (suggest only; see synonymApart).
+	apart bool
 }
 
 // ranking is the outcome of the passes of one query in one locale.
@@ -392,6 +395,7 @@ func (ix *Index) rank(ctx context.Context, li *localeIndex, qa *queryAnalysis, w
 	}
 	byBody := map[bool][]clause{}
 	pop := ix.popularity.Load()
+	phrases := qa.suggest && qa.hasPhraseSynonyms()
 	seen := map[string]bool{}
 	for i, p := range passes {
 		cl, ok := byBody[p.body]
@@ -432,7 +436,8 @@ func (ix *Index) rank(ctx context.Context, li *localeIndex, qa *queryAnalysis, w
 			seen[h.ID] = true
 			d, _ := li.doc(h.ID)
 			id := slices.Clone(h.IndexInternalID)
-			r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[d], id: id, score: h.Score * ix.tieBreak(li.docs[d], pop), pass: i})
+			r.hits = append(r.hits, ranked{li: li, qa: qa, a: li.docs[d], id: id, score: h.Score * ix.tieBreak(li.docs[d], pop), pass: i,
+				apart: phrases && li.synonymApart(qa, d)})
 		}
 		// A pass with enough hits ends the search, except for a question
 		// of many words, whose answer may lack a few of them ("says",
@@ -444,6 +449,14 @@ func (ix *Index) rank(ctx context.Context, li *localeIndex, qa *queryAnalysis, w
 	}
 	if qa.suggest {
 		slices.SortStableFunc(r.hits, func(x, y ranked) int {
+			if x.apart != y.apart {
+				// As in a search (coverage), a synonym entry of several
+				// words is had only where they are written together.
+				if x.apart {
+					return 1
+				}
+				return -1
+			}
 			if x.pass != y.pass {
 				return cmp.Compare(x.pass, y.pass)
 			}
@@ -854,4 +867,76 @@ func hitArticles(hits []ranked) []*site.Article {
 		out[i] = h.a
 	}
 	return out
+}
+
+// hasPhraseSynonyms reports whether words of the query are an entry of a
+// synonym group that has an entry of several words.
+func (qa *queryAnalysis) hasPhraseSynonyms() bool {
+	for _, sp := range qa.spans {
+		for _, e := range sp.alts {
+			if len(e) > 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// synonymApart reports whether the d-th article has words of the query
+// that are a synonym entry only through another entry of several words
+// that it writes apart: it writes neither the words typed (the last as a
+// prefix while it is typed) nor an entry of one word, nor an entry of
+// several words in a row (writesPhrase, the rule coverage applies in a
+// search), but writes the words of one. "ios app" matched "Phone alerts
+// in the app" through the entry "phone app" as if it wrote it.
+func (li *localeIndex) synonymApart(qa *queryAnalysis, d int) bool {
+	var dt *docTerms
+	has := func(t string) bool { return dt.strong[t] || dt.body[t] }
+	hasPrefix := func(p string) bool {
+		for _, set := range []map[string]bool{dt.strong, dt.body} {
+			for t := range set {
+				if strings.HasPrefix(t, p) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	apart := false
+	for first, sp := range qa.spans {
+		if !slices.ContainsFunc(sp.alts, func(e []string) bool { return len(e) > 1 }) {
+			continue
+		}
+		if dt == nil {
+			dt = li.docTerms(d)
+		}
+		own := true
+		for j := first; j < first+sp.n && own; j++ {
+			switch w := qa.words[j]; {
+			case qa.prefix && j == len(qa.words)-1:
+				own = hasPrefix(w.plain)
+			case w.stem != "":
+				own = has(w.stem)
+			}
+		}
+		if own || sp.joined != "" && has(sp.joined) {
+			continue
+		}
+		written, spread := false, false
+		for _, e := range sp.alts {
+			switch {
+			case len(e) == 1:
+				written = written || has(e[0])
+			case li.writesPhrase(li.docs[d], e) > 0:
+				written = true
+			case !slices.ContainsFunc(e, func(t string) bool { return !has(t) }):
+				spread = true
+			}
+		}
+		if written {
+			continue
+		}
+		apart = apart || spread
+	}
+	return apart
 }

@@ -174,6 +174,10 @@ type localeIndex struct {
 	// substitute and insert (see alphabet); made on first use.
 	alphabetOnce sync.Once
 	letters      *alphabets
+	// written holds the letters outside a–z the articles write, lower-
+	// cased, accents kept (see writesLetters); made on first use.
+	writtenOnce sync.Once
+	written     map[rune]bool
 	// shortCodes holds the letters of the content's short codes ("e" for
 	// "E12"; see writesCodes), made on first use.
 	shortCodesOnce sync.Once
@@ -340,7 +344,7 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 	other := def != nil && li != def
 	// With another locale to consult, typos are forgiven only once neither
 	// found anything as typed (see forgive).
-	r, dym, err := ix.searchLocale(ctx, li, req, want, suggest, !other)
+	r, dym, err := ix.searchLocale(ctx, li, req, want, suggest, !other, false)
 	if err != nil {
 		return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 	}
@@ -364,7 +368,7 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 			// judged on the first alone, "dirección" on a Spanish site
 			// was no "direction", and the English articles that write
 			// it were then found through it all the same, unsaid.
-			if _, dym, err = ix.searchLocale(ctx, def, req, plausibleHits, false, false); err != nil {
+			if _, dym, err = ix.searchLocale(ctx, def, req, plausibleHits, false, false, true); err != nil {
 				return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 			}
 		}
@@ -421,11 +425,18 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		res.Weak = !held
 	}
 	if !suggest && res.DidYouMean == "" && !req.Verbatim && len(hits) > 0 {
-		// The first result found only through the corrections of words
-		// no article has (typo tolerance, when no correction passed
-		// correct's checks): the page says what it was read as, as
-		// for a correction, the words as typed one click away.
-		res.DidYouMean = hits[0].li.forgiven(req.Query, hits[0].qa, hits[0].a)
+		// Results found only through the corrections of words no
+		// article has (typo tolerance, when no correction passed
+		// correct's checks): the page says what they were read as, every
+		// correction of every result, as for a correction, the words as
+		// typed one click away.
+		var arts []*site.Article
+		for _, h := range hits[:min(len(hits), offset+limit)] { // up to this page's last
+			if h.li == hits[0].li && h.qa == hits[0].qa {
+				arts = append(arts, h.a)
+			}
+		}
+		res.DidYouMean = hits[0].li.forgivenAll(req.Query, hits[0].qa, arts)
 	}
 	hits = hits[min(offset, len(hits)):min(offset+limit, len(hits))]
 	if past {
@@ -448,8 +459,10 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 // correct), in which case the corrected query is returned too.
 //
 // With forgive, a query that found nothing is ranked again with its typos
-// forgiven (see forgive).
-func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest, forgive bool) (*ranking, string, error) {
+// forgiven (see forgive). With across, li is not the reader's locale but
+// the default one, consulted for a query in another language: only slips
+// are corrected (see correct).
+func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest, forgive, across bool) (*ranking, string, error) {
 	qa := li.analyzeTypos(ctx, req.Query, suggest, !req.Verbatim)
 	if suggest && forgive && !req.Verbatim {
 		// With another locale to consult, its words as typed come first
@@ -462,7 +475,7 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.Sea
 		}
 	}
 	if !suggest && !req.Verbatim && !qa.onlyStopWords(li) {
-		fq, err := ix.correct(ctx, li, qa, req.Query)
+		fq, err := ix.correct(ctx, li, qa, req.Query, across)
 		if err != nil {
 			return nil, "", err
 		}

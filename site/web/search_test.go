@@ -124,3 +124,24 @@ func TestOtherLanguageLabelled(t *testing.T) {
 		t.Error("the English result is not labelled with its language")
 	}
 }
+
+// TestEveryCorrectionLabelled: results found through the corrections of
+// several words, each in other articles, are labelled with every one of
+// them, the whole query as read: "refnud pasword" said only the first
+// result's correction.
+func TestEveryCorrectionLabelled(t *testing.T) {
+	e := newEnv(t)
+	r := e.searchJSON(t, "/api/v1/search?q=refnud+pasword")
+	if r.DidYouMean != "refund password" {
+		t.Errorf("did_you_mean %q, want refund password (results %+v)", r.DidYouMean, r.Results)
+	}
+	body := e.do(t, "GET", "/search?q=refnud+pasword", nil).Body.String()
+	for _, want := range []string{
+		`Showing results for <a href="/search?q=refund&#43;password"><strong>refund password</strong></a>.`,
+		`Search instead for <a href="/search?q=refnud&#43;pasword&amp;verbatim=1" class="verbatim">refnud pasword</a>.`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}

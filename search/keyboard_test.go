@@ -22,6 +22,11 @@ func TestNeighbours(t *testing.T) {
 		{'z', 'p', false},
 		{'y', 'm', false},
 		{'e', 'é', false}, // not letters of these rows
+		{'ل', 'ا', true},  // Arabic: same row
+		{'س', 'ء', true},  // Arabic: the row below
+		{'ل', 'ء', false}, // Arabic: far apart
+		{'в', 'а', true},  // ЙЦУКЕН
+		{'д', 'в', false},
 	}
 	for _, tt := range tests {
 		if got := neighbours(tt.a, tt.b); got != tt.want {

@@ -851,9 +851,10 @@ const (
 	costExtra      = 12 // "cancell"
 	costNeighbour  = 12 // "invoixe": x is next to c
 	costSubstitute = 16 // a vowel for a vowel ("calender"), or a letter of another script
-	// costOther: a consonant of a–z for a letter neither next to it nor
-	// a vowel for a vowel: the least likely slip, no typo at all in a
-	// word of fewer than twoEdits letters (see findTypos).
+	// costOther: a letter for another of the same script neither next
+	// to it on the keyboard nor a vowel for a vowel (an unrelated
+	// consonant, in any script): the least likely slip, no typo at all
+	// in a word of fewer than twoEdits letters (see findTypos).
 	costOther = 17
 	costFirst = 10
 )
@@ -1028,6 +1029,7 @@ func typoVariants(plain string, letters []rune) (string, map[int]int) {
 		b.WriteByte(' ')
 	}
 	for i := range rs {
+		script := scriptOf(rs[i])
 		first := 0
 		if i == 0 {
 			if !firstToo {
@@ -1048,7 +1050,7 @@ func typoVariants(plain string, letters []rune) (string, map[int]int) {
 				switch {
 				case neighbours(c, rs[i]):
 					cost = costNeighbour
-				case latinLetter(c) && latinLetter(rs[i]) && !(vowel(c) && vowel(rs[i])):
+				case script != nil && unicode.Is(script, c) && !(vowel(c) && vowel(rs[i])):
 					cost = costOther
 				}
 				emit(first+cost, rs[:i], []rune{c}, rs[i+1:]) // substitution
@@ -1074,28 +1076,33 @@ func typoVariants(plain string, letters []rune) (string, map[int]int) {
 	return b.String(), costs
 }
 
-// latinLetter reports whether r is a letter of a–z (folded).
-func latinLetter(r rune) bool { return r >= 'a' && r <= 'z' }
+// vowels are the vowels (folded) of the alphabets whose vowels are
+// letters: Latin, Cyrillic, Greek, and the long vowels of Arabic.
+const vowels = "aeiouy" + "аеёиоуыэюяєії" + "αεηιουω" + "اويى"
 
-// vowel reports whether r is a vowel of a–z.
-func vowel(r rune) bool { return strings.ContainsRune("aeiouy", r) }
+// vowel reports whether r is a vowel (see vowels).
+func vowel(r rune) bool { return strings.ContainsRune(vowels, r) }
 
-// keyRows are the letter rows of QWERTY, AZERTY (French, Belgian) and
-// QWERTZ (German, Austrian, Swiss, Czech, Hungarian…) keyboards.
+// keyRows are the letter rows of QWERTY, AZERTY (French, Belgian),
+// QWERTZ (German, Austrian, Swiss, Czech, Hungarian…), Russian ЙЦУКЕН,
+// Greek and Arabic keyboards ("ﻻ" is the key that types لا).
 var keyRows = [...]string{
 	"qwertyuiop", "asdfghjkl", "zxcvbnm",
 	"azertyuiop", "qsdfghjklm", "wxcvbn",
 	"qwertzuiop", "asdfghjkl", "yxcvbnm",
+	"йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю",
+	";ςερτυθιοπ", "ασδφγηξκλ", "ζχψωβνμ",
+	"ضصثقفغعهخحجد", "شسيبلاتنمكط", "ئءؤرﻻىةوزظ",
 }
 
-// neighbours reports whether two letters are next to each other on a
-// QWERTY, AZERTY or QWERTZ keyboard (same row, or the row above or below).
+// neighbours reports whether two letters are next to each other on one
+// of the keyboards of keyRows (same row, or the row above or below).
 func neighbours(a, b rune) bool {
 	for r := 0; r < len(keyRows); r += 3 {
 		pos := func(c rune) (int, int) {
 			for row := 0; row < 3; row++ {
 				if i := strings.IndexRune(keyRows[r+row], c); i >= 0 {
-					return row, i
+					return row, utf8.RuneCountInString(keyRows[r+row][:i])
 				}
 			}
 			return -1, -1

@@ -373,9 +373,13 @@ func articleDoc(id string, a *site.Article, an analyzers) *document.Document {
 	return d
 }
 
-// strippedStems returns, space-separated, the stems of the words of s whose
-// beginning the stemmer removed (see beginningStripped). Stemmers that
-// only change endings (English, French, German…) give none.
+// strippedStems returns, space-separated, the words of s whose beginning
+// the stemmer removed (see beginningStripped), without that beginning:
+// from where the stem starts to the word's end ("الضمان" → "ضمان", whose
+// stem is "ضم"), so that every beginning of the word typed without its
+// article is suggested ("ضما"); the stem itself where the word does not
+// write it. Stemmers that only change endings (English, French, German…)
+// give none.
 func strippedStems(an analyzers, s string) string {
 	if s == "" {
 		return ""
@@ -386,9 +390,14 @@ func strippedStems(an analyzers, s string) string {
 	}
 	var out []string
 	for _, t := range words(an.text.Analyze([]byte(s))) {
-		if stem := string(t.Term); beginningStripped(plain[span{t.Start, t.End}], stem) {
-			out = append(out, stem)
+		word, stem := plain[span{t.Start, t.End}], string(t.Term)
+		if !beginningStripped(word, stem) {
+			continue
 		}
+		if i := strings.Index(word, stem); i > 0 {
+			stem = word[i:]
+		}
+		out = append(out, stem)
 	}
 	return strings.Join(out, " ")
 }

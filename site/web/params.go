@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/i18n"
@@ -51,13 +53,16 @@ func boolParam(q url.Values, name string) (bool, error) {
 }
 
 // intParam reads an optional integer query parameter: def when absent, a
-// 400 naming the parameter when it is not a number from lo to hi.
+// 400 naming the parameter when it is not a number from lo to hi. The
+// number may be written in any script's decimal digits (Arabic "٢",
+// Persian "۲", full-width "２"): the ones the pages write and readers'
+// keyboards type.
 func intParam(q url.Values, name string, def, lo, hi int) (int, error) {
 	v := q.Get(name)
 	if v == "" {
 		return def, nil
 	}
-	n, err := strconv.Atoi(v)
+	n, err := strconv.Atoi(asciiDigits(v))
 	if err != nil || n < lo || n > hi {
 		return 0, site.Errorf(site.EINVALID, "%s must be a number from %d to %d", name, lo, hi)
 	}
@@ -89,4 +94,26 @@ func onPage(err error, key string, args ...string) error {
 func pageText(err error) (*pageError, bool) {
 	var pe *pageError
 	return pe, errors.As(err, &pe)
+}
+
+// asciiDigits writes the decimal digits of s of every script as 0–9: a
+// decimal digit of Unicode (Nd) is one of a run of ten from its zero, and
+// unicode.Nd's ranges begin at a zero.
+func asciiDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < utf8.RuneSelf || !unicode.Is(unicode.Nd, r) {
+			return r
+		}
+		for _, rg := range unicode.Nd.R16 {
+			if lo, hi := rune(rg.Lo), rune(rg.Hi); lo <= r && r <= hi {
+				return '0' + (r-lo)%10
+			}
+		}
+		for _, rg := range unicode.Nd.R32 {
+			if lo, hi := rune(rg.Lo), rune(rg.Hi); lo <= r && r <= hi {
+				return '0' + (r-lo)%10
+			}
+		}
+		return r
+	}, s)
 }

@@ -113,9 +113,17 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 	}
 	kept := out[:0]
 	for i, cw := range out {
+		// A word typed that the index cuts in chunks weighs as one word,
+		// its chunks sharing its weight: a word no article has counts
+		// against the results as much beside it as beside a word the
+		// index keeps whole ("除石灰 牛乳" as "Entkalken Milch").
+		share := 1.0
+		if c := qa.words[i].chunks; c > 1 {
+			share = 1 / float64(c)
+		}
 		if len(cw.alts) == 0 {
 			if unknown && qa.words[i].stem != "" && !(qa.prefix && i == len(qa.words)-1) {
-				cw.weight = math.Log(1 + n)
+				cw.weight = share * math.Log(1+n)
 				kept = append(kept, cw)
 			}
 			continue
@@ -126,7 +134,7 @@ func (li *localeIndex) coverageWords(qa *queryAnalysis, unknown bool) []coverage
 				df = max(df, li.vocab[t])
 			}
 		}
-		cw.weight = math.Log(1 + n/float64(max(df, 1)))
+		cw.weight = share * math.Log(1+n/float64(max(df, 1)))
 		kept = append(kept, cw)
 		if w := qa.words[i]; unknown && li.vocab[w.stem] == 0 && !(qa.prefix && i == len(qa.words)-1) &&
 			li.unknownModifier(w.plain, w.stem) != "" {

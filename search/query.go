@@ -74,6 +74,10 @@ type word struct {
 	// space.
 	joinNext bool
 	link     string
+	// chunks: the number of overlapping chunks (Chinese, Japanese and
+	// Korean ideographs are indexed in pairs) of the word typed that this
+	// one is one of; 0 for a word.
+	chunks int
 }
 
 // synSpan is a run of query words equal to an entry of a synonym group.
@@ -230,6 +234,20 @@ func (li *localeIndex) analyzeTypos(ctx context.Context, text string, suggest, t
 	if len(qa.words) > maxWords {
 		cut := len(qa.words) - maxWords
 		qa.words, at = qa.words[cut:], at[cut:]
+	}
+	// Chunks that overlap are one word typed ("除石灰" is "除石" and
+	// "石灰"): it counts as one (see coverageWords).
+	for i := 0; i < len(at); {
+		j := i + 1
+		for j < len(at) && at[j].start < at[j-1].end && at[j] != at[j-1] {
+			j++
+		}
+		if j-i > 1 {
+			for k := i; k < j; k++ {
+				qa.words[k].chunks = j - i
+			}
+		}
+		i = j
 	}
 	dot := false // the word being typed ends with a full stop (see typingDotted)
 	if suggest && len(qa.words) > 0 && !splitLast {

@@ -163,6 +163,9 @@ func Check(database string) error {
 	if err := site.CheckServerURL(database); err != nil {
 		return fmt.Errorf("--database %q: %v", Redact(database), err)
 	}
+	if err := postgres.CheckURL(database); err != nil {
+		return fmt.Errorf("--database %q: %v", Redact(database), err)
+	}
 	return nil
 }
 

@@ -83,8 +83,16 @@ func open(ctx context.Context, path string, backup bool) (*DB, error) {
 	// restored one and the folder serve makes, whatever folder it is made
 	// in: it holds what customers wrote. SQLite gives its -wal and -shm
 	// files the same mode.
+	created := false
 	if f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o640); err == nil {
 		f.Close()
+		created = true
+		// Made by root (guichet token create in a service's folder): the
+		// data folder's owner, as restore does, or serve, run as the
+		// service's user, could not open it.
+		if err := takeOwner(abs, filepath.Dir(abs)); err != nil {
+			return nil, err
+		}
 	} else if !errors.Is(err, fs.ErrExist) {
 		return nil, err
 	} else {
@@ -111,6 +119,18 @@ func open(ctx context.Context, path string, backup bool) (*DB, error) {
 	if err := db.checkWAL(ctx); err != nil {
 		db.writer.Close()
 		return nil, err
+	}
+	if created {
+		// SQLite made the -wal and -shm files with the writer: the same
+		// owner as the database.
+		for _, name := range []string{abs + "-wal", abs + "-shm"} {
+			if _, err := os.Stat(name); err == nil {
+				if err := takeOwner(name, filepath.Dir(abs)); err != nil {
+					db.writer.Close()
+					return nil, err
+				}
+			}
+		}
 	}
 	if v, known, err := db.SchemaVersion(ctx); backup && err == nil && v > known {
 		// Newer than this program: copied as it is, never migrated.

@@ -21,11 +21,11 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) (er
 	if len(pos) != 1 {
 		return cli.Usagef("usage: guichet backup FILE [--data DIR | --database URL]")
 	}
-	if err := store.Backup(ctx, c.cfg.storeOptions(true), pos[0]); err != nil {
-		return err
+	msg, err := store.Backup(ctx, c.cfg.storeOptions(true), pos[0])
+	if err == nil {
+		fmt.Fprintln(stdout, msg)
 	}
-	fmt.Fprintf(stdout, "Backed up %s to %s\n", store.Describe(c.cfg.storeOptions(true)), pos[0])
-	return nil
+	return err
 }
 
 // runRestore implements `guichet restore FILE`: the backup replaces the

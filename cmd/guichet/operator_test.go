@@ -60,6 +60,8 @@ func TestExitCodesAndSources(t *testing.T) {
 		// takes it: a usage error (2), named as it was set, before any file.
 		{"bad database, token", nil, []string{"token", "list", "--database", "mysql://x"}, 2, `--database "mysql://x": want a postgres://`, ""},
 		{"bad database, backup", map[string]string{"GUICHET_DATABASE": "postgres://u:s@cret@db/g"}, []string{"backup", filepath.Join(data, "b.db")}, 2, `GUICHET_DATABASE "postgres://u:xxxxx@db/g": the user name or password holds an @`, "cret"},
+		{"bad database parameter", nil, []string{"token", "list", "--database", "postgres://u:zqsecret@127.0.0.1:5432/g?sslmode=disable&connect_timeout=abc"}, 2, `invalid connect_timeout`, "zqsecret"},
+		{"bad database sslmode", nil, []string{"token", "list", "--database", "postgres://u:zqsecret@127.0.0.1:5432/g?sslmode=bogus"}, 2, `sslmode is invalid`, "zqsecret"},
 		{"bad database, tickets", nil, []string{"tickets", "import", filepath.Join(data, "nope.csv"), "--database", "mysql://x"}, 2, `--database "mysql://x"`, "open tickets file"},
 		{"bad database, gaps", nil, []string{"gaps", "mark", "abc", "fixed", "--database", "mysql://x"}, 2, `--database "mysql://x"`, ""},
 		{"missing content folder", nil, []string{"check", "--content", filepath.Join(data, "nope")}, 1, "not found", ""},

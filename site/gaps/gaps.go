@@ -176,7 +176,7 @@ type Gap struct {
 	Last7    int            `json:"visitors_7d"`
 	Prev7    int            `json:"visitors_prev_7d"`
 	Last30   int            `json:"visitors_30d"`
-	Sources  map[string]int `json:"sources"`  // records by source: the search's (site, widget…) or the ticket's (zendesk, csv, api…)
+	Sources  map[string]int `json:"sources"`  // records by source: the search's (site, widget…) or the ticket's (zendesk, csv, api…); UnknownSource for old rows that recorded none
 	Contexts map[string]int `json:"contexts"` // widget context keys
 	Paths    map[string]int `json:"paths"`    // widget host paths, identifiers folded (see Screen)
 	// Nearest is, for an unlinked-ticket gap, the article search finds
@@ -403,3 +403,7 @@ func (g Gap) HowFailed() string {
 	}
 	return why
 }
+
+// UnknownSource names, in a gap's Sources, the records that hold no
+// source (rows recorded before searches and tickets kept theirs).
+const UnknownSource = "unknown"

@@ -713,7 +713,13 @@ func (c *collector) count(g *group, keys []string, w window, now time.Time) (Gap
 				first = h.at
 			}
 			last = max(last, h.at)
-			gap.Sources[c.strList[h.source]]++
+			source := c.strList[h.source]
+			if source == "" {
+				// Rows recorded before the source was: counted, and named
+				// as such rather than an empty label (":4").
+				source = UnknownSource
+			}
+			gap.Sources[source]++
 			if h.context != 0 {
 				gap.Contexts[c.strList[h.context]]++
 			}

@@ -155,9 +155,10 @@ func New(opts Options) *Publisher {
 // asked (start, signal, api, watch, schedule) for the logs and metrics.
 // With GitPull, a signal or an API call first runs `git pull --ff-only` in
 // the content folder. A failed pull or load keeps the site being served;
-// its error is logged, and returned marked site.Logged. One that ctx
-// cancelled is returned as it is, neither logged nor counted: a stop, not
-// a failure.
+// its error is logged, and returned marked site.Logged; at "start", when
+// no site is served yet, it is returned alone, for the caller to say. One
+// that ctx cancelled is returned as it is, neither logged nor counted: a
+// stop, not a failure.
 func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 	start := time.Now()
 	var err error
@@ -177,7 +178,12 @@ func (p *Publisher) Publish(ctx context.Context, trigger string) error {
 		return err
 	}
 	result := "ok"
-	if err != nil {
+	if err != nil && trigger == "start" {
+		// The first publication: no site served yet, and whoever started
+		// the server says the error as it stops (serve's "guichet: …"):
+		// once, not as a log line too.
+		result = "error"
+	} else if err != nil {
 		result = "error"
 		p.opts.Logger.Error("publish content", "trigger", trigger, "err", err)
 		err = site.Logged(err) // once: not again by the API that asked

@@ -55,6 +55,26 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS, now func() time.Time) 
 	return nil
 }
 
+// SchemaVersion returns the schema version the database holds (the
+// latest migration applied, 0 for a new file) and the latest this program
+// knows.
+func (db *DB) SchemaVersion(ctx context.Context) (version, known int, err error) {
+	list, err := migration.Read(migrationFS)
+	if err != nil {
+		return 0, 0, err
+	}
+	var exists bool
+	if err := db.writer.QueryRowContext(ctx,
+		`SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations')`).Scan(&exists); err != nil || !exists {
+		return 0, len(list), err
+	}
+	if err := db.writer.QueryRowContext(ctx,
+		`SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
+		return 0, len(list), fmt.Errorf("read schema version: %w", err)
+	}
+	return version, len(list), nil
+}
+
 func applyMigration(ctx context.Context, db *sql.DB, m migration.File, now func() time.Time) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {

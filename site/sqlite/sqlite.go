@@ -41,7 +41,20 @@ type DB struct {
 // Open opens or creates the events database at path, creating its parent
 // directory if needed, and applies pending migrations. Close the DB when done.
 func Open(ctx context.Context, path string) (*DB, error) {
-	db, err := open(ctx, path)
+	return openAs(ctx, path, false)
+}
+
+// OpenForBackup opens the database at path as Open does, except that a
+// schema newer than this program's is left as it is rather than refused:
+// a newer guichet migrated it, and a copy (Backup) is what an operator
+// takes right before going back to this release. Serve still refuses it
+// (Open). SchemaVersion says which schema the copy holds.
+func OpenForBackup(ctx context.Context, path string) (*DB, error) {
+	return openAs(ctx, path, true)
+}
+
+func openAs(ctx context.Context, path string, backup bool) (*DB, error) {
+	db, err := open(ctx, path, backup)
 	if err != nil {
 		if abs, aerr := filepath.Abs(path); aerr == nil {
 			// A read-only copy (a snapshot, a mounted backup): SQLite
@@ -55,7 +68,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return db, nil
 }
 
-func open(ctx context.Context, path string) (*DB, error) {
+func open(ctx context.Context, path string, backup bool) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("empty path")
 	}
@@ -70,8 +83,16 @@ func open(ctx context.Context, path string) (*DB, error) {
 	// restored one and the folder serve makes, whatever folder it is made
 	// in: it holds what customers wrote. SQLite gives its -wal and -shm
 	// files the same mode.
+	created := false
 	if f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o640); err == nil {
 		f.Close()
+		created = true
+		// Made by root (guichet token create in a service's folder): the
+		// data folder's owner, as restore does, or serve, run as the
+		// service's user, could not open it.
+		if err := takeOwner(abs, filepath.Dir(abs)); err != nil {
+			return nil, err
+		}
 	} else if !errors.Is(err, fs.ErrExist) {
 		return nil, err
 	} else {
@@ -99,7 +120,21 @@ func open(ctx context.Context, path string) (*DB, error) {
 		db.writer.Close()
 		return nil, err
 	}
-	if err := migrate(ctx, db.writer, migrationFS, db.now); err != nil {
+	if created {
+		// SQLite made the -wal and -shm files with the writer: the same
+		// owner as the database.
+		for _, name := range []string{abs + "-wal", abs + "-shm"} {
+			if _, err := os.Stat(name); err == nil {
+				if err := takeOwner(name, filepath.Dir(abs)); err != nil {
+					db.writer.Close()
+					return nil, err
+				}
+			}
+		}
+	}
+	if v, known, err := db.SchemaVersion(ctx); backup && err == nil && v > known {
+		// Newer than this program: copied as it is, never migrated.
+	} else if err := migrate(ctx, db.writer, migrationFS, db.now); err != nil {
 		db.writer.Close()
 		return nil, err
 	}

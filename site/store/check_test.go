@@ -37,6 +37,10 @@ func TestCheck(t *testing.T) {
 		{"postgres://guichet:zq@se/c?r#et@db/guichet", `holds "@" and "/" and "?" and "#"`},
 		// An "@" in a parameter's value, the password escaped: as written.
 		{"postgres://guichet:zq%40cret@db/guichet?application_name=a@b", ""},
+		// A parameter the driver refuses: said before anything is opened,
+		// naming the parameter (exit 2 for a command).
+		{"postgres://guichet:zqsecret@127.0.0.1:5432/g?sslmode=disable&connect_timeout=abc", "invalid connect_timeout"},
+		{"postgres://guichet:zqsecret@db/g?sslmode=bogus", "sslmode is invalid"},
 	} {
 		err := store.Check(tt.database)
 		switch {

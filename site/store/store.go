@@ -163,6 +163,9 @@ func Check(database string) error {
 	if err := site.CheckServerURL(database); err != nil {
 		return fmt.Errorf("--database %q: %v", Redact(database), err)
 	}
+	if err := postgres.CheckURL(database); err != nil {
+		return fmt.Errorf("--database %q: %v", Redact(database), err)
+	}
 	return nil
 }
 
@@ -320,20 +323,38 @@ func (r Restored) Report() string {
 
 // Backup copies the SQLite store of opts to file, a new file, while the
 // server runs. A PostgreSQL store is copied with pg_dump: the error says
-// how, without connecting to it (Open would migrate it).
-func Backup(ctx context.Context, opts Options, file string) error {
+// how, without connecting to it (Open would migrate it). It returns what
+// to tell the operator: the copy and the schema version it holds.
+func Backup(ctx context.Context, opts Options, file string) (string, error) {
 	if err := Check(opts.Database); err != nil {
-		return err
+		return "", err
 	}
 	if IsPostgres(opts.Database) {
-		return postgres.BackupAdvice(Redact(opts.Database), file)
+		return "", postgres.BackupAdvice(Redact(opts.Database), file)
 	}
-	db, err := Open(ctx, opts)
+	path := SQLitePath(opts.Data)
+	if _, err := os.Stat(path); err != nil {
+		return "", fmt.Errorf("events database %s: %w (run guichet serve first, or pass --data or --database)", path, err)
+	}
+	// A database a newer guichet migrated is copied all the same: the copy
+	// is what one takes right before going back to an older release.
+	db, err := sqlite.OpenForBackup(ctx, path)
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer db.Close()
-	return db.Backup(ctx, file)
+	version, known, err := db.SchemaVersion(ctx)
+	if err != nil {
+		return "", err
+	}
+	if err := db.Backup(ctx, file); err != nil {
+		return "", err
+	}
+	msg := fmt.Sprintf("Backed up %s to %s (schema version %d)", path, file, version)
+	if version > known {
+		msg += fmt.Sprintf(", newer than this program's (%d): restore it with a guichet of that version or newer", known)
+	}
+	return msg, nil
 }
 
 // Restore puts the SQLite backup file in place of the store of opts, the

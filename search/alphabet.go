@@ -32,7 +32,7 @@ type alphabets struct {
 // alphabet returns the letters that typo variants of plain substitute and
 // insert: the letters (and combining marks) the locale's vocabulary and
 // titles write in the scripts of plain's letters, so that a typo is forgiven in every
-// script the content is written in ("пороль" → "пароль", "κωδικς" →
+// script the content is written in ("пороль" → "пароль", "κωδκος" →
 // "κωδικος"), and a Latin word tries only Latin letters even where the
 // content mixes scripts. Computed from the vocabulary on first use.
 func (li *localeIndex) alphabet(plain string) []rune {

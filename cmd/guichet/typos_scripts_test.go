@@ -28,7 +28,7 @@ func TestTyposOutsideLatinThroughAPI(t *testing.T) {
 	m := openMain(t, dir, false)
 	for _, tt := range []struct{ locale, query, want, dym string }{
 		{"ru", "пороль", "account/password", "пароль"},
-		{"el", "κωδικς", "account/password", "κωδικό"},
+		{"el", "κωδκό", "account/password", "κωδικό"}, // a letter left out (σ for ο is no slip: TestRealWordsAreNotTyposInEveryScript)
 		{"ar", "تغيبر كلمة المرور", "account/password", "تغيير كلمة المرور"},
 	} {
 		var res struct {

@@ -528,6 +528,11 @@ func parseRedirects(data []byte) (redirects []site.Redirect, lines []int, probs 
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
+			if v.Kind == yaml.SequenceNode {
+				// `redirects:` over the list, as other tools' files nest it.
+				probs = append(probs, errorAt(site.KindRedirect, redirectsFile, k.Line, k.Value, "`%s:` holds a list: redirects.yaml is the list itself; remove the `%s:` line and start each item's `- ` at the start of its line; its redirects are ignored", k.Value, k.Value))
+				continue
+			}
 			if v.Kind != yaml.ScalarNode {
 				probs = append(probs, errorAt(site.KindRedirect, redirectsFile, k.Line, k.Value, "redirect target must be a path, a URL or gone"))
 				continue

@@ -279,3 +279,23 @@ func TestRedirectToNotIndented(t *testing.T) {
 		})
 	}
 }
+
+// TestRedirectsNestedUnderAKey: a list of redirects under a key
+// (`redirects:`, as other tools nest it) said "redirect target must be a
+// path, a URL or gone", as if the targets were wrong; it names the key
+// and says the file is the list itself.
+func TestRedirectsNestedUnderAKey(t *testing.T) {
+	lib, err := Load(context.Background(), mapFS(redirectSite("redirects:\n  - from: /billing/old-card\n    to: /billing/card\n")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range lib.Problems {
+		if p.File == "redirects.yaml" {
+			got = append(got, p.String())
+		}
+	}
+	if w := "redirects.yaml:1: error: `redirects:` holds a list: redirects.yaml is the list itself; remove the `redirects:` line"; len(got) != 1 || !strings.HasPrefix(got[0], w) {
+		t.Errorf("problems %q, want %q", got, w)
+	}
+}

@@ -127,3 +127,23 @@ func TestCalloutTitleFromSiteStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestCalloutTitleBlankSiteString: a site string left blank for a
+// callout title (`callout_note: ""`, `callout_warning: "  "` in
+// i18n/<locale>.yaml) showed a blank title, and a foldable callout an
+// empty <summary>, a toggle with no label; the theme's title stands in.
+func TestCalloutTitleBlankSiteString(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":    "title: Help\nlocales: [en, de]\n",
+		"i18n/de.yaml":    "callout_note: \"\"\ncallout_warning: \"  \"\n",
+		"help/_index.md":  "---\ntitle: Help\n---\n",
+		"help/fold.md":    "---\ntitle: Fold\n---\nx\n",
+		"help/fold.de.md": "---\ntitle: Falt\n---\n> [!NOTE]-\n> Versteckt.\n\n> [!WARNING]\n> Offen.\n",
+	})
+	html := string(article(t, lib, "help/fold.de.md").HTML)
+	for _, w := range []string{`<summary class="callout-title">Hinweis</summary>`, `<p class="callout-title">Warnung</p>`} {
+		if !strings.Contains(html, w) {
+			t.Errorf("want %s in\n%s", w, html)
+		}
+	}
+}

@@ -147,3 +147,26 @@ func TestCalloutTitleBlankSiteString(t *testing.T) {
 		}
 	}
 }
+
+// TestStringsErrorAtItsLine: a mistake in a content folder's
+// i18n/<locale>.yaml is reported at its line, the file named once
+// ("i18n/de.yaml:2: error: callout_tip must be …"); it was reported at
+// the file ("i18n/de.yaml: error: i18n/de.yaml:2: …"), which CI annotations
+// and editors could not place.
+func TestStringsErrorAtItsLine(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":   "title: Help\nlocales: [en, de]\n",
+		"i18n/de.yaml":   "callout_note: Gut\ncallout_tip: [a, b]\n",
+		"help/_index.md": "---\ntitle: Help\n---\n",
+	})
+	w := "i18n/de.yaml:2: error: callout_tip must be a string or a mapping of plural forms"
+	var got []string
+	for _, p := range lib.Problems {
+		if p.File == "i18n/de.yaml" {
+			got = append(got, p.String())
+		}
+	}
+	if len(got) != 1 || got[0] != w {
+		t.Errorf("problems %q, want %q", got, w)
+	}
+}

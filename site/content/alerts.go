@@ -176,19 +176,23 @@ var (
 // tip, important, warning, caution) in the article's locale: the
 // interface string callout_<typ>, the content folder's i18n/<locale>.yaml
 // over the theme's, with the fallbacks of every interface string (a
-// regional locale's language, the site's default locale, English). A nil
-// d (no document being rendered) gives the English title.
+// regional locale's language, the site's default locale, English); one
+// the site leaves blank is the default theme's. A nil d (no document being
+// rendered) gives the English title.
 func (d *doc) calloutTitle(typ string) string {
 	key := calloutKey(typ)
 	if d == nil {
 		kind := strings.TrimPrefix(key, "callout_")
 		return strings.ToUpper(kind[:1]) + kind[1:]
 	}
-	words := d.in.words
-	if words == nil {
-		words = d.r.words
+	if d.in.words != nil {
+		if t := strings.TrimSpace(d.in.words.Text(d.in.Locale, key)); t != "" {
+			return t
+		}
 	}
-	return words.Text(d.in.Locale, key)
+	// No site strings, or the site's left blank: the theme's title, never
+	// an empty one (a foldable callout's toggle would have no label).
+	return strings.TrimSpace(d.r.words.Text(d.in.Locale, key))
 }
 
 // calloutKey is the interface string that titles an untitled callout of

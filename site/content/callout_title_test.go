@@ -127,3 +127,46 @@ func TestCalloutTitleFromSiteStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestCalloutTitleBlankSiteString: a site string left blank for a
+// callout title (`callout_note: ""`, `callout_warning: "  "` in
+// i18n/<locale>.yaml) showed a blank title, and a foldable callout an
+// empty <summary>, a toggle with no label; the theme's title stands in.
+func TestCalloutTitleBlankSiteString(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":    "title: Help\nlocales: [en, de]\n",
+		"i18n/de.yaml":    "callout_note: \"\"\ncallout_warning: \"  \"\n",
+		"help/_index.md":  "---\ntitle: Help\n---\n",
+		"help/fold.md":    "---\ntitle: Fold\n---\nx\n",
+		"help/fold.de.md": "---\ntitle: Falt\n---\n> [!NOTE]-\n> Versteckt.\n\n> [!WARNING]\n> Offen.\n",
+	})
+	html := string(article(t, lib, "help/fold.de.md").HTML)
+	for _, w := range []string{`<summary class="callout-title">Hinweis</summary>`, `<p class="callout-title">Warnung</p>`} {
+		if !strings.Contains(html, w) {
+			t.Errorf("want %s in\n%s", w, html)
+		}
+	}
+}
+
+// TestStringsErrorAtItsLine: a mistake in a content folder's
+// i18n/<locale>.yaml is reported at its line, the file named once
+// ("i18n/de.yaml:2: error: callout_tip must be …"); it was reported at
+// the file ("i18n/de.yaml: error: i18n/de.yaml:2: …"), which CI annotations
+// and editors could not place.
+func TestStringsErrorAtItsLine(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":   "title: Help\nlocales: [en, de]\n",
+		"i18n/de.yaml":   "callout_note: Gut\ncallout_tip: [a, b]\n",
+		"help/_index.md": "---\ntitle: Help\n---\n",
+	})
+	w := "i18n/de.yaml:2: error: callout_tip must be a string or a mapping of plural forms"
+	var got []string
+	for _, p := range lib.Problems {
+		if p.File == "i18n/de.yaml" {
+			got = append(got, p.String())
+		}
+	}
+	if len(got) != 1 || got[0] != w {
+		t.Errorf("problems %q, want %q", got, w)
+	}
+}

@@ -474,6 +474,9 @@ func synonymLines(data []byte) map[string]int {
 func parseRedirects(data []byte) (redirects []site.Redirect, lines []int, probs []site.Problem) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
+		if p, ok := redirectFieldUnindented(data); ok {
+			return nil, nil, []site.Problem{p}
+		}
 		return nil, nil, []site.Problem{yamlProblem(redirectsFile, 0, redirectsFile, ExplainYAML(data, err))}
 	}
 	if len(root.Content) == 0 {
@@ -525,6 +528,11 @@ func parseRedirects(data []byte) (redirects []site.Redirect, lines []int, probs 
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
+			if v.Kind == yaml.SequenceNode {
+				// `redirects:` over the list, as other tools' files nest it.
+				probs = append(probs, errorAt(site.KindRedirect, redirectsFile, k.Line, k.Value, "`%s:` holds a list: redirects.yaml is the list itself; remove the `%s:` line and start each item's `- ` at the start of its line; its redirects are ignored", k.Value, k.Value))
+				continue
+			}
 			if v.Kind != yaml.ScalarNode {
 				probs = append(probs, errorAt(site.KindRedirect, redirectsFile, k.Line, k.Value, "redirect target must be a path, a URL or gone"))
 				continue
@@ -549,6 +557,33 @@ func parseRedirects(data []byte) (redirects []site.Redirect, lines []int, probs 
 		}
 	}
 	return out, lines, probs
+}
+
+// redirectFieldUnindented finds, in a redirects.yaml that does not parse,
+// a redirect's second field written where its `- ` starts (`- from: /a`
+// then `to: /b`), which YAML reads as fields mixed with list items: an
+// error at that field's line saying to indent it under the item's first.
+func redirectFieldUnindented(data []byte) (site.Problem, bool) {
+	item := -1 // indentation of the `- ` of the item being read, -1 outside one
+	for i, l := range strings.Split(string(data), "\n") {
+		t := strings.TrimLeft(l, " ")
+		indent := len(l) - len(t)
+		t = strings.TrimSpace(t)
+		switch {
+		case t == "" || strings.HasPrefix(t, "#"):
+		case strings.HasPrefix(t, "- from:") || strings.HasPrefix(t, "- to:"):
+			item = indent
+		case indent == item && (strings.HasPrefix(t, "from:") || strings.HasPrefix(t, "to:")):
+			field := t[:strings.IndexByte(t, ':')]
+			p := errorAt(site.KindYAML, redirectsFile, i+1, "",
+				"`%s:` starts where its redirect's `- ` does, outside the list item: indent it under the item's first field (%s  %s)", field, strings.Repeat(" ", indent), t)
+			p.Column = indent + 1
+			return p, true
+		default:
+			item = -1
+		}
+	}
+	return site.Problem{}, false
 }
 
 func nullAsEmpty(n *yaml.Node) string {

@@ -1057,6 +1057,23 @@ func TestDocusaurusTitleFromHeading(t *testing.T) {
 	}
 }
 
+// TestTitleFromHeadingIsPlainText: a title taken from a page's first
+// heading (Docusaurus, MkDocs, a README) is the text a reader sees of it,
+// as a description's is: "# Use the `ferro` CLI with **care**" titled the
+// page, its <title>, the search results and the APIs with the backticks
+// and asterisks as typed.
+func TestTitleFromHeadingIsPlainText(t *testing.T) {
+	lib := load(t, map[string]string{
+		"docs/cli.mdx":  "---\nsidebar_position: 3\n---\n# Use the `ferro` CLI with **care** & [links](https://x.example)\n\nText.\n",
+		"docs/emoji.md": "---\nsidebar_label: Go\n---\n# :rocket: Get _started_\n\nText.\n",
+	})
+	for file, title := range map[string]string{"docs/cli.mdx": "Use the ferro CLI with care & links", "docs/emoji.md": "🚀 Get started"} {
+		if a := article(t, lib, file); a.Title != title {
+			t.Errorf("%s: title %q, want %q", file, a.Title, title)
+		}
+	}
+}
+
 // TestDocFXTabs: DocFX's tabbed sections (`# [Windows](#tab/windows)`
 // headings, the group closed by `---`) were shown as headings linking to
 // #tab/windows, which is no place of the page, and the `---` as a rule;

@@ -244,3 +244,58 @@ func TestRedirectsListItemWithoutDash(t *testing.T) {
 		})
 	}
 }
+
+// TestRedirectToNotIndented: a redirect whose `to:` starts where its `- `
+// does (`- from: /a` then `to: /b`, the second line not indented) was
+// the generic YAML error at line 1, "list items (- …) and fields (name: …)
+// are mixed at the same level. Fix: write field: value lines, with list
+// items indented under their field", the opposite of the fix; it is an
+// error at the `to:` line saying to indent it under `from:`.
+func TestRedirectToNotIndented(t *testing.T) {
+	for name, c := range map[string]struct {
+		src  string
+		line int
+	}{
+		"first":    {"- from: /billing/old-card\nto: /billing/card\n", 2},
+		"second":   {"- from: /a\n  to: /billing/card\n\n- from: /billing/old-card\n# moved\nto: /billing/card\n", 6},
+		"indented": {"  - to: /billing/card\n  from: /billing/old-card\n", 2},
+	} {
+		t.Run(name, func(t *testing.T) {
+			lib, err := Load(context.Background(), mapFS(redirectSite(c.src)), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			found := false
+			for _, p := range lib.Problems {
+				if p.File == "redirects.yaml" {
+					got = append(got, p.String())
+					found = found || p.Line == c.line && strings.Contains(p.Message, "indent it under")
+				}
+			}
+			if !found {
+				t.Errorf("problems %q, want one at line %d saying to indent it under the item's first field", got, c.line)
+			}
+		})
+	}
+}
+
+// TestRedirectsNestedUnderAKey: a list of redirects under a key
+// (`redirects:`, as other tools nest it) said "redirect target must be a
+// path, a URL or gone", as if the targets were wrong; it names the key
+// and says the file is the list itself.
+func TestRedirectsNestedUnderAKey(t *testing.T) {
+	lib, err := Load(context.Background(), mapFS(redirectSite("redirects:\n  - from: /billing/old-card\n    to: /billing/card\n")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range lib.Problems {
+		if p.File == "redirects.yaml" {
+			got = append(got, p.String())
+		}
+	}
+	if w := "redirects.yaml:1: error: `redirects:` holds a list: redirects.yaml is the list itself; remove the `redirects:` line"; len(got) != 1 || !strings.HasPrefix(got[0], w) {
+		t.Errorf("problems %q, want %q", got, w)
+	}
+}

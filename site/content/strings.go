@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"errors"
 	"io/fs"
 	"path"
 	"sort"
@@ -54,6 +55,11 @@ func (l *loader) readStrings(read func(string) ([]byte, bool)) {
 		}
 		m, errs := i18n.Parse(file, data)
 		for _, err := range errs {
+			if e := (*i18n.Error)(nil); errors.As(err, &e) {
+				// The place says the file and line; the message, what is wrong.
+				l.probs = append(l.probs, errorAt(site.KindConfig, file, e.Line, "", "%s", e.Msg))
+				continue
+			}
 			l.probs = append(l.probs, errorAt(site.KindConfig, file, 0, "", "%v", err))
 		}
 		l.lib.Strings[loc] = m

@@ -380,8 +380,10 @@ func isAbbrev(before string) bool {
 	return len(w) == 1
 }
 
-// firstHeading returns the text of the first level-1 heading of a
-// Markdown body ("# Title", outside code blocks), "" when it has none.
+// firstHeading returns the text a reader sees of the first level-1
+// heading of a Markdown body ("# Title", outside code blocks: its inline
+// Markdown read as a description's, "# Use `ferro`" is "Use ferro"), ""
+// when it has none.
 func firstHeading(body []byte) string {
 	h := ""
 	linesOutsideFences(body, func(_ int, line []byte) bool {
@@ -394,7 +396,7 @@ func firstHeading(body []byte) string {
 		}
 		return false
 	})
-	return h
+	return plainDescription(h)
 }
 
 // linesOutsideFences calls fn with each line of body (without its line

@@ -33,9 +33,19 @@ const Dir = "i18n"
 // pluralForms are the CLDR plural categories a message may give.
 var pluralForms = []string{"zero", "one", "two", "few", "many", "other"}
 
+// Error is a mistake in a translation file, at a line of it.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+// Error implements error: "i18n/de.yaml:3: callout_tip must be …".
+func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
 // Parse reads one translation file: a mapping of keys to text, or to a
 // mapping of plural forms (which must include other). file names it in
-// errors, which give the line.
+// errors, which give the line (an *Error, but for YAML that does not parse).
 func Parse(file string, data []byte) (map[string]site.Message, []error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
@@ -47,7 +57,7 @@ func Parse(file string, data []byte) (map[string]site.Message, []error) {
 	}
 	doc := root.Content[0]
 	if doc.Kind != yaml.MappingNode {
-		return nil, []error{fmt.Errorf("%s:%d: a translation file is a mapping of keys to strings", file, doc.Line)}
+		return nil, []error{&Error{file, doc.Line, "a translation file is a mapping of keys to strings"}}
 	}
 	var errs []error
 	for i := 0; i+1 < len(doc.Content); i += 2 {
@@ -60,18 +70,18 @@ func Parse(file string, data []byte) (map[string]site.Message, []error) {
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				form, text := v.Content[j], v.Content[j+1]
 				if !slices.Contains(pluralForms, form.Value) || text.Kind != yaml.ScalarNode {
-					errs = append(errs, fmt.Errorf("%s:%d: %s.%s: plural forms are %s, each a string", file, form.Line, k.Value, form.Value, strings.Join(pluralForms, ", ")))
+					errs = append(errs, &Error{file, form.Line, fmt.Sprintf("%s.%s: plural forms are %s, each a string", k.Value, form.Value, strings.Join(pluralForms, ", "))})
 					continue
 				}
 				m[form.Value] = text.Value
 			}
 			if m["other"] == "" {
-				errs = append(errs, fmt.Errorf("%s:%d: %s: plural forms need at least other", file, k.Line, k.Value))
+				errs = append(errs, &Error{file, k.Line, k.Value + ": plural forms need at least other"})
 				continue
 			}
 			out[k.Value] = m
 		default:
-			errs = append(errs, fmt.Errorf("%s:%d: %s must be a string or a mapping of plural forms", file, k.Line, k.Value))
+			errs = append(errs, &Error{file, k.Line, k.Value + " must be a string or a mapping of plural forms"})
 		}
 	}
 	return out, errs

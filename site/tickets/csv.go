@@ -35,6 +35,20 @@ func Formats() []string {
 	return []string{FormatZendesk, FormatFreshdesk, FormatHelpScout, FormatCSV}
 }
 
+// knownFormat is nil for "" (recognise the format) and a format an export
+// can be read in: one of Formats, or Intercom too when the export may be
+// JSON; else a site.EINVALID error naming those there are.
+func knownFormat(format string, json bool) error {
+	if _, ok := columns[format]; ok || format == "" || json && format == FormatIntercom {
+		return nil
+	}
+	names := Formats()
+	if json {
+		names = append(names, FormatIntercom)
+	}
+	return site.Errorf(site.EINVALID, "unknown format %q: use one of %s", format, strings.Join(names, ", "))
+}
+
 // Ticket fields a CSV column can feed.
 const (
 	colID      = "id"
@@ -221,8 +235,8 @@ func NewReader(r io.Reader, format string, loc *time.Location) (*Reader, error) 
 		bytes.HasPrefix(bytes.TrimLeft(first, " \t\r\n"), []byte("[")) {
 		return newJSONReader(br, format, loc)
 	}
-	if _, ok := columns[format]; !ok && format != "" {
-		return nil, site.Errorf(site.EINVALID, "unknown format %q: use one of %s", format, strings.Join(Formats(), ", "))
+	if err := knownFormat(format, false); err != nil {
+		return nil, err
 	}
 	cr := csv.NewReader(br)
 	cr.Comma = sniffSeparator(br)

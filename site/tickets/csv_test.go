@@ -13,6 +13,8 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Paris wherever the tests run
 	"unicode/utf8"
+
+	"github.com/guichet/guichet/site"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
@@ -434,5 +436,28 @@ func TestReaderLateEncoding(t *testing.T) {
 				t.Errorf("LateEncoding %q, want %q on line %d", enc, tt.encoding, lines+1)
 			}
 		})
+	}
+}
+
+// TestOpenFileChecksWhatWasAskedFirst: an unknown --format or --date-order
+// is what was asked (site.EINVALID, a usage error) whether the file is
+// there or not; with the file missing, `guichet tickets import --format
+// zendsk export.csv` said only that the file could not be opened (exit
+// 1), and the mistyped format came out on the next try.
+func TestOpenFileChecksWhatWasAskedFirst(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "export.csv")
+	for _, c := range []struct{ format, order, want string }{
+		{"zendsk", "", `unknown format "zendsk": use one of zendesk, freshdesk, helpscout, csv, intercom`},
+		{"", "ymd", `date order "ymd"`},
+	} {
+		_, _, _, err := OpenFile(missing, c.format, "UTC", c.order)
+		if site.ErrorCode(err) != site.EINVALID || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("format %q, order %q: %v (code %q), want EINVALID with %q", c.format, c.order, err, site.ErrorCode(err), c.want)
+		}
+	}
+	for _, format := range []string{"", "zendesk", "intercom"} {
+		if _, _, _, err := OpenFile(missing, format, "UTC", ""); site.ErrorCode(err) == site.EINVALID || !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("format %q, missing file: %v, want the file not found", format, err)
+		}
 	}
 }

@@ -45,8 +45,8 @@ type jsonReader struct {
 }
 
 func newJSONReader(r io.Reader, format string, loc *time.Location) (*Reader, error) {
-	if _, ok := columns[format]; !ok && format != "" && format != FormatIntercom {
-		return nil, site.Errorf(site.EINVALID, "unknown format %q: use one of %s", format, strings.Join(append(Formats(), FormatIntercom), ", "))
+	if err := knownFormat(format, true); err != nil {
+		return nil, err
 	}
 	lc := &lineCounter{r: r, line: 1}
 	jr := &jsonReader{dec: json.NewDecoder(lc), lines: lc, loc: loc}

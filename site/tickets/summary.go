@@ -88,12 +88,21 @@ func (r Result) WriteText(w io.Writer, path string) {
 // for UTC) and the order of dates like 03/04/2026 ("dmy", "mdy", or ""
 // to learn it from the file). Errors name the file; an unknown format,
 // time zone or date order is a site.EINVALID error (what was asked, not
-// the file). The note says how the file is read, for the person
+// the file), returned before the file is opened. The note says how the file is read, for the person
 // importing it.
 func OpenFile(path, format, timezone, dateOrder string) (rd *Reader, note string, closeFile func() error, err error) {
 	loc, err := time.LoadLocation(timezone)
 	if err != nil {
 		return nil, "", nil, site.Errorf(site.EINVALID, "--timezone %q: %v", timezone, err)
+	}
+	// What was asked is checked before the file is read: a mistyped
+	// --format or --date-order is a usage error whether the file is there or not.
+	if err := knownFormat(format, true); err != nil {
+		return nil, "", nil, err
+	}
+	probe := &Reader{}
+	if err := probe.SetDateOrder(dateOrder); err != nil {
+		return nil, "", nil, err
 	}
 	f, err := os.Open(path)
 	if err != nil {

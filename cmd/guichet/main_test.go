@@ -20,6 +20,7 @@ import (
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/check"
 	"github.com/guichet/guichet/site/sqlite"
+	"github.com/guichet/guichet/site/tickets"
 )
 
 // corpusDir is the real help corpus beside the repository.
@@ -300,5 +301,18 @@ func TestUsageEnvironmentClaim(t *testing.T) {
 	}
 	if strings.Contains(usage, "Every flag can also be set") {
 		t.Errorf("the usage says every flag takes a GUICHET_* variable; gaps --since and tickets import --timezone do not:\n%s", usage)
+	}
+}
+
+// TestTicketsImportHelpNamesEveryFormat: -h lists every --format the
+// import takes, Intercom's JSON export included, which it accepts.
+func TestTicketsImportHelpNamesEveryFormat(t *testing.T) {
+	var out, errb strings.Builder
+	run(context.Background(), []string{"tickets", "import", "-h"}, &out, &errb)
+	help := out.String() + errb.String()
+	for _, f := range append(tickets.Formats(), tickets.FormatIntercom) {
+		if !strings.Contains(help, f) {
+			t.Errorf("tickets import -h does not name the format %q:\n%s", f, help)
+		}
 	}
 }

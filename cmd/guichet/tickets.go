@@ -23,7 +23,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) (e
 	}
 	c := newCommand("tickets import", stderr, "content", "data", "database")
 	defer c.declared(&err)
-	format := c.fs.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", ")+" (default: recognised from the header)")
+	format := c.fs.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", ")+", or "+tickets.FormatIntercom+" for a JSON export (default: recognised from the header)")
 	tz := c.fs.String("timezone", "UTC", "time zone of dates written without one (the helpdesk account's, e.g. Europe/Paris)")
 	order := c.fs.String("date-order", "", "dates like 03/04/2026: dmy (day first) or mdy (month first); default: learnt from the file's other dates")
 	asJSON := c.fs.Bool("json", false, "print the summary as JSON")

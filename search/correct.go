@@ -375,21 +375,12 @@ func (li *localeIndex) findClosest(stem string, f int) (string, error) {
 	return best, nil
 }
 
-// forgiven returns the query as a reads it when a has a word only through
-// the corrections of a word typed that no article has (typo tolerance),
-// as corrected writes a corrected query; "" when a has every such word
-// as typed, or none of its corrections.
-func (li *localeIndex) forgiven(text string, qa *queryAnalysis, a *site.Article) string {
-	fq := li.forgivenWords(qa, a)
-	if fq == nil {
-		return ""
-	}
-	return li.corrected(text, fq, a)
-}
-
-// forgivenAll is forgiven for the articles listed for a query, as they
-// were analysed in li (qa): each word corrected as the first of them
-// that has it only through its corrections writes it, so that every
+// forgivenAll returns the query as the articles listed for it read it
+// when one of them has a word only through the corrections of a word
+// typed that no article has (typo tolerance), as corrected writes a
+// corrected query, the query analysed in li (qa): each word corrected as
+// the first of them that has it only through its corrections writes it,
+// so that every
 // correction the results were found through is said, not only the first
 // result's ("refnud opneing" listed the opening hours first and the
 // refund articles after, and said only "refnud opening"). "" when none

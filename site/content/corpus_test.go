@@ -28,6 +28,7 @@ func corpus(tb testing.TB) string {
 }
 
 func TestLoadCorpus(t *testing.T) {
+	testrun.SerialLater(t) // Load's concurrency is under the detector in the tests on small folders
 	dir := corpus(t)
 	lib, err := Load(context.Background(), os.DirFS(dir), Options{Dir: dir})
 	if err != nil {

@@ -270,7 +270,15 @@ func LoopbackURL(raw string) bool {
 	if err != nil {
 		return false
 	}
-	h := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	return LoopbackHost(u.Hostname())
+}
+
+// LoopbackHost reports whether the host name h (without a port or
+// brackets) is the machine itself: localhost, a name under .localhost (RFC
+// 6761), in any case and with or without the final dot, or a loopback
+// address (127.0.0.0/8, ::1).
+func LoopbackHost(h string) bool {
+	h = strings.ToLower(strings.TrimSuffix(h, "."))
 	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
 		return true
 	}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/guichet/guichet/site"
 	"github.com/labstack/echo/v4"
 )
 
@@ -79,13 +80,5 @@ func hostName(host string) string {
 
 // sameHost says whether two host names are one, loopback names alike.
 func sameHost(a, b string) bool {
-	return strings.EqualFold(a, b) || loopbackName(a) && loopbackName(b)
-}
-
-func loopbackName(h string) bool {
-	if strings.EqualFold(h, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(h)
-	return ip != nil && ip.IsLoopback()
+	return strings.EqualFold(a, b) || site.LoopbackHost(a) && site.LoopbackHost(b)
 }

@@ -151,6 +151,7 @@ func (c *collector) intern(s string) uint32 {
 		return id
 	}
 	id := uint32(len(c.strList))
+	s = strings.Clone(s) // kept: see Record
 	c.strs[s] = id
 	c.strList = append(c.strList, s)
 	return id
@@ -180,6 +181,7 @@ func (c *collector) visitor(v string) (uint32, bool) {
 // newPhrasing adds the phrasing of text, kind and locale, found by its
 // text from now on.
 func (c *collector) newPhrasing(kind, locale, text string) int32 {
+	text = strings.Clone(text) // kept: see Record
 	pi := int32(len(c.phrasings))
 	c.last.m[text] = pi
 	c.phrasings = append(c.phrasings, &phrasing{kind: kind, locale: locale, text: text})
@@ -237,7 +239,7 @@ func (c *collector) add(r Record) {
 			if pi, ok = c.last.m[k]; !ok {
 				pi, ok = c.newPhrasing(kind, r.Locale, k), true
 			}
-			c.last.m[text] = pi
+			c.last.m[strings.Clone(text)] = pi
 		}
 	}
 	if !ok {
@@ -271,7 +273,7 @@ func (c *collector) add(r Record) {
 	}
 	p.hits = append(p.hits, h)
 	if r.Waiting != "" {
-		p.waiting = append(p.waiting, r.Waiting)
+		p.waiting = append(p.waiting, strings.Clone(r.Waiting))
 	}
 	if fail != failNone && (!p.failed || at < p.first) {
 		p.failed, p.first = true, at
@@ -357,6 +359,6 @@ func (p *phrasing) countSpelling(s string) {
 		}
 	}
 	if len(p.spellings) < maxSpellings && s != "" {
-		p.spellings = append(p.spellings, Spelling{s, 1})
+		p.spellings = append(p.spellings, Spelling{strings.Clone(s), 1}) // kept: see Record
 	}
 }

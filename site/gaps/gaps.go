@@ -61,7 +61,10 @@ const (
 const VisitGap = 30 * time.Minute
 
 // Record is one stored event the report reads: a search with what followed
-// it, an unlinked ticket, or an opening of the widget with no help.
+// it, an unlinked ticket, or an opening of the widget with no help. Its
+// texts may be slices of a larger text a store read at once (one row of
+// many fields): whoever keeps one beyond the call copies it
+// (strings.Clone), so that a kept word does not keep its whole row.
 type Record struct {
 	Query      string // as typed (personal data already redacted)
 	Normalized string // textnorm.Key(Query); computed when empty

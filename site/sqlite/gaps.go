@@ -3,7 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,7 +25,7 @@ var _ gaps.Store = (*DB)(nil)
 // of people waiting (whatever their age). It stops at the first error fn
 // returns.
 func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
-	if err := db.searchRecords(ctx, failedSearches, since, fn); err != nil {
+	if err := db.searchRecords(ctx, failedSearches, failedSearch, since, fn); err != nil {
 		return err
 	}
 	if err := db.unlinkedTickets(ctx, since, fn); err != nil {
@@ -36,59 +38,116 @@ func (db *DB) GapRecords(ctx context.Context, since time.Time, fn func(gaps.Reco
 }
 
 // failedSearches reads the failed searches from their own index, which
-// holds every column read (see migrations 0011, 0018 and 0023).
-const failedSearches = `
-	SELECT query, normalized, locale, source, context, path, visitor, results, 0, created_at, found, first_hit
+// holds every column read (see migrations 0011, 0018 and 0023), each row
+// as one text (see searchRecords); failedSearch reads one by its rowid.
+const (
+	failedSearches = `
+	SELECT rowid || char(0) || query || char(0) || normalized || char(0) || locale || char(0) || source || char(0) ||
+		context || char(0) || path || char(0) || visitor || char(0) || results || char(0) || 0 || char(0) ||
+		created_at || char(0) || found || char(0) || first_hit
 	FROM searches INDEXED BY searches_failed WHERE satisfied = 0 AND created_at >= ?`
+	failedSearch = `
+	SELECT query, normalized, locale, source, context, path, visitor, results, 0, created_at, found, first_hit
+	FROM searches WHERE rowid = ?`
+)
 
 // SatisfiedSearches calls fn with every satisfied search since a time, in
 // storage order, with its query as typed (the top searches show it so,
 // accents and all, not its normalised key).
 func (db *DB) SatisfiedSearches(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {
 	return db.searchRecords(ctx, `
+		SELECT rowid || char(0) || query || char(0) || normalized || char(0) || locale || char(0) || source || char(0) ||
+			context || char(0) || path || char(0) || visitor || char(0) || results || char(0) || 1 || char(0) ||
+			created_at || char(0) || '' || char(0) || ''
+		FROM searches WHERE +created_at >= ? AND satisfied = 1`, `
 		SELECT query, normalized, locale, source, context, path, visitor, results, 1, created_at, '', ''
-		FROM searches WHERE +created_at >= ? AND satisfied = 1`, since, fn)
+		FROM searches WHERE rowid = ?`, since, fn)
 }
 
-func (db *DB) searchRecords(ctx context.Context, stmt string, since time.Time, fn func(gaps.Record) error) error {
-	rows, err := db.reader.QueryContext(ctx, stmt, millis(since))
+// searchFields is how many fields a row of searchRecords' statements
+// holds after its rowid: query, normalized, locale, source, context,
+// path, visitor, results, satisfied (0 or 1), created_at (unix ms),
+// found, first_hit.
+const searchFields = 12
+
+// searchRecords runs stmt, whose rows are each one text of a rowid and
+// searchFields fields joined by NUL bytes, and calls fn with each as a
+// Record; a row whose texts hold a NUL byte themselves (written by hand,
+// or by an older version) is read again by its rowid with byRowid, which
+// selects the same fields as columns. One text a row rather than a column
+// a field: the driver copies each text column into a string of its own
+// and boxes every value, which made the reading of a million searches a
+// sixth of the gap report's time and a quarter of its allocations
+// (BENCHMARKS.md, "Load"). The Record's texts are slices of the row's;
+// the report copies what it keeps (gaps.Record).
+func (db *DB) searchRecords(ctx context.Context, stmt, byRowid string, since time.Time, fn func(gaps.Record) error) error {
+	// One connection for both statements: a row read again never waits
+	// for another reader.
+	conn, err := db.reader.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("read searches: %w", err)
+	}
+	defer conn.Close()
+	rows, err := conn.QueryContext(ctx, stmt, millis(since))
 	if err != nil {
 		return fmt.Errorf("read searches: %w", err)
 	}
 	defer rows.Close()
 	// Sources, contexts and paths repeat: keep one copy of each.
 	intern := map[string]string{}
-	str := func(b []byte) string {
-		if s, ok := intern[string(b)]; ok {
-			return s
+	str := func(s string) string {
+		if v, ok := intern[s]; ok {
+			return v
 		}
-		s := string(b)
+		s = strings.Clone(s)
 		if len(intern) < 100000 {
 			intern[s] = s
 		}
 		return s
 	}
-	var query, norm, locale, source, context, path, visitor, found, firstHit sql.RawBytes
-	var r gaps.Record
-	var created int64
+	var (
+		row    string
+		r      gaps.Record
+		fields [1 + searchFields]string
+	)
 	for rows.Next() {
-		if err := rows.Scan(&query, &norm, &locale, &source, &context, &path, &visitor, &r.Results, &r.Satisfied, &created, &found, &firstHit); err != nil {
+		if err := rows.Scan(&row); err != nil {
 			return fmt.Errorf("read searches: %w", err)
 		}
+		n := 0
+		for rest, more := row, true; more; n++ {
+			var f string
+			f, rest, more = strings.Cut(rest, "\x00")
+			if n < len(fields) {
+				fields[n] = f
+			}
+		}
+		var results int
+		var created int64
+		if n == len(fields) {
+			var err1, err2 error
+			results, err1 = strconv.Atoi(fields[8])
+			created, err2 = strconv.ParseInt(fields[10], 10, 64)
+			if err := errors.Join(err1, err2); err != nil {
+				return fmt.Errorf("read searches: %w", err)
+			}
+		} else {
+			var err error
+			if results, created, err = readSearchRow(ctx, conn, byRowid, fields[0], fields[1:]); err != nil {
+				return err
+			}
+		}
+		f := fields[1:]
 		// Most queries are typed as they normalise, and a visitor's
 		// searches are stored one after the other: the strings are
 		// shared rather than copied again.
-		r.Normalized = string(norm)
-		if string(query) == r.Normalized {
-			r.Query = r.Normalized
-		} else {
-			r.Query = string(query)
+		r.Query, r.Normalized = f[0], f[1]
+		if f[6] != r.Visitor {
+			r.Visitor = f[6]
 		}
-		if string(visitor) != r.Visitor {
-			r.Visitor = string(visitor)
-		}
-		r.Locale, r.Source, r.Context, r.Path = str(locale), str(source), str(context), str(path)
-		r.Found, r.FirstHit = str(found), str(firstHit)
+		r.Locale, r.Source, r.Context, r.Path = str(f[2]), str(f[3]), str(f[4]), str(f[5])
+		r.Results, r.Satisfied = results, f[8] == "1"
+		r.Found, r.FirstHit = str(f[10]), str(f[11])
 		r.Time = fromMillis(created)
 		if err := fn(r); err != nil {
 			return err
@@ -98,6 +157,19 @@ func (db *DB) searchRecords(ctx context.Context, stmt string, since time.Time, f
 		return fmt.Errorf("read searches: %w", err)
 	}
 	return nil
+}
+
+// readSearchRow reads the search of a rowid with byRowid (see
+// searchRecords) into f, its texts as fields, and returns its number of
+// results and its time.
+func readSearchRow(ctx context.Context, conn *sql.Conn, byRowid, rowid string, f []string) (results int, created int64, err error) {
+	var satisfied int
+	if err := conn.QueryRowContext(ctx, byRowid, rowid).Scan(&f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6],
+		&results, &satisfied, &created, &f[10], &f[11]); err != nil {
+		return 0, 0, fmt.Errorf("read search %s: %w", rowid, err)
+	}
+	f[8] = strconv.Itoa(satisfied)
+	return results, created, nil
 }
 
 func (db *DB) unlinkedTickets(ctx context.Context, since time.Time, fn func(gaps.Record) error) error {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
@@ -188,4 +189,55 @@ func (li *localeIndex) typedWhole(qa *queryAnalysis) *queryAnalysis {
 	whole := *qa
 	whole.prefix = false
 	return &whole
+}
+
+// mixedQuality is how well the best of the default locale's hits mixed in
+// answers the query, for calling the results weak: their coverage (see
+// quality) with the words the default locale does not know counted against
+// them, as a word no article has is in one locale, except the words the
+// reader's locale knows (local.qa's words some article of li has: words of
+// the reader's language, which the default locale cannot be expected to
+// have). A word neither locale has ("oublié" on a French site whose few
+// articles do not write it) is a word no article has: "mot de passe
+// oublié" is no question the English "Monthly pass" answers through
+// "passe". A translation found through the default locale keeps the
+// coverage it was ranked with.
+func (ix *Index) mixedQuality(ctx context.Context, li *localeIndex, local *ranking, def *localeIndex, mixed []ranked) (float64, error) {
+	best := 0.0
+	var ids []index.IndexInternalID
+	var arts []*site.Article
+	var qa *queryAnalysis
+	for _, h := range mixed {
+		if h.li != def || h.id == nil || h.qa == nil {
+			best = max(best, h.cov)
+			continue
+		}
+		ids, arts, qa = append(ids, h.id), append(arts, h.a), h.qa
+	}
+	if len(ids) == 0 {
+		return best, nil
+	}
+	known := map[string]bool{}
+	if local != nil && local.qa != nil {
+		for _, w := range local.qa.words {
+			if w.stem != "" && li.vocab[w.stem] > 0 {
+				known[w.plain] = true
+			}
+		}
+	}
+	strict := *qa
+	strict.words = slices.Clone(qa.words)
+	for i, w := range strict.words {
+		if w.stem != "" && def.vocab[w.stem] == 0 && known[w.plain] {
+			strict.words[i].stem = "" // a word of the reader's language
+		}
+	}
+	cov, _, err := def.coverage(ctx, def.coverageWords(def.typedWhole(&strict), true), ids, arts)
+	if err != nil {
+		return 0, err
+	}
+	for _, c := range cov {
+		best = max(best, c)
+	}
+	return best, nil
 }

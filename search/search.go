@@ -395,10 +395,15 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 	res.DidYouMean, res.CommonWords = dym, r.common
 	hits, total := r.hits, r.total
 	if other {
-		for _, h := range mixed {
-			// In the default locale, words it does not know are taken as
-			// words of the other language (see mixIn).
-			best = max(best, h.cov)
+		if !suggest && len(mixed) > 0 {
+			// In the default locale, words it does not know that the
+			// reader's locale has are taken as words of the other
+			// language; words neither has count against (mixedQuality).
+			q, err := ix.mixedQuality(ctx, li, r, def, mixed)
+			if err != nil {
+				return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
+			}
+			best = max(best, q)
 		}
 		if len(mixed) > 0 {
 			hits = append(mixed, hits...)

@@ -99,6 +99,10 @@ type hit struct {
 	at      int64 // unix ms
 	visitor uint32
 	failure uint8 // one of the fail… constants
+	// empty: the search found nothing, even when it is no failure (a
+	// search of greetings alone): the top searches count it among the
+	// searches with no result, as the dashboard does.
+	empty   bool
 	source  uint32
 	context uint32
 	path    uint32 // the host path, identifiers folded
@@ -246,6 +250,7 @@ func (c *collector) add(r Record) {
 		pi = c.newPhrasing(kind, r.Locale, text)
 	}
 	p := c.phrasings[pi]
+	empty := fail == failNoResults
 	if kind == KindSearch && fail != failNone && p.onlyCourtesy() {
 		// "boa tarde", "hello", "thanks": a search that asks nothing
 		// misses no article (it is counted among the searches).
@@ -258,7 +263,7 @@ func (c *collector) add(r Record) {
 	}
 	p.countSpelling(typed)
 	vid, known := c.visitor(r.Visitor)
-	h := hit{at: at, visitor: vid, failure: fail, source: c.cached(0, r.Source), context: c.cached(1, r.Context)}
+	h := hit{at: at, visitor: vid, failure: fail, empty: empty, source: c.cached(0, r.Source), context: c.cached(1, r.Context)}
 	if r.Path != "" {
 		h.path = c.cached(2, ScreenKey(screenPath(r.Path))) // "/orders/" is "/orders"
 	}

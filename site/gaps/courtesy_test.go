@@ -73,3 +73,30 @@ func TestGreetingsGroupNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestGreetingSearchCountsAmongNoResults: a search of greetings alone that
+// found nothing is no gap, but it found nothing: the top searches' "No
+// results" counts it, as the dashboard's no-result rate does. "hello"
+// searched twice with nothing found showed "No results 0" beside a
+// no-result rate that counted both (newcomer rv26a).
+func TestGreetingSearchCountsAmongNoResults(t *testing.T) {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	ty := typists{at: at}
+	ty.add("hello", 2)
+	ty.add("helmet rental", 2)
+	rep := gaps.Group(ty.records, nil, nil, gaps.Options{Now: at.Add(24 * time.Hour), TopQueries: 10})
+	found := map[string]gaps.QueryCount{}
+	for _, qc := range rep.Queries {
+		found[qc.Query] = qc
+	}
+	for q, want := range map[string][2]int{"hello": {2, 0}, "helmet rental": {2, 2}} {
+		qc, ok := found[q]
+		if !ok {
+			t.Errorf("%q not among the top searches", q)
+			continue
+		}
+		if qc.NoResults != want[0] || qc.Failed != want[1] {
+			t.Errorf("%q: %d searches with no results, %d visitors it failed; want %d and %d", q, qc.NoResults, qc.Failed, want[0], want[1])
+		}
+	}
+}

@@ -924,7 +924,7 @@ func (c *collector) queries(opts Options, w window, gapOf map[int32]string) []Qu
 			if h.failure != failNone {
 				failed.add(h.visitor)
 			}
-			if h.failure == failNoResults {
+			if h.empty {
 				q.NoResults++
 			}
 		}

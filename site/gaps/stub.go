@@ -442,12 +442,12 @@ func stubFolder(folder string) (string, error) {
 func WriteStubs(dir, folder string, to DraftSite, list []Gap, out, errOut io.Writer) (kept int, ok bool) {
 	folder = inContent(dir, folder)
 	if _, err := stubFolder(folder); err != nil {
-		fmt.Fprintln(errOut, "guichet: write drafts:", err)
+		fmt.Fprintln(errOut, "guichet: write drafts:", site.ErrorText(err))
 		return 0, false
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		fmt.Fprintln(errOut, "guichet: write drafts:", err)
+		fmt.Fprintln(errOut, "guichet: write drafts:", site.ErrorText(err))
 		return 0, false
 	}
 	defer root.Close()
@@ -456,7 +456,8 @@ func WriteStubs(dir, folder string, to DraftSite, list []Gap, out, errOut io.Wri
 	for _, g := range list {
 		rel, err := writeStub(root, folder, to, g, drafts)
 		if err != nil {
-			fmt.Fprintln(errOut, "guichet:", err)
+			// In words, without the error's code (site.ErrorText).
+			fmt.Fprintln(errOut, "guichet:", site.ErrorText(err))
 			if errors.Is(err, fs.ErrExist) {
 				kept++
 			} else {

@@ -366,6 +366,16 @@ func TestNoSubjectGetsNoDraft(t *testing.T) {
 	if entries, _ := os.ReadDir(filepath.Join(dir, "drafts")); len(entries) != 0 {
 		t.Errorf("a draft was written: %v", entries)
 	}
+	// On the terminal, why in words, without the error's code: "guichet:
+	// invalid: write draft: gap …" read as if "invalid" were the fault
+	// (newcomer rv26a).
+	var out, errOut strings.Builder
+	if _, ok := gaps.WriteStubs(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, []gaps.Gap{none}, &out, &errOut); ok {
+		t.Error("WriteStubs of (no subject) says every draft was written")
+	}
+	if got := errOut.String(); !strings.HasPrefix(got, "guichet: write draft: gap "+none.ID) || strings.Contains(got, site.EINVALID+":") {
+		t.Errorf("WriteStubs of (no subject) said %q, want \"guichet: write draft: gap %s …\" without the error's code", got, none.ID)
+	}
 }
 
 // TestWriteStubFolderNotRead: a draft is never written into a folder whose

@@ -3,6 +3,7 @@ package gaps
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/guichet/guichet/site/textnorm"
+	"golang.org/x/sync/errgroup"
 )
 
 // Options choose what a report shows.
@@ -381,7 +383,7 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 	// grouping breaks its ties by this order, and the same records must
 	// group the same way whatever order a store reads them in.
 	for _, list := range parts {
-		slices.SortFunc(list, func(a, b int32) int { return strings.Compare(c.phrasings[a].text, c.phrasings[b].text) })
+		c.sortByText(list)
 	}
 	// Bridges by part, renumbered to the part's phrasings.
 	local := make(map[int32]int32, len(c.phrasings))
@@ -449,11 +451,7 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 			}
 			part = of
 		} else {
-			in := make([]meaningInput, len(list))
-			for li, pi := range list {
-				who := c.failedVisitors(pi)
-				in[li] = meaningInput{text: meaningText(c.phrasings[pi].spelling()), visitors: len(who), who: who}
-			}
+			in := c.meaningInputs(list)
 			brs := partBridges[k]
 			sort.Slice(brs, func(i, j int) bool {
 				if brs[i].a != brs[j].a {
@@ -488,6 +486,45 @@ func (c *collector) group(an Analyzer) ([]*group, []string) {
 func (c *collector) before(keys []string, a, b int32) bool {
 	pa, pb := c.phrasings[a], c.phrasings[b]
 	return pa.first < pb.first || pa.first == pb.first && keys[a] < keys[b]
+}
+
+// sortByText sorts the phrasings of list by their text, byte order.
+func (c *collector) sortByText(list []int32) {
+	// The texts beside their numbers: the comparisons read no phrasing.
+	type entry struct {
+		text string
+		pi   int32
+	}
+	es := make([]entry, len(list))
+	for i, pi := range list {
+		es[i] = entry{c.phrasings[pi].text, pi}
+	}
+	slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.text, b.text) })
+	for i, e := range es {
+		list[i] = e.pi
+	}
+}
+
+// meaningInputs returns what groupByMeaning reads of each phrasing of
+// list: the text its words are read from and its visitors who failed.
+// Made on every core, a chunk at a time (they are independent).
+func (c *collector) meaningInputs(list []int32) []meaningInput {
+	in := make([]meaningInput, len(list))
+	const chunk = 2048
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for start := 0; start < len(list); start += chunk {
+		g.Go(func() error {
+			for li := start; li < min(start+chunk, len(list)); li++ {
+				pi := list[li]
+				who := c.failedVisitors(pi)
+				in[li] = meaningInput{text: meaningText(c.phrasings[pi].spelling()), visitors: len(who), who: who}
+			}
+			return nil
+		})
+	}
+	g.Wait()
+	return in
 }
 
 // failedVisitors returns the distinct visitors of a phrasing's failed

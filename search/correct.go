@@ -201,6 +201,7 @@ func (li *localeIndex) correctedBy(text string, fq *queryAnalysis, top func(i in
 			}
 		}
 	}
+	hyphens := typedHyphens(text)
 	var b strings.Builder
 	for i, p := range parts {
 		switch {
@@ -209,11 +210,84 @@ func (li *localeIndex) correctedBy(text string, fq *queryAnalysis, top func(i in
 			// A compound typed whole stays one word.
 			b.WriteString(fq.words[i-1].link)
 		default:
-			b.WriteByte(' ')
+			b.WriteString(li.compoundLink(fq, parts, i, top, hyphens))
 		}
 		b.WriteString(p)
 	}
 	return b.String()
+}
+
+// compoundLink returns what is written between the corrected query's
+// words i-1 and i (parts, as correctedBy writes them): the hyphen of the
+// compound the article of the corrected word writes with them ("e-ticket"
+// for "e tiket" or "e-tiket", never "e ticket"), else the hyphen typed
+// between them, else a space. The article's spelling is taken only when
+// one of the two is a correction: words typed right stay as typed.
+func (li *localeIndex) compoundLink(fq *queryAnalysis, parts []string, i int, top func(i int) *site.Article, hyphens map[[2]string]string) string {
+	a, b := fq.words[i-1], fq.words[i]
+	if a.corrected || b.corrected {
+		by := i
+		if a.corrected && !b.corrected {
+			by = i - 1
+		}
+		if h := hyphenIn(top(by), textnorm.Fold(parts[i-1]), textnorm.Fold(parts[i])); h != "" {
+			return h
+		}
+	}
+	if h := hyphens[[2]string{a.plain, b.plain}]; h != "" {
+		return h
+	}
+	return " "
+}
+
+// typedHyphens returns the hyphens typed inside words of text, by the
+// folded parts they join ("e-tiket": {"e", "tiket"} → "-").
+func typedHyphens(text string) map[[2]string]string {
+	var out map[[2]string]string
+	for _, t := range splitWords(text) {
+		w := text[t.start:t.end]
+		prev, hyphen, at := "", "", 0
+		for k, r := range w + " " {
+			if k < len(w) && !isHyphen(r) {
+				continue
+			}
+			part := textnorm.Fold(w[at:k])
+			if prev != "" && part != "" {
+				if out == nil {
+					out = map[[2]string]string{}
+				}
+				out[[2]string{prev, part}] = hyphen
+			}
+			prev, hyphen, at = part, string(r), k+utf8.RuneLen(r)
+		}
+	}
+	return out
+}
+
+// hyphenIn returns the hyphen a writes between the words x and y (folded)
+// of one of its compounds ("e-ticket"), "" when a writes none.
+func hyphenIn(a *site.Article, x, y string) string {
+	if a == nil {
+		return ""
+	}
+	for _, s := range []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text} {
+		for _, t := range splitWords(s) {
+			w := s[t.start:t.end]
+			prev, at := "", 0
+			for k, r := range w + " " {
+				if k < len(w) && !isHyphen(r) {
+					continue
+				}
+				part := textnorm.Fold(w[at:k])
+				if prev == x && part == y && at > 0 {
+					h, _ := utf8.DecodeLastRuneInString(w[:at])
+					return string(h)
+				}
+				prev, at = part, k+utf8.RuneLen(r)
+			}
+		}
+	}
+	return ""
 }
 
 // plausible reports whether each corrected word of fq is written, in one

@@ -99,6 +99,10 @@ const (
 	// rerankExtra hits beyond the page are fetched so that one just
 	// below it can move up.
 	rerankExtra = 10
+	// saidWindow is how many of the first results, at least, the
+	// corrections said of a search found through typo tolerance are read
+	// from (see run): every page ranks at least limit+rerankExtra.
+	saidWindow = defaultLimit
 )
 
 // tieBreak returns the factor applied to the score of article a.
@@ -429,9 +433,12 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		// article has (typo tolerance, when no correction passed
 		// correct's checks): the page says what they were read as, every
 		// correction of every result, as for a correction, the words as
-		// typed one click away.
+		// typed one click away. Read from the same first results
+		// whatever the page (saidWindow): "Showing results for" is the
+		// query as read, the same on every page of it (page 2 named
+		// corrections page 1 did not).
 		var arts []*site.Article
-		for _, h := range hits[:min(len(hits), offset+limit)] { // up to this page's last
+		for _, h := range hits[:min(len(hits), max(limit, saidWindow))] {
 			if h.li == hits[0].li && h.qa == hits[0].qa {
 				arts = append(arts, h.a)
 			}

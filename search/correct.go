@@ -40,10 +40,14 @@ const maxCorrectionTries = 3
 //     "notificaties" is no typo of Portuguese "notificações"), and a
 //     word typed with a letter the default locale's articles never
 //     write is a word of the reader's language, not corrected there
-//     (Spanish "dirección" is no typo of English "direction").
+//     (Spanish "dirección" is no typo of English "direction"); so is
+//     one typed without its accent, when it ends as words of the
+//     reader's locale (across) end with an accent and as no word of the
+//     default locale does ("direccion", as "suscripción" and
+//     "facturación" end; see accentlessWord).
 //
 // The checks count matches without ranking them: cheap.
-func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis, text string, across bool) (*queryAnalysis, error) {
+func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis, text string, across *localeIndex) (*queryAnalysis, error) {
 	type fix struct {
 		i     int
 		cands []string
@@ -51,9 +55,9 @@ func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis
 	var fixes []fix
 	short := false
 	var foreign map[string]bool // across: the words typed with letters li never writes
-	if across {
+	if across != nil {
 		for _, t := range splitWords(text) {
-			if w := text[t.start:t.end]; !li.writesLetters(w) {
+			if w := text[t.start:t.end]; !li.writesLetters(w) || li.accentlessWord(across, w) {
 				if foreign == nil {
 					foreign = map[string]bool{}
 				}
@@ -73,7 +77,7 @@ func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis
 		}
 		short = short || w.short
 		cands := w.typos
-		if len(cands) == 0 && w.fuzz > 1 && !across {
+		if len(cands) == 0 && w.fuzz > 1 && across == nil {
 			c, err := li.closest(w.stem, w.fuzz)
 			if err != nil {
 				return nil, err

@@ -182,6 +182,10 @@ type localeIndex struct {
 	// cased, accents kept (see writesLetters); made on first use.
 	writtenOnce sync.Once
 	written     map[rune]bool
+	// endings are the folded endings of the articles' words, written
+	// with an accent or without (see accentlessWord); made on first use.
+	endingsOnce sync.Once
+	endings     wordEndings
 	// shortCodes holds the letters of the content's short codes ("e" for
 	// "E12"; see writesCodes), made on first use.
 	shortCodesOnce sync.Once
@@ -348,7 +352,7 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 	other := def != nil && li != def
 	// With another locale to consult, typos are forgiven only once neither
 	// found anything as typed (see forgive).
-	r, dym, err := ix.searchLocale(ctx, li, req, want, suggest, !other, false)
+	r, dym, err := ix.searchLocale(ctx, li, req, want, suggest, !other, nil)
 	if err != nil {
 		return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 	}
@@ -372,7 +376,7 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 			// judged on the first alone, "dirección" on a Spanish site
 			// was no "direction", and the English articles that write
 			// it were then found through it all the same, unsaid.
-			if _, dym, err = ix.searchLocale(ctx, def, req, plausibleHits, false, false, true); err != nil {
+			if _, dym, err = ix.searchLocale(ctx, def, req, plausibleHits, false, false, li); err != nil {
 				return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 			}
 		}
@@ -466,10 +470,10 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 // correct), in which case the corrected query is returned too.
 //
 // With forgive, a query that found nothing is ranked again with its typos
-// forgiven (see forgive). With across, li is not the reader's locale but
-// the default one, consulted for a query in another language: only slips
-// are corrected (see correct).
-func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest, forgive, across bool) (*ranking, string, error) {
+// forgiven (see forgive). With across set, li is not the reader's locale
+// (across) but the default one, consulted for a query in another
+// language: only slips are corrected (see correct).
+func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest, forgive bool, across *localeIndex) (*ranking, string, error) {
 	qa := li.analyzeTypos(ctx, req.Query, suggest, !req.Verbatim)
 	if suggest && forgive && !req.Verbatim {
 		// With another locale to consult, its words as typed come first

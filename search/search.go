@@ -335,6 +335,9 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 	// is asked, in a search as in autocomplete: "bom dia, como cancelo"
 	// is answered as "como cancelo" ("dia" stays a word elsewhere).
 	req.Query = textnorm.TrimCourtesy(req.Query) // res keeps the query as typed
+	// Japanese questions end with how they are asked ("…を教えてください",
+	// please tell me), written without a space: no stop words.
+	req.Query = trimJapaneseAsks(req.Query)
 	if textnorm.OnlyCourtesy(req.Query) {
 		// "buenos días", "hello!", "thanks": it asks nothing, and no
 		// article answers it ("días" found one on delivery times).

@@ -313,7 +313,9 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		}
 		return sortedWeights(weights, forms), code
 	}
-	subj, code := weigh(subject, 1, true)
+	// "除石灰の方法を教えてください" asks what "除石灰の方法" does: the
+	// phrases of how it is asked, as search reads them.
+	subj, code := weigh(trimJapaneseAsks(subject), 1, true)
 	for _, tw := range subj {
 		subjTerms[tw.term] = true
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -185,4 +186,62 @@ func (li *localeIndex) writesLetters(word string) bool {
 		}
 	}
 	return true
+}
+
+// endingLen is how many final letters make a word's ending (see
+// accentlessWord): "ción" of "dirección".
+const endingLen = 4
+
+// wordEndings are the folded endings of a locale's words: those written
+// with an accent or another letter folding changes ("ción" as "cion"),
+// and those written as they fold.
+type wordEndings struct{ accented, plain map[string]bool }
+
+// accentlessWord reports whether word, typed on the page of the locale
+// from, is a word of from's language typed without its accent rather
+// than a word of li's (the default locale's): from's articles write words
+// ending as it does folded with an accent there, and none of li's ends
+// so. "direccion" ends as "suscripción" does on a Spanish page, and no
+// English word ends in "cion": it is "dirección" unaccented, no slip of
+// "direction", as "dirección" itself is not (writesLetters).
+func (li *localeIndex) accentlessWord(from *localeIndex, word string) bool {
+	f := []rune(textnorm.Fold(word))
+	if from == nil || from == li || len(f) < endingLen+2 {
+		return false
+	}
+	e := string(f[len(f)-endingLen:])
+	return from.wordEndings().accented[e] && !li.wordEndings().plain[e]
+}
+
+// wordEndings returns the endings of the locale's words, made on first
+// use from its articles' titles, descriptions, keywords and text.
+func (li *localeIndex) wordEndings() wordEndings {
+	li.endingsOnce.Do(func() {
+		li.endings = wordEndings{accented: map[string]bool{}, plain: map[string]bool{}}
+		see := func(s string) {
+			for _, t := range splitWords(s) {
+				for _, w := range strings.FieldsFunc(s[t.start:t.end], isJoiner) {
+					r := []rune(strings.ToLower(w))
+					if len(r) < endingLen+2 {
+						continue
+					}
+					tail := string(r[len(r)-endingLen:])
+					if f := textnorm.Fold(tail); f != tail {
+						li.endings.accented[f] = true
+					} else {
+						li.endings.plain[f] = true
+					}
+				}
+			}
+		}
+		for _, d := range li.docs {
+			see(d.Title)
+			see(d.Description)
+			for _, k := range d.Keywords {
+				see(k)
+			}
+			see(d.Text)
+		}
+	})
+	return li.endings
 }

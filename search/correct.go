@@ -40,10 +40,14 @@ const maxCorrectionTries = 3
 //     "notificaties" is no typo of Portuguese "notificações"), and a
 //     word typed with a letter the default locale's articles never
 //     write is a word of the reader's language, not corrected there
-//     (Spanish "dirección" is no typo of English "direction").
+//     (Spanish "dirección" is no typo of English "direction"); so is
+//     one typed without its accent, when it ends as words of the
+//     reader's locale (across) end with an accent and as no word of the
+//     default locale does ("direccion", as "suscripción" and
+//     "facturación" end; see accentlessWord).
 //
 // The checks count matches without ranking them: cheap.
-func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis, text string, across bool) (*queryAnalysis, error) {
+func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis, text string, across *localeIndex) (*queryAnalysis, error) {
 	type fix struct {
 		i     int
 		cands []string
@@ -51,9 +55,9 @@ func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis
 	var fixes []fix
 	short := false
 	var foreign map[string]bool // across: the words typed with letters li never writes
-	if across {
+	if across != nil {
 		for _, t := range splitWords(text) {
-			if w := text[t.start:t.end]; !li.writesLetters(w) {
+			if w := text[t.start:t.end]; !li.writesLetters(w) || li.accentlessWord(across, w) {
 				if foreign == nil {
 					foreign = map[string]bool{}
 				}
@@ -73,7 +77,7 @@ func (ix *Index) correct(ctx context.Context, li *localeIndex, qa *queryAnalysis
 		}
 		short = short || w.short
 		cands := w.typos
-		if len(cands) == 0 && w.fuzz > 1 && !across {
+		if len(cands) == 0 && w.fuzz > 1 && across == nil {
 			c, err := li.closest(w.stem, w.fuzz)
 			if err != nil {
 				return nil, err
@@ -201,6 +205,7 @@ func (li *localeIndex) correctedBy(text string, fq *queryAnalysis, top func(i in
 			}
 		}
 	}
+	hyphens := typedHyphens(text)
 	var b strings.Builder
 	for i, p := range parts {
 		switch {
@@ -209,11 +214,84 @@ func (li *localeIndex) correctedBy(text string, fq *queryAnalysis, top func(i in
 			// A compound typed whole stays one word.
 			b.WriteString(fq.words[i-1].link)
 		default:
-			b.WriteByte(' ')
+			b.WriteString(li.compoundLink(fq, parts, i, top, hyphens))
 		}
 		b.WriteString(p)
 	}
 	return b.String()
+}
+
+// compoundLink returns what is written between the corrected query's
+// words i-1 and i (parts, as correctedBy writes them): the hyphen of the
+// compound the article of the corrected word writes with them ("e-ticket"
+// for "e tiket" or "e-tiket", never "e ticket"), else the hyphen typed
+// between them, else a space. The article's spelling is taken only when
+// one of the two is a correction: words typed right stay as typed.
+func (li *localeIndex) compoundLink(fq *queryAnalysis, parts []string, i int, top func(i int) *site.Article, hyphens map[[2]string]string) string {
+	a, b := fq.words[i-1], fq.words[i]
+	if a.corrected || b.corrected {
+		by := i
+		if a.corrected && !b.corrected {
+			by = i - 1
+		}
+		if h := hyphenIn(top(by), textnorm.Fold(parts[i-1]), textnorm.Fold(parts[i])); h != "" {
+			return h
+		}
+	}
+	if h := hyphens[[2]string{a.plain, b.plain}]; h != "" {
+		return h
+	}
+	return " "
+}
+
+// typedHyphens returns the hyphens typed inside words of text, by the
+// folded parts they join ("e-tiket": {"e", "tiket"} → "-").
+func typedHyphens(text string) map[[2]string]string {
+	var out map[[2]string]string
+	for _, t := range splitWords(text) {
+		w := text[t.start:t.end]
+		prev, hyphen, at := "", "", 0
+		for k, r := range w + " " {
+			if k < len(w) && !isHyphen(r) {
+				continue
+			}
+			part := textnorm.Fold(w[at:k])
+			if prev != "" && part != "" {
+				if out == nil {
+					out = map[[2]string]string{}
+				}
+				out[[2]string{prev, part}] = hyphen
+			}
+			prev, hyphen, at = part, string(r), k+utf8.RuneLen(r)
+		}
+	}
+	return out
+}
+
+// hyphenIn returns the hyphen a writes between the words x and y (folded)
+// of one of its compounds ("e-ticket"), "" when a writes none.
+func hyphenIn(a *site.Article, x, y string) string {
+	if a == nil {
+		return ""
+	}
+	for _, s := range []string{a.Title, a.Description, strings.Join(a.Keywords, " "), a.Text} {
+		for _, t := range splitWords(s) {
+			w := s[t.start:t.end]
+			prev, at := "", 0
+			for k, r := range w + " " {
+				if k < len(w) && !isHyphen(r) {
+					continue
+				}
+				part := textnorm.Fold(w[at:k])
+				if prev == x && part == y && at > 0 {
+					h, _ := utf8.DecodeLastRuneInString(w[:at])
+					return string(h)
+				}
+				prev, at = part, k+utf8.RuneLen(r)
+			}
+		}
+	}
+	return ""
 }
 
 // plausible reports whether each corrected word of fq is written, in one

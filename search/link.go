@@ -114,6 +114,13 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 			if join, code := qa.spacedCode(i, c); join {
 				return join, code
 			}
+			if li.vocab[c.stem] > 0 && !c.code && c.number == "" && qa.joinedAt(i) == 2 {
+				// "E-ticket", "e mail": the word the letter makes with
+				// the next, as search reads it (joinedAt), not a letter
+				// left out and a word every ticket says ("E-ticket"
+				// alone was linked at 0).
+				return true, false
+			}
 			return strings.Contains(c.plain, ".") && oneLetter(qa.words[i].plain) && isNumber(qa.words[i+1].plain) && li.vocab[c.stem] > 0, false
 		}); len(ws) != len(qa.words) {
 			qa = &queryAnalysis{words: ws}
@@ -306,7 +313,9 @@ func (ix *Index) Link(ctx context.Context, locale, subject, body string) (string
 		}
 		return sortedWeights(weights, forms), code
 	}
-	subj, code := weigh(subject, 1, true)
+	// "除石灰の方法を教えてください" asks what "除石灰の方法" does: the
+	// phrases of how it is asked, as search reads them.
+	subj, code := weigh(trimJapaneseAsks(subject), 1, true)
 	for _, tw := range subj {
 		subjTerms[tw.term] = true
 	}

@@ -1156,6 +1156,9 @@ func typoDistance(a, b string, max int) int {
 type synEntry struct {
 	terms []string // analysed terms, stop words left out: what documents are searched for
 	keys  []string // every word: its term, or "=" and the word for a stop word
+	// plains are every word folded, as typed: the last one is matched as
+	// a prefix by the word being typed (see synonymSpans).
+	plains []string
 	// joined is the entry's words written as one, folded ("eticket" for
 	// "e-ticket" or "e ticket", "wifi" for "wifi"), and joinedStem its
 	// term: hyphenated, joined and spaced spellings of a compound are one
@@ -1194,6 +1197,7 @@ func analyzeSynEntry(an analyzers, s string) synEntry {
 			continue
 		}
 		e.keys = append(e.keys, wordKey(word{plain: string(t.Term), stem: stems[span{t.Start, t.End}]}))
+		e.plains = append(e.plains, string(t.Term))
 		e.joined += string(t.Term)
 	}
 	if len(e.keys) > 1 {
@@ -1231,7 +1235,9 @@ func joinedSynonym(e synEntry, plains, stems []string, first int) int {
 
 // synonymSpans finds the runs of query words equal to a synonym entry. The
 // word being typed counts too: when it is already a whole word ("gst"),
-// its synonyms are found while the prefix still matches longer words.
+// its synonyms are found while the prefix still matches longer words; and,
+// with prefix, while it is still the beginning of the last word of an
+// entry of several words ("ios ap" for "ios app"; typingEntry).
 func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan {
 	if len(li.synonyms) == 0 {
 		return nil
@@ -1250,9 +1256,13 @@ func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan 
 				if words[first].stem == "" {
 					continue
 				}
+				typing := false
 				if first+n > len(words) || !slices.Equal(keys[first:first+n], entry.keys) {
-					if n = joinedSynonym(entry, plains, stems, first); n == 0 {
-						continue
+					typing = prefix && typingEntry(entry, keys, plains, first)
+					if !typing {
+						if n = joinedSynonym(entry, plains, stems, first); n == 0 {
+							continue
+						}
 					}
 				}
 				if old := spans[first]; old != nil && old.n > n {
@@ -1260,6 +1270,8 @@ func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan 
 				}
 				sp := &synSpan{n: n}
 				switch {
+				case typing:
+					// Not yet the entry's word: no joined spelling.
 				case n > 1 && len(entry.keys) > 1:
 					sp.joined = entry.joinedStem
 				case n > 1:
@@ -1277,6 +1289,20 @@ func (li *localeIndex) synonymSpans(words []word, prefix bool) map[int]*synSpan 
 		}
 	}
 	return spans
+}
+
+// typingEntry reports whether the query's words from first, the last
+// being typed, are an entry of several words of which the last is still
+// being typed ("ios ap" for "ios app"): the words before equal, the
+// word being typed, of two letters or more, the beginning of the entry's
+// last word. keys and plains are the query's words' keys and folded words.
+func typingEntry(e synEntry, keys, plains []string, first int) bool {
+	n := len(e.keys)
+	if n < 2 || first+n != len(keys) || len(e.plains) != n || !slices.Equal(keys[first:first+n-1], e.keys[:n-1]) {
+		return false
+	}
+	p := plains[len(plains)-1]
+	return utf8.RuneCountInString(p) >= 2 && len(p) < len(e.plains[n-1]) && strings.HasPrefix(e.plains[n-1], p)
 }
 
 // joinedAt returns how many words, from i, are read only as the one word

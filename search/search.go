@@ -99,6 +99,10 @@ const (
 	// rerankExtra hits beyond the page are fetched so that one just
 	// below it can move up.
 	rerankExtra = 10
+	// saidWindow is how many of the first results, at least, the
+	// corrections said of a search found through typo tolerance are read
+	// from (see run): every page ranks at least limit+rerankExtra.
+	saidWindow = defaultLimit
 )
 
 // tieBreak returns the factor applied to the score of article a.
@@ -178,6 +182,10 @@ type localeIndex struct {
 	// cased, accents kept (see writesLetters); made on first use.
 	writtenOnce sync.Once
 	written     map[rune]bool
+	// endings are the folded endings of the articles' words, written
+	// with an accent or without (see accentlessWord); made on first use.
+	endingsOnce sync.Once
+	endings     wordEndings
 	// shortCodes holds the letters of the content's short codes ("e" for
 	// "E12"; see writesCodes), made on first use.
 	shortCodesOnce sync.Once
@@ -327,6 +335,9 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 	// is asked, in a search as in autocomplete: "bom dia, como cancelo"
 	// is answered as "como cancelo" ("dia" stays a word elsewhere).
 	req.Query = textnorm.TrimCourtesy(req.Query) // res keeps the query as typed
+	// Japanese questions end with how they are asked ("…を教えてください",
+	// please tell me), written without a space: no stop words.
+	req.Query = trimJapaneseAsks(req.Query)
 	if textnorm.OnlyCourtesy(req.Query) {
 		// "buenos días", "hello!", "thanks": it asks nothing, and no
 		// article answers it ("días" found one on delivery times).
@@ -344,7 +355,7 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 	other := def != nil && li != def
 	// With another locale to consult, typos are forgiven only once neither
 	// found anything as typed (see forgive).
-	r, dym, err := ix.searchLocale(ctx, li, req, want, suggest, !other, false)
+	r, dym, err := ix.searchLocale(ctx, li, req, want, suggest, !other, nil)
 	if err != nil {
 		return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 	}
@@ -368,7 +379,7 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 			// judged on the first alone, "dirección" on a Spanish site
 			// was no "direction", and the English articles that write
 			// it were then found through it all the same, unsaid.
-			if _, dym, err = ix.searchLocale(ctx, def, req, plausibleHits, false, false, true); err != nil {
+			if _, dym, err = ix.searchLocale(ctx, def, req, plausibleHits, false, false, li); err != nil {
 				return nil, fmt.Errorf("search: %s %q: %w", op, req.Query, err)
 			}
 		}
@@ -434,9 +445,12 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 		// article has (typo tolerance, when no correction passed
 		// correct's checks): the page says what they were read as, every
 		// correction of every result, as for a correction, the words as
-		// typed one click away.
+		// typed one click away. Read from the same first results
+		// whatever the page (saidWindow): "Showing results for" is the
+		// query as read, the same on every page of it (page 2 named
+		// corrections page 1 did not).
 		var arts []*site.Article
-		for _, h := range hits[:min(len(hits), offset+limit)] { // up to this page's last
+		for _, h := range hits[:min(len(hits), max(limit, saidWindow))] {
 			if h.li == hits[0].li && h.qa == hits[0].qa {
 				arts = append(arts, h.a)
 			}
@@ -464,10 +478,10 @@ func (ix *Index) run(ctx context.Context, req site.SearchRequest, suggest bool) 
 // correct), in which case the corrected query is returned too.
 //
 // With forgive, a query that found nothing is ranked again with its typos
-// forgiven (see forgive). With across, li is not the reader's locale but
-// the default one, consulted for a query in another language: only slips
-// are corrected (see correct).
-func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest, forgive, across bool) (*ranking, string, error) {
+// forgiven (see forgive). With across set, li is not the reader's locale
+// (across) but the default one, consulted for a query in another
+// language: only slips are corrected (see correct).
+func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.SearchRequest, want int, suggest, forgive bool, across *localeIndex) (*ranking, string, error) {
 	qa := li.analyzeTypos(ctx, req.Query, suggest, !req.Verbatim)
 	if suggest && forgive && !req.Verbatim {
 		// With another locale to consult, its words as typed come first

@@ -41,6 +41,11 @@ func TestExitCodesAndSources(t *testing.T) {
 		{"bad environment log format", map[string]string{"GUICHET_LOG_FORMAT": "xml"}, []string{"serve", "--data", data}, 2, `GUICHET_LOG_FORMAT "xml": want text or json`, "--log-format"},
 		{"bad environment retention", map[string]string{"GUICHET_RETENTION_DAYS": "0"}, []string{"serve", "--data", data}, 2, "GUICHET_RETENTION_DAYS must be from 1", "--retention-days"},
 		{"environment set, flag given", map[string]string{"GUICHET_ADDR": "127.0.0.1:8080"}, []string{"serve", "--addr", "x:http", "--data", data}, 2, `--addr "x:http"`, "GUICHET_ADDR"},
+		// A typed flag's error is about flags to type: the one it is a
+		// typo of is a flag, the variable for it set or not.
+		{"typo of a flag set by a variable", map[string]string{"GUICHET_DATA": data}, []string{"backup", "--dta", "x"}, 2, "did you mean --data?", "GUICHET_DATA"},
+		// So is a synopsis: the flags it shows are flags to type.
+		{"missing argument, data set by a variable", map[string]string{"GUICHET_DATA": data}, []string{"backup"}, 2, "usage: guichet backup FILE [--data DIR", "GUICHET_DATA"},
 		{"bad environment number", map[string]string{"GUICHET_RECORD_RATE": "abc"}, []string{"serve", "--data", data}, 2, `environment GUICHET_RECORD_RATE: "abc": want a number`, ""},
 		{"bad flag number", nil, []string{"serve", "--retention-days=abc", "--data", data}, 2, `--retention-days "abc": want a whole number`, "-retention-days:"},
 		{"bad flag number of a sub-command", nil, []string{"gaps", "mark", "g1", "fixed", "--retention-days", "x", "--data", data}, 2, `--retention-days "x": want a whole number`, " -retention-days"},

@@ -79,3 +79,44 @@ func TestSinceLastUpdateUnderADay(t *testing.T) {
 		}
 	}
 }
+
+// TestSinceLastUpdateFromItsTime: "Since last update" read daily counts,
+// so a ticket of the morning counted as one since an update of the
+// afternoon ("updated 3 hours ago: 0 in the 30 days before, 2 since",
+// one of them before the update). Tickets have times: the update's day
+// is split at the update's, on the page and in its export.
+func TestSinceLastUpdateFromItsTime(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "guichet.yaml", "title: Acme Help\n")
+	now := time.Now().UTC()
+	day := now.Truncate(24 * time.Hour)
+	if now.Sub(day) < 10*time.Minute { // the first minutes of a day: yesterday's
+		day = day.Add(-24 * time.Hour)
+	}
+	third := now.Sub(day) / 3
+	updated := day.Add(2 * third)
+	// The morning's ticket, before the update; one since.
+	writeFile(t, dir, "topics/printer.md", "---\ntitle: Printer setup\nupdated: "+updated.Format(time.RFC3339)+"\n---\nPlug it in.\n")
+	batch := fmt.Sprintf(`{"external_id":"t-1","subject":"Printer","article":"topics/printer","created_at":%q},{"external_id":"t-2","subject":"Printer again","article":"topics/printer","created_at":%q}`,
+		day.Add(third).Format(time.RFC3339), updated.Add(third/2).Format(time.RFC3339))
+	m := openMain(t, dir, false)
+	ctx := context.Background()
+	tok, _, _ := m.DB.CreateToken(ctx, site.ScopeTickets, "helpdesk")
+	if w := serve(m, "POST", "/api/v1/tickets", `{"tickets":[`+batch+`]}`, "Content-Type", "application/json", "Authorization", "Bearer "+tok); w.Code != 200 {
+		t.Fatalf("tickets: %d %s", w.Code, w.Body)
+	}
+	if err := m.Tickets.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	admin, _, _ := m.DB.CreateToken(ctx, site.ScopeAdmin, "team")
+	cookie := signIn(t, m, admin)
+	page := serve(m, "GET", "/admin/", "", "Cookie", cookie).Body.String()
+	if !strings.Contains(page, ": 1 in the 30 days before, 1 ") {
+		i := strings.Index(page, `id="tickets"`)
+		t.Errorf("the ticket before the update is not counted before it: %.1500s", page[max(i, 0):])
+	}
+	csv := serve(m, "GET", "/admin/export/tickets.csv", "", "Cookie", cookie).Body.String()
+	if !strings.Contains(csv, updated.Format(time.DateOnly)+",1,1,") {
+		t.Errorf("the export does not split the update's day:\n%s", csv)
+	}
+}

@@ -11,8 +11,7 @@ import (
 // runCheck implements `guichet check`: it loads the content like serve does
 // and prints its problems. failed is true when at least one is an error.
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (failed bool, err error) {
-	c := newCommand("check", stderr, "content", "format", "verbose")
-	defer c.declared(&err)
+	c := newCommand(ctx, "check", stderr, "content", "format", "verbose")
 	if _, err := c.parse(args, 0); err != nil {
 		return false, err
 	}

@@ -37,11 +37,12 @@ type Config struct {
 }
 
 // newFlagSet declares the flags of a sub-command on cfg with defaults and
-// environment values applied (a flag on the command line wins); usage and
-// parse errors go to stderr. A bad environment value is returned as the
-// error, the flag set ready all the same.
-func newFlagSet(cmd string, cfg *Config, stderr io.Writer, names ...string) (*flag.FlagSet, error) {
-	return cli.NewFlagSet(cmd, flagDefs(cfg), stderr, names...)
+// environment values applied (a flag on the command line wins), those it
+// read recorded in ctx's cli.Sources; usage and parse errors go to
+// stderr. A bad environment value is returned as the error, the flag set
+// ready all the same.
+func newFlagSet(ctx context.Context, cmd string, cfg *Config, stderr io.Writer, names ...string) (*flag.FlagSet, error) {
+	return cli.NewFlagSet(ctx, cmd, flagDefs(cfg), stderr, names...)
 }
 
 // flagDefs is every flag of Config, with its environment variable.
@@ -184,16 +185,14 @@ type command struct {
 	err error // a bad environment value, returned by parse
 }
 
-// newCommand declares the Config flags names of sub-command name.
-func newCommand(name string, stderr io.Writer, names ...string) *command {
+// newCommand declares the Config flags names of sub-command name; those
+// read from the environment are recorded in ctx's cli.Sources, which run
+// names in the command's error.
+func newCommand(ctx context.Context, name string, stderr io.Writer, names ...string) *command {
 	c := &command{cfg: defaultConfig()}
-	c.fs, c.err = newFlagSet(name, &c.cfg, stderr, names...)
+	c.fs, c.err = newFlagSet(ctx, name, &c.cfg, stderr, names...)
 	return c
 }
-
-// declared marks *err with the flags c read from the environment, those
-// the error may name by their variables (cli.NameSources); deferred.
-func (c *command) declared(err *error) { *err = cli.Declared(*err, c.fs, flagDefs(&c.cfg)) }
 
 // parse applies args, flags anywhere, and returns the positional
 // arguments; with max >= 0, more than max of them is an error. A command
@@ -206,7 +205,7 @@ func (c *command) parse(args []string, max int) ([]string, error) {
 	}
 	pos, err := cli.ParseInterspersed(c.fs, args)
 	if err == nil && max >= 0 && len(pos) > max {
-		err = cli.Usagef("%s: unexpected argument %q (see %s -h)", c.fs.Name(), pos[max], c.fs.Name())
+		err = cli.Typedf("%s: unexpected argument %q (see %s -h)", c.fs.Name(), pos[max], c.fs.Name())
 	}
 	if err == nil && c.fs.Lookup("database") != nil {
 		if cerr := store.Check(c.cfg.Database); cerr != nil {

@@ -24,8 +24,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) (err 
 	if i := cli.Subcommand(args, func(a string) bool { return sub[a] != nil }); i >= 0 {
 		return sub[args[i]](ctx, append(append([]string(nil), args[i+1:]...), args[:i]...), stdout, stderr)
 	}
-	c := newCommand("gaps", stderr, "content", "data", "database", "format", "retention-days")
-	defer c.declared(&err)
+	c := newCommand(ctx, "gaps", stderr, "content", "data", "database", "format", "retention-days")
 	cli.SetUsage(c.fs, "[flags], or guichet gaps mark|stub|merge|split|unmerge ... (each has -h)")
 	c.fs.Lookup("format").Usage = "output format: " + strings.Join(gaps.Formats, ", ") + " (text is the table) (env GUICHET_FORMAT)"
 	since := c.fs.String("since", "30d", "report the period since this many days (30d: today and the 29 days before) or this date (2026-11-01)")
@@ -91,15 +90,14 @@ func openGaps(ctx context.Context, cfg Config) (*gaps.Service, gaps.DraftSite, f
 // then act on the report service; what act returns is printed.
 func runGapsAction(ctx context.Context, name, usage string, min, max int, args []string, stdout, stderr io.Writer,
 	flags func(*flag.FlagSet), check func(pos []string) error, act func(svc *gaps.Service, to gaps.DraftSite, cfg Config, pos []string) (string, error)) (err error) {
-	c := newCommand("gaps "+name, stderr, "content", "data", "database", "retention-days")
-	defer c.declared(&err)
+	c := newCommand(ctx, "gaps "+name, stderr, "content", "data", "database", "retention-days")
 	cli.SetUsage(c.fs, usage)
 	if flags != nil {
 		flags(c.fs)
 	}
 	pos, err := c.parse(args, max)
 	if err != nil || len(pos) < min {
-		return cli.Usage(errors.Join(err, fmt.Errorf("usage: guichet gaps %s %s", name, usage)))
+		return cli.Typed(errors.Join(err, fmt.Errorf("usage: guichet gaps %s %s", name, usage)))
 	}
 	if check != nil && check(pos) != nil {
 		return cli.Usage(check(pos))

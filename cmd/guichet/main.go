@@ -61,6 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var err error
+	ctx, read := cli.WithSources(ctx) // the flags each command's flag set read from GUICHET_*
 	switch args[0] {
 	case "serve":
 		err = runServe(ctx, args[1:], stdout, stderr)
@@ -96,7 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err != nil { // named as the operator set it: GUICHET_ADDR, not --addr
-		fmt.Fprintln(stderr, "guichet:", cli.NameSources(site.ErrorText(err), err, args[1:]))
+		fmt.Fprintln(stderr, "guichet:", read.Name(site.ErrorText(err), err))
 	}
 	return cli.ExitCode(err)
 }

@@ -166,7 +166,7 @@ func TestEnvAndFlags(t *testing.T) {
 	t.Setenv("GUICHET_ADDR", "127.0.0.1:9999")
 	t.Setenv("GUICHET_DEV", "true")
 	cfg := defaultConfig()
-	fs, err := newFlagSet("serve", &cfg, io.Discard, "addr", "dev", "data")
+	fs, err := newFlagSet(context.Background(), "serve", &cfg, io.Discard, "addr", "dev", "data")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,13 +177,13 @@ func TestEnvAndFlags(t *testing.T) {
 		t.Errorf("config %+v", cfg)
 	}
 	cfg = defaultConfig()
-	fs, _ = newFlagSet("serve", &cfg, io.Discard, "addr")
+	fs, _ = newFlagSet(context.Background(), "serve", &cfg, io.Discard, "addr")
 	fs.Parse([]string{"--addr", "127.0.0.1:7000"})
 	if cfg.Addr != "127.0.0.1:7000" {
 		t.Errorf("flag did not win over environment: %s", cfg.Addr)
 	}
 	t.Setenv("GUICHET_DEV", "maybe")
-	if _, err := newFlagSet("serve", &cfg, io.Discard, "dev"); err == nil || !strings.Contains(err.Error(), "GUICHET_DEV") {
+	if _, err := newFlagSet(context.Background(), "serve", &cfg, io.Discard, "dev"); err == nil || !strings.Contains(err.Error(), "GUICHET_DEV") {
 		t.Errorf("bad boolean env accepted: %v", err)
 	}
 }

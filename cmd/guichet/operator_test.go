@@ -41,6 +41,11 @@ func TestExitCodesAndSources(t *testing.T) {
 		{"bad environment log format", map[string]string{"GUICHET_LOG_FORMAT": "xml"}, []string{"serve", "--data", data}, 2, `GUICHET_LOG_FORMAT "xml": want text or json`, "--log-format"},
 		{"bad environment retention", map[string]string{"GUICHET_RETENTION_DAYS": "0"}, []string{"serve", "--data", data}, 2, "GUICHET_RETENTION_DAYS must be from 1", "--retention-days"},
 		{"environment set, flag given", map[string]string{"GUICHET_ADDR": "127.0.0.1:8080"}, []string{"serve", "--addr", "x:http", "--data", data}, 2, `--addr "x:http"`, "GUICHET_ADDR"},
+		// A typed flag's error is about flags to type: the one it is a
+		// typo of is a flag, the variable for it set or not.
+		{"typo of a flag set by a variable", map[string]string{"GUICHET_DATA": data}, []string{"backup", "--dta", "x"}, 2, "did you mean --data?", "GUICHET_DATA"},
+		// So is a synopsis: the flags it shows are flags to type.
+		{"missing argument, data set by a variable", map[string]string{"GUICHET_DATA": data}, []string{"backup"}, 2, "usage: guichet backup FILE [--data DIR", "GUICHET_DATA"},
 		{"bad environment number", map[string]string{"GUICHET_RECORD_RATE": "abc"}, []string{"serve", "--data", data}, 2, `environment GUICHET_RECORD_RATE: "abc": want a number`, ""},
 		{"bad flag number", nil, []string{"serve", "--retention-days=abc", "--data", data}, 2, `--retention-days "abc": want a whole number`, "-retention-days:"},
 		{"bad flag number of a sub-command", nil, []string{"gaps", "mark", "g1", "fixed", "--retention-days", "x", "--data", data}, 2, `--retention-days "x": want a whole number`, " -retention-days"},
@@ -64,6 +69,13 @@ func TestExitCodesAndSources(t *testing.T) {
 		{"bad database sslmode", nil, []string{"token", "list", "--database", "postgres://u:zqsecret@127.0.0.1:5432/g?sslmode=bogus"}, 2, `sslmode is invalid`, "zqsecret"},
 		{"bad database, tickets", nil, []string{"tickets", "import", filepath.Join(data, "nope.csv"), "--database", "mysql://x"}, 2, `--database "mysql://x"`, "open tickets file"},
 		{"bad database, gaps", nil, []string{"gaps", "mark", "abc", "fixed", "--database", "mysql://x"}, 2, `--database "mysql://x"`, ""},
+		// A CA file the URL names that cannot be read is, as a missing
+		// content folder or tickets file, a failure while running (1),
+		// named by its path; the URL itself is valid.
+		{"missing CA file", nil, []string{"token", "list", "--database", "postgres://u:zqsecret@127.0.0.1:5432/g?sslmode=verify-full&sslrootcert=" + filepath.Join(data, "ca.pem")}, 1,
+			"--database's sslrootcert " + filepath.Join(data, "ca.pem") + " cannot be read: no such file or directory", "zqsecret"},
+		{"CA file without a certificate", map[string]string{"GUICHET_DATABASE": "postgres://u:zqsecret@127.0.0.1:5432/g?sslmode=verify-ca&sslrootcert=" + notPEM(t)}, []string{"token", "list"}, 1,
+			notPEM(t) + " holds no PEM certificate", "zqsecret"},
 		{"missing content folder", nil, []string{"check", "--content", filepath.Join(data, "nope")}, 1, "not found", ""},
 		{"content errors", nil, []string{"check", "--content", brokenContent(t)}, 1, "", ""},
 	} {
@@ -86,6 +98,17 @@ func ticketsFile(t *testing.T) string {
 	if err := os.WriteFile(p, []byte("external_id,subject,created_at\n1,Refund,2026-11-02\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return p
+}
+
+// notPEM is a file that holds no certificate, the same path at each call
+// of a test.
+func notPEM(t *testing.T) string {
+	p := filepath.Join(os.TempDir(), "guichet-"+strings.ReplaceAll(t.Name(), "/", "-")+".pem")
+	if err := os.WriteFile(p, []byte("not a certificate\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Remove(p) })
 	return p
 }
 

@@ -172,9 +172,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	// sent while the content loads does not end the process.
 	hup, stopHUP := notifyHUP()
 	defer stopHUP()
-	c := newCommand("serve", stderr, "content", "data", "database", "addr", "base-url", "dev", "watch", "git-pull", "log-format",
+	c := newCommand(ctx, "serve", stderr, "content", "data", "database", "addr", "base-url", "dev", "watch", "git-pull", "log-format",
 		"trusted-proxies", "record-rate", "record-burst", "request-rate", "request-burst", "auth-failures", "retention-days", "smtp", "mail-from")
-	defer c.declared(&err)
 	if _, err := c.parse(args, 0); err != nil {
 		return err
 	}

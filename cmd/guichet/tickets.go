@@ -19,10 +19,9 @@ const ticketsUsage = "usage: guichet tickets import FILE [--format zendesk|fresh
 // runTickets implements `guichet tickets import`.
 func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	if len(args) == 0 || args[0] != "import" {
-		return cli.Usagef("%s", ticketsUsage)
+		return cli.Typedf("%s", ticketsUsage)
 	}
-	c := newCommand("tickets import", stderr, "content", "data", "database")
-	defer c.declared(&err)
+	c := newCommand(ctx, "tickets import", stderr, "content", "data", "database")
 	format := c.fs.String("format", "", "the export's format: "+strings.Join(tickets.Formats(), ", ")+", or "+tickets.FormatIntercom+" for a JSON export (default: recognised from the header)")
 	tz := c.fs.String("timezone", "UTC", "time zone of dates written without one (the helpdesk account's, e.g. Europe/Paris)")
 	order := c.fs.String("date-order", "", "dates like 03/04/2026: dmy (day first) or mdy (month first); default: learnt from the file's other dates")
@@ -32,7 +31,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) (e
 		return err
 	}
 	if len(pos) != 1 {
-		return cli.Usagef("%s", ticketsUsage)
+		return cli.Typedf("%s", ticketsUsage)
 	}
 	rd, note, closeFile, err := tickets.OpenFile(pos[0], *format, *tz, *order)
 	if site.ErrorCode(err) == site.EINVALID {

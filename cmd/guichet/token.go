@@ -16,10 +16,9 @@ const tokenUsage = "usage: guichet token create --scope admin|tickets|publish [-
 // runToken implements `guichet token create|list|revoke`.
 func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	if len(args) == 0 || args[0] != "create" && args[0] != "list" && args[0] != "revoke" {
-		return cli.Usagef("%s", tokenUsage)
+		return cli.Typedf("%s", tokenUsage)
 	}
-	c := newCommand("token "+args[0], stderr, "data", "database")
-	defer c.declared(&err)
+	c := newCommand(ctx, "token "+args[0], stderr, "data", "database")
 	scope, name := new(string), new(string) // create's flags only: list and revoke refuse them
 	if args[0] == "create" {
 		scope, name = c.fs.String("scope", "", "admin (insights, admin page), tickets (ticket ingestion) or publish (POST /api/v1/reload)"), c.fs.String("name", "", "what the token is for")
@@ -60,7 +59,7 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		return tw.Flush()
 	case "revoke":
 		if len(pos) != 1 {
-			return cli.Usagef("%s", tokenUsage)
+			return cli.Typedf("%s", tokenUsage)
 		}
 		if err := db.RevokeToken(ctx, pos[0]); err != nil {
 			return err

@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -27,11 +28,15 @@ type Flag struct {
 // NewFlagSet declares, of defs, the flags named in names on a new flag set
 // for sub-command cmd, with the environment values applied; usage and
 // parse errors go to stderr. A bad environment value is returned as the
-// error (a UsageError), the flag set ready all the same.
-func NewFlagSet(cmd string, defs []Flag, stderr io.Writer, names ...string) (*flag.FlagSet, error) {
+// error (a UsageError), the flag set ready all the same. The flags it
+// set from their variables are recorded in the Sources of ctx, if any
+// (WithSources): the command's errors name them by their variables
+// without the command doing anything.
+func NewFlagSet(ctx context.Context, cmd string, defs []Flag, stderr io.Writer, names ...string) (*flag.FlagSet, error) {
 	fs := flag.NewFlagSet("guichet "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var bad error
+	var read []Flag
 	want := map[string]bool{}
 	for _, n := range names {
 		want[n] = true
@@ -52,7 +57,12 @@ func NewFlagSet(cmd string, defs []Flag, stderr io.Writer, names ...string) (*fl
 			fs.Float64Var(p, d.Name, *p, usage)
 		}
 		if env, set := os.LookupEnv(d.Env); set {
-			if err := fs.Set(d.Name, strings.TrimSpace(env)); err != nil && bad == nil {
+			// Set on the value, not through fs.Set: fs.Visit then visits
+			// only the flags given on the command line (Sources.Name).
+			err := fs.Lookup(d.Name).Value.Set(strings.TrimSpace(env))
+			if err == nil {
+				read = append(read, d)
+			} else if bad == nil {
 				if want := wanted(fs.Lookup(d.Name).Value); want != "" {
 					// strconv's error says only "parse error" (flag.Value's contract)
 					bad = Usagef("environment %s: %q: want %s", d.Env, env, want)
@@ -61,6 +71,11 @@ func NewFlagSet(cmd string, defs []Flag, stderr io.Writer, names ...string) (*fl
 				}
 			}
 		}
+	}
+	if s, _ := ctx.Value(sourcesKey{}).(*Sources); s != nil && len(read) > 0 {
+		s.mu.Lock()
+		s.read = append(s.read, envRead{fs: fs, defs: read})
+		s.mu.Unlock()
 	}
 	return fs, bad
 }
@@ -109,7 +124,9 @@ func ParseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 				fs.Usage()
 				return nil, err
 			}
-			return nil, Usage(parseError(fs, err))
+			// What was typed, about flags to type ("did you mean
+			// --data?"): never named by a variable (Sources.Name).
+			return nil, Typed(parseError(fs, err))
 		}
 		if fs.NArg() == 0 {
 			return pos, nil

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"os"
@@ -56,7 +57,7 @@ func TestNewFlagSetEnvironmentAndFlags(t *testing.T) {
 			}
 			addr, debug, workers, ratio, d := defs()
 			var stderr bytes.Buffer
-			fs, err := NewFlagSet("serve", d, &stderr, "addr", "debug", "workers", "ratio")
+			fs, err := NewFlagSet(context.Background(), "serve", d, &stderr, "addr", "debug", "workers", "ratio")
 			if err != nil {
 				t.Fatalf("NewFlagSet: %v", err)
 			}
@@ -84,7 +85,7 @@ func TestNewFlagSetBadEnvironmentNamesVariable(t *testing.T) {
 		t.Run(tt.env, func(t *testing.T) {
 			t.Setenv(tt.env, tt.value)
 			_, _, workers, _, d := defs()
-			fs, err := NewFlagSet("serve", d, &bytes.Buffer{}, "addr", "debug", "workers", "ratio")
+			fs, err := NewFlagSet(context.Background(), "serve", d, &bytes.Buffer{}, "addr", "debug", "workers", "ratio")
 			if err == nil {
 				t.Fatalf("%s=%q accepted", tt.env, tt.value)
 			}
@@ -111,7 +112,7 @@ func TestNewFlagSetOnlyNamedFlags(t *testing.T) {
 	t.Setenv("GUICHET_ADDR", ":1")
 	addr, _, _, _, d := defs()
 	var stderr bytes.Buffer
-	fs, err := NewFlagSet("index", d, &stderr, "workers")
+	fs, err := NewFlagSet(context.Background(), "index", d, &stderr, "workers")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func TestNewFlagSetOnlyNamedFlags(t *testing.T) {
 
 func TestParseInterspersedDoubleDash(t *testing.T) {
 	_, debug, _, _, d := defs()
-	fs, _ := NewFlagSet("x", d, &bytes.Buffer{}, "debug")
+	fs, _ := NewFlagSet(context.Background(), "x", d, &bytes.Buffer{}, "debug")
 	pos, err := ParseInterspersed(fs, []string{"a", "--", "-debug", "b"})
 	if err != nil {
 		t.Fatal(err)
@@ -195,7 +196,7 @@ func TestParseErrorsOnceAndHelpful(t *testing.T) {
 		{[]string{"x", "--addr"}, `--addr needs a value (--addr=VALUE)`},
 	} {
 		var stderr bytes.Buffer
-		fs, _ := NewFlagSet("serve", d, &stderr, "addr", "workers", "ratio", "debug")
+		fs, _ := NewFlagSet(context.Background(), "serve", d, &stderr, "addr", "workers", "ratio", "debug")
 		_, err := ParseInterspersed(fs, c.args)
 		if err == nil || !strings.Contains(err.Error(), c.want) || regexp.MustCompile(`(^|[^-])-[a-z]{2,}`).MatchString(err.Error()) || !strings.HasSuffix(err.Error(), "(see guichet serve -h for its flags)") {
 			t.Errorf("%q: %v, want %q", c.args, err, c.want)
@@ -205,7 +206,7 @@ func TestParseErrorsOnceAndHelpful(t *testing.T) {
 		}
 	}
 	var stderr bytes.Buffer
-	fs, _ := NewFlagSet("serve", d, &stderr, "addr")
+	fs, _ := NewFlagSet(context.Background(), "serve", d, &stderr, "addr")
 	if _, err := ParseInterspersed(fs, []string{"-h"}); !errors.Is(err, flag.ErrHelp) || !strings.Contains(stderr.String(), "-addr") {
 		t.Errorf("-h: %v, usage %q", err, stderr.String())
 	}

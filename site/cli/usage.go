@@ -1,11 +1,12 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
+	"sync"
 )
 
 // UsageError is an error in what was typed: an unknown command or flag, a
@@ -28,6 +29,19 @@ func Usage(err error) error {
 // Usagef is Usage(fmt.Errorf(format, a...)).
 func Usagef(format string, a ...any) error { return Usage(fmt.Errorf(format, a...)) }
 
+// Typed marks err as a usage error in the command line itself (a missing
+// or extra argument, with the synopsis): the flags it names are flags to
+// type, never named by a variable (Sources.Name); nil stays nil.
+func Typed(err error) error {
+	if err == nil {
+		return nil
+	}
+	return Usage(typedError{err})
+}
+
+// Typedf is Typed(fmt.Errorf(format, a...)).
+func Typedf(format string, a ...any) error { return Typed(fmt.Errorf(format, a...)) }
+
 // ExitCode is the exit status for err: 0 for nil, 2 for a usage error,
 // 1 for any other.
 func ExitCode(err error) int {
@@ -41,63 +55,62 @@ func ExitCode(err error) int {
 	return 1
 }
 
-// Declared marks err, an error of a command whose flag set fs declared
-// some of defs, so that NameSources names by its variable only a flag fs
-// declared: the variables of the others were never read (GUICHET_FORMAT,
-// set for guichet check, is not what tickets import's --format took).
-// nil stays nil.
-func Declared(err error, fs *flag.FlagSet, defs []Flag) error {
-	if err == nil || fs == nil {
-		return err
-	}
-	var declared []Flag
-	for _, d := range defs {
-		// Declared by NewFlagSet, whose help names the variable (as -h
-		// shows it): not a flag of the command's own of that name.
-		if f := fs.Lookup(d.Name); f != nil && strings.HasSuffix(f.Usage, "(env "+d.Env+")") {
-			declared = append(declared, d)
-		}
-	}
-	return &declaredError{err: err, defs: declared}
+// Sources is what one run of a command read from the environment: the
+// flags NewFlagSet set from their GUICHET_* variables, on the flag sets
+// it made. Name names them by their variables in the command's error.
+// WithSources makes it; NewFlagSet records into it: no command has
+// anything to mark, nor can forget to.
+type Sources struct {
+	mu   sync.Mutex
+	read []envRead
 }
 
-// declaredError is an error of a command with the flags it declared
-// from the environment (Declared).
-type declaredError struct {
-	err  error
+// envRead is the flags of one flag set set from their variables.
+type envRead struct {
+	fs   *flag.FlagSet
 	defs []Flag
 }
 
-func (e *declaredError) Error() string { return e.err.Error() }
-func (e *declaredError) Unwrap() error { return e.err }
+type sourcesKey struct{}
 
-// NameSources rewrites msg, the message of err, an error of a command run
-// with args, so that it names what the operator set: each flag the
-// command declared with its environment variable (Declared), written
-// --name in msg, whose value came from that variable (set, and the flag
-// not given in args), is named by that variable instead (GUICHET_ADDR
-// "x": … give GUICHET_ADDR 127.0.0.1:8081), since the operator who set
-// the variable looks for it, not for a flag never typed. A flag the
-// command did not declare from the environment keeps its name, set or
-// not: its value came from the command line or its default.
-func NameSources(msg string, err error, args []string) string {
-	var d *declaredError
-	if !errors.As(err, &d) {
+// WithSources returns ctx with a new Sources, which NewFlagSet given the
+// context (or one made from it) records into.
+func WithSources(ctx context.Context) (context.Context, *Sources) {
+	s := &Sources{}
+	return context.WithValue(ctx, sourcesKey{}, s), s
+}
+
+// typedError is an error in what was typed on the command line (an
+// unknown flag, a flag without its value): its flags are flags to type,
+// never named by a variable ("did you mean --data?").
+type typedError struct{ error }
+
+func (e typedError) Unwrap() error { return e.error }
+
+// Name rewrites msg, the message of err, an error of the command whose
+// flags s recorded, so that it names what the operator set: each flag
+// NewFlagSet set from its environment variable and that the command line
+// did not give again, written --name in msg, is named by that variable
+// instead (GUICHET_ADDR "x": … give GUICHET_ADDR 127.0.0.1:8081), since
+// the operator who set the variable looks for it, not for a flag never
+// typed. A flag the command did not read from the environment keeps its
+// name, its variable set or not (GUICHET_FORMAT, set for guichet check,
+// is not what tickets import's own --format took); so does every flag of
+// an error in the command line itself. A nil s names nothing.
+func (s *Sources) Name(msg string, err error) string {
+	var typed typedError
+	if s == nil || errors.As(err, &typed) {
 		return msg
 	}
-	given := map[string]bool{}
-	for _, a := range args {
-		if a == "--" {
-			break
-		}
-		if strings.HasPrefix(a, "-") {
-			name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-			given[name] = true
-		}
-	}
-	for _, f := range d.defs {
-		if _, set := os.LookupEnv(f.Env); set && !given[f.Name] {
-			msg = replaceFlag(msg, "--"+f.Name, f.Env)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, r := range s.read {
+		given := map[string]bool{}
+		r.fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+		for _, d := range r.defs {
+			if !given[d.Name] {
+				msg = replaceFlag(msg, "--"+d.Name, d.Env)
+			}
 		}
 	}
 	return msg

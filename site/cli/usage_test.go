@@ -1,10 +1,11 @@
 package cli
 
 import (
+	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 )
 
@@ -27,38 +28,57 @@ func TestNameSources(t *testing.T) {
 		{`--addr "x:http"`, []string{"--addr", "x:http"}, `--addr "x:http"`},
 		{`--addr "x:http"`, []string{"-addr=x:http"}, `--addr "x:http"`},
 		{`--addr "x:http"`, []string{"--", "--addr"}, `GUICHET_ADDR "x:http"`},
+		// A flag's value that reads as a flag is no flag given.
+		{`--addr "x:http"`, []string{"--workers", "3", "extra", "--", "-addr"}, `GUICHET_ADDR "x:http"`},
 		{`--record-rate must be positive; --workers too`, nil, `GUICHET_RECORD_RATE must be positive; --workers too`},
 	} {
-		fs, _ := NewFlagSet("serve", defs, io.Discard, "addr", "record-rate", "workers")
-		if got := NameSources(tt.msg, Declared(errors.New(tt.msg), fs, defs), tt.args); got != tt.want {
-			t.Errorf("NameSources(%q, %q) = %q, want %q", tt.msg, tt.args, got, tt.want)
+		ctx, read := WithSources(context.Background())
+		fs, _ := NewFlagSet(ctx, "serve", defs, io.Discard, "addr", "record-rate", "workers")
+		if _, err := ParseInterspersed(fs, tt.args); err != nil {
+			t.Fatal(err)
+		}
+		if got := read.Name(tt.msg, errors.New(tt.msg)); got != tt.want {
+			t.Errorf("Name(%q) after %q = %q, want %q", tt.msg, tt.args, got, tt.want)
 		}
 	}
 }
 
-// TestNameSourcesOnlyDeclared: a variable set for another command (or
-// for another command's flag of the same name) is not named in an error
-// of a command that never read it: `GUICHET_FORMAT=json guichet tickets
-// import FILE` said "name the format with GUICHET_FORMAT", a variable
-// tickets import ignores, for its own --format.
-func TestNameSourcesOnlyDeclared(t *testing.T) {
+// TestNameSourcesOnlyRead: a variable set for another command (or for
+// another command's flag of the same name) is not named in an error of a
+// command that never read it: `GUICHET_FORMAT=json guichet tickets import
+// FILE` said "name the format with GUICHET_FORMAT", a variable tickets
+// import ignores, for its own --format. What NewFlagSet read is recorded
+// by NewFlagSet itself: nothing to mark on the error.
+func TestNameSourcesOnlyRead(t *testing.T) {
 	t.Setenv("GUICHET_FORMAT", "json")
 	t.Setenv("GUICHET_ADDR", ":http")
 	format, addr := "text", ""
 	defs := []Flag{{Name: "format", Env: "GUICHET_FORMAT", Ptr: &format}, {Name: "addr", Env: "GUICHET_ADDR", Ptr: &addr}}
-	fs, _ := NewFlagSet("tickets import", defs, io.Discard, "addr")
+	ctx, read := WithSources(context.Background())
+	fs, _ := NewFlagSet(ctx, "tickets import", defs, io.Discard, "addr")
 	fs.String("format", "", "its own --format, without a variable")
 	msg := "name the format with --format; --addr too"
-	if got, want := NameSources(msg, Declared(errors.New(msg), fs, defs), nil), "name the format with --format; GUICHET_ADDR too"; got != want {
-		t.Errorf("NameSources = %q, want %q", got, want)
+	if got, want := read.Name(msg, errors.New(msg)), "name the format with --format; GUICHET_ADDR too"; got != want {
+		t.Errorf("Name = %q, want %q", got, want)
 	}
-	// An error without its command's flags names nothing new.
-	if got := NameSources(msg, errors.New(msg), nil); got != msg {
-		t.Errorf("NameSources of an unmarked error = %q", got)
+	// A flag set made without Sources records nothing, and nil names nothing.
+	var none *Sources
+	if got := none.Name(msg, errors.New(msg)); got != msg {
+		t.Errorf("nil Sources named %q", got)
 	}
-	// The mark keeps what the error is.
-	if err := Declared(Usagef("bad"), fs, defs); ExitCode(err) != 2 || !errors.Is(Declared(flag.ErrHelp, fs, defs), flag.ErrHelp) || Declared(nil, fs, defs) != nil {
-		t.Errorf("Declared changed the error: exit %d", ExitCode(err))
+}
+
+// TestTypedFlagsKeepTheirNames: an error in the command line is about
+// flags to type: `GUICHET_DATA=/srv/guichet guichet backup --dta x` said
+// "did you mean GUICHET_DATA?", a variable, to one typing flags.
+func TestTypedFlagsKeepTheirNames(t *testing.T) {
+	t.Setenv("GUICHET_DATA", "/srv/guichet")
+	data := ""
+	ctx, read := WithSources(context.Background())
+	fs, _ := NewFlagSet(ctx, "backup", []Flag{{Name: "data", Env: "GUICHET_DATA", Ptr: &data}}, io.Discard, "data")
+	_, err := ParseInterspersed(fs, []string{"--dta", "x"})
+	if got := read.Name(err.Error(), err); !strings.Contains(got, "did you mean --data?") || ExitCode(err) != 2 {
+		t.Errorf("Name = %q (exit %d), want the flag suggested", got, ExitCode(err))
 	}
 }
 

@@ -74,9 +74,14 @@ type DB struct {
 // Open connects to the database at url (postgres://user:password@host/name),
 // checks it answers and applies pending migrations. Close the DB when done.
 func Open(ctx context.Context, url string, opts Options) (*DB, error) {
+	// A file the URL names that cannot be read is said by its name
+	// (the driver's "unable to add CA to cert pool" names none).
+	if err := CheckFiles(url); err != nil {
+		return nil, fmt.Errorf("open PostgreSQL database: %w", err)
+	}
 	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
-		return nil, fmt.Errorf("open PostgreSQL database: %w", err)
+		return nil, fmt.Errorf("open PostgreSQL database: %w", readable(url, err))
 	}
 	if opts.Application == "" {
 		opts.Application = "guichet"

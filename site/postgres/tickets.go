@@ -189,6 +189,18 @@ func (db *DB) TicketDays(ctx context.Context, since time.Time) ([]site.TicketDay
 	return out, nil
 }
 
+// ArticleTicketCount counts the tickets linked to article id in locale
+// created in [from, to): to the millisecond, where TicketDays has days.
+func (db *DB) ArticleTicketCount(ctx context.Context, id, locale string, from, to time.Time) (int, error) {
+	var n int
+	if err := db.pool.QueryRowContext(ctx, `
+		SELECT count(*) FROM tickets WHERE article_id = $1 AND locale = $2 AND created_at >= $3 AND created_at < $4`,
+		id, locale, ts(from), ts(to)).Scan(&n); err != nil {
+		return 0, fail("count tickets of "+id, err)
+	}
+	return n, nil
+}
+
 // TicketTotals counts the tickets created in [from, to) (a zero to has no
 // end) of locale ("" every locale) by link method ("" for unlinked).
 func (db *DB) TicketTotals(ctx context.Context, from, to time.Time, locale string) (map[string]int, error) {

@@ -20,6 +20,9 @@ type InsightsStore interface {
 	// TicketTotals counts the tickets created in [from, to) (a zero to
 	// has no end) of locale ("" every locale) by link method ("" unlinked).
 	TicketTotals(ctx context.Context, from, to time.Time, locale string) (map[string]int, error)
+	// ArticleTicketCount counts the tickets linked to article id in
+	// locale created in [from, to), to the millisecond.
+	ArticleTicketCount(ctx context.Context, id, locale string, from, to time.Time) (int, error)
 }
 
 // Insights is what the admin page and the insights API read and change
@@ -101,6 +104,12 @@ func (in Insights) HandLinks(ctx context.Context) ([]tickets.HandLink, error) {
 // NotHelpful returns the articles with "No" votes since a time.
 func (in Insights) NotHelpful(ctx context.Context, since time.Time, limit int) ([]site.ArticleFeedback, error) {
 	return in.Store.NotHelpful(ctx, since, limit)
+}
+
+// ArticleTicketCount counts the tickets of an article created in [from,
+// to) (InsightsStore.ArticleTicketCount).
+func (in Insights) ArticleTicketCount(ctx context.Context, id, locale string, from, to time.Time) (int, error) {
+	return in.Store.ArticleTicketCount(ctx, id, locale, from, to)
 }
 
 // TicketTotals counts the tickets created in [from, to) of locale by link

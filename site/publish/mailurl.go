@@ -10,7 +10,9 @@ import (
 // warnLoopbackMail logs one WARN line when e-mails are sent and the public
 // URL their links are made of is on the loopback (localhost, 127.0.0.1):
 // every link in them would open the reader's own computer. It names the
-// two settings and where the URL came from (flag set by --base-url).
+// two settings and where the URL came from (flag set by --base-url). Not
+// called with --dev: a writer previewing on their own machine sends test
+// e-mails that are meant to open it.
 func warnLoopbackMail(log *slog.Logger, cfg site.Config, flag bool) {
 	if !site.LoopbackURL(cfg.BaseURL) {
 		return

@@ -19,7 +19,7 @@ import (
 func TestLoopbackLinksInMailWarned(t *testing.T) {
 	for _, c := range []struct {
 		name      string
-		mail      bool
+		mail, dev bool
 		baseURL   string // --base-url
 		yaml      string // guichet.yaml's base_url
 		listen    string
@@ -35,12 +35,15 @@ func TestLoopbackLinksInMailWarned(t *testing.T) {
 		{name: "public URL set", mail: true, baseURL: "https://help.acme.test", listen: "http://localhost:8080", not: "--smtp"},
 		{name: "another machine's address", mail: true, listen: "http://192.0.2.7:8080", not: "--smtp"},
 		{name: "no e-mail", listen: "http://localhost:8080", not: "--smtp"},
+		// --dev is a writer's preview on their own machine: its e-mails
+		// are tests, and the warning was noise.
+		{name: "--dev on localhost", mail: true, dev: true, listen: "http://localhost:8080", not: "--smtp"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var logs bytes.Buffer
 			f := newFixture(t, func(o *publish.Options) {
 				o.Logger = slog.New(slog.NewTextHandler(&logs, nil))
-				o.Mail, o.BaseURL, o.ListenURL = c.mail, c.baseURL, c.listen
+				o.Mail, o.Dev, o.BaseURL, o.ListenURL = c.mail, c.dev, c.baseURL, c.listen
 			})
 			if c.yaml != "" {
 				write(t, f.dir, "guichet.yaml", "title: Acme help\nbase_url: "+c.yaml+"\n")

@@ -285,7 +285,7 @@ func (p *Publisher) Reload(ctx context.Context) error {
 		// One URL everywhere: the printed one.
 		lib.Config.BaseURL, lib.Config.BaseURLGuessed = o.ListenURL, true
 	}
-	if prev == nil && o.Mail {
+	if prev == nil && o.Mail && !o.Dev { // --dev: a preview on the writer's machine, its e-mails tests
 		warnLoopbackMail(o.Logger, lib.Config, o.BaseURL != "")
 	}
 	if lib.Config.Widget.Invalid {

@@ -227,6 +227,18 @@ func (db *DB) TicketDays(ctx context.Context, since time.Time) ([]site.TicketDay
 
 const dayMillis = 24 * 60 * 60 * 1000
 
+// ArticleTicketCount counts the tickets linked to article id in locale
+// created in [from, to): to the millisecond, where TicketDays has days.
+func (db *DB) ArticleTicketCount(ctx context.Context, id, locale string, from, to time.Time) (int, error) {
+	var n int
+	if err := db.reader.QueryRowContext(ctx, `
+		SELECT count(*) FROM tickets WHERE article_id = ? AND locale = ? AND created_at >= ? AND created_at < ?`,
+		id, locale, millis(from), millis(to)).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count tickets of %s: %w", id, err)
+	}
+	return n, nil
+}
+
 // TicketTotals counts the tickets created in [from, to) (a zero to has no
 // end) of locale ("" every locale) by link method ("" for unlinked).
 func (db *DB) TicketTotals(ctx context.Context, from, to time.Time, locale string) (map[string]int, error) {

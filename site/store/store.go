@@ -67,6 +67,9 @@ type Store interface {
 	// TicketTotals counts the tickets created in [from, to) (a zero to
 	// has no end) of locale ("" every locale) by link method ("" unlinked).
 	TicketTotals(ctx context.Context, from, to time.Time, locale string) (map[string]int, error)
+	// ArticleTicketCount counts the tickets linked to article id in
+	// locale created in [from, to), to the millisecond.
+	ArticleTicketCount(ctx context.Context, id, locale string, from, to time.Time) (int, error)
 
 	// RollUp stores the dashboard's daily totals of every day that ended
 	// an hour or more before now and is not rolled up yet, and returns

@@ -727,6 +727,25 @@ func testTickets(t *testing.T, open Opener) {
 	if totals, err := s.TicketTotals(ctx, time.Time{}, time.Time{}, "fr"); err != nil || len(totals) != 0 {
 		t.Errorf("totals in fr %v %v; want none", totals, err)
 	}
+	// One article's, to the millisecond: "since the update" of the
+	// admin page splits the update's day at its time.
+	for _, c := range []struct {
+		id       string
+		from, to time.Time
+		want     int
+	}{
+		{"billing/fees", day, t0.Add(-time.Hour), 0}, // z-1 created at that very time: after
+		{"billing/fees", day, t0.Add(-time.Hour + time.Millisecond), 1},
+		{"billing/refund", day.Add(-24 * time.Hour), t0, 1}, // a-2
+		{"billing/refund", day, t0, 0},
+	} {
+		if n, err := s.ArticleTicketCount(ctx, c.id, "en", c.from, c.to); err != nil || n != c.want {
+			t.Errorf("tickets of %s in [%s, %s): %d %v, want %d", c.id, c.from, c.to, n, err, c.want)
+		}
+	}
+	if n, err := s.ArticleTicketCount(ctx, "billing/fees", "fr", day, t0); err != nil || n != 0 {
+		t.Errorf("tickets of billing/fees in fr: %d %v, want 0", n, err)
+	}
 	var unlinked []string
 	s.GapRecords(ctx, t0.Add(-48*time.Hour), func(r gaps.Record) error {
 		if r.Kind == gaps.UnlinkedTicket {

@@ -800,6 +800,11 @@ type Summary struct {
 	// Encoding tells, for a file ASCII until a late line, the encoding
 	// that line decided (Reader.LateEncoding); "" otherwise.
 	Encoding string `json:"encoding,omitempty"`
+	// Unsupported counts the tickets taken in a language the site lacks,
+	// by that language (Result.Unsupported); AsLocale is the locale they
+	// count in, the default.
+	Unsupported map[string]int `json:"unsupported_languages,omitempty"`
+	AsLocale    string         `json:"unsupported_counted_as,omitempty"`
 }
 
 // Add counts one result.
@@ -821,6 +826,13 @@ func (s *Summary) Add(r Result) {
 	}
 	if s.Linked == nil {
 		s.Linked = map[string]int{}
+	}
+	if r.Unsupported != "" {
+		if s.Unsupported == nil {
+			s.Unsupported = map[string]int{}
+		}
+		s.Unsupported[r.Unsupported]++
+		s.AsLocale = r.Locale
 	}
 	if r.Link.Method == "" {
 		s.Unlinked++

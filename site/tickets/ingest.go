@@ -28,6 +28,14 @@ type Result struct {
 	// reference that names no article).
 	Warning string          `json:"warning,omitempty"`
 	Link    site.TicketLink `json:"link"`
+	// Unsupported is the language the ticket says it is written in when
+	// the site has none like it ("ja" on an English and French site): it
+	// is linked, grouped and counted in the default locale (Locale),
+	// with that language's analysis, which reads another language's
+	// words poorly. "" when the site has its language.
+	Unsupported string `json:"unsupported_language,omitempty"`
+	// Locale is the site's locale the ticket counts in.
+	Locale string `json:"locale,omitempty"`
 	// Line is the CSV line the ticket started on (imports only).
 	Line int `json:"line,omitempty"`
 }
@@ -131,9 +139,26 @@ func (c Cleaner) Clean(t *site.Ticket) error {
 // visitor's (i18n.Match: "fr-CA" → "fr", "pt" → "pt-BR", "zh-TW" →
 // "zh-Hant"); else the default.
 func (c Cleaner) locale(l string) string {
+	loc, _ := c.match(l)
+	return loc
+}
+
+// Unsupported returns the language l, a ticket's as given, when the site
+// has no locale for it ("ja", "japanese" on an English and French site),
+// lower-cased: the ticket goes to the default locale. "" for an empty l
+// and for a language the site has.
+func (c Cleaner) Unsupported(l string) string {
+	if _, ok := c.match(l); ok || strings.TrimSpace(l) == "" {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(l))
+}
+
+// match is locale's locale, and whether the site has l's language.
+func (c Cleaner) match(l string) (string, bool) {
 	l = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(l), "_", "-"))
 	if l == "" {
-		return c.DefaultLocale
+		return c.DefaultLocale, false
 	}
 	if code, ok := languageNames[textnorm.Fold(l)]; ok {
 		l = code
@@ -147,9 +172,9 @@ func (c Cleaner) locale(l string) string {
 	// The version its readers expect, as the site picks it for a
 	// visitor's language (zh-TW: zh-Hant, not the first Chinese).
 	if loc := i18n.Match(append([]string{c.DefaultLocale}, c.Locales...), l); loc != "" {
-		return loc
+		return loc, true
 	}
-	return c.DefaultLocale
+	return c.DefaultLocale, false
 }
 
 // languageNames maps language names, as helpdesks export them, to codes.
@@ -224,10 +249,16 @@ func (in *Ingester) Prepare(ctx context.Context, batch []site.Ticket) (*Pending,
 		p.results[i].ExternalID = strings.TrimSpace(batch[i].ExternalID)
 	}
 	parallel(all, func(i int) error {
+		p.results[i].Unsupported = in.Cleaner.Unsupported(batch[i].Locale) // before Clean maps it
 		if err := in.Cleaner.Clean(&batch[i]); err != nil {
 			p.results[i].Status, p.results[i].Reason = site.TicketRejected, err.Error()
 		} else if AutoReply(batch[i]) {
 			p.results[i].Status, p.results[i].Reason = site.TicketIgnored, "an automatic reply or a bounce, not a customer's question"
+		}
+		if s := p.results[i].Status; s == site.TicketRejected || s == site.TicketIgnored {
+			p.results[i].Unsupported = ""
+		} else {
+			p.results[i].Locale = batch[i].Locale
 		}
 		return nil
 	})

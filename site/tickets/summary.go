@@ -52,6 +52,16 @@ func (s Summary) WriteText(w io.Writer, path string, took time.Duration) {
 		parts = []string{"none"}
 	}
 	fmt.Fprintf(w, "linked to an article: %s; unlinked: %d (see guichet gaps)\n", strings.Join(parts, ", "), s.Unlinked)
+	if len(s.Unsupported) > 0 {
+		langs := make([]string, 0, len(s.Unsupported))
+		n := 0
+		for l, k := range s.Unsupported {
+			langs, n = append(langs, fmt.Sprintf("%s %d", l, k)), n+k
+		}
+		sort.Strings(langs)
+		fmt.Fprintf(w, "%s in a language the site has no locale for (%s): taken as %s, the default (linked, grouped and counted there, their words read as %s)\n",
+			site.Count(n, "ticket"), strings.Join(langs, ", "), s.AsLocale, s.AsLocale)
+	}
 }
 
 // FormatName is how people know a format: "Zendesk", "generic CSV".

@@ -65,6 +65,9 @@ func (s *Server) adminExport(c echo.Context) error {
 			return writeTopSearches(w, d.report.Queries)
 		}
 		rows, _ := ticketRows(st, 0, p)
+		if err := sinceUpdate(c.Request().Context(), s.opts.Insights, st, rows); err != nil {
+			return err
+		}
 		return writeTicketRows(w, rows)
 	})
 }

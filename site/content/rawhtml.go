@@ -91,7 +91,7 @@ func (d *doc) htmlDetails(root *ast.Document) {
 						open = open[:len(open)-1]
 					}
 				default:
-					b := &box{Tag: "details", Summary: uiFor(d.in.Locale).details,
+					b := &box{Tag: "details", Summary: d.word(wordDetails),
 						Open: openAttr.Match(src[m[4]:m[5]])}
 					add(hb, b)
 					open = append(open, b)

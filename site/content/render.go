@@ -108,7 +108,7 @@ type anchorRef struct {
 
 // NewRenderer builds the site's goldmark configuration.
 func NewRenderer(opts RenderOptions) *Renderer {
-	r := &Renderer{sanitize: newSanitizer(), allowHTML: opts.AllowHTML, words: themeWords(nil, "", nil, "", nil)}
+	r := &Renderer{sanitize: newSanitizer(), allowHTML: opts.AllowHTML, words: defaultWords()}
 	htmlOpts := []renderer.Option{}
 	if opts.AllowHTML {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())

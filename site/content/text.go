@@ -207,7 +207,7 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 			// The summary of a collapsible section or the label of a tab
 			// the writer named ("iPhone", "Does the vet pay?"); not the
 			// words Guichet gives an unnamed one.
-			if ui := uiFor(d.in.Locale); n.Tag == "details" && n.Summary != ui.details && n.Summary != ui.tab {
+			if n.Tag == "details" && n.Summary != d.word(wordDetails) && n.Summary != d.word(wordTab) {
 				line(n.Summary, true)
 			}
 		case *figure:

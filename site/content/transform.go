@@ -34,7 +34,7 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 	d.expandIncludes(root)
 	placeComplexImages(root)
 	d.fixTopHeading(root, src)
-	labelFootnotes(root, d.in.Locale)
+	d.labelFootnotes(root)
 	d.alerts(root, src)
 	d.mkdocsMarkers(root, src)
 	d.strayAdmonitions(root, src)

@@ -1106,3 +1106,24 @@ func TestDocFXTabs(t *testing.T) {
 		t.Errorf("problems: %v", lib.Problems)
 	}
 }
+
+// TestDocusaurusNavigationFieldsAccepted: the Docusaurus fields that only
+// label or style a page in a sidebar (sidebar_label, sidebar_class_name,
+// sidebar_custom_props, displayed_sidebar, pagination_label) are
+// understood and not used, without a warning: Guichet has no short label.
+// Every Docusaurus page with a sidebar_label was warned about as having
+// an unknown field.
+func TestDocusaurusNavigationFieldsAccepted(t *testing.T) {
+	lib := load(t, map[string]string{
+		"docs/export.md": "---\ntitle: Export your data\nsidebar_label: Export\nsidebar_class_name: green\n" +
+			"sidebar_custom_props:\n  badge: new\ndisplayed_sidebar: docs\npagination_label: Exporting\n---\nText.\n",
+	})
+	for _, p := range lib.Problems {
+		if p.File == "docs/export.md" {
+			t.Errorf("reported: %s", p.String())
+		}
+	}
+	if a := article(t, lib, "docs/export.md"); a.Title != "Export your data" || a.Extra["sidebar_label"] != "Export" {
+		t.Errorf("title %q, extra %v", a.Title, a.Extra)
+	}
+}

@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -1070,6 +1071,34 @@ func TestTitleFromHeadingIsPlainText(t *testing.T) {
 	for file, title := range map[string]string{"docs/cli.mdx": "Use the ferro CLI with care & links", "docs/emoji.md": "🚀 Get started"} {
 		if a := article(t, lib, file); a.Title != title {
 			t.Errorf("%s: title %q, want %q", file, a.Title, title)
+		}
+	}
+}
+
+// TestTitleFromHeadingLeavesHTMLOut: a title taken from a heading written
+// with raw HTML (`# Buy <em>now</em>`) is the text a reader sees, the
+// tags left out as markup, with or without allow_html; the tags showed as
+// text in the page's title, its <title>, search results and the APIs.
+func TestTitleFromHeadingLeavesHTMLOut(t *testing.T) {
+	files := map[string]string{
+		"docs/buy.md":   "# Buy <em>now</em> &amp; <span class=\"x\">save</span>\n\nText.\n",
+		"docs/plan.mdx": "---\nsidebar_position: 1\n---\n# Pick a <abbr title=\"plan\">plan</abbr>\n\nText.\n",
+		"docs/less.md":  "# Values < 5 and 2 > 1\n\nText.\n",
+		"docs/code.md":  "# The `<div>` tag\n\nText.\n",
+	}
+	for _, allow := range []string{"false", "true"} {
+		fs := maps.Clone(files)
+		fs["guichet.yaml"] = "title: Help\nallow_html: " + allow + "\n"
+		lib := load(t, fs)
+		for file, title := range map[string]string{"docs/buy.md": "Buy now & save", "docs/plan.mdx": "Pick a plan",
+			"docs/less.md": "Values < 5 and 2 > 1", "docs/code.md": "The <div> tag"} {
+			a := article(t, lib, file)
+			if a.Title != title {
+				t.Errorf("allow_html %s: %s: title %q, want %q", allow, file, a.Title, title)
+			}
+			if strings.Contains(string(a.HTML), "<h1") {
+				t.Errorf("allow_html %s: %s: the title heading is shown twice:\n%s", allow, file, a.HTML)
+			}
 		}
 	}
 }

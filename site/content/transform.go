@@ -27,6 +27,7 @@ func (transformer) Transform(root *ast.Document, reader text.Reader, pc parser.C
 	d.shortcodes(root)
 	d.jsxTabs(root)
 	d.docfxTabs(root)
+	d.htmlIDs(root)
 	d.htmlAnchors(root)
 	d.htmlDetails(root)
 	d.htmlText(root)

@@ -64,7 +64,7 @@ type Input struct {
 	// shortcode reads them).
 	Params map[string]any
 
-	// words are the site's interface strings (callout titles): the
+	// words are the site's interface strings (renderedWords): the
 	// theme's with the content folder's i18n/ over them; nil: the
 	// default theme's (Renderer.words).
 	words *i18n.Catalog

@@ -10,10 +10,16 @@ import (
 // Overlay returns a theme whose files are over's where over has them and
 // base's elsewhere: a content folder's theme/ replacing the embedded
 // default theme file by file (same relative paths: templates/layout.html,
-// assets/style.css, i18n/de.yaml). over may also add files base lacks.
+// assets/style.css). over may also add files base lacks. A translation
+// file is the exception: over's i18n/de.yaml adds and rewords strings
+// one by one over base's, as i18n.ReadDir reads an overlay (Layers).
 func Overlay(over, base fs.FS) fs.FS { return overlay{over: over, base: base} }
 
 type overlay struct{ over, base fs.FS }
+
+// Layers returns the two themes of the overlay, for readers that merge
+// a file's content rather than take over's whole (i18n.ReadDir).
+func (o overlay) Layers() (over, base fs.FS) { return o.over, o.base }
 
 // Open opens over's file, else base's; a folder opens as base's when base
 // has it (ReadDir merges both).

@@ -89,23 +89,45 @@ func TestContrast(t *testing.T) {
 // warning names each language the locale's pages fall back to.
 func TestMissingStringsNameWhereTheyAreShown(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "guichet.yaml", "default_locale: de\nlocales: [de, sw]\n")
+	write(t, dir, "guichet.yaml", "default_locale: ja\nlocales: [ja, sw]\n")
 	write(t, dir, "help/a.md", "---\ntitle: A\n---\nText.\n")
-	// The content's theme replaces the German strings with a partial file.
-	write(t, dir, "theme/i18n/de.yaml", "search_btn: Suchen\nlang_name: Deutsch\n")
+	// The content's theme gives a few Japanese strings, which the
+	// default theme has none of.
+	write(t, dir, "theme/i18n/ja.yaml", "search_btn: 検索\nlang_name: 日本語\n")
 	rep, err := Run(context.Background(), dir, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range rep.Problems {
 		if strings.HasSuffix(p.File, "i18n/sw.yaml") && strings.Contains(p.Message, "locale sw has no translation for") {
-			if !strings.Contains(p.Message, "Deutsch") || !strings.Contains(p.Message, "English") {
-				t.Errorf("search_btn is shown in German, the others in English; the warning says: %s", p.Message)
+			if !strings.Contains(p.Message, "日本語") || !strings.Contains(p.Message, "English") {
+				t.Errorf("search_btn is shown in Japanese, the others in English; the warning says: %s", p.Message)
 			}
 			return
 		}
 	}
 	t.Fatalf("no missing-translation warning for sw in %+v", rep.Problems)
+}
+
+// TestThemeStringsFileAddsToTheTheme: a content folder's
+// theme/i18n/de.yaml rewording two strings keeps the theme's other German
+// strings, as i18n/de.yaml does: check finds none missing. It replaced
+// the theme's whole German file, and check reported 150 strings of German
+// pages shown in English.
+func TestThemeStringsFileAddsToTheTheme(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guichet.yaml", "default_locale: de\nlocales: [de]\n")
+	write(t, dir, "help/a.md", "---\ntitle: A\n---\nText.\n")
+	write(t, dir, "theme/i18n/de.yaml", "search_btn: Los\nskip: Zum Text\n")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Problems {
+		if p.Kind == site.KindTranslation {
+			t.Errorf("%s", p.String())
+		}
+	}
 }
 
 // TestMissingStringsShownInTheDefaultLocaleOnce: with a regional default

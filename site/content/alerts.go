@@ -185,14 +185,7 @@ func (d *doc) calloutTitle(typ string) string {
 		kind := strings.TrimPrefix(key, "callout_")
 		return strings.ToUpper(kind[:1]) + kind[1:]
 	}
-	if d.in.words != nil {
-		if t := strings.TrimSpace(d.in.words.Text(d.in.Locale, key)); t != "" {
-			return t
-		}
-	}
-	// No site strings, or the site's left blank: the theme's title, never
-	// an empty one (a foldable callout's toggle would have no label).
-	return strings.TrimSpace(d.r.words.Text(d.in.Locale, key))
+	return d.word(key)
 }
 
 // calloutKey is the interface string that titles an untitled callout of
@@ -266,7 +259,7 @@ func (d *doc) alerts(root *ast.Document, src []byte) {
 			b := &box{}
 			link := ast.NewLink()
 			link.Destination = m[1]
-			link.AppendChild(link, ast.NewString([]byte(uiFor(d.in.Locale).watchVideo)))
+			link.AppendChild(link, ast.NewString([]byte(d.word(wordWatchVideo))))
 			para := ast.NewParagraph()
 			para.AppendChild(para, link)
 			b.AppendChild(b, para)
@@ -395,7 +388,7 @@ func (d *doc) stripDocfxMarkers(root *ast.Document, src []byte) {
 		if video != nil {
 			link := ast.NewLink()
 			link.Destination = video[1]
-			link.AppendChild(link, ast.NewString([]byte(uiFor(d.in.Locale).watchVideo)))
+			link.AppendChild(link, ast.NewString([]byte(d.word(wordWatchVideo))))
 			p.InsertBefore(p, p.FirstChild(), link)
 		}
 		if p.ChildCount() == 0 {

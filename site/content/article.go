@@ -73,6 +73,14 @@ var docusaurusOnly = map[string]bool{"displayed_sidebar": true, "hide_title": tr
 	"toc_min_heading_level": true, "toc_max_heading_level": true, "parse_number_prefixes": true, "custom_edit_url": true,
 	"last_update": true, "unlisted": true}
 
+// navigationOnly lists the Docusaurus fields that label or style the
+// page in a sidebar and a previous/next link: Guichet lists a category's
+// articles by their titles and has no short label, so they are understood
+// and not used, without a warning (kept in the article's data, for param
+// and the API).
+var navigationOnly = map[string]bool{"sidebar_label": true, "sidebar_class_name": true, "sidebar_custom_props": true,
+	"sidebar_key": true, "displayed_sidebar": true, "pagination_label": true}
+
 // mapOtherToolFields renames the fields other tools name differently.
 // Docusaurus' `last_update: {date: …, author: …}` (or a date alone) gives
 // its date as "last_update.date"; the mapping itself is understood, not
@@ -113,8 +121,13 @@ func mapOtherToolFields(fields []field) []field {
 			}
 		}
 	}
-	// The others (Hugo's date beside its lastmod) are understood, not used.
+	// The others (Hugo's date beside its lastmod) are understood, not used,
+	// as are the labels and styles of a sidebar Guichet does not draw.
 	for i := range out {
+		if navigationOnly[out[i].name] && out[i].orig == "" {
+			out[i].orig, out[i].name = out[i].name, ""
+			continue
+		}
 		for _, alias := range otherToolFields {
 			if out[i].name == alias.name && out[i].orig == "" {
 				out[i].orig, out[i].name = alias.name, ""

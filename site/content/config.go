@@ -477,6 +477,9 @@ func parseRedirects(data []byte) (redirects []site.Redirect, lines []int, probs 
 		if p, ok := redirectFieldUnindented(data); ok {
 			return nil, nil, []site.Problem{p}
 		}
+		if p, ok := redirectNotListed(data); ok {
+			return nil, nil, []site.Problem{p}
+		}
 		return nil, nil, []site.Problem{yamlProblem(redirectsFile, 0, redirectsFile, ExplainYAML(data, err))}
 	}
 	if len(root.Content) == 0 {
@@ -545,6 +548,15 @@ func parseRedirects(data []byte) (redirects []site.Redirect, lines []int, probs 
 				From string `yaml:"from"`
 				To   string `yaml:"to"`
 			}
+			if k, v := secondFrom(item); k != nil {
+				// `  from: /c` under an item: a redirect of its own whose
+				// `- ` was left out, indented as the item's fields are.
+				p := errorAt(site.KindRedirect, redirectsFile, k.Line, "from",
+					"a second `from:` in the redirect of line %d: it starts a redirect of its own; write `- from: %s` with its `- ` where the other items' starts, and its `to:` under it; the redirect of line %d is ignored until then", item.Line, v.Value, item.Line)
+				p.Column = k.Column
+				probs = append(probs, p)
+				continue
+			}
 			if item.Kind != yaml.MappingNode || item.Decode(&r) != nil {
 				probs = append(probs, errorAt(site.KindRedirect, redirectsFile, item.Line, "", "each redirect must be a mapping {from: /old, to: /new}"))
 				continue
@@ -584,6 +596,58 @@ func redirectFieldUnindented(data []byte) (site.Problem, bool) {
 		}
 	}
 	return site.Problem{}, false
+}
+
+// redirectNotListed finds, in a redirects.yaml that does not parse, a
+// redirect written without its `- ` among list items (`from: /c` at the
+// start of a line, where the other redirects start with `- from:`), which
+// YAML reads as a field mixed with list items: an error at that line
+// saying to make it a list item. redirectFieldUnindented has found a
+// second field written where its item's `- ` starts.
+func redirectNotListed(data []byte) (site.Problem, bool) {
+	lines := strings.Split(string(data), "\n")
+	item, itemLine := -1, 0 // indentation and line of the first list item
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		if strings.HasPrefix(t, "- from:") || strings.HasPrefix(t, "- to:") {
+			item, itemLine = len(l)-len(t), i+1
+			break
+		}
+	}
+	if item < 0 {
+		return site.Problem{}, false
+	}
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		if len(l)-len(t) != item || !strings.HasPrefix(t, "from:") && !strings.HasPrefix(t, "to:") {
+			continue
+		}
+		t = strings.TrimSpace(t)
+		p := errorAt(site.KindYAML, redirectsFile, i+1, "",
+			"`%s` is not a list item, as the redirect of line %d is: write `%s- %s` and indent the redirect's other field under it (every redirect is a list item); the file is not read until then",
+			t, itemLine, strings.Repeat(" ", item), t)
+		p.Column = item + 1
+		return p, true
+	}
+	return site.Problem{}, false
+}
+
+// secondFrom returns the second `from` key of a redirect item and its
+// value, nils when it has one at most.
+func secondFrom(item *yaml.Node) (key, value *yaml.Node) {
+	if item.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	seen := false
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		if k := item.Content[i]; k.Value == "from" {
+			if seen {
+				return k, item.Content[i+1]
+			}
+			seen = true
+		}
+	}
+	return nil, nil
 }
 
 func nullAsEmpty(n *yaml.Node) string {

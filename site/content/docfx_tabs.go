@@ -63,7 +63,7 @@ func (d *doc) tabHeading(h *ast.Heading) (string, bool) {
 	}
 	label := inlineText(l, d.src)
 	if label == "" {
-		label = uiFor(d.in.Locale).tab
+		label = d.word(wordTab)
 	}
 	return label, true
 }

@@ -83,7 +83,7 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 		}
 		b := &box{Tag: "details", Class: "image-description", fence: indented(end("image-end"))}
 		if d != nil {
-			b.Summary = uiFor(d.in.Locale).imageDescription
+			b.Summary = d.word(wordImageDescription)
 		}
 		b.image = docfxImage(a)
 		b.image.SetPos(seg.Start) // its paragraph is made later, without source lines
@@ -117,7 +117,7 @@ func (colonFenceParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 		case strings.EqualFold(word, "details"):
 			node = &box{Tag: "details", Summary: title, fence: fence}
 			if title == "" && d != nil {
-				node.(*box).Summary = uiFor(d.in.Locale).details
+				node.(*box).Summary = d.word(wordDetails)
 			}
 		case ok:
 			written := title

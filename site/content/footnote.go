@@ -46,18 +46,18 @@ func footnoteIDs(root ast.Node) []string {
 }
 
 // labelFootnotes gives the footnote list and its back links their
-// accessible names in locale.
-func labelFootnotes(root ast.Node, locale string) {
-	t := uiFor(locale)
+// accessible names in the article's words.
+func (d *doc) labelFootnotes(root ast.Node) {
+	list, back := d.word(wordFootnotes), d.word(wordBackToText)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *east.FootnoteList:
-			n.SetAttributeString("aria-label", []byte(t.footnotes))
+			n.SetAttributeString("aria-label", []byte(list))
 		case *east.FootnoteBacklink:
-			n.SetAttributeString("aria-label", []byte(t.backToText))
+			n.SetAttributeString("aria-label", []byte(back))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -1074,6 +1075,34 @@ func TestTitleFromHeadingIsPlainText(t *testing.T) {
 	}
 }
 
+// TestTitleFromHeadingLeavesHTMLOut: a title taken from a heading written
+// with raw HTML (`# Buy <em>now</em>`) is the text a reader sees, the
+// tags left out as markup, with or without allow_html; the tags showed as
+// text in the page's title, its <title>, search results and the APIs.
+func TestTitleFromHeadingLeavesHTMLOut(t *testing.T) {
+	files := map[string]string{
+		"docs/buy.md":   "# Buy <em>now</em> &amp; <span class=\"x\">save</span>\n\nText.\n",
+		"docs/plan.mdx": "---\nsidebar_position: 1\n---\n# Pick a <abbr title=\"plan\">plan</abbr>\n\nText.\n",
+		"docs/less.md":  "# Values < 5 and 2 > 1\n\nText.\n",
+		"docs/code.md":  "# The `<div>` tag\n\nText.\n",
+	}
+	for _, allow := range []string{"false", "true"} {
+		fs := maps.Clone(files)
+		fs["guichet.yaml"] = "title: Help\nallow_html: " + allow + "\n"
+		lib := load(t, fs)
+		for file, title := range map[string]string{"docs/buy.md": "Buy now & save", "docs/plan.mdx": "Pick a plan",
+			"docs/less.md": "Values < 5 and 2 > 1", "docs/code.md": "The <div> tag"} {
+			a := article(t, lib, file)
+			if a.Title != title {
+				t.Errorf("allow_html %s: %s: title %q, want %q", allow, file, a.Title, title)
+			}
+			if strings.Contains(string(a.HTML), "<h1") {
+				t.Errorf("allow_html %s: %s: the title heading is shown twice:\n%s", allow, file, a.HTML)
+			}
+		}
+	}
+}
+
 // TestDocFXTabs: DocFX's tabbed sections (`# [Windows](#tab/windows)`
 // headings, the group closed by `---`) were shown as headings linking to
 // #tab/windows, which is no place of the page, and the `---` as a rule;
@@ -1104,5 +1133,26 @@ func TestDocFXTabs(t *testing.T) {
 	}
 	if len(lib.Problems) != 0 {
 		t.Errorf("problems: %v", lib.Problems)
+	}
+}
+
+// TestDocusaurusNavigationFieldsAccepted: the Docusaurus fields that only
+// label or style a page in a sidebar (sidebar_label, sidebar_class_name,
+// sidebar_custom_props, displayed_sidebar, pagination_label) are
+// understood and not used, without a warning: Guichet has no short label.
+// Every Docusaurus page with a sidebar_label was warned about as having
+// an unknown field.
+func TestDocusaurusNavigationFieldsAccepted(t *testing.T) {
+	lib := load(t, map[string]string{
+		"docs/export.md": "---\ntitle: Export your data\nsidebar_label: Export\nsidebar_class_name: green\n" +
+			"sidebar_custom_props:\n  badge: new\ndisplayed_sidebar: docs\npagination_label: Exporting\n---\nText.\n",
+	})
+	for _, p := range lib.Problems {
+		if p.File == "docs/export.md" {
+			t.Errorf("reported: %s", p.String())
+		}
+	}
+	if a := article(t, lib, "docs/export.md"); a.Title != "Export your data" || a.Extra["sidebar_label"] != "Export" {
+		t.Errorf("title %q, extra %v", a.Title, a.Extra)
 	}
 }

@@ -797,8 +797,8 @@ func (l *loader) structureHash() string {
 	for _, loc := range l.lib.Locales() {
 		// The words rendering writes: an i18n/ or theme string changed
 		// renders again.
-		for _, k := range []string{"note", "tip", "important", "warning", "caution"} {
-			h.str("word").field(loc, k, l.words.Text(loc, calloutKey(k))).str("\n")
+		for _, k := range renderedWords {
+			h.str("word").field(loc, k, l.words.Text(loc, k)).str("\n")
 		}
 	}
 	cfg, _ := json.Marshal(l.lib.Config)

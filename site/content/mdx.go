@@ -157,7 +157,7 @@ func (d *doc) jsxTabs(root *ast.Document) {
 					label = attrs["value"]
 				}
 				if label == "" {
-					label = uiFor(d.in.Locale).tab
+					label = d.word(wordTab)
 				}
 				cur = &box{Tag: "details", Class: tabClass, Summary: label, Open: bytes.Contains(src[m[6]:m[7]], []byte("default"))}
 				if newGroup {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/guichet/guichet/site"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -91,7 +92,7 @@ func (d *doc) htmlDetails(root *ast.Document) {
 						open = open[:len(open)-1]
 					}
 				default:
-					b := &box{Tag: "details", Summary: uiFor(d.in.Locale).details,
+					b := &box{Tag: "details", Summary: d.word(wordDetails),
 						Open: openAttr.Match(src[m[4]:m[5]])}
 					add(hb, b)
 					open = append(open, b)
@@ -327,6 +328,67 @@ func (d *doc) htmlAnchors(root *ast.Document) {
 			p.InsertBefore(p, n, &rawHTML{HTML: b.String()})
 		}
 	}
+}
+
+// htmlIDs reports the ids of HTML tags the page cannot keep: an id with a
+// space, a quote or other punctuation (`<div id="a b">`) is dropped by the
+// sanitizer (contentID) when raw HTML is rendered (allow_html on), and is
+// kept as no anchor when it is left out (htmlAnchors), so links to it
+// lead nowhere; check reported the broken link alone, not why. Each is a
+// warning at the tag's line and column with the id to write instead.
+// With allow_html off, only the tags whose id is kept as an anchor
+// (anchorOf) are checked: the others are left out and reported whole.
+func (d *doc) htmlIDs(root *ast.Document) {
+	check := func(tag []byte, at srcPos) {
+		m := tagStart.FindSubmatch(tag)
+		if m == nil {
+			return
+		}
+		name := strings.ToLower(string(m[1]))
+		id := ""
+		if d.r.allowHTML {
+			for _, a := range htmlAttr.FindAllSubmatch(tag[1+len(m[1]):], -1) {
+				if strings.EqualFold(string(a[1]), "id") {
+					id = strings.Trim(html.UnescapeString(string(a[2])), `"'`)
+				}
+			}
+		} else {
+			id = anchorOf(tag)
+		}
+		if id == "" || contentID.MatchString(safeID(id)) {
+			return
+		}
+		fix := "give it one of letters and digits"
+		if a := anchor(id); a != "" {
+			fix = fmt.Sprintf("write id=%q and link to #%s", a, a)
+		}
+		d.problem(site.SeverityWarning, site.KindSyntax, at, "<"+name+">",
+			"the id %q of <%s> is left out of the page and links to it lead nowhere: an id is letters, digits, -, _, : and . without spaces or quotes; %s", id, name, fix)
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			if n.Segments.Len() == 1 {
+				seg := n.Segments.At(0)
+				check(seg.Value(d.src), d.lines.at(seg.Start))
+			}
+		case *ast.HTMLBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				line := seg.Value(d.src)
+				for _, t := range openTag.FindAllIndex(line, -1) {
+					if end := bytes.IndexByte(line[t[0]:], '>'); end > 0 {
+						check(line[t[0]:t[0]+end+1], d.lines.at(seg.Start+t[0]))
+					}
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // listTag matches an inline HTML list tag alone: <ul>, <ol> or <li>, with

@@ -415,8 +415,40 @@ func TestHTMLWrapperIDsKept(t *testing.T) {
 			got = append(got, p.String())
 		}
 	}
-	want := []string{"help/steps.md:21:1: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png), or set allow_html: true in guichet.yaml"}
+	want := []string{`help/steps.md:19:1: warning: the id "odd\" onmouseover=\"alert(2)" of <div> is left out of the page and links to it lead nowhere: an id is letters, digits, -, _, : and . without spaces or quotes; write id="odd-onmouseoveralert2" and link to #odd-onmouseoveralert2`,
+		"help/steps.md:21:1: warning: raw HTML <img> is left out of the page (allow_html is off): write the picture as ![alt text](file.png), or set allow_html: true in guichet.yaml"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestHTMLIDNotKeptIsReported: an HTML id the page cannot keep (a space
+// or a quote in it: `<div id="a b">`) is reported at its tag, with the id
+// to write, whether raw HTML is left out (the wrapper's anchor) or
+// rendered (the sanitizer drops the id); it was dropped without a word,
+// and check reported only the broken link to it.
+func TestHTMLIDNotKeptIsReported(t *testing.T) {
+	for _, allow := range []string{"false", "true"} {
+		lib := load(t, map[string]string{
+			"guichet.yaml": "title: Help\nallow_html: " + allow + "\n",
+			"help/steps.md": "---\ntitle: Steps\n---\n[Step A](#step%20a), [B](#b).\n\n" + // 4
+				"<div id=\"step a\">\nRemove the licences.\n</div>\n\n" + // 6-8
+				"Text <span id='b\"c'>here</span> and <a id=\"ok\"></a>.\n\n" + // 10
+				"<div>\n  <p id=\"x y\">Deep.</p>\n</div>\n", // 12-14
+		})
+		var got []string
+		for _, p := range lib.Problems {
+			if strings.Contains(p.Message, "the id") {
+				got = append(got, p.String())
+			}
+		}
+		want := []string{
+			`help/steps.md:6:1: warning: the id "step a" of <div> is left out of the page and links to it lead nowhere: an id is letters, digits, -, _, : and . without spaces or quotes; write id="step-a" and link to #step-a`,
+			`help/steps.md:10:6: warning: the id "b\"c" of <span> is left out of the page and links to it lead nowhere: an id is letters, digits, -, _, : and . without spaces or quotes; write id="bc" and link to #bc`,
+			`help/steps.md:13:3: warning: the id "x y" of <p> is left out of the page and links to it lead nowhere: an id is letters, digits, -, _, : and . without spaces or quotes; write id="x-y" and link to #x-y`,
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("allow_html %s: problems:\n%s\nwant:\n%s", allow, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }

@@ -31,8 +31,10 @@ const readingsFile = "readings.bin"
 
 // readingsMagic starts the readings file; it changes with its layout and
 // with what a reading holds (2: descriptions as plain text; 3: typos of
-// the fields of check.ignore_fields named; 4: the field an id came from).
-const readingsMagic = "GCREADS4"
+// the fields of check.ignore_fields named; 4: the field an id came from;
+// 5: Docusaurus sidebar labels accepted, a title taken from a heading
+// without its HTML tags).
+const readingsMagic = "GCREADS5"
 
 // The columns of the readings file.
 const (

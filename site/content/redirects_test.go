@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -275,6 +276,44 @@ func TestRedirectToNotIndented(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("problems %q, want one at line %d saying to indent it under the item's first field", got, c.line)
+			}
+		})
+	}
+}
+
+// TestRedirectWithoutItsDash: a redirect written without its `- ` among
+// list items (`from: /c` at the start of a line, before or after `- from:`
+// items) got the generic YAML explanation, at another line ("list items
+// (- …) and fields (name: …) are mixed at the same level. Fix: write
+// field: value lines…", the opposite of the fix); one indented under the
+// item before it (a second `from:` in that item) was "each redirect must
+// be a mapping". Each is an error at the line of that `from:`, with the
+// line to write.
+func TestRedirectWithoutItsDash(t *testing.T) {
+	bare := func(line, item int) string {
+		return fmt.Sprintf("redirects.yaml:%d:1: error: `from: /billing/old-card` is not a list item, as the redirect of line %d is: write `- from: /billing/old-card` and indent the redirect's other field under it (every redirect is a list item); the file is not read until then", line, item)
+	}
+	for name, c := range map[string]struct{ src, want string }{
+		"after":      {"- from: /a\n  to: /billing/card\nfrom: /billing/old-card\nto: /billing/card\n", bare(3, 1)},
+		"to under":   {"- from: /a\n  to: /billing/card\nfrom: /billing/old-card\n  to: /billing/card\n", bare(3, 1)},
+		"before":     {"from: /billing/old-card\nto: /billing/card\n- from: /a\n  to: /billing/card\n", bare(1, 3)},
+		"in between": {"- from: /a\n  to: /billing/card\n\nfrom: /billing/old-card\n- from: /b\n  to: /billing/card\n", bare(4, 1)},
+		"indented": {"- from: /a\n  to: /billing/card\n  from: /billing/old-card\n  to: /billing/card\n",
+			"redirects.yaml:3:3: error: a second `from:` in the redirect of line 1: it starts a redirect of its own; write `- from: /billing/old-card` with its `- ` where the other items' starts, and its `to:` under it; the redirect of line 1 is ignored until then"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			lib, err := Load(context.Background(), mapFS(redirectSite(c.src)), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range lib.Problems {
+				if p.File == "redirects.yaml" {
+					got = append(got, p.String())
+				}
+			}
+			if !slices.Contains(got, c.want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), c.want)
 			}
 		})
 	}

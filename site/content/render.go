@@ -64,7 +64,7 @@ type Input struct {
 	// shortcode reads them).
 	Params map[string]any
 
-	// words are the site's interface strings (callout titles): the
+	// words are the site's interface strings (renderedWords): the
 	// theme's with the content folder's i18n/ over them; nil: the
 	// default theme's (Renderer.words).
 	words *i18n.Catalog
@@ -108,7 +108,7 @@ type anchorRef struct {
 
 // NewRenderer builds the site's goldmark configuration.
 func NewRenderer(opts RenderOptions) *Renderer {
-	r := &Renderer{sanitize: newSanitizer(), allowHTML: opts.AllowHTML, words: themeWords(nil, "", nil, "", nil)}
+	r := &Renderer{sanitize: newSanitizer(), allowHTML: opts.AllowHTML, words: defaultWords()}
 	htmlOpts := []renderer.Option{}
 	if opts.AllowHTML {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())

@@ -191,15 +191,11 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 			state = parser.HasChildren
 		}
 		d, _ := pc.Get(docKey).(*doc)
-		locale := ""
-		if d != nil {
-			locale = d.in.Locale
-		}
 		switch kind, title, untitled, ok := scCallout(t, d); {
 		case t.name == "details":
 			summary := t.arg("summary", 0)
 			if summary == "" && d != nil {
-				summary = uiFor(locale).details
+				summary = d.word(wordDetails)
 			}
 			node = &box{Tag: "details", Summary: summary, Open: t.arg("open", -1) == "true", fence: fence}
 		case t.name == "tab":
@@ -211,7 +207,7 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 				label = t.arg("title", -1)
 			}
 			if label == "" {
-				label = uiFor(locale).tab
+				label = d.word(wordTab)
 			}
 			node = &box{Tag: "details", Class: tabClass, Summary: label, fence: fence}
 		case scTabGroup[t.name]:
@@ -729,7 +725,7 @@ func (d *doc) embedLink(t scTag, line srcPos) ast.Node {
 	}
 	label := t.arg("title", -1)
 	if label == "" {
-		label = uiFor(d.in.Locale).watchVideo
+		label = d.word(wordWatchVideo)
 		if t.name != "youtube" && t.name != "vimeo" {
 			label = service
 		}

@@ -67,7 +67,7 @@ func (l *loader) readStrings(read func(string) ([]byte, bool)) {
 }
 
 // themeWords returns the interface strings the renderer writes into
-// articles (callout titles) resolved as the server resolves every
+// articles (renderedWords) resolved as the server resolves every
 // interface string (i18n.New): the default theme's, under the content
 // folder's theme folder's (themeDir in fsys, when it has one), under own
 // (the content folder's i18n/). A nil fsys gives the default theme's alone.

@@ -207,7 +207,7 @@ func (d *doc) plainText(root *ast.Document, src []byte) {
 			// The summary of a collapsible section or the label of a tab
 			// the writer named ("iPhone", "Does the vet pay?"); not the
 			// words Guichet gives an unnamed one.
-			if ui := uiFor(d.in.Locale); n.Tag == "details" && n.Summary != ui.details && n.Summary != ui.tab {
+			if n.Tag == "details" && n.Summary != d.word(wordDetails) && n.Summary != d.word(wordTab) {
 				line(n.Summary, true)
 			}
 		case *figure:
@@ -382,8 +382,9 @@ func isAbbrev(before string) bool {
 
 // firstHeading returns the text a reader sees of the first level-1
 // heading of a Markdown body ("# Title", outside code blocks: its inline
-// Markdown read as a description's, "# Use `ferro`" is "Use ferro"), ""
-// when it has none.
+// Markdown read as a description's, "# Use `ferro`" is "Use ferro", and
+// its HTML tags left out, "# Buy <em>now</em>" is "Buy now"), "" when it
+// has none.
 func firstHeading(body []byte) string {
 	h := ""
 	linesOutsideFences(body, func(_ int, line []byte) bool {
@@ -396,7 +397,7 @@ func firstHeading(body []byte) string {
 		}
 		return false
 	})
-	return plainDescription(h)
+	return plainInline(h, headingParser())
 }
 
 // linesOutsideFences calls fn with each line of body (without its line

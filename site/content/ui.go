@@ -1,63 +1,51 @@
 package content
 
-import "strings"
+import (
+	"strings"
+	"sync"
 
-// ui holds the few words the renderer itself writes into articles, in one
-// locale.
-type ui struct {
-	footnotes        string // accessible name of the footnote list
-	backToText       string // accessible name of a footnote's back link
-	imageDescription string // summary of a long image description
-	watchVideo       string // link text of an embedded video
-	tab              string // summary of an unnamed tab
-	details          string // summary of an untitled collapsible block
-	// The titles of untitled callouts are interface strings
-	// (callout_note…, doc.calloutTitle): a site can reword them.
+	"github.com/guichet/guichet/site/i18n"
+)
+
+// The words the renderer itself writes into articles are interface
+// strings, as the callout titles are (calloutTitle): the default theme
+// gives them in its languages, and a site's i18n/<locale>.yaml or
+// theme/i18n/<locale>.yaml rewords them.
+const (
+	wordFootnotes        = "footnotes"         // accessible name of the footnote list
+	wordBackToText       = "back_to_text"      // accessible name of a footnote's back link
+	wordImageDescription = "image_description" // summary of a long image description
+	wordWatchVideo       = "watch_video"       // link text of an embedded video
+	wordTab              = "untitled_tab"      // summary of an unnamed tab
+	wordDetails          = "untitled_details"  // summary of an untitled collapsible block
+)
+
+// renderedWords are the interface strings rendering writes into articles:
+// a change to one renders again (the structure hash).
+var renderedWords = []string{
+	"callout_note", "callout_tip", "callout_important", "callout_warning", "callout_caution",
+	wordFootnotes, wordBackToText, wordImageDescription, wordWatchVideo, wordTab, wordDetails,
 }
 
-// uiFor returns the renderer's words in locale's language (the languages
-// the default theme ships strings for), English for the others.
-func uiFor(locale string) ui {
-	lang, _, _ := strings.Cut(locale, "-")
-	switch lang {
-	case "fr":
-		return ui{
-			footnotes: "Notes", backToText: "Retour au texte", imageDescription: "Description de l’image",
-			watchVideo: "Regarder la vidéo", tab: "Onglet", details: "Détails",
-		}
-	case "de":
-		return ui{
-			footnotes: "Fußnoten", backToText: "Zurück zum Text", imageDescription: "Bildbeschreibung",
-			watchVideo: "Video ansehen", tab: "Reiter", details: "Details",
-		}
-	case "es":
-		return ui{
-			footnotes: "Notas", backToText: "Volver al texto", imageDescription: "Descripción de la imagen",
-			watchVideo: "Ver el vídeo", tab: "Pestaña", details: "Detalles",
-		}
-	case "it":
-		return ui{
-			footnotes: "Note", backToText: "Torna al testo", imageDescription: "Descrizione dell’immagine",
-			watchVideo: "Guarda il video", tab: "Scheda", details: "Dettagli",
-		}
-	case "pt":
-		return ui{
-			footnotes: "Notas", backToText: "Voltar ao texto", imageDescription: "Descrição da imagem",
-			watchVideo: "Ver o vídeo", tab: "Separador", details: "Detalhes",
-		}
-	case "nl":
-		return ui{
-			footnotes: "Voetnoten", backToText: "Terug naar de tekst", imageDescription: "Beschrijving van de afbeelding",
-			watchVideo: "Bekijk de video", tab: "Tabblad", details: "Details",
-		}
-	case "ar":
-		return ui{
-			footnotes: "الحواشي", backToText: "العودة إلى النص", imageDescription: "وصف الصورة",
-			watchVideo: "شاهد الفيديو", tab: "علامة تبويب", details: "التفاصيل",
+// word returns the interface string key in the article's locale: the
+// content folder's i18n/<locale>.yaml over its theme's over the default
+// theme's, with the fallbacks of every interface string (a regional
+// locale's language, the site's default locale, English). One the site
+// leaves blank is the default theme's: the renderer never writes an
+// empty label (a foldable block's toggle, a link with no text). A nil d
+// (no document being rendered) gives the default theme's English.
+func (d *doc) word(key string) string {
+	if d == nil {
+		return strings.TrimSpace(defaultWords().Text(i18n.Reference, key))
+	}
+	if d.in.words != nil {
+		if t := strings.TrimSpace(d.in.words.Text(d.in.Locale, key)); t != "" {
+			return t
 		}
 	}
-	return ui{
-		footnotes: "Footnotes", backToText: "Back to text", imageDescription: "Image description",
-		watchVideo: "Watch the video", tab: "Tab", details: "Details",
-	}
+	return strings.TrimSpace(d.r.words.Text(d.in.Locale, key))
 }
+
+// defaultWords are the default theme's strings, read once: the words of
+// a Renderer whose Input brings none.
+var defaultWords = sync.OnceValue(func() *i18n.Catalog { return themeWords(nil, "", nil, "", nil) })

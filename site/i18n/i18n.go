@@ -9,6 +9,7 @@ package i18n
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -87,8 +88,32 @@ func Parse(file string, data []byte) (map[string]site.Message, []error) {
 	return out, errs
 }
 
+// Layered is a theme made of two (themes.Overlay): over's files over
+// base's.
+type Layered interface {
+	Layers() (over, base fs.FS)
+}
+
 // ReadDir reads every i18n/<locale>.yaml of fsys (missing folder: none).
+// Of a Layered fsys (a content folder's theme/ over the default theme),
+// each locale's strings are base's with over's added or reworded one by
+// one: a theme file that rewords three strings keeps the others, as a
+// content folder's i18n/ does, where taking over's file whole lost them.
 func ReadDir(fsys fs.FS) (site.Strings, []error) {
+	if l, ok := fsys.(Layered); ok {
+		over, base := l.Layers()
+		out, errs := ReadDir(base)
+		top, topErrs := ReadDir(over)
+		for loc, m := range top {
+			merged := maps.Clone(out[loc])
+			if merged == nil {
+				merged = map[string]site.Message{}
+			}
+			maps.Copy(merged, m)
+			out[loc] = merged
+		}
+		return out, append(errs, topErrs...)
+	}
 	out := site.Strings{}
 	entries, err := fs.ReadDir(fsys, Dir)
 	if err != nil {

@@ -579,12 +579,22 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 	// answered gap, read as "carte cadeau" again once the article is a
 	// draft), both decisions hold the key, and the key alone would give
 	// the phrasings of the larger one to the other.
+	// (The keys are written into one buffer: a map read through
+	// string(buf) copies nothing.)
+	var buf []byte
+	kindLocale := func(g *group) []byte {
+		buf = append(append(append(append(buf[:0], g.kind...), '|'), g.locale...), '|')
+		return buf
+	}
 	ownerOf := func(g *group, m int32) string {
-		kl := g.kind + "|" + g.locale + "|"
-		if id, ok := owner[kl+textMark+c.phrasings[m].text]; ok {
+		if len(owner) == 0 {
+			return ""
+		}
+		n := len(kindLocale(g))
+		if id, ok := owner[string(append(append(buf, textMark...), c.phrasings[m].text...))]; ok {
 			return id
 		}
-		return owner[kl+keys[m]]
+		return owner[string(append(buf[:n], keys[m]...))]
 	}
 	best := map[string]claim{}
 	claims := make([]map[string]int, len(groups))
@@ -596,9 +606,11 @@ func assignIDs(groups []*group, keys []string, c *collector, decisions []Decisio
 			}
 		}
 		for _, m := range g.members {
-			kl := g.kind + "|" + g.locale + "|" + keys[m]
+			if len(partedFrom) == 0 {
+				break
+			}
 			o := ownerOf(g, m)
-			for _, from := range partedFrom[kl] {
+			for _, from := range partedFrom[string(append(kindLocale(g), keys[m]...))] {
 				if _, ok := claims[gi][from]; ok && from != o {
 					delete(claims[gi], o)
 				}

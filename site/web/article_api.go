@@ -32,17 +32,23 @@ func publicRead(c echo.Context) {
 
 // articleJSON is one article in the API.
 type articleJSON struct {
-	ID           string            `json:"id"`
-	Locale       string            `json:"locale"`
-	Title        string            `json:"title"`
-	Description  string            `json:"description"`
+	ID          string `json:"id"`
+	Locale      string `json:"locale"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	// URL is the article's path on the help center and AbsoluteURL the
+	// same under base_url, for a client on another site (a path there
+	// leads to that site); Translations and AbsoluteTranslations likewise.
 	URL          string            `json:"url"`
+	AbsoluteURL  string            `json:"absolute_url"`
 	Category     string            `json:"category"`
 	Tags         []string          `json:"tags"`
 	Updated      time.Time         `json:"updated"`
 	HTML         string            `json:"html"`
 	TOC          []site.Heading    `json:"toc"`
 	Translations map[string]string `json:"translations"`
+	// AbsoluteTranslations are Translations under base_url.
+	AbsoluteTranslations map[string]string `json:"absolute_translations"`
 }
 
 // articleID returns the ID of a visible article as the site resolves
@@ -84,8 +90,9 @@ func (s *Server) apiArticle(c echo.Context) error {
 		return err
 	}
 	out := articleJSON{
-		ID: a.ID, Locale: a.Locale, Title: a.Title, Description: a.Description, URL: a.URL,
-		Tags: a.Tags, Updated: a.Updated, HTML: rootedLinks(st.view, string(a.HTML)), TOC: a.TOC, Translations: map[string]string{},
+		ID: a.ID, Locale: a.Locale, Title: a.Title, Description: a.Description, URL: a.URL, AbsoluteURL: absURL(st.view, a.URL),
+		Tags: a.Tags, Updated: a.Updated, HTML: rootedLinks(st.view, string(a.HTML)), TOC: a.TOC,
+		Translations: map[string]string{}, AbsoluteTranslations: map[string]string{},
 	}
 	if out.Tags == nil {
 		out.Tags = []string{}
@@ -98,6 +105,7 @@ func (s *Server) apiArticle(c echo.Context) error {
 	}
 	for l, t := range st.view.Translations(a.ID) {
 		out.Translations[l] = t.URL
+		out.AbsoluteTranslations[l] = absURL(st.view, t.URL)
 	}
 	return c.JSON(http.StatusOK, out)
 }

@@ -1,8 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"html/template"
+	"net/url"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/guichet/guichet/site"
@@ -126,6 +130,38 @@ func localePrefix(v *site.View, locale string) string {
 // was a raw <loc> in the sitemap, rv24a).
 func absURL(v *site.View, p string) string {
 	return site.AbsoluteURL(v.Lib.Config.BaseURL, p)
+}
+
+// publicPath is the path of the public URL (base_url) without its final
+// slash: "/help" for https://example.com/help/, "" at the root. Behind a
+// proxy that serves the help center under that path, and hands it the
+// requests without it, the pages the widget shows on other sites write
+// it before their own paths (prefixPaths).
+func publicPath(v *site.View) string {
+	u, err := url.Parse(v.Lib.Config.BaseURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimRight(u.EscapedPath(), "/")
+}
+
+// rootedAttr finds the attributes of a page that hold a path from the
+// site's root ("/api/v1/events", not "//host/…"), where the browser
+// goes: links, images, scripts, style sheets, forms and the API
+// addresses the scripts read (data-suggest, data-events, data-api). The
+// host page's path (data-path) is the app's, not the help center's.
+var rootedAttr = regexp.MustCompile(`\s(?:href|src|action|data-suggest|data-events|data-api)="/(?:[^/"]|")`)
+
+// prefixPaths writes the public URL's path (publicPath) before every
+// path of an HTML page that rootedAttr finds.
+func prefixPaths(body []byte, prefix string) []byte {
+	if prefix == "" {
+		return body
+	}
+	return rootedAttr.ReplaceAllFunc(body, func(m []byte) []byte {
+		i := bytes.IndexByte(m, '"') + 1
+		return append(append(append([]byte{}, m[:i]...), prefix...), m[i:]...)
+	})
 }
 
 // newBase fills the parts of basePage common to every page of locale.

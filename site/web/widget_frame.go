@@ -45,11 +45,14 @@ const widgetListSize = 5
 type framePage struct {
 	basePage
 	HostOrigin string // where postMessage goes; "" when unknown (not embedded)
-	HostPath   string
-	Context    string
-	Theme      string // light, dark or auto
-	TextColor  string // on BrandColor
-	Heading    string // above the list: for this page, or popular
+	// Base is the public URL's path (publicPath), which the panel's
+	// script writes before the API's paths.
+	Base      string
+	HostPath  string
+	Context   string
+	Theme     string // light, dark or auto
+	TextColor string // on BrandColor
+	Heading   string // above the list: for this page, or popular
 	// HeadingLang is its language when it is not the page's (TLang).
 	HeadingLang string
 	Articles    []articleRef
@@ -118,7 +121,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		return site.Errorf(site.EINVALID, "theme must be light, dark or auto")
 	}
 	page := &framePage{
-		basePage: b, HostOrigin: origin, HostPath: path, Context: key, Theme: theme,
+		basePage: b, Base: publicPath(st.view), HostOrigin: origin, HostPath: path, Context: key, Theme: theme,
 		TextColor: textOn(brandColor(b.BrandColor)), Reasons: reasonsFor(b), Events: "/api/v1/events",
 		Strings: map[string]string{}, ContactForm: s.contactAvailable(st.view), FieldErrors: contactFieldErrors(st.view, loc),
 	}
@@ -152,6 +155,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	body = prefixPaths(body, page.Base)
 	h := c.Response().Header()
 	h.Set("Content-Security-Policy", widgetCSP(cfg, page.BrandCSS))
 	newBlob(htmlType, body).write(c.Response(), c.Request(), http.StatusOK, "no-store")

@@ -9,7 +9,9 @@ import (
 // search and suggest results' url, are paths on the help center (as the
 // README says), which a widget or app on another site cannot link to: a
 // path there leads to that site. Each now has its absolute form under
-// base_url beside it, the path kept for the clients written for it.
+// base_url beside it, the path kept for the clients written for it; the
+// context and FAQ APIs, whose url was absolute already, have it too, so
+// that a client reads absolute_url everywhere.
 func TestAPIAbsoluteURLs(t *testing.T) {
 	e := newEnv(t)
 	w := e.do(t, "GET", "/api/v1/articles/billing%2Frefund?locale=en", nil)
@@ -43,6 +45,28 @@ func TestAPIAbsoluteURLs(t *testing.T) {
 		for _, h := range r.Results {
 			if h.URL == "" || h.URL[0] != '/' || h.AbsoluteURL != "https://help.acme.test"+h.URL {
 				t.Errorf("%s: url %q, absolute_url %q", ep, h.URL, h.AbsoluteURL)
+			}
+		}
+	}
+	for _, tc := range []struct{ target, list string }{
+		{"/api/v1/context?url=/billing/x&locale=en", "articles"},
+		{"/api/v1/faq?locale=en", "faq"},
+	} {
+		w := e.do(t, "GET", tc.target, nil)
+		var r map[string]json.RawMessage
+		var list []struct {
+			URL         string `json:"url"`
+			AbsoluteURL string `json:"absolute_url"`
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &r); err != nil || w.Code != 200 {
+			t.Fatalf("%s: %d %v: %s", tc.target, w.Code, err, w.Body)
+		}
+		if err := json.Unmarshal(r[tc.list], &list); err != nil || len(list) == 0 {
+			t.Fatalf("%s: %v: %s", tc.target, err, w.Body)
+		}
+		for _, a := range list {
+			if a.AbsoluteURL == "" || a.AbsoluteURL != a.URL {
+				t.Errorf("%s: url %q, absolute_url %q", tc.target, a.URL, a.AbsoluteURL)
 			}
 		}
 	}

@@ -13,15 +13,19 @@ import (
 // articleRef is an article in the lists of the API (FAQ, context): enough
 // to show a link and a summary.
 type articleRef struct {
-	ID          string `json:"id"`
-	Title       string `json:"title"`
-	URL         string `json:"url"` // absolute
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"` // absolute
+	// AbsoluteURL is URL again: every article the API answers has its
+	// absolute_url, whether its url is a path (search, articles) or not.
+	AbsoluteURL string `json:"absolute_url"`
 	Description string `json:"description"`
 	Locale      string `json:"locale"`
 }
 
 func newArticleRef(v *site.View, a *site.Article) articleRef {
-	return articleRef{ID: a.ID, Title: a.Title, URL: absURL(v, a.URL), Description: a.Description, Locale: a.Locale}
+	u := absURL(v, a.URL)
+	return articleRef{ID: a.ID, Title: a.Title, URL: u, AbsoluteURL: u, Description: a.Description, Locale: a.Locale}
 }
 
 // publicRead lets caches keep a read-only answer for a minute (any

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
@@ -25,10 +27,16 @@ func TestWidgetUnderSubPath(t *testing.T) {
 	ctx := browser(t)
 	helpLn, hostLn, helpURL, hostURL := twoOrigins(t)
 	dir := t.TempDir()
-	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: "+helpURL+"/help/\nwidget:\n  allowed_origins: [\""+hostURL+"\"]\n")
+	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: "+helpURL+"/help/\ncontact:\n  webhook: http://127.0.0.1:9/guichet\nwidget:\n  allowed_origins: [\""+hostURL+"\"]\n")
 	writeFile(t, dir, "team/invite.md", "---\ntitle: Invite a teammate\ndescription: Add people to your workspace.\ncontexts: [/team/*]\n---\nOpen **Team** and choose *Invite*.\n")
 	writeFile(t, dir, "account/reset-password.md", "---\ntitle: Reset your password\nfaq: true\n---\nChoose *Forgot password* on the sign-in page.\n")
-	m := openMain(t, dir, false)
+	// With the contact form: the panel's contact step posts to the API too.
+	m := &Main{Config: testConfig(dir, t.TempDir(), func(c *Config) { c.WebhookSecret = hookSecret }), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if err := m.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close(context.Background()) })
+	m.Publisher.Wait()
 	var mu sync.Mutex
 	var outside []string // asked of the other site, outside /help/
 	proxy := http.StripPrefix("/help", m.Server)
@@ -102,6 +110,21 @@ func TestWidgetUnderSubPath(t *testing.T) {
 	}
 	if got := inFrameJS(`document.querySelector('.w-foot a:last-child').href`); got != helpURL+"/help/" {
 		t.Errorf("help center link %q, want %q", got, helpURL+"/help/")
+	}
+	// The contact step: its suggestions link under the path, and the
+	// request is sent there.
+	do("open the contact step", chromedp.Click(chromedp.CSS(".w-foot a[data-contact]"), inFrame))
+	do("type a subject", chromedp.SendKeys(chromedp.CSS("#g-wc-subject"), "invite a teammate", inFrame),
+		chromedp.WaitVisible(chromedp.CSS(`.contact-suggestions a[data-article="team/invite"]`), inFrame))
+	if got := inFrameJS(`document.querySelector('.contact-suggestions a[data-article="team/invite"]').href`); got != helpURL+"/help/team/invite" {
+		t.Errorf("contact suggestion links to %q, want %q", got, helpURL+"/help/team/invite")
+	}
+	do("send the request",
+		chromedp.SendKeys(chromedp.CSS("#g-wc-description"), "Invitations never arrive.", inFrame),
+		chromedp.SendKeys(chromedp.CSS("#g-wc-email"), "cy@example.com", inFrame),
+		chromedp.Click(chromedp.CSS("form.w-contact button[type=submit]"), inFrame))
+	if got := inFrameJS(`(document.querySelector('form.w-contact .contact-status:not([hidden])') || {}).textContent`); !strings.HasPrefix(got, "Thank you.") {
+		t.Errorf("after sending from the panel: %q", got)
 	}
 	mu.Lock()
 	defer mu.Unlock()

@@ -315,7 +315,9 @@
 				hits.forEach((h, i) => {
 					const li = el('li', 'result'), a = el('a', '', h.title);
 					if (h.locale && box.dataset.locale && h.locale !== box.dataset.locale) li.lang = h.locale;
-					a.href = h.url + (h.anchor ? '#' + h.anchor : '');
+					// The panel links its articles absolute, under the public URL's path (a help
+					// center at https://example.com/help/); the site's pages by their path.
+					a.href = (d.body.classList.contains('w') && h.absolute_url || h.url) + (h.anchor ? '#' + h.anchor : '');
 					a.dataset.article = h.id;
 					a.dataset.pos = i + 1;
 					li.append(a);

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -37,19 +38,7 @@ func TestWidgetUnderSubPath(t *testing.T) {
 	}
 	t.Cleanup(func() { m.Close(context.Background()) })
 	m.Publisher.Wait()
-	var mu sync.Mutex
-	var outside []string // asked of the other site, outside /help/
-	proxy := http.StripPrefix("/help", m.Server)
-	serveOn(t, helpLn, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasPrefix(r.URL.Path, "/help/") {
-			mu.Lock()
-			outside = append(outside, r.URL.Path)
-			mu.Unlock()
-			http.NotFound(w, r)
-			return
-		}
-		proxy.ServeHTTP(w, r)
-	}))
+	outside := serveUnder(t, helpLn, "/help", m.Server)
 	serveOn(t, hostLn, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme</title></head>
@@ -73,8 +62,7 @@ func TestWidgetUnderSubPath(t *testing.T) {
 		return err == nil && v
 	})
 	if !ready {
-		mu.Lock()
-		t.Fatalf("the panel did not load; asked outside /help/: %q", outside)
+		t.Fatalf("the panel did not load; asked outside /help/: %q", outside())
 	}
 	nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.JSPath(shadow+`.querySelector('iframe')`)))
 	if err != nil || len(nodes) != 1 {
@@ -126,9 +114,32 @@ func TestWidgetUnderSubPath(t *testing.T) {
 	if got := inFrameJS(`(document.querySelector('form.w-contact .contact-status:not([hidden])') || {}).textContent`); !strings.HasPrefix(got, "Thank you.") {
 		t.Errorf("after sending from the panel: %q", got)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(outside) > 0 {
-		t.Errorf("the widget asked the other site, outside /help/: %q", outside)
+	if got := outside(); len(got) > 0 {
+		t.Errorf("the widget asked the other site, outside /help/: %q", got)
+	}
+}
+
+// serveUnder serves h on ln under prefix, as a proxy does that hands the
+// help center the requests under it without it (Caddy's handle_path),
+// and answers 404 for the rest of that site; outside returns the paths
+// asked there.
+func serveUnder(t *testing.T, ln net.Listener, prefix string, h http.Handler) (outside func() []string) {
+	var mu sync.Mutex
+	var asked []string
+	proxy := http.StripPrefix(prefix, h)
+	serveOn(t, ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, prefix+"/") {
+			mu.Lock()
+			asked = append(asked, r.URL.Path)
+			mu.Unlock()
+			http.NotFound(w, r)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), asked...)
 	}
 }

@@ -45,14 +45,11 @@ const widgetListSize = 5
 type framePage struct {
 	basePage
 	HostOrigin string // where postMessage goes; "" when unknown (not embedded)
-	// Base is the public URL's path (publicPath), which the panel's
-	// script writes before the API's paths.
-	Base      string
-	HostPath  string
-	Context   string
-	Theme     string // light, dark or auto
-	TextColor string // on BrandColor
-	Heading   string // above the list: for this page, or popular
+	HostPath   string
+	Context    string
+	Theme      string // light, dark or auto
+	TextColor  string // on BrandColor
+	Heading    string // above the list: for this page, or popular
 	// HeadingLang is its language when it is not the page's (TLang).
 	HeadingLang string
 	Articles    []articleRef
@@ -121,7 +118,7 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		return site.Errorf(site.EINVALID, "theme must be light, dark or auto")
 	}
 	page := &framePage{
-		basePage: b, Base: publicPath(st.view), HostOrigin: origin, HostPath: path, Context: key, Theme: theme,
+		basePage: b, HostOrigin: origin, HostPath: path, Context: key, Theme: theme,
 		TextColor: textOn(brandColor(b.BrandColor)), Reasons: reasonsFor(b), Events: "/api/v1/events",
 		Strings: map[string]string{}, ContactForm: s.contactAvailable(st.view), FieldErrors: contactFieldErrors(st.view, loc),
 	}
@@ -151,11 +148,10 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		page.Articles = append(page.Articles, newArticleRef(st.view, m.Article))
 	}
 	page.Next = s.nextStepsFor(st, b, "", true)
-	body, err := st.tmpl.render("widget", page)
+	body, err := st.render("widget", page)
 	if err != nil {
 		return err
 	}
-	body = prefixPaths(body, page.Base)
 	h := c.Response().Header()
 	h.Set("Content-Security-Policy", widgetCSP(cfg, page.BrandCSS))
 	// A host page isolated by Cross-Origin-Embedder-Policy frames only a

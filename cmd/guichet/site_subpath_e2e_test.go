@@ -78,6 +78,17 @@ func TestSiteUnderSubPath(t *testing.T) {
 			t.Errorf("%s led to %s, want %s", path, got, want)
 		}
 	}
+	// The widget's demo: its fake app switches screens under /help/ and
+	// its panel shows the articles of the screen.
+	do("open the demo", chromedp.Navigate(site+"/help/widget/demo"), chromedp.WaitVisible(chromedp.CSS(`.demo-nav a:not([aria-current])`)))
+	do("switch screens", chromedp.Click(chromedp.CSS(`.demo-nav a:not([aria-current])`)))
+	if !waitFor(5*time.Second, func() bool {
+		v, err := chromedp.Run(step, chromedp.Evaluate[bool](`(() => { const a = document.querySelector('.demo-nav a[aria-current]'), s = document.querySelector('.demo-screen:not([hidden])');
+			return !!a && !!s && a.getAttribute('href') === location.pathname && s.dataset.url === location.pathname && location.pathname.startsWith('/help/widget/demo/'); })()`))
+		return err == nil && v
+	}) {
+		t.Errorf("the demo did not switch screens under /help/ (at %s)", at())
+	}
 	if got := outside(); len(got) > 0 {
 		t.Errorf("the site's pages asked outside /help/: %q", got)
 	}

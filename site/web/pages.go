@@ -153,9 +153,10 @@ func publicPath(v *site.View) string {
 // rootedAttr finds the attributes of a page that hold a path from the
 // site's root ("/api/v1/events", not "//host/…"), where the browser
 // goes: links, images (a srcset of one URL), scripts, style sheets, forms and the API
-// addresses the scripts read (data-suggest, data-events, data-api). The
+// addresses the scripts read (data-suggest, data-events, data-api, the
+// demo's screens' data-url). The
 // host page's path (data-path) is the app's, not the help center's.
-var rootedAttr = regexp.MustCompile(`\s(?:href|src|srcset|action|data-suggest|data-events|data-api)="/(?:[^/"]|")`)
+var rootedAttr = regexp.MustCompile(`\s(?:href|src|srcset|action|data-suggest|data-events|data-api|data-url)="/(?:[^/"]|")`)
 
 // prefixPaths writes the public URL's path (publicPath) before every
 // path of an HTML page that rootedAttr finds.

@@ -1,9 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
+	"net"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -18,13 +23,24 @@ import (
 // "This could not be loaded…" on every opening. The panel's page says it
 // may be embedded (Cross-Origin-Resource-Policy: cross-origin) and is
 // isolated itself (Cross-Origin-Embedder-Policy: credentialless), so it
-// opens there, searches and shows an article.
+// opens there, searches and shows an article, with its image served from
+// another origin without a Cross-Origin-Resource-Policy of its own
+// (base_url's host is not the one the app loads the widget from), which
+// require-corp on the panel would have blocked.
 func TestWidgetOnIsolatedPage(t *testing.T) {
 	ctx := browser(t)
 	helpLn, hostLn, helpURL, hostURL := twoOrigins(t)
 	dir := t.TempDir()
-	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: "+helpURL+"\nwidget:\n  allowed_origins: [\""+hostURL+"\"]\n")
-	writeFile(t, dir, "team/invite.md", "---\ntitle: Invite a teammate\ndescription: Add people to your workspace.\ncontexts: [/team/*]\n---\nOpen **Team** and choose *Invite*.\n")
+	// Images under base_url, http://localhost:PORT, another origin than
+	// the panel's http://127.0.0.1:PORT.
+	imageOrigin := fmt.Sprintf("http://localhost:%d", helpLn.Addr().(*net.TCPAddr).Port)
+	writeFile(t, dir, "guichet.yaml", "title: Acme Help\nbase_url: "+imageOrigin+"\nwidget:\n  allowed_origins: [\""+hostURL+"\"]\n")
+	writeFile(t, dir, "team/invite.md", "---\ntitle: Invite a teammate\ndescription: Add people to your workspace.\ncontexts: [/team/*]\n---\nOpen **Team** and choose *Invite*.\n\n![The Team page](team.png)\n")
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 4, 3))); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "team/team.png", img.String())
 	m := openMain(t, dir, false)
 	serveOn(t, helpLn, m.Server)
 	serveOn(t, hostLn, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -68,6 +84,11 @@ func TestWidgetOnIsolatedPage(t *testing.T) {
 			}
 			if want := "Open Team and choose Invite."; len(got) < len(want) || got[:len(want)] != want {
 				t.Errorf("article in the panel: %q", got)
+			}
+			shown, err := chromedp.Run(step, chromedp.Poll[string](`(() => { const i = document.querySelector('.w-article .prose img');
+				return i && i.complete ? i.src + ' ' + i.naturalWidth : ''; })()`, chromedp.WithPollingInFrame(nodes[0]), chromedp.WithPollingTimeout(10*time.Second)))
+			if err != nil || !strings.HasPrefix(shown, imageOrigin+"/") || !strings.HasSuffix(shown, " 4") {
+				t.Errorf("the article's image from %s in the panel: %q %v (want it shown, 4 px wide)", imageOrigin, shown, err)
 			}
 		})
 	}

@@ -77,8 +77,12 @@ func (s *Server) checkForm(c echo.Context, session string) error {
 }
 
 func (s *Server) setSession(c echo.Context, value string, maxAge int) {
+	path := "/admin/"
+	if st := s.state.Load(); st != nil {
+		path = st.base + path // the browser's path under a public URL's path
+	}
 	c.SetCookie(&http.Cookie{
-		Name: sessionCookie, Value: value, Path: "/admin/", MaxAge: maxAge,
+		Name: sessionCookie, Value: value, Path: path, MaxAge: maxAge,
 		Secure: true, HttpOnly: true, SameSite: http.SameSiteStrictMode,
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -227,5 +228,29 @@ func TestWidgetFrameShowsArticleImages(t *testing.T) {
 	}
 	if f.Code != 200 || !allowed {
 		t.Errorf("panel: %d, img-src %q does not allow the article's image %s", f.Code, img, src)
+	}
+}
+
+// TestPagesUnderPublicPath: a help center whose base_url has a path
+// (https://help.pantry.test/docs), behind a proxy that strips it, writes
+// that path before every path its pages and redirects lead to: they led
+// to the host's root (/orders/cancel, /static/…), another site.
+func TestPagesUnderPublicPath(t *testing.T) {
+	e := pantry(t)
+	w := e.do(t, "GET", "/orders/track-order", nil)
+	body := w.Body.String()
+	for _, want := range []string{`href="/docs/orders/cancel"`, `href="/docs/orders/"`, `href="/docs/static/style.`, `src="/docs/static/js/app.`,
+		`action="/docs/search"`, `data-suggest="/docs/api/v1/suggest"`, `action="/docs/feedback"`, `data-base="/docs"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("article page lacks %s", want)
+		}
+	}
+	if regexp.MustCompile(`\s(?:href|src|action)="/[^/d]`).MatchString(body) {
+		t.Errorf("article page keeps a path from the host's root: %s", regexp.MustCompile(`\s(?:href|src|action)="/[^/d][^"]*"`).FindAllString(body, -1))
+	}
+	for from, to := range map[string]string{"/orders": "/docs/orders/", "/admin": "/docs/admin/"} {
+		if w := e.do(t, "GET", from, nil); w.Code/100 != 3 || w.Header().Get("Location") != to {
+			t.Errorf("GET %s: %d to %q, want a redirect to %s", from, w.Code, w.Header().Get("Location"), to)
+		}
 	}
 }

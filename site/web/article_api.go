@@ -13,15 +13,19 @@ import (
 // articleRef is an article in the lists of the API (FAQ, context): enough
 // to show a link and a summary.
 type articleRef struct {
-	ID          string `json:"id"`
-	Title       string `json:"title"`
-	URL         string `json:"url"` // absolute
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"` // absolute
+	// AbsoluteURL is URL again: every article the API answers has its
+	// absolute_url, whether its url is a path (search, articles) or not.
+	AbsoluteURL string `json:"absolute_url"`
 	Description string `json:"description"`
 	Locale      string `json:"locale"`
 }
 
 func newArticleRef(v *site.View, a *site.Article) articleRef {
-	return articleRef{ID: a.ID, Title: a.Title, URL: absURL(v, a.URL), Description: a.Description, Locale: a.Locale}
+	u := absURL(v, a.URL)
+	return articleRef{ID: a.ID, Title: a.Title, URL: u, AbsoluteURL: u, Description: a.Description, Locale: a.Locale}
 }
 
 // publicRead lets caches keep a read-only answer for a minute (any
@@ -32,17 +36,23 @@ func publicRead(c echo.Context) {
 
 // articleJSON is one article in the API.
 type articleJSON struct {
-	ID           string            `json:"id"`
-	Locale       string            `json:"locale"`
-	Title        string            `json:"title"`
-	Description  string            `json:"description"`
+	ID          string `json:"id"`
+	Locale      string `json:"locale"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	// URL is the article's path on the help center and AbsoluteURL the
+	// same under base_url, for a client on another site (a path there
+	// leads to that site); Translations and AbsoluteTranslations likewise.
 	URL          string            `json:"url"`
+	AbsoluteURL  string            `json:"absolute_url"`
 	Category     string            `json:"category"`
 	Tags         []string          `json:"tags"`
 	Updated      time.Time         `json:"updated"`
 	HTML         string            `json:"html"`
 	TOC          []site.Heading    `json:"toc"`
 	Translations map[string]string `json:"translations"`
+	// AbsoluteTranslations are Translations under base_url.
+	AbsoluteTranslations map[string]string `json:"absolute_translations"`
 }
 
 // articleID returns the ID of a visible article as the site resolves
@@ -84,8 +94,9 @@ func (s *Server) apiArticle(c echo.Context) error {
 		return err
 	}
 	out := articleJSON{
-		ID: a.ID, Locale: a.Locale, Title: a.Title, Description: a.Description, URL: a.URL,
-		Tags: a.Tags, Updated: a.Updated, HTML: rootedLinks(st.view, string(a.HTML)), TOC: a.TOC, Translations: map[string]string{},
+		ID: a.ID, Locale: a.Locale, Title: a.Title, Description: a.Description, URL: a.URL, AbsoluteURL: absURL(st.view, a.URL),
+		Tags: a.Tags, Updated: a.Updated, HTML: rootedLinks(st.view, string(a.HTML)), TOC: a.TOC,
+		Translations: map[string]string{}, AbsoluteTranslations: map[string]string{},
 	}
 	if out.Tags == nil {
 		out.Tags = []string{}
@@ -98,6 +109,7 @@ func (s *Server) apiArticle(c echo.Context) error {
 	}
 	for l, t := range st.view.Translations(a.ID) {
 		out.Translations[l] = t.URL
+		out.AbsoluteTranslations[l] = absURL(st.view, t.URL)
 	}
 	return c.JSON(http.StatusOK, out)
 }

@@ -51,7 +51,7 @@ func newLazyBlob(name string, data func() any) *blob {
 
 // ready returns the blob to write: b itself unless b is a lazy page, which
 // is then rendered (or taken from the hot pages).
-func (b *blob) ready(tmpl *templates, hot *hotPages) (*blob, error) {
+func (b *blob) ready(render func(string, any) ([]byte, error), hot *hotPages) (*blob, error) {
 	lp := b.lazy
 	if lp == nil {
 		return b, nil
@@ -64,7 +64,7 @@ func (b *blob) ready(tmpl *templates, hot *hotPages) (*blob, error) {
 		return cur, nil
 	}
 	lp.mu.Unlock()
-	body, err := tmpl.render(lp.name, lp.data())
+	body, err := render(lp.name, lp.data())
 	if err != nil {
 		return nil, err
 	}

@@ -20,14 +20,14 @@ func TestHotPagesBound(t *testing.T) {
 	// Incompressible enough that each page weighs about its length.
 	body := func(c byte) string { return strings.Repeat(string(c), 600) }
 	a, b, c := page(body('a')), page(body('b')), page(body('c'))
-	one, err := a.ready(tmpl, newHotPages(1))
+	one, err := a.ready(tmpl.render, newHotPages(1))
 	if err != nil {
 		t.Fatal(err)
 	}
 	hot := newHotPages(2 * one.size()) // room for two pages
 	get := func(bl *blob) {
 		t.Helper()
-		if _, err := bl.ready(tmpl, hot); err != nil {
+		if _, err := bl.ready(tmpl.render, hot); err != nil {
 			t.Fatal(err)
 		}
 	}

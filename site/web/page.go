@@ -39,7 +39,7 @@ func (s *Server) page(c echo.Context) error {
 		p = k
 	}
 	if b, ok := st.page(p); ok {
-		b, err := b.ready(st.tmpl, st.hot)
+		b, err := b.ready(st.render, st.hot)
 		if err != nil {
 			return err
 		}

@@ -1,9 +1,15 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"html/template"
+	"net/url"
+	"regexp"
+	"strings"
 	"time"
+
+	"github.com/labstack/echo/v4"
 
 	"github.com/guichet/guichet/site"
 	"github.com/guichet/guichet/site/i18n"
@@ -44,8 +50,11 @@ type basePage struct {
 	BrandColor    string
 	// BrandCSS is the page's one inline style (the brand colour); the
 	// Content-Security-Policy allows exactly it by its hash (styleHash).
-	BrandCSS   template.CSS
-	HomeURL    string
+	BrandCSS template.CSS
+	HomeURL  string
+	// Base is the public URL's path (publicPath), which the pages'
+	// scripts write before the paths they make.
+	Base       string
 	SearchURL  string
 	ContactURL string
 	// ContactForm: ContactURL is the help center's own contact form,
@@ -128,6 +137,59 @@ func absURL(v *site.View, p string) string {
 	return site.AbsoluteURL(v.Lib.Config.BaseURL, p)
 }
 
+// publicPath is the path of the public URL (base_url) without its final
+// slash: "/help" for https://example.com/help/, "" at the root. Behind a
+// proxy that serves the help center under that path, and hands it the
+// requests without it, the pages the widget shows on other sites write
+// it before their own paths (prefixPaths).
+func publicPath(v *site.View) string {
+	u, err := url.Parse(v.Lib.Config.BaseURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimRight(u.EscapedPath(), "/")
+}
+
+// rootedAttr finds the attributes of a page that hold a path from the
+// site's root ("/api/v1/events", not "//host/…"), where the browser
+// goes: links, images (a srcset of one URL), scripts, style sheets, forms and the API
+// addresses the scripts read (data-suggest, data-events, data-api, the
+// demo's screens' data-url). The
+// host page's path (data-path) is the app's, not the help center's.
+var rootedAttr = regexp.MustCompile(`\s(?:href|src|srcset|action|data-suggest|data-events|data-api|data-url)="/(?:[^/"]|")`)
+
+// prefixPaths writes the public URL's path (publicPath) before every
+// path of an HTML page that rootedAttr finds.
+func prefixPaths(body []byte, prefix string) []byte {
+	if prefix == "" {
+		return body
+	}
+	return rootedAttr.ReplaceAllFunc(body, func(m []byte) []byte {
+		i := bytes.IndexByte(m, '"') + 1
+		return append(append(append([]byte{}, m[:i]...), prefix...), m[i:]...)
+	})
+}
+
+// publicPathRedirects writes the public URL's path (publicPath) before
+// the path a redirect leads to (an alias, a trailing slash, the admin's
+// sign-in): behind a proxy serving the site under that path, /billing/
+// is /help/billing/ to the browser.
+func (s *Server) publicPathRedirects(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		st := s.state.Load()
+		if st == nil || st.base == "" {
+			return next(c)
+		}
+		h := c.Response().Header()
+		c.Response().Before(func() {
+			if loc := h.Get("Location"); strings.HasPrefix(loc, "/") && !strings.HasPrefix(loc, "//") && !strings.HasPrefix(loc, `/\`) {
+				h.Set("Location", st.base+loc)
+			}
+		})
+		return next(c)
+	}
+}
+
 // newBase fills the parts of basePage common to every page of locale.
 func newBase(v *site.View, locale, title, description, path string) basePage {
 	cfg := v.Lib.Config
@@ -151,6 +213,7 @@ func newBase(v *site.View, locale, title, description, path string) basePage {
 		SiteTitleLang: settingLang(v, "title", locale),
 		Title:         full,
 		Description:   description,
+		Base:          publicPath(v),
 		HomeURL:       localePrefix(v, locale) + "/",
 		SearchURL:     localePrefix(v, locale) + "/search",
 		ContactURL:    cfg.Localized("contact_url", locale, cfg.ContactURL),

@@ -31,6 +31,9 @@ type state struct {
 // published is the content part of a state: every page that does not
 // depend on ticket counts, rendered once per publication.
 type published struct {
+	// base is the public URL's path (publicPath): every page written
+	// carries it before its paths.
+	base   string
 	view   *site.View
 	search site.Searcher
 	tmpl   *templates
@@ -108,7 +111,7 @@ func rank(p *published, stats *site.TicketStats) (*state, error) {
 		r.faq[loc], r.faqRank[loc] = list, order
 	}
 	st := &state{published: p, ranking: r}
-	if err := renderAll(p.tmpl, st.ticketPages(), r.rankedPages); err != nil {
+	if err := renderAll(p.render, st.ticketPages(), r.rankedPages); err != nil {
 		return nil, err
 	}
 	r.sitemaps = sync.OnceValue(func() map[string]*blob {
@@ -207,7 +210,7 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 		hotBytes = hotPagesBytes
 	}
 	st := &published{
-		view: v, search: searcher, tmpl: tmpl, assets: assets,
+		base: publicPath(v), view: v, search: searcher, tmpl: tmpl, assets: assets,
 		pages:       map[string]*blob{},
 		hot:         newHotPages(hotBytes),
 		rankedPaths: map[string]bool{"/sitemap.xml": true},
@@ -291,9 +294,19 @@ func buildPublished(v *site.View, searcher site.Searcher, tmpl *templates, asset
 	return st, nil
 }
 
+// render renders page name with data, the public URL's path written
+// before its paths (prefixPaths).
+func (p *published) render(name string, data any) ([]byte, error) {
+	body, err := p.tmpl.render(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return prefixPaths(body, p.base), nil
+}
+
 // renderAll renders jobs on every core into pages; the first error stops
 // it.
-func renderAll(tmpl *templates, jobs []job, pages map[string]*blob) error {
+func renderAll(render func(string, any) ([]byte, error), jobs []job, pages map[string]*blob) error {
 	var mu sync.Mutex
 	g, ctx := errgroup.WithContext(context.Background())
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -302,7 +315,7 @@ func renderAll(tmpl *templates, jobs []job, pages map[string]*blob) error {
 			break
 		}
 		g.Go(func() error {
-			body, err := tmpl.render(j.name, j.data())
+			body, err := render(j.name, j.data())
 			if err != nil {
 				return fmt.Errorf("render page %s: %w", j.path, err)
 			}
@@ -364,7 +377,7 @@ func (st *published) localeOf(p string) (string, string) {
 // renderDynamic renders a per-request page and writes it, compressed when
 // the client accepts it. Such pages are never cached by shared caches.
 func (s *Server) renderDynamic(c echo.Context, st *state, status int, name string, data any) error {
-	body, err := st.tmpl.render(name, data)
+	body, err := st.render(name, data)
 	if err != nil {
 		return err
 	}

@@ -34,10 +34,11 @@ func (s *Server) routes() *echo.Echo {
 	e.IPExtractor = clientIP(echo.ExtractIPFromXFFHeader(trust...)) // clientip.go
 	e.Use(s.observe)                                                // metrics.go: request metrics and access log
 	e.Use(middleware.Recover())
-	e.Use(panicOnFault)      // faults.go: a cut-short mapped cache file answers 500
-	e.Use(s.securityHeaders) // csp.go
-	e.Use(s.protect)         // limits.go: per-client budgets
-	e.Use(s.publicHost)      // publichost.go: a public name the links do not use
+	e.Use(panicOnFault)          // faults.go: a cut-short mapped cache file answers 500
+	e.Use(s.securityHeaders)     // csp.go
+	e.Use(s.protect)             // limits.go: per-client budgets
+	e.Use(s.publicHost)          // publichost.go: a public name the links do not use
+	e.Use(s.publicPathRedirects) // pages.go: redirects under the public URL's path
 
 	// Public pages, rendered at publication (page.go serves them from
 	// the snapshot) unless marked "per request".

@@ -328,9 +328,31 @@ func (s *Server) parseSearchParams(c echo.Context, st *state, defLimit int) (sea
 }
 
 // searchResponse is the JSON of search and suggest (DESIGN.md §4).
+// Each result's url is the article's path, as the README has always
+// said, and absolute_url the same under base_url, which a client on
+// another site (the widget's panel, an app) links to: a path there leads
+// to that site, and misses the public URL's own path (a help center at
+// https://example.com/help/).
 type searchResponse struct {
 	*site.SearchResults
-	SearchID string `json:"search_id"`
+	Results  []hitJSON `json:"results"` // shadows SearchResults.Hits
+	SearchID string    `json:"search_id"`
+}
+
+// hitJSON is a result in the API.
+type hitJSON struct {
+	site.SearchHit
+	AbsoluteURL string `json:"absolute_url"`
+}
+
+// newSearchResponse wraps res, whose hits a result cache may share, in
+// new values.
+func newSearchResponse(v *site.View, res *site.SearchResults, id string) searchResponse {
+	out := searchResponse{SearchResults: res, Results: make([]hitJSON, len(res.Hits)), SearchID: id}
+	for i, h := range res.Hits {
+		out.Results[i] = hitJSON{SearchHit: h, AbsoluteURL: absURL(v, h.URL)}
+	}
+	return out
 }
 
 func (s *Server) apiSearch(c echo.Context) error { return s.apiFind(c, "s", 10) }
@@ -359,7 +381,7 @@ func (s *Server) apiFind(c echo.Context, kind string, defLimit int) error {
 		}
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
-	return c.JSON(http.StatusOK, searchResponse{SearchResults: res, SearchID: p.id})
+	return c.JSON(http.StatusOK, newSearchResponse(st.view, res, p.id))
 }
 
 // find answers a search (kind "s") or suggest ("g") from the snapshot,

@@ -89,8 +89,8 @@ func textOn(hex string) string {
 // colour, locales), so caches keep it five minutes and revalidate by ETag.
 // Any site may load it, in CORS mode too (a tag with
 // crossorigin="anonymous"), and a page with Cross-Origin-Embedder-Policy:
-// require-corp may load the script (not yet frame the panel): it is
-// public and carries nothing of the reader's.
+// require-corp may load the script (and frame the panel: widgetFrame): it
+// is public and carries nothing of the reader's.
 func (s *Server) widgetJS(c echo.Context) error {
 	st, err := s.current()
 	if err != nil {

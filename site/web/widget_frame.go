@@ -148,12 +148,19 @@ func (s *Server) widgetFrame(c echo.Context) error {
 		page.Articles = append(page.Articles, newArticleRef(st.view, m.Article))
 	}
 	page.Next = s.nextStepsFor(st, b, "", true)
-	body, err := st.tmpl.render("widget", page)
+	body, err := st.render("widget", page)
 	if err != nil {
 		return err
 	}
 	h := c.Response().Header()
 	h.Set("Content-Security-Policy", widgetCSP(cfg, page.BrandCSS))
+	// A host page isolated by Cross-Origin-Embedder-Policy frames only a
+	// page that agrees to it (CORP cross-origin; who may frame it is still
+	// frame-ancestors' say) and is isolated itself. credentialless, not
+	// require-corp: an article's images hosted elsewhere, which send no
+	// CORP, still show (fetched without cookies, as public images are).
+	h.Set("Cross-Origin-Resource-Policy", "cross-origin")
+	h.Set("Cross-Origin-Embedder-Policy", "credentialless")
 	newBlob(htmlType, body).write(c.Response(), c.Request(), http.StatusOK, "no-store")
 	return nil
 }

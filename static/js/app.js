@@ -100,7 +100,7 @@
 			// In the widget the article opens inside the panel.
 			if (ds.inline) return form.dispatchEvent(new CustomEvent('guichet:pick', {detail: {id: r.id, anchor: r.anchor || ''}}));
 			try {
-				const u = new URL(r.url + (r.anchor ? '#' + r.anchor : ''), location.href);
+				const u = new URL((d.body.dataset.base || '') + r.url + (r.anchor ? '#' + r.anchor : ''), location.href);
 				if (/^https?:$/.test(u.protocol)) location.assign(u.href);
 			} catch (e) {}
 		};
@@ -315,7 +315,9 @@
 				hits.forEach((h, i) => {
 					const li = el('li', 'result'), a = el('a', '', h.title);
 					if (h.locale && box.dataset.locale && h.locale !== box.dataset.locale) li.lang = h.locale;
-					a.href = h.url + (h.anchor ? '#' + h.anchor : '');
+					// The panel links its articles absolute, the site's pages by their path; both
+					// under the public URL's path (a help center at https://example.com/help/).
+					a.href = (d.body.classList.contains('w') && h.absolute_url || (d.body.dataset.base || '') + h.url) + (h.anchor ? '#' + h.anchor : '');
 					a.dataset.article = h.id;
 					a.dataset.pos = i + 1;
 					li.append(a);
@@ -443,7 +445,9 @@
 	function contact(a) {
 		on(a, 'click', () => {
 			const fb = d.querySelector('form.feedback'), f = fb && fb.elements;
-			send(a.dataset.events, {type: 'contact', path: location.pathname, article_id: f && f.article ? f.article.value : '',
+			// The site's path, without the public URL's path (/help/billing/refund is /billing/refund).
+			const base = d.body.dataset.base || '', p = location.pathname;
+			send(a.dataset.events, {type: 'contact', path: base && p.startsWith(base + '/') ? p.slice(base.length) : p, article_id: f && f.article ? f.article.value : '',
 				locale: f && f.locale ? f.locale.value : d.documentElement.lang, source: 'site'});
 		});
 	}

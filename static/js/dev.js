@@ -4,7 +4,7 @@
 	'use strict';
 	var seen = null;
 	function poll() {
-		fetch('/_dev/version', { cache: 'no-store' })
+		fetch((document.body.dataset.base || '') + '/_dev/version', { cache: 'no-store' })
 			.then(function (r) { return r.json(); })
 			.then(function (d) {
 				if (seen !== null && d.version !== seen) { location.reload(); return; }

@@ -6,6 +6,10 @@
 	const main = d.getElementById('g-w-main'), back = d.querySelector('.w-back'), closer = d.querySelector('.w-close');
 	const form = d.querySelector('form.w-search'), input = form.elements.q, locale = ds.locale;
 	const embedded = !!host && parent !== window;
+	// The public URL's path: a help center served under https://example.com/help/ answers there.
+	const api = ds.base || '';
+	// Where an article is read on the help center: its absolute URL (the API's url is a path).
+	const fullURL = a => a.absolute_url || new URL(a.url, location.href).href;
 	let path = ds.path || '', context = ds.context || '', home = main.querySelector('[data-view=home]'), current = home;
 	let suggested = null; // article ids chosen by the app, shown instead of the context's
 	let seq = 0; // the latest view request; older answers are dropped
@@ -82,7 +86,7 @@
 		const s = view(name, heading, '', key), ul = el('ul', 'w-list');
 		items.forEach((a, i) => {
 			const li = el('li'), link = el('a');
-			link.href = a.url;
+			link.href = fullURL(a);
 			link.target = '_blank';
 			link.rel = 'noopener';
 			link.dataset.article = a.id;
@@ -115,10 +119,10 @@
 		let next;
 		try {
 			if (suggested) {
-				const got = await Promise.all(suggested.map(id => getJSON('/api/v1/articles/' + encodeURIComponent(id), {locale}).catch(() => null)));
+				const got = await Promise.all(suggested.map(id => getJSON(api + '/api/v1/articles/' + encodeURIComponent(id), {locale}).catch(() => null)));
 				next = list('home', T.suggested, got.filter(Boolean), 'suggested');
 			} else {
-				const data = await getJSON('/api/v1/context', {url: path, context, locale, limit: 5});
+				const data = await getJSON(api + '/api/v1/context', {url: path, context, locale, limit: 5});
 				next = list('home', data.matched ? T.for_page : T.popular, data.articles, data.matched ? 'for_page' : 'popular');
 			}
 		} catch (e) {
@@ -138,7 +142,7 @@
 		if (click) event(Object.assign({type: 'click', article_id: id}, click));
 		let a;
 		try {
-			a = await getJSON('/api/v1/articles/' + encodeURIComponent(id), {locale});
+			a = await getJSON(api + '/api/v1/articles/' + encodeURIComponent(id), {locale});
 		} catch (e) {
 			// An ID the help center does not have (an app's stale link) is no connection problem.
 			const gone = e.message === '404' || e.message === '410';
@@ -155,7 +159,7 @@
 		body.querySelectorAll('a[href]').forEach(l => {
 			if (!l.getAttribute('href').startsWith('#')) { l.target = '_blank'; l.rel = 'noopener'; }
 		});
-		link.href = a.url;
+		link.href = fullURL(a);
 		link.target = '_blank';
 		link.rel = 'noopener';
 		full.append(link);
@@ -167,7 +171,7 @@
 		s.append(body, full, fb);
 		show(s, true);
 		d.dispatchEvent(new Event('guichet:enhance', {bubbles: true})); // app.js wires the feedback form
-		post({type: 'article', id: a.id, title: a.title, url: new URL(a.url, location.href).href});
+		post({type: 'article', id: a.id, title: a.title, url: fullURL(a)});
 	};
 
 	// nextSteps: the server-rendered way out of a search without an answer (most read, top
@@ -196,7 +200,7 @@
 		const params = {q, locale, limit: 10, source: 'widget', context, path, sid};
 		if (verbatim) params.verbatim = 1;
 		try {
-			data = await getJSON('/api/v1/search', params);
+			data = await getJSON(api + '/api/v1/search', params);
 		} catch (e) {
 			if (my === seq) show(message('results', T.error, 'error'), true);
 			return;

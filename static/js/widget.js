@@ -8,7 +8,9 @@
 	var s = d.currentScript, all, i;
 	if (!s) { all = d.querySelectorAll('script[src*="widget.js"]'); s = all[all.length - 1]; }
 	if (!s || !w.URL || !w.postMessage) return;
-	var ds = s.dataset, base = new URL(s.src, location.href).origin, strings = C.strings || {};
+	// The help center is where this script came from, under its public URL's path too
+	// (https://example.com/help/widget.js opens https://example.com/help/widget/frame).
+	var ds = s.dataset, src = new URL(s.src, location.href), base = src.origin, strings = C.strings || {};
 	// Matched without case, else by language; the help center resolves a language it serves twice.
 	var lang = (String(ds.locale || '').trim() || String(d.documentElement.lang || '').trim()).replace(/_/g, '-').toLowerCase();
 	var loc = C.locale, ask, same = [], k;
@@ -129,7 +131,7 @@
 		else if (frame || msg.type !== 'context') pending.push(msg); // a new frame reads the context from its URL
 	}
 	function frameURL() {
-		var q = {locale: ask, path: path, context: ctx, theme: theme()}, u = new URL('/widget/frame', base), k;
+		var q = {locale: ask, path: path, context: ctx, theme: theme()}, u = new URL('widget/frame', src), k;
 		if (location.origin && location.origin !== 'null') q.origin = location.origin;
 		if (hex.test(ds.color || '')) q.color = ds.color;
 		for (k in q) if (q[k]) u.searchParams.set(k, q[k]);
@@ -142,7 +144,7 @@
 		failed = true;
 		note.hidden = false;
 		// The visitor reads the note; the app's developer, what to check.
-		if (w.console) console.warn('Guichet: the help panel did not load from ' + base + ': the help center is down or slow, or it refused this page (' + location.origin + ' not in widget.allowed_origins)');
+		if (w.console) console.warn('Guichet: the help panel did not load from ' + new URL('.', src).href + ': the help center is down or slow, or it refused this page (' + location.origin + ' not in widget.allowed_origins)');
 	}
 	function open() {
 		if (isOpen) return;

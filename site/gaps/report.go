@@ -292,11 +292,9 @@ func (c *collector) reportFrom(gr *grouped, opts Options, changed ...Decision) R
 	rep.To = end.Add(-time.Millisecond).UTC().Format(time.DateOnly)
 	w := periodOf(opts)
 	gapOf := map[int32]string{}
-	for _, g := range groups {
-		if opts.Locale != "" && g.locale != opts.Locale {
-			continue
-		}
-		gap, ok := c.count(g, keys, w, opts.Now)
+	counted := c.countAll(groups, keys, w, opts)
+	for gi, g := range groups {
+		gap, ok := counted(gi)
 		if !ok {
 			continue
 		}
@@ -310,7 +308,7 @@ func (c *collector) reportFrom(gr *grouped, opts Options, changed ...Decision) R
 		corrected := len(byID[gap.ID].Joined) > 0 || len(byID[gap.ID].Parted) > 0
 		for _, m := range g.members {
 			gapOf[m] = gap.ID
-			corrected = corrected || moved[g.kind+"|"+g.locale+"|"+keys[m]]
+			corrected = corrected || len(moved) > 0 && moved[g.kind+"|"+g.locale+"|"+keys[m]]
 		}
 		if gap.Visitors < opts.MinVisitors && gap.Waiting == 0 && !corrected || gap.Status == StatusIgnored && !opts.KeepIgnored {
 			continue
@@ -354,6 +352,40 @@ func (c *collector) reportFrom(gr *grouped, opts Options, changed ...Decision) R
 		}
 	}
 	return rep
+}
+
+// countAll counts the groups of opts' locale (count) on every core, a
+// chunk of groups at a time, and returns the count of the group at an
+// index, asked in order (a group of another locale is not counted).
+func (c *collector) countAll(groups []*group, keys []string, w window, opts Options) func(gi int) (Gap, bool) {
+	const chunk = 1024
+	type result struct {
+		gap Gap
+		ok  bool
+	}
+	var done []result
+	start := -1
+	return func(gi int) (Gap, bool) {
+		if start < 0 || gi >= start+len(done) {
+			start = gi
+			done = make([]result, min(chunk, len(groups)-gi))
+			workers := runtime.GOMAXPROCS(0)
+			var g errgroup.Group
+			for k := range workers {
+				g.Go(func() error {
+					for i := k; i < len(done); i += workers {
+						if gr := groups[start+i]; opts.Locale == "" || gr.locale == opts.Locale {
+							done[i].gap, done[i].ok = c.count(gr, keys, w, opts.Now)
+						}
+					}
+					return nil
+				})
+			}
+			g.Wait()
+		}
+		r := done[gi-start]
+		return r.gap, r.ok
+	}
 }
 
 // group groups the failed phrasings by kind, locale and meaning and

@@ -61,7 +61,7 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) (err 
 	if *stub {
 		// A draft already there is kept and said: a second run meets the
 		// drafts of the first. Any other failure is an error.
-		if _, ok := gaps.WriteStubs(c.cfg.Content, *stubFolder, to, svc.Drafts(rep, stderr), stdout, stderr); !ok {
+		if _, ok := gaps.WriteStubs(c.cfg.Content, *stubFolder, to, svc.Drafts(rep, c.cfg.Content, stderr), stdout, stderr); !ok {
 			return fmt.Errorf("some drafts were not written")
 		}
 		return nil

@@ -3,6 +3,7 @@ package gaps
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
 
@@ -18,15 +19,22 @@ import (
 // gap gets no draft when the other is decided (the team's product fix,
 // fixed, ignored), answered, or wants a draft too and comes first in the
 // report (the one of more people): the team's decision on one stands for
-// both, and one draft answers both. rep should keep the ignored gaps
+// both, and one draft answers both; so does a gap of the topic whose
+// draft the content folder dir holds already. rep should keep the ignored gaps
 // (Options.KeepIgnored): an ignored gap stands for its topic too.
-func (s *Service) Drafts(rep Report, w io.Writer) []Gap {
-	return draftsOf(s.analysis(), rep, w)
-}
-
-func draftsOf(an Analyzer, rep Report, w io.Writer) []Gap {
+func (s *Service) Drafts(rep Report, dir string, w io.Writer) []Gap {
+	an := s.analysis()
 	if an == nil {
 		an = plainAnalyzer{}
+	}
+	// The drafts already in the content folder dir, by gap ID: a gap of
+	// the topic that has its draft stands for it, whichever comes first
+	// now (a second run, once the tickets outnumber the searches, wrote
+	// the tickets' draft beside the searches').
+	drafted := map[string]string{}
+	if root, err := os.OpenRoot(dir); err == nil {
+		drafted = draftsByGap(root)
+		root.Close()
 	}
 	// The phrasings of every search and ticket gap, by locale, with as
 	// many people as they had (numbers of their own: none is shared).
@@ -73,7 +81,7 @@ func draftsOf(an Analyzer, rep Report, w io.Writer) []Gap {
 		if !g.WantsArticle() {
 			continue
 		}
-		if other, why := sameTopic(rep.Gaps, topic, gi); why != "" {
+		if other, why := sameTopic(rep.Gaps, topic, drafted, gi); why != "" {
 			fmt.Fprintf(w, "guichet: note: no draft for gap %s (%q, %s): it asks what gap %s (%q, %s) asks, %s\n",
 				g.ID, g.Query, kindWords(g.Kind), other.ID, other.Query, kindWords(other.Kind), why)
 			continue
@@ -84,11 +92,23 @@ func draftsOf(an Analyzer, rep Report, w io.Writer) []Gap {
 }
 
 // sameTopic returns the gap of the other kind than gaps[i], of its topic,
-// that stands for it, and why: one decided or answered, else one that
-// wants a draft and comes before it; why is "" for none.
-func sameTopic(gaps []Gap, topic []string, i int) (Gap, string) {
+// that stands for it, and why: one decided, answered or drafted (drafted:
+// the drafts by gap ID), else one that wants a draft and comes before it;
+// why is "" for none, and for a gap that has its own draft.
+func sameTopic(gaps []Gap, topic []string, drafted map[string]string, i int) (Gap, string) {
 	if topic[i] == "" {
 		return Gap{}, ""
+	}
+	draft := func(g Gap) string {
+		for _, id := range g.names() {
+			if p := drafted[id]; p != "" {
+				return p
+			}
+		}
+		return ""
+	}
+	if draft(gaps[i]) != "" {
+		return Gap{}, "" // its own draft: said as kept (WriteStubs)
 	}
 	for j, o := range gaps {
 		if j == i || o.Kind == gaps[i].Kind || topic[j] != topic[i] {
@@ -99,6 +119,8 @@ func sameTopic(gaps []Gap, topic []string, i int) (Gap, string) {
 			return o, "which the team marked " + strings.ReplaceAll(o.Status, "_", " ")
 		case o.AnsweredAt != nil:
 			return o, "which " + o.AnsweredBy + " answers"
+		case draft(o) != "":
+			return o, "whose draft " + draft(o) + " answers both"
 		}
 	}
 	for j, o := range gaps[:i] {

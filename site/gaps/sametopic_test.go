@@ -60,8 +60,8 @@ func TestStubOneDraftPerTopic(t *testing.T) {
 		t.Fatalf("%d gaps want an article, want the 2 searches and 4 ticket topics apart: %+v", n, rep.Gaps)
 	}
 	var notes strings.Builder
-	list := s.svc.Drafts(rep, &notes)
 	dir := t.TempDir()
+	list := s.svc.Drafts(rep, dir, &notes)
 	var out, errOut strings.Builder
 	if _, ok := gaps.WriteStubs(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, list, &out, &errOut); !ok {
 		t.Fatal(errOut.String())
@@ -79,5 +79,28 @@ func TestStubOneDraftPerTopic(t *testing.T) {
 		if !strings.Contains(notes.String(), want) {
 			t.Errorf("notes do not say %s:\n%s", want, notes.String())
 		}
+	}
+	// More tickets than searches since: the tickets' gap comes first, and
+	// the searches' draft still stands for both (a second run wrote
+	// helmet-rental.md beside helmet.md).
+	tickets = nil
+	for i := range 6 {
+		tickets = append(tickets, site.StoredTicket{Ticket: site.Ticket{ExternalID: "r" + string(rune('1'+i)), Subject: "Helmet rental", Locale: "en",
+			Source: "zendesk", CreatedAt: s.now.Add(-time.Minute)}, Topic: "Helmet rental"})
+	}
+	if _, err := s.db.WriteTickets(ctx, tickets); err != nil {
+		t.Fatal(err)
+	}
+	rep = s.report(gaps.Options{})
+	if rep.Gaps[0].Query != "Helmet rental" {
+		t.Fatalf("first gap %q, want the tickets' Helmet rental", rep.Gaps[0].Query)
+	}
+	notes.Reset()
+	gaps.WriteStubs(dir, "drafts", gaps.DraftSite{DefaultLocale: "en"}, s.svc.Drafts(rep, dir, &notes), &out, &errOut)
+	if entries, _ := os.ReadDir(filepath.Join(dir, "drafts")); len(entries) != len(names) {
+		t.Errorf("a second run wrote %d drafts, want the %d of the first\nnotes:\n%s", len(entries), len(names), notes.String())
+	}
+	if !strings.Contains(notes.String(), "drafts/helmet.md") {
+		t.Errorf("notes do not name the draft drafts/helmet.md:\n%s", notes.String())
 	}
 }

@@ -53,14 +53,14 @@ func runGaps(ctx context.Context, args []string, stdout, stderr io.Writer) (err 
 	if err != nil {
 		return cli.Usagef("--%s", site.ErrorMessage(err))
 	}
-	rep, err := svc.Report(ctx, gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: *minVisitors, KeepIgnored: *all})
+	rep, err := svc.Report(ctx, gaps.Options{Since: p.From, Until: p.To, Locale: p.Locale, MinVisitors: *minVisitors, KeepIgnored: *all || *stub})
 	if err != nil {
 		return err
 	}
 	if *stub {
 		// A draft already there is kept and said: a second run meets the
 		// drafts of the first. Any other failure is an error.
-		if _, ok := gaps.WriteStubs(c.cfg.Content, *stubFolder, to, rep.WantingArticles(), stdout, stderr); !ok {
+		if _, ok := gaps.WriteStubs(c.cfg.Content, *stubFolder, to, svc.Drafts(rep, c.cfg.Content, stderr), stdout, stderr); !ok {
 			return fmt.Errorf("some drafts were not written")
 		}
 		return nil

@@ -295,7 +295,7 @@ func (l *Linker) Key() string { return l.key }
 
 // linkRules changes when the linking rules or the topic's cleaning
 // change, so that stored links and topics are computed again.
-const linkRules = "link78"
+const linkRules = "link79"
 
 // LinkKey names what links depend on: the linking rules, the content (the
 // search index's key) and the confidence from which search links.

@@ -1156,3 +1156,26 @@ func TestDocusaurusNavigationFieldsAccepted(t *testing.T) {
 		t.Errorf("title %q, extra %v", a.Title, a.Extra)
 	}
 }
+
+// TestTitleFromHeadingReadsAsABrowserShowsIt: a title taken from a heading
+// written with raw HTML is what a browser shows of it: a script's or a
+// style's content is no text ("# <script>track()</script> Setup" was
+// titled "track() Setup"), and a tag between words leaves one space
+// ("# Title <br> broken" was "Title  broken" in <title>, search results
+// and the APIs).
+func TestTitleFromHeadingReadsAsABrowserShowsIt(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":     "title: Help\n",
+		"docs/script.md":   "# <script>track()</script> Setup\n\nText.\n",
+		"docs/style.md":    "# <STYLE>.x{color:red}</STYLE>Pick a plan\n\nText.\n",
+		"docs/br.md":       "# Title <br> broken\n\nText.\n",
+		"docs/span.md":     "# Buy  <span> now </span>  today\n\nText.\n",
+		"docs/codespan.md": "# The `<script>` tag\n\nText.\n",
+	})
+	for file, title := range map[string]string{"docs/script.md": "Setup", "docs/style.md": "Pick a plan",
+		"docs/br.md": "Title broken", "docs/span.md": "Buy now today", "docs/codespan.md": "The <script> tag"} {
+		if a := article(t, lib, file); a.Title != title {
+			t.Errorf("%s: title %q, want %q", file, a.Title, title)
+		}
+	}
+}

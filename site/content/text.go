@@ -425,8 +425,9 @@ func isAbbrev(before string) bool {
 // heading of a Markdown body ("# Title", outside code blocks: its inline
 // Markdown read as a description's, "# Use `ferro`" is "Use ferro", and
 // its HTML tags left out, "# Buy <em>now</em>" is "Buy now"), "" when it
-// has none.
-func firstHeading(body []byte) string {
+// has none; written is the heading's text as written ("" when there is
+// none), which a reader may see nothing of ("# <img src=logo.png>").
+func firstHeading(body []byte) (title, written string) {
 	h := ""
 	linesOutsideFences(body, func(_ int, line []byte) bool {
 		if !bytes.HasPrefix(line, []byte("# ")) {
@@ -439,7 +440,7 @@ func firstHeading(body []byte) string {
 		return false
 	})
 	// Spaces around a tag left out are one, as a browser shows them.
-	return strings.Join(strings.Fields(plainInline(h, headingParser())), " ")
+	return strings.Join(strings.Fields(plainInline(h, headingParser())), " "), h
 }
 
 // linesOutsideFences calls fn with each line of body (without its line

@@ -137,6 +137,12 @@ func ReadDir(fsys fs.FS) (site.Strings, []error) {
 			continue
 		}
 		loc := strings.TrimSuffix(name, path.Ext(name))
+		if tag, _, ok := Canonical(loc); ok {
+			// de-at.yaml holds the strings of de-AT, as a content
+			// folder's i18n/de-at.yaml does: under "de-at" no page
+			// asked for them.
+			loc = tag
+		}
 		file := path.Join(Dir, name)
 		data, err := fs.ReadFile(fsys, file)
 		if err != nil {

@@ -160,18 +160,12 @@ func (li *localeIndex) count(ctx context.Context, qa *queryAnalysis, mode passMo
 	return int(sr.Total), nil
 }
 
-// corrected returns the corrected query as the customer should read it:
-// each corrected word as the top article writes it, each other word as
+// correctedBy returns the corrected query as the customer should read it:
+// each corrected word as the article top(i) writes it, each other word as
 // typed (accents and case of the query kept); a word typed with a slip
-// the stemmer forgave ("cancell") as the top article writes it too, so
-// the corrected query never keeps a typo.
-func (li *localeIndex) corrected(text string, fq *queryAnalysis, top *site.Article) string {
-	return li.correctedBy(text, fq, func(int) *site.Article { return top })
-}
-
-// correctedBy is corrected where each word i is written as the article
-// top(i) writes it: the corrections of several words may come from
-// several articles (see forgivenAll).
+// the stemmer forgave ("cancell") as its article writes it too, so the
+// corrected query never keeps a typo. The corrections of several words
+// may come from several articles (plausible, forgivenAll).
 func (li *localeIndex) correctedBy(text string, fq *queryAnalysis, top func(i int) *site.Article) string {
 	typed := map[string]string{} // folded word → as typed
 	for _, t := range splitWords(text) {
@@ -296,28 +290,32 @@ func hyphenIn(a *site.Article, x, y string) string {
 
 // plausible reports whether each corrected word of fq is written, in one
 // of the first articles the correction ranks (plausibleHits), within two
-// typos of the word typed. A correction is a typo's: when the stemmer
+// typos of the word typed, and returns, for each corrected word (by its
+// index in fq.words), the first of those articles that writes it: the one
+// the corrected query shows it as written (the first result may have only
+// the words typed right: "refund pasword" showed "refund pasword", its
+// refund article not writing "password"). A correction is a typo's: when the stemmer
 // made it — a variant of the word typed that shares only its stem with
 // another word ("récupération" with a letter left out stems as "reçu"
 // does) — no article writes anything near what was typed, and the query
 // is taken as typed rather than shown as "did you mean reçu".
-func (li *localeIndex) plausible(fq *queryAnalysis, r *ranking) bool {
-	for _, w := range fq.words {
+func (li *localeIndex) plausible(fq *queryAnalysis, r *ranking) (map[int]*site.Article, bool) {
+	by := map[int]*site.Article{}
+	for i, w := range fq.words {
 		if !w.corrected {
 			continue
 		}
-		near := false
 		for _, h := range r.hits[:min(len(r.hits), plausibleHits)] {
 			if li.surface(h.a, w.stem, w.plain, w.plain) != "" {
-				near = true
+				by[i] = h.a
 				break
 			}
 		}
-		if !near {
-			return false
+		if by[i] == nil {
+			return nil, false
 		}
 	}
-	return true
+	return by, true
 }
 
 // plausibleHits is how many of a correction's first articles are read for

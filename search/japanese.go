@@ -6,7 +6,10 @@ import (
 )
 
 // japaneseAsks are the phrases a Japanese question or request ends with
-// that say how it is asked, not what: "教えてください" (please tell me),
+// that say how it is asked, not what, and the courtesy that closes it:
+// "教えてください" (please tell me), "知りたいです" (I would like to
+// know), "よろしくお願いいたします" (the closing of a business mail),
+// "ありがとうございます" (thank you),
 // "どうすればいいですか" (what should I do?), "お願いします" (please),
 // "ですか" and "ますか" (the question's ending). Japanese writes no
 // space before them, so they are no stop words the analyzer could drop:
@@ -17,7 +20,11 @@ import (
 var japaneseAsks = []string{
 	"教えてください", "教えて下さい", "教えてくれませんか", "教えてもらえますか",
 	"教えていただけますか", "教えていただけませんか", "教えてほしいです", "教えて",
-	"ください", "下さい", "お願いします", "お願いいたします", "よろしくお願いします",
+	"教えてもらえませんか", "教えていただきたいです", "知りたいのですが", "知りたいです", "知りたい",
+	"わかりません", "分かりません",
+	"ください", "下さい", "お願いします", "お願いいたします", "お願い致します", "お願い申し上げます",
+	"よろしくお願いします", "よろしくお願いいたします", "よろしくお願い致します", "よろしくお願い申し上げます",
+	"ありがとうございます", "ありがとうございました",
 	"どうすればいいですか", "どうすればよいですか", "どうすればいいでしょうか",
 	"どうしたらいいですか", "どうしたらよいですか", "どうしたらいいでしょうか",
 	"どうすればいい", "どうしたらいい", "どうすれば", "どうしたら", "どうやって",
@@ -31,7 +38,10 @@ var japaneseAsks = []string{
 var japaneseLinks = []string{"について", "に関して", "するには", "には", "とは", "って", "を", "は", "が", "する"}
 
 // japaneseGreetings open a Japanese question: "すみません" (excuse me).
-var japaneseGreetings = []string{"すみません", "すいません", "こんにちは", "こんばんは", "おはようございます"}
+// "お世話になっております" (the opening of a business mail) and
+// "お疲れ様です" are courtesy too.
+var japaneseGreetings = []string{"すみません", "すいません", "こんにちは", "こんばんは", "おはようございます",
+	"お世話になっております", "お世話になります", "いつもお世話になっております", "お疲れ様です", "お疲れさまです"}
 
 // japanesePunct is what stands around the phrases.
 const japanesePunct = " \t　、。，．,.!?！？"

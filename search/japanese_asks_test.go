@@ -85,3 +85,42 @@ func TestLinkJapaneseQuestionPhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestJapaneseCourtesyAndWishes: the phrases that open and close a Japanese
+// question include the courtesy of a business mail, which most tickets and
+// many searches are written as: "よろしくお願いいたします" (its usual
+// closing; only "よろしくお願いします" was read, leaving "よろしく"),
+// "ありがとうございます" after the question, "お世話になっております"
+// before it, and how a wish or a doubt is said ("知りたいです", I would
+// like to know; "わかりません", I do not understand). Each left words no
+// article has and made "除石灰の方法…" weak.
+func TestJapaneseCourtesyAndWishes(t *testing.T) {
+	lib := helpLibrary("ja-courtesy",
+		art("descale", "ja", "care", "除石灰の方法", "二か月ごとに除石灰します。", nil,
+			sec("", "", "タンクに除石灰剤を入れて除石灰を始めます。")),
+		art("pay", "ja", "care", "支払い方法を変更する", "カードを変更します。", nil,
+			sec("", "", "設定から新しいカードを登録してください。")),
+	)
+	lib.Config.DefaultLocale, lib.Config.Locales = "ja", []string{"ja"}
+	ix := buildLib(t, lib, "")
+	for _, q := range []string{
+		"除石灰の方法を教えてください。よろしくお願いいたします。",
+		"除石灰の方法についてよろしくお願い致します",
+		"除石灰の方法を教えてください。ありがとうございます",
+		"お世話になっております。除石灰の方法を教えてください",
+		"除石灰の方法を知りたいです",
+		"除石灰の方法がわかりません",
+		"除石灰の方法を教えてもらえませんか",
+	} {
+		if got := trimJapaneseAsks(q); got != "除石灰の方法" {
+			t.Errorf("trimJapaneseAsks(%q) = %q, want 除石灰の方法", q, got)
+		}
+		r := search(t, ix, q, "ja")
+		if len(r.Hits) == 0 || r.Hits[0].ID != "descale" || r.Weak {
+			t.Errorf("Search(%q) = %v, weak %v; want descale first, answered", q, ids(r), r.Weak)
+		}
+	}
+	if got := trimJapaneseAsks("よろしくお願いいたします"); got != "よろしくお願いいたします" {
+		t.Errorf("a courtesy alone: %q, want it as typed", got)
+	}
+}

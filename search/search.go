@@ -18,6 +18,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -503,12 +504,12 @@ func (ix *Index) searchLocale(ctx context.Context, li *localeIndex, req site.Sea
 			if err != nil {
 				return nil, "", err
 			}
-			if li.plausible(fq, r) {
+			if by, ok := li.plausible(fq, r); ok {
 				var top *site.Article
 				if len(r.hits) > 0 {
 					top = r.hits[0].a
 				}
-				return r, li.corrected(req.Query, fq, top), nil
+				return r, li.correctedBy(req.Query, fq, func(i int) *site.Article { return cmp.Or(by[i], top) }), nil
 			}
 		}
 	}

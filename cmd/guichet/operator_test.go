@@ -37,7 +37,7 @@ func TestExitCodesAndSources(t *testing.T) {
 		{"bad flag value", nil, []string{"check", "--format", "xml"}, 2, `--format "xml"`, ""},
 		{"port name", nil, []string{"serve", "--addr", ":http", "--data", data}, 2, `--addr ":http": a service name, not a port number: give --addr :80`, ""},
 		{"bad environment address", map[string]string{"GUICHET_ADDR": ":http"}, []string{"serve", "--data", data}, 2,
-			`GUICHET_ADDR ":http": a service name, not a port number: give GUICHET_ADDR :80`, "--addr"},
+			`GUICHET_ADDR ":http": a service name, not a port number: give GUICHET_ADDR=:80`, "--addr"},
 		{"bad environment log format", map[string]string{"GUICHET_LOG_FORMAT": "xml"}, []string{"serve", "--data", data}, 2, `GUICHET_LOG_FORMAT "xml": want text or json`, "--log-format"},
 		{"bad environment retention", map[string]string{"GUICHET_RETENTION_DAYS": "0"}, []string{"serve", "--data", data}, 2, "GUICHET_RETENTION_DAYS must be from 1", "--retention-days"},
 		{"environment set, flag given", map[string]string{"GUICHET_ADDR": "127.0.0.1:8080"}, []string{"serve", "--addr", "x:http", "--data", data}, 2, `--addr "x:http"`, "GUICHET_ADDR"},

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -38,7 +39,9 @@ func localeProblems(fsys fs.FS, lib *site.Library, now time.Time) []site.Problem
 		sub, err := fs.Sub(fsys, cfg.Theme)
 		if err == nil {
 			theme = themes.Overlay(sub, theme)
-			if err := web.CheckTheme(theme, site.NewView(lib, now, false)); err != nil {
+			// A strings file's mistakes are reported below, each at its
+			// file and line.
+			if err := web.CheckTheme(theme, site.NewView(lib, now, false)); err != nil && !errors.As(err, new(*web.StringsError)) {
 				pr := web.ThemeProblem(err, fsys, cfg.Theme)
 				pr.Message += "; a running server keeps its last good theme until the file is fixed, and does not start on it"
 				probs = append(probs, pr)
@@ -47,7 +50,14 @@ func localeProblems(fsys fs.FS, lib *site.Library, now time.Time) []site.Problem
 	}
 	strs, errs := i18n.ReadDir(theme)
 	for _, err := range errs {
-		probs = append(probs, site.Problem{Severity: site.SeverityError, Kind: site.KindTranslation, File: cfg.Theme, Message: err.Error()})
+		// At its path in the content folder, theme/i18n/de.yaml: named
+		// i18n/de.yaml, it read as the content folder's own strings file.
+		p := site.Problem{Severity: site.SeverityError, Kind: site.KindTranslation, File: cfg.Theme, Message: err.Error()}
+		if e := (*i18n.Error)(nil); errors.As(err, &e) {
+			p.File, p.Line, p.Message = path.Join(cfg.Theme, e.File), e.Line, e.Msg
+		}
+		p.Message += "; a running server keeps its last good theme until the file is fixed, and does not start on it"
+		probs = append(probs, p)
 	}
 	cat := i18n.New(strs, lib.Strings, cfg.DefaultLocale, lib.Locales())
 	for _, loc := range lib.Locales() {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -356,5 +357,44 @@ func TestMovedDraftKeepsAnotherFoldersID(t *testing.T) {
 	want := "cadeaux/gift-wrapping.en.md: this en draft sets id: drafts/gift-wrapping, the id of drafts/gift-wrapping.md, a file that does not exist (the folder it was drafted in, likely, before it was moved or renamed): its fr version would translate it only written there or setting that id, not as cadeaux/gift-wrapping.md beside it; set id: cadeaux/gift-wrapping, this file's own, so that cadeaux/gift-wrapping.md translates it (a draft has no readers' history to keep under the old id)"
 	if strings.Join(got, "\n") != want {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// TestThemeStringsFileMistakeAtItsFile: a mistake in the content folder's
+// theme/i18n/de.yaml is reported once, at that file and line. It was
+// reported twice, both as "theme: error: … i18n/de.yaml: yaml: line 1: …",
+// naming i18n/de.yaml, the path of the content folder's own strings file,
+// a different file the writer then looked into.
+func TestThemeStringsFileMistakeAtItsFile(t *testing.T) {
+	for name, c := range map[string]struct{ src, want string }{
+		"not YAML":     {"footnotes: [a\nback_to_text: x\n", "theme/i18n/de.yaml:1: error: YAML: did not find expected ',' or ']'"},
+		"plural forms": {"footnotes: Notes\nuntitled_tab: {x: 1}\n", "theme/i18n/de.yaml:2: error: untitled_tab: plural forms need at least other"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, dir, "guichet.yaml", "default_locale: de\nlocales: [de]\n")
+			write(t, dir, "help/a.md", "---\ntitle: A\n---\nText.\n")
+			write(t, dir, "theme/i18n/de.yaml", c.src)
+			rep, err := Run(context.Background(), dir, time.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := 0
+			for _, p := range rep.Problems {
+				if p.Severity != site.SeverityError {
+					continue
+				}
+				got := strings.TrimPrefix(p.String(), dir+string(filepath.Separator))
+				if !strings.HasPrefix(got, "theme/i18n/de.yaml:") {
+					t.Errorf("an error not at the strings file: %s", got)
+				}
+				if strings.HasPrefix(got, c.want) {
+					found++
+				}
+			}
+			if found != 1 {
+				t.Errorf("%q reported %d times, want once", c.want, found)
+			}
+		})
 	}
 }

@@ -117,7 +117,10 @@ func (s *Sources) Name(msg string, err error) string {
 }
 
 // replaceFlag replaces flag (--addr) in msg by env wherever it stands as a
-// whole flag name: not --addr-family, not ---addr.
+// whole flag name: not --addr-family, not ---addr. A flag followed by the
+// value to give it (assigned, see assigned: "--content DIR", "--addr
+// :80") becomes the variable's assignment, "GUICHET_CONTENT=DIR": "give
+// its path with GUICHET_CONTENT DIR" read as a variable and an argument.
 func replaceFlag(msg, flag, env string) string {
 	var b strings.Builder
 	for {
@@ -131,9 +134,36 @@ func replaceFlag(msg, flag, env string) string {
 		b.WriteString(msg[:i])
 		if whole {
 			b.WriteString(env)
+			if assigned(msg[end:]) {
+				b.WriteByte('=')
+				end++ // the space
+			}
 		} else {
 			b.WriteString(flag)
 		}
 		msg = msg[end:]
 	}
+}
+
+// assigned reports whether rest, what follows a flag's name in a message,
+// starts with the value to give it: a space, then a placeholder in
+// capitals ("DIR", "URL", "N") or a value that starts with no letter nor
+// quote (":80", "/srv/guichet", "0"), not prose ("or", "too") nor a
+// value quoted as the subject of the message (`"x:http": want …`).
+func assigned(rest string) bool {
+	v, ok := strings.CutPrefix(rest, " ")
+	if !ok || v == "" {
+		return false
+	}
+	tok := v[:strings.IndexFunc(v+" ", func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == ')' })]
+	if tok == "" {
+		return false
+	}
+	switch c := tok[0]; {
+	case c == ':' || c == '/' || c == '.' || '0' <= c && c <= '9':
+		return true
+	case 'A' <= c && c <= 'Z':
+		return strings.ToUpper(tok) == tok
+	}
+	return false
 }

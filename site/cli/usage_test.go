@@ -23,7 +23,11 @@ func TestNameSources(t *testing.T) {
 		args []string
 		want string
 	}{
-		{`--addr ":http": give --addr :80`, nil, `GUICHET_ADDR ":http": give GUICHET_ADDR :80`},
+		{`--addr ":http": give --addr :80`, nil, `GUICHET_ADDR ":http": give GUICHET_ADDR=:80`},
+		// A flag followed by its value is the variable's assignment: "give
+		// its path with GUICHET_ADDR HOST" read as a variable and an argument.
+		{`give it with --addr HOST:PORT, or --addr alone; --addr DIR.`, nil, `give it with GUICHET_ADDR=HOST:PORT, or GUICHET_ADDR alone; GUICHET_ADDR=DIR.`},
+		{`--addr must be set (--addr N)`, nil, `GUICHET_ADDR must be set (GUICHET_ADDR=N)`},
 		{`--addr-family, ---addr, --addr.`, nil, `--addr-family, ---addr, GUICHET_ADDR.`},
 		{`--addr "x:http"`, []string{"--addr", "x:http"}, `--addr "x:http"`},
 		{`--addr "x:http"`, []string{"-addr=x:http"}, `--addr "x:http"`},

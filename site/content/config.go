@@ -576,19 +576,21 @@ func parseRedirects(data []byte) (redirects []site.Redirect, lines []int, probs 
 // then `to: /b`), which YAML reads as fields mixed with list items: an
 // error at that field's line saying to indent it under the item's first.
 func redirectFieldUnindented(data []byte) (site.Problem, bool) {
-	item := -1 // indentation of the `- ` of the item being read, -1 outside one
-	for i, l := range strings.Split(string(data), "\n") {
+	item, fields := -1, 0 // indentation of the `- ` of the item being read (-1 outside one), and of its fields
+	for i, l := range redirectLines(data) {
 		t := strings.TrimLeft(l, " ")
 		indent := len(l) - len(t)
 		t = strings.TrimSpace(t)
+		if at, col, ok := redirectItemStart(l); ok {
+			item, fields = at, col
+			continue
+		}
 		switch {
 		case t == "" || strings.HasPrefix(t, "#"):
-		case strings.HasPrefix(t, "- from:") || strings.HasPrefix(t, "- to:"):
-			item = indent
 		case indent == item && (strings.HasPrefix(t, "from:") || strings.HasPrefix(t, "to:")):
 			field := t[:strings.IndexByte(t, ':')]
 			p := errorAt(site.KindYAML, redirectsFile, i+1, "",
-				"`%s:` starts where its redirect's `- ` does, outside the list item: indent it under the item's first field (%s  %s)", field, strings.Repeat(" ", indent), t)
+				"`%s:` starts where its redirect's `- ` does, outside the list item: indent it under the item's first field (%s%s)", field, strings.Repeat(" ", fields), t)
 			p.Column = indent + 1
 			return p, true
 		default:
@@ -605,12 +607,11 @@ func redirectFieldUnindented(data []byte) (site.Problem, bool) {
 // saying to make it a list item. redirectFieldUnindented has found a
 // second field written where its item's `- ` starts.
 func redirectNotListed(data []byte) (site.Problem, bool) {
-	lines := strings.Split(string(data), "\n")
+	lines := redirectLines(data)
 	item, itemLine := -1, 0 // indentation and line of the first list item
 	for i, l := range lines {
-		t := strings.TrimLeft(l, " ")
-		if strings.HasPrefix(t, "- from:") || strings.HasPrefix(t, "- to:") {
-			item, itemLine = len(l)-len(t), i+1
+		if at, _, ok := redirectItemStart(l); ok {
+			item, itemLine = at, i+1
 			break
 		}
 	}
@@ -630,6 +631,34 @@ func redirectNotListed(data []byte) (site.Problem, bool) {
 		return p, true
 	}
 	return site.Problem{}, false
+}
+
+// redirectLines returns the lines of a redirects.yaml, without the byte
+// order mark an editor may have written before the first (YAML skips it).
+func redirectLines(data []byte) []string {
+	return strings.Split(strings.TrimPrefix(string(data), "\ufeff"), "\n")
+}
+
+// redirectItemStart reports whether line l starts a redirect's list item
+// however YAML lets it be written: `- from:` or `- to:`, with one space or
+// more after the `- `, or the `- ` alone on its line (its fields on the
+// next lines). It returns the indentation of the `- ` and that of the
+// item's fields (two more than the `- `'s for a `- ` alone).
+func redirectItemStart(l string) (dash, fields int, ok bool) {
+	t := strings.TrimLeft(l, " ")
+	dash = len(l) - len(t)
+	rest, ok := strings.CutPrefix(strings.TrimRight(t, " \t\r"), "-")
+	if !ok {
+		return 0, 0, false
+	}
+	if rest == "" {
+		return dash, dash + 2, true
+	}
+	f := strings.TrimLeft(rest, " ")
+	if len(f) == len(rest) || !strings.HasPrefix(f, "from:") && !strings.HasPrefix(f, "to:") {
+		return 0, 0, false
+	}
+	return dash, dash + 1 + len(rest) - len(f), true
 }
 
 // secondFrom returns the second `from` key of a redirect item and its

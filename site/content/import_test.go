@@ -1156,3 +1156,56 @@ func TestDocusaurusNavigationFieldsAccepted(t *testing.T) {
 		t.Errorf("title %q, extra %v", a.Title, a.Extra)
 	}
 }
+
+// TestTitleFromHeadingReadsAsABrowserShowsIt: a title taken from a heading
+// written with raw HTML is what a browser shows of it: a script's or a
+// style's content is no text ("# <script>track()</script> Setup" was
+// titled "track() Setup"), and a tag between words leaves one space
+// ("# Title <br> broken" was "Title  broken" in <title>, search results
+// and the APIs).
+func TestTitleFromHeadingReadsAsABrowserShowsIt(t *testing.T) {
+	lib := load(t, map[string]string{
+		"guichet.yaml":     "title: Help\n",
+		"docs/script.md":   "# <script>track()</script> Setup\n\nText.\n",
+		"docs/style.md":    "# <STYLE>.x{color:red}</STYLE>Pick a plan\n\nText.\n",
+		"docs/br.md":       "# Title <br> broken\n\nText.\n",
+		"docs/span.md":     "# Buy  <span> now </span>  today\n\nText.\n",
+		"docs/codespan.md": "# The `<script>` tag\n\nText.\n",
+	})
+	for file, title := range map[string]string{"docs/script.md": "Setup", "docs/style.md": "Pick a plan",
+		"docs/br.md": "Title broken", "docs/span.md": "Buy now today", "docs/codespan.md": "The <script> tag"} {
+		if a := article(t, lib, file); a.Title != title {
+			t.Errorf("%s: title %q, want %q", file, a.Title, title)
+		}
+	}
+}
+
+// TestTitleFromHeadingOfNoText: an article without `title` whose first
+// heading shows no text ("# <img src=logo.png>", "# <em></em>") is an
+// error naming that heading: it said "no # heading to take it from", as
+// if the file had none, and the writer looked for a missing heading.
+func TestTitleFromHeadingOfNoText(t *testing.T) {
+	lib, err := Load(context.Background(), mapFS(map[string]string{
+		"guichet.yaml":  "title: Help\n",
+		"docs/logo.md":  "---\nsidebar_label: Logo\n---\n# <img src=\"logo.png\">\n\nText.\n",
+		"docs/plain.md": "---\nsidebar_label: Plain\n---\nText only.\n",
+	}), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"docs/logo.md":  "docs/logo.md:1: error: missing required field `title`, and the first heading, `# <img src=\"logo.png\">`, has no text a reader sees to take it from: add `title:` to the front matter, or words to the heading (the article is not published until this is fixed)",
+		"docs/plain.md": "docs/plain.md:1: error: missing required field `title` (and no # heading to take it from) (the article is not published until this is fixed)",
+	}
+	for _, p := range lib.Problems {
+		if w, ok := want[p.File]; ok && p.Field == "title" {
+			if p.String() != w {
+				t.Errorf("got  %s\nwant %s", p.String(), w)
+			}
+			delete(want, p.File)
+		}
+	}
+	for f := range want {
+		t.Errorf("%s: no title error", f)
+	}
+}

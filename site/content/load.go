@@ -536,7 +536,8 @@ func (s *source) read(fsys fs.FS, ignore []string) {
 	if hasError(probs) {
 		return
 	}
-	m, probs, ok := decodeArticle(s.path, fields, ignore, emojify(firstHeading(body)), delim != "")
+	title, heading := firstHeading(body)
+	m, probs, ok := decodeArticle(s.path, fields, ignore, emojify(title), heading, delim != "")
 	s.meta, s.ok = m, ok
 	s.probs = append(s.probs, probs...)
 }

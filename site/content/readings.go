@@ -33,8 +33,9 @@ const readingsFile = "readings.bin"
 // with what a reading holds (2: descriptions as plain text; 3: typos of
 // the fields of check.ignore_fields named; 4: the field an id came from;
 // 5: Docusaurus sidebar labels accepted, a title taken from a heading
-// without its HTML tags).
-const readingsMagic = "GCREADS5"
+// without its HTML tags; 6: nor a script's or style's content, its
+// spaces collapsed).
+const readingsMagic = "GCREADS6"
 
 // The columns of the readings file.
 const (

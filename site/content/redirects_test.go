@@ -338,3 +338,40 @@ func TestRedirectsNestedUnderAKey(t *testing.T) {
 		t.Errorf("problems %q, want %q", got, w)
 	}
 }
+
+// TestRedirectWithoutItsDashWrittenOtherwise: the list items a redirect
+// without its `- ` is told apart from are found however YAML lets them be
+// written: after a byte order mark (a file saved by Windows Notepad), with
+// more than one space after the `- ` ("-   from: /a") or with the `- `
+// alone on its line. Each got the generic YAML explanation at another line
+// ("list items (- …) and fields (name: …) are mixed … write field: value
+// lines", the opposite of the fix), or named a later item as the first.
+func TestRedirectWithoutItsDashWrittenOtherwise(t *testing.T) {
+	bare := func(line, item int) string {
+		return fmt.Sprintf("redirects.yaml:%d:1: error: `from: /billing/old-card` is not a list item, as the redirect of line %d is: write `- from: /billing/old-card` and indent the redirect's other field under it (every redirect is a list item); the file is not read until then", line, item)
+	}
+	for name, c := range map[string]struct{ src, want string }{
+		"byte order mark":  {"\ufeff- from: /a\n  to: /billing/card\nfrom: /billing/old-card\n", bare(3, 1)},
+		"bom, two items":   {"\ufeff- from: /a\n  to: /billing/card\n- from: /b\n  to: /billing/card\nfrom: /billing/old-card\n", bare(5, 1)},
+		"spaces after -":   {"-   from: /a\n    to: /billing/card\nfrom: /billing/old-card\n", bare(3, 1)},
+		"dash on its line": {"-\n  from: /a\n  to: /billing/card\nfrom: /billing/old-card\n", bare(4, 1)},
+		"to unindented, spaces after -": {"-   from: /a\nto: /billing/card\n",
+			"redirects.yaml:2:1: error: `to:` starts where its redirect's `- ` does, outside the list item: indent it under the item's first field (    to: /billing/card)"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			lib, err := Load(context.Background(), mapFS(redirectSite(c.src)), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range lib.Problems {
+				if p.File == "redirects.yaml" {
+					got = append(got, p.String())
+				}
+			}
+			if !slices.Contains(got, c.want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), c.want)
+			}
+		})
+	}
+}

@@ -72,9 +72,19 @@ func imagesOnly(n ast.Node, src []byte) bool {
 
 // writeInline writes the readable text of n's inline children: code
 // spans as typed, emoji as their characters (or their shortcodes), and
-// pictures as nothing, or as their alt text when alt is set.
+// pictures as nothing, or as their alt text when alt is set. The content
+// of an inline <script> or <style> is no text, as in a browser.
 func writeInline(b *strings.Builder, n ast.Node, src []byte, code, shortcodes, alt bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if end := unreadElement(c, src); end != "" {
+			for c.NextSibling() != nil && !rawHTMLOpens(c.NextSibling(), src, end) {
+				c = c.NextSibling()
+			}
+			if c.NextSibling() != nil {
+				c = c.NextSibling() // the closing tag
+			}
+			continue
+		}
 		switch c := c.(type) {
 		case *ast.Image:
 			if alt {
@@ -113,6 +123,37 @@ func writeInline(b *strings.Builder, n ast.Node, src []byte, code, shortcodes, a
 			writeInline(b, c, src, code, shortcodes, alt)
 		}
 	}
+}
+
+// unreadElement returns the closing tag ("</script") of the element n
+// opens when n is the raw HTML opening a <script> or a <style>, whose
+// content a browser does not show; "" otherwise.
+func unreadElement(n ast.Node, src []byte) string {
+	for _, name := range []string{"script", "style"} {
+		if rawHTMLOpens(n, src, "<"+name) {
+			return "</" + name
+		}
+	}
+	return ""
+}
+
+// rawHTMLOpens reports whether n is inline raw HTML starting with the tag
+// prefix (lower case), in any case, followed by the tag's end or a space.
+func rawHTMLOpens(n ast.Node, src []byte, prefix string) bool {
+	r, ok := n.(*ast.RawHTML)
+	if !ok || r.Segments.Len() == 0 {
+		return false
+	}
+	seg := r.Segments.At(0)
+	v := seg.Value(src)
+	if len(v) <= len(prefix) || !strings.EqualFold(string(v[:len(prefix)]), prefix) {
+		return false
+	}
+	switch v[len(prefix)] {
+	case '>', ' ', '\t', '\n', '/':
+		return true
+	}
+	return false
 }
 
 // plainText fills Text and Sections: the readable text of the body, one
@@ -384,8 +425,9 @@ func isAbbrev(before string) bool {
 // heading of a Markdown body ("# Title", outside code blocks: its inline
 // Markdown read as a description's, "# Use `ferro`" is "Use ferro", and
 // its HTML tags left out, "# Buy <em>now</em>" is "Buy now"), "" when it
-// has none.
-func firstHeading(body []byte) string {
+// has none; written is the heading's text as written ("" when there is
+// none), which a reader may see nothing of ("# <img src=logo.png>").
+func firstHeading(body []byte) (title, written string) {
 	h := ""
 	linesOutsideFences(body, func(_ int, line []byte) bool {
 		if !bytes.HasPrefix(line, []byte("# ")) {
@@ -397,7 +439,8 @@ func firstHeading(body []byte) string {
 		}
 		return false
 	})
-	return plainInline(h, headingParser())
+	// Spaces around a tag left out are one, as a browser shows them.
+	return strings.Join(strings.Fields(plainInline(h, headingParser())), " "), h
 }
 
 // linesOutsideFences calls fn with each line of body (without its line

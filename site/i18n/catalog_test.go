@@ -239,3 +239,23 @@ func TestDateIsTheUTCDay(t *testing.T) {
 		}
 	}
 }
+
+// TestReadDirFileNamesInAnyCase: a theme's strings file named in another
+// case than BCP 47's (de-at.yaml, pt_br.yaml, as a content folder's
+// i18n/ accepts them) holds the strings of that locale: they were kept
+// under "de-at", which no page asks for, and the theme folder's
+// theme/i18n/de-at.yaml was ignored without a word.
+func TestReadDirFileNamesInAnyCase(t *testing.T) {
+	strs, errs := ReadDir(fstest.MapFS{
+		"i18n/de-at.yaml": {Data: []byte("footnotes: Anmerkungen\n")},
+		"i18n/pt_br.yaml": {Data: []byte("footnotes: Notas\n")},
+	})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, loc := range []string{"de-AT", "pt-BR"} {
+		if strs[loc] == nil {
+			t.Errorf("no strings for %s: %v", loc, strs)
+		}
+	}
+}

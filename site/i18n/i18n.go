@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/feature/plural"
@@ -44,13 +45,23 @@ type Error struct {
 // Error implements error: "i18n/de.yaml:3: callout_tip must be …".
 func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
 
+// yamlLine is the line a YAML parser's error names ("yaml: line 3: did
+// not find expected key") and what it says.
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
 // Parse reads one translation file: a mapping of keys to text, or to a
 // mapping of plural forms (which must include other). file names it in
-// errors, which give the line (an *Error, but for YAML that does not parse).
+// errors, each an *Error with the line (YAML that does not parse: the
+// line its parser names, 0 when it names none).
 func Parse(file string, data []byte) (map[string]site.Message, []error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, []error{fmt.Errorf("%s: %w", file, err)}
+		msg, line := err.Error(), 0
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = "YAML: " + m[2]
+		}
+		return nil, []error{&Error{file, line, msg}}
 	}
 	out := map[string]site.Message{}
 	if len(root.Content) == 0 {
@@ -126,6 +137,12 @@ func ReadDir(fsys fs.FS) (site.Strings, []error) {
 			continue
 		}
 		loc := strings.TrimSuffix(name, path.Ext(name))
+		if tag, _, ok := Canonical(loc); ok {
+			// de-at.yaml holds the strings of de-AT, as a content
+			// folder's i18n/de-at.yaml does: under "de-at" no page
+			// asked for them.
+			loc = tag
+		}
 		file := path.Join(Dir, name)
 		data, err := fs.ReadFile(fsys, file)
 		if err != nil {

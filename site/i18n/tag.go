@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // Canonical reads a locale code as writers write it, in any case and with
@@ -144,3 +145,44 @@ func matcherOf(supported []string) language.Matcher {
 	m, _ := matchers.LoadOrStore(key, language.NewMatcher(have))
 	return m.(language.Matcher)
 }
+
+// LanguageOf returns the base language, as a code, of a language written
+// as helpdesks and browsers write one: a tag in any case and with "-" or
+// "_" ("ko-KR", "ja_JP", "ZH-hant" → "ko", "ja", "zh") or the language's
+// name in English or in itself ("Japanese", "日本語", "Korean", "한국어"
+// → "ja", "ko"), so that one language is counted once however it was
+// written. "" when s is neither (a code CLDR does not know, "xx").
+func LanguageOf(s string) string {
+	s = strings.TrimSpace(s)
+	if tag, _, ok := Canonical(s); ok {
+		if t, err := language.Parse(tag); err == nil {
+			if b, conf := t.Base(); conf != language.No {
+				return b.String()
+			}
+		}
+		return ""
+	}
+	return languageNames()[strings.ToLower(s)]
+}
+
+// languageNames maps the lower-cased English and own names of the
+// languages with a two-letter code to that code (see LanguageOf).
+var languageNames = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			base, err := language.ParseBase(string([]rune{a, b}))
+			if err != nil {
+				continue
+			}
+			tag, _ := language.Compose(base)
+			code := base.String()
+			for _, n := range []string{display.English.Languages().Name(base), display.Self.Name(tag)} {
+				if n = strings.ToLower(n); n != "" && out[n] == "" {
+					out[n] = code
+				}
+			}
+		}
+	}
+	return out
+})

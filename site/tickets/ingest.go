@@ -144,12 +144,17 @@ func (c Cleaner) locale(l string) string {
 }
 
 // Unsupported returns the language l, a ticket's as given, when the site
-// has no locale for it ("ja", "japanese" on an English and French site),
-// lower-cased: the ticket goes to the default locale. "" for an empty l
-// and for a language the site has.
+// has no locale for it, as its base language's code however it was
+// written ("ja", "ja-JP", "Japanese" and "日本語" are "ja" on an English
+// and French site; i18n.LanguageOf), else lower-cased as given: the
+// ticket goes to the default locale. "" for an empty l and for a
+// language the site has.
 func (c Cleaner) Unsupported(l string) string {
 	if _, ok := c.match(l); ok || strings.TrimSpace(l) == "" {
 		return ""
+	}
+	if code := i18n.LanguageOf(l); code != "" {
+		return code
 	}
 	return strings.ToLower(strings.TrimSpace(l))
 }

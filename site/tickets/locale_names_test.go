@@ -45,3 +45,22 @@ func TestCleanerLocaleNamesWithRegion(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsupportedLanguageCountedOnce: a language the site lacks is counted
+// as one however the helpdesk wrote it, by its code: the import said "ja 1,
+// japanese 1" for two Japanese tickets, and "ko-kr", "ja_jp" beside "ko",
+// "ja" (operators reading the summary; the README's example is "ja 2, ko 1").
+func TestUnsupportedLanguageCountedOnce(t *testing.T) {
+	c := Cleaner{DefaultLocale: "en", Locales: []string{"en", "fr"}}
+	for in, want := range map[string]string{
+		"ja": "ja", "Japanese": "ja", "日本語": "ja", "ja_JP": "ja", "JA-jp": "ja",
+		"ko-KR": "ko", "Korean": "ko", "한국어": "ko", "Chinese": "zh", "zh-Hant-TW": "zh",
+		"de_AT": "de", "Deutsch": "de",
+		"en": "", "English": "", "fr-CA": "", "": "",
+		"xx": "xx", // no language CLDR knows: as given
+	} {
+		if got := c.Unsupported(in); got != want {
+			t.Errorf("Unsupported(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -22,6 +22,15 @@ type themeSet struct {
 	strings site.Strings
 }
 
+// StringsError is a theme whose strings files (i18n/<locale>.yaml) do not
+// read: Errs, one for each mistake, *i18n.Error naming the file's path in
+// the theme and the line. guichet check reports each with its file.
+type StringsError struct{ Errs []error }
+
+func (e *StringsError) Error() string {
+	return fmt.Sprintf("theme strings: %v", errors.Join(e.Errs...))
+}
+
 // readTheme parses the templates, assets and strings of theme.
 func readTheme(static, theme fs.FS, extraCSS string) (*themeSet, error) {
 	assets, err := loadAssets(static, theme, extraCSS)
@@ -33,8 +42,8 @@ func readTheme(static, theme fs.FS, extraCSS string) (*themeSet, error) {
 		return nil, err
 	}
 	strs, errs := i18n.ReadDir(theme)
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("theme strings: %w", err)
+	if len(errs) > 0 {
+		return nil, &StringsError{Errs: errs}
 	}
 	if _, ok := strs[i18n.Reference]; !ok {
 		return nil, fmt.Errorf("theme strings: %s/%s.yaml is missing", i18n.Dir, i18n.Reference)
@@ -76,6 +85,14 @@ func themeProblem(err error, content fs.FS, dir string) *site.Problem {
 	p := &site.Problem{Severity: site.SeverityError, Kind: site.KindTheme, File: dir, Message: err.Error()}
 	if p.File == "" {
 		p.File = "themes/default"
+	}
+	if se := (*StringsError)(nil); errors.As(err, &se) {
+		// The first mistake at its file, theme/i18n/de.yaml:3, not
+		// i18n/de.yaml, the content folder's own strings file.
+		if e := (*i18n.Error)(nil); errors.As(se.Errs[0], &e) && dir != "" {
+			p.File, p.Line, p.Message = path.Join(dir, e.File), e.Line, e.Msg
+		}
+		return p
 	}
 	m := templateError.FindStringSubmatch(err.Error())
 	if m == nil {

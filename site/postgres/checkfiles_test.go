@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -42,5 +43,12 @@ func TestFilesAreNotTheURLs(t *testing.T) {
 	}
 	if err := postgres.CheckFiles(base + "&sslrootcert=system"); err != nil {
 		t.Errorf("sslrootcert=system: %v", err)
+	}
+	// A path holding a newline (sslrootcert=%0A…) is quoted, so the error
+	// stays one line of a terminal or a log.
+	odd := filepath.Join(dir, "ca\nforged: line.pem")
+	err := postgres.CheckFiles(base + "&sslrootcert=" + strings.ReplaceAll(odd, "\n", "%0A"))
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), strconv.Quote(odd)) {
+		t.Errorf("sslrootcert with a newline: %v, want the path quoted on one line", err)
 	}
 }

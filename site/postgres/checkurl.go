@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	neturl "net/url"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -80,7 +81,8 @@ func withoutFiles(url string) string {
 // first that cannot be read, or whose sslrootcert holds no PEM
 // certificate, is returned as an error naming the parameter and the file
 // ("sslrootcert /etc/guichet/ca.pem cannot be read: no such file or
-// directory"); nil when all can.
+// directory"; a path holding a newline or another control character is
+// quoted, so the message stays one line); nil when all can.
 func CheckFiles(url string) error {
 	u, err := neturl.Parse(url)
 	if err != nil {
@@ -103,6 +105,9 @@ func CheckFiles(url string) error {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err // the path is said once
+		}
+		if q := strconv.Quote(file); q[1:len(q)-1] != file {
+			file = q // a newline or control character would split the line
 		}
 		switch {
 		case err != nil:

@@ -150,9 +150,9 @@ const skippedNote = " (the article is not published until this is fixed)"
 // file without, as MkDocs pages and GitHub READMEs are written, whose
 // heading is the only place for a title, and for a Docusaurus page
 // (headingTitled), whose front matter leaves the title to the heading.
-// heading is that heading as written, for the error of one a reader sees
-// nothing of.
-func decodeArticle(file string, fields []field, ignore []string, bodyTitle, heading string, hasFrontMatter bool) (m meta, probs []site.Problem, ok bool) {
+// heading is that heading as written, and headingLine its line in the
+// file, for the error of one a reader sees nothing of.
+func decodeArticle(file string, fields []field, ignore []string, bodyTitle, heading string, headingLine int, hasFrontMatter bool) (m meta, probs []site.Problem, ok bool) {
 	ok = true
 	// A field the team keeps on purpose is known too: `appiesto` beside
 	// an ignored `appliesto` is its typo, not another field to ignore.
@@ -295,7 +295,7 @@ func decodeArticle(file string, fields []field, ignore []string, bodyTitle, head
 				probs = append(probs, warningAt(site.KindFrontMatter, file, 1, "title", "no `title`: the first heading, %q, is the title", bodyTitle))
 			}
 		} else if heading != "" {
-			fail(&site.Problem{Severity: site.SeverityError, Kind: site.KindFrontMatter, File: file, Line: 1, Field: "title",
+			fail(&site.Problem{Severity: site.SeverityError, Kind: site.KindFrontMatter, File: file, Line: headingLine, Field: "title",
 				Message: fmt.Sprintf("missing required field `title`, and the first heading, `# %s`, has no text a reader sees to take it from: add `title:` to the front matter, or words to the heading", heading)})
 		} else {
 			fail(&site.Problem{Severity: site.SeverityError, Kind: site.KindFrontMatter, File: file, Line: 1, Field: "title", Message: "missing required field `title` (and no # heading to take it from)"})

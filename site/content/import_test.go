@@ -1183,18 +1183,19 @@ func TestTitleFromHeadingReadsAsABrowserShowsIt(t *testing.T) {
 // TestTitleFromHeadingOfNoText: an article without `title` whose first
 // heading shows no text ("# <img src=logo.png>", "# <em></em>") is an
 // error naming that heading: it said "no # heading to take it from", as
-// if the file had none, and the writer looked for a missing heading.
+// if the file had none, and the writer looked for a missing heading. The
+// error is at the heading's line, not at the file's first.
 func TestTitleFromHeadingOfNoText(t *testing.T) {
 	lib, err := Load(context.Background(), mapFS(map[string]string{
 		"guichet.yaml":  "title: Help\n",
-		"docs/logo.md":  "---\nsidebar_label: Logo\n---\n# <img src=\"logo.png\">\n\nText.\n",
+		"docs/logo.md":  "---\nsidebar_label: Logo\n---\n\n```\n# not this\n```\n# <img src=\"logo.png\">\n\nText.\n",
 		"docs/plain.md": "---\nsidebar_label: Plain\n---\nText only.\n",
 	}), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"docs/logo.md":  "docs/logo.md:1: error: missing required field `title`, and the first heading, `# <img src=\"logo.png\">`, has no text a reader sees to take it from: add `title:` to the front matter, or words to the heading (the article is not published until this is fixed)",
+		"docs/logo.md":  "docs/logo.md:8: error: missing required field `title`, and the first heading, `# <img src=\"logo.png\">`, has no text a reader sees to take it from: add `title:` to the front matter, or words to the heading (the article is not published until this is fixed)",
 		"docs/plain.md": "docs/plain.md:1: error: missing required field `title` (and no # heading to take it from) (the article is not published until this is fixed)",
 	}
 	for _, p := range lib.Problems {

@@ -536,8 +536,8 @@ func (s *source) read(fsys fs.FS, ignore []string) {
 	if hasError(probs) {
 		return
 	}
-	title, heading := firstHeading(body)
-	m, probs, ok := decodeArticle(s.path, fields, ignore, emojify(title), heading, delim != "")
+	title, heading, at := firstHeading(body)
+	m, probs, ok := decodeArticle(s.path, fields, ignore, emojify(title), heading, line+at, delim != "")
 	s.meta, s.ok = m, ok
 	s.probs = append(s.probs, probs...)
 }

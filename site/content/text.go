@@ -426,21 +426,23 @@ func isAbbrev(before string) bool {
 // Markdown read as a description's, "# Use `ferro`" is "Use ferro", and
 // its HTML tags left out, "# Buy <em>now</em>" is "Buy now"), "" when it
 // has none; written is the heading's text as written ("" when there is
-// none), which a reader may see nothing of ("# <img src=logo.png>").
-func firstHeading(body []byte) (title, written string) {
+// none), which a reader may see nothing of ("# <img src=logo.png>"), and
+// line the heading's line in body (0 for its first).
+func firstHeading(body []byte) (title, written string, line int) {
 	h := ""
-	linesOutsideFences(body, func(_ int, line []byte) bool {
-		if !bytes.HasPrefix(line, []byte("# ")) {
+	linesOutsideFences(body, func(at int, l []byte) bool {
+		if !bytes.HasPrefix(l, []byte("# ")) {
 			return true
 		}
-		h = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(string(line[2:])), "#"))
+		line = bytes.Count(body[:at], []byte("\n"))
+		h = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(string(l[2:])), "#"))
 		if i := strings.Index(h, " {#"); i >= 0 && strings.HasSuffix(h, "}") {
 			h = strings.TrimSpace(h[:i])
 		}
 		return false
 	})
 	// Spaces around a tag left out are one, as a browser shows them.
-	return strings.Join(strings.Fields(plainInline(h, headingParser())), " "), h
+	return strings.Join(strings.Fields(plainInline(h, headingParser())), " "), h, line
 }
 
 // linesOutsideFences calls fn with each line of body (without its line

@@ -72,7 +72,7 @@ func TestFirstHeading(t *testing.T) {
 		"import Tabs from '@theme/Tabs';\n\n# MDX page\n": "MDX page",
 	}
 	for in, want := range tests {
-		if got, _ := firstHeading([]byte(in)); got != want {
+		if got, _, _ := firstHeading([]byte(in)); got != want {
 			t.Errorf("firstHeading(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/guichet/guichet/site"
+	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/textnorm"
 )
 
@@ -802,9 +803,12 @@ type Summary struct {
 	Encoding string `json:"encoding,omitempty"`
 	// Unsupported counts the tickets taken in a language the site lacks,
 	// by that language (Result.Unsupported); AsLocale is the locale they
-	// count in, the default.
-	Unsupported map[string]int `json:"unsupported_languages,omitempty"`
-	AsLocale    string         `json:"unsupported_counted_as,omitempty"`
+	// count in, the default. NotLanguages counts, by the value as given
+	// (lower-cased), those whose language is no language at all
+	// ("<script>", "xx": i18n.LanguageOf knows none), taken in AsLocale too.
+	Unsupported  map[string]int `json:"unsupported_languages,omitempty"`
+	NotLanguages map[string]int `json:"not_languages,omitempty"`
+	AsLocale     string         `json:"unsupported_counted_as,omitempty"`
 }
 
 // Add counts one result.
@@ -828,10 +832,14 @@ func (s *Summary) Add(r Result) {
 		s.Linked = map[string]int{}
 	}
 	if r.Unsupported != "" {
-		if s.Unsupported == nil {
-			s.Unsupported = map[string]int{}
+		to := &s.Unsupported
+		if i18n.LanguageOf(r.Unsupported) == "" {
+			to = &s.NotLanguages
 		}
-		s.Unsupported[r.Unsupported]++
+		if *to == nil {
+			*to = map[string]int{}
+		}
+		(*to)[r.Unsupported]++
 		s.AsLocale = r.Locale
 	}
 	if r.Link.Method == "" {

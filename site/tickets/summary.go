@@ -62,6 +62,16 @@ func (s Summary) WriteText(w io.Writer, path string, took time.Duration) {
 		fmt.Fprintf(w, "%s in a language the site has no locale for (%s): taken as %s, the default (linked, grouped and counted there, their words read as %s)\n",
 			site.Count(n, "ticket"), strings.Join(langs, ", "), s.AsLocale, s.AsLocale)
 	}
+	if len(s.NotLanguages) > 0 {
+		vals := make([]string, 0, len(s.NotLanguages))
+		n := 0
+		for l, k := range s.NotLanguages {
+			vals, n = append(vals, fmt.Sprintf("%q %d", l, k)), n+k
+		}
+		sort.Strings(vals)
+		fmt.Fprintf(w, "%s whose language is not a language (%s): taken as %s, the default\n",
+			site.Count(n, "ticket"), strings.Join(vals, ", "), s.AsLocale)
+	}
 }
 
 // FormatName is how people know a format: "Zendesk", "generic CSV".

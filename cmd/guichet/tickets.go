@@ -33,7 +33,7 @@ func runTickets(ctx context.Context, args []string, stdout, stderr io.Writer) (e
 	if len(pos) != 1 {
 		return cli.Typedf("%s", ticketsUsage)
 	}
-	rd, note, closeFile, err := tickets.OpenFile(pos[0], *format, *tz, *order)
+	rd, note, closeFile, err := publish.OpenTickets(c.cfg.Content, pos[0], *format, *tz, *order)
 	if site.ErrorCode(err) == site.EINVALID {
 		return cli.Usage(err) // --format, --timezone or --date-order: exit 2
 	}

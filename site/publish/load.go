@@ -16,6 +16,21 @@ import (
 	"github.com/guichet/guichet/themes"
 )
 
+// OpenTickets is tickets.OpenFile for an import into the content folder
+// dir: what was asked (format, time zone, date order) is checked first, a
+// usage error whatever the folders, then the folder (content.CheckDir),
+// then the file is read, so that a missing content folder is said before
+// the note on how the file is read, not after.
+func OpenTickets(dir, path, format, timezone, dateOrder string) (rd *tickets.Reader, note string, closeFile func() error, err error) {
+	if err := tickets.CheckOptions(format, timezone, dateOrder); err != nil {
+		return nil, "", nil, err
+	}
+	if err := content.CheckDir(dir); err != nil {
+		return nil, "", nil, err
+	}
+	return tickets.OpenFile(path, format, timezone, dateOrder)
+}
+
 // Load loads the content folder dir as published at now and indexes it in
 // memory, for the commands that need the content without a server. Close
 // the index when done.

@@ -103,6 +103,18 @@ func (r Result) WriteText(w io.Writer, path string) {
 	}
 }
 
+// CheckOptions returns OpenFile's site.EINVALID error for an unknown
+// format, time zone or date order, nil when all three are known.
+func CheckOptions(format, timezone, dateOrder string) error {
+	if _, err := time.LoadLocation(timezone); err != nil {
+		return site.Errorf(site.EINVALID, "--timezone %q: %v", timezone, err)
+	}
+	if err := knownFormat(format, true); err != nil {
+		return err
+	}
+	return (&Reader{}).SetDateOrder(dateOrder)
+}
+
 // OpenFile opens the export at path for Import: its format ("" recognises
 // it), the time zone of its dates written without one (an IANA name, ""
 // for UTC) and the order of dates like 03/04/2026 ("dmy", "mdy", or ""
@@ -111,19 +123,12 @@ func (r Result) WriteText(w io.Writer, path string) {
 // the file), returned before the file is opened. The note says how the file is read, for the person
 // importing it.
 func OpenFile(path, format, timezone, dateOrder string) (rd *Reader, note string, closeFile func() error, err error) {
-	loc, err := time.LoadLocation(timezone)
-	if err != nil {
-		return nil, "", nil, site.Errorf(site.EINVALID, "--timezone %q: %v", timezone, err)
-	}
 	// What was asked is checked before the file is read: a mistyped
 	// --format or --date-order is a usage error whether the file is there or not.
-	if err := knownFormat(format, true); err != nil {
+	if err := CheckOptions(format, timezone, dateOrder); err != nil {
 		return nil, "", nil, err
 	}
-	probe := &Reader{}
-	if err := probe.SetDateOrder(dateOrder); err != nil {
-		return nil, "", nil, err
-	}
+	loc, _ := time.LoadLocation(timezone)
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, "", nil, fmt.Errorf("open tickets file: %w", err)

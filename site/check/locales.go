@@ -59,6 +59,7 @@ func localeProblems(fsys fs.FS, lib *site.Library, now time.Time) []site.Problem
 		p.Message += "; a running server keeps its last good theme until the file is fixed, and does not start on it"
 		probs = append(probs, p)
 	}
+	probs = append(probs, unreadThemeStrings(fsys, cfg.Theme, lib.Locales())...)
 	cat := i18n.New(strs, lib.Strings, cfg.DefaultLocale, lib.Locales())
 	for _, loc := range lib.Locales() {
 		miss := cat.Missing([]string{loc})[loc]
@@ -233,6 +234,47 @@ func untranslatedCategories(fsys fs.FS, lib *site.Library, now time.Time, cat *i
 		probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: file, Field: "title",
 			Message: fmt.Sprintf("category %s holds %s in %s but has no %s title: /%s/ pages show its %s title %q over them, marked as such; %s",
 				c.ID, site.Count(n, "article"), cat.NameIn(c.Locale, "en"), cat.NameIn(c.Locale, "en"), c.Locale, cat.NameIn(def, "en"), c.Title, fix)})
+	}
+	return probs
+}
+
+// unreadThemeStrings warns of the content folder's theme strings files
+// (themeDir/i18n/*.yaml) that no page reads: a name that is no locale code
+// (xx_YY.yaml), as the content folder's own i18n/ file is an error, and a
+// locale the site lacks (fr.yaml on an English and German site). A file
+// is read by the locale it names, by a regional locale of its language
+// (de.yaml under de-AT) and, for English, as every locale's last
+// fallback. Warnings, not errors: an error would stop the server on a
+// theme that works.
+func unreadThemeStrings(fsys fs.FS, themeDir string, locales []string) []site.Problem {
+	if themeDir == "" {
+		return nil
+	}
+	entries, err := fs.ReadDir(fsys, path.Join(themeDir, i18n.Dir))
+	if err != nil {
+		return nil
+	}
+	var probs []site.Problem
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || path.Ext(name) != ".yaml" && path.Ext(name) != ".yml" {
+			continue
+		}
+		file := path.Join(themeDir, i18n.Dir, name)
+		tag, _, ok := i18n.Canonical(strings.TrimSuffix(name, path.Ext(name)))
+		if !ok {
+			probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: file,
+				Message: fmt.Sprintf("%s: the file name must be a locale code like de.yaml, pt-BR.yaml or zh-Hans.yaml; no page reads this file", file)})
+			continue
+		}
+		read := strings.EqualFold(tag, "en")
+		for _, loc := range locales {
+			read = read || strings.EqualFold(loc, tag) || strings.EqualFold(i18n.Language(loc), tag)
+		}
+		if !read {
+			probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: file,
+				Message: fmt.Sprintf("%s holds the strings of %s, and no locale of the site reads it (locales: %s): add %s to locales in guichet.yaml, or remove the file", file, tag, strings.Join(locales, ", "), tag)})
+		}
 	}
 	return probs
 }

@@ -398,3 +398,43 @@ func TestThemeStringsFileMistakeAtItsFile(t *testing.T) {
 		})
 	}
 }
+
+// TestThemeStringsFileNoneReads: a content folder's theme/i18n/xx_YY.yaml
+// (a name that is no locale code) and theme/i18n/fr.yaml on a site
+// without French were read by nothing, silently, while the content
+// folder's own i18n/xx_YY.yaml is an error. Both are warnings at the file
+// (an error would stop the server on the theme), the second naming the
+// site's locales.
+func TestThemeStringsFileNoneReads(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guichet.yaml", "default_locale: en\nlocales: [en, de-AT]\n")
+	write(t, dir, "help/a.md", "---\ntitle: A\n---\nText.\n")
+	write(t, dir, "theme/i18n/xx_YY.yaml", "search_btn: Go\n")
+	write(t, dir, "theme/i18n/fr.yaml", "search_btn: Chercher\n")
+	write(t, dir, "theme/i18n/de.yaml", "search_btn: Los\n") // de-AT falls back to it: read
+	write(t, dir, "theme/i18n/en.yaml", "search_btn: Go\n")  // the last fallback: read
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"theme/i18n/xx_YY.yaml": "the file name must be a locale code like de.yaml",
+		"theme/i18n/fr.yaml":    "no locale of the site reads it (locales: en, de-AT)",
+	}
+	for _, p := range rep.Problems {
+		got := strings.TrimPrefix(p.String(), dir+string(filepath.Separator))
+		if strings.HasPrefix(got, "theme/i18n/de.yaml") || strings.HasPrefix(got, "theme/i18n/en.yaml") {
+			t.Errorf("a strings file the site reads reported: %s", got)
+		}
+		f, _, _ := strings.Cut(got, ":")
+		if w, ok := want[f]; ok && strings.Contains(p.Message, w) {
+			if p.Severity != site.SeverityWarning {
+				t.Errorf("%s: want a warning, not an error", got)
+			}
+			delete(want, f)
+		}
+	}
+	for f, w := range want {
+		t.Errorf("%s: no warning %q in %v", f, w, rep.Problems)
+	}
+}

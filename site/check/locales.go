@@ -16,6 +16,7 @@ import (
 	"github.com/guichet/guichet/site/i18n"
 	"github.com/guichet/guichet/site/web"
 	"github.com/guichet/guichet/themes"
+	"gopkg.in/yaml.v3"
 )
 
 // maxListed is how many missing keys a problem names before "and N more".
@@ -60,6 +61,7 @@ func localeProblems(fsys fs.FS, lib *site.Library, now time.Time) []site.Problem
 		probs = append(probs, p)
 	}
 	probs = append(probs, unreadThemeStrings(fsys, cfg.Theme, lib.Locales())...)
+	probs = append(probs, pluralOfSingular(fsys, cfg.Theme)...)
 	cat := i18n.New(strs, lib.Strings, cfg.DefaultLocale, lib.Locales())
 	for _, loc := range lib.Locales() {
 		miss := cat.Missing([]string{loc})[loc]
@@ -274,6 +276,51 @@ func unreadThemeStrings(fsys fs.FS, themeDir string, locales []string) []site.Pr
 		if !read {
 			probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: file,
 				Message: fmt.Sprintf("%s holds the strings of %s, and no locale of the site reads it (locales: %s): add %s to locales in guichet.yaml, or remove the file", file, tag, strings.Join(locales, ", "), tag)})
+		}
+	}
+	return probs
+}
+
+// pluralOfSingular warns, at its file and line, of plural forms given to
+// a string the default theme writes as one (`callout_note: {one: x,
+// other: y}`), in the content folder's i18n/ and its theme's: the pages
+// show its other form, never the one written for one. A key the default
+// theme does not have is not judged.
+func pluralOfSingular(fsys fs.FS, themeDir string) []site.Problem {
+	def, _ := i18n.ReadDir(themes.Default(false))
+	single := map[string]bool{}
+	for _, msgs := range def {
+		for k, m := range msgs {
+			if _, seen := single[k]; !seen || len(m) > 1 {
+				single[k] = len(m) == 1
+			}
+		}
+	}
+	var probs []site.Problem
+	dirs := []string{i18n.Dir}
+	if themeDir != "" {
+		dirs = append(dirs, path.Join(themeDir, i18n.Dir))
+	}
+	for _, dir := range dirs {
+		entries, _ := fs.ReadDir(fsys, dir)
+		for _, e := range entries {
+			if e.IsDir() || path.Ext(e.Name()) != ".yaml" && path.Ext(e.Name()) != ".yml" {
+				continue
+			}
+			file := path.Join(dir, e.Name())
+			data, err := fs.ReadFile(fsys, file)
+			var root yaml.Node
+			if err != nil || yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+				continue // the file's own error
+			}
+			doc := root.Content[0]
+			for i := 0; i+1 < len(doc.Content); i += 2 {
+				k, v := doc.Content[i], doc.Content[i+1]
+				if v.Kind == yaml.MappingNode && single[k.Value] {
+					probs = append(probs, site.Problem{Severity: site.SeverityWarning, Kind: site.KindTranslation, File: file, Line: k.Line,
+						Message: fmt.Sprintf("%s: plural forms for a string that is not plural: the pages show its other form always; give it one string (%s: \"…\")", k.Value, k.Value)})
+				}
+			}
 		}
 	}
 	return probs

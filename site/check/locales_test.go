@@ -438,3 +438,35 @@ func TestThemeStringsFileNoneReads(t *testing.T) {
 		t.Errorf("%s: no warning %q in %v", f, w, rep.Problems)
 	}
 }
+
+// TestPluralFormsOfAStringThatIsNot: `callout_note: {one: x, other: y}`,
+// plural forms for a string the theme writes as one, was accepted
+// silently and every note's title became "y". It is a warning at the
+// file and line, in the content folder's i18n/ and its theme/i18n/; the
+// plural forms of a string that has them (result_count) are not.
+func TestPluralFormsOfAStringThatIsNot(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guichet.yaml", "default_locale: en\nlocales: [en, de]\n")
+	write(t, dir, "help/a.md", "---\ntitle: A\n---\nText.\n")
+	write(t, dir, "i18n/de.yaml", "search_btn: Los\ncallout_note: {one: Hinweis, other: Hinweise}\nresult_count: {one: \"{count} Ergebnis\", other: \"{count} Ergebnisse\"}\n")
+	write(t, dir, "theme/i18n/en.yaml", "search_btn: Go\n\ncallout_tip:\n  one: Tip\n  other: Tips\n")
+	rep, err := Run(context.Background(), dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"i18n/de.yaml:2: warning: callout_note": true, "theme/i18n/en.yaml:3: warning: callout_tip": true}
+	for _, p := range rep.Problems {
+		got := strings.TrimPrefix(p.String(), dir+string(filepath.Separator))
+		if strings.Contains(got, "result_count") {
+			t.Errorf("plural forms of a plural string reported: %s", got)
+		}
+		for w := range want {
+			if strings.HasPrefix(got, w) && strings.Contains(got, "not plural") {
+				delete(want, w)
+			}
+		}
+	}
+	for w := range want {
+		t.Errorf("no %q (… not plural …) in %v", w, rep.Problems)
+	}
+}

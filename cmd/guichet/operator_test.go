@@ -52,14 +52,14 @@ func TestExitCodesAndSources(t *testing.T) {
 		{"flag without its value", nil, []string{"gaps", "--data", data, "--since"}, 2, `--since needs a value`, " -since"},
 		// GUICHET_FORMAT is check's and gaps' --format: tickets import's
 		// own --format never reads it, and is named as the flag.
-		{"variable of another command", map[string]string{"GUICHET_FORMAT": "json"}, []string{"tickets", "import", headerless(t), "--data", data}, 1,
+		{"variable of another command", map[string]string{"GUICHET_FORMAT": "json"}, []string{"tickets", "import", headerless(t), "--content", "../../content", "--data", data}, 1,
 			"name the format with --format", "GUICHET_FORMAT"},
 		{"variable of another command, flag given", map[string]string{"GUICHET_FORMAT": "json"}, []string{"tickets", "import", ticketsFile(t), "--format=bogus", "--data", data}, 2,
 			`unknown format "bogus"`, "GUICHET_FORMAT"},
 		{"unknown tickets format", nil, []string{"tickets", "import", ticketsFile(t), "--format", "bogus", "--data", data}, 2, `unknown format "bogus"`, ""},
 		{"unknown time zone", nil, []string{"tickets", "import", ticketsFile(t), "--timezone", "Nowhere", "--data", data}, 2, `--timezone "Nowhere"`, ""},
 		{"unknown date order", nil, []string{"tickets", "import", ticketsFile(t), "--date-order", "ymd", "--data", data}, 2, `date order "ymd"`, ""},
-		{"missing tickets file", nil, []string{"tickets", "import", filepath.Join(data, "nope.csv"), "--data", data}, 1, "open tickets file", ""},
+		{"missing tickets file", nil, []string{"tickets", "import", filepath.Join(data, "nope.csv"), "--content", "../../content", "--data", data}, 1, "open tickets file", ""},
 		{"version with an argument", nil, []string{"version", "--bogus"}, 2, `unexpected argument "--bogus"`, ""},
 		// --database checked as serve checks it, by every command that
 		// takes it: a usage error (2), named as it was set, before any file.
